@@ -1,0 +1,182 @@
+"""Pricing models: how a vendor's quote becomes a quoted contract price.
+
+Each model names the bid fields it needs (its parameters) and a formula
+over the tender's demand profile (rules.md, Price step 1).
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Mapping
+
+from .labels import Label
+from .values import FieldType, fold, round_half_up
+
+
+class PricingModel(enum.Enum):
+    """The six ways a vendor may quote."""
+
+    LUMP_SUM = "lump_sum"
+    PER_SEAT_MONTH = "per_seat_month"
+    PER_CALL = "per_call"
+    BASE_PLUS_COMMISSION = "base_plus_commission"
+    PER_UNIT_MONTH = "per_unit_month"
+    BASE_PLUS_EXCESS = "base_plus_excess"
+
+    @property
+    def label(self) -> Label:
+        """The model's name as vendors see it."""
+        return _MODEL_LABELS[self]
+
+    @classmethod
+    def from_alias(cls, text: str) -> "PricingModel | None":
+        """The model an id or a label in either language names; None when none does."""
+        return _ALIASES.get(fold(text))
+
+
+_MODEL_LABELS = {
+    PricingModel.LUMP_SUM: Label("总价包干", "Lump sum"),
+    PricingModel.PER_SEAT_MONTH: Label("按席位按月计费", "Per seat-month"),
+    PricingModel.PER_CALL: Label("按通计费", "Per call"),
+    PricingModel.BASE_PLUS_COMMISSION: Label("基础服务费加佣金", "Base fee plus commission"),
+    PricingModel.PER_UNIT_MONTH: Label("按设备按月计费", "Per unit-month"),
+    PricingModel.BASE_PLUS_EXCESS: Label("基础费加超出计费", "Base fee plus excess"),
+}
+_ALIASES = {
+    fold(spelling): model
+    for model in PricingModel
+    for spelling in (model.value, model.label.zh, model.label.en)
+}
+
+PRICE_MODEL_FIELD = "price_model"
+
+
+@dataclass(frozen=True)
+class PriceParameter:
+    """A bid field a pricing model needs."""
+
+    id: str
+    label: Label
+    type: FieldType
+    unit: str = "CNY"
+
+
+def _parameters(unit: str | None = None) -> dict[PricingModel, tuple[PriceParameter, ...]]:
+    money = FieldType.MONEY
+    return {
+        PricingModel.LUMP_SUM: (PriceParameter("total_price", Label("投标总价", "Total price"), money),),
+        PricingModel.PER_SEAT_MONTH: (
+            PriceParameter("rate_per_seat_month", Label("每席位每月单价", "Rate per seat-month"), money),
+        ),
+        PricingModel.PER_CALL: (PriceParameter("rate_per_call", Label("每通电话单价", "Rate per call"), money),),
+        PricingModel.BASE_PLUS_COMMISSION: (
+            PriceParameter("base_per_seat_month", Label("每席位每月基础服务费", "Base fee per seat-month"), money),
+            PriceParameter("commission_rate", Label("佣金比例", "Commission rate"), FieldType.PERCENT, "%"),
+        ),
+        PricingModel.PER_UNIT_MONTH: (),
+        PricingModel.BASE_PLUS_EXCESS: (
+            PriceParameter("base_fee_month", Label("每月基础服务费", "Monthly base fee"), money),
+            PriceParameter("included_devices", Label("基础费含设备数", "Devices included"), FieldType.INTEGER, "devices"),
+            PriceParameter("excess_rate", Label("超出设备每台每月单价", "Rate per extra device-month"), money),
+        ),
+    }
+
+
+_FIXED_PARAMETERS = _parameters()
+
+
+def unit_parameter(unit: str) -> PriceParameter:
+    """The ``rate_<unit>`` field of the per-unit-month model."""
+    return PriceParameter(f"rate_{unit}", Label(f"{unit} 每月单价", f"Rate per {unit}-month"), FieldType.MONEY)
+
+
+@dataclass(frozen=True)
+class Demand:
+    """The tender's demand profile: what the contract buys, month by month."""
+
+    months: Decimal | None = None
+    seats: Decimal | None = None
+    calls_per_month: Decimal | None = None
+    sales_per_month: Decimal | None = None
+    devices: Decimal | None = None
+    units: tuple[tuple[str, Decimal], ...] = ()
+
+    def missing_for(self, model: PricingModel) -> list[str]:
+        """The demand figures ``model`` needs that this profile lacks."""
+        needs = {
+            PricingModel.LUMP_SUM: (),
+            PricingModel.PER_SEAT_MONTH: ("months", "seats"),
+            PricingModel.PER_CALL: ("months", "calls_per_month"),
+            PricingModel.BASE_PLUS_COMMISSION: ("months", "seats", "sales_per_month"),
+            PricingModel.PER_UNIT_MONTH: ("months", "units"),
+            PricingModel.BASE_PLUS_EXCESS: ("months", "devices"),
+        }[model]
+        return [name for name in needs if not getattr(self, name)]
+
+
+@dataclass(frozen=True)
+class Pricing:
+    """The rubric's ``pricing`` block: demand profile and the models bids may use."""
+
+    demand: Demand = field(default_factory=Demand)
+    models: tuple[PricingModel, ...] = (PricingModel.LUMP_SUM,)
+
+    def parameters(self, model: PricingModel) -> tuple[PriceParameter, ...]:
+        """The bid fields ``model`` needs."""
+        if model is PricingModel.PER_UNIT_MONTH:
+            return tuple(unit_parameter(unit) for unit, _ in self.demand.units)
+        return _FIXED_PARAMETERS[model]
+
+    def all_parameters(self) -> tuple[PriceParameter, ...]:
+        """Every price field of the allowed models, in model order, each once."""
+        seen: dict[str, PriceParameter] = {}
+        for model in self.models:
+            for parameter in self.parameters(model):
+                seen.setdefault(parameter.id, parameter)
+        return tuple(seen.values())
+
+
+def quoted_price(model: PricingModel, values: Mapping[str, object], demand: Demand) -> Decimal:
+    """Quoted contract price Q, rounded to the cent; every parameter must be present.
+
+    >>> quoted_price(PricingModel.PER_CALL, {"rate_per_call": Decimal("0.85")},
+    ...              Demand(months=Decimal(12), calls_per_month=Decimal(50000)))
+    Decimal('510000.00')
+    """
+    v = {key: value for key, value in values.items()}
+    d = demand
+    if model is PricingModel.LUMP_SUM:
+        q = v["total_price"]
+    elif model is PricingModel.PER_SEAT_MONTH:
+        q = v["rate_per_seat_month"] * d.seats * d.months
+    elif model is PricingModel.PER_CALL:
+        q = v["rate_per_call"] * d.calls_per_month * d.months
+    elif model is PricingModel.BASE_PLUS_COMMISSION:
+        q = (v["base_per_seat_month"] * d.seats * d.months
+             + v["commission_rate"] * d.sales_per_month * d.months)
+    elif model is PricingModel.PER_UNIT_MONTH:
+        q = sum((v[f"rate_{unit}"] * count for unit, count in d.units), Decimal(0)) * d.months
+    else:
+        extra = max(Decimal(0), d.devices - Decimal(v["included_devices"]))
+        q = (v["base_fee_month"] + v["excess_rate"] * extra) * d.months
+    return round_half_up(Decimal(q), 2)
+
+
+def formula_text(model: PricingModel, values: Mapping[str, object], demand: Demand) -> str:
+    """How Q was reached, written out with the figures used (for the Price sheet)."""
+    v, d = values, demand
+    if model is PricingModel.LUMP_SUM:
+        return f"{v['total_price']}"
+    if model is PricingModel.PER_SEAT_MONTH:
+        return f"{v['rate_per_seat_month']} × {d.seats} seats × {d.months} months"
+    if model is PricingModel.PER_CALL:
+        return f"{v['rate_per_call']} × {d.calls_per_month} calls × {d.months} months"
+    if model is PricingModel.BASE_PLUS_COMMISSION:
+        return (f"{v['base_per_seat_month']} × {d.seats} seats × {d.months} months + "
+                f"{v['commission_rate']} × {d.sales_per_month} sales × {d.months} months")
+    if model is PricingModel.PER_UNIT_MONTH:
+        parts = " + ".join(f"{v[f'rate_{unit}']} × {count} {unit}" for unit, count in d.units)
+        return f"({parts}) × {d.months} months"
+    return (f"({v['base_fee_month']} + {v['excess_rate']} × max(0, {d.devices} − "
+            f"{v['included_devices']})) × {d.months} months")

@@ -1,0 +1,254 @@
+"""Parsing one cell into a typed value, with every spelling formats.md allows.
+
+A parser takes what a reader found in a cell (str, int, float, bool, a date,
+or None) and returns a typed value, ``None`` for an empty cell, or raises
+:class:`ValueProblem` saying what it expected.
+
+>>> parse_money("45万", "CNY")
+Decimal('450000')
+>>> parse_percent("96%")
+Decimal('0.96')
+"""
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
+from typing import Any, Callable
+
+
+class ValueProblem(ValueError):
+    """A cell that does not hold a value of the expected type."""
+
+    def __init__(self, expected: str, found: object):
+        self.expected = expected
+        self.found = found
+        super().__init__(f"expected {expected}, found {found!r}")
+
+
+class FieldType(enum.Enum):
+    """The types a bid field may declare."""
+
+    BOOL = "bool"
+    INTEGER = "integer"
+    NUMBER = "number"
+    MONEY = "money"
+    PERCENT = "percent"
+    TEXT = "text"
+    CHOICE = "choice"
+
+
+TEN_THOUSAND_UNIT = "10k CNY"
+_TRUE = {"是", "yes", "true", "y", "1", "✓", "√", "✔", "t"}
+_FALSE = {"否", "no", "false", "n", "0", "✗", "×", "✘", "x", "f"}
+# Thousands separators only in groups of three, so a European "1,5" is never read as 15.
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+_MONEY = re.compile(
+    r"(?P<pre>¥|rmb|cny|人民币)?\s*(?P<num>[^\s万元]+?)\s*(?P<suf>万元|万|元)?"
+)
+
+
+def normalise(text: str) -> str:
+    """NFKC, trimmed: full-width digits, ``，``, ``％`` and ``￥`` become ASCII."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def fold(text: str) -> str:
+    """The form two spellings are compared in: NFKC, trimmed, case folded."""
+    return normalise(text).casefold()
+
+
+def to_decimal(number: int | float | Decimal) -> Decimal:
+    """A number as Decimal, going through ``str`` for floats (0.1 stays 0.1)."""
+    if isinstance(number, Decimal):
+        return number
+    if isinstance(number, float):
+        return Decimal(repr(number))
+    return Decimal(number)
+
+
+def round_half_up(value: Decimal, decimals: int) -> Decimal:
+    """Round half-up in decimal: 2.675 → 2.68.
+
+    >>> round_half_up(Decimal("2.675"), 2)
+    Decimal('2.68')
+    """
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def _is_empty(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def _reject_non_numbers(raw: object, expected: str) -> None:
+    if isinstance(raw, bool) or isinstance(raw, (date, datetime, time)):
+        raise ValueProblem(expected, raw)
+
+
+def _numeric_text(text: str, expected: str, raw: object) -> Decimal:
+    text = text.replace(" ", "")
+    if not _NUMBER.fullmatch(text):
+        raise ValueProblem(expected, raw)
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        raise ValueProblem(expected, raw) from None
+
+
+def _number(raw: object, expected: str) -> Decimal:
+    _reject_non_numbers(raw, expected)
+    if isinstance(raw, (int, float)):
+        value = to_decimal(raw)
+        if not value.is_finite():
+            raise ValueProblem(expected, raw)
+        return value
+    return _numeric_text(normalise(str(raw)), expected, raw)
+
+
+def parse_bool(raw: object) -> bool | None:
+    """是/否, yes/no, true/false, Y/N, 1/0, ✓/✗, √/× and TRUE/FALSE cells."""
+    if _is_empty(raw):
+        return None
+    expected = "yes or no (是/否, Y/N, 1/0, ✓/✗)"
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, (int, float)) and raw in (0, 1):
+        return raw == 1
+    if isinstance(raw, str):
+        word = fold(raw)
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+    raise ValueProblem(expected, raw)
+
+
+def parse_integer(raw: object, non_negative: bool = False) -> int | None:
+    """A whole number: a number cell or numeric text such as ``1,234``."""
+    if _is_empty(raw):
+        return None
+    expected = "a whole number" + (" (0 or more)" if non_negative else "")
+    value = _number(raw, expected)
+    if value != value.to_integral_value():
+        raise ValueProblem(expected, raw)
+    if non_negative and value < 0:
+        raise ValueProblem(expected, raw)
+    return int(value)
+
+
+def parse_number(raw: object, non_negative: bool = False) -> Decimal | None:
+    """A number: a number cell or numeric text such as ``1,234.5``."""
+    if _is_empty(raw):
+        return None
+    expected = "a number" + (" (0 or more)" if non_negative else "")
+    value = _number(raw, expected)
+    if non_negative and value < 0:
+        raise ValueProblem(expected, raw)
+    return value
+
+
+def parse_money(raw: object, unit: str | None = None, non_negative: bool = False) -> Decimal | None:
+    """An amount in the field's unit (yuan, or 10,000 yuan for ``unit: 10k CNY``).
+
+    ``¥``/``元`` mark yuan and ``万``/``万元`` mark 10,000 yuan; a bare number is
+    already in the field's unit.
+
+    >>> parse_money("¥12,000,000", TEN_THOUSAND_UNIT)
+    Decimal('1200')
+    """
+    if _is_empty(raw):
+        return None
+    in_10k = unit == TEN_THOUSAND_UNIT
+    expected = "an amount in " + ("10,000 yuan (万元)" if in_10k else "yuan") + (
+        ", 0 or more" if non_negative else ""
+    )
+    _reject_non_numbers(raw, expected)
+    if isinstance(raw, (int, float)):
+        value = _number(raw, expected)
+    else:
+        match = _MONEY.fullmatch(fold(str(raw)))
+        if not match:
+            raise ValueProblem(expected, raw)
+        value = _numeric_text(match["num"], expected, raw)
+        if match["suf"] in ("万", "万元"):
+            yuan = value * 10000
+        elif match["pre"] or match["suf"] == "元":
+            yuan = value
+        else:
+            yuan = None
+        if yuan is not None:
+            value = yuan / 10000 if in_10k else yuan
+    if non_negative and value < 0:
+        raise ValueProblem(expected, raw)
+    return Decimal(int(value)) if value == value.to_integral_value() else value
+
+
+def parse_percent(raw: object) -> Decimal | None:
+    """A fraction 0..1: a number cell, ``0.96``, or a percentage ``96%``."""
+    if _is_empty(raw):
+        return None
+    expected = "a percentage such as 96% (or a fraction 0..1 such as 0.96)"
+    _reject_non_numbers(raw, expected)
+    if isinstance(raw, str):
+        text = normalise(raw).replace(" ", "")
+        if text.endswith("%"):
+            value = _numeric_text(text[:-1], expected, raw) / 100
+        else:
+            value = _numeric_text(text, expected, raw)
+    else:
+        value = _number(raw, expected)
+    if not Decimal(0) <= value <= Decimal(1):
+        raise ValueProblem(expected, raw)
+    return value
+
+
+def parse_text(raw: object) -> str | None:
+    """Any text; a whole number cell becomes its digits (``123`` not ``123.0``)."""
+    if _is_empty(raw):
+        return None
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, (datetime, date)):
+        return raw.isoformat()
+    return normalise(str(raw))
+
+
+def parse_choice(raw: object, choices: tuple[str, ...]) -> str | None:
+    """One of ``choices``, compared after NFKC and case folding; the rubric's spelling is kept."""
+    text = parse_text(raw)
+    if text is None:
+        return None
+    wanted = fold(text)
+    for choice in choices:
+        if fold(choice) == wanted:
+            return choice
+    raise ValueProblem("one of " + ", ".join(choices), raw)
+
+
+def parser_for(
+    kind: FieldType,
+    unit: str | None = None,
+    choices: tuple[str, ...] = (),
+    non_negative: bool = False,
+) -> Callable[[object], Any]:
+    """The parser of one field, with its unit, choices and sign rule bound."""
+    if kind is FieldType.BOOL:
+        return parse_bool
+    if kind is FieldType.INTEGER:
+        return lambda raw: parse_integer(raw, non_negative)
+    if kind is FieldType.NUMBER:
+        return lambda raw: parse_number(raw, non_negative)
+    if kind is FieldType.MONEY:
+        return lambda raw: parse_money(raw, unit, non_negative)
+    if kind is FieldType.PERCENT:
+        return parse_percent
+    if kind is FieldType.CHOICE:
+        return lambda raw: parse_choice(raw, choices)
+    return parse_text
+
+
+def money_text(amount: Decimal) -> str:
+    """Yuan with thousands separators and two decimals: ``1,234,567.00``."""
+    return f"{round_half_up(amount, 2):,.2f}"
