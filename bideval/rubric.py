@@ -370,6 +370,7 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 
 
 def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    loader.flatten_mapping(node)  # resolve `<<: *anchor` merges before looking for repeats
     seen = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
@@ -519,7 +520,8 @@ class _RubricReader:
         if pricing is not None:
             field_index.update({f.id: f for f in Rubric("x", Label("x", "x"), (), (), pricing=pricing).price_fields})
         criteria = self.criteria(doc.get("criteria"), field_index)
-        if total is not None and criteria:
+        complete = isinstance(doc.get("criteria"), list) and len(criteria) == len(doc["criteria"])
+        if total is not None and complete:
             scored = sum((c.max for c in criteria if c.kind is not Kind.GATE), Decimal(0))
             if scored != total:
                 self.fail("total", f"the criteria maxima add up to {scored}, not the declared total {total}")

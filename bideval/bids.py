@@ -1,0 +1,232 @@
+"""Reading vendor bids: many bid forms (sheet ``Bid``) or one consolidated workbook (sheet ``Bids``).
+
+Every value is parsed to its field's type; every problem in every file is
+collected and raised together as one :class:`BidsError`; nothing is returned
+from input that is bad anywhere.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .errors import BidsError, Problem, cell_problem
+from .rubric import Field, Rubric
+from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook, sha256_of
+from .values import ValueProblem, fold, normalise
+
+FORM_SHEET = "Bid"
+CONSOLIDATED_SHEET = "Bids"
+VALUE_COLUMN = 2  # column C of a bid form
+
+
+@dataclass(frozen=True)
+class Bid:
+    """One vendor's bid: its parsed values and where each was read."""
+
+    vendor_id: str
+    vendor_name: str
+    sme: bool
+    values: Mapping[str, Any]
+    file: str
+    sheet: str
+    cells: Mapping[str, str]  # field id → cell (bid form) or column letter (consolidated)
+    row: int | None = None  # 1-based row in a consolidated sheet
+
+    def cell(self, field_id: str) -> str:
+        """Where ``field_id`` was (or would have been) read: ``file:sheet!C7``."""
+        spot = self.cells.get(field_id, "")
+        if self.row is not None and spot:
+            spot = f"{spot}{self.row}"
+        return f"{self.file}:{self.sheet}!{spot}" if spot else f"{self.file}:{self.sheet}"
+
+    def value(self, field_id: str) -> Any:
+        """The parsed value of a field, None when not stated."""
+        return self.values.get(field_id)
+
+
+@dataclass(frozen=True)
+class BidSet:
+    """The bids of one tender and the files they came from."""
+
+    bids: tuple[Bid, ...]
+    files: tuple[InputFile, ...]
+
+
+def normalise_vendor_id(raw: str) -> str:
+    """The form a credit code is compared and stored in: NFKC, no spaces, upper case."""
+    return "".join(normalise(raw).split()).upper()
+
+
+def read_bids(rubric: Rubric, paths: Iterable[str | Path]) -> BidSet:
+    """Read every bid in ``paths`` (files or folders), or raise BidsError listing every problem."""
+    files, problems = expand_paths(paths)
+    bids: list[Bid] = []
+    inputs: list[InputFile] = []
+    headers = _header_index(rubric)
+    for path in files:
+        display = str(path)
+        book, opened = open_workbook(path, display)
+        problems.extend(opened)
+        if book is None:
+            continue
+        inputs.append(InputFile(display, sha256_of(path), "bids"))
+        found, file_problems = _read_book(rubric, book, headers)
+        bids.extend(found)
+        problems.extend(file_problems)
+    problems.extend(_duplicate_vendors(bids))
+    if not bids and not problems:
+        problems.append(Problem(", ".join(map(str, paths)) or "(no path)", "no bids found"))
+    if problems:
+        raise BidsError(problems)
+    return BidSet(tuple(bids), tuple(inputs))
+
+
+def _read_book(rubric: Rubric, book: Workbook, headers: Mapping[str, Field]) -> tuple[list[Bid], list[Problem]]:
+    form = book.find(FORM_SHEET)
+    consolidated = book.find(CONSOLIDATED_SHEET)
+    if form and consolidated:
+        return [], [Problem(book.display, f"has both a {FORM_SHEET!r} and a {CONSOLIDATED_SHEET!r} sheet; "
+                                          "keep the one that holds the bids")]
+    if consolidated:
+        return _read_consolidated(rubric, book, consolidated, headers)
+    if form:
+        bid, problems = _read_form(rubric, book, form)
+        return ([bid] if bid else []), problems
+    names = ", ".join(repr(s) for s in book.sheet_names) or "none"
+    return [], [Problem(book.display, f"expected a sheet {FORM_SHEET!r} (a bid form) or {CONSOLIDATED_SHEET!r} "
+                                      f"(a consolidated workbook), found sheets: {names}")]
+
+
+def _read_form(rubric: Rubric, book: Workbook, sheet: str) -> tuple[Bid | None, list[Problem]]:
+    rows = book.rows(sheet)
+    problems: list[Problem] = []
+    fields = rubric.field_index
+    raw: dict[str, Any] = {}
+    cells: dict[str, str] = {}
+    for r, row in enumerate(rows):
+        if not row or is_blank_row(row[:1]):
+            continue
+        key = row[0]
+        field_id = normalise(str(key))
+        if field_id not in fields:
+            if r == 0:
+                continue  # the form's header row
+            problems.append(Problem(book.display, f"unknown field id {key!r} in column A "
+                                                  f"(expected one of the rubric's field ids{_suggest(str(key), fields)})",
+                                    sheet, cell_name(r, 0)))
+            continue
+        if field_id in cells:
+            problems.append(Problem(book.display, f"field {field_id!r} appears twice (also in {cells[field_id]})",
+                                    sheet, cell_name(r, 0)))
+            continue
+        cells[field_id] = cell_name(r, VALUE_COLUMN)
+        raw[field_id] = row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None
+    if not cells:
+        return None, problems or [Problem(book.display, "the bid form holds no field rows (column A: field ids)", sheet)]
+    bid = _make_bid(rubric.bid_fields, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
+    return bid, problems
+
+
+def _header_index(rubric: Rubric) -> dict[str, Field]:
+    index: dict[str, Field] = {}
+    for f in rubric.bid_fields:
+        for spelling in (f.id, f.label.zh, f.label.en, f.label.both()):
+            index.setdefault(fold(spelling), f)
+    return index
+
+
+def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
+                       headers: Mapping[str, Field]) -> tuple[list[Bid], list[Problem]]:
+    rows = book.rows(sheet)
+    problems: list[Problem] = []
+    start = next((i for i, row in enumerate(rows) if not is_blank_row(row)), None)
+    if start is None:
+        return [], [Problem(book.display, "the sheet is empty (expected a header row and one row per bid)", sheet)]
+    header = rows[start]
+    columns: dict[str, int] = {}
+    for c, title in enumerate(header):
+        if title is None or (isinstance(title, str) and not title.strip()):
+            if any(c < len(row) and not is_blank_row(row[c:c + 1]) for row in rows[start + 1:]):
+                problems.append(Problem(book.display, "a column with values has no header", sheet, cell_name(start, c)))
+            continue
+        f = headers.get(fold(str(title)))
+        if f is None:
+            problems.append(Problem(book.display, f"unknown column header {title!r} (expected a field id or label"
+                                                  f"{_suggest(str(title), headers)})", sheet, cell_name(start, c)))
+            continue
+        if f.id in columns:
+            problems.append(Problem(book.display, f"column for field {f.id!r} appears twice "
+                                                  f"(also {column_letter(columns[f.id])}{start + 1})",
+                                    sheet, cell_name(start, c)))
+            continue
+        columns[f.id] = c
+    for required in ("vendor_id", "vendor_name"):
+        if required not in columns:
+            problems.append(Problem(book.display, f"no {required!r} column (header {required} or "
+                                                  f"{rubric.field_index[required].label.both()})", sheet,
+                                    cell_name(start, 0)))
+    if problems:
+        return [], problems
+    letters = {fid: column_letter(c) for fid, c in columns.items()}
+    order = [(f, columns.get(f.id)) for f in rubric.bid_fields]
+    bids: list[Bid] = []
+    width = max(columns.values()) + 1
+    for r in range(start + 1, len(rows)):
+        row = rows[r]
+        if is_blank_row(row[:width]):
+            continue
+        raw = {f.id: (row[c] if c is not None and c < len(row) else None) for f, c in order}
+        bid = _make_bid(rubric.bid_fields, raw, lambda fid, r=r: f"{letters.get(fid, '')}{r + 1}",
+                        book.display, sheet, letters, r + 1, problems)
+        if bid:
+            bids.append(bid)
+    if not bids and not problems:
+        problems.append(Problem(book.display, "a header row but no bid rows", sheet))
+    return bids, problems
+
+
+def _make_bid(fields: Iterable[Field], raw: Mapping[str, Any], where, file: str, sheet: str,
+              cells: Mapping[str, str], row: int | None, problems: list[Problem]) -> Bid | None:
+    values: dict[str, Any] = {}
+    before = len(problems)
+    for f in fields:
+        found = raw.get(f.id)
+        if found is None or found == "":
+            values[f.id] = None
+            continue
+        try:
+            values[f.id] = f.parse(found)
+        except ValueProblem as problem:
+            problems.append(cell_problem(file, sheet, where(f.id), problem.expected, found))
+    for required in ("vendor_id", "vendor_name"):
+        if required in values and values[required] is None:
+            problems.append(Problem(file, f"{required} is empty (every bid needs one)", sheet,
+                                    where(required) or None))
+    if len(problems) > before:
+        return None
+    return Bid(normalise_vendor_id(values["vendor_id"]), values["vendor_name"], bool(values.get("sme")),
+               values, file, sheet, cells, row)
+
+
+def _duplicate_vendors(bids: Iterable[Bid]) -> list[Problem]:
+    first: dict[str, Bid] = {}
+    problems = []
+    for bid in bids:
+        other = first.setdefault(bid.vendor_id, bid)
+        if other is not bid:
+            problems.append(Problem(bid.file, f"vendor_id {bid.vendor_id} appears twice "
+                                              f"(also at {other.cell('vendor_id')})", bid.sheet,
+                                    _spot(bid)))
+    return problems
+
+
+def _spot(bid: Bid) -> str:
+    spot = bid.cells.get("vendor_id", "")
+    return f"{spot}{bid.row}" if bid.row is not None else spot
+
+
+def _suggest(found: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(fold(found), list(known), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""

@@ -1,0 +1,145 @@
+"""The command line: each command parses options, makes one library call, prints.
+
+Bad input exits 2 with one line per problem on stderr and writes nothing.
+Heavy modules (xlsxwriter, openpyxl) are imported only by the commands that need them.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import __version__
+from .errors import BidEvalError
+
+EXIT_BAD_INPUT = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bideval",
+                                     description="Evaluate tender bids against a published rubric.")
+    parser.add_argument("--version", action="version", version=f"bid-eval {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate a rubric and print it as a table",
+                                description="Validate a rubric YAML file and print it as a readable table.")
+    check.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
+    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the table (default zh)")
+
+    template = commands.add_parser("template", help="write the vendor bid form for a rubric",
+                                   description="Write the bid form (sheet Bid) that vendors fill in.")
+    template.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
+    template.add_argument("--out", required=True, metavar="FILE", help="the .xlsx to write")
+    template.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of headers and notes")
+
+    sheet = commands.add_parser("scoresheet", help="write a blank score sheet for one judge",
+                                description="Write a blank Scores sheet for one judge: a row per valid bid "
+                                            "and panel criterion, with the agreed tier's range when --tiers is given.")
+    sheet.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
+    sheet.add_argument("--bids", required=True, nargs="+", metavar="PATH", help="bid workbooks or folders")
+    sheet.add_argument("--tiers", metavar="FILE", help="panel workbook with a Tiers sheet")
+    sheet.add_argument("--judge", required=True, metavar="NAME", help="the judge's name")
+    sheet.add_argument("--out", required=True, metavar="FILE", help="the .xlsx to write")
+    sheet.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of headers")
+
+    evaluate = commands.add_parser("evaluate", help="score and rank the bids; write JSON and/or the ranked workbook",
+                                   description="Score and rank the bids. Needs at least one of --out and --json.")
+    evaluate.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
+    evaluate.add_argument("--bids", required=True, nargs="+", metavar="PATH", help="bid workbooks or folders")
+    evaluate.add_argument("--panel", nargs="+", default=[], metavar="FILE", help="panel workbook(s): Scores, Tiers, Judges")
+    evaluate.add_argument("--out", metavar="FILE", help="the ranked .xlsx to write")
+    evaluate.add_argument("--json", metavar="FILE", help="the result JSON to write")
+    evaluate.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the workbook and reasons")
+    return parser
+
+
+def _write_atomically(path: str, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file beside ``path`` so a failure leaves nothing half-written."""
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=".bideval-", suffix=target.suffix, dir=target.parent or ".")
+    os.close(handle)
+    try:
+        write(Path(temporary))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .rubric import load_rubric
+    from .rubric_view import describe_rubric
+
+    print(describe_rubric(load_rubric(args.criteria), args.lang))
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    from .rubric import load_rubric
+    from .template import write_bid_form
+
+    rubric = load_rubric(args.criteria)
+    _write_atomically(args.out, lambda p: write_bid_form(rubric, p, args.lang))
+    print(f"wrote {args.out}: bid form for {rubric.id} ({len(rubric.bid_fields)} fields)")
+    return 0
+
+
+def _scoresheet(args: argparse.Namespace) -> int:
+    from .bids import read_bids
+    from .evaluation import check_bids
+    from .panel import judge_name, read_panel
+    from .rubric import load_rubric
+    from .scoresheet import write_score_sheet
+
+    rubric = load_rubric(args.criteria)
+    bidset = read_bids(rubric, args.bids)
+    checks = check_bids(rubric, bidset.bids)
+    invalid = [vendor for vendor, check in checks.items() if not check.valid]
+    tiers = read_panel(rubric, bidset.bids, invalid, [args.tiers]).tiers if args.tiers else {}
+    valid = [b for b in bidset.bids if checks[b.vendor_id].valid]
+    judge = judge_name(args.judge)
+    _write_atomically(args.out, lambda p: write_score_sheet(rubric, valid, tiers, judge, p, args.lang))
+    print(f"wrote {args.out}: score sheet for {judge}, {len(valid)} bids × {len(rubric.panel_criteria)} criteria")
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluation import run
+    from .result import result_json
+    from .summary import summary_text
+
+    if not args.out and not args.json:
+        print("evaluate needs at least one of --out and --json", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    result = run(args.criteria, args.bids, args.panel)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.json:
+        text = result_json(result, args.lang)
+        _write_atomically(args.json, lambda p: p.write_text(text, encoding="utf-8"))
+    if args.out:
+        from .export import write_workbook
+
+        _write_atomically(args.out, lambda p: write_workbook(result, p, args.lang))
+    print(summary_text(result, args.lang))
+    return 0
+
+
+COMMANDS = {"check": _check, "template": _template, "scoresheet": _scoresheet, "evaluate": _evaluate}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; 0 on success, 2 on bad input."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except BidEvalError as error:
+        for line in str(error).splitlines():
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:  # an output path that cannot be written is the user's to fix
+        print(f"{error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT

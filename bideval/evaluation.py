@@ -1,0 +1,149 @@
+"""A whole evaluation: validity, criterion scores, price, panel, totals and ranking.
+
+:func:`evaluate` is pure: the same rubric, bids and panel always give the
+same :class:`Result`. :func:`run` adds the file reading around it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from .bids import Bid, BidSet, read_bids
+from .panel import PanelInput, read_panel
+from .pricing import formula_text
+from .ranking import Entry, candidates, rank
+from .result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
+                     PriceLine, Result, Standing)
+from .rubric import Kind, Rubric, load_rubric
+from .scoring import ZERO, aggregate, mean, objective_score, price_scores
+from .sheets import InputFile, sha256_of
+from .validity import BidCheck, check_bid
+from .values import round_half_up
+
+
+def check_bids(rubric: Rubric, bids: Sequence[Bid]) -> dict[str, BidCheck]:
+    """The validity check of every bid, by vendor_id."""
+    return {bid.vendor_id: check_bid(rubric, bid) for bid in bids}
+
+
+def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
+             checks: Mapping[str, BidCheck] | None = None, rubric_file: InputFile | None = None) -> Result:
+    """Score, rank and flag every bid as rules.md says."""
+    panel = panel or PanelInput()
+    checks = checks or check_bids(rubric, bidset.bids)
+    places = rubric.decimals
+    valid = [b for b in bidset.bids if checks[b.vendor_id].valid]
+    invalid = tuple(InvalidBid(b.vendor_id, b.vendor_name, checks[b.vendor_id].reasons, b.file)
+                    for b in sorted(bidset.bids, key=lambda b: b.vendor_id) if not checks[b.vendor_id].valid)
+
+    price = rubric.price_criterion
+    deduction = (price.sme_deduction if price is not None and price.sme_deduction else ZERO)
+    evaluated: dict[str, Decimal] = {}
+    for bid in valid:
+        quoted = checks[bid.vendor_id].quoted
+        evaluated[bid.vendor_id] = round_half_up(quoted * (1 - deduction), 2) if bid.sme else quoted
+    price_mean = mean(list(evaluated.values())) if evaluated else None
+    price_points = price_scores(price, evaluated) if price is not None else {}
+    abnormal = set()
+    if price is not None and price.abnormal_low_share is not None and price_mean is not None:
+        abnormal = {v for v, e in evaluated.items() if e < price.abnormal_low_share * price_mean}
+
+    members = panel.judges
+    given: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
+    for score in panel.scores:
+        if score.score is not None:
+            given[(score.vendor_id, score.criterion)][score.judge] = score.score
+    panel_criteria = rubric.panel_criteria
+
+    standings_input = []
+    outliers: list[Outlier] = []
+    for bid in valid:
+        criteria: dict[str, Decimal] = {}
+        incomplete = False
+        for criterion in rubric.scored_criteria:
+            if criterion.kind is Kind.PRICE:
+                raw = price_points[bid.vendor_id]
+            elif criterion.kind.is_panel:
+                scores = given.get((bid.vendor_id, criterion.id), {})
+                if not members or any(j not in scores for j in members):
+                    incomplete = True
+                raw = aggregate(list(scores.values()), rubric.panel)
+                outliers.extend(_outliers(bid.vendor_id, criterion.id, criterion.max, scores, rubric))
+            else:
+                raw = objective_score(criterion, bid.values)
+            criteria[criterion.id] = round_half_up(raw, places)
+        groups = {g: sum((criteria[c.id] for c in rubric.scored_criteria if c.group == g), ZERO)
+                  for g in rubric.groups}
+        flags = tuple(flag for flag, on in ((ABNORMAL_LOW, bid.vendor_id in abnormal),
+                                            (INCOMPLETE, incomplete and bool(panel_criteria))) if on)
+        standings_input.append((bid, criteria, groups, flags))
+
+    entries = {bid.vendor_id: Entry(bid.vendor_id, sum(criteria.values(), ZERO), checks[bid.vendor_id].quoted)
+               for bid, criteria, _, _ in standings_input}
+    ranked = rank(list(entries.values()))
+    by_vendor = {bid.vendor_id: (bid, criteria, groups, flags) for bid, criteria, groups, flags in standings_input}
+    ranking = tuple(
+        Standing(place, entry.vendor_id, by_vendor[entry.vendor_id][0].vendor_name, entry.total,
+                 by_vendor[entry.vendor_id][2], by_vendor[entry.vendor_id][1], entry.quoted_price,
+                 evaluated[entry.vendor_id], by_vendor[entry.vendor_id][3], by_vendor[entry.vendor_id][0].sme)
+        for place, entry in ranked
+    )
+    chosen, tied = candidates(ranked, rubric.candidates)
+    status = PROVISIONAL if any(INCOMPLETE in s.flags for s in ranking) else FINAL
+    inputs = ((rubric_file,) if rubric_file else ()) + bidset.files + panel.files
+    return Result(
+        rubric=rubric, status=status, ranking=ranking, candidates=chosen, candidates_tied=tied,
+        outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
+        invalid=invalid, prices=_price_lines(rubric, bidset.bids, checks, evaluated, price_points, deduction),
+        panel_scores=_panel_scores(panel), judges=members, warnings=panel.warnings, inputs=inputs,
+        price_mean=price_mean,
+    )
+
+
+def _outliers(vendor_id: str, criterion_id: str, top: Decimal, scores: Mapping[str, Decimal],
+              rubric: Rubric) -> list[Outlier]:
+    if not scores:
+        return []
+    panel_mean = mean(list(scores.values()))
+    limit = rubric.panel.outlier_share * top
+    return [Outlier(judge, vendor_id, criterion_id, s, panel_mean)
+            for judge, s in sorted(scores.items()) if abs(s - panel_mean) > limit]
+
+
+def _price_lines(rubric: Rubric, bids: Iterable[Bid], checks: Mapping[str, BidCheck],
+                 evaluated: Mapping[str, Decimal], points: Mapping[str, Decimal],
+                 deduction: Decimal) -> tuple[PriceLine, ...]:
+    lines = []
+    for bid in sorted(bids, key=lambda b: b.vendor_id):
+        check = checks[bid.vendor_id]
+        formula = (formula_text(check.model, bid.values, rubric.pricing.demand)
+                   if check.quoted is not None else "")
+        score = points.get(bid.vendor_id)
+        lines.append(PriceLine(
+            bid.vendor_id, bid.vendor_name, check.model, formula, check.quoted, bid.sme,
+            deduction if bid.sme else ZERO, evaluated.get(bid.vendor_id),
+            None if score is None else round_half_up(score, rubric.decimals), check.valid))
+    return tuple(lines)
+
+
+def _panel_scores(panel: PanelInput) -> tuple[PanelScore, ...]:
+    return tuple(
+        PanelScore(s.judge, s.vendor_id, s.criterion, s.score, panel.tiers.get((s.vendor_id, s.criterion)), s.comment)
+        for s in sorted(panel.scores, key=lambda s: (s.vendor_id, s.criterion, s.judge))
+    )
+
+
+def run(rubric_path: str | Path, bid_paths: Sequence[str | Path],
+        panel_paths: Sequence[str | Path] = ()) -> Result:
+    """Read the rubric, bids and panel workbooks, and evaluate."""
+    rubric = load_rubric(rubric_path)
+    bidset = read_bids(rubric, bid_paths)
+    checks = check_bids(rubric, bidset.bids)
+    panel = None
+    if panel_paths:
+        invalid = [vendor for vendor, check in checks.items() if not check.valid]
+        panel = read_panel(rubric, bidset.bids, invalid, panel_paths)
+    rubric_file = InputFile(str(rubric_path), sha256_of(Path(rubric_path)), "rubric")
+    return evaluate(rubric, bidset, panel, checks, rubric_file)

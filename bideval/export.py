@@ -1,0 +1,574 @@
+"""The ranked workbook (formats.md §6): the result as the chair and the panel read it.
+
+Sheets, in this order: ``Ranking``, ``Scores``, ``Panel``, ``Price``,
+``Invalid``, ``Rubric``, ``Audit``. Group subtotals and totals are Excel
+formulas over the ``Scores`` sheet that also carry the engine's value, so
+Excel and LibreOffice can recompute them while ``pandas.read_excel`` reads
+numbers. Every text that came from a bid (names, ids, comments, judges,
+reasons) is written with ``write_string`` into a workbook that turns no
+string into a formula, number or link: ``=HYPERLINK(...)`` stays text.
+"""
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import IO, Any, Iterable, Sequence
+
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from . import __version__
+from .labels import Label, check_lang
+from .result import FINAL, FLAG_LABELS, PROVISIONAL, Result, Standing
+from .rubric import Criterion, Kind, PriceMethod, Rubric, group_label
+from .rubric_view import KIND_LABELS, criterion_rule, display_width
+
+SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
+AUTHOR = "bid-eval"
+
+# A fixed creation date: the same result always gives the same bytes.
+_CREATED = datetime(2000, 1, 1)
+_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+            "strings_to_urls": False}
+
+_HEADER_FILL = "#D9E1F2"
+_FLAG_FILL = "#FCE4D6"  # a ranked bid with a flag; a judge's outlying score
+_NOTE_COLOUR = "#595959"
+_BORDER_COLOUR = "#BFBFBF"
+_MONEY = "#,##0.00"
+_PERCENT = "0.00%"
+_MIN_WIDTH = 6
+_MAX_WIDTH = 48
+_LINE_HEIGHT = 15  # points per line of wrapped text
+
+_T = {
+    "rank": Label("排名", "Rank"),
+    "vendor_id": Label("统一社会信用代码", "Vendor ID"),
+    "vendor": Label("投标人", "Vendor"),
+    "quoted": Label("投标报价", "Quoted price"),
+    "evaluated": Label("评审价格", "Evaluated price"),
+    "total": Label("总分", "Total"),
+    "flags": Label("标记", "Flags"),
+    "candidates": Label("推荐中标候选人", "Recommended candidates"),
+    "candidates_tied": Label("得分且投标报价相同的投标人跨越候选人名额，均列为候选人",
+                             "Bids sharing a rank straddle the cut: all of them are candidates"),
+    "none": Label("无", "none"),
+    "no_valid_bid": Label("无有效投标（废标）", "No valid bid: the tender fails"),
+    "status": Label("状态", "Status"),
+    FINAL: Label("最终结果", "Final"),
+    PROVISIONAL: Label("临时结果：尚缺评委评分，不能定标", "Provisional: some panel scores are missing"),
+    "judge": Label("评委", "Judge"),
+    "criterion_id": Label("评分项编号", "Criterion ID"),
+    "criterion": Label("评分项", "Criterion"),
+    "tier": Label("档次", "Tier"),
+    "score": Label("得分", "Score"),
+    "comment": Label("备注", "Comment"),
+    "outlier": Label("畸高畸低", "Outlier"),
+    "panel_mean": Label("评委平均分", "Panel mean"),
+    "yes": Label("是", "yes"),
+    "no": Label("否", "no"),
+    "panel_members": Label("评标委员会成员", "Panel members"),
+    "no_panel_scores": Label("无评委评分", "No panel scores"),
+    "pricing_model": Label("报价方式", "Pricing model"),
+    "how": Label("报价计算", "How Q was reached"),
+    "quoted_q": Label("投标报价 Q", "Quoted price Q"),
+    "sme": Label("中小企业", "SME"),
+    "deduction": Label("扣除比例", "Deduction"),
+    "evaluated_e": Label("评审价格 E", "Evaluated price E"),
+    "price_score": Label("价格得分", "Price score"),
+    "valid": Label("有效", "Valid"),
+    "price_method": Label("价格评分方法", "Price method"),
+    "price_mean": Label("有效投标评审价格平均值", "Mean evaluated price of valid bids"),
+    "no_price": Label("本评分标准不评价格", "This rubric does not score price"),
+    "file": Label("文件", "File"),
+    "reasons": Label("无效原因", "Reasons"),
+    "no_invalid": Label("无无效投标", "There are no invalid bids"),
+    "rubric": Label("评分标准", "Rubric"),
+    "rubric_id": Label("评分标准编号", "Rubric ID"),
+    "group": Label("类别", "Group"),
+    "kind": Label("评分方式", "Kind"),
+    "max": Label("分值", "Max"),
+    "details": Label("评分规则", "Details"),
+    "description": Label("说明", "Description"),
+    "max_total": Label("满分", "Maximum total"),
+    "decimals": Label("保留小数位数", "Decimals"),
+    "candidate_count": Label("推荐候选人数", "Candidates"),
+    "aggregate": Label("评委分汇总方式", "Panel aggregate"),
+    "outlier_share": Label("畸高畸低阈值（占分值）", "Outlier threshold (share of max)"),
+    "pricing_models": Label("允许的报价方式", "Pricing models allowed"),
+    "demand": Label("需求", "Demand"),
+    "version": Label("工具版本", "Tool version"),
+    "rubric_sha": Label("评分标准 SHA-256", "Rubric SHA-256"),
+    "rubric_source": Label("评分标准文件", "Rubric source"),
+    "language": Label("语言", "Language"),
+    "inputs": Label("输入文件", "Input files"),
+    "role": Label("类型", "Role"),
+    "path": Label("路径", "Path"),
+    "warnings": Label("警告", "Warnings"),
+}
+_METHOD_LABELS = {
+    PriceMethod.LOWEST_RATIO: Label("低价优先法", "Lowest price ratio"),
+    PriceMethod.LINEAR_MINMAX: Label("最低最高价线性插值法", "Linear between lowest and highest"),
+    PriceMethod.BENCHMARK_DEVIATION: Label("基准价偏差法", "Deviation from the benchmark"),
+}
+_ROLE_LABELS = {
+    "rubric": Label("评分标准", "rubric"),
+    "bids": Label("投标文件", "bids"),
+    "panel": Label("评委评分", "panel"),
+}
+
+
+def write_workbook(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh") -> None:
+    """Write the ranked workbook (formats.md §6) for ``result``."""
+    check_lang(lang)
+    target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
+    workbook = xlsxwriter.Workbook(target, _OPTIONS)
+    rubric = result.rubric
+    workbook.set_properties({
+        "title": f"{rubric.title.text(lang)} ({rubric.id})",
+        "subject": rubric.id,
+        "author": AUTHOR,
+        "comments": f"bid-eval {__version__} · {result.status}",
+        "created": _CREATED,
+    })
+    _Export(workbook, result, lang).write()
+    workbook.close()
+
+
+@dataclass
+class _Sheet:
+    """A worksheet that remembers how wide each column's content is."""
+
+    ws: Worksheet
+    widths: dict[int, int] = field(default_factory=dict)
+    widest: dict[int, int] = field(default_factory=dict)  # columns allowed past _MAX_WIDTH
+    paragraphs: list[tuple[int, int, str]] = field(default_factory=list)  # wrapped cells
+
+    def fit(self, col: int, text: str) -> None:
+        width = max((display_width(line) for line in text.split("\n")), default=0)
+        self.widths[col] = max(self.widths.get(col, 0), width)
+
+    def text(self, row: int, col: int, value: str, fmt: Format | None = None, wrap: bool = False) -> None:
+        """Text, always as a string: never a formula, number or link, whatever it looks like.
+
+        ``wrap``: the cell's format wraps text, and its row is made tall enough for it.
+        """
+        if not value:
+            self.ws.write_blank(row, col, None, fmt)
+            return
+        self.ws.write_string(row, col, value, fmt)
+        self.fit(col, value)
+        if wrap:
+            self.paragraphs.append((row, col, value))
+
+    def number(self, row: int, col: int, value: Decimal | int | None, fmt: Format | None = None) -> None:
+        """A number cell, or an empty (formatted) cell for None."""
+        if value is None:
+            self.ws.write_blank(row, col, None, fmt)
+            return
+        self.ws.write_number(row, col, float(value), fmt)
+        self.fit(col, f"{float(value):,.2f}")
+
+    def formula(self, row: int, col: int, formula: str, value: Decimal, fmt: Format | None = None) -> None:
+        """A formula with its value cached, so readers that do not calculate see the number."""
+        self.ws.write_formula(row, col, formula, fmt, float(value))
+        self.fit(col, f"{float(value):,.2f}")
+
+    def finish(self, header_row: int | None = 0) -> None:
+        """Column widths from the content (CJK counts two), within bounds; A4 landscape, one page wide."""
+        columns = {col: min(self.widest.get(col, _MAX_WIDTH), max(_MIN_WIDTH, width + 2))
+                   for col, width in self.widths.items()}
+        for col, width in sorted(columns.items()):
+            self.ws.set_column(col, col, width)
+        lines: dict[int, int] = {}
+        for row, col, text in self.paragraphs:
+            room = max(1, columns.get(col, _MIN_WIDTH) - 1)
+            count = sum(max(1, math.ceil(display_width(line) / room)) for line in text.split("\n"))
+            lines[row] = max(lines.get(row, 1), count)
+        for row, count in sorted(lines.items()):
+            if count > 1:
+                self.ws.set_row(row, _LINE_HEIGHT * count + 3)
+        self.ws.set_landscape()
+        self.ws.set_paper(9)  # A4
+        self.ws.fit_to_pages(1, 0)
+        if header_row is not None:
+            self.ws.repeat_rows(header_row)
+
+
+class _Export:
+    """Writes the seven sheets of one result."""
+
+    def __init__(self, workbook: Workbook, result: Result, lang: str):
+        self.workbook = workbook
+        self.result = result
+        self.rubric: Rubric = result.rubric
+        self.lang = lang
+        self.formats: dict[tuple[Any, ...], Format] = {}
+        decimals = self.rubric.decimals
+        self.score_format = "0." + "0" * decimals if decimals > 0 else "0"
+        criteria = self.rubric.scored_criteria
+        # Criteria grouped, groups in rubric order: each subtotal sums one contiguous range.
+        self.criteria: tuple[Criterion, ...] = tuple(
+            c for g in self.rubric.groups for c in criteria if c.group == g)
+        self.names = {line.vendor_id: line.vendor_name for line in result.prices}
+        self.names.update({i.vendor_id: i.vendor_name for i in result.invalid})
+        self.names.update({s.vendor_id: s.vendor_name for s in result.ranking})
+
+    # -- formats
+    def fmt(self, **props: Any) -> Format:
+        """One workbook format per distinct set of properties."""
+        key = tuple(sorted(props.items()))
+        if key not in self.formats:
+            self.formats[key] = self.workbook.add_format(props)
+        return self.formats[key]
+
+    def cell(self, **extra: Any) -> Format:
+        return self.fmt(valign="top", border=1, border_color=_BORDER_COLOUR, **extra)
+
+    @property
+    def header(self) -> Format:
+        return self.fmt(bold=True, bg_color=_HEADER_FILL, border=1, border_color=_BORDER_COLOUR,
+                        text_wrap=True, valign="vcenter")
+
+    @property
+    def label(self) -> Format:
+        return self.fmt(bold=True, valign="top")
+
+    @property
+    def note(self) -> Format:
+        return self.fmt(font_color=_NOTE_COLOUR, valign="top")
+
+    def t(self, key: str) -> str:
+        return _T[key].text(self.lang)
+
+    def sheet(self, name: str) -> _Sheet:
+        return _Sheet(self.workbook.add_worksheet(name))
+
+    def headers(self, sheet: _Sheet, row: int, texts: Sequence[str]) -> None:
+        for col, text in enumerate(texts):
+            sheet.text(row, col, text, self.header)
+        sheet.ws.set_row(row, 30)
+
+    def table(self, sheet: _Sheet, header_row: int, last_row: int, columns: int, freeze: int = 0) -> None:
+        """Autofilter on the table and its header row frozen."""
+        sheet.ws.autofilter(header_row, 0, max(header_row, last_row), columns - 1)
+        sheet.ws.freeze_panes(header_row + 1, freeze)
+
+    def highlight(self, sheet: _Sheet, first_row: int, last_row: int, columns: int, test_col: int) -> None:
+        """Colour every table row whose cell in ``test_col`` is not empty."""
+        if last_row < first_row:
+            return
+        ref = f"${xl_col_to_name(test_col)}{first_row + 1}"
+        sheet.ws.conditional_format(first_row, 0, last_row, columns - 1, {
+            "type": "formula", "criteria": f'=LEN({ref})>0', "format": self.fmt(bg_color=_FLAG_FILL)})
+
+    def yes_no(self, value: bool) -> str:
+        return self.t("yes" if value else "no")
+
+    # -- sheets
+    def write(self) -> None:
+        ranking = self.sheet("Ranking")
+        scores = self.sheet("Scores")
+        cells = self.scores(scores)
+        self.ranking(ranking, cells)
+        self.panel(self.sheet("Panel"))
+        self.price(self.sheet("Price"))
+        self.invalid(self.sheet("Invalid"))
+        self.rubric_sheet(self.sheet("Rubric"))
+        self.audit(self.sheet("Audit"))
+        ranking.ws.activate()
+
+    def scores(self, sheet: _Sheet) -> dict[str, list[str]]:
+        """Vendor × criterion with group subtotals and the total; returns the cells Ranking refers to.
+
+        Columns: Vendor ID, Vendor, one per scored criterion (grouped), one per
+        group (``=SUM`` over its criteria), Total (``=SUM`` over every criterion).
+        """
+        criteria, groups = self.criteria, self.rubric.groups
+        first = 2
+        headers = [self.t("vendor_id"), self.t("vendor")]
+        headers += [f"{c.name.text(self.lang)} ({_plain(c.max)})" for c in criteria]
+        headers += [group_label(g).text(self.lang) for g in groups]
+        headers.append(self.t("total"))
+        self.headers(sheet, 0, headers)
+        score = self.cell(num_format=self.score_format)
+        subtotal = self.cell(num_format=self.score_format, bold=True)
+        spans: dict[str, tuple[int, int]] = {}
+        for index, c in enumerate(criteria):
+            low, _ = spans.get(c.group, (first + index, first + index))
+            spans[c.group] = (low, first + index)
+        group_col = {g: first + len(criteria) + k for k, g in enumerate(groups)}
+        total_col = first + len(criteria) + len(groups)
+        refs: dict[str, list[str]] = {}
+        for row, s in enumerate(self.result.ranking, start=1):
+            sheet.text(row, 0, s.vendor_id, self.cell())
+            sheet.text(row, 1, s.vendor_name, self.cell())
+            for index, c in enumerate(criteria):
+                sheet.number(row, first + index, s.criteria.get(c.id), score)
+            for g in groups:
+                low, high = spans[g]
+                sheet.formula(row, group_col[g], f"=SUM({_range(row, low, high)})", _group_value(s, g, criteria),
+                              subtotal)
+            total = f"=SUM({_range(row, first, first + len(criteria) - 1)})" if criteria else "=0"
+            sheet.formula(row, total_col, total, s.total, subtotal)
+            refs[s.vendor_id] = [xl_rowcol_to_cell(row, group_col[g]) for g in groups]
+            refs[s.vendor_id].append(xl_rowcol_to_cell(row, total_col))
+        last = len(self.result.ranking)
+        self.table(sheet, 0, last, len(headers), freeze=2)
+        sheet.finish()
+        return refs
+
+    def ranking(self, sheet: _Sheet, refs: dict[str, list[str]]) -> None:
+        """Rank, Vendor ID, Vendor, one column per group, Quoted, Evaluated, Total, Flags; then the verdict."""
+        groups = self.rubric.groups
+        headers = [self.t("rank"), self.t("vendor_id"), self.t("vendor")]
+        headers += [group_label(g).text(self.lang) for g in groups]
+        headers += [self.t("quoted"), self.t("evaluated"), self.t("total"), self.t("flags")]
+        self.headers(sheet, 0, headers)
+        score = self.cell(num_format=self.score_format)
+        total_format = self.cell(num_format=self.score_format, bold=True)
+        money = self.cell(num_format=_MONEY)
+        ranking = self.result.ranking
+        for row, s in enumerate(ranking, start=1):
+            sheet.number(row, 0, s.rank, self.cell(align="center"))
+            sheet.text(row, 1, s.vendor_id, self.cell())
+            sheet.text(row, 2, s.vendor_name, self.cell())
+            cells = refs[s.vendor_id]
+            for k, g in enumerate(groups):
+                sheet.formula(row, 3 + k, f"=Scores!{cells[k]}", _group_value(s, g, self.criteria), score)
+            col = 3 + len(groups)
+            sheet.number(row, col, s.quoted_price, money)
+            sheet.number(row, col + 1, s.evaluated_price, money)
+            sheet.formula(row, col + 2, f"=Scores!{cells[-1]}", s.total, total_format)
+            flags = "; ".join(FLAG_LABELS.get(f, Label(f, f)).text(self.lang) for f in s.flags)
+            sheet.text(row, col + 3, flags, self.cell())
+        last = len(ranking)
+        self.table(sheet, 0, last, len(headers), freeze=3)
+        self.highlight(sheet, 1, last, len(headers), len(headers) - 1)
+
+        row = last + 2
+        if not ranking:
+            sheet.ws.write_string(row, 0, self.t("no_valid_bid"), self.fmt(bold=True, font_color="#C00000"))
+            row += 2
+        sheet.ws.write_string(row, 0, self.t("candidates"), self.label)
+        chosen = [f"{vid} {self.names.get(vid, '')}".rstrip() for vid in self.result.candidates]
+        for k, text in enumerate(chosen or [self.t("none")]):
+            sheet.ws.write_string(row + k, 2, f"{k + 1}. {text}" if chosen else text)
+        row += max(1, len(chosen))
+        if self.result.candidates_tied:
+            sheet.ws.write_string(row, 2, self.t("candidates_tied"), self.fmt(font_color="#C00000"))
+            row += 1
+        row += 1
+        sheet.ws.write_string(row, 0, self.t("status"), self.label)
+        status = _T.get(self.result.status, Label(self.result.status, self.result.status)).text(self.lang)
+        colour = "#C00000" if self.result.status != FINAL else "#000000"
+        sheet.ws.write_string(row, 2, status, self.fmt(bold=True, font_color=colour))
+        sheet.finish()
+
+    def panel(self, sheet: _Sheet) -> None:
+        """Judge, Vendor ID, Vendor, Criterion ID, Criterion, Tier, Score, Comment, Outlier, Panel mean."""
+        headers = [self.t(k) for k in ("judge", "vendor_id", "vendor", "criterion_id", "criterion", "tier",
+                                        "score", "comment", "outlier", "panel_mean")]
+        self.headers(sheet, 0, headers)
+        outliers = {(o.judge, o.vendor_id, o.criterion): o for o in self.result.outliers}
+        score = self.cell(num_format=self.score_format)
+        mean = self.cell(num_format="0.00##")
+        wrap = self.cell(text_wrap=True)
+        row = 0
+        for row, p in enumerate(self.result.panel_scores, start=1):
+            criterion = self.rubric.criterion_index.get(p.criterion)
+            tier = criterion.tier(p.tier) if criterion is not None and p.tier else None
+            outlier = outliers.get((p.judge, p.vendor_id, p.criterion))
+            sheet.text(row, 0, p.judge, self.cell())
+            sheet.text(row, 1, p.vendor_id, self.cell())
+            sheet.text(row, 2, self.names.get(p.vendor_id, ""), self.cell())
+            sheet.text(row, 3, p.criterion, self.cell())
+            sheet.text(row, 4, criterion.name.text(self.lang) if criterion else "", self.cell())
+            sheet.text(row, 5, tier.label.text(self.lang) if tier else (p.tier or ""), self.cell())
+            sheet.number(row, 6, p.score, score)
+            sheet.text(row, 7, p.comment, wrap, wrap=True)
+            sheet.text(row, 8, self.t("yes") if outlier else "", self.cell(align="center"))
+            sheet.number(row, 9, outlier.panel_mean if outlier else None, mean)
+        self.table(sheet, 0, row, len(headers))
+        self.highlight(sheet, 1, row, len(headers), 8)
+        row += 2
+        if not self.result.panel_scores:
+            sheet.ws.write_string(row, 0, self.t("no_panel_scores"), self.note)
+            row += 2
+        sheet.ws.write_string(row, 0, self.t("panel_members"), self.label)
+        for k, judge in enumerate(self.result.judges or ("",), start=1):
+            sheet.ws.write_string(row + k, 0, judge or self.t("none"))
+        sheet.finish()
+
+    def price(self, sheet: _Sheet) -> None:
+        """Vendor ID, Vendor, Pricing model, How Q was reached, Q, SME, Deduction, E, Price score, Valid."""
+        headers = [self.t(k) for k in ("vendor_id", "vendor", "pricing_model", "how", "quoted_q", "sme",
+                                        "deduction", "evaluated_e", "price_score", "valid")]
+        self.headers(sheet, 0, headers)
+        money = self.cell(num_format=_MONEY)
+        row = 0
+        for row, line in enumerate(self.result.prices, start=1):
+            sheet.text(row, 0, line.vendor_id, self.cell())
+            sheet.text(row, 1, line.vendor_name, self.cell())
+            sheet.text(row, 2, line.model.label.text(self.lang) if line.model else "", self.cell())
+            sheet.text(row, 3, line.formula, self.cell(text_wrap=True), wrap=True)
+            sheet.number(row, 4, line.quoted, money)
+            sheet.text(row, 5, self.yes_no(line.sme), self.cell(align="center"))
+            sheet.number(row, 6, line.deduction, self.cell(num_format=_PERCENT))
+            sheet.number(row, 7, line.evaluated, money)
+            sheet.number(row, 8, line.score, self.cell(num_format=self.score_format))
+            sheet.text(row, 9, self.yes_no(line.valid), self.cell(align="center"))
+        self.table(sheet, 0, row, len(headers))
+        self.highlight_invalid_prices(sheet, row, len(headers))
+        row += 2
+        price = self.rubric.price_criterion
+        if price is None:
+            sheet.ws.write_string(row, 0, self.t("no_price"), self.note)
+        else:
+            method = _METHOD_LABELS[price.method].text(self.lang) if price.method else ""
+            sheet.ws.write_string(row, 0, self.t("price_method"), self.label)
+            sheet.ws.write_string(row, 3, f"{method} ({price.method.value if price.method else ''})")
+            sheet.ws.write_string(row + 1, 0, self.t("details"), self.label)
+            sheet.ws.write_string(row + 1, 3, criterion_rule(price, self.rubric, self.lang))
+            sheet.ws.write_string(row + 2, 0, self.t("price_mean"), self.label)
+            if self.result.price_mean is None:
+                sheet.ws.write_string(row + 2, 3, self.t("none"))
+            else:
+                sheet.ws.write_number(row + 2, 3, float(self.result.price_mean),
+                                      self.fmt(num_format=_MONEY, align="left"))
+        sheet.finish()
+
+    def highlight_invalid_prices(self, sheet: _Sheet, last: int, columns: int) -> None:
+        if last < 1:
+            return
+        sheet.ws.conditional_format(1, 0, last, columns - 1, {
+            "type": "formula", "criteria": f'=$J2="{self.t("no")}"',
+            "format": self.fmt(font_color=_NOTE_COLOUR, italic=True)})
+
+    def invalid(self, sheet: _Sheet) -> None:
+        """Vendor ID, Vendor, File, Reasons (one per line)."""
+        headers = [self.t(k) for k in ("vendor_id", "vendor", "file", "reasons")]
+        self.headers(sheet, 0, headers)
+        wrap = self.cell(text_wrap=True)
+        row = 0
+        for row, bid in enumerate(self.result.invalid, start=1):
+            sheet.text(row, 0, bid.vendor_id, self.cell())
+            sheet.text(row, 1, bid.vendor_name, self.cell())
+            sheet.text(row, 2, bid.file, wrap, wrap=True)
+            sheet.text(row, 3, "\n".join(r.render(self.lang) for r in bid.reasons), wrap, wrap=True)
+        if not self.result.invalid:
+            sheet.ws.write_string(1, 0, self.t("no_invalid"), self.note)
+        self.table(sheet, 0, row, len(headers))
+        sheet.finish()
+
+    def rubric_sheet(self, sheet: _Sheet) -> None:
+        """Title and id, then ID, Name, Group, Kind, Max, Details, Description per criterion; then settings."""
+        r = self.rubric
+        sheet.ws.write_string(0, 0, self.t("rubric"), self.label)
+        sheet.ws.write_string(0, 1, r.title.text(self.lang), self.fmt(bold=True, font_size=13))
+        sheet.ws.write_string(1, 0, self.t("rubric_id"), self.label)
+        sheet.ws.write_string(1, 1, r.id)
+        head = 3
+        headers = [self.t(k) for k in ("criterion_id", "criterion", "group", "kind", "max", "details",
+                                        "description")]
+        self.headers(sheet, head, headers)
+        wrap = self.cell(text_wrap=True)
+        row = head
+        for row, c in enumerate(r.criteria, start=head + 1):
+            sheet.text(row, 0, c.id, self.cell())
+            sheet.text(row, 1, c.name.text(self.lang), self.cell())
+            sheet.text(row, 2, group_label(c.group).text(self.lang), self.cell())
+            sheet.text(row, 3, KIND_LABELS[c.kind].text(self.lang), self.cell())
+            sheet.number(row, 4, None if c.kind is Kind.GATE else c.max, self.cell(num_format="0.##"))
+            sheet.text(row, 5, criterion_rule(c, r, self.lang), wrap, wrap=True)
+            sheet.text(row, 6, c.description.text(self.lang) if c.description else "", wrap, wrap=True)
+        self.table(sheet, head, row, len(headers))
+        row += 2
+        demand = r.pricing.demand
+        figures = [f"{name} {_plain(getattr(demand, name))}" for name in
+                   ("months", "seats", "calls_per_month", "sales_per_month", "devices") if getattr(demand, name)]
+        figures += [f"{unit} {_plain(count)}" for unit, count in demand.units]
+        aggregate = r.panel.aggregate.value
+        if r.panel.aggregate.value == "trimmed_mean":
+            aggregate += f" (trim {r.panel.trim}, ≥ {r.panel.min_judges_for_trim})"
+        settings = [
+            ("max_total", _plain(r.max_total)),
+            ("decimals", str(r.decimals)),
+            ("candidate_count", str(r.candidates)),
+            ("aggregate", aggregate),
+            ("outlier_share", f"{_plain(r.panel.outlier_share * 100)}%"),
+            ("pricing_models", ", ".join(f"{m.value} ({m.label.text(self.lang)})" for m in r.pricing.models)),
+            ("demand", ", ".join(figures)),
+        ]
+        for k, (key, value) in enumerate(settings):
+            sheet.ws.write_string(row + k, 0, self.t(key), self.label)
+            sheet.ws.write_string(row + k, 1, value)
+        sheet.finish(header_row=head)
+        sheet.ws.set_column(0, 0, max(sheet.widths.get(0, 0) + 2, 16))
+
+    def audit(self, sheet: _Sheet) -> None:
+        """What produced this workbook: tool version, rubric hash, status, and every input file's SHA-256."""
+        r = self.rubric
+        facts = [
+            ("version", __version__),
+            ("rubric_id", r.id),
+            ("rubric_sha", r.sha256),
+            ("rubric_source", r.source),
+            ("status", self.result.status),
+            ("language", self.lang),
+        ]
+        for row, (key, value) in enumerate(facts):
+            sheet.text(row, 0, self.t(key), self.label)
+            sheet.text(row, 1, value)
+        head = len(facts) + 1
+        sheet.ws.write_string(head, 0, self.t("inputs"), self.label)
+        head += 1
+        headers = [self.t(k) for k in ("role", "path", "rubric_sha")]
+        headers[2] = "SHA-256"
+        sheet.widest.update({1: 72, 2: 68})  # hashes and paths are read whole
+        self.headers(sheet, head, headers)
+        row = head
+        for row, f in enumerate(self.result.inputs, start=head + 1):
+            sheet.text(row, 0, _ROLE_LABELS.get(f.role, Label(f.role, f.role)).text(self.lang), self.cell())
+            sheet.text(row, 1, f.path, self.cell())
+            sheet.text(row, 2, f.sha256, self.cell())
+        sheet.ws.autofilter(head, 0, row, len(headers) - 1)
+        if self.result.warnings:
+            row += 2
+            sheet.ws.write_string(row, 0, self.t("warnings"), self.label)
+            for k, warning in enumerate(self.result.warnings, start=1):
+                sheet.ws.write_string(row + k, 1, warning)
+        sheet.finish(header_row=None)
+
+
+def _range(row: int, first: int, last: int) -> str:
+    """The cells of one row from column ``first`` to ``last`` (0-based), for ``SUM``.
+
+    >>> _range(1, 2, 4), _range(1, 7, 7)
+    ('C2:E2', 'H2')
+    """
+    start = str(xl_rowcol_to_cell(row, first))
+    return start if first == last else f"{start}:{xl_rowcol_to_cell(row, last)}"
+
+
+def _group_value(s: Standing, group: str, criteria: Iterable[Criterion]) -> Decimal:
+    """The engine's subtotal, or the sum of the criteria when the standing has none for the group."""
+    if group in s.groups:
+        return s.groups[group]
+    return sum((s.criteria.get(c.id, Decimal(0)) for c in criteria if c.group == group), Decimal(0))
+
+
+def _plain(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros.
+
+    >>> _plain(Decimal("3E+1")), _plain(Decimal("5.10")), _plain(Decimal("0.00"))
+    ('30', '5.1', '0')
+    """
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

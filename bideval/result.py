@@ -1,0 +1,170 @@
+"""The outcome of an evaluation, and its JSON form (formats.md §5).
+
+A :class:`Result` holds everything the exports need: the ranking, every
+criterion score, the panel's raw scores, how each price was reached, the
+invalid bids with their reasons, and the input files with their hashes.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Mapping
+
+from .labels import Label
+from .pricing import PricingModel
+from .rubric import Rubric
+from .sheets import InputFile
+
+PROVISIONAL = "provisional"
+FINAL = "final"
+ABNORMAL_LOW = "abnormal_low_price"
+INCOMPLETE = "incomplete"
+
+FLAG_LABELS = {
+    ABNORMAL_LOW: Label("异常低价", "Abnormally low price"),
+    INCOMPLETE: Label("评分未完成", "Panel scores missing"),
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a bid is invalid: a code (a gate's id or a fixed code) and its text."""
+
+    code: str
+    text: Label
+
+    def render(self, lang: str) -> str:
+        """``code: text`` in ``lang``."""
+        return f"{self.code}: {self.text.text(lang)}"
+
+
+@dataclass(frozen=True)
+class InvalidBid:
+    """A bid that is not scored nor ranked, with every reason."""
+
+    vendor_id: str
+    vendor_name: str
+    reasons: tuple[Reason, ...]
+    file: str
+
+
+@dataclass(frozen=True)
+class PriceLine:
+    """How one bid's evaluated price was reached."""
+
+    vendor_id: str
+    vendor_name: str
+    model: PricingModel | None
+    formula: str
+    quoted: Decimal | None
+    sme: bool
+    deduction: Decimal
+    evaluated: Decimal | None
+    score: Decimal | None
+    valid: bool
+
+
+@dataclass(frozen=True)
+class PanelScore:
+    """One judge's raw score for one bid and criterion, as entered."""
+
+    judge: str
+    vendor_id: str
+    criterion: str
+    score: Decimal | None
+    tier: str | None
+    comment: str
+
+
+@dataclass(frozen=True)
+class Outlier:
+    """A judge's score far from the panel's plain mean (评分畸高畸低)."""
+
+    judge: str
+    vendor_id: str
+    criterion: str
+    score: Decimal
+    panel_mean: Decimal
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A valid bid's place in the ranking with its scores."""
+
+    rank: int
+    vendor_id: str
+    vendor_name: str
+    total: Decimal
+    groups: Mapping[str, Decimal]
+    criteria: Mapping[str, Decimal]
+    quoted_price: Decimal
+    evaluated_price: Decimal
+    flags: tuple[str, ...]
+    sme: bool = False
+
+
+@dataclass(frozen=True)
+class Result:
+    """A whole evaluation."""
+
+    rubric: Rubric
+    status: str
+    ranking: tuple[Standing, ...]
+    candidates: tuple[str, ...]
+    candidates_tied: bool
+    outliers: tuple[Outlier, ...]
+    invalid: tuple[InvalidBid, ...]
+    prices: tuple[PriceLine, ...]
+    panel_scores: tuple[PanelScore, ...]
+    judges: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+    inputs: tuple[InputFile, ...] = ()
+    price_mean: Decimal | None = None  # mean of the valid evaluated prices (unrounded)
+
+    def standing(self, vendor_id: str) -> Standing | None:
+        """The ranked entry of a vendor, if its bid is valid."""
+        return next((s for s in self.ranking if s.vendor_id == vendor_id), None)
+
+
+def _number(value: Decimal) -> float:
+    return float(value)
+
+
+def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
+    """The result as the JSON document of formats.md §5 (keys in a fixed order)."""
+    return {
+        "rubric": result.rubric.id,
+        "status": result.status,
+        "ranking": [
+            {
+                "rank": s.rank,
+                "vendor_id": s.vendor_id,
+                "vendor_name": s.vendor_name,
+                "total": _number(s.total),
+                "groups": {g: _number(v) for g, v in s.groups.items()},
+                "criteria": {c: _number(v) for c, v in s.criteria.items()},
+                "quoted_price": _number(s.quoted_price),
+                "evaluated_price": _number(s.evaluated_price),
+                "flags": list(s.flags),
+            }
+            for s in result.ranking
+        ],
+        "candidates": list(result.candidates),
+        "candidates_tied": result.candidates_tied,
+        "outliers": [
+            {"judge": o.judge, "vendor_id": o.vendor_id, "criterion": o.criterion,
+             "score": _number(o.score), "panel_mean": _number(o.panel_mean)}
+            for o in result.outliers
+        ],
+        "invalid": [
+            {"vendor_id": i.vendor_id, "vendor_name": i.vendor_name,
+             "reasons": [r.render(lang) for r in i.reasons]}
+            for i in result.invalid
+        ],
+    }
+
+
+def result_json(result: Result, lang: str = "zh") -> str:
+    """The result JSON text: the same inputs always give the same bytes."""
+    return json.dumps(result_document(result, lang), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,109 @@
+"""The rubric as people read it: one row per criterion, with its rule in words.
+
+Shared by ``bideval check``, the workbook's Rubric sheet and the app.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import Sequence
+
+from .labels import Label
+from .rubric import Criterion, Kind, Rubric, group_label
+
+KIND_LABELS = {
+    Kind.GATE: Label("资格条件", "gate"),
+    Kind.CHECKLIST: Label("逐项得分", "checklist"),
+    Kind.COUNT: Label("计数", "count"),
+    Kind.LINEAR: Label("线性插值", "linear"),
+    Kind.TIERED: Label("分档评分", "tiered"),
+    Kind.JUDGED: Label("评委评分", "judged"),
+    Kind.PRICE: Label("价格分", "price"),
+}
+HEADERS = {
+    "zh": ("编号", "评分项", "类别", "方式", "分值", "评分规则"),
+    "en": ("id", "criterion", "group", "kind", "max", "rule"),
+}
+
+
+def _number(value) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def criterion_rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
+    """The criterion's scoring rule in one line."""
+    c = criterion
+    if c.kind is Kind.GATE:
+        reason = (c.reason or c.name).text(lang)
+        return f"{c.when.describe(lang)} ({reason})"
+    if c.kind is Kind.CHECKLIST:
+        items = "; ".join(f"{i.label.text(lang)} +{_number(i.points)}" for i in c.items)
+        cap = f"最高{_number(c.max)}分" if lang == "zh" else f"capped at {_number(c.max)}"
+        return f"{items}; {cap}"
+    if c.kind is Kind.COUNT:
+        return f"{_number(c.points_per_unit)} × {c.field}, " + (f"最高{_number(c.max)}分" if lang == "zh"
+                                                                  else f"at most {_number(c.max)}")
+    if c.kind is Kind.LINEAR:
+        points = " → ".join(f"({_number(x)}, {_number(y)})" for x, y in c.points)
+        return f"{c.field}: {points}" + ("，两端封顶" if lang == "zh" else ", clamped")
+    if c.kind is Kind.TIERED:
+        return "; ".join(f"{t.label.text(lang)} {_number(t.min)}–{_number(t.max)}" for t in c.tiers)
+    if c.kind is Kind.JUDGED:
+        return f"0–{_number(c.max)}"
+    parts = [c.method.value]
+    if c.above_penalty is not None:
+        parts.append(f"above_penalty {_number(c.above_penalty)}, below_penalty {_number(c.below_penalty)}")
+    if c.budget_ceiling is not None:
+        parts.append(("最高限价 " if lang == "zh" else "budget ceiling ") + f"{c.budget_ceiling:,.2f}")
+    if c.sme_deduction is not None:
+        parts.append(("中小企业扣除 " if lang == "zh" else "SME deduction ") + f"{_number(c.sme_deduction * 100)}%")
+    if c.abnormal_low_share is not None:
+        parts.append(("异常低价 < " if lang == "zh" else "abnormal low < ") + f"{_number(c.abnormal_low_share * 100)}% × mean")
+    return "; ".join(parts)
+
+
+def rubric_rows(rubric: Rubric, lang: str = "zh") -> list[tuple[str, ...]]:
+    """One row per criterion: id, name, group, kind, max, rule."""
+    return [
+        (c.id, c.name.text(lang), group_label(c.group).text(lang), KIND_LABELS[c.kind].text(lang),
+         "" if c.kind is Kind.GATE else _number(c.max), criterion_rule(c, rubric, lang))
+        for c in rubric.criteria
+    ]
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table aligned for a terminal, CJK-aware."""
+    widths = [max(display_width(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(str(c) + " " * (w - display_width(str(c))) for c, w in zip(cells, widths)).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+
+
+def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
+    """The whole rubric as text: title, settings, criteria table and pricing."""
+    head = f"{rubric.title.text(lang)} ({rubric.id})"
+    total = _number(rubric.max_total)
+    if lang == "zh":
+        lines = [head, f"满分 {total}；保留 {rubric.decimals} 位小数；推荐候选人 {rubric.candidates} 名；"
+                       f"评委汇总：{rubric.panel.aggregate.value}"]
+    else:
+        lines = [head, f"total {total}; {rubric.decimals} decimals; {rubric.candidates} candidates; "
+                       f"panel aggregate: {rubric.panel.aggregate.value}"]
+    lines += ["", text_table(HEADERS[lang], rubric_rows(rubric, lang))]
+    models = ", ".join(f"{m.value} ({m.label.text(lang)})" for m in rubric.pricing.models)
+    demand = rubric.pricing.demand
+    figures = [f"{name} {_number(getattr(demand, name))}" for name in
+               ("months", "seats", "calls_per_month", "sales_per_month", "devices") if getattr(demand, name)]
+    figures += [f"{unit} {_number(count)}" for unit, count in demand.units]
+    lines += ["", ("报价方式：" if lang == "zh" else "pricing models: ") + models]
+    if figures:
+        lines.append(("需求：" if lang == "zh" else "demand: ") + ", ".join(figures))
+    return "\n".join(lines)

@@ -1,0 +1,85 @@
+"""Scoring one criterion: objective criteria from the bid, panel aggregates, price methods.
+
+Functions here are pure and return unrounded Decimals; the evaluation rounds
+each criterion score half-up to the rubric's decimals.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Mapping, Sequence
+
+from .rubric import Aggregate, Criterion, Kind, PanelRules, PriceMethod
+
+ZERO = Decimal(0)
+
+
+def linear_score(points: Sequence[tuple[Decimal, Decimal]], x: Decimal) -> Decimal:
+    """Piecewise linear through ``points`` (x ascending), clamped at both ends.
+
+    >>> linear_score([(Decimal("0.92"), Decimal(7)), (Decimal("0.96"), Decimal(10))], Decimal("0.94"))
+    Decimal('8.5')
+    """
+    if x <= points[0][0]:
+        return points[0][1]
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        if x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return points[-1][1]
+
+
+def objective_score(criterion: Criterion, values: Mapping[str, object]) -> Decimal:
+    """The unrounded score of a checklist, count or linear criterion for a bid's values."""
+    if criterion.kind is Kind.CHECKLIST:
+        earned = sum((item.points for item in criterion.items if item.when.holds(values)), ZERO)
+        return min(criterion.max, earned)
+    value = values.get(criterion.field or "")
+    if value is None:
+        return ZERO  # a bidder who commits to nothing gets nothing
+    if criterion.kind is Kind.COUNT:
+        return min(criterion.max, criterion.points_per_unit * Decimal(value))
+    if criterion.kind is Kind.LINEAR:
+        return linear_score(criterion.points, Decimal(value))
+    raise ValueError(f"{criterion.id} is {criterion.kind.value}, not an objective criterion")
+
+
+def aggregate(scores: Sequence[Decimal], rules: PanelRules) -> Decimal:
+    """The panel's score for one bid and criterion: mean, or trimmed mean with enough judges.
+
+    >>> aggregate([Decimal(1), Decimal(5), Decimal(6), Decimal(7), Decimal(10)],
+    ...           PanelRules(Aggregate.TRIMMED_MEAN, trim=1, min_judges_for_trim=5))
+    Decimal('6')
+    """
+    if not scores:
+        return ZERO
+    ordered = sorted(scores)
+    if rules.aggregate is Aggregate.TRIMMED_MEAN and len(ordered) >= rules.min_judges_for_trim:
+        ordered = ordered[rules.trim:len(ordered) - rules.trim]
+    return sum(ordered, ZERO) / len(ordered)
+
+
+def mean(values: Sequence[Decimal]) -> Decimal:
+    """The plain arithmetic mean."""
+    return sum(values, ZERO) / len(values)
+
+
+def price_scores(criterion: Criterion, evaluated: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """Unrounded price score of every valid bid from its evaluated price E."""
+    if not evaluated:
+        return {}
+    top = criterion.max
+    if len(evaluated) == 1:
+        return {vendor: top for vendor in evaluated}
+    low, high = min(evaluated.values()), max(evaluated.values())
+    if criterion.method is PriceMethod.LOWEST_RATIO:
+        return {vendor: top * low / e for vendor, e in evaluated.items()}
+    if criterion.method is PriceMethod.LINEAR_MINMAX:
+        if high == low:
+            return {vendor: top for vendor in evaluated}
+        return {vendor: top * (high - e) / (high - low) for vendor, e in evaluated.items()}
+    benchmark = mean(list(evaluated.values()))
+    out = {}
+    for vendor, e in evaluated.items():
+        deviation = 100 * (e - benchmark) / benchmark
+        penalty = criterion.above_penalty if e > benchmark else criterion.below_penalty
+        out[vendor] = max(ZERO, top - penalty * abs(deviation))
+    return out

@@ -1,0 +1,141 @@
+"""Opening input workbooks safely and reading their sheets as rows of cells.
+
+Every workbook from outside passes :func:`bideval.xlsx_guard.check_xlsx`
+before python-calamine sees it: a hostile file is refused, never parsed.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .errors import Problem
+from .values import fold
+from .xlsx_guard import check_xlsx
+
+SPREADSHEET_SUFFIXES = {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".et", ".numbers"}
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file that went into a run, with its SHA-256 so anyone can check it later."""
+
+    path: str
+    sha256: str
+    role: str  # rubric | bids | panel
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file's bytes, hex."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def column_letter(index: int) -> str:
+    """Column letters of a 0-based column index: 0 → A, 27 → AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(row: int, column: int) -> str:
+    """The A1 name of a 0-based (row, column)."""
+    return f"{column_letter(column)}{row + 1}"
+
+
+def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """The .xlsx files named by ``paths`` (files, or folders of .xlsx files), in name order.
+
+    Office lock files (``~$…``) and hidden files in a folder are skipped; other
+    spreadsheet files there (.xls, .csv, .ods …) are reported, never silently dropped.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = []
+            for child in sorted(path.iterdir()):
+                if child.name.startswith(("~$", ".")) or not child.is_file():
+                    continue
+                suffix = child.suffix.lower()
+                if suffix == ".xlsx":
+                    found.append(child)
+                elif suffix in SPREADSHEET_SUFFIXES:
+                    problems.append(Problem(str(child), f"not an .xlsx workbook ({suffix} file); save it as .xlsx"))
+            if not found and not problems:
+                problems.append(Problem(str(path), "the folder holds no .xlsx workbook"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), "no such file or folder"))
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, problems
+
+
+class Workbook:
+    """A checked workbook open for reading through python-calamine."""
+
+    def __init__(self, book: Any, display: str):
+        self._book = book
+        self.display = display
+        self.sheet_names: list[str] = list(book.sheet_names)
+
+    def find(self, name: str) -> str | None:
+        """The sheet called ``name`` (exactly, else ignoring case and width)."""
+        if name in self.sheet_names:
+            return name
+        wanted = fold(name)
+        return next((s for s in self.sheet_names if fold(s) == wanted), None)
+
+    def rows(self, sheet: str) -> list[list[Any]]:
+        """Every row of ``sheet`` from A1, cells as python-calamine gives them ('' when empty)."""
+        return self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+
+
+def open_workbook(path: Path, display: str | None = None) -> tuple[Workbook | None, list[Problem]]:
+    """Check ``path`` and open it, or say why it cannot be read."""
+    display = display or str(path)
+    problems = check_xlsx(path, display)
+    if problems:
+        return None, problems
+    import python_calamine
+
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # calamine raises several unrelated types for a damaged file
+        return None, [Problem(display, f"cannot read the workbook: {_reason(error)}")]
+    return Workbook(book, display), []
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0][:200]
+
+
+def trim_row(row: Sequence[Any]) -> list[Any]:
+    """A row without its trailing empty cells."""
+    end = len(row)
+    while end and _blank(row[end - 1]):
+        end -= 1
+    return list(row[:end])
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def is_blank_row(row: Sequence[Any]) -> bool:
+    """Whether every cell of a row is empty."""
+    return all(_blank(v) for v in row)

@@ -1,0 +1,681 @@
+"""Refusing crafted or unreadable .xlsx files before any spreadsheet reader parses them.
+
+python-calamine is Rust: on hostile input it can abort the whole process, which
+no ``try`` catches (a sheet with one cell at A1 and one at XFD1048576 makes it
+allocate 512 GiB for a dense range). openpyxl can be made to exhaust memory.
+So :func:`check_xlsx` looks at the package with the standard library alone —
+the zip directory, the declared sizes, and bounded, streamed reads of the XML
+parts — and says in plain words why a file cannot be read. It imports no reader.
+
+Worksheets are the one kind of part read to the end (in 1 MiB pieces): the cell
+that makes a reader allocate a dense range can sit anywhere in the sheet.
+"""
+from __future__ import annotations
+
+import codecs
+import html
+import os
+import posixpath
+import re
+import stat
+import struct
+import zipfile
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+from urllib.parse import unquote
+
+from .errors import Problem
+
+MAX_ENTRIES = 10_000
+MAX_DIRECTORY_BYTES = MAX_ENTRIES * 256
+MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_RATIO = 200
+RATIO_FLOOR = 1024 * 1024
+XML_PREFIX_BYTES = 64 * 1024
+SHEET_CHUNK_BYTES = 1024 * 1024
+MAX_MARKUP_RUN = 4 * 1024 * 1024
+MAX_RELS_BYTES = 8 * 1024 * 1024
+MAX_ROWS = 1_048_576
+MAX_COLUMNS = 16_384
+MAX_CELLS = 5_000_000
+MAX_REPORTED = 10
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_SNIFF_BYTES = 1024 * 1024
+REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+SHEET_ROOTS = {b"worksheet", b"macrosheet", b"dialogsheet"}
+KEPT_TEXTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
+# Relationship types whose targets are binary payloads, never parsed as XML by a reader.
+BINARY_RELATIONSHIPS = {
+    "image", "hdphoto", "oleObject", "package", "printerSettings", "vbaProject",
+    "vbaProjectSignature", "vbaProjectSignatureAgile", "vbaProjectSignatureV3", "font",
+    "audio", "video", "media", "thumbnail", "attachedToolbars", "activeXControlBinary",
+}
+# ASCII-compatible encodings (markup bytes mean what they look like) and UTF-16.
+ALLOWED_ENCODINGS = {
+    "utf-8", "utf8", "utf-16", "utf16", "utf-16le", "utf-16be", "us-ascii", "ascii",
+    "iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252",
+}
+COMPRESSION_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 99: "AES-encrypted"}
+SEND_XLSX = "the bid must be sent as an Excel .xlsx workbook"
+SAVE_XLSX = "open it in Excel and save it as .xlsx (Excel Workbook)"
+SHRINK_SHEET = "ask the bidder to delete the unused rows and columns and save the workbook again"
+
+_XML_NAME = rb"[A-Za-z_][\w.\-]*"
+_ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]{0,300}?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
+_MARKUP_DECLARATION = re.compile(rb"<!\s*(doctype|entity)", re.IGNORECASE)
+_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+_ROOT = re.compile(rb"<(?:" + _XML_NAME + rb":)?(" + _XML_NAME + rb")")
+_ATTRIBUTE = re.compile(rb"([A-Za-z_][\w:.\-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_RELATIONSHIP = re.compile(rb"<(?:" + _XML_NAME + rb":)?Relationship(?=[\s/>])([^>]*)")
+_SHEET_ENTRY = re.compile(rb"<(?:" + _XML_NAME + rb":)?sheet(?=[\s/>])([^>]*)")
+_DIMENSION = re.compile(rb"<(?:" + _XML_NAME + rb":)?dimension(?=[\s/>])([^>]*)")
+# The fast worksheet scan handles only what every known writer produces: unprefixed
+# <row r="N"> and <c r="A1"> with r first. Anything else goes to the exact scan.
+_ODD_CELL = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="[A-Z]{1,3}[1-9][0-9]{0,6}"))')
+_ODD_ROW = re.compile(rb'<row(?:[\t\n\r/>]| (?!r="[1-9][0-9]{0,6}"))')
+_PREFIXED_CELL_OR_ROW = re.compile(rb":(?:c|row)[\s/>]")
+_CELL_COLUMN = re.compile(rb'<c r="([A-Z]+)')
+_CELL_ROW = re.compile(rb'<c r="[A-Z]+([0-9]+)')
+_ROW_NUMBER = re.compile(rb'<row r="([0-9]+)')
+_ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])([^>]*)")
+_R_ATTRIBUTE = re.compile(rb"(?<![\w:.\-])r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_CELL_REF = re.compile(r"([A-Za-z]{1,7})([0-9]{1,10})")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+class _Refused(Exception):
+    """A part that must not reach a reader; carries the message to show."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def check_xlsx(path: Path, display: str | None = None) -> list[Problem]:
+    """Problems that make `path` unsafe or impossible to read as an .xlsx workbook; empty when it is fine."""
+    name = str(path) if display is None else display
+    try:
+        messages = _check(Path(path))
+    except Exception as error:  # a hostile file must become a Problem, never a traceback
+        messages = [f"damaged .xlsx: {_reason(error)}; ask the bidder to send the file again"]
+    if len(messages) > MAX_REPORTED:
+        rest = len(messages) - (MAX_REPORTED - 1)
+        messages = messages[: MAX_REPORTED - 1] + [f"... and {rest} more problems like these"]
+    return [Problem(name, message) for message in messages]
+
+
+def _check(path: Path) -> list[str]:
+    """Every stage in order; the first stage that finds something stops the check."""
+    problem = _file_problem(path)
+    if problem:
+        return [problem]
+    try:
+        handle = open(path, "rb")
+    except OSError as error:
+        return [f"cannot be opened ({error.strerror or error})"]
+    with handle:
+        head = handle.read(512)
+        if head[:8] == OLE_MAGIC:
+            return [_not_xlsx(*_describe_ole(handle))]
+        if head[:4] != ZIP_MAGIC:
+            return [_not_xlsx(*_describe_head(head))]
+        problem = _directory_problem(handle, os.fstat(handle.fileno()).st_size)
+        if problem:
+            return [problem]
+        try:
+            archive = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as error:
+            return [f"damaged .xlsx: the zip structure is broken ({_reason(error)}); ask the bidder to send the file again"]
+        with archive:
+            if len(archive.infolist()) > MAX_ENTRIES:
+                return [_too_many_entries(len(archive.infolist()))]
+            for stage in (_member_problems, _kind_problems, _part_problems):
+                messages = stage(archive)
+                if messages:
+                    return messages
+    return []
+
+
+def _file_problem(path: Path) -> str | None:
+    """Whether `path` is a non-empty regular file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "no such file"
+    except OSError as error:
+        return f"cannot be opened ({error.strerror or error})"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder, not an .xlsx workbook"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (it is a device, pipe or socket), so it cannot be an .xlsx workbook"
+    if info.st_size == 0:
+        return "the file is empty (0 bytes), expected an .xlsx workbook; ask the bidder to send it again"
+    return None
+
+
+def _not_xlsx(found: str, advice: str) -> str:
+    """The message for a file that is something other than an .xlsx workbook."""
+    return f"not an .xlsx workbook (found {found}); {advice}"
+
+
+def _describe_ole(handle: IO[bytes]) -> tuple[str, str]:
+    """What an OLE (compound file) is, from the stream names in its directory."""
+    handle.seek(0)
+    data = handle.read(OLE_SNIFF_BYTES)
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        return ("a password-protected (encrypted) workbook",
+                "remove the password in Excel (File > Info > Protect Workbook) and save it as .xlsx")
+    if "Workbook".encode("utf-16-le") in data or "Book\x00".encode("utf-16-le") in data:
+        return "a legacy Excel 97-2003 .xls workbook", SAVE_XLSX
+    if "WordDocument".encode("utf-16-le") in data:
+        return "a Word .doc document", SEND_XLSX
+    return ("a legacy .xls file or a password-protected (encrypted) workbook",
+            "open it in Excel, remove any password and save it as .xlsx")
+
+
+def _describe_head(head: bytes) -> tuple[str, str]:
+    """What a file that is not a zip package looks like, from its first bytes."""
+    magics = (
+        (b"%PDF", "a PDF document"), (b"{\\rtf", "an RTF document"), (b"\x1f\x8b", "a gzip archive"),
+        (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"), (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"MZ", "a Windows program"),
+        (b"PK\x05\x06", "an empty zip archive"),
+    )
+    for magic, found in magics:
+        if head.startswith(magic):
+            return found, SEND_XLSX
+    text = _as_text(head)
+    if text is None:
+        return "a file of an unknown kind that is not a zip package", SEND_XLSX
+    lowered = text.lstrip("\ufeff \t\r\n").lower()
+    if lowered.startswith(("<!doctype html", "<html")) or "<table" in lowered:
+        return "an HTML page, as some systems export 'Excel' files", SAVE_XLSX
+    if lowered.startswith("<?xml"):
+        if "urn:schemas-microsoft-com:office:spreadsheet" in lowered:
+            return "an Excel 2003 XML spreadsheet", SAVE_XLSX
+        return "an XML file", SEND_XLSX
+    return "a text or CSV file", SAVE_XLSX
+
+
+def _as_text(head: bytes) -> str | None:
+    """`head` as text when it looks like text (UTF-16 with a BOM, or no control bytes)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head[: len(head) // 2 * 2].decode("utf-16", "replace")
+    if _CONTROL_BYTES.search(head):
+        return None
+    return head.decode("utf-8", "replace")
+
+
+def _directory_problem(handle: IO[bytes], size: int) -> str | None:
+    """Refuse a zip directory too large to let zipfile parse, before it does."""
+    found = _end_of_directory(handle, size)
+    if found is None:
+        return ("damaged .xlsx: the end of the file is missing (no zip directory), so it was probably "
+                "truncated by an incomplete download or copy; ask the bidder to send the file again")
+    entries, directory_bytes = found
+    if entries > MAX_ENTRIES:
+        return _too_many_entries(entries)
+    if directory_bytes > MAX_DIRECTORY_BYTES:
+        return (f"refused: the zip directory takes {_size(directory_bytes)} (limit {_size(MAX_DIRECTORY_BYTES)}), "
+                "far more than any workbook needs, which looks like a crafted file")
+    return None
+
+
+def _too_many_entries(entries: int) -> str:
+    """The message for a package with too many parts."""
+    return (f"refused: the zip package lists {entries:,} parts (limit {MAX_ENTRIES:,}); a real workbook "
+            "has a few dozen, so this looks like a crafted file")
+
+
+def _end_of_directory(handle: IO[bytes], size: int) -> tuple[int, int] | None:
+    """(entries, directory bytes) from the end record zipfile will use, or None when there is none.
+
+    Mirrors zipfile._EndRecData: the record at the very end, else the last one in
+    the comment window, updated from a zip64 record just before its locator.
+    """
+    if size < 22:
+        return None
+    handle.seek(size - 22)
+    record = handle.read(22)
+    position = size - 22
+    if not (record[:4] == b"PK\x05\x06" and record[-2:] == b"\x00\x00"):
+        start = max(size - 22 - 65536, 0)
+        handle.seek(start)
+        tail = handle.read()
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or at + 22 > len(tail):
+            return None
+        record, position = tail[at:at + 22], start + at
+    entries, directory_bytes = struct.unpack("<4s4H2LH", record)[4:6]
+    if position >= 76:
+        handle.seek(position - 76)
+        zip64 = handle.read(76)
+        if zip64[56:60] == b"PK\x06\x07" and zip64[:4] == b"PK\x06\x06":
+            entries, directory_bytes = struct.unpack("<4sQ2H2L4Q", zip64[:56])[7:9]
+    return entries, directory_bytes
+
+
+def _member_problems(archive: zipfile.ZipFile) -> list[str]:
+    """Duplicate, encrypted, oddly compressed, overlapping or bomb-like entries."""
+    messages: list[str] = []
+    seen: set[str] = set()
+    total = 0
+    for info in archive.infolist():
+        name = info.filename
+        if name.casefold() in seen:
+            messages.append(f"refused: the part {name} appears more than once in the zip package, which real "
+                            "workbooks never do (different readers would see different content)")
+        seen.add(name.casefold())
+        if info.flag_bits & 0x41:
+            messages.append(f"refused: {name} is encrypted inside the zip package, which .xlsx workbooks never "
+                            "are; ask for the workbook saved again without a password")
+        elif info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            method = COMPRESSION_NAMES.get(info.compress_type, f"method {info.compress_type}")
+            messages.append(f"not a readable .xlsx: {name} uses {method} compression, but .xlsx workbooks "
+                            f"only use Deflate; {SAVE_XLSX}")
+        elif not _sizes_possible(info):
+            messages.append(f"refused: {name} records impossible sizes ({info.compress_size:,} bytes compressed, "
+                            f"{info.file_size:,} bytes uncompressed), a sign of a tampered file or a "
+                            "decompression bomb")
+        elif info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * info.compress_size:
+            ratio = info.file_size // max(info.compress_size, 1)
+            messages.append(f"refused: {name} would expand from {_size(info.compress_size)} to "
+                            f"{_size(info.file_size)} ({ratio:,}:1, limit {MAX_RATIO}:1), which looks like "
+                            "a decompression bomb")
+        total += info.file_size
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        messages.insert(0, f"refused: the workbook would expand to {_size(total)} (limit "
+                           f"{_size(MAX_TOTAL_UNCOMPRESSED)}), which looks like a decompression bomb")
+    return messages + _overlap_problems(archive)
+
+
+def _sizes_possible(info: zipfile.ZipInfo) -> bool:
+    """Whether the compressed size fits the uncompressed one (Deflate never grows data by more than ~0.1%)."""
+    if info.compress_type == zipfile.ZIP_STORED:
+        return info.compress_size == info.file_size
+    return info.compress_size <= info.file_size + info.file_size // 256 + 64
+
+
+def _overlap_problems(archive: zipfile.ZipFile) -> list[str]:
+    """Entries whose bytes overlap each other or the directory (the trick behind non-recursive zip bombs)."""
+    spans = sorted((info.header_offset, info.header_offset + 30 + _raw_name_length(info) + info.compress_size,
+                    info.filename) for info in archive.infolist())
+    for (start, end, name), (next_start, _, next_name) in zip(spans, spans[1:]):
+        if start < 0 or end > next_start:
+            return [f"refused: the parts {name} and {next_name} overlap inside the zip package, a trick used "
+                    "by decompression bombs"]
+    if spans and spans[-1][1] > archive.start_dir:
+        return [f"damaged .xlsx: {spans[-1][2]} runs past the end of the file's data, so the file is truncated "
+                "or tampered with; ask the bidder to send it again"]
+    return []
+
+
+def _raw_name_length(info: zipfile.ZipInfo) -> int:
+    """The length in bytes of an entry's name as stored in its headers."""
+    try:
+        return len(info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437"))
+    except UnicodeEncodeError:
+        return len(info.orig_filename)
+
+
+def _kind_problems(archive: zipfile.ZipFile) -> list[str]:
+    """A zip package that is not a workbook: say what it is when that is easy."""
+    names = archive.NameToInfo
+    if all(part in names for part in REQUIRED_PARTS):
+        return []
+    if "mimetype" in names:
+        with archive.open(names["mimetype"]) as stream:
+            mimetype = stream.read(128)
+        if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+            return [_not_xlsx("an OpenDocument spreadsheet (.ods)", "open it and save it as .xlsx (Excel Workbook)")]
+        if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+            return [_not_xlsx("an OpenDocument text document (.odt)", SEND_XLSX)]
+        return [_not_xlsx("an OpenDocument file", SEND_XLSX)]
+    for part, found, advice in (
+        ("word/document.xml", "a Word document (.docx)", SEND_XLSX),
+        ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)", SEND_XLSX),
+        ("xl/workbook.bin", "an Excel binary workbook (.xlsb)", SAVE_XLSX),
+        ("Index/Document.iwa", "an Apple Numbers file", "export it from Numbers as .xlsx"),
+    ):
+        if part in names:
+            return [_not_xlsx(found, advice)]
+    missing = " or ".join(part for part in REQUIRED_PARTS if part not in names)
+    return [f"not an .xlsx workbook: the file is a zip archive without {missing}, so it holds no workbook; "
+            f"{SEND_XLSX}"]
+
+
+def _part_problems(archive: zipfile.ZipFile) -> list[str]:
+    """Bounded reads of every XML part a reader may parse, and a full streamed scan of each worksheet."""
+    scan = _PartScan(archive)
+    return scan.run()
+
+
+@dataclass
+class _Extent:
+    """How far a worksheet reaches, as a reader will see it."""
+
+    rows: int = 0
+    columns: int = 0
+    row_tag: int = 0
+    bad_ref: str | None = None
+    dimensions: list[str] = field(default_factory=list)
+    cursor_row: int = 0
+    cursor_column: int = 0
+
+
+class _PartScan:
+    """One pass over the XML parts of a package that has passed the zip checks."""
+
+    def __init__(self, archive: zipfile.ZipFile):
+        self.archive = archive
+        self.targets: set[str] = set()
+        self.texts: dict[str, bytes] = {}
+        self.sheets: list[tuple[str, str]] = []
+
+    def run(self) -> list[str]:
+        """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
+        messages: list[str] = []
+        scanned: set[str] = set()
+        for info in self.archive.infolist():
+            if info.filename.lower().endswith(XML_SUFFIXES):
+                scanned.add(info.filename)
+                messages += self.part(info, named=True)
+        for name in sorted(self.targets - scanned):
+            info = self.archive.NameToInfo.get(name)
+            if info is not None and not info.is_dir():
+                messages += self.part(info, named=False)
+        if messages:
+            return messages
+        messages = [f"refused: {self.label(part)} {finding}" for part, finding in self.sheets]
+        if not messages and b"macroenabled" in self.texts.get("[Content_Types].xml", b"").lower():
+            messages.append(_not_xlsx("a macro-enabled .xlsm workbook", "save it as .xlsx (Excel Workbook)"))
+        return messages
+
+    def part(self, info: zipfile.ZipInfo, named: bool) -> list[str]:
+        """Problems in one part; `named` when its name says XML, else it was reached by a relationship."""
+        name = info.filename
+        try:
+            with self.archive.open(info) as stream:
+                raw = stream.read(XML_PREFIX_BYTES)
+                complete = len(raw) < XML_PREFIX_BYTES
+                encoding = _encoding_of(raw)
+                if encoding == "unreadable":
+                    if named:
+                        raise _Refused(f"refused: {name} is neither UTF-8 nor UTF-16 text, which every XML part "
+                                       "of an .xlsx is (a trick to hide markup from checks)")
+                    return []
+                decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
+                text = decoder.decode(raw, final=complete).encode("utf-8", "replace") if decoder else raw
+                looks_like_xml = text.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<"
+                if not (named or looks_like_xml):
+                    return []
+                root = _inspect_head(name, text, complete, looks_like_xml)
+                if name in KEPT_TEXTS:
+                    self.texts[name] = text
+                if name.lower().endswith(".rels"):
+                    if info.file_size > MAX_RELS_BYTES:
+                        raise _Refused(f"refused: {name} is {_size(info.file_size)}, far larger than the "
+                                       "relationship list of any real workbook")
+                    self.relationships(info, text + b"".join(_more_text(stream, decoder, XML_PREFIX_BYTES)))
+                elif root in SHEET_ROOTS:
+                    self.worksheet(info, chain([text], _more_text(stream, decoder, SHEET_CHUNK_BYTES)))
+        except _Refused as refusal:
+            return [refusal.message]
+        except Exception as error:  # zipfile and zlib raise many types for a corrupt part
+            return [f"damaged .xlsx: {name} cannot be read ({_reason(error)}); ask the bidder to send the file again"]
+        return []
+
+    def relationships(self, info: zipfile.ZipInfo, text: bytes) -> None:
+        """Remember the parts a relationship part points at, so they are scanned too."""
+        folder = posixpath.dirname(posixpath.dirname(info.filename))
+        for match in _RELATIONSHIP.finditer(text):
+            attributes = _attributes(match.group(1))
+            if attributes.get("TargetMode", "").lower() == "external":
+                continue
+            if attributes.get("Type", "").rstrip("/").rsplit("/", 1)[-1] in BINARY_RELATIONSHIPS:
+                continue
+            target = attributes.get("Target", "").split("#", 1)[0]
+            if target:
+                path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+                path = posixpath.normpath(path)
+                self.targets.update({path, unquote(path)})
+
+    def worksheet(self, info: zipfile.ZipInfo, chunks: Iterable[bytes]) -> None:
+        """Measure a worksheet to its end: the fast scan, or the exact one when the markup is unusual."""
+        extent = _Extent()
+        if not _measure_sheet(chunks, extent, exact=False):
+            extent = _Extent()
+            with self.archive.open(info) as stream:
+                raw = stream.read(XML_PREFIX_BYTES)
+                encoding = _encoding_of(raw)
+                decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
+                first = decoder.decode(raw).encode("utf-8", "replace") if decoder else raw
+                _measure_sheet(chain([first], _more_text(stream, decoder, SHEET_CHUNK_BYTES)), extent, exact=True)
+        self.sheets += [(info.filename, finding) for finding in _sheet_findings(extent)]
+
+    def label(self, part: str) -> str:
+        """How to name a worksheet part to a person: its sheet name when the workbook says it."""
+        relations = {}
+        for match in _RELATIONSHIP.finditer(self.texts.get("xl/_rels/workbook.xml.rels", b"")):
+            attributes = _attributes(match.group(1))
+            target = attributes.get("Target", "")
+            path = target[1:] if target.startswith("/") else posixpath.join("xl", target)
+            relations[attributes.get("Id")] = posixpath.normpath(path)
+        for match in _SHEET_ENTRY.finditer(self.texts.get("xl/workbook.xml", b"")):
+            attributes = _attributes(match.group(1))
+            relation = next((v for k, v in attributes.items() if k == "id" or k.endswith(":id")), None)
+            if relations.get(relation) == part and "name" in attributes:
+                return f"sheet {attributes['name']!r} ({part})"
+        return part
+
+
+def _encoding_of(raw: bytes) -> str | None:
+    """The codec for a part's bytes: None for UTF-8/ASCII, a UTF-16 codec, or 'unreadable'."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\x00\x00")):
+        return "unreadable"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if raw.startswith(b"<\x00"):
+        return "utf-16-le"
+    if raw.startswith(b"\x00<"):
+        return "utf-16-be"
+    return None
+
+
+def _more_text(stream: IO[bytes], decoder: codecs.IncrementalDecoder | None, size: int) -> Iterator[bytes]:
+    """The rest of `stream` as UTF-8 text, read `size` bytes at a time."""
+    while True:
+        raw = stream.read(size)
+        text = decoder.decode(raw, final=not raw).encode("utf-8", "replace") if decoder else raw
+        if text:
+            yield text
+        if not raw:
+            return
+
+
+def _inspect_head(name: str, text: bytes, complete: bool, looks_like_xml: bool) -> bytes:
+    """The local name of a part's root element (b'' when none); refuses DTDs and foreign encodings."""
+    declared = _ENCODING.match(text)
+    if declared and declared.group(1).decode("ascii", "replace").strip().lower() not in ALLOWED_ENCODINGS:
+        raise _Refused(f"refused: {name} declares the text encoding {declared.group(1).decode('ascii', 'replace')!r}, "
+                       "but .xlsx parts are always UTF-8 or UTF-16 (a trick to hide markup from checks)")
+    declaration = _MARKUP_DECLARATION.search(text)
+    if declaration:
+        raise _Refused(f"refused: {name} declares a DOCTYPE/entity ({declaration.group(0).decode('ascii', 'replace')}), "
+                       "which .xlsx files never contain (XML entity expansion attack)")
+    root = _ROOT.match(text, _PROLOG.match(text).end())
+    if root:
+        return root.group(1)
+    if looks_like_xml and not complete:
+        raise _Refused(f"refused: {name} has more than {_size(XML_PREFIX_BYTES)} of comments or padding before "
+                       "its first element, where a DOCTYPE could hide; real workbooks have none")
+    return b""
+
+
+def _attributes(markup: bytes) -> dict[str, str]:
+    """The attributes in the inside of a start tag, unescaped."""
+    attributes = {}
+    for match in _ATTRIBUTE.finditer(markup):
+        value = match.group(2) if match.group(2) is not None else match.group(3)
+        attributes[match.group(1).decode("utf-8", "replace")] = html.unescape(value.decode("utf-8", "replace"))
+    return attributes
+
+
+def _whole_tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """`chunks` re-cut so that no tag is split between two pieces."""
+    carry = b""
+    for chunk in chunks:
+        data = carry + chunk
+        cut = data.rfind(b"<")
+        if cut > 0:
+            yield data[:cut]
+            data = data[cut:]
+        carry = data
+        if len(carry) > MAX_MARKUP_RUN:
+            raise _Refused(f"refused: a worksheet holds a run of over {_size(MAX_MARKUP_RUN)} without markup, "
+                           "which no real worksheet has")
+    if carry:
+        yield carry
+
+
+def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> bool:
+    """Fold a worksheet's cells, rows and dimension into `extent`; False when the fast scan cannot."""
+    for piece in _whole_tags(chunks):
+        if b"dimension" in piece:
+            for match in _DIMENSION.finditer(piece):
+                ref = _attributes(match.group(1)).get("ref")
+                if ref is not None:
+                    extent.dimensions.append(ref)
+        if exact:
+            _exact_cells(piece, extent)
+        elif not _fast_cells(piece, extent):
+            return False
+    return True
+
+
+def _fast_cells(piece: bytes, extent: _Extent) -> bool:
+    """The furthest cell and row in `piece`, for markup as every known writer produces it."""
+    if _ODD_CELL.search(piece) or _ODD_ROW.search(piece) or _PREFIXED_CELL_OR_ROW.search(piece):
+        return False
+    letters = set(_CELL_COLUMN.findall(piece))
+    if letters:
+        extent.columns = max(extent.columns, max(map(_column_number, letters)))
+    rows = _CELL_ROW.findall(piece)
+    if rows:
+        extent.rows = max(extent.rows, max(map(int, set(rows))))
+    tags = _ROW_NUMBER.findall(piece)
+    if tags:
+        extent.row_tag = max(extent.row_tag, max(map(int, tags)))
+    return True
+
+
+def _exact_cells(piece: bytes, extent: _Extent) -> None:
+    """Follow every row and cell tag as a reader does, including cells placed without a reference."""
+    for match in _ROW_OR_CELL.finditer(piece):
+        found = _R_ATTRIBUTE.search(match.group(2))
+        ref = None
+        if found:
+            value = found.group(1) if found.group(1) is not None else found.group(2)
+            ref = html.unescape(value.decode("utf-8", "replace"))
+        if match.group(1) == b"row":
+            if ref is None:
+                extent.cursor_row += 1
+            elif ref.isascii() and ref.isdigit() and len(ref) <= 10 and int(ref) > 0:
+                extent.cursor_row = int(ref)
+            else:
+                extent.bad_ref = extent.bad_ref or f"row {ref!r}"
+                continue
+            extent.row_tag = max(extent.row_tag, extent.cursor_row)
+            extent.cursor_column = 0
+            continue
+        if ref is None:
+            row, column = max(extent.cursor_row, 1), extent.cursor_column + 1
+        else:
+            parsed = _parse_cell_ref(ref)
+            if parsed is None:
+                extent.bad_ref = extent.bad_ref or f"cell {ref!r}"
+                continue
+            row, column = parsed
+        extent.cursor_column = column
+        extent.rows = max(extent.rows, row)
+        extent.columns = max(extent.columns, column)
+
+
+def _sheet_findings(extent: _Extent) -> list[str]:
+    """What is wrong with a measured worksheet, each said after the sheet's name."""
+    findings = [problem for ref in extent.dimensions if (problem := _dimension_problem(ref))]
+    if extent.bad_ref:
+        findings.append(f"has a malformed {extent.bad_ref} reference, which Excel never writes")
+    if extent.row_tag > MAX_ROWS:
+        findings.append(f"has a row numbered {extent.row_tag}, beyond row {MAX_ROWS}, the last row an Excel "
+                        "sheet can have")
+    if extent.rows > MAX_ROWS or extent.columns > MAX_COLUMNS:
+        findings.append(f"has cells as far as column {_column_letters(extent.columns)} and row {extent.rows}, "
+                        f"beyond the largest sheet Excel allows ({MAX_COLUMNS} columns × {MAX_ROWS} rows)")
+    elif extent.rows * extent.columns > MAX_CELLS:
+        findings.append(f"has cells as far as column {_column_letters(extent.columns)} and row {extent.rows}: "
+                        f"{extent.columns} columns × {extent.rows} rows = {extent.rows * extent.columns:,} cells "
+                        f"counted from A1 (limit {MAX_CELLS:,}), which would exhaust memory when read; "
+                        f"{SHRINK_SHEET}")
+    return findings
+
+
+def _dimension_problem(ref: str) -> str | None:
+    """What is wrong with a declared used range, counted from A1 as the readers lay it out."""
+    corners = [_parse_cell_ref(corner.strip()) for corner in ref.split(":")]
+    if not 1 <= len(corners) <= 2 or None in corners:
+        return f"declares a malformed dimension (used range) {ref!r}; expected a range such as A1:D20"
+    rows = max(row for row, _ in corners)  # type: ignore[misc]
+    columns = max(column for _, column in corners)  # type: ignore[misc]
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        return (f"claims a dimension (used range) of {ref}, beyond the largest sheet Excel allows "
+                f"({MAX_COLUMNS} columns × {MAX_ROWS} rows)")
+    if rows * columns > MAX_CELLS:
+        return (f"claims a dimension (used range) of {ref}: {columns} columns × {rows} rows = {rows * columns:,} "
+                f"cells counted from A1 (limit {MAX_CELLS:,}), which would exhaust memory when read; {SHRINK_SHEET}")
+    return None
+
+
+def _parse_cell_ref(ref: str) -> tuple[int, int] | None:
+    """(row, column), both from 1, of a reference such as 'AB12'; None when malformed."""
+    match = _CELL_REF.fullmatch(ref)
+    if not match or int(match.group(2)) == 0:
+        return None
+    return int(match.group(2)), _column_number(match.group(1).upper())
+
+
+def _column_number(letters: bytes | str) -> int:
+    """The column number of letters such as 'A' (1) or 'XFD' (16384)."""
+    number = 0
+    for letter in letters.decode("ascii") if isinstance(letters, bytes) else letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _column_letters(number: int) -> str:
+    """The letters of a column number: 1 → A, 16384 → XFD."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "A"
+
+
+def _size(count: int) -> str:
+    """A byte count as a person reads it: 3.2 GB, 200 MB, 12 KB."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if count >= scale:
+            value = count / scale
+            return f"{value:.1f} {unit}" if value < 10 else f"{value:,.0f} {unit}"
+    return f"{count} bytes"
+
+
+def _reason(error: BaseException) -> str:
+    """The first line of an exception's text, short enough for a message."""
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0][:160]

@@ -1,0 +1,92 @@
+"""Fixtures that write real rubric, bid and panel files into tmp_path."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import pytest
+import xlsxwriter
+
+from bideval.rubric import Rubric, load_rubric
+
+DATA = Path(__file__).parent / "data"
+EXAMPLE_RUBRIC = DATA / "formats_example.yaml"
+
+# Real-looking credit codes that pass the GB 32100-2015 check character.
+VENDOR_A = "91110000802100433B"
+VENDOR_B = "91440300708461136T"
+
+
+def write_xlsx(path: Path, sheets: Mapping[str, Sequence[Sequence[Any]]]) -> Path:
+    """Write rows into named sheets, every value as a vendor's spreadsheet would hold it."""
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    for name, rows in sheets.items():
+        sheet = book.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    sheet.write_string(r, c, value)
+                else:
+                    sheet.write(r, c, value)
+    book.close()
+    return path
+
+
+def write_form(path: Path, values: Mapping[str, Any], header: bool = True) -> Path:
+    """A bid form: column A field ids, C values (B and D labels left out as vendors may)."""
+    rows: list[list[Any]] = [["字段 / Field id", "项目 / Item", "填写内容 / Your answer", "单位 / Unit"]] if header else []
+    rows += [[field_id, field_id, value, None] for field_id, value in values.items()]
+    return write_xlsx(path, {"Bid": rows})
+
+
+def write_consolidated(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
+    """A consolidated workbook: sheet Bids, a header row, one vendor per row."""
+    return write_xlsx(path, {"Bids": [list(headers), *map(list, rows)]})
+
+
+def write_panel(path: Path, scores: Iterable[Sequence[Any]] = (), tiers: Iterable[Sequence[Any]] = (),
+                judges: Sequence[str] | None = None) -> Path:
+    """A panel workbook: Scores (judge, vendor_id, criterion, score, comment) and Tiers (vendor_id, criterion, tier)."""
+    sheets: dict[str, list] = {
+        "Scores": [["judge", "vendor_id", "criterion", "score", "comment"], *map(list, scores)],
+        "Tiers": [["vendor_id", "criterion", "tier"], *map(list, tiers)],
+    }
+    if judges is not None:
+        sheets["Judges"] = [["judge"], *([j] for j in judges)]
+    return write_xlsx(path, sheets)
+
+
+def good_bid(vendor_id: str = VENDOR_A, name: str = "北京示例客服有限公司", **overrides: Any) -> dict[str, Any]:
+    """A valid bid for the example rubric; keyword arguments replace values."""
+    values: dict[str, Any] = {
+        "vendor_id": vendor_id, "vendor_name": name, "sme": "否",
+        "business_license": "是", "itss_level": 2, "registered_capital": "1200万",
+        "similar_projects": 3, "dial_test_accuracy": "94%",
+        "price_model": "per_call", "rate_per_call": 0.85,
+    }
+    values.update(overrides)
+    return {k: v for k, v in values.items() if v is not None}
+
+
+@pytest.fixture
+def rubric() -> Rubric:
+    """The rubric of the formats.md example."""
+    return load_rubric(EXAMPLE_RUBRIC)
+
+
+def make_bid(rubric: Rubric, raw: Mapping[str, Any]):
+    """A Bid parsed from raw cell values in memory, as the importer would build it."""
+    from bideval.bids import Bid, normalise_vendor_id
+
+    values = {f.id: f.parse(raw.get(f.id)) for f in rubric.bid_fields}
+    return Bid(normalise_vendor_id(values["vendor_id"]), values["vendor_name"], bool(values["sme"]), values,
+               "memory.xlsx", "Bid", {})
+
+
+def make_bidset(rubric: Rubric, *raws: Mapping[str, Any]):
+    """A BidSet of in-memory bids."""
+    from bideval.bids import BidSet
+
+    return BidSet(tuple(make_bid(rubric, raw) for raw in raws), ())

@@ -1,0 +1,137 @@
+"""Importing bids: both layouts, every spelling, and every bad-input class with file, sheet and cell."""
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from bideval.bids import read_bids
+from bideval.errors import BidsError
+from bideval.pricing import PricingModel
+from bideval.template import write_bid_form
+from conftest import VENDOR_A, VENDOR_B, good_bid, write_consolidated, write_form, write_xlsx
+
+
+def problems_of(rubric, paths) -> list[str]:
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, paths)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_bid_forms_in_a_folder(rubric, tmp_path: Path):
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, sme="是", price_model="总价包干", rate_per_call=None,
+                                             total_price="¥1,020,000.00"))
+    (tmp_path / "~$a.xlsx").write_bytes(b"lock")  # an Office lock file is skipped
+    bidset = read_bids(rubric, [tmp_path])
+    a, b = bidset.bids
+    assert a.vendor_id == VENDOR_A and a.values["registered_capital"] == D(1200)
+    assert a.values["dial_test_accuracy"] == D("0.94") and a.values["price_model"] is PricingModel.PER_CALL
+    assert b.sme is True and b.values["total_price"] == D(1020000)
+    assert b.cell("total_price").endswith("b.xlsx:Bid!C11")
+    assert [f.role for f in bidset.files] == ["bids", "bids"] and all(len(f.sha256) == 64 for f in bidset.files)
+
+
+def test_template_round_trip(rubric, tmp_path: Path):
+    """template → filled form → import gives the same values."""
+    import openpyxl
+
+    form = tmp_path / "form.xlsx"
+    write_bid_form(rubric, form)
+    book = openpyxl.load_workbook(form)
+    sheet = book["Bid"]
+    filled = {"vendor_id": VENDOR_A, "vendor_name": "广州示例呼叫中心有限公司", "sme": "否", "business_license": "是",
+              "itss_level": 2, "registered_capital": 1500, "similar_projects": 4, "dial_test_accuracy": 0.955,
+              "price_model": "按席位按月计费", "rate_per_seat_month": 3200}
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value in filled:
+            row[2].value = filled[row[0].value]
+    book.save(form)
+    (bid,) = read_bids(rubric, [form]).bids
+    assert bid.values["dial_test_accuracy"] == D("0.955")
+    assert bid.values["price_model"] is PricingModel.PER_SEAT_MONTH
+    assert bid.values["rate_per_seat_month"] == D(3200)
+    assert bid.values["registered_capital"] == D(1500)
+    assert bid.values["commission_rate"] is None
+
+
+def test_consolidated_headers_by_id_or_label_in_either_language(rubric, tmp_path: Path):
+    path = write_consolidated(
+        tmp_path / "all.xlsx",
+        ["统一社会信用代码", "Bidder name", "sme", "业务经营许可证", " ITSS O&M CAPABILITY LEVEL ", "报价方式", "rate_per_call"],
+        [[VENDOR_A, "甲公司", "否", "是", 2, "per_call", 0.85], [None] * 7, [VENDOR_B, "乙公司", "是", "√", "３", "按通计费", "0.9元"]],
+    )
+    a, b = read_bids(rubric, [path]).bids
+    assert (a.vendor_name, a.values["itss_level"], b.values["itss_level"]) == ("甲公司", 2, 3)
+    assert b.values["rate_per_call"] == D("0.9")
+    assert b.cell("rate_per_call").endswith("all.xlsx:Bids!G4")  # the blank row 3 is skipped
+    assert a.values["similar_projects"] is None  # a missing column: empty for every bid
+
+
+def test_every_bad_value_is_reported_at_once_with_its_cell(rubric, tmp_path: Path):
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, dial_test_accuracy="96", similar_projects="-2",
+                                            business_license="maybe"))
+    found = problems_of(rubric, [tmp_path / "a.xlsx"])
+    assert any(p.startswith(f"{tmp_path / 'a.xlsx'}:Bid!C5: expected yes or no") and "'maybe'" in p for p in found)
+    assert any(":Bid!C8: expected a whole number (0 or more), found '-2'" in p for p in found)
+    assert any(":Bid!C9: expected a percentage" in p and "found '96'" in p for p in found)
+    assert len(found) == 3
+
+
+@pytest.mark.parametrize("headers, message", [
+    (["vendor_id", "vendor_name", "Prce"], "Bids!C1: unknown column header 'Prce'"),
+    (["vendor_id", "vendor_name", "sme", "中小企业"], "Bids!D1: column for field 'sme' appears twice (also C1)"),
+    (["vendor_name", "sme"], "no 'vendor_id' column"),
+])
+def test_bad_consolidated_headers(rubric, tmp_path: Path, headers, message):
+    path = write_consolidated(tmp_path / "all.xlsx", headers, [["x"] * len(headers)])
+    assert any(message in p for p in problems_of(rubric, [path]))
+
+
+def test_duplicate_vendor_across_files(rubric, tmp_path: Path):
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    write_form(tmp_path / "b.xlsx", good_bid(VENDOR_A.lower(), name="另一家"))
+    (message,) = problems_of(rubric, [tmp_path])
+    assert f"vendor_id {VENDOR_A} appears twice" in message and "b.xlsx:Bid!C2" in message
+
+
+@pytest.mark.parametrize("values, message", [
+    ({"vendor_id": VENDOR_A, "vendor_nam": "x"}, "Bid!A3: unknown field id 'vendor_nam'"),
+    ({"vendor_id": VENDOR_A, "vendor_name": None}, "vendor_name is empty"),
+    ({"vendor_id": " ", "vendor_name": "甲"}, "vendor_id is empty"),
+])
+def test_bad_forms(rubric, tmp_path: Path, values, message):
+    path = write_form(tmp_path / "a.xlsx", values)
+    assert any(message in p for p in problems_of(rubric, [path]))
+
+
+def test_field_row_twice_in_a_form(rubric, tmp_path: Path):
+    path = write_xlsx(tmp_path / "a.xlsx", {"Bid": [["id"], ["vendor_id", "", VENDOR_A], ["vendor_name", "", "甲"],
+                                                     ["vendor_name", "", "乙"]]})
+    assert any("Bid!A4: field 'vendor_name' appears twice (also in C3)" in p for p in problems_of(rubric, [path]))
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p.write_text("vendor_id,vendor_name\n1,2\n"), "not an .xlsx"),
+    (lambda p: p.write_bytes(b""), "empty"),
+    (lambda p: write_xlsx(p, {"Sheet1": [["a"]]}), "expected a sheet 'Bid'"),
+    (lambda p: write_xlsx(p, {"Bids": []}), "the sheet is empty"),
+    (lambda p: write_xlsx(p, {"Bids": [["vendor_id", "vendor_name"]]}), "a header row but no bid rows"),
+])
+def test_unreadable_or_empty_files(rubric, tmp_path: Path, make, message):
+    path = tmp_path / "bid.xlsx"
+    make(path)
+    found = problems_of(rubric, [path])
+    assert any(message in p for p in found), found
+    assert all(str(path) in p for p in found)
+
+
+def test_other_spreadsheets_in_a_folder_are_reported_not_dropped(rubric, tmp_path: Path):
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    (tmp_path / "b.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "readme.txt").write_text("ignored")
+    (message,) = problems_of(rubric, [tmp_path])
+    assert "b.xls" in message and "save it as .xlsx" in message
+
+
+def test_missing_path(rubric, tmp_path: Path):
+    assert any("no such file or folder" in p for p in problems_of(rubric, [tmp_path / "nope"]))

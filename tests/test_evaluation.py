@@ -1,0 +1,122 @@
+"""A whole evaluation: validity, price, panel aggregation, flags, totals and ranking (rules.md)."""
+from dataclasses import replace
+from decimal import Decimal as D
+
+from bideval.evaluation import evaluate
+from bideval.panel import PanelInput, Score
+from bideval.result import ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL
+from conftest import VENDOR_A, VENDOR_B, good_bid, make_bidset
+
+VENDOR_C = "91310000MA1FL0000X"
+VENDOR_D = "91320000MA1FL1111Y"
+
+
+def panel_for(vendors, judges=("王评委", "李评委", "张评委"), ops=("12", "13", "14"), design=("4", "4.5", "4"),
+              tier="t3"):
+    scores = []
+    tiers = {}
+    for vendor in vendors:
+        tiers[(vendor, "ops_plan")] = tier
+        for judge, o, d in zip(judges, ops, design):
+            scores.append(Score(judge, vendor, "ops_plan", D(o)))
+            scores.append(Score(judge, vendor, "service_design", D(d)))
+    return PanelInput(tuple(judges), tuple(scores), tiers)
+
+
+def test_worked_total_is_sum_of_rounded_criterion_scores(rubric):
+    bids = make_bidset(rubric, good_bid(VENDOR_A, rate_per_call=0.85), good_bid(VENDOR_B, rate_per_call=1.0))
+    result = evaluate(rubric, bids, panel_for([VENDOR_A, VENDOR_B], design=("4", "4", "4.5")))
+    first = result.ranking[0]
+    assert first.vendor_id == VENDOR_A
+    # company: licence + ITSS 2 + 1200万 ≥ 1000 → 3; experience 3; ops mean 13; dial 94 % → 8.5;
+    # design mean 4.1666… → 4.17; price lowest → 30
+    assert first.criteria == {"company": D(3), "experience": D(3), "ops_plan": D(13), "dial_test": D("8.5"),
+                              "service_design": D("4.17"), "price": D(30)}
+    assert first.total == sum(first.criteria.values())
+    assert first.groups == {"commercial": D(6), "operations": D("25.67"), "price": D(30)}
+    second = result.ranking[1]
+    assert second.quoted_price == D("600000.00")
+    assert second.criteria["price"] == D("25.50")  # 30 × 510000 / 600000
+    assert result.status == FINAL
+
+
+def test_invalid_bid_lists_every_reason_and_is_not_ranked(rubric):
+    bad = good_bid(VENDOR_B, business_license="否", price_model="per_seat_month", rate_per_call=None,
+                   rate_per_seat_month=4000)  # 4000 × 30 × 12 = 1,440,000 > ceiling 1,200,000
+    result = evaluate(rubric, make_bidset(rubric, good_bid(VENDOR_A), bad), panel_for([VENDOR_A]))
+    assert [s.vendor_id for s in result.ranking] == [VENDOR_A]
+    (invalid,) = result.invalid
+    assert [r.code for r in invalid.reasons] == ["licence", "above_budget_ceiling"]
+    assert invalid.reasons[0].render("en") == "licence: No operating licence"
+    assert invalid.reasons[0].render("zh") == "licence: 未提供业务经营许可证"
+
+
+def test_required_model_and_parameter_reasons(rubric):
+    no_licence = good_bid(VENDOR_A, business_license=None)
+    not_allowed = good_bid(VENDOR_B, price_model="base_plus_excess")
+    missing = good_bid(VENDOR_C, rate_per_call=None)
+    zero = good_bid(VENDOR_D, rate_per_call=0)
+    result = evaluate(rubric, make_bidset(rubric, no_licence, not_allowed, missing, zero))
+    reasons = {i.vendor_id: [r.code for r in i.reasons] for i in result.invalid}
+    assert reasons == {
+        VENDOR_A: ["licence", "required: business_license"],
+        VENDOR_B: ["price_model_not_allowed"],
+        VENDOR_C: ["price_parameters_missing"],
+        VENDOR_D: ["price_not_positive"],
+    }
+    assert result.ranking == () and result.candidates == ()  # a failed tender is a result, not an error
+
+
+def test_sme_deduction_and_abnormal_low_price(rubric):
+    bids = make_bidset(
+        rubric,
+        good_bid(VENDOR_A, sme="是", price_model="lump_sum", rate_per_call=None, total_price="102万"),
+        good_bid(VENDOR_B, price_model="lump_sum", rate_per_call=None, total_price=1000000),
+        good_bid(VENDOR_C, price_model="lump_sum", rate_per_call=None, total_price=600000),
+    )
+    result = evaluate(rubric, bids, panel_for([VENDOR_A, VENDOR_B, VENDOR_C]))
+    a = result.standing(VENDOR_A)
+    assert (a.quoted_price, a.evaluated_price) == (D("1020000"), D("918000.00"))
+    # mean of E = (918000 + 1000000 + 600000) / 3 = 839333.33; 0.8 × mean = 671466.67 > 600000
+    assert result.standing(VENDOR_C).flags == (ABNORMAL_LOW,)
+    assert a.flags == ()
+    assert result.standing(VENDOR_C).criteria["price"] == D(30)
+    assert a.criteria["price"] == D("19.61")  # 30 × 600000 / 918000 = 19.607…
+
+
+def test_missing_panel_scores_make_the_result_provisional(rubric):
+    bids = make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B, rate_per_call=0.9))
+    panel = panel_for([VENDOR_A, VENDOR_B])
+    dropped = PanelInput(panel.judges, tuple(s for s in panel.scores
+                                             if not (s.judge == "张评委" and s.vendor_id == VENDOR_B)), panel.tiers)
+    result = evaluate(rubric, bids, dropped)
+    assert result.status == PROVISIONAL
+    assert INCOMPLETE in result.standing(VENDOR_B).flags
+    assert INCOMPLETE not in result.standing(VENDOR_A).flags
+    assert result.standing(VENDOR_B).criteria["ops_plan"] == D("12.5")  # mean of the scores present
+
+
+def test_no_judges_at_all_makes_every_bid_incomplete(rubric):
+    result = evaluate(rubric, make_bidset(rubric, good_bid(VENDOR_A)))
+    assert result.status == PROVISIONAL
+    assert result.ranking[0].flags == (INCOMPLETE,)
+    assert result.ranking[0].criteria["ops_plan"] == 0
+
+
+def test_outlier_is_flagged_against_the_unrounded_plain_mean(rubric):
+    panel = panel_for([VENDOR_A], ops=("10.1", "15", "15"))  # mean 13.4; 0.2 × 15 = 3 < 3.3
+    result = evaluate(rubric, make_bidset(rubric, good_bid(VENDOR_A)), panel)
+    (outlier,) = result.outliers
+    assert (outlier.judge, outlier.criterion, outlier.score) == ("王评委", "ops_plan", D("10.1"))
+    assert outlier.panel_mean == D("40.1") / 3
+    assert result.ranking[0].criteria["ops_plan"] == D("13.37")  # the tool does not change the score
+
+
+def test_equal_total_and_price_share_a_rank_and_straddle_the_cut(rubric):
+    rubric_two = replace(rubric, candidates=2)
+    bids = make_bidset(rubric_two, good_bid(VENDOR_A, rate_per_call=0.8), good_bid(VENDOR_C, rate_per_call=0.85),
+                       good_bid(VENDOR_B, rate_per_call=0.85))
+    result = evaluate(rubric_two, bids, panel_for([VENDOR_A, VENDOR_B, VENDOR_C]))
+    assert [(s.rank, s.vendor_id) for s in result.ranking] == [(1, VENDOR_A), (2, VENDOR_C), (2, VENDOR_B)]
+    assert result.candidates == (VENDOR_A, VENDOR_C, VENDOR_B)
+    assert result.candidates_tied is True

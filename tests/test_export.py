@@ -1,0 +1,454 @@
+"""The ranked workbook (formats.md §6): sheets, formulas with cached values, text kept as text."""
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import python_calamine
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bideval import __version__
+from bideval.export import SHEETS, write_workbook
+from bideval.labels import Label
+from bideval.pricing import PricingModel
+from bideval.result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
+                            PriceLine, Reason, Result, Standing)
+from bideval.rubric import Rubric, parse_rubric
+from bideval.sheets import InputFile
+
+RUBRIC_YAML = """\
+id: cs-outsourcing
+title: {zh: 客服业务外包项目评分标准, en: Customer-service outsourcing}
+currency: CNY
+decimals: 2
+total: 70
+candidates: 3
+contract_months: 12
+panel:
+  aggregate: mean
+  trim: 1
+  min_judges_for_trim: 5
+  outlier_share: 0.2
+fields:
+  - {id: business_license, label: {zh: 业务经营许可证, en: Business operating licence}, type: bool, required: true}
+  - {id: itss_level, label: {zh: 信息系统运行维护能力证书等级, en: ITSS O&M capability level}, type: integer}
+  - {id: registered_capital, label: {zh: 注册资本金, en: Registered capital}, type: money, unit: 10k CNY}
+  - {id: similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: integer}
+  - {id: dial_test_accuracy, label: {zh: 质量拨测正确率承诺, en: Committed dial-test accuracy}, type: percent}
+criteria:
+  - id: licence
+    name: {zh: 业务经营许可证, en: Operating licence}
+    group: qualification
+    kind: gate
+    when: {field: business_license}
+    reason: {zh: 未提供业务经营许可证, en: No operating licence}
+  - id: company
+    name: {zh: 公司资质, en: Company credentials}
+    group: commercial
+    kind: checklist
+    max: 5
+    items:
+      - {label: {zh: 业务经营许可证, en: Operating licence}, points: 1, when: {field: business_license}}
+      - {label: {zh: 运维能力证书贰级以上, en: ITSS level 2 or better}, points: 1, when: {field: itss_level, op: "<=", value: 2}}
+      - {label: {zh: 注册资本金≥1000万元, en: Capital >= 10M CNY}, points: 1, when: {field: registered_capital, op: ">=", value: 1000}}
+  - id: experience
+    name: {zh: 行业经验, en: Industry experience}
+    group: commercial
+    kind: count
+    field: similar_projects
+    points_per_unit: 1
+    max: 5
+  - id: ops_plan
+    name: {zh: 运营管理能力, en: Operations management plan}
+    group: operations
+    kind: tiered
+    max: 15
+    tiers:
+      - {id: t1, label: {zh: 一档, en: Tier 1}, min: 0,    max: 5}
+      - {id: t2, label: {zh: 二档, en: Tier 2}, min: 5.1,  max: 10}
+      - {id: t3, label: {zh: 三档, en: Tier 3}, min: 10.1, max: 15}
+  - id: dial_test
+    name: {zh: 质量拨测, en: Dial-test accuracy}
+    group: operations
+    kind: linear
+    field: dial_test_accuracy
+    max: 10
+    points: [[0.92, 7], [0.96, 10]]
+  - id: service_design
+    name: {zh: 服务方案, en: Service design}
+    group: operations
+    kind: judged
+    max: 5
+  - id: price
+    name: {zh: 价格, en: Price}
+    group: price
+    kind: price
+    max: 30
+    method: lowest_ratio
+    budget_ceiling: 1200000
+    sme_deduction: 0.10
+    abnormal_low_share: 0.8
+pricing:
+  demand:
+    seats: 30
+    calls_per_month: 50000
+    sales_per_month: 2000000
+    devices: 80
+    units: {pc: 120, server: 10}
+    months: 12
+  models: [lump_sum, per_seat_month, per_call, base_plus_commission]
+"""
+
+HYPERLINK = '=HYPERLINK("http://x","y")'
+HOSTILE = (HYPERLINK, "+1", "-1", "@x", "=SUM(A1:A9)", "@judge")
+
+VENDOR_A = "91110000802100433B"
+VENDOR_B = "91440300708461136T"
+VENDOR_C = "91310115MA1K3YJ21X"
+VENDOR_D = "91320500MA1MXXXX0A"
+
+D = Decimal
+
+
+def build_standing(rubric: Rubric, rank: int, vendor_id: str, name: str, criteria: dict[str, str],
+                   quoted: str, evaluated: str, flags: tuple[str, ...] = (), sme: bool = False) -> Standing:
+    """A ranked bid whose subtotals and total are the sums of its rounded criterion scores."""
+    scores = {c.id: D(criteria[c.id]) for c in rubric.scored_criteria}
+    groups = {g: sum((scores[c.id] for c in rubric.scored_criteria if c.group == g), D(0)) for g in rubric.groups}
+    return Standing(rank, vendor_id, name, sum(scores.values(), D(0)), groups, scores, D(quoted), D(evaluated),
+                    flags, sme)
+
+
+@pytest.fixture(scope="module")
+def rubric() -> Rubric:
+    return parse_rubric(RUBRIC_YAML, "criteria/cs.yaml")
+
+
+@pytest.fixture(scope="module")
+def result(rubric: Rubric) -> Result:
+    standings = [
+        build_standing(rubric, 0, VENDOR_A, HYPERLINK,
+                       {"company": "3", "experience": "5", "ops_plan": "13.2", "dial_test": "8.5",
+                        "service_design": "4.25", "price": "30"}, "1020000", "918000", sme=True),
+        build_standing(rubric, 0, VENDOR_B, "+1",
+                       {"company": "2", "experience": "4", "ops_plan": "9.67", "dial_test": "10",
+                        "service_design": "3.5", "price": "27.69"}, "994500", "994500", (ABNORMAL_LOW,)),
+        build_standing(rubric, 0, VENDOR_C, "-1 华南客服有限公司",
+                       {"company": "1", "experience": "3", "ops_plan": "4.33", "dial_test": "7",
+                        "service_design": "2.75", "price": "25.71"}, "1071200", "1071200", (INCOMPLETE,)),
+    ]
+    standings.sort(key=lambda s: (-s.total, s.quoted_price))
+    ranking = tuple(replace(s, rank=k) for k, s in enumerate(standings, start=1))
+    panel = (
+        PanelScore("王评委", VENDOR_A, "ops_plan", D("13.5"), "t3", "方案完整"),
+        PanelScore("李评委", VENDOR_A, "ops_plan", D("10.1"), "t3", "=SUM(A1:A9)"),
+        PanelScore("@judge", VENDOR_A, "ops_plan", D("15"), "t3", "-1"),
+        PanelScore("王评委", VENDOR_B, "service_design", D("3.5"), None, "+1"),
+        PanelScore("王评委", VENDOR_C, "service_design", None, None, ""),
+    )
+    prices = (
+        PriceLine(VENDOR_A, HYPERLINK, PricingModel.LUMP_SUM, "1020000", D("1020000.00"), True, D("0.10"),
+                  D("918000.00"), D("30.00"), True),
+        PriceLine(VENDOR_B, "+1", PricingModel.PER_CALL, "1.6575 × 50000 calls × 12 months", D("994500.00"),
+                  False, D(0), D("994500.00"), D("27.69"), True),
+        PriceLine(VENDOR_C, "-1 华南客服有限公司", PricingModel.PER_SEAT_MONTH, "2975.56 × 30 seats × 12 months",
+                  D("1071200.00"), False, D(0), D("1071200.00"), D("25.71"), True),
+        PriceLine(VENDOR_D, "@x", PricingModel.LUMP_SUM, "1300000", D("1300000.00"), False, D(0), None, None,
+                  False),
+    )
+    invalid = (InvalidBid(VENDOR_D, "@x", (
+        Reason("licence", Label("未提供业务经营许可证", "No operating licence")),
+        Reason("above_budget_ceiling", Label("投标报价超过最高限价", "Quoted price above the budget ceiling")),
+    ), "bids/@x.xlsx"),)
+    return Result(
+        rubric=rubric, status=PROVISIONAL, ranking=ranking,
+        candidates=tuple(s.vendor_id for s in ranking), candidates_tied=False,
+        outliers=(Outlier("李评委", VENDOR_A, "ops_plan", D("10.1"), D("12.86666666666666666666666667")),),
+        invalid=invalid, prices=prices, panel_scores=panel, judges=("王评委", "李评委", "@judge"),
+        inputs=(InputFile("criteria/cs.yaml", "a" * 64, "rubric"), InputFile("bids/all.xlsx", "b" * 64, "bids")),
+        price_mean=D("994566.6666666666666666666667"),
+    )
+
+
+@pytest.fixture(scope="module")
+def workbook_path(result: Result, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("export") / "ranked.xlsx"
+    write_workbook(result, path)
+    return path
+
+
+def header(ws) -> list:
+    return [c.value for c in ws[1]]
+
+
+def column(ws, title: str, rows: int) -> list:
+    col = header(ws).index(title) + 1
+    return [ws.cell(row=r, column=col) for r in range(2, rows + 2)]
+
+
+def test_sheets_in_order(workbook_path: Path) -> None:
+    assert SHEETS == ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
+    assert openpyxl.load_workbook(workbook_path).sheetnames == list(SHEETS)
+
+
+def test_the_test_result_is_ranked_by_total(result: Result) -> None:
+    assert [s.vendor_id for s in result.ranking] == [VENDOR_A, VENDOR_B, VENDOR_C]
+    assert result.ranking[0].total == D("63.95")
+
+
+def test_pandas_reads_totals_and_subtotals_as_numbers(workbook_path: Path, result: Result) -> None:
+    frames = pd.read_excel(workbook_path, sheet_name=None, engine="openpyxl")
+    assert list(frames) == list(SHEETS)
+    ranking = frames["Ranking"].head(len(result.ranking))
+    assert list(ranking["统一社会信用代码"]) == [s.vendor_id for s in result.ranking]
+    assert list(ranking["排名"]) == [1, 2, 3]
+    assert [round(v, 2) for v in ranking["总分"]] == [float(s.total) for s in result.ranking]
+    for group, title in (("commercial", "商务"), ("operations", "运营"), ("price", "价格")):
+        assert [round(v, 2) for v in ranking[title]] == [float(s.groups[group]) for s in result.ranking]
+    assert [round(v, 2) for v in ranking["投标报价"]] == [float(s.quoted_price) for s in result.ranking]
+    assert [round(v, 2) for v in ranking["评审价格"]] == [float(s.evaluated_price) for s in result.ranking]
+
+    scores = frames["Scores"]
+    assert len(scores) == len(result.ranking)
+    assert [round(v, 2) for v in scores["总分"]] == [float(s.total) for s in result.ranking]
+    assert list(scores["运营管理能力 (15)"]) == [float(s.criteria["ops_plan"]) for s in result.ranking]
+    assert [round(v, 2) for v in scores["运营"]] == [float(s.groups["operations"]) for s in result.ranking]
+
+
+def test_scores_columns_grouped_with_subtotals(workbook_path: Path) -> None:
+    ws = openpyxl.load_workbook(workbook_path)["Scores"]
+    assert header(ws) == ["统一社会信用代码", "投标人", "公司资质 (5)", "行业经验 (5)", "运营管理能力 (15)",
+                          "质量拨测 (10)", "服务方案 (5)", "价格 (30)", "商务", "运营", "价格", "总分"]
+    assert [ws.cell(row=2, column=c).value for c in range(9, 13)] == [
+        "=SUM(C2:D2)", "=SUM(E2:G2)", "=SUM(H2)", "=SUM(C2:H2)"]
+
+
+def test_totals_are_formulas_with_cached_values(workbook_path: Path, result: Result) -> None:
+    formulas = openpyxl.load_workbook(workbook_path)
+    values = openpyxl.load_workbook(workbook_path, data_only=True)
+    n = len(result.ranking)
+    for title, group in (("商务", "commercial"), ("运营", "operations"), ("价格", "price"), ("总分", None)):
+        for sheet, prefix in (("Scores", "=SUM("), ("Ranking", "=Scores!")):
+            cells = column(formulas[sheet], title, n)
+            assert all(c.data_type == "f" and c.value.startswith(prefix) for c in cells), (sheet, title)
+            cached = [c.value for c in column(values[sheet], title, n)]
+            expected = [s.total if group is None else s.groups[group] for s in result.ranking]
+            assert [round(D(str(v)), 2) for v in cached] == expected, (sheet, title)
+    ranking = formulas["Ranking"]
+    assert ranking["D2"].value == "=Scores!I2"
+    assert ranking["I2"].value == "=Scores!L2"
+    assert ranking["J2"].value is None  # no flag: an empty cell
+
+
+def test_only_subtotals_and_totals_are_formulas(workbook_path: Path) -> None:
+    book = openpyxl.load_workbook(workbook_path)
+    found = {(ws.title, cell.column_letter) for ws in book for row in ws.iter_rows() for cell in row
+             if cell.data_type == "f"}
+    assert found == {("Scores", col) for col in "IJKL"} | {("Ranking", col) for col in "DEFI"}
+
+
+def test_text_from_bids_stays_text(workbook_path: Path) -> None:
+    book = openpyxl.load_workbook(workbook_path)
+    seen: dict[str, set[str]] = {}
+    for ws in book:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value in HOSTILE or (isinstance(cell.value, str) and cell.value.startswith("-1 ")):
+                    assert cell.data_type == "s", (ws.title, cell.coordinate, cell.value)
+                    seen.setdefault(cell.value, set()).add(ws.title)
+    assert seen[HYPERLINK] == {"Ranking", "Scores", "Panel", "Price"}
+    assert seen["+1"] >= {"Ranking", "Scores", "Panel", "Price"}  # a vendor, and a comment on the Panel sheet
+    assert seen["-1"] == {"Panel"}
+    assert seen["@x"] == {"Price", "Invalid"}
+    assert seen["=SUM(A1:A9)"] == {"Panel"}
+    assert seen["@judge"] == {"Panel"}
+    assert book["Ranking"]["C2"].value == HYPERLINK
+    assert book["Ranking"]["C2"].hyperlink is None
+
+
+def test_headers_follow_the_language(result: Result, tmp_path: Path) -> None:
+    write_workbook(result, tmp_path / "zh.xlsx", lang="zh")
+    write_workbook(result, tmp_path / "en.xlsx", lang="en")
+    zh = openpyxl.load_workbook(tmp_path / "zh.xlsx")
+    en = openpyxl.load_workbook(tmp_path / "en.xlsx")
+    assert en.sheetnames == zh.sheetnames == list(SHEETS)
+    assert header(zh["Ranking"]) == ["排名", "统一社会信用代码", "投标人", "商务", "运营", "价格", "投标报价",
+                                     "评审价格", "总分", "标记"]
+    assert header(en["Ranking"]) == ["Rank", "Vendor ID", "Vendor", "Commercial", "Operations", "Price",
+                                     "Quoted price", "Evaluated price", "Total", "Flags"]
+    assert header(en["Scores"])[2] == "Company credentials (5)"
+    assert en["Ranking"]["J3"].value == "Abnormally low price"
+    assert zh["Ranking"]["J3"].value == "异常低价"
+    assert zh["Invalid"]["D2"].value == "licence: 未提供业务经营许可证\nabove_budget_ceiling: 投标报价超过最高限价"
+    assert en["Invalid"]["D2"].value == ("licence: No operating licence\n"
+                                         "above_budget_ceiling: Quoted price above the budget ceiling")
+    with pytest.raises(ValueError):
+        write_workbook(result, tmp_path / "fr.xlsx", lang="fr")
+
+
+def test_ranking_sheet_shows_candidates_and_status(workbook_path: Path, result: Result) -> None:
+    ws = openpyxl.load_workbook(workbook_path)["Ranking"]
+    texts = [c.value for row in ws.iter_rows(min_row=len(result.ranking) + 2) for c in row if c.value]
+    assert "推荐中标候选人" in texts
+    assert f"1. {VENDOR_A} {HYPERLINK}" in texts
+    assert f"3. {VENDOR_C} -1 华南客服有限公司" in texts
+    assert any(t.startswith("临时结果") for t in texts)
+    assert ws.freeze_panes == "D2"
+    assert ws.auto_filter.ref == "A1:J4"
+    rules = [rule for rng in ws.conditional_formatting for rule in rng.rules]
+    assert [rule.formula for rule in rules] == [["LEN($J2)>0"]]
+
+
+def test_panel_sheet_marks_the_outlier(workbook_path: Path) -> None:
+    ws = openpyxl.load_workbook(workbook_path)["Panel"]
+    assert header(ws) == ["评委", "统一社会信用代码", "投标人", "评分项编号", "评分项", "档次", "得分", "备注",
+                          "畸高畸低", "评委平均分"]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=6)]
+    assert rows[1] == ["李评委", VENDOR_A, HYPERLINK, "ops_plan", "运营管理能力", "三档", 10.1, "=SUM(A1:A9)", "是",
+                       pytest.approx(12.8667, abs=1e-4)]
+    assert [r[8] for r in rows] == [None, "是", None, None, None]
+    assert rows[4][6] is None  # a score not yet given stays empty
+    assert [r[5] for r in rows[3:]] == [None, None]
+
+
+def test_price_sheet(workbook_path: Path) -> None:
+    ws = openpyxl.load_workbook(workbook_path)["Price"]
+    assert header(ws) == ["统一社会信用代码", "投标人", "报价方式", "报价计算", "投标报价 Q", "中小企业", "扣除比例",
+                          "评审价格 E", "价格得分", "有效"]
+    assert [c.value for c in ws[2]] == [VENDOR_A, HYPERLINK, "总价包干", "1020000", 1020000, "是", 0.1, 918000,
+                                        30, "是"]
+    assert ws["G2"].number_format == "0.00%"
+    assert ws["E2"].number_format == "#,##0.00"
+    assert [c.value for c in ws[5]][-4:] == [0, None, None, "否"]
+    texts = {c.value: row for row in ws.iter_rows(min_row=6) for c in row if c.value}
+    assert "低价优先法 (lowest_ratio)" in texts
+    assert "有效投标评审价格平均值" in texts
+    numbers = [c.value for row in ws.iter_rows(min_row=6) for c in row if isinstance(c.value, float)]
+    assert numbers == [pytest.approx(994566.67, abs=0.01)]
+
+
+def test_invalid_and_rubric_sheets(workbook_path: Path, rubric: Rubric) -> None:
+    book = openpyxl.load_workbook(workbook_path)
+    invalid = book["Invalid"]
+    assert [c.value for c in invalid[2]][:3] == [VENDOR_D, "@x", "bids/@x.xlsx"]
+    assert invalid["D2"].alignment.wrap_text
+    ws = book["Rubric"]
+    assert ws["B1"].value == "客服业务外包项目评分标准"
+    assert ws["B2"].value == "cs-outsourcing"
+    assert [c.value for c in ws[4]] == ["评分项编号", "评分项", "类别", "评分方式", "分值", "评分规则", "说明"]
+    ids = [ws.cell(row=r, column=1).value for r in range(5, 5 + len(rubric.criteria))]
+    assert ids == [c.id for c in rubric.criteria]
+    details = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=6).value for r in range(5, 12)}
+    assert details["ops_plan"] == "一档 0–5; 二档 5.1–10; 三档 10.1–15"
+    assert "business_license" in details["licence"]
+    assert ws["E5"].value is None and ws["E6"].value == 5
+
+
+def test_audit_lists_inputs_and_version(workbook_path: Path, result: Result, rubric: Rubric) -> None:
+    ws = openpyxl.load_workbook(workbook_path)["Audit"]
+    cells = [[c.value for c in row] for row in ws.iter_rows()]
+    facts = {row[0]: row[1] for row in cells if row[0]}
+    assert facts["工具版本"] == __version__
+    assert facts["评分标准编号"] == "cs-outsourcing"
+    assert facts["评分标准 SHA-256"] == rubric.sha256 and len(rubric.sha256) == 64
+    assert facts["评分标准文件"] == "criteria/cs.yaml"
+    assert facts["状态"] == PROVISIONAL
+    table = [row[:3] for row in cells if row[2] in {f.sha256 for f in result.inputs}]
+    assert table == [["评分标准", "criteria/cs.yaml", "a" * 64], ["投标文件", "bids/all.xlsx", "b" * 64]]
+
+
+def test_same_result_same_bytes(result: Result, tmp_path: Path) -> None:
+    write_workbook(result, tmp_path / "one.xlsx")
+    write_workbook(result, tmp_path / "two.xlsx")
+    stream = io.BytesIO()
+    write_workbook(result, stream)
+    assert (tmp_path / "one.xlsx").read_bytes() == (tmp_path / "two.xlsx").read_bytes() == stream.getvalue()
+    props = openpyxl.load_workbook(tmp_path / "one.xlsx").properties
+    assert props.creator == "bid-eval"
+    assert props.created.year == 2000
+
+
+def test_no_valid_bid_still_writes_every_sheet(result: Result, tmp_path: Path) -> None:
+    failed = replace(result, status=FINAL, ranking=(), candidates=(), outliers=(), panel_scores=(), judges=(),
+                     prices=result.prices[-1:], price_mean=None, inputs=())
+    path = tmp_path / "failed.xlsx"
+    write_workbook(failed, path)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == list(SHEETS)
+    texts = [c.value for row in book["Ranking"].iter_rows() for c in row if c.value]
+    assert "无有效投标（废标）" in texts and "最终结果" in texts
+    assert header(book["Scores"])[-1] == "总分" and book["Scores"].max_row == 1
+    frames = pd.read_excel(path, sheet_name=None, engine="openpyxl")
+    assert list(frames) == list(SHEETS)
+    assert frames["Invalid"].iloc[0, 1] == "@x"
+
+
+def test_no_invalid_bid_says_so(result: Result, tmp_path: Path) -> None:
+    path = tmp_path / "clean.xlsx"
+    write_workbook(replace(result, invalid=(), status=FINAL), path, lang="en")
+    book = openpyxl.load_workbook(path)
+    assert book["Invalid"]["A2"].value == "There are no invalid bids"
+    texts = [c.value for row in book["Ranking"].iter_rows() for c in row if c.value]
+    assert "Final" in texts
+
+
+def test_candidates_tied_is_noted(result: Result, tmp_path: Path) -> None:
+    path = tmp_path / "tied.xlsx"
+    write_workbook(replace(result, candidates_tied=True), path, lang="en")
+    texts = [c.value for row in openpyxl.load_workbook(path)["Ranking"].iter_rows() for c in row if c.value]
+    assert any("straddle the cut" in t for t in texts if isinstance(t, str))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(st.characters(codec="utf-8"), min_size=1, max_size=40),
+       comment=st.sampled_from(HOSTILE) | st.text(alphabet="=+-@_x05F(\"),:!", min_size=1, max_size=20))
+def test_any_text_round_trips_as_text(result: Result, name: str, comment: str) -> None:
+    standing = replace(result.ranking[0], vendor_name=name)
+    panel = (replace(result.panel_scores[0], comment=comment, judge=comment),)
+    stream = io.BytesIO()
+    write_workbook(replace(result, ranking=(standing,) + result.ranking[1:], panel_scores=panel), stream)
+    data = stream.getvalue()
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cells = (book["Ranking"]["C2"], book["Scores"]["B2"], book["Panel"]["A2"], book["Panel"]["H2"])
+    assert all(cell.data_type == "s" for cell in cells)
+    # python-calamine, the project's reader, undoes Excel's _xHHHH_ escapes exactly (openpyxl does not).
+    calamine = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    rows = {sheet: calamine.get_sheet_by_name(sheet).to_python() for sheet in ("Ranking", "Scores", "Panel")}
+    assert (rows["Ranking"][1][2], rows["Scores"][1][1]) == (name, name)
+    assert (rows["Panel"][1][0], rows["Panel"][1][7]) == (comment, comment)
+
+
+def _soffice_convert(source: Path, outdir: Path, target: str, profile: Path) -> Path:
+    soffice = shutil.which("soffice")
+    assert soffice is not None
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                    "--convert-to", target, "--outdir", str(outdir), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    return outdir / f"{source.stem}.{target.split(':')[0]}"
+
+
+def test_libreoffice_recomputes_the_formulas(workbook_path: Path, result: Result, tmp_path: Path) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the formulas cannot be recomputed here")
+    # openpyxl keeps the formulas and drops every cached value, so LibreOffice must compute them.
+    book = openpyxl.load_workbook(workbook_path)
+    stripped = tmp_path / "stripped.xlsx"
+    book.save(stripped)
+    assert openpyxl.load_workbook(stripped, data_only=True)["Ranking"]["I2"].value is None
+    converted = _soffice_convert(stripped, tmp_path / "out", "xlsx", tmp_path / "profile")
+    values = openpyxl.load_workbook(converted, data_only=True)
+    n = len(result.ranking)
+    for sheet in ("Scores", "Ranking"):
+        totals = [c.value for c in column(values[sheet], "总分", n)]
+        assert [round(D(str(v)), 2) for v in totals] == [s.total for s in result.ranking], sheet
+        for title, group in (("商务", "commercial"), ("运营", "operations"), ("价格", "price")):
+            subtotals = [c.value for c in column(values[sheet], title, n)]
+            assert [round(D(str(v)), 2) for v in subtotals] == [s.groups[group] for s in result.ranking]

@@ -1,0 +1,95 @@
+"""Rubric loading: the formats.md example loads; every listed mistake names its criterion."""
+from pathlib import Path
+
+import pytest
+
+from bideval.errors import RubricError
+from bideval.rubric import Kind, load_rubric, parse_rubric
+
+from conftest import EXAMPLE_RUBRIC
+
+EXAMPLE = EXAMPLE_RUBRIC.read_text(encoding="utf-8")
+
+
+def test_formats_example_loads(rubric):
+    assert rubric.id == "cs-outsourcing"
+    assert rubric.max_total == 70
+    assert [c.kind for c in rubric.criteria][:2] == [Kind.GATE, Kind.CHECKLIST]
+    assert rubric.groups == ("commercial", "operations", "price")
+    assert [f.id for f in rubric.bid_fields][:3] == ["vendor_id", "vendor_name", "sme"]
+    assert rubric.field_index["similar_projects"].non_negative  # used by a count criterion
+    assert len(rubric.sha256) == 64
+
+
+def broken(old: str, new: str) -> str:
+    assert old in EXAMPLE, old
+    return EXAMPLE.replace(old, new, 1)
+
+
+@pytest.mark.parametrize("text, message", [
+    (broken("field: similar_projects", "field: similar_project"), "criterion 'experience': unknown field 'similar_project'"),
+    (broken('value: 1000}', 'value: lots}'), "criterion 'company': value 'lots' does not parse as field 'registered_capital'"),
+    (broken("min: 5.1,", "min: 5,"), "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5)"),
+    (broken("min: 10.1,", "min: 10.5,"), "criterion 'ops_plan': tier t3 starts at 10.5, leaving a gap"),
+    (broken("min: 10.1, max: 15}", "min: 10.1, max: 16}"), "criterion 'ops_plan': the last tier must end at max 15"),
+    (broken("min: 0,    max: 5}", "min: 1,    max: 5}"), "criterion 'ops_plan': the first tier must start at 0"),
+    (broken("[[0.92, 7], [0.96, 10]]", "[[0.96, 7], [0.92, 10]]"), "criterion 'dial_test': x values must be strictly increasing"),
+    (broken("[[0.92, 7], [0.96, 10]]", "[[0.92, 7], [0.96, 11]]"), "criterion 'dial_test': y 11 lies outside 0..10"),
+    (broken("kind: judged", "kind: juged"), "criterion 'service_design': unknown kind 'juged'"),
+    (broken("method: lowest_ratio", "method: cheapest"), "criterion 'price': unknown price method 'cheapest'"),
+    (broken("method: lowest_ratio", "method: benchmark_deviation"), "criterion 'price': benchmark_deviation needs above_penalty"),
+    (broken("models: [lump_sum,", "models: [lump_sum, per_hour,"), "pricing: unknown pricing model 'per_hour'"),
+    (broken("    seats: 30\n", ""), "pricing: model per_seat_month needs demand figure(s) seats"),
+    (broken("total: 70", "total: 75"), "total: the criteria maxima add up to 70, not the declared total 75"),
+    (broken("min_judges_for_trim: 5", "min_judges_for_trim: 2"), "panel: min_judges_for_trim (2) must be more than 2 × trim (1)"),
+    (broken("    points_per_unit: 1\n", "    points_per_unit: 1\n    colour: red\n"), "criterion 'experience': unknown key 'colour'"),
+    (broken("candidates: 3", "candidates: 3\ncandidate: 3"), "unknown key 'candidate'"),
+    (broken("decimals: 2", "decimals: 2\ndecimals: 3"), "key 'decimals' appears twice"),
+    (broken("type: percent}", "type: percentage}"), "field 'dial_test_accuracy': unknown type 'percentage'"),
+    (broken("op: \"<=\"", "op: \"=<\""), "criterion 'company': unknown op '=<'"),
+    (broken("id: service_design", "id: dial_test"), "criterion 'dial_test': the id is used twice"),
+    (broken("label: {zh: 同类项目数量, en: Similar projects}", "label: {zh: 同类项目数量}"), "field 'similar_projects': label must give both"),
+    (broken("id: experience\n", "id: experience\n    when: {field: sme}\n"), "criterion 'experience': unknown key 'when'"),
+    ("[1, 2", "not valid YAML"),
+])
+def test_each_mistake_is_named(text, message):
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(text, "criteria/x.yaml")
+    rendered = str(caught.value)
+    assert message in rendered, rendered
+    assert rendered.startswith("criteria/x.yaml")
+
+
+def test_all_mistakes_are_reported_together():
+    text = broken("field: similar_projects", "field: nope").replace("min: 5.1,", "min: 5,")
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(text, "x.yaml")
+    assert len(caught.value.problems) == 2
+
+
+def test_a_checklist_above_its_max_is_fine():
+    text = broken("max: 5\n    items:", "max: 2\n    items:").replace("total: 70", "total: 67")
+    rubric = parse_rubric(text, "x.yaml")
+    assert rubric.criterion_index["company"].max == 2
+
+
+def test_condition_values_parse_with_their_field(tmp_path: Path):
+    text = broken("value: 1000}", 'value: "¥10,000,000"}')
+    rubric = parse_rubric(text, "x.yaml")
+    item = rubric.criterion_index["company"].items[2]
+    assert item.when.value == 1000  # 10,000,000 yuan in a 10k CNY field
+
+
+def test_unreadable_file_is_a_rubric_error(tmp_path: Path):
+    with pytest.raises(RubricError, match="cannot read the rubric"):
+        load_rubric(tmp_path / "missing.yaml")
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes("id: caf\xe9".encode("latin-1"))
+    with pytest.raises(RubricError, match="UTF-8"):
+        load_rubric(bad)
+
+
+def test_yaml_anchors_and_merge_keys_are_allowed():
+    text = broken("  - id: dial_test\n", "  - id: dial_test\n    <<: {group: operations}\n").replace(
+        "    group: operations\n    kind: linear", "    kind: linear")
+    assert parse_rubric(text, "x.yaml").criterion_index["dial_test"].group == "operations"

@@ -1,0 +1,103 @@
+"""Cell parsing: every spelling formats.md §2 lists, and the errors."""
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from bideval.values import (TEN_THOUSAND_UNIT, ValueProblem, parse_bool, parse_choice, parse_integer, parse_money,
+                            parse_number, parse_percent, parse_text, round_half_up)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("是", True), ("否", False), ("yes", True), ("No", False), ("TRUE", True), ("false", False),
+    ("Y", True), ("n", False), ("1", True), ("0", False), ("✓", True), ("✗", False), ("√", True), ("×", False),
+    (True, True), (False, False), (1, True), (0.0, False), ("", None), (None, None), ("  ", None),
+])
+def test_bool_spellings(raw, expected):
+    assert parse_bool(raw) is expected
+
+
+@pytest.mark.parametrize("raw", ["maybe", 2, "有", datetime(2024, 1, 1)])
+def test_bool_rejects(raw):
+    with pytest.raises(ValueProblem):
+        parse_bool(raw)
+
+
+@pytest.mark.parametrize("raw, unit, expected", [
+    ("¥1,234,567.00", None, Decimal("1234567")),
+    ("123.4万", None, Decimal("1234000")),
+    ("45万", None, Decimal("450000")),
+    ("¥800,000.00", None, Decimal("800000")),
+    ("１２３", None, Decimal("123")),
+    ("￥１，２３４", None, Decimal("1234")),
+    ("5000元", None, Decimal("5000")),
+    (0.85, None, Decimal("0.85")),
+    ("1,200", TEN_THOUSAND_UNIT, Decimal("1200")),
+    ("1200万", TEN_THOUSAND_UNIT, Decimal("1200")),
+    ("¥12,000,000", TEN_THOUSAND_UNIT, Decimal("1200")),
+    ("1200万元", TEN_THOUSAND_UNIT, Decimal("1200")),
+    (1200, TEN_THOUSAND_UNIT, Decimal("1200")),
+])
+def test_money_spellings(raw, unit, expected):
+    assert parse_money(raw, unit) == expected
+
+
+@pytest.mark.parametrize("raw", ["1,2", "12.3.4", "about 5", "¥", "1 200", True, datetime(2024, 1, 1), "NaN"])
+def test_money_rejects(raw):
+    with pytest.raises(ValueProblem):
+        parse_money(raw)
+
+
+def test_money_sign_rule():
+    assert parse_money("-5") == Decimal(-5)
+    with pytest.raises(ValueProblem, match="0 or more"):
+        parse_money("-5", non_negative=True)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("96%", Decimal("0.96")), ("1.05 %", Decimal("0.0105")), ("９６％", Decimal("0.96")),
+    (0.96, Decimal("0.96")), ("0.96", Decimal("0.96")), (1, Decimal(1)), ("0", Decimal(0)), ("100%", Decimal(1)),
+])
+def test_percent_spellings(raw, expected):
+    assert parse_percent(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["96", 96, "150%", "-1%", True, "high"])
+def test_percent_rejects(raw):
+    with pytest.raises(ValueProblem, match="percentage"):
+        parse_percent(raw)
+
+
+@pytest.mark.parametrize("raw, expected", [("1,234", 1234), (12.0, 12), ("１２", 12), (7, 7), ("-3", -3)])
+def test_integer(raw, expected):
+    assert parse_integer(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["1.5", 2.5, "12a", "-3"])
+def test_integer_rejects_fractions_text_and_negative_counts(raw):
+    with pytest.raises(ValueProblem):
+        parse_integer(raw, non_negative=True)
+
+
+def test_number_goes_through_str_for_floats():
+    assert parse_number(0.1) == Decimal("0.1")
+    assert parse_number("1,234.5") == Decimal("1234.5")
+
+
+def test_text_keeps_digits_of_number_cells():
+    assert parse_text(123.0) == "123"
+    assert parse_text("  Ａｃｍｅ  ") == "Acme"
+
+
+def test_choice_matches_after_folding_and_keeps_rubric_spelling():
+    assert parse_choice("cmmi3", ("CMMI3", "CMMI5")) == "CMMI3"
+    with pytest.raises(ValueProblem, match="one of CMMI3, CMMI5"):
+        parse_choice("CMMI4", ("CMMI3", "CMMI5"))
+
+
+@pytest.mark.parametrize("value, places, expected", [
+    ("2.675", 2, "2.68"), ("2.665", 2, "2.67"), ("8.345", 2, "8.35"), ("0.125", 2, "0.13"),
+    ("-2.675", 2, "-2.68"), ("12.5", 0, "13"),
+])
+def test_round_half_up_in_decimal(value, places, expected):
+    assert round_half_up(Decimal(value), places) == Decimal(expected)
