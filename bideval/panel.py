@@ -1,21 +1,22 @@
 """The panel's workbook: agreed tiers and every judge's scores (formats.md §3).
 
 :func:`read_panel` checks each row against the rubric, the bids and the agreed
-tiers, and raises one :class:`PanelError` listing every problem with its file
-and row. A score for an invalid bid is ignored with a warning.
+tiers, and raises one :class:`PanelError` listing every problem with its file,
+sheet and cell. A score for an invalid bid is ignored with a warning.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .bids import Bid, normalise_vendor_id
-from .errors import PanelError, Problem
-from .rubric import Criterion, Kind, Rubric
+from .errors import PanelError, Problem, cell_problem
+from .rubric import Criterion, Kind, Rubric, Tier
 from .sheets import InputFile, Workbook, cell_name, expand_paths, is_blank_row, open_workbook, sha256_of
-from .values import ValueProblem, fold, normalise, parse_number
+from .values import ValueProblem, fold, normalise, parse_number, parse_text
 
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
@@ -56,8 +57,12 @@ class PanelInput:
 
 
 def judge_name(raw: object) -> str:
-    """A judge is identified by the trimmed NFKC name."""
-    return normalise(str(raw)) if raw is not None else ""
+    """A judge is identified by the trimmed NFKC name.
+
+    >>> judge_name(" 王评委\\u3000")
+    '王评委'
+    """
+    return _text(raw)
 
 
 def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
@@ -73,6 +78,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
         if book is not None:
             books.append(book)
             inputs.append(InputFile(str(path), sha256_of(path), "panel"))
+    # Members and agreed tiers first, from every workbook, so a score is checked against all of them.
     for book in books:
         reader.read_judges(book)
     for book in books:
@@ -106,22 +112,33 @@ class _PanelReader:
     def fail(self, book: Workbook, sheet: str, row: int, column: int, message: str) -> None:
         self.problems.append(Problem(book.display, message, sheet, cell_name(row, column)))
 
+    def expect(self, book: Workbook, sheet: str, row: int, column: int, expected: str, found: Any) -> None:
+        self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found))
+
     def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):
-        """The header row's column of each wanted name, and the data rows after it."""
+        """The header row's column of each wanted name, and the non-blank data rows after it."""
         rows = book.rows(sheet)
         start = next((i for i, row in enumerate(rows) if not is_blank_row(row)), None)
         if start is None:
             return None, []
         columns: dict[str, int] = {}
+        clash = False
         for c, title in enumerate(rows[start]):
-            parts = {fold(p) for p in str(title).split("/")} | {fold(str(title))}
-            for name in wanted + optional:
-                if name not in columns and parts & set(COLUMN_NAMES[name]):
-                    columns[name] = c
+            name = _column_of(title, wanted + optional)
+            if name is None:
+                continue  # extra columns (the score sheet's tier and range, say) are ignored
+            if name in columns:
+                self.fail(book, sheet, start, c, f"the column {name!r} appears twice "
+                                                 f"(also {cell_name(start, columns[name])}); expected it once")
+                clash = True
+                continue
+            columns[name] = c
+        found = ", ".join(repr(normalise(str(t))) for t in rows[start] if str(t).strip()) or "none"
         missing = [name for name in wanted if name not in columns]
-        if missing:
-            self.problems.append(Problem(book.display, "missing column(s) " + ", ".join(missing)
-                                         + " in the header row", sheet, cell_name(start, 0)))
+        for name in missing:
+            self.fail(book, sheet, start, 0, f"expected a column {name!r} (headed "
+                                             f"{' or '.join(COLUMN_NAMES[name])}) in the header row, found: {found}")
+        if missing or clash:
             return None, []
         return columns, [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r])]
 
@@ -140,16 +157,21 @@ class _PanelReader:
         self.judges_sheet = names
 
     def vendor(self, book: Workbook, sheet: str, r: int, column: int, raw: Any) -> str | None:
-        vendor_id = normalise_vendor_id(str(raw)) if raw not in (None, "") else ""
+        text = _text(raw)
+        vendor_id = normalise_vendor_id(text)
         if vendor_id not in self.bids:
-            self.fail(book, sheet, r, column, f"unknown vendor {raw!r} (no bid with that vendor_id)")
+            close = difflib.get_close_matches(vendor_id, list(self.bids), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]}?" if close else ""
+            self.expect(book, sheet, r, column, f"the vendor_id of a bid{hint}", raw)
             return None
         return vendor_id
 
-    def criterion(self, book: Workbook, sheet: str, r: int, column: int, raw: Any) -> Criterion | None:
-        criterion = self.rubric.criterion_named(str(raw)) if raw not in (None, "") else None
+    def criterion(self, book: Workbook, sheet: str, r: int, column: int, raw: Any,
+                  allowed: tuple[Criterion, ...], what: str) -> Criterion | None:
+        text = _text(raw)
+        criterion = self.rubric.criterion_named(text) if text else None
         if criterion is None:
-            self.fail(book, sheet, r, column, f"unknown criterion {raw!r}")
+            self.expect(book, sheet, r, column, f"{what} ({_criteria_list(allowed)})", raw)
         return criterion
 
     def read_tiers(self, book: Workbook) -> None:
@@ -159,38 +181,43 @@ class _PanelReader:
         columns, rows = self.table(book, sheet, ("vendor_id", "criterion", "tier"))
         if columns is None:
             return
+        tiered = tuple(c for c in self.rubric.criteria if c.kind is Kind.TIERED)
         for r, row in rows:
             vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
-            criterion = self.criterion(book, sheet, r, columns["criterion"], _cell(row, columns["criterion"]))
-            if vendor_id is None or criterion is None:
-                continue
-            if criterion.kind is not Kind.TIERED:
-                self.fail(book, sheet, r, columns["criterion"], f"criterion {criterion.id!r} is not tiered")
-                continue
+            raw_criterion = _cell(row, columns["criterion"])
+            criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, tiered,
+                                       "a tiered criterion")
+            if criterion is not None and criterion.kind is not Kind.TIERED:
+                self.fail(book, sheet, r, columns["criterion"],
+                          f"{criterion.id!r} is a {criterion.kind.value} criterion and has no tiers; "
+                          f"expected a tiered criterion ({_criteria_list(tiered)})")
+                criterion = None
             raw = _cell(row, columns["tier"])
-            if raw in (None, ""):
-                continue  # no tier agreed yet for this bid
-            tier = criterion.tier(str(raw))
-            if tier is None:
-                names = ", ".join(f"{t.id} ({t.label.zh}, {t.min}–{t.max})" for t in criterion.tiers)
-                self.fail(book, sheet, r, columns["tier"], f"unknown tier {raw!r} for {criterion.id!r} "
-                                                           f"(expected one of: {names})")
-                continue
+            tier = None
+            if criterion is not None and _text(raw):
+                tier = criterion.tier(_text(raw))
+                if tier is None:
+                    self.expect(book, sheet, r, columns["tier"],
+                                f"a tier of {criterion.id!r}: {_tiers_list(criterion)}", raw)
+            if vendor_id is None or tier is None or criterion is None:
+                continue  # a blank tier: none agreed yet for this bid
             key = (vendor_id, criterion.id)
-            here = f"{book.display}:{sheet}!{cell_name(r, columns['tier'])}"
             if key in self.tiers and self.tiers[key] != tier.id:
-                self.fail(book, sheet, r, columns["tier"], f"a different tier for {vendor_id} on {criterion.id!r} "
-                                                           f"was already agreed at {self.tier_where[key]}")
+                self.fail(book, sheet, r, columns["tier"],
+                          f"tier {tier.id} for {vendor_id} on {criterion.id!r}, but tier {self.tiers[key]} "
+                          f"was already agreed at {self.tier_where[key]}; expected one agreed tier")
                 continue
             self.tiers[key] = tier.id
-            self.tier_where.setdefault(key, here)
+            self.tier_where.setdefault(key, f"{book.display}:{sheet}!{cell_name(r, columns['tier'])}")
 
     def read_scores(self, book: Workbook) -> None:
         sheet = book.find(SCORES_SHEET)
         if sheet is None:
+            # A workbook holding only the agreed tiers or the members is fine; one holding none is not a panel workbook.
             if book.find(TIERS_SHEET) is None and book.find(JUDGES_SHEET) is None:
-                self.problems.append(Problem(book.display, f"expected a sheet {SCORES_SHEET!r} (and {TIERS_SHEET!r}), "
-                                                           f"found: {', '.join(book.sheet_names) or 'none'}"))
+                self.problems.append(Problem(
+                    book.display, f"expected a sheet {SCORES_SHEET!r} (judge, vendor_id, criterion, score, comment) "
+                                  f"or {TIERS_SHEET!r}, found: {', '.join(map(repr, book.sheet_names)) or 'none'}"))
             return
         columns, rows = self.table(book, sheet, ("judge", "vendor_id", "criterion", "score"), ("comment",))
         if columns is None:
@@ -199,61 +226,112 @@ class _PanelReader:
             self.read_score(book, sheet, columns, r, row)
 
     def read_score(self, book: Workbook, sheet: str, columns: Mapping[str, int], r: int, row: list) -> None:
-        judge = judge_name(_cell(row, columns["judge"]))
+        before = len(self.problems)
+        raw_judge = _cell(row, columns["judge"])
+        judge = judge_name(raw_judge)
         if not judge:
-            self.fail(book, sheet, r, columns["judge"], "the judge is empty")
-            return
-        if self.judges_sheet is not None and judge not in self.judges_sheet:
-            self.fail(book, sheet, r, columns["judge"], f"judge {judge!r} is not on the {JUDGES_SHEET} sheet")
-            return
+            self.expect(book, sheet, r, columns["judge"], "the judge's name", raw_judge)
+        elif self.judges_sheet is not None and judge not in self.judges_sheet:
+            members = ", ".join(self.judges_sheet) or "nobody"
+            self.expect(book, sheet, r, columns["judge"], f"a judge on the {JUDGES_SHEET} sheet ({members})", raw_judge)
         vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
-        criterion = self.criterion(book, sheet, r, columns["criterion"], _cell(row, columns["criterion"]))
-        if vendor_id is None or criterion is None:
+        panel = self.rubric.panel_criteria
+        raw_criterion = _cell(row, columns["criterion"])
+        criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, panel, "a panel criterion")
+        if criterion is not None and not criterion.kind.is_panel:
+            self.fail(book, sheet, r, columns["criterion"],
+                      f"{criterion.id!r} is a {criterion.kind.value} criterion, computed from the bid and never "
+                      f"scored by a judge; expected a panel criterion ({_criteria_list(panel)})")
+            criterion = None
+        if len(self.problems) > before or vendor_id is None or criterion is None:
             return
         score_column = columns["score"]
         where = f"{book.display}:{sheet}!{cell_name(r, score_column)}"
-        if not criterion.kind.is_panel:
-            self.fail(book, sheet, r, columns["criterion"],
-                      f"criterion {criterion.id!r} is {criterion.kind.value}: computed from the bid, never scored by a judge")
-            return
         key = (judge, vendor_id, criterion.id)
         if key in self.seen:
-            self.fail(book, sheet, r, columns["judge"], f"{judge} already scored {vendor_id} on {criterion.id!r} "
-                                                        f"at {self.seen[key]}")
+            self.fail(book, sheet, r, score_column, f"{judge} already scored {vendor_id} on {criterion.id!r} "
+                                                    f"at {self.seen[key]}; expected one row per judge, vendor "
+                                                    "and criterion")
             return
         self.seen[key] = where
         raw = _cell(row, score_column)
-        comment = normalise(str(_cell(row, columns["comment"]) or "")) if "comment" in columns else ""
+        comment = _text(_cell(row, columns["comment"])) if "comment" in columns else ""
         if vendor_id in self.invalid:
-            if raw not in (None, ""):
-                self.warnings.append(f"{where}: score for invalid bid {vendor_id} ignored")
+            if _text(raw):
+                self.warnings.append(f"{where}: score for invalid bid {vendor_id} ignored (invalid bids are "
+                                     "not scored)")
             return
+        low, high, tier, no_tier = self.score_range(criterion, vendor_id)
+        expected = f"a number from {_show(low)} to {_show(high)}" + (
+            f" (the agreed tier {tier.id} {tier.label.zh})" if tier is not None else "")
         try:
             score = parse_number(raw)
         except ValueProblem:
-            self.fail(book, sheet, r, score_column, f"expected a number from 0 to {criterion.max}, found {raw!r}")
+            self.expect(book, sheet, r, score_column, expected, raw)
             return
-        if score is not None and not self.in_range(book, sheet, r, score_column, criterion, vendor_id, score):
+        if score is None:
+            # Not yet given: missing, not an error (the bid is incomplete).
+            self.scores.append(Score(judge, vendor_id, criterion.id, None, comment, where))
+            return
+        if not Decimal(0) <= score <= criterion.max:
+            self.expect(book, sheet, r, score_column,
+                        f"a score from 0 to {_show(criterion.max)} for {criterion.id!r}", _plain(score))
+            return
+        if no_tier:
+            self.fail(book, sheet, r, score_column,
+                      f"no tier agreed for {vendor_id} on {criterion.id!r}: expected the panel to record it on the "
+                      f"{TIERS_SHEET} sheet ({_tiers_list(criterion)}) before scoring, found score {_show(score)}")
+            return
+        if tier is not None and not tier.contains(score):
+            self.expect(book, sheet, r, score_column,
+                        f"a score inside the agreed tier {_tier_text(tier)} for {criterion.id!r}", _plain(score))
             return
         self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
 
-    def in_range(self, book: Workbook, sheet: str, r: int, column: int, criterion: Criterion,
-                 vendor_id: str, score: Decimal) -> bool:
-        if not Decimal(0) <= score <= criterion.max:
-            self.fail(book, sheet, r, column, f"score {score} is outside 0..{criterion.max} for {criterion.id!r}")
-            return False
-        if criterion.kind is Kind.TIERED:
-            tier_id = self.tiers.get((vendor_id, criterion.id))
-            if tier_id is None:
-                self.fail(book, sheet, r, column, f"no agreed tier for {vendor_id} on {criterion.id!r}: "
-                                                  f"the panel records it on the {TIERS_SHEET} sheet before scoring")
-                return False
-            tier = criterion.tier(tier_id)
-            if tier is not None and not tier.contains(score):
-                self.fail(book, sheet, r, column, f"score {score} is outside the agreed tier {tier.id} "
-                                                  f"({tier.label.zh}, {tier.min}–{tier.max}) for {criterion.id!r}")
-                return False
-        return True
+    def score_range(self, criterion: Criterion, vendor_id: str) -> tuple[Decimal, Decimal, Tier | None, bool]:
+        """(low, high, agreed tier, whether a tier is needed but not agreed) for a score."""
+        if criterion.kind is not Kind.TIERED:
+            return Decimal(0), criterion.max, None, False
+        tier_id = self.tiers.get((vendor_id, criterion.id))
+        tier = criterion.tier(tier_id) if tier_id is not None else None
+        if tier is None:
+            return Decimal(0), criterion.max, None, True
+        return tier.min, tier.max, tier, False
+
+
+def _column_of(title: Any, names: tuple[str, ...]) -> str | None:
+    """Which wanted column a header names: the whole header, or one side of ``中文 / English``."""
+    text = str(title) if title is not None else ""
+    parts = {fold(p) for p in text.split("/")} | {fold(text)}
+    return next((name for name in names if parts & set(COLUMN_NAMES[name])), None)
+
+
+def _text(raw: Any) -> str:
+    """A cell as trimmed NFKC text ('' when empty; a whole-number cell as its digits)."""
+    return parse_text(raw) or ""
+
+
+def _show(value: Decimal) -> str:
+    """A number as people write it: 15, 5.1, 10.25."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _plain(value: Decimal) -> Decimal:
+    """A number without trailing zeros, so a message says 16, not 16.0."""
+    return Decimal(_show(value))
+
+
+def _tier_text(tier: Tier) -> str:
+    return f"{tier.id} {tier.label.zh} ({_show(tier.min)}–{_show(tier.max)})"
+
+
+def _tiers_list(criterion: Criterion) -> str:
+    return ", ".join(_tier_text(t) for t in criterion.tiers)
+
+
+def _criteria_list(criteria: Iterable[Criterion]) -> str:
+    return ", ".join(f"{c.id} {c.name.zh}" for c in criteria) or "none in this rubric"
 
 
 def _cell(row: list, column: int) -> Any:

@@ -20,6 +20,7 @@ import re
 import stat
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -34,6 +35,7 @@ MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
 RATIO_FLOOR = 1024 * 1024
 XML_PREFIX_BYTES = 64 * 1024
+INPUT_CHUNK_BYTES = 64 * 1024
 SHEET_CHUNK_BYTES = 1024 * 1024
 MAX_MARKUP_RUN = 4 * 1024 * 1024
 MAX_RELS_BYTES = 8 * 1024 * 1024
@@ -68,6 +70,7 @@ SHRINK_SHEET = "ask the bidder to delete the unused rows and columns and save th
 _XML_NAME = rb"[A-Za-z_][\w.\-]*"
 _ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]{0,300}?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
 _MARKUP_DECLARATION = re.compile(rb"<!\s*(doctype|entity)", re.IGNORECASE)
+_STARTS_LIKE_XML = re.compile(rb"(?:\xef\xbb\xbf)?\s*<")
 _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
 _ROOT = re.compile(rb"<(?:" + _XML_NAME + rb":)?(" + _XML_NAME + rb")")
 _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w:.\-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -101,6 +104,8 @@ def check_xlsx(path: Path, display: str | None = None) -> list[Problem]:
     name = str(path) if display is None else display
     try:
         messages = _check(Path(path))
+    except _Refused as refusal:
+        messages = [refusal.message]
     except Exception as error:  # a hostile file must become a Problem, never a traceback
         messages = [f"damaged .xlsx: {_reason(error)}; ask the bidder to send the file again"]
     if len(messages) > MAX_REPORTED:
@@ -183,14 +188,15 @@ def _describe_head(head: bytes) -> tuple[str, str]:
     magics = (
         (b"%PDF", "a PDF document"), (b"{\\rtf", "an RTF document"), (b"\x1f\x8b", "a gzip archive"),
         (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"), (b"\x89PNG", "a PNG image"),
-        (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"MZ", "a Windows program"),
-        (b"PK\x05\x06", "an empty zip archive"),
+        (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"PK\x05\x06", "an empty zip archive"),
     )
     for magic, found in magics:
         if head.startswith(magic):
             return found, SEND_XLSX
     text = _as_text(head)
     if text is None:
+        if head.startswith(b"MZ"):
+            return "a Windows program", SEND_XLSX
         return "a file of an unknown kind that is not a zip package", SEND_XLSX
     lowered = text.lstrip("\ufeff \t\r\n").lower()
     if lowered.startswith(("<!doctype html", "<html")) or "<table" in lowered:
@@ -303,7 +309,7 @@ def _sizes_possible(info: zipfile.ZipInfo) -> bool:
 
 def _overlap_problems(archive: zipfile.ZipFile) -> list[str]:
     """Entries whose bytes overlap each other or the directory (the trick behind non-recursive zip bombs)."""
-    spans = sorted((info.header_offset, info.header_offset + 30 + _raw_name_length(info) + info.compress_size,
+    spans = sorted((info.header_offset, info.header_offset + 30 + len(_raw_name(info)) + info.compress_size,
                     info.filename) for info in archive.infolist())
     for (start, end, name), (next_start, _, next_name) in zip(spans, spans[1:]):
         if start < 0 or end > next_start:
@@ -315,12 +321,12 @@ def _overlap_problems(archive: zipfile.ZipFile) -> list[str]:
     return []
 
 
-def _raw_name_length(info: zipfile.ZipInfo) -> int:
-    """The length in bytes of an entry's name as stored in its headers."""
+def _raw_name(info: zipfile.ZipInfo) -> bytes:
+    """An entry's name as stored in its headers."""
     try:
-        return len(info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437"))
+        return info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437")
     except UnicodeEncodeError:
-        return len(info.orig_filename)
+        return info.orig_filename.encode("utf-8")
 
 
 def _kind_problems(archive: zipfile.ZipFile) -> list[str]:
@@ -329,8 +335,7 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[str]:
     if all(part in names for part in REQUIRED_PARTS):
         return []
     if "mimetype" in names:
-        with archive.open(names["mimetype"]) as stream:
-            mimetype = stream.read(128)
+        mimetype = _EntryReader(archive.fp, names["mimetype"]).read(128)  # type: ignore[arg-type]
         if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
             return [_not_xlsx("an OpenDocument spreadsheet (.ods)", "open it and save it as .xlsx (Excel Workbook)")]
         if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
@@ -351,8 +356,67 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[str]:
 
 def _part_problems(archive: zipfile.ZipFile) -> list[str]:
     """Bounded reads of every XML part a reader may parse, and a full streamed scan of each worksheet."""
-    scan = _PartScan(archive)
-    return scan.run()
+    return _PartScan(archive).run()
+
+
+class _EntryReader:
+    """The decompressed bytes of one zip entry, read in bounded pieces straight from the file.
+
+    Lighter than ZipFile.open for the many small parts, and stricter: an entry
+    that inflates past its declared size is refused as soon as it does, and one
+    read to its end must match its declared size and CRC.
+    """
+
+    def __init__(self, handle: IO[bytes], info: zipfile.ZipInfo):
+        handle.seek(info.header_offset)
+        header = handle.read(30)
+        if len(header) != 30 or header[:4] != ZIP_MAGIC:
+            raise zipfile.BadZipFile(f"{info.filename} has no valid local header")
+        name_length, extra_length = struct.unpack("<2H", header[26:])
+        if handle.read(name_length) != _raw_name(info):
+            raise zipfile.BadZipFile(f"{info.filename} has a different name in its local header")
+        self.info = info
+        self.done = False
+        self._handle = handle
+        self._position = info.header_offset + 30 + name_length + extra_length
+        self._left = info.compress_size
+        self._pending = b""
+        self._produced = 0
+        self._crc = 0
+        self._inflate = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+
+    def read(self, size: int) -> bytes:
+        """Up to `size` more bytes (b'' at the end); never inflates more than one byte past the declared size."""
+        pieces = []
+        want = size
+        while want > 0 and not self.done:
+            if not self._pending and self._left:
+                self._handle.seek(self._position)
+                self._pending = self._handle.read(min(self._left, INPUT_CHUNK_BYTES))
+                if not self._pending:
+                    raise zipfile.BadZipFile(f"{self.info.filename} is cut short")
+                self._position += len(self._pending)
+                self._left -= len(self._pending)
+            limit = min(want, self.info.file_size - self._produced + 1)
+            if self._inflate is None:
+                piece, self._pending = self._pending[:limit], self._pending[limit:]
+                self.done = not self._pending and not self._left
+            else:
+                piece = self._inflate.decompress(self._pending, limit)
+                self._pending = self._inflate.unconsumed_tail
+                self.done = self._inflate.eof
+                if not piece and not self.done and not self._pending and not self._left:
+                    raise zipfile.BadZipFile(f"{self.info.filename} is cut short")
+            self._produced += len(piece)
+            if self._produced > self.info.file_size:
+                raise _Refused(f"refused: {self.info.filename} holds more data than the size its header declares "
+                               f"({self.info.file_size:,} bytes), a trick used by decompression bombs")
+            self._crc = zlib.crc32(piece, self._crc)
+            pieces.append(piece)
+            want -= len(piece)
+        if self.done and (self._produced != self.info.file_size or self._crc != self.info.CRC):
+            raise zipfile.BadZipFile(f"{self.info.filename} does not match its recorded size and checksum")
+        return b"".join(pieces)
 
 
 @dataclass
@@ -373,6 +437,9 @@ class _PartScan:
 
     def __init__(self, archive: zipfile.ZipFile):
         self.archive = archive
+        self.handle: IO[bytes] = archive.fp  # type: ignore[assignment]
+        self.others = {info.filename for info in archive.infolist()
+                       if not info.is_dir() and not info.filename.lower().endswith(XML_SUFFIXES)}
         self.targets: set[str] = set()
         self.texts: dict[str, bytes] = {}
         self.sheets: list[tuple[str, str]] = []
@@ -380,15 +447,11 @@ class _PartScan:
     def run(self) -> list[str]:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
         messages: list[str] = []
-        scanned: set[str] = set()
         for info in self.archive.infolist():
             if info.filename.lower().endswith(XML_SUFFIXES):
-                scanned.add(info.filename)
                 messages += self.part(info, named=True)
-        for name in sorted(self.targets - scanned):
-            info = self.archive.NameToInfo.get(name)
-            if info is not None and not info.is_dir():
-                messages += self.part(info, named=False)
+        for name in sorted(self.targets & self.others):
+            messages += self.part(self.archive.NameToInfo[name], named=False)
         if messages:
             return messages
         messages = [f"refused: {self.label(part)} {finding}" for part, finding in self.sheets]
@@ -400,30 +463,30 @@ class _PartScan:
         """Problems in one part; `named` when its name says XML, else it was reached by a relationship."""
         name = info.filename
         try:
-            with self.archive.open(info) as stream:
-                raw = stream.read(XML_PREFIX_BYTES)
-                complete = len(raw) < XML_PREFIX_BYTES
-                encoding = _encoding_of(raw)
-                if encoding == "unreadable":
-                    if named:
-                        raise _Refused(f"refused: {name} is neither UTF-8 nor UTF-16 text, which every XML part "
-                                       "of an .xlsx is (a trick to hide markup from checks)")
-                    return []
-                decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
-                text = decoder.decode(raw, final=complete).encode("utf-8", "replace") if decoder else raw
-                looks_like_xml = text.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<"
-                if not (named or looks_like_xml):
-                    return []
-                root = _inspect_head(name, text, complete, looks_like_xml)
-                if name in KEPT_TEXTS:
-                    self.texts[name] = text
-                if name.lower().endswith(".rels"):
-                    if info.file_size > MAX_RELS_BYTES:
-                        raise _Refused(f"refused: {name} is {_size(info.file_size)}, far larger than the "
-                                       "relationship list of any real workbook")
-                    self.relationships(info, text + b"".join(_more_text(stream, decoder, XML_PREFIX_BYTES)))
-                elif root in SHEET_ROOTS:
-                    self.worksheet(info, chain([text], _more_text(stream, decoder, SHEET_CHUNK_BYTES)))
+            stream = _EntryReader(self.handle, info)
+            raw = stream.read(XML_PREFIX_BYTES)
+            complete = stream.done
+            encoding = _encoding_of(raw)
+            if encoding == "unreadable":
+                if named:
+                    raise _Refused(f"refused: {name} is neither UTF-8 nor UTF-16 text, which every XML part "
+                                   "of an .xlsx is (a trick to hide markup from checks)")
+                return []
+            decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
+            text = decoder.decode(raw, final=complete).encode("utf-8", "replace") if decoder else raw
+            looks_like_xml = _STARTS_LIKE_XML.match(text) is not None
+            if not (named or looks_like_xml):
+                return []
+            root = _inspect_head(name, text, complete, looks_like_xml)
+            if name in KEPT_TEXTS:
+                self.texts[name] = text
+            if root in SHEET_ROOTS:
+                self.worksheet(info, chain([text], _more_text(stream, decoder, SHEET_CHUNK_BYTES)))
+            elif name.lower().endswith(".rels") and self.others:
+                if info.file_size > MAX_RELS_BYTES:
+                    raise _Refused(f"refused: {name} is {_size(info.file_size)}, far larger than the "
+                                   "relationship list of any real workbook")
+                self.relationships(info, text + b"".join(_more_text(stream, decoder, XML_PREFIX_BYTES)))
         except _Refused as refusal:
             return [refusal.message]
         except Exception as error:  # zipfile and zlib raise many types for a corrupt part
@@ -450,12 +513,12 @@ class _PartScan:
         extent = _Extent()
         if not _measure_sheet(chunks, extent, exact=False):
             extent = _Extent()
-            with self.archive.open(info) as stream:
-                raw = stream.read(XML_PREFIX_BYTES)
-                encoding = _encoding_of(raw)
-                decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
-                first = decoder.decode(raw).encode("utf-8", "replace") if decoder else raw
-                _measure_sheet(chain([first], _more_text(stream, decoder, SHEET_CHUNK_BYTES)), extent, exact=True)
+            stream = _EntryReader(self.handle, info)
+            raw = stream.read(XML_PREFIX_BYTES)
+            encoding = _encoding_of(raw)
+            decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
+            first = decoder.decode(raw, final=stream.done).encode("utf-8", "replace") if decoder else raw
+            _measure_sheet(chain([first], _more_text(stream, decoder, SHEET_CHUNK_BYTES)), extent, exact=True)
         self.sheets += [(info.filename, finding) for finding in _sheet_findings(extent)]
 
     def label(self, part: str) -> str:
@@ -487,7 +550,7 @@ def _encoding_of(raw: bytes) -> str | None:
     return None
 
 
-def _more_text(stream: IO[bytes], decoder: codecs.IncrementalDecoder | None, size: int) -> Iterator[bytes]:
+def _more_text(stream: _EntryReader, decoder: codecs.IncrementalDecoder | None, size: int) -> Iterator[bytes]:
     """The rest of `stream` as UTF-8 text, read `size` bytes at a time."""
     while True:
         raw = stream.read(size)
@@ -504,7 +567,7 @@ def _inspect_head(name: str, text: bytes, complete: bool, looks_like_xml: bool) 
     if declared and declared.group(1).decode("ascii", "replace").strip().lower() not in ALLOWED_ENCODINGS:
         raise _Refused(f"refused: {name} declares the text encoding {declared.group(1).decode('ascii', 'replace')!r}, "
                        "but .xlsx parts are always UTF-8 or UTF-16 (a trick to hide markup from checks)")
-    declaration = _MARKUP_DECLARATION.search(text)
+    declaration = _MARKUP_DECLARATION.search(text) if b"<!" in text else None
     if declaration:
         raise _Refused(f"refused: {name} declares a DOCTYPE/entity ({declaration.group(0).decode('ascii', 'replace')}), "
                        "which .xlsx files never contain (XML entity expansion attack)")
@@ -527,30 +590,35 @@ def _attributes(markup: bytes) -> dict[str, str]:
 
 
 def _whole_tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """`chunks` re-cut so that no tag is split between two pieces."""
+    """`chunks` re-cut so that no tag is split between two pieces (the last chunk is kept whole)."""
     carry = b""
+    held: bytes | None = None
     for chunk in chunks:
-        data = carry + chunk
-        cut = data.rfind(b"<")
-        if cut > 0:
-            yield data[:cut]
-            data = data[cut:]
-        carry = data
-        if len(carry) > MAX_MARKUP_RUN:
-            raise _Refused(f"refused: a worksheet holds a run of over {_size(MAX_MARKUP_RUN)} without markup, "
-                           "which no real worksheet has")
-    if carry:
-        yield carry
+        if held is not None:
+            data = carry + held
+            cut = data.rfind(b"<")
+            if cut > 0:
+                yield data[:cut]
+                data = data[cut:]
+            carry = data
+            if len(carry) > MAX_MARKUP_RUN:
+                raise _Refused(f"refused: a worksheet holds a run of over {_size(MAX_MARKUP_RUN)} without "
+                               "markup, which no real worksheet has")
+        held = chunk
+    if held is not None or carry:
+        yield carry + (held or b"")
 
 
 def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> bool:
     """Fold a worksheet's cells, rows and dimension into `extent`; False when the fast scan cannot."""
     for piece in _whole_tags(chunks):
-        if b"dimension" in piece:
-            for match in _DIMENSION.finditer(piece):
-                ref = _attributes(match.group(1)).get("ref")
-                if ref is not None:
-                    extent.dimensions.append(ref)
+        at = piece.find(b"dimension")
+        while at >= 0:
+            match = _DIMENSION.match(piece, max(piece.rfind(b"<", 0, at), 0))
+            ref = _attributes(match.group(1)).get("ref") if match else None
+            if ref is not None:
+                extent.dimensions.append(ref)
+            at = piece.find(b"dimension", at + 9)
         if exact:
             _exact_cells(piece, extent)
         elif not _fast_cells(piece, extent):

@@ -90,3 +90,29 @@ def make_bidset(rubric: Rubric, *raws: Mapping[str, Any]):
     from bideval.bids import BidSet
 
     return BidSet(tuple(make_bid(rubric, raw) for raw in raws), ())
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A fresh SQLite file for the app, through DATABASE_URL as a deployment would set it."""
+    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+def open_app(page: str | None = None, lang: str = "zh", **state: Any):
+    """Run the app's entrypoint in AppTest, optionally switched to ``pages/<page>.py``, with session state set."""
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "bid_eval.py"), default_timeout=120)
+    app.session_state["lang"] = lang
+    for key, value in state.items():
+        app.session_state[key] = value
+    app.run()
+    if page:
+        app.switch_page(f"pages/{page}.py")
+        app.run()
+    return app

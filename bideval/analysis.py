@@ -1,0 +1,44 @@
+"""Figures the charts show, computed from a Result: score make-up, value for money, judge deviations."""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from .result import Result
+from .scoring import ZERO, mean
+
+
+def non_price_score(result: Result, vendor_id: str) -> Decimal:
+    """A ranked bid's total less its price group: what it earned on quality."""
+    standing = result.standing(vendor_id)
+    if standing is None:
+        raise KeyError(vendor_id)
+    price = result.rubric.price_criterion
+    return standing.total - (standing.criteria.get(price.id, ZERO) if price else ZERO)
+
+
+def judge_deviations(result: Result) -> dict[tuple[str, str], Decimal]:
+    """Per (judge, vendor): the judge's mean signed distance from the panel's plain mean, over the panel criteria.
+
+    Positive: the judge scored that bid above the panel; negative: below.
+    """
+    by_bid: dict[tuple[str, str], list[tuple[str, Decimal]]] = defaultdict(list)
+    for s in result.panel_scores:
+        if s.score is not None:
+            by_bid[(s.vendor_id, s.criterion)].append((s.judge, s.score))
+    gaps: dict[tuple[str, str], list[Decimal]] = defaultdict(list)
+    for (vendor, _criterion), scores in by_bid.items():
+        panel_mean = mean([score for _, score in scores])
+        for judge, score in scores:
+            gaps[(judge, vendor)].append(score - panel_mean)
+    return {key: mean(values) for key, values in gaps.items()}
+
+
+def panel_progress(result: Result) -> tuple[int, int]:
+    """(scores given, scores expected) over the panel, the valid bids and the panel criteria."""
+    expected = len(result.judges) * len(result.ranking) * len(result.rubric.panel_criteria)
+    ranked = {s.vendor_id for s in result.ranking}
+    members = set(result.judges)
+    given = sum(1 for s in result.panel_scores
+                if s.score is not None and s.vendor_id in ranked and s.judge in members)
+    return given, expected

@@ -1,0 +1,130 @@
+"""评标结果 / Results: the ranking beside price, flags, invalid bids, candidates and charts."""
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+import streamlit as st
+
+import workspace as ws
+from bideval.analysis import judge_deviations, non_price_score, panel_progress
+from bideval.result import FLAG_LABELS, PROVISIONAL
+from bideval.rubric import group_label
+
+tr = ws.tr
+lang = ws.lang()
+ws.require_tender()
+result = ws.result()
+rubric = result.rubric
+places = rubric.decimals
+
+st.title(tr("评标结果", "Evaluation results"))
+st.caption(f"{rubric.title.text(lang)} · `{rubric.id}`")
+if result.status == PROVISIONAL:
+    st.warning(tr("临时结果：尚有评委评分缺失（标记“评分未完成”），组长不能据此定标。",
+                  "Provisional: some panel scores are missing (flag “Panel scores missing”); "
+                  "the chair cannot finalise this result."))
+else:
+    st.success(tr("最终结果：所有评委均已完成评分。", "Final: every judge has scored every valid bid."))
+
+given, expected = panel_progress(result)
+columns = st.columns(4)
+columns[0].metric(tr("投标", "Bids"), len(result.ranking) + len(result.invalid))
+columns[1].metric(tr("有效投标", "Valid bids"), len(result.ranking))
+columns[2].metric(tr("无效投标", "Invalid bids"), len(result.invalid))
+columns[3].metric(tr("评委评分进度", "Panel scores"), f"{given} / {expected}")
+
+groups = list(rubric.groups)
+group_names = {g: group_label(g).text(lang) for g in groups}
+rows = []
+for s in result.ranking:
+    row = {tr("排名", "Rank"): s.rank, tr("投标人", "Vendor"): s.vendor_name,
+           tr("统一社会信用代码", "Vendor ID"): s.vendor_id}
+    row.update({group_names[g]: float(s.groups.get(g, 0)) for g in groups})
+    row[tr("总分", "Total")] = float(s.total)
+    row[tr("投标报价", "Quoted price")] = float(s.quoted_price)
+    row[tr("评审价格", "Evaluated price")] = float(s.evaluated_price)
+    row[tr("标记", "Flags")] = "; ".join(FLAG_LABELS[f].text(lang) for f in s.flags)
+    rows.append(row)
+
+st.subheader(tr("排名", "Ranking"))
+if rows:
+    table = pd.DataFrame(rows)
+    score_format = f"%.{places}f"
+    config = {name: st.column_config.NumberColumn(format=score_format) for name in
+              [*group_names.values(), tr("总分", "Total")]}
+    for money in (tr("投标报价", "Quoted price"), tr("评审价格", "Evaluated price")):
+        config[money] = st.column_config.NumberColumn(format="%.2f")
+    flagged_only = st.toggle(tr("只看有标记的投标", "Only bids with flags"), key="results_flagged_only")
+    if flagged_only:
+        table = table[table[tr("标记", "Flags")] != ""]
+    st.dataframe(table, hide_index=True, column_config=config, width="stretch", key="results_ranking")
+    tied = tr("（并列跨越名额，全部列入）", " (a shared rank straddles the cut: all are included)") \
+        if result.candidates_tied else ""
+    names = {s.vendor_id: s.vendor_name for s in result.ranking}
+    st.markdown(tr("**推荐中标候选人：** ", "**Recommended candidates:** ")
+                + "，".join(f"{i}. {names[v]}" for i, v in enumerate(result.candidates, 1)) + tied)
+else:
+    st.error(tr("没有有效投标：本次招标失败（废标）。", "No valid bid: the tender has failed."))
+
+with st.expander(tr("标记说明", "What the flags mean"), expanded=bool(result.outliers)):
+    st.markdown(tr(
+        "- **异常低价**：评审价格低于有效投标评审价格平均值的规定比例，评标委员会须要求投标人说明并记录结论；不改变得分。\n"
+        "- **评分未完成**：有评委尚未对该投标的评委评分项打分；平均分只按已有评分计算，结果为临时结果。\n"
+        "- **评分畸高畸低**：某评委的评分与全体评委平均分的差超过该项满分的规定比例，须由评标委员会讨论并注明；工具不修改分数。",
+        "- **Abnormally low price**: the evaluated price is below the set share of the mean evaluated price of the "
+        "valid bids; the panel must ask the bidder to explain and record its finding. It changes no score.\n"
+        "- **Panel scores missing**: a judge has not scored this bid on every panel criterion; the mean uses the "
+        "scores given and the result is provisional.\n"
+        "- **Outlier score**: a judge's score is further from the panel's mean than the set share of the "
+        "criterion's maximum; the panel resolves it with a comment. The tool never changes the score."))
+    if result.outliers:
+        st.dataframe(pd.DataFrame([{
+            tr("评委", "Judge"): o.judge, tr("投标人", "Vendor"): o.vendor_id,
+            tr("评分项", "Criterion"): rubric.criterion_index[o.criterion].name.text(lang),
+            tr("得分", "Score"): float(o.score), tr("评委平均分", "Panel mean"): round(float(o.panel_mean), 4),
+        } for o in result.outliers]), hide_index=True, key="results_outliers")
+
+if result.invalid:
+    st.subheader(tr("无效投标", "Invalid bids"))
+    for bid in result.invalid:
+        st.error(f"**{bid.vendor_name}** (`{bid.vendor_id}`)\n\n"
+                 + "\n".join(f"- {reason.render(lang)}" for reason in bid.reasons))
+
+if result.ranking:
+    st.subheader(tr("分析", "Analysis"))
+    makeup, value, deviation = st.tabs([tr("得分构成", "Score make-up"), tr("性价比", "Value for money"),
+                                        tr("评委偏差", "Judge deviations")])
+    vendors = [s.vendor_name for s in result.ranking]
+    with makeup:
+        long = pd.DataFrame([{"vendor": s.vendor_name, "group": group_names[g], "score": float(s.groups.get(g, 0))}
+                             for s in result.ranking for g in groups])
+        figure = px.bar(long, x="vendor", y="score", color="group", category_orders={"vendor": vendors},
+                        labels={"vendor": tr("投标人", "Vendor"), "score": tr("得分", "Score"),
+                                "group": tr("类别", "Group")})
+        st.plotly_chart(figure, key="chart_makeup")
+    with value:
+        points = pd.DataFrame([{
+            "vendor": s.vendor_name, "price": float(s.evaluated_price),
+            "quality": float(non_price_score(result, s.vendor_id)), "total": float(s.total), "rank": s.rank,
+        } for s in result.ranking])
+        figure = px.scatter(points, x="price", y="quality", text="vendor", size="total", color="rank",
+                            labels={"price": tr("评审价格（元）", "Evaluated price (CNY)"),
+                                    "quality": tr("非价格得分", "Non-price score"), "rank": tr("排名", "Rank")})
+        figure.update_traces(textposition="top center")
+        st.plotly_chart(figure, key="chart_value")
+        st.caption(tr("左上方：价格低且非价格得分高。", "Top left: low price and high non-price score."))
+    with deviation:
+        gaps = judge_deviations(result)
+        if gaps:
+            judges = list(result.judges) or sorted({j for j, _ in gaps})
+            ids = [s.vendor_id for s in result.ranking]
+            matrix = [[float(gaps[(j, v)]) if (j, v) in gaps else None for v in ids] for j in judges]
+            figure = go.Figure(go.Heatmap(z=matrix, x=vendors, y=judges, colorscale="RdBu", zmid=0,
+                                          colorbar={"title": tr("偏差", "Deviation")}))
+            st.plotly_chart(figure, key="chart_deviation")
+            st.caption(tr("每格：该评委对该投标各评委评分项的得分与全体评委平均分之差的平均值。",
+                          "Each cell: the judge's mean difference from the panel mean over the panel criteria."))
+        else:
+            st.info(tr("尚无评委评分。", "No panel scores yet."))
+
+st.caption(tr("金额单位：元；得分保留 {} 位小数，四舍五入。", "Amounts in CNY; scores rounded half-up to {} decimals.")
+           .format(places))

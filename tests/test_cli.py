@@ -1,0 +1,119 @@
+"""The command line: exit codes, nothing written on bad input, byte-identical JSON, docs kept in step."""
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bideval.cli import COMMANDS, _parser, main
+from conftest import EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, write_form, write_panel
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def tender(tmp_path: Path) -> dict[str, Path]:
+    bids = tmp_path / "bids"
+    bids.mkdir()
+    write_form(bids / "a.xlsx", good_bid(VENDOR_A, name="=HYPERLINK(\"http://x\",\"甲\")"))
+    write_form(bids / "b.xlsx", good_bid(VENDOR_B, name="+1 乙公司", rate_per_call=0.9))
+    panel = write_panel(tmp_path / "panel.xlsx",
+                        scores=[[j, v, c, s, ""] for j in ("王", "李") for v in (VENDOR_A, VENDOR_B)
+                                for c, s in (("ops_plan", 12), ("service_design", 4))],
+                        tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "三档"]])
+    return {"rubric": EXAMPLE_RUBRIC, "bids": bids, "panel": panel, "dir": tmp_path}
+
+
+def evaluate_args(t, *extra):
+    return ["evaluate", "--criteria", str(t["rubric"]), "--bids", str(t["bids"]), "--panel", str(t["panel"]), *extra]
+
+
+def test_check_prints_the_rubric_table(capsys):
+    assert main(["check", "--criteria", str(EXAMPLE_RUBRIC), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Customer-service outsourcing (cs-outsourcing)" in out
+    assert re.search(r"ops_plan\s+Operations management plan\s+Operations\s+tiered\s+15\s+Tier 1 0–5; Tier 2 5.1–10", out)
+
+
+def test_check_reports_every_mistake_and_exits_2(tmp_path: Path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("field: similar_projects", "field: x")
+                   .replace("min: 5.1,", "min: 5,"), encoding="utf-8")
+    assert main(["check", "--criteria", str(bad)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"{bad}: criterion 'experience': unknown field 'x'",
+                   f"{bad}: criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5)"]
+
+
+def test_evaluate_writes_json_and_workbook(tender, capsys):
+    out, js = tender["dir"] / "ranked.xlsx", tender["dir"] / "result.json"
+    assert main(evaluate_args(tender, "--out", str(out), "--json", str(js), "--lang", "en")) == 0
+    document = json.loads(js.read_text(encoding="utf-8"))
+    assert document["status"] == "final"
+    assert [r["vendor_id"] for r in document["ranking"]] == [VENDOR_A, VENDOR_B]
+    assert document["ranking"][0]["vendor_name"] == "=HYPERLINK(\"http://x\",\"甲\")"
+    assert out.exists()
+    assert "candidates: " + VENDOR_A in capsys.readouterr().out
+
+
+def test_json_without_out_skips_the_workbook(tender):
+    js = tender["dir"] / "only.json"
+    assert main(evaluate_args(tender, "--json", str(js))) == 0
+    assert js.exists() and not list(tender["dir"].glob("*.xlsx.*")) and not (tender["dir"] / "ranked.xlsx").exists()
+
+
+def test_evaluate_needs_an_output(tender, capsys):
+    assert main(evaluate_args(tender)) == 2
+    assert "at least one of --out and --json" in capsys.readouterr().err
+
+
+def test_same_inputs_give_byte_identical_json_wherever_they_lie(tender, tmp_path: Path):
+    first, second = tmp_path / "1.json", tmp_path / "2.json"
+    assert main(evaluate_args(tender, "--json", str(first))) == 0
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(tender["bids"], moved)
+    shutil.copy(tender["panel"], tmp_path / "p2.xlsx")
+    assert main(["evaluate", "--criteria", str(tender["rubric"]), "--bids", str(moved), "--panel",
+                 str(tmp_path / "p2.xlsx"), "--json", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_bad_input_exits_2_and_writes_nothing(tender, capsys):
+    write_form(tender["bids"] / "c.xlsx", good_bid("91310000MA1FL0000X", dial_test_accuracy="ninety"))
+    out, js = tender["dir"] / "ranked.xlsx", tender["dir"] / "result.json"
+    js.write_text("previous run", encoding="utf-8")
+    assert main(evaluate_args(tender, "--out", str(out), "--json", str(js))) == 2
+    err = capsys.readouterr().err
+    assert f"{tender['bids'] / 'c.xlsx'}:Bid!C9: expected a percentage" in err and "'ninety'" in err
+    assert not out.exists() and js.read_text(encoding="utf-8") == "previous run"
+    assert not [p for p in tender["dir"].iterdir() if p.name.startswith(".bideval-")]
+
+
+def test_unwritable_output_is_a_clear_error(tender, capsys):
+    assert main(evaluate_args(tender, "--json", str(tender["dir"] / "no" / "such" / "dir.json"))) == 2
+    assert "No such file or directory" in capsys.readouterr().err
+
+
+def test_module_entry_point_gives_no_traceback(tmp_path: Path):
+    done = subprocess.run([sys.executable, "-m", "bideval", "check", "--criteria", str(tmp_path / "none.yaml")],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "cannot read the rubric" in done.stderr
+
+
+def test_template_command(tmp_path: Path, capsys):
+    out = tmp_path / "form.xlsx"
+    assert main(["template", "--criteria", str(EXAMPLE_RUBRIC), "--out", str(out)]) == 0
+    assert out.exists() and "bid form for cs-outsourcing" in capsys.readouterr().out
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    subparsers = next(a for a in _parser()._actions if a.dest == "command")
+    for name, sub in subparsers.choices.items():
+        assert name in COMMANDS
+        assert sub.description, f"{name} has no help"
+        assert f"python -m bideval {name}" in readme, f"README does not show `{name}`"

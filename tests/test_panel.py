@@ -1,0 +1,350 @@
+"""Reading the panel's workbooks: tiers, judges, scores, and every bad-row class with its file, sheet and cell."""
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from bideval.errors import PanelError
+from bideval.evaluation import check_bids, evaluate, run
+from bideval.panel import PanelInput, Score, judge_name, read_panel
+from bideval.result import FINAL, INCOMPLETE, PROVISIONAL
+from conftest import EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, make_bidset, write_form, write_panel, write_xlsx
+
+VENDOR_C = "91310000MA1FL0000X"  # invalid: no operating licence
+TIERS = [[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t2"]]
+TIER_LIST = "t1 一档 (0–5), t2 二档 (5.1–10), t3 三档 (10.1–15)"
+PANEL_CRITERIA = "ops_plan 运营管理能力, service_design 服务方案"
+
+
+@pytest.fixture
+def bidset(rubric):
+    return make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B, rate_per_call=0.9),
+                       good_bid(VENDOR_C, business_license="否"))
+
+
+def read(rubric, bidset, *paths) -> PanelInput:
+    checks = check_bids(rubric, bidset.bids)
+    return read_panel(rubric, bidset.bids, [v for v, c in checks.items() if not c.valid], paths)
+
+
+def problems_of(rubric, bidset, *paths) -> list[str]:
+    with pytest.raises(PanelError) as caught:
+        read(rubric, bidset, *paths)
+    return [str(p) for p in caught.value.problems]
+
+
+def full_panel(judges=("王评委", "李评委"), ops=(12, 13), design=(4, 4.5)):
+    """Every judge scores both valid bids on both panel criteria."""
+    return [[j, v, c, s, ""] for v in (VENDOR_A, VENDOR_B) for j, o, d in zip(judges, ops, design)
+            for c, s in (("ops_plan", o if v == VENDOR_A else o - 4), ("service_design", d))]
+
+
+# --------------------------------------------------------------------------- one row per error class
+
+ERRORS = [
+    pytest.param([["王评委", "NOSUCHVENDOR", "service_design", 4]], TIERS, None,
+                 ["Scores!B2: expected the vendor_id of a bid, found 'NOSUCHVENDOR'"], id="unknown-vendor"),
+    pytest.param([["王评委", VENDOR_A[:-1] + "C", "service_design", 4]], TIERS, None,
+                 [f"Scores!B2: expected the vendor_id of a bid; did you mean {VENDOR_A}?, found '{VENDOR_A[:-1]}C'"],
+                 id="unknown-vendor-close-to-a-bid"),
+    pytest.param([["王评委", "", "service_design", 4]], TIERS, None,
+                 ["Scores!B2: expected the vendor_id of a bid, found an empty cell"], id="empty-vendor"),
+    pytest.param([["王评委", VENDOR_A, "design", 4]], TIERS, None,
+                 [f"Scores!C2: expected a panel criterion ({PANEL_CRITERIA}), found 'design'"],
+                 id="unknown-criterion"),
+    pytest.param([["王评委", VENDOR_A, "price", 30]], TIERS, None,
+                 ["Scores!C2: 'price' is a price criterion, computed from the bid and never scored by a judge; "
+                  f"expected a panel criterion ({PANEL_CRITERIA})"], id="objective-criterion"),
+    pytest.param([["王评委", VENDOR_A, "行业经验", 3]], TIERS, None,
+                 ["Scores!C2: 'experience' is a count criterion, computed from the bid and never scored by a judge; "
+                  f"expected a panel criterion ({PANEL_CRITERIA})"], id="objective-criterion-by-name"),
+    pytest.param([["王评委", VENDOR_A, "service_design", "good"]], TIERS, None,
+                 ["Scores!D2: expected a number from 0 to 5, found 'good'"], id="text-for-a-number"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", "十二"]], TIERS, None,
+                 ["Scores!D2: expected a number from 10.1 to 15 (the agreed tier t3 三档), found '十二'"],
+                 id="text-for-a-tiered-number"),
+    pytest.param([["王评委", VENDOR_A, "service_design", True]], TIERS, None,
+                 ["Scores!D2: expected a number from 0 to 5, found the boolean True"], id="boolean-for-a-number"),
+    pytest.param([["王评委", VENDOR_A, "service_design", 5.5]], TIERS, None,
+                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', found 5.5"], id="above-max"),
+    pytest.param([["王评委", VENDOR_A, "service_design", -1]], TIERS, None,
+                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -1"], id="below-zero"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", 16]], TIERS, None,
+                 ["Scores!D2: expected a score from 0 to 15 for 'ops_plan', found 16"], id="tiered-above-max"),
+    pytest.param([["王评委", VENDOR_B, "ops_plan", 12]], TIERS, None,
+                 ["Scores!D2: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found 12"],
+                 id="outside-the-tier"),
+    pytest.param([["王评委", VENDOR_B, "ops_plan", "5.05"]], TIERS, None,
+                 ["Scores!D2: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found 5.05"],
+                 id="in-the-gap-below-the-tier"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", 12]], [[VENDOR_B, "ops_plan", "t2"]], None,
+                 [f"Scores!D2: no tier agreed for {VENDOR_A} on 'ops_plan': expected the panel to record it on "
+                  f"the Tiers sheet ({TIER_LIST}) before scoring, found score 12"], id="no-agreed-tier"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", 12]], [[VENDOR_A, "ops_plan", None]], None,
+                 [f"Scores!D2: no tier agreed for {VENDOR_A} on 'ops_plan': expected the panel to record it on "
+                  f"the Tiers sheet ({TIER_LIST}) before scoring, found score 12"], id="blank-tier-is-not-agreed"),
+    pytest.param([], [[VENDOR_A, "ops_plan", "t4"]], None,
+                 [f"Tiers!C2: expected a tier of 'ops_plan': {TIER_LIST}, found 't4'"], id="unknown-tier"),
+    pytest.param([], [[VENDOR_A, "service_design", "t1"]], None,
+                 ["Tiers!B2: 'service_design' is a judged criterion and has no tiers; "
+                  "expected a tiered criterion (ops_plan 运营管理能力)"], id="tier-for-an-untiered-criterion"),
+    pytest.param([], [["NOSUCHVENDOR", "ops_plan", "t1"]], None,
+                 ["Tiers!A2: expected the vendor_id of a bid, found 'NOSUCHVENDOR'"], id="tier-for-an-unknown-vendor"),
+    pytest.param([], [[VENDOR_A, "ops", "t1"]], None,
+                 ["Tiers!B2: expected a tiered criterion (ops_plan 运营管理能力), found 'ops'"],
+                 id="tier-for-an-unknown-criterion"),
+    pytest.param([], [[VENDOR_A, "ops_plan", "t1"], [VENDOR_A, "运营管理能力", "二档"]], None,
+                 [f"Tiers!C3: tier t2 for {VENDOR_A} on 'ops_plan', but tier t1 was already agreed at "
+                  "{file}:Tiers!C2; expected one agreed tier"], id="two-tiers-for-one-bid"),
+    pytest.param([["王评委", VENDOR_A, "service_design", 4], ["王评委", VENDOR_A, "service_design", 4.5]], TIERS, None,
+                 [f"Scores!D3: 王评委 already scored {VENDOR_A} on 'service_design' at {{file}}:Scores!D2; "
+                  "expected one row per judge, vendor and criterion"], id="same-score-twice"),
+    pytest.param([["王评委", VENDOR_A, "service_design", 4], [" 王评委 ", VENDOR_A.lower(), "服务方案", None]], TIERS,
+                 None,
+                 [f"Scores!D3: 王评委 already scored {VENDOR_A} on 'service_design' at {{file}}:Scores!D2; "
+                  "expected one row per judge, vendor and criterion"], id="same-score-twice-spelled-differently"),
+    pytest.param([["王评委", VENDOR_A, "service_design", 4]], TIERS, ["李评委", "张评委"],
+                 ["Scores!A2: expected a judge on the Judges sheet (李评委, 张评委), found '王评委'"],
+                 id="judge-not-on-the-judges-sheet"),
+    pytest.param([[None, VENDOR_A, "service_design", 4, "备注"]], TIERS, None,
+                 ["Scores!A2: expected the judge's name, found an empty cell"], id="empty-judge"),
+]
+
+
+@pytest.mark.parametrize("scores, tiers, judges, expected", ERRORS)
+def test_each_bad_row_is_refused_with_its_cell(rubric, bidset, tmp_path: Path, scores, tiers, judges, expected):
+    path = write_panel(tmp_path / "panel.xlsx", scores, tiers, judges)
+    assert problems_of(rubric, bidset, path) == [f"{path}:" + e.format(file=path) for e in expected]
+
+
+def test_a_bad_row_reports_each_of_its_problems(rubric, bidset, tmp_path: Path):
+    path = write_panel(tmp_path / "panel.xlsx", [["赵评委", "NOSUCHVENDOR", "design", 4]], TIERS, ["王评委"])
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Scores!A2: expected a judge on the Judges sheet (王评委), found '赵评委'",
+        f"{path}:Scores!B2: expected the vendor_id of a bid, found 'NOSUCHVENDOR'",
+        f"{path}:Scores!C2: expected a panel criterion ({PANEL_CRITERIA}), found 'design'",
+    ]
+
+
+def test_every_problem_in_every_workbook_is_reported_at_once(rubric, bidset, tmp_path: Path):
+    first = write_panel(tmp_path / "a.xlsx", [["王评委", VENDOR_A, "ops_plan", 3], ["王评委", VENDOR_A, "price", 1],
+                                               ["王评委", VENDOR_B, "service_design", "n/a"]],
+                        [[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t9"]])
+    second = write_xlsx(tmp_path / "b.xlsx", {"Scores": [["judge", "vendor_id", "criterion", "score"],
+                                                         ["李评委", VENDOR_A, "service_design", 7],
+                                                         ["李评委", "X", "service_design", 1]]})
+    found = problems_of(rubric, bidset, first, second)
+    assert [p.split(": ")[0] for p in found] == [
+        f"{first}:Tiers!C3", f"{first}:Scores!D2", f"{first}:Scores!C3", f"{first}:Scores!D4",
+        f"{second}:Scores!D2", f"{second}:Scores!B3",
+    ]
+
+
+# --------------------------------------------------------------------------- whole-workbook problems
+
+def test_a_workbook_without_a_scores_sheet_is_refused(rubric, bidset, tmp_path: Path):
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Sheet1": [["judge", "vendor_id", "criterion", "score"]]})
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}: expected a sheet 'Scores' (judge, vendor_id, criterion, score, comment) or 'Tiers', "
+        "found: 'Sheet1'"]
+
+
+def test_a_workbook_with_only_tiers_is_a_panel_workbook(rubric, bidset, tmp_path: Path):
+    path = write_xlsx(tmp_path / "tiers.xlsx", {"Tiers": [["vendor_id", "criterion", "tier"], *TIERS]})
+    panel = read(rubric, bidset, path)
+    assert panel.scores == () and panel.judges == ()
+    assert panel.tiers == {(VENDOR_A, "ops_plan"): "t3", (VENDOR_B, "ops_plan"): "t2"}
+
+
+@pytest.mark.parametrize("header, expected", [
+    (["judge", "vendor_id", "criterion", "comment"],
+     "Scores!A1: expected a column 'score' (headed score or 得分 or 分数 or 评分) in the header row, "
+     "found: 'judge', 'vendor_id', 'criterion', 'comment'"),
+    (["评委", "投标人", "评分项", "得分"],
+     "Scores!A1: expected a column 'vendor_id' (headed vendor_id or vendor id or 统一社会信用代码 or 投标人代码) "
+     "in the header row, found: '评委', '投标人', '评分项', '得分'"),
+    (["judge", "vendor_id", "criterion", "score", "得分"],
+     "Scores!E1: the column 'score' appears twice (also D1); expected it once"),
+], ids=["no-score", "no-vendor-id", "score-twice"])
+def test_a_missing_or_repeated_column_is_refused(rubric, bidset, tmp_path: Path, header, expected):
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [header, ["王评委", VENDOR_A, "service_design", 4]]})
+    assert problems_of(rubric, bidset, path) == [f"{path}:{expected}"]
+
+
+def test_a_tiers_sheet_without_its_tier_column_is_refused(rubric, bidset, tmp_path: Path):
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Tiers": [["vendor_id", "criterion"], [VENDOR_A, "ops_plan"]]})
+    (problem,) = problems_of(rubric, bidset, path)
+    assert problem.startswith(f"{path}:Tiers!A1: expected a column 'tier' (headed tier or 档次 or 档位)")
+
+
+@pytest.mark.parametrize("name, content", [
+    ("panel.csv", b"judge,vendor_id,criterion,score\n"),
+    ("panel.xlsx", b"judge,vendor_id,criterion,score\n"),
+    ("panel.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504),
+], ids=["csv", "csv-renamed-xlsx", "ole-xls-renamed-xlsx"])
+def test_a_file_that_is_not_an_xlsx_workbook_is_refused(rubric, bidset, tmp_path: Path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    (problem,) = problems_of(rubric, bidset, path)
+    assert problem.startswith(f"{path}: not an .xlsx workbook")
+
+
+def test_a_missing_panel_file_is_refused(rubric, bidset, tmp_path: Path):
+    assert problems_of(rubric, bidset, tmp_path / "nope.xlsx") == [f"{tmp_path / 'nope.xlsx'}: no such file or folder"]
+
+
+# --------------------------------------------------------------------------- what is accepted
+
+@pytest.mark.parametrize("name", ["ops_plan", "运营管理能力", "Operations management plan",
+                                  " OPERATIONS MANAGEMENT PLAN ", "ＯＰＳ＿ＰＬＡＮ"])
+def test_a_criterion_is_named_by_id_or_by_its_name_in_either_language(rubric, bidset, tmp_path: Path, name):
+    path = write_panel(tmp_path / "panel.xlsx", [["王评委", VENDOR_A, name, 12, "好"]], [[VENDOR_A, name, "t3"]])
+    panel = read(rubric, bidset, path)
+    assert panel.scores == (Score("王评委", VENDOR_A, "ops_plan", D(12), "好", f"{path}:Scores!D2"),)
+    assert panel.tiers == {(VENDOR_A, "ops_plan"): "t3"}
+
+
+@pytest.mark.parametrize("tier, tier_id", [("t3", "t3"), ("T3", "t3"), ("三档", "t3"), ("Tier 3", "t3"),
+                                           (" tier 1 ", "t1"), ("二档", "t2")])
+def test_a_tier_is_named_by_id_or_label(rubric, bidset, tmp_path: Path, tier, tier_id):
+    path = write_panel(tmp_path / "panel.xlsx", [], [[VENDOR_A, "ops_plan", tier]])
+    assert read(rubric, bidset, path).tiers == {(VENDOR_A, "ops_plan"): tier_id}
+
+
+@pytest.mark.parametrize("cell, score", [(12, D(12)), (12.25, D("12.25")), ("12.5", D("12.5")), ("１３", D(13)),
+                                         (" 15 ", D(15)), (10.1, D("10.1"))])
+def test_a_score_is_a_number_cell_or_numeric_text(rubric, bidset, tmp_path: Path, cell, score):
+    path = write_panel(tmp_path / "panel.xlsx", [["王评委", VENDOR_A, "ops_plan", cell]], TIERS)
+    assert read(rubric, bidset, path).scores[0].score == score
+
+
+def test_the_same_tier_recorded_twice_is_fine(rubric, bidset, tmp_path: Path):
+    path = write_panel(tmp_path / "panel.xlsx", [], [[VENDOR_A, "ops_plan", "t3"], [VENDOR_A, "ops_plan", "三档"]])
+    assert read(rubric, bidset, path).tiers == {(VENDOR_A, "ops_plan"): "t3"}
+
+
+def test_several_workbooks_one_per_judge_are_read_as_one(rubric, bidset, tmp_path: Path):
+    tiers = write_xlsx(tmp_path / "0-tiers.xlsx", {"Tiers": [["vendor_id", "criterion", "tier"], *TIERS],
+                                                   "Judges": [["judge"], ["王评委"], ["李评委"]]})
+    books = []
+    for judge, ops, design in (("王评委", 12, 4), ("李评委", 13, 4.5)):
+        books.append(write_xlsx(tmp_path / f"{judge}.xlsx", {"Scores": [
+            ["judge", "vendor_id", "criterion", "score", "comment"],
+            [judge, VENDOR_A, "ops_plan", ops, ""], [judge, VENDOR_A, "service_design", design, ""],
+            [judge, VENDOR_B, "ops_plan", ops - 4, ""], [judge, VENDOR_B, "service_design", design, ""]]}))
+    panel = read(rubric, bidset, tiers, *books)
+    assert panel.judges == ("王评委", "李评委")
+    assert len(panel.scores) == 8 and [f.path for f in panel.files] == [str(tiers), *map(str, books)]
+    result = evaluate(rubric, bidset, panel)
+    assert result.status == FINAL
+    assert result.standing(VENDOR_A).criteria["ops_plan"] == D("12.5")
+    assert result.standing(VENDOR_B).criteria["ops_plan"] == D("8.5")
+    assert result.standing(VENDOR_A).criteria["service_design"] == D("4.25")
+
+
+def test_a_folder_of_panel_workbooks_is_read_as_one(rubric, bidset, tmp_path: Path):
+    folder = tmp_path / "panel"
+    folder.mkdir()
+    write_panel(folder / "a.xlsx", full_panel(judges=("王评委",), ops=(12,), design=(4,)), TIERS)
+    write_panel(folder / "b.xlsx", full_panel(judges=("李评委",), ops=(14,), design=(5,)), TIERS)
+    panel = read(rubric, bidset, folder)
+    assert panel.judges == ("王评委", "李评委") and len(panel.scores) == 8
+
+
+def test_the_same_score_in_two_workbooks_is_refused(rubric, bidset, tmp_path: Path):
+    a = write_panel(tmp_path / "a.xlsx", [["王评委", VENDOR_A, "service_design", 4]], TIERS)
+    b = write_panel(tmp_path / "b.xlsx", [["王评委", VENDOR_A, "service_design", 4]])
+    assert problems_of(rubric, bidset, a, b) == [
+        f"{b}:Scores!D2: 王评委 already scored {VENDOR_A} on 'service_design' at {a}:Scores!D2; "
+        "expected one row per judge, vendor and criterion"]
+
+
+def test_an_empty_score_is_missing_and_makes_the_result_provisional(rubric, bidset, tmp_path: Path):
+    scores = full_panel()
+    scores[-1][3] = None  # 李评委 has not yet scored VENDOR_B on service_design
+    panel = read(rubric, bidset, write_panel(tmp_path / "panel.xlsx", scores, TIERS))
+    assert Score("李评委", VENDOR_B, "service_design", None, "", f"{tmp_path / 'panel.xlsx'}:Scores!D9") in panel.scores
+    result = evaluate(rubric, bidset, panel)
+    assert result.status == PROVISIONAL
+    assert INCOMPLETE in result.standing(VENDOR_B).flags
+    assert INCOMPLETE not in result.standing(VENDOR_A).flags
+    assert result.standing(VENDOR_B).criteria["service_design"] == D(4)  # the score present
+
+
+def test_an_empty_score_needs_no_agreed_tier(rubric, bidset, tmp_path: Path):
+    path = write_panel(tmp_path / "panel.xlsx", [["王评委", VENDOR_A, "ops_plan", None]])
+    assert read(rubric, bidset, path).scores == (Score("王评委", VENDOR_A, "ops_plan", None, "", f"{path}:Scores!D2"),)
+
+
+def test_a_judge_on_the_judges_sheet_who_scored_nothing_makes_every_bid_incomplete(rubric, bidset, tmp_path: Path):
+    panel = read(rubric, bidset, write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, ["王评委", "李评委", "张评委"]))
+    assert panel.judges == ("王评委", "李评委", "张评委")
+    result = evaluate(rubric, bidset, panel)
+    assert result.status == PROVISIONAL and all(INCOMPLETE in s.flags for s in result.ranking)
+
+
+def test_a_score_for_an_invalid_bid_is_ignored_with_a_warning(rubric, bidset, tmp_path: Path):
+    path = write_panel(tmp_path / "panel.xlsx", full_panel() + [["王评委", VENDOR_C, "service_design", 3],
+                                                               ["王评委", VENDOR_C, "ops_plan", None]],
+                       TIERS + [[VENDOR_C, "ops_plan", "t1"]])
+    panel = read(rubric, bidset, path)
+    assert all(s.vendor_id != VENDOR_C for s in panel.scores)
+    assert panel.warnings == (f"{path}:Scores!D10: score for invalid bid {VENDOR_C} ignored "
+                              "(invalid bids are not scored)",)
+    result = evaluate(rubric, bidset, panel)
+    assert result.status == FINAL and result.warnings == panel.warnings
+    assert [i.vendor_id for i in result.invalid] == [VENDOR_C]
+
+
+def test_extra_columns_such_as_the_score_sheets_are_ignored(rubric, bidset, tmp_path: Path):
+    header = ["评委 / judge", "统一社会信用代码 / vendor_id", "投标人 / vendor", "评分项 / criterion", "名称 / name",
+              "档次 / tier", "最低 / min", "最高 / max", "得分 / score", "备注 / comment", "anything"]
+    path = write_xlsx(tmp_path / "panel.xlsx", {
+        "Scores": [header, ["王评委", VENDOR_A, "甲", "ops_plan", "运营", "nonsense", "x", "y", 11, "ok", "z"]],
+        "Tiers": [["vendor_id", "criterion", "tier", "note"], [VENDOR_A, "ops_plan", "t3", "agreed 3 May"]]})
+    assert read(rubric, bidset, path).scores == (Score("王评委", VENDOR_A, "ops_plan", D(11), "ok",
+                                                       f"{path}:Scores!I2"),)
+
+
+def test_chinese_headers(rubric, bidset, tmp_path: Path):
+    path = write_xlsx(tmp_path / "panel.xlsx", {
+        "Scores": [["评委", "统一社会信用代码", "评分项", "得分", "备注"],
+                   ["王评委", VENDOR_A, "运营管理能力", 14, "方案完整"], ["王评委", VENDOR_A, "服务方案", 4.5, ""]],
+        "Tiers": [["统一社会信用代码", "评分项", "档次"], [VENDOR_A, "运营管理能力", "三档"]],
+        "Judges": [["评委"], ["王评委"]]})
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委",) and panel.tiers == {(VENDOR_A, "ops_plan"): "t3"}
+    assert [(s.criterion, s.score, s.comment) for s in panel.scores] == [("ops_plan", D(14), "方案完整"),
+                                                                          ("service_design", D("4.5"), "")]
+
+
+def test_headers_and_data_may_start_below_blank_rows_and_blank_rows_are_skipped(rubric, bidset, tmp_path: Path):
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [
+        [], ["judge", "vendor_id", "criterion", "score"], ["王评委", VENDOR_A, "service_design", 4], [],
+        ["王评委", VENDOR_B, "service_design", "x"]]})
+    assert problems_of(rubric, bidset, path) == [f"{path}:Scores!D5: expected a number from 0 to 5, found 'x'"]
+
+
+def test_vendor_ids_and_judges_are_compared_after_normalising(rubric, bidset, tmp_path: Path):
+    path = write_panel(tmp_path / "panel.xlsx", [["\u3000王评委 ", f" {VENDOR_A.lower()} ", "service_design", 4]],
+                       judges=["王评委"])
+    (score,) = read(rubric, bidset, path).scores
+    assert (score.judge, score.vendor_id) == ("王评委", VENDOR_A)
+
+
+@pytest.mark.parametrize("raw, name", [(" 王评委\u3000", "王评委"), ("ＡＢＣ", "ABC"), (None, ""), (7.0, "7")])
+def test_judge_name(raw, name):
+    assert judge_name(raw) == name
+
+
+def test_run_reads_bids_and_panel_files(tmp_path: Path):
+    bids = tmp_path / "bids"
+    bids.mkdir()
+    write_form(bids / "a.xlsx", good_bid(VENDOR_A))
+    write_form(bids / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.9))
+    panel = write_panel(tmp_path / "panel.xlsx", full_panel(), [[VENDOR_A, "ops_plan", "三档"],
+                                                                [VENDOR_B, "Operations management plan", "Tier 2"]])
+    result = run(EXAMPLE_RUBRIC, [bids], [panel])
+    assert result.status == FINAL and result.judges == ("王评委", "李评委")
+    assert [p.tier for p in result.panel_scores if p.criterion == "ops_plan"] == ["t3", "t3", "t2", "t2"]
+    assert [f.role for f in result.inputs] == ["rubric", "bids", "bids", "panel"]

@@ -1,0 +1,451 @@
+"""The .xlsx guard: real workbooks pass, crafted or broken files are refused in plain words, never a crash."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import time
+import tracemalloc
+import warnings
+import zipfile
+import zlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bideval.errors import Problem
+from bideval.xlsx_guard import MAX_CELLS, XML_PREFIX_BYTES, check_xlsx
+
+ROOT = Path(__file__).resolve().parents[1]
+SHEET = "xl/worksheets/sheet1.xml"
+MAIN_NS = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+BILLION_LAUGHS = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
+    + b"".join(b' <!ENTITY lol%d "%s">\n' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
+    + b']>\n<worksheet xmlns="' + MAIN_NS + b'"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t>'
+    + b"</is></c></row></sheetData></worksheet>"
+)
+CENTRAL_FIELDS = ("signature", "create_version", "create_system", "extract_version", "reserved", "flag_bits",
+                  "compress_type", "time", "date", "crc", "compress_size", "file_size", "name_length",
+                  "extra_length", "comment_length", "disk", "internal", "external", "header_offset")
+CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+
+
+def write_book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """A workbook written by xlsxwriter, as most bid forms are."""
+    book = xlsxwriter.Workbook(path)
+    for name, rows in sheets.items():
+        sheet = book.add_worksheet(name)
+        for r, row in enumerate(rows):
+            sheet.write_row(r, 0, row)
+    book.close()
+    return path
+
+
+def two_sheets(path: Path) -> Path:
+    """A small two-sheet bid workbook."""
+    return write_book(path, {
+        "Bid": [["Field", "Answer", "Unit"]] + [[f"field_{i}", i * 1.5, "CNY"] for i in range(20)],
+        "Prices": [["Item", "Price"]] + [[f"item {i}", 100 + i] for i in range(15)],
+    })
+
+
+def rewrite(source: Path, target: Path, replace: dict[str, bytes] | None = None,
+            add: dict[str, bytes] | None = None) -> Path:
+    """A copy of a package with some parts replaced and some added."""
+    replace = replace or {}
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, replace.get(info.filename, old.read(info)))
+        for name, data in (add or {}).items():
+            new.writestr(name, data)
+    return target
+
+
+def part(path: Path, name: str = SHEET) -> bytes:
+    """One part of a package."""
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name)
+
+
+def with_dimension(xml: bytes, ref: bytes) -> bytes:
+    """A worksheet whose declared used range is `ref`."""
+    changed, count = re.subn(rb'<dimension ref="[^"]*"/>', b'<dimension ref="' + ref + b'"/>', xml)
+    assert count == 1
+    return changed
+
+
+def prefixed(xml: bytes) -> bytes:
+    """A worksheet written with an x: namespace prefix, as the OpenXML SDK does."""
+    xml = re.sub(rb"<(/?)(?=[A-Za-z])", rb"<\1x:", xml)
+    return xml.replace(b'xmlns="' + MAIN_NS, b'xmlns:x="' + MAIN_NS)
+
+
+def patch_central(path: Path, name: str, **changes: int) -> None:
+    """Overwrite fields of one entry in a package's central directory."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        at = archive.start_dir
+    while data[at:at + 4] == b"PK\x01\x02":
+        values = dict(zip(CENTRAL_FIELDS, CENTRAL.unpack_from(data, at)))
+        if data[at + 46:at + 46 + values["name_length"]].decode() == name:
+            values.update(changes)
+            CENTRAL.pack_into(data, at, *values.values())
+            path.write_bytes(bytes(data))
+            return
+        at += 46 + values["name_length"] + values["extra_length"] + values["comment_length"]
+    raise AssertionError(f"{name} is not in {path}")
+
+
+def text_of(problems: list[Problem]) -> str:
+    """Every message, for assertions on wording."""
+    return "\n".join(p.message for p in problems)
+
+
+def tiny_png() -> bytes:
+    """A valid 1×1 PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">2I5B", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    """A real two-sheet xlsxwriter workbook."""
+    return two_sheets(tmp_path / "bid.xlsx")
+
+
+@pytest.fixture
+def far_cell_book(tmp_path: Path) -> Path:
+    """A sheet longer than the scanned prefix, honest dimension, and one cell at XFD1048576 near its end."""
+    raw = tmp_path / "raw.xlsx"
+    workbook = xlsxwriter.Workbook(raw)
+    sheet = workbook.add_worksheet("Bid")
+    for r in range(3000):
+        sheet.write_row(r, 0, [r, r + 0.5, r * 2, r * 3, r * 4])
+    sheet.write_number(1048575, 16383, 1)
+    workbook.close()
+    xml = with_dimension(part(raw), b"A1:E3000")
+    assert xml.index(b'r="XFD1048576"') > 4 * XML_PREFIX_BYTES
+    return rewrite(raw, tmp_path / "far.xlsx", {SHEET: xml})
+
+
+# ---- real workbooks pass -------------------------------------------------------------------------
+
+
+def test_xlsxwriter_workbook_passes(book: Path) -> None:
+    assert check_xlsx(book) == []
+
+
+def test_openpyxl_workbook_passes(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Bid"
+    for i in range(30):
+        workbook.active.append([f"field_{i}", i, "CNY"])
+    workbook.create_sheet("Prices").append(["item", 12.5])
+    workbook.save(tmp_path / "openpyxl.xlsx")
+    assert check_xlsx(tmp_path / "openpyxl.xlsx") == []
+
+
+@pytest.mark.parametrize("dimension", [b'<dimension ref="A1:D20"/>', b""], ids=["libreoffice", "no-dimension"])
+def test_libreoffice_dimension_and_missing_dimension_pass(book: Path, tmp_path: Path, dimension: bytes) -> None:
+    xml = re.sub(rb'<dimension ref="[^"]*"/>', dimension, part(book))
+    assert check_xlsx(rewrite(book, tmp_path / "lo.xlsx", {SHEET: xml})) == []
+
+
+def test_namespace_prefixed_sheet_passes(book: Path, tmp_path: Path) -> None:
+    xml = prefixed(part(book))
+    assert b"<x:c r=" in xml
+    assert check_xlsx(rewrite(book, tmp_path / "sdk.xlsx", {SHEET: xml})) == []
+
+
+def test_workbook_with_an_image_passes(tmp_path: Path) -> None:
+    workbook = xlsxwriter.Workbook(tmp_path / "logo.xlsx")
+    sheet = workbook.add_worksheet("Bid")
+    sheet.write_row(0, 0, ["field", "answer"])
+    sheet.insert_image("D2", "logo.png", {"image_data": io.BytesIO(tiny_png())})
+    workbook.close()
+    assert "xl/media/image1.png" in zipfile.ZipFile(tmp_path / "logo.xlsx").namelist()
+    assert check_xlsx(tmp_path / "logo.xlsx") == []
+
+
+def test_large_consolidated_workbook_passes_in_reasonable_time(tmp_path: Path) -> None:
+    path = tmp_path / "consolidated.xlsx"
+    workbook = xlsxwriter.Workbook(path, {"constant_memory": True})
+    sheet = workbook.add_worksheet("Bids")
+    write = sheet.write_number
+    for r in range(50_000):
+        for c in range(40):
+            write(r, c, r + c)
+    workbook.close()
+    assert 50_000 * 40 <= MAX_CELLS
+    started = time.perf_counter()
+    problems = check_xlsx(path)
+    elapsed = time.perf_counter() - started
+    assert problems == []
+    assert elapsed < 10, f"checking a 50,000 × 40 workbook took {elapsed:.1f} s"
+
+
+def test_problems_name_the_display_name(tmp_path: Path) -> None:
+    path = tmp_path / "upload-1234.tmp"
+    path.write_bytes(b"")
+    problems = check_xlsx(path, display="Vendor A.xlsx")
+    assert [p.file for p in problems] == ["Vendor A.xlsx"]
+
+
+# ---- not a workbook at all -----------------------------------------------------------------------
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    assert "no such file" in text_of(check_xlsx(tmp_path / "absent.xlsx"))
+    assert "folder" in text_of(check_xlsx(tmp_path))
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    assert "empty" in text_of(check_xlsx(tmp_path / "empty.xlsx"))
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("供应商,报价\nVendor A,450000\n".encode("utf-8"), "text or CSV"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+    (b"<html><body><table><tr><td>1</td></tr></table></body></html>", "HTML"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), ".xls"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000) + "EncryptedPackage".encode("utf-16-le"), "password"),
+], ids=["csv", "pdf", "html", "ole", "encrypted-ooxml"])
+def test_files_that_are_not_zip_packages(tmp_path: Path, content: bytes, expected: str) -> None:
+    (tmp_path / "bid.xlsx").write_bytes(content)
+    message = text_of(check_xlsx(tmp_path / "bid.xlsx"))
+    assert message.startswith("not an .xlsx workbook")
+    assert expected in message
+
+
+def test_zip_without_a_workbook(tmp_path: Path) -> None:
+    with zipfile.ZipFile(tmp_path / "bid.xlsx", "w") as archive:
+        archive.writestr("readme.txt", "prices attached")
+    message = text_of(check_xlsx(tmp_path / "bid.xlsx"))
+    assert "xl/workbook.xml" in message and "not an .xlsx" in message
+
+
+@pytest.mark.parametrize("entries, expected", [
+    ({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"}, ".ods"),
+    ({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}, ".docx"),
+], ids=["ods", "docx"])
+def test_other_office_packages_are_named(tmp_path: Path, entries: dict[str, bytes], expected: str) -> None:
+    with zipfile.ZipFile(tmp_path / "bid.xlsx", "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    assert expected in text_of(check_xlsx(tmp_path / "bid.xlsx"))
+
+
+def test_macro_enabled_workbook(book: Path, tmp_path: Path) -> None:
+    types = part(book, "[Content_Types].xml").replace(
+        b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+    assert b"macroEnabled" in types
+    assert ".xlsm" in text_of(check_xlsx(rewrite(book, tmp_path / "m.xlsx", {"[Content_Types].xml": types})))
+
+
+def test_truncated_workbook(book: Path, tmp_path: Path) -> None:
+    data = book.read_bytes()
+    (tmp_path / "half.xlsx").write_bytes(data[: len(data) // 2])
+    message = text_of(check_xlsx(tmp_path / "half.xlsx"))
+    assert "damaged" in message and "truncated" in message
+
+
+# ---- hostile XML ---------------------------------------------------------------------------------
+
+
+def test_billion_laughs_doctype(book: Path, tmp_path: Path) -> None:
+    message = text_of(check_xlsx(rewrite(book, tmp_path / "lol.xlsx", {SHEET: BILLION_LAUGHS})))
+    assert "DOCTYPE" in message and SHEET in message
+
+
+def test_doctype_in_utf16(book: Path, tmp_path: Path) -> None:
+    payload = BILLION_LAUGHS.decode().replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
+    crafted = rewrite(book, tmp_path / "utf16.xlsx", {SHEET: payload.encode("utf-16")})
+    assert "DOCTYPE" in text_of(check_xlsx(crafted))
+
+
+def test_doctype_hidden_behind_padding(book: Path, tmp_path: Path) -> None:
+    padded = (b'<?xml version="1.0"?>\n<!--' + b"x" * (XML_PREFIX_BYTES + 1000) + b"-->"
+              + BILLION_LAUGHS.split(b"\n", 1)[1])
+    message = text_of(check_xlsx(rewrite(book, tmp_path / "pad.xlsx", {SHEET: padded})))
+    assert "refused" in message and "padding" in message
+
+
+def test_foreign_encoding_declaration(book: Path, tmp_path: Path) -> None:
+    utf7 = b'<?xml version="1.0" encoding="UTF-7"?>+ADw-+ACE-DOCTYPE lolz+AD4-<worksheet/>'
+    message = text_of(check_xlsx(rewrite(book, tmp_path / "utf7.xlsx", {SHEET: utf7})))
+    assert "encoding" in message and "UTF-7" in message
+
+
+def test_doctype_in_a_part_reached_only_by_relationship(book: Path, tmp_path: Path) -> None:
+    rels = part(book, "xl/_rels/workbook.xml.rels").replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.dat")
+    assert b"sheet1.dat" in rels
+    crafted = rewrite(book, tmp_path / "hidden.xlsx", {"xl/_rels/workbook.xml.rels": rels},
+                      add={"xl/worksheets/sheet1.dat": BILLION_LAUGHS})
+    message = text_of(check_xlsx(crafted))
+    assert "DOCTYPE" in message and "sheet1.dat" in message
+
+
+# ---- bombs and tampered zip structure ------------------------------------------------------------
+
+
+def test_decompression_bomb_is_refused_without_decompressing(book: Path, tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.xlsx"
+    shutil.copy(book, bomb)
+    with zipfile.ZipFile(bomb, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("xl/media/zeros.bin", "w", force_zip64=True) as entry:
+            zeros = bytes(1 << 20)
+            for _ in range(300):
+                entry.write(zeros)
+    assert bomb.stat().st_size < 3_000_000
+    tracemalloc.start()
+    try:
+        problems = check_xlsx(bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    message = text_of(problems)
+    assert "decompression bomb" in message and "limit 200 MB" in message
+    assert peak < 16 * 1024 * 1024
+
+
+def test_single_part_with_extreme_ratio(book: Path, tmp_path: Path) -> None:
+    crafted = rewrite(book, tmp_path / "ratio.xlsx", add={"xl/media/zeros.bin": bytes(20 * 1024 * 1024)})
+    message = text_of(check_xlsx(crafted))
+    assert "xl/media/zeros.bin" in message and "limit 200:1" in message and "decompression bomb" in message
+
+
+def test_part_inflating_past_its_declared_size(book: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(book) as archive:
+        compressed = archive.getinfo(SHEET).compress_size
+    patch_central(book, SHEET, file_size=compressed)
+    message = text_of(check_xlsx(book))
+    assert "more data than the size its header declares" in message
+
+
+def test_impossible_declared_sizes(book: Path) -> None:
+    patch_central(book, SHEET, file_size=10)
+    assert "impossible sizes" in text_of(check_xlsx(book))
+
+
+def test_encrypted_entry_flag(book: Path) -> None:
+    patch_central(book, SHEET, flag_bits=0x1)
+    message = text_of(check_xlsx(book))
+    assert "encrypted" in message and SHEET in message
+
+
+def test_unsupported_compression_method(book: Path, tmp_path: Path) -> None:
+    crafted = tmp_path / "bzip2.xlsx"
+    with zipfile.ZipFile(book) as old, zipfile.ZipFile(crafted, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            method = zipfile.ZIP_BZIP2 if info.filename == "xl/styles.xml" else zipfile.ZIP_DEFLATED
+            new.writestr(info.filename, old.read(info), compress_type=method)
+    assert "bzip2" in text_of(check_xlsx(crafted))
+
+
+def test_duplicate_part_names(book: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        with zipfile.ZipFile(book, "a") as archive:
+            archive.writestr(SHEET, b"<worksheet/>")
+    assert "more than once" in text_of(check_xlsx(book))
+
+
+def test_overlapping_parts(book: Path) -> None:
+    with zipfile.ZipFile(book) as archive:
+        offset = archive.getinfo("xl/workbook.xml").header_offset
+    patch_central(book, "xl/styles.xml", header_offset=offset)
+    assert "overlap" in text_of(check_xlsx(book))
+
+
+def test_too_many_parts(book: Path) -> None:
+    with zipfile.ZipFile(book, "a") as archive:
+        for i in range(10_001):
+            archive.writestr(f"customXml/item{i}.xml", b"")
+    message = text_of(check_xlsx(book))
+    assert "limit 10,000" in message and "parts" in message
+
+
+# ---- sheets that claim or reach extreme sizes ----------------------------------------------------
+
+
+def test_dimension_claiming_the_whole_grid(book: Path, tmp_path: Path) -> None:
+    xml = with_dimension(part(book), b"A1:XFD1048576")
+    message = text_of(check_xlsx(rewrite(book, tmp_path / "dim.xlsx", {SHEET: xml})))
+    assert "dimension" in message and "16384 columns × 1048576 rows" in message and "'Bid'" in message
+
+
+def test_malformed_dimension(book: Path, tmp_path: Path) -> None:
+    xml = with_dimension(part(book), b"A1:ZZ")
+    assert "malformed dimension" in text_of(check_xlsx(rewrite(book, tmp_path / "bad.xlsx", {SHEET: xml})))
+
+
+def test_row_number_beyond_excel(book: Path, tmp_path: Path) -> None:
+    xml = part(book)
+    assert b'<row r="2" ' in xml
+    crafted = rewrite(book, tmp_path / "row.xlsx", {SHEET: xml.replace(b'<row r="2" ', b'<row r="2000000" ')})
+    message = text_of(check_xlsx(crafted))
+    assert "2000000" in message and "1048576" in message
+
+
+def test_far_cell_after_the_scanned_prefix(far_cell_book: Path) -> None:
+    message = text_of(check_xlsx(far_cell_book))
+    assert "column XFD and row 1048576" in message and "'Bid'" in message
+
+
+def test_far_cell_in_a_prefixed_sheet(far_cell_book: Path, tmp_path: Path) -> None:
+    crafted = rewrite(far_cell_book, tmp_path / "sdk-far.xlsx", {SHEET: prefixed(part(far_cell_book))})
+    assert "column XFD and row 1048576" in text_of(check_xlsx(crafted))
+
+
+# ---- robustness, isolation and speed -------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_damaged_files_become_problems_never_exceptions(book: Path, tmp_path: Path, data: st.DataObject) -> None:
+    original = book.read_bytes()
+    mutated = bytearray(original)
+    for position, value in data.draw(st.lists(st.tuples(st.integers(0, len(original) - 1),
+                                                         st.integers(0, 255)), max_size=6)):
+        mutated[position] = value
+    mutated = mutated[: data.draw(st.integers(1, len(original)))]
+    target = tmp_path / "mutated.xlsx"
+    target.write_bytes(bytes(mutated))
+    problems = check_xlsx(target)
+    assert all(isinstance(p, Problem) and p.message for p in problems)
+    if bytes(mutated) == original:
+        assert problems == []
+
+
+def test_guard_imports_no_spreadsheet_reader(far_cell_book: Path, book: Path) -> None:
+    code = (
+        "import sys; from pathlib import Path; import bideval.xlsx_guard as guard\n"
+        "refused = guard.check_xlsx(Path(sys.argv[1])); accepted = guard.check_xlsx(Path(sys.argv[2]))\n"
+        "assert refused and not accepted, (refused, accepted)\n"
+        "print(sorted(m for m in ('python_calamine', 'openpyxl', 'xlsxwriter') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(far_cell_book), str(book)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_small_workbook_is_checked_quickly(book: Path) -> None:
+    check_xlsx(book)
+    started = time.perf_counter()
+    for _ in range(200):
+        assert check_xlsx(book) == []
+    per_call = (time.perf_counter() - started) / 200
+    assert per_call < 0.002, f"{per_call * 1000:.2f} ms per small workbook"
