@@ -138,7 +138,8 @@ _CS_TIE_SD = [4.2, 4.0, 4.5, 3.8, 4.1]
 CS = Tender("cs-outsourcing", "forms", [
     Vendor(
         "xinghai", "广州星海呼叫中心服务有限公司", "440101", "MA59K3T8",
-        "tied with pengcheng (same answers spelled differently, per seat-month 4,800 = 1,728,000; same panel scores)",
+        "tied with pengcheng (same answers spelled differently, per seat-month 4,800 = 1,728,000, same panel "
+        "scores from different judges); the shared rank straddles the candidate cut, so both are candidates",
         {
             "sme": "否",
             "business_license": "是", "no_bad_record": "是", "operation_mode": "离场运营",
@@ -300,7 +301,8 @@ IT = Tender("it-outsourcing", "forms", [
     ),
     Vendor(
         "zhicheng", "南宁智诚网络科技有限公司", "450107", "MA5NB8QY",
-        "tied with boyuan: lump sum 54,000, the same answers spelled differently",
+        "tied with boyuan: lump sum 54,000, the same answers spelled differently; the shared rank straddles "
+        "the candidate cut",
         {
             "sme": None,  # left empty: not a small enterprise
             "business_license": "✓", "no_bad_record": "✓", "onsite_response_hours": "1.5",
@@ -412,7 +414,7 @@ DEV = Tender("dev-staffing", "consolidated", [
             "cmmi_level": "CMMI 3", "iso9001": "是", "iso27001": "是", "high_tech": "是",
             "similar_projects": 5, "project_manager": "刘建国（PMP，12年项目管理经验）",
             "replacement_days": 5, "key_staff_retention": "95%",
-            "price_model": "按设备按月计费", "rate_junior": 15000, "rate_mid": 18000, "rate_senior": 22000,
+            "price_model": "per_unit_month", "rate_junior": 15000, "rate_mid": 18000, "rate_senior": 22000,
         },
         {
             "tech_plan": Marks(_DEV_TIE_TECH, "三档"),
@@ -446,7 +448,7 @@ DEV = Tender("dev-staffing", "consolidated", [
             "cmmi_level": "CMMI 2", "iso9001": "是", "iso27001": "否", "high_tech": "是",
             "similar_projects": 3, "project_manager": "王磊（PMP）",
             "replacement_days": 7, "key_staff_retention": "92%",
-            "price_model": "per_unit_month", "rate_junior": 14000, "rate_mid": 17000, "rate_senior": 21000,
+            "price_model": "Per unit-month", "rate_junior": 14000, "rate_mid": 17000, "rate_senior": 21000,
         },
         {
             "tech_plan": Marks([11.0, 12.0, 10.5, 11.5, 12.2], "二档"),

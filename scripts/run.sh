@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
-# Set up, then evaluate the sample tender and write its ranked workbook and JSON into out/.
+# Set up, then start the app on its embedded default: a SQLite file (data/bid_eval.sqlite3,
+# or DATABASE_URL) with the sample tender loaded on first start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-mkdir -p out
-exec .venv/bin/python -m bideval evaluate --criteria criteria/cs-outsourcing.yaml \
-  --bids sample_bids/cs-outsourcing --panel sample_bids/cs-outsourcing-panel.xlsx \
-  --out out/ranked.xlsx --json out/result.json "$@"
+exec .venv/bin/streamlit run bid_eval.py "$@"

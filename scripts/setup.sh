@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Set up what the project needs: a virtualenv with requirements.txt, and with
-# --test the Debian packages the tests use. Safe to run again: it only does
-# what is missing.
+# Set up what the project needs: a virtualenv with requirements.txt and, with
+# --test, the Debian packages the tests use (LibreOffice to recompute exported
+# formulas, Chromium for the browser test, PostgreSQL for the storage tests).
+# Safe to run again: it only does what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${1:-}" = "--test" ]; then
   need=()
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need+=(fonts-wqy-zenhei)
   if [ ${#need[@]} -gt 0 ]; then
     echo "installing Debian packages: ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
