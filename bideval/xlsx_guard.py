@@ -239,11 +239,9 @@ def _too_many_entries(entries: int) -> str:
 
 
 def _end_of_directory(handle: IO[bytes], size: int) -> tuple[int, int] | None:
-    """(entries, directory bytes) from the end record zipfile will use, or None when there is none.
-
-    Mirrors zipfile._EndRecData: the record at the very end, else the last one in
-    the comment window, updated from a zip64 record just before its locator.
-    """
+    """(entries, directory bytes) from the end record zipfile will use, or None when there is none."""
+    # Mirrors zipfile._EndRecData: the record at the very end, else the last one in
+    # the comment window, updated from a zip64 record just before its locator.
     if size < 22:
         return None
     handle.seek(size - 22)
@@ -360,12 +358,11 @@ def _part_problems(archive: zipfile.ZipFile) -> list[str]:
 
 
 class _EntryReader:
-    """The decompressed bytes of one zip entry, read in bounded pieces straight from the file.
+    """The decompressed bytes of one zip entry, read in bounded pieces straight from the file."""
 
-    Lighter than ZipFile.open for the many small parts, and stricter: an entry
-    that inflates past its declared size is refused as soon as it does, and one
-    read to its end must match its declared size and CRC.
-    """
+    # Lighter than ZipFile.open for the many small parts, and stricter: an entry that
+    # inflates past its declared size is refused as soon as it does, and one read to
+    # its end must match its declared size and CRC.
 
     def __init__(self, handle: IO[bytes], info: zipfile.ZipInfo):
         handle.seek(info.header_offset)
@@ -410,7 +407,8 @@ class _EntryReader:
             self._produced += len(piece)
             if self._produced > self.info.file_size:
                 raise _Refused(f"refused: {self.info.filename} holds more data than the size its header declares "
-                               f"({self.info.file_size:,} bytes), a trick used by decompression bombs")
+                               f"({self.info.file_size:,} bytes): the file is damaged, or uses a trick of "
+                               "decompression bombs")
             self._crc = zlib.crc32(piece, self._crc)
             pieces.append(piece)
             want -= len(piece)
@@ -426,6 +424,8 @@ class _Extent:
     rows: int = 0
     columns: int = 0
     row_tag: int = 0
+    cell_count: int = 0
+    row_count: int = 0
     bad_ref: str | None = None
     dimensions: list[str] = field(default_factory=list)
     cursor_row: int = 0
@@ -623,6 +623,8 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
             _exact_cells(piece, extent)
         elif not _fast_cells(piece, extent):
             return False
+        if extent.cell_count > MAX_CELLS or extent.row_count > MAX_ROWS:
+            break  # already refused; stop spending time on it
     return True
 
 
@@ -639,6 +641,8 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     tags = _ROW_NUMBER.findall(piece)
     if tags:
         extent.row_tag = max(extent.row_tag, max(map(int, tags)))
+    extent.cell_count += len(rows)
+    extent.row_count += len(tags)
     return True
 
 
@@ -651,6 +655,7 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
             value = found.group(1) if found.group(1) is not None else found.group(2)
             ref = html.unescape(value.decode("utf-8", "replace"))
         if match.group(1) == b"row":
+            extent.row_count += 1
             if ref is None:
                 extent.cursor_row += 1
             elif ref.isascii() and ref.isdigit() and len(ref) <= 10 and int(ref) > 0:
@@ -669,6 +674,7 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
                 extent.bad_ref = extent.bad_ref or f"cell {ref!r}"
                 continue
             row, column = parsed
+        extent.cell_count += 1
         extent.cursor_column = column
         extent.rows = max(extent.rows, row)
         extent.columns = max(extent.columns, column)
@@ -679,6 +685,9 @@ def _sheet_findings(extent: _Extent) -> list[str]:
     findings = [problem for ref in extent.dimensions if (problem := _dimension_problem(ref))]
     if extent.bad_ref:
         findings.append(f"has a malformed {extent.bad_ref} reference, which Excel never writes")
+    if extent.cell_count > MAX_CELLS or extent.row_count > MAX_ROWS:
+        findings.append(f"holds more than {MAX_CELLS:,} cells or {MAX_ROWS} rows (the limits), which would "
+                        f"exhaust memory when read; {SHRINK_SHEET}")
     if extent.row_tag > MAX_ROWS:
         findings.append(f"has a row numbered {extent.row_tag}, beyond row {MAX_ROWS}, the last row an Excel "
                         "sheet can have")

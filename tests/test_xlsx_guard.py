@@ -20,6 +20,7 @@ import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bideval import xlsx_guard
 from bideval.errors import Problem
 from bideval.xlsx_guard import MAX_CELLS, XML_PREFIX_BYTES, check_xlsx
 
@@ -125,16 +126,10 @@ def book(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def far_cell_book(tmp_path: Path) -> Path:
-    """A sheet longer than the scanned prefix, honest dimension, and one cell at XFD1048576 near its end."""
-    raw = tmp_path / "raw.xlsx"
-    workbook = xlsxwriter.Workbook(raw)
-    sheet = workbook.add_worksheet("Bid")
-    for r in range(3000):
-        sheet.write_row(r, 0, [r, r + 0.5, r * 2, r * 3, r * 4])
-    sheet.write_number(1048575, 16383, 1)
-    workbook.close()
-    xml = with_dimension(part(raw), b"A1:E3000")
-    assert xml.index(b'r="XFD1048576"') > 4 * XML_PREFIX_BYTES
+    """A sheet longer than the scanned prefix, honest dimension, and one cell at XFD1048576 at its end."""
+    raw = write_book(tmp_path / "raw.xlsx", {"Bid": [[r, r + 0.5, r * 2, r * 3, r * 4] for r in range(3000)]})
+    xml = part(raw).replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+    assert b'<dimension ref="A1:E3000"/>' in xml and xml.index(b'r="XFD1048576"') > 4 * XML_PREFIX_BYTES
     return rewrite(raw, tmp_path / "far.xlsx", {SHEET: xml})
 
 
@@ -409,6 +404,15 @@ def test_far_cell_in_a_prefixed_sheet(far_cell_book: Path, tmp_path: Path) -> No
     assert "column XFD and row 1048576" in text_of(check_xlsx(crafted))
 
 
+def test_cell_flood_stops_the_scan(book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xlsx_guard, "MAX_CELLS", 100)
+    flood = b'<x:row r="1">' + b'<x:c r="A1"><x:v>1</x:v></x:c>' * 200 + b"</x:row>"
+    xml = re.sub(rb"<x:sheetData>.*</x:sheetData>", b"<x:sheetData>" + flood + b"</x:sheetData>",
+                 prefixed(with_dimension(part(book), b"A1")), flags=re.DOTALL)
+    message = text_of(check_xlsx(rewrite(book, tmp_path / "flood.xlsx", {SHEET: xml})))
+    assert "holds more than 100 cells" in message and "columns ×" not in message
+
+
 # ---- robustness, isolation and speed -------------------------------------------------------------
 
 
@@ -417,10 +421,11 @@ def test_far_cell_in_a_prefixed_sheet(far_cell_book: Path, tmp_path: Path) -> No
 def test_damaged_files_become_problems_never_exceptions(book: Path, tmp_path: Path, data: st.DataObject) -> None:
     original = book.read_bytes()
     mutated = bytearray(original)
-    for position, value in data.draw(st.lists(st.tuples(st.integers(0, len(original) - 1),
-                                                         st.integers(0, 255)), max_size=6)):
+    flips = st.lists(st.tuples(st.integers(4, len(original) - 1), st.integers(0, 255)), min_size=1, max_size=6)
+    for position, value in data.draw(flips):
         mutated[position] = value
-    mutated = mutated[: data.draw(st.integers(1, len(original)))]
+    if data.draw(st.booleans()):
+        mutated = mutated[: data.draw(st.integers(1, len(original)))]
     target = tmp_path / "mutated.xlsx"
     target.write_bytes(bytes(mutated))
     problems = check_xlsx(target)
