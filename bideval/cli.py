@@ -98,12 +98,28 @@ def _scoresheet(args: argparse.Namespace) -> int:
     bidset = read_bids(rubric, args.bids)
     checks = check_bids(rubric, bidset.bids)
     invalid = [vendor for vendor, check in checks.items() if not check.valid]
-    tiers = read_panel(rubric, bidset.bids, invalid, [args.tiers]).tiers if args.tiers else {}
-    valid = [b for b in bidset.bids if checks[b.vendor_id].valid]
     judge = judge_name(args.judge)
+    tiers = {}
+    if args.tiers:
+        panel = read_panel(rubric, bidset.bids, invalid, [args.tiers])
+        for warning in panel.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        if panel.judges and judge not in panel.judges and _has_judges_sheet(args.tiers):
+            raise BidEvalError(f"{args.tiers}: judge {judge!r} is not on the Judges sheet "
+                               f"({', '.join(panel.judges)})")
+        tiers = panel.tiers
+    valid = [b for b in bidset.bids if checks[b.vendor_id].valid]
     _write_atomically(args.out, lambda p: write_score_sheet(rubric, valid, tiers, judge, p, args.lang))
     print(f"wrote {args.out}: score sheet for {judge}, {len(valid)} bids × {len(rubric.panel_criteria)} criteria")
     return 0
+
+
+def _has_judges_sheet(path: str) -> bool:
+    from .panel import JUDGES_SHEET
+    from .sheets import open_workbook
+
+    book, _ = open_workbook(Path(path))
+    return book is not None and book.find(JUDGES_SHEET) is not None
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -205,7 +205,7 @@ class _PanelReader:
             if key in self.tiers and self.tiers[key] != tier.id:
                 self.fail(book, sheet, r, columns["tier"],
                           f"tier {tier.id} for {vendor_id} on {criterion.id!r}, but tier {self.tiers[key]} "
-                          f"was already agreed at {self.tier_where[key]}; expected one agreed tier")
+                          f"was already agreed at {_relative(self.tier_where[key], book)}; expected one agreed tier")
                 continue
             self.tiers[key] = tier.id
             self.tier_where.setdefault(key, f"{book.display}:{sheet}!{cell_name(r, columns['tier'])}")
@@ -249,9 +249,9 @@ class _PanelReader:
         where = f"{book.display}:{sheet}!{cell_name(r, score_column)}"
         key = (judge, vendor_id, criterion.id)
         if key in self.seen:
-            self.fail(book, sheet, r, score_column, f"{judge} already scored {vendor_id} on {criterion.id!r} "
-                                                    f"at {self.seen[key]}; expected one row per judge, vendor "
-                                                    "and criterion")
+            self.fail(book, sheet, r, score_column,
+                      f"{judge} already scored {vendor_id} on {criterion.id!r} at {_relative(self.seen[key], book)}; "
+                      "expected one row per judge, vendor and criterion")
             return
         self.seen[key] = where
         raw = _cell(row, score_column)
@@ -297,6 +297,12 @@ class _PanelReader:
         if tier is None:
             return Decimal(0), criterion.max, None, True
         return tier.min, tier.max, tier, False
+
+
+def _relative(where: str, book: Workbook) -> str:
+    """``file:sheet!cell`` without the file when it is ``book`` itself, as the message already names it."""
+    prefix = f"{book.display}:"
+    return where[len(prefix):] if where.startswith(prefix) else where
 
 
 def _column_of(title: Any, names: tuple[str, ...]) -> str | None:

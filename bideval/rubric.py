@@ -421,6 +421,7 @@ class _RubricReader:
     def __init__(self, source: str):
         self.source = source
         self.problems: list[Problem] = []
+        self.tier_precision = 0  # most decimal places of any tier bound
 
     # -- reporting
     def fail(self, where: str | None, message: str) -> None:
@@ -520,6 +521,9 @@ class _RubricReader:
         if pricing is not None:
             field_index.update({f.id: f for f in Rubric("x", Label("x", "x"), (), (), pricing=pricing).price_fields})
         criteria = self.criteria(doc.get("criteria"), field_index)
+        if decimals is not None and self.tier_precision > decimals:
+            self.fail("decimals", f"{decimals} is fewer than the {self.tier_precision} decimal place(s) of the tier "
+                                  "bounds: a rounded panel score could fall outside its agreed tier")
         complete = isinstance(doc.get("criteria"), list) and len(criteria) == len(doc["criteria"])
         if total is not None and complete:
             scored = sum((c.max for c in criteria if c.kind is not Kind.GATE), Decimal(0))
@@ -842,6 +846,8 @@ class _RubricReader:
             out.append(Tier(tid, label, low, high, description))
         if top is not None and out and out[-1].max != top:
             self.fail(where, f"the last tier must end at max {top}, not {out[-1].max}")
+        self.tier_precision = max([self.tier_precision] + [-t.min.as_tuple().exponent for t in out]
+                                  + [-t.max.as_tuple().exponent for t in out])
         return tuple(out)
 
     def price(self, where: str, item: Mapping) -> dict[str, Any]:

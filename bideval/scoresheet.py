@@ -1,23 +1,36 @@
 """A judge's blank score sheet: one row per valid bid and panel criterion.
 
 The sheet is a ``Scores`` sheet of a panel workbook (formats.md §3): the
-importer reads it back as it is, ignoring the tier and range columns.
+importer reads it back as it is, ignoring the vendor, name, tier and range
+columns. A second sheet explains how to fill it in and lists every panel
+criterion with its tiers.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import BinaryIO, Mapping, Sequence
+from typing import TYPE_CHECKING, BinaryIO, Mapping, Sequence
 
 from .bids import Bid
-from .rubric import Kind, Rubric
+from .labels import Label
+from .rubric import Criterion, Kind, Rubric, Tier
 from .rubric_view import display_width
 
+if TYPE_CHECKING:
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+
+SCORES_SHEET = "Scores"
+INSTRUCTIONS_SHEET = Label("说明", "Instructions")
+SCORE_COLUMN = 8  # column I
 HEADERS = {
     "zh": ("评委 / judge", "统一社会信用代码 / vendor_id", "投标人 / vendor", "评分项 / criterion",
            "名称 / name", "档次 / tier", "最低 / min", "最高 / max", "得分 / score", "备注 / comment"),
     "en": ("judge", "vendor_id", "vendor", "criterion", "name", "tier", "min", "max", "score", "comment"),
 }
+NO_TIER = Label("未定档", "tier not agreed")
+# Excel caps a validation's input title at 32 characters and its messages at 255.
+_TITLE_LIMIT, _MESSAGE_LIMIT = 32, 255
 
 
 def score_rows(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[str, str], str],
@@ -32,7 +45,7 @@ def score_rows(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[str, st
                 if tier is not None:
                     low, high, label = tier.min, tier.max, f"{tier.id} {tier.label.text(lang)}"
                 else:
-                    label = "未定档" if lang == "zh" else "tier not agreed"
+                    label = NO_TIER.text(lang)
             rows.append((bid.vendor_id, bid.vendor_name, criterion.id, criterion.name.text(lang), label, low, high))
     return rows
 
@@ -45,36 +58,121 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
     book = xlsxwriter.Workbook(out, {"strings_to_formulas": False, "strings_to_numbers": False,
                                      "strings_to_urls": False, "in_memory": True})
     book.set_properties({"title": rubric.title.text(lang), "subject": rubric.id, "author": "bid-eval"})
-    sheet = book.add_worksheet("Scores")
+    sheet = book.add_worksheet(SCORES_SHEET)
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     locked = book.add_format({"font_color": "#555555"})
-    entry = book.add_format({"bg_color": "#FFF2CC", "border": 1, "num_format": "0.00"})
+    places = "0." + "0" * rubric.decimals if rubric.decimals else "0"
+    entry = book.add_format({"bg_color": "#FFF2CC", "border": 1, "num_format": places})
     note = book.add_format({"bg_color": "#FFF2CC", "border": 1})
     headers = HEADERS[lang]
     sheet.write_row(0, 0, headers, head)
+    criteria = {c.id: c for c in rubric.panel_criteria}
     rows = score_rows(rubric, bids, tiers, lang)
-    for r, (vendor_id, vendor, criterion, name, tier, low, high) in enumerate(rows, 1):
-        for c, text in enumerate((judge, vendor_id, vendor, criterion, name, tier)):
+    for r, (vendor_id, vendor, criterion_id, name, tier, low, high) in enumerate(rows, 1):
+        for c, text in enumerate((judge, vendor_id, vendor, criterion_id, name, tier)):
             sheet.write_string(r, c, text, locked)
-        sheet.write_number(r, 6, float(low), locked)
-        sheet.write_number(r, 7, float(high), locked)
-        sheet.write_blank(r, 8, None, entry)
-        sheet.write_blank(r, 9, None, note)
-        sheet.data_validation(r, 8, r, 8, {
-            "validate": "decimal", "criteria": "between", "minimum": float(low), "maximum": float(high),
-            "input_title": "得分 / Score"[:32],
-            "input_message": f"{float(low):g} – {float(high):g}",
+        sheet.write_number(r, 6, _cell_number(low), locked)
+        sheet.write_number(r, 7, _cell_number(high), locked)
+        sheet.write_blank(r, SCORE_COLUMN, None, entry)
+        sheet.write_blank(r, SCORE_COLUMN + 1, None, note)
+        hint = _hint(criteria[criterion_id], tiers.get((vendor_id, criterion_id)), low, high)
+        sheet.data_validation(r, SCORE_COLUMN, r, SCORE_COLUMN, {
+            "validate": "decimal", "criteria": "between", "minimum": _cell_number(low), "maximum": _cell_number(high),
+            "input_title": f"得分 / Score {_number(low)}–{_number(high)}"[:_TITLE_LIMIT],
+            "input_message": hint[:_MESSAGE_LIMIT],
             "error_title": "超出范围 / Out of range",
-            "error_message": (f"得分须在 {float(low):g} 至 {float(high):g} 之间 / "
-                              f"The score must lie between {float(low):g} and {float(high):g}"),
+            "error_message": (f"得分须在 {_number(low)} 至 {_number(high)} 之间 / "
+                              f"The score must lie between {_number(low)} and {_number(high)}")[:_MESSAGE_LIMIT],
         })
     widths = [max([display_width(headers[c])] + [display_width(str(row[c - 1])) for row in rows if 0 < c < 7] + [8])
               for c in range(len(headers))]
     widths[0] = max(widths[0], display_width(judge))
     for c, width in enumerate(widths):
         sheet.set_column(c, c, min(width + 2, 48))
-    sheet.set_column(9, 9, 40)
+    sheet.set_column(SCORE_COLUMN + 1, SCORE_COLUMN + 1, 40)
     sheet.freeze_panes(1, 0)
     if rows:
         sheet.autofilter(0, 0, len(rows), len(headers) - 1)
+    _write_instructions(book, rubric, judge, lang, head)
     book.close()
+
+
+def _hint(criterion: Criterion, tier_id: str | None, low: Decimal, high: Decimal) -> str:
+    """The input message of a score cell: its range and, for a tiered criterion, the tier's meaning."""
+    text = f"{_number(low)} – {_number(high)}"
+    if criterion.kind is not Kind.TIERED:
+        return text
+    tier = criterion.tier(tier_id or "")
+    if tier is None:
+        return (f"{text}。档次未定：评委会确定档次后，得分须在该档范围内。 / Tier not agreed yet: "
+                "the score must lie inside the tier the panel agrees.")
+    text = f"{tier.id} {tier.label.both()}: {text}"
+    if tier.description is not None:
+        text += f"\n{tier.description.both()}"
+    return text
+
+
+def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]:
+    """The how-to text at the top of the instructions sheet."""
+    title = rubric.title.text(lang)
+    if lang == "en":
+        return [
+            f"{title} — score sheet for {judge}",
+            "Fill in only the yellow 'score' column (and 'comment' if you wish); leave the other columns as they are.",
+            "One row per bid and panel criterion. A row left empty is a score not yet given: "
+            "the result stays provisional until every judge has scored every bid.",
+            "A tiered criterion is scored inside the tier the panel agreed for that bid (columns min and max).",
+            "Objective criteria and price are computed by the tool; judges never score them.",
+            "Return this workbook to the chair; it is read back as it is (sheet 'Scores').",
+        ]
+    return [
+        f"{title}——{judge} 评分表",
+        "只填写黄色的“得分”列（可在“备注”列写评语），其他列请勿修改。",
+        "每行为一家有效投标人的一个评分项。留空表示尚未打分：在每位评委给每家投标人打完分之前，结果为暂定。",
+        "分档评分项须在评委会为该投标人确定的档次内打分（见“最低”“最高”列）。",
+        "客观分和价格分由工具计算，评委不打分。",
+        "请将本文件交回评标委员会主任，工具直接读取其中的“Scores”表。",
+    ]
+
+
+def _write_instructions(book: Workbook, rubric: Rubric, judge: str, lang: str, head: Format) -> None:
+    sheet = book.add_worksheet(INSTRUCTIONS_SHEET.text(lang))
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    bold = book.add_format({"bold": True, "font_size": 13})
+    lines = instruction_lines(rubric, judge, lang)
+    sheet.write_string(0, 0, lines[0], bold)
+    for r, line in enumerate(lines[1:], 1):
+        sheet.write_string(r, 0, line)
+    headers = (("评分项", "名称", "满分", "档次", "最低", "最高", "说明") if lang == "zh"
+               else ("criterion", "name", "max", "tier", "min", "max", "description"))
+    start = len(lines) + 1
+    sheet.write_row(start, 0, headers, head)
+    r = start + 1
+    for criterion in rubric.panel_criteria:
+        describe = criterion.description.text(lang) if criterion.description else ""
+        tiers: tuple[Tier | None, ...] = criterion.tiers or (None,)
+        for tier in tiers:
+            sheet.write_string(r, 0, criterion.id)
+            sheet.write_string(r, 1, criterion.name.text(lang))
+            sheet.write_number(r, 2, _cell_number(criterion.max))
+            low, high = (Decimal(0), criterion.max) if tier is None else (tier.min, tier.max)
+            if tier is not None:
+                sheet.write_string(r, 3, f"{tier.id} {tier.label.text(lang)}")
+            sheet.write_number(r, 4, _cell_number(low))
+            sheet.write_number(r, 5, _cell_number(high))
+            text = tier.description.text(lang) if tier is not None and tier.description else describe
+            if text:
+                sheet.write_string(r, 6, text, wrap)
+            r += 1
+    for c, width in enumerate((16, 24, 8, 14, 8, 8, 60)):
+        sheet.set_column(c, c, width)
+
+
+def _cell_number(value: Decimal) -> int | float:
+    """A number for a cell or a validation bound: 15, not 15.0, where it is whole."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _number(value: Decimal) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

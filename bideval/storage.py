@@ -446,11 +446,13 @@ class Store:
         with tempfile.TemporaryDirectory(prefix="bideval-panel-") as folder:
             path = Path(folder) / (Path(name).name or "panel.xlsx")
             path.write_bytes(content)
+            shown = str(path)
             try:
                 panel = read_panel(rubric, bidset.bids, invalid, [path])
             except PanelError as error:
-                raise PanelError([Problem(p.file.replace(str(path), path.name), p.message, p.sheet, p.cell)
-                                  for p in error.problems]) from None
+                raise PanelError([Problem(p.file.replace(shown, path.name), p.message.replace(shown, path.name),
+                                          p.sheet, p.cell) for p in error.problems]) from None
+            warnings = tuple(w.replace(shown, path.name) for w in panel.warnings)
         with self.session() as s, s.begin():
             for model in (JudgeRecord, TierRecord, ScoreRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id))
@@ -464,7 +466,7 @@ class Store:
                                   comment=score.comment))
             self._touch(s, tender_id, actor, "import_panel",
                         f"{path.name} sha256={hashlib.sha256(content).hexdigest()}")
-        return panel.warnings
+        return warnings
 
     def panel_input(self, tender_id: int) -> PanelInput:
         """The panel as the engine takes it."""

@@ -117,3 +117,13 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert name in COMMANDS
         assert sub.description, f"{name} has no help"
         assert f"python -m bideval {name}" in readme, f"README does not show `{name}`"
+
+
+def test_scoresheet_refuses_a_judge_not_on_the_panel(tender, tmp_path: Path, capsys):
+    panel = write_panel(tmp_path / "members.xlsx", tiers=[[VENDOR_A, "ops_plan", "t3"]], judges=["王评委", "李评委"])
+    out = tmp_path / "sheet.xlsx"
+    assert main(["scoresheet", "--criteria", str(tender["rubric"]), "--bids", str(tender["bids"]),
+                 "--tiers", str(panel), "--judge", "赵评委", "--out", str(out)]) == 2
+    assert "judge '赵评委' is not on the Judges sheet" in capsys.readouterr().err and not out.exists()
+    assert main(["scoresheet", "--criteria", str(tender["rubric"]), "--bids", str(tender["bids"]),
+                 "--tiers", str(panel), "--judge", " 王评委 ", "--out", str(out)]) == 0 and out.exists()

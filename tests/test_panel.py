@@ -95,13 +95,13 @@ ERRORS = [
                  id="tier-for-an-unknown-criterion"),
     pytest.param([], [[VENDOR_A, "ops_plan", "t1"], [VENDOR_A, "运营管理能力", "二档"]], None,
                  [f"Tiers!C3: tier t2 for {VENDOR_A} on 'ops_plan', but tier t1 was already agreed at "
-                  "{file}:Tiers!C2; expected one agreed tier"], id="two-tiers-for-one-bid"),
+                  "Tiers!C2; expected one agreed tier"], id="two-tiers-for-one-bid"),
     pytest.param([["王评委", VENDOR_A, "service_design", 4], ["王评委", VENDOR_A, "service_design", 4.5]], TIERS, None,
-                 [f"Scores!D3: 王评委 already scored {VENDOR_A} on 'service_design' at {{file}}:Scores!D2; "
+                 [f"Scores!D3: 王评委 already scored {VENDOR_A} on 'service_design' at Scores!D2; "
                   "expected one row per judge, vendor and criterion"], id="same-score-twice"),
     pytest.param([["王评委", VENDOR_A, "service_design", 4], [" 王评委 ", VENDOR_A.lower(), "服务方案", None]], TIERS,
                  None,
-                 [f"Scores!D3: 王评委 already scored {VENDOR_A} on 'service_design' at {{file}}:Scores!D2; "
+                 [f"Scores!D3: 王评委 already scored {VENDOR_A} on 'service_design' at Scores!D2; "
                   "expected one row per judge, vendor and criterion"], id="same-score-twice-spelled-differently"),
     pytest.param([["王评委", VENDOR_A, "service_design", 4]], TIERS, ["李评委", "张评委"],
                  ["Scores!A2: expected a judge on the Judges sheet (李评委, 张评委), found '王评委'"],
@@ -114,7 +114,7 @@ ERRORS = [
 @pytest.mark.parametrize("scores, tiers, judges, expected", ERRORS)
 def test_each_bad_row_is_refused_with_its_cell(rubric, bidset, tmp_path: Path, scores, tiers, judges, expected):
     path = write_panel(tmp_path / "panel.xlsx", scores, tiers, judges)
-    assert problems_of(rubric, bidset, path) == [f"{path}:" + e.format(file=path) for e in expected]
+    assert problems_of(rubric, bidset, path) == [f"{path}:{e}" for e in expected]
 
 
 def test_a_bad_row_reports_each_of_its_problems(rubric, bidset, tmp_path: Path):

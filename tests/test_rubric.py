@@ -93,3 +93,8 @@ def test_yaml_anchors_and_merge_keys_are_allowed():
     text = broken("  - id: dial_test\n", "  - id: dial_test\n    <<: {group: operations}\n").replace(
         "    group: operations\n    kind: linear", "    kind: linear")
     assert parse_rubric(text, "x.yaml").criterion_index["dial_test"].group == "operations"
+
+
+def test_decimals_must_hold_the_tier_bounds():
+    with pytest.raises(RubricError, match="decimals: 0 is fewer than the 1 decimal place"):
+        parse_rubric(broken("decimals: 2", "decimals: 0"), "x.yaml")
