@@ -5,7 +5,11 @@ import workspace as ws
 from bideval.storage import database_url
 
 st.set_page_config(page_title="bid-eval 评标", page_icon="📊", layout="wide")
+st.session_state.app_entry = True
 ws.init_state()
+goto = st.query_params.get("goto", "results")  # set by ws.enter_page for a page opened by its address
+if "goto" in st.query_params:
+    del st.query_params["goto"]
 
 with st.sidebar:
     st.radio("语言 / Language", ["zh", "en"], key="lang", horizontal=True,
@@ -19,16 +23,22 @@ with st.sidebar:
         st.selectbox(ws.tr("招标项目", "Tender"), ids, key="tender_id", format_func=names.get)
     st.caption(ws.tr("数据库", "Database") + f": `{database_url()}`")
 
-pages = {
+PAGES = {
     ws.tr("评标", "Evaluation"): [
-        st.Page("pages/results.py", title=ws.tr("评标结果", "Results"), icon=":material/leaderboard:", default=True),
-        st.Page("pages/bids.py", title=ws.tr("投标文件", "Bids"), icon=":material/upload_file:"),
-        st.Page("pages/tiers.py", title=ws.tr("定档", "Tiers"), icon=":material/stacked_bar_chart:"),
-        st.Page("pages/scoring.py", title=ws.tr("评委打分", "Scoring"), icon=":material/edit_note:"),
-        st.Page("pages/export.py", title=ws.tr("导出", "Export"), icon=":material/download:"),
+        ("results", ws.tr("评标结果", "Results"), ":material/leaderboard:"),
+        ("bids", ws.tr("投标文件", "Bids"), ":material/upload_file:"),
+        ("tiers", ws.tr("定档", "Tiers"), ":material/stacked_bar_chart:"),
+        ("scoring", ws.tr("评委打分", "Scoring"), ":material/edit_note:"),
+        ("export", ws.tr("导出", "Export"), ":material/download:"),
     ],
     ws.tr("设置", "Setup"): [
-        st.Page("pages/tenders.py", title=ws.tr("招标项目", "Tenders"), icon=":material/folder_open:"),
+        ("tenders", ws.tr("招标项目", "Tenders"), ":material/folder_open:"),
     ],
 }
-st.navigation(pages).run()
+if goto not in {name for pages in PAGES.values() for name, _, _ in pages}:
+    goto = "results"
+st.navigation({
+    section: [st.Page(f"pages/{name}.py", title=title, icon=icon, default=name == goto)
+              for name, title, icon in pages]
+    for section, pages in PAGES.items()
+}).run()

@@ -47,6 +47,17 @@ def load_sample_tender(store: Store) -> int:
     return tender
 
 
+def enter_page(name: str) -> None:
+    """Make sure this session runs through the app's entrypoint.
+
+    On a fresh server, a first request for a page's address (``/scoring``)
+    runs the page file alone, without the navigation, sidebar and state of
+    bid_eval.py; such a session is sent through the entrypoint to the same page.
+    """
+    if not st.session_state.get("app_entry"):
+        st.switch_page("bid_eval.py", query_params={"goto": name})
+
+
 def init_state() -> None:
     """Give each UI state key its first value, once per session."""
     if "lang" not in st.session_state:

@@ -9,6 +9,7 @@ from bideval.analysis import judge_deviations, non_price_score, panel_progress
 from bideval.result import FLAG_LABELS, PROVISIONAL
 from bideval.rubric import group_label
 
+ws.enter_page("results")
 tr = ws.tr
 lang = ws.lang()
 ws.require_tender()
@@ -52,7 +53,7 @@ if rows:
     config = {name: st.column_config.NumberColumn(format=score_format) for name in
               [*group_names.values(), tr("总分", "Total")]}
     for money in (tr("投标报价", "Quoted price"), tr("评审价格", "Evaluated price")):
-        config[money] = st.column_config.NumberColumn(format="%.2f")
+        config[money] = st.column_config.NumberColumn(format="accounting")
     flagged_only = st.toggle(tr("只看有标记的投标", "Only bids with flags"), key="results_flagged_only")
     if flagged_only:
         table = table[table[tr("标记", "Flags")] != ""]

@@ -1,1 +1,304 @@
-import streamlit as st; st.write('todo')
+"""评委打分 / Scoring: a judge scores the valid bids on the panel criteria, inside the agreed tiers, blind to the others.
+
+Every changed cell is saved on the rerun it causes: the editor's ``edited_rows``
+are compared with what this page saw last time and with the database, each new
+value goes through ``Store.set_score`` (which enforces the tier or 0..max
+range), and a refused value is shown with its allowed range and not saved.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from typing import Any, Mapping, Sequence
+
+import pandas as pd
+import streamlit as st
+
+import workspace as ws
+from bideval.analysis import panel_progress
+from bideval.errors import BidEvalError
+from bideval.panel import judge_name
+from bideval.rubric import Criterion, Kind, Rubric
+from bideval.storage import ScoreRefused, Store, score_range
+
+ws.enter_page("scoring")
+tr = ws.tr
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the grid: this judge's score and comment for one bid on one panel criterion."""
+
+    vendor_id: str
+    vendor_name: str
+    criterion: str
+    score: Decimal | None
+    comment: str
+
+
+def plain(number: Decimal) -> str:
+    """A decimal as a judge writes it: 9, 12.5 (no trailing zeros, no exponent)."""
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def parse_score(raw: Any) -> Decimal | None:
+    """A score cell's value as an exact Decimal (floats through str), None when empty; ValueError when not a number."""
+    if raw is None or (isinstance(raw, float) and math.isnan(raw)) or (isinstance(raw, str) and not raw.strip()):
+        return None
+    try:
+        value = Decimal(str(raw).strip())
+    except InvalidOperation:
+        raise ValueError(raw) from None
+    if not value.is_finite():
+        raise ValueError(raw)
+    return Decimal(plain(value))
+
+
+def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: str,
+               criterion: str) -> tuple[Decimal, Decimal] | None:
+    """The range this bid may be scored in on this criterion; None while a tiered criterion has no agreed tier."""
+    try:
+        return score_range(rubric, criterion, tiers.get((vendor_id, criterion)))
+    except ScoreRefused:
+        return None
+
+
+def refusal(rubric: Rubric, tiers: Mapping[tuple[str, str], str], row: Row, score: Decimal | None,
+            error: BidEvalError) -> str:
+    """Why a score was not saved, in the UI language, naming the bid, the criterion and the allowed range."""
+    criterion = rubric.criterion_index[row.criterion]
+    where = f"{row.vendor_id} {row.vendor_name} / {row.criterion} {criterion.name.text(ws.lang())}: "
+    allowed = tier_range(rubric, tiers, row.vendor_id, row.criterion)
+    if allowed is None:
+        return where + tr("组长尚未确定该投标的档次，须先在“定档”页面定档后才能打分。",
+                          "no agreed tier yet: the chair must set the tier on the Tiers page before it can be scored.")
+    low, high = allowed
+    if score is not None and not low <= score <= high:
+        return where + tr(f"{plain(score)} 超出允许范围 {plain(low)}–{plain(high)}，未保存。",
+                          f"{plain(score)} is outside the allowed range {plain(low)}–{plain(high)}; not saved.")
+    return where + str(error)
+
+
+def save_edits(store: Store, tender_id: int, judge: str, rows_before: Sequence[Row],
+               edits: Mapping[int, Mapping[str, Any]]) -> tuple[dict[int, Row], list[str]]:
+    """Save each edited row whose score or comment differs from ``rows_before``: (rows saved by position, refusals)."""
+    saved: dict[int, Row] = {}
+    refused: list[str] = []
+    context: tuple[Rubric, dict[tuple[str, str], str]] | None = None  # read only when something is refused
+    for position, cells in sorted(edits.items()):
+        before = rows_before[position]
+        score, comment = before.score, before.comment
+        try:
+            if "score" in cells:
+                score = parse_score(cells["score"])
+        except ValueError:
+            refused.append(f"{before.vendor_id} / {before.criterion}: "
+                           + tr(f"“{cells['score']}” 不是数字。", f"{cells['score']!r} is not a number."))
+            continue
+        if "comment" in cells:
+            comment = str(cells["comment"] or "").strip()
+        if score == before.score and comment == before.comment:
+            continue
+        try:
+            store.set_score(tender_id, judge, before.vendor_id, before.criterion, score, comment)
+        except ScoreRefused as error:
+            context = context or (store.rubric(tender_id), store.tiers(tender_id))
+            refused.append(refusal(*context, before, score, error))
+        else:
+            saved[position] = replace(before, score=score, comment=comment)
+    return saved, refused
+
+
+def new_cells(current: Mapping[int, Mapping[str, Any]],
+              seen: Mapping[int, Mapping[str, Any]]) -> dict[int, dict[str, Any]]:
+    """The cells of ``edited_rows`` the judge changed since the last rerun.
+
+    The editor keeps every edit of the session; replaying old ones would undo a
+    panel workbook imported meanwhile, so only cells that changed count.
+    """
+    missing = object()
+    fresh: dict[int, dict[str, Any]] = {}
+    for position, cells in current.items():
+        changed = {column: value for column, value in cells.items()
+                   if seen.get(position, {}).get(column, missing) != value}
+        if changed:
+            fresh[position] = changed
+    return fresh
+
+
+def _criterion_label(criterion: Criterion) -> str:
+    return f"{criterion.name.text(ws.lang())} ({plain(criterion.max)})"
+
+
+def tier_text(rubric: Rubric, tiers: Mapping[tuple[str, str], str], row: Row) -> str:
+    """The agreed tier of a row as the grid shows it: ``t3 三档``, ``不分档`` or ``待定档``."""
+    criterion = rubric.criterion_index[row.criterion]
+    if criterion.kind is not Kind.TIERED:
+        return tr("不分档", "not tiered")
+    tier = criterion.tier(tiers.get((row.vendor_id, row.criterion)) or "")
+    return f"{tier.id} {tier.label.text(ws.lang())}" if tier else tr("待定档", "awaiting tier")
+
+
+def grid_frame(rubric: Rubric, tiers: Mapping[tuple[str, str], str], rows: Sequence[Row]) -> pd.DataFrame:
+    """The judge's grid: one row per bid and panel criterion, with its tier and allowed range.
+
+    A long grid rather than a bid × criterion matrix: each row carries its own
+    agreed tier and allowed range in plain sight (a matrix could show only one
+    range per column), the comment sits next to the score it explains (one
+    comment per score, as the panel workbook has it), and a judge reading one
+    bid's plan scores its criteria top to bottom with Enter and the arrow keys.
+    The credit code comes last: name, criterion and range are what a judge reads.
+    """
+    def allowed(row: Row) -> str:
+        found = tier_range(rubric, tiers, row.vendor_id, row.criterion)
+        return f"{plain(found[0])}–{plain(found[1])}" if found else "—"
+
+    return pd.DataFrame({
+        "vendor": [r.vendor_name for r in rows],
+        "criterion": [_criterion_label(rubric.criterion_index[r.criterion]) for r in rows],
+        "tier": [tier_text(rubric, tiers, r) for r in rows],
+        "range": [allowed(r) for r in rows],
+        "score": pd.Series([float(r.score) if r.score is not None else None for r in rows], dtype="float64"),
+        "comment": [r.comment for r in rows],
+        "vendor_id": [r.vendor_id for r in rows],
+    })
+
+
+def _join_panel(store: Store, tender: int) -> None:
+    """Add the name typed as a new panel member and score as them."""
+    name = judge_name(st.session_state.scoring_new_judge)
+    if not name:
+        st.error(tr("请输入评委姓名。", "Type the judge's name."))
+        return
+    try:
+        name = store.add_judge(tender, name, actor=name)
+    except BidEvalError as error:
+        ws.show_error(error)
+        return
+    st.session_state.judge = name
+    st.session_state.scoring_judge_pick = name
+    st.session_state.scoring_new_judge = ""
+
+
+# -- the page
+tender = ws.require_tender()
+store = ws.store()
+if "judge" not in st.session_state:
+    st.session_state.judge = None
+if "scoring_round" not in st.session_state:
+    st.session_state.scoring_round = 0  # bumped to give the grid a fresh editor after a refusal
+if "scoring_seen" not in st.session_state:
+    st.session_state.scoring_seen = {}  # editor key → the edited_rows already handled
+
+st.title(tr("评委打分", "Scoring"))
+result = ws.result()
+rubric = result.rubric
+lang = ws.lang()
+
+judges = store.judges(tender)
+me = st.session_state.judge
+choices = judges + ([me] if me and me not in judges else [])
+# The widget has its own key: Streamlit forgets a widget's state when its page is not shown, "judge" must survive.
+if st.session_state.get("scoring_judge_pick") not in choices:
+    st.session_state.scoring_judge_pick = me
+who, join, button = st.columns([3, 3, 1], vertical_alignment="bottom")
+picked = who.selectbox(tr("我是（评委）", "I am (judge)"), choices, key="scoring_judge_pick", index=None,
+                       placeholder=tr("选择您的姓名", "Choose your name"))
+if picked != me:
+    st.session_state.judge = me = picked
+join.text_input(tr("不在名单中？输入姓名加入评标委员会", "Not listed? Type your name to join the panel"),
+                key="scoring_new_judge")
+button.button(tr("加入", "Join"), key="scoring_join", on_click=_join_panel, args=(store, tender), width="stretch")
+
+if not me:
+    st.info(tr("请先选择您是哪位评委。您只能看到自己的评分。", "Choose who you are first. You see only your own scores."))
+    st.stop()
+me = judge_name(me)
+
+panel = rubric.panel_criteria
+bids = sorted(result.ranking, key=lambda s: s.vendor_id)
+if not panel:
+    st.info(tr("本评分标准没有需要评委打分的评分项。", "This rubric has no criteria the panel scores."))
+    st.stop()
+if not bids:
+    st.info(tr("没有有效投标，无需打分。", "There is no valid bid to score."))
+    st.stop()
+
+tiers = store.tiers(tender)
+mine = {(r.vendor_id, r.criterion): r for r in store.scores(tender, me)}  # this judge's scores only: blind
+rows = []
+for bid in bids:
+    for criterion in panel:
+        record = mine.get((bid.vendor_id, criterion.id))
+        rows.append(Row(bid.vendor_id, bid.vendor_name, criterion.id,
+                        None if record is None or record.score is None else Decimal(record.score),
+                        record.comment if record else ""))
+
+# One key per judge, tender and set of rows: a new bid or another judge gets a fresh editor, never stale edits.
+identity = hashlib.sha1("\n".join([str(tender), me, *(f"{r.vendor_id} {r.criterion}" for r in rows)])
+                        .encode()).hexdigest()[:12]
+key = f"scoring_grid_{identity}_{st.session_state.scoring_round}"
+seen = st.session_state.scoring_seen
+if key not in st.session_state:
+    seen.pop(key, None)
+edited = {int(p): dict(c) for p, c in st.session_state.get(key, {}).get("edited_rows", {}).items()}
+saved, refused = save_edits(store, tender, me, rows, new_cells(edited, seen.get(key, {})))
+for position, row in saved.items():
+    rows[position] = row
+if refused:
+    seen.pop(key, None)
+    st.session_state.scoring_round += 1  # a fresh editor shows what is saved, not the refused value
+    key = f"scoring_grid_{identity}_{st.session_state.scoring_round}"
+else:
+    seen[key] = edited
+if saved:
+    st.toast(tr(f"已保存 {len(saved)} 项", f"Saved {len(saved)}"), icon=":material/check:")
+for message in refused:
+    st.error(message)
+
+st.caption(tr(f"评委：**{me}** · 您只能看到自己的评分；每改一格即保存。",
+              f"Judge: **{me}** · you see only your own scores; each cell is saved as soon as you change it."))
+done = sum(1 for r in rows if r.score is not None)
+given, expected = panel_progress(ws.result()) if saved else panel_progress(result)
+mine_col, panel_col = st.columns(2)
+mine_col.progress(done / len(rows), text=tr(f"我的评分：已打 {done} / {len(rows)} 项",
+                                            f"My scores: {done} of {len(rows)} given"))
+panel_col.progress(given / expected if expected else 0.0,
+                   text=tr(f"全体评委：已打 {given} / {expected} 项", f"Whole panel: {given} of {expected} given"))
+
+waiting = sum(1 for r in rows if tier_range(rubric, tiers, r.vendor_id, r.criterion) is None)
+if waiting:
+    st.warning(tr(f"有 {waiting} 项分档评分尚未定档（显示“待定档”）：须等组长在“定档”页面定档后才能打分。",
+                  f"Awaiting tier: {waiting} tiered score(s) cannot be given until the chair sets the tier "
+                  "on the Tiers page."))
+
+grid = grid_frame(rubric, tiers, rows)
+top = max(c.max for c in panel)
+st.data_editor(
+    grid, key=key, hide_index=True, num_rows="fixed", height=min(38 + 35 * len(rows), 760),
+    placeholder=tr("未打分", "not scored"),
+    disabled=["vendor", "vendor_id", "criterion", "tier", "range"],
+    column_config={
+        "vendor": st.column_config.TextColumn(tr("投标人", "Vendor"), pinned=True),
+        "vendor_id": st.column_config.TextColumn(tr("统一社会信用代码", "Vendor ID")),
+        "criterion": st.column_config.TextColumn(tr("评分项（满分）", "Criterion (max)")),
+        "tier": st.column_config.TextColumn(tr("档次", "Tier"),
+                                            help=tr("组长在“定档”页面确定的档次", "The tier the chair set on the Tiers page")),
+        "range": st.column_config.TextColumn(tr("允许范围", "Allowed range"),
+                                             help=tr("分档评分项：所定档次的范围；不分档：0 至满分",
+                                                     "Tiered: the agreed tier's range; otherwise 0 to the maximum")),
+        "score": st.column_config.NumberColumn(
+            tr("得分", "Score"), min_value=0, max_value=float(top), step=0.1,
+            help=tr("在本行的允许范围内打分；清空即撤回评分", "Score inside this row's allowed range; clear it to withdraw")),
+        "comment": st.column_config.TextColumn(tr("评语", "Comment"), width="medium",
+                                               help=tr("打分理由（可选）", "Why this score (optional)")),
+    },
+)
+
+objective = [c for c in rubric.scored_criteria if not c.kind.is_panel]
+if objective:
+    st.caption(tr("客观评分项由系统根据投标文件计算，评委无需打分：", "Objective criteria are computed from the bids; "
+                  "judges do not score them: ") + tr("、", ", ").join(c.name.text(lang) for c in objective))

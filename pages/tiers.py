@@ -1,1 +1,234 @@
-import streamlit as st; st.write('todo')
+"""定档 / Tiers: the chair records each valid bid's agreed tier, keeps the panel list and imports panel workbooks.
+
+Seed rule: 由评标委员会在打分前根据各投标人的运营管理方案确定各投标人所属档次，然后评委在相应档次内独立打分。
+Actions run in button callbacks, before the page is drawn, so the tables below
+always show the database as it is after the action; their outcome is kept in
+``st.session_state.tiers_notes`` until shown once.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Sequence
+
+import pandas as pd
+import streamlit as st
+
+import workspace as ws
+from bideval.errors import BidEvalError, PanelError
+from bideval.rubric import Criterion, Kind, Tier
+from bideval.storage import ScoreRefused, Store
+
+ws.enter_page("tiers")
+tr = ws.tr
+ACTOR = "chair"  # accounts come later; the audit trail records the chair's screen as the actor
+
+
+def plain(number: Decimal) -> str:
+    """A decimal without trailing zeros or exponent: 5.1, 10."""
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def tier_text(tier: Tier) -> str:
+    """A tier as the selector shows it: ``t2 二档 5.1–10``."""
+    return f"{tier.id} {tier.label.text(ws.lang())} {plain(tier.min)}–{plain(tier.max)}"
+
+
+def note(section: str, level: str, text: str) -> None:
+    """Keep an action's outcome to show in ``section`` on the next draw."""
+    st.session_state.tiers_notes.setdefault(section, []).append((level, text))
+
+
+def show_notes(section: str) -> None:
+    """Show, once, what the last action in ``section`` did."""
+    for level, text in st.session_state.tiers_notes.pop(section, []):
+        {"error": st.error, "warning": st.warning, "success": st.success}[level](text)
+
+
+def scored_by(store: Store, tender: int, vendor_id: str, criterion: str) -> list[str]:
+    """The judges who have scored this bid on this criterion."""
+    return sorted({s.judge for s in store.scores(tender) if s.vendor_id == vendor_id and s.criterion == criterion
+                   and s.score is not None})
+
+
+def outside_judges(store: Store, tender: int, vendor_id: str, criterion: str, tier: Tier) -> list[str]:
+    """The judges whose score for this bid and criterion lies outside ``tier``."""
+    return sorted({s.judge for s in store.scores(tender) if s.vendor_id == vendor_id and s.criterion == criterion
+                   and s.score is not None and not tier.contains(Decimal(s.score))})
+
+
+def save_tiers(store: Store, tender: int, criterion: Criterion, editor_key: str,
+               vendors: Sequence[tuple[str, str]]) -> None:
+    """Record every tier changed in the editor (rows are ``vendors``: id, name); refusals name bid and judges."""
+    edits = st.session_state.get(editor_key, {}).get("edited_rows", {})
+    agreed = store.tiers(tender)
+    changed = refused = 0
+    for position, cells in sorted((int(p), c) for p, c in edits.items()):
+        if "tier" not in cells:
+            continue
+        vendor_id, vendor_name = vendors[position]
+        wanted = cells["tier"] or None
+        if wanted == agreed.get((vendor_id, criterion.id)):
+            continue
+        try:
+            store.set_tier(tender, vendor_id, criterion.id, wanted, actor=ACTOR)
+            changed += 1
+            if wanted is None and (judges := scored_by(store, tender, vendor_id, criterion.id)):
+                note(criterion.id, "warning", f"{vendor_name} ({vendor_id}): " + tr(
+                    f"已撤销定档。评委 {'、'.join(judges)} 的评分仍保留；在重新定档前，评委不能再修改这一项。",
+                    f"tier cleared. The scores of {', '.join(judges)} are kept; judges cannot change them "
+                    "until a tier is agreed again."))
+        except ScoreRefused as error:
+            refused += 1
+            tier = criterion.tier(wanted or "")
+            judges = outside_judges(store, tender, vendor_id, criterion.id, tier) if tier else []
+            where = f"{vendor_name} ({vendor_id}) / {criterion.name.text(ws.lang())}: "
+            if judges:
+                note(criterion.id, "error", where + tr(
+                    f"不能定为 {tier_text(tier)}：评委 {'、'.join(judges)} 已给出的评分不在该档范围内，须先由这些评委修改评分。",
+                    f"cannot set {tier_text(tier)}: the scores already given by {', '.join(judges)} lie outside "
+                    "that range; those judges must change them first."))
+            else:
+                note(criterion.id, "error", where + str(error))
+    if changed:
+        note(criterion.id, "success", tr(f"已保存 {changed} 个投标的档次。", f"Saved the tier of {changed} bid(s)."))
+    if not changed and not refused:
+        note(criterion.id, "warning", tr("没有改动。", "Nothing changed."))
+    st.session_state.tiers_round += 1  # a fresh editor: the table shows what is saved, refused choices vanish
+
+
+def add_judge(store: Store, tender: int) -> None:
+    """Add the typed name to the panel."""
+    name = st.session_state.tiers_new_judge
+    try:
+        name = store.add_judge(tender, name, actor=ACTOR)
+    except BidEvalError:
+        note("panel", "error", tr("请输入评委姓名。", "Type the judge's name."))
+        return
+    note("panel", "success", tr(f"已加入评委：{name}", f"Added to the panel: {name}"))
+    st.session_state.tiers_new_judge = ""
+
+
+def import_panel(store: Store, tender: int) -> None:
+    """Replace the panel with an uploaded workbook's; every problem is listed and nothing changes when it is wrong."""
+    upload = st.session_state.get("tiers_panel_file")
+    if upload is None:
+        note("import", "warning", tr("请先选择评分工作簿。", "Choose a panel workbook first."))
+        return
+    try:
+        warnings = store.import_panel(tender, upload.name, upload.getvalue(), actor=ACTOR)
+    except PanelError as error:
+        note("import", "error", tr(f"{upload.name} 未导入，评委、档次和评分均未改变。请修正以下问题：",
+                                   f"{upload.name} was not imported; judges, tiers and scores are unchanged. "
+                                   "Fix these problems:")
+             + "\n\n" + "\n".join(f"- `{problem}`" for problem in error.problems))
+        return
+    for warning in warnings:
+        note("import", "warning", warning)
+    note("import", "success", tr(f"已导入 {upload.name}：评委、档次和评分已替换为该工作簿的内容。",
+                                 f"Imported {upload.name}: the judges, tiers and scores are now the workbook's."))
+
+
+# -- the page
+tender = ws.require_tender()
+store = ws.store()
+if "tiers_round" not in st.session_state:
+    st.session_state.tiers_round = 0
+if "tiers_notes" not in st.session_state:
+    st.session_state.tiers_notes = {}
+result = ws.result()
+rubric = result.rubric
+lang = ws.lang()
+bids = sorted(result.ranking, key=lambda s: s.vendor_id)
+tiered = [c for c in rubric.panel_criteria if c.kind is Kind.TIERED]
+agreed = store.tiers(tender)
+scores = store.scores(tender)
+
+st.title(tr("定档", "Tiers"))
+st.caption(tr("由评标委员会在打分前根据各投标人的运营管理方案确定各投标人所属档次，然后评委在相应档次内独立打分。",
+              "Before scoring, the panel agrees each bidder's tier from its operations plan; each judge then "
+              "scores independently inside that tier."))
+
+if not tiered:
+    st.info(tr("本评分标准没有分档评分项，无需定档。", "This rubric has no tiered criteria: there is nothing to agree."))
+elif not bids:
+    st.info(tr("没有有效投标，无需定档。", "There is no valid bid to place in a tier."))
+else:
+    done = sum(1 for b in bids for c in tiered if (b.vendor_id, c.id) in agreed)
+    total = len(bids) * len(tiered)
+    st.progress(done / total, text=tr(f"已定档 {done} / {total}，待定 {total - done}",
+                                      f"Tiers agreed: {done} of {total}, {total - done} to agree"))
+    if result.invalid:
+        st.caption(tr(f"{len(result.invalid)} 份无效投标不参与定档和打分。",
+                      f"{len(result.invalid)} invalid bid(s) are neither tiered nor scored."))
+    given: dict[tuple[str, str], int] = {}
+    for s in scores:
+        if s.score is not None:
+            given[(s.vendor_id, s.criterion)] = given.get((s.vendor_id, s.criterion), 0) + 1
+    for criterion in tiered:
+        st.subheader(f"{criterion.name.text(lang)} · {tr('满分', 'max')} {plain(criterion.max)}")
+        st.markdown("\n".join(
+            f"- **{tier_text(t)}**" + (f"：{t.description.text(lang)}" if t.description else "")
+            for t in criterion.tiers))
+        show_notes(criterion.id)
+        key = f"tiers_grid_{tender}_{criterion.id}_{st.session_state.tiers_round}"
+        vendors = [(b.vendor_id, b.vendor_name) for b in bids]
+        table = pd.DataFrame({
+            "vendor": [b.vendor_name for b in bids],
+            "vendor_id": [b.vendor_id for b in bids],
+            "tier": [agreed.get((b.vendor_id, criterion.id)) for b in bids],
+            "scored": [given.get((b.vendor_id, criterion.id), 0) for b in bids],
+        })
+        choices = {t.id: tier_text(t) for t in criterion.tiers}
+        with st.form(f"tiers_form_{criterion.id}", border=False):
+            st.data_editor(
+                table, key=key, hide_index=True, num_rows="fixed", disabled=["vendor", "vendor_id", "scored"],
+                placeholder=tr("未定档", "not agreed"),
+                column_config={
+                    "vendor": st.column_config.TextColumn(tr("投标人", "Vendor")),
+                    "vendor_id": st.column_config.TextColumn(tr("统一社会信用代码", "Vendor ID")),
+                    "tier": st.column_config.SelectboxColumn(
+                        tr("档次", "Tier"), options=list(choices), format_func=choices.get, required=False,
+                        width="medium", help=tr("点选档次；清空即撤销定档", "Pick the agreed tier; clear it to undo")),
+                    "scored": st.column_config.NumberColumn(
+                        tr("已打分评委数", "Judges who scored"),
+                        help=tr("已在本项打分的评委人数；改档时这些评分须落在新档范围内",
+                                "Judges who already scored this; a new tier must contain their scores")),
+                })
+            st.form_submit_button(tr("保存定档", "Save tiers"), key=f"tiers_save_{criterion.id}", type="primary",
+                                  on_click=save_tiers, args=(store, tender, criterion, key, vendors))
+
+st.divider()
+st.subheader(tr("评标委员会", "Panel"))
+show_notes("panel")
+members = store.judges(tender)
+valid = {b.vendor_id for b in bids}
+expected = len(valid) * len(rubric.panel_criteria)
+if members:
+    counts = {j: 0 for j in members}
+    for s in scores:
+        if s.score is not None and s.judge in counts and s.vendor_id in valid:
+            counts[s.judge] += 1
+    st.dataframe(pd.DataFrame({
+        tr("评委", "Judge"): members,
+        tr("已打分", "Scores given"): [counts[j] for j in members],
+        tr("应打分", "Scores due"): [expected] * len(members),
+    }), hide_index=True, key="tiers_members")
+else:
+    st.info(tr("尚无评委。请在下方添加，或导入评分工作簿。", "No judges yet. Add them below or import a panel workbook."))
+with st.form("tiers_judge_form", border=False):
+    name_col, add_col = st.columns([4, 1], vertical_alignment="bottom")
+    name_col.text_input(tr("新评委姓名", "New judge's name"), key="tiers_new_judge")
+    add_col.form_submit_button(tr("添加评委", "Add judge"), key="tiers_add_judge", on_click=add_judge,
+                               args=(store, tender), width="stretch")
+
+st.divider()
+st.subheader(tr("导入评分工作簿", "Import a panel workbook"))
+st.caption(tr("工作表 Scores（judge, vendor_id, criterion, score, comment）、Tiers（vendor_id, criterion, tier），"
+              "可选 Judges（judge）。导入将替换本项目现有的全部评委、档次和评分；有任何错误则全部不导入。",
+              "Sheets Scores (judge, vendor_id, criterion, score, comment), Tiers (vendor_id, criterion, tier) and "
+              "optionally Judges (judge). Importing replaces every judge, tier and score of this tender; "
+              "with any error nothing is imported."))
+show_notes("import")
+st.file_uploader(tr("评分工作簿（.xlsx）", "Panel workbook (.xlsx)"), type=["xlsx"], key="tiers_panel_file")
+st.button(tr("导入并替换", "Import and replace"), key="tiers_import", on_click=import_panel, args=(store, tender))

@@ -1,0 +1,42 @@
+"""Screenshot app pages in headless Debian Chromium, to look at them as a user would.
+
+Usage: .venv/bin/python scripts/screenshot.py http://localhost:8501 results bids … [--lang en] [--out DIR]
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("base")
+    parser.add_argument("pages", nargs="+")
+    parser.add_argument("--out", default="/tmp")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    parser.add_argument("--width", type=int, default=1400)
+    args = parser.parse_args()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": args.width, "height": 1000})
+        for name in args.pages:
+            page.goto(f"{args.base}/{'' if name == 'results' else name}")
+            page.wait_for_selector("[data-testid='stMainBlockContainer']", timeout=60000)
+            if args.lang == "en":
+                page.get_by_text("English", exact=True).click()
+            page.wait_for_timeout(4000)
+            page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60000)
+            target = Path(args.out) / f"shot_{name}_{args.lang}.png"
+            page.screenshot(path=str(target), full_page=True)
+            print(target)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
