@@ -1,1 +1,262 @@
-import streamlit as st; st.write('todo')
+"""投标文件 / Bids: the bid form, importing bid workbooks, the import report, a preview of every bid, removal."""
+from __future__ import annotations
+
+from decimal import Decimal
+from io import BytesIO
+from typing import Any, Callable, Mapping, Sequence
+
+import pandas as pd
+import streamlit as st
+
+import workspace as ws
+from bideval.bids import Bid
+from bideval.evaluation import check_bids
+from bideval.pricing import PricingModel
+from bideval.rubric import Field, Rubric
+from bideval.storage import ImportReport, Store
+from bideval.template import write_bid_form
+from bideval.validity import BidCheck
+from bideval.values import TEN_THOUSAND_UNIT, FieldType
+
+ACTOR = "app"
+MAX_FILE_MB = 50
+FIXED = ("vendor_id", "vendor_name", "sme")
+
+
+# -- helpers without widgets (tests call them directly)
+
+def bid_form_bytes(rubric: Rubric, lang: str) -> bytes:
+    """The blank bid form of a rubric as .xlsx bytes."""
+    buffer = BytesIO()
+    write_bid_form(rubric, buffer, lang)
+    return buffer.getvalue()
+
+
+def import_files(store: Store, tender: int, files: Sequence[tuple[str, bytes]], replace: bool = False,
+                 progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+    """Import uploaded workbooks: each file all or nothing, every problem of a refused file reported."""
+    return store.import_bids(tender, list(files), replace=replace, actor=ACTOR, progress=progress)
+
+
+def _plain(value: Decimal) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_value(field: Field, value: Any, lang: str) -> str:
+    """A bid value as people read it: money with separators, percent with %, bool as 是/否 or yes/no."""
+    if value is None:
+        return ""
+    if isinstance(value, PricingModel):
+        return value.label.text(lang)
+    if isinstance(value, bool) or field.type is FieldType.BOOL:
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if field.type is FieldType.MONEY:
+        return f"{Decimal(value):,.2f}"
+    if field.type is FieldType.PERCENT:
+        return _plain(Decimal(value) * 100) + "%"
+    if field.type is FieldType.INTEGER:
+        return f"{int(value):,}"
+    if field.type is FieldType.NUMBER:
+        return _plain(Decimal(value))
+    return str(value)
+
+
+def column_title(field: Field, lang: str) -> str:
+    """A field's column header: its label and, for money and measured fields, the unit."""
+    label = field.label.text(lang)
+    if field.type is FieldType.MONEY:
+        if field.unit == TEN_THOUSAND_UNIT:
+            return label + (" (万元)" if lang == "zh" else " (10k CNY)")
+        return label + (" (元)" if lang == "zh" else " (CNY)")
+    if field.unit and field.type is not FieldType.PERCENT:
+        return f"{label} ({field.unit})"
+    return label
+
+
+def preview_rows(rubric: Rubric, bids: Sequence[Bid], lang: str,
+                 checks: Mapping[str, BidCheck] | None = None) -> list[dict[str, str]]:
+    """One row per bid: vendor, SME, every field's value, validity with every reason, and the source file."""
+    zh = lang == "zh"
+    checks = checks if checks is not None else check_bids(rubric, bids)
+    fields = [f for f in rubric.bid_fields if f.id not in FIXED]
+    rows = []
+    for bid in bids:
+        check = checks[bid.vendor_id]
+        row = {
+            "统一社会信用代码" if zh else "Vendor ID": bid.vendor_id,
+            "投标人" if zh else "Bidder": bid.vendor_name,
+            "中小企业" if zh else "SME": ("是" if bid.sme else "否") if zh else ("yes" if bid.sme else "no"),
+            "有效" if zh else "Valid": "✓" if check.valid else "✗",
+            "无效原因" if zh else "Why invalid": "; ".join(r.render(lang) for r in check.reasons),
+        }
+        for f in fields:
+            row[column_title(f, lang)] = format_value(f, bid.values.get(f.id), lang)
+        row["来源文件" if zh else "Source file"] = bid.file
+        rows.append(row)
+    return rows
+
+
+def _code(line: str) -> str:
+    return "`" + line.replace("`", "'") + "`"
+
+
+# -- callbacks
+
+def _ask_remove() -> None:
+    st.session_state.bids_remove_pending = (ws.tender_id(), st.session_state.bids_selected)
+
+
+def _cancel_remove() -> None:
+    st.session_state.bids_remove_pending = None
+
+
+def _confirm_remove() -> None:
+    tender, vendor = st.session_state.bids_remove_pending
+    ws.store().remove_bid(tender, vendor, actor=ACTOR)
+    st.session_state.bids_remove_pending = None
+    st.session_state.bids_notice = (tender, vendor)
+
+
+def _init_state() -> None:
+    defaults = {"bids_report": None, "bids_upload_round": 0, "bids_replace": False,
+                "bids_remove_pending": None, "bids_notice": None}
+    for key, value in defaults.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+# -- the page
+
+def show_form(rubric: Rubric) -> None:
+    tr, lang = ws.tr, ws.lang()
+    st.subheader(tr("1. 投标文件模板", "1. Bid form"))
+    st.markdown(tr("将模板发给各投标人填写：每家一份，工作表 `Bid`，C 列填写内容；带下拉选项和数值校验。",
+                   "Send this form to the bidders: one per vendor, sheet `Bid`, answers in column C; "
+                   "it has drop-downs and number validation."))
+    st.download_button(tr("下载投标文件模板（中文）", "Download the bid form (English)"),
+                       data=lambda: bid_form_bytes(rubric, lang), file_name=f"bid_form_{rubric.id}_{lang}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key="bids_form_download", icon=":material/download:", on_click="ignore")
+
+
+def show_upload(store: Store, tender: int) -> None:
+    tr = ws.tr
+    st.subheader(tr("2. 导入投标", "2. Import bids"))
+    files = st.file_uploader(
+        tr("投标文件（.xlsx，可多选）", "Bid workbooks (.xlsx, several at once)"), type=["xlsx"],
+        accept_multiple_files=True, key=f"bids_upload_{st.session_state.bids_upload_round}",
+        max_upload_size=MAX_FILE_MB,
+        help=tr(f"每家一份投标文件（工作表 Bid），或一个汇总表（工作表 Bids，每行一家）。每个文件不超过 {MAX_FILE_MB} MB。",
+                f"One bid form per vendor (sheet Bid), or one consolidated workbook (sheet Bids, one vendor a "
+                f"row). At most {MAX_FILE_MB} MB a file."))
+    st.checkbox(tr("替换同一投标人已有的投标", "Replace existing bids from the same vendor"), key="bids_replace",
+                help=tr("勾选后，文件中已在本项目中的投标人（按统一社会信用代码）的旧投标会被删除，换成新文件中的投标；"
+                        "评委对旧投标的定档和评分保留。不勾选时，这样的文件整个被拒绝，不导入任何内容。",
+                        "When ticked, a vendor already in this tender (same unified social credit code) has its old "
+                        "bid replaced by the one in the new file; the panel's tiers and scores for it are kept. "
+                        "When not ticked, such a file is refused as a whole and nothing from it is imported."))
+    st.caption(tr("每个文件要么全部导入，要么全部不导入：有任何错误的文件不会导入其中任何投标。",
+                  "Each file is imported whole or not at all: nothing is imported from a file with any error."))
+    if st.button(tr("导入", "Import"), key="bids_import", type="primary", disabled=not files):
+        uploads = [(f.name, f.getvalue()) for f in files]
+        bar = st.progress(0.0, text=tr("正在导入…", "Importing…"))
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.progress(done / total, text=f"{done} / {total} · {name}")
+
+        report = import_files(store, tender, uploads, replace=st.session_state.bids_replace, progress=progress)
+        st.session_state.bids_report = {"tender": tender, "report": report}
+        st.session_state.bids_upload_round += 1  # an empty uploader after the rerun
+        st.rerun()
+    show_report()
+
+
+def show_report() -> None:
+    tr = ws.tr
+    last = st.session_state.bids_report
+    if not last or last["tender"] != ws.tender_id():
+        return
+    report: ImportReport = last["report"]
+    st.markdown("**" + tr("上次导入的结果", "Last import") + "**")
+    for name, vendors in report.accepted.items():
+        st.success(tr(f"✓ {name}：已导入 {len(vendors)} 份投标 — ", f"✓ {name}: {len(vendors)} bid(s) imported — ")
+                   + ", ".join(_code(v) for v in vendors))
+    for name, lines in report.refused.items():
+        st.error(tr(f"✗ **{name}**：未导入（该文件中的内容均未导入），问题如下：",
+                    f"✗ **{name}**: refused; nothing was imported from this file. Problems:")
+                 + "\n\n" + "\n".join(f"- {_code(line)}" for line in lines))
+
+
+def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
+    tr, lang = ws.tr, ws.lang()
+    st.subheader(tr("3. 已导入的投标", "3. Imported bids"))
+    notice = st.session_state.bids_notice
+    if notice and notice[0] == tender:
+        st.success(tr(f"已删除投标人 {notice[1]} 的投标。", f"The bid of {notice[1]} was removed."))
+        st.session_state.bids_notice = None  # shown once
+    bids = store.bidset(tender).bids
+    if not bids:
+        st.info(tr("本项目还没有投标。", "This tender has no bids yet."))
+        return
+    checks = check_bids(rubric, bids)
+    rows = preview_rows(rubric, bids, lang, checks)
+    valid = sum(1 for r in rows if r[tr("有效", "Valid")] == "✓")
+    counts = st.columns(3)
+    counts[0].metric(tr("投标", "Bids"), len(rows))
+    counts[1].metric(tr("有效", "Valid"), valid)
+    counts[2].metric(tr("无效", "Invalid"), len(rows) - valid)
+    config = {tr("统一社会信用代码", "Vendor ID"): st.column_config.TextColumn(pinned=True),
+              tr("投标人", "Bidder"): st.column_config.TextColumn(pinned=True),
+              tr("无效原因", "Why invalid"): st.column_config.TextColumn(width="large")}
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config=config, key="bids_table")
+    st.caption(tr("金额单位见列名；百分比以 % 显示。", "Money units are in the column names; percentages are shown with %."))
+    for bid in bids:
+        reasons = checks[bid.vendor_id].reasons
+        if reasons:
+            st.warning(tr(f"**{bid.vendor_name}** (`{bid.vendor_id}`) 为无效投标，不参与评分和排名：",
+                          f"**{bid.vendor_name}** (`{bid.vendor_id}`) is invalid and is neither scored nor ranked:")
+                       + "\n" + "\n".join(f"- {r.render(lang)}" for r in reasons))
+
+    st.markdown("**" + tr("单个投标", "One bid") + "**")
+    names = {b.vendor_id: f"{b.vendor_name} · {b.vendor_id}" for b in bids}
+    if st.session_state.get("bids_selected") not in names:
+        st.session_state.bids_selected = bids[0].vendor_id
+    pick, get, drop = st.columns([3, 2, 2], vertical_alignment="bottom")
+    vendor = pick.selectbox(tr("投标人", "Bidder"), list(names), key="bids_selected", format_func=names.get)
+    source = next(b.file for b in bids if b.vendor_id == vendor)
+    get.download_button(tr("下载原始文件", "Download the original file"),
+                        data=lambda: (store.bid_file(tender, vendor) or ("", b""))[1], file_name=source,
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        key="bids_original_download", icon=":material/download:", on_click="ignore",
+                        width="stretch")
+    drop.button(tr("删除该投标…", "Remove this bid…"), key="bids_remove", on_click=_ask_remove, width="stretch",
+                icon=":material/delete:")
+    pending = st.session_state.bids_remove_pending
+    if pending and pending[0] == tender and pending[1] in names:
+        st.warning(tr(f"确定删除 **{names[pending[1]]}** 的投标吗？评委对该投标的定档和评分将一并删除，且记入审计记录。",
+                      f"Remove the bid of **{names[pending[1]]}**? The panel's tiers and scores for it are "
+                      "removed too, and the removal is written to the audit trail."))
+        yes, no, _ = st.columns([1, 1, 4])
+        yes.button(tr("确认删除", "Yes, remove it"), key="bids_remove_confirm", type="primary",
+                   on_click=_confirm_remove)
+        no.button(tr("取消", "Cancel"), key="bids_remove_cancel", on_click=_cancel_remove)
+
+
+def main() -> None:
+    ws.enter_page("bids")
+    _init_state()
+    tender = ws.require_tender()
+    store = ws.store()
+    rubric = store.rubric(tender)
+    st.title(ws.tr("投标文件", "Bids"))
+    st.caption(f"{rubric.title.text(ws.lang())} · `{rubric.id}`")
+    show_form(rubric)
+    st.divider()
+    show_upload(store, tender)
+    st.divider()
+    show_bids(store, tender, rubric)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,1 +1,161 @@
-import streamlit as st; st.write('todo')
+"""导出 / Export: the ranked workbook, the result JSON, a judge's blank score sheet, and the input files' hashes."""
+from __future__ import annotations
+
+import re
+from io import BytesIO
+
+import pandas as pd
+import streamlit as st
+
+import workspace as ws
+from bideval.evaluation import check_bids
+from bideval.export import write_workbook
+from bideval.result import FINAL, Result, result_json
+from bideval.scoresheet import write_score_sheet
+from bideval.storage import Store
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ROLES = {"rubric": ("评分标准", "rubric"), "bids": ("投标文件", "bids"), "panel": ("评委评分", "panel")}
+
+
+# -- helpers without widgets (tests call them directly)
+
+def ranked_workbook_bytes(result: Result, lang: str) -> bytes:
+    """The ranked workbook (formats.md §6) as .xlsx bytes."""
+    buffer = BytesIO()
+    write_workbook(result, buffer, lang)
+    return buffer.getvalue()
+
+
+def score_sheet_bytes(store: Store, tender: int, judge: str, lang: str) -> bytes:
+    """A judge's blank Scores sheet: one row per valid bid and panel criterion, agreed tiers shown."""
+    rubric = store.rubric(tender)
+    bids = store.bidset(tender).bids
+    checks = check_bids(rubric, bids)
+    valid = [b for b in bids if checks[b.vendor_id].valid]
+    buffer = BytesIO()
+    write_score_sheet(rubric, valid, store.tiers(tender), judge, buffer, lang)
+    return buffer.getvalue()
+
+
+def file_part(text: str) -> str:
+    """Text safe inside a file name: no path separators, quotes or control characters."""
+    return re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", text.strip()).strip("._") or "judge"
+
+
+def export_name(kind: str, result: Result, tender: int, ext: str, suffix: str | None = None) -> str:
+    """``ranked_cs-outsourcing_tender3_final_zh.xlsx``: what, which rubric and tender, its status, a suffix."""
+    parts = [kind, result.rubric.id, f"tender{tender}", result.status] + ([suffix] if suffix else [])
+    return "_".join(parts) + "." + ext
+
+
+# -- the page
+
+def show_status(result: Result) -> None:
+    tr = ws.tr
+    if not result.ranking and not result.invalid:
+        st.info(tr("本项目还没有投标：导出的文件中只有评分标准。请先在“投标文件”页面导入投标。",
+                   "This tender has no bids yet: the exports hold only the rubric. Import bids on the Bids page."))
+    elif not result.ranking:
+        st.error(tr("没有有效投标：本次招标失败（废标），排名表中只列出无效投标及其原因。",
+                    "No valid bid: the tender has failed; the workbook lists only the invalid bids and why."))
+    elif result.status == FINAL:
+        st.success(tr("状态：最终结果（final）——所有评委均已完成对全部有效投标的评分。",
+                      "Status: final — every judge has scored every valid bid."))
+    else:
+        st.warning(tr("状态：临时结果（provisional）——尚有评委评分缺失。导出文件标注为 provisional；"
+                      "组长不能据临时结果定标，须待全部评分完成。",
+                      "Status: provisional — some panel scores are missing. The exports are marked "
+                      "provisional; the chair cannot finalise a provisional result until every score is in."))
+    counts = st.columns(3)
+    counts[0].metric(tr("有效投标", "Valid bids"), len(result.ranking))
+    counts[1].metric(tr("无效投标", "Invalid bids"), len(result.invalid))
+    counts[2].metric(tr("评委", "Judges"), len(result.judges))
+
+
+def show_downloads(result: Result, tender: int) -> None:
+    tr, lang = ws.tr, ws.lang()
+    st.subheader(tr("排名表（Excel）", "Ranked workbook (Excel)"))
+    st.markdown(tr("工作表：Ranking、Scores、Panel、Price、Invalid、Rubric、Audit。总分和小计是 Excel 公式，并带有计算值。",
+                   "Sheets: Ranking, Scores, Panel, Price, Invalid, Rubric, Audit. Totals and subtotals are "
+                   "Excel formulas that also carry their computed values."))
+    zh, en = st.columns(2)
+    zh.download_button(tr("下载排名表（中文）", "Download the workbook in Chinese"),
+                       data=lambda: ranked_workbook_bytes(result, "zh"),
+                       file_name=export_name("ranked", result, tender, "xlsx", "zh"), mime=XLSX,
+                       key="export_workbook_zh", icon=":material/download:", on_click="ignore", width="stretch")
+    en.download_button(tr("下载排名表（英文）", "Download the workbook in English"),
+                       data=lambda: ranked_workbook_bytes(result, "en"),
+                       file_name=export_name("ranked", result, tender, "xlsx", "en"), mime=XLSX,
+                       key="export_workbook_en", icon=":material/download:", on_click="ignore", width="stretch")
+
+    st.subheader(tr("结果 JSON", "Result JSON"))
+    st.markdown(tr("格式见 formats.md 第 5 节；无效原因使用当前界面语言。",
+                   "Format in formats.md §5; invalid-bid reasons in the current UI language."))
+    st.download_button(tr("下载结果 JSON", "Download the result JSON"),
+                       data=lambda: result_json(result, lang).encode("utf-8"),
+                       file_name=export_name("result", result, tender, "json", lang), mime="application/json",
+                       key="export_json", icon=":material/data_object:", on_click="ignore")
+
+
+def show_score_sheet(store: Store, result: Result, tender: int) -> None:
+    tr, lang = ws.tr, ws.lang()
+    st.subheader(tr("评委空白评分表", "A judge's blank score sheet"))
+    if not result.rubric.panel_criteria:
+        st.info(tr("该评分标准没有评委评分项。", "This rubric has no criteria the panel scores."))
+        return
+    st.markdown(tr("每个有效投标和每个评委评分项一行；已定档的显示档次及分数范围，得分单元格带范围校验。"
+                   "填好后可作为评委评分工作簿导入（formats.md 第 3 节）。",
+                   "One row per valid bid and panel criterion; the agreed tier and its range are shown and the "
+                   "score cells are validated to the range. The filled sheet reads back as a panel workbook "
+                   "(formats.md §3)."))
+    judges = store.judges(tender)
+    pick, typed = st.columns(2)
+    chosen = pick.selectbox(tr("评委", "Judge"), judges, key="export_judge", index=0 if judges else None,
+                            placeholder=tr("尚无评委", "No judges yet"), disabled=not judges)
+    other = typed.text_input(tr("或输入评委姓名", "Or type a judge's name"), key="export_judge_typed",
+                             max_chars=100).strip()
+    judge = other or chosen or ""
+    if not result.ranking:
+        st.info(tr("没有有效投标，无需评分表。", "No valid bid: there is nothing to score."))
+        return
+    st.download_button(tr(f"下载 {judge} 的评分表", f"Download the score sheet for {judge}") if judge
+                       else tr("下载评分表", "Download the score sheet"),
+                       data=lambda: score_sheet_bytes(store, tender, judge, lang),
+                       file_name=export_name("scoresheet", result, tender, "xlsx", file_part(judge)), mime=XLSX,
+                       key="export_score_sheet", icon=":material/download:", on_click="ignore", disabled=not judge)
+    if not judge:
+        st.caption(tr("先选择或输入评委姓名。", "Choose or type a judge's name first."))
+
+
+def show_inputs(result: Result) -> None:
+    tr, lang = ws.tr, ws.lang()
+    st.subheader(tr("输入文件", "Input files"))
+    st.caption(tr("本次评审所用的文件及其 SHA-256，可据此核对归档文件未被改动。",
+                  "The files this evaluation used, with their SHA-256, to check that filed copies are unchanged."))
+    if not result.inputs:
+        st.info(tr("没有输入文件。", "No input files."))
+        return
+    st.dataframe(pd.DataFrame([{
+        tr("类型", "Role"): ROLES.get(f.role, (f.role, f.role))[0 if lang == "zh" else 1],
+        tr("文件", "File"): f.path, "SHA-256": f.sha256,
+    } for f in result.inputs]), hide_index=True, width="stretch", key="export_inputs")
+
+
+def main() -> None:
+    ws.enter_page("export")
+    tender = ws.require_tender()
+    store = ws.store()
+    result = ws.result()
+    st.title(ws.tr("导出", "Export"))
+    st.caption(f"{result.rubric.title.text(ws.lang())} · `{result.rubric.id}`")
+    show_status(result)
+    show_downloads(result, tender)
+    st.divider()
+    show_score_sheet(store, result, tender)
+    st.divider()
+    show_inputs(result)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,1 +1,268 @@
-import streamlit as st; st.write('todo')
+"""招标项目 / Tenders: list and switch tenders, create one from a rubric, and read the current tender's rubric."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+import workspace as ws
+from bideval.errors import BidEvalError, RubricError
+from bideval.rubric import GROUP_ORDER, Kind, Rubric, group_label, parse_rubric
+from bideval.rubric_view import KIND_LABELS, criterion_rule
+from bideval.storage import Store
+
+ACTOR = "app"
+LIBRARY = "library"
+UPLOAD = "upload"
+MAX_RUBRIC_MB = 1
+
+
+# -- helpers without widgets (tests call them directly)
+
+def library() -> list[Path]:
+    """The shipped rubrics: criteria/*.yaml, by file name."""
+    return sorted(ws.CRITERIA.glob("*.yaml"))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def rubric_title(data: bytes, name: str) -> tuple[str, str] | None:
+    """A rubric file's title (zh, en), or None when it does not load."""
+    try:
+        rubric = parse_rubric(data, name)
+    except BidEvalError:
+        return None
+    return rubric.title.zh, rubric.title.en
+
+
+def create_tender(store: Store, name: str, file_name: str, data: bytes) -> int:
+    """A new tender from a rubric file's bytes; RubricError (every problem) and nothing created when it is wrong."""
+    parse_rubric(data, file_name)  # checks the bytes themselves: UTF-8, YAML, every rule
+    return store.create_tender(name, data.decode("utf-8-sig"), file_name, actor=ACTOR)
+
+
+def criterion_groups(rubric: Rubric) -> list[str]:
+    """Every group of the rubric, gates included: the standard four in order, then the others as they appear."""
+    present = [c.group for c in rubric.criteria]
+    return [g for g in GROUP_ORDER if g in present] + list(dict.fromkeys(g for g in present if g not in GROUP_ORDER))
+
+
+def number(value) -> str:
+    """A Decimal without trailing zeros: 15, 5.1, 0.92."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def group_rows(rubric: Rubric, group: str, lang: str) -> list[dict[str, str]]:
+    """The group's criteria as table rows: id, name, kind, max and rule (tier ranges included)."""
+    zh = lang == "zh"
+    rows = []
+    for c in rubric.criteria:
+        if c.group != group:
+            continue
+        rows.append({
+            "编号" if zh else "ID": c.id,
+            "评分项" if zh else "Criterion": c.name.text(lang),
+            "方式" if zh else "Kind": KIND_LABELS[c.kind].text(lang),
+            "分值" if zh else "Max": "—" if c.kind is Kind.GATE else number(c.max),
+            "评分规则" if zh else "Rule": criterion_rule(c, rubric, lang),
+        })
+    return rows
+
+
+def group_max(rubric: Rubric, group: str):
+    """The points a group can give (gates give none)."""
+    return sum((c.max for c in rubric.scored_criteria if c.group == group), 0)
+
+
+# -- callbacks: they run before the sidebar's tender selector is drawn, so they may set tender_id
+
+def _open_tender() -> None:
+    st.session_state.tender_id = st.session_state.tenders_pick
+
+
+def _create_tender() -> None:
+    state = st.session_state
+    state.tenders_outcome = None
+    if state.tenders_source == LIBRARY:
+        path = ws.CRITERIA / (state.tenders_library_file or "")
+        if not state.tenders_library_file or not path.is_file():
+            state.tenders_outcome = ("error", BidEvalError(ws.tr("请选择一个评分标准。", "Choose a rubric.")))
+            return
+        file_name, data = path.name, path.read_bytes()
+    else:
+        upload = state.get(f"tenders_upload_{state.tenders_upload_round}")
+        if upload is None:
+            state.tenders_outcome = ("error", BidEvalError(ws.tr("请先上传评分标准 YAML 文件。",
+                                                                "Upload a rubric YAML file first.")))
+            return
+        file_name, data = upload.name, upload.getvalue()
+    try:
+        tender = create_tender(ws.store(), state.tenders_name, file_name, data)
+    except BidEvalError as error:
+        state.tenders_outcome = ("error", error)
+        return
+    state.tender_id = tender
+    state.tenders_pick = tender
+    state.tenders_outcome = ("created", tender)
+    state.tenders_name = ""
+    state.tenders_upload_round += 1  # a fresh, empty uploader
+
+
+def _init_state() -> None:
+    defaults = {"tenders_outcome": None, "tenders_source": LIBRARY, "tenders_name": "", "tenders_upload_round": 0}
+    for key, value in defaults.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+    if "tenders_library_file" not in st.session_state:
+        names = [p.name for p in library()]
+        st.session_state.tenders_library_file = names[0] if names else None
+
+
+# -- the page
+
+def show_tenders(store: Store) -> None:
+    tr = ws.tr
+    tenders = store.tenders()
+    st.subheader(tr("全部项目", "All tenders"))
+    if not tenders:
+        st.info(tr("还没有招标项目：在下方新建一个。", "No tender yet: create one below."))
+        return
+    current = ws.tender_id()
+    table = pd.DataFrame([{
+        tr("当前", "Current"): "▶" if t.id == current else "",
+        tr("编号", "No."): t.id,
+        tr("项目名称", "Name"): t.name,
+        tr("评分标准", "Rubric"): t.rubric_id,
+        tr("投标数", "Bids"): t.bids,
+        tr("创建时间 (UTC)", "Created (UTC)"): t.created_at.strftime("%Y-%m-%d %H:%M"),
+    } for t in tenders])
+    st.dataframe(table, hide_index=True, width="stretch", key="tenders_table")
+    names = {t.id: f"{t.id} · {t.name}" for t in tenders}
+    if st.session_state.get("tenders_pick") not in names:
+        st.session_state.tenders_pick = current if current in names else tenders[0].id
+    pick, go = st.columns([3, 1], vertical_alignment="bottom")
+    pick.selectbox(tr("切换到项目", "Switch to tender"), list(names), key="tenders_pick", format_func=names.get)
+    go.button(tr("打开", "Open"), key="tenders_open", on_click=_open_tender, type="primary",
+              disabled=st.session_state.tenders_pick == current, width="stretch")
+
+
+def show_create() -> None:
+    tr = ws.tr
+    st.subheader(tr("新建招标项目", "New tender"))
+    outcome = st.session_state.tenders_outcome
+    st.text_input(tr("项目名称", "Name"), key="tenders_name", max_chars=200,
+                  placeholder=tr("留空则使用评分标准的标题", "Leave empty to use the rubric's title"))
+    sources = {LIBRARY: tr("标准库（criteria/）", "Library (criteria/)"), UPLOAD: tr("上传 YAML 文件", "Upload a YAML file")}
+    st.radio(tr("评分标准来源", "Rubric"), list(sources), key="tenders_source", horizontal=True,
+             format_func=sources.get)
+    if st.session_state.tenders_source == LIBRARY:
+        files = {}
+        for path in library():
+            title = rubric_title(path.read_bytes(), path.name)
+            files[path.name] = f"{path.name} — " + ((title[1] if ws.lang() == "en" else title[0]) if title
+                                                   else tr("（无法读取）", "(does not load)"))
+        st.selectbox(tr("评分标准", "Rubric file"), list(files), key="tenders_library_file", format_func=files.get)
+    else:
+        st.file_uploader(tr("评分标准 YAML（格式见 formats.md 第 1 节）", "Rubric YAML (format: formats.md §1)"),
+                         type=["yaml", "yml"], key=f"tenders_upload_{st.session_state.tenders_upload_round}",
+                         max_upload_size=MAX_RUBRIC_MB,
+                         help=tr(f"不超过 {MAX_RUBRIC_MB} MB 的 UTF-8 文本文件。",
+                                 f"A UTF-8 text file of at most {MAX_RUBRIC_MB} MB."))
+    st.button(tr("新建并切换到该项目", "Create and open"), key="tenders_create", on_click=_create_tender,
+              type="primary")
+    st.caption(tr("评分标准先经校验：分值合计、档次范围、字段引用等任一错误都会列出，且不会新建项目。",
+                  "The rubric is checked first: every problem (maxima, tier ranges, unknown fields, …) is "
+                  "listed and no tender is created."))
+    if outcome and outcome[0] == "error":
+        if isinstance(outcome[1], RubricError):
+            st.markdown(":red[**" + tr("评分标准有误，未新建项目：", "The rubric has errors; no tender was created:")
+                        + "**]")
+        ws.show_error(outcome[1])
+    elif outcome and outcome[0] == "created":
+        st.success(tr(f"已新建项目 {outcome[1]} 并切换到它。", f"Created tender {outcome[1]} and opened it."))
+
+
+def show_rubric(store: Store, tender: int) -> None:
+    tr, lang = ws.tr, ws.lang()
+    rubric = store.rubric(tender)
+    st.subheader(tr("当前项目的评分标准", "The current tender's rubric"))
+    st.markdown(f"**{rubric.title.text(lang)}** · `{rubric.id}` · "
+                + tr("来源", "source") + f" `{rubric.source}` · SHA-256 `{rubric.sha256[:12]}…`")
+    total = number(rubric.max_total)
+    panel = rubric.panel
+    if panel.aggregate.value == "trimmed_mean":
+        aggregate = tr(f"去掉最高和最低各 {panel.trim} 个分数后取平均（评委不少于 {panel.min_judges_for_trim} 名时）",
+                       f"trimmed mean, dropping the {panel.trim} highest and lowest "
+                       f"(with {panel.min_judges_for_trim} or more judges)")
+    else:
+        aggregate = tr("平均", "mean")
+    st.markdown(tr(f"满分 **{total}** · 保留 {rubric.decimals} 位小数 · 推荐候选人 {rubric.candidates} 名 · "
+                   f"评委评分汇总：{aggregate}",
+                   f"Total **{total}** · {rubric.decimals} decimals · {rubric.candidates} candidates · "
+                   f"panel scores: {aggregate}"))
+    summary = []
+    for group in criterion_groups(rubric):
+        rows = group_rows(rubric, group, lang)
+        scored = any(c.kind is not Kind.GATE for c in rubric.criteria if c.group == group)
+        label = group_label(group).text(lang)
+        points = number(group_max(rubric, group))
+        heading = f"{label} · " + (tr(f"{points} 分", f"{points} points") if scored
+                                   else tr("通过／不通过", "pass / fail"))
+        st.markdown(f"#### {heading}")
+        st.table(pd.DataFrame(rows), hide_index=True)
+        described = [c for c in rubric.criteria if c.group == group and c.description]
+        if described:
+            with st.expander(tr("评分标准原文", "Wording of the standard")):
+                st.markdown("\n".join(f"- **{c.name.text(lang)}**：{c.description.text(lang)}" if lang == "zh"
+                                      else f"- **{c.name.text(lang)}**: {c.description.text(lang)}"
+                                      for c in described))
+        if scored:
+            summary.append({tr("类别", "Group"): label, tr("分值", "Max"): number(group_max(rubric, group))})
+    summary.append({tr("类别", "Group"): tr("合计", "Total"), tr("分值", "Max"): total})
+    st.markdown("#### " + tr("各类分值", "Points by group"))
+    st.table(pd.DataFrame(summary), hide_index=True, width="content")
+    if rubric.total is not None:
+        st.caption(tr(f"声明满分 {number(rubric.total)}，与各项分值合计一致。",
+                      f"Declared total {number(rubric.total)}, equal to the sum of the maxima."))
+
+    st.markdown("#### " + tr("报价方式与需求", "Pricing models and demand"))
+    st.table(pd.DataFrame([{tr("报价方式", "Pricing model"): m.label.text(lang), "id": m.value,
+                            tr("投标须填写", "Bid states"): ", ".join(p.id for p in rubric.pricing.parameters(m))}
+                           for m in rubric.pricing.models]), hide_index=True)
+    demand = rubric.pricing.demand
+    names = {"months": tr("合同月数", "Months"), "seats": tr("席位数", "Seats"),
+             "calls_per_month": tr("每月呼入量（通）", "Calls per month"),
+             "sales_per_month": tr("每月销售额（元）", "Sales per month (CNY)"),
+             "devices": tr("设备台数", "Devices")}
+    figures = [{tr("需求", "Demand"): label, tr("数量", "Figure"): f"{getattr(demand, key):,}"}
+               for key, label in names.items() if getattr(demand, key)]
+    figures += [{tr("需求", "Demand"): tr(f"{unit} 数量", f"{unit} units"), tr("数量", "Figure"): f"{count:,}"}
+                for unit, count in demand.units]
+    if figures:
+        st.table(pd.DataFrame(figures), hide_index=True, width="content")
+    else:
+        st.caption(tr("无需求数据：各投标以总价报价。", "No demand profile: every bid quotes a lump sum."))
+
+    with st.expander(tr("投标须填写的字段", "Fields a bid states")):
+        st.table(pd.DataFrame([{
+            "id": f.id, tr("名称", "Label"): f.label.text(lang), tr("类型", "Type"): f.type.value,
+            tr("单位", "Unit"): f.unit or "", tr("必填", "Required"): tr("是", "yes") if f.required else "",
+        } for f in rubric.bid_fields]), hide_index=True)
+
+
+def main() -> None:
+    ws.enter_page("tenders")
+    _init_state()
+    store = ws.store()
+    st.title(ws.tr("招标项目", "Tenders"))
+    show_tenders(store)
+    show_create()
+    tender = ws.tender_id()
+    if tender is not None:
+        st.divider()
+        show_rubric(store, tender)
+
+
+if __name__ == "__main__":
+    main()

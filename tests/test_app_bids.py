@@ -1,0 +1,170 @@
+"""The bids page in AppTest: bid form, upload with a report, preview, replace, remove with confirmation."""
+import importlib.util
+from decimal import Decimal as D
+from io import BytesIO
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bideval.rubric import load_rubric
+from bideval.storage import Store
+from conftest import EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def page_module():
+    """pages/bids.py imported as a module: its helpers, without running the page."""
+    spec = importlib.util.spec_from_file_location("bids_page", ROOT / "pages" / "bids.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def tender(app_db: str) -> int:
+    """An empty tender of the formats.md example rubric."""
+    return Store(app_db).create_tender("示例项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+
+
+@pytest.fixture
+def two_bids(tender: int, tmp_path: Path) -> int:
+    """The tender with a valid bid from A and an invalid one (no licence) from B."""
+    files = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
+             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", business_license="否", sme="是"))]
+    report = Store().import_bids(tender, [(f.name, f.read_bytes()) for f in files])
+    assert report.ok, report.refused
+    return tender
+
+
+def upload(app, *files: Path, replace: bool = False):
+    """Choose files in the uploader, set the replace box, press Import."""
+    app.file_uploader(key=f"bids_upload_{app.session_state.bids_upload_round}").set_value(
+        [(f.name, f.read_bytes(), XLSX) for f in files]).run()
+    app.checkbox(key="bids_replace").set_value(replace)
+    app.button(key="bids_import").click().run()
+    assert not app.exception
+    return app
+
+
+@pytest.mark.parametrize("lang, title, values", [
+    ("zh", "投标文件", {"中小企业": ["否", "是"], "注册资本金 (万元)": ["1,200.00", "1,200.00"],
+                        "质量拨测正确率承诺": ["94%", "94%"], "业务经营许可证": ["是", "否"],
+                        "报价方式": ["按通计费", "按通计费"], "每通电话单价 (元)": ["0.85", "0.85"],
+                        "有效": ["✓", "✗"], "来源文件": ["a.xlsx", "b.xlsx"]}),
+    ("en", "Bids", {"SME": ["no", "yes"], "Registered capital (10k CNY)": ["1,200.00", "1,200.00"],
+                    "Committed dial-test accuracy": ["94%", "94%"], "Business operating licence": ["yes", "no"],
+                    "Pricing model": ["Per call", "Per call"], "Rate per call (CNY)": ["0.85", "0.85"],
+                    "Valid": ["✓", "✗"], "Source file": ["a.xlsx", "b.xlsx"]}),
+])
+def test_bids_page_previews_every_bid_with_readable_values(two_bids, lang, title, values):
+    app = open_app("bids", lang=lang, tender_id=two_bids)
+    assert not app.exception
+    assert app.title[0].value == title
+    table = app.dataframe[0].value
+    assert list(table.iloc[:, 0]) == [VENDOR_A, VENDOR_B]
+    for column, expected in values.items():
+        assert list(table[column]) == expected, column
+    reasons = list(table["无效原因" if lang == "zh" else "Why invalid"])
+    assert reasons[0] == "" and reasons[1].startswith("licence: ")
+    invalid = [w.value for w in app.warning]
+    assert len(invalid) == 1 and "乙公司" in invalid[0] and "licence: " in invalid[0]  # every reason, in full
+    labels = [b.label for b in app.download_button]
+    assert ("下载投标文件模板（中文）" if lang == "zh" else "Download the bid form (English)") in labels
+
+
+def test_a_good_and_a_bad_file_import_only_the_good_one(tender, tmp_path):
+    good = write_form(tmp_path / "good.xlsx", good_bid(VENDOR_A))
+    bad = write_form(tmp_path / "bad.xlsx", good_bid(VENDOR_B, itss_level="two"))
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("vendor_id,vendor_name\n91440300708461136T,x\n", encoding="utf-8")
+    app = upload(open_app("bids", lang="en", tender_id=tender), good, bad, fake)
+    accepted = " ".join(s.value for s in app.success)
+    assert "good.xlsx" in accepted and VENDOR_A in accepted
+    refused = [e.value for e in app.error]
+    bad_box = next(e for e in refused if "bad.xlsx" in e)
+    assert "nothing was imported from this file" in bad_box
+    assert "bad.xlsx:Bid!C6: expected" in bad_box and "'two'" in bad_box  # sheet and cell of the wrong value
+    fake_box = next(e for e in refused if "fake.xlsx" in e)
+    assert "fake.xlsx: not an .xlsx workbook (found a text or CSV file)" in fake_box  # the guard's own words
+    assert [b.vendor_id for b in Store().bidset(tender).bids] == [VENDOR_A]
+    assert app.dataframe[0].value.iloc[:, 0].tolist() == [VENDOR_A]  # the preview after the import
+    assert app.session_state.bids_upload_round == 1  # the uploader is emptied after an import
+
+
+def test_the_report_says_nothing_was_imported_in_chinese(tender, tmp_path):
+    bad = write_form(tmp_path / "坏.xlsx", good_bid(VENDOR_B, dial_test_accuracy="96"))
+    app = upload(open_app("bids", lang="zh", tender_id=tender), bad)
+    box = app.error[0].value
+    assert "坏.xlsx" in box and "未导入" in box and "坏.xlsx:Bid!C9" in box
+    assert Store().bidset(tender).bids == ()
+
+
+def test_a_vendor_already_in_the_tender_is_refused_unless_replace_is_ticked(two_bids, tmp_path):
+    again = write_form(tmp_path / "a2.xlsx", good_bid(VENDOR_A, name="甲公司更正版"))
+    app = upload(open_app("bids", lang="en", tender_id=two_bids), again)
+    assert "already in this tender" in app.error[0].value
+    assert Store().bidset(two_bids).bids[0].vendor_name == "甲公司"
+    app = upload(app, again, replace=True)
+    assert not app.error and "a2.xlsx" in app.success[0].value
+    bids = Store().bidset(two_bids).bids
+    assert [(b.vendor_id, b.vendor_name) for b in bids] == [(VENDOR_A, "甲公司更正版"), (VENDOR_B, "乙公司")]
+
+
+def test_removing_a_bid_needs_a_confirmation(two_bids):
+    app = open_app("bids", lang="en", tender_id=two_bids)
+    app.selectbox(key="bids_selected").set_value(VENDOR_B).run()
+    app.button(key="bids_remove").click().run()
+    assert not app.exception
+    assert any(w.value.startswith("Remove the bid of **乙公司") for w in app.warning)
+    assert len(Store().bidset(two_bids).bids) == 2  # nothing removed yet
+    app.button(key="bids_remove_cancel").click().run()
+    assert not any(w.value.startswith("Remove the bid") for w in app.warning)
+    assert len(Store().bidset(two_bids).bids) == 2
+    app.button(key="bids_remove").click().run()
+    app.button(key="bids_remove_confirm").click().run()
+    assert not app.exception
+    assert [b.vendor_id for b in Store().bidset(two_bids).bids] == [VENDOR_A]
+    assert VENDOR_B in app.success[0].value
+    assert app.dataframe[0].value.iloc[:, 0].tolist() == [VENDOR_A]
+    assert [e.action for e in Store().events(two_bids)][-1] == "remove_bid"
+
+
+def test_bids_imported_in_one_session_are_seen_by_a_new_session(tender, tmp_path):
+    upload(open_app("bids", lang="zh", tender_id=tender), write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)))
+    later = open_app("bids", lang="en", tender_id=tender)
+    assert later.dataframe[0].value.iloc[:, 0].tolist() == [VENDOR_A]
+    assert later.session_state.bids_report is None  # the report was the other session's
+
+
+def test_the_uploader_takes_only_xlsx(tender):
+    app = open_app("bids", lang="en", tender_id=tender)
+    uploader = app.file_uploader(key="bids_upload_0")
+    assert uploader.allowed_type == [".xlsx"] and uploader.accept_multiple_files
+    assert app.button(key="bids_import").disabled  # nothing chosen, nothing to import
+    assert "This tender has no bids yet." in [i.value for i in app.info]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bid_form_bytes_are_the_rubrics_form(lang, tmp_path):
+    rubric = load_rubric(EXAMPLE_RUBRIC)
+    data = page_module().bid_form_bytes(rubric, lang)
+    book = openpyxl.load_workbook(BytesIO(data))
+    ids = [row[0] for row in book["Bid"].iter_rows(values_only=True) if row[0]]
+    assert {"vendor_id", "vendor_name", "sme", "business_license", "price_model"} <= set(ids)
+
+
+@pytest.mark.parametrize("field, value, lang, shown", [
+    ("registered_capital", D("1200"), "zh", "1,200.00"),
+    ("rate_per_call", D("0.85"), "en", "0.85"),
+    ("dial_test_accuracy", D("0.945"), "en", "94.5%"),
+    ("dial_test_accuracy", D("1"), "zh", "100%"),
+    ("business_license", True, "zh", "是"),
+    ("business_license", False, "en", "no"),
+    ("similar_projects", 1234, "en", "1,234"),
+    ("itss_level", None, "zh", ""),
+])
+def test_values_are_formatted_for_people(field, value, lang, shown):
+    rubric = load_rubric(EXAMPLE_RUBRIC)
+    assert page_module().format_value(rubric.field_index[field], value, lang) == shown

@@ -1,0 +1,134 @@
+"""The export page in AppTest: status, the ranked workbook, the result JSON, a judge's score sheet, input hashes."""
+import hashlib
+import importlib.util
+import json
+from io import BytesIO
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from bideval.storage import Store
+from conftest import EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
+
+VENDOR_C = "91310000MA1FL0000X"
+
+
+def page_module():
+    """pages/export.py imported as a module: its helpers, without running the page."""
+    spec = importlib.util.spec_from_file_location("export_page", ROOT / "pages" / "export.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> list[Path]:
+    """Bid forms: A and B valid, C invalid (no licence)."""
+    return [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
+            write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", rate_per_call=0.6)),
+            write_form(tmp_path / "c.xlsx", good_bid(VENDOR_C, name="丙公司", business_license="否"))]
+
+
+@pytest.fixture
+def tender(app_db: str, files: list[Path]) -> int:
+    """A tender with three bids and no panel scores yet: provisional."""
+    store = Store(app_db)
+    tender = store.create_tender("导出测试", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    assert store.import_bids(tender, [(f.name, f.read_bytes()) for f in files]).ok
+    return tender
+
+
+@pytest.fixture
+def scored(tender: int, tmp_path: Path) -> int:
+    """The same tender with every panel score given: final."""
+    panel = write_panel(tmp_path / "panel.xlsx",
+                        scores=[[j, v, c, s, ""] for j in ("王", "李") for v in (VENDOR_A, VENDOR_B)
+                                for c, s in (("ops_plan", 12), ("service_design", 4))],
+                        tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]])
+    Store().import_panel(tender, panel.name, panel.read_bytes())
+    return tender
+
+
+@pytest.mark.parametrize("lang, title, labels", [
+    ("zh", "导出", ["下载排名表（中文）", "下载排名表（英文）", "下载结果 JSON"]),
+    ("en", "Export", ["Download the workbook in Chinese", "Download the workbook in English",
+                      "Download the result JSON"]),
+])
+def test_export_page_offers_every_download(tender, lang, title, labels):
+    app = open_app("export", lang=lang, tender_id=tender)
+    assert not app.exception
+    assert app.title[0].value == title
+    shown = [b.label for b in app.download_button]
+    assert shown[:3] == labels
+    assert all(b.proto.deferred_file_id for b in app.download_button[:3])  # built only when clicked
+    assert ("组长不能据临时结果定标" if lang == "zh" else "cannot finalise a provisional result") in app.warning[0].value
+
+
+def test_a_final_result_says_so(scored):
+    app = open_app("export", lang="en", tender_id=scored)
+    assert not app.exception and not app.warning
+    assert app.success[0].value.startswith("Status: final")
+    assert app.selectbox(key="export_judge").options == ["王", "李"]
+    assert app.download_button(key="export_score_sheet").label == "Download the score sheet for 王"
+
+
+@pytest.mark.parametrize("lang, vendor_header", [("zh", "统一社会信用代码"), ("en", "Vendor ID")])
+def test_the_ranked_workbook_reads_back_into_pandas(scored, lang, vendor_header):
+    page = page_module()
+    result = Store().evaluate(scored)
+    sheets = pd.read_excel(BytesIO(page.ranked_workbook_bytes(result, lang)), sheet_name=None, engine="openpyxl")
+    assert list(sheets) == ["Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit"]
+    ranking = sheets["Ranking"].head(len(result.ranking))  # notes follow the ranked rows
+    column = next(c for c in ranking.columns if vendor_header in str(c))
+    assert list(ranking[column]) == [VENDOR_B, VENDOR_A]  # B is cheaper; C is invalid and not ranked
+    total = next(c for c in ranking.columns if ("总分" if lang == "zh" else "Total") in str(c))
+    assert [round(t, 2) for t in ranking[total]] == [float(s.total) for s in result.ranking]
+    assert page.export_name("ranked", result, scored, "xlsx", lang) == f"ranked_cs-outsourcing_tender{scored}_final_{lang}.xlsx"
+
+
+def test_the_result_json_names_the_status(tender):
+    page = page_module()
+    result = Store().evaluate(tender)
+    document = json.loads(page.result_json(result, "en"))
+    assert document["status"] == "provisional"
+    assert page.export_name("result", result, tender, "json", "en") == f"result_cs-outsourcing_tender{tender}_provisional_en.json"
+
+
+def test_a_judges_score_sheet_has_the_valid_bids_only(scored):
+    sheet = page_module().score_sheet_bytes(Store(), scored, "张评委", "en")
+    rows = pd.read_excel(BytesIO(sheet), sheet_name="Scores", engine="openpyxl")
+    assert sorted(set(rows["vendor_id"])) == [VENDOR_A, VENDOR_B]  # C is invalid
+    assert set(rows["criterion"]) == {"ops_plan", "service_design"}
+    assert set(rows["judge"]) == {"张评委"}
+    ops = rows[rows["criterion"] == "ops_plan"]
+    assert list(ops["min"]) == [10.1, 10.1] and list(ops["max"]) == [15, 15]  # the agreed tier t3
+
+
+def test_a_typed_judge_name_overrides_the_list(scored):
+    app = open_app("export", lang="zh", tender_id=scored)
+    app.text_input(key="export_judge_typed").set_value("  新评委 ").run()
+    assert app.download_button(key="export_score_sheet").label == "下载 新评委 的评分表"
+    assert page_module().file_part("a/b: c") == "a_b_c"
+
+
+def test_no_judge_no_score_sheet(tender):
+    app = open_app("export", lang="en", tender_id=tender)
+    assert app.download_button(key="export_score_sheet").disabled
+    assert "Choose or type a judge's name first." in [c.value for c in app.caption]
+
+
+def test_the_input_files_are_listed_with_their_hashes(tender, files):
+    app = open_app("export", lang="en", tender_id=tender)
+    table = app.dataframe[0].value
+    hashes = dict(zip(table["File"], table["SHA-256"]))
+    for f in files:
+        assert hashes[f.name] == hashlib.sha256(f.read_bytes()).hexdigest()
+    assert hashes[EXAMPLE_RUBRIC.name] == hashlib.sha256(EXAMPLE_RUBRIC.read_bytes()).hexdigest()
+
+
+def test_a_tender_without_bids_says_so_instead_of_final(app_db):
+    tender = Store(app_db).create_tender("空项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    app = open_app("export", lang="en", tender_id=tender)
+    assert not app.exception and not app.success
+    assert app.info[0].value.startswith("This tender has no bids yet")

@@ -1,0 +1,151 @@
+"""The tenders page in AppTest: list and switch tenders, create one from the library or an upload, read the rubric."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from bideval.errors import RubricError
+from bideval.rubric import load_rubric
+from bideval.storage import Store
+from conftest import EXAMPLE_RUBRIC, ROOT, open_app
+
+BAD_RUBRIC = (EXAMPLE_RUBRIC.read_text(encoding="utf-8")
+              .replace("total: 70", "total: 71")
+              .replace("{id: t2, label: {zh: 二档, en: Tier 2}, min: 5.1", "{id: t2, label: {zh: 二档, en: Tier 2}, min: 4"))
+
+
+def page_module():
+    """pages/tenders.py imported as a module: its helpers, without running the page."""
+    spec = importlib.util.spec_from_file_location("tenders_page", ROOT / "pages" / "tenders.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def tender(app_db: str) -> int:
+    """A tender of the formats.md example rubric, made current by the tests that want it."""
+    return Store(app_db).create_tender("示例项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+
+
+@pytest.mark.parametrize("lang, title, groups", [
+    ("zh", "招标项目", ["资格", "商务", "运营", "价格"]),
+    ("en", "Tenders", ["Qualification", "Commercial", "Operations", "Price"]),
+])
+def test_tenders_page_lists_tenders_and_shows_the_rubric_by_group(tender, lang, title, groups):
+    app = open_app("tenders", lang=lang, tender_id=tender)
+    assert not app.exception
+    assert app.title[0].value == title
+    listed = app.dataframe[0].value
+    assert tender in list(listed.iloc[:, 1])
+    headings = [m.value.removeprefix("#### ") for m in app.markdown if m.value.startswith("#### ")]
+    assert [h.split(" · ")[0] for h in headings[:4]] == groups  # qualification, commercial, operations, price
+    assert headings[2].endswith("30 分" if lang == "zh" else "30 points")  # operations: 15 + 10 + 5
+    tables = [t.value for t in app.table]
+    operations = tables[2]
+    rule = operations.iloc[list(operations.iloc[:, 0]).index("ops_plan"), 4]
+    assert ("一档 0–5; 二档 5.1–10; 三档 10.1–15" if lang == "zh" else "Tier 1 0–5; Tier 2 5.1–10; Tier 3 10.1–15") == rule
+    totals = tables[4]
+    assert list(totals.iloc[:, 1]) == ["10", "30", "30", "70"]  # commercial, operations, price, total
+    models = tables[5]
+    assert list(models.iloc[:, 1]) == ["lump_sum", "per_seat_month", "per_call", "base_plus_commission"]
+
+
+def test_creating_a_tender_from_the_library_makes_it_current(app_db):
+    app = open_app("tenders", lang="en")
+    before = {t.id for t in Store().tenders()}
+    app.text_input(key="tenders_name").set_value("IT 运维 2025")
+    app.selectbox(key="tenders_library_file").set_value("it-outsourcing.yaml")
+    app.button(key="tenders_create").click().run()
+    assert not app.exception
+    created = [t for t in Store().tenders() if t.id not in before]
+    assert [(t.name, t.rubric_id) for t in created] == [("IT 运维 2025", "it-outsourcing")]
+    assert app.session_state.tender_id == created[0].id
+    assert any("it-outsourcing" in m.value for m in app.markdown)  # its rubric is shown
+    assert any(str(created[0].id) in s.value for s in app.success)
+
+
+def test_an_uploaded_bad_rubric_shows_every_problem_and_creates_nothing(app_db):
+    app = open_app("tenders", lang="zh")
+    before = len(Store().tenders())
+    app.radio(key="tenders_source").set_value("upload").run()
+    upload = app.file_uploader(key="tenders_upload_0")
+    assert upload.allowed_type == [".yaml", ".yml"]
+    upload.set_value(("bad.yaml", BAD_RUBRIC.encode("utf-8"), "application/x-yaml"))
+    app.button(key="tenders_create").click().run()
+    assert not app.exception
+    shown = "\n".join(e.value for e in app.error)
+    assert "bad.yaml: criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)" in shown
+    assert "bad.yaml: total: the criteria maxima add up to 70, not the declared total 71" in shown
+    assert len(Store().tenders()) == before
+
+
+def test_an_uploaded_good_rubric_creates_the_tender(app_db):
+    app = open_app("tenders", lang="en")
+    app.radio(key="tenders_source").set_value("upload").run()
+    app.file_uploader(key="tenders_upload_0").set_value(
+        ("mine.yml", EXAMPLE_RUBRIC.read_bytes(), "application/x-yaml"))
+    app.button(key="tenders_create").click().run()
+    assert not app.exception and not app.error
+    newest = Store().tenders()[0]
+    assert (newest.rubric_id, app.session_state.tender_id) == ("cs-outsourcing", newest.id)
+    assert newest.name == "客服业务外包项目评分标准"  # an empty name takes the rubric's title
+
+
+def test_switching_the_current_tender(tender):
+    path = ROOT / "criteria" / "it-outsourcing.yaml"
+    other = Store().create_tender("另一个项目", path.read_text(encoding="utf-8"), path.name)
+    app = open_app("tenders", lang="zh", tender_id=tender)
+    assert app.button(key="tenders_open").disabled  # already the current one
+    app.selectbox(key="tenders_pick").set_value(other).run()
+    app.button(key="tenders_open").click().run()
+    assert not app.exception
+    assert app.session_state.tender_id == other
+    assert any("`it-outsourcing`" in m.value for m in app.markdown)  # the rubric shown is the new current one
+
+
+def test_a_tender_created_in_one_session_is_seen_by_a_new_session(app_db):
+    first = open_app("tenders", lang="en")
+    first.text_input(key="tenders_name").set_value("Persisted tender")
+    first.selectbox(key="tenders_library_file").set_value("dev-staffing.yaml")
+    first.button(key="tenders_create").click().run()
+    second = open_app("tenders", lang="en")
+    names = list(second.dataframe[0].value.iloc[:, 2])
+    assert "Persisted tender" in names
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"\xff\xfe\x00bad", "bad.yaml: expected a UTF-8 text file (YAML)"),
+    (b"id: [", "bad.yaml: line 1, column 6: not valid YAML"),
+    (BAD_RUBRIC.encode("utf-8"), "bad.yaml: criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)"),
+])
+def test_the_upload_handler_refuses_bad_rubric_bytes(app_db, data, message):
+    store = Store(app_db)
+    with pytest.raises(RubricError) as caught:
+        page_module().create_tender(store, "x", "bad.yaml", data)
+    assert message in str(caught.value)
+    assert store.tenders() == []
+
+
+def test_the_upload_handler_keeps_the_rubric_text(app_db):
+    store = Store(app_db)
+    tender = page_module().create_tender(store, "", "formats_example.yaml", b"\xef\xbb\xbf" + EXAMPLE_RUBRIC.read_bytes())
+    assert store.rubric(tender).criteria == load_rubric(EXAMPLE_RUBRIC).criteria  # a BOM is no problem
+    assert store.tenders()[0].name == "客服业务外包项目评分标准"
+
+
+def test_groups_are_in_the_standard_order_then_others():
+    page = page_module()
+    rubric = load_rubric(ROOT / "criteria" / "it-outsourcing.yaml")
+    assert page.criterion_groups(rubric) == ["qualification", "commercial", "operations", "price"]
+    rows = page.group_rows(rubric, "qualification", "en")
+    assert {r["Max"] for r in rows} == {"—"} and rows[0]["ID"] == "licence"
+
+
+def test_every_shipped_rubric_renders(app_db):
+    store = Store(app_db)
+    for path in sorted(Path(ROOT / "criteria").glob("*.yaml")):
+        tender = store.create_tender(path.stem, path.read_text(encoding="utf-8"), path.name)
+        app = open_app("tenders", lang="en", tender_id=tender)
+        assert not app.exception, path.name
+        assert any(f"`{store.rubric(tender).id}`" in m.value for m in app.markdown)
