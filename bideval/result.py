@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 from typing import Any, Mapping
 
@@ -122,9 +123,13 @@ class Result:
     inputs: tuple[InputFile, ...] = ()
     price_mean: Decimal | None = None  # mean of the valid evaluated prices (unrounded)
 
+    @cached_property
+    def _by_vendor(self) -> dict[str, Standing]:
+        return {s.vendor_id: s for s in self.ranking}
+
     def standing(self, vendor_id: str) -> Standing | None:
         """The ranked entry of a vendor, if its bid is valid."""
-        return next((s for s in self.ranking if s.vendor_id == vendor_id), None)
+        return self._by_vendor.get(vendor_id)
 
 
 def _number(value: Decimal) -> float:

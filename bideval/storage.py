@@ -471,8 +471,12 @@ class Store:
     def panel_input(self, tender_id: int) -> PanelInput:
         """The panel as the engine takes it."""
         judges = tuple(self.judges(tender_id))
-        scores = tuple(Score(r.judge, r.vendor_id, r.criterion, None if r.score is None else Decimal(r.score),
-                             r.comment) for r in self.scores(tender_id))
+        with self.session() as s:  # plain rows, not ORM objects: thousands of scores on every rerun
+            rows = s.execute(select(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion,
+                                    ScoreRecord.score, ScoreRecord.comment)
+                             .where(ScoreRecord.tender_id == tender_id).order_by(ScoreRecord.id)).all()
+        scores = tuple(Score(judge, vendor, criterion, None if score is None else Decimal(score), comment)
+                       for judge, vendor, criterion, score, comment in rows)
         return PanelInput(judges, scores, self.tiers(tender_id))
 
     # -- evaluation

@@ -1,0 +1,150 @@
+"""How interactive the app stays: a rerun after one score change, with 300 bids and 15 judges.
+
+Builds a tender in a temporary SQLite file (300 bid forms imported through the
+store, a panel workbook with 15 judges' tiers and scores), then times in
+AppTest, best of N: an empty page's rerun (the floor), and the results and
+scoring pages' reruns right after one judge changes one score (which bumps the
+tender version, so the cached evaluation is recomputed). Prints the extra time
+over the floor; the goal is at most 0.3 s.
+
+    .venv/bin/python benchmarks/app_rerun.py [--bids 300] [--judges 15] [--repeat 5]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import xlsxwriter
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bideval.evaluation import check_bids  # noqa: E402
+from bideval.storage import Store  # noqa: E402
+
+RUBRIC = ROOT / "criteria" / "cs-outsourcing.yaml"
+
+
+def write_form(path: Path, values: dict) -> None:
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False})
+    sheet = book.add_worksheet("Bid")
+    sheet.write_row(0, 0, ["field", "label", "value"])
+    for r, (key, value) in enumerate(values.items(), 1):
+        sheet.write_string(r, 0, key)
+        sheet.write(r, 2, value)
+    book.close()
+
+
+def build(url: str, bids: int, judges: int, folder: Path) -> tuple[int, list[str]]:
+    rng = random.Random(7)
+    store = Store(url)
+    tender = store.create_tender("benchmark", RUBRIC.read_text(encoding="utf-8"), RUBRIC.name)
+    rubric = store.rubric(tender)
+    files = []
+    for i in range(bids):
+        values = {"vendor_id": f"91440300MA{i:07d}X", "vendor_name": f"供应商{i:03d}", "sme": rng.choice(["是", "否"])}
+        for f in rubric.fields:
+            values[f.id] = {"bool": "是", "integer": rng.randint(0, 8), "percent": f"{rng.uniform(88, 99):.1f}%",
+                            "money": rng.randint(500, 3000), "number": rng.uniform(0, 5),
+                            "text": "x", "choice": (f.choices or ("x",))[0]}[f.type.value]
+        values["price_model"] = "per_seat_month"
+        values["rate_per_seat_month"] = rng.randint(3000, 5400)
+        path = folder / f"bid{i:03d}.xlsx"
+        write_form(path, values)
+        files.append((path.name, path.read_bytes()))
+    report = store.import_bids(tender, files)
+    assert report.ok, list(report.refused.items())[:2]
+    bidset = store.bidset(tender)
+    checks = check_bids(rubric, bidset.bids)
+    valid = [b.vendor_id for b in bidset.bids if checks[b.vendor_id].valid]
+    names = [f"评委{j:02d}" for j in range(judges)]
+    panel = folder / "panel.xlsx"
+    book = xlsxwriter.Workbook(panel)
+    scores, tiers, members = book.add_worksheet("Scores"), book.add_worksheet("Tiers"), book.add_worksheet("Judges")
+    scores.write_row(0, 0, ["judge", "vendor_id", "criterion", "score", "comment"])
+    tiers.write_row(0, 0, ["vendor_id", "criterion", "tier"])
+    members.write_column(0, 0, ["judge", *names])
+    row = 1
+    for t, vendor in enumerate(valid, 1):
+        for criterion in rubric.panel_criteria:
+            tier = criterion.tiers[-1] if criterion.tiers else None
+            if tier:
+                tiers.write_row(t, 0, [vendor, criterion.id, tier.id])
+            low, high = (tier.min, tier.max) if tier else (Decimal(0), criterion.max)
+            for judge in names:
+                scores.write_row(row, 0, [judge, vendor, criterion.id, round(rng.uniform(float(low), float(high)), 1)])
+                row += 1
+    book.close()
+    store.import_panel(tender, panel.name, panel.read_bytes())
+    return tender, valid
+
+
+def best(action, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bids", type=int, default=300)
+    parser.add_argument("--judges", type=int, default=15)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    from streamlit.testing.v1 import AppTest
+
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
+        os.environ["DATABASE_URL"] = url
+        started = time.perf_counter()
+        tender, valid = build(url, args.bids, args.judges, Path(folder))
+        print(f"built: {args.bids} bids ({len(valid)} valid), {args.judges} judges in "
+              f"{time.perf_counter() - started:.1f} s")
+        store = Store(url)
+        rubric = store.rubric(tender)
+        judged = next(c for c in rubric.panel_criteria if not c.tiers)
+
+        empty = AppTest.from_string("import streamlit as st\nst.write('')", default_timeout=300)
+        empty.run()
+        floor = best(empty.run, args.repeat)
+
+        figures = {}
+        for page, state in (("results", {}), ("scoring", {"judge": "评委00"})):
+            app = AppTest.from_file(str(ROOT / "bid_eval.py"), default_timeout=300)
+            app.session_state["tender_id"] = tender
+            for key, value in state.items():
+                app.session_state[key] = value
+            app.run()
+            app.switch_page(f"pages/{page}.py")
+            app.run()
+            assert not app.exception, app.exception
+            counter = iter(range(10**6))
+
+            def change_and_rerun() -> None:
+                score = Decimal(next(counter) % 50) / 10
+                store.set_score(tender, "评委00", valid[0], judged.id, score)
+                app.run()
+
+            change_and_rerun()  # warm
+            figures[page] = best(change_and_rerun, args.repeat)
+            plain = best(app.run, args.repeat)
+            figures[f"{page} (no change)"] = plain
+        print(f"\nempty page rerun (floor): {floor:.3f} s")
+        print("| rerun | seconds | over the floor | goal ≤ 0.3 s |")
+        print("| --- | --- | --- | --- |")
+        for name, seconds in figures.items():
+            extra = seconds - floor
+            print(f"| {name} | {seconds:.3f} | +{extra:.3f} | {'PASS' if extra <= 0.3 else 'MISS'} |")
+
+
+if __name__ == "__main__":
+    main()
