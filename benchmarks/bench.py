@@ -5,7 +5,8 @@ Run from the repository root with the project's virtualenv:
 
     .venv/bin/python benchmarks/bench.py            # full: 2,000 bid forms, 50,000-row workbook
     .venv/bin/python benchmarks/bench.py --quick    # smoke run: 200 forms, 5,000 rows
-    .venv/bin/python benchmarks/bench.py --profile cprofile   # also profile bideval.evaluation.run
+    .venv/bin/python benchmarks/bench.py --phases   # also: wall/CPU seconds per step of run()
+    .venv/bin/python benchmarks/bench.py --profile-only --profile cprofile   # top 15 functions per layout
 
 Scenarios (rubric criteria/cs-outsourcing.yaml):
 
@@ -365,7 +366,7 @@ class Dataset:
     manifest: dict[str, Any]
 
 
-def dataset(forms: int, rows: int, seed: int, regenerate: bool, with_panel: bool) -> Dataset:
+def dataset(forms: int, rows: int, seed: int, regenerate: bool) -> Dataset:
     """The cached inputs for these sizes, generating what is missing (never timed)."""
     forms_dir = GENERATED / f"forms-{forms}-seed{seed}-v{GENERATOR_VERSION}"
     cons_dir = GENERATED / f"consolidated-{rows}-seed{seed}-v{GENERATOR_VERSION}"
@@ -394,7 +395,6 @@ def dataset(forms: int, rows: int, seed: int, regenerate: bool, with_panel: bool
             print(f"  done in {info['seconds']} s: {info['valid']:,} meant valid, {info['invalid']:,} invalid",
                   flush=True)
         manifest[kind] = json.loads(marker.read_text(encoding="utf-8"))
-    del with_panel  # the panel is tiny next to the forms; always generated with them
     return Dataset(forms_dir / "bids", forms_dir / "panel.xlsx", cons_dir / "bids.xlsx", manifest)
 
 
@@ -539,7 +539,31 @@ def machine_info() -> list[str]:
         f"python {platform.python_version()} ({platform.python_implementation()}) on {platform.platform()}",
         f"cpu: {cpu or 'unknown'}; os.cpu_count() = {os.cpu_count()}, usable = {usable}",
         "packages: " + ", ".join(versions),
+        f"bideval source: {_git_state()}",
+        f"load average at start: {_load()} (other work on the machine makes timings noisy)",
+        *(["PYTHONDONTWRITEBYTECODE is set: each subprocess compiles bideval's modules afresh (no .pyc)"]
+          if os.environ.get("PYTHONDONTWRITEBYTECODE") else []),
     ]
+
+
+def _git_state() -> str:
+    """The commit of the source tree measured, and whether bideval/ differs from it."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "bideval"], cwd=REPO, capture_output=True,
+                               text=True, check=True).stdout.split("\n")
+    except (OSError, subprocess.CalledProcessError):
+        return "not a git checkout"
+    changed = [line[3:] for line in dirty if line.strip()]
+    return f"commit {head}" + (f" + uncommitted changes in {', '.join(changed)}" if changed else "")
+
+
+def _load() -> str:
+    try:
+        return " / ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1 / 5 / 15 min)"
+    except OSError:
+        return "unknown"
 
 
 HEADERS = ("scenario", "floor s", "peer s", "ours (subprocess) s", "ours (in-process) s",
@@ -616,6 +640,83 @@ def profile(kind: str, scenarios: list[Scenario], top: int) -> None:
             print(text[start:].rstrip())
 
 
+PHASES = (
+    # (label, module, attribute, parent label); a module attribute is wrapped with a timer
+    ("load_rubric", "bideval.evaluation", "load_rubric", None),
+    ("read_bids", "bideval.evaluation", "read_bids", None),
+    ("expand_paths", "bideval.bids", "expand_paths", "read_bids"),
+    ("open_workbook", "bideval.bids", "open_workbook", "read_bids"),
+    ("xlsx_guard.check_xlsx", "bideval.sheets", "check_xlsx", "open_workbook"),
+    ("sha256_of", "bideval.bids", "sha256_of", "read_bids"),
+    ("_read_book", "bideval.bids", "_read_book", "read_bids"),
+    ("Workbook.rows (calamine to_python)", "bideval.sheets.Workbook", "rows", "_read_book"),
+    ("_make_bid (Field.parse per cell)", "bideval.bids", "_make_bid", "_read_book"),
+    ("check_bids", "bideval.evaluation", "check_bids", None),
+    ("read_panel", "bideval.evaluation", "read_panel", None),
+    ("evaluate", "bideval.evaluation", "evaluate", None),
+    ("result_json", "bideval.result", "result_json", None),
+    ("result_document", "bideval.result", "result_document", "result_json"),
+)
+
+
+def phases(scenarios: list[Scenario]) -> None:
+    """Wall and CPU seconds of each step of run + result_json, from light timers around module functions."""
+    import importlib
+
+    ours_inprocess(scenarios[0])  # warm imports and the page cache
+    for scenario in scenarios:
+        wall: dict[str, float] = {}
+        cpu: dict[str, float] = {}
+        calls: dict[str, int] = {}
+        saved = []
+        for label, module_name, attribute, _ in PHASES:
+            if module_name.endswith(".Workbook"):  # a method of bideval.sheets.Workbook
+                owner = importlib.import_module(module_name.removesuffix(".Workbook")).Workbook
+            else:
+                owner = importlib.import_module(module_name)
+            original = getattr(owner, attribute)
+            saved.append((owner, attribute, original))
+
+            def timed(*args, _f=original, _label=label, **kwargs):
+                w, c = time.perf_counter(), time.process_time()
+                try:
+                    return _f(*args, **kwargs)
+                finally:
+                    wall[_label] = wall.get(_label, 0.0) + time.perf_counter() - w
+                    cpu[_label] = cpu.get(_label, 0.0) + time.process_time() - c
+                    calls[_label] = calls.get(_label, 0) + 1
+
+            setattr(owner, attribute, timed)
+        try:
+            gc.collect()
+            w0, c0 = time.perf_counter(), time.process_time()
+            ours_inprocess(scenario)
+            total_wall, total_cpu = time.perf_counter() - w0, time.process_time() - c0
+        finally:
+            for owner, attribute, original in reversed(saved):
+                setattr(owner, attribute, original)
+        print(f"\n== phases of bideval.evaluation.run + result_json: {scenario.label}")
+        print(f"{'step':46} {'calls':>7} {'wall s':>8} {'cpu s':>8} {'cpu %':>6}")
+        print(f"{'total':46} {1:>7} {total_wall:8.3f} {total_cpu:8.3f} {100:6.1f}")
+        depth = {None: -1}
+        for label, _, _, parent in PHASES:
+            depth[label] = depth[parent] + 1
+            if label not in wall:
+                continue
+            name = "  " * (depth[label] + 1) + label
+            print(f"{name:46} {calls[label]:>7} {wall[label]:8.3f} {cpu[label]:8.3f} "
+                  f"{100 * cpu[label] / total_cpu:6.1f}")
+        from bideval.evaluation import run
+        from bideval.result import result_document
+
+        document = result_document(run(CRITERIA, scenario.bids, scenario.panel), "zh")
+        for name, options in (("json.dumps indent=2 (as now)", {"indent": 2}),
+                              ("json.dumps, no indent (C encoder)", {})):
+            c = time.process_time()
+            json.dumps(document, ensure_ascii=False, **options)
+            print(f"  {name:44} {'':>7} {'':>8} {time.process_time() - c:8.3f}")
+
+
 # --------------------------------------------------------------------------- main
 
 def main(argv: list[str] | None = None) -> int:
@@ -633,7 +734,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="run only these scenarios (repeatable)")
     parser.add_argument("--profile", choices=("cprofile", "pyinstrument"),
                         help="after timing, profile bideval.evaluation.run on each layout")
-    parser.add_argument("--profile-only", action="store_true", help="profile without timing")
+    parser.add_argument("--phases", action="store_true",
+                        help="after timing, print wall and CPU seconds of each step of bideval.evaluation.run")
+    parser.add_argument("--profile-only", action="store_true", help="profile (and --phases) without timing")
     parser.add_argument("--top", type=int, default=15, help="functions listed per profile (default 15)")
     args = parser.parse_args(argv)
     if args.repeat < 1:
@@ -644,7 +747,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     forms = args.forms or (QUICK_FORMS if args.quick else FULL_FORMS)
     rows = args.rows or (QUICK_ROWS if args.quick else FULL_ROWS)
-    data = dataset(forms, rows, args.seed, args.regenerate, not args.no_panel)
+    data = dataset(forms, rows, args.seed, args.regenerate)  # the panel always comes with the forms
     generated_s = time.perf_counter() - started
 
     form_files = sorted(data.forms.glob("*.xlsx"))
@@ -710,6 +813,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\nMarkdown:\n")
         print(markdown(rows_out, context))
 
+    if args.phases:
+        phases([s for s in scenarios if s.name != "forms+panel"] or scenarios)
     if args.profile:
         profile(args.profile, [s for s in scenarios if s.name != "forms+panel"] or scenarios, args.top)
 

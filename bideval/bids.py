@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 from .errors import BidsError, Problem, cell_problem
 from .rubric import Field, Rubric
 from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook, sha256_of
-from .values import ValueProblem, fold, normalise
+from .values import FieldType, ValueProblem, fold, normalise
 
 FORM_SHEET = "Bid"
 CONSOLIDATED_SHEET = "Bids"
@@ -170,6 +170,8 @@ def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
     if problems:
         return [], problems
     letters = {fid: column_letter(c) for fid, c in columns.items()}
+    memory: dict[str, dict[str, Any]] = {f.id: {} for f in rubric.bid_fields
+                                         if f.type in _REMEMBERED and f.origin != "fixed"}
     order = [(f, columns.get(f.id)) for f in rubric.bid_fields]
     bids: list[Bid] = []
     width = max(columns.values()) + 1
@@ -179,7 +181,7 @@ def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
             continue
         raw = {f.id: (row[c] if c is not None and c < len(row) else None) for f, c in order}
         bid = _make_bid(rubric.bid_fields, raw, lambda fid, r=r: f"{letters.get(fid, '')}{r + 1}",
-                        book.display, sheet, letters, r + 1, problems)
+                        book.display, sheet, letters, r + 1, problems, memory)
         if bid:
             bids.append(bid)
     if not bids and not problems:
@@ -187,8 +189,15 @@ def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
     return bids, problems
 
 
+# Bidders write the same few spellings again and again (是, 96%, 按通计费): a text cell's parsed
+# value is remembered per field for one read. Errors are never remembered; free-text fields are not.
+_REMEMBERED = {FieldType.BOOL, FieldType.CHOICE, FieldType.PERCENT, FieldType.MONEY, FieldType.INTEGER,
+               FieldType.NUMBER}
+
+
 def _make_bid(fields: Iterable[Field], raw: Mapping[str, Any], where, file: str, sheet: str,
-              cells: Mapping[str, str], row: int | None, problems: list[Problem]) -> Bid | None:
+              cells: Mapping[str, str], row: int | None, problems: list[Problem],
+              memory: dict[str, dict[str, Any]] | None = None) -> Bid | None:
     values: dict[str, Any] = {}
     before = len(problems)
     for f in fields:
@@ -196,10 +205,17 @@ def _make_bid(fields: Iterable[Field], raw: Mapping[str, Any], where, file: str,
         if found is None or found == "":
             values[f.id] = None
             continue
+        remembered = memory.get(f.id) if memory is not None and isinstance(found, str) else None
+        if remembered is not None and found in remembered:
+            values[f.id] = remembered[found]
+            continue
         try:
             values[f.id] = f.parse(found)
         except ValueProblem as problem:
             problems.append(cell_problem(file, sheet, where(f.id), problem.expected, found))
+            continue
+        if remembered is not None:
+            remembered[found] = values[f.id]
     for required in ("vendor_id", "vendor_name"):
         if required in values and values[required] is None:
             problems.append(Problem(file, f"{required} is empty (every bid needs one)", sheet,

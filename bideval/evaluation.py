@@ -57,6 +57,7 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
             given[(score.vendor_id, score.criterion)][score.judge] = score.score
     panel_criteria = rubric.panel_criteria
 
+    group_members = {g: [c.id for c in rubric.scored_criteria if c.group == g] for g in rubric.groups}
     standings_input = []
     outliers: list[Outlier] = []
     for bid in valid:
@@ -74,8 +75,7 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
             else:
                 raw = objective_score(criterion, bid.values)
             criteria[criterion.id] = round_half_up(raw, places)
-        groups = {g: sum((criteria[c.id] for c in rubric.scored_criteria if c.group == g), ZERO)
-                  for g in rubric.groups}
+        groups = {g: sum((criteria[c] for c in members), ZERO) for g, members in group_members.items()}
         flags = tuple(flag for flag, on in ((ABNORMAL_LOW, bid.vendor_id in abnormal),
                                             (INCOMPLETE, incomplete and bool(panel_criteria))) if on)
         standings_input.append((bid, criteria, groups, flags))

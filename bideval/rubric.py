@@ -286,12 +286,12 @@ class Rubric:
         """Criteria by id."""
         return {c.id: c for c in self.criteria}
 
-    @property
+    @cached_property
     def scored_criteria(self) -> tuple[Criterion, ...]:
         """Every criterion that gives points (all but gates)."""
         return tuple(c for c in self.criteria if c.kind is not Kind.GATE)
 
-    @property
+    @cached_property
     def panel_criteria(self) -> tuple[Criterion, ...]:
         """Criteria the judges score (tiered and judged)."""
         return tuple(c for c in self.criteria if c.kind.is_panel)

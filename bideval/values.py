@@ -75,7 +75,11 @@ def round_half_up(value: Decimal, decimals: int) -> Decimal:
     >>> round_half_up(Decimal("2.675"), 2)
     Decimal('2.68')
     """
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return value.quantize(_QUANTA[decimals] if decimals < len(_QUANTA) else Decimal(1).scaleb(-decimals),
+                          rounding=ROUND_HALF_UP)
+
+
+_QUANTA = tuple(Decimal(1).scaleb(-places) for places in range(10))
 
 
 def _is_empty(raw: object) -> bool:

@@ -28,3 +28,5 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
   echo "$want" > "$stamp"
 fi
+# The checkout on the virtualenv's path, so `python -m bideval` works from any folder.
+.venv/bin/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'bid_eval_checkout.pth').write_text('$PWD\n')"

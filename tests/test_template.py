@@ -13,89 +13,9 @@ from openpyxl.utils import get_column_letter
 from bideval.rubric import Rubric, load_rubric
 from bideval.template import HEADERS, SHEET, write_bid_form
 from bideval.values import FieldType
+from conftest import EXAMPLE_RUBRIC
 
-CS_RUBRIC = """\
-id: cs-outsourcing
-title: {zh: 客服业务外包项目评分标准, en: Customer-service outsourcing}
-currency: CNY
-decimals: 2
-total: 70
-candidates: 3
-contract_months: 12
-panel:
-  aggregate: mean
-  trim: 1
-  min_judges_for_trim: 5
-  outlier_share: 0.2
-fields:
-  - {id: business_license, label: {zh: 业务经营许可证, en: Business operating licence}, type: bool, required: true}
-  - {id: itss_level, label: {zh: 信息系统运行维护能力证书等级, en: ITSS O&M capability level}, type: integer}
-  - {id: registered_capital, label: {zh: 注册资本金, en: Registered capital}, type: money, unit: 10k CNY}
-  - {id: similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: integer}
-  - {id: dial_test_accuracy, label: {zh: 质量拨测正确率承诺, en: Committed dial-test accuracy}, type: percent}
-criteria:
-  - id: licence
-    name: {zh: 业务经营许可证, en: Operating licence}
-    group: qualification
-    kind: gate
-    when: {field: business_license}
-    reason: {zh: 未提供业务经营许可证, en: No operating licence}
-  - id: company
-    name: {zh: 公司资质, en: Company credentials}
-    group: commercial
-    kind: checklist
-    max: 5
-    items:
-      - {label: {zh: 业务经营许可证, en: Operating licence}, points: 1, when: {field: business_license}}
-      - {label: {zh: 运维能力证书贰级以上, en: ITSS level 2 or better}, points: 1, when: {field: itss_level, op: "<=", value: 2}}
-      - {label: {zh: 注册资本金≥1000万元, en: Capital >= 10M CNY}, points: 1, when: {field: registered_capital, op: ">=", value: 1000}}
-  - id: experience
-    name: {zh: 行业经验, en: Industry experience}
-    group: commercial
-    kind: count
-    field: similar_projects
-    points_per_unit: 1
-    max: 5
-  - id: ops_plan
-    name: {zh: 运营管理能力, en: Operations management plan}
-    group: operations
-    kind: tiered
-    max: 15
-    tiers:
-      - {id: t1, label: {zh: 一档, en: Tier 1}, min: 0,    max: 5}
-      - {id: t2, label: {zh: 二档, en: Tier 2}, min: 5.1,  max: 10}
-      - {id: t3, label: {zh: 三档, en: Tier 3}, min: 10.1, max: 15}
-  - id: dial_test
-    name: {zh: 质量拨测, en: Dial-test accuracy}
-    group: operations
-    kind: linear
-    field: dial_test_accuracy
-    max: 10
-    points: [[0.92, 7], [0.96, 10]]
-  - id: service_design
-    name: {zh: 服务方案, en: Service design}
-    group: operations
-    kind: judged
-    max: 5
-  - id: price
-    name: {zh: 价格, en: Price}
-    group: price
-    kind: price
-    max: 30
-    method: lowest_ratio
-    budget_ceiling: 1200000
-    sme_deduction: 0.10
-    abnormal_low_share: 0.8
-pricing:
-  demand:
-    seats: 30
-    calls_per_month: 50000
-    sales_per_month: 2000000
-    devices: 80
-    units: {pc: 120, server: 10}
-    months: 12
-  models: [lump_sum, per_seat_month, per_call, base_plus_commission]
-"""
+CS_RUBRIC = EXAMPLE_RUBRIC.read_text(encoding="utf-8")  # the formats.md example, tests/data/
 
 # Field types the sample lacks: text with a note, choices (one holding a comma, one list too
 # long to inline), a required number, a yuan money field, and the device/unit pricing models.
