@@ -155,3 +155,13 @@ def postgres_url():
         subprocess.run([*as_postgres, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
                        capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def import_page(name: str):
+    """pages/<name>.py imported as a module, for its helper functions; the page itself does not run."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"{name}_page", ROOT / "pages" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

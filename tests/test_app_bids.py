@@ -1,5 +1,4 @@
 """The bids page in AppTest: bid form, upload with a report, preview, replace, remove with confirmation."""
-import importlib.util
 from decimal import Decimal as D
 from io import BytesIO
 from pathlib import Path
@@ -9,17 +8,14 @@ import pytest
 
 from bideval.rubric import load_rubric
 from bideval.storage import Store
-from conftest import EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form
+from conftest import import_page, EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def page_module():
     """pages/bids.py imported as a module: its helpers, without running the page."""
-    spec = importlib.util.spec_from_file_location("bids_page", ROOT / "pages" / "bids.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return import_page("bids")
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """The export page in AppTest: status, the ranked workbook, the result JSON, a judge's score sheet, input hashes."""
 import hashlib
-import importlib.util
 import json
 from io import BytesIO
 from pathlib import Path
@@ -9,17 +8,14 @@ import pandas as pd
 import pytest
 
 from bideval.storage import Store
-from conftest import EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
+from conftest import import_page, EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
 
 VENDOR_C = "91310000MA1FL0000X"
 
 
 def page_module():
     """pages/export.py imported as a module: its helpers, without running the page."""
-    spec = importlib.util.spec_from_file_location("export_page", ROOT / "pages" / "export.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return import_page("export")
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 """The tenders page in AppTest: list and switch tenders, create one from the library or an upload, read the rubric."""
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -7,7 +6,7 @@ import pytest
 from bideval.errors import RubricError
 from bideval.rubric import load_rubric
 from bideval.storage import Store
-from conftest import EXAMPLE_RUBRIC, ROOT, open_app
+from conftest import import_page, EXAMPLE_RUBRIC, ROOT, open_app
 
 BAD_RUBRIC = (EXAMPLE_RUBRIC.read_text(encoding="utf-8")
               .replace("total: 70", "total: 71")
@@ -16,10 +15,7 @@ BAD_RUBRIC = (EXAMPLE_RUBRIC.read_text(encoding="utf-8")
 
 def page_module():
     """pages/tenders.py imported as a module: its helpers, without running the page."""
-    spec = importlib.util.spec_from_file_location("tenders_page", ROOT / "pages" / "tenders.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return import_page("tenders")
 
 
 @pytest.fixture
