@@ -6,6 +6,7 @@ same :class:`Result`. :func:`run` adds the file reading around it.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -57,8 +58,8 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
             given[(score.vendor_id, score.criterion)][score.judge] = score.score
     panel_criteria = rubric.panel_criteria
 
-    group_members = {g: [c.id for c in rubric.scored_criteria if c.group == g] for g in rubric.groups}
-    standings_input = []
+    group_criteria = {g: [c.id for c in rubric.scored_criteria if c.group == g] for g in rubric.groups}
+    unranked: dict[str, Standing] = {}
     outliers: list[Outlier] = []
     for bid in valid:
         criteria: dict[str, Decimal] = {}
@@ -75,21 +76,15 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
             else:
                 raw = objective_score(criterion, bid.values)
             criteria[criterion.id] = round_half_up(raw, places)
-        groups = {g: sum((criteria[c] for c in members), ZERO) for g, members in group_members.items()}
+        groups = {g: sum((criteria[c] for c in ids), ZERO) for g, ids in group_criteria.items()}
         flags = tuple(flag for flag, on in ((ABNORMAL_LOW, bid.vendor_id in abnormal),
                                             (INCOMPLETE, incomplete and bool(panel_criteria))) if on)
-        standings_input.append((bid, criteria, groups, flags))
+        unranked[bid.vendor_id] = Standing(0, bid.vendor_id, bid.vendor_name, sum(criteria.values(), ZERO), groups,
+                                           criteria, checks[bid.vendor_id].quoted, evaluated[bid.vendor_id], flags,
+                                           bid.sme)
 
-    entries = {bid.vendor_id: Entry(bid.vendor_id, sum(criteria.values(), ZERO), checks[bid.vendor_id].quoted)
-               for bid, criteria, _, _ in standings_input}
-    ranked = rank(list(entries.values()))
-    by_vendor = {bid.vendor_id: (bid, criteria, groups, flags) for bid, criteria, groups, flags in standings_input}
-    ranking = tuple(
-        Standing(place, entry.vendor_id, by_vendor[entry.vendor_id][0].vendor_name, entry.total,
-                 by_vendor[entry.vendor_id][2], by_vendor[entry.vendor_id][1], entry.quoted_price,
-                 evaluated[entry.vendor_id], by_vendor[entry.vendor_id][3], by_vendor[entry.vendor_id][0].sme)
-        for place, entry in ranked
-    )
+    ranked = rank([Entry(s.vendor_id, s.total, s.quoted_price) for s in unranked.values()])
+    ranking = tuple(replace(unranked[entry.vendor_id], rank=place) for place, entry in ranked)
     chosen, tied = candidates(ranked, rubric.candidates)
     status = PROVISIONAL if any(INCOMPLETE in s.flags for s in ranking) else FINAL
     inputs = ((rubric_file,) if rubric_file else ()) + bidset.files + panel.files

@@ -26,6 +26,7 @@ from xlsxwriter.worksheet import Worksheet
 from . import __version__
 from .labels import Label, check_lang
 from .result import FINAL, FLAG_LABELS, PROVISIONAL, Result, Standing
+from .values import plain_number
 from .rubric import Criterion, Kind, PriceMethod, Rubric, group_label
 from .rubric_view import KIND_LABELS, criterion_rule, display_width
 
@@ -293,7 +294,7 @@ class _Export:
         criteria, groups = self.criteria, self.rubric.groups
         first = 2
         headers = [self.t("vendor_id"), self.t("vendor")]
-        headers += [f"{c.name.text(self.lang)} ({_plain(c.max)})" for c in criteria]
+        headers += [f"{c.name.text(self.lang)} ({plain_number(c.max)})" for c in criteria]
         headers += [group_label(g).text(self.lang) for g in groups]
         headers.append(self.t("total"))
         self.headers(sheet, 0, headers)
@@ -491,18 +492,18 @@ class _Export:
         self.table(sheet, head, row, len(headers))
         row += 2
         demand = r.pricing.demand
-        figures = [f"{name} {_plain(getattr(demand, name))}" for name in
+        figures = [f"{name} {plain_number(getattr(demand, name))}" for name in
                    ("months", "seats", "calls_per_month", "sales_per_month", "devices") if getattr(demand, name)]
-        figures += [f"{unit} {_plain(count)}" for unit, count in demand.units]
+        figures += [f"{unit} {plain_number(count)}" for unit, count in demand.units]
         aggregate = r.panel.aggregate.value
         if r.panel.aggregate.value == "trimmed_mean":
             aggregate += f" (trim {r.panel.trim}, ≥ {r.panel.min_judges_for_trim})"
         settings = [
-            ("max_total", _plain(r.max_total)),
+            ("max_total", plain_number(r.max_total)),
             ("decimals", str(r.decimals)),
             ("candidate_count", str(r.candidates)),
             ("aggregate", aggregate),
-            ("outlier_share", f"{_plain(r.panel.outlier_share * 100)}%"),
+            ("outlier_share", f"{plain_number(r.panel.outlier_share * 100)}%"),
             ("pricing_models", ", ".join(f"{m.value} ({m.label.text(self.lang)})" for m in r.pricing.models)),
             ("demand", ", ".join(figures)),
         ]
@@ -564,11 +565,3 @@ def _group_value(s: Standing, group: str, criteria: Iterable[Criterion]) -> Deci
     return sum((s.criteria.get(c.id, Decimal(0)) for c in criteria if c.group == group), Decimal(0))
 
 
-def _plain(value: Decimal) -> str:
-    """A decimal without exponent or trailing zeros.
-
-    >>> _plain(Decimal("3E+1")), _plain(Decimal("5.10")), _plain(Decimal("0.00"))
-    ('30', '5.1', '0')
-    """
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text

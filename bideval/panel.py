@@ -16,7 +16,7 @@ from .bids import Bid, normalise_vendor_id
 from .errors import PanelError, Problem, cell_problem
 from .rubric import Criterion, Kind, Rubric, Tier
 from .sheets import InputFile, Workbook, cell_name, expand_paths, is_blank_row, open_workbook, sha256_of
-from .values import ValueProblem, fold, normalise, parse_number, parse_text
+from .values import ValueProblem, fold, normalise, parse_number, parse_text, plain_number
 
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
@@ -261,8 +261,10 @@ class _PanelReader:
                 self.warnings.append(f"{where}: score for invalid bid {vendor_id} ignored (invalid bids are "
                                      "not scored)")
             return
-        low, high, tier, no_tier = self.score_range(criterion, vendor_id)
-        expected = f"a number from {_show(low)} to {_show(high)}" + (
+        allowed = allowed_range(criterion, self.tiers.get((vendor_id, criterion.id)))
+        no_tier = allowed is None
+        low, high, tier = allowed or (Decimal(0), criterion.max, None)
+        expected = f"a number from {plain_number(low)} to {plain_number(high)}" + (
             f" (the agreed tier {tier.id} {tier.label.zh})" if tier is not None else "")
         try:
             score = parse_number(raw)
@@ -275,12 +277,12 @@ class _PanelReader:
             return
         if not Decimal(0) <= score <= criterion.max:
             self.expect(book, sheet, r, score_column,
-                        f"a score from 0 to {_show(criterion.max)} for {criterion.id!r}", _plain(score))
+                        f"a score from 0 to {plain_number(criterion.max)} for {criterion.id!r}", _plain(score))
             return
         if no_tier:
             self.fail(book, sheet, r, score_column,
                       f"no tier agreed for {vendor_id} on {criterion.id!r}: expected the panel to record it on the "
-                      f"{TIERS_SHEET} sheet ({_tiers_list(criterion)}) before scoring, found score {_show(score)}")
+                      f"{TIERS_SHEET} sheet ({_tiers_list(criterion)}) before scoring, found score {plain_number(score)}")
             return
         if tier is not None and not tier.contains(score):
             self.expect(book, sheet, r, score_column,
@@ -288,15 +290,15 @@ class _PanelReader:
             return
         self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
 
-    def score_range(self, criterion: Criterion, vendor_id: str) -> tuple[Decimal, Decimal, Tier | None, bool]:
-        """(low, high, agreed tier, whether a tier is needed but not agreed) for a score."""
-        if criterion.kind is not Kind.TIERED:
-            return Decimal(0), criterion.max, None, False
-        tier_id = self.tiers.get((vendor_id, criterion.id))
-        tier = criterion.tier(tier_id) if tier_id is not None else None
-        if tier is None:
-            return Decimal(0), criterion.max, None, True
-        return tier.min, tier.max, tier, False
+
+
+def allowed_range(criterion: Criterion, tier_id: str | None) -> tuple[Decimal, Decimal, Tier | None] | None:
+    """(low, high, agreed tier) a judge may score in: the agreed tier's range, or 0..max for a judged
+    criterion; None for a tiered criterion whose tier is not agreed yet."""
+    if criterion.kind is not Kind.TIERED:
+        return Decimal(0), criterion.max, None
+    tier = criterion.tier(tier_id) if tier_id else None
+    return None if tier is None else (tier.min, tier.max, tier)
 
 
 def _relative(where: str, book: Workbook) -> str:
@@ -317,19 +319,13 @@ def _text(raw: Any) -> str:
     return parse_text(raw) or ""
 
 
-def _show(value: Decimal) -> str:
-    """A number as people write it: 15, 5.1, 10.25."""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def _plain(value: Decimal) -> Decimal:
     """A number without trailing zeros, so a message says 16, not 16.0."""
-    return Decimal(_show(value))
+    return Decimal(plain_number(value))
 
 
 def _tier_text(tier: Tier) -> str:
-    return f"{tier.id} {tier.label.zh} ({_show(tier.min)}–{_show(tier.max)})"
+    return f"{tier.id} {tier.label.zh} ({plain_number(tier.min)}–{plain_number(tier.max)})"
 
 
 def _tiers_list(criterion: Criterion) -> str:

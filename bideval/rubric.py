@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass, field as dc_field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
@@ -256,25 +256,12 @@ class Rubric:
     @cached_property
     def bid_fields(self) -> tuple[Field, ...]:
         """Every field of a bid in form order: fixed, the rubric's, then price."""
-        counted = {c.field for c in self.criteria if c.kind is Kind.COUNT}
-        rubric_fields = tuple(
-            f if f.id not in counted or f.non_negative else _replace_non_negative(f) for f in self.fields
-        )
-        return FIXED_FIELDS + rubric_fields + self.price_fields
+        return FIXED_FIELDS + self.fields + self.price_fields
 
     @cached_property
     def price_fields(self) -> tuple[Field, ...]:
         """``price_model`` and the parameters of every allowed pricing model."""
-        model_field = Field(PRICE_MODEL_FIELD, Label("报价方式", "Pricing model"), FieldType.CHOICE,
-                            choices=tuple(m.value for m in self.pricing.models), origin="price",
-                            note=Label(" / ".join(m.label.zh for m in self.pricing.models),
-                                       " / ".join(m.label.en for m in self.pricing.models)))
-        parameters = tuple(
-            Field(p.id, p.label, p.type, unit=None if p.unit == "CNY" else p.unit,
-                  non_negative=True, origin="price")
-            for p in self.pricing.all_parameters()
-        )
-        return (model_field,) + parameters
+        return price_fields_of(self.pricing)
 
     @cached_property
     def field_index(self) -> dict[str, Field]:
@@ -323,10 +310,17 @@ class Rubric:
         return None
 
 
-def _replace_non_negative(f: Field) -> Field:
-    from dataclasses import replace
-
-    return replace(f, non_negative=True)
+def price_fields_of(pricing: Pricing) -> tuple[Field, ...]:
+    """``price_model`` and the parameters of every model ``pricing`` allows, as bid fields."""
+    model_field = Field(PRICE_MODEL_FIELD, Label("报价方式", "Pricing model"), FieldType.CHOICE,
+                        choices=tuple(m.value for m in pricing.models), origin="price",
+                        note=Label(" / ".join(m.label.zh for m in pricing.models),
+                                   " / ".join(m.label.en for m in pricing.models)))
+    parameters = tuple(
+        Field(p.id, p.label, p.type, unit=None if p.unit == "CNY" else p.unit, non_negative=True, origin="price")
+        for p in pricing.all_parameters()
+    )
+    return (model_field,) + parameters
 
 
 FIXED_FIELDS = (
@@ -410,8 +404,6 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
     rubric = reader.read(document)
     if reader.problems or rubric is None:
         raise RubricError(reader.problems)
-    from dataclasses import replace
-
     return replace(rubric, source=source, sha256=hashlib.sha256(raw).hexdigest())
 
 
@@ -517,9 +509,7 @@ class _RubricReader:
         panel = self.panel(doc.get("panel", {}))
         pricing = self.pricing(doc.get("pricing"), contract_months)
         fields = self.fields(doc.get("fields"), pricing)
-        field_index = {f.id: f for f in FIXED_FIELDS + fields}
-        if pricing is not None:
-            field_index.update({f.id: f for f in Rubric("x", Label("x", "x"), (), (), pricing=pricing).price_fields})
+        field_index = {f.id: f for f in FIXED_FIELDS + fields + price_fields_of(pricing or Pricing())}
         criteria = self.criteria(doc.get("criteria"), field_index)
         if decimals is not None and self.tier_precision > decimals:
             self.fail("decimals", f"{decimals} is fewer than the {self.tier_precision} decimal place(s) of the tier "
@@ -532,7 +522,7 @@ class _RubricReader:
         if self.problems:
             return None
         counted = {c.field for c in criteria if c.kind is Kind.COUNT}
-        fields = tuple(_replace_non_negative(f) if f.id in counted else f for f in fields)
+        fields = tuple(replace(f, non_negative=True) if f.id in counted else f for f in fields)
         return Rubric(
             id=rubric_id, title=title, fields=fields, criteria=criteria, currency=currency,
             decimals=decimals, total=total, candidates=candidates, contract_months=contract_months,

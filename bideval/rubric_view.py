@@ -9,6 +9,7 @@ from typing import Sequence
 
 from .labels import Label
 from .rubric import Criterion, Kind, Rubric, group_label
+from .values import plain_number
 
 KIND_LABELS = {
     Kind.GATE: Label("资格条件", "gate"),
@@ -25,9 +26,6 @@ HEADERS = {
 }
 
 
-def _number(value) -> str:
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def criterion_rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
@@ -37,28 +35,28 @@ def criterion_rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
         reason = (c.reason or c.name).text(lang)
         return f"{c.when.describe(lang)} ({reason})"
     if c.kind is Kind.CHECKLIST:
-        items = "; ".join(f"{i.label.text(lang)} +{_number(i.points)}" for i in c.items)
-        cap = f"最高{_number(c.max)}分" if lang == "zh" else f"capped at {_number(c.max)}"
+        items = "; ".join(f"{i.label.text(lang)} +{plain_number(i.points)}" for i in c.items)
+        cap = f"最高{plain_number(c.max)}分" if lang == "zh" else f"capped at {plain_number(c.max)}"
         return f"{items}; {cap}"
     if c.kind is Kind.COUNT:
-        return f"{_number(c.points_per_unit)} × {c.field}, " + (f"最高{_number(c.max)}分" if lang == "zh"
-                                                                  else f"at most {_number(c.max)}")
+        return f"{plain_number(c.points_per_unit)} × {c.field}, " + (f"最高{plain_number(c.max)}分" if lang == "zh"
+                                                                  else f"at most {plain_number(c.max)}")
     if c.kind is Kind.LINEAR:
-        points = " → ".join(f"({_number(x)}, {_number(y)})" for x, y in c.points)
+        points = " → ".join(f"({plain_number(x)}, {plain_number(y)})" for x, y in c.points)
         return f"{c.field}: {points}" + ("，两端封顶" if lang == "zh" else ", clamped")
     if c.kind is Kind.TIERED:
-        return "; ".join(f"{t.label.text(lang)} {_number(t.min)}–{_number(t.max)}" for t in c.tiers)
+        return "; ".join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
     if c.kind is Kind.JUDGED:
-        return f"0–{_number(c.max)}"
+        return f"0–{plain_number(c.max)}"
     parts = [c.method.value]
     if c.above_penalty is not None:
-        parts.append(f"above_penalty {_number(c.above_penalty)}, below_penalty {_number(c.below_penalty)}")
+        parts.append(f"above_penalty {plain_number(c.above_penalty)}, below_penalty {plain_number(c.below_penalty)}")
     if c.budget_ceiling is not None:
         parts.append(("最高限价 " if lang == "zh" else "budget ceiling ") + f"{c.budget_ceiling:,.2f}")
     if c.sme_deduction is not None:
-        parts.append(("中小企业扣除 " if lang == "zh" else "SME deduction ") + f"{_number(c.sme_deduction * 100)}%")
+        parts.append(("中小企业扣除 " if lang == "zh" else "SME deduction ") + f"{plain_number(c.sme_deduction * 100)}%")
     if c.abnormal_low_share is not None:
-        parts.append(("异常低价 < " if lang == "zh" else "abnormal low < ") + f"{_number(c.abnormal_low_share * 100)}% × mean")
+        parts.append(("异常低价 < " if lang == "zh" else "abnormal low < ") + f"{plain_number(c.abnormal_low_share * 100)}% × mean")
     return "; ".join(parts)
 
 
@@ -66,7 +64,7 @@ def rubric_rows(rubric: Rubric, lang: str = "zh") -> list[tuple[str, ...]]:
     """One row per criterion: id, name, group, kind, max, rule."""
     return [
         (c.id, c.name.text(lang), group_label(c.group).text(lang), KIND_LABELS[c.kind].text(lang),
-         "" if c.kind is Kind.GATE else _number(c.max), criterion_rule(c, rubric, lang))
+         "" if c.kind is Kind.GATE else plain_number(c.max), criterion_rule(c, rubric, lang))
         for c in rubric.criteria
     ]
 
@@ -90,7 +88,7 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
     """The whole rubric as text: title, settings, criteria table and pricing."""
     head = f"{rubric.title.text(lang)} ({rubric.id})"
-    total = _number(rubric.max_total)
+    total = plain_number(rubric.max_total)
     if lang == "zh":
         lines = [head, f"满分 {total}；保留 {rubric.decimals} 位小数；推荐候选人 {rubric.candidates} 名；"
                        f"评委汇总：{rubric.panel.aggregate.value}"]
@@ -100,9 +98,9 @@ def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
     lines += ["", text_table(HEADERS[lang], rubric_rows(rubric, lang))]
     models = ", ".join(f"{m.value} ({m.label.text(lang)})" for m in rubric.pricing.models)
     demand = rubric.pricing.demand
-    figures = [f"{name} {_number(getattr(demand, name))}" for name in
+    figures = [f"{name} {plain_number(getattr(demand, name))}" for name in
                ("months", "seats", "calls_per_month", "sales_per_month", "devices") if getattr(demand, name)]
-    figures += [f"{unit} {_number(count)}" for unit, count in demand.units]
+    figures += [f"{unit} {plain_number(count)}" for unit, count in demand.units]
     lines += ["", ("报价方式：" if lang == "zh" else "pricing models: ") + models]
     if figures:
         lines.append(("需求：" if lang == "zh" else "demand: ") + ", ".join(figures))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO, Mapping, Sequence
 from .bids import Bid
 from .labels import Label
 from .rubric import Criterion, Kind, Rubric, Tier
+from .values import plain_number
 from .rubric_view import display_width
 
 if TYPE_CHECKING:
@@ -78,11 +79,11 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
         hint = _hint(criteria[criterion_id], tiers.get((vendor_id, criterion_id)), low, high)
         sheet.data_validation(r, SCORE_COLUMN, r, SCORE_COLUMN, {
             "validate": "decimal", "criteria": "between", "minimum": _cell_number(low), "maximum": _cell_number(high),
-            "input_title": f"得分 / Score {_number(low)}–{_number(high)}"[:_TITLE_LIMIT],
+            "input_title": f"得分 / Score {plain_number(low)}–{plain_number(high)}"[:_TITLE_LIMIT],
             "input_message": hint[:_MESSAGE_LIMIT],
             "error_title": "超出范围 / Out of range",
-            "error_message": (f"得分须在 {_number(low)} 至 {_number(high)} 之间 / "
-                              f"The score must lie between {_number(low)} and {_number(high)}")[:_MESSAGE_LIMIT],
+            "error_message": (f"得分须在 {plain_number(low)} 至 {plain_number(high)} 之间 / "
+                              f"The score must lie between {plain_number(low)} and {plain_number(high)}")[:_MESSAGE_LIMIT],
         })
     widths = [max([display_width(headers[c])] + [display_width(str(row[c - 1])) for row in rows if 0 < c < 7] + [8])
               for c in range(len(headers))]
@@ -99,7 +100,7 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
 
 def _hint(criterion: Criterion, tier_id: str | None, low: Decimal, high: Decimal) -> str:
     """The input message of a score cell: its range and, for a tiered criterion, the tier's meaning."""
-    text = f"{_number(low)} – {_number(high)}"
+    text = f"{plain_number(low)} – {plain_number(high)}"
     if criterion.kind is not Kind.TIERED:
         return text
     tier = criterion.tier(tier_id or "")
@@ -173,6 +174,3 @@ def _cell_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _number(value: Decimal) -> str:
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text

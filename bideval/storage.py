@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Sequence
 
-from sqlalchemy import (ForeignKey, LargeBinary, String, Text, UniqueConstraint, create_engine, delete, event,
+from sqlalchemy import (ForeignKey, LargeBinary, String, Text, UniqueConstraint, create_engine, delete, event, func,
                         select, update)
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
@@ -25,7 +25,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from .bids import Bid, BidSet, read_bids
 from .errors import BidEvalError, BidsError, PanelError, Problem
 from .evaluation import check_bids, evaluate
-from .panel import PanelInput, Score, judge_name, read_panel
+from .panel import PanelInput, Score, allowed_range, judge_name, read_panel
 from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .result import Result
 from .rubric import Kind, Rubric, parse_rubric
@@ -192,13 +192,11 @@ def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple
     criterion = rubric.criterion_index.get(criterion_id)
     if criterion is None or not criterion.kind.is_panel:
         raise ScoreRefused(f"{criterion_id!r} is not a criterion the panel scores")
-    if criterion.kind is Kind.TIERED:
-        tier = criterion.tier(tier_id or "")
-        if tier is None:
-            raise ScoreRefused(f"no agreed tier yet for {criterion.name.zh} / {criterion.name.en}: "
-                               "the chair records it on the tier screen first")
-        return tier.min, tier.max
-    return Decimal(0), criterion.max
+    allowed = allowed_range(criterion, tier_id)
+    if allowed is None:
+        raise ScoreRefused(f"no agreed tier yet for {criterion.name.zh} / {criterion.name.en}: "
+                           "the chair records it on the tier screen first")
+    return allowed[0], allowed[1]
 
 
 class Store:
@@ -223,7 +221,7 @@ class Store:
         """Every tender, newest first."""
         with self.session() as s:
             rows = s.execute(select(TenderRecord).order_by(TenderRecord.id.desc())).scalars().all()
-            counts = dict(s.execute(select(BidRecord.tender_id, _count(BidRecord.id)).group_by(BidRecord.tender_id)).all())
+            counts = dict(s.execute(select(BidRecord.tender_id, func.count(BidRecord.id)).group_by(BidRecord.tender_id)).all())
         return [TenderSummary(t.id, t.name, self._parse(t).id, t.version, counts.get(t.id, 0), t.created_at)
                 for t in rows]
 
@@ -488,12 +486,6 @@ class Store:
             rubric_file = InputFile(record.rubric_source, record.rubric_sha256, "rubric")
         bidset = self.bidset(tender_id)
         return evaluate(rubric, bidset, self.panel_input(tender_id), rubric_file=rubric_file)
-
-
-def _count(column):
-    from sqlalchemy import func
-
-    return func.count(column)
 
 
 def _sqlite_pragmas(connection, _record) -> None:

@@ -253,6 +253,18 @@ def parser_for(
     return parse_text
 
 
+def plain_number(value: Decimal) -> str:
+    """A number as people write it: no exponent, no trailing zeros.
+
+    >>> plain_number(Decimal("3E+1")), plain_number(Decimal("5.10")), plain_number(Decimal("0.00"))
+    ('30', '5.1', '0')
+    """
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def money_text(amount: Decimal) -> str:
     """Yuan with thousands separators and two decimals: ``1,234,567.00``."""
     return f"{round_half_up(amount, 2):,.2f}"

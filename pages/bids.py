@@ -16,7 +16,7 @@ from bideval.rubric import Field, Rubric
 from bideval.storage import ImportReport, Store
 from bideval.template import write_bid_form
 from bideval.validity import BidCheck
-from bideval.values import TEN_THOUSAND_UNIT, FieldType
+from bideval.values import TEN_THOUSAND_UNIT, FieldType, plain_number
 
 ACTOR = "app"
 MAX_FILE_MB = 50
@@ -38,11 +38,6 @@ def import_files(store: Store, tender: int, files: Sequence[tuple[str, bytes]], 
     return store.import_bids(tender, list(files), replace=replace, actor=ACTOR, progress=progress)
 
 
-def _plain(value: Decimal) -> str:
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def format_value(field: Field, value: Any, lang: str) -> str:
     """A bid value as people read it: money with separators, percent with %, bool as 是/否 or yes/no."""
     if value is None:
@@ -54,11 +49,11 @@ def format_value(field: Field, value: Any, lang: str) -> str:
     if field.type is FieldType.MONEY:
         return f"{Decimal(value):,.2f}"
     if field.type is FieldType.PERCENT:
-        return _plain(Decimal(value) * 100) + "%"
+        return plain_number(Decimal(value) * 100) + "%"
     if field.type is FieldType.INTEGER:
         return f"{int(value):,}"
     if field.type is FieldType.NUMBER:
-        return _plain(Decimal(value))
+        return plain_number(Decimal(value))
     return str(value)
 
 

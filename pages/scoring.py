@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 import workspace as ws
+from bideval.values import plain_number
 from bideval.analysis import panel_progress
 from bideval.errors import BidEvalError
 from bideval.panel import judge_name
@@ -38,12 +39,6 @@ class Row:
     comment: str
 
 
-def plain(number: Decimal) -> str:
-    """A decimal as a judge writes it: 9, 12.5 (no trailing zeros, no exponent)."""
-    text = format(number.normalize(), "f")
-    return "0" if text in ("-0", "") else text
-
-
 def parse_score(raw: Any) -> Decimal | None:
     """A score cell's value as an exact Decimal (floats through str), None when empty; ValueError when not a number."""
     if raw is None or (isinstance(raw, float) and math.isnan(raw)) or (isinstance(raw, str) and not raw.strip()):
@@ -54,7 +49,7 @@ def parse_score(raw: Any) -> Decimal | None:
         raise ValueError(raw) from None
     if not value.is_finite():
         raise ValueError(raw)
-    return Decimal(plain(value))
+    return Decimal(plain_number(value))
 
 
 def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: str,
@@ -77,8 +72,8 @@ def refusal(rubric: Rubric, tiers: Mapping[tuple[str, str], str], row: Row, scor
                           "no agreed tier yet: the chair must set the tier on the Tiers page before it can be scored.")
     low, high = allowed
     if score is not None and not low <= score <= high:
-        return where + tr(f"{plain(score)} 超出允许范围 {plain(low)}–{plain(high)}，未保存。",
-                          f"{plain(score)} is outside the allowed range {plain(low)}–{plain(high)}; not saved.")
+        return where + tr(f"{plain_number(score)} 超出允许范围 {plain_number(low)}–{plain_number(high)}，未保存。",
+                          f"{plain_number(score)} is outside the allowed range {plain_number(low)}–{plain_number(high)}; not saved.")
     return where + str(error)
 
 
@@ -130,7 +125,7 @@ def new_cells(current: Mapping[int, Mapping[str, Any]],
 
 
 def _criterion_label(criterion: Criterion) -> str:
-    return f"{criterion.name.text(ws.lang())} ({plain(criterion.max)})"
+    return f"{criterion.name.text(ws.lang())} ({plain_number(criterion.max)})"
 
 
 def tier_text(rubric: Rubric, tiers: Mapping[tuple[str, str], str], row: Row) -> str:
@@ -154,7 +149,7 @@ def grid_frame(rubric: Rubric, tiers: Mapping[tuple[str, str], str], rows: Seque
     """
     def allowed(row: Row) -> str:
         found = tier_range(rubric, tiers, row.vendor_id, row.criterion)
-        return f"{plain(found[0])}–{plain(found[1])}" if found else "—"
+        return f"{plain_number(found[0])}–{plain_number(found[1])}" if found else "—"
 
     return pd.DataFrame({
         "vendor": [r.vendor_name for r in rows],

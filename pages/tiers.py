@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 import workspace as ws
+from bideval.values import plain_number
 from bideval.errors import BidEvalError, PanelError
 from bideval.rubric import Criterion, Kind, Tier
 from bideval.storage import ScoreRefused, Store
@@ -23,15 +24,9 @@ tr = ws.tr
 ACTOR = "chair"  # accounts come later; the audit trail records the chair's screen as the actor
 
 
-def plain(number: Decimal) -> str:
-    """A decimal without trailing zeros or exponent: 5.1, 10."""
-    text = format(number.normalize(), "f")
-    return "0" if text in ("-0", "") else text
-
-
 def tier_text(tier: Tier) -> str:
     """A tier as the selector shows it: ``t2 二档 5.1–10``."""
-    return f"{tier.id} {tier.label.text(ws.lang())} {plain(tier.min)}–{plain(tier.max)}"
+    return f"{tier.id} {tier.label.text(ws.lang())} {plain_number(tier.min)}–{plain_number(tier.max)}"
 
 
 def note(section: str, level: str, text: str) -> None:
@@ -166,7 +161,7 @@ else:
         if s.score is not None:
             given[(s.vendor_id, s.criterion)] = given.get((s.vendor_id, s.criterion), 0) + 1
     for criterion in tiered:
-        st.subheader(f"{criterion.name.text(lang)} · {tr('满分', 'max')} {plain(criterion.max)}")
+        st.subheader(f"{criterion.name.text(lang)} · {tr('满分', 'max')} {plain_number(criterion.max)}")
         st.markdown("\n".join(
             f"- **{tier_text(t)}**" + (f"：{t.description.text(lang)}" if t.description else "")
             for t in criterion.tiers))
