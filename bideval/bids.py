@@ -130,9 +130,10 @@ def _read_form(rubric: Rubric, book: Workbook, sheet: str) -> tuple[Bid | None, 
 
 
 def _header_index(rubric: Rubric) -> dict[str, Field]:
-    index: dict[str, Field] = {}
+    """Bid fields by the headers that name them: every id first, so a label never hides another field's id."""
+    index = {fold(f.id): f for f in rubric.bid_fields}
     for f in rubric.bid_fields:
-        for spelling in (f.id, f.label.zh, f.label.en, f.label.both()):
+        for spelling in (f.label.zh, f.label.en, f.label.both()):
             index.setdefault(fold(spelling), f)
     return index
 

@@ -102,12 +102,13 @@ class _PanelReader:
         self.tier_where: dict[tuple[str, str], str] = {}
         self.scores: list[Score] = []
         self.seen: dict[tuple[str, str, str], str] = {}
+        self.scoring_judges: dict[str, None] = {}  # every judge with a row in Scores, in order
         self.warnings: list[str] = []
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
             return tuple(self.judges_sheet)
-        return tuple(dict.fromkeys(s.judge for s in self.scores))
+        return tuple(self.scoring_judges)
 
     def fail(self, book: Workbook, sheet: str, row: int, column: int, message: str) -> None:
         self.problems.append(Problem(book.display, message, sheet, cell_name(row, column)))
@@ -254,6 +255,8 @@ class _PanelReader:
                       "expected one row per judge, vendor and criterion")
             return
         self.seen[key] = where
+        # A member even when every row is for an invalid bid: they must still score every valid one (rules.md).
+        self.scoring_judges[judge] = None
         raw = _cell(row, score_column)
         comment = _text(_cell(row, columns["comment"])) if "comment" in columns else ""
         if vendor_id in self.invalid:
@@ -308,10 +311,12 @@ def _relative(where: str, book: Workbook) -> str:
 
 
 def _column_of(title: Any, names: tuple[str, ...]) -> str | None:
-    """Which wanted column a header names: the whole header, or one side of ``中文 / English``."""
+    """Which wanted column a header names: the whole header, else one side of ``中文 / English``."""
     text = str(title) if title is not None else ""
-    parts = {fold(p) for p in text.split("/")} | {fold(text)}
-    return next((name for name in names if parts & set(COLUMN_NAMES[name])), None)
+    whole = fold(text)
+    parts = {fold(p) for p in text.split("/")}
+    return (next((name for name in names if whole in COLUMN_NAMES[name]), None)
+            or next((name for name in names if parts & set(COLUMN_NAMES[name])), None))
 
 
 def _text(raw: Any) -> str:

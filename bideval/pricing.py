@@ -43,10 +43,9 @@ _MODEL_LABELS = {
     PricingModel.PER_UNIT_MONTH: Label("按设备按月计费", "Per unit-month"),
     PricingModel.BASE_PLUS_EXCESS: Label("基础费加超出计费", "Base fee plus excess"),
 }
-_ALIASES = {
-    fold(spelling): model
-    for model in PricingModel
-    for spelling in (model.value, model.label.zh, model.label.en)
+_ALIASES = {  # ids last, so an id always names its own model
+    **{fold(spelling): model for model in PricingModel for spelling in (model.label.zh, model.label.en)},
+    **{fold(model.value): model for model in PricingModel},
 }
 
 PRICE_MODEL_FIELD = "price_model"

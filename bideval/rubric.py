@@ -13,7 +13,7 @@ from dataclasses import dataclass, field as dc_field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, TypeVar
 
 import yaml
 
@@ -216,12 +216,8 @@ class Criterion:
     abnormal_low_share: Decimal | None = None
 
     def tier(self, name: str) -> Tier | None:
-        """The tier named by its id or its label in either language."""
-        wanted = fold(name)
-        for tier in self.tiers:
-            if wanted in (fold(tier.id), fold(tier.label.zh), fold(tier.label.en)):
-                return tier
-        return None
+        """The tier named by its id or, failing that, by its label in either language."""
+        return _named(name, self.tiers, lambda t: (t.label.zh, t.label.en))
 
 
 @dataclass(frozen=True)
@@ -302,12 +298,18 @@ class Rubric:
         return sum((c.max for c in self.scored_criteria), Decimal(0))
 
     def criterion_named(self, name: str) -> Criterion | None:
-        """A criterion named by id or by its name in either language."""
-        wanted = fold(name)
-        for c in self.criteria:
-            if wanted in (fold(c.id), fold(c.name.zh), fold(c.name.en)):
-                return c
-        return None
+        """A criterion named by its id or, failing that, by its name in either language."""
+        return _named(name, self.criteria, lambda c: (c.name.zh, c.name.en))
+
+
+_Named = TypeVar("_Named", Tier, Criterion)
+
+
+def _named(name: str, things: Iterable[_Named], names: Callable[[_Named], tuple[str, ...]]) -> _Named | None:
+    """The thing whose id is ``name``, else the first whose name is: an id always wins over a name."""
+    wanted = fold(name)
+    return (next((t for t in things if fold(t.id) == wanted), None)
+            or next((t for t in things if wanted in map(fold, names(t))), None))
 
 
 def price_fields_of(pricing: Pricing) -> tuple[Field, ...]:
@@ -511,6 +513,12 @@ class _RubricReader:
         fields = self.fields(doc.get("fields"), pricing)
         field_index = {f.id: f for f in FIXED_FIELDS + fields + price_fields_of(pricing or Pricing())}
         criteria = self.criteria(doc.get("criteria"), field_index)
+        # The fixed and price fields first, so that a clash names the rubric's own field.
+        ordered = sorted(field_index.values(), key=lambda f: f.origin == "rubric")
+        self.clashes(None, "field", "label", [(f.id, (f.label.zh, f.label.en, f.label.both())) for f in ordered])
+        self.clashes(None, "criterion", "name", [(c.id, (c.name.zh, c.name.en)) for c in criteria])
+        for c in criteria:
+            self.clashes(f"criterion {c.id!r}", "tier", "label", [(t.id, (t.label.zh, t.label.en)) for t in c.tiers])
         if decimals is not None and self.tier_precision > decimals:
             self.fail("decimals", f"{decimals} is fewer than the {self.tier_precision} decimal place(s) of the tier "
                                   "bounds: a rounded panel score could fall outside its agreed tier")
@@ -528,6 +536,20 @@ class _RubricReader:
             decimals=decimals, total=total, candidates=candidates, contract_months=contract_months,
             regime=regime, panel=panel or PanelRules(), pricing=pricing or Pricing(),
         )
+
+    def clashes(self, where: str | None, what: str, called: str, things: list[tuple[str, tuple[str, ...]]]) -> None:
+        """Refuse a name or label of one thing that is the id, name or label of another: a bid or panel
+        workbook using it could not say which one it means."""
+        owner: dict[str, tuple[str, str]] = {}  # folded spelling → (id, "id" or `called`)
+        for tid, _ in things:
+            owner.setdefault(fold(tid), (tid, "id"))
+        for tid, names in things:
+            for name in dict.fromkeys(names):
+                other, kind = owner.setdefault(fold(name), (tid, called))
+                if other != tid:
+                    self.fail(where or f"{what} {tid!r}",
+                              ("" if where is None else f"{what} {tid!r}: ") + f"{called} {name!r} is also the "
+                              f"{kind} of {what} {other!r}; expected a {called} that names only one {what}")
 
     def panel(self, node: Any) -> PanelRules | None:
         node = self.mapping("panel", node, "panel")
