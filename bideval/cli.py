@@ -6,14 +6,19 @@ Heavy modules (xlsxwriter, openpyxl) are imported only by the commands that need
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from . import __version__
 from .errors import BidEvalError
+
+if TYPE_CHECKING:
+    from .rubric import Rubric
+    from .tender import TenderInfo
 
 EXIT_BAD_INPUT = 2
 
@@ -53,7 +58,31 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--out", metavar="FILE", help="the ranked .xlsx to write")
     evaluate.add_argument("--json", metavar="FILE", help="the result JSON to write")
     evaluate.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the workbook and reasons")
+    _tender_options(evaluate)
     return parser
+
+
+def _tender_options(command: argparse.ArgumentParser) -> None:
+    """What heads the filed documents: the tender's name, number, method and date."""
+    group = command.add_argument_group("the tender (heads every printed page)")
+    group.add_argument("--title", metavar="TEXT", help="the tender's name (default: the rubric's title)")
+    group.add_argument("--number", metavar="TEXT", help="the tender number (default: the rubric's tender_number)")
+    group.add_argument("--method", metavar="TEXT",
+                       help="the procurement method (default: the rubric's procurement_method, else 综合评分法)")
+    group.add_argument("--date", metavar="YYYY-MM-DD", type=_day, help="the date on the documents (default: today)")
+
+
+def _day(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-30, found {text!r}") from None
+
+
+def _tender(args: argparse.Namespace, rubric: Rubric) -> TenderInfo:
+    from .tender import tender_info
+
+    return tender_info(rubric, args.title, args.number, args.method, args.date)
 
 
 def _write_atomically(path: str, write: Callable[[Path], None]) -> None:
@@ -139,7 +168,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.out:
         from .export import write_workbook
 
-        _write_atomically(args.out, lambda p: write_workbook(result, p, args.lang))
+        tender = _tender(args, result.rubric)
+        _write_atomically(args.out, lambda p: write_workbook(result, p, args.lang, tender))
     print(summary_text(result, args.lang))
     return 0
 

@@ -13,7 +13,6 @@ from typing import Iterable, Mapping, Sequence
 
 from .bids import Bid, BidSet, read_bids
 from .panel import PanelInput, read_panel
-from .pricing import formula_text
 from .ranking import Entry, candidates, rank
 from .result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
                      PriceLine, Result, Standing)
@@ -113,11 +112,11 @@ def _price_lines(rubric: Rubric, bids: Iterable[Bid], checks: Mapping[str, BidCh
     lines = []
     for bid in sorted(bids, key=lambda b: b.vendor_id):
         check = checks[bid.vendor_id]
-        formula = (formula_text(check.model, bid.values, rubric.pricing.demand)
-                   if check.quoted is not None else "")
+        stated = ({p.id: bid.values[p.id] for p in rubric.pricing.parameters(check.model)}
+                  if check.quoted is not None and check.model is not None else {})
         score = points.get(bid.vendor_id)
         lines.append(PriceLine(
-            bid.vendor_id, bid.vendor_name, check.model, formula, check.quoted, bid.sme,
+            bid.vendor_id, bid.vendor_name, check.model, stated, check.quoted, bid.sme,
             deduction if bid.sme else ZERO, evaluated.get(bid.vendor_id),
             None if score is None else round_half_up(score, rubric.decimals), check.valid))
     return tuple(lines)

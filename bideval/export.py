@@ -25,7 +25,9 @@ from xlsxwriter.worksheet import Worksheet
 
 from . import __version__
 from .labels import Label, check_lang
-from .result import FINAL, FLAG_LABELS, PROVISIONAL, Result, Standing
+from .pricing import formula_text
+from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
+from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number
 from .rubric import Criterion, Kind, PriceMethod, Rubric, group_label
 from .rubric_view import KIND_LABELS, criterion_rule, display_width
@@ -47,6 +49,7 @@ _PERCENT = "0.00%"
 _MIN_WIDTH = 6
 _MAX_WIDTH = 48
 _LINE_HEIGHT = 15  # points per line of wrapped text
+_HEADER_LIMIT = 255  # characters Excel allows in a page header or footer, codes included
 
 _T = {
     "rank": Label("排名", "Rank"),
@@ -112,6 +115,11 @@ _T = {
     "role": Label("类型", "Role"),
     "path": Label("路径", "Path"),
     "warnings": Label("警告", "Warnings"),
+    "tender": Label("项目名称", "Tender"),
+    "tender_number": Label("项目编号", "Tender number"),
+    "procurement_method": Label("评标方法", "Procurement method"),
+    "date": Label("日期", "Date"),
+    "page_of": Label("第 &P 页 / 共 &N 页", "Page &P of &N"),
 }
 _METHOD_LABELS = {
     PriceMethod.LOWEST_RATIO: Label("低价优先法", "Lowest price ratio"),
@@ -125,20 +133,26 @@ _ROLE_LABELS = {
 }
 
 
-def write_workbook(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh") -> None:
-    """Write the ranked workbook (formats.md §6) for ``result``."""
+def write_workbook(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh",
+                   tender: TenderInfo | None = None) -> None:
+    """Write the ranked workbook (formats.md §6) for ``result``.
+
+    ``tender`` (default: the rubric's title and today) heads every printed page
+    and is stated under the ranking and on the Audit sheet.
+    """
     check_lang(lang)
     target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
     workbook = xlsxwriter.Workbook(target, _OPTIONS)
     rubric = result.rubric
+    tender = tender or tender_info(rubric)
     workbook.set_properties({
-        "title": f"{rubric.title.text(lang)} ({rubric.id})",
+        "title": f"{tender.name.text(lang)} ({rubric.id})",
         "subject": rubric.id,
         "author": AUTHOR,
         "comments": f"bid-eval {__version__} · {result.status}",
         "created": _CREATED,
     })
-    _Export(workbook, result, lang).write()
+    _Export(workbook, result, lang, tender).write()
     workbook.close()
 
 
@@ -181,8 +195,12 @@ class _Sheet:
         self.ws.write_formula(row, col, formula, fmt, float(value))
         self.fit(col, f"{float(value):,.2f}")
 
-    def finish(self, header_row: int | None = 0) -> None:
-        """Column widths from the content (CJK counts two), within bounds; A4 landscape, one page wide."""
+    def finish(self, page: tuple[str, str], header_row: int | None = 0) -> None:
+        """Column widths from the content (CJK counts two), within bounds; the print set-up.
+
+        Printed: A4 landscape, one page wide, ``header_row`` repeated on every
+        page, ``page`` (the page header and footer texts) on every page.
+        """
         columns = {col: min(self.widest.get(col, _MAX_WIDTH), max(_MIN_WIDTH, width + 2))
                    for col, width in self.widths.items()}
         for col, width in sorted(columns.items()):
@@ -200,14 +218,18 @@ class _Sheet:
         self.ws.fit_to_pages(1, 0)
         if header_row is not None:
             self.ws.repeat_rows(header_row)
+        self.ws.set_header(page[0])
+        self.ws.set_footer(page[1])
 
 
 class _Export:
     """Writes the seven sheets of one result."""
 
-    def __init__(self, workbook: Workbook, result: Result, lang: str):
+    def __init__(self, workbook: Workbook, result: Result, lang: str, tender: TenderInfo):
         self.workbook = workbook
         self.result = result
+        self.tender = tender
+        self.page = _page_texts(tender, lang)
         self.rubric: Rubric = result.rubric
         self.lang = lang
         self.formats: dict[tuple[Any, ...], Format] = {}
@@ -322,7 +344,7 @@ class _Export:
             refs[s.vendor_id].append(xl_rowcol_to_cell(row, total_col))
         last = len(self.result.ranking)
         self.table(sheet, 0, last, len(headers), freeze=2)
-        sheet.finish()
+        sheet.finish(self.page)
         return refs
 
     def ranking(self, sheet: _Sheet, refs: dict[str, list[str]]) -> None:
@@ -370,7 +392,13 @@ class _Export:
         status = _T.get(self.result.status, Label(self.result.status, self.result.status)).text(self.lang)
         colour = "#C00000" if self.result.status != FINAL else "#000000"
         sheet.ws.write_string(row, 2, status, self.fmt(bold=True, font_color=colour))
-        sheet.finish()
+        # The tender's name and the date head every printed page (the page header); on screen they
+        # follow the notes, so the table keeps row 1 as its header for pandas (formats.md §6).
+        row += 2
+        for k, (key, value) in enumerate(self.tender_facts()):
+            sheet.ws.write_string(row + k, 0, self.t(key), self.label)
+            sheet.ws.write_string(row + k, 2, value)
+        sheet.finish(self.page)
 
     def panel(self, sheet: _Sheet) -> None:
         """Judge, Vendor ID, Vendor, Criterion ID, Criterion, Tier, Score, Comment, Outlier, Panel mean."""
@@ -405,7 +433,7 @@ class _Export:
         sheet.ws.write_string(row, 0, self.t("panel_members"), self.label)
         for k, judge in enumerate(self.result.judges or ("",), start=1):
             sheet.ws.write_string(row + k, 0, judge or self.t("none"))
-        sheet.finish()
+        sheet.finish(self.page)
 
     def price(self, sheet: _Sheet) -> None:
         """Vendor ID, Vendor, Pricing model, How Q was reached, Q, SME, Deduction, E, Price score, Valid."""
@@ -418,7 +446,7 @@ class _Export:
             sheet.text(row, 0, line.vendor_id, self.cell())
             sheet.text(row, 1, line.vendor_name, self.cell())
             sheet.text(row, 2, line.model.label.text(self.lang) if line.model else "", self.cell())
-            sheet.text(row, 3, line.formula, self.cell(text_wrap=True), wrap=True)
+            sheet.text(row, 3, self.formula_text(line), self.cell(text_wrap=True), wrap=True)
             sheet.number(row, 4, line.quoted, money)
             sheet.text(row, 5, self.yes_no(line.sme), self.cell(align="center"))
             sheet.number(row, 6, line.deduction, self.cell(num_format=_PERCENT))
@@ -443,7 +471,19 @@ class _Export:
             else:
                 sheet.ws.write_number(row + 2, 3, float(self.result.price_mean),
                                       self.fmt(num_format=_MONEY, align="left"))
-        sheet.finish()
+        sheet.finish(self.page)
+
+    def formula_text(self, line: PriceLine) -> str:
+        """How the bid's Q was reached, in the workbook's language; empty when Q could not be computed."""
+        if line.model is None or not line.parameters:
+            return ""
+        return formula_text(line.model, line.parameters, self.rubric.pricing.demand, self.lang)
+
+    def tender_facts(self) -> list[tuple[str, str]]:
+        """The tender's name, number, method and date, as (label key, text) rows."""
+        t = self.tender
+        return [("tender", t.name.text(self.lang)), ("tender_number", t.number),
+                ("procurement_method", t.method.text(self.lang)), ("date", date_text(t.date, self.lang))]
 
     def highlight_invalid_prices(self, sheet: _Sheet, last: int, columns: int) -> None:
         if last < 1:
@@ -466,7 +506,7 @@ class _Export:
         if not self.result.invalid:
             sheet.ws.write_string(1, 0, self.t("no_invalid"), self.note)
         self.table(sheet, 0, row, len(headers))
-        sheet.finish()
+        sheet.finish(self.page)
 
     def rubric_sheet(self, sheet: _Sheet) -> None:
         """Title and id, then ID, Name, Group, Kind, Max, Details, Description per criterion; then settings."""
@@ -510,7 +550,7 @@ class _Export:
         for k, (key, value) in enumerate(settings):
             sheet.ws.write_string(row + k, 0, self.t(key), self.label)
             sheet.ws.write_string(row + k, 1, value)
-        sheet.finish(header_row=head)
+        sheet.finish(self.page, header_row=head)
         sheet.ws.set_column(0, 0, max(sheet.widths.get(0, 0) + 2, 16))
 
     def audit(self, sheet: _Sheet) -> None:
@@ -523,6 +563,7 @@ class _Export:
             ("rubric_source", r.source),
             ("status", self.result.status),
             ("language", self.lang),
+            *self.tender_facts(),
         ]
         for row, (key, value) in enumerate(facts):
             sheet.text(row, 0, self.t(key), self.label)
@@ -540,12 +581,13 @@ class _Export:
             sheet.text(row, 1, f.path, self.cell())
             sheet.text(row, 2, f.sha256, self.cell())
         sheet.ws.autofilter(head, 0, row, len(headers) - 1)
+        audit_header = head
         if self.result.warnings:
             row += 2
             sheet.ws.write_string(row, 0, self.t("warnings"), self.label)
             for k, warning in enumerate(self.result.warnings, start=1):
                 sheet.ws.write_string(row + k, 1, warning)
-        sheet.finish(header_row=None)
+        sheet.finish(self.page, header_row=audit_header)
 
 
 def _range(row: int, first: int, last: int) -> str:
@@ -565,3 +607,24 @@ def _group_value(s: Standing, group: str, criteria: Iterable[Criterion]) -> Deci
     return sum((s.criteria.get(c.id, Decimal(0)) for c in criteria if c.group == group), Decimal(0))
 
 
+def _page_texts(tender: TenderInfo, lang: str) -> tuple[str, str]:
+    """The printed page header (name in bold, number, date) and footer (sheet, page n of N).
+
+    Text is escaped for Excel's ``&`` codes; a long name is clipped so the header stays within
+    Excel's 255 characters.
+    """
+    def plain(text: str) -> str:
+        return text.replace("&", "&&")
+
+    name = tender.name.text(lang)
+    number = f"{_T['tender_number'].text(lang)}{'：' if lang == 'zh' else ': '}{tender.number}" if tender.number else ""
+    date = plain(date_text(tender.date, lang))
+    header = ""
+    for keep in range(len(name), -1, -1):
+        shown = name if keep == len(name) else name[:keep] + "…"
+        centre = f"&C{plain(number[:100])}" if number else ""
+        header = f'&L&"-,Bold"{plain(shown)}{centre}&R{date}'
+        if len(header) <= _HEADER_LIMIT:
+            break
+    footer = f"&L&A&C{_T['page_of'].text(lang)}"
+    return header, footer

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Mapping
 
 from .labels import Label
-from .values import FieldType, fold, round_half_up
+from .values import FieldType, fold, plain_number, round_half_up
 
 
 class PricingModel(enum.Enum):
@@ -162,20 +162,48 @@ def quoted_price(model: PricingModel, values: Mapping[str, object], demand: Dema
     return round_half_up(Decimal(q), 2)
 
 
-def formula_text(model: PricingModel, values: Mapping[str, object], demand: Demand) -> str:
-    """How Q was reached, written out with the figures used (for the Price sheet)."""
+def formula_text(model: PricingModel, values: Mapping[str, object], demand: Demand, lang: str = "zh") -> str:
+    """How Q was reached, written out with the figures used, in ``lang`` (for the Price sheet).
+
+    >>> d = Demand(months=Decimal(12), seats=Decimal(30))
+    >>> formula_text(PricingModel.PER_SEAT_MONTH, {"rate_per_seat_month": Decimal("2975.56")}, d, "zh")
+    '2,975.56 元 × 30 席 × 12 个月'
+    >>> formula_text(PricingModel.PER_SEAT_MONTH, {"rate_per_seat_month": Decimal("2975.56")}, d, "en")
+    '2,975.56 yuan × 30 seats × 12 months'
+    """
+    words = _FORMULA_WORDS[lang]
     v, d = values, demand
+
+    def yuan(key: str) -> str:
+        return f"{_figure(v[key])} {words['yuan']}"
+
+    months = f"{_figure(d.months)} {words['months']}"
     if model is PricingModel.LUMP_SUM:
-        return f"{v['total_price']}"
+        return yuan("total_price")
     if model is PricingModel.PER_SEAT_MONTH:
-        return f"{v['rate_per_seat_month']} × {d.seats} seats × {d.months} months"
+        return f"{yuan('rate_per_seat_month')} × {_figure(d.seats)} {words['seats']} × {months}"
     if model is PricingModel.PER_CALL:
-        return f"{v['rate_per_call']} × {d.calls_per_month} calls × {d.months} months"
+        return f"{yuan('rate_per_call')} × {_figure(d.calls_per_month)} {words['calls']} × {months}"
     if model is PricingModel.BASE_PLUS_COMMISSION:
-        return (f"{v['base_per_seat_month']} × {d.seats} seats × {d.months} months + "
-                f"{v['commission_rate']} × {d.sales_per_month} sales × {d.months} months")
+        rate = f"{plain_number(Decimal(str(v['commission_rate'])) * 100)}%"
+        return (f"{yuan('base_per_seat_month')} × {_figure(d.seats)} {words['seats']} × {months} + "
+                f"{rate} × {_figure(d.sales_per_month)} {words['sales']} × {months}")
     if model is PricingModel.PER_UNIT_MONTH:
-        parts = " + ".join(f"{v[f'rate_{unit}']} × {count} {unit}" for unit, count in d.units)
-        return f"({parts}) × {d.months} months"
-    return (f"({v['base_fee_month']} + {v['excess_rate']} × max(0, {d.devices} − "
-            f"{v['included_devices']})) × {d.months} months")
+        parts = " + ".join(f"{yuan(f'rate_{unit}')} × {_figure(count)} {words['unit'].format(unit=unit)}"
+                           for unit, count in d.units)
+        return f"({parts}) × {months}"
+    return (f"({yuan('base_fee_month')} + {yuan('excess_rate')} × max(0, {_figure(d.devices)} − "
+            f"{_figure(v['included_devices'])}) {words['devices']}) × {months}")
+
+
+_FORMULA_WORDS = {
+    "zh": {"yuan": "元", "months": "个月", "seats": "席", "calls": "通/月", "sales": "元销售额/月",
+           "unit": "台 {unit}", "devices": "台"},
+    "en": {"yuan": "yuan", "months": "months", "seats": "seats", "calls": "calls a month",
+           "sales": "yuan of sales a month", "unit": "{unit}", "devices": "devices"},
+}
+
+
+def _figure(value: object) -> str:
+    """A figure with thousands separators and the decimals it was given: ``1,020,000``, ``1.6575``."""
+    return f"{Decimal(str(value)):,f}"

@@ -52,12 +52,17 @@ class InvalidBid:
 
 @dataclass(frozen=True)
 class PriceLine:
-    """How one bid's evaluated price was reached."""
+    """How one bid's evaluated price was reached.
+
+    ``parameters`` holds the price fields the bid stated (``rate_per_call``…);
+    the exports write the formula text from them in their language
+    (:func:`bideval.pricing.formula_text`).
+    """
 
     vendor_id: str
     vendor_name: str
     model: PricingModel | None
-    formula: str
+    parameters: Mapping[str, object]
     quoted: Decimal | None
     sme: bool
     deduction: Decimal

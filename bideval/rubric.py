@@ -244,6 +244,8 @@ class Rubric:
     candidates: int = 3
     contract_months: Decimal | None = None
     regime: str | None = None
+    tender_number: str | None = None  # heads the evaluation report and the ranked workbook
+    procurement_method: Label | None = None  # default: 综合评分法 / Comprehensive scoring (bideval.tender)
     panel: PanelRules = dc_field(default_factory=PanelRules)
     pricing: Pricing = dc_field(default_factory=Pricing)
     source: str = ""
@@ -338,7 +340,7 @@ FIXED_FIELDS = (
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
 _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "contract_months",
-             "regime", "panel", "fields", "criteria", "pricing"}
+             "regime", "panel", "fields", "criteria", "pricing", "tender_number", "procurement_method"}
 _PANEL_KEYS = {"aggregate", "trim", "min_judges_for_trim", "outlier_share"}
 _FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note"}
 _COMMON_KEYS = {"id", "name", "group", "kind", "description"}
@@ -508,6 +510,12 @@ class _RubricReader:
         regime = doc.get("regime")
         if regime is not None and not isinstance(regime, str):
             self.fail("regime", f"must be text, found {regime!r}")
+        tender_number = doc.get("tender_number")
+        if tender_number is not None and (isinstance(tender_number, bool) or not isinstance(tender_number, (str, int))
+                                          or not str(tender_number).strip()):
+            self.fail("tender_number", f"must be text such as \"ZB-2026-018\", found {tender_number!r}")
+            tender_number = None
+        method = self.label("procurement_method", doc.get("procurement_method"), "procurement_method")
         panel = self.panel(doc.get("panel", {}))
         pricing = self.pricing(doc.get("pricing"), contract_months)
         fields = self.fields(doc.get("fields"), pricing)
@@ -535,6 +543,7 @@ class _RubricReader:
             id=rubric_id, title=title, fields=fields, criteria=criteria, currency=currency,
             decimals=decimals, total=total, candidates=candidates, contract_months=contract_months,
             regime=regime, panel=panel or PanelRules(), pricing=pricing or Pricing(),
+            tender_number=None if tender_number is None else str(tender_number).strip(), procurement_method=method,
         )
 
     def clashes(self, where: str | None, what: str, called: str, things: list[tuple[str, tuple[str, ...]]]) -> None:

@@ -13,6 +13,7 @@ from bideval.export import write_workbook
 from bideval.result import FINAL, Result, result_json
 from bideval.scoresheet import write_score_sheet
 from bideval.storage import Store
+from bideval.tender import TenderInfo, tender_info
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROLES = {"rubric": ("评分标准", "rubric"), "bids": ("投标文件", "bids"), "panel": ("评委评分", "panel")}
@@ -20,11 +21,17 @@ ROLES = {"rubric": ("评分标准", "rubric"), "bids": ("投标文件", "bids"),
 
 # -- helpers without widgets (tests call them directly)
 
-def ranked_workbook_bytes(result: Result, lang: str) -> bytes:
-    """The ranked workbook (formats.md §6) as .xlsx bytes."""
+def ranked_workbook_bytes(result: Result, lang: str, tender: TenderInfo | None = None) -> bytes:
+    """The ranked workbook (formats.md §6) as .xlsx bytes, headed by ``tender``."""
     buffer = BytesIO()
-    write_workbook(result, buffer, lang)
+    write_workbook(result, buffer, lang, tender)
     return buffer.getvalue()
+
+
+def tender_heading(store: Store, tender: int, result: Result) -> TenderInfo:
+    """What heads the filed documents: the app's name for the tender, the rubric's number and method, today."""
+    name = next((t.name for t in store.tenders() if t.id == tender), None)
+    return tender_info(result.rubric, name)
 
 
 def score_sheet_bytes(store: Store, tender: int, judge: str, lang: str) -> bytes:
@@ -73,7 +80,7 @@ def show_status(result: Result) -> None:
     counts[2].metric(tr("评委", "Judges"), len(result.judges))
 
 
-def show_downloads(result: Result, tender: int) -> None:
+def show_downloads(result: Result, tender: int, heading: TenderInfo) -> None:
     tr, lang = ws.tr, ws.lang()
     st.subheader(tr("排名表（Excel）", "Ranked workbook (Excel)"))
     st.markdown(tr("工作表：Ranking、Scores、Panel、Price、Invalid、Rubric、Audit。总分和小计是 Excel 公式，并带有计算值。",
@@ -81,11 +88,11 @@ def show_downloads(result: Result, tender: int) -> None:
                    "Excel formulas that also carry their computed values."))
     zh, en = st.columns(2)
     zh.download_button(tr("下载排名表（中文）", "Download the workbook in Chinese"),
-                       data=lambda: ranked_workbook_bytes(result, "zh"),
+                       data=lambda: ranked_workbook_bytes(result, "zh", heading),
                        file_name=export_name("ranked", result, tender, "xlsx", "zh"), mime=XLSX,
                        key="export_workbook_zh", icon=":material/download:", on_click="ignore", width="stretch")
     en.download_button(tr("下载排名表（英文）", "Download the workbook in English"),
-                       data=lambda: ranked_workbook_bytes(result, "en"),
+                       data=lambda: ranked_workbook_bytes(result, "en", heading),
                        file_name=export_name("ranked", result, tender, "xlsx", "en"), mime=XLSX,
                        key="export_workbook_en", icon=":material/download:", on_click="ignore", width="stretch")
 
@@ -150,7 +157,7 @@ def main() -> None:
     st.title(ws.tr("导出", "Export"))
     st.caption(f"{result.rubric.title.text(ws.lang())} · `{result.rubric.id}`")
     show_status(result)
-    show_downloads(result, tender)
+    show_downloads(result, tender, tender_heading(store, tender, result))
     st.divider()
     show_score_sheet(store, result, tender)
     st.divider()

@@ -128,3 +128,14 @@ def test_a_tender_without_bids_says_so_instead_of_final(app_db):
     app = open_app("export", lang="en", tender_id=tender)
     assert not app.exception and not app.success
     assert app.info[0].value.startswith("This tender has no bids yet")
+
+
+def test_the_workbook_is_headed_by_the_apps_tender_name(scored):
+    import openpyxl
+
+    page = page_module()
+    result = Store().evaluate(scored)
+    heading = page.tender_heading(Store(), scored, result)
+    assert heading.name.zh == heading.name.en == "导出测试" and heading.method.zh == "综合评分法"
+    book = openpyxl.load_workbook(BytesIO(page.ranked_workbook_bytes(result, "en", heading)))
+    assert book["Ranking"].oddHeader.left.text == "导出测试"

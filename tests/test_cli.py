@@ -127,3 +127,23 @@ def test_scoresheet_refuses_a_judge_not_on_the_panel(tender, tmp_path: Path, cap
     assert "judge '赵评委' is not on the Judges sheet" in capsys.readouterr().err and not out.exists()
     assert main(["scoresheet", "--criteria", str(tender["rubric"]), "--bids", str(tender["bids"]),
                  "--tiers", str(panel), "--judge", " 王评委 ", "--out", str(out)]) == 0 and out.exists()
+
+
+def test_evaluate_heads_the_workbook_with_the_tender(tender):
+    import openpyxl
+
+    out = tender["dir"] / "filed.xlsx"
+    assert main(evaluate_args(tender, "--out", str(out), "--title", "12345热线外包", "--number", "ZB-2026-018",
+                              "--method", "公开招标", "--date", "2026-11-30")) == 0
+    header = openpyxl.load_workbook(out)["Ranking"].oddHeader
+    assert (header.left.text, header.center.text, header.right.text) == \
+        ("12345热线外包", "项目编号：ZB-2026-018", "2026年11月30日")
+
+
+@pytest.mark.parametrize("date", ["30/11/2026", "2026-13-01", "tomorrow"])
+def test_a_bad_date_exits_2_and_writes_nothing(tender, capsys, date):
+    out = tender["dir"] / "filed.xlsx"
+    with pytest.raises(SystemExit) as stopped:
+        main(evaluate_args(tender, "--out", str(out), "--date", date))
+    assert stopped.value.code == 2 and not out.exists()
+    assert f"expected a date such as 2026-11-30, found '{date}'" in capsys.readouterr().err

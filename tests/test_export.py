@@ -1,6 +1,7 @@
 """The ranked workbook (formats.md §6): sheets, formulas with cached values, text kept as text."""
 from __future__ import annotations
 
+import datetime
 import io
 import shutil
 import subprocess
@@ -23,6 +24,8 @@ from bideval.result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, Invali
                             PriceLine, Reason, Result, Standing)
 from bideval.rubric import Rubric, parse_rubric
 from bideval.sheets import InputFile
+from bideval.tender import TenderInfo
+from pypdf import PdfReader
 from conftest import EXAMPLE_RUBRIC
 
 RUBRIC_YAML = EXAMPLE_RUBRIC.read_text(encoding="utf-8")  # the formats.md example, tests/data/
@@ -75,13 +78,13 @@ def result(rubric: Rubric) -> Result:
         PanelScore("王评委", VENDOR_C, "service_design", None, None, ""),
     )
     prices = (
-        PriceLine(VENDOR_A, HYPERLINK, PricingModel.LUMP_SUM, "1020000", D("1020000.00"), True, D("0.10"),
+        PriceLine(VENDOR_A, HYPERLINK, PricingModel.LUMP_SUM, {"total_price": D("1020000")}, D("1020000.00"), True, D("0.10"),
                   D("918000.00"), D("30.00"), True),
-        PriceLine(VENDOR_B, "+1", PricingModel.PER_CALL, "1.6575 × 50000 calls × 12 months", D("994500.00"),
+        PriceLine(VENDOR_B, "+1", PricingModel.PER_CALL, {"rate_per_call": D("1.6575")}, D("994500.00"),
                   False, D(0), D("994500.00"), D("27.69"), True),
-        PriceLine(VENDOR_C, "-1 华南客服有限公司", PricingModel.PER_SEAT_MONTH, "2975.56 × 30 seats × 12 months",
+        PriceLine(VENDOR_C, "-1 华南客服有限公司", PricingModel.PER_SEAT_MONTH, {"rate_per_seat_month": D("2975.56")},
                   D("1071200.00"), False, D(0), D("1071200.00"), D("25.71"), True),
-        PriceLine(VENDOR_D, "@x", PricingModel.LUMP_SUM, "1300000", D("1300000.00"), False, D(0), None, None,
+        PriceLine(VENDOR_D, "@x", PricingModel.LUMP_SUM, {"total_price": D("1300000")}, D("1300000.00"), False, D(0), None, None,
                   False),
     )
     invalid = (InvalidBid(VENDOR_D, "@x", (
@@ -243,7 +246,7 @@ def test_price_sheet(workbook_path: Path) -> None:
     ws = openpyxl.load_workbook(workbook_path)["Price"]
     assert header(ws) == ["统一社会信用代码", "投标人", "报价方式", "报价计算", "投标报价 Q", "中小企业", "扣除比例",
                           "评审价格 E", "价格得分", "有效"]
-    assert [c.value for c in ws[2]] == [VENDOR_A, HYPERLINK, "总价包干", "1020000", 1020000, "是", 0.1, 918000,
+    assert [c.value for c in ws[2]] == [VENDOR_A, HYPERLINK, "总价包干", "1,020,000 元", 1020000, "是", 0.1, 918000,
                                         30, "是"]
     assert ws["G2"].number_format == "0.00%"
     assert ws["E2"].number_format == "#,##0.00"
@@ -372,3 +375,100 @@ def test_libreoffice_recomputes_the_formulas(workbook_path: Path, result: Result
         for title, group in (("商务", "commercial"), ("运营", "operations"), ("价格", "price")):
             subtotals = [c.value for c in column(values[sheet], title, n)]
             assert [round(D(str(v)), 2) for v in subtotals] == [s.groups[group] for s in result.ranking]
+
+
+# -- a fileable workbook: the tender on every printed page, print set-up, the formula text per language
+
+TENDER = TenderInfo(Label("市12345热线话务外包服务项目", "City 12345 hotline outsourcing"), "ZB-2026-018",
+                    Label("公开招标，综合评分法", "Open tender, comprehensive scoring"), datetime.date(2026, 11, 30))
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def filed(request: pytest.FixtureRequest, result: Result, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    path = tmp_path_factory.mktemp("filed") / f"ranked-{request.param}.xlsx"
+    write_workbook(result, path, request.param, TENDER)
+    return request.param, path
+
+
+@pytest.mark.parametrize("sheet, title_rows", [
+    ("Ranking", "$1:$1"), ("Scores", "$1:$1"), ("Panel", "$1:$1"), ("Price", "$1:$1"), ("Invalid", "$1:$1"),
+    ("Rubric", "$4:$4"), ("Audit", "$13:$13"),
+])
+def test_every_sheet_prints_a4_landscape_one_page_wide(filed: tuple[str, Path], sheet: str, title_rows: str) -> None:
+    lang, path = filed
+    ws = openpyxl.load_workbook(path)[sheet]
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.paperSize == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    # one page wide (an absent fitToWidth is 1, ECMA-376's default), as many pages long as it takes
+    assert (ws.page_setup.fitToWidth or 1, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.print_title_rows == title_rows
+    header, footer = ws.oddHeader, ws.oddFooter
+    assert header.left.text == TENDER.name.text(lang)
+    assert header.center.text == ("项目编号：ZB-2026-018" if lang == "zh" else "Tender number: ZB-2026-018")
+    assert header.right.text == ("2026年11月30日" if lang == "zh" else "2026-11-30")
+    assert footer.left.text == "&A"  # the sheet's name
+    assert footer.center.text == ("第 &P 页 / 共 &N 页" if lang == "zh" else "Page &P of &N")
+
+
+def test_the_table_stays_at_the_top_and_the_tender_follows_the_notes(filed: tuple[str, Path], result: Result) -> None:
+    lang, path = filed
+    ranking = pd.read_excel(path, sheet_name="Ranking", engine="openpyxl")
+    assert list(ranking.columns[:3]) == (["排名", "统一社会信用代码", "投标人"] if lang == "zh"
+                                         else ["Rank", "Vendor ID", "Vendor"])
+    assert list(ranking.head(len(result.ranking)).iloc[:, 1]) == [s.vendor_id for s in result.ranking]
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(path)["Ranking"].iter_rows()]
+    facts = {row[0]: row[2] for row in rows[len(result.ranking) + 1:] if row[0]}
+    expected = ({"项目名称": "市12345热线话务外包服务项目", "项目编号": "ZB-2026-018", "评标方法": "公开招标，综合评分法",
+                 "日期": "2026年11月30日"} if lang == "zh" else
+                {"Tender": "City 12345 hotline outsourcing", "Tender number": "ZB-2026-018",
+                 "Procurement method": "Open tender, comprehensive scoring", "Date": "2026-11-30"})
+    assert expected.items() <= facts.items()
+    audit = {row[0].value: row[1].value for row in openpyxl.load_workbook(path)["Audit"].iter_rows() if row[0].value}
+    assert expected.items() <= audit.items()
+    assert openpyxl.load_workbook(path).properties.title == f"{TENDER.name.text(lang)} (cs-outsourcing)"
+
+
+def test_price_formula_text_is_in_the_workbooks_language(filed: tuple[str, Path]) -> None:
+    lang, path = filed
+    ws = openpyxl.load_workbook(path)["Price"]
+    texts = [ws.cell(row=r, column=4).value for r in range(2, 6)]
+    assert texts == (["1,020,000 元", "1.6575 元 × 50,000 通/月 × 12 个月", "2,975.56 元 × 30 席 × 12 个月", "1,300,000 元"]
+                     if lang == "zh" else
+                     ["1,020,000 yuan", "1.6575 yuan × 50,000 calls a month × 12 months",
+                      "2,975.56 yuan × 30 seats × 12 months", "1,300,000 yuan"])
+
+
+@pytest.mark.parametrize("name, number", [
+    ("A & B 联合体" * 40, "ZB&1"),  # ampersands are Excel codes: escaped, and a long name is clipped to fit
+    ("短名", "N" * 300),
+])
+def test_a_long_or_odd_tender_name_still_makes_a_valid_page_header(result: Result, tmp_path: Path, name: str,
+                                                                    number: str) -> None:
+    path = tmp_path / "odd.xlsx"
+    write_workbook(result, path, "en", replace(TENDER, name=Label(name, name), number=number))
+    header = openpyxl.load_workbook(path)["Ranking"].oddHeader
+    assert header.left.text.replace("&&", "&").startswith(name[:20]) and header.right.text == "2026-11-30"
+    assert "&&" in header.left.text or "&" not in name
+    assert len(header.left.text) + len(header.center.text or "") < 255
+
+
+def test_the_default_tender_is_the_rubrics_title_and_today(result: Result, tmp_path: Path) -> None:
+    path = tmp_path / "default.xlsx"
+    write_workbook(result, path, "en")
+    header = openpyxl.load_workbook(path)["Ranking"].oddHeader
+    assert header.left.text == "Customer-service outsourcing"
+    assert header.right.text == datetime.date.today().isoformat()
+
+
+def test_libreoffice_prints_the_tender_and_page_numbers(filed: tuple[str, Path], tmp_path: Path) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    lang, path = filed
+    if lang == "en":
+        pytest.skip("one language is enough to prove the page header prints; zh has the CJK text")
+    pdf = _soffice_convert(path, tmp_path / "pdf", "pdf", tmp_path / "profile")
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    assert len(pages) >= 7  # every sheet on its own page(s)
+    assert all("市12345热线话务外包服务项目" in text and "2026年11月30日" in text for text in pages)
+    assert f"第 1 页 / 共 {len(pages)} 页" in pages[0].replace("\n", " ") or "第 1 页" in pages[0]

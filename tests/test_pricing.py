@@ -3,7 +3,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from bideval.pricing import Demand, PricingModel, quoted_price
+from bideval.pricing import Demand, PricingModel, formula_text, quoted_price
 
 DEMAND = Demand(months=D(12), seats=D(30), calls_per_month=D(50000), sales_per_month=D(2000000),
                 devices=D(80), units=(("pc", D(120)), ("server", D(10))))
@@ -34,3 +34,26 @@ def test_quoted_price(model, values, expected):
 ])
 def test_model_aliases(spelling, model):
     assert PricingModel.from_alias(spelling) is model
+
+
+@pytest.mark.parametrize("model, values, zh, en", [
+    (PricingModel.LUMP_SUM, {"total_price": D("1020000")}, "1,020,000 元", "1,020,000 yuan"),
+    (PricingModel.PER_SEAT_MONTH, {"rate_per_seat_month": D("5500")},
+     "5,500 元 × 30 席 × 12 个月", "5,500 yuan × 30 seats × 12 months"),
+    (PricingModel.PER_CALL, {"rate_per_call": D("0.85")},
+     "0.85 元 × 50,000 通/月 × 12 个月", "0.85 yuan × 50,000 calls a month × 12 months"),
+    (PricingModel.BASE_PLUS_COMMISSION, {"base_per_seat_month": D("1500"), "commission_rate": D("0.02")},
+     "1,500 元 × 30 席 × 12 个月 + 2% × 2,000,000 元销售额/月 × 12 个月",
+     "1,500 yuan × 30 seats × 12 months + 2% × 2,000,000 yuan of sales a month × 12 months"),
+    (PricingModel.PER_UNIT_MONTH, {"rate_pc": D("40"), "rate_server": D("300")},
+     "(40 元 × 120 台 pc + 300 元 × 10 台 server) × 12 个月",
+     "(40 yuan × 120 pc + 300 yuan × 10 server) × 12 months"),
+    (PricingModel.BASE_PLUS_EXCESS, {"base_fee_month": D(3000), "included_devices": 50, "excess_rate": D(50)},
+     "(3,000 元 + 50 元 × max(0, 80 − 50) 台) × 12 个月",
+     "(3,000 yuan + 50 yuan × max(0, 80 − 50) devices) × 12 months"),
+    (PricingModel.PER_CALL, {"rate_per_call": D("0.8333333")},  # every decimal the vendor gave is shown
+     "0.8333333 元 × 50,000 通/月 × 12 个月", "0.8333333 yuan × 50,000 calls a month × 12 months"),
+])
+def test_formula_text_in_each_language(model, values, zh, en):
+    assert formula_text(model, values, DEMAND, "zh") == zh
+    assert formula_text(model, values, DEMAND, "en") == en

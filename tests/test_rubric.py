@@ -50,6 +50,9 @@ def broken(old: str, new: str) -> str:
     (broken("id: service_design", "id: dial_test"), "criterion 'dial_test': the id is used twice"),
     (broken("label: {zh: 同类项目数量, en: Similar projects}", "label: {zh: 同类项目数量}"), "field 'similar_projects': label must give both"),
     (broken("id: experience\n", "id: experience\n    when: {field: sme}\n"), "criterion 'experience': unknown key 'when'"),
+    (broken("candidates: 3", "candidates: 3\ntender_number: [1]"), "tender_number: must be text"),
+    (broken("candidates: 3", "candidates: 3\ntender_number: '  '"), "tender_number: must be text"),
+    (broken("candidates: 3", "candidates: 3\nprocurement_method: 综合评分法"), "procurement_method: procurement_method must give both"),
     ("[1, 2", "not valid YAML"),
 ])
 def test_each_mistake_is_named(text, message):
@@ -98,3 +101,16 @@ def test_yaml_anchors_and_merge_keys_are_allowed():
 def test_decimals_must_hold_the_tier_bounds():
     with pytest.raises(RubricError, match="decimals: 0 is fewer than the 1 decimal place"):
         parse_rubric(broken("decimals: 2", "decimals: 0"), "x.yaml")
+
+
+@pytest.mark.parametrize("addition, number, method", [
+    ("", None, None),
+    ("tender_number: ZB-2026-018\nprocurement_method: {zh: 公开招标（综合评分法）, en: Open tender (comprehensive scoring)}\n",
+     "ZB-2026-018", ("公开招标（综合评分法）", "Open tender (comprehensive scoring)")),
+    ("tender_number: 20260018\n", "20260018", None),  # YAML reads it as a number; it is kept as written
+])
+def test_the_tender_number_and_method_are_optional(addition, number, method):
+    rubric = parse_rubric(broken("candidates: 3\n", "candidates: 3\n" + addition), "x.yaml")
+    assert rubric.tender_number == number
+    assert (rubric.procurement_method.zh, rubric.procurement_method.en) == method if method else \
+        rubric.procurement_method is None
