@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bideval.evaluation import check_bids  # noqa: E402
 from bideval.storage import Store  # noqa: E402
+from bideval.rubric import Tiered  # noqa: E402
 
 RUBRIC = ROOT / "criteria" / "cs-outsourcing.yaml"
 
@@ -73,7 +74,7 @@ def build(url: str, bids: int, judges: int, folder: Path) -> tuple[int, list[str
     row = 1
     for t, vendor in enumerate(valid, 1):
         for criterion in rubric.panel_criteria:
-            tier = criterion.tiers[-1] if criterion.tiers else None
+            tier = criterion.tiers[-1] if isinstance(criterion, Tiered) else None
             if tier:
                 tiers.write_row(t, 0, [vendor, criterion.id, tier.id])
             low, high = (tier.min, tier.max) if tier else (Decimal(0), criterion.max)
@@ -111,7 +112,7 @@ def main() -> None:
               f"{time.perf_counter() - started:.1f} s")
         store = Store(url)
         rubric = store.rubric(tender)
-        judged = next(c for c in rubric.panel_criteria if not c.tiers)
+        judged = next(c for c in rubric.panel_criteria if not isinstance(c, Tiered))
 
         empty = AppTest.from_string("import streamlit as st\nst.write('')", default_timeout=300)
         empty.run()

@@ -5,8 +5,8 @@ holding them all, so a user fixes a file in one pass.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
 
 
 class BidEvalError(Exception):
@@ -15,12 +15,17 @@ class BidEvalError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with one place in the input."""
+    """One thing wrong with one place in the input.
+
+    ``data`` carries the facts of the problem (the criterion, the grades, the
+    range expected, the value found …) so callers never take the message apart.
+    """
 
     file: str
     message: str
     sheet: str | None = None
     cell: str | None = None
+    data: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         where = self.file

@@ -16,7 +16,7 @@ from .panel import PanelInput, read_panel
 from .ranking import Entry, candidates, rank
 from .result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
                      PriceLine, Result, Standing)
-from .rubric import Kind, Rubric, load_rubric
+from .rubric import Price, Rubric, load_rubric
 from .scoring import ZERO, aggregate, mean, objective_score, price_scores
 from .sheets import InputFile, sha256_of
 from .validity import BidCheck, check_bid
@@ -64,9 +64,9 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
         criteria: dict[str, Decimal] = {}
         incomplete = False
         for criterion in rubric.scored_criteria:
-            if criterion.kind is Kind.PRICE:
+            if isinstance(criterion, Price):
                 raw = price_points[bid.vendor_id]
-            elif criterion.kind.is_panel:
+            elif criterion.is_panel:
                 scores = given.get((bid.vendor_id, criterion.id), {})
                 if not members or any(j not in scores for j in members):
                     incomplete = True

@@ -29,7 +29,7 @@ from .pricing import formula_text
 from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number
-from .rubric import Criterion, Kind, PriceMethod, Rubric, group_label
+from .rubric import Criterion, PriceMethod, Rubric, Tiered, group_label
 from .rubric_view import KIND_LABELS, criterion_rule, display_width
 
 SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
@@ -412,7 +412,7 @@ class _Export:
         row = 0
         for row, p in enumerate(self.result.panel_scores, start=1):
             criterion = self.rubric.criterion_index.get(p.criterion)
-            tier = criterion.tier(p.tier) if criterion is not None and p.tier else None
+            tier = criterion.tier(p.tier) if isinstance(criterion, Tiered) and p.tier else None
             outlier = outliers.get((p.judge, p.vendor_id, p.criterion))
             sheet.text(row, 0, p.judge, self.cell())
             sheet.text(row, 1, p.vendor_id, self.cell())
@@ -460,9 +460,9 @@ class _Export:
         if price is None:
             sheet.ws.write_string(row, 0, self.t("no_price"), self.note)
         else:
-            method = _METHOD_LABELS[price.method].text(self.lang) if price.method else ""
+            method = _METHOD_LABELS[price.method].text(self.lang)
             sheet.ws.write_string(row, 0, self.t("price_method"), self.label)
-            sheet.ws.write_string(row, 3, f"{method} ({price.method.value if price.method else ''})")
+            sheet.ws.write_string(row, 3, f"{method} ({price.method.value})")
             sheet.ws.write_string(row + 1, 0, self.t("details"), self.label)
             sheet.ws.write_string(row + 1, 3, criterion_rule(price, self.rubric, self.lang))
             sheet.ws.write_string(row + 2, 0, self.t("price_mean"), self.label)
@@ -526,7 +526,7 @@ class _Export:
             sheet.text(row, 1, c.name.text(self.lang), self.cell())
             sheet.text(row, 2, group_label(c.group).text(self.lang), self.cell())
             sheet.text(row, 3, KIND_LABELS[c.kind].text(self.lang), self.cell())
-            sheet.number(row, 4, None if c.kind is Kind.GATE else c.max, self.cell(num_format="0.##"))
+            sheet.number(row, 4, c.max if c.is_scored else None, self.cell(num_format="0.##"))
             sheet.text(row, 5, criterion_rule(c, r, self.lang), wrap, wrap=True)
             sheet.text(row, 6, c.description.text(self.lang) if c.description else "", wrap, wrap=True)
         self.table(sheet, head, row, len(headers))

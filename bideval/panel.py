@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 
 from .bids import Bid, normalise_vendor_id
 from .errors import PanelError, Problem, cell_problem
-from .rubric import Criterion, Kind, Rubric, Tier
+from .rubric import Criterion, Rubric, Tier, Tiered
 from .sheets import InputFile, Workbook, cell_name, expand_paths, is_blank_row, open_workbook, sha256_of
 from .values import ValueProblem, fold, normalise, parse_number, parse_text, plain_number
 
@@ -182,20 +182,20 @@ class _PanelReader:
         columns, rows = self.table(book, sheet, ("vendor_id", "criterion", "tier"))
         if columns is None:
             return
-        tiered = tuple(c for c in self.rubric.criteria if c.kind is Kind.TIERED)
+        tiered = tuple(c for c in self.rubric.criteria if isinstance(c, Tiered))
         for r, row in rows:
             vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
             raw_criterion = _cell(row, columns["criterion"])
             criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, tiered,
                                        "a tiered criterion")
-            if criterion is not None and criterion.kind is not Kind.TIERED:
+            if criterion is not None and not isinstance(criterion, Tiered):
                 self.fail(book, sheet, r, columns["criterion"],
                           f"{criterion.id!r} is a {criterion.kind.value} criterion and has no tiers; "
                           f"expected a tiered criterion ({_criteria_list(tiered)})")
                 criterion = None
             raw = _cell(row, columns["tier"])
             tier = None
-            if criterion is not None and _text(raw):
+            if isinstance(criterion, Tiered) and _text(raw):
                 tier = criterion.tier(_text(raw))
                 if tier is None:
                     self.expect(book, sheet, r, columns["tier"],
@@ -239,7 +239,7 @@ class _PanelReader:
         panel = self.rubric.panel_criteria
         raw_criterion = _cell(row, columns["criterion"])
         criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, panel, "a panel criterion")
-        if criterion is not None and not criterion.kind.is_panel:
+        if criterion is not None and not criterion.is_panel:
             self.fail(book, sheet, r, columns["criterion"],
                       f"{criterion.id!r} is a {criterion.kind.value} criterion, computed from the bid and never "
                       f"scored by a judge; expected a panel criterion ({_criteria_list(panel)})")
@@ -298,7 +298,7 @@ class _PanelReader:
 def allowed_range(criterion: Criterion, tier_id: str | None) -> tuple[Decimal, Decimal, Tier | None] | None:
     """(low, high, agreed tier) a judge may score in: the agreed tier's range, or 0..max for a judged
     criterion; None for a tiered criterion whose tier is not agreed yet."""
-    if criterion.kind is not Kind.TIERED:
+    if not isinstance(criterion, Tiered):
         return Decimal(0), criterion.max, None
     tier = criterion.tier(tier_id) if tier_id else None
     return None if tier is None else (tier.min, tier.max, tier)
@@ -334,7 +334,7 @@ def _tier_text(tier: Tier) -> str:
 
 
 def _tiers_list(criterion: Criterion) -> str:
-    return ", ".join(_tier_text(t) for t in criterion.tiers)
+    return ", ".join(_tier_text(t) for t in criterion.tiers) if isinstance(criterion, Tiered) else ""
 
 
 def _criteria_list(criteria: Iterable[Criterion]) -> str:

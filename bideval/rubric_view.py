@@ -8,7 +8,7 @@ import unicodedata
 from typing import Sequence
 
 from .labels import Label
-from .rubric import Criterion, Kind, Rubric, group_label
+from .rubric import Checklist, Count, Criterion, Gate, Kind, Linear, Price, Rubric, Tiered, group_label
 from .values import plain_number
 
 KIND_LABELS = {
@@ -31,25 +31,25 @@ HEADERS = {
 def criterion_rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
     """The criterion's scoring rule in one line."""
     c = criterion
-    if c.kind is Kind.GATE:
+    if isinstance(c, Gate):
         reason = (c.reason or c.name).text(lang)
         return f"{c.when.describe(lang)} ({reason})"
-    if c.kind is Kind.CHECKLIST:
+    if isinstance(c, Checklist):
         items = "; ".join(f"{i.label.text(lang)} +{plain_number(i.points)}" for i in c.items)
         cap = f"最高{plain_number(c.max)}分" if lang == "zh" else f"capped at {plain_number(c.max)}"
         return f"{items}; {cap}"
-    if c.kind is Kind.COUNT:
+    if isinstance(c, Count):
         return f"{plain_number(c.points_per_unit)} × {c.field}, " + (f"最高{plain_number(c.max)}分" if lang == "zh"
                                                                   else f"at most {plain_number(c.max)}")
-    if c.kind is Kind.LINEAR:
+    if isinstance(c, Linear):
         points = " → ".join(f"({plain_number(x)}, {plain_number(y)})" for x, y in c.points)
         return f"{c.field}: {points}" + ("，两端封顶" if lang == "zh" else ", clamped")
-    if c.kind is Kind.TIERED:
+    if isinstance(c, Tiered):
         return "; ".join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
-    if c.kind is Kind.JUDGED:
-        return f"0–{plain_number(c.max)}"
+    if not isinstance(c, Price):
+        return f"0–{plain_number(c.max)}"  # judged
     parts = [c.method.value]
-    if c.above_penalty is not None:
+    if c.above_penalty is not None and c.below_penalty is not None:
         parts.append(f"above_penalty {plain_number(c.above_penalty)}, below_penalty {plain_number(c.below_penalty)}")
     if c.budget_ceiling is not None:
         parts.append(("最高限价 " if lang == "zh" else "budget ceiling ") + f"{c.budget_ceiling:,.2f}")
@@ -64,7 +64,7 @@ def rubric_rows(rubric: Rubric, lang: str = "zh") -> list[tuple[str, ...]]:
     """One row per criterion: id, name, group, kind, max, rule."""
     return [
         (c.id, c.name.text(lang), group_label(c.group).text(lang), KIND_LABELS[c.kind].text(lang),
-         "" if c.kind is Kind.GATE else plain_number(c.max), criterion_rule(c, rubric, lang))
+         plain_number(c.max) if c.is_scored else "", criterion_rule(c, rubric, lang))
         for c in rubric.criteria
     ]
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO, Mapping, Sequence
 
 from .bids import Bid
 from .labels import Label
-from .rubric import Criterion, Kind, Rubric, Tier
+from .rubric import Criterion, Rubric, Tier, Tiered
 from .values import plain_number
 from .rubric_view import display_width
 
@@ -41,7 +41,7 @@ def score_rows(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[str, st
     for bid in sorted(bids, key=lambda b: b.vendor_id):
         for criterion in rubric.panel_criteria:
             low, high, label = Decimal(0), criterion.max, ""
-            if criterion.kind is Kind.TIERED:
+            if isinstance(criterion, Tiered):
                 tier = criterion.tier(tiers.get((bid.vendor_id, criterion.id), ""))
                 if tier is not None:
                     low, high, label = tier.min, tier.max, f"{tier.id} {tier.label.text(lang)}"
@@ -101,7 +101,7 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
 def _hint(criterion: Criterion, tier_id: str | None, low: Decimal, high: Decimal) -> str:
     """The input message of a score cell: its range and, for a tiered criterion, the tier's meaning."""
     text = f"{plain_number(low)} – {plain_number(high)}"
-    if criterion.kind is not Kind.TIERED:
+    if not isinstance(criterion, Tiered):
         return text
     tier = criterion.tier(tier_id or "")
     if tier is None:
@@ -151,7 +151,7 @@ def _write_instructions(book: Workbook, rubric: Rubric, judge: str, lang: str, h
     r = start + 1
     for criterion in rubric.panel_criteria:
         describe = criterion.description.text(lang) if criterion.description else ""
-        tiers: tuple[Tier | None, ...] = criterion.tiers or (None,)
+        tiers: tuple[Tier | None, ...] = criterion.tiers if isinstance(criterion, Tiered) else (None,)
         for tier in tiers:
             sheet.write_string(r, 0, criterion.id)
             sheet.write_string(r, 1, criterion.name.text(lang))

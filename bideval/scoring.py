@@ -6,9 +6,9 @@ each criterion score half-up to the rubric's decimals.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
-from .rubric import Aggregate, Criterion, Kind, PanelRules, PriceMethod
+from .rubric import Aggregate, Checklist, Count, Criterion, Linear, PanelRules, Price, PriceMethod
 
 ZERO = Decimal(0)
 
@@ -27,19 +27,19 @@ def linear_score(points: Sequence[tuple[Decimal, Decimal]], x: Decimal) -> Decim
     return points[-1][1]
 
 
-def objective_score(criterion: Criterion, values: Mapping[str, object]) -> Decimal:
+def objective_score(criterion: Criterion, values: Mapping[str, Any]) -> Decimal:
     """The unrounded score of a checklist, count or linear criterion for a bid's values."""
-    if criterion.kind is Kind.CHECKLIST:
+    if isinstance(criterion, Checklist):
         earned = sum((item.points for item in criterion.items if item.when.holds(values)), ZERO)
         return min(criterion.max, earned)
-    value = values.get(criterion.field or "")
+    if not isinstance(criterion, (Count, Linear)):
+        raise ValueError(f"{criterion.id} is {criterion.kind.value}, not an objective criterion")
+    value = values.get(criterion.field)
     if value is None:
         return ZERO  # a bidder who commits to nothing gets nothing
-    if criterion.kind is Kind.COUNT:
+    if isinstance(criterion, Count):
         return min(criterion.max, criterion.points_per_unit * Decimal(value))
-    if criterion.kind is Kind.LINEAR:
-        return linear_score(criterion.points, Decimal(value))
-    raise ValueError(f"{criterion.id} is {criterion.kind.value}, not an objective criterion")
+    return linear_score(criterion.points, Decimal(value))
 
 
 def aggregate(scores: Sequence[Decimal], rules: PanelRules) -> Decimal:
@@ -62,7 +62,7 @@ def mean(values: Sequence[Decimal]) -> Decimal:
     return sum(values, ZERO) / len(values)
 
 
-def price_scores(criterion: Criterion, evaluated: Mapping[str, Decimal]) -> dict[str, Decimal]:
+def price_scores(criterion: Price, evaluated: Mapping[str, Decimal]) -> dict[str, Decimal]:
     """Unrounded price score of every valid bid from its evaluated price E."""
     if not evaluated:
         return {}
@@ -81,5 +81,6 @@ def price_scores(criterion: Criterion, evaluated: Mapping[str, Decimal]) -> dict
     for vendor, e in evaluated.items():
         deviation = 100 * (e - benchmark) / benchmark
         penalty = criterion.above_penalty if e > benchmark else criterion.below_penalty
+        assert penalty is not None  # a benchmark_deviation criterion is built with both penalties
         out[vendor] = max(ZERO, top - penalty * abs(deviation))
     return out

@@ -28,7 +28,7 @@ from .evaluation import check_bids, evaluate
 from .panel import PanelInput, Score, allowed_range, judge_name, read_panel
 from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .result import Result
-from .rubric import Kind, Rubric, parse_rubric
+from .rubric import Rubric, Tiered, parse_rubric
 from .sheets import InputFile
 from .values import FieldType
 
@@ -190,7 +190,7 @@ def decode_values(rubric: Rubric, text: str) -> dict[str, Any]:
 def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple[Decimal, Decimal]:
     """The range a judge may score in: the agreed tier's, or 0..max; ScoreRefused when there is none."""
     criterion = rubric.criterion_index.get(criterion_id)
-    if criterion is None or not criterion.kind.is_panel:
+    if criterion is None or not criterion.is_panel:
         raise ScoreRefused(f"{criterion_id!r} is not a criterion the panel scores")
     allowed = allowed_range(criterion, tier_id)
     if allowed is None:
@@ -384,7 +384,7 @@ class Store:
         """Record (or clear, with None) the agreed tier; scores outside a new tier are refused later, not dropped."""
         rubric = self.rubric(tender_id)
         criterion = rubric.criterion_index.get(criterion_id)
-        if criterion is None or criterion.kind is not Kind.TIERED:
+        if not isinstance(criterion, Tiered):
             raise ScoreRefused(f"{criterion_id!r} is not a tiered criterion")
         tier = criterion.tier(tier_id) if tier_id else None
         if tier_id and tier is None:

@@ -11,7 +11,7 @@ from .bids import Bid
 from .labels import Label
 from .pricing import PRICE_MODEL_FIELD, PricingModel, quoted_price
 from .result import Reason
-from .rubric import Kind, Rubric
+from .rubric import Gate, Rubric
 from .values import money_text
 
 
@@ -34,7 +34,7 @@ def check_bid(rubric: Rubric, bid: Bid) -> BidCheck:
     reasons: list[Reason] = []
     values = bid.values
     for criterion in rubric.criteria:
-        if criterion.kind is Kind.GATE and not criterion.when.holds(values):
+        if isinstance(criterion, Gate) and not criterion.when.holds(values):
             reasons.append(Reason(criterion.id, criterion.reason or criterion.name))
     for field in rubric.fields:
         if field.required and values.get(field.id) is None:

@@ -21,7 +21,7 @@ from bideval.values import plain_number
 from bideval.analysis import panel_progress
 from bideval.errors import BidEvalError
 from bideval.panel import judge_name
-from bideval.rubric import Criterion, Kind, Rubric
+from bideval.rubric import Criterion, Rubric, Tiered
 from bideval.storage import ScoreRefused, Store, score_range
 
 ws.enter_page("scoring")
@@ -131,7 +131,7 @@ def _criterion_label(criterion: Criterion) -> str:
 def tier_text(rubric: Rubric, tiers: Mapping[tuple[str, str], str], row: Row) -> str:
     """The agreed tier of a row as the grid shows it: ``t3 三档``, ``不分档`` or ``待定档``."""
     criterion = rubric.criterion_index[row.criterion]
-    if criterion.kind is not Kind.TIERED:
+    if not isinstance(criterion, Tiered):
         return tr("不分档", "not tiered")
     tier = criterion.tier(tiers.get((row.vendor_id, row.criterion)) or "")
     return f"{tier.id} {tier.label.text(ws.lang())}" if tier else tr("待定档", "awaiting tier")
@@ -293,7 +293,7 @@ st.data_editor(
     },
 )
 
-objective = [c for c in rubric.scored_criteria if not c.kind.is_panel]
+objective = [c for c in rubric.scored_criteria if not c.is_panel]
 if objective:
     st.caption(tr("客观评分项由系统根据投标文件计算，评委无需打分：", "Objective criteria are computed from the bids; "
                   "judges do not score them: ") + tr("、", ", ").join(c.name.text(lang) for c in objective))

@@ -8,7 +8,7 @@ import streamlit as st
 
 import workspace as ws
 from bideval.errors import BidEvalError, RubricError
-from bideval.rubric import GROUP_ORDER, Kind, Rubric, group_label, parse_rubric
+from bideval.rubric import GROUP_ORDER, Rubric, group_label, parse_rubric
 from bideval.rubric_view import KIND_LABELS, criterion_rule
 from bideval.storage import Store
 
@@ -64,7 +64,7 @@ def group_rows(rubric: Rubric, group: str, lang: str) -> list[dict[str, str]]:
             "编号" if zh else "ID": c.id,
             "评分项" if zh else "Criterion": c.name.text(lang),
             "方式" if zh else "Kind": KIND_LABELS[c.kind].text(lang),
-            "分值" if zh else "Max": "—" if c.kind is Kind.GATE else number(c.max),
+            "分值" if zh else "Max": number(c.max) if c.is_scored else "—",
             "评分规则" if zh else "Rule": criterion_rule(c, rubric, lang),
         })
     return rows
@@ -204,7 +204,7 @@ def show_rubric(store: Store, tender: int) -> None:
     summary = []
     for group in criterion_groups(rubric):
         rows = group_rows(rubric, group, lang)
-        scored = any(c.kind is not Kind.GATE for c in rubric.criteria if c.group == group)
+        scored = any(c.is_scored for c in rubric.criteria if c.group == group)
         label = group_label(group).text(lang)
         points = number(group_max(rubric, group))
         heading = f"{label} · " + (tr(f"{points} 分", f"{points} points") if scored

@@ -16,7 +16,7 @@ import streamlit as st
 import workspace as ws
 from bideval.values import plain_number
 from bideval.errors import BidEvalError, PanelError
-from bideval.rubric import Criterion, Kind, Tier
+from bideval.rubric import Tier, Tiered
 from bideval.storage import ScoreRefused, Store
 
 ws.enter_page("tiers")
@@ -52,7 +52,7 @@ def outside_judges(store: Store, tender: int, vendor_id: str, criterion: str, ti
                    and s.score is not None and not tier.contains(Decimal(s.score))})
 
 
-def save_tiers(store: Store, tender: int, criterion: Criterion, editor_key: str,
+def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
                vendors: Sequence[tuple[str, str]]) -> None:
     """Record every tier changed in the editor (rows are ``vendors``: id, name); refusals name bid and judges."""
     edits = st.session_state.get(editor_key, {}).get("edited_rows", {})
@@ -135,7 +135,7 @@ result = ws.result()
 rubric = result.rubric
 lang = ws.lang()
 bids = sorted(result.ranking, key=lambda s: s.vendor_id)
-tiered = [c for c in rubric.panel_criteria if c.kind is Kind.TIERED]
+tiered = [c for c in rubric.panel_criteria if isinstance(c, Tiered)]
 agreed = store.tiers(tender)
 scores = store.scores(tender)
 

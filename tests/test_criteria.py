@@ -10,7 +10,7 @@ import pytest
 
 from bideval.labels import Label
 from bideval.pricing import PricingModel, quoted_price
-from bideval.rubric import Criterion, Kind, PriceMethod, Rubric, load_rubric
+from bideval.rubric import Criterion, Gate, Kind, PriceMethod, Rubric, Tiered, load_rubric
 from bideval.values import FieldType, round_half_up
 
 CRITERIA = Path(__file__).resolve().parent.parent / "criteria"
@@ -92,11 +92,11 @@ def test_every_label_has_chinese_and_english(path: Path):
 @files
 def test_every_criterion_is_explained(path: Path):
     for c in load_rubric(path).criteria:
-        if c.kind is Kind.GATE:
+        if isinstance(c, Gate):
             assert c.reason is not None, c.id
         else:
             assert c.description is not None, c.id
-        for tier in c.tiers:
+        for tier in c.tiers if isinstance(c, Tiered) else ():
             assert tier.description is not None, (c.id, tier.id)
 
 
@@ -105,7 +105,7 @@ def test_gates_read_required_fields(path: Path):
     """An empty answer is reported as a missing required field, not only as a failed gate."""
     r = load_rubric(path)
     for c in r.criteria:
-        if c.kind is Kind.GATE:
+        if isinstance(c, Gate):
             assert r.field_index[c.when.field].required, c.id
 
 
@@ -113,10 +113,7 @@ def test_gates_read_required_fields(path: Path):
 def test_every_scored_field_is_read_by_a_criterion(path: Path):
     """Text fields are for the panel to read; every other field feeds a score or a gate."""
     r = load_rubric(path)
-    read = set()
-    for c in r.criteria:
-        read.update(i.when.field for i in c.items)
-        read.update(x for x in (c.field, c.when.field if c.when else None) if x)
+    read = {f for c in r.criteria for f in c.fields_read}
     unused = [f.id for f in r.fields if f.type is not FieldType.TEXT and f.id not in read]
     assert not unused
 
@@ -124,7 +121,7 @@ def test_every_scored_field_is_read_by_a_criterion(path: Path):
 @files
 def test_tiered_criteria_have_three_seed_style_tiers(path: Path):
     for c in load_rubric(path).criteria:
-        if c.kind is Kind.TIERED:
+        if isinstance(c, Tiered):
             assert [t.label.zh for t in c.tiers] == ["一档", "二档", "三档"]
             assert c.tiers[0].min == 0 and c.tiers[-1].max == c.max
             for before, after in zip(c.tiers, c.tiers[1:]):

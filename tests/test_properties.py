@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 from bideval.evaluation import evaluate
 from bideval.panel import PanelInput, Score
 from bideval.result import INCOMPLETE, result_json
-from bideval.rubric import Aggregate, Kind, PanelRules, PriceMethod, load_rubric
+from bideval.rubric import Aggregate, PanelRules, Price, PriceMethod, load_rubric
 from bideval.scoring import aggregate, linear_score, objective_score, price_scores
 from bideval.values import TEN_THOUSAND_UNIT, parse_money, round_half_up
 from conftest import EXAMPLE_RUBRIC, good_bid, make_bidset
@@ -25,7 +25,9 @@ prices = st.decimals(min_value=D("1000.00"), max_value=CEILING, places=2)
 
 def with_price(method: PriceMethod, above: D = D(1), below: D = D("0.5"), decimals: int = 2):
     """The example rubric with another price method (benchmark penalties set) and rounding."""
-    criteria = tuple(replace(c, method=method, above_penalty=above, below_penalty=below) if c.kind is Kind.PRICE
+    benchmark = method is PriceMethod.BENCHMARK_DEVIATION  # penalties belong to that method only
+    criteria = tuple(replace(c, method=method, above_penalty=above if benchmark else None,
+                             below_penalty=below if benchmark else None) if isinstance(c, Price)
                      else c for c in RUBRIC.criteria)
     return replace(RUBRIC, criteria=criteria, decimals=decimals)
 

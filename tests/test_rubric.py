@@ -114,3 +114,59 @@ def test_the_tender_number_and_method_are_optional(addition, number, method):
     assert rubric.tender_number == number
     assert (rubric.procurement_method.zh, rubric.procurement_method.en) == method if method else \
         rubric.procurement_method is None
+
+
+# -- each criterion kind is its own type, checked when it is built
+
+from decimal import Decimal as D  # noqa: E402
+
+from bideval.labels import Label  # noqa: E402
+from bideval.rubric import (Checklist, Condition, Count, Gate, InvalidCriterion, Judged, Linear, Op, Price,  # noqa: E402
+                            PriceMethod, Tier, Tiered)
+
+NAME = Label("名称", "Name")
+
+
+def tier(tid: str, low: str, high: str) -> Tier:
+    return Tier(tid, Label(tid, tid), D(low), D(high))
+
+
+@pytest.mark.parametrize("build, message, data", [
+    (lambda: Judged(id="j", name=NAME, group="g", max=D(0)), "max must be more than 0, found 0", {"max": D(0)}),
+    (lambda: Count(id="c", name=NAME, group="g", max=D(5), field="n", points_per_unit=D(0)),
+     "points_per_unit must be more than 0", {"points_per_unit": D(0)}),
+    (lambda: Linear(id="l", name=NAME, group="g", max=D(10), field="x", points=((D(1), D(7)), (D(1), D(10)))),
+     "x values must be strictly increasing: 1 after 1", {"x": D(1), "previous": D(1)}),
+    (lambda: Linear(id="l", name=NAME, group="g", max=D(10), field="x", points=((D(1), D(7)), (D(2), D(11)))),
+     "y 11 lies outside 0..10", {"y": D(11), "range": (D(0), D(10))}),
+    (lambda: Tiered(id="t", name=NAME, group="g", max=D(10), tiers=(tier("t1", "0", "5"), tier("t2", "5", "10"))),
+     "tier t2 (5–10) overlaps tier t1 (0–5)", {"tier": "t2", "range": (D(5), D(10)), "other": "t1"}),
+    (lambda: Tiered(id="t", name=NAME, group="g", max=D(10), tiers=(tier("t1", "0", "5"), tier("t2", "5.1", "9"))),
+     "the last tier must end at max 10, not 9", {"tier": "t2", "max": D(10)}),
+    (lambda: Checklist(id="k", name=NAME, group="g", max=D(5), items=()), "a checklist needs items", {}),
+    (lambda: Price(id="p", name=NAME, group="price", max=D(30), method=PriceMethod.BENCHMARK_DEVIATION),
+     "benchmark_deviation needs above_penalty and below_penalty", {}),
+    (lambda: Price(id="p", name=NAME, group="price", max=D(30), method=PriceMethod.LOWEST_RATIO, sme_deduction=D(1)),
+     "sme_deduction must be 0 or more and less than 1, found 1", {"sme_deduction": D(1)}),
+])
+def test_a_criterion_is_checked_when_it_is_built(build, message, data):
+    with pytest.raises(InvalidCriterion) as caught:
+        build()
+    mistake = next(m for m in caught.value.mistakes if message in m.message)
+    assert dict(mistake.data) == data
+
+
+def test_the_reader_passes_each_mistake_on_with_its_data():
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(broken("min: 5.1,", "min: 5,"), "x.yaml")
+    (problem,) = caught.value.problems
+    assert problem.data == {"criterion": "ops_plan", "tier": "t2", "range": (D(5), D(10)), "other": "t1"}
+
+
+def test_kinds_and_what_they_read(rubric):
+    kinds = {c.id: type(c) for c in rubric.criteria}
+    assert kinds["licence"] is Gate and kinds["company"] is Checklist and kinds["ops_plan"] is Tiered
+    assert [c.id for c in rubric.criteria if c.is_panel] == ["ops_plan", "service_design"]
+    assert not rubric.criterion_index["licence"].is_scored
+    assert rubric.criterion_index["dial_test"].fields_read == ("dial_test_accuracy",)
+    assert Gate(id="g", name=NAME, group="q", when=Condition("lic", Op.TRUTHY)).fields_read == ("lic",)

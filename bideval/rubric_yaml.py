@@ -1,0 +1,558 @@
+"""Reading a rubric from YAML (formats.md §1) into the model of :mod:`bideval.rubric`.
+
+``load_rubric`` reads a file, ``parse_rubric`` text; both check every rule
+formats.md lists and return a frozen :class:`~bideval.rubric.Rubric`, or raise
+one ``RubricError`` naming every mistake with its criterion or field. The
+reader checks what only the document can say (unknown keys, types, field
+references); each criterion type checks that its own parts fit together.
+"""
+from __future__ import annotations
+
+import enum
+import hashlib
+import re
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+from .errors import Problem, RubricError
+from .labels import Label
+from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel
+from .rubric import (CRITERION_TYPES, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
+                     Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
+                     Tiered, price_fields_of)
+from .values import FieldType, ValueProblem, fold, to_decimal, TEN_THOUSAND_UNIT
+
+_SLUG = re.compile(r"[a-z][a-z0-9_-]*")
+_FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
+_TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "contract_months",
+             "regime", "panel", "fields", "criteria", "pricing", "tender_number", "procurement_method"}
+_PANEL_KEYS = {"aggregate", "trim", "min_judges_for_trim", "outlier_share"}
+_FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note"}
+_COMMON_KEYS = {"id", "name", "group", "kind", "description"}
+_KIND_KEYS = {
+    Kind.GATE: {"when", "reason"},
+    Kind.CHECKLIST: {"max", "items"},
+    Kind.COUNT: {"max", "field", "points_per_unit"},
+    Kind.LINEAR: {"max", "field", "points"},
+    Kind.TIERED: {"max", "tiers"},
+    Kind.JUDGED: {"max"},
+    Kind.PRICE: {"max", "method", "above_penalty", "below_penalty", "budget_ceiling",
+                 "sme_deduction", "abnormal_low_share"},
+}
+_ITEM_KEYS = {"label", "points", "when"}
+_TIER_KEYS = {"id", "label", "min", "max", "description"}
+_CONDITION_KEYS = {"field", "op", "value"}
+_PRICING_KEYS = {"demand", "models"}
+_DEMAND_KEYS = {"seats", "calls_per_month", "sales_per_month", "devices", "units", "months"}
+_NUMERIC = (FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY, FieldType.PERCENT)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses a key given twice in one mapping."""
+
+
+def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    loader.flatten_mapping(node)  # resolve `<<: *anchor` merges before looking for repeats
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} appears twice", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
+
+
+def load_rubric(path: str | Path) -> Rubric:
+    """Read and check a rubric YAML file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RubricError([Problem(str(path), f"cannot read the rubric: {error.strerror}")]) from None
+    return parse_rubric(data, str(path))
+
+
+def parse_rubric(data: bytes | str, source: str) -> Rubric:
+    """Check a rubric given as YAML text; ``source`` names it in messages."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        document = yaml.load(raw.decode("utf-8-sig"), Loader=_UniqueKeyLoader)
+    except UnicodeDecodeError:
+        raise RubricError([Problem(source, "expected a UTF-8 text file (YAML)")]) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise RubricError([Problem(source, f"{where}not valid YAML: {problem}")]) from None
+    reader = _RubricReader(source)
+    rubric = reader.read(document)
+    if reader.problems or rubric is None:
+        raise RubricError(reader.problems)
+    return replace(rubric, source=source, sha256=hashlib.sha256(raw).hexdigest())
+
+
+class _RubricReader:
+    """Builds a Rubric from parsed YAML, collecting every problem on the way."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.problems: list[Problem] = []
+        self.maxima: list[Decimal | None] = []  # each scored criterion's max as read, even when it is built with mistakes
+
+    # -- reporting
+    def fail(self, where: str | None, message: str, data: Mapping[str, Any] | None = None) -> None:
+        """Record a problem; ``where`` names the criterion, field or key it belongs to."""
+        self.problems.append(Problem(self.source, f"{where}: {message}" if where and where != "top" else message,
+                                     data=dict(data or {})))
+
+    def keys(self, where: str | None, node: Mapping, allowed: set[str], required: Iterable[str] = ()) -> None:
+        for key in node:
+            if key not in allowed:
+                self.fail(where, f"unknown key {key!r} (expected one of: {', '.join(sorted(allowed))})")
+        for key in required:
+            if key not in node:
+                self.fail(where, f"missing {key!r}")
+
+    def mapping(self, where: str | None, node: Any, what: str) -> Mapping | None:
+        if not isinstance(node, Mapping):
+            self.fail(where, f"{what} must be a mapping, found {type(node).__name__}")
+            return None
+        return node
+
+    def label(self, where: str | None, node: Any, what: str) -> Label | None:
+        if node is None:
+            return None
+        if not isinstance(node, Mapping) or set(node) != {"zh", "en"} or not all(
+                isinstance(node[k], str) and node[k].strip() for k in ("zh", "en")):
+            self.fail(where, f"{what} must give both {{zh: …, en: …}} texts, found {node!r}")
+            return None
+        return Label(node["zh"].strip(), node["en"].strip())
+
+    def number(self, where: str | None, node: Any, what: str, *, positive: bool = False,
+               non_negative: bool = False, at_most: Decimal | None = None, below: Decimal | None = None) -> Decimal | None:
+        if node is None:
+            return None
+        if isinstance(node, bool) or not isinstance(node, (int, float, str)):
+            self.fail(where, f"{what} must be a number, found {node!r}")
+            return None
+        try:
+            value = to_decimal(node) if not isinstance(node, str) else Decimal(node.strip())
+        except InvalidOperation:
+            self.fail(where, f"{what} must be a number, found {node!r}")
+            return None
+        if not value.is_finite():
+            self.fail(where, f"{what} must be a finite number, found {node!r}")
+            return None
+        if positive and value <= 0:
+            self.fail(where, f"{what} must be more than 0, found {node}")
+        elif non_negative and value < 0:
+            self.fail(where, f"{what} must be 0 or more, found {node}")
+        elif at_most is not None and value > at_most:
+            self.fail(where, f"{what} must be at most {at_most}, found {node}")
+        elif below is not None and value >= below:
+            self.fail(where, f"{what} must be less than {below}, found {node}")
+        return value
+
+    def integer(self, where: str | None, node: Any, what: str, minimum: int) -> int | None:
+        if node is None:
+            return None
+        if isinstance(node, bool) or not isinstance(node, int) or node < minimum:
+            self.fail(where, f"{what} must be a whole number of at least {minimum}, found {node!r}")
+            return None
+        return node
+
+    def enum(self, where: str | None, node: Any, cls: type[enum.Enum], what: str) -> Any:
+        for member in cls:
+            if node == member.value:
+                return member
+        choices = ", ".join(m.value for m in cls if m.value != "truthy")
+        self.fail(where, f"unknown {what} {node!r} (expected one of: {choices})")
+        return None
+
+    # -- the document
+    def read(self, doc: Any) -> Rubric | None:
+        doc = self.mapping("top", doc, "the rubric")
+        if doc is None:
+            return None
+        self.keys("top", doc, _TOP_KEYS, ("id", "title", "fields", "criteria"))
+        rubric_id = doc.get("id")
+        if not isinstance(rubric_id, str) or not _SLUG.fullmatch(rubric_id):
+            self.fail("id", f"must be a slug (lower-case letters, digits, - and _), found {rubric_id!r}")
+        title = self.label("title", doc.get("title"), "title")
+        decimals = self.integer("decimals", doc.get("decimals", 2), "decimals", 0)
+        if decimals is not None and decimals > 6:
+            self.fail("decimals", f"must be at most 6, found {decimals}")
+        candidates = self.integer("candidates", doc.get("candidates", 3), "candidates", 1)
+        contract_months = self.number("contract_months", doc.get("contract_months"), "contract_months", positive=True)
+        total = self.number("total", doc.get("total"), "total", positive=True)
+        currency = doc.get("currency", "CNY")
+        if currency != "CNY":
+            self.fail("currency", f"only CNY is supported, found {currency!r}")
+        regime = doc.get("regime")
+        if regime is not None and not isinstance(regime, str):
+            self.fail("regime", f"must be text, found {regime!r}")
+        tender_number = doc.get("tender_number")
+        if tender_number is not None and (isinstance(tender_number, bool) or not isinstance(tender_number, (str, int))
+                                          or not str(tender_number).strip()):
+            self.fail("tender_number", f"must be text such as \"ZB-2026-018\", found {tender_number!r}")
+            tender_number = None
+        method = self.label("procurement_method", doc.get("procurement_method"), "procurement_method")
+        panel = self.panel(doc.get("panel", {}))
+        pricing = self.pricing(doc.get("pricing"), contract_months)
+        fields = self.fields(doc.get("fields"), pricing)
+        field_index = {f.id: f for f in FIXED_FIELDS + fields + price_fields_of(pricing or Pricing())}
+        criteria = self.criteria(doc.get("criteria"), field_index)
+        # The fixed and price fields first, so that a clash names the rubric's own field.
+        ordered = sorted(field_index.values(), key=lambda f: f.origin == "rubric")
+        self.clashes(None, "field", "label", [(f.id, (f.label.zh, f.label.en, f.label.both())) for f in ordered])
+        self.clashes(None, "criterion", "name", [(c.id, (c.name.zh, c.name.en)) for c in criteria])
+        for c in criteria:
+            if isinstance(c, Tiered):
+                self.clashes(f"criterion {c.id!r}", "tier", "label", [(t.id, (t.label.zh, t.label.en)) for t in c.tiers])
+        bounds = [b for c in criteria if isinstance(c, Tiered) for t in c.tiers for b in (t.min, t.max)]
+        precision = max([0] + [-int(b.as_tuple().exponent) for b in bounds])  # most decimal places of a tier bound
+        if decimals is not None and precision > decimals:
+            self.fail("decimals", f"{decimals} is fewer than the {precision} decimal place(s) of the tier "
+                                  "bounds: a rounded panel score could fall outside its agreed tier")
+        if total is not None and self.maxima and None not in self.maxima:
+            scored = sum((m for m in self.maxima if m is not None), Decimal(0))
+            if scored != total:
+                self.fail("total", f"the criteria maxima add up to {scored}, not the declared total {total}")
+        if self.problems or title is None or decimals is None or candidates is None:
+            return None
+        counted = {c.field for c in criteria if isinstance(c, Count)}
+        fields = tuple(replace(f, non_negative=True) if f.id in counted else f for f in fields)
+        return Rubric(
+            id=rubric_id, title=title, fields=fields, criteria=criteria, currency=currency,
+            decimals=decimals, total=total, candidates=candidates, contract_months=contract_months,
+            regime=regime, panel=panel or PanelRules(), pricing=pricing or Pricing(),
+            tender_number=None if tender_number is None else str(tender_number).strip(), procurement_method=method,
+        )
+
+    def clashes(self, where: str | None, what: str, called: str, things: list[tuple[str, tuple[str, ...]]]) -> None:
+        """Refuse a name or label of one thing that is the id, name or label of another: a bid or panel
+        workbook using it could not say which one it means."""
+        owner: dict[str, tuple[str, str]] = {}  # folded spelling → (id, "id" or `called`)
+        for tid, _ in things:
+            owner.setdefault(fold(tid), (tid, "id"))
+        for tid, names in things:
+            for name in dict.fromkeys(names):
+                other, kind = owner.setdefault(fold(name), (tid, called))
+                if other != tid:
+                    self.fail(where or f"{what} {tid!r}",
+                              ("" if where is None else f"{what} {tid!r}: ") + f"{called} {name!r} is also the "
+                              f"{kind} of {what} {other!r}; expected a {called} that names only one {what}")
+
+    def panel(self, node: Any) -> PanelRules | None:
+        node = self.mapping("panel", node, "panel")
+        if node is None:
+            return None
+        self.keys("panel", node, _PANEL_KEYS)
+        aggregate = self.enum("panel", node.get("aggregate", "mean"), Aggregate, "aggregate")
+        trim = self.integer("panel", node.get("trim", 1), "trim", 0)
+        least = self.integer("panel", node.get("min_judges_for_trim", 5), "min_judges_for_trim", 1)
+        share = self.number("panel", node.get("outlier_share", "0.2"), "outlier_share", positive=True,
+                            at_most=Decimal(1))
+        if trim is not None and least is not None and least <= 2 * trim:
+            self.fail("panel", f"min_judges_for_trim ({least}) must be more than 2 × trim ({trim}), "
+                               "or trimming would leave no score")
+        if aggregate is Aggregate.TRIMMED_MEAN and trim == 0:
+            self.fail("panel", "trimmed_mean needs trim of at least 1")
+        if aggregate is None or trim is None or least is None or share is None:
+            return None
+        return PanelRules(aggregate, trim, least, share)
+
+    def pricing(self, node: Any, contract_months: Decimal | None) -> Pricing | None:
+        if node is None:
+            return None
+        node = self.mapping("pricing", node, "pricing")
+        if node is None:
+            return None
+        self.keys("pricing", node, _PRICING_KEYS, ("models",))
+        demand_node = self.mapping("pricing.demand", node.get("demand", {}), "pricing.demand") or {}
+        self.keys("pricing.demand", demand_node, _DEMAND_KEYS)
+        figures = {
+            key: self.number("pricing.demand", demand_node.get(key), key, positive=True)
+            for key in ("seats", "calls_per_month", "sales_per_month", "devices", "months")
+        }
+        if figures["months"] is None:
+            figures["months"] = contract_months
+        units: list[tuple[str, Decimal]] = []
+        units_node = demand_node.get("units")
+        if units_node is not None:
+            units_node = self.mapping("pricing.demand", units_node, "units") or {}
+            for unit, count in units_node.items():
+                if not isinstance(unit, str) or not _FIELD_ID.fullmatch(unit):
+                    self.fail("pricing.demand", f"unit {unit!r} must be a lower-case id (it names the field rate_<unit>)")
+                value = self.number("pricing.demand", count, f"units.{unit}", positive=True)
+                if value is not None:
+                    units.append((str(unit), value))
+        demand = Demand(units=tuple(units), **figures)
+        models_node = node.get("models")
+        models: list[PricingModel] = []
+        if not isinstance(models_node, list) or not models_node:
+            self.fail("pricing", f"models must be a non-empty list, found {models_node!r}")
+        else:
+            for name in models_node:
+                model = self.enum("pricing", name, PricingModel, "pricing model")
+                if model is None:
+                    continue
+                if model in models:
+                    self.fail("pricing", f"pricing model {name!r} is listed twice")
+                    continue
+                models.append(model)
+                missing = demand.missing_for(model)
+                if missing:
+                    self.fail("pricing", f"model {model.value} needs demand figure(s) {', '.join(missing)}"
+                                         + (" (months from demand.months or contract_months)" if "months" in missing else ""))
+        return Pricing(demand, tuple(models))
+
+    def fields(self, node: Any, pricing: Pricing | None) -> tuple[Field, ...]:
+        if not isinstance(node, list):
+            self.fail("top", f"fields must be a list, found {node!r}")
+            return ()
+        reserved = set(FIXED_FIELD_IDS) | {PRICE_MODEL_FIELD}
+        if pricing is not None:
+            reserved |= {p.id for p in pricing.all_parameters()}
+        else:
+            reserved |= {"total_price"}
+        out: list[Field] = []
+        seen: set[str] = set()
+        for index, item in enumerate(node, 1):
+            fid = item.get("id") if isinstance(item, Mapping) else None
+            where = f"field {fid!r}" if isinstance(fid, str) else f"field #{index}"
+            item = self.mapping(where, item, "a field")
+            if item is None:
+                continue
+            self.keys(where, item, _FIELD_KEYS, ("id", "label", "type"))
+            if not isinstance(fid, str) or not _FIELD_ID.fullmatch(fid):
+                self.fail(where, "id must be a lower-case identifier (letters, digits, _)")
+                continue
+            if fid in seen:
+                self.fail(where, "is defined twice")
+            if fid in reserved:
+                self.fail(where, "clashes with a fixed or price field of the same id")
+            seen.add(fid)
+            label = self.label(where, item.get("label"), "label")
+            kind = self.enum(where, item.get("type"), FieldType, "type")
+            required = item.get("required", False)
+            if not isinstance(required, bool):
+                self.fail(where, f"required must be true or false, found {required!r}")
+            unit = item.get("unit")
+            if unit is not None and not isinstance(unit, str):
+                self.fail(where, f"unit must be text, found {unit!r}")
+            if kind is FieldType.MONEY and unit not in (None, "CNY", TEN_THOUSAND_UNIT):
+                self.fail(where, f"a money field's unit must be CNY or {TEN_THOUSAND_UNIT!r}, found {unit!r}")
+            choices = item.get("choices")
+            if kind is FieldType.CHOICE:
+                if not isinstance(choices, list) or not choices or not all(isinstance(c, str) and c.strip() for c in choices):
+                    self.fail(where, "a choice field needs choices: a non-empty list of texts")
+                    choices = []
+                elif len({fold(c) for c in choices}) != len(choices):
+                    self.fail(where, "choices repeat themselves")
+            elif choices is not None:
+                self.fail(where, "choices are only for a choice field")
+            note = self.label(where, item.get("note"), "note")
+            if label is None or kind is None:
+                continue
+            out.append(Field(fid, label, kind, required is True, None if unit == "CNY" else unit,
+                             tuple(c.strip() for c in choices or ()), note))
+        return tuple(out)
+
+    def criteria(self, node: Any, fields: Mapping[str, Field]) -> tuple[Criterion, ...]:
+        if not isinstance(node, list) or not node:
+            self.fail("top", f"criteria must be a non-empty list, found {node!r}")
+            return ()
+        out: list[Criterion] = []
+        seen: set[str] = set()
+        for index, item in enumerate(node, 1):
+            cid = item.get("id") if isinstance(item, Mapping) else None
+            where = f"criterion {cid!r}" if isinstance(cid, str) and cid else f"criterion #{index}"
+            item = self.mapping(where, item, "a criterion")
+            if item is None:
+                self.maxima.append(None)  # its max is unknown: the total cannot be checked
+                continue
+            if not isinstance(cid, str) or not _SLUG.fullmatch(cid):
+                self.fail(where, f"id must be a slug (lower-case letters, digits, - and _), found {cid!r}")
+            elif cid in seen:
+                self.fail(where, "the id is used twice")
+            seen.add(str(cid))
+            kind = self.enum(where, item.get("kind"), Kind, "kind")
+            if kind is None:
+                self.maxima.append(None)
+                continue
+            self.keys(where, item, _COMMON_KEYS | _KIND_KEYS[kind], ("id", "name", "group", "kind"))
+            criterion = self.criterion(where, str(cid), kind, item, fields)
+            if criterion is not None:
+                out.append(criterion)
+        if sum(1 for c in out if isinstance(c, Price)) > 1:
+            self.fail("top", "a rubric may have only one price criterion")
+        return tuple(out)
+
+    def criterion(self, where: str, cid: str, kind: Kind, item: Mapping, fields: Mapping[str, Field]) -> Criterion | None:
+        """Parse one criterion's keys, then build its type, which checks that the parts fit together."""
+        name = self.label(where, item.get("name"), "name")
+        description = self.label(where, item.get("description"), "description")
+        group = item.get("group")
+        if not isinstance(group, str) or not _SLUG.fullmatch(group):
+            self.fail(where, f"group must be a slug such as commercial, found {group!r}")
+        parts: dict[str, Any] = {}
+        if kind is not Kind.GATE:
+            parts["max"] = self.number(where, item.get("max"), "max")
+            self.maxima.append(parts["max"])
+            if "max" not in item:
+                self.fail(where, "missing 'max'")
+        if kind is Kind.GATE:
+            parts["when"] = self.condition(where, item.get("when"), fields)
+            parts["reason"] = self.label(where, item.get("reason"), "reason")
+        elif kind is Kind.CHECKLIST:
+            parts["items"] = self.items(where, item.get("items"), fields)
+        elif kind is Kind.COUNT:
+            parts["field"] = self.field_ref(where, item.get("field"), fields, (FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY))
+            parts["points_per_unit"] = self.number(where, item.get("points_per_unit"), "points_per_unit")
+            if "points_per_unit" not in item:
+                self.fail(where, "missing 'points_per_unit'")
+        elif kind is Kind.LINEAR:
+            parts["field"] = self.field_ref(where, item.get("field"), fields, _NUMERIC)
+            parts["points"] = self.points(where, item.get("points"), fields.get(parts["field"] or ""))
+        elif kind is Kind.TIERED:
+            parts["tiers"] = self.tiers(where, item.get("tiers"))
+        elif kind is Kind.PRICE:
+            parts.update(self.price(where, item))
+        optional = ("reason", "above_penalty", "below_penalty", "budget_ceiling", "sme_deduction", "abnormal_low_share")
+        if name is None or not isinstance(group, str) or any(
+                value is None for key, value in parts.items() if key not in optional):
+            return None  # what is missing is already reported
+        return self.build(where, CRITERION_TYPES[kind], id=cid, name=name, group=group, description=description,
+                          **parts)
+
+    def build(self, where: str, cls: type[Criterion], **parts: Any) -> Criterion | None:
+        """The criterion of type ``cls``, or None with each of its mistakes reported (data kept)."""
+        try:
+            return cls(**parts)
+        except InvalidCriterion as invalid:
+            for mistake in invalid.mistakes:
+                self.fail(where, mistake.message, {"criterion": invalid.criterion, **mistake.data})
+            return None
+
+    def field_ref(self, where: str, node: Any, fields: Mapping[str, Field], types: tuple[FieldType, ...]) -> str | None:
+        if node not in fields:
+            self.fail(where, f"unknown field {node!r}")
+            return None
+        if fields[node].type not in types:
+            self.fail(where, f"field {node!r} is {fields[node].type.value}; expected one of "
+                             + ", ".join(t.value for t in types))
+            return None
+        return node
+
+    def condition(self, where: str, node: Any, fields: Mapping[str, Field]) -> Condition | None:
+        node = self.mapping(where, node, "when")
+        if node is None:
+            return None
+        self.keys(where, node, _CONDITION_KEYS, ("field",))
+        name = node.get("field")
+        if name not in fields:
+            self.fail(where, f"condition on unknown field {name!r}")
+            return None
+        target = fields[name]
+        if "op" not in node:
+            if "value" in node:
+                self.fail(where, "a condition with a value needs an op")
+            return Condition(name, Op.TRUTHY)
+        op = self.enum(where, node["op"], Op, "op")
+        if op is None:
+            return None
+        if op in (Op.LT, Op.LE, Op.GT, Op.GE) and target.type not in _NUMERIC:
+            self.fail(where, f"op {op.value} needs a numeric field; {name!r} is {target.type.value}")
+            return None
+        if "value" not in node:
+            self.fail(where, f"op {op.value} needs a value")
+            return None
+        if op is Op.IN:
+            if not isinstance(node["value"], list) or not node["value"]:
+                self.fail(where, "op in needs a non-empty list as its value")
+                return None
+            values = [self.parse_value(where, target, v) for v in node["value"]]
+            return None if any(v is None for v in values) else Condition(name, op, tuple(values))
+        value = self.parse_value(where, target, node["value"])
+        return None if value is None else Condition(name, op, value)
+
+    def parse_value(self, where: str, target: Field, raw: Any) -> Any:
+        try:
+            value = target.parse(raw)
+        except ValueProblem as problem:
+            self.fail(where, f"value {raw!r} does not parse as field {target.id!r}: expected {problem.expected}")
+            return None
+        if value is None:
+            self.fail(where, f"value for field {target.id!r} is empty")
+        return value
+
+    def items(self, where: str, node: Any, fields: Mapping[str, Field]) -> tuple[ChecklistItem, ...] | None:
+        if not isinstance(node, list) or not node:
+            self.fail(where, "a checklist needs items: a non-empty list")
+            return None
+        out = []
+        for index, item in enumerate(node, 1):
+            item = self.mapping(where, item, f"item {index}")
+            if item is None:
+                continue
+            self.keys(where, item, _ITEM_KEYS, ("label", "points", "when"))
+            label = self.label(where, item.get("label"), f"item {index} label")
+            points = self.number(where, item.get("points"), f"item {index} points", positive=True)
+            when = self.condition(where, item.get("when"), fields)
+            if label and points is not None and when:
+                out.append(ChecklistItem(label, points, when))
+        return tuple(out) if len(out) == len(node) else None
+
+    def points(self, where: str, node: Any, target: Field | None) -> tuple[tuple[Decimal, Decimal], ...] | None:
+        if not isinstance(node, list) or len(node) < 2:
+            self.fail(where, "points must list at least two [x, y] pairs")
+            return None
+        out: list[tuple[Decimal, Decimal]] = []
+        for pair in node:
+            if not isinstance(pair, list) or len(pair) != 2:
+                self.fail(where, f"each point must be [x, y], found {pair!r}")
+                return None
+            x = self.parse_value(where, target, pair[0]) if target else None
+            y = self.number(where, pair[1], "y")
+            if x is None or y is None:
+                return None
+            out.append((Decimal(x), y))
+        return tuple(out)
+
+    def tiers(self, where: str, node: Any) -> tuple[Tier, ...] | None:
+        if not isinstance(node, list) or not node:
+            self.fail(where, "a tiered criterion needs tiers: a non-empty list")
+            return None
+        out: list[Tier] = []
+        for index, item in enumerate(node, 1):
+            item = self.mapping(where, item, f"tier {index}")
+            if item is None:
+                return None
+            self.keys(where, item, _TIER_KEYS, ("id", "label", "min", "max"))
+            tid = item.get("id")
+            if not isinstance(tid, str) or not tid.strip():
+                self.fail(where, f"tier {index} needs an id")
+                return None
+            label = self.label(where, item.get("label"), f"tier {tid} label")
+            low = self.number(where, item.get("min"), f"tier {tid} min")
+            high = self.number(where, item.get("max"), f"tier {tid} max")
+            description = self.label(where, item.get("description"), f"tier {tid} description")
+            if label is None or low is None or high is None:
+                return None
+            out.append(Tier(tid, label, low, high, description))
+        return tuple(out)
+
+    def price(self, where: str, item: Mapping) -> dict[str, Any]:
+        out: dict[str, Any] = {"method": self.enum(where, item.get("method"), PriceMethod, "price method")}
+        for key in ("above_penalty", "below_penalty", "budget_ceiling", "sme_deduction", "abnormal_low_share"):
+            out[key] = self.number(where, item.get(key), key)
+        return out
