@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .errors import BidsError, Problem, cell_problem
+from .errors import BidsError, DamagedWorkbook, Problem, cell_problem
 from .rubric import Field, Rubric
 from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook, sha256_of
 from .values import FieldType, ValueProblem, fold, normalise
@@ -72,7 +72,10 @@ def read_bids(rubric: Rubric, paths: Iterable[str | Path]) -> BidSet:
         if book is None:
             continue
         inputs.append(InputFile(display, sha256_of(path), "bids"))
-        found, file_problems = _read_book(rubric, book, headers)
+        try:
+            found, file_problems = _read_book(rubric, book, headers)
+        except DamagedWorkbook as damaged:
+            found, file_problems = [], list(damaged.problems)
         bids.extend(found)
         problems.extend(file_problems)
     problems.extend(_duplicate_vendors(bids))

@@ -73,6 +73,10 @@ class PanelError(InputErrors):
     """A panel workbook that cannot be read as the contract says."""
 
 
+class DamagedWorkbook(InputErrors):
+    """A workbook that passed the package checks but whose content the reader cannot parse."""
+
+
 def raise_if(problems: list[Problem], error: type[InputErrors] = InputErrors) -> None:
     """Raise ``error`` holding ``problems`` when there are any."""
     if problems:

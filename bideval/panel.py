@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .bids import Bid, normalise_vendor_id
-from .errors import PanelError, Problem, cell_problem
+from .errors import DamagedWorkbook, PanelError, Problem, cell_problem
 from .rubric import Criterion, Rubric, Tier, Tiered
 from .sheets import InputFile, Workbook, cell_name, expand_paths, is_blank_row, open_workbook, sha256_of
 from .values import ValueProblem, fold, normalise, parse_number, parse_text, plain_number
@@ -79,12 +79,13 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
             books.append(book)
             inputs.append(InputFile(str(path), sha256_of(path), "panel"))
     # Members and agreed tiers first, from every workbook, so a score is checked against all of them.
-    for book in books:
-        reader.read_judges(book)
-    for book in books:
-        reader.read_tiers(book)
-    for book in books:
-        reader.read_scores(book)
+    for step in (reader.read_judges, reader.read_tiers, reader.read_scores):
+        for book in list(books):
+            try:
+                step(book)
+            except DamagedWorkbook as damaged:
+                problems.extend(damaged.problems)
+                books.remove(book)  # reported once, not again by the next step
     if problems:
         raise PanelError(problems)
     return PanelInput(reader.members(), tuple(reader.scores), dict(reader.tiers), tuple(reader.warnings),

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Hashable, Iterable, Mapping
 
 import yaml
 
@@ -60,6 +60,9 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode,
     seen = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
+        if not isinstance(key, Hashable):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a key must be a text or a number, found {type(key).__name__}", key_node.start_mark)
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"key {key!r} appears twice", key_node.start_mark)
@@ -92,6 +95,8 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(error, "problem", None) or str(error)
         raise RubricError([Problem(source, f"{where}not valid YAML: {problem}")]) from None
+    except RecursionError:
+        raise RubricError([Problem(source, "not a rubric: its YAML is nested thousands of levels deep")]) from None
     reader = _RubricReader(source)
     rubric = reader.read(document)
     if reader.problems or rubric is None:
@@ -444,7 +449,7 @@ class _RubricReader:
             return None
 
     def field_ref(self, where: str, node: Any, fields: Mapping[str, Field], types: tuple[FieldType, ...]) -> str | None:
-        if node not in fields:
+        if not isinstance(node, str) or node not in fields:
             self.fail(where, f"unknown field {node!r}")
             return None
         if fields[node].type not in types:
@@ -459,7 +464,7 @@ class _RubricReader:
             return None
         self.keys(where, node, _CONDITION_KEYS, ("field",))
         name = node.get("field")
-        if name not in fields:
+        if not isinstance(name, str) or name not in fields:
             self.fail(where, f"condition on unknown field {name!r}")
             return None
         target = fields[name]

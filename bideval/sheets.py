@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .errors import Problem
+from .errors import DamagedWorkbook, Problem
 from .values import fold
 from .xlsx_guard import check_xlsx
 
@@ -100,8 +100,23 @@ class Workbook:
         return next((s for s in self.sheet_names if fold(s) == wanted), None)
 
     def rows(self, sheet: str) -> list[list[Any]]:
-        """Every row of ``sheet`` from A1, cells as python-calamine gives them ('' when empty)."""
-        return self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        """Every row of ``sheet`` from A1, cells as python-calamine gives them ('' when empty).
+
+        python-calamine parses a sheet only now, so a sheet it cannot parse raises
+        :class:`DamagedWorkbook` holding one problem that names the file and the sheet.
+        """
+        import python_calamine
+
+        try:
+            return self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        except (python_calamine.CalamineError, OSError) as error:
+            raise DamagedWorkbook([Problem(self.display, _damaged("the sheet", error), sheet)]) from None
+        except OverflowError as error:  # a date or time cell whose number no Python date or timedelta can hold
+            raise DamagedWorkbook([Problem(self.display, _impossible_date(error), sheet)]) from None
+        except BaseException as error:
+            if not _is_reader_panic(error):
+                raise
+            raise DamagedWorkbook([Problem(self.display, _impossible_date(error), sheet)]) from None
 
 
 def open_workbook(path: Path, display: str | None = None) -> tuple[Workbook | None, list[Problem]]:
@@ -112,14 +127,38 @@ def open_workbook(path: Path, display: str | None = None) -> tuple[Workbook | No
         return None, problems
     import python_calamine
 
-    try:
+    try:  # reads the workbook part, its relationships, shared strings and styles
         book = python_calamine.CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # calamine raises several unrelated types for a damaged file
-        return None, [Problem(display, f"cannot read the workbook: {_reason(error)}")]
+    except (python_calamine.CalamineError, OSError) as error:
+        return None, [Problem(display, _damaged("the workbook", error))]
     return Workbook(book, display), []
 
 
-def _reason(error: Exception) -> str:
+def _damaged(what: str, error: Exception) -> str:
+    """The message for a package whose XML python-calamine cannot parse."""
+    import python_calamine
+
+    if isinstance(error, python_calamine.WorksheetNotFound):
+        reason = "the workbook lists it, but its part is missing from the package"
+    elif isinstance(error, python_calamine.XmlError):
+        reason = f"broken XML: {_reason(error)}"
+    else:
+        reason = _reason(error)
+    return f"damaged .xlsx: {what} cannot be read ({reason}); open it in Excel and save it again"
+
+
+def _impossible_date(error: BaseException) -> str:
+    """The message for a cell formatted as a date or time whose number is no date or time."""
+    return (f"cannot read the sheet: a cell formatted as a date or time holds a number far beyond any date "
+            f"({_reason(error)}); correct that cell (Excel shows it as ####) and save the workbook again")
+
+
+def _is_reader_panic(error: BaseException) -> bool:
+    """Whether ``error`` is a Rust panic inside python-calamine (pyo3's PanicException, a BaseException)."""
+    return type(error).__name__ == "PanicException" and type(error).__module__ == "pyo3_runtime"
+
+
+def _reason(error: BaseException) -> str:
     text = str(error).strip() or type(error).__name__
     return text.splitlines()[0][:200]
 

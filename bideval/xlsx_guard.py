@@ -43,6 +43,7 @@ MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
 MAX_CELLS = 5_000_000
 MAX_REPORTED = 10
+TAIL_BYTES = 4096
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -88,6 +89,7 @@ _ROW_NUMBER = re.compile(rb'<row r="([0-9]+)')
 _ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])([^>]*)")
 _R_ATTRIBUTE = re.compile(rb"(?<![\w:.\-])r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CELL_REF = re.compile(r"([A-Za-z]{1,7})([0-9]{1,10})")
+_TRAILER = rb"(?:\s|\x00|<!--(?:(?!-->).)*-->|<\?(?:(?!\?>).)*\?>)*"  # what may follow the root element
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -106,8 +108,8 @@ def check_xlsx(path: Path, display: str | None = None) -> list[Problem]:
         messages = _check(Path(path))
     except _Refused as refusal:
         messages = [refusal.message]
-    except Exception as error:  # a hostile file must become a Problem, never a traceback
-        messages = [f"damaged .xlsx: {_reason(error)}; ask the bidder to send the file again"]
+    except OSError as error:  # the disk, not the file's content: reading it failed half-way
+        messages = [f"cannot be read ({error.strerror or _reason(error)})"]
     if len(messages) > MAX_REPORTED:
         rest = len(messages) - (MAX_REPORTED - 1)
         messages = messages[: MAX_REPORTED - 1] + [f"... and {rest} more problems like these"]
@@ -333,7 +335,10 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[str]:
     if all(part in names for part in REQUIRED_PARTS):
         return []
     if "mimetype" in names:
-        mimetype = _EntryReader(archive.fp, names["mimetype"]).read(128)  # type: ignore[arg-type]
+        try:
+            mimetype = _EntryReader(archive.fp, names["mimetype"]).read(128)  # type: ignore[arg-type]
+        except (zipfile.BadZipFile, zlib.error) as error:
+            return [_broken("mimetype", error)]
         if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
             return [_not_xlsx("an OpenDocument spreadsheet (.ods)", "open it and save it as .xlsx (Excel Workbook)")]
         if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
@@ -443,6 +448,7 @@ class _PartScan:
         self.targets: set[str] = set()
         self.texts: dict[str, bytes] = {}
         self.sheets: list[tuple[str, str]] = []
+        self.cut: list[str] = []  # parts whose XML stops before their root element is closed
 
     def run(self) -> list[str]:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
@@ -452,6 +458,8 @@ class _PartScan:
                 messages += self.part(info, named=True)
         for name in sorted(self.targets & self.others):
             messages += self.part(self.archive.NameToInfo[name], named=False)
+        messages += [f"damaged .xlsx: {self.label(part)} is cut short (its XML stops before its end); open it in "
+                     "Excel and save it again" for part in self.cut]
         if messages:
             return messages
         messages = [f"refused: {self.label(part)} {finding}" for part, finding in self.sheets]
@@ -481,7 +489,9 @@ class _PartScan:
             if name in KEPT_TEXTS:
                 self.texts[name] = text
             if root in SHEET_ROOTS:
-                self.worksheet(info, chain([text], _more_text(stream, decoder, SHEET_CHUNK_BYTES)))
+                self.worksheet(info, root, chain([text], _more_text(stream, decoder, SHEET_CHUNK_BYTES)))
+            elif root and complete and not _closes(text, root):
+                self.cut.append(name)
             elif name.lower().endswith(".rels") and self.others:
                 if info.file_size > MAX_RELS_BYTES:
                     raise _Refused(f"refused: {name} is {_size(info.file_size)}, far larger than the "
@@ -489,8 +499,8 @@ class _PartScan:
                 self.relationships(info, text + b"".join(_more_text(stream, decoder, XML_PREFIX_BYTES)))
         except _Refused as refusal:
             return [refusal.message]
-        except Exception as error:  # zipfile and zlib raise many types for a corrupt part
-            return [f"damaged .xlsx: {name} cannot be read ({_reason(error)}); ask the bidder to send the file again"]
+        except (zipfile.BadZipFile, zlib.error) as error:  # what _EntryReader and inflating a corrupt part raise
+            return [_broken(name, error)]
         return []
 
     def relationships(self, info: zipfile.ZipInfo, text: bytes) -> None:
@@ -508,18 +518,24 @@ class _PartScan:
                 path = posixpath.normpath(path)
                 self.targets.update({path, unquote(path)})
 
-    def worksheet(self, info: zipfile.ZipInfo, chunks: Iterable[bytes]) -> None:
+    def worksheet(self, info: zipfile.ZipInfo, root: bytes, chunks: Iterable[bytes]) -> None:
         """Measure a worksheet to its end: the fast scan, or the exact one when the markup is unusual."""
         extent = _Extent()
-        if not _measure_sheet(chunks, extent, exact=False):
+        tail = [b""]
+        if not _measure_sheet(_keeping_tail(chunks, tail), extent, exact=False):
             extent = _Extent()
+            tail = [b""]
             stream = _EntryReader(self.handle, info)
             raw = stream.read(XML_PREFIX_BYTES)
             encoding = _encoding_of(raw)
             decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
             first = decoder.decode(raw, final=stream.done).encode("utf-8", "replace") if decoder else raw
-            _measure_sheet(chain([first], _more_text(stream, decoder, SHEET_CHUNK_BYTES)), extent, exact=True)
-        self.sheets += [(info.filename, finding) for finding in _sheet_findings(extent)]
+            _measure_sheet(_keeping_tail(chain([first], _more_text(stream, decoder, SHEET_CHUNK_BYTES)), tail),
+                           extent, exact=True)
+        findings = _sheet_findings(extent)
+        self.sheets += [(info.filename, finding) for finding in findings]
+        if not findings and not _closes(tail[0], root):
+            self.cut.append(info.filename)
 
     def label(self, part: str) -> str:
         """How to name a worksheet part to a person: its sheet name when the workbook says it."""
@@ -535,6 +551,25 @@ class _PartScan:
             if relations.get(relation) == part and "name" in attributes:
                 return f"sheet {attributes['name']!r} ({part})"
         return part
+
+
+def _keeping_tail(chunks: Iterable[bytes], tail: list[bytes]) -> Iterator[bytes]:
+    """`chunks` unchanged, keeping their last TAIL_BYTES in tail[0]."""
+    for chunk in chunks:
+        tail[0] = chunk[-TAIL_BYTES:] if len(chunk) >= TAIL_BYTES else (tail[0] + chunk)[-TAIL_BYTES:]
+        yield chunk
+
+
+def _closes(text: bytes, root: bytes) -> bool:
+    """Whether an XML part's last bytes close its root element, as a part cut short never does."""
+    name = rb"(?:" + _XML_NAME + rb":)?" + re.escape(root)
+    return re.search(rb"(?:</" + name + rb"\s*>|<" + name + rb"(?:\s[^<]*)?/>)" + _TRAILER + rb"\Z",
+                     text[-TAIL_BYTES:], re.DOTALL) is not None
+
+
+def _broken(name: str, error: Exception) -> str:
+    """The message for a part whose compressed bytes are corrupt."""
+    return f"damaged .xlsx: {name} cannot be read ({_reason(error)}); ask the bidder to send the file again"
 
 
 def _encoding_of(raw: bytes) -> str | None:

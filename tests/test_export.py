@@ -360,7 +360,7 @@ def _soffice_convert(source: Path, outdir: Path, target: str, profile: Path) -> 
 
 def test_libreoffice_recomputes_the_formulas(workbook_path: Path, result: Result, tmp_path: Path) -> None:
     if shutil.which("soffice") is None:
-        pytest.skip("LibreOffice (soffice) is not installed: the formulas cannot be recomputed here")
+        pytest.fail("LibreOffice (soffice) is not installed: run the README's test command (bash scripts/test.sh)")
     # openpyxl keeps the formulas and drops every cached value, so LibreOffice must compute them.
     book = openpyxl.load_workbook(workbook_path)
     stripped = tmp_path / "stripped.xlsx"

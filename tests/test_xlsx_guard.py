@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bideval import xlsx_guard
-from bideval.errors import Problem
+from bideval.errors import DamagedWorkbook, Problem
+from bideval.sheets import open_workbook
 from bideval.xlsx_guard import MAX_CELLS, XML_PREFIX_BYTES, check_xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +34,7 @@ BILLION_LAUGHS = (
     + b']>\n<worksheet xmlns="' + MAIN_NS + b'"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t>'
     + b"</is></c></row></sheetData></worksheet>"
 )
+GUARD_FINDING = re.compile(r"(refused: |damaged \.xlsx: |not an \.xlsx workbook|not a readable \.xlsx: |the file is empty)")
 CENTRAL_FIELDS = ("signature", "create_version", "create_system", "extract_version", "reserved", "flag_bits",
                   "compress_type", "time", "date", "crc", "compress_size", "file_size", "name_length",
                   "extra_length", "comment_length", "disk", "internal", "external", "header_offset")
@@ -429,9 +431,18 @@ def test_damaged_files_become_problems_never_exceptions(book: Path, tmp_path: Pa
     target = tmp_path / "mutated.xlsx"
     target.write_bytes(bytes(mutated))
     problems = check_xlsx(target)
-    assert all(isinstance(p, Problem) and p.message for p in problems)
+    # Each problem is one of the guard's own findings about this file, never an unexpected exception's text.
+    assert all(p.file == str(target) and GUARD_FINDING.match(p.message) for p in problems), problems
     if bytes(mutated) == original:
         assert problems == []
+    if not problems:  # what passes the guard is read, or refused as damaged with its sheet: never an exception
+        book, opened = open_workbook(target)
+        assert book is not None or (len(opened) == 1 and opened[0].message.startswith("damaged .xlsx: "))
+        for sheet in book.sheet_names if book else ():
+            try:
+                book.rows(sheet)
+            except DamagedWorkbook as damaged:
+                assert [(p.file, p.sheet) for p in damaged.problems] == [(str(target), sheet)]
 
 
 def test_guard_imports_no_spreadsheet_reader(far_cell_book: Path, book: Path) -> None:
