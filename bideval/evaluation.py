@@ -33,7 +33,6 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
     """Score, rank and flag every bid as rules.md says."""
     panel = panel or PanelInput()
     checks = checks or check_bids(rubric, bidset.bids)
-    places = rubric.decimals
     valid = [b for b in bidset.bids if checks[b.vendor_id].valid]
     invalid = tuple(InvalidBid(b.vendor_id, b.vendor_name, checks[b.vendor_id].reasons, b.file)
                     for b in sorted(bidset.bids, key=lambda b: b.vendor_id) if not checks[b.vendor_id].valid)
@@ -74,7 +73,7 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
                 outliers.extend(_outliers(bid.vendor_id, criterion.id, criterion.max, scores, rubric))
             else:
                 raw = objective_score(criterion, bid.values)
-            criteria[criterion.id] = round_half_up(raw, places)
+            criteria[criterion.id] = round_half_up(raw, rubric.places(criterion))
         groups = {g: sum((criteria[c] for c in ids), ZERO) for g, ids in group_criteria.items()}
         flags = tuple(flag for flag, on in ((ABNORMAL_LOW, bid.vendor_id in abnormal),
                                             (INCOMPLETE, incomplete and bool(panel_criteria))) if on)
@@ -110,6 +109,7 @@ def _price_lines(rubric: Rubric, bids: Iterable[Bid], checks: Mapping[str, BidCh
                  evaluated: Mapping[str, Decimal], points: Mapping[str, Decimal],
                  deduction: Decimal) -> tuple[PriceLine, ...]:
     lines = []
+    price = rubric.price_criterion
     for bid in sorted(bids, key=lambda b: b.vendor_id):
         check = checks[bid.vendor_id]
         stated = ({p.id: bid.values[p.id] for p in rubric.pricing.parameters(check.model)}
@@ -118,7 +118,7 @@ def _price_lines(rubric: Rubric, bids: Iterable[Bid], checks: Mapping[str, BidCh
         lines.append(PriceLine(
             bid.vendor_id, bid.vendor_name, check.model, stated, check.quoted, bid.sme,
             deduction if bid.sme else ZERO, evaluated.get(bid.vendor_id),
-            None if score is None else round_half_up(score, rubric.decimals), check.valid))
+            None if score is None or price is None else round_half_up(score, rubric.places(price)), check.valid))
     return tuple(lines)
 
 

@@ -233,8 +233,8 @@ class _Export:
         self.rubric: Rubric = result.rubric
         self.lang = lang
         self.formats: dict[tuple[Any, ...], Format] = {}
-        decimals = self.rubric.decimals
-        self.score_format = "0." + "0" * decimals if decimals > 0 else "0"
+        self.score_format = _places_format(self.rubric.decimals)
+        self.total_format = _places_format(self.rubric.total_places)  # sums of scores of several roundings
         criteria = self.rubric.scored_criteria
         # Criteria grouped, groups in rubric order: each subtotal sums one contiguous range.
         self.criteria: tuple[Criterion, ...] = tuple(
@@ -320,8 +320,8 @@ class _Export:
         headers += [group_label(g).text(self.lang) for g in groups]
         headers.append(self.t("total"))
         self.headers(sheet, 0, headers)
-        score = self.cell(num_format=self.score_format)
-        subtotal = self.cell(num_format=self.score_format, bold=True)
+        scores = [self.cell(num_format=_places_format(self.rubric.places(c))) for c in criteria]
+        subtotal = self.cell(num_format=self.total_format, bold=True)
         spans: dict[str, tuple[int, int]] = {}
         for index, c in enumerate(criteria):
             low, _ = spans.get(c.group, (first + index, first + index))
@@ -333,7 +333,7 @@ class _Export:
             sheet.text(row, 0, s.vendor_id, self.cell())
             sheet.text(row, 1, s.vendor_name, self.cell())
             for index, c in enumerate(criteria):
-                sheet.number(row, first + index, s.criteria.get(c.id), score)
+                sheet.number(row, first + index, s.criteria.get(c.id), scores[index])
             for g in groups:
                 low, high = spans[g]
                 sheet.formula(row, group_col[g], f"=SUM({_range(row, low, high)})", _group_value(s, g, criteria),
@@ -354,8 +354,8 @@ class _Export:
         headers += [group_label(g).text(self.lang) for g in groups]
         headers += [self.t("quoted"), self.t("evaluated"), self.t("total"), self.t("flags")]
         self.headers(sheet, 0, headers)
-        score = self.cell(num_format=self.score_format)
-        total_format = self.cell(num_format=self.score_format, bold=True)
+        score = self.cell(num_format=self.total_format)
+        total_format = self.cell(num_format=self.total_format, bold=True)
         money = self.cell(num_format=_MONEY)
         ranking = self.result.ranking
         for row, s in enumerate(ranking, start=1):
@@ -441,6 +441,8 @@ class _Export:
                                         "deduction", "evaluated_e", "price_score", "valid")]
         self.headers(sheet, 0, headers)
         money = self.cell(num_format=_MONEY)
+        price_criterion = self.rubric.price_criterion
+        price_format = self.score_format if price_criterion is None else _places_format(self.rubric.places(price_criterion))
         row = 0
         for row, line in enumerate(self.result.prices, start=1):
             sheet.text(row, 0, line.vendor_id, self.cell())
@@ -451,7 +453,7 @@ class _Export:
             sheet.text(row, 5, self.yes_no(line.sme), self.cell(align="center"))
             sheet.number(row, 6, line.deduction, self.cell(num_format=_PERCENT))
             sheet.number(row, 7, line.evaluated, money)
-            sheet.number(row, 8, line.score, self.cell(num_format=self.score_format))
+            sheet.number(row, 8, line.score, self.cell(num_format=price_format))
             sheet.text(row, 9, self.yes_no(line.valid), self.cell(align="center"))
         self.table(sheet, 0, row, len(headers))
         self.highlight_invalid_prices(sheet, row, len(headers))
@@ -588,6 +590,11 @@ class _Export:
             for k, warning in enumerate(self.result.warnings, start=1):
                 sheet.ws.write_string(row + k, 1, warning)
         sheet.finish(self.page, header_row=audit_header)
+
+
+def _places_format(decimals: int) -> str:
+    """The number format showing ``decimals`` places: ``0.00``, ``0``."""
+    return "0." + "0" * decimals if decimals > 0 else "0"
 
 
 def _range(row: int, first: int, last: int) -> str:

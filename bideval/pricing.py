@@ -177,9 +177,9 @@ def formula_text(model: PricingModel, values: Mapping[str, object], demand: Dema
     def yuan(key: str) -> str:
         return f"{_figure(v[key])} {words['yuan']}"
 
-    months = f"{_figure(d.months)} {words['months']}"
     if model is PricingModel.LUMP_SUM:
-        return yuan("total_price")
+        return yuan("total_price")  # a lump sum needs no months (a rubric may have none)
+    months = f"{_figure(d.months)} {words['months']}"
     if model is PricingModel.PER_SEAT_MONTH:
         return f"{yuan('rate_per_seat_month')} × {_figure(d.seats)} {words['seats']} × {months}"
     if model is PricingModel.PER_CALL:

@@ -74,7 +74,8 @@ GROUP_LABELS = {
     "price": Label("价格", "Price"),
 }
 FIXED_FIELD_IDS = ("vendor_id", "vendor_name", "sme")
-MAX_TIER_GAP = Decimal("0.1")  # tiers are 0–5, 5.1–10, 10.1–15: each starts at most 0.1 above the last
+MAX_TIER_GAP = Decimal("0.1")
+MAX_DECIMALS = 6  # tiers are 0–5, 5.1–10, 10.1–15: each starts at most 0.1 above the last
 
 
 def group_label(group: str) -> Label:
@@ -217,6 +218,7 @@ class Criterion:
     group: str
     max: Decimal = Decimal(0)
     description: Label | None = None
+    decimals: int | None = None  # rounding of this criterion's score; None: the rubric's
 
     def __post_init__(self) -> None:
         mistakes = self.mistakes()
@@ -225,9 +227,13 @@ class Criterion:
 
     def mistakes(self) -> list[Mistake]:
         """What is wrong with this criterion as built (nothing, for a good one)."""
+        out = []
         if self.max <= 0:
-            return [Mistake(f"max must be more than 0, found {plain_number(self.max)}", {"max": self.max})]
-        return []
+            out.append(Mistake(f"max must be more than 0, found {plain_number(self.max)}", {"max": self.max}))
+        if self.decimals is not None and not 0 <= self.decimals <= MAX_DECIMALS:
+            out.append(Mistake(f"decimals must be a whole number from 0 to {MAX_DECIMALS}, found {self.decimals}",
+                               {"decimals": self.decimals}))
+        return out
 
     @property
     def is_panel(self) -> bool:
@@ -487,6 +493,15 @@ class Rubric:
         known = [g for g in GROUP_ORDER if g in present]
         others = list(dict.fromkeys(g for g in present if g not in GROUP_ORDER))
         return tuple(known + others)
+
+    def places(self, criterion: Criterion) -> int:
+        """The decimals a criterion's score is rounded to: its own, else the rubric's."""
+        return self.decimals if criterion.decimals is None else criterion.decimals
+
+    @cached_property
+    def total_places(self) -> int:
+        """The decimals a subtotal or total can have: the most of any criterion (they are sums of rounded scores)."""
+        return max([self.decimals] + [self.places(c) for c in self.scored_criteria])
 
     @property
     def max_total(self) -> Decimal:

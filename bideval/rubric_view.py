@@ -29,7 +29,15 @@ HEADERS = {
 
 
 def criterion_rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
-    """The criterion's scoring rule in one line."""
+    """The criterion's scoring rule in one line, with its own rounding when it has one."""
+    rule = _rule(criterion, rubric, lang)
+    if criterion.decimals is not None:
+        rule += (f"；保留{criterion.decimals}位小数" if lang == "zh" else
+                 f"; rounded to {criterion.decimals} decimal place{'' if criterion.decimals == 1 else 's'}")
+    return rule
+
+
+def _rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
     c = criterion
     if isinstance(c, Gate):
         reason = (c.reason or c.name).text(lang)

@@ -32,7 +32,7 @@ _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "cont
              "regime", "panel", "fields", "criteria", "pricing", "tender_number", "procurement_method"}
 _PANEL_KEYS = {"aggregate", "trim", "min_judges_for_trim", "outlier_share"}
 _FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note"}
-_COMMON_KEYS = {"id", "name", "group", "kind", "description"}
+_COMMON_KEYS = {"id", "name", "group", "kind", "description", "decimals"}
 _KIND_KEYS = {
     Kind.GATE: {"when", "reason"},
     Kind.CHECKLIST: {"max", "items"},
@@ -222,11 +222,17 @@ class _RubricReader:
         for c in criteria:
             if isinstance(c, Tiered):
                 self.clashes(f"criterion {c.id!r}", "tier", "label", [(t.id, (t.label.zh, t.label.en)) for t in c.tiers])
-        bounds = [b for c in criteria if isinstance(c, Tiered) for t in c.tiers for b in (t.min, t.max)]
-        precision = max([0] + [-int(b.as_tuple().exponent) for b in bounds])  # most decimal places of a tier bound
-        if decimals is not None and precision > decimals:
-            self.fail("decimals", f"{decimals} is fewer than the {precision} decimal place(s) of the tier "
-                                  "bounds: a rounded panel score could fall outside its agreed tier")
+        for c in criteria:
+            if not isinstance(c, Tiered) or decimals is None:
+                continue
+            # most decimal places of a tier bound
+            precision = max([0] + [-int(b.as_tuple().exponent) for t in c.tiers for b in (t.min, t.max)])
+            places = decimals if c.decimals is None else c.decimals
+            if precision > places:
+                self.fail("decimals" if c.decimals is None else f"criterion {c.id!r}",
+                          f"{'' if c.decimals is None else 'decimals '}{places} is fewer than the {precision} decimal "
+                          "place(s) of the tier bounds: a rounded panel score could fall outside its agreed tier",
+                          {"criterion": c.id, "decimals": places, "tier_decimals": precision})
         if total is not None and self.maxima and None not in self.maxima:
             scored = sum((m for m in self.maxima if m is not None), Decimal(0))
             if scored != total:
@@ -413,6 +419,10 @@ class _RubricReader:
         if kind is not Kind.GATE:
             parts["max"] = self.number(where, item.get("max"), "max")
             self.maxima.append(parts["max"])
+        if "decimals" in item:
+            if kind is Kind.GATE:
+                self.fail(where, "a gate has no score to round: decimals belongs to scored criteria")
+            parts["decimals"] = self.integer(where, item["decimals"], "decimals", 0)
             if "max" not in item:
                 self.fail(where, "missing 'max'")
         if kind is Kind.GATE:
@@ -432,7 +442,7 @@ class _RubricReader:
             parts["tiers"] = self.tiers(where, item.get("tiers"))
         elif kind is Kind.PRICE:
             parts.update(self.price(where, item))
-        optional = ("reason", "above_penalty", "below_penalty", "budget_ceiling", "sme_deduction", "abnormal_low_share")
+        optional = ("reason", "decimals", "above_penalty", "below_penalty", "budget_ceiling", "sme_deduction", "abnormal_low_share")
         if name is None or not isinstance(group, str) or any(
                 value is None for key, value in parts.items() if key not in optional):
             return None  # what is missing is already reported

@@ -62,8 +62,9 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
     sheet = book.add_worksheet(SCORES_SHEET)
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     locked = book.add_format({"font_color": "#555555"})
-    places = "0." + "0" * rubric.decimals if rubric.decimals else "0"
-    entry = book.add_format({"bg_color": "#FFF2CC", "border": 1, "num_format": places})
+    entries = {places: book.add_format({"bg_color": "#FFF2CC", "border": 1,
+                                        "num_format": "0." + "0" * places if places else "0"})
+               for places in sorted({rubric.places(c) for c in rubric.panel_criteria} | {rubric.decimals})}
     note = book.add_format({"bg_color": "#FFF2CC", "border": 1})
     headers = HEADERS[lang]
     sheet.write_row(0, 0, headers, head)
@@ -74,7 +75,7 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
             sheet.write_string(r, c, text, locked)
         sheet.write_number(r, 6, _cell_number(low), locked)
         sheet.write_number(r, 7, _cell_number(high), locked)
-        sheet.write_blank(r, SCORE_COLUMN, None, entry)
+        sheet.write_blank(r, SCORE_COLUMN, None, entries[rubric.places(criteria[criterion_id])])
         sheet.write_blank(r, SCORE_COLUMN + 1, None, note)
         hint = _hint(criteria[criterion_id], tiers.get((vendor_id, criterion_id)), low, high)
         sheet.data_validation(r, SCORE_COLUMN, r, SCORE_COLUMN, {

@@ -13,7 +13,7 @@ HEADERS = {
 
 def summary_text(result: Result, lang: str = "zh") -> str:
     """The ranking as a terminal table, then candidates, outliers and invalid bids."""
-    places = result.rubric.decimals
+    places = result.rubric.total_places
     headers = HEADERS[lang]
     rows = [
         (str(s.rank), f"{s.vendor_name} ({s.vendor_id})", f"{s.total:.{places}f}", money_text(s.quoted_price),

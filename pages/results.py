@@ -14,7 +14,7 @@ lang = ws.lang()
 ws.require_tender()
 result = ws.result()
 rubric = result.rubric
-places = rubric.decimals
+places = rubric.total_places
 
 st.title(tr("评标结果", "Evaluation results"))
 st.caption(f"{rubric.title.text(lang)} · `{rubric.id}`")
