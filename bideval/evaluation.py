@@ -17,7 +17,7 @@ from .ranking import Entry, candidates, rank
 from .result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
                      PriceLine, Result, Standing)
 from .rubric import Price, Rubric, load_rubric
-from .scoring import ZERO, aggregate, mean, objective_score, price_scores
+from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
 from .sheets import InputFile, sha256_of
 from .validity import BidCheck, check_bid
 from .values import round_half_up
@@ -44,7 +44,8 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
         quoted = checks[bid.vendor_id].quoted
         evaluated[bid.vendor_id] = round_half_up(quoted * (1 - deduction), 2) if bid.sme else quoted
     price_mean = mean(list(evaluated.values())) if evaluated else None
-    price_points = price_scores(price, evaluated) if price is not None else {}
+    priced = price_outcome(price, evaluated) if price is not None else PriceOutcome({})
+    price_points = priced.points
     abnormal = set()
     if price is not None and price.abnormal_low_share is not None and price_mean is not None:
         abnormal = {v for v, e in evaluated.items() if e < price.abnormal_low_share * price_mean}
@@ -89,9 +90,9 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
     return Result(
         rubric=rubric, status=status, ranking=ranking, candidates=chosen, candidates_tied=tied,
         outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
-        invalid=invalid, prices=_price_lines(rubric, bidset.bids, checks, evaluated, price_points, deduction),
+        invalid=invalid, prices=_price_lines(rubric, bidset.bids, checks, evaluated, priced, deduction),
         panel_scores=_panel_scores(panel), judges=members, warnings=panel.warnings, inputs=inputs,
-        price_mean=price_mean,
+        price_mean=price_mean, price_benchmark=priced.benchmark,
     )
 
 
@@ -106,7 +107,7 @@ def _outliers(vendor_id: str, criterion_id: str, top: Decimal, scores: Mapping[s
 
 
 def _price_lines(rubric: Rubric, bids: Iterable[Bid], checks: Mapping[str, BidCheck],
-                 evaluated: Mapping[str, Decimal], points: Mapping[str, Decimal],
+                 evaluated: Mapping[str, Decimal], priced: PriceOutcome,
                  deduction: Decimal) -> tuple[PriceLine, ...]:
     lines = []
     price = rubric.price_criterion
@@ -114,11 +115,12 @@ def _price_lines(rubric: Rubric, bids: Iterable[Bid], checks: Mapping[str, BidCh
         check = checks[bid.vendor_id]
         stated = ({p.id: bid.values[p.id] for p in rubric.pricing.parameters(check.model)}
                   if check.quoted is not None and check.model is not None else {})
-        score = points.get(bid.vendor_id)
+        score = priced.points.get(bid.vendor_id)
         lines.append(PriceLine(
             bid.vendor_id, bid.vendor_name, check.model, stated, check.quoted, bid.sme,
             deduction if bid.sme else ZERO, evaluated.get(bid.vendor_id),
-            None if score is None or price is None else round_half_up(score, rubric.places(price)), check.valid))
+            None if score is None or price is None else round_half_up(score, rubric.places(price)), check.valid,
+            priced.deviations.get(bid.vendor_id), priced.counted.get(bid.vendor_id)))
     return tuple(lines)
 
 

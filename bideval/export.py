@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import IO, Any, Iterable, Sequence
+from typing import IO, Any, Callable, Iterable, Sequence
 
 import xlsxwriter
 from xlsxwriter.format import Format
@@ -28,7 +28,7 @@ from .labels import Label, check_lang
 from .pricing import formula_text
 from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
 from .tender import TenderInfo, date_text, tender_info
-from .values import plain_number
+from .values import plain_number, round_half_up
 from .rubric import Criterion, PriceMethod, Rubric, Tiered, group_label
 from .rubric_view import KIND_LABELS, criterion_rule, display_width
 
@@ -89,6 +89,10 @@ _T = {
     "valid": Label("有效", "Valid"),
     "price_method": Label("价格评分方法", "Price method"),
     "price_mean": Label("有效投标评审价格平均值", "Mean evaluated price of valid bids"),
+    "benchmark": Label("评标基准价 B", "Benchmark price B"),
+    "benchmark_how": Label("基准价计算", "How B was formed"),
+    "deviation": Label("偏差率 d（%）", "Deviation d (%)"),
+    "counted_deviation": Label("计分偏差 |d|（%）", "Counted |d| (%)"),
     "no_price": Label("本评分标准不评价格", "This rubric does not score price"),
     "file": Label("文件", "File"),
     "reasons": Label("无效原因", "Reasons"),
@@ -125,6 +129,9 @@ _METHOD_LABELS = {
     PriceMethod.LOWEST_RATIO: Label("低价优先法", "Lowest price ratio"),
     PriceMethod.LINEAR_MINMAX: Label("最低最高价线性插值法", "Linear between lowest and highest"),
     PriceMethod.BENCHMARK_DEVIATION: Label("基准价偏差法", "Deviation from the benchmark"),
+    PriceMethod.RATIO: Label("基准价比值法", "Ratio to the benchmark"),
+    PriceMethod.DEVIATION: Label("基准价偏差法（按规定取整）", "Deviation from the benchmark B"),
+    PriceMethod.RELATIVE_TO_LOWEST: Label("相对最低价法", "Relative to the lowest price"),
 }
 _ROLE_LABELS = {
     "rubric": Label("评分标准", "rubric"),
@@ -439,6 +446,8 @@ class _Export:
         """Vendor ID, Vendor, Pricing model, How Q was reached, Q, SME, Deduction, E, Price score, Valid."""
         headers = [self.t(k) for k in ("vendor_id", "vendor", "pricing_model", "how", "quoted_q", "sme",
                                         "deduction", "evaluated_e", "price_score", "valid")]
+        extra = self.price_columns()
+        headers += [self.t(key) for key, _ in extra]
         self.headers(sheet, 0, headers)
         money = self.cell(num_format=_MONEY)
         price_criterion = self.rubric.price_criterion
@@ -455,6 +464,8 @@ class _Export:
             sheet.number(row, 7, line.evaluated, money)
             sheet.number(row, 8, line.score, self.cell(num_format=price_format))
             sheet.text(row, 9, self.yes_no(line.valid), self.cell(align="center"))
+            for col, (_, write) in enumerate(extra, start=10):
+                write(sheet, row, col, line)
         self.table(sheet, 0, row, len(headers))
         self.highlight_invalid_prices(sheet, row, len(headers))
         row += 2
@@ -473,7 +484,35 @@ class _Export:
             else:
                 sheet.ws.write_number(row + 2, 3, float(self.result.price_mean),
                                       self.fmt(num_format=_MONEY, align="left"))
+            self.benchmark_rows(sheet, row + 3)
         sheet.finish(self.page)
+
+    # -- the price benchmark B and each bid's d (issue 7, item 3); absent for the older methods
+    def price_columns(self) -> list[tuple[str, Callable[[_Sheet, int, int, PriceLine], None]]]:
+        """The Price sheet's columns after Valid: d and the counted |d| under the method deviation."""
+        price = self.rubric.price_criterion
+        if price is None or price.method is not PriceMethod.DEVIATION:
+            return []
+        percent = self.cell(num_format="0.00##")
+
+        def d(sheet: _Sheet, row: int, col: int, line: PriceLine) -> None:
+            sheet.number(row, col, None if line.deviation is None else round_half_up(line.deviation, 4), percent)
+
+        def counted(sheet: _Sheet, row: int, col: int, line: PriceLine) -> None:
+            value = line.counted_deviation
+            sheet.number(row, col, None if value is None else round_half_up(value, 4), percent)
+
+        return [("deviation", d), ("counted_deviation", counted)]
+
+    def benchmark_rows(self, sheet: _Sheet, row: int) -> None:
+        """Under the table: B and how it was formed, in the workbook's language."""
+        b = self.result.price_benchmark
+        if b is None:
+            return
+        sheet.ws.write_string(row, 0, self.t("benchmark"), self.label)
+        sheet.ws.write_number(row, 3, float(b.value), self.fmt(num_format=_MONEY, align="left"))
+        sheet.ws.write_string(row + 1, 0, self.t("benchmark_how"), self.label)
+        sheet.ws.write_string(row + 1, 3, b.describe(self.lang))
 
     def formula_text(self, line: PriceLine) -> str:
         """How the bid's Q was reached, in the workbook's language; empty when Q could not be computed."""

@@ -12,10 +12,12 @@ from functools import cached_property
 from decimal import Decimal
 from typing import Any, Mapping
 
+from .benchmark import Benchmark
 from .labels import Label
 from .pricing import PricingModel
 from .rubric import Rubric
 from .sheets import InputFile
+from .values import round_half_up
 
 PROVISIONAL = "provisional"
 FINAL = "final"
@@ -69,6 +71,8 @@ class PriceLine:
     evaluated: Decimal | None
     score: Decimal | None
     valid: bool
+    deviation: Decimal | None = None  # d = 100 × (E − B) / B in percent, unrounded (method deviation)
+    counted_deviation: Decimal | None = None  # |d| as the rubric counts it (whole percent when it says so)
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ class Result:
     warnings: tuple[str, ...] = ()
     inputs: tuple[InputFile, ...] = ()
     price_mean: Decimal | None = None  # mean of the valid evaluated prices (unrounded)
+    price_benchmark: Benchmark | None = None  # B and how it was formed (methods ratio and deviation)
 
     @cached_property
     def _by_vendor(self) -> dict[str, Standing]:
@@ -142,8 +147,9 @@ def _number(value: Decimal) -> float:
 
 
 def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
-    """The result as the JSON document of formats.md §5 (keys in a fixed order)."""
-    return {
+    """The result as the JSON document of formats.md §5 (keys in a fixed order), with the additions
+    a rubric's features call for (each absent when the rubric does not use it)."""
+    document = {
         "rubric": result.rubric.id,
         "status": result.status,
         "ranking": [
@@ -172,6 +178,36 @@ def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
              "reasons": [r.render(lang) for r in i.reasons]}
             for i in result.invalid
         ],
+    }
+    _add_price_benchmark(document, result, lang)
+    return document
+
+
+DEVIATION_PLACES = 4  # d and the counted |d| in the JSON, in percent
+
+
+def _add_price_benchmark(document: dict[str, Any], result: Result, lang: str) -> None:
+    """``price_benchmark`` (B and how it was formed) and each ranked bid's ``price_deviation`` (issue 7, item 3)."""
+    b = result.price_benchmark
+    if b is None:
+        return
+    lines = {line.vendor_id: line for line in result.prices}
+    for entry in document["ranking"]:
+        line = lines.get(entry["vendor_id"])
+        if line is not None and line.deviation is not None and line.counted_deviation is not None:
+            entry["price_deviation"] = _number(round_half_up(line.deviation, DEVIATION_PLACES))
+            entry["price_deviation_counted"] = _number(round_half_up(line.counted_deviation, DEVIATION_PLACES))
+    document["price_benchmark"] = {
+        "value": _number(b.value),
+        "base": b.rule.base.value,
+        "coefficient": _number(b.rule.coefficient),
+        "prices": b.prices,
+        "basis": _number(b.basis),
+        "mean": None if b.mean is None else _number(b.mean),
+        "dropped": [_number(p) for p in b.dropped],
+        "ceiling": None if b.ceiling is None or b.rule.ceiling_weight is None else _number(b.ceiling),
+        "ceiling_weight": None if b.rule.ceiling_weight is None else _number(b.rule.ceiling_weight),
+        "text": b.describe(lang),
     }
 
 

@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Mapping, TypeVar
 
+from .benchmark import LEAST_MIN_BIDS, Base, BenchmarkRule, DeviationRounding
 from .labels import Label
 from .pricing import PRICE_MODEL_FIELD, Pricing, PricingModel
 from .values import FieldType, ValueProblem, fold, parser_for, plain_number
@@ -44,6 +45,19 @@ class PriceMethod(enum.Enum):
     LOWEST_RATIO = "lowest_ratio"
     LINEAR_MINMAX = "linear_minmax"
     BENCHMARK_DEVIATION = "benchmark_deviation"
+    RATIO = "ratio"  # max × B / E, capped at max (bideval.benchmark)
+    DEVIATION = "deviation"  # max − penalty × |d| from B, |d| counted as the rubric says
+    RELATIVE_TO_LOWEST = "relative_to_lowest"  # max × (1 − (E − E_min) / E_min)
+
+    @property
+    def uses_benchmark(self) -> bool:
+        """Scores against a benchmark B the rubric forms (``benchmark:``)."""
+        return self in (PriceMethod.RATIO, PriceMethod.DEVIATION)
+
+    @property
+    def has_penalties(self) -> bool:
+        """Takes points per 1 % from the benchmark (above_penalty, below_penalty)."""
+        return self in (PriceMethod.BENCHMARK_DEVIATION, PriceMethod.DEVIATION)
 
 
 class Aggregate(enum.Enum):
@@ -394,14 +408,17 @@ class Price(Criterion):
     budget_ceiling: Decimal | None = None
     sme_deduction: Decimal | None = None
     abnormal_low_share: Decimal | None = None
+    benchmark: BenchmarkRule | None = None  # ratio and deviation: how B is formed
+    deviation_rounding: DeviationRounding | None = None  # deviation only (default none: pro rata)
 
     def mistakes(self) -> list[Mistake]:
         out = super().mistakes()
         penalties = (self.above_penalty, self.below_penalty)
         if self.method is PriceMethod.BENCHMARK_DEVIATION and None in penalties:
             out.append(Mistake("benchmark_deviation needs above_penalty and below_penalty (points per 1 %)"))
-        elif self.method is not PriceMethod.BENCHMARK_DEVIATION and penalties != (None, None):
-            out.append(Mistake("above_penalty and below_penalty belong to benchmark_deviation only"))
+        elif not self.method.has_penalties and penalties != (None, None):
+            out.append(Mistake("above_penalty and below_penalty belong to the methods benchmark_deviation and "
+                               "deviation only", {"method": self.method.value}))
         checks = (
             ("above_penalty", self.above_penalty, lambda v: v >= 0, "must be 0 or more"),
             ("below_penalty", self.below_penalty, lambda v: v >= 0, "must be 0 or more"),
@@ -412,6 +429,50 @@ class Price(Criterion):
         for key, value, good, rule in checks:
             if value is not None and not good(value):
                 out.append(Mistake(f"{key} {rule}, found {plain_number(value)}", {key: value}))
+        return out + self.benchmark_mistakes()
+
+    def benchmark_mistakes(self) -> list[Mistake]:
+        """What is wrong with the methods ratio, deviation and relative_to_lowest as written (issue 7, item 3)."""
+        out: list[Mistake] = []
+        method, rule = self.method, self.benchmark
+        if method is PriceMethod.DEVIATION and None in (self.above_penalty, self.below_penalty):
+            out.append(Mistake("deviation needs above_penalty and below_penalty (points per 1 % from the benchmark)",
+                               {"method": method.value}))
+        if method.uses_benchmark and rule is None:
+            out.append(Mistake(f"{method.value} needs a benchmark: {{base: lowest | mean | trimmed_mean | "
+                               "ceiling_and_mean}", {"method": method.value}))
+        elif not method.uses_benchmark and rule is not None:
+            out.append(Mistake(f"benchmark belongs to the methods ratio and deviation, not {method.value}",
+                               {"method": method.value}))
+        if self.deviation_rounding is not None and method is not PriceMethod.DEVIATION:
+            out.append(Mistake(f"deviation_rounding belongs to the method deviation, not {method.value}",
+                               {"method": method.value, "deviation_rounding": self.deviation_rounding.value}))
+        if rule is None:
+            return out
+        if rule.coefficient <= 0:
+            out.append(Mistake(f"benchmark coefficient must be more than 0, found {plain_number(rule.coefficient)}",
+                               {"coefficient": rule.coefficient}))
+        if rule.min_bids is not None and rule.base is not Base.TRIMMED_MEAN:
+            out.append(Mistake(f"benchmark min_bids belongs to the base trimmed_mean, not {rule.base.value}",
+                               {"base": rule.base.value, "min_bids": rule.min_bids}))
+        elif rule.min_bids is not None and rule.min_bids < LEAST_MIN_BIDS:
+            out.append(Mistake(f"benchmark min_bids must be at least {LEAST_MIN_BIDS} (dropping the highest and the "
+                               f"lowest must leave a price), found {rule.min_bids}",
+                               {"min_bids": rule.min_bids, "least": LEAST_MIN_BIDS}))
+        if rule.base is Base.CEILING_AND_MEAN:
+            if rule.ceiling_weight is None:
+                out.append(Mistake("benchmark base ceiling_and_mean needs ceiling_weight (w in w × ceiling + "
+                                   "(1 − w) × mean)", {"base": rule.base.value}))
+            elif not 0 <= rule.ceiling_weight <= 1:
+                out.append(Mistake(f"benchmark ceiling_weight must lie in 0..1, found "
+                                   f"{plain_number(rule.ceiling_weight)}", {"ceiling_weight": rule.ceiling_weight,
+                                                                           "range": (Decimal(0), Decimal(1))}))
+            if self.budget_ceiling is None:
+                out.append(Mistake("benchmark base ceiling_and_mean needs the budget_ceiling it weighs",
+                                   {"base": rule.base.value}))
+        elif rule.ceiling_weight is not None:
+            out.append(Mistake(f"benchmark ceiling_weight belongs to the base ceiling_and_mean, not {rule.base.value}",
+                               {"base": rule.base.value, "ceiling_weight": rule.ceiling_weight}))
         return out
 
 

@@ -8,7 +8,9 @@ import unicodedata
 from typing import Sequence
 
 from .labels import Label
-from .rubric import Checklist, Count, Criterion, Gate, Kind, Linear, Price, Rubric, Tiered, group_label
+from .benchmark import ONE, ZERO, Base, BenchmarkRule, DeviationRounding
+from .rubric import (Checklist, Count, Criterion, Gate, Kind, Linear, Price, PriceMethod, Rubric, Tiered,
+                     group_label)
 from .values import plain_number
 
 KIND_LABELS = {
@@ -56,9 +58,12 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
         return "; ".join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
     if not isinstance(c, Price):
         return f"0–{plain_number(c.max)}"  # judged
-    parts = [c.method.value]
-    if c.above_penalty is not None and c.below_penalty is not None:
-        parts.append(f"above_penalty {plain_number(c.above_penalty)}, below_penalty {plain_number(c.below_penalty)}")
+    if c.method in (PriceMethod.RATIO, PriceMethod.DEVIATION, PriceMethod.RELATIVE_TO_LOWEST):
+        parts = [price_method_rule(c, lang)]  # the penalties are in the method's words
+    else:
+        parts = [c.method.value]
+        if c.above_penalty is not None and c.below_penalty is not None:
+            parts.append(f"above_penalty {plain_number(c.above_penalty)}, below_penalty {plain_number(c.below_penalty)}")
     if c.budget_ceiling is not None:
         parts.append(("最高限价 " if lang == "zh" else "budget ceiling ") + f"{c.budget_ceiling:,.2f}")
     if c.sme_deduction is not None:
@@ -66,6 +71,52 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
     if c.abnormal_low_share is not None:
         parts.append(("异常低价 < " if lang == "zh" else "abnormal low < ") + f"{plain_number(c.abnormal_low_share * 100)}% × mean")
     return "; ".join(parts)
+
+
+def price_method_rule(c: Price, lang: str) -> str:
+    """The methods ratio, deviation and relative_to_lowest in words, with how B is formed (issue 7, item 3)."""
+    zh = lang == "zh"
+    top = plain_number(c.max)
+    if c.method is PriceMethod.RELATIVE_TO_LOWEST:
+        return (f"相对最低价法：{top} × (1 − (E − E最低) / E最低)，最低0分" if zh else
+                f"relative to the lowest: {top} × (1 − (E − E_min) / E_min), never below 0")
+    assert c.benchmark is not None
+    b = benchmark_rule_text(c.benchmark, lang)
+    if c.method is PriceMethod.RATIO:
+        return (f"比值法：{top} × B / E，最高{top}分；{b}" if zh else f"ratio: {top} × B / E, at most {top}; {b}")
+    above, below = plain_number(c.above_penalty or ZERO), plain_number(c.below_penalty or ZERO)
+    rounding = c.deviation_rounding or DeviationRounding.NONE
+    counted = {
+        DeviationRounding.NONE: ("按比例计", "pro rata"),
+        DeviationRounding.UP: ("偏差不足1%按1%计（向上取整到整数百分比）", "|d| rounded up to a whole percent"),
+        DeviationRounding.HALF_UP: ("偏差四舍五入到整数百分比", "|d| rounded half-up to a whole percent"),
+    }[rounding]
+    if zh:
+        return (f"偏差法：等于B得{top}分，每高于B 1%扣{above}分，每低于B 1%扣{below}分，{counted[0]}，扣完为止；{b}")
+    return (f"deviation: {top} at B, −{above} per 1 % above B, −{below} per 1 % below, {counted[1]}, "
+            f"never below 0; {b}")
+
+
+def benchmark_rule_text(rule: BenchmarkRule, lang: str) -> str:
+    """How the rubric forms B, in words: ``B = 0.95 × the mean …, rounded to the cent``."""
+    zh = lang == "zh"
+    if rule.base is Base.LOWEST:
+        base = "最低评审价格" if zh else "the lowest evaluated price"
+    elif rule.base is Base.MEAN:
+        base = "有效评审价格的算术平均值" if zh else "the mean of the valid evaluated prices"
+    elif rule.base is Base.TRIMMED_MEAN:
+        n = rule.trim_from
+        base = (f"有效评审价格去掉一个最高价和一个最低价后的算术平均值（不足{n}家时为算术平均值）" if zh else
+                f"the mean of the valid evaluated prices after dropping the highest and the lowest "
+                f"(with fewer than {n}, the plain mean)")
+    else:
+        w = rule.ceiling_weight or ZERO
+        base = (f"{plain_number(w)} × 最高限价 + {plain_number(ONE - w)} × 有效评审价格的算术平均值" if zh else
+                f"{plain_number(w)} × the budget ceiling + {plain_number(ONE - w)} × the mean of the valid evaluated prices")
+    if rule.coefficient != 1:
+        base = f"({base}) × {plain_number(rule.coefficient)}" if rule.base is Base.CEILING_AND_MEAN else \
+            f"{base} × {plain_number(rule.coefficient)}"
+    return f"评标基准价B = {base}，四舍五入到分" if zh else f"benchmark B = {base}, rounded to the cent"
 
 
 def rubric_rows(rubric: Rubric, lang: str = "zh") -> list[tuple[str, ...]]:

@@ -18,6 +18,7 @@ from typing import Any, Hashable, Iterable, Mapping
 
 import yaml
 
+from .benchmark import Base, BenchmarkRule, DeviationRounding
 from .errors import Problem, RubricError
 from .labels import Label
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel
@@ -41,8 +42,9 @@ _KIND_KEYS = {
     Kind.TIERED: {"max", "tiers"},
     Kind.JUDGED: {"max"},
     Kind.PRICE: {"max", "method", "above_penalty", "below_penalty", "budget_ceiling",
-                 "sme_deduction", "abnormal_low_share"},
+                 "sme_deduction", "abnormal_low_share", "benchmark", "deviation_rounding"},
 }
+_BENCHMARK_KEYS = {"base", "coefficient", "min_bids", "ceiling_weight"}
 _ITEM_KEYS = {"label", "points", "when"}
 _TIER_KEYS = {"id", "label", "min", "max", "description"}
 _CONDITION_KEYS = {"field", "op", "value"}
@@ -442,10 +444,13 @@ class _RubricReader:
             parts["tiers"] = self.tiers(where, item.get("tiers"))
         elif kind is Kind.PRICE:
             parts.update(self.price(where, item))
-        optional = ("reason", "decimals", "above_penalty", "below_penalty", "budget_ceiling", "sme_deduction", "abnormal_low_share")
+        optional = ("reason", "decimals", "above_penalty", "below_penalty", "budget_ceiling", "sme_deduction",
+                    "abnormal_low_share", "benchmark", "deviation_rounding")
         if name is None or not isinstance(group, str) or any(
                 value is None for key, value in parts.items() if key not in optional):
             return None  # what is missing is already reported
+        if any(item.get(key) is not None and parts.get(key) is None for key in ("benchmark", "deviation_rounding")):
+            return None  # given but unreadable: already reported
         return self.build(where, CRITERION_TYPES[kind], id=cid, name=name, group=group, description=description,
                           **parts)
 
@@ -570,4 +575,26 @@ class _RubricReader:
         out: dict[str, Any] = {"method": self.enum(where, item.get("method"), PriceMethod, "price method")}
         for key in ("above_penalty", "below_penalty", "budget_ceiling", "sme_deduction", "abnormal_low_share"):
             out[key] = self.number(where, item.get(key), key)
+        out["benchmark"] = self.benchmark(where, item.get("benchmark"))
+        if item.get("deviation_rounding") is not None:
+            out["deviation_rounding"] = self.enum(where, item["deviation_rounding"], DeviationRounding,
+                                                  "deviation_rounding")
         return out
+
+    def benchmark(self, where: str, node: Any) -> BenchmarkRule | None:
+        """``benchmark: {base, coefficient, min_bids, ceiling_weight}`` of a price criterion (issue 7, item 3)."""
+        if node is None:
+            return None
+        node = self.mapping(where, node, "benchmark")
+        if node is None:
+            return None
+        self.keys(where, node, _BENCHMARK_KEYS, ("base",))
+        base = self.enum(where, node.get("base"), Base, "benchmark base") if "base" in node else None
+        coefficient = self.number(where, node.get("coefficient", 1), "benchmark coefficient")
+        min_bids = self.integer(where, node.get("min_bids"), "benchmark min_bids", 0)
+        weight = self.number(where, node.get("ceiling_weight"), "benchmark ceiling_weight")
+        if base is None or coefficient is None or any(
+                node.get(key) is not None and value is None
+                for key, value in (("min_bids", min_bids), ("ceiling_weight", weight))):
+            return None
+        return BenchmarkRule(base, coefficient, min_bids, weight)

@@ -5,9 +5,12 @@ each criterion score half-up to the rubric's decimals.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
+from .benchmark import (Benchmark, DeviationRounding, counted_deviation, deviation_percent, deviation_scores,
+                        form_benchmark, ratio_scores, relative_to_lowest_scores)
 from .rubric import Aggregate, Checklist, Count, Criterion, Linear, PanelRules, Price, PriceMethod
 
 ZERO = Decimal(0)
@@ -62,20 +65,49 @@ def mean(values: Sequence[Decimal]) -> Decimal:
     return sum(values, ZERO) / len(values)
 
 
+@dataclass(frozen=True)
+class PriceOutcome:
+    """The unrounded price score of every bid in the price evaluation, and how it was reached.
+
+    ``benchmark`` is B (ratio and deviation); ``deviations`` each bid's d in percent,
+    unrounded and signed, and ``counted`` the |d| the score used (deviation).
+    """
+
+    points: Mapping[str, Decimal]
+    benchmark: Benchmark | None = None
+    deviations: Mapping[str, Decimal] = field(default_factory=dict)
+    counted: Mapping[str, Decimal] = field(default_factory=dict)
+
+
 def price_scores(criterion: Price, evaluated: Mapping[str, Decimal]) -> dict[str, Decimal]:
     """Unrounded price score of every valid bid from its evaluated price E."""
+    return dict(price_outcome(criterion, evaluated).points)
+
+
+def price_outcome(criterion: Price, evaluated: Mapping[str, Decimal]) -> PriceOutcome:
+    """Every bid's unrounded price score from its evaluated price E, with B and d where the method has them.
+
+    One bid scores full marks under every method; B and its d are still stated.
+    """
     if not evaluated:
-        return {}
+        return PriceOutcome({})
     top = criterion.max
+    method = criterion.method
+    if method.uses_benchmark or method is PriceMethod.RELATIVE_TO_LOWEST:
+        outcome = _benchmark_outcome(criterion, evaluated)
+        if len(evaluated) == 1:
+            return PriceOutcome({vendor: top for vendor in evaluated}, outcome.benchmark, outcome.deviations,
+                                outcome.counted)
+        return outcome
     if len(evaluated) == 1:
-        return {vendor: top for vendor in evaluated}
+        return PriceOutcome({vendor: top for vendor in evaluated})
     low, high = min(evaluated.values()), max(evaluated.values())
-    if criterion.method is PriceMethod.LOWEST_RATIO:
-        return {vendor: top * low / e for vendor, e in evaluated.items()}
-    if criterion.method is PriceMethod.LINEAR_MINMAX:
+    if method is PriceMethod.LOWEST_RATIO:
+        return PriceOutcome({vendor: top * low / e for vendor, e in evaluated.items()})
+    if method is PriceMethod.LINEAR_MINMAX:
         if high == low:
-            return {vendor: top for vendor in evaluated}
-        return {vendor: top * (high - e) / (high - low) for vendor, e in evaluated.items()}
+            return PriceOutcome({vendor: top for vendor in evaluated})
+        return PriceOutcome({vendor: top * (high - e) / (high - low) for vendor, e in evaluated.items()})
     benchmark = mean(list(evaluated.values()))
     out = {}
     for vendor, e in evaluated.items():
@@ -83,4 +115,23 @@ def price_scores(criterion: Price, evaluated: Mapping[str, Decimal]) -> dict[str
         penalty = criterion.above_penalty if e > benchmark else criterion.below_penalty
         assert penalty is not None  # a benchmark_deviation criterion is built with both penalties
         out[vendor] = max(ZERO, top - penalty * abs(deviation))
-    return out
+    return PriceOutcome(out)
+
+
+def _benchmark_outcome(criterion: Price, evaluated: Mapping[str, Decimal]) -> PriceOutcome:
+    """The methods of issue 7: ratio and deviation against B, relative_to_lowest against E_min."""
+    top = criterion.max
+    if criterion.method is PriceMethod.RELATIVE_TO_LOWEST:
+        return PriceOutcome(relative_to_lowest_scores(top, evaluated))
+    assert criterion.benchmark is not None  # a ratio or deviation criterion is built with its benchmark
+    benchmark = form_benchmark(criterion.benchmark, list(evaluated.values()), criterion.budget_ceiling)
+    b = benchmark.value
+    if criterion.method is PriceMethod.RATIO:
+        return PriceOutcome(ratio_scores(top, b, evaluated), benchmark)
+    deviations = {vendor: deviation_percent(e, b) for vendor, e in evaluated.items()}
+    rounding = criterion.deviation_rounding or DeviationRounding.NONE
+    counted = {vendor: counted_deviation(d, rounding) for vendor, d in deviations.items()}
+    assert criterion.above_penalty is not None and criterion.below_penalty is not None
+    points = deviation_scores(top, counted, {vendor: d > 0 for vendor, d in deviations.items()},
+                              criterion.above_penalty, criterion.below_penalty)
+    return PriceOutcome(points, benchmark, deviations, counted)

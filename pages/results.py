@@ -65,6 +65,21 @@ if rows:
 else:
     st.error(tr("没有有效投标：本次招标失败（废标）。", "No valid bid: the tender has failed."))
 
+benchmark = result.price_benchmark
+if benchmark is not None:  # the price benchmark B, how it was formed, each bid's d (issue 7, item 3)
+    st.subheader(tr("评标基准价", "Price benchmark"))
+    st.markdown(f"**B = {benchmark.value:,.2f}** — {benchmark.describe(lang)}")
+    deviations = [line for line in result.prices if line.deviation is not None]
+    if deviations:
+        st.dataframe(pd.DataFrame([{
+            tr("投标人", "Vendor"): line.vendor_name,
+            tr("评审价格", "Evaluated price"): float(line.evaluated or 0),
+            tr("偏差率 d（%）", "Deviation d (%)"): round(float(line.deviation or 0), 4),
+            tr("计分偏差 |d|（%）", "Counted |d| (%)"): round(float(line.counted_deviation or 0), 4),
+            tr("价格得分", "Price score"): float(line.score or 0),
+        } for line in deviations]), hide_index=True, key="results_deviations",
+            column_config={tr("评审价格", "Evaluated price"): st.column_config.NumberColumn(format="accounting")})
+
 with st.expander(tr("标记说明", "What the flags mean"), expanded=bool(result.outliers)):
     st.markdown(tr(
         "- **异常低价**：评审价格低于有效投标评审价格平均值的规定比例，评标委员会须要求投标人说明并记录结论；不改变得分。\n"

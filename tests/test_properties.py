@@ -5,6 +5,7 @@ from itertools import combinations
 
 from hypothesis import given, settings, strategies as st
 
+from bideval.benchmark import Base, BenchmarkRule
 from bideval.evaluation import evaluate
 from bideval.panel import PanelInput, Score
 from bideval.result import INCOMPLETE, result_json
@@ -24,11 +25,12 @@ prices = st.decimals(min_value=D("1000.00"), max_value=CEILING, places=2)
 
 
 def with_price(method: PriceMethod, above: D = D(1), below: D = D("0.5"), decimals: int = 2):
-    """The example rubric with another price method (benchmark penalties set) and rounding."""
-    benchmark = method is PriceMethod.BENCHMARK_DEVIATION  # penalties belong to that method only
-    criteria = tuple(replace(c, method=method, above_penalty=above if benchmark else None,
-                             below_penalty=below if benchmark else None) if isinstance(c, Price)
-                     else c for c in RUBRIC.criteria)
+    """The example rubric with another price method (penalties and a benchmark set where it takes them) and rounding."""
+    penalties = method.has_penalties  # penalties belong to those methods only
+    benchmark = BenchmarkRule(Base.TRIMMED_MEAN, D("0.95")) if method.uses_benchmark else None
+    criteria = tuple(replace(c, method=method, above_penalty=above if penalties else None,
+                             below_penalty=below if penalties else None, benchmark=benchmark)
+                     if isinstance(c, Price) else c for c in RUBRIC.criteria)
     return replace(RUBRIC, criteria=criteria, decimals=decimals)
 
 

@@ -1,0 +1,181 @@
+"""The price benchmark (评标基准价) B and the price methods that score against it.
+
+A rubric's price criterion may form B from the evaluated prices E of the bids
+still in the evaluation — the ``lowest``, the ``mean``, the ``trimmed_mean``
+(one highest and one lowest dropped when there are at least ``min_bids``) or
+``ceiling_and_mean`` (w × budget ceiling + (1 − w) × mean) — then multiply it
+by a coefficient K and round it to the cent. The methods ``ratio`` and
+``deviation`` score against B; ``relative_to_lowest`` against the lowest E.
+
+Everything here is pure and exact (Decimal); :func:`form_benchmark` returns
+the figures B was formed from, so the exports can say how.
+
+>>> prices = [Decimal(p) for p in (900000, 950000, 1000000, 1050000, 1300000)]
+>>> form_benchmark(BenchmarkRule(Base.TRIMMED_MEAN, coefficient=Decimal("0.95")), prices).value
+Decimal('950000.00')
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
+from typing import Mapping, Sequence
+
+from .labels import Label
+from .values import money_text, plain_number, round_half_up
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+HUNDRED = Decimal(100)
+DEFAULT_MIN_BIDS = 5
+LEAST_MIN_BIDS = 3  # dropping the highest and the lowest must leave a price to average
+
+
+class Base(enum.Enum):
+    """What B is formed from, before the coefficient."""
+
+    LOWEST = "lowest"
+    MEAN = "mean"
+    TRIMMED_MEAN = "trimmed_mean"
+    CEILING_AND_MEAN = "ceiling_and_mean"
+
+
+class DeviationRounding(enum.Enum):
+    """How the deviation |d| in percent is counted before the penalty applies."""
+
+    NONE = "none"  # pro rata: 5.263 % counts 5.263
+    UP = "up"  # to the next whole percent: 不足1%按1%计, 5.263 % counts 6
+    HALF_UP = "half_up"  # half-up to a whole percent: 5.263 % counts 5, 5.5 % counts 6
+
+
+@dataclass(frozen=True)
+class BenchmarkRule:
+    """How the rubric forms B: the base, the coefficient K and the base's own settings."""
+
+    base: Base
+    coefficient: Decimal = ONE
+    min_bids: int | None = None  # trimmed_mean only (default 5)
+    ceiling_weight: Decimal | None = None  # ceiling_and_mean only: w
+
+    @property
+    def trim_from(self) -> int:
+        """How many prices trimmed_mean needs before it drops the highest and the lowest."""
+        return DEFAULT_MIN_BIDS if self.min_bids is None else self.min_bids
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """B as formed from the prices of one evaluation, with every figure it came from."""
+
+    rule: BenchmarkRule
+    value: Decimal  # B, rounded to the cent
+    prices: int  # how many evaluated prices it was formed from
+    basis: Decimal  # the lowest, the (trimmed) mean or the ceiling mix, before K, unrounded
+    mean: Decimal | None = None  # the mean used (trimmed when trimmed), unrounded
+    dropped: tuple[Decimal, ...] = ()  # the highest and the lowest price, when trimmed
+    ceiling: Decimal | None = None
+
+    @property
+    def trimmed(self) -> bool:
+        """Whether the highest and the lowest price were dropped."""
+        return bool(self.dropped)
+
+    def describe(self, lang: str) -> str:
+        """How B was formed, with its figures: ``B = 0.95 × 1,000,000.00 (…) = 950,000.00``."""
+        zh = lang == "zh"
+        rule = self.rule
+        if rule.base is Base.LOWEST:
+            source = f"最低评审价格 {money_text(self.basis)}" if zh else f"the lowest evaluated price {money_text(self.basis)}"
+        elif self.trimmed:
+            high, low = self.dropped
+            source = (f"去掉最高价 {money_text(high)} 和最低价 {money_text(low)} 后其余 {self.prices - 2} 家评审价格的平均值 "
+                      f"{money_text(self.basis)}" if zh else
+                      f"the mean of the other {self.prices - 2} evaluated prices after dropping the highest "
+                      f"{money_text(high)} and the lowest {money_text(low)}: {money_text(self.basis)}")
+        elif rule.base is Base.CEILING_AND_MEAN:
+            assert self.ceiling is not None and rule.ceiling_weight is not None and self.mean is not None
+            w = plain_number(rule.ceiling_weight)
+            rest = plain_number(ONE - rule.ceiling_weight)
+            source = (f"{w} × 最高限价 {money_text(self.ceiling)} + {rest} × {self.prices} 家评审价格平均值 "
+                      f"{money_text(self.mean)} = {money_text(self.basis)}" if zh else
+                      f"{w} × the budget ceiling {money_text(self.ceiling)} + {rest} × the mean of {self.prices} "
+                      f"evaluated prices {money_text(self.mean)} = {money_text(self.basis)}")
+        else:
+            short = (rule.base is Base.TRIMMED_MEAN)
+            note_zh = f"（不足 {rule.trim_from} 家，不去掉最高最低价）" if short else ""
+            note_en = f" (fewer than {rule.trim_from}: none dropped)" if short else ""
+            source = (f"{self.prices} 家评审价格的平均值{note_zh} {money_text(self.basis)}" if zh else
+                      f"the mean of {self.prices} evaluated prices{note_en}: {money_text(self.basis)}")
+        k = "" if rule.coefficient == ONE else f"{plain_number(rule.coefficient)} × "
+        return f"B = {k}{source}" + (f"，B = {money_text(self.value)}" if zh else f"; B = {money_text(self.value)}")
+
+
+def form_benchmark(rule: BenchmarkRule, prices: Sequence[Decimal], ceiling: Decimal | None = None) -> Benchmark:
+    """B from the evaluated prices of the bids still in the evaluation (at least one)."""
+    ordered = sorted(prices)
+    mean = dropped = None
+    if rule.base is Base.LOWEST:
+        basis = ordered[0]
+    elif rule.base is Base.TRIMMED_MEAN and len(ordered) >= rule.trim_from:
+        dropped = (ordered[-1], ordered[0])
+        basis = mean = _mean(ordered[1:-1])
+    elif rule.base is Base.CEILING_AND_MEAN:
+        if ceiling is None or rule.ceiling_weight is None:
+            raise ValueError("ceiling_and_mean needs the budget ceiling and its weight")
+        mean = _mean(ordered)
+        basis = rule.ceiling_weight * ceiling + (ONE - rule.ceiling_weight) * mean
+    else:
+        basis = mean = _mean(ordered)
+    value = round_half_up(rule.coefficient * basis, 2)
+    return Benchmark(rule, value, len(ordered), basis, mean, dropped or (), ceiling)
+
+
+def deviation_percent(price: Decimal, benchmark: Decimal) -> Decimal:
+    """d = 100 × (E − B) / B, unrounded: above B positive, below negative."""
+    return HUNDRED * (price - benchmark) / benchmark
+
+
+def counted_deviation(d: Decimal, rounding: DeviationRounding) -> Decimal:
+    """|d| as the rubric counts it.
+
+    >>> [counted_deviation(Decimal(x), DeviationRounding.UP) for x in ("-5.263", "5", "0")]
+    [Decimal('6'), Decimal('5'), Decimal('0')]
+    >>> counted_deviation(Decimal("5.5"), DeviationRounding.HALF_UP)
+    Decimal('6')
+    """
+    size = abs(d)
+    if rounding is DeviationRounding.UP:
+        return size.to_integral_value(rounding=ROUND_CEILING)
+    if rounding is DeviationRounding.HALF_UP:
+        return round_half_up(size, 0)
+    return size
+
+
+def ratio_scores(top: Decimal, benchmark: Decimal, prices: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """``ratio``: max × B / E, capped at max."""
+    return {vendor: min(top, top * benchmark / e) for vendor, e in prices.items()}
+
+
+def deviation_scores(top: Decimal, counted: Mapping[str, Decimal], above: Mapping[str, bool],
+                     above_penalty: Decimal, below_penalty: Decimal) -> dict[str, Decimal]:
+    """``deviation``: max − penalty × counted |d| (above or below B), never below 0."""
+    return {vendor: max(ZERO, top - (above_penalty if above[vendor] else below_penalty) * size)
+            for vendor, size in counted.items()}
+
+
+def relative_to_lowest_scores(top: Decimal, prices: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """``relative_to_lowest``: max × (1 − (E − E_min) / E_min), never below 0."""
+    low = min(prices.values())
+    return {vendor: max(ZERO, top * (ONE - (e - low) / low)) for vendor, e in prices.items()}
+
+
+def _mean(values: Sequence[Decimal]) -> Decimal:
+    return sum(values, ZERO) / len(values)
+
+
+BASE_LABELS = {
+    Base.LOWEST: Label("最低评审价格", "the lowest evaluated price"),
+    Base.MEAN: Label("有效评审价格的算术平均值", "the mean of the evaluated prices"),
+    Base.TRIMMED_MEAN: Label("去掉一个最高价和一个最低价后的算术平均值", "the mean after dropping the highest and the lowest"),
+    Base.CEILING_AND_MEAN: Label("最高限价与平均值的加权", "the budget ceiling and the mean, weighted"),
+}

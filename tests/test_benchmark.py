@@ -1,0 +1,283 @@
+"""Price benchmark B and the methods ratio, deviation, relative_to_lowest (issue 7, item 3), the issue's worked
+example as the oracle, through the engine, `check`, the JSON and the ranked workbook."""
+import io
+import json
+from decimal import Decimal as D
+
+import openpyxl
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bideval.benchmark import Base, BenchmarkRule, form_benchmark
+from bideval.errors import RubricError
+from bideval.evaluation import evaluate
+from bideval.export import write_workbook
+from bideval.result import result_json
+from bideval.rubric import parse_rubric
+from bideval.rubric_view import describe_rubric
+from bideval.scoring import price_outcome
+from bideval.values import round_half_up
+from conftest import make_bidset
+
+WORKED = (900000, 950000, 1000000, 1050000, 1300000)  # the issue's five valid evaluated prices
+VENDORS = [f"9144030070846113{n:02d}" for n in range(10)]
+
+
+def price_rubric(price: str, extra_top: str = "") -> str:
+    """A rubric scoring price only (max 30), lump-sum quotes; ``price`` is the criterion's extra YAML lines."""
+    lines = "\n".join("    " + line for line in price.strip().splitlines())
+    return f"""
+id: bench
+title: {{zh: 基准价测试, en: Benchmark test}}
+{extra_top}
+pricing: {{demand: {{months: 12}}, models: [lump_sum]}}
+fields: []
+criteria:
+  - id: price
+    name: {{zh: 价格, en: Price}}
+    group: price
+    kind: price
+    max: 30
+{lines}
+"""
+
+
+DEVIATION = """
+method: deviation
+benchmark: {base: trimmed_mean, coefficient: 0.95}
+above_penalty: 1
+below_penalty: 0.5
+deviation_rounding: up
+"""
+RATIO = "method: ratio\nbenchmark: {base: trimmed_mean, coefficient: 0.95}"
+RELATIVE = "method: relative_to_lowest"
+
+
+def bids_at(rubric, prices):
+    return make_bidset(rubric, *({"vendor_id": VENDORS[i], "vendor_name": f"公司{i}", "total_price": str(p)}
+                                 for i, p in enumerate(prices)))
+
+
+def scores(price_yaml, prices=WORKED):
+    rubric = parse_rubric(price_rubric(price_yaml), "bench.yaml")
+    result = evaluate(rubric, bids_at(rubric, prices))
+    by_vendor = {s.vendor_id: s.criteria["price"] for s in result.ranking}
+    return [by_vendor[VENDORS[i]] for i in range(len(prices))], result
+
+
+@pytest.mark.parametrize("price_yaml, expected", [
+    (DEVIATION, ["27.00", "30.00", "24.00", "19.00", "0.00"]),  # |d| 5.263 → 6, 0, 6, 10.526 → 11, 36.84 → 37
+    (RATIO, ["30.00", "30.00", "28.50", "27.14", "21.92"]),     # 30 × B / E capped at 30
+    (RELATIVE, ["30.00", "28.33", "26.67", "25.00", "16.67"]),  # 30 × (1 − (E − 900,000) / 900,000)
+])
+def test_the_worked_example(price_yaml, expected):
+    got, _ = scores(price_yaml)
+    assert got == [D(x) for x in expected]
+
+
+def test_trimmed_mean_and_coefficient_form_b():
+    _, result = scores(DEVIATION)
+    b = result.price_benchmark
+    assert b.basis == D(1000000)  # mean of the middle three
+    assert b.dropped == (D(1300000), D(900000))
+    assert b.value == D("950000.00")  # × K 0.95
+    counted = {line.vendor_id: line.counted_deviation for line in result.prices}
+    assert [counted[VENDORS[i]] for i in range(5)] == [D(6), D(0), D(6), D(11), D(37)]
+    assert round_half_up(result.prices[0].deviation, 3) == D("-5.263")
+
+
+def test_four_prices_take_the_plain_mean():
+    four = [D(p) for p in WORKED[:4]]
+    b = form_benchmark(BenchmarkRule(Base.TRIMMED_MEAN), four)
+    assert (b.value, b.dropped) == (D("975000.00"), ())
+    assert form_benchmark(BenchmarkRule(Base.TRIMMED_MEAN, min_bids=4), four).value == D("975000.00")  # (950+1000)/2
+    assert form_benchmark(BenchmarkRule(Base.TRIMMED_MEAN, min_bids=4), four).dropped == (D(1050000), D(900000))
+
+
+@pytest.mark.parametrize("rule, ceiling, expected", [
+    (BenchmarkRule(Base.LOWEST), None, "900000.00"),
+    (BenchmarkRule(Base.MEAN), None, "1040000.00"),
+    (BenchmarkRule(Base.MEAN, coefficient=D("0.9")), None, "936000.00"),
+    # 0.3 × 1,200,000 + 0.7 × 1,040,000 = 1,088,000
+    (BenchmarkRule(Base.CEILING_AND_MEAN, ceiling_weight=D("0.3")), D(1200000), "1088000.00"),
+    (BenchmarkRule(Base.MEAN), None, "1040000.00"),
+])
+def test_benchmark_bases(rule, ceiling, expected):
+    assert form_benchmark(rule, [D(p) for p in WORKED], ceiling).value == D(expected)
+
+
+def test_b_is_rounded_to_the_cent():
+    b = form_benchmark(BenchmarkRule(Base.MEAN), [D(100), D(100), D("100.01")])
+    assert b.basis == D("100.01") / 3 + D(200) / 3 and b.value == D("100.00")
+
+
+@pytest.mark.parametrize("rounding, expected", [
+    ("none", "27.37"),     # 30 − 0.5 × 5.263…
+    ("half_up", "27.50"),  # |d| 5.263 → 5
+    ("up", "27.00"),       # |d| 5.263 → 6
+])
+def test_deviation_rounding(rounding, expected):
+    got, _ = scores(DEVIATION.replace("deviation_rounding: up", f"deviation_rounding: {rounding}"))
+    assert got[0] == D(expected)
+
+
+def test_the_older_methods_are_unchanged():
+    lowest, _ = scores("method: lowest_ratio")
+    assert lowest == [D("30.00"), D("28.42"), D("27.00"), D("25.71"), D("20.77")]
+    deviation, result = scores("method: benchmark_deviation\nabove_penalty: 1\nbelow_penalty: 0.5")
+    assert result.price_benchmark is None  # B is the unrounded mean, as before; no new keys in the JSON
+    assert "price_benchmark" not in json.loads(result_json(result))
+
+
+def test_one_bid_scores_full_marks_and_still_states_b():
+    got, result = scores(DEVIATION, prices=[1200000])
+    assert got == [D(30)]
+    assert result.price_benchmark.value == D("1140000.00")
+
+
+def test_json_states_b_and_each_d():
+    _, result = scores(DEVIATION)
+    document = json.loads(result_json(result, "en"))
+    assert document["price_benchmark"] == {
+        "value": 950000.0, "base": "trimmed_mean", "coefficient": 0.95, "prices": 5, "basis": 1000000.0,
+        "mean": 1000000.0, "dropped": [1300000.0, 900000.0], "ceiling": None, "ceiling_weight": None,
+        "text": "B = 0.95 × the mean of the other 3 evaluated prices after dropping the highest 1,300,000.00 and "
+                "the lowest 900,000.00: 1,000,000.00; B = 950,000.00"}
+    entries = {e["vendor_id"]: e for e in document["ranking"]}
+    assert entries[VENDORS[0]]["price_deviation"] == -5.2632
+    assert entries[VENDORS[0]]["price_deviation_counted"] == 6.0
+    assert entries[VENDORS[4]]["price_deviation"] == 36.8421
+    assert list(document)[:7] == ["rubric", "status", "ranking", "candidates", "candidates_tied", "outliers",
+                                  "invalid"]  # formats.md §5 keys first, untouched
+
+
+@pytest.mark.parametrize("lang, b_label, how", [
+    ("zh", "评标基准价 B", "B = 0.95 × 去掉最高价 1,300,000.00 和最低价 900,000.00 后其余 3 家评审价格的平均值 "
+                          "1,000,000.00，B = 950,000.00"),
+    ("en", "Benchmark price B", "B = 0.95 × the mean of the other 3 evaluated prices after dropping the highest "
+                                "1,300,000.00 and the lowest 900,000.00: 1,000,000.00; B = 950,000.00"),
+])
+def test_price_sheet_states_b_how_and_each_d(lang, b_label, how):
+    _, result = scores(DEVIATION)
+    buffer = io.BytesIO()
+    write_workbook(result, buffer, lang)
+    sheet = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))["Price"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = rows[0]
+    d_col = header.index("偏差率 d（%）" if lang == "zh" else "Deviation d (%)")
+    counted_col = d_col + 1
+    by_vendor = {r[0]: r for r in rows[1:6]}
+    assert by_vendor[VENDORS[0]][d_col] == -5.2632 and by_vendor[VENDORS[0]][counted_col] == 6
+    assert by_vendor[VENDORS[3]][counted_col] == 11
+    labelled = {r[0]: r[3] for r in rows if r[0]}
+    assert labelled[b_label] == 950000
+    assert labelled["基准价计算" if lang == "zh" else "How B was formed"] == how
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "deviation: 30 at B, −1 per 1 % above B, −0.5 per 1 % below, |d| rounded up to a whole percent, never "
+           "below 0; benchmark B = the mean of the valid evaluated prices after dropping the highest and the lowest "
+           "(with fewer than 5, the plain mean) × 0.95, rounded to the cent"),
+    ("zh", "偏差法：等于B得30分，每高于B 1%扣1分，每低于B 1%扣0.5分，偏差不足1%按1%计（向上取整到整数百分比），扣完为止；"
+           "评标基准价B = 有效评审价格去掉一个最高价和一个最低价后的算术平均值（不足5家时为算术平均值） × 0.95，四舍五入到分"),
+])
+def test_check_explains_deviation(lang, words):
+    assert words in describe_rubric(parse_rubric(price_rubric(DEVIATION), "b.yaml"), lang)
+
+
+@pytest.mark.parametrize("price_yaml, lang, words", [
+    (RATIO, "en", "ratio: 30 × B / E, at most 30; benchmark B = the mean of the valid evaluated prices after"),
+    (RATIO, "zh", "比值法：30 × B / E，最高30分；评标基准价B = "),
+    (RELATIVE, "en", "relative to the lowest: 30 × (1 − (E − E_min) / E_min), never below 0"),
+    (RELATIVE, "zh", "相对最低价法：30 × (1 − (E − E最低) / E最低)，最低0分"),
+    ("method: ratio\nbudget_ceiling: 1200000\nbenchmark: {base: ceiling_and_mean, ceiling_weight: 0.3, coefficient: 0.9}",
+     "en", "benchmark B = (0.3 × the budget ceiling + 0.7 × the mean of the valid evaluated prices) × 0.9"),
+    ("method: ratio\nbudget_ceiling: 1200000\nbenchmark: {base: ceiling_and_mean, ceiling_weight: 0.3}",
+     "zh", "评标基准价B = 0.3 × 最高限价 + 0.7 × 有效评审价格的算术平均值，四舍五入到分"),
+    ("method: ratio\nbenchmark: {base: lowest}", "en", "benchmark B = the lowest evaluated price, rounded"),
+    ("method: deviation\nbenchmark: {base: mean}\nabove_penalty: 2\nbelow_penalty: 1", "en",
+     "−2 per 1 % above B, −1 per 1 % below, pro rata, never below 0; benchmark B = the mean of the valid"),
+    ("method: deviation\nbenchmark: {base: mean}\nabove_penalty: 2\nbelow_penalty: 1\ndeviation_rounding: half_up",
+     "zh", "偏差四舍五入到整数百分比"),
+])
+def test_check_explains_each_method(price_yaml, lang, words):
+    assert words in describe_rubric(parse_rubric(price_rubric(price_yaml), "b.yaml"), lang)
+
+
+@pytest.mark.parametrize("price_yaml, message", [
+    ("method: ratio", "criterion 'price': ratio needs a benchmark: {base: lowest | mean | trimmed_mean | "
+                      "ceiling_and_mean}"),
+    ("method: deviation\nbenchmark: {base: mean}", "criterion 'price': deviation needs above_penalty and "
+                                                   "below_penalty"),
+    ("method: lowest_ratio\nbenchmark: {base: mean}", "criterion 'price': benchmark belongs to the methods ratio "
+                                                      "and deviation, not lowest_ratio"),
+    ("method: ratio\nbenchmark: {base: median}", "criterion 'price': unknown benchmark base 'median' (expected one "
+                                                 "of: lowest, mean, trimmed_mean, ceiling_and_mean)"),
+    ("method: ratio\nbenchmark: {coefficient: 0.9}", "criterion 'price': missing 'base'"),
+    ("method: ratio\nbenchmark: {base: mean, k: 0.9}", "criterion 'price': unknown key 'k'"),
+    ("method: ratio\nbenchmark: {base: mean, coefficient: 0}", "criterion 'price': benchmark coefficient must be "
+                                                               "more than 0, found 0"),
+    ("method: ratio\nbenchmark: {base: trimmed_mean, min_bids: 2}", "criterion 'price': benchmark min_bids must be "
+                                                                    "at least 3"),
+    ("method: ratio\nbenchmark: {base: mean, min_bids: 5}", "criterion 'price': benchmark min_bids belongs to the "
+                                                            "base trimmed_mean, not mean"),
+    ("method: ratio\nbenchmark: {base: ceiling_and_mean, ceiling_weight: 0.3}",
+     "criterion 'price': benchmark base ceiling_and_mean needs the budget_ceiling it weighs"),
+    ("method: ratio\nbudget_ceiling: 100\nbenchmark: {base: ceiling_and_mean}",
+     "criterion 'price': benchmark base ceiling_and_mean needs ceiling_weight"),
+    ("method: ratio\nbudget_ceiling: 100\nbenchmark: {base: ceiling_and_mean, ceiling_weight: 1.5}",
+     "criterion 'price': benchmark ceiling_weight must lie in 0..1, found 1.5"),
+    ("method: ratio\nbenchmark: {base: mean, ceiling_weight: 0.5}",
+     "criterion 'price': benchmark ceiling_weight belongs to the base ceiling_and_mean, not mean"),
+    ("method: ratio\nbenchmark: {base: mean}\ndeviation_rounding: up",
+     "criterion 'price': deviation_rounding belongs to the method deviation, not ratio"),
+    ("method: deviation\nbenchmark: {base: mean}\nabove_penalty: 1\nbelow_penalty: 1\ndeviation_rounding: floor",
+     "criterion 'price': unknown deviation_rounding 'floor' (expected one of: none, up, half_up)"),
+    ("method: relative_to_lowest\nabove_penalty: 1\nbelow_penalty: 1",
+     "criterion 'price': above_penalty and below_penalty belong to the methods benchmark_deviation and deviation"),
+])
+def test_rubric_mistakes_name_the_criterion(price_yaml, message):
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(price_rubric(price_yaml), "b.yaml")
+    assert any(message in str(p) for p in caught.value.problems), str(caught.value)
+    assert all(p.data.get("criterion", "price") == "price" for p in caught.value.problems)
+
+
+def test_a_mistake_carries_its_data():
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(price_rubric("method: ratio\nbudget_ceiling: 100\nbenchmark: {base: ceiling_and_mean, "
+                                  "ceiling_weight: 1.5}"), "b.yaml")
+    (problem,) = caught.value.problems
+    assert problem.data == {"criterion": "price", "ceiling_weight": D("1.5"), "range": (D(0), D(1))}
+
+
+# -- properties
+PRICES = st.lists(st.decimals(min_value=D("1000.00"), max_value=D("2000000.00"), places=2), min_size=2, max_size=8)
+METHODS = {
+    "ratio": parse_rubric(price_rubric(RATIO), "r.yaml").price_criterion,
+    "ratio_mean": parse_rubric(price_rubric("method: ratio\nbenchmark: {base: mean, coefficient: 1.1}"),
+                               "r.yaml").price_criterion,
+    "relative_to_lowest": parse_rubric(price_rubric(RELATIVE), "r.yaml").price_criterion,
+    "lowest_ratio": parse_rubric(price_rubric("method: lowest_ratio"), "r.yaml").price_criterion,
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(PRICES, st.data(), st.sampled_from(sorted(METHODS)))
+def test_a_lower_price_never_lowers_the_price_score(prices, data, method):
+    """With the other bids fixed, one bid lowering its E never lowers its own price score."""
+    criterion = METHODS[method]
+    index = data.draw(st.integers(0, len(prices) - 1))
+    lower = data.draw(st.decimals(min_value=D("500.00"), max_value=prices[index], places=2))
+    before = {str(i): p for i, p in enumerate(prices)}
+    after = dict(before, **{str(index): lower})
+    assert price_outcome(criterion, after).points[str(index)] >= price_outcome(criterion, before).points[str(index)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(PRICES, st.sampled_from(sorted(METHODS)))
+def test_price_scores_stay_in_range_and_follow_price(prices, method):
+    points = price_outcome(METHODS[method], {str(i): p for i, p in enumerate(prices)}).points
+    assert all(0 <= points[str(i)] <= 30 for i in range(len(prices)))
+    ordered = sorted(range(len(prices)), key=lambda i: prices[i])
+    assert all(points[str(a)] >= points[str(b)] for a, b in zip(ordered, ordered[1:]))
