@@ -6,6 +6,7 @@ from decimal import Decimal as D
 
 import openpyxl
 import pytest
+import yaml
 from hypothesis import given, settings, strategies as st
 
 from bideval.benchmark import Base, BenchmarkRule, form_benchmark
@@ -281,3 +282,21 @@ def test_price_scores_stay_in_range_and_follow_price(prices, method):
     assert all(0 <= points[str(i)] <= 30 for i in range(len(prices)))
     ordered = sorted(range(len(prices)), key=lambda i: prices[i])
     assert all(points[str(a)] >= points[str(b)] for a, b in zip(ordered, ordered[1:]))
+
+
+def test_the_reference_example_scores_the_worked_example():
+    """docs/rubrics.md's benchmark example is a working criterion giving the table it shows."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "rubrics.md").read_text(encoding="utf-8")
+    section = text.split("### Price benchmark and methods")[1]
+    block = section.split("```yaml\n")[1].split("```")[0]
+    (criterion,) = yaml.safe_load(block)
+    shared = {"id", "name", "group", "kind", "max"}
+    assert {k: criterion[k] for k in shared} == {"id": "price", "name": {"zh": "价格", "en": "Price"},
+                                                 "group": "price", "kind": "price", "max": 30}
+    got, result = scores(yaml.safe_dump({k: v for k, v in criterion.items() if k not in shared}))
+    assert result.price_benchmark.value == D("950000.00")
+    assert got == [D(x) for x in ("27.00", "30.00", "24.00", "19.00", "0.00")]
+    for e, score in zip(WORKED, got):
+        assert f"| {e:,} |" in section and f"{score} |" in section
