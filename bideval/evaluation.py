@@ -16,7 +16,8 @@ from .panel import PanelInput, read_panel
 from .ranking import Entry, candidates, rank
 from .result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
                      PriceLine, Result, Standing)
-from .rubric import Price, Rubric, load_rubric
+from .deductions import DeductionLine, deduction_lines, deduction_score
+from .rubric import Deduction, Price, Rubric, load_rubric
 from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
 from .sheets import InputFile, sha256_of
 from .validity import BidCheck, check_bid
@@ -62,10 +63,14 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
     outliers: list[Outlier] = []
     for bid in valid:
         criteria: dict[str, Decimal] = {}
+        deductions: dict[str, tuple[DeductionLine, ...]] = {}
         incomplete = False
         for criterion in rubric.scored_criteria:
             if isinstance(criterion, Price):
                 raw = price_points[bid.vendor_id]
+            elif isinstance(criterion, Deduction):
+                deductions[criterion.id] = deduction_lines(criterion, bid.values)
+                raw = deduction_score(criterion, deductions[criterion.id])
             elif criterion.is_panel:
                 scores = given.get((bid.vendor_id, criterion.id), {})
                 if not members or any(j not in scores for j in members):
@@ -80,7 +85,7 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
                                             (INCOMPLETE, incomplete and bool(panel_criteria))) if on)
         unranked[bid.vendor_id] = Standing(0, bid.vendor_id, bid.vendor_name, sum(criteria.values(), ZERO), groups,
                                            criteria, checks[bid.vendor_id].quoted, evaluated[bid.vendor_id], flags,
-                                           bid.sme)
+                                           bid.sme, deductions)
 
     ranked = rank([Entry(s.vendor_id, s.total, s.quoted_price) for s in unranked.values()])
     ranking = tuple(replace(unranked[entry.vendor_id], rank=place) for place, entry in ranked)

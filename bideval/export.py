@@ -29,8 +29,8 @@ from .pricing import formula_text
 from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
-from .rubric import Criterion, PriceMethod, Rubric, Tiered, group_label
-from .rubric_view import KIND_LABELS, criterion_rule, display_width
+from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered, group_label
+from .rubric_view import KIND_LABELS, criterion_rule, display_width, max_text
 
 SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
 AUTHOR = "bid-eval"
@@ -73,6 +73,11 @@ _T = {
     "tier": Label("档次", "Tier"),
     "score": Label("得分", "Score"),
     "comment": Label("备注", "Comment"),
+    "item": Label("扣分项", "Item"),
+    "field": Label("投标字段", "Bid field"),
+    "count": Label("次数", "Count"),
+    "points_each": Label("每次扣分", "Points each"),
+    "deducted": Label("扣分", "Deducted"),
     "outlier": Label("畸高畸低", "Outlier"),
     "panel_mean": Label("评委平均分", "Panel mean"),
     "yes": Label("是", "yes"),
@@ -307,6 +312,8 @@ class _Export:
         scores = self.sheet("Scores")
         cells = self.scores(scores)
         self.ranking(ranking, cells)
+        if any(isinstance(c, Deduction) for c in self.criteria):
+            self.deductions(self.sheet("Deductions"))
         self.panel(self.sheet("Panel"))
         self.price(self.sheet("Price"))
         self.invalid(self.sheet("Invalid"))
@@ -323,7 +330,7 @@ class _Export:
         criteria, groups = self.criteria, self.rubric.groups
         first = 2
         headers = [self.t("vendor_id"), self.t("vendor")]
-        headers += [f"{c.name.text(self.lang)} ({plain_number(c.max)})" for c in criteria]
+        headers += [f"{c.name.text(self.lang)} ({max_text(c)})" for c in criteria]
         headers += [group_label(g).text(self.lang) for g in groups]
         headers.append(self.t("total"))
         self.headers(sheet, 0, headers)
@@ -353,6 +360,32 @@ class _Export:
         self.table(sheet, 0, last, len(headers), freeze=2)
         sheet.finish(self.page)
         return refs
+
+    def deductions(self, sheet: _Sheet) -> None:
+        """Every deduction and penalty item of every ranked bid: count × points = deducted, then the score."""
+        headers = [self.t(k) for k in ("vendor_id", "vendor", "criterion_id", "criterion", "item", "field",
+                                        "count", "points_each", "deducted", "score")]
+        self.headers(sheet, 0, headers)
+        number = self.cell(num_format="0.##")
+        row = 0
+        for s in self.result.ranking:
+            for c in self.criteria:
+                for k, line in enumerate(s.deductions.get(c.id, ())):
+                    row += 1
+                    sheet.text(row, 0, s.vendor_id, self.cell())
+                    sheet.text(row, 1, s.vendor_name, self.cell())
+                    sheet.text(row, 2, c.id, self.cell())
+                    sheet.text(row, 3, c.name.text(self.lang), self.cell())
+                    sheet.text(row, 4, line.label.text(self.lang), self.cell())
+                    sheet.text(row, 5, line.field, self.cell())
+                    sheet.number(row, 6, line.count, number)
+                    sheet.number(row, 7, line.points, number)
+                    sheet.formula(row, 8, f"={xl_rowcol_to_cell(row, 6)}*{xl_rowcol_to_cell(row, 7)}", line.deducted,
+                                  number)
+                    sheet.number(row, 9, s.criteria[c.id] if k == 0 else None,
+                                 self.cell(num_format=_places_format(self.rubric.places(c))))
+        self.table(sheet, 0, row, len(headers), freeze=2)
+        sheet.finish(self.page)
 
     def ranking(self, sheet: _Sheet, refs: dict[str, list[str]]) -> None:
         """Rank, Vendor ID, Vendor, one column per group, Quoted, Evaluated, Total, Flags; then the verdict."""
@@ -567,7 +600,8 @@ class _Export:
             sheet.text(row, 1, c.name.text(self.lang), self.cell())
             sheet.text(row, 2, group_label(c.group).text(self.lang), self.cell())
             sheet.text(row, 3, KIND_LABELS[c.kind].text(self.lang), self.cell())
-            sheet.number(row, 4, c.max if c.is_scored else None, self.cell(num_format="0.##"))
+            sheet.number(row, 4, (-c.max if isinstance(c, Penalty) else c.max) if c.is_scored else None,
+                         self.cell(num_format="0.##"))
             sheet.text(row, 5, criterion_rule(c, r, self.lang), wrap, wrap=True)
             sheet.text(row, 6, c.description.text(self.lang) if c.description else "", wrap, wrap=True)
         self.table(sheet, head, row, len(headers))

@@ -7,12 +7,13 @@ invalid bids with their reasons, and the input files with their hashes.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import Decimal
 from typing import Any, Mapping
 
 from .benchmark import Benchmark
+from .deductions import DeductionLine
 from .labels import Label
 from .pricing import PricingModel
 from .rubric import Rubric
@@ -112,6 +113,7 @@ class Standing:
     evaluated_price: Decimal
     flags: tuple[str, ...]
     sme: bool = False
+    deductions: Mapping[str, tuple[DeductionLine, ...]] = field(default_factory=dict)  # criterion id → its items
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
                 "quoted_price": _number(s.quoted_price),
                 "evaluated_price": _number(s.evaluated_price),
                 "flags": list(s.flags),
+                **_deductions(s),
             }
             for s in result.ranking
         ],
@@ -209,6 +212,16 @@ def _add_price_benchmark(document: dict[str, Any], result: Result, lang: str) ->
         "ceiling_weight": None if b.rule.ceiling_weight is None else _number(b.rule.ceiling_weight),
         "text": b.describe(lang),
     }
+
+
+def _deductions(s: Standing) -> dict[str, Any]:
+    """``deductions``, item by item, for a rubric with deduction or penalty criteria (nothing otherwise)."""
+    if not s.deductions:
+        return {}
+    return {"deductions": {
+        criterion: [{"field": line.field, "count": int(line.count), "points": _number(line.points),
+                     "deducted": _number(line.deducted)} for line in lines]
+        for criterion, lines in s.deductions.items()}}
 
 
 def result_json(result: Result, lang: str = "zh") -> str:

@@ -32,6 +32,8 @@ class Kind(enum.Enum):
     TIERED = "tiered"
     JUDGED = "judged"
     PRICE = "price"
+    DEDUCTION = "deduction"
+    PENALTY = "penalty"
 
     @property
     def is_panel(self) -> bool:
@@ -264,6 +266,16 @@ class Criterion:
         """The bid fields this criterion reads."""
         return ()
 
+    @property
+    def points_range(self) -> tuple[Decimal, Decimal]:
+        """The lowest and highest score the criterion can give (a penalty's are −max and 0)."""
+        return Decimal(0), self.max
+
+    @property
+    def adds_to_total(self) -> Decimal:
+        """What the criterion adds to the rubric's full marks (a penalty adds nothing: its best is 0)."""
+        return self.max if self.is_scored else Decimal(0)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Gate(Criterion):
@@ -390,6 +402,56 @@ class Tiered(Criterion):
         return _named(name, self.tiers, lambda t: (t.label.zh, t.label.en))
 
 
+@dataclass(frozen=True)
+class DeductionItem:
+    """One kind of shortfall: the bid field counting it (a number, or yes for one) and the points per occurrence."""
+
+    label: Label
+    field: str
+    points: Decimal
+
+
+@dataclass(frozen=True, kw_only=True)
+class Deduction(Criterion):
+    """扣分制: max less the points of every shortfall the bid counts, never below 0."""
+
+    kind: ClassVar[Kind] = Kind.DEDUCTION
+    items: tuple[DeductionItem, ...]
+
+    def mistakes(self) -> list[Mistake]:
+        out = super().mistakes()
+        if not self.items:
+            out.append(Mistake(f"a {self.kind.value} criterion needs items: a non-empty list"))
+        for index, item in enumerate(self.items, 1):
+            if item.points <= 0:
+                out.append(Mistake(f"item {index} points must be more than 0, found {plain_number(item.points)}",
+                                   {"item": index, "points": item.points}))
+        fields = [item.field for item in self.items]
+        for field in dict.fromkeys(f for f in fields if fields.count(f) > 1):
+            out.append(Mistake(f"field {field!r} is counted by two items; expected one item per field",
+                               {"field": field}))
+        return out
+
+    @property
+    def fields_read(self) -> tuple[str, ...]:
+        return tuple(item.field for item in self.items)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Penalty(Deduction):
+    """A penalty taken off the total (不良记录每项扣2分): 0 down to −max, shown negative."""
+
+    kind: ClassVar[Kind] = Kind.PENALTY
+
+    @property
+    def points_range(self) -> tuple[Decimal, Decimal]:
+        return -self.max, Decimal(0)
+
+    @property
+    def adds_to_total(self) -> Decimal:
+        return Decimal(0)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Judged(Criterion):
     """Every judge scores 0..max."""
@@ -477,7 +539,7 @@ class Price(Criterion):
 
 
 CRITERION_TYPES: dict[Kind, type[Criterion]] = {
-    cls.kind: cls for cls in (Gate, Checklist, Count, Linear, Tiered, Judged, Price)
+    cls.kind: cls for cls in (Gate, Checklist, Count, Linear, Tiered, Judged, Price, Deduction, Penalty)
 }
 
 
@@ -566,8 +628,8 @@ class Rubric:
 
     @property
     def max_total(self) -> Decimal:
-        """The sum of the criteria maxima."""
-        return sum((c.max for c in self.scored_criteria), Decimal(0))
+        """The full marks: the sum of the criteria maxima (a penalty's is not among them: its best is 0)."""
+        return sum((c.adds_to_total for c in self.scored_criteria), Decimal(0))
 
     def criterion_named(self, name: str) -> Criterion | None:
         """A criterion named by its id or, failing that, by its name in either language."""

@@ -9,7 +9,8 @@ from typing import Sequence
 
 from .labels import Label
 from .benchmark import ONE, ZERO, Base, BenchmarkRule, DeviationRounding
-from .rubric import (Checklist, Count, Criterion, Gate, Kind, Linear, Price, PriceMethod, Rubric, Tiered,
+from .rubric import (Checklist, Count, Criterion, Deduction, Gate, Kind, Linear, Penalty, Price, PriceMethod, Rubric,
+                     Tiered,
                      group_label)
 from .values import plain_number
 
@@ -21,6 +22,8 @@ KIND_LABELS = {
     Kind.TIERED: Label("分档评分", "tiered"),
     Kind.JUDGED: Label("评委评分", "judged"),
     Kind.PRICE: Label("价格分", "price"),
+    Kind.DEDUCTION: Label("扣分制", "deduction"),
+    Kind.PENALTY: Label("扣分项（从总分扣除）", "penalty"),
 }
 HEADERS = {
     "zh": ("编号", "评分项", "类别", "方式", "分值", "评分规则"),
@@ -54,6 +57,8 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
     if isinstance(c, Linear):
         points = " → ".join(f"({plain_number(x)}, {plain_number(y)})" for x, y in c.points)
         return f"{c.field}: {points}" + ("，两端封顶" if lang == "zh" else ", clamped")
+    if isinstance(c, Deduction):
+        return deduction_rule(c, lang)
     if isinstance(c, Tiered):
         return "; ".join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
     if not isinstance(c, Price):
@@ -117,13 +122,30 @@ def benchmark_rule_text(rule: BenchmarkRule, lang: str) -> str:
         base = f"({base}) × {plain_number(rule.coefficient)}" if rule.base is Base.CEILING_AND_MEAN else \
             f"{base} × {plain_number(rule.coefficient)}"
     return f"评标基准价B = {base}，四舍五入到分" if zh else f"benchmark B = {base}, rounded to the cent"
+def deduction_rule(c: Deduction, lang: str) -> str:
+    """扣分制 and penalties in words: each item's points per occurrence, and the floor."""
+    top = plain_number(c.max)
+    if lang == "zh":
+        items = "；".join(f"每项“{i.label.zh}”扣{plain_number(i.points)}分（{i.field}）" for i in c.items)
+        return (f"{items}；最多扣{top}分，从总分中扣除" if isinstance(c, Penalty)
+                else f"满分{top}分，{items}；扣完为止")
+    items = ", ".join(f"{plain_number(i.points)} per {i.label.en} ({i.field})" for i in c.items)
+    return (f"{items}, taken off the total, at most {top}" if isinstance(c, Penalty)
+            else f"{top} less {items}; not below 0")
+
+
+def max_text(c: Criterion) -> str:
+    """The max as the rubric table shows it: 30, −6 for a penalty, nothing for a gate."""
+    if not c.is_scored:
+        return ""
+    return f"−{plain_number(c.max)}" if isinstance(c, Penalty) else plain_number(c.max)
 
 
 def rubric_rows(rubric: Rubric, lang: str = "zh") -> list[tuple[str, ...]]:
     """One row per criterion: id, name, group, kind, max, rule."""
     return [
         (c.id, c.name.text(lang), group_label(c.group).text(lang), KIND_LABELS[c.kind].text(lang),
-         plain_number(c.max) if c.is_scored else "", criterion_rule(c, rubric, lang))
+         max_text(c), criterion_rule(c, rubric, lang))
         for c in rubric.criteria
     ]
 

@@ -22,7 +22,7 @@ from .benchmark import Base, BenchmarkRule, DeviationRounding
 from .errors import Problem, RubricError
 from .labels import Label
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel
-from .rubric import (CRITERION_TYPES, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
+from .rubric import (CRITERION_TYPES, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
                      Tiered, price_fields_of)
 from .values import FieldType, ValueProblem, fold, to_decimal, TEN_THOUSAND_UNIT
@@ -43,9 +43,13 @@ _KIND_KEYS = {
     Kind.JUDGED: {"max"},
     Kind.PRICE: {"max", "method", "above_penalty", "below_penalty", "budget_ceiling",
                  "sme_deduction", "abnormal_low_share", "benchmark", "deviation_rounding"},
+    Kind.DEDUCTION: {"max", "items"},
+    Kind.PENALTY: {"max", "items"},
 }
 _BENCHMARK_KEYS = {"base", "coefficient", "min_bids", "ceiling_weight"}
 _ITEM_KEYS = {"label", "points", "when"}
+_DEDUCTION_ITEM_KEYS = {"label", "field", "points"}
+_COUNTED = (FieldType.INTEGER, FieldType.BOOL)  # how many times a shortfall occurs, or yes for once
 _TIER_KEYS = {"id", "label", "min", "max", "description"}
 _CONDITION_KEYS = {"field", "op", "value"}
 _PRICING_KEYS = {"demand", "models"}
@@ -241,7 +245,7 @@ class _RubricReader:
                 self.fail("total", f"the criteria maxima add up to {scored}, not the declared total {total}")
         if self.problems or title is None or decimals is None or candidates is None:
             return None
-        counted = {c.field for c in criteria if isinstance(c, Count)}
+        counted = {f for c in criteria if isinstance(c, (Count, Deduction)) for f in c.fields_read}
         fields = tuple(replace(f, non_negative=True) if f.id in counted else f for f in fields)
         return Rubric(
             id=rubric_id, title=title, fields=fields, criteria=criteria, currency=currency,
@@ -420,7 +424,7 @@ class _RubricReader:
         parts: dict[str, Any] = {}
         if kind is not Kind.GATE:
             parts["max"] = self.number(where, item.get("max"), "max")
-            self.maxima.append(parts["max"])
+            self.maxima.append(Decimal(0) if kind is Kind.PENALTY else parts["max"])  # a penalty's best is 0
         if "decimals" in item:
             if kind is Kind.GATE:
                 self.fail(where, "a gate has no score to round: decimals belongs to scored criteria")
@@ -444,6 +448,8 @@ class _RubricReader:
             parts["tiers"] = self.tiers(where, item.get("tiers"))
         elif kind is Kind.PRICE:
             parts.update(self.price(where, item))
+        elif kind in (Kind.DEDUCTION, Kind.PENALTY):
+            parts["items"] = self.deduction_items(where, item.get("items"), fields)
         optional = ("reason", "decimals", "above_penalty", "below_penalty", "budget_ceiling", "sme_deduction",
                     "abnormal_low_share", "benchmark", "deviation_rounding")
         if name is None or not isinstance(group, str) or any(
@@ -530,6 +536,23 @@ class _RubricReader:
             when = self.condition(where, item.get("when"), fields)
             if label and points is not None and when:
                 out.append(ChecklistItem(label, points, when))
+        return tuple(out) if len(out) == len(node) else None
+
+    def deduction_items(self, where: str, node: Any, fields: Mapping[str, Field]) -> tuple[DeductionItem, ...] | None:
+        if not isinstance(node, list) or not node:
+            self.fail(where, "items must be a non-empty list of {label, field, points}")
+            return None
+        out = []
+        for index, item in enumerate(node, 1):
+            item = self.mapping(where, item, f"item {index}")
+            if item is None:
+                continue
+            self.keys(where, item, _DEDUCTION_ITEM_KEYS, ("label", "field", "points"))
+            label = self.label(where, item.get("label"), f"item {index} label")
+            field = self.field_ref(where, item.get("field"), fields, _COUNTED)
+            points = self.number(where, item.get("points"), f"item {index} points")
+            if label and field and points is not None:
+                out.append(DeductionItem(label, field, points))
         return tuple(out) if len(out) == len(node) else None
 
     def points(self, where: str, node: Any, target: Field | None) -> tuple[tuple[Decimal, Decimal], ...] | None:

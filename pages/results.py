@@ -6,7 +6,7 @@ import streamlit as st
 import workspace as ws
 from bideval.analysis import judge_deviations, non_price_score, panel_progress
 from bideval.result import FLAG_LABELS, PROVISIONAL
-from bideval.rubric import group_label
+from bideval.rubric import Deduction, group_label
 
 ws.enter_page("results")
 tr = ws.tr
@@ -79,6 +79,17 @@ if benchmark is not None:  # the price benchmark B, how it was formed, each bid'
             tr("价格得分", "Price score"): float(line.score or 0),
         } for line in deviations]), hide_index=True, key="results_deviations",
             column_config={tr("评审价格", "Evaluated price"): st.column_config.NumberColumn(format="accounting")})
+
+deducting = [c for c in rubric.scored_criteria if isinstance(c, Deduction)]
+if deducting and result.ranking:
+    with st.expander(tr("扣分明细", "Deductions item by item")):
+        st.dataframe(pd.DataFrame([{
+            tr("投标人", "Vendor"): s.vendor_name, tr("评分项", "Criterion"): c.name.text(lang),
+            tr("扣分项", "Item"): line.label.text(lang), tr("次数", "Count"): int(line.count),
+            tr("每次扣分", "Points each"): float(line.points), tr("扣分", "Deducted"): float(line.deducted),
+            tr("得分", "Score"): float(s.criteria[c.id]),
+        } for s in result.ranking for c in deducting for line in s.deductions.get(c.id, ())]),
+            hide_index=True, key="results_deductions")
 
 with st.expander(tr("标记说明", "What the flags mean"), expanded=bool(result.outliers)):
     st.markdown(tr(

@@ -9,7 +9,7 @@ import streamlit as st
 import workspace as ws
 from bideval.errors import BidEvalError, RubricError
 from bideval.rubric import GROUP_ORDER, Rubric, group_label, parse_rubric
-from bideval.rubric_view import KIND_LABELS, criterion_rule
+from bideval.rubric_view import KIND_LABELS, criterion_rule, max_text
 from bideval.storage import Store
 
 ACTOR = "app"
@@ -64,7 +64,7 @@ def group_rows(rubric: Rubric, group: str, lang: str) -> list[dict[str, str]]:
             "编号" if zh else "ID": c.id,
             "评分项" if zh else "Criterion": c.name.text(lang),
             "方式" if zh else "Kind": KIND_LABELS[c.kind].text(lang),
-            "分值" if zh else "Max": number(c.max) if c.is_scored else "—",
+            "分值" if zh else "Max": max_text(c) or "—",
             "评分规则" if zh else "Rule": criterion_rule(c, rubric, lang),
         })
     return rows
@@ -72,7 +72,7 @@ def group_rows(rubric: Rubric, group: str, lang: str) -> list[dict[str, str]]:
 
 def group_max(rubric: Rubric, group: str):
     """The points a group can give (gates give none)."""
-    return sum((c.max for c in rubric.scored_criteria if c.group == group), 0)
+    return sum((c.adds_to_total for c in rubric.scored_criteria if c.group == group), 0)
 
 
 # -- callbacks: they run before the sidebar's tender selector is drawn, so they may set tender_id

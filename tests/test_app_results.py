@@ -48,3 +48,42 @@ def test_results_page_on_a_fresh_database_loads_the_sample_tender(app_db):
     assert not app.exception
     assert Store().tenders(), "the sample tender is created on first start"
     assert app.title[0].value == "评标结果"
+
+
+DEDUCTING = """
+id: goods
+title: {zh: 货物采购, en: Goods}
+fields:
+  - {id: unmet_key, label: {zh: 不满足的带#号条款数, en: Unmet key items}, type: integer}
+  - {id: bad_records, label: {zh: 不良记录数, en: Bad records}, type: integer}
+criteria:
+  - id: compliance
+    name: {zh: 技术响应, en: Technical compliance}
+    group: technical
+    kind: deduction
+    max: 30
+    items: [{label: {zh: 带#号条款不满足, en: Unmet key item}, field: unmet_key, points: 2}]
+  - id: records
+    name: {zh: 不良记录, en: Bad records}
+    group: commercial
+    kind: penalty
+    max: 6
+    items: [{label: {zh: 不良记录, en: Bad record}, field: bad_records, points: 2}]
+"""
+
+
+@pytest.mark.parametrize("lang, expander, item", [("zh", "扣分明细", "不良记录"), ("en", "Deductions item by item", "Bad record")])
+def test_results_page_lists_deductions_item_by_item(app_db, tmp_path, lang, expander, item):
+    store = Store(app_db)
+    tender = store.create_tender("货物", DEDUCTING, "goods.yaml")
+    form = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "unmet_key": 3,
+                                            "bad_records": 2, "total_price": 100000})
+    assert store.import_bids(tender, [(form.name, form.read_bytes())]).ok
+    app = open_app("results", lang=lang, tender_id=tender)
+    assert not app.exception
+    assert expander in [e.label for e in app.expander]
+    table = next(d.value for d in app.dataframe if d.key == "results_deductions" or len(d.value.columns) == 7)
+    rows = table.values.tolist()
+    assert ["甲公司", "技术响应" if lang == "zh" else "Technical compliance",
+            "带#号条款不满足" if lang == "zh" else "Unmet key item", 3, 2.0, 6.0, 24.0] in rows
+    assert any(r[2] == item and r[6] == -4.0 for r in rows)

@@ -1,0 +1,64 @@
+"""Deductions (扣分制) and penalties: points taken off for every shortfall a bid counts.
+
+A ``deduction`` criterion starts at its max and loses each item's points per
+occurrence, never going below 0 (每有一项#号条款不满足扣2分…扣完为止). A
+``penalty`` criterion takes its points off the total (不良记录每项扣2分), at most
+its max: its score runs from 0 down to −max. Each item reads one bid field: a
+number of occurrences, or yes for one. An empty answer counts no occurrence.
+
+>>> from bideval.labels import Label
+>>> from bideval.rubric import Deduction, DeductionItem
+>>> key = DeductionItem(Label("带#号条款", "Key item"), "unmet_key", Decimal(2))
+>>> other = DeductionItem(Label("其他条款", "Other item"), "unmet_other", Decimal("0.5"))
+>>> c = Deduction(id="tech", name=Label("技术", "Technical"), group="technical", max=Decimal(30), items=(key, other))
+>>> deduction_score(c, deduction_lines(c, {"unmet_key": 1, "unmet_other": 1}))
+Decimal('27.5')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Mapping, Sequence
+
+from .labels import Label
+from .rubric import Deduction, Penalty
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class DeductionLine:
+    """One item of a deduction or penalty for one bid: how many times it occurred and what it cost."""
+
+    criterion: str
+    label: Label
+    field: str
+    count: Decimal
+    points: Decimal  # per occurrence
+    deducted: Decimal  # points × count
+
+
+def occurrences(value: Any) -> Decimal:
+    """How many times a shortfall occurred: a count as stated, yes as one, no or empty as none."""
+    if value is None or value is False:
+        return ZERO
+    if value is True:
+        return Decimal(1)
+    return Decimal(value)
+
+
+def deduction_lines(criterion: Deduction, values: Mapping[str, Any]) -> tuple[DeductionLine, ...]:
+    """Every item of ``criterion`` with the bid's count of it and the points it costs."""
+    lines = []
+    for item in criterion.items:
+        count = occurrences(values.get(item.field))
+        lines.append(DeductionLine(criterion.id, item.label, item.field, count, item.points, item.points * count))
+    return tuple(lines)
+
+
+def deduction_score(criterion: Deduction, lines: Sequence[DeductionLine]) -> Decimal:
+    """max − Σ deducted, never below 0; for a penalty, −Σ deducted, never below −max."""
+    taken = sum((line.deducted for line in lines), ZERO)
+    if isinstance(criterion, Penalty):
+        return -min(criterion.max, taken)
+    return max(ZERO, criterion.max - taken)
