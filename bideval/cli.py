@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from . import __version__
 from .errors import BidEvalError
@@ -59,6 +59,17 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", metavar="FILE", help="the result JSON to write")
     evaluate.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the workbook and reasons")
     _tender_options(evaluate)
+
+    report = commands.add_parser("report", help="write the evaluation report (评标报告) every panel member signs",
+                                 description="Evaluate the bids and write the evaluation report (评标报告) as a PDF: "
+                                             "the tender, the rubric, the panel, invalid bids, the ranking, flags, "
+                                             "the recommended candidates and a signature line per panel member.")
+    report.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
+    report.add_argument("--bids", required=True, nargs="+", metavar="PATH", help="bid workbooks or folders")
+    report.add_argument("--panel", nargs="+", default=[], metavar="FILE", help="panel workbook(s): Scores, Tiers, Judges")
+    report.add_argument("--out", required=True, metavar="FILE", help="the .pdf to write")
+    report.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report (default zh)")
+    _tender_options(report)
     return parser
 
 
@@ -85,7 +96,7 @@ def _tender(args: argparse.Namespace, rubric: Rubric) -> TenderInfo:
     return tender_info(rubric, args.title, args.number, args.method, args.date)
 
 
-def _write_atomically(path: str, write: Callable[[Path], None]) -> None:
+def _write_atomically(path: str, write: Callable[[Path], object]) -> None:
     """Write through a temporary file beside ``path`` so a failure leaves nothing half-written."""
     target = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=".bideval-", suffix=target.suffix, dir=target.parent or ".")
@@ -128,7 +139,7 @@ def _scoresheet(args: argparse.Namespace) -> int:
     checks = check_bids(rubric, bidset.bids)
     invalid = [vendor for vendor, check in checks.items() if not check.valid]
     judge = judge_name(args.judge)
-    tiers = {}
+    tiers: Mapping[tuple[str, str], str] = {}
     if args.tiers:
         panel = read_panel(rubric, bidset.bids, invalid, [args.tiers])
         for warning in panel.warnings:
@@ -174,7 +185,22 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"check": _check, "template": _template, "scoresheet": _scoresheet, "evaluate": _evaluate}
+def _report(args: argparse.Namespace) -> int:
+    from .evaluation import run
+    from .report import report_pdf, result_sha256
+
+    result = run(args.criteria, args.bids, args.panel)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    data = report_pdf(result, args.lang, _tender(args, result.rubric))
+    _write_atomically(args.out, lambda p: p.write_bytes(data))
+    print(f"wrote {args.out}: evaluation report for {result.rubric.id} ({result.status}), "
+          f"result SHA-256 {result_sha256(result, args.lang)}")
+    return 0
+
+
+COMMANDS = {"check": _check, "template": _template, "scoresheet": _scoresheet, "evaluate": _evaluate,
+            "report": _report}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

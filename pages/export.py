@@ -1,4 +1,5 @@
-"""导出 / Export: the ranked workbook, the result JSON, a judge's blank score sheet, and the input files' hashes."""
+"""导出 / Export: the evaluation report, the ranked workbook, the result JSON, a judge's blank score sheet,
+and the input files' hashes."""
 from __future__ import annotations
 
 import re
@@ -10,12 +11,14 @@ import streamlit as st
 import workspace as ws
 from bideval.evaluation import check_bids
 from bideval.export import write_workbook
+from bideval.report import ReportFontMissing, find_fonts, report_pdf
 from bideval.result import FINAL, Result, result_json
 from bideval.scoresheet import write_score_sheet
 from bideval.storage import Store
 from bideval.tender import TenderInfo, tender_info
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF = "application/pdf"
 ROLES = {"rubric": ("评分标准", "rubric"), "bids": ("投标文件", "bids"), "panel": ("评委评分", "panel")}
 
 
@@ -78,6 +81,36 @@ def show_status(result: Result) -> None:
     counts[0].metric(tr("有效投标", "Valid bids"), len(result.ranking))
     counts[1].metric(tr("无效投标", "Invalid bids"), len(result.invalid))
     counts[2].metric(tr("评委", "Judges"), len(result.judges))
+
+
+@st.cache_data(show_spinner=False)
+def font_problem() -> str | None:
+    """Why the report cannot be set on this machine (its font is missing), or None."""
+    try:
+        find_fonts()
+    except ReportFontMissing as missing:
+        return str(missing)
+    return None
+
+
+def show_report(result: Result, tender: int, heading: TenderInfo) -> None:
+    tr, lang = ws.tr, ws.lang()
+    st.subheader(tr("评标报告（PDF）", "Evaluation report (PDF)"))
+    st.markdown(tr("供评标委员会全体成员签字的书面报告：项目、评分标准及其指纹、评委、无效投标及原因、排名与报价、分项得分、"
+                   "标记、推荐中标候选人、每位评委一行签字栏；每页有页码和结果 JSON 的 SHA-256。",
+                   "The written report every panel member signs: the tender, the rubric and its fingerprint, the "
+                   "panel, invalid bids and why, the ranking beside the prices, group subtotals, flags, the "
+                   "recommended candidates and a signature line per judge; every page carries its number and the "
+                   "result JSON's SHA-256."))
+    problem = font_problem()
+    if problem:
+        st.error(tr("本机缺少评标报告所用的中文字体，无法生成报告：", "The report's Chinese font is missing on this "
+                                                                "machine, so the report cannot be made: ") + problem)
+    st.download_button(tr("下载评标报告（PDF）", "Download the evaluation report (PDF)"),
+                       data=lambda: report_pdf(result, lang, heading),
+                       file_name=export_name("report", result, tender, "pdf", lang), mime=PDF,
+                       key="export_report", icon=":material/picture_as_pdf:", on_click="ignore",
+                       disabled=problem is not None)
 
 
 def show_downloads(result: Result, tender: int, heading: TenderInfo) -> None:
@@ -157,7 +190,9 @@ def main() -> None:
     st.title(ws.tr("导出", "Export"))
     st.caption(f"{result.rubric.title.text(ws.lang())} · `{result.rubric.id}`")
     show_status(result)
-    show_downloads(result, tender, tender_heading(store, tender, result))
+    heading = tender_heading(store, tender, result)
+    show_report(result, tender, heading)
+    show_downloads(result, tender, heading)
     st.divider()
     show_score_sheet(store, result, tender)
     st.divider()

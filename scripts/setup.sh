@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
-# Set up what the project needs: a virtualenv with requirements.txt and, with
-# --test, the Debian packages the tests use (LibreOffice to recompute exported
-# formulas, Chromium for the browser test, PostgreSQL for the storage tests).
+# Set up what the project needs: the report's font (Debian's fonts-noto-cjk), a
+# virtualenv with requirements.txt and, with --test, the Debian packages the tests
+# use (LibreOffice to recompute exported formulas, Chromium for the browser test,
+# PostgreSQL for the storage tests, poppler-utils to render the report to PNG).
 # Safe to run again: it only does what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+need=()
+# The evaluation report (bideval/report.py) is set in Noto Sans CJK SC: the app and the tests need it.
+{ fc-list 2>/dev/null | grep -qi "noto sans cjk sc"; } || [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] \
+  || need+=(fonts-noto-cjk)
 if [ "${1:-}" = "--test" ]; then
-  need=()
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-  fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need+=(fonts-wqy-zenhei)
-  if [ ${#need[@]} -gt 0 ]; then
+  command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)  # the report's pages rendered to PNG
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
     echo "installing Debian packages: ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  elif [ "${1:-}" = "--test" ]; then
+    echo "missing Debian packages: ${need[*]}; install them as root: apt-get install ${need[*]}" >&2
+    exit 1
+  else
+    echo "warning: missing Debian packages: ${need[*]} (the evaluation report needs them);" \
+         "install them as root: apt-get install ${need[*]}" >&2
   fi
 fi
 

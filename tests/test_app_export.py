@@ -47,17 +47,18 @@ def scored(tender: int, tmp_path: Path) -> int:
 
 
 @pytest.mark.parametrize("lang, title, labels", [
-    ("zh", "导出", ["下载排名表（中文）", "下载排名表（英文）", "下载结果 JSON"]),
-    ("en", "Export", ["Download the workbook in Chinese", "Download the workbook in English",
-                      "Download the result JSON"]),
+    ("zh", "导出", ["下载评标报告（PDF）", "下载排名表（中文）", "下载排名表（英文）", "下载结果 JSON"]),
+    ("en", "Export", ["Download the evaluation report (PDF)", "Download the workbook in Chinese",
+                      "Download the workbook in English", "Download the result JSON"]),
 ])
 def test_export_page_offers_every_download(tender, lang, title, labels):
     app = open_app("export", lang=lang, tender_id=tender)
     assert not app.exception
     assert app.title[0].value == title
     shown = [b.label for b in app.download_button]
-    assert shown[:3] == labels
-    assert all(b.proto.deferred_file_id for b in app.download_button[:3])  # built only when clicked
+    assert shown[:4] == labels
+    assert all(b.proto.deferred_file_id for b in app.download_button[:4])  # built only when clicked
+    assert not app.download_button(key="export_report").disabled
     assert ("组长不能据临时结果定标" if lang == "zh" else "cannot finalise a provisional result") in app.warning[0].value
 
 
@@ -139,3 +140,26 @@ def test_the_workbook_is_headed_by_the_apps_tender_name(scored):
     assert heading.name.zh == heading.name.en == "导出测试" and heading.method.zh == "综合评分法"
     book = openpyxl.load_workbook(BytesIO(page.ranked_workbook_bytes(result, "en", heading)))
     assert book["Ranking"].oddHeader.left.text == "导出测试"
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("zh", ["评标报告", "导出测试", "甲公司", "乙公司", "丙公司", "第1页/共"]),
+    ("en", ["Evaluationreport", "导出测试", "甲公司", "乙公司", "丙公司", "Page1of"]),
+])
+def test_the_report_is_in_the_ui_language_with_the_apps_tender_name(scored, lang, words):
+    import subprocess
+
+    page = page_module()
+    result = Store().evaluate(scored)
+    app = open_app("export", lang=lang, tender_id=scored)
+    button = app.download_button(key="export_report")
+    assert button.label == ("下载评标报告（PDF）" if lang == "zh" else "Download the evaluation report (PDF)")
+    assert not button.disabled and button.proto.deferred_file_id
+    assert page.export_name("report", result, scored, "pdf", lang) == f"report_cs-outsourcing_tender{scored}_final_{lang}.pdf"
+    pdf = page.report_pdf(result, lang, page.tender_heading(Store(), scored, result))  # what the button sends
+    text = "".join(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+                   .decode("utf-8").split())
+    for word in words:
+        assert word in text
+    signatures = text.split("评标委员会成员签字" if lang == "zh" else "Signaturesofthepanel", 1)[1]
+    assert "1王2李" in signatures  # a signature line for each judge

@@ -1,6 +1,7 @@
 """The whole path in a real headless Chromium against `streamlit run bid_eval.py`.
 
-Upload the sample bids, enter a score, see the ranking change, download the ranked workbook and check it.
+Upload the sample bids, enter a score, see the ranking change, download the ranked workbook and the
+evaluation report and check them.
 """
 from __future__ import annotations
 
@@ -158,7 +159,17 @@ def test_upload_score_rank_and_download(server, tmp_path: Path):
             page.get_by_role("button", name="下载排名表（中文）").click()
         path = tmp_path / "ranked.xlsx"
         info.value.save_as(path)
+        with page.expect_download() as info:
+            page.get_by_role("button", name="下载评标报告（PDF）").click()
+        report = tmp_path / "report.pdf"
+        info.value.save_as(report)
+        report_name = info.value.suggested_filename
         browser.close()
+
+    # The report the browser got holds every ranked bid's new total.
+    text = subprocess.run(["pdftotext", str(report), "-"], capture_output=True, text=True, check=True).stdout
+    assert report_name.startswith("report_cs-outsourcing_") and "评标报告" in text
+    assert all(f"{total:.2f}" in text for total in after.values())
 
     book = openpyxl.load_workbook(path, data_only=True)
     assert book.sheetnames[:2] == ["Ranking", "Scores"]

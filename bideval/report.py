@@ -1,0 +1,550 @@
+"""The evaluation report (评标报告): what every member of the panel signs at the end of an evaluation.
+
+Order 87 ends an evaluation with a written report that every panel member
+signs. :func:`write_report` writes it as a PDF in Chinese or English: the
+tender, the rubric with its rules in words and its fingerprint, the panel,
+the invalid bids and why, the ranking beside quoted and evaluated price, the
+group subtotals, the flags with the chair's findings, the recommended
+candidates, and one signature line per panel member. Every page carries its
+number and the SHA-256 of the result JSON (the bytes
+:func:`bideval.result.result_json` writes in the same language), so a signed
+paper copy can be matched to the result it reports.
+
+The text is set in Noto Sans CJK SC (Debian's ``fonts-noto-cjk``), which
+holds Chinese and Latin alike; :func:`find_fonts` says clearly when it is
+missing.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Sequence
+
+from fpdf import FPDF, FontFace
+from fpdf.enums import TableCellFillMode, WrapMode, XPos, YPos
+
+from . import __version__
+from .errors import BidEvalError
+from .labels import Label, check_lang
+from .result import ABNORMAL_LOW, FINAL, FLAG_LABELS, INCOMPLETE, PROVISIONAL, Result, Standing
+from .rubric import group_label
+from .rubric_view import rubric_rows
+from .tender import TenderInfo, date_text, tender_info
+from .values import money_text, plain_number
+
+FONT_FAMILY = "Noto Sans CJK SC"
+FONT_PACKAGE = "fonts-noto-cjk"
+FONT_VARIABLE = "BIDEVAL_CJK_FONT"  # a font file to use instead (any TrueType/OpenType font with Chinese)
+_KNOWN_FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/noto-cjk"),
+                    Path("/usr/share/fonts/google-noto-cjk"), Path("/usr/local/share/fonts"))
+_KNOWN_FONT_FILES = {"": ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf"),
+                     "B": ("NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold.otf")}
+
+_MARGIN = 15  # mm
+_WIDTH = 180  # mm: A4's 210 less the margins
+_FOOTER_ROOM = 22  # mm kept free at the bottom of each page for the footer
+_HEADER_FILL = (217, 225, 242)
+_NOTE = (89, 89, 89)
+_RED = (192, 0, 0)
+_BODY = 9
+_TABLE = 8.5
+_SMALL = 8
+
+_T = {
+    "title": Label("评标报告", "Evaluation report"),
+    "tender": Label("项目名称", "Tender"),
+    "tender_number": Label("项目编号", "Tender number"),
+    "procurement_method": Label("评标方法", "Procurement method"),
+    "date": Label("评标日期", "Date"),
+    "rubric": Label("评分标准", "Rubric"),
+    "rubric_sha": Label("评分标准 SHA-256", "Rubric SHA-256"),
+    "result_sha": Label("结果 SHA-256", "Result SHA-256"),
+    "status": Label("结果状态", "Status"),
+    FINAL: Label("最终结果：全体评委已完成全部有效投标的评分", "Final: every judge has scored every valid bid"),
+    PROVISIONAL: Label("临时结果：尚缺评委评分，不能据此定标", "Provisional: some panel scores are missing; "
+                                                        "no award may rest on it"),
+    "bids": Label("投标情况", "Bids"),
+    "bid_counts": Label("有效投标 {valid} 家，无效投标 {invalid} 家", "{valid} valid, {invalid} invalid"),
+    "none": Label("无", "None"),
+    "dash": Label("—", "—"),
+    "sections": Label("一二三四五六七八", "12345678"),
+    "s_rubric": Label("评分标准", "The rubric"),
+    "s_panel": Label("评标委员会", "The panel"),
+    "s_invalid": Label("无效投标", "Invalid bids"),
+    "s_ranking": Label("评审结果与排名", "Ranking"),
+    "s_groups": Label("分项得分", "Group subtotals"),
+    "s_findings": Label("标记与组长意见", "Flags and the chair's findings"),
+    "s_candidates": Label("推荐中标候选人", "Recommended candidates"),
+    "s_signatures": Label("评标委员会成员签字", "Signatures of the panel"),
+    "criterion": Label("评分项（编号）", "Criterion (ID)"),
+    "group": Label("类别", "Group"),
+    "kind": Label("方式", "Kind"),
+    "max": Label("分值", "Max"),
+    "rule": Label("评分规则", "Rule"),
+    "max_total": Label("满分 {total} 分；得分保留 {decimals} 位小数，四舍五入；推荐中标候选人 {candidates} 名。",
+                       "Maximum total {total}; scores rounded half-up to {decimals} decimals; "
+                       "{candidates} recommended candidates."),
+    "judges": Label("评委 {count} 名：", "{count} judges: "),
+    "no_judges": Label("尚无评委名单。", "No panel members are on record."),
+    "no": Label("序号", "No."),
+    "vendor": Label("投标人（统一社会信用代码）", "Vendor (unified social credit code)"),
+    "reasons": Label("无效原因", "Reasons"),
+    "no_invalid": Label("无无效投标。", "There are no invalid bids."),
+    "rank": Label("排名", "Rank"),
+    "quoted": Label("投标报价（元）", "Quoted price (yuan)"),
+    "evaluated": Label("评审价格（元）", "Evaluated price (yuan)"),
+    "total": Label("总分", "Total"),
+    "flags": Label("标记", "Flags"),
+    "no_valid_bid": Label("无有效投标，本次招标失败（废标）。", "No valid bid: the tender has failed."),
+    "ranking_note": Label("总分相同的，按投标报价由低到高排序；得分且投标报价均相同的并列。",
+                          "Equal totals are ordered by quoted price, lowest first; equal totals with equal "
+                          "quoted prices share a rank."),
+    "flag": Label("标记", "Flag"),
+    "detail": Label("情况", "Detail"),
+    "finding": Label("组长意见", "Chair's finding"),
+    "no_findings": Label("无标记。", "Nothing was flagged."),
+    "outlier": Label("评分畸高畸低", "Outlying score"),
+    "outlier_detail": Label("{judge}：{criterion} {score} 分（评委平均 {mean} 分）",
+                            "{judge}: {criterion} {score} (panel mean {mean})"),
+    "abnormal_detail": Label("评审价格 {price} 元，低于有效投标平均评审价格 {mean} 元的 {share}%",
+                             "Evaluated price {price} yuan, below {share}% of the mean {mean} yuan of the valid bids"),
+    "incomplete_detail": Label("尚缺评委评分", "Panel scores are missing"),
+    "candidate_no": Label("候选顺序", "Order"),
+    "candidates_tied": Label("得分且投标报价相同的投标人跨越候选人名额，均列为推荐中标候选人。",
+                             "Bids sharing a rank straddle the cut: all of them are recommended."),
+    "no_candidates": Label("无推荐中标候选人。", "No candidate can be recommended."),
+    "judge": Label("评委", "Judge"),
+    "signature": Label("签字", "Signature"),
+    "sign_date": Label("日期", "Date"),
+    "sign_note": Label("评标委员会成员对评审结果有异议的，应在报告上签署不同意见并说明理由；拒绝签字又不书面说明理由的，视为同意评审结果。",
+                       "A member who disagrees with the result states the dissent and the reasons on this report; "
+                       "a member who neither signs nor states reasons in writing is deemed to agree."),
+    "page": Label("第 {page} 页 / 共 {pages} 页", "Page {page} of {pages}"),
+    "made_by": Label("bid-eval {version} 生成", "Made by bid-eval {version}"),
+}
+_BLANK_SIGNATURE_ROWS = 5  # signature lines when no panel member is on record
+_SIGNATURE_ROW = 13  # mm: room to sign
+_PAGE_ROOM = 297 - 16 - _FOOTER_ROOM  # mm a page holds below its header
+
+
+class ReportFontMissing(BidEvalError):
+    """The Chinese font the report is set in is not installed."""
+
+    def __init__(self, looked_in: str):
+        self.looked_in = looked_in
+        super().__init__(
+            f"the evaluation report needs the font {FONT_FAMILY}, which is not installed "
+            f"({looked_in}); install Debian's {FONT_PACKAGE} (bash scripts/setup.sh does), "
+            f"or set {FONT_VARIABLE} to a font file that has Chinese characters")
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """One face of a font file: a file of a collection (.ttc) holds several, numbered from 0."""
+
+    path: Path
+    index: int = 0
+
+
+def find_fonts(fc_match: str | None = "fc-match", dirs: Sequence[Path] = _KNOWN_FONT_DIRS) -> dict[str, FontFile]:
+    """The regular (``""``) and bold (``"B"``) faces of Noto Sans CJK SC.
+
+    ``$BIDEVAL_CJK_FONT`` wins (one file for both); then fontconfig's
+    ``fc-match``; then the files Debian and other systems install in ``dirs``.
+    A missing bold face falls back to the regular one.
+    """
+    chosen = os.environ.get(FONT_VARIABLE, "").strip()
+    if chosen:
+        if not Path(chosen).is_file():
+            raise ReportFontMissing(f"{FONT_VARIABLE}={chosen} is not a file")
+        return {"": FontFile(Path(chosen)), "B": FontFile(Path(chosen))}
+    found: dict[str, FontFile] = {}
+    for style, weight in (("", "Regular"), ("B", "Bold")):
+        face = _fc_match(fc_match, f"{FONT_FAMILY}:style={weight}") or _known_face(dirs, _KNOWN_FONT_FILES[style])
+        if face is not None:
+            found[style] = face
+    if "" not in found:
+        raise ReportFontMissing(f"fc-match found no {FONT_FAMILY}; not in {', '.join(map(str, dirs))}")
+    found.setdefault("B", found[""])
+    return found
+
+
+def _fc_match(program: str | None, pattern: str) -> FontFile | None:
+    """The face fontconfig picks for ``pattern``, when it really is the family asked for (not a stand-in)."""
+    if program is None or shutil.which(program) is None:
+        return None
+    try:
+        done = subprocess.run([program, "-f", "%{file}\n%{index}\n%{family}", pattern], capture_output=True,
+                              text=True, timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    lines = done.stdout.split("\n")
+    if done.returncode != 0 or len(lines) < 3 or FONT_FAMILY not in lines[2].split(","):
+        return None
+    path = Path(lines[0])
+    return FontFile(path, int(lines[1]) if lines[1].isdigit() else 0) if path.is_file() else None
+
+
+def _known_face(dirs: Sequence[Path], names: Sequence[str]) -> FontFile | None:
+    """The Simplified Chinese face of the first known font file that exists."""
+    from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]
+
+    for folder in dirs:
+        for name in names:
+            path = folder / name
+            if not path.is_file():
+                continue
+            if path.suffix.lower() != ".ttc":
+                return FontFile(path)
+            collection = TTCollection(str(path), lazy=True)
+            for index, face in enumerate(collection.fonts):
+                if isinstance(face, TTFont) and face["name"].getDebugName(1) == FONT_FAMILY:
+                    return FontFile(path, index)
+    return None
+
+
+# --------------------------------------------------------------------------- the report
+
+def result_sha256(result: Result, lang: str) -> str:
+    """The SHA-256 of the result JSON as ``bideval evaluate --json --lang`` writes it."""
+    from .result import result_json
+
+    return hashlib.sha256(result_json(result, lang).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One row under "flags and the chair's findings": who was flagged, for what, and what the chair found."""
+
+    vendor_id: str
+    flag: str
+    detail: str
+    finding: str = ""  # the chair's finding; blank for a handwritten one until the panel records findings
+
+
+def findings(result: Result, lang: str) -> list[Finding]:
+    """What the chair must look at, in the report's language: bid flags, then outlying judges' scores.
+
+    This is the one place the report reads flags from; the chair's recorded
+    findings join here as ``Finding.finding`` once the result carries them.
+    """
+    rows: list[Finding] = []
+    price = result.rubric.price_criterion
+    for s in result.ranking:
+        for flag in s.flags:
+            rows.append(Finding(s.vendor_id, FLAG_LABELS.get(flag, Label(flag, flag)).text(lang),
+                                _flag_detail(result, s, flag, lang, price.abnormal_low_share if price else None)))
+    places = result.rubric.decimals
+    for o in result.outliers:
+        criterion = result.rubric.criterion_index.get(o.criterion)
+        rows.append(Finding(o.vendor_id, _T["outlier"].text(lang), _T["outlier_detail"].text(lang).format(
+            judge=o.judge, criterion=criterion.name.text(lang) if criterion else o.criterion,
+            score=plain_number(o.score), mean=f"{o.panel_mean:.{places}f}")))
+    return rows
+
+
+def _flag_detail(result: Result, s: Standing, flag: str, lang: str, share: Decimal | None) -> str:
+    if flag == ABNORMAL_LOW and result.price_mean is not None and share is not None:
+        return _T["abnormal_detail"].text(lang).format(price=money_text(s.evaluated_price),
+                                                       mean=money_text(result.price_mean),
+                                                       share=plain_number(share * 100))
+    if flag == INCOMPLETE:
+        return _T["incomplete_detail"].text(lang)
+    return ""
+
+
+def report_pdf(result: Result, lang: str = "zh", tender: TenderInfo | None = None,
+               fonts: dict[str, FontFile] | None = None) -> bytes:
+    """The evaluation report as PDF bytes; the same inputs on the same date give the same bytes."""
+    check_lang(lang)
+    fonts = fonts or find_fonts()
+    tender = tender or tender_info(result.rubric)
+    pdf = _ReportPdf(result, lang, tender, result_sha256(result, lang))
+    for style, face in fonts.items():
+        pdf.add_font("cjk", style, str(face.path), collection_font_number=face.index)
+    _Report(pdf, result, lang, tender).write()
+    return bytes(pdf.output())
+
+
+def write_report(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh",
+                 tender: TenderInfo | None = None) -> None:
+    """Write the evaluation report (PDF) to a path or a binary stream."""
+    data = report_pdf(result, lang, tender)
+    if isinstance(out, (str, os.PathLike)):
+        Path(out).write_bytes(data)
+    else:
+        out.write(data)
+
+
+class _ReportPdf(FPDF):
+    """A4 portrait pages with the tender in the page header and page n of N and the result's SHA-256 below."""
+
+    def __init__(self, result: Result, lang: str, tender: TenderInfo, sha256: str):
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.lang = lang
+        self.tender = tender
+        self.sha256 = sha256
+        self.set_margins(_MARGIN, 16, _MARGIN)
+        self.set_auto_page_break(True, _FOOTER_ROOM)
+        # A fixed creation date (the report's date) keeps the bytes the same for the same inputs.
+        self.set_creation_date(datetime.datetime.combine(tender.date, datetime.time(), datetime.timezone.utc))
+        self.set_title(f"{_T['title'].text(lang)} — {tender.name.text(lang)}")
+        self.set_author("bid-eval")
+        self.set_creator(f"bid-eval {__version__}")
+        self.set_lang("zh-CN" if lang == "zh" else "en")
+        self.alias_nb_pages("{pages}")
+
+    def header(self) -> None:
+        self.set_font("cjk", "", 7.5)
+        self.set_text_color(*_NOTE)
+        self.set_y(8)
+        name = self.tender.name.text(self.lang)
+        number = f"  {self.tender.number}" if self.tender.number else ""
+        self.cell(_WIDTH * 0.75, 4, _clip(self, name + number, _WIDTH * 0.75), align="L")
+        self.cell(_WIDTH * 0.25, 4, _T["title"].text(self.lang), align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_draw_color(*_HEADER_FILL)
+        self.line(_MARGIN, 12.5, _MARGIN + _WIDTH, 12.5)
+        self.set_text_color(0, 0, 0)
+
+    def footer(self) -> None:
+        self.set_y(-16)
+        self.set_draw_color(*_HEADER_FILL)
+        self.line(_MARGIN, self.get_y(), _MARGIN + _WIDTH, self.get_y())
+        self.set_font("cjk", "", 7.5)
+        self.set_text_color(*_NOTE)
+        self.ln(1.5)
+        self.cell(_WIDTH * 0.8, 4, f"{_T['result_sha'].text(self.lang)}: {self.sha256}", align="L")
+        page = _T["page"].text(self.lang).format(page=self.page_no(), pages="{pages}")
+        self.set_font("cjk", "B", 8)
+        self.set_text_color(0, 0, 0)
+        self.cell(_WIDTH * 0.2, 4, page, align="R")
+
+
+def _clip(pdf: FPDF, text: str, width: float) -> str:
+    """``text`` cut with an ellipsis to fit ``width`` mm in the current font."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text + "…"
+
+
+class _Report:
+    """Lays out the sections of one report."""
+
+    def __init__(self, pdf: _ReportPdf, result: Result, lang: str, tender: TenderInfo):
+        self.pdf = pdf
+        self.result = result
+        self.rubric = result.rubric
+        self.lang = lang
+        self.tender = tender
+        self.section_number = 0
+        self.names = {line.vendor_id: line.vendor_name for line in result.prices}
+        self.names.update({i.vendor_id: i.vendor_name for i in result.invalid})
+        self.names.update({s.vendor_id: s.vendor_name for s in result.ranking})
+
+    def t(self, key: str, **values: object) -> str:
+        text = _T[key].text(self.lang)
+        return text.format(**values) if values else text
+
+    def score(self, value: Decimal) -> str:
+        return f"{value:.{self.rubric.decimals}f}"
+
+    def vendor(self, vendor_id: str) -> str:
+        name = self.names.get(vendor_id, "")
+        return f"{name}\n{vendor_id}" if name else vendor_id
+
+    # -- building blocks
+    def write(self) -> None:
+        self.pdf.add_page()
+        self.heading()
+        self.rubric_section()
+        self.panel_section()
+        self.invalid_section()
+        self.ranking_section()
+        self.groups_section()
+        self.findings_section()
+        self.candidates_section()
+        self.signatures_section()
+
+    def section(self, key: str, room: float = 30) -> None:
+        """A numbered section title, moved to a new page when less than ``room`` mm would follow it."""
+        pdf = self.pdf
+        if pdf.will_page_break(room):
+            pdf.add_page()
+        self.section_number += 1
+        number = self.t("sections")[self.section_number - 1]
+        title = f"{number}、{self.t(key)}" if self.lang == "zh" else f"{number}. {self.t(key)}"
+        pdf.ln(4)
+        pdf.set_font("cjk", "B", 12)
+        pdf.cell(_WIDTH, 7, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(1)
+        pdf.set_font("cjk", "", _BODY)
+
+    def paragraph(self, text: str, colour: tuple[int, int, int] = (0, 0, 0), bold: bool = False,
+                  size: float = _BODY) -> None:
+        pdf = self.pdf
+        pdf.set_font("cjk", "B" if bold else "", size)
+        pdf.set_text_color(*colour)
+        # Chinese breaks between any two characters; English between words.
+        pdf.multi_cell(_WIDTH, size * 0.55, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                       wrapmode=WrapMode.CHAR if self.lang == "zh" else WrapMode.WORD)
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_font("cjk", "", _BODY)
+
+    def table(self, headers: Sequence[str] | None, rows: Sequence[Sequence[str]], widths: Sequence[float],
+              align: Sequence[str], min_row_height: float | None = None) -> None:
+        """A table over the full width; long text wraps, and a table that breaks repeats its header row."""
+        pdf = self.pdf
+        pdf.set_font("cjk", "", _TABLE)
+        pdf.set_draw_color(160, 160, 160)
+        pdf.set_line_width(0.2)
+        with pdf.table(width=_WIDTH, col_widths=tuple(widths), text_align=tuple(align), line_height=4.2,
+                       padding=(1.2, 1.5), first_row_as_headings=headers is not None,
+                       headings_style=FontFace(emphasis="BOLD", fill_color=_HEADER_FILL),
+                       repeat_headings=1, v_align="MIDDLE", min_row_height=min_row_height,
+                       cell_fill_mode=TableCellFillMode.NONE) as table:
+            if headers is not None:
+                table.row(list(headers))
+            for row in rows:
+                table.row(list(row))
+        pdf.set_font("cjk", "", _BODY)
+
+    # -- sections
+    def heading(self) -> None:
+        pdf, r, result = self.pdf, self.rubric, self.result
+        pdf.set_font("cjk", "B", 20)
+        pdf.cell(_WIDTH, 12, self.t("title"), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font("cjk", "B", 12)
+        pdf.multi_cell(_WIDTH, 6, self.tender.name.text(self.lang), align="C", new_x=XPos.LMARGIN,
+                       new_y=YPos.NEXT)
+        pdf.ln(3)
+        facts = [
+            (self.t("tender"), self.tender.name.text(self.lang)),
+            (self.t("tender_number"), self.tender.number or self.t("dash")),
+            (self.t("procurement_method"), self.tender.method.text(self.lang)),
+            (self.t("date"), date_text(self.tender.date, self.lang)),
+            (self.t("rubric"), f"{r.title.text(self.lang)} ({r.id})"),
+            (self.t("rubric_sha"), r.sha256 or self.t("dash")),
+            (self.t("bids"), self.t("bid_counts", valid=len(result.ranking), invalid=len(result.invalid))),
+            (self.t("status"), self.status_text()),
+            (self.t("result_sha"), pdf.sha256),
+        ]
+        self.table(None, facts, (38, 142), ("LEFT", "LEFT"))
+        if result.status != FINAL:
+            pdf.ln(2)
+            self.paragraph(self.status_text(), _RED, bold=True, size=11)
+
+    def status_text(self) -> str:
+        """The result's status in words; the chair's sign-off joins here once the result records it."""
+        status = self.result.status
+        return _T[status].text(self.lang) if status in _T else status
+
+    def rubric_section(self) -> None:
+        self.section("s_rubric")
+        # The id under the name: invalid-bid reasons name a gate by its id.
+        rows = [(f"{name}\n{cid}", group, kind, maximum, rule)
+                for cid, name, group, kind, maximum, rule in rubric_rows(self.rubric, self.lang)]
+        headers = [self.t(k) for k in ("criterion", "group", "kind", "max", "rule")]
+        self.table(headers, rows, (44, 22, 16, 10, 88), ("LEFT", "LEFT", "LEFT", "CENTER", "LEFT"))
+        self.pdf.ln(1.5)
+        self.paragraph(self.t("max_total", total=plain_number(self.rubric.max_total), decimals=self.rubric.decimals,
+                              candidates=self.rubric.candidates))
+
+    def panel_section(self) -> None:
+        self.section("s_panel", room=20)
+        judges = self.result.judges
+        if not judges:
+            self.paragraph(self.t("no_judges"))
+            return
+        separator = "、" if self.lang == "zh" else ", "
+        self.paragraph(self.t("judges", count=len(judges)) + separator.join(judges))
+
+    def invalid_section(self) -> None:
+        self.section("s_invalid")
+        if not self.result.invalid:
+            self.paragraph(self.t("no_invalid"))
+            return
+        rows = [(str(k), f"{bid.vendor_name}\n{bid.vendor_id}", "\n".join(r.render(self.lang) for r in bid.reasons))
+                for k, bid in enumerate(self.result.invalid, start=1)]
+        self.table([self.t("no"), self.t("vendor"), self.t("reasons")], rows, (10, 62, 108),
+                   ("CENTER", "LEFT", "LEFT"))
+
+    def ranking_section(self) -> None:
+        self.section("s_ranking")
+        ranking = self.result.ranking
+        if not ranking:
+            self.paragraph(self.t("no_valid_bid"), _RED, bold=True)
+            return
+        rows = [(str(s.rank), self.vendor(s.vendor_id), money_text(s.quoted_price), money_text(s.evaluated_price),
+                 self.score(s.total), "\n".join(FLAG_LABELS.get(f, Label(f, f)).text(self.lang) for f in s.flags))
+                for s in ranking]
+        headers = [self.t(k) for k in ("rank", "vendor", "quoted", "evaluated", "total", "flags")]
+        self.table(headers, rows, (11, 67, 28, 28, 16, 30), ("CENTER", "LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT"))
+        self.pdf.ln(1.5)
+        self.paragraph(self.t("ranking_note"), _NOTE, size=_SMALL)
+
+    def groups_section(self) -> None:
+        ranking, groups = self.result.ranking, self.rubric.groups
+        if not ranking or not groups:
+            return
+        self.section("s_groups")
+        headers = [self.t("rank"), self.t("vendor")]
+        headers += [f"{group_label(g).text(self.lang)} ({plain_number(self.group_max(g))})" for g in groups]
+        headers.append(f"{self.t('total')} ({plain_number(self.rubric.max_total)})")
+        rows = [[str(s.rank), self.vendor(s.vendor_id),
+                 *(self.score(s.groups.get(g, Decimal(0))) for g in groups), self.score(s.total)] for s in ranking]
+        rest = (_WIDTH - 11 - 67) / (len(groups) + 1)
+        self.table(headers, rows, (11, 67, *([rest] * (len(groups) + 1))),
+                   ("CENTER", "LEFT", *(["RIGHT"] * (len(groups) + 1))))
+
+    def group_max(self, group: str) -> Decimal:
+        return sum((c.max for c in self.rubric.scored_criteria if c.group == group), Decimal(0))
+
+    def findings_section(self) -> None:
+        self.section("s_findings")
+        rows = findings(self.result, self.lang)
+        if not rows:
+            self.paragraph(self.t("no_findings"))
+            return
+        table = [(self.vendor(f.vendor_id), f.flag, f.detail, f.finding) for f in rows]
+        headers = [self.t(k) for k in ("vendor", "flag", "detail", "finding")]
+        self.table(headers, table, (55, 25, 60, 40), ("LEFT", "LEFT", "LEFT", "LEFT"), min_row_height=12)
+
+    def candidates_section(self) -> None:
+        self.section("s_candidates", room=25)
+        chosen = self.result.candidates
+        if not chosen:
+            self.paragraph(self.t("no_candidates"))
+            return
+        rows = []
+        for n, vendor_id in enumerate(chosen, start=1):
+            standing = self.result.standing(vendor_id)
+            rows.append((str(n), self.vendor(vendor_id), str(standing.rank) if standing else "",
+                         self.score(standing.total) if standing else "",
+                         money_text(standing.quoted_price) if standing else ""))
+        headers = [self.t(k) for k in ("candidate_no", "vendor", "rank", "total", "quoted")]
+        self.table(headers, rows, (18, 90, 16, 22, 34), ("CENTER", "LEFT", "CENTER", "RIGHT", "RIGHT"))
+        if self.result.candidates_tied:
+            self.pdf.ln(1.5)
+            self.paragraph(self.t("candidates_tied"), _RED)
+
+    def signatures_section(self) -> None:
+        judges = list(self.result.judges)
+        lines = len(judges) or _BLANK_SIGNATURE_ROWS
+        # The whole block on one page when it fits there; else at least its title, note and first lines.
+        whole = 40 + _SIGNATURE_ROW * (lines + 1)
+        self.section("s_signatures", room=whole if whole <= _PAGE_ROOM else 40 + _SIGNATURE_ROW * 4)
+        self.paragraph(self.t("sign_note"), _NOTE, size=_SMALL)
+        self.pdf.ln(2)
+        rows = [(str(k), judge, "", "") for k, judge in enumerate(judges or [""] * _BLANK_SIGNATURE_ROWS, start=1)]
+        headers = [self.t(k) for k in ("no", "judge", "signature", "sign_date")]
+        self.table(headers, rows, (12, 52, 76, 40), ("CENTER", "LEFT", "LEFT", "LEFT"), min_row_height=_SIGNATURE_ROW)
+        self.pdf.ln(4)
+        self.paragraph(self.t("made_by", version=__version__), _NOTE, size=_SMALL)

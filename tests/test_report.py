@@ -1,0 +1,265 @@
+"""The evaluation report (评标报告): the README command writes a PDF whose text holds every vendor, total,
+signature line, page number and the result's SHA-256, in Chinese and in English; its pages are rendered
+to PNG under out/ for a person to look at.
+
+Text is read back with poppler's pdftotext (Debian's poppler-utils, which also renders the PNGs);
+pypdf counts the pages and reads the document's properties. pypdf cannot read the text of a CID-keyed
+CFF font such as Noto Sans CJK as fpdf2 embeds it (a code-to-CID CMap of its own): it spaces the glyphs
+out and decodes codes above 255 as the wrong characters, so it is not used for the text. The checks
+compare text with every whitespace removed, so a line wrapped inside a table cell still matches.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import shutil
+import subprocess
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from bideval.cli import main
+from bideval.evaluation import run
+from bideval.report import FONT_FAMILY, ReportFontMissing, find_fonts, report_pdf
+from bideval.result import Result
+from bideval.tender import tender_info
+from conftest import good_bid, write_form
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "out"  # git-ignored: the rendered pages, for a person to look at
+RUBRIC = ROOT / "criteria" / "cs-outsourcing.yaml"
+BIDS = ROOT / "sample_bids" / "cs-outsourcing"
+PANEL = ROOT / "sample_bids" / "cs-outsourcing-panel.xlsx"
+JUDGES = ("王评委", "李评委", "张评委", "赵评委", "陈评委")
+# The sample tender's figures (sample_bids/README.md), stated here independently of the engine.
+EXPECTED = {  # vendor → (rank, total, quoted, evaluated)
+    "成都天府联信客服外包有限公司": ("91510107MA6CJ5NU8U", "81.15", "1,872,000.00", "1,872,000.00"),
+    "杭州嘉禾云呼科技有限公司": ("91330106MA2H8B1R7X", "79.77", "750,000.00", "750,000.00"),
+    "广州星海呼叫中心服务有限公司": ("91440101MA59K3T81K", "79.18", "1,728,000.00", "1,728,000.00"),
+    "深圳鹏程客户联络服务有限公司": ("91440300MA5EQ7LX3R", "79.18", "1,728,000.00", "1,728,000.00"),
+    "南京金陵智讯呼叫服务有限公司": ("91320106MA1MUR3G65", "74.25", "1,980,000.00", "1,980,000.00"),
+    "南宁八桂智联信息服务有限公司": ("91450100MA5PDW4H10", "66.00", "1,620,000.00", "1,458,000.00"),
+}
+DATE = datetime.date(2026, 11, 30)
+INVALID = ("武汉恒通人力资源服务有限公司", "91420106MA4KYG0W3H")
+
+WORDS = {
+    "zh": {"title": "评标报告", "signatures": "评标委员会成员签字", "candidates": "七、推荐中标候选人", "page": "第{page}页/共{pages}页",
+           "sha": "结果SHA-256:", "number": "项目编号ZB-2026-018", "method": "评标方法公开招标（综合评分法）",
+           "date": "评标日期2026年11月30日", "tie": "均列为推荐中标候选人", "abnormal": "异常低价",
+           "outlier": "张评委：运营管理能力10.2分（评委平均13.72分）", "reason": "above_budget_ceiling:投标报价2,280,000.00元",
+           "ranking_header": "投标报价（元）评审价格（元）总分", "groups_header": "商务(10)运营(60)价格(30)总分(100)"},
+    "en": {"title": "Evaluationreport", "signatures": "Signaturesofthepanel", "candidates": "7.Recommendedcandidates", "page": "Page{page}of{pages}",
+           "sha": "ResultSHA-256:", "number": "TendernumberZB-2026-018",
+           "method": "Procurementmethod公开招标（综合评分法）",
+           "date": "Date2026-11-30", "tie": "allofthemarerecommended", "abnormal": "Abnormallylowprice",
+           "outlier": "张评委:Operationsmanagementcapability10.2(panelmean13.72)",
+           "reason": "above_budget_ceiling:quotedprice2,280,000.00",
+           "ranking_header": "Quotedprice(yuan)Evaluatedprice(yuan)Total",
+           "groups_header": "Commercial(10)Operations(60)Price(30)Total(100)"},
+}
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace or NUL: what is compared (see the module's note on pypdf)."""
+    return "".join(text.replace("\x00", " ").split())
+
+
+def pages_of(pdf: Path) -> list[str]:
+    """The text of every page, read by poppler's pdftotext; pypdf counts the pages."""
+    assert shutil.which("pdftotext"), "pdftotext is missing: bash scripts/setup.sh --test installs poppler-utils"
+    count = len(PdfReader(pdf).pages)
+    return [squeeze(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-enc", "UTF-8", str(pdf), "-"],
+                                   check=True, capture_output=True, text=True, timeout=60).stdout)
+            for n in range(1, count + 1)]
+
+
+def render(pdf: Path, stem: str) -> list[Path]:
+    """Every page as out/<stem>-N.png (pdftoppm, from Debian's poppler-utils)."""
+    assert shutil.which("pdftoppm"), "pdftoppm is missing: bash scripts/setup.sh --test installs poppler-utils"
+    OUT.mkdir(exist_ok=True)
+    for old in OUT.glob(f"{stem}-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(OUT / stem)], check=True, timeout=120)
+    return sorted(OUT.glob(f"{stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
+def report_args(out: Path, lang: str, *extra: str) -> list[str]:
+    return ["report", "--criteria", str(RUBRIC), "--bids", str(BIDS), "--panel", str(PANEL), "--out", str(out),
+            "--lang", lang, "--number", "ZB-2026-018", "--method", "公开招标（综合评分法）",
+            "--date", "2026-11-30", *extra]
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def sample(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The README command on the sample tender, with the result JSON the evaluate command writes beside it."""
+    lang = request.param
+    folder = tmp_path_factory.mktemp(f"report-{lang}")
+    pdf, js = folder / "report.pdf", folder / "result.json"
+    assert main(report_args(pdf, lang)) == 0
+    assert main(["evaluate", "--criteria", str(RUBRIC), "--bids", str(BIDS), "--panel", str(PANEL),
+                 "--json", str(js), "--lang", lang]) == 0
+    return {"lang": lang, "pdf": pdf, "pages": pages_of(pdf),
+            "sha": hashlib.sha256(js.read_bytes()).hexdigest()}
+
+
+def test_the_report_names_the_tender(sample):
+    words, first = WORDS[sample["lang"]], sample["pages"][0]
+    assert first.startswith("客服业务外包项目评分标准" if sample["lang"] == "zh" else "Customer-serviceoutsourcing")
+    for key in ("title", "number", "method", "date"):
+        assert words[key] in first, key
+    rubric_sha = hashlib.sha256(RUBRIC.read_bytes()).hexdigest()
+    assert rubric_sha in first  # the rubric's fingerprint
+
+
+def test_every_vendor_total_and_price_is_in_the_report(sample):
+    text = "".join(sample["pages"])
+    for name, (vendor_id, total, quoted, evaluated) in EXPECTED.items():
+        assert name + vendor_id in text, name  # the name with its code under it
+        assert f"{quoted}{evaluated}{total}" in text, name  # the ranking: quoted, evaluated, total side by side
+    assert "".join(INVALID) in text and WORDS[sample["lang"]]["reason"] in text
+    # group subtotals of the winner: commercial, operations, price, total
+    assert "成都天府联信客服外包有限公司91510107MA6CJ5NU8U10.0059.1312.0281.15" in text
+
+
+def test_flags_candidates_and_the_tie_note(sample):
+    words, text = WORDS[sample["lang"]], "".join(sample["pages"])
+    assert words["abnormal"] in text and words["outlier"] in text and words["tie"] in text
+    for name in ("成都天府联信客服外包有限公司", "杭州嘉禾云呼科技有限公司", "广州星海呼叫中心服务有限公司",
+                 "深圳鹏程客户联络服务有限公司"):
+        assert name in text.split(words["candidates"], 1)[1].split(words["signatures"], 1)[0]
+
+
+def test_one_signature_line_per_panel_member(sample):
+    words, text = WORDS[sample["lang"]], "".join(sample["pages"])
+    signatures = text.split(words["signatures"], 1)[1]
+    lines = [f"{k}{judge}" for k, judge in enumerate(JUDGES, start=1)]
+    assert "".join(lines) in signatures  # numbered, in panel order, nothing between them but blanks to sign
+    assert signatures.count("评委") == len(JUDGES) + (1 if sample["lang"] == "zh" else 0)  # the header says 评委 too
+
+
+def test_every_page_has_its_number_and_the_results_sha256(sample):
+    words, pages = WORDS[sample["lang"]], sample["pages"]
+    assert len(pages) >= 3
+    for number, text in enumerate(pages, start=1):
+        assert words["page"].format(page=number, pages=len(pages)) in text
+        assert words["sha"] + sample["sha"] in text  # the bytes `evaluate --json --lang` writes
+
+
+def test_the_pages_render_to_png_for_a_person_to_look_at(sample):
+    pages = render(sample["pdf"], f"report-{sample['lang']}")
+    assert [p.name for p in pages] == [f"report-{sample['lang']}-{n}.png" for n in range(1, len(sample["pages"]) + 1)]
+    with Image.open(pages[0]) as image:
+        assert image.size[0] < image.size[1]  # A4 portrait
+        ink = sum(image.convert("L").histogram()[:128])  # dark pixels
+    assert ink > 5000  # text was drawn, not an empty page
+
+
+def test_same_inputs_same_bytes(sample, tmp_path: Path):
+    again = tmp_path / "again.pdf"
+    assert main(report_args(again, sample["lang"])) == 0
+    assert again.read_bytes() == sample["pdf"].read_bytes()
+
+
+# -- long names, many bids: text wraps, tables break across pages and repeat their header row
+
+@pytest.fixture(scope="module")
+def result() -> Result:
+    return run(RUBRIC, [BIDS], [PANEL])
+
+
+def crowd(result: Result, count: int) -> Result:
+    """The sample result with ``count`` ranked bids with long names (copies of the winner)."""
+    first = result.ranking[0]
+    ranking = tuple(replace(first, rank=k, vendor_id=f"9151010700000{k:04d}X",
+                            vendor_name=f"第{k}号超长名称联合体：成都天府联信客服外包有限公司与重庆两江呼叫中心服务有限公司联合体")
+                    for k in range(1, count + 1))
+    return replace(result, ranking=ranking, candidates=(ranking[0].vendor_id,), candidates_tied=False)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_long_names_wrap_and_tables_repeat_their_header_on_each_page(result: Result, tmp_path: Path, lang: str):
+    many = crowd(result, 40)
+    pdf = tmp_path / "many.pdf"
+    pdf.write_bytes(report_pdf(many, lang, tender_info(many.rubric, on=DATE)))
+    pages = pages_of(pdf)
+    text = "".join(pages)
+    for s in many.ranking:
+        assert squeeze(s.vendor_name) + s.vendor_id in text  # whole, however it wrapped
+    for header in ("ranking_header", "groups_header"):  # each table ran over page breaks, its header repeated
+        assert sum(WORDS[lang][header] in p for p in pages) >= 2, header
+    render(pdf, f"report-long-{lang}")
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("zh", ["临时结果：尚缺评委评分，不能据此定标", "尚无评委名单。", "无有效投标，本次招标失败（废标）。", "无推荐中标候选人。"]),
+    ("en", ["Provisional:somepanelscoresaremissing", "Nopanelmembersareonrecord.", "Novalidbid:thetenderhasfailed.",
+            "Nocandidatecanberecommended."]),
+])
+def test_a_failed_provisional_tender_still_makes_a_signable_report(result: Result, tmp_path: Path, lang, words):
+    failed = replace(result, status="provisional", ranking=(), candidates=(), outliers=(), judges=(),
+                     panel_scores=())
+    pdf = tmp_path / "failed.pdf"
+    pdf.write_bytes(report_pdf(failed, lang, tender_info(failed.rubric, on=DATE)))
+    text = "".join(pages_of(pdf))
+    for word in words:
+        assert squeeze(word) in text
+    signatures = text.split(WORDS[lang]["signatures"], 1)[1]
+    assert "12345" in signatures  # five numbered blank lines to write names on
+
+
+# -- the command line: exit codes, nothing written on bad input, the font
+
+def test_bad_input_exits_2_and_writes_nothing(tmp_path: Path, capsys):
+    bids = tmp_path / "bids"
+    bids.mkdir()
+    write_form(bids / "a.xlsx", good_bid("91310000MA1FL0000X", dial_test_accuracy="ninety"))
+    out = tmp_path / "report.pdf"
+    out.write_bytes(b"previous report")
+    assert main(["report", "--criteria", str(ROOT / "tests" / "data" / "formats_example.yaml"), "--bids", str(bids),
+                 "--out", str(out)]) == 2
+    assert "expected a percentage" in capsys.readouterr().err
+    assert out.read_bytes() == b"previous report"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".bideval-")]
+
+
+def test_a_missing_font_exits_2_with_what_to_install(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("BIDEVAL_CJK_FONT", str(tmp_path / "no-such-font.ttf"))
+    out = tmp_path / "report.pdf"
+    assert main(report_args(out, "zh")) == 2
+    err = capsys.readouterr().err
+    assert "Noto Sans CJK SC" in err and "fonts-noto-cjk" in err and "no-such-font.ttf" in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_font_is_found_through_fontconfig_or_its_known_place(tmp_path: Path):
+    found = find_fonts()
+    assert found[""].path.is_file() and found["B"].path.is_file()
+    from fontTools.ttLib import TTCollection
+
+    for face in found.values():
+        if face.path.suffix == ".ttc":
+            assert TTCollection(str(face.path), lazy=True).fonts[face.index]["name"].getDebugName(1) == FONT_FAMILY
+    without_fontconfig = find_fonts(fc_match=None)
+    assert without_fontconfig[""] == found[""]  # Debian's path, the same face
+    with pytest.raises(ReportFontMissing) as missing:
+        find_fonts(fc_match=None, dirs=[tmp_path])
+    assert "fonts-noto-cjk" in str(missing.value) and str(tmp_path) in str(missing.value)
+
+
+def test_a_chosen_font_file_is_used(tmp_path: Path, monkeypatch, result: Result):
+    regular = find_fonts()[""]
+    monkeypatch.setenv("BIDEVAL_CJK_FONT", str(regular.path))
+    assert find_fonts() == {"": replace(regular, index=0), "B": replace(regular, index=0)}
+    assert report_pdf(result, "zh", tender_info(result.rubric, on=DATE)).startswith(b"%PDF-")
+
+
+def test_totals_use_the_rubrics_decimals(result: Result, tmp_path: Path):
+    three = replace(result, rubric=replace(result.rubric, decimals=3))
+    pdf = tmp_path / "three.pdf"
+    pdf.write_bytes(report_pdf(three, "en", tender_info(three.rubric, on=DATE)))
+    assert f"{result.ranking[0].total:.3f}" in "".join(pages_of(pdf)) and Decimal("81.150") == result.ranking[0].total
