@@ -12,6 +12,7 @@ commit): ``.venv/bin/python tests/golden.py --write``.
 """
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import os
@@ -33,11 +34,13 @@ from bideval.rubric import load_rubric  # noqa: E402
 from bideval.rubric_view import describe_rubric  # noqa: E402
 from bideval.scoresheet import write_score_sheet  # noqa: E402
 from bideval.template import write_bid_form  # noqa: E402
+from bideval.tender import tender_info  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "data" / "golden"
 TENDERS = {"cs-outsourcing": "sample_bids/cs-outsourcing", "it-outsourcing": "sample_bids/it-outsourcing",
            "dev-staffing": "sample_bids/dev-staffing.xlsx"}
 LANGS = ("zh", "en")
+FILED_ON = datetime.date(2026, 11, 30)
 
 
 def workbook_dump(data: bytes) -> str:
@@ -107,7 +110,10 @@ def outputs() -> dict[str, str]:
             for lang in LANGS:
                 out[f"{tender}.{lang}.json"] = result_json(result, lang)
                 out[f"{tender}.{lang}.check.txt"] = describe_rubric(rubric, lang) + "\n"
-                out[f"{tender}.{lang}.ranked.json"] = workbook_dump(_bytes(lambda b: write_workbook(result, b, lang)))
+                # A fixed date: the workbook states its date, which would otherwise be today's.
+                heading = tender_info(result.rubric, on=FILED_ON)
+                out[f"{tender}.{lang}.ranked.json"] = workbook_dump(
+                    _bytes(lambda b: write_workbook(result, b, lang, heading)))
                 out[f"{tender}.{lang}.bid_form.json"] = workbook_dump(_bytes(lambda b: write_bid_form(rubric, b, lang)))
                 out[f"{tender}.{lang}.score_sheet.json"] = workbook_dump(
                     _bytes(lambda b: write_score_sheet(rubric, valid, tiers, "王评委", b, lang)))
