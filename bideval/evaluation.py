@@ -20,6 +20,7 @@ from .deductions import DeductionLine, deduction_lines, deduction_score
 from .rubric import Deduction, Price, Rubric, load_rubric
 from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
 from .sheets import InputFile, sha256_of
+from .sme import SmeCategory
 from .validity import BidCheck, check_bid
 from .values import round_half_up
 
@@ -39,11 +40,11 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
                     for b in sorted(bidset.bids, key=lambda b: b.vendor_id) if not checks[b.vendor_id].valid)
 
     price = rubric.price_criterion
-    deduction = (price.sme_deduction if price is not None and price.sme_deduction else ZERO)
     evaluated: dict[str, Decimal] = {}
     for bid in valid:
         quoted = checks[bid.vendor_id].quoted
-        evaluated[bid.vendor_id] = round_half_up(quoted * (1 - deduction), 2) if bid.sme else quoted
+        rate = _sme_rate(price, bid)
+        evaluated[bid.vendor_id] = round_half_up(quoted * (1 - rate), 2) if rate else quoted
     price_mean = mean(list(evaluated.values())) if evaluated else None
     priced = price_outcome(price, evaluated) if price is not None else PriceOutcome({})
     price_points = priced.points
@@ -95,7 +96,7 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
     return Result(
         rubric=rubric, status=status, ranking=ranking, candidates=chosen, candidates_tied=tied,
         outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
-        invalid=invalid, prices=_price_lines(rubric, bidset.bids, checks, evaluated, priced, deduction),
+        invalid=invalid, prices=_price_lines(rubric, bidset.bids, checks, evaluated, priced),
         panel_scores=_panel_scores(panel), judges=members, warnings=panel.warnings, inputs=inputs,
         price_mean=price_mean, price_benchmark=priced.benchmark,
     )
@@ -112,8 +113,7 @@ def _outliers(vendor_id: str, criterion_id: str, top: Decimal, scores: Mapping[s
 
 
 def _price_lines(rubric: Rubric, bids: Iterable[Bid], checks: Mapping[str, BidCheck],
-                 evaluated: Mapping[str, Decimal], priced: PriceOutcome,
-                 deduction: Decimal) -> tuple[PriceLine, ...]:
+                 evaluated: Mapping[str, Decimal], priced: PriceOutcome) -> tuple[PriceLine, ...]:
     lines = []
     price = rubric.price_criterion
     for bid in sorted(bids, key=lambda b: b.vendor_id):
@@ -123,10 +123,20 @@ def _price_lines(rubric: Rubric, bids: Iterable[Bid], checks: Mapping[str, BidCh
         score = priced.points.get(bid.vendor_id)
         lines.append(PriceLine(
             bid.vendor_id, bid.vendor_name, check.model, stated, check.quoted, bid.sme,
-            deduction if bid.sme else ZERO, evaluated.get(bid.vendor_id),
+            _sme_rate(price, bid), evaluated.get(bid.vendor_id),
             None if score is None or price is None else round_half_up(score, rubric.places(price)), check.valid,
-            priced.deviations.get(bid.vendor_id), priced.counted.get(bid.vendor_id)))
+            priced.deviations.get(bid.vendor_id), priced.counted.get(bid.vendor_id),
+            _sme_category(price, bid)))
     return tuple(lines)
+
+
+def _sme_rate(price: Price | None, bid: Bid) -> Decimal:
+    """The deduction rate a bid's SME answer earns: the single rate for yes, or its category's (item 8)."""
+    return ZERO if price is None else price.sme_rate(bid.values.get("sme"))[1]
+
+
+def _sme_category(price: Price | None, bid: Bid) -> SmeCategory | None:
+    return None if price is None else price.sme_rate(bid.values.get("sme"))[0]
 
 
 def _panel_scores(panel: PanelInput) -> tuple[PanelScore, ...]:

@@ -492,7 +492,7 @@ class _Export:
             sheet.text(row, 2, line.model.label.text(self.lang) if line.model else "", self.cell())
             sheet.text(row, 3, self.formula_text(line), self.cell(text_wrap=True), wrap=True)
             sheet.number(row, 4, line.quoted, money)
-            sheet.text(row, 5, self.yes_no(line.sme), self.cell(align="center"))
+            sheet.text(row, 5, self.sme_text(line), self.cell(align="center"))
             sheet.number(row, 6, line.deduction, self.cell(num_format=_PERCENT))
             sheet.number(row, 7, line.evaluated, money)
             sheet.number(row, 8, line.score, self.cell(num_format=price_format))
@@ -519,6 +519,13 @@ class _Export:
                                       self.fmt(num_format=_MONEY, align="left"))
             self.benchmark_rows(sheet, row + 3)
         sheet.finish(self.page)
+
+    def sme_text(self, line: PriceLine) -> str:
+        """Yes or no; under a table of SME rates, the category the bid stated (issue 7, item 8)."""
+        price = self.rubric.price_criterion
+        if price is None or not price.sme_categories:
+            return self.yes_no(line.sme)
+        return line.sme_category.label.text(self.lang) if line.sme_category else self.t("no")
 
     # -- the price benchmark B and each bid's d (issue 7, item 3); absent for the older methods
     def price_columns(self) -> list[tuple[str, Callable[[_Sheet, int, int, PriceLine], None]]]:

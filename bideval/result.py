@@ -15,6 +15,7 @@ from typing import Any, Mapping
 from .benchmark import Benchmark
 from .deductions import DeductionLine
 from .labels import Label
+from .sme import SmeCategory
 from .pricing import PricingModel
 from .rubric import Rubric
 from .sheets import InputFile
@@ -74,6 +75,7 @@ class PriceLine:
     valid: bool
     deviation: Decimal | None = None  # d = 100 × (E − B) / B in percent, unrounded (method deviation)
     counted_deviation: Decimal | None = None  # |d| as the rubric counts it (whole percent when it says so)
+    sme_category: SmeCategory | None = None  # the category the bid stated, under a table of SME rates
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,19 @@ def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
         ],
     }
     _add_price_benchmark(document, result, lang)
+    _add_sme_categories(document, result)
     return document
+
+
+def _add_sme_categories(document: dict[str, Any], result: Result) -> None:
+    """Each ranked bid's ``sme_category`` (its id, or null) under a table of SME rates (issue 7, item 8)."""
+    price = result.rubric.price_criterion
+    if price is None or not price.sme_categories:
+        return
+    lines = {line.vendor_id: line for line in result.prices}
+    for entry in document["ranking"]:
+        category = lines[entry["vendor_id"]].sme_category
+        entry["sme_category"] = None if category is None else category.id
 
 
 DEVIATION_PLACES = 4  # d and the counted |d| in the JSON, in percent

@@ -12,12 +12,13 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field as dc_field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Mapping, TypeVar
 
 from .benchmark import LEAST_MIN_BIDS, Base, BenchmarkRule, DeviationRounding
 from .labels import Label
+from .sme import NOT_SME, SmeCategory, category_rate, parse_sme_category
 from .pricing import PRICE_MODEL_FIELD, Pricing, PricingModel
 from .values import FieldType, ValueProblem, fold, parser_for, plain_number
 
@@ -472,6 +473,13 @@ class Price(Criterion):
     abnormal_low_share: Decimal | None = None
     benchmark: BenchmarkRule | None = None  # ratio and deviation: how B is formed
     deviation_rounding: DeviationRounding | None = None  # deviation only (default none: pro rata)
+    sme_categories: tuple[SmeCategory, ...] = ()  # a table of rates; then a bid's sme names its category
+
+    def sme_rate(self, answer: object) -> tuple[SmeCategory | None, Decimal]:
+        """The category and deduction rate a bid's parsed ``sme`` answer earns (0 for no)."""
+        if self.sme_categories:
+            return category_rate(self.sme_categories, answer)
+        return None, (self.sme_deduction or Decimal(0)) if answer else Decimal(0)
 
     def mistakes(self) -> list[Mistake]:
         out = super().mistakes()
@@ -491,7 +499,28 @@ class Price(Criterion):
         for key, value, good, rule in checks:
             if value is not None and not good(value):
                 out.append(Mistake(f"{key} {rule}, found {plain_number(value)}", {key: value}))
-        return out + self.benchmark_mistakes()
+        return out + self.benchmark_mistakes() + self.sme_mistakes()
+
+    def sme_mistakes(self) -> list[Mistake]:
+        """What is wrong with a table of SME categories (issue 7, item 8)."""
+        out: list[Mistake] = []
+        if self.sme_categories and self.sme_deduction is not None:
+            out.append(Mistake("sme_deduction is either one rate or a table of categories, not both"))
+        seen: dict[str, str] = {}
+        for category in self.sme_categories:
+            facts = {"category": category.id, "rate": category.rate}
+            if not 0 <= category.rate < 1:
+                out.append(Mistake(f"sme_deduction category {category.id!r}: rate must be 0 or more and less than 1, "
+                                   f"found {plain_number(category.rate)}", facts))
+            for name in dict.fromkeys(map(fold, category.names())):
+                other = seen.setdefault(name, category.id)
+                if other != category.id:
+                    out.append(Mistake(f"sme_deduction category {category.id!r}: {name!r} also names category "
+                                       f"{other!r}; expected each category to be named only once",
+                                       {**facts, "other": other}))
+            if fold(NOT_SME.zh) in map(fold, category.names()) or fold(NOT_SME.en) in map(fold, category.names()):
+                out.append(Mistake(f"sme_deduction category {category.id!r}: 否 / no means not an SME", facts))
+        return out
 
     def benchmark_mistakes(self) -> list[Mistake]:
         """What is wrong with the methods ratio, deviation and relative_to_lowest as written (issue 7, item 3)."""
@@ -577,7 +606,7 @@ class Rubric:
     @cached_property
     def bid_fields(self) -> tuple[Field, ...]:
         """Every field of a bid in form order: fixed, the rubric's, then price."""
-        return FIXED_FIELDS + self.fields + self.price_fields
+        return fixed_fields(self.price_criterion) + self.fields + self.price_fields
 
     @cached_property
     def price_fields(self) -> tuple[Field, ...]:
@@ -657,6 +686,31 @@ def price_fields_of(pricing: Pricing) -> tuple[Field, ...]:
         for p in pricing.all_parameters()
     )
     return (model_field,) + parameters
+
+
+@dataclass(frozen=True)
+class SmeField(Field):
+    """The fixed ``sme`` field under a table of SME categories: the bid names its category, or says no."""
+
+    categories: tuple[SmeCategory, ...] = ()
+
+    @cached_property
+    def parse(self) -> Callable[[object], Any]:
+        """The category's id, False for no, None when empty; yes alone is refused."""
+        return partial(parse_sme_category, categories=self.categories)
+
+
+def fixed_fields(price: Price | None) -> tuple[Field, ...]:
+    """The fixed fields; ``sme`` asks for the category when the price criterion has a table of SME rates."""
+    if price is None or not price.sme_categories:
+        return FIXED_FIELDS
+    categories = price.sme_categories
+    sme = SmeField("sme", FIXED_FIELDS[2].label, FieldType.CHOICE, origin="fixed",
+                   choices=(NOT_SME.zh,) + tuple(c.label.zh for c in categories), categories=categories,
+                   note=Label("选择所属类别；不属于以上类别选“否”",
+                              "choose the category; 否 (no) if none applies: "
+                              + ", ".join(c.label.en for c in categories)))
+    return FIXED_FIELDS[:2] + (sme,)
 
 
 FIXED_FIELDS = (

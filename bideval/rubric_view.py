@@ -73,6 +73,8 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
         parts.append(("最高限价 " if lang == "zh" else "budget ceiling ") + f"{c.budget_ceiling:,.2f}")
     if c.sme_deduction is not None:
         parts.append(("中小企业扣除 " if lang == "zh" else "SME deduction ") + f"{plain_number(c.sme_deduction * 100)}%")
+    if c.sme_categories:
+        parts.append(sme_categories_rule(c, lang))
     if c.abnormal_low_share is not None:
         parts.append(("异常低价 < " if lang == "zh" else "abnormal low < ") + f"{plain_number(c.abnormal_low_share * 100)}% × mean")
     return "; ".join(parts)
@@ -100,6 +102,14 @@ def price_method_rule(c: Price, lang: str) -> str:
         return (f"偏差法：等于B得{top}分，每高于B 1%扣{above}分，每低于B 1%扣{below}分，{counted[0]}，扣完为止；{b}")
     return (f"deviation: {top} at B, −{above} per 1 % above B, −{below} per 1 % below, {counted[1]}, "
             f"never below 0; {b}")
+
+
+def sme_categories_rule(c: Price, lang: str) -> str:
+    """A table of SME deduction rates in words: ``SME deduction by category: small enterprise 10%, …``."""
+    rates = [f"{cat.label.text(lang)} {plain_number(cat.rate * 100)}%" for cat in c.sme_categories]
+    if lang == "zh":
+        return "中小企业按类别扣除：" + "、".join(rates) + "（E = Q × (1 − 扣除比例)）"
+    return "SME deduction by category: " + ", ".join(rates) + " (E = Q × (1 − rate))"
 
 
 def benchmark_rule_text(rule: BenchmarkRule, lang: str) -> str:

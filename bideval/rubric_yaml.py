@@ -20,6 +20,7 @@ import yaml
 
 from .benchmark import Base, BenchmarkRule, DeviationRounding
 from .errors import Problem, RubricError
+from .sme import SmeCategory
 from .labels import Label
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel
 from .rubric import (CRITERION_TYPES, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
@@ -46,6 +47,7 @@ _KIND_KEYS = {
     Kind.DEDUCTION: {"max", "items"},
     Kind.PENALTY: {"max", "items"},
 }
+_SME_CATEGORY_KEYS = {"id", "label", "rate"}
 _BENCHMARK_KEYS = {"base", "coefficient", "min_bids", "ceiling_weight"}
 _ITEM_KEYS = {"label", "points", "when"}
 _DEDUCTION_ITEM_KEYS = {"label", "field", "points"}
@@ -451,11 +453,12 @@ class _RubricReader:
         elif kind in (Kind.DEDUCTION, Kind.PENALTY):
             parts["items"] = self.deduction_items(where, item.get("items"), fields)
         optional = ("reason", "decimals", "above_penalty", "below_penalty", "budget_ceiling", "sme_deduction",
-                    "abnormal_low_share", "benchmark", "deviation_rounding")
+                    "abnormal_low_share", "benchmark", "deviation_rounding", "sme_categories")
         if name is None or not isinstance(group, str) or any(
                 value is None for key, value in parts.items() if key not in optional):
             return None  # what is missing is already reported
-        if any(item.get(key) is not None and parts.get(key) is None for key in ("benchmark", "deviation_rounding")):
+        if any(item.get(key) is not None and parts.get(key) is None for key in ("benchmark", "deviation_rounding")) \
+                or ("sme_categories" in parts and parts["sme_categories"] is None):
             return None  # given but unreadable: already reported
         return self.build(where, CRITERION_TYPES[kind], id=cid, name=name, group=group, description=description,
                           **parts)
@@ -596,13 +599,42 @@ class _RubricReader:
 
     def price(self, where: str, item: Mapping) -> dict[str, Any]:
         out: dict[str, Any] = {"method": self.enum(where, item.get("method"), PriceMethod, "price method")}
-        for key in ("above_penalty", "below_penalty", "budget_ceiling", "sme_deduction", "abnormal_low_share"):
+        for key in ("above_penalty", "below_penalty", "budget_ceiling", "abnormal_low_share"):
             out[key] = self.number(where, item.get(key), key)
+        if isinstance(item.get("sme_deduction"), list):
+            out["sme_categories"] = self.sme_categories(where, item["sme_deduction"])
+        else:
+            out["sme_deduction"] = self.number(where, item.get("sme_deduction"), "sme_deduction")
         out["benchmark"] = self.benchmark(where, item.get("benchmark"))
         if item.get("deviation_rounding") is not None:
             out["deviation_rounding"] = self.enum(where, item["deviation_rounding"], DeviationRounding,
                                                   "deviation_rounding")
         return out
+
+    def sme_categories(self, where: str, node: list) -> tuple[SmeCategory, ...] | None:
+        """``sme_deduction`` as a table: ``- {id, label, rate}`` per SME category (issue 7, item 8)."""
+        if not node:
+            self.fail(where, "sme_deduction must be a rate such as 0.10 or a non-empty list of categories "
+                             "{id, label, rate}")
+            return None
+        out: list[SmeCategory] = []
+        for index, entry in enumerate(node, 1):
+            entry = self.mapping(where, entry, f"sme_deduction category {index}")
+            if entry is None:
+                continue
+            self.keys(where, entry, _SME_CATEGORY_KEYS, ("id", "label", "rate"))
+            cid = entry.get("id")
+            if not isinstance(cid, str) or not _FIELD_ID.fullmatch(cid):
+                self.fail(where, f"sme_deduction category {index}: id must be a lower-case identifier such as "
+                                 f"small, found {cid!r}", {"category": cid})
+                continue
+            if cid in {c.id for c in out}:
+                self.fail(where, f"sme_deduction category {cid!r} is listed twice", {"category": cid})
+            label = self.label(where, entry.get("label"), f"sme_deduction category {cid!r} label")
+            rate = self.number(where, entry.get("rate"), f"sme_deduction category {cid!r} rate")
+            if label is not None and rate is not None:
+                out.append(SmeCategory(cid, label, rate))
+        return tuple(out) if len(out) == len(node) else None
 
     def benchmark(self, where: str, node: Any) -> BenchmarkRule | None:
         """``benchmark: {base, coefficient, min_bids, ceiling_weight}`` of a price criterion (issue 7, item 3)."""

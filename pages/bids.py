@@ -81,7 +81,7 @@ def preview_rows(rubric: Rubric, bids: Sequence[Bid], lang: str,
         row = {
             "统一社会信用代码" if zh else "Vendor ID": bid.vendor_id,
             "投标人" if zh else "Bidder": bid.vendor_name,
-            "中小企业" if zh else "SME": ("是" if bid.sme else "否") if zh else ("yes" if bid.sme else "no"),
+            "中小企业" if zh else "SME": sme_text(rubric, bid, lang),
             "有效" if zh else "Valid": "✓" if check.valid else "✗",
             "无效原因" if zh else "Why invalid": "; ".join(r.render(lang) for r in check.reasons),
         }
@@ -90,6 +90,15 @@ def preview_rows(rubric: Rubric, bids: Sequence[Bid], lang: str,
         row["来源文件" if zh else "Source file"] = bid.file
         rows.append(row)
     return rows
+
+
+def sme_text(rubric: Rubric, bid: Bid, lang: str) -> str:
+    """Yes or no; under a table of SME rates, the category the bid stated."""
+    price = rubric.price_criterion
+    category = price.sme_rate(bid.values.get("sme"))[0] if price is not None and price.sme_categories else None
+    if category is not None:
+        return category.label.text(lang)
+    return ("是" if bid.sme else "否") if lang == "zh" else ("yes" if bid.sme else "no")
 
 
 def _code(line: str) -> str:
