@@ -16,6 +16,7 @@ from .panel import PanelInput, read_panel
 from .ranking import Entry, candidates, rank
 from .result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
                      PriceLine, Result, Standing)
+from .caps import apply_caps
 from .deductions import DeductionLine, deduction_lines, deduction_score
 from .rubric import Deduction, Price, Rubric, load_rubric
 from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
@@ -81,12 +82,13 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
             else:
                 raw = objective_score(criterion, bid.values)
             criteria[criterion.id] = round_half_up(raw, rubric.places(criterion))
+        criteria, caps = apply_caps(rubric.caps, criteria)
         groups = {g: sum((criteria[c] for c in ids), ZERO) for g, ids in group_criteria.items()}
         flags = tuple(flag for flag, on in ((ABNORMAL_LOW, bid.vendor_id in abnormal),
                                             (INCOMPLETE, incomplete and bool(panel_criteria))) if on)
         unranked[bid.vendor_id] = Standing(0, bid.vendor_id, bid.vendor_name, sum(criteria.values(), ZERO), groups,
                                            criteria, checks[bid.vendor_id].quoted, evaluated[bid.vendor_id], flags,
-                                           bid.sme, deductions)
+                                           bid.sme, deductions, caps)
 
     ranked = rank([Entry(s.vendor_id, s.total, s.quoted_price) for s in unranked.values()])
     ranking = tuple(replace(unranked[entry.vendor_id], rank=place) for place, entry in ranked)

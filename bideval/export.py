@@ -74,6 +74,11 @@ _T = {
     "score": Label("得分", "Score"),
     "comment": Label("备注", "Comment"),
     "item": Label("扣分项", "Item"),
+    "cap": Label("共享上限", "Shared cap"),
+    "cap_max": Label("上限", "Cap"),
+    "part_score": Label("本项得分", "Own score"),
+    "counted": Label("计入总分", "Counted"),
+    "combined": Label("合计得分", "Combined"),
     "field": Label("投标字段", "Bid field"),
     "count": Label("次数", "Count"),
     "points_each": Label("每次扣分", "Points each"),
@@ -314,6 +319,8 @@ class _Export:
         self.ranking(ranking, cells)
         if any(isinstance(c, Deduction) for c in self.criteria):
             self.deductions(self.sheet("Deductions"))
+        if self.rubric.caps:
+            self.caps(self.sheet("Caps"))
         self.panel(self.sheet("Panel"))
         self.price(self.sheet("Price"))
         self.invalid(self.sheet("Invalid"))
@@ -384,6 +391,38 @@ class _Export:
                                   number)
                     sheet.number(row, 9, s.criteria[c.id] if k == 0 else None,
                                  self.cell(num_format=_places_format(self.rubric.places(c))))
+        self.table(sheet, 0, row, len(headers), freeze=2)
+        sheet.finish(self.page)
+
+    def caps(self, sheet: _Sheet) -> None:
+        """Every shared cap of every ranked bid: each part's own score, what counts, and min(cap, Σ parts)."""
+        headers = [self.t(k) for k in ("vendor_id", "vendor", "cap", "cap_max", "criterion_id", "criterion",
+                                        "part_score", "counted", "combined")]
+        self.headers(sheet, 0, headers)
+        number = self.cell(num_format=self.total_format)
+        row = 0
+        for s in self.result.ranking:
+            for cap in self.rubric.caps:
+                line = s.caps[cap.id]
+                first = row + 1
+                for k, criterion_id in enumerate(cap.criteria):
+                    row += 1
+                    criterion = self.rubric.criterion_index[criterion_id]
+                    sheet.text(row, 0, s.vendor_id, self.cell())
+                    sheet.text(row, 1, s.vendor_name, self.cell())
+                    sheet.text(row, 2, f"{cap.id} {cap.label.text(self.lang)}", self.cell())
+                    sheet.number(row, 3, cap.max, self.cell(num_format="0.##"))
+                    sheet.text(row, 4, criterion_id, self.cell())
+                    sheet.text(row, 5, criterion.name.text(self.lang), self.cell())
+                    sheet.number(row, 6, line.parts[criterion_id],
+                                 self.cell(num_format=_places_format(self.rubric.places(criterion))))
+                    sheet.number(row, 7, line.counted[criterion_id],
+                                 self.cell(num_format=_places_format(self.rubric.places(criterion))))
+                    if k == 0:
+                        parts = f"G{first + 1}:G{first + len(cap.criteria)}"
+                        sheet.formula(row, 8, f"=MIN(D{first + 1},SUM({parts}))", line.combined, number)
+                    else:
+                        sheet.number(row, 8, None, number)
         self.table(sheet, 0, row, len(headers), freeze=2)
         sheet.finish(self.page)
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 from .benchmark import Benchmark
+from .caps import CapLine
 from .deductions import DeductionLine
 from .labels import Label
 from .sme import SmeCategory
@@ -116,6 +117,7 @@ class Standing:
     flags: tuple[str, ...]
     sme: bool = False
     deductions: Mapping[str, tuple[DeductionLine, ...]] = field(default_factory=dict)  # criterion id → its items
+    caps: Mapping[str, CapLine] = field(default_factory=dict)  # shared cap id → its parts
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,7 @@ def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
                 "evaluated_price": _number(s.evaluated_price),
                 "flags": list(s.flags),
                 **_deductions(s),
+                **_caps(s),
             }
             for s in result.ranking
         ],
@@ -236,6 +239,17 @@ def _deductions(s: Standing) -> dict[str, Any]:
         criterion: [{"field": line.field, "count": int(line.count), "points": _number(line.points),
                      "deducted": _number(line.deducted)} for line in lines]
         for criterion, lines in s.deductions.items()}}
+
+
+def _caps(s: Standing) -> dict[str, Any]:
+    """``caps``: each shared cap with its parts before the cap and what of each counts (for a rubric with caps)."""
+    if not s.caps:
+        return {}
+    return {"caps": {
+        cap_id: {"max": _number(line.cap.max), "combined": _number(line.combined),
+                 "parts": {c: _number(v) for c, v in line.parts.items()},
+                 "counted": {c: _number(v) for c, v in line.counted.items()}}
+        for cap_id, line in s.caps.items()}}
 
 
 def result_json(result: Result, lang: str = "zh") -> str:

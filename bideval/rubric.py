@@ -583,6 +583,36 @@ class PanelRules:
 
 
 @dataclass(frozen=True)
+class SharedCap:
+    """Several criteria under one cap (每个项目2分，每个证书1分，合计最高10分).
+
+    The parts' combined score is min(max, Σ parts). The points over the cap come
+    off the parts listed last: each part keeps its score, in the order of
+    ``criteria``, while the cap has room for it (see :mod:`bideval.caps`).
+    """
+
+    id: str
+    label: Label
+    max: Decimal
+    criteria: tuple[str, ...]
+
+
+def full_marks(maxima: Mapping[str, Decimal], caps: Iterable[SharedCap] = ()) -> Decimal:
+    """The rubric's full marks from each criterion's contribution (its max; 0 for a penalty or a gate):
+    a shared cap counts min(its max, the Σ of its parts' maxima) instead of its parts.
+
+    >>> full_marks({"a": Decimal(8), "b": Decimal(5), "c": Decimal(30)},
+    ...            [SharedCap("cap", Label("合计", "Together"), Decimal(10), ("a", "b"))])
+    Decimal('40')
+    """
+    caps = tuple(caps)
+    capped = {c for cap in caps for c in cap.criteria}
+    free = sum((m for cid, m in maxima.items() if cid not in capped), Decimal(0))
+    return free + sum((min(cap.max, sum((maxima.get(c, Decimal(0)) for c in cap.criteria), Decimal(0)))
+                       for cap in caps), Decimal(0))
+
+
+@dataclass(frozen=True)
 class Rubric:
     """A published scoring standard."""
 
@@ -600,6 +630,7 @@ class Rubric:
     procurement_method: Label | None = None  # default: 综合评分法 / Comprehensive scoring (bideval.tender)
     panel: PanelRules = dc_field(default_factory=PanelRules)
     pricing: Pricing = dc_field(default_factory=Pricing)
+    caps: tuple[SharedCap, ...] = ()
     source: str = ""
     sha256: str = ""
 
@@ -657,8 +688,13 @@ class Rubric:
 
     @property
     def max_total(self) -> Decimal:
-        """The full marks: the sum of the criteria maxima (a penalty's is not among them: its best is 0)."""
-        return sum((c.adds_to_total for c in self.scored_criteria), Decimal(0))
+        """The full marks: the sum of the criteria maxima (a penalty's is not among them: its best is 0;
+        a shared cap counts at most its own max)."""
+        return full_marks({c.id: c.adds_to_total for c in self.scored_criteria}, self.caps)
+
+    def cap_of(self, criterion_id: str) -> SharedCap | None:
+        """The shared cap a criterion is a part of, if any."""
+        return next((cap for cap in self.caps if criterion_id in cap.criteria), None)
 
     def criterion_named(self, name: str) -> Criterion | None:
         """A criterion named by its id or, failing that, by its name in either language."""

@@ -10,6 +10,7 @@ from typing import Sequence
 from .labels import Label
 from .benchmark import ONE, ZERO, Base, BenchmarkRule, DeviationRounding
 from .rubric import (Checklist, Count, Criterion, Deduction, Gate, Kind, Linear, Penalty, Price, PriceMethod, Rubric,
+                     SharedCap,
                      Tiered,
                      group_label)
 from .values import plain_number
@@ -39,7 +40,22 @@ def criterion_rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
     if criterion.decimals is not None:
         rule += (f"；保留{criterion.decimals}位小数" if lang == "zh" else
                  f"; rounded to {criterion.decimals} decimal place{'' if criterion.decimals == 1 else 's'}")
+    cap = rubric.cap_of(criterion.id)
+    if cap is not None:
+        others = ", ".join(c for c in cap.criteria if c != criterion.id)
+        rule += (f"；与 {others} 合计最高{plain_number(cap.max)}分（{cap.id}）" if lang == "zh" else
+                 f"; together with {others} at most {plain_number(cap.max)} ({cap.id})")
     return rule
+
+
+def cap_rule(cap: SharedCap, lang: str) -> str:
+    """A shared cap in words, with how the points over it are attributed."""
+    parts = " + ".join(cap.criteria)
+    if lang == "zh":
+        return (f"{cap.id} {cap.label.zh}：{parts} 合计最高{plain_number(cap.max)}分"
+                "（超出部分从排在后面的评分项中扣除）")
+    return (f"{cap.id} {cap.label.en}: {parts} together at most {plain_number(cap.max)} "
+            "(the points over the cap come off the criteria listed last)")
 
 
 def _rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
@@ -187,6 +203,9 @@ def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
         lines = [head, f"total {total}; {rubric.decimals} decimals; {rubric.candidates} candidates; "
                        f"panel aggregate: {rubric.panel.aggregate.value}"]
     lines += ["", text_table(HEADERS[lang], rubric_rows(rubric, lang))]
+    if rubric.caps:
+        lines += ["", "共享上限：" if lang == "zh" else "shared caps:"]
+        lines += [f"  {cap_rule(cap, lang)}" for cap in rubric.caps]
     models = ", ".join(f"{m.value} ({m.label.text(lang)})" for m in rubric.pricing.models)
     demand = rubric.pricing.demand
     figures = [f"{name} {plain_number(getattr(demand, name))}" for name in

@@ -23,7 +23,7 @@ from .errors import Problem, RubricError
 from .sme import SmeCategory
 from .labels import Label
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel
-from .rubric import (CRITERION_TYPES, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
+from .rubric import (CRITERION_TYPES, SharedCap, full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
                      Tiered, price_fields_of)
 from .values import FieldType, ValueProblem, fold, to_decimal, TEN_THOUSAND_UNIT
@@ -31,7 +31,7 @@ from .values import FieldType, ValueProblem, fold, to_decimal, TEN_THOUSAND_UNIT
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
 _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "contract_months",
-             "regime", "panel", "fields", "criteria", "pricing", "tender_number", "procurement_method"}
+             "regime", "panel", "fields", "criteria", "pricing", "tender_number", "procurement_method", "caps"}
 _PANEL_KEYS = {"aggregate", "trim", "min_judges_for_trim", "outlier_share"}
 _FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note"}
 _COMMON_KEYS = {"id", "name", "group", "kind", "description", "decimals"}
@@ -48,6 +48,7 @@ _KIND_KEYS = {
     Kind.PENALTY: {"max", "items"},
 }
 _SME_CATEGORY_KEYS = {"id", "label", "rate"}
+_CAP_KEYS = {"id", "label", "max", "criteria"}
 _BENCHMARK_KEYS = {"base", "coefficient", "min_bids", "ceiling_weight"}
 _ITEM_KEYS = {"label", "points", "when"}
 _DEDUCTION_ITEM_KEYS = {"label", "field", "points"}
@@ -118,7 +119,9 @@ class _RubricReader:
     def __init__(self, source: str):
         self.source = source
         self.problems: list[Problem] = []
-        self.maxima: list[Decimal | None] = []  # each scored criterion's max as read, even when it is built with mistakes
+        # what each criterion adds to the full marks, as read, even when it is built with mistakes (None: unknown)
+        self.maxima: dict[str, Decimal | None] = {}
+        self.kinds: dict[str, Kind | None] = {}  # every criterion id in the document and its kind
 
     # -- reporting
     def fail(self, where: str | None, message: str, data: Mapping[str, Any] | None = None) -> None:
@@ -241,10 +244,14 @@ class _RubricReader:
                           f"{'' if c.decimals is None else 'decimals '}{places} is fewer than the {precision} decimal "
                           "place(s) of the tier bounds: a rounded panel score could fall outside its agreed tier",
                           {"criterion": c.id, "decimals": places, "tier_decimals": precision})
-        if total is not None and self.maxima and None not in self.maxima:
-            scored = sum((m for m in self.maxima if m is not None), Decimal(0))
+        caps = self.caps(doc.get("caps"))
+        known = {cid: m for cid, m in self.maxima.items() if m is not None}
+        if total is not None and known and len(known) == len(self.maxima) and caps is not None:
+            scored = full_marks(known, caps)
             if scored != total:
-                self.fail("total", f"the criteria maxima add up to {scored}, not the declared total {total}")
+                capped = " (each shared cap counted at most its max)" if caps else ""
+                self.fail("total", f"the criteria maxima add up to {scored}{capped}, not the declared total {total}",
+                          {"total": total, "maxima": scored})
         if self.problems or title is None or decimals is None or candidates is None:
             return None
         counted = {f for c in criteria if isinstance(c, (Count, Deduction)) for f in c.fields_read}
@@ -252,9 +259,59 @@ class _RubricReader:
         return Rubric(
             id=rubric_id, title=title, fields=fields, criteria=criteria, currency=currency,
             decimals=decimals, total=total, candidates=candidates, contract_months=contract_months,
-            regime=regime, panel=panel or PanelRules(), pricing=pricing or Pricing(),
+            regime=regime, panel=panel or PanelRules(), pricing=pricing or Pricing(), caps=caps or (),
             tender_number=None if tender_number is None else str(tender_number).strip(), procurement_method=method,
         )
+
+    def caps(self, node: Any) -> tuple[SharedCap, ...] | None:
+        """The shared caps (None when one is wrong): each over two or more scored criteria, none in two caps."""
+        if node is None:
+            return ()
+        if not isinstance(node, list) or not node:
+            self.fail("caps", f"caps must be a non-empty list of {{id, label, max, criteria}}, found {node!r}")
+            return None
+        out: list[SharedCap] = []
+        owner: dict[str, str] = {}
+        good = True
+        for index, item in enumerate(node, 1):
+            cap_id = item.get("id") if isinstance(item, Mapping) else None
+            where = f"cap {cap_id!r}" if isinstance(cap_id, str) and cap_id else f"cap #{index}"
+            item = self.mapping(where, item, "a shared cap")
+            if item is None:
+                good = False
+                continue
+            self.keys(where, item, _CAP_KEYS, ("id", "label", "max", "criteria"))
+            if not isinstance(cap_id, str) or not _SLUG.fullmatch(cap_id):
+                self.fail(where, f"id must be a slug (lower-case letters, digits, - and _), found {cap_id!r}")
+            elif cap_id in self.kinds or any(cap.id == cap_id for cap in out):
+                self.fail(where, "the id is already used by a criterion or another cap", {"cap": cap_id})
+            label = self.label(where, item.get("label"), "label")
+            top = self.number(where, item.get("max"), "max", positive=True)
+            parts = item.get("criteria")
+            if not isinstance(parts, list) or len(parts) < 2 or not all(isinstance(p, str) for p in parts):
+                self.fail(where, f"criteria must list the ids of two or more criteria, found {parts!r}",
+                          {"cap": cap_id})
+                good = False
+                continue
+            for part in parts:
+                facts = {"cap": cap_id, "criterion": part}
+                kind = self.kinds.get(part)
+                if part not in self.kinds:
+                    self.fail(where, f"criterion {part!r} does not exist", facts)
+                elif kind in (Kind.GATE, Kind.PENALTY):
+                    self.fail(where, f"criterion {part!r} is a {kind.value}, which gives no points to cap", facts)
+                elif part in owner:
+                    self.fail(where, f"criterion {part!r} is already under cap {owner[part]!r}; a criterion may be "
+                                     "under one cap only", {**facts, "other": owner[part]})
+                else:
+                    owner[part] = str(cap_id)
+                    continue
+                good = False
+            if label is None or top is None:
+                good = False
+                continue
+            out.append(SharedCap(str(cap_id), label, top, tuple(parts)))
+        return tuple(out) if good else None
 
     def clashes(self, where: str | None, what: str, called: str, things: list[tuple[str, tuple[str, ...]]]) -> None:
         """Refuse a name or label of one thing that is the id, name or label of another: a bid or panel
@@ -397,7 +454,7 @@ class _RubricReader:
             where = f"criterion {cid!r}" if isinstance(cid, str) and cid else f"criterion #{index}"
             item = self.mapping(where, item, "a criterion")
             if item is None:
-                self.maxima.append(None)  # its max is unknown: the total cannot be checked
+                self.maxima[f"#{index}"] = None  # its max is unknown: the total cannot be checked
                 continue
             if not isinstance(cid, str) or not _SLUG.fullmatch(cid):
                 self.fail(where, f"id must be a slug (lower-case letters, digits, - and _), found {cid!r}")
@@ -405,8 +462,10 @@ class _RubricReader:
                 self.fail(where, "the id is used twice")
             seen.add(str(cid))
             kind = self.enum(where, item.get("kind"), Kind, "kind")
+            if isinstance(cid, str):
+                self.kinds[cid] = kind
             if kind is None:
-                self.maxima.append(None)
+                self.maxima[f"#{index}"] = None
                 continue
             self.keys(where, item, _COMMON_KEYS | _KIND_KEYS[kind], ("id", "name", "group", "kind"))
             criterion = self.criterion(where, str(cid), kind, item, fields)
@@ -426,7 +485,7 @@ class _RubricReader:
         parts: dict[str, Any] = {}
         if kind is not Kind.GATE:
             parts["max"] = self.number(where, item.get("max"), "max")
-            self.maxima.append(Decimal(0) if kind is Kind.PENALTY else parts["max"])  # a penalty's best is 0
+            self.maxima[cid] = Decimal(0) if kind is Kind.PENALTY else parts["max"]  # a penalty's best is 0
         if "decimals" in item:
             if kind is Kind.GATE:
                 self.fail(where, "a gate has no score to round: decimals belongs to scored criteria")

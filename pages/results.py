@@ -91,6 +91,20 @@ if deducting and result.ranking:
         } for s in result.ranking for c in deducting for line in s.deductions.get(c.id, ())]),
             hide_index=True, key="results_deductions")
 
+if rubric.caps and result.ranking:
+    with st.expander(tr("共享上限", "Shared caps")):
+        st.dataframe(pd.DataFrame([{
+            tr("投标人", "Vendor"): s.vendor_name, tr("共享上限", "Shared cap"): cap.label.text(lang),
+            tr("上限", "Cap"): float(cap.max),
+            tr("评分项", "Criterion"): rubric.criterion_index[c].name.text(lang),
+            tr("本项得分", "Own score"): float(s.caps[cap.id].parts[c]),
+            tr("计入总分", "Counted"): float(s.caps[cap.id].counted[c]),
+            tr("合计得分", "Combined"): float(s.caps[cap.id].combined),
+        } for s in result.ranking for cap in rubric.caps for c in cap.criteria]), hide_index=True, key="results_caps")
+        st.caption(tr("合计得分 = min(上限, 各项得分之和)；超出上限的部分从排在后面的评分项中扣除，总分仍为各项计入分之和。",
+                      "Combined = min(cap, the sum of the parts); the points over the cap come off the criteria listed "
+                      "last, so the total stays the sum of the counted scores."))
+
 with st.expander(tr("标记说明", "What the flags mean"), expanded=bool(result.outliers)):
     st.markdown(tr(
         "- **异常低价**：评审价格低于有效投标评审价格平均值的规定比例，评标委员会须要求投标人说明并记录结论；不改变得分。\n"

@@ -87,3 +87,19 @@ def test_results_page_lists_deductions_item_by_item(app_db, tmp_path, lang, expa
     assert ["甲公司", "技术响应" if lang == "zh" else "Technical compliance",
             "带#号条款不满足" if lang == "zh" else "Unmet key item", 3, 2.0, 6.0, 24.0] in rows
     assert any(r[2] == item and r[6] == -4.0 for r in rows)
+
+
+@pytest.mark.parametrize("lang, expander", [("zh", "共享上限"), ("en", "Shared caps")])
+def test_results_page_shows_a_shared_cap_with_its_parts(app_db, tmp_path, lang, expander):
+    from test_caps import RUBRIC as CAPPED
+
+    store = Store(app_db)
+    tender = store.create_tender("上限", CAPPED, "capped.yaml")
+    form = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "projects": 4,
+                                            "certificates": 3, "total_price": 100000})
+    assert store.import_bids(tender, [(form.name, form.read_bytes())]).ok
+    app = open_app("results", lang=lang, tender_id=tender)
+    assert not app.exception
+    assert expander in [e.label for e in app.expander]
+    table = next(d.value for d in app.dataframe if len(d.value.columns) == 7 and d.value.iloc[0, 2] == 10)
+    assert table.iloc[:, 4:].values.tolist() == [[8.0, 8.0, 10.0], [3.0, 2.0, 10.0]]
