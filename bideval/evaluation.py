@@ -14,16 +14,18 @@ from typing import Iterable, Mapping, Sequence
 from .bids import Bid, BidSet, read_bids
 from .panel import PanelInput, read_panel
 from .ranking import Entry, candidates, rank
-from .result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
-                     PriceLine, Result, Standing)
 from .caps import apply_caps
+from .groups import StageFailure, stage_failure, subtotals
+from .labels import Label
+from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
+                     PriceLine, Reason, Result, Standing)
 from .deductions import DeductionLine, deduction_lines, deduction_score
 from .rubric import Deduction, Price, Rubric, load_rubric
 from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
 from .sheets import InputFile, sha256_of
 from .sme import SmeCategory
 from .validity import BidCheck, check_bid
-from .values import round_half_up
+from .values import plain_number, round_half_up
 
 
 def check_bids(rubric: Rubric, bids: Sequence[Bid]) -> dict[str, BidCheck]:
@@ -33,10 +35,28 @@ def check_bids(rubric: Rubric, bids: Sequence[Bid]) -> dict[str, BidCheck]:
 
 def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
              checks: Mapping[str, BidCheck] | None = None, rubric_file: InputFile | None = None) -> Result:
-    """Score, rank and flag every bid as rules.md says."""
+    """Score, rank and flag every bid as rules.md says.
+
+    With pass marks (stages), a valid bid below a group's pass mark drops out: the bids that pass are
+    evaluated again without it, so it takes no part in the price evaluation, the scaling or the ranking.
+    """
     panel = panel or PanelInput()
     checks = checks or check_bids(rubric, bidset.bids)
-    valid = [b for b in bidset.bids if checks[b.vendor_id].valid]
+    result = _evaluate(rubric, bidset, panel, checks, rubric_file)
+    if not rubric.staged:
+        return result
+    failures = {s.vendor_id: failure for s in result.ranking
+                if (failure := _stage_failure(rubric, s, panel)) is not None}
+    if not failures:
+        return result
+    rest = _evaluate(rubric, bidset, panel, checks, rubric_file, out=frozenset(failures))
+    return _with_stage_failures(rubric, rest, result, failures, bidset)
+
+
+def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping[str, BidCheck],
+              rubric_file: InputFile | None, out: frozenset[str] = frozenset()) -> Result:
+    """The evaluation of the valid bids that are not ``out`` (out after a stage)."""
+    valid = [b for b in bidset.bids if checks[b.vendor_id].valid and b.vendor_id not in out]
     invalid = tuple(InvalidBid(b.vendor_id, b.vendor_name, checks[b.vendor_id].reasons, b.file)
                     for b in sorted(bidset.bids, key=lambda b: b.vendor_id) if not checks[b.vendor_id].valid)
 
@@ -90,6 +110,8 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
                                            criteria, checks[bid.vendor_id].quoted, evaluated[bid.vendor_id], flags,
                                            bid.sme, deductions, caps)
 
+    if rubric.has_group_rules:
+        unranked = _weigh(rubric, unranked)
     ranked = rank([Entry(s.vendor_id, s.total, s.quoted_price) for s in unranked.values()])
     ranking = tuple(replace(unranked[entry.vendor_id], rank=place) for place, entry in ranked)
     chosen, tied = candidates(ranked, rubric.candidates)
@@ -102,6 +124,61 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
         panel_scores=_panel_scores(panel), judges=members, warnings=panel.warnings, inputs=inputs,
         price_mean=price_mean, price_benchmark=priced.benchmark,
     )
+
+
+# -- groups: stages, scaling, weights (issue 7, items 5 and 6)
+def _weigh(rubric: Rubric, unranked: Mapping[str, Standing]) -> dict[str, Standing]:
+    """Each standing's groups scaled to the best and weighted as the rubric declares; the total their sum."""
+    groups = [rubric.group(g) for g in rubric.groups]
+    steps = subtotals(groups, {v: s.groups for v, s in unranked.items()}, rubric.total_places)
+    return {v: replace(s, groups={g: step.scaled for g, step in steps[v].items()},
+                       total=sum((step.weighted for step in steps[v].values()), ZERO), subtotals=steps[v])
+            for v, s in unranked.items()}
+
+
+def _stage_failure(rubric: Rubric, standing: Standing, panel: PanelInput) -> StageFailure | None:
+    """Where a bid falls below a pass mark, with its marks up to that group; None when it passes every stage."""
+    raw = {g: step.raw for g, step in standing.subtotals.items()}
+    found = stage_failure([rubric.group(g) for g in rubric.groups], raw)
+    if found is None:
+        return None
+    group, subtotal = found
+    reached = rubric.groups[:rubric.groups.index(group.id) + 1]
+    criteria = {c.id: standing.criteria[c.id] for c in rubric.scored_criteria if c.group in reached}
+    assert group.pass_mark is not None
+    return StageFailure(group.id, subtotal, group.pass_mark, criteria, {g: raw[g] for g in reached},
+                        _unscored(rubric, panel, standing.vendor_id, criteria))
+
+
+def _unscored(rubric: Rubric, panel: PanelInput, vendor_id: str, criteria: Iterable[str]) -> bool:
+    """Whether a panel member has not yet scored the bid on one of these criteria."""
+    wanted = {c.id for c in rubric.panel_criteria} & set(criteria)
+    scored: dict[str, set[str]] = defaultdict(set)
+    for s in panel.scores:
+        if s.vendor_id == vendor_id and s.criterion in wanted and s.score is not None:
+            scored[s.criterion].add(s.judge)
+    return bool(wanted) and (not panel.judges or any(set(panel.judges) - scored[c] for c in wanted))
+
+
+def _with_stage_failures(rubric: Rubric, rest: Result, first: Result, failures: Mapping[str, StageFailure],
+                         bidset: BidSet) -> Result:
+    """The result of the bids that passed, with each stage failure listed among the bids not ranked."""
+    bids = {b.vendor_id: b for b in bidset.bids}
+    failed = []
+    for vendor, f in failures.items():
+        label = rubric.group(f.group).label
+        mark, needed = plain_number(f.subtotal), plain_number(f.pass_mark)
+        reason = Reason(BELOW_PASS_MARK, Label(f"{label.zh}得分 {mark}，低于及格分 {needed}",
+                                               f"{label.en} subtotal {mark} is below the pass mark {needed}"))
+        failed.append(InvalidBid(vendor, bids[vendor].vendor_name, (reason,), bids[vendor].file, f))
+    outliers = rest.outliers + tuple(o for o in first.outliers
+                                     if o.vendor_id in failures and o.criterion in failures[o.vendor_id].criteria)
+    provisional = rest.status == PROVISIONAL or any(f.incomplete for f in failures.values())
+    return replace(
+        rest, status=PROVISIONAL if provisional else FINAL,
+        invalid=tuple(sorted(rest.invalid + tuple(failed), key=lambda i: i.vendor_id)),
+        outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
+        prices=tuple(replace(line, valid=False) if line.vendor_id in failures else line for line in rest.prices))
 
 
 def _outliers(vendor_id: str, criterion_id: str, top: Decimal, scores: Mapping[str, Decimal],

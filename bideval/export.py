@@ -29,7 +29,7 @@ from .pricing import formula_text
 from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
-from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered, group_label
+from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
 from .rubric_view import KIND_LABELS, criterion_rule, display_width, max_text
 
 SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
@@ -100,6 +100,12 @@ _T = {
     "price_method": Label("价格评分方法", "Price method"),
     "price_mean": Label("有效投标评审价格平均值", "Mean evaluated price of valid bids"),
     "benchmark": Label("评标基准价 B", "Benchmark price B"),
+    "raw_subtotal": Label("原始得分", "raw"),
+    "scaled_subtotal": Label("折算得分", "scaled"),
+    "subtotal": Label("本组得分", "Subtotal"),
+    "pass_mark": Label("及格分", "Pass mark"),
+    "passed": Label("通过", "Passed"),
+    "stage_failed": Label("未通过", "failed"),
     "benchmark_how": Label("基准价计算", "How B was formed"),
     "deviation": Label("偏差率 d（%）", "Deviation d (%)"),
     "counted_deviation": Label("计分偏差 |d|（%）", "Counted |d| (%)"),
@@ -323,12 +329,20 @@ class _Export:
             self.caps(self.sheet("Caps"))
         self.panel(self.sheet("Panel"))
         self.price(self.sheet("Price"))
+        if self.rubric.staged:
+            self.stages(self.sheet("Stages"))
         self.invalid(self.sheet("Invalid"))
         self.rubric_sheet(self.sheet("Rubric"))
         self.audit(self.sheet("Audit"))
         ranking.ws.activate()
 
     def scores(self, sheet: _Sheet) -> dict[str, list[str]]:
+        """Vendor × criterion with group subtotals and the total; returns the cells Ranking refers to."""
+        if self.rubric.has_group_rules:
+            return self.scores_with_group_rules(sheet)
+        return self.plain_scores(sheet)
+
+    def plain_scores(self, sheet: _Sheet) -> dict[str, list[str]]:
         """Vendor × criterion with group subtotals and the total; returns the cells Ranking refers to.
 
         Columns: Vendor ID, Vendor, one per scored criterion (grouped), one per
@@ -338,7 +352,7 @@ class _Export:
         first = 2
         headers = [self.t("vendor_id"), self.t("vendor")]
         headers += [f"{c.name.text(self.lang)} ({max_text(c)})" for c in criteria]
-        headers += [group_label(g).text(self.lang) for g in groups]
+        headers += [self.rubric.group(g).label.text(self.lang) for g in groups]
         headers.append(self.t("total"))
         self.headers(sheet, 0, headers)
         scores = [self.cell(num_format=_places_format(self.rubric.places(c))) for c in criteria]
@@ -367,6 +381,116 @@ class _Export:
         self.table(sheet, 0, last, len(headers), freeze=2)
         sheet.finish(self.page)
         return refs
+
+    # -- groups: scaling, weights, stages (issue 7, items 5 and 6)
+    def scores_with_group_rules(self, sheet: _Sheet) -> dict[str, list[str]]:
+        """Vendor × criterion, then per group its raw subtotal, its scaled subtotal (scaled groups) and its
+        weighted part (weighted groups), then the total: every step a formula rounding as the engine does.
+
+        raw ``=SUM(criteria)``; scaled ``=IF(MAX(raw column)<=0,0,ROUND(S*raw/MAX(raw column),p))``;
+        weighted ``=ROUND(w*subtotal,p)``; total ``=SUM(the weighted parts, or the subtotals)``.
+        """
+        rubric, criteria, groups = self.rubric, self.criteria, self.rubric.groups
+        places = rubric.total_places
+        first = 2
+        headers = [self.t("vendor_id"), self.t("vendor")]
+        headers += [f"{c.name.text(self.lang)} ({max_text(c)})" for c in criteria]
+        columns: list[tuple[str, str]] = []  # (group, step) per subtotal column
+        for g in groups:
+            group = rubric.group(g)
+            label = group.label.text(self.lang)
+            columns.append((g, "raw"))
+            headers.append(label if group.scale_to is None else f"{label} {self.t('raw_subtotal')}")
+            if group.scale_to is not None:
+                columns.append((g, "scaled"))
+                headers.append(f"{label} {self.t('scaled_subtotal')} ({plain_number(group.scale_to)})")
+            if group.weight is not None:
+                columns.append((g, "weighted"))
+                headers.append(f"{label} × {plain_number(group.weight)}")
+        headers.append(self.t("total"))
+        self.headers(sheet, 0, headers)
+        scores = [self.cell(num_format=_places_format(rubric.places(c))) for c in criteria]
+        subtotal = self.cell(num_format=self.total_format, bold=True)
+        spans: dict[str, tuple[int, int]] = {}
+        for index, c in enumerate(criteria):
+            low, _ = spans.get(c.group, (first + index, first + index))
+            spans[c.group] = (low, first + index)
+        col_of = {key: first + len(criteria) + k for k, key in enumerate(columns)}
+        total_col = first + len(criteria) + len(columns)
+        last = len(self.result.ranking)
+        refs: dict[str, list[str]] = {}
+        for row, s in enumerate(self.result.ranking, start=1):
+            sheet.text(row, 0, s.vendor_id, self.cell())
+            sheet.text(row, 1, s.vendor_name, self.cell())
+            for index, c in enumerate(criteria):
+                sheet.number(row, first + index, s.criteria.get(c.id), scores[index])
+            counted = []
+            refs[s.vendor_id] = []
+            for g in groups:
+                group, step = rubric.group(g), s.subtotals[g]
+                low, high = spans[g]
+                raw = xl_rowcol_to_cell(row, col_of[(g, "raw")])
+                sheet.formula(row, col_of[(g, "raw")], f"=SUM({_range(row, low, high)})", step.raw, subtotal)
+                score_cell = raw
+                if group.scale_to is not None:
+                    column = xl_col_to_name(col_of[(g, "raw")])
+                    best = f"MAX(${column}$2:${column}${last + 1})"
+                    score_cell = xl_rowcol_to_cell(row, col_of[(g, "scaled")])
+                    sheet.formula(row, col_of[(g, "scaled")],
+                                  f"=IF({best}<=0,0,ROUND({plain_number(group.scale_to)}*{raw}/{best},{places}))",
+                                  step.scaled, subtotal)
+                refs[s.vendor_id].append(score_cell)
+                if group.weight is not None:
+                    sheet.formula(row, col_of[(g, "weighted")],
+                                  f"=ROUND({plain_number(group.weight)}*{score_cell},{places})", step.weighted, subtotal)
+                    counted.append(xl_rowcol_to_cell(row, col_of[(g, "weighted")]))
+                else:
+                    counted.append(score_cell)
+            sheet.formula(row, total_col, f"=SUM({','.join(counted)})", s.total, subtotal)
+            refs[s.vendor_id].append(xl_rowcol_to_cell(row, total_col))
+        self.table(sheet, 0, last, len(headers), freeze=2)
+        sheet.finish(self.page)
+        return refs
+
+    def stages(self, sheet: _Sheet) -> None:
+        """Every scored bid's raw subtotal in each group with a pass mark: passed, or failed and out."""
+        headers = [self.t(k) for k in ("vendor_id", "vendor", "group", "subtotal", "pass_mark", "passed")]
+        self.headers(sheet, 0, headers)
+        staged = [g for g in self.rubric.groups if self.rubric.group(g).pass_mark is not None]
+        rows: list[tuple[str, str, str, Decimal, Decimal, bool]] = []
+        for s in self.result.ranking:
+            for g in staged:
+                rows.append((s.vendor_id, s.vendor_name, g, s.subtotals[g].raw, self.pass_mark(g), True))
+        for bid in self.result.invalid:
+            if bid.stage is not None:
+                for g in staged:
+                    if g in bid.stage.groups:
+                        subtotal = bid.stage.groups[g]
+                        rows.append((bid.vendor_id, bid.vendor_name, g, subtotal, self.pass_mark(g),
+                                     g != bid.stage.group))
+        number = self.cell(num_format=self.total_format)
+        row = 0
+        for row, (vendor, name, g, subtotal, mark, passed) in enumerate(rows, start=1):
+            sheet.text(row, 0, vendor, self.cell())
+            sheet.text(row, 1, name, self.cell())
+            sheet.text(row, 2, self.rubric.group(g).label.text(self.lang), self.cell())
+            sheet.number(row, 3, subtotal, number)
+            sheet.number(row, 4, mark, self.cell(num_format="0.##"))
+            sheet.text(row, 5, self.t("yes") if passed else self.t("stage_failed"), self.cell(align="center"))
+        self.table(sheet, 0, row, len(headers))
+        self.highlight_failed_stages(sheet, row, len(headers))
+        sheet.finish(self.page)
+
+    def pass_mark(self, group: str) -> Decimal:
+        mark = self.rubric.group(group).pass_mark
+        assert mark is not None
+        return mark
+
+    def highlight_failed_stages(self, sheet: _Sheet, last: int, columns: int) -> None:
+        if last < 1:
+            return
+        sheet.ws.conditional_format(1, 0, last, columns - 1, {
+            "type": "formula", "criteria": f'=$F2="{self.t("stage_failed")}"', "format": self.fmt(bg_color=_FLAG_FILL)})
 
     def deductions(self, sheet: _Sheet) -> None:
         """Every deduction and penalty item of every ranked bid: count × points = deducted, then the score."""
@@ -430,7 +554,7 @@ class _Export:
         """Rank, Vendor ID, Vendor, one column per group, Quoted, Evaluated, Total, Flags; then the verdict."""
         groups = self.rubric.groups
         headers = [self.t("rank"), self.t("vendor_id"), self.t("vendor")]
-        headers += [group_label(g).text(self.lang) for g in groups]
+        headers += [self.rubric.group(g).label.text(self.lang) for g in groups]
         headers += [self.t("quoted"), self.t("evaluated"), self.t("total"), self.t("flags")]
         self.headers(sheet, 0, headers)
         score = self.cell(num_format=self.total_format)
@@ -644,7 +768,7 @@ class _Export:
         for row, c in enumerate(r.criteria, start=head + 1):
             sheet.text(row, 0, c.id, self.cell())
             sheet.text(row, 1, c.name.text(self.lang), self.cell())
-            sheet.text(row, 2, group_label(c.group).text(self.lang), self.cell())
+            sheet.text(row, 2, self.rubric.group(c.group).label.text(self.lang), self.cell())
             sheet.text(row, 3, KIND_LABELS[c.kind].text(self.lang), self.cell())
             sheet.number(row, 4, (-c.max if isinstance(c, Penalty) else c.max) if c.is_scored else None,
                          self.cell(num_format="0.##"))

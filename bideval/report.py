@@ -33,7 +33,6 @@ from . import __version__
 from .errors import BidEvalError
 from .labels import Label, check_lang
 from .result import ABNORMAL_LOW, FINAL, FLAG_LABELS, INCOMPLETE, PROVISIONAL, Result, Standing
-from .rubric import group_label
 from .rubric_view import rubric_rows
 from .tender import TenderInfo, date_text, tender_info
 from .values import money_text, plain_number
@@ -496,7 +495,7 @@ class _Report:
             return
         self.section("s_groups")
         headers = [self.t("rank"), self.t("vendor")]
-        headers += [f"{group_label(g).text(self.lang)} ({plain_number(self.group_max(g))})" for g in groups]
+        headers += [f"{self.rubric.group(g).label.text(self.lang)} ({plain_number(self.group_max(g))})" for g in groups]
         headers.append(f"{self.t('total')} ({plain_number(self.rubric.max_total)})")
         rows = [[str(s.rank), self.vendor(s.vendor_id),
                  *(self.score(s.groups.get(g, Decimal(0))) for g in groups), self.score(s.total)] for s in ranking]

@@ -15,6 +15,7 @@ from typing import Any, Mapping
 from .benchmark import Benchmark
 from .caps import CapLine
 from .deductions import DeductionLine
+from .groups import StageFailure, Subtotal
 from .labels import Label
 from .sme import SmeCategory
 from .pricing import PricingModel
@@ -25,6 +26,7 @@ from .values import round_half_up
 PROVISIONAL = "provisional"
 FINAL = "final"
 ABNORMAL_LOW = "abnormal_low_price"
+BELOW_PASS_MARK = "below_pass_mark"  # the reason code of a bid that fails a stage
 INCOMPLETE = "incomplete"
 
 FLAG_LABELS = {
@@ -53,6 +55,7 @@ class InvalidBid:
     vendor_name: str
     reasons: tuple[Reason, ...]
     file: str
+    stage: StageFailure | None = None  # a valid bid below a group's pass mark: its marks (reason below_pass_mark)
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ class Standing:
     sme: bool = False
     deductions: Mapping[str, tuple[DeductionLine, ...]] = field(default_factory=dict)  # criterion id → its items
     caps: Mapping[str, CapLine] = field(default_factory=dict)  # shared cap id → its parts
+    subtotals: Mapping[str, Subtotal] = field(default_factory=dict)  # group → raw, scaled, weighted (group rules)
 
 
 @dataclass(frozen=True)
@@ -189,7 +193,32 @@ def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
     }
     _add_price_benchmark(document, result, lang)
     _add_sme_categories(document, result)
+    _add_group_rules(document, result)
     return document
+
+
+def _add_group_rules(document: dict[str, Any], result: Result) -> None:
+    """Each ranked bid's ``subtotals`` step by step, and each stage failure's ``stage`` (issue 7, items 5, 6)."""
+    rubric = result.rubric
+    if not rubric.has_group_rules:
+        return
+    for entry, s in zip(document["ranking"], result.ranking):
+        entry["subtotals"] = {
+            g: {"raw": _number(step.raw), "best": None if step.best is None else _number(step.best),
+                "scaled": _number(step.scaled), "weight": _optional(rubric.group(g).weight),
+                "weighted": _number(step.weighted)}
+            for g, step in s.subtotals.items()}
+    for entry, bid in zip(document["invalid"], result.invalid):
+        if bid.stage is not None:
+            f = bid.stage
+            entry["stage"] = {"group": f.group, "subtotal": _number(f.subtotal), "pass_mark": _number(f.pass_mark),
+                              "groups": {g: _number(v) for g, v in f.groups.items()},
+                              "criteria": {c: _number(v) for c, v in f.criteria.items()},
+                              "incomplete": f.incomplete}
+
+
+def _optional(value: Decimal | None) -> float | None:
+    return None if value is None else _number(value)
 
 
 def _add_sme_categories(document: dict[str, Any], result: Result) -> None:

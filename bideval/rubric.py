@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Mapping, TypeVar
 
 from .benchmark import LEAST_MIN_BIDS, Base, BenchmarkRule, DeviationRounding
+from .groups import Group, weighted_max
 from .labels import Label
 from .sme import NOT_SME, SmeCategory, category_rate, parse_sme_category
 from .pricing import PRICE_MODEL_FIELD, Pricing, PricingModel
@@ -633,6 +634,7 @@ class Rubric:
     caps: tuple[SharedCap, ...] = ()
     source: str = ""
     sha256: str = ""
+    declared_groups: tuple[Group, ...] = ()  # `groups:` in the order given: labels, pass marks, scaling, weights
 
     @cached_property
     def bid_fields(self) -> tuple[Field, ...]:
@@ -671,8 +673,11 @@ class Rubric:
 
     @cached_property
     def groups(self) -> tuple[str, ...]:
-        """Groups of the scored criteria: the standard four in order, then others as they appear."""
+        """Groups of the scored criteria: as declared under ``groups:``, else the standard four in order, then
+        others as they appear."""
         present = [c.group for c in self.scored_criteria]
+        if self.declared_groups:
+            return tuple(g.id for g in self.declared_groups if g.id in present)
         known = [g for g in GROUP_ORDER if g in present]
         others = list(dict.fromkeys(g for g in present if g not in GROUP_ORDER))
         return tuple(known + others)
@@ -689,12 +694,35 @@ class Rubric:
     @property
     def max_total(self) -> Decimal:
         """The full marks: the sum of the criteria maxima (a penalty's is not among them: its best is 0;
-        a shared cap counts at most its own max)."""
+        a shared cap counts at most its own max); with scaled or weighted groups, the sum of the groups'
+        weighted maxima."""
+        if any(g.scale_to is not None or g.weight is not None for g in self.declared_groups):
+            return sum((weighted_max(self.group(g), self.group_raw_max(g)) for g in self.groups), Decimal(0))
         return full_marks({c.id: c.adds_to_total for c in self.scored_criteria}, self.caps)
 
     def cap_of(self, criterion_id: str) -> SharedCap | None:
         """The shared cap a criterion is a part of, if any."""
         return next((cap for cap in self.caps if criterion_id in cap.criteria), None)
+
+    # -- groups as declared (issue 7, items 5 and 6)
+    def group(self, group_id: str) -> Group:
+        """The group as declared, or by default: its standard label, no pass mark, scaling or weight."""
+        declared = next((g for g in self.declared_groups if g.id == group_id), None)
+        return declared or Group(group_id, group_label(group_id))
+
+    def group_raw_max(self, group_id: str) -> Decimal:
+        """The most a group's criteria can add up to, before any scaling or weight."""
+        return group_full_marks(self.scored_criteria, self.caps, group_id)
+
+    @cached_property
+    def has_group_rules(self) -> bool:
+        """Whether a group has a pass mark, is scaled to the best or carries a weight."""
+        return any(g.has_rules for g in self.declared_groups)
+
+    @cached_property
+    def staged(self) -> bool:
+        """Whether a group has a pass mark."""
+        return any(g.pass_mark is not None for g in self.declared_groups)
 
     def criterion_named(self, name: str) -> Criterion | None:
         """A criterion named by its id or, failing that, by its name in either language."""
@@ -722,6 +750,13 @@ def price_fields_of(pricing: Pricing) -> tuple[Field, ...]:
         for p in pricing.all_parameters()
     )
     return (model_field,) + parameters
+
+
+def group_full_marks(criteria: Iterable[Criterion], caps: Iterable[SharedCap], group_id: str) -> Decimal:
+    """The most a group's criteria can add up to, before any scaling or weight: their maxima, a shared cap
+    over criteria of this group counting at most its max."""
+    inside = {c.id: c.adds_to_total for c in criteria if c.group == group_id and c.is_scored}
+    return full_marks(inside, [cap for cap in caps if set(cap.criteria) <= set(inside)])
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,7 @@ from .labels import Label
 from .benchmark import ONE, ZERO, Base, BenchmarkRule, DeviationRounding
 from .rubric import (Checklist, Count, Criterion, Deduction, Gate, Kind, Linear, Penalty, Price, PriceMethod, Rubric,
                      SharedCap,
-                     Tiered,
-                     group_label)
+                     Tiered)
 from .values import plain_number
 
 KIND_LABELS = {
@@ -170,7 +169,7 @@ def max_text(c: Criterion) -> str:
 def rubric_rows(rubric: Rubric, lang: str = "zh") -> list[tuple[str, ...]]:
     """One row per criterion: id, name, group, kind, max, rule."""
     return [
-        (c.id, c.name.text(lang), group_label(c.group).text(lang), KIND_LABELS[c.kind].text(lang),
+        (c.id, c.name.text(lang), rubric.group(c.group).label.text(lang), KIND_LABELS[c.kind].text(lang),
          max_text(c), criterion_rule(c, rubric, lang))
         for c in rubric.criteria
     ]
@@ -192,6 +191,46 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join([line(headers), rule, *(line(r) for r in rows)])
 
 
+def group_lines(rubric: Rubric, lang: str) -> list[str]:
+    """The declared groups' rules in words — pass marks, scaling, weights — and how the total is formed."""
+    if not rubric.has_group_rules:
+        return []
+    zh = lang == "zh"
+    lines = ["", "分组：" if zh else "groups:"]
+    for g in rubric.groups:
+        lines.append(f"  {rubric.group(g).label.text(lang)} ({g})" + ("：" if zh else ": ") + group_rule(rubric, g, lang))
+    parts = []
+    for g in rubric.groups:
+        group = rubric.group(g)
+        name = group.label.text(lang)
+        parts.append(name if group.weight is None else f"{plain_number(group.weight)} × {name}")
+    lines.append(("总分 = " if zh else "total = ") + " + ".join(parts)
+                 + ("（各项四舍五入后相加）" if zh and any(rubric.group(g).weight for g in rubric.groups) else "")
+                 + (" (each part rounded, then added)" if not zh and any(rubric.group(g).weight for g in rubric.groups)
+                    else ""))
+    return lines
+
+
+def group_rule(rubric: Rubric, group_id: str, lang: str) -> str:
+    """One group's rules in words: its max, pass mark, scaling to the best and weight."""
+    zh = lang == "zh"
+    g = rubric.group(group_id)
+    top = plain_number(rubric.group_raw_max(group_id))
+    parts = [f"满分 {top}" if zh else f"max {top}"]
+    if g.pass_mark is not None:
+        mark = plain_number(g.pass_mark)
+        parts.append(f"及格分 {mark}：低于 {mark} 分的投标不再参加后续评审、价格评审和排名" if zh else
+                     f"pass mark {mark}: a bid below it takes no part in the later groups, the price evaluation "
+                     "or the ranking")
+    if g.scale_to is not None:
+        to = plain_number(g.scale_to)
+        parts.append(f"按最高分折算：得分最高者得 {to} 分，其余为 {to} × 本组得分 / 最高得分" if zh else
+                     f"scaled to the best: the best bid gets {to}, the others {to} × their subtotal / the best")
+    if g.weight is not None:
+        parts.append(f"权重 {plain_number(g.weight)}" if zh else f"weight {plain_number(g.weight)}")
+    return "；".join(parts) if zh else "; ".join(parts)
+
+
 def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
     """The whole rubric as text: title, settings, criteria table and pricing."""
     head = f"{rubric.title.text(lang)} ({rubric.id})"
@@ -206,6 +245,7 @@ def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
     if rubric.caps:
         lines += ["", "共享上限：" if lang == "zh" else "shared caps:"]
         lines += [f"  {cap_rule(cap, lang)}" for cap in rubric.caps]
+    lines += group_lines(rubric, lang)
     models = ", ".join(f"{m.value} ({m.label.text(lang)})" for m in rubric.pricing.models)
     demand = rubric.pricing.demand
     figures = [f"{name} {plain_number(getattr(demand, name))}" for name in

@@ -20,18 +20,21 @@ import yaml
 
 from .benchmark import Base, BenchmarkRule, DeviationRounding
 from .errors import Problem, RubricError
+from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
 from .labels import Label
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel
-from .rubric import (CRITERION_TYPES, SharedCap, full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
+from .rubric import (CRITERION_TYPES, SharedCap, full_marks, group_full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
-                     Tiered, price_fields_of)
-from .values import FieldType, ValueProblem, fold, to_decimal, TEN_THOUSAND_UNIT
+                     Tiered, group_label, price_fields_of)
+from .values import FieldType, ValueProblem, fold, plain_number, to_decimal, TEN_THOUSAND_UNIT
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
 _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "contract_months",
-             "regime", "panel", "fields", "criteria", "pricing", "tender_number", "procurement_method", "caps"}
+             "regime", "panel", "fields", "criteria", "pricing", "tender_number", "procurement_method", "caps",
+             "groups"}
+_GROUP_KEYS = {"id", "label", "pass_mark", "scale_to_best", "weight"}
 _PANEL_KEYS = {"aggregate", "trim", "min_judges_for_trim", "outlier_share"}
 _FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note"}
 _COMMON_KEYS = {"id", "name", "group", "kind", "description", "decimals"}
@@ -245,8 +248,10 @@ class _RubricReader:
                           "place(s) of the tier bounds: a rounded panel score could fall outside its agreed tier",
                           {"criterion": c.id, "decimals": places, "tier_decimals": precision})
         caps = self.caps(doc.get("caps"))
+        groups = self.groups(doc.get("groups"), criteria, total, caps or ())
+        weighed = any(g.scale_to is not None or g.weight is not None for g in groups)
         known = {cid: m for cid, m in self.maxima.items() if m is not None}
-        if total is not None and known and len(known) == len(self.maxima) and caps is not None:
+        if total is not None and known and len(known) == len(self.maxima) and caps is not None and not weighed:
             scored = full_marks(known, caps)
             if scored != total:
                 capped = " (each shared cap counted at most its max)" if caps else ""
@@ -261,6 +266,7 @@ class _RubricReader:
             decimals=decimals, total=total, candidates=candidates, contract_months=contract_months,
             regime=regime, panel=panel or PanelRules(), pricing=pricing or Pricing(), caps=caps or (),
             tender_number=None if tender_number is None else str(tender_number).strip(), procurement_method=method,
+            declared_groups=groups,
         )
 
     def caps(self, node: Any) -> tuple[SharedCap, ...] | None:
@@ -312,6 +318,105 @@ class _RubricReader:
                 continue
             out.append(SharedCap(str(cap_id), label, top, tuple(parts)))
         return tuple(out) if good else None
+
+    # -- groups: labels, stages, scaling, weights (issue 7, items 5 and 6)
+    def groups(self, node: Any, criteria: tuple[Criterion, ...], total: Decimal | None,
+               caps: tuple[SharedCap, ...]) -> tuple[Group, ...]:
+        """``groups:`` — each ``{id, label, pass_mark, scale_to_best, weight}`` in order; checked against the
+        criteria (every criterion's group declared, a pass mark within the group's max and before price, the
+        weighted maxima adding up to ``total``)."""
+        if node is None:
+            return ()
+        if not isinstance(node, list) or not node:
+            self.fail("groups", f"must be a non-empty list of groups {{id, label, …}}, found {node!r}")
+            return ()
+        out: list[Group] = []
+        for index, item in enumerate(node, 1):
+            gid = item.get("id") if isinstance(item, Mapping) else None
+            where = f"group {gid!r}" if isinstance(gid, str) else f"group #{index}"
+            item = self.mapping(where, item, "a group")
+            if item is None:
+                continue
+            self.keys(where, item, _GROUP_KEYS, ("id",))
+            if not isinstance(gid, str) or not _SLUG.fullmatch(gid):
+                self.fail(where, f"id must be a slug such as technical, found {gid!r}", {"group": gid})
+                continue
+            if gid in {g.id for g in out}:
+                self.fail(where, "is declared twice", {"group": gid})
+                continue
+            label = self.label(where, item.get("label"), "label") if "label" in item else group_label(gid)
+            pass_mark = self.number(where, item.get("pass_mark"), "pass_mark", positive=True)
+            weight = self.number(where, item.get("weight"), "weight", positive=True)
+            scale = item.get("scale_to_best")
+            scale_to = None
+            if scale is not None and scale is not True and scale is not False:
+                scale_to = self.number(where, scale, "scale_to_best (true, or the points the best bid gets)",
+                                       positive=True)
+            scored = [c for c in criteria if c.group == gid and c.is_scored]
+            raw_max = group_full_marks(criteria, caps, gid)
+            if scale is True:
+                scale_to = raw_max
+            if label is not None:
+                out.append(Group(gid, label, pass_mark, scale_to, weight))
+            if not any(c.group == gid for c in criteria):
+                self.fail(where, "no criterion belongs to this group", {"group": gid})
+            elif (pass_mark or scale_to or weight) and not scored:
+                self.fail(where, "a pass mark, scaling or weight needs a scored criterion in the group", {"group": gid})
+            if pass_mark is not None and scored and pass_mark > raw_max:
+                self.fail(where, f"pass_mark {plain_number(pass_mark)} is above the group's max {plain_number(raw_max)}: "
+                                 "no bid could pass", {"group": gid, "pass_mark": pass_mark, "max": raw_max})
+        declared = [g.id for g in out]
+        for c in criteria:
+            if c.group not in declared and len(out) == len(node):
+                self.fail(f"criterion {c.id!r}", f"group {c.group!r} is not declared under groups (declared: "
+                                                 f"{', '.join(declared)})", {"criterion": c.id, "group": c.group})
+        self.stage_order(out, criteria)
+        self.weights(out, criteria, total, caps)
+        return tuple(out)
+
+    def stage_order(self, groups: list[Group], criteria: tuple[Criterion, ...]) -> None:
+        """A pass mark comes before price: price is scored only among the bids that pass every stage."""
+        price = next((c for c in criteria if isinstance(c, Price)), None)
+        if price is None:
+            return
+        order = [g.id for g in groups]
+        for g in groups:
+            if g.pass_mark is None:
+                continue
+            if g.id == price.group:
+                self.fail(f"group {g.id!r}", f"a pass mark cannot be on the group of the price criterion "
+                                             f"{price.id!r}: price is scored only among the bids that pass",
+                          {"group": g.id, "criterion": price.id})
+            elif price.group in order and order.index(g.id) > order.index(price.group):
+                self.fail(f"group {g.id!r}", f"a group with a pass mark must come before the price group "
+                                             f"{price.group!r}: price is opened only for the bids that pass",
+                          {"group": g.id, "price_group": price.group})
+
+    def weights(self, groups: list[Group], criteria: tuple[Criterion, ...], total: Decimal | None,
+                caps: tuple[SharedCap, ...]) -> None:
+        """Every scored group weighted or none; ``total`` checked against the weighted maxima."""
+        used = [g for g in groups if any(c.group == g.id and c.is_scored for c in criteria)]
+        weighted = [g.id for g in used if g.weight is not None]
+        if weighted and len(weighted) != len(used):
+            missing = [g.id for g in used if g.weight is None]
+            self.fail("groups", f"weight is given for {', '.join(weighted)} but not for {', '.join(missing)}: "
+                                "give every group a weight, or none", {"weighted": weighted, "unweighted": missing})
+            return
+        if total is None or not self.maxima or None in self.maxima.values():
+            return
+        if not any(g.scale_to is not None or g.weight is not None for g in used):
+            return
+        parts = []
+        full = Decimal(0)
+        for g in used:
+            raw_max = group_full_marks(criteria, caps, g.id)
+            full += weighted_max(g, raw_max)
+            top = plain_number(group_max(g, raw_max))
+            parts.append(f"{g.id} {top}" if g.weight is None else f"{g.id} {plain_number(g.weight)} × {top}")
+        if full != total:
+            self.fail("total", f"the groups' weighted maxima add up to {plain_number(full)} ({' + '.join(parts)}), "
+                               f"not the declared total {plain_number(total)}",
+                      {"total": total, "weighted_maxima": full})
 
     def clashes(self, where: str | None, what: str, called: str, things: list[tuple[str, tuple[str, ...]]]) -> None:
         """Refuse a name or label of one thing that is the id, name or label of another: a bid or panel

@@ -6,7 +6,7 @@ import streamlit as st
 import workspace as ws
 from bideval.analysis import judge_deviations, non_price_score, panel_progress
 from bideval.result import FLAG_LABELS, PROVISIONAL
-from bideval.rubric import Deduction, group_label
+from bideval.rubric import Deduction
 
 ws.enter_page("results")
 tr = ws.tr
@@ -29,11 +29,11 @@ given, expected = panel_progress(result)
 columns = st.columns(4)
 columns[0].metric(tr("投标", "Bids"), len(result.ranking) + len(result.invalid))
 columns[1].metric(tr("有效投标", "Valid bids"), len(result.ranking))
-columns[2].metric(tr("无效投标", "Invalid bids"), len(result.invalid))
+columns[2].metric(tr("无效投标", "Invalid bids"), sum(1 for bid in result.invalid if bid.stage is None))
 columns[3].metric(tr("评委评分进度", "Panel scores"), f"{given} / {expected}")
 
 groups = list(rubric.groups)
-group_names = {g: group_label(g).text(lang) for g in groups}
+group_names = {g: rubric.group(g).label.text(lang) for g in groups}
 rows = []
 for s in result.ranking:
     row = {tr("排名", "Rank"): s.rank, tr("投标人", "Vendor"): s.vendor_name,
@@ -80,6 +80,40 @@ if benchmark is not None:  # the price benchmark B, how it was formed, each bid'
         } for line in deviations]), hide_index=True, key="results_deviations",
             column_config={tr("评审价格", "Evaluated price"): st.column_config.NumberColumn(format="accounting")})
 
+if rubric.has_group_rules and result.ranking:  # scaled and weighted subtotals, step by step (issue 7, item 6)
+    with st.expander(tr("分组得分：原始、折算、加权", "Group subtotals: raw, scaled, weighted"), expanded=True):
+        steps = []
+        for s in result.ranking:
+            row = {tr("排名", "Rank"): s.rank, tr("投标人", "Vendor"): s.vendor_name}
+            for g in groups:
+                group, step = rubric.group(g), s.subtotals[g]
+                row[f"{group_names[g]} {tr('原始', 'raw')}"] = float(step.raw)
+                if group.scale_to is not None:
+                    row[f"{group_names[g]} {tr('折算', 'scaled')}"] = float(step.scaled)
+                if group.weight is not None:
+                    row[f"{group_names[g]} × {group.weight}"] = float(step.weighted)
+            row[tr("总分", "Total")] = float(s.total)
+            steps.append(row)
+        st.dataframe(pd.DataFrame(steps), hide_index=True, key="results_subtotals",
+                     column_config={k: st.column_config.NumberColumn(format=f"%.{rubric.total_places}f")
+                                    for k in steps[0] if k not in (tr("排名", "Rank"), tr("投标人", "Vendor"))})
+        st.caption(tr("折算得分 = 折算分值 × 原始得分 / 最高原始得分，四舍五入；加权得分 = 权重 × 得分，四舍五入；总分为加权得分之和。",
+                      "Scaled = points × raw / best raw, rounded; weighted = weight × subtotal, rounded; "
+                      "the total is the sum of the weighted parts."))
+
+failed_stage = [bid for bid in result.invalid if bid.stage is not None]
+if failed_stage:  # bids below a pass mark (issue 7, item 5)
+    st.subheader(tr("未通过阶段评审", "Out after a stage"))
+    st.dataframe(pd.DataFrame([{
+        tr("投标人", "Vendor"): bid.vendor_name, tr("统一社会信用代码", "Vendor ID"): bid.vendor_id,
+        tr("阶段", "Group"): rubric.group(bid.stage.group).label.text(lang),
+        tr("得分", "Subtotal"): float(bid.stage.subtotal), tr("及格分", "Pass mark"): float(bid.stage.pass_mark),
+        tr("评分未完成", "Panel scores missing"): tr("是", "yes") if bid.stage.incomplete else "",
+    } for bid in failed_stage]), hide_index=True, key="results_stages")
+    st.caption(tr("低于及格分的投标不参加后续评审、价格评审（基准价、最低价）和排名。",
+                  "A bid below a pass mark takes no part in the later groups, the price evaluation (benchmark, "
+                  "lowest price) or the ranking."))
+
 deducting = [c for c in rubric.scored_criteria if isinstance(c, Deduction)]
 if deducting and result.ranking:
     with st.expander(tr("扣分明细", "Deductions item by item")):
@@ -123,9 +157,10 @@ with st.expander(tr("标记说明", "What the flags mean"), expanded=bool(result
             tr("得分", "Score"): float(o.score), tr("评委平均分", "Panel mean"): round(float(o.panel_mean), 4),
         } for o in result.outliers]), hide_index=True, key="results_outliers")
 
-if result.invalid:
+invalid = [bid for bid in result.invalid if bid.stage is None]
+if invalid:
     st.subheader(tr("无效投标", "Invalid bids"))
-    for bid in result.invalid:
+    for bid in invalid:
         st.error(f"**{bid.vendor_name}** (`{bid.vendor_id}`)\n\n"
                  + "\n".join(f"- {reason.render(lang)}" for reason in bid.reasons))
 

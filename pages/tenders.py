@@ -8,7 +8,7 @@ import streamlit as st
 
 import workspace as ws
 from bideval.errors import BidEvalError, RubricError
-from bideval.rubric import GROUP_ORDER, Rubric, group_label, parse_rubric
+from bideval.rubric import GROUP_ORDER, Rubric, parse_rubric
 from bideval.rubric_view import KIND_LABELS, criterion_rule, max_text
 from bideval.storage import Store
 
@@ -44,6 +44,8 @@ def create_tender(store: Store, name: str, file_name: str, data: bytes) -> int:
 def criterion_groups(rubric: Rubric) -> list[str]:
     """Every group of the rubric, gates included: the standard four in order, then the others as they appear."""
     present = [c.group for c in rubric.criteria]
+    if rubric.declared_groups:
+        return [g.id for g in rubric.declared_groups if g.id in present]
     return [g for g in GROUP_ORDER if g in present] + list(dict.fromkeys(g for g in present if g not in GROUP_ORDER))
 
 
@@ -205,7 +207,7 @@ def show_rubric(store: Store, tender: int) -> None:
     for group in criterion_groups(rubric):
         rows = group_rows(rubric, group, lang)
         scored = any(c.is_scored for c in rubric.criteria if c.group == group)
-        label = group_label(group).text(lang)
+        label = rubric.group(group).label.text(lang)
         points = number(group_max(rubric, group))
         heading = f"{label} · " + (tr(f"{points} 分", f"{points} points") if scored
                                    else tr("通过／不通过", "pass / fail"))

@@ -103,3 +103,60 @@ def test_results_page_shows_a_shared_cap_with_its_parts(app_db, tmp_path, lang, 
     assert expander in [e.label for e in app.expander]
     table = next(d.value for d in app.dataframe if len(d.value.columns) == 7 and d.value.iloc[0, 2] == 10)
     assert table.iloc[:, 4:].values.tolist() == [[8.0, 8.0, 10.0], [3.0, 2.0, 10.0]]
+
+
+STAGED = """
+id: staged
+title: {zh: 分阶段评审, en: Staged evaluation}
+total: 100
+pricing: {demand: {months: 12}, models: [lump_sum]}
+fields:
+  - {id: tech, label: {zh: 技术得分, en: Technical points}, type: number}
+groups:
+  - {id: technical, label: {zh: 技术部分, en: Technical}, pass_mark: 50, scale_to_best: true, weight: 0.8}
+  - {id: financial, label: {zh: 商务部分, en: Financial}, weight: 0.2}
+criteria:
+  - {id: approach, name: {zh: 技术方案, en: Technical approach}, group: technical, kind: linear, field: tech,
+     max: 100, points: [[0, 0], [100, 100]]}
+  - id: price
+    name: {zh: 价格, en: Price}
+    group: financial
+    kind: price
+    max: 100
+    method: deviation
+    benchmark: {base: mean, coefficient: 0.95}
+    above_penalty: 1
+    below_penalty: 0.5
+    deviation_rounding: up
+"""
+
+
+@pytest.mark.parametrize("lang, stage, benchmark, subtotals", [
+    ("zh", "未通过阶段评审", "评标基准价", "分组得分：原始、折算、加权"),
+    ("en", "Out after a stage", "Price benchmark", "Group subtotals: raw, scaled, weighted"),
+])
+def test_results_page_shows_stages_benchmark_and_weighted_subtotals(app_db, tmp_path, lang, stage, benchmark,
+                                                                     subtotals):
+    store = Store(app_db)
+    tender = store.create_tender("咨询", STAGED, "staged.yaml")
+    forms = [write_form(tmp_path / f"{v}.xlsx", {"vendor_id": v, "vendor_name": name, "tech": t, "total_price": p})
+             for v, name, t, p in ((VENDOR_A, "甲公司", 60, 500000), (VENDOR_B, "乙公司", 40, 300000),
+                                   (VENDOR_C, "丙公司", 66, 625000))]
+    assert store.import_bids(tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    app = open_app("results", lang=lang, tender_id=tender)
+    assert not app.exception
+    headings = [h.value for h in app.subheader]
+    assert stage in headings and benchmark in headings
+    assert (tr := {"zh": "无效投标", "en": "Invalid bids"}[lang]) not in headings, tr  # a stage failure is not invalid
+    assert subtotals in [e.label for e in app.expander]
+    # AppTest does not report a dataframe's key: the tables in page order are the ranking, the deviations,
+    # the subtotals and the stage failures.
+    ranking, deviations, steps, stages = (d.value for d in app.dataframe)
+    (failed,) = stages.values.tolist()
+    assert failed[:5] == ["乙公司", VENDOR_B, "技术部分" if lang == "zh" else "Technical", 40.0, 50.0]
+    result = store.evaluate(tender)
+    b = result.price_benchmark.value  # mean of A and C only: 0.95 × 562,500
+    assert b == 534375
+    assert f"B = {b:,.2f}" in " ".join(m.value for m in app.markdown)
+    assert len(deviations) == 2 and list(ranking.iloc[:, 1]) == ["丙公司", "甲公司"]  # C: 0.8 × 100 + 0.2 × 83 = 96.6
+    assert [round(v, 2) for v in steps.iloc[:, -1]] == [float(s.total) for s in result.ranking]

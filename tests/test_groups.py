@@ -1,0 +1,345 @@
+"""Groups with pass marks (stages), scaling to the best and weights (issue 7, items 5 and 6).
+
+Oracles from the issue: technical pass mark 50, price 30 by lowest_ratio, A (60, 500,000), B (40, 300,000),
+C (66, 625,000) → B fails, A's price 30.00, C's 24.00; raw technical 60 and 66 scaled to 70 → 63.64 and
+70.00; technical 80 of 100 at weight 0.8 and financial 100 × 400,000 / 500,000 = 80 at weight 0.2 → 80.00.
+"""
+import io
+import json
+import shutil
+import subprocess
+from decimal import Decimal as D
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bideval.errors import RubricError
+from bideval.evaluation import evaluate
+from bideval.export import write_workbook
+from bideval.panel import PanelInput, Score
+from bideval.result import FINAL, PROVISIONAL, result_json
+from bideval.rubric import parse_rubric
+from bideval.rubric_view import describe_rubric
+from bideval.scoring import price_outcome
+from conftest import make_bidset
+
+A, B, C, D_ = "91110000802100433B", "91440300708461136T", "91510107MA6CJ5NU8U", "91330106MA2H8B1R7X"
+JUDGE = "王评委"
+
+
+def rubric_text(groups: str, technical_max: int = 70, price_max: int = 30, total: str = "",
+                price_group: str = "price", method: str = "lowest_ratio") -> str:
+    return f"""
+id: staged
+title: {{zh: 分阶段评审, en: Staged evaluation}}
+{total}
+pricing: {{demand: {{months: 12}}, models: [lump_sum]}}
+fields: []
+groups:
+{groups}
+criteria:
+  - {{id: approach, name: {{zh: 技术方案, en: Technical approach}}, group: technical, kind: judged, max: {technical_max}}}
+  - {{id: price, name: {{zh: 价格, en: Price}}, group: {price_group}, kind: price, max: {price_max},
+     method: {method}}}
+"""
+
+
+STAGED = """\
+  - {id: technical, label: {zh: 技术部分, en: Technical}, pass_mark: 50}
+  - {id: price, label: {zh: 价格部分, en: Price}}"""
+
+
+def run(text, bids, judges=(JUDGE,), missing=()):
+    """Evaluate bids given as (vendor, technical score or None, price); ``missing`` vendors lack the score."""
+    rubric = parse_rubric(text, "staged.yaml")
+    bidset = make_bidset(rubric, *({"vendor_id": v, "vendor_name": f"公司{v[-3:]}", "total_price": str(p)}
+                                   for v, _, p in bids))
+    scores = tuple(Score(j, v, "approach", D(str(t))) for v, t, _ in bids for j in judges
+                   if t is not None and v not in missing)
+    return evaluate(rubric, bidset, PanelInput(tuple(judges), scores, {}))
+
+
+WORKED = [(A, 60, 500000), (B, 40, 300000), (C, 66, 625000)]
+
+
+def test_the_stage_example():
+    result = run(rubric_text(STAGED), WORKED)
+    price = {s.vendor_id: s.criteria["price"] for s in result.ranking}
+    assert price == {A: D("30.00"), C: D("24.00")}  # E_min is A's 500,000, not B's 300,000
+    (failed,) = result.invalid
+    assert failed.vendor_id == B
+    assert [r.code for r in failed.reasons] == ["below_pass_mark"]
+    assert failed.reasons[0].render("zh") == "below_pass_mark: 技术部分得分 40，低于及格分 50"
+    assert failed.reasons[0].render("en") == "below_pass_mark: Technical subtotal 40 is below the pass mark 50"
+    assert (failed.stage.group, failed.stage.subtotal, failed.stage.pass_mark) == ("technical", D(40), D(50))
+    assert result.status == FINAL
+    line = next(p for p in result.prices if p.vendor_id == B)
+    assert (line.valid, line.score) == (False, None)
+
+
+def test_the_stage_in_json():
+    document = json.loads(result_json(run(rubric_text(STAGED), WORKED), "en"))
+    assert [e["vendor_id"] for e in document["ranking"]] == [A, C]
+    (invalid,) = document["invalid"]
+    assert invalid == {
+        "vendor_id": B, "vendor_name": "公司36T",
+        "reasons": ["below_pass_mark: Technical subtotal 40 is below the pass mark 50"],
+        "stage": {"group": "technical", "subtotal": 40.0, "pass_mark": 50.0, "groups": {"technical": 40.0},
+                  "criteria": {"approach": 40.0}, "incomplete": False}}
+    assert document["ranking"][0]["subtotals"]["technical"] == {"raw": 60.0, "best": None, "scaled": 60.0,
+                                                                "weight": None, "weighted": 60.0}
+
+
+def test_a_bid_at_the_pass_mark_passes():
+    result = run(rubric_text(STAGED), [(A, 50, 500000), (B, "49.99", 300000)])
+    assert [s.vendor_id for s in result.ranking] == [A]
+    assert [i.vendor_id for i in result.invalid] == [B]
+
+
+def test_provisional_while_the_panel_has_not_finished_a_staged_group():
+    two = (JUDGE, "李评委")
+    # B has only one judge's 40: it fails on the score present, but the stage is not settled.
+    result = run(rubric_text(STAGED), WORKED + [], judges=two, missing=())
+    assert result.status == FINAL
+    rubric = parse_rubric(rubric_text(STAGED), "s.yaml")
+    bidset = make_bidset(rubric, *({"vendor_id": v, "vendor_name": v, "total_price": str(p)} for v, _, p in WORKED))
+    scores = tuple(Score(j, v, "approach", D(t)) for v, t, _ in WORKED for j in two if (v, j) != (B, "李评委"))
+    result = evaluate(rubric, bidset, PanelInput(two, scores, {}))
+    assert [i.vendor_id for i in result.invalid] == [B]
+    assert result.invalid[0].stage.incomplete is True
+    assert all("incomplete" not in s.flags for s in result.ranking)
+    assert result.status == PROVISIONAL
+
+
+def test_scaling_to_the_best():
+    groups = """\
+  - {id: technical, label: {zh: 技术部分, en: Technical}, scale_to_best: true}
+  - {id: price, label: {zh: 价格部分, en: Price}}"""
+    result = run(rubric_text(groups), [(A, 60, 500000), (C, 66, 500000)])
+    scaled = {s.vendor_id: s.groups["technical"] for s in result.ranking}
+    assert scaled == {A: D("63.64"), C: D("70.00")}  # 70 × 60 / 66, rounded after scaling
+    assert {s.vendor_id: s.subtotals["technical"].raw for s in result.ranking} == {A: D(60), C: D(66)}
+    assert {s.vendor_id: s.total for s in result.ranking} == {A: D("93.64"), C: D("100.00")}
+
+
+def test_scaling_to_given_points_and_to_nothing_when_the_best_is_zero():
+    groups = """\
+  - {id: technical, label: {zh: 技术部分, en: Technical}, scale_to_best: 70}
+  - {id: price, label: {zh: 价格部分, en: Price}}"""
+    result = run(rubric_text(groups, technical_max=100, total="total: 100"), [(A, 60, 500000), (C, 66, 500000)])
+    assert {s.vendor_id: s.groups["technical"] for s in result.ranking} == {A: D("63.64"), C: D("70.00")}
+    zero = run(rubric_text(groups, technical_max=100), [(A, 0, 500000), (C, 0, 600000)])
+    assert {s.vendor_id: s.groups["technical"] for s in zero.ranking} == {A: D(0), C: D(0)}
+
+
+QCBS = """\
+  - {id: technical, label: {zh: 技术部分, en: Technical}, weight: 0.8}
+  - {id: financial, label: {zh: 商务部分, en: Financial}, weight: 0.2}"""
+
+
+def test_weights():
+    result = run(rubric_text(QCBS, technical_max=100, price_max=100, total="total: 100", price_group="financial"),
+                 [(A, 80, 500000), (C, 70, 400000)])
+    a = result.standing(A)
+    assert a.groups == {"technical": D(80), "financial": D(80)}  # 100 × 400,000 / 500,000
+    assert a.total == D("80.00")  # 0.8 × 80 + 0.2 × 80
+    assert (a.subtotals["technical"].weighted, a.subtotals["financial"].weighted) == (D("64.00"), D("16.00"))
+    assert result.standing(C).total == D("76.00")  # 0.8 × 70 + 0.2 × 100
+
+
+def test_scaling_stages_and_weights_together():
+    groups = """\
+  - {id: technical, label: {zh: 技术部分, en: Technical}, pass_mark: 50, scale_to_best: true, weight: 0.8}
+  - {id: financial, label: {zh: 商务部分, en: Financial}, weight: 0.2}"""
+    result = run(rubric_text(groups, technical_max=100, price_max=100, total="total: 100", price_group="financial"),
+                 [(A, 60, 500000), (B, 95, 300000), (C, 66, 625000), (D_, 45, 200000)])
+    # D fails the stage: the best technical among the rest is B's 95, E_min B's 300,000.
+    assert [i.vendor_id for i in result.invalid] == [D_]
+    a = result.standing(A)
+    assert a.subtotals["technical"].scaled == D("63.16")  # 100 × 60 / 95
+    assert a.subtotals["technical"].weighted == D("50.53")  # 0.8 × 63.16 = 50.528
+    assert a.groups["financial"] == D("60.00")  # 100 × 300,000 / 500,000
+    assert a.total == D("62.53")  # 50.53 + 12.00
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("en", ["  Technical (technical): max 100; pass mark 50: a bid below it takes no part in the later groups, the "
+            "price evaluation or the ranking; scaled to the best: the best bid gets 100, the others 100 × their "
+            "subtotal / the best; weight 0.8",
+            "  Financial (financial): max 100; weight 0.2",
+            "total = 0.8 × Technical + 0.2 × Financial (each part rounded, then added)"]),
+    ("zh", ["  技术部分 (technical)：满分 100；及格分 50：低于 50 分的投标不再参加后续评审、价格评审和排名；按最高分折算：得分最高者得 "
+            "100 分，其余为 100 × 本组得分 / 最高得分；权重 0.8",
+            "  商务部分 (financial)：满分 100；权重 0.2",
+            "总分 = 0.8 × 技术部分 + 0.2 × 商务部分（各项四舍五入后相加）"]),
+])
+def test_check_explains_the_groups(lang, lines):
+    groups = QCBS.replace("weight: 0.8}", "pass_mark: 50, scale_to_best: true, weight: 0.8}")
+    text = describe_rubric(parse_rubric(rubric_text(groups, 100, 100, "total: 100", "financial"), "q.yaml"), lang)
+    for line in lines:
+        assert line in text.splitlines()
+    assert ("满分 100" if lang == "zh" else "total 100") in text
+
+
+def test_declared_labels_head_the_tables():
+    rubric = parse_rubric(rubric_text(QCBS, 100, 100, "total: 100", "financial"), "q.yaml")
+    assert rubric.groups == ("technical", "financial")
+    assert "Technical" in describe_rubric(rubric, "en") and "技术部分" in describe_rubric(rubric, "zh")
+
+
+@pytest.mark.parametrize("groups, kwargs, message, data", [
+    (STAGED.replace("pass_mark: 50", "pass_mark: 80"), {},
+     "group 'technical': pass_mark 80 is above the group's max 70: no bid could pass",
+     {"group": "technical", "pass_mark": D(80), "max": D(70)}),
+    (QCBS.replace("0.2", "0.3"), dict(technical_max=100, price_max=100, total="total: 100", price_group="financial"),
+     "total: the groups' weighted maxima add up to 110 (technical 0.8 × 100 + financial 0.3 × 100), not the declared "
+     "total 100", {"total": D(100), "weighted_maxima": D(110)}),
+    (QCBS.replace(", weight: 0.2", ""), dict(price_group="financial"),
+     "groups: weight is given for technical but not for financial: give every group a weight, or none",
+     {"weighted": ["technical"], "unweighted": ["financial"]}),
+    ("  - {id: technical, label: {zh: 技术部分, en: Technical}}", {},
+     "criterion 'price': group 'price' is not declared under groups (declared: technical)",
+     {"criterion": "price", "group": "price"}),
+    (STAGED + "\n  - {id: service, label: {zh: 服务, en: Service}}", {},
+     "group 'service': no criterion belongs to this group", {"group": "service"}),
+    (STAGED.replace("pass_mark: 50", "").replace("{id: price, label: {zh: 价格部分, en: Price}}",
+                                                 "{id: price, label: {zh: 价格部分, en: Price}, pass_mark: 10}"), {},
+     "group 'price': a pass mark cannot be on the group of the price criterion 'price'",
+     {"group": "price", "criterion": "price"}),
+    ("  - {id: price, label: {zh: 价格部分, en: Price}}\n"
+     "  - {id: technical, label: {zh: 技术部分, en: Technical}, pass_mark: 50}", {},
+     "group 'technical': a group with a pass mark must come before the price group 'price'",
+     {"group": "technical", "price_group": "price"}),
+    (STAGED + "\n  - {id: technical, label: {zh: 技术, en: Tech}}", {},
+     "group 'technical': is declared twice", {"group": "technical"}),
+    (STAGED.replace("pass_mark: 50", "pass_mark: 50, stage: 1"), {},
+     "group 'technical': unknown key 'stage'", {}),
+    (STAGED.replace("pass_mark: 50", "scale_to_best: lots"), {},
+     "group 'technical': scale_to_best (true, or the points the best bid gets) must be a number, found 'lots'", {}),
+    (STAGED.replace("pass_mark: 50", "weight: -1"), {}, "group 'technical': weight must be more than 0", {}),
+    (STAGED.replace("pass_mark: 50", "pass_mark: 0"), {}, "group 'technical': pass_mark must be more than 0", {}),
+])
+def test_group_mistakes_are_named(groups, kwargs, message, data):
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(rubric_text(groups, **kwargs), "g.yaml")
+    found = [p for p in caught.value.problems if message in str(p)]
+    assert found, str(caught.value)
+    assert found[0].data == data
+
+
+def test_the_total_counts_the_scaled_and_weighted_maxima():
+    groups = """\
+  - {id: technical, label: {zh: 技术部分, en: Technical}, scale_to_best: 70}
+  - {id: price, label: {zh: 价格部分, en: Price}}"""
+    assert parse_rubric(rubric_text(groups, technical_max=100, total="total: 100"), "t.yaml").max_total == 100
+    rubric = parse_rubric(rubric_text(QCBS, 100, 100, "total: 100", "financial"), "q.yaml")
+    assert rubric.max_total == D(100)
+
+
+# -- the workbook: every step a formula that reproduces the engine's figure to the cent
+QCBS_ALL = QCBS.replace("weight: 0.8}", "pass_mark: 50, scale_to_best: true, weight: 0.8}")
+FOUR = [(A, "60.5", 500000), (B, "95.25", 312345.67), (C, "66.75", 625000), (D_, 45, 200000)]
+
+
+@pytest.fixture
+def qcbs_result():
+    return run(rubric_text(QCBS_ALL, 100, 100, "total: 100", "financial"), FOUR)
+
+
+def _values(data: bytes, sheet: str) -> list[list]:
+    return [[c.value for c in row] for row in openpyxl.load_workbook(io.BytesIO(data))[sheet].iter_rows()]
+
+
+def test_scores_sheet_formulas_and_cached_values(qcbs_result):
+    buffer = io.BytesIO()
+    write_workbook(qcbs_result, buffer, "en")
+    data = buffer.getvalue()
+    formulas = _values(data, "Scores")
+    assert formulas[0] == ["Vendor ID", "Vendor", "Technical approach (100)", "Price (100)", "Technical raw",
+                           "Technical scaled (100)", "Technical × 0.8", "Financial", "Financial × 0.2", "Total"]
+    assert formulas[1][4:] == ["=SUM(C2)", "=IF(MAX($E$2:$E$4)<=0,0,ROUND(100*E2/MAX($E$2:$E$4),2))",
+                               "=ROUND(0.8*F2,2)", "=SUM(D2)", "=ROUND(0.2*H2,2)", "=SUM(G2,I2)"]
+    cached = [[c.value for c in row] for row in
+              openpyxl.load_workbook(io.BytesIO(data), data_only=True)["Scores"].iter_rows(min_row=2)]
+    for row, s in zip(cached, qcbs_result.ranking):
+        t, f = s.subtotals["technical"], s.subtotals["financial"]
+        assert [D(str(v)) for v in row[4:]] == [t.raw, t.scaled, t.weighted, f.raw, f.weighted, s.total]
+    ranking = _values(data, "Ranking")
+    assert ranking[0][3:5] == ["Technical", "Financial"]
+    assert ranking[1][3:5] == ["=Scores!F2", "=Scores!H2"] and ranking[1][7] == "=Scores!J2"
+
+
+def test_stages_sheet(qcbs_result):
+    buffer = io.BytesIO()
+    write_workbook(qcbs_result, buffer, "en")
+    book = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+    assert book.sheetnames.index("Stages") == book.sheetnames.index("Price") + 1
+    rows = [[c.value for c in row] for row in book["Stages"].iter_rows()]
+    assert rows[0] == ["Vendor ID", "Vendor", "Group", "Subtotal", "Pass mark", "Passed"]
+    assert [r[0] for r in rows[1:]] == [B, C, A, D_]  # ranked bids, then the failures
+    assert rows[-1][2:] == ["Technical", 45, 50, "failed"]
+    invalid = [[c.value for c in row] for row in book["Invalid"].iter_rows()]
+    assert invalid[1][3] == "below_pass_mark: Technical subtotal 45 is below the pass mark 50"
+
+
+def test_libreoffice_recomputes_every_step_to_the_cent(qcbs_result, tmp_path):
+    if shutil.which("soffice") is None:
+        pytest.fail("LibreOffice (soffice) is not installed: run the README's test command (bash scripts/test.sh)")
+    path = tmp_path / "ranked.xlsx"
+    write_workbook(qcbs_result, path, "en")
+    stripped = tmp_path / "stripped.xlsx"
+    openpyxl.load_workbook(path).save(stripped)  # openpyxl drops the cached values
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"),
+                    str(stripped)], check=True, capture_output=True, timeout=180)
+    values = openpyxl.load_workbook(tmp_path / "out" / "stripped.xlsx", data_only=True)
+    for row, s in zip(values["Scores"].iter_rows(min_row=2, values_only=True), qcbs_result.ranking):
+        t, f = s.subtotals["technical"], s.subtotals["financial"]
+        assert [round(D(str(v)), 2) for v in row[4:]] == [t.raw, t.scaled, t.weighted, f.raw, f.weighted, s.total]
+    for row, s in zip(values["Ranking"].iter_rows(min_row=2, values_only=True), qcbs_result.ranking):
+        assert round(D(str(row[7])), 2) == s.total
+
+
+# -- properties
+technical = st.decimals(min_value=D(0), max_value=D(100), places=2)
+prices = st.decimals(min_value=D("1000.00"), max_value=D("2000000.00"), places=2)
+BIDS = st.lists(st.tuples(technical, prices), min_size=1, max_size=7)
+VENDORS = [f"9144030070846113{n:02d}" for n in range(10)]
+STAGED_RATIO = parse_rubric(rubric_text(STAGED, technical_max=100, price_max=30,
+                                        method="ratio, benchmark: {base: trimmed_mean, coefficient: 0.95}"), "p.yaml")
+SCALED = parse_rubric(rubric_text(QCBS_ALL, 100, 100, "total: 100", "financial"), "s.yaml")
+
+
+def _evaluate(rubric, bids):
+    bidset = make_bidset(rubric, *({"vendor_id": VENDORS[i], "vendor_name": str(i), "total_price": str(p)}
+                                   for i, (_, p) in enumerate(bids)))
+    scores = tuple(Score(JUDGE, VENDORS[i], "approach", t) for i, (t, _) in enumerate(bids))
+    return evaluate(rubric, bidset, PanelInput((JUDGE,), scores, {}))
+
+
+@settings(max_examples=100, deadline=None)
+@given(BIDS)
+def test_a_stage_failure_changes_the_others_price_scores_only_through_b_and_e_min(bids):
+    """The passing bids' price scores are exactly those of an evaluation of the passing bids alone."""
+    result = _evaluate(STAGED_RATIO, bids)
+    passing = [(t, p) for t, p in bids if t >= 50]
+    assert len(result.ranking) == len(passing)
+    alone = price_outcome(STAGED_RATIO.price_criterion,
+                          {VENDORS[i]: p for i, (t, p) in enumerate(bids) if t >= 50})
+    for s in result.ranking:
+        assert s.criteria["price"] == round(alone.points[s.vendor_id], 2)
+    assert {i.vendor_id for i in result.invalid} == {VENDORS[i] for i, (t, _) in enumerate(bids) if t < 50}
+
+
+@settings(max_examples=100, deadline=None)
+@given(BIDS)
+def test_scaling_never_gives_more_than_max(bids):
+    result = _evaluate(SCALED, bids)
+    for s in result.ranking:
+        assert 0 <= s.groups["technical"] <= 100
+        assert s.subtotals["technical"].weighted <= D(80)
+        assert s.total <= SCALED.max_total
+    if result.ranking:
+        assert max(s.groups["technical"] for s in result.ranking) in (D(100), D(0))
