@@ -110,6 +110,8 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
                                            criteria, checks[bid.vendor_id].quoted, evaluated[bid.vendor_id], flags,
                                            bid.sme, deductions, caps)
 
+    if any(c.scale_to_best for c in rubric.scored_criteria):
+        unranked = _scale_criteria(rubric, unranked)
     if rubric.has_group_rules:
         unranked = _weigh(rubric, unranked)
     ranked = rank([Entry(s.vendor_id, s.total, s.quoted_price) for s in unranked.values()])
@@ -136,15 +138,35 @@ def _weigh(rubric: Rubric, unranked: Mapping[str, Standing]) -> dict[str, Standi
             for v, s in unranked.items()}
 
 
+def _scale_criteria(rubric: Rubric, unranked: Mapping[str, Standing]) -> dict[str, Standing]:
+    """Criteria scaled to the best: max × score / the best score among these bids, rounded to the criterion's
+    places (all 0 when the best is 0); the groups and the total summed again."""
+    scaled = [c for c in rubric.scored_criteria if c.scale_to_best]
+    best = {c.id: max((s.criteria[c.id] for s in unranked.values()), default=ZERO) for c in scaled}
+    out = {}
+    for vendor, s in unranked.items():
+        criteria = dict(s.criteria)
+        for c in scaled:
+            top = best[c.id]
+            criteria[c.id] = ZERO if top <= 0 else round_half_up(c.max * s.criteria[c.id] / top, rubric.places(c))
+        groups = {g: sum((criteria[c.id] for c in rubric.scored_criteria if c.group == g), ZERO) for g in s.groups}
+        out[vendor] = replace(s, criteria=criteria, groups=groups, total=sum(criteria.values(), ZERO),
+                              criteria_raw={c.id: s.criteria[c.id] for c in scaled})
+    return out
+
+
 def _stage_failure(rubric: Rubric, standing: Standing, panel: PanelInput) -> StageFailure | None:
-    """Where a bid falls below a pass mark, with its marks up to that group; None when it passes every stage."""
-    raw = {g: step.raw for g, step in standing.subtotals.items()}
+    """Where a bid falls below a pass mark, with its marks up to that group; None when it passes every stage.
+
+    The pass mark is compared with the sum of the criterion scores before any scaling or weight."""
+    unscaled = {**standing.criteria, **standing.criteria_raw}
+    raw = {g: sum((unscaled[c.id] for c in rubric.scored_criteria if c.group == g), ZERO) for g in rubric.groups}
     found = stage_failure([rubric.group(g) for g in rubric.groups], raw)
     if found is None:
         return None
     group, subtotal = found
     reached = rubric.groups[:rubric.groups.index(group.id) + 1]
-    criteria = {c.id: standing.criteria[c.id] for c in rubric.scored_criteria if c.group in reached}
+    criteria = {c.id: unscaled[c.id] for c in rubric.scored_criteria if c.group in reached}
     assert group.pass_mark is not None
     return StageFailure(group.id, subtotal, group.pass_mark, criteria, {g: raw[g] for g in reached},
                         _unscored(rubric, panel, standing.vendor_id, criteria))

@@ -122,6 +122,7 @@ class Standing:
     deductions: Mapping[str, tuple[DeductionLine, ...]] = field(default_factory=dict)  # criterion id → its items
     caps: Mapping[str, CapLine] = field(default_factory=dict)  # shared cap id → its parts
     subtotals: Mapping[str, Subtotal] = field(default_factory=dict)  # group → raw, scaled, weighted (group rules)
+    criteria_raw: Mapping[str, Decimal] = field(default_factory=dict)  # criteria scaled to the best: before scaling
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,9 @@ def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
 def _add_group_rules(document: dict[str, Any], result: Result) -> None:
     """Each ranked bid's ``subtotals`` step by step, and each stage failure's ``stage`` (issue 7, items 5, 6)."""
     rubric = result.rubric
+    for entry, s in zip(document["ranking"], result.ranking):
+        if s.criteria_raw:
+            entry["criteria_raw"] = {c: _number(v) for c, v in s.criteria_raw.items()}
     if not rubric.has_group_rules:
         return
     for entry, s in zip(document["ranking"], result.ranking):

@@ -237,6 +237,7 @@ class Criterion:
     max: Decimal = Decimal(0)
     description: Label | None = None
     decimals: int | None = None  # rounding of this criterion's score; None: the rubric's
+    scale_to_best: bool = False  # max × score / the best score among the bids still in (issue 7, item 6)
 
     def __post_init__(self) -> None:
         mistakes = self.mistakes()
@@ -251,6 +252,9 @@ class Criterion:
         if self.decimals is not None and not 0 <= self.decimals <= MAX_DECIMALS:
             out.append(Mistake(f"decimals must be a whole number from 0 to {MAX_DECIMALS}, found {self.decimals}",
                                {"decimals": self.decimals}))
+        if self.scale_to_best and self.kind in (Kind.PRICE, Kind.PENALTY):
+            out.append(Mistake(f"scale_to_best does not apply to a {self.kind.value} criterion (price is already "
+                               "scored against the other bids; a penalty's best is 0)", {"kind": self.kind.value}))
         return out
 
     @property

@@ -39,6 +39,10 @@ def criterion_rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
     if criterion.decimals is not None:
         rule += (f"；保留{criterion.decimals}位小数" if lang == "zh" else
                  f"; rounded to {criterion.decimals} decimal place{'' if criterion.decimals == 1 else 's'}")
+    if criterion.scale_to_best:
+        top = plain_number(criterion.max)
+        rule += (f"；按最高分折算：得分最高者得{top}分，其余为 {top} × 得分 / 最高得分" if lang == "zh" else
+                 f"; scaled to the best: the best bid gets {top}, the others {top} × score / the best score")
     cap = rubric.cap_of(criterion.id)
     if cap is not None:
         others = ", ".join(c for c in cap.criteria if c != criterion.id)

@@ -37,7 +37,7 @@ _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "cont
 _GROUP_KEYS = {"id", "label", "pass_mark", "scale_to_best", "weight"}
 _PANEL_KEYS = {"aggregate", "trim", "min_judges_for_trim", "outlier_share"}
 _FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note"}
-_COMMON_KEYS = {"id", "name", "group", "kind", "description", "decimals"}
+_COMMON_KEYS = {"id", "name", "group", "kind", "description", "decimals", "scale_to_best"}
 _KIND_KEYS = {
     Kind.GATE: {"when", "reason"},
     Kind.CHECKLIST: {"max", "items"},
@@ -248,6 +248,11 @@ class _RubricReader:
                           "place(s) of the tier bounds: a rounded panel score could fall outside its agreed tier",
                           {"criterion": c.id, "decimals": places, "tier_decimals": precision})
         caps = self.caps(doc.get("caps"))
+        for cap in caps or ():
+            for part in cap.criteria:
+                if any(c.id == part and c.scale_to_best for c in criteria):
+                    self.fail(f"cap {cap.id!r}", f"criterion {part!r} is scaled to the best: a scaled criterion "
+                                                 "cannot be under a shared cap", {"cap": cap.id, "criterion": part})
         groups = self.groups(doc.get("groups"), criteria, total, caps or ())
         weighed = any(g.scale_to is not None or g.weight is not None for g in groups)
         known = {cid: m for cid, m in self.maxima.items() if m is not None}
@@ -591,12 +596,19 @@ class _RubricReader:
         if kind is not Kind.GATE:
             parts["max"] = self.number(where, item.get("max"), "max")
             self.maxima[cid] = Decimal(0) if kind is Kind.PENALTY else parts["max"]  # a penalty's best is 0
+            if "max" not in item:
+                self.fail(where, "missing 'max'")
         if "decimals" in item:
             if kind is Kind.GATE:
                 self.fail(where, "a gate has no score to round: decimals belongs to scored criteria")
             parts["decimals"] = self.integer(where, item["decimals"], "decimals", 0)
-            if "max" not in item:
-                self.fail(where, "missing 'max'")
+        if "scale_to_best" in item:
+            if item["scale_to_best"] not in (True, False):
+                self.fail(where, f"scale_to_best must be true or false, found {item['scale_to_best']!r}")
+            elif kind is Kind.GATE:
+                self.fail(where, "a gate has no score to scale: scale_to_best belongs to scored criteria")
+            else:
+                parts["scale_to_best"] = item["scale_to_best"]
         if kind is Kind.GATE:
             parts["when"] = self.condition(where, item.get("when"), fields)
             parts["reason"] = self.label(where, item.get("reason"), "reason")

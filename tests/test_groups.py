@@ -343,3 +343,61 @@ def test_scaling_never_gives_more_than_max(bids):
         assert s.total <= SCALED.max_total
     if result.ranking:
         assert max(s.groups["technical"] for s in result.ranking) in (D(100), D(0))
+
+
+# -- a criterion scaled to the best
+def scaled_criterion(groups: str = STAGED.replace(", pass_mark: 50", "")) -> str:
+    return rubric_text(groups).replace("kind: judged, max: 70}", "kind: judged, max: 70, scale_to_best: true}")
+
+
+def test_a_criterion_scaled_to_the_best():
+    result = run(scaled_criterion(), [(A, 60, 500000), (C, 66, 500000)])
+    assert {s.vendor_id: s.criteria["approach"] for s in result.ranking} == {A: D("63.64"), C: D("70.00")}
+    assert {s.vendor_id: s.criteria_raw for s in result.ranking} == {A: {"approach": D(60)}, C: {"approach": D(66)}}
+    assert {s.vendor_id: s.total for s in result.ranking} == {A: D("93.64"), C: D("100.00")}
+    entry = json.loads(result_json(result))["ranking"][1]
+    assert (entry["criteria"]["approach"], entry["criteria_raw"]) == (63.64, {"approach": 60.0})
+
+
+def test_a_pass_mark_reads_the_score_before_scaling():
+    # A's 45 scales to 70 × 45 / 50 = 63 ≥ 50, but the stage compares the unscaled 45.
+    result = run(scaled_criterion(STAGED), [(A, 45, 500000), (C, 50, 600000)])
+    assert [i.vendor_id for i in result.invalid] == [A]
+    assert result.invalid[0].stage.subtotal == D(45)
+    assert result.standing(C).criteria["approach"] == D("70.00")
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "0–70; scaled to the best: the best bid gets 70, the others 70 × score / the best score"),
+    ("zh", "0–70；按最高分折算：得分最高者得70分，其余为 70 × 得分 / 最高得分"),
+])
+def test_check_explains_a_scaled_criterion(lang, words):
+    assert words in describe_rubric(parse_rubric(scaled_criterion(), "s.yaml"), lang)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda t: t.replace("method: lowest_ratio", "method: lowest_ratio, scale_to_best: true"),
+     "criterion 'price': scale_to_best does not apply to a price criterion"),
+    (lambda t: t.replace("scale_to_best: true", "scale_to_best: yes please"),
+     "criterion 'approach': scale_to_best must be true or false, found 'yes please'"),
+    (lambda t: t.replace("criteria:\n", "criteria:\n  - {id: lic, name: {zh: 许可, en: Licence}, group: technical, "
+                                         "kind: gate, when: {field: ok}, scale_to_best: true}\n")
+                .replace("fields: []", "fields: [{id: ok, label: {zh: 许可, en: OK}, type: bool}]"),
+     "criterion 'lic': a gate has no score to scale"),
+    (lambda t: t.replace("kind: judged, max: 70, scale_to_best: true}", "kind: judged}"),
+     "criterion 'approach': missing 'max'"),
+])
+def test_criterion_scaling_mistakes(change, message):
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(change(scaled_criterion()), "s.yaml")
+    assert any(message in str(p) for p in caught.value.problems), str(caught.value)
+
+
+def test_a_scaled_criterion_under_a_shared_cap_is_refused():
+    text = scaled_criterion().replace("criteria:\n", "caps:\n  - {id: both, label: {zh: 合计, en: Both}, max: 80, "
+                                                     "criteria: [approach, plan]}\ncriteria:\n  - {id: plan, name: "
+                                                     "{zh: 计划, en: Plan}, group: technical, kind: judged, max: 10}\n")
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(text, "s.yaml")
+    assert "cap 'both': criterion 'approach' is scaled to the best: a scaled criterion cannot be under a shared cap" \
+        in str(caught.value)
