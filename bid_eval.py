@@ -14,7 +14,7 @@ if "goto" in st.query_params:
 with st.sidebar:
     st.radio("语言 / Language", ["zh", "en"], key="lang", horizontal=True,
              format_func=lambda code: "中文" if code == "zh" else "English")
-    tenders = ws.store().tenders()
+    tenders = ws.store().tenders(ws.actor())
     if tenders:
         ids = [t.id for t in tenders]
         if st.session_state.tender_id not in ids:

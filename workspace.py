@@ -13,6 +13,8 @@ import streamlit as st
 from bideval.errors import BidEvalError
 from bideval.result import Result
 from bideval.rubric import Rubric
+from bideval.accounts import ADMIN_USERNAME
+from bideval.rights import Actor, Role
 from bideval.storage import Store, database_url
 
 ROOT = Path(__file__).resolve().parent
@@ -26,8 +28,10 @@ SAMPLE_NAME = "示例：客服业务外包项目 / Sample: customer-service outs
 @st.cache_resource
 def _store(url: str) -> Store:
     store = Store(url)
-    if not store.tenders():
-        load_sample_tender(store)
+    store.accounts.ensure_administrator()  # first start: the one-time password goes to the server log
+    admin = default_actor(store)
+    if not store.tenders(admin):
+        load_sample_tender(store, admin)
     return store
 
 
@@ -36,14 +40,47 @@ def store() -> Store:
     return _store(database_url())
 
 
-def load_sample_tender(store: Store) -> int:
-    """Create the sample tender from criteria/ and sample_bids/: rubric, bids and panel."""
-    tender = store.create_tender(SAMPLE_NAME, SAMPLE_RUBRIC.read_text(encoding="utf-8"), SAMPLE_RUBRIC.name,
-                                 actor="setup")
+def default_actor(store: Store) -> Actor:
+    """The user every page acts as until sign-in exists: the first administrator account.
+
+    Interim: the sign-in pages replace this with the signed-in user.
+    """
+    first = store.accounts.find(ADMIN_USERNAME)
+    if first is None:
+        raise BidEvalError("no administrator account")
+    return Actor(first.id, first.display_name, True)
+
+
+def actor() -> Actor:
+    """The user this session acts as."""
+    return default_actor(store())
+
+
+def judge_actor(tender: int, name: str) -> Actor:
+    """The judge the scoring page acts as (interim, until judges sign in): the account named after the seat,
+    made without a password (it cannot sign in) and seated on first use."""
+    db, admin = store(), actor()
+    account = db.accounts.find(name) or db.accounts.create_account(admin, name, name, with_password=False)[0]
+    judge = Actor(account.id, account.display_name)
+    if db.my_seat(judge, tender) is None:
+        db.give_role(admin, tender, account.username, Role.JUDGE, judge_name=name)
+    return judge
+
+
+def load_sample_tender(store: Store, actor: Actor) -> int:
+    """Create the sample tender from criteria/ and sample_bids/: rubric, bids and panel, in the scoring stage.
+
+    ``actor`` becomes its procurement officer and chair, so a newcomer signed in as them sees it at once.
+    """
+    tender = store.create_tender(actor, SAMPLE_NAME, SAMPLE_RUBRIC.read_text(encoding="utf-8"), SAMPLE_RUBRIC.name)
+    store.give_role(actor, tender, ADMIN_USERNAME, Role.CHAIR)
     files = [(p.name, p.read_bytes()) for p in sorted(SAMPLE_BIDS.glob("*.xlsx"))]
-    store.import_bids(tender, files, actor="setup")
+    store.import_bids(actor, tender, files)
+    store.open_scoring(actor, tender)
     if SAMPLE_PANEL.exists():
-        store.import_panel(tender, SAMPLE_PANEL.name, SAMPLE_PANEL.read_bytes(), actor="setup")
+        content = SAMPLE_PANEL.read_bytes()
+        preview = store.preview_replace_panel(actor, tender, SAMPLE_PANEL.name, content)
+        store.replace_panel(actor, tender, SAMPLE_PANEL.name, content, preview)
     return tender
 
 
@@ -63,7 +100,7 @@ def init_state() -> None:
     if "lang" not in st.session_state:
         st.session_state.lang = "zh"
     if "tender_id" not in st.session_state:
-        tenders = store().tenders()
+        tenders = store().tenders(actor())
         st.session_state.tender_id = tenders[0].id if tenders else None
 
 
@@ -93,18 +130,20 @@ def require_tender() -> int:
 
 def rubric() -> Rubric:
     """The current tender's rubric."""
-    return store().rubric(require_tender())
+    return store().rubric(actor(), require_tender())
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _result(url: str, tender: int, version: int) -> Result:
-    return _store(url).evaluate(tender)
+def _result(url: str, tender: int, version: int, account_id: int) -> Result:
+    db = _store(url)
+    return db.result_for(default_actor(db), tender)
 
 
 def result() -> Result:
-    """The current tender's evaluation, recomputed only when the tender changed (its version)."""
+    """The current tender's evaluation as this user may read it, recomputed only when the tender changed (its version)."""
     tender = require_tender()
-    return _result(database_url(), tender, store().version(tender))
+    who = actor()
+    return _result(database_url(), tender, store().version(who, tender), who.account_id)
 
 
 def show_error(error: BidEvalError) -> None:

@@ -70,6 +70,17 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, metavar="FILE", help="the .pdf to write")
     report.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report (default zh)")
     _tender_options(report)
+
+    audit = commands.add_parser("audit", help="check the app database's audit trail",
+                                description="Check the hash chain of the app database's audit trail.")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    verify = audit_commands.add_parser("verify", help="recompute every entry's hash; exit 2 when an entry was "
+                                                      "edited, removed or moved",
+                                       description="Recompute the audit chain of every tender (or one) and of "
+                                                   "the accounts; name the first broken entry.")
+    verify.add_argument("--database", metavar="URL", help="database URL (default: DATABASE_URL or the app's "
+                                                          "SQLite file)")
+    verify.add_argument("--tender", type=int, metavar="ID", help="only this tender's chain")
     return parser
 
 
@@ -199,8 +210,18 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit(args: argparse.Namespace) -> int:
+    from .audit import verify_database
+
+    verdicts = verify_database(args.database, args.tender)
+    for verdict in verdicts:
+        print(verdict)
+    return 0 if all(v.ok for v in verdicts) else EXIT_BAD_INPUT
+
+
+
 COMMANDS = {"check": _check, "template": _template, "scoresheet": _scoresheet, "evaluate": _evaluate,
-            "report": _report}
+            "report": _report, "audit": _audit}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,7 +20,7 @@ from .labels import Label
 from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
                      PriceLine, Reason, Result, Standing)
 from .deductions import DeductionLine, deduction_lines, deduction_score
-from .rubric import Deduction, Price, Rubric, load_rubric
+from .rubric import Aggregate, Deduction, Price, Rubric, load_rubric
 from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
 from .sheets import InputFile, sha256_of
 from .sme import SmeCategory
@@ -76,7 +76,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     members = panel.judges
     given: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
     for score in panel.scores:
-        if score.score is not None:
+        if score.score is not None and (score.judge, score.vendor_id) not in panel.recused:
             given[(score.vendor_id, score.criterion)][score.judge] = score.score
     panel_criteria = rubric.panel_criteria
 
@@ -95,9 +95,14 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
                 raw = deduction_score(criterion, deductions[criterion.id])
             elif criterion.is_panel:
                 scores = given.get((bid.vendor_id, criterion.id), {})
-                if not members or any(j not in scores for j in members):
+                seated = [j for j in members if (j, bid.vendor_id) not in panel.recused]  # recused: not missing
+                if not seated or any(j not in scores for j in seated):
                     incomplete = True
                 raw = aggregate(list(scores.values()), rubric.panel)
+                if rubric.panel.aggregate is Aggregate.CONSENSUS:
+                    agreed = panel.consensus.get((bid.vendor_id, criterion.id))
+                    incomplete = incomplete or agreed is None
+                    raw = raw if agreed is None else agreed
                 outliers.extend(_outliers(bid.vendor_id, criterion.id, criterion.max, scores, rubric))
             else:
                 raw = objective_score(criterion, bid.values)

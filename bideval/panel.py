@@ -10,10 +10,12 @@ import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+import math
+from decimal import InvalidOperation
 from typing import Any, Iterable, Mapping
 
 from .bids import Bid, normalise_vendor_id
-from .errors import DamagedWorkbook, PanelError, Problem, cell_problem
+from .errors import BidEvalError, DamagedWorkbook, PanelError, Problem, cell_problem
 from .rubric import Criterion, Rubric, Tier, Tiered
 from .sheets import InputFile, Workbook, cell_name, expand_paths, is_blank_row, open_workbook, sha256_of
 from .values import ValueProblem, fold, normalise, parse_number, parse_text, plain_number
@@ -54,6 +56,8 @@ class PanelInput:
     tiers: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (vendor_id, criterion) → tier id
     warnings: tuple[str, ...] = ()
     files: tuple[InputFile, ...] = ()
+    recused: frozenset[tuple[str, str]] = frozenset()  # (judge, vendor_id): a declared conflict of interest
+    consensus: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)  # (vendor_id, criterion) → agreed score
 
 
 def judge_name(raw: object) -> str:
@@ -66,10 +70,17 @@ def judge_name(raw: object) -> str:
 
 
 def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
-               paths: Iterable[str | Path]) -> PanelInput:
-    """Read and check panel workbooks against the rubric and the bids, or raise PanelError."""
+               paths: Iterable[str | Path], agreed_tiers: Mapping[tuple[str, str], str] | None = None) -> PanelInput:
+    """Read and check panel workbooks against the rubric and the bids, or raise PanelError.
+
+    ``agreed_tiers`` are tiers already agreed elsewhere (the app): scores are checked against them, and a
+    Tiers sheet may only repeat them.
+    """
     files, problems = expand_paths(paths)
     reader = _PanelReader(rubric, {b.vendor_id: b for b in bids}, set(invalid), problems)
+    for key, tier in (agreed_tiers or {}).items():
+        reader.tiers[key] = tier
+        reader.tier_where[key] = "the tiers agreed in the app"
     books: list[Workbook] = []
     inputs: list[InputFile] = []
     for path in files:
@@ -303,6 +314,102 @@ def allowed_range(criterion: Criterion, tier_id: str | None) -> tuple[Decimal, D
         return Decimal(0), criterion.max, None
     tier = criterion.tier(tier_id) if tier_id else None
     return None if tier is None else (tier.min, tier.max, tier)
+
+
+class ScoreRefused(BidEvalError):
+    """A score that cannot be kept as typed, or may not be given here; every fact is a field.
+
+    ``reason`` is one of: ``not_a_number``, ``negative``, ``too_many_decimals``,
+    ``outside_range``, ``no_tier``, ``not_panel``, ``no_bid``, ``invalid_bid``,
+    ``not_declared``, ``recused``.
+    """
+
+    def __init__(self, reason: str, typed: str | None = None, allowed: tuple[Decimal, Decimal] | None = None,
+                 decimals: int | None = None, vendor_id: str | None = None, criterion: str | None = None,
+                 tier: str | None = None):
+        self.reason = reason
+        self.typed = typed
+        self.allowed = allowed
+        self.decimals = decimals
+        self.vendor_id = vendor_id
+        self.criterion = criterion
+        self.tier = tier
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = " / ".join(x for x in (self.vendor_id, self.criterion) if x)
+        prefix = f"{where}: " if where else ""
+        low, high = self.allowed or (None, None)
+        span = f"{plain_number(low)}–{plain_number(high)}" if low is not None and high is not None else ""
+        text = {
+            "not_a_number": f"{self.typed!r} is not a number",
+            "negative": f"{self.typed} is negative; scores run from {span}",
+            "too_many_decimals": f"{self.typed} has more than {self.decimals} decimal place(s); "
+                                 f"the rubric keeps scores to {self.decimals}",
+            "outside_range": f"{self.typed} is outside the allowed range {span}"
+                             + (f" (tier {self.tier})" if self.tier else ""),
+            "no_tier": "no agreed tier yet: the chair records it on the tier screen first",
+            "not_panel": "not a criterion the panel scores",
+            "no_bid": "no bid from this vendor in this tender",
+            "invalid_bid": "the bid is invalid and is not scored",
+            "not_declared": "declare first whether you have a conflict of interest with this bidder",
+            "recused": "you declared a conflict of interest with this bidder and do not score it",
+        }.get(self.reason, self.reason)
+        return prefix + text
+
+
+def read_score_text(raw: object) -> Decimal | None:
+    """What a judge typed as an exact Decimal (floats through str), None when empty; ScoreRefused when not a number.
+
+    >>> read_score_text(" 8.25 "), read_score_text(8.25), read_score_text(""), read_score_text(float("nan"))
+    (Decimal('8.25'), Decimal('8.25'), None, None)
+    """
+    if raw is None or (isinstance(raw, float) and math.isnan(raw)) or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, bool):
+        raise ScoreRefused("not_a_number", typed=str(raw))
+    text = normalise(str(raw)).strip()
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ScoreRefused("not_a_number", typed=str(raw)) from None
+    if not value.is_finite():
+        raise ScoreRefused("not_a_number", typed=str(raw))
+    return value
+
+
+def check_score(rubric: Rubric, criterion_id: str, tier_id: str | None, value: Decimal,
+                vendor_id: str | None = None) -> Decimal:
+    """``value`` if a judge may give it as typed here; else ScoreRefused saying why, checked before any rounding.
+
+    Too many decimals, a negative number and a number outside the agreed tier or 0..max are refused,
+    each naming what was typed and the range allowed.
+    """
+    criterion = rubric.criterion_index.get(criterion_id)
+    if criterion is None or not criterion.is_panel:
+        raise ScoreRefused("not_panel", vendor_id=vendor_id, criterion=criterion_id)
+    allowed = allowed_range(criterion, tier_id)
+    if allowed is None:
+        raise ScoreRefused("no_tier", vendor_id=vendor_id, criterion=criterion_id)
+    low, high, tier = allowed
+    typed = f"{value:f}" if "E" in str(value) else str(value)
+    facts = dict(typed=typed, allowed=(low, high), decimals=rubric.decimals, vendor_id=vendor_id,
+                 criterion=criterion_id, tier=tier.id if tier else None)
+    if value.is_signed():  # -0 too: it cannot be kept as typed
+        raise ScoreRefused("negative", **facts)  # type: ignore[arg-type]
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > rubric.decimals:
+        raise ScoreRefused("too_many_decimals", **facts)  # type: ignore[arg-type]
+    if not low <= value <= high:
+        raise ScoreRefused("outside_range", **facts)  # type: ignore[arg-type]
+    return value
+
+
+def parse_score_entry(raw: object, rubric: Rubric, criterion_id: str, tier_id: str | None,
+                      vendor_id: str | None = None) -> Decimal | None:
+    """A score typed in the editor, checked as :func:`check_score` does; None when the cell was cleared."""
+    value = read_score_text(raw)
+    return None if value is None else check_score(rubric, criterion_id, tier_id, value, vendor_id)
 
 
 def _relative(where: str, book: Workbook) -> str:

@@ -69,6 +69,7 @@ class Aggregate(enum.Enum):
 
     MEAN = "mean"
     TRIMMED_MEAN = "trimmed_mean"
+    CONSENSUS = "consensus"  # the chair enters the panel's agreed score after every judge has submitted
 
 
 class Op(enum.Enum):

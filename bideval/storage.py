@@ -1,141 +1,70 @@
-"""Tenders kept in a database: rubric snapshot, bids, tiers, judges, scores and an audit trail.
+"""Tenders kept in a database, and the service every page and script goes through.
 
-SQLAlchemy 2 models and one :class:`Store` whose methods are the only way the
-app reads or writes them. Each write runs in one transaction and bumps the
-tender's ``version``, which keys every cache above. SQLite by default,
-PostgreSQL through ``DATABASE_URL``; nothing lives only in a process's memory.
+Every :class:`Store` method takes the acting user (:class:`bideval.rights.Actor`)
+and refuses, with :class:`RightRefused`, what that user's role on the tender may
+not do, and with :class:`StageRefused` what the tender's stage does not allow.
+Each change runs in one transaction that first locks the tender (``SELECT …
+FOR UPDATE``; ``BEGIN IMMEDIATE`` on SQLite), checks, writes, bumps the
+tender's ``version`` and appends to its hash-chained audit trail. Reads that
+evaluate run in one snapshot. Nothing lives only in a process's memory.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import tempfile
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from sqlalchemy import (ForeignKey, LargeBinary, String, Text, UniqueConstraint, create_engine, delete, event, func,
-                        select, update)
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
+from . import audit
+from .accounts import Accounts, grant, roles_of
 from .bids import Bid, BidSet, read_bids
+from .database import Database, database_url
 from .errors import BidEvalError, BidsError, PanelError, Problem
 from .evaluation import check_bids, evaluate
-from .panel import PanelInput, Score, allowed_range, judge_name, read_panel
+from .panel import PanelInput, Score, ScoreRefused, allowed_range, check_score, judge_name, read_panel
 from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .result import Result
-from .rubric import Rubric, Tiered, parse_rubric
+from .rights import Action, Actor, RightRefused, Role, allowed
+from .rubric import Aggregate, Rubric, Tiered, parse_rubric
+from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, DeclarationRecord, FindingRecord,
+                     JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord)
 from .sheets import InputFile
-from .values import FieldType
+from .values import FieldType, plain_number
+from .workflow import Blockers, FindingKind, FinaliseRefused, Flag, Stage, blockers, check_stage
 
-DEFAULT_DATABASE = Path("data") / "bid_eval.sqlite3"
+__all__ = ["Store", "ScoreRefused", "RightRefused", "WriteConflict", "database_url"]
 
-
-def database_url() -> str:
-    """``DATABASE_URL`` when set, else the embedded SQLite file."""
-    return os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE}"
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+# Actions an administrator may take on any tender without holding a role on it.
+ADMIN_ACTIONS = frozenset({Action.READ_TENDER, Action.READ_AUDIT, Action.GIVE_ROLES})
+# What an observer reads only once the result is final.
+OBSERVER_AFTER_FINAL = frozenset({Action.READ_RESULT, Action.READ_PANEL, Action.READ_BIDS})
 
 
-class Base(DeclarativeBase):
-    """Base of the storage models."""
+class WriteConflict(BidEvalError):
+    """Someone changed the value since the caller read it: nothing was overwritten.
 
+    Carries what was being changed, the version the caller saw and the version (and value) there now.
+    """
 
-class TenderRecord(Base):
-    """A tender: its rubric snapshot and a version bumped on every change."""
-
-    __tablename__ = "tender"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    rubric_yaml: Mapped[str] = mapped_column(Text)
-    rubric_source: Mapped[str] = mapped_column(String(300))
-    rubric_sha256: Mapped[str] = mapped_column(String(64))
-    version: Mapped[int] = mapped_column(default=0)
-    created_at: Mapped[datetime] = mapped_column(default=_now)
-
-
-class BidRecord(Base):
-    """One vendor's bid: parsed values and the original workbook it came from."""
-
-    __tablename__ = "bid"
-    __table_args__ = (UniqueConstraint("tender_id", "vendor_id"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    vendor_id: Mapped[str] = mapped_column(String(64))
-    vendor_name: Mapped[str] = mapped_column(String(300))
-    file_name: Mapped[str] = mapped_column(String(300))
-    sha256: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = mapped_column(LargeBinary)
-    sheet: Mapped[str] = mapped_column(String(64))
-    row: Mapped[int | None]
-    values_json: Mapped[str] = mapped_column(Text)
-    cells_json: Mapped[str] = mapped_column(Text)
-    imported_at: Mapped[datetime] = mapped_column(default=_now)
-
-
-class JudgeRecord(Base):
-    """A member of the tender's panel."""
-
-    __tablename__ = "judge"
-    __table_args__ = (UniqueConstraint("tender_id", "name"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(100))
-
-
-class TierRecord(Base):
-    """The tier the panel agreed for one bid on one tiered criterion."""
-
-    __tablename__ = "tier"
-    __table_args__ = (UniqueConstraint("tender_id", "vendor_id", "criterion"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    vendor_id: Mapped[str] = mapped_column(String(64))
-    criterion: Mapped[str] = mapped_column(String(100))
-    tier: Mapped[str] = mapped_column(String(100))
-
-
-class ScoreRecord(Base):
-    """One judge's score (kept as exact decimal text) for one bid and panel criterion."""
-
-    __tablename__ = "score"
-    __table_args__ = (UniqueConstraint("tender_id", "judge", "vendor_id", "criterion"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    judge: Mapped[str] = mapped_column(String(100))
-    vendor_id: Mapped[str] = mapped_column(String(64))
-    criterion: Mapped[str] = mapped_column(String(100))
-    score: Mapped[str | None] = mapped_column(String(40))
-    comment: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(default=_now)
-
-
-class EventRecord(Base):
-    """An append-only audit trail entry: who did what to a tender, when."""
-
-    __tablename__ = "event"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    at: Mapped[datetime] = mapped_column(default=_now)
-    actor: Mapped[str] = mapped_column(String(100), default="")
-    action: Mapped[str] = mapped_column(String(60))
-    detail: Mapped[str] = mapped_column(Text, default="")
-
-
-class ScoreRefused(BidEvalError):
-    """A score the rubric or the agreed tier does not allow."""
+    def __init__(self, what: str, seen: int, current: int, value: str | None):
+        self.what = what
+        self.seen = seen
+        self.current = current
+        self.value = value
+        super().__init__(f"{what} was changed by someone else meanwhile (you saw version {seen}, it is now "
+                         f"version {current}: {value if value is not None else 'empty'}); nothing was overwritten")
 
 
 @dataclass(frozen=True)
 class TenderSummary:
-    """A tender as listed: id, name, rubric id and counts."""
+    """A tender as listed: id, name, rubric id, stage and counts."""
 
     id: int
     name: str
@@ -143,6 +72,32 @@ class TenderSummary:
     version: int
     bids: int
     created_at: datetime
+    stage: Stage = Stage.SETUP
+
+
+@dataclass(frozen=True)
+class TenderInfo:
+    """One tender's settings and state."""
+
+    id: int
+    name: str
+    stage: Stage
+    version: int
+    hide_prices: bool
+    finalised_by: str | None
+    finalised_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ScoreEntry:
+    """One stored score with the version a caller passes back to change it."""
+
+    judge: str
+    vendor_id: str
+    criterion: str
+    score: str | None
+    comment: str
+    version: int
 
 
 @dataclass
@@ -156,6 +111,66 @@ class ImportReport:
     def ok(self) -> bool:
         """Whether every file was accepted."""
         return not self.refused
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    """One line of a score sheet preview: what the judge's score is now and what the sheet would make it."""
+
+    vendor_id: str
+    criterion: str
+    old: Decimal | None
+    new: Decimal | None
+    old_comment: str
+    new_comment: str
+
+
+@dataclass(frozen=True)
+class SheetPreview:
+    """What importing one judge's returned score sheet would change (nothing is written by a preview)."""
+
+    judge: str
+    file: str
+    sha256: str
+    version: int  # the tender's version the preview was made at: any change since makes it stale
+    changes: tuple[ScoreChange, ...]
+    unchanged: int
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PanelReplacement:
+    """What replacing the whole panel with a workbook's would remove and bring (nothing is written by a preview)."""
+
+    file: str
+    sha256: str
+    version: int  # the tender's version the preview was made at: any change since makes it stale
+    judges_removed: tuple[str, ...]
+    judges_added: tuple[str, ...]
+    scores_removed: int
+    scores_added: int
+    tiers_changed: int
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Who has scored what: per judge (given, due, submitted) and per bid (given, due), and the stage."""
+
+    stage: Stage
+    judges: tuple[tuple[str, int, int, bool], ...]
+    bids: tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """A judge's declaration for one bidder."""
+
+    judge: str
+    vendor_id: str
+    conflict: bool
+    note: str
+    declared_at: datetime
 
 
 def encode_values(values: dict[str, Any]) -> str:
@@ -191,97 +206,200 @@ def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple
     """The range a judge may score in: the agreed tier's, or 0..max; ScoreRefused when there is none."""
     criterion = rubric.criterion_index.get(criterion_id)
     if criterion is None or not criterion.is_panel:
-        raise ScoreRefused(f"{criterion_id!r} is not a criterion the panel scores")
-    allowed = allowed_range(criterion, tier_id)
-    if allowed is None:
-        raise ScoreRefused(f"no agreed tier yet for {criterion.name.zh} / {criterion.name.en}: "
-                           "the chair records it on the tier screen first")
-    return allowed[0], allowed[1]
+        raise ScoreRefused("not_panel", criterion=criterion_id)
+    found = allowed_range(criterion, tier_id)
+    if found is None:
+        raise ScoreRefused("no_tier", criterion=criterion_id)
+    return found[0], found[1]
+
+
+def _text(score: Decimal | None) -> str | None:
+    return None if score is None else str(score)
 
 
 class Store:
-    """The database behind the app."""
+    """The database behind the app, with every right and stage rule enforced."""
 
-    def __init__(self, url: str | None = None):
-        self.url = url or database_url()
-        if self.url.startswith("sqlite:///") and not self.url.startswith("sqlite:///:memory:"):
-            Path(self.url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(self.url, future=True)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        Base.metadata.create_all(self.engine)
-        self._rubrics: dict[str, Rubric] = {}
+    def __init__(self, url: str | None = None, clock: Callable[[], datetime] | None = None):
+        self.db = Database(url, clock)
+        self.url = self.db.url
+        self.engine = self.db.engine
+        self.accounts = Accounts(self.db)
+        self._rubrics: dict[str, Rubric] = {}  # by SHA-256 of the YAML: the same text is the same rubric anywhere
 
-    def session(self) -> Session:
-        """A new session; use ``with store.session() as s, s.begin():`` for a transaction."""
-        return Session(self.engine, expire_on_commit=False)
+    # -- the checks every method starts with
+    def _open(self, s: Session, actor: Actor, tender_id: int, action: Action,
+              lock: bool = False) -> tuple[TenderRecord, frozenset[Role]]:
+        """The tender (locked for a change), after checking the actor's role allows ``action`` in its stage."""
+        query = select(TenderRecord).where(TenderRecord.id == tender_id)
+        record = s.execute(query.with_for_update() if lock else query).scalar_one_or_none()
+        if record is None:
+            raise BidEvalError(f"no tender {tender_id}")
+        account = s.get(AccountRecord, actor.account_id)
+        if account is None or not account.active:
+            raise RightRefused(actor, (), action, tender_id, "no such account, or it is switched off")
+        roles = roles_of(s, actor.account_id, tender_id)
+        if not allowed(roles, action) and not (account.administrator and action in ADMIN_ACTIONS):
+            raise RightRefused(actor, roles, action, tender_id)
+        stage = Stage(record.stage)
+        if action in OBSERVER_AFTER_FINAL and stage is not Stage.FINAL \
+                and not allowed(roles - {Role.OBSERVER}, action) and not account.administrator:
+            raise RightRefused(actor, roles, action, tender_id, "an observer reads the result once it is final")
+        check_stage(action, stage, tender_id)
+        return record, roles
 
-    # -- tenders
-    def tenders(self) -> list[TenderSummary]:
-        """Every tender, newest first."""
-        with self.session() as s:
-            rows = s.execute(select(TenderRecord).order_by(TenderRecord.id.desc())).scalars().all()
-            counts = dict(s.execute(select(BidRecord.tender_id, func.count(BidRecord.id)).group_by(BidRecord.tender_id)).all())
-        return [TenderSummary(t.id, t.name, self._parse(t).id, t.version, counts.get(t.id, 0), t.created_at)
-                for t in rows]
+    def _touch(self, s: Session, record: TenderRecord, actor: Actor, action: str, subject: str = "",
+               old: str | None = None, new: str | None = None, reason: str = "", detail: str = "") -> None:
+        record.version += 1
+        audit.append(s, audit.tender_chain(record.id), record.id, self.db.clock(), actor.name, action, subject, old,
+                     new, reason, detail)
 
-    def create_tender(self, name: str, rubric_yaml: str, source: str, actor: str = "") -> int:
-        """A new tender from a rubric's YAML text; RubricError when the rubric is wrong."""
-        rubric = parse_rubric(rubric_yaml, source)
-        with self.session() as s, s.begin():
-            record = TenderRecord(name=name.strip() or rubric.title.zh, rubric_yaml=rubric_yaml,
-                                  rubric_source=source, rubric_sha256=rubric.sha256)
-            s.add(record)
-            s.flush()
-            s.add(EventRecord(tender_id=record.id, actor=actor, action="create_tender",
-                              detail=f"{source} sha256={rubric.sha256}"))
-            return record.id
+    @staticmethod
+    def _seat(s: Session, actor: Actor, tender_id: int) -> JudgeRecord | None:
+        return s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id,
+                                                   JudgeRecord.account_id == actor.account_id)).scalar_one_or_none()
 
-    def rubric(self, tender_id: int) -> Rubric:
-        """The tender's rubric snapshot."""
-        with self.session() as s:
-            return self._parse(self._tender(s, tender_id))
-
-    def version(self, tender_id: int) -> int:
-        """The tender's version: it changes whenever anything about the tender does."""
-        with self.session() as s:
-            return self._tender(s, tender_id).version
-
-    def _parse(self, record: TenderRecord) -> Rubric:
+    def _rubric_of(self, record: TenderRecord) -> Rubric:
         rubric = self._rubrics.get(record.rubric_sha256)
         if rubric is None:
             rubric = parse_rubric(record.rubric_yaml, record.rubric_source)
             self._rubrics[record.rubric_sha256] = rubric
         return rubric
 
-    @staticmethod
-    def _tender(s: Session, tender_id: int) -> TenderRecord:
-        record = s.get(TenderRecord, tender_id)
-        if record is None:
-            raise BidEvalError(f"no tender {tender_id}")
-        return record
+    # -- tenders
+    def tenders(self, actor: Actor) -> list[TenderSummary]:
+        """The tenders the actor holds a role on (an administrator: every tender), newest first."""
+        with self.db.read() as s:
+            account = s.get(AccountRecord, actor.account_id)
+            if account is None or not account.active:
+                return []
+            query = select(TenderRecord).order_by(TenderRecord.id.desc())
+            if not account.administrator:
+                mine = select(TenderRoleRecord.tender_id).where(TenderRoleRecord.account_id == actor.account_id) \
+                    .union(select(JudgeRecord.tender_id).where(JudgeRecord.account_id == actor.account_id))
+                query = query.where(TenderRecord.id.in_(mine))
+            rows = s.execute(query).scalars().all()
+            counts = dict(s.execute(select(BidRecord.tender_id, func.count(BidRecord.id))
+                                    .group_by(BidRecord.tender_id)).all())
+        return [TenderSummary(t.id, t.name, self._rubric_of(t).id, t.version, counts.get(t.id, 0), t.created_at,
+                              Stage(t.stage)) for t in rows]
 
-    @staticmethod
-    def _touch(s: Session, tender_id: int, actor: str, action: str, detail: str) -> None:
-        s.execute(update(TenderRecord).where(TenderRecord.id == tender_id)
-                  .values(version=TenderRecord.version + 1))
-        s.add(EventRecord(tender_id=tender_id, actor=actor, action=action, detail=detail))
+    def create_tender(self, actor: Actor, name: str, rubric_yaml: str, source: str) -> int:
+        """A new tender from a rubric's YAML text, its creator its procurement officer; RubricError when wrong."""
+        rubric = parse_rubric(rubric_yaml, source)
+        with self.db.write() as s:
+            account = s.get(AccountRecord, actor.account_id)
+            if account is None or not account.active or not (account.creates_tenders or account.administrator):
+                raise RightRefused(actor, (), Action.CONFIGURE, None, "creating a tender needs an account that may")
+            record = TenderRecord(name=name.strip() or rubric.title.zh, rubric_yaml=rubric_yaml,
+                                  rubric_source=source, rubric_sha256=rubric.sha256, version=0,
+                                  created_at=self.db.clock(), stage=Stage.SETUP.value, hide_prices=False)
+            s.add(record)
+            s.flush()
+            grant(s, record.id, account, Role.PROCUREMENT)
+            self._touch(s, record, actor, "create_tender", record.name, new=f"{source} sha256={rubric.sha256}")
+            self._touch(s, record, actor, "give_role", account.username, new=Role.PROCUREMENT.value)
+            return record.id
 
-    def events(self, tender_id: int) -> list[EventRecord]:
+    def tender(self, actor: Actor, tender_id: int) -> TenderInfo:
+        """A tender's name, stage, version, two-envelope setting and signature."""
+        with self.db.read() as s:
+            t, _ = self._open(s, actor, tender_id, Action.READ_TENDER)
+            return TenderInfo(t.id, t.name, Stage(t.stage), t.version, t.hide_prices, t.finalised_by, t.finalised_at)
+
+    def roles(self, actor: Actor, tender_id: int) -> frozenset[Role]:
+        """The roles the actor holds on a tender."""
+        with self.db.read() as s:
+            return roles_of(s, actor.account_id, tender_id)
+
+    def rubric(self, actor: Actor, tender_id: int) -> Rubric:
+        """The tender's rubric snapshot."""
+        with self.db.read() as s:
+            record, _ = self._open(s, actor, tender_id, Action.READ_TENDER)
+            return self._rubric_of(record)
+
+    def version(self, actor: Actor, tender_id: int) -> int:
+        """The tender's version: it changes whenever anything about the tender does."""
+        with self.db.read() as s:
+            return self._open(s, actor, tender_id, Action.READ_TENDER)[0].version
+
+    def set_hide_prices(self, actor: Actor, tender_id: int, hide: bool) -> None:
+        """Two envelopes: hide prices from each judge until that judge has submitted the technical scores."""
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.CONFIGURE, lock=True)
+            old = record.hide_prices
+            record.hide_prices = hide
+            self._touch(s, record, actor, "set_hide_prices", "", str(old), str(hide))
+
+    def give_role(self, actor: Actor, tender_id: int, username: str, role: Role,
+                  judge_name: str | None = None) -> None:
+        """Give an account a role on the tender (procurement or an administrator); a judge takes a panel seat."""
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.GIVE_ROLES, lock=True)
+            account = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())) \
+                .scalar_one_or_none()
+            if account is None:
+                raise BidEvalError(f"no account {username!r}")
+            if role is Role.JUDGE:
+                check_stage(Action.MANAGE_PANEL, Stage(record.stage), tender_id)
+            given = grant(s, tender_id, account, role, judge_name)
+            self._touch(s, record, actor, "give_role", account.username, new=given)
+
+    def take_role(self, actor: Actor, tender_id: int, username: str, role: Role) -> None:
+        """Take a role back (a judge's seat stays with its scores, no longer held by the account)."""
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.GIVE_ROLES, lock=True)
+            account = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())) \
+                .scalar_one_or_none()
+            if account is None:
+                raise BidEvalError(f"no account {username!r}")
+            if role is Role.JUDGE:
+                seat = self._seat(s, Actor(account.id, account.display_name), tender_id)
+                if seat is not None:
+                    seat.account_id = None
+            else:
+                s.execute(delete(TenderRoleRecord).where(TenderRoleRecord.tender_id == tender_id,
+                                                         TenderRoleRecord.account_id == account.id,
+                                                         TenderRoleRecord.role == role.value))
+            self._touch(s, record, actor, "take_role", account.username, old=role.value)
+
+    def members(self, actor: Actor, tender_id: int) -> list[tuple[str, str, str]]:
+        """Who holds which role on the tender: (user name, display name, role or ``judge <seat>``)."""
+        with self.db.read() as s:
+            self._open(s, actor, tender_id, Action.READ_TENDER)
+            rows = [(a.username, a.display_name, r.role) for r, a in s.execute(
+                select(TenderRoleRecord, AccountRecord).join(AccountRecord, AccountRecord.id == TenderRoleRecord.account_id)
+                .where(TenderRoleRecord.tender_id == tender_id).order_by(TenderRoleRecord.id))]
+            rows += [(a.username, a.display_name, f"judge {j.name}") for j, a in s.execute(
+                select(JudgeRecord, AccountRecord).join(AccountRecord, AccountRecord.id == JudgeRecord.account_id)
+                .where(JudgeRecord.tender_id == tender_id).order_by(JudgeRecord.id))]
+            return rows
+
+    # -- audit
+    def events(self, actor: Actor, tender_id: int) -> list[AuditEvent]:
         """The tender's audit trail, oldest first."""
-        with self.session() as s:
-            return list(s.execute(select(EventRecord).where(EventRecord.tender_id == tender_id)
-                                  .order_by(EventRecord.id)).scalars())
+        with self.db.read() as s:
+            self._open(s, actor, tender_id, Action.READ_AUDIT)
+            return list(s.execute(select(AuditEvent).where(AuditEvent.chain == audit.tender_chain(tender_id))
+                                  .order_by(AuditEvent.id)).scalars())
+
+    def verify_audit(self, actor: Actor, tender_id: int) -> audit.Verdict:
+        """Recompute the tender's audit chain: intact, or the first entry edited, removed or moved."""
+        with self.db.read() as s:
+            self._open(s, actor, tender_id, Action.READ_AUDIT)
+            return audit.verify(s, [audit.tender_chain(tender_id)])[0]
 
     # -- bids
-    def import_bids(self, tender_id: int, files: Sequence[tuple[str, bytes]], replace: bool = False,
-                    actor: str = "", progress=None) -> ImportReport:
+    def import_bids(self, actor: Actor, tender_id: int, files: Sequence[tuple[str, bytes]], replace: bool = False,
+                    progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
         """Import uploaded workbooks file by file: a bad file imports nothing, a good one all its bids.
 
         A vendor already in the tender is refused unless ``replace`` is true.
         ``progress(done, total, name)`` is called after each file.
         """
-        rubric = self.rubric(tender_id)
+        rubric = self.rubric(actor, tender_id)
+        with self.db.read() as s:
+            self._open(s, actor, tender_id, Action.IMPORT_BIDS)  # refuse before reading any file
         report = ImportReport()
         with tempfile.TemporaryDirectory(prefix="bideval-upload-") as folder:
             for done, (name, content) in enumerate(files, 1):
@@ -291,20 +409,24 @@ class Store:
                 path.write_bytes(content)
                 try:
                     bidset = read_bids(rubric, [path])
-                    vendors = self._store_bids(tender_id, bidset.bids, safe, content, replace, actor)
+                    vendors = self._store_bids(actor, tender_id, bidset.bids, safe, content, replace)
                     report.accepted[safe] = vendors
+                except (BidsError, PanelError) as error:
+                    report.refused[safe] = str(error).replace(str(path), safe).splitlines()
                 except BidEvalError as error:
-                    lines = str(error).replace(str(path), safe).splitlines()
-                    report.refused[safe] = lines
+                    if isinstance(error, (RightRefused,)):
+                        raise
+                    report.refused[safe] = str(error).replace(str(path), safe).splitlines()
                 if progress:
                     progress(done, len(files), safe)
         return report
 
-    def _store_bids(self, tender_id: int, bids: Iterable[Bid], name: str, content: bytes, replace: bool,
-                    actor: str) -> list[str]:
+    def _store_bids(self, actor: Actor, tender_id: int, bids: Iterable[Bid], name: str, content: bytes,
+                    replace: bool) -> list[str]:
         digest = hashlib.sha256(content).hexdigest()
         bids = list(bids)
-        with self.session() as s, s.begin():
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
             existing = set(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id)).scalars())
             clash = [b.vendor_id for b in bids if b.vendor_id in existing]
             if clash and not replace:
@@ -316,181 +438,690 @@ class Store:
                 s.add(BidRecord(tender_id=tender_id, vendor_id=bid.vendor_id, vendor_name=bid.vendor_name,
                                 file_name=name, sha256=digest, content=content, sheet=bid.sheet, row=bid.row,
                                 values_json=encode_values(dict(bid.values)),
-                                cells_json=json.dumps(dict(bid.cells), sort_keys=True)))
+                                cells_json=json.dumps(dict(bid.cells), sort_keys=True), imported_at=self.db.clock()))
             action = "replace_bids" if clash else "import_bids"
-            self._touch(s, tender_id, actor, action, f"{name} sha256={digest}: {', '.join(b.vendor_id for b in bids)}")
+            self._touch(s, record, actor, action, name, new=", ".join(b.vendor_id for b in bids),
+                        detail=f"sha256={digest}")
         return [b.vendor_id for b in bids]
 
-    def remove_bid(self, tender_id: int, vendor_id: str, actor: str = "") -> None:
-        """Remove a vendor's bid and the panel's tiers and scores for it."""
-        with self.session() as s, s.begin():
-            for model in (BidRecord, TierRecord, ScoreRecord):
+    def remove_bid(self, actor: Actor, tender_id: int, vendor_id: str, reason: str = "") -> None:
+        """Remove a vendor's bid and the panel's tiers, scores and declarations for it."""
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
+            for model in (BidRecord, TierRecord, ScoreRecord, DeclarationRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id, model.vendor_id == vendor_id))
-            self._touch(s, tender_id, actor, "remove_bid", vendor_id)
+            self._touch(s, record, actor, "remove_bid", vendor_id, reason=reason)
 
-    def bidset(self, tender_id: int) -> BidSet:
-        """The tender's bids, in vendor_id order, with the files they came from."""
-        rubric = self.rubric(tender_id)
-        with self.session() as s:
-            rows = s.execute(select(BidRecord.vendor_id, BidRecord.vendor_name, BidRecord.values_json,
-                                    BidRecord.file_name, BidRecord.sheet, BidRecord.cells_json, BidRecord.row,
-                                    BidRecord.sha256)
-                             .where(BidRecord.tender_id == tender_id).order_by(BidRecord.vendor_id)).all()
+    def bidders(self, actor: Actor, tender_id: int) -> list[tuple[str, str]]:
+        """(vendor_id, name) of every bid: what a judge declares conflicts against before seeing any bid."""
+        with self.db.read() as s:
+            self._open(s, actor, tender_id, Action.READ_TENDER)
+            return [tuple(r) for r in s.execute(select(BidRecord.vendor_id, BidRecord.vendor_name)  # type: ignore[misc]
+                                                .where(BidRecord.tender_id == tender_id)
+                                                .order_by(BidRecord.vendor_id))]
+
+    def bidset(self, actor: Actor, tender_id: int) -> BidSet:
+        """The tender's bids in vendor_id order, as the actor may see them.
+
+        A judge sees bids only after declaring for every bidder, never a bidder they declared a conflict with,
+        and no price while the tender hides prices and the judge has not submitted.
+        """
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)
+            return self._bidset(s, record, self._judge_view(s, actor, record, roles))
+
+    def _judge_view(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role]) -> JudgeRecord | None:
+        """The actor's seat when the actor reads as a judge only (no other role lets them see more); else None."""
+        if roles - {Role.JUDGE}:
+            return None
+        seat = self._seat(s, actor, record.id)
+        if seat is None:
+            return None
+        vendors = set(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == record.id)).scalars())
+        declared = set(s.execute(select(DeclarationRecord.vendor_id).where(
+            DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == seat.name)).scalars())
+        if vendors - declared:
+            raise RightRefused(actor, roles, Action.READ_BIDS, record.id,
+                               "declare for every bidder whether you have a conflict of interest first (回避声明): "
+                               + ", ".join(sorted(vendors - declared)))
+        return seat
+
+    def _bidset(self, s: Session, record: TenderRecord, seat: JudgeRecord | None) -> BidSet:
+        rubric = self._rubric_of(record)
+        rows = s.execute(select(BidRecord.vendor_id, BidRecord.vendor_name, BidRecord.values_json,
+                                BidRecord.file_name, BidRecord.sheet, BidRecord.cells_json, BidRecord.row,
+                                BidRecord.sha256)
+                         .where(BidRecord.tender_id == record.id).order_by(BidRecord.vendor_id)).all()
+        hidden: set[str] = set()
+        price_fields: set[str] = set()
+        if seat is not None:
+            hidden = set(s.execute(select(DeclarationRecord.vendor_id).where(
+                DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == seat.name,
+                DeclarationRecord.conflict.is_(True))).scalars())
+            if record.hide_prices and seat.submitted_at is None:
+                price_fields = {f.id for f in rubric.price_fields}
         bids = []
         files: dict[str, InputFile] = {}
         for vendor_id, name, values_json, file_name, sheet, cells_json, row, digest in rows:
+            if vendor_id in hidden:
+                continue
             values = decode_values(rubric, values_json)
+            values.update({f: None for f in price_fields})
             bids.append(Bid(vendor_id, name, bool(values.get("sme")), values, file_name, sheet,
                             json.loads(cells_json), row))
             files.setdefault(file_name + digest, InputFile(file_name, digest, "bids"))
         return BidSet(tuple(bids), tuple(files.values()))
 
-    def bid_file(self, tender_id: int, vendor_id: str) -> tuple[str, bytes] | None:
-        """The original workbook a vendor's bid came from."""
-        with self.session() as s:
+    def bid_file(self, actor: Actor, tender_id: int, vendor_id: str) -> tuple[str, bytes] | None:
+        """The original workbook a vendor's bid came from (procurement, chair; observer once final)."""
+        with self.db.read() as s:
+            _, roles = self._open(s, actor, tender_id, Action.READ_PANEL)
             row = s.execute(select(BidRecord.file_name, BidRecord.content).where(
                 BidRecord.tender_id == tender_id, BidRecord.vendor_id == vendor_id)).first()
         return (row[0], row[1]) if row else None
 
     # -- panel
-    def judges(self, tender_id: int) -> list[str]:
-        """The panel's members in the order they were added."""
-        with self.session() as s:
+    def judges(self, actor: Actor, tender_id: int) -> list[str]:
+        """The panel's seats in the order they were added."""
+        with self.db.read() as s:
+            self._open(s, actor, tender_id, Action.READ_TENDER)
             return list(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == tender_id)
                                   .order_by(JudgeRecord.id)).scalars())
 
-    def add_judge(self, tender_id: int, name: str, actor: str = "") -> str:
-        """Add a panel member (a trimmed NFKC name); adding one twice is harmless."""
+    def add_judge(self, actor: Actor, tender_id: int, name: str) -> str:
+        """Add a seat to the panel (a trimmed NFKC name, held by no account yet); adding one twice is harmless."""
         name = judge_name(name)
         if not name:
             raise BidEvalError("a judge needs a name")
-        with self.session() as s, s.begin():
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.MANAGE_PANEL, lock=True)
             known = s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == tender_id,
                                                            JudgeRecord.name == name)).first()
             if not known:
                 s.add(JudgeRecord(tender_id=tender_id, name=name))
-                self._touch(s, tender_id, actor, "add_judge", name)
+                self._touch(s, record, actor, "add_judge", name)
         return name
 
-    def tiers(self, tender_id: int) -> dict[tuple[str, str], str]:
-        """Agreed tiers by (vendor_id, criterion)."""
-        with self.session() as s:
-            rows = s.execute(select(TierRecord.vendor_id, TierRecord.criterion, TierRecord.tier)
-                             .where(TierRecord.tender_id == tender_id)).all()
-        return {(v, c): t for v, c, t in rows}
+    def my_seat(self, actor: Actor, tender_id: int) -> str | None:
+        """The actor's name on the tender's panel, if they hold a seat."""
+        with self.db.read() as s:
+            seat = self._seat(s, actor, tender_id)
+            return seat.name if seat else None
 
-    def set_tier(self, tender_id: int, vendor_id: str, criterion_id: str, tier_id: str | None,
-                 actor: str = "") -> None:
-        """Record (or clear, with None) the agreed tier; scores outside a new tier are refused later, not dropped."""
-        rubric = self.rubric(tender_id)
-        criterion = rubric.criterion_index.get(criterion_id)
-        if not isinstance(criterion, Tiered):
-            raise ScoreRefused(f"{criterion_id!r} is not a tiered criterion")
-        tier = criterion.tier(tier_id) if tier_id else None
-        if tier_id and tier is None:
-            raise ScoreRefused(f"unknown tier {tier_id!r} for {criterion_id!r}")
-        with self.session() as s, s.begin():
+    def tiers(self, actor: Actor, tender_id: int) -> dict[tuple[str, str], str]:
+        """Agreed tiers by (vendor_id, criterion)."""
+        return {k: v[0] for k, v in self.tier_versions(actor, tender_id).items()}
+
+    def tier_versions(self, actor: Actor, tender_id: int) -> dict[tuple[str, str], tuple[str, int]]:
+        """Agreed tiers with the version a caller passes back to change one."""
+        with self.db.read() as s:
+            self._open(s, actor, tender_id, Action.READ_TENDER)
+            rows = s.execute(select(TierRecord.vendor_id, TierRecord.criterion, TierRecord.tier, TierRecord.version)
+                             .where(TierRecord.tender_id == tender_id)).all()
+        return {(v, c): (t, n) for v, c, t, n in rows}
+
+    def set_tier(self, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str, tier_id: str | None,
+                 expected_version: int | None = None) -> None:
+        """Record (or clear, with None) the agreed tier; refused when a score already given lies outside it.
+
+        ``expected_version``: the tier's version the caller saw (0: none yet); WriteConflict when it moved since.
+        """
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.SET_TIER, lock=True)
+            rubric = self._rubric_of(record)
+            criterion = rubric.criterion_index.get(criterion_id)
+            if not isinstance(criterion, Tiered):
+                raise ScoreRefused("not_panel", vendor_id=vendor_id, criterion=criterion_id)
+            tier = criterion.tier(tier_id) if tier_id else None
+            if tier_id and tier is None:
+                raise TierRefused(vendor_id, criterion_id, tier_id, (), "unknown")
+            current = s.execute(select(TierRecord).where(TierRecord.tender_id == tender_id,
+                                                         TierRecord.vendor_id == vendor_id,
+                                                         TierRecord.criterion == criterion_id)).scalar_one_or_none()
+            seen = current.version if current else 0
+            if expected_version is not None and expected_version != seen:
+                raise WriteConflict(f"the tier of {vendor_id} on {criterion_id}", expected_version, seen,
+                                    current.tier if current else None)
             if tier is not None:
                 scores = s.execute(select(ScoreRecord.judge, ScoreRecord.score).where(
                     ScoreRecord.tender_id == tender_id, ScoreRecord.vendor_id == vendor_id,
                     ScoreRecord.criterion == criterion_id, ScoreRecord.score.is_not(None))).all()
-                outside = [f"{j}: {v}" for j, v in scores if not tier.contains(Decimal(v))]
+                outside = tuple((j, Decimal(v)) for j, v in scores if v is not None and not tier.contains(Decimal(v)))
                 if outside:
-                    raise ScoreRefused(f"scores already given lie outside {tier.id} ({tier.min}–{tier.max}): "
-                                       + ", ".join(outside) + "; those judges must change them first")
-            s.execute(delete(TierRecord).where(TierRecord.tender_id == tender_id, TierRecord.vendor_id == vendor_id,
-                                               TierRecord.criterion == criterion_id))
-            if tier is not None:
-                s.add(TierRecord(tender_id=tender_id, vendor_id=vendor_id, criterion=criterion_id, tier=tier.id))
-            self._touch(s, tender_id, actor, "set_tier", f"{vendor_id} {criterion_id} → {tier.id if tier else '-'}")
+                    raise TierRefused(vendor_id, criterion_id, tier.id, outside, "scores_outside",
+                                      (tier.min, tier.max))
+            old = current.tier if current else None
+            if tier is None:
+                if current is not None:
+                    s.delete(current)
+            elif current is None:
+                s.add(TierRecord(tender_id=tender_id, vendor_id=vendor_id, criterion=criterion_id, tier=tier.id,
+                                 version=1))
+            else:
+                current.tier, current.version = tier.id, current.version + 1
+            self._touch(s, record, actor, "set_tier", f"{vendor_id} {criterion_id}", old, tier.id if tier else None)
 
-    def scores(self, tender_id: int, judge: str | None = None) -> list[ScoreRecord]:
-        """Scores of the tender (of one judge when given)."""
-        query = select(ScoreRecord).where(ScoreRecord.tender_id == tender_id)
-        if judge is not None:
-            query = query.where(ScoreRecord.judge == judge)
-        with self.session() as s:
-            return list(s.execute(query.order_by(ScoreRecord.id)).scalars())
+    def scores(self, actor: Actor, tender_id: int, judge: str | None = None) -> list[ScoreEntry]:
+        """Scores of the tender (of one judge when given). A judge who has not submitted reads only their own."""
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
+            query = select(ScoreRecord).where(ScoreRecord.tender_id == tender_id)
+            if not self._may_read_panel(s, actor, record, roles):
+                seat = self._seat(s, actor, tender_id)
+                if seat is None:
+                    raise RightRefused(actor, roles, Action.READ_PANEL, tender_id)
+                if judge is not None and judge_name(judge) != seat.name:
+                    raise RightRefused(actor, roles, Action.READ_PANEL, tender_id,
+                                       "a judge reads only their own scores until they submit")
+                judge = seat.name
+            if judge is not None:
+                query = query.where(ScoreRecord.judge == judge_name(judge))
+            return [ScoreEntry(r.judge, r.vendor_id, r.criterion, r.score, r.comment, r.version)
+                    for r in s.execute(query.order_by(ScoreRecord.id)).scalars()]
 
-    def set_score(self, tender_id: int, judge: str, vendor_id: str, criterion_id: str, score: Decimal | None,
-                  comment: str = "") -> None:
-        """Save one score as entered; ScoreRefused (with the allowed range) when it is out of range."""
-        rubric = self.rubric(tender_id)
-        judge = judge_name(judge)
+    def _may_read_panel(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role]) -> bool:
+        """Whether the actor may read every judge's scores, means and outliers now."""
+        if allowed(roles - {Role.OBSERVER}, Action.READ_PANEL):
+            return True
+        if Role.OBSERVER in roles and record.stage == Stage.FINAL.value:
+            return True
+        seat = self._seat(s, actor, record.id) if Role.JUDGE in roles else None
+        return seat is not None and seat.submitted_at is not None
+
+    def set_score(self, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str, score: Decimal | None,
+                  comment: str = "", expected_version: int | None = None) -> int:
+        """Save the actor's own score as entered, inside the agreed tier; returns the score's new version.
+
+        ScoreRefused (with what was typed and the allowed range), RightRefused (not a judge here, or submitted),
+        WriteConflict when ``expected_version`` (0: no score yet) is not the version stored now.
+        """
+        with self.db.write() as s:
+            record, roles = self._open(s, actor, tender_id, Action.SCORE, lock=True)
+            seat = self._seat(s, actor, tender_id)
+            if seat is None:
+                raise RightRefused(actor, roles, Action.SCORE, tender_id, "you hold no seat on this panel")
+            if seat.submitted_at is not None:
+                raise RightRefused(actor, roles, Action.SCORE, tender_id,
+                                   "you have submitted your scores; they are locked")
+            return self._write_score(s, record, actor, seat.name, vendor_id, criterion_id, score, comment,
+                                     expected_version)
+
+    def _write_score(self, s: Session, record: TenderRecord, actor: Actor, judge: str, vendor_id: str,
+                     criterion_id: str, score: Decimal | None, comment: str, expected_version: int | None) -> int:
+        """Check and write one score inside the caller's locked transaction."""
+        rubric = self._rubric_of(record)
+        bid = s.execute(select(BidRecord.id).where(BidRecord.tender_id == record.id,
+                                                   BidRecord.vendor_id == vendor_id)).first()
+        if not bid:
+            raise ScoreRefused("no_bid", vendor_id=vendor_id, criterion=criterion_id)
+        declared = s.execute(select(DeclarationRecord.conflict).where(
+            DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == judge,
+            DeclarationRecord.vendor_id == vendor_id)).scalar_one_or_none()
+        if declared is None:
+            raise ScoreRefused("not_declared", vendor_id=vendor_id, criterion=criterion_id)
+        if declared:
+            raise ScoreRefused("recused", vendor_id=vendor_id, criterion=criterion_id)
+        tier = s.execute(select(TierRecord.tier).where(TierRecord.tender_id == record.id,
+                                                       TierRecord.vendor_id == vendor_id,
+                                                       TierRecord.criterion == criterion_id)).scalar_one_or_none()
         if score is not None:
-            low, high = score_range(rubric, criterion_id, self.tiers(tender_id).get((vendor_id, criterion_id)))
-            if not low <= score <= high:
-                raise ScoreRefused(f"{score} is outside the allowed range {low}–{high}")
-        with self.session() as s, s.begin():
-            if not s.execute(select(BidRecord.id).where(BidRecord.tender_id == tender_id,
-                                                        BidRecord.vendor_id == vendor_id)).first():
-                raise ScoreRefused(f"no bid from {vendor_id} in this tender")
-            if not s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == tender_id,
-                                                          JudgeRecord.name == judge)).first():
-                s.add(JudgeRecord(tender_id=tender_id, name=judge))
-            s.execute(delete(ScoreRecord).where(ScoreRecord.tender_id == tender_id, ScoreRecord.judge == judge,
-                                                ScoreRecord.vendor_id == vendor_id,
-                                                ScoreRecord.criterion == criterion_id))
-            s.add(ScoreRecord(tender_id=tender_id, judge=judge, vendor_id=vendor_id, criterion=criterion_id,
-                              score=None if score is None else str(score), comment=comment.strip()))
-            self._touch(s, tender_id, judge, "set_score", f"{vendor_id} {criterion_id} = {score}")
+            check_score(rubric, criterion_id, tier, score, vendor_id)
+        elif rubric.criterion_index.get(criterion_id) is None or not rubric.criterion_index[criterion_id].is_panel:
+            raise ScoreRefused("not_panel", vendor_id=vendor_id, criterion=criterion_id)
+        current = s.execute(select(ScoreRecord).where(ScoreRecord.tender_id == record.id, ScoreRecord.judge == judge,
+                                                      ScoreRecord.vendor_id == vendor_id,
+                                                      ScoreRecord.criterion == criterion_id)).scalar_one_or_none()
+        seen = current.version if current else 0
+        if expected_version is not None and expected_version != seen:
+            raise WriteConflict(f"{judge}'s score for {vendor_id} on {criterion_id}", expected_version, seen,
+                                current.score if current else None)
+        old = current.score if current else None
+        comment = comment.strip()
+        if current is None:
+            current = ScoreRecord(tender_id=record.id, judge=judge, vendor_id=vendor_id, criterion=criterion_id,
+                                  score=_text(score), comment=comment, updated_at=self.db.clock(), version=1)
+            s.add(current)
+        else:
+            current.score, current.comment = _text(score), comment
+            current.updated_at, current.version = self.db.clock(), current.version + 1
+        self._touch(s, record, actor, "set_score", f"{judge} {vendor_id} {criterion_id}", old, _text(score),
+                    detail=comment)
+        return current.version
 
-    def import_panel(self, tender_id: int, name: str, content: bytes, actor: str = "") -> tuple[str, ...]:
-        """Replace the panel's judges, tiers and scores with a panel workbook's; PanelError leaves all as it was."""
-        rubric = self.rubric(tender_id)
-        bidset = self.bidset(tender_id)
-        checks = check_bids(rubric, bidset.bids)
+    # -- conflicts of interest
+    def declare(self, actor: Actor, tender_id: int, conflicts: Mapping[str, str]) -> None:
+        """The actor's declaration for every bidder not declared yet: a conflict (vendor → note) or none.
+
+        A declaration, once made, stays; a bidder added later needs its own declaration.
+        """
+        with self.db.write() as s:
+            record, roles = self._open(s, actor, tender_id, Action.DECLARE, lock=True)
+            seat = self._seat(s, actor, tender_id)
+            if seat is None:
+                raise RightRefused(actor, roles, Action.DECLARE, tender_id, "you hold no seat on this panel")
+            vendors = list(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id)
+                                     .order_by(BidRecord.vendor_id)).scalars())
+            unknown = sorted(set(conflicts) - set(vendors))
+            if unknown:
+                raise BidEvalError(f"no bid from {', '.join(unknown)} in tender {tender_id}")
+            done = set(s.execute(select(DeclarationRecord.vendor_id).where(
+                DeclarationRecord.tender_id == tender_id, DeclarationRecord.judge == seat.name)).scalars())
+            now = self.db.clock()
+            for vendor in vendors:
+                if vendor in done:
+                    continue
+                conflict = vendor in conflicts
+                note = conflicts.get(vendor, "").strip()
+                s.add(DeclarationRecord(tender_id=tender_id, judge=seat.name, vendor_id=vendor, conflict=conflict,
+                                        note=note, declared_at=now))
+                self._touch(s, record, actor, "declare", f"{seat.name} {vendor}", None,
+                            "conflict" if conflict else "no conflict", detail=note)
+
+    def declarations(self, actor: Actor, tender_id: int) -> list[Declaration]:
+        """Declarations made: every judge's for the chair and procurement, one's own for a judge."""
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
+            query = select(DeclarationRecord).where(DeclarationRecord.tender_id == tender_id)
+            if not allowed(roles - {Role.JUDGE, Role.OBSERVER}, Action.READ_PANEL):
+                seat = self._seat(s, actor, tender_id)
+                query = query.where(DeclarationRecord.judge == (seat.name if seat else ""))
+            return [Declaration(d.judge, d.vendor_id, d.conflict, d.note, d.declared_at)
+                    for d in s.execute(query.order_by(DeclarationRecord.id)).scalars()]
+
+    def recusals(self, actor: Actor, tender_id: int) -> list[Declaration]:
+        """Who is recused from which bidder (a declared conflict of interest)."""
+        return [d for d in self.declarations(actor, tender_id) if d.conflict]
+
+    # -- evaluation
+    def _panel_input(self, s: Session, tender_id: int, only: str | None = None) -> PanelInput:
+        judges = tuple(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == tender_id)
+                                 .order_by(JudgeRecord.id)).scalars())
+        query = select(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion, ScoreRecord.score,
+                       ScoreRecord.comment).where(ScoreRecord.tender_id == tender_id)
+        if only is not None:
+            judges = (only,)
+            query = query.where(ScoreRecord.judge == only)
+        rows = s.execute(query.order_by(ScoreRecord.id)).all()  # plain rows: thousands of scores on every rerun
+        scores = tuple(Score(judge, vendor, criterion, None if score is None else Decimal(score), comment)
+                       for judge, vendor, criterion, score, comment in rows)
+        tiers = {(v, c): t for v, c, t in s.execute(select(TierRecord.vendor_id, TierRecord.criterion, TierRecord.tier)
+                                                     .where(TierRecord.tender_id == tender_id))}
+        recused = frozenset(s.execute(select(DeclarationRecord.judge, DeclarationRecord.vendor_id).where(
+            DeclarationRecord.tender_id == tender_id, DeclarationRecord.conflict.is_(True))))
+        consensus = {} if only is not None else {
+            (v, c): Decimal(x) for v, c, x in s.execute(select(ConsensusRecord.vendor_id, ConsensusRecord.criterion,
+                                                              ConsensusRecord.score)
+                                                       .where(ConsensusRecord.tender_id == tender_id))}
+        return PanelInput(judges, scores, tiers, recused=recused, consensus=consensus)
+
+    def panel_input(self, actor: Actor, tender_id: int) -> PanelInput:
+        """The whole panel as the engine takes it (for those who may read every score)."""
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
+            if not self._may_read_panel(s, actor, record, roles):
+                raise RightRefused(actor, roles, Action.READ_PANEL, tender_id)
+            return self._panel_input(s, tender_id)
+
+    def evaluate(self, actor: Actor, tender_id: int) -> Result:
+        """The whole evaluation as it stands, read in one snapshot (for those who may read every score)."""
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_RESULT)
+            if not self._may_read_panel(s, actor, record, roles):
+                raise RightRefused(actor, roles, Action.READ_PANEL, tender_id,
+                                   "a judge sees the panel's scores once they have submitted their own")
+            return self._evaluate(s, record, None)
+
+    def result_for(self, actor: Actor, tender_id: int) -> Result:
+        """The evaluation the actor may read: the whole one, or — for a judge who has not submitted — one made
+        from their own scores only (no other judge's score, no panel mean, no deviations, no outliers).
+
+        The results page and every download call this.
+        """
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_RESULT)
+            if self._may_read_panel(s, actor, record, roles):
+                return self._evaluate(s, record, None)
+            seat = self._judge_view(s, actor, record, roles)
+            if seat is None:
+                raise RightRefused(actor, roles, Action.READ_RESULT, tender_id)
+            if record.hide_prices:
+                raise RightRefused(actor, roles, Action.READ_RESULT, tender_id,
+                                   "prices stay sealed until you have submitted your technical scores")
+            return self._evaluate(s, record, seat)
+
+    def _evaluate(self, s: Session, record: TenderRecord, seat: JudgeRecord | None) -> Result:
+        rubric = self._rubric_of(record)
+        bidset = self._bidset(s, record, seat)
+        panel = self._panel_input(s, record.id, seat.name if seat else None)
+        rubric_file = InputFile(record.rubric_source, record.rubric_sha256, "rubric")
+        return evaluate(rubric, bidset, panel, rubric_file=rubric_file)
+
+
+    # -- panel workbooks
+    def _read_workbook(self, s: Session, record: TenderRecord, name: str, content: bytes,
+                       app_tiers: bool = False) -> PanelInput:
+        """A panel workbook read against the tender's rubric and bids; PanelError names the upload, not a temp path."""
+        rubric = self._rubric_of(record)
+        bids = self._bidset(s, record, None).bids
+        checks = check_bids(rubric, bids)
         invalid = [v for v, c in checks.items() if not c.valid]
+        agreed = {(v, c): t for v, c, t in s.execute(select(TierRecord.vendor_id, TierRecord.criterion,
+                                                             TierRecord.tier)
+                                                      .where(TierRecord.tender_id == record.id))}
         with tempfile.TemporaryDirectory(prefix="bideval-panel-") as folder:
             path = Path(folder) / (Path(name).name or "panel.xlsx")
             path.write_bytes(content)
             shown = str(path)
             try:
-                panel = read_panel(rubric, bidset.bids, invalid, [path])
+                panel = read_panel(rubric, bids, invalid, [path], agreed_tiers=agreed if app_tiers else None)
             except PanelError as error:
                 raise PanelError([Problem(p.file.replace(shown, path.name), p.message.replace(shown, path.name),
                                           p.sheet, p.cell) for p in error.problems]) from None
-            warnings = tuple(w.replace(shown, path.name) for w in panel.warnings)
-        with self.session() as s, s.begin():
+        return replace(panel, warnings=tuple(w.replace(shown, path.name) for w in panel.warnings))
+
+    def preview_replace_panel(self, actor: Actor, tender_id: int, name: str, content: bytes) -> PanelReplacement:
+        """What replacing the whole panel (judges, tiers, scores) with a workbook's would remove and bring."""
+        with self.db.read() as s:
+            record, _ = self._open(s, actor, tender_id, Action.MANAGE_PANEL)
+            return self._replacement(s, record, name, content)
+
+    def _replacement(self, s: Session, record: TenderRecord, name: str, content: bytes) -> PanelReplacement:
+        panel = self._read_workbook(s, record, name, content)
+        judges = list(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == record.id)
+                                .order_by(JudgeRecord.id)).scalars())
+        scores = s.execute(select(func.count(ScoreRecord.id)).where(ScoreRecord.tender_id == record.id)).scalar_one()
+        tiers = {(v, c): t for v, c, t in s.execute(select(TierRecord.vendor_id, TierRecord.criterion, TierRecord.tier)
+                                                     .where(TierRecord.tender_id == record.id))}
+        changed = sum(1 for k in set(tiers) | set(panel.tiers) if tiers.get(k) != panel.tiers.get(k))
+        return PanelReplacement(Path(name).name, hashlib.sha256(content).hexdigest(), record.version,
+                                tuple(j for j in judges if j not in panel.judges),
+                                tuple(j for j in panel.judges if j not in judges), scores,
+                                sum(1 for x in panel.scores), changed, panel.warnings)
+
+    def replace_panel(self, actor: Actor, tender_id: int, name: str, content: bytes,
+                      confirmed: PanelReplacement) -> tuple[str, ...]:
+        """Replace the panel's seats, tiers and scores with a workbook's, as previewed and confirmed.
+
+        WriteConflict when the panel changed since the preview; PanelError leaves everything as it was.
+        Seats keep the accounts that held them when the same name comes back.
+        """
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.MANAGE_PANEL, lock=True)
+            now = self._replacement(s, record, name, content)
+            if now != confirmed:
+                raise WriteConflict(f"the panel of tender {tender_id}", confirmed.version, record.version,
+                                    "changed since the preview; preview again")
+            panel = self._read_workbook(s, record, name, content)
+            holders = dict(s.execute(select(JudgeRecord.name, JudgeRecord.account_id)
+                                     .where(JudgeRecord.tender_id == tender_id)).all())
             for model in (JudgeRecord, TierRecord, ScoreRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id))
             for judge in panel.judges:
-                s.add(JudgeRecord(tender_id=tender_id, name=judge))
+                s.add(JudgeRecord(tender_id=tender_id, name=judge, account_id=holders.get(judge)))
             for (vendor_id, criterion), tier in panel.tiers.items():
-                s.add(TierRecord(tender_id=tender_id, vendor_id=vendor_id, criterion=criterion, tier=tier))
+                s.add(TierRecord(tender_id=tender_id, vendor_id=vendor_id, criterion=criterion, tier=tier, version=1))
+            stamp = self.db.clock()
             for score in panel.scores:
                 s.add(ScoreRecord(tender_id=tender_id, judge=score.judge, vendor_id=score.vendor_id,
-                                  criterion=score.criterion, score=None if score.score is None else str(score.score),
-                                  comment=score.comment))
-            self._touch(s, tender_id, actor, "import_panel",
-                        f"{path.name} sha256={hashlib.sha256(content).hexdigest()}")
-        return warnings
+                                  criterion=score.criterion, score=_text(score.score), comment=score.comment,
+                                  updated_at=stamp, version=1))
+            self._touch(s, record, actor, "replace_panel", confirmed.file,
+                        old=f"{len(holders)} judges, {confirmed.scores_removed} scores",
+                        new=f"{len(panel.judges)} judges, {len(panel.scores)} scores",
+                        detail=f"sha256={confirmed.sha256}; removed judges: {', '.join(confirmed.judges_removed) or '-'}")
+            return panel.warnings
 
-    def panel_input(self, tender_id: int) -> PanelInput:
-        """The panel as the engine takes it."""
-        judges = tuple(self.judges(tender_id))
-        with self.session() as s:  # plain rows, not ORM objects: thousands of scores on every rerun
-            rows = s.execute(select(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion,
-                                    ScoreRecord.score, ScoreRecord.comment)
-                             .where(ScoreRecord.tender_id == tender_id).order_by(ScoreRecord.id)).all()
-        scores = tuple(Score(judge, vendor, criterion, None if score is None else Decimal(score), comment)
-                       for judge, vendor, criterion, score, comment in rows)
-        return PanelInput(judges, scores, self.tiers(tender_id))
+    def preview_score_sheet(self, actor: Actor, tender_id: int, judge: str, name: str, content: bytes) -> SheetPreview:
+        """What importing ``judge``'s returned score sheet would change: only that judge's scores, against the
+        tiers agreed in the app (the sheet needs no Tiers sheet; rows of other judges are refused)."""
+        with self.db.read() as s:
+            record, _ = self._open(s, actor, tender_id, Action.IMPORT_SCORES)
+            return self._sheet_preview(s, actor, record, judge, name, content)
 
-    # -- evaluation
-    def evaluate(self, tender_id: int) -> Result:
-        """Evaluate the tender as it stands now."""
-        rubric = self.rubric(tender_id)
-        with self.session() as s:
-            record = self._tender(s, tender_id)
-            rubric_file = InputFile(record.rubric_source, record.rubric_sha256, "rubric")
-        bidset = self.bidset(tender_id)
-        return evaluate(rubric, bidset, self.panel_input(tender_id), rubric_file=rubric_file)
+    def _sheet_preview(self, s: Session, actor: Actor, record: TenderRecord, judge: str, name: str,
+                       content: bytes) -> SheetPreview:
+        judge = judge_name(judge)
+        if not s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == record.id,
+                                                      JudgeRecord.name == judge)).first():
+            raise BidEvalError(f"{judge!r} holds no seat on the panel of tender {record.id}")
+        panel = self._read_workbook(s, record, name, content, app_tiers=True)
+        others = sorted({x.judge for x in panel.scores if x.judge != judge})
+        if others:
+            raise PanelError([Problem(Path(name).name, f"expected only {judge}'s scores, found scores of "
+                                                        + ", ".join(others), "Scores")])
+        current = {(r.vendor_id, r.criterion): r for r in s.execute(select(ScoreRecord).where(
+            ScoreRecord.tender_id == record.id, ScoreRecord.judge == judge)).scalars()}
+        changes, same = [], 0
+        for x in panel.scores:
+            before = current.get((x.vendor_id, x.criterion))
+            old = None if before is None or before.score is None else Decimal(before.score)
+            old_comment = before.comment if before else ""
+            if old == x.score and old_comment == x.comment:
+                same += 1
+                continue
+            changes.append(ScoreChange(x.vendor_id, x.criterion, old, x.score, old_comment, x.comment))
+        return SheetPreview(judge, Path(name).name, hashlib.sha256(content).hexdigest(), record.version,
+                            tuple(changes), same,
+                            panel.warnings)
+
+    def import_score_sheet(self, actor: Actor, tender_id: int, confirmed: SheetPreview, content: bytes) -> int:
+        """Write a previewed score sheet's changes as that judge's scores; WriteConflict when anything moved since.
+
+        Each change is checked as a typed score would be (declarations, tier, decimals) and audited.
+        """
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.IMPORT_SCORES, lock=True)
+            now = self._sheet_preview(s, actor, record, confirmed.judge, confirmed.file, content)
+            if now != confirmed:
+                raise WriteConflict(f"{confirmed.judge}'s scores", confirmed.version, record.version,
+                                    "changed since the preview; preview again")
+            for change in confirmed.changes:
+                self._write_score(s, record, actor, confirmed.judge, change.vendor_id, change.criterion, change.new,
+                                  change.new_comment, None)
+            return len(confirmed.changes)
+
+    # -- the workflow
+    def _stage(self, s: Session, record: TenderRecord, actor: Actor, to: Stage, reason: str = "") -> None:
+        old = record.stage
+        record.stage = to.value
+        self._touch(s, record, actor, "stage", "", old, to.value, reason)
+
+    def open_scoring(self, actor: Actor, tender_id: int) -> None:
+        """setup → scoring: judges may declare and score."""
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.OPEN_SCORING, lock=True)
+            self._stage(s, record, actor, Stage.SCORING)
+
+    def submit(self, actor: Actor, tender_id: int) -> None:
+        """The actor submits their scores: every valid bid they are not recused from, every panel criterion.
+
+        Their scores lock; ScoreRefused lists nothing but the first missing one, SubmitRefused all of them.
+        """
+        with self.db.write() as s:
+            record, roles = self._open(s, actor, tender_id, Action.SUBMIT, lock=True)
+            seat = self._seat(s, actor, tender_id)
+            if seat is None:
+                raise RightRefused(actor, roles, Action.SUBMIT, tender_id, "you hold no seat on this panel")
+            if seat.submitted_at is not None:
+                return
+            result = self._evaluate(s, record, None)
+            self._judge_view(s, actor, record, roles)  # declarations complete
+            recused = {v for j, v in self._panel_input(s, tender_id).recused if j == seat.name}
+            given = {(x.vendor_id, x.criterion) for x in result.panel_scores if x.judge == seat.name
+                     and x.score is not None}
+            missing = tuple((b.vendor_id, c.id) for b in result.ranking if b.vendor_id not in recused
+                            for c in result.rubric.panel_criteria if (b.vendor_id, c.id) not in given)
+            if missing:
+                raise SubmitRefused(seat.name, missing)
+            seat.submitted_at = self.db.clock()
+            self._touch(s, record, actor, "submit", seat.name)
+
+    def progress(self, actor: Actor, tender_id: int) -> Progress:
+        """Scores given and due per judge and per valid bid (counts only), and who has submitted."""
+        with self.db.read() as s:
+            record, _ = self._open(s, actor, tender_id, Action.READ_PANEL)
+            result = self._evaluate(s, record, None)
+            panel = self._panel_input(s, tender_id)
+            seats = {j.name: j.submitted_at is not None for j in s.execute(
+                select(JudgeRecord).where(JudgeRecord.tender_id == tender_id).order_by(JudgeRecord.id)).scalars()}
+        valid = [b.vendor_id for b in result.ranking]
+        criteria = [c.id for c in result.rubric.panel_criteria]
+        given = {(x.judge, x.vendor_id, x.criterion) for x in result.panel_scores if x.score is not None}
+        per_judge = tuple((j, sum(1 for v in valid for c in criteria if (j, v, c) in given),
+                           sum(len(criteria) for v in valid if (j, v) not in panel.recused), done)
+                          for j, done in seats.items())
+        per_bid = tuple((v, sum(1 for j in seats for c in criteria if (j, v, c) in given),
+                         sum(len(criteria) for j in seats if (j, v) not in panel.recused)) for v in valid)
+        return Progress(Stage(record.stage), per_judge, per_bid)
+
+    def close_scoring(self, actor: Actor, tender_id: int, reason: str = "") -> None:
+        """scoring → review (the chair); with judges yet to submit, a reason is required."""
+        with self.db.write() as s:
+            record, roles = self._open(s, actor, tender_id, Action.CLOSE_SCORING, lock=True)
+            waiting = list(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == tender_id,
+                                                                    JudgeRecord.submitted_at.is_(None))).scalars())
+            if waiting and not reason.strip():
+                raise RightRefused(actor, roles, Action.CLOSE_SCORING, tender_id,
+                                   "not submitted yet: " + ", ".join(waiting) + "; give a reason to close anyway")
+            self._stage(s, record, actor, Stage.REVIEW, reason.strip())
+
+    def record_finding(self, actor: Actor, tender_id: int, kind: FindingKind, vendor_id: str, text: str,
+                       criterion: str = "", judge: str = "", expected_version: int | None = None) -> int:
+        """The chair's written finding on a flag (outlier, abnormal-low price, incomplete); returns its version."""
+        if not text.strip():
+            raise BidEvalError("a finding needs its text")
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.RECORD_FINDING, lock=True)
+            current = s.execute(select(FindingRecord).where(
+                FindingRecord.tender_id == tender_id, FindingRecord.kind == kind.value,
+                FindingRecord.vendor_id == vendor_id, FindingRecord.criterion == criterion,
+                FindingRecord.judge == judge)).scalar_one_or_none()
+            seen = current.version if current else 0
+            if expected_version is not None and expected_version != seen:
+                raise WriteConflict(f"the finding on {kind.value} {vendor_id}", expected_version, seen,
+                                    current.text if current else None)
+            old = current.text if current else None
+            if current is None:
+                current = FindingRecord(tender_id=tender_id, kind=kind.value, vendor_id=vendor_id,
+                                        criterion=criterion, judge=judge, text=text.strip(), by=actor.name,
+                                        at=self.db.clock(), version=1)
+                s.add(current)
+            else:
+                current.text, current.by, current.at = text.strip(), actor.name, self.db.clock()
+                current.version += 1
+            self._touch(s, record, actor, "finding", " ".join(x for x in (kind.value, vendor_id, criterion, judge) if x),
+                        old, text.strip())
+            return current.version
+
+    def findings(self, actor: Actor, tender_id: int) -> list[tuple[Flag, str, str, int]]:
+        """Recorded findings: (flag, text, by, version)."""
+        with self.db.read() as s:
+            self._open(s, actor, tender_id, Action.READ_PANEL)
+            return [(Flag(FindingKind(f.kind), f.vendor_id, f.criterion, f.judge), f.text, f.by, f.version)
+                    for f in s.execute(select(FindingRecord).where(FindingRecord.tender_id == tender_id)
+                                       .order_by(FindingRecord.id)).scalars()]
+
+    def set_consensus(self, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str, score: Decimal,
+                      reason: str, expected_version: int | None = None) -> int:
+        """The panel's agreed score for a bid and criterion (rubric aggregate ``consensus``), with its reason."""
+        if not reason.strip():
+            raise BidEvalError("a consensus score needs its reason")
+        with self.db.write() as s:
+            record, roles = self._open(s, actor, tender_id, Action.SET_CONSENSUS, lock=True)
+            rubric = self._rubric_of(record)
+            if rubric.panel.aggregate is not Aggregate.CONSENSUS:
+                raise RightRefused(actor, roles, Action.SET_CONSENSUS, tender_id,
+                                   f"the rubric aggregates by {rubric.panel.aggregate.value}, not consensus")
+            tier = s.execute(select(TierRecord.tier).where(TierRecord.tender_id == tender_id,
+                                                           TierRecord.vendor_id == vendor_id,
+                                                           TierRecord.criterion == criterion_id)).scalar_one_or_none()
+            check_score(rubric, criterion_id, tier, score, vendor_id)
+            current = s.execute(select(ConsensusRecord).where(
+                ConsensusRecord.tender_id == tender_id, ConsensusRecord.vendor_id == vendor_id,
+                ConsensusRecord.criterion == criterion_id)).scalar_one_or_none()
+            seen = current.version if current else 0
+            if expected_version is not None and expected_version != seen:
+                raise WriteConflict(f"the consensus score of {vendor_id} on {criterion_id}", expected_version, seen,
+                                    current.score if current else None)
+            old = current.score if current else None
+            if current is None:
+                current = ConsensusRecord(tender_id=tender_id, vendor_id=vendor_id, criterion=criterion_id,
+                                          score=str(score), reason=reason.strip(), by=actor.name, at=self.db.clock(),
+                                          version=1)
+                s.add(current)
+            else:
+                current.score, current.reason, current.by = str(score), reason.strip(), actor.name
+                current.at, current.version = self.db.clock(), current.version + 1
+            self._touch(s, record, actor, "consensus", f"{vendor_id} {criterion_id}", old, str(score), reason.strip())
+            return current.version
+
+    def blockers(self, actor: Actor, tender_id: int) -> Blockers:
+        """What stands between the tender and finalisation."""
+        with self.db.read() as s:
+            record, _ = self._open(s, actor, tender_id, Action.READ_PANEL)
+            return self._blockers(s, record)
+
+    def _blockers(self, s: Session, record: TenderRecord) -> Blockers:
+        result = self._evaluate(s, record, None)
+        found = [Flag(FindingKind(f.kind), f.vendor_id, f.criterion, f.judge) for f in s.execute(
+            select(FindingRecord).where(FindingRecord.tender_id == record.id)).scalars()]
+        submitted = {j.name: j.submitted_at is not None for j in s.execute(
+            select(JudgeRecord).where(JudgeRecord.tender_id == record.id)).scalars()}
+        return blockers(result, found, submitted)
+
+    def finalise(self, actor: Actor, tender_id: int) -> None:
+        """review → final, signed by the chair; FinaliseRefused lists every incomplete bid and unanswered flag."""
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.FINALISE, lock=True)
+            found = self._blockers(s, record)
+            if found:
+                raise FinaliseRefused(tender_id, found)
+            record.finalised_by, record.finalised_at = actor.name, self.db.clock()
+            self._stage(s, record, actor, Stage.FINAL)
+
+    def reopen(self, actor: Actor, tender_id: int, reason: str) -> None:
+        """Back one stage, by the chair with a reason: final → review, or review → scoring (submissions unlock)."""
+        with self.db.write() as s:
+            record, roles = self._open(s, actor, tender_id, Action.REOPEN, lock=True)
+            if not reason.strip():
+                raise RightRefused(actor, roles, Action.REOPEN, tender_id, "reopening needs a reason")
+            if record.stage == Stage.FINAL.value:
+                record.finalised_by, record.finalised_at = None, None
+                self._stage(s, record, actor, Stage.REVIEW, reason.strip())
+            else:
+                for seat in s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id)).scalars():
+                    seat.submitted_at = None
+                self._stage(s, record, actor, Stage.SCORING, reason.strip())
 
 
-def _sqlite_pragmas(connection, _record) -> None:
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+class TierRefused(ScoreRefused):
+    """A tier that cannot be recorded: unknown, or scores already given lie outside it (judges and scores as data)."""
+
+    def __init__(self, vendor_id: str, criterion: str, tier: str, outside: tuple[tuple[str, Decimal], ...],
+                 reason: str, allowed: tuple[Decimal, Decimal] | None = None):
+        self.outside = outside
+        super().__init__(reason, vendor_id=vendor_id, criterion=criterion, tier=tier, allowed=allowed)
+
+    @property
+    def judges(self) -> tuple[str, ...]:
+        """The judges whose scores lie outside the tier."""
+        return tuple(j for j, _ in self.outside)
+
+    def __str__(self) -> str:
+        if self.reason == "unknown":
+            return f"{self.vendor_id} / {self.criterion}: unknown tier {self.tier!r}"
+        low, high = self.allowed or (Decimal(0), Decimal(0))
+        return (f"{self.vendor_id} / {self.criterion}: scores already given lie outside {self.tier} "
+                f"({plain_number(low)}–{plain_number(high)}): "
+                + ", ".join(f"{j}: {plain_number(v)}" for j, v in self.outside)
+                + "; those judges must change them first")
+
+
+class SubmitRefused(BidEvalError):
+    """A judge cannot submit yet: the (vendor_id, criterion) scores still missing."""
+
+    def __init__(self, judge: str, missing: tuple[tuple[str, str], ...]):
+        self.judge = judge
+        self.missing = missing
+        super().__init__(f"{judge} cannot submit yet: {len(missing)} score(s) missing: "
+                         + ", ".join(f"{v} / {c}" for v, c in missing[:10]) + (" …" if len(missing) > 10 else ""))

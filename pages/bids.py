@@ -12,13 +12,13 @@ import workspace as ws
 from bideval.bids import Bid
 from bideval.evaluation import check_bids
 from bideval.pricing import PricingModel
+from bideval.rights import Actor
 from bideval.rubric import Field, Rubric
 from bideval.storage import ImportReport, Store
 from bideval.template import write_bid_form
 from bideval.validity import BidCheck
 from bideval.values import TEN_THOUSAND_UNIT, FieldType, plain_number
 
-ACTOR = "app"
 MAX_FILE_MB = 50
 FIXED = ("vendor_id", "vendor_name", "sme")
 
@@ -32,10 +32,10 @@ def bid_form_bytes(rubric: Rubric, lang: str) -> bytes:
     return buffer.getvalue()
 
 
-def import_files(store: Store, tender: int, files: Sequence[tuple[str, bytes]], replace: bool = False,
+def import_files(store: Store, actor: Actor, tender: int, files: Sequence[tuple[str, bytes]], replace: bool = False,
                  progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
     """Import uploaded workbooks: each file all or nothing, every problem of a refused file reported."""
-    return store.import_bids(tender, list(files), replace=replace, actor=ACTOR, progress=progress)
+    return store.import_bids(actor, tender, list(files), replace=replace, progress=progress)
 
 
 def format_value(field: Field, value: Any, lang: str) -> str:
@@ -117,7 +117,7 @@ def _cancel_remove() -> None:
 
 def _confirm_remove() -> None:
     tender, vendor = st.session_state.bids_remove_pending
-    ws.store().remove_bid(tender, vendor, actor=ACTOR)
+    ws.store().remove_bid(ws.actor(), tender, vendor)
     st.session_state.bids_remove_pending = None
     st.session_state.bids_notice = (tender, vendor)
 
@@ -169,7 +169,7 @@ def show_upload(store: Store, tender: int) -> None:
         def progress(done: int, total: int, name: str) -> None:
             bar.progress(done / total, text=f"{done} / {total} · {name}")
 
-        report = import_files(store, tender, uploads, replace=st.session_state.bids_replace, progress=progress)
+        report = import_files(store, ws.actor(), tender, uploads, replace=st.session_state.bids_replace, progress=progress)
         st.session_state.bids_report = {"tender": tender, "report": report}
         st.session_state.bids_upload_round += 1  # an empty uploader after the rerun
         st.rerun()
@@ -199,7 +199,7 @@ def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
     if notice and notice[0] == tender:
         st.success(tr(f"已删除投标人 {notice[1]} 的投标。", f"The bid of {notice[1]} was removed."))
         st.session_state.bids_notice = None  # shown once
-    bids = store.bidset(tender).bids
+    bids = store.bidset(ws.actor(), tender).bids
     if not bids:
         st.info(tr("本项目还没有投标。", "This tender has no bids yet."))
         return
@@ -230,7 +230,7 @@ def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
     vendor = pick.selectbox(tr("投标人", "Bidder"), list(names), key="bids_selected", format_func=names.get)
     source = next(b.file for b in bids if b.vendor_id == vendor)
     get.download_button(tr("下载原始文件", "Download the original file"),
-                        data=lambda: (store.bid_file(tender, vendor) or ("", b""))[1], file_name=source,
+                        data=lambda: (store.bid_file(ws.actor(), tender, vendor) or ("", b""))[1], file_name=source,
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         key="bids_original_download", icon=":material/download:", on_click="ignore",
                         width="stretch")
@@ -252,7 +252,7 @@ def main() -> None:
     _init_state()
     tender = ws.require_tender()
     store = ws.store()
-    rubric = store.rubric(tender)
+    rubric = store.rubric(ws.actor(), tender)
     st.title(ws.tr("投标文件", "Bids"))
     st.caption(f"{rubric.title.text(ws.lang())} · `{rubric.id}`")
     show_form(rubric)

@@ -13,6 +13,7 @@ from bideval.evaluation import check_bids
 from bideval.export import write_workbook
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
 from bideval.result import FINAL, Result, result_json
+from bideval.rights import Actor
 from bideval.scoresheet import write_score_sheet
 from bideval.storage import Store
 from bideval.tender import TenderInfo, tender_info
@@ -31,20 +32,20 @@ def ranked_workbook_bytes(result: Result, lang: str, tender: TenderInfo | None =
     return buffer.getvalue()
 
 
-def tender_heading(store: Store, tender: int, result: Result) -> TenderInfo:
+def tender_heading(store: Store, actor: Actor, tender: int, result: Result) -> TenderInfo:
     """What heads the filed documents: the app's name for the tender, the rubric's number and method, today."""
-    name = next((t.name for t in store.tenders() if t.id == tender), None)
+    name = next((t.name for t in store.tenders(actor) if t.id == tender), None)
     return tender_info(result.rubric, name)
 
 
-def score_sheet_bytes(store: Store, tender: int, judge: str, lang: str) -> bytes:
+def score_sheet_bytes(store: Store, actor: Actor, tender: int, judge: str, lang: str) -> bytes:
     """A judge's blank Scores sheet: one row per valid bid and panel criterion, agreed tiers shown."""
-    rubric = store.rubric(tender)
-    bids = store.bidset(tender).bids
+    rubric = store.rubric(actor, tender)
+    bids = store.bidset(actor, tender).bids
     checks = check_bids(rubric, bids)
     valid = [b for b in bids if checks[b.vendor_id].valid]
     buffer = BytesIO()
-    write_score_sheet(rubric, valid, store.tiers(tender), judge, buffer, lang)
+    write_score_sheet(rubric, valid, store.tiers(actor, tender), judge, buffer, lang)
     return buffer.getvalue()
 
 
@@ -149,7 +150,7 @@ def show_score_sheet(store: Store, result: Result, tender: int) -> None:
                    "One row per valid bid and panel criterion; the agreed tier and its range are shown and the "
                    "score cells are validated to the range. The filled sheet reads back as a panel workbook "
                    "(formats.md §3)."))
-    judges = store.judges(tender)
+    judges = store.judges(ws.actor(), tender)
     pick, typed = st.columns(2)
     chosen = pick.selectbox(tr("评委", "Judge"), judges, key="export_judge", index=0 if judges else None,
                             placeholder=tr("尚无评委", "No judges yet"), disabled=not judges)
@@ -161,7 +162,7 @@ def show_score_sheet(store: Store, result: Result, tender: int) -> None:
         return
     st.download_button(tr(f"下载 {judge} 的评分表", f"Download the score sheet for {judge}") if judge
                        else tr("下载评分表", "Download the score sheet"),
-                       data=lambda: score_sheet_bytes(store, tender, judge, lang),
+                       data=lambda: score_sheet_bytes(store, ws.actor(), tender, judge, lang),
                        file_name=export_name("scoresheet", result, tender, "xlsx", file_part(judge)), mime=XLSX,
                        key="export_score_sheet", icon=":material/download:", on_click="ignore", disabled=not judge)
     if not judge:
@@ -190,7 +191,7 @@ def main() -> None:
     st.title(ws.tr("导出", "Export"))
     st.caption(f"{result.rubric.title.text(ws.lang())} · `{result.rubric.id}`")
     show_status(result)
-    heading = tender_heading(store, tender, result)
+    heading = tender_heading(store, ws.actor(), tender, result)
     show_report(result, tender, heading)
     show_downloads(result, tender, heading)
     st.divider()

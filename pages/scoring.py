@@ -3,14 +3,15 @@
 Every changed cell is saved on the rerun it causes: the editor's ``edited_rows``
 are compared with what this page saw last time and with the database, each new
 value goes through ``Store.set_score`` (which enforces the tier or 0..max
-range), and a refused value is shown with its allowed range and not saved.
+range and the rubric's decimals), and a refused value is shown with what was
+typed and its allowed range, and not saved. Scores are typed as text, so
+nothing is rounded or clamped before the check.
 """
 from __future__ import annotations
 
 import hashlib
-import math
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
 import pandas as pd
@@ -20,7 +21,8 @@ import workspace as ws
 from bideval.values import plain_number
 from bideval.analysis import panel_progress
 from bideval.errors import BidEvalError
-from bideval.panel import judge_name
+from bideval.panel import judge_name, read_score_text
+from bideval.rights import Actor
 from bideval.rubric import Criterion, Rubric, Tiered
 from bideval.storage import ScoreRefused, Store, score_range
 
@@ -40,16 +42,8 @@ class Row:
 
 
 def parse_score(raw: Any) -> Decimal | None:
-    """A score cell's value as an exact Decimal (floats through str), None when empty; ValueError when not a number."""
-    if raw is None or (isinstance(raw, float) and math.isnan(raw)) or (isinstance(raw, str) and not raw.strip()):
-        return None
-    try:
-        value = Decimal(str(raw).strip())
-    except InvalidOperation:
-        raise ValueError(raw) from None
-    if not value.is_finite():
-        raise ValueError(raw)
-    return Decimal(plain_number(value))
+    """A score cell's text as an exact Decimal, None when empty; ScoreRefused when it is not a number."""
+    return read_score_text(raw)
 
 
 def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: str,
@@ -61,50 +55,59 @@ def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: 
         return None
 
 
-def refusal(rubric: Rubric, tiers: Mapping[tuple[str, str], str], row: Row, score: Decimal | None,
-            error: BidEvalError) -> str:
-    """Why a score was not saved, in the UI language, naming the bid, the criterion and the allowed range."""
+def refusal(rubric: Rubric, row: Row, error: BidEvalError) -> str:
+    """Why a score was not saved, in the UI language, naming the bid, the criterion, what was typed and the range."""
     criterion = rubric.criterion_index[row.criterion]
     where = f"{row.vendor_id} {row.vendor_name} / {row.criterion} {criterion.name.text(ws.lang())}: "
-    allowed = tier_range(rubric, tiers, row.vendor_id, row.criterion)
-    if allowed is None:
-        return where + tr("组长尚未确定该投标的档次，须先在“定档”页面定档后才能打分。",
-                          "no agreed tier yet: the chair must set the tier on the Tiers page before it can be scored.")
-    low, high = allowed
-    if score is not None and not low <= score <= high:
-        return where + tr(f"{plain_number(score)} 超出允许范围 {plain_number(low)}–{plain_number(high)}，未保存。",
-                          f"{plain_number(score)} is outside the allowed range {plain_number(low)}–{plain_number(high)}; not saved.")
-    return where + str(error)
+    if not isinstance(error, ScoreRefused):
+        return where + str(error)
+    typed = error.typed or ""
+    low, high = error.allowed or (Decimal(0), Decimal(0))
+    span = f"{plain_number(low)}–{plain_number(high)}"
+    zh, en = {
+        "no_tier": ("组长尚未确定该投标的档次，须先在“定档”页面定档后才能打分。",
+                    "no agreed tier yet: the chair must set the tier on the Tiers page before it can be scored."),
+        "outside_range": (f"{typed} 超出允许范围 {span}，未保存。",
+                          f"{typed} is outside the allowed range {span}; not saved."),
+        "negative": (f"{typed} 是负数，允许范围 {span}，未保存。",
+                     f"{typed} is negative; the allowed range is {span}; not saved."),
+        "too_many_decimals": (f"{typed} 的小数位多于评分标准规定的 {error.decimals} 位，未保存（不会自动舍入）。",
+                              f"{typed} has more than {error.decimals} decimal place(s), which the rubric keeps; "
+                              "not saved (it is never rounded for you)."),
+        "not_a_number": (f"“{typed}” 不是数字。", f"{typed!r} is not a number."),
+    }.get(error.reason, (str(error), str(error)))
+    return where + tr(zh, en)
 
 
-def save_edits(store: Store, tender_id: int, judge: str, rows_before: Sequence[Row],
+def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence[Row],
                edits: Mapping[int, Mapping[str, Any]]) -> tuple[dict[int, Row], list[str]]:
     """Save each edited row whose score or comment differs from ``rows_before``: (rows saved by position, refusals)."""
     saved: dict[int, Row] = {}
     refused: list[str] = []
-    context: tuple[Rubric, dict[tuple[str, str], str]] | None = None  # read only when something is refused
+    rubric: Rubric | None = None  # read only when something is refused
     for position, cells in sorted(edits.items()):
         before = rows_before[position]
         score, comment = before.score, before.comment
         try:
             if "score" in cells:
                 score = parse_score(cells["score"])
-        except ValueError:
-            refused.append(f"{before.vendor_id} / {before.criterion}: "
-                           + tr(f"“{cells['score']}” 不是数字。", f"{cells['score']!r} is not a number."))
-            continue
-        if "comment" in cells:
-            comment = str(cells["comment"] or "").strip()
-        if score == before.score and comment == before.comment:
-            continue
-        try:
-            store.set_score(tender_id, judge, before.vendor_id, before.criterion, score, comment)
-        except ScoreRefused as error:
-            context = context or (store.rubric(tender_id), store.tiers(tender_id))
-            refused.append(refusal(*context, before, score, error))
+            if "comment" in cells:
+                comment = str(cells["comment"] or "").strip()
+            if score == before.score and comment == before.comment and \
+                    ("score" not in cells or _same_text(cells["score"], before.score)):
+                continue
+            store.set_score(judge, tender_id, before.vendor_id, before.criterion, score, comment)
+        except BidEvalError as error:
+            rubric = rubric or store.rubric(judge, tender_id)
+            refused.append(refusal(rubric, before, error))
         else:
             saved[position] = replace(before, score=score, comment=comment)
     return saved, refused
+
+
+def _same_text(raw: Any, before: Decimal | None) -> bool:
+    """Whether the typed text is the stored score exactly (8.250 typed over 8.25 is a change to check)."""
+    return before is not None and str(raw).strip() == str(before)
 
 
 def new_cells(current: Mapping[int, Mapping[str, Any]],
@@ -156,7 +159,8 @@ def grid_frame(rubric: Rubric, tiers: Mapping[tuple[str, str], str], rows: Seque
         "criterion": [_criterion_label(rubric.criterion_index[r.criterion]) for r in rows],
         "tier": [tier_text(rubric, tiers, r) for r in rows],
         "range": [allowed(r) for r in rows],
-        "score": pd.Series([float(r.score) if r.score is not None else None for r in rows], dtype="float64"),
+        # A string column even when every cell is empty: a column type that changes would reset the editor.
+        "score": pd.Series([str(r.score) if r.score is not None else None for r in rows], dtype="string"),
         "comment": [r.comment for r in rows],
         "vendor_id": [r.vendor_id for r in rows],
     })
@@ -169,7 +173,7 @@ def _join_panel(store: Store, tender: int) -> None:
         st.error(tr("请输入评委姓名。", "Type the judge's name."))
         return
     try:
-        name = store.add_judge(tender, name, actor=name)
+        name = store.add_judge(ws.actor(), tender, name)
     except BidEvalError as error:
         ws.show_error(error)
         return
@@ -193,7 +197,7 @@ result = ws.result()
 rubric = result.rubric
 lang = ws.lang()
 
-judges = store.judges(tender)
+judges = store.judges(ws.actor(), tender)
 me = st.session_state.judge
 choices = judges + ([me] if me and me not in judges else [])
 # The widget has its own key: Streamlit forgets a widget's state when its page is not shown, "judge" must survive.
@@ -212,9 +216,26 @@ if not me:
     st.info(tr("请先选择您是哪位评委。您只能看到自己的评分。", "Choose who you are first. You see only your own scores."))
     st.stop()
 me = judge_name(me)
+judge = ws.judge_actor(tender, me)
+
+undeclared = [(v, n) for v, n in store.bidders(judge, tender)
+              if v not in {d.vendor_id for d in store.declarations(judge, tender)}]
+if undeclared:  # 回避声明: before any bid is shown (interim form; the judges' pages replace it)
+    st.subheader(tr("回避声明", "Conflict-of-interest declaration"))
+    st.markdown(tr("打分前，请声明您与以下投标人是否存在利害关系。有利害关系的投标人由您回避，不参与对其打分。",
+                   "Before scoring, declare whether you have a conflict of interest with these bidders. "
+                   "You do not score a bidder you have a conflict with."))
+    names = dict(undeclared)
+    conflicts = st.multiselect(tr("与我有利害关系的投标人（没有则留空）", "Bidders I have a conflict with (none: leave empty)"),
+                               list(names), format_func=lambda v: f"{names[v]} ({v})", key="scoring_conflicts")
+    if st.button(tr("提交回避声明", "Submit my declaration"), key="scoring_declare", type="primary"):
+        store.declare(judge, tender, {v: "" for v in conflicts})
+        st.rerun()
+    st.stop()
 
 panel = rubric.panel_criteria
-bids = sorted(result.ranking, key=lambda s: s.vendor_id)
+mine_only = {b.vendor_id for b in store.bidset(judge, tender).bids}  # no bidder this judge is recused from
+bids = sorted((b for b in result.ranking if b.vendor_id in mine_only), key=lambda s: s.vendor_id)
 if not panel:
     st.info(tr("本评分标准没有需要评委打分的评分项。", "This rubric has no criteria the panel scores."))
     st.stop()
@@ -222,8 +243,8 @@ if not bids:
     st.info(tr("没有有效投标，无需打分。", "There is no valid bid to score."))
     st.stop()
 
-tiers = store.tiers(tender)
-mine = {(r.vendor_id, r.criterion): r for r in store.scores(tender, me)}  # this judge's scores only: blind
+tiers = store.tiers(judge, tender)
+mine = {(r.vendor_id, r.criterion): r for r in store.scores(judge, tender)}  # this judge's scores only: blind
 rows = []
 for bid in bids:
     for criterion in panel:
@@ -240,7 +261,7 @@ seen = st.session_state.scoring_seen
 if key not in st.session_state:
     seen.pop(key, None)
 edited = {int(p): dict(c) for p, c in st.session_state.get(key, {}).get("edited_rows", {}).items()}
-saved, refused = save_edits(store, tender, me, rows, new_cells(edited, seen.get(key, {})))
+saved, refused = save_edits(store, judge, tender, rows, new_cells(edited, seen.get(key, {})))
 for position, row in saved.items():
     rows[position] = row
 if refused:
@@ -271,7 +292,6 @@ if waiting:
                   "on the Tiers page."))
 
 grid = grid_frame(rubric, tiers, rows)
-top = max(c.max for c in panel)
 st.data_editor(
     grid, key=key, hide_index=True, num_rows="fixed", height=min(38 + 35 * len(rows), 760),
     placeholder=tr("未打分", "not scored"),
@@ -285,9 +305,11 @@ st.data_editor(
         "range": st.column_config.TextColumn(tr("允许范围", "Allowed range"),
                                              help=tr("分档评分项：所定档次的范围；不分档：0 至满分",
                                                      "Tiered: the agreed tier's range; otherwise 0 to the maximum")),
-        "score": st.column_config.NumberColumn(
-            tr("得分", "Score"), min_value=0, max_value=float(top), step=0.1,
-            help=tr("在本行的允许范围内打分；清空即撤回评分", "Score inside this row's allowed range; clear it to withdraw")),
+        # Text, not a number column: a number column rounds and clamps what is typed before the page sees it.
+        "score": st.column_config.TextColumn(
+            tr("得分", "Score"),
+            help=tr(f"在本行的允许范围内打分，最多 {rubric.decimals} 位小数；清空即撤回评分",
+                    f"Score inside this row's allowed range, at most {rubric.decimals} decimals; clear it to withdraw")),
         "comment": st.column_config.TextColumn(tr("评语", "Comment"), width="medium",
                                                help=tr("打分理由（可选）", "Why this score (optional)")),
     },

@@ -10,9 +10,10 @@ import workspace as ws
 from bideval.errors import BidEvalError, RubricError
 from bideval.rubric import GROUP_ORDER, Rubric, parse_rubric
 from bideval.rubric_view import KIND_LABELS, criterion_rule, max_text
+from bideval.accounts import ADMIN_USERNAME
+from bideval.rights import Actor, Role
 from bideval.storage import Store
 
-ACTOR = "app"
 LIBRARY = "library"
 UPLOAD = "upload"
 MAX_RUBRIC_MB = 1
@@ -35,10 +36,17 @@ def rubric_title(data: bytes, name: str) -> tuple[str, str] | None:
     return rubric.title.zh, rubric.title.en
 
 
-def create_tender(store: Store, name: str, file_name: str, data: bytes) -> int:
-    """A new tender from a rubric file's bytes; RubricError (every problem) and nothing created when it is wrong."""
+def create_tender(store: Store, actor: Actor, name: str, file_name: str, data: bytes) -> int:
+    """A new tender from a rubric file's bytes; RubricError (every problem) and nothing created when it is wrong.
+
+    Interim, until roles are given on their own page: the creator is also the tender's chair.
+    """
     parse_rubric(data, file_name)  # checks the bytes themselves: UTF-8, YAML, every rule
-    return store.create_tender(name, data.decode("utf-8-sig"), file_name, actor=ACTOR)
+    tender = store.create_tender(actor, name, data.decode("utf-8-sig"), file_name)
+    account = store.accounts.find(ADMIN_USERNAME) if actor.administrator else None
+    if account is not None and account.id == actor.account_id:
+        store.give_role(actor, tender, account.username, Role.CHAIR)
+    return tender
 
 
 def criterion_groups(rubric: Rubric) -> list[str]:
@@ -100,7 +108,7 @@ def _create_tender() -> None:
             return
         file_name, data = upload.name, upload.getvalue()
     try:
-        tender = create_tender(ws.store(), state.tenders_name, file_name, data)
+        tender = create_tender(ws.store(), ws.actor(), state.tenders_name, file_name, data)
     except BidEvalError as error:
         state.tenders_outcome = ("error", error)
         return
@@ -125,7 +133,7 @@ def _init_state() -> None:
 
 def show_tenders(store: Store) -> None:
     tr = ws.tr
-    tenders = store.tenders()
+    tenders = store.tenders(ws.actor())
     st.subheader(tr("全部项目", "All tenders"))
     if not tenders:
         st.info(tr("还没有招标项目：在下方新建一个。", "No tender yet: create one below."))
@@ -187,7 +195,7 @@ def show_create() -> None:
 
 def show_rubric(store: Store, tender: int) -> None:
     tr, lang = ws.tr, ws.lang()
-    rubric = store.rubric(tender)
+    rubric = store.rubric(ws.actor(), tender)
     st.subheader(tr("当前项目的评分标准", "The current tender's rubric"))
     st.markdown(f"**{rubric.title.text(lang)}** · `{rubric.id}` · "
                 + tr("来源", "source") + f" `{rubric.source}` · SHA-256 `{rubric.sha256[:12]}…`")

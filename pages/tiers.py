@@ -18,10 +18,10 @@ from bideval.values import plain_number
 from bideval.errors import BidEvalError, PanelError
 from bideval.rubric import Tier, Tiered
 from bideval.storage import ScoreRefused, Store
+from bideval.workflow import Stage
 
 ws.enter_page("tiers")
 tr = ws.tr
-ACTOR = "chair"  # accounts come later; the audit trail records the chair's screen as the actor
 
 
 def tier_text(tier: Tier) -> str:
@@ -42,13 +42,13 @@ def show_notes(section: str) -> None:
 
 def scored_by(store: Store, tender: int, vendor_id: str, criterion: str) -> list[str]:
     """The judges who have scored this bid on this criterion."""
-    return sorted({s.judge for s in store.scores(tender) if s.vendor_id == vendor_id and s.criterion == criterion
+    return sorted({s.judge for s in store.scores(ws.actor(), tender) if s.vendor_id == vendor_id and s.criterion == criterion
                    and s.score is not None})
 
 
 def outside_judges(store: Store, tender: int, vendor_id: str, criterion: str, tier: Tier) -> list[str]:
     """The judges whose score for this bid and criterion lies outside ``tier``."""
-    return sorted({s.judge for s in store.scores(tender) if s.vendor_id == vendor_id and s.criterion == criterion
+    return sorted({s.judge for s in store.scores(ws.actor(), tender) if s.vendor_id == vendor_id and s.criterion == criterion
                    and s.score is not None and not tier.contains(Decimal(s.score))})
 
 
@@ -56,7 +56,7 @@ def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
                vendors: Sequence[tuple[str, str]]) -> None:
     """Record every tier changed in the editor (rows are ``vendors``: id, name); refusals name bid and judges."""
     edits = st.session_state.get(editor_key, {}).get("edited_rows", {})
-    agreed = store.tiers(tender)
+    agreed = store.tiers(ws.actor(), tender)
     changed = refused = 0
     for position, cells in sorted((int(p), c) for p, c in edits.items()):
         if "tier" not in cells:
@@ -66,7 +66,7 @@ def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
         if wanted == agreed.get((vendor_id, criterion.id)):
             continue
         try:
-            store.set_tier(tender, vendor_id, criterion.id, wanted, actor=ACTOR)
+            store.set_tier(ws.actor(), tender, vendor_id, criterion.id, wanted)
             changed += 1
             if wanted is None and (judges := scored_by(store, tender, vendor_id, criterion.id)):
                 note(criterion.id, "warning", f"{vendor_name} ({vendor_id}): " + tr(
@@ -96,7 +96,7 @@ def add_judge(store: Store, tender: int) -> None:
     """Add the typed name to the panel."""
     name = st.session_state.tiers_new_judge
     try:
-        name = store.add_judge(tender, name, actor=ACTOR)
+        name = store.add_judge(ws.actor(), tender, name)
     except BidEvalError:
         note("panel", "error", tr("请输入评委姓名。", "Type the judge's name."))
         return
@@ -111,7 +111,9 @@ def import_panel(store: Store, tender: int) -> None:
         note("import", "warning", tr("请先选择评分工作簿。", "Choose a panel workbook first."))
         return
     try:
-        warnings = store.import_panel(tender, upload.name, upload.getvalue(), actor=ACTOR)
+        # Interim: the chair's review of what is removed comes with the chair's pages; the button says "replace".
+        preview = store.preview_replace_panel(ws.actor(), tender, upload.name, upload.getvalue())
+        warnings = store.replace_panel(ws.actor(), tender, upload.name, upload.getvalue(), preview)
     except PanelError as error:
         note("import", "error", tr(f"{upload.name} 未导入，评委、档次和评分均未改变。请修正以下问题：",
                                    f"{upload.name} was not imported; judges, tiers and scores are unchanged. "
@@ -136,13 +138,18 @@ rubric = result.rubric
 lang = ws.lang()
 bids = sorted(result.ranking, key=lambda s: s.vendor_id)
 tiered = [c for c in rubric.panel_criteria if isinstance(c, Tiered)]
-agreed = store.tiers(tender)
-scores = store.scores(tender)
+agreed = store.tiers(ws.actor(), tender)
+scores = store.scores(ws.actor(), tender)
 
 st.title(tr("定档", "Tiers"))
 st.caption(tr("由评标委员会在打分前根据各投标人的运营管理方案确定各投标人所属档次，然后评委在相应档次内独立打分。",
               "Before scoring, the panel agrees each bidder's tier from its operations plan; each judge then "
               "scores independently inside that tier."))
+info = store.tender(ws.actor(), tender)
+if info.stage is Stage.SETUP:  # interim: the chair's workflow pages replace this line
+    st.info(tr("本项目处于准备阶段：开始评分后，评委才能打分。", "This tender is being set up: judges score once scoring opens."))
+    st.button(tr("开始评分", "Open scoring"), key="tiers_open_scoring",
+              on_click=lambda: store.open_scoring(ws.actor(), tender))
 
 if not tiered:
     st.info(tr("本评分标准没有分档评分项，无需定档。", "This rubric has no tiered criteria: there is nothing to agree."))
@@ -196,7 +203,7 @@ else:
 st.divider()
 st.subheader(tr("评标委员会", "Panel"))
 show_notes("panel")
-members = store.judges(tender)
+members = store.judges(ws.actor(), tender)
 valid = {b.vendor_id for b in bids}
 expected = len(valid) * len(rubric.panel_criteria)
 if members:

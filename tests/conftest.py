@@ -165,3 +165,54 @@ def import_page(name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def admin_of(store):
+    """The administrator's actor (created on first call, as the app's first start does)."""
+    from bideval.accounts import ADMIN_USERNAME
+    from bideval.rights import Actor
+
+    store.accounts.ensure_administrator()
+    account = store.accounts.find(ADMIN_USERNAME)
+    return Actor(account.id, account.display_name, True)
+
+
+def chair_tender(store, name: str, rubric_text: str | None = None, source: str = "example.yaml") -> int:
+    """A tender created by the administrator, who is its procurement officer and chair (as the app's default user)."""
+    from bideval.accounts import ADMIN_USERNAME
+    from bideval.rights import Role
+
+    admin = admin_of(store)
+    tender = store.create_tender(admin, name, rubric_text or EXAMPLE_RUBRIC.read_text(encoding="utf-8"), source)
+    store.give_role(admin, tender, ADMIN_USERNAME, Role.CHAIR)
+    return tender
+
+
+def seat_judge(store, tender: int, name: str, conflicts: Sequence[str] = (), declare: bool = True):
+    """A judge's account (no password) seated on the panel, declared for every bid (conflicts as given)."""
+    from bideval.rights import Actor, Role
+
+    admin = admin_of(store)
+    account = store.accounts.find(name) or store.accounts.create_account(admin, name, name, with_password=False)[0]
+    judge = Actor(account.id, account.display_name)
+    if store.my_seat(judge, tender) is None:
+        store.give_role(admin, tender, name, Role.JUDGE, judge_name=name)
+    if declare:
+        store.declare(judge, tender, {v: "conflict" for v in conflicts})
+    return judge
+
+
+def replace_panel(store, tender: int, path: Path) -> tuple[str, ...]:
+    """Replace the tender's whole panel with a panel workbook, previewed and confirmed by the administrator-chair."""
+    admin = admin_of(store)
+    content = path.read_bytes()
+    preview = store.preview_replace_panel(admin, tender, path.name, content)
+    return store.replace_panel(admin, tender, path.name, content, preview)
+
+
+def admin_call(method: str, *args: Any, **kwargs: Any) -> Any:
+    """Call a Store method on the app's database (DATABASE_URL) as the administrator."""
+    from bideval.storage import Store
+
+    store = Store()
+    return getattr(store, method)(admin_of(store), *args, **kwargs)

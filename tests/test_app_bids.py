@@ -8,7 +8,7 @@ import pytest
 
 from bideval.rubric import load_rubric
 from bideval.storage import Store
-from conftest import import_page, EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form
+from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, import_page, EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -21,7 +21,7 @@ def page_module():
 @pytest.fixture
 def tender(app_db: str) -> int:
     """An empty tender of the formats.md example rubric."""
-    return Store(app_db).create_tender("示例项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    return chair_tender(Store(app_db), "示例项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def two_bids(tender: int, tmp_path: Path) -> int:
     """The tender with a valid bid from A and an invalid one (no licence) from B."""
     files = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
              write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", business_license="否", sme="是"))]
-    report = Store().import_bids(tender, [(f.name, f.read_bytes()) for f in files])
+    report = admin_call("import_bids", tender, [(f.name, f.read_bytes()) for f in files])
     assert report.ok, report.refused
     return tender
 
@@ -84,7 +84,7 @@ def test_a_good_and_a_bad_file_import_only_the_good_one(tender, tmp_path):
     assert "bad.xlsx:Bid!C6: expected" in bad_box and "'two'" in bad_box  # sheet and cell of the wrong value
     fake_box = next(e for e in refused if "fake.xlsx" in e)
     assert "fake.xlsx: not an .xlsx workbook (found a text or CSV file)" in fake_box  # the guard's own words
-    assert [b.vendor_id for b in Store().bidset(tender).bids] == [VENDOR_A]
+    assert [b.vendor_id for b in admin_call("bidset", tender).bids] == [VENDOR_A]
     assert app.dataframe[0].value.iloc[:, 0].tolist() == [VENDOR_A]  # the preview after the import
     assert app.session_state.bids_upload_round == 1  # the uploader is emptied after an import
 
@@ -94,17 +94,17 @@ def test_the_report_says_nothing_was_imported_in_chinese(tender, tmp_path):
     app = upload(open_app("bids", lang="zh", tender_id=tender), bad)
     box = app.error[0].value
     assert "坏.xlsx" in box and "未导入" in box and "坏.xlsx:Bid!C9" in box
-    assert Store().bidset(tender).bids == ()
+    assert admin_call("bidset", tender).bids == ()
 
 
 def test_a_vendor_already_in_the_tender_is_refused_unless_replace_is_ticked(two_bids, tmp_path):
     again = write_form(tmp_path / "a2.xlsx", good_bid(VENDOR_A, name="甲公司更正版"))
     app = upload(open_app("bids", lang="en", tender_id=two_bids), again)
     assert "already in this tender" in app.error[0].value
-    assert Store().bidset(two_bids).bids[0].vendor_name == "甲公司"
+    assert admin_call("bidset", two_bids).bids[0].vendor_name == "甲公司"
     app = upload(app, again, replace=True)
     assert not app.error and "a2.xlsx" in app.success[0].value
-    bids = Store().bidset(two_bids).bids
+    bids = admin_call("bidset", two_bids).bids
     assert [(b.vendor_id, b.vendor_name) for b in bids] == [(VENDOR_A, "甲公司更正版"), (VENDOR_B, "乙公司")]
 
 
@@ -114,17 +114,17 @@ def test_removing_a_bid_needs_a_confirmation(two_bids):
     app.button(key="bids_remove").click().run()
     assert not app.exception
     assert any(w.value.startswith("Remove the bid of **乙公司") for w in app.warning)
-    assert len(Store().bidset(two_bids).bids) == 2  # nothing removed yet
+    assert len(admin_call("bidset", two_bids).bids) == 2  # nothing removed yet
     app.button(key="bids_remove_cancel").click().run()
     assert not any(w.value.startswith("Remove the bid") for w in app.warning)
-    assert len(Store().bidset(two_bids).bids) == 2
+    assert len(admin_call("bidset", two_bids).bids) == 2
     app.button(key="bids_remove").click().run()
     app.button(key="bids_remove_confirm").click().run()
     assert not app.exception
-    assert [b.vendor_id for b in Store().bidset(two_bids).bids] == [VENDOR_A]
+    assert [b.vendor_id for b in admin_call("bidset", two_bids).bids] == [VENDOR_A]
     assert VENDOR_B in app.success[0].value
     assert app.dataframe[0].value.iloc[:, 0].tolist() == [VENDOR_A]
-    assert [e.action for e in Store().events(two_bids)][-1] == "remove_bid"
+    assert [e.action for e in admin_call("events", two_bids)][-1] == "remove_bid"
 
 
 def test_bids_imported_in_one_session_are_seen_by_a_new_session(tender, tmp_path):

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from bideval.storage import Store
-from conftest import import_page, EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
+from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, import_page, EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
 
 VENDOR_C = "91310000MA1FL0000X"
 
@@ -30,8 +30,8 @@ def files(tmp_path: Path) -> list[Path]:
 def tender(app_db: str, files: list[Path]) -> int:
     """A tender with three bids and no panel scores yet: provisional."""
     store = Store(app_db)
-    tender = store.create_tender("导出测试", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
-    assert store.import_bids(tender, [(f.name, f.read_bytes()) for f in files]).ok
+    tender = chair_tender(store, "导出测试", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in files]).ok
     return tender
 
 
@@ -42,7 +42,7 @@ def scored(tender: int, tmp_path: Path) -> int:
                         scores=[[j, v, c, s, ""] for j in ("王", "李") for v in (VENDOR_A, VENDOR_B)
                                 for c, s in (("ops_plan", 12), ("service_design", 4))],
                         tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]])
-    Store().import_panel(tender, panel.name, panel.read_bytes())
+    replace_panel(Store(), tender, panel)
     return tender
 
 
@@ -73,7 +73,7 @@ def test_a_final_result_says_so(scored):
 @pytest.mark.parametrize("lang, vendor_header", [("zh", "统一社会信用代码"), ("en", "Vendor ID")])
 def test_the_ranked_workbook_reads_back_into_pandas(scored, lang, vendor_header):
     page = page_module()
-    result = Store().evaluate(scored)
+    result = admin_call("evaluate", scored)
     sheets = pd.read_excel(BytesIO(page.ranked_workbook_bytes(result, lang)), sheet_name=None, engine="openpyxl")
     assert list(sheets) == ["Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit"]
     ranking = sheets["Ranking"].head(len(result.ranking))  # notes follow the ranked rows
@@ -86,14 +86,14 @@ def test_the_ranked_workbook_reads_back_into_pandas(scored, lang, vendor_header)
 
 def test_the_result_json_names_the_status(tender):
     page = page_module()
-    result = Store().evaluate(tender)
+    result = admin_call("evaluate", tender)
     document = json.loads(page.result_json(result, "en"))
     assert document["status"] == "provisional"
     assert page.export_name("result", result, tender, "json", "en") == f"result_cs-outsourcing_tender{tender}_provisional_en.json"
 
 
 def test_a_judges_score_sheet_has_the_valid_bids_only(scored):
-    sheet = page_module().score_sheet_bytes(Store(), scored, "张评委", "en")
+    sheet = page_module().score_sheet_bytes((_s := Store()), admin_of(_s), scored, "张评委", "en")
     rows = pd.read_excel(BytesIO(sheet), sheet_name="Scores", engine="openpyxl")
     assert sorted(set(rows["vendor_id"])) == [VENDOR_A, VENDOR_B]  # C is invalid
     assert set(rows["criterion"]) == {"ops_plan", "service_design"}
@@ -125,7 +125,7 @@ def test_the_input_files_are_listed_with_their_hashes(tender, files):
 
 
 def test_a_tender_without_bids_says_so_instead_of_final(app_db):
-    tender = Store(app_db).create_tender("空项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    tender = chair_tender(Store(app_db), "空项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
     app = open_app("export", lang="en", tender_id=tender)
     assert not app.exception and not app.success
     assert app.info[0].value.startswith("This tender has no bids yet")

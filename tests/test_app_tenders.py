@@ -6,7 +6,7 @@ import pytest
 from bideval.errors import RubricError
 from bideval.rubric import load_rubric
 from bideval.storage import Store
-from conftest import import_page, EXAMPLE_RUBRIC, ROOT, open_app
+from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, import_page, EXAMPLE_RUBRIC, ROOT, open_app
 
 BAD_RUBRIC = (EXAMPLE_RUBRIC.read_text(encoding="utf-8")
               .replace("total: 70", "total: 71")
@@ -21,7 +21,7 @@ def page_module():
 @pytest.fixture
 def tender(app_db: str) -> int:
     """A tender of the formats.md example rubric, made current by the tests that want it."""
-    return Store(app_db).create_tender("示例项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    return chair_tender(Store(app_db), "示例项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
 
 
 @pytest.mark.parametrize("lang, title, groups", [
@@ -49,12 +49,12 @@ def test_tenders_page_lists_tenders_and_shows_the_rubric_by_group(tender, lang, 
 
 def test_creating_a_tender_from_the_library_makes_it_current(app_db):
     app = open_app("tenders", lang="en")
-    before = {t.id for t in Store().tenders()}
+    before = {t.id for t in admin_call("tenders")}
     app.text_input(key="tenders_name").set_value("IT 运维 2025")
     app.selectbox(key="tenders_library_file").set_value("it-outsourcing.yaml")
     app.button(key="tenders_create").click().run()
     assert not app.exception
-    created = [t for t in Store().tenders() if t.id not in before]
+    created = [t for t in admin_call("tenders") if t.id not in before]
     assert [(t.name, t.rubric_id) for t in created] == [("IT 运维 2025", "it-outsourcing")]
     assert app.session_state.tender_id == created[0].id
     assert any("it-outsourcing" in m.value for m in app.markdown)  # its rubric is shown
@@ -63,7 +63,7 @@ def test_creating_a_tender_from_the_library_makes_it_current(app_db):
 
 def test_an_uploaded_bad_rubric_shows_every_problem_and_creates_nothing(app_db):
     app = open_app("tenders", lang="zh")
-    before = len(Store().tenders())
+    before = len(admin_call("tenders"))
     app.radio(key="tenders_source").set_value("upload").run()
     upload = app.file_uploader(key="tenders_upload_0")
     assert upload.allowed_type == [".yaml", ".yml"]
@@ -73,7 +73,7 @@ def test_an_uploaded_bad_rubric_shows_every_problem_and_creates_nothing(app_db):
     shown = "\n".join(e.value for e in app.error)
     assert "bad.yaml: criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)" in shown
     assert "bad.yaml: total: the criteria maxima add up to 70, not the declared total 71" in shown
-    assert len(Store().tenders()) == before
+    assert len(admin_call("tenders")) == before
 
 
 def test_an_uploaded_good_rubric_creates_the_tender(app_db):
@@ -83,14 +83,14 @@ def test_an_uploaded_good_rubric_creates_the_tender(app_db):
         ("mine.yml", EXAMPLE_RUBRIC.read_bytes(), "application/x-yaml"))
     app.button(key="tenders_create").click().run()
     assert not app.exception and not app.error
-    newest = Store().tenders()[0]
+    newest = admin_call("tenders")[0]
     assert (newest.rubric_id, app.session_state.tender_id) == ("cs-outsourcing", newest.id)
     assert newest.name == "客服业务外包项目评分标准"  # an empty name takes the rubric's title
 
 
 def test_switching_the_current_tender(tender):
     path = ROOT / "criteria" / "it-outsourcing.yaml"
-    other = Store().create_tender("另一个项目", path.read_text(encoding="utf-8"), path.name)
+    other = chair_tender(Store(), "另一个项目", path.read_text(encoding="utf-8"), path.name)
     app = open_app("tenders", lang="zh", tender_id=tender)
     assert app.button(key="tenders_open").disabled  # already the current one
     app.selectbox(key="tenders_pick").set_value(other).run()
@@ -118,16 +118,16 @@ def test_a_tender_created_in_one_session_is_seen_by_a_new_session(app_db):
 def test_the_upload_handler_refuses_bad_rubric_bytes(app_db, data, message):
     store = Store(app_db)
     with pytest.raises(RubricError) as caught:
-        page_module().create_tender(store, "x", "bad.yaml", data)
+        page_module().create_tender(store, admin_of(store), "x", "bad.yaml", data)
     assert message in str(caught.value)
-    assert store.tenders() == []
+    assert store.tenders(admin_of(store)) == []
 
 
 def test_the_upload_handler_keeps_the_rubric_text(app_db):
     store = Store(app_db)
-    tender = page_module().create_tender(store, "", "formats_example.yaml", b"\xef\xbb\xbf" + EXAMPLE_RUBRIC.read_bytes())
-    assert store.rubric(tender).criteria == load_rubric(EXAMPLE_RUBRIC).criteria  # a BOM is no problem
-    assert store.tenders()[0].name == "客服业务外包项目评分标准"
+    tender = page_module().create_tender(store, admin_of(store), "", "formats_example.yaml", b"\xef\xbb\xbf" + EXAMPLE_RUBRIC.read_bytes())
+    assert store.rubric(admin_of(store), tender).criteria == load_rubric(EXAMPLE_RUBRIC).criteria  # a BOM is no problem
+    assert store.tenders(admin_of(store))[0].name == "客服业务外包项目评分标准"
 
 
 def test_groups_are_in_the_standard_order_then_others():
@@ -141,7 +141,7 @@ def test_groups_are_in_the_standard_order_then_others():
 def test_every_shipped_rubric_renders(app_db):
     store = Store(app_db)
     for path in sorted(Path(ROOT / "criteria").glob("*.yaml")):
-        tender = store.create_tender(path.stem, path.read_text(encoding="utf-8"), path.name)
+        tender = chair_tender(store, path.stem, path.read_text(encoding="utf-8"), path.name)
         app = open_app("tenders", lang="en", tender_id=tender)
         assert not app.exception, path.name
-        assert any(f"`{store.rubric(tender).id}`" in m.value for m in app.markdown)
+        assert any(f"`{store.rubric(admin_of(store), tender).id}`" in m.value for m in app.markdown)

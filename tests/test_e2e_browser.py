@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from bideval.storage import Store
-from conftest import ROOT
+from conftest import admin_of, chair_tender, replace_panel, seat_judge, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -41,8 +41,9 @@ def server(tmp_path: Path):
     url = f"sqlite:///{tmp_path / 'e2e.sqlite3'}"
     store = Store(url)
     rubric = ROOT / "criteria" / "cs-outsourcing.yaml"
-    tender = store.create_tender("端到端测试", rubric.read_text(encoding="utf-8"), rubric.name)
-    store.add_judge(tender, JUDGE)
+    tender = chair_tender(store, "端到端测试", rubric.read_text(encoding="utf-8"), rubric.name)
+    store.add_judge(admin_of(store), tender, JUDGE)
+    store.open_scoring(admin_of(store), tender)
     store.engine.dispose()
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url}

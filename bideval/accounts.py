@@ -1,0 +1,446 @@
+"""Accounts: local passwords (argon2), sign-in with a per-account limit on failures, sessions that expire,
+one-time invitation codes, the first administrator, and a hook for an external identity provider.
+
+Everything lives in the database (sessions and failure counters too), so
+several app replicas share it. Times come from the database's clock, which
+tests replace.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from . import audit
+from .database import Database
+from .errors import BidEvalError
+from .rights import Action, Actor, RightRefused, Role
+from .schema import AccountRecord, InvitationRecord, JudgeRecord, SessionRecord, TenderRecord, TenderRoleRecord
+
+MIN_PASSWORD = 10
+MAX_FAILURES = 5  # wrong passwords in a row before the account is locked
+LOCK_MINUTES = 15
+SESSION_HOURS = 12
+INVITATION_DAYS = 7
+ADMIN_USERNAME = "admin"
+log = logging.getLogger("bideval")
+_hasher = PasswordHasher()
+
+
+class SignInRefused(BidEvalError):
+    """Signing in (or using a session) was refused.
+
+    ``reason``: ``wrong`` (unknown name or wrong password: not told apart),
+    ``locked`` (until ``locked_until``), ``inactive``, ``expired`` (the session),
+    ``must_change_password``, ``unknown_identity`` (an external sign-in no account maps to).
+    """
+
+    def __init__(self, reason: str, username: str = "", locked_until: datetime | None = None):
+        self.reason = reason
+        self.username = username
+        self.locked_until = locked_until
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return {
+            "wrong": "wrong user name or password",
+            "locked": f"too many wrong passwords: {self.username} is locked until {self.locked_until:%Y-%m-%d %H:%M} UTC"
+            if self.locked_until else "locked",
+            "inactive": f"the account {self.username} is switched off",
+            "expired": "the session has expired: sign in again",
+            "must_change_password": f"{self.username} must choose a new password first",
+            "unknown_identity": f"no account for {self.username}: ask the administrator for one",
+        }.get(self.reason, self.reason)
+
+
+class AccountRefused(BidEvalError):
+    """An account change that cannot be made: ``field`` and what was wrong with it."""
+
+    def __init__(self, field: str, problem: str):
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field}: {problem}")
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account as listed to the administrator (never its password hash)."""
+
+    id: int
+    username: str
+    display_name: str
+    administrator: bool
+    creates_tenders: bool
+    active: bool
+    must_change_password: bool
+    locked_until: datetime | None
+    email: str | None
+    external_subject: str | None
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A successful sign-in: the session token (kept by the browser session only), who, and until when."""
+
+    token: str
+    actor: Actor
+    expires_at: datetime
+    must_change_password: bool
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def _account(record: AccountRecord) -> Account:
+    return Account(record.id, record.username, record.display_name, record.administrator, record.creates_tenders,
+                   record.active, record.must_change_password, record.locked_until, record.email,
+                   record.external_subject)
+
+
+def actor_of(record: AccountRecord) -> Actor:
+    """The actor an account acts as."""
+    return Actor(record.id, record.display_name, record.administrator)
+
+
+def check_password(password: str) -> None:
+    """AccountRefused unless the password is long enough to be one."""
+    if len(password) < MIN_PASSWORD:
+        raise AccountRefused("password", f"at least {MIN_PASSWORD} characters, found {len(password)}")
+
+
+def roles_of(s: Session, account_id: int, tender_id: int) -> frozenset[Role]:
+    """The roles an account holds on a tender (judge: a panel seat it holds)."""
+    roles = {Role(r) for r in s.execute(select(TenderRoleRecord.role).where(
+        TenderRoleRecord.tender_id == tender_id, TenderRoleRecord.account_id == account_id)).scalars()}
+    seat = s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == tender_id,
+                                                  JudgeRecord.account_id == account_id)).first()
+    if seat:
+        roles.add(Role.JUDGE)
+    return frozenset(roles)
+
+
+def grant(s: Session, tender_id: int, account: AccountRecord, role: Role, judge_name: str | None = None) -> str:
+    """Give ``account`` a role on a tender inside the caller's transaction; a judge gets (or takes up) a panel seat.
+
+    Returns what was given, for the audit trail.
+    """
+    if role is Role.JUDGE:
+        from .panel import judge_name as clean
+
+        name = clean(judge_name or account.display_name)
+        seat = s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id, JudgeRecord.name == name)) \
+            .scalar_one_or_none()
+        if seat is not None and seat.account_id not in (None, account.id):
+            raise AccountRefused("judge_name", f"the seat {name!r} is already held by another account")
+        held = s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id,
+                                                   JudgeRecord.account_id == account.id)).scalar_one_or_none()
+        if held is not None and held.name != name:
+            raise AccountRefused("judge_name", f"{account.username} already sits on this panel as {held.name!r}")
+        if seat is None:
+            s.add(JudgeRecord(tender_id=tender_id, name=name, account_id=account.id))
+        else:
+            seat.account_id = account.id
+        return f"judge {name}"
+    known = s.execute(select(TenderRoleRecord.id).where(
+        TenderRoleRecord.tender_id == tender_id, TenderRoleRecord.account_id == account.id,
+        TenderRoleRecord.role == role.value)).first()
+    if not known:
+        s.add(TenderRoleRecord(tender_id=tender_id, account_id=account.id, role=role.value))
+    return role.value
+
+
+class Accounts:
+    """Signing in and out, sessions, invitations and the administrator's account management."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    # -- the first start
+    def ensure_administrator(self) -> str | None:
+        """Create the administrator on first start with a one-time password, printed to the server log.
+
+        Returns the password when it was created now, else None. The password must be changed at first sign-in.
+        """
+        with self.db.read() as s:
+            if s.execute(select(AccountRecord.id).where(AccountRecord.administrator.is_(True))).first():
+                return None
+        password = secrets.token_urlsafe(12)
+        try:
+            with self.db.write() as s:
+                if s.execute(select(AccountRecord.id).where(AccountRecord.administrator.is_(True))).first():
+                    return None
+                record = AccountRecord(username=ADMIN_USERNAME, display_name="管理员 admin",
+                                       password_hash=_hasher.hash(password), must_change_password=True,
+                                       administrator=True, creates_tenders=True, active=True, failed_attempts=0,
+                                       created_at=self.db.clock())
+                s.add(record)
+                s.flush()
+                self._log(s, "system", "create_administrator", ADMIN_USERNAME)
+        except IntegrityError:  # another replica created it at the same moment
+            return None
+        log.warning("bid-eval: created the administrator account %r with the one-time password %s "
+                    "(it must be changed at first sign-in)", ADMIN_USERNAME, password)
+        return password
+
+    def _log(self, s: Session, actor: str, action: str, subject: str, old: str | None = None,
+             new: str | None = None, reason: str = "") -> None:
+        audit.append(s, audit.ACCOUNTS_CHAIN, None, self.db.clock(), actor, action, subject, old, new, reason)
+
+    # -- signing in
+    def sign_in(self, username: str, password: str) -> SignedIn:
+        """A new session for the right password; SignInRefused otherwise. Failures count per account."""
+        now = self.db.clock()
+        refusal: SignInRefused | None = None
+        with self.db.write() as s:
+            record = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())
+                               .with_for_update()).scalar_one_or_none()
+            if record is None or record.password_hash is None:
+                _hasher.hash(password)  # the same time for an unknown name as for a known one
+                raise SignInRefused("wrong", username)
+            if not record.active:
+                raise SignInRefused("inactive", username)
+            if record.locked_until is not None and record.locked_until > now:
+                raise SignInRefused("locked", username, record.locked_until)
+            try:
+                _hasher.verify(record.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                record.failed_attempts += 1
+                if record.failed_attempts >= MAX_FAILURES:
+                    record.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                    record.failed_attempts = 0
+                    self._log(s, username, "account_locked", username, new=f"{record.locked_until:%Y-%m-%dT%H:%M}")
+                    refusal = SignInRefused("locked", username, record.locked_until)
+                else:
+                    refusal = SignInRefused("wrong", username)
+            else:
+                record.failed_attempts = 0
+                record.locked_until = None
+                s.execute(delete(SessionRecord).where(SessionRecord.expires_at <= now))
+                token = secrets.token_urlsafe(32)
+                expires = now + timedelta(hours=SESSION_HOURS)
+                s.add(SessionRecord(token_hash=_digest(token), account_id=record.id, created_at=now,
+                                    expires_at=expires))
+                signed = SignedIn(token, actor_of(record), expires, record.must_change_password)
+        if refusal is not None:
+            raise refusal  # after the commit: the failure counts
+        return signed
+
+    def actor(self, token: str) -> Actor:
+        """Who a session token belongs to; SignInRefused when it has expired or the password must change first."""
+        now = self.db.clock()
+        with self.db.read() as s:
+            row = s.execute(select(SessionRecord, AccountRecord).join(
+                AccountRecord, AccountRecord.id == SessionRecord.account_id).where(
+                SessionRecord.token_hash == _digest(token))).first()
+            if row is None or row[0].expires_at <= now:
+                raise SignInRefused("expired")
+            record = row[1]
+            if not record.active:
+                raise SignInRefused("inactive", record.username)
+            if record.must_change_password:
+                raise SignInRefused("must_change_password", record.username)
+            return actor_of(record)
+
+    def sign_out(self, token: str) -> None:
+        """End a session."""
+        with self.db.write() as s:
+            s.execute(delete(SessionRecord).where(SessionRecord.token_hash == _digest(token)))
+
+    def change_password(self, token: str, old: str, new: str) -> Actor:
+        """Change the password of the session's account (the old one must be right); ends its other sessions."""
+        check_password(new)
+        now = self.db.clock()
+        with self.db.write() as s:
+            row = s.execute(select(SessionRecord).where(SessionRecord.token_hash == _digest(token))).scalar_one_or_none()
+            if row is None or row.expires_at <= now:
+                raise SignInRefused("expired")
+            record = s.get(AccountRecord, row.account_id, with_for_update=True)
+            assert record is not None and record.password_hash is not None
+            try:
+                _hasher.verify(record.password_hash, old)
+            except (VerificationError, InvalidHashError):
+                raise SignInRefused("wrong", record.username) from None
+            if old == new:
+                raise AccountRefused("password", "the new password must differ from the old one")
+            record.password_hash = _hasher.hash(new)
+            record.must_change_password = False
+            s.execute(delete(SessionRecord).where(SessionRecord.account_id == record.id,
+                                                  SessionRecord.token_hash != row.token_hash))
+            self._log(s, record.display_name, "change_password", record.username)
+            return actor_of(record)
+
+    # -- the administrator
+    def _admin(self, s: Session, actor: Actor) -> AccountRecord:
+        record = s.get(AccountRecord, actor.account_id)
+        if record is None or not record.active or not record.administrator:
+            raise RightRefused(actor, (), Action.MANAGE_ACCOUNTS, None, "only an administrator manages accounts")
+        return record
+
+    def create_account(self, actor: Actor, username: str, display_name: str, administrator: bool = False,
+                       creates_tenders: bool = False, email: str | None = None,
+                       with_password: bool = True) -> tuple[Account, str | None]:
+        """A new account (administrator only) and its one-time password, which must be changed at first sign-in.
+
+        ``with_password=False`` makes an account that signs in only through an external identity (or not at all).
+        """
+        username, display_name = username.strip(), display_name.strip() or username.strip()
+        if not username:
+            raise AccountRefused("username", "a user name is needed")
+        password = secrets.token_urlsafe(12) if with_password else None
+        with self.db.write() as s:
+            self._admin(s, actor)
+            if s.execute(select(AccountRecord.id).where(AccountRecord.username == username)).first():
+                raise AccountRefused("username", f"{username!r} is taken")
+            record = AccountRecord(username=username, display_name=display_name,
+                                   password_hash=_hasher.hash(password) if password else None,
+                                   must_change_password=bool(password), administrator=administrator,
+                                   creates_tenders=creates_tenders or administrator, active=True, failed_attempts=0,
+                                   email=email, created_at=self.db.clock())
+            s.add(record)
+            s.flush()
+            self._log(s, actor.name, "create_account", username,
+                      new=f"administrator={administrator} creates_tenders={creates_tenders}")
+            return _account(record), password
+
+    def reset_password(self, actor: Actor, username: str) -> str:
+        """A new one-time password for an account (administrator only); its sessions end and it is unlocked."""
+        password = secrets.token_urlsafe(12)
+        with self.db.write() as s:
+            self._admin(s, actor)
+            record = self._by_name(s, username)
+            record.password_hash = _hasher.hash(password)
+            record.must_change_password = True
+            record.failed_attempts = 0
+            record.locked_until = None
+            s.execute(delete(SessionRecord).where(SessionRecord.account_id == record.id))
+            self._log(s, actor.name, "reset_password", username)
+        return password
+
+    def set_active(self, actor: Actor, username: str, active: bool) -> None:
+        """Switch an account on or off (administrator only); switching off ends its sessions."""
+        with self.db.write() as s:
+            self._admin(s, actor)
+            record = self._by_name(s, username)
+            old = record.active
+            record.active = active
+            if not active:
+                s.execute(delete(SessionRecord).where(SessionRecord.account_id == record.id))
+            self._log(s, actor.name, "set_active", username, str(old), str(active))
+
+    def accounts(self, actor: Actor) -> list[Account]:
+        """Every account (administrator only)."""
+        with self.db.read() as s:
+            self._admin(s, actor)
+            return [_account(r) for r in s.execute(select(AccountRecord).order_by(AccountRecord.id)).scalars()]
+
+    def find(self, username: str) -> Account | None:
+        """The account with this user name, if any."""
+        with self.db.read() as s:
+            record = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())) \
+                .scalar_one_or_none()
+            return _account(record) if record else None
+
+    @staticmethod
+    def _by_name(s: Session, username: str) -> AccountRecord:
+        record = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())
+                           .with_for_update()).scalar_one_or_none()
+        if record is None:
+            raise AccountRefused("username", f"no account {username!r}")
+        return record
+
+    # -- invitations
+    def invite(self, actor: Actor, tender_id: int | None, role: Role | None, judge_name: str | None = None,
+               days: int = INVITATION_DAYS) -> str:
+        """A one-time code that creates an account holding ``role`` on the tender (shown once; stored hashed).
+
+        An administrator invites to anything; a tender's procurement officer invites to roles on that tender.
+        """
+        code = secrets.token_urlsafe(16)
+        now = self.db.clock()
+        with self.db.write() as s:
+            account = s.get(AccountRecord, actor.account_id)
+            if account is None or not account.active:
+                raise RightRefused(actor, (), Action.GIVE_ROLES, tender_id, "no such account")
+            if not account.administrator:
+                roles = roles_of(s, actor.account_id, tender_id) if tender_id is not None else frozenset()
+                if tender_id is None or Role.PROCUREMENT not in roles:
+                    raise RightRefused(actor, roles, Action.GIVE_ROLES, tender_id)
+            if tender_id is not None:
+                if s.get(TenderRecord, tender_id) is None:
+                    raise BidEvalError(f"no tender {tender_id}")
+                if role is None:
+                    raise AccountRefused("role", "an invitation to a tender names the role it gives")
+            s.add(InvitationRecord(code_hash=_digest(code), tender_id=tender_id, role=role.value if role else None,
+                                   judge_name=judge_name, created_by=actor.name, created_at=now,
+                                   expires_at=now + timedelta(days=days)))
+            self._log(s, actor.name, "invite", f"tender {tender_id}" if tender_id else "", new=role.value if role else "")
+        return code
+
+    def redeem(self, code: str, username: str, display_name: str, password: str) -> SignedIn:
+        """Create an account from an invitation code (once), with the role it gives, and sign it in."""
+        check_password(password)
+        now = self.db.clock()
+        username, display_name = username.strip(), display_name.strip() or username.strip()
+        if not username:
+            raise AccountRefused("username", "a user name is needed")
+        with self.db.write() as s:
+            invitation = s.execute(select(InvitationRecord).where(InvitationRecord.code_hash == _digest(code.strip()))
+                                   .with_for_update()).scalar_one_or_none()
+            if invitation is None or invitation.used_at is not None or invitation.expires_at <= now:
+                raise AccountRefused("code", "this invitation code is unknown, used or expired")
+            if s.execute(select(AccountRecord.id).where(AccountRecord.username == username)).first():
+                raise AccountRefused("username", f"{username!r} is taken")
+            record = AccountRecord(username=username, display_name=display_name, password_hash=_hasher.hash(password),
+                                   must_change_password=False, administrator=False, creates_tenders=False,
+                                   active=True, failed_attempts=0, created_at=now)
+            s.add(record)
+            s.flush()
+            invitation.used_at, invitation.used_by = now, record.id
+            given = ""
+            if invitation.tender_id is not None and invitation.role:
+                given = grant(s, invitation.tender_id, record, Role(invitation.role), invitation.judge_name)
+                audit.append(s, audit.tender_chain(invitation.tender_id), invitation.tender_id, now,
+                             invitation.created_by, "give_role", username, None, given,
+                             detail="by invitation")
+            self._log(s, username, "redeem_invitation", username, new=given)
+        return self.sign_in(username, password)
+
+    # -- an external identity provider (OIDC through st.login)
+    def link_external(self, actor: Actor, username: str, subject: str | None = None, email: str | None = None) -> None:
+        """Map an external identity (the provider's subject, or an e-mail address) to an account (administrator only)."""
+        with self.db.write() as s:
+            self._admin(s, actor)
+            record = self._by_name(s, username)
+            old = f"{record.external_subject or ''} {record.email or ''}".strip()
+            record.external_subject = subject or record.external_subject
+            record.email = email or record.email
+            self._log(s, actor.name, "link_external", username, old, f"{subject or ''} {email or ''}".strip())
+
+    def actor_for_external(self, subject: str, email: str | None = None) -> Actor:
+        """The actor of the account mapped to an external identity: by subject, else by e-mail (then linked).
+
+        SignInRefused(``unknown_identity``) when no account is mapped: accounts are never made on the fly.
+        """
+        with self.db.write() as s:
+            record = s.execute(select(AccountRecord).where(AccountRecord.external_subject == subject)) \
+                .scalar_one_or_none()
+            if record is None and email:
+                record = s.execute(select(AccountRecord).where(
+                    func.lower(AccountRecord.email) == email.strip().lower())).scalar_one_or_none()
+                if record is not None and record.external_subject is None:
+                    record.external_subject = subject
+                    self._log(s, record.display_name, "link_external", record.username, None, subject)
+            if record is None:
+                raise SignInRefused("unknown_identity", email or subject)
+            if not record.active:
+                raise SignInRefused("inactive", record.username)
+            return actor_of(record)

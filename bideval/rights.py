@@ -1,0 +1,116 @@
+"""Who may do what: the acting user, the roles a tender gives, and the refusal when a role does not allow an action.
+
+Rights are enforced by :class:`bideval.storage.Store` itself, so a page or a
+script that forgets to hide a button still cannot do what the role forbids.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Iterable
+
+from .errors import BidEvalError
+
+
+class Role(enum.Enum):
+    """What a person is on one tender."""
+
+    PROCUREMENT = "procurement"  # sets up the tender, imports bids, exports, gives roles
+    CHAIR = "chair"  # tiers, panel, findings, consensus, finalisation
+    JUDGE = "judge"  # their own declarations and scores
+    OBSERVER = "observer"  # reads the final result and the audit trail; changes nothing
+
+    @classmethod
+    def from_alias(cls, text: str) -> "Role":
+        """A role from its id or its Chinese name; ValueError for anything else."""
+        wanted = text.strip().casefold()
+        for role in cls:
+            if wanted in (role.value, ROLE_NAMES_ZH[role]):
+                return role
+        raise ValueError(f"unknown role {text!r} (expected one of: {', '.join(r.value for r in cls)})")
+
+
+ROLE_NAMES_ZH = {Role.PROCUREMENT: "采购人", Role.CHAIR: "评标委员会组长", Role.JUDGE: "评委", Role.OBSERVER: "监督"}
+
+
+class Action(enum.Enum):
+    """Something a user asks the store to do on a tender."""
+
+    READ_TENDER = "read the tender"  # name, rubric, stage, progress counts
+    READ_BIDS = "read the bids"
+    READ_PANEL = "read every judge's scores"
+    READ_RESULT = "read the evaluation"
+    READ_AUDIT = "read the audit trail"
+    CONFIGURE = "change the tender's settings"
+    GIVE_ROLES = "give or take roles"
+    IMPORT_BIDS = "import or remove bids"
+    EXPORT = "export the result"
+    OPEN_SCORING = "open scoring"
+    SET_TIER = "set tiers"
+    MANAGE_PANEL = "change the panel"
+    IMPORT_SCORES = "import a judge's score sheet"
+    SCORE = "score"
+    DECLARE = "declare conflicts of interest"
+    SUBMIT = "submit scores"
+    CLOSE_SCORING = "close scoring"
+    RECORD_FINDING = "record findings"
+    SET_CONSENSUS = "enter consensus scores"
+    FINALISE = "finalise the result"
+    REOPEN = "reopen a final result"
+    MANAGE_ACCOUNTS = "manage accounts"
+
+
+_READ = {Action.READ_TENDER, Action.READ_BIDS, Action.READ_PANEL, Action.READ_RESULT, Action.READ_AUDIT}
+ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.PROCUREMENT: frozenset(_READ | {Action.CONFIGURE, Action.GIVE_ROLES, Action.IMPORT_BIDS, Action.EXPORT,
+                                         Action.OPEN_SCORING, Action.MANAGE_PANEL}),
+    Role.CHAIR: frozenset(_READ | {Action.EXPORT, Action.OPEN_SCORING, Action.SET_TIER, Action.MANAGE_PANEL,
+                                   Action.IMPORT_SCORES, Action.CLOSE_SCORING, Action.RECORD_FINDING,
+                                   Action.SET_CONSENSUS, Action.FINALISE, Action.REOPEN}),
+    # A judge's reads are filtered by the store: their own scores only, the rest after they submit.
+    Role.JUDGE: frozenset({Action.READ_TENDER, Action.READ_BIDS, Action.READ_RESULT, Action.SCORE, Action.DECLARE,
+                           Action.SUBMIT}),
+    # An observer's result and bids only once the result is final (the store checks the stage).
+    Role.OBSERVER: frozenset({Action.READ_TENDER, Action.READ_AUDIT, Action.READ_RESULT, Action.READ_PANEL,
+                              Action.READ_BIDS}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in person a store call acts for: account id, name as shown and in the audit trail, administrator."""
+
+    account_id: int
+    name: str
+    administrator: bool = False
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def allowed(roles: Iterable[Role], action: Action) -> bool:
+    """Whether any of ``roles`` allows ``action``.
+
+    >>> allowed([Role.JUDGE], Action.SCORE), allowed([Role.OBSERVER], Action.SCORE)
+    (True, False)
+    """
+    return any(action in ROLE_ACTIONS[role] for role in roles)
+
+
+class RightRefused(BidEvalError):
+    """The acting user's role does not allow this action (or not now)."""
+
+    def __init__(self, actor: Actor, roles: Iterable[Role], action: Action, tender_id: int | None,
+                 why: str = ""):
+        self.actor = actor.name
+        self.account_id = actor.account_id
+        self.roles = tuple(sorted(roles, key=lambda r: r.value))
+        self.action = action
+        self.tender_id = tender_id
+        self.why = why
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        held = ", ".join(r.value for r in self.roles) or "no role"
+        where = f" on tender {self.tender_id}" if self.tender_id is not None else ""
+        return f"{self.actor} ({held}) may not {self.action.value}{where}" + (f": {self.why}" if self.why else "")

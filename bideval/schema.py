@@ -1,0 +1,231 @@
+"""The database tables (SQLAlchemy 2 models).
+
+The schema is created and changed only by the Alembic migrations in
+``bideval/migrations``; these models describe the newest revision and a test
+checks that the two agree.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import Boolean, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utc_now() -> datetime:
+    """Now in UTC without a time zone, as every timestamp is stored."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    """Base of the storage models."""
+
+
+class TenderRecord(Base):
+    """A tender: its rubric snapshot, its stage and a version bumped on every change."""
+
+    __tablename__ = "tender"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    rubric_yaml: Mapped[str] = mapped_column(Text)
+    rubric_source: Mapped[str] = mapped_column(String(300))
+    rubric_sha256: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    stage: Mapped[str] = mapped_column(String(20), default="setup")
+    hide_prices: Mapped[bool] = mapped_column(Boolean, default=False)
+    finalised_by: Mapped[str | None] = mapped_column(String(100))
+    finalised_at: Mapped[datetime | None]
+
+
+class BidRecord(Base):
+    """One vendor's bid: parsed values and the original workbook it came from."""
+
+    __tablename__ = "bid"
+    __table_args__ = (UniqueConstraint("tender_id", "vendor_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
+    vendor_id: Mapped[str] = mapped_column(String(64))
+    vendor_name: Mapped[str] = mapped_column(String(300))
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sheet: Mapped[str] = mapped_column(String(64))
+    row: Mapped[int | None]
+    values_json: Mapped[str] = mapped_column(Text)
+    cells_json: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class JudgeRecord(Base):
+    """A seat on the tender's panel: the judge's name, the account that holds it, and when they submitted."""
+
+    __tablename__ = "judge"
+    __table_args__ = (UniqueConstraint("tender_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    account_id: Mapped[int | None] = mapped_column(index=True)  # no foreign key: SQLite cannot add one in place
+    submitted_at: Mapped[datetime | None]
+
+
+class TierRecord(Base):
+    """The tier the panel agreed for one bid on one tiered criterion."""
+
+    __tablename__ = "tier"
+    __table_args__ = (UniqueConstraint("tender_id", "vendor_id", "criterion"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
+    vendor_id: Mapped[str] = mapped_column(String(64))
+    criterion: Mapped[str] = mapped_column(String(100))
+    tier: Mapped[str] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class ScoreRecord(Base):
+    """One judge's score (kept as exact decimal text) for one bid and panel criterion."""
+
+    __tablename__ = "score"
+    __table_args__ = (UniqueConstraint("tender_id", "judge", "vendor_id", "criterion"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
+    judge: Mapped[str] = mapped_column(String(100))
+    vendor_id: Mapped[str] = mapped_column(String(64))
+    criterion: Mapped[str] = mapped_column(String(100))
+    score: Mapped[str | None] = mapped_column(String(40))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now)
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class AuditEvent(Base):
+    """One entry of an append-only, hash-chained audit trail (the app never updates or deletes one)."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (UniqueConstraint("chain", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chain: Mapped[str] = mapped_column(String(40), index=True)  # "tender:<id>" or "accounts"
+    seq: Mapped[int]
+    tender_id: Mapped[int | None] = mapped_column(index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(60))
+    subject: Mapped[str] = mapped_column(Text, default="")
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The newest entry of each audit chain: its number and hash (so a removed last entry shows)."""
+
+    __tablename__ = "audit_head"
+    chain: Mapped[str] = mapped_column(String(40), primary_key=True)
+    seq: Mapped[int]
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AccountRecord(Base):
+    """A person who signs in: local password (argon2) or an external identity."""
+
+    __tablename__ = "account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    administrator: Mapped[bool] = mapped_column(Boolean, default=False)
+    creates_tenders: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+    email: Mapped[str | None] = mapped_column(String(200), unique=True)
+    external_subject: Mapped[str | None] = mapped_column(String(300), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class SessionRecord(Base):
+    """A signed-in session: the SHA-256 of its token (the token itself is never stored) and when it expires."""
+
+    __tablename__ = "web_session"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class InvitationRecord(Base):
+    """A one-time invitation code (stored as its SHA-256): the role and tender it grants."""
+
+    __tablename__ = "invitation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    tender_id: Mapped[int | None] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"))
+    role: Mapped[str | None] = mapped_column(String(20))
+    judge_name: Mapped[str | None] = mapped_column(String(100))
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+    used_by: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
+
+
+class TenderRoleRecord(Base):
+    """A role an account holds on a tender (a judge's role is their panel seat, :class:`JudgeRecord`)."""
+
+    __tablename__ = "tender_role"
+    __table_args__ = (UniqueConstraint("tender_id", "account_id", "role"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+
+
+class DeclarationRecord(Base):
+    """A judge's declaration for one bidder: no conflict, or a conflict of interest (回避)."""
+
+    __tablename__ = "declaration"
+    __table_args__ = (UniqueConstraint("tender_id", "judge", "vendor_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
+    judge: Mapped[str] = mapped_column(String(100))
+    vendor_id: Mapped[str] = mapped_column(String(64))
+    conflict: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text, default="")
+    declared_at: Mapped[datetime]
+
+
+class ConsensusRecord(Base):
+    """The panel's agreed score for one bid and criterion (rubric ``panel.aggregate: consensus``)."""
+
+    __tablename__ = "consensus"
+    __table_args__ = (UniqueConstraint("tender_id", "vendor_id", "criterion"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
+    vendor_id: Mapped[str] = mapped_column(String(64))
+    criterion: Mapped[str] = mapped_column(String(100))
+    score: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(default=1)
+
+
+class FindingRecord(Base):
+    """The chair's written finding on a flag: an outlier, an abnormally low price or an incomplete score."""
+
+    __tablename__ = "finding"
+    __table_args__ = (UniqueConstraint("tender_id", "kind", "vendor_id", "criterion", "judge"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    vendor_id: Mapped[str] = mapped_column(String(64))
+    criterion: Mapped[str] = mapped_column(String(100), default="")
+    judge: Mapped[str] = mapped_column(String(100), default="")
+    text: Mapped[str] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime]
+    version: Mapped[int] = mapped_column(default=1)

@@ -1,0 +1,137 @@
+"""The stages of a panel session — setup → scoring → review → final — and what each stage allows.
+
+Pure rules; :class:`bideval.storage.Store` checks them inside the transaction
+of each change. What a chair must still resolve before finalising is worked
+out here from an evaluation and the findings recorded so far.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from .errors import BidEvalError
+from .result import ABNORMAL_LOW, INCOMPLETE, Result
+from .rights import Action
+
+
+class Stage(enum.Enum):
+    """Where a tender's evaluation stands."""
+
+    SETUP = "setup"  # procurement sets up: rubric, bids, roles, settings
+    SCORING = "scoring"  # judges declare and score; the chair agrees tiers
+    REVIEW = "review"  # scoring closed: the chair records findings, consensus, finalises
+    FINAL = "final"  # signed: nothing changes until the chair reopens with a reason
+
+
+# The stages in which each changing action is allowed; reads are allowed in every stage.
+ALLOWED_IN: dict[Action, frozenset[Stage]] = {
+    Action.CONFIGURE: frozenset({Stage.SETUP}),
+    Action.GIVE_ROLES: frozenset({Stage.SETUP, Stage.SCORING, Stage.REVIEW}),
+    Action.IMPORT_BIDS: frozenset({Stage.SETUP, Stage.SCORING}),
+    Action.OPEN_SCORING: frozenset({Stage.SETUP}),
+    Action.SET_TIER: frozenset({Stage.SETUP, Stage.SCORING}),
+    Action.MANAGE_PANEL: frozenset({Stage.SETUP, Stage.SCORING}),
+    Action.IMPORT_SCORES: frozenset({Stage.SCORING}),
+    Action.SCORE: frozenset({Stage.SCORING}),
+    Action.DECLARE: frozenset({Stage.SETUP, Stage.SCORING}),
+    Action.SUBMIT: frozenset({Stage.SCORING}),
+    Action.CLOSE_SCORING: frozenset({Stage.SCORING}),
+    Action.RECORD_FINDING: frozenset({Stage.REVIEW}),
+    Action.SET_CONSENSUS: frozenset({Stage.REVIEW}),
+    Action.FINALISE: frozenset({Stage.REVIEW}),
+    Action.REOPEN: frozenset({Stage.REVIEW, Stage.FINAL}),
+}
+
+
+class StageRefused(BidEvalError):
+    """The action is not possible in the tender's current stage (a final result changes only after reopening)."""
+
+    def __init__(self, action: Action, stage: Stage, tender_id: int):
+        self.action = action
+        self.stage = stage
+        self.tender_id = tender_id
+        self.allowed = tuple(s for s in Stage if s in ALLOWED_IN.get(action, frozenset(Stage)))
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return (f"tender {self.tender_id} is in the {self.stage.value} stage: cannot {self.action.value} "
+                f"(possible in: {', '.join(s.value for s in self.allowed)})")
+
+
+def check_stage(action: Action, stage: Stage, tender_id: int) -> None:
+    """StageRefused unless ``action`` is allowed in ``stage``."""
+    if action in ALLOWED_IN and stage not in ALLOWED_IN[action]:
+        raise StageRefused(action, stage, tender_id)
+
+
+class FindingKind(enum.Enum):
+    """What a chair's finding is about."""
+
+    OUTLIER = "outlier"  # 评分畸高畸低: judge, bid and criterion
+    ABNORMAL_LOW = "abnormal_low_price"  # a bid's price: the bidder's explanation and the panel's conclusion
+    INCOMPLETE = "incomplete"  # a bid's missing scores: why
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something in an evaluation the chair must answer with a finding: kind, bid, criterion and judge ('' if none)."""
+
+    kind: FindingKind
+    vendor_id: str
+    criterion: str = ""
+    judge: str = ""
+
+
+def flags_to_resolve(result: Result) -> list[Flag]:
+    """Every outlier, abnormally low price and incomplete bid of an evaluation, in a fixed order."""
+    flags = [Flag(FindingKind.OUTLIER, o.vendor_id, o.criterion, o.judge) for o in result.outliers]
+    for standing in result.ranking:
+        if ABNORMAL_LOW in standing.flags:
+            flags.append(Flag(FindingKind.ABNORMAL_LOW, standing.vendor_id))
+        if INCOMPLETE in standing.flags:
+            flags.append(Flag(FindingKind.INCOMPLETE, standing.vendor_id))
+    return flags
+
+
+@dataclass(frozen=True)
+class Blockers:
+    """Why a result cannot be finalised yet: incomplete bids, flags without a finding, judges yet to submit."""
+
+    incomplete: tuple[str, ...] = ()
+    unresolved: tuple[Flag, ...] = ()
+    not_submitted: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.incomplete or self.unresolved or self.not_submitted)
+
+
+def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, bool]) -> Blockers:
+    """What stands between ``result`` and finalisation, given the findings recorded and who submitted."""
+    answered = set(findings)
+    return Blockers(
+        incomplete=tuple(s.vendor_id for s in result.ranking if INCOMPLETE in s.flags),
+        unresolved=tuple(f for f in flags_to_resolve(result) if f not in answered),
+        not_submitted=tuple(j for j, done in submitted.items() if not done),
+    )
+
+
+class FinaliseRefused(BidEvalError):
+    """The result cannot be finalised: incomplete scores, flags without a finding, or judges yet to submit."""
+
+    def __init__(self, tender_id: int, found: Blockers):
+        self.tender_id = tender_id
+        self.blockers = found
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        parts = []
+        if self.blockers.incomplete:
+            parts.append("incomplete scores for " + ", ".join(self.blockers.incomplete))
+        if self.blockers.unresolved:
+            parts.append("no finding yet for " + ", ".join(
+                "/".join(x for x in (f.kind.value, f.vendor_id, f.criterion, f.judge) if x)
+                for f in self.blockers.unresolved))
+        if self.blockers.not_submitted:
+            parts.append("not submitted: " + ", ".join(self.blockers.not_submitted))
+        return f"tender {self.tender_id} cannot be finalised: " + "; ".join(parts)
