@@ -30,8 +30,13 @@ def _store(url: str) -> Store:
     store = Store(url)
     store.accounts.ensure_administrator()  # first start: the one-time password goes to the server log
     admin = default_actor(store)
-    if not store.tenders(admin):
+    tenders = store.tenders(admin)
+    if not tenders:
         load_sample_tender(store, admin)
+    for tender in tenders:  # made before accounts existed: nobody holds a role until the administrator takes them
+        if not store.members(admin, tender.id):
+            store.give_role(admin, tender.id, ADMIN_USERNAME, Role.PROCUREMENT)
+            store.give_role(admin, tender.id, ADMIN_USERNAME, Role.CHAIR)
     return store
 
 
