@@ -135,7 +135,7 @@ def test_the_workbook_is_headed_by_the_apps_tender_name(scored):
     import openpyxl
 
     page = page_module()
-    result = Store().evaluate(scored)
+    result = admin_call("evaluate", scored)
     heading = page.tender_heading(Store(), scored, result)
     assert heading.name.zh == heading.name.en == "导出测试" and heading.method.zh == "综合评分法"
     book = openpyxl.load_workbook(BytesIO(page.ranked_workbook_bytes(result, "en", heading)))
@@ -150,7 +150,7 @@ def test_the_report_is_in_the_ui_language_with_the_apps_tender_name(scored, lang
     import subprocess
 
     page = page_module()
-    result = Store().evaluate(scored)
+    result = admin_call("evaluate", scored)
     app = open_app("export", lang=lang, tender_id=scored)
     button = app.download_button(key="export_report")
     assert button.label == ("下载评标报告（PDF）" if lang == "zh" else "Download the evaluation report (PDF)")

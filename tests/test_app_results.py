@@ -75,10 +75,10 @@ criteria:
 @pytest.mark.parametrize("lang, expander, item", [("zh", "扣分明细", "不良记录"), ("en", "Deductions item by item", "Bad record")])
 def test_results_page_lists_deductions_item_by_item(app_db, tmp_path, lang, expander, item):
     store = Store(app_db)
-    tender = store.create_tender("货物", DEDUCTING, "goods.yaml")
+    tender = chair_tender(store, "货物", DEDUCTING, "goods.yaml")
     form = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "unmet_key": 3,
                                             "bad_records": 2, "total_price": 100000})
-    assert store.import_bids(tender, [(form.name, form.read_bytes())]).ok
+    assert store.import_bids(admin_of(store), tender, [(form.name, form.read_bytes())]).ok
     app = open_app("results", lang=lang, tender_id=tender)
     assert not app.exception
     assert expander in [e.label for e in app.expander]
@@ -94,10 +94,10 @@ def test_results_page_shows_a_shared_cap_with_its_parts(app_db, tmp_path, lang, 
     from test_caps import RUBRIC as CAPPED
 
     store = Store(app_db)
-    tender = store.create_tender("上限", CAPPED, "capped.yaml")
+    tender = chair_tender(store, "上限", CAPPED, "capped.yaml")
     form = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "projects": 4,
                                             "certificates": 3, "total_price": 100000})
-    assert store.import_bids(tender, [(form.name, form.read_bytes())]).ok
+    assert store.import_bids(admin_of(store), tender, [(form.name, form.read_bytes())]).ok
     app = open_app("results", lang=lang, tender_id=tender)
     assert not app.exception
     assert expander in [e.label for e in app.expander]
@@ -138,11 +138,11 @@ criteria:
 def test_results_page_shows_stages_benchmark_and_weighted_subtotals(app_db, tmp_path, lang, stage, benchmark,
                                                                      subtotals):
     store = Store(app_db)
-    tender = store.create_tender("咨询", STAGED, "staged.yaml")
+    tender = chair_tender(store, "咨询", STAGED, "staged.yaml")
     forms = [write_form(tmp_path / f"{v}.xlsx", {"vendor_id": v, "vendor_name": name, "tech": t, "total_price": p})
              for v, name, t, p in ((VENDOR_A, "甲公司", 60, 500000), (VENDOR_B, "乙公司", 40, 300000),
                                    (VENDOR_C, "丙公司", 66, 625000))]
-    assert store.import_bids(tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in forms]).ok
     app = open_app("results", lang=lang, tender_id=tender)
     assert not app.exception
     headings = [h.value for h in app.subheader]
@@ -154,7 +154,7 @@ def test_results_page_shows_stages_benchmark_and_weighted_subtotals(app_db, tmp_
     ranking, deviations, steps, stages = (d.value for d in app.dataframe)
     (failed,) = stages.values.tolist()
     assert failed[:5] == ["乙公司", VENDOR_B, "技术部分" if lang == "zh" else "Technical", 40.0, 50.0]
-    result = store.evaluate(tender)
+    result = store.evaluate(admin_of(store), tender)
     b = result.price_benchmark.value  # mean of A and C only: 0.95 × 562,500
     assert b == 534375
     assert f"B = {b:,.2f}" in " ".join(m.value for m in app.markdown)

@@ -25,7 +25,7 @@ from bideval.errors import BidsError, PanelError, RubricError
 from bideval.panel import read_panel
 from bideval.rubric import parse_rubric
 from bideval.storage import Store
-from conftest import EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
+from conftest import admin_call, admin_of, chair_tender, replace_panel, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
 
 SHEET = "xl/worksheets/sheet1.xml"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -160,35 +160,35 @@ def store_file(tmp_path: Path):
     """A store on a real SQLite file holding one tender with one accepted bid."""
     database = tmp_path / "store.sqlite3"
     store = Store(f"sqlite:///{database}")
-    tender = store.create_tender("T", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), "example.yaml")
+    tender = chair_tender(store, "T", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), "example.yaml")
     good = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
-    assert store.import_bids(tender, [(good.name, good.read_bytes())]).ok
+    assert store.import_bids(admin_of(store), tender, [(good.name, good.read_bytes())]).ok
     return store, tender, database
 
 
 @pytest.mark.parametrize("case", sorted(FORM_CASES))
 def test_the_store_refuses_each_damaged_form_and_the_database_is_unchanged(case, store_file, tmp_path):
     store, tender, database = store_file
-    before, version = dump(database), store.version(tender)
+    before, version = dump(database), store.version(admin_of(store), tender)
     data, words = FORM_CASES[case]
-    report = store.import_bids(tender, [("damaged.xlsx", data)])
+    report = store.import_bids(admin_of(store), tender, [("damaged.xlsx", data)])
     assert report.accepted == {}
     (line,) = report.refused["damaged.xlsx"]
     assert line.startswith("damaged.xlsx") and ": damaged .xlsx: " in line and words in line
     assert str(tmp_path) not in line and "bideval-upload" not in line  # not the upload's temporary path
-    assert dump(database) == before and store.version(tender) == version
+    assert dump(database) == before and store.version(admin_of(store), tender) == version
 
 
 @pytest.mark.parametrize("case", sorted(PANEL_CASES))
 def test_the_store_refuses_each_damaged_panel_workbook_and_the_database_is_unchanged(case, store_file):
     store, tender, database = store_file
-    before, version = dump(database), store.version(tender)
+    before, version = dump(database), store.version(admin_of(store), tender)
     with pytest.raises(PanelError) as caught:
         store.import_panel(tender, "panel.xlsx", PANEL_CASES[case][0])
     (problem,) = caught.value.problems
     assert problem.file == "panel.xlsx" and problem.message.startswith("damaged .xlsx: ")
     assert PANEL_CASES[case][1] in str(problem)
-    assert dump(database) == before and store.version(tender) == version
+    assert dump(database) == before and store.version(admin_of(store), tender) == version
 
 
 # --------------------------------------------------------------------------- what the reader meets after the guard
@@ -285,13 +285,13 @@ def test_a_file_that_is_no_rubric_is_a_rubric_error(what, data, message):
 @pytest.mark.parametrize("what, data, message", NOT_RUBRICS[:4], ids=[row[0] for row in NOT_RUBRICS[:4]])
 def test_the_app_shows_an_uploaded_non_rubric_as_an_error(app_db, what, data, message):
     app = open_app("tenders", lang="en")
-    before = Store().tenders()
+    before = admin_call("tenders", )
     app.radio(key="tenders_source").set_value("upload").run()
     app.file_uploader(key="tenders_upload_0").set_value(("bad.yaml", data, "application/x-yaml"))
     app.button(key="tenders_create").click().run()
     assert not app.exception
     assert message in "\n".join(e.value for e in app.error)
-    assert Store().tenders() == before
+    assert admin_call("tenders", ) == before
 
 
 def test_the_app_reports_a_damaged_bid_form_by_name(app_db, tmp_path):
@@ -304,4 +304,4 @@ def test_the_app_reports_a_damaged_bid_form_by_name(app_db, tmp_path):
     assert not app.exception
     box = "\n".join(e.value for e in app.error)
     assert "damaged.xlsx:Bid: damaged .xlsx: the sheet cannot be read (broken XML" in box and "&bogus;" in box
-    assert Store().bidset(tender).bids == ()
+    assert admin_call("bidset", tender).bids == ()

@@ -16,7 +16,7 @@ from bideval.result import FINAL, INCOMPLETE, PROVISIONAL
 from bideval.rubric import Rubric, parse_rubric
 from bideval.storage import Store
 from bideval.values import fold
-from conftest import EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, make_bidset, write_consolidated, write_form, \
+from conftest import admin_of, chair_tender, replace_panel, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, make_bidset, write_consolidated, write_form, \
     write_panel
 
 EXAMPLE = EXAMPLE_RUBRIC.read_text(encoding="utf-8")
@@ -174,12 +174,12 @@ def test_a_judge_who_scored_only_invalid_bids_is_a_member_who_must_score_the_val
 
 def test_the_store_keeps_that_judge_as_a_member(tmp_path: Path):
     store = Store(f"sqlite:///{tmp_path / 'bids.sqlite3'}")
-    tender = store.create_tender("t", EXAMPLE, "example.yaml")
+    tender = chair_tender(store, "t", EXAMPLE, "example.yaml")
     for vendor, overrides in ((VENDOR_A, {}), (VENDOR_B, {}), (VENDOR_C, {"business_license": "否"})):
         form = write_form(tmp_path / f"{vendor}.xlsx", good_bid(vendor, **overrides))
-        assert store.import_bids(tender, [(form.name, form.read_bytes())]).refused == {}
+        assert store.import_bids(admin_of(store), tender, [(form.name, form.read_bytes())]).refused == {}
     path = write_panel(tmp_path / "panel.xlsx", full_panel() + [["张评委", VENDOR_C, "service_design", 3, ""]],
                        TIERS)
-    store.import_panel(tender, path.name, path.read_bytes())
-    assert store.judges(tender) == ["王评委", "李评委", "张评委"]
-    assert store.evaluate(tender).status == PROVISIONAL
+    replace_panel(store, tender, path)
+    assert store.judges(admin_of(store), tender) == ["王评委", "李评委", "张评委"]
+    assert store.evaluate(admin_of(store), tender).status == PROVISIONAL
