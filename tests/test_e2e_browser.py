@@ -89,6 +89,12 @@ def totals(page) -> dict[str, Decimal]:
     return {row[id_column]: Decimal(row[total_column]) for row in grid_rows(page, 0, width) if len(row) == width}
 
 
+def as_admin(url: str, method: str, *args):
+    """A store call on the server's database as the administrator."""
+    store = Store(url)
+    return getattr(store, method)(admin_of(store), *args)
+
+
 def test_upload_score_rank_and_download(server, tmp_path: Path):
     from playwright.sync_api import sync_playwright
 
@@ -106,8 +112,8 @@ def test_upload_score_rank_and_download(server, tmp_path: Path):
         settle(page)
         page.get_by_role("button", name="导入", exact=True).click()
         settle(page)
-        assert (db := Store(url)).bidset(admin_of(db), tender).bids, "the upload imported the bids"
-        imported = {b.vendor_id for b in (db := Store(url)).bidset(admin_of(db), tender).bids}
+        assert as_admin(url, 'bidset', tender).bids, "the upload imported the bids"
+        imported = {b.vendor_id for b in as_admin(url, 'bidset', tender).bids}
         assert len(imported) == len(files)
 
         # Results before any panel score.
@@ -144,7 +150,7 @@ def test_upload_score_rank_and_download(server, tmp_path: Path):
         page.keyboard.press("Enter")  # commit: the page saves it on the rerun
         page.wait_for_timeout(1000)
         settle(page)
-        (score,) = [s for s in (db := Store(url)).scores(admin_of(db), tender) if s.judge == JUDGE]
+        (score,) = [s for s in as_admin(url, 'scores', tender) if s.judge == JUDGE]
         assert (score.vendor_id, score.criterion, Decimal(score.score)) == (vendor_id, "service_design", 5)
 
         # The ranking changed: that vendor gained exactly the five points.
