@@ -136,7 +136,7 @@ def test_the_workbook_is_headed_by_the_apps_tender_name(scored):
 
     page = page_module()
     result = admin_call("evaluate", scored)
-    heading = page.tender_heading(Store(), scored, result)
+    heading = page.tender_heading((s := Store()), admin_of(s), scored, result)
     assert heading.name.zh == heading.name.en == "导出测试" and heading.method.zh == "综合评分法"
     book = openpyxl.load_workbook(BytesIO(page.ranked_workbook_bytes(result, "en", heading)))
     assert book["Ranking"].oddHeader.left.text == "导出测试"
@@ -156,7 +156,7 @@ def test_the_report_is_in_the_ui_language_with_the_apps_tender_name(scored, lang
     assert button.label == ("下载评标报告（PDF）" if lang == "zh" else "Download the evaluation report (PDF)")
     assert not button.disabled and button.proto.deferred_file_id
     assert page.export_name("report", result, scored, "pdf", lang) == f"report_cs-outsourcing_tender{scored}_final_{lang}.pdf"
-    pdf = page.report_pdf(result, lang, page.tender_heading(Store(), scored, result))  # what the button sends
+    pdf = page.report_pdf(result, lang, page.tender_heading((s := Store()), admin_of(s), scored, result))  # what the button sends
     text = "".join(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout
                    .decode("utf-8").split())
     for word in words:

@@ -184,7 +184,7 @@ def test_the_store_refuses_each_damaged_panel_workbook_and_the_database_is_uncha
     store, tender, database = store_file
     before, version = dump(database), store.version(admin_of(store), tender)
     with pytest.raises(PanelError) as caught:
-        store.import_panel(tender, "panel.xlsx", PANEL_CASES[case][0])
+        store.preview_replace_panel(admin_of(store), tender, "panel.xlsx", PANEL_CASES[case][0])
     (problem,) = caught.value.problems
     assert problem.file == "panel.xlsx" and problem.message.startswith("damaged .xlsx: ")
     assert PANEL_CASES[case][1] in str(problem)
@@ -295,7 +295,7 @@ def test_the_app_shows_an_uploaded_non_rubric_as_an_error(app_db, what, data, me
 
 
 def test_the_app_reports_a_damaged_bid_form_by_name(app_db, tmp_path):
-    tender = Store().create_tender("T", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), "example.yaml")
+    tender = chair_tender(Store(), "T", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), "example.yaml")
     damaged = tmp_path / "damaged.xlsx"
     damaged.write_bytes(FORM_CASES["undefined entity in a sheet"][0])
     app = open_app("bids", lang="en", tender_id=tender)
