@@ -36,9 +36,10 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-def cell_problem(file: str, sheet: str, cell: str, expected: str, found: object) -> Problem:
-    """A cell that does not hold what the contract says."""
-    return Problem(file, f"expected {expected}, found {_show(found)}", sheet, cell)
+def cell_problem(file: str, sheet: str, cell: str, expected: str, found: object,
+                 data: Mapping[str, Any] | None = None) -> Problem:
+    """A cell that does not hold what the contract says (``data``: its facts, for callers)."""
+    return Problem(file, f"expected {expected}, found {_show(found)}", sheet, cell, dict(data or {}))
 
 
 def _show(found: object) -> str:

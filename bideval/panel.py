@@ -14,7 +14,9 @@ from typing import Any, Iterable, Mapping
 
 from .bids import Bid, normalise_vendor_id
 from .errors import DamagedWorkbook, PanelError, Problem, cell_problem
-from .rubric import Criterion, Rubric, Tier, Tiered
+from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grades_text,  # noqa: F401
+                             parse_choice)
+from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import InputFile, Workbook, cell_name, expand_paths, is_blank_row, open_workbook, sha256_of
 from .values import ValueProblem, fold, normalise, parse_number, parse_text, plain_number
 
@@ -111,11 +113,13 @@ class _PanelReader:
             return tuple(self.judges_sheet)
         return tuple(self.scoring_judges)
 
-    def fail(self, book: Workbook, sheet: str, row: int, column: int, message: str) -> None:
-        self.problems.append(Problem(book.display, message, sheet, cell_name(row, column)))
+    def fail(self, book: Workbook, sheet: str, row: int, column: int, message: str,
+             data: Mapping[str, Any] | None = None) -> None:
+        self.problems.append(Problem(book.display, message, sheet, cell_name(row, column), dict(data or {})))
 
-    def expect(self, book: Workbook, sheet: str, row: int, column: int, expected: str, found: Any) -> None:
-        self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found))
+    def expect(self, book: Workbook, sheet: str, row: int, column: int, expected: str, found: Any,
+               data: Mapping[str, Any] | None = None) -> None:
+        self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found, data))
 
     def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):
         """The header row's column of each wanted name, and the non-blank data rows after it."""
@@ -265,44 +269,45 @@ class _PanelReader:
                 self.warnings.append(f"{where}: score for invalid bid {vendor_id} ignored (invalid bids are "
                                      "not scored)")
             return
-        allowed = allowed_range(criterion, self.tiers.get((vendor_id, criterion.id)))
-        no_tier = allowed is None
-        low, high, tier = allowed or (Decimal(0), criterion.max, None)
-        expected = f"a number from {plain_number(low)} to {plain_number(high)}" + (
-            f" (the agreed tier {tier.id} {tier.label.zh})" if tier is not None else "")
+        tier_id = self.tiers.get((vendor_id, criterion.id))
         try:
-            score = parse_number(raw)
+            score = parse_choice(criterion, raw)  # a grade picked from the score sheet's drop-down
+            if score is None:
+                score = parse_number(raw)
         except ValueProblem:
-            self.expect(book, sheet, r, score_column, expected, raw)
+            self.expect(book, sheet, r, score_column, _expected_number(criterion, tier_id), raw)
             return
         if score is None:
             # Not yet given: missing, not an error (the bid is incomplete).
             self.scores.append(Score(judge, vendor_id, criterion.id, None, comment, where))
             return
-        if not Decimal(0) <= score <= criterion.max:
-            self.expect(book, sheet, r, score_column,
-                        f"a score from 0 to {plain_number(criterion.max)} for {criterion.id!r}", _plain(score))
-            return
-        if no_tier:
+        refusal = check_score(criterion, tier_id, score)
+        if refusal is not None and refusal.reason == NO_TIER:
             self.fail(book, sheet, r, score_column,
                       f"no tier agreed for {vendor_id} on {criterion.id!r}: expected the panel to record it on the "
-                      f"{TIERS_SHEET} sheet ({_tiers_list(criterion)}) before scoring, found score {plain_number(score)}")
+                      f"{TIERS_SHEET} sheet ({_tiers_list(criterion)}) before scoring, found score {plain_number(score)}",
+                      {"criterion": criterion.id, "vendor_id": vendor_id, "reason": NO_TIER, "score": score})
             return
-        if tier is not None and not tier.contains(score):
-            self.expect(book, sheet, r, score_column,
-                        f"a score inside the agreed tier {_tier_text(tier)} for {criterion.id!r}", _plain(score))
+        if refusal is not None:
+            self.expect(book, sheet, r, score_column, refusal.expected(), _plain(score), _refusal_data(refusal))
             return
         self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
 
 
+def _expected_number(criterion: Criterion, tier_id: str | None) -> str:
+    """What a score cell must hold, for the message on a cell that is not a number."""
+    if isinstance(criterion, Judged) and criterion.grades:
+        return f"a score allowed by the grades of {criterion.id!r}: {grades_text(criterion.grades, criterion.step, 'en')}"
+    low, high, tier = allowed_range(criterion, tier_id) or (Decimal(0), criterion.max, None)
+    return f"a number from {plain_number(low)} to {plain_number(high)}" + (
+        f" (the agreed tier {tier.id} {tier.label.zh})" if tier is not None else "")
 
-def allowed_range(criterion: Criterion, tier_id: str | None) -> tuple[Decimal, Decimal, Tier | None] | None:
-    """(low, high, agreed tier) a judge may score in: the agreed tier's range, or 0..max for a judged
-    criterion; None for a tiered criterion whose tier is not agreed yet."""
-    if not isinstance(criterion, Tiered):
-        return Decimal(0), criterion.max, None
-    tier = criterion.tier(tier_id) if tier_id else None
-    return None if tier is None else (tier.min, tier.max, tier)
+
+def _refusal_data(refusal: ScoreRefusal) -> dict[str, Any]:
+    """A refused score's facts for the problem's data: criterion, reason, score, range, tier, grades, step."""
+    return {"criterion": refusal.criterion.id, "reason": refusal.reason, "score": refusal.score,
+            "range": (refusal.low, refusal.high), "tier": refusal.tier.id if refusal.tier else None,
+            "grades": refusal.grades, "step": refusal.step}
 
 
 def _relative(where: str, book: Workbook) -> str:

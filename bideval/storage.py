@@ -25,7 +25,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from .bids import Bid, BidSet, read_bids
 from .errors import BidEvalError, BidsError, PanelError, Problem
 from .evaluation import check_bids, evaluate
-from .panel import PanelInput, Score, allowed_range, judge_name, read_panel
+from .allowed_scores import ScoreRefusal, allowed_range, check_score
+from .panel import PanelInput, Score, judge_name, read_panel
 from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .result import Result
 from .rubric import Rubric, Tiered, parse_rubric
@@ -130,7 +131,11 @@ class EventRecord(Base):
 
 
 class ScoreRefused(BidEvalError):
-    """A score the rubric or the agreed tier does not allow."""
+    """A score the rubric or the agreed tier does not allow; ``refusal`` holds why, as data, when it is a score's."""
+
+    def __init__(self, message: str, refusal: ScoreRefusal | None = None):
+        super().__init__(message)
+        self.refusal = refusal
 
 
 @dataclass(frozen=True)
@@ -417,11 +422,17 @@ class Store:
         """Save one score as entered; ScoreRefused (with the allowed range) when it is out of range."""
         rubric = self.rubric(tender_id)
         judge = judge_name(judge)
-        if score is not None:
-            low, high = score_range(rubric, criterion_id, self.tiers(tender_id).get((vendor_id, criterion_id)))
-            if not low <= score <= high:
-                raise ScoreRefused(f"{score} is outside the allowed range {low}–{high}")
+        criterion = rubric.criterion_index.get(criterion_id)
+        if criterion is None:
+            raise ScoreRefused(f"{criterion_id!r} is not a criterion the panel scores")
         with self.session() as s, s.begin():
+            # The agreed tier is read, locked, in the transaction that writes the score: the check and the write agree.
+            tier_id = s.execute(select(TierRecord.tier).where(
+                TierRecord.tender_id == tender_id, TierRecord.vendor_id == vendor_id,
+                TierRecord.criterion == criterion_id).with_for_update()).scalar_one_or_none()
+            refusal = check_score(criterion, tier_id, score)
+            if refusal is not None:
+                raise ScoreRefused(refusal.message("en"), refusal)
             if not s.execute(select(BidRecord.id).where(BidRecord.tender_id == tender_id,
                                                         BidRecord.vendor_id == vendor_id)).first():
                 raise ScoreRefused(f"no bid from {vendor_id} in this tender")

@@ -21,7 +21,8 @@ from bideval.values import plain_number
 from bideval.analysis import panel_progress
 from bideval.errors import BidEvalError
 from bideval.panel import judge_name
-from bideval.rubric import Criterion, Rubric, Tiered
+from bideval.allowed_scores import NO_TIER, grade_choices, grades_text, parse_choice
+from bideval.rubric import Criterion, Judged, Rubric, Tiered
 from bideval.storage import ScoreRefused, Store, score_range
 
 ws.enter_page("scoring")
@@ -61,20 +62,29 @@ def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: 
         return None
 
 
-def refusal(rubric: Rubric, tiers: Mapping[tuple[str, str], str], row: Row, score: Decimal | None,
-            error: BidEvalError) -> str:
-    """Why a score was not saved, in the UI language, naming the bid, the criterion and the allowed range."""
+def refusal(rubric: Rubric, row: Row, error: BidEvalError) -> str:
+    """Why a score was not saved, in the UI language, naming the bid, the criterion and what is allowed
+    (built from the refusal's data: the range, the tier, the grades)."""
     criterion = rubric.criterion_index[row.criterion]
     where = f"{row.vendor_id} {row.vendor_name} / {row.criterion} {criterion.name.text(ws.lang())}: "
-    allowed = tier_range(rubric, tiers, row.vendor_id, row.criterion)
-    if allowed is None:
+    why = error.refusal if isinstance(error, ScoreRefused) else None
+    if why is None:
+        return where + str(error)
+    if why.reason == NO_TIER:
         return where + tr("组长尚未确定该投标的档次，须先在“定档”页面定档后才能打分。",
                           "no agreed tier yet: the chair must set the tier on the Tiers page before it can be scored.")
-    low, high = allowed
-    if score is not None and not low <= score <= high:
-        return where + tr(f"{plain_number(score)} 超出允许范围 {plain_number(low)}–{plain_number(high)}，未保存。",
-                          f"{plain_number(score)} is outside the allowed range {plain_number(low)}–{plain_number(high)}; not saved.")
-    return where + str(error)
+    return where + why.message(ws.lang()) + tr("，未保存。", "; not saved.")
+
+
+def chosen_score(rubric: Rubric, row: Row, choice: Any) -> Decimal | None:
+    """The score of a grade picked in the grid's grade column (``8 · 优``), checked against this row's criterion;
+    ValueError when the choice is not one of its grades."""
+    if choice is None or (isinstance(choice, str) and not choice.strip()):
+        return None
+    score = parse_choice(rubric.criterion_index[row.criterion], str(choice))
+    if score is None:
+        raise ValueError(choice)
+    return score
 
 
 def save_edits(store: Store, tender_id: int, judge: str, rows_before: Sequence[Row],
@@ -82,7 +92,7 @@ def save_edits(store: Store, tender_id: int, judge: str, rows_before: Sequence[R
     """Save each edited row whose score or comment differs from ``rows_before``: (rows saved by position, refusals)."""
     saved: dict[int, Row] = {}
     refused: list[str] = []
-    context: tuple[Rubric, dict[tuple[str, str], str]] | None = None  # read only when something is refused
+    rubric: Rubric | None = None  # read only when a grade is chosen or something is refused
     for position, cells in sorted(edits.items()):
         before = rows_before[position]
         score, comment = before.score, before.comment
@@ -93,6 +103,17 @@ def save_edits(store: Store, tender_id: int, judge: str, rows_before: Sequence[R
             refused.append(f"{before.vendor_id} / {before.criterion}: "
                            + tr(f"“{cells['score']}” 不是数字。", f"{cells['score']!r} is not a number."))
             continue
+        if "grade" in cells:
+            rubric = rubric or store.rubric(tender_id)
+            try:
+                score = chosen_score(rubric, before, cells["grade"])
+            except ValueError:
+                criterion = rubric.criterion_index[before.criterion]
+                grades = grades_text(criterion.grades, criterion.step, ws.lang()) if isinstance(criterion, Judged) else ""
+                refused.append(f"{before.vendor_id} / {before.criterion}: " + tr(
+                    f"“{cells['grade']}” 不是该评分项的等级（{grades or '本项不分等级'}），未保存。",
+                    f"{cells['grade']!r} is not a grade of this criterion ({grades or 'it has no grades'}); not saved."))
+                continue
         if "comment" in cells:
             comment = str(cells["comment"] or "").strip()
         if score == before.score and comment == before.comment:
@@ -100,8 +121,8 @@ def save_edits(store: Store, tender_id: int, judge: str, rows_before: Sequence[R
         try:
             store.set_score(tender_id, judge, before.vendor_id, before.criterion, score, comment)
         except ScoreRefused as error:
-            context = context or (store.rubric(tender_id), store.tiers(tender_id))
-            refused.append(refusal(*context, before, score, error))
+            rubric = rubric or store.rubric(tender_id)
+            refused.append(refusal(rubric, before, error))
         else:
             saved[position] = replace(before, score=score, comment=comment)
     return saved, refused
@@ -122,6 +143,15 @@ def new_cells(current: Mapping[int, Mapping[str, Any]],
         if changed:
             fresh[position] = changed
     return fresh
+
+
+def grade_options(rubric: Rubric) -> list[str]:
+    """Every grade choice of the rubric's graded criteria (``8 · 优``), for the grid's grade column."""
+    options: dict[str, None] = {}
+    for criterion in rubric.panel_criteria:
+        for choice in grade_choices(criterion) or ():
+            options[choice.text(ws.lang())] = None
+    return list(options)
 
 
 def _criterion_label(criterion: Criterion) -> str:
@@ -147,15 +177,30 @@ def grid_frame(rubric: Rubric, tiers: Mapping[tuple[str, str], str], rows: Seque
     bid's plan scores its criteria top to bottom with Enter and the arrow keys.
     The credit code comes last: name, criterion and range are what a judge reads.
     """
+    lang = ws.lang()
+
     def allowed(row: Row) -> str:
+        criterion = rubric.criterion_index[row.criterion]
+        if isinstance(criterion, Judged) and (criterion.grades or criterion.step is not None):
+            return grades_text(criterion.grades, criterion.step, lang)  # 优 8–10, 良 5–7 (whole points)
         found = tier_range(rubric, tiers, row.vendor_id, row.criterion)
         return f"{plain_number(found[0])}–{plain_number(found[1])}" if found else "—"
 
-    return pd.DataFrame({
+    def grade(row: Row) -> str | None:
+        choices = grade_choices(rubric.criterion_index[row.criterion])
+        picked = next((c for c in choices or () if c.score == row.score), None)
+        return picked.text(lang) if picked else None
+
+    columns: dict[str, Any] = {
         "vendor": [r.vendor_name for r in rows],
         "criterion": [_criterion_label(rubric.criterion_index[r.criterion]) for r in rows],
         "tier": [tier_text(rubric, tiers, r) for r in rows],
         "range": [allowed(r) for r in rows],
+    }
+    if grade_options(rubric):
+        columns["grade"] = [grade(r) for r in rows]
+    return pd.DataFrame({
+        **columns,
         "score": pd.Series([float(r.score) if r.score is not None else None for r in rows], dtype="float64"),
         "comment": [r.comment for r in rows],
         "vendor_id": [r.vendor_id for r in rows],
@@ -283,8 +328,13 @@ st.data_editor(
         "tier": st.column_config.TextColumn(tr("档次", "Tier"),
                                             help=tr("组长在“定档”页面确定的档次", "The tier the chair set on the Tiers page")),
         "range": st.column_config.TextColumn(tr("允许范围", "Allowed range"),
-                                             help=tr("分档评分项：所定档次的范围；不分档：0 至满分",
-                                                     "Tiered: the agreed tier's range; otherwise 0 to the maximum")),
+                                             help=tr("分档评分项：所定档次的范围；分等级评分项：各等级的分值；其他：0 至满分",
+                                                     "Tiered: the agreed tier's range; graded: each grade's points; "
+                                                     "otherwise 0 to the maximum")),
+        "grade": st.column_config.SelectboxColumn(
+            tr("等级", "Grade"), options=grade_options(rubric),
+            help=tr("分等级评分项：选择一个等级分值（与“得分”二选一）", "Graded criteria: pick a grade's points "
+                    "(instead of typing the score)")),
         "score": st.column_config.NumberColumn(
             tr("得分", "Score"), min_value=0, max_value=float(top), step=0.1,
             help=tr("在本行的允许范围内打分；清空即撤回评分", "Score inside this row's allowed range; clear it to withdraw")),
