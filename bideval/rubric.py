@@ -518,7 +518,7 @@ class Judged(Criterion):
             elif not 0 <= grade.min <= grade.max <= self.max:
                 out.append(Mistake(f"grade {name} lies outside 0..{plain_number(self.max)}", facts))
             elif grade.scores(self.step) == ():
-                out.append(Mistake(f"grade {name} leaves no score possible in steps of {plain_number(self.step or 0)}",
+                out.append(Mistake(f"grade {name} leaves no score possible in steps of {plain_number(self.step or Decimal(0))}",
                                    {**facts, "step": self.step}))
         ordered = sorted(self.grades, key=lambda g: (g.min, g.max))
         for low, high in zip(ordered, ordered[1:]):
