@@ -806,6 +806,10 @@ class Rubric:
         """Whether a group has a pass mark."""
         return any(g.pass_mark is not None for g in self.declared_groups)
 
+    def group_max(self, group: str) -> Decimal:
+        """The full marks of one group: the sum of its criteria's maxima (a penalty adds nothing)."""
+        return sum((c.adds_to_total for c in self.scored_criteria if c.group == group), Decimal(0))
+
     def criterion_named(self, name: str) -> Criterion | None:
         """A criterion named by its id or, failing that, by its name in either language."""
         return _named(name, self.criteria, lambda c: (c.name.zh, c.name.en))
