@@ -9,12 +9,14 @@ renders these; nothing here imports Streamlit.
 """
 from __future__ import annotations
 
+import math
 import re
 from html import escape
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
+import numpy
 import plotly.graph_objects as go  # type: ignore[import-untyped]
 
 from .analysis import judge_deviations, non_price_score
@@ -140,7 +142,7 @@ def short_names(ranking: Sequence[Standing]) -> dict[str, str]:
 
 
 def _short(name: str) -> str:
-    stem = _COMPANY_FORMS.sub("", name.strip()).strip(" ,，") or name.strip()
+    stem = _COMPANY_FORMS.sub("", name.strip()).strip(" ,，&") or name.strip()
     if _width(stem) <= SHORT_NAME_WIDTH:
         return stem
     cut = ""
@@ -163,6 +165,17 @@ def _score_text(value: Decimal, places: int) -> str:
 def _hover_head(standing: Standing) -> str:
     """The first lines of a bid's hover box: its full name in bold and its credit code."""
     return f"<b>{escape(standing.vendor_name)}</b><br>{escape(standing.vendor_id)}"
+
+
+def _strings(values: Iterable[Any]) -> numpy.ndarray:
+    """Texts for a trace: a numpy array, which plotly takes at once (a list it checks item by item, 0.2 s for a
+    heat map of 300 bids × 15 judges)."""
+    return numpy.array(list(values), dtype=object)
+
+
+def _numbers(values: Iterable[Decimal]) -> numpy.ndarray:
+    """Numbers for a trace, as a numpy array of floats."""
+    return numpy.array([float(v) for v in values], dtype=float)
 
 
 def _line(label: str, value: str, lang: str) -> str:
@@ -191,25 +204,27 @@ def score_makeup(result: Result, lang: str) -> Chart:
     rubric = result.rubric
     places = rubric.total_places
     short = short_names(result.ranking)
-    names = [short[s.vendor_id] for s in result.ranking]
+    names = _strings(short[s.vendor_id] for s in result.ranking)
+    heads = [_hover_head(s) for s in result.ranking]
     figure = go.Figure()
     for i, group in enumerate(rubric.groups):
         label = group_label(group).text(lang)
         full = plain_number(rubric.group_max(group))
+        scores = [s.groups.get(group, Decimal(0)) for s in result.ranking]
         figure.add_trace(go.Bar(
-            orientation="h", y=names, x=[float(s.groups.get(group, 0)) for s in result.ranking],
+            orientation="h", y=names, x=_numbers(scores),
             name=_t("group_entry", lang, group=label, max=full), marker_color=PALETTE[i % len(PALETTE)],
-            hovertext=[f"{_hover_head(s)}<br>{_line(label, _score_text(s.groups.get(group, Decimal(0)), places), lang)} / {full}"
-                       for s in result.ranking],
+            hovertext=_strings(f"{head}<br>{_line(label, _score_text(score, places), lang)} / {full}"
+                               for head, score in zip(heads, scores)),
             hovertemplate="%{hovertext}<extra></extra>"))
-    ends = [float(sum((v for v in s.groups.values() if v > 0), Decimal(0))) for s in result.ranking]
+    ends = [sum((v for v in s.groups.values() if v > 0), Decimal(0)) for s in result.ranking]
     total_max = plain_number(rubric.max_total)
     totals = [_score_text(s.total, places) for s in result.ranking]
+    total_line = _line(_t("total", lang), "{} / " + total_max, lang)
     figure.add_trace(go.Scatter(
-        y=names, x=ends, mode="text", text=totals, textposition="middle right", cliponaxis=False,
-        textfont={"size": 13}, showlegend=False, name=_t("total", lang),
-        hovertext=[f"{_hover_head(s)}<br>{_line(_t('total', lang), total, lang)} / {total_max}"
-                   for s, total in zip(result.ranking, totals)],
+        y=names, x=_numbers(ends), mode="text", text=_strings(totals), textposition="middle right",
+        cliponaxis=False, textfont={"size": 13}, showlegend=False, name=_t("total", lang),
+        hovertext=_strings(f"{head}<br>{total_line.format(total)}" for head, total in zip(heads, totals)),
         hovertemplate="%{hovertext}<extra></extra>"))
     lowest = min([0.0] + [float(sum((v for v in s.groups.values() if v < 0), Decimal(0))) for s in result.ranking])
     figure.update_layout(barmode="relative", legend={"title": {"text": _t("group_legend", lang)}})
@@ -301,16 +316,18 @@ def judge_deviation(result: Result, lang: str) -> Chart:
     judges = [j for j in result.judges if j in scoring] + [j for j in scoring if j not in result.judges]
     places = rubric.total_places
     short = short_names(result.ranking)
-    z = [[float(gaps[(j, s.vendor_id)]) if (j, s.vendor_id) in gaps else None for j in judges]
+    z = [[float(gaps[(j, s.vendor_id)]) if (j, s.vendor_id) in gaps else math.nan for j in judges]
          for s in result.ranking]
     text = [[f"{round_half_up(gaps[(j, s.vendor_id)], places):+.{places}f}" if (j, s.vendor_id) in gaps else ""
              for j in judges] for s in result.ranking]
-    hovertext = [[f"{_hover_head(s)}<br>{_line(_t('judge', lang), escape(j), lang)}"
-                  f"<br>{_line(_t('deviation_bar', lang), cell, lang)}"
-                  for j, cell in zip(judges, row)] for s, row in zip(result.ranking, text)]
+    judge_lines = [_line(_t("judge", lang), escape(j), lang) for j in judges]
+    deviation_line = _line(_t("deviation_bar", lang), "", lang)
+    hovertext = [[f"{head}<br>{judge}<br>{deviation_line}{cell}" for judge, cell in zip(judge_lines, row)]
+                 for head, row in zip((_hover_head(s) for s in result.ranking), text)]
     figure = go.Figure(go.Heatmap(
-        z=z, x=judges, y=[short[s.vendor_id] for s in result.ranking], text=text, texttemplate="%{text}",
-        colorscale="RdBu", zmid=0, hoverongaps=False, xgap=1, ygap=1, hovertext=hovertext,
+        z=numpy.array(z), x=judges, y=_strings(short[s.vendor_id] for s in result.ranking),
+        text=_strings(text), texttemplate="%{text}", hovertext=_strings(hovertext),
+        colorscale="RdBu", zmid=0, hoverongaps=False, xgap=1, ygap=1,
         colorbar={"title": {"text": _t("deviation_bar", lang)}}, hovertemplate="%{hovertext}<extra></extra>"))
     figure.update_xaxes(title=_t("judge_axis", lang), type="category")
     figure.update_yaxes(title=_t("vendor_axis", lang), type="category", autorange="reversed")

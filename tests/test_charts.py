@@ -5,6 +5,7 @@ Oracles: the sample tender of the README (totals 81.15, 79.77, 79.18, 79.18, 74.
 1,872,000 … ) and 张评委's deviation on 成都天府联信, worked by hand from the sample panel workbook:
 ops_plan 10.2 against the mean 13.72 (−3.52), service_design 4.2 against 4.56 (−0.36): mean −1.94.
 """
+import math
 from dataclasses import replace
 from decimal import Decimal as D
 from pathlib import Path
@@ -170,7 +171,7 @@ def test_a_cell_not_scored_is_blank(rubric):
     (heat,) = judge_deviation(result, "zh").figure.data
     row = list(result.ranking).index(result.standing(VENDOR_B))
     assert list(heat.text[row]) == ["+0.00", ""]  # 王 alone scored B (he is its panel mean); 李 did not
-    assert list(heat.z[row]) == [0.0, None]
+    assert heat.z[row][0] == 0.0 and math.isnan(heat.z[row][1])  # a gap: no colour, no hover
     assert list(heat.text[1 - row]) == ["-0.50", "+0.50"]  # ops 12 and 14 (mean 13), design 4 and 4
 
 
@@ -227,6 +228,7 @@ def standing(vendor_id, name):
     ("Pengcheng Customer Contact Services Limited", "Pengcheng Customer…"),
     ("公司", "公司"),  # nothing left to drop
     ("<b>Evil</b> & Co", "&lt;b&gt;Evil&lt;/b&gt; &amp; Co"),  # plotly would read the tags
+    ("AT&T & Partners Co., Ltd.", "AT&amp;T &amp; Partners"),
 ])
 def test_short_names(name, short):
     assert short_names([standing("91110000802100433B", name)]) == {"91110000802100433B": short}
