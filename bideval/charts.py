@@ -19,11 +19,11 @@ from typing import Any, Iterable, Sequence
 import numpy
 import plotly.graph_objects as go  # type: ignore[import-untyped]
 
-from .analysis import judge_deviations, non_price_score
+from .analysis import group_part, judge_deviations, non_price_score
 from .currency import money_amount, money_unit
 from .labels import Label
 from .result import Result, Standing
-from .rubric import group_label
+from .rubric import Rubric
 from .values import plain_number, round_half_up
 
 # Okabe–Ito: distinct for colour-blind readers and in greyscale print.
@@ -52,7 +52,8 @@ _TEXT = {
     "group_entry": Label("{group}（满分 {max}）", "{group} (max {max})"),
     "total": Label("总分", "Total"),
     "price_axis": Label("评审价格（{unit}）", "Evaluated price ({unit})"),
-    "non_price_axis": Label("非价格得分（分，满分 {max}）", "Non-price score (points, out of {max})"),
+    "quality_axis": Label("{name}（分，满分 {max}）", "{name} (points, out of {max})"),
+    "outside_group": Label("{group}以外的得分", "Score outside {group}"),
     "rank": Label("第{rank}名", "Rank {rank}"),
     "rank_legend": Label("排名", "Rank"),
     "others": Label("其他有效投标", "Other valid bids"),
@@ -208,16 +209,17 @@ def score_makeup(result: Result, lang: str) -> Chart:
     heads = [_hover_head(s) for s in result.ranking]
     figure = go.Figure()
     for i, group in enumerate(rubric.groups):
-        label = group_label(group).text(lang)
-        full = plain_number(rubric.group_max(group))
-        scores = [s.groups.get(group, Decimal(0)) for s in result.ranking]
+        label = rubric.group(group).label.text(lang)
+        full = plain_number(rubric.group_total_max(group))
+        scores = [group_part(s, group) for s in result.ranking]
         figure.add_trace(go.Bar(
             orientation="h", y=names, x=_numbers(scores),
             name=_t("group_entry", lang, group=label, max=full), marker_color=PALETTE[i % len(PALETTE)],
             hovertext=_strings(f"{head}<br>{_line(label, _score_text(score, places), lang)} / {full}"
                                for head, score in zip(heads, scores)),
             hovertemplate="%{hovertext}<extra></extra>"))
-    ends = [sum((v for v in s.groups.values() if v > 0), Decimal(0)) for s in result.ranking]
+    parts = [[group_part(s, g) for g in rubric.groups] for s in result.ranking]
+    ends = [sum((v for v in row if v > 0), Decimal(0)) for row in parts]
     total_max = plain_number(rubric.max_total)
     totals = [_score_text(s.total, places) for s in result.ranking]
     total_line = _line(_t("total", lang), "{} / " + total_max, lang)
@@ -226,7 +228,7 @@ def score_makeup(result: Result, lang: str) -> Chart:
         cliponaxis=False, textfont={"size": 13}, showlegend=False, name=_t("total", lang),
         hovertext=_strings(f"{head}<br>{total_line.format(total)}" for head, total in zip(heads, totals)),
         hovertemplate="%{hovertext}<extra></extra>"))
-    lowest = min([0.0] + [float(sum((v for v in s.groups.values() if v < 0), Decimal(0))) for s in result.ranking])
+    lowest = min([0.0] + [float(sum((v for v in row if v < 0), Decimal(0))) for row in parts])
     figure.update_layout(barmode="relative", legend={"title": {"text": _t("group_legend", lang)}})
     figure.update_xaxes(title=_t("score_axis", lang, max=total_max), range=[lowest, float(rubric.max_total) * 1.12])
     figure.update_yaxes(title=_t("vendor_axis", lang), type="category", autorange="reversed")
@@ -245,8 +247,8 @@ def value_for_money(result: Result, lang: str) -> Chart:
     places = rubric.total_places
     unit = money_unit([s.evaluated_price for s in result.ranking], rubric.currency, lang)
     short = short_names(result.ranking)
-    price = rubric.price_criterion
-    quality_max = plain_number(rubric.max_total - (price.adds_to_total if price else Decimal(0)))
+    quality_name, quality_top = _quality(rubric, lang)
+    quality_max = plain_number(quality_top)
     quality = {s.vendor_id: non_price_score(result, s.vendor_id) for s in result.ranking}
     candidates = set(result.candidates)
     ranks = sorted({s.rank for s in result.ranking if s.vendor_id in candidates})
@@ -263,7 +265,7 @@ def value_for_money(result: Result, lang: str) -> Chart:
             _hover_head(s), _line(_t("rank_legend", lang), str(s.rank), lang),
             _line(_t("quoted", lang), money_amount(s.quoted_price, rubric.currency, lang), lang),
             _line(_t("evaluated", lang), money_amount(s.evaluated_price, rubric.currency, lang), lang),
-            _line(_t("non_price", lang), f"{_score_text(quality[s.vendor_id], places)} / {quality_max}", lang)])
+            _line(quality_name, f"{_score_text(quality[s.vendor_id], places)} / {quality_max}", lang)])
 
     figure = go.Figure()
     for name, colour, bids in classes:
@@ -283,9 +285,23 @@ def value_for_money(result: Result, lang: str) -> Chart:
     ys = [float(score) for score in quality.values()]
     figure.update_layout(legend={"title": {"text": _t("rank_legend", lang)}})
     figure.update_xaxes(title=_t("price_axis", lang, unit=unit.label), tickformat=",~f", range=_padded(xs, 0.12))
-    figure.update_yaxes(title=_t("non_price_axis", lang, max=quality_max), range=_padded(ys, 0.15))
+    figure.update_yaxes(title=_t("quality_axis", lang, name=quality_name, max=quality_max), range=_padded(ys, 0.15))
     figure = _layout(figure, _t("value_title", lang), 8)
     return Chart("value", title, figure, _t("value_note", lang))
+
+
+def _quality(rubric: Rubric, lang: str) -> tuple[str, Decimal]:
+    """What the value chart's score axis counts, and its full marks: the total less price's part
+    (:func:`bideval.analysis.price_part`) — the whole price group where it is scaled or weighted with others."""
+    price = rubric.price_criterion
+    if price is None:
+        return _t("non_price", lang), rubric.max_total
+    group = rubric.group(price.group)
+    if not group.has_rules:
+        return _t("non_price", lang), rubric.max_total - price.adds_to_total
+    shared = any(c.group == group.id and c is not price for c in rubric.scored_criteria)
+    name = _t("outside_group", lang, group=group.label.text(lang)) if shared else _t("non_price", lang)
+    return name, rubric.max_total - rubric.group_total_max(group.id)
 
 
 def _padded(values: list[float], share: float) -> list[float]:

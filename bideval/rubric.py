@@ -796,6 +796,10 @@ class Rubric:
         """The most a group's criteria can add up to, before any scaling or weight."""
         return group_full_marks(self.scored_criteria, self.caps, group_id)
 
+    def group_total_max(self, group_id: str) -> Decimal:
+        """What a group can add to the total: its criteria's maxima, scaled and weighted as declared."""
+        return weighted_max(self.group(group_id), self.group_raw_max(group_id))
+
     @cached_property
     def has_group_rules(self) -> bool:
         """Whether a group has a pass mark, is scaled to the best or carries a weight."""
@@ -805,10 +809,6 @@ class Rubric:
     def staged(self) -> bool:
         """Whether a group has a pass mark."""
         return any(g.pass_mark is not None for g in self.declared_groups)
-
-    def group_max(self, group: str) -> Decimal:
-        """The full marks of one group: the sum of its criteria's maxima (a penalty adds nothing)."""
-        return sum((c.adds_to_total for c in self.scored_criteria if c.group == group), Decimal(0))
 
     def criterion_named(self, name: str) -> Criterion | None:
         """A criterion named by its id or, failing that, by its name in either language."""

@@ -251,3 +251,42 @@ def test_download_button_gives_a_png_named_for_the_tender(sample, lang, filename
 @pytest.mark.parametrize("text, stem", [("a/b\\c:d", "a_b_c_d"), ("  ", "chart"), ("..x..", "x"), ("甲 乙\n丙", "甲_乙_丙")])
 def test_file_stem(text, stem):
     assert file_stem(text) == stem
+
+
+WEIGHTED = """
+id: staged
+title: {zh: 分阶段评审, en: Staged evaluation}
+total: 100
+pricing: {demand: {months: 12}, models: [lump_sum]}
+fields:
+  - {id: tech, label: {zh: 技术得分, en: Technical points}, type: number}
+groups:
+  - {id: technical, label: {zh: 技术部分, en: Technical}, pass_mark: 50, scale_to_best: true, weight: 0.8}
+  - {id: financial, label: {zh: 商务部分, en: Financial}, weight: 0.2}
+criteria:
+  - {id: approach, name: {zh: 技术方案, en: Technical approach}, group: technical, kind: linear, field: tech,
+     max: 100, points: [[0, 0], [100, 100]]}
+  - {id: price, name: {zh: 价格, en: Price}, group: financial, kind: price, max: 100, method: lowest_ratio}
+"""
+
+
+@pytest.mark.parametrize("lang, legend, y_title", [
+    ("zh", ["技术部分（满分 80）", "商务部分（满分 20）"], "非价格得分（分，满分 80）"),
+    ("en", ["Technical (max 80)", "Financial (max 20)"], "Non-price score (points, out of 80)"),
+])
+def test_weighted_groups_stack_to_the_total_with_their_weighted_maxima(lang, legend, y_title):
+    rubric = parse_rubric(WEIGHTED, "staged.yaml")
+    result = evaluate(rubric, make_bidset(rubric, *({"vendor_id": v, "vendor_name": n, "tech": t, "total_price": p}
+                                                    for v, n, t, p in ((VENDOR_A, "甲", 60, 500000),
+                                                                       (VENDOR_B, "乙", 66, 625000)))))
+    makeup = score_makeup(result, lang).figure
+    bars = [t for t in makeup.data if t.type == "bar"]
+    assert [t.name for t in bars] == legend
+    assert makeup.layout.xaxis.title.text.endswith("100）" if lang == "zh" else "100)")
+    for i, s in enumerate(result.ranking):  # the bars add up to the total the ranking shows
+        assert sum(t.x[i] for t in bars) == pytest.approx(float(s.total))
+    # 乙 has the best technical score: scaled to 100, × 0.8 = 80, all of its non-price score
+    value = value_for_money(result, lang).figure
+    assert value.layout.yaxis.title.text == y_title
+    ys = {t.hovertext[0].split("<br>")[1]: t.y[0] for t in value.data}
+    assert ys[VENDOR_B] == 80.0
