@@ -64,36 +64,16 @@ class ScoreRefusal:
 
     def expected(self, lang: str = "en") -> str:
         """What the score should have been, as the panel reader's ``expected …, found …`` says it."""
-        cid = self.criterion.id
-        low, high = plain_number(self.low or Decimal(0)), plain_number(self.high or Decimal(0))
-        if self.reason == OUTSIDE_TIER and self.tier is not None:
-            # the tier's Chinese label in both languages, as the panel workbook names tiers
-            tier = f"{self.tier.id} {self.tier.label.zh} ({plain_number(self.tier.min)}–{plain_number(self.tier.max)})"
-            return (f"在评委会确定的档次 {tier} 内的得分（{cid}）" if lang == "zh"
-                    else f"a score inside the agreed tier {tier} for {cid!r}")
-        if self.reason in (NOT_A_GRADE, OFF_STEP):
-            return (f"{cid} 的等级所允许的得分：{grades_text(self.grades, self.step, 'zh')}" if lang == "zh"
-                    else f"a score allowed by the grades of {cid!r}: {grades_text(self.grades, self.step, 'en')}")
-        return f"{low} 至 {high} 之间的得分（{cid}）" if lang == "zh" else f"a score from {low} to {high} for {cid!r}"
+        from .errors import Expected
+        from .messages import expected_text
+
+        return expected_text(Expected("refusal", {"refusal": self}), lang, ids=True)
 
     def message(self, lang: str = "en") -> str:
-        """The refusal in one sentence, in ``lang``."""
-        name = self.criterion.name.text(lang)
-        if self.reason == NOT_PANEL:
-            return (f"{self.criterion.id} 不是评委打分的评分项" if lang == "zh"
-                    else f"{self.criterion.id!r} is not a criterion the panel scores")
-        if self.reason == NO_TIER:
-            return (f"{self.criterion.name.zh} 尚未定档：须先由组长在定档页面确定档次" if lang == "zh" else
-                    f"no agreed tier yet for {self.criterion.name.zh} / {self.criterion.name.en}: "
-                    "the chair records it on the tier screen first")
-        score = plain_number(self.score) if self.score is not None else ""
-        if self.reason in (NOT_A_GRADE, OFF_STEP):
-            return (f"{score} 不是 {name} 的等级所允许的得分：{grades_text(self.grades, self.step, 'zh')}" if lang == "zh"
-                    else f"{score} is not a score the grades of {name} allow: "
-                         f"{grades_text(self.grades, self.step, 'en')}")
-        low, high = plain_number(self.low or Decimal(0)), plain_number(self.high or Decimal(0))
-        return (f"{score} 超出允许范围 {low}–{high}" if lang == "zh"
-                else f"{score} is outside the allowed range {low}–{high}")
+        """The refusal in one sentence, in ``lang`` (:mod:`bideval.messages` holds the sentences)."""
+        from .messages import sentence
+
+        return sentence("score.refused", {"refusal": self}, lang, ids=True)
 
 
 def check_score(criterion: Criterion, tier_id: str | None, score: Decimal | None) -> ScoreRefusal | None:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .bids import Bid, normalise_vendor_id
-from .errors import DamagedWorkbook, PanelError, Problem, cell_problem
+from .errors import DamagedWorkbook, Expected, PanelError, Problem, cell_problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grades_text,  # noqa: F401
                              parse_choice)
+from .labels import Label, Named
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import InputFile, Workbook, cell_name, expand_paths, is_blank_row, open_workbook, sha256_of
 from .values import ValueProblem, fold, normalise, parse_number, parse_text, plain_number
@@ -32,6 +33,11 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "score": ("score", "得分", "分数", "评分"),
     "comment": ("comment", "备注", "评语", "意见"),
     "tier": ("tier", "档次", "档位"),
+}
+COLUMN_LABELS = {
+    "judge": Label("评委", "judge"), "vendor_id": Label("统一社会信用代码", "vendor ID"),
+    "criterion": Label("评分项", "criterion"), "score": Label("得分", "score"), "comment": Label("备注", "comment"),
+    "tier": Label("档次", "tier"),
 }
 
 
@@ -113,13 +119,12 @@ class _PanelReader:
             return tuple(self.judges_sheet)
         return tuple(self.scoring_judges)
 
-    def fail(self, book: Workbook, sheet: str, row: int, column: int, message: str,
-             data: Mapping[str, Any] | None = None) -> None:
-        self.problems.append(Problem(book.display, message, sheet, cell_name(row, column), dict(data or {})))
+    def fail(self, book: Workbook, sheet: str, row: int, column: int, code: str, **facts: Any) -> None:
+        self.problems.append(Problem.of(code, book.display, sheet, cell_name(row, column), **facts))
 
-    def expect(self, book: Workbook, sheet: str, row: int, column: int, expected: str, found: Any,
-               data: Mapping[str, Any] | None = None) -> None:
-        self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found, data))
+    def expect(self, book: Workbook, sheet: str, row: int, column: int, expected: Expected, found: Any,
+               **facts: Any) -> None:
+        self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found, **facts))
 
     def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):
         """The header row's column of each wanted name, and the non-blank data rows after it."""
@@ -134,16 +139,16 @@ class _PanelReader:
             if name is None:
                 continue  # extra columns (the score sheet's tier and range, say) are ignored
             if name in columns:
-                self.fail(book, sheet, start, c, f"the column {name!r} appears twice "
-                                                 f"(also {cell_name(start, columns[name])}); expected it once")
+                self.fail(book, sheet, start, c, "panel.column_twice", heading=_column(name),
+                          also=cell_name(start, columns[name]))
                 clash = True
                 continue
             columns[name] = c
-        found = ", ".join(repr(normalise(str(t))) for t in rows[start] if str(t).strip()) or "none"
+        found = tuple(normalise(str(t)) for t in rows[start] if str(t).strip())
         missing = [name for name in wanted if name not in columns]
         for name in missing:
-            self.fail(book, sheet, start, 0, f"expected a column {name!r} (headed "
-                                             f"{' or '.join(COLUMN_NAMES[name])}) in the header row, found: {found}")
+            self.fail(book, sheet, start, 0, "panel.missing_column", heading=_column(name), headers=COLUMN_NAMES[name],
+                      found=found)
         if missing or clash:
             return None, []
         return columns, [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r])]
@@ -167,17 +172,17 @@ class _PanelReader:
         vendor_id = normalise_vendor_id(text)
         if vendor_id not in self.bids:
             close = difflib.get_close_matches(vendor_id, list(self.bids), n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]}?" if close else ""
-            self.expect(book, sheet, r, column, f"the vendor_id of a bid{hint}", raw)
+            self.expect(book, sheet, r, column, Expected("vendor", {"suggestion": close[0] if close else None}), raw)
             return None
         return vendor_id
 
     def criterion(self, book: Workbook, sheet: str, r: int, column: int, raw: Any,
-                  allowed: tuple[Criterion, ...], what: str) -> Criterion | None:
+                  allowed: tuple[Criterion, ...], role: str) -> Criterion | None:
         text = _text(raw)
         criterion = self.rubric.criterion_named(text) if text else None
         if criterion is None:
-            self.expect(book, sheet, r, column, f"{what} ({_criteria_list(allowed)})", raw)
+            self.expect(book, sheet, r, column, Expected("criterion_of", {"role": role, "criteria": _named(allowed)}),
+                        raw)
         return criterion
 
     def read_tiers(self, book: Workbook) -> None:
@@ -191,12 +196,10 @@ class _PanelReader:
         for r, row in rows:
             vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
             raw_criterion = _cell(row, columns["criterion"])
-            criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, tiered,
-                                       "a tiered criterion")
+            criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, tiered, "tiered")
             if criterion is not None and not isinstance(criterion, Tiered):
-                self.fail(book, sheet, r, columns["criterion"],
-                          f"{criterion.id!r} is a {criterion.kind.value} criterion and has no tiers; "
-                          f"expected a tiered criterion ({_criteria_list(tiered)})")
+                self.fail(book, sheet, r, columns["criterion"], "panel.not_tiered", criterion=_named_one(criterion),
+                          kind=criterion.kind.value, tiered=_named(tiered))
                 criterion = None
             raw = _cell(row, columns["tier"])
             tier = None
@@ -204,14 +207,15 @@ class _PanelReader:
                 tier = criterion.tier(_text(raw))
                 if tier is None:
                     self.expect(book, sheet, r, columns["tier"],
-                                f"a tier of {criterion.id!r}: {_tiers_list(criterion)}", raw)
+                                Expected("tier_of", {"criterion": _named_one(criterion), "tiers": criterion.tiers}),
+                                raw)
             if vendor_id is None or tier is None or criterion is None:
                 continue  # a blank tier: none agreed yet for this bid
             key = (vendor_id, criterion.id)
             if key in self.tiers and self.tiers[key] != tier.id:
-                self.fail(book, sheet, r, columns["tier"],
-                          f"tier {tier.id} for {vendor_id} on {criterion.id!r}, but tier {self.tiers[key]} "
-                          f"was already agreed at {_relative(self.tier_where[key], book)}; expected one agreed tier")
+                self.fail(book, sheet, r, columns["tier"], "panel.tier_conflict", tier=tier, vendor_id=vendor_id,
+                          criterion=_named_one(criterion), agreed=criterion.tier(self.tiers[key]),
+                          at=_relative(self.tier_where[key], book))
                 continue
             self.tiers[key] = tier.id
             self.tier_where.setdefault(key, f"{book.display}:{sheet}!{cell_name(r, columns['tier'])}")
@@ -221,9 +225,8 @@ class _PanelReader:
         if sheet is None:
             # A workbook holding only the agreed tiers or the members is fine; one holding none is not a panel workbook.
             if book.find(TIERS_SHEET) is None and book.find(JUDGES_SHEET) is None:
-                self.problems.append(Problem(
-                    book.display, f"expected a sheet {SCORES_SHEET!r} (judge, vendor_id, criterion, score, comment) "
-                                  f"or {TIERS_SHEET!r}, found: {', '.join(map(repr, book.sheet_names)) or 'none'}"))
+                self.problems.append(Problem.of("panel.no_scores_sheet", book.display, scores=SCORES_SHEET,
+                                                tiers=TIERS_SHEET, found=tuple(book.sheet_names)))
             return
         columns, rows = self.table(book, sheet, ("judge", "vendor_id", "criterion", "score"), ("comment",))
         if columns is None:
@@ -236,18 +239,17 @@ class _PanelReader:
         raw_judge = _cell(row, columns["judge"])
         judge = judge_name(raw_judge)
         if not judge:
-            self.expect(book, sheet, r, columns["judge"], "the judge's name", raw_judge)
+            self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw_judge)
         elif self.judges_sheet is not None and judge not in self.judges_sheet:
-            members = ", ".join(self.judges_sheet) or "nobody"
-            self.expect(book, sheet, r, columns["judge"], f"a judge on the {JUDGES_SHEET} sheet ({members})", raw_judge)
+            self.expect(book, sheet, r, columns["judge"],
+                        Expected("judge_member", {"sheet": JUDGES_SHEET, "members": tuple(self.judges_sheet)}), raw_judge)
         vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
         panel = self.rubric.panel_criteria
         raw_criterion = _cell(row, columns["criterion"])
-        criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, panel, "a panel criterion")
+        criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, panel, "panel")
         if criterion is not None and not criterion.is_panel:
-            self.fail(book, sheet, r, columns["criterion"],
-                      f"{criterion.id!r} is a {criterion.kind.value} criterion, computed from the bid and never "
-                      f"scored by a judge; expected a panel criterion ({_criteria_list(panel)})")
+            self.fail(book, sheet, r, columns["criterion"], "panel.not_panel", criterion=_named_one(criterion),
+                      kind=criterion.kind.value, panel=_named(panel))
             criterion = None
         if len(self.problems) > before or vendor_id is None or criterion is None:
             return
@@ -255,9 +257,8 @@ class _PanelReader:
         where = f"{book.display}:{sheet}!{cell_name(r, score_column)}"
         key = (judge, vendor_id, criterion.id)
         if key in self.seen:
-            self.fail(book, sheet, r, score_column,
-                      f"{judge} already scored {vendor_id} on {criterion.id!r} at {_relative(self.seen[key], book)}; "
-                      "expected one row per judge, vendor and criterion")
+            self.fail(book, sheet, r, score_column, "panel.scored_twice", judge=judge, vendor_id=vendor_id,
+                      criterion=_named_one(criterion), at=_relative(self.seen[key], book))
             return
         self.seen[key] = where
         # A member even when every row is for an invalid bid: they must still score every valid one (rules.md).
@@ -283,24 +284,24 @@ class _PanelReader:
             return
         refusal = check_score(criterion, tier_id, score)
         if refusal is not None and refusal.reason == NO_TIER:
-            self.fail(book, sheet, r, score_column,
-                      f"no tier agreed for {vendor_id} on {criterion.id!r}: expected the panel to record it on the "
-                      f"{TIERS_SHEET} sheet ({_tiers_list(criterion)}) before scoring, found score {plain_number(score)}",
-                      {"criterion": criterion.id, "vendor_id": vendor_id, "reason": NO_TIER, "score": score})
+            self.fail(book, sheet, r, score_column, "panel.no_tier", vendor_id=vendor_id,
+                      criterion=_named_one(criterion), tiers_sheet=TIERS_SHEET,
+                      tiers=criterion.tiers if isinstance(criterion, Tiered) else (), score=score, reason=NO_TIER)
             return
         if refusal is not None:
-            self.expect(book, sheet, r, score_column, refusal.expected(), _plain(score), _refusal_data(refusal))
+            self.expect(book, sheet, r, score_column, Expected("refusal", {"refusal": refusal}), _plain(score),
+                        **_refusal_data(refusal))
             return
         self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
 
 
-def _expected_number(criterion: Criterion, tier_id: str | None) -> str:
+def _expected_number(criterion: Criterion, tier_id: str | None) -> Expected:
     """What a score cell must hold, for the message on a cell that is not a number."""
     if isinstance(criterion, Judged) and criterion.grades:
-        return f"a score allowed by the grades of {criterion.id!r}: {grades_text(criterion.grades, criterion.step, 'en')}"
+        return Expected("grades", {"criterion": _named_one(criterion), "grades": criterion.grades,
+                                   "step": criterion.step})
     low, high, tier = allowed_range(criterion, tier_id) or (Decimal(0), criterion.max, None)
-    return f"a number from {plain_number(low)} to {plain_number(high)}" + (
-        f" (the agreed tier {tier.id} {tier.label.zh})" if tier is not None else "")
+    return Expected("score_range", {"low": low, "high": high, "tier": tier})
 
 
 def _refusal_data(refusal: ScoreRefusal) -> dict[str, Any]:
@@ -335,16 +336,17 @@ def _plain(value: Decimal) -> Decimal:
     return Decimal(plain_number(value))
 
 
-def _tier_text(tier: Tier) -> str:
-    return f"{tier.id} {tier.label.zh} ({plain_number(tier.min)}–{plain_number(tier.max)})"
+def _named_one(criterion: Criterion) -> Named:
+    return Named(criterion.id, criterion.name)
 
 
-def _tiers_list(criterion: Criterion) -> str:
-    return ", ".join(_tier_text(t) for t in criterion.tiers) if isinstance(criterion, Tiered) else ""
+def _named(criteria: Iterable[Criterion]) -> tuple[Named, ...]:
+    return tuple(_named_one(c) for c in criteria)
 
 
-def _criteria_list(criteria: Iterable[Criterion]) -> str:
-    return ", ".join(f"{c.id} {c.name.zh}" for c in criteria) or "none in this rubric"
+def _column(name: str) -> Named:
+    """A panel sheet's column as a message names it."""
+    return Named(name, COLUMN_LABELS[name])
 
 
 def _cell(row: list, column: int) -> Any:

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Mapping, TypeVar
 
 from .benchmark import LEAST_MIN_BIDS, Base, BenchmarkRule, DeviationRounding
+from .errors import Expected
 from .groups import Group, weighted_max
-from .labels import Label
+from .labels import Label, Named
 from .sme import NOT_SME, SmeCategory, category_rate, parse_sme_category
 from .pricing import PRICE_MODEL_FIELD, Pricing, PricingModel
 from .values import FieldType, ValueProblem, fold, parser_for, plain_number
@@ -131,14 +132,16 @@ class Field:
         return self.type.value  # pragma: no cover
 
 
+_PRICE_MODELS = Expected("price_model", {"models": tuple(Named(m.value, m.label) for m in PricingModel)})
+
+
 def parse_price_model(raw: object) -> PricingModel | None:
     """A pricing model named by its id or its label in either language."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     model = PricingModel.from_alias(str(raw)) if isinstance(raw, str) else None
     if model is None:
-        names = ", ".join(f"{m.value} ({m.label.zh})" for m in PricingModel)
-        raise ValueProblem("a pricing model: " + names, raw)
+        raise ValueProblem(_PRICE_MODELS, raw)
     return model
 
 

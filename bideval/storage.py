@@ -23,7 +23,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from .bids import Bid, BidSet, read_bids
-from .errors import BidEvalError, BidsError, PanelError, Problem
+from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem
+from .labels import Named
 from .evaluation import check_bids, evaluate
 from .allowed_scores import ScoreRefusal, allowed_range, check_score
 from .panel import PanelInput, Score, judge_name, read_panel
@@ -155,7 +156,7 @@ class ImportReport:
     """What an upload did: bids accepted per file, and every problem of each refused file."""
 
     accepted: dict[str, list[str]] = field(default_factory=dict)  # file → vendor ids
-    refused: dict[str, list[str]] = field(default_factory=dict)  # file → problem lines
+    refused: dict[str, list[Problem]] = field(default_factory=dict)  # file → its problems (bideval.messages renders them)
 
     @property
     def ok(self) -> bool:
@@ -196,11 +197,10 @@ def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple
     """The range a judge may score in: the agreed tier's, or 0..max; ScoreRefused when there is none."""
     criterion = rubric.criterion_index.get(criterion_id)
     if criterion is None or not criterion.is_panel:
-        raise ScoreRefused(f"{criterion_id!r} is not a criterion the panel scores")
+        raise ScoreRefused.coded("score.not_panel", criterion=criterion_id)
     allowed = allowed_range(criterion, tier_id)
     if allowed is None:
-        raise ScoreRefused(f"no agreed tier yet for {criterion.name.zh} / {criterion.name.en}: "
-                           "the chair records it on the tier screen first")
+        raise ScoreRefused.coded("score.no_tier", criterion=Named(criterion.id, criterion.name))
     return allowed[0], allowed[1]
 
 
@@ -263,7 +263,7 @@ class Store:
     def _tender(s: Session, tender_id: int) -> TenderRecord:
         record = s.get(TenderRecord, tender_id)
         if record is None:
-            raise BidEvalError(f"no tender {tender_id}")
+            raise BidEvalError.coded("store.no_tender", tender=tender_id)
         return record
 
     @staticmethod
@@ -298,9 +298,8 @@ class Store:
                     bidset = read_bids(rubric, [path])
                     vendors = self._store_bids(tender_id, bidset.bids, safe, content, replace, actor)
                     report.accepted[safe] = vendors
-                except BidEvalError as error:
-                    lines = str(error).replace(str(path), safe).splitlines()
-                    report.refused[safe] = lines
+                except InputErrors as error:
+                    report.refused[safe] = [p.renamed(str(path), safe) for p in error.problems]
                 if progress:
                     progress(done, len(files), safe)
         return report
@@ -313,8 +312,7 @@ class Store:
             existing = set(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id)).scalars())
             clash = [b.vendor_id for b in bids if b.vendor_id in existing]
             if clash and not replace:
-                raise BidsError([Problem(name, f"vendor_id {v} is already in this tender; "
-                                               "remove or replace that bid first") for v in clash])
+                raise BidsError([Problem.of("bids.vendor_exists", name, vendor_id=v) for v in clash])
             if clash:
                 s.execute(delete(BidRecord).where(BidRecord.tender_id == tender_id, BidRecord.vendor_id.in_(clash)))
             for bid in bids:
@@ -368,7 +366,7 @@ class Store:
         """Add a panel member (a trimmed NFKC name); adding one twice is harmless."""
         name = judge_name(name)
         if not name:
-            raise BidEvalError("a judge needs a name")
+            raise BidEvalError.coded("store.judge_needs_name")
         with self.session() as s, s.begin():
             known = s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == tender_id,
                                                            JudgeRecord.name == name)).first()
@@ -390,19 +388,19 @@ class Store:
         rubric = self.rubric(tender_id)
         criterion = rubric.criterion_index.get(criterion_id)
         if not isinstance(criterion, Tiered):
-            raise ScoreRefused(f"{criterion_id!r} is not a tiered criterion")
+            raise ScoreRefused.coded("score.not_tiered", criterion=criterion_id)
         tier = criterion.tier(tier_id) if tier_id else None
         if tier_id and tier is None:
-            raise ScoreRefused(f"unknown tier {tier_id!r} for {criterion_id!r}")
+            raise ScoreRefused.coded("score.unknown_tier", tier=tier_id, criterion=Named(criterion.id, criterion.name))
         with self.session() as s, s.begin():
             if tier is not None:
                 scores = s.execute(select(ScoreRecord.judge, ScoreRecord.score).where(
                     ScoreRecord.tender_id == tender_id, ScoreRecord.vendor_id == vendor_id,
                     ScoreRecord.criterion == criterion_id, ScoreRecord.score.is_not(None))).all()
-                outside = [f"{j}: {v}" for j, v in scores if not tier.contains(Decimal(v))]
+                outside = tuple((j, v) for j, v in scores if not tier.contains(Decimal(v)))
                 if outside:
-                    raise ScoreRefused(f"scores already given lie outside {tier.id} ({tier.min}–{tier.max}): "
-                                       + ", ".join(outside) + "; those judges must change them first")
+                    raise ScoreRefused.coded("score.scores_outside_tier", tier=tier, scores=outside,
+                                             criterion=Named(criterion.id, criterion.name), vendor_id=vendor_id)
             s.execute(delete(TierRecord).where(TierRecord.tender_id == tender_id, TierRecord.vendor_id == vendor_id,
                                                TierRecord.criterion == criterion_id))
             if tier is not None:
@@ -424,7 +422,7 @@ class Store:
         judge = judge_name(judge)
         criterion = rubric.criterion_index.get(criterion_id)
         if criterion is None:
-            raise ScoreRefused(f"{criterion_id!r} is not a criterion the panel scores")
+            raise ScoreRefused.coded("score.not_panel", criterion=criterion_id)
         with self.session() as s, s.begin():
             # The agreed tier is read, locked, in the transaction that writes the score: the check and the write agree.
             tier_id = s.execute(select(TierRecord.tier).where(
@@ -435,7 +433,7 @@ class Store:
                 raise ScoreRefused(refusal.message("en"), refusal)
             if not s.execute(select(BidRecord.id).where(BidRecord.tender_id == tender_id,
                                                         BidRecord.vendor_id == vendor_id)).first():
-                raise ScoreRefused(f"no bid from {vendor_id} in this tender")
+                raise ScoreRefused.coded("score.no_bid", vendor_id=vendor_id)
             if not s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == tender_id,
                                                           JudgeRecord.name == judge)).first():
                 s.add(JudgeRecord(tender_id=tender_id, name=judge))
@@ -459,8 +457,7 @@ class Store:
             try:
                 panel = read_panel(rubric, bidset.bids, invalid, [path])
             except PanelError as error:
-                raise PanelError([Problem(p.file.replace(shown, path.name), p.message.replace(shown, path.name),
-                                          p.sheet, p.cell) for p in error.problems]) from None
+                raise PanelError([p.renamed(shown, path.name) for p in error.problems]) from None
             warnings = tuple(w.replace(shown, path.name) for w in panel.warnings)
         with self.session() as s, s.begin():
             for model in (JudgeRecord, TierRecord, ScoreRecord):

@@ -141,7 +141,9 @@ def show_tenders(store: Store) -> None:
     pick, go = st.columns([3, 1], vertical_alignment="bottom")
     pick.selectbox(tr("切换到项目", "Switch to tender"), list(names), key="tenders_pick", format_func=names.get)
     go.button(tr("打开", "Open"), key="tenders_open", on_click=_open_tender, type="primary",
-              disabled=st.session_state.tenders_pick == current, width="stretch")
+              disabled=st.session_state.tenders_pick == current, width="stretch",
+              help=tr("这已是当前项目。", "This is the current tender already.")
+              if st.session_state.tenders_pick == current else None)
 
 
 def show_create() -> None:

@@ -39,11 +39,11 @@ def test_a_bad_file_imports_nothing_and_a_good_one_everything(url, tmp_path: Pat
     seen = []
     report = store.import_bids(tender, files(good, bad), progress=lambda done, total, name: seen.append(done))
     assert report.accepted == {"good.xlsx": [VENDOR_A]}
-    assert report.refused["bad.xlsx"][0].startswith("bad.xlsx:Bid!C9: expected a percentage")
+    assert str(report.refused["bad.xlsx"][0]).startswith("bad.xlsx:Bid!C9: expected a percentage")
     assert seen == [1, 2]
     assert [b.vendor_id for b in store.bidset(tender).bids] == [VENDOR_A]
     again = store.import_bids(tender, files(good))
-    assert "already in this tender" in again.refused["good.xlsx"][0]
+    assert "already in this tender" in str(again.refused["good.xlsx"][0])
     assert store.import_bids(tender, files(good), replace=True).ok
 
 

@@ -1,0 +1,447 @@
+"""The messages module: every problem code and every expected kind, in the command line's English, the
+app's English and Chinese (table-driven), and how a problem is rendered with its location and field label."""
+import re
+from decimal import Decimal as D
+
+import pytest
+
+from bideval import messages
+from bideval.errors import BidEvalError, Expected, InputErrors, Problem, cell_problem
+from bideval.labels import Label, Named
+from bideval.rubric import Tier
+from bideval.storage import ScoreRefused
+
+SAME = object()  # the app's English is the command line's (nothing in it is named by id)
+
+OPS = Named("ops_plan", Label("运营管理能力", "Operations management capability"))
+DESIGN = Named("service_design", Label("服务设计", "Service design"))
+T1 = Tier("t1", Label("一档", "Tier 1"), D(0), D(5))
+T2 = Tier("t2", Label("二档", "Tier 2"), D("5.1"), D(10))
+PRICE = Named("total_price", Label("投标总价", "Total price"))
+NAME = Named("vendor_name", Label("投标人名称", "Bidder name"))
+VENDOR = "91440300708461136T"
+PER_CALL = Named("per_call", Label("按通计费", "Per call"))
+LUMP = Named("lump_sum", Label("总价包干", "Lump sum"))
+RATE = Named("rate_per_call", Label("每通电话单价", "Rate per call"))
+
+
+# One example of every code: its facts.
+FACTS = {
+    "bids.both_sheets": dict(form="Bid", consolidated="Bids"),
+    "bids.column_twice": dict(column=NAME, also="B1"),
+    "bids.empty_sheet": {},
+    "bids.field_twice": dict(field_twice=NAME, also="C3"),
+    "bids.missing_column": dict(column=Named("vendor_id", Label("统一社会信用代码", "Vendor ID"))),
+    "bids.no_bid_sheet": dict(form="Bid", consolidated="Bids", found=("Sheet1",)),
+    "bids.no_field_rows": {},
+    "bids.no_header": {},
+    "bids.no_rows": {},
+    "bids.none_found": {},
+    "bids.required_empty": dict(field=NAME),
+    "bids.unknown_field": dict(key="vendor_nam", suggestion=NAME),
+    "bids.unknown_header": dict(title="Prce", suggestion="price_model"),
+    "bids.vendor_exists": dict(vendor_id=VENDOR),
+    "bids.vendor_twice": dict(vendor_id=VENDOR, also="a.xlsx:Bid!C2"),
+    "cell": dict(expected=Expected("money", {"unit": None}), found="1,5", field=PRICE),
+    "cli.judge_not_listed": dict(file="panel.xlsx", judge="赵评委", members=("王评委", "李评委")),
+    "files.empty_folder": {},
+    "files.missing": {},
+    "files.not_xlsx_suffix": dict(suffix=".xls"),
+    "panel.column_twice": dict(heading=Named("score", Label("得分", "score")), also="D1"),
+    "panel.invalid_bid_score": dict(vendor_id=VENDOR),
+    "panel.missing_column": dict(heading=Named("judge", Label("评委", "judge")), headers=("judge", "评委"),
+                                 found=("vendor_id", "score")),
+    "panel.no_scores_sheet": dict(scores="Scores", tiers="Tiers", found=("Sheet1",)),
+    "panel.no_tier": dict(vendor_id=VENDOR, criterion=OPS, tiers_sheet="Tiers", tiers=(T1, T2), score=D("8.0")),
+    "panel.not_panel": dict(criterion=Named("price", Label("价格", "Price")), kind="price", panel=(OPS, DESIGN)),
+    "panel.not_tiered": dict(criterion=DESIGN, kind="judged", tiered=(OPS,)),
+    "panel.scored_twice": dict(judge="王评委", vendor_id=VENDOR, criterion=OPS, at="Scores!D2"),
+    "panel.tier_conflict": dict(tier=T2, vendor_id=VENDOR, criterion=OPS, agreed=T1, at="Tiers!C2"),
+    "reason.above_budget_ceiling": dict(quoted=D(2280000), ceiling=D(1980000)),
+    "reason.gate_blank": dict(field=Named("response_hours", Label("上门响应时间", "Response time"))),
+    "reason.price_model_not_allowed": dict(model=PER_CALL, allowed=(LUMP,)),
+    "reason.price_model_required": {},
+    "reason.price_not_positive": dict(quoted=D(0)),
+    "reason.price_parameters_missing": dict(missing=(RATE,)),
+    "reason.required": dict(field=Named("licence_no", Label("许可证编号", "Licence number"))),
+    "score.invalid_bid": {},
+    "score.negative": dict(typed="-1", allowed=(D(0), D(5))),
+    "score.no_bid": dict(vendor_id=VENDOR),
+    "score.no_tier": dict(criterion=OPS),
+    "score.not_a_number": dict(typed="八"),
+    "score.not_declared": {},
+    "score.not_panel": dict(criterion=Named("price", Label("价格", "Price"))),
+    "score.not_tiered": dict(criterion=DESIGN),
+    "score.outside_range": dict(typed="9", allowed=(D("10.1"), D(15)), tier=T2),
+    "score.recused": {},
+    "score.scores_outside_tier": dict(tier=T2, scores=(("王评委", "12"),), criterion=OPS, vendor_id=VENDOR),
+    "score.too_many_decimals": dict(typed="8.125", decimals=2),
+    "score.unknown_tier": dict(tier="t9", criterion=OPS),
+    "store.judge_needs_name": {},
+    "store.no_tender": dict(tender=7),
+    "workbook.damaged": dict(part="sheet", cause="xml", detail="unrecognized entity `&bogus;`"),
+    "workbook.impossible_date": dict(detail="out of range"),
+}
+# One example of every expected kind: its facts.
+EXPECTED = {
+    "bool": {}, "choice": dict(choices=("驻场运营", "离场运营")), "criterion_of": dict(role="tiered", criteria=(OPS,)),
+    "integer": dict(non_negative=True), "judge_member": dict(sheet="Judges", members=("王评委",)),
+    "judge_name": {}, "money": dict(unit="10k CNY", non_negative=False), "number": dict(non_negative=False),
+    "percent": {}, "price_model": dict(models=(PER_CALL, LUMP)), "score_in_tier": dict(tier=T2, criterion=OPS),
+    "score_max": dict(max=D(15), criterion=OPS), "score_range": dict(low=D("5.1"), high=D(10), tier=T2),
+    "text": dict(text="something"), "tier_of": dict(criterion=OPS, tiers=(T1, T2)),
+    "vendor": dict(suggestion=VENDOR),
+}
+
+
+# code: command line (English, ids), app (English, labels), app (Chinese, labels)
+SENTENCES = [
+    ("bids.both_sheets",
+     "has both a 'Bid' and a 'Bids' sheet; keep the one that holds the bids", SAME,
+     '同时含有工作表“Bid”和“Bids”；请只保留存放投标的那一个'),
+    ("bids.column_twice",
+     "column for field 'vendor_name' appears twice (also B1)",
+     "column for field 'Bidder name' appears twice (also B1)",
+     '字段“投标人名称”的列出现两次（另见 B1）'),
+    ("bids.empty_sheet",
+     'the sheet is empty (expected a header row and one row per bid)', SAME,
+     '工作表是空的（应有一行表头，每家投标一行）'),
+    ("bids.field_twice",
+     "field 'vendor_name' appears twice (also in C3)",
+     "field 'Bidder name' appears twice (also in C3)",
+     '字段“投标人名称”出现两次（另见 C3）'),
+    ("bids.missing_column",
+     "no 'vendor_id' column (header vendor_id or 统一社会信用代码 / Vendor ID)",
+     "no 'Vendor ID' column (headed vendor_id, Vendor ID or 统一社会信用代码)",
+     '缺少“统一社会信用代码”列（表头为 vendor_id 或 统一社会信用代码）'),
+    ("bids.no_bid_sheet",
+     "expected a sheet 'Bid' (a bid form) or 'Bids' (a consolidated workbook), found sheets: 'Sheet1'", SAME,
+     '应有工作表“Bid”（投标文件）或“Bids”（汇总表），实际工作表：“Sheet1”'),
+    ("bids.no_field_rows",
+     'the bid form holds no field rows (column A: field ids)', SAME,
+     '投标文件中没有字段行（A 列应为字段代码）'),
+    ("bids.no_header",
+     'a column with values has no header', SAME,
+     '有内容的列没有表头'),
+    ("bids.no_rows",
+     'a header row but no bid rows', SAME,
+     '只有表头，没有投标行'),
+    ("bids.none_found",
+     'no bids found', SAME,
+     '没有找到投标'),
+    ("bids.required_empty",
+     'vendor_name is empty (every bid needs one)',
+     'empty (every bid needs one)',
+     '未填写（每份投标都必须填写）'),
+    ("bids.unknown_field",
+     "unknown field id 'vendor_nam' in column A (expected one of the rubric's field ids; did you mean 'vendor_name'?)",
+     "column A holds 'vendor_nam', which is not a field id of this rubric; did you mean vendor_name (Bidder name)?",
+     "A 列的字段代码 'vendor_nam' 不是本评分标准的字段；是否应为 vendor_name（投标人名称）？"),
+    ("bids.unknown_header",
+     "unknown column header 'Prce' (expected a field id or label; did you mean 'price_model'?)", SAME,
+     "未知的列名 'Prce'（应为字段代码或字段名称；是否应为 'price_model'？）"),
+    ("bids.vendor_exists",
+     'vendor_id 91440300708461136T is already in this tender; remove or replace that bid first',
+     'a bid from 91440300708461136T is already in this tender; remove or replace that bid first',
+     '统一社会信用代码为 91440300708461136T 的投标已在本项目中；请先删除或替换该投标'),
+    ("bids.vendor_twice",
+     'vendor_id 91440300708461136T appears twice (also at a.xlsx:Bid!C2)',
+     'the vendor ID 91440300708461136T appears twice (also at a.xlsx:Bid!C2)',
+     '统一社会信用代码 91440300708461136T 出现两次（另见 a.xlsx:Bid!C2）'),
+    ("cell",
+     "expected an amount in yuan, found '1,5'", SAME,
+     "应为金额（元），实际为 '1,5'"),
+    ("cli.judge_not_listed",
+     "panel.xlsx: judge '赵评委' is not on the Judges sheet (王评委, 李评委)", SAME,
+     'panel.xlsx：评委“赵评委”不在工作表 Judges 中（王评委、李评委）'),
+    ("files.empty_folder",
+     'the folder holds no .xlsx workbook', SAME,
+     '文件夹中没有 .xlsx 工作簿'),
+    ("files.missing",
+     'no such file or folder', SAME,
+     '找不到该文件或文件夹'),
+    ("files.not_xlsx_suffix",
+     'not an .xlsx workbook (.xls file); save it as .xlsx', SAME,
+     '不是 .xlsx 工作簿（.xls 文件）；请另存为 .xlsx'),
+    ("panel.column_twice",
+     "the column 'score' appears twice (also D1); expected it once", SAME,
+     '“得分”列出现两次（另见 D1）；只应有一列'),
+    ("panel.invalid_bid_score",
+     'score for invalid bid 91440300708461136T ignored (invalid bids are not scored)', SAME,
+     '91440300708461136T 为无效投标，其评分已忽略（无效投标不评分）'),
+    ("panel.missing_column",
+     "expected a column 'judge' (headed judge or 评委) in the header row, found: 'vendor_id', 'score'", SAME,
+     "表头行中应有“评委”列（列名为 judge、评委 之一），实际表头：'vendor_id'、'score'"),
+    ("panel.no_scores_sheet",
+     "expected a sheet 'Scores' (judge, vendor_id, criterion, score, comment) or 'Tiers', found: 'Sheet1'", SAME,
+     '应有工作表“Scores”（评委、统一社会信用代码、评分项、得分、备注）或“Tiers”，实际工作表：“Sheet1”'),
+    ("panel.no_tier",
+     "no tier agreed for 91440300708461136T on 'ops_plan': expected the panel to record it on the Tiers sheet (t1 一档 (0–5), t2 二档 (5.1–10)) before scoring, found score 8",
+     "no tier agreed for 91440300708461136T on 'Operations management capability': expected the panel to record it on the Tiers sheet (Tier 1 (0–5), Tier 2 (5.1–10)) before scoring, found score 8",
+     '91440300708461136T 的“运营管理能力”尚未定档：须先在工作表 Tiers 中定档（一档（0–5）、二档（5.1–10））再打分，实际已打分 8'),
+    ("panel.not_panel",
+     "'price' is a price criterion, computed from the bid and never scored by a judge; expected a panel criterion (ops_plan 运营管理能力, service_design 服务设计)",
+     "'Price' is a price criterion, computed from the bid and never scored by a judge; expected a panel criterion (Operations management capability, Service design)",
+     '“价格”是价格评分项，由投标内容计算得出，评委不打分；应为评委评分项（运营管理能力、服务设计）'),
+    ("panel.not_tiered",
+     "'service_design' is a judged criterion and has no tiers; expected a tiered criterion (ops_plan 运营管理能力)",
+     "'Service design' is a judged criterion and has no tiers; expected a tiered criterion (Operations management capability)",
+     '“服务设计”是评委直接评分项，没有档次；应为分档评分项（运营管理能力）'),
+    ("panel.scored_twice",
+     "王评委 already scored 91440300708461136T on 'ops_plan' at Scores!D2; expected one row per judge, vendor and criterion",
+     "王评委 already scored 91440300708461136T on 'Operations management capability' at Scores!D2; expected one row per judge, vendor and criterion",
+     '王评委 已在 Scores!D2 给 91440300708461136T 的“运营管理能力”打过分；每位评委对每家投标的每个评分项只应有一行'),
+    ("panel.tier_conflict",
+     "tier t2 for 91440300708461136T on 'ops_plan', but tier t1 was already agreed at Tiers!C2; expected one agreed tier",
+     "tier 'Tier 2' for 91440300708461136T on 'Operations management capability', but tier 'Tier 1' was already agreed at Tiers!C2; expected one agreed tier",
+     '91440300708461136T 的“运营管理能力”定为“二档”，但 Tiers!C2 已定为“一档”；每份投标只能有一个档次'),
+    ("reason.above_budget_ceiling",
+     'quoted price 2,280,000.00 is above the budget ceiling 1,980,000.00', SAME,
+     '投标报价 2,280,000.00 元超过最高限价 1,980,000.00 元'),
+    ("reason.gate_blank",
+     'response_hours: not stated',
+     'Response time: not stated',
+     '上门响应时间：未填写'),
+    ("reason.price_model_not_allowed",
+     "pricing model 'per_call' is not allowed (lump_sum)",
+     "pricing model 'Per call' is not allowed (Lump sum)",
+     '报价方式“按通计费”不在允许范围（总价包干）'),
+    ("reason.price_model_required",
+     'Pricing model is not stated', SAME,
+     '未填写报价方式'),
+    ("reason.price_not_positive",
+     'quoted price 0.00 is not above 0', SAME,
+     '投标报价 0.00 元不大于零'),
+    ("reason.price_parameters_missing",
+     'price lacks: rate_per_call',
+     'price lacks: Rate per call',
+     '报价缺少：每通电话单价'),
+    ("reason.required",
+     'licence_no is not stated',
+     'Licence number is not stated',
+     '未填写许可证编号'),
+    ("score.invalid_bid",
+     'the bid is invalid and is not scored', SAME,
+     '该投标为无效投标，不评分'),
+    ("score.negative",
+     '-1 is negative; scores run from 0 to 5; not saved', SAME,
+     '-1 是负数；得分范围为 0–5，未保存'),
+    ("score.no_bid",
+     'no bid from 91440300708461136T in this tender', SAME,
+     '本项目中没有 91440300708461136T 的投标'),
+    ("score.no_tier",
+     'no agreed tier yet for 运营管理能力 / Operations management capability: the chair records it on the tier screen first',
+     "no agreed tier yet for 'Operations management capability': the chair must set the tier on the Tiers page first",
+     '组长尚未确定“运营管理能力”的档次，须先在“定档”页面定档后才能打分'),
+    ("score.not_a_number",
+     "'八' is not a number; not saved", SAME,
+     '“八”不是数字，未保存'),
+    ("score.not_declared",
+     'declare first whether you have a conflict of interest with this bidder', SAME,
+     '请先声明与该投标人是否存在利害关系'),
+    ("score.not_panel",
+     "'price' is not a criterion the panel scores",
+     "'Price' is not a criterion the panel scores",
+     '“价格”不是评委打分的评分项'),
+    ("score.not_tiered",
+     "'service_design' is not a tiered criterion",
+     "'Service design' is not a tiered criterion",
+     '“服务设计”不是分档评分项'),
+    ("score.outside_range",
+     '9 is outside the allowed range 10.1–15',
+     '9 is outside the allowed range 10.1–15 (agreed tier: Tier 2); not saved',
+     '9 超出允许范围 10.1–15（已定档次：二档），未保存'),
+    ("score.recused",
+     'you declared a conflict of interest with this bidder and do not score it', SAME,
+     '您已声明与该投标人存在利害关系，不对其打分'),
+    ("score.scores_outside_tier",
+     'scores already given lie outside t2 (5.1–10): 王评委: 12; those judges must change them first',
+     'scores already given lie outside Tier 2 (5.1–10): 王评委: 12; those judges must change them first',
+     '已有评分不在二档（5.1–10）之内：王评委：12；须由这些评委先修改评分'),
+    ("score.too_many_decimals",
+     '8.125 has more than 2 decimal place(s); the rubric keeps scores to 2; not saved', SAME,
+     '8.125 的小数位超过 2 位（评分标准保留 2 位小数），未保存'),
+    ("score.unknown_tier",
+     "unknown tier 't9' for 'ops_plan'",
+     "unknown tier 't9' for 'Operations management capability'",
+     '“运营管理能力”没有档次“t9”'),
+    ("store.judge_needs_name",
+     'a judge needs a name', SAME,
+     '评委须有姓名'),
+    ("store.no_tender",
+     'no tender 7', SAME,
+     '没有编号为 7 的招标项目'),
+    ("workbook.damaged",
+     'damaged .xlsx: the sheet cannot be read (broken XML: unrecognized entity `&bogus;`); open it in Excel and save it again', SAME,
+     '文件已损坏：工作表无法读取（XML 结构损坏）；请用 Excel 打开后重新保存'),
+    ("workbook.impossible_date",
+     'cannot read the sheet: a cell formatted as a date or time holds a number far beyond any date (out of range); correct that cell (Excel shows it as ####) and save the workbook again', SAME,
+     '无法读取工作表：某个设为日期或时间格式的单元格里的数字远超任何日期；请更正该单元格（Excel 中显示为 ####）后重新保存'),
+]
+
+EXPECTATIONS = [
+    ("bool",
+     'yes or no (是/否, Y/N, 1/0, ✓/✗)',
+     'yes or no (Y/N, 1/0, ✓/✗)',
+     '是或否（是/否、Y/N、1/0、✓/✗）'),
+    ("choice",
+     'one of 驻场运营, 离场运营', SAME,
+     '以下之一：驻场运营、离场运营'),
+    ("criterion_of",
+     'a tiered criterion (ops_plan 运营管理能力)',
+     'a tiered criterion (Operations management capability)',
+     '分档评分项（运营管理能力）'),
+    ("integer",
+     'a whole number (0 or more)', SAME,
+     '不小于 0 的整数'),
+    ("judge_member",
+     'a judge on the Judges sheet (王评委)', SAME,
+     '工作表 Judges 中列出的评委（王评委）'),
+    ("judge_name",
+     "the judge's name", SAME,
+     '评委姓名'),
+    ("money",
+     'an amount in 10,000 yuan (万元)',
+     'an amount in 10,000 yuan',
+     '金额（万元）'),
+    ("number",
+     'a number', SAME,
+     '数字'),
+    ("percent",
+     'a percentage such as 96% (or a fraction 0..1 such as 0.96)', SAME,
+     '百分比，如 96%（或 0 到 1 之间的小数，如 0.96）'),
+    ("price_model",
+     'a pricing model: per_call (按通计费), lump_sum (总价包干)',
+     'a pricing model: Per call, Lump sum',
+     '以下报价方式之一：按通计费、总价包干'),
+    ("score_in_tier",
+     "a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan'",
+     "a score inside the agreed tier Tier 2 (5.1–10) for 'Operations management capability'",
+     '“运营管理能力”已定档次二档（5.1–10）之内的得分'),
+    ("score_max",
+     "a score from 0 to 15 for 'ops_plan'",
+     "a score from 0 to 15 for 'Operations management capability'",
+     '“运营管理能力”的得分，0 到 15'),
+    ("score_range",
+     'a number from 5.1 to 10 (the agreed tier t2 二档)',
+     'a number from 5.1 to 10 (the agreed tier: Tier 2)',
+     '5.1 到 10 之间的数字（已定档次：二档）'),
+    ("text",
+     'something', SAME,
+     'something'),
+    ("tier_of",
+     "a tier of 'ops_plan': t1 一档 (0–5), t2 二档 (5.1–10)",
+     "a tier of 'Operations management capability': Tier 1 (0–5), Tier 2 (5.1–10)",
+     '“运营管理能力”的档次之一：一档（0–5）、二档（5.1–10）'),
+    ("vendor",
+     'the vendor_id of a bid; did you mean 91440300708461136T?',
+     'the vendor ID (unified social credit code) of a bid in this tender; did you mean 91440300708461136T?',
+     '本项目中某一投标的统一社会信用代码；是否应为 91440300708461136T？'),
+]
+
+# ASCII words a Chinese message may hold: file formats, sheet names and header spellings the user types,
+# and ids shown on purpose next to their label (column A of a bid form holds field ids).
+ALLOWED_ASCII = {"xlsx", "xls", "Excel", "XML", "Bid", "Bids", "Scores", "Tiers", "Judges", "Sheet1", "judge",
+                 "vendor_id", "score", "vendor_nam", "vendor_name", "Prce", "price_model", "panel", "something",
+                 "C2", "C3", "B1", "D1", "D2", "C25", "t9", "Y", "N"}
+
+
+def english_words(text: str) -> set[str]:
+    """ASCII words in a text, except those a Chinese message may hold."""
+    return {w for w in re.findall(r"[A-Za-z0-9_]+", text) if re.search("[A-Za-z]{2}", w) and w not in ALLOWED_ASCII}
+
+
+def test_every_code_and_kind_has_a_row():
+    assert sorted(row[0] for row in SENTENCES) == list(messages.codes())
+    assert sorted(row[0] for row in EXPECTATIONS) == list(messages.expected_kinds())
+    assert set(FACTS) == set(messages.codes()) and set(EXPECTED) == set(messages.expected_kinds())
+
+
+@pytest.mark.parametrize("code, cli, app_en, zh", SENTENCES, ids=[row[0] for row in SENTENCES])
+def test_each_code_in_both_languages(code, cli, app_en, zh):
+    facts = FACTS[code]
+    assert messages.sentence(code, facts, "en", ids=True) == cli
+    assert messages.sentence(code, facts, "en") == (cli if app_en is SAME else app_en)
+    assert messages.sentence(code, facts, "zh") == zh
+    assert messages.sentence(code, facts, "zh", ids=True) == zh  # Chinese always names things by label
+    assert not english_words(zh), zh
+
+
+@pytest.mark.parametrize("kind, cli, app_en, zh", EXPECTATIONS, ids=[row[0] for row in EXPECTATIONS])
+def test_each_expected_kind_in_both_languages(kind, cli, app_en, zh):
+    expected = Expected(kind, EXPECTED[kind])
+    assert str(expected) == cli
+    assert messages.expected_text(expected, "en") == (cli if app_en is SAME else app_en)
+    assert messages.expected_text(expected, "zh") == zh
+    assert not english_words(zh), zh
+
+
+@pytest.mark.parametrize("lang, ids, with_file, line", [
+    ("en", True, True, "bids/jiahe.xlsx:Bid!C25: expected an amount in yuan, found '1,5'"),
+    ("en", False, True, "bids/jiahe.xlsx:Bid!C25 Total price: expected an amount in yuan, found '1,5'"),
+    ("zh", False, True, "bids/jiahe.xlsx:Bid!C25 投标总价：应为金额（元），实际为 '1,5'"),
+    ("zh", False, False, "Bid!C25 投标总价：应为金额（元），实际为 '1,5'"),
+    ("en", False, False, "Bid!C25 Total price: expected an amount in yuan, found '1,5'"),
+])
+def test_a_cell_problem_names_its_place_and_its_field(lang, ids, with_file, line):
+    problem = cell_problem("bids/jiahe.xlsx", "Bid", "C25", Expected("money", {"unit": None}), "1,5", PRICE)
+    assert messages.render(problem, lang, ids=ids, with_file=with_file) == line
+    assert str(problem) == messages.render(problem, "en", ids=True)
+
+
+@pytest.mark.parametrize("problem, lang, line", [
+    (Problem.of("files.missing", "bids/x.xlsx"), "zh", "bids/x.xlsx：找不到该文件或文件夹"),
+    (Problem.of("bids.no_rows", "a.xlsx", "Bids"), "en", "a.xlsx:Bids: a header row but no bid rows"),
+    (Problem.of("bids.no_rows", "a.xlsx", "Bids"), "zh", "a.xlsx:Bids：只有表头，没有投标行"),
+    (Problem("a.yaml", "line 3: not valid YAML"), "zh", "a.yaml: line 3: not valid YAML"),  # no code: English
+    (Problem.of("bids.none_found", "a.xlsx"), "zh", "a.xlsx：没有找到投标"),
+])
+def test_where_a_problem_is_and_what_it_is(problem, lang, line):
+    assert messages.render(problem, lang) == line
+
+
+def test_a_problem_without_its_file_when_the_report_names_the_file():
+    problem = Problem.of("files.missing", "bids/x.xlsx")
+    assert messages.render(problem, "zh", with_file=False) == "找不到该文件或文件夹"
+    assert messages.parts(problem, "zh", with_file=False) == ("", "", "找不到该文件或文件夹")
+
+
+def test_an_upload_s_temporary_path_is_renamed_everywhere():
+    temporary = "/tmp/bideval-upload-1/00001/a.xlsx"
+    problem = Problem.of("bids.vendor_twice", temporary, "Bid", "C2", vendor_id=VENDOR, also=f"{temporary}:Bid!C2")
+    shown = problem.renamed(temporary, "a.xlsx")
+    assert str(shown) == f"a.xlsx:Bid!C2: vendor_id {VENDOR} appears twice (also at a.xlsx:Bid!C2)"
+    assert messages.render(shown, "zh") == f"a.xlsx:Bid!C2：统一社会信用代码 {VENDOR} 出现两次（另见 a.xlsx:Bid!C2）"
+
+
+def test_every_problem_of_an_error_one_line_each():
+    error = InputErrors([Problem.of("files.missing", "a"), Problem.of("files.empty_folder", "b")])
+    assert messages.error_lines(error, "zh") == ["a：找不到该文件或文件夹", "b：文件夹中没有 .xlsx 工作簿"]
+    assert messages.error_lines(error, "en", ids=True) == str(error).splitlines()
+
+
+def test_a_coded_error_speaks_both_languages_and_keeps_its_english_text():
+    error = ScoreRefused.coded("score.outside_range", typed="9", allowed=(D("10.1"), D(15)), tier=T2)
+    assert isinstance(error, BidEvalError) and str(error) == "9 is outside the allowed range 10.1–15"
+    assert messages.error_lines(error, "zh") == ["9 超出允许范围 10.1–15（已定档次：二档），未保存"]
+    assert messages.error_lines(error, "en", ids=True) == ["9 is outside the allowed range 10.1–15"]
+
+
+def test_a_refusal_with_a_reason_field_is_rendered_from_its_fields(rubric):
+    """A refusal that carries its facts as attributes (``reason``, ``criterion`` by id…) is named with the rubric."""
+    class Refused(BidEvalError):
+        def __init__(self):
+            self.reason, self.criterion = "not_tiered", "company"
+            super().__init__("'company' is not a tiered criterion")
+
+    assert messages.error_lines(Refused(), "zh", rubric=rubric) == ["“公司资质”不是分档评分项"]
+    assert messages.error_lines(Refused(), "en", ids=True) == ["'company' is not a tiered criterion"]
+
+
+def test_an_error_without_a_code_keeps_its_text():
+    assert messages.error_lines(BidEvalError("something odd"), "zh") == ["something odd"]
+
+
+def test_reason_texts_hold_both_languages():
+    label = messages.reason_label("reason.gate_blank", field=Named("response_hours", Label("上门响应时间", "Response time")))
+    assert label == Label("上门响应时间：未填写", "Response time: not stated")
