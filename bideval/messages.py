@@ -308,6 +308,16 @@ def _(s: Say) -> str:
     return s.t("a pricing model: ", "以下报价方式之一：") + s.join(s.label(m) for m in s["models"])
 
 
+@_template("sme_category", _EXPECTED)
+def _(s: Say) -> str:
+    if s.ids:
+        names = ", ".join(f"{c.label.zh} ({c.label.en})" if c.label.zh != c.label.en else c.label.zh
+                          for c in s["categories"])
+        return f"an SME category: {names}, or 否 (no)"
+    return s.t("an SME category: ", "中小企业类别之一：") + s.join(s.label(c) for c in s["categories"]) + s.t(
+        ", or no", "，或“否”")
+
+
 @_template("vendor", _EXPECTED)
 def _(s: Say) -> str:
     close = s.get("suggestion")

@@ -24,8 +24,8 @@ from .errors import Expected
 class ValueProblem(ValueError):
     """A cell that does not hold a value of the expected type: what was expected (as data) and what was found."""
 
-    def __init__(self, expectation: Expected, found: object):
-        self.expectation = expectation
+    def __init__(self, expectation: Expected | str, found: object):
+        self.expectation = expectation if isinstance(expectation, Expected) else Expected("text", {"text": expectation})
         self.found = found
         super().__init__(f"expected {expectation}, found {found!r}")
 

@@ -163,7 +163,7 @@ if invalid:
     st.subheader(tr("无效投标", "Invalid bids"))
     for bid in invalid:
         st.error(f"**{bid.vendor_name}** (`{bid.vendor_id}`)\n\n"
-                 + "\n".join(f"- {reason.render(lang)}" for reason in bid.reasons))
+                 + "\n".join(f"- {ws.markdown_text(reason.text.text(lang))}" for reason in bid.reasons))
 
 st.subheader(tr("分析", "Analysis"))
 tender_name = next((t.name for t in ws.store().tenders() if t.id == ws.tender_id()), rubric.title.text(lang))

@@ -90,6 +90,8 @@ EXPECTED = {
     "percent": {}, "price_model": dict(models=(PER_CALL, LUMP)), "score_in_tier": dict(tier=T2, criterion=OPS),
     "score_max": dict(max=D(15), criterion=OPS), "score_range": dict(low=D("5.1"), high=D(10), tier=T2),
     "text": dict(text="something"), "tier_of": dict(criterion=OPS, tiers=(T1, T2)),
+    "sme_category": dict(categories=(Named("small", Label("小型企业", "Small enterprise")),
+                                     Named("micro", Label("微型企业", "Micro enterprise")))),
     "vendor": dict(suggestion=VENDOR),
 }
 
@@ -333,6 +335,10 @@ EXPECTATIONS = [
      "a tier of 'ops_plan': t1 一档 (0–5), t2 二档 (5.1–10)",
      "a tier of 'Operations management capability': Tier 1 (0–5), Tier 2 (5.1–10)",
      '“运营管理能力”的档次之一：一档（0–5）、二档（5.1–10）'),
+    ("sme_category",
+     'an SME category: 小型企业 (Small enterprise), 微型企业 (Micro enterprise), or 否 (no)',
+     'an SME category: Small enterprise, Micro enterprise, or no',
+     '中小企业类别之一：小型企业、微型企业，或“否”'),
     ("vendor",
      'the vendor_id of a bid; did you mean 91440300708461136T?',
      'the vendor ID (unified social credit code) of a bid in this tender; did you mean 91440300708461136T?',
