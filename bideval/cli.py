@@ -71,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--bids", required=True, nargs="+", metavar="PATH", help="bid workbooks or folders")
     report.add_argument("--panel", nargs="+", default=[], metavar="FILE", help="panel workbook(s): Scores, Tiers, Judges")
     report.add_argument("--out", required=True, metavar="FILE", help="the .pdf to write")
-    report.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report (default zh)")
+    report.add_argument("--lang", choices=("zh", "en"), default=None,
+                        help="language of the report (default zh); --lang zh also puts error messages in Chinese")
     _tender_options(report)
     return parser
 

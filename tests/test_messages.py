@@ -451,3 +451,21 @@ def test_an_error_without_a_code_keeps_its_text():
 def test_reason_texts_hold_both_languages():
     label = messages.reason_label("reason.gate_blank", field=Named("response_hours", Label("上门响应时间", "Response time")))
     assert label == Label("上门响应时间：未填写", "Response time: not stated")
+
+
+@pytest.mark.parametrize("lang, line", [
+    (None, ":Bid!C9: expected a percentage such as 96% (or a fraction 0..1 such as 0.96), found 'ninety'"),
+    ("en", ":Bid!C9: expected a percentage such as 96% (or a fraction 0..1 such as 0.96), found 'ninety'"),
+    ("zh", ":Bid!C9 质量拨测正确率承诺：应为百分比，如 96%（或 0 到 1 之间的小数，如 0.96），实际为 'ninety'"),
+])
+def test_the_command_line_speaks_chinese_only_when_asked(tmp_path, capsys, lang, line):
+    """Scripts read the English `file:sheet!cell: message` lines; `--lang zh` gives the Chinese sentences."""
+    from bideval.cli import main
+    from conftest import ROOT, good_bid, write_form
+
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR, dial_test_accuracy="ninety"))
+    args = ["evaluate", "--criteria", str(ROOT / "tests" / "data" / "formats_example.yaml"),
+            "--bids", str(tmp_path / "a.xlsx"), "--json", str(tmp_path / "out.json")]
+    assert main(args + (["--lang", lang] if lang else [])) == 2
+    assert capsys.readouterr().err == f"{tmp_path / 'a.xlsx'}{line}\n"
+    assert not (tmp_path / "out.json").exists()
