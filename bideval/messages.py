@@ -790,6 +790,13 @@ def _(s: Say) -> str:
                "报价缺少：" + s.join(s.label(p) for p in s["missing"]))
 
 
+@_template("reason.below_pass_mark")
+def _(s: Say) -> str:
+    mark, needed = number(s["subtotal"]), number(s["pass_mark"])
+    return s.t(f"{s.label(s['group'])} subtotal {mark} is below the pass mark {needed}",
+               f"{s.label(s['group'])}得分 {mark}，低于及格分 {needed}")
+
+
 @_template("reason.price_not_positive")
 def _(s: Say) -> str:
     from .values import money_text
