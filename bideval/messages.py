@@ -65,7 +65,7 @@ class Say:
     # -- naming
     def label(self, thing: Any) -> str:
         """A rubric thing (field, criterion, tier, pricing model, column) by its label, without quotes."""
-        named = self._named(thing)
+        named = self.named(thing)
         if named is None:
             return str(thing)
         return named.id if self.ids else named.label.text(self.lang)
@@ -76,7 +76,8 @@ class Say:
             return repr(self.label(thing))
         return f"“{self.label(thing)}”" if self.zh else f"'{self.label(thing)}'"
 
-    def _named(self, thing: Any) -> Named | None:
+    def named(self, thing: Any) -> Named | None:
+        """A rubric thing (a Named, a Field, a Tier, a Criterion, or an id the rubric knows) as id and label."""
         if isinstance(thing, Named):
             return thing
         if hasattr(thing, "id") and isinstance(getattr(thing, "label", None), Label):
@@ -642,7 +643,8 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     criterion = s.get("criterion")
     if s.ids:
-        return (f"no agreed tier yet for {criterion.label.zh} / {criterion.label.en}: "
+        label = s.named(criterion).label  # type: ignore[union-attr]
+        return (f"no agreed tier yet for {label.zh} / {label.en}: "
                 "the chair records it on the tier screen first")
     return s.t(f"no agreed tier yet for {s.name(criterion)}: the chair must set the tier on the Tiers page first",
                f"组长尚未确定{s.name(criterion)}的档次，须先在“定档”页面定档后才能打分")
@@ -707,6 +709,15 @@ def _(s: Say) -> str:
                    f"{score} 不是 {criterion.name.zh} 的等级所允许的得分：{grades}")
     low, high = number(refusal.low or 0), number(refusal.high or 0)
     return s.t(f"{score} is outside the allowed range {low}–{high}", f"{score} 超出允许范围 {low}–{high}")
+
+
+@_template("score.not_a_grade_choice")
+def _(s: Say) -> str:
+    from .allowed_scores import grades_text
+
+    grades = grades_text(s["grades"], s.get("step"), s.lang) if s["grades"] or s.get("step") else ""
+    return s.t(f"{s['choice']!r} is not a grade of this criterion ({grades or 'it has no grades'}); not saved",
+               f"“{s['choice']}”不是该评分项的等级（{grades or '本项不分等级'}），未保存")
 
 
 @_template("score.negative")

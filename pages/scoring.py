@@ -19,6 +19,7 @@ import streamlit as st
 import workspace as ws
 from bideval.values import plain_number
 from bideval.analysis import panel_progress
+from bideval import messages
 from bideval.errors import BidEvalError
 from bideval.panel import judge_name
 from bideval.allowed_scores import NO_TIER, grade_choices, grades_text, parse_choice
@@ -64,16 +65,18 @@ def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: 
 
 def refusal(rubric: Rubric, row: Row, error: BidEvalError) -> str:
     """Why a score was not saved, in the UI language, naming the bid, the criterion and what is allowed
-    (built from the refusal's data: the range, the tier, the grades)."""
+    (:mod:`bideval.messages` builds it from the refusal's data: the range, the tier, the grades)."""
+    why = ws.error_markdown(error, rubric)[0]
+    if getattr(error, "refusal", None) is not None and error.refusal.reason != NO_TIER:  # type: ignore[attr-defined]
+        why += tr("，未保存。", "; not saved.")
+    return row_head(rubric, row) + why
+
+
+def row_head(rubric: Rubric, row: Row) -> str:
+    """The bid and criterion a message about one row of the grid is about: ``V1 甲公司 / 运营管理能力：``."""
     criterion = rubric.criterion_index[row.criterion]
-    where = f"{row.vendor_id} {row.vendor_name} / {row.criterion} {criterion.name.text(ws.lang())}: "
-    why = error.refusal if isinstance(error, ScoreRefused) else None
-    if why is None:
-        return where + str(error)
-    if why.reason == NO_TIER:
-        return where + tr("组长尚未确定该投标的档次，须先在“定档”页面定档后才能打分。",
-                          "no agreed tier yet: the chair must set the tier on the Tiers page before it can be scored.")
-    return where + why.message(ws.lang()) + tr("，未保存。", "; not saved.")
+    return (f"{row.vendor_id} {ws.markdown_text(row.vendor_name)} / {criterion.name.text(ws.lang())}"
+            + tr("：", ": "))
 
 
 def chosen_score(rubric: Rubric, row: Row, choice: Any) -> Decimal | None:
@@ -92,7 +95,7 @@ def save_edits(store: Store, tender_id: int, judge: str, rows_before: Sequence[R
     """Save each edited row whose score or comment differs from ``rows_before``: (rows saved by position, refusals)."""
     saved: dict[int, Row] = {}
     refused: list[str] = []
-    rubric: Rubric | None = None  # read only when a grade is chosen or something is refused
+    rubric: Rubric = store.rubric(tender_id)
     for position, cells in sorted(edits.items()):
         before = rows_before[position]
         score, comment = before.score, before.comment
@@ -100,19 +103,18 @@ def save_edits(store: Store, tender_id: int, judge: str, rows_before: Sequence[R
             if "score" in cells:
                 score = parse_score(cells["score"])
         except ValueError:
-            refused.append(f"{before.vendor_id} / {before.criterion}: "
-                           + tr(f"“{cells['score']}” 不是数字。", f"{cells['score']!r} is not a number."))
+            refused.append(row_head(rubric, before) + ws.markdown_text(
+                messages.sentence("score.not_a_number", {"typed": str(cells["score"])}, ws.lang())))
             continue
         if "grade" in cells:
-            rubric = rubric or store.rubric(tender_id)
             try:
                 score = chosen_score(rubric, before, cells["grade"])
             except ValueError:
                 criterion = rubric.criterion_index[before.criterion]
-                grades = grades_text(criterion.grades, criterion.step, ws.lang()) if isinstance(criterion, Judged) else ""
-                refused.append(f"{before.vendor_id} / {before.criterion}: " + tr(
-                    f"“{cells['grade']}” 不是该评分项的等级（{grades or '本项不分等级'}），未保存。",
-                    f"{cells['grade']!r} is not a grade of this criterion ({grades or 'it has no grades'}); not saved."))
+                refused.append(row_head(rubric, before) + ws.markdown_text(messages.sentence(
+                    "score.not_a_grade_choice", {"choice": str(cells["grade"]),
+                                                 "grades": getattr(criterion, "grades", ()),
+                                                 "step": getattr(criterion, "step", None)}, ws.lang())))
                 continue
         if "comment" in cells:
             comment = str(cells["comment"] or "").strip()
@@ -121,7 +123,6 @@ def save_edits(store: Store, tender_id: int, judge: str, rows_before: Sequence[R
         try:
             store.set_score(tender_id, judge, before.vendor_id, before.criterion, score, comment)
         except ScoreRefused as error:
-            rubric = rubric or store.rubric(tender_id)
             refused.append(refusal(rubric, before, error))
         else:
             saved[position] = replace(before, score=score, comment=comment)

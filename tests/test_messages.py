@@ -8,7 +8,8 @@ import pytest
 from bideval import messages
 from bideval.errors import BidEvalError, Expected, InputErrors, Problem, cell_problem
 from bideval.labels import Label, Named
-from bideval.rubric import Tier
+from bideval.allowed_scores import check_score
+from bideval.rubric import Grade, Judged, Tier, Tiered
 from bideval.storage import ScoreRefused
 
 SAME = object()  # the app's English is the command line's (nothing in it is named by id)
@@ -24,6 +25,10 @@ PER_CALL = Named("per_call", Label("按通计费", "Per call"))
 LUMP = Named("lump_sum", Label("总价包干", "Lump sum"))
 RATE = Named("rate_per_call", Label("每通电话单价", "Rate per call"))
 
+GRADES = (Grade(Label("优", "Excellent"), D(8), D(10)), Grade(Label("良", "Good"), D(5), D(7)))
+DESIGN_GRADED = Judged(id="design", name=Label("设计方案", "Design"), group="technical", max=D(10), grades=GRADES,
+                       step=D(1))
+OPS_TIERED = Tiered(id="ops_plan", name=OPS.label, group="ops", max=D(10), tiers=(T1, T2))
 
 # One example of every code: its facts.
 FACTS = {
@@ -69,6 +74,8 @@ FACTS = {
     "score.invalid_bid": {},
     "score.negative": dict(typed="-1", allowed=(D(0), D(5))),
     "score.no_bid": dict(vendor_id=VENDOR),
+    "score.not_a_grade_choice": dict(choice="8 · 有", grades=GRADES, step=D(1)),
+    "score.refused": dict(refusal=check_score(DESIGN_GRADED, None, D("7.5"))),
     "score.no_tier": dict(criterion=OPS),
     "score.not_a_number": dict(typed="八"),
     "score.not_declared": {},
@@ -88,6 +95,8 @@ FACTS = {
 EXPECTED = {
     "bool": {}, "choice": dict(choices=("驻场运营", "离场运营")), "criterion_of": dict(role="tiered", criteria=(OPS,)),
     "integer": dict(non_negative=True), "judge_member": dict(sheet="Judges", members=("王评委",)),
+    "grades": dict(criterion=DESIGN_GRADED, grades=GRADES, step=D(1)),
+    "refusal": dict(refusal=check_score(OPS_TIERED, "t1", D(7))),
     "judge_name": {}, "money": dict(unit="10k CNY", non_negative=False), "number": dict(non_negative=False),
     "percent": {}, "price_model": dict(models=(PER_CALL, LUMP)), "score_in_tier": dict(tier=T2, criterion=OPS),
     "score_max": dict(max=D(15), criterion=OPS), "score_range": dict(low=D("5.1"), high=D(10), tier=T2),
@@ -244,6 +253,9 @@ SENTENCES = [
     ("score.not_a_number",
      "'八' is not a number; not saved", SAME,
      '“八”不是数字，未保存'),
+    ("score.not_a_grade_choice",
+     "'8 · 有' is not a grade of this criterion (Excellent 8–10, Good 5–7 (whole points)); not saved", SAME,
+     '“8 · 有”不是该评分项的等级（优 8–10, 良 5–7 (整数分)），未保存'),
     ("score.not_declared",
      'declare first whether you have a conflict of interest with this bidder', SAME,
      '请先声明与该投标人是否存在利害关系'),
@@ -259,6 +271,9 @@ SENTENCES = [
      '9 is outside the allowed range 10.1–15',
      '9 is outside the allowed range 10.1–15 (agreed tier: Tier 2); not saved',
      '9 超出允许范围 10.1–15（已定档次：二档），未保存'),
+    ("score.refused",
+     '7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7 (whole points)', SAME,
+     '7.5 不是 设计方案 的等级所允许的得分：优 8–10, 良 5–7 (整数分)'),
     ("score.recused",
      'you declared a conflict of interest with this bidder and do not score it', SAME,
      '您已声明与该投标人存在利害关系，不对其打分'),
@@ -302,6 +317,10 @@ EXPECTATIONS = [
     ("integer",
      'a whole number (0 or more)', SAME,
      '不小于 0 的整数'),
+    ("grades",
+     "a score allowed by the grades of 'design': Excellent 8–10, Good 5–7 (whole points)",
+     "a score allowed by the grades of 'Design': Excellent 8–10, Good 5–7 (whole points)",
+     '“设计方案”的等级所允许的得分：优 8–10, 良 5–7 (整数分)'),
     ("judge_member",
      'a judge on the Judges sheet (王评委)', SAME,
      '工作表 Judges 中列出的评委（王评委）'),
@@ -322,6 +341,10 @@ EXPECTATIONS = [
      'a pricing model: per_call (按通计费), lump_sum (总价包干)',
      'a pricing model: Per call, Lump sum',
      '以下报价方式之一：按通计费、总价包干'),
+    ("refusal",
+     "a score inside the agreed tier t1 一档 (0–5) for 'ops_plan'",
+     "a score inside the agreed tier Tier 1 (0–5) for 'Operations management capability'",
+     '“运营管理能力”已定档次一档（0–5）之内的得分'),
     ("score_in_tier",
      "a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan'",
      "a score inside the agreed tier Tier 2 (5.1–10) for 'Operations management capability'",
@@ -475,3 +498,19 @@ def test_the_command_line_speaks_chinese_only_when_asked(tmp_path, capsys, lang,
     assert main(args + (["--lang", lang] if lang else [])) == 2
     assert capsys.readouterr().err == f"{tmp_path / 'a.xlsx'}{line}\n"
     assert not (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize("criterion, tier, score, zh, en", [
+    (DESIGN_GRADED, None, "7.5", "7.5 不是 设计方案 的等级所允许的得分：优 8–10, 良 5–7 (整数分)",
+     "7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7 (whole points)"),
+    (DESIGN_GRADED, None, "11", "11 超出允许范围 0–10", "11 is outside the allowed range 0–10"),
+    (OPS_TIERED, "t1", "7", "7 超出允许范围 0–5", "7 is outside the allowed range 0–5"),
+    (OPS_TIERED, None, "7", "组长尚未确定“运营管理能力”的档次，须先在“定档”页面定档后才能打分",
+     "no agreed tier yet for 'Operations management capability': the chair must set the tier on the Tiers page first"),
+])
+def test_every_score_refusal_in_both_languages(criterion, tier, score, zh, en):
+    """check_score's refusal is data; the sentence comes from messages.py, for the store's error and the grid."""
+    refusal = check_score(criterion, tier, D(score))
+    assert messages.sentence("score.refused", {"refusal": refusal}, "zh") == zh
+    assert messages.sentence("score.refused", {"refusal": refusal}, "en") == en
+    assert refusal.message("en") == messages.sentence("score.refused", {"refusal": refusal}, "en", ids=True)
