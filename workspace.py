@@ -6,11 +6,13 @@ scoring); everything about a tender lives in the database through
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import streamlit as st
 
-from bideval.errors import BidEvalError
+from bideval import messages
+from bideval.errors import BidEvalError, Problem
 from bideval.result import Result
 from bideval.rubric import Rubric
 from bideval.accounts import ADMIN_USERNAME
@@ -52,7 +54,7 @@ def default_actor(store: Store) -> Actor:
     """
     first = store.accounts.find(ADMIN_USERNAME)
     if first is None:
-        raise BidEvalError("no administrator account")
+        raise BidEvalError("no administrator account")  # a programming mistake: _store made it
     return Actor(first.id, first.display_name, True)
 
 
@@ -151,7 +153,44 @@ def result() -> Result:
     return _result(database_url(), tender, store().version(who, tender), who.account_id)
 
 
-def show_error(error: BidEvalError) -> None:
-    """A user's mistake as one red box, one line per problem."""
-    lines = str(error).splitlines() or [type(error).__name__]
-    st.error("\n\n".join(f"`{line}`" if ":" in line and "!" in line else line for line in lines))
+def markdown_text(text: str) -> str:
+    """Text from a file or a user shown as itself in Markdown: no emphasis, links, LaTeX or HTML from its characters.
+
+    An underscore inside a word (``ops_plan``) is left alone: Markdown never reads it as emphasis.
+    """
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*$<>\[\]~|#]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+
+
+def problem_markdown(problem: Problem, with_file: bool = True, rubric: Rubric | None = None) -> str:
+    """One problem in the UI language, its location set in code font: `Bid!C25` 投标总价：应为金额（元）…"""
+    where, subject, text = messages.parts(problem, lang(), with_file=with_file, rubric=rubric)
+    colon = "：" if lang() == "zh" and problem.code else ": "  # a problem without a code has only English
+    head = " ".join(part for part in (f"`{where.replace('`', chr(39))}`" if where else "", markdown_text(subject))
+                    if part)
+    return f"{head}{colon}{markdown_text(text)}" if head else markdown_text(text)
+
+
+def error_markdown(error: BidEvalError, rubric: Rubric | None = None) -> list[str]:
+    """Every line of a user's mistake in the UI language, one per problem."""
+    problems = getattr(error, "problems", None)
+    if problems is not None:
+        return [problem_markdown(p, rubric=rubric) for p in problems]
+    return [markdown_text(line) for line in messages.error_lines(error, lang(), rubric=rubric)]
+
+
+def show_error(error: BidEvalError, rubric: Rubric | None = None) -> None:
+    """A user's mistake as one red box in the UI language, one line per problem.
+
+    ``rubric`` names criteria and fields by their label for errors that carry only ids
+    (the current tender's rubric when not given).
+    """
+    current = tender_id()
+    if rubric is None and current is not None:
+        try:
+            rubric = store().rubric(actor(), current)
+        except BidEvalError:
+            rubric = None
+    st.error("\n\n".join(error_markdown(error, rubric)))

@@ -43,31 +43,33 @@ class SignInRefused(BidEvalError):
     ``must_change_password``, ``unknown_identity`` (an external sign-in no account maps to).
     """
 
+    code = "signin.refused"
+
     def __init__(self, reason: str, username: str = "", locked_until: datetime | None = None):
+        from .messages import sentence
+
         self.reason = reason
         self.username = username
         self.locked_until = locked_until
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return {
-            "wrong": "wrong user name or password",
-            "locked": f"too many wrong passwords: {self.username} is locked until {self.locked_until:%Y-%m-%d %H:%M} UTC"
-            if self.locked_until else "locked",
-            "inactive": f"the account {self.username} is switched off",
-            "expired": "the session has expired: sign in again",
-            "must_change_password": f"{self.username} must choose a new password first",
-            "unknown_identity": f"no account for {self.username}: ask the administrator for one",
-        }.get(self.reason, self.reason)
+        self.data = {"reason": reason, "username": username, "locked_until": locked_until}
+        super().__init__(sentence(self.code, self.data, "en", ids=True))
 
 
 class AccountRefused(BidEvalError):
-    """An account change that cannot be made: ``field`` and what was wrong with it."""
+    """An account change that cannot be made: the ``field`` concerned and ``why`` (a code: ``short_password``,
+    ``same_password``, ``seat_taken``, ``seated_as``, ``username_needed``, ``username_taken``, ``no_account``,
+    ``role_needed``, ``bad_code``) with its facts."""
 
-    def __init__(self, field: str, problem: str):
+    code = "account.refused"
+
+    def __init__(self, field: str, why: str, **facts: object):
+        from .messages import sentence
+
         self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")
+        self.why = why
+        self.facts = facts
+        self.data = {"field": field, "why": why, **facts}
+        super().__init__(sentence(self.code, self.data, "en", ids=True))
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,16 @@ def actor_of(record: AccountRecord) -> Actor:
 def check_password(password: str) -> None:
     """AccountRefused unless the password is long enough to be one."""
     if len(password) < MIN_PASSWORD:
-        raise AccountRefused("password", f"at least {MIN_PASSWORD} characters, found {len(password)}")
+        raise AccountRefused("password", "short_password", minimum=MIN_PASSWORD, length=len(password))
+
+
+def account_named(s: Session, username: str) -> AccountRecord:
+    """The account with this user name, locked for a change in the caller's transaction; AccountRefused if none."""
+    record = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())
+                       .with_for_update()).scalar_one_or_none()
+    if record is None:
+        raise AccountRefused("username", "no_account", username=username)
+    return record
 
 
 def roles_of(s: Session, account_id: int, tender_id: int) -> frozenset[Role]:
@@ -140,11 +151,11 @@ def grant(s: Session, tender_id: int, account: AccountRecord, role: Role, judge_
         seat = s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id, JudgeRecord.name == name)) \
             .scalar_one_or_none()
         if seat is not None and seat.account_id not in (None, account.id):
-            raise AccountRefused("judge_name", f"the seat {name!r} is already held by another account")
+            raise AccountRefused("judge_name", "seat_taken", name=name)
         held = s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id,
                                                    JudgeRecord.account_id == account.id)).scalar_one_or_none()
         if held is not None and held.name != name:
-            raise AccountRefused("judge_name", f"{account.username} already sits on this panel as {held.name!r}")
+            raise AccountRefused("judge_name", "seated_as", username=account.username, name=held.name)
         if seat is None:
             s.add(JudgeRecord(tender_id=tender_id, name=name, account_id=account.id))
         else:
@@ -270,7 +281,7 @@ class Accounts:
             except (VerificationError, InvalidHashError):
                 raise SignInRefused("wrong", record.username) from None
             if old == new:
-                raise AccountRefused("password", "the new password must differ from the old one")
+                raise AccountRefused("password", "same_password")
             record.password_hash = _hasher.hash(new)
             record.must_change_password = False
             s.execute(delete(SessionRecord).where(SessionRecord.account_id == record.id,
@@ -282,7 +293,7 @@ class Accounts:
     def _admin(self, s: Session, actor: Actor) -> AccountRecord:
         record = s.get(AccountRecord, actor.account_id)
         if record is None or not record.active or not record.administrator:
-            raise RightRefused(actor, (), Action.MANAGE_ACCOUNTS, None, "only an administrator manages accounts")
+            raise RightRefused(actor, (), Action.MANAGE_ACCOUNTS, None, "administrator_only")
         return record
 
     def create_account(self, actor: Actor, username: str, display_name: str, administrator: bool = False,
@@ -294,12 +305,12 @@ class Accounts:
         """
         username, display_name = username.strip(), display_name.strip() or username.strip()
         if not username:
-            raise AccountRefused("username", "a user name is needed")
+            raise AccountRefused("username", "username_needed")
         password = secrets.token_urlsafe(12) if with_password else None
         with self.db.write() as s:
             self._admin(s, actor)
             if s.execute(select(AccountRecord.id).where(AccountRecord.username == username)).first():
-                raise AccountRefused("username", f"{username!r} is taken")
+                raise AccountRefused("username", "username_taken", username=username)
             record = AccountRecord(username=username, display_name=display_name,
                                    password_hash=_hasher.hash(password) if password else None,
                                    must_change_password=bool(password), administrator=administrator,
@@ -316,7 +327,7 @@ class Accounts:
         password = secrets.token_urlsafe(12)
         with self.db.write() as s:
             self._admin(s, actor)
-            record = self._by_name(s, username)
+            record = account_named(s, username)
             record.password_hash = _hasher.hash(password)
             record.must_change_password = True
             record.failed_attempts = 0
@@ -329,7 +340,7 @@ class Accounts:
         """Switch an account on or off (administrator only); switching off ends its sessions."""
         with self.db.write() as s:
             self._admin(s, actor)
-            record = self._by_name(s, username)
+            record = account_named(s, username)
             old = record.active
             record.active = active
             if not active:
@@ -349,14 +360,6 @@ class Accounts:
                 .scalar_one_or_none()
             return _account(record) if record else None
 
-    @staticmethod
-    def _by_name(s: Session, username: str) -> AccountRecord:
-        record = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())
-                           .with_for_update()).scalar_one_or_none()
-        if record is None:
-            raise AccountRefused("username", f"no account {username!r}")
-        return record
-
     # -- invitations
     def invite(self, actor: Actor, tender_id: int | None, role: Role | None, judge_name: str | None = None,
                days: int = INVITATION_DAYS) -> str:
@@ -369,16 +372,16 @@ class Accounts:
         with self.db.write() as s:
             account = s.get(AccountRecord, actor.account_id)
             if account is None or not account.active:
-                raise RightRefused(actor, (), Action.GIVE_ROLES, tender_id, "no such account")
+                raise RightRefused(actor, (), Action.GIVE_ROLES, tender_id, "no_account")
             if not account.administrator:
                 roles = roles_of(s, actor.account_id, tender_id) if tender_id is not None else frozenset()
                 if tender_id is None or Role.PROCUREMENT not in roles:
                     raise RightRefused(actor, roles, Action.GIVE_ROLES, tender_id)
             if tender_id is not None:
                 if s.get(TenderRecord, tender_id) is None:
-                    raise BidEvalError(f"no tender {tender_id}")
+                    raise BidEvalError.coded("store.no_tender", tender=tender_id)
                 if role is None:
-                    raise AccountRefused("role", "an invitation to a tender names the role it gives")
+                    raise AccountRefused("role", "role_needed")
             s.add(InvitationRecord(code_hash=_digest(code), tender_id=tender_id, role=role.value if role else None,
                                    judge_name=judge_name, created_by=actor.name, created_at=now,
                                    expires_at=now + timedelta(days=days)))
@@ -391,14 +394,14 @@ class Accounts:
         now = self.db.clock()
         username, display_name = username.strip(), display_name.strip() or username.strip()
         if not username:
-            raise AccountRefused("username", "a user name is needed")
+            raise AccountRefused("username", "username_needed")
         with self.db.write() as s:
             invitation = s.execute(select(InvitationRecord).where(InvitationRecord.code_hash == _digest(code.strip()))
                                    .with_for_update()).scalar_one_or_none()
             if invitation is None or invitation.used_at is not None or invitation.expires_at <= now:
-                raise AccountRefused("code", "this invitation code is unknown, used or expired")
+                raise AccountRefused("code", "bad_code")
             if s.execute(select(AccountRecord.id).where(AccountRecord.username == username)).first():
-                raise AccountRefused("username", f"{username!r} is taken")
+                raise AccountRefused("username", "username_taken", username=username)
             record = AccountRecord(username=username, display_name=display_name, password_hash=_hasher.hash(password),
                                    must_change_password=False, administrator=False, creates_tenders=False,
                                    active=True, failed_attempts=0, created_at=now)
@@ -419,7 +422,7 @@ class Accounts:
         """Map an external identity (the provider's subject, or an e-mail address) to an account (administrator only)."""
         with self.db.write() as s:
             self._admin(s, actor)
-            record = self._by_name(s, username)
+            record = account_named(s, username)
             old = f"{record.external_subject or ''} {record.email or ''}".strip()
             record.external_subject = subject or record.external_subject
             record.email = email or record.email

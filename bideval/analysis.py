@@ -4,17 +4,34 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from .result import Result
+from .result import Result, Standing
 from .scoring import ZERO, mean
 
 
+def group_part(standing: Standing, group: str) -> Decimal:
+    """What one group adds to a ranked bid's total: its weighted subtotal where groups are scaled or weighted,
+    else the sum of its criterion scores."""
+    step = standing.subtotals.get(group)
+    return step.weighted if step is not None else standing.groups.get(group, ZERO)
+
+
+def price_part(result: Result, standing: Standing) -> Decimal:
+    """What price adds to a ranked bid's total: the price criterion's score, or, where its group is scaled or
+    weighted, that group's weighted subtotal (the whole group: a scaled sum cannot be split by criterion)."""
+    price = result.rubric.price_criterion
+    if price is None:
+        return ZERO
+    if result.rubric.group(price.group).has_rules:
+        return group_part(standing, price.group)
+    return standing.criteria.get(price.id, ZERO)
+
+
 def non_price_score(result: Result, vendor_id: str) -> Decimal:
-    """A ranked bid's total less its price group: what it earned on quality."""
+    """A ranked bid's total less what price added to it: what it earned on quality."""
     standing = result.standing(vendor_id)
     if standing is None:
         raise KeyError(vendor_id)
-    price = result.rubric.price_criterion
-    return standing.total - (standing.criteria.get(price.id, ZERO) if price else ZERO)
+    return standing.total - price_part(result, standing)
 
 
 def judge_deviations(result: Result) -> dict[tuple[str, str], Decimal]:

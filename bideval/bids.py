@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .errors import BidsError, DamagedWorkbook, Problem, cell_problem
+from .labels import Named
 from .rubric import Field, Rubric
 from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook, sha256_of
 from .values import FieldType, ValueProblem, fold, normalise
@@ -80,7 +81,7 @@ def read_bids(rubric: Rubric, paths: Iterable[str | Path]) -> BidSet:
         problems.extend(file_problems)
     problems.extend(_duplicate_vendors(bids))
     if not bids and not problems:
-        problems.append(Problem(", ".join(map(str, paths)) or "(no path)", "no bids found"))
+        problems.append(Problem.of("bids.none_found", ", ".join(map(str, paths)) or "(no path)"))
     if problems:
         raise BidsError(problems)
     return BidSet(tuple(bids), tuple(inputs))
@@ -90,16 +91,14 @@ def _read_book(rubric: Rubric, book: Workbook, headers: Mapping[str, Field]) -> 
     form = book.find(FORM_SHEET)
     consolidated = book.find(CONSOLIDATED_SHEET)
     if form and consolidated:
-        return [], [Problem(book.display, f"has both a {FORM_SHEET!r} and a {CONSOLIDATED_SHEET!r} sheet; "
-                                          "keep the one that holds the bids")]
+        return [], [Problem.of("bids.both_sheets", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET)]
     if consolidated:
         return _read_consolidated(rubric, book, consolidated, headers)
     if form:
         bid, problems = _read_form(rubric, book, form)
         return ([bid] if bid else []), problems
-    names = ", ".join(repr(s) for s in book.sheet_names) or "none"
-    return [], [Problem(book.display, f"expected a sheet {FORM_SHEET!r} (a bid form) or {CONSOLIDATED_SHEET!r} "
-                                      f"(a consolidated workbook), found sheets: {names}")]
+    return [], [Problem.of("bids.no_bid_sheet", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET,
+                           found=tuple(book.sheet_names))]
 
 
 def _read_form(rubric: Rubric, book: Workbook, sheet: str) -> tuple[Bid | None, list[Problem]]:
@@ -116,18 +115,18 @@ def _read_form(rubric: Rubric, book: Workbook, sheet: str) -> tuple[Bid | None, 
         if field_id not in fields:
             if r == 0:
                 continue  # the form's header row
-            problems.append(Problem(book.display, f"unknown field id {key!r} in column A "
-                                                  f"(expected one of the rubric's field ids{_suggest(str(key), fields)})",
-                                    sheet, cell_name(r, 0)))
+            close = _suggest(str(key), fields)
+            problems.append(Problem.of("bids.unknown_field", book.display, sheet, cell_name(r, 0), key=key,
+                                       suggestion=_named(fields[close]) if close else None))
             continue
         if field_id in cells:
-            problems.append(Problem(book.display, f"field {field_id!r} appears twice (also in {cells[field_id]})",
-                                    sheet, cell_name(r, 0)))
+            problems.append(Problem.of("bids.field_twice", book.display, sheet, cell_name(r, 0),
+                                       field_twice=_named(fields[field_id]), also=cells[field_id]))
             continue
         cells[field_id] = cell_name(r, VALUE_COLUMN)
         raw[field_id] = row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None
     if not cells:
-        return None, problems or [Problem(book.display, "the bid form holds no field rows (column A: field ids)", sheet)]
+        return None, problems or [Problem.of("bids.no_field_rows", book.display, sheet)]
     bid = _make_bid(rubric.bid_fields, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
 
@@ -147,30 +146,28 @@ def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
     problems: list[Problem] = []
     start = next((i for i, row in enumerate(rows) if not is_blank_row(row)), None)
     if start is None:
-        return [], [Problem(book.display, "the sheet is empty (expected a header row and one row per bid)", sheet)]
+        return [], [Problem.of("bids.empty_sheet", book.display, sheet)]
     header = rows[start]
     columns: dict[str, int] = {}
     for c, title in enumerate(header):
         if title is None or (isinstance(title, str) and not title.strip()):
             if any(c < len(row) and not is_blank_row(row[c:c + 1]) for row in rows[start + 1:]):
-                problems.append(Problem(book.display, "a column with values has no header", sheet, cell_name(start, c)))
+                problems.append(Problem.of("bids.no_header", book.display, sheet, cell_name(start, c)))
             continue
         f = headers.get(fold(str(title)))
         if f is None:
-            problems.append(Problem(book.display, f"unknown column header {title!r} (expected a field id or label"
-                                                  f"{_suggest(str(title), headers)})", sheet, cell_name(start, c)))
+            problems.append(Problem.of("bids.unknown_header", book.display, sheet, cell_name(start, c), title=title,
+                                       suggestion=_suggest(str(title), headers)))
             continue
         if f.id in columns:
-            problems.append(Problem(book.display, f"column for field {f.id!r} appears twice "
-                                                  f"(also {column_letter(columns[f.id])}{start + 1})",
-                                    sheet, cell_name(start, c)))
+            problems.append(Problem.of("bids.column_twice", book.display, sheet, cell_name(start, c), column=_named(f),
+                                       also=f"{column_letter(columns[f.id])}{start + 1}"))
             continue
         columns[f.id] = c
     for required in ("vendor_id", "vendor_name"):
         if required not in columns:
-            problems.append(Problem(book.display, f"no {required!r} column (header {required} or "
-                                                  f"{rubric.field_index[required].label.both()})", sheet,
-                                    cell_name(start, 0)))
+            problems.append(Problem.of("bids.missing_column", book.display, sheet, cell_name(start, 0),
+                                       column=_named(rubric.field_index[required])))
     if problems:
         return [], problems
     letters = {fid: column_letter(c) for fid, c in columns.items()}
@@ -189,7 +186,7 @@ def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
         if bid:
             bids.append(bid)
     if not bids and not problems:
-        problems.append(Problem(book.display, "a header row but no bid rows", sheet))
+        problems.append(Problem.of("bids.no_rows", book.display, sheet))
     return bids, problems
 
 
@@ -216,14 +213,13 @@ def _make_bid(fields: Iterable[Field], raw: Mapping[str, Any], where, file: str,
         try:
             values[f.id] = f.parse(found)
         except ValueProblem as problem:
-            problems.append(cell_problem(file, sheet, where(f.id), problem.expected, found))
+            problems.append(cell_problem(file, sheet, where(f.id), problem.expectation, found, _named(f)))
             continue
         if remembered is not None:
             remembered[found] = values[f.id]
-    for required in ("vendor_id", "vendor_name"):
-        if required in values and values[required] is None:
-            problems.append(Problem(file, f"{required} is empty (every bid needs one)", sheet,
-                                    where(required) or None))
+    for f in fields:
+        if f.id in ("vendor_id", "vendor_name") and values[f.id] is None:
+            problems.append(Problem.of("bids.required_empty", file, sheet, where(f.id) or None, field=_named(f)))
     if len(problems) > before:
         return None
     return Bid(normalise_vendor_id(values["vendor_id"]), values["vendor_name"], bool(values.get("sme")),
@@ -236,9 +232,8 @@ def _duplicate_vendors(bids: Iterable[Bid]) -> list[Problem]:
     for bid in bids:
         other = first.setdefault(bid.vendor_id, bid)
         if other is not bid:
-            problems.append(Problem(bid.file, f"vendor_id {bid.vendor_id} appears twice "
-                                              f"(also at {other.cell('vendor_id')})", bid.sheet,
-                                    _spot(bid)))
+            problems.append(Problem.of("bids.vendor_twice", bid.file, bid.sheet, _spot(bid), vendor_id=bid.vendor_id,
+                                       also=other.cell("vendor_id")))
     return problems
 
 
@@ -247,6 +242,11 @@ def _spot(bid: Bid) -> str:
     return f"{spot}{bid.row}" if bid.row is not None else spot
 
 
-def _suggest(found: str, known: Iterable[str]) -> str:
+def _suggest(found: str, known: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(fold(found), list(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return close[0] if close else None
+
+
+def _named(field: Field) -> Named:
+    """A field as a message names it."""
+    return Named(field.id, field.label)

@@ -32,13 +32,14 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a rubric and print it as a table",
                                 description="Validate a rubric YAML file and print it as a readable table.")
     check.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
-    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the table (default zh)")
+    check.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the table (default zh)")
 
     template = commands.add_parser("template", help="write the vendor bid form for a rubric",
                                    description="Write the bid form (sheet Bid) that vendors fill in.")
     template.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
     template.add_argument("--out", required=True, metavar="FILE", help="the .xlsx to write")
-    template.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of headers and notes")
+    template.add_argument("--lang", choices=("zh", "en"), default=None,
+                          help="language of headers and notes (default zh)")
 
     sheet = commands.add_parser("scoresheet", help="write a blank score sheet for one judge",
                                 description="Write a blank Scores sheet for one judge: a row per valid bid "
@@ -48,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     sheet.add_argument("--tiers", metavar="FILE", help="panel workbook with a Tiers sheet")
     sheet.add_argument("--judge", required=True, metavar="NAME", help="the judge's name")
     sheet.add_argument("--out", required=True, metavar="FILE", help="the .xlsx to write")
-    sheet.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of headers")
+    sheet.add_argument("--lang", choices=("zh", "en"), default=None, help="language of headers (default zh)")
 
     evaluate = commands.add_parser("evaluate", help="score and rank the bids; write JSON and/or the ranked workbook",
                                    description="Score and rank the bids. Needs at least one of --out and --json.")
@@ -57,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--panel", nargs="+", default=[], metavar="FILE", help="panel workbook(s): Scores, Tiers, Judges")
     evaluate.add_argument("--out", metavar="FILE", help="the ranked .xlsx to write")
     evaluate.add_argument("--json", metavar="FILE", help="the result JSON to write")
-    evaluate.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the workbook and reasons")
+    evaluate.add_argument("--lang", choices=("zh", "en"), default=None,
+                          help="language of the workbook and reasons (default zh); --lang zh also puts error "
+                               "messages in Chinese (without it they are in English, for scripts)")
     _tender_options(evaluate)
 
     report = commands.add_parser("report", help="write the evaluation report (评标报告) every panel member signs",
@@ -68,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--bids", required=True, nargs="+", metavar="PATH", help="bid workbooks or folders")
     report.add_argument("--panel", nargs="+", default=[], metavar="FILE", help="panel workbook(s): Scores, Tiers, Judges")
     report.add_argument("--out", required=True, metavar="FILE", help="the .pdf to write")
-    report.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the report (default zh)")
+    report.add_argument("--lang", choices=("zh", "en"), default=None,
+                        help="language of the report (default zh); --lang zh also puts error messages in Chinese")
     _tender_options(report)
 
     audit = commands.add_parser("audit", help="check the app database's audit trail",
@@ -156,8 +160,7 @@ def _scoresheet(args: argparse.Namespace) -> int:
         for warning in panel.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         if panel.judges and judge not in panel.judges and _has_judges_sheet(args.tiers):
-            raise BidEvalError(f"{args.tiers}: judge {judge!r} is not on the Judges sheet "
-                               f"({', '.join(panel.judges)})")
+            raise BidEvalError.coded("cli.judge_not_listed", file=args.tiers, judge=judge, members=panel.judges)
         tiers = panel.tiers
     valid = [b for b in bidset.bids if checks[b.vendor_id].valid]
     _write_atomically(args.out, lambda p: write_score_sheet(rubric, valid, tiers, judge, p, args.lang))
@@ -225,12 +228,22 @@ COMMANDS = {"check": _check, "template": _template, "scoresheet": _scoresheet, "
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; 0 on success, 2 on bad input."""
+    """Run one command; 0 on success, 2 on bad input.
+
+    Error messages are in English (``file:sheet!cell: message``, as scripts expect) unless
+    ``--lang zh`` is given: then they are in Chinese, naming fields and criteria by their label.
+    """
     args = _parser().parse_args(argv)
+    explicit_lang = getattr(args, "lang", None)
+    if hasattr(args, "lang") and args.lang is None:
+        args.lang = "zh"
     try:
         return COMMANDS[args.command](args)
     except BidEvalError as error:
-        for line in str(error).splitlines():
+        from .messages import error_lines
+
+        lines = error_lines(error, "zh") if explicit_lang == "zh" else str(error).splitlines()
+        for line in lines:
             print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:  # an output path that cannot be written is the user's to fix

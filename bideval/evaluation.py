@@ -16,7 +16,8 @@ from .panel import PanelInput, read_panel
 from .ranking import Entry, candidates, rank
 from .caps import apply_caps
 from .groups import StageFailure, stage_failure, subtotals
-from .labels import Label
+from .labels import Named
+from .messages import reason_label
 from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
                      PriceLine, Reason, Result, Standing)
 from .deductions import DeductionLine, deduction_lines, deduction_score
@@ -25,7 +26,7 @@ from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price
 from .sheets import InputFile, sha256_of
 from .sme import SmeCategory
 from .validity import BidCheck, check_bid
-from .values import plain_number, round_half_up
+from .values import round_half_up
 
 
 def check_bids(rubric: Rubric, bids: Sequence[Bid]) -> dict[str, BidCheck]:
@@ -193,10 +194,9 @@ def _with_stage_failures(rubric: Rubric, rest: Result, first: Result, failures: 
     bids = {b.vendor_id: b for b in bidset.bids}
     failed = []
     for vendor, f in failures.items():
-        label = rubric.group(f.group).label
-        mark, needed = plain_number(f.subtotal), plain_number(f.pass_mark)
-        reason = Reason(BELOW_PASS_MARK, Label(f"{label.zh}得分 {mark}，低于及格分 {needed}",
-                                               f"{label.en} subtotal {mark} is below the pass mark {needed}"))
+        group = Named(f.group, rubric.group(f.group).label)
+        reason = Reason(BELOW_PASS_MARK, reason_label("reason.below_pass_mark", group=group, subtotal=f.subtotal,
+                                                      pass_mark=f.pass_mark))
         failed.append(InvalidBid(vendor, bids[vendor].vendor_name, (reason,), bids[vendor].file, f))
     outliers = rest.outliers + tuple(o for o in first.outliers
                                      if o.vendor_id in failures and o.criterion in failures[o.vendor_id].criteria)

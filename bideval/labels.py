@@ -27,3 +27,11 @@ def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"language must be zh or en, not {lang!r}")
     return lang
+
+
+@dataclass(frozen=True)
+class Named:
+    """A thing of the rubric as a message names it: its id (for scripts) and its label (for people)."""
+
+    id: str
+    label: Label

@@ -10,13 +10,14 @@ import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-import math
-from decimal import InvalidOperation
 from typing import Any, Iterable, Mapping
 
 from .bids import Bid, normalise_vendor_id
-from .errors import BidEvalError, DamagedWorkbook, PanelError, Problem, cell_problem
-from .rubric import Criterion, Rubric, Tier, Tiered
+from .errors import DamagedWorkbook, Expected, PanelError, Problem, cell_problem
+from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grades_text,  # noqa: F401
+                             parse_choice)
+from .labels import Label, Named
+from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import InputFile, Workbook, cell_name, expand_paths, is_blank_row, open_workbook, sha256_of
 from .values import ValueProblem, fold, normalise, parse_number, parse_text, plain_number
 
@@ -32,6 +33,11 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "score": ("score", "得分", "分数", "评分"),
     "comment": ("comment", "备注", "评语", "意见"),
     "tier": ("tier", "档次", "档位"),
+}
+COLUMN_LABELS = {
+    "judge": Label("评委", "judge"), "vendor_id": Label("统一社会信用代码", "vendor ID"),
+    "criterion": Label("评分项", "criterion"), "score": Label("得分", "score"), "comment": Label("备注", "comment"),
+    "tier": Label("档次", "tier"),
 }
 
 
@@ -70,14 +76,16 @@ def judge_name(raw: object) -> str:
 
 
 def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
-               paths: Iterable[str | Path], agreed_tiers: Mapping[tuple[str, str], str] | None = None) -> PanelInput:
+               paths: Iterable[str | Path], agreed_tiers: Mapping[tuple[str, str], str] | None = None,
+               exact_decimals: bool = False) -> PanelInput:
     """Read and check panel workbooks against the rubric and the bids, or raise PanelError.
 
     ``agreed_tiers`` are tiers already agreed elsewhere (the app): scores are checked against them, and a
-    Tiers sheet may only repeat them.
+    Tiers sheet may only repeat them. ``exact_decimals``: refuse a score with more decimals than its
+    criterion keeps, as the app's grid does (the command line keeps what it reads).
     """
     files, problems = expand_paths(paths)
-    reader = _PanelReader(rubric, {b.vendor_id: b for b in bids}, set(invalid), problems)
+    reader = _PanelReader(rubric, {b.vendor_id: b for b in bids}, set(invalid), problems, exact_decimals)
     for key, tier in (agreed_tiers or {}).items():
         reader.tiers[key] = tier
         reader.tier_where[key] = "the tiers agreed in the app"
@@ -104,8 +112,10 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
 
 
 class _PanelReader:
-    def __init__(self, rubric: Rubric, bids: Mapping[str, Bid], invalid: set[str], problems: list[Problem]):
+    def __init__(self, rubric: Rubric, bids: Mapping[str, Bid], invalid: set[str], problems: list[Problem],
+                 exact_decimals: bool = False):
         self.rubric = rubric
+        self.exact_decimals = exact_decimals
         self.bids = bids
         self.invalid = invalid
         self.problems = problems
@@ -122,11 +132,12 @@ class _PanelReader:
             return tuple(self.judges_sheet)
         return tuple(self.scoring_judges)
 
-    def fail(self, book: Workbook, sheet: str, row: int, column: int, message: str) -> None:
-        self.problems.append(Problem(book.display, message, sheet, cell_name(row, column)))
+    def fail(self, book: Workbook, sheet: str, row: int, column: int, code: str, **facts: Any) -> None:
+        self.problems.append(Problem.of(code, book.display, sheet, cell_name(row, column), **facts))
 
-    def expect(self, book: Workbook, sheet: str, row: int, column: int, expected: str, found: Any) -> None:
-        self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found))
+    def expect(self, book: Workbook, sheet: str, row: int, column: int, expected: Expected, found: Any,
+               **facts: Any) -> None:
+        self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found, **facts))
 
     def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):
         """The header row's column of each wanted name, and the non-blank data rows after it."""
@@ -141,16 +152,16 @@ class _PanelReader:
             if name is None:
                 continue  # extra columns (the score sheet's tier and range, say) are ignored
             if name in columns:
-                self.fail(book, sheet, start, c, f"the column {name!r} appears twice "
-                                                 f"(also {cell_name(start, columns[name])}); expected it once")
+                self.fail(book, sheet, start, c, "panel.column_twice", heading=_column(name),
+                          also=cell_name(start, columns[name]))
                 clash = True
                 continue
             columns[name] = c
-        found = ", ".join(repr(normalise(str(t))) for t in rows[start] if str(t).strip()) or "none"
+        found = tuple(normalise(str(t)) for t in rows[start] if str(t).strip())
         missing = [name for name in wanted if name not in columns]
         for name in missing:
-            self.fail(book, sheet, start, 0, f"expected a column {name!r} (headed "
-                                             f"{' or '.join(COLUMN_NAMES[name])}) in the header row, found: {found}")
+            self.fail(book, sheet, start, 0, "panel.missing_column", heading=_column(name), headers=COLUMN_NAMES[name],
+                      found=found)
         if missing or clash:
             return None, []
         return columns, [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r])]
@@ -174,17 +185,17 @@ class _PanelReader:
         vendor_id = normalise_vendor_id(text)
         if vendor_id not in self.bids:
             close = difflib.get_close_matches(vendor_id, list(self.bids), n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]}?" if close else ""
-            self.expect(book, sheet, r, column, f"the vendor_id of a bid{hint}", raw)
+            self.expect(book, sheet, r, column, Expected("vendor", {"suggestion": close[0] if close else None}), raw)
             return None
         return vendor_id
 
     def criterion(self, book: Workbook, sheet: str, r: int, column: int, raw: Any,
-                  allowed: tuple[Criterion, ...], what: str) -> Criterion | None:
+                  allowed: tuple[Criterion, ...], role: str) -> Criterion | None:
         text = _text(raw)
         criterion = self.rubric.criterion_named(text) if text else None
         if criterion is None:
-            self.expect(book, sheet, r, column, f"{what} ({_criteria_list(allowed)})", raw)
+            self.expect(book, sheet, r, column, Expected("criterion_of", {"role": role, "criteria": _named(allowed)}),
+                        raw)
         return criterion
 
     def read_tiers(self, book: Workbook) -> None:
@@ -198,12 +209,10 @@ class _PanelReader:
         for r, row in rows:
             vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
             raw_criterion = _cell(row, columns["criterion"])
-            criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, tiered,
-                                       "a tiered criterion")
+            criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, tiered, "tiered")
             if criterion is not None and not isinstance(criterion, Tiered):
-                self.fail(book, sheet, r, columns["criterion"],
-                          f"{criterion.id!r} is a {criterion.kind.value} criterion and has no tiers; "
-                          f"expected a tiered criterion ({_criteria_list(tiered)})")
+                self.fail(book, sheet, r, columns["criterion"], "panel.not_tiered", criterion=_named_one(criterion),
+                          kind=criterion.kind.value, tiered=_named(tiered))
                 criterion = None
             raw = _cell(row, columns["tier"])
             tier = None
@@ -211,14 +220,15 @@ class _PanelReader:
                 tier = criterion.tier(_text(raw))
                 if tier is None:
                     self.expect(book, sheet, r, columns["tier"],
-                                f"a tier of {criterion.id!r}: {_tiers_list(criterion)}", raw)
+                                Expected("tier_of", {"criterion": _named_one(criterion), "tiers": criterion.tiers}),
+                                raw)
             if vendor_id is None or tier is None or criterion is None:
                 continue  # a blank tier: none agreed yet for this bid
             key = (vendor_id, criterion.id)
             if key in self.tiers and self.tiers[key] != tier.id:
-                self.fail(book, sheet, r, columns["tier"],
-                          f"tier {tier.id} for {vendor_id} on {criterion.id!r}, but tier {self.tiers[key]} "
-                          f"was already agreed at {_relative(self.tier_where[key], book)}; expected one agreed tier")
+                self.fail(book, sheet, r, columns["tier"], "panel.tier_conflict", tier=tier, vendor_id=vendor_id,
+                          criterion=_named_one(criterion), agreed=criterion.tier(self.tiers[key]),
+                          at=_relative(self.tier_where[key], book))
                 continue
             self.tiers[key] = tier.id
             self.tier_where.setdefault(key, f"{book.display}:{sheet}!{cell_name(r, columns['tier'])}")
@@ -228,9 +238,8 @@ class _PanelReader:
         if sheet is None:
             # A workbook holding only the agreed tiers or the members is fine; one holding none is not a panel workbook.
             if book.find(TIERS_SHEET) is None and book.find(JUDGES_SHEET) is None:
-                self.problems.append(Problem(
-                    book.display, f"expected a sheet {SCORES_SHEET!r} (judge, vendor_id, criterion, score, comment) "
-                                  f"or {TIERS_SHEET!r}, found: {', '.join(map(repr, book.sheet_names)) or 'none'}"))
+                self.problems.append(Problem.of("panel.no_scores_sheet", book.display, scores=SCORES_SHEET,
+                                                tiers=TIERS_SHEET, found=tuple(book.sheet_names)))
             return
         columns, rows = self.table(book, sheet, ("judge", "vendor_id", "criterion", "score"), ("comment",))
         if columns is None:
@@ -243,18 +252,17 @@ class _PanelReader:
         raw_judge = _cell(row, columns["judge"])
         judge = judge_name(raw_judge)
         if not judge:
-            self.expect(book, sheet, r, columns["judge"], "the judge's name", raw_judge)
+            self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw_judge)
         elif self.judges_sheet is not None and judge not in self.judges_sheet:
-            members = ", ".join(self.judges_sheet) or "nobody"
-            self.expect(book, sheet, r, columns["judge"], f"a judge on the {JUDGES_SHEET} sheet ({members})", raw_judge)
+            self.expect(book, sheet, r, columns["judge"],
+                        Expected("judge_member", {"sheet": JUDGES_SHEET, "members": tuple(self.judges_sheet)}), raw_judge)
         vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
         panel = self.rubric.panel_criteria
         raw_criterion = _cell(row, columns["criterion"])
-        criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, panel, "a panel criterion")
+        criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, panel, "panel")
         if criterion is not None and not criterion.is_panel:
-            self.fail(book, sheet, r, columns["criterion"],
-                      f"{criterion.id!r} is a {criterion.kind.value} criterion, computed from the bid and never "
-                      f"scored by a judge; expected a panel criterion ({_criteria_list(panel)})")
+            self.fail(book, sheet, r, columns["criterion"], "panel.not_panel", criterion=_named_one(criterion),
+                      kind=criterion.kind.value, panel=_named(panel))
             criterion = None
         if len(self.problems) > before or vendor_id is None or criterion is None:
             return
@@ -262,9 +270,8 @@ class _PanelReader:
         where = f"{book.display}:{sheet}!{cell_name(r, score_column)}"
         key = (judge, vendor_id, criterion.id)
         if key in self.seen:
-            self.fail(book, sheet, r, score_column,
-                      f"{judge} already scored {vendor_id} on {criterion.id!r} at {_relative(self.seen[key], book)}; "
-                      "expected one row per judge, vendor and criterion")
+            self.fail(book, sheet, r, score_column, "panel.scored_twice", judge=judge, vendor_id=vendor_id,
+                      criterion=_named_one(criterion), at=_relative(self.seen[key], book))
             return
         self.seen[key] = where
         # A member even when every row is for an invalid bid: they must still score every valid one (rules.md).
@@ -276,140 +283,45 @@ class _PanelReader:
                 self.warnings.append(f"{where}: score for invalid bid {vendor_id} ignored (invalid bids are "
                                      "not scored)")
             return
-        allowed = allowed_range(criterion, self.tiers.get((vendor_id, criterion.id)))
-        no_tier = allowed is None
-        low, high, tier = allowed or (Decimal(0), criterion.max, None)
-        expected = f"a number from {plain_number(low)} to {plain_number(high)}" + (
-            f" (the agreed tier {tier.id} {tier.label.zh})" if tier is not None else "")
+        tier_id = self.tiers.get((vendor_id, criterion.id))
         try:
-            score = parse_number(raw)
+            score = parse_choice(criterion, raw)  # a grade picked from the score sheet's drop-down
+            if score is None:
+                score = parse_number(raw)
         except ValueProblem:
-            self.expect(book, sheet, r, score_column, expected, raw)
+            self.expect(book, sheet, r, score_column, _expected_number(criterion, tier_id), raw)
             return
         if score is None:
             # Not yet given: missing, not an error (the bid is incomplete).
             self.scores.append(Score(judge, vendor_id, criterion.id, None, comment, where))
             return
-        if not Decimal(0) <= score <= criterion.max:
-            self.expect(book, sheet, r, score_column,
-                        f"a score from 0 to {plain_number(criterion.max)} for {criterion.id!r}", _plain(score))
+        refusal = check_score(criterion, tier_id, score, self.rubric.places(criterion) if self.exact_decimals else None)
+        if refusal is not None and refusal.reason == NO_TIER:
+            self.fail(book, sheet, r, score_column, "panel.no_tier", vendor_id=vendor_id,
+                      criterion=_named_one(criterion), tiers_sheet=TIERS_SHEET,
+                      tiers=criterion.tiers if isinstance(criterion, Tiered) else (), score=score, reason=NO_TIER)
             return
-        if no_tier:
-            self.fail(book, sheet, r, score_column,
-                      f"no tier agreed for {vendor_id} on {criterion.id!r}: expected the panel to record it on the "
-                      f"{TIERS_SHEET} sheet ({_tiers_list(criterion)}) before scoring, found score {plain_number(score)}")
-            return
-        if tier is not None and not tier.contains(score):
-            self.expect(book, sheet, r, score_column,
-                        f"a score inside the agreed tier {_tier_text(tier)} for {criterion.id!r}", _plain(score))
+        if refusal is not None:
+            self.expect(book, sheet, r, score_column, Expected("refusal", {"refusal": refusal}), _plain(score),
+                        **_refusal_data(refusal))
             return
         self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
 
 
-
-def allowed_range(criterion: Criterion, tier_id: str | None) -> tuple[Decimal, Decimal, Tier | None] | None:
-    """(low, high, agreed tier) a judge may score in: the agreed tier's range, or 0..max for a judged
-    criterion; None for a tiered criterion whose tier is not agreed yet."""
-    if not isinstance(criterion, Tiered):
-        return Decimal(0), criterion.max, None
-    tier = criterion.tier(tier_id) if tier_id else None
-    return None if tier is None else (tier.min, tier.max, tier)
-
-
-class ScoreRefused(BidEvalError):
-    """A score that cannot be kept as typed, or may not be given here; every fact is a field.
-
-    ``reason`` is one of: ``not_a_number``, ``negative``, ``too_many_decimals``,
-    ``outside_range``, ``no_tier``, ``not_panel``, ``no_bid``, ``invalid_bid``,
-    ``not_declared``, ``recused``.
-    """
-
-    def __init__(self, reason: str, typed: str | None = None, allowed: tuple[Decimal, Decimal] | None = None,
-                 decimals: int | None = None, vendor_id: str | None = None, criterion: str | None = None,
-                 tier: str | None = None):
-        self.reason = reason
-        self.typed = typed
-        self.allowed = allowed
-        self.decimals = decimals
-        self.vendor_id = vendor_id
-        self.criterion = criterion
-        self.tier = tier
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = " / ".join(x for x in (self.vendor_id, self.criterion) if x)
-        prefix = f"{where}: " if where else ""
-        low, high = self.allowed or (None, None)
-        span = f"{plain_number(low)}–{plain_number(high)}" if low is not None and high is not None else ""
-        text = {
-            "not_a_number": f"{self.typed!r} is not a number",
-            "negative": f"{self.typed} is negative; scores run from {span}",
-            "too_many_decimals": f"{self.typed} has more than {self.decimals} decimal place(s); "
-                                 f"the rubric keeps scores to {self.decimals}",
-            "outside_range": f"{self.typed} is outside the allowed range {span}"
-                             + (f" (tier {self.tier})" if self.tier else ""),
-            "no_tier": "no agreed tier yet: the chair records it on the tier screen first",
-            "not_panel": "not a criterion the panel scores",
-            "no_bid": "no bid from this vendor in this tender",
-            "invalid_bid": "the bid is invalid and is not scored",
-            "not_declared": "declare first whether you have a conflict of interest with this bidder",
-            "recused": "you declared a conflict of interest with this bidder and do not score it",
-        }.get(self.reason, self.reason)
-        return prefix + text
+def _expected_number(criterion: Criterion, tier_id: str | None) -> Expected:
+    """What a score cell must hold, for the message on a cell that is not a number."""
+    if isinstance(criterion, Judged) and criterion.grades:
+        return Expected("grades", {"criterion": _named_one(criterion), "grades": criterion.grades,
+                                   "step": criterion.step})
+    low, high, tier = allowed_range(criterion, tier_id) or (Decimal(0), criterion.max, None)
+    return Expected("score_range", {"low": low, "high": high, "tier": tier})
 
 
-def read_score_text(raw: object) -> Decimal | None:
-    """What a judge typed as an exact Decimal (floats through str), None when empty; ScoreRefused when not a number.
-
-    >>> read_score_text(" 8.25 "), read_score_text(8.25), read_score_text(""), read_score_text(float("nan"))
-    (Decimal('8.25'), Decimal('8.25'), None, None)
-    """
-    if raw is None or (isinstance(raw, float) and math.isnan(raw)) or (isinstance(raw, str) and not raw.strip()):
-        return None
-    if isinstance(raw, bool):
-        raise ScoreRefused("not_a_number", typed=str(raw))
-    text = normalise(str(raw)).strip()
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ScoreRefused("not_a_number", typed=str(raw)) from None
-    if not value.is_finite():
-        raise ScoreRefused("not_a_number", typed=str(raw))
-    return value
-
-
-def check_score(rubric: Rubric, criterion_id: str, tier_id: str | None, value: Decimal,
-                vendor_id: str | None = None) -> Decimal:
-    """``value`` if a judge may give it as typed here; else ScoreRefused saying why, checked before any rounding.
-
-    Too many decimals, a negative number and a number outside the agreed tier or 0..max are refused,
-    each naming what was typed and the range allowed.
-    """
-    criterion = rubric.criterion_index.get(criterion_id)
-    if criterion is None or not criterion.is_panel:
-        raise ScoreRefused("not_panel", vendor_id=vendor_id, criterion=criterion_id)
-    allowed = allowed_range(criterion, tier_id)
-    if allowed is None:
-        raise ScoreRefused("no_tier", vendor_id=vendor_id, criterion=criterion_id)
-    low, high, tier = allowed
-    typed = f"{value:f}" if "E" in str(value) else str(value)
-    facts = dict(typed=typed, allowed=(low, high), decimals=rubric.decimals, vendor_id=vendor_id,
-                 criterion=criterion_id, tier=tier.id if tier else None)
-    if value.is_signed():  # -0 too: it cannot be kept as typed
-        raise ScoreRefused("negative", **facts)  # type: ignore[arg-type]
-    exponent = value.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > rubric.decimals:
-        raise ScoreRefused("too_many_decimals", **facts)  # type: ignore[arg-type]
-    if not low <= value <= high:
-        raise ScoreRefused("outside_range", **facts)  # type: ignore[arg-type]
-    return value
-
-
-def parse_score_entry(raw: object, rubric: Rubric, criterion_id: str, tier_id: str | None,
-                      vendor_id: str | None = None) -> Decimal | None:
-    """A score typed in the editor, checked as :func:`check_score` does; None when the cell was cleared."""
-    value = read_score_text(raw)
-    return None if value is None else check_score(rubric, criterion_id, tier_id, value, vendor_id)
+def _refusal_data(refusal: ScoreRefusal) -> dict[str, Any]:
+    """A refused score's facts for the problem's data: criterion, reason, score, range, tier, grades, step, decimals."""
+    return {"criterion": refusal.criterion.id, "reason": refusal.reason, "score": refusal.score,
+            "range": (refusal.low, refusal.high), "tier": refusal.tier.id if refusal.tier else None,
+            "grades": refusal.grades, "step": refusal.step, "decimals": refusal.decimals}
 
 
 def _relative(where: str, book: Workbook) -> str:
@@ -437,16 +349,17 @@ def _plain(value: Decimal) -> Decimal:
     return Decimal(plain_number(value))
 
 
-def _tier_text(tier: Tier) -> str:
-    return f"{tier.id} {tier.label.zh} ({plain_number(tier.min)}–{plain_number(tier.max)})"
+def _named_one(criterion: Criterion) -> Named:
+    return Named(criterion.id, criterion.name)
 
 
-def _tiers_list(criterion: Criterion) -> str:
-    return ", ".join(_tier_text(t) for t in criterion.tiers) if isinstance(criterion, Tiered) else ""
+def _named(criteria: Iterable[Criterion]) -> tuple[Named, ...]:
+    return tuple(_named_one(c) for c in criteria)
 
 
-def _criteria_list(criteria: Iterable[Criterion]) -> str:
-    return ", ".join(f"{c.id} {c.name.zh}" for c in criteria) or "none in this rubric"
+def _column(name: str) -> Named:
+    """A panel sheet's column as a message names it."""
+    return Named(name, COLUMN_LABELS[name])
 
 
 def _cell(row: list, column: int) -> Any:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from .errors import BidEvalError
 
@@ -60,6 +60,17 @@ class Action(enum.Enum):
     MANAGE_ACCOUNTS = "manage accounts"
 
 
+ACTION_NAMES_ZH = {
+    Action.READ_TENDER: "查看招标项目", Action.READ_BIDS: "查看投标文件", Action.READ_PANEL: "查看全体评委的评分",
+    Action.READ_RESULT: "查看评标结果", Action.READ_AUDIT: "查看审计记录", Action.CONFIGURE: "修改招标项目设置",
+    Action.GIVE_ROLES: "分配或收回角色", Action.IMPORT_BIDS: "导入或删除投标", Action.EXPORT: "导出结果",
+    Action.OPEN_SCORING: "开始评分", Action.SET_TIER: "定档", Action.MANAGE_PANEL: "调整评标委员会",
+    Action.IMPORT_SCORES: "导入评委评分表", Action.SCORE: "打分", Action.DECLARE: "作出回避声明",
+    Action.SUBMIT: "提交评分", Action.CLOSE_SCORING: "结束评分", Action.RECORD_FINDING: "记录复核意见",
+    Action.SET_CONSENSUS: "录入合议得分", Action.FINALISE: "确认最终结果", Action.REOPEN: "重新开启已定稿的结果",
+    Action.MANAGE_ACCOUNTS: "管理账户",
+}
+
 _READ = {Action.READ_TENDER, Action.READ_BIDS, Action.READ_PANEL, Action.READ_RESULT, Action.READ_AUDIT}
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.PROCUREMENT: frozenset(_READ | {Action.CONFIGURE, Action.GIVE_ROLES, Action.IMPORT_BIDS, Action.EXPORT,
@@ -98,19 +109,26 @@ def allowed(roles: Iterable[Role], action: Action) -> bool:
 
 
 class RightRefused(BidEvalError):
-    """The acting user's role does not allow this action (or not now)."""
+    """The acting user's role does not allow this action (or not now).
+
+    Facts as fields: ``actor``, ``roles`` held, ``action``, ``tender_id``, and ``why`` — a code
+    (``no_seat``, ``submitted``, ``blind``, ``declare_first`` …, rendered by :mod:`bideval.messages`)
+    with its own facts in ``facts`` (the bidders still to declare, the judges yet to submit …).
+    """
+
+    code = "right.refused"
 
     def __init__(self, actor: Actor, roles: Iterable[Role], action: Action, tender_id: int | None,
-                 why: str = ""):
+                 why: str = "", **facts: Any):
+        from .messages import sentence
+
         self.actor = actor.name
         self.account_id = actor.account_id
         self.roles = tuple(sorted(roles, key=lambda r: r.value))
         self.action = action
         self.tender_id = tender_id
         self.why = why
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        held = ", ".join(r.value for r in self.roles) or "no role"
-        where = f" on tender {self.tender_id}" if self.tender_id is not None else ""
-        return f"{self.actor} ({held}) may not {self.action.value}{where}" + (f": {self.why}" if self.why else "")
+        self.facts = facts
+        self.data = {"actor": self.actor, "roles": self.roles, "action": action, "tender": tender_id, "why": why,
+                     **facts}
+        super().__init__(sentence(self.code, self.data, "en", ids=True))

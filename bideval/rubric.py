@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field as dc_field
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Mapping, TypeVar
 
 from .benchmark import LEAST_MIN_BIDS, Base, BenchmarkRule, DeviationRounding
+from .errors import Expected
 from .groups import Group, weighted_max
-from .labels import Label
+from .labels import Label, Named
 from .sme import NOT_SME, SmeCategory, category_rate, parse_sme_category
 from .pricing import PRICE_MODEL_FIELD, Pricing, PricingModel
 from .values import FieldType, ValueProblem, fold, parser_for, plain_number
@@ -132,14 +133,16 @@ class Field:
         return self.type.value  # pragma: no cover
 
 
+_PRICE_MODELS = Expected("price_model", {"models": tuple(Named(m.value, m.label) for m in PricingModel)})
+
+
 def parse_price_model(raw: object) -> PricingModel | None:
     """A pricing model named by its id or its label in either language."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     model = PricingModel.from_alias(str(raw)) if isinstance(raw, str) else None
     if model is None:
-        names = ", ".join(f"{m.value} ({m.label.zh})" for m in PricingModel)
-        raise ValueProblem("a pricing model: " + names, raw)
+        raise ValueProblem(_PRICE_MODELS, raw)
     return model
 
 
@@ -459,11 +462,89 @@ class Penalty(Deduction):
         return Decimal(0)
 
 
+@dataclass(frozen=True)
+class Grade:
+    """A grade of a judged criterion (优 8–10, 有 8): a range of scores, or fixed points when min = max."""
+
+    label: Label
+    min: Decimal
+    max: Decimal
+
+    @property
+    def fixed(self) -> bool:
+        """A grade of fixed points (有得8分) rather than a range."""
+        return self.min == self.max
+
+    def contains(self, score: Decimal) -> bool:
+        """Whether a judge's score lies in this grade."""
+        return self.min <= score <= self.max
+
+    def scores(self, step: Decimal | None) -> tuple[Decimal, ...] | None:
+        """Every score the grade allows, highest first, when they can be listed (fixed points, or a step); else None."""
+        if self.fixed:
+            return (self.min,) if step is None or self.min % step == 0 else ()
+        if step is None:
+            return None
+        low = (self.min / step).to_integral_value(rounding=ROUND_CEILING) * step  # first multiple of step ≥ min
+        count = int((self.max - low) // step) + 1 if low <= self.max else 0
+        return tuple(low + step * k for k in reversed(range(count)))
+
+    def text(self, lang: str | None = None) -> str:
+        """``优 8–10`` (``lang`` None: both languages, ``优 / Excellent 8–10``)."""
+        label = self.label.both() if lang is None else self.label.text(lang)
+        span = plain_number(self.min) if self.fixed else f"{plain_number(self.min)}–{plain_number(self.max)}"
+        return f"{label} {span}"
+
+
 @dataclass(frozen=True, kw_only=True)
 class Judged(Criterion):
-    """Every judge scores 0..max."""
+    """Every judge scores 0..max; with grades, only a score a grade allows (and a multiple of step, if set)."""
 
     kind: ClassVar[Kind] = Kind.JUDGED
+    grades: tuple[Grade, ...] = ()
+    step: Decimal | None = None
+
+    def mistakes(self) -> list[Mistake]:
+        out = super().mistakes()
+        if self.step is not None and self.step <= 0:
+            out.append(Mistake(f"step must be more than 0, found {plain_number(self.step)}", {"step": self.step}))
+            return out
+        labels: set[str] = set()
+        for grade in self.grades:
+            facts = {"grade": grade.label, "range": (grade.min, grade.max)}
+            name = grade.text("zh")
+            if fold(grade.label.zh) in labels or fold(grade.label.en) in labels:
+                out.append(Mistake(f"grade {grade.label.both()!r} is listed twice", facts))
+            labels |= {fold(grade.label.zh), fold(grade.label.en)}
+            if grade.min > grade.max:
+                out.append(Mistake(f"grade {name} runs from {plain_number(grade.min)} down to "
+                                   f"{plain_number(grade.max)}", facts))
+            elif not 0 <= grade.min <= grade.max <= self.max:
+                out.append(Mistake(f"grade {name} lies outside 0..{plain_number(self.max)}", facts))
+            elif grade.scores(self.step) == ():
+                out.append(Mistake(f"grade {name} leaves no score possible in steps of {plain_number(self.step or Decimal(0))}",
+                                   {**facts, "step": self.step}))
+        ordered = sorted(self.grades, key=lambda g: (g.min, g.max))
+        for low, high in zip(ordered, ordered[1:]):
+            if high.min < low.max:
+                out.append(Mistake(f"grades {low.text('zh')} and {high.text('zh')} overlap (they may share a "
+                                   "boundary only)", {"grades": (low.label, high.label)}))
+        return out
+
+    def allowed_scores(self) -> tuple[Decimal, ...] | None:
+        """Every score the grades (or 0..max) allow, highest first, when they can be listed (fixed points, or a
+        step); None when a range has no step."""
+        found: list[Decimal] = []
+        for grade in self.grades or (Grade(Label("", ""), Decimal(0), self.max),):
+            scores = grade.scores(self.step)
+            if scores is None:
+                return None
+            found.extend(scores)
+        return tuple(sorted(set(found), reverse=True))
+
+    def grade_of(self, score: Decimal) -> Grade | None:
+        """The grade a score lies in (the higher one on a shared boundary)."""
+        return max((g for g in self.grades if g.contains(score)), key=lambda g: g.max, default=None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -718,6 +799,10 @@ class Rubric:
     def group_raw_max(self, group_id: str) -> Decimal:
         """The most a group's criteria can add up to, before any scaling or weight."""
         return group_full_marks(self.scored_criteria, self.caps, group_id)
+
+    def group_total_max(self, group_id: str) -> Decimal:
+        """What a group can add to the total: its criteria's maxima, scaled and weighted as declared."""
+        return weighted_max(self.group(group_id), self.group_raw_max(group_id))
 
     @cached_property
     def has_group_rules(self) -> bool:

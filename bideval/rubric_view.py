@@ -7,10 +7,11 @@ from __future__ import annotations
 import unicodedata
 from typing import Sequence
 
+from .allowed_scores import grades_text
 from .labels import Label
 from .benchmark import ONE, ZERO, Base, BenchmarkRule, DeviationRounding
 from .rubric import (Checklist, Count, Criterion, Deduction, Gate, Kind, Linear, Penalty, Price, PriceMethod, Rubric,
-                     SharedCap,
+                     SharedCap, Judged,
                      Tiered)
 from .values import plain_number
 
@@ -80,6 +81,10 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
         return deduction_rule(c, lang)
     if isinstance(c, Tiered):
         return "; ".join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
+    if isinstance(c, Judged) and (c.grades or c.step is not None):
+        grades = grades_text(c.grades, c.step, lang)
+        return (f"评委按等级打分：{grades}" if lang == "zh" else f"each judge scores a grade: {grades}") if c.grades \
+            else f"0–{plain_number(c.max)} ({grades})"
     if not isinstance(c, Price):
         return f"0–{plain_number(c.max)}"  # judged
     if c.method in (PriceMethod.RATIO, PriceMethod.DEVIATION, PriceMethod.RELATIVE_TO_LOWEST):

@@ -24,7 +24,7 @@ from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
 from .labels import Label
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel
-from .rubric import (CRITERION_TYPES, SharedCap, full_marks, group_full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
+from .rubric import (CRITERION_TYPES, Grade, SharedCap, full_marks, group_full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
                      Tiered, group_label, price_fields_of)
 from .values import FieldType, ValueProblem, fold, plain_number, to_decimal, TEN_THOUSAND_UNIT
@@ -44,7 +44,7 @@ _KIND_KEYS = {
     Kind.COUNT: {"max", "field", "points_per_unit"},
     Kind.LINEAR: {"max", "field", "points"},
     Kind.TIERED: {"max", "tiers"},
-    Kind.JUDGED: {"max"},
+    Kind.JUDGED: {"max", "grades", "step"},
     Kind.PRICE: {"max", "method", "above_penalty", "below_penalty", "budget_ceiling",
                  "sme_deduction", "abnormal_low_share", "benchmark", "deviation_rounding"},
     Kind.DEDUCTION: {"max", "items"},
@@ -52,6 +52,7 @@ _KIND_KEYS = {
 }
 _SME_CATEGORY_KEYS = {"id", "label", "rate"}
 _CAP_KEYS = {"id", "label", "max", "criteria"}
+_GRADE_KEYS = {"label", "min", "max", "points"}
 _BENCHMARK_KEYS = {"base", "coefficient", "min_bids", "ceiling_weight"}
 _ITEM_KEYS = {"label", "points", "when"}
 _DEDUCTION_ITEM_KEYS = {"label", "field", "points"}
@@ -626,6 +627,11 @@ class _RubricReader:
             parts["tiers"] = self.tiers(where, item.get("tiers"))
         elif kind is Kind.PRICE:
             parts.update(self.price(where, item))
+        elif kind is Kind.JUDGED:
+            if "grades" in item:
+                parts["grades"] = self.grades(where, item["grades"])
+            if "step" in item:
+                parts["step"] = self.number(where, item["step"], "step")
         elif kind in (Kind.DEDUCTION, Kind.PENALTY):
             parts["items"] = self.deduction_items(where, item.get("items"), fields)
         optional = ("reason", "decimals", "above_penalty", "below_penalty", "budget_ceiling", "sme_deduction",
@@ -715,6 +721,33 @@ class _RubricReader:
             when = self.condition(where, item.get("when"), fields)
             if label and points is not None and when:
                 out.append(ChecklistItem(label, points, when))
+        return tuple(out) if len(out) == len(node) else None
+
+    def grades(self, where: str, node: Any) -> tuple[Grade, ...] | None:
+        """优 8–10 as {label, min, max}; 有得8分 as {label, points}."""
+        if not isinstance(node, list) or not node:
+            self.fail(where, "grades must be a non-empty list of {label, min, max} or {label, points}")
+            return None
+        out = []
+        for index, item in enumerate(node, 1):
+            item = self.mapping(where, item, f"grade {index}")
+            if item is None:
+                continue
+            self.keys(where, item, _GRADE_KEYS, ("label",))
+            label = self.label(where, item.get("label"), f"grade {index} label")
+            if "points" in item:
+                if "min" in item or "max" in item:
+                    self.fail(where, f"grade {index} gives points and a range; expected one of them")
+                    continue
+                low = high = self.number(where, item["points"], f"grade {index} points")
+            elif "min" in item and "max" in item:
+                low = self.number(where, item["min"], f"grade {index} min")
+                high = self.number(where, item["max"], f"grade {index} max")
+            else:
+                self.fail(where, f"grade {index} needs points, or min and max")
+                continue
+            if label is not None and low is not None and high is not None:
+                out.append(Grade(label, low, high))
         return tuple(out) if len(out) == len(node) else None
 
     def deduction_items(self, where: str, node: Any, fields: Mapping[str, Field]) -> tuple[DeductionItem, ...] | None:

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, BinaryIO, Mapping, Sequence
 
 from .bids import Bid
 from .labels import Label
-from .rubric import Criterion, Rubric, Tier, Tiered
+from .allowed_scores import grade_choices, grades_text
+from .rubric import Criterion, Grade, Judged, Rubric, Tier, Tiered
 from .values import plain_number
 from .rubric_view import display_width
 
@@ -47,6 +48,10 @@ def score_rows(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[str, st
                     low, high, label = tier.min, tier.max, f"{tier.id} {tier.label.text(lang)}"
                 else:
                     label = NO_TIER.text(lang)
+            elif isinstance(criterion, Judged) and (criterion.grades or criterion.step is not None):
+                label = grades_text(criterion.grades, criterion.step, lang)  # the grades in the tier column
+                if criterion.grades:
+                    low, high = min(g.min for g in criterion.grades), max(g.max for g in criterion.grades)
             rows.append((bid.vendor_id, bid.vendor_name, criterion.id, criterion.name.text(lang), label, low, high))
     return rows
 
@@ -69,6 +74,7 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
     headers = HEADERS[lang]
     sheet.write_row(0, 0, headers, head)
     criteria = {c.id: c for c in rubric.panel_criteria}
+    lists = _write_grade_lists(book, rubric, head)
     rows = score_rows(rubric, bids, tiers, lang)
     for r, (vendor_id, vendor, criterion_id, name, tier, low, high) in enumerate(rows, 1):
         for c, text in enumerate((judge, vendor_id, vendor, criterion_id, name, tier)):
@@ -78,6 +84,10 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
         sheet.write_blank(r, SCORE_COLUMN, None, entries[rubric.places(criteria[criterion_id])])
         sheet.write_blank(r, SCORE_COLUMN + 1, None, note)
         hint = _hint(criteria[criterion_id], tiers.get((vendor_id, criterion_id)), low, high)
+        graded = _graded_validation(criteria[criterion_id], lists.get(criterion_id), r, hint)
+        if graded is not None:
+            sheet.data_validation(r, SCORE_COLUMN, r, SCORE_COLUMN, graded)
+            continue
         sheet.data_validation(r, SCORE_COLUMN, r, SCORE_COLUMN, {
             "validate": "decimal", "criteria": "between", "minimum": _cell_number(low), "maximum": _cell_number(high),
             "input_title": f"得分 / Score {plain_number(low)}–{plain_number(high)}"[:_TITLE_LIMIT],
@@ -99,9 +109,60 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
     book.close()
 
 
+GRADES_SHEET = "Grades"
+
+
+def _write_grade_lists(book: Workbook, rubric: Rubric, head: Format) -> dict[str, str]:
+    """A sheet listing every grade choice (``8 · 优 / Excellent``) of each graded criterion whose scores can be
+    listed; returns each such criterion's list range, the source of its score cells' drop-down."""
+    graded = [(c, choices) for c in rubric.panel_criteria if (choices := grade_choices(c))]
+    if not graded:
+        return {}
+    sheet = book.add_worksheet(GRADES_SHEET)
+    sheet.write_row(0, 0, ("评分项 / criterion", "等级 / grade"), head)
+    ranges: dict[str, str] = {}
+    row = 1
+    for criterion, choices in graded:
+        first = row
+        for choice in choices:
+            sheet.write_string(row, 0, criterion.id)
+            sheet.write_string(row, 1, choice.text())
+            row += 1
+        ranges[criterion.id] = f"={GRADES_SHEET}!$B${first + 1}:$B${row}"
+    sheet.set_column(0, 0, 16)
+    sheet.set_column(1, 1, 32)
+    return ranges
+
+
+def _graded_validation(criterion: Criterion, source: str | None, row: int, hint: str) -> dict[str, object] | None:
+    """The score cell's validation on a graded judged criterion: a drop-down of its grade choices in both
+    languages, or (ranges without a step) a formula accepting only the grades' ranges; None otherwise."""
+    if not isinstance(criterion, Judged) or not (criterion.grades or criterion.step is not None):
+        return None
+    grades = grades_text(criterion.grades, criterion.step)
+    common = {"input_title": "得分 / Score"[:_TITLE_LIMIT], "input_message": hint[:_MESSAGE_LIMIT],
+              "error_title": "不是允许的等级 / Not a grade",
+              "error_message": f"得分须为以下等级之一 / The score must be one of the grades: {grades}"[:_MESSAGE_LIMIT]}
+    if source is not None:
+        return {"validate": "list", "source": source, **common}
+    cell = f"{xl_col(SCORE_COLUMN)}{row + 1}"
+    ranges = ",".join(f"AND({cell}>={plain_number(g.min)},{cell}<={plain_number(g.max)})" for g in criterion.grades)
+    return {"validate": "custom", "value": f"=OR({ranges})", **common}
+
+
+def xl_col(column: int) -> str:
+    """The column letter of a 0-based column (the score column is I)."""
+    from xlsxwriter.utility import xl_col_to_name
+
+    return str(xl_col_to_name(column))
+
+
 def _hint(criterion: Criterion, tier_id: str | None, low: Decimal, high: Decimal) -> str:
-    """The input message of a score cell: its range and, for a tiered criterion, the tier's meaning."""
+    """The input message of a score cell: its range and, for a tiered criterion, the tier's meaning;
+    for a graded one, its grades in both languages."""
     text = f"{plain_number(low)} – {plain_number(high)}"
+    if isinstance(criterion, Judged) and (criterion.grades or criterion.step is not None):
+        return grades_text(criterion.grades, criterion.step)
     if not isinstance(criterion, Tiered):
         return text
     tier = criterion.tier(tier_id or "")
@@ -126,7 +187,8 @@ def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]
             "A tiered criterion is scored inside the tier the panel agreed for that bid (columns min and max).",
             "Objective criteria and price are computed by the tool; judges never score them.",
             "Return this workbook to the chair; it is read back as it is (sheet 'Scores').",
-        ]
+        ] + (["A graded criterion is scored by choosing one of its grades from the score cell's drop-down "
+              "(or typing a score a grade allows)."] if _graded(rubric) else [])
     return [
         f"{title}——{judge} 评分表",
         "只填写黄色的“得分”列（可在“备注”列写评语），其他列请勿修改。",
@@ -134,7 +196,11 @@ def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]
         "分档评分项须在评委会为该投标人确定的档次内打分（见“最低”“最高”列）。",
         "客观分和价格分由工具计算，评委不打分。",
         "请将本文件交回评标委员会主任，工具直接读取其中的“Scores”表。",
-    ]
+    ] + (["分等级评分项：在得分单元格的下拉列表中选择一个等级分值（或输入该等级允许的分数）。"] if _graded(rubric) else [])
+
+
+def _graded(rubric: Rubric) -> bool:
+    return any(isinstance(c, Judged) and (c.grades or c.step is not None) for c in rubric.panel_criteria)
 
 
 def _write_instructions(book: Workbook, rubric: Rubric, judge: str, lang: str, head: Format) -> None:
@@ -152,17 +218,21 @@ def _write_instructions(book: Workbook, rubric: Rubric, judge: str, lang: str, h
     r = start + 1
     for criterion in rubric.panel_criteria:
         describe = criterion.description.text(lang) if criterion.description else ""
-        tiers: tuple[Tier | None, ...] = criterion.tiers if isinstance(criterion, Tiered) else (None,)
+        tiers: tuple[Tier | Grade | None, ...] = (
+            criterion.tiers if isinstance(criterion, Tiered) else
+            criterion.grades if isinstance(criterion, Judged) and criterion.grades else (None,))
         for tier in tiers:
             sheet.write_string(r, 0, criterion.id)
             sheet.write_string(r, 1, criterion.name.text(lang))
             sheet.write_number(r, 2, _cell_number(criterion.max))
             low, high = (Decimal(0), criterion.max) if tier is None else (tier.min, tier.max)
-            if tier is not None:
+            if isinstance(tier, Tier):
                 sheet.write_string(r, 3, f"{tier.id} {tier.label.text(lang)}")
+            elif isinstance(tier, Grade):
+                sheet.write_string(r, 3, tier.label.text(lang))
             sheet.write_number(r, 4, _cell_number(low))
             sheet.write_number(r, 5, _cell_number(high))
-            text = tier.description.text(lang) if tier is not None and tier.description else describe
+            text = tier.description.text(lang) if isinstance(tier, Tier) and tier.description else describe
             if text:
                 sheet.write_string(r, 6, text, wrap)
             r += 1

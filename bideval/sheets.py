@@ -66,14 +66,14 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
                 if suffix == ".xlsx":
                     found.append(child)
                 elif suffix in SPREADSHEET_SUFFIXES:
-                    problems.append(Problem(str(child), f"not an .xlsx workbook ({suffix} file); save it as .xlsx"))
+                    problems.append(Problem.of("files.not_xlsx_suffix", str(child), suffix=suffix))
             if not found and not problems:
-                problems.append(Problem(str(path), "the folder holds no .xlsx workbook"))
+                problems.append(Problem.of("files.empty_folder", str(path)))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(Problem(str(path), "no such file or folder"))
+            problems.append(Problem.of("files.missing", str(path)))
     seen: set[Path] = set()
     unique = []
     for f in files:
@@ -110,13 +110,13 @@ class Workbook:
         try:
             return self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
         except (python_calamine.CalamineError, OSError) as error:
-            raise DamagedWorkbook([Problem(self.display, _damaged("the sheet", error), sheet)]) from None
+            raise DamagedWorkbook([_damaged(self.display, "sheet", error, sheet)]) from None
         except OverflowError as error:  # a date or time cell whose number no Python date or timedelta can hold
-            raise DamagedWorkbook([Problem(self.display, _impossible_date(error), sheet)]) from None
+            raise DamagedWorkbook([_impossible_date(self.display, sheet, error)]) from None
         except BaseException as error:
             if not _is_reader_panic(error):
                 raise
-            raise DamagedWorkbook([Problem(self.display, _impossible_date(error), sheet)]) from None
+            raise DamagedWorkbook([_impossible_date(self.display, sheet, error)]) from None
 
 
 def open_workbook(path: Path, display: str | None = None) -> tuple[Workbook | None, list[Problem]]:
@@ -130,27 +130,26 @@ def open_workbook(path: Path, display: str | None = None) -> tuple[Workbook | No
     try:  # reads the workbook part, its relationships, shared strings and styles
         book = python_calamine.CalamineWorkbook.from_path(str(path))
     except (python_calamine.CalamineError, OSError) as error:
-        return None, [Problem(display, _damaged("the workbook", error))]
+        return None, [_damaged(display, "workbook", error)]
     return Workbook(book, display), []
 
 
-def _damaged(what: str, error: Exception) -> str:
-    """The message for a package whose XML python-calamine cannot parse."""
+def _damaged(display: str, part: str, error: Exception, sheet: str | None = None) -> Problem:
+    """The problem of a package whose XML python-calamine cannot parse (``part``: sheet or workbook)."""
     import python_calamine
 
     if isinstance(error, python_calamine.WorksheetNotFound):
-        reason = "the workbook lists it, but its part is missing from the package"
+        cause = "missing"
     elif isinstance(error, python_calamine.XmlError):
-        reason = f"broken XML: {_reason(error)}"
+        cause = "xml"
     else:
-        reason = _reason(error)
-    return f"damaged .xlsx: {what} cannot be read ({reason}); open it in Excel and save it again"
+        cause = "other"
+    return Problem.of("workbook.damaged", display, sheet, part=part, cause=cause, detail=_reason(error))
 
 
-def _impossible_date(error: BaseException) -> str:
-    """The message for a cell formatted as a date or time whose number is no date or time."""
-    return (f"cannot read the sheet: a cell formatted as a date or time holds a number far beyond any date "
-            f"({_reason(error)}); correct that cell (Excel shows it as ####) and save the workbook again")
+def _impossible_date(display: str, sheet: str, error: BaseException) -> Problem:
+    """The problem of a cell formatted as a date or time whose number is no date or time."""
+    return Problem.of("workbook.impossible_date", display, sheet, detail=_reason(error))
 
 
 def _is_reader_panic(error: BaseException) -> bool:

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .labels import Label
+from .errors import Expected
+from .labels import Label, Named
 from .values import ValueProblem, fold, parse_bool
 
 NOT_SME = Label("否", "no")
@@ -51,9 +52,7 @@ def parse_sme_category(raw: object, categories: tuple[SmeCategory, ...]) -> str 
             return False
     except ValueProblem:
         pass
-    names = ", ".join(f"{c.label.zh} ({c.label.en})" if c.label.zh != c.label.en else c.label.zh
-                      for c in categories)
-    raise ValueProblem(f"an SME category: {names}, or 否 (no)", raw)
+    raise ValueProblem(Expected("sme_category", {"categories": tuple(Named(c.id, c.label) for c in categories)}), raw)
 
 
 def category_rate(categories: tuple[SmeCategory, ...], answer: object) -> tuple[SmeCategory | None, Decimal]:

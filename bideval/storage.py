@@ -23,12 +23,14 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from . import audit
-from .accounts import Accounts, grant, roles_of
+from .accounts import Accounts, account_named, grant, roles_of
 from .bids import Bid, BidSet, read_bids
+from .allowed_scores import ScoreRefused, allowed_range, check_score
 from .database import Database, database_url
-from .errors import BidEvalError, BidsError, PanelError, Problem
+from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem
 from .evaluation import check_bids, evaluate
-from .panel import PanelInput, Score, ScoreRefused, allowed_range, check_score, judge_name, read_panel
+from .labels import Named
+from .panel import PanelInput, Score, judge_name, read_panel
 from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .result import Result
 from .rights import Action, Actor, RightRefused, Role, allowed
@@ -36,7 +38,7 @@ from .rubric import Aggregate, Rubric, Tiered, parse_rubric
 from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, DeclarationRecord, FindingRecord,
                      JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord)
 from .sheets import InputFile
-from .values import FieldType, plain_number
+from .values import FieldType
 from .workflow import Blockers, FindingKind, FinaliseRefused, Flag, Stage, blockers, check_stage
 
 __all__ = ["Store", "ScoreRefused", "RightRefused", "WriteConflict", "database_url"]
@@ -48,18 +50,25 @@ OBSERVER_AFTER_FINAL = frozenset({Action.READ_RESULT, Action.READ_PANEL, Action.
 
 
 class WriteConflict(BidEvalError):
-    """Someone changed the value since the caller read it: nothing was overwritten.
+    """Someone changed the value since the caller read it, or the tender since a preview: nothing was overwritten.
 
-    Carries what was being changed, the version the caller saw and the version (and value) there now.
+    Carries what was being changed (``what``: ``score``, ``tier``, ``finding``, ``consensus``, or ``panel`` /
+    ``sheet`` for a preview, with its facts in ``facts``), the version the caller saw and the version (and value)
+    there now.
     """
 
-    def __init__(self, what: str, seen: int, current: int, value: str | None):
+    code = "store.write_conflict"
+
+    def __init__(self, what: str, seen: int, current: int, value: str | None = None, **facts: Any):
+        from .messages import sentence
+
         self.what = what
         self.seen = seen
         self.current = current
         self.value = value
-        super().__init__(f"{what} was changed by someone else meanwhile (you saw version {seen}, it is now "
-                         f"version {current}: {value if value is not None else 'empty'}); nothing was overwritten")
+        self.facts = facts
+        self.data = {"what": what, "seen": seen, "current": current, "value": value, **facts}
+        super().__init__(sentence(self.code, self.data, "en", ids=True))
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,7 @@ class ImportReport:
     """What an upload did: bids accepted per file, and every problem of each refused file."""
 
     accepted: dict[str, list[str]] = field(default_factory=dict)  # file → vendor ids
-    refused: dict[str, list[str]] = field(default_factory=dict)  # file → problem lines
+    refused: dict[str, list[Problem]] = field(default_factory=dict)  # file → its problems (bideval.messages renders them)
 
     @property
     def ok(self) -> bool:
@@ -206,15 +215,36 @@ def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple
     """The range a judge may score in: the agreed tier's, or 0..max; ScoreRefused when there is none."""
     criterion = rubric.criterion_index.get(criterion_id)
     if criterion is None or not criterion.is_panel:
-        raise ScoreRefused("not_panel", criterion=criterion_id)
+        raise ScoreRefused.coded("score.not_panel", criterion=criterion_id)
     found = allowed_range(criterion, tier_id)
     if found is None:
-        raise ScoreRefused("no_tier", criterion=criterion_id)
+        raise ScoreRefused.coded("score.no_tier", criterion=Named(criterion.id, criterion.name))
     return found[0], found[1]
 
 
 def _text(score: Decimal | None) -> str | None:
     return None if score is None else str(score)
+
+
+def _named(rubric: Rubric, criterion_id: str) -> Named | str:
+    """A criterion as a message names it (by label), or its id when the rubric has no such criterion."""
+    criterion = rubric.criterion_index.get(criterion_id)
+    return criterion_id if criterion is None else Named(criterion.id, criterion.name)
+
+
+def _check(s: Session, record: TenderRecord, rubric: Rubric, vendor_id: str, criterion_id: str,
+           score: Decimal | None) -> None:
+    """ScoreRefused unless ``score`` may be given here: :func:`check_score` against the agreed tier, read in the
+    caller's transaction (which holds the tender's lock, so no tier can change before the write), with the decimals
+    the criterion keeps."""
+    criterion = rubric.criterion_index.get(criterion_id)
+    if criterion is None:
+        raise ScoreRefused.coded("score.not_panel", criterion=criterion_id)
+    tier = s.execute(select(TierRecord.tier).where(TierRecord.tender_id == record.id, TierRecord.vendor_id == vendor_id,
+                                                   TierRecord.criterion == criterion_id)).scalar_one_or_none()
+    refusal = check_score(criterion, tier, score, rubric.places(criterion))
+    if refusal is not None:
+        raise ScoreRefused.of(refusal)
 
 
 class Store:
@@ -234,17 +264,17 @@ class Store:
         query = select(TenderRecord).where(TenderRecord.id == tender_id)
         record = s.execute(query.with_for_update() if lock else query).scalar_one_or_none()
         if record is None:
-            raise BidEvalError(f"no tender {tender_id}")
+            raise BidEvalError.coded("store.no_tender", tender=tender_id)
         account = s.get(AccountRecord, actor.account_id)
         if account is None or not account.active:
-            raise RightRefused(actor, (), action, tender_id, "no such account, or it is switched off")
+            raise RightRefused(actor, (), action, tender_id, "no_account")
         roles = roles_of(s, actor.account_id, tender_id)
         if not allowed(roles, action) and not (account.administrator and action in ADMIN_ACTIONS):
             raise RightRefused(actor, roles, action, tender_id)
         stage = Stage(record.stage)
         if action in OBSERVER_AFTER_FINAL and stage is not Stage.FINAL \
                 and not allowed(roles - {Role.OBSERVER}, action) and not account.administrator:
-            raise RightRefused(actor, roles, action, tender_id, "an observer reads the result once it is final")
+            raise RightRefused(actor, roles, action, tender_id, "observer_before_final")
         check_stage(action, stage, tender_id)
         return record, roles
 
@@ -290,7 +320,7 @@ class Store:
         with self.db.write() as s:
             account = s.get(AccountRecord, actor.account_id)
             if account is None or not account.active or not (account.creates_tenders or account.administrator):
-                raise RightRefused(actor, (), Action.CONFIGURE, None, "creating a tender needs an account that may")
+                raise RightRefused(actor, (), Action.CONFIGURE, None, "cannot_create")
             record = TenderRecord(name=name.strip() or rubric.title.zh, rubric_yaml=rubric_yaml,
                                   rubric_source=source, rubric_sha256=rubric.sha256, version=0,
                                   created_at=self.db.clock(), stage=Stage.SETUP.value, hide_prices=False)
@@ -336,10 +366,7 @@ class Store:
         """Give an account a role on the tender (procurement or an administrator); a judge takes a panel seat."""
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.GIVE_ROLES, lock=True)
-            account = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())) \
-                .scalar_one_or_none()
-            if account is None:
-                raise BidEvalError(f"no account {username!r}")
+            account = account_named(s, username)
             if role is Role.JUDGE:
                 check_stage(Action.MANAGE_PANEL, Stage(record.stage), tender_id)
             given = grant(s, tender_id, account, role, judge_name)
@@ -349,10 +376,7 @@ class Store:
         """Take a role back (a judge's seat stays with its scores, no longer held by the account)."""
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.GIVE_ROLES, lock=True)
-            account = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())) \
-                .scalar_one_or_none()
-            if account is None:
-                raise BidEvalError(f"no account {username!r}")
+            account = account_named(s, username)
             if role is Role.JUDGE:
                 seat = self._seat(s, Actor(account.id, account.display_name), tender_id)
                 if seat is not None:
@@ -411,12 +435,8 @@ class Store:
                     bidset = read_bids(rubric, [path])
                     vendors = self._store_bids(actor, tender_id, bidset.bids, safe, content, replace)
                     report.accepted[safe] = vendors
-                except (BidsError, PanelError) as error:
-                    report.refused[safe] = str(error).replace(str(path), safe).splitlines()
-                except BidEvalError as error:
-                    if isinstance(error, (RightRefused,)):
-                        raise
-                    report.refused[safe] = str(error).replace(str(path), safe).splitlines()
+                except InputErrors as error:
+                    report.refused[safe] = [p.renamed(str(path), safe) for p in error.problems]
                 if progress:
                     progress(done, len(files), safe)
         return report
@@ -430,8 +450,7 @@ class Store:
             existing = set(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id)).scalars())
             clash = [b.vendor_id for b in bids if b.vendor_id in existing]
             if clash and not replace:
-                raise BidsError([Problem(name, f"vendor_id {v} is already in this tender; "
-                                               "remove or replace that bid first") for v in clash])
+                raise BidsError([Problem.of("bids.vendor_exists", name, vendor_id=v) for v in clash])
             if clash:
                 s.execute(delete(BidRecord).where(BidRecord.tender_id == tender_id, BidRecord.vendor_id.in_(clash)))
             for bid in bids:
@@ -481,9 +500,8 @@ class Store:
         declared = set(s.execute(select(DeclarationRecord.vendor_id).where(
             DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == seat.name)).scalars())
         if vendors - declared:
-            raise RightRefused(actor, roles, Action.READ_BIDS, record.id,
-                               "declare for every bidder whether you have a conflict of interest first (回避声明): "
-                               + ", ".join(sorted(vendors - declared)))
+            raise RightRefused(actor, roles, Action.READ_BIDS, record.id, "declare_first",
+                               vendors=tuple(sorted(vendors - declared)))
         return seat
 
     def _bidset(self, s: Session, record: TenderRecord, seat: JudgeRecord | None) -> BidSet:
@@ -532,7 +550,7 @@ class Store:
         """Add a seat to the panel (a trimmed NFKC name, held by no account yet); adding one twice is harmless."""
         name = judge_name(name)
         if not name:
-            raise BidEvalError("a judge needs a name")
+            raise BidEvalError.coded("store.judge_needs_name")
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.MANAGE_PANEL, lock=True)
             known = s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == tender_id,
@@ -571,25 +589,26 @@ class Store:
             rubric = self._rubric_of(record)
             criterion = rubric.criterion_index.get(criterion_id)
             if not isinstance(criterion, Tiered):
-                raise ScoreRefused("not_panel", vendor_id=vendor_id, criterion=criterion_id)
+                raise ScoreRefused.coded("score.not_tiered", criterion=criterion_id)
+            named = Named(criterion.id, criterion.name)
             tier = criterion.tier(tier_id) if tier_id else None
             if tier_id and tier is None:
-                raise TierRefused(vendor_id, criterion_id, tier_id, (), "unknown")
+                raise TierRefused.coded("score.unknown_tier", tier=tier_id, criterion=named, vendor_id=vendor_id)
             current = s.execute(select(TierRecord).where(TierRecord.tender_id == tender_id,
                                                          TierRecord.vendor_id == vendor_id,
                                                          TierRecord.criterion == criterion_id)).scalar_one_or_none()
             seen = current.version if current else 0
             if expected_version is not None and expected_version != seen:
-                raise WriteConflict(f"the tier of {vendor_id} on {criterion_id}", expected_version, seen,
-                                    current.tier if current else None)
+                raise WriteConflict("tier", expected_version, seen, current.tier if current else None,
+                                    vendor_id=vendor_id, criterion=named)
             if tier is not None:
                 scores = s.execute(select(ScoreRecord.judge, ScoreRecord.score).where(
                     ScoreRecord.tender_id == tender_id, ScoreRecord.vendor_id == vendor_id,
                     ScoreRecord.criterion == criterion_id, ScoreRecord.score.is_not(None))).all()
                 outside = tuple((j, Decimal(v)) for j, v in scores if v is not None and not tier.contains(Decimal(v)))
                 if outside:
-                    raise TierRefused(vendor_id, criterion_id, tier.id, outside, "scores_outside",
-                                      (tier.min, tier.max))
+                    raise TierRefused.coded("score.scores_outside_tier", tier=tier, scores=outside, criterion=named,
+                                            vendor_id=vendor_id)
             old = current.tier if current else None
             if tier is None:
                 if current is not None:
@@ -611,8 +630,7 @@ class Store:
                 if seat is None:
                     raise RightRefused(actor, roles, Action.READ_PANEL, tender_id)
                 if judge is not None and judge_name(judge) != seat.name:
-                    raise RightRefused(actor, roles, Action.READ_PANEL, tender_id,
-                                       "a judge reads only their own scores until they submit")
+                    raise RightRefused(actor, roles, Action.READ_PANEL, tender_id, "blind")
                 judge = seat.name
             if judge is not None:
                 query = query.where(ScoreRecord.judge == judge_name(judge))
@@ -639,10 +657,9 @@ class Store:
             record, roles = self._open(s, actor, tender_id, Action.SCORE, lock=True)
             seat = self._seat(s, actor, tender_id)
             if seat is None:
-                raise RightRefused(actor, roles, Action.SCORE, tender_id, "you hold no seat on this panel")
+                raise RightRefused(actor, roles, Action.SCORE, tender_id, "no_seat")
             if seat.submitted_at is not None:
-                raise RightRefused(actor, roles, Action.SCORE, tender_id,
-                                   "you have submitted your scores; they are locked")
+                raise RightRefused(actor, roles, Action.SCORE, tender_id, "submitted")
             return self._write_score(s, record, actor, seat.name, vendor_id, criterion_id, score, comment,
                                      expected_version)
 
@@ -653,28 +670,22 @@ class Store:
         bid = s.execute(select(BidRecord.id).where(BidRecord.tender_id == record.id,
                                                    BidRecord.vendor_id == vendor_id)).first()
         if not bid:
-            raise ScoreRefused("no_bid", vendor_id=vendor_id, criterion=criterion_id)
+            raise ScoreRefused.coded("score.no_bid", vendor_id=vendor_id, criterion=criterion_id)
         declared = s.execute(select(DeclarationRecord.conflict).where(
             DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == judge,
             DeclarationRecord.vendor_id == vendor_id)).scalar_one_or_none()
         if declared is None:
-            raise ScoreRefused("not_declared", vendor_id=vendor_id, criterion=criterion_id)
+            raise ScoreRefused.coded("score.not_declared", vendor_id=vendor_id, criterion=criterion_id)
         if declared:
-            raise ScoreRefused("recused", vendor_id=vendor_id, criterion=criterion_id)
-        tier = s.execute(select(TierRecord.tier).where(TierRecord.tender_id == record.id,
-                                                       TierRecord.vendor_id == vendor_id,
-                                                       TierRecord.criterion == criterion_id)).scalar_one_or_none()
-        if score is not None:
-            check_score(rubric, criterion_id, tier, score, vendor_id)
-        elif rubric.criterion_index.get(criterion_id) is None or not rubric.criterion_index[criterion_id].is_panel:
-            raise ScoreRefused("not_panel", vendor_id=vendor_id, criterion=criterion_id)
+            raise ScoreRefused.coded("score.recused", vendor_id=vendor_id, criterion=criterion_id)
+        _check(s, record, rubric, vendor_id, criterion_id, score)
         current = s.execute(select(ScoreRecord).where(ScoreRecord.tender_id == record.id, ScoreRecord.judge == judge,
                                                       ScoreRecord.vendor_id == vendor_id,
                                                       ScoreRecord.criterion == criterion_id)).scalar_one_or_none()
         seen = current.version if current else 0
         if expected_version is not None and expected_version != seen:
-            raise WriteConflict(f"{judge}'s score for {vendor_id} on {criterion_id}", expected_version, seen,
-                                current.score if current else None)
+            raise WriteConflict("score", expected_version, seen, current.score if current else None, judge=judge,
+                                vendor_id=vendor_id, criterion=_named(rubric, criterion_id))
         old = current.score if current else None
         comment = comment.strip()
         if current is None:
@@ -698,12 +709,12 @@ class Store:
             record, roles = self._open(s, actor, tender_id, Action.DECLARE, lock=True)
             seat = self._seat(s, actor, tender_id)
             if seat is None:
-                raise RightRefused(actor, roles, Action.DECLARE, tender_id, "you hold no seat on this panel")
+                raise RightRefused(actor, roles, Action.DECLARE, tender_id, "no_seat")
             vendors = list(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id)
                                      .order_by(BidRecord.vendor_id)).scalars())
             unknown = sorted(set(conflicts) - set(vendors))
             if unknown:
-                raise BidEvalError(f"no bid from {', '.join(unknown)} in tender {tender_id}")
+                raise BidEvalError.coded("store.no_bids", vendors=tuple(unknown), tender=tender_id)
             done = set(s.execute(select(DeclarationRecord.vendor_id).where(
                 DeclarationRecord.tender_id == tender_id, DeclarationRecord.judge == seat.name)).scalars())
             now = self.db.clock()
@@ -767,8 +778,7 @@ class Store:
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_RESULT)
             if not self._may_read_panel(s, actor, record, roles):
-                raise RightRefused(actor, roles, Action.READ_PANEL, tender_id,
-                                   "a judge sees the panel's scores once they have submitted their own")
+                raise RightRefused(actor, roles, Action.READ_PANEL, tender_id, "blind")
             return self._evaluate(s, record, None)
 
     def result_for(self, actor: Actor, tender_id: int) -> Result:
@@ -785,8 +795,7 @@ class Store:
             if seat is None:
                 raise RightRefused(actor, roles, Action.READ_RESULT, tender_id)
             if record.hide_prices:
-                raise RightRefused(actor, roles, Action.READ_RESULT, tender_id,
-                                   "prices stay sealed until you have submitted your technical scores")
+                raise RightRefused(actor, roles, Action.READ_RESULT, tender_id, "prices_sealed")
             return self._evaluate(s, record, seat)
 
     def _evaluate(self, s: Session, record: TenderRecord, seat: JudgeRecord | None) -> Result:
@@ -813,10 +822,10 @@ class Store:
             path.write_bytes(content)
             shown = str(path)
             try:
-                panel = read_panel(rubric, bids, invalid, [path], agreed_tiers=agreed if app_tiers else None)
+                panel = read_panel(rubric, bids, invalid, [path], agreed_tiers=agreed if app_tiers else None,
+                                   exact_decimals=True)
             except PanelError as error:
-                raise PanelError([Problem(p.file.replace(shown, path.name), p.message.replace(shown, path.name),
-                                          p.sheet, p.cell) for p in error.problems]) from None
+                raise PanelError([p.renamed(shown, path.name) for p in error.problems]) from None
         return replace(panel, warnings=tuple(w.replace(shown, path.name) for w in panel.warnings))
 
     def preview_replace_panel(self, actor: Actor, tender_id: int, name: str, content: bytes) -> PanelReplacement:
@@ -849,8 +858,7 @@ class Store:
             record, _ = self._open(s, actor, tender_id, Action.MANAGE_PANEL, lock=True)
             now = self._replacement(s, record, name, content)
             if now != confirmed:
-                raise WriteConflict(f"the panel of tender {tender_id}", confirmed.version, record.version,
-                                    "changed since the preview; preview again")
+                raise WriteConflict("panel", confirmed.version, record.version, preview=True)
             panel = self._read_workbook(s, record, name, content)
             holders = dict(s.execute(select(JudgeRecord.name, JudgeRecord.account_id)
                                      .where(JudgeRecord.tender_id == tender_id)).all())
@@ -883,12 +891,12 @@ class Store:
         judge = judge_name(judge)
         if not s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == record.id,
                                                       JudgeRecord.name == judge)).first():
-            raise BidEvalError(f"{judge!r} holds no seat on the panel of tender {record.id}")
+            raise BidEvalError.coded("store.no_seat", judge=judge, tender=record.id)
         panel = self._read_workbook(s, record, name, content, app_tiers=True)
         others = sorted({x.judge for x in panel.scores if x.judge != judge})
         if others:
-            raise PanelError([Problem(Path(name).name, f"expected only {judge}'s scores, found scores of "
-                                                        + ", ".join(others), "Scores")])
+            raise PanelError([Problem.of("panel.other_judges", Path(name).name, "Scores", judge=judge,
+                                         others=tuple(others))])
         current = {(r.vendor_id, r.criterion): r for r in s.execute(select(ScoreRecord).where(
             ScoreRecord.tender_id == record.id, ScoreRecord.judge == judge)).scalars()}
         changes, same = [], 0
@@ -913,8 +921,7 @@ class Store:
             record, _ = self._open(s, actor, tender_id, Action.IMPORT_SCORES, lock=True)
             now = self._sheet_preview(s, actor, record, confirmed.judge, confirmed.file, content)
             if now != confirmed:
-                raise WriteConflict(f"{confirmed.judge}'s scores", confirmed.version, record.version,
-                                    "changed since the preview; preview again")
+                raise WriteConflict("sheet", confirmed.version, record.version, preview=True, judge=confirmed.judge)
             for change in confirmed.changes:
                 self._write_score(s, record, actor, confirmed.judge, change.vendor_id, change.criterion, change.new,
                                   change.new_comment, None)
@@ -941,7 +948,7 @@ class Store:
             record, roles = self._open(s, actor, tender_id, Action.SUBMIT, lock=True)
             seat = self._seat(s, actor, tender_id)
             if seat is None:
-                raise RightRefused(actor, roles, Action.SUBMIT, tender_id, "you hold no seat on this panel")
+                raise RightRefused(actor, roles, Action.SUBMIT, tender_id, "no_seat")
             if seat.submitted_at is not None:
                 return
             result = self._evaluate(s, record, None)
@@ -981,15 +988,14 @@ class Store:
             waiting = list(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == tender_id,
                                                                     JudgeRecord.submitted_at.is_(None))).scalars())
             if waiting and not reason.strip():
-                raise RightRefused(actor, roles, Action.CLOSE_SCORING, tender_id,
-                                   "not submitted yet: " + ", ".join(waiting) + "; give a reason to close anyway")
+                raise RightRefused(actor, roles, Action.CLOSE_SCORING, tender_id, "waiting", judges=tuple(waiting))
             self._stage(s, record, actor, Stage.REVIEW, reason.strip())
 
     def record_finding(self, actor: Actor, tender_id: int, kind: FindingKind, vendor_id: str, text: str,
                        criterion: str = "", judge: str = "", expected_version: int | None = None) -> int:
         """The chair's written finding on a flag (outlier, abnormal-low price, incomplete); returns its version."""
         if not text.strip():
-            raise BidEvalError("a finding needs its text")
+            raise BidEvalError.coded("store.reason_needed", what="finding")
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.RECORD_FINDING, lock=True)
             current = s.execute(select(FindingRecord).where(
@@ -998,8 +1004,8 @@ class Store:
                 FindingRecord.judge == judge)).scalar_one_or_none()
             seen = current.version if current else 0
             if expected_version is not None and expected_version != seen:
-                raise WriteConflict(f"the finding on {kind.value} {vendor_id}", expected_version, seen,
-                                    current.text if current else None)
+                raise WriteConflict("finding", expected_version, seen, current.text if current else None,
+                                    kind=kind, vendor_id=vendor_id)
             old = current.text if current else None
             if current is None:
                 current = FindingRecord(tender_id=tender_id, kind=kind.value, vendor_id=vendor_id,
@@ -1025,24 +1031,21 @@ class Store:
                       reason: str, expected_version: int | None = None) -> int:
         """The panel's agreed score for a bid and criterion (rubric aggregate ``consensus``), with its reason."""
         if not reason.strip():
-            raise BidEvalError("a consensus score needs its reason")
+            raise BidEvalError.coded("store.reason_needed", what="consensus")
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.SET_CONSENSUS, lock=True)
             rubric = self._rubric_of(record)
             if rubric.panel.aggregate is not Aggregate.CONSENSUS:
-                raise RightRefused(actor, roles, Action.SET_CONSENSUS, tender_id,
-                                   f"the rubric aggregates by {rubric.panel.aggregate.value}, not consensus")
-            tier = s.execute(select(TierRecord.tier).where(TierRecord.tender_id == tender_id,
-                                                           TierRecord.vendor_id == vendor_id,
-                                                           TierRecord.criterion == criterion_id)).scalar_one_or_none()
-            check_score(rubric, criterion_id, tier, score, vendor_id)
+                raise RightRefused(actor, roles, Action.SET_CONSENSUS, tender_id, "not_consensus",
+                                   aggregate=rubric.panel.aggregate.value)
+            _check(s, record, rubric, vendor_id, criterion_id, score)
             current = s.execute(select(ConsensusRecord).where(
                 ConsensusRecord.tender_id == tender_id, ConsensusRecord.vendor_id == vendor_id,
                 ConsensusRecord.criterion == criterion_id)).scalar_one_or_none()
             seen = current.version if current else 0
             if expected_version is not None and expected_version != seen:
-                raise WriteConflict(f"the consensus score of {vendor_id} on {criterion_id}", expected_version, seen,
-                                    current.score if current else None)
+                raise WriteConflict("consensus", expected_version, seen, current.score if current else None,
+                                    vendor_id=vendor_id, criterion=_named(rubric, criterion_id))
             old = current.score if current else None
             if current is None:
                 current = ConsensusRecord(tender_id=tender_id, vendor_id=vendor_id, criterion=criterion_id,
@@ -1084,7 +1087,7 @@ class Store:
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.REOPEN, lock=True)
             if not reason.strip():
-                raise RightRefused(actor, roles, Action.REOPEN, tender_id, "reopening needs a reason")
+                raise RightRefused(actor, roles, Action.REOPEN, tender_id, "reason_needed")
             if record.stage == Stage.FINAL.value:
                 record.finalised_by, record.finalised_at = None, None
                 self._stage(s, record, actor, Stage.REVIEW, reason.strip())
@@ -1095,33 +1098,29 @@ class Store:
 
 
 class TierRefused(ScoreRefused):
-    """A tier that cannot be recorded: unknown, or scores already given lie outside it (judges and scores as data)."""
+    """A tier that cannot be recorded: unknown (``score.unknown_tier``), or scores already given lie outside it
+    (``score.scores_outside_tier``: the judges and their scores as data)."""
 
-    def __init__(self, vendor_id: str, criterion: str, tier: str, outside: tuple[tuple[str, Decimal], ...],
-                 reason: str, allowed: tuple[Decimal, Decimal] | None = None):
-        self.outside = outside
-        super().__init__(reason, vendor_id=vendor_id, criterion=criterion, tier=tier, allowed=allowed)
+    @property
+    def outside(self) -> tuple[tuple[str, Decimal], ...]:
+        """(judge, score) of every score given that lies outside the tier."""
+        return tuple(self.data.get("scores", ()))
 
     @property
     def judges(self) -> tuple[str, ...]:
         """The judges whose scores lie outside the tier."""
         return tuple(j for j, _ in self.outside)
 
-    def __str__(self) -> str:
-        if self.reason == "unknown":
-            return f"{self.vendor_id} / {self.criterion}: unknown tier {self.tier!r}"
-        low, high = self.allowed or (Decimal(0), Decimal(0))
-        return (f"{self.vendor_id} / {self.criterion}: scores already given lie outside {self.tier} "
-                f"({plain_number(low)}–{plain_number(high)}): "
-                + ", ".join(f"{j}: {plain_number(v)}" for j, v in self.outside)
-                + "; those judges must change them first")
-
 
 class SubmitRefused(BidEvalError):
     """A judge cannot submit yet: the (vendor_id, criterion) scores still missing."""
 
+    code = "store.submit_missing"
+
     def __init__(self, judge: str, missing: tuple[tuple[str, str], ...]):
+        from .messages import sentence
+
         self.judge = judge
         self.missing = missing
-        super().__init__(f"{judge} cannot submit yet: {len(missing)} score(s) missing: "
-                         + ", ".join(f"{v} / {c}" for v, c in missing[:10]) + (" …" if len(missing) > 10 else ""))
+        self.data = {"judge": judge, "missing": missing}
+        super().__init__(sentence(self.code, self.data, "en", ids=True))

@@ -31,6 +31,8 @@ def summary_text(result: Result, lang: str = "zh") -> str:
         lines.append(("评分畸高畸低：" if zh else "outlier: ") +
                      f"{o.judge} / {o.vendor_id} / {o.criterion}: {o.score} (mean {o.panel_mean:.{places + 2}f})")
     for bid in result.invalid:
-        lines.append(("无效投标：" if zh else "invalid: ") + f"{bid.vendor_name} ({bid.vendor_id}): " +
+        kind = ("未通过阶段评审：" if zh else "out after a stage: ") if bid.stage is not None else \
+            ("无效投标：" if zh else "invalid: ")
+        lines.append(kind + f"{bid.vendor_name} ({bid.vendor_id}): " +
                      "; ".join(r.render(lang) for r in bid.reasons))
     return "\n".join(lines)

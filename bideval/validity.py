@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, Mapping
 
 from .bids import Bid
-from .labels import Label
-from .pricing import PRICE_MODEL_FIELD, PricingModel, quoted_price
+from .labels import Label, Named
+from .messages import reason_label
+from .pricing import PRICE_MODEL_FIELD, PriceParameter, PricingModel, quoted_price
 from .result import Reason
-from .rubric import Gate, Rubric
-from .values import money_text
+from .rubric import Field, Gate, Rubric
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,10 @@ def check_bid(rubric: Rubric, bid: Bid) -> BidCheck:
     values = bid.values
     for criterion in rubric.criteria:
         if isinstance(criterion, Gate) and not criterion.when.holds(values):
-            reasons.append(Reason(criterion.id, criterion.reason or criterion.name))
+            reasons.append(Reason(criterion.id, _gate_text(rubric, criterion, values)))
     for field in rubric.fields:
         if field.required and values.get(field.id) is None:
-            reasons.append(Reason(f"required: {field.id}",
-                                  Label(f"未填写{field.label.zh}", f"{field.label.en} is not stated")))
+            reasons.append(Reason(f"required: {field.id}", reason_label("reason.required", field=_named(field))))
     model, quoted, price_reasons = _price_terms(rubric, bid)
     return BidCheck(model, quoted, tuple(reasons + price_reasons))
 
@@ -49,29 +49,40 @@ def _price_terms(rubric: Rubric, bid: Bid) -> tuple[PricingModel | None, Decimal
     model = bid.values.get(PRICE_MODEL_FIELD)
     if model is None:
         if len(allowed) != 1:
-            return None, None, [Reason(f"required: {PRICE_MODEL_FIELD}",
-                                       Label("未填写报价方式", "Pricing model is not stated"))]
+            return None, None, [Reason(f"required: {PRICE_MODEL_FIELD}", reason_label("reason.price_model_required"))]
         model = allowed[0]
     if model not in allowed:
-        names = Label("、".join(m.label.zh for m in allowed), ", ".join(m.label.en for m in allowed))
         return model, None, [Reason("price_model_not_allowed",
-                                    Label(f"报价方式“{model.label.zh}”不在允许范围（{names.zh}）",
-                                          f"pricing model '{model.label.en}' is not allowed ({names.en})"))]
+                                    reason_label("reason.price_model_not_allowed", model=_model(model),
+                                                 allowed=tuple(_model(m) for m in allowed)))]
     parameters = rubric.pricing.parameters(model)
     missing = [p for p in parameters if bid.values.get(p.id) is None]
     if missing:
         return model, None, [Reason("price_parameters_missing",
-                                    Label("报价缺少：" + "、".join(p.label.zh for p in missing),
-                                          "price lacks: " + ", ".join(p.label.en for p in missing)))]
+                                    reason_label("reason.price_parameters_missing",
+                                                 missing=tuple(_named(p) for p in missing)))]
     quoted = quoted_price(model, bid.values, rubric.pricing.demand)
     reasons = []
     if quoted <= 0:
-        reasons.append(Reason("price_not_positive", Label(f"投标报价 {money_text(quoted)} 元不大于零",
-                                                          f"quoted price {money_text(quoted)} is not above 0")))
+        reasons.append(Reason("price_not_positive", reason_label("reason.price_not_positive", quoted=quoted)))
     price = rubric.price_criterion
     if price is not None and price.budget_ceiling is not None and quoted > price.budget_ceiling:
-        ceiling = money_text(price.budget_ceiling)
-        reasons.append(Reason("above_budget_ceiling",
-                              Label(f"投标报价 {money_text(quoted)} 元超过最高限价 {ceiling} 元",
-                                    f"quoted price {money_text(quoted)} is above the budget ceiling {ceiling}")))
+        reasons.append(Reason("above_budget_ceiling", reason_label("reason.above_budget_ceiling", quoted=quoted,
+                                                                   ceiling=price.budget_ceiling)))
     return model, quoted, reasons
+
+
+def _gate_text(rubric: Rubric, gate: Gate, values: Mapping[str, Any]) -> Label:
+    """A failed gate's text: the rubric's reason, or that the field it tests is empty (the reason would be untrue)."""
+    field = rubric.field_index.get(gate.when.field)
+    if values.get(gate.when.field) is None and field is not None:
+        return reason_label("reason.gate_blank", field=_named(field))
+    return gate.reason or gate.name
+
+
+def _named(field: Field | PriceParameter) -> Named:
+    return Named(field.id, field.label)
+
+
+def _model(model: PricingModel) -> Named:
+    return Named(model.value, model.label)

@@ -18,14 +18,21 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import Any, Callable
 
+from .errors import Expected
+
 
 class ValueProblem(ValueError):
-    """A cell that does not hold a value of the expected type."""
+    """A cell that does not hold a value of the expected type: what was expected (as data) and what was found."""
 
-    def __init__(self, expected: str, found: object):
-        self.expected = expected
+    def __init__(self, expectation: Expected | str, found: object):
+        self.expectation = expectation if isinstance(expectation, Expected) else Expected("text", {"text": expectation})
         self.found = found
-        super().__init__(f"expected {expected}, found {found!r}")
+        super().__init__(f"expected {expectation}, found {found!r}")
+
+    @property
+    def expected(self) -> str:
+        """What was expected, in the command line's English."""
+        return str(self.expectation)
 
 
 class FieldType(enum.Enum):
@@ -81,17 +88,25 @@ def round_half_up(value: Decimal, decimals: int) -> Decimal:
 
 _QUANTA = tuple(Decimal(1).scaleb(-places) for places in range(10))
 
+# What each parser expects, made once: parsers run for every cell of every bid.
+_EXPECT_BOOL = Expected("bool")
+_EXPECT_PERCENT = Expected("percent")
+_EXPECT_INTEGER = {sign: Expected("integer", {"non_negative": sign}) for sign in (False, True)}
+_EXPECT_NUMBER = {sign: Expected("number", {"non_negative": sign}) for sign in (False, True)}
+_EXPECT_MONEY = {(in_10k, sign): Expected("money", {"unit": TEN_THOUSAND_UNIT if in_10k else None, "non_negative": sign})
+                 for in_10k in (False, True) for sign in (False, True)}
+
 
 def _is_empty(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-def _reject_non_numbers(raw: object, expected: str) -> None:
+def _reject_non_numbers(raw: object, expected: Expected) -> None:
     if isinstance(raw, bool) or isinstance(raw, (date, datetime, time)):
         raise ValueProblem(expected, raw)
 
 
-def _numeric_text(text: str, expected: str, raw: object) -> Decimal:
+def _numeric_text(text: str, expected: Expected, raw: object) -> Decimal:
     text = text.replace(" ", "")
     if not _NUMBER.fullmatch(text):
         raise ValueProblem(expected, raw)
@@ -101,7 +116,7 @@ def _numeric_text(text: str, expected: str, raw: object) -> Decimal:
         raise ValueProblem(expected, raw) from None
 
 
-def _number(raw: object, expected: str) -> Decimal:
+def _number(raw: object, expected: Expected) -> Decimal:
     _reject_non_numbers(raw, expected)
     if isinstance(raw, (int, float)):
         value = to_decimal(raw)
@@ -115,7 +130,7 @@ def parse_bool(raw: object) -> bool | None:
     """是/否, yes/no, true/false, Y/N, 1/0, ✓/✗, √/× and TRUE/FALSE cells."""
     if _is_empty(raw):
         return None
-    expected = "yes or no (是/否, Y/N, 1/0, ✓/✗)"
+    expected = _EXPECT_BOOL
     if isinstance(raw, bool):
         return raw
     if isinstance(raw, (int, float)) and raw in (0, 1):
@@ -133,7 +148,7 @@ def parse_integer(raw: object, non_negative: bool = False) -> int | None:
     """A whole number: a number cell or numeric text such as ``1,234``."""
     if _is_empty(raw):
         return None
-    expected = "a whole number" + (" (0 or more)" if non_negative else "")
+    expected = _EXPECT_INTEGER[non_negative]
     value = _number(raw, expected)
     if value != value.to_integral_value():
         raise ValueProblem(expected, raw)
@@ -146,7 +161,7 @@ def parse_number(raw: object, non_negative: bool = False) -> Decimal | None:
     """A number: a number cell or numeric text such as ``1,234.5``."""
     if _is_empty(raw):
         return None
-    expected = "a number" + (" (0 or more)" if non_negative else "")
+    expected = _EXPECT_NUMBER[non_negative]
     value = _number(raw, expected)
     if non_negative and value < 0:
         raise ValueProblem(expected, raw)
@@ -165,9 +180,7 @@ def parse_money(raw: object, unit: str | None = None, non_negative: bool = False
     if _is_empty(raw):
         return None
     in_10k = unit == TEN_THOUSAND_UNIT
-    expected = "an amount in " + ("10,000 yuan (万元)" if in_10k else "yuan") + (
-        ", 0 or more" if non_negative else ""
-    )
+    expected = _EXPECT_MONEY[in_10k, non_negative]
     _reject_non_numbers(raw, expected)
     if isinstance(raw, (int, float)):
         value = _number(raw, expected)
@@ -193,7 +206,7 @@ def parse_percent(raw: object) -> Decimal | None:
     """A fraction 0..1: a number cell, ``0.96``, or a percentage ``96%``."""
     if _is_empty(raw):
         return None
-    expected = "a percentage such as 96% (or a fraction 0..1 such as 0.96)"
+    expected = _EXPECT_PERCENT
     _reject_non_numbers(raw, expected)
     if isinstance(raw, str):
         text = normalise(raw).replace(" ", "")
@@ -228,7 +241,7 @@ def parse_choice(raw: object, choices: tuple[str, ...]) -> str | None:
     for choice in choices:
         if fold(choice) == wanted:
             return choice
-    raise ValueProblem("one of " + ", ".join(choices), raw)
+    raise ValueProblem(Expected("choice", {"choices": choices}), raw)
 
 
 def parser_for(

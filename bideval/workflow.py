@@ -24,6 +24,8 @@ class Stage(enum.Enum):
     FINAL = "final"  # signed: nothing changes until the chair reopens with a reason
 
 
+STAGE_NAMES_ZH = {Stage.SETUP: "准备", Stage.SCORING: "评分", Stage.REVIEW: "复核", Stage.FINAL: "已定稿"}
+
 # The stages in which each changing action is allowed; reads are allowed in every stage.
 ALLOWED_IN: dict[Action, frozenset[Stage]] = {
     Action.CONFIGURE: frozenset({Stage.SETUP}),
@@ -45,18 +47,20 @@ ALLOWED_IN: dict[Action, frozenset[Stage]] = {
 
 
 class StageRefused(BidEvalError):
-    """The action is not possible in the tender's current stage (a final result changes only after reopening)."""
+    """The action is not possible in the tender's current stage (a final result changes only after reopening);
+    ``action``, ``stage``, ``tender_id`` and the stages ``allowed`` as fields."""
+
+    code = "stage.refused"
 
     def __init__(self, action: Action, stage: Stage, tender_id: int):
+        from .messages import sentence
+
         self.action = action
         self.stage = stage
         self.tender_id = tender_id
         self.allowed = tuple(s for s in Stage if s in ALLOWED_IN.get(action, frozenset(Stage)))
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return (f"tender {self.tender_id} is in the {self.stage.value} stage: cannot {self.action.value} "
-                f"(possible in: {', '.join(s.value for s in self.allowed)})")
+        self.data = {"action": action, "stage": stage, "tender": tender_id, "allowed": self.allowed}
+        super().__init__(sentence(self.code, self.data, "en", ids=True))
 
 
 def check_stage(action: Action, stage: Stage, tender_id: int) -> None:
@@ -117,21 +121,15 @@ def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, b
 
 
 class FinaliseRefused(BidEvalError):
-    """The result cannot be finalised: incomplete scores, flags without a finding, or judges yet to submit."""
+    """The result cannot be finalised: incomplete scores, flags without a finding, or judges yet to submit
+    (``blockers``: a :class:`Blockers`)."""
+
+    code = "finalise.refused"
 
     def __init__(self, tender_id: int, found: Blockers):
+        from .messages import sentence
+
         self.tender_id = tender_id
         self.blockers = found
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        parts = []
-        if self.blockers.incomplete:
-            parts.append("incomplete scores for " + ", ".join(self.blockers.incomplete))
-        if self.blockers.unresolved:
-            parts.append("no finding yet for " + ", ".join(
-                "/".join(x for x in (f.kind.value, f.vendor_id, f.criterion, f.judge) if x)
-                for f in self.blockers.unresolved))
-        if self.blockers.not_submitted:
-            parts.append("not submitted: " + ", ".join(self.blockers.not_submitted))
-        return f"tender {self.tender_id} cannot be finalised: " + "; ".join(parts)
+        self.data = {"tender": tender_id, "blockers": found}
+        super().__init__(sentence(self.code, self.data, "en", ids=True))

@@ -83,7 +83,7 @@ def preview_rows(rubric: Rubric, bids: Sequence[Bid], lang: str,
             "投标人" if zh else "Bidder": bid.vendor_name,
             "中小企业" if zh else "SME": sme_text(rubric, bid, lang),
             "有效" if zh else "Valid": "✓" if check.valid else "✗",
-            "无效原因" if zh else "Why invalid": "; ".join(r.render(lang) for r in check.reasons),
+            "无效原因" if zh else "Why invalid": reasons_text(check, lang),
         }
         for f in fields:
             row[column_title(f, lang)] = format_value(f, bid.values.get(f.id), lang)
@@ -99,6 +99,11 @@ def sme_text(rubric: Rubric, bid: Bid, lang: str) -> str:
     if category is not None:
         return category.label.text(lang)
     return ("是" if bid.sme else "否") if lang == "zh" else ("yes" if bid.sme else "no")
+
+
+def reasons_text(check: BidCheck, lang: str) -> str:
+    """Why a bid is invalid, in the user's words: every reason's text, no codes."""
+    return ("；" if lang == "zh" else "; ").join(r.text.text(lang) for r in check.reasons)
 
 
 def _code(line: str) -> str:
@@ -160,9 +165,14 @@ def show_upload(store: Store, tender: int) -> None:
                         "When ticked, a vendor already in this tender (same unified social credit code) has its old "
                         "bid replaced by the one in the new file; the panel's tiers and scores for it are kept. "
                         "When not ticked, such a file is refused as a whole and nothing from it is imported."))
-    st.caption(tr("每个文件要么全部导入，要么全部不导入：有任何错误的文件不会导入其中任何投标。",
-                  "Each file is imported whole or not at all: nothing is imported from a file with any error."))
-    if st.button(tr("导入", "Import"), key="bids_import", type="primary", disabled=not files):
+    st.caption(tr(f"每个文件要么全部导入，要么全部不导入：有任何错误的文件不会导入其中任何投标。"
+                  f"每个文件不超过 {MAX_FILE_MB} MB：更大的文件会被上传框拒绝（其提示为英文“File must be "
+                  f"{MAX_FILE_MB}MB or smaller”），请删去多余的行列或图片后重新保存。",
+                  f"Each file is imported whole or not at all: nothing is imported from a file with any error. "
+                  f"At most {MAX_FILE_MB} MB a file: a larger file is refused by the upload box (\"File must be "
+                  f"{MAX_FILE_MB}MB or smaller\"); delete unused rows, columns or pictures and save it again."))
+    if st.button(tr("导入", "Import"), key="bids_import", type="primary", disabled=not files,
+                 help=None if files else tr("请先在上方选择要导入的文件。", "Choose the files to import above first.")):
         uploads = [(f.name, f.getvalue()) for f in files]
         bar = st.progress(0.0, text=tr("正在导入…", "Importing…"))
 
@@ -182,14 +192,36 @@ def show_report() -> None:
     if not last or last["tender"] != ws.tender_id():
         return
     report: ImportReport = last["report"]
+    store, tender = ws.store(), last["tender"]
+    rubric = store.rubric(ws.actor(), tender)
+    bids = {b.vendor_id: b for b in store.bidset(ws.actor(), tender).bids}
+    checks = check_bids(rubric, [bids[v] for vendors in report.accepted.values() for v in vendors if v in bids])
     st.markdown("**" + tr("上次导入的结果", "Last import") + "**")
     for name, vendors in report.accepted.items():
-        st.success(tr(f"✓ {name}：已导入 {len(vendors)} 份投标 — ", f"✓ {name}: {len(vendors)} bid(s) imported — ")
-                   + ", ".join(_code(v) for v in vendors))
-    for name, lines in report.refused.items():
-        st.error(tr(f"✗ **{name}**：未导入（该文件中的内容均未导入），问题如下：",
-                    f"✗ **{name}**: refused; nothing was imported from this file. Problems:")
-                 + "\n\n" + "\n".join(f"- {_code(line)}" for line in lines))
+        lines = [imported_line(v, bids.get(v), checks.get(v), ws.lang()) for v in vendors]
+        invalid = sum(1 for v in vendors if v in checks and not checks[v].valid)
+        head = tr(f"✓ **{ws.markdown_text(name)}**：已导入 {len(vendors)} 份投标",
+                  f"✓ **{ws.markdown_text(name)}**: {len(vendors)} bid(s) imported")
+        if invalid:
+            head += tr(f"，其中 {invalid} 份为无效投标", f", {invalid} of them invalid")
+        (st.warning if invalid else st.success)(head + "\n\n" + "\n".join(f"- {line}" for line in lines))
+    for name, problems in report.refused.items():
+        st.error(tr(f"✗ **{ws.markdown_text(name)}**：未导入（该文件中的内容均未导入），问题如下：",
+                    f"✗ **{ws.markdown_text(name)}**: refused; nothing was imported from this file. Problems:")
+                 + "\n\n" + "\n".join(f"- {ws.problem_markdown(p, with_file=p.file != name, rubric=rubric)}"
+                                       for p in problems))
+
+
+def imported_line(vendor_id: str, bid: Bid | None, check: BidCheck | None, lang: str) -> str:
+    """One imported bid in the import report: its code and name, and right there whether it is invalid and why."""
+    zh = lang == "zh"
+    line = _code(vendor_id) + (f" {ws.markdown_text(bid.vendor_name)}" if bid else "")
+    if bid is None:
+        return line + ("（已导入，后来被删除）" if zh else " (imported, since removed)")
+    if check is not None and not check.valid:
+        return line + (" — 已导入，但为无效投标：" if zh else " — imported, but invalid: ") + ws.markdown_text(
+            reasons_text(check, lang))
+    return line + (" — 已导入" if zh else " — imported")
 
 
 def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
@@ -220,7 +252,7 @@ def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
         if reasons:
             st.warning(tr(f"**{bid.vendor_name}** (`{bid.vendor_id}`) 为无效投标，不参与评分和排名：",
                           f"**{bid.vendor_name}** (`{bid.vendor_id}`) is invalid and is neither scored nor ranked:")
-                       + "\n" + "\n".join(f"- {r.render(lang)}" for r in reasons))
+                       + "\n" + "\n".join(f"- {ws.markdown_text(r.text.text(lang))}" for r in reasons))
 
     st.markdown("**" + tr("单个投标", "One bid") + "**")
     names = {b.vendor_id: f"{b.vendor_name} · {b.vendor_id}" for b in bids}

@@ -153,7 +153,10 @@ def show_score_sheet(store: Store, result: Result, tender: int) -> None:
     judges = store.judges(ws.actor(), tender)
     pick, typed = st.columns(2)
     chosen = pick.selectbox(tr("评委", "Judge"), judges, key="export_judge", index=0 if judges else None,
-                            placeholder=tr("尚无评委", "No judges yet"), disabled=not judges)
+                            placeholder=tr("尚无评委", "No judges yet"), disabled=not judges,
+                            help=None if judges else tr("本项目还没有评委：请在右侧输入评委姓名，或在“定档”页面加入评委。",
+                                                         "This tender has no judges yet: type a name on the right, or "
+                                                         "add judges on the Tiers page."))
     other = typed.text_input(tr("或输入评委姓名", "Or type a judge's name"), key="export_judge_typed",
                              max_chars=100).strip()
     judge = other or chosen or ""
@@ -164,7 +167,8 @@ def show_score_sheet(store: Store, result: Result, tender: int) -> None:
                        else tr("下载评分表", "Download the score sheet"),
                        data=lambda: score_sheet_bytes(store, ws.actor(), tender, judge, lang),
                        file_name=export_name("scoresheet", result, tender, "xlsx", file_part(judge)), mime=XLSX,
-                       key="export_score_sheet", icon=":material/download:", on_click="ignore", disabled=not judge)
+                       key="export_score_sheet", icon=":material/download:", on_click="ignore", disabled=not judge,
+                       help=None if judge else tr("先选择或输入评委姓名。", "Choose or type a judge's name first."))
     if not judge:
         st.caption(tr("先选择或输入评委姓名。", "Choose or type a judge's name first."))
 

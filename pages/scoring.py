@@ -2,10 +2,12 @@
 
 Every changed cell is saved on the rerun it causes: the editor's ``edited_rows``
 are compared with what this page saw last time and with the database, each new
-value goes through ``Store.set_score`` (which enforces the tier or 0..max
-range and the rubric's decimals), and a refused value is shown with what was
-typed and its allowed range, and not saved. Scores are typed as text, so
-nothing is rounded or clamped before the check.
+value is read and checked by ``bideval.allowed_scores`` (through
+``Store.set_score``, which checks it again in the transaction that writes it:
+the agreed tier or 0..max, the grades, the decimals the criterion keeps), and a
+refused value is shown with what was typed and what is allowed, and not saved.
+Scores are typed as text, so nothing is rounded or clamped before the check; a
+graded criterion can also be scored by picking a grade.
 """
 from __future__ import annotations
 
@@ -18,12 +20,14 @@ import pandas as pd
 import streamlit as st
 
 import workspace as ws
+from bideval import messages
 from bideval.values import plain_number
 from bideval.analysis import panel_progress
 from bideval.errors import BidEvalError
-from bideval.panel import judge_name, read_score_text
+from bideval.panel import judge_name
+from bideval.allowed_scores import NO_TIER, grade_choices, grades_text, parse_choice, read_score_text
 from bideval.rights import Actor
-from bideval.rubric import Criterion, Rubric, Tiered
+from bideval.rubric import Criterion, Judged, Rubric, Tiered
 from bideval.storage import ScoreRefused, Store, score_range
 
 ws.enter_page("scoring")
@@ -41,11 +45,6 @@ class Row:
     comment: str
 
 
-def parse_score(raw: Any) -> Decimal | None:
-    """A score cell's text as an exact Decimal, None when empty; ScoreRefused when it is not a number."""
-    return read_score_text(raw)
-
-
 def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: str,
                criterion: str) -> tuple[Decimal, Decimal] | None:
     """The range this bid may be scored in on this criterion; None while a tiered criterion has no agreed tier."""
@@ -56,27 +55,30 @@ def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: 
 
 
 def refusal(rubric: Rubric, row: Row, error: BidEvalError) -> str:
-    """Why a score was not saved, in the UI language, naming the bid, the criterion, what was typed and the range."""
+    """Why a score was not saved, in the UI language, naming the bid, the criterion, what was typed and what is
+    allowed (:mod:`bideval.messages` builds it from the refusal's data: the range, the tier, the grades, the decimals)."""
+    why = ws.error_markdown(error, rubric)[0]
+    if isinstance(error, ScoreRefused) and error.refusal is not None and error.refusal.reason != NO_TIER:
+        why += tr("，未保存。", "; not saved.")
+    return row_head(rubric, row) + why
+
+
+def row_head(rubric: Rubric, row: Row) -> str:
+    """The bid and criterion a message about one row of the grid is about: ``V1 甲公司 / 运营管理能力：``."""
     criterion = rubric.criterion_index[row.criterion]
-    where = f"{row.vendor_id} {row.vendor_name} / {row.criterion} {criterion.name.text(ws.lang())}: "
-    if not isinstance(error, ScoreRefused):
-        return where + str(error)
-    typed = error.typed or ""
-    low, high = error.allowed or (Decimal(0), Decimal(0))
-    span = f"{plain_number(low)}–{plain_number(high)}"
-    zh, en = {
-        "no_tier": ("组长尚未确定该投标的档次，须先在“定档”页面定档后才能打分。",
-                    "no agreed tier yet: the chair must set the tier on the Tiers page before it can be scored."),
-        "outside_range": (f"{typed} 超出允许范围 {span}，未保存。",
-                          f"{typed} is outside the allowed range {span}; not saved."),
-        "negative": (f"{typed} 是负数，允许范围 {span}，未保存。",
-                     f"{typed} is negative; the allowed range is {span}; not saved."),
-        "too_many_decimals": (f"{typed} 的小数位多于评分标准规定的 {error.decimals} 位，未保存（不会自动舍入）。",
-                              f"{typed} has more than {error.decimals} decimal place(s), which the rubric keeps; "
-                              "not saved (it is never rounded for you)."),
-        "not_a_number": (f"“{typed}” 不是数字。", f"{typed!r} is not a number."),
-    }.get(error.reason, (str(error), str(error)))
-    return where + tr(zh, en)
+    return (f"{row.vendor_id} {ws.markdown_text(row.vendor_name)} / {criterion.name.text(ws.lang())}"
+            + tr("：", ": "))
+
+
+def chosen_score(rubric: Rubric, row: Row, choice: Any) -> Decimal | None:
+    """The score of a grade picked in the grid's grade column (``8 · 优``), checked against this row's criterion;
+    ValueError when the choice is not one of its grades."""
+    if choice is None or (isinstance(choice, str) and not choice.strip()):
+        return None
+    score = parse_choice(rubric.criterion_index[row.criterion], str(choice))
+    if score is None:
+        raise ValueError(choice)
+    return score
 
 
 def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence[Row],
@@ -84,21 +86,27 @@ def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence
     """Save each edited row whose score or comment differs from ``rows_before``: (rows saved by position, refusals)."""
     saved: dict[int, Row] = {}
     refused: list[str] = []
-    rubric: Rubric | None = None  # read only when something is refused
+    rubric: Rubric = store.rubric(judge, tender_id)
     for position, cells in sorted(edits.items()):
         before = rows_before[position]
+        criterion = rubric.criterion_index[before.criterion]
         score, comment = before.score, before.comment
         try:
             if "score" in cells:
-                score = parse_score(cells["score"])
+                score = read_score_text(criterion, cells["score"])
+            if "grade" in cells:
+                score = chosen_score(rubric, before, cells["grade"])
             if "comment" in cells:
                 comment = str(cells["comment"] or "").strip()
             if score == before.score and comment == before.comment and \
                     ("score" not in cells or _same_text(cells["score"], before.score)):
                 continue
             store.set_score(judge, tender_id, before.vendor_id, before.criterion, score, comment)
+        except ValueError:  # a grade that is not one of this criterion's
+            refused.append(row_head(rubric, before) + ws.markdown_text(messages.sentence(
+                "score.not_a_grade_choice", {"choice": str(cells["grade"]), "grades": getattr(criterion, "grades", ()),
+                                             "step": getattr(criterion, "step", None)}, ws.lang())))
         except BidEvalError as error:
-            rubric = rubric or store.rubric(judge, tender_id)
             refused.append(refusal(rubric, before, error))
         else:
             saved[position] = replace(before, score=score, comment=comment)
@@ -127,6 +135,15 @@ def new_cells(current: Mapping[int, Mapping[str, Any]],
     return fresh
 
 
+def grade_options(rubric: Rubric) -> list[str]:
+    """Every grade choice of the rubric's graded criteria (``8 · 优``), for the grid's grade column."""
+    options: dict[str, None] = {}
+    for criterion in rubric.panel_criteria:
+        for choice in grade_choices(criterion) or ():
+            options[choice.text(ws.lang())] = None
+    return list(options)
+
+
 def _criterion_label(criterion: Criterion) -> str:
     return f"{criterion.name.text(ws.lang())} ({plain_number(criterion.max)})"
 
@@ -150,15 +167,30 @@ def grid_frame(rubric: Rubric, tiers: Mapping[tuple[str, str], str], rows: Seque
     bid's plan scores its criteria top to bottom with Enter and the arrow keys.
     The credit code comes last: name, criterion and range are what a judge reads.
     """
+    lang = ws.lang()
+
     def allowed(row: Row) -> str:
+        criterion = rubric.criterion_index[row.criterion]
+        if isinstance(criterion, Judged) and (criterion.grades or criterion.step is not None):
+            return grades_text(criterion.grades, criterion.step, lang)  # 优 8–10, 良 5–7 (whole points)
         found = tier_range(rubric, tiers, row.vendor_id, row.criterion)
         return f"{plain_number(found[0])}–{plain_number(found[1])}" if found else "—"
 
-    return pd.DataFrame({
+    def grade(row: Row) -> str | None:
+        choices = grade_choices(rubric.criterion_index[row.criterion])
+        picked = next((c for c in choices or () if c.score == row.score), None)
+        return picked.text(lang) if picked else None
+
+    columns: dict[str, Any] = {
         "vendor": [r.vendor_name for r in rows],
         "criterion": [_criterion_label(rubric.criterion_index[r.criterion]) for r in rows],
         "tier": [tier_text(rubric, tiers, r) for r in rows],
         "range": [allowed(r) for r in rows],
+    }
+    if grade_options(rubric):
+        columns["grade"] = [grade(r) for r in rows]
+    return pd.DataFrame({
+        **columns,
         # A string column even when every cell is empty: a column type that changes would reset the editor.
         "score": pd.Series([str(r.score) if r.score is not None else None for r in rows], dtype="string"),
         "comment": [r.comment for r in rows],
@@ -292,6 +324,7 @@ if waiting:
                   "on the Tiers page."))
 
 grid = grid_frame(rubric, tiers, rows)
+places = tr("、", " or ").join(str(n) for n in sorted({rubric.places(c) for c in panel}))
 st.data_editor(
     grid, key=key, hide_index=True, num_rows="fixed", height=min(38 + 35 * len(rows), 760),
     placeholder=tr("未打分", "not scored"),
@@ -303,13 +336,18 @@ st.data_editor(
         "tier": st.column_config.TextColumn(tr("档次", "Tier"),
                                             help=tr("组长在“定档”页面确定的档次", "The tier the chair set on the Tiers page")),
         "range": st.column_config.TextColumn(tr("允许范围", "Allowed range"),
-                                             help=tr("分档评分项：所定档次的范围；不分档：0 至满分",
-                                                     "Tiered: the agreed tier's range; otherwise 0 to the maximum")),
+                                             help=tr("分档评分项：所定档次的范围；分等级评分项：各等级的分值；其他：0 至满分",
+                                                     "Tiered: the agreed tier's range; graded: each grade's points; "
+                                                     "otherwise 0 to the maximum")),
+        "grade": st.column_config.SelectboxColumn(
+            tr("等级", "Grade"), options=grade_options(rubric),
+            help=tr("分等级评分项：选择一个等级分值（与“得分”二选一）", "Graded criteria: pick a grade's points "
+                    "(instead of typing the score)")),
         # Text, not a number column: a number column rounds and clamps what is typed before the page sees it.
         "score": st.column_config.TextColumn(
             tr("得分", "Score"),
-            help=tr(f"在本行的允许范围内打分，最多 {rubric.decimals} 位小数；清空即撤回评分",
-                    f"Score inside this row's allowed range, at most {rubric.decimals} decimals; clear it to withdraw")),
+            help=tr(f"在本行的允许范围内打分，最多 {places} 位小数；清空即撤回评分",
+                    f"Score inside this row's allowed range, at most {places} decimals; clear it to withdraw")),
         "comment": st.column_config.TextColumn(tr("评语", "Comment"), width="medium",
                                                help=tr("打分理由（可选）", "Why this score (optional)")),
     },

@@ -9,7 +9,7 @@ import streamlit as st
 import workspace as ws
 from bideval.errors import BidEvalError, RubricError
 from bideval.rubric import GROUP_ORDER, Rubric, parse_rubric
-from bideval.rubric_view import KIND_LABELS, criterion_rule, max_text
+from bideval.rubric_view import KIND_LABELS, criterion_rule, group_rule, max_text
 from bideval.accounts import ADMIN_USERNAME
 from bideval.rights import Actor, Role
 from bideval.storage import Store
@@ -78,11 +78,6 @@ def group_rows(rubric: Rubric, group: str, lang: str) -> list[dict[str, str]]:
             "评分规则" if zh else "Rule": criterion_rule(c, rubric, lang),
         })
     return rows
-
-
-def group_max(rubric: Rubric, group: str):
-    """The points a group can give (gates give none)."""
-    return sum((c.adds_to_total for c in rubric.scored_criteria if c.group == group), 0)
 
 
 # -- callbacks: they run before the sidebar's tender selector is drawn, so they may set tender_id
@@ -154,7 +149,9 @@ def show_tenders(store: Store) -> None:
     pick, go = st.columns([3, 1], vertical_alignment="bottom")
     pick.selectbox(tr("切换到项目", "Switch to tender"), list(names), key="tenders_pick", format_func=names.get)
     go.button(tr("打开", "Open"), key="tenders_open", on_click=_open_tender, type="primary",
-              disabled=st.session_state.tenders_pick == current, width="stretch")
+              disabled=st.session_state.tenders_pick == current, width="stretch",
+              help=tr("这已是当前项目。", "This is the current tender already.")
+              if st.session_state.tenders_pick == current else None)
 
 
 def show_create() -> None:
@@ -216,10 +213,12 @@ def show_rubric(store: Store, tender: int) -> None:
         rows = group_rows(rubric, group, lang)
         scored = any(c.is_scored for c in rubric.criteria if c.group == group)
         label = rubric.group(group).label.text(lang)
-        points = number(group_max(rubric, group))
+        points = number(rubric.group_raw_max(group))
         heading = f"{label} · " + (tr(f"{points} 分", f"{points} points") if scored
                                    else tr("通过／不通过", "pass / fail"))
         st.markdown(f"#### {heading}")
+        if rubric.group(group).has_rules:  # pass mark, scaling to the best, weight — in words, as `check` says
+            st.caption(group_rule(rubric, group, lang))
         st.table(pd.DataFrame(rows), hide_index=True)
         described = [c for c in rubric.criteria if c.group == group and c.description]
         if described:
@@ -228,11 +227,16 @@ def show_rubric(store: Store, tender: int) -> None:
                                       else f"- **{c.name.text(lang)}**: {c.description.text(lang)}"
                                       for c in described))
         if scored:
-            summary.append({tr("类别", "Group"): label, tr("分值", "Max"): number(group_max(rubric, group))})
+            summary.append({tr("类别", "Group"): label, tr("分值", "Max"): number(rubric.group_total_max(group))})
     summary.append({tr("类别", "Group"): tr("合计", "Total"), tr("分值", "Max"): total})
     st.markdown("#### " + tr("各类分值", "Points by group"))
     st.table(pd.DataFrame(summary), hide_index=True, width="content")
-    if rubric.total is not None:
+    weighed = any(g.scale_to is not None or g.weight is not None for g in rubric.declared_groups)
+    if rubric.total is not None and weighed:
+        st.caption(tr(f"声明满分 {number(rubric.total)}，与各组折算、加权后的分值合计一致。",
+                      f"Declared total {number(rubric.total)}, equal to the sum of the groups' scaled and "
+                      "weighted maxima."))
+    elif rubric.total is not None:
         st.caption(tr(f"声明满分 {number(rubric.total)}，与各项分值合计一致。",
                       f"Declared total {number(rubric.total)}, equal to the sum of the maxima."))
 

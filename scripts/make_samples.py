@@ -11,8 +11,11 @@ One tender per shipped rubric (criteria/*.yaml):
 - ``it-outsourcing/`` and ``it-outsourcing-panel.xlsx`` likewise.
 - ``dev-staffing.xlsx``: the consolidated layout (sheet ``Bids``, one vendor
   per row); ``dev-staffing-panel.xlsx``.
+- ``qcbs-consultancy/`` and ``qcbs-consultancy-panel.xlsx``: an English-language
+  QCBS consultancy (English bid forms, three evaluators): a technical pass
+  mark, technical scores scaled to the best, weights 0.8 / 0.2.
 
-Each tender has an invalid bid, a small enterprise (the price deduction
+Each of the first three tenders has an invalid bid, a small enterprise (the price deduction
 applies), an abnormally low price, and two bids that share a rank (same
 objective answers spelled differently, the same quoted price, the same panel
 scores given by different judges). cs-outsourcing also has one outlier score.
@@ -124,6 +127,9 @@ class Tender:
     layout: str  # forms | consolidated
     vendors: Sequence[Vendor]
     criterion_header: str = "id"  # how the panel names criteria: id | zh
+    judges: Sequence[str] = JUDGES
+    lang: str = "zh"  # the language of the bid forms and the panel workbook's title
+    note: str = ""  # what the tender as a whole shows, for README.md
 
 
 def _permute(scores: Sequence[float], order: Sequence[int]) -> list[float]:
@@ -505,7 +511,73 @@ DEV = Tender("dev-staffing", "consolidated", [
     ),
 ], criterion_header="zh")
 
-TENDERS = (CS, IT, DEV)
+# ---- QCBS consultancy (English-language RFP): technical pass mark, scaling to the best, weights --------
+QCBS_JUDGES = ("M. Okafor", "L. Fernández", "S. Chen")
+
+QCBS = Tender("qcbs-consultancy", "forms", [
+    Vendor(
+        "crescent", "Crescent Mobility Partners Ltd", "310000", "MA1GQ7KX",
+        "the best technical proposal (raw 92.00 → 100 after scaling) wins despite the highest price: "
+        "0.8 × 100 + 0.2 × 100 × 860,000 / 1,150,000 = 94.96",
+        {"sme": "no", "registered": "yes", "similar_assignments": 6, "team_leader": "Dr. A. Rahman",
+         "total_price": 1150000},
+        {
+            "methodology": Marks([28, 27, 28]),
+            "team_leader_quals": Marks([18, 19, 18]),
+            "key_experts": Marks([27, 28, 27]),
+            "knowledge_transfer": Marks([9, 9, 8]),
+        },
+    ),
+    Vendor(
+        "meridian", "Meridian Transport Planning Co., Ltd.", "440300", "MA5H2R8T",
+        "raw technical 84.00 → 91.30 scaled; 0.8 × 91.30 + 0.2 × 87.76 = 90.59",
+        {"sme": "no", "registered": "yes", "similar_assignments": 4, "team_leader": "J. Moreau",
+         "total_price": "980,000.00"},
+        {
+            "methodology": Marks([26, 27, 25]),
+            "team_leader_quals": Marks([17, 18, 17]),
+            "key_experts": Marks([25, 26, 24]),
+            "knowledge_transfer": Marks([8, 8, 7]),
+        },
+    ),
+    Vendor(
+        "harbourline", "Harbourline Consultants Ltd", "330200", "MA7D3NW4",
+        "passes the stage narrowly (raw 72.00 ≥ 70) and has the lowest price that counts, Fm = 860,000 "
+        "(financial score 100)",
+        {"sme": "no", "registered": "yes", "similar_assignments": 3, "team_leader": "K. Osei",
+         "total_price": 860000},
+        {
+            "methodology": Marks([22, 23, 21]),
+            "team_leader_quals": Marks([15, 16, 15]),
+            "key_experts": Marks([22, 21, 23]),
+            "knowledge_transfer": Marks([7, 7, 6], comments={"S. Chen": "Training plan lacks on-the-job component"}),
+        },
+    ),
+    Vendor(
+        "northgate", "Northgate Urban Advisory LLP", "320500", "MA9C6LJ2",
+        "fails the technical stage (raw 59.34 < the pass mark 70): its financial proposal is not opened, so its "
+        "price 640,000 — the lowest of all — does not set Fm",
+        {"sme": "no", "registered": "yes", "similar_assignments": 2, "team_leader": "P. Nowak",
+         "total_price": 640000},
+        {
+            "methodology": Marks([18, 17, 19]),
+            "team_leader_quals": Marks([14, 13, 14]),
+            "key_experts": Marks([18, 19, 17]),
+            "knowledge_transfer": Marks([6, 5, 6]),
+        },
+    ),
+    Vendor(
+        "atlas", "Atlas Infrastructure Group", "110000", "MA3EP5UY",
+        "invalid: no proof of registration (gate registration)",
+        {"sme": "no", "registered": "no", "similar_assignments": 5, "team_leader": "R. Silva",
+         "total_price": 700000},
+    ),
+], judges=QCBS_JUDGES, lang="en",
+    note="English-language QCBS: the technical proposals are scored first (pass mark 70), scaled so the best "
+         "gets 100 and weighted 0.8; the financial proposals of the firms that pass are scored "
+         "100 × Fm / F and weighted 0.2.")
+
+TENDERS = (CS, IT, DEV, QCBS)
 
 
 # ---------------------------------------------------------------- writing
@@ -526,10 +598,10 @@ def _reproducible(data: bytes, modified: str | None = None) -> bytes:
     return out.getvalue()
 
 
-def write_form(rubric: Rubric, vendor: Vendor, path: Path, saved: str) -> None:
+def write_form(rubric: Rubric, vendor: Vendor, path: Path, saved: str, lang: str = "zh") -> None:
     """The tool's bid form, filled in column C as the vendor did in Excel."""
     blank = io.BytesIO()
-    write_bid_form(rubric, blank, "zh")
+    write_bid_form(rubric, blank, lang)
     book = openpyxl.load_workbook(io.BytesIO(blank.getvalue()))
     sheet = book["Bid"]
     rows = {row[0].value: row[0].row for row in sheet.iter_rows(min_col=1, max_col=1) if row[0].value}
@@ -593,7 +665,8 @@ def write_consolidated(rubric: Rubric, vendors: Sequence[Vendor], path: Path) ->
 
 def write_panel(rubric: Rubric, tender: Tender, path: Path) -> None:
     """Judges, the agreed Tiers, and every judge's Scores (with the bidder's name alongside, ignored by the reader)."""
-    book = _book(path, f"{rubric.title.zh} 评标委员会评分汇总")
+    book = _book(path, f"{rubric.title.zh} 评标委员会评分汇总" if tender.lang == "zh" else
+                 f"{rubric.title.en}: evaluation committee scores")
     bold = book.add_format({"bold": True, "bg_color": "#D9E1F2"})
     one_decimal = book.add_format({"num_format": "0.0"})
     criteria = {c.id: c for c in rubric.panel_criteria}
@@ -603,7 +676,7 @@ def write_panel(rubric: Rubric, tender: Tender, path: Path) -> None:
 
     judges = book.add_worksheet("Judges")
     judges.write_string(0, 0, "judge", bold)
-    for r, judge in enumerate(JUDGES, start=1):
+    for r, judge in enumerate(tender.judges, start=1):
         judges.write_string(r, 0, judge)
 
     tiers = book.add_worksheet("Tiers")
@@ -622,7 +695,7 @@ def write_panel(rubric: Rubric, tender: Tender, path: Path) -> None:
     for c, header in enumerate(("judge", "vendor_id", "vendor_name", "criterion", "score", "comment")):
         scores.write_string(0, c, header, bold)
     r = 1
-    for j, judge in enumerate(JUDGES):
+    for j, judge in enumerate(tender.judges):
         for vendor in tender.vendors:
             for criterion_id, marks in vendor.marks.items():
                 if criterion_id not in criteria:
@@ -659,8 +732,8 @@ def write_readme(out: Path) -> None:
     for tender in TENDERS:
         bids = f"`{tender.rubric}/` (one bid form per vendor)" if tender.layout == "forms" else \
             f"`{tender.rubric}.xlsx` (one consolidated workbook, sheet `Bids`)"
-        lines += ["", f"## {tender.rubric}", "",
-                  f"Bids: {bids}; panel: `{tender.rubric}-panel.xlsx` (5 judges).", "",
+        lines += ["", f"## {tender.rubric}", ""] + ([tender.note, ""] if tender.note else []) + [
+                  f"Bids: {bids}; panel: `{tender.rubric}-panel.xlsx` ({len(tender.judges)} judges).", "",
                   "| vendor | credit code | what it shows |", "| --- | --- | --- |"]
         lines += [f"| {v.short}: {v.name} | {v.code} | {v.case} |" for v in tender.vendors]
     (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -684,7 +757,8 @@ def make_samples(out: Path) -> list[Path]:
             folder.mkdir()
             for day, vendor in enumerate(tender.vendors):
                 path = folder / f"{vendor.short}.xlsx"
-                write_form(rubric, vendor, path, f"2024-06-{10 + day:02d}T{9 + day:02d}:{15 + 7 * day:02d}:00Z")
+                write_form(rubric, vendor, path, f"2024-06-{10 + day:02d}T{9 + day:02d}:{15 + 7 * day:02d}:00Z",
+                           tender.lang)
                 written.append(path)
         else:
             write_consolidated(rubric, tender.vendors, single)

@@ -1,6 +1,10 @@
 """Screenshot app pages in headless Debian Chromium, to look at them as a user would.
 
 Usage: .venv/bin/python scripts/screenshot.py http://localhost:8501 results bids … [--lang en] [--out DIR]
+       [--height 4000] [--tabs]
+
+Streamlit scrolls inside its own container, so a page longer than the window needs a taller --height;
+--tabs also takes each tab's panel on its own (the results page's charts are in tabs).
 """
 from __future__ import annotations
 
@@ -21,10 +25,12 @@ def main() -> None:
     parser.add_argument("--out", default="/tmp")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
     parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--tabs", action="store_true", help="also take each tab's panel, shot_<page>_<lang>_tab<n>.png")
     args = parser.parse_args()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": args.width, "height": 1000})
+        page = browser.new_page(viewport={"width": args.width, "height": args.height})
         for name in args.pages:
             page.goto(f"{args.base}/{'' if name == 'results' else name}")
             page.wait_for_selector("[data-testid='stMainBlockContainer']", timeout=60000)
@@ -35,6 +41,13 @@ def main() -> None:
             target = Path(args.out) / f"shot_{name}_{args.lang}.png"
             page.screenshot(path=str(target), full_page=True)
             print(target)
+            tabs = page.get_by_role("tab")
+            for i in range(tabs.count() if args.tabs else 0):
+                tabs.nth(i).click()
+                page.wait_for_timeout(1500)
+                panel = Path(args.out) / f"shot_{name}_{args.lang}_tab{i}.png"
+                page.get_by_role("tabpanel").locator("visible=true").first.screenshot(path=str(panel))
+                print(panel)
         browser.close()
 
 

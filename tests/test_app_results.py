@@ -40,7 +40,8 @@ def test_results_page_shows_the_ranking(tender, lang, title, ranking):
     assert [round(float(s.total), 2) for s in result.ranking] == list(table.iloc[:, table.columns.get_loc(
         "总分" if lang == "zh" else "Total")])
     errors = " ".join(e.value for e in app.error)
-    assert "丙公司" in errors and "licence" in errors  # the invalid bid with its reason
+    reason = "未提供业务经营许可证" if lang == "zh" else "No operating licence"
+    assert "丙公司" in errors and reason in errors and "licence:" not in errors  # the reason's text, not its code
 
 
 def test_results_page_on_a_fresh_database_loads_the_sample_tender(app_db):
@@ -160,3 +161,45 @@ def test_results_page_shows_stages_benchmark_and_weighted_subtotals(app_db, tmp_
     assert f"B = {b:,.2f}" in " ".join(m.value for m in app.markdown)
     assert len(deviations) == 2 and list(ranking.iloc[:, 1]) == ["丙公司", "甲公司"]  # C: 0.8 × 100 + 0.2 × 83 = 96.6
     assert [round(v, 2) for v in steps.iloc[:, -1]] == [float(s.total) for s in result.ranking]
+
+
+def plotly_charts(app) -> dict[str, tuple[dict, dict]]:
+    """The page's plotly charts by key: (figure spec, plotly config) as the browser receives them."""
+    import json
+
+    return {chart.proto.id.rsplit("-", 1)[-1]: (json.loads(chart.proto.spec), json.loads(chart.proto.config))
+            for chart in app.get("plotly_chart")}
+
+
+@pytest.mark.parametrize("lang, tabs, makeup, price_axis, filename", [
+    ("zh", ["得分构成", "性价比", "评委偏差"], "各投标人得分构成（按类别，按排名）", "评审价格（万元）", "测试项目-得分构成"),
+    ("en", ["Score make-up", "Value for money", "Judge deviations"], "Score make-up of each bid, by group, in rank order",
+     "Evaluated price (thousand CNY)", "测试项目-Score_make-up"),
+])
+def test_results_page_charts_explain_themselves(tender, lang, tabs, makeup, price_axis, filename):
+    app = open_app("results", lang=lang, tender_id=tender)
+    assert not app.exception
+    assert [t.label for t in app.tabs] == tabs
+    drawn = plotly_charts(app)
+    assert set(drawn) == {"chart_makeup", "chart_value", "chart_deviation"}
+    spec, config = drawn["chart_makeup"]
+    assert spec["layout"]["title"]["text"] == makeup
+    assert config["toImageButtonOptions"] == {"format": "png", "scale": 2, "filename": filename}
+    assert drawn["chart_value"][0]["layout"]["xaxis"]["title"]["text"] == price_axis
+    heat = drawn["chart_deviation"][0]["data"][0]
+    assert heat["type"] == "heatmap" and heat["text"] == [["-0.50", "+0.50"], ["-0.50", "+0.50"]]
+    assert "乙公司" in heat["hovertext"][0][0] and VENDOR_B in heat["hovertext"][0][0]
+
+
+@pytest.mark.parametrize("lang, says", [("zh", ["只有一个有效投标", "尚无评委"]),
+                                        ("en", ["Only one valid bid", "No judges yet"])])
+def test_results_page_says_when_a_chart_has_too_little_data(app_db, tmp_path, lang, says):
+    store = Store(app_db)
+    tender = chair_tender(store, "单一投标", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    form = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司"))
+    assert store.import_bids(admin_of(store), tender, [(form.name, form.read_bytes())]).ok
+    app = open_app("results", lang=lang, tender_id=tender)
+    assert not app.exception
+    assert set(plotly_charts(app)) == {"chart_makeup"}  # one bid still has its score make-up
+    notes = [i.value for i in app.info]
+    assert len(notes) == 2 and all(any(s in n for n in notes) for s in says)

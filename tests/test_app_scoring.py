@@ -96,7 +96,7 @@ def test_a_valid_score_is_saved_and_changes_the_ranking(tender):
 def test_an_out_of_range_score_is_refused_with_the_range_and_not_saved(tender):
     app = open_app("scoring", lang="en", tender_id=tender, judge=JUDGE)
     edit(app, {(VENDOR_A, "ops_plan"): {"score": 9}})
-    assert app.error[0].value.startswith(f"{VENDOR_A} 甲公司 / ops_plan")
+    assert app.error[0].value.startswith(f"{VENDOR_A} 甲公司 / Operations management plan: ")  # the label, no id
     assert "9 is outside the allowed range 10.1–15" in app.error[0].value
     assert my_scores(tender) == {}
     assert grid(app)["score"].isna().all()  # the refused value does not stay on screen
@@ -104,7 +104,7 @@ def test_an_out_of_range_score_is_refused_with_the_range_and_not_saved(tender):
 
 @pytest.mark.parametrize("lang, score, message", [
     ("zh", 6, "6 超出允许范围 0–5"),
-    ("en", -1, "-1 is negative; the allowed range is 0–5"),
+    ("en", -1, "-1 is negative; scores run from 0 to 5; not saved"),
     ("en", "4.255", "4.255 has more than 2 decimal place(s)"),
     ("zh", "-0", "-0 是负数"),
 ])

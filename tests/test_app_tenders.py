@@ -70,7 +70,7 @@ def test_an_uploaded_bad_rubric_shows_every_problem_and_creates_nothing(app_db):
     upload.set_value(("bad.yaml", BAD_RUBRIC.encode("utf-8"), "application/x-yaml"))
     app.button(key="tenders_create").click().run()
     assert not app.exception
-    shown = "\n".join(e.value for e in app.error)
+    shown = "\n".join(e.value for e in app.error).replace("`", "")  # the file is in code font
     assert "bad.yaml: criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)" in shown
     assert "bad.yaml: total: the criteria maxima add up to 70, not the declared total 71" in shown
     assert len(admin_call("tenders")) == before
@@ -145,3 +145,21 @@ def test_every_shipped_rubric_renders(app_db):
         app = open_app("tenders", lang="en", tender_id=tender)
         assert not app.exception, path.name
         assert any(f"`{store.rubric(admin_of(store), tender).id}`" in m.value for m in app.markdown)
+
+
+@pytest.mark.parametrize("lang, rule, declared", [
+    ("en", "pass mark 70: a bid below it takes no part in the later groups", "equal to the sum of the groups' scaled "
+                                                                              "and weighted maxima"),
+    ("zh", "及格分 70：低于 70 分的投标不再参加后续评审", "与各组折算、加权后的分值合计一致"),
+])
+def test_the_rubric_view_explains_stages_scaling_and_weights(app_db, lang, rule, declared):
+    store = Store(app_db)
+    path = ROOT / "criteria" / "qcbs-consultancy.yaml"
+    tender = store.create_tender(admin_of(store), "QCBS", path.read_text(encoding="utf-8"), path.name)
+    app = open_app("tenders", lang=lang, tender_id=tender)
+    assert not app.exception
+    captions = " ".join(c.value for c in app.caption)
+    assert rule in captions and declared in captions
+    points = next(t.value for t in app.table if "Total" in t.value.iloc[:, 0].tolist()
+                  or "合计" in t.value.iloc[:, 0].tolist())
+    assert points.iloc[:, 1].tolist() == ["80", "20", "100"]  # 0.8 × 100, 0.2 × 100, the total

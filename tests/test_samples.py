@@ -216,3 +216,62 @@ def test_cli_evaluates_the_cs_sample(tmp_path, capsys, results):
     document = json.loads(json_path.read_text(encoding="utf-8"))
     assert document["status"] == "final"
     assert xlsx_path.stat().st_size > 0
+
+
+# -- the QCBS consultancy (issue 7): a technical stage, scaling to the best, weights 0.8 / 0.2
+QCBS = ROOT / "criteria" / "qcbs-consultancy.yaml"
+
+
+@pytest.fixture(scope="module")
+def qcbs() -> Result:
+    return run(QCBS, [SAMPLES / "qcbs-consultancy"], [SAMPLES / "qcbs-consultancy-panel.xlsx"])
+
+
+def test_qcbs_sample_ranks_by_its_own_rules(qcbs):
+    """S = 0.8 × St + 0.2 × Sf, St scaled so the best technical proposal gets 100, Sf = 100 × Fm / F."""
+    ranked = [(s.vendor_name, s.subtotals["technical"].raw, s.groups["technical"], s.groups["financial"], s.total)
+              for s in qcbs.ranking]
+    assert ranked == [
+        ("Crescent Mobility Partners Ltd", Decimal("92.00"), Decimal("100.00"), Decimal("74.78"), Decimal("94.96")),
+        ("Meridian Transport Planning Co., Ltd.", Decimal("84.00"), Decimal("91.30"), Decimal("87.76"),
+         Decimal("90.59")),
+        ("Harbourline Consultants Ltd", Decimal("72.00"), Decimal("78.26"), Decimal("100.00"), Decimal("82.61")),
+    ]
+    assert qcbs.status == FINAL and len(qcbs.candidates) == 1
+
+
+def test_qcbs_sample_stage_failure_does_not_set_the_lowest_price(qcbs):
+    out = {i.vendor_name: i for i in qcbs.invalid}
+    northgate = out["Northgate Urban Advisory LLP"]
+    assert [r.code for r in northgate.reasons] == ["below_pass_mark"]
+    assert (northgate.stage.subtotal, northgate.stage.pass_mark) == (Decimal("59.34"), Decimal(70))
+    assert [r.code for r in out["Atlas Infrastructure Group"].reasons] == ["registration"]
+    # Fm is Harbourline's 860,000, not Northgate's 640,000: Harbourline scores the full 100.
+    assert qcbs.standing(next(s.vendor_id for s in qcbs.ranking if s.vendor_name.startswith("Harbourline"))) \
+        .criteria["price"] == 100
+
+
+def test_qcbs_bid_forms_are_the_english_form(tmp_path):
+    rubric = load_rubric(QCBS)
+    blank = tmp_path / "blank.xlsx"
+    write_bid_form(rubric, blank, "en")
+    header = [c.value for c in openpyxl.load_workbook(blank)["Bid"][1]]
+    for form in sorted((SAMPLES / "qcbs-consultancy").glob("*.xlsx")):
+        assert [c.value for c in openpyxl.load_workbook(form)["Bid"][1]] == header, form.name
+
+
+def test_the_readme_qcbs_session_is_real(tmp_path, capsys, monkeypatch):
+    """README.md's QCBS session shows what `check` and `evaluate` print today."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### A QCBS session")[1]
+    blocks = [b.split("```")[0] for b in section.split("```console\n")[1:3]]
+    for block, argv in zip(blocks, (
+            ["check", "--criteria", "criteria/qcbs-consultancy.yaml", "--lang", "en"],
+            ["evaluate", "--criteria", "criteria/qcbs-consultancy.yaml", "--bids", "sample_bids/qcbs-consultancy",
+             "--panel", "sample_bids/qcbs-consultancy-panel.xlsx", "--json", str(tmp_path / "result.json"),
+             "--out", str(tmp_path / "ranked.xlsx"), "--lang", "en"])):
+        shown = block.split("\n", 1)[1] if argv[0] == "check" else block.split("\n", 2)[2]  # after the command
+        with monkeypatch.context() as patch:
+            patch.chdir(ROOT)  # the paths as the README types them
+            assert main(argv) == 0
+        assert capsys.readouterr().out == shown, argv[0]

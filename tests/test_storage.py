@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from bideval import audit
+from bideval import audit, messages
 from bideval.accounts import MAX_FAILURES, SignInRefused
 from bideval.errors import BidEvalError, PanelError, RubricError
 from bideval.evaluation import run
-from bideval.panel import ScoreRefused, parse_score_entry
+from bideval.allowed_scores import (NEGATIVE, NO_TIER, NOT_A_NUMBER, OUTSIDE_RANGE, OUTSIDE_TIER, TOO_MANY_DECIMALS,
+                                    ScoreRefused, parse_score_entry)
 from bideval.result import result_json
 from bideval.rights import Actor, RightRefused, Role
 from bideval.rubric import load_rubric
@@ -233,27 +234,34 @@ def test_a_declared_conflict_recuses_the_judge_and_is_not_missing(session):
 
 @pytest.mark.parametrize("typed, tier, expected", [
     ("12.25", "t3", D("12.25")), (12, "t3", D(12)), ("8.250", "t2", D("8.250")), ("", "t2", None),
-    (float("nan"), "t2", None), ("  6.05 ", "t2", D("6.05")),
+    (float("nan"), "t2", None), ("  6.05 ", "t2", D("6.05")), ("１２．５", "t3", D("12.5")),
 ])
 def test_a_typed_score_is_kept_exactly_as_typed(typed, tier, expected):
-    assert parse_score_entry(typed, load_rubric(EXAMPLE_RUBRIC), "ops_plan", tier) == expected
+    ops_plan = load_rubric(EXAMPLE_RUBRIC).criterion_index["ops_plan"]
+    assert parse_score_entry(ops_plan, tier, typed, decimals=2) == expected
 
 
-@pytest.mark.parametrize("typed, tier, reason, message", [
-    ("8.255", "t2", "too_many_decimals", "8.255 has more than 2 decimal place(s)"),
-    ("-1", None, "negative", "-1 is negative"),
-    ("-0", None, "negative", "-0 is negative"),
-    ("10.05", "t2", "outside_range", "10.05 is outside the allowed range 5.1–10 (tier t2)"),
-    ("15.5", "t3", "outside_range", "15.5 is outside the allowed range 10.1–15"),
-    ("八", "t2", "not_a_number", "'八' is not a number"),
-    ("12", None, "no_tier", "no agreed tier yet"),
+@pytest.mark.parametrize("criterion, typed, tier, reason, en, zh", [
+    ("ops_plan", "8.255", "t2", TOO_MANY_DECIMALS, "8.255 has more than 2 decimal place(s)", "8.255 的小数位超过 2 位"),
+    ("service_design", "-1", None, NEGATIVE, "-1 is negative; scores run from 0 to 5", "-1 是负数；得分范围为 0–5"),
+    ("service_design", "-0", None, NEGATIVE, "-0 is negative", "-0 是负数"),
+    ("ops_plan", "10.05", "t2", OUTSIDE_TIER, "10.05 is outside the allowed range 5.1–10",
+     "10.05 超出允许范围 5.1–10（已定档次：二档）"),
+    ("ops_plan", "15", "t2", OUTSIDE_TIER, "15 is outside the allowed range 5.1–10", "15 超出允许范围 5.1–10"),
+    ("ops_plan", "15.5", "t3", OUTSIDE_RANGE, "15.5 is outside the allowed range 0–15", "15.5 超出允许范围 0–15"),
+    ("ops_plan", "15.5", None, OUTSIDE_RANGE, "15.5 is outside the allowed range 0–15", "15.5 超出允许范围 0–15"),
+    ("service_design", "5.5", None, OUTSIDE_RANGE, "5.5 is outside the allowed range 0–5", "5.5 超出允许范围 0–5"),
+    ("ops_plan", "八", "t2", NOT_A_NUMBER, "'八' is not a number", "“八”不是数字"),
+    ("ops_plan", True, "t2", NOT_A_NUMBER, "'True' is not a number", "“True”不是数字"),
+    ("ops_plan", "12", None, NO_TIER, "no agreed tier yet", "组长尚未确定“运营管理能力”的档次"),
 ])
-def test_a_score_that_cannot_be_kept_as_typed_is_refused_naming_it(typed, tier, reason, message):
-    rubric = load_rubric(EXAMPLE_RUBRIC)
-    criterion = "service_design" if reason == "negative" else "ops_plan"
+def test_a_score_that_cannot_be_kept_as_typed_is_refused_naming_it(criterion, typed, tier, reason, en, zh):
+    """One function decides (bideval.allowed_scores); the refusal is data, its sentence comes from messages.py."""
+    found = load_rubric(EXAMPLE_RUBRIC).criterion_index[criterion]
     with pytest.raises(ScoreRefused) as refused:
-        parse_score_entry(typed, rubric, criterion, tier, VENDOR_A)
-    assert refused.value.reason == reason and message in str(refused.value)
+        parse_score_entry(found, tier, typed, decimals=2)
+    assert refused.value.reason == reason and en in str(refused.value)
+    assert zh in messages.error_lines(refused.value, "zh")[0]
 
 
 # -- locking: no lost update

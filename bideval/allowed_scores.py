@@ -1,0 +1,256 @@
+"""What a judge may score, and why a score is refused — the one place that decides it.
+
+:func:`check_score` says whether one judge's score for one bid on one panel
+criterion is allowed, given the agreed tier, and returns a
+:class:`ScoreRefusal` (data: the reason, what was typed, the range, the tier,
+the grades, the step, the decimals) when it is not. The panel workbook reader,
+the store (``Store.set_score`` and the consensus score) and the app's scoring
+grid all call it; :func:`parse_score_entry` reads what a judge typed into an
+exact Decimal first and refuses, with the same data, what is not a number. A
+refused score is raised as :class:`ScoreRefused`, which carries the refusal;
+:mod:`bideval.messages` builds its sentence in Chinese or English.
+
+The checks, in order, each before any rounding or clamping so the refusal
+names what was typed: a panel criterion; not negative (−0 too); no more
+decimals than the criterion keeps (when the caller asks: the app does, the
+command line's panel workbook keeps what it reads); 0..max; an agreed tier
+for a tiered criterion, and inside it; a grade and its step for a graded one.
+
+A judged criterion may list grades (优 8–10 / 良 5–7 / 一般 1–4, or fixed points
+有 8 / 无 0) and a step (whole points): a score must then equal a fixed point or
+lie in a range, on the step. :func:`grade_choices` lists the scores a judge can
+pick from (for the score sheet's drop-down and the app's grid), each with its
+grade in both languages, and :func:`parse_choice` reads such a choice back.
+
+>>> from bideval.labels import Label
+>>> from bideval.rubric import Grade, Judged
+>>> grades = (Grade(Label("优", "Excellent"), Decimal(8), Decimal(10)), Grade(Label("良", "Good"), Decimal(5), Decimal(7)))
+>>> c = Judged(id="design", name=Label("设计", "Design"), group="technical", max=Decimal(10), grades=grades)
+>>> check_score(c, None, Decimal("7.5")).reason
+'not_a_grade'
+>>> check_score(c, None, Decimal(9)) is None
+True
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .errors import BidEvalError
+from .labels import Label
+from .rubric import Criterion, Grade, Judged, Tier, Tiered
+from .values import normalise, plain_number
+
+NOT_PANEL = "not_a_panel_criterion"
+NOT_A_NUMBER = "not_a_number"
+NEGATIVE = "negative"
+TOO_MANY_DECIMALS = "too_many_decimals"
+NO_TIER = "no_agreed_tier"
+OUTSIDE_RANGE = "outside_range"
+OUTSIDE_TIER = "outside_tier"
+NOT_A_GRADE = "not_a_grade"
+OFF_STEP = "off_step"
+
+
+def allowed_range(criterion: Criterion, tier_id: str | None) -> tuple[Decimal, Decimal, Tier | None] | None:
+    """(low, high, agreed tier) a judge may score in: the agreed tier's range, or 0..max for a judged
+    criterion; None for a tiered criterion whose tier is not agreed yet."""
+    if not isinstance(criterion, Tiered):
+        return Decimal(0), criterion.max, None
+    tier = criterion.tier(tier_id) if tier_id else None
+    return None if tier is None else (tier.min, tier.max, tier)
+
+
+@dataclass(frozen=True)
+class ScoreRefusal:
+    """Why a score is not allowed, as data; :meth:`message` and :meth:`expected` put it in words."""
+
+    reason: str  # one of the constants above
+    criterion: Criterion
+    score: Decimal | None
+    low: Decimal | None = None  # the allowed range, when there is one
+    high: Decimal | None = None
+    tier: Tier | None = None
+    grades: tuple[Grade, ...] = ()
+    step: Decimal | None = None
+    typed: str | None = None  # what the judge typed, exactly (``8.255``, ``-1``, ``八``)
+    decimals: int | None = None  # the decimals the criterion keeps, when they were checked
+
+    @property
+    def allowed(self) -> tuple[Decimal, Decimal] | None:
+        """The range allowed, when the refusal names one."""
+        return None if self.low is None or self.high is None else (self.low, self.high)
+
+    def expected(self, lang: str = "en") -> str:
+        """What the score should have been, as the panel reader's ``expected …, found …`` says it."""
+        from .errors import Expected
+        from .messages import expected_text
+
+        return expected_text(Expected("refusal", {"refusal": self}), lang, ids=True)
+
+    def message(self, lang: str = "en") -> str:
+        """The refusal in one sentence, in ``lang`` (:mod:`bideval.messages` holds the sentences)."""
+        from .messages import sentence
+
+        return sentence("score.refused", {"refusal": self}, lang, ids=True)
+
+
+class ScoreRefused(BidEvalError):
+    """A score that was not saved. ``refusal`` (a :class:`ScoreRefusal`) says why when the score itself is not
+    allowed; a refusal about its context — no such bid, a tier that does not fit the scores given, a judge who
+    declared a conflict or has not declared yet — is a coded error (``code``, ``data``) with ``refusal`` None."""
+
+    def __init__(self, message: str, refusal: ScoreRefusal | None = None):
+        super().__init__(message)
+        self.refusal = refusal
+
+    @classmethod
+    def of(cls, refusal: ScoreRefusal) -> "ScoreRefused":
+        """The error raising ``refusal`` (its English text is the command line's)."""
+        return cls(refusal.message("en"), refusal)
+
+    @property
+    def reason(self) -> str:
+        """The refusal's reason, or the coded error's code without its ``score.`` prefix."""
+        return self.refusal.reason if self.refusal is not None else self.code.removeprefix("score.")
+
+
+def check_score(criterion: Criterion, tier_id: str | None, score: Decimal | None, decimals: int | None = None,
+                typed: str | None = None) -> ScoreRefusal | None:
+    """None when a judge may give ``score`` (None: no score yet, always allowed); else why not.
+
+    ``decimals``: refuse a score with more decimal places than that (the app's rule: a typed score is kept
+    exactly as typed or not at all); ``typed``: the text the judge typed, for the refusal (default: ``score``).
+    """
+    if not criterion.is_panel:
+        return ScoreRefusal(NOT_PANEL, criterion, score)
+    if score is None:
+        return None  # withdrawing a score is always allowed
+    typed = _typed(score) if typed is None else typed
+    if score.is_signed():  # −0 too: it cannot be kept as typed
+        return ScoreRefusal(NEGATIVE, criterion, score, Decimal(0), criterion.max, typed=typed)
+    places = -score.normalize().as_tuple().exponent  # type: ignore[operator]
+    if decimals is not None and places > decimals:
+        return ScoreRefusal(TOO_MANY_DECIMALS, criterion, score, typed=typed, decimals=decimals)
+    if not score <= criterion.max:
+        return ScoreRefusal(OUTSIDE_RANGE, criterion, score, Decimal(0), criterion.max, typed=typed)
+    allowed = allowed_range(criterion, tier_id)
+    if allowed is None:
+        return ScoreRefusal(NO_TIER, criterion, score, typed=typed)
+    low, high, tier = allowed
+    if tier is not None and not tier.contains(score):
+        return ScoreRefusal(OUTSIDE_TIER, criterion, score, low, high, tier, typed=typed)
+    if isinstance(criterion, Judged):
+        if criterion.grades and not any(g.contains(score) for g in criterion.grades):
+            return ScoreRefusal(NOT_A_GRADE, criterion, score, low, high, None, criterion.grades, criterion.step,
+                                typed=typed)
+        if criterion.step is not None and score % criterion.step != 0:
+            return ScoreRefusal(OFF_STEP, criterion, score, low, high, None, criterion.grades, criterion.step,
+                                typed=typed)
+    return None
+
+
+def read_score_text(criterion: Criterion, raw: object) -> Decimal | None:
+    """What a judge typed as an exact Decimal (floats through ``str``), None when empty; :class:`ScoreRefused`
+    (reason ``not_a_number``, with what was typed) when it is not a number.
+
+    >>> from bideval.labels import Label
+    >>> from bideval.rubric import Judged
+    >>> c = Judged(id="plan", name=Label("方案", "Plan"), group="technical", max=Decimal(10))
+    >>> read_score_text(c, " 8.25 "), read_score_text(c, 8.25), read_score_text(c, "８．５"), read_score_text(c, "")
+    (Decimal('8.25'), Decimal('8.25'), Decimal('8.5'), None)
+    """
+    if raw is None or (isinstance(raw, float) and math.isnan(raw)) or (isinstance(raw, str) and not raw.strip()):
+        return None
+    try:
+        if isinstance(raw, bool):
+            raise InvalidOperation
+        value = Decimal(normalise(str(raw)))
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
+        raise ScoreRefused.of(ScoreRefusal(NOT_A_NUMBER, criterion, None, typed=str(raw)))
+    return value
+
+
+def parse_score_entry(criterion: Criterion, tier_id: str | None, raw: object,
+                      decimals: int | None = None) -> Decimal | None:
+    """A score typed in the grid, read and checked by :func:`check_score`; None when the cell was cleared;
+    :class:`ScoreRefused` with the refusal's data otherwise."""
+    value = read_score_text(criterion, raw)
+    refusal = check_score(criterion, tier_id, value, decimals, typed=None if raw is None else normalise(str(raw)))
+    if refusal is not None:
+        raise ScoreRefused.of(refusal)
+    return value
+
+
+def _typed(score: Decimal) -> str:
+    """A Decimal as a judge would have typed it: ``8.250`` stays, ``1E+1`` is ``10``."""
+    return f"{score:f}" if "E" in str(score) else str(score)
+
+
+def grades_text(grades: tuple[Grade, ...], step: Decimal | None, lang: str | None = None) -> str:
+    """``优 8–10, 良 5–7, 一般 1–4 (whole points)`` (``lang`` None: both languages)."""
+    text = ", ".join(g.text(lang) for g in grades) if grades else ""
+    if step is not None:
+        words = {"zh": f"每档以{plain_number(step)}分为单位", "en": f"in steps of {plain_number(step)}"}
+        if step == 1:
+            words = {"zh": "整数分", "en": "whole points"}
+        note = words["zh"] if lang == "zh" else words["en"] if lang == "en" else f"{words['zh']} / {words['en']}"
+        text = f"{text} ({note})" if text else note
+    return text
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A score a judge can pick, with its grade: ``8 · 优 / Excellent``."""
+
+    score: Decimal
+    grade: Grade | None
+
+    def text(self, lang: str | None = None) -> str:
+        """The choice as a drop-down shows it (``lang`` None: both languages)."""
+        if self.grade is None:
+            return plain_number(self.score)
+        label = self.grade.label.both() if lang is None else self.grade.label.text(lang)
+        return f"{plain_number(self.score)} · {label}"
+
+
+def grade_choices(criterion: Criterion) -> tuple[Choice, ...] | None:
+    """Every score a judge can pick on a graded or stepped judged criterion, highest first; None when the
+    scores cannot be listed (no grades and no step, or a range without a step)."""
+    if not isinstance(criterion, Judged) or (not criterion.grades and criterion.step is None):
+        return None
+    scores = criterion.allowed_scores()
+    if scores is None:
+        return None
+    return tuple(Choice(s, criterion.grade_of(s)) for s in scores)
+
+
+_CHOICE = re.compile(r"\s*([+-]?\d+(?:\.\d+)?)\s*(?:[·・:：]\s*(.*))?")
+
+
+def parse_choice(criterion: Criterion, raw: object) -> Decimal | None:
+    """The score of a drop-down choice (``8 · 优 / Excellent``, ``8 优``) or of a plain number; None when ``raw``
+    is not such a text. A grade named beside the score must be the grade the score lies in."""
+    if not isinstance(raw, str) or not isinstance(criterion, Judged) or not criterion.grades:
+        return None
+    text = normalise(raw)
+    match = _CHOICE.fullmatch(text) or re.fullmatch(r"\s*([+-]?\d+(?:\.\d+)?)\s+(.*)", text)
+    if match is None:
+        return None
+    try:
+        score = Decimal(match.group(1))
+    except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
+        return None
+    named = (match.group(2) or "").strip()
+    if named and not any(_names(g.label, named) for g in criterion.grades if g.contains(score)):
+        return None
+    return score
+
+
+def _names(label: Label, text: str) -> bool:
+    spellings = {label.zh, label.en, label.both(), f"{label.zh}/{label.en}"}
+    return normalise(text).casefold() in {normalise(s).casefold() for s in spellings}

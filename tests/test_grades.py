@@ -1,0 +1,250 @@
+"""Grades for judged criteria (issue 7, item 2), with the issue's worked examples as oracles.
+
+优 8–10 / 良 5–7 / 一般 1–4: 7.5 and 0 are refused with a message naming the grades; judges 8, 9, 6 → 7.67.
+Fixed points {0, 8}: 5 is refused; judges 8, 8, 0 → 5.33. One function (bideval.allowed_scores.check_score)
+decides for the panel workbook, the store and the app's grid; the score sheet offers the grades as a drop-down.
+"""
+from decimal import Decimal as D
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from bideval.allowed_scores import (NOT_A_GRADE, OFF_STEP, OUTSIDE_RANGE, check_score, grade_choices, grades_text,
+                                    parse_choice)
+from bideval.bids import read_bids
+from bideval.errors import PanelError, RubricError
+from bideval.evaluation import evaluate
+from bideval.panel import PanelInput, Score, read_panel
+from bideval.rubric import parse_rubric
+from bideval.rubric_view import describe_rubric
+from bideval.scoresheet import write_score_sheet
+from bideval.storage import ScoreRefused, Store
+from conftest import (VENDOR_A, VENDOR_B, admin_call, admin_of, chair_tender, make_bidset, open_app, seat_judge, write_form,
+                      write_panel)
+
+RUBRIC = """
+id: graded
+title: {zh: 分等级评分, en: Graded}
+fields: []
+criteria:
+  - id: design
+    name: {zh: 设计方案, en: Design}
+    group: technical
+    kind: judged
+    max: 10
+    grades:
+      - {label: {zh: 优, en: Excellent}, min: 8, max: 10}
+      - {label: {zh: 良, en: Good}, min: 5, max: 7}
+      - {label: {zh: 一般, en: Fair}, min: 1, max: 4}
+  - id: sample
+    name: {zh: 样品, en: Sample}
+    group: technical
+    kind: judged
+    max: 8
+    grades:
+      - {label: {zh: 有, en: Provided}, points: 8}
+      - {label: {zh: 无, en: None}, points: 0}
+  - id: plan
+    name: {zh: 实施计划, en: Plan}
+    group: technical
+    kind: judged
+    max: 10
+    step: 1
+    grades:
+      - {label: {zh: 优, en: Excellent}, min: 8, max: 10}
+      - {label: {zh: 良, en: Good}, min: 5, max: 8}
+"""
+GRADED = parse_rubric(RUBRIC, "graded.yaml")
+DESIGN, SAMPLE, PLAN = (GRADED.criterion_index[c] for c in ("design", "sample", "plan"))
+
+
+@pytest.mark.parametrize("criterion, score, reason", [
+    (DESIGN, "7.5", NOT_A_GRADE), (DESIGN, "0", NOT_A_GRADE),   # the issue's oracles: in a gap, below the lowest grade
+    (DESIGN, "8", None), (DESIGN, "10", None), (DESIGN, "4", None), (DESIGN, "9.5", None),
+    (DESIGN, "11", OUTSIDE_RANGE),
+    (SAMPLE, "5", NOT_A_GRADE), (SAMPLE, "8", None), (SAMPLE, "0", None),  # fixed points
+    (PLAN, "8", None), (PLAN, "8.5", OFF_STEP), (PLAN, "4", NOT_A_GRADE),  # a shared boundary; whole points
+])
+def test_which_scores_a_grade_allows(criterion, score, reason):
+    refusal = check_score(criterion, None, D(score))
+    assert (refusal.reason if refusal else None) == reason
+    if reason in (NOT_A_GRADE, OFF_STEP):
+        assert refusal.grades == criterion.grades and refusal.score == D(score)
+
+
+def test_the_refusal_names_the_grades():
+    refusal = check_score(DESIGN, None, D("7.5"))
+    assert refusal.message("zh") == "7.5 不是 设计方案 的等级所允许的得分：优 8–10, 良 5–7, 一般 1–4"
+    assert refusal.message("en") == "7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7, Fair 1–4"
+    assert check_score(PLAN, None, D("8.5")).message("en").endswith("Excellent 8–10, Good 5–8 (whole points)")
+
+
+@pytest.mark.parametrize("criterion, scores, expected", [
+    ("design", ("8", "9", "6"), "7.67"),   # mean 7.666… → 7.67
+    ("sample", ("8", "8", "0"), "5.33"),   # 16 / 3 → 5.33
+])
+def test_the_panel_mean_of_graded_scores(criterion, scores, expected):
+    judges = ("甲", "乙", "丙")
+    panel = PanelInput(judges, tuple(Score(j, VENDOR_A, criterion, D(s)) for j, s in zip(judges, scores)), {})
+    bids = make_bidset(GRADED, {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "total_price": 1000})
+    assert evaluate(GRADED, bids, panel).standing(VENDOR_A).criteria[criterion] == D(expected)
+
+
+def test_grade_choices_list_every_allowed_score_with_its_grade():
+    assert [c.text() for c in grade_choices(SAMPLE)] == ["8 · 有 / Provided", "0 · 无 / None"]
+    plan = [c.text("zh") for c in grade_choices(PLAN)]
+    assert plan == ["10 · 优", "9 · 优", "8 · 优", "7 · 良", "6 · 良", "5 · 良"]  # 8 in 优: the higher on a boundary
+    assert grade_choices(DESIGN) is None  # ranges without a step cannot be listed
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("8 · 有 / Provided", "8"), ("8 有", "8"), ("0 · None", "0"), ("8 · 无", None), ("八", None), (8, None),
+])
+def test_parse_choice(raw, expected):
+    assert parse_choice(SAMPLE, raw) == (None if expected is None else D(expected))
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("zh", ["评委按等级打分：优 8–10, 良 5–7, 一般 1–4", "评委按等级打分：有 8, 无 0", "优 8–10, 良 5–8 (整数分)"]),
+    ("en", ["each judge scores a grade: Excellent 8–10, Good 5–7, Fair 1–4", "Provided 8, None 0",
+            "Excellent 8–10, Good 5–8 (whole points)"]),
+])
+def test_check_explains_the_grades(lang, expected):
+    text = describe_rubric(GRADED, lang)
+    for rule in expected:
+        assert rule in text
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("{label: {zh: 一般, en: Fair}, min: 1, max: 4}", "{label: {zh: 一般, en: Fair}, min: 1, max: 12}",
+     "criterion 'design': grade 一般 1–12 lies outside 0..10"),
+    ("min: 5, max: 8}", "min: 5.2, max: 5.8}", "criterion 'plan': grade 良 5.2–5.8 leaves no score possible in steps of 1"),
+    ("{label: {zh: 良, en: Good}, min: 5, max: 7}", "{label: {zh: 良, en: Good}, min: 5, max: 9}",
+     "criterion 'design': grades 良 5–9 and 优 8–10 overlap"),
+    ("{label: {zh: 无, en: None}, points: 0}", "{label: {zh: 有, en: Present}, points: 0}",
+     "criterion 'sample': grade '有 / Present' is listed twice"),
+    ("{label: {zh: 无, en: None}, points: 0}", "{label: {zh: 无, en: None}, points: 0, min: 0, max: 1}",
+     "criterion 'sample': grade 2 gives points and a range"),
+    ("    step: 1\n", "    step: 0\n", "criterion 'plan': step must be more than 0"),
+])
+def test_grade_mistakes_name_the_criterion(old, new, message):
+    assert old in RUBRIC
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(RUBRIC.replace(old, new, 1), "x.yaml")
+    assert message in str(caught.value)
+
+
+def test_a_grade_leaving_no_score_carries_its_data():
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(RUBRIC.replace("min: 5, max: 8}", "min: 5.2, max: 5.8}"), "x.yaml")
+    problem = next(p for p in caught.value.problems if "no score possible" in str(p))
+    assert problem.data["criterion"] == "plan" and problem.data["step"] == 1
+    assert problem.data["grade"].zh == "良" and problem.data["range"] == (D("5.2"), D("5.8"))
+
+
+# -- the panel workbook, the store and the score sheet all refuse through check_score
+
+
+def bids(tmp_path: Path):
+    forms = [write_form(tmp_path / f"{v}.xlsx", {"vendor_id": v, "vendor_name": n, "total_price": 1000})
+             for v, n in ((VENDOR_A, "甲公司"), (VENDOR_B, "乙公司"))]
+    return read_bids(GRADED, forms)
+
+
+def test_the_panel_workbook_refuses_a_score_between_grades(tmp_path):
+    bidset = bids(tmp_path)
+    path = write_panel(tmp_path / "panel.xlsx", scores=[["甲", VENDOR_A, "design", 7.5, ""],
+                                                        ["甲", VENDOR_A, "sample", "8 · 无", ""]])
+    with pytest.raises(PanelError) as caught:
+        read_panel(GRADED, bidset.bids, [], [path])
+    first, second = caught.value.problems
+    assert str(first) == (f"{path}:Scores!D2: expected a score allowed by the grades of 'design': "
+                          "Excellent 8–10, Good 5–7, Fair 1–4, found 7.5")
+    assert first.data["reason"] == NOT_A_GRADE and first.data["grades"] == DESIGN.grades
+    assert str(second).startswith(f"{path}:Scores!D3: expected a score allowed by the grades of 'sample'")
+
+
+def test_the_store_refuses_with_the_grades_as_data(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    tender = chair_tender(store, "分等级", RUBRIC, "graded.yaml")
+    form = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "total_price": 1000})
+    assert store.import_bids(admin_of(store), tender, [(form.name, form.read_bytes())]).ok
+    store.open_scoring(admin_of(store), tender)
+    judge = seat_judge(store, tender, "甲")
+    with pytest.raises(ScoreRefused) as caught:
+        store.set_score(judge, tender, VENDOR_A, "sample", D(5))
+    assert caught.value.refusal.reason == NOT_A_GRADE and caught.value.refusal.grades == SAMPLE.grades
+    assert "Provided 8, None 0" in str(caught.value)
+    store.set_score(judge, tender, VENDOR_A, "sample", D(8))
+    assert [s.score for s in store.scores(judge, tender)] == ["8"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_score_sheet_offers_the_grades_as_a_drop_down(tmp_path, lang):
+    bidset = bids(tmp_path)
+    path = tmp_path / "sheet.xlsx"
+    write_score_sheet(GRADED, bidset.bids, {}, "甲", path, lang)
+    book = openpyxl.load_workbook(path)
+    assert "Grades" in book.sheetnames
+    grades = [r for r in book["Grades"].iter_rows(min_row=2, values_only=True)]
+    assert ("sample", "8 · 有 / Provided") in grades and ("plan", "7 · 良 / Good") in grades
+    scores = book["Scores"]
+    rows = {(r[1].value, r[3].value): r[0].row for r in scores.iter_rows(min_row=2)}
+    validations = {str(v.sqref): v for v in scores.data_validations.dataValidation}
+    sample = validations[f"I{rows[(VENDOR_A, 'sample')]}"]
+    assert sample.type == "list" and sample.formula1.startswith("Grades!$B$")
+    design = validations[f"I{rows[(VENDOR_A, 'design')]}"]
+    assert design.type == "custom" and "AND(I" in design.formula1  # ranges without a step: only the ranges
+    assert "优 / Excellent 8–10" in design.prompt
+    assert scores.cell(rows[(VENDOR_A, "design")], 6).value == grades_text(DESIGN.grades, None, lang)
+
+    # a judge picks from the drop-down; the sheet reads back as a panel workbook
+    for (vendor, criterion), row in rows.items():
+        scores.cell(row, 9).value = {"design": 9, "sample": "8 · 有 / Provided", "plan": "7 · 良 / Good"}[criterion]
+    book.save(path)
+    panel = read_panel(GRADED, bidset.bids, [], [path])
+    assert {(s.criterion, s.score) for s in panel.scores} == {("design", 9), ("sample", 8), ("plan", 7)}
+
+
+# -- the app's scoring grid offers the grade choices
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_grid_offers_grade_choices(app_db, tmp_path, lang):
+    store = Store(app_db)
+    tender = chair_tender(store, "分等级", RUBRIC, "graded.yaml")
+    form = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "total_price": 1000})
+    assert store.import_bids(admin_of(store), tender, [(form.name, form.read_bytes())]).ok
+    store.open_scoring(admin_of(store), tender)
+    seat_judge(store, tender, "甲")
+    app = open_app("scoring", lang=lang, tender_id=tender, judge="甲")
+    assert not app.exception
+    frame = app.data_editor[0].value
+    assert "grade" in frame.columns
+    names = list(frame["criterion"])
+    row = next(i for i, c in enumerate(names) if c.startswith("样品" if lang == "zh" else "Sample"))
+    assert frame["range"][row] == ("有 8, 无 0" if lang == "zh" else "Provided 8, None 0")
+    choice = "8 · 有" if lang == "zh" else "8 · Provided"
+    app.session_state[app.data_editor[0].key] = {"edited_rows": {row: {"grade": choice}}, "added_rows": [],
+                                                 "deleted_rows": []}
+    app.run()
+    assert not app.exception and not app.error
+    assert [(s.criterion, s.score) for s in admin_call("scores", tender)] == [("sample", "8")]
+    assert app.data_editor[0].value["grade"][row] == choice  # the saved score shows as its grade
+    # a grade of another criterion is refused, naming this criterion's grades
+    other = next(i for i, c in enumerate(names) if c.startswith("实施计划" if lang == "zh" else "Plan"))
+    app.session_state[app.data_editor[0].key] = {"edited_rows": {other: {"grade": choice}}, "added_rows": [],
+                                                 "deleted_rows": []}
+    app.run()
+    assert app.error
+    assert ("不是该评分项的等级" if lang == "zh" else "is not a grade of this criterion") in app.error[0].value
+    assert ("优 8–10" if lang == "zh" else "Excellent 8–10") in app.error[0].value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value=0, max_value=10, places=1))
+def test_an_allowed_score_lies_in_a_grade(score):
+    refusal = check_score(DESIGN, None, score)
+    assert (refusal is None) == any(g.contains(score) for g in DESIGN.grades)

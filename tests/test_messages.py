@@ -1,0 +1,654 @@
+"""The messages module: every problem code and every expected kind, in the command line's English, the
+app's English and Chinese (table-driven), and how a problem is rendered with its location and field label."""
+import re
+from datetime import datetime
+from decimal import Decimal as D
+
+import pytest
+
+from bideval import messages
+from bideval.errors import BidEvalError, Expected, InputErrors, Problem, cell_problem
+from bideval.labels import Label, Named
+from bideval.allowed_scores import check_score
+from bideval.accounts import AccountRefused, SignInRefused
+from bideval.rights import Action, Actor, RightRefused, Role
+from bideval.rubric import Grade, Judged, Tier, Tiered
+from bideval.storage import ScoreRefused, SubmitRefused, WriteConflict
+from bideval.workflow import Blockers, FindingKind, FinaliseRefused, Flag, Stage, StageRefused
+
+SAME = object()  # the app's English is the command line's (nothing in it is named by id)
+
+OPS = Named("ops_plan", Label("运营管理能力", "Operations management capability"))
+DESIGN = Named("service_design", Label("服务设计", "Service design"))
+T1 = Tier("t1", Label("一档", "Tier 1"), D(0), D(5))
+T2 = Tier("t2", Label("二档", "Tier 2"), D("5.1"), D(10))
+PRICE = Named("total_price", Label("投标总价", "Total price"))
+NAME = Named("vendor_name", Label("投标人名称", "Bidder name"))
+VENDOR = "91440300708461136T"
+PER_CALL = Named("per_call", Label("按通计费", "Per call"))
+LUMP = Named("lump_sum", Label("总价包干", "Lump sum"))
+RATE = Named("rate_per_call", Label("每通电话单价", "Rate per call"))
+
+GRADES = (Grade(Label("优", "Excellent"), D(8), D(10)), Grade(Label("良", "Good"), D(5), D(7)))
+DESIGN_GRADED = Judged(id="design", name=Label("设计方案", "Design"), group="technical", max=D(10), grades=GRADES,
+                       step=D(1))
+OPS_TIERED = Tiered(id="ops_plan", name=OPS.label, group="ops", max=D(10), tiers=(T1, T2))
+
+# One example of every code: its facts.
+FACTS = {
+    "account.refused": dict(field="username", why="username_taken", username="wang"),
+    "finalise.refused": dict(tender=7, blockers=Blockers(incomplete=(VENDOR,), unresolved=(
+        Flag(FindingKind.ABNORMAL_LOW, VENDOR),), not_submitted=("李评委",))),
+    "panel.other_judges": dict(judge="王评委", others=("李评委",)),
+    "right.refused": dict(actor="王评委", roles=(Role.JUDGE,), action=Action.SCORE, tender=7, why="submitted"),
+    "signin.refused": dict(reason="locked", username="wang", locked_until=datetime(2026, 12, 1, 9, 15)),
+    "stage.refused": dict(action=Action.FINALISE, stage=Stage.SCORING, tender=7, allowed=(Stage.REVIEW,)),
+    "store.no_bids": dict(vendors=(VENDOR,), tender=7),
+    "store.no_seat": dict(judge="赵评委", tender=7),
+    "store.reason_needed": dict(what="consensus"),
+    "store.submit_missing": dict(judge="王评委", missing=((VENDOR, OPS),)),
+    "store.write_conflict": dict(what="score", seen=1, current=2, value="8", judge="王评委", vendor_id=VENDOR,
+                                 criterion=OPS),
+    "bids.both_sheets": dict(form="Bid", consolidated="Bids"),
+    "bids.column_twice": dict(column=NAME, also="B1"),
+    "bids.empty_sheet": {},
+    "bids.field_twice": dict(field_twice=NAME, also="C3"),
+    "bids.missing_column": dict(column=Named("vendor_id", Label("统一社会信用代码", "Vendor ID"))),
+    "bids.no_bid_sheet": dict(form="Bid", consolidated="Bids", found=("Sheet1",)),
+    "bids.no_field_rows": {},
+    "bids.no_header": {},
+    "bids.no_rows": {},
+    "bids.none_found": {},
+    "bids.required_empty": dict(field=NAME),
+    "bids.unknown_field": dict(key="vendor_nam", suggestion=NAME),
+    "bids.unknown_header": dict(title="Prce", suggestion="price_model"),
+    "bids.vendor_exists": dict(vendor_id=VENDOR),
+    "bids.vendor_twice": dict(vendor_id=VENDOR, also="a.xlsx:Bid!C2"),
+    "cell": dict(expected=Expected("money", {"unit": None}), found="1,5", field=PRICE),
+    "cli.judge_not_listed": dict(file="panel.xlsx", judge="赵评委", members=("王评委", "李评委")),
+    "files.empty_folder": {},
+    "files.missing": {},
+    "files.not_xlsx_suffix": dict(suffix=".xls"),
+    "panel.column_twice": dict(heading=Named("score", Label("得分", "score")), also="D1"),
+    "panel.invalid_bid_score": dict(vendor_id=VENDOR),
+    "panel.missing_column": dict(heading=Named("judge", Label("评委", "judge")), headers=("judge", "评委"),
+                                 found=("vendor_id", "score")),
+    "panel.no_scores_sheet": dict(scores="Scores", tiers="Tiers", found=("Sheet1",)),
+    "panel.no_tier": dict(vendor_id=VENDOR, criterion=OPS, tiers_sheet="Tiers", tiers=(T1, T2), score=D("8.0")),
+    "panel.not_panel": dict(criterion=Named("price", Label("价格", "Price")), kind="price", panel=(OPS, DESIGN)),
+    "panel.not_tiered": dict(criterion=DESIGN, kind="judged", tiered=(OPS,)),
+    "panel.scored_twice": dict(judge="王评委", vendor_id=VENDOR, criterion=OPS, at="Scores!D2"),
+    "panel.tier_conflict": dict(tier=T2, vendor_id=VENDOR, criterion=OPS, agreed=T1, at="Tiers!C2"),
+    "reason.above_budget_ceiling": dict(quoted=D(2280000), ceiling=D(1980000)),
+    "reason.below_pass_mark": dict(group=Named("technical", Label("技术", "Technical")), subtotal=D("38.50"),
+                                   pass_mark=D(40)),
+    "reason.gate_blank": dict(field=Named("response_hours", Label("上门响应时间", "Response time"))),
+    "reason.price_model_not_allowed": dict(model=PER_CALL, allowed=(LUMP,)),
+    "reason.price_model_required": {},
+    "reason.price_not_positive": dict(quoted=D(0)),
+    "reason.price_parameters_missing": dict(missing=(RATE,)),
+    "reason.required": dict(field=Named("licence_no", Label("许可证编号", "Licence number"))),
+    "score.invalid_bid": {},
+    "score.no_bid": dict(vendor_id=VENDOR),
+    "score.not_a_grade_choice": dict(choice="8 · 有", grades=GRADES, step=D(1)),
+    "score.refused": dict(refusal=check_score(DESIGN_GRADED, None, D("7.5"))),
+    "score.no_tier": dict(criterion=OPS),
+    "score.not_declared": {},
+    "score.not_panel": dict(criterion=Named("price", Label("价格", "Price"))),
+    "score.not_tiered": dict(criterion=DESIGN),
+    "score.recused": {},
+    "score.scores_outside_tier": dict(tier=T2, scores=(("王评委", "12"),), criterion=OPS, vendor_id=VENDOR),
+    "score.unknown_tier": dict(tier="t9", criterion=OPS),
+    "store.judge_needs_name": {},
+    "store.no_tender": dict(tender=7),
+    "workbook.damaged": dict(part="sheet", cause="xml", detail="unrecognized entity `&bogus;`"),
+    "workbook.impossible_date": dict(detail="out of range"),
+}
+# One example of every expected kind: its facts.
+EXPECTED = {
+    "bool": {}, "choice": dict(choices=("驻场运营", "离场运营")), "criterion_of": dict(role="tiered", criteria=(OPS,)),
+    "integer": dict(non_negative=True), "judge_member": dict(sheet="Judges", members=("王评委",)),
+    "grades": dict(criterion=DESIGN_GRADED, grades=GRADES, step=D(1)),
+    "refusal": dict(refusal=check_score(OPS_TIERED, "t1", D(7))),
+    "judge_name": {}, "money": dict(unit="10k CNY", non_negative=False), "number": dict(non_negative=False),
+    "percent": {}, "price_model": dict(models=(PER_CALL, LUMP)), "score_in_tier": dict(tier=T2, criterion=OPS),
+    "score_max": dict(max=D(15), criterion=OPS), "score_range": dict(low=D("5.1"), high=D(10), tier=T2),
+    "text": dict(text="something"), "tier_of": dict(criterion=OPS, tiers=(T1, T2)),
+    "sme_category": dict(categories=(Named("small", Label("小型企业", "Small enterprise")),
+                                     Named("micro", Label("微型企业", "Micro enterprise")))),
+    "vendor": dict(suggestion=VENDOR),
+}
+
+
+# code: command line (English, ids), app (English, labels), app (Chinese, labels)
+SENTENCES = [
+    ("account.refused",
+     "username: 'wang' is taken", SAME,
+     '用户名“wang”已被使用'),
+    ("finalise.refused",
+     'tender 7 cannot be finalised: incomplete scores for 91440300708461136T; no finding yet for '
+     'abnormal_low_price/91440300708461136T; not submitted: 李评委', SAME,
+     '招标项目 7 尚不能定稿：91440300708461136T 的评分不完整；以下情况尚无复核意见：异常低价/91440300708461136T；'
+     '尚未提交评分：李评委'),
+    ("panel.other_judges",
+     "expected only 王评委's scores, found scores of 李评委", SAME,
+     '应只含王评委的评分，实际还有李评委的评分'),
+    ("right.refused",
+     '王评委 (judge) may not score on tender 7: you have submitted your scores; they are locked', SAME,
+     '王评委（评委）不能在招标项目 7 中打分：您已提交评分，评分已锁定'),
+    ("signin.refused",
+     'too many wrong passwords: wang is locked until 2026-12-01 09:15 UTC', SAME,
+     '密码错误次数过多：wang 已锁定至 2026-12-01 09:15（UTC）'),
+    ("stage.refused",
+     'tender 7 is in the scoring stage: cannot finalise the result (possible in: review)', SAME,
+     '招标项目 7 处于“评分”阶段，不能确认最终结果（可在以下阶段进行：复核）'),
+    ("store.no_bids",
+     'no bid from 91440300708461136T in tender 7', SAME,
+     '招标项目 7 中没有 91440300708461136T 的投标'),
+    ("store.no_seat",
+     "'赵评委' holds no seat on the panel of tender 7", SAME,
+     '“赵评委”不是招标项目 7 的评标委员会成员'),
+    ("store.reason_needed",
+     'a consensus score needs its reason', SAME,
+     '合议得分须填写理由'),
+    ("store.submit_missing",
+     '王评委 cannot submit yet: 1 score(s) missing: 91440300708461136T / ops_plan',
+     '王评委 cannot submit yet: 1 score(s) missing: 91440300708461136T / Operations management capability',
+     '王评委尚不能提交：还有 1 项未打分：91440300708461136T / 运营管理能力'),
+    ("store.write_conflict",
+     "王评委's score for 91440300708461136T on 'ops_plan' was changed by someone else meanwhile (you saw version 1, "
+     "it is now version 2: 8); nothing was overwritten",
+     "王评委's score for 91440300708461136T on 'Operations management capability' was changed by someone else "
+     "meanwhile (you saw version 1, it is now version 2: 8); nothing was overwritten",
+     '王评委对 91440300708461136T 的“运营管理能力”评分已被他人修改（您看到的是第 1 版，现为第 2 版：8），未覆盖任何内容'),
+    ("bids.both_sheets",
+     "has both a 'Bid' and a 'Bids' sheet; keep the one that holds the bids", SAME,
+     '同时含有工作表“Bid”和“Bids”；请只保留存放投标的那一个'),
+    ("bids.column_twice",
+     "column for field 'vendor_name' appears twice (also B1)",
+     "column for field 'Bidder name' appears twice (also B1)",
+     '字段“投标人名称”的列出现两次（另见 B1）'),
+    ("bids.empty_sheet",
+     'the sheet is empty (expected a header row and one row per bid)', SAME,
+     '工作表是空的（应有一行表头，每家投标一行）'),
+    ("bids.field_twice",
+     "field 'vendor_name' appears twice (also in C3)",
+     "field 'Bidder name' appears twice (also in C3)",
+     '字段“投标人名称”出现两次（另见 C3）'),
+    ("bids.missing_column",
+     "no 'vendor_id' column (header vendor_id or 统一社会信用代码 / Vendor ID)",
+     "no 'Vendor ID' column (headed vendor_id, Vendor ID or 统一社会信用代码)",
+     '缺少“统一社会信用代码”列（表头为 vendor_id 或 统一社会信用代码）'),
+    ("bids.no_bid_sheet",
+     "expected a sheet 'Bid' (a bid form) or 'Bids' (a consolidated workbook), found sheets: 'Sheet1'", SAME,
+     '应有工作表“Bid”（投标文件）或“Bids”（汇总表），实际工作表：“Sheet1”'),
+    ("bids.no_field_rows",
+     'the bid form holds no field rows (column A: field ids)', SAME,
+     '投标文件中没有字段行（A 列应为字段代码）'),
+    ("bids.no_header",
+     'a column with values has no header', SAME,
+     '有内容的列没有表头'),
+    ("bids.no_rows",
+     'a header row but no bid rows', SAME,
+     '只有表头，没有投标行'),
+    ("bids.none_found",
+     'no bids found', SAME,
+     '没有找到投标'),
+    ("bids.required_empty",
+     'vendor_name is empty (every bid needs one)',
+     'empty (every bid needs one)',
+     '未填写（每份投标都必须填写）'),
+    ("bids.unknown_field",
+     "unknown field id 'vendor_nam' in column A (expected one of the rubric's field ids; did you mean 'vendor_name'?)",
+     "column A holds 'vendor_nam', which is not a field id of this rubric; did you mean vendor_name (Bidder name)?",
+     "A 列的字段代码 'vendor_nam' 不是本评分标准的字段；是否应为 vendor_name（投标人名称）？"),
+    ("bids.unknown_header",
+     "unknown column header 'Prce' (expected a field id or label; did you mean 'price_model'?)", SAME,
+     "未知的列名 'Prce'（应为字段代码或字段名称；是否应为 'price_model'？）"),
+    ("bids.vendor_exists",
+     'vendor_id 91440300708461136T is already in this tender; remove or replace that bid first',
+     'a bid from 91440300708461136T is already in this tender; remove or replace that bid first',
+     '统一社会信用代码为 91440300708461136T 的投标已在本项目中；请先删除或替换该投标'),
+    ("bids.vendor_twice",
+     'vendor_id 91440300708461136T appears twice (also at a.xlsx:Bid!C2)',
+     'the vendor ID 91440300708461136T appears twice (also at a.xlsx:Bid!C2)',
+     '统一社会信用代码 91440300708461136T 出现两次（另见 a.xlsx:Bid!C2）'),
+    ("cell",
+     "expected an amount in yuan, found '1,5'", SAME,
+     "应为金额（元），实际为 '1,5'"),
+    ("cli.judge_not_listed",
+     "panel.xlsx: judge '赵评委' is not on the Judges sheet (王评委, 李评委)", SAME,
+     'panel.xlsx：评委“赵评委”不在工作表 Judges 中（王评委、李评委）'),
+    ("files.empty_folder",
+     'the folder holds no .xlsx workbook', SAME,
+     '文件夹中没有 .xlsx 工作簿'),
+    ("files.missing",
+     'no such file or folder', SAME,
+     '找不到该文件或文件夹'),
+    ("files.not_xlsx_suffix",
+     'not an .xlsx workbook (.xls file); save it as .xlsx', SAME,
+     '不是 .xlsx 工作簿（.xls 文件）；请另存为 .xlsx'),
+    ("panel.column_twice",
+     "the column 'score' appears twice (also D1); expected it once", SAME,
+     '“得分”列出现两次（另见 D1）；只应有一列'),
+    ("panel.invalid_bid_score",
+     'score for invalid bid 91440300708461136T ignored (invalid bids are not scored)', SAME,
+     '91440300708461136T 为无效投标，其评分已忽略（无效投标不评分）'),
+    ("panel.missing_column",
+     "expected a column 'judge' (headed judge or 评委) in the header row, found: 'vendor_id', 'score'", SAME,
+     "表头行中应有“评委”列（列名为 judge、评委 之一），实际表头：'vendor_id'、'score'"),
+    ("panel.no_scores_sheet",
+     "expected a sheet 'Scores' (judge, vendor_id, criterion, score, comment) or 'Tiers', found: 'Sheet1'", SAME,
+     '应有工作表“Scores”（评委、统一社会信用代码、评分项、得分、备注）或“Tiers”，实际工作表：“Sheet1”'),
+    ("panel.no_tier",
+     "no tier agreed for 91440300708461136T on 'ops_plan': expected the panel to record it on the Tiers sheet (t1 一档 (0–5), t2 二档 (5.1–10)) before scoring, found score 8",
+     "no tier agreed for 91440300708461136T on 'Operations management capability': expected the panel to record it on the Tiers sheet (Tier 1 (0–5), Tier 2 (5.1–10)) before scoring, found score 8",
+     '91440300708461136T 的“运营管理能力”尚未定档：须先在工作表 Tiers 中定档（一档（0–5）、二档（5.1–10））再打分，实际已打分 8'),
+    ("panel.not_panel",
+     "'price' is a price criterion, computed from the bid and never scored by a judge; expected a panel criterion (ops_plan 运营管理能力, service_design 服务设计)",
+     "'Price' is a price criterion, computed from the bid and never scored by a judge; expected a panel criterion (Operations management capability, Service design)",
+     '“价格”是价格评分项，由投标内容计算得出，评委不打分；应为评委评分项（运营管理能力、服务设计）'),
+    ("panel.not_tiered",
+     "'service_design' is a judged criterion and has no tiers; expected a tiered criterion (ops_plan 运营管理能力)",
+     "'Service design' is a judged criterion and has no tiers; expected a tiered criterion (Operations management capability)",
+     '“服务设计”是评委直接评分项，没有档次；应为分档评分项（运营管理能力）'),
+    ("panel.scored_twice",
+     "王评委 already scored 91440300708461136T on 'ops_plan' at Scores!D2; expected one row per judge, vendor and criterion",
+     "王评委 already scored 91440300708461136T on 'Operations management capability' at Scores!D2; expected one row per judge, vendor and criterion",
+     '王评委 已在 Scores!D2 给 91440300708461136T 的“运营管理能力”打过分；每位评委对每家投标的每个评分项只应有一行'),
+    ("panel.tier_conflict",
+     "tier t2 for 91440300708461136T on 'ops_plan', but tier t1 was already agreed at Tiers!C2; expected one agreed tier",
+     "tier 'Tier 2' for 91440300708461136T on 'Operations management capability', but tier 'Tier 1' was already agreed at Tiers!C2; expected one agreed tier",
+     '91440300708461136T 的“运营管理能力”定为“二档”，但 Tiers!C2 已定为“一档”；每份投标只能有一个档次'),
+    ("reason.above_budget_ceiling",
+     'quoted price 2,280,000.00 is above the budget ceiling 1,980,000.00', SAME,
+     '投标报价 2,280,000.00 元超过最高限价 1,980,000.00 元'),
+    ("reason.below_pass_mark",
+     'technical subtotal 38.5 is below the pass mark 40',
+     'Technical subtotal 38.5 is below the pass mark 40',
+     '技术得分 38.5，低于及格分 40'),
+    ("reason.gate_blank",
+     'response_hours: not stated',
+     'Response time: not stated',
+     '上门响应时间：未填写'),
+    ("reason.price_model_not_allowed",
+     "pricing model 'per_call' is not allowed (lump_sum)",
+     "pricing model 'Per call' is not allowed (Lump sum)",
+     '报价方式“按通计费”不在允许范围（总价包干）'),
+    ("reason.price_model_required",
+     'Pricing model is not stated', SAME,
+     '未填写报价方式'),
+    ("reason.price_not_positive",
+     'quoted price 0.00 is not above 0', SAME,
+     '投标报价 0.00 元不大于零'),
+    ("reason.price_parameters_missing",
+     'price lacks: rate_per_call',
+     'price lacks: Rate per call',
+     '报价缺少：每通电话单价'),
+    ("reason.required",
+     'licence_no is not stated',
+     'Licence number is not stated',
+     '未填写许可证编号'),
+    ("score.invalid_bid",
+     'the bid is invalid and is not scored', SAME,
+     '该投标为无效投标，不评分'),
+    ("score.no_bid",
+     'no bid from 91440300708461136T in this tender', SAME,
+     '本项目中没有 91440300708461136T 的投标'),
+    ("score.no_tier",
+     'no agreed tier yet for 运营管理能力 / Operations management capability: the chair records it on the tier screen first',
+     "no agreed tier yet for 'Operations management capability': the chair must set the tier on the Tiers page first",
+     '组长尚未确定“运营管理能力”的档次，须先在“定档”页面定档后才能打分'),
+    ("score.not_a_grade_choice",
+     "'8 · 有' is not a grade of this criterion (Excellent 8–10, Good 5–7 (whole points)); not saved", SAME,
+     '“8 · 有”不是该评分项的等级（优 8–10, 良 5–7 (整数分)），未保存'),
+    ("score.not_declared",
+     'declare first whether you have a conflict of interest with this bidder', SAME,
+     '请先声明与该投标人是否存在利害关系'),
+    ("score.not_panel",
+     "'price' is not a criterion the panel scores",
+     "'Price' is not a criterion the panel scores",
+     '“价格”不是评委打分的评分项'),
+    ("score.not_tiered",
+     "'service_design' is not a tiered criterion",
+     "'Service design' is not a tiered criterion",
+     '“服务设计”不是分档评分项'),
+    ("score.refused",
+     '7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7 (whole points)', SAME,
+     '7.5 不是 设计方案 的等级所允许的得分：优 8–10, 良 5–7 (整数分)'),
+    ("score.recused",
+     'you declared a conflict of interest with this bidder and do not score it', SAME,
+     '您已声明与该投标人存在利害关系，不对其打分'),
+    ("score.scores_outside_tier",
+     'scores already given lie outside t2 (5.1–10): 王评委: 12; those judges must change them first',
+     'scores already given lie outside Tier 2 (5.1–10): 王评委: 12; those judges must change them first',
+     '已有评分不在二档（5.1–10）之内：王评委：12；须由这些评委先修改评分'),
+    ("score.unknown_tier",
+     "unknown tier 't9' for 'ops_plan'",
+     "unknown tier 't9' for 'Operations management capability'",
+     '“运营管理能力”没有档次“t9”'),
+    ("store.judge_needs_name",
+     'a judge needs a name', SAME,
+     '评委须有姓名'),
+    ("store.no_tender",
+     'no tender 7', SAME,
+     '没有编号为 7 的招标项目'),
+    ("workbook.damaged",
+     'damaged .xlsx: the sheet cannot be read (broken XML: unrecognized entity `&bogus;`); open it in Excel and save it again', SAME,
+     '文件已损坏：工作表无法读取（XML 结构损坏）；请用 Excel 打开后重新保存'),
+    ("workbook.impossible_date",
+     'cannot read the sheet: a cell formatted as a date or time holds a number far beyond any date (out of range); correct that cell (Excel shows it as ####) and save the workbook again', SAME,
+     '无法读取工作表：某个设为日期或时间格式的单元格里的数字远超任何日期；请更正该单元格（Excel 中显示为 ####）后重新保存'),
+]
+
+EXPECTATIONS = [
+    ("bool",
+     'yes or no (是/否, Y/N, 1/0, ✓/✗)',
+     'yes or no (Y/N, 1/0, ✓/✗)',
+     '是或否（是/否、Y/N、1/0、✓/✗）'),
+    ("choice",
+     'one of 驻场运营, 离场运营', SAME,
+     '以下之一：驻场运营、离场运营'),
+    ("criterion_of",
+     'a tiered criterion (ops_plan 运营管理能力)',
+     'a tiered criterion (Operations management capability)',
+     '分档评分项（运营管理能力）'),
+    ("integer",
+     'a whole number (0 or more)', SAME,
+     '不小于 0 的整数'),
+    ("grades",
+     "a score allowed by the grades of 'design': Excellent 8–10, Good 5–7 (whole points)",
+     "a score allowed by the grades of 'Design': Excellent 8–10, Good 5–7 (whole points)",
+     '“设计方案”的等级所允许的得分：优 8–10, 良 5–7 (整数分)'),
+    ("judge_member",
+     'a judge on the Judges sheet (王评委)', SAME,
+     '工作表 Judges 中列出的评委（王评委）'),
+    ("judge_name",
+     "the judge's name", SAME,
+     '评委姓名'),
+    ("money",
+     'an amount in 10,000 yuan (万元)',
+     'an amount in 10,000 yuan',
+     '金额（万元）'),
+    ("number",
+     'a number', SAME,
+     '数字'),
+    ("percent",
+     'a percentage such as 96% (or a fraction 0..1 such as 0.96)', SAME,
+     '百分比，如 96%（或 0 到 1 之间的小数，如 0.96）'),
+    ("price_model",
+     'a pricing model: per_call (按通计费), lump_sum (总价包干)',
+     'a pricing model: Per call, Lump sum',
+     '以下报价方式之一：按通计费、总价包干'),
+    ("refusal",
+     "a score inside the agreed tier t1 一档 (0–5) for 'ops_plan'",
+     "a score inside the agreed tier Tier 1 (0–5) for 'Operations management capability'",
+     '“运营管理能力”已定档次一档（0–5）之内的得分'),
+    ("score_in_tier",
+     "a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan'",
+     "a score inside the agreed tier Tier 2 (5.1–10) for 'Operations management capability'",
+     '“运营管理能力”已定档次二档（5.1–10）之内的得分'),
+    ("score_max",
+     "a score from 0 to 15 for 'ops_plan'",
+     "a score from 0 to 15 for 'Operations management capability'",
+     '“运营管理能力”的得分，0 到 15'),
+    ("score_range",
+     'a number from 5.1 to 10 (the agreed tier t2 二档)',
+     'a number from 5.1 to 10 (the agreed tier: Tier 2)',
+     '5.1 到 10 之间的数字（已定档次：二档）'),
+    ("text",
+     'something', SAME,
+     'something'),
+    ("tier_of",
+     "a tier of 'ops_plan': t1 一档 (0–5), t2 二档 (5.1–10)",
+     "a tier of 'Operations management capability': Tier 1 (0–5), Tier 2 (5.1–10)",
+     '“运营管理能力”的档次之一：一档（0–5）、二档（5.1–10）'),
+    ("sme_category",
+     'an SME category: 小型企业 (Small enterprise), 微型企业 (Micro enterprise), or 否 (no)',
+     'an SME category: Small enterprise, Micro enterprise, or no',
+     '中小企业类别之一：小型企业、微型企业，或“否”'),
+    ("vendor",
+     'the vendor_id of a bid; did you mean 91440300708461136T?',
+     'the vendor ID (unified social credit code) of a bid in this tender; did you mean 91440300708461136T?',
+     '本项目中某一投标的统一社会信用代码；是否应为 91440300708461136T？'),
+]
+
+# ASCII words a Chinese message may hold: file formats, sheet names and header spellings the user types,
+# and ids shown on purpose next to their label (column A of a bid form holds field ids).
+ALLOWED_ASCII = {"xlsx", "xls", "Excel", "XML", "Bid", "Bids", "Scores", "Tiers", "Judges", "Sheet1", "judge",
+                 "vendor_id", "score", "vendor_nam", "vendor_name", "Prce", "price_model", "panel", "something",
+                 "C2", "C3", "B1", "D1", "D2", "C25", "t9", "Y", "N",
+                 "wang", "example", "org", "UTC"}  # a user name and e-mail, and the time zone of a lock
+
+
+def english_words(text: str) -> set[str]:
+    """ASCII words in a text, except those a Chinese message may hold."""
+    return {w for w in re.findall(r"[A-Za-z0-9_]+", text) if re.search("[A-Za-z]{2}", w) and w not in ALLOWED_ASCII}
+
+
+def test_every_code_and_kind_has_a_row():
+    assert sorted(row[0] for row in SENTENCES) == list(messages.codes())
+    assert sorted(row[0] for row in EXPECTATIONS) == list(messages.expected_kinds())
+    assert set(FACTS) == set(messages.codes()) and set(EXPECTED) == set(messages.expected_kinds())
+
+
+@pytest.mark.parametrize("code, cli, app_en, zh", SENTENCES, ids=[row[0] for row in SENTENCES])
+def test_each_code_in_both_languages(code, cli, app_en, zh):
+    facts = FACTS[code]
+    assert messages.sentence(code, facts, "en", ids=True) == cli
+    assert messages.sentence(code, facts, "en") == (cli if app_en is SAME else app_en)
+    assert messages.sentence(code, facts, "zh") == zh
+    assert messages.sentence(code, facts, "zh", ids=True) == zh  # Chinese always names things by label
+    assert not english_words(zh), zh
+
+
+@pytest.mark.parametrize("kind, cli, app_en, zh", EXPECTATIONS, ids=[row[0] for row in EXPECTATIONS])
+def test_each_expected_kind_in_both_languages(kind, cli, app_en, zh):
+    expected = Expected(kind, EXPECTED[kind])
+    assert str(expected) == cli
+    assert messages.expected_text(expected, "en") == (cli if app_en is SAME else app_en)
+    assert messages.expected_text(expected, "zh") == zh
+    assert not english_words(zh), zh
+
+
+@pytest.mark.parametrize("lang, ids, with_file, line", [
+    ("en", True, True, "bids/jiahe.xlsx:Bid!C25: expected an amount in yuan, found '1,5'"),
+    ("en", False, True, "bids/jiahe.xlsx:Bid!C25 Total price: expected an amount in yuan, found '1,5'"),
+    ("zh", False, True, "bids/jiahe.xlsx:Bid!C25 投标总价：应为金额（元），实际为 '1,5'"),
+    ("zh", False, False, "Bid!C25 投标总价：应为金额（元），实际为 '1,5'"),
+    ("en", False, False, "Bid!C25 Total price: expected an amount in yuan, found '1,5'"),
+])
+def test_a_cell_problem_names_its_place_and_its_field(lang, ids, with_file, line):
+    problem = cell_problem("bids/jiahe.xlsx", "Bid", "C25", Expected("money", {"unit": None}), "1,5", PRICE)
+    assert messages.render(problem, lang, ids=ids, with_file=with_file) == line
+    assert str(problem) == messages.render(problem, "en", ids=True)
+
+
+@pytest.mark.parametrize("problem, lang, line", [
+    (Problem.of("files.missing", "bids/x.xlsx"), "zh", "bids/x.xlsx：找不到该文件或文件夹"),
+    (Problem.of("bids.no_rows", "a.xlsx", "Bids"), "en", "a.xlsx:Bids: a header row but no bid rows"),
+    (Problem.of("bids.no_rows", "a.xlsx", "Bids"), "zh", "a.xlsx:Bids：只有表头，没有投标行"),
+    (Problem("a.yaml", "line 3: not valid YAML"), "zh", "a.yaml: line 3: not valid YAML"),  # no code: English
+    (Problem.of("bids.none_found", "a.xlsx"), "zh", "a.xlsx：没有找到投标"),
+])
+def test_where_a_problem_is_and_what_it_is(problem, lang, line):
+    assert messages.render(problem, lang) == line
+
+
+def test_a_problem_without_its_file_when_the_report_names_the_file():
+    problem = Problem.of("files.missing", "bids/x.xlsx")
+    assert messages.render(problem, "zh", with_file=False) == "找不到该文件或文件夹"
+    assert messages.parts(problem, "zh", with_file=False) == ("", "", "找不到该文件或文件夹")
+
+
+def test_an_upload_s_temporary_path_is_renamed_everywhere():
+    temporary = "/tmp/bideval-upload-1/00001/a.xlsx"
+    problem = Problem.of("bids.vendor_twice", temporary, "Bid", "C2", vendor_id=VENDOR, also=f"{temporary}:Bid!C2")
+    shown = problem.renamed(temporary, "a.xlsx")
+    assert str(shown) == f"a.xlsx:Bid!C2: vendor_id {VENDOR} appears twice (also at a.xlsx:Bid!C2)"
+    assert messages.render(shown, "zh") == f"a.xlsx:Bid!C2：统一社会信用代码 {VENDOR} 出现两次（另见 a.xlsx:Bid!C2）"
+
+
+def test_every_problem_of_an_error_one_line_each():
+    error = InputErrors([Problem.of("files.missing", "a"), Problem.of("files.empty_folder", "b")])
+    assert messages.error_lines(error, "zh") == ["a：找不到该文件或文件夹", "b：文件夹中没有 .xlsx 工作簿"]
+    assert messages.error_lines(error, "en", ids=True) == str(error).splitlines()
+
+
+def test_a_coded_error_speaks_both_languages_and_keeps_its_english_text():
+    error = ScoreRefused.coded("score.scores_outside_tier", tier=T2, scores=(("王评委", "12"),), criterion=OPS,
+                               vendor_id=VENDOR)
+    line = "scores already given lie outside t2 (5.1–10): 王评委: 12; those judges must change them first"
+    assert isinstance(error, BidEvalError) and str(error) == line
+    assert messages.error_lines(error, "zh") == ["已有评分不在二档（5.1–10）之内：王评委：12；须由这些评委先修改评分"]
+    assert messages.error_lines(error, "en", ids=True) == [line]
+
+
+def test_a_refused_score_is_rendered_from_its_refusal():
+    error = ScoreRefused.of(check_score(OPS_TIERED, "t1", D("7.50")))
+    assert str(error) == "7.50 is outside the allowed range 0–5"
+    assert messages.error_lines(error, "zh") == ["7.50 超出允许范围 0–5（已定档次：一档）"]
+    assert messages.error_lines(error, "en") == ["7.50 is outside the allowed range 0–5 (agreed tier: Tier 1)"]
+
+
+JUDGE = Actor(3, "王评委")
+
+
+RIGHT_REFUSALS = [
+    ("", {}, "王评委 (judge) may not finalise the result on tender 7", "王评委（评委）不能在招标项目 7 中确认最终结果"),
+    ("no_account", {}, "no such account, or it is switched off", "账户不存在或已停用"),
+    ("observer_before_final", {}, "an observer reads the result once it is final", "监督人员在结果定稿后才能查看"),
+    ("cannot_create", {}, "creating a tender needs an account that may", "该账户无权新建招标项目"),
+    ("declare_first", dict(vendors=(VENDOR,)),
+     f"declare for every bidder whether you have a conflict of interest first (回避声明): {VENDOR}",
+     f"须先对每家投标人作出回避声明：{VENDOR}"),
+    ("blind", {}, "a judge sees only their own scores until they have submitted them",
+     "评委提交自己的评分之前，只能看到自己的评分"),
+    ("no_seat", {}, "you hold no seat on this panel", "您不是本项目评标委员会的成员"),
+    ("submitted", {}, "you have submitted your scores; they are locked", "您已提交评分，评分已锁定"),
+    ("prices_sealed", {}, "prices stay sealed until you have submitted your technical scores",
+     "提交技术评分之前，价格保持密封"),
+    ("waiting", dict(judges=("李评委", "赵评委")), "not submitted yet: 李评委, 赵评委; give a reason to close anyway",
+     "尚未提交评分：李评委、赵评委；如仍要结束评分，请填写理由"),
+    ("not_consensus", dict(aggregate="trimmed_mean"), "the rubric aggregates by trimmed_mean, not consensus",
+     "评分标准的汇总方式为“去掉最高分和最低分后的平均值”，不是合议"),
+    ("reason_needed", {}, "reopening needs a reason", "重新开启须填写理由"),
+    ("administrator_only", {}, "only an administrator manages accounts", "只有管理员可以管理账户"),
+]
+
+
+def test_every_reason_a_right_is_refused_has_a_row():
+    assert sorted(row[0] for row in RIGHT_REFUSALS if row[0]) == list(messages.why_codes())
+
+
+@pytest.mark.parametrize("why, facts, en, zh", RIGHT_REFUSALS, ids=[row[0] or "none" for row in RIGHT_REFUSALS])
+def test_every_right_refusal_in_both_languages(why, facts, en, zh):
+    error = RightRefused(JUDGE, [Role.JUDGE], Action.FINALISE, 7, why, **facts)
+    assert str(error).endswith(en) and messages.error_lines(error, "zh")[0].endswith(zh)
+    assert str(error).startswith("王评委 (judge) may not finalise the result on tender 7")
+    assert messages.error_lines(error, "zh")[0].startswith("王评委（评委）不能在招标项目 7 中确认最终结果")
+    assert not english_words(messages.error_lines(error, "zh")[0])
+
+
+@pytest.mark.parametrize("error, en, zh", [
+    (StageRefused(Action.SCORE, Stage.FINAL, 7),
+     "tender 7 is in the final stage: cannot score (possible in: scoring)",
+     "招标项目 7 处于“已定稿”阶段，不能打分（可在以下阶段进行：评分）"),
+    (WriteConflict("tier", 2, 3, "t1", vendor_id=VENDOR, criterion=OPS),
+     f"the tier of {VENDOR} on 'ops_plan' was changed by someone else meanwhile (you saw version 2, it is now "
+     "version 3: t1); nothing was overwritten",
+     f"{VENDOR} 的“运营管理能力”档次已被他人修改（您看到的是第 2 版，现为第 3 版：t1），未覆盖任何内容"),
+    (WriteConflict("consensus", 0, 1, None, vendor_id=VENDOR, criterion=OPS),
+     f"the consensus score of {VENDOR} on 'ops_plan' was changed by someone else meanwhile (you saw version 0, it "
+     "is now version 1: empty); nothing was overwritten",
+     f"{VENDOR} 的“运营管理能力”合议得分已被他人修改（您看到的是第 0 版，现为第 1 版：空），未覆盖任何内容"),
+    (WriteConflict("finding", 1, 2, "已核实", kind=FindingKind.OUTLIER, vendor_id=VENDOR),
+     f"the finding on outlier {VENDOR} was changed by someone else meanwhile (you saw version 1, it is now "
+     "version 2: 已核实); nothing was overwritten",
+     f"关于 {VENDOR} 评分畸高畸低的复核意见已被他人修改（您看到的是第 1 版，现为第 2 版：已核实），未覆盖任何内容"),
+    (WriteConflict("panel", 4, 6, preview=True),
+     "the panel changed since the preview (version 4, now 6); preview again — nothing was written",
+     "预览之后评标委员会已有变动（预览时为第 4 版，现为第 6 版），请重新预览；未写入任何内容"),
+    (WriteConflict("sheet", 4, 5, preview=True, judge="王评委"),
+     "王评委's scores changed since the preview (version 4, now 5); preview again — nothing was written",
+     "预览之后王评委的评分已有变动（预览时为第 4 版，现为第 5 版），请重新预览；未写入任何内容"),
+    (SubmitRefused("王评委", tuple((f"V{i}", "ops_plan") for i in range(11))),
+     "王评委 cannot submit yet: 11 score(s) missing: " + ", ".join(f"V{i} / ops_plan" for i in range(10)) + " …",
+     None),
+    (FinaliseRefused(7, Blockers(not_submitted=("李评委",))), "tender 7 cannot be finalised: not submitted: 李评委",
+     "招标项目 7 尚不能定稿：尚未提交评分：李评委"),
+    (SignInRefused("wrong", "wang"), "wrong user name or password", "用户名或密码错误"),
+    (SignInRefused("locked", "wang"), "locked", "账户已锁定"),
+    (SignInRefused("inactive", "wang"), "the account wang is switched off", "账户 wang 已停用"),
+    (SignInRefused("expired"), "the session has expired: sign in again", "登录已过期，请重新登录"),
+    (SignInRefused("must_change_password", "wang"), "wang must choose a new password first", "wang 须先设置新密码"),
+    (SignInRefused("unknown_identity", "wang@example.org"),
+     "no account for wang@example.org: ask the administrator for one", "没有与 wang@example.org 对应的账户，请向管理员申请"),
+    (AccountRefused("password", "short_password", minimum=10, length=4), "password: at least 10 characters, found 4",
+     "密码至少 10 个字符，实际为 4 个"),
+    (AccountRefused("password", "same_password"), "password: the new password must differ from the old one",
+     "新密码不能与旧密码相同"),
+    (AccountRefused("judge_name", "seat_taken", name="王评委"),
+     "judge_name: the seat '王评委' is already held by another account", "评委席位“王评委”已由其他账户占用"),
+    (AccountRefused("judge_name", "seated_as", username="wang", name="王评委"),
+     "judge_name: wang already sits on this panel as '王评委'", "wang 已以“王评委”的身份在本评标委员会中"),
+    (AccountRefused("username", "username_needed"), "username: a user name is needed", "须填写用户名"),
+    (AccountRefused("username", "no_account", username="wang"), "username: no account 'wang'", "没有用户名为“wang”的账户"),
+    (AccountRefused("role", "role_needed"), "role: an invitation to a tender names the role it gives",
+     "邀请须注明所给的角色"),
+    (AccountRefused("code", "bad_code"), "code: this invitation code is unknown, used or expired",
+     "邀请码无效、已使用或已过期"),
+    (BidEvalError.coded("store.reason_needed", what="finding"), "a finding needs its text", "复核意见不能为空"),
+], ids=lambda x: getattr(x, "code", None) and f"{x.code}:{next(iter(x.data.values()), '')}")
+def test_every_service_refusal_in_both_languages(error, en, zh):
+    """Every refusal of the service layer carries its facts; messages.py says them in English and Chinese."""
+    assert str(error) == en
+    if zh is not None:  # None: criteria by id, which the app names with the tender's rubric
+        assert messages.error_lines(error, "zh") == [zh]
+        assert not english_words(zh), zh
+
+
+def test_an_error_without_a_code_keeps_its_text():
+    assert messages.error_lines(BidEvalError("something odd"), "zh") == ["something odd"]
+
+
+def test_reason_texts_hold_both_languages():
+    label = messages.reason_label("reason.gate_blank", field=Named("response_hours", Label("上门响应时间", "Response time")))
+    assert label == Label("上门响应时间：未填写", "Response time: not stated")
+
+
+@pytest.mark.parametrize("lang, line", [
+    (None, ":Bid!C9: expected a percentage such as 96% (or a fraction 0..1 such as 0.96), found 'ninety'"),
+    ("en", ":Bid!C9: expected a percentage such as 96% (or a fraction 0..1 such as 0.96), found 'ninety'"),
+    ("zh", ":Bid!C9 质量拨测正确率承诺：应为百分比，如 96%（或 0 到 1 之间的小数，如 0.96），实际为 'ninety'"),
+])
+def test_the_command_line_speaks_chinese_only_when_asked(tmp_path, capsys, lang, line):
+    """Scripts read the English `file:sheet!cell: message` lines; `--lang zh` gives the Chinese sentences."""
+    from bideval.cli import main
+    from conftest import ROOT, good_bid, write_form
+
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR, dial_test_accuracy="ninety"))
+    args = ["evaluate", "--criteria", str(ROOT / "tests" / "data" / "formats_example.yaml"),
+            "--bids", str(tmp_path / "a.xlsx"), "--json", str(tmp_path / "out.json")]
+    assert main(args + (["--lang", lang] if lang else [])) == 2
+    assert capsys.readouterr().err == f"{tmp_path / 'a.xlsx'}{line}\n"
+    assert not (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize("criterion, tier, score, zh, en", [
+    (DESIGN_GRADED, None, "7.5", "7.5 不是 设计方案 的等级所允许的得分：优 8–10, 良 5–7 (整数分)",
+     "7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7 (whole points)"),
+    (DESIGN_GRADED, None, "11", "11 超出允许范围 0–10", "11 is outside the allowed range 0–10"),
+    (OPS_TIERED, "t1", "7", "7 超出允许范围 0–5（已定档次：一档）", "7 is outside the allowed range 0–5 (agreed tier: Tier 1)"),
+    (OPS_TIERED, "t2", "-1", "-1 是负数；得分范围为 0–10", "-1 is negative; scores run from 0 to 10"),
+    (OPS_TIERED, "t2", "7.125", "7.125 的小数位超过 2 位（评分标准对该项保留 2 位小数，不会替评委舍入）",
+     "7.125 has more than 2 decimal place(s); the rubric keeps this score to 2 and never rounds what a judge typed"),
+    (OPS_TIERED, None, "7", "组长尚未确定“运营管理能力”的档次，须先在“定档”页面定档后才能打分",
+     "no agreed tier yet for 'Operations management capability': the chair must set the tier on the Tiers page first"),
+])
+def test_every_score_refusal_in_both_languages(criterion, tier, score, zh, en):
+    """check_score's refusal is data; the sentence comes from messages.py, for the store's error and the grid."""
+    refusal = check_score(criterion, tier, D(score), decimals=2)
+    assert messages.sentence("score.refused", {"refusal": refusal}, "zh") == zh
+    assert messages.sentence("score.refused", {"refusal": refusal}, "en") == en
+    assert refusal.message("en") == messages.sentence("score.refused", {"refusal": refusal}, "en", ids=True)
