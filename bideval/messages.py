@@ -286,9 +286,18 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     from .values import TEN_THOUSAND_UNIT
 
+    from .currency import currency
+
     in_10k = s.get("unit") == TEN_THOUSAND_UNIT
-    unit_en = ("10,000 yuan (万元)" if s.ids else "10,000 yuan") if in_10k else "yuan"
-    return _at_least_zero(s, f"an amount in {unit_en}", "金额（万元）" if in_10k else "金额（元）", ", 0 or more")
+    code = s.get("currency") or "CNY"
+    unit_en = ("10,000 yuan (万元)" if s.ids else "10,000 yuan") if in_10k else "yuan" if code == "CNY" else code
+    unit_zh = "万元" if in_10k else currency(code).name.zh
+    text = _at_least_zero(s, f"an amount in {unit_en}", f"金额（{unit_zh}）", ", 0 or more")
+    if s.get("other"):  # written in another currency's notation: $ in a yuan tender, ¥ or 万 in a dollar one
+        other = currency(s["other"]).title
+        text += s.t(f" (not {other.en} notation {s['mark']!r}: this tender is in {code})",
+                    f"（不能使用{other.zh}的写法“{s['mark']}”：本项目币种为 {code}）")
+    return text
 
 
 @_template("percent", _EXPECTED)
@@ -812,6 +821,9 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     from .values import money_text
 
+    if s.get("currency", "CNY") != "CNY":
+        quoted = _money(s, s["quoted"])
+        return s.t(f"quoted price {quoted} is not above 0", f"投标报价 {quoted}不大于零")
     quoted = money_text(s["quoted"])
     return s.t(f"quoted price {quoted} is not above 0", f"投标报价 {quoted} 元不大于零")
 
@@ -820,6 +832,17 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     from .values import money_text
 
+    if s.get("currency", "CNY") != "CNY":
+        quoted, ceiling = _money(s, s["quoted"]), _money(s, s["ceiling"])
+        return s.t(f"quoted price {quoted} is above the budget ceiling {ceiling}",
+                   f"投标报价 {quoted}超过最高限价 {ceiling}")
     quoted, ceiling = money_text(s["quoted"]), money_text(s["ceiling"])
     return s.t(f"quoted price {quoted} is above the budget ceiling {ceiling}",
                f"投标报价 {quoted} 元超过最高限价 {ceiling} 元")
+
+
+def _money(s: Say, amount: Decimal) -> str:
+    """An amount in the tender's (not yuan) currency: ``$600,000.00``, ``600,000.00 美元``."""
+    from .currency import money_amount
+
+    return money_amount(amount, s["currency"], s.lang)

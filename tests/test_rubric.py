@@ -48,11 +48,13 @@ def broken(old: str, new: str) -> str:
     (broken("type: percent}", "type: percentage}"), "field 'dial_test_accuracy': unknown type 'percentage'"),
     (broken("op: \"<=\"", "op: \"=<\""), "criterion 'company': unknown op '=<'"),
     (broken("id: service_design", "id: dial_test"), "criterion 'dial_test': the id is used twice"),
-    (broken("label: {zh: 同类项目数量, en: Similar projects}", "label: {zh: 同类项目数量}"), "field 'similar_projects': label must give both"),
+    (broken("label: {zh: 同类项目数量, en: Similar projects}", "label: {zh: 同类项目数量, fr: Projets}"),
+     "field 'similar_projects': label must give its text in Chinese, English or both"),
     (broken("id: experience\n", "id: experience\n    when: {field: sme}\n"), "criterion 'experience': unknown key 'when'"),
     (broken("candidates: 3", "candidates: 3\ntender_number: [1]"), "tender_number: must be text"),
     (broken("candidates: 3", "candidates: 3\ntender_number: '  '"), "tender_number: must be text"),
-    (broken("candidates: 3", "candidates: 3\nprocurement_method: 综合评分法"), "procurement_method: procurement_method must give both"),
+    (broken("candidates: 3", "candidates: 3\nprocurement_method: [综合评分法]"),
+     "procurement_method: procurement_method must give its text in Chinese, English or both"),
     ("[1, 2", "not valid YAML"),
 ])
 def test_each_mistake_is_named(text, message):
