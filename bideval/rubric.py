@@ -116,6 +116,7 @@ class Field:
     non_negative: bool = False
     origin: str = "rubric"  # fixed | rubric | price
     currency: str = "CNY"  # the tender's: a money cell in another currency's notation is refused
+    example: str | None = None  # a percent field's example on the bid form (如 5%), as a bidder would type it
 
     @cached_property
     def parse(self) -> Callable[[object], Any]:

@@ -28,7 +28,7 @@ from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
 from .rubric import (CRITERION_TYPES, Grade, SharedCap, full_marks, group_full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
                      Tiered, group_label, price_fields_of)
-from .values import FieldType, ValueProblem, fold, plain_number, to_decimal, TEN_THOUSAND_UNIT
+from .values import FieldType, ValueProblem, fold, parse_percent, plain_number, to_decimal, TEN_THOUSAND_UNIT
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -37,7 +37,7 @@ _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "cont
              "groups"}
 _GROUP_KEYS = {"id", "label", "pass_mark", "scale_to_best", "weight"}
 _PANEL_KEYS = {"aggregate", "trim", "min_judges_for_trim", "outlier_share"}
-_FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note"}
+_FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note", "example"}
 _COMMON_KEYS = {"id", "name", "group", "kind", "description", "decimals", "scale_to_best"}
 _KIND_KEYS = {
     Kind.GATE: {"when", "reason"},
@@ -572,11 +572,31 @@ class _RubricReader:
             elif choices is not None:
                 self.fail(where, "choices are only for a choice field")
             note = self.label(where, item.get("note"), "note")
+            example = self.example(where, item.get("example"), kind)
             if label is None or kind is None:
                 continue
             out.append(Field(fid, label, kind, required is True, None if unit in ("CNY", self.currency) else unit,
-                             tuple(c.strip() for c in choices or ()), note, currency=self.currency))
+                             tuple(c.strip() for c in choices or ()), note, currency=self.currency, example=example))
         return tuple(out)
+
+    def example(self, where: str, raw: Any, kind: FieldType | None) -> str | None:
+        """A percent field's example, as text the field's own parser reads (so the form never shows an answer
+        the import would refuse)."""
+        if raw is None:
+            return None
+        if kind is not FieldType.PERCENT:
+            self.fail(where, "example is only for a percent field")
+            return None
+        text = str(raw).strip() if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else ""
+        if not text:
+            self.fail(where, f"example must be an answer as a bidder types it, such as 5%, found {raw!r}")
+            return None
+        try:
+            parse_percent(text)
+        except ValueProblem as problem:
+            self.fail(where, f"example must be {problem.expected}, found {raw!r}")
+            return None
+        return text
 
     def criteria(self, node: Any, fields: Mapping[str, Field]) -> tuple[Criterion, ...]:
         if not isinstance(node, list) or not node:

@@ -190,9 +190,9 @@ def _instructions(rubric: Rubric, lang: str) -> list[str]:
         return [
             f"{rubric.title.en} ({rubric.id}): bid form",
             "Fill in column C (the yellow cells) and leave columns A, B and D as they are. "
-            "Items marked “required” must be answered; they show orange while empty.",
+            'Items marked "required" must be answered; they show orange while empty.',
             amounts.en,
-            "Keep the sheet name “Bid” and the field ids in column A; save as .xlsx.",
+            'Keep the sheet name "Bid" and the field ids in column A; save as .xlsx.',
         ]
     return [
         f"{rubric.title.zh}（{rubric.id}）投标填报表",
@@ -242,11 +242,12 @@ def _row_for(field: Field) -> _Row:
         validation = {"validate": "list"}
         num_format = "@"
     elif field.type is FieldType.PERCENT:
-        hint = Label("%，如 96%", "%, e.g. 96%")
+        example = field.example or "96%"  # the rubric's own example where 96% would mislead (a discount of 5%)
+        hint = Label(f"%，如 {example}", f"%, e.g. {example}")
         title = Label("百分比", "Percentage")
-        prompt = Label("填写百分比，如 96%", "Enter a percentage, e.g. 96%")
-        error = Label("请填写 0% 到 100% 之间的百分比，如 96%。",
-                      "Please enter a percentage from 0% to 100%, e.g. 96%.")
+        prompt = Label(f"填写百分比，如 {example}", f"Enter a percentage, e.g. {example}")
+        error = Label(f"请填写 0% 到 100% 之间的百分比，如 {example}。",
+                      f"Please enter a percentage from 0% to 100%, e.g. {example}.")
         validation = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 1}
         num_format = "0.00%"
     elif field.type is FieldType.INTEGER:

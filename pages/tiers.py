@@ -163,7 +163,7 @@ else:
     for criterion in tiered:
         st.subheader(f"{criterion.name.text(lang)} · {tr('满分', 'max')} {plain_number(criterion.max)}")
         st.markdown("\n".join(
-            f"- **{tier_text(t)}**" + (f"：{t.description.text(lang)}" if t.description else "")
+            f"- **{tier_text(t)}**" + (tr("：", ": ") + t.description.text(lang) if t.description else "")
             for t in criterion.tiers))
         show_notes(criterion.id)
         key = f"tiers_grid_{tender}_{criterion.id}_{st.session_state.tiers_round}"

@@ -56,6 +56,11 @@ def broken(old: str, new: str) -> str:
     (broken("candidates: 3", "candidates: 3\nprocurement_method: [综合评分法]"),
      "procurement_method: procurement_method must give its text in Chinese, English or both"),
     ("[1, 2", "not valid YAML"),
+    (broken("type: percent}", "type: percent, example: 105%}"),
+     "field 'dial_test_accuracy': example must be a percentage such as 96% (or a fraction 0..1 such as 0.96), "
+     "found '105%'"),
+    (broken("type: percent}", "type: percent, example: ''}"), "field 'dial_test_accuracy': example must be an answer"),
+    (broken("type: integer}", "type: integer, example: 3}"), "field 'itss_level': example is only for a percent field"),
 ])
 def test_each_mistake_is_named(text, message):
     with pytest.raises(RubricError) as caught:
