@@ -677,8 +677,9 @@ def _(s: Say) -> str:
     if s.ids:
         return (f"scores already given lie outside {tier.id} ({tier.min}–{tier.max}): {given}; "
                 "those judges must change them first")
-    return s.t(f"scores already given lie outside {s.tier(tier)}: {given}; those judges must change them first",
-               f"已有评分不在{s.tier(tier)}之内：{given}；须由这些评委先修改评分")
+    return s.t(f"cannot set {s.tier(tier)}: the scores already given ({given}) lie outside that range; "
+               "those judges must change them first",
+               f"不能定为{s.tier(tier)}：已给出的评分（{given}）不在该档范围内，须先由这些评委修改评分")
 
 
 @_template("score.outside_range")

@@ -444,7 +444,7 @@ class Store:
                               score=None if score is None else str(score), comment=comment.strip()))
             self._touch(s, tender_id, judge, "set_score", f"{vendor_id} {criterion_id} = {score}")
 
-    def import_panel(self, tender_id: int, name: str, content: bytes, actor: str = "") -> tuple[str, ...]:
+    def import_panel(self, tender_id: int, name: str, content: bytes, actor: str = "") -> tuple[Problem, ...]:
         """Replace the panel's judges, tiers and scores with a panel workbook's; PanelError leaves all as it was."""
         rubric = self.rubric(tender_id)
         bidset = self.bidset(tender_id)
@@ -458,7 +458,7 @@ class Store:
                 panel = read_panel(rubric, bidset.bids, invalid, [path])
             except PanelError as error:
                 raise PanelError([p.renamed(shown, path.name) for p in error.problems]) from None
-            warnings = tuple(w.replace(shown, path.name) for w in panel.warnings)
+            warnings = tuple(w.renamed(shown, path.name) for w in panel.warnings)
         with self.session() as s, s.begin():
             for model in (JudgeRecord, TierRecord, ScoreRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id))
