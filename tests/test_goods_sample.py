@@ -131,3 +131,26 @@ def test_committed_sample_is_up_to_date(tmp_path, result):
     fresh = run(RUBRIC, [tmp_path / "goods-procurement"], [tmp_path / "goods-procurement-panel.xlsx"])
     for lang in ("zh", "en"):
         assert json.loads(result_json(fresh, lang)) == json.loads(result_json(result, lang))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", ["results", "bids", "tiers", "scoring", "export", "tenders"])
+def test_every_page_runs_on_the_goods_tender(app_db, page, lang):
+    from bideval.storage import Store
+    from conftest import open_app
+
+    store = Store(app_db)
+    tender = store.create_tender("医疗设备", RUBRIC.read_text(encoding="utf-8"), RUBRIC.name)
+    forms = sorted((SAMPLES / "goods-procurement").glob("*.xlsx"))
+    assert store.import_bids(tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    panel = SAMPLES / "goods-procurement-panel.xlsx"
+    store.import_panel(tender, panel.name, panel.read_bytes())
+    app = open_app(page, lang=lang, tender_id=tender, judge="王评委")
+    assert not app.exception, app.exception
+    if page == "results":
+        labels = [e.label for e in app.expander]
+        assert ("扣分明细" if lang == "zh" else "Deductions item by item") in labels
+        assert ("共享上限" if lang == "zh" else "Shared caps") in labels
+    if page == "scoring":
+        frame = app.data_editor[0].value
+        assert "grade" in frame.columns and frame["grade"].notna().any()  # the panel's grades shown as choices
