@@ -414,7 +414,8 @@ def _(s: Say) -> str:
 @_template("cell")
 def _(s: Say) -> str:
     expected = _EXPECTED[s["expected"].kind](Say(s["expected"].facts, s.lang, s.ids, s.rubric))
-    return s.t(f"expected {expected}, found {s.found(s['found'])}", f"应为{expected}，实际为 {s.found(s['found'])}")
+    gap = " " if expected[:1].isascii() and expected[:1].isalnum() else ""  # 应为 0 到 15…, 应为金额…
+    return s.t(f"expected {expected}, found {s.found(s['found'])}", f"应为{gap}{expected}，实际为 {s.found(s['found'])}")
 
 
 # -- files and folders
