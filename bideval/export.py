@@ -31,7 +31,7 @@ from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
 from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
-from .rubric_view import KIND_LABELS, criterion_rule, display_width, max_text
+from .rubric_view import KIND_LABELS, criterion_rule, group_lines, display_width, max_text
 
 SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
 AUTHOR = "bid-eval"
@@ -101,6 +101,8 @@ _T = {
     "price_mean": Label("有效投标评审价格平均值", "Mean evaluated price of valid bids"),
     "benchmark": Label("评标基准价 B", "Benchmark price B"),
     "raw_subtotal": Label("原始得分", "raw"),
+    "group_rules": Label("分组规则", "Group rules"),
+    "total_formula": Label("总分计算", "How the total is formed"),
     "scaled_subtotal": Label("折算得分", "scaled"),
     "subtotal": Label("本组得分", "Subtotal"),
     "pass_mark": Label("及格分", "Pass mark"),
@@ -482,6 +484,15 @@ class _Export:
         self.highlight_failed_stages(sheet, row, len(headers))
         sheet.finish(self.page)
 
+    def group_settings(self) -> list[tuple[str, str]]:
+        """The Rubric sheet's rows for groups with a pass mark, scaling or weight, in words, and how the total
+        is formed (the lines `check` prints)."""
+        lines = group_lines(self.rubric, self.lang)
+        if not lines:
+            return []
+        rules = [line.strip() for line in lines[2:-1]]
+        return [("group_rules", rule) for rule in rules] + [("total_formula", lines[-1])]
+
     def pass_mark(self, group: str) -> Decimal:
         mark = self.rubric.group(group).pass_mark
         assert mark is not None
@@ -793,6 +804,7 @@ class _Export:
             ("pricing_models", ", ".join(f"{m.value} ({m.label.text(self.lang)})" for m in r.pricing.models)),
             ("demand", ", ".join(figures)),
         ]
+        settings += self.group_settings()
         for k, (key, value) in enumerate(settings):
             sheet.ws.write_string(row + k, 0, self.t(key), self.label)
             sheet.ws.write_string(row + k, 1, value)
