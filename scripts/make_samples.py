@@ -12,8 +12,9 @@ One tender per shipped rubric (criteria/*.yaml):
 - ``dev-staffing.xlsx``: the consolidated layout (sheet ``Bids``, one vendor
   per row); ``dev-staffing-panel.xlsx``.
 - ``qcbs-consultancy/`` and ``qcbs-consultancy-panel.xlsx``: an English-language
-  QCBS consultancy (English bid forms, three evaluators): a technical pass
-  mark, technical scores scaled to the best, weights 0.8 / 0.2.
+  QCBS consultancy in US dollars (English-only texts, English bid forms, three
+  evaluators): a technical pass mark, technical scores scaled to the best,
+  weights 0.8 / 0.2.
 - ``goods-procurement/`` and ``goods-procurement-panel.xlsx``: a Chinese goods
   tender (three judges): a deduction, graded judged criteria, a shared cap, a
   penalty, the price rounded to 1 place.
@@ -533,9 +534,9 @@ QCBS = Tender("qcbs-consultancy", "forms", [
     ),
     Vendor(
         "meridian", "Meridian Transport Planning Co., Ltd.", "440300", "MA5H2R8T",
-        "raw technical 84.00 → 91.30 scaled; 0.8 × 91.30 + 0.2 × 87.76 = 90.59",
+        "raw technical 84.00 → 91.30 scaled; 0.8 × 91.30 + 0.2 × 87.76 = 90.59; price typed $980,000.00",
         {"sme": "no", "registered": "yes", "similar_assignments": 4, "team_leader": "J. Moreau",
-         "total_price": "980,000.00"},
+         "total_price": "$980,000.00"},
         {
             "methodology": Marks([26, 27, 25]),
             "team_leader_quals": Marks([17, 18, 17]),
@@ -546,9 +547,9 @@ QCBS = Tender("qcbs-consultancy", "forms", [
     Vendor(
         "harbourline", "Harbourline Consultants Ltd", "330200", "MA7D3NW4",
         "passes the stage narrowly (raw 72.00 ≥ 70) and has the lowest price that counts, Fm = 860,000 "
-        "(financial score 100)",
+        "(financial score 100); price typed USD 860,000",
         {"sme": "no", "registered": "yes", "similar_assignments": 3, "team_leader": "K. Osei",
-         "total_price": 860000},
+         "total_price": "USD 860,000"},
         {
             "methodology": Marks([22, 23, 21]),
             "team_leader_quals": Marks([15, 16, 15]),
@@ -576,7 +577,7 @@ QCBS = Tender("qcbs-consultancy", "forms", [
          "total_price": 700000},
     ),
 ], judges=QCBS_JUDGES, lang="en",
-    note="English-language QCBS: the technical proposals are scored first (pass mark 70), scaled so the best "
+    note="English-language QCBS in US dollars: the technical proposals are scored first (pass mark 70), scaled so the best "
          "gets 100 and weighted 0.8; the financial proposals of the firms that pass are scored "
          "100 × Fm / F and weighted 0.2.")
 
