@@ -17,7 +17,8 @@ One tender per shipped rubric (criteria/*.yaml):
   weights 0.8 / 0.2.
 - ``goods-procurement/`` and ``goods-procurement-panel.xlsx``: a Chinese goods
   tender (three judges): a deduction, graded judged criteria, a shared cap, a
-  penalty, the price rounded to 1 place.
+  penalty, the price rounded to 1 place, a mean-based benchmark with K and SME
+  deduction rates by category.
 
 Each of the first three tenders has an invalid bid, a small enterprise (the price deduction
 applies), an abnormally low price, and two bids that share a rank (same
@@ -588,7 +589,8 @@ GOODS = Tender("goods-procurement", "forms", [
     Vendor(
         "kangtai", "广州康泰医疗设备有限公司", "440106", "MA5D1K7P",
         "1 key and 1 other clause unmet: 30 − 2 − 0.5 = 27.5; 技术方案 8, 9, 6 → 7.67; 4 contracts and 3 "
-        "certificates: 8 + 3 capped at 10 (certificates count 2); price 30 × 980,000 / 1,700,000 = 17.29… → 17.3",
+        "certificates: 8 + 3 capped at 10 (certificates count 2); the highest price, dropped from the benchmark: "
+        "30 × 1,431,650 / 1,700,000 = 25.26… → 25.3",
         {"sme": "否", "business_license": "是", "unmet_key_items": 1, "unmet_other_items": 1, "delivery_days": 15,
          "similar_projects": 4, "certificates": 3, "bad_records": 0, "total_price": "¥1,700,000.00"},
         {
@@ -610,8 +612,8 @@ GOODS = Tender("goods-procurement", "forms", [
     ),
     Vendor(
         "rongxin", "成都蓉新医疗科技有限公司", "510107", "MA6C9T2L",
-        "small enterprise (中小企业 是): quoted 1,650,000, evaluated 1,485,000 after the 10 % deduction",
-        {"sme": "是", "business_license": "是", "unmet_key_items": 0, "unmet_other_items": 3, "delivery_days": 18,
+        "small enterprise (中小企业 小型企业): quoted 1,650,000, evaluated 1,485,000 after the 10 % deduction",
+        {"sme": "小型企业", "business_license": "是", "unmet_key_items": 0, "unmet_other_items": 3, "delivery_days": 18,
          "similar_projects": 1, "certificates": 2, "bad_records": 0, "total_price": 1650000},
         {
             "tech_plan": Marks([7, 7, 8]),
@@ -621,8 +623,8 @@ GOODS = Tender("goods-procurement", "forms", [
     ),
     Vendor(
         "huimin", "武汉惠民医疗器械有限公司", "420106", "MA4K8W5E",
-        "abnormally low price 980,000 (below 0.8 × the mean); 12 key + 20 other clauses unmet: 30 − 24 − 10 → 0 "
-        "(扣完为止)",
+        "abnormally low price 980,000 (below 0.8 × the mean), the lowest, dropped from the benchmark; 30 × B / E "
+        "capped at 30; 12 key + 20 other clauses unmet: 30 − 24 − 10 → 0 (扣完为止)",
         {"sme": "否", "business_license": "是", "unmet_key_items": 12, "unmet_other_items": 20, "delivery_days": 35,
          "similar_projects": 0, "certificates": 1, "bad_records": 0, "total_price": "980,000"},
         {
@@ -633,8 +635,9 @@ GOODS = Tender("goods-procurement", "forms", [
     ),
     Vendor(
         "zhongyuan", "郑州中原医疗设备有限公司", "410105", "MA3X2H6Q",
-        "3 contracts and 4 certificates: 6 + 4 = 10, exactly the cap; 1 bad-conduct record: −2",
-        {"sme": "否", "business_license": "是", "unmet_key_items": 0, "unmet_other_items": 2, "delivery_days": 25,
+        "3 contracts and 4 certificates: 6 + 4 = 10, exactly the cap; 1 bad-conduct record: −2; a consortium "
+        "(sme consortium) with a small-enterprise share ≥ 30 %: 1,600,000 evaluated 1,536,000 after 4 %",
+        {"sme": "consortium", "business_license": "是", "unmet_key_items": 0, "unmet_other_items": 2, "delivery_days": 25,
          "similar_projects": 3, "certificates": 4, "bad_records": 1, "total_price": "1,600,000元"},
         {
             "tech_plan": Marks([5, 7, 6]),
@@ -649,9 +652,11 @@ GOODS = Tender("goods-procurement", "forms", [
          "similar_projects": 5, "certificates": 5, "bad_records": 0, "total_price": "¥2,150,000"},
     ),
 ], judges=GOODS_JUDGES,
-    note="A Chinese goods tender (综合评分法): technical compliance by deduction, judged criteria scored by grade "
+    note="A Chinese goods tender under the Bidding Law (综合评估法): technical compliance by deduction, judged criteria scored by grade "
          "(ranges, fixed points, whole points), contracts and certificates under one cap, a penalty taken off the "
-         "total, the price score rounded to 1 place and the rest to 2.")
+         "total, the price score rounded to 1 place and the rest to 2; the price benchmark B = 0.95 × the mean of "
+         "the five evaluated prices without the highest and the lowest = 0.95 × 1,507,000 = 1,431,650.00, each "
+         "price scored 30 × B / E (at most 30); SME deductions by category (small or micro 10 %, consortium 4 %).")
 
 TENDERS = (CS, IT, DEV, QCBS, GOODS)
 

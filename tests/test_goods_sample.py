@@ -3,7 +3,9 @@ feature it shows, with its figures worked out here independently of the engine.
 
 Deduction 30 − 2 per key clause − 0.5 per other; grades (技术方案 优/良/一般 ranges, 样品质量 fixed points,
 安装调试 whole points); contracts (2 each, max 8) and certificates (1 each, max 5) under a cap of 10; a penalty of
-2 per bad-conduct record off the total; the price (lowest_ratio, 30) rounded to 1 place, the rest to 2.
+2 per bad-conduct record off the total; the price (ratio, 30) rounded to 1 place, the rest to 2, against the
+benchmark B = 0.95 × the mean of the five evaluated prices without the highest and the lowest; SME deductions by
+category (small 10 %, consortium 4 %).
 """
 from decimal import Decimal as D
 import json
@@ -22,7 +24,10 @@ from conftest import ROOT
 
 RUBRIC = ROOT / "criteria" / "goods-procurement.yaml"
 SAMPLES = ROOT / "sample_bids"
-E_MIN = D(980000)  # 武汉惠民, abnormally low but valid: it sets the lowest evaluated price
+# The five valid evaluated prices: 康泰 1,700,000; 瑞康 1,500,000; 蓉新 1,650,000 less 10 % (small enterprise)
+# = 1,485,000; 惠民 980,000; 中原 1,600,000 less 4 % (consortium) = 1,536,000. Five bids: the highest and the
+# lowest are dropped, B = 0.95 × (1,500,000 + 1,485,000 + 1,536,000) / 3 = 0.95 × 1,507,000 = 1,431,650.00.
+B = round_half_up(D("0.95") * (D(1500000) + D(1485000) + D(1536000)) / 3, 2)
 
 
 def mean(*scores: int) -> D:
@@ -30,7 +35,7 @@ def mean(*scores: int) -> D:
 
 
 def price(e: int) -> D:
-    return round_half_up(30 * E_MIN / D(e), 1)  # 价格分保留1位小数
+    return round_half_up(min(D(30), 30 * B / D(e)), 1)  # 30 × B / E, at most 30; 价格分保留1位小数
 
 
 # vendor → the criterion scores its bid and the panel's grades give (counted scores: the cap applied)
@@ -46,15 +51,15 @@ EXPECTED = {
     "成都蓉新医疗科技有限公司": {
         "compliance": D("28.5"), "tech_plan": mean(7, 7, 8), "sample_quality": mean(3, 4, 3),
         "installation": mean(4, 5, 4), "delivery": round_half_up(D(10) - D(10) * 3 / 15, 2), "projects": D(2),
-        "certificates": D(2), "bad_conduct": D(0), "price": price(1485000)},
+        "certificates": D(2), "bad_conduct": D(0), "price": price(1485000)},  # 1,650,000 × 0.90
     "武汉惠民医疗器械有限公司": {
         "compliance": D(0), "tech_plan": mean(2, 3, 1), "sample_quality": mean(1, 2, 1),
         "installation": mean(1, 2, 2), "delivery": D(0), "projects": D(0), "certificates": D(1),
-        "bad_conduct": D(0), "price": D(30)},
+        "bad_conduct": D(0), "price": price(980000)},  # 43.8 capped at 30
     "郑州中原医疗设备有限公司": {
         "compliance": D(29), "tech_plan": mean(5, 7, 6), "sample_quality": mean(3, 2, 3),
         "installation": mean(4, 3, 4), "delivery": round_half_up(D(10) * 5 / 15, 2), "projects": D(6),
-        "certificates": D(4), "bad_conduct": D(-2), "price": price(1600000)},
+        "certificates": D(4), "bad_conduct": D(-2), "price": price(1536000)},  # 1,600,000 × 0.96
 }
 
 
@@ -73,9 +78,9 @@ def test_every_criterion_score(result):
 
 def test_the_cases_the_sample_shows(result):
     kangtai = next(s for s in result.ranking if s.vendor_name == "广州康泰医疗设备有限公司")
-    assert kangtai.rank == 1 and kangtai.total == D("81.47")
+    assert kangtai.rank == 1 and kangtai.total == D("89.47")
     assert kangtai.criteria["tech_plan"] == D("7.67")              # 8, 9, 6 → 7.666… → 7.67
-    assert kangtai.criteria["price"] == D("17.3")                   # 30 × 980,000 / 1,700,000 = 17.294… → 17.3
+    assert kangtai.criteria["price"] == D("25.3")                   # 30 × 1,431,650 / 1,700,000 = 25.26… → 25.3
     cap = kangtai.caps["track_record"]
     assert (cap.parts, cap.counted, cap.combined) == ({"projects": 8, "certificates": 3},
                                                        {"projects": 8, "certificates": 2}, 10)
@@ -83,6 +88,13 @@ def test_the_cases_the_sample_shows(result):
         ("unmet_key_items", 1, 2), ("unmet_other_items", 1, D("0.5"))]
     rongxin = next(s for s in result.ranking if s.vendor_name == "成都蓉新医疗科技有限公司")
     assert rongxin.sme and rongxin.evaluated_price == D(1485000)
+    zhongyuan = next(s for s in result.ranking if s.vendor_name == "郑州中原医疗设备有限公司")
+    assert zhongyuan.evaluated_price == D(1536000)                  # a consortium: 1,600,000 × (1 − 0.04)
+    lines = {line.vendor_name: line for line in result.prices}
+    assert (lines["成都蓉新医疗科技有限公司"].sme_category.id, lines["郑州中原医疗设备有限公司"].sme_category.id) == \
+        ("small", "consortium")
+    assert result.price_benchmark.value == B == D("1431650.00")
+    assert result.price_benchmark.dropped == (D(1700000), D(980000))
     huimin = next(s for s in result.ranking if s.vendor_name == "武汉惠民医疗器械有限公司")
     assert ABNORMAL_LOW in huimin.flags and huimin.criteria["compliance"] == 0  # 30 − 24 − 10 → 0
     (invalid,) = result.invalid
@@ -93,7 +105,9 @@ def test_the_cases_the_sample_shows(result):
 def test_json_carries_deductions_and_caps(result):
     document = result_document(result)
     first = document["ranking"][0]
-    assert first["criteria"]["price"] == 17.3 and first["total"] == 81.47
+    assert first["criteria"]["price"] == 25.3 and first["total"] == 89.47
+    assert document["price_benchmark"]["value"] == 1431650.0 and document["price_benchmark"]["basis"] == 1507000.0
+    assert [e["sme_category"] for e in document["ranking"]] == [None, "small", "consortium", None, None]
     assert first["caps"]["track_record"]["parts"] == {"projects": 8.0, "certificates": 3.0}
     assert [d["deducted"] for d in first["deductions"]["compliance"]] == [2.0, 0.5]
     assert document["ranking"][3]["deductions"]["bad_conduct"] == [
