@@ -19,9 +19,21 @@ with st.sidebar:
         ids = [t.id for t in tenders]
         if st.session_state.tender_id not in ids:
             st.session_state.tender_id = ids[0]
-        names = {t.id: f"{t.name} · {t.bids} " + ws.tr("份投标", "bids") for t in tenders}
+        # The browser keeps a selectbox's choice as its label: a label that changes (a bid count) would stay
+        # stale on screen. Labels are the names, numbered where two tenders share one; the count is told below.
+        named = [t.name for t in tenders]
+        names = {t.id: t.name if named.count(t.name) == 1 else f"{t.name} · #{t.id}" for t in tenders}
         st.selectbox(ws.tr("招标项目", "Tender"), ids, key="tender_id", format_func=names.get)
+    bid_count = st.empty()  # filled once the page has run, so that what the page imported or removed counts
     st.caption(ws.tr("数据库", "Database") + f": `{database_url()}`")
+
+
+def count_bids() -> None:
+    """The current tender's bids, under the tender selector."""
+    count = next((t.bids for t in ws.store().tenders(ws.actor()) if t.id == ws.tender_id()), None)
+    if count is not None:
+        bid_count.caption(ws.tr(f"{count} 份投标", f"{count} bid(s)"))
+
 
 PAGES = {
     ws.tr("评标", "Evaluation"): [
@@ -37,8 +49,11 @@ PAGES = {
 }
 if goto not in {name for pages in PAGES.values() for name, _, _ in pages}:
     goto = "results"
-st.navigation({
-    section: [st.Page(f"pages/{name}.py", title=title, icon=icon, default=name == goto)
-              for name, title, icon in pages]
-    for section, pages in PAGES.items()
-}).run()
+try:
+    st.navigation({
+        section: [st.Page(f"pages/{name}.py", title=title, icon=icon, default=name == goto)
+                  for name, title, icon in pages]
+        for section, pages in PAGES.items()
+    }).run()
+finally:  # after the page, also when it stopped early (st.stop) or asked for a rerun
+    count_bids()

@@ -25,7 +25,9 @@ import xlsxwriter
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bideval.accounts import ADMIN_USERNAME  # noqa: E402
 from bideval.evaluation import check_bids  # noqa: E402
+from bideval.rights import Actor, Role  # noqa: E402
 from bideval.storage import Store  # noqa: E402
 from bideval.rubric import Tiered  # noqa: E402
 
@@ -42,11 +44,21 @@ def write_form(path: Path, values: dict) -> None:
     book.close()
 
 
+def administrator(store: Store) -> Actor:
+    """The administrator the app acts as (made on first start), procurement and chair of what it creates."""
+    store.accounts.ensure_administrator()
+    account = store.accounts.find(ADMIN_USERNAME)
+    assert account is not None
+    return Actor(account.id, account.display_name, True)
+
+
 def build(url: str, bids: int, judges: int, folder: Path) -> tuple[int, list[str]]:
     rng = random.Random(7)
     store = Store(url)
-    tender = store.create_tender("benchmark", RUBRIC.read_text(encoding="utf-8"), RUBRIC.name)
-    rubric = store.rubric(tender)
+    admin = administrator(store)
+    tender = store.create_tender(admin, "benchmark", RUBRIC.read_text(encoding="utf-8"), RUBRIC.name)
+    store.give_role(admin, tender, ADMIN_USERNAME, Role.CHAIR)
+    rubric = store.rubric(admin, tender)
     files = []
     for i in range(bids):
         values = {"vendor_id": f"91440300MA{i:07d}X", "vendor_name": f"供应商{i:03d}", "sme": rng.choice(["是", "否"])}
@@ -59,9 +71,9 @@ def build(url: str, bids: int, judges: int, folder: Path) -> tuple[int, list[str
         path = folder / f"bid{i:03d}.xlsx"
         write_form(path, values)
         files.append((path.name, path.read_bytes()))
-    report = store.import_bids(tender, files)
+    report = store.import_bids(admin, tender, files)
     assert report.ok, list(report.refused.items())[:2]
-    bidset = store.bidset(tender)
+    bidset = store.bidset(admin, tender)
     checks = check_bids(rubric, bidset.bids)
     valid = [b.vendor_id for b in bidset.bids if checks[b.vendor_id].valid]
     names = [f"评委{j:02d}" for j in range(judges)]
@@ -82,7 +94,9 @@ def build(url: str, bids: int, judges: int, folder: Path) -> tuple[int, list[str
                 scores.write_row(row, 0, [judge, vendor, criterion.id, round(rng.uniform(float(low), float(high)), 1)])
                 row += 1
     book.close()
-    store.import_panel(tender, panel.name, panel.read_bytes())
+    preview = store.preview_replace_panel(admin, tender, panel.name, panel.read_bytes())
+    store.replace_panel(admin, tender, panel.name, panel.read_bytes(), preview)
+    store.open_scoring(admin, tender)
     return tender, valid
 
 
@@ -111,8 +125,14 @@ def main() -> None:
         print(f"built: {args.bids} bids ({len(valid)} valid), {args.judges} judges in "
               f"{time.perf_counter() - started:.1f} s")
         store = Store(url)
-        rubric = store.rubric(tender)
+        admin = administrator(store)
+        rubric = store.rubric(admin, tender)
         judged = next(c for c in rubric.panel_criteria if not isinstance(c, Tiered))
+        # the judge who scores: the account the scoring page acts as for 评委00, seated and declared
+        account = store.accounts.create_account(admin, "评委00", "评委00", with_password=False)[0]
+        judge = Actor(account.id, account.display_name)
+        store.give_role(admin, tender, account.username, Role.JUDGE, judge_name="评委00")
+        store.declare(judge, tender, {})
 
         empty = AppTest.from_string("import streamlit as st\nst.write('')", default_timeout=300)
         empty.run()
@@ -132,7 +152,7 @@ def main() -> None:
 
             def change_and_rerun() -> None:
                 score = Decimal(next(counter) % 50) / 10
-                store.set_score(tender, "评委00", valid[0], judged.id, score)
+                store.set_score(judge, tender, valid[0], judged.id, score)
                 app.run()
 
             change_and_rerun()  # warm

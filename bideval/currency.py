@@ -1,8 +1,15 @@
-"""Currencies: what an amount in the rubric's currency is called on screen, and the unit a chart counts it in.
+"""Currencies: which ISO 4217 codes a rubric may name, how a money cell may write an amount in it,
+what an amount is called on screen, and the unit a chart counts it in.
 
-The rubric's ``currency`` is an ISO 4217 code. A chart of tender prices reads
-best in one unit chosen by the size of its largest amount: in Chinese 元 or
-万元 (美元 or 万美元…), in English the code or thousands of it.
+The rubric's ``currency`` is an ISO 4217 code (default CNY). A money cell may
+carry the tender's own notation (``$1,200`` or ``USD 1,200`` in a USD tender;
+``¥``, ``元``, ``RMB``, ``人民币`` and ``万`` in a CNY one) and nothing else: another
+currency's notation is an error naming the cell (:func:`notation_of` tells
+which currency a mark writes). 万 (10,000) is yuan notation only.
+
+A chart of tender prices reads best in one unit chosen by the size of its
+largest amount: in Chinese 元 or 万元 (美元 or 万美元…), in English the code or
+thousands of it.
 
 >>> money_unit([Decimal("1872000")], "CNY", "zh").label
 '万元'
@@ -10,6 +17,8 @@ best in one unit chosen by the size of its largest amount: in Chinese 元 or
 'thousand CNY'
 >>> money_unit([Decimal("98000")], "USD", "zh").label
 '美元'
+>>> notation_of("€"), notation_of("万"), notation_of("eur")
+('EUR', 'CNY', 'EUR')
 """
 from __future__ import annotations
 
@@ -21,22 +30,54 @@ from .labels import Label
 from .values import money_text
 
 
+# ISO 4217 active currency codes (list one, 2025), without the fund, precious-metal and testing codes.
+ISO_4217 = frozenset("""
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF
+CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG
+HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA
+MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD
+RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX
+USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG
+""".split())
+
+
 @dataclass(frozen=True)
 class Currency:
-    """An ISO 4217 currency as people read it: its name in each language and its symbol."""
+    """An ISO 4217 currency as people read and write it: its name in each language, its symbol, its notation."""
 
     code: str
     name: Label  # 元 / yuan: the word after an amount
     symbol: str  # ¥, $, €: the sign before an amount in English
+    full_name: Label | None = None  # 人民币 / Chinese yuan: the currency itself, in messages
+    marks: tuple[str, ...] = ()  # what may stand before or after an amount in a money cell, folded
+
+    @property
+    def title(self) -> Label:
+        """The currency's own name (人民币 / Chinese yuan), the code when there is none."""
+        return self.full_name or Label(self.code, self.code)
+
+    @property
+    def notation(self) -> tuple[str, ...]:
+        """Every mark of this currency a money cell may carry: its marks, its symbol and its code."""
+        return tuple(dict.fromkeys((*self.marks, self.symbol.strip().casefold(), self.code.casefold())))
+
+    @property
+    def excel_format(self) -> str:
+        """The number format of money cells: ``#,##0.00`` for yuan (as always), the symbol or the code otherwise."""
+        if self.code == "CNY":
+            return "#,##0.00"
+        if self.code in CURRENCIES:
+            return f'"{self.symbol}"#,##0.00'
+        return f'#,##0.00 "{self.code}"'
 
 
 CURRENCIES = {c.code: c for c in (
-    Currency("CNY", Label("元", "yuan"), "¥"),
-    Currency("USD", Label("美元", "US dollars"), "$"),
-    Currency("EUR", Label("欧元", "euros"), "€"),
-    Currency("GBP", Label("英镑", "pounds"), "£"),
-    Currency("HKD", Label("港元", "Hong Kong dollars"), "HK$"),
-    Currency("JPY", Label("日元", "yen"), "JP¥"),
+    Currency("CNY", Label("元", "yuan"), "¥", Label("人民币", "Chinese yuan"), ("¥", "rmb", "人民币", "元", "万", "万元")),
+    Currency("USD", Label("美元", "US dollars"), "$", Label("美元", "US dollar"), ("$", "us$", "美元")),
+    Currency("EUR", Label("欧元", "euros"), "€", Label("欧元", "euro"), ("€", "欧元")),
+    Currency("GBP", Label("英镑", "pounds"), "£", Label("英镑", "pound sterling"), ("£", "英镑")),
+    Currency("HKD", Label("港元", "Hong Kong dollars"), "HK$", Label("港元", "Hong Kong dollar"), ("hk$", "港元", "港币")),
+    Currency("JPY", Label("日元", "yen"), "JP¥", Label("日元", "Japanese yen"), ("¥", "円", "日元")),
 )}
 
 # Amounts from this size up are counted in 万 (zh) or thousands (en) on a chart's axis.
@@ -47,6 +88,16 @@ MILLIONS_FROM = Decimal(100000000)
 def currency(code: str) -> Currency:
     """The currency of an ISO 4217 code; a code without a known name is named by the code itself."""
     return CURRENCIES.get(code, Currency(code, Label(code, code), f"{code} "))
+
+
+def notation_of(mark: str) -> str | None:
+    """The code of the currency a mark (``$``, ``€``, ``RMB``, ``万``, ``eur``…) writes, if any; ``¥`` is yuan."""
+    folded = mark.strip().casefold()
+    for code, known in CURRENCIES.items():
+        if folded in known.notation:
+            return code
+    upper = folded.upper()
+    return upper if upper in ISO_4217 else None
 
 
 @dataclass(frozen=True)

@@ -24,13 +24,14 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from . import __version__
+from .currency import currency
 from .labels import Label, check_lang
 from .pricing import formula_text
 from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
 from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
-from .rubric_view import KIND_LABELS, criterion_rule, display_width, max_text
+from .rubric_view import KIND_LABELS, criterion_rule, group_lines, display_width, max_text
 
 SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
 AUTHOR = "bid-eval"
@@ -44,7 +45,6 @@ _HEADER_FILL = "#D9E1F2"
 _FLAG_FILL = "#FCE4D6"  # a ranked bid with a flag; a judge's outlying score
 _NOTE_COLOUR = "#595959"
 _BORDER_COLOUR = "#BFBFBF"
-_MONEY = "#,##0.00"
 _PERCENT = "0.00%"
 _MIN_WIDTH = 6
 _MAX_WIDTH = 48
@@ -101,6 +101,8 @@ _T = {
     "price_mean": Label("有效投标评审价格平均值", "Mean evaluated price of valid bids"),
     "benchmark": Label("评标基准价 B", "Benchmark price B"),
     "raw_subtotal": Label("原始得分", "raw"),
+    "group_rules": Label("分组规则", "Group rules"),
+    "total_formula": Label("总分计算", "How the total is formed"),
     "scaled_subtotal": Label("折算得分", "scaled"),
     "subtotal": Label("本组得分", "Subtotal"),
     "pass_mark": Label("及格分", "Pass mark"),
@@ -257,6 +259,7 @@ class _Export:
         self.lang = lang
         self.formats: dict[tuple[Any, ...], Format] = {}
         self.score_format = _places_format(self.rubric.decimals)
+        self.money_format = currency(self.rubric.currency).excel_format  # #,##0.00 for yuan, as always
         self.total_format = _places_format(self.rubric.total_places)  # sums of scores of several roundings
         criteria = self.rubric.scored_criteria
         # Criteria grouped, groups in rubric order: each subtotal sums one contiguous range.
@@ -481,6 +484,15 @@ class _Export:
         self.highlight_failed_stages(sheet, row, len(headers))
         sheet.finish(self.page)
 
+    def group_settings(self) -> list[tuple[str, str]]:
+        """The Rubric sheet's rows for groups with a pass mark, scaling or weight, in words, and how the total
+        is formed (the lines `check` prints)."""
+        lines = group_lines(self.rubric, self.lang)
+        if not lines:
+            return []
+        rules = [line.strip() for line in lines[2:-1]]
+        return [("group_rules", rule) for rule in rules] + [("total_formula", lines[-1])]
+
     def pass_mark(self, group: str) -> Decimal:
         mark = self.rubric.group(group).pass_mark
         assert mark is not None
@@ -559,7 +571,7 @@ class _Export:
         self.headers(sheet, 0, headers)
         score = self.cell(num_format=self.total_format)
         total_format = self.cell(num_format=self.total_format, bold=True)
-        money = self.cell(num_format=_MONEY)
+        money = self.cell(num_format=self.money_format)
         ranking = self.result.ranking
         for row, s in enumerate(ranking, start=1):
             sheet.number(row, 0, s.rank, self.cell(align="center"))
@@ -645,7 +657,7 @@ class _Export:
         extra = self.price_columns()
         headers += [self.t(key) for key, _ in extra]
         self.headers(sheet, 0, headers)
-        money = self.cell(num_format=_MONEY)
+        money = self.cell(num_format=self.money_format)
         price_criterion = self.rubric.price_criterion
         price_format = self.score_format if price_criterion is None else _places_format(self.rubric.places(price_criterion))
         row = 0
@@ -679,7 +691,7 @@ class _Export:
                 sheet.ws.write_string(row + 2, 3, self.t("none"))
             else:
                 sheet.ws.write_number(row + 2, 3, float(self.result.price_mean),
-                                      self.fmt(num_format=_MONEY, align="left"))
+                                      self.fmt(num_format=self.money_format, align="left"))
             self.benchmark_rows(sheet, row + 3)
         sheet.finish(self.page)
 
@@ -713,7 +725,7 @@ class _Export:
         if b is None:
             return
         sheet.ws.write_string(row, 0, self.t("benchmark"), self.label)
-        sheet.ws.write_number(row, 3, float(b.value), self.fmt(num_format=_MONEY, align="left"))
+        sheet.ws.write_number(row, 3, float(b.value), self.fmt(num_format=self.money_format, align="left"))
         sheet.ws.write_string(row + 1, 0, self.t("benchmark_how"), self.label)
         sheet.ws.write_string(row + 1, 3, b.describe(self.lang))
 
@@ -721,7 +733,7 @@ class _Export:
         """How the bid's Q was reached, in the workbook's language; empty when Q could not be computed."""
         if line.model is None or not line.parameters:
             return ""
-        return formula_text(line.model, line.parameters, self.rubric.pricing.demand, self.lang)
+        return formula_text(line.model, line.parameters, self.rubric.pricing.demand, self.lang, self.rubric.currency)
 
     def tender_facts(self) -> list[tuple[str, str]]:
         """The tender's name, number, method and date, as (label key, text) rows."""
@@ -792,6 +804,7 @@ class _Export:
             ("pricing_models", ", ".join(f"{m.value} ({m.label.text(self.lang)})" for m in r.pricing.models)),
             ("demand", ", ".join(figures)),
         ]
+        settings += self.group_settings()
         for k, (key, value) in enumerate(settings):
             sheet.ws.write_string(row + k, 0, self.t(key), self.label)
             sheet.ws.write_string(row + k, 1, value)

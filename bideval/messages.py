@@ -283,9 +283,18 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     from .values import TEN_THOUSAND_UNIT
 
+    from .currency import currency
+
     in_10k = s.get("unit") == TEN_THOUSAND_UNIT
-    unit_en = ("10,000 yuan (万元)" if s.ids else "10,000 yuan") if in_10k else "yuan"
-    return _at_least_zero(s, f"an amount in {unit_en}", "金额（万元）" if in_10k else "金额（元）", ", 0 or more")
+    code = s.get("currency") or "CNY"
+    unit_en = ("10,000 yuan (万元)" if s.ids else "10,000 yuan") if in_10k else "yuan" if code == "CNY" else code
+    unit_zh = "万元" if in_10k else currency(code).name.zh
+    text = _at_least_zero(s, f"an amount in {unit_en}", f"金额（{unit_zh}）", ", 0 or more")
+    if s.get("other"):  # written in another currency's notation: $ in a yuan tender, ¥ or 万 in a dollar one
+        other = currency(s["other"]).title
+        text += s.t(f" (not {other.en} notation {s['mark']!r}: this tender is in {code})",
+                    f"（不能使用{other.zh}的写法“{s['mark']}”：本项目币种为 {code}）")
+    return text
 
 
 @_template("percent", _EXPECTED)
@@ -406,7 +415,8 @@ def _(s: Say) -> str:
 @_template("cell")
 def _(s: Say) -> str:
     expected = _EXPECTED[s["expected"].kind](Say(s["expected"].facts, s.lang, s.ids, s.rubric))
-    return s.t(f"expected {expected}, found {s.found(s['found'])}", f"应为{expected}，实际为 {s.found(s['found'])}")
+    gap = " " if expected[:1].isascii() and expected[:1].isalnum() else ""  # 应为 0 到 15…, 应为金额…
+    return s.t(f"expected {expected}, found {s.found(s['found'])}", f"应为{gap}{expected}，实际为 {s.found(s['found'])}")
 
 
 # -- files and folders
@@ -669,8 +679,9 @@ def _(s: Say) -> str:
     if s.ids:
         return (f"scores already given lie outside {tier.id} ({tier.min}–{tier.max}): {given}; "
                 "those judges must change them first")
-    return s.t(f"scores already given lie outside {s.tier(tier)}: {given}; those judges must change them first",
-               f"已有评分不在{s.tier(tier)}之内：{given}；须由这些评委先修改评分")
+    return s.t(f"cannot set {s.tier(tier)}: the scores already given ({given}) lie outside that range; "
+               "those judges must change them first",
+               f"不能定为{s.tier(tier)}：已给出的评分（{given}）不在该档范围内，须先由这些评委修改评分")
 
 
 @_template("score.refused")
@@ -988,6 +999,9 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     from .values import money_text
 
+    if s.get("currency", "CNY") != "CNY":
+        quoted = _money(s, s["quoted"])
+        return s.t(f"quoted price {quoted} is not above 0", f"投标报价 {quoted}不大于零")
     quoted = money_text(s["quoted"])
     return s.t(f"quoted price {quoted} is not above 0", f"投标报价 {quoted} 元不大于零")
 
@@ -996,6 +1010,356 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     from .values import money_text
 
+    if s.get("currency", "CNY") != "CNY":
+        quoted, ceiling = _money(s, s["quoted"]), _money(s, s["ceiling"])
+        return s.t(f"quoted price {quoted} is above the budget ceiling {ceiling}",
+                   f"投标报价 {quoted}超过最高限价 {ceiling}")
     quoted, ceiling = money_text(s["quoted"]), money_text(s["ceiling"])
     return s.t(f"quoted price {quoted} is above the budget ceiling {ceiling}",
                f"投标报价 {quoted} 元超过最高限价 {ceiling} 元")
+
+
+def _money(s: Say, amount: Decimal) -> str:
+    """An amount in the tender's (not yuan) currency: ``$600,000.00``, ``600,000.00 美元``."""
+    from .currency import money_amount
+
+    return money_amount(amount, s["currency"], s.lang)
+
+
+# -- the .xlsx guard: files refused before any reader sees them (bideval/xlsx_guard.py)
+
+def size_text(count: int) -> str:
+    """A byte count as a person reads it: 3.2 GB, 200 MB, 12 KB."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if count >= scale:
+            value = count / scale
+            return f"{value:.1f} {unit}" if value < 10 else f"{value:,.0f} {unit}"
+    return f"{count} bytes"
+
+
+def _size(s: Say, count: int) -> str:
+    text = size_text(count)
+    return text.replace(" bytes", " 字节") if s.zh else text
+
+
+# What a file that is not an .xlsx workbook was found to be, and what to do about it.
+FOUND = {
+    "encrypted": Label("设有密码（已加密）的工作簿", "a password-protected (encrypted) workbook"),
+    "xls": Label("旧版 Excel 97-2003 .xls 工作簿", "a legacy Excel 97-2003 .xls workbook"),
+    "doc": Label("Word .doc 文档", "a Word .doc document"),
+    "xls_or_encrypted": Label("旧版 .xls 文件或设有密码（已加密）的工作簿",
+                              "a legacy .xls file or a password-protected (encrypted) workbook"),
+    "pdf": Label("PDF 文档", "a PDF document"), "rtf": Label("RTF 文档", "an RTF document"),
+    "gzip": Label("gzip 压缩文件", "a gzip archive"), "rar": Label("RAR 压缩文件", "a RAR archive"),
+    "7z": Label("7-Zip 压缩文件", "a 7-Zip archive"), "png": Label("PNG 图片", "a PNG image"),
+    "jpeg": Label("JPEG 图片", "a JPEG image"), "gif": Label("GIF 图片", "a GIF image"),
+    "empty_zip": Label("空的压缩文件", "an empty zip archive"), "exe": Label("Windows 程序", "a Windows program"),
+    "unknown": Label("未知类型的文件，也不是压缩包", "a file of an unknown kind that is not a zip package"),
+    "html": Label("网页（HTML），有些系统导出的“Excel”文件其实是网页", "an HTML page, as some systems export 'Excel' files"),
+    "excel2003xml": Label("Excel 2003 XML 电子表格", "an Excel 2003 XML spreadsheet"),
+    "xml": Label("XML 文件", "an XML file"), "text": Label("文本或 CSV 文件", "a text or CSV file"),
+    "ods": Label("OpenDocument 电子表格（.ods）", "an OpenDocument spreadsheet (.ods)"),
+    "odt": Label("OpenDocument 文本文档（.odt）", "an OpenDocument text document (.odt)"),
+    "odf": Label("OpenDocument 文件", "an OpenDocument file"),
+    "docx": Label("Word 文档（.docx）", "a Word document (.docx)"),
+    "pptx": Label("PowerPoint 演示文稿（.pptx）", "a PowerPoint presentation (.pptx)"),
+    "xlsb": Label("Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)"),
+    "numbers": Label("Apple Numbers 文件", "an Apple Numbers file"),
+    "xlsm": Label("启用宏的 .xlsm 工作簿", "a macro-enabled .xlsm workbook"),
+}
+ADVICE = {
+    "send": Label("投标文件必须以 Excel .xlsx 工作簿提交", "the bid must be sent as an Excel .xlsx workbook"),
+    "save": Label("请用 Excel 打开并另存为 .xlsx（Excel 工作簿）", "open it in Excel and save it as .xlsx (Excel Workbook)"),
+    "remove_password": Label("请在 Excel 中去掉密码（文件 > 信息 > 保护工作簿）并另存为 .xlsx",
+                             "remove the password in Excel (File > Info > Protect Workbook) and save it as .xlsx"),
+    "remove_password_xls": Label("请用 Excel 打开，去掉密码后另存为 .xlsx",
+                                 "open it in Excel, remove any password and save it as .xlsx"),
+    "save_ods": Label("请打开后另存为 .xlsx（Excel 工作簿）", "open it and save it as .xlsx (Excel Workbook)"),
+    "export_numbers": Label("请在 Numbers 中导出为 .xlsx", "export it from Numbers as .xlsx"),
+    "save_xlsm": Label("请另存为 .xlsx（Excel 工作簿）", "save it as .xlsx (Excel Workbook)"),
+    "shrink": Label("请投标人删除多余的行和列后重新保存工作簿",
+                    "ask the bidder to delete the unused rows and columns and save the workbook again"),
+}
+SEND_AGAIN = Label("请投标人重新发送该文件", "ask the bidder to send the file again")
+
+
+def _part(s: Say) -> str:
+    """A part of the package as a person knows it: its sheet name when the workbook gives one."""
+    part, name = s["part"], s.get("sheet_name")
+    if name is None:
+        return part
+    return f"工作表“{name}”（{part}）" if s.zh else f"sheet {name!r} ({part})"
+
+
+@_template("guard.unreadable")
+def _(s: Say) -> str:
+    return s.t(f"cannot be read ({s['detail']})", "读取该文件时出错（磁盘或文件系统的问题），请重新上传")
+
+
+@_template("guard.more")
+def _(s: Say) -> str:
+    return s.t(f"... and {s['count']} more problems like these", f"……另有 {s['count']} 个同类问题")
+
+
+@_template("guard.cannot_open")
+def _(s: Say) -> str:
+    return s.t(f"cannot be opened ({s['detail']})", "无法打开该文件")
+
+
+@_template("guard.no_file")
+def _(s: Say) -> str:
+    return s.t("no such file", "找不到该文件")
+
+
+@_template("guard.folder")
+def _(s: Say) -> str:
+    return s.t("is a folder, not an .xlsx workbook", "是文件夹，不是 .xlsx 工作簿")
+
+
+@_template("guard.not_regular")
+def _(s: Say) -> str:
+    return s.t("is not a regular file (it is a device, pipe or socket), so it cannot be an .xlsx workbook",
+               "不是普通文件（而是设备、管道或套接字），不可能是 .xlsx 工作簿")
+
+
+@_template("guard.empty")
+def _(s: Say) -> str:
+    return s.t("the file is empty (0 bytes), expected an .xlsx workbook; ask the bidder to send it again",
+               "文件是空的（0 字节），应为 .xlsx 工作簿；请投标人重新发送")
+
+
+@_template("guard.not_xlsx")
+def _(s: Say) -> str:
+    found, advice = FOUND[s["found"]], ADVICE[s["advice"]]
+    return s.t(f"not an .xlsx workbook (found {found.en}); {advice.en}", f"不是 .xlsx 工作簿（实际是{found.zh}）；{advice.zh}")
+
+
+@_template("guard.zip_broken")
+def _(s: Say) -> str:
+    return s.t(f"damaged .xlsx: the zip structure is broken ({s['detail']}); {SEND_AGAIN.en}",
+               f"文件已损坏：压缩包结构已破坏；{SEND_AGAIN.zh}")
+
+
+@_template("guard.truncated")
+def _(s: Say) -> str:
+    return s.t("damaged .xlsx: the end of the file is missing (no zip directory), so it was probably truncated by "
+               f"an incomplete download or copy; {SEND_AGAIN.en}",
+               f"文件已损坏：文件末尾缺失（没有压缩包目录），可能是下载或复制未完成而被截断；{SEND_AGAIN.zh}")
+
+
+@_template("guard.too_many_parts")
+def _(s: Say) -> str:
+    return s.t(f"refused: the zip package lists {s['entries']:,} parts (limit {s['limit']:,}); a real workbook "
+               "has a few dozen, so this looks like a crafted file",
+               f"已拒绝：压缩包中列有 {s['entries']:,} 个部件（上限 {s['limit']:,}）；真实的工作簿只有几十个，"
+               "这像是特意构造的文件")
+
+
+@_template("guard.directory_too_large")
+def _(s: Say) -> str:
+    size, limit = _size(s, s["size"]), _size(s, s["limit"])
+    return s.t(f"refused: the zip directory takes {size} (limit {limit}), far more than any workbook needs, which "
+               "looks like a crafted file",
+               f"已拒绝：压缩包目录占 {size}（上限 {limit}），远超任何工作簿所需，像是特意构造的文件")
+
+
+@_template("guard.duplicate_part")
+def _(s: Say) -> str:
+    return s.t(f"refused: the part {s['part']} appears more than once in the zip package, which real workbooks "
+               "never do (different readers would see different content)",
+               f"已拒绝：部件 {s['part']} 在压缩包中出现不止一次，真实的工作簿从不如此（不同的读取程序会读到不同的内容）")
+
+
+@_template("guard.encrypted_part")
+def _(s: Say) -> str:
+    return s.t(f"refused: {s['part']} is encrypted inside the zip package, which .xlsx workbooks never are; ask "
+               "for the workbook saved again without a password",
+               f"已拒绝：{s['part']} 在压缩包内被加密，.xlsx 工作簿从不如此；请对方去掉密码后重新保存工作簿")
+
+
+@_template("guard.compression")
+def _(s: Say) -> str:
+    method = s["method"] or s.t(f"method {s['number']}", f"第 {s['number']} 种")
+    return s.t(f"not a readable .xlsx: {s['part']} uses {method} compression, but .xlsx workbooks only use "
+               f"Deflate; {ADVICE['save'].en}",
+               f"无法读取的 .xlsx：{s['part']} 使用了 {method} 压缩方式，而 .xlsx 工作簿只使用标准压缩；{ADVICE['save'].zh}")
+
+
+@_template("guard.impossible_sizes")
+def _(s: Say) -> str:
+    packed, full = s["compressed"], s["uncompressed"]
+    return s.t(f"refused: {s['part']} records impossible sizes ({packed:,} bytes compressed, {full:,} bytes "
+               "uncompressed), a sign of a tampered file or a decompression bomb",
+               f"已拒绝：{s['part']} 记录的大小不可能成立（压缩后 {packed:,} 字节，解压后 {full:,} 字节），"
+               "说明文件被篡改或是解压炸弹")
+
+
+@_template("guard.bomb_ratio")
+def _(s: Say) -> str:
+    packed, full = _size(s, s["compressed"]), _size(s, s["uncompressed"])
+    return s.t(f"refused: {s['part']} would expand from {packed} to {full} ({s['ratio']:,}:1, limit "
+               f"{s['limit']}:1), which looks like a decompression bomb",
+               f"已拒绝：{s['part']} 会从 {packed} 解压到 {full}（{s['ratio']:,}:1，上限 {s['limit']}:1），像是解压炸弹")
+
+
+@_template("guard.bomb_total")
+def _(s: Say) -> str:
+    total, limit = _size(s, s["total"]), _size(s, s["limit"])
+    return s.t(f"refused: the workbook would expand to {total} (limit {limit}), which looks like a decompression bomb",
+               f"已拒绝：工作簿解压后将达 {total}（上限 {limit}），像是解压炸弹")
+
+
+@_template("guard.overlap")
+def _(s: Say) -> str:
+    return s.t(f"refused: the parts {s['part']} and {s['other']} overlap inside the zip package, a trick used by "
+               "decompression bombs",
+               f"已拒绝：部件 {s['part']} 与 {s['other']} 在压缩包内相互重叠，这是解压炸弹的手法")
+
+
+@_template("guard.runs_past")
+def _(s: Say) -> str:
+    return s.t(f"damaged .xlsx: {s['part']} runs past the end of the file's data, so the file is truncated or "
+               "tampered with; ask the bidder to send it again",
+               f"文件已损坏：{s['part']} 超出了文件数据的末尾，文件被截断或篡改；{SEND_AGAIN.zh}")
+
+
+@_template("guard.part_broken")
+def _(s: Say) -> str:
+    return s.t(f"damaged .xlsx: {s['part']} cannot be read ({s['detail']}); {SEND_AGAIN.en}",
+               f"文件已损坏：{s['part']} 无法读取；{SEND_AGAIN.zh}")
+
+
+@_template("guard.no_workbook")
+def _(s: Say) -> str:
+    missing = s["missing"]
+    return s.t(f"not an .xlsx workbook: the file is a zip archive without {' or '.join(missing)}, so it holds no "
+               f"workbook; {ADVICE['send'].en}",
+               f"不是 .xlsx 工作簿：该文件是压缩包，但没有 {'、'.join(missing)}，因此不含工作簿；{ADVICE['send'].zh}")
+
+
+@_template("guard.part_oversize")
+def _(s: Say) -> str:
+    return s.t(f"refused: {s['part']} holds more data than the size its header declares ({s['declared']:,} bytes): "
+               "the file is damaged, or uses a trick of decompression bombs",
+               f"已拒绝：{s['part']} 的数据多于其头部声明的大小（{s['declared']:,} 字节）：文件已损坏，或使用了解压炸弹的手法")
+
+
+@_template("guard.cut_short")
+def _(s: Say) -> str:
+    return s.t(f"damaged .xlsx: {_part(s)} is cut short (its XML stops before its end); open it in Excel and save "
+               "it again",
+               f"文件已损坏：{_part(s)}被截断（其 XML 在结尾之前中断）；请用 Excel 打开后重新保存")
+
+
+@_template("guard.sheet")
+def _(s: Say) -> str:
+    code, facts = s["finding"]
+    finding = _SHEET_FINDINGS[code](s.with_data(facts))
+    return s.t(f"refused: {_part(s)} {finding}", f"已拒绝：{_part(s)}{finding}")
+
+
+@_template("guard.not_utf")
+def _(s: Say) -> str:
+    return s.t(f"refused: {s['part']} is neither UTF-8 nor UTF-16 text, which every XML part of an .xlsx is (a trick "
+               "to hide markup from checks)",
+               f"已拒绝：{s['part']} 既不是 UTF-8 也不是 UTF-16 文本，而 .xlsx 的每个 XML 部件都是（这是躲避检查的手法）")
+
+
+@_template("guard.rels_too_big")
+def _(s: Say) -> str:
+    size = _size(s, s["size"])
+    return s.t(f"refused: {s['part']} is {size}, far larger than the relationship list of any real workbook",
+               f"已拒绝：{s['part']} 有 {size}，远大于任何真实工作簿的关系列表")
+
+
+@_template("guard.encoding")
+def _(s: Say) -> str:
+    return s.t(f"refused: {s['part']} declares the text encoding {s['encoding']!r}, but .xlsx parts are always "
+               "UTF-8 or UTF-16 (a trick to hide markup from checks)",
+               f"已拒绝：{s['part']} 声明的文本编码为 {s['encoding']!r}，而 .xlsx 的部件总是 UTF-8 或 UTF-16"
+               "（这是躲避检查的手法）")
+
+
+@_template("guard.doctype")
+def _(s: Say) -> str:
+    return s.t(f"refused: {s['part']} declares a DOCTYPE/entity ({s['declaration']}), which .xlsx files never "
+               "contain (XML entity expansion attack)",
+               f"已拒绝：{s['part']} 含有 DOCTYPE/实体声明（{s['declaration']}），.xlsx 文件从不包含（XML 实体扩展攻击）")
+
+
+@_template("guard.padding")
+def _(s: Say) -> str:
+    limit = _size(s, s["limit"])
+    return s.t(f"refused: {s['part']} has more than {limit} of comments or padding before its first element, where "
+               "a DOCTYPE could hide; real workbooks have none",
+               f"已拒绝：{s['part']} 在第一个元素之前有超过 {limit} 的注释或填充，其中可能藏有 DOCTYPE；真实的工作簿没有")
+
+
+@_template("guard.markup_run")
+def _(s: Say) -> str:
+    limit = _size(s, s["limit"])
+    return s.t(f"refused: a worksheet holds a run of over {limit} without markup, which no real worksheet has",
+               f"已拒绝：某个工作表中有超过 {limit} 的连续内容不含任何标记，真实的工作表不会如此")
+
+
+# What is wrong with a worksheet, said after its name ("refused: sheet 'Bid' (…) has …").
+_SHEET_FINDINGS: dict[str, Template] = {}
+
+
+@_template("bad_ref", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    kind = {"row": "行", "cell": "单元格"}[s["kind"]]
+    return s.t(f"has a malformed {s['kind']} {s['ref']!r} reference, which Excel never writes",
+               f"含有格式错误的{kind}引用 {s['ref']!r}，Excel 从不这样写")
+
+
+@_template("too_many", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    return s.t(f"holds more than {s['cells']:,} cells or {s['rows']} rows (the limits), which would exhaust memory "
+               f"when read; {ADVICE['shrink'].en}",
+               f"含有超过 {s['cells']:,} 个单元格或 {s['rows']} 行（上限），读取时会耗尽内存；{ADVICE['shrink'].zh}")
+
+
+@_template("row_beyond", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    return s.t(f"has a row numbered {s['row']}, beyond row {s['last']}, the last row an Excel sheet can have",
+               f"有编号为 {s['row']} 的行，超过了 Excel 工作表的最后一行（第 {s['last']} 行）")
+
+
+@_template("beyond_excel", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    return s.t(f"has cells as far as column {s['column']} and row {s['row']}, beyond the largest sheet Excel allows "
+               f"({s['max_columns']} columns × {s['max_rows']} rows)",
+               f"的单元格延伸到 {s['column']} 列、第 {s['row']} 行，超出了 Excel 允许的最大工作表"
+               f"（{s['max_columns']} 列 × {s['max_rows']} 行）")
+
+
+@_template("too_large", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    return s.t(f"has cells as far as column {s['column']} and row {s['row']}: {s['columns']} columns × {s['rows']} "
+               f"rows = {s['cells']:,} cells counted from A1 (limit {s['limit']:,}), which would exhaust memory when "
+               f"read; {ADVICE['shrink'].en}",
+               f"的单元格延伸到 {s['column']} 列、第 {s['row']} 行：从 A1 算起共 {s['columns']} 列 × {s['rows']} 行 = "
+               f"{s['cells']:,} 个单元格（上限 {s['limit']:,}），读取时会耗尽内存；{ADVICE['shrink'].zh}")
+
+
+@_template("bad_dimension", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    return s.t(f"declares a malformed dimension (used range) {s['ref']!r}; expected a range such as A1:D20",
+               f"声明的使用范围 {s['ref']!r} 格式错误；应为 A1:D20 这样的范围")
+
+
+@_template("dimension_beyond", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    return s.t(f"claims a dimension (used range) of {s['ref']}, beyond the largest sheet Excel allows "
+               f"({s['max_columns']} columns × {s['max_rows']} rows)",
+               f"声明的使用范围为 {s['ref']}，超出了 Excel 允许的最大工作表（{s['max_columns']} 列 × {s['max_rows']} 行）")
+
+
+@_template("dimension_too_large", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    return s.t(f"claims a dimension (used range) of {s['ref']}: {s['columns']} columns × {s['rows']} rows = "
+               f"{s['cells']:,} cells counted from A1 (limit {s['limit']:,}), which would exhaust memory when read; "
+               f"{ADVICE['shrink'].en}",
+               f"声明的使用范围为 {s['ref']}：从 A1 算起共 {s['columns']} 列 × {s['rows']} 行 = {s['cells']:,} 个单元格"
+               f"（上限 {s['limit']:,}），读取时会耗尽内存；{ADVICE['shrink'].zh}")

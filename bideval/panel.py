@@ -60,7 +60,7 @@ class PanelInput:
     judges: tuple[str, ...] = ()
     scores: tuple[Score, ...] = ()
     tiers: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (vendor_id, criterion) → tier id
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # scores ignored (for invalid bids); str() is the command line's line
     files: tuple[InputFile, ...] = ()
     recused: frozenset[tuple[str, str]] = frozenset()  # (judge, vendor_id): a declared conflict of interest
     consensus: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)  # (vendor_id, criterion) → agreed score
@@ -125,7 +125,7 @@ class _PanelReader:
         self.scores: list[Score] = []
         self.seen: dict[tuple[str, str, str], str] = {}
         self.scoring_judges: dict[str, None] = {}  # every judge with a row in Scores, in order
-        self.warnings: list[str] = []
+        self.warnings: list[Problem] = []
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
@@ -280,8 +280,8 @@ class _PanelReader:
         comment = _text(_cell(row, columns["comment"])) if "comment" in columns else ""
         if vendor_id in self.invalid:
             if _text(raw):
-                self.warnings.append(f"{where}: score for invalid bid {vendor_id} ignored (invalid bids are "
-                                     "not scored)")
+                self.warnings.append(Problem.of("panel.invalid_bid_score", book.display, sheet,
+                                                cell_name(r, score_column), vendor_id=vendor_id))
             return
         tier_id = self.tiers.get((vendor_id, criterion.id))
         try:

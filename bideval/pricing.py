@@ -85,9 +85,23 @@ def _parameters(unit: str | None = None) -> dict[PricingModel, tuple[PriceParame
 _FIXED_PARAMETERS = _parameters()
 
 
-def unit_parameter(unit: str) -> PriceParameter:
-    """The ``rate_<unit>`` field of the per-unit-month model."""
-    return PriceParameter(f"rate_{unit}", Label(f"{unit} 每月单价", f"Rate per {unit}-month"), FieldType.MONEY)
+@dataclass(frozen=True)
+class UnitName:
+    """How a per_unit_month unit is called: 初级工程师, priced per 人 (person)."""
+
+    label: Label
+    per: Label | None = None
+
+
+def unit_parameter(unit: str, name: UnitName | None = None) -> PriceParameter:
+    """The ``rate_<unit>`` field of the per-unit-month model: ``初级工程师 每人每月单价`` when the unit is named."""
+    if name is None:
+        label = Label(f"{unit} 每月单价", f"Rate per {unit}-month")
+    elif name.per is None:
+        label = Label(f"{name.label.zh} 每月单价", f"{name.label.en}: rate per month")
+    else:
+        label = Label(f"{name.label.zh} 每{name.per.zh}每月单价", f"{name.label.en}: rate per {name.per.en}-month")
+    return PriceParameter(f"rate_{unit}", label, FieldType.MONEY)
 
 
 @dataclass(frozen=True)
@@ -100,6 +114,11 @@ class Demand:
     sales_per_month: Decimal | None = None
     devices: Decimal | None = None
     units: tuple[tuple[str, Decimal], ...] = ()
+    unit_names: tuple[tuple[str, UnitName], ...] = ()  # per_unit_month: the units' own labels, when given
+
+    def unit_name(self, unit: str) -> UnitName | None:
+        """A unit's own label, if the rubric gives one."""
+        return dict(self.unit_names).get(unit)
 
     def missing_for(self, model: PricingModel) -> list[str]:
         """The demand figures ``model`` needs that this profile lacks."""
@@ -124,7 +143,7 @@ class Pricing:
     def parameters(self, model: PricingModel) -> tuple[PriceParameter, ...]:
         """The bid fields ``model`` needs."""
         if model is PricingModel.PER_UNIT_MONTH:
-            return tuple(unit_parameter(unit) for unit, _ in self.demand.units)
+            return tuple(unit_parameter(unit, self.demand.unit_name(unit)) for unit, _ in self.demand.units)
         return _FIXED_PARAMETERS[model]
 
     def all_parameters(self) -> tuple[PriceParameter, ...]:
@@ -162,7 +181,8 @@ def quoted_price(model: PricingModel, values: Mapping[str, object], demand: Dema
     return round_half_up(Decimal(q), 2)
 
 
-def formula_text(model: PricingModel, values: Mapping[str, object], demand: Demand, lang: str = "zh") -> str:
+def formula_text(model: PricingModel, values: Mapping[str, object], demand: Demand, lang: str = "zh",
+                 currency: str = "CNY") -> str:
     """How Q was reached, written out with the figures used, in ``lang`` (for the Price sheet).
 
     >>> d = Demand(months=Decimal(12), seats=Decimal(30))
@@ -171,11 +191,21 @@ def formula_text(model: PricingModel, values: Mapping[str, object], demand: Dema
     >>> formula_text(PricingModel.PER_SEAT_MONTH, {"rate_per_seat_month": Decimal("2975.56")}, d, "en")
     '2,975.56 yuan × 30 seats × 12 months'
     """
-    words = _FORMULA_WORDS[lang]
+    words = dict(_FORMULA_WORDS[lang])
+    if currency != "CNY":
+        words.update(yuan=currency, sales=_FORMULA_WORDS[lang]["sales"].replace(_FORMULA_WORDS[lang]["yuan"], currency))
     v, d = values, demand
 
     def yuan(key: str) -> str:
         return f"{_figure(v[key])} {words['yuan']}"
+
+    def units(unit: str) -> str:
+        name = d.unit_name(unit)
+        if name is None:
+            return words["unit"].format(unit=unit)
+        if lang == "zh":
+            return f"{name.per.zh if name.per else '台'} {name.label.zh}"
+        return name.label.en
 
     if model is PricingModel.LUMP_SUM:
         return yuan("total_price")  # a lump sum needs no months (a rubric may have none)
@@ -189,7 +219,7 @@ def formula_text(model: PricingModel, values: Mapping[str, object], demand: Dema
         return (f"{yuan('base_per_seat_month')} × {_figure(d.seats)} {words['seats']} × {months} + "
                 f"{rate} × {_figure(d.sales_per_month)} {words['sales']} × {months}")
     if model is PricingModel.PER_UNIT_MONTH:
-        parts = " + ".join(f"{yuan(f'rate_{unit}')} × {_figure(count)} {words['unit'].format(unit=unit)}"
+        parts = " + ".join(f"{yuan(f'rate_{unit}')} × {_figure(count)} {units(unit)}"
                            for unit, count in d.units)
         return f"({parts}) × {months}"
     return (f"({yuan('base_fee_month')} + {yuan('excess_rate')} × max(0, {_figure(d.devices)} − "

@@ -116,13 +116,15 @@ class Field:
     note: Label | None = None
     non_negative: bool = False
     origin: str = "rubric"  # fixed | rubric | price
+    currency: str = "CNY"  # the tender's: a money cell in another currency's notation is refused
+    example: str | None = None  # a percent field's example on the bid form (如 5%), as a bidder would type it
 
     @cached_property
     def parse(self) -> Callable[[object], Any]:
         """The parser turning a cell into this field's value (None when empty)."""
         if self.id == PRICE_MODEL_FIELD:
             return parse_price_model
-        return parser_for(self.type, self.unit, self.choices, self.non_negative)
+        return parser_for(self.type, self.unit, self.choices, self.non_negative, self.currency)
 
     def expected(self) -> str:
         """What a cell of this field must hold, in words."""
@@ -730,7 +732,7 @@ class Rubric:
     @cached_property
     def price_fields(self) -> tuple[Field, ...]:
         """``price_model`` and the parameters of every allowed pricing model."""
-        return price_fields_of(self.pricing)
+        return price_fields_of(self.pricing, self.currency)
 
     @cached_property
     def field_index(self) -> dict[str, Field]:
@@ -829,14 +831,15 @@ def _named(name: str, things: Iterable[_Named], names: Callable[[_Named], tuple[
             or next((t for t in things if wanted in map(fold, names(t))), None))
 
 
-def price_fields_of(pricing: Pricing) -> tuple[Field, ...]:
+def price_fields_of(pricing: Pricing, currency: str = "CNY") -> tuple[Field, ...]:
     """``price_model`` and the parameters of every model ``pricing`` allows, as bid fields."""
     model_field = Field(PRICE_MODEL_FIELD, Label("报价方式", "Pricing model"), FieldType.CHOICE,
                         choices=tuple(m.value for m in pricing.models), origin="price",
                         note=Label(" / ".join(m.label.zh for m in pricing.models),
                                    " / ".join(m.label.en for m in pricing.models)))
     parameters = tuple(
-        Field(p.id, p.label, p.type, unit=None if p.unit == "CNY" else p.unit, non_negative=True, origin="price")
+        Field(p.id, p.label, p.type, unit=None if p.unit == "CNY" else p.unit, non_negative=True, origin="price",
+              currency=currency)
         for p in pricing.all_parameters()
     )
     return (model_field,) + parameters

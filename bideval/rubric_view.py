@@ -8,6 +8,7 @@ import unicodedata
 from typing import Sequence
 
 from .allowed_scores import grades_text
+from .currency import currency, money_amount
 from .labels import Label
 from .benchmark import ONE, ZERO, Base, BenchmarkRule, DeviationRounding
 from .rubric import (Checklist, Count, Criterion, Deduction, Gate, Kind, Linear, Penalty, Price, PriceMethod, Rubric,
@@ -94,7 +95,9 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
         if c.above_penalty is not None and c.below_penalty is not None:
             parts.append(f"above_penalty {plain_number(c.above_penalty)}, below_penalty {plain_number(c.below_penalty)}")
     if c.budget_ceiling is not None:
-        parts.append(("最高限价 " if lang == "zh" else "budget ceiling ") + f"{c.budget_ceiling:,.2f}")
+        ceiling = (f"{c.budget_ceiling:,.2f}" if rubric.currency == "CNY"  # yuan: the figure alone, as always
+                   else money_amount(c.budget_ceiling, rubric.currency, lang))
+        parts.append(("最高限价 " if lang == "zh" else "budget ceiling ") + ceiling)
     if c.sme_deduction is not None:
         parts.append(("中小企业扣除 " if lang == "zh" else "SME deduction ") + f"{plain_number(c.sme_deduction * 100)}%")
     if c.sme_categories:
@@ -250,6 +253,10 @@ def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
     else:
         lines = [head, f"total {total}; {rubric.decimals} decimals; {rubric.candidates} candidates; "
                        f"panel aggregate: {rubric.panel.aggregate.value}"]
+    if rubric.currency != "CNY":  # yuan is the default and goes unsaid
+        money = currency(rubric.currency)
+        lines[1] += (f"；币种：{money.title.zh}（{money.code}），金额只接受该币种的写法" if lang == "zh"
+                     else f"; currency: {money.title.en} ({money.code}), amounts in its notation only")
     lines += ["", text_table(HEADERS[lang], rubric_rows(rubric, lang))]
     if rubric.caps:
         lines += ["", "共享上限：" if lang == "zh" else "shared caps:"]

@@ -23,11 +23,12 @@ from .errors import Problem, RubricError
 from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
 from .labels import Label
-from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel
+from .currency import ISO_4217
+from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
 from .rubric import (CRITERION_TYPES, Grade, SharedCap, full_marks, group_full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
                      Tiered, group_label, price_fields_of)
-from .values import FieldType, ValueProblem, fold, plain_number, to_decimal, TEN_THOUSAND_UNIT
+from .values import FieldType, ValueProblem, fold, parse_percent, plain_number, to_decimal, TEN_THOUSAND_UNIT
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -36,7 +37,7 @@ _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "cont
              "groups"}
 _GROUP_KEYS = {"id", "label", "pass_mark", "scale_to_best", "weight"}
 _PANEL_KEYS = {"aggregate", "trim", "min_judges_for_trim", "outlier_share"}
-_FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note"}
+_FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note", "example"}
 _COMMON_KEYS = {"id", "name", "group", "kind", "description", "decimals", "scale_to_best"}
 _KIND_KEYS = {
     Kind.GATE: {"when", "reason"},
@@ -61,6 +62,7 @@ _TIER_KEYS = {"id", "label", "min", "max", "description"}
 _CONDITION_KEYS = {"field", "op", "value"}
 _PRICING_KEYS = {"demand", "models"}
 _DEMAND_KEYS = {"seats", "calls_per_month", "sales_per_month", "devices", "units", "months"}
+_UNIT_KEYS = {"count", "label", "per"}
 _NUMERIC = (FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY, FieldType.PERCENT)
 
 
@@ -123,6 +125,7 @@ class _RubricReader:
     def __init__(self, source: str):
         self.source = source
         self.problems: list[Problem] = []
+        self.currency = "CNY"  # the rubric's, once read: money fields and values are read in it
         # what each criterion adds to the full marks, as read, even when it is built with mistakes (None: unknown)
         self.maxima: dict[str, Decimal | None] = {}
         self.kinds: dict[str, Kind | None] = {}  # every criterion id in the document and its kind
@@ -148,13 +151,18 @@ class _RubricReader:
         return node
 
     def label(self, where: str | None, node: Any, what: str) -> Label | None:
+        """A text in both languages, or in one (``{zh: 技术部分}``, or plain text): then shown as given in both UIs."""
         if node is None:
             return None
-        if not isinstance(node, Mapping) or set(node) != {"zh", "en"} or not all(
-                isinstance(node[k], str) and node[k].strip() for k in ("zh", "en")):
-            self.fail(where, f"{what} must give both {{zh: …, en: …}} texts, found {node!r}")
+        if isinstance(node, str) and node.strip():
+            return Label(node.strip(), node.strip())
+        if not isinstance(node, Mapping) or not node or not set(node) <= {"zh", "en"} or not all(
+                isinstance(v, str) and v.strip() for v in node.values()):
+            self.fail(where, f"{what} must give its text in Chinese, English or both ({{zh: …, en: …}}), "
+                             f"found {node!r}")
             return None
-        return Label(node["zh"].strip(), node["en"].strip())
+        zh, en = node.get("zh", node.get("en")), node.get("en", node.get("zh"))
+        return Label(zh.strip(), en.strip())
 
     def number(self, where: str | None, node: Any, what: str, *, positive: bool = False,
                non_negative: bool = False, at_most: Decimal | None = None, below: Decimal | None = None) -> Decimal | None:
@@ -214,8 +222,11 @@ class _RubricReader:
         contract_months = self.number("contract_months", doc.get("contract_months"), "contract_months", positive=True)
         total = self.number("total", doc.get("total"), "total", positive=True)
         currency = doc.get("currency", "CNY")
-        if currency != "CNY":
-            self.fail("currency", f"only CNY is supported, found {currency!r}")
+        if not isinstance(currency, str) or currency not in ISO_4217:
+            self.fail("currency", f"unknown currency {currency!r}: expected an ISO 4217 code such as CNY, USD, EUR "
+                                  "or GBP", {"currency": currency})
+            currency = "CNY"
+        self.currency = currency
         regime = doc.get("regime")
         if regime is not None and not isinstance(regime, str):
             self.fail("regime", f"must be text, found {regime!r}")
@@ -228,7 +239,7 @@ class _RubricReader:
         panel = self.panel(doc.get("panel", {}))
         pricing = self.pricing(doc.get("pricing"), contract_months)
         fields = self.fields(doc.get("fields"), pricing)
-        field_index = {f.id: f for f in FIXED_FIELDS + fields + price_fields_of(pricing or Pricing())}
+        field_index = {f.id: f for f in FIXED_FIELDS + fields + price_fields_of(pricing or Pricing(), currency)}
         criteria = self.criteria(doc.get("criteria"), field_index)
         # The fixed and price fields first, so that a clash names the rubric's own field.
         ordered = sorted(field_index.values(), key=lambda f: f.origin == "rubric")
@@ -473,16 +484,25 @@ class _RubricReader:
         if figures["months"] is None:
             figures["months"] = contract_months
         units: list[tuple[str, Decimal]] = []
+        names: list[tuple[str, UnitName]] = []
         units_node = demand_node.get("units")
         if units_node is not None:
             units_node = self.mapping("pricing.demand", units_node, "units") or {}
             for unit, count in units_node.items():
                 if not isinstance(unit, str) or not _FIELD_ID.fullmatch(unit):
                     self.fail("pricing.demand", f"unit {unit!r} must be a lower-case id (it names the field rate_<unit>)")
+                if isinstance(count, Mapping):  # {count, label, per}: the unit named in the bid form
+                    where = f"pricing.demand.units.{unit}"
+                    self.keys(where, count, _UNIT_KEYS, ("count", "label"))
+                    label = self.label(where, count.get("label"), "label")
+                    per = self.label(where, count.get("per"), "per")
+                    if label is not None:
+                        names.append((str(unit), UnitName(label, per)))
+                    count = count.get("count")
                 value = self.number("pricing.demand", count, f"units.{unit}", positive=True)
                 if value is not None:
                     units.append((str(unit), value))
-        demand = Demand(units=tuple(units), **figures)
+        demand = Demand(units=tuple(units), unit_names=tuple(names), **figures)
         models_node = node.get("models")
         models: list[PricingModel] = []
         if not isinstance(models_node, list) or not models_node:
@@ -536,8 +556,12 @@ class _RubricReader:
             unit = item.get("unit")
             if unit is not None and not isinstance(unit, str):
                 self.fail(where, f"unit must be text, found {unit!r}")
-            if kind is FieldType.MONEY and unit not in (None, "CNY", TEN_THOUSAND_UNIT):
+            if kind is FieldType.MONEY and self.currency == "CNY" and unit not in (None, "CNY", TEN_THOUSAND_UNIT):
                 self.fail(where, f"a money field's unit must be CNY or {TEN_THOUSAND_UNIT!r}, found {unit!r}")
+            elif kind is FieldType.MONEY and self.currency != "CNY" and unit not in (None, self.currency):
+                self.fail(where, f"a money field's unit must be the tender's currency {self.currency} (万, "
+                                 f"{TEN_THOUSAND_UNIT!r}, is for yuan only), found {unit!r}",
+                          {"field": fid, "unit": unit, "currency": self.currency})
             choices = item.get("choices")
             if kind is FieldType.CHOICE:
                 if not isinstance(choices, list) or not choices or not all(isinstance(c, str) and c.strip() for c in choices):
@@ -548,11 +572,31 @@ class _RubricReader:
             elif choices is not None:
                 self.fail(where, "choices are only for a choice field")
             note = self.label(where, item.get("note"), "note")
+            example = self.example(where, item.get("example"), kind)
             if label is None or kind is None:
                 continue
-            out.append(Field(fid, label, kind, required is True, None if unit == "CNY" else unit,
-                             tuple(c.strip() for c in choices or ()), note))
+            out.append(Field(fid, label, kind, required is True, None if unit in ("CNY", self.currency) else unit,
+                             tuple(c.strip() for c in choices or ()), note, currency=self.currency, example=example))
         return tuple(out)
+
+    def example(self, where: str, raw: Any, kind: FieldType | None) -> str | None:
+        """A percent field's example, as text the field's own parser reads (so the form never shows an answer
+        the import would refuse)."""
+        if raw is None:
+            return None
+        if kind is not FieldType.PERCENT:
+            self.fail(where, "example is only for a percent field")
+            return None
+        text = str(raw).strip() if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else ""
+        if not text:
+            self.fail(where, f"example must be an answer as a bidder types it, such as 5%, found {raw!r}")
+            return None
+        try:
+            parse_percent(text)
+        except ValueProblem as problem:
+            self.fail(where, f"example must be {problem.expected}, found {raw!r}")
+            return None
+        return text
 
     def criteria(self, node: Any, fields: Mapping[str, Field]) -> tuple[Criterion, ...]:
         if not isinstance(node, list) or not node:

@@ -144,7 +144,7 @@ class SheetPreview:
     version: int  # the tender's version the preview was made at: any change since makes it stale
     changes: tuple[ScoreChange, ...]
     unchanged: int
-    warnings: tuple[str, ...]
+    warnings: tuple[Problem, ...]
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ class PanelReplacement:
     scores_removed: int
     scores_added: int
     tiers_changed: int
-    warnings: tuple[str, ...]
+    warnings: tuple[Problem, ...]
 
 
 @dataclass(frozen=True)
@@ -283,6 +283,15 @@ class Store:
         record.version += 1
         audit.append(s, audit.tender_chain(record.id), record.id, self.db.clock(), actor.name, action, subject, old,
                      new, reason, detail)
+
+    def _open_seat(self, s: Session, actor: Actor, tender_id: int,
+                   action: Action) -> tuple[TenderRecord, frozenset[Role], JudgeRecord]:
+        """The tender, locked, and the actor's panel seat, for a judge's own change; RightRefused without a seat."""
+        record, roles = self._open(s, actor, tender_id, action, lock=True)
+        seat = self._seat(s, actor, tender_id)
+        if seat is None:
+            raise RightRefused(actor, roles, action, tender_id, "no_seat")
+        return record, roles, seat
 
     @staticmethod
     def _seat(s: Session, actor: Actor, tender_id: int) -> JudgeRecord | None:
@@ -654,10 +663,7 @@ class Store:
         WriteConflict when ``expected_version`` (0: no score yet) is not the version stored now.
         """
         with self.db.write() as s:
-            record, roles = self._open(s, actor, tender_id, Action.SCORE, lock=True)
-            seat = self._seat(s, actor, tender_id)
-            if seat is None:
-                raise RightRefused(actor, roles, Action.SCORE, tender_id, "no_seat")
+            record, roles, seat = self._open_seat(s, actor, tender_id, Action.SCORE)
             if seat.submitted_at is not None:
                 raise RightRefused(actor, roles, Action.SCORE, tender_id, "submitted")
             return self._write_score(s, record, actor, seat.name, vendor_id, criterion_id, score, comment,
@@ -706,10 +712,7 @@ class Store:
         A declaration, once made, stays; a bidder added later needs its own declaration.
         """
         with self.db.write() as s:
-            record, roles = self._open(s, actor, tender_id, Action.DECLARE, lock=True)
-            seat = self._seat(s, actor, tender_id)
-            if seat is None:
-                raise RightRefused(actor, roles, Action.DECLARE, tender_id, "no_seat")
+            record, roles, seat = self._open_seat(s, actor, tender_id, Action.DECLARE)
             vendors = list(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id)
                                      .order_by(BidRecord.vendor_id)).scalars())
             unknown = sorted(set(conflicts) - set(vendors))
@@ -826,7 +829,7 @@ class Store:
                                    exact_decimals=True)
             except PanelError as error:
                 raise PanelError([p.renamed(shown, path.name) for p in error.problems]) from None
-        return replace(panel, warnings=tuple(w.replace(shown, path.name) for w in panel.warnings))
+        return replace(panel, warnings=tuple(w.renamed(shown, path.name) for w in panel.warnings))
 
     def preview_replace_panel(self, actor: Actor, tender_id: int, name: str, content: bytes) -> PanelReplacement:
         """What replacing the whole panel (judges, tiers, scores) with a workbook's would remove and bring."""
@@ -848,7 +851,7 @@ class Store:
                                 sum(1 for x in panel.scores), changed, panel.warnings)
 
     def replace_panel(self, actor: Actor, tender_id: int, name: str, content: bytes,
-                      confirmed: PanelReplacement) -> tuple[str, ...]:
+                      confirmed: PanelReplacement) -> tuple[Problem, ...]:
         """Replace the panel's seats, tiers and scores with a workbook's, as previewed and confirmed.
 
         WriteConflict when the panel changed since the preview; PanelError leaves everything as it was.
@@ -945,10 +948,7 @@ class Store:
         Their scores lock; ScoreRefused lists nothing but the first missing one, SubmitRefused all of them.
         """
         with self.db.write() as s:
-            record, roles = self._open(s, actor, tender_id, Action.SUBMIT, lock=True)
-            seat = self._seat(s, actor, tender_id)
-            if seat is None:
-                raise RightRefused(actor, roles, Action.SUBMIT, tender_id, "no_seat")
+            record, roles, seat = self._open_seat(s, actor, tender_id, Action.SUBMIT)
             if seat.submitted_at is not None:
                 return
             result = self._evaluate(s, record, None)

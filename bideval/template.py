@@ -20,6 +20,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from .currency import currency
 from .labels import Label, check_lang
 from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .rubric import Field, Rubric
@@ -176,19 +177,27 @@ class _Form:
 
 
 def _instructions(rubric: Rubric, lang: str) -> list[str]:
+    amounts = Label("金额单位为元，除非D列注明万元；百分比直接输入，如 96%；是/否及其他选项请从下拉列表选择。",
+                    "Amounts are in yuan unless column D says 10,000 yuan (万元). Type percentages as "
+                    "e.g. 96%. Pick yes/no (是/否) and other choices from the drop-down list.")
+    if rubric.currency != "CNY":  # amounts in the tender's currency, in its notation only
+        unit = currency(rubric.currency).name
+        amounts = Label(f"金额单位为{unit.zh}（{rubric.currency}），请勿使用其他币种的符号（如 ¥、元、万）；百分比直接输入，"
+                        "如 96%；是/否及其他选项请从下拉列表选择。",
+                        f"Amounts are in {rubric.currency}; do not use another currency's signs (¥, 元, 万). Type "
+                        "percentages as e.g. 96%. Pick yes/no (是/否) and other choices from the drop-down list.")
     if lang == "en":
         return [
             f"{rubric.title.en} ({rubric.id}): bid form",
             "Fill in column C (the yellow cells) and leave columns A, B and D as they are. "
-            "Items marked “required” must be answered; they show orange while empty.",
-            "Amounts are in yuan unless column D says 10,000 yuan (万元). Type percentages as "
-            "e.g. 96%. Pick yes/no (是/否) and other choices from the drop-down list.",
-            "Keep the sheet name “Bid” and the field ids in column A; save as .xlsx.",
+            'Items marked "required" must be answered; they show orange while empty.',
+            amounts.en,
+            'Keep the sheet name "Bid" and the field ids in column A; save as .xlsx.',
         ]
     return [
         f"{rubric.title.zh}（{rubric.id}）投标填报表",
         "请在C列（黄色单元格）填写，A、B、D列请勿修改；标注“必填”的项目必须填写，未填时显示为橙色。",
-        "金额单位为元，除非D列注明万元；百分比直接输入，如 96%；是/否及其他选项请从下拉列表选择。",
+        amounts.zh,
         "请勿修改工作表名称“Bid”和A列的字段编号；保存为 .xlsx 文件提交。",
     ]
 
@@ -233,11 +242,12 @@ def _row_for(field: Field) -> _Row:
         validation = {"validate": "list"}
         num_format = "@"
     elif field.type is FieldType.PERCENT:
-        hint = Label("%，如 96%", "%, e.g. 96%")
+        example = field.example or "96%"  # the rubric's own example where 96% would mislead (a discount of 5%)
+        hint = Label(f"%，如 {example}", f"%, e.g. {example}")
         title = Label("百分比", "Percentage")
-        prompt = Label("填写百分比，如 96%", "Enter a percentage, e.g. 96%")
-        error = Label("请填写 0% 到 100% 之间的百分比，如 96%。",
-                      "Please enter a percentage from 0% to 100%, e.g. 96%.")
+        prompt = Label(f"填写百分比，如 {example}", f"Enter a percentage, e.g. {example}")
+        error = Label(f"请填写 0% 到 100% 之间的百分比，如 {example}。",
+                      f"Please enter a percentage from 0% to 100%, e.g. {example}.")
         validation = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 1}
         num_format = "0.00%"
     elif field.type is FieldType.INTEGER:
@@ -248,7 +258,7 @@ def _row_for(field: Field) -> _Row:
         validation = _numeric("integer", non_negative)
         num_format = None
     elif field.type is FieldType.MONEY:
-        unit = Label("万元", "10,000 yuan") if field.unit == TEN_THOUSAND_UNIT else Label("元", "yuan")
+        unit = Label("万元", "10,000 yuan") if field.unit == TEN_THOUSAND_UNIT else currency(field.currency).name
         hint = unit
         title = Label(f"金额（{unit.zh}）", f"Amount ({unit.en})")
         prompt = Label(f"填写金额，单位：{unit.zh}", f"Enter an amount in {unit.en}")

@@ -64,12 +64,18 @@ def _price_terms(rubric: Rubric, bid: Bid) -> tuple[PricingModel | None, Decimal
     quoted = quoted_price(model, bid.values, rubric.pricing.demand)
     reasons = []
     if quoted <= 0:
-        reasons.append(Reason("price_not_positive", reason_label("reason.price_not_positive", quoted=quoted)))
+        reasons.append(Reason("price_not_positive", reason_label("reason.price_not_positive", quoted=quoted,
+                                                                 **_currency(rubric))))
     price = rubric.price_criterion
     if price is not None and price.budget_ceiling is not None and quoted > price.budget_ceiling:
         reasons.append(Reason("above_budget_ceiling", reason_label("reason.above_budget_ceiling", quoted=quoted,
-                                                                   ceiling=price.budget_ceiling)))
+                                                                   ceiling=price.budget_ceiling, **_currency(rubric))))
     return model, quoted, reasons
+
+
+def _currency(rubric: Rubric) -> dict[str, str]:
+    """The tender's currency as a fact of a money reason, when it is not yuan (yuan reasons stay as they were)."""
+    return {} if rubric.currency == "CNY" else {"currency": rubric.currency}
 
 
 def _gate_text(rubric: Rubric, gate: Gate, values: Mapping[str, Any]) -> Label:

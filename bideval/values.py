@@ -168,17 +168,30 @@ def parse_number(raw: object, non_negative: bool = False) -> Decimal | None:
     return value
 
 
-def parse_money(raw: object, unit: str | None = None, non_negative: bool = False) -> Decimal | None:
-    """An amount in the field's unit (yuan, or 10,000 yuan for ``unit: 10k CNY``).
+def parse_money(raw: object, unit: str | None = None, non_negative: bool = False,
+                currency: str = "CNY") -> Decimal | None:
+    """An amount in the field's unit (yuan, or 10,000 yuan for ``unit: 10k CNY``; or the tender's currency).
 
     ``¥``/``元`` mark yuan and ``万``/``万元`` mark 10,000 yuan; a bare number is
-    already in the field's unit.
+    already in the field's unit. In another currency, its own marks only
+    (``$1,200``, ``USD 1,200``); another currency's notation is refused.
 
     >>> parse_money("¥12,000,000", TEN_THOUSAND_UNIT)
+    Decimal('1200')
+    >>> parse_money("$1,200", currency="USD")
     Decimal('1200')
     """
     if _is_empty(raw):
         return None
+    if currency != "CNY":
+        return _foreign_money(raw, currency, non_negative)
+    try:
+        return _yuan(raw, unit, non_negative)
+    except ValueProblem as problem:
+        raise _other_notation(raw, "CNY", problem) from None
+
+
+def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
     in_10k = unit == TEN_THOUSAND_UNIT
     expected = _EXPECT_MONEY[in_10k, non_negative]
     _reject_non_numbers(raw, expected)
@@ -200,6 +213,45 @@ def parse_money(raw: object, unit: str | None = None, non_negative: bool = False
     if non_negative and value < 0:
         raise ValueProblem(expected, raw)
     return Decimal(int(value)) if value == value.to_integral_value() else value
+
+
+_AMOUNT = re.compile(r"(?P<pre>[^\d\s.,+-]*)\s*(?P<num>[+-]?[\d.,]+)\s*(?P<suf>[^\d\s]*)")
+
+
+def _foreign_money(raw: object, code: str, non_negative: bool) -> Decimal:
+    """An amount in a currency other than yuan: a number, with the currency's own marks around it only."""
+    from .currency import currency
+
+    expected = Expected("money", {"unit": None, "non_negative": non_negative, "currency": code})
+    _reject_non_numbers(raw, expected)
+    if isinstance(raw, (int, float)):
+        value = _number(raw, expected)
+    else:
+        match = _AMOUNT.fullmatch(fold(str(raw)))
+        if not match:
+            raise _other_notation(raw, code, ValueProblem(expected, raw))
+        own = currency(code).notation
+        for mark in (match["pre"], match["suf"]):
+            if mark and mark not in own:
+                raise _other_notation(raw, code, ValueProblem(expected, raw))
+        value = _numeric_text(match["num"], expected, raw)
+    if non_negative and value < 0:
+        raise ValueProblem(expected, raw)
+    return Decimal(int(value)) if value == value.to_integral_value() else value
+
+
+def _other_notation(raw: object, code: str, problem: ValueProblem) -> ValueProblem:
+    """``problem``, saying so when the cell is written in another currency's notation (``$`` in a yuan tender)."""
+    from .currency import currency, notation_of
+
+    match = _AMOUNT.fullmatch(fold(str(raw))) if isinstance(raw, str) else None
+    marks = [m for m in (match["pre"], match["suf"]) if m] if match else []
+    for mark in marks:
+        other = notation_of(mark)
+        if other is not None and other != code and mark not in currency(code).notation:
+            facts = {**problem.expectation.facts, "currency": code, "other": other, "mark": mark}
+            return ValueProblem(Expected("money", facts), raw)
+    return problem
 
 
 def parse_percent(raw: object) -> Decimal | None:
@@ -249,8 +301,9 @@ def parser_for(
     unit: str | None = None,
     choices: tuple[str, ...] = (),
     non_negative: bool = False,
+    currency: str = "CNY",
 ) -> Callable[[object], Any]:
-    """The parser of one field, with its unit, choices and sign rule bound."""
+    """The parser of one field, with its unit, choices, sign rule and the tender's currency bound."""
     if kind is FieldType.BOOL:
         return parse_bool
     if kind is FieldType.INTEGER:
@@ -258,7 +311,7 @@ def parser_for(
     if kind is FieldType.NUMBER:
         return lambda raw: parse_number(raw, non_negative)
     if kind is FieldType.MONEY:
-        return lambda raw: parse_money(raw, unit, non_negative)
+        return lambda raw: parse_money(raw, unit, non_negative, currency)
     if kind is FieldType.PERCENT:
         return parse_percent
     if kind is FieldType.CHOICE:

@@ -29,6 +29,12 @@ from urllib.parse import unquote
 
 from .errors import Problem
 
+Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
+
+
+def _f(code: str, **facts: object) -> Finding:
+    return code, facts
+
 MAX_ENTRIES = 10_000
 MAX_DIRECTORY_BYTES = MAX_ENTRIES * 256
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
@@ -64,9 +70,6 @@ ALLOWED_ENCODINGS = {
     "iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252",
 }
 COMPRESSION_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 99: "AES-encrypted"}
-SEND_XLSX = "the bid must be sent as an Excel .xlsx workbook"
-SAVE_XLSX = "open it in Excel and save it as .xlsx (Excel Workbook)"
-SHRINK_SHEET = "ask the bidder to delete the unused rows and columns and save the workbook again"
 
 _XML_NAME = rb"[A-Za-z_][\w.\-]*"
 _ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]{0,300}?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
@@ -94,29 +97,29 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 class _Refused(Exception):
-    """A part that must not reach a reader; carries the message to show."""
+    """A part that must not reach a reader; carries the finding to report."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: str, **facts: object):
+        super().__init__(code)
+        self.finding: Finding = (code, facts)
 
 
 def check_xlsx(path: Path, display: str | None = None) -> list[Problem]:
     """Problems that make `path` unsafe or impossible to read as an .xlsx workbook; empty when it is fine."""
     name = str(path) if display is None else display
     try:
-        messages = _check(Path(path))
+        findings = _check(Path(path))
     except _Refused as refusal:
-        messages = [refusal.message]
+        findings = [refusal.finding]
     except OSError as error:  # the disk, not the file's content: reading it failed half-way
-        messages = [f"cannot be read ({error.strerror or _reason(error)})"]
-    if len(messages) > MAX_REPORTED:
-        rest = len(messages) - (MAX_REPORTED - 1)
-        messages = messages[: MAX_REPORTED - 1] + [f"... and {rest} more problems like these"]
-    return [Problem(name, message) for message in messages]
+        findings = [_f("unreadable", detail=error.strerror or _reason(error))]
+    if len(findings) > MAX_REPORTED:
+        rest = len(findings) - (MAX_REPORTED - 1)
+        findings = findings[: MAX_REPORTED - 1] + [_f("more", count=rest)]
+    return [Problem.of(f"guard.{code}", name, **facts) for code, facts in findings]
 
 
-def _check(path: Path) -> list[str]:
+def _check(path: Path) -> list[Finding]:
     """Every stage in order; the first stage that finds something stops the check."""
     problem = _file_problem(path)
     if problem:
@@ -124,7 +127,7 @@ def _check(path: Path) -> list[str]:
     try:
         handle = open(path, "rb")
     except OSError as error:
-        return [f"cannot be opened ({error.strerror or error})"]
+        return [_f("cannot_open", detail=str(error.strerror or error))]
     with handle:
         head = handle.read(512)
         if head[:8] == OLE_MAGIC:
@@ -137,7 +140,7 @@ def _check(path: Path) -> list[str]:
         try:
             archive = zipfile.ZipFile(handle)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as error:
-            return [f"damaged .xlsx: the zip structure is broken ({_reason(error)}); ask the bidder to send the file again"]
+            return [_f("zip_broken", detail=_reason(error))]
         with archive:
             if len(archive.infolist()) > MAX_ENTRIES:
                 return [_too_many_entries(len(archive.infolist()))]
@@ -148,26 +151,26 @@ def _check(path: Path) -> list[str]:
     return []
 
 
-def _file_problem(path: Path) -> str | None:
+def _file_problem(path: Path) -> Finding | None:
     """Whether `path` is a non-empty regular file."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        return "no such file"
+        return _f("no_file")
     except OSError as error:
-        return f"cannot be opened ({error.strerror or error})"
+        return _f("cannot_open", detail=str(error.strerror or error))
     if stat.S_ISDIR(info.st_mode):
-        return "is a folder, not an .xlsx workbook"
+        return _f("folder")
     if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (it is a device, pipe or socket), so it cannot be an .xlsx workbook"
+        return _f("not_regular")
     if info.st_size == 0:
-        return "the file is empty (0 bytes), expected an .xlsx workbook; ask the bidder to send it again"
+        return _f("empty")
     return None
 
 
-def _not_xlsx(found: str, advice: str) -> str:
-    """The message for a file that is something other than an .xlsx workbook."""
-    return f"not an .xlsx workbook (found {found}); {advice}"
+def _not_xlsx(found: str, advice: str) -> Finding:
+    """A file that is something other than an .xlsx workbook: what it is, and what to do (codes of messages.py)."""
+    return _f("not_xlsx", found=found, advice=advice)
 
 
 def _describe_ole(handle: IO[bytes]) -> tuple[str, str]:
@@ -175,39 +178,36 @@ def _describe_ole(handle: IO[bytes]) -> tuple[str, str]:
     handle.seek(0)
     data = handle.read(OLE_SNIFF_BYTES)
     if "EncryptedPackage".encode("utf-16-le") in data:
-        return ("a password-protected (encrypted) workbook",
-                "remove the password in Excel (File > Info > Protect Workbook) and save it as .xlsx")
+        return "encrypted", "remove_password"
     if "Workbook".encode("utf-16-le") in data or "Book\x00".encode("utf-16-le") in data:
-        return "a legacy Excel 97-2003 .xls workbook", SAVE_XLSX
+        return "xls", "save"
     if "WordDocument".encode("utf-16-le") in data:
-        return "a Word .doc document", SEND_XLSX
-    return ("a legacy .xls file or a password-protected (encrypted) workbook",
-            "open it in Excel, remove any password and save it as .xlsx")
+        return "doc", "send"
+    return "xls_or_encrypted", "remove_password_xls"
 
 
 def _describe_head(head: bytes) -> tuple[str, str]:
     """What a file that is not a zip package looks like, from its first bytes."""
     magics = (
-        (b"%PDF", "a PDF document"), (b"{\\rtf", "an RTF document"), (b"\x1f\x8b", "a gzip archive"),
-        (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"), (b"\x89PNG", "a PNG image"),
-        (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"PK\x05\x06", "an empty zip archive"),
+        (b"%PDF", "pdf"), (b"{\\rtf", "rtf"), (b"\x1f\x8b", "gzip"), (b"Rar!", "rar"), (b"7z\xbc\xaf", "7z"),
+        (b"\x89PNG", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"), (b"PK\x05\x06", "empty_zip"),
     )
     for magic, found in magics:
         if head.startswith(magic):
-            return found, SEND_XLSX
+            return found, "send"
     text = _as_text(head)
     if text is None:
         if head.startswith(b"MZ"):
-            return "a Windows program", SEND_XLSX
-        return "a file of an unknown kind that is not a zip package", SEND_XLSX
+            return "exe", "send"
+        return "unknown", "send"
     lowered = text.lstrip("\ufeff \t\r\n").lower()
     if lowered.startswith(("<!doctype html", "<html")) or "<table" in lowered:
-        return "an HTML page, as some systems export 'Excel' files", SAVE_XLSX
+        return "html", "save"
     if lowered.startswith("<?xml"):
         if "urn:schemas-microsoft-com:office:spreadsheet" in lowered:
-            return "an Excel 2003 XML spreadsheet", SAVE_XLSX
-        return "an XML file", SEND_XLSX
-    return "a text or CSV file", SAVE_XLSX
+            return "excel2003xml", "save"
+        return "xml", "send"
+    return "text", "save"
 
 
 def _as_text(head: bytes) -> str | None:
@@ -219,25 +219,22 @@ def _as_text(head: bytes) -> str | None:
     return head.decode("utf-8", "replace")
 
 
-def _directory_problem(handle: IO[bytes], size: int) -> str | None:
+def _directory_problem(handle: IO[bytes], size: int) -> Finding | None:
     """Refuse a zip directory too large to let zipfile parse, before it does."""
     found = _end_of_directory(handle, size)
     if found is None:
-        return ("damaged .xlsx: the end of the file is missing (no zip directory), so it was probably "
-                "truncated by an incomplete download or copy; ask the bidder to send the file again")
+        return _f("truncated")
     entries, directory_bytes = found
     if entries > MAX_ENTRIES:
         return _too_many_entries(entries)
     if directory_bytes > MAX_DIRECTORY_BYTES:
-        return (f"refused: the zip directory takes {_size(directory_bytes)} (limit {_size(MAX_DIRECTORY_BYTES)}), "
-                "far more than any workbook needs, which looks like a crafted file")
+        return _f("directory_too_large", size=directory_bytes, limit=MAX_DIRECTORY_BYTES)
     return None
 
 
-def _too_many_entries(entries: int) -> str:
-    """The message for a package with too many parts."""
-    return (f"refused: the zip package lists {entries:,} parts (limit {MAX_ENTRIES:,}); a real workbook "
-            "has a few dozen, so this looks like a crafted file")
+def _too_many_entries(entries: int) -> Finding:
+    """A package with too many parts."""
+    return _f("too_many_parts", entries=entries, limit=MAX_ENTRIES)
 
 
 def _end_of_directory(handle: IO[bytes], size: int) -> tuple[int, int] | None:
@@ -266,37 +263,31 @@ def _end_of_directory(handle: IO[bytes], size: int) -> tuple[int, int] | None:
     return entries, directory_bytes
 
 
-def _member_problems(archive: zipfile.ZipFile) -> list[str]:
+def _member_problems(archive: zipfile.ZipFile) -> list[Finding]:
     """Duplicate, encrypted, oddly compressed, overlapping or bomb-like entries."""
-    messages: list[str] = []
+    messages: list[Finding] = []
     seen: set[str] = set()
     total = 0
     for info in archive.infolist():
         name = info.filename
         if name.casefold() in seen:
-            messages.append(f"refused: the part {name} appears more than once in the zip package, which real "
-                            "workbooks never do (different readers would see different content)")
+            messages.append(_f("duplicate_part", part=name))
         seen.add(name.casefold())
         if info.flag_bits & 0x41:
-            messages.append(f"refused: {name} is encrypted inside the zip package, which .xlsx workbooks never "
-                            "are; ask for the workbook saved again without a password")
+            messages.append(_f("encrypted_part", part=name))
         elif info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            method = COMPRESSION_NAMES.get(info.compress_type, f"method {info.compress_type}")
-            messages.append(f"not a readable .xlsx: {name} uses {method} compression, but .xlsx workbooks "
-                            f"only use Deflate; {SAVE_XLSX}")
+            messages.append(_f("compression", part=name, method=COMPRESSION_NAMES.get(info.compress_type),
+                               number=info.compress_type))
         elif not _sizes_possible(info):
-            messages.append(f"refused: {name} records impossible sizes ({info.compress_size:,} bytes compressed, "
-                            f"{info.file_size:,} bytes uncompressed), a sign of a tampered file or a "
-                            "decompression bomb")
+            messages.append(_f("impossible_sizes", part=name, compressed=info.compress_size,
+                               uncompressed=info.file_size))
         elif info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * info.compress_size:
             ratio = info.file_size // max(info.compress_size, 1)
-            messages.append(f"refused: {name} would expand from {_size(info.compress_size)} to "
-                            f"{_size(info.file_size)} ({ratio:,}:1, limit {MAX_RATIO}:1), which looks like "
-                            "a decompression bomb")
+            messages.append(_f("bomb_ratio", part=name, compressed=info.compress_size, uncompressed=info.file_size,
+                               ratio=ratio, limit=MAX_RATIO))
         total += info.file_size
     if total > MAX_TOTAL_UNCOMPRESSED:
-        messages.insert(0, f"refused: the workbook would expand to {_size(total)} (limit "
-                           f"{_size(MAX_TOTAL_UNCOMPRESSED)}), which looks like a decompression bomb")
+        messages.insert(0, _f("bomb_total", total=total, limit=MAX_TOTAL_UNCOMPRESSED))
     return messages + _overlap_problems(archive)
 
 
@@ -307,17 +298,15 @@ def _sizes_possible(info: zipfile.ZipInfo) -> bool:
     return info.compress_size <= info.file_size + info.file_size // 256 + 64
 
 
-def _overlap_problems(archive: zipfile.ZipFile) -> list[str]:
+def _overlap_problems(archive: zipfile.ZipFile) -> list[Finding]:
     """Entries whose bytes overlap each other or the directory (the trick behind non-recursive zip bombs)."""
     spans = sorted((info.header_offset, info.header_offset + 30 + len(_raw_name(info)) + info.compress_size,
                     info.filename) for info in archive.infolist())
     for (start, end, name), (next_start, _, next_name) in zip(spans, spans[1:]):
         if start < 0 or end > next_start:
-            return [f"refused: the parts {name} and {next_name} overlap inside the zip package, a trick used "
-                    "by decompression bombs"]
+            return [_f("overlap", part=name, other=next_name)]
     if spans and spans[-1][1] > archive.start_dir:
-        return [f"damaged .xlsx: {spans[-1][2]} runs past the end of the file's data, so the file is truncated "
-                "or tampered with; ask the bidder to send it again"]
+        return [_f("runs_past", part=spans[-1][2])]
     return []
 
 
@@ -329,7 +318,7 @@ def _raw_name(info: zipfile.ZipInfo) -> bytes:
         return info.orig_filename.encode("utf-8")
 
 
-def _kind_problems(archive: zipfile.ZipFile) -> list[str]:
+def _kind_problems(archive: zipfile.ZipFile) -> list[Finding]:
     """A zip package that is not a workbook: say what it is when that is easy."""
     names = archive.NameToInfo
     if all(part in names for part in REQUIRED_PARTS):
@@ -340,24 +329,22 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[str]:
         except (zipfile.BadZipFile, zlib.error) as error:
             return [_broken("mimetype", error)]
         if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
-            return [_not_xlsx("an OpenDocument spreadsheet (.ods)", "open it and save it as .xlsx (Excel Workbook)")]
+            return [_not_xlsx("ods", "save_ods")]
         if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
-            return [_not_xlsx("an OpenDocument text document (.odt)", SEND_XLSX)]
-        return [_not_xlsx("an OpenDocument file", SEND_XLSX)]
+            return [_not_xlsx("odt", "send")]
+        return [_not_xlsx("odf", "send")]
     for part, found, advice in (
-        ("word/document.xml", "a Word document (.docx)", SEND_XLSX),
-        ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)", SEND_XLSX),
-        ("xl/workbook.bin", "an Excel binary workbook (.xlsb)", SAVE_XLSX),
-        ("Index/Document.iwa", "an Apple Numbers file", "export it from Numbers as .xlsx"),
+        ("word/document.xml", "docx", "send"),
+        ("ppt/presentation.xml", "pptx", "send"),
+        ("xl/workbook.bin", "xlsb", "save"),
+        ("Index/Document.iwa", "numbers", "export_numbers"),
     ):
         if part in names:
             return [_not_xlsx(found, advice)]
-    missing = " or ".join(part for part in REQUIRED_PARTS if part not in names)
-    return [f"not an .xlsx workbook: the file is a zip archive without {missing}, so it holds no workbook; "
-            f"{SEND_XLSX}"]
+    return [_f("no_workbook", missing=tuple(part for part in REQUIRED_PARTS if part not in names))]
 
 
-def _part_problems(archive: zipfile.ZipFile) -> list[str]:
+def _part_problems(archive: zipfile.ZipFile) -> list[Finding]:
     """Bounded reads of every XML part a reader may parse, and a full streamed scan of each worksheet."""
     return _PartScan(archive).run()
 
@@ -411,9 +398,7 @@ class _EntryReader:
                     raise zipfile.BadZipFile(f"{self.info.filename} is cut short")
             self._produced += len(piece)
             if self._produced > self.info.file_size:
-                raise _Refused(f"refused: {self.info.filename} holds more data than the size its header declares "
-                               f"({self.info.file_size:,} bytes): the file is damaged, or uses a trick of "
-                               "decompression bombs")
+                raise _Refused("part_oversize", part=self.info.filename, declared=self.info.file_size)
             self._crc = zlib.crc32(piece, self._crc)
             pieces.append(piece)
             want -= len(piece)
@@ -431,7 +416,7 @@ class _Extent:
     row_tag: int = 0
     cell_count: int = 0
     row_count: int = 0
-    bad_ref: str | None = None
+    bad_ref: tuple[str, str] | None = None  # ("row" or "cell", the reference as written)
     dimensions: list[str] = field(default_factory=list)
     cursor_row: int = 0
     cursor_column: int = 0
@@ -447,27 +432,27 @@ class _PartScan:
                        if not info.is_dir() and not info.filename.lower().endswith(XML_SUFFIXES)}
         self.targets: set[str] = set()
         self.texts: dict[str, bytes] = {}
-        self.sheets: list[tuple[str, str]] = []
+        self.sheets: list[tuple[str, Finding]] = []
         self.cut: list[str] = []  # parts whose XML stops before their root element is closed
 
-    def run(self) -> list[str]:
+    def run(self) -> list[Finding]:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
-        messages: list[str] = []
+        messages: list[Finding] = []
         for info in self.archive.infolist():
             if info.filename.lower().endswith(XML_SUFFIXES):
                 messages += self.part(info, named=True)
         for name in sorted(self.targets & self.others):
             messages += self.part(self.archive.NameToInfo[name], named=False)
-        messages += [f"damaged .xlsx: {self.label(part)} is cut short (its XML stops before its end); open it in "
-                     "Excel and save it again" for part in self.cut]
+        messages += [_f("cut_short", part=part, sheet_name=self.sheet_name(part)) for part in self.cut]
         if messages:
             return messages
-        messages = [f"refused: {self.label(part)} {finding}" for part, finding in self.sheets]
+        messages = [_f("sheet", part=part, sheet_name=self.sheet_name(part), finding=finding)
+                    for part, finding in self.sheets]
         if not messages and b"macroenabled" in self.texts.get("[Content_Types].xml", b"").lower():
-            messages.append(_not_xlsx("a macro-enabled .xlsm workbook", "save it as .xlsx (Excel Workbook)"))
+            messages.append(_not_xlsx("xlsm", "save_xlsm"))
         return messages
 
-    def part(self, info: zipfile.ZipInfo, named: bool) -> list[str]:
+    def part(self, info: zipfile.ZipInfo, named: bool) -> list[Finding]:
         """Problems in one part; `named` when its name says XML, else it was reached by a relationship."""
         name = info.filename
         try:
@@ -477,8 +462,7 @@ class _PartScan:
             encoding = _encoding_of(raw)
             if encoding == "unreadable":
                 if named:
-                    raise _Refused(f"refused: {name} is neither UTF-8 nor UTF-16 text, which every XML part "
-                                   "of an .xlsx is (a trick to hide markup from checks)")
+                    raise _Refused("not_utf", part=name)
                 return []
             decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
             text = decoder.decode(raw, final=complete).encode("utf-8", "replace") if decoder else raw
@@ -494,11 +478,10 @@ class _PartScan:
                 self.cut.append(name)
             elif name.lower().endswith(".rels") and self.others:
                 if info.file_size > MAX_RELS_BYTES:
-                    raise _Refused(f"refused: {name} is {_size(info.file_size)}, far larger than the "
-                                   "relationship list of any real workbook")
+                    raise _Refused("rels_too_big", part=name, size=info.file_size)
                 self.relationships(info, text + b"".join(_more_text(stream, decoder, XML_PREFIX_BYTES)))
         except _Refused as refusal:
-            return [refusal.message]
+            return [refusal.finding]
         except (zipfile.BadZipFile, zlib.error) as error:  # what _EntryReader and inflating a corrupt part raise
             return [_broken(name, error)]
         return []
@@ -537,8 +520,8 @@ class _PartScan:
         if not findings and not _closes(tail[0], root):
             self.cut.append(info.filename)
 
-    def label(self, part: str) -> str:
-        """How to name a worksheet part to a person: its sheet name when the workbook says it."""
+    def sheet_name(self, part: str) -> str | None:
+        """The name a worksheet part goes by in the workbook, when the workbook says it."""
         relations = {}
         for match in _RELATIONSHIP.finditer(self.texts.get("xl/_rels/workbook.xml.rels", b"")):
             attributes = _attributes(match.group(1))
@@ -549,8 +532,8 @@ class _PartScan:
             attributes = _attributes(match.group(1))
             relation = next((v for k, v in attributes.items() if k == "id" or k.endswith(":id")), None)
             if relations.get(relation) == part and "name" in attributes:
-                return f"sheet {attributes['name']!r} ({part})"
-        return part
+                return attributes["name"]
+        return None
 
 
 def _keeping_tail(chunks: Iterable[bytes], tail: list[bytes]) -> Iterator[bytes]:
@@ -567,9 +550,9 @@ def _closes(text: bytes, root: bytes) -> bool:
                      text[-TAIL_BYTES:], re.DOTALL) is not None
 
 
-def _broken(name: str, error: Exception) -> str:
-    """The message for a part whose compressed bytes are corrupt."""
-    return f"damaged .xlsx: {name} cannot be read ({_reason(error)}); ask the bidder to send the file again"
+def _broken(name: str, error: Exception) -> Finding:
+    """A part whose compressed bytes are corrupt."""
+    return _f("part_broken", part=name, detail=_reason(error))
 
 
 def _encoding_of(raw: bytes) -> str | None:
@@ -600,18 +583,15 @@ def _inspect_head(name: str, text: bytes, complete: bool, looks_like_xml: bool) 
     """The local name of a part's root element (b'' when none); refuses DTDs and foreign encodings."""
     declared = _ENCODING.match(text)
     if declared and declared.group(1).decode("ascii", "replace").strip().lower() not in ALLOWED_ENCODINGS:
-        raise _Refused(f"refused: {name} declares the text encoding {declared.group(1).decode('ascii', 'replace')!r}, "
-                       "but .xlsx parts are always UTF-8 or UTF-16 (a trick to hide markup from checks)")
+        raise _Refused("encoding", part=name, encoding=declared.group(1).decode("ascii", "replace"))
     declaration = _MARKUP_DECLARATION.search(text) if b"<!" in text else None
     if declaration:
-        raise _Refused(f"refused: {name} declares a DOCTYPE/entity ({declaration.group(0).decode('ascii', 'replace')}), "
-                       "which .xlsx files never contain (XML entity expansion attack)")
+        raise _Refused("doctype", part=name, declaration=declaration.group(0).decode("ascii", "replace"))
     root = _ROOT.match(text, _PROLOG.match(text).end())
     if root:
         return root.group(1)
     if looks_like_xml and not complete:
-        raise _Refused(f"refused: {name} has more than {_size(XML_PREFIX_BYTES)} of comments or padding before "
-                       "its first element, where a DOCTYPE could hide; real workbooks have none")
+        raise _Refused("padding", part=name, limit=XML_PREFIX_BYTES)
     return b""
 
 
@@ -637,8 +617,7 @@ def _whole_tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
                 data = data[cut:]
             carry = data
             if len(carry) > MAX_MARKUP_RUN:
-                raise _Refused(f"refused: a worksheet holds a run of over {_size(MAX_MARKUP_RUN)} without "
-                               "markup, which no real worksheet has")
+                raise _Refused("markup_run", limit=MAX_MARKUP_RUN)
         held = chunk
     if held is not None or carry:
         yield carry + (held or b"")
@@ -696,7 +675,7 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
             elif ref.isascii() and ref.isdigit() and len(ref) <= 10 and int(ref) > 0:
                 extent.cursor_row = int(ref)
             else:
-                extent.bad_ref = extent.bad_ref or f"row {ref!r}"
+                extent.bad_ref = extent.bad_ref or ("row", ref)
                 continue
             extent.row_tag = max(extent.row_tag, extent.cursor_row)
             extent.cursor_column = 0
@@ -706,7 +685,7 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
         else:
             parsed = _parse_cell_ref(ref)
             if parsed is None:
-                extent.bad_ref = extent.bad_ref or f"cell {ref!r}"
+                extent.bad_ref = extent.bad_ref or ("cell", ref)
                 continue
             row, column = parsed
         extent.cell_count += 1
@@ -715,41 +694,36 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
         extent.columns = max(extent.columns, column)
 
 
-def _sheet_findings(extent: _Extent) -> list[str]:
+def _sheet_findings(extent: _Extent) -> list[Finding]:
     """What is wrong with a measured worksheet, each said after the sheet's name."""
     findings = [problem for ref in extent.dimensions if (problem := _dimension_problem(ref))]
     if extent.bad_ref:
-        findings.append(f"has a malformed {extent.bad_ref} reference, which Excel never writes")
+        findings.append(_f("bad_ref", kind=extent.bad_ref[0], ref=extent.bad_ref[1]))
     if extent.cell_count > MAX_CELLS or extent.row_count > MAX_ROWS:
-        findings.append(f"holds more than {MAX_CELLS:,} cells or {MAX_ROWS} rows (the limits), which would "
-                        f"exhaust memory when read; {SHRINK_SHEET}")
+        findings.append(_f("too_many", cells=MAX_CELLS, rows=MAX_ROWS))
     if extent.row_tag > MAX_ROWS:
-        findings.append(f"has a row numbered {extent.row_tag}, beyond row {MAX_ROWS}, the last row an Excel "
-                        "sheet can have")
+        findings.append(_f("row_beyond", row=extent.row_tag, last=MAX_ROWS))
     if extent.rows > MAX_ROWS or extent.columns > MAX_COLUMNS:
-        findings.append(f"has cells as far as column {_column_letters(extent.columns)} and row {extent.rows}, "
-                        f"beyond the largest sheet Excel allows ({MAX_COLUMNS} columns × {MAX_ROWS} rows)")
+        findings.append(_f("beyond_excel", column=_column_letters(extent.columns), row=extent.rows,
+                           max_columns=MAX_COLUMNS, max_rows=MAX_ROWS))
     elif extent.rows * extent.columns > MAX_CELLS:
-        findings.append(f"has cells as far as column {_column_letters(extent.columns)} and row {extent.rows}: "
-                        f"{extent.columns} columns × {extent.rows} rows = {extent.rows * extent.columns:,} cells "
-                        f"counted from A1 (limit {MAX_CELLS:,}), which would exhaust memory when read; "
-                        f"{SHRINK_SHEET}")
+        findings.append(_f("too_large", column=_column_letters(extent.columns), row=extent.rows,
+                           columns=extent.columns, rows=extent.rows, cells=extent.rows * extent.columns,
+                           limit=MAX_CELLS))
     return findings
 
 
-def _dimension_problem(ref: str) -> str | None:
+def _dimension_problem(ref: str) -> Finding | None:
     """What is wrong with a declared used range, counted from A1 as the readers lay it out."""
     corners = [_parse_cell_ref(corner.strip()) for corner in ref.split(":")]
     if not 1 <= len(corners) <= 2 or None in corners:
-        return f"declares a malformed dimension (used range) {ref!r}; expected a range such as A1:D20"
+        return _f("bad_dimension", ref=ref)
     rows = max(row for row, _ in corners)  # type: ignore[misc]
     columns = max(column for _, column in corners)  # type: ignore[misc]
     if rows > MAX_ROWS or columns > MAX_COLUMNS:
-        return (f"claims a dimension (used range) of {ref}, beyond the largest sheet Excel allows "
-                f"({MAX_COLUMNS} columns × {MAX_ROWS} rows)")
+        return _f("dimension_beyond", ref=ref, max_columns=MAX_COLUMNS, max_rows=MAX_ROWS)
     if rows * columns > MAX_CELLS:
-        return (f"claims a dimension (used range) of {ref}: {columns} columns × {rows} rows = {rows * columns:,} "
-                f"cells counted from A1 (limit {MAX_CELLS:,}), which would exhaust memory when read; {SHRINK_SHEET}")
+        return _f("dimension_too_large", ref=ref, columns=columns, rows=rows, cells=rows * columns, limit=MAX_CELLS)
     return None
 
 
@@ -776,15 +750,6 @@ def _column_letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters or "A"
-
-
-def _size(count: int) -> str:
-    """A byte count as a person reads it: 3.2 GB, 200 MB, 12 KB."""
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if count >= scale:
-            value = count / scale
-            return f"{value:.1f} {unit}" if value < 10 else f"{value:,.0f} {unit}"
-    return f"{count} bytes"
 
 
 def _reason(error: BaseException) -> str:

@@ -21,7 +21,7 @@ st.title(tr("评标结果", "Evaluation results"))
 st.caption(f"{rubric.title.text(lang)} · `{rubric.id}`")
 if result.status == PROVISIONAL:
     st.warning(tr("临时结果：尚有评委评分缺失（标记“评分未完成”），组长不能据此定标。",
-                  "Provisional: some panel scores are missing (flag “Panel scores missing”); "
+                  "Provisional: some panel scores are missing (flag \"Panel scores missing\"); "
                   "the chair cannot finalise this result."))
 else:
     st.success(tr("最终结果：所有评委均已完成评分。", "Final: every judge has scored every valid bid."))
@@ -62,7 +62,7 @@ if rows:
         if result.candidates_tied else ""
     names = {s.vendor_id: s.vendor_name for s in result.ranking}
     st.markdown(tr("**推荐中标候选人：** ", "**Recommended candidates:** ")
-                + "，".join(f"{i}. {names[v]}" for i, v in enumerate(result.candidates, 1)) + tied)
+                + tr("，", ", ").join(f"{i}. {names[v]}" for i, v in enumerate(result.candidates, 1)) + tied)
 else:
     st.error(tr("没有有效投标：本次招标失败（废标）。", "No valid bid: the tender has failed."))
 

@@ -46,12 +46,6 @@ def scored_by(store: Store, tender: int, vendor_id: str, criterion: str) -> list
                    and s.score is not None})
 
 
-def outside_judges(store: Store, tender: int, vendor_id: str, criterion: str, tier: Tier) -> list[str]:
-    """The judges whose score for this bid and criterion lies outside ``tier``."""
-    return sorted({s.judge for s in store.scores(ws.actor(), tender) if s.vendor_id == vendor_id and s.criterion == criterion
-                   and s.score is not None and not tier.contains(Decimal(s.score))})
-
-
 def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
                vendors: Sequence[tuple[str, str]]) -> None:
     """Record every tier changed in the editor (rows are ``vendors``: id, name); refusals name bid and judges."""
@@ -73,18 +67,10 @@ def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
                     f"已撤销定档。评委 {'、'.join(judges)} 的评分仍保留；在重新定档前，评委不能再修改这一项。",
                     f"tier cleared. The scores of {', '.join(judges)} are kept; judges cannot change them "
                     "until a tier is agreed again."))
-        except ScoreRefused as error:
+        except ScoreRefused as error:  # the scores outside the tier, with their judges, are the error's data
             refused += 1
-            tier = criterion.tier(wanted or "")
-            judges = outside_judges(store, tender, vendor_id, criterion.id, tier) if tier else []
-            where = f"{vendor_name} ({vendor_id}) / {criterion.name.text(ws.lang())}: "
-            if judges:
-                note(criterion.id, "error", where + tr(
-                    f"不能定为 {tier_text(tier)}：评委 {'、'.join(judges)} 已给出的评分不在该档范围内，须先由这些评委修改评分。",
-                    f"cannot set {tier_text(tier)}: the scores already given by {', '.join(judges)} lie outside "
-                    "that range; those judges must change them first."))
-            else:
-                note(criterion.id, "error", where + str(error))
+            where = f"{ws.markdown_text(vendor_name)} ({vendor_id}) / {criterion.name.text(ws.lang())}" + tr("：", ": ")
+            note(criterion.id, "error", where + ws.error_markdown(error, store.rubric(ws.actor(), tender))[0])
     if changed:
         note(criterion.id, "success", tr(f"已保存 {changed} 个投标的档次。", f"Saved the tier of {changed} bid(s)."))
     if not changed and not refused:
@@ -115,13 +101,15 @@ def import_panel(store: Store, tender: int) -> None:
         preview = store.preview_replace_panel(ws.actor(), tender, upload.name, upload.getvalue())
         warnings = store.replace_panel(ws.actor(), tender, upload.name, upload.getvalue(), preview)
     except PanelError as error:
-        note("import", "error", tr(f"{upload.name} 未导入，评委、档次和评分均未改变。请修正以下问题：",
-                                   f"{upload.name} was not imported; judges, tiers and scores are unchanged. "
+        name = ws.markdown_text(upload.name)
+        note("import", "error", tr(f"**{name}** 未导入，评委、档次和评分均未改变。请修正以下问题：",
+                                   f"**{name}** was not imported; judges, tiers and scores are unchanged. "
                                    "Fix these problems:")
-             + "\n\n" + "\n".join(f"- `{problem}`" for problem in error.problems))
+             + "\n\n" + "\n".join(f"- {ws.problem_markdown(p, with_file=p.file != upload.name)}"
+                                   for p in error.problems))
         return
     for warning in warnings:
-        note("import", "warning", warning)
+        note("import", "warning", ws.problem_markdown(warning, with_file=warning.file != upload.name))
     note("import", "success", tr(f"已导入 {upload.name}：评委、档次和评分已替换为该工作簿的内容。",
                                  f"Imported {upload.name}: the judges, tiers and scores are now the workbook's."))
 
@@ -170,7 +158,7 @@ else:
     for criterion in tiered:
         st.subheader(f"{criterion.name.text(lang)} · {tr('满分', 'max')} {plain_number(criterion.max)}")
         st.markdown("\n".join(
-            f"- **{tier_text(t)}**" + (f"：{t.description.text(lang)}" if t.description else "")
+            f"- **{tier_text(t)}**" + (tr("：", ": ") + t.description.text(lang) if t.description else "")
             for t in criterion.tiers))
         show_notes(criterion.id)
         key = f"tiers_grid_{tender}_{criterion.id}_{st.session_state.tiers_round}"
@@ -226,8 +214,8 @@ with st.form("tiers_judge_form", border=False):
 
 st.divider()
 st.subheader(tr("导入评分工作簿", "Import a panel workbook"))
-st.caption(tr("工作表 Scores（judge, vendor_id, criterion, score, comment）、Tiers（vendor_id, criterion, tier），"
-              "可选 Judges（judge）。导入将替换本项目现有的全部评委、档次和评分；有任何错误则全部不导入。",
+st.caption(tr("工作表 Scores（列：评委、统一社会信用代码、评分项、得分、备注）、Tiers（列：统一社会信用代码、评分项、档次），"
+              "可选 Judges（列：评委）；列名也可用英文。导入将替换本项目现有的全部评委、档次和评分；有任何错误则全部不导入。",
               "Sheets Scores (judge, vendor_id, criterion, score, comment), Tiers (vendor_id, criterion, tier) and "
               "optionally Judges (judge). Importing replaces every judge, tier and score of this tender; "
               "with any error nothing is imported."))

@@ -12,8 +12,13 @@ One tender per shipped rubric (criteria/*.yaml):
 - ``dev-staffing.xlsx``: the consolidated layout (sheet ``Bids``, one vendor
   per row); ``dev-staffing-panel.xlsx``.
 - ``qcbs-consultancy/`` and ``qcbs-consultancy-panel.xlsx``: an English-language
-  QCBS consultancy (English bid forms, three evaluators): a technical pass
-  mark, technical scores scaled to the best, weights 0.8 / 0.2.
+  QCBS consultancy in US dollars (English-only texts, English bid forms, three
+  evaluators): a technical pass mark, technical scores scaled to the best,
+  weights 0.8 / 0.2.
+- ``goods-procurement/`` and ``goods-procurement-panel.xlsx``: a Chinese goods
+  tender (three judges): a deduction, graded judged criteria, a shared cap, a
+  penalty, the price rounded to 1 place, a mean-based benchmark with K and SME
+  deduction rates by category.
 
 Each of the first three tenders has an invalid bid, a small enterprise (the price deduction
 applies), an abnormally low price, and two bids that share a rank (same
@@ -530,9 +535,9 @@ QCBS = Tender("qcbs-consultancy", "forms", [
     ),
     Vendor(
         "meridian", "Meridian Transport Planning Co., Ltd.", "440300", "MA5H2R8T",
-        "raw technical 84.00 → 91.30 scaled; 0.8 × 91.30 + 0.2 × 87.76 = 90.59",
+        "raw technical 84.00 → 91.30 scaled; 0.8 × 91.30 + 0.2 × 87.76 = 90.59; price typed $980,000.00",
         {"sme": "no", "registered": "yes", "similar_assignments": 4, "team_leader": "J. Moreau",
-         "total_price": "980,000.00"},
+         "total_price": "$980,000.00"},
         {
             "methodology": Marks([26, 27, 25]),
             "team_leader_quals": Marks([17, 18, 17]),
@@ -543,9 +548,9 @@ QCBS = Tender("qcbs-consultancy", "forms", [
     Vendor(
         "harbourline", "Harbourline Consultants Ltd", "330200", "MA7D3NW4",
         "passes the stage narrowly (raw 72.00 ≥ 70) and has the lowest price that counts, Fm = 860,000 "
-        "(financial score 100)",
+        "(financial score 100); price typed USD 860,000",
         {"sme": "no", "registered": "yes", "similar_assignments": 3, "team_leader": "K. Osei",
-         "total_price": 860000},
+         "total_price": "USD 860,000"},
         {
             "methodology": Marks([22, 23, 21]),
             "team_leader_quals": Marks([15, 16, 15]),
@@ -573,11 +578,87 @@ QCBS = Tender("qcbs-consultancy", "forms", [
          "total_price": 700000},
     ),
 ], judges=QCBS_JUDGES, lang="en",
-    note="English-language QCBS: the technical proposals are scored first (pass mark 70), scaled so the best "
+    note="English-language QCBS in US dollars: the technical proposals are scored first (pass mark 70), scaled so the best "
          "gets 100 and weighted 0.8; the financial proposals of the firms that pass are scored "
          "100 × Fm / F and weighted 0.2.")
 
-TENDERS = (CS, IT, DEV, QCBS)
+# ---- goods (hospital medical equipment): deductions, grades, a shared cap, a penalty, price to 1 place ------
+GOODS_JUDGES = ("王评委", "李评委", "张评委")
+
+GOODS = Tender("goods-procurement", "forms", [
+    Vendor(
+        "kangtai", "广州康泰医疗设备有限公司", "440106", "MA5D1K7P",
+        "1 key and 1 other clause unmet: 30 − 2 − 0.5 = 27.5; 技术方案 8, 9, 6 → 7.67; 4 contracts and 3 "
+        "certificates: 8 + 3 capped at 10 (certificates count 2); the highest price, dropped from the benchmark: "
+        "30 × 1,431,650 / 1,700,000 = 25.26… → 25.3",
+        {"sme": "否", "business_license": "是", "unmet_key_items": 1, "unmet_other_items": 1, "delivery_days": 15,
+         "similar_projects": 4, "certificates": 3, "bad_records": 0, "total_price": "¥1,700,000.00"},
+        {
+            "tech_plan": Marks([8, 9, 6]),
+            "sample_quality": Marks([4, 4, 3]),
+            "installation": Marks([5, 6, 5], comments={"张评委": "调试计划完整，培训安排具体"}),
+        },
+    ),
+    Vendor(
+        "ruikang", "南京瑞康医疗器械有限公司", "320105", "MA1NQ3R8",
+        "2 bad-conduct records: −4 off the total; 3 key + 4 other clauses unmet: 30 − 6 − 2 = 22",
+        {"sme": "否", "business_license": "Y", "unmet_key_items": "3", "unmet_other_items": 4, "delivery_days": 20,
+         "similar_projects": 2, "certificates": 5, "bad_records": 2, "total_price": "150万"},
+        {
+            "tech_plan": Marks([6, 7, 5]),
+            "sample_quality": Marks([3, 3, 3]),
+            "installation": Marks([4, 4, 3]),
+        },
+    ),
+    Vendor(
+        "rongxin", "成都蓉新医疗科技有限公司", "510107", "MA6C9T2L",
+        "small enterprise (中小企业 小型企业): quoted 1,650,000, evaluated 1,485,000 after the 10 % deduction",
+        {"sme": "小型企业", "business_license": "是", "unmet_key_items": 0, "unmet_other_items": 3, "delivery_days": 18,
+         "similar_projects": 1, "certificates": 2, "bad_records": 0, "total_price": 1650000},
+        {
+            "tech_plan": Marks([7, 7, 8]),
+            "sample_quality": Marks([3, 4, 3]),
+            "installation": Marks([4, 5, 4]),
+        },
+    ),
+    Vendor(
+        "huimin", "武汉惠民医疗器械有限公司", "420106", "MA4K8W5E",
+        "abnormally low price 980,000 (below 0.8 × the mean), the lowest, dropped from the benchmark; 30 × B / E "
+        "capped at 30; 12 key + 20 other clauses unmet: 30 − 24 − 10 → 0 (扣完为止)",
+        {"sme": "否", "business_license": "是", "unmet_key_items": 12, "unmet_other_items": 20, "delivery_days": 35,
+         "similar_projects": 0, "certificates": 1, "bad_records": 0, "total_price": "980,000"},
+        {
+            "tech_plan": Marks([2, 3, 1]),
+            "sample_quality": Marks([1, 2, 1]),
+            "installation": Marks([1, 2, 2]),
+        },
+    ),
+    Vendor(
+        "zhongyuan", "郑州中原医疗设备有限公司", "410105", "MA3X2H6Q",
+        "3 contracts and 4 certificates: 6 + 4 = 10, exactly the cap; 1 bad-conduct record: −2; a consortium "
+        "(sme consortium) with a small-enterprise share ≥ 30 %: 1,600,000 evaluated 1,536,000 after 4 %",
+        {"sme": "consortium", "business_license": "是", "unmet_key_items": 0, "unmet_other_items": 2, "delivery_days": 25,
+         "similar_projects": 3, "certificates": 4, "bad_records": 1, "total_price": "1,600,000元"},
+        {
+            "tech_plan": Marks([5, 7, 6]),
+            "sample_quality": Marks([3, 2, 3]),
+            "installation": Marks([4, 3, 4]),
+        },
+    ),
+    Vendor(
+        "anping", "合肥安平医疗用品有限公司", "340104", "MA2T7N4G",
+        "invalid, two reasons: no trading licence (gate licence) and ¥2,150,000 above the 2,000,000 budget ceiling",
+        {"sme": "否", "business_license": "否", "unmet_key_items": 0, "unmet_other_items": 0, "delivery_days": 15,
+         "similar_projects": 5, "certificates": 5, "bad_records": 0, "total_price": "¥2,150,000"},
+    ),
+], judges=GOODS_JUDGES,
+    note="A Chinese goods tender under the Bidding Law (综合评估法): technical compliance by deduction, judged criteria scored by grade "
+         "(ranges, fixed points, whole points), contracts and certificates under one cap, a penalty taken off the "
+         "total, the price score rounded to 1 place and the rest to 2; the price benchmark B = 0.95 × the mean of "
+         "the five evaluated prices without the highest and the lowest = 0.95 × 1,507,000 = 1,431,650.00, each "
+         "price scored 30 × B / E (at most 30); SME deductions by category (small or micro 10 %, consortium 4 %).")
+
+TENDERS = (CS, IT, DEV, QCBS, GOODS)
 
 
 # ---------------------------------------------------------------- writing

@@ -210,6 +210,17 @@ def replace_panel(store, tender: int, path: Path) -> tuple[str, ...]:
     return store.replace_panel(admin, tender, path.name, content, preview)
 
 
+def loaded_tender(store, name: str, rubric: Path, bids: Sequence[Path], panel: Path | None = None) -> int:
+    """A tender of ``rubric`` run by the administrator (procurement and chair) with ``bids`` imported and, when
+    given, the whole panel replaced by ``panel``'s (as the app's sample tender is made)."""
+    tender = chair_tender(store, name, rubric.read_text(encoding="utf-8"), rubric.name)
+    report = store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in bids])
+    assert report.ok, report.refused
+    if panel is not None:
+        replace_panel(store, tender, panel)
+    return tender
+
+
 def admin_call(method: str, *args: Any, **kwargs: Any) -> Any:
     """Call a Store method on the app's database (DATABASE_URL) as the administrator."""
     from bideval.storage import Store

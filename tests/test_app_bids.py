@@ -167,3 +167,50 @@ def test_the_bid_form_bytes_are_the_rubrics_form(lang, tmp_path):
 def test_values_are_formatted_for_people(field, value, lang, shown):
     rubric = load_rubric(EXAMPLE_RUBRIC)
     assert page_module().format_value(rubric.field_index[field], value, lang) == shown
+
+
+@pytest.fixture
+def through_the_entrypoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest reruns a page of a folder named pages/ alone, without bid_eval.py and its sidebar; a server runs
+    the entrypoint on every rerun once st.navigation has been called. Make AppTest do as the server does."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False  # what st.navigation sets in a server, for good
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def sidebar_texts(app) -> list[str]:
+    return [c.value for c in app.sidebar.caption]
+
+
+@pytest.mark.parametrize("lang, before, after", [("zh", "0 份投标", "2 份投标"), ("en", "0 bid(s)", "2 bid(s)")])
+def test_the_sidebar_counts_the_bids_an_import_has_just_added(through_the_entrypoint, tender, tmp_path, lang,
+                                                              before, after):
+    app = open_app("bids", lang=lang, tender_id=tender)
+    assert before in sidebar_texts(app)
+    (selector,) = app.sidebar.selectbox
+    assert selector.options == ["示例项目"]  # the label stays the same: a browser keeps a selectbox's label
+    upload(app, write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)), write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B)))
+    assert app.title[0].value == ("投标文件" if lang == "zh" else "Bids")
+    assert after in sidebar_texts(app)
+    assert app.sidebar.selectbox[0].options == ["示例项目"]
+
+
+def test_the_sidebar_counts_after_a_removal(through_the_entrypoint, two_bids):
+    app = open_app("bids", lang="en", tender_id=two_bids)
+    assert "2 bid(s)" in sidebar_texts(app)
+    app.selectbox(key="bids_selected").set_value(VENDOR_B).run()
+    app.button(key="bids_remove").click().run()
+    app.button(key="bids_remove_confirm").click().run()
+    assert "1 bid(s)" in sidebar_texts(app)
+
+
+def test_tenders_of_the_same_name_stay_apart_in_the_sidebar(through_the_entrypoint, tender):
+    twin = chair_tender(Store(), "示例项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    app = open_app("results", lang="zh", tender_id=tender)
+    assert app.sidebar.selectbox[0].options == [f"示例项目 · #{twin}", f"示例项目 · #{tender}"]

@@ -86,7 +86,7 @@ def test_a_tier_that_would_leave_scores_outside_is_refused(tender):
     app = choose_tiers(open_app("tiers", lang="en", tender_id=tender), {0: "t1", 1: "t2"})
     errors = " ".join(e.value for e in app.error)
     assert VENDOR_A in errors and "甲公司" in errors
-    assert "王评委" in errors and "李评委" in errors and "t1 Tier 1 0–5" in errors
+    assert "王评委" in errors and "李评委" in errors and "cannot set Tier 1 (0–5)" in errors
     assert store.tiers(admin_of(store), tender) == {(VENDOR_A, "ops_plan"): "t3", (VENDOR_B, "ops_plan"): "t2"}  # B's went through
     assert list(app.data_editor[0].value["tier"]) == ["t3", "t2"]  # the refused choice is not left on screen
 
@@ -129,9 +129,9 @@ def test_a_bad_panel_workbook_shows_every_problem_and_changes_nothing(tender, tm
     app.run()
     assert not app.exception
     message = app.error[0].value
-    assert "bad.xlsx was not imported" in message
+    assert "**bad.xlsx** was not imported" in message
     assert "91000000000000000X" in message and "t9" in message and "很好" in message
-    assert message.count("bad.xlsx:") >= 4  # one line per problem, each with file, sheet and cell
+    assert message.count("\n- `Scores!") + message.count("\n- `Tiers!") >= 4  # one line per problem, sheet and cell
     assert panel_state(store, tender) == before
 
 

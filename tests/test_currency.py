@@ -49,3 +49,178 @@ def test_money_amount(amount, code, lang, text):
 
 def test_currency_names():
     assert (currency("CNY").name.zh, currency("USD").symbol, currency("XYZ").name.en) == ("元", "$", "XYZ")
+
+
+# -- the tender's currency in rubrics and money cells (issue 7, item 9)
+
+import openpyxl  # noqa: E402
+
+from bideval.bids import read_bids  # noqa: E402
+from bideval.errors import BidsError, RubricError  # noqa: E402
+from bideval.evaluation import evaluate, run  # noqa: E402
+from bideval.export import write_workbook  # noqa: E402
+from bideval.rubric import load_rubric, parse_rubric  # noqa: E402
+from bideval.rubric_view import describe_rubric  # noqa: E402
+from bideval.template import write_bid_form  # noqa: E402
+from bideval.values import parse_money  # noqa: E402
+from conftest import ROOT, VENDOR_A, VENDOR_B, make_bidset, write_form  # noqa: E402
+
+USD = """
+id: consultancy
+title: {en: Consultancy services}
+currency: USD
+fields:
+  - {id: team_cost, label: {en: Monthly team cost}, type: money}
+groups:
+  - {id: technical, label: {en: Technical}}
+  - {id: financial, label: {zh: 财务部分}}
+criteria:
+  - {id: approach, name: {en: Approach and methodology}, group: technical, kind: judged, max: 70}
+  - {id: price, name: {en: Financial proposal}, group: financial, kind: price, max: 30, method: lowest_ratio,
+     budget_ceiling: 500000}
+"""
+CONSULTANCY = parse_rubric(USD, "consultancy.yaml")
+
+
+@pytest.mark.parametrize("raw, currency, expected", [
+    ("$1,200", "USD", "1200"), ("USD 1,200", "USD", "1200"), ("1,200 usd", "USD", "1200"), ("US$ 3,000.50", "USD", "3000.50"),
+    ("€5", "EUR", "5"), ("£12", "GBP", "12"), ("1200", "USD", "1200"), (1200.5, "USD", "1200.5"),
+    ("¥1,200", "CNY", "1200"), ("45万", "CNY", "450000"), ("RMB 100", "CNY", "100"),
+])
+def test_the_tenders_own_notation_is_read(raw, currency, expected):
+    assert parse_money(raw, currency=currency) == D(expected)
+
+
+@pytest.mark.parametrize("raw, currency, notation", [
+    ("$1,200", "CNY", "not US dollar notation '$'"),    # the issue's examples
+    ("¥1,200", "USD", "not Chinese yuan notation '¥'"),
+    ("12万", "USD", "not Chinese yuan notation '万'"),    # 万 is yuan only
+    ("1,200元", "USD", "not Chinese yuan notation '元'"),
+    ("€5", "USD", "not euro notation '€'"), ("GBP 5", "EUR", "not pound sterling notation 'gbp'"),
+])
+def test_another_currencys_notation_is_refused(raw, currency, notation):
+    with pytest.raises(ValueError) as caught:
+        parse_money(raw, currency=currency)
+    assert notation in caught.value.expected and f"this tender is in {currency}" in caught.value.expected
+
+
+def test_a_money_cell_in_another_notation_is_an_error_naming_the_cell(tmp_path):
+    form = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "Alpha LLC",
+                                            "team_cost": "¥80,000", "total_price": "$450,000"})
+    with pytest.raises(BidsError) as caught:
+        read_bids(CONSULTANCY, [form])
+    (problem,) = caught.value.problems
+    assert str(problem) == (f"{form}:Bid!C4: expected an amount in USD (not Chinese yuan notation '¥': this tender "
+                            "is in USD), found '¥80,000'")
+
+
+@pytest.mark.parametrize("code, ok", [("USD", True), ("EUR", True), ("GBP", True), ("JPY", True), ("XAU", False),
+                                      ("usd", False), ("DOLLARS", False), (840, False)])
+def test_the_currency_is_an_iso_4217_code(code, ok):
+    text = USD.replace("currency: USD", f"currency: {code}")
+    if ok:
+        assert parse_rubric(text, "x.yaml").currency == code
+        return
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(text, "x.yaml")
+    (problem,) = caught.value.problems
+    assert "currency: unknown currency" in str(problem) and problem.data == {"currency": code}
+
+
+def test_the_default_currency_is_yuan():
+    assert parse_rubric(USD.replace("currency: USD\n", ""), "x.yaml").currency == "CNY"
+
+
+def test_ten_thousand_yuan_fields_are_for_yuan_tenders_only():
+    text = USD.replace("type: money}", "type: money, unit: 10k CNY}")
+    with pytest.raises(RubricError, match="field 'team_cost': a money field's unit must be the tender's currency USD"):
+        parse_rubric(text, "x.yaml")
+
+
+def test_a_text_in_one_language_is_shown_in_it_in_both():
+    r = CONSULTANCY
+    assert r.title.zh == r.title.en == "Consultancy services"
+    assert r.group("financial").label.en == "财务部分" and r.group("technical").label.zh == "Technical"
+    for lang in ("zh", "en"):
+        text = describe_rubric(r, lang)
+        assert "Consultancy services" in text and "Approach and methodology" in text and "财务部分" in text
+
+
+@pytest.fixture(scope="module")
+def result():
+    bids = make_bidset(CONSULTANCY, {"vendor_id": VENDOR_A, "vendor_name": "Alpha", "total_price": "$400,000"},
+                       {"vendor_id": VENDOR_B, "vendor_name": "Beta", "total_price": "USD 600,000"})
+    return evaluate(CONSULTANCY, bids)
+
+
+def test_the_workbook_shows_the_currency(tmp_path, result):
+    path = tmp_path / "ranked.xlsx"
+    write_workbook(result, path, "en")
+    book = openpyxl.load_workbook(path)
+    ranking = book["Ranking"]
+    quoted = next(c for c in ranking[1] if c.value == "Quoted price").column
+    assert ranking.cell(2, quoted).value == 400000 and ranking.cell(2, quoted).number_format == '"$"#,##0.00'
+    invalid = {i.vendor_id: i for i in result.invalid}
+    assert [r.render("en") for r in invalid[VENDOR_B].reasons] == [
+        "above_budget_ceiling: quoted price $600,000.00 is above the budget ceiling $500,000.00"]
+    assert [r.render("zh") for r in invalid[VENDOR_B].reasons] == [
+        "above_budget_ceiling: 投标报价 600,000.00 美元超过最高限价 500,000.00 美元"]
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", ["currency: US dollar (USD), amounts in its notation only", "budget ceiling $500,000.00"]),
+    ("zh", ["币种：美元（USD），金额只接受该币种的写法", "最高限价 500,000.00 美元"]),
+])
+def test_check_states_the_currency(lang, expected):
+    text = describe_rubric(CONSULTANCY, lang)
+    for line in expected:
+        assert line in text
+
+
+@pytest.mark.parametrize("lang, unit", [("zh", "美元"), ("en", "US dollars")])
+def test_the_bid_form_asks_in_the_currency(tmp_path, lang, unit):
+    path = tmp_path / "form.xlsx"
+    write_bid_form(CONSULTANCY, path, lang)
+    rows = {r[0]: r for r in openpyxl.load_workbook(path)["Bid"].iter_rows(values_only=True) if r[0]}
+    assert unit in rows["team_cost"][3] and unit in rows["total_price"][3]
+    text = " ".join(str(v) for r in openpyxl.load_workbook(path)["Bid"].iter_rows(values_only=True) for v in r if v)
+    assert ("金额单位为美元（USD）" if lang == "zh" else "Amounts are in USD") in text
+
+
+@pytest.mark.parametrize("lang, label", [("zh", "初级工程师 每人每月单价"), ("en", "Junior developer: rate per person-month")])
+def test_a_staffing_tenders_units_are_named_in_the_bid_form(tmp_path, lang, label):
+    rubric = load_rubric(ROOT / "criteria" / "dev-staffing.yaml")
+    assert rubric.field_index["rate_junior"].label.text(lang) == label
+    path = tmp_path / "form.xlsx"
+    write_bid_form(rubric, path, lang)
+    rows = {r[0]: r for r in openpyxl.load_workbook(path)["Bid"].iter_rows(values_only=True) if r[0]}
+    assert label in rows["rate_junior"][1]
+
+
+def test_unit_labels_change_no_figure():
+    """The staffing sample scores exactly as before its units were named (the golden files prove it byte for byte)."""
+    result = run(ROOT / "criteria" / "dev-staffing.yaml", [ROOT / "sample_bids" / "dev-staffing.xlsx"],
+                 [ROOT / "sample_bids" / "dev-staffing-panel.xlsx"])
+    assert result.ranking[0].total > 0
+    line = next(p for p in result.prices if p.model is not None and p.model.value == "per_unit_month")
+    from bideval.pricing import formula_text
+
+    assert "6 人 初级工程师" in formula_text(line.model, line.parameters, result.rubric.pricing.demand, "zh")
+
+
+def test_unit_keys_are_checked():
+    text = (ROOT / "criteria" / "dev-staffing.yaml").read_text(encoding="utf-8").replace("per: {zh: 人, en: person}}",
+                                                                                          "each: {zh: 人, en: person}}", 1)
+    with pytest.raises(RubricError, match=r"pricing.demand.units.junior: unknown key 'each'"):
+        parse_rubric(text, "x.yaml")
+
+
+def test_the_notation_problem_is_data_and_reads_in_chinese(tmp_path):
+    from bideval.messages import render
+
+    form = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "Alpha LLC", "team_cost": "12万",
+                                            "total_price": "$450,000"})
+    with pytest.raises(BidsError) as caught:
+        read_bids(CONSULTANCY, [form])
+    (problem,) = caught.value.problems
+    assert "金额（美元）（不能使用人民币的写法“万”：本项目币种为 USD）" in render(problem, "zh")

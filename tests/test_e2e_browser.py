@@ -115,6 +115,9 @@ def test_upload_score_rank_and_download(server, tmp_path: Path):
         assert as_admin(url, 'bidset', tender).bids, "the upload imported the bids"
         imported = {b.vendor_id for b in as_admin(url, 'bidset', tender).bids}
         assert len(imported) == len(files)
+        # the sidebar counts them at once (a count inside the selector's label stayed stale in the browser)
+        sidebar = page.locator("[data-testid='stSidebar']").inner_text()
+        assert f"{len(files)} 份投标" in sidebar, sidebar
 
         # Results before any panel score.
         page.goto(base + "/")

@@ -401,3 +401,13 @@ def test_a_scaled_criterion_under_a_shared_cap_is_refused():
         parse_rubric(text, "s.yaml")
     assert "cap 'both': criterion 'approach' is scaled to the best: a scaled criterion cannot be under a shared cap" \
         in str(caught.value)
+
+
+def test_rubric_sheet_states_the_group_rules(qcbs_result):
+    buffer = io.BytesIO()
+    write_workbook(qcbs_result, buffer, "en")
+    rows = {r[0]: r[1] for r in openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))["Rubric"].iter_rows(values_only=True)
+            if r[0] in ("Group rules", "How the total is formed", "Maximum total")}
+    assert rows["How the total is formed"] == "total = 0.8 × Technical + 0.2 × Financial (each part rounded, then added)"
+    assert rows["Group rules"].startswith("Financial (financial): max 100; weight 0.2")  # the last of the two rows
+    assert rows["Maximum total"] == "100"

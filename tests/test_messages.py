@@ -321,8 +321,8 @@ SENTENCES = [
      '您已声明与该投标人存在利害关系，不对其打分'),
     ("score.scores_outside_tier",
      'scores already given lie outside t2 (5.1–10): 王评委: 12; those judges must change them first',
-     'scores already given lie outside Tier 2 (5.1–10): 王评委: 12; those judges must change them first',
-     '已有评分不在二档（5.1–10）之内：王评委：12；须由这些评委先修改评分'),
+     'cannot set Tier 2 (5.1–10): the scores already given (王评委: 12) lie outside that range; those judges must change them first',
+     '不能定为二档（5.1–10）：已给出的评分（王评委：12）不在该档范围内，须先由这些评委修改评分'),
     ("score.unknown_tier",
      "unknown tier 't9' for 'ops_plan'",
      "unknown tier 't9' for 'Operations management capability'",
@@ -427,9 +427,10 @@ def english_words(text: str) -> set[str]:
 
 
 def test_every_code_and_kind_has_a_row():
-    assert sorted(row[0] for row in SENTENCES) == list(messages.codes())
+    assert sorted(row[0] for row in SENTENCES + GUARD_SENTENCES) == list(messages.codes())
     assert sorted(row[0] for row in EXPECTATIONS) == list(messages.expected_kinds())
-    assert set(FACTS) == set(messages.codes()) and set(EXPECTED) == set(messages.expected_kinds())
+    assert set(FACTS) | set(GUARD_FACTS) == set(messages.codes()) and set(EXPECTED) == set(messages.expected_kinds())
+    assert set(SHEET_FINDINGS) == set(messages._SHEET_FINDINGS)
 
 
 @pytest.mark.parametrize("code, cli, app_en, zh", SENTENCES, ids=[row[0] for row in SENTENCES])
@@ -500,7 +501,7 @@ def test_a_coded_error_speaks_both_languages_and_keeps_its_english_text():
                                vendor_id=VENDOR)
     line = "scores already given lie outside t2 (5.1–10): 王评委: 12; those judges must change them first"
     assert isinstance(error, BidEvalError) and str(error) == line
-    assert messages.error_lines(error, "zh") == ["已有评分不在二档（5.1–10）之内：王评委：12；须由这些评委先修改评分"]
+    assert messages.error_lines(error, "zh") == ["不能定为二档（5.1–10）：已给出的评分（王评委：12）不在该档范围内，须先由这些评委修改评分"]
     assert messages.error_lines(error, "en", ids=True) == [line]
 
 
@@ -652,3 +653,223 @@ def test_every_score_refusal_in_both_languages(criterion, tier, score, zh, en):
     assert messages.sentence("score.refused", {"refusal": refusal}, "zh") == zh
     assert messages.sentence("score.refused", {"refusal": refusal}, "en") == en
     assert refusal.message("en") == messages.sentence("score.refused", {"refusal": refusal}, "en", ids=True)
+
+
+
+# -- the .xlsx guard: hostile or broken files, refused before any reader sees them
+
+GUARD_FACTS = {
+    "guard.unreadable": dict(detail="Input/output error"),
+    "guard.more": dict(count=3),
+    "guard.cannot_open": dict(detail="Permission denied"),
+    "guard.no_file": {},
+    "guard.folder": {},
+    "guard.not_regular": {},
+    "guard.empty": {},
+    "guard.not_xlsx": dict(found="text", advice="save"),
+    "guard.zip_broken": dict(detail="Bad magic number for central directory"),
+    "guard.truncated": {},
+    "guard.too_many_parts": dict(entries=12000, limit=10000),
+    "guard.directory_too_large": dict(size=3 * 1024 * 1024, limit=2560000),
+    "guard.duplicate_part": dict(part="xl/workbook.xml"),
+    "guard.encrypted_part": dict(part="xl/workbook.xml"),
+    "guard.compression": dict(part="xl/workbook.xml", method="bzip2", number=12),
+    "guard.impossible_sizes": dict(part="xl/worksheets/sheet1.xml", compressed=5000, uncompressed=10),
+    "guard.bomb_ratio": dict(part="xl/worksheets/sheet1.xml", compressed=10240, uncompressed=1 << 30, ratio=104857,
+                             limit=200),
+    "guard.bomb_total": dict(total=300 * 1024 * 1024, limit=200 * 1024 * 1024),
+    "guard.overlap": dict(part="xl/a.xml", other="xl/b.xml"),
+    "guard.runs_past": dict(part="xl/styles.xml"),
+    "guard.part_broken": dict(part="xl/styles.xml", detail="Error -3 while decompressing data"),
+    "guard.no_workbook": dict(missing=("xl/workbook.xml",)),
+    "guard.part_oversize": dict(part="xl/styles.xml", declared=1200),
+    "guard.cut_short": dict(part="xl/worksheets/sheet1.xml", sheet_name="Bid"),
+    "guard.sheet": dict(part="xl/worksheets/sheet1.xml", sheet_name="Bid",
+                        finding=("beyond_excel", dict(column="XFE", row=2, max_columns=16384, max_rows=1048576))),
+    "guard.not_utf": dict(part="xl/workbook.xml"),
+    "guard.rels_too_big": dict(part="xl/_rels/workbook.xml.rels", size=9 * 1024 * 1024),
+    "guard.encoding": dict(part="xl/workbook.xml", encoding="utf-7"),
+    "guard.doctype": dict(part="xl/workbook.xml", declaration="<!DOCTYPE"),
+    "guard.padding": dict(part="xl/workbook.xml", limit=65536),
+    "guard.markup_run": dict(limit=4 * 1024 * 1024),
+}
+SHEET_FINDINGS = {
+    "bad_ref": dict(kind="cell", ref="A0"),
+    "too_many": dict(cells=5000000, rows=1048576),
+    "row_beyond": dict(row=1048577, last=1048576),
+    "beyond_excel": dict(column="XFE", row=2, max_columns=16384, max_rows=1048576),
+    "too_large": dict(column="Z", row=400000, columns=26, rows=400000, cells=10400000, limit=5000000),
+    "bad_dimension": dict(ref="A1:"),
+    "dimension_beyond": dict(ref="A1:XFE2", max_columns=16384, max_rows=1048576),
+    "dimension_too_large": dict(ref="A1:Z400000", columns=26, rows=400000, cells=10400000, limit=5000000),
+}
+
+# code: the command line's English (the app's is the same: nothing in it is named by id), Chinese
+GUARD_SENTENCES = [
+    ("guard.unreadable",
+     'cannot be read (Input/output error)',
+     '读取该文件时出错（磁盘或文件系统的问题），请重新上传'),
+    ("guard.more",
+     '... and 3 more problems like these',
+     '……另有 3 个同类问题'),
+    ("guard.cannot_open",
+     'cannot be opened (Permission denied)',
+     '无法打开该文件'),
+    ("guard.no_file",
+     'no such file',
+     '找不到该文件'),
+    ("guard.folder",
+     'is a folder, not an .xlsx workbook',
+     '是文件夹，不是 .xlsx 工作簿'),
+    ("guard.not_regular",
+     'is not a regular file (it is a device, pipe or socket), so it cannot be an .xlsx workbook',
+     '不是普通文件（而是设备、管道或套接字），不可能是 .xlsx 工作簿'),
+    ("guard.empty",
+     'the file is empty (0 bytes), expected an .xlsx workbook; ask the bidder to send it again',
+     '文件是空的（0 字节），应为 .xlsx 工作簿；请投标人重新发送'),
+    ("guard.not_xlsx",
+     'not an .xlsx workbook (found a text or CSV file); open it in Excel and save it as .xlsx (Excel Workbook)',
+     '不是 .xlsx 工作簿（实际是文本或 CSV 文件）；请用 Excel 打开并另存为 .xlsx（Excel 工作簿）'),
+    ("guard.zip_broken",
+     'damaged .xlsx: the zip structure is broken (Bad magic number for central directory); ask the bidder to send the file again',
+     '文件已损坏：压缩包结构已破坏；请投标人重新发送该文件'),
+    ("guard.truncated",
+     'damaged .xlsx: the end of the file is missing (no zip directory), so it was probably truncated by an incomplete download or copy; ask the bidder to send the file again',
+     '文件已损坏：文件末尾缺失（没有压缩包目录），可能是下载或复制未完成而被截断；请投标人重新发送该文件'),
+    ("guard.too_many_parts",
+     'refused: the zip package lists 12,000 parts (limit 10,000); a real workbook has a few dozen, so this looks like a crafted file',
+     '已拒绝：压缩包中列有 12,000 个部件（上限 10,000）；真实的工作簿只有几十个，这像是特意构造的文件'),
+    ("guard.directory_too_large",
+     'refused: the zip directory takes 3.0 MB (limit 2.4 MB), far more than any workbook needs, which looks like a crafted file',
+     '已拒绝：压缩包目录占 3.0 MB（上限 2.4 MB），远超任何工作簿所需，像是特意构造的文件'),
+    ("guard.duplicate_part",
+     'refused: the part xl/workbook.xml appears more than once in the zip package, which real workbooks never do (different readers would see different content)',
+     '已拒绝：部件 xl/workbook.xml 在压缩包中出现不止一次，真实的工作簿从不如此（不同的读取程序会读到不同的内容）'),
+    ("guard.encrypted_part",
+     'refused: xl/workbook.xml is encrypted inside the zip package, which .xlsx workbooks never are; ask for the workbook saved again without a password',
+     '已拒绝：xl/workbook.xml 在压缩包内被加密，.xlsx 工作簿从不如此；请对方去掉密码后重新保存工作簿'),
+    ("guard.compression",
+     'not a readable .xlsx: xl/workbook.xml uses bzip2 compression, but .xlsx workbooks only use Deflate; open it in Excel and save it as .xlsx (Excel Workbook)',
+     '无法读取的 .xlsx：xl/workbook.xml 使用了 bzip2 压缩方式，而 .xlsx 工作簿只使用标准压缩；请用 Excel 打开并另存为 .xlsx（Excel 工作簿）'),
+    ("guard.impossible_sizes",
+     'refused: xl/worksheets/sheet1.xml records impossible sizes (5,000 bytes compressed, 10 bytes uncompressed), a sign of a tampered file or a decompression bomb',
+     '已拒绝：xl/worksheets/sheet1.xml 记录的大小不可能成立（压缩后 5,000 字节，解压后 10 字节），说明文件被篡改或是解压炸弹'),
+    ("guard.bomb_ratio",
+     'refused: xl/worksheets/sheet1.xml would expand from 10 KB to 1.0 GB (104,857:1, limit 200:1), which looks like a decompression bomb',
+     '已拒绝：xl/worksheets/sheet1.xml 会从 10 KB 解压到 1.0 GB（104,857:1，上限 200:1），像是解压炸弹'),
+    ("guard.bomb_total",
+     'refused: the workbook would expand to 300 MB (limit 200 MB), which looks like a decompression bomb',
+     '已拒绝：工作簿解压后将达 300 MB（上限 200 MB），像是解压炸弹'),
+    ("guard.overlap",
+     'refused: the parts xl/a.xml and xl/b.xml overlap inside the zip package, a trick used by decompression bombs',
+     '已拒绝：部件 xl/a.xml 与 xl/b.xml 在压缩包内相互重叠，这是解压炸弹的手法'),
+    ("guard.runs_past",
+     "damaged .xlsx: xl/styles.xml runs past the end of the file's data, so the file is truncated or tampered with; ask the bidder to send it again",
+     '文件已损坏：xl/styles.xml 超出了文件数据的末尾，文件被截断或篡改；请投标人重新发送该文件'),
+    ("guard.part_broken",
+     'damaged .xlsx: xl/styles.xml cannot be read (Error -3 while decompressing data); ask the bidder to send the file again',
+     '文件已损坏：xl/styles.xml 无法读取；请投标人重新发送该文件'),
+    ("guard.no_workbook",
+     'not an .xlsx workbook: the file is a zip archive without xl/workbook.xml, so it holds no workbook; the bid must be sent as an Excel .xlsx workbook',
+     '不是 .xlsx 工作簿：该文件是压缩包，但没有 xl/workbook.xml，因此不含工作簿；投标文件必须以 Excel .xlsx 工作簿提交'),
+    ("guard.part_oversize",
+     'refused: xl/styles.xml holds more data than the size its header declares (1,200 bytes): the file is damaged, or uses a trick of decompression bombs',
+     '已拒绝：xl/styles.xml 的数据多于其头部声明的大小（1,200 字节）：文件已损坏，或使用了解压炸弹的手法'),
+    ("guard.cut_short",
+     "damaged .xlsx: sheet 'Bid' (xl/worksheets/sheet1.xml) is cut short (its XML stops before its end); open it in Excel and save it again",
+     '文件已损坏：工作表“Bid”（xl/worksheets/sheet1.xml）被截断（其 XML 在结尾之前中断）；请用 Excel 打开后重新保存'),
+    ("guard.sheet",
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has cells as far as column XFE and row 2, beyond the largest sheet Excel allows (16384 columns × 1048576 rows)",
+     '已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）的单元格延伸到 XFE 列、第 2 行，超出了 Excel 允许的最大工作表（16384 列 × 1048576 行）'),
+    ("guard.not_utf",
+     'refused: xl/workbook.xml is neither UTF-8 nor UTF-16 text, which every XML part of an .xlsx is (a trick to hide markup from checks)',
+     '已拒绝：xl/workbook.xml 既不是 UTF-8 也不是 UTF-16 文本，而 .xlsx 的每个 XML 部件都是（这是躲避检查的手法）'),
+    ("guard.rels_too_big",
+     'refused: xl/_rels/workbook.xml.rels is 9.0 MB, far larger than the relationship list of any real workbook',
+     '已拒绝：xl/_rels/workbook.xml.rels 有 9.0 MB，远大于任何真实工作簿的关系列表'),
+    ("guard.encoding",
+     "refused: xl/workbook.xml declares the text encoding 'utf-7', but .xlsx parts are always UTF-8 or UTF-16 (a trick to hide markup from checks)",
+     "已拒绝：xl/workbook.xml 声明的文本编码为 'utf-7'，而 .xlsx 的部件总是 UTF-8 或 UTF-16（这是躲避检查的手法）"),
+    ("guard.doctype",
+     'refused: xl/workbook.xml declares a DOCTYPE/entity (<!DOCTYPE), which .xlsx files never contain (XML entity expansion attack)',
+     '已拒绝：xl/workbook.xml 含有 DOCTYPE/实体声明（<!DOCTYPE），.xlsx 文件从不包含（XML 实体扩展攻击）'),
+    ("guard.padding",
+     'refused: xl/workbook.xml has more than 64 KB of comments or padding before its first element, where a DOCTYPE could hide; real workbooks have none',
+     '已拒绝：xl/workbook.xml 在第一个元素之前有超过 64 KB 的注释或填充，其中可能藏有 DOCTYPE；真实的工作簿没有'),
+    ("guard.markup_run",
+     'refused: a worksheet holds a run of over 4.0 MB without markup, which no real worksheet has',
+     '已拒绝：某个工作表中有超过 4.0 MB 的连续内容不含任何标记，真实的工作表不会如此'),
+]
+SHEET_SENTENCES = [
+    ("bad_ref",
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has a malformed cell 'A0' reference, which Excel never writes",
+     "已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）含有格式错误的单元格引用 'A0'，Excel 从不这样写"),
+    ("too_many",
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) holds more than 5,000,000 cells or 1048576 rows (the limits), which would exhaust memory when read; ask the bidder to delete the unused rows and columns and save the workbook again",
+     '已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）含有超过 5,000,000 个单元格或 1048576 行（上限），读取时会耗尽内存；请投标人删除多余的行和列后重新保存工作簿'),
+    ("row_beyond",
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has a row numbered 1048577, beyond row 1048576, the last row an Excel sheet can have",
+     '已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）有编号为 1048577 的行，超过了 Excel 工作表的最后一行（第 1048576 行）'),
+    ("beyond_excel",
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has cells as far as column XFE and row 2, beyond the largest sheet Excel allows (16384 columns × 1048576 rows)",
+     '已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）的单元格延伸到 XFE 列、第 2 行，超出了 Excel 允许的最大工作表（16384 列 × 1048576 行）'),
+    ("too_large",
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has cells as far as column Z and row 400000: 26 columns × 400000 rows = 10,400,000 cells counted from A1 (limit 5,000,000), which would exhaust memory when read; ask the bidder to delete the unused rows and columns and save the workbook again",
+     '已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）的单元格延伸到 Z 列、第 400000 行：从 A1 算起共 26 列 × 400000 行 = 10,400,000 个单元格（上限 5,000,000），读取时会耗尽内存；请投标人删除多余的行和列后重新保存工作簿'),
+    ("bad_dimension",
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) declares a malformed dimension (used range) 'A1:'; expected a range such as A1:D20",
+     "已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）声明的使用范围 'A1:' 格式错误；应为 A1:D20 这样的范围"),
+    ("dimension_beyond",
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) claims a dimension (used range) of A1:XFE2, beyond the largest sheet Excel allows (16384 columns × 1048576 rows)",
+     '已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）声明的使用范围为 A1:XFE2，超出了 Excel 允许的最大工作表（16384 列 × 1048576 行）'),
+    ("dimension_too_large",
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) claims a dimension (used range) of A1:Z400000: 26 columns × 400000 rows = 10,400,000 cells counted from A1 (limit 5,000,000), which would exhaust memory when read; ask the bidder to delete the unused rows and columns and save the workbook again",
+     '已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）声明的使用范围为 A1:Z400000：从 A1 算起共 26 列 × 400000 行 = 10,400,000 个单元格（上限 5,000,000），读取时会耗尽内存；请投标人删除多余的行和列后重新保存工作簿'),
+]
+# Names of file formats and programs a Chinese sentence keeps, and the package's own part paths.
+PRODUCT_WORDS = {"Excel", "Word", "PowerPoint", "OpenDocument", "Apple", "Numbers", "PDF", "RTF", "gzip", "RAR",
+                 "Zip", "PNG", "JPEG", "GIF", "Windows", "HTML", "XML", "CSV", "DOCTYPE", "UTF", "bzip2", "XFE",
+                 "KB", "MB", "GB", "xlsx", "xls", "doc", "docx", "ods", "odt", "pptx", "xlsb", "xlsm", "Bid", "utf"}
+
+
+def chinese_text_words(text: str) -> set[str]:
+    """ASCII words of a Chinese sentence other than product names, part paths and quoted file content."""
+    text = re.sub(r"[\w.-]*/[\w./-]*|'[^']*'|\.\w+", " ", text)
+    return {w for w in re.findall(r"[A-Za-z][A-Za-z0-9]+", text)
+            if w not in PRODUCT_WORDS and not re.fullmatch(r"[A-Z]{1,3}[0-9]+", w)}  # a cell such as A1 is no word
+
+
+@pytest.mark.parametrize("code, cli, zh", GUARD_SENTENCES, ids=[row[0] for row in GUARD_SENTENCES])
+def test_each_guard_finding_in_both_languages(code, cli, zh):
+    facts = GUARD_FACTS[code]
+    assert messages.sentence(code, facts, "en", ids=True) == cli == messages.sentence(code, facts, "en")
+    assert messages.sentence(code, facts, "zh") == zh
+    assert not chinese_text_words(zh), zh
+
+
+@pytest.mark.parametrize("finding, cli, zh", SHEET_SENTENCES, ids=[row[0] for row in SHEET_SENTENCES])
+def test_each_worksheet_finding_in_both_languages(finding, cli, zh):
+    facts = dict(part="xl/worksheets/sheet1.xml", sheet_name="Bid", finding=(finding, SHEET_FINDINGS[finding]))
+    assert messages.sentence("guard.sheet", facts, "en", ids=True) == cli
+    assert messages.sentence("guard.sheet", facts, "zh") == zh
+    assert not chinese_text_words(zh), zh
+
+
+@pytest.mark.parametrize("found", sorted(messages.FOUND))
+def test_every_kind_of_wrong_file_is_named_in_both_languages(found):
+    for advice in messages.ADVICE:
+        zh = messages.sentence("guard.not_xlsx", {"found": found, "advice": advice}, "zh")
+        assert not chinese_text_words(zh), zh
+
+
+def test_a_refused_upload_in_chinese(tmp_path):
+    """The guard's problem for a CSV saved as .xlsx: the same English as ever, and Chinese from its data."""
+    from bideval.xlsx_guard import check_xlsx
+
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("vendor_id,vendor_name\n1,2\n", encoding="utf-8")
+    (problem,) = check_xlsx(fake, "fake.xlsx")
+    assert str(problem) == ("fake.xlsx: not an .xlsx workbook (found a text or CSV file); open it in Excel and save "
+                            "it as .xlsx (Excel Workbook)")
+    assert messages.render(problem, "zh") == ("fake.xlsx：不是 .xlsx 工作簿（实际是文本或 CSV 文件）；"
+                                              "请用 Excel 打开并另存为 .xlsx（Excel 工作簿）")

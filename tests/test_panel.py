@@ -289,10 +289,12 @@ def test_a_score_for_an_invalid_bid_is_ignored_with_a_warning(rubric, bidset, tm
                        TIERS + [[VENDOR_C, "ops_plan", "t1"]])
     panel = read(rubric, bidset, path)
     assert all(s.vendor_id != VENDOR_C for s in panel.scores)
-    assert panel.warnings == (f"{path}:Scores!D10: score for invalid bid {VENDOR_C} ignored "
-                              "(invalid bids are not scored)",)
+    (warning,) = panel.warnings
+    assert str(warning) == (f"{path}:Scores!D10: score for invalid bid {VENDOR_C} ignored "
+                            "(invalid bids are not scored)")
+    assert warning.code == "panel.invalid_bid_score" and warning.data == {"vendor_id": VENDOR_C}
     result = evaluate(rubric, bidset, panel)
-    assert result.status == FINAL and result.warnings == panel.warnings
+    assert result.status == FINAL and result.warnings == (str(warning),)
     assert [i.vendor_id for i in result.invalid] == [VENDOR_C]
 
 

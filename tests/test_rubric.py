@@ -48,12 +48,19 @@ def broken(old: str, new: str) -> str:
     (broken("type: percent}", "type: percentage}"), "field 'dial_test_accuracy': unknown type 'percentage'"),
     (broken("op: \"<=\"", "op: \"=<\""), "criterion 'company': unknown op '=<'"),
     (broken("id: service_design", "id: dial_test"), "criterion 'dial_test': the id is used twice"),
-    (broken("label: {zh: 同类项目数量, en: Similar projects}", "label: {zh: 同类项目数量}"), "field 'similar_projects': label must give both"),
+    (broken("label: {zh: 同类项目数量, en: Similar projects}", "label: {zh: 同类项目数量, fr: Projets}"),
+     "field 'similar_projects': label must give its text in Chinese, English or both"),
     (broken("id: experience\n", "id: experience\n    when: {field: sme}\n"), "criterion 'experience': unknown key 'when'"),
     (broken("candidates: 3", "candidates: 3\ntender_number: [1]"), "tender_number: must be text"),
     (broken("candidates: 3", "candidates: 3\ntender_number: '  '"), "tender_number: must be text"),
-    (broken("candidates: 3", "candidates: 3\nprocurement_method: 综合评分法"), "procurement_method: procurement_method must give both"),
+    (broken("candidates: 3", "candidates: 3\nprocurement_method: [综合评分法]"),
+     "procurement_method: procurement_method must give its text in Chinese, English or both"),
     ("[1, 2", "not valid YAML"),
+    (broken("type: percent}", "type: percent, example: 105%}"),
+     "field 'dial_test_accuracy': example must be a percentage such as 96% (or a fraction 0..1 such as 0.96), "
+     "found '105%'"),
+    (broken("type: percent}", "type: percent, example: ''}"), "field 'dial_test_accuracy': example must be an answer"),
+    (broken("type: integer}", "type: integer, example: 3}"), "field 'itss_level': example is only for a percent field"),
 ])
 def test_each_mistake_is_named(text, message):
     with pytest.raises(RubricError) as caught:

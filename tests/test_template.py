@@ -326,3 +326,39 @@ def test_filled_form_parses_back_through_the_fields(rubric, tmp_path):
     assert values["dial_test_accuracy"] == Decimal("0.96")
     assert values["price_model"].value == "per_call"
     assert values["total_price"] is None
+
+
+IT_RUBRIC = Path(__file__).resolve().parent.parent / "criteria" / "it-outsourcing.yaml"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_renewal_discount_shows_an_example_a_discount_would_have(tmp_path, lang):
+    """A renewal discount of 5% is typed 5%: the form says so where it used to say 96%, which a bidder could
+    take for the 96% still paid (a 4% discount) and which the checklist would read as a 96% discount."""
+    rubric = load_rubric(IT_RUBRIC)
+    ws = _sheet(_form(rubric, tmp_path, lang))
+    row = _row_of(ws, "second_year_discount")
+    dv = _validations(ws)[f"C{row}"]
+    note = ws.cell(row, 4).value
+    for text in (note, dv.prompt, dv.error):
+        assert "如 5%" in text and "e.g. 5%" in text, text
+        assert "96%" not in text, text
+    assert "5% off is 5%, not 95%" in note and "降5%填5%，不填95%" in note
+    # the example, typed as shown, is the discount the checklist scores (renewal discount of 5 % or more)
+    field = rubric.field_index["second_year_discount"]
+    assert field.parse(field.example) == Decimal("0.05")
+    item = next(i for c in rubric.criteria if c.kind.value == "checklist" for i in c.items if i.when.field == field.id)
+    assert item.when.holds({field.id: field.parse(field.example)})
+    assert not item.when.holds({field.id: field.parse("4%")})
+
+
+def test_a_percent_field_without_its_own_example_keeps_96(rubric, tmp_path):
+    ws = _sheet(_form(rubric, tmp_path))
+    assert "如 96%" in ws.cell(_row_of(ws, "dial_test_accuracy"), 4).value
+
+
+def test_the_english_form_instructions_have_no_chinese_punctuation(rubric, tmp_path):
+    ws = _sheet(_form(rubric, tmp_path, "en"))
+    last = 1 + len(rubric.bid_fields)
+    below = "".join(ws.cell(r, 2).value or "" for r in range(last + 1, ws.max_row + 1))
+    assert below and not set("（），：；。、“”") & set(below), below
