@@ -1,6 +1,6 @@
 """Messages in the user's language, with the user's words, in the app (issue 10, item 3).
 
-Every page is walked in Chinese for the four shipped sample tenders and fails on an id of theirs (a field or
+Every page is walked in Chinese for every shipped sample tender and fails on an id of theirs (a field or
 criterion id, a reason code) in what the page shows; every message path — a bad upload, a damaged workbook, a
 bid imported but invalid, a bad panel sheet, a refused score or tier, a disabled button, the upload limit — is
 tried in both languages.
@@ -29,6 +29,7 @@ SAMPLES = {  # rubric → (bids, panel) under sample_bids/
     "it-outsourcing": ("it-outsourcing", "it-outsourcing-panel.xlsx"),
     "dev-staffing": ("dev-staffing.xlsx", "dev-staffing-panel.xlsx"),
     "qcbs-consultancy": ("qcbs-consultancy", "qcbs-consultancy-panel.xlsx"),
+    "goods-procurement": ("goods-procurement", "goods-procurement-panel.xlsx"),
 }
 
 # Ids a person should never have to read where a label exists: every field and criterion id of the shipped
