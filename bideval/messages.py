@@ -777,6 +777,16 @@ def _(s: Say) -> str:
     return s.t("a judge needs a name", "评委须有姓名")
 
 
+@_template("report.font_missing")
+def _(s: Say) -> str:
+    return s.t(f"the evaluation report needs the font {s['font']}, which is not installed ({s['looked_in']}); "
+               f"install Debian's {s['package']} (bash scripts/setup.sh does), or set {s['variable']} to a font "
+               "file that has Chinese characters",
+               f"评标报告需要字体 {s['font']}，本机尚未安装（已查找：{s.join(s.get('paths', ()))}）；"
+               f"请安装 Debian 的 {s['package']} 软件包"
+               f"（bash scripts/setup.sh 会安装），或把环境变量 {s['variable']} 设为一个含中文字符的字体文件")
+
+
 @_template("cli.judge_not_listed")
 def _(s: Say) -> str:
     return s.t(f"{s['file']}: judge {s['judge']!r} is not on the Judges sheet ({', '.join(s['members'])})",

@@ -326,3 +326,24 @@ def test_opening_the_current_tender_says_why_it_is_disabled(tender, lang, why):
     app = open_app("tenders", lang=lang, tender_id=tender)
     button = app.button(key="tenders_open")
     assert button.disabled and button.proto.help == why
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("zh", ("评标报告需要字体 Noto Sans CJK SC，本机尚未安装", "本机缺少中文字体，见上方说明。")),
+    ("en", ("the evaluation report needs the font Noto Sans CJK SC, which is not installed",
+            "The Chinese font is missing: see above.")),
+])
+def test_a_missing_report_font_is_said_in_the_ui_language(two_bids, tmp_path, monkeypatch, lang, words):
+    import streamlit as st
+
+    monkeypatch.setenv("BIDEVAL_CJK_FONT", str(tmp_path / "no-such-font.ttf"))
+    st.cache_data.clear()  # the page remembers whether the font is there
+    try:
+        app = open_app("export", lang=lang, tender_id=two_bids)
+        assert not app.exception
+        assert any(words[0] in e.value for e in app.error)
+        (button,) = [b for b in app.get("download_button") if "PDF" in b.proto.label]
+        assert button.proto.disabled and button.proto.help == words[1]
+    finally:
+        monkeypatch.delenv("BIDEVAL_CJK_FONT")
+        st.cache_data.clear()

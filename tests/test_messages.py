@@ -71,6 +71,8 @@ FACTS = {
     "reason.price_not_positive": dict(quoted=D(0)),
     "reason.price_parameters_missing": dict(missing=(RATE,)),
     "reason.required": dict(field=Named("licence_no", Label("许可证编号", "Licence number"))),
+    "report.font_missing": dict(font="Noto Sans CJK SC", package="fonts-noto-cjk", variable="BIDEVAL_CJK_FONT",
+                                looked_in="BIDEVAL_CJK_FONT=/fonts/x.ttf is not a file", paths=("/fonts/x.ttf",)),
     "score.invalid_bid": {},
     "score.negative": dict(typed="-1", allowed=(D(0), D(5))),
     "score.no_bid": dict(vendor_id=VENDOR),
@@ -237,6 +239,12 @@ SENTENCES = [
      'licence_no is not stated',
      'Licence number is not stated',
      '未填写许可证编号'),
+    ("report.font_missing",
+     "the evaluation report needs the font Noto Sans CJK SC, which is not installed (BIDEVAL_CJK_FONT=/fonts/x.ttf is "
+     "not a file); install Debian's fonts-noto-cjk (bash scripts/setup.sh does), or set BIDEVAL_CJK_FONT to a font "
+     "file that has Chinese characters", SAME,
+     "评标报告需要字体 Noto Sans CJK SC，本机尚未安装（已查找：/fonts/x.ttf）；请安装 Debian 的 fonts-noto-cjk 软件包"
+     "（bash scripts/setup.sh 会安装），或把环境变量 BIDEVAL_CJK_FONT 设为一个含中文字符的字体文件"),
     ("score.invalid_bid",
      'the bid is invalid and is not scored', SAME,
      '该投标为无效投标，不评分'),
@@ -378,7 +386,10 @@ EXPECTATIONS = [
 # and ids shown on purpose next to their label (column A of a bid form holds field ids).
 ALLOWED_ASCII = {"xlsx", "xls", "Excel", "XML", "Bid", "Bids", "Scores", "Tiers", "Judges", "Sheet1", "judge",
                  "vendor_id", "score", "vendor_nam", "vendor_name", "Prce", "price_model", "panel", "something",
-                 "C2", "C3", "B1", "D1", "D2", "C25", "t9", "Y", "N"}
+                 "C2", "C3", "B1", "D1", "D2", "C25", "t9", "Y", "N",
+                 # the report's font, its Debian package, the setup command and the variable that names a font file
+                 "Noto", "Sans", "CJK", "SC", "Debian", "fonts", "noto", "cjk", "bash", "scripts", "setup", "sh",
+                 "BIDEVAL_CJK_FONT", "ttf"}
 
 
 def english_words(text: str) -> set[str]:
