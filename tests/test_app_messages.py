@@ -130,7 +130,11 @@ def test_every_page_in_chinese_names_fields_and_criteria_by_label(samples, sampl
     assert not app.exception
     texts = shown_texts(app)
     assert len(texts) > 20  # the walk reads the page
-    assert ids_shown(texts) == []
+    rubric = Store().rubric(samples[sample])
+    # A rubric written in English only (the QCBS sample) shows its English labels in the Chinese UI too, and there
+    # an id that is a plain word (registration) cannot be told from the label's word: only the others count.
+    one_language = rubric.title.zh == rubric.title.en
+    assert ids_shown(texts, "en" if one_language else "zh") == []
 
 
 def test_the_walk_fails_on_an_id_where_a_label_exists():
