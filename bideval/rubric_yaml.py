@@ -94,7 +94,7 @@ def load_rubric(path: str | Path) -> Rubric:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise RubricError([Problem(str(path), f"cannot read the rubric: {error.strerror}")]) from None
+        raise RubricError([Problem.of("rubric.cannot_read", str(path), detail=error.strerror)]) from None
     return parse_rubric(data, str(path))
 
 
@@ -104,14 +104,14 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
     try:
         document = yaml.load(raw.decode("utf-8-sig"), Loader=_UniqueKeyLoader)
     except UnicodeDecodeError:
-        raise RubricError([Problem(source, "expected a UTF-8 text file (YAML)")]) from None
+        raise RubricError([Problem.of("rubric.not_utf8", source)]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(error, "problem", None) or str(error)
-        raise RubricError([Problem(source, f"{where}not valid YAML: {problem}")]) from None
+        raise RubricError([Problem.of("rubric.not_yaml", source, line=mark.line + 1 if mark else None,
+                                      column=mark.column + 1 if mark else None, detail=problem)]) from None
     except RecursionError:
-        raise RubricError([Problem(source, "not a rubric: its YAML is nested thousands of levels deep")]) from None
+        raise RubricError([Problem.of("rubric.too_deep", source)]) from None
     reader = _RubricReader(source)
     rubric = reader.read(document)
     if reader.problems or rubric is None:
@@ -136,17 +136,21 @@ class _RubricReader:
         self.problems.append(Problem(self.source, f"{where}: {message}" if where and where != "top" else message,
                                      data=dict(data or {})))
 
+    def fail_as(self, where: str | None, code: str, **facts: Any) -> None:
+        """Record a coded problem (``rubric.<code>`` in bideval.messages); ``where`` as for :meth:`fail`."""
+        self.problems.append(Problem.of(f"rubric.{code}", self.source, where=where, **facts))
+
     def keys(self, where: str | None, node: Mapping, allowed: set[str], required: Iterable[str] = ()) -> None:
         for key in node:
             if key not in allowed:
-                self.fail(where, f"unknown key {key!r} (expected one of: {', '.join(sorted(allowed))})")
+                self.fail_as(where, "unknown_key", key=key, allowed=tuple(sorted(allowed)))
         for key in required:
             if key not in node:
-                self.fail(where, f"missing {key!r}")
+                self.fail_as(where, "missing_key", key=key)
 
     def mapping(self, where: str | None, node: Any, what: str) -> Mapping | None:
         if not isinstance(node, Mapping):
-            self.fail(where, f"{what} must be a mapping, found {type(node).__name__}")
+            self.fail_as(where, "not_mapping", what=what, found=type(node).__name__)
             return None
         return node
 
@@ -158,8 +162,7 @@ class _RubricReader:
             return Label(node.strip(), node.strip())
         if not isinstance(node, Mapping) or not node or not set(node) <= {"zh", "en"} or not all(
                 isinstance(v, str) and v.strip() for v in node.values()):
-            self.fail(where, f"{what} must give its text in Chinese, English or both ({{zh: …, en: …}}), "
-                             f"found {node!r}")
+            self.fail_as(where, "not_text", what=what, found=node)
             return None
         zh, en = node.get("zh", node.get("en")), node.get("en", node.get("zh"))
         return Label(zh.strip(), en.strip())
@@ -169,31 +172,31 @@ class _RubricReader:
         if node is None:
             return None
         if isinstance(node, bool) or not isinstance(node, (int, float, str)):
-            self.fail(where, f"{what} must be a number, found {node!r}")
+            self.fail_as(where, "not_number", what=what, found=node)
             return None
         try:
             value = to_decimal(node) if not isinstance(node, str) else Decimal(node.strip())
         except InvalidOperation:
-            self.fail(where, f"{what} must be a number, found {node!r}")
+            self.fail_as(where, "not_number", what=what, found=node)
             return None
         if not value.is_finite():
-            self.fail(where, f"{what} must be a finite number, found {node!r}")
+            self.fail_as(where, "not_finite", what=what, found=node)
             return None
         if positive and value <= 0:
-            self.fail(where, f"{what} must be more than 0, found {node}")
+            self.fail_as(where, "out_of_range", what=what, rule="positive", found=node)
         elif non_negative and value < 0:
-            self.fail(where, f"{what} must be 0 or more, found {node}")
+            self.fail_as(where, "out_of_range", what=what, rule="non_negative", found=node)
         elif at_most is not None and value > at_most:
-            self.fail(where, f"{what} must be at most {at_most}, found {node}")
+            self.fail_as(where, "out_of_range", what=what, rule="at_most", bound=at_most, found=node)
         elif below is not None and value >= below:
-            self.fail(where, f"{what} must be less than {below}, found {node}")
+            self.fail_as(where, "out_of_range", what=what, rule="below", bound=below, found=node)
         return value
 
     def integer(self, where: str | None, node: Any, what: str, minimum: int) -> int | None:
         if node is None:
             return None
         if isinstance(node, bool) or not isinstance(node, int) or node < minimum:
-            self.fail(where, f"{what} must be a whole number of at least {minimum}, found {node!r}")
+            self.fail_as(where, "not_whole", what=what, minimum=minimum, found=node)
             return None
         return node
 
@@ -201,8 +204,8 @@ class _RubricReader:
         for member in cls:
             if node == member.value:
                 return member
-        choices = ", ".join(m.value for m in cls if m.value != "truthy")
-        self.fail(where, f"unknown {what} {node!r} (expected one of: {choices})")
+        self.fail_as(where, "unknown_choice", what=what, found=node,
+                     choices=tuple(m.value for m in cls if m.value != "truthy"))
         return None
 
     # -- the document
@@ -642,7 +645,7 @@ class _RubricReader:
             parts["max"] = self.number(where, item.get("max"), "max")
             self.maxima[cid] = Decimal(0) if kind is Kind.PENALTY else parts["max"]  # a penalty's best is 0
             if "max" not in item:
-                self.fail(where, "missing 'max'")
+                self.fail_as(where, "missing_key", key="max")
         if "decimals" in item:
             if kind is Kind.GATE:
                 self.fail(where, "a gate has no score to round: decimals belongs to scored criteria")
@@ -663,7 +666,7 @@ class _RubricReader:
             parts["field"] = self.field_ref(where, item.get("field"), fields, (FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY))
             parts["points_per_unit"] = self.number(where, item.get("points_per_unit"), "points_per_unit")
             if "points_per_unit" not in item:
-                self.fail(where, "missing 'points_per_unit'")
+                self.fail_as(where, "missing_key", key="points_per_unit")
         elif kind is Kind.LINEAR:
             parts["field"] = self.field_ref(where, item.get("field"), fields, _NUMERIC)
             parts["points"] = self.points(where, item.get("points"), fields.get(parts["field"] or ""))

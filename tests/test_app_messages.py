@@ -351,3 +351,22 @@ def test_a_missing_report_font_is_said_in_the_ui_language(two_bids, tmp_path, mo
     finally:
         monkeypatch.delenv("BIDEVAL_CJK_FONT")
         st.cache_data.clear()
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("zh", ["评分项 'company'：未知的键 'maxx'", "评分项 'company'：缺少 'max'",
+            "评分项 'experience'：“points_per_unit”必须是数字，实际为 'one'"]),
+    ("en", ["criterion 'company': unknown key 'maxx'", "criterion 'company': missing 'max'",
+            "criterion 'experience': points_per_unit must be a number, found 'one'"]),
+])
+def test_a_hand_edited_rubric_s_mistakes_in_the_ui_language(app_db, lang, lines):
+    text = (EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("    kind: checklist\n    max: 5", "    kind: checklist\n"
+            "    maxx: 5", 1).replace("points_per_unit: 1", "points_per_unit: one", 1))
+    app = open_app("tenders", lang=lang)
+    app.radio(key="tenders_source").set_value("upload").run()
+    app.file_uploader(key="tenders_upload_0").set_value(("bad.yaml", text.encode("utf-8"), "application/x-yaml"))
+    app.button(key="tenders_create").click().run()
+    assert not app.exception
+    shown = "\n".join(e.value for e in app.error)
+    for line in lines:
+        assert line in shown, shown

@@ -398,9 +398,9 @@ def english_words(text: str) -> set[str]:
 
 
 def test_every_code_and_kind_has_a_row():
-    assert sorted(row[0] for row in SENTENCES + GUARD_SENTENCES) == list(messages.codes())
+    assert sorted(row[0] for row in SENTENCES + GUARD_SENTENCES + RUBRIC_SENTENCES) == list(messages.codes())
     assert sorted(row[0] for row in EXPECTATIONS) == list(messages.expected_kinds())
-    assert set(FACTS) | set(GUARD_FACTS) == set(messages.codes()) and set(EXPECTED) == set(messages.expected_kinds())
+    assert set(FACTS) | set(GUARD_FACTS) | set(RUBRIC_FACTS) == set(messages.codes()) and set(EXPECTED) == set(messages.expected_kinds())
     assert set(SHEET_FINDINGS) == set(messages._SHEET_FINDINGS)
 
 
@@ -746,3 +746,87 @@ def test_a_refused_upload_in_chinese(tmp_path):
                             "it as .xlsx (Excel Workbook)")
     assert messages.render(problem, "zh") == ("fake.xlsx：不是 .xlsx 工作簿（实际是文本或 CSV 文件）；"
                                               "请用 Excel 打开并另存为 .xlsx（Excel 工作簿）")
+
+
+
+# -- rubric files: the structural mistakes of a hand-edited YAML rubric
+
+RUBRIC_FACTS = {
+    "rubric.cannot_read": dict(detail="Permission denied"),
+    "rubric.not_utf8": {},
+    "rubric.not_yaml": dict(line=3, column=5, detail="mapping values are not allowed here"),
+    "rubric.too_deep": {},
+    "rubric.unknown_key": dict(where="criterion 'ops_plan'", key="maxx", allowed=("id", "max", "name")),
+    "rubric.missing_key": dict(where="field #2", key="type"),
+    "rubric.not_mapping": dict(where="top", what="the rubric", found="list"),
+    "rubric.not_text": dict(where="group 'technical'", what="label", found=["技术"]),
+    "rubric.not_number": dict(where="criterion 'ops_plan'", what="max", found="fifteen"),
+    "rubric.not_finite": dict(where="criterion 'ops_plan'", what="max", found="nan"),
+    "rubric.out_of_range": dict(where="group 'technical'", what="weight", rule="positive", found=-1),
+    "rubric.not_whole": dict(where="panel", what="trim", minimum=0, found=1.5),
+    "rubric.unknown_choice": dict(where="criterion 'ops_plan'", what="kind", found="tierd",
+                                  choices=("gate", "checklist", "tiered")),
+}
+
+# code: the command line's English, Chinese (YAML keys and the author's own ids stay as written)
+RUBRIC_SENTENCES = [
+    ("rubric.cannot_read",
+     'cannot read the rubric: Permission denied',
+     '无法读取该评分标准文件'),
+    ("rubric.not_utf8",
+     'expected a UTF-8 text file (YAML)',
+     '应为 UTF-8 编码的文本文件（YAML）'),
+    ("rubric.not_yaml",
+     'line 3, column 5: not valid YAML: mapping values are not allowed here',
+     '第 3 行第 5 列：不是有效的 YAML'),
+    ("rubric.too_deep",
+     'not a rubric: its YAML is nested thousands of levels deep',
+     '不是评分标准：其 YAML 嵌套了成千上万层'),
+    ("rubric.unknown_key",
+     "criterion 'ops_plan': unknown key 'maxx' (expected one of: id, max, name)",
+     "评分项 'ops_plan'：未知的键 'maxx'（应为以下之一：id, max, name）"),
+    ("rubric.missing_key",
+     "field #2: missing 'type'",
+     "第 2 个字段：缺少 'type'"),
+    ("rubric.not_mapping",
+     'the rubric must be a mapping, found list',
+     '评分标准必须是映射（键: 值），实际为列表'),
+    ("rubric.not_text",
+     "group 'technical': label must give its text in Chinese, English or both ({zh: …, en: …}), found ['技术']",
+     "分组 'technical'：“label”必须给出中文、英文或两者的文字（{zh: …, en: …}），实际为 ['技术']"),
+    ("rubric.not_number",
+     "criterion 'ops_plan': max must be a number, found 'fifteen'",
+     "评分项 'ops_plan'：“max”必须是数字，实际为 'fifteen'"),
+    ("rubric.not_finite",
+     "criterion 'ops_plan': max must be a finite number, found 'nan'",
+     "评分项 'ops_plan'：“max”必须是有限的数字，实际为 'nan'"),
+    ("rubric.out_of_range",
+     "group 'technical': weight must be more than 0, found -1",
+     "分组 'technical'：“weight”必须大于 0，实际为 -1"),
+    ("rubric.not_whole",
+     'panel: trim must be a whole number of at least 0, found 1.5',
+     '“panel”：“trim”必须是不小于 0 的整数，实际为 1.5'),
+    ("rubric.unknown_choice",
+     "criterion 'ops_plan': unknown kind 'tierd' (expected one of: gate, checklist, tiered)",
+     "评分项 'ops_plan'：未知的“kind” 'tierd'（应为以下之一：gate, checklist, tiered）"),
+]
+
+
+@pytest.mark.parametrize("code, cli, zh", RUBRIC_SENTENCES, ids=[row[0] for row in RUBRIC_SENTENCES])
+def test_each_rubric_mistake_in_both_languages(code, cli, zh):
+    facts = RUBRIC_FACTS[code]
+    assert messages.sentence(code, facts, "en", ids=True) == cli == messages.sentence(code, facts, "en")
+    assert messages.sentence(code, facts, "zh") == zh
+    written = {w for value in facts.values() for w in re.findall(r"[A-Za-z_]+", str(value))}  # keys, ids, values
+    assert not chinese_text_words(zh) - written - {"YAML", "zh", "en"}, zh
+
+
+def test_a_rubric_that_is_not_yaml_in_both_languages():
+    from bideval.errors import RubricError
+    from bideval.rubric_yaml import parse_rubric
+
+    with pytest.raises(RubricError) as caught:
+        parse_rubric("id: x\n  bad: [", "bad.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("bad.yaml: line ") and "not valid YAML" in str(problem)
+    assert re.fullmatch(r"bad\.yaml：第 \d+ 行第 \d+ 列：不是有效的 YAML", messages.render(problem, "zh"))
