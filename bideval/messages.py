@@ -1312,3 +1312,141 @@ def _(s: Say) -> str:
     choices = ", ".join(s["choices"])
     return _rubric_at(s, f"unknown {s['what']} {s['found']!r} (expected one of: {choices})",
                       f"未知的{_rubric_thing(s, s['what'])} {s['found']!r}（应为以下之一：{choices}）")
+
+
+@_template("rubric.not_slug")
+def _(s: Say) -> str:
+    what = s.get("what")
+    if what is None:  # the rubric's own id, at the top
+        return _rubric_at(s, f"must be a slug (lower-case letters, digits, - and _), found {s['found']!r}",
+                          f"必须是简短代码（小写字母、数字、- 和 _），实际为 {s['found']!r}")
+    if what == "group":
+        return _rubric_at(s, f"group must be a slug such as commercial, found {s['found']!r}",
+                          f"“group”必须是简短代码，如 commercial，实际为 {s['found']!r}")
+    return _rubric_at(s, f"{what} must be a slug (lower-case letters, digits, - and _), found {s['found']!r}",
+                      f"{_rubric_thing(s, what)}必须是简短代码（小写字母、数字、- 和 _），实际为 {s['found']!r}")
+
+
+@_template("rubric.decimals_too_many")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"must be at most 6, found {s['found']}", f"最多为 6，实际为 {s['found']}")
+
+
+@_template("rubric.not_text_value")
+def _(s: Say) -> str:
+    what = s.get("what")
+    if what is None:
+        return _rubric_at(s, f"must be text, found {s['found']!r}", f"必须是文字，实际为 {s['found']!r}")
+    return _rubric_at(s, f"{what} must be text, found {s['found']!r}",
+                      f"{_rubric_thing(s, what)}必须是文字，实际为 {s['found']!r}")
+
+
+@_template("rubric.tender_number")
+def _(s: Say) -> str:
+    return _rubric_at(s, f'must be text such as "ZB-2026-018", found {s["found"]!r}',
+                      f"必须是文字，如 \"ZB-2026-018\"，实际为 {s['found']!r}")
+
+
+@_template("rubric.not_list")
+def _(s: Say) -> str:
+    if s["what"] == "criteria":
+        return _rubric_at(s, f"criteria must be a non-empty list, found {s['found']!r}",
+                          f"“criteria”必须是非空的列表，实际为 {s['found']!r}")
+    return _rubric_at(s, f"{s['what']} must be a list, found {s['found']!r}",
+                      f"{_rubric_thing(s, s['what'])}必须是列表，实际为 {s['found']!r}")
+
+
+@_template("rubric.not_bool")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"{s['what']} must be true or false, found {s['found']!r}",
+                      f"{_rubric_thing(s, s['what'])}必须是 true 或 false，实际为 {s['found']!r}")
+
+
+@_template("rubric.field_id")
+def _(s: Say) -> str:
+    return _rubric_at(s, "id must be a lower-case identifier (letters, digits, _)", "id 必须是小写的标识符（字母、数字、_）")
+
+
+@_template("rubric.field_twice")
+def _(s: Say) -> str:
+    return _rubric_at(s, "is defined twice", "定义了两次")
+
+
+@_template("rubric.field_reserved")
+def _(s: Say) -> str:
+    return _rubric_at(s, "clashes with a fixed or price field of the same id", "与同一 id 的固定字段或报价字段冲突")
+
+
+@_template("rubric.choices_missing")
+def _(s: Say) -> str:
+    return _rubric_at(s, "a choice field needs choices: a non-empty list of texts", "选项字段需要 choices：一个非空的文字列表")
+
+
+@_template("rubric.choices_repeat")
+def _(s: Say) -> str:
+    return _rubric_at(s, "choices repeat themselves", "choices 中有重复的选项")
+
+
+@_template("rubric.choices_not_choice")
+def _(s: Say) -> str:
+    return _rubric_at(s, "choices are only for a choice field", "只有选项字段（choice）才有 choices")
+
+
+@_template("rubric.id_twice")
+def _(s: Say) -> str:
+    return _rubric_at(s, "the id is used twice", "该 id 用了两次")
+
+
+@_template("rubric.two_prices")
+def _(s: Say) -> str:
+    return _rubric_at(s, "a rubric may have only one price criterion", "一个评分标准只能有一个价格评分项")
+
+
+@_template("rubric.unknown_field")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"unknown field {s['found']!r}", f"未知的字段 {s['found']!r}")
+
+
+@_template("rubric.field_type")
+def _(s: Say) -> str:
+    types = ", ".join(s["types"])
+    return _rubric_at(s, f"field {s['field_id']!r} is {s['type']}; expected one of {types}",
+                      f"字段 {s['field_id']!r} 的类型是 {s['type']}；应为以下之一：{types}")
+
+
+@_template("rubric.condition_field")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"condition on unknown field {s['found']!r}", f"条件中的字段 {s['found']!r} 不存在")
+
+
+@_template("rubric.condition_no_op")
+def _(s: Say) -> str:
+    return _rubric_at(s, "a condition with a value needs an op", "带 value 的条件需要 op")
+
+
+@_template("rubric.op_numeric")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"op {s['op']} needs a numeric field; {s['field_id']!r} is {s['type']}",
+                      f"op {s['op']} 需要数值字段；{s['field_id']!r} 的类型是 {s['type']}")
+
+
+@_template("rubric.op_value")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"op {s['op']} needs a value", f"op {s['op']} 需要 value")
+
+
+@_template("rubric.op_in_list")
+def _(s: Say) -> str:
+    return _rubric_at(s, "op in needs a non-empty list as its value", "op in 的 value 必须是非空的列表")
+
+
+@_template("rubric.value_type")
+def _(s: Say) -> str:
+    expected = _EXPECTED[s["expected"].kind](Say(s["expected"].facts, s.lang, True, s.rubric))  # as the CLI says it
+    return _rubric_at(s, f"value {s['found']!r} does not parse as field {s['field_id']!r}: expected {expected}",
+                      f"值 {s['found']!r} 不符合字段 {s['field_id']!r} 的类型：应为{expected}")
+
+
+@_template("rubric.value_empty")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"value for field {s['field_id']!r} is empty", f"字段 {s['field_id']!r} 的 value 为空")

@@ -216,11 +216,11 @@ class _RubricReader:
         self.keys("top", doc, _TOP_KEYS, ("id", "title", "fields", "criteria"))
         rubric_id = doc.get("id")
         if not isinstance(rubric_id, str) or not _SLUG.fullmatch(rubric_id):
-            self.fail("id", f"must be a slug (lower-case letters, digits, - and _), found {rubric_id!r}")
+            self.fail_as("id", "not_slug", found=rubric_id)
         title = self.label("title", doc.get("title"), "title")
         decimals = self.integer("decimals", doc.get("decimals", 2), "decimals", 0)
         if decimals is not None and decimals > 6:
-            self.fail("decimals", f"must be at most 6, found {decimals}")
+            self.fail_as("decimals", "decimals_too_many", found=decimals)
         candidates = self.integer("candidates", doc.get("candidates", 3), "candidates", 1)
         contract_months = self.number("contract_months", doc.get("contract_months"), "contract_months", positive=True)
         total = self.number("total", doc.get("total"), "total", positive=True)
@@ -232,11 +232,11 @@ class _RubricReader:
         self.currency = currency
         regime = doc.get("regime")
         if regime is not None and not isinstance(regime, str):
-            self.fail("regime", f"must be text, found {regime!r}")
+            self.fail_as("regime", "not_text_value", found=regime)
         tender_number = doc.get("tender_number")
         if tender_number is not None and (isinstance(tender_number, bool) or not isinstance(tender_number, (str, int))
                                           or not str(tender_number).strip()):
-            self.fail("tender_number", f"must be text such as \"ZB-2026-018\", found {tender_number!r}")
+            self.fail_as("tender_number", "tender_number", found=tender_number)
             tender_number = None
         method = self.label("procurement_method", doc.get("procurement_method"), "procurement_method")
         panel = self.panel(doc.get("panel", {}))
@@ -527,7 +527,7 @@ class _RubricReader:
 
     def fields(self, node: Any, pricing: Pricing | None) -> tuple[Field, ...]:
         if not isinstance(node, list):
-            self.fail("top", f"fields must be a list, found {node!r}")
+            self.fail_as("top", "not_list", what="fields", found=node)
             return ()
         reserved = set(FIXED_FIELD_IDS) | {PRICE_MODEL_FIELD}
         if pricing is not None:
@@ -544,21 +544,21 @@ class _RubricReader:
                 continue
             self.keys(where, item, _FIELD_KEYS, ("id", "label", "type"))
             if not isinstance(fid, str) or not _FIELD_ID.fullmatch(fid):
-                self.fail(where, "id must be a lower-case identifier (letters, digits, _)")
+                self.fail_as(where, "field_id")
                 continue
             if fid in seen:
-                self.fail(where, "is defined twice")
+                self.fail_as(where, "field_twice")
             if fid in reserved:
-                self.fail(where, "clashes with a fixed or price field of the same id")
+                self.fail_as(where, "field_reserved")
             seen.add(fid)
             label = self.label(where, item.get("label"), "label")
             kind = self.enum(where, item.get("type"), FieldType, "type")
             required = item.get("required", False)
             if not isinstance(required, bool):
-                self.fail(where, f"required must be true or false, found {required!r}")
+                self.fail_as(where, "not_bool", what="required", found=required)
             unit = item.get("unit")
             if unit is not None and not isinstance(unit, str):
-                self.fail(where, f"unit must be text, found {unit!r}")
+                self.fail_as(where, "not_text_value", what="unit", found=unit)
             if kind is FieldType.MONEY and self.currency == "CNY" and unit not in (None, "CNY", TEN_THOUSAND_UNIT):
                 self.fail(where, f"a money field's unit must be CNY or {TEN_THOUSAND_UNIT!r}, found {unit!r}")
             elif kind is FieldType.MONEY and self.currency != "CNY" and unit not in (None, self.currency):
@@ -568,12 +568,12 @@ class _RubricReader:
             choices = item.get("choices")
             if kind is FieldType.CHOICE:
                 if not isinstance(choices, list) or not choices or not all(isinstance(c, str) and c.strip() for c in choices):
-                    self.fail(where, "a choice field needs choices: a non-empty list of texts")
+                    self.fail_as(where, "choices_missing")
                     choices = []
                 elif len({fold(c) for c in choices}) != len(choices):
-                    self.fail(where, "choices repeat themselves")
+                    self.fail_as(where, "choices_repeat")
             elif choices is not None:
-                self.fail(where, "choices are only for a choice field")
+                self.fail_as(where, "choices_not_choice")
             note = self.label(where, item.get("note"), "note")
             example = self.example(where, item.get("example"), kind)
             if label is None or kind is None:
@@ -603,7 +603,7 @@ class _RubricReader:
 
     def criteria(self, node: Any, fields: Mapping[str, Field]) -> tuple[Criterion, ...]:
         if not isinstance(node, list) or not node:
-            self.fail("top", f"criteria must be a non-empty list, found {node!r}")
+            self.fail_as("top", "not_list", what="criteria", found=node)
             return ()
         out: list[Criterion] = []
         seen: set[str] = set()
@@ -615,9 +615,9 @@ class _RubricReader:
                 self.maxima[f"#{index}"] = None  # its max is unknown: the total cannot be checked
                 continue
             if not isinstance(cid, str) or not _SLUG.fullmatch(cid):
-                self.fail(where, f"id must be a slug (lower-case letters, digits, - and _), found {cid!r}")
+                self.fail_as(where, "not_slug", what="id", found=cid)
             elif cid in seen:
-                self.fail(where, "the id is used twice")
+                self.fail_as(where, "id_twice")
             seen.add(str(cid))
             kind = self.enum(where, item.get("kind"), Kind, "kind")
             if isinstance(cid, str):
@@ -630,7 +630,7 @@ class _RubricReader:
             if criterion is not None:
                 out.append(criterion)
         if sum(1 for c in out if isinstance(c, Price)) > 1:
-            self.fail("top", "a rubric may have only one price criterion")
+            self.fail_as("top", "two_prices")
         return tuple(out)
 
     def criterion(self, where: str, cid: str, kind: Kind, item: Mapping, fields: Mapping[str, Field]) -> Criterion | None:
@@ -639,7 +639,7 @@ class _RubricReader:
         description = self.label(where, item.get("description"), "description")
         group = item.get("group")
         if not isinstance(group, str) or not _SLUG.fullmatch(group):
-            self.fail(where, f"group must be a slug such as commercial, found {group!r}")
+            self.fail_as(where, "not_slug", what="group", found=group)
         parts: dict[str, Any] = {}
         if kind is not Kind.GATE:
             parts["max"] = self.number(where, item.get("max"), "max")
@@ -652,7 +652,7 @@ class _RubricReader:
             parts["decimals"] = self.integer(where, item["decimals"], "decimals", 0)
         if "scale_to_best" in item:
             if item["scale_to_best"] not in (True, False):
-                self.fail(where, f"scale_to_best must be true or false, found {item['scale_to_best']!r}")
+                self.fail_as(where, "not_bool", what="scale_to_best", found=item["scale_to_best"])
             elif kind is Kind.GATE:
                 self.fail(where, "a gate has no score to scale: scale_to_best belongs to scored criteria")
             else:
@@ -703,11 +703,11 @@ class _RubricReader:
 
     def field_ref(self, where: str, node: Any, fields: Mapping[str, Field], types: tuple[FieldType, ...]) -> str | None:
         if not isinstance(node, str) or node not in fields:
-            self.fail(where, f"unknown field {node!r}")
+            self.fail_as(where, "unknown_field", found=node)
             return None
         if fields[node].type not in types:
-            self.fail(where, f"field {node!r} is {fields[node].type.value}; expected one of "
-                             + ", ".join(t.value for t in types))
+            self.fail_as(where, "field_type", field_id=node, type=fields[node].type.value,
+                         types=tuple(t.value for t in types))
             return None
         return node
 
@@ -718,25 +718,25 @@ class _RubricReader:
         self.keys(where, node, _CONDITION_KEYS, ("field",))
         name = node.get("field")
         if not isinstance(name, str) or name not in fields:
-            self.fail(where, f"condition on unknown field {name!r}")
+            self.fail_as(where, "condition_field", found=name)
             return None
         target = fields[name]
         if "op" not in node:
             if "value" in node:
-                self.fail(where, "a condition with a value needs an op")
+                self.fail_as(where, "condition_no_op")
             return Condition(name, Op.TRUTHY)
         op = self.enum(where, node["op"], Op, "op")
         if op is None:
             return None
         if op in (Op.LT, Op.LE, Op.GT, Op.GE) and target.type not in _NUMERIC:
-            self.fail(where, f"op {op.value} needs a numeric field; {name!r} is {target.type.value}")
+            self.fail_as(where, "op_numeric", op=op.value, field_id=name, type=target.type.value)
             return None
         if "value" not in node:
-            self.fail(where, f"op {op.value} needs a value")
+            self.fail_as(where, "op_value", op=op.value)
             return None
         if op is Op.IN:
             if not isinstance(node["value"], list) or not node["value"]:
-                self.fail(where, "op in needs a non-empty list as its value")
+                self.fail_as(where, "op_in_list")
                 return None
             values = [self.parse_value(where, target, v) for v in node["value"]]
             return None if any(v is None for v in values) else Condition(name, op, tuple(values))
@@ -747,10 +747,10 @@ class _RubricReader:
         try:
             value = target.parse(raw)
         except ValueProblem as problem:
-            self.fail(where, f"value {raw!r} does not parse as field {target.id!r}: expected {problem.expected}")
+            self.fail_as(where, "value_type", found=raw, field_id=target.id, expected=problem.expectation)
             return None
         if value is None:
-            self.fail(where, f"value for field {target.id!r} is empty")
+            self.fail_as(where, "value_empty", field_id=target.id)
         return value
 
     def items(self, where: str, node: Any, fields: Mapping[str, Field]) -> tuple[ChecklistItem, ...] | None:
