@@ -135,12 +135,14 @@ _PAGE_ROOM = 297 - 16 - _FOOTER_ROOM  # mm a page holds below its header
 class ReportFontMissing(BidEvalError):
     """The Chinese font the report is set in is not installed."""
 
-    def __init__(self, looked_in: str):
+    def __init__(self, looked_in: str, paths: tuple[str, ...] = ()):
+        from .messages import sentence
+
         self.looked_in = looked_in
-        super().__init__(
-            f"the evaluation report needs the font {FONT_FAMILY}, which is not installed "
-            f"({looked_in}); install Debian's {FONT_PACKAGE} (bash scripts/setup.sh does), "
-            f"or set {FONT_VARIABLE} to a font file that has Chinese characters")
+        self.code = "report.font_missing"
+        self.data = {"font": FONT_FAMILY, "package": FONT_PACKAGE, "variable": FONT_VARIABLE, "looked_in": looked_in,
+                     "paths": paths}
+        super().__init__(sentence(self.code, self.data, "en", ids=True))
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def find_fonts(fc_match: str | None = "fc-match", dirs: Sequence[Path] = _KNOWN_
     chosen = os.environ.get(FONT_VARIABLE, "").strip()
     if chosen:
         if not Path(chosen).is_file():
-            raise ReportFontMissing(f"{FONT_VARIABLE}={chosen} is not a file")
+            raise ReportFontMissing(f"{FONT_VARIABLE}={chosen} is not a file", (str(chosen),))
         return {"": FontFile(Path(chosen)), "B": FontFile(Path(chosen))}
     found: dict[str, FontFile] = {}
     for style, weight in (("", "Regular"), ("B", "Bold")):
@@ -169,7 +171,8 @@ def find_fonts(fc_match: str | None = "fc-match", dirs: Sequence[Path] = _KNOWN_
         if face is not None:
             found[style] = face
     if "" not in found:
-        raise ReportFontMissing(f"fc-match found no {FONT_FAMILY}; not in {', '.join(map(str, dirs))}")
+        raise ReportFontMissing(f"fc-match found no {FONT_FAMILY}; not in {', '.join(map(str, dirs))}",
+                                tuple(map(str, dirs)))
     found.setdefault("B", found[""])
     return found
 

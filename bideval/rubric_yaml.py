@@ -94,7 +94,7 @@ def load_rubric(path: str | Path) -> Rubric:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise RubricError([Problem(str(path), f"cannot read the rubric: {error.strerror}")]) from None
+        raise RubricError([Problem.of("rubric.cannot_read", str(path), detail=error.strerror)]) from None
     return parse_rubric(data, str(path))
 
 
@@ -104,14 +104,14 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
     try:
         document = yaml.load(raw.decode("utf-8-sig"), Loader=_UniqueKeyLoader)
     except UnicodeDecodeError:
-        raise RubricError([Problem(source, "expected a UTF-8 text file (YAML)")]) from None
+        raise RubricError([Problem.of("rubric.not_utf8", source)]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = getattr(error, "problem", None) or str(error)
-        raise RubricError([Problem(source, f"{where}not valid YAML: {problem}")]) from None
+        raise RubricError([Problem.of("rubric.not_yaml", source, line=mark.line + 1 if mark else None,
+                                      column=mark.column + 1 if mark else None, detail=problem)]) from None
     except RecursionError:
-        raise RubricError([Problem(source, "not a rubric: its YAML is nested thousands of levels deep")]) from None
+        raise RubricError([Problem.of("rubric.too_deep", source)]) from None
     reader = _RubricReader(source)
     rubric = reader.read(document)
     if reader.problems or rubric is None:
@@ -136,17 +136,21 @@ class _RubricReader:
         self.problems.append(Problem(self.source, f"{where}: {message}" if where and where != "top" else message,
                                      data=dict(data or {})))
 
+    def fail_as(self, where: str | None, code: str, **facts: Any) -> None:
+        """Record a coded problem (``rubric.<code>`` in bideval.messages); ``where`` as for :meth:`fail`."""
+        self.problems.append(Problem.of(f"rubric.{code}", self.source, where=where, **facts))
+
     def keys(self, where: str | None, node: Mapping, allowed: set[str], required: Iterable[str] = ()) -> None:
         for key in node:
             if key not in allowed:
-                self.fail(where, f"unknown key {key!r} (expected one of: {', '.join(sorted(allowed))})")
+                self.fail_as(where, "unknown_key", key=key, allowed=tuple(sorted(allowed)))
         for key in required:
             if key not in node:
-                self.fail(where, f"missing {key!r}")
+                self.fail_as(where, "missing_key", key=key)
 
     def mapping(self, where: str | None, node: Any, what: str) -> Mapping | None:
         if not isinstance(node, Mapping):
-            self.fail(where, f"{what} must be a mapping, found {type(node).__name__}")
+            self.fail_as(where, "not_mapping", what=what, found=type(node).__name__)
             return None
         return node
 
@@ -158,8 +162,7 @@ class _RubricReader:
             return Label(node.strip(), node.strip())
         if not isinstance(node, Mapping) or not node or not set(node) <= {"zh", "en"} or not all(
                 isinstance(v, str) and v.strip() for v in node.values()):
-            self.fail(where, f"{what} must give its text in Chinese, English or both ({{zh: …, en: …}}), "
-                             f"found {node!r}")
+            self.fail_as(where, "not_text", what=what, found=node)
             return None
         zh, en = node.get("zh", node.get("en")), node.get("en", node.get("zh"))
         return Label(zh.strip(), en.strip())
@@ -169,31 +172,31 @@ class _RubricReader:
         if node is None:
             return None
         if isinstance(node, bool) or not isinstance(node, (int, float, str)):
-            self.fail(where, f"{what} must be a number, found {node!r}")
+            self.fail_as(where, "not_number", what=what, found=node)
             return None
         try:
             value = to_decimal(node) if not isinstance(node, str) else Decimal(node.strip())
         except InvalidOperation:
-            self.fail(where, f"{what} must be a number, found {node!r}")
+            self.fail_as(where, "not_number", what=what, found=node)
             return None
         if not value.is_finite():
-            self.fail(where, f"{what} must be a finite number, found {node!r}")
+            self.fail_as(where, "not_finite", what=what, found=node)
             return None
         if positive and value <= 0:
-            self.fail(where, f"{what} must be more than 0, found {node}")
+            self.fail_as(where, "out_of_range", what=what, rule="positive", found=node)
         elif non_negative and value < 0:
-            self.fail(where, f"{what} must be 0 or more, found {node}")
+            self.fail_as(where, "out_of_range", what=what, rule="non_negative", found=node)
         elif at_most is not None and value > at_most:
-            self.fail(where, f"{what} must be at most {at_most}, found {node}")
+            self.fail_as(where, "out_of_range", what=what, rule="at_most", bound=at_most, found=node)
         elif below is not None and value >= below:
-            self.fail(where, f"{what} must be less than {below}, found {node}")
+            self.fail_as(where, "out_of_range", what=what, rule="below", bound=below, found=node)
         return value
 
     def integer(self, where: str | None, node: Any, what: str, minimum: int) -> int | None:
         if node is None:
             return None
         if isinstance(node, bool) or not isinstance(node, int) or node < minimum:
-            self.fail(where, f"{what} must be a whole number of at least {minimum}, found {node!r}")
+            self.fail_as(where, "not_whole", what=what, minimum=minimum, found=node)
             return None
         return node
 
@@ -201,8 +204,8 @@ class _RubricReader:
         for member in cls:
             if node == member.value:
                 return member
-        choices = ", ".join(m.value for m in cls if m.value != "truthy")
-        self.fail(where, f"unknown {what} {node!r} (expected one of: {choices})")
+        self.fail_as(where, "unknown_choice", what=what, found=node,
+                     choices=tuple(m.value for m in cls if m.value != "truthy"))
         return None
 
     # -- the document
@@ -213,11 +216,11 @@ class _RubricReader:
         self.keys("top", doc, _TOP_KEYS, ("id", "title", "fields", "criteria"))
         rubric_id = doc.get("id")
         if not isinstance(rubric_id, str) or not _SLUG.fullmatch(rubric_id):
-            self.fail("id", f"must be a slug (lower-case letters, digits, - and _), found {rubric_id!r}")
+            self.fail_as("id", "not_slug", found=rubric_id)
         title = self.label("title", doc.get("title"), "title")
         decimals = self.integer("decimals", doc.get("decimals", 2), "decimals", 0)
         if decimals is not None and decimals > 6:
-            self.fail("decimals", f"must be at most 6, found {decimals}")
+            self.fail_as("decimals", "decimals_too_many", found=decimals)
         candidates = self.integer("candidates", doc.get("candidates", 3), "candidates", 1)
         contract_months = self.number("contract_months", doc.get("contract_months"), "contract_months", positive=True)
         total = self.number("total", doc.get("total"), "total", positive=True)
@@ -229,11 +232,11 @@ class _RubricReader:
         self.currency = currency
         regime = doc.get("regime")
         if regime is not None and not isinstance(regime, str):
-            self.fail("regime", f"must be text, found {regime!r}")
+            self.fail_as("regime", "not_text_value", found=regime)
         tender_number = doc.get("tender_number")
         if tender_number is not None and (isinstance(tender_number, bool) or not isinstance(tender_number, (str, int))
                                           or not str(tender_number).strip()):
-            self.fail("tender_number", f"must be text such as \"ZB-2026-018\", found {tender_number!r}")
+            self.fail_as("tender_number", "tender_number", found=tender_number)
             tender_number = None
         method = self.label("procurement_method", doc.get("procurement_method"), "procurement_method")
         panel = self.panel(doc.get("panel", {}))
@@ -524,7 +527,7 @@ class _RubricReader:
 
     def fields(self, node: Any, pricing: Pricing | None) -> tuple[Field, ...]:
         if not isinstance(node, list):
-            self.fail("top", f"fields must be a list, found {node!r}")
+            self.fail_as("top", "not_list", what="fields", found=node)
             return ()
         reserved = set(FIXED_FIELD_IDS) | {PRICE_MODEL_FIELD}
         if pricing is not None:
@@ -541,21 +544,21 @@ class _RubricReader:
                 continue
             self.keys(where, item, _FIELD_KEYS, ("id", "label", "type"))
             if not isinstance(fid, str) or not _FIELD_ID.fullmatch(fid):
-                self.fail(where, "id must be a lower-case identifier (letters, digits, _)")
+                self.fail_as(where, "field_id")
                 continue
             if fid in seen:
-                self.fail(where, "is defined twice")
+                self.fail_as(where, "field_twice")
             if fid in reserved:
-                self.fail(where, "clashes with a fixed or price field of the same id")
+                self.fail_as(where, "field_reserved")
             seen.add(fid)
             label = self.label(where, item.get("label"), "label")
             kind = self.enum(where, item.get("type"), FieldType, "type")
             required = item.get("required", False)
             if not isinstance(required, bool):
-                self.fail(where, f"required must be true or false, found {required!r}")
+                self.fail_as(where, "not_bool", what="required", found=required)
             unit = item.get("unit")
             if unit is not None and not isinstance(unit, str):
-                self.fail(where, f"unit must be text, found {unit!r}")
+                self.fail_as(where, "not_text_value", what="unit", found=unit)
             if kind is FieldType.MONEY and self.currency == "CNY" and unit not in (None, "CNY", TEN_THOUSAND_UNIT):
                 self.fail(where, f"a money field's unit must be CNY or {TEN_THOUSAND_UNIT!r}, found {unit!r}")
             elif kind is FieldType.MONEY and self.currency != "CNY" and unit not in (None, self.currency):
@@ -565,12 +568,12 @@ class _RubricReader:
             choices = item.get("choices")
             if kind is FieldType.CHOICE:
                 if not isinstance(choices, list) or not choices or not all(isinstance(c, str) and c.strip() for c in choices):
-                    self.fail(where, "a choice field needs choices: a non-empty list of texts")
+                    self.fail_as(where, "choices_missing")
                     choices = []
                 elif len({fold(c) for c in choices}) != len(choices):
-                    self.fail(where, "choices repeat themselves")
+                    self.fail_as(where, "choices_repeat")
             elif choices is not None:
-                self.fail(where, "choices are only for a choice field")
+                self.fail_as(where, "choices_not_choice")
             note = self.label(where, item.get("note"), "note")
             example = self.example(where, item.get("example"), kind)
             if label is None or kind is None:
@@ -600,7 +603,7 @@ class _RubricReader:
 
     def criteria(self, node: Any, fields: Mapping[str, Field]) -> tuple[Criterion, ...]:
         if not isinstance(node, list) or not node:
-            self.fail("top", f"criteria must be a non-empty list, found {node!r}")
+            self.fail_as("top", "not_list", what="criteria", found=node)
             return ()
         out: list[Criterion] = []
         seen: set[str] = set()
@@ -612,9 +615,9 @@ class _RubricReader:
                 self.maxima[f"#{index}"] = None  # its max is unknown: the total cannot be checked
                 continue
             if not isinstance(cid, str) or not _SLUG.fullmatch(cid):
-                self.fail(where, f"id must be a slug (lower-case letters, digits, - and _), found {cid!r}")
+                self.fail_as(where, "not_slug", what="id", found=cid)
             elif cid in seen:
-                self.fail(where, "the id is used twice")
+                self.fail_as(where, "id_twice")
             seen.add(str(cid))
             kind = self.enum(where, item.get("kind"), Kind, "kind")
             if isinstance(cid, str):
@@ -627,7 +630,7 @@ class _RubricReader:
             if criterion is not None:
                 out.append(criterion)
         if sum(1 for c in out if isinstance(c, Price)) > 1:
-            self.fail("top", "a rubric may have only one price criterion")
+            self.fail_as("top", "two_prices")
         return tuple(out)
 
     def criterion(self, where: str, cid: str, kind: Kind, item: Mapping, fields: Mapping[str, Field]) -> Criterion | None:
@@ -636,20 +639,20 @@ class _RubricReader:
         description = self.label(where, item.get("description"), "description")
         group = item.get("group")
         if not isinstance(group, str) or not _SLUG.fullmatch(group):
-            self.fail(where, f"group must be a slug such as commercial, found {group!r}")
+            self.fail_as(where, "not_slug", what="group", found=group)
         parts: dict[str, Any] = {}
         if kind is not Kind.GATE:
             parts["max"] = self.number(where, item.get("max"), "max")
             self.maxima[cid] = Decimal(0) if kind is Kind.PENALTY else parts["max"]  # a penalty's best is 0
             if "max" not in item:
-                self.fail(where, "missing 'max'")
+                self.fail_as(where, "missing_key", key="max")
         if "decimals" in item:
             if kind is Kind.GATE:
                 self.fail(where, "a gate has no score to round: decimals belongs to scored criteria")
             parts["decimals"] = self.integer(where, item["decimals"], "decimals", 0)
         if "scale_to_best" in item:
             if item["scale_to_best"] not in (True, False):
-                self.fail(where, f"scale_to_best must be true or false, found {item['scale_to_best']!r}")
+                self.fail_as(where, "not_bool", what="scale_to_best", found=item["scale_to_best"])
             elif kind is Kind.GATE:
                 self.fail(where, "a gate has no score to scale: scale_to_best belongs to scored criteria")
             else:
@@ -663,7 +666,7 @@ class _RubricReader:
             parts["field"] = self.field_ref(where, item.get("field"), fields, (FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY))
             parts["points_per_unit"] = self.number(where, item.get("points_per_unit"), "points_per_unit")
             if "points_per_unit" not in item:
-                self.fail(where, "missing 'points_per_unit'")
+                self.fail_as(where, "missing_key", key="points_per_unit")
         elif kind is Kind.LINEAR:
             parts["field"] = self.field_ref(where, item.get("field"), fields, _NUMERIC)
             parts["points"] = self.points(where, item.get("points"), fields.get(parts["field"] or ""))
@@ -700,11 +703,11 @@ class _RubricReader:
 
     def field_ref(self, where: str, node: Any, fields: Mapping[str, Field], types: tuple[FieldType, ...]) -> str | None:
         if not isinstance(node, str) or node not in fields:
-            self.fail(where, f"unknown field {node!r}")
+            self.fail_as(where, "unknown_field", found=node)
             return None
         if fields[node].type not in types:
-            self.fail(where, f"field {node!r} is {fields[node].type.value}; expected one of "
-                             + ", ".join(t.value for t in types))
+            self.fail_as(where, "field_type", field_id=node, type=fields[node].type.value,
+                         types=tuple(t.value for t in types))
             return None
         return node
 
@@ -715,25 +718,25 @@ class _RubricReader:
         self.keys(where, node, _CONDITION_KEYS, ("field",))
         name = node.get("field")
         if not isinstance(name, str) or name not in fields:
-            self.fail(where, f"condition on unknown field {name!r}")
+            self.fail_as(where, "condition_field", found=name)
             return None
         target = fields[name]
         if "op" not in node:
             if "value" in node:
-                self.fail(where, "a condition with a value needs an op")
+                self.fail_as(where, "condition_no_op")
             return Condition(name, Op.TRUTHY)
         op = self.enum(where, node["op"], Op, "op")
         if op is None:
             return None
         if op in (Op.LT, Op.LE, Op.GT, Op.GE) and target.type not in _NUMERIC:
-            self.fail(where, f"op {op.value} needs a numeric field; {name!r} is {target.type.value}")
+            self.fail_as(where, "op_numeric", op=op.value, field_id=name, type=target.type.value)
             return None
         if "value" not in node:
-            self.fail(where, f"op {op.value} needs a value")
+            self.fail_as(where, "op_value", op=op.value)
             return None
         if op is Op.IN:
             if not isinstance(node["value"], list) or not node["value"]:
-                self.fail(where, "op in needs a non-empty list as its value")
+                self.fail_as(where, "op_in_list")
                 return None
             values = [self.parse_value(where, target, v) for v in node["value"]]
             return None if any(v is None for v in values) else Condition(name, op, tuple(values))
@@ -744,10 +747,10 @@ class _RubricReader:
         try:
             value = target.parse(raw)
         except ValueProblem as problem:
-            self.fail(where, f"value {raw!r} does not parse as field {target.id!r}: expected {problem.expected}")
+            self.fail_as(where, "value_type", found=raw, field_id=target.id, expected=problem.expectation)
             return None
         if value is None:
-            self.fail(where, f"value for field {target.id!r} is empty")
+            self.fail_as(where, "value_empty", field_id=target.id)
         return value
 
     def items(self, where: str, node: Any, fields: Mapping[str, Field]) -> tuple[ChecklistItem, ...] | None:

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 import workspace as ws
+from bideval import messages
 from bideval.evaluation import check_bids
 from bideval.export import write_workbook
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
@@ -85,12 +86,12 @@ def show_status(result: Result) -> None:
 
 
 @st.cache_data(show_spinner=False)
-def font_problem() -> str | None:
-    """Why the report cannot be set on this machine (its font is missing), or None."""
+def font_problem(lang: str) -> str | None:
+    """Why the report cannot be set on this machine (its font is missing), in ``lang``, or None."""
     try:
         find_fonts()
     except ReportFontMissing as missing:
-        return str(missing)
+        return "\n\n".join(messages.error_lines(missing, lang))
     return None
 
 
@@ -103,7 +104,7 @@ def show_report(result: Result, tender: int, heading: TenderInfo) -> None:
                    "panel, invalid bids and why, the ranking beside the prices, group subtotals, flags, the "
                    "recommended candidates and a signature line per judge; every page carries its number and the "
                    "result JSON's SHA-256."))
-    problem = font_problem()
+    problem = font_problem(lang)
     if problem:
         st.error(tr("本机缺少评标报告所用的中文字体，无法生成报告：", "The report's Chinese font is missing on this "
                                                                 "machine, so the report cannot be made: ") + problem)
@@ -111,7 +112,8 @@ def show_report(result: Result, tender: int, heading: TenderInfo) -> None:
                        data=lambda: report_pdf(result, lang, heading),
                        file_name=export_name("report", result, tender, "pdf", lang), mime=PDF,
                        key="export_report", icon=":material/picture_as_pdf:", on_click="ignore",
-                       disabled=problem is not None)
+                       disabled=problem is not None,
+                       help=tr("本机缺少中文字体，见上方说明。", "The Chinese font is missing: see above.") if problem else None)
 
 
 def show_downloads(result: Result, tender: int, heading: TenderInfo) -> None:

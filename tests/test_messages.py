@@ -88,6 +88,8 @@ FACTS = {
     "reason.price_not_positive": dict(quoted=D(0)),
     "reason.price_parameters_missing": dict(missing=(RATE,)),
     "reason.required": dict(field=Named("licence_no", Label("许可证编号", "Licence number"))),
+    "report.font_missing": dict(font="Noto Sans CJK SC", package="fonts-noto-cjk", variable="BIDEVAL_CJK_FONT",
+                                looked_in="BIDEVAL_CJK_FONT=/fonts/x.ttf is not a file", paths=("/fonts/x.ttf",)),
     "score.invalid_bid": {},
     "score.no_bid": dict(vendor_id=VENDOR),
     "score.not_a_grade_choice": dict(choice="8 · 有", grades=GRADES, step=D(1)),
@@ -289,6 +291,12 @@ SENTENCES = [
      'licence_no is not stated',
      'Licence number is not stated',
      '未填写许可证编号'),
+    ("report.font_missing",
+     "the evaluation report needs the font Noto Sans CJK SC, which is not installed (BIDEVAL_CJK_FONT=/fonts/x.ttf is "
+     "not a file); install Debian's fonts-noto-cjk (bash scripts/setup.sh does), or set BIDEVAL_CJK_FONT to a font "
+     "file that has Chinese characters", SAME,
+     "评标报告需要字体 Noto Sans CJK SC，本机尚未安装（已查找：/fonts/x.ttf）；请安装 Debian 的 fonts-noto-cjk 软件包"
+     "（bash scripts/setup.sh 会安装），或把环境变量 BIDEVAL_CJK_FONT 设为一个含中文字符的字体文件"),
     ("score.invalid_bid",
      'the bid is invalid and is not scored', SAME,
      '该投标为无效投标，不评分'),
@@ -418,7 +426,10 @@ EXPECTATIONS = [
 ALLOWED_ASCII = {"xlsx", "xls", "Excel", "XML", "Bid", "Bids", "Scores", "Tiers", "Judges", "Sheet1", "judge",
                  "vendor_id", "score", "vendor_nam", "vendor_name", "Prce", "price_model", "panel", "something",
                  "C2", "C3", "B1", "D1", "D2", "C25", "t9", "Y", "N",
-                 "wang", "example", "org", "UTC"}  # a user name and e-mail, and the time zone of a lock
+                 "wang", "example", "org", "UTC",  # a user name and e-mail, and the time zone of a lock
+                 # the report's font, its Debian package, the setup command and the variable that names a font file
+                 "Noto", "Sans", "CJK", "SC", "Debian", "fonts", "noto", "cjk", "bash", "scripts", "setup", "sh",
+                 "BIDEVAL_CJK_FONT", "ttf"}
 
 
 def english_words(text: str) -> set[str]:
@@ -427,9 +438,9 @@ def english_words(text: str) -> set[str]:
 
 
 def test_every_code_and_kind_has_a_row():
-    assert sorted(row[0] for row in SENTENCES + GUARD_SENTENCES) == list(messages.codes())
+    assert sorted(row[0] for row in SENTENCES + GUARD_SENTENCES + RUBRIC_SENTENCES) == list(messages.codes())
     assert sorted(row[0] for row in EXPECTATIONS) == list(messages.expected_kinds())
-    assert set(FACTS) | set(GUARD_FACTS) == set(messages.codes()) and set(EXPECTED) == set(messages.expected_kinds())
+    assert set(FACTS) | set(GUARD_FACTS) | set(RUBRIC_FACTS) == set(messages.codes()) and set(EXPECTED) == set(messages.expected_kinds())
     assert set(SHEET_FINDINGS) == set(messages._SHEET_FINDINGS)
 
 
@@ -873,3 +884,190 @@ def test_a_refused_upload_in_chinese(tmp_path):
                             "it as .xlsx (Excel Workbook)")
     assert messages.render(problem, "zh") == ("fake.xlsx：不是 .xlsx 工作簿（实际是文本或 CSV 文件）；"
                                               "请用 Excel 打开并另存为 .xlsx（Excel 工作簿）")
+
+
+
+# -- rubric files: the structural mistakes of a hand-edited YAML rubric
+
+RUBRIC_FACTS = {
+    "rubric.cannot_read": dict(detail="Permission denied"),
+    "rubric.not_utf8": {},
+    "rubric.not_yaml": dict(line=3, column=5, detail="mapping values are not allowed here"),
+    "rubric.too_deep": {},
+    "rubric.unknown_key": dict(where="criterion 'ops_plan'", key="maxx", allowed=("id", "max", "name")),
+    "rubric.missing_key": dict(where="field #2", key="type"),
+    "rubric.not_mapping": dict(where="top", what="the rubric", found="list"),
+    "rubric.not_text": dict(where="group 'technical'", what="label", found=["技术"]),
+    "rubric.not_number": dict(where="criterion 'ops_plan'", what="max", found="fifteen"),
+    "rubric.not_finite": dict(where="criterion 'ops_plan'", what="max", found="nan"),
+    "rubric.out_of_range": dict(where="group 'technical'", what="weight", rule="positive", found=-1),
+    "rubric.not_whole": dict(where="panel", what="trim", minimum=0, found=1.5),
+    "rubric.unknown_choice": dict(where="criterion 'ops_plan'", what="kind", found="tierd",
+                                  choices=("gate", "checklist", "tiered")),
+}
+
+MORE_RUBRIC_FACTS = {
+    "rubric.not_slug": dict(where="criterion #3", what="id", found="Ops Plan"),
+    "rubric.decimals_too_many": dict(where="decimals", found=8),
+    "rubric.not_text_value": dict(where="field 'licence_no'", what="unit", found=5),
+    "rubric.tender_number": dict(where="tender_number", found=True),
+    "rubric.not_list": dict(where="top", what="criteria", found=None),
+    "rubric.not_bool": dict(where="field 'licence_no'", what="required", found="yes"),
+    "rubric.field_id": dict(where="field 'Licence'"),
+    "rubric.field_twice": dict(where="field 'licence_no'"),
+    "rubric.field_reserved": dict(where="field 'vendor_id'"),
+    "rubric.choices_missing": dict(where="field 'mode'"),
+    "rubric.choices_repeat": dict(where="field 'mode'"),
+    "rubric.choices_not_choice": dict(where="field 'licence_no'"),
+    "rubric.id_twice": dict(where="criterion 'ops_plan'"),
+    "rubric.two_prices": dict(where="top"),
+    "rubric.unknown_field": dict(where="criterion 'experience'", found="similar_project"),
+    "rubric.field_type": dict(where="criterion 'experience'", field_id="licence_no", type="text",
+                              types=("integer", "number", "money")),
+    "rubric.condition_field": dict(where="criterion 'licence'", found="licence"),
+    "rubric.condition_no_op": dict(where="criterion 'licence'"),
+    "rubric.op_numeric": dict(where="criterion 'licence'", op="<=", field_id="mode", type="choice"),
+    "rubric.op_value": dict(where="criterion 'licence'", op="=="),
+    "rubric.op_in_list": dict(where="criterion 'mode'"),
+    "rubric.value_type": dict(where="criterion 'capital'", found="lots", field_id="registered_capital",
+                              expected=Expected("money", {"unit": "10k CNY", "non_negative": False})),
+    "rubric.value_empty": dict(where="criterion 'capital'", field_id="registered_capital"),
+}
+RUBRIC_FACTS.update(MORE_RUBRIC_FACTS)
+
+# code: the command line's English, Chinese (YAML keys and the author's own ids stay as written)
+RUBRIC_SENTENCES = [
+    ("rubric.not_slug",
+     "criterion #3: id must be a slug (lower-case letters, digits, - and _), found 'Ops Plan'",
+     "第 3 个评分项：“id”必须是简短代码（小写字母、数字、- 和 _），实际为 'Ops Plan'"),
+    ("rubric.decimals_too_many",
+     'decimals: must be at most 6, found 8',
+     '“decimals”：最多为 6，实际为 8'),
+    ("rubric.not_text_value",
+     "field 'licence_no': unit must be text, found 5",
+     "字段 'licence_no'：“unit”必须是文字，实际为 5"),
+    ("rubric.tender_number",
+     'tender_number: must be text such as "ZB-2026-018", found True',
+     '“tender_number”：必须是文字，如 "ZB-2026-018"，实际为 True'),
+    ("rubric.not_list",
+     'criteria must be a non-empty list, found None',
+     '“criteria”必须是非空的列表，实际为 None'),
+    ("rubric.not_bool",
+     "field 'licence_no': required must be true or false, found 'yes'",
+     "字段 'licence_no'：“required”必须是 true 或 false，实际为 'yes'"),
+    ("rubric.field_id",
+     "field 'Licence': id must be a lower-case identifier (letters, digits, _)",
+     "字段 'Licence'：id 必须是小写的标识符（字母、数字、_）"),
+    ("rubric.field_twice",
+     "field 'licence_no': is defined twice",
+     "字段 'licence_no'：定义了两次"),
+    ("rubric.field_reserved",
+     "field 'vendor_id': clashes with a fixed or price field of the same id",
+     "字段 'vendor_id'：与同一 id 的固定字段或报价字段冲突"),
+    ("rubric.choices_missing",
+     "field 'mode': a choice field needs choices: a non-empty list of texts",
+     "字段 'mode'：选项字段需要 choices：一个非空的文字列表"),
+    ("rubric.choices_repeat",
+     "field 'mode': choices repeat themselves",
+     "字段 'mode'：choices 中有重复的选项"),
+    ("rubric.choices_not_choice",
+     "field 'licence_no': choices are only for a choice field",
+     "字段 'licence_no'：只有选项字段（choice）才有 choices"),
+    ("rubric.id_twice",
+     "criterion 'ops_plan': the id is used twice",
+     "评分项 'ops_plan'：该 id 用了两次"),
+    ("rubric.two_prices",
+     'a rubric may have only one price criterion',
+     '一个评分标准只能有一个价格评分项'),
+    ("rubric.unknown_field",
+     "criterion 'experience': unknown field 'similar_project'",
+     "评分项 'experience'：未知的字段 'similar_project'"),
+    ("rubric.field_type",
+     "criterion 'experience': field 'licence_no' is text; expected one of integer, number, money",
+     "评分项 'experience'：字段 'licence_no' 的类型是 text；应为以下之一：integer, number, money"),
+    ("rubric.condition_field",
+     "criterion 'licence': condition on unknown field 'licence'",
+     "评分项 'licence'：条件中的字段 'licence' 不存在"),
+    ("rubric.condition_no_op",
+     "criterion 'licence': a condition with a value needs an op",
+     "评分项 'licence'：带 value 的条件需要 op"),
+    ("rubric.op_numeric",
+     "criterion 'licence': op <= needs a numeric field; 'mode' is choice",
+     "评分项 'licence'：op <= 需要数值字段；'mode' 的类型是 choice"),
+    ("rubric.op_value",
+     "criterion 'licence': op == needs a value",
+     "评分项 'licence'：op == 需要 value"),
+    ("rubric.op_in_list",
+     "criterion 'mode': op in needs a non-empty list as its value",
+     "评分项 'mode'：op in 的 value 必须是非空的列表"),
+    ("rubric.value_type",
+     "criterion 'capital': value 'lots' does not parse as field 'registered_capital': expected an amount in 10,000 yuan (万元)",
+     "评分项 'capital'：值 'lots' 不符合字段 'registered_capital' 的类型：应为金额（万元）"),
+    ("rubric.value_empty",
+     "criterion 'capital': value for field 'registered_capital' is empty",
+     "评分项 'capital'：字段 'registered_capital' 的 value 为空"),
+    ("rubric.cannot_read",
+     'cannot read the rubric: Permission denied',
+     '无法读取该评分标准文件'),
+    ("rubric.not_utf8",
+     'expected a UTF-8 text file (YAML)',
+     '应为 UTF-8 编码的文本文件（YAML）'),
+    ("rubric.not_yaml",
+     'line 3, column 5: not valid YAML: mapping values are not allowed here',
+     '第 3 行第 5 列：不是有效的 YAML'),
+    ("rubric.too_deep",
+     'not a rubric: its YAML is nested thousands of levels deep',
+     '不是评分标准：其 YAML 嵌套了成千上万层'),
+    ("rubric.unknown_key",
+     "criterion 'ops_plan': unknown key 'maxx' (expected one of: id, max, name)",
+     "评分项 'ops_plan'：未知的键 'maxx'（应为以下之一：id, max, name）"),
+    ("rubric.missing_key",
+     "field #2: missing 'type'",
+     "第 2 个字段：缺少 'type'"),
+    ("rubric.not_mapping",
+     'the rubric must be a mapping, found list',
+     '评分标准必须是映射（键: 值），实际为列表'),
+    ("rubric.not_text",
+     "group 'technical': label must give its text in Chinese, English or both ({zh: …, en: …}), found ['技术']",
+     "分组 'technical'：“label”必须给出中文、英文或两者的文字（{zh: …, en: …}），实际为 ['技术']"),
+    ("rubric.not_number",
+     "criterion 'ops_plan': max must be a number, found 'fifteen'",
+     "评分项 'ops_plan'：“max”必须是数字，实际为 'fifteen'"),
+    ("rubric.not_finite",
+     "criterion 'ops_plan': max must be a finite number, found 'nan'",
+     "评分项 'ops_plan'：“max”必须是有限的数字，实际为 'nan'"),
+    ("rubric.out_of_range",
+     "group 'technical': weight must be more than 0, found -1",
+     "分组 'technical'：“weight”必须大于 0，实际为 -1"),
+    ("rubric.not_whole",
+     'panel: trim must be a whole number of at least 0, found 1.5',
+     '“panel”：“trim”必须是不小于 0 的整数，实际为 1.5'),
+    ("rubric.unknown_choice",
+     "criterion 'ops_plan': unknown kind 'tierd' (expected one of: gate, checklist, tiered)",
+     "评分项 'ops_plan'：未知的“kind” 'tierd'（应为以下之一：gate, checklist, tiered）"),
+]
+
+
+# The rubric format's own words, which a Chinese sentence about a YAML file quotes as the author writes them.
+YAML_WORDS = {"YAML", "zh", "en", "true", "false", "id", "choices", "choice", "op", "value", "in", "ZB", "text",
+              "integer", "number", "money", "tender", "required", "unit"}
+
+
+@pytest.mark.parametrize("code, cli, zh", RUBRIC_SENTENCES, ids=[row[0] for row in RUBRIC_SENTENCES])
+def test_each_rubric_mistake_in_both_languages(code, cli, zh):
+    facts = RUBRIC_FACTS[code]
+    assert messages.sentence(code, facts, "en", ids=True) == cli == messages.sentence(code, facts, "en")
+    assert messages.sentence(code, facts, "zh") == zh
+    written = {w for value in facts.values() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", str(value))}  # keys, ids
+    assert not chinese_text_words(zh) - written - YAML_WORDS, zh
+
+
+def test_a_rubric_that_is_not_yaml_in_both_languages():
+    from bideval.errors import RubricError
+    from bideval.rubric_yaml import parse_rubric
+
+    with pytest.raises(RubricError) as caught:
+        parse_rubric("id: x\n  bad: [", "bad.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("bad.yaml: line ") and "not valid YAML" in str(problem)
+    assert re.fullmatch(r"bad\.yaml：第 \d+ 行第 \d+ 列：不是有效的 YAML", messages.render(problem, "zh"))
