@@ -29,7 +29,7 @@ from bideval.accounts import ADMIN_USERNAME  # noqa: E402
 from bideval.evaluation import check_bids  # noqa: E402
 from bideval.rights import Actor, Role  # noqa: E402
 from bideval.storage import Store  # noqa: E402
-from bideval.rubric import Tiered  # noqa: E402
+from bideval.rubric import Rubric, Tiered  # noqa: E402
 
 RUBRIC = ROOT / "criteria" / "cs-outsourcing.yaml"
 
@@ -52,15 +52,10 @@ def administrator(store: Store) -> Actor:
     return Actor(account.id, account.display_name, True)
 
 
-def build(url: str, bids: int, judges: int, folder: Path) -> tuple[int, list[str]]:
-    rng = random.Random(7)
-    store = Store(url)
-    admin = administrator(store)
-    tender = store.create_tender(admin, "benchmark", RUBRIC.read_text(encoding="utf-8"), RUBRIC.name)
-    store.give_role(admin, tender, ADMIN_USERNAME, Role.CHAIR)
-    rubric = store.rubric(admin, tender)
+def bid_files(rubric: Rubric, count: int, folder: Path, rng: random.Random) -> list[tuple[str, bytes]]:
+    """``count`` bid forms for ``rubric`` with random answers (per seat and month), as uploads: (name, bytes)."""
     files = []
-    for i in range(bids):
+    for i in range(count):
         values = {"vendor_id": f"91440300MA{i:07d}X", "vendor_name": f"供应商{i:03d}", "sme": rng.choice(["是", "否"])}
         for f in rubric.fields:
             values[f.id] = {"bool": "是", "integer": rng.randint(0, 8), "percent": f"{rng.uniform(88, 99):.1f}%",
@@ -71,8 +66,24 @@ def build(url: str, bids: int, judges: int, folder: Path) -> tuple[int, list[str
         path = folder / f"bid{i:03d}.xlsx"
         write_form(path, values)
         files.append((path.name, path.read_bytes()))
-    report = store.import_bids(admin, tender, files)
+    return files
+
+
+def tender_with_bids(store: Store, name: str, bids: int, folder: Path, rng: random.Random) -> tuple[Actor, int]:
+    """A cs-outsourcing tender run by the administrator (procurement and chair) with ``bids`` generated bids."""
+    admin = administrator(store)
+    tender = store.create_tender(admin, name, RUBRIC.read_text(encoding="utf-8"), RUBRIC.name)
+    store.give_role(admin, tender, ADMIN_USERNAME, Role.CHAIR)
+    report = store.import_bids(admin, tender, bid_files(store.rubric(admin, tender), bids, folder, rng))
     assert report.ok, list(report.refused.items())[:2]
+    return admin, tender
+
+
+def build(url: str, bids: int, judges: int, folder: Path) -> tuple[int, list[str]]:
+    rng = random.Random(7)
+    store = Store(url)
+    admin, tender = tender_with_bids(store, "benchmark", bids, folder, rng)
+    rubric = store.rubric(admin, tender)
     bidset = store.bidset(admin, tender)
     checks = check_bids(rubric, bidset.bids)
     valid = [b.vendor_id for b in bidset.bids if checks[b.vendor_id].valid]

@@ -120,41 +120,14 @@ def open_app(page: str | None = None, lang: str = "zh", **state: Any):
 
 @pytest.fixture(scope="session")
 def postgres_url():
-    """A real PostgreSQL server for this test session, started as the postgres user (initdb refuses root)."""
-    import glob
-    import os
-    import shutil
-    import socket
-    import subprocess
+    """A real PostgreSQL server for this test session (tests/pg_server.py)."""
+    from pg_server import PostgresMissing, temporary_postgres
 
-    binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not binaries:
-        pytest.fail("PostgreSQL is not installed: run the README's test command (bash scripts/test.sh)")
-    bin_dir = Path(binaries[-1]).parent
-    import tempfile
-
-    base = Path(tempfile.mkdtemp(prefix="bideval-pg-"))  # outside pytest's 0700 tree: postgres must reach it
-    data, sockets = base / "data", base / "sockets"
-    sockets.mkdir()
-    as_postgres: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres")
-        shutil.chown(sockets, "postgres")
-        as_postgres = ["runuser", "-u", "postgres", "--"]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    subprocess.run([*as_postgres, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                    "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
-    subprocess.run([*as_postgres, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w",
-                    "-o", f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1", "start"],
-                   check=True, capture_output=True)
     try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_postgres, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
-                       capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+        with temporary_postgres() as url:
+            yield url
+    except PostgresMissing as missing:  # raised before the server starts, never from a test
+        pytest.fail(str(missing))
 
 
 def import_page(name: str):
