@@ -32,6 +32,7 @@ from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
 from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
 from .rubric_view import KIND_LABELS, criterion_rule, group_lines, display_width, max_text
+from .workflow import FindingKind, SignOff
 
 SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
 AUTHOR = "bid-eval"
@@ -65,6 +66,8 @@ _T = {
     "none": Label("无", "none"),
     "no_valid_bid": Label("无有效投标（废标）", "No valid bid: the tender fails"),
     "status": Label("状态", "Status"),
+    "sign_off": Label("定稿签署", "Sign-off"),
+    "finding": Label("组长意见", "Chair's finding"),
     FINAL: Label("最终结果", "Final"),
     PROVISIONAL: Label("临时结果：尚缺评委评分，不能定标", "Provisional: some panel scores are missing"),
     "judge": Label("评委", "Judge"),
@@ -317,6 +320,13 @@ class _Export:
         sheet.ws.conditional_format(first_row, 0, last_row, columns - 1, {
             "type": "formula", "criteria": f'=LEN({ref})>0', "format": self.fmt(bg_color=_FLAG_FILL)})
 
+    def bid_findings(self, sign_off: SignOff, vendor_id: str) -> str:
+        """The chair's findings on a bid's flags (an abnormally low price, missing scores), each after its flag."""
+        return "\n".join(f"{FLAG_LABELS.get(f.flag.kind.value, Label(f.flag.kind.value, f.flag.kind.value)).text(self.lang)}"
+                         f"{'：' if self.lang == 'zh' else ': '}{sign_off.finding_text(f, self.lang)}"
+                         for f in sign_off.findings
+                         if f.flag.vendor_id == vendor_id and f.flag.kind is not FindingKind.OUTLIER)
+
     def yes_no(self, value: bool) -> str:
         return self.t("yes" if value else "no")
 
@@ -568,6 +578,9 @@ class _Export:
         headers = [self.t("rank"), self.t("vendor_id"), self.t("vendor")]
         headers += [self.rubric.group(g).label.text(self.lang) for g in groups]
         headers += [self.t("quoted"), self.t("evaluated"), self.t("total"), self.t("flags")]
+        sign_off = self.tender.sign_off
+        if sign_off is not None:  # the panel session's workbook: the chair's findings beside the flags
+            headers.append(self.t("finding"))
         self.headers(sheet, 0, headers)
         score = self.cell(num_format=self.total_format)
         total_format = self.cell(num_format=self.total_format, bold=True)
@@ -586,9 +599,11 @@ class _Export:
             sheet.formula(row, col + 2, f"=Scores!{cells[-1]}", s.total, total_format)
             flags = "; ".join(FLAG_LABELS.get(f, Label(f, f)).text(self.lang) for f in s.flags)
             sheet.text(row, col + 3, flags, self.cell())
+            if sign_off is not None:
+                sheet.text(row, col + 4, self.bid_findings(sign_off, s.vendor_id), self.cell(text_wrap=True), wrap=True)
         last = len(ranking)
         self.table(sheet, 0, last, len(headers), freeze=3)
-        self.highlight(sheet, 1, last, len(headers), len(headers) - 1)
+        self.highlight(sheet, 1, last, len(headers), 3 + len(groups) + 3)
 
         row = last + 2
         if not ranking:
@@ -607,6 +622,11 @@ class _Export:
         status = _T.get(self.result.status, Label(self.result.status, self.result.status)).text(self.lang)
         colour = "#C00000" if self.result.status != FINAL else "#000000"
         sheet.ws.write_string(row, 2, status, self.fmt(bold=True, font_color=colour))
+        if sign_off is not None:
+            row += 1
+            sheet.ws.write_string(row, 0, self.t("sign_off"), self.label)
+            colour = "#000000" if sign_off.final else "#C00000"
+            sheet.ws.write_string(row, 2, sign_off.text(self.lang), self.fmt(bold=True, font_color=colour))
         # The tender's name and the date head every printed page (the page header); on screen they
         # follow the notes, so the table keeps row 1 as its header for pandas (formats.md §6).
         row += 2
@@ -619,6 +639,9 @@ class _Export:
         """Judge, Vendor ID, Vendor, Criterion ID, Criterion, Tier, Score, Comment, Outlier, Panel mean."""
         headers = [self.t(k) for k in ("judge", "vendor_id", "vendor", "criterion_id", "criterion", "tier",
                                         "score", "comment", "outlier", "panel_mean")]
+        sign_off = self.tender.sign_off
+        if sign_off is not None:
+            headers.append(self.t("finding"))
         self.headers(sheet, 0, headers)
         outliers = {(o.judge, o.vendor_id, o.criterion): o for o in self.result.outliers}
         score = self.cell(num_format=self.score_format)
@@ -639,6 +662,9 @@ class _Export:
             sheet.text(row, 7, p.comment, wrap, wrap=True)
             sheet.text(row, 8, self.t("yes") if outlier else "", self.cell(align="center"))
             sheet.number(row, 9, outlier.panel_mean if outlier else None, mean)
+            found = sign_off.on(FindingKind.OUTLIER, p.vendor_id, p.criterion, p.judge) if sign_off else None
+            if sign_off is not None:
+                sheet.text(row, 10, sign_off.finding_text(found, self.lang) if found else "", wrap, wrap=True)
         self.table(sheet, 0, row, len(headers))
         self.highlight(sheet, 1, row, len(headers), 8)
         row += 2
@@ -820,6 +846,7 @@ class _Export:
             ("rubric_sha", r.sha256),
             ("rubric_source", r.source),
             ("status", self.result.status),
+            *([("sign_off", self.tender.sign_off.text(self.lang))] if self.tender.sign_off else []),
             ("language", self.lang),
             *self.tender_facts(),
         ]

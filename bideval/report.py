@@ -36,6 +36,7 @@ from .result import ABNORMAL_LOW, FINAL, FLAG_LABELS, INCOMPLETE, PROVISIONAL, R
 from .rubric_view import rubric_rows
 from .tender import TenderInfo, date_text, tender_info
 from .values import money_text, plain_number
+from .workflow import FindingKind, Flag, SignOff
 
 FONT_FAMILY = "Noto Sans CJK SC"
 FONT_PACKAGE = "fonts-noto-cjk"
@@ -227,27 +228,43 @@ class Finding:
     vendor_id: str
     flag: str
     detail: str
-    finding: str = ""  # the chair's finding; blank for a handwritten one until the panel records findings
+    finding: str = ""  # the chair's recorded finding; blank when none is on record (written by hand on paper)
 
 
-def findings(result: Result, lang: str) -> list[Finding]:
-    """What the chair must look at, in the report's language: bid flags, then outlying judges' scores.
-
-    This is the one place the report reads flags from; the chair's recorded
-    findings join here as ``Finding.finding`` once the result carries them.
-    """
+def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list[Finding]:
+    """What the chair must look at, in the report's language: bid flags, then outlying judges' scores, each with
+    the chair's finding from ``sign_off``; then any finding whose flag the result no longer raises (a bid
+    completed after the chair wrote about it), so nothing the chair recorded is left out."""
     rows: list[Finding] = []
+    used: set[Flag] = set()
+
+    def said(kind: FindingKind, vendor_id: str, criterion: str = "", judge: str = "") -> str:
+        found = sign_off.on(kind, vendor_id, criterion, judge) if sign_off else None
+        if found is None or sign_off is None:
+            return ""
+        used.add(found.flag)
+        return sign_off.finding_text(found, lang)
+
     price = result.rubric.price_criterion
     for s in result.ranking:
         for flag in s.flags:
+            kind = next((k for k in FindingKind if k.value == flag), None)
             rows.append(Finding(s.vendor_id, FLAG_LABELS.get(flag, Label(flag, flag)).text(lang),
-                                _flag_detail(result, s, flag, lang, price.abnormal_low_share if price else None)))
+                                _flag_detail(result, s, flag, lang, price.abnormal_low_share if price else None),
+                                said(kind, s.vendor_id) if kind else ""))
     places = result.rubric.decimals
     for o in result.outliers:
         criterion = result.rubric.criterion_index.get(o.criterion)
         rows.append(Finding(o.vendor_id, _T["outlier"].text(lang), _T["outlier_detail"].text(lang).format(
             judge=o.judge, criterion=criterion.name.text(lang) if criterion else o.criterion,
-            score=plain_number(o.score), mean=f"{o.panel_mean:.{places}f}")))
+            score=plain_number(o.score), mean=f"{o.panel_mean:.{places}f}"),
+            said(FindingKind.OUTLIER, o.vendor_id, o.criterion, o.judge)))
+    for f in sign_off.findings if sign_off else ():
+        if f.flag not in used and sign_off is not None:
+            label = _T["outlier"] if f.flag.kind is FindingKind.OUTLIER else FLAG_LABELS.get(
+                f.flag.kind.value, Label(f.flag.kind.value, f.flag.kind.value))
+            detail = " / ".join(x for x in (f.flag.criterion, f.flag.judge) if x)
+            rows.append(Finding(f.flag.vendor_id, label.text(lang), detail, sign_off.finding_text(f, lang)))
     return rows
 
 
@@ -439,14 +456,19 @@ class _Report:
             (self.t("result_sha"), pdf.sha256),
         ]
         self.table(None, facts, (38, 142), ("LEFT", "LEFT"))
-        if result.status != FINAL:
+        sign_off = self.tender.sign_off
+        if result.status != FINAL or (sign_off is not None and not sign_off.final):
             pdf.ln(2)
             self.paragraph(self.status_text(), _RED, bold=True, size=11)
 
     def status_text(self) -> str:
-        """The result's status in words; the chair's sign-off joins here once the result records it."""
+        """The result's status in words, then — for a panel session — whether the chair has signed it, who and when."""
         status = self.result.status
-        return _T[status].text(self.lang) if status in _T else status
+        text = _T[status].text(self.lang) if status in _T else status
+        sign_off = self.tender.sign_off
+        if sign_off is None:
+            return text
+        return f"{text}；{sign_off.text('zh')}" if self.lang == "zh" else f"{text}. {sign_off.text('en')}"
 
     def rubric_section(self) -> None:
         self.section("s_rubric")
@@ -511,7 +533,7 @@ class _Report:
 
     def findings_section(self) -> None:
         self.section("s_findings")
-        rows = findings(self.result, self.lang)
+        rows = findings(self.result, self.lang, self.tender.sign_off)
         if not rows:
             self.paragraph(self.t("no_findings"))
             return

@@ -39,7 +39,8 @@ from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, Decl
                      JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord)
 from .sheets import InputFile
 from .values import FieldType
-from .workflow import Blockers, FindingKind, FinaliseRefused, Flag, Stage, blockers, check_stage
+from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, blockers,
+                       check_stage)
 
 __all__ = ["Store", "ScoreRefused", "RightRefused", "WriteConflict", "database_url"]
 
@@ -1026,6 +1027,19 @@ class Store:
             return [(Flag(FindingKind(f.kind), f.vendor_id, f.criterion, f.judge), f.text, f.by, f.version)
                     for f in s.execute(select(FindingRecord).where(FindingRecord.tender_id == tender_id)
                                        .order_by(FindingRecord.id)).scalars()]
+
+    def sign_off(self, actor: Actor, tender_id: int) -> SignOff:
+        """What the exported workbook and the report state: the stage, who finalised the result and when, and the
+        chair's findings (to those who may read every score; none for a judge who has not submitted)."""
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
+            found: tuple[ChairFinding, ...] = ()
+            if self._may_read_panel(s, actor, record, roles):
+                found = tuple(ChairFinding(Flag(FindingKind(f.kind), f.vendor_id, f.criterion, f.judge), f.text, f.by,
+                                           f.at)
+                              for f in s.execute(select(FindingRecord).where(FindingRecord.tender_id == tender_id)
+                                                 .order_by(FindingRecord.id)).scalars())
+            return SignOff(Stage(record.stage), record.finalised_by, record.finalised_at, found)
 
     def set_consensus(self, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str, score: Decimal,
                       reason: str, expected_version: int | None = None) -> int:

@@ -3,14 +3,21 @@
 The evaluation report and the ranked workbook head their pages with it. The
 rubric may carry the number and the method (``tender_number``,
 ``procurement_method``); the command line and the app may give any of them.
+The app adds the panel's sign-off (:class:`bideval.workflow.SignOff`): final or
+not, who signed it and when, and the chair's findings.
 """
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from .labels import Label
 from .rubric import Rubric
+
+if TYPE_CHECKING:
+    from .workflow import SignOff
 
 COMPREHENSIVE_SCORING = Label("综合评分法", "Comprehensive scoring")
 
@@ -23,10 +30,11 @@ class TenderInfo:
     number: str
     method: Label
     date: datetime.date
+    sign_off: "SignOff | None" = None  # the panel session's, from the store; None for the command line
 
 
 def tender_info(rubric: Rubric, name: str | None = None, number: str | None = None, method: str | None = None,
-                on: datetime.date | None = None) -> TenderInfo:
+                on: datetime.date | None = None, sign_off: "SignOff | None" = None) -> TenderInfo:
     """The given values (shown as typed in both languages), else the rubric's title, ``tender_number`` and ``procurement_method``; else today.
 
     >>> from bideval.rubric import Rubric
@@ -40,6 +48,7 @@ def tender_info(rubric: Rubric, name: str | None = None, number: str | None = No
         number=(number or "").strip() or (rubric.tender_number or ""),
         method=_same_in_both(method) or rubric.procurement_method or COMPREHENSIVE_SCORING,
         date=on or datetime.date.today(),
+        sign_off=sign_off,
     )
 
 

@@ -2,12 +2,15 @@
 
 Pure rules; :class:`bideval.storage.Store` checks them inside the transaction
 of each change. What a chair must still resolve before finalising is worked
-out here from an evaluation and the findings recorded so far.
+out here from an evaluation and the findings recorded so far; :class:`SignOff`
+is what a filed document (the ranked workbook, the evaluation report) states
+about it: final or not, who signed it and when, and the chair's findings.
 """
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Iterable, Mapping
 
 from .errors import BidEvalError
@@ -85,6 +88,56 @@ class Flag:
     vendor_id: str
     criterion: str = ""
     judge: str = ""
+
+
+@dataclass(frozen=True)
+class ChairFinding:
+    """The chair's written finding on one flag: what it says, who wrote it and when."""
+
+    flag: Flag
+    text: str
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """What a filed document states about the evaluation: its stage, the chair who finalised it and when (none
+    until it is final), and every finding the chair recorded.
+
+    >>> SignOff(Stage.FINAL, "张组长", datetime(2026, 11, 30, 10, 15)).text("zh")
+    '已定稿：组长 张组长 于 2026-11-30 10:15（UTC）签署'
+    >>> SignOff(Stage.REVIEW).text("en")
+    'Not final: the tender is in the review stage and nobody has signed it'
+    """
+
+    stage: Stage
+    signed_by: str | None = None
+    signed_at: datetime | None = None
+    findings: tuple[ChairFinding, ...] = ()
+
+    @property
+    def final(self) -> bool:
+        """Whether the chair has finalised the result (nothing about the tender changes until reopened)."""
+        return self.stage is Stage.FINAL and self.signed_by is not None
+
+    def text(self, lang: str) -> str:
+        """Final or not, and who signed it when, in one line of ``lang``."""
+        if self.final and self.signed_at is not None:
+            stamp = f"{self.signed_at:%Y-%m-%d %H:%M}"
+            return (f"已定稿：组长 {self.signed_by} 于 {stamp}（UTC）签署" if lang == "zh"
+                    else f"Final: signed by the chair, {self.signed_by}, on {stamp} UTC")
+        return (f"尚未定稿：当前处于“{STAGE_NAMES_ZH[self.stage]}”阶段，尚无人签署" if lang == "zh"
+                else f"Not final: the tender is in the {self.stage.value} stage and nobody has signed it")
+
+    def on(self, kind: FindingKind, vendor_id: str, criterion: str = "", judge: str = "") -> ChairFinding | None:
+        """The chair's finding on one flag, if recorded."""
+        wanted = Flag(kind, vendor_id, criterion, judge)
+        return next((f for f in self.findings if f.flag == wanted), None)
+
+    def finding_text(self, finding: ChairFinding, lang: str) -> str:
+        """A finding as a document quotes it: ``已核实，属合理报价 — 张组长``."""
+        return f"{finding.text} — {finding.by}" if lang == "zh" else f"{finding.text} ({finding.by})"
 
 
 def flags_to_resolve(result: Result) -> list[Flag]:

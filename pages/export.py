@@ -34,9 +34,10 @@ def ranked_workbook_bytes(result: Result, lang: str, tender: TenderInfo | None =
 
 
 def tender_heading(store: Store, actor: Actor, tender: int, result: Result) -> TenderInfo:
-    """What heads the filed documents: the app's name for the tender, the rubric's number and method, today."""
+    """What heads the filed documents: the app's name for the tender, the rubric's number and method, today, and
+    the panel's sign-off (final or not, who signed it and when, the chair's findings)."""
     name = next((t.name for t in store.tenders(actor) if t.id == tender), None)
-    return tender_info(result.rubric, name)
+    return tender_info(result.rubric, name, sign_off=store.sign_off(actor, tender))
 
 
 def score_sheet_bytes(store: Store, actor: Actor, tender: int, judge: str, lang: str) -> bytes:
@@ -198,6 +199,8 @@ def main() -> None:
     st.caption(f"{result.rubric.title.text(ws.lang())} · `{result.rubric.id}`")
     show_status(result)
     heading = tender_heading(store, ws.actor(), tender, result)
+    if heading.sign_off is not None:  # what the workbook and the report state about the sign-off
+        st.caption(ws.tr("定稿签署：", "Sign-off: ") + ws.markdown_text(heading.sign_off.text(ws.lang())))
     show_report(result, tender, heading)
     show_downloads(result, tender, heading)
     st.divider()
