@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Boolean, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, LargeBinary, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -32,8 +32,10 @@ class TenderRecord(Base):
     rubric_sha256: Mapped[str] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
-    stage: Mapped[str] = mapped_column(String(20), default="setup")
-    hide_prices: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A new tender starts in setup; the database's own default, "scoring", is what migration 0002 gave the tenders
+    # made before stages existed (their judges were already scoring).
+    stage: Mapped[str] = mapped_column(String(20), default="setup", server_default="scoring")
+    hide_prices: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     finalised_by: Mapped[str | None] = mapped_column(String(100))
     finalised_at: Mapped[datetime | None]
 
@@ -79,7 +81,7 @@ class TierRecord(Base):
     vendor_id: Mapped[str] = mapped_column(String(64))
     criterion: Mapped[str] = mapped_column(String(100))
     tier: Mapped[str] = mapped_column(String(100))
-    version: Mapped[int] = mapped_column(default=1)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")  # 1: the tiers agreed before versions
 
 
 class ScoreRecord(Base):
@@ -95,7 +97,7 @@ class ScoreRecord(Base):
     score: Mapped[str | None] = mapped_column(String(40))
     comment: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
-    version: Mapped[int] = mapped_column(default=1)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")  # 1: the scores given before versions
 
 
 class AuditEvent(Base):

@@ -605,3 +605,37 @@ def test_a_database_made_before_migrations_upgrades_in_place_without_losing_a_te
         assert store.tender(admin, tender).stage is Stage.SCORING
     store.give_role(admin, 1, "admin", Role.CHAIR)  # tenders made before accounts have no roles yet
     assert store.evaluate(admin, 1).ranking[0].total == D("81.15")  # the README's sample result, unchanged
+
+
+def schema_drift(engine) -> list:
+    """What Alembic's autogenerate would change to make the database match the models: tables, columns, types,
+    nullability, server defaults, indexes, unique constraints and foreign keys. Empty when they agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from bideval.schema import Base
+
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "compare_server_default": True})
+        return compare_metadata(context, Base.metadata)
+
+
+def test_the_migrations_make_exactly_the_models_schema(url):
+    """A new database, upgraded to the newest revision at start, has the models' schema, nothing more or less."""
+    store = Store(url)
+    assert schema_drift(store.engine) == []
+
+
+def test_a_database_made_before_migrations_ends_with_the_models_schema(tmp_path):
+    path = tmp_path / "legacy.sqlite3"
+    shutil.copy(DATA / "legacy_9147466.sqlite3", path)
+    assert schema_drift(Store(f"sqlite:///{path}").engine) == []
+
+
+def test_the_schema_check_sees_a_difference(tmp_path):
+    """The check can fail: a column the models do not know is reported."""
+    store = Store(f"sqlite:///{tmp_path / 'drift.sqlite3'}")
+    with store.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE bid ADD COLUMN stray TEXT"))
+    drift = schema_drift(store.engine)
+    assert [(d[0], d[2], d[3].name) for d in drift] == [("remove_column", "bid", "stray")]
