@@ -1626,3 +1626,58 @@ def _(s: Say) -> str:
 @_template("rubric.value_empty")
 def _(s: Say) -> str:
     return _rubric_at(s, f"value for field {s['field_id']!r} is empty", f"字段 {s['field_id']!r} 的 value 为空")
+
+
+
+@_template("rubric.total_mismatch")
+def _(s: Say) -> str:
+    capped = s.t(" (each shared cap counted at most its max)", "（每个共同上限最多按其上限计）") if s["capped"] else ""
+    return _rubric_at(s, f"the criteria maxima add up to {s['maxima']}{capped}, not the declared total {s['total']}",
+                      f"各评分项满分之和为 {s['maxima']}{capped}，而不是声明的总分 {s['total']}")
+
+
+@_template("rubric.tiers_missing")
+def _(s: Say) -> str:
+    return _rubric_at(s, "a tiered criterion needs tiers: a non-empty list", "分档评分项需要 tiers：一个非空的列表")
+
+
+@_template("rubric.tier_twice")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"tier id {s['tier']!r} is used twice", f"档次 id {s['tier']!r} 用了两次")
+
+
+@_template("rubric.tier_negative")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"tier {s['tier']} bounds must be 0 or more", f"档次 {s['tier']} 的上下限必须不小于 0")
+
+
+@_template("rubric.tier_reversed")
+def _(s: Say) -> str:
+    low, high = s["range"]
+    return _rubric_at(s, f"tier {s['tier']} runs from {low} down to {high}", f"档次 {s['tier']} 从 {low} 降到 {high}（下限大于上限）")
+
+
+@_template("rubric.tier_first")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"the first tier must start at 0, not {s['range'][0]}", f"第一个档次必须从 0 开始，而不是 {s['range'][0]}")
+
+
+@_template("rubric.tier_overlap")
+def _(s: Say) -> str:
+    (low, high), (other_low, other_high) = s["range"], s["other_range"]
+    return _rubric_at(s, f"tier {s['tier']} ({low}–{high}) overlaps tier {s['other']} ({other_low}–{other_high})",
+                      f"档次 {s['tier']}（{low}–{high}）与档次 {s['other']}（{other_low}–{other_high}）重叠")
+
+
+@_template("rubric.tier_gap")
+def _(s: Say) -> str:
+    low, other_high = s["range"][0], s["other_range"][1]
+    return _rubric_at(s, f"tier {s['tier']} starts at {low}, leaving a gap after {s['other']} ending at {other_high} "
+                         f"(at most {s['gap']})",
+                      f"档次 {s['tier']} 从 {low} 开始，与止于 {other_high} 的档次 {s['other']} 之间留有空档（最多 {s['gap']}）")
+
+
+@_template("rubric.tier_last")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"the last tier must end at max {s['max']}, not {s['last']}",
+                      f"最后一个档次必须止于满分 {s['max']}，而不是 {s['last']}")

@@ -217,10 +217,18 @@ class ChecklistItem:
 
 @dataclass(frozen=True)
 class Mistake:
-    """One thing wrong with a criterion as built: the message and its facts."""
+    """One thing wrong with a criterion as built: the message and its facts (and its code, when it has one)."""
 
     message: str
     data: Mapping[str, Any] = dc_field(default_factory=dict, compare=False, hash=False)
+    code: str = ""  # ``rubric.<code>`` in bideval.messages, which words it in both languages
+
+    @classmethod
+    def of(cls, code: str, **facts: Any) -> "Mistake":
+        """A coded mistake: its English message is rendered from ``code`` and ``facts``."""
+        from .messages import sentence
+
+        return cls(sentence(f"rubric.{code}", facts, "en", ids=True), facts, code)
 
 
 class InvalidCriterion(ValueError):
@@ -384,29 +392,27 @@ class Tiered(Criterion):
     def mistakes(self) -> list[Mistake]:
         out = super().mistakes()
         if not self.tiers:
-            return out + [Mistake("a tiered criterion needs tiers: a non-empty list")]
+            return out + [Mistake.of("tiers_missing")]
         ids: set[str] = set()
         for before, tier in zip((None,) + self.tiers, self.tiers):
             facts = {"tier": tier.id, "range": (tier.min, tier.max)}
             if tier.id in ids:
-                out.append(Mistake(f"tier id {tier.id!r} is used twice", facts))
+                out.append(Mistake.of("tier_twice", **facts))
             ids.add(tier.id)
             if tier.min < 0 or tier.max < 0:
-                out.append(Mistake(f"tier {tier.id} bounds must be 0 or more", facts))
+                out.append(Mistake.of("tier_negative", **facts))
             if tier.min > tier.max:
-                out.append(Mistake(f"tier {tier.id} runs from {tier.min} down to {tier.max}", facts))
+                out.append(Mistake.of("tier_reversed", **facts))
             if before is None:
                 if tier.min != 0:
-                    out.append(Mistake(f"the first tier must start at 0, not {tier.min}", facts))
+                    out.append(Mistake.of("tier_first", **facts))
             elif tier.min <= before.max:
-                out.append(Mistake(f"tier {tier.id} ({tier.min}–{tier.max}) overlaps tier {before.id} "
-                                   f"({before.min}–{before.max})", {**facts, "other": before.id}))
+                out.append(Mistake.of("tier_overlap", **facts, other=before.id, other_range=(before.min, before.max)))
             elif tier.min - before.max > MAX_TIER_GAP:
-                out.append(Mistake(f"tier {tier.id} starts at {tier.min}, leaving a gap after {before.id} ending at "
-                                   f"{before.max} (at most {MAX_TIER_GAP})", {**facts, "other": before.id}))
+                out.append(Mistake.of("tier_gap", **facts, other=before.id, other_range=(before.min, before.max),
+                                      gap=MAX_TIER_GAP))
         if self.tiers[-1].max != self.max:
-            out.append(Mistake(f"the last tier must end at max {self.max}, not {self.tiers[-1].max}",
-                               {"tier": self.tiers[-1].id, "max": self.max}))
+            out.append(Mistake.of("tier_last", tier=self.tiers[-1].id, max=self.max, last=self.tiers[-1].max))
         return out
 
     def tier(self, name: str) -> Tier | None:

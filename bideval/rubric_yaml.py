@@ -274,9 +274,7 @@ class _RubricReader:
         if total is not None and known and len(known) == len(self.maxima) and caps is not None and not weighed:
             scored = full_marks(known, caps)
             if scored != total:
-                capped = " (each shared cap counted at most its max)" if caps else ""
-                self.fail("total", f"the criteria maxima add up to {scored}{capped}, not the declared total {total}",
-                          {"total": total, "maxima": scored})
+                self.fail_as("total", "total_mismatch", total=total, maxima=scored, capped=bool(caps))
         if self.problems or title is None or decimals is None or candidates is None:
             return None
         counted = {f for c in criteria if isinstance(c, (Count, Deduction)) for f in c.fields_read}
@@ -698,7 +696,10 @@ class _RubricReader:
             return cls(**parts)
         except InvalidCriterion as invalid:
             for mistake in invalid.mistakes:
-                self.fail(where, mistake.message, {"criterion": invalid.criterion, **mistake.data})
+                if mistake.code:
+                    self.fail_as(where, mistake.code, criterion=invalid.criterion, **mistake.data)
+                else:
+                    self.fail(where, mistake.message, {"criterion": invalid.criterion, **mistake.data})
             return None
 
     def field_ref(self, where: str, node: Any, fields: Mapping[str, Field], types: tuple[FieldType, ...]) -> str | None:

@@ -71,8 +71,8 @@ def test_an_uploaded_bad_rubric_shows_every_problem_and_creates_nothing(app_db):
     app.button(key="tenders_create").click().run()
     assert not app.exception
     shown = "\n".join(e.value for e in app.error).replace("`", "")  # the file is in code font
-    assert "bad.yaml: criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)" in shown
-    assert "bad.yaml: total: the criteria maxima add up to 70, not the declared total 71" in shown
+    assert "bad.yaml：评分项 'ops_plan'：档次 t2（4–10）与档次 t1（0–5）重叠" in shown  # in the UI's language
+    assert "bad.yaml：“total”：各评分项满分之和为 70，而不是声明的总分 71" in shown
     assert len(admin_call("tenders")) == before
 
 

@@ -933,10 +933,50 @@ MORE_RUBRIC_FACTS = {
                               expected=Expected("money", {"unit": "10k CNY", "non_negative": False})),
     "rubric.value_empty": dict(where="criterion 'capital'", field_id="registered_capital"),
 }
+MORE_RUBRIC_FACTS.update({
+    "rubric.total_mismatch": dict(where="total", total=D(71), maxima=D(70), capped=False),
+    "rubric.tiers_missing": dict(where="criterion 'ops_plan'"),
+    "rubric.tier_twice": dict(where="criterion 'ops_plan'", tier="t2", range=(D(5), D(10))),
+    "rubric.tier_negative": dict(where="criterion 'ops_plan'", tier="t1", range=(D(-1), D(5))),
+    "rubric.tier_reversed": dict(where="criterion 'ops_plan'", tier="t2", range=(D(10), D(5))),
+    "rubric.tier_first": dict(where="criterion 'ops_plan'", tier="t1", range=(D(1), D(5))),
+    "rubric.tier_overlap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(4), D(10)), other="t1",
+                                other_range=(D(0), D(5))),
+    "rubric.tier_gap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(7), D(10)), other="t1",
+                            other_range=(D(0), D(5)), gap=D(1)),
+    "rubric.tier_last": dict(where="criterion 'ops_plan'", tier="t3", max=D(15), last=D(14)),
+})
 RUBRIC_FACTS.update(MORE_RUBRIC_FACTS)
 
 # code: the command line's English, Chinese (YAML keys and the author's own ids stay as written)
 RUBRIC_SENTENCES = [
+    ("rubric.total_mismatch",
+     'total: the criteria maxima add up to 70, not the declared total 71',
+     '“total”：各评分项满分之和为 70，而不是声明的总分 71'),
+    ("rubric.tiers_missing",
+     "criterion 'ops_plan': a tiered criterion needs tiers: a non-empty list",
+     "评分项 'ops_plan'：分档评分项需要 tiers：一个非空的列表"),
+    ("rubric.tier_twice",
+     "criterion 'ops_plan': tier id 't2' is used twice",
+     "评分项 'ops_plan'：档次 id 't2' 用了两次"),
+    ("rubric.tier_negative",
+     "criterion 'ops_plan': tier t1 bounds must be 0 or more",
+     "评分项 'ops_plan'：档次 t1 的上下限必须不小于 0"),
+    ("rubric.tier_reversed",
+     "criterion 'ops_plan': tier t2 runs from 10 down to 5",
+     "评分项 'ops_plan'：档次 t2 从 10 降到 5（下限大于上限）"),
+    ("rubric.tier_first",
+     "criterion 'ops_plan': the first tier must start at 0, not 1",
+     "评分项 'ops_plan'：第一个档次必须从 0 开始，而不是 1"),
+    ("rubric.tier_overlap",
+     "criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)",
+     "评分项 'ops_plan'：档次 t2（4–10）与档次 t1（0–5）重叠"),
+    ("rubric.tier_gap",
+     "criterion 'ops_plan': tier t2 starts at 7, leaving a gap after t1 ending at 5 (at most 1)",
+     "评分项 'ops_plan'：档次 t2 从 7 开始，与止于 5 的档次 t1 之间留有空档（最多 1）"),
+    ("rubric.tier_last",
+     "criterion 'ops_plan': the last tier must end at max 15, not 14",
+     "评分项 'ops_plan'：最后一个档次必须止于满分 15，而不是 14"),
     ("rubric.not_slug",
      "criterion #3: id must be a slug (lower-case letters, digits, - and _), found 'Ops Plan'",
      "第 3 个评分项：“id”必须是简短代码（小写字母、数字、- 和 _），实际为 'Ops Plan'"),
@@ -1050,7 +1090,7 @@ RUBRIC_SENTENCES = [
 
 # The rubric format's own words, which a Chinese sentence about a YAML file quotes as the author writes them.
 YAML_WORDS = {"YAML", "zh", "en", "true", "false", "id", "choices", "choice", "op", "value", "in", "ZB", "text",
-              "integer", "number", "money", "tender", "required", "unit"}
+              "integer", "number", "money", "tender", "required", "unit", "tiers"}
 
 
 @pytest.mark.parametrize("code, cli, zh", RUBRIC_SENTENCES, ids=[row[0] for row in RUBRIC_SENTENCES])
