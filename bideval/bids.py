@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 from .errors import BidsError, DamagedWorkbook, Problem, cell_problem
 from .labels import Named
 from .rubric import Field, Rubric
-from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook, sha256_of
+from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook
 from .values import FieldType, ValueProblem, fold, normalise
 
 FORM_SHEET = "Bid"
@@ -72,7 +72,7 @@ def read_bids(rubric: Rubric, paths: Iterable[str | Path]) -> BidSet:
         problems.extend(opened)
         if book is None:
             continue
-        inputs.append(InputFile(display, sha256_of(path), "bids"))
+        inputs.append(InputFile(display, book.sha256, "bids"))
         try:
             found, file_problems = _read_book(rubric, book, headers)
         except DamagedWorkbook as damaged:
