@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -16,6 +18,7 @@ from .labels import Named
 from .rubric import Field, Rubric
 from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook
 from .values import FieldType, ValueProblem, fold, normalise
+from .workers import map_in_order
 
 FORM_SHEET = "Bid"
 CONSOLIDATED_SHEET = "Bids"
@@ -60,31 +63,50 @@ def normalise_vendor_id(raw: str) -> str:
     return "".join(normalise(raw).split()).upper()
 
 
-def read_bids(rubric: Rubric, paths: Iterable[str | Path]) -> BidSet:
-    """Read every bid in ``paths`` (files or folders), or raise BidsError listing every problem."""
+def read_bids(rubric: Rubric, paths: Iterable[str | Path], workers: int | None = None) -> BidSet:
+    """Read every bid in ``paths`` (files or folders), or raise BidsError listing every problem.
+
+    Many bid forms are read by several processes (``workers``, default: as :mod:`bideval.workers`
+    finds worth it); the bids and problems come in the order of the files all the same.
+    """
+    paths = list(paths)
     files, problems = expand_paths(paths)
     bids: list[Bid] = []
     inputs: list[InputFile] = []
-    headers = _header_index(rubric)
-    for path in files:
-        display = str(path)
-        book, opened = open_workbook(path, display)
-        problems.extend(opened)
-        if book is None:
-            continue
-        inputs.append(InputFile(display, book.sha256, "bids"))
-        try:
-            found, file_problems = _read_book(rubric, book, headers)
-        except DamagedWorkbook as damaged:
-            found, file_problems = [], list(damaged.problems)
-        bids.extend(found)
-        problems.extend(file_problems)
+    for read in map_in_order(partial(read_bid_file, rubric, _header_index(rubric)), files, workers):
+        if read.input is not None:
+            inputs.append(read.input)
+        bids.extend(read.bids)
+        problems.extend(read.problems)
     problems.extend(_duplicate_vendors(bids))
     if not bids and not problems:
         problems.append(Problem.of("bids.none_found", ", ".join(map(str, paths)) or "(no path)"))
     if problems:
         raise BidsError(problems)
     return BidSet(tuple(bids), tuple(inputs))
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """What one bid workbook gave: the file with its hash (when it could be opened), its bids, its problems."""
+
+    input: InputFile | None
+    bids: tuple[Bid, ...]
+    problems: tuple[Problem, ...]
+
+
+def read_bid_file(rubric: Rubric, headers: Mapping[str, Field], path: Path, display: str | None = None,
+                  content: bytes | None = None) -> FileRead:
+    """The bids of one workbook (its ``content`` when the caller has read it), and its problems."""
+    display = display or str(path)
+    book, opened = open_workbook(path, display, content)
+    if book is None:
+        return FileRead(None, (), tuple(opened))
+    try:
+        found, problems = _read_book(rubric, book, headers)
+    except DamagedWorkbook as damaged:
+        found, problems = [], list(damaged.problems)
+    return FileRead(InputFile(display, book.sha256, "bids"), tuple(found), tuple(problems))
 
 
 def _read_book(rubric: Rubric, book: Workbook, headers: Mapping[str, Field]) -> tuple[list[Bid], list[Problem]]:
@@ -171,34 +193,89 @@ def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
     if problems:
         return [], problems
     letters = {fid: column_letter(c) for fid, c in columns.items()}
-    memory: dict[str, dict[str, Any]] = {f.id: {} for f in rubric.bid_fields
-                                         if f.type in _REMEMBERED and f.origin != "fixed"}
-    order = [(f, columns.get(f.id)) for f in rubric.bid_fields]
-    bids: list[Bid] = []
     width = max(columns.values()) + 1
-    for r in range(start + 1, len(rows)):
-        row = rows[r]
-        if is_blank_row(row[:width]):
+    numbers = [r for r in range(start + 1, len(rows)) if not is_blank_row(rows[r][:width])]
+    data = [rows[r] for r in numbers]
+    # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
+    # already seen in the column taken from memory. Problems are then told row by row, field by field.
+    parsed: dict[str, list[Any]] = {}
+    failed: dict[int, list[Problem]] = {}
+    shortest = min(map(len, data), default=0)  # python-calamine's rows are all as long as the sheet is wide
+    for field in rubric.bid_fields:
+        column = columns.get(field.id)
+        if column is None:
+            cells = [None] * len(data)
+        elif column < shortest:
+            cells = list(map(itemgetter(column), data))
+        else:
+            cells = [row[column] if column < len(row) else None for row in data]
+        parsed[field.id] = _parse_column(field, cells, field.type in _REMEMBERED and field.origin != "fixed", failed,
+                                         numbers, book.display, sheet, letters.get(field.id, ""))
+    bids: list[Bid] = []
+    ids = [field.id for field in rubric.bid_fields]
+    named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")]
+    for i, (r, row_values) in enumerate(zip(numbers, zip(*parsed.values()))):
+        values = dict(zip(ids, row_values))
+        row_problems = failed.get(i, [])
+        for field in named:
+            if values[field.id] is None:
+                row_problems.append(Problem.of("bids.required_empty", book.display, sheet,
+                                               f"{letters.get(field.id, '')}{r + 1}" or None, field=_named(field)))
+        if row_problems:
+            problems.extend(row_problems)
             continue
-        raw = {f.id: (row[c] if c is not None and c < len(row) else None) for f, c in order}
-        bid = _make_bid(rubric.bid_fields, raw, lambda fid, r=r: f"{letters.get(fid, '')}{r + 1}",
-                        book.display, sheet, letters, r + 1, problems, memory)
-        if bid:
-            bids.append(bid)
+        bids.append(Bid(normalise_vendor_id(values["vendor_id"]), values["vendor_name"], bool(values.get("sme")),
+                        values, book.display, sheet, letters, r + 1))
     if not bids and not problems:
         problems.append(Problem.of("bids.no_rows", book.display, sheet))
     return bids, problems
 
 
-# Bidders write the same few spellings again and again (是, 96%, 按通计费): a text cell's parsed
-# value is remembered per field for one read. Errors are never remembered; free-text fields are not.
+def _parse_column(f: Field, cells: list[Any], remember: bool, failed: dict[int, list[Problem]], numbers: list[int],
+                  file: str, sheet: str, letter: str) -> list[Any]:
+    """Every cell of one field's column parsed (None when empty); each cell that fails is _FAILED, its problem
+    added to ``failed[i]``.
+
+    With ``remember``, a cell whose type and value were already parsed in this column takes the same value:
+    a parser's value depends on nothing else. Errors are never remembered, nor a zero (0.0 and -0.0
+    are equal as keys but not as values).
+    """
+    parse = f.parse
+    memory: dict[tuple[type, Any], Any] = {}
+    recall = memory.get
+    out: list[Any] = [None] * len(cells)
+    for i, found in enumerate(cells):
+        if found is None or found == "":
+            continue
+        if remember:
+            key = (found.__class__, found)
+            value = recall(key, _FAILED)
+            if value is not _FAILED:
+                out[i] = value
+                continue
+        try:
+            value = parse(found)
+        except ValueProblem as problem:
+            failed.setdefault(i, []).append(cell_problem(file, sheet, f"{letter}{numbers[i] + 1}",
+                                                         problem.expectation, found, _named(f)))
+            out[i] = _FAILED
+            continue
+        if remember and found != 0:
+            memory[key] = value
+        out[i] = value
+    return out
+
+
+_FAILED = object()  # a cell that could not be parsed (its row is refused; not the same as empty)
+
+# Bidders write the same few spellings again and again (是, 96%, 按通计费): a cell's parsed value is
+# remembered per field for one read. Errors are never remembered; free-text fields are not.
 _REMEMBERED = {FieldType.BOOL, FieldType.CHOICE, FieldType.PERCENT, FieldType.MONEY, FieldType.INTEGER,
                FieldType.NUMBER}
 
 
 def _make_bid(fields: Iterable[Field], raw: Mapping[str, Any], where, file: str, sheet: str,
-              cells: Mapping[str, str], row: int | None, problems: list[Problem],
-              memory: dict[str, dict[str, Any]] | None = None) -> Bid | None:
+              cells: Mapping[str, str], row: int | None, problems: list[Problem]) -> Bid | None:
     values: dict[str, Any] = {}
     before = len(problems)
     for f in fields:
@@ -206,17 +283,10 @@ def _make_bid(fields: Iterable[Field], raw: Mapping[str, Any], where, file: str,
         if found is None or found == "":
             values[f.id] = None
             continue
-        remembered = memory.get(f.id) if memory is not None and isinstance(found, str) else None
-        if remembered is not None and found in remembered:
-            values[f.id] = remembered[found]
-            continue
         try:
             values[f.id] = f.parse(found)
         except ValueProblem as problem:
             problems.append(cell_problem(file, sheet, where(f.id), problem.expectation, found, _named(f)))
-            continue
-        if remembered is not None:
-            remembered[found] = values[f.id]
     for f in fields:
         if f.id in ("vendor_id", "vendor_name") and values[f.id] is None:
             problems.append(Problem.of("bids.required_empty", file, sheet, where(f.id) or None, field=_named(f)))
