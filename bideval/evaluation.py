@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .bids import Bid, BidSet, read_bids
 from .panel import PanelInput, read_panel
@@ -21,7 +21,7 @@ from .messages import reason_label
 from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
                      PriceLine, Reason, Result, Standing)
 from .deductions import DeductionLine, deduction_lines, deduction_score
-from .rubric import Aggregate, Deduction, Price, Rubric, load_rubric
+from .rubric import Aggregate, Criterion, Deduction, Price, Rubric, load_rubric
 from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
 from .sheets import InputFile, sha256_of
 from .sme import SmeCategory
@@ -84,17 +84,24 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     group_criteria = {g: [c.id for c in rubric.scored_criteria if c.group == g] for g in rubric.groups}
     unranked: dict[str, Standing] = {}
     outliers: list[Outlier] = []
+    plan = [(criterion, _how_scored(criterion), rubric.places(criterion)) for criterion in rubric.scored_criteria]
+    objective = {criterion.id: _objective_scorer(criterion, places) for criterion, how, places in plan
+                 if how == "objective"}
     for bid in valid:
         criteria: dict[str, Decimal] = {}
         deductions: dict[str, tuple[DeductionLine, ...]] = {}
         incomplete = False
-        for criterion in rubric.scored_criteria:
-            if isinstance(criterion, Price):
+        for criterion, how, places in plan:
+            if how == "objective":
+                criteria[criterion.id] = objective[criterion.id](bid.values)
+                continue
+            if how == "price":
                 raw = price_points[bid.vendor_id]
-            elif isinstance(criterion, Deduction):
+            elif how == "deduction":
+                assert isinstance(criterion, Deduction)
                 deductions[criterion.id] = deduction_lines(criterion, bid.values)
                 raw = deduction_score(criterion, deductions[criterion.id])
-            elif criterion.is_panel:
+            else:
                 scores = given.get((bid.vendor_id, criterion.id), {})
                 seated = [j for j in members if (j, bid.vendor_id) not in panel.recused]  # recused: not missing
                 if not seated or any(j not in scores for j in seated):
@@ -105,9 +112,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
                     incomplete = incomplete or agreed is None
                     raw = raw if agreed is None else agreed
                 outliers.extend(_outliers(bid.vendor_id, criterion.id, criterion.max, scores, rubric))
-            else:
-                raw = objective_score(criterion, bid.values)
-            criteria[criterion.id] = round_half_up(raw, rubric.places(criterion))
+            criteria[criterion.id] = round_half_up(raw, places)
         criteria, caps = apply_caps(rubric.caps, criteria)
         groups = {g: sum((criteria[c] for c in ids), ZERO) for g, ids in group_criteria.items()}
         flags = tuple(flag for flag, on in ((ABNORMAL_LOW, bid.vendor_id in abnormal),
@@ -132,6 +137,36 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         panel_scores=_panel_scores(panel), judges=members, warnings=tuple(str(w) for w in panel.warnings), inputs=inputs,
         price_mean=price_mean, price_benchmark=priced.benchmark,
     )
+
+
+def _how_scored(criterion: Criterion) -> str:
+    """price, deduction (deductions and penalties), panel, or objective (from the bid's values alone)."""
+    if isinstance(criterion, Price):
+        return "price"
+    if isinstance(criterion, Deduction):
+        return "deduction"
+    return "panel" if criterion.is_panel else "objective"
+
+
+def _objective_scorer(criterion: Criterion, places: int) -> Callable[[Mapping[str, Any]], Decimal]:
+    """A checklist's, count's or linear criterion's rounded score of a bid's values, remembered by the values it reads.
+
+    The score is a function of those values alone, so bids stating the same ones (是, 96%…) share it;
+    a zero is never remembered (0 and -0 are equal keys but not equal scores once rounded).
+    """
+    fields = criterion.fields_read
+    memory: dict[Any, Decimal] = {}
+
+    def score(values: Mapping[str, Any]) -> Decimal:
+        key = values.get(fields[0]) if len(fields) == 1 else tuple(values.get(f) for f in fields)
+        found = memory.get(key)
+        if found is None:
+            found = round_half_up(objective_score(criterion, values), places)
+            if not any(isinstance(v, Decimal) and v.is_zero() for v in (key if isinstance(key, tuple) else (key,))):
+                memory[key] = found
+        return found
+
+    return score
 
 
 # -- groups: stages, scaling, weights (issue 7, items 5 and 6)
