@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .errors import BidsError, DamagedWorkbook, Problem, cell_problem
 from .labels import Named
@@ -73,7 +73,7 @@ def read_bids(rubric: Rubric, paths: Iterable[str | Path], workers: int | None =
     files, problems = expand_paths(paths)
     bids: list[Bid] = []
     inputs: list[InputFile] = []
-    for read in map_in_order(partial(read_bid_file, rubric, _header_index(rubric)), files, workers):
+    for read in map_in_order(partial(read_bid_file, Reading.of(rubric)), files, workers):
         if read.input is not None:
             inputs.append(read.input)
         bids.extend(read.bids)
@@ -95,38 +95,81 @@ class FileRead:
     problems: tuple[Problem, ...]
 
 
-def read_bid_file(rubric: Rubric, headers: Mapping[str, Field], path: Path, display: str | None = None,
-                  content: bytes | None = None) -> FileRead:
+@dataclass(frozen=True)
+class Reading:
+    """What the reads of one tender's bid workbooks share: the rubric, its header index and one parser per field.
+
+    A field's parser remembers the value it gave for a cell's type and value (是, 96%, 按通计费 are
+    written again and again): a parser's value depends on nothing else, so the memory is exact.
+    Errors are never remembered, nor a zero (0.0 and -0.0 are equal as keys, not as values), nor
+    free text or the fixed fields (vendor_id, vendor_name, sme), which rarely repeat.
+    """
+
+    rubric: Rubric
+    headers: Mapping[str, Field]
+    parsers: Mapping[str, Callable[[Any], Any]]
+
+    @classmethod
+    def of(cls, rubric: Rubric) -> "Reading":
+        return cls(rubric, _header_index(rubric), {f.id: _remembering(f) for f in rubric.bid_fields})
+
+
+def _remembering(field: Field) -> Callable[[Any], Any]:
+    """``field.parse``, remembering its values as :class:`Reading` says."""
+    parse = field.parse
+    if field.type not in _REMEMBERED or field.origin == "fixed":
+        return parse
+    memory: dict[tuple[type, Any], Any] = {}
+    recall = memory.get
+
+    def remembered(found: Any) -> Any:
+        key = (found.__class__, found)
+        value = recall(key, _FAILED)
+        if value is _FAILED:
+            value = parse(found)
+            if found != 0:
+                memory[key] = value
+        return value
+
+    return remembered
+
+
+_REMEMBERED = {FieldType.BOOL, FieldType.CHOICE, FieldType.PERCENT, FieldType.MONEY, FieldType.INTEGER,
+               FieldType.NUMBER}
+_FAILED = object()  # not remembered; a cell that could not be parsed (its row is refused; not the same as empty)
+
+
+def read_bid_file(reading: Reading, path: Path, display: str | None = None, content: bytes | None = None) -> FileRead:
     """The bids of one workbook (its ``content`` when the caller has read it), and its problems."""
     display = display or str(path)
     book, opened = open_workbook(path, display, content)
     if book is None:
         return FileRead(None, (), tuple(opened))
     try:
-        found, problems = _read_book(rubric, book, headers)
+        found, problems = _read_book(reading, book)
     except DamagedWorkbook as damaged:
         found, problems = [], list(damaged.problems)
     return FileRead(InputFile(display, book.sha256, "bids"), tuple(found), tuple(problems))
 
 
-def _read_book(rubric: Rubric, book: Workbook, headers: Mapping[str, Field]) -> tuple[list[Bid], list[Problem]]:
+def _read_book(reading: Reading, book: Workbook) -> tuple[list[Bid], list[Problem]]:
     form = book.find(FORM_SHEET)
     consolidated = book.find(CONSOLIDATED_SHEET)
     if form and consolidated:
         return [], [Problem.of("bids.both_sheets", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET)]
     if consolidated:
-        return _read_consolidated(rubric, book, consolidated, headers)
+        return _read_consolidated(reading, book, consolidated)
     if form:
-        bid, problems = _read_form(rubric, book, form)
+        bid, problems = _read_form(reading, book, form)
         return ([bid] if bid else []), problems
     return [], [Problem.of("bids.no_bid_sheet", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET,
                            found=tuple(book.sheet_names))]
 
 
-def _read_form(rubric: Rubric, book: Workbook, sheet: str) -> tuple[Bid | None, list[Problem]]:
+def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None, list[Problem]]:
     rows = book.rows(sheet)
     problems: list[Problem] = []
-    fields = rubric.field_index
+    fields = reading.rubric.field_index
     raw: dict[str, Any] = {}
     cells: dict[str, str] = {}
     for r, row in enumerate(rows):
@@ -149,7 +192,7 @@ def _read_form(rubric: Rubric, book: Workbook, sheet: str) -> tuple[Bid | None, 
         raw[field_id] = row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None
     if not cells:
         return None, problems or [Problem.of("bids.no_field_rows", book.display, sheet)]
-    bid = _make_bid(rubric.bid_fields, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
+    bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
 
 
@@ -162,8 +205,8 @@ def _header_index(rubric: Rubric) -> dict[str, Field]:
     return index
 
 
-def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
-                       headers: Mapping[str, Field]) -> tuple[list[Bid], list[Problem]]:
+def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[list[Bid], list[Problem]]:
+    rubric, headers = reading.rubric, reading.headers
     rows = book.rows(sheet)
     problems: list[Problem] = []
     start = next((i for i, row in enumerate(rows) if not is_blank_row(row)), None)
@@ -209,8 +252,8 @@ def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
             cells = list(map(itemgetter(column), data))
         else:
             cells = [row[column] if column < len(row) else None for row in data]
-        parsed[field.id] = _parse_column(field, cells, field.type in _REMEMBERED and field.origin != "fixed", failed,
-                                         numbers, book.display, sheet, letters.get(field.id, ""))
+        parsed[field.id] = _parse_column(field, reading.parsers[field.id], cells, failed, numbers, book.display,
+                                         sheet, letters.get(field.id, ""))
     bids: list[Bid] = []
     ids = [field.id for field in rubric.bid_fields]
     named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")]
@@ -231,60 +274,35 @@ def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
     return bids, problems
 
 
-def _parse_column(f: Field, cells: list[Any], remember: bool, failed: dict[int, list[Problem]], numbers: list[int],
-                  file: str, sheet: str, letter: str) -> list[Any]:
+def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], failed: dict[int, list[Problem]],
+                  numbers: list[int], file: str, sheet: str, letter: str) -> list[Any]:
     """Every cell of one field's column parsed (None when empty); each cell that fails is _FAILED, its problem
-    added to ``failed[i]``.
-
-    With ``remember``, a cell whose type and value were already parsed in this column takes the same value:
-    a parser's value depends on nothing else. Errors are never remembered, nor a zero (0.0 and -0.0
-    are equal as keys but not as values).
-    """
-    parse = f.parse
-    memory: dict[tuple[type, Any], Any] = {}
-    recall = memory.get
+    added to ``failed[i]``."""
     out: list[Any] = [None] * len(cells)
     for i, found in enumerate(cells):
         if found is None or found == "":
             continue
-        if remember:
-            key = (found.__class__, found)
-            value = recall(key, _FAILED)
-            if value is not _FAILED:
-                out[i] = value
-                continue
         try:
-            value = parse(found)
+            out[i] = parse(found)
         except ValueProblem as problem:
             failed.setdefault(i, []).append(cell_problem(file, sheet, f"{letter}{numbers[i] + 1}",
-                                                         problem.expectation, found, _named(f)))
+                                                         problem.expectation, found, _named(field)))
             out[i] = _FAILED
-            continue
-        if remember and found != 0:
-            memory[key] = value
-        out[i] = value
     return out
 
 
-_FAILED = object()  # a cell that could not be parsed (its row is refused; not the same as empty)
-
-# Bidders write the same few spellings again and again (是, 96%, 按通计费): a cell's parsed value is
-# remembered per field for one read. Errors are never remembered; free-text fields are not.
-_REMEMBERED = {FieldType.BOOL, FieldType.CHOICE, FieldType.PERCENT, FieldType.MONEY, FieldType.INTEGER,
-               FieldType.NUMBER}
-
-
-def _make_bid(fields: Iterable[Field], raw: Mapping[str, Any], where, file: str, sheet: str,
+def _make_bid(reading: Reading, raw: Mapping[str, Any], where, file: str, sheet: str,
               cells: Mapping[str, str], row: int | None, problems: list[Problem]) -> Bid | None:
     values: dict[str, Any] = {}
     before = len(problems)
+    fields = reading.rubric.bid_fields
     for f in fields:
         found = raw.get(f.id)
         if found is None or found == "":
             values[f.id] = None
             continue
         try:
-            values[f.id] = f.parse(found)
+            values[f.id] = reading.parsers[f.id](found)
         except ValueProblem as problem:
             problems.append(cell_problem(file, sheet, where(f.id), problem.expectation, found, _named(f)))
     for f in fields:

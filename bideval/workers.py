@@ -45,25 +45,34 @@ def map_in_order(function: Callable[[Item], Outcome], items: Sequence[Item],
                  workers: int | None = None) -> list[Outcome]:
     """``[function(item) for item in items]``, shared among ``workers`` processes (default: :func:`workers_for`).
 
-    Items and outcomes travel between processes by pickling; ``function`` does not (the workers are forked).
-    If a worker dies (a reader that aborts the process), the files are read again here, one by one.
+    The items are cut into as many runs as there are processes: this one reads the first run while
+    forked workers read the others. Items and outcomes travel between processes by pickling;
+    ``function`` does not (the workers are forked). If a worker dies (a reader that aborts its
+    process), its run is read again here.
     """
     global _job
-    count = workers if workers is not None else workers_for(len(items))
-    if count <= 1 or len(items) < 2 or not sys.platform.startswith("linux"):
+    count = min(workers if workers is not None else workers_for(len(items)), len(items))
+    if count <= 1 or not sys.platform.startswith("linux"):
         return [function(item) for item in items]
     import multiprocessing
 
+    size = -(-len(items) // count)
+    runs = [list(items[start:start + size]) for start in range(0, len(items), size)]
     _job = function
     try:
-        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_run, items, chunksize=max(1, len(items) // (count * 4))))
-    except BrokenProcessPool:
-        return [function(item) for item in items]
+        with ProcessPoolExecutor(len(runs) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending = [pool.submit(_run, run) for run in runs[1:]]
+            out = [function(item) for item in runs[0]]
+            for run, future in zip(runs[1:], pending):
+                try:
+                    out.extend(future.result())
+                except BrokenProcessPool:
+                    out.extend(function(item) for item in run)
+        return out
     finally:
         _job = None
 
 
-def _run(item):
+def _run(run: list) -> list:
     assert _job is not None
-    return _job(item)
+    return [_job(item) for item in run]

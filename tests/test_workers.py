@@ -81,6 +81,8 @@ def test_the_work_is_done_in_other_processes_in_the_order_given():
     def where(n: int) -> tuple[int, int]:
         return n, os.getpid()
 
-    done = map_in_order(where, list(range(40)), workers=2)
-    assert [n for n, _ in done] == list(range(40))
-    assert os.getpid() not in {pid for _, pid in done}
+    done = map_in_order(where, list(range(41)), workers=3)
+    assert [n for n, _ in done] == list(range(41))
+    pids = [pid for _, pid in done]
+    assert set(pids[:14]) == {os.getpid()}  # this process reads the first run: no fork is wasted on it
+    assert os.getpid() not in pids[14:]  # the other runs in forked workers
