@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .benchmark import Benchmark
 from .caps import CapLine
@@ -153,8 +153,7 @@ class Result:
         return self._by_vendor.get(vendor_id)
 
 
-def _number(value: Decimal) -> float:
-    return float(value)
+_number: Callable[[Decimal], float] = float  # a rounded Decimal as a JSON number (called for every figure)
 
 
 def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
