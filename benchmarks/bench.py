@@ -7,6 +7,7 @@ Run from the repository root with the project's virtualenv:
     .venv/bin/python benchmarks/bench.py --quick    # smoke run: 200 forms, 5,000 rows
     .venv/bin/python benchmarks/bench.py --phases   # also: wall/CPU seconds per step of run()
     .venv/bin/python benchmarks/bench.py --profile-only --profile cprofile   # top 15 functions per layout
+    .venv/bin/python benchmarks/bench.py --scaling 200,2000,20000 --only none  # how the cost grows with forms
 
 Scenarios (rubric criteria/cs-outsourcing.yaml):
 
@@ -26,6 +27,19 @@ For each scenario, best of ``--repeat`` runs (default 3):
 
 Goals (informative only; the script always exits 0): ours/floor <= 3 and ours/peer <= 0.5,
 with "ours" the subprocess figure (what a user waits for). The in-process ratios are printed too.
+
+Peak memory (resident set size, RSS) of each contestant is measured in a process of its own:
+the floor's and the peer's reads in a child ``python -c`` (interpreter and imports included),
+ours as the ``evaluate`` subprocess. A process's peak is the kernel's high-water mark
+(``wait4``'s ``ru_maxrss``); when bid-eval reads with worker processes, their RSS, sampled
+every 10 ms, is added to its own, so forked pages shared by both are counted twice.
+
+``--scaling`` adds the third scenario: the same command on 200, 2,000 and 20,000 bid forms
+(sizes of your choice), with seconds and memory per form, to show the cost grows linearly.
+
+bideval's modules are compiled to bytecode once before timing (``compileall``), as an
+installed package is: a subprocess then does not compile them again on every run even when
+PYTHONDONTWRITEBYTECODE is set.
 
 Test data is generated once with a fixed seed and cached under benchmarks/generated/
 (git-ignored), keyed by size and seed; ``--regenerate`` forces it. Generation is never timed.
@@ -368,34 +382,37 @@ class Dataset:
 
 def dataset(forms: int, rows: int, seed: int, regenerate: bool) -> Dataset:
     """The cached inputs for these sizes, generating what is missing (never timed)."""
-    forms_dir = GENERATED / f"forms-{forms}-seed{seed}-v{GENERATOR_VERSION}"
-    cons_dir = GENERATED / f"consolidated-{rows}-seed{seed}-v{GENERATOR_VERSION}"
-    manifest: dict[str, Any] = {}
-    for folder, kind, count in ((forms_dir, "forms", forms), (cons_dir, "consolidated", rows)):
-        marker = folder / "manifest.json"
-        if regenerate and folder.exists():
+    forms_dir, forms_manifest = generated("forms", forms, seed, regenerate)
+    cons_dir, cons_manifest = generated("consolidated", rows, seed, regenerate)
+    return Dataset(forms_dir / "bids", forms_dir / "panel.xlsx", cons_dir / "bids.xlsx",
+                   {"forms": forms_manifest, "consolidated": cons_manifest})
+
+
+def generated(kind: str, count: int, seed: int, regenerate: bool) -> tuple[Path, dict[str, Any]]:
+    """The folder of one generated input (``forms``: bid forms and a panel; ``consolidated``: one workbook)."""
+    folder = GENERATED / f"{kind}-{count}-seed{seed}-v{GENERATOR_VERSION}"
+    marker = folder / "manifest.json"
+    if regenerate and folder.exists():
+        shutil.rmtree(folder)
+    if not marker.exists():  # absent or half-written: start again
+        if folder.exists():
             shutil.rmtree(folder)
-        if not marker.exists():  # absent or half-written: start again
-            if folder.exists():
-                shutil.rmtree(folder)
-            folder.mkdir(parents=True)
-            started = time.perf_counter()
-            print(f"generating {kind}: {count:,} vendors (seed {seed}) in {folder.relative_to(REPO)} …",
-                  flush=True)
-            vendors = make_vendors(count, seed)
-            if kind == "forms":
-                write_forms(folder / "bids", vendors)
-                write_panel(folder / "panel.xlsx", vendors, seed)
-            else:
-                write_consolidated(folder / "bids.xlsx", vendors)
-            info = {"kind": kind, "vendors": count, "seed": seed, "generator": GENERATOR_VERSION,
-                    "valid": sum(v.valid for v in vendors), "invalid": sum(not v.valid for v in vendors),
-                    "seconds": round(time.perf_counter() - started, 1)}
-            marker.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
-            print(f"  done in {info['seconds']} s: {info['valid']:,} meant valid, {info['invalid']:,} invalid",
-                  flush=True)
-        manifest[kind] = json.loads(marker.read_text(encoding="utf-8"))
-    return Dataset(forms_dir / "bids", forms_dir / "panel.xlsx", cons_dir / "bids.xlsx", manifest)
+        folder.mkdir(parents=True)
+        started = time.perf_counter()
+        print(f"generating {kind}: {count:,} vendors (seed {seed}) in {folder.relative_to(REPO)} …", flush=True)
+        vendors = make_vendors(count, seed)
+        if kind == "forms":
+            write_forms(folder / "bids", vendors)
+            write_panel(folder / "panel.xlsx", vendors, seed)
+        else:
+            write_consolidated(folder / "bids.xlsx", vendors)
+        info = {"kind": kind, "vendors": count, "seed": seed, "generator": GENERATOR_VERSION,
+                "valid": sum(v.valid for v in vendors), "invalid": sum(not v.valid for v in vendors),
+                "seconds": round(time.perf_counter() - started, 1)}
+        marker.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+        print(f"  done in {info['seconds']} s: {info['valid']:,} meant valid, {info['invalid']:,} invalid",
+              flush=True)
+    return folder, json.loads(marker.read_text(encoding="utf-8"))
 
 
 # --------------------------------------------------------------------------- timing
@@ -426,6 +443,7 @@ class Row:
     inproc: Timing
     checked: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    memory: dict[str, int] = field(default_factory=dict)  # floor / peer / ours → peak RSS in bytes
 
 
 def best_of(repeat: int, work: Callable[[], Any], budget: float | None = None) -> Timing:
@@ -464,11 +482,101 @@ def bideval_command(scenario: Scenario, out: Path) -> list[str]:
     return command
 
 
-def ours_subprocess(scenario: Scenario, out: Path) -> None:
-    done = subprocess.run(bideval_command(scenario, out), cwd=REPO, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f"bideval evaluate failed (exit {done.returncode}) on {scenario.name}:\n"
-                         f"{done.stderr[-4000:]}")
+def ours_subprocess(scenario: Scenario, out: Path, peaks: list[int] | None = None) -> None:
+    returncode, stderr, peak = run_measured(bideval_command(scenario, out))
+    if returncode != 0:
+        raise SystemExit(f"bideval evaluate failed (exit {returncode}) on {scenario.name}:\n{stderr[-4000:]}")
+    if peaks is not None:
+        peaks.append(peak)
+
+
+# A process forked from a large one starts with the large one's peak RSS as its own (Linux keeps the
+# high-water mark across exec), so every measured command is started by this small launcher,
+# itself started before the benchmark imports pandas: its ~10 MB is below any real figure.
+LAUNCHER = r"""
+import json, os, subprocess, sys, tempfile, threading
+from pathlib import Path
+
+def descendants_rss(pid):
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0
+    total = 0
+    for child in children:
+        try:
+            status = Path(f"/proc/{child}/status").read_text()
+        except OSError:
+            continue
+        rss = next((line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")), "0")
+        total += int(rss) * 1024 + descendants_rss(int(child))
+    return total
+
+for line in sys.stdin:
+    request = json.loads(line)
+    with tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(request["command"], cwd=request["cwd"], stdout=subprocess.DEVNULL, stderr=err)
+        workers = [0]
+        stop = threading.Event()
+        def sample():
+            while not stop.wait(0.01):
+                workers[0] = max(workers[0], descendants_rss(process.pid))
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        stop.set()
+        sampler.join()
+        err.seek(0)
+        reply = {"returncode": os.waitstatus_to_exitcode(status), "stderr": err.read().decode("utf-8", "replace"),
+                 "peak": usage.ru_maxrss * 1024 + workers[0]}
+    print(json.dumps(reply), flush=True)
+"""
+_launcher: subprocess.Popen | None = None
+
+
+def start_launcher() -> None:
+    """Start the small process that runs every measured command (before anything large is imported)."""
+    global _launcher
+    _launcher = subprocess.Popen([PYTHON, "-c", LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 text=True, encoding="utf-8")
+
+
+def run_measured(command: list[str]) -> tuple[int, str, int]:
+    """Run ``command`` through the launcher; its exit status, stderr and peak RSS in bytes.
+
+    The peak is the kernel's high-water mark of the command's process (``wait4``'s ``ru_maxrss``)
+    plus the RSS of its worker processes, sampled every 10 ms.
+    """
+    assert _launcher is not None and _launcher.stdin is not None and _launcher.stdout is not None
+    _launcher.stdin.write(json.dumps({"command": command, "cwd": str(REPO)}) + "\n")
+    _launcher.stdin.flush()
+    reply = json.loads(_launcher.stdout.readline())
+    return reply["returncode"], reply["stderr"], reply["peak"]
+
+
+READER_CODE = {
+    "floor": ("from python_calamine import CalamineWorkbook\n"
+              "for path, sheet in FILES:\n"
+              "    CalamineWorkbook.from_path(path).get_sheet_by_name(sheet).to_python()\n"),
+    "peer": ("import pandas\n"
+             "for path, sheet in FILES:\n"
+             "    pandas.read_excel(path, sheet_name=sheet, engine='openpyxl')\n"),
+}
+
+
+def reader_memory(kind: str, files: list[tuple[Path, str]]) -> int:
+    """Peak RSS in bytes of a fresh interpreter doing the floor's or the peer's read of ``files``."""
+    listing = json.dumps([(str(p), s) for p, s in files])
+    code = f"import json\nFILES = json.loads({listing!r})\n" + READER_CODE[kind]
+    with tempfile.NamedTemporaryFile("w", suffix=".py", encoding="utf-8", delete=False) as script:
+        script.write(code)
+    try:
+        returncode, stderr, peak = run_measured([PYTHON, script.name])
+    finally:
+        os.unlink(script.name)
+    if returncode != 0:
+        raise SystemExit(f"the {kind} read failed (exit {returncode}):\n{stderr[-4000:]}")
+    return peak
 
 
 def ours_inprocess(scenario: Scenario) -> str:
@@ -489,7 +597,7 @@ def check_result(scenario: Scenario, text: str) -> str:
 
 
 def startup(repeat: int, code: str) -> Timing:
-    return best_of(max(repeat, 5), lambda: subprocess.run([PYTHON, "-c", code], cwd=REPO, check=True))
+    return best_of(max(repeat, 5), lambda: run_measured([PYTHON, "-c", code]))
 
 
 def time_scenario(scenario: Scenario, repeat: int, work_dir: Path) -> Row:
@@ -500,8 +608,13 @@ def time_scenario(scenario: Scenario, repeat: int, work_dir: Path) -> Row:
     peer = best_of(repeat, lambda: peer_read(scenario.files), PEER_REPEAT_BUDGET_S)
     print(f"  peer (pandas + openpyxl)  {_runs(peer)}{'  ' + peer.note if peer.note else ''}", flush=True)
     out = work_dir / f"{scenario.name}.json"
-    sub = best_of(repeat, lambda: ours_subprocess(scenario, out))
-    print(f"  ours (subprocess)         {_runs(sub)}", flush=True)
+    peaks: list[int] = []
+    sub = best_of(repeat, lambda: ours_subprocess(scenario, out, peaks))
+    print(f"  ours (subprocess)         {_runs(sub)}   peak RSS {_mb(max(peaks))}", flush=True)
+    memory = {"floor": reader_memory("floor", scenario.files), "peer": reader_memory("peer", scenario.files),
+              "ours": max(peaks)}
+    print(f"  peak RSS: floor {_mb(memory['floor'])}, peer {_mb(memory['peer'])}, ours {_mb(memory['ours'])}",
+          flush=True)
     texts: list[str] = []
     inproc = best_of(repeat, lambda: texts.append(ours_inprocess(scenario)))
     print(f"  ours (in-process)         {_runs(inproc)}", flush=True)
@@ -509,11 +622,68 @@ def time_scenario(scenario: Scenario, repeat: int, work_dir: Path) -> Row:
     checked = check_result(scenario, texts[-1]) + ("" if same else "; in-process JSON differs from the CLI's!")
     print(f"  result: {checked}", flush=True)
     texts.clear()
-    return Row(scenario, floor, peer, sub, inproc, checked)
+    return Row(scenario, floor, peer, sub, inproc, checked, memory=memory)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.0f} MB"
 
 
 def _runs(t: Timing) -> str:
     return f"best {t.best:7.3f} s   runs: " + ", ".join(f"{r:.3f}" for r in t.runs)
+
+
+@dataclass
+class Growth:
+    """One size of the scaling scenario."""
+
+    forms: int
+    floor: Timing
+    ours: Timing
+    peak: int  # ours, bytes
+    checked: str
+
+
+@dataclass
+class Startup:
+    """What importing bideval's evaluate path costs before any bid is read."""
+
+    seconds: float
+    rss: int
+
+
+def scaling(sizes: list[int], seed: int, repeat: int, regenerate: bool,
+            work_dir: Path) -> tuple[list[Growth], Startup]:
+    """The forms scenario at each size: floor and ours, time and peak RSS; and ours' start-up."""
+    code = "import bideval.cli, bideval.evaluation, bideval.result, python_calamine"
+    start = Startup(startup(repeat, code).best, run_measured([PYTHON, "-c", code])[2])
+    out = []
+    for count in sizes:
+        folder, manifest = generated("forms", count, seed, regenerate)
+        files = sorted((folder / "bids").glob("*.xlsx"))
+        scenario = Scenario("forms", f"{count:,} bid forms", [(p, "Bid") for p in files], [folder / "bids"], [],
+                            manifest)
+        print(f"\n== scaling: {scenario.label}", flush=True)
+        floor_read(scenario.files)  # warm the page cache
+        floor = best_of(repeat, lambda: floor_read(scenario.files))
+        print(f"  floor (calamine)          {_runs(floor)}", flush=True)
+        result = work_dir / f"scaling-{count}.json"
+        peaks: list[int] = []
+        ours = best_of(repeat, lambda: ours_subprocess(scenario, result, peaks))
+        print(f"  ours (subprocess)         {_runs(ours)}   peak RSS {_mb(max(peaks))}", flush=True)
+        checked = check_result(scenario, result.read_text(encoding="utf-8"))
+        out.append(Growth(count, floor, ours, max(peaks), checked))
+    return out, start
+
+
+GROWTH_HEADERS = ("bid forms", "floor s", "ours s", "ours/floor", "ours ms per form",
+                  "ours ms per form after start-up", "ours peak RSS", "RSS per form after start-up")
+
+
+def growth_rows(rows: list[Growth], start: Startup) -> list[tuple[str, ...]]:
+    return [(f"{g.forms:,}", f"{g.floor.best:.3f}", f"{g.ours.best:.3f}", f"{g.ours.best / g.floor.best:.2f}",
+             f"{1000 * g.ours.best / g.forms:.3f}", f"{1000 * (g.ours.best - start.seconds) / g.forms:.3f}",
+             _mb(g.peak), f"{max(g.peak - start.rss, 0) / g.forms / 1e3:.1f} KB") for g in rows]
 
 
 # --------------------------------------------------------------------------- reporting
@@ -567,7 +737,7 @@ def _load() -> str:
 
 
 HEADERS = ("scenario", "floor s", "peer s", "ours (subprocess) s", "ours (in-process) s",
-           "ours/floor", "ours/peer")
+           "ours/floor", "ours/peer", "peak RSS floor / peer / ours")
 
 
 def table_rows(rows: list[Row]) -> list[tuple[str, ...]]:
@@ -577,7 +747,8 @@ def table_rows(rows: list[Row]) -> list[tuple[str, ...]]:
         out.append((row.scenario.label, f"{row.floor.best:.3f}", peer, f"{row.sub.best:.3f}",
                     f"{row.inproc.best:.3f}",
                     f"{row.sub.best / row.floor.best:.2f} (in-proc {row.inproc.best / row.floor.best:.2f})",
-                    f"{row.sub.best / row.peer.best:.2f} (in-proc {row.inproc.best / row.peer.best:.2f})"))
+                    f"{row.sub.best / row.peer.best:.2f} (in-proc {row.inproc.best / row.peer.best:.2f})",
+                    " / ".join(_mb(row.memory[k]) for k in ("floor", "peer", "ours"))))
     return out
 
 
@@ -719,6 +890,23 @@ def phases(scenarios: list[Scenario]) -> None:
 
 # --------------------------------------------------------------------------- main
 
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected sizes such as 200,2000,20000, found {text!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"expected positive sizes, found {text!r}")
+    return sizes
+
+
+def compile_bytecode() -> None:
+    """Compile bideval once, as an installed package is, so no timed run pays for compiling it."""
+    import compileall
+
+    compileall.compile_dir(str(REPO / "bideval"), quiet=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -730,8 +918,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
     parser.add_argument("--regenerate", action="store_true", help="write the test data again")
     parser.add_argument("--no-panel", action="store_true", help="skip the forms+panel scenario")
-    parser.add_argument("--only", choices=("forms", "consolidated", "forms+panel"), action="append",
+    parser.add_argument("--only", choices=("forms", "consolidated", "forms+panel", "scaling"), action="append",
                         help="run only these scenarios (repeatable)")
+    parser.add_argument("--scaling", metavar="N,N,…", type=_sizes,
+                        help="the scaling scenario: bid forms at each of these sizes (with --only scaling: "
+                             "200,2000,20000 unless given)")
     parser.add_argument("--profile", choices=("cprofile", "pyinstrument"),
                         help="after timing, profile bideval.evaluation.run on each layout")
     parser.add_argument("--phases", action="store_true",
@@ -744,6 +935,8 @@ def main(argv: list[str] | None = None) -> int:
 
     os.chdir(REPO)
     sys.path.insert(0, str(REPO))
+    start_launcher()
+    compile_bytecode()
     started = time.perf_counter()
     forms = args.forms or (QUICK_FORMS if args.quick else FULL_FORMS)
     rows = args.rows or (QUICK_ROWS if args.quick else FULL_ROWS)
@@ -765,6 +958,7 @@ def main(argv: list[str] | None = None) -> int:
             [data.forms], [data.panel], m_forms))
     if args.only:
         scenarios = [s for s in scenarios if s.name in args.only]
+    sizes = args.scaling or ([200, 2_000, 20_000] if args.only and "scaling" in args.only else [])
 
     info = machine_info()
     print("\n".join(["", "bid-eval benchmark", *info,
@@ -786,6 +980,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="bench-", dir=GENERATED) as work:
             for scenario in scenarios:
                 rows_out.append(time_scenario(scenario, args.repeat, Path(work)))
+            growth, start = (scaling(sizes, args.seed, args.repeat, args.regenerate, Path(work))
+                             if sizes else ([], Startup(0.0, 0)))
 
         context = [
             f"Machine: {info[0]}; {info[1]}.",
@@ -800,18 +996,29 @@ def main(argv: list[str] | None = None) -> int:
             context.append("\\* peer " + "; ".join(f"{r.scenario.label}: {r.peer.note}"
                                                    for r in rows_out if r.peer.note) + ".")
         print("\n" + "=" * 100)
-        print("Results (seconds, best of %d)" % args.repeat)
-        print_table(rows_out)
-        for r in rows_out:
-            if r.peer.note:
-                print(f"* peer on {r.scenario.label}: {r.peer.note}")
-        print("\nGoals (ours = subprocess; informative):")
-        print("\n".join(goals(rows_out)))
-        print("\nValidity check (bideval vs. generator):")
-        for r in rows_out:
-            print(f"  {r.scenario.label}: {r.checked}")
-        print("\nMarkdown:\n")
-        print(markdown(rows_out, context))
+        if rows_out:
+            print("Results (seconds, best of %d)" % args.repeat)
+            print_table(rows_out)
+            for r in rows_out:
+                if r.peer.note:
+                    print(f"* peer on {r.scenario.label}: {r.peer.note}")
+            print("\nGoals (ours = subprocess; informative):")
+            print("\n".join(goals(rows_out)))
+            print("\nValidity check (bideval vs. generator):")
+            for r in rows_out:
+                print(f"  {r.scenario.label}: {r.checked}")
+        if growth:
+            print(f"\nHow the cost grows (bid forms; start-up: importing bideval's evaluate path takes "
+                  f"{start.seconds:.3f} s and {_mb(start.rss)}):")
+            body = growth_rows(growth, start)
+            print("| " + " | ".join(GROWTH_HEADERS) + " |")
+            print("|" + "|".join(["---:"] * len(GROWTH_HEADERS)) + "|")
+            print("\n".join("| " + " | ".join(r) + " |" for r in body))
+            for g in growth:
+                print(f"  {g.forms:,} forms: {g.checked}")
+        if rows_out:
+            print("\nMarkdown:\n")
+            print(markdown(rows_out, context))
 
     if args.phases:
         phases([s for s in scenarios if s.name != "forms+panel"] or scenarios)

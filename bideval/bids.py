@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import partial
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .errors import BidsError, DamagedWorkbook, Problem, cell_problem
 from .labels import Named
 from .rubric import Field, Rubric
-from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook, sha256_of
+from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook
 from .values import FieldType, ValueProblem, fold, normalise
+from .workers import map_in_order
 
 FORM_SHEET = "Bid"
 CONSOLIDATED_SHEET = "Bids"
@@ -60,25 +63,21 @@ def normalise_vendor_id(raw: str) -> str:
     return "".join(normalise(raw).split()).upper()
 
 
-def read_bids(rubric: Rubric, paths: Iterable[str | Path]) -> BidSet:
-    """Read every bid in ``paths`` (files or folders), or raise BidsError listing every problem."""
+def read_bids(rubric: Rubric, paths: Iterable[str | Path], workers: int | None = None) -> BidSet:
+    """Read every bid in ``paths`` (files or folders), or raise BidsError listing every problem.
+
+    Many bid forms are read by several processes (``workers``, default: as :mod:`bideval.workers`
+    finds worth it); the bids and problems come in the order of the files all the same.
+    """
+    paths = list(paths)
     files, problems = expand_paths(paths)
     bids: list[Bid] = []
     inputs: list[InputFile] = []
-    headers = _header_index(rubric)
-    for path in files:
-        display = str(path)
-        book, opened = open_workbook(path, display)
-        problems.extend(opened)
-        if book is None:
-            continue
-        inputs.append(InputFile(display, sha256_of(path), "bids"))
-        try:
-            found, file_problems = _read_book(rubric, book, headers)
-        except DamagedWorkbook as damaged:
-            found, file_problems = [], list(damaged.problems)
-        bids.extend(found)
-        problems.extend(file_problems)
+    for read in map_in_order(partial(read_bid_file, Reading.of(rubric)), files, workers):
+        if read.input is not None:
+            inputs.append(read.input)
+        bids.extend(read.bids)
+        problems.extend(read.problems)
     problems.extend(_duplicate_vendors(bids))
     if not bids and not problems:
         problems.append(Problem.of("bids.none_found", ", ".join(map(str, paths)) or "(no path)"))
@@ -87,24 +86,90 @@ def read_bids(rubric: Rubric, paths: Iterable[str | Path]) -> BidSet:
     return BidSet(tuple(bids), tuple(inputs))
 
 
-def _read_book(rubric: Rubric, book: Workbook, headers: Mapping[str, Field]) -> tuple[list[Bid], list[Problem]]:
+@dataclass(frozen=True)
+class FileRead:
+    """What one bid workbook gave: the file with its hash (when it could be opened), its bids, its problems."""
+
+    input: InputFile | None
+    bids: tuple[Bid, ...]
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reads of one tender's bid workbooks share: the rubric, its header index and one parser per field.
+
+    A field's parser remembers the value it gave for a cell's type and value (是, 96%, 按通计费 are
+    written again and again): a parser's value depends on nothing else, so the memory is exact.
+    Errors are never remembered, nor a zero (0.0 and -0.0 are equal as keys, not as values), nor
+    free text or the fixed fields (vendor_id, vendor_name, sme), which rarely repeat.
+    """
+
+    rubric: Rubric
+    headers: Mapping[str, Field]
+    parsers: Mapping[str, Callable[[Any], Any]]
+
+    @classmethod
+    def of(cls, rubric: Rubric) -> "Reading":
+        return cls(rubric, _header_index(rubric), {f.id: _remembering(f) for f in rubric.bid_fields})
+
+
+def _remembering(field: Field) -> Callable[[Any], Any]:
+    """``field.parse``, remembering its values as :class:`Reading` says."""
+    parse = field.parse
+    if field.type not in _REMEMBERED or field.origin == "fixed":
+        return parse
+    memory: dict[tuple[type, Any], Any] = {}
+    recall = memory.get
+
+    def remembered(found: Any) -> Any:
+        key = (found.__class__, found)
+        value = recall(key, _FAILED)
+        if value is _FAILED:
+            value = parse(found)
+            if found != 0:
+                memory[key] = value
+        return value
+
+    return remembered
+
+
+_REMEMBERED = {FieldType.BOOL, FieldType.CHOICE, FieldType.PERCENT, FieldType.MONEY, FieldType.INTEGER,
+               FieldType.NUMBER}
+_FAILED = object()  # not remembered; a cell that could not be parsed (its row is refused; not the same as empty)
+
+
+def read_bid_file(reading: Reading, path: Path, display: str | None = None, content: bytes | None = None) -> FileRead:
+    """The bids of one workbook (its ``content`` when the caller has read it), and its problems."""
+    display = display or str(path)
+    book, opened = open_workbook(path, display, content)
+    if book is None:
+        return FileRead(None, (), tuple(opened))
+    try:
+        found, problems = _read_book(reading, book)
+    except DamagedWorkbook as damaged:
+        found, problems = [], list(damaged.problems)
+    return FileRead(InputFile(display, book.sha256, "bids"), tuple(found), tuple(problems))
+
+
+def _read_book(reading: Reading, book: Workbook) -> tuple[list[Bid], list[Problem]]:
     form = book.find(FORM_SHEET)
     consolidated = book.find(CONSOLIDATED_SHEET)
     if form and consolidated:
         return [], [Problem.of("bids.both_sheets", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET)]
     if consolidated:
-        return _read_consolidated(rubric, book, consolidated, headers)
+        return _read_consolidated(reading, book, consolidated)
     if form:
-        bid, problems = _read_form(rubric, book, form)
+        bid, problems = _read_form(reading, book, form)
         return ([bid] if bid else []), problems
     return [], [Problem.of("bids.no_bid_sheet", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET,
                            found=tuple(book.sheet_names))]
 
 
-def _read_form(rubric: Rubric, book: Workbook, sheet: str) -> tuple[Bid | None, list[Problem]]:
+def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None, list[Problem]]:
     rows = book.rows(sheet)
     problems: list[Problem] = []
-    fields = rubric.field_index
+    fields = reading.rubric.field_index
     raw: dict[str, Any] = {}
     cells: dict[str, str] = {}
     for r, row in enumerate(rows):
@@ -127,7 +192,7 @@ def _read_form(rubric: Rubric, book: Workbook, sheet: str) -> tuple[Bid | None, 
         raw[field_id] = row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None
     if not cells:
         return None, problems or [Problem.of("bids.no_field_rows", book.display, sheet)]
-    bid = _make_bid(rubric.bid_fields, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
+    bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
 
 
@@ -140,8 +205,8 @@ def _header_index(rubric: Rubric) -> dict[str, Field]:
     return index
 
 
-def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
-                       headers: Mapping[str, Field]) -> tuple[list[Bid], list[Problem]]:
+def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[list[Bid], list[Problem]]:
+    rubric, headers = reading.rubric, reading.headers
     rows = book.rows(sheet)
     problems: list[Problem] = []
     start = next((i for i, row in enumerate(rows) if not is_blank_row(row)), None)
@@ -171,52 +236,75 @@ def _read_consolidated(rubric: Rubric, book: Workbook, sheet: str,
     if problems:
         return [], problems
     letters = {fid: column_letter(c) for fid, c in columns.items()}
-    memory: dict[str, dict[str, Any]] = {f.id: {} for f in rubric.bid_fields
-                                         if f.type in _REMEMBERED and f.origin != "fixed"}
-    order = [(f, columns.get(f.id)) for f in rubric.bid_fields]
-    bids: list[Bid] = []
     width = max(columns.values()) + 1
-    for r in range(start + 1, len(rows)):
-        row = rows[r]
-        if is_blank_row(row[:width]):
+    numbers = [r for r in range(start + 1, len(rows)) if not is_blank_row(rows[r][:width])]
+    data = [rows[r] for r in numbers]
+    # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
+    # already seen in the column taken from memory. Problems are then told row by row, field by field.
+    parsed: dict[str, list[Any]] = {}
+    failed: dict[int, list[Problem]] = {}
+    shortest = min(map(len, data), default=0)  # python-calamine's rows are all as long as the sheet is wide
+    for field in rubric.bid_fields:
+        column = columns.get(field.id)
+        if column is None:
+            cells = [None] * len(data)
+        elif column < shortest:
+            cells = list(map(itemgetter(column), data))
+        else:
+            cells = [row[column] if column < len(row) else None for row in data]
+        parsed[field.id] = _parse_column(field, reading.parsers[field.id], cells, failed, numbers, book.display,
+                                         sheet, letters.get(field.id, ""))
+    bids: list[Bid] = []
+    ids = [field.id for field in rubric.bid_fields]
+    named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")]
+    for i, (r, row_values) in enumerate(zip(numbers, zip(*parsed.values()))):
+        values = dict(zip(ids, row_values))
+        row_problems = failed.get(i, [])
+        for field in named:
+            if values[field.id] is None:
+                row_problems.append(Problem.of("bids.required_empty", book.display, sheet,
+                                               f"{letters.get(field.id, '')}{r + 1}" or None, field=_named(field)))
+        if row_problems:
+            problems.extend(row_problems)
             continue
-        raw = {f.id: (row[c] if c is not None and c < len(row) else None) for f, c in order}
-        bid = _make_bid(rubric.bid_fields, raw, lambda fid, r=r: f"{letters.get(fid, '')}{r + 1}",
-                        book.display, sheet, letters, r + 1, problems, memory)
-        if bid:
-            bids.append(bid)
+        bids.append(Bid(normalise_vendor_id(values["vendor_id"]), values["vendor_name"], bool(values.get("sme")),
+                        values, book.display, sheet, letters, r + 1))
     if not bids and not problems:
         problems.append(Problem.of("bids.no_rows", book.display, sheet))
     return bids, problems
 
 
-# Bidders write the same few spellings again and again (是, 96%, 按通计费): a text cell's parsed
-# value is remembered per field for one read. Errors are never remembered; free-text fields are not.
-_REMEMBERED = {FieldType.BOOL, FieldType.CHOICE, FieldType.PERCENT, FieldType.MONEY, FieldType.INTEGER,
-               FieldType.NUMBER}
+def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], failed: dict[int, list[Problem]],
+                  numbers: list[int], file: str, sheet: str, letter: str) -> list[Any]:
+    """Every cell of one field's column parsed (None when empty); each cell that fails is _FAILED, its problem
+    added to ``failed[i]``."""
+    out: list[Any] = [None] * len(cells)
+    for i, found in enumerate(cells):
+        if found is None or found == "":
+            continue
+        try:
+            out[i] = parse(found)
+        except ValueProblem as problem:
+            failed.setdefault(i, []).append(cell_problem(file, sheet, f"{letter}{numbers[i] + 1}",
+                                                         problem.expectation, found, _named(field)))
+            out[i] = _FAILED
+    return out
 
 
-def _make_bid(fields: Iterable[Field], raw: Mapping[str, Any], where, file: str, sheet: str,
-              cells: Mapping[str, str], row: int | None, problems: list[Problem],
-              memory: dict[str, dict[str, Any]] | None = None) -> Bid | None:
+def _make_bid(reading: Reading, raw: Mapping[str, Any], where, file: str, sheet: str,
+              cells: Mapping[str, str], row: int | None, problems: list[Problem]) -> Bid | None:
     values: dict[str, Any] = {}
     before = len(problems)
+    fields = reading.rubric.bid_fields
     for f in fields:
         found = raw.get(f.id)
         if found is None or found == "":
             values[f.id] = None
             continue
-        remembered = memory.get(f.id) if memory is not None and isinstance(found, str) else None
-        if remembered is not None and found in remembered:
-            values[f.id] = remembered[found]
-            continue
         try:
-            values[f.id] = f.parse(found)
+            values[f.id] = reading.parsers[f.id](found)
         except ValueProblem as problem:
             problems.append(cell_problem(file, sheet, where(f.id), problem.expectation, found, _named(f)))
-            continue
-        if remembered is not None:
-            remembered[found] = values[f.id]
     for f in fields:
         if f.id in ("vendor_id", "vendor_name") and values[f.id] is None:
             problems.append(Problem.of("bids.required_empty", file, sheet, where(f.id) or None, field=_named(f)))

@@ -8,11 +8,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .bids import Bid, BidSet, read_bids
 from .panel import PanelInput, read_panel
+from .pricing import PricingModel
 from .ranking import Entry, candidates, rank
 from .caps import apply_caps
 from .groups import StageFailure, stage_failure, subtotals
@@ -21,7 +23,7 @@ from .messages import reason_label
 from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
                      PriceLine, Reason, Result, Standing)
 from .deductions import DeductionLine, deduction_lines, deduction_score
-from .rubric import Aggregate, Deduction, Price, Rubric, load_rubric
+from .rubric import Aggregate, Criterion, Deduction, Price, Rubric, load_rubric
 from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
 from .sheets import InputFile, sha256_of
 from .sme import SmeCategory
@@ -58,14 +60,15 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
               rubric_file: InputFile | None, out: frozenset[str] = frozenset()) -> Result:
     """The evaluation of the valid bids that are not ``out`` (out after a stage)."""
     valid = [b for b in bidset.bids if checks[b.vendor_id].valid and b.vendor_id not in out]
+    in_order = sorted(bidset.bids, key=attrgetter("vendor_id"))
     invalid = tuple(InvalidBid(b.vendor_id, b.vendor_name, checks[b.vendor_id].reasons, b.file)
-                    for b in sorted(bidset.bids, key=lambda b: b.vendor_id) if not checks[b.vendor_id].valid)
+                    for b in in_order if not checks[b.vendor_id].valid)
 
     price = rubric.price_criterion
     evaluated: dict[str, Decimal] = {}
     for bid in valid:
         quoted = checks[bid.vendor_id].quoted
-        rate = _sme_rate(price, bid)
+        rate = _sme_terms(price, bid)[1]
         evaluated[bid.vendor_id] = round_half_up(quoted * (1 - rate), 2) if rate else quoted
     price_mean = mean(list(evaluated.values())) if evaluated else None
     priced = price_outcome(price, evaluated) if price is not None else PriceOutcome({})
@@ -82,19 +85,26 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     panel_criteria = rubric.panel_criteria
 
     group_criteria = {g: [c.id for c in rubric.scored_criteria if c.group == g] for g in rubric.groups}
-    unranked: dict[str, Standing] = {}
+    unranked: dict[str, Marks] = {}
     outliers: list[Outlier] = []
+    plan = [(criterion, _how_scored(criterion), rubric.places(criterion)) for criterion in rubric.scored_criteria]
+    objective = {criterion.id: _objective_scorer(criterion, places) for criterion, how, places in plan
+                 if how == "objective"}
     for bid in valid:
         criteria: dict[str, Decimal] = {}
         deductions: dict[str, tuple[DeductionLine, ...]] = {}
         incomplete = False
-        for criterion in rubric.scored_criteria:
-            if isinstance(criterion, Price):
+        for criterion, how, places in plan:
+            if how == "objective":
+                criteria[criterion.id] = objective[criterion.id](bid.values)
+                continue
+            if how == "price":
                 raw = price_points[bid.vendor_id]
-            elif isinstance(criterion, Deduction):
+            elif how == "deduction":
+                assert isinstance(criterion, Deduction)
                 deductions[criterion.id] = deduction_lines(criterion, bid.values)
                 raw = deduction_score(criterion, deductions[criterion.id])
-            elif criterion.is_panel:
+            else:
                 scores = given.get((bid.vendor_id, criterion.id), {})
                 seated = [j for j in members if (j, bid.vendor_id) not in panel.recused]  # recused: not missing
                 if not seated or any(j not in scores for j in seated):
@@ -105,59 +115,95 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
                     incomplete = incomplete or agreed is None
                     raw = raw if agreed is None else agreed
                 outliers.extend(_outliers(bid.vendor_id, criterion.id, criterion.max, scores, rubric))
-            else:
-                raw = objective_score(criterion, bid.values)
-            criteria[criterion.id] = round_half_up(raw, rubric.places(criterion))
+            criteria[criterion.id] = round_half_up(raw, places)
         criteria, caps = apply_caps(rubric.caps, criteria)
         groups = {g: sum((criteria[c] for c in ids), ZERO) for g, ids in group_criteria.items()}
         flags = tuple(flag for flag, on in ((ABNORMAL_LOW, bid.vendor_id in abnormal),
                                             (INCOMPLETE, incomplete and bool(panel_criteria))) if on)
-        unranked[bid.vendor_id] = Standing(0, bid.vendor_id, bid.vendor_name, sum(criteria.values(), ZERO), groups,
-                                           criteria, checks[bid.vendor_id].quoted, evaluated[bid.vendor_id], flags,
-                                           bid.sme, deductions, caps)
+        unranked[bid.vendor_id] = dict(vendor_id=bid.vendor_id, vendor_name=bid.vendor_name,
+                                       total=sum(criteria.values(), ZERO), groups=groups, criteria=criteria,
+                                       quoted_price=checks[bid.vendor_id].quoted,
+                                       evaluated_price=evaluated[bid.vendor_id], flags=flags, sme=bid.sme,
+                                       deductions=deductions, caps=caps)
 
     if any(c.scale_to_best for c in rubric.scored_criteria):
         unranked = _scale_criteria(rubric, unranked)
     if rubric.has_group_rules:
         unranked = _weigh(rubric, unranked)
-    ranked = rank([Entry(s.vendor_id, s.total, s.quoted_price) for s in unranked.values()])
-    ranking = tuple(replace(unranked[entry.vendor_id], rank=place) for place, entry in ranked)
+    ranked = rank([Entry(v, s["total"], s["quoted_price"]) for v, s in unranked.items()])
+    ranking = tuple(Standing(rank=place, **unranked[entry.vendor_id]) for place, entry in ranked)
     chosen, tied = candidates(ranked, rubric.candidates)
     status = PROVISIONAL if any(INCOMPLETE in s.flags for s in ranking) else FINAL
     inputs = ((rubric_file,) if rubric_file else ()) + bidset.files + panel.files
     return Result(
         rubric=rubric, status=status, ranking=ranking, candidates=chosen, candidates_tied=tied,
         outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
-        invalid=invalid, prices=_price_lines(rubric, bidset.bids, checks, evaluated, priced),
+        invalid=invalid, prices=_price_lines(rubric, in_order, checks, evaluated, priced),
         panel_scores=_panel_scores(panel), judges=members, warnings=tuple(str(w) for w in panel.warnings), inputs=inputs,
         price_mean=price_mean, price_benchmark=priced.benchmark,
     )
 
 
+def _how_scored(criterion: Criterion) -> str:
+    """price, deduction (deductions and penalties), panel, or objective (from the bid's values alone)."""
+    if isinstance(criterion, Price):
+        return "price"
+    if isinstance(criterion, Deduction):
+        return "deduction"
+    return "panel" if criterion.is_panel else "objective"
+
+
+def _objective_scorer(criterion: Criterion, places: int) -> Callable[[Mapping[str, Any]], Decimal]:
+    """A checklist's, count's or linear criterion's rounded score of a bid's values, remembered by the values it reads.
+
+    The score is a function of those values alone, so bids stating the same ones (是, 96%…) share it;
+    a zero is never remembered (0 and -0 are equal keys but not equal scores once rounded).
+    """
+    fields = criterion.fields_read
+    memory: dict[Any, Decimal] = {}
+
+    def score(values: Mapping[str, Any]) -> Decimal:
+        key = values.get(fields[0]) if len(fields) == 1 else tuple(values.get(f) for f in fields)
+        found = memory.get(key)
+        if found is None:
+            found = round_half_up(objective_score(criterion, values), places)
+            if not any(isinstance(v, Decimal) and v.is_zero() for v in (key if isinstance(key, tuple) else (key,))):
+                memory[key] = found
+        return found
+
+    return score
+
+
+# A valid bid's marks before it is ranked: a Standing's fields but its rank, as keywords; the Standing
+# is made once, when its rank is known (dataclasses.replace on 50,000 standings costs more than the ranking).
+Marks = dict[str, Any]
+
+
 # -- groups: stages, scaling, weights (issue 7, items 5 and 6)
-def _weigh(rubric: Rubric, unranked: Mapping[str, Standing]) -> dict[str, Standing]:
-    """Each standing's groups scaled to the best and weighted as the rubric declares; the total their sum."""
+def _weigh(rubric: Rubric, unranked: Mapping[str, Marks]) -> dict[str, Marks]:
+    """Each bid's groups scaled to the best and weighted as the rubric declares; the total their sum."""
     groups = [rubric.group(g) for g in rubric.groups]
-    steps = subtotals(groups, {v: s.groups for v, s in unranked.items()}, rubric.total_places)
-    return {v: replace(s, groups={g: step.scaled for g, step in steps[v].items()},
-                       total=sum((step.weighted for step in steps[v].values()), ZERO), subtotals=steps[v])
+    steps = subtotals(groups, {v: s["groups"] for v, s in unranked.items()}, rubric.total_places)
+    return {v: {**s, "groups": {g: step.scaled for g, step in steps[v].items()},
+                "total": sum((step.weighted for step in steps[v].values()), ZERO), "subtotals": steps[v]}
             for v, s in unranked.items()}
 
 
-def _scale_criteria(rubric: Rubric, unranked: Mapping[str, Standing]) -> dict[str, Standing]:
+def _scale_criteria(rubric: Rubric, unranked: Mapping[str, Marks]) -> dict[str, Marks]:
     """Criteria scaled to the best: max × score / the best score among these bids, rounded to the criterion's
     places (all 0 when the best is 0); the groups and the total summed again."""
     scaled = [c for c in rubric.scored_criteria if c.scale_to_best]
-    best = {c.id: max((s.criteria[c.id] for s in unranked.values()), default=ZERO) for c in scaled}
+    best = {c.id: max((s["criteria"][c.id] for s in unranked.values()), default=ZERO) for c in scaled}
     out = {}
     for vendor, s in unranked.items():
-        criteria = dict(s.criteria)
+        before = s["criteria"]
+        criteria = dict(before)
         for c in scaled:
             top = best[c.id]
-            criteria[c.id] = ZERO if top <= 0 else round_half_up(c.max * s.criteria[c.id] / top, rubric.places(c))
-        groups = {g: sum((criteria[c.id] for c in rubric.scored_criteria if c.group == g), ZERO) for g in s.groups}
-        out[vendor] = replace(s, criteria=criteria, groups=groups, total=sum(criteria.values(), ZERO),
-                              criteria_raw={c.id: s.criteria[c.id] for c in scaled})
+            criteria[c.id] = ZERO if top <= 0 else round_half_up(c.max * before[c.id] / top, rubric.places(c))
+        groups = {g: sum((criteria[c.id] for c in rubric.scored_criteria if c.group == g), ZERO) for g in s["groups"]}
+        out[vendor] = {**s, "criteria": criteria, "groups": groups, "total": sum(criteria.values(), ZERO),
+                       "criteria_raw": {c.id: before[c.id] for c in scaled}}
     return out
 
 
@@ -220,29 +266,31 @@ def _outliers(vendor_id: str, criterion_id: str, top: Decimal, scores: Mapping[s
 
 def _price_lines(rubric: Rubric, bids: Iterable[Bid], checks: Mapping[str, BidCheck],
                  evaluated: Mapping[str, Decimal], priced: PriceOutcome) -> tuple[PriceLine, ...]:
+    """How each bid's price was reached, in the order of ``bids`` (vendor_id order)."""
     lines = []
     price = rubric.price_criterion
-    for bid in sorted(bids, key=lambda b: b.vendor_id):
+    places = rubric.places(price) if price is not None else 0
+    stating: dict[PricingModel, tuple[str, ...]] = {}  # a model's price fields, looked up once
+    for bid in bids:
         check = checks[bid.vendor_id]
-        stated = ({p.id: bid.values[p.id] for p in rubric.pricing.parameters(check.model)}
-                  if check.quoted is not None and check.model is not None else {})
+        stated = {}
+        if check.quoted is not None and check.model is not None:
+            if check.model not in stating:
+                stating[check.model] = tuple(p.id for p in rubric.pricing.parameters(check.model))
+            stated = {field: bid.values[field] for field in stating[check.model]}
         score = priced.points.get(bid.vendor_id)
+        category, rate = _sme_terms(price, bid)
         lines.append(PriceLine(
-            bid.vendor_id, bid.vendor_name, check.model, stated, check.quoted, bid.sme,
-            _sme_rate(price, bid), evaluated.get(bid.vendor_id),
-            None if score is None or price is None else round_half_up(score, rubric.places(price)), check.valid,
-            priced.deviations.get(bid.vendor_id), priced.counted.get(bid.vendor_id),
-            _sme_category(price, bid)))
+            bid.vendor_id, bid.vendor_name, check.model, stated, check.quoted, bid.sme, rate,
+            evaluated.get(bid.vendor_id), None if score is None or price is None else round_half_up(score, places),
+            check.valid, priced.deviations.get(bid.vendor_id), priced.counted.get(bid.vendor_id), category))
     return tuple(lines)
 
 
-def _sme_rate(price: Price | None, bid: Bid) -> Decimal:
-    """The deduction rate a bid's SME answer earns: the single rate for yes, or its category's (item 8)."""
-    return ZERO if price is None else price.sme_rate(bid.values.get("sme"))[1]
-
-
-def _sme_category(price: Price | None, bid: Bid) -> SmeCategory | None:
-    return None if price is None else price.sme_rate(bid.values.get("sme"))[0]
+def _sme_terms(price: Price | None, bid: Bid) -> tuple[SmeCategory | None, Decimal]:
+    """The SME category a bid states (under a table of rates) and the deduction rate its answer earns:
+    the single rate for yes, or its category's (item 8)."""
+    return (None, ZERO) if price is None else price.sme_rate(bid.values.get("sme"))
 
 
 def _panel_scores(panel: PanelInput) -> tuple[PanelScore, ...]:

@@ -18,7 +18,7 @@ from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, 
                              parse_choice)
 from .labels import Label, Named
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
-from .sheets import InputFile, Workbook, cell_name, expand_paths, is_blank_row, open_workbook, sha256_of
+from .sheets import InputFile, Workbook, cell_name, expand_paths, is_blank_row, open_workbook
 from .values import ValueProblem, fold, normalise, parse_number, parse_text, plain_number
 
 SCORES_SHEET = "Scores"
@@ -96,7 +96,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
         problems.extend(opened)
         if book is not None:
             books.append(book)
-            inputs.append(InputFile(str(path), sha256_of(path), "panel"))
+            inputs.append(InputFile(str(path), book.sha256, "panel"))
     # Members and agreed tiers first, from every workbook, so a score is checked against all of them.
     for step in (reader.read_judges, reader.read_tiers, reader.read_scores):
         for book in list(books):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Mapping
+from typing import Any, Mapping
 
 from .labels import Label
 from .values import FieldType, fold, plain_number, round_half_up
@@ -162,7 +162,7 @@ def quoted_price(model: PricingModel, values: Mapping[str, object], demand: Dema
     ...              Demand(months=Decimal(12), calls_per_month=Decimal(50000)))
     Decimal('510000.00')
     """
-    v = {key: value for key, value in values.items()}
+    v: Mapping[str, Any] = values
     d = demand
     if model is PricingModel.LUMP_SUM:
         q = v["total_price"]

@@ -6,6 +6,10 @@ before python-calamine sees it: a hostile file is refused, never parsed.
 from __future__ import annotations
 
 import hashlib
+import io
+import os
+import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -85,11 +89,12 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
 
 
 class Workbook:
-    """A checked workbook open for reading through python-calamine."""
+    """A checked workbook open for reading through python-calamine, with the SHA-256 of the bytes it was read from."""
 
-    def __init__(self, book: Any, display: str):
+    def __init__(self, book: Any, display: str, sha256: str):
         self._book = book
         self.display = display
+        self.sha256 = sha256
         self.sheet_names: list[str] = list(book.sheet_names)
 
     def find(self, name: str) -> str | None:
@@ -119,19 +124,70 @@ class Workbook:
             raise DamagedWorkbook([_impossible_date(self.display, sheet, error)]) from None
 
 
-def open_workbook(path: Path, display: str | None = None) -> tuple[Workbook | None, list[Problem]]:
-    """Check ``path`` and open it, or say why it cannot be read."""
+# A file no larger than this is read once into memory, and the guard, the SHA-256 and the reader all
+# use those bytes. A larger one is checked from the disk, where the guard refuses it without reading
+# it whole (its parts cannot all fit the guard's 200 MB limit on the unpacked size).
+READ_IN_MEMORY_BYTES = 256 * 1024 * 1024
+
+
+def open_workbook(path: Path, display: str | None = None,
+                  content: bytes | None = None) -> tuple[Workbook | None, list[Problem]]:
+    """Check a workbook and open it, or say why it cannot be read.
+
+    The file is read once: ``content`` when the caller has its bytes already (an upload), else the
+    file at ``path``. The guard checks those bytes, their SHA-256 is taken, and python-calamine
+    reads them from memory.
+    """
     display = display or str(path)
-    problems = check_xlsx(path, display)
+    if content is None:
+        content = _read_small(path)  # None when missing, not a file, unreadable or large: checked from the disk
+    problems = check_xlsx(path if content is None else content, display)
     if problems:
         return None, problems
     import python_calamine
 
     try:  # reads the workbook part, its relationships, shared strings and styles
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        if content is None:
+            book = python_calamine.CalamineWorkbook.from_path(str(path))
+            digest = sha256_of(path)
+        else:
+            book = _from_memory(content, path)
+            digest = hashlib.sha256(content).hexdigest()
     except (python_calamine.CalamineError, OSError) as error:
         return None, [_damaged(display, "workbook", error)]
-    return Workbook(book, display), []
+    return Workbook(book, display, digest), []
+
+
+def _from_memory(content: bytes, path: Path) -> Any:
+    """python-calamine's workbook read from ``content``, or the error it gives reading them as a file named ``path``.
+
+    From memory python-calamine guesses the format (the guard has let through only .xlsx packages)
+    and, on a damaged one, says only that it cannot tell the format; from a file named .xlsx it
+    names what is damaged. So a failure is read again from a copy, for that reason.
+    """
+    import python_calamine
+
+    try:
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
+    except python_calamine.CalamineError as error:
+        guessed = error
+    with tempfile.TemporaryDirectory(prefix="bideval-") as folder:
+        copy = Path(folder) / (path.name or "workbook.xlsx")
+        copy.write_bytes(content)
+        python_calamine.CalamineWorkbook.from_path(str(copy)).close()  # raises the reader's own error
+    raise guessed
+
+
+def _read_small(path: Path) -> bytes | None:
+    """A regular file's bytes when it is at most READ_IN_MEMORY_BYTES long; None otherwise or when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > READ_IN_MEMORY_BYTES:
+                return None
+            return handle.read()
+    except OSError:
+        return None
 
 
 def _damaged(display: str, part: str, error: Exception, sheet: str | None = None) -> Problem:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import html
+import io
 import os
 import posixpath
 import re
@@ -55,6 +56,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_SNIFF_BYTES = 1024 * 1024
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+OTHER_FORMAT_PARTS = {"mimetype", "xl/workbook.bin"}  # OpenDocument, .xlsb
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 SHEET_ROOTS = {b"worksheet", b"macrosheet", b"dialogsheet"}
 KEPT_TEXTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
@@ -104,11 +106,14 @@ class _Refused(Exception):
         self.finding: Finding = (code, facts)
 
 
-def check_xlsx(path: Path, display: str | None = None) -> list[Problem]:
-    """Problems that make `path` unsafe or impossible to read as an .xlsx workbook; empty when it is fine."""
-    name = str(path) if display is None else display
+def check_xlsx(source: Path | bytes, display: str | None = None) -> list[Problem]:
+    """Problems that make a workbook unsafe or impossible to read as an .xlsx workbook; empty when it is fine.
+
+    ``source`` is the file's path, or its bytes already read (then ``display`` names it).
+    """
+    name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
     try:
-        findings = _check(Path(path))
+        findings = _check_bytes(source) if isinstance(source, bytes) else _check(Path(source))
     except _Refused as refusal:
         findings = [refusal.finding]
     except OSError as error:  # the disk, not the file's content: reading it failed half-way
@@ -129,25 +134,37 @@ def _check(path: Path) -> list[Finding]:
     except OSError as error:
         return [_f("cannot_open", detail=str(error.strerror or error))]
     with handle:
-        head = handle.read(512)
-        if head[:8] == OLE_MAGIC:
-            return [_not_xlsx(*_describe_ole(handle))]
-        if head[:4] != ZIP_MAGIC:
-            return [_not_xlsx(*_describe_head(head))]
-        problem = _directory_problem(handle, os.fstat(handle.fileno()).st_size)
-        if problem:
-            return [problem]
-        try:
-            archive = zipfile.ZipFile(handle)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as error:
-            return [_f("zip_broken", detail=_reason(error))]
-        with archive:
-            if len(archive.infolist()) > MAX_ENTRIES:
-                return [_too_many_entries(len(archive.infolist()))]
-            for stage in (_member_problems, _kind_problems, _part_problems):
-                messages = stage(archive)
-                if messages:
-                    return messages
+        return _check_package(handle, os.fstat(handle.fileno()).st_size)
+
+
+def _check_bytes(data: bytes) -> list[Finding]:
+    """The checks of :func:`_check` on a file's bytes already in memory (one read for the guard and the reader)."""
+    if not data:
+        return [_f("empty")]
+    return _check_package(io.BytesIO(data), len(data))
+
+
+def _check_package(handle: IO[bytes], size: int) -> list[Finding]:
+    """Every stage after the file itself: what kind of file it is, its zip directory, its entries, its parts."""
+    head = handle.read(512)
+    if head[:8] == OLE_MAGIC:
+        return [_not_xlsx(*_describe_ole(handle))]
+    if head[:4] != ZIP_MAGIC:
+        return [_not_xlsx(*_describe_head(head))]
+    problem = _directory_problem(handle, size)
+    if problem:
+        return [problem]
+    try:
+        archive = zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as error:
+        return [_f("zip_broken", detail=_reason(error))]
+    with archive:
+        if len(archive.infolist()) > MAX_ENTRIES:
+            return [_too_many_entries(len(archive.infolist()))]
+        for stage in (_member_problems, _kind_problems, _part_problems):
+            messages = stage(archive)
+            if messages:
+                return messages
     return []
 
 
@@ -321,7 +338,9 @@ def _raw_name(info: zipfile.ZipInfo) -> bytes:
 def _kind_problems(archive: zipfile.ZipFile) -> list[Finding]:
     """A zip package that is not a workbook: say what it is when that is easy."""
     names = archive.NameToInfo
-    if all(part in names for part in REQUIRED_PARTS):
+    # A package that also holds another format's workbook (an .xlsb's or an OpenDocument's) is refused
+    # as that format: a reader that guesses the format from the bytes could read that one, unchecked.
+    if all(part in names for part in REQUIRED_PARTS) and not OTHER_FORMAT_PARTS & names.keys():
         return []
     if "mimetype" in names:
         try:
@@ -545,9 +564,12 @@ def _keeping_tail(chunks: Iterable[bytes], tail: list[bytes]) -> Iterator[bytes]
 
 def _closes(text: bytes, root: bytes) -> bool:
     """Whether an XML part's last bytes close its root element, as a part cut short never does."""
+    tail = text[-TAIL_BYTES:]
+    if tail.rstrip(b" \t\r\n\x00").endswith(b"</" + root + b">"):
+        return True  # how every writer ends a part; the pattern below finds the same, slower
     name = rb"(?:" + _XML_NAME + rb":)?" + re.escape(root)
     return re.search(rb"(?:</" + name + rb"\s*>|<" + name + rb"(?:\s[^<]*)?/>)" + _TRAILER + rb"\Z",
-                     text[-TAIL_BYTES:], re.DOTALL) is not None
+                     tail, re.DOTALL) is not None
 
 
 def _broken(name: str, error: Exception) -> Finding:

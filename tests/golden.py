@@ -108,7 +108,7 @@ def outputs() -> dict[str, str]:
             tiers = read_panel(rubric, bidset.bids, invalid, [Path(panel)]).tiers
             valid = [b for b in bidset.bids if checks[b.vendor_id].valid]
             for lang in LANGS:
-                out[f"{tender}.{lang}.json"] = result_json(result, lang)
+                out[f"{tender}.{lang}.json"] = result_json(result, lang, indent=2)  # readable diffs
                 out[f"{tender}.{lang}.check.txt"] = describe_rubric(rubric, lang) + "\n"
                 # A fixed date: the workbook states its date, which would otherwise be today's.
                 heading = tender_info(result.rubric, on=FILED_ON)

@@ -2,7 +2,12 @@
 from dataclasses import replace
 from decimal import Decimal as D
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from bideval.evaluation import evaluate
+from bideval.scoring import objective_score
+from bideval.values import round_half_up
 from bideval.panel import PanelInput, Score
 from bideval.result import ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL
 from conftest import VENDOR_A, VENDOR_B, good_bid, make_bidset
@@ -120,3 +125,23 @@ def test_equal_total_and_price_share_a_rank_and_straddle_the_cut(rubric):
     assert [(s.rank, s.vendor_id) for s in result.ranking] == [(1, VENDOR_A), (2, VENDOR_C), (2, VENDOR_B)]
     assert result.candidates == (VENDOR_A, VENDOR_C, VENDOR_B)
     assert result.candidates_tied is True
+
+
+@given(st.lists(st.tuples(st.sampled_from(["0.92", "0.920", "94%", "0.94", 0.94, "96%", "0.97", "-0", "0"]),
+                          st.sampled_from([0, 1, 3, 3.0, "3", 7, 12]),
+                          st.sampled_from(["是", "否", True, 1, None])), min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_bids_stating_the_same_values_score_as_if_each_were_scored_alone(rubric, stated):
+    """Objective scores are remembered by the values a criterion reads: never a different figure for it."""
+    raws = [good_bid(f"91440300MA{i:07d}X", dial_test_accuracy=dial, similar_projects=projects, iso9001=iso)
+            for i, (dial, projects, iso) in enumerate(stated)]
+    bidset = make_bidset(rubric, *raws)
+    result = evaluate(rubric, bidset, panel_for([b.vendor_id for b in bidset.bids]))
+    objective = [c for c in rubric.scored_criteria if c.kind.value in ("checklist", "count", "linear")]
+    assert objective
+    for standing in result.ranking:
+        values = next(b.values for b in bidset.bids if b.vendor_id == standing.vendor_id)
+        for criterion in objective:
+            alone = round_half_up(objective_score(criterion, values), rubric.places(criterion))
+            assert standing.criteria[criterion.id] == alone
+            assert str(standing.criteria[criterion.id]) == str(alone)  # the same digits, not just the same value

@@ -191,6 +191,33 @@ def test_large_consolidated_workbook_passes_in_reasonable_time(tmp_path: Path) -
     assert elapsed < 10, f"checking a 50,000 × 40 workbook took {elapsed:.1f} s"
 
 
+@pytest.mark.parametrize("make", [
+    lambda book, tmp: book,
+    lambda book, tmp: _written(tmp / "half.xlsx", book.read_bytes()[:len(book.read_bytes()) // 2]),
+    lambda book, tmp: _written(tmp / "prices.xlsx", "供应商,报价\nVendor A,450000\n".encode("utf-8")),
+    lambda book, tmp: rewrite(book, tmp / "entity.xlsx", {SHEET: BILLION_LAUGHS}),
+], ids=["good", "truncated", "csv", "entity"])
+def test_bytes_read_once_are_checked_as_the_file_is(book: Path, tmp_path: Path, make) -> None:
+    path = make(book, tmp_path)
+    assert check_xlsx(path.read_bytes(), path.name) == check_xlsx(path, path.name)
+
+
+def test_a_workbook_is_read_once_from_memory(book: Path) -> None:
+    import hashlib
+
+    opened, problems = open_workbook(book)
+    assert problems == [] and opened is not None
+    assert opened.sha256 == hashlib.sha256(book.read_bytes()).hexdigest()
+    given, _ = open_workbook(Path("upload.xlsx"), "Vendor A.xlsx", content=book.read_bytes())
+    assert given is not None and given.display == "Vendor A.xlsx"
+    assert given.rows("Bid") == opened.rows("Bid") and given.sha256 == opened.sha256
+
+
+def _written(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 def test_problems_name_the_display_name(tmp_path: Path) -> None:
     path = tmp_path / "upload-1234.tmp"
     path.write_bytes(b"")
@@ -241,6 +268,19 @@ def test_other_office_packages_are_named(tmp_path: Path, entries: dict[str, byte
         for name, data in entries.items():
             archive.writestr(name, data)
     assert expected in text_of(check_xlsx(tmp_path / "bid.xlsx"))
+
+
+@pytest.mark.parametrize("entries, expected", [
+    ({"xl/workbook.bin": b"\x83\x01\x00"}, ".xlsb"),
+    ({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"}, ".ods"),
+], ids=["xlsb", "ods"])
+def test_a_workbook_that_also_holds_another_formats_workbook_is_refused(book: Path, tmp_path: Path,
+                                                                       entries: dict[str, bytes],
+                                                                       expected: str) -> None:
+    # From memory python-calamine guesses the format: it must never find another workbook to read, unchecked.
+    hybrid = rewrite(book, tmp_path / "hybrid.xlsx", add=entries)
+    assert expected in text_of(check_xlsx(hybrid))
+    assert check_xlsx(hybrid.read_bytes(), "hybrid.xlsx") == check_xlsx(hybrid, "hybrid.xlsx")
 
 
 def test_macro_enabled_workbook(book: Path, tmp_path: Path) -> None:

@@ -1,0 +1,88 @@
+"""Bid forms read by worker processes give exactly what one process gives: the same bids, problems and order."""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from bideval.bids import read_bids
+from bideval.errors import BidsError
+from bideval.workers import MIN_FILES_PER_WORKER, map_in_order, usable_cores, workers_for
+from conftest import good_bid, write_form
+
+
+def credit_code(i: int) -> str:
+    return f"91440300MA{i:07d}X"
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory) -> Path:
+    """130 bid forms, a few of them wrong in a cell, one not a workbook at all."""
+    folder = tmp_path_factory.mktemp("forms")
+    for i in range(130):
+        overrides = {"dial_test_accuracy": "ninety"} if i % 40 == 7 else {}
+        write_form(folder / f"bid-{i:03d}.xlsx", good_bid(credit_code(i), f"供应商{i:03d}", **overrides))
+    (folder / "bid-050.xlsx").write_bytes(b"vendor,price\nA,1\n")  # a CSV saved under an .xlsx name
+    return folder
+
+
+def outcome(rubric, paths, workers):
+    try:
+        return read_bids(rubric, paths, workers=workers)
+    except BidsError as error:
+        return [(p.file, p.sheet, p.cell, p.code, p.message) for p in error.problems]
+
+
+def test_workers_give_the_same_problems_in_the_same_order(rubric, forms):
+    alone = outcome(rubric, [forms], 1)
+    assert [(Path(file).name, sheet, cell, code) for file, sheet, cell, code, _ in alone] == [
+        ("bid-007.xlsx", "Bid", "C9", "cell"), ("bid-047.xlsx", "Bid", "C9", "cell"),
+        ("bid-050.xlsx", None, None, "guard.not_xlsx"),
+        ("bid-087.xlsx", "Bid", "C9", "cell"), ("bid-127.xlsx", "Bid", "C9", "cell")]
+    assert outcome(rubric, [forms], 2) == alone == outcome(rubric, [forms], 3)
+
+
+def test_workers_give_the_same_bids_in_the_same_order(rubric, forms, tmp_path):
+    good = sorted(p for p in forms.glob("*.xlsx") if p.name not in {"bid-007.xlsx", "bid-047.xlsx", "bid-050.xlsx",
+                                                                     "bid-087.xlsx", "bid-127.xlsx"})
+    alone = read_bids(rubric, good, workers=1)
+    assert len(alone.bids) == 125 and [b.vendor_id for b in alone.bids][:2] == [credit_code(0), credit_code(1)]
+    assert read_bids(rubric, good, workers=2) == alone
+
+
+def test_forking_only_when_it_is_safe_and_pays():
+    assert workers_for(1) == 1
+    assert workers_for(MIN_FILES_PER_WORKER - 1) == 1
+    assert workers_for(100 * MIN_FILES_PER_WORKER) == usable_cores()
+    waiting = threading.Event()
+    other = threading.Thread(target=waiting.wait)
+    other.start()
+    try:  # a process with threads (the app's server) is never forked
+        assert workers_for(100 * MIN_FILES_PER_WORKER) == 1
+    finally:
+        waiting.set()
+        other.join()
+
+
+def test_a_worker_that_dies_leaves_the_work_to_this_process():
+    parent = os.getpid()
+
+    def read(n: int) -> tuple[int, bool]:
+        if os.getpid() != parent:
+            os._exit(3)  # a reader aborting its process
+        return n * n, True
+
+    assert map_in_order(read, list(range(10)), workers=2) == [(n * n, True) for n in range(10)]
+
+
+def test_the_work_is_done_in_other_processes_in_the_order_given():
+    def where(n: int) -> tuple[int, int]:
+        return n, os.getpid()
+
+    done = map_in_order(where, list(range(41)), workers=3)
+    assert [n for n, _ in done] == list(range(41))
+    pids = [pid for _, pid in done]
+    assert set(pids[:14]) == {os.getpid()}  # this process reads the first run: no fork is wasted on it
+    assert os.getpid() not in pids[14:]  # the other runs in forked workers
