@@ -262,13 +262,11 @@ class Criterion:
         """What is wrong with this criterion as built (nothing, for a good one)."""
         out = []
         if self.max <= 0:
-            out.append(Mistake(f"max must be more than 0, found {plain_number(self.max)}", {"max": self.max}))
+            out.append(Mistake.of("max_not_positive", max=self.max))
         if self.decimals is not None and not 0 <= self.decimals <= MAX_DECIMALS:
-            out.append(Mistake(f"decimals must be a whole number from 0 to {MAX_DECIMALS}, found {self.decimals}",
-                               {"decimals": self.decimals}))
+            out.append(Mistake.of("criterion_decimals", decimals=self.decimals, most=MAX_DECIMALS))
         if self.scale_to_best and self.kind in (Kind.PRICE, Kind.PENALTY):
-            out.append(Mistake(f"scale_to_best does not apply to a {self.kind.value} criterion (price is already "
-                               "scored against the other bids; a penalty's best is 0)", {"kind": self.kind.value}))
+            out.append(Mistake.of("scale_not_applicable", kind=self.kind.value))
         return out
 
     @property
@@ -327,7 +325,7 @@ class Checklist(Criterion):
     def mistakes(self) -> list[Mistake]:
         out = super().mistakes()
         if not self.items:
-            out.append(Mistake("a checklist needs items: a non-empty list"))
+            out.append(Mistake.of("items_missing", kind=self.kind.value))
         return out
 
     @property
@@ -346,8 +344,7 @@ class Count(Criterion):
     def mistakes(self) -> list[Mistake]:
         out = super().mistakes()
         if self.points_per_unit <= 0:
-            out.append(Mistake(f"points_per_unit must be more than 0, found {plain_number(self.points_per_unit)}",
-                               {"points_per_unit": self.points_per_unit}))
+            out.append(Mistake.of("points_per_unit", points_per_unit=self.points_per_unit))
         return out
 
     @property
@@ -366,15 +363,13 @@ class Linear(Criterion):
     def mistakes(self) -> list[Mistake]:
         out = super().mistakes()
         if len(self.points) < 2:
-            out.append(Mistake("points must list at least two [x, y] pairs"))
+            out.append(Mistake.of("points_too_few"))
         for (x0, _), (x, _) in zip(self.points, self.points[1:]):
             if x <= x0:
-                out.append(Mistake(f"x values must be strictly increasing: {plain_number(x)} after {plain_number(x0)}",
-                                   {"x": x, "previous": x0}))
+                out.append(Mistake.of("points_order", x=x, previous=x0))
         for _, y in self.points:
             if not 0 <= y <= self.max:
-                out.append(Mistake(f"y {plain_number(y)} lies outside 0..{plain_number(self.max)}",
-                                   {"y": y, "range": (Decimal(0), self.max)}))
+                out.append(Mistake.of("point_outside", y=y, range=(Decimal(0), self.max)))
         return out
 
     @property
@@ -439,15 +434,13 @@ class Deduction(Criterion):
     def mistakes(self) -> list[Mistake]:
         out = super().mistakes()
         if not self.items:
-            out.append(Mistake(f"a {self.kind.value} criterion needs items: a non-empty list"))
+            out.append(Mistake.of("items_missing", kind=self.kind.value))
         for index, item in enumerate(self.items, 1):
             if item.points <= 0:
-                out.append(Mistake(f"item {index} points must be more than 0, found {plain_number(item.points)}",
-                                   {"item": index, "points": item.points}))
+                out.append(Mistake.of("item_points", item=index, points=item.points))
         fields = [item.field for item in self.items]
         for field in dict.fromkeys(f for f in fields if fields.count(f) > 1):
-            out.append(Mistake(f"field {field!r} is counted by two items; expected one item per field",
-                               {"field": field}))
+            out.append(Mistake.of("item_field_twice", field_id=field))
         return out
 
     @property
@@ -515,28 +508,25 @@ class Judged(Criterion):
     def mistakes(self) -> list[Mistake]:
         out = super().mistakes()
         if self.step is not None and self.step <= 0:
-            out.append(Mistake(f"step must be more than 0, found {plain_number(self.step)}", {"step": self.step}))
+            out.append(Mistake.of("step_not_positive", step=self.step))
             return out
         labels: set[str] = set()
         for grade in self.grades:
             facts = {"grade": grade.label, "range": (grade.min, grade.max)}
-            name = grade.text("zh")
             if fold(grade.label.zh) in labels or fold(grade.label.en) in labels:
-                out.append(Mistake(f"grade {grade.label.both()!r} is listed twice", facts))
+                out.append(Mistake.of("grade_twice", **facts))
             labels |= {fold(grade.label.zh), fold(grade.label.en)}
             if grade.min > grade.max:
-                out.append(Mistake(f"grade {name} runs from {plain_number(grade.min)} down to "
-                                   f"{plain_number(grade.max)}", facts))
+                out.append(Mistake.of("grade_reversed", **facts))
             elif not 0 <= grade.min <= grade.max <= self.max:
-                out.append(Mistake(f"grade {name} lies outside 0..{plain_number(self.max)}", facts))
+                out.append(Mistake.of("grade_outside", **facts, max=self.max))
             elif grade.scores(self.step) == ():
-                out.append(Mistake(f"grade {name} leaves no score possible in steps of {plain_number(self.step or Decimal(0))}",
-                                   {**facts, "step": self.step}))
+                out.append(Mistake.of("grade_no_score", **facts, step=self.step))
         ordered = sorted(self.grades, key=lambda g: (g.min, g.max))
         for low, high in zip(ordered, ordered[1:]):
             if high.min < low.max:
-                out.append(Mistake(f"grades {low.text('zh')} and {high.text('zh')} overlap (they may share a "
-                                   "boundary only)", {"grades": (low.label, high.label)}))
+                out.append(Mistake.of("grades_overlap", grades=(low.label, high.label),
+                                      ranges=((low.min, low.max), (high.min, high.max))))
         return out
 
     def allowed_scores(self) -> tuple[Decimal, ...] | None:
@@ -580,41 +570,37 @@ class Price(Criterion):
         out = super().mistakes()
         penalties = (self.above_penalty, self.below_penalty)
         if self.method is PriceMethod.BENCHMARK_DEVIATION and None in penalties:
-            out.append(Mistake("benchmark_deviation needs above_penalty and below_penalty (points per 1 %)"))
+            out.append(Mistake.of("penalties_missing", method=self.method.value))
         elif not self.method.has_penalties and penalties != (None, None):
-            out.append(Mistake("above_penalty and below_penalty belong to the methods benchmark_deviation and "
-                               "deviation only", {"method": self.method.value}))
-        checks = (
-            ("above_penalty", self.above_penalty, lambda v: v >= 0, "must be 0 or more"),
-            ("below_penalty", self.below_penalty, lambda v: v >= 0, "must be 0 or more"),
-            ("budget_ceiling", self.budget_ceiling, lambda v: v > 0, "must be more than 0"),
-            ("sme_deduction", self.sme_deduction, lambda v: 0 <= v < 1, "must be 0 or more and less than 1"),
-            ("abnormal_low_share", self.abnormal_low_share, lambda v: 0 < v <= 1, "must be more than 0 and at most 1"),
+            out.append(Mistake.of("penalties_not_used", method=self.method.value))
+        checks = (  # the key, its value, whether it is good, and the rule it breaks (bideval.messages words it)
+            ("above_penalty", self.above_penalty, lambda v: v >= 0, "non_negative"),
+            ("below_penalty", self.below_penalty, lambda v: v >= 0, "non_negative"),
+            ("budget_ceiling", self.budget_ceiling, lambda v: v > 0, "positive"),
+            ("sme_deduction", self.sme_deduction, lambda v: 0 <= v < 1, "rate"),
+            ("abnormal_low_share", self.abnormal_low_share, lambda v: 0 < v <= 1, "share"),
         )
         for key, value, good, rule in checks:
             if value is not None and not good(value):
-                out.append(Mistake(f"{key} {rule}, found {plain_number(value)}", {key: value}))
+                out.append(Mistake.of("price_value", key=key, rule=rule, **{key: value}))
         return out + self.benchmark_mistakes() + self.sme_mistakes()
 
     def sme_mistakes(self) -> list[Mistake]:
         """What is wrong with a table of SME categories (issue 7, item 8)."""
         out: list[Mistake] = []
         if self.sme_categories and self.sme_deduction is not None:
-            out.append(Mistake("sme_deduction is either one rate or a table of categories, not both"))
+            out.append(Mistake.of("sme_both"))
         seen: dict[str, str] = {}
         for category in self.sme_categories:
             facts = {"category": category.id, "rate": category.rate}
             if not 0 <= category.rate < 1:
-                out.append(Mistake(f"sme_deduction category {category.id!r}: rate must be 0 or more and less than 1, "
-                                   f"found {plain_number(category.rate)}", facts))
+                out.append(Mistake.of("sme_rate", **facts))
             for name in dict.fromkeys(map(fold, category.names())):
                 other = seen.setdefault(name, category.id)
                 if other != category.id:
-                    out.append(Mistake(f"sme_deduction category {category.id!r}: {name!r} also names category "
-                                       f"{other!r}; expected each category to be named only once",
-                                       {**facts, "other": other}))
+                    out.append(Mistake.of("sme_name_twice", **facts, name=name, other=other))
             if fold(NOT_SME.zh) in map(fold, category.names()) or fold(NOT_SME.en) in map(fold, category.names()):
-                out.append(Mistake(f"sme_deduction category {category.id!r}: 否 / no means not an SME", facts))
+                out.append(Mistake.of("sme_named_no", **facts))
         return out
 
     def benchmark_mistakes(self) -> list[Mistake]:
@@ -622,43 +608,32 @@ class Price(Criterion):
         out: list[Mistake] = []
         method, rule = self.method, self.benchmark
         if method is PriceMethod.DEVIATION and None in (self.above_penalty, self.below_penalty):
-            out.append(Mistake("deviation needs above_penalty and below_penalty (points per 1 % from the benchmark)",
-                               {"method": method.value}))
+            out.append(Mistake.of("penalties_missing", method=method.value))
         if method.uses_benchmark and rule is None:
-            out.append(Mistake(f"{method.value} needs a benchmark: {{base: lowest | mean | trimmed_mean | "
-                               "ceiling_and_mean}", {"method": method.value}))
+            out.append(Mistake.of("benchmark_missing", method=method.value))
         elif not method.uses_benchmark and rule is not None:
-            out.append(Mistake(f"benchmark belongs to the methods ratio and deviation, not {method.value}",
-                               {"method": method.value}))
+            out.append(Mistake.of("benchmark_not_used", method=method.value))
         if self.deviation_rounding is not None and method is not PriceMethod.DEVIATION:
-            out.append(Mistake(f"deviation_rounding belongs to the method deviation, not {method.value}",
-                               {"method": method.value, "deviation_rounding": self.deviation_rounding.value}))
+            out.append(Mistake.of("rounding_not_used", method=method.value,
+                                  deviation_rounding=self.deviation_rounding.value))
         if rule is None:
             return out
         if rule.coefficient <= 0:
-            out.append(Mistake(f"benchmark coefficient must be more than 0, found {plain_number(rule.coefficient)}",
-                               {"coefficient": rule.coefficient}))
+            out.append(Mistake.of("coefficient", coefficient=rule.coefficient))
         if rule.min_bids is not None and rule.base is not Base.TRIMMED_MEAN:
-            out.append(Mistake(f"benchmark min_bids belongs to the base trimmed_mean, not {rule.base.value}",
-                               {"base": rule.base.value, "min_bids": rule.min_bids}))
+            out.append(Mistake.of("min_bids_not_used", base=rule.base.value, min_bids=rule.min_bids))
         elif rule.min_bids is not None and rule.min_bids < LEAST_MIN_BIDS:
-            out.append(Mistake(f"benchmark min_bids must be at least {LEAST_MIN_BIDS} (dropping the highest and the "
-                               f"lowest must leave a price), found {rule.min_bids}",
-                               {"min_bids": rule.min_bids, "least": LEAST_MIN_BIDS}))
+            out.append(Mistake.of("min_bids_too_few", min_bids=rule.min_bids, least=LEAST_MIN_BIDS))
         if rule.base is Base.CEILING_AND_MEAN:
             if rule.ceiling_weight is None:
-                out.append(Mistake("benchmark base ceiling_and_mean needs ceiling_weight (w in w × ceiling + "
-                                   "(1 − w) × mean)", {"base": rule.base.value}))
+                out.append(Mistake.of("ceiling_weight_missing", base=rule.base.value))
             elif not 0 <= rule.ceiling_weight <= 1:
-                out.append(Mistake(f"benchmark ceiling_weight must lie in 0..1, found "
-                                   f"{plain_number(rule.ceiling_weight)}", {"ceiling_weight": rule.ceiling_weight,
-                                                                           "range": (Decimal(0), Decimal(1))}))
+                out.append(Mistake.of("ceiling_weight_range", ceiling_weight=rule.ceiling_weight,
+                                      range=(Decimal(0), Decimal(1))))
             if self.budget_ceiling is None:
-                out.append(Mistake("benchmark base ceiling_and_mean needs the budget_ceiling it weighs",
-                                   {"base": rule.base.value}))
+                out.append(Mistake.of("ceiling_missing", base=rule.base.value))
         elif rule.ceiling_weight is not None:
-            out.append(Mistake(f"benchmark ceiling_weight belongs to the base ceiling_and_mean, not {rule.base.value}",
-                               {"base": rule.base.value, "ceiling_weight": rule.ceiling_weight}))
+            out.append(Mistake.of("ceiling_weight_not_used", base=rule.base.value, ceiling_weight=rule.ceiling_weight))
         return out
 
 

@@ -28,7 +28,7 @@ from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
 from .rubric import (CRITERION_TYPES, Grade, SharedCap, full_marks, group_full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
                      Tiered, group_label, price_fields_of)
-from .values import FieldType, ValueProblem, fold, parse_percent, plain_number, to_decimal, TEN_THOUSAND_UNIT
+from .values import FieldType, ValueProblem, fold, parse_percent, to_decimal, TEN_THOUSAND_UNIT
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -64,6 +64,14 @@ _PRICING_KEYS = {"demand", "models"}
 _DEMAND_KEYS = {"seats", "calls_per_month", "sales_per_month", "devices", "units", "months"}
 _UNIT_KEYS = {"count", "label", "per"}
 _NUMERIC = (FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY, FieldType.PERCENT)
+#: Every key and named value of the format, as an author writes them (``pass_mark``, ``trimmed_mean`` …): a message
+#: in Chinese about a rubric quotes them as written.
+KEYWORDS = frozenset().union(
+    _TOP_KEYS, _GROUP_KEYS, _PANEL_KEYS, _FIELD_KEYS, _COMMON_KEYS, *_KIND_KEYS.values(), _SME_CATEGORY_KEYS,
+    _CAP_KEYS, _GRADE_KEYS, _BENCHMARK_KEYS, _ITEM_KEYS, _DEDUCTION_ITEM_KEYS, _TIER_KEYS, _CONDITION_KEYS,
+    _PRICING_KEYS, _DEMAND_KEYS, _UNIT_KEYS,
+    *({str(m.value) for m in vocabulary} for vocabulary in (Kind, PriceMethod, Base, DeviationRounding, Aggregate,
+                                                              PricingModel, FieldType, Op)))
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -131,13 +139,9 @@ class _RubricReader:
         self.kinds: dict[str, Kind | None] = {}  # every criterion id in the document and its kind
 
     # -- reporting
-    def fail(self, where: str | None, message: str, data: Mapping[str, Any] | None = None) -> None:
-        """Record a problem; ``where`` names the criterion, field or key it belongs to."""
-        self.problems.append(Problem(self.source, f"{where}: {message}" if where and where != "top" else message,
-                                     data=dict(data or {})))
-
     def fail_as(self, where: str | None, code: str, **facts: Any) -> None:
-        """Record a coded problem (``rubric.<code>`` in bideval.messages); ``where`` as for :meth:`fail`."""
+        """Record a problem by its code (``rubric.<code>`` in bideval.messages, which words it in both languages);
+        ``where`` names the criterion, field or key it belongs to (``top``/None: the document)."""
         self.problems.append(Problem.of(f"rubric.{code}", self.source, where=where, **facts))
 
     def keys(self, where: str | None, node: Mapping, allowed: set[str], required: Iterable[str] = ()) -> None:
@@ -226,8 +230,7 @@ class _RubricReader:
         total = self.number("total", doc.get("total"), "total", positive=True)
         currency = doc.get("currency", "CNY")
         if not isinstance(currency, str) or currency not in ISO_4217:
-            self.fail("currency", f"unknown currency {currency!r}: expected an ISO 4217 code such as CNY, USD, EUR "
-                                  "or GBP", {"currency": currency})
+            self.fail_as("currency", "currency_unknown", currency=currency)
             currency = "CNY"
         self.currency = currency
         regime = doc.get("regime")
@@ -258,16 +261,13 @@ class _RubricReader:
             precision = max([0] + [-int(b.as_tuple().exponent) for t in c.tiers for b in (t.min, t.max)])
             places = decimals if c.decimals is None else c.decimals
             if precision > places:
-                self.fail("decimals" if c.decimals is None else f"criterion {c.id!r}",
-                          f"{'' if c.decimals is None else 'decimals '}{places} is fewer than the {precision} decimal "
-                          "place(s) of the tier bounds: a rounded panel score could fall outside its agreed tier",
-                          {"criterion": c.id, "decimals": places, "tier_decimals": precision})
+                self.fail_as("decimals" if c.decimals is None else f"criterion {c.id!r}", "tier_decimals",
+                             criterion=c.id, decimals=places, tier_decimals=precision, own=c.decimals is not None)
         caps = self.caps(doc.get("caps"))
         for cap in caps or ():
             for part in cap.criteria:
                 if any(c.id == part and c.scale_to_best for c in criteria):
-                    self.fail(f"cap {cap.id!r}", f"criterion {part!r} is scaled to the best: a scaled criterion "
-                                                 "cannot be under a shared cap", {"cap": cap.id, "criterion": part})
+                    self.fail_as(f"cap {cap.id!r}", "cap_scaled", cap=cap.id, criterion=part)
         groups = self.groups(doc.get("groups"), criteria, total, caps or ())
         weighed = any(g.scale_to is not None or g.weight is not None for g in groups)
         known = {cid: m for cid, m in self.maxima.items() if m is not None}
@@ -292,7 +292,7 @@ class _RubricReader:
         if node is None:
             return ()
         if not isinstance(node, list) or not node:
-            self.fail("caps", f"caps must be a non-empty list of {{id, label, max, criteria}}, found {node!r}")
+            self.fail_as("caps", "caps_not_list", found=node)
             return None
         out: list[SharedCap] = []
         owner: dict[str, str] = {}
@@ -306,27 +306,25 @@ class _RubricReader:
                 continue
             self.keys(where, item, _CAP_KEYS, ("id", "label", "max", "criteria"))
             if not isinstance(cap_id, str) or not _SLUG.fullmatch(cap_id):
-                self.fail(where, f"id must be a slug (lower-case letters, digits, - and _), found {cap_id!r}")
+                self.fail_as(where, "not_slug", what="id", found=cap_id)
             elif cap_id in self.kinds or any(cap.id == cap_id for cap in out):
-                self.fail(where, "the id is already used by a criterion or another cap", {"cap": cap_id})
+                self.fail_as(where, "cap_id_used", cap=cap_id)
             label = self.label(where, item.get("label"), "label")
             top = self.number(where, item.get("max"), "max", positive=True)
             parts = item.get("criteria")
             if not isinstance(parts, list) or len(parts) < 2 or not all(isinstance(p, str) for p in parts):
-                self.fail(where, f"criteria must list the ids of two or more criteria, found {parts!r}",
-                          {"cap": cap_id})
+                self.fail_as(where, "cap_criteria", cap=cap_id, found=parts)
                 good = False
                 continue
             for part in parts:
                 facts = {"cap": cap_id, "criterion": part}
                 kind = self.kinds.get(part)
                 if part not in self.kinds:
-                    self.fail(where, f"criterion {part!r} does not exist", facts)
+                    self.fail_as(where, "cap_unknown_criterion", **facts)
                 elif kind in (Kind.GATE, Kind.PENALTY):
-                    self.fail(where, f"criterion {part!r} is a {kind.value}, which gives no points to cap", facts)
+                    self.fail_as(where, "cap_not_scored", **facts, kind=kind.value)
                 elif part in owner:
-                    self.fail(where, f"criterion {part!r} is already under cap {owner[part]!r}; a criterion may be "
-                                     "under one cap only", {**facts, "other": owner[part]})
+                    self.fail_as(where, "cap_twice", **facts, other=owner[part])
                 else:
                     owner[part] = str(cap_id)
                     continue
@@ -346,7 +344,7 @@ class _RubricReader:
         if node is None:
             return ()
         if not isinstance(node, list) or not node:
-            self.fail("groups", f"must be a non-empty list of groups {{id, label, …}}, found {node!r}")
+            self.fail_as("groups", "groups_not_list", found=node)
             return ()
         out: list[Group] = []
         for index, item in enumerate(node, 1):
@@ -357,10 +355,10 @@ class _RubricReader:
                 continue
             self.keys(where, item, _GROUP_KEYS, ("id",))
             if not isinstance(gid, str) or not _SLUG.fullmatch(gid):
-                self.fail(where, f"id must be a slug such as technical, found {gid!r}", {"group": gid})
+                self.fail_as(where, "group_id", group=gid)
                 continue
             if gid in {g.id for g in out}:
-                self.fail(where, "is declared twice", {"group": gid})
+                self.fail_as(where, "group_twice", group=gid)
                 continue
             label = self.label(where, item.get("label"), "label") if "label" in item else group_label(gid)
             pass_mark = self.number(where, item.get("pass_mark"), "pass_mark", positive=True)
@@ -377,17 +375,16 @@ class _RubricReader:
             if label is not None:
                 out.append(Group(gid, label, pass_mark, scale_to, weight))
             if not any(c.group == gid for c in criteria):
-                self.fail(where, "no criterion belongs to this group", {"group": gid})
+                self.fail_as(where, "group_empty", group=gid)
             elif (pass_mark or scale_to or weight) and not scored:
-                self.fail(where, "a pass mark, scaling or weight needs a scored criterion in the group", {"group": gid})
+                self.fail_as(where, "group_unscored", group=gid)
             if pass_mark is not None and scored and pass_mark > raw_max:
-                self.fail(where, f"pass_mark {plain_number(pass_mark)} is above the group's max {plain_number(raw_max)}: "
-                                 "no bid could pass", {"group": gid, "pass_mark": pass_mark, "max": raw_max})
+                self.fail_as(where, "pass_mark_above_max", group=gid, pass_mark=pass_mark, max=raw_max)
         declared = [g.id for g in out]
         for c in criteria:
             if c.group not in declared and len(out) == len(node):
-                self.fail(f"criterion {c.id!r}", f"group {c.group!r} is not declared under groups (declared: "
-                                                 f"{', '.join(declared)})", {"criterion": c.id, "group": c.group})
+                self.fail_as(f"criterion {c.id!r}", "group_undeclared", criterion=c.id, group=c.group,
+                             declared=tuple(declared))
         self.stage_order(out, criteria)
         self.weights(out, criteria, total, caps)
         return tuple(out)
@@ -402,13 +399,9 @@ class _RubricReader:
             if g.pass_mark is None:
                 continue
             if g.id == price.group:
-                self.fail(f"group {g.id!r}", f"a pass mark cannot be on the group of the price criterion "
-                                             f"{price.id!r}: price is scored only among the bids that pass",
-                          {"group": g.id, "criterion": price.id})
+                self.fail_as(f"group {g.id!r}", "pass_mark_on_price", group=g.id, criterion=price.id)
             elif price.group in order and order.index(g.id) > order.index(price.group):
-                self.fail(f"group {g.id!r}", f"a group with a pass mark must come before the price group "
-                                             f"{price.group!r}: price is opened only for the bids that pass",
-                          {"group": g.id, "price_group": price.group})
+                self.fail_as(f"group {g.id!r}", "pass_mark_after_price", group=g.id, price_group=price.group)
 
     def weights(self, groups: list[Group], criteria: tuple[Criterion, ...], total: Decimal | None,
                 caps: tuple[SharedCap, ...]) -> None:
@@ -417,24 +410,20 @@ class _RubricReader:
         weighted = [g.id for g in used if g.weight is not None]
         if weighted and len(weighted) != len(used):
             missing = [g.id for g in used if g.weight is None]
-            self.fail("groups", f"weight is given for {', '.join(weighted)} but not for {', '.join(missing)}: "
-                                "give every group a weight, or none", {"weighted": weighted, "unweighted": missing})
+            self.fail_as("groups", "weights_partial", weighted=weighted, unweighted=missing)
             return
         if total is None or not self.maxima or None in self.maxima.values():
             return
         if not any(g.scale_to is not None or g.weight is not None for g in used):
             return
-        parts = []
+        parts = []  # (group, weight or None, its max after any scaling)
         full = Decimal(0)
         for g in used:
             raw_max = group_full_marks(criteria, caps, g.id)
             full += weighted_max(g, raw_max)
-            top = plain_number(group_max(g, raw_max))
-            parts.append(f"{g.id} {top}" if g.weight is None else f"{g.id} {plain_number(g.weight)} × {top}")
+            parts.append((g.id, g.weight, group_max(g, raw_max)))
         if full != total:
-            self.fail("total", f"the groups' weighted maxima add up to {plain_number(full)} ({' + '.join(parts)}), "
-                               f"not the declared total {plain_number(total)}",
-                      {"total": total, "weighted_maxima": full})
+            self.fail_as("total", "weighted_total_mismatch", total=total, weighted_maxima=full, parts=tuple(parts))
 
     def clashes(self, where: str | None, what: str, called: str, things: list[tuple[str, tuple[str, ...]]]) -> None:
         """Refuse a name or label of one thing that is the id, name or label of another: a bid or panel
@@ -446,9 +435,8 @@ class _RubricReader:
             for name in dict.fromkeys(names):
                 other, kind = owner.setdefault(fold(name), (tid, called))
                 if other != tid:
-                    self.fail(where or f"{what} {tid!r}",
-                              ("" if where is None else f"{what} {tid!r}: ") + f"{called} {name!r} is also the "
-                              f"{kind} of {what} {other!r}; expected a {called} that names only one {what}")
+                    self.fail_as(where or f"{what} {tid!r}", "name_clash", what=what, thing=tid, called=called,
+                                 name=name, owned_as=kind, other=other, inner=where is not None)
 
     def panel(self, node: Any) -> PanelRules | None:
         node = self.mapping("panel", node, "panel")
@@ -461,10 +449,9 @@ class _RubricReader:
         share = self.number("panel", node.get("outlier_share", "0.2"), "outlier_share", positive=True,
                             at_most=Decimal(1))
         if trim is not None and least is not None and least <= 2 * trim:
-            self.fail("panel", f"min_judges_for_trim ({least}) must be more than 2 × trim ({trim}), "
-                               "or trimming would leave no score")
+            self.fail_as("panel", "trim_too_many", least=least, trim=trim)
         if aggregate is Aggregate.TRIMMED_MEAN and trim == 0:
-            self.fail("panel", "trimmed_mean needs trim of at least 1")
+            self.fail_as("panel", "trim_zero")
         if aggregate is None or trim is None or least is None or share is None:
             return None
         return PanelRules(aggregate, trim, least, share)
@@ -491,7 +478,7 @@ class _RubricReader:
             units_node = self.mapping("pricing.demand", units_node, "units") or {}
             for unit, count in units_node.items():
                 if not isinstance(unit, str) or not _FIELD_ID.fullmatch(unit):
-                    self.fail("pricing.demand", f"unit {unit!r} must be a lower-case id (it names the field rate_<unit>)")
+                    self.fail_as("pricing.demand", "unit_id", unit=unit)
                 if isinstance(count, Mapping):  # {count, label, per}: the unit named in the bid form
                     where = f"pricing.demand.units.{unit}"
                     self.keys(where, count, _UNIT_KEYS, ("count", "label"))
@@ -507,20 +494,19 @@ class _RubricReader:
         models_node = node.get("models")
         models: list[PricingModel] = []
         if not isinstance(models_node, list) or not models_node:
-            self.fail("pricing", f"models must be a non-empty list, found {models_node!r}")
+            self.fail_as("pricing", "models_not_list", found=models_node)
         else:
             for name in models_node:
                 model = self.enum("pricing", name, PricingModel, "pricing model")
                 if model is None:
                     continue
                 if model in models:
-                    self.fail("pricing", f"pricing model {name!r} is listed twice")
+                    self.fail_as("pricing", "model_twice", model=name)
                     continue
                 models.append(model)
                 missing = demand.missing_for(model)
                 if missing:
-                    self.fail("pricing", f"model {model.value} needs demand figure(s) {', '.join(missing)}"
-                                         + (" (months from demand.months or contract_months)" if "months" in missing else ""))
+                    self.fail_as("pricing", "model_demand", model=model.value, missing=tuple(missing))
         return Pricing(demand, tuple(models))
 
     def fields(self, node: Any, pricing: Pricing | None) -> tuple[Field, ...]:
@@ -557,12 +543,10 @@ class _RubricReader:
             unit = item.get("unit")
             if unit is not None and not isinstance(unit, str):
                 self.fail_as(where, "not_text_value", what="unit", found=unit)
-            if kind is FieldType.MONEY and self.currency == "CNY" and unit not in (None, "CNY", TEN_THOUSAND_UNIT):
-                self.fail(where, f"a money field's unit must be CNY or {TEN_THOUSAND_UNIT!r}, found {unit!r}")
-            elif kind is FieldType.MONEY and self.currency != "CNY" and unit not in (None, self.currency):
-                self.fail(where, f"a money field's unit must be the tender's currency {self.currency} (万, "
-                                 f"{TEN_THOUSAND_UNIT!r}, is for yuan only), found {unit!r}",
-                          {"field": fid, "unit": unit, "currency": self.currency})
+            units = {None, self.currency} | ({TEN_THOUSAND_UNIT} if self.currency == "CNY" else set())  # 万 for yuan only
+            if kind is FieldType.MONEY and unit not in units:
+                self.fail_as(where, "money_unit", field_id=fid, unit=unit, currency=self.currency,
+                             ten_thousand=TEN_THOUSAND_UNIT)
             choices = item.get("choices")
             if kind is FieldType.CHOICE:
                 if not isinstance(choices, list) or not choices or not all(isinstance(c, str) and c.strip() for c in choices):
@@ -586,16 +570,16 @@ class _RubricReader:
         if raw is None:
             return None
         if kind is not FieldType.PERCENT:
-            self.fail(where, "example is only for a percent field")
+            self.fail_as(where, "example_not_percent")
             return None
         text = str(raw).strip() if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else ""
         if not text:
-            self.fail(where, f"example must be an answer as a bidder types it, such as 5%, found {raw!r}")
+            self.fail_as(where, "example_empty", found=raw)
             return None
         try:
             parse_percent(text)
         except ValueProblem as problem:
-            self.fail(where, f"example must be {problem.expected}, found {raw!r}")
+            self.fail_as(where, "example_value", found=raw, expected=problem.expectation)
             return None
         return text
 
@@ -646,13 +630,13 @@ class _RubricReader:
                 self.fail_as(where, "missing_key", key="max")
         if "decimals" in item:
             if kind is Kind.GATE:
-                self.fail(where, "a gate has no score to round: decimals belongs to scored criteria")
+                self.fail_as(where, "gate_decimals")
             parts["decimals"] = self.integer(where, item["decimals"], "decimals", 0)
         if "scale_to_best" in item:
             if item["scale_to_best"] not in (True, False):
                 self.fail_as(where, "not_bool", what="scale_to_best", found=item["scale_to_best"])
             elif kind is Kind.GATE:
-                self.fail(where, "a gate has no score to scale: scale_to_best belongs to scored criteria")
+                self.fail_as(where, "gate_scale")
             else:
                 parts["scale_to_best"] = item["scale_to_best"]
         if kind is Kind.GATE:
@@ -696,10 +680,7 @@ class _RubricReader:
             return cls(**parts)
         except InvalidCriterion as invalid:
             for mistake in invalid.mistakes:
-                if mistake.code:
-                    self.fail_as(where, mistake.code, criterion=invalid.criterion, **mistake.data)
-                else:
-                    self.fail(where, mistake.message, {"criterion": invalid.criterion, **mistake.data})
+                self.fail_as(where, mistake.code, criterion=invalid.criterion, **mistake.data)
             return None
 
     def field_ref(self, where: str, node: Any, fields: Mapping[str, Field], types: tuple[FieldType, ...]) -> str | None:
@@ -756,7 +737,7 @@ class _RubricReader:
 
     def items(self, where: str, node: Any, fields: Mapping[str, Field]) -> tuple[ChecklistItem, ...] | None:
         if not isinstance(node, list) or not node:
-            self.fail(where, "a checklist needs items: a non-empty list")
+            self.fail_as(where, "items_missing", kind=Kind.CHECKLIST.value)
             return None
         out = []
         for index, item in enumerate(node, 1):
@@ -774,7 +755,7 @@ class _RubricReader:
     def grades(self, where: str, node: Any) -> tuple[Grade, ...] | None:
         """优 8–10 as {label, min, max}; 有得8分 as {label, points}."""
         if not isinstance(node, list) or not node:
-            self.fail(where, "grades must be a non-empty list of {label, min, max} or {label, points}")
+            self.fail_as(where, "grades_not_list")
             return None
         out = []
         for index, item in enumerate(node, 1):
@@ -785,14 +766,14 @@ class _RubricReader:
             label = self.label(where, item.get("label"), f"grade {index} label")
             if "points" in item:
                 if "min" in item or "max" in item:
-                    self.fail(where, f"grade {index} gives points and a range; expected one of them")
+                    self.fail_as(where, "grade_points_and_range", index=index)
                     continue
                 low = high = self.number(where, item["points"], f"grade {index} points")
             elif "min" in item and "max" in item:
                 low = self.number(where, item["min"], f"grade {index} min")
                 high = self.number(where, item["max"], f"grade {index} max")
             else:
-                self.fail(where, f"grade {index} needs points, or min and max")
+                self.fail_as(where, "grade_no_points", index=index)
                 continue
             if label is not None and low is not None and high is not None:
                 out.append(Grade(label, low, high))
@@ -800,7 +781,7 @@ class _RubricReader:
 
     def deduction_items(self, where: str, node: Any, fields: Mapping[str, Field]) -> tuple[DeductionItem, ...] | None:
         if not isinstance(node, list) or not node:
-            self.fail(where, "items must be a non-empty list of {label, field, points}")
+            self.fail_as(where, "deduction_items_not_list")
             return None
         out = []
         for index, item in enumerate(node, 1):
@@ -817,12 +798,12 @@ class _RubricReader:
 
     def points(self, where: str, node: Any, target: Field | None) -> tuple[tuple[Decimal, Decimal], ...] | None:
         if not isinstance(node, list) or len(node) < 2:
-            self.fail(where, "points must list at least two [x, y] pairs")
+            self.fail_as(where, "points_too_few")
             return None
         out: list[tuple[Decimal, Decimal]] = []
         for pair in node:
             if not isinstance(pair, list) or len(pair) != 2:
-                self.fail(where, f"each point must be [x, y], found {pair!r}")
+                self.fail_as(where, "point_not_pair", found=pair)
                 return None
             x = self.parse_value(where, target, pair[0]) if target else None
             y = self.number(where, pair[1], "y")
@@ -833,7 +814,7 @@ class _RubricReader:
 
     def tiers(self, where: str, node: Any) -> tuple[Tier, ...] | None:
         if not isinstance(node, list) or not node:
-            self.fail(where, "a tiered criterion needs tiers: a non-empty list")
+            self.fail_as(where, "tiers_missing")
             return None
         out: list[Tier] = []
         for index, item in enumerate(node, 1):
@@ -843,7 +824,7 @@ class _RubricReader:
             self.keys(where, item, _TIER_KEYS, ("id", "label", "min", "max"))
             tid = item.get("id")
             if not isinstance(tid, str) or not tid.strip():
-                self.fail(where, f"tier {index} needs an id")
+                self.fail_as(where, "tier_no_id", index=index)
                 return None
             label = self.label(where, item.get("label"), f"tier {tid} label")
             low = self.number(where, item.get("min"), f"tier {tid} min")
@@ -871,8 +852,7 @@ class _RubricReader:
     def sme_categories(self, where: str, node: list) -> tuple[SmeCategory, ...] | None:
         """``sme_deduction`` as a table: ``- {id, label, rate}`` per SME category (issue 7, item 8)."""
         if not node:
-            self.fail(where, "sme_deduction must be a rate such as 0.10 or a non-empty list of categories "
-                             "{id, label, rate}")
+            self.fail_as(where, "sme_empty")
             return None
         out: list[SmeCategory] = []
         for index, entry in enumerate(node, 1):
@@ -882,11 +862,10 @@ class _RubricReader:
             self.keys(where, entry, _SME_CATEGORY_KEYS, ("id", "label", "rate"))
             cid = entry.get("id")
             if not isinstance(cid, str) or not _FIELD_ID.fullmatch(cid):
-                self.fail(where, f"sme_deduction category {index}: id must be a lower-case identifier such as "
-                                 f"small, found {cid!r}", {"category": cid})
+                self.fail_as(where, "sme_category_id", index=index, category=cid)
                 continue
             if cid in {c.id for c in out}:
-                self.fail(where, f"sme_deduction category {cid!r} is listed twice", {"category": cid})
+                self.fail_as(where, "sme_category_twice", category=cid)
             label = self.label(where, entry.get("label"), f"sme_deduction category {cid!r} label")
             rate = self.number(where, entry.get("rate"), f"sme_deduction category {cid!r} rate")
             if label is not None and rate is not None:

@@ -76,6 +76,37 @@ def test_an_uploaded_bad_rubric_shows_every_problem_and_creates_nothing(app_db):
     assert len(admin_call("tenders")) == before
 
 
+QCBS_RUBRIC = ROOT / "criteria" / "qcbs-consultancy.yaml"
+# Mistakes inside a criterion kind, a group and the price method, each said in the UI's language.
+KIND_MISTAKES = [
+    ("pass_mark: 70 ", "pass_mark: 170 ",
+     "分组 'technical'：及格分 pass_mark 170 高于该分组的满分 100：没有投标能够通过",
+     "group 'technical': pass_mark 170 is above the group's max 100: no bid could pass"),
+    ("aggregate: mean", "aggregate: trimmed_mean\n  trim: 0",
+     "“panel”：trimmed_mean 需要 trim 至少为 1",
+     "panel: trimmed_mean needs trim of at least 1"),
+    ("\ngroups:", "\ncaps:\n  - {id: experts, label: Experts, max: 40, criteria: [team_leader_quals, key_expertz]}\ngroups:",
+     "共同上限 'experts'：评分项 'key_expertz' 不存在",
+     "cap 'experts': criterion 'key_expertz' does not exist"),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_uploaded_rubric_s_mistakes_inside_criteria_and_groups_in_the_ui_language(app_db, lang):
+    text = QCBS_RUBRIC.read_text(encoding="utf-8")
+    for old, new, _, _ in KIND_MISTAKES:
+        assert old in text
+        text = text.replace(old, new, 1)
+    app = open_app("tenders", lang=lang)
+    app.radio(key="tenders_source").set_value("upload").run()
+    app.file_uploader(key="tenders_upload_0").set_value(("qcbs.yaml", text.encode("utf-8"), "application/x-yaml"))
+    app.button(key="tenders_create").click().run()
+    assert not app.exception
+    shown = "\n".join(e.value for e in app.error).replace("`", "").split("\n\n")  # the file in code font
+    colon = "：" if lang == "zh" else ": "
+    assert sorted(shown) == sorted(f"qcbs.yaml{colon}{zh if lang == 'zh' else en}" for _, _, zh, en in KIND_MISTAKES)
+
+
 def test_an_uploaded_good_rubric_creates_the_tender(app_db):
     app = open_app("tenders", lang="en")
     app.radio(key="tenders_source").set_value("upload").run()

@@ -124,7 +124,7 @@ def test_the_currency_is_an_iso_4217_code(code, ok):
     with pytest.raises(RubricError) as caught:
         parse_rubric(text, "x.yaml")
     (problem,) = caught.value.problems
-    assert "currency: unknown currency" in str(problem) and problem.data == {"currency": code}
+    assert "currency: unknown currency" in str(problem) and problem.data["currency"] == code
 
 
 def test_the_default_currency_is_yuan():

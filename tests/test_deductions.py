@@ -145,7 +145,7 @@ def test_check_explains_them(lang, expected):
     ("field: unmet_other, points: 0.5", "field: unmet_other, points: 0", "criterion 'compliance': item 2 points must be more than 0",
      {"criterion": "compliance", "item": 2, "points": D(0)}),
     ("field: unmet_other, points: 0.5", "field: unmet_key, points: 0.5",
-     "criterion 'compliance': field 'unmet_key' is counted by two items", {"criterion": "compliance", "field": "unmet_key"}),
+     "criterion 'compliance': field 'unmet_key' is counted by two items", {"criterion": "compliance", "field_id": "unmet_key"}),
     ("field: bad_records, points: 2", "field: nope, points: 2", "criterion 'records': unknown field 'nope'", {}),
     ("    max: 6\n", "    max: 0\n", "criterion 'records': max must be more than 0", {"criterion": "records", "max": D(0)}),
 ])
