@@ -21,6 +21,7 @@ import plotly.graph_objects as go  # type: ignore[import-untyped]
 
 from .analysis import group_part, judge_deviations, non_price_score
 from .currency import money_amount, money_unit
+from .filenames import file_stem
 from .labels import Label
 from .result import Result, Standing
 from .rubric import Rubric
@@ -107,16 +108,7 @@ class Chart:
         """Plotly's configuration: its camera button downloads a PNG at twice the size, named for the tender and the chart."""
         return {"displaylogo": False,
                 "toImageButtonOptions": {"format": "png", "scale": 2,
-                                         "filename": file_stem(f"{tender_name}-{self.title}")}}
-
-
-def file_stem(text: str) -> str:
-    """Text safe as a file name: no path separators, quotes, control characters or runs of spaces.
-
-    >>> file_stem("示例：客服外包 / Sample: call centre-得分构成")
-    '示例：客服外包_Sample_call_centre-得分构成'
-    """
-    return re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", text.strip()).strip("._")[:120] or "chart"
+                                         "filename": file_stem(f"{tender_name}-{self.title}", "chart")}}
 
 
 def charts(result: Result, lang: str) -> tuple[Chart, Chart, Chart]:

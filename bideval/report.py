@@ -520,16 +520,13 @@ class _Report:
             return
         self.section("s_groups")
         headers = [self.t("rank"), self.t("vendor")]
-        headers += [f"{self.rubric.group(g).label.text(self.lang)} ({plain_number(self.group_max(g))})" for g in groups]
+        headers += [f"{self.rubric.group(g).label.text(self.lang)} ({plain_number(self.rubric.group_raw_max(g))})" for g in groups]
         headers.append(f"{self.t('total')} ({plain_number(self.rubric.max_total)})")
         rows = [[str(s.rank), self.vendor(s.vendor_id),
                  *(self.score(s.groups.get(g, Decimal(0))) for g in groups), self.score(s.total)] for s in ranking]
         rest = (_WIDTH - 11 - 67) / (len(groups) + 1)
         self.table(headers, rows, (11, 67, *([rest] * (len(groups) + 1))),
                    ("CENTER", "LEFT", *(["RIGHT"] * (len(groups) + 1))))
-
-    def group_max(self, group: str) -> Decimal:
-        return sum((c.max for c in self.rubric.scored_criteria if c.group == group), Decimal(0))
 
     def findings_section(self) -> None:
         self.section("s_findings")

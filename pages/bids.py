@@ -11,6 +11,7 @@ import streamlit as st
 import workspace as ws
 from bideval.bids import Bid
 from bideval.evaluation import check_bids
+from bideval.filenames import file_stem
 from bideval.pricing import PricingModel
 from bideval.rights import Actor
 from bideval.rubric import Field, Rubric
@@ -144,7 +145,7 @@ def show_form(rubric: Rubric) -> None:
                    "Send this form to the bidders: one per vendor, sheet `Bid`, answers in column C; "
                    "it has drop-downs and number validation."))
     st.download_button(tr("下载投标文件模板（中文）", "Download the bid form (English)"),
-                       data=lambda: bid_form_bytes(rubric, lang), file_name=f"bid_form_{rubric.id}_{lang}.xlsx",
+                       data=lambda: bid_form_bytes(rubric, lang), file_name=file_stem(f"bid_form_{rubric.id}_{lang}") + ".xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="bids_form_download", icon=":material/download:", on_click="ignore")
 
@@ -262,7 +263,7 @@ def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
     vendor = pick.selectbox(tr("投标人", "Bidder"), list(names), key="bids_selected", format_func=names.get)
     source = next(b.file for b in bids if b.vendor_id == vendor)
     get.download_button(tr("下载原始文件", "Download the original file"),
-                        data=lambda: (store.bid_file(ws.actor(), tender, vendor) or ("", b""))[1], file_name=source,
+                        data=lambda: (store.bid_file(ws.actor(), tender, vendor) or ("", b""))[1], file_name=file_stem(source, "bid.xlsx"),
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         key="bids_original_download", icon=":material/download:", on_click="ignore",
                         width="stretch")

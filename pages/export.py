@@ -2,7 +2,6 @@
 and the input files' hashes."""
 from __future__ import annotations
 
-import re
 from io import BytesIO
 
 import pandas as pd
@@ -12,6 +11,7 @@ import workspace as ws
 from bideval import messages
 from bideval.evaluation import check_bids
 from bideval.export import write_workbook
+from bideval.filenames import download_name
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
 from bideval.result import FINAL, Result, result_json
 from bideval.rights import Actor
@@ -49,17 +49,6 @@ def score_sheet_bytes(store: Store, actor: Actor, tender: int, judge: str, lang:
     buffer = BytesIO()
     write_score_sheet(rubric, valid, store.tiers(actor, tender), judge, buffer, lang)
     return buffer.getvalue()
-
-
-def file_part(text: str) -> str:
-    """Text safe inside a file name: no path separators, quotes or control characters."""
-    return re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", text.strip()).strip("._") or "judge"
-
-
-def export_name(kind: str, result: Result, tender: int, ext: str, suffix: str | None = None) -> str:
-    """``ranked_cs-outsourcing_tender3_final_zh.xlsx``: what, which rubric and tender, its status, a suffix."""
-    parts = [kind, result.rubric.id, f"tender{tender}", result.status] + ([suffix] if suffix else [])
-    return "_".join(parts) + "." + ext
 
 
 # -- the page
@@ -111,7 +100,7 @@ def show_report(result: Result, tender: int, heading: TenderInfo) -> None:
                                                                 "machine, so the report cannot be made: ") + problem)
     st.download_button(tr("下载评标报告（PDF）", "Download the evaluation report (PDF)"),
                        data=lambda: report_pdf(result, lang, heading),
-                       file_name=export_name("report", result, tender, "pdf", lang), mime=PDF,
+                       file_name=download_name("report", result, tender, "pdf", lang), mime=PDF,
                        key="export_report", icon=":material/picture_as_pdf:", on_click="ignore",
                        disabled=problem is not None,
                        help=tr("本机缺少中文字体，见上方说明。", "The Chinese font is missing: see above.") if problem else None)
@@ -126,11 +115,11 @@ def show_downloads(result: Result, tender: int, heading: TenderInfo) -> None:
     zh, en = st.columns(2)
     zh.download_button(tr("下载排名表（中文）", "Download the workbook in Chinese"),
                        data=lambda: ranked_workbook_bytes(result, "zh", heading),
-                       file_name=export_name("ranked", result, tender, "xlsx", "zh"), mime=XLSX,
+                       file_name=download_name("ranked", result, tender, "xlsx", "zh"), mime=XLSX,
                        key="export_workbook_zh", icon=":material/download:", on_click="ignore", width="stretch")
     en.download_button(tr("下载排名表（英文）", "Download the workbook in English"),
                        data=lambda: ranked_workbook_bytes(result, "en", heading),
-                       file_name=export_name("ranked", result, tender, "xlsx", "en"), mime=XLSX,
+                       file_name=download_name("ranked", result, tender, "xlsx", "en"), mime=XLSX,
                        key="export_workbook_en", icon=":material/download:", on_click="ignore", width="stretch")
 
     st.subheader(tr("结果 JSON", "Result JSON"))
@@ -138,7 +127,7 @@ def show_downloads(result: Result, tender: int, heading: TenderInfo) -> None:
                    "Format in formats.md §5; invalid-bid reasons in the current UI language."))
     st.download_button(tr("下载结果 JSON", "Download the result JSON"),
                        data=lambda: result_json(result, lang).encode("utf-8"),
-                       file_name=export_name("result", result, tender, "json", lang), mime="application/json",
+                       file_name=download_name("result", result, tender, "json", lang), mime="application/json",
                        key="export_json", icon=":material/data_object:", on_click="ignore")
 
 
@@ -169,7 +158,7 @@ def show_score_sheet(store: Store, result: Result, tender: int) -> None:
     st.download_button(tr(f"下载 {judge} 的评分表", f"Download the score sheet for {judge}") if judge
                        else tr("下载评分表", "Download the score sheet"),
                        data=lambda: score_sheet_bytes(store, ws.actor(), tender, judge, lang),
-                       file_name=export_name("scoresheet", result, tender, "xlsx", file_part(judge)), mime=XLSX,
+                       file_name=download_name("scoresheet", result, tender, "xlsx", judge), mime=XLSX,
                        key="export_score_sheet", icon=":material/download:", on_click="ignore", disabled=not judge,
                        help=None if judge else tr("先选择或输入评委姓名。", "Choose or type a judge's name first."))
     if not judge:

@@ -13,6 +13,7 @@ from bideval.rubric_view import KIND_LABELS, criterion_rule, group_rule, max_tex
 from bideval.accounts import ADMIN_USERNAME
 from bideval.rights import Actor, Role
 from bideval.storage import Store
+from bideval.values import plain_number
 
 LIBRARY = "library"
 UPLOAD = "upload"
@@ -55,12 +56,6 @@ def criterion_groups(rubric: Rubric) -> list[str]:
     if rubric.declared_groups:
         return [g.id for g in rubric.declared_groups if g.id in present]
     return [g for g in GROUP_ORDER if g in present] + list(dict.fromkeys(g for g in present if g not in GROUP_ORDER))
-
-
-def number(value) -> str:
-    """A Decimal without trailing zeros: 15, 5.1, 0.92."""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def group_rows(rubric: Rubric, group: str, lang: str) -> list[dict[str, str]]:
@@ -196,7 +191,7 @@ def show_rubric(store: Store, tender: int) -> None:
     st.subheader(tr("当前项目的评分标准", "The current tender's rubric"))
     st.markdown(f"**{rubric.title.text(lang)}** · `{rubric.id}` · "
                 + tr("来源", "source") + f" `{rubric.source}` · SHA-256 `{rubric.sha256[:12]}…`")
-    total = number(rubric.max_total)
+    total = plain_number(rubric.max_total)
     panel = rubric.panel
     if panel.aggregate.value == "trimmed_mean":
         aggregate = tr(f"去掉最高和最低各 {panel.trim} 个分数后取平均（评委不少于 {panel.min_judges_for_trim} 名时）",
@@ -213,7 +208,7 @@ def show_rubric(store: Store, tender: int) -> None:
         rows = group_rows(rubric, group, lang)
         scored = any(c.is_scored for c in rubric.criteria if c.group == group)
         label = rubric.group(group).label.text(lang)
-        points = number(rubric.group_raw_max(group))
+        points = plain_number(rubric.group_raw_max(group))
         heading = f"{label} · " + (tr(f"{points} 分", f"{points} points") if scored
                                    else tr("通过／不通过", "pass / fail"))
         st.markdown(f"#### {heading}")
@@ -227,18 +222,18 @@ def show_rubric(store: Store, tender: int) -> None:
                                       else f"- **{c.name.text(lang)}**: {c.description.text(lang)}"
                                       for c in described))
         if scored:
-            summary.append({tr("类别", "Group"): label, tr("分值", "Max"): number(rubric.group_total_max(group))})
+            summary.append({tr("类别", "Group"): label, tr("分值", "Max"): plain_number(rubric.group_total_max(group))})
     summary.append({tr("类别", "Group"): tr("合计", "Total"), tr("分值", "Max"): total})
     st.markdown("#### " + tr("各类分值", "Points by group"))
     st.table(pd.DataFrame(summary), hide_index=True, width="content")
     weighed = any(g.scale_to is not None or g.weight is not None for g in rubric.declared_groups)
     if rubric.total is not None and weighed:
-        st.caption(tr(f"声明满分 {number(rubric.total)}，与各组折算、加权后的分值合计一致。",
-                      f"Declared total {number(rubric.total)}, equal to the sum of the groups' scaled and "
+        st.caption(tr(f"声明满分 {plain_number(rubric.total)}，与各组折算、加权后的分值合计一致。",
+                      f"Declared total {plain_number(rubric.total)}, equal to the sum of the groups' scaled and "
                       "weighted maxima."))
     elif rubric.total is not None:
-        st.caption(tr(f"声明满分 {number(rubric.total)}，与各项分值合计一致。",
-                      f"Declared total {number(rubric.total)}, equal to the sum of the maxima."))
+        st.caption(tr(f"声明满分 {plain_number(rubric.total)}，与各项分值合计一致。",
+                      f"Declared total {plain_number(rubric.total)}, equal to the sum of the maxima."))
 
     st.markdown("#### " + tr("报价方式与需求", "Pricing models and demand"))
     st.table(pd.DataFrame([{tr("报价方式", "Pricing model"): m.label.text(lang), "id": m.value,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bideval.charts import OTHERS_COLOUR, PALETTE, charts, file_stem, judge_deviation, score_makeup, short_names, \
+from bideval.charts import OTHERS_COLOUR, PALETTE, charts, judge_deviation, score_makeup, short_names, \
     value_for_money
 from bideval.evaluation import evaluate, run
 from bideval.panel import PanelInput, Score
@@ -246,11 +246,6 @@ def test_short_names_stay_unique_so_no_two_bids_share_a_bar():
 def test_download_button_gives_a_png_named_for_the_tender(sample, lang, filename):
     config = score_makeup(sample, lang).download_config("示例：客服业务外包项目 / Sample: customer-service outsourcing")
     assert config["toImageButtonOptions"] == {"format": "png", "scale": 2, "filename": filename}
-
-
-@pytest.mark.parametrize("text, stem", [("a/b\\c:d", "a_b_c_d"), ("  ", "chart"), ("..x..", "x"), ("甲 乙\n丙", "甲_乙_丙")])
-def test_file_stem(text, stem):
-    assert file_stem(text) == stem
 
 
 WEIGHTED = """

@@ -1,0 +1,36 @@
+"""Download file names: one safe stem for every download (the report, workbooks, JSON, score sheets, charts, bids)."""
+import pytest
+
+from bideval.evaluation import run
+from bideval.filenames import download_name, file_stem
+from conftest import ROOT
+
+
+@pytest.mark.parametrize("text, fallback, stem", [
+    ("a/b\\c:d", "chart", "a_b_c_d"),
+    ("  ", "chart", "chart"),
+    ("..x..", "chart", "x"),
+    ("甲 乙\n丙", "chart", "甲_乙_丙"),
+    ("a/b: c", "judge", "a_b_c"),
+    ("../..", "judge", "judge"),
+    ('王评委 <"主审">', "judge", "王评委_主审"),
+    ("x" * 200, "file", "x" * 120),
+    ("jiahe.xlsx", "bid.xlsx", "jiahe.xlsx"),
+])
+def test_file_stem(text, fallback, stem):
+    assert file_stem(text, fallback) == stem
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return run(ROOT / "criteria" / "cs-outsourcing.yaml", sorted((ROOT / "sample_bids" / "cs-outsourcing").glob("*.xlsx")),
+               [ROOT / "sample_bids" / "cs-outsourcing-panel.xlsx"])
+
+
+@pytest.mark.parametrize("kind, ext, suffix, name", [
+    ("ranked", "xlsx", "zh", "ranked_cs-outsourcing_tender3_final_zh.xlsx"),
+    ("result", "json", None, "result_cs-outsourcing_tender3_final.json"),
+    ("scoresheet", "xlsx", "王 评委/主审", "scoresheet_cs-outsourcing_tender3_final_王_评委_主审.xlsx"),
+])
+def test_a_download_names_what_it_is_and_stays_a_safe_name(sample, kind, ext, suffix, name):
+    assert download_name(kind, sample, 3, ext, suffix) == name
