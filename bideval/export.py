@@ -31,7 +31,7 @@ from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
 from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
-from .rubric_view import KIND_LABELS, criterion_rule, group_lines, display_width, max_text
+from .rubric_view import KIND_LABELS, METHOD_LABELS, criterion_rule, group_lines, display_width, max_text
 from .workflow import FindingKind, SignOff
 
 SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
@@ -145,14 +145,6 @@ _T = {
     "procurement_method": Label("评标方法", "Procurement method"),
     "date": Label("日期", "Date"),
     "page_of": Label("第 &P 页 / 共 &N 页", "Page &P of &N"),
-}
-_METHOD_LABELS = {
-    PriceMethod.LOWEST_RATIO: Label("低价优先法", "Lowest price ratio"),
-    PriceMethod.LINEAR_MINMAX: Label("最低最高价线性插值法", "Linear between lowest and highest"),
-    PriceMethod.BENCHMARK_DEVIATION: Label("基准价偏差法", "Deviation from the benchmark"),
-    PriceMethod.RATIO: Label("基准价比值法", "Ratio to the benchmark"),
-    PriceMethod.DEVIATION: Label("基准价偏差法（按规定取整）", "Deviation from the benchmark B"),
-    PriceMethod.RELATIVE_TO_LOWEST: Label("相对最低价法", "Relative to the lowest price"),
 }
 _ROLE_LABELS = {
     "rubric": Label("评分标准", "rubric"),
@@ -707,7 +699,7 @@ class _Export:
         if price is None:
             sheet.ws.write_string(row, 0, self.t("no_price"), self.note)
         else:
-            method = _METHOD_LABELS[price.method].text(self.lang)
+            method = METHOD_LABELS[price.method].text(self.lang)
             sheet.ws.write_string(row, 0, self.t("price_method"), self.label)
             sheet.ws.write_string(row, 3, f"{method} ({price.method.value})")
             sheet.ws.write_string(row + 1, 0, self.t("details"), self.label)
@@ -784,7 +776,7 @@ class _Export:
             sheet.text(row, 0, bid.vendor_id, self.cell())
             sheet.text(row, 1, bid.vendor_name, self.cell())
             sheet.text(row, 2, bid.file, wrap, wrap=True)
-            sheet.text(row, 3, "\n".join(r.render(self.lang) for r in bid.reasons), wrap, wrap=True)
+            sheet.text(row, 3, "\n".join(r.labelled(self.rubric, self.lang) for r in bid.reasons), wrap, wrap=True)
         if not self.result.invalid:
             sheet.ws.write_string(1, 0, self.t("no_invalid"), self.note)
         self.table(sheet, 0, row, len(headers))

@@ -30,6 +30,7 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode, WrapMode, XPos, YPos
 
 from . import __version__
+from .currency import currency
 from .errors import BidEvalError
 from .labels import Label, check_lang
 from .result import ABNORMAL_LOW, FINAL, FLAG_LABELS, INCOMPLETE, PROVISIONAL, Result, Standing
@@ -128,6 +129,30 @@ _T = {
     "page": Label("第 {page} 页 / 共 {pages} 页", "Page {page} of {pages}"),
     "made_by": Label("bid-eval {version} 生成", "Made by bid-eval {version}"),
 }
+# What issue 7 added to a rubric, as the report states it: stages, the price benchmark, scaled and weighted groups.
+_T.update({
+    "stage_failures": Label("未通过阶段评审（低于及格分，不参加后续评审、价格评审和排名）",
+                            "Out after a stage (below a pass mark: no part in the later groups, the price evaluation "
+                            "or the ranking)"),
+    "stage": Label("阶段", "Stage"),
+    "mark": Label("得分", "Mark"),
+    "pass_mark": Label("及格分", "Pass mark"),
+    "criterion_name": Label("评分项", "Criterion"),
+    "deviation": Label("偏差率 d", "Deviation d"),
+    "quoted_in": Label("投标报价（{unit}）", "Quoted price ({unit})"),  # the rubric's currency: 元, 美元 …
+    "evaluated_in": Label("评审价格（{unit}）", "Evaluated price ({unit})"),
+    "benchmark": Label("评标基准价：{text}", "Price benchmark: {text}"),
+    "group_max": Label("满分 {max}", "max {max}"),
+    "group_scaled": Label("折算至 {points}", "scaled to {points}"),
+    "group_weighted": Label("× {weight} → {max}", "× {weight} → {max}"),
+    "step_raw": Label("原始 {value}", "raw {value}"),
+    "step_scaled": Label("折算 {value}", "scaled {value}"),
+    "step_weighted": Label("加权 {value}", "weighted {value}"),
+    "groups_note": Label("折算得分 = 折算分值 × 原始得分 / 最高原始得分；加权得分 = 权重 × 得分；各步四舍五入；"
+                         "总分为加权得分之和。",
+                         "Scaled = points × raw / best raw; weighted = weight × subtotal; each step rounded half-up; "
+                         "the total is the sum of the weighted parts."),
+})
 _BLANK_SIGNATURE_ROWS = 5  # signature lines when no panel member is on record
 _SIGNATURE_ROW = 13  # mm: room to sign
 _PAGE_ROOM = 297 - 16 - _FOOTER_ROOM  # mm a page holds below its header
@@ -372,8 +397,12 @@ class _Report:
         text = _T[key].text(self.lang)
         return text.format(**values) if values else text
 
-    def score(self, value: Decimal) -> str:
-        return f"{value:.{self.rubric.decimals}f}"
+    def score(self, value: Decimal, places: int | None = None) -> str:
+        return f"{value:.{self.rubric.decimals if places is None else places}f}"
+
+    def money_header(self, key: str) -> str:
+        """A money column's header in the rubric's currency (``投标报价（元）``, ``Quoted price (US dollars)``)."""
+        return self.t(f"{key}_in", unit=currency(self.rubric.currency).name.text(self.lang))
 
     def vendor(self, vendor_id: str) -> str:
         name = self.names.get(vendor_id, "")
@@ -472,10 +501,10 @@ class _Report:
 
     def rubric_section(self) -> None:
         self.section("s_rubric")
-        # The id under the name: invalid-bid reasons name a gate by its id.
-        rows = [(f"{name}\n{cid}", group, kind, maximum, rule)
-                for cid, name, group, kind, maximum, rule in rubric_rows(self.rubric, self.lang)]
-        headers = [self.t(k) for k in ("criterion", "group", "kind", "max", "rule")]
+        # Criteria and the fields their rules read by label, never by id (issue 10, item 3).
+        rows = [(name, group, kind, maximum, rule)
+                for _, name, group, kind, maximum, rule in rubric_rows(self.rubric, self.lang, by_label=True)]
+        headers = [self.t(k) for k in ("criterion_name", "group", "kind", "max", "rule")]
         self.table(headers, rows, (44, 22, 16, 10, 88), ("LEFT", "LEFT", "LEFT", "CENTER", "LEFT"))
         self.pdf.ln(1.5)
         self.paragraph(self.t("max_total", total=plain_number(self.rubric.max_total), decimals=self.rubric.decimals,
@@ -492,13 +521,30 @@ class _Report:
 
     def invalid_section(self) -> None:
         self.section("s_invalid")
-        if not self.result.invalid:
+        invalid = [bid for bid in self.result.invalid if bid.stage is None]
+        if not invalid:
             self.paragraph(self.t("no_invalid"))
+        else:  # each reason by the gate's name or in words, never by id (the JSON keeps `code: text`)
+            rows = [(str(k), f"{bid.vendor_name}\n{bid.vendor_id}",
+                     "\n".join(r.labelled(self.rubric, self.lang) for r in bid.reasons))
+                    for k, bid in enumerate(invalid, start=1)]
+            self.table([self.t("no"), self.t("vendor"), self.t("reasons")], rows, (10, 62, 108),
+                       ("CENTER", "LEFT", "LEFT"))
+        self.stage_failures()
+
+    def stage_failures(self) -> None:
+        """The valid bids below a group's pass mark, with the mark and the pass mark (issue 7, item 5)."""
+        failed = [bid for bid in self.result.invalid if bid.stage is not None]
+        if not failed:
             return
-        rows = [(str(k), f"{bid.vendor_name}\n{bid.vendor_id}", "\n".join(r.render(self.lang) for r in bid.reasons))
-                for k, bid in enumerate(self.result.invalid, start=1)]
-        self.table([self.t("no"), self.t("vendor"), self.t("reasons")], rows, (10, 62, 108),
-                   ("CENTER", "LEFT", "LEFT"))
+        self.pdf.ln(2)
+        self.paragraph(self.t("stage_failures"), bold=True)
+        self.pdf.ln(1)
+        rows = [(str(k), f"{bid.vendor_name}\n{bid.vendor_id}", self.rubric.group(bid.stage.group).label.text(self.lang),
+                 self.score(bid.stage.subtotal, self.rubric.total_places), plain_number(bid.stage.pass_mark))
+                for k, bid in enumerate(failed, start=1) if bid.stage is not None]
+        headers = [self.t(k) for k in ("no", "vendor", "stage", "mark", "pass_mark")]
+        self.table(headers, rows, (10, 80, 50, 20, 20), ("CENTER", "LEFT", "LEFT", "RIGHT", "RIGHT"))
 
     def ranking_section(self) -> None:
         self.section("s_ranking")
@@ -506,13 +552,34 @@ class _Report:
         if not ranking:
             self.paragraph(self.t("no_valid_bid"), _RED, bold=True)
             return
-        rows = [(str(s.rank), self.vendor(s.vendor_id), money_text(s.quoted_price), money_text(s.evaluated_price),
-                 self.score(s.total), "\n".join(FLAG_LABELS.get(f, Label(f, f)).text(self.lang) for f in s.flags))
+        rows = [[str(s.rank), self.vendor(s.vendor_id), money_text(s.quoted_price), money_text(s.evaluated_price),
+                 self.score(s.total), "\n".join(FLAG_LABELS.get(f, Label(f, f)).text(self.lang) for f in s.flags)]
                 for s in ranking]
-        headers = [self.t(k) for k in ("rank", "vendor", "quoted", "evaluated", "total", "flags")]
-        self.table(headers, rows, (11, 67, 28, 28, 16, 30), ("CENTER", "LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT"))
+        headers = [self.t("rank"), self.t("vendor"), self.money_header("quoted"), self.money_header("evaluated"),
+                   self.t("total"), self.t("flags")]
+        widths, align = [11, 67, 28, 28, 16, 30], ["CENTER", "LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT"]
+        deviations = self.deviations()
+        if deviations:  # d beside the evaluated price: the price score follows from it
+            for row, s in zip(rows, ranking):
+                row.insert(4, deviations.get(s.vendor_id, ""))
+            headers.insert(4, self.t("deviation"))
+            widths, align = [11, 55, 26, 26, 16, 16, 30], [*align[:4], "RIGHT", *align[4:]]
+        self.table(headers, rows, widths, align)
         self.pdf.ln(1.5)
+        self.benchmark_paragraph()
         self.paragraph(self.t("ranking_note"), _NOTE, size=_SMALL)
+
+    def deviations(self) -> dict[str, str]:
+        """Each ranked bid's deviation d from B, in percent to 2 places, where the price method uses it."""
+        return {line.vendor_id: f"{line.deviation:+.2f}%" for line in self.result.prices
+                if line.deviation is not None and line.valid}
+
+    def benchmark_paragraph(self) -> None:
+        """The price benchmark B and how it was formed, with its figures (issue 7, item 3)."""
+        benchmark = self.result.price_benchmark
+        if benchmark is not None:
+            self.paragraph(self.t("benchmark", text=benchmark.describe(self.lang)))
+            self.pdf.ln(1)
 
     def groups_section(self) -> None:
         ranking, groups = self.result.ranking, self.rubric.groups
@@ -520,13 +587,44 @@ class _Report:
             return
         self.section("s_groups")
         headers = [self.t("rank"), self.t("vendor")]
-        headers += [f"{self.rubric.group(g).label.text(self.lang)} ({plain_number(self.rubric.group_raw_max(g))})" for g in groups]
+        headers += [self.group_heading(g) for g in groups]
         headers.append(f"{self.t('total')} ({plain_number(self.rubric.max_total)})")
-        rows = [[str(s.rank), self.vendor(s.vendor_id),
-                 *(self.score(s.groups.get(g, Decimal(0))) for g in groups), self.score(s.total)] for s in ranking]
+        rows = [[str(s.rank), self.vendor(s.vendor_id), *(self.group_cell(s, g) for g in groups), self.score(s.total)]
+                for s in ranking]
         rest = (_WIDTH - 11 - 67) / (len(groups) + 1)
         self.table(headers, rows, (11, 67, *([rest] * (len(groups) + 1))),
                    ("CENTER", "LEFT", *(["RIGHT"] * (len(groups) + 1))))
+        if self.rubric.has_group_rules:
+            self.pdf.ln(1.5)
+            self.paragraph(self.t("groups_note"), _NOTE, size=_SMALL)
+
+    def group_heading(self, group_id: str) -> str:
+        """``商务 (10)``; for a scaled or weighted group its max, what it is scaled to and what it adds to the total."""
+        group, raw_max = self.rubric.group(group_id), self.rubric.group_raw_max(group_id)
+        label = group.label.text(self.lang)
+        if not group.has_rules:
+            return f"{label} ({plain_number(raw_max)})"
+        lines = [label, self.t("group_max", max=plain_number(raw_max))]
+        if group.scale_to is not None:
+            lines.append(self.t("group_scaled", points=plain_number(group.scale_to)))
+        if group.weight is not None:
+            lines.append(self.t("group_weighted", weight=plain_number(group.weight),
+                                max=plain_number(self.rubric.group_total_max(group_id))))
+        return "\n".join(lines)
+
+    def group_cell(self, standing: Standing, group_id: str) -> str:
+        """A bid's subtotal in a group; step by step (raw, scaled, weighted) where the group scales or weighs."""
+        step = standing.subtotals.get(group_id)
+        group = self.rubric.group(group_id)
+        if step is None or (group.scale_to is None and group.weight is None):
+            return self.score(standing.groups.get(group_id, Decimal(0)))
+        places = self.rubric.total_places
+        lines = [self.t("step_raw", value=self.score(step.raw, places))]
+        if group.scale_to is not None:
+            lines.append(self.t("step_scaled", value=self.score(step.scaled, places)))
+        if group.weight is not None:
+            lines.append(self.t("step_weighted", value=self.score(step.weighted, places)))
+        return "\n".join(lines)
 
     def findings_section(self) -> None:
         self.section("s_findings")
@@ -550,7 +648,7 @@ class _Report:
             rows.append((str(n), self.vendor(vendor_id), str(standing.rank) if standing else "",
                          self.score(standing.total) if standing else "",
                          money_text(standing.quoted_price) if standing else ""))
-        headers = [self.t(k) for k in ("candidate_no", "vendor", "rank", "total", "quoted")]
+        headers = [*(self.t(k) for k in ("candidate_no", "vendor", "rank", "total")), self.money_header("quoted")]
         self.table(headers, rows, (18, 90, 16, 22, 34), ("CENTER", "LEFT", "CENTER", "RIGHT", "RIGHT"))
         if self.result.candidates_tied:
             self.pdf.ln(1.5)

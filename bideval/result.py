@@ -43,8 +43,18 @@ class Reason:
     text: Label
 
     def render(self, lang: str) -> str:
-        """``code: text`` in ``lang``."""
+        """``code: text`` in ``lang`` (the JSON and the command line, formats.md §5)."""
         return f"{self.code}: {self.text.text(lang)}"
+
+    def labelled(self, rubric: Rubric, lang: str) -> str:
+        """The reason as a filed document says it, never by id: a gate's name before its text
+        (``业务外包模式：本项目为业务外包，不接受人力外包``); a fixed code's text alone, which already names
+        what it is about (``未填写报价方式``)."""
+        text = self.text.text(lang)
+        gate = rubric.criterion_index.get(self.code)
+        if gate is None:  # a sentence of its own: capitalised in English (it followed its code)
+            return text[:1].upper() + text[1:]
+        return f"{gate.name.text(lang)}：{text}" if lang == "zh" else f"{gate.name.text(lang)}: {text}"
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,26 @@ Shared by ``bideval check``, the workbook's Rubric sheet and the app.
 from __future__ import annotations
 
 import unicodedata
+from decimal import Decimal
 from typing import Sequence
 
 from .allowed_scores import grades_text
 from .currency import currency, money_amount
 from .labels import Label
 from .benchmark import ONE, ZERO, Base, BenchmarkRule, DeviationRounding
-from .rubric import (Checklist, Count, Criterion, Deduction, Gate, Kind, Linear, Penalty, Price, PriceMethod, Rubric,
+from .rubric import (Checklist, Condition, Count, Criterion, Deduction, Gate, Kind, Linear, Op, Penalty, Price, PriceMethod, Rubric,
                      SharedCap, Judged,
                      Tiered)
 from .values import plain_number
 
+METHOD_LABELS = {  # the price methods as people call them
+    PriceMethod.LOWEST_RATIO: Label("低价优先法", "Lowest price ratio"),
+    PriceMethod.LINEAR_MINMAX: Label("最低最高价线性插值法", "Linear between lowest and highest"),
+    PriceMethod.BENCHMARK_DEVIATION: Label("基准价偏差法", "Deviation from the benchmark"),
+    PriceMethod.RATIO: Label("基准价比值法", "Ratio to the benchmark"),
+    PriceMethod.DEVIATION: Label("基准价偏差法（按规定取整）", "Deviation from the benchmark B"),
+    PriceMethod.RELATIVE_TO_LOWEST: Label("相对最低价法", "Relative to the lowest price"),
+}
 KIND_LABELS = {
     Kind.GATE: Label("资格条件", "gate"),
     Kind.CHECKLIST: Label("逐项得分", "checklist"),
@@ -35,9 +44,13 @@ HEADERS = {
 
 
 
-def criterion_rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
-    """The criterion's scoring rule in one line, with its own rounding when it has one."""
-    rule = _rule(criterion, rubric, lang)
+def criterion_rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = False) -> str:
+    """The criterion's scoring rule in one line, with its own rounding when it has one.
+
+    ``by_label``: fields, criteria, shared caps and price methods by their labels, never by id (a filed
+    document such as the evaluation report); otherwise by id, as ``check`` prints them.
+    """
+    rule = _rule(criterion, rubric, lang, by_label)
     if criterion.decimals is not None:
         rule += (f"；保留{criterion.decimals}位小数" if lang == "zh" else
                  f"; rounded to {criterion.decimals} decimal place{'' if criterion.decimals == 1 else 's'}")
@@ -47,10 +60,40 @@ def criterion_rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
                  f"; scaled to the best: the best bid gets {top}, the others {top} × score / the best score")
     cap = rubric.cap_of(criterion.id)
     if cap is not None:
-        others = ", ".join(c for c in cap.criteria if c != criterion.id)
-        rule += (f"；与 {others} 合计最高{plain_number(cap.max)}分（{cap.id}）" if lang == "zh" else
-                 f"; together with {others} at most {plain_number(cap.max)} ({cap.id})")
+        others = [c for c in cap.criteria if c != criterion.id]
+        if by_label:
+            names = ("、" if lang == "zh" else ", ").join(rubric.criterion_index[c].name.text(lang) for c in others)
+            rule += (f"；与{names}合计最高{plain_number(cap.max)}分（{cap.label.zh}）" if lang == "zh" else
+                     f"; together with {names} at most {plain_number(cap.max)} ({cap.label.en})")
+        else:
+            rule += (f"；与 {', '.join(others)} 合计最高{plain_number(cap.max)}分（{cap.id}）" if lang == "zh" else
+                     f"; together with {', '.join(others)} at most {plain_number(cap.max)} ({cap.id})")
     return rule
+
+
+def field_name(rubric: Rubric, field_id: str, lang: str, by_label: bool) -> str:
+    """A bid field as a rule names it: by id (``check``), or by its label in ``lang``."""
+    field = rubric.field_index.get(field_id) if by_label else None
+    return field_id if field is None else field.label.text(lang)
+
+
+_OP_WORDS = {Op.EQ: Label("为", "is"), Op.NE: Label("不为", "is not"), Op.IN: Label("为以下之一：", "is one of")}
+
+
+def condition_text(condition: Condition, rubric: Rubric, lang: str, by_label: bool = False) -> str:
+    """A gate's condition in words: ``operation_mode in 驻场运营, 离场运营`` by id, ``经营模式为以下之一：驻场运营、离场运营``
+    by label."""
+    if not by_label:
+        return condition.describe(lang)
+    name = field_name(rubric, condition.field, lang, True)
+    if condition.op is Op.TRUTHY:
+        return name
+    values = condition.value if condition.op is Op.IN else (condition.value,)
+    shown = ("、" if lang == "zh" else ", ").join(plain_number(v) if isinstance(v, Decimal) else str(v) for v in values)
+    word = _OP_WORDS.get(condition.op)
+    if word is None:  # a comparison: the sign says it in both languages
+        return f"{name} {condition.op.value} {shown}"
+    return f"{name}{word.zh}{shown}" if lang == "zh" else f"{name} {word.en} {shown}"
 
 
 def cap_rule(cap: SharedCap, lang: str) -> str:
@@ -63,23 +106,24 @@ def cap_rule(cap: SharedCap, lang: str) -> str:
             "(the points over the cap come off the criteria listed last)")
 
 
-def _rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
+def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = False) -> str:
     c = criterion
     if isinstance(c, Gate):
         reason = (c.reason or c.name).text(lang)
-        return f"{c.when.describe(lang)} ({reason})"
+        return f"{condition_text(c.when, rubric, lang, by_label)} ({reason})"
     if isinstance(c, Checklist):
         items = "; ".join(f"{i.label.text(lang)} +{plain_number(i.points)}" for i in c.items)
         cap = f"最高{plain_number(c.max)}分" if lang == "zh" else f"capped at {plain_number(c.max)}"
         return f"{items}; {cap}"
     if isinstance(c, Count):
-        return f"{plain_number(c.points_per_unit)} × {c.field}, " + (f"最高{plain_number(c.max)}分" if lang == "zh"
-                                                                  else f"at most {plain_number(c.max)}")
+        field = field_name(rubric, c.field, lang, by_label)
+        return f"{plain_number(c.points_per_unit)} × {field}, " + (f"最高{plain_number(c.max)}分" if lang == "zh"
+                                                                else f"at most {plain_number(c.max)}")
     if isinstance(c, Linear):
         points = " → ".join(f"({plain_number(x)}, {plain_number(y)})" for x, y in c.points)
-        return f"{c.field}: {points}" + ("，两端封顶" if lang == "zh" else ", clamped")
+        return f"{field_name(rubric, c.field, lang, by_label)}: {points}" + ("，两端封顶" if lang == "zh" else ", clamped")
     if isinstance(c, Deduction):
-        return deduction_rule(c, lang)
+        return deduction_rule(c, lang, rubric if by_label else None)
     if isinstance(c, Tiered):
         return "; ".join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
     if isinstance(c, Judged) and (c.grades or c.step is not None):
@@ -91,9 +135,12 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
     if c.method in (PriceMethod.RATIO, PriceMethod.DEVIATION, PriceMethod.RELATIVE_TO_LOWEST):
         parts = [price_method_rule(c, lang)]  # the penalties are in the method's words
     else:
-        parts = [c.method.value]
+        parts = [METHOD_LABELS[c.method].text(lang) if by_label else c.method.value]
         if c.above_penalty is not None and c.below_penalty is not None:
-            parts.append(f"above_penalty {plain_number(c.above_penalty)}, below_penalty {plain_number(c.below_penalty)}")
+            above, below = plain_number(c.above_penalty), plain_number(c.below_penalty)
+            parts.append((f"高于基准价每1%扣{above}分，低于每1%扣{below}分" if lang == "zh" else
+                          f"−{above} per 1 % above the benchmark, −{below} per 1 % below") if by_label else
+                         f"above_penalty {above}, below_penalty {below}")
     if c.budget_ceiling is not None:
         ceiling = (f"{c.budget_ceiling:,.2f}" if rubric.currency == "CNY"  # yuan: the figure alone, as always
                    else money_amount(c.budget_ceiling, rubric.currency, lang))
@@ -103,7 +150,12 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str) -> str:
     if c.sme_categories:
         parts.append(sme_categories_rule(c, lang))
     if c.abnormal_low_share is not None:
-        parts.append(("异常低价 < " if lang == "zh" else "abnormal low < ") + f"{plain_number(c.abnormal_low_share * 100)}% × mean")
+        share = plain_number(c.abnormal_low_share * 100)
+        if by_label:
+            parts.append(f"异常低价：低于平均评审价格的 {share}%" if lang == "zh" else
+                         f"abnormally low: below {share}% of the mean evaluated price")
+        else:
+            parts.append(("异常低价 < " if lang == "zh" else "abnormal low < ") + f"{share}% × mean")
     return "; ".join(parts)
 
 
@@ -159,14 +211,19 @@ def benchmark_rule_text(rule: BenchmarkRule, lang: str) -> str:
         base = f"({base}) × {plain_number(rule.coefficient)}" if rule.base is Base.CEILING_AND_MEAN else \
             f"{base} × {plain_number(rule.coefficient)}"
     return f"评标基准价B = {base}，四舍五入到分" if zh else f"benchmark B = {base}, rounded to the cent"
-def deduction_rule(c: Deduction, lang: str) -> str:
-    """扣分制 and penalties in words: each item's points per occurrence, and the floor."""
+def deduction_rule(c: Deduction, lang: str, rubric: Rubric | None = None) -> str:
+    """扣分制 and penalties in words: each item's points per occurrence (and the field that counts it: by id, or
+    by label when ``rubric`` is given), and the floor."""
     top = plain_number(c.max)
+
+    def counted_by(field: str) -> str:
+        return field if rubric is None else field_name(rubric, field, lang, True)
+
     if lang == "zh":
-        items = "；".join(f"每项“{i.label.zh}”扣{plain_number(i.points)}分（{i.field}）" for i in c.items)
+        items = "；".join(f"每项“{i.label.zh}”扣{plain_number(i.points)}分（{counted_by(i.field)}）" for i in c.items)
         return (f"{items}；最多扣{top}分，从总分中扣除" if isinstance(c, Penalty)
                 else f"满分{top}分，{items}；扣完为止")
-    items = ", ".join(f"{plain_number(i.points)} per {i.label.en} ({i.field})" for i in c.items)
+    items = ", ".join(f"{plain_number(i.points)} per {i.label.en} ({counted_by(i.field)})" for i in c.items)
     return (f"{items}, taken off the total, at most {top}" if isinstance(c, Penalty)
             else f"{top} less {items}; not below 0")
 
@@ -178,11 +235,11 @@ def max_text(c: Criterion) -> str:
     return f"−{plain_number(c.max)}" if isinstance(c, Penalty) else plain_number(c.max)
 
 
-def rubric_rows(rubric: Rubric, lang: str = "zh") -> list[tuple[str, ...]]:
-    """One row per criterion: id, name, group, kind, max, rule."""
+def rubric_rows(rubric: Rubric, lang: str = "zh", by_label: bool = False) -> list[tuple[str, ...]]:
+    """One row per criterion: id, name, group, kind, max, rule (its fields by label when ``by_label``)."""
     return [
         (c.id, c.name.text(lang), rubric.group(c.group).label.text(lang), KIND_LABELS[c.kind].text(lang),
-         max_text(c), criterion_rule(c, rubric, lang))
+         max_text(c), criterion_rule(c, rubric, lang, by_label))
         for c in rubric.criteria
     ]
 

@@ -1,4 +1,4 @@
-"""A short text summary of a result for the terminal: ranking, candidates, invalid bids."""
+"""A short text summary of a result for the terminal: ranking, the price benchmark, candidates, invalid bids."""
 from __future__ import annotations
 
 from .result import FLAG_LABELS, PROVISIONAL, Result
@@ -12,7 +12,8 @@ HEADERS = {
 
 
 def summary_text(result: Result, lang: str = "zh") -> str:
-    """The ranking as a terminal table, then candidates, outliers and invalid bids."""
+    """The ranking as a terminal table, then B (when the price method has one), candidates, outliers and invalid
+    bids."""
     places = result.rubric.total_places
     headers = HEADERS[lang]
     rows = [
@@ -24,6 +25,8 @@ def summary_text(result: Result, lang: str = "zh") -> str:
     lines = [f"{result.rubric.title.text(lang)} — " + ("临时结果（评分未完成）" if result.status == PROVISIONAL and zh
                                                      else "最终结果" if zh else result.status)]
     lines.append(text_table(headers, rows) if rows else ("无有效投标（废标）" if zh else "no valid bid (failed tender)"))
+    if result.price_benchmark is not None:  # B and how it was formed, for the methods that score against it
+        lines.append(("评标基准价：" if zh else "price benchmark: ") + result.price_benchmark.describe(lang))
     if result.candidates:
         tied = ("（并列跨越名额，全部列入）" if zh else " (tied across the cut: all included)") if result.candidates_tied else ""
         lines.append(("推荐中标候选人：" if zh else "candidates: ") + ", ".join(result.candidates) + tied)

@@ -210,9 +210,10 @@ def test_headers_follow_the_language(result: Result, tmp_path: Path) -> None:
     assert header(en["Scores"])[2] == "Company credentials (5)"
     assert en["Ranking"]["J3"].value == "Abnormally low price"
     assert zh["Ranking"]["J3"].value == "异常低价"
-    assert zh["Invalid"]["D2"].value == "licence: 未提供业务经营许可证\nabove_budget_ceiling: 投标报价超过最高限价"
-    assert en["Invalid"]["D2"].value == ("licence: No operating licence\n"
-                                         "above_budget_ceiling: Quoted price above the budget ceiling")
+    # the reasons by the gate's name, never its id (issue 10, item 3); the JSON keeps `code: text`
+    assert zh["Invalid"]["D2"].value == "业务经营许可证：未提供业务经营许可证\n投标报价超过最高限价"
+    assert en["Invalid"]["D2"].value == ("Operating licence: No operating licence\n"
+                                         "Quoted price above the budget ceiling")
     with pytest.raises(ValueError):
         write_workbook(result, tmp_path / "fr.xlsx", lang="fr")
 

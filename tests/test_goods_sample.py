@@ -102,6 +102,23 @@ def test_the_cases_the_sample_shows(result):
     assert [r.code for r in invalid.reasons] == ["licence", "above_budget_ceiling"]
 
 
+@pytest.mark.parametrize("lang, line", [
+    ("zh", "评标基准价：B = 0.95 × 去掉最高价 1,700,000.00 和最低价 980,000.00 后其余 3 家评审价格的平均值 1,507,000.00，"
+           "B = 1,431,650.00"),
+    ("en", "price benchmark: B = 0.95 × the mean of the other 3 evaluated prices after dropping the highest "
+           "1,700,000.00 and the lowest 980,000.00: 1,507,000.00; B = 1,431,650.00"),
+])
+def test_the_terminal_summary_states_the_benchmark(tmp_path, capsys, lang, line):
+    from bideval.cli import main
+
+    assert main(["evaluate", "--criteria", str(RUBRIC), "--bids", str(SAMPLES / "goods-procurement"),
+                 "--panel", str(SAMPLES / "goods-procurement-panel.xlsx"), "--json", str(tmp_path / "r.json"),
+                 "--lang", lang]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert line in out and f"{B:,.2f}" in line
+    assert out.index(line) == len(out) - 3  # after the ranking, before the candidates and the invalid bid
+
+
 def test_json_carries_deductions_and_caps(result):
     document = result_document(result)
     first = document["ranking"][0]

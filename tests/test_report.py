@@ -51,14 +51,15 @@ WORDS = {
     "zh": {"title": "评标报告", "signatures": "评标委员会成员签字", "candidates": "七、推荐中标候选人", "page": "第{page}页/共{pages}页",
            "sha": "结果SHA-256:", "number": "项目编号ZB-2026-018", "method": "评标方法公开招标（综合评分法）",
            "date": "评标日期2026年11月30日", "tie": "均列为推荐中标候选人", "abnormal": "异常低价",
-           "outlier": "张评委：运营管理能力10.2分（评委平均13.72分）", "reason": "above_budget_ceiling:投标报价2,280,000.00元",
+           "outlier": "张评委：运营管理能力10.2分（评委平均13.72分）", "reason": "业务外包运营模式：本项目为业务外包，不接受人力外包投标报价2,280,000.00元超过最高限价",
            "ranking_header": "投标报价（元）评审价格（元）总分", "groups_header": "商务(10)运营(60)价格(30)总分(100)"},
     "en": {"title": "Evaluationreport", "signatures": "Signaturesofthepanel", "candidates": "7.Recommendedcandidates", "page": "Page{page}of{pages}",
            "sha": "ResultSHA-256:", "number": "TendernumberZB-2026-018",
            "method": "Procurementmethod公开招标（综合评分法）",
            "date": "Date2026-11-30", "tie": "allofthemarerecommended", "abnormal": "Abnormallylowprice",
            "outlier": "张评委:Operationsmanagementcapability10.2(panelmean13.72)",
-           "reason": "above_budget_ceiling:quotedprice2,280,000.00",
+           "reason": "Business-outsourcingmode:Thisisbusinessoutsourcing;staffleasingisnotaccepted"
+                     "Quotedprice2,280,000.00isabovethebudgetceiling1,980,000.00",
            "ranking_header": "Quotedprice(yuan)Evaluatedprice(yuan)Total",
            "groups_header": "Commercial(10)Operations(60)Price(30)Total(100)"},
 }
@@ -124,6 +125,19 @@ def test_every_vendor_total_and_price_is_in_the_report(sample):
     assert "".join(INVALID) in text and WORDS[sample["lang"]]["reason"] in text
     # group subtotals of the winner: commercial, operations, price, total
     assert "成都天府联信客服外包有限公司91510107MA6CJ5NU8U10.0059.1312.0281.15" in text
+
+
+def test_criteria_fields_and_reasons_by_label_never_by_id(sample):
+    """Issue 10, item 3: a filed document names criteria and fields by their label (the JSON keeps `code: text`)."""
+    from bideval.rubric import load_rubric
+
+    rubric, text = load_rubric(RUBRIC), "".join(sample["pages"])
+    ids = [c.id for c in rubric.criteria] + [f.id for f in rubric.fields] + ["above_budget_ceiling", "lowest_ratio"]
+    assert [i for i in ids if "_" in i and i in text] == []  # ids that are no word of any label
+    for c in rubric.criteria:
+        assert squeeze(c.name.text(sample["lang"])) in text
+    field = rubric.field_index["repeat_call_rate"].label.text(sample["lang"])
+    assert squeeze(f"{field}: (0.14, 10) → (0.17, 7)") in text  # a linear rule reads the field by its label
 
 
 def test_flags_candidates_and_the_tie_note(sample):
@@ -263,3 +277,57 @@ def test_totals_use_the_rubrics_decimals(result: Result, tmp_path: Path):
     pdf = tmp_path / "three.pdf"
     pdf.write_bytes(report_pdf(three, "en", tender_info(three.rubric, on=DATE)))
     assert f"{result.ranking[0].total:.3f}" in "".join(pages_of(pdf)) and Decimal("81.150") == result.ranking[0].total
+
+
+# -- what issue 7 added: stages, scaled and weighted groups, the price benchmark B and each bid's deviation d
+
+QCBS = ROOT / "criteria" / "qcbs-consultancy.yaml"
+
+
+@pytest.fixture(scope="module")
+def qcbs() -> Result:
+    return run(QCBS, [ROOT / "sample_bids" / "qcbs-consultancy"], [ROOT / "sample_bids" / "qcbs-consultancy-panel.xlsx"])
+
+
+@pytest.mark.parametrize("lang, stage, groups", [
+    ("zh", "未通过阶段评审（低于及格分，不参加后续评审、价格评审和排名）",
+     ["Technicalproposal满分100折算至100×0.8→80", "Financialproposal满分100×0.2→20",  # headers, weighted maxima
+      "MeridianTransportPlanningCo.,Ltd.91440300MA5H2R8T45原始84.00折算91.30加权73.04原始87.76加权17.5590.59"]),
+    ("en", "Outafterastage(belowapassmark",
+     ["Technicalproposalmax100scaledto100×0.8→80", "Financialproposalmax100×0.2→20",
+      "MeridianTransportPlanningCo.,Ltd.91440300MA5H2R8T45raw84.00scaled91.30weighted73.04raw87.76weighted17.5590.59"]),
+])
+def test_a_stage_failure_and_the_scaled_and_weighted_subtotals(qcbs: Result, tmp_path: Path, lang, stage, groups):
+    pdf = tmp_path / "qcbs.pdf"
+    pdf.write_bytes(report_pdf(qcbs, lang, tender_info(qcbs.rubric, on=DATE)))
+    text = "".join(pages_of(pdf))
+    failure = text.split(squeeze(stage), 1)[1]
+    # Northgate: 59.34 against the pass mark 70, listed apart from the invalid bids (Atlas has no registration)
+    assert failure.split("NorthgateUrbanAdvisoryLLP91320500MA9C6LJ21X", 1)[1].startswith(
+        "Technicalproposal59.3470")  # the rubric is in English only: its labels in both languages
+    assert "Northgate" not in text.split(squeeze(stage), 1)[0].split("AtlasInfrastructureGroup", 1)[1]
+    for words in groups:
+        assert words in text, words
+    render(pdf, f"report-qcbs-{lang}")
+
+
+@pytest.mark.parametrize("lang, benchmark", [
+    ("zh", "评标基准价：B=0.95×去掉最高价1,300,000.00和最低价900,000.00后其余3家评审价格的平均值1,000,000.00，"
+           "B=950,000.00"),
+    ("en", "Pricebenchmark:B=0.95×themeanoftheother3evaluatedpricesafterdroppingthehighest1,300,000.00andthe"
+           "lowest900,000.00:1,000,000.00;B=950,000.00"),
+])
+def test_the_price_benchmark_and_each_bid_s_deviation(tmp_path: Path, lang, benchmark):
+    """Issue 7's worked example: B = 950,000; d beside each evaluated price, the score it gives."""
+    from test_benchmark import DEVIATION, scores
+
+    _, result = scores(DEVIATION)
+    pdf = tmp_path / "deviation.pdf"
+    pdf.write_bytes(report_pdf(result, lang, tender_info(result.rubric, on=DATE)))
+    text = "".join(pages_of(pdf))
+    assert benchmark in text
+    assert ("偏差率d" if lang == "zh" else "Deviationd") in text
+    for price, d, total in (("900,000.00", "-5.26%", "27.00"), ("950,000.00", "+0.00%", "30.00"),
+                            ("1,000,000.00", "+5.26%", "24.00"), ("1,050,000.00", "+10.53%", "19.00"),
+                            ("1,300,000.00", "+36.84%", "0.00")):
+        assert f"{price}{price}{d}{total}" in text, price  # quoted, evaluated, d, total
