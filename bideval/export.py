@@ -104,6 +104,7 @@ _T = {
     "price_mean": Label("有效投标评审价格平均值", "Mean evaluated price of valid bids"),
     "benchmark": Label("评标基准价 B", "Benchmark price B"),
     "raw_subtotal": Label("原始得分", "raw"),
+    "before_scaling": Label("折算前得分", "before scaling"),  # a criterion scaled to the best: its own score
     "group_rules": Label("分组规则", "Group rules"),
     "total_formula": Label("总分计算", "How the total is formed"),
     "scaled_subtotal": Label("折算得分", "scaled"),
@@ -359,6 +360,7 @@ class _Export:
         headers += [f"{c.name.text(self.lang)} ({max_text(c)})" for c in criteria]
         headers += [self.rubric.group(g).label.text(self.lang) for g in groups]
         headers.append(self.t("total"))
+        headers += self.raw_headers()
         self.headers(sheet, 0, headers)
         scores = [self.cell(num_format=_places_format(self.rubric.places(c))) for c in criteria]
         subtotal = self.cell(num_format=self.total_format, bold=True)
@@ -380,12 +382,24 @@ class _Export:
                               subtotal)
             total = f"=SUM({_range(row, first, first + len(criteria) - 1)})" if criteria else "=0"
             sheet.formula(row, total_col, total, s.total, subtotal)
+            self.raw_scores(sheet, row, total_col + 1, s)
             refs[s.vendor_id] = [xl_rowcol_to_cell(row, group_col[g]) for g in groups]
             refs[s.vendor_id].append(xl_rowcol_to_cell(row, total_col))
         last = len(self.result.ranking)
         self.table(sheet, 0, last, len(headers), freeze=2)
         sheet.finish(self.page)
         return refs
+
+    # -- criteria scaled to the best: their scores before scaling, after the total (issue 7, item 6)
+    def raw_headers(self) -> list[str]:
+        """``方案 折算前得分`` for each criterion scaled to the best (the sums to their left stay contiguous)."""
+        return [f"{c.name.text(self.lang)} {self.t('before_scaling')}" for c in self.criteria if c.scale_to_best]
+
+    def raw_scores(self, sheet: _Sheet, row: int, col: int, standing: Standing) -> None:
+        """A ranked bid's score before scaling on each criterion scaled to the best, from ``col`` on."""
+        for k, c in enumerate(c for c in self.criteria if c.scale_to_best):
+            sheet.number(row, col + k, standing.criteria_raw.get(c.id),
+                         self.cell(num_format=_places_format(self.rubric.places(c))))
 
     # -- groups: scaling, weights, stages (issue 7, items 5 and 6)
     def scores_with_group_rules(self, sheet: _Sheet) -> dict[str, list[str]]:
@@ -413,6 +427,7 @@ class _Export:
                 columns.append((g, "weighted"))
                 headers.append(f"{label} × {plain_number(group.weight)}")
         headers.append(self.t("total"))
+        headers += self.raw_headers()
         self.headers(sheet, 0, headers)
         scores = [self.cell(num_format=_places_format(rubric.places(c))) for c in criteria]
         subtotal = self.cell(num_format=self.total_format, bold=True)
@@ -452,6 +467,7 @@ class _Export:
                 else:
                     counted.append(score_cell)
             sheet.formula(row, total_col, f"=SUM({','.join(counted)})", s.total, subtotal)
+            self.raw_scores(sheet, row, total_col + 1, s)
             refs[s.vendor_id].append(xl_rowcol_to_cell(row, total_col))
         self.table(sheet, 0, last, len(headers), freeze=2)
         sheet.finish(self.page)

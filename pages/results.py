@@ -102,6 +102,18 @@ if rubric.has_group_rules and result.ranking:  # scaled and weighted subtotals, 
                       "Scaled = points × raw / best raw, rounded; weighted = weight × subtotal, rounded; "
                       "the total is the sum of the weighted parts."))
 
+scaled_criteria = [c for c in rubric.scored_criteria if c.scale_to_best]
+if scaled_criteria and result.ranking:  # criteria scaled to the best: the score before and after (issue 7, item 6)
+    with st.expander(tr("按最高分折算的评分项：折算前、折算后", "Criteria scaled to the best: before and after"),
+                     expanded=True):
+        st.dataframe(pd.DataFrame([{
+            tr("排名", "Rank"): s.rank, tr("投标人", "Vendor"): s.vendor_name,
+            **{f"{c.name.text(lang)} {tr('折算前', 'before')}": float(s.criteria_raw[c.id]) for c in scaled_criteria},
+            **{f"{c.name.text(lang)} {tr('折算后', 'scaled')}": float(s.criteria[c.id]) for c in scaled_criteria},
+        } for s in result.ranking]), hide_index=True, key="results_scaled_criteria")
+        st.caption(tr("折算后得分 = 满分 × 折算前得分 / 最高的折算前得分，四舍五入。",
+                      "Scaled = max × score before scaling / the best score before scaling, rounded half-up."))
+
 failed_stage = [bid for bid in result.invalid if bid.stage is not None]
 if failed_stage:  # bids below a pass mark (issue 7, item 5)
     st.subheader(tr("未通过阶段评审", "Out after a stage"))

@@ -163,6 +163,38 @@ def test_results_page_shows_stages_benchmark_and_weighted_subtotals(app_db, tmp_
     assert [round(v, 2) for v in steps.iloc[:, -1]] == [float(s.total) for s in result.ranking]
 
 
+SCALED_CRITERION = """
+id: scaled
+title: {zh: 按最高分折算, en: Scaled to the best}
+total: 100
+pricing: {demand: {months: 12}, models: [lump_sum]}
+fields:
+  - {id: tech, label: {zh: 技术得分, en: Technical points}, type: number}
+criteria:
+  - {id: approach, name: {zh: 技术方案, en: Technical approach}, group: operations, kind: linear, field: tech,
+     max: 70, points: [[0, 0], [70, 70]], scale_to_best: true}
+  - {id: price, name: {zh: 价格, en: Price}, group: price, kind: price, max: 30, method: lowest_ratio}
+"""
+
+
+@pytest.mark.parametrize("lang, expander, before, after", [
+    ("zh", "按最高分折算的评分项：折算前、折算后", "技术方案 折算前", "技术方案 折算后"),
+    ("en", "Criteria scaled to the best: before and after", "Technical approach before", "Technical approach scaled"),
+])
+def test_results_page_shows_a_scaled_criterion_before_and_after(app_db, tmp_path, lang, expander, before, after):
+    store = Store(app_db)
+    tender = chair_tender(store, "折算", SCALED_CRITERION, "scaled.yaml")
+    forms = [write_form(tmp_path / f"{v}.xlsx", {"vendor_id": v, "vendor_name": name, "tech": t, "total_price": 500000})
+             for v, name, t in ((VENDOR_A, "甲公司", 60), (VENDOR_C, "丙公司", 66))]
+    assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    app = open_app("results", lang=lang, tender_id=tender)
+    assert not app.exception
+    assert expander in [e.label for e in app.expander]
+    table = next(d.value for d in app.dataframe if before in d.value.columns)
+    # the linear scores 60 and 66 scaled to the best: 70 × 60 / 66 = 63.64, and 70
+    assert table[[before, after]].values.tolist() == [[66.0, 70.0], [60.0, 63.64]]
+
+
 def plotly_charts(app) -> dict[str, tuple[dict, dict]]:
     """The page's plotly charts by key: (figure spec, plotly config) as the browser receives them."""
     import json

@@ -359,6 +359,18 @@ def test_a_criterion_scaled_to_the_best():
     assert (entry["criteria"]["approach"], entry["criteria_raw"]) == (63.64, {"approach": 60.0})
 
 
+@pytest.mark.parametrize("lang, header", [("zh", "技术方案 折算前得分"), ("en", "Technical approach before scaling")])
+def test_the_scores_sheet_shows_a_scaled_criterion_s_score_before_scaling(lang, header):
+    result = run(scaled_criterion(), [(A, 60, 500000), (C, 66, 500000)])
+    buffer = io.BytesIO()
+    write_workbook(result, buffer, lang)
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))["Scores"].iter_rows()]
+    column = rows[0].index(header)
+    assert column > rows[0].index("总分" if lang == "zh" else "Total")  # after the total: the sums stay contiguous
+    scaled = next(k for k, h in enumerate(rows[0]) if str(h).startswith("技术方案" if lang == "zh" else "Technical approach"))
+    assert {r[0]: (r[scaled], r[column]) for r in rows[1:]} == {C: (70, 66), A: (63.64, 60)}
+
+
 def test_a_pass_mark_reads_the_score_before_scaling():
     # A's 45 scales to 70 × 45 / 50 = 63 ≥ 50, but the stage compares the unscaled 45.
     result = run(scaled_criterion(STAGED), [(A, 45, 500000), (C, 50, 600000)])
