@@ -1,0 +1,160 @@
+"""The rubric reference (docs/rubrics.md) cannot drift from the tool: every YAML example in it is read by the
+real reader.
+
+How each ```yaml block is checked:
+
+- a **whole rubric** (it has `id`, `title`, `fields` and `criteria`) must load as it is;
+- a **fragment** must parse as YAML (keys given twice refused, as the reader does) and load once placed into a
+  minimal rubric: a list of criteria becomes the rubric's criteria; top-level keys (`currency`, `fields`,
+  `caps`, `groups`, `panel`, `pricing`, `decimals`, `total`, `criteria` …) are merged into it, over a judged
+  criterion and a price criterion when the fragment brings no criteria. The fields a fragment reads are
+  declared for it, from the declarations the reference itself shows (and `ASSUMED_FIELDS` below for those it
+  only names);
+- a block followed by a line ``Refused: `<message>` `` shows a deliberate mistake: the reader must refuse it
+  with that very message (after the file name), as `check` prints it;
+- a line ``` `check`: `<text>` ``` after a block (in the same section) must be what `check` prints for that
+  block's rubric, in English or in Chinese.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bideval.errors import RubricError
+from bideval.rubric import parse_rubric
+from bideval.rubric_view import describe_rubric
+from bideval.rubric_yaml import _UniqueKeyLoader
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "rubrics.md"
+WHOLE = {"id", "title", "fields", "criteria"}
+# Fields the reference names in its examples without declaring them there.
+ASSUMED_FIELDS = [
+    {"id": "itss_level", "label": {"zh": "ITSS 运维能力等级", "en": "ITSS level"}, "type": "integer"},
+    {"id": "operation_mode", "label": {"zh": "运营模式", "en": "Operation mode"}, "type": "choice",
+     "choices": ["驻场运营", "离场运营", "人力外包"]},
+    {"id": "projects", "label": {"zh": "同类项目数", "en": "Projects"}, "type": "integer"},
+    {"id": "certificates", "label": {"zh": "证书数", "en": "Certificates"}, "type": "integer"},
+    {"id": "bad_records", "label": {"zh": "不良记录数", "en": "Bad records"}, "type": "integer"},
+]
+BASE_CRITERIA = [  # when a fragment brings none: something to score, in its groups
+    {"id": "quality", "name": {"zh": "质量", "en": "Quality"}, "group": "commercial", "kind": "judged", "max": 70},
+    {"id": "price", "name": {"zh": "价格", "en": "Price"}, "group": "price", "kind": "price", "max": 30,
+     "method": "lowest_ratio"},
+]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One ```yaml block of the reference: where it is, its text, what follows it in its section."""
+
+    line: int
+    text: str
+    refused: str | None  # the message a deliberate mistake is refused with
+    check: tuple[str, ...]  # what `check` prints for it, as the reference quotes it
+
+    @property
+    def name(self) -> str:
+        return f"rubrics.md:{self.line}"
+
+
+def blocks(markdown: str) -> list[Block]:
+    """Every ```yaml block with the ``Refused:`` line right after it and the `check` lines of its section."""
+    lines = markdown.splitlines()
+    found: list[Block] = []
+    k = 0
+    while k < len(lines):
+        if lines[k].strip() != "```yaml":
+            k += 1
+            continue
+        end = lines.index("```", k + 1)
+        after = end + 1
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        refused = re.fullmatch(r"Refused: `(.+)`", lines[after].strip()) if after < len(lines) else None
+        rest = []  # the section's text up to the next block or heading
+        for line in lines[end + 1:]:
+            if line.startswith("#") or line.strip() == "```yaml":
+                break
+            rest.append(line)
+        quoted = re.findall(r"`check`: `([^`]+)`", " ".join(rest))
+        found.append(Block(k + 1, "\n".join(lines[k + 1:end]), refused.group(1) if refused else None,
+                           tuple(" ".join(q.split()) for q in quoted)))
+        k = end + 1
+    return found
+
+
+BLOCKS = blocks(DOC.read_text(encoding="utf-8"))
+
+
+def declared_fields() -> dict[str, dict]:
+    """Every field some block of the reference declares, by id, and the fields it assumes."""
+    fields = {f["id"]: f for f in ASSUMED_FIELDS}
+    for block in BLOCKS:
+        node = yaml.safe_load(block.text)
+        if isinstance(node, dict) and isinstance(node.get("fields"), list):
+            fields.update({f["id"]: f for f in node["fields"] if isinstance(f, dict) and "id" in f})
+    return fields
+
+
+def fields_read(node: Any) -> set[str]:
+    """The bid fields a fragment reads: every ``field:`` in it (conditions, items, counts, linear criteria)."""
+    if isinstance(node, dict):
+        found = {node["field"]} if isinstance(node.get("field"), str) else set()
+        return found.union(*(fields_read(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(fields_read(v) for v in node))
+    return set()
+
+
+def as_rubric(block: Block) -> str:
+    """The block as a whole rubric: itself when it is one, else placed into a minimal rubric."""
+    node = yaml.load(block.text, Loader=_UniqueKeyLoader)  # a fragment is YAML the reader accepts
+    if isinstance(node, dict) and WHOLE <= set(node):
+        return block.text
+    document: dict[str, Any] = {"id": "doc-example", "title": {"zh": "文档示例", "en": "Documentation example"}}
+    if isinstance(node, list):
+        document["criteria"] = node
+    elif isinstance(node, dict) and set(node) == {"when"}:  # a condition: what a gate tests
+        document["criteria"] = [{"id": "condition", "name": {"zh": "条件", "en": "Condition"},
+                                 "group": "qualification", "kind": "gate", "when": node["when"]}]
+    else:
+        assert isinstance(node, dict), f"{block.name}: neither a rubric, its keys nor a list of criteria"
+        document.update(node)
+    if not document.get("criteria"):
+        groups = [g["id"] for g in document.get("groups", [])] or ["commercial", "price"]
+        document["criteria"] = [dict(BASE_CRITERIA[0], group=groups[0]), dict(BASE_CRITERIA[1], group=groups[-1])]
+    own = {f["id"] for f in document.get("fields", [])}
+    pool = declared_fields()
+    assumed = [pool[f] for f in sorted(fields_read(document["criteria"]) - own) if f in pool]
+    document["fields"] = list(document.get("fields", [])) + assumed
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
+def test_the_reference_has_examples_of_every_kind():
+    assert len(BLOCKS) >= 25
+    assert sum(b.refused is not None for b in BLOCKS) >= 3  # the mistakes section shows real refusals
+    assert sum(len(b.check) for b in BLOCKS) >= 10
+
+
+@pytest.mark.parametrize("block", [b for b in BLOCKS if b.refused is None], ids=lambda b: b.name)
+def test_every_example_loads_and_check_prints_what_the_reference_says(block: Block):
+    try:
+        rubric = parse_rubric(as_rubric(block), block.name)
+    except RubricError as error:
+        pytest.fail(f"{block.name} does not load:\n{error}\n---\n{as_rubric(block)}")
+    printed = {lang: " ".join(describe_rubric(rubric, lang).split()) for lang in ("en", "zh")}
+    for text in block.check:
+        assert text in printed["en"] or text in printed["zh"], f"{block.name}: check prints\n{printed}"
+
+
+@pytest.mark.parametrize("block", [b for b in BLOCKS if b.refused is not None], ids=lambda b: b.name)
+def test_every_mistake_shown_is_refused_with_the_message_shown(block: Block):
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(as_rubric(block), block.name)
+    said = [str(p).removeprefix(f"{block.name}: ") for p in caught.value.problems]
+    assert block.refused in said, said
