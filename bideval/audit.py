@@ -12,7 +12,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +21,9 @@ from .schema import AuditEvent, AuditHead
 
 GENESIS = "0" * 64
 ACCOUNTS_CHAIN = "accounts"
+# Why a chain is broken (Verdict.why).
+MISSING, OUT_OF_ORDER, LINK, CONTENT, TAIL_REMOVED = "missing", "out_of_order", "link", "content", "tail_removed"
+BREAKS = (MISSING, OUT_OF_ORDER, LINK, CONTENT, TAIL_REMOVED)
 
 
 def tender_chain(tender_id: int) -> str:
@@ -67,6 +70,10 @@ class Verdict:
     broken_at: int | None = None  # the entry's id, or None
     broken_seq: int | None = None
     problem: str = ""
+    # What broke, as a code (:data:`BREAKS`), with the entry number expected there (``missing``,
+    # ``out_of_order``) or the number the head records (``tail_removed``); bideval.messages words it.
+    why: str = ""
+    expected: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -85,21 +92,22 @@ def verify_chain(chain: str, entries: Sequence[AuditEvent], head: AuditHead | No
     prev = GENESIS
     for expected, e in enumerate(entries, 1):
         if e.seq != expected:
-            what = "missing" if e.seq > expected else "out of order"
+            why = MISSING if e.seq > expected else OUT_OF_ORDER
             return Verdict(chain, len(entries), e.id, e.seq,
-                           f"expected entry {expected} here, found entry {e.seq} (an entry is {what})")
+                           f"expected entry {expected} here, found entry {e.seq} (an entry is "
+                           f"{why.replace('_', ' ')})", why, expected)
         if e.prev_hash != prev:
-            return Verdict(chain, len(entries), e.id, e.seq, "its link to the entry before does not match")
+            return Verdict(chain, len(entries), e.id, e.seq, "its link to the entry before does not match", LINK)
         digest = entry_hash(e.prev_hash, e.seq, e.chain, e.tender_id, e.at, e.actor, e.action, e.subject,
                             e.old_value, e.new_value, e.reason, e.detail)
         if digest != e.hash:
-            return Verdict(chain, len(entries), e.id, e.seq, "its content was changed after it was written")
+            return Verdict(chain, len(entries), e.id, e.seq, "its content was changed after it was written", CONTENT)
         prev = e.hash
     head_seq, head_hash = (head.seq, head.hash) if head is not None else (0, GENESIS)
     if head_seq != len(entries) or head_hash != prev:
         return Verdict(chain, len(entries), None, None,
                        f"the chain ends at entry {len(entries)} but its head records entry {head_seq}: "
-                       "entries at the end were removed")
+                       "entries at the end were removed", TAIL_REMOVED, head_seq)
     return Verdict(chain, len(entries))
 
 
@@ -128,3 +136,15 @@ def verify(s: Session, chains: Iterable[str]) -> list[Verdict]:
         head = s.get(AuditHead, chain)
         verdicts.append(verify_chain(chain, entries, head))
     return verdicts
+
+
+def entry_bids(entry: AuditEvent, vendor_ids: Collection[str]) -> frozenset[str]:
+    """The bids of ``vendor_ids`` an entry is about: a score, tier, declaration, finding or consensus names its
+    bid in its subject; an import lists the bids it brought in its new value.
+
+    >>> e = AuditEvent(action="set_score", subject="王评委 91110000802100433B ops_plan", new_value="12")
+    >>> sorted(entry_bids(e, {"91110000802100433B", "91440300708461136T"}))
+    ['91110000802100433B']
+    """
+    words = set((entry.subject or "").split()) | set((entry.new_value or "").replace(",", " ").split())
+    return frozenset(v for v in vendor_ids if v in words)

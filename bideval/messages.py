@@ -2186,3 +2186,51 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     return _rubric_at(s, f"benchmark ceiling_weight belongs to the base ceiling_and_mean, not {s['base']}",
                       f"基准价的 ceiling_weight 只用于 ceiling_and_mean，不用于 {s['base']}")
+
+
+# -- the audit trail: what each entry's action is, and what verifying a chain found
+
+_AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
+    "create_tender": ("create the tender", "新建招标项目"), "give_role": ("give a role", "分配角色"),
+    "take_role": ("take a role back", "收回角色"), "set_hide_prices": ("seal prices (two envelopes)", "价格密封（双信封）"),
+    "import_bids": ("import bids", "导入投标"), "replace_bids": ("replace bids", "替换投标"),
+    "remove_bid": ("remove a bid", "删除投标"), "add_judge": ("add a judge", "添加评委"),
+    "set_tier": ("set a tier", "定档"), "set_score": ("score", "打分"),
+    "declare": ("declare a conflict of interest or none", "回避声明"), "replace_panel": ("replace the panel", "替换评标委员会"),
+    "stage": ("change the stage", "变更阶段"), "submit": ("submit scores", "提交评分"),
+    "finding": ("record a finding", "记录复核意见"), "consensus": ("enter a consensus score", "录入合议得分"),
+}
+
+
+def audit_actions() -> tuple[str, ...]:
+    """Every audit action that has a name (tests name each in both languages)."""
+    return tuple(_AUDIT_ACTIONS)
+
+
+def audit_action(action: str, lang: str) -> str:
+    """What an audit entry's action was, in words; an action without a name is shown as it is stored."""
+    check_lang(lang)
+    en, zh = _AUDIT_ACTIONS.get(action, (action, action))
+    return zh if lang == "zh" else en
+
+
+def audit_verdict(verdict: Any, lang: str) -> str:
+    """What verifying an audit chain found (an :class:`bideval.audit.Verdict`), naming the first broken entry."""
+    s = Say({}, lang, ids=False)
+    if verdict.ok:
+        return s.t(f"The audit trail is intact: {verdict.entries} entries, every hash recomputed and matching.",
+                   f"审计记录完整：共 {verdict.entries} 条，逐条重新计算的哈希值全部相符。")
+    seq, expected = verdict.broken_seq, verdict.expected
+    en, zh = {
+        "missing": (f"entry {expected} is missing: entry {seq} follows where {expected} should be",
+                    f"第 {expected} 条缺失：该位置上是第 {seq} 条"),
+        "out_of_order": (f"the entries are out of order: entry {seq} stands where {expected} should be",
+                         f"记录顺序被调换：第 {expected} 条的位置上是第 {seq} 条"),
+        "link": (f"entry {seq} no longer links to the entry before it", f"第 {seq} 条与前一条的链接不符"),
+        "content": (f"entry {seq} was changed after it was written", f"第 {seq} 条在写入后被修改"),
+        "tail_removed": (f"entries after entry {verdict.entries} were removed (the chain's head records entry "
+                         f"{expected})", f"第 {verdict.entries} 条之后的记录被删除（链头记录到第 {expected} 条）"),
+    }.get(verdict.why, (verdict.problem, verdict.problem))
+    return s.t(f"The audit trail is broken: {en}. The first broken entry is shown below; keep this verdict and "
+               "compare it with the last one kept outside the database.",
+               f"审计记录已被破坏：{zh}。下方标出第一条有问题的记录；请保存本结论，并与保存在数据库之外的上一次核验结果对照。")
