@@ -1,59 +1,108 @@
-"""bid-eval: the Streamlit app. Builds the navigation and the shared sidebar; pages live in pages/."""
+"""bid-eval: the Streamlit app. Signs the user in, keeps the tender in hand, and builds the navigation their roles
+on it allow and the shared sidebar; pages live in pages/."""
 import streamlit as st
 
+import signin
 import workspace as ws
+from bideval.errors import BidEvalError
+from bideval.rights import ROLE_NAMES_ZH
 from bideval.storage import database_url
 
 st.set_page_config(page_title="bid-eval 评标", page_icon="📊", layout="wide")
 st.session_state.app_entry = True
 ws.init_state()
-goto = st.query_params.get("goto", "results")  # set by ws.enter_page for a page opened by its address
-if "goto" in st.query_params:
+ws.follow_address()
+if "goto" in st.query_params:  # set by ws.enter_page for a page opened by its address on a fresh server
+    st.session_state.signin_goto = st.query_params["goto"]
     del st.query_params["goto"]
 
 with st.sidebar:
     st.radio("语言 / Language", ["zh", "en"], key="lang", horizontal=True,
              format_func=lambda code: "中文" if code == "zh" else "English")
-    tenders = ws.store().tenders(ws.actor())
+    signin.write_cookie()
+who = ws.check_sign_in()
+
+if who is None:  # nothing but the sign-in page renders, at every page's address: the page asked for opens once
+    # signed in (an address the navigation does not know would be "Page not found" and lose the way there)
+    signing_in = ws.tr("登录", "Sign in")
+    st.navigation([st.Page("pages/signin.py", title=signing_in, icon=":material/login:", default=True)]
+                  + [st.Page("pages/signin.py", title=signing_in, url_path=page.name) for page in ws.PAGES],
+                  position="hidden").run()
+    st.stop()
+
+store = ws.store()
+tenders = store.tenders(who)
+ids = [t.id for t in tenders]
+unknown = st.session_state.tender_id if st.session_state.tender_id not in (None, *ids) else None
+if unknown is not None:  # a deep link to a tender this user holds no role on: said, never swapped for another
+    st.session_state.tender_id = None
+elif st.session_state.tender_id is None and len(ids) == 1:
+    ws.choose_tender(ids[0])
+elif st.session_state.tender_id is not None:
+    ws.choose_tender(st.session_state.tender_id)  # the address always names the tender in hand
+tender = st.session_state.tender_id
+
+with st.sidebar:
     if tenders:
-        ids = [t.id for t in tenders]
-        if st.session_state.tender_id not in ids:
-            st.session_state.tender_id = ids[0]
         # The browser keeps a selectbox's choice as its label: a label that changes (a bid count) would stay
         # stale on screen. Labels are the names, numbered where two tenders share one; the count is told below.
+        # The widget has its own key: Streamlit drops a widget's state on a run that does not draw it, and the
+        # tender in hand must never change that way — only when the user picks another.
         named = [t.name for t in tenders]
         names = {t.id: t.name if named.count(t.name) == 1 else f"{t.name} · #{t.id}" for t in tenders}
-        st.selectbox(ws.tr("招标项目", "Tender"), ids, key="tender_id", format_func=names.get)
+        st.session_state.tender_pick = tender
+        st.selectbox(ws.tr("招标项目", "Tender"), ids, key="tender_pick", format_func=names.get,
+                     placeholder=ws.tr("选择招标项目", "Choose a tender"),
+                     on_change=lambda: ws.choose_tender(st.session_state.tender_pick))
     bid_count = st.empty()  # filled once the page has run, so that what the page imported or removed counts
+    account = store.accounts.account_of(who)
+    roles = store.roles(who, tender) if tender is not None else frozenset()
+    seat = store.seat(who, tender) if tender is not None else None
+    held = [ROLE_NAMES_ZH[r] if ws.lang() == "zh" else r.value for r in sorted(roles, key=lambda r: r.value)]
+    st.caption(ws.tr("已登录：", "Signed in: ") + f"**{ws.markdown_text(who.name)}**"
+               + (f" · {ws.tr('、', ', ').join(held)}" if held else "")
+               + (ws.tr(" · 管理员", " · administrator") if who.administrator else ""))
+    st.button(ws.tr("退出登录", "Sign out"), key="signout", icon=":material/logout:", on_click=ws.sign_out)
     st.caption(ws.tr("数据库", "Database") + f": `{database_url()}`")
+
+if unknown is not None:
+    st.warning(ws.tr(f"地址中的招标项目 #{unknown} 不存在，或您在其中没有角色。请在侧栏选择招标项目。",
+                     f"Tender #{unknown} in the address does not exist or you hold no role on it. "
+                     "Choose a tender in the sidebar."))
+elif tender is not None:  # the tender in hand, named on every page
+    info = next(t for t in tenders if t.id == tender)
+    st.caption(f"{ws.tr('招标项目', 'Tender')}: **{ws.markdown_text(info.name)}** · #{tender}")
 
 
 def count_bids() -> None:
     """The current tender's bids, under the tender selector."""
-    count = next((t.bids for t in ws.store().tenders(ws.actor()) if t.id == ws.tender_id()), None)
+    count = next((t.bids for t in store.tenders(who) if t.id == ws.tender_id()), None)
     if count is not None:
         bid_count.caption(ws.tr(f"{count} 份投标", f"{count} bid(s)"))
 
 
-PAGES = {
-    ws.tr("评标", "Evaluation"): [
-        ("results", ws.tr("评标结果", "Results"), ":material/leaderboard:"),
-        ("bids", ws.tr("投标文件", "Bids"), ":material/upload_file:"),
-        ("tiers", ws.tr("定档", "Tiers"), ":material/stacked_bar_chart:"),
-        ("scoring", ws.tr("评委打分", "Scoring"), ":material/edit_note:"),
-        ("export", ws.tr("导出", "Export"), ":material/download:"),
-    ],
-    ws.tr("设置", "Setup"): [
-        ("tenders", ws.tr("招标项目", "Tenders"), ":material/folder_open:"),
-    ],
-}
-if goto not in {name for pages in PAGES.values() for name, _, _ in pages}:
-    goto = "results"
+def not_for_you() -> None:
+    """What a page's address shows a user whose roles on the tender in hand do not include that page."""
+    st.info(ws.tr("这个页面不属于您在本招标项目中的角色。请从左侧菜单选择。",
+                  "This page is not part of your role on this tender. Choose a page from the menu on the left."),
+            icon=":material/block:")
+
+
+visible = ws.visible_pages(who.administrator, bool(account and account.creates_tenders), roles, seat)
+landing = ws.landing_page(visible, st.session_state.pop("signin_goto", None))
+sections = {"evaluation": ws.tr("评标", "Evaluation"), "setup": ws.tr("设置", "Setup")}
 try:
-    st.navigation({
-        section: [st.Page(f"pages/{name}.py", title=title, icon=icon, default=name == goto)
-                  for name, title, icon in pages]
-        for section, pages in PAGES.items()
-    }).run()
+    menu = {title: [st.Page(f"pages/{page.name}.py", title=ws.tr(page.zh, page.en), icon=page.icon,
+                            default=page.name == landing) if page.name in visible else
+                    st.Page(not_for_you, title=ws.tr(page.zh, page.en), url_path=page.name, visibility="hidden")
+                    for page in ws.PAGES if page.section == section]
+            for section, title in sections.items()}
+    first = next(page for pages in menu.values() for page in pages if page._default)
+    # the sign-in page's own address, where the run after signing in arrives: on to the landing page
+    menu[sections["setup"]].append(st.Page(lambda: st.switch_page(first), title=ws.tr("登录", "Sign in"),
+                                           url_path="signin", visibility="hidden"))
+    st.navigation(menu).run()
+except BidEvalError as error:  # a refusal the page did not expect (a role taken meanwhile, a stage moved on)
+    ws.show_error(error)
 finally:  # after the page, also when it stopped early (st.stop) or asked for a rerun
     count_bids()

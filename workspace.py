@@ -1,23 +1,30 @@
-"""What the app's pages share: the database, the current tender, the language, and cached results.
+"""What the app's pages share: the database, the signed-in user, the tender in hand, the language, cached results,
+and which pages each user sees.
 
-Only UI state lives in ``st.session_state`` (language, current tender, who is
-scoring); everything about a tender lives in the database through
-:class:`bideval.storage.Store`.
+Only UI state lives in ``st.session_state`` (language, the tender in hand, this tab's session token);
+everything about a tender lives in the database through :class:`bideval.storage.Store`, which checks every
+call against the signed-in user's roles. The tender in hand is also in the page's address (``?tender=3``),
+so a refresh, a server restart or a shared link opens the same tender; it changes only when the user picks
+another.
 """
 from __future__ import annotations
 
 import re
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
-from bideval import messages
+import signin
+from bideval import filenames, messages
+from bideval.accounts import ADMIN_USERNAME
 from bideval.errors import BidEvalError, Problem
 from bideval.result import Result
+from bideval.rights import Action, Actor, Role, allowed
 from bideval.rubric import Rubric
-from bideval.accounts import ADMIN_USERNAME
-from bideval.rights import Actor, Role
-from bideval.storage import Store, database_url
+from bideval.storage import Seat, Store, database_url
 
 ROOT = Path(__file__).resolve().parent
 CRITERIA = ROOT / "criteria"
@@ -25,13 +32,19 @@ SAMPLE_RUBRIC = CRITERIA / "cs-outsourcing.yaml"
 SAMPLE_BIDS = ROOT / "sample_bids" / "cs-outsourcing"
 SAMPLE_PANEL = ROOT / "sample_bids" / "cs-outsourcing-panel.xlsx"
 SAMPLE_NAME = "示例：客服业务外包项目 / Sample: customer-service outsourcing"
+TENDER_PARAM = "tender"  # the page address's query parameter naming the tender in hand
 
 
 @st.cache_resource
 def _store(url: str) -> Store:
     store = Store(url)
-    store.accounts.ensure_administrator()  # first start: the one-time password goes to the server log
-    admin = default_actor(store)
+    password = store.accounts.ensure_administrator()
+    if password is not None:
+        announce_administrator(password)
+    account = store.accounts.find(ADMIN_USERNAME)
+    if account is None:
+        raise BidEvalError("no administrator account")  # a programming mistake: ensure_administrator made it
+    admin = Actor(account.id, account.display_name, True)
     tenders = store.tenders(admin)
     if not tenders:
         load_sample_tender(store, admin)
@@ -42,36 +55,106 @@ def _store(url: str) -> Store:
     return store
 
 
+def announce_administrator(password: str) -> None:
+    """Print the first administrator's one-time password where whoever started the server reads it."""
+    line = "=" * 72
+    print(f"\n{line}\n bid-eval: first start. Sign in as\n\n     user name:           {ADMIN_USERNAME}\n"
+          f"     one-time password:   {password}\n\n You choose your own password at the first sign-in.\n"
+          f" 首次启动：请用户名 {ADMIN_USERNAME} 和上面的一次性密码登录，登录后须设置新密码。\n{line}\n",
+          file=sys.stderr, flush=True)
+
+
 def store() -> Store:
     """The database of this app (DATABASE_URL, or the embedded SQLite file), with the sample tender on first start."""
     return _store(database_url())
 
 
-def default_actor(store: Store) -> Actor:
-    """The user every page acts as until sign-in exists: the first administrator account.
-
-    Interim: the sign-in pages replace this with the signed-in user.
-    """
-    first = store.accounts.find(ADMIN_USERNAME)
-    if first is None:
-        raise BidEvalError("no administrator account")  # a programming mistake: _store made it
-    return Actor(first.id, first.display_name, True)
+def check_sign_in() -> Actor | None:
+    """Ask the database who this tab's session belongs to (once per run, by the entrypoint) and keep the answer
+    for the pages; None when nobody is signed in or the session has ended."""
+    who = signin.current(store().accounts, signin.secrets_of(st.secrets))
+    if who is None:
+        st.session_state.pop(_ACTOR, None)
+    else:
+        st.session_state[_ACTOR] = who
+    return who
 
 
 def actor() -> Actor:
-    """The user this session acts as."""
-    return default_actor(store())
+    """The signed-in user every store call acts as; a page never runs without one (it stops here)."""
+    who = st.session_state.get(_ACTOR) or check_sign_in()
+    if who is None:
+        st.info(tr("请先登录。", "Sign in first."))
+        st.stop()
+    return who
 
 
-def judge_actor(tender: int, name: str) -> Actor:
-    """The judge the scoring page acts as (interim, until judges sign in): the account named after the seat,
-    made without a password (it cannot sign in) and seated on first use."""
-    db, admin = store(), actor()
-    account = db.accounts.find(name) or db.accounts.create_account(admin, name, name, with_password=False)[0]
-    judge = Actor(account.id, account.display_name)
-    if db.my_seat(judge, tender) is None:
-        db.give_role(admin, tender, account.username, Role.JUDGE, judge_name=name)
-    return judge
+_ACTOR = "signin_actor"  # st.session_state: the user check_sign_in found at the start of this run
+
+
+def sign_out() -> None:
+    """End this tab's session: in the database, in the browser, and at the provider when signed in there."""
+    signin.sign_out(store().accounts)
+    st.session_state.pop(_ACTOR, None)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the app: its file under pages/, its title in both languages, its icon and its menu section."""
+
+    name: str
+    zh: str
+    en: str
+    icon: str
+    section: str = "evaluation"
+
+
+PAGES = (
+    PageSpec("results", "评标结果", "Results", ":material/leaderboard:"),
+    PageSpec("bids", "投标文件", "Bids", ":material/upload_file:"),
+    PageSpec("tiers", "定档", "Tiers", ":material/stacked_bar_chart:"),
+    PageSpec("scoring", "评委打分", "Scoring", ":material/edit_note:"),
+    PageSpec("review", "评审", "Review", ":material/gavel:"),
+    PageSpec("export", "导出", "Export", ":material/download:"),
+    PageSpec("audit", "审计记录", "Audit trail", ":material/history:"),
+    PageSpec("tenders", "招标项目", "Tenders", ":material/folder_open:", "setup"),
+    PageSpec("admin", "账户与角色", "Accounts and roles", ":material/manage_accounts:", "setup"),
+    PageSpec("account", "我的账户", "My account", ":material/person:", "setup"),
+)
+FIRST_CHOICE = ("results", "scoring", "review", "tiers", "bids", "tenders", "admin", "account")
+
+
+def visible_pages(administrator: bool, creates_tenders: bool, roles: frozenset[Role],
+                  seat: Seat | None) -> tuple[str, ...]:
+    """The pages a user sees on the tender in hand, by what their roles there allow (the store refuses the rest
+    anyway): a judge their grid, and the results once submitted; procurement bids, tenders and exports; the
+    chair tiers and the review; an observer the result and the audit; the administrator accounts and roles.
+
+    >>> visible_pages(False, False, frozenset({Role.JUDGE}), Seat("王", None))
+    ('scoring', 'account')
+    >>> visible_pages(False, False, frozenset({Role.OBSERVER}), None)
+    ('results', 'audit', 'account')
+    """
+    shown = {
+        "results": allowed(roles - {Role.JUDGE}, Action.READ_RESULT) or (seat is not None and seat.submitted_at is not None),
+        "bids": allowed(roles, Action.IMPORT_BIDS),
+        "tiers": allowed(roles, Action.SET_TIER),
+        "scoring": seat is not None,
+        "review": allowed(roles, Action.FINALISE),
+        "export": allowed(roles, Action.EXPORT),
+        "audit": administrator or allowed(roles, Action.READ_AUDIT),
+        "tenders": administrator or creates_tenders or Role.PROCUREMENT in roles,
+        "admin": administrator,
+        "account": True,
+    }
+    return tuple(page.name for page in PAGES if shown[page.name])
+
+
+def landing_page(visible: tuple[str, ...], wanted: str | None) -> str:
+    """The page a run shows: the one asked for when the user sees it, else the first that fits their roles."""
+    if wanted in visible:
+        return wanted
+    return next(name for name in FIRST_CHOICE if name in visible)
 
 
 def load_sample_tender(store: Store, actor: Actor) -> int:
@@ -91,15 +174,23 @@ def load_sample_tender(store: Store, actor: Actor) -> int:
     return tender
 
 
-def enter_page(name: str) -> None:
-    """Make sure this session runs through the app's entrypoint.
+def enter_page(name: str, needs_sign_in: bool = True) -> None:
+    """Make sure this session runs through the app's entrypoint, signed in.
 
     On a fresh server, a first request for a page's address (``/scoring``)
-    runs the page file alone, without the navigation, sidebar and state of
-    bid_eval.py; such a session is sent through the entrypoint to the same page.
+    runs the page file alone, without the navigation, sidebar, sign-in and state
+    of bid_eval.py; such a session is sent through the entrypoint to the same
+    page, keeping the address's query (``?tender=2``). A page that needs a
+    signed-in user asks the database again: a session that ended since goes
+    back through the entrypoint to the sign-in page, which says why.
     """
     if not st.session_state.get("app_entry"):
-        st.switch_page("bid_eval.py", query_params={"goto": name})
+        st.switch_page("bid_eval.py", query_params={**st.query_params.to_dict(), "goto": name})
+    if needs_sign_in and check_sign_in() is None:
+        try:
+            st.switch_page("bid_eval.py")
+        except StreamlitAPIException:  # inside the navigation: the next run shows the sign-in page
+            st.stop()
 
 
 def init_state() -> None:
@@ -107,8 +198,23 @@ def init_state() -> None:
     if "lang" not in st.session_state:
         st.session_state.lang = "zh"
     if "tender_id" not in st.session_state:
-        tenders = store().tenders(actor())
-        st.session_state.tender_id = tenders[0].id if tenders else None
+        st.session_state.tender_id = None
+
+
+def follow_address() -> None:
+    """Take the tender in hand from the page's address when it names one (a refresh, a deep link, a restart)."""
+    wanted = st.query_params.get(TENDER_PARAM)
+    if wanted is not None and wanted.strip().isdigit():
+        st.session_state.tender_id = int(wanted)
+
+
+def choose_tender(tender: int | None) -> None:
+    """Make ``tender`` the tender in hand, in this session and in the page's address."""
+    st.session_state.tender_id = tender
+    if tender is None:
+        st.query_params.pop(TENDER_PARAM, None)
+    elif st.query_params.get(TENDER_PARAM) != str(tender):
+        st.query_params[TENDER_PARAM] = str(tender)
 
 
 def lang() -> str:
@@ -135,22 +241,38 @@ def require_tender() -> int:
     return current
 
 
+def tender_name() -> str:
+    """The current tender's name, as the user named it."""
+    return store().tender(actor(), require_tender()).name
+
+
+def download_name(kind: str, ext: str, *parts: str | None) -> str:
+    """A download's file name naming what it is and the tender in hand (name and number):
+    ``audit_示例：客服业务外包项目_tender1_zh.csv``."""
+    return filenames.download_name(kind, tender_name(), require_tender(), ext, *parts)
+
+
 def rubric() -> Rubric:
     """The current tender's rubric."""
     return store().rubric(actor(), require_tender())
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _result(url: str, tender: int, version: int, account_id: int) -> Result:
-    db = _store(url)
-    return db.result_for(default_actor(db), tender)
+def _result(url: str, tender: int, version: int, who: Actor) -> Result:
+    return _store(url).result_for(who, tender)
 
 
 def result() -> Result:
-    """The current tender's evaluation as this user may read it, recomputed only when the tender changed (its version)."""
+    """The current tender's evaluation as this user may read it (``Store.result_for``), recomputed only when the
+    tender changed (its version is part of the cache key, read from the database: every replica agrees)."""
     tender = require_tender()
     who = actor()
-    return _result(database_url(), tender, store().version(who, tender), who.account_id)
+    try:
+        return _result(database_url(), tender, store().version(who, tender), who)
+    except BidEvalError as refused:  # not this user's to read (yet): said, and the page stops
+        show_error(refused)
+        st.stop()
+        raise
 
 
 def markdown_text(text: str) -> str:
@@ -187,10 +309,10 @@ def show_error(error: BidEvalError, rubric: Rubric | None = None) -> None:
     ``rubric`` names criteria and fields by their label for errors that carry only ids
     (the current tender's rubric when not given).
     """
-    current = tender_id()
-    if rubric is None and current is not None:
+    current, who = tender_id(), st.session_state.get(_ACTOR)
+    if rubric is None and current is not None and who is not None:
         try:
-            rubric = store().rubric(actor(), current)
+            rubric = store().rubric(who, current)
         except BidEvalError:
             rubric = None
     st.error("\n\n".join(error_markdown(error, rubric)))

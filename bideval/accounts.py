@@ -360,6 +360,12 @@ class Accounts:
                 .scalar_one_or_none()
             return _account(record) if record else None
 
+    def account_of(self, actor: Actor) -> Account | None:
+        """The actor's own account (user name, whether it may create tenders …), if it still exists."""
+        with self.db.read() as s:
+            record = s.get(AccountRecord, actor.account_id)
+            return _account(record) if record else None
+
     # -- invitations
     def invite(self, actor: Actor, tender_id: int | None, role: Role | None, judge_name: str | None = None,
                days: int = INVITATION_DAYS) -> str:

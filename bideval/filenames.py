@@ -6,11 +6,6 @@ everything that may come from a user goes through :func:`file_stem` first.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .result import Result
-
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')  # path separators, what Windows forbids, spaces, control characters
 
 
@@ -26,8 +21,13 @@ def file_stem(text: str, fallback: str = "file") -> str:
     return _UNSAFE.sub("_", text.strip()).strip("._")[:120] or fallback
 
 
-def download_name(kind: str, result: "Result", tender: int, ext: str, suffix: str | None = None) -> str:
-    """``ranked_cs-outsourcing_tender3_final_zh.xlsx``: what, which rubric and tender, the result's status, a suffix
-    (a language, a judge's name), made safe as a whole."""
-    parts = [kind, result.rubric.id, f"tender{tender}", result.status] + ([suffix] if suffix else [])
-    return file_stem("_".join(parts)) + "." + ext
+def download_name(kind: str, tender_name: str, tender: int, ext: str, *parts: str | None) -> str:
+    """``ranked_示例：客服外包_tender3_final_zh.xlsx``: what, which tender — its name as the app shows it (cut to 60
+    characters) and its number — then the rest (the result's status, a language, a judge's name), made safe as a
+    whole: the tender a filed copy is about can be told from its name alone.
+
+    >>> download_name("audit", "甲 / 乙", 3, "csv", None, "zh")
+    'audit_甲_乙_tender3_zh.csv'
+    """
+    named = file_stem(tender_name, "tender")[:60]
+    return file_stem("_".join([kind, named, f"tender{tender}", *(p for p in parts if p)]), kind) + "." + ext

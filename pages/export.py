@@ -11,7 +11,6 @@ import workspace as ws
 from bideval import messages
 from bideval.evaluation import check_bids
 from bideval.export import write_workbook
-from bideval.filenames import download_name
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
 from bideval.result import FINAL, Result, result_json
 from bideval.rights import Actor
@@ -36,8 +35,7 @@ def ranked_workbook_bytes(result: Result, lang: str, tender: TenderInfo | None =
 def tender_heading(store: Store, actor: Actor, tender: int, result: Result) -> TenderInfo:
     """What heads the filed documents: the app's name for the tender, the rubric's number and method, today, and
     the panel's sign-off (final or not, who signed it and when, the chair's findings)."""
-    name = next((t.name for t in store.tenders(actor) if t.id == tender), None)
-    return tender_info(result.rubric, name, sign_off=store.sign_off(actor, tender))
+    return tender_info(result.rubric, store.tender(actor, tender).name, sign_off=store.sign_off(actor, tender))
 
 
 def score_sheet_bytes(store: Store, actor: Actor, tender: int, judge: str, lang: str) -> bytes:
@@ -100,7 +98,7 @@ def show_report(result: Result, tender: int, heading: TenderInfo) -> None:
                                                                 "machine, so the report cannot be made: ") + problem)
     st.download_button(tr("下载评标报告（PDF）", "Download the evaluation report (PDF)"),
                        data=lambda: report_pdf(result, lang, heading),
-                       file_name=download_name("report", result, tender, "pdf", lang), mime=PDF,
+                       file_name=ws.download_name("report", "pdf", result.status, lang), mime=PDF,
                        key="export_report", icon=":material/picture_as_pdf:", on_click="ignore",
                        disabled=problem is not None,
                        help=tr("本机缺少中文字体，见上方说明。", "The Chinese font is missing: see above.") if problem else None)
@@ -115,11 +113,11 @@ def show_downloads(result: Result, tender: int, heading: TenderInfo) -> None:
     zh, en = st.columns(2)
     zh.download_button(tr("下载排名表（中文）", "Download the workbook in Chinese"),
                        data=lambda: ranked_workbook_bytes(result, "zh", heading),
-                       file_name=download_name("ranked", result, tender, "xlsx", "zh"), mime=XLSX,
+                       file_name=ws.download_name("ranked", "xlsx", result.status, "zh"), mime=XLSX,
                        key="export_workbook_zh", icon=":material/download:", on_click="ignore", width="stretch")
     en.download_button(tr("下载排名表（英文）", "Download the workbook in English"),
                        data=lambda: ranked_workbook_bytes(result, "en", heading),
-                       file_name=download_name("ranked", result, tender, "xlsx", "en"), mime=XLSX,
+                       file_name=ws.download_name("ranked", "xlsx", result.status, "en"), mime=XLSX,
                        key="export_workbook_en", icon=":material/download:", on_click="ignore", width="stretch")
 
     st.subheader(tr("结果 JSON", "Result JSON"))
@@ -127,7 +125,7 @@ def show_downloads(result: Result, tender: int, heading: TenderInfo) -> None:
                    "Format in formats.md §5; invalid-bid reasons in the current UI language."))
     st.download_button(tr("下载结果 JSON", "Download the result JSON"),
                        data=lambda: result_json(result, lang).encode("utf-8"),
-                       file_name=download_name("result", result, tender, "json", lang), mime="application/json",
+                       file_name=ws.download_name("result", "json", result.status, lang), mime="application/json",
                        key="export_json", icon=":material/data_object:", on_click="ignore")
 
 
@@ -158,7 +156,7 @@ def show_score_sheet(store: Store, result: Result, tender: int) -> None:
     st.download_button(tr(f"下载 {judge} 的评分表", f"Download the score sheet for {judge}") if judge
                        else tr("下载评分表", "Download the score sheet"),
                        data=lambda: score_sheet_bytes(store, ws.actor(), tender, judge, lang),
-                       file_name=download_name("scoresheet", result, tender, "xlsx", judge), mime=XLSX,
+                       file_name=ws.download_name("scoresheet", "xlsx", result.status, judge), mime=XLSX,
                        key="export_score_sheet", icon=":material/download:", on_click="ignore", disabled=not judge,
                        help=None if judge else tr("先选择或输入评委姓名。", "Choose or type a judge's name first."))
     if not judge:

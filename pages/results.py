@@ -13,11 +13,11 @@ ws.enter_page("results")
 tr = ws.tr
 lang = ws.lang()
 ws.require_tender()
+st.title(tr("评标结果", "Evaluation results"))
 result = ws.result()
 rubric = result.rubric
 places = rubric.total_places
 
-st.title(tr("评标结果", "Evaluation results"))
 st.caption(f"{rubric.title.text(lang)} · `{rubric.id}`")
 if result.status == PROVISIONAL:
     st.warning(tr("临时结果：尚有评委评分缺失（标记“评分未完成”），组长不能据此定标。",

@@ -103,12 +103,17 @@ def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return url
 
 
-def open_app(page: str | None = None, lang: str = "zh", **state: Any):
-    """Run the app's entrypoint in AppTest, optionally switched to ``pages/<page>.py``, with session state set."""
+def open_app(page: str | None = None, lang: str = "zh", user: str | None = "admin", judge: str | None = None,
+             **state: Any):
+    """Run the app's entrypoint in AppTest signed in as ``user`` (a judge's account when ``judge`` is given; nobody
+    when None), optionally switched to ``pages/<page>.py``, with session state set."""
     from streamlit.testing.v1 import AppTest
 
     app = AppTest.from_file(str(ROOT / "bid_eval.py"), default_timeout=120)
     app.session_state["lang"] = lang
+    user = judge or user
+    if user is not None:
+        app.session_state["signin_token"] = session_token(user)
     for key, value in state.items():
         app.session_state[key] = value
     app.run()
@@ -116,6 +121,30 @@ def open_app(page: str | None = None, lang: str = "zh", **state: Any):
         app.switch_page(f"pages/{page}.py")
         app.run()
     return app
+
+
+PASSWORD = "chosen-in-tests"
+_TOKENS: dict[tuple[str, str], str] = {}
+
+
+def session_token(username: str, url: str | None = None) -> str:
+    """A signed-in session of ``username`` on the app's database (DATABASE_URL), as the sign-in page makes one: the
+    administrator resets the account's password, the user signs in with the one-time password and chooses their own.
+    One per account and database, so two apps of one test share it."""
+    from bideval.storage import Store, database_url
+
+    url = url or database_url()
+    if (url, username) not in _TOKENS:
+        store = Store(url)
+        admin = admin_of(store)
+        if username != "admin" and store.accounts.find(username) is None:
+            store.accounts.create_account(admin, username, username)
+        one_time = store.accounts.reset_password(admin, username)
+        signed = store.accounts.sign_in(username, one_time)
+        store.accounts.change_password(signed.token, one_time, PASSWORD)
+        _TOKENS[(url, username)] = signed.token
+        store.engine.dispose()
+    return _TOKENS[(url, username)]
 
 
 @pytest.fixture(scope="session")
@@ -185,12 +214,13 @@ def replace_panel(store, tender: int, path: Path) -> tuple[str, ...]:
 
 def loaded_tender(store, name: str, rubric: Path, bids: Sequence[Path], panel: Path | None = None) -> int:
     """A tender of ``rubric`` run by the administrator (procurement and chair) with ``bids`` imported and, when
-    given, the whole panel replaced by ``panel``'s (as the app's sample tender is made)."""
+    given, the whole panel replaced by ``panel``'s, in the scoring stage (as the app's sample tender is made)."""
     tender = chair_tender(store, name, rubric.read_text(encoding="utf-8"), rubric.name)
     report = store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in bids])
     assert report.ok, report.refused
     if panel is not None:
         replace_panel(store, tender, panel)
+    store.open_scoring(admin_of(store), tender)
     return tender
 
 

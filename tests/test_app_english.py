@@ -86,8 +86,8 @@ def shipped(request, app_db: str) -> int:
     return tender
 
 
-PAGES = [("results", {}), ("bids", {}), ("tiers", {}), ("scoring", {"judge": "王"}), ("scoring", {}), ("export", {}),
-         ("tenders", {})]
+PAGES = [("results", {}), ("bids", {}), ("tiers", {}), ("scoring", {"judge": "王"}), ("review", {}), ("export", {}),
+         ("audit", {}), ("tenders", {}), ("admin", {}), ("account", {}), ("account", {"judge": "王"})]
 
 
 @pytest.mark.parametrize("page, state", PAGES)
@@ -103,15 +103,7 @@ def assert_no_chinese_punctuation(app, page: str) -> None:
     assert not slips, f"Chinese punctuation on the {page} page in English: {slips}"
 
 
-@pytest.mark.parametrize("page, state", [
-    ("results", {}),
-    ("bids", {}),
-    ("tiers", {}),
-    ("scoring", {"judge": "王"}),
-    ("scoring", {}),
-    ("export", {}),
-    ("tenders", {}),
-])
+@pytest.mark.parametrize("page, state", PAGES + [("signin", {"user": None})])
 def test_no_chinese_punctuation_in_the_english_ui(tender, page, state):
     assert_no_chinese_punctuation(open_app(page, lang="en", tender_id=tender, **state), page)
 

@@ -82,7 +82,8 @@ def test_the_ranked_workbook_reads_back_into_pandas(scored, lang, vendor_header)
     assert list(ranking[column]) == [VENDOR_B, VENDOR_A]  # B is cheaper; C is invalid and not ranked
     total = next(c for c in ranking.columns if ("总分" if lang == "zh" else "Total") in str(c))
     assert [round(t, 2) for t in ranking[total]] == [float(s.total) for s in result.ranking]
-    assert download_name("ranked", result, scored, "xlsx", lang) == f"ranked_cs-outsourcing_tender{scored}_final_{lang}.xlsx"
+    assert download_name("ranked", "甲项目：客服 / 外包", scored, "xlsx", result.status, lang) == \
+        f"ranked_甲项目：客服_外包_tender{scored}_final_{lang}.xlsx"
 
 
 def test_the_result_json_names_the_status(tender):
@@ -90,7 +91,8 @@ def test_the_result_json_names_the_status(tender):
     result = admin_call("evaluate", tender)
     document = json.loads(page.result_json(result, "en"))
     assert document["status"] == "provisional"
-    assert download_name("result", result, tender, "json", "en") == f"result_cs-outsourcing_tender{tender}_provisional_en.json"
+    assert download_name("result", "Tender A", tender, "json", result.status, "en") == \
+        f"result_Tender_A_tender{tender}_provisional_en.json"
 
 
 def test_a_judges_score_sheet_has_the_valid_bids_only(scored):
@@ -155,7 +157,7 @@ def test_the_report_is_in_the_ui_language_with_the_apps_tender_name(scored, lang
     button = app.download_button(key="export_report")
     assert button.label == ("下载评标报告（PDF）" if lang == "zh" else "Download the evaluation report (PDF)")
     assert not button.disabled and button.proto.deferred_file_id
-    assert download_name("report", result, scored, "pdf", lang) == f"report_cs-outsourcing_tender{scored}_final_{lang}.pdf"
+    assert download_name("report", "示例", scored, "pdf", result.status, lang) == f"report_示例_tender{scored}_final_{lang}.pdf"
     pdf = page.report_pdf(result, lang, page.tender_heading((s := Store()), admin_of(s), scored, result))  # what the button sends
     text = "".join(subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout
                    .decode("utf-8").split())

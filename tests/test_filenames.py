@@ -27,10 +27,19 @@ def sample():
                [ROOT / "sample_bids" / "cs-outsourcing-panel.xlsx"])
 
 
+NAME = "示例：客服业务外包项目 / Sample: customer-service outsourcing"
+
+
 @pytest.mark.parametrize("kind, ext, suffix, name", [
-    ("ranked", "xlsx", "zh", "ranked_cs-outsourcing_tender3_final_zh.xlsx"),
-    ("result", "json", None, "result_cs-outsourcing_tender3_final.json"),
-    ("scoresheet", "xlsx", "王 评委/主审", "scoresheet_cs-outsourcing_tender3_final_王_评委_主审.xlsx"),
+    ("ranked", "xlsx", "zh", "ranked_示例：客服业务外包项目_Sample_customer-service_outsourcing_tender3_final_zh.xlsx"),
+    ("result", "json", None, "result_示例：客服业务外包项目_Sample_customer-service_outsourcing_tender3_final.json"),
+    ("scoresheet", "xlsx", "王 评委/主审",
+     "scoresheet_示例：客服业务外包项目_Sample_customer-service_outsourcing_tender3_final_王_评委_主审.xlsx"),
 ])
-def test_a_download_names_what_it_is_and_stays_a_safe_name(sample, kind, ext, suffix, name):
-    assert download_name(kind, sample, 3, ext, suffix) == name
+def test_a_download_names_what_and_which_tender_and_stays_a_safe_name(sample, kind, ext, suffix, name):
+    assert download_name(kind, NAME, 3, ext, sample.status, suffix) == name
+
+
+def test_a_long_tender_name_never_hides_the_tender_number():
+    name = download_name("ranked", "很长的项目名称" * 20, 12, "xlsx", "final", "zh")
+    assert name.endswith("_tender12_final_zh.xlsx") and len(name) <= 125

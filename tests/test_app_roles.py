@@ -1,0 +1,148 @@
+"""Every page as each role, in AppTest: what each role's menu holds, that each of its pages runs, that a page
+outside it cannot be opened, and the store's refusals shown as messages in the UI language."""
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import workspace as ws
+from bideval.rights import Role
+from bideval.storage import Seat, Store
+from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, good_bid, open_app, seat_judge,
+                      write_form)
+
+EVERY_PAGE = tuple(page.name for page in ws.PAGES)
+TITLES = {"results": "Evaluation results", "bids": "Bids", "tiers": "Tiers", "scoring": "Scoring", "review": "Review",
+          "export": "Export", "audit": "Audit trail", "tenders": "Tenders", "admin": "Accounts and roles",
+          "account": "My account"}
+
+
+@pytest.fixture
+def tender(app_db: str, tmp_path: Path) -> int:
+    """Two valid bids, scoring open; one account per role: pat (procurement), chen (chair), 王评委 (judge, declared),
+    olga (observer)."""
+    store = Store(app_db)
+    admin = admin_of(store)
+    tender = chair_tender(store, "角色测试", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    forms = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
+             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", rate_per_call=0.6))]
+    assert store.import_bids(admin, tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    store.open_scoring(admin, tender)
+    for user, role in (("pat", Role.PROCUREMENT), ("chen", Role.CHAIR), ("olga", Role.OBSERVER)):
+        store.accounts.create_account(admin, user, user, creates_tenders=role is Role.PROCUREMENT)
+        store.give_role(admin, tender, user, role)
+    seat_judge(store, tender, "王评委")
+    return tender
+
+
+MENUS = {
+    "pat": ("results", "bids", "export", "audit", "tenders", "account"),
+    "chen": ("results", "tiers", "review", "export", "audit", "account"),
+    "王评委": ("scoring", "account"),
+    "olga": ("results", "audit", "account"),
+    "admin": ("results", "bids", "tiers", "review", "export", "audit", "tenders", "admin", "account"),
+}
+
+
+@pytest.mark.parametrize("user", MENUS)
+def test_each_role_has_its_pages_in_the_menu_and_no_other(tender, user):
+    app = open_app(lang="en", user=user, tender_id=tender)
+    assert not app.exception
+    menu = []
+    for page in EVERY_PAGE:
+        try:
+            app.switch_page(f"pages/{page}.py")  # AppTest refuses a page the navigation does not hold
+        except ValueError:
+            continue
+        menu.append(page)
+    assert tuple(menu) == MENUS[user]
+
+
+@pytest.mark.parametrize("user, page", [(user, page) for user, pages in MENUS.items() for page in pages])
+def test_each_page_of_each_role_runs(tender, user, page):
+    app = open_app(page, lang="en", user=user, tender_id=tender)
+    assert not app.exception, app.exception
+    assert app.title[0].value == TITLES[page]
+
+
+@pytest.mark.parametrize("administrator, creates, roles, seat, pages", [
+    (False, False, frozenset(), None, ("account",)),
+    (False, False, frozenset({Role.JUDGE}), Seat("王", None), ("scoring", "account")),
+    (False, False, frozenset({Role.JUDGE}), Seat("王", datetime(2026, 11, 30)), ("results", "scoring", "account")),
+    (False, True, frozenset(), None, ("tenders", "account")),
+    (False, False, frozenset({Role.CHAIR, Role.JUDGE}), Seat("王", None),
+     ("results", "tiers", "scoring", "review", "export", "audit", "account")),
+    (True, False, frozenset(), None, ("audit", "tenders", "admin", "account")),
+])
+def test_which_pages_a_user_sees(administrator, creates, roles, seat, pages):
+    assert ws.visible_pages(administrator, creates, roles, seat) == pages
+
+
+def test_an_observer_reads_the_result_only_once_it_is_final(tender):
+    app = open_app("results", lang="en", user="olga", tender_id=tender)
+    assert not app.exception
+    assert "an observer reads the result once it is final" in app.error[0].value
+    assert not app.dataframe
+    zh = open_app("results", lang="zh", user="olga", tender_id=tender)
+    assert "监督人员在结果定稿后才能查看" in zh.error[0].value
+
+
+def test_an_observer_verifies_the_audit(tender):
+    app = open_app("audit", lang="en", user="olga", tender_id=tender)
+    app.button(key="audit_verify").click().run()
+    assert not app.exception
+    assert app.success[0].value.startswith("The audit trail is intact")
+
+
+def test_the_chair_finalises_only_when_nothing_is_left_and_reopens_with_a_reason(tender):
+    store = Store()
+    judge = seat_judge(store, tender, "王评委")
+    store.set_tier(admin_of(store), tender, VENDOR_A, "ops_plan", "t3")
+    store.set_tier(admin_of(store), tender, VENDOR_B, "ops_plan", "t3")
+    app = open_app("review", lang="en", user="chen", tender_id=tender)
+    assert "Stage: **scoring**" in app.markdown[0].value
+    app.button(key="review_close").click().run()  # a judge has not submitted: a reason is needed
+    assert "not submitted yet: 王评委; give a reason to close anyway" in app.error[0].value
+    for vendor in (VENDOR_A, VENDOR_B):
+        store.set_score(judge, tender, vendor, "ops_plan", Decimal(12))
+        store.set_score(judge, tender, vendor, "service_design", Decimal(4))
+    store.submit(judge, tender)
+    app.button(key="review_close").click().run()
+    assert not app.exception and "Stage: **review**" in app.markdown[0].value
+    app.button(key="review_finalise").click().run()
+    assert not app.error
+    assert "Stage: **final**, signed by chen" in app.markdown[0].value
+    assert store.tender(admin_of(store), tender).finalised_by == "chen"
+    app.text_input(key="review_reopen_reason").set_value("")
+    app.button(key="review_reopen").click().run()
+    assert "reopening needs a reason" in app.error[0].value
+    app.text_input(key="review_reopen_reason").set_value("价格复核")
+    app.button(key="review_reopen").click().run()
+    assert "Stage: **review**" in app.markdown[0].value
+    reopened = [e for e in store.events(admin_of(store), tender) if e.action == "stage"][-1]
+    assert (reopened.actor, reopened.old_value, reopened.new_value, reopened.reason) == ("chen", "final", "review", "价格复核")
+
+
+def test_finalising_is_refused_with_every_blocker_listed(tender):
+    store = Store()
+    store.close_scoring(admin_of(store), tender, "评委缺席")
+    app = open_app("review", lang="en", user="chen", tender_id=tender)
+    assert "cannot be finalised" in app.warning[0].value
+    app.button(key="review_finalise").click().run()
+    refused = app.error[0].value
+    assert f"incomplete scores for {VENDOR_B}, {VENDOR_A}" in refused and "not submitted: 王评委" in refused
+    assert store.tender(admin_of(store), tender).stage.value == "review"
+
+
+def test_procurement_cannot_reach_the_chairs_actions_through_the_store(tender):
+    """A page hidden is not the only guard: the store refuses procurement a tier, and the page says why."""
+    from bideval.rights import RightRefused
+
+    store = Store()
+    pat = store.accounts.find("pat")
+    from bideval.rights import Actor
+
+    with pytest.raises(RightRefused) as refused:
+        store.set_tier(Actor(pat.id, pat.display_name), tender, VENDOR_A, "ops_plan", "t3")
+    assert refused.value.action.value == "set tiers"
