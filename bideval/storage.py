@@ -173,6 +173,14 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class Seat:
+    """A judge's own seat on a panel: the name it carries and when its scores were submitted (None: not yet)."""
+
+    name: str
+    submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
 class Declaration:
     """A judge's declaration for one bidder."""
 
@@ -499,6 +507,20 @@ class Store:
             record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)
             return self._bidset(s, record, self._judge_view(s, actor, record, roles))
 
+    def bids_to_score(self, actor: Actor, tender_id: int) -> list[tuple[str, str]]:
+        """(vendor_id, name) of the bids the actor scores on this panel, in vendor_id order: the valid bids, less
+        those they declared a conflict with — what their grid holds and ``submit`` expects. After declaring only;
+        it tells which bids are valid, never a price (two envelopes)."""
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)
+            seat = self._seat(s, actor, tender_id)
+            if seat is None:
+                raise RightRefused(actor, roles, Action.SCORE, tender_id, "no_seat")
+            self._judge_view(s, actor, record, roles)  # declared for every bidder first
+            result = self._evaluate(s, record, None)
+            recused = {v for j, v in self._panel_input(s, tender_id).recused if j == seat.name}
+        return sorted((b.vendor_id, b.vendor_name) for b in result.ranking if b.vendor_id not in recused)
+
     def _judge_view(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role]) -> JudgeRecord | None:
         """The actor's seat when the actor reads as a judge only (no other role lets them see more); else None."""
         if roles - {Role.JUDGE}:
@@ -575,6 +597,12 @@ class Store:
         with self.db.read() as s:
             seat = self._seat(s, actor, tender_id)
             return seat.name if seat else None
+
+    def seat(self, actor: Actor, tender_id: int) -> Seat | None:
+        """The actor's own panel seat on the tender — its name and when they submitted — if they hold one."""
+        with self.db.read() as s:
+            seat = self._seat(s, actor, tender_id)
+            return Seat(seat.name, seat.submitted_at) if seat else None
 
     def tiers(self, actor: Actor, tender_id: int) -> dict[tuple[str, str], str]:
         """Agreed tiers by (vendor_id, criterion)."""

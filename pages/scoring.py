@@ -1,13 +1,20 @@
-"""评委打分 / Scoring: a judge scores the valid bids on the panel criteria, inside the agreed tiers, blind to the others.
+"""评委打分 / Scoring: the signed-in judge declares any conflict of interest, then scores the valid bids on the panel
+criteria inside the agreed tiers, blind to the others, and submits.
 
-Every changed cell is saved on the rerun it causes: the editor's ``edited_rows``
+Before any bid is shown the judge declares, for every bidder, that they have no conflict of interest or what it
+is (回避声明, ``Store.declare``); a bidder they declared a conflict with is not in their grid. Every changed cell is
+saved on the rerun it causes: the editor's ``edited_rows``
 are compared with what this page saw last time and with the database, each new
-value is read and checked by ``bideval.allowed_scores`` (through
-``Store.set_score``, which checks it again in the transaction that writes it:
-the agreed tier or 0..max, the grades, the decimals the criterion keeps), and a
-refused value is shown with what was typed and what is allowed, and not saved.
-Scores are typed as text, so nothing is rounded or clamped before the check; a
-graded criterion can also be scored by picking a grade.
+value is read and checked by ``bideval.allowed_scores.parse_score_entry`` with
+the decimals the criterion keeps (and again by ``Store.set_score`` in the
+transaction that writes it: the agreed tier or 0..max, the grades, the
+decimals), and a refused value is shown with what was typed and what is allowed,
+and not saved. Scores are typed as text, so nothing is rounded, truncated or
+clamped before the check (8.25 stays 8.25; 6.055 and −1 are refused naming what
+was typed); a graded criterion can also be scored by picking a grade. Each save
+passes the version of the score the page showed, so a score changed meanwhile
+(the same judge in another tab) is a conflict, never overwritten. Submitting
+(with a confirmation) locks the judge's scores; the results page then opens.
 """
 from __future__ import annotations
 
@@ -22,15 +29,13 @@ import streamlit as st
 import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
-from bideval.analysis import panel_progress
 from bideval.errors import BidEvalError
-from bideval.panel import judge_name
-from bideval.allowed_scores import NO_TIER, grade_choices, grades_text, parse_choice, read_score_text
+from bideval.allowed_scores import NO_TIER, grade_choices, grades_text, parse_choice, parse_score_entry
 from bideval.rights import Actor
 from bideval.rubric import Criterion, Judged, Rubric, Tiered
 from bideval.storage import ScoreRefused, Store, score_range
+from bideval.workflow import Stage
 
-ws.enter_page("scoring")
 tr = ws.tr
 
 
@@ -43,6 +48,7 @@ class Row:
     criterion: str
     score: Decimal | None
     comment: str
+    version: int = 0  # the stored score's version (0: none yet), passed back to save a change
 
 
 def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: str,
@@ -82,8 +88,11 @@ def chosen_score(rubric: Rubric, row: Row, choice: Any) -> Decimal | None:
 
 
 def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence[Row],
-               edits: Mapping[int, Mapping[str, Any]]) -> tuple[dict[int, Row], list[str]]:
-    """Save each edited row whose score or comment differs from ``rows_before``: (rows saved by position, refusals)."""
+               edits: Mapping[int, Mapping[str, Any]],
+               tiers: Mapping[tuple[str, str], str]) -> tuple[dict[int, Row], list[str]]:
+    """Save each edited row whose score or comment differs from ``rows_before``: (rows saved by position, refusals).
+
+    What was typed is read by ``parse_score_entry`` with the criterion's decimals (the store checks it again)."""
     saved: dict[int, Row] = {}
     refused: list[str] = []
     rubric: Rubric = store.rubric(judge, tender_id)
@@ -93,7 +102,8 @@ def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence
         score, comment = before.score, before.comment
         try:
             if "score" in cells:
-                score = read_score_text(criterion, cells["score"])
+                score = parse_score_entry(criterion, tiers.get((before.vendor_id, before.criterion)), cells["score"],
+                                          decimals=rubric.places(criterion))
             if "grade" in cells:
                 score = chosen_score(rubric, before, cells["grade"])
             if "comment" in cells:
@@ -101,7 +111,8 @@ def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence
             if score == before.score and comment == before.comment and \
                     ("score" not in cells or _same_text(cells["score"], before.score)):
                 continue
-            store.set_score(judge, tender_id, before.vendor_id, before.criterion, score, comment)
+            version = store.set_score(judge, tender_id, before.vendor_id, before.criterion, score, comment,
+                                      expected_version=before.version)
         except ValueError:  # a grade that is not one of this criterion's
             refused.append(row_head(rubric, before) + ws.markdown_text(messages.sentence(
                 "score.not_a_grade_choice", {"choice": str(cells["grade"]), "grades": getattr(criterion, "grades", ()),
@@ -109,7 +120,7 @@ def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence
         except BidEvalError as error:
             refused.append(refusal(rubric, before, error))
         else:
-            saved[position] = replace(before, score=score, comment=comment)
+            saved[position] = replace(before, score=score, comment=comment, version=version)
     return saved, refused
 
 
@@ -198,162 +209,204 @@ def grid_frame(rubric: Rubric, tiers: Mapping[tuple[str, str], str], rows: Seque
     })
 
 
-def _join_panel(store: Store, tender: int) -> None:
-    """Add the name typed as a new panel member and score as them."""
-    name = judge_name(st.session_state.scoring_new_judge)
-    if not name:
-        st.error(tr("请输入评委姓名。", "Type the judge's name."))
+def declaration_form(store: Store, judge: Actor, tender: int, undeclared: Sequence[tuple[str, str]]) -> None:
+    """回避声明: for every bidder not declared yet, no conflict of interest or what it is; nothing else shows first."""
+    st.subheader(tr("回避声明", "Conflict-of-interest declaration"))
+    st.markdown(tr("看到任何投标文件之前，请逐一声明您与每家投标人是否存在利害关系（如近三年内的雇佣、亲属、投资关系）。"
+                   "有利害关系的，在该行勾选并简述；您将回避该投标人，不对其打分，组长会看到您的回避。声明提交后不能更改。",
+                   "Before you see any bid, declare for each bidder whether you have a conflict of interest with it "
+                   "(employment, family or investment ties in the last three years). Where you have one, tick its row "
+                   "and say what it is: you will not score that bidder, and the chair sees that you are recused. "
+                   "A declaration cannot be changed once submitted."))
+    table = pd.DataFrame({"vendor": [n for _, n in undeclared], "vendor_id": [v for v, _ in undeclared],
+                          "conflict": [False] * len(undeclared), "note": [""] * len(undeclared)})
+    with st.form("scoring_declaration", border=False):
+        edited = st.data_editor(table, key="scoring_declaration_grid", hide_index=True, num_rows="fixed",
+                                disabled=["vendor", "vendor_id"], column_config={
+                                    "vendor": st.column_config.TextColumn(tr("投标人", "Bidder")),
+                                    "vendor_id": st.column_config.TextColumn(tr("统一社会信用代码", "Vendor ID")),
+                                    "conflict": st.column_config.CheckboxColumn(tr("有利害关系", "Conflict of interest")),
+                                    "note": st.column_config.TextColumn(tr("说明（有利害关系时填写）", "What it is (when there is one)"),
+                                                                        width="large"),
+                                })
+        sure = st.checkbox(tr("我确认以上声明真实、完整", "I confirm this declaration is true and complete"),
+                           key="scoring_declaration_sure")
+        pressed = st.form_submit_button(tr("提交回避声明", "Submit my declaration"), key="scoring_declare",
+                                        type="primary")
+    if not pressed:
         return
+    if not sure:
+        st.error(tr("请先勾选确认。", "Tick the confirmation first."))
+        return
+    conflicts = {str(row.vendor_id): str(row.note or "").strip() for row in edited.itertuples() if bool(row.conflict)}
     try:
-        name = store.add_judge(ws.actor(), tender, name)
+        store.declare(judge, tender, conflicts)
     except BidEvalError as error:
         ws.show_error(error)
         return
-    st.session_state.judge = name
-    st.session_state.scoring_judge_pick = name
-    st.session_state.scoring_new_judge = ""
+    st.rerun()
+
+
+def submit_section(store: Store, judge: Actor, tender: int, missing: int) -> None:
+    """Submitting: a confirmation, then the judge's scores lock (``Store.submit`` refuses while any is missing)."""
+    st.subheader(tr("提交评分", "Submit my scores"))
+    st.caption(tr("提交后您的评分即锁定，不能再修改；之后您可以看到全体评委的评分和评标结果。",
+                  "Once submitted your scores are locked and cannot change; you then see the whole panel's scores "
+                  "and the result."))
+    if missing:
+        st.info(tr(f"还有 {missing} 项未打分：全部打分后才能提交。", f"{missing} score(s) still to give: you can submit "
+                   "once every score is given."))
+    sure = st.checkbox(tr("我已核对全部评分，确认提交", "I have checked every score and submit them"),
+                       key="scoring_submit_sure", disabled=bool(missing))
+    if st.button(tr("提交评分", "Submit my scores"), key="scoring_submit", type="primary", disabled=not sure,
+                 help=tr("先勾选上方的确认", "Tick the confirmation above first") if not sure else None):
+        try:
+            store.submit(judge, tender)
+        except BidEvalError as error:
+            ws.show_error(error)
+            return
+        st.rerun()
 
 
 # -- the page
-tender = ws.require_tender()
-store = ws.store()
-if "judge" not in st.session_state:
-    st.session_state.judge = None
-if "scoring_round" not in st.session_state:
-    st.session_state.scoring_round = 0  # bumped to give the grid a fresh editor after a refusal
-if "scoring_seen" not in st.session_state:
-    st.session_state.scoring_seen = {}  # editor key → the edited_rows already handled
+def main() -> None:
+    ws.enter_page("scoring")
+    tender = ws.require_tender()
+    store = ws.store()
+    judge = ws.actor()
+    if "scoring_round" not in st.session_state:
+        st.session_state.scoring_round = 0  # bumped to give the grid a fresh editor after a refusal
+    if "scoring_seen" not in st.session_state:
+        st.session_state.scoring_seen = {}  # editor key → the edited_rows already handled
 
-st.title(tr("评委打分", "Scoring"))
-result = ws.result()
-rubric = result.rubric
-lang = ws.lang()
+    st.title(tr("评委打分", "Scoring"))
+    seat = store.seat(judge, tender)
+    if seat is None:
+        st.info(tr("您不是本项目评标委员会的成员。", "You hold no seat on this tender's panel."))
+        st.stop()
+    info = store.tender(judge, tender)
+    rubric = store.rubric(judge, tender)
+    lang = ws.lang()
 
-judges = store.judges(ws.actor(), tender)
-me = st.session_state.judge
-choices = judges + ([me] if me and me not in judges else [])
-# The widget has its own key: Streamlit forgets a widget's state when its page is not shown, "judge" must survive.
-if st.session_state.get("scoring_judge_pick") not in choices:
-    st.session_state.scoring_judge_pick = me
-who, join, button = st.columns([3, 3, 1], vertical_alignment="bottom")
-picked = who.selectbox(tr("我是（评委）", "I am (judge)"), choices, key="scoring_judge_pick", index=None,
-                       placeholder=tr("选择您的姓名", "Choose your name"))
-if picked != me:
-    st.session_state.judge = me = picked
-join.text_input(tr("不在名单中？输入姓名加入评标委员会", "Not listed? Type your name to join the panel"),
-                key="scoring_new_judge")
-button.button(tr("加入", "Join"), key="scoring_join", on_click=_join_panel, args=(store, tender), width="stretch")
+    declared = store.declarations(judge, tender)
+    done = {d.vendor_id for d in declared}
+    undeclared = [(v, n) for v, n in store.bidders(judge, tender) if v not in done]
+    if undeclared:  # 回避声明: before any bid is shown
+        declaration_form(store, judge, tender, undeclared)
+        st.stop()
+    recused = [d.vendor_id for d in declared if d.conflict]
+    if recused:
+        st.caption(tr(f"您已声明与以下投标人存在利害关系，回避对其打分：{'、'.join(recused)}",
+                      f"You declared a conflict of interest with, and do not score: {', '.join(recused)}"))
 
-if not me:
-    st.info(tr("请先选择您是哪位评委。您只能看到自己的评分。", "Choose who you are first. You see only your own scores."))
-    st.stop()
-me = judge_name(me)
-judge = ws.judge_actor(tender, me)
+    panel = rubric.panel_criteria
+    if not panel:
+        st.info(tr("本评分标准没有需要评委打分的评分项。", "This rubric has no criteria the panel scores."))
+        st.stop()
+    if info.stage is Stage.SETUP:
+        st.info(tr("评分尚未开始：采购人或组长开始评分后，您才能打分。",
+                   "Scoring has not opened yet: you score once procurement or the chair opens it."))
+        st.stop()
+    bids = store.bids_to_score(judge, tender)
+    if not bids:
+        st.info(tr("没有需要您打分的有效投标。", "There is no valid bid for you to score."))
+        st.stop()
 
-undeclared = [(v, n) for v, n in store.bidders(judge, tender)
-              if v not in {d.vendor_id for d in store.declarations(judge, tender)}]
-if undeclared:  # 回避声明: before any bid is shown (interim form; the judges' pages replace it)
-    st.subheader(tr("回避声明", "Conflict-of-interest declaration"))
-    st.markdown(tr("打分前，请声明您与以下投标人是否存在利害关系。有利害关系的投标人由您回避，不参与对其打分。",
-                   "Before scoring, declare whether you have a conflict of interest with these bidders. "
-                   "You do not score a bidder you have a conflict with."))
-    names = dict(undeclared)
-    conflicts = st.multiselect(tr("与我有利害关系的投标人（没有则留空）", "Bidders I have a conflict with (none: leave empty)"),
-                               list(names), format_func=lambda v: f"{names[v]} ({v})", key="scoring_conflicts")
-    if st.button(tr("提交回避声明", "Submit my declaration"), key="scoring_declare", type="primary"):
-        store.declare(judge, tender, {v: "" for v in conflicts})
-        st.rerun()
-    st.stop()
+    submitted = seat.submitted_at is not None
+    locked = submitted or info.stage is not Stage.SCORING
+    tiers = store.tiers(judge, tender)
+    mine = {(r.vendor_id, r.criterion): r for r in store.scores(judge, tender, seat.name)}  # own scores only
+    rows = []
+    for vendor_id, vendor_name in bids:
+        for criterion in panel:
+            record = mine.get((vendor_id, criterion.id))
+            rows.append(Row(vendor_id, vendor_name, criterion.id,
+                            None if record is None or record.score is None else Decimal(record.score),
+                            record.comment if record else "", record.version if record else 0))
 
-panel = rubric.panel_criteria
-mine_only = {b.vendor_id for b in store.bidset(judge, tender).bids}  # no bidder this judge is recused from
-bids = sorted((b for b in result.ranking if b.vendor_id in mine_only), key=lambda s: s.vendor_id)
-if not panel:
-    st.info(tr("本评分标准没有需要评委打分的评分项。", "This rubric has no criteria the panel scores."))
-    st.stop()
-if not bids:
-    st.info(tr("没有有效投标，无需打分。", "There is no valid bid to score."))
-    st.stop()
-
-tiers = store.tiers(judge, tender)
-mine = {(r.vendor_id, r.criterion): r for r in store.scores(judge, tender)}  # this judge's scores only: blind
-rows = []
-for bid in bids:
-    for criterion in panel:
-        record = mine.get((bid.vendor_id, criterion.id))
-        rows.append(Row(bid.vendor_id, bid.vendor_name, criterion.id,
-                        None if record is None or record.score is None else Decimal(record.score),
-                        record.comment if record else ""))
-
-# One key per judge, tender and set of rows: a new bid or another judge gets a fresh editor, never stale edits.
-identity = hashlib.sha1("\n".join([str(tender), me, *(f"{r.vendor_id} {r.criterion}" for r in rows)])
-                        .encode()).hexdigest()[:12]
-key = f"scoring_grid_{identity}_{st.session_state.scoring_round}"
-seen = st.session_state.scoring_seen
-if key not in st.session_state:
-    seen.pop(key, None)
-edited = {int(p): dict(c) for p, c in st.session_state.get(key, {}).get("edited_rows", {}).items()}
-saved, refused = save_edits(store, judge, tender, rows, new_cells(edited, seen.get(key, {})))
-for position, row in saved.items():
-    rows[position] = row
-if refused:
-    seen.pop(key, None)
-    st.session_state.scoring_round += 1  # a fresh editor shows what is saved, not the refused value
+    # One key per judge, tender and set of rows: a new bid or another judge gets a fresh editor, never stale edits.
+    identity = hashlib.sha1("\n".join([str(tender), seat.name, *(f"{r.vendor_id} {r.criterion}" for r in rows)])
+                            .encode()).hexdigest()[:12]
     key = f"scoring_grid_{identity}_{st.session_state.scoring_round}"
-else:
-    seen[key] = edited
-if saved:
-    st.toast(tr(f"已保存 {len(saved)} 项", f"Saved {len(saved)}"), icon=":material/check:")
-for message in refused:
-    st.error(message)
+    seen = st.session_state.scoring_seen
+    if key not in st.session_state:
+        seen.pop(key, None)
+    edited = {int(p): dict(c) for p, c in st.session_state.get(key, {}).get("edited_rows", {}).items()}
+    fresh = new_cells(edited, seen.get(key, {})) if not locked else {}
+    saved, refused = save_edits(store, judge, tender, rows, fresh, tiers)
+    for position, row in saved.items():
+        rows[position] = row
+    if refused:
+        seen.pop(key, None)
+        st.session_state.scoring_round += 1  # a fresh editor shows what is saved, not the refused value
+        key = f"scoring_grid_{identity}_{st.session_state.scoring_round}"
+    else:
+        seen[key] = edited
+    if saved:
+        st.toast(tr(f"已保存 {len(saved)} 项", f"Saved {len(saved)}"), icon=":material/check:")
+    for message in refused:
+        st.error(message)
 
-st.caption(tr(f"评委：**{me}** · 您只能看到自己的评分；每改一格即保存。",
-              f"Judge: **{me}** · you see only your own scores; each cell is saved as soon as you change it."))
-done = sum(1 for r in rows if r.score is not None)
-given, expected = panel_progress(ws.result()) if saved else panel_progress(result)
-mine_col, panel_col = st.columns(2)
-mine_col.progress(done / len(rows), text=tr(f"我的评分：已打 {done} / {len(rows)} 项",
-                                            f"My scores: {done} of {len(rows)} given"))
-panel_col.progress(given / expected if expected else 0.0,
-                   text=tr(f"全体评委：已打 {given} / {expected} 项", f"Whole panel: {given} of {expected} given"))
+    if submitted:
+        st.success(tr(f"您已于 {seat.submitted_at:%Y-%m-%d %H:%M}（UTC）提交评分，评分已锁定。请在“评标结果”页面查看全体评委的评分。",
+                      f"You submitted your scores on {seat.submitted_at:%Y-%m-%d %H:%M} UTC; they are locked. The "
+                      "Results page shows the whole panel's scores."), icon=":material/lock:")
+    elif locked:
+        st.info(tr("评分已结束，评分已锁定。", "Scoring has closed; the scores are locked."), icon=":material/lock:")
+    else:
+        st.caption(tr(f"评委：**{ws.markdown_text(seat.name)}** · 您只能看到自己的评分；每改一格即保存。",
+                      f"Judge: **{ws.markdown_text(seat.name)}** · you see only your own scores; each cell is saved as "
+                      "soon as you change it."))
+    if info.hide_prices and not submitted:
+        st.caption(tr("本项目采用双信封：提交技术评分之前，您看不到报价。",
+                      "This tender uses two envelopes: prices stay sealed until you submit your technical scores."))
+    given = sum(1 for r in rows if r.score is not None)
+    st.progress(given / len(rows), text=tr(f"我的评分：已打 {given} / {len(rows)} 项", f"My scores: {given} of {len(rows)} given"))
 
-waiting = sum(1 for r in rows if tier_range(rubric, tiers, r.vendor_id, r.criterion) is None)
-if waiting:
-    st.warning(tr(f"有 {waiting} 项分档评分尚未定档（显示“待定档”）：须等组长在“定档”页面定档后才能打分。",
-                  f"Awaiting tier: {waiting} tiered score(s) cannot be given until the chair sets the tier "
-                  "on the Tiers page."))
+    waiting = sum(1 for r in rows if tier_range(rubric, tiers, r.vendor_id, r.criterion) is None)
+    if waiting and not locked:
+        st.warning(tr(f"有 {waiting} 项分档评分尚未定档（显示“待定档”）：须等组长在“定档”页面定档后才能打分。",
+                      f"Awaiting tier: {waiting} tiered score(s) cannot be given until the chair sets the tier "
+                      "on the Tiers page."))
 
-grid = grid_frame(rubric, tiers, rows)
-places = tr("、", " or ").join(str(n) for n in sorted({rubric.places(c) for c in panel}))
-st.data_editor(
-    grid, key=key, hide_index=True, num_rows="fixed", height=min(38 + 35 * len(rows), 760),
-    placeholder=tr("未打分", "not scored"),
-    disabled=["vendor", "vendor_id", "criterion", "tier", "range"],
-    column_config={
-        "vendor": st.column_config.TextColumn(tr("投标人", "Vendor"), pinned=True),
-        "vendor_id": st.column_config.TextColumn(tr("统一社会信用代码", "Vendor ID")),
-        "criterion": st.column_config.TextColumn(tr("评分项（满分）", "Criterion (max)")),
-        "tier": st.column_config.TextColumn(tr("档次", "Tier"),
-                                            help=tr("组长在“定档”页面确定的档次", "The tier the chair set on the Tiers page")),
-        "range": st.column_config.TextColumn(tr("允许范围", "Allowed range"),
-                                             help=tr("分档评分项：所定档次的范围；分等级评分项：各等级的分值；其他：0 至满分",
-                                                     "Tiered: the agreed tier's range; graded: each grade's points; "
-                                                     "otherwise 0 to the maximum")),
-        "grade": st.column_config.SelectboxColumn(
-            tr("等级", "Grade"), options=grade_options(rubric),
-            help=tr("分等级评分项：选择一个等级分值（与“得分”二选一）", "Graded criteria: pick a grade's points "
-                    "(instead of typing the score)")),
-        # Text, not a number column: a number column rounds and clamps what is typed before the page sees it.
-        "score": st.column_config.TextColumn(
-            tr("得分", "Score"),
-            help=tr(f"在本行的允许范围内打分，最多 {places} 位小数；清空即撤回评分",
-                    f"Score inside this row's allowed range, at most {places} decimals; clear it to withdraw")),
-        "comment": st.column_config.TextColumn(tr("评语", "Comment"), width="medium",
-                                               help=tr("打分理由（可选）", "Why this score (optional)")),
-    },
-)
+    grid = grid_frame(rubric, tiers, rows)
+    places = tr("、", " or ").join(str(n) for n in sorted({rubric.places(c) for c in panel}))
+    fixed = ["vendor", "vendor_id", "criterion", "tier", "range"]
+    st.data_editor(
+        grid, key=key, hide_index=True, num_rows="fixed", height=min(38 + 35 * len(rows), 760),
+        placeholder=tr("未打分", "not scored"),
+        disabled=list(grid.columns) if locked else fixed,
+        column_config={
+            "vendor": st.column_config.TextColumn(tr("投标人", "Vendor"), pinned=True),
+            "vendor_id": st.column_config.TextColumn(tr("统一社会信用代码", "Vendor ID")),
+            "criterion": st.column_config.TextColumn(tr("评分项（满分）", "Criterion (max)")),
+            "tier": st.column_config.TextColumn(tr("档次", "Tier"),
+                                                help=tr("组长在“定档”页面确定的档次", "The tier the chair set on the Tiers page")),
+            "range": st.column_config.TextColumn(tr("允许范围", "Allowed range"),
+                                                 help=tr("分档评分项：所定档次的范围；分等级评分项：各等级的分值；其他：0 至满分",
+                                                         "Tiered: the agreed tier's range; graded: each grade's points; "
+                                                         "otherwise 0 to the maximum")),
+            "grade": st.column_config.SelectboxColumn(
+                tr("等级", "Grade"), options=grade_options(rubric),
+                help=tr("分等级评分项：选择一个等级分值（与“得分”二选一）", "Graded criteria: pick a grade's points "
+                        "(instead of typing the score)")),
+            # Text, not a number column: a number column rounds and clamps what is typed before the page sees it.
+            "score": st.column_config.TextColumn(
+                tr("得分", "Score"),
+                help=tr(f"在本行的允许范围内打分，最多 {places} 位小数；清空即撤回评分",
+                        f"Score inside this row's allowed range, at most {places} decimals; clear it to withdraw")),
+            "comment": st.column_config.TextColumn(tr("评语", "Comment"), width="medium",
+                                                   help=tr("打分理由（可选）", "Why this score (optional)")),
+        },
+    )
 
-objective = [c for c in rubric.scored_criteria if not c.is_panel]
-if objective:
-    st.caption(tr("客观评分项由系统根据投标文件计算，评委无需打分：", "Objective criteria are computed from the bids; "
-                  "judges do not score them: ") + tr("、", ", ").join(c.name.text(lang) for c in objective))
+    objective = [c for c in rubric.scored_criteria if not c.is_panel]
+    if objective:
+        st.caption(tr("客观评分项由系统根据投标文件计算，评委无需打分：", "Objective criteria are computed from the bids; "
+                      "judges do not score them: ") + tr("、", ", ").join(c.name.text(lang) for c in objective))
+    if not locked:
+        submit_section(store, judge, tender, len(rows) - given)
+
+
+if __name__ == "__main__":
+    main()
