@@ -1,4 +1,6 @@
-"""定档 / Tiers: the chair records each valid bid's agreed tier, keeps the panel list and imports panel workbooks.
+"""定档 / Tiers: the chair records each valid bid's agreed tier, keeps the panel list, imports a judge's returned
+score sheet as that judge's scores (previewed, then confirmed), and — as a separate, confirmed action that lists
+what it removes — replaces the whole panel with a panel workbook.
 
 Seed rule: 由评标委员会在打分前根据各投标人的运营管理方案确定各投标人所属档次，然后评委在相应档次内独立打分。
 Actions run in button callbacks, before the page is drawn, so the tables below
@@ -90,28 +92,120 @@ def add_judge(store: Store, tender: int) -> None:
     st.session_state.tiers_new_judge = ""
 
 
-def import_panel(store: Store, tender: int) -> None:
-    """Replace the panel with an uploaded workbook's; every problem is listed and nothing changes when it is wrong."""
+def problems_note(section: str, name: str, error: PanelError) -> None:
+    """A refused workbook: nothing changed, and every problem with its place."""
+    shown = ws.markdown_text(name)
+    note(section, "error", tr(f"**{shown}** 未导入，评委、档次和评分均未改变。请修正以下问题：",
+                              f"**{shown}** was not imported; judges, tiers and scores are unchanged. Fix these problems:")
+         + "\n\n" + "\n".join(f"- {ws.problem_markdown(p, with_file=p.file != name)}" for p in error.problems))
+
+
+def preview_sheet(store: Store, tender: int) -> None:
+    """What the uploaded score sheet would change in the chosen judge's scores; nothing is written."""
+    upload, judge = st.session_state.get("tiers_sheet_file"), st.session_state.get("tiers_sheet_judge")
+    st.session_state.pop("tiers_sheet_preview", None)
+    if upload is None or judge is None:
+        note("sheet", "warning", tr("请先选择评委和评分表。", "Choose the judge and the score sheet first."))
+        return
+    try:
+        preview = store.preview_score_sheet(ws.actor(), tender, judge, upload.name, upload.getvalue())
+    except PanelError as error:
+        problems_note("sheet", upload.name, error)
+        return
+    except BidEvalError as error:
+        note("sheet", "error", "\n\n".join(ws.error_markdown(error)))
+        return
+    st.session_state.tiers_sheet_preview = (preview, upload.getvalue())
+
+
+def import_sheet(store: Store, tender: int) -> None:
+    """Write the previewed changes as that judge's scores (refused when anything moved since the preview)."""
+    preview, content = st.session_state.pop("tiers_sheet_preview")
+    try:
+        count = store.import_score_sheet(ws.actor(), tender, preview, content)
+    except BidEvalError as error:
+        note("sheet", "error", "\n\n".join(ws.error_markdown(error)))
+        return
+    note("sheet", "success", tr(f"已导入 {preview.file}：{preview.judge} 的 {count} 项评分已更新，其他评委的评分未改变。",
+                                f"Imported {preview.file}: {count} of {preview.judge}'s scores changed; no other "
+                                "judge's score did."))
+
+
+def preview_panel(store: Store, tender: int) -> None:
+    """What replacing the whole panel with the uploaded workbook would remove and bring; nothing is written."""
     upload = st.session_state.get("tiers_panel_file")
+    st.session_state.pop("tiers_panel_preview", None)
     if upload is None:
         note("import", "warning", tr("请先选择评分工作簿。", "Choose a panel workbook first."))
         return
     try:
-        # Interim: the chair's review of what is removed comes with the chair's pages; the button says "replace".
         preview = store.preview_replace_panel(ws.actor(), tender, upload.name, upload.getvalue())
-        warnings = store.replace_panel(ws.actor(), tender, upload.name, upload.getvalue(), preview)
     except PanelError as error:
-        name = ws.markdown_text(upload.name)
-        note("import", "error", tr(f"**{name}** 未导入，评委、档次和评分均未改变。请修正以下问题：",
-                                   f"**{name}** was not imported; judges, tiers and scores are unchanged. "
-                                   "Fix these problems:")
-             + "\n\n" + "\n".join(f"- {ws.problem_markdown(p, with_file=p.file != upload.name)}"
-                                   for p in error.problems))
+        problems_note("import", upload.name, error)
+        return
+    except BidEvalError as error:
+        note("import", "error", "\n\n".join(ws.error_markdown(error)))
+        return
+    st.session_state.tiers_panel_preview = (preview, upload.getvalue())
+
+
+def replace_panel(store: Store, tender: int) -> None:
+    """Replace the panel as previewed and confirmed; every problem is listed and nothing changes when it is wrong."""
+    preview, content = st.session_state.pop("tiers_panel_preview")
+    try:
+        warnings = store.replace_panel(ws.actor(), tender, preview.file, content, preview)
+    except PanelError as error:
+        problems_note("import", preview.file, error)
+        return
+    except BidEvalError as error:
+        note("import", "error", "\n\n".join(ws.error_markdown(error)))
         return
     for warning in warnings:
-        note("import", "warning", ws.problem_markdown(warning, with_file=warning.file != upload.name))
-    note("import", "success", tr(f"已导入 {upload.name}：评委、档次和评分已替换为该工作簿的内容。",
-                                 f"Imported {upload.name}: the judges, tiers and scores are now the workbook's."))
+        note("import", "warning", ws.problem_markdown(warning, with_file=warning.file != preview.file))
+    note("import", "success", tr(f"已导入 {preview.file}：评委、档次和评分已替换为该工作簿的内容。",
+                                 f"Imported {preview.file}: the judges, tiers and scores are now the workbook's."))
+
+
+def show_sheet_preview(rubric) -> None:
+    preview = st.session_state.get("tiers_sheet_preview", (None,))[0]
+    if preview is None:
+        return
+    lang = ws.lang()
+    st.markdown(tr(f"**{ws.markdown_text(preview.file)}** 将更改 **{ws.markdown_text(preview.judge)}** 的 {len(preview.changes)} 项评分"
+                   f"（{preview.unchanged} 项相同）；其他评委的评分不变：",
+                   f"**{ws.markdown_text(preview.file)}** would change {len(preview.changes)} of "
+                   f"**{ws.markdown_text(preview.judge)}**'s scores ({preview.unchanged} the same); no other judge's:"))
+    if preview.changes:
+        st.dataframe(pd.DataFrame({
+            tr("投标人", "Vendor"): [c.vendor_id for c in preview.changes],
+            tr("评分项", "Criterion"): [rubric.criterion_index[c.criterion].name.text(lang) for c in preview.changes],
+            tr("原分", "Now"): [plain_number(c.old) if c.old is not None else "" for c in preview.changes],
+            tr("新分", "Becomes"): [plain_number(c.new) if c.new is not None else "" for c in preview.changes],
+            tr("原评语", "Comment now"): [c.old_comment for c in preview.changes],
+            tr("新评语", "Comment becomes"): [c.new_comment for c in preview.changes],
+        }), hide_index=True, width="stretch", key="tiers_sheet_changes")
+    for warning in preview.warnings:
+        st.warning(ws.problem_markdown(warning, with_file=warning.file != preview.file))
+
+
+def show_panel_preview() -> None:
+    preview = st.session_state.get("tiers_panel_preview", (None,))[0]
+    if preview is None:
+        return
+    join = tr("、", ", ")
+    st.warning(tr("替换将删除本项目现有的全部评委、档次和评分，改为工作簿中的内容：",
+                  "Replacing removes every judge, tier and score of this tender and puts the workbook's in their place:")
+               + "\n\n" + "\n".join([
+                   tr(f"- 删除 {preview.scores_removed} 项评分，导入 {preview.scores_added} 项",
+                      f"- {preview.scores_removed} score(s) removed, {preview.scores_added} imported"),
+                   tr(f"- 移除评委：{join.join(preview.judges_removed) or '无'}",
+                      f"- judges removed: {join.join(preview.judges_removed) or 'none'}"),
+                   tr(f"- 新增评委：{join.join(preview.judges_added) or '无'}",
+                      f"- judges added: {join.join(preview.judges_added) or 'none'}"),
+                   tr(f"- 改变档次：{preview.tiers_changed} 项", f"- tiers changed: {preview.tiers_changed}"),
+               ]), icon=":material/warning:")
+    for warning in preview.warnings:
+        st.warning(ws.problem_markdown(warning, with_file=warning.file != preview.file))
 
 
 # -- the page
@@ -134,10 +228,9 @@ st.caption(tr("由评标委员会在打分前根据各投标人的运营管理�
               "Before scoring, the panel agrees each bidder's tier from its operations plan; each judge then "
               "scores independently inside that tier."))
 info = store.tender(ws.actor(), tender)
-if info.stage is Stage.SETUP:  # interim: the chair's workflow pages replace this line
-    st.info(tr("本项目处于准备阶段：开始评分后，评委才能打分。", "This tender is being set up: judges score once scoring opens."))
-    st.button(tr("开始评分", "Open scoring"), key="tiers_open_scoring",
-              on_click=lambda: store.open_scoring(ws.actor(), tender))
+if info.stage is Stage.SETUP:
+    st.info(tr("本项目处于准备阶段：在“评审”页面开始评分后，评委才能打分。",
+               "This tender is being set up: judges score once scoring opens (on the Review page)."))
 
 if not tiered:
     st.info(tr("本评分标准没有分档评分项，无需定档。", "This rubric has no tiered criteria: there is nothing to agree."))
@@ -213,12 +306,35 @@ with st.form("tiers_judge_form", border=False):
                                args=(store, tender), width="stretch")
 
 st.divider()
-st.subheader(tr("导入评分工作簿", "Import a panel workbook"))
+st.subheader(tr("导入评委交回的评分表", "Import a judge's returned score sheet"))
+st.caption(tr("只导入所选评委的评分，按本系统中已定的档次校验；导入前先预览将改变的内容，确认后才写入。评分表不需要 Tiers 工作表。",
+              "Imports the chosen judge's scores only, checked against the tiers agreed here; a preview shows what "
+              "changes, and nothing is written until you confirm. The sheet needs no Tiers sheet."))
+show_notes("sheet")
+judge_col, file_col = st.columns([1, 2])
+judge_col.selectbox(tr("评委", "Judge"), members, key="tiers_sheet_judge", index=None,
+                    placeholder=tr("选择评委", "Choose the judge"))
+file_col.file_uploader(tr("评分表（.xlsx）", "Score sheet (.xlsx)"), type=["xlsx"], key="tiers_sheet_file")
+st.button(tr("预览", "Preview"), key="tiers_sheet_preview_button", on_click=preview_sheet, args=(store, tender))
+show_sheet_preview(rubric)
+if "tiers_sheet_preview" in st.session_state:
+    st.button(tr("确认导入", "Confirm the import"), key="tiers_sheet_import", type="primary", on_click=import_sheet,
+              args=(store, tender))
+
+st.divider()
+st.subheader(tr("替换整个评标委员会", "Replace the whole panel"))
 st.caption(tr("工作表 Scores（列：评委、统一社会信用代码、评分项、得分、备注）、Tiers（列：统一社会信用代码、评分项、档次），"
-              "可选 Judges（列：评委）；列名也可用英文。导入将替换本项目现有的全部评委、档次和评分；有任何错误则全部不导入。",
+              "可选 Judges（列：评委）；列名也可用英文。替换将删除本项目现有的全部评委、档次和评分；先预览将删除的内容，"
+              "确认后才替换；有任何错误则全部不导入。",
               "Sheets Scores (judge, vendor_id, criterion, score, comment), Tiers (vendor_id, criterion, tier) and "
-              "optionally Judges (judge). Importing replaces every judge, tier and score of this tender; "
-              "with any error nothing is imported."))
+              "optionally Judges (judge). Replacing removes every judge, tier and score of this tender: a preview "
+              "lists what goes, and nothing changes until you confirm; with any error nothing is imported."))
 show_notes("import")
 st.file_uploader(tr("评分工作簿（.xlsx）", "Panel workbook (.xlsx)"), type=["xlsx"], key="tiers_panel_file")
-st.button(tr("导入并替换", "Import and replace"), key="tiers_import", on_click=import_panel, args=(store, tender))
+st.button(tr("预览替换", "Preview the replacement"), key="tiers_import", on_click=preview_panel, args=(store, tender))
+show_panel_preview()
+if "tiers_panel_preview" in st.session_state:
+    sure = st.checkbox(tr("我确认删除上述评委、档次和评分，替换为工作簿的内容", "I confirm: remove the judges, tiers and "
+                          "scores above and put the workbook's in their place"), key="tiers_replace_sure")
+    st.button(tr("替换评标委员会", "Replace the panel"), key="tiers_replace", type="primary", disabled=not sure,
+              on_click=replace_panel, args=(store, tender))

@@ -147,6 +147,10 @@ def test_a_good_panel_workbook_replaces_the_panel_and_shows_warnings(tender, tmp
     assert not app.exception
     assert not app.error
     assert VENDOR_C in " ".join(w.value for w in app.warning)
+    assert app.button(key="tiers_replace").disabled  # nothing replaced before the confirmation
+    app.checkbox(key="tiers_replace_sure").check().run()
+    app.button(key="tiers_replace").click().run()
+    assert not app.exception and not app.error
     assert "已导入 good.xlsx" in app.success[0].value
     store = Store()
     assert store.tiers(admin_of(store), tender) == {(VENDOR_A, "ops_plan"): "t3"}

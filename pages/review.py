@@ -1,0 +1,275 @@
+"""评审 / Review (the chair): where the evaluation stands and what stands before the final result.
+
+The stage (setup → scoring → review → final) and the buttons that move it; scoring progress per judge and per
+bid; who is recused from which bidder; a written finding for every outlying score, abnormally low price and
+incomplete bid; the agreed score per bid and criterion where the rubric aggregates by consensus; finalising
+(refused, with every blocker listed, until nothing is unresolved) and reopening with a reason. Every action is
+one store call that checks the chair's role and the stage and is written to the audit trail.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+import workspace as ws
+from bideval import messages
+from bideval.allowed_scores import parse_score_entry
+from bideval.errors import BidEvalError
+from bideval.result import Result
+from bideval.rights import Action, Actor, allowed
+from bideval.rubric import Aggregate
+from bideval.storage import Store
+from bideval.values import plain_number
+from bideval.workflow import STAGE_NAMES_ZH, FindingKind, Flag, Stage, flags_to_resolve
+
+EMPTY = {"added_rows": [], "deleted_rows": []}
+KIND_NAMES = {FindingKind.OUTLIER: ("评分畸高畸低", "Outlying score"),
+              FindingKind.ABNORMAL_LOW: ("异常低价", "Abnormally low price"),
+              FindingKind.INCOMPLETE: ("评分不完整", "Scores missing")}
+
+
+def stage_name(stage: Stage) -> str:
+    return STAGE_NAMES_ZH[stage] if ws.lang() == "zh" else stage.value
+
+
+def act(call, *args: Any, **kwargs: Any) -> bool:
+    """Run one store call, showing its refusal in the UI language; whether it went through."""
+    try:
+        call(*args, **kwargs)
+    except BidEvalError as error:
+        ws.show_error(error)
+        return False
+    return True
+
+
+def stage_section(store: Store, chair: Actor, tender: int) -> Stage:
+    tr = ws.tr
+    info = store.tender(chair, tender)
+    text = tr(f"当前阶段：**{stage_name(info.stage)}**", f"Stage: **{stage_name(info.stage)}**")
+    if info.stage is Stage.FINAL and info.finalised_at is not None:
+        text += tr(f"，由 {ws.markdown_text(info.finalised_by or '')} 于 {info.finalised_at:%Y-%m-%d %H:%M}（UTC）确认",
+                   f", signed by {ws.markdown_text(info.finalised_by or '')} on {info.finalised_at:%Y-%m-%d %H:%M} UTC")
+    st.markdown(text)
+    if info.stage is Stage.SETUP:
+        if st.button(tr("开始评分", "Open scoring"), key="review_open", type="primary"):
+            if act(store.open_scoring, chair, tender):
+                st.rerun()
+    elif info.stage is Stage.SCORING:
+        reason = st.text_input(tr("结束评分的理由（尚有评委未提交时必填）", "Why scoring closes (needed while a judge has "
+                                  "not submitted)"), key="review_close_reason")
+        if st.button(tr("结束评分，进入复核", "Close scoring and review"), key="review_close", type="primary"):
+            if act(store.close_scoring, chair, tender, reason):
+                st.rerun()
+    return info.stage
+
+
+def progress_section(store: Store, chair: Actor, tender: int, names: dict[str, str]) -> None:
+    tr = ws.tr
+    progress = store.progress(chair, tender)
+    left, right = st.columns(2)
+    left.markdown(tr("**各评委**", "**Per judge**"))
+    left.dataframe(pd.DataFrame({
+        tr("评委", "Judge"): [j for j, *_ in progress.judges],
+        tr("已打分", "Given"): [given for _, given, _, _ in progress.judges],
+        tr("应打分", "Due"): [due for _, _, due, _ in progress.judges],
+        tr("已提交", "Submitted"): [done for *_, done in progress.judges],
+    }), hide_index=True, width="stretch", key="review_judges")
+    right.markdown(tr("**各投标**", "**Per bid**"))
+    right.dataframe(pd.DataFrame({
+        tr("投标人", "Vendor"): [names.get(v, v) for v, _, _ in progress.bids],
+        tr("已打分", "Given"): [given for _, given, _ in progress.bids],
+        tr("应打分", "Due"): [due for _, _, due in progress.bids],
+    }), hide_index=True, width="stretch", key="review_bids")
+    recused = store.recusals(chair, tender)
+    st.markdown(tr("**回避**", "**Recused**"))
+    if recused:
+        st.dataframe(pd.DataFrame({
+            tr("评委", "Judge"): [d.judge for d in recused],
+            tr("投标人", "Vendor"): [f"{names.get(d.vendor_id, d.vendor_id)} ({d.vendor_id})" for d in recused],
+            tr("说明", "What it is"): [d.note for d in recused],
+            tr("声明时间（UTC）", "Declared (UTC)"): [f"{d.declared_at:%Y-%m-%d %H:%M}" for d in recused],
+        }), hide_index=True, width="stretch", key="review_recused")
+    else:
+        st.caption(tr("没有评委声明回避。", "No judge has declared a conflict of interest."))
+
+
+def flag_facts(result: Result, flag: Flag) -> str:
+    """What a flag is about, with its figures: the judge's score and the panel's mean; the evaluated price."""
+    tr = ws.tr
+    if flag.kind is FindingKind.OUTLIER:
+        outlier = next(o for o in result.outliers if (o.vendor_id, o.criterion, o.judge) ==
+                       (flag.vendor_id, flag.criterion, flag.judge))
+        return tr(f"{flag.judge} 打 {plain_number(outlier.score)}，全体平均 {outlier.panel_mean:.2f}",
+                  f"{flag.judge} gave {plain_number(outlier.score)}; panel mean {outlier.panel_mean:.2f}")
+    if flag.kind is FindingKind.ABNORMAL_LOW:
+        return tr(f"评审价格 {result.standing(flag.vendor_id).evaluated_price:,.2f}",
+                  f"evaluated price {result.standing(flag.vendor_id).evaluated_price:,.2f}")
+    return tr("有评委评分缺失", "panel scores missing")
+
+
+def findings_section(store: Store, chair: Actor, tender: int, result: Result, stage: Stage) -> None:
+    tr, lang = ws.tr, ws.lang()
+    flags = flags_to_resolve(result)
+    if not flags:
+        st.caption(tr("没有需要书面意见的情况（畸高畸低评分、异常低价、评分不完整）。",
+                      "Nothing needs a written finding (no outlying score, abnormally low price or incomplete bid)."))
+        return
+    recorded = {flag: (text, by, version) for flag, text, by, version in store.findings(chair, tender)}
+    rubric = result.rubric
+    table = pd.DataFrame({
+        "kind": [KIND_NAMES[f.kind][0 if lang == "zh" else 1] for f in flags],
+        "vendor": [f"{result.standing(f.vendor_id).vendor_name} ({f.vendor_id})" for f in flags],
+        "criterion": [rubric.criterion_index[f.criterion].name.text(lang) if f.criterion else "" for f in flags],
+        "facts": [flag_facts(result, f) for f in flags],
+        "finding": [recorded.get(f, ("", "", 0))[0] for f in flags],
+        "by": [recorded.get(f, ("", "", 0))[1] for f in flags],
+    })
+    key = f"review_findings_{st.session_state.review_round}"
+    editable = stage is Stage.REVIEW
+    with st.form("review_findings_form", border=False):
+        st.data_editor(table, key=key, hide_index=True, num_rows="fixed", width="stretch",
+                       disabled=[c for c in table.columns if c != "finding" or not editable], column_config={
+                           "kind": st.column_config.TextColumn(tr("情况", "What")),
+                           "vendor": st.column_config.TextColumn(tr("投标人", "Vendor")),
+                           "criterion": st.column_config.TextColumn(tr("评分项", "Criterion")),
+                           "facts": st.column_config.TextColumn(tr("数据", "Figures")),
+                           "finding": st.column_config.TextColumn(tr("书面意见", "Written finding"), width="large"),
+                           "by": st.column_config.TextColumn(tr("记录人", "By")),
+                       })
+        pressed = st.form_submit_button(tr("保存意见", "Save the findings"), key="review_save_findings",
+                                        type="primary", disabled=not editable,
+                                        help=None if editable else tr("结束评分、进入复核阶段后记录意见",
+                                                                      "Findings are recorded in the review stage"))
+    if pressed:
+        edits = st.session_state.get(key, {}).get("edited_rows", {})
+        saved = 0
+        for position, cells in sorted((int(p), c) for p, c in edits.items()):
+            text = str(cells.get("finding") or "").strip()
+            flag = flags[position]
+            if "finding" not in cells or text == recorded.get(flag, ("",))[0]:
+                continue
+            if act(store.record_finding, chair, tender, flag.kind, flag.vendor_id, text, flag.criterion, flag.judge,
+                   expected_version=recorded.get(flag, ("", "", 0))[2]):
+                saved += 1
+        st.session_state.review_round += 1
+        if saved:
+            st.session_state.review_note = tr(f"已保存 {saved} 条意见。", f"Saved {saved} finding(s).")
+        st.rerun()
+
+
+def consensus_section(store: Store, chair: Actor, tender: int, result: Result, stage: Stage) -> None:
+    """The panel's agreed score per bid and criterion (``panel.aggregate: consensus``), each with its reason."""
+    tr, lang = ws.tr, ws.lang()
+    rubric = result.rubric
+    st.subheader(tr("合议得分", "Consensus scores"))
+    st.caption(tr("本评分标准按合议计分：全体评委提交后，由组长录入每个投标每个评分项的合议得分及理由，代替平均分；各评委的评分仍保留在记录和导出文件中。",
+                  "This rubric aggregates by consensus: once every judge has submitted, the chair enters one agreed "
+                  "score per bid and criterion with its reason, which counts instead of the mean; each judge's "
+                  "score stays on record and in the exports."))
+    agreed = store.panel_input(chair, tender).consensus
+    tiers = store.tiers(chair, tender)
+    rows = [(s.vendor_id, s.vendor_name, c) for s in result.ranking for c in rubric.panel_criteria]
+    given: dict[tuple[str, str], list[str]] = {}
+    for x in result.panel_scores:
+        if x.score is not None:
+            given.setdefault((x.vendor_id, x.criterion), []).append(f"{x.judge} {plain_number(x.score)}")
+    table = pd.DataFrame({
+        "vendor": [n for _, n, _ in rows],
+        "criterion": [c.name.text(lang) for _, _, c in rows],
+        "judges": [tr("、", ", ").join(given.get((v, c.id), [])) for v, _, c in rows],
+        "score": pd.Series([str(agreed[(v, c.id)]) if (v, c.id) in agreed else None for v, _, c in rows],
+                           dtype="string"),
+        "reason": [""] * len(rows),
+    })
+    key = f"review_consensus_{st.session_state.review_round}"
+    editable = stage is Stage.REVIEW
+    with st.form("review_consensus_form", border=False):
+        st.data_editor(table, key=key, hide_index=True, num_rows="fixed", width="stretch",
+                       disabled=[c for c in table.columns if c not in ("score", "reason") or not editable],
+                       column_config={
+                           "vendor": st.column_config.TextColumn(tr("投标人", "Vendor")),
+                           "criterion": st.column_config.TextColumn(tr("评分项", "Criterion")),
+                           "judges": st.column_config.TextColumn(tr("各评委评分", "Judges' scores")),
+                           "score": st.column_config.TextColumn(tr("合议得分", "Agreed score")),
+                           "reason": st.column_config.TextColumn(tr("理由（必填）", "Reason (needed)"), width="large"),
+                       })
+        pressed = st.form_submit_button(tr("保存合议得分", "Save the agreed scores"), key="review_save_consensus",
+                                        type="primary", disabled=not editable)
+    if pressed:
+        edits = st.session_state.get(key, {}).get("edited_rows", {})
+        saved = 0
+        for position, cells in sorted((int(p), c) for p, c in edits.items()):
+            vendor_id, vendor_name, criterion = rows[position]
+            if "score" not in cells:
+                continue
+            try:
+                score = parse_score_entry(criterion, tiers.get((vendor_id, criterion.id)), cells["score"],
+                                          decimals=rubric.places(criterion))
+                if score is None:
+                    continue
+                store.set_consensus(chair, tender, vendor_id, criterion.id, score, str(cells.get("reason") or ""))
+                saved += 1
+            except BidEvalError as error:
+                st.error(f"{ws.markdown_text(vendor_name)} / {criterion.name.text(lang)}{tr('：', ': ')}"
+                         + ws.error_markdown(error, rubric)[0])
+                return
+        st.session_state.review_round += 1
+        if saved:
+            st.session_state.review_note = tr(f"已保存 {saved} 项合议得分。", f"Saved {saved} agreed score(s).")
+        st.rerun()
+
+
+def finalise_section(store: Store, chair: Actor, tender: int, stage: Stage) -> None:
+    tr = ws.tr
+    if stage is Stage.REVIEW:
+        found = store.blockers(chair, tender)
+        if found:
+            st.warning(ws.markdown_text(messages.sentence("finalise.refused", {"tender": tender, "blockers": found},
+                                                          ws.lang(), rubric=store.rubric(chair, tender))))
+        if st.button(tr("确认最终结果（定稿）", "Finalise the result"), key="review_finalise", type="primary"):
+            if act(store.finalise, chair, tender):
+                st.rerun()
+    if stage in (Stage.REVIEW, Stage.FINAL):
+        back = Stage.REVIEW if stage is Stage.FINAL else Stage.SCORING
+        with st.form("review_reopen_form", clear_on_submit=True):
+            reason = st.text_input(tr(f"退回“{stage_name(back)}”阶段的理由（必填，记入审计记录）",
+                                      f"Why it goes back to {stage_name(back)} (needed; it goes into the audit trail)"),
+                                   key="review_reopen_reason")
+            if st.form_submit_button(tr("重新开启", "Reopen"), key="review_reopen"):
+                if act(store.reopen, chair, tender, reason):
+                    st.rerun()
+
+
+def main() -> None:
+    ws.enter_page("review")
+    tr = ws.tr
+    tender = ws.require_tender()
+    store = ws.store()
+    chair = ws.actor()
+    if "review_round" not in st.session_state:
+        st.session_state.review_round = 0  # bumped to give the editors a fresh start after a save
+    st.title(tr("评审", "Review"))
+    if not allowed(store.roles(chair, tender), Action.FINALISE):
+        st.info(tr("评审页面供评标委员会组长使用。", "The review page is the chair's."))
+        st.stop()
+    note = st.session_state.pop("review_note", None)
+    if note:
+        st.success(note)
+    stage = stage_section(store, chair, tender)
+    result = store.evaluate(chair, tender)
+    names = {s.vendor_id: s.vendor_name for s in result.ranking}
+    st.subheader(tr("评分进度", "Scoring progress"))
+    progress_section(store, chair, tender, names)
+    st.subheader(tr("书面意见", "Written findings"))
+    findings_section(store, chair, tender, result, stage)
+    if result.rubric.panel.aggregate is Aggregate.CONSENSUS:
+        consensus_section(store, chair, tender, result, stage)
+    st.subheader(tr("定稿", "Finalise"))
+    finalise_section(store, chair, tender, stage)
+
+
+if __name__ == "__main__":
+    main()
