@@ -227,6 +227,24 @@ def tr(zh: str, en: str) -> str:
     return en if lang() == "en" else zh
 
 
+def new_password_fields(key: str) -> tuple[str, str]:
+    """A new password typed twice (inside the caller's form): ``(password, again)``."""
+    from bideval.accounts import MIN_PASSWORD
+
+    first = st.text_input(tr(f"新密码（至少 {MIN_PASSWORD} 个字符）", f"New password (at least {MIN_PASSWORD} characters)"),
+                          type="password", key=f"{key}_new", autocomplete="new-password")
+    again = st.text_input(tr("再次输入新密码", "New password again"), type="password", key=f"{key}_again",
+                          autocomplete="new-password")
+    return first, again
+
+
+def passwords_differ(first: str, again: str) -> bool:
+    """Whether the two typings of a new password differ (then said, in the UI language)."""
+    if first != again:
+        st.error(tr("两次输入的新密码不一致。", "The two new passwords differ."))
+    return first != again
+
+
 def tender_id() -> int | None:
     """The tender being worked on, if any."""
     return st.session_state.get("tender_id")
@@ -236,7 +254,10 @@ def require_tender() -> int:
     """The current tender; stops the page with a pointer to the tenders page when there is none."""
     current = tender_id()
     if current is None:
-        st.info(tr("还没有招标项目。请先在“招标项目”页面新建。", "No tender yet. Create one on the Tenders page."))
+        if store().tenders(actor()):
+            st.info(tr("请在侧栏选择招标项目。", "Choose a tender in the sidebar."))
+        else:
+            st.info(tr("还没有招标项目。请先在“招标项目”页面新建。", "No tender yet. Create one on the Tenders page."))
         st.stop()
     return current
 

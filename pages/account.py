@@ -5,7 +5,6 @@ import streamlit as st
 
 import signin
 import workspace as ws
-from bideval.accounts import MIN_PASSWORD
 from bideval.errors import BidEvalError
 from bideval.rights import ROLE_NAMES_ZH
 
@@ -40,15 +39,9 @@ def main() -> None:
     with st.form("account_password_form", clear_on_submit=True):
         old = st.text_input(tr("当前密码", "Current password"), type="password", key="account_old",
                             autocomplete="current-password")
-        new = st.text_input(tr(f"新密码（至少 {MIN_PASSWORD} 个字符）", f"New password (at least {MIN_PASSWORD} characters)"),
-                            type="password", key="account_new", autocomplete="new-password")
-        again = st.text_input(tr("再次输入新密码", "New password again"), type="password", key="account_again",
-                              autocomplete="new-password")
+        new, again = ws.new_password_fields("account")
         pressed = st.form_submit_button(tr("修改密码", "Change my password"), key="account_change")
-    if pressed:
-        if new != again:
-            st.error(tr("两次输入的新密码不一致。", "The two new passwords differ."))
-            return
+    if pressed and not ws.passwords_differ(new, again):
         try:
             store.accounts.change_password(token, old, new)
         except BidEvalError as refused:

@@ -143,12 +143,13 @@ def roles_section(admin, usernames: list[str]) -> None:
         }), hide_index=True, width="stretch", key="admin_members")
     else:
         st.info(tr("本项目中还没有人担任角色。", "Nobody holds a role on this tender yet."))
-    roles = list(Role)
+    roles = [r.value for r in Role]
+    role_names = {r.value: role_name(r) for r in Role}  # worded now: the widget formats its options later
     with st.form("admin_give_form", clear_on_submit=True):
         who, role, seat = st.columns(3)
         user = who.selectbox(tr("账户", "Account"), usernames, key="admin_give_user", index=None,
                              placeholder=tr("选择账户", "Choose an account"))
-        given = role.selectbox(tr("角色", "Role"), roles, key="admin_give_role", format_func=role_name)
+        given = role.selectbox(tr("角色", "Role"), roles, key="admin_give_role", format_func=role_names.get)
         seat_name = seat.text_input(tr("评委席位名（评委；默认为账户姓名）", "Panel seat (judge; default: the account's name)"),
                                     key="admin_give_seat")
         give = st.form_submit_button(tr("分配角色", "Give the role"), type="primary", key="admin_give")
@@ -156,16 +157,16 @@ def roles_section(admin, usernames: list[str]) -> None:
         try:
             if user is None:
                 raise AccountRefused("username", "username_needed")
-            store.give_role(admin, tender, user, given, judge_name=seat_name.strip() or None)
+            store.give_role(admin, tender, user, Role(given), judge_name=seat_name.strip() or None)
             st.rerun()
         except BidEvalError as error:
             ws.show_error(error)
     if members:
         held = [(m[0], m[2]) for m in members]
         take_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
+        shown = {m: f"{m[0]} · {role_text(m[1])}" for m in held}
         taken = take_col.selectbox(tr("收回角色", "Take a role back"), held, key="admin_take_pick", index=None,
-                                   format_func=lambda m: f"{m[0]} · {role_text(m[1])}",
-                                   placeholder=tr("选择人员和角色", "Choose a person and role"))
+                                   format_func=shown.get, placeholder=tr("选择人员和角色", "Choose a person and role"))
         if button_col.button(tr("收回", "Take back"), key="admin_take", disabled=taken is None, width="stretch"):
             try:
                 store.take_role(admin, tender, taken[0], Role(taken[1].split()[0]))
@@ -180,10 +181,11 @@ def roles_section(admin, usernames: list[str]) -> None:
     with st.form("admin_invite_form", clear_on_submit=True):
         seat_col, role_col = st.columns(2)
         seat_name = seat_col.text_input(tr("评委席位名（如 王评委）", "Panel seat (such as Judge Wang)"), key="admin_invite_seat")
-        role = role_col.selectbox(tr("角色", "Role"), roles, key="admin_invite_role", format_func=role_name,
-                                  index=roles.index(Role.JUDGE))
+        picked = role_col.selectbox(tr("角色", "Role"), roles, key="admin_invite_role", format_func=role_names.get,
+                                    index=roles.index(Role.JUDGE.value))
         invite = st.form_submit_button(tr("生成邀请", "Make the invitation"), type="primary", key="admin_invite")
     if invite:
+        role = Role(picked)
         if role is Role.JUDGE and not seat_name.strip():
             st.error(tr("请填写评委席位名。", "Name the panel seat."))
             return

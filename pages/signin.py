@@ -13,7 +13,7 @@ import streamlit as st
 
 import signin
 import workspace as ws
-from bideval.accounts import MIN_PASSWORD, SignedIn
+from bideval.accounts import SignedIn
 from bideval.errors import BidEvalError
 
 INVITE_PARAM = "invite"
@@ -50,18 +50,12 @@ def change_password_form(token: str) -> None:
     with st.form("signin_change_form"):
         old = st.text_input(tr("一次性密码", "One-time password"), type="password", key="signin_old",
                             autocomplete="current-password")
-        new = st.text_input(tr(f"新密码（至少 {MIN_PASSWORD} 个字符）", f"New password (at least {MIN_PASSWORD} characters)"),
-                            type="password", key="signin_new", autocomplete="new-password")
-        again = st.text_input(tr("再次输入新密码", "New password again"), type="password", key="signin_again",
-                              autocomplete="new-password")
+        new, again = ws.new_password_fields("signin")
         pressed = st.form_submit_button(tr("设置新密码", "Set my password"), type="primary", key="signin_change")
     if st.button(tr("返回登录", "Back to sign in"), key="signin_back"):
         ws.sign_out()
         st.rerun()
-    if not pressed:
-        return
-    if new != again:
-        st.error(tr("两次输入的新密码不一致。", "The two new passwords differ."))
+    if not pressed or ws.passwords_differ(new, again):
         return
     try:
         ws.store().accounts.change_password(token, old, new)
@@ -80,15 +74,9 @@ def redeem_form(code: str) -> None:
                              autocomplete="username")
         name = st.text_input(tr("姓名（显示在评标委员会名单和审计记录中）", "Your name (as the panel and the audit trail show it)"),
                              key="signin_new_name")
-        password = st.text_input(tr(f"密码（至少 {MIN_PASSWORD} 个字符）", f"Password (at least {MIN_PASSWORD} characters)"),
-                                 type="password", key="signin_new_password", autocomplete="new-password")
-        again = st.text_input(tr("再次输入密码", "Password again"), type="password", key="signin_new_again",
-                              autocomplete="new-password")
+        password, again = ws.new_password_fields("signin_invited")
         pressed = st.form_submit_button(tr("接受邀请", "Accept the invitation"), type="primary", key="signin_redeem")
-    if not pressed:
-        return
-    if password != again:
-        st.error(tr("两次输入的密码不一致。", "The two passwords differ."))
+    if not pressed or ws.passwords_differ(password, again):
         return
     try:
         signed = ws.store().accounts.redeem(typed, user, name, password)

@@ -10,7 +10,7 @@ always show the database as it is after the action; their outcome is kept in
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Sequence
+from typing import Callable, Sequence, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -24,6 +24,7 @@ from bideval.workflow import Stage
 
 ws.enter_page("tiers")
 tr = ws.tr
+T = TypeVar("T")
 
 
 def tier_text(tier: Tier) -> str:
@@ -100,6 +101,18 @@ def problems_note(section: str, name: str, error: PanelError) -> None:
          + "\n\n" + "\n".join(f"- {ws.problem_markdown(p, with_file=p.file != name)}" for p in error.problems))
 
 
+def attempt(section: str, name: str, call: Callable[[], T]) -> T | None:
+    """Run one store call on an uploaded workbook; a refusal is noted in ``section`` (every problem of a refused
+    workbook with its place) and gives None."""
+    try:
+        return call()
+    except PanelError as error:
+        problems_note(section, name, error)
+    except BidEvalError as error:
+        note(section, "error", "\n\n".join(ws.error_markdown(error)))
+    return None
+
+
 def preview_sheet(store: Store, tender: int) -> None:
     """What the uploaded score sheet would change in the chosen judge's scores; nothing is written."""
     upload, judge = st.session_state.get("tiers_sheet_file"), st.session_state.get("tiers_sheet_judge")
@@ -107,28 +120,21 @@ def preview_sheet(store: Store, tender: int) -> None:
     if upload is None or judge is None:
         note("sheet", "warning", tr("请先选择评委和评分表。", "Choose the judge and the score sheet first."))
         return
-    try:
-        preview = store.preview_score_sheet(ws.actor(), tender, judge, upload.name, upload.getvalue())
-    except PanelError as error:
-        problems_note("sheet", upload.name, error)
-        return
-    except BidEvalError as error:
-        note("sheet", "error", "\n\n".join(ws.error_markdown(error)))
-        return
-    st.session_state.tiers_sheet_preview = (preview, upload.getvalue())
+    content = upload.getvalue()
+    preview = attempt("sheet", upload.name,
+                      lambda: store.preview_score_sheet(ws.actor(), tender, judge, upload.name, content))
+    if preview is not None:
+        st.session_state.tiers_sheet_preview = (preview, content)
 
 
 def import_sheet(store: Store, tender: int) -> None:
     """Write the previewed changes as that judge's scores (refused when anything moved since the preview)."""
     preview, content = st.session_state.pop("tiers_sheet_preview")
-    try:
-        count = store.import_score_sheet(ws.actor(), tender, preview, content)
-    except BidEvalError as error:
-        note("sheet", "error", "\n\n".join(ws.error_markdown(error)))
-        return
-    note("sheet", "success", tr(f"已导入 {preview.file}：{preview.judge} 的 {count} 项评分已更新，其他评委的评分未改变。",
-                                f"Imported {preview.file}: {count} of {preview.judge}'s scores changed; no other "
-                                "judge's score did."))
+    count = attempt("sheet", preview.file, lambda: store.import_score_sheet(ws.actor(), tender, preview, content))
+    if count is not None:
+        note("sheet", "success", tr(f"已导入 {preview.file}：{preview.judge} 的 {count} 项评分已更新，其他评委的评分未改变。",
+                                    f"Imported {preview.file}: {count} of {preview.judge}'s scores changed; no other "
+                                    "judge's score did."))
 
 
 def preview_panel(store: Store, tender: int) -> None:
@@ -138,27 +144,18 @@ def preview_panel(store: Store, tender: int) -> None:
     if upload is None:
         note("import", "warning", tr("请先选择评分工作簿。", "Choose a panel workbook first."))
         return
-    try:
-        preview = store.preview_replace_panel(ws.actor(), tender, upload.name, upload.getvalue())
-    except PanelError as error:
-        problems_note("import", upload.name, error)
-        return
-    except BidEvalError as error:
-        note("import", "error", "\n\n".join(ws.error_markdown(error)))
-        return
-    st.session_state.tiers_panel_preview = (preview, upload.getvalue())
+    content = upload.getvalue()
+    preview = attempt("import", upload.name, lambda: store.preview_replace_panel(ws.actor(), tender, upload.name, content))
+    if preview is not None:
+        st.session_state.tiers_panel_preview = (preview, content)
 
 
 def replace_panel(store: Store, tender: int) -> None:
     """Replace the panel as previewed and confirmed; every problem is listed and nothing changes when it is wrong."""
     preview, content = st.session_state.pop("tiers_panel_preview")
-    try:
-        warnings = store.replace_panel(ws.actor(), tender, preview.file, content, preview)
-    except PanelError as error:
-        problems_note("import", preview.file, error)
-        return
-    except BidEvalError as error:
-        note("import", "error", "\n\n".join(ws.error_markdown(error)))
+    warnings = attempt("import", preview.file,
+                       lambda: store.replace_panel(ws.actor(), tender, preview.file, content, preview))
+    if warnings is None:
         return
     for warning in warnings:
         note("import", "warning", ws.problem_markdown(warning, with_file=warning.file != preview.file))

@@ -123,6 +123,21 @@ def open_app(page: str | None = None, lang: str = "zh", user: str | None = "admi
     return app
 
 
+@pytest.fixture
+def through_the_entrypoint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest reruns a page of a folder named pages/ alone, without bid_eval.py and its sidebar; a server runs
+    the entrypoint on every rerun once st.navigation has been called. Make AppTest do as the server does."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False  # what st.navigation sets in a server, for good
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
 PASSWORD = "chosen-in-tests"
 _TOKENS: dict[tuple[str, str], str] = {}
 

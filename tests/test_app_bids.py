@@ -169,21 +169,6 @@ def test_values_are_formatted_for_people(field, value, lang, shown):
     assert page_module().format_value(rubric.field_index[field], value, lang) == shown
 
 
-@pytest.fixture
-def through_the_entrypoint(monkeypatch: pytest.MonkeyPatch) -> None:
-    """AppTest reruns a page of a folder named pages/ alone, without bid_eval.py and its sidebar; a server runs
-    the entrypoint on every rerun once st.navigation has been called. Make AppTest do as the server does."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False  # what st.navigation sets in a server, for good
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-
-
 def sidebar_texts(app) -> list[str]:
     return [c.value for c in app.sidebar.caption]
 

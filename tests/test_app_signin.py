@@ -158,8 +158,8 @@ def test_an_invitation_link_makes_the_judges_account_and_seats_them(tender, lang
     assert app.text_input(key="signin_code").value == code
     app.text_input(key="signin_new_user").set_value("li")
     app.text_input(key="signin_new_name").set_value("李四")
-    app.text_input(key="signin_new_password").set_value(PASSWORD)
-    app.text_input(key="signin_new_again").set_value(PASSWORD)
+    app.text_input(key="signin_invited_new").set_value(PASSWORD)
+    app.text_input(key="signin_invited_again").set_value(PASSWORD)
     app.button(key="signin_redeem").click().run()
     assert not app.exception
     assert app.title[0].value == ("评委打分" if lang == "zh" else "Scoring")
@@ -172,8 +172,8 @@ def test_an_invitation_link_makes_the_judges_account_and_seats_them(tender, lang
     again.session_state["lang"] = "en"
     again.run()
     again.text_input(key="signin_new_user").set_value("li2")
-    again.text_input(key="signin_new_password").set_value(PASSWORD)
-    again.text_input(key="signin_new_again").set_value(PASSWORD)
+    again.text_input(key="signin_invited_new").set_value(PASSWORD)
+    again.text_input(key="signin_invited_again").set_value(PASSWORD)
     again.button(key="signin_redeem").click().run()
     assert "this invitation code is unknown, used or expired" in again.error[0].value  # once only
 

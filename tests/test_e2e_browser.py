@@ -312,8 +312,8 @@ def test_two_judges_score_blind_on_two_replicas_and_the_chair_finalises(panel):
         title_is(li, "登录")
         li.get_by_label("用户名（登录用）").fill("li")
         li.get_by_label("姓名（显示在评标委员会名单和审计记录中）").fill("李四")
-        li.get_by_label("密码（至少 10 个字符）").fill(PASSWORD)
-        li.get_by_label("再次输入密码").fill(PASSWORD)
+        li.get_by_label("新密码（至少 10 个字符）").fill(PASSWORD)
+        li.get_by_label("再次输入新密码").fill(PASSWORD)
         li.get_by_role("button", name="接受邀请").click()
         title_is(li, "评委打分")
         assert "invite" not in li.url

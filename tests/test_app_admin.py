@@ -1,0 +1,112 @@
+"""The administrator's page in AppTest: accounts with one-time passwords shown once, resetting, switching off,
+roles given and taken per tender, invitations with their link; and nobody else gets the page."""
+from pathlib import Path
+
+import pytest
+
+from bideval.accounts import SignInRefused
+from bideval.rights import Role
+from bideval.storage import Store
+from conftest import EXAMPLE_RUBRIC, admin_of, chair_tender, open_app
+
+
+@pytest.fixture
+def tender(app_db: str, through_the_entrypoint) -> int:
+    return chair_tender(Store(app_db), "账户测试", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+
+
+def accounts_table(app):
+    return app.dataframe[0].value
+
+
+def test_a_new_account_gets_a_one_time_password_shown_once(tender):
+    app = open_app("admin", lang="en", tender_id=tender)
+    assert list(accounts_table(app).iloc[:, 0]) == ["admin"]
+    app.text_input(key="admin_new_user").set_value("wang")
+    app.text_input(key="admin_new_name").set_value("王评委")
+    app.button(key="admin_create").click().run()
+    assert not app.exception
+    assert app.success[0].value.startswith("Account wang created.")
+    password = app.code[0].value
+    assert Store().accounts.sign_in("wang", password).must_change_password
+    assert "wang" in list(accounts_table(app).iloc[:, 0])
+    app.run()
+    assert not app.code and not app.success  # shown once: stored only hashed
+
+
+def test_a_taken_user_name_is_refused_in_the_ui_language(tender):
+    app = open_app("admin", lang="zh", tender_id=tender)
+    app.text_input(key="admin_new_user").set_value("admin")
+    app.button(key="admin_create").click().run()
+    assert "用户名“admin”已被使用" in app.error[0].value
+
+
+def test_reset_switch_off_and_on(tender):
+    store = Store()
+    store.accounts.create_account(admin_of(store), "wang", "王评委")
+    app = open_app("admin", lang="en", tender_id=tender)
+    app.selectbox(key="admin_pick").set_value("wang").run()
+    app.button(key="admin_reset").click().run()
+    new = app.code[0].value
+    assert Store().accounts.sign_in("wang", new).must_change_password
+    app.selectbox(key="admin_pick").set_value("wang").run()
+    app.button(key="admin_off").click().run()
+    with pytest.raises(SignInRefused) as refused:
+        Store().accounts.sign_in("wang", new)
+    assert refused.value.reason == "inactive"
+    app.selectbox(key="admin_pick").set_value("wang").run()
+    app.button(key="admin_on").click().run()
+    assert Store().accounts.find("wang").active
+
+
+def test_roles_are_given_and_taken_per_tender(tender):
+    store = Store()
+    store.accounts.create_account(admin_of(store), "chen", "陈组长")
+    store.accounts.create_account(admin_of(store), "wang", "王评委")
+    app = open_app("admin", lang="en", tender_id=tender)
+    app.selectbox(key="admin_give_user").set_value("chen")
+    app.selectbox(key="admin_give_role").set_value("chair")
+    app.button(key="admin_give").click().run()
+    app.selectbox(key="admin_give_user").set_value("wang")
+    app.selectbox(key="admin_give_role").set_value("judge")
+    app.text_input(key="admin_give_seat").set_value("王评委")
+    app.button(key="admin_give").click().run()
+    assert not app.exception and not app.error
+    members = app.dataframe[1].value
+    assert ("chen", "chair") in set(zip(members.iloc[:, 0], members.iloc[:, 2]))
+    assert ("wang", "judge (王评委)") in set(zip(members.iloc[:, 0], members.iloc[:, 2]))
+    assert Store().judges(admin_of(Store()), tender) == ["王评委"]
+    app.selectbox(key="admin_take_pick").set_value(("chen", "chair")).run()
+    app.button(key="admin_take").click().run()
+    chen = Store().accounts.find("chen")
+    from bideval.rights import Actor
+
+    assert Store().roles(Actor(chen.id, chen.display_name), tender) == frozenset()
+
+
+def test_an_invitation_shows_its_code_and_link_once(tender):
+    app = open_app("admin", lang="en", tender_id=tender)
+    app.text_input(key="admin_invite_seat").set_value("李评委")
+    app.button(key="admin_invite").click().run()
+    assert not app.exception
+    code, link = app.code[0].value, app.code[1].value
+    assert link.endswith(f"?invite={code}")
+    signed = Store().accounts.redeem(code, "li", "李四", "a-password-of-mine")
+    assert Store().roles(signed.actor, tender) == {Role.JUDGE}
+    app.run()
+    assert not app.code
+
+
+def test_a_judges_invitation_needs_its_seat(tender):
+    app = open_app("admin", lang="en", tender_id=tender)
+    app.button(key="admin_invite").click().run()
+    assert app.error[0].value == "Name the panel seat."
+
+
+def test_nobody_but_the_administrator_has_the_page(tender):
+    store = Store()
+    store.accounts.create_account(admin_of(store), "pat", "pat", creates_tenders=True)
+    store.give_role(admin_of(store), tender, "pat", Role.PROCUREMENT)
+    app = open_app(lang="en", user="pat", tender_id=tender)
+    with pytest.raises(ValueError):
+        app.switch_page("pages/admin.py")

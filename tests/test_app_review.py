@@ -1,0 +1,117 @@
+"""The chair's pages in AppTest: written findings for every flag, consensus scores with reasons, and a judge's returned
+score sheet imported as that judge's scores only, previewed then confirmed."""
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bideval.storage import Store
+from bideval.workflow import FindingKind
+from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, admin_call, chair_tender, good_bid, open_app,
+                      replace_panel, seat_judge, write_form, write_panel, write_xlsx)
+
+EMPTY = {"added_rows": [], "deleted_rows": []}
+
+
+def make(store: Store, tmp_path: Path, rubric_text: str, scores) -> int:
+    """Two valid bids with tiers t3, a panel from ``scores`` (judge, vendor, criterion, score), scoring open."""
+    tender = chair_tender(store, "复核测试", rubric_text, "example.yaml")
+    forms = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
+             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", rate_per_call=0.6))]
+    assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    panel = write_panel(tmp_path / "panel.xlsx", scores=[[*row, ""] for row in scores],
+                        tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]])
+    replace_panel(store, tender, panel)
+    store.open_scoring(admin_of(store), tender)
+    return tender
+
+
+FULL = [(j, v, c, s) for j, high in (("王", 10.1), ("李", 10.1), ("赵", 15)) for v in (VENDOR_A, VENDOR_B)
+        for c, s in (("ops_plan", high), ("service_design", 4))]
+
+
+@pytest.fixture
+def outlier(app_db, tmp_path) -> int:
+    """赵 gives 15 where the others give 10.1: an outlying score on each bid's ops_plan; scoring closed."""
+    store = Store(app_db)
+    tender = make(store, tmp_path, EXAMPLE_RUBRIC.read_text(encoding="utf-8"), FULL)
+    for name in ("王", "李", "赵"):  # each judge's account takes up their seat, declares and submits
+        store.submit(seat_judge(store, tender, name), tender)
+    store.close_scoring(admin_of(store), tender)
+    return tender
+
+
+def test_every_flag_gets_a_written_finding_then_the_result_can_be_final(outlier):
+    app = open_app("review", lang="en", tender_id=outlier)
+    table = app.data_editor[0].value
+    assert list(table["kind"]) == ["Outlying score", "Outlying score"]
+    assert table["facts"][0] == "赵 gave 15; panel mean 11.73"
+    app.button(key="review_finalise").click().run()
+    assert "no finding yet for outlier" in app.error[0].value
+    key = app.data_editor[0].key
+    app.session_state[key] = {"edited_rows": {0: {"finding": "评委说明了理由，予以保留"}, 1: {"finding": "同上"}}, **EMPTY}
+    app.button(key="review_save_findings").click().run()
+    assert not app.exception
+    assert app.success[0].value == "Saved 2 finding(s)."
+    recorded = admin_call("findings", outlier)
+    assert [(f.kind, f.judge, text) for f, text, _, _ in recorded] == [
+        (FindingKind.OUTLIER, "赵", "评委说明了理由，予以保留"), (FindingKind.OUTLIER, "赵", "同上")]
+    app.button(key="review_finalise").click().run()
+    assert admin_call("tender", outlier).stage.value == "final"
+
+
+def test_consensus_scores_are_entered_with_a_reason(app_db, tmp_path):
+    store = Store(app_db)
+    consensus = EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("aggregate: mean", "aggregate: consensus")
+    tender = make(store, tmp_path, consensus, FULL)
+    for name in ("王", "李", "赵"):
+        store.submit(seat_judge(store, tender, name), tender)
+    store.close_scoring(admin_of(store), tender)
+    app = open_app("review", lang="en", tender_id=tender)
+    assert "Consensus scores" in [h.value for h in app.subheader]
+    editor = app.data_editor[1]
+    table = editor.value
+    assert (table["vendor"][0], table["criterion"][0]) == ("乙公司", "Operations management plan")  # in rank order
+    assert sorted(list(table["judges"])[0].split(", ")) == ["李 10.1", "王 10.1", "赵 15"]
+    app.session_state[editor.key] = {"edited_rows": {0: {"score": "11.5"}}, **EMPTY}
+    app.button(key="review_save_consensus").click().run()
+    assert "a consensus score needs its reason" in app.error[0].value
+    editor = app.data_editor[1]
+    app.session_state[editor.key] = {"edited_rows": {0: {"score": "11.555", "reason": "合议"}}, **EMPTY}
+    app.button(key="review_save_consensus").click().run()
+    assert "11.555 has more than 2 decimal place(s)" in app.error[0].value
+    editor = app.data_editor[1]
+    app.session_state[editor.key] = {"edited_rows": {0: {"score": "11.5", "reason": "合议后一致同意"}}, **EMPTY}
+    app.button(key="review_save_consensus").click().run()
+    assert not app.exception and app.success[0].value == "Saved 1 agreed score(s)."
+    assert admin_call("panel_input", tender).consensus == {(VENDOR_B, "ops_plan"): Decimal("11.5")}
+    assert admin_call("evaluate", tender).standing(VENDOR_B).criteria["ops_plan"] == Decimal("11.5")
+
+
+def test_a_judges_returned_sheet_changes_that_judges_scores_only(app_db, tmp_path, through_the_entrypoint):
+    store = Store(app_db)
+    tender = make(store, tmp_path, EXAMPLE_RUBRIC.read_text(encoding="utf-8"), FULL)
+    before = {(s.judge, s.vendor_id, s.criterion): s.score for s in store.scores(admin_of(store), tender)}
+    for name in ("王", "李", "赵"):
+        seat_judge(store, tender, name)  # the judges' accounts hold their seats and have declared
+    sheet = write_xlsx(tmp_path / "wang.xlsx", {"Scores": [
+        ["judge", "vendor_id", "criterion", "score", "comment"],
+        ["王", VENDOR_A, "ops_plan", 12.25, "复核后"], ["王", VENDOR_A, "service_design", 4, ""],
+        ["王", VENDOR_B, "ops_plan", 10.1, ""], ["王", VENDOR_B, "service_design", 3, ""]]})
+    app = open_app("tiers", lang="en", tender_id=tender)
+    app.selectbox(key="tiers_sheet_judge").set_value("王")
+    app.file_uploader(key="tiers_sheet_file").upload(sheet.name, sheet.read_bytes())
+    app.button(key="tiers_sheet_preview_button").click().run()
+    assert not app.exception and not app.error
+    assert "would change 2 of **王**'s scores (2 the same)" in " ".join(m.value for m in app.markdown)
+    changes = app.dataframe[-1].value
+    assert [list(r) for r in changes.itertuples(index=False)] == [
+        [VENDOR_A, "Operations management plan", "10.1", "12.25", "", "复核后"],
+        [VENDOR_B, "Service design", "4", "3", "", ""]]
+    assert Store().scores(admin_of(store), tender, "王")[0].score == "10.1"  # nothing written by a preview
+    app.button(key="tiers_sheet_import").click().run()
+    assert "Imported wang.xlsx: 2 of 王's scores changed" in app.success[0].value
+    after = {(s.judge, s.vendor_id, s.criterion): s.score for s in Store().scores(admin_of(store), tender)}
+    assert Decimal(after[("王", VENDOR_A, "ops_plan")]) == Decimal("12.25")
+    assert Decimal(after[("王", VENDOR_B, "service_design")]) == 3
+    assert {k: v for k, v in after.items() if k[0] != "王"} == {k: v for k, v in before.items() if k[0] != "王"}

@@ -1,0 +1,105 @@
+"""The tender in hand is the one shown (issue 8, item 6b), in AppTest: it is in the page's address (?tender=N) and
+named on every page; a language switch, a new session (a refresh, a restart) and a deep link keep it; only the
+user's choice changes it."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bideval.rights import Role
+from bideval.storage import Store
+from conftest import EXAMPLE_RUBRIC, ROOT, VENDOR_A, admin_of, chair_tender, good_bid, session_token, write_form
+
+
+@pytest.fixture
+def tenders(app_db: str, tmp_path: Path, through_the_entrypoint) -> tuple[int, int, int]:
+    """Three tenders the administrator runs, the middle one with a bid."""
+    store = Store(app_db)
+    made = tuple(chair_tender(store, name, EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+                 for name in ("甲项目", "乙项目", "丙项目"))
+    form = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司"))
+    assert store.import_bids(admin_of(store), made[1], [(form.name, form.read_bytes())]).ok
+    return made
+
+
+def session(address: dict[str, str] | None = None, lang: str = "zh", user: str = "admin") -> AppTest:
+    """A new browser session (a refresh, a restart, a link opened) at an address, signed in."""
+    app = AppTest.from_file(str(ROOT / "bid_eval.py"), default_timeout=120)
+    app.session_state["lang"] = lang
+    app.session_state["signin_token"] = session_token(user)
+    for key, value in (address or {}).items():
+        app.query_params[key] = value
+    return app.run()
+
+
+def in_hand(app: AppTest) -> str:
+    """The tender the page names at its top."""
+    return next(c.value for c in app.caption if c.value.startswith(("招标项目", "Tender")))
+
+
+def test_the_address_names_the_tender_and_a_new_session_opens_it(tenders):
+    first, second, third = tenders
+    app = session({"tender": str(second)})
+    assert not app.exception
+    assert app.query_params["tender"] == str(second)
+    assert "乙项目" in in_hand(app) and f"#{second}" in in_hand(app)
+    again = session({"tender": str(second)}, lang="en")  # a refresh, or the server restarted: the same address
+    assert "乙项目" in in_hand(again)
+    assert again.selectbox(key="tender_pick").value == second
+
+
+def test_a_language_switch_keeps_the_tender(tenders):
+    first, second, third = tenders
+    app = session({"tender": str(first)})
+    app.radio(key="lang").set_value("en").run()
+    assert not app.exception
+    assert "甲项目" in in_hand(app) and app.query_params["tender"] == str(first)
+    app.switch_page("pages/audit.py").run()
+    app.radio(key="lang").set_value("zh").run()
+    assert app.session_state["tender_id"] == first
+
+
+def test_only_the_users_choice_changes_it(tenders):
+    first, second, third = tenders
+    app = session({"tender": str(first)})
+    app.selectbox(key="tender_pick").set_value(third).run()
+    assert not app.exception
+    assert app.query_params["tender"] == str(third)
+    assert "丙项目" in in_hand(app)
+
+
+def test_a_deep_link_to_a_page_and_tender_opens_them(tenders):
+    first, second, third = tenders
+    app = session({"tender": str(second)})
+    app.switch_page("pages/bids.py").run()
+    assert not app.exception
+    assert app.title[0].value == "投标文件"
+    assert app.session_state["tender_id"] == second
+
+
+def test_a_tender_the_user_holds_no_role_on_is_said_not_swapped(tenders):
+    first, second, third = tenders
+    store = Store()
+    store.accounts.create_account(admin_of(store), "olga", "olga")
+    store.give_role(admin_of(store), first, "olga", Role.OBSERVER)
+    app = session({"tender": str(third)}, lang="en", user="olga")
+    assert not app.exception
+    assert f"Tender #{third} in the address does not exist or you hold no role on it" in app.warning[0].value
+    assert app.session_state["tender_id"] is None
+    assert app.query_params["tender"] == str(third)  # the address stays as the user typed it
+
+
+def test_without_an_address_several_tenders_ask_which_one_and_a_single_one_opens(tenders):
+    app = session(lang="en")
+    assert app.session_state["tender_id"] is None
+    assert "tender" not in app.query_params
+    assert app.selectbox(key="tender_pick").value is None
+    assert app.title[0].value == "Tenders"  # no tender in hand yet: the tenders list
+    app.switch_page("pages/audit.py").run()
+    assert app.info[0].value == "Choose a tender in the sidebar."
+    store = Store()
+    store.accounts.create_account(admin_of(store), "olga", "olga")
+    store.give_role(admin_of(store), tenders[1], "olga", Role.OBSERVER)
+    only = session(lang="en", user="olga")
+    assert only.session_state["tender_id"] == tenders[1]
+    assert only.query_params["tender"] == str(tenders[1])
