@@ -78,7 +78,7 @@ def group_rows(rubric: Rubric, group: str, lang: str) -> list[dict[str, str]]:
 # -- callbacks: they run before the sidebar's tender selector is drawn, so they may set tender_id
 
 def _open_tender() -> None:
-    st.session_state.tender_id = st.session_state.tenders_pick
+    ws.choose_tender(st.session_state.tenders_pick)
 
 
 def _create_tender() -> None:
@@ -102,7 +102,7 @@ def _create_tender() -> None:
     except BidEvalError as error:
         state.tenders_outcome = ("error", error)
         return
-    state.tender_id = tender
+    ws.choose_tender(tender)
     state.tenders_pick = tender
     state.tenders_outcome = ("created", tender)
     state.tenders_name = ""
