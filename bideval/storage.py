@@ -592,9 +592,12 @@ class Store:
             s.add(row)
             s.flush()
             refused = [f for f in files if f.refused]
-            self._touch(s, record, actor, "upload", vendor_id or "", new=", ".join(f.name for f in files),
-                        detail=f"{len(files) - len(refused)} accepted, {len(refused)} refused"
-                        + "".join(f"; refused {f.name} sha256={f.sha256}" for f in refused))
+            # Audited, but the tender's version stays: what an upload changed has bumped it already, a refusal
+            # changes nothing that is evaluated.
+            audit.append(s, audit.tender_chain(record.id), record.id, self.db.clock(), actor.name, "upload",
+                         vendor_id or "", None, ", ".join(f.name for f in files), "",
+                         f"{len(files) - len(refused)} accepted, {len(refused)} refused"
+                         + "".join(f"; refused {f.name} sha256={f.sha256}" for f in refused))
             return row.id
 
     def uploads(self, actor: Actor, tender_id: int) -> list[Upload]:
