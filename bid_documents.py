@@ -36,19 +36,27 @@ def document_label(document: StoredDocument, lang: str) -> str:
     return " · ".join(parts)
 
 
+@st.cache_resource(max_entries=6, ttl=600, show_spinner=False)
+def _content(url: str, tender: int, document_id: int, sha256: str, account_id: int, _store: Store,
+             _actor: Actor) -> bytes:
+    """A document's bytes, read once per account while it stays the same document (a judge's reruns do not read
+    20 MB again); the store checks the right on every read, and the caller lists only what the actor may open."""
+    return _store.document(_actor, tender, document_id)[1]
+
+
 def show_document(store: Store, actor: Actor, tender: int, document: StoredDocument, key: str,
                   height: int = VIEWER_HEIGHT) -> None:
     """One document in the page: a PDF in the viewer, an image as itself; a refusal in the UI language."""
     try:
-        stored, content = store.document(actor, tender, document.id)
+        content = _content(store.url, tender, document.id, document.sha256, actor.account_id, store, actor)
     except BidEvalError as error:
         ws.show_error(error)
         return
-    if stored.kind is DocumentKind.PDF:
-        st.pdf(content, height=height, key=f"{key}_pdf_{stored.id}", alt=stored.name)
+    if document.kind is DocumentKind.PDF:
+        st.pdf(content, height=height, key=f"{key}_pdf_{document.id}", alt=document.name)
     else:
-        st.image(content, caption=stored.name, width="stretch")
-    st.caption(f"SHA-256 `{stored.sha256}`")
+        st.image(content, caption=document.name, width="stretch")
+    st.caption(f"SHA-256 `{document.sha256}`")
 
 
 def show_bid_documents(store: Store, actor: Actor, tender: int, vendor_id: str, key: str,
