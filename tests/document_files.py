@@ -3,6 +3,7 @@ JPEG images (Pillow), and hostile ones."""
 from __future__ import annotations
 
 import struct
+from datetime import datetime, timezone
 import zlib
 from io import BytesIO
 from typing import Mapping
@@ -14,6 +15,7 @@ from PIL import Image
 def proposal_pdf(*lines: str, pages: int = 1) -> bytes:
     """A proposal as a bidder's word processor would write it: text on ``pages`` A4 pages (fpdf2)."""
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc))  # the same lines, the same bytes
     for page in range(pages):
         pdf.add_page()
         pdf.set_font("helvetica", size=28)
