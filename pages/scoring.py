@@ -14,7 +14,8 @@ clamped before the check (8.25 stays 8.25; 6.055 and −1 are refused naming wha
 was typed); a graded criterion can also be scored by picking a grade. Each save
 passes the version of the score the page showed, so a score changed meanwhile
 (the same judge in another tab) is a conflict, never overwritten. Submitting
-(with a confirmation) locks the judge's scores; the results page then opens.
+(with a confirmation) locks the judge's scores; the results page then opens. Beside the grid, the proposal of the
+bid being scored (``bid_documents.beside_proposals``) turns to the row the judge has just changed.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
+import bid_documents
 import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
@@ -335,6 +337,7 @@ def main() -> None:
     edited = {int(p): dict(c) for p, c in st.session_state.get(key, {}).get("edited_rows", {}).items()}
     fresh = new_cells(edited, seen.get(key, {})) if not locked else {}
     saved, refused = save_edits(store, judge, tender, rows, fresh, tiers)
+    focus = rows[max(fresh)].vendor_id if fresh else None  # the proposal beside the grid turns to this row's bid
     for position, row in saved.items():
         rows[position] = row
     if refused:
@@ -373,7 +376,8 @@ def main() -> None:
     grid = grid_frame(rubric, tiers, rows)
     places = tr("、", " or ").join(str(n) for n in sorted({rubric.places(c) for c in panel}))
     fixed = ["vendor", "vendor_id", "criterion", "tier", "range"]
-    st.data_editor(
+    place = bid_documents.beside_proposals(store, judge, tender, bids, focus)
+    place.data_editor(
         grid, key=key, hide_index=True, num_rows="fixed", height=min(38 + 35 * len(rows), 760),
         placeholder=tr("未打分", "not scored"),
         disabled=list(grid.columns) if locked else fixed,
