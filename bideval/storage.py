@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .accounts import Accounts, account_named, grant, roles_of
-from .bids import Bid, BidSet, read_bids
+from .bids import Bid, BidSet, Reading, read_bid_upload
 from .allowed_scores import ScoreRefused, allowed_range, check_score
 from .database import Database, database_url
 from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem
@@ -121,6 +121,16 @@ class ImportReport:
     def ok(self) -> bool:
         """Whether every file was accepted."""
         return not self.refused
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """How far an import has come: files read of all the files, the one just read, problems found so far."""
+
+    files_read: int
+    files: int
+    name: str
+    problems: int
 
 
 @dataclass(frozen=True)
@@ -425,30 +435,29 @@ class Store:
 
     # -- bids
     def import_bids(self, actor: Actor, tender_id: int, files: Sequence[tuple[str, bytes]], replace: bool = False,
-                    progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+                    progress: Callable[[ImportProgress], None] | None = None) -> ImportReport:
         """Import uploaded workbooks file by file: a bad file imports nothing, a good one all its bids.
 
-        A vendor already in the tender is refused unless ``replace`` is true.
-        ``progress(done, total, name)`` is called after each file.
+        A vendor already in the tender is refused unless ``replace`` is true. Each file is read from
+        its bytes, once. ``progress`` is told after each file how far the import has come.
         """
         rubric = self.rubric(actor, tender_id)
         with self.db.read() as s:
             self._open(s, actor, tender_id, Action.IMPORT_BIDS)  # refuse before reading any file
         report = ImportReport()
-        with tempfile.TemporaryDirectory(prefix="bideval-upload-") as folder:
-            for done, (name, content) in enumerate(files, 1):
-                safe = Path(name).name or "upload.xlsx"
-                path = Path(folder) / f"{done:05d}" / safe
-                path.parent.mkdir()
-                path.write_bytes(content)
-                try:
-                    bidset = read_bids(rubric, [path])
-                    vendors = self._store_bids(actor, tender_id, bidset.bids, safe, content, replace)
-                    report.accepted[safe] = vendors
-                except InputErrors as error:
-                    report.refused[safe] = [p.renamed(str(path), safe) for p in error.problems]
-                if progress:
-                    progress(done, len(files), safe)
+        reading = Reading.of(rubric)
+        problems = 0
+        for done, (name, content) in enumerate(files, 1):
+            safe = Path(name).name or "upload.xlsx"
+            try:
+                bidset = read_bid_upload(reading, safe, content)
+                vendors = self._store_bids(actor, tender_id, bidset.bids, safe, content, replace)
+                report.accepted[safe] = vendors
+            except InputErrors as error:
+                report.refused[safe] = list(error.problems)
+                problems += len(error.problems)
+            if progress:
+                progress(ImportProgress(done, len(files), safe, problems))
         return report
 
     def _store_bids(self, actor: Actor, tender_id: int, bids: Iterable[Bid], name: str, content: bytes,
