@@ -115,9 +115,11 @@ def test_upload_score_rank_and_download(server, tmp_path: Path):
         assert as_admin(url, 'bidset', tender).bids, "the upload imported the bids"
         imported = {b.vendor_id for b in as_admin(url, 'bidset', tender).bids}
         assert len(imported) == len(files)
-        # the sidebar counts them at once (a count inside the selector's label stayed stale in the browser)
-        sidebar = page.locator("[data-testid='stSidebar']").inner_text()
-        assert f"{len(files)} 份投标" in sidebar, sidebar
+        # the sidebar counts them at once (a count inside the selector's label stayed stale in the browser);
+        # on a busy machine the rerun after the import may still be drawing it when settle() returns
+        sidebar = page.locator("[data-testid='stSidebar']")
+        sidebar.get_by_text(f"{len(files)} 份投标", exact=True).wait_for(timeout=60000)
+        assert f"{len(files)} 份投标" in sidebar.inner_text(), sidebar.inner_text()
 
         # Results before any panel score.
         page.goto(base + "/")
