@@ -151,6 +151,7 @@ _ROLE_LABELS = {
     "rubric": Label("评分标准", "rubric"),
     "bids": Label("投标文件", "bids"),
     "panel": Label("评委评分", "panel"),
+    "document": Label("投标附件", "bid document"),
 }
 
 

@@ -882,6 +882,10 @@ _WHY: dict[str, Callable[[Say], tuple[str, str]]] = {
                                 f"评分标准的汇总方式为“{_AGGREGATE_ZH.get(s['aggregate'], s['aggregate'])}”，不是合议"),
     "reason_needed": lambda s: ("reopening needs a reason", "重新开启须填写理由"),
     "administrator_only": lambda s: ("only an administrator manages accounts", "只有管理员可以管理账户"),
+    "recused": lambda s: (f"you declared a conflict of interest with {s['vendor_id']}",
+                          f"您已声明与 {s['vendor_id']} 存在利害关系（回避）"),
+    "price_envelope": lambda s: ("this document belongs to the price envelope, sealed until you have submitted your "
+                                 "technical scores", "该附件属于价格标，在您提交技术评分之前保持密封"),
 }
 
 
@@ -1037,6 +1041,134 @@ def _money(s: Say, amount: Decimal) -> str:
     return money_amount(amount, s["currency"], s.lang)
 
 
+# -- bid documents: proposals, price schedules and scans (bideval/documents.py)
+
+_BAD_NAME = {
+    "empty": Label("文件名为空", "it is empty"),
+    "path": Label("文件名中含有路径或冒号（/ \\ :）", "it holds a folder path or a colon (/ \\ :)"),
+    "hidden": Label("文件名以点开头（隐藏文件）", "it starts with a dot (a hidden file)"),
+    "control": Label("文件名中含有不可见字符或控制字符（显示为 \\u…）",
+                     "it holds invisible or control characters (shown as \\u…)"),
+    "too_long": Label("文件名过长", "it is too long"),
+}
+_DOCUMENT_KIND = {"pdf": Label("该 PDF 文档", "PDF"), "png": Label("该图片", "image"), "jpeg": Label("该图片", "image")}
+ACTIVE_CONTENT = {
+    "javascript": Label("JavaScript 脚本", "JavaScript"),
+    "launch": Label("启动程序的动作", "an action that starts a program"),
+    "embedded_file": Label("嵌入或附加的文件", "embedded or attached files"),
+    "form_data": Label("提交或导入数据的表单动作", "form actions that send or load data"),
+    "remote_file": Label("打开其他文件的链接", "links that open other files"),
+    "rich_media": Label("嵌入的多媒体", "embedded multimedia"),
+    "xfa": Label("XFA 表单", "an XFA form"),
+}
+PLAIN_COPY = Label("请投标人提供不含这些内容的副本（如重新打印为 PDF）", "ask the bidder for a plain copy (print it to PDF again)")
+
+
+@_template("document.bad_name")
+def _(s: Say) -> str:
+    why = _BAD_NAME[s["why"]]
+    if s["why"] == "too_long":
+        why = Label(f"文件名超过 {s['limit']} 个字符", f"it is longer than {s['limit']} characters")
+    return s.t(f"the file name cannot be used: {why.en}; rename the file and upload it again",
+               f"文件名不可用：{why.zh}；请重命名后重新上传")
+
+
+@_template("document.type_not_allowed")
+def _(s: Say) -> str:
+    found = s["suffix"] or s.t("no extension", "无扩展名")
+    return s.t(f"a bid document must be a PDF, PNG or JPEG file ({', '.join(s['allowed'])}), found {found}",
+               f"投标附件须为 PDF、PNG 或 JPEG 文件（{'、'.join(s['allowed'])}），实际为 {found}")
+
+
+@_template("document.empty")
+def _(s: Say) -> str:
+    return s.t("the file is empty (0 bytes); ask the bidder to send it again", "文件是空的（0 字节）；请投标人重新发送")
+
+
+@_template("document.too_large")
+def _(s: Say) -> str:
+    size, limit = _size(s, s["size"]), _size(s, s["limit"])
+    return s.t(f"too large ({size}): a bid document may be at most {limit}; ask the bidder for a smaller file "
+               "(a lower scan resolution, or split into parts)",
+               f"文件过大（{size}）：每个投标附件不超过 {limit}；请投标人提供较小的文件（降低扫描分辨率或拆分）")
+
+
+@_template("document.not_what_it_says")
+def _(s: Say) -> str:
+    declared, found = FOUND[s["declared"]], FOUND[s["found"]]
+    return s.t(f"not {declared.en} as its name says (found {found.en}); ask the bidder to send the real file",
+               f"不是文件名所示的{declared.zh}（实际是{found.zh}）；请投标人发送真正的文件")
+
+
+@_template("document.damaged")
+def _(s: Say) -> str:
+    kind = _DOCUMENT_KIND[s["kind"]]
+    return s.t(f"damaged {kind.en}: it cannot be read ({s['detail']}); ask the bidder to send it again",
+               f"文件已损坏：无法读取{kind.zh}；请投标人重新发送")
+
+
+@_template("document.encrypted")
+def _(s: Say) -> str:
+    return s.t("the PDF is encrypted (a password or security settings); ask the bidder for a copy without a "
+               "password or restrictions (print it to PDF again)",
+               "该 PDF 已加密（设有密码或安全限制）；请投标人提供未加密、无限制的副本（如重新打印为 PDF）")
+
+
+@_template("document.active_content")
+def _(s: Say) -> str:
+    found = s.join(ACTIVE_CONTENT[x].text(s.lang) for x in s["found"])
+    return s.t(f"the PDF carries active content ({found}), which could run on a judge's computer; {PLAIN_COPY.en}",
+               f"该 PDF 含有可执行的内容（{found}），可能在评委的电脑上运行；{PLAIN_COPY.zh}")
+
+
+@_template("document.too_complex")
+def _(s: Say) -> str:
+    return s.t(f"the PDF holds more than {s['limit']:,} objects, far more than a proposal needs; ask the bidder for "
+               "a simpler copy (print it to PDF again)",
+               f"该 PDF 含有超过 {s['limit']} 个对象，远超一般方案所需；请投标人提供简化的副本（如重新打印为 PDF）")
+
+
+@_template("document.too_many_pixels")
+def _(s: Say) -> str:
+    limit = s["limit"]
+    en_limit, zh_limit = f"{limit / 1_000_000:g} million", f"{limit // 10_000} 万"
+    width, height, frames = s["width"], s["height"], s.get("frames", 1)
+    if width is None:
+        return s.t(f"the image is too large: more than {en_limit} pixels; ask the bidder for a smaller image",
+                   f"图片过大：超过 {zh_limit}像素；请投标人提供较小的图片")
+    en_frames, zh_frames = (f" × {frames} frames", f"，共 {frames} 帧") if frames > 1 else ("", "")
+    return s.t(f"the image is too large: {width:,} × {height:,} pixels{en_frames} is more than {en_limit} pixels; "
+               "ask the bidder for a smaller image",
+               f"图片过大：{width} × {height} 像素{zh_frames}，超过 {zh_limit}像素；请投标人提供较小的图片")
+
+
+@_template("document.which_bid")
+def _(s: Say) -> str:
+    count = s["bids"]
+    return s.t("a document uploaded together with bid workbooks is attached to their bid only when the upload "
+               f"imports exactly one bid, and this one imported {count}; attach it to its bid under "
+               "'Imported bids' instead",
+               "与投标文件一起上传的附件，只有在本次上传恰好导入一份投标时才附于该投标，本次导入了 "
+               f"{count} 份；请在“已导入的投标”中为相应投标添加附件")
+
+
+@_template("document.name_taken")
+def _(s: Say) -> str:
+    return s.t(f"the bid of {s['vendor_id']} already has a document of this name; remove that one first to replace it",
+               f"投标人 {s['vendor_id']} 的投标已有同名附件；如需替换，请先删除原附件")
+
+
+@_template("document.no_bid")
+def _(s: Say) -> str:
+    return s.t(f"there is no bid from {s['vendor_id']} to attach it to (removed meanwhile?)",
+               f"没有投标人 {s['vendor_id']} 的投标，无法添加附件（可能已被删除）")
+
+
+@_template("document.unknown")
+def _(s: Say) -> str:
+    return s.t(f"no document {s['document']} in tender {s['tender']}", f"招标项目 {s['tender']} 中没有编号为 {s['document']} 的附件")
+
+
 # -- the .xlsx guard: files refused before any reader sees them (bideval/xlsx_guard.py)
 
 def size_text(count: int) -> str:
@@ -1048,9 +1180,14 @@ def size_text(count: int) -> str:
     return f"{count} bytes"
 
 
-def _size(s: Say, count: int) -> str:
+def size_in(count: int, lang: str) -> str:
+    """A byte count in ``lang``: ``2 字节``, ``2 bytes``, ``1.2 MB``."""
     text = size_text(count)
-    return text.replace(" bytes", " 字节") if s.zh else text
+    return text.replace(" bytes", " 字节") if lang == "zh" else text
+
+
+def _size(s: Say, count: int) -> str:
+    return size_in(count, s.lang)
 
 
 # What a file that is not an .xlsx workbook was found to be, and what to do about it.
@@ -1077,6 +1214,10 @@ FOUND = {
     "xlsb": Label("Excel 二进制工作簿（.xlsb）", "an Excel binary workbook (.xlsb)"),
     "numbers": Label("Apple Numbers 文件", "an Apple Numbers file"),
     "xlsm": Label("启用宏的 .xlsm 工作簿", "a macro-enabled .xlsm workbook"),
+    "zip": Label("压缩包或 Word、Excel 文档（如 .docx、.xlsx）", "a zip archive or an Office document (.docx, .xlsx …)"),
+    "ole": Label("旧版 Word 或 Excel 文件（如 .doc、.xls）", "a legacy Office file (.doc, .xls …)"),
+    "pdf_late": Label("开头另有内容的 PDF 文档（可能被其他文件包裹或篡改）",
+                      "a PDF document with other bytes before its start (wrapped in or altered by something else)"),
 }
 ADVICE = {
     "send": Label("投标文件必须以 Excel .xlsx 工作簿提交", "the bid must be sent as an Excel .xlsx workbook"),

@@ -231,3 +231,35 @@ class FindingRecord(Base):
     by: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime]
     version: Mapped[int] = mapped_column(default=1)
+
+
+class DocumentRecord(Base):
+    """A document that came with a bid (a proposal, a price schedule, a scan): the original bytes and their SHA-256."""
+
+    __tablename__ = "bid_document"
+    __table_args__ = (UniqueConstraint("tender_id", "vendor_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
+    vendor_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(10))  # pdf | png | jpeg
+    envelope: Mapped[str] = mapped_column(String(20))  # technical | price
+    size: Mapped[int]
+    pages: Mapped[int | None]
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[datetime]
+
+
+class UploadRecord(Base):
+    """One upload on the Bids page and what became of each of its files (the import report, kept)."""
+
+    __tablename__ = "upload"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(100))
+    vendor_id: Mapped[str | None] = mapped_column(String(64))  # documents attached to one bid later
+    replace: Mapped[bool] = mapped_column(Boolean, default=False)
+    files_json: Mapped[str] = mapped_column(Text)  # bideval.uploads encodes and decodes it

@@ -27,6 +27,8 @@ from .accounts import Accounts, account_named, grant, roles_of
 from .bids import Bid, BidSet, Reading, read_bid_upload
 from .allowed_scores import ScoreRefused, allowed_range, check_score
 from .database import Database, database_url
+from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
+                        is_document, refused as document_refused)
 from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem
 from .evaluation import check_bids, evaluate
 from .labels import Named
@@ -35,9 +37,10 @@ from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .result import Result
 from .rights import Action, Actor, RightRefused, Role, allowed
 from .rubric import Aggregate, Rubric, Tiered, parse_rubric
-from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, DeclarationRecord, FindingRecord,
-                     JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord)
+from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, DeclarationRecord, DocumentRecord,
+                     FindingRecord, JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord, UploadRecord)
 from .sheets import InputFile
+from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
 from .values import FieldType
 from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, blockers,
                        check_stage)
@@ -112,15 +115,25 @@ class ScoreEntry:
 
 @dataclass
 class ImportReport:
-    """What an upload did: bids accepted per file, and every problem of each refused file."""
+    """What an upload did: bids accepted per file, documents attached, and every problem of each refused file.
+
+    The same report is kept in the database (:meth:`Store.uploads`); ``upload`` is its id there.
+    """
 
     accepted: dict[str, list[str]] = field(default_factory=dict)  # file → vendor ids
     refused: dict[str, list[Problem]] = field(default_factory=dict)  # file → its problems (bideval.messages renders them)
+    attached: dict[str, str] = field(default_factory=dict)  # document file → the vendor id of its bid
+    upload: int | None = None
 
     @property
     def ok(self) -> bool:
         """Whether every file was accepted."""
         return not self.refused
+
+    @property
+    def problem_count(self) -> int:
+        """How many problems the refused files have between them."""
+        return sum(len(problems) for problems in self.refused.values())
 
 
 @dataclass(frozen=True)
@@ -256,6 +269,17 @@ def _check(s: Session, record: TenderRecord, rubric: Rubric, vendor_id: str, cri
     refusal = check_score(criterion, tier, score, rubric.places(criterion))
     if refusal is not None:
         raise ScoreRefused.of(refusal)
+
+
+_DOCUMENT_COLUMNS = (DocumentRecord.id, DocumentRecord.vendor_id, DocumentRecord.name, DocumentRecord.kind,
+                     DocumentRecord.envelope, DocumentRecord.size, DocumentRecord.pages, DocumentRecord.sha256,
+                     DocumentRecord.added_by, DocumentRecord.added_at)
+
+
+def _stored(row: Sequence[Any]) -> StoredDocument:
+    """A document's columns (``_DOCUMENT_COLUMNS``, in order) as a StoredDocument."""
+    id_, vendor_id, name, kind, envelope, size, pages, sha256, by, at = row
+    return StoredDocument(id_, vendor_id, name, DocumentKind(kind), Envelope(envelope), size, pages, sha256, by, at)
 
 
 class Store:
@@ -438,26 +462,46 @@ class Store:
                     progress: Callable[[ImportProgress], None] | None = None) -> ImportReport:
         """Import uploaded workbooks file by file: a bad file imports nothing, a good one all its bids.
 
-        A vendor already in the tender is refused unless ``replace`` is true. Each file is read from
-        its bytes, once. ``progress`` is told after each file how far the import has come.
+        A vendor already in the tender is refused unless ``replace`` is true. PDF and image files in the same upload
+        are documents (:mod:`bideval.documents`, technical envelope): attached to the bid when the upload imports
+        exactly one, refused otherwise. ``progress`` is told after each file how far the import has come
+        (:class:`ImportProgress`). Each workbook is read from its bytes, once. What became of
+        every file is kept (:meth:`uploads`).
         """
         rubric = self.rubric(actor, tender_id)
         with self.db.read() as s:
             self._open(s, actor, tender_id, Action.IMPORT_BIDS)  # refuse before reading any file
         report = ImportReport()
+        kept: list[UploadedFile] = []
+        workbooks = [(n, c) for n, c in files if not is_document(n)]
+        documents = [(n, c) for n, c in files if is_document(n)]
         reading = Reading.of(rubric)
-        problems = 0
-        for done, (name, content) in enumerate(files, 1):
+        for done, (name, content) in enumerate(workbooks, 1):
             safe = Path(name).name or "upload.xlsx"
+            digest = hashlib.sha256(content).hexdigest()
             try:
                 bidset = read_bid_upload(reading, safe, content)
                 vendors = self._store_bids(actor, tender_id, bidset.bids, safe, content, replace)
                 report.accepted[safe] = vendors
+                kept.append(UploadedFile(safe, digest, len(content), BIDS,
+                                         vendors=tuple((b.vendor_id, b.vendor_name) for b in bidset.bids)))
             except InputErrors as error:
                 report.refused[safe] = list(error.problems)
-                problems += len(error.problems)
+                kept.append(UploadedFile(safe, digest, len(content), BIDS,
+                                         problems=tuple(Said.of(p, rubric) for p in report.refused[safe])))
             if progress:
-                progress(ImportProgress(done, len(files), safe, problems))
+                progress(ImportProgress(done, len(files), safe, report.problem_count))
+        imported = [v for vendors in report.accepted.values() for v in vendors]
+        for done, (name, content) in enumerate(documents, len(workbooks) + 1):
+            if len(imported) == 1:
+                kept.append(self._add_document(actor, tender_id, imported[0], name, content, Envelope.TECHNICAL,
+                                               report))
+            else:
+                problem = document_refused(name, "document.which_bid", bids=len(imported)).problems[0]
+                kept.append(self._refused_document(name, content, [problem], report))
+            if progress:
+                progress(ImportProgress(done, len(files), name, report.problem_count))
+        report.upload = self._keep_upload(actor, tender_id, None, replace, kept)
         return report
 
     def _store_bids(self, actor: Actor, tender_id: int, bids: Iterable[Bid], name: str, content: bytes,
@@ -486,9 +530,151 @@ class Store:
         """Remove a vendor's bid and the panel's tiers, scores and declarations for it."""
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
-            for model in (BidRecord, TierRecord, ScoreRecord, DeclarationRecord):
+            for model in (BidRecord, TierRecord, ScoreRecord, DeclarationRecord, DocumentRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id, model.vendor_id == vendor_id))
             self._touch(s, record, actor, "remove_bid", vendor_id, reason=reason)
+
+    # -- documents (proposals, price schedules, scans): checked by bideval.documents, written here
+    def add_documents(self, actor: Actor, tender_id: int, vendor_id: str, files: Sequence[tuple[str, bytes]],
+                      envelope: Envelope = Envelope.TECHNICAL,
+                      progress: Callable[[ImportProgress], None] | None = None) -> ImportReport:
+        """Attach documents to one bid (procurement), each file checked whole: a refused one stores nothing.
+
+        ``report.attached`` names the files attached, ``report.refused`` every other file's problem; the upload is
+        kept (:meth:`uploads`) like one of bid workbooks.
+        """
+        with self.db.read() as s:
+            self._open(s, actor, tender_id, Action.IMPORT_BIDS)  # refuse before reading any file
+        report = ImportReport()
+        kept = []
+        for done, (name, content) in enumerate(files, 1):
+            kept.append(self._add_document(actor, tender_id, vendor_id, name, content, envelope, report))
+            if progress:
+                progress(ImportProgress(done, len(files), name, report.problem_count))
+        report.upload = self._keep_upload(actor, tender_id, vendor_id, False, kept)
+        return report
+
+    def _add_document(self, actor: Actor, tender_id: int, vendor_id: str, name: str, content: bytes,
+                      envelope: Envelope, report: ImportReport) -> UploadedFile:
+        """Check one document (outside any transaction: it may take a while) and store it, or say why not."""
+        try:
+            document = check_document(name, content)
+            self._store_document(actor, tender_id, vendor_id, document, content, envelope)
+        except DocumentRefused as error:
+            return self._refused_document(name, content, list(error.problems), report)
+        report.attached[document.name] = vendor_id
+        return UploadedFile(document.name, document.sha256, document.size, DOCUMENT, attached_to=vendor_id,
+                            envelope=envelope.value)
+
+    @staticmethod
+    def _refused_document(name: str, content: bytes, problems: list[Problem], report: ImportReport) -> UploadedFile:
+        shown = problems[0].file
+        report.refused[shown] = problems
+        return UploadedFile(shown, hashlib.sha256(content).hexdigest(), len(content), DOCUMENT,
+                            problems=tuple(Said.of(p) for p in problems))
+
+    def _store_document(self, actor: Actor, tender_id: int, vendor_id: str, document: Document, content: bytes,
+                        envelope: Envelope) -> None:
+        """Write a checked document to its bid, in one transaction with the checks that need the database."""
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
+            if not s.execute(select(BidRecord.id).where(BidRecord.tender_id == tender_id,
+                                                        BidRecord.vendor_id == vendor_id)).first():
+                raise document_refused(document.name, "document.no_bid", vendor_id=vendor_id)
+            if s.execute(select(DocumentRecord.id).where(DocumentRecord.tender_id == tender_id,
+                                                         DocumentRecord.vendor_id == vendor_id,
+                                                         DocumentRecord.name == document.name)).first():
+                raise document_refused(document.name, "document.name_taken", vendor_id=vendor_id)
+            s.add(DocumentRecord(tender_id=tender_id, vendor_id=vendor_id, name=document.name,
+                                 kind=document.kind.value, envelope=envelope.value, size=document.size,
+                                 pages=document.pages, sha256=document.sha256, content=content, added_by=actor.name,
+                                 added_at=self.db.clock()))
+            self._touch(s, record, actor, "add_document", f"{vendor_id} {document.name}",
+                        new=f"{document.kind.value}, {document.size} bytes, {envelope.value} envelope",
+                        detail=f"sha256={document.sha256}")
+
+    def _keep_upload(self, actor: Actor, tender_id: int, vendor_id: str | None, replace: bool,
+                     files: Sequence[UploadedFile]) -> int | None:
+        """Keep what became of an upload's files (the import report) and say so in the audit trail."""
+        if not files:
+            return None
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
+            row = UploadRecord(tender_id=tender_id, at=self.db.clock(), actor=actor.name, vendor_id=vendor_id,
+                               replace=replace, files_json=encode_files(files))
+            s.add(row)
+            s.flush()
+            refused = [f for f in files if f.refused]
+            # Audited, but the tender's version stays: what an upload changed has bumped it already, a refusal
+            # changes nothing that is evaluated.
+            audit.append(s, audit.tender_chain(record.id), record.id, self.db.clock(), actor.name, "upload",
+                         vendor_id or "", None, ", ".join(f.name for f in files), "",
+                         f"{len(files) - len(refused)} accepted, {len(refused)} refused"
+                         + "".join(f"; refused {f.name} sha256={f.sha256}" for f in refused))
+            return row.id
+
+    def uploads(self, actor: Actor, tender_id: int) -> list[Upload]:
+        """Every upload of the tender, newest first: who, when, which files, what each became."""
+        with self.db.read() as s:
+            self._open(s, actor, tender_id, Action.READ_AUDIT)
+            rows = s.execute(select(UploadRecord).where(UploadRecord.tender_id == tender_id)
+                             .order_by(UploadRecord.id.desc())).scalars().all()
+            return [Upload(r.id, r.at, r.actor, r.vendor_id, r.replace, decode_files(r.files_json)) for r in rows]
+
+    def documents(self, actor: Actor, tender_id: int, vendor_id: str | None = None) -> list[StoredDocument]:
+        """The documents the actor may open (of one bid when given), by bid and name.
+
+        A judge sees them only after declaring for every bidder, never those of a bidder they are recused from, and
+        no price-envelope document while the tender hides prices and the judge has not submitted.
+        """
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)
+            seat = self._judge_view(s, actor, record, roles)
+            query = select(*_DOCUMENT_COLUMNS).where(DocumentRecord.tender_id == tender_id)
+            if vendor_id is not None:
+                query = query.where(DocumentRecord.vendor_id == vendor_id)
+            rows = [_stored(row) for row in s.execute(query.order_by(DocumentRecord.vendor_id, DocumentRecord.name))]
+            return [d for d in rows if not self._sealed(s, record, seat, d)]
+
+    def document(self, actor: Actor, tender_id: int, document_id: int) -> tuple[StoredDocument, bytes]:
+        """One document and its bytes, when the actor may open it (as :meth:`documents`); RightRefused otherwise."""
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)
+            seat = self._judge_view(s, actor, record, roles)
+            row = s.execute(select(*_DOCUMENT_COLUMNS, DocumentRecord.content).where(
+                DocumentRecord.tender_id == tender_id, DocumentRecord.id == document_id)).first()
+            if row is None:
+                raise BidEvalError.coded("document.unknown", document=document_id, tender=tender_id)
+            stored = _stored(row[:-1])
+            why = self._sealed(s, record, seat, stored)
+            if why:
+                raise RightRefused(actor, roles, Action.READ_BIDS, tender_id, why, vendor_id=stored.vendor_id)
+            content: bytes = row.content
+            return stored, content
+
+    def _sealed(self, s: Session, record: TenderRecord, seat: JudgeRecord | None, document: StoredDocument) -> str:
+        """Why a judge reading as a judge may not open a document (``recused``, ``price_envelope``), or ''."""
+        if seat is None:
+            return ""
+        if s.execute(select(DeclarationRecord.id).where(
+                DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == seat.name,
+                DeclarationRecord.vendor_id == document.vendor_id, DeclarationRecord.conflict.is_(True))).first():
+            return "recused"
+        if document.envelope is Envelope.PRICE and record.hide_prices and seat.submitted_at is None:
+            return "price_envelope"
+        return ""
+
+    def remove_document(self, actor: Actor, tender_id: int, document_id: int, reason: str = "") -> None:
+        """Remove a document from its bid (procurement); the removal is audited with the document's SHA-256."""
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
+            found = s.execute(select(DocumentRecord).where(DocumentRecord.tender_id == tender_id,
+                                                           DocumentRecord.id == document_id)).scalar_one_or_none()
+            if found is None:
+                raise BidEvalError.coded("document.unknown", document=document_id, tender=tender_id)
+            s.delete(found)
+            self._touch(s, record, actor, "remove_document", f"{found.vendor_id} {found.name}",
+                        old=f"sha256={found.sha256}", reason=reason)
 
     def bidders(self, actor: Actor, tender_id: int) -> list[tuple[str, str]]:
         """(vendor_id, name) of every bid: what a judge declares conflicts against before seeing any bid."""
@@ -531,11 +717,12 @@ class Store:
                          .where(BidRecord.tender_id == record.id).order_by(BidRecord.vendor_id)).all()
         hidden: set[str] = set()
         price_fields: set[str] = set()
+        sealed = seat is not None and record.hide_prices and seat.submitted_at is None
         if seat is not None:
             hidden = set(s.execute(select(DeclarationRecord.vendor_id).where(
                 DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == seat.name,
                 DeclarationRecord.conflict.is_(True))).scalars())
-            if record.hide_prices and seat.submitted_at is None:
+            if sealed:
                 price_fields = {f.id for f in rubric.price_fields}
         bids = []
         files: dict[str, InputFile] = {}
@@ -547,6 +734,12 @@ class Store:
             bids.append(Bid(vendor_id, name, bool(values.get("sme")), values, file_name, sheet,
                             json.loads(cells_json), row))
             files.setdefault(file_name + digest, InputFile(file_name, digest, "bids"))
+        shown = {b.vendor_id for b in bids}
+        for vendor_id, name, digest, envelope in s.execute(  # documents: listed in the Audit sheet with their hash
+                select(DocumentRecord.vendor_id, DocumentRecord.name, DocumentRecord.sha256, DocumentRecord.envelope)
+                .where(DocumentRecord.tender_id == record.id).order_by(DocumentRecord.vendor_id, DocumentRecord.name)):
+            if vendor_id in shown and not (sealed and envelope == Envelope.PRICE.value):
+                files.setdefault(f"{vendor_id}/{name}" + digest, InputFile(f"{vendor_id}/{name}", digest, "document"))
         return BidSet(tuple(bids), tuple(files.values()))
 
     def bid_file(self, actor: Actor, tender_id: int, vendor_id: str) -> tuple[str, bytes] | None:

@@ -227,6 +227,12 @@ def _describe_head(head: bytes) -> tuple[str, str]:
     return "text", "save"
 
 
+def describe_head(head: bytes) -> str:
+    """What a file that is neither a zip package nor an OLE file looks like, from its first bytes (a key of
+    ``messages.FOUND``: ``pdf``, ``png``, ``text``, ``html`` …)."""
+    return _describe_head(head)[0]
+
+
 def _as_text(head: bytes) -> str | None:
     """`head` as text when it looks like text (UTF-16 with a BOM, or no control bytes)."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -8,8 +8,10 @@ from typing import Any, Callable, Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
+import bid_documents
 import workspace as ws
 from bideval.bids import Bid
+from bideval.documents import MAX_DOCUMENT_BYTES, SUFFIXES, Envelope
 from bideval.evaluation import check_bids
 from bideval.filenames import file_stem
 from bideval.pricing import PricingModel
@@ -17,10 +19,14 @@ from bideval.rights import Actor
 from bideval.rubric import Field, Rubric
 from bideval.storage import ImportProgress, ImportReport, Store
 from bideval.template import write_bid_form
+from bideval.uploads import Said, Upload
+from bideval.errors import BidEvalError
+from bideval.messages import size_in
 from bideval.validity import BidCheck
 from bideval.values import TEN_THOUSAND_UNIT, FieldType, plain_number
 
 MAX_FILE_MB = 50
+MAX_DOCUMENT_MB = MAX_DOCUMENT_BYTES // (1024 * 1024)
 FIXED = ("vendor_id", "vendor_name", "sme")
 
 
@@ -138,9 +144,29 @@ def _confirm_remove() -> None:
     st.session_state.bids_notice = (tender, vendor)
 
 
+def _ask_remove_document(tender: int, document: int) -> None:
+    st.session_state.bids_docs_remove_pending = (tender, document)
+
+
+def _cancel_remove_document() -> None:
+    st.session_state.bids_docs_remove_pending = None
+
+
+def _confirm_remove_document() -> None:
+    tender, document = st.session_state.bids_docs_remove_pending
+    st.session_state.bids_docs_remove_pending = None
+    try:
+        ws.store().remove_document(ws.actor(), tender, document)
+    except BidEvalError as error:
+        st.session_state.bids_docs_error = error
+    st.session_state.bids_docs_report = None
+
+
 def _init_state() -> None:
     defaults = {"bids_report": None, "bids_upload_round": 0, "bids_replace": False,
-                "bids_remove_pending": None, "bids_notice": None}
+                "bids_remove_pending": None, "bids_notice": None, "bids_docs_round": 0,
+                "bids_docs_envelope": Envelope.TECHNICAL.value, "bids_docs_remove_pending": None,
+                "bids_docs_report": None, "bids_docs_error": None}
     for key, value in defaults.items():
         if key not in st.session_state:
             st.session_state[key] = value
@@ -164,12 +190,16 @@ def show_upload(store: Store, tender: int) -> None:
     tr = ws.tr
     st.subheader(tr("2. 导入投标", "2. Import bids"))
     files = st.file_uploader(
-        tr("投标文件（.xlsx，可多选）", "Bid workbooks (.xlsx, several at once)"), type=["xlsx"],
+        tr("投标文件（.xlsx，可多选；可附该投标的方案 PDF 或图片）",
+           "Bid workbooks (.xlsx, several at once; with the bid's proposal as PDF or images)"),
+        type=["xlsx", *(x.lstrip(".") for x in SUFFIXES)],
         accept_multiple_files=True, key=f"bids_upload_{st.session_state.bids_upload_round}",
         max_upload_size=MAX_FILE_MB,
-        help=tr(f"每家一份投标文件（工作表 Bid），或一个汇总表（工作表 Bids，每行一家）。每个文件不超过 {MAX_FILE_MB} MB。",
+        help=tr(f"每家一份投标文件（工作表 Bid），或一个汇总表（工作表 Bids，每行一家）。每个文件不超过 {MAX_FILE_MB} MB。"
+                f"只导入一家投标时，一并上传的 PDF、PNG、JPEG 文件作为该投标的附件（技术标，每个不超过 {MAX_DOCUMENT_MB} MB）。",
                 f"One bid form per vendor (sheet Bid), or one consolidated workbook (sheet Bids, one vendor a "
-                f"row). At most {MAX_FILE_MB} MB a file."))
+                f"row). At most {MAX_FILE_MB} MB a file. When the upload imports one bid, PDF, PNG and JPEG files "
+                f"uploaded with it become its documents (technical envelope, at most {MAX_DOCUMENT_MB} MB each)."))
     st.checkbox(tr("替换同一投标人已有的投标", "Replace existing bids from the same vendor"), key="bids_replace",
                 help=tr("勾选后，文件中已在本项目中的投标人（按统一社会信用代码）的旧投标会被删除，换成新文件中的投标；"
                         "评委对旧投标的定档和评分保留。不勾选时，这样的文件整个被拒绝，不导入任何内容。",
@@ -221,6 +251,9 @@ def show_report() -> None:
         if invalid:
             head += tr(f"，其中 {invalid} 份为无效投标", f", {invalid} of them invalid")
         (st.warning if invalid else st.success)(head + "\n\n" + "\n".join(f"- {line}" for line in lines))
+    for name, vendor in report.attached.items():
+        st.success(tr(f"✓ **{ws.markdown_text(name)}**：已作为附件加入 {_code(vendor)} 的投标",
+                      f"✓ **{ws.markdown_text(name)}**: attached to the bid of {_code(vendor)}"))
     for name, problems in report.refused.items():
         st.error(tr(f"✗ **{ws.markdown_text(name)}**：未导入（该文件中的内容均未导入），问题如下：",
                     f"✗ **{ws.markdown_text(name)}**: refused; nothing was imported from this file. Problems:")
@@ -238,6 +271,76 @@ def imported_line(vendor_id: str, bid: Bid | None, check: BidCheck | None, lang:
         return line + (" — 已导入，但为无效投标：" if zh else " — imported, but invalid: ") + ws.markdown_text(
             reasons_text(check, lang))
     return line + (" — 已导入" if zh else " — imported")
+
+
+def said_markdown(said: Said, file: str, lang: str) -> str:
+    """A kept problem of a refused file as the import report said it, in ``lang``: `Bid!C6` 字段：句子."""
+    where = said.local if said.where.startswith(file) else said.where
+    subject, text = said.subject.text(lang), said.text.text(lang)
+    colon = "：" if lang == "zh" and said.code else ": "
+    head = " ".join(part for part in (_code(where) if where else "", ws.markdown_text(subject)) if part)
+    return f"{head}{colon}{ws.markdown_text(text)}" if head else ws.markdown_text(text)
+
+
+def envelope_text(envelope: str | None, lang: str) -> str:
+    """Which envelope a document belongs to, in words."""
+    if envelope == Envelope.PRICE.value:
+        return "价格标" if lang == "zh" else "price envelope"
+    return "技术标" if lang == "zh" else "technical envelope"
+
+
+def upload_title(upload: Upload, lang: str) -> str:
+    """An upload in one line: when (UTC), who, how many files and what became of them."""
+    zh = lang == "zh"
+    when = upload.at.strftime("%Y-%m-%d %H:%M:%S") + (" (UTC)" if not zh else "（UTC）")
+    parts = [f"{len(upload.files)} 个文件" if zh else f"{len(upload.files)} file(s)"]
+    if upload.bids:
+        parts.append(f"导入 {upload.bids} 份投标" if zh else f"{upload.bids} bid(s) imported")
+    if upload.documents:
+        parts.append(f"附件 {upload.documents} 个" if zh else f"{upload.documents} document(s) attached")
+    if upload.refused:
+        parts.append(f"拒绝 {upload.refused} 个文件" if zh else f"{upload.refused} file(s) refused")
+    if upload.replace:
+        parts.append("替换已有投标" if zh else "replacing existing bids")
+    return f"{when} · {upload.actor} · " + ("，" if zh else ", ").join(parts)
+
+
+def upload_lines(upload: Upload, lang: str) -> list[str]:
+    """An upload's files as Markdown lines: each file with its size and SHA-256, and what became of it."""
+    zh = lang == "zh"
+    lines = []
+    for f in upload.files:
+        head = f"**{ws.markdown_text(f.name)}** ({size_in(f.size, lang)}, SHA-256 `{f.sha256[:16]}…`)"
+        if f.refused:
+            lines.append(f"- ✗ {head}" + ("：未导入，原因：" if zh else ": refused, nothing kept:"))
+            lines += [f"    - {said_markdown(p, f.name, lang)}" for p in f.problems]
+        elif f.attached_to:
+            lines.append(f"- ✓ {head}" + (f"：已作为附件加入 {_code(f.attached_to)} 的投标（{envelope_text(f.envelope, lang)}）"
+                                          if zh else f": attached to the bid of {_code(f.attached_to)} "
+                                          f"({envelope_text(f.envelope, lang)})"))
+        else:
+            bids = ("、" if zh else ", ").join(f"{_code(v)} {ws.markdown_text(n)}" for v, n in f.vendors)
+            lines.append(f"- ✓ {head}" + (f"：已导入 {bids}" if zh else f": imported {bids}"))
+    return lines
+
+
+def show_history(store: Store, tender: int) -> None:
+    tr, lang = ws.tr, ws.lang()
+    st.subheader(tr("4. 上传记录", "4. Upload history"))
+    st.caption(tr("每次上传：谁、何时、哪些文件、导入了什么、拒绝了什么及原因。记录保存在数据库中，最新的在前。",
+                  "Every upload: who, when, which files, what was imported and what was refused, and why. "
+                  "Kept in the database, newest first."))
+    try:
+        uploads = store.uploads(ws.actor(), tender)
+    except BidEvalError as error:
+        ws.show_error(error)
+        return
+    if not uploads:
+        st.info(tr("还没有上传记录。", "No uploads yet."))
+        return
+    for number, upload in enumerate(uploads):
+        with st.expander(upload_title(upload, lang), expanded=number == 0):
+            st.markdown("\n".join(upload_lines(upload, lang)))
 
 
 def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
@@ -286,13 +389,72 @@ def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
                 icon=":material/delete:")
     pending = st.session_state.bids_remove_pending
     if pending and pending[0] == tender and pending[1] in names:
-        st.warning(tr(f"确定删除 **{names[pending[1]]}** 的投标吗？评委对该投标的定档和评分将一并删除，且记入审计记录。",
-                      f"Remove the bid of **{names[pending[1]]}**? The panel's tiers and scores for it are "
-                      "removed too, and the removal is written to the audit trail."))
-        yes, no, _ = st.columns([1, 1, 4])
-        yes.button(tr("确认删除", "Yes, remove it"), key="bids_remove_confirm", type="primary",
-                   on_click=_confirm_remove)
-        no.button(tr("取消", "Cancel"), key="bids_remove_cancel", on_click=_cancel_remove)
+        confirm(tr(f"确定删除 **{names[pending[1]]}** 的投标吗？评委对该投标的定档和评分将一并删除，且记入审计记录。",
+                   f"Remove the bid of **{names[pending[1]]}**? The panel's tiers and scores for it are "
+                   "removed too, and the removal is written to the audit trail."),
+                tr("确认删除", "Yes, remove it"), "bids_remove", _confirm_remove, _cancel_remove)
+    show_documents(store, tender, vendor)
+
+
+def confirm(question: str, yes: str, key: str, on_yes: Callable[[], None], on_no: Callable[[], None]) -> None:
+    """A removal asked for: the question, and the buttons ``<key>_confirm`` and ``<key>_cancel``."""
+    st.warning(question)
+    left, right, _ = st.columns([1, 1, 4])
+    left.button(yes, key=f"{key}_confirm", type="primary", on_click=on_yes)
+    right.button(ws.tr("取消", "Cancel"), key=f"{key}_cancel", on_click=on_no)
+
+
+def show_documents(store: Store, tender: int, vendor: str) -> None:
+    """The chosen bid's documents: each one shown in the page, removed with a confirmation, and new ones attached."""
+    tr, lang = ws.tr, ws.lang()
+    st.markdown("**" + tr("该投标的附件（方案、报价明细等）", "Documents of this bid (proposal, price schedule …)") + "**")
+    if st.session_state.bids_docs_error is not None:
+        ws.show_error(st.session_state.bids_docs_error)
+        st.session_state.bids_docs_error = None  # shown once
+    documents = bid_documents.show_bid_documents(store, ws.actor(), tender, vendor, key="bids_docs", height=600)
+    chosen = {d.id: d for d in documents}.get(st.session_state.get("bids_docs_document"))
+    if chosen is not None:
+        pending = st.session_state.bids_docs_remove_pending
+        if pending == (tender, chosen.id):
+            confirm(tr(f"确定删除附件 **{ws.markdown_text(chosen.name)}** 吗？删除记入审计记录。",
+                       f"Remove the document **{ws.markdown_text(chosen.name)}**? The removal is written to the "
+                       "audit trail."),
+                    tr("确认删除附件", "Yes, remove the document"), "bids_docs_remove", _confirm_remove_document,
+                    _cancel_remove_document)
+        else:
+            st.button(tr("删除该附件…", "Remove this document…"), key="bids_docs_remove", icon=":material/delete:",
+                      on_click=_ask_remove_document, args=(tender, chosen.id))
+    round_ = st.session_state.bids_docs_round
+    files = st.file_uploader(
+        tr("添加附件（PDF、PNG、JPEG，可多选）", "Attach documents (PDF, PNG, JPEG, several at once)"),
+        type=[x.lstrip(".") for x in SUFFIXES], accept_multiple_files=True, key=f"bids_docs_upload_{round_}",
+        max_upload_size=MAX_FILE_MB,
+        help=tr(f"每个附件不超过 {MAX_DOCUMENT_MB} MB；含脚本等可执行内容、加密或损坏的 PDF 以及过大的图片会被拒绝。",
+                f"At most {MAX_DOCUMENT_MB} MB a document; PDFs with scripts or other active content, encrypted or "
+                "damaged PDFs and oversized images are refused."))
+    st.radio(tr("属于", "Belongs to"), [e.value for e in Envelope], key="bids_docs_envelope", horizontal=True,
+             format_func=lambda e: envelope_text(e, lang),
+             help=tr("价格标附件（如报价明细表）在价格对评委隐藏期间，对评委也隐藏。",
+                     "A price-envelope document (a price schedule, say) is hidden from the judges while prices are."))
+    if st.button(tr("添加附件", "Attach"), key="bids_docs_attach", disabled=not files,
+                 help=None if files else tr("请先在上方选择要添加的附件。", "Choose the documents to attach above first.")):
+        try:
+            report = store.add_documents(ws.actor(), tender, vendor, [(f.name, f.getvalue()) for f in files],
+                                         Envelope(st.session_state.bids_docs_envelope))
+        except BidEvalError as error:
+            ws.show_error(error)
+            return
+        st.session_state.bids_docs_report = {"tender": tender, "vendor": vendor, "report": report}
+        st.session_state.bids_docs_round += 1  # an empty uploader after the rerun
+        st.rerun()
+    last = st.session_state.bids_docs_report
+    if last and last["tender"] == tender and last["vendor"] == vendor:
+        report = last["report"]
+        for name in report.attached:
+            st.success(tr(f"✓ **{ws.markdown_text(name)}**：已添加", f"✓ **{ws.markdown_text(name)}**: attached"))
+        for name, problems in report.refused.items():
+            st.error(tr(f"✗ **{ws.markdown_text(name)}**：未添加：", f"✗ **{ws.markdown_text(name)}**: not attached: ")
+                     + "\n\n" + "\n".join(f"- {ws.problem_markdown(p, with_file=False)}" for p in problems))
 
 
 def main() -> None:
@@ -308,6 +470,8 @@ def main() -> None:
     show_upload(store, tender)
     st.divider()
     show_bids(store, tender, rubric)
+    st.divider()
+    show_history(store, tender)
 
 
 if __name__ == "__main__":

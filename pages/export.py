@@ -21,7 +21,8 @@ from bideval.tender import TenderInfo, tender_info
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
-ROLES = {"rubric": ("评分标准", "rubric"), "bids": ("投标文件", "bids"), "panel": ("评委评分", "panel")}
+ROLES = {"rubric": ("评分标准", "rubric"), "bids": ("投标文件", "bids"), "panel": ("评委评分", "panel"),
+         "document": ("投标附件", "bid document")}
 
 
 # -- helpers without widgets (tests call them directly)

@@ -19,6 +19,7 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
+import bid_documents
 import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
@@ -293,7 +294,9 @@ seen = st.session_state.scoring_seen
 if key not in st.session_state:
     seen.pop(key, None)
 edited = {int(p): dict(c) for p, c in st.session_state.get(key, {}).get("edited_rows", {}).items()}
-saved, refused = save_edits(store, judge, tender, rows, new_cells(edited, seen.get(key, {})))
+fresh = new_cells(edited, seen.get(key, {}))
+saved, refused = save_edits(store, judge, tender, rows, fresh)
+focus = rows[max(fresh)].vendor_id if fresh else None  # the proposal beside the grid turns to this row's bid
 for position, row in saved.items():
     rows[position] = row
 if refused:
@@ -325,7 +328,8 @@ if waiting:
 
 grid = grid_frame(rubric, tiers, rows)
 places = tr("、", " or ").join(str(n) for n in sorted({rubric.places(c) for c in panel}))
-st.data_editor(
+place = bid_documents.beside_proposals(store, judge, tender, [(b.vendor_id, b.vendor_name) for b in bids], focus)
+place.data_editor(
     grid, key=key, hide_index=True, num_rows="fixed", height=min(38 + 35 * len(rows), 760),
     placeholder=tr("未打分", "not scored"),
     disabled=["vendor", "vendor_id", "criterion", "tier", "range"],

@@ -165,13 +165,14 @@ def test_bids_imported_in_one_session_are_seen_by_a_new_session(tender, tmp_path
     upload(open_app("bids", lang="zh", tender_id=tender), write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)))
     later = open_app("bids", lang="en", tender_id=tender)
     assert later.dataframe[0].value.iloc[:, 0].tolist() == [VENDOR_A]
-    assert later.session_state.bids_report is None  # the report was the other session's
+    assert later.session_state.bids_report is None  # the report was the other session's …
+    assert "a.xlsx" in later.expander[0].markdown[0].value  # … and stays in the upload history
 
 
-def test_the_uploader_takes_only_xlsx(tender):
+def test_the_uploader_takes_workbooks_and_a_bids_documents(tender):
     app = open_app("bids", lang="en", tender_id=tender)
     uploader = app.file_uploader(key="bids_upload_0")
-    assert uploader.allowed_type == [".xlsx"] and uploader.accept_multiple_files
+    assert uploader.allowed_type == [".xlsx", ".pdf", ".png", ".jpg", ".jpeg"] and uploader.accept_multiple_files
     assert app.button(key="bids_import").disabled  # nothing chosen, nothing to import
     assert "This tender has no bids yet." in [i.value for i in app.info]
 

@@ -149,10 +149,15 @@ def test_the_command_line_refuses_each_damaged_panel_workbook(case, tmp_path, ca
     assert PANEL_CASES[case][1] in line and not js.exists()
 
 
-def dump(database: Path) -> str:
-    """Every row of the SQLite file, as SQL."""
+def dump(database: Path, kept: tuple[str, ...] = ()) -> str:
+    """Every row of the SQLite file, as SQL, but those of the tables ``kept`` (a record of what happened)."""
     with sqlite3.connect(database) as connection:
-        return "\n".join(connection.iterdump())
+        return "\n".join(line for line in connection.iterdump()
+                         if not line.startswith(tuple(f'INSERT INTO "{table}"' for table in kept)))
+
+
+# A refused upload leaves its record: the upload history and one audit entry saying what was refused.
+RECORDS = ("upload", "audit_event", "audit_head")
 
 
 @pytest.fixture
@@ -169,15 +174,19 @@ def store_file(tmp_path: Path):
 @pytest.mark.parametrize("case", sorted(FORM_CASES))
 def test_the_store_refuses_each_damaged_form_and_the_database_is_unchanged(case, store_file, tmp_path):
     store, tender, database = store_file
-    before, version = dump(database), store.version(admin_of(store), tender)
+    admin = admin_of(store)
+    before, version, events = dump(database, RECORDS), store.version(admin, tender), len(store.events(admin, tender))
     data, words = FORM_CASES[case]
-    report = store.import_bids(admin_of(store), tender, [("damaged.xlsx", data)])
+    report = store.import_bids(admin, tender, [("damaged.xlsx", data)])
     assert report.accepted == {}
     (problem,) = report.refused["damaged.xlsx"]
     line = str(problem)
     assert line.startswith("damaged.xlsx") and ": damaged .xlsx: " in line and words in line
     assert str(tmp_path) not in line and "bideval-upload" not in line  # not the upload's temporary path
-    assert dump(database) == before and store.version(admin_of(store), tender) == version
+    assert dump(database, RECORDS) == before and store.version(admin, tender) == version
+    (entry,) = store.events(admin, tender)[events:]  # the refusal is on record, nothing else changed
+    assert (entry.action, entry.new_value) == ("upload", "damaged.xlsx") and "0 accepted, 1 refused" in entry.detail
+    assert store.uploads(admin, tender)[0].files[0].problems[0].where == problem.where
 
 
 @pytest.mark.parametrize("case", sorted(PANEL_CASES))

@@ -438,9 +438,11 @@ def english_words(text: str) -> set[str]:
 
 
 def test_every_code_and_kind_has_a_row():
-    assert sorted(row[0] for row in SENTENCES + GUARD_SENTENCES + RUBRIC_SENTENCES) == list(messages.codes())
+    assert sorted(row[0] for row in SENTENCES + GUARD_SENTENCES + RUBRIC_SENTENCES + DOCUMENT_SENTENCES) \
+        == list(messages.codes())
     assert sorted(row[0] for row in EXPECTATIONS) == list(messages.expected_kinds())
-    assert set(FACTS) | set(GUARD_FACTS) | set(RUBRIC_FACTS) == set(messages.codes()) and set(EXPECTED) == set(messages.expected_kinds())
+    assert set(FACTS) | set(GUARD_FACTS) | set(RUBRIC_FACTS) | set(DOCUMENT_FACTS) == set(messages.codes()) \
+        and set(EXPECTED) == set(messages.expected_kinds())
     assert set(SHEET_FINDINGS) == set(messages._SHEET_FINDINGS)
 
 
@@ -546,6 +548,10 @@ RIGHT_REFUSALS = [
      "评分标准的汇总方式为“去掉最高分和最低分后的平均值”，不是合议"),
     ("reason_needed", {}, "reopening needs a reason", "重新开启须填写理由"),
     ("administrator_only", {}, "only an administrator manages accounts", "只有管理员可以管理账户"),
+    ("recused", dict(vendor_id=VENDOR), f"you declared a conflict of interest with {VENDOR}",
+     f"您已声明与 {VENDOR} 存在利害关系（回避）"),
+    ("price_envelope", {}, "this document belongs to the price envelope, sealed until you have submitted your "
+     "technical scores", "该附件属于价格标，在您提交技术评分之前保持密封"),
 ]
 
 
@@ -1447,3 +1453,87 @@ def test_a_rubric_that_is_not_yaml_in_both_languages():
     (problem,) = caught.value.problems
     assert str(problem).startswith("bad.yaml: line ") and "not valid YAML" in str(problem)
     assert re.fullmatch(r"bad\.yaml：第 \d+ 行第 \d+ 列：不是有效的 YAML", messages.render(problem, "zh"))
+
+
+# -- bid documents (bideval/documents.py): one example of every code, said the same way by the command line's
+# English (a document names no rubric thing) and the app's; the Chinese may name the file types it accepts.
+DOCUMENT_FACTS = {
+    "document.active_content": dict(found=("embedded_file", "javascript", "launch")),
+    "document.bad_name": dict(why="path", limit=200),
+    "document.damaged": dict(kind="pdf", detail="startxref not found"),
+    "document.empty": {},
+    "document.encrypted": {},
+    "document.name_taken": dict(vendor_id=VENDOR),
+    "document.no_bid": dict(vendor_id=VENDOR),
+    "document.not_what_it_says": dict(declared="pdf", found="zip"),
+    "document.too_complex": dict(limit=200_000),
+    "document.too_large": dict(size=23 * 1024 * 1024, limit=20 * 1024 * 1024),
+    "document.too_many_pixels": dict(width=12000, height=8000, frames=1, limit=40_000_000),
+    "document.type_not_allowed": dict(suffix=".docx", allowed=(".pdf", ".png", ".jpg", ".jpeg")),
+    "document.unknown": dict(document=9, tender=7),
+    "document.which_bid": dict(bids=2),
+}
+DOCUMENT_SENTENCES = [
+    ("document.active_content",
+     "the PDF carries active content (embedded or attached files, JavaScript, an action that starts a program), "
+     "which could run on a judge's computer; ask the bidder for a plain copy (print it to PDF again)",
+     "该 PDF 含有可执行的内容（嵌入或附加的文件、JavaScript 脚本、启动程序的动作），可能在评委的电脑上运行；"
+     "请投标人提供不含这些内容的副本（如重新打印为 PDF）"),
+    ("document.bad_name",
+     "the file name cannot be used: it holds a folder path or a colon (/ \\ :); rename the file and upload it again",
+     "文件名不可用：文件名中含有路径或冒号（/ \\ :）；请重命名后重新上传"),
+    ("document.damaged",
+     "damaged PDF: it cannot be read (startxref not found); ask the bidder to send it again",
+     "文件已损坏：无法读取该 PDF 文档；请投标人重新发送"),
+    ("document.empty",
+     "the file is empty (0 bytes); ask the bidder to send it again",
+     "文件是空的（0 字节）；请投标人重新发送"),
+    ("document.encrypted",
+     "the PDF is encrypted (a password or security settings); ask the bidder for a copy without a password or "
+     "restrictions (print it to PDF again)",
+     "该 PDF 已加密（设有密码或安全限制）；请投标人提供未加密、无限制的副本（如重新打印为 PDF）"),
+    ("document.name_taken",
+     f"the bid of {VENDOR} already has a document of this name; remove that one first to replace it",
+     f"投标人 {VENDOR} 的投标已有同名附件；如需替换，请先删除原附件"),
+    ("document.no_bid",
+     f"there is no bid from {VENDOR} to attach it to (removed meanwhile?)",
+     f"没有投标人 {VENDOR} 的投标，无法添加附件（可能已被删除）"),
+    ("document.not_what_it_says",
+     "not a PDF document as its name says (found a zip archive or an Office document (.docx, .xlsx …)); ask the "
+     "bidder to send the real file",
+     "不是文件名所示的PDF 文档（实际是压缩包或 Word、Excel 文档（如 .docx、.xlsx））；请投标人发送真正的文件"),
+    ("document.too_complex",
+     "the PDF holds more than 200,000 objects, far more than a proposal needs; ask the bidder for a simpler copy "
+     "(print it to PDF again)",
+     "该 PDF 含有超过 200000 个对象，远超一般方案所需；请投标人提供简化的副本（如重新打印为 PDF）"),
+    ("document.too_large",
+     "too large (23 MB): a bid document may be at most 20 MB; ask the bidder for a smaller file (a lower scan "
+     "resolution, or split into parts)",
+     "文件过大（23 MB）：每个投标附件不超过 20 MB；请投标人提供较小的文件（降低扫描分辨率或拆分）"),
+    ("document.too_many_pixels",
+     "the image is too large: 12,000 × 8,000 pixels is more than 40 million pixels; ask the bidder for a smaller "
+     "image",
+     "图片过大：12000 × 8000 像素，超过 4000 万像素；请投标人提供较小的图片"),
+    ("document.type_not_allowed",
+     "a bid document must be a PDF, PNG or JPEG file (.pdf, .png, .jpg, .jpeg), found .docx",
+     "投标附件须为 PDF、PNG 或 JPEG 文件（.pdf、.png、.jpg、.jpeg），实际为 .docx"),
+    ("document.unknown",
+     "no document 9 in tender 7",
+     "招标项目 7 中没有编号为 9 的附件"),
+    ("document.which_bid",
+     "a document uploaded together with bid workbooks is attached to their bid only when the upload imports "
+     "exactly one bid, and this one imported 2; attach it to its bid under 'Imported bids' instead",
+     "与投标文件一起上传的附件，只有在本次上传恰好导入一份投标时才附于该投标，本次导入了 2 份；"
+     "请在“已导入的投标”中为相应投标添加附件"),
+]
+# The file types a Chinese sentence about documents names, as a user sees them on their files.
+DOCUMENT_ASCII = {"PDF", "PNG", "JPEG", "JavaScript", "Word", "Excel", "pdf", "png", "jpg", "jpeg", "docx", "MB"}
+
+
+@pytest.mark.parametrize("code, en, zh", DOCUMENT_SENTENCES, ids=[row[0] for row in DOCUMENT_SENTENCES])
+def test_each_document_code_in_both_languages(code, en, zh):
+    facts = DOCUMENT_FACTS[code]
+    assert messages.sentence(code, facts, "en", ids=True) == en
+    assert messages.sentence(code, facts, "en") == en
+    assert messages.sentence(code, facts, "zh") == zh
+    assert not english_words(zh) - DOCUMENT_ASCII, zh

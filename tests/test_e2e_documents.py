@@ -1,0 +1,91 @@
+"""A judge opens a bidder's proposal from the scoring grid in a real headless Chromium: the PDF is drawn in the page.
+
+The same server as tests/test_e2e_browser.py (`streamlit run bid_eval.py` on a fresh database); pdf.js, inside
+the streamlit-pdf component that `st.pdf` uses, draws each page on a canvas.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from document_files import proposal_pdf
+from test_e2e_browser import CHROMIUM, FLAGS, JUDGE, SAMPLE, as_admin, grid_rows, server, settle  # noqa: F401
+
+# Whether a PDF viewer in the page (inside the component's shadow root) shows the document named ``name`` (its
+# accessible name) and has drawn a page of it: a canvas with ink on it. pdf.js draws the text on the canvas.
+SHOWN = """name => {
+    const roots = [document];
+    for (let i = 0; i < roots.length; i++)
+        for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    return roots.some(root => Array.from(root.querySelectorAll("[data-testid='pdf-container']")).some(viewer => {
+        if (viewer.getAttribute('aria-label') !== name) return false;
+        return Array.from(viewer.querySelectorAll('.react-pdf__Page canvas')).some(canvas => {
+            if (canvas.width < 300 || canvas.height < 300) return false;
+            const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            let ink = 0;
+            for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128 && pixels[i + 3] > 0) ink++;
+            return ink > 200;
+        });
+    }));
+}"""
+
+
+def wait_for_pdf(page, name: str) -> None:
+    """Wait until the document ``name`` is drawn in the page."""
+    page.wait_for_function(SHOWN, arg=name, timeout=60000)
+
+
+def test_a_judge_opens_the_proposal_beside_the_grid_and_sees_it(server, tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    base, url, tender = server
+    forms = sorted(SAMPLE.glob("*.xlsx"))
+    report = as_admin(url, "import_bids", tender, [(f.name, f.read_bytes()) for f in forms])
+    assert report.ok, report.refused
+    bids = as_admin(url, "bidset", tender).bids
+    for bid in bids:  # each bidder's proposal names the bidder on its first page
+        as_admin(url, "add_documents", tender, bid.vendor_id, [(f"proposal-{bid.vendor_id}.pdf",
+                                                                proposal_pdf(f"Proposal of {bid.vendor_id}", pages=2))])
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1200})
+        page.goto(f"{base}/scoring")
+        settle(page)
+        page.locator("[data-testid='stSelectbox']").filter(has_text="我是").locator("input").click()
+        page.keyboard.type(JUDGE)
+        page.keyboard.press("Enter")
+        settle(page)
+        page.get_by_role("button", name="提交回避声明").click()
+        page.wait_for_selector("[data-testid='stDataFrame']", state="attached", timeout=60000)
+        settle(page)
+        # Beside the grid: the proposal of the first row's bidder.
+        picker = page.locator("[data-testid='stSelectbox']").filter(has_text="查看投标人的附件")
+        assert picker.count() == 1
+        header = page.locator("[data-testid='stDataFrame']").first.locator("th").all_inner_texts()
+        rows = grid_rows(page, 0, len(header))  # the columns in view: the grid shares the width with the proposal
+        ids = {b.vendor_name: b.vendor_id for b in bids}
+        first = ids[rows[0][0]]
+        wait_for_pdf(page, f"proposal-{first}.pdf")
+        # The judge scores a row further down (service design of the third bidder): its proposal comes up beside it.
+        order = list(dict.fromkeys(ids[row[0]] for row in rows))
+        target = next(i for i, row in enumerate(rows) if "服务方案" in row[1] and ids[row[0]] == order[2])
+        vendor_id = order[2]
+        page.wait_for_timeout(1000)
+        grid = page.locator("[data-testid='stDataFrame']").first
+        grid.locator("[data-testid='glide-cell-0-0']").evaluate("cell => cell.focus()")
+        for _ in range(target):
+            page.keyboard.press("ArrowDown")
+        for _ in range(4):  # vendor, criterion, tier, range → score
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(500)
+        page.keyboard.type("4", delay=100)
+        page.wait_for_timeout(300)
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(1000)
+        settle(page)
+        (score,) = [x for x in as_admin(url, "scores", tender) if x.judge == JUDGE]
+        assert (score.vendor_id, score.criterion) == (vendor_id, "service_design")
+        wait_for_pdf(page, f"proposal-{vendor_id}.pdf")
+        page.screenshot(path=str(Path(__file__).resolve().parent.parent / "out" / "proposal-beside-grid.png"),
+                        full_page=False)
+        browser.close()
