@@ -71,16 +71,27 @@ def read_bids(rubric: Rubric, paths: Iterable[str | Path], workers: int | None =
     """
     paths = list(paths)
     files, problems = expand_paths(paths)
+    reads = map_in_order(partial(read_bid_file, Reading.of(rubric)), files, workers)
+    return _bid_set(reads, problems, ", ".join(map(str, paths)) or "(no path)")
+
+
+def read_bid_upload(reading: Reading, name: str, content: bytes) -> BidSet:
+    """The bids of one uploaded workbook, read from its bytes and called ``name`` in every problem; or BidsError."""
+    return _bid_set([read_bid_file(reading, Path(name), name, content)], [], name)
+
+
+def _bid_set(reads: Iterable[FileRead], problems: list[Problem], where: str) -> BidSet:
+    """The bids the files gave, or BidsError with every problem (a vendor twice, no bid at all included)."""
     bids: list[Bid] = []
     inputs: list[InputFile] = []
-    for read in map_in_order(partial(read_bid_file, Reading.of(rubric)), files, workers):
+    for read in reads:
         if read.input is not None:
             inputs.append(read.input)
         bids.extend(read.bids)
         problems.extend(read.problems)
     problems.extend(_duplicate_vendors(bids))
     if not bids and not problems:
-        problems.append(Problem.of("bids.none_found", ", ".join(map(str, paths)) or "(no path)"))
+        problems.append(Problem.of("bids.none_found", where))
     if problems:
         raise BidsError(problems)
     return BidSet(tuple(bids), tuple(inputs))

@@ -735,10 +735,20 @@ class Rubric:
         """Criteria the judges score (tiered and judged)."""
         return tuple(c for c in self.criteria if c.is_panel)
 
-    @property
+    @cached_property
     def price_criterion(self) -> Price | None:
         """The price criterion, if the rubric scores price."""
         return next((c for c in self.criteria if isinstance(c, Price)), None)
+
+    @cached_property
+    def gates(self) -> tuple[Gate, ...]:
+        """The criteria a bid must pass to be valid, in rubric order."""
+        return tuple(c for c in self.criteria if isinstance(c, Gate))
+
+    @cached_property
+    def required_fields(self) -> tuple[Field, ...]:
+        """The rubric's fields a bid must state to be valid."""
+        return tuple(f for f in self.fields if f.required)
 
     @cached_property
     def groups(self) -> tuple[str, ...]:

@@ -246,18 +246,22 @@ def rubric_rows(rubric: Rubric, lang: str = "zh", by_label: bool = False) -> lis
 
 def display_width(text: str) -> int:
     """Columns a text takes in a terminal: CJK characters take two."""
+    if text.isascii():  # no ASCII character is wide
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A plain-text table aligned for a terminal, CJK-aware."""
-    widths = [max(display_width(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    """A plain-text table aligned for a terminal, CJK-aware (each cell measured once: 50,000 ranked bids)."""
+    table = [[str(c) for c in r] for r in [headers, *rows]]
+    sizes = [[display_width(c) for c in r] for r in table]
+    widths = [max(s[i] for s in sizes) for i in range(len(headers))]
 
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(str(c) + " " * (w - display_width(str(c))) for c, w in zip(cells, widths)).rstrip()
+    def line(cells: Sequence[str], size: Sequence[int]) -> str:
+        return "  ".join(c + " " * (w - n) for c, n, w in zip(cells, size, widths)).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+    return "\n".join([line(table[0], sizes[0]), rule, *(line(r, n) for r, n in zip(table[1:], sizes[1:]))])
 
 
 def group_lines(rubric: Rubric, lang: str) -> list[str]:

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .accounts import Accounts, account_named, grant, roles_of
-from .bids import Bid, BidSet, read_bids
+from .bids import Bid, BidSet, Reading, read_bid_upload
 from .allowed_scores import ScoreRefused, allowed_range, check_score
 from .database import Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
@@ -129,6 +129,21 @@ class ImportReport:
     def ok(self) -> bool:
         """Whether every file was accepted."""
         return not self.refused
+
+    @property
+    def problem_count(self) -> int:
+        """How many problems the refused files have between them."""
+        return sum(len(problems) for problems in self.refused.values())
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """How far an import has come: files read of all the files, the one just read, problems found so far."""
+
+    files_read: int
+    files: int
+    name: str
+    problems: int
 
 
 @dataclass(frozen=True)
@@ -452,12 +467,13 @@ class Store:
 
     # -- bids
     def import_bids(self, actor: Actor, tender_id: int, files: Sequence[tuple[str, bytes]], replace: bool = False,
-                    progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+                    progress: Callable[[ImportProgress], None] | None = None) -> ImportReport:
         """Import uploaded workbooks file by file: a bad file imports nothing, a good one all its bids.
 
         A vendor already in the tender is refused unless ``replace`` is true. PDF and image files in the same upload
         are documents (:mod:`bideval.documents`, technical envelope): attached to the bid when the upload imports
-        exactly one, refused otherwise. ``progress(done, total, name)`` is called after each file. What became of
+        exactly one, refused otherwise. ``progress`` is told after each file how far the import has come
+        (:class:`ImportProgress`). Each workbook is read from its bytes, once. What became of
         every file is kept (:meth:`uploads`).
         """
         rubric = self.rubric(actor, tender_id)
@@ -467,25 +483,22 @@ class Store:
         kept: list[UploadedFile] = []
         workbooks = [(n, c) for n, c in files if not is_document(n)]
         documents = [(n, c) for n, c in files if is_document(n)]
-        with tempfile.TemporaryDirectory(prefix="bideval-upload-") as folder:
-            for done, (name, content) in enumerate(workbooks, 1):
-                safe = Path(name).name or "upload.xlsx"
-                path = Path(folder) / f"{done:05d}" / safe
-                path.parent.mkdir()
-                path.write_bytes(content)
-                digest = hashlib.sha256(content).hexdigest()
-                try:
-                    bidset = read_bids(rubric, [path])
-                    vendors = self._store_bids(actor, tender_id, bidset.bids, safe, content, replace)
-                    report.accepted[safe] = vendors
-                    kept.append(UploadedFile(safe, digest, len(content), BIDS,
-                                             vendors=tuple((b.vendor_id, b.vendor_name) for b in bidset.bids)))
-                except InputErrors as error:
-                    report.refused[safe] = [p.renamed(str(path), safe) for p in error.problems]
-                    kept.append(UploadedFile(safe, digest, len(content), BIDS,
-                                             problems=tuple(Said.of(p, rubric) for p in report.refused[safe])))
-                if progress:
-                    progress(done, len(files), safe)
+        reading = Reading.of(rubric)
+        for done, (name, content) in enumerate(workbooks, 1):
+            safe = Path(name).name or "upload.xlsx"
+            digest = hashlib.sha256(content).hexdigest()
+            try:
+                bidset = read_bid_upload(reading, safe, content)
+                vendors = self._store_bids(actor, tender_id, bidset.bids, safe, content, replace)
+                report.accepted[safe] = vendors
+                kept.append(UploadedFile(safe, digest, len(content), BIDS,
+                                         vendors=tuple((b.vendor_id, b.vendor_name) for b in bidset.bids)))
+            except InputErrors as error:
+                report.refused[safe] = list(error.problems)
+                kept.append(UploadedFile(safe, digest, len(content), BIDS,
+                                         problems=tuple(Said.of(p, rubric) for p in report.refused[safe])))
+            if progress:
+                progress(ImportProgress(done, len(files), safe, report.problem_count))
         imported = [v for vendors in report.accepted.values() for v in vendors]
         for done, (name, content) in enumerate(documents, len(workbooks) + 1):
             if len(imported) == 1:
@@ -495,7 +508,7 @@ class Store:
                 problem = document_refused(name, "document.which_bid", bids=len(imported)).problems[0]
                 kept.append(self._refused_document(name, content, [problem], report))
             if progress:
-                progress(done, len(files), name)
+                progress(ImportProgress(done, len(files), name, report.problem_count))
         report.upload = self._keep_upload(actor, tender_id, None, replace, kept)
         return report
 
@@ -532,7 +545,7 @@ class Store:
     # -- documents (proposals, price schedules, scans): checked by bideval.documents, written here
     def add_documents(self, actor: Actor, tender_id: int, vendor_id: str, files: Sequence[tuple[str, bytes]],
                       envelope: Envelope = Envelope.TECHNICAL,
-                      progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+                      progress: Callable[[ImportProgress], None] | None = None) -> ImportReport:
         """Attach documents to one bid (procurement), each file checked whole: a refused one stores nothing.
 
         ``report.attached`` names the files attached, ``report.refused`` every other file's problem; the upload is
@@ -545,7 +558,7 @@ class Store:
         for done, (name, content) in enumerate(files, 1):
             kept.append(self._add_document(actor, tender_id, vendor_id, name, content, envelope, report))
             if progress:
-                progress(done, len(files), name)
+                progress(ImportProgress(done, len(files), name, report.problem_count))
         report.upload = self._keep_upload(actor, tender_id, vendor_id, False, kept)
         return report
 

@@ -34,11 +34,11 @@ def check_bid(rubric: Rubric, bid: Bid) -> BidCheck:
     """Every reason ``bid`` is invalid, with its pricing model and Q."""
     reasons: list[Reason] = []
     values = bid.values
-    for criterion in rubric.criteria:
-        if isinstance(criterion, Gate) and not criterion.when.holds(values):
-            reasons.append(Reason(criterion.id, _gate_text(rubric, criterion, values)))
-    for field in rubric.fields:
-        if field.required and values.get(field.id) is None:
+    for gate in rubric.gates:
+        if not gate.when.holds(values):
+            reasons.append(Reason(gate.id, _gate_text(rubric, gate, values)))
+    for field in rubric.required_fields:
+        if values.get(field.id) is None:
             reasons.append(Reason(f"required: {field.id}", reason_label("reason.required", field=_named(field))))
     model, quoted, price_reasons = _price_terms(rubric, bid)
     return BidCheck(model, quoted, tuple(reasons + price_reasons))

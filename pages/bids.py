@@ -17,7 +17,7 @@ from bideval.filenames import file_stem
 from bideval.pricing import PricingModel
 from bideval.rights import Actor
 from bideval.rubric import Field, Rubric
-from bideval.storage import ImportReport, Store
+from bideval.storage import ImportProgress, ImportReport, Store
 from bideval.template import write_bid_form
 from bideval.uploads import Said, Upload
 from bideval.errors import BidEvalError
@@ -40,9 +40,19 @@ def bid_form_bytes(rubric: Rubric, lang: str) -> bytes:
 
 
 def import_files(store: Store, actor: Actor, tender: int, files: Sequence[tuple[str, bytes]], replace: bool = False,
-                 progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+                 progress: Callable[[ImportProgress], None] | None = None) -> ImportReport:
     """Import uploaded workbooks: each file all or nothing, every problem of a refused file reported."""
     return store.import_bids(actor, tender, list(files), replace=replace, progress=progress)
+
+
+def progress_text(step: ImportProgress, lang: str, finished: bool = False) -> str:
+    """The import bar's words: files read of all, problems found so far, and the file just read (until finished)."""
+    if lang == "zh":
+        text = f"已读取 {step.files_read} / {step.files} 个文件 · 发现 {step.problems} 个问题"
+    else:
+        text = (f"Read {step.files_read} of {step.files} file{'' if step.files == 1 else 's'} · "
+                f"{step.problems} problem{'' if step.problems == 1 else 's'} found")
+    return text if finished else f"{text} · {step.name}"
 
 
 def format_value(field: Field, value: Any, lang: str) -> str:
@@ -206,12 +216,14 @@ def show_upload(store: Store, tender: int) -> None:
                  help=None if files else tr("请先在上方选择要导入的文件。", "Choose the files to import above first.")):
         uploads = [(f.name, f.getvalue()) for f in files]
         bar = st.progress(0.0, text=tr("正在导入…", "Importing…"))
+        steps: list[ImportProgress] = []
 
-        def progress(done: int, total: int, name: str) -> None:
-            bar.progress(done / total, text=f"{done} / {total} · {name}")
+        def progress(step: ImportProgress) -> None:
+            steps.append(step)
+            bar.progress(step.files_read / step.files, text=progress_text(step, ws.lang()))
 
         report = import_files(store, ws.actor(), tender, uploads, replace=st.session_state.bids_replace, progress=progress)
-        st.session_state.bids_report = {"tender": tender, "report": report}
+        st.session_state.bids_report = {"tender": tender, "report": report, "progress": steps[-1] if steps else None}
         st.session_state.bids_upload_round += 1  # an empty uploader after the rerun
         st.rerun()
     show_report()
@@ -228,6 +240,9 @@ def show_report() -> None:
     bids = {b.vendor_id: b for b in store.bidset(ws.actor(), tender).bids}
     checks = check_bids(rubric, [bids[v] for vendors in report.accepted.values() for v in vendors if v in bids])
     st.markdown("**" + tr("上次导入的结果", "Last import") + "**")
+    if last.get("progress"):
+        step: ImportProgress = last["progress"]
+        st.progress(step.files_read / step.files, text=progress_text(step, ws.lang(), finished=True))
     for name, vendors in report.accepted.items():
         lines = [imported_line(v, bids.get(v), checks.get(v), ws.lang()) for v in vendors]
         invalid = sum(1 for v in vendors if v in checks and not checks[v].valid)

@@ -91,6 +91,37 @@ def test_a_good_and_a_bad_file_import_only_the_good_one(tender, tmp_path):
     assert app.session_state.bids_upload_round == 1  # the uploader is emptied after an import
 
 
+@pytest.fixture
+def three_files(tmp_path):
+    """A good bid form, one with a wrong cell, and a CSV saved as .xlsx: 2 problems in all."""
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("vendor_id,vendor_name\n91440300708461136T,x\n", encoding="utf-8")
+    return [write_form(tmp_path / "good.xlsx", good_bid(VENDOR_A)),
+            write_form(tmp_path / "bad.xlsx", good_bid(VENDOR_B, itss_level="two")), fake]
+
+
+def test_the_progress_callback_tells_files_read_and_problems_found_so_far(tender, three_files):
+    page, steps = page_module(), []
+    store = Store()
+    page.import_files(store, admin_of(store), tender, [(f.name, f.read_bytes()) for f in three_files],
+                      progress=steps.append)
+    assert [(s.files_read, s.files, s.name, s.problems) for s in steps] == [
+        (1, 3, "good.xlsx", 0), (2, 3, "bad.xlsx", 1), (3, 3, "fake.xlsx", 2)]
+    assert [page.progress_text(s, "en") for s in steps] == [
+        "Read 1 of 3 files · 0 problems found · good.xlsx", "Read 2 of 3 files · 1 problem found · bad.xlsx",
+        "Read 3 of 3 files · 2 problems found · fake.xlsx"]
+    assert page.progress_text(steps[1], "zh") == "已读取 2 / 3 个文件 · 发现 1 个问题 · bad.xlsx"
+
+
+@pytest.mark.parametrize("lang, text", [("en", "Read 3 of 3 files · 2 problems found"),
+                                        ("zh", "已读取 3 / 3 个文件 · 发现 2 个问题")])
+def test_the_import_bar_stays_full_with_the_files_read_and_problems_found(tender, three_files, lang, text):
+    app = upload(open_app("bids", lang=lang, tender_id=tender), *three_files)
+    (bar,) = app.get("progress")
+    assert bar.proto.text == text and bar.proto.value == 100
+    assert [b.vendor_id for b in admin_call("bidset", tender).bids] == [VENDOR_A]
+
+
 def test_the_report_says_nothing_was_imported_in_chinese(tender, tmp_path):
     bad = write_form(tmp_path / "坏.xlsx", good_bid(VENDOR_B, dial_test_accuracy="96"))
     app = upload(open_app("bids", lang="zh", tender_id=tender), bad)

@@ -206,7 +206,7 @@ def test_sign_in_upload_rank_download_and_sign_out(procurement, tmp_path: Path):
         assert len(imported) == len(files)
         # the sidebar counts them in the same run (a count inside the selector's label stayed stale)
         page.wait_for_function("n => document.querySelector(\"[data-testid='stSidebar']\").innerText.includes(n)",
-                               arg=f"{len(files)} 份投标", timeout=30000)
+                               arg=f"{len(files)} 份投标", timeout=60000)
 
         # A refresh keeps the user signed in, on the same page and tender.
         page.reload()
