@@ -436,13 +436,14 @@ class _Report:
         pdf.set_font("cjk", "", _BODY)
 
     def paragraph(self, text: str, colour: tuple[int, int, int] = (0, 0, 0), bold: bool = False,
-                  size: float = _BODY) -> None:
+                  size: float = _BODY, words: bool = False) -> None:
         pdf = self.pdf
         pdf.set_font("cjk", "B" if bold else "", size)
         pdf.set_text_color(*colour)
-        # Chinese breaks between any two characters; English between words.
+        # Chinese breaks between any two characters; English between words (and Chinese too with ``words``, for a
+        # text whose figures must not break: they stand between spaces).
         pdf.multi_cell(_WIDTH, size * 0.55, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-                       wrapmode=WrapMode.CHAR if self.lang == "zh" else WrapMode.WORD)
+                       wrapmode=WrapMode.CHAR if self.lang == "zh" and not words else WrapMode.WORD)
         pdf.set_text_color(0, 0, 0)
         pdf.set_font("cjk", "", _BODY)
 
@@ -578,7 +579,7 @@ class _Report:
         """The price benchmark B and how it was formed, with its figures (issue 7, item 3)."""
         benchmark = self.result.price_benchmark
         if benchmark is not None:
-            self.paragraph(self.t("benchmark", text=benchmark.describe(self.lang)))
+            self.paragraph(self.t("benchmark", text=benchmark.describe(self.lang)), words=True)
             self.pdf.ln(1)
 
     def groups_section(self) -> None:

@@ -217,18 +217,23 @@ class ChecklistItem:
 
 @dataclass(frozen=True)
 class Mistake:
-    """One thing wrong with a criterion as built: the message and its facts (and its code, when it has one)."""
+    """One thing wrong with a criterion as built: its code (``rubric.<code>`` in bideval.messages, which words it
+    in both languages) and its facts."""
 
-    message: str
+    code: str
     data: Mapping[str, Any] = dc_field(default_factory=dict, compare=False, hash=False)
-    code: str = ""  # ``rubric.<code>`` in bideval.messages, which words it in both languages
 
     @classmethod
     def of(cls, code: str, **facts: Any) -> "Mistake":
-        """A coded mistake: its English message is rendered from ``code`` and ``facts``."""
+        """The mistake ``code`` with its facts."""
+        return cls(code, facts)
+
+    @property
+    def message(self) -> str:
+        """The command line's English."""
         from .messages import sentence
 
-        return cls(sentence(f"rubric.{code}", facts, "en", ids=True), facts, code)
+        return sentence(f"rubric.{self.code}", self.data, "en", ids=True)
 
 
 class InvalidCriterion(ValueError):
