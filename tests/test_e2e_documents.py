@@ -1,14 +1,23 @@
 """A judge opens a bidder's proposal from the scoring grid in a real headless Chromium: the PDF is drawn in the page.
 
-The same server as tests/test_e2e_browser.py (`streamlit run bid_eval.py` on a fresh database); pdf.js, inside
-the streamlit-pdf component that `st.pdf` uses, draws each page on a canvas.
+The same kind of server as tests/test_e2e_browser.py (`streamlit run bid_eval.py` on a fresh SQLite database);
+the judge signs in with the one-time password the administrator gave, declares, and scores. pdf.js, inside the
+streamlit-pdf component that `st.pdf` uses, draws each page on a canvas.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from bideval.rights import Role
+from bideval.storage import Store
+from conftest import ROOT, admin_of, chair_tender
 from document_files import proposal_pdf
-from test_e2e_browser import CHROMIUM, FLAGS, JUDGE, SAMPLE, as_admin, grid_rows, server, settle  # noqa: F401
+from test_e2e_browser import (CHROMIUM, FLAGS, SAMPLE, app_server, as_admin, choose_password, declare_no_conflict,
+                              grid_rows, settle, sign_in, title_is)
+
+JUDGE = "王评委"
 
 # Whether a PDF viewer in the page (inside the component's shadow root) shows the document named ``name`` (its
 # accessible name) and has drawn a page of it: a canvas with ink on it. pdf.js draws the text on the canvas.
@@ -34,29 +43,43 @@ def wait_for_pdf(page, name: str) -> None:
     page.wait_for_function(SHOWN, arg=name, timeout=60000)
 
 
+@pytest.fixture
+def server(tmp_path: Path):
+    """The sample bids of the cs-outsourcing rubric, each with its proposal, scoring open, and a judge's account
+    with a one-time password; an app server on the database."""
+    url = f"sqlite:///{tmp_path / 'documents.sqlite3'}"
+    store = Store(url)
+    admin = admin_of(store)
+    rubric = ROOT / "criteria" / "cs-outsourcing.yaml"
+    tender = chair_tender(store, "附件测试", rubric.read_text(encoding="utf-8"), rubric.name)
+    forms = sorted(SAMPLE.glob("*.xlsx"))
+    report = store.import_bids(admin, tender, [(f.name, f.read_bytes()) for f in forms])
+    assert report.ok, report.refused
+    for bid in store.bidset(admin, tender).bids:  # each bidder's proposal names the bidder on its first page
+        store.add_documents(admin, tender, bid.vendor_id, [(f"proposal-{bid.vendor_id}.pdf",
+                                                            proposal_pdf(f"Proposal of {bid.vendor_id}", pages=2))])
+    store.open_scoring(admin, tender)
+    _, password = store.accounts.create_account(admin, "wang", JUDGE)
+    store.give_role(admin, tender, "wang", Role.JUDGE, judge_name=JUDGE)
+    store.engine.dispose()
+    with app_server(url) as base:
+        yield base, url, tender, password
+
+
 def test_a_judge_opens_the_proposal_beside_the_grid_and_sees_it(server, tmp_path: Path):
     from playwright.sync_api import sync_playwright
 
-    base, url, tender = server
-    forms = sorted(SAMPLE.glob("*.xlsx"))
-    report = as_admin(url, "import_bids", tender, [(f.name, f.read_bytes()) for f in forms])
-    assert report.ok, report.refused
+    base, url, tender, password = server
     bids = as_admin(url, "bidset", tender).bids
-    for bid in bids:  # each bidder's proposal names the bidder on its first page
-        as_admin(url, "add_documents", tender, bid.vendor_id, [(f"proposal-{bid.vendor_id}.pdf",
-                                                                proposal_pdf(f"Proposal of {bid.vendor_id}", pages=2))])
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page(viewport={"width": 1600, "height": 1200})
-        page.goto(f"{base}/scoring")
-        settle(page)
-        page.locator("[data-testid='stSelectbox']").filter(has_text="我是").locator("input").click()
-        page.keyboard.type(JUDGE)
-        page.keyboard.press("Enter")
-        settle(page)
-        page.get_by_role("button", name="提交回避声明").click()
-        page.wait_for_selector("[data-testid='stDataFrame']", state="attached", timeout=60000)
-        settle(page)
+        page.goto(f"{base}/?tender={tender}")
+        title_is(page, "登录")
+        sign_in(page, "wang", password)
+        choose_password(page, password)
+        title_is(page, "评委打分")
+        declare_no_conflict(page)
         # Beside the grid: the proposal of the first row's bidder.
         picker = page.locator("[data-testid='stSelectbox']").filter(has_text="查看投标人的附件")
         assert picker.count() == 1
