@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import json
 from urllib.parse import urlsplit
-from datetime import datetime
+from datetime import datetime, timezone
+from email.utils import format_datetime
 from typing import Any, Mapping
 
 import streamlit as st
@@ -30,7 +31,7 @@ TOKEN = "signin_token"  # st.session_state: this tab's session token
 NOTICE = "signin_notice"  # st.session_state: why this tab is on the sign-in page (a SignInRefused)
 COOKIE = "bideval_session"  # the browser cookie that keeps the token across a refresh
 _COOKIE_READ = "signin_cookie_read"  # the cookie of this session's first request is read once, never again
-_COOKIE_WRITE = "signin_cookie_write"  # (value, seconds) the next full run writes into the browser
+_COOKIE_WRITE = "signin_cookie_write"  # (token, expires) every run writes while signed in; ("", None) clears once
 _EXTERNAL = "signin_external"  # (subject, actor) of an identity from st.login already mapped in this session
 
 
@@ -85,14 +86,19 @@ def external_actor(accounts: Accounts, user: Mapping[str, Any]) -> Actor | None:
     return None if identity is None else accounts.actor_for_external(*identity)
 
 
-def cookie_script(value: str, seconds: int) -> str:
-    """The JavaScript that keeps (``seconds`` > 0) or forgets (0) the session token in a browser cookie.
+def cookie_script(value: str, expires: datetime | None) -> str:
+    """The JavaScript that keeps the session token in a browser cookie until ``expires`` (UTC), or forgets it (None).
 
-    >>> 'max-age=0' in cookie_script("", 0)
+    The text depends only on the token and its expiry, so writing it on every run changes nothing on the page.
+
+    >>> 'max-age=0' in cookie_script("", None)
+    True
+    >>> 'expires=Tue, 01 Dec 2026 08:00:00 GMT' in cookie_script("abc", datetime(2026, 12, 1, 8))
     True
     """
-    return ("<script>document.cookie = " + json.dumps(f"{COOKIE}={value}; path=/; max-age={max(seconds, 0)}; "
-                                                       "SameSite=Strict")
+    lasts = "max-age=0" if expires is None else "expires=" + format_datetime(expires.replace(tzinfo=timezone.utc),
+                                                                              usegmt=True)
+    return ("<script>document.cookie = " + json.dumps(f"{COOKIE}={value}; path=/; {lasts}; SameSite=Strict")
             + " + (location.protocol === 'https:' ? '; Secure' : '');</script>")
 
 
@@ -141,12 +147,12 @@ def must_change_password() -> bool:
     return bool(st.session_state.get(TOKEN))
 
 
-def remember(signed: SignedIn, now: datetime) -> None:
+def remember(signed: SignedIn) -> None:
     """Keep a new session's token for this tab, and in the browser until it expires."""
     st.session_state[TOKEN] = signed.token
     st.session_state[_COOKIE_READ] = True
     st.session_state.pop(NOTICE, None)
-    st.session_state[_COOKIE_WRITE] = (signed.token, int((signed.expires_at - now).total_seconds()))
+    st.session_state[_COOKIE_WRITE] = (signed.token, signed.expires_at)
 
 
 def forget_token() -> None:
@@ -154,7 +160,7 @@ def forget_token() -> None:
     st.session_state.pop(TOKEN, None)
     st.session_state.pop(_EXTERNAL, None)
     st.session_state[_COOKIE_READ] = True  # the first request's cookie is stale now: never read it again
-    st.session_state[_COOKIE_WRITE] = ("", 0)
+    st.session_state[_COOKIE_WRITE] = ("", None)
 
 
 def sign_out(accounts: Accounts) -> None:
@@ -166,10 +172,19 @@ def sign_out(accounts: Accounts) -> None:
 
 
 def write_cookie() -> None:
-    """Write (or clear) the browser's cookie when a sign-in or sign-out asked for it; once."""
-    pending = st.session_state.pop(_COOKIE_WRITE, None)
-    if pending is not None:
-        st.html(cookie_script(*pending), unsafe_allow_javascript=True, width="content")
+    """Keep the browser's cookie on every run while signed in, or clear it once after signing out.
+
+    Once would not do for keeping: a run that a rerun or a page switch cuts short (accepting an invitation is
+    followed by both) may never reach the browser, and the next refresh would then sign the user out. The same
+    element on every run is drawn once and left alone.
+    """
+    pending = st.session_state.get(_COOKIE_WRITE)
+    if pending is None:
+        return
+    value, expires = pending
+    if not value:
+        del st.session_state[_COOKIE_WRITE]  # a stale cookie left behind is refused at the next refresh anyway
+    st.html(cookie_script(value, expires), unsafe_allow_javascript=True, width="content")
 
 
 def invite_link(page_url: str | None, base_path: str, code: str) -> str:

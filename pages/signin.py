@@ -21,7 +21,7 @@ INVITE_PARAM = "invite"
 
 def remember(signed: SignedIn) -> None:
     """Keep a new session and open the app on it."""
-    signin.remember(signed, ws.store().db.clock())
+    signin.remember(signed)
     st.query_params.pop(INVITE_PARAM, None)
     st.rerun()
 

@@ -35,8 +35,7 @@ def signed(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('signoff') / 'db.sqlite3'}"
     store = Store(url, clock=lambda: SIGNED_AT)
     tender = loaded_tender(store, "客服外包", RUBRIC, BIDS, PANEL)
-    chair = admin_of(store)
-    store.open_scoring(chair, tender)
+    chair = admin_of(store)  # loaded_tender leaves it in the scoring stage
     for name in store.judges(chair, tender):
         store.submit(seat_judge(store, tender, name), tender)
     store.close_scoring(chair, tender)
