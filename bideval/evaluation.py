@@ -68,6 +68,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     evaluated: dict[str, Decimal] = {}
     for bid in valid:
         quoted = checks[bid.vendor_id].quoted
+        assert quoted is not None, "a valid bid has a quoted price"  # validity refuses a bid without one
         rate = _sme_terms(price, bid)[1]
         evaluated[bid.vendor_id] = round_half_up(quoted * (1 - rate), 2) if rate else quoted
     price_mean = mean(list(evaluated.values())) if evaluated else None

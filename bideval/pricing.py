@@ -132,6 +132,13 @@ class Demand:
         }[model]
         return [name for name in needs if not getattr(self, name)]
 
+    def figure(self, name: str) -> Decimal:
+        """A demand figure a pricing model needs; the rubric check (:meth:`missing_for`) refused a rubric lacking it."""
+        value = getattr(self, name)
+        if value is None:
+            raise ValueError(f"the demand profile has no {name}")
+        return Decimal(value)
+
 
 @dataclass(frozen=True)
 class Pricing:
@@ -167,17 +174,17 @@ def quoted_price(model: PricingModel, values: Mapping[str, object], demand: Dema
     if model is PricingModel.LUMP_SUM:
         q = v["total_price"]
     elif model is PricingModel.PER_SEAT_MONTH:
-        q = v["rate_per_seat_month"] * d.seats * d.months
+        q = v["rate_per_seat_month"] * d.figure("seats") * d.figure("months")
     elif model is PricingModel.PER_CALL:
-        q = v["rate_per_call"] * d.calls_per_month * d.months
+        q = v["rate_per_call"] * d.figure("calls_per_month") * d.figure("months")
     elif model is PricingModel.BASE_PLUS_COMMISSION:
-        q = (v["base_per_seat_month"] * d.seats * d.months
-             + v["commission_rate"] * d.sales_per_month * d.months)
+        q = (v["base_per_seat_month"] * d.figure("seats") * d.figure("months")
+             + v["commission_rate"] * d.figure("sales_per_month") * d.figure("months"))
     elif model is PricingModel.PER_UNIT_MONTH:
-        q = sum((v[f"rate_{unit}"] * count for unit, count in d.units), Decimal(0)) * d.months
+        q = sum((v[f"rate_{unit}"] * count for unit, count in d.units), Decimal(0)) * d.figure("months")
     else:
-        extra = max(Decimal(0), d.devices - Decimal(v["included_devices"]))
-        q = (v["base_fee_month"] + v["excess_rate"] * extra) * d.months
+        extra = max(Decimal(0), d.figure("devices") - Decimal(v["included_devices"]))
+        q = (v["base_fee_month"] + v["excess_rate"] * extra) * d.figure("months")
     return round_half_up(Decimal(q), 2)
 
 

@@ -615,7 +615,8 @@ def _inspect_head(name: str, text: bytes, complete: bool, looks_like_xml: bool) 
     declaration = _MARKUP_DECLARATION.search(text) if b"<!" in text else None
     if declaration:
         raise _Refused("doctype", part=name, declaration=declaration.group(0).decode("ascii", "replace"))
-    root = _ROOT.match(text, _PROLOG.match(text).end())
+    prolog = _PROLOG.match(text)  # always matches: every part of it is optional
+    root = _ROOT.match(text, prolog.end() if prolog else 0)
     if root:
         return root.group(1)
     if looks_like_xml and not complete:
