@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from app_rerun import administrator  # noqa: E402
+from app_rerun import administrator, signed_in  # noqa: E402
 from bench import CRITERIA, SEED, make_vendors, write_forms  # noqa: E402
 from bideval.accounts import ADMIN_USERNAME  # noqa: E402
 from bideval.rights import Role  # noqa: E402
@@ -84,6 +84,7 @@ def main() -> None:
             tender = new_tender(store, f"page {i}")
             app = AppTest.from_file(str(ROOT / "bid_eval.py"), default_timeout=600)
             app.session_state["tender_id"] = tender
+            app.session_state["signin_token"] = signed_in(store, administrator(store), ADMIN_USERNAME)
             app.run()
             app.switch_page("pages/bids.py")
             app.run()
