@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bideval.cli import COMMANDS, _parser, main
-from conftest import EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, write_form, write_panel
+from conftest import EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, write_consolidated, write_form, write_panel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -147,3 +147,20 @@ def test_a_bad_date_exits_2_and_writes_nothing(tender, capsys, date):
         main(evaluate_args(tender, "--out", str(out), "--date", date))
     assert stopped.value.code == 2 and not out.exists()
     assert f"expected a date such as 2026-11-30, found '{date}'" in capsys.readouterr().err
+
+
+def test_the_terminal_lists_100_bids_of_a_kind_and_counts_the_rest(tmp_path: Path, capsys):
+    """130 valid and 105 invalid bids: the summary shows 100 of each and says how many more; the JSON has all."""
+    valid = [good_bid(f"91110000{n:010d}", name=f"有效{n:03d}公司") for n in range(130)]
+    invalid = [good_bid(f"91120000{n:010d}", name=f"无效{n:03d}公司", business_license="否") for n in range(105)]
+    headers = list(valid[0])
+    book = write_consolidated(tmp_path / "bids.xlsx", headers, [[b[h] for h in headers] for b in valid + invalid])
+    js = tmp_path / "result.json"
+    assert main(["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(book), "--json", str(js)]) == 0
+    document = json.loads(js.read_text(encoding="utf-8"))
+    assert (len(document["ranking"]), len(document["invalid"])) == (130, 105)
+    out = capsys.readouterr().out
+    assert sum(1 for line in out.splitlines() if "有效" in line and "公司 (9111" in line) == 100
+    assert sum(1 for line in out.splitlines() if line.startswith("无效投标：")) == 100
+    assert "…… 另有 30 家有效投标，见 JSON 和排名表" in out
+    assert "…… 另有 5 家无效投标，见 JSON 和排名表" in out
