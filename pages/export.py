@@ -61,8 +61,9 @@ def show_status(result: Result) -> None:
         st.error(tr("没有有效投标：本次招标失败（废标），排名表中只列出无效投标及其原因。",
                     "No valid bid: the tender has failed; the workbook lists only the invalid bids and why."))
     elif result.status == FINAL:
-        st.success(tr("状态：最终结果（final）——所有评委均已完成对全部有效投标的评分。",
-                      "Status: final — every judge has scored every valid bid."))
+        st.success(tr("状态：评分完整（final）——所有评委均已完成对全部有效投标的评分；是否已定稿，见下方“定稿签署”。",
+                      "Status: final — every judge has scored every valid bid; whether the chair has signed the "
+                      "result is under Sign-off below."))
     else:
         st.warning(tr("状态：临时结果（provisional）——尚有评委评分缺失。导出文件标注为 provisional；"
                       "组长不能据临时结果定标，须待全部评分完成。",

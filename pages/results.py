@@ -19,12 +19,17 @@ rubric = result.rubric
 places = rubric.total_places
 
 st.caption(f"{rubric.title.text(lang)} · `{rubric.id}`")
+# Complete scores are not yet a final result: only the chair's sign-off makes it final (the stage says which).
+signed = ws.store().sign_off(ws.actor(), st.session_state.tender_id)
 if result.status == PROVISIONAL:
     st.warning(tr("临时结果：尚有评委评分缺失（标记“评分未完成”），组长不能据此定标。",
                   "Provisional: some panel scores are missing (flag \"Panel scores missing\"); "
-                  "the chair cannot finalise this result."))
+                  "the chair cannot finalise this result.") + " " + ws.markdown_text(signed.text(lang)))
+elif signed.final:
+    st.success(ws.markdown_text(signed.text(lang)) + tr("。所有评委均已完成评分。", ". Every judge has scored every valid bid."))
 else:
-    st.success(tr("最终结果：所有评委均已完成评分。", "Final: every judge has scored every valid bid."))
+    st.info(tr("评分完整：所有评委均已完成评分。", "Scores complete: every judge has scored every valid bid. ")
+            + ws.markdown_text(signed.text(lang)) + tr("。", "."))
 
 given, expected = panel_progress(result)
 columns = st.columns(4)

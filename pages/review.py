@@ -224,6 +224,9 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, s
 
 def finalise_section(store: Store, chair: Actor, tender: int, stage: Stage) -> None:
     tr = ws.tr
+    if stage in (Stage.SETUP, Stage.SCORING):
+        st.caption(tr("结束评分、进入复核阶段后，才能在这里确认最终结果（定稿）。",
+                      "Once scoring is closed and the tender is in review, the result is finalised here."))
     if stage is Stage.REVIEW:
         found = store.blockers(chair, tender)
         if found:

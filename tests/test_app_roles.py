@@ -146,3 +146,27 @@ def test_procurement_cannot_reach_the_chairs_actions_through_the_store(tender):
     with pytest.raises(RightRefused) as refused:
         store.set_tier(Actor(pat.id, pat.display_name), tender, VENDOR_A, "ops_plan", "t3")
     assert refused.value.action.value == "set tiers"
+
+
+@pytest.mark.parametrize("lang, complete, not_final, signed", [
+    ("zh", "评分完整：所有评委均已完成评分", "尚未定稿：当前处于“复核”阶段", "已定稿：组长 chen 于"),
+    ("en", "Scores complete: every judge has scored every valid bid", "Not final: the tender is in the review stage",
+     "Final: signed by the chair, chen, on"),
+])
+def test_complete_scores_are_not_called_final_until_the_chair_signs(tender, lang, complete, not_final, signed):
+    store = Store()
+    judge = seat_judge(store, tender, "王评委")
+    for vendor in (VENDOR_A, VENDOR_B):
+        store.set_tier(admin_of(store), tender, vendor, "ops_plan", "t3")
+        store.set_score(judge, tender, vendor, "ops_plan", Decimal(12))
+        store.set_score(judge, tender, vendor, "service_design", Decimal(4))
+    store.submit(judge, tender)
+    chen = open_app("review", lang="en", user="chen", tender_id=tender)
+    assert any("Once scoring is closed and the tender is in review" in c.value for c in chen.caption)
+    chen.button(key="review_close").click().run()
+    app = open_app("results", lang=lang, user="pat", tender_id=tender)
+    assert not app.exception and not app.success
+    assert complete in app.info[0].value and not_final in app.info[0].value
+    chen.button(key="review_finalise").click().run()
+    app = open_app("results", lang=lang, user="pat", tender_id=tender)
+    assert signed in app.success[0].value
