@@ -6,6 +6,7 @@ import signin
 import workspace as ws
 from bideval.errors import BidEvalError
 from bideval.rights import ROLE_NAMES_ZH
+from bideval.database import shown_url
 from bideval.storage import database_url
 
 st.set_page_config(page_title="bid-eval 评标", page_icon="📊", layout="wide")
@@ -63,7 +64,8 @@ with st.sidebar:
                + (f" · {ws.tr('、', ', ').join(held)}" if held else "")
                + (ws.tr(" · 管理员", " · administrator") if who.administrator else ""))
     st.button(ws.tr("退出登录", "Sign out"), key="signout", icon=":material/logout:", on_click=ws.sign_out)
-    st.caption(ws.tr("数据库", "Database") + f": `{database_url()}`")
+    if who.administrator:  # where the data lives is the administrator's business, and never its password
+        st.caption(ws.tr("数据库", "Database") + f": `{shown_url(database_url())}`")
 
 if unknown is not None:
     st.warning(ws.tr(f"地址中的招标项目 #{unknown} 不存在，或您在其中没有角色。请在侧栏选择招标项目。",

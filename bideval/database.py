@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event, inspect, make_url, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
@@ -72,6 +72,17 @@ class Database:
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+
+
+def shown_url(url: str) -> str:
+    """A database address fit to show on a page: the password masked.
+
+    >>> shown_url("postgresql+psycopg://bideval:s3cret@db.example.org/bideval")
+    'postgresql+psycopg://bideval:***@db.example.org/bideval'
+    >>> shown_url("sqlite:///data/bid_eval.sqlite3")
+    'sqlite:///data/bid_eval.sqlite3'
+    """
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _sqlite_connect(connection, _record) -> None:

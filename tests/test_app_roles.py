@@ -170,3 +170,12 @@ def test_complete_scores_are_not_called_final_until_the_chair_signs(tender, lang
     chen.button(key="review_finalise").click().run()
     app = open_app("results", lang=lang, user="pat", tender_id=tender)
     assert signed in app.success[0].value
+
+
+def test_only_the_administrator_sees_where_the_database_is_and_never_its_password(through_the_entrypoint, tender):
+    judge = open_app("scoring", lang="en", user="王评委", tender_id=tender)
+    assert not judge.exception
+    assert not [c for c in judge.sidebar.caption if "Database" in c.value]
+    admin = open_app("results", lang="en", tender_id=tender)
+    (shown,) = [c.value for c in admin.sidebar.caption if "Database" in c.value]
+    assert "sqlite:///" in shown
