@@ -10,58 +10,28 @@ another.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 import signin
-from bideval import filenames, messages
-from bideval.accounts import ADMIN_USERNAME
+from bideval import filenames, first_start, messages
 from bideval.errors import BidEvalError, Problem
 from bideval.result import Result
 from bideval.rights import Action, Actor, Role, allowed
 from bideval.rubric import Rubric
 from bideval.storage import Seat, Store, database_url
 
-ROOT = Path(__file__).resolve().parent
-CRITERIA = ROOT / "criteria"
-SAMPLE_RUBRIC = CRITERIA / "cs-outsourcing.yaml"
-SAMPLE_BIDS = ROOT / "sample_bids" / "cs-outsourcing"
-SAMPLE_PANEL = ROOT / "sample_bids" / "cs-outsourcing-panel.xlsx"
-SAMPLE_NAME = "示例：客服业务外包项目 / Sample: customer-service outsourcing"
+CRITERIA = first_start.CRITERIA  # the rubric library the Tenders page offers
 TENDER_PARAM = "tender"  # the page address's query parameter naming the tender in hand
 
 
 @st.cache_resource
 def _store(url: str) -> Store:
     store = Store(url)
-    password = store.accounts.ensure_administrator()
-    if password is not None:
-        announce_administrator(password)
-    account = store.accounts.find(ADMIN_USERNAME)
-    if account is None:
-        raise BidEvalError("no administrator account")  # a programming mistake: ensure_administrator made it
-    admin = Actor(account.id, account.display_name, True)
-    tenders = store.tenders(admin)
-    if not tenders:
-        load_sample_tender(store, admin)
-    for tender in tenders:  # made before accounts existed: nobody holds a role until the administrator takes them
-        if not store.members(admin, tender.id):
-            store.give_role(admin, tender.id, ADMIN_USERNAME, Role.PROCUREMENT)
-            store.give_role(admin, tender.id, ADMIN_USERNAME, Role.CHAIR)
+    first_start.prepare(store)  # already done by scripts/run.sh; here for a server started another way
     return store
-
-
-def announce_administrator(password: str) -> None:
-    """Print the first administrator's one-time password where whoever started the server reads it."""
-    line = "=" * 72
-    print(f"\n{line}\n bid-eval: first start. Sign in as\n\n     user name:           {ADMIN_USERNAME}\n"
-          f"     one-time password:   {password}\n\n You choose your own password at the first sign-in.\n"
-          f" 首次启动：请用户名 {ADMIN_USERNAME} 和上面的一次性密码登录，登录后须设置新密码。\n{line}\n",
-          file=sys.stderr, flush=True)
 
 
 def store() -> Store:
@@ -155,23 +125,6 @@ def landing_page(visible: tuple[str, ...], wanted: str | None) -> str:
     if wanted in visible:
         return wanted
     return next(name for name in FIRST_CHOICE if name in visible)
-
-
-def load_sample_tender(store: Store, actor: Actor) -> int:
-    """Create the sample tender from criteria/ and sample_bids/: rubric, bids and panel, in the scoring stage.
-
-    ``actor`` becomes its procurement officer and chair, so a newcomer signed in as them sees it at once.
-    """
-    tender = store.create_tender(actor, SAMPLE_NAME, SAMPLE_RUBRIC.read_text(encoding="utf-8"), SAMPLE_RUBRIC.name)
-    store.give_role(actor, tender, ADMIN_USERNAME, Role.CHAIR)
-    files = [(p.name, p.read_bytes()) for p in sorted(SAMPLE_BIDS.glob("*.xlsx"))]
-    store.import_bids(actor, tender, files)
-    store.open_scoring(actor, tender)
-    if SAMPLE_PANEL.exists():
-        content = SAMPLE_PANEL.read_bytes()
-        preview = store.preview_replace_panel(actor, tender, SAMPLE_PANEL.name, content)
-        store.replace_panel(actor, tender, SAMPLE_PANEL.name, content, preview)
-    return tender
 
 
 def enter_page(name: str, needs_sign_in: bool = True) -> None:

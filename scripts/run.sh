@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The administrator's one-time password is printed here, on the first start, before anyone opens the page.
+.venv/bin/python -m bideval.first_start
 exec .venv/bin/streamlit run bid_eval.py "$@"

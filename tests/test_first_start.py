@@ -1,0 +1,51 @@
+"""The first start on a new database: `python -m bideval.first_start` (what scripts/run.sh runs before the server)
+prints the administrator's one-time password once and loads the sample tender once; a second start changes
+nothing and prints nothing; the password printed is the one that signs in, and only until it is changed."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bideval.accounts import SignInRefused
+from bideval.first_start import SAMPLE_NAME, prepare
+from bideval.storage import Store
+from conftest import ROOT, admin_of
+
+
+def first_start(url: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bideval.first_start"], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "DATABASE_URL": url}, timeout=300)
+
+
+def test_the_first_start_prints_a_one_time_password_once_and_loads_the_sample_once(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    first = first_start(url)
+    assert first.returncode == 0, first.stderr
+    (password,) = re.findall(r"one-time password:\s+(\S+)", first.stderr)
+    assert "首次启动" in first.stderr
+    again = first_start(url)
+    assert again.returncode == 0 and "password" not in again.stderr
+    store = Store(url)
+    assert [t.name for t in store.tenders(admin_of(store))] == [SAMPLE_NAME]
+    signed = store.accounts.sign_in("admin", password)
+    assert signed.must_change_password
+    store.accounts.change_password(signed.token, password, "a-password-of-my-own")
+    with pytest.raises(SignInRefused):
+        store.accounts.sign_in("admin", password)
+
+
+def test_the_app_s_own_preparation_is_the_same_and_repeats_safely(tmp_path: Path, capsys):
+    store = Store(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    admin = prepare(store)
+    assert "one-time password" in capsys.readouterr().err
+    (tender,) = store.tenders(admin)
+    assert {(user, role) for user, _, role in store.members(admin, tender.id)} >= {("admin", "procurement"),
+                                                                                ("admin", "chair")}
+    prepare(store)
+    assert capsys.readouterr().err == ""
+    assert len(store.tenders(admin)) == 1
