@@ -136,7 +136,7 @@ def test_a_refusal_keeps_the_other_cells_of_the_same_edit(tender):
     edit(app, {(VENDOR_A, "ops_plan"): {"score": 12}, (VENDOR_B, "service_design"): {"score": 7}})
     assert len(app.error) == 1 and VENDOR_B in app.error[0].value
     assert my_scores(tender) == {(VENDOR_A, "ops_plan"): (Decimal(12), "")}
-    assert list(grid(app)["score"].fillna(-1)) == ["12", -1, -1, -1]
+    assert list(grid(app)["score"].astype(object).fillna(-1)) == ["12", -1, -1, -1]
 
 
 def test_edits_already_saved_are_not_replayed(tender):
