@@ -18,8 +18,12 @@ if "goto" in st.query_params:  # set by ws.enter_page for a page opened by its a
     del st.query_params["goto"]
 
 with st.sidebar:
-    st.radio("语言 / Language", ["zh", "en"], key="lang", horizontal=True,
-             format_func=lambda code: "中文" if code == "zh" else "English")
+    # The language lives in its own key, the radio in another: Streamlit drops a widget's state when the page
+    # changes under it (signing in does), and the language chosen on the sign-in page must survive that.
+    st.session_state.lang_pick = st.session_state.lang
+    st.radio("语言 / Language", ["zh", "en"], key="lang_pick", horizontal=True,
+             format_func=lambda code: "中文" if code == "zh" else "English",
+             on_change=lambda: st.session_state.update(lang=st.session_state.lang_pick))
     signin.write_cookie()
 who = ws.check_sign_in()
 

@@ -44,6 +44,8 @@ def main() -> None:
             page.wait_for_selector("h1", timeout=120000)
             if args.lang == "en":
                 page.get_by_text("English", exact=True).click()
+                page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60000)
+                page.wait_for_timeout(1000)  # the page is drawn again in English
             if args.user and not signed_in and name != "signin":
                 page.get_by_label("用户名" if args.lang == "zh" else "User name", exact=True).fill(args.user)
                 page.get_by_label("密码" if args.lang == "zh" else "Password", exact=True).fill(args.password)

@@ -51,11 +51,11 @@ def test_the_address_names_the_tender_and_a_new_session_opens_it(tenders):
 def test_a_language_switch_keeps_the_tender(tenders):
     first, second, third = tenders
     app = session({"tender": str(first)})
-    app.radio(key="lang").set_value("en").run()
+    app.radio(key="lang_pick").set_value("en").run()
     assert not app.exception
     assert "甲项目" in in_hand(app) and app.query_params["tender"] == str(first)
     app.switch_page("pages/audit.py").run()
-    app.radio(key="lang").set_value("zh").run()
+    app.radio(key="lang_pick").set_value("zh").run()
     assert app.session_state["tender_id"] == first
 
 

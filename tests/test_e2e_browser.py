@@ -378,3 +378,30 @@ def test_two_judges_score_blind_on_two_replicas_and_the_chair_finalises(panel):
     assert scores[("王评委", VENDOR_A, "ops_plan")] == "12.25"  # typed, kept to the cent
     assert store.verify_audit(admin_of(store), tender).ok
     store.engine.dispose()
+
+
+def test_the_language_chosen_before_signing_in_stays(procurement):
+    """English picked on the sign-in page: the password change and the page after signing in are in English too
+    (signing in changes the page under the language radio, which once dropped its state and fell back to 中文)."""
+    from playwright.sync_api import sync_playwright
+
+    base, _, tender, one_time = procurement
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{base}/?tender={tender}")
+        title_is(page, "登录")
+        page.get_by_text("English", exact=True).click()
+        title_is(page, "Sign in")
+        page.get_by_label("User name", exact=True).fill("admin")
+        page.get_by_label("Password", exact=True).fill(one_time)
+        page.get_by_role("button", name="Sign in", exact=True).click()
+        settle(page)
+        page.get_by_label("One-time password").fill(one_time)
+        page.get_by_label("New password (at least 10 characters)").fill(PASSWORD)
+        page.get_by_label("New password again").fill(PASSWORD)
+        page.get_by_role("button", name="Set my password").click()
+        title_is(page, "Evaluation results")
+        page.get_by_text("中文", exact=True).click()  # and the radio still switches the language
+        title_is(page, "评标结果")
+        browser.close()
