@@ -239,6 +239,15 @@ def loaded_tender(store, name: str, rubric: Path, bids: Sequence[Path], panel: P
     return tender
 
 
+@pytest.fixture
+def two_bids(tender: int, tmp_path: Path) -> int:
+    """The test module's ``tender`` with two valid bids, from A (甲公司) and B (乙公司), imported by the administrator."""
+    files = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
+             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司"))]
+    assert admin_call("import_bids", tender, [(f.name, f.read_bytes()) for f in files]).ok
+    return tender
+
+
 def admin_call(method: str, *args: Any, **kwargs: Any) -> Any:
     """Call a Store method on the app's database (DATABASE_URL) as the administrator."""
     from bideval.storage import Store

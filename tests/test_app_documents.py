@@ -4,7 +4,6 @@ scoring, and the import report of every upload kept across sessions."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
@@ -26,14 +25,6 @@ JUDGE = "王评委"
 def tender(app_db: str) -> int:
     """An empty tender of the formats.md example rubric, run by the administrator."""
     return chair_tender(Store(app_db), "附件测试", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
-
-
-@pytest.fixture
-def two_bids(tender: int, tmp_path: Path) -> int:
-    files = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
-             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司"))]
-    assert admin_call("import_bids", tender, [(f.name, f.read_bytes()) for f in files]).ok
-    return tender
 
 
 def shown_pdfs(app) -> list[dict]:

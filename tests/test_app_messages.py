@@ -223,14 +223,6 @@ def test_the_upload_limit_and_the_disabled_import_button_say_why(tender, lang, w
 
 # -- the Tiers page: a bad panel workbook, a refused tier
 
-@pytest.fixture
-def two_bids(tender: int, tmp_path: Path) -> int:
-    files = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
-             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司"))]
-    assert admin_call("import_bids", tender, [(f.name, f.read_bytes()) for f in files]).ok
-    return tender
-
-
 @pytest.mark.parametrize("lang, lines", [
     ("zh", ["`Scores!D2` 应为“服务方案”的得分，0 到 5，实际为 9",
             "`Scores!D3` 应为 0 到 15 之间的数字，实际为 '很好'",

@@ -402,6 +402,8 @@ def test_the_language_chosen_before_signing_in_stays(procurement):
         page.get_by_label("New password again").fill(PASSWORD)
         page.get_by_role("button", name="Set my password").click()
         title_is(page, "Evaluation results")
+        assert "Evaluation results" in page.locator("h1").all_inner_texts()
         page.get_by_text("中文", exact=True).click()  # and the radio still switches the language
         title_is(page, "评标结果")
+        assert "评标结果" in page.locator("h1").all_inner_texts()
         browser.close()
