@@ -161,6 +161,8 @@ def _check_package(handle: IO[bytes], size: int) -> list[Finding]:
     with archive:
         if len(archive.infolist()) > MAX_ENTRIES:
             return [_too_many_entries(len(archive.infolist()))]
+        if any(not info.filename for info in archive.infolist()):  # every later stage reads entries by name
+            return [_f("zip_broken", detail="an entry of the zip directory has no name")]
         for stage in (_member_problems, _kind_problems, _part_problems):
             messages = stage(archive)
             if messages:

@@ -458,6 +458,18 @@ def test_cell_flood_stops_the_scan(book: Path, tmp_path: Path, monkeypatch: pyte
 # ---- robustness, isolation and speed -------------------------------------------------------------
 
 
+def test_an_entry_without_a_name_is_a_broken_zip_not_a_crash(book: Path, tmp_path: Path) -> None:
+    """Found by the fuzz test below: one zeroed byte of the zip directory left an entry named '' and
+    zipfile.ZipInfo.is_dir() raised IndexError inside the guard."""
+    target = tmp_path / "unnamed.xlsx"
+    shutil.copy(book, target)
+    with zipfile.ZipFile(target, "a") as archive:
+        archive.writestr(zipfile.ZipInfo(""), b"x")
+    (problem,) = check_xlsx(target)
+    assert problem.file == str(target) and GUARD_FINDING.match(problem.message)
+    assert "no name" in problem.message
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_damaged_files_become_problems_never_exceptions(book: Path, tmp_path: Path, data: st.DataObject) -> None:
