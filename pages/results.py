@@ -12,7 +12,7 @@ from bideval.rubric import Deduction
 ws.enter_page("results")
 tr = ws.tr
 lang = ws.lang()
-ws.require_tender()
+tender = ws.require_tender()
 st.title(tr("评标结果", "Evaluation results"))
 result = ws.result()
 rubric = result.rubric
@@ -20,7 +20,7 @@ places = rubric.total_places
 
 st.caption(f"{rubric.title.text(lang)} · `{rubric.id}`")
 # Complete scores are not yet a final result: only the chair's sign-off makes it final (the stage says which).
-signed = ws.store().sign_off(ws.actor(), st.session_state.tender_id)
+signed = ws.store().sign_off(ws.actor(), tender)
 if result.status == PROVISIONAL:
     st.warning(tr("临时结果：尚有评委评分缺失（标记“评分未完成”），组长不能据此定标。",
                   "Provisional: some panel scores are missing (flag \"Panel scores missing\"); "
