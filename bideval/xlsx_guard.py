@@ -384,17 +384,10 @@ class _EntryReader:
     # its end must match its declared size and CRC.
 
     def __init__(self, handle: IO[bytes], info: zipfile.ZipInfo):
-        handle.seek(info.header_offset)
-        header = handle.read(30)
-        if len(header) != 30 or header[:4] != ZIP_MAGIC:
-            raise zipfile.BadZipFile(f"{info.filename} has no valid local header")
-        name_length, extra_length = struct.unpack("<2H", header[26:])
-        if handle.read(name_length) != _raw_name(info):
-            raise zipfile.BadZipFile(f"{info.filename} has a different name in its local header")
         self.info = info
         self.done = False
         self._handle = handle
-        self._position = info.header_offset + 30 + name_length + extra_length
+        self._position = _data_start(handle, info)
         self._left = info.compress_size
         self._pending = b""
         self._produced = 0
@@ -432,6 +425,28 @@ class _EntryReader:
         if self.done and (self._produced != self.info.file_size or self._crc != self.info.CRC):
             raise zipfile.BadZipFile(f"{self.info.filename} does not match its recorded size and checksum")
         return b"".join(pieces)
+
+
+def _data_start(handle: IO[bytes], info: zipfile.ZipInfo) -> int:
+    """Where an entry's compressed bytes start, after a local header that must agree with the directory."""
+    handle.seek(info.header_offset)
+    header = handle.read(30)
+    if len(header) != 30 or header[:4] != ZIP_MAGIC:
+        raise zipfile.BadZipFile(f"{info.filename} has no valid local header")
+    name_length, extra_length = struct.unpack("<2H", header[26:])
+    if handle.read(name_length) != _raw_name(info):
+        raise zipfile.BadZipFile(f"{info.filename} has a different name in its local header")
+    return info.header_offset + 30 + name_length + extra_length
+
+
+# Parts found clean, by everything their check depends on: the part's name, how it was reached, whether its
+# package holds non-XML parts, its declared sizes and checksum, the limits, and its compressed bytes
+# themselves (compared in full, so a hit is a byte-identical part, never a lookalike). Every copy of a
+# bid-form template carries the same theme, styles and relationship parts: each is inflated and read
+# once per process, not once per bidder. Worksheets are never remembered (each bidder's cells differ).
+_CLEAN_PARTS: dict[tuple, tuple[bytes | None, frozenset[str]]] = {}
+MAX_REMEMBERED_PART_BYTES = 64 * 1024
+MAX_REMEMBERED_PARTS = 256
 
 
 @dataclass
@@ -483,38 +498,75 @@ class _PartScan:
         """Problems in one part; `named` when its name says XML, else it was reached by a relationship."""
         name = info.filename
         try:
-            stream = _EntryReader(self.handle, info)
-            raw = stream.read(XML_PREFIX_BYTES)
-            complete = stream.done
-            encoding = _encoding_of(raw)
-            if encoding == "unreadable":
-                if named:
-                    raise _Refused("not_utf", part=name)
+            memory = self._memory_key(info, named)
+            clean = _CLEAN_PARTS.get(memory) if memory is not None else None
+            if clean is not None:
+                self._take(name, *clean)
                 return []
-            decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
-            text = decoder.decode(raw, final=complete).encode("utf-8", "replace") if decoder else raw
-            looks_like_xml = _STARTS_LIKE_XML.match(text) is not None
-            if not (named or looks_like_xml):
-                return []
-            root = _inspect_head(name, text, complete, looks_like_xml)
-            if name in KEPT_TEXTS:
-                self.texts[name] = text
-            if root in SHEET_ROOTS:
-                self.worksheet(info, root, chain([text], _more_text(stream, decoder, SHEET_CHUNK_BYTES)))
-            elif root and complete and not _closes(text, root):
-                self.cut.append(name)
-            elif name.lower().endswith(".rels") and self.others:
-                if info.file_size > MAX_RELS_BYTES:
-                    raise _Refused("rels_too_big", part=name, size=info.file_size)
-                self.relationships(info, text + b"".join(_more_text(stream, decoder, XML_PREFIX_BYTES)))
+            clean = self._read_part(info, named)
         except _Refused as refusal:
             return [refusal.finding]
         except (zipfile.BadZipFile, zlib.error) as error:  # what _EntryReader and inflating a corrupt part raise
             return [_broken(name, error)]
+        if clean is not None:
+            self._take(name, *clean)
+            if memory is not None:
+                if len(_CLEAN_PARTS) >= MAX_REMEMBERED_PARTS:
+                    _CLEAN_PARTS.clear()
+                _CLEAN_PARTS[memory] = clean
         return []
 
-    def relationships(self, info: zipfile.ZipInfo, text: bytes) -> None:
-        """Remember the parts a relationship part points at, so they are scanned too."""
+    def _memory_key(self, info: zipfile.ZipInfo, named: bool) -> tuple | None:
+        """What a small part's check depends on, its compressed bytes included; None for a large part."""
+        if info.compress_size > MAX_REMEMBERED_PART_BYTES:
+            return None
+        self.handle.seek(_data_start(self.handle, info))
+        return (info.filename, named, bool(self.others), info.compress_type, info.file_size, info.CRC,
+                XML_PREFIX_BYTES, MAX_RELS_BYTES, self.handle.read(info.compress_size))
+
+    def _take(self, name: str, kept: bytes | None, targets: frozenset[str]) -> None:
+        """Record what a clean part gave: its text when it is one the later checks read, the parts it points at."""
+        if kept is not None:
+            self.texts[name] = kept
+        self.targets.update(targets)
+
+    def _read_part(self, info: zipfile.ZipInfo, named: bool) -> tuple[bytes | None, frozenset[str]] | None:
+        """Read and check one part: (its kept text, the parts it points at) when it is a clean part other than
+        a worksheet, else None (a worksheet, measured into self.sheets, or a part cut short, in self.cut)."""
+        name = info.filename
+        stream = _EntryReader(self.handle, info)
+        raw = stream.read(XML_PREFIX_BYTES)
+        complete = stream.done
+        encoding = _encoding_of(raw)
+        if encoding == "unreadable":
+            if named:
+                raise _Refused("not_utf", part=name)
+            return None, frozenset()
+        decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
+        text = decoder.decode(raw, final=complete).encode("utf-8", "replace") if decoder else raw
+        looks_like_xml = _STARTS_LIKE_XML.match(text) is not None
+        if not (named or looks_like_xml):
+            return None, frozenset()
+        root = _inspect_head(name, text, complete, looks_like_xml)
+        kept = text if name in KEPT_TEXTS else None
+        if kept is not None:
+            self.texts[name] = kept
+        if root in SHEET_ROOTS:
+            self.worksheet(info, root, chain([text], _more_text(stream, decoder, SHEET_CHUNK_BYTES)))
+            return None
+        if root and complete and not _closes(text, root):
+            self.cut.append(name)
+            return None
+        if name.lower().endswith(".rels") and self.others:
+            if info.file_size > MAX_RELS_BYTES:
+                raise _Refused("rels_too_big", part=name, size=info.file_size)
+            return kept, self.relationships(info, text + b"".join(_more_text(stream, decoder, XML_PREFIX_BYTES)))
+        return kept, frozenset()
+
+    @staticmethod
+    def relationships(info: zipfile.ZipInfo, text: bytes) -> frozenset[str]:
+        """The parts a relationship part points at, to be scanned too."""
+        targets: set[str] = set()
         folder = posixpath.dirname(posixpath.dirname(info.filename))
         for match in _RELATIONSHIP.finditer(text):
             attributes = _attributes(match.group(1))
@@ -526,7 +578,8 @@ class _PartScan:
             if target:
                 path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
                 path = posixpath.normpath(path)
-                self.targets.update({path, unquote(path)})
+                targets.update({path, unquote(path)})
+        return frozenset(targets)
 
     def worksheet(self, info: zipfile.ZipInfo, root: bytes, chunks: Iterable[bytes]) -> None:
         """Measure a worksheet to its end: the fast scan, or the exact one when the markup is unusual."""

@@ -497,6 +497,57 @@ def test_damaged_files_become_problems_never_exceptions(book: Path, tmp_path: Pa
                 assert [(p.file, p.sheet) for p in damaged.problems] == [(str(target), sheet)]
 
 
+def test_parts_shared_by_copies_of_a_template_are_read_once(book: Path, tmp_path: Path) -> None:
+    xlsx_guard._CLEAN_PARTS.clear()
+    assert check_xlsx(book) == []
+    remembered = dict(xlsx_guard._CLEAN_PARTS)
+    assert {key[0] for key in remembered} >= {"xl/theme/theme1.xml", "xl/styles.xml", "[Content_Types].xml"}
+    assert not any(key[0].startswith("xl/worksheets/") for key in remembered)  # each bidder's cells differ
+    copy = tmp_path / "copy.xlsx"
+    shutil.copy(book, copy)
+    assert check_xlsx(copy) == [] and xlsx_guard._CLEAN_PARTS == remembered
+
+
+def test_a_remembered_part_is_no_pass_for_a_changed_one(book: Path, tmp_path: Path) -> None:
+    """The same name, sizes and checksum with other compressed bytes, or the same bytes under another
+    checksum, are checked afresh and refused."""
+    assert check_xlsx(book) == []
+    data = bytearray(book.read_bytes())
+    with zipfile.ZipFile(book) as archive:
+        theme = archive.getinfo("xl/theme/theme1.xml")
+    start = theme.header_offset + 30 + len(theme.filename) + len(theme.extra)
+    data[start + theme.compress_size // 2] ^= 0xFF
+    flipped = tmp_path / "flipped.xlsx"
+    flipped.write_bytes(bytes(data))
+    assert "xl/theme/theme1.xml" in text_of(check_xlsx(flipped))
+    data = bytearray(book.read_bytes())
+    entry = data.find(b"PK\x01\x02")  # the central directory entry that names the theme
+    while data[entry + 46:entry + 46 + len(theme.filename)] != theme.filename.encode():
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    data[entry + 16:entry + 20] = struct.pack("<L", theme.CRC ^ 1)
+    other_crc = tmp_path / "crc.xlsx"
+    other_crc.write_bytes(bytes(data))
+    assert "xl/theme/theme1.xml" in text_of(check_xlsx(other_crc))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_remembered_parts_never_change_a_finding(book: Path, tmp_path: Path, data: st.DataObject) -> None:
+    """Any damaged copy gets the same findings whether the clean original was checked before it or not."""
+    original = book.read_bytes()
+    mutated = bytearray(original)
+    for position, value in data.draw(st.lists(st.tuples(st.integers(4, len(original) - 1), st.integers(0, 255)),
+                                              min_size=1, max_size=4)):
+        mutated[position] = value
+    target = tmp_path / "mutated.xlsx"
+    target.write_bytes(bytes(mutated))
+    xlsx_guard._CLEAN_PARTS.clear()
+    cold = check_xlsx(target)
+    xlsx_guard._CLEAN_PARTS.clear()
+    assert check_xlsx(book) == []
+    assert check_xlsx(target) == cold
+
+
 def test_guard_imports_no_spreadsheet_reader(far_cell_book: Path, book: Path) -> None:
     code = (
         "import sys; from pathlib import Path; import bideval.xlsx_guard as guard\n"
