@@ -63,9 +63,12 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
         path = Path(given)
         if path.is_dir():
             found = []
-            for child in sorted(path.iterdir()):
-                if child.name.startswith(("~$", ".")) or not child.is_file():
+            with os.scandir(path) as entries:  # an entry knows whether it is a file without a stat of its own
+                children = sorted((entry.name, entry.is_file()) for entry in entries)
+            for name, is_file in children:
+                if name.startswith(("~$", ".")) or not is_file:
                     continue
+                child = path / name
                 suffix = child.suffix.lower()
                 if suffix == ".xlsx":
                     found.append(child)
@@ -78,10 +81,14 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
             files.append(path)
         else:
             problems.append(Problem.of("files.missing", str(path)))
-    seen: set[Path] = set()
+    seen: set[object] = set()
     unique = []
     for f in files:
-        key = f.resolve()
+        try:  # one file named twice (a folder and a file in it, a link to it) is read once
+            found = os.stat(f)
+            key: object = (found.st_dev, found.st_ino)
+        except OSError:  # gone since it was listed: its read will say so
+            key = f
         if key not in seen:
             seen.add(key)
             unique.append(f)

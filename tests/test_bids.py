@@ -31,6 +31,21 @@ def test_bid_forms_in_a_folder(rubric, tmp_path: Path):
     assert [f.role for f in bidset.files] == ["bids", "bids"] and all(len(f.sha256) == 64 for f in bidset.files)
 
 
+def test_a_form_named_twice_is_read_once(rubric, tmp_path: Path):
+    """The folder and a file in it, and a link to that file: one bid, not a duplicate vendor; a hidden file
+    and a sub-folder in the folder are passed over, a .xls beside the forms is reported."""
+    folder = tmp_path / "bids"
+    folder.mkdir()
+    form = write_form(folder / "a.xlsx", good_bid(VENDOR_A))
+    (tmp_path / "link.xlsx").symlink_to(form)
+    (folder / ".hidden.xlsx").write_bytes(b"not read")
+    (folder / "sub").mkdir()
+    bidset = read_bids(rubric, [folder, form, tmp_path / "link.xlsx"])
+    assert [b.vendor_id for b in bidset.bids] == [VENDOR_A] and len(bidset.files) == 1
+    (folder / "old.xls").write_bytes(b"\xd0\xcf")
+    assert any("old.xls" in p and ".xls" in p for p in problems_of(rubric, [folder]))
+
+
 def test_template_round_trip(rubric, tmp_path: Path):
     """template → filled form → import gives the same values."""
     import openpyxl
