@@ -814,7 +814,20 @@ class Rubric:
 
     def criterion_named(self, name: str) -> Criterion | None:
         """A criterion named by its id or, failing that, by its name in either language."""
-        return _named(name, self.criteria, lambda c: (c.name.zh, c.name.en))
+        by_id, by_name = self._criterion_index
+        wanted = fold(name)
+        return by_id.get(wanted) or by_name.get(wanted)
+
+    @cached_property
+    def _criterion_index(self) -> tuple[dict[str, Criterion], dict[str, Criterion]]:
+        """:func:`_named`'s answer for every criterion, looked up once (a panel sheet names one per row)."""
+        by_id: dict[str, Criterion] = {}
+        by_name: dict[str, Criterion] = {}
+        for c in self.criteria:
+            by_id.setdefault(fold(c.id), c)
+            for name in (c.name.zh, c.name.en):
+                by_name.setdefault(fold(name), c)
+        return by_id, by_name
 
 
 _Named = TypeVar("_Named", Tier, Criterion)

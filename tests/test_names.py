@@ -183,3 +183,16 @@ def test_the_store_keeps_that_judge_as_a_member(tmp_path: Path):
     replace_panel(store, tender, path)
     assert store.judges(admin_of(store), tender) == ["王评委", "李评委", "张评委"]
     assert store.evaluate(admin_of(store), tender).status == PROVISIONAL
+
+
+def test_the_criterion_index_answers_as_the_search_it_replaces(rubric):
+    """criterion_named looks names up in an index built once; it must answer as searching the criteria does:
+    ids first, then names in either language, folded, the first criterion winning."""
+    from bideval.rubric import _named
+
+    clashing = renamed_criterion(rubric, "ops_plan", Label("service_design", "Service Design"))
+    for r in (rubric, clashing):
+        asked = [c.id for c in r.criteria] + [n for c in r.criteria for n in (c.name.zh, c.name.en)]
+        asked += [n.upper() for n in asked] + [f" {n}\u3000" for n in asked] + ["", "nothing", "ＳＥＲＶＩＣＥ_ＤＥＳＩＧＮ"]
+        for name in asked:
+            assert r.criterion_named(name) is _named(name, r.criteria, lambda c: (c.name.zh, c.name.en)), name
