@@ -85,8 +85,8 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
     unique = []
     for f in files:
         try:  # one file named twice (a folder and a file in it, a link to it) is read once
-            found = os.stat(f)
-            key: object = (found.st_dev, found.st_ino)
+            status = os.stat(f)
+            key: object = (status.st_dev, status.st_ino)
         except OSError:  # gone since it was listed: its read will say so
             key = f
         if key not in seen:
