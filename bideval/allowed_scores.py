@@ -134,14 +134,15 @@ def check_score(criterion: Criterion, tier_id: str | None, score: Decimal | None
     places = -score.normalize().as_tuple().exponent  # type: ignore[operator]
     if decimals is not None and places > decimals:
         return ScoreRefusal(TOO_MANY_DECIMALS, criterion, score, typed=typed, decimals=decimals)
+    allowed = allowed_range(criterion, tier_id)
+    if allowed is not None and allowed[2] is not None and not allowed[2].contains(score):
+        # the agreed tier's range, even above the maximum: it is the range the judge may use
+        return ScoreRefusal(OUTSIDE_TIER, criterion, score, *allowed, typed=typed)
     if not score <= criterion.max:
         return ScoreRefusal(OUTSIDE_RANGE, criterion, score, Decimal(0), criterion.max, typed=typed)
-    allowed = allowed_range(criterion, tier_id)
     if allowed is None:
         return ScoreRefusal(NO_TIER, criterion, score, typed=typed)
     low, high, tier = allowed
-    if tier is not None and not tier.contains(score):
-        return ScoreRefusal(OUTSIDE_TIER, criterion, score, low, high, tier, typed=typed)
     if isinstance(criterion, Judged):
         if criterion.grades and not any(g.contains(score) for g in criterion.grades):
             return ScoreRefusal(NOT_A_GRADE, criterion, score, low, high, None, criterion.grades, criterion.step,

@@ -70,7 +70,9 @@ ERRORS = [
     pytest.param([["王评委", VENDOR_A, "service_design", -1]], TIERS, None,
                  ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -1"], id="below-zero"),
     pytest.param([["王评委", VENDOR_A, "ops_plan", 16]], TIERS, None,
-                 ["Scores!D2: expected a score from 0 to 15 for 'ops_plan', found 16"], id="tiered-above-max"),
+                 # above the maximum, with a tier agreed: the tier's range is the one to keep to
+                 ["Scores!D2: expected a score inside the agreed tier t3 三档 (10.1–15) for 'ops_plan', found 16"],
+                 id="tiered-above-max"),
     pytest.param([["王评委", VENDOR_B, "ops_plan", 12]], TIERS, None,
                  ["Scores!D2: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found 12"],
                  id="outside-the-tier"),

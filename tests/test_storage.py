@@ -248,7 +248,10 @@ def test_a_typed_score_is_kept_exactly_as_typed(typed, tier, expected):
     ("ops_plan", "10.05", "t2", OUTSIDE_TIER, "10.05 is outside the allowed range 5.1–10",
      "10.05 超出允许范围 5.1–10（已定档次：二档）"),
     ("ops_plan", "15", "t2", OUTSIDE_TIER, "15 is outside the allowed range 5.1–10", "15 超出允许范围 5.1–10"),
-    ("ops_plan", "15.5", "t3", OUTSIDE_RANGE, "15.5 is outside the allowed range 0–15", "15.5 超出允许范围 0–15"),
+    # above the maximum with a tier agreed: the tier's range is the one the judge may use
+    ("ops_plan", "15.5", "t3", OUTSIDE_TIER, "15.5 is outside the allowed range 10.1–15",
+     "15.5 超出允许范围 10.1–15（已定档次：三档）"),
+    ("ops_plan", "99", "t1", OUTSIDE_TIER, "99 is outside the allowed range 0–5", "99 超出允许范围 0–5（已定档次：一档）"),
     ("ops_plan", "15.5", None, OUTSIDE_RANGE, "15.5 is outside the allowed range 0–15", "15.5 超出允许范围 0–15"),
     ("service_design", "5.5", None, OUTSIDE_RANGE, "5.5 is outside the allowed range 0–5", "5.5 超出允许范围 0–5"),
     ("ops_plan", "八", "t2", NOT_A_NUMBER, "'八' is not a number", "“八”不是数字"),
