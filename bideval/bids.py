@@ -183,10 +183,11 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     fields = reading.rubric.field_index
     raw: dict[str, Any] = {}
     cells: dict[str, str] = {}
+    value_letter = column_letter(VALUE_COLUMN)
     for r, row in enumerate(rows):
-        if not row or is_blank_row(row[:1]):
+        key = row[0] if row else None
+        if key is None or (isinstance(key, str) and not key.strip()):  # no field id: a blank or spacer row
             continue
-        key = row[0]
         field_id = normalise(str(key))
         if field_id not in fields:
             if r == 0:
@@ -199,7 +200,7 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
             problems.append(Problem.of("bids.field_twice", book.display, sheet, cell_name(r, 0),
                                        field_twice=_named(fields[field_id]), also=cells[field_id]))
             continue
-        cells[field_id] = cell_name(r, VALUE_COLUMN)
+        cells[field_id] = f"{value_letter}{r + 1}"
         raw[field_id] = row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None
     if not cells:
         return None, problems or [Problem.of("bids.no_field_rows", book.display, sheet)]
