@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import partial
 from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
@@ -21,7 +22,7 @@ from .groups import StageFailure, stage_failure, subtotals
 from .labels import Named
 from .messages import reason_label
 from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
-                     PriceLine, Reason, Result, Standing)
+                     PriceLine, PriceLines, Reason, Result, Standing)
 from .deductions import DeductionLine, deduction_lines, deduction_score
 from .rubric import Aggregate, Criterion, Deduction, Price, Rubric, load_rubric
 from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
@@ -118,7 +119,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
                 outliers.extend(_outliers(bid.vendor_id, criterion.id, criterion.max, scores, rubric))
             criteria[criterion.id] = round_half_up(raw, places)
         criteria, caps = apply_caps(rubric.caps, criteria)
-        groups = {g: sum((criteria[c] for c in ids), ZERO) for g, ids in group_criteria.items()}
+        groups = {g: sum(map(criteria.__getitem__, ids), ZERO) for g, ids in group_criteria.items()}
         flags = tuple(flag for flag, on in ((ABNORMAL_LOW, bid.vendor_id in abnormal),
                                             (INCOMPLETE, incomplete and bool(panel_criteria))) if on)
         unranked[bid.vendor_id] = dict(vendor_id=bid.vendor_id, vendor_name=bid.vendor_name,
@@ -139,7 +140,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     return Result(
         rubric=rubric, status=status, ranking=ranking, candidates=chosen, candidates_tied=tied,
         outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
-        invalid=invalid, prices=_price_lines(rubric, in_order, checks, evaluated, priced),
+        invalid=invalid, prices=PriceLines(partial(_price_lines, rubric, in_order, checks, evaluated, priced)),
         panel_scores=_panel_scores(panel), judges=members, warnings=tuple(str(w) for w in panel.warnings), inputs=inputs,
         price_mean=price_mean, price_benchmark=priced.benchmark,
     )
@@ -164,7 +165,7 @@ def _objective_scorer(criterion: Criterion, places: int) -> Callable[[Mapping[st
     memory: dict[Any, Decimal] = {}
 
     def score(values: Mapping[str, Any]) -> Decimal:
-        key = values.get(fields[0]) if len(fields) == 1 else tuple(values.get(f) for f in fields)
+        key = values.get(fields[0]) if len(fields) == 1 else tuple(map(values.get, fields))
         found = memory.get(key)
         if found is None:
             found = round_half_up(objective_score(criterion, values), places)
@@ -252,7 +253,8 @@ def _with_stage_failures(rubric: Rubric, rest: Result, first: Result, failures: 
         rest, status=PROVISIONAL if provisional else FINAL,
         invalid=tuple(sorted(rest.invalid + tuple(failed), key=lambda i: i.vendor_id)),
         outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
-        prices=tuple(replace(line, valid=False) if line.vendor_id in failures else line for line in rest.prices))
+        prices=PriceLines(lambda: tuple(replace(line, valid=False) if line.vendor_id in failures else line
+                                        for line in rest.prices)))
 
 
 def _outliers(vendor_id: str, criterion_id: str, top: Decimal, scores: Mapping[str, Decimal],

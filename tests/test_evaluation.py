@@ -89,6 +89,31 @@ def test_sme_deduction_and_abnormal_low_price(rubric):
     assert a.criteria["price"] == D("19.61")  # 30 × 600000 / 918000 = 19.607…
 
 
+def test_price_lines_are_worked_out_when_first_read_and_travel_as_a_tuple(rubric):
+    import copy
+    import pickle
+
+    from bideval.evaluation import _price_lines, check_bids
+    from bideval.result import result_json
+    from bideval.scoring import price_outcome
+
+    bids = make_bidset(rubric, good_bid(VENDOR_A, sme="是"), good_bid(VENDOR_B, price_model="lump_sum",
+                                                                     rate_per_call=None, total_price=1000000))
+    result = evaluate(rubric, bids, panel_for([VENDOR_A, VENDOR_B]))
+    result_json(result)
+    assert result.prices._lines is None  # the JSON does not need them
+    checks = check_bids(rubric, bids.bids)
+    evaluated = {s.vendor_id: s.evaluated_price for s in result.ranking}
+    eager = _price_lines(rubric, sorted(bids.bids, key=lambda b: b.vendor_id), checks, evaluated,
+                         price_outcome(rubric.price_criterion, evaluated))
+    assert len(result.prices) == 2 and result.prices == eager and eager == result.prices
+    assert [line.vendor_id for line in result.prices] == [VENDOR_A, VENDOR_B] and result.prices[1].quoted == D(1000000)
+    assert result.prices[0].sme and result.prices[0].deduction > 0  # VENDOR_A, a small enterprise
+    copied = copy.deepcopy(result)
+    assert isinstance(copied.prices, tuple) and copied == result
+    assert pickle.loads(pickle.dumps(result.prices)) == tuple(eager)
+
+
 def test_missing_panel_scores_make_the_result_provisional(rubric):
     bids = make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B, rate_per_call=0.9))
     panel = panel_for([VENDOR_A, VENDOR_B])
