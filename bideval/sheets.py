@@ -9,10 +9,12 @@ import hashlib
 import io
 import os
 import stat
+import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from .errors import DamagedWorkbook, Problem
 from .values import fold
@@ -120,7 +122,8 @@ class Workbook:
         import python_calamine
 
         try:
-            return self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            return _without_panic_noise(
+                lambda: self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
         except (python_calamine.CalamineError, OSError) as error:
             raise DamagedWorkbook([_damaged(self.display, "sheet", error, sheet)]) from None
         except OverflowError as error:  # a date or time cell whose number no Python date or timedelta can hold
@@ -213,6 +216,50 @@ def _damaged(display: str, part: str, error: Exception, sheet: str | None = None
 def _impossible_date(display: str, sheet: str, error: BaseException) -> Problem:
     """The problem of a cell formatted as a date or time whose number is no date or time."""
     return Problem.of("workbook.impossible_date", display, sheet, detail=_reason(error))
+
+
+_Read = TypeVar("_Read")
+_spill: tuple[int, Any] | None = None  # (the process it belongs to, the temporary file lent stderr's place)
+_stderr_lent = threading.Lock()  # one thread at a time lends stderr away and takes it back
+
+
+def _without_panic_noise(read: Callable[[], _Read]) -> _Read:
+    """``read()``, keeping Rust's panic text off the screen when the reader panics.
+
+    A panic inside python-calamine is caught as a located problem (see :meth:`Workbook.rows`), but Rust's
+    panic hook has already written "thread … panicked at …" (and, with RUST_BACKTRACE set, a whole
+    backtrace) straight to the process's stderr: a traceback above our message. So stderr is lent to a
+    temporary file for the call: what was written there is dropped after a panic and passed on otherwise,
+    so nothing else is lost (another thread's log line written meanwhile comes out a moment later).
+    """
+    global _spill
+    with _stderr_lent:
+        if _spill is None or _spill[0] != os.getpid():  # a forked worker gets a file of its own
+            _spill = (os.getpid(), tempfile.TemporaryFile())
+        spill = _spill[1].fileno()
+        sys.stderr.flush()
+        try:
+            saved = os.dup(2)
+        except OSError:  # no stderr at all (a daemon): nothing to keep clean
+            return read()
+        panicked = False
+        os.dup2(spill, 2)
+        try:
+            return read()
+        except BaseException as error:
+            panicked = _is_reader_panic(error)
+            raise
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            written = os.lseek(spill, 0, os.SEEK_CUR)
+            if written:
+                if not panicked:
+                    rest = os.pread(spill, written, 0)
+                    while rest:
+                        rest = rest[os.write(2, rest):]
+                os.ftruncate(spill, 0)
+                os.lseek(spill, 0, os.SEEK_SET)
 
 
 def _is_reader_panic(error: BaseException) -> bool:

@@ -7,9 +7,12 @@ entity, an unclosed element, a bad zip CRC, a part named by a relationship but m
 from __future__ import annotations
 
 import io
+import os
 import re
 import sqlite3
 import struct
+import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -25,7 +28,7 @@ from bideval.errors import BidsError, PanelError, RubricError
 from bideval.panel import read_panel
 from bideval.rubric import parse_rubric
 from bideval.storage import Store
-from conftest import admin_call, admin_of, chair_tender, replace_panel, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
+from conftest import ROOT, admin_call, admin_of, chair_tender, replace_panel, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
 
 SHEET = "xl/worksheets/sheet1.xml"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -247,6 +250,28 @@ def test_a_date_cell_beyond_any_date_is_a_located_problem(value, tmp_path, rubri
     (problem,) = caught.value.problems
     assert (problem.file, problem.sheet) == (str(path), "Bid")
     assert problem.message.startswith("cannot read the sheet: a cell formatted as a date or time holds a number")
+
+
+def test_a_reader_panic_leaves_only_our_message_on_the_screen(tmp_path):
+    """Rust's panic hook writes its own text (a whole backtrace with RUST_BACKTRACE set) to stderr before
+    python-calamine raises: the command line's stderr holds our located message and nothing else."""
+    path = tmp_path / "dated.xlsx"
+    path.write_bytes(dated(b"-1E+15"))
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(EXAMPLE_RUBRIC),
+                           "--bids", str(path), "--json", str(tmp_path / "r.json")], capture_output=True, text=True,
+                          cwd=ROOT, env={**os.environ, "RUST_BACKTRACE": "1"})
+    assert done.returncode == 2 and not (tmp_path / "r.json").exists()
+    assert done.stderr.strip() == (f"{path}:Bid: cannot read the sheet: a cell formatted as a date or time holds a "
+                                   "number far beyond any date (TimeDelta::milliseconds out of bounds); correct that "
+                                   "cell (Excel shows it as ####) and save the workbook again")
+
+
+def test_what_else_a_read_writes_to_stderr_is_passed_on():
+    code = ("import os; from bideval.sheets import _without_panic_noise as quiet\n"
+            "print(quiet(lambda: os.write(2, b'a warning of the reader\\n')), flush=True)\n"
+            "os.write(2, b'after\\n')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "24\n", "a warning of the reader\nafter\n")
 
 
 @pytest.mark.parametrize("tail", [b"", b"\r\n", b"\n<!-- written by hand -->\n", b"<?pi x?>  "])
