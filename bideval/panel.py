@@ -18,7 +18,7 @@ from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, 
                              parse_choice)
 from .labels import Label, Named
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
-from .sheets import InputFile, Workbook, cell_name, expand_paths, is_blank_row, open_workbook
+from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook
 from .values import ValueProblem, fold, normalise, parse_number, parse_text, plain_number
 
 SCORES_SHEET = "Scores"
@@ -125,6 +125,11 @@ class _PanelReader:
         self.scores: list[Score] = []
         self.seen: dict[tuple[str, str, str], str] = {}
         self.scoring_judges: dict[str, None] = {}  # every judge with a row in Scores, in order
+        # A judge's, a bid's and a criterion's cell is written again on every row: each spelling is read once
+        # (only what was found; a cell that names nothing is told on each row it is on).
+        self.judges_seen: dict[tuple[type, Any], str] = {}
+        self.vendors_seen: dict[tuple[type, Any], str] = {}
+        self.criteria_seen: dict[tuple[type, Any], Criterion] = {}
         self.warnings: list[Problem] = []
 
     def members(self) -> tuple[str, ...]:
@@ -181,9 +186,15 @@ class _PanelReader:
         self.judges_sheet = names
 
     def vendor(self, book: Workbook, sheet: str, r: int, column: int, raw: Any) -> str | None:
+        key = (raw.__class__, raw)
+        known = self.vendors_seen.get(key)
+        if known is not None:
+            return known
         text = _text(raw)
         vendor_id = normalise_vendor_id(text)
-        if vendor_id not in self.bids:
+        if vendor_id in self.bids:
+            self.vendors_seen[key] = vendor_id
+        else:
             close = difflib.get_close_matches(vendor_id, list(self.bids), n=1, cutoff=0.6)
             self.expect(book, sheet, r, column, Expected("vendor", {"suggestion": close[0] if close else None}), raw)
             return None
@@ -191,11 +202,17 @@ class _PanelReader:
 
     def criterion(self, book: Workbook, sheet: str, r: int, column: int, raw: Any,
                   allowed: tuple[Criterion, ...], role: str) -> Criterion | None:
+        key = (raw.__class__, raw)
+        criterion = self.criteria_seen.get(key)
+        if criterion is not None:
+            return criterion
         text = _text(raw)
         criterion = self.rubric.criterion_named(text) if text else None
         if criterion is None:
             self.expect(book, sheet, r, column, Expected("criterion_of", {"role": role, "criteria": _named(allowed)}),
                         raw)
+        else:
+            self.criteria_seen[key] = criterion
         return criterion
 
     def read_tiers(self, book: Workbook) -> None:
@@ -250,7 +267,8 @@ class _PanelReader:
     def read_score(self, book: Workbook, sheet: str, columns: Mapping[str, int], r: int, row: list) -> None:
         before = len(self.problems)
         raw_judge = _cell(row, columns["judge"])
-        judge = judge_name(raw_judge)
+        judge = self.judges_seen.get((raw_judge.__class__, raw_judge)) or judge_name(raw_judge)
+        self.judges_seen[(raw_judge.__class__, raw_judge)] = judge
         if not judge:
             self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw_judge)
         elif self.judges_sheet is not None and judge not in self.judges_sheet:
@@ -267,7 +285,7 @@ class _PanelReader:
         if len(self.problems) > before or vendor_id is None or criterion is None:
             return
         score_column = columns["score"]
-        where = f"{book.display}:{sheet}!{cell_name(r, score_column)}"
+        where = f"{book.display}:{sheet}!{column_letter(score_column)}{r + 1}"
         key = (judge, vendor_id, criterion.id)
         if key in self.seen:
             self.fail(book, sheet, r, score_column, "panel.scored_twice", judge=judge, vendor_id=vendor_id,

@@ -119,6 +119,27 @@ def test_each_bad_row_is_refused_with_its_cell(rubric, bidset, tmp_path: Path, s
     assert problems_of(rubric, bidset, path) == [f"{path}:{e}" for e in expected]
 
 
+def test_a_name_read_on_one_row_is_read_the_same_on_the_next(rubric, bidset, tmp_path: Path):
+    """Each spelling of a judge, bid or criterion is read once and remembered; what names nothing is still
+    told on every row it is on, and a spelling that differs only in width or spaces names the same thing."""
+    rows = [["王评委", f" {VENDOR_A.lower()} ", "ops_plan", 12, ""], ["王评委", VENDOR_A, "service_design", 4, ""],
+            ["Ｘ评委", "NOSUCHVENDOR", "design", 4, ""], ["王评委", "NOSUCHVENDOR", "design", 5, ""],
+            ["王评委\u3000", VENDOR_B, "运营管理能力", 8, ""]]
+    path = write_panel(tmp_path / "panel.xlsx", rows, TIERS, ["王评委"])
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Scores!A4: expected a judge on the Judges sheet (王评委), found 'Ｘ评委'",
+        f"{path}:Scores!B4: expected the vendor_id of a bid, found 'NOSUCHVENDOR'",
+        f"{path}:Scores!C4: expected a panel criterion ({PANEL_CRITERIA}), found 'design'",
+        f"{path}:Scores!B5: expected the vendor_id of a bid, found 'NOSUCHVENDOR'",
+        f"{path}:Scores!C5: expected a panel criterion ({PANEL_CRITERIA}), found 'design'",
+    ]
+    del rows[2:4]
+    panel = read(rubric, bidset, write_panel(tmp_path / "good.xlsx", rows, TIERS, ["王评委"]))
+    assert [(s.judge, s.vendor_id, s.criterion, s.score) for s in panel.scores] == [
+        ("王评委", VENDOR_A, "ops_plan", 12), ("王评委", VENDOR_A, "service_design", 4),
+        ("王评委", VENDOR_B, "ops_plan", 8)]
+
+
 def test_a_bad_row_reports_each_of_its_problems(rubric, bidset, tmp_path: Path):
     path = write_panel(tmp_path / "panel.xlsx", [["赵评委", "NOSUCHVENDOR", "design", 4]], TIERS, ["王评委"])
     assert problems_of(rubric, bidset, path) == [
