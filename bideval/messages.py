@@ -31,6 +31,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
+from .cell_errors import CellError
 from .labels import Label, Named, check_lang
 
 if TYPE_CHECKING:
@@ -127,6 +128,8 @@ class Say:
             return self.t("an empty cell", "空单元格")
         if isinstance(value, bool):
             return self.t(f"the boolean {value}", f"逻辑值 {'TRUE' if value else 'FALSE'}")
+        if isinstance(value, CellError):
+            return self.t(f"the error {value}", f"错误值 {value}")
         text = repr(value) if isinstance(value, str) else str(value)
         return text if len(text) <= 60 else text[:57] + "..."
 
@@ -255,6 +258,11 @@ def reason_label(code: str, **data: Any) -> Label:
 @_template("text", _EXPECTED)
 def _(s: Say) -> str:
     return str(s["text"])
+
+
+@_template("not_an_error", _EXPECTED)
+def _(s: Say) -> str:
+    return s.t("a value (a typed answer, or a formula that works out)", "一个值（填写的内容，或能算出结果的公式）")
 
 
 @_template("bool", _EXPECTED)

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 
+from .cell_errors import ErrorCells, put_errors
 from .errors import DamagedWorkbook, Problem
 from .values import fold
-from .xlsx_guard import check_xlsx
+from .xlsx_guard import scan_xlsx
 
 SPREADSHEET_SUFFIXES = {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".et", ".numbers"}
 
@@ -100,10 +101,11 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
 class Workbook:
     """A checked workbook open for reading through python-calamine, with the SHA-256 of the bytes it was read from."""
 
-    def __init__(self, book: Any, display: str, sha256: str):
+    def __init__(self, book: Any, display: str, sha256: str, errors: ErrorCells | None = None):
         self._book = book
         self.display = display
         self.sha256 = sha256
+        self.errors: ErrorCells = errors or {}  # cells showing #DIV/0! and the like, by sheet (the guard found them)
         self.sheet_names: list[str] = list(book.sheet_names)
 
     def find(self, name: str) -> str | None:
@@ -114,7 +116,8 @@ class Workbook:
         return next((s for s in self.sheet_names if fold(s) == wanted), None)
 
     def rows(self, sheet: str) -> list[list[Any]]:
-        """Every row of ``sheet`` from A1, cells as python-calamine gives them ('' when empty).
+        """Every row of ``sheet`` from A1, cells as python-calamine gives them ('' when empty), a cell that shows
+        a spreadsheet error as a :class:`~bideval.cell_errors.CellError` (python-calamine gives '').
 
         python-calamine parses a sheet only now, so a sheet it cannot parse raises
         :class:`DamagedWorkbook` holding one problem that names the file and the sheet.
@@ -122,7 +125,7 @@ class Workbook:
         import python_calamine
 
         try:
-            return _without_panic_noise(
+            rows = _without_panic_noise(
                 lambda: self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
         except (python_calamine.CalamineError, OSError) as error:
             raise DamagedWorkbook([_damaged(self.display, "sheet", error, sheet)]) from None
@@ -132,6 +135,8 @@ class Workbook:
             if not _is_reader_panic(error):
                 raise
             raise DamagedWorkbook([_impossible_date(self.display, sheet, error)]) from None
+        errors = self.errors.get(sheet)
+        return put_errors(rows, errors) if errors else rows
 
 
 # A file no larger than this is read once into memory, and the guard, the SHA-256 and the reader all
@@ -151,7 +156,7 @@ def open_workbook(path: Path, display: str | None = None,
     display = display or str(path)
     if content is None:
         content = _read_small(path)  # None when missing, not a file, unreadable or large: checked from the disk
-    problems = check_xlsx(path if content is None else content, display)
+    problems, errors = scan_xlsx(path if content is None else content, display)
     if problems:
         return None, problems
     import python_calamine
@@ -165,7 +170,7 @@ def open_workbook(path: Path, display: str | None = None,
             digest = hashlib.sha256(content).hexdigest()
     except (python_calamine.CalamineError, OSError) as error:
         return None, [_damaged(display, "workbook", error)]
-    return Workbook(book, display, digest), []
+    return Workbook(book, display, digest, errors), []
 
 
 def _from_memory(content: bytes, path: Path) -> Any:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 from urllib.parse import unquote
 
+from .cell_errors import ErrorCells
 from .errors import Problem
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
@@ -91,6 +92,12 @@ _PREFIXED_CELL_OR_ROW = re.compile(rb":(?:c|row)[\s/>]")
 _CELL_COLUMN = re.compile(rb'<c r="([A-Z]+)')
 _CELL_ROW = re.compile(rb'<c r="[A-Z]+([0-9]+)')
 _ROW_NUMBER = re.compile(rb'<row r="([0-9]+)')
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*?\st\s*=\s*["\']e["\'][^>]*>')
+_T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
+_T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
+# what follows an error cell's start tag up to its value: an optional formula, then <v>…</v>
+_ERROR_VALUE = re.compile(rb"(?:<(?:" + _XML_NAME + rb":)?f(?:\s[^>]*)?(?:/>|>[^<]*</(?:" + _XML_NAME + rb":)?f>))?"
+                          rb"<(?:" + _XML_NAME + rb":)?v>([^<]*)<")
 _ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])([^>]*)")
 _R_ATTRIBUTE = re.compile(rb"(?<![\w:.\-])r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CELL_REF = re.compile(r"([A-Za-z]{1,7})([0-9]{1,10})")
@@ -111,9 +118,16 @@ def check_xlsx(source: Path | bytes, display: str | None = None) -> list[Problem
 
     ``source`` is the file's path, or its bytes already read (then ``display`` names it).
     """
+    return scan_xlsx(source, display)[0]
+
+
+def scan_xlsx(source: Path | bytes, display: str | None = None) -> tuple[list[Problem], ErrorCells]:
+    """:func:`check_xlsx`'s problems, and the cells of a workbook found fine that show a spreadsheet error
+    (see :mod:`bideval.cell_errors`), by sheet name."""
+    errors: dict[str, dict[tuple[int, int], str]] = {}
     name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
     try:
-        findings = _check_bytes(source) if isinstance(source, bytes) else _check(Path(source))
+        findings = _check_bytes(source, errors) if isinstance(source, bytes) else _check(Path(source), errors)
     except _Refused as refusal:
         findings = [refusal.finding]
     except OSError as error:  # the disk, not the file's content: reading it failed half-way
@@ -121,10 +135,10 @@ def check_xlsx(source: Path | bytes, display: str | None = None) -> list[Problem
     if len(findings) > MAX_REPORTED:
         rest = len(findings) - (MAX_REPORTED - 1)
         findings = findings[: MAX_REPORTED - 1] + [_f("more", count=rest)]
-    return [Problem.of(f"guard.{code}", name, **facts) for code, facts in findings]
+    return [Problem.of(f"guard.{code}", name, **facts) for code, facts in findings], ({} if findings else errors)
 
 
-def _check(path: Path) -> list[Finding]:
+def _check(path: Path, errors: dict[str, dict[tuple[int, int], str]]) -> list[Finding]:
     """Every stage in order; the first stage that finds something stops the check."""
     problem = _file_problem(path)
     if problem:
@@ -134,17 +148,17 @@ def _check(path: Path) -> list[Finding]:
     except OSError as error:
         return [_f("cannot_open", detail=str(error.strerror or error))]
     with handle:
-        return _check_package(handle, os.fstat(handle.fileno()).st_size)
+        return _check_package(handle, os.fstat(handle.fileno()).st_size, errors)
 
 
-def _check_bytes(data: bytes) -> list[Finding]:
+def _check_bytes(data: bytes, errors: dict[str, dict[tuple[int, int], str]]) -> list[Finding]:
     """The checks of :func:`_check` on a file's bytes already in memory (one read for the guard and the reader)."""
     if not data:
         return [_f("empty")]
-    return _check_package(io.BytesIO(data), len(data))
+    return _check_package(io.BytesIO(data), len(data), errors)
 
 
-def _check_package(handle: IO[bytes], size: int) -> list[Finding]:
+def _check_package(handle: IO[bytes], size: int, errors: dict[str, dict[tuple[int, int], str]]) -> list[Finding]:
     """Every stage after the file itself: what kind of file it is, its zip directory, its entries, its parts."""
     head = handle.read(512)
     if head[:8] == OLE_MAGIC:
@@ -163,11 +177,15 @@ def _check_package(handle: IO[bytes], size: int) -> list[Finding]:
             return [_too_many_entries(len(archive.infolist()))]
         if any(not info.filename for info in archive.infolist()):  # every later stage reads entries by name
             return [_f("zip_broken", detail="an entry of the zip directory has no name")]
-        for stage in (_member_problems, _kind_problems, _part_problems):
+        for stage in (_member_problems, _kind_problems):
             messages = stage(archive)
             if messages:
                 return messages
-    return []
+        scan = _PartScan(archive)
+        messages = scan.run()
+        if not messages:
+            errors.update(scan.error_cells())
+    return messages
 
 
 def _file_problem(path: Path) -> Finding | None:
@@ -373,11 +391,6 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[Finding]:
     return [_f("no_workbook", missing=tuple(part for part in REQUIRED_PARTS if part not in names))]
 
 
-def _part_problems(archive: zipfile.ZipFile) -> list[Finding]:
-    """Bounded reads of every XML part a reader may parse, and a full streamed scan of each worksheet."""
-    return _PartScan(archive).run()
-
-
 class _EntryReader:
     """The decompressed bytes of one zip entry, read in bounded pieces straight from the file."""
 
@@ -464,6 +477,7 @@ class _Extent:
     dimensions: list[str] = field(default_factory=list)
     cursor_row: int = 0
     cursor_column: int = 0
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) from 0 → '#DIV/0!'
 
 
 class _PartScan:
@@ -478,6 +492,7 @@ class _PartScan:
         self.texts: dict[str, bytes] = {}
         self.sheets: list[tuple[str, Finding]] = []
         self.cut: list[str] = []  # parts whose XML stops before their root element is closed
+        self.errors: dict[str, dict[tuple[int, int], str]] = {}  # worksheet part → its error cells
 
     def run(self) -> list[Finding]:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
@@ -599,8 +614,14 @@ class _PartScan:
                            extent, exact=True)
         findings = _sheet_findings(extent)
         self.sheets += [(info.filename, finding) for finding in findings]
+        if extent.errors:
+            self.errors[info.filename] = extent.errors
         if not findings and not _closes(tail[0], root):
             self.cut.append(info.filename)
+
+    def error_cells(self) -> dict[str, dict[tuple[int, int], str]]:
+        """The error cells of each worksheet the workbook names, by its sheet name."""
+        return {name: cells for part, cells in self.errors.items() if (name := self.sheet_name(part)) is not None}
 
     def sheet_name(self, part: str) -> str | None:
         """The name a worksheet part goes by in the workbook, when the workbook says it."""
@@ -743,7 +764,16 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
         extent.row_tag = max(extent.row_tag, max(map(int, tags)))
     extent.cell_count += len(rows)
     extent.row_count += len(tags)
+    if _T_ERROR_ANYWHERE.search(piece):  # a cell of type error, rare: note where and what
+        for match in _ERROR_CELL.finditer(piece):
+            extent.errors[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = _error_text(piece, match.end())
     return True
+
+
+def _error_text(piece: bytes, start: int) -> str:
+    """The error an error cell shows (its <v>), from the end of its start tag; '' when not in this piece."""
+    found = _ERROR_VALUE.match(piece, start)
+    return html.unescape(found.group(1).decode("utf-8", "replace")).strip() if found else ""
 
 
 def _exact_cells(piece: bytes, extent: _Extent) -> None:
@@ -778,6 +808,8 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
         extent.cursor_column = column
         extent.rows = max(extent.rows, row)
         extent.columns = max(extent.columns, column)
+        if _T_ERROR.search(match.group(2)):
+            extent.errors[(row - 1, column - 1)] = _error_text(piece, match.end() + 1)
 
 
 def _sheet_findings(extent: _Extent) -> list[Finding]:

@@ -118,7 +118,7 @@ EXPECTED = {
     "text": dict(text="something"), "tier_of": dict(criterion=OPS, tiers=(T1, T2)),
     "sme_category": dict(categories=(Named("small", Label("小型企业", "Small enterprise")),
                                      Named("micro", Label("微型企业", "Micro enterprise")))),
-    "vendor": dict(suggestion=VENDOR),
+    "vendor": dict(suggestion=VENDOR), "not_an_error": {},
 }
 
 
@@ -378,6 +378,9 @@ EXPECTATIONS = [
      'an amount in 10,000 yuan (万元)',
      'an amount in 10,000 yuan',
      '金额（万元）'),
+    ("not_an_error",
+     'a value (a typed answer, or a formula that works out)', SAME,
+     '一个值（填写的内容，或能算出结果的公式）'),
     ("number",
      'a number', SAME,
      '数字'),

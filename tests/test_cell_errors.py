@@ -1,0 +1,149 @@
+"""A cell that shows a spreadsheet error (#DIV/0!, #N/A …) is refused with its error named, never read as empty.
+
+python-calamine gives '' for such a cell (python-calamine#105): a price whose formula failed would have made
+the bid invalid for a missing price, or a count scored 0, without a word about the formula.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any, Sequence
+
+import openpyxl
+import pytest
+import xlsxwriter
+
+from bideval import messages
+from bideval.bids import read_bids
+from bideval.cell_errors import CellError
+from bideval.errors import BidsError, PanelError
+from bideval.evaluation import check_bids
+from bideval.panel import read_panel
+from bideval.sheets import open_workbook
+from bideval.storage import Store
+from bideval.xlsx_guard import scan_xlsx
+from conftest import (EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, admin_of, chair_tender, good_bid, make_bidset,
+                      write_consolidated, write_form)
+
+
+class Failed:
+    """A cell written as a formula that failed: Excel stores the formula and the error it shows."""
+
+    def __init__(self, error: str, formula: str = "=1/0"):
+        self.error, self.formula = error, formula
+
+
+def write_sheet(path: Path, sheet: str, rows: Sequence[Sequence[Any]]) -> Path:
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    ws = book.add_worksheet(sheet)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, Failed):
+                ws.write_formula(r, c, value.formula, None, value.error)
+            elif value is not None:
+                ws.write(r, c, value)
+    book.close()
+    return path
+
+
+def problems(call) -> list[str]:
+    with pytest.raises((BidsError, PanelError)) as caught:
+        call()
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_consolidated_workbook_names_each_error_cell_and_imports_nothing(rubric, tmp_path):
+    fields = list(good_bid(VENDOR_A))
+    a, b = good_bid(VENDOR_A), good_bid(VENDOR_B, sme=Failed("#REF!"))
+    a.update(rate_per_call=Failed("#DIV/0!"), similar_projects=Failed("#N/A", "=VLOOKUP(1,B:B,2,0)"),
+             vendor_name=Failed("#NAME?", "=NOSUCH()"))
+    path = write_sheet(tmp_path / "bids.xlsx", "Bids", [fields, [a[f] for f in fields], [b[f] for f in fields]])
+    column = {f: chr(65 + i) for i, f in enumerate(fields)}
+    expected_a = [("vendor_name", "a value (a typed answer, or a formula that works out)", "#NAME?"),
+                  ("similar_projects", "a whole number (0 or more)", "#N/A"),
+                  ("rate_per_call", "an amount in yuan, 0 or more", "#DIV/0!")]
+    found = problems(lambda: read_bids(rubric, [path]))
+    assert found == sorted(
+        [f"{path}:Bids!{column[f]}2: expected {what}, found the error {error}" for f, what, error in expected_a],
+        key=lambda line: fields.index(next(f for f in fields if f"!{column[f]}2:" in line))
+    ) + [f"{path}:Bids!{column['sme']}3: expected yes or no (是/否, Y/N, 1/0, ✓/✗), found the error #REF!"]
+
+
+def test_a_bid_form_names_its_error_cell_in_both_languages(rubric, tmp_path):
+    path = write_form(tmp_path / "form.xlsx", good_bid(VENDOR_A))
+    book = openpyxl.load_workbook(path)  # openpyxl writes an error value without a formula
+    sheet = book["Bid"]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "registered_capital")
+    sheet.cell(row, 3).value = "#VALUE!"
+    sheet.cell(row, 3).data_type = "e"
+    book.save(path)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.sheet, problem.cell) == (str(path), "Bid", f"C{row}")
+    assert str(problem).endswith("found the error #VALUE!")
+    assert messages.render(problem, "zh").endswith("实际为 错误值 #VALUE!")
+
+
+def test_the_command_line_refuses_it_and_the_store_keeps_nothing(rubric, tmp_path):
+    fields = list(good_bid(VENDOR_A))
+    a = good_bid(VENDOR_A, rate_per_call=Failed("#DIV/0!"))
+    path = write_sheet(tmp_path / "bids.xlsx", "Bids", [fields, [a[f] for f in fields]])
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(EXAMPLE_RUBRIC),
+                           "--bids", str(path), "--json", str(tmp_path / "r.json")],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and not (tmp_path / "r.json").exists()
+    assert "found the error #DIV/0!" in done.stderr and "Traceback" not in done.stderr
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    tender = chair_tender(store, "T")
+    report = store.import_bids(admin_of(store), tender, [(path.name, path.read_bytes())])
+    assert report.accepted == {}
+    (problem,) = report.refused[path.name]
+    assert str(problem) == f"{path.name}:Bids!{chr(65 + list(a).index('rate_per_call'))}2: expected an amount in " \
+                           "yuan, 0 or more, found the error #DIV/0!"
+
+
+def test_a_panel_sheet_names_its_error_cells(rubric, tmp_path):
+    bidset = make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B))
+    path = write_sheet(tmp_path / "panel.xlsx", "Scores", [
+        ["judge", "vendor_id", "criterion", "score", "comment"],
+        ["王评委", VENDOR_A, "service_design", Failed("#DIV/0!", "=4/0"), ""],
+        [Failed("#N/A"), Failed("#REF!"), Failed("#NAME?"), 4, ""],
+        ["王评委", VENDOR_B, "service_design", 4, Failed("#VALUE!")],  # a comment is not read as a value
+    ])
+    checks = check_bids(rubric, bidset.bids)
+    found = problems(lambda: read_panel(rubric, bidset.bids, [v for v, c in checks.items() if not c.valid], [path]))
+    assert [re.sub(r"^.*?:Scores!", "", line) for line in found] == [
+        "D2: expected a number from 0 to 5, found the error #DIV/0!",
+        "A3: expected the judge's name, found the error #N/A",
+        "B3: expected the vendor_id of a bid, found the error #REF!",
+        "C3: expected a panel criterion (ops_plan 运营管理能力, service_design 服务方案), found the error #NAME?",
+    ]
+
+
+def test_the_guard_finds_error_cells_in_every_markup_and_only_in_clean_files(tmp_path):
+    path = write_sheet(tmp_path / "book.xlsx", "Sheet One", [["a", Failed("#DIV/0!")], [None, None, Failed("#N/A")]])
+    expected = {"Sheet One": {(0, 1): "#DIV/0!", (1, 2): "#N/A"}}
+    assert scan_xlsx(path) == ([], expected)
+    with zipfile.ZipFile(path) as archive:  # the same sheet written with a namespace prefix, as the OpenXML SDK does
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    sheet = re.sub(rb"<(/?)(?=[A-Za-z])", rb"<\1x:", parts["xl/worksheets/sheet1.xml"])
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b'xmlns="' + main, b'xmlns:x="' + main)
+    prefixed = tmp_path / "prefixed.xlsx"
+    with zipfile.ZipFile(prefixed, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert scan_xlsx(prefixed) == ([], expected)
+    book, _ = open_workbook(prefixed)
+    assert book is not None and book.rows("Sheet One") == [["a", CellError("#DIV/0!"), ""],
+                                                           ["", "", CellError("#N/A")]]
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"][:-40]  # cut short: refused, no cells
+    with zipfile.ZipFile(prefixed, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    found, errors = scan_xlsx(prefixed)
+    assert found and errors == {}
