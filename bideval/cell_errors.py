@@ -1,34 +1,50 @@
-"""Cells that show a spreadsheet error instead of a value (``#DIV/0!``, ``#N/A``, ``#REF!`` …).
+"""Cells that hold no value a reader can use, though they are not empty.
 
-python-calamine reads such a cell as an empty string (python-calamine#105), so a price whose formula
-failed in a bidder's workbook would look like an answer left blank: the bid invalid for a missing price,
-or a count scored 0, without a word about the formula. The package check (:mod:`bideval.xlsx_guard`)
-reads every worksheet's XML to its end anyway; it notes each cell whose type is error, and
-:meth:`bideval.sheets.Workbook.rows` puts a :class:`CellError` in that cell's place. No parser accepts
-one, so the cell is refused with its error named, like any other wrong value.
+* A cell that shows a spreadsheet error (``#DIV/0!``, ``#N/A``, ``#REF!`` …): a :class:`CellError`.
+* A formula with no saved result (:class:`UncalculatedFormula`): a workbook written by a program that does
+  not calculate (openpyxl, a script) stores ``=B2*12`` without its value; Excel works it out on opening,
+  a reader cannot.
+
+python-calamine reads both as an empty string (python-calamine#105), so a price whose formula failed or
+was never worked out would look like an answer left blank: the bid invalid for a missing price, or a
+count scored 0, without a word about the formula. The package check (:mod:`bideval.xlsx_guard`) reads
+every worksheet's XML to its end anyway; it notes each such cell, and
+:meth:`bideval.sheets.Workbook.rows` puts the object in that cell's place. No parser accepts one, so
+the cell is refused with what it holds named, like any other wrong value.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-# sheet name → (row, column), both from 0 → the error as the cell shows it ('' when the file does not say)
-ErrorCells = Mapping[str, Mapping[tuple[int, int], str]]
-
-
 @dataclass(frozen=True)
 class CellError:
     """A cell that shows a spreadsheet error; ``str()`` is the error as Excel shows it."""
 
-    text: str
+    text: str  # '' when the file does not say which error
 
     def __str__(self) -> str:
         return self.text or "#ERROR"
 
 
-def put_errors(rows: list[list[Any]], errors: Mapping[tuple[int, int], str]) -> list[list[Any]]:
-    """``rows`` (a sheet read from A1) with a CellError in each error cell's place."""
-    for (row, column), text in errors.items():
+@dataclass(frozen=True)
+class UncalculatedFormula:
+    """A formula cell saved without its result; ``str()`` is the formula as Excel shows it."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return f"={self.formula}"
+
+
+Unreadable = CellError | UncalculatedFormula
+# sheet name → (row, column), both from 0 → what stands in that cell's place
+ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
+
+
+def put_errors(rows: list[list[Any]], errors: Mapping[tuple[int, int], Unreadable]) -> list[list[Any]]:
+    """``rows`` (a sheet read from A1) with each unreadable cell's object in its place."""
+    for (row, column), found in errors.items():
         if row < len(rows) and column < len(rows[row]):
-            rows[row][column] = CellError(text)
+            rows[row][column] = found
     return rows

@@ -31,7 +31,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import CellError
+from .cell_errors import CellError, UncalculatedFormula
 from .labels import Label, Named, check_lang
 
 if TYPE_CHECKING:
@@ -130,6 +130,11 @@ class Say:
             return self.t(f"the boolean {value}", f"逻辑值 {'TRUE' if value else 'FALSE'}")
         if isinstance(value, CellError):
             return self.t(f"the error {value}", f"错误值 {value}")
+        if isinstance(value, UncalculatedFormula):
+            formula = (str(value) if len(value.formula) <= 40 else f"={value.formula[:37]}...") if value.formula \
+                else self.t("a shared formula", "共享公式")
+            return self.t(f"the formula {formula} saved without its result (open the workbook in Excel and save it "
+                          "again)", f"未保存计算结果的公式 {formula}（请用 Excel 打开后重新保存）")
         text = repr(value) if isinstance(value, str) else str(value)
         return text if len(text) <= 60 else text[:57] + "..."
 

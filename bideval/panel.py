@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .bids import Bid, normalise_vendor_id
-from .cell_errors import CellError
+from .cell_errors import CellError, UncalculatedFormula
 from .errors import DamagedWorkbook, Expected, PanelError, Problem, cell_problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grades_text,  # noqa: F401
                              parse_choice)
@@ -361,8 +361,8 @@ def _column_of(title: Any, names: tuple[str, ...]) -> str | None:
 def _text(raw: Any) -> str:
     """A cell as trimmed NFKC text ('' when empty or showing an error; a whole-number cell as its digits).
 
-    A judge, bid or criterion cell showing ``#N/A`` then names none, and its message shows the error."""
-    return "" if isinstance(raw, CellError) else parse_text(raw) or ""
+    A judge, bid or criterion cell showing ``#N/A`` (or an uncalculated formula) then names none, and its message shows the error."""
+    return "" if isinstance(raw, (CellError, UncalculatedFormula)) else parse_text(raw) or ""
 
 
 def _plain(value: Decimal) -> Decimal:

@@ -18,7 +18,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import Any, Callable
 
-from .cell_errors import CellError
+from .cell_errors import CellError, UncalculatedFormula
 from .errors import Expected
 
 
@@ -276,10 +276,10 @@ def parse_percent(raw: object) -> Decimal | None:
 
 def parse_text(raw: object) -> str | None:
     """Any text; a whole number cell becomes its digits (``123`` not ``123.0``). A cell showing a spreadsheet
-    error is no text (``#DIV/0!`` is not an answer)."""
+    error, or a formula saved without its result, is no text (``#DIV/0!`` is not an answer)."""
     if _is_empty(raw):
         return None
-    if isinstance(raw, CellError):
+    if isinstance(raw, (CellError, UncalculatedFormula)):
         raise ValueProblem(Expected("not_an_error"), raw)
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 from urllib.parse import unquote
 
-from .cell_errors import ErrorCells
+from .cell_errors import CellError, ErrorCells, UncalculatedFormula, Unreadable
 from .errors import Problem
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
@@ -94,6 +94,12 @@ _CELL_ROW = re.compile(rb'<c r="[A-Z]+([0-9]+)')
 _ROW_NUMBER = re.compile(rb'<row r="([0-9]+)')
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*?\st\s*=\s*["\']e["\'][^>]*>')
 _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>(?=<f[\s/>])')
+_T_TEXT = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
+_PREFIX = rb"(?:" + _XML_NAME + rb":)?"
+_FORMULA_AFTER = re.compile(rb"<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)</" + _PREFIX + rb"f>)")
+_VALUE_AFTER = re.compile(rb"<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</" + _PREFIX
+                          + rb"c>")
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 # what follows an error cell's start tag up to its value: an optional formula, then <v>…</v>
 _ERROR_VALUE = re.compile(rb"(?:<(?:" + _XML_NAME + rb":)?f(?:\s[^>]*)?(?:/>|>[^<]*</(?:" + _XML_NAME + rb":)?f>))?"
@@ -124,7 +130,7 @@ def check_xlsx(source: Path | bytes, display: str | None = None) -> list[Problem
 def scan_xlsx(source: Path | bytes, display: str | None = None) -> tuple[list[Problem], ErrorCells]:
     """:func:`check_xlsx`'s problems, and the cells of a workbook found fine that show a spreadsheet error
     (see :mod:`bideval.cell_errors`), by sheet name."""
-    errors: dict[str, dict[tuple[int, int], str]] = {}
+    errors: dict[str, dict[tuple[int, int], Unreadable]] = {}
     name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
     try:
         findings = _check_bytes(source, errors) if isinstance(source, bytes) else _check(Path(source), errors)
@@ -138,7 +144,7 @@ def scan_xlsx(source: Path | bytes, display: str | None = None) -> tuple[list[Pr
     return [Problem.of(f"guard.{code}", name, **facts) for code, facts in findings], ({} if findings else errors)
 
 
-def _check(path: Path, errors: dict[str, dict[tuple[int, int], str]]) -> list[Finding]:
+def _check(path: Path, errors: dict[str, dict[tuple[int, int], Unreadable]]) -> list[Finding]:
     """Every stage in order; the first stage that finds something stops the check."""
     problem = _file_problem(path)
     if problem:
@@ -151,14 +157,14 @@ def _check(path: Path, errors: dict[str, dict[tuple[int, int], str]]) -> list[Fi
         return _check_package(handle, os.fstat(handle.fileno()).st_size, errors)
 
 
-def _check_bytes(data: bytes, errors: dict[str, dict[tuple[int, int], str]]) -> list[Finding]:
+def _check_bytes(data: bytes, errors: dict[str, dict[tuple[int, int], Unreadable]]) -> list[Finding]:
     """The checks of :func:`_check` on a file's bytes already in memory (one read for the guard and the reader)."""
     if not data:
         return [_f("empty")]
     return _check_package(io.BytesIO(data), len(data), errors)
 
 
-def _check_package(handle: IO[bytes], size: int, errors: dict[str, dict[tuple[int, int], str]]) -> list[Finding]:
+def _check_package(handle: IO[bytes], size: int, errors: dict[str, dict[tuple[int, int], Unreadable]]) -> list[Finding]:
     """Every stage after the file itself: what kind of file it is, its zip directory, its entries, its parts."""
     head = handle.read(512)
     if head[:8] == OLE_MAGIC:
@@ -477,7 +483,7 @@ class _Extent:
     dimensions: list[str] = field(default_factory=list)
     cursor_row: int = 0
     cursor_column: int = 0
-    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) from 0 → '#DIV/0!'
+    errors: dict[tuple[int, int], Unreadable] = field(default_factory=dict)  # (row, column) from 0 → what it holds
 
 
 class _PartScan:
@@ -492,7 +498,7 @@ class _PartScan:
         self.texts: dict[str, bytes] = {}
         self.sheets: list[tuple[str, Finding]] = []
         self.cut: list[str] = []  # parts whose XML stops before their root element is closed
-        self.errors: dict[str, dict[tuple[int, int], str]] = {}  # worksheet part → its error cells
+        self.errors: dict[str, dict[tuple[int, int], Unreadable]] = {}  # worksheet part → its error cells
 
     def run(self) -> list[Finding]:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
@@ -619,7 +625,7 @@ class _PartScan:
         if not findings and not _closes(tail[0], root):
             self.cut.append(info.filename)
 
-    def error_cells(self) -> dict[str, dict[tuple[int, int], str]]:
+    def error_cells(self) -> dict[str, dict[tuple[int, int], Unreadable]]:
         """The error cells of each worksheet the workbook names, by its sheet name."""
         return {name: cells for part, cells in self.errors.items() if (name := self.sheet_name(part)) is not None}
 
@@ -764,10 +770,34 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
         extent.row_tag = max(extent.row_tag, max(map(int, tags)))
     extent.cell_count += len(rows)
     extent.row_count += len(tags)
-    if _T_ERROR_ANYWHERE.search(piece):  # a cell of type error, rare: note where and what
+    # Cells no reader can give a value for, rare: an error (#DIV/0!), a formula saved without its result.
+    if _T_ERROR_ANYWHERE.search(piece):
         for match in _ERROR_CELL.finditer(piece):
-            extent.errors[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = _error_text(piece, match.end())
+            extent.errors[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = \
+                CellError(_error_text(piece, match.end()))
+    if b"><f" in piece:
+        for match in _FORMULA_CELL.finditer(piece):
+            found = _unreadable(match.group(3), piece, match.end())
+            if found is not None:
+                extent.errors[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = found
     return True
+
+
+def _unreadable(attributes: bytes, piece: bytes, after: int) -> Unreadable | None:
+    """What stands for a cell no reader can give a value for (its start tag's attributes, the position after
+    that tag): an error cell, or a formula with no saved result; None for a cell with a value."""
+    if _T_ERROR.search(attributes):
+        return CellError(_error_text(piece, after))
+    formula = _FORMULA_AFTER.match(piece, after)
+    if formula is None:
+        return None
+    value = _VALUE_AFTER.match(piece, formula.end())
+    if value is None:  # a value follows, or the cell goes on in the next piece
+        return None
+    saved = value.group(1)
+    if saved is not None and (saved.strip() or _T_TEXT.search(attributes)):
+        return None  # a result, or the empty text a text formula gave
+    return UncalculatedFormula(html.unescape((formula.group(1) or b"").decode("utf-8", "replace")).strip())
 
 
 def _error_text(piece: bytes, start: int) -> str:
@@ -808,8 +838,9 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
         extent.cursor_column = column
         extent.rows = max(extent.rows, row)
         extent.columns = max(extent.columns, column)
-        if _T_ERROR.search(match.group(2)):
-            extent.errors[(row - 1, column - 1)] = _error_text(piece, match.end() + 1)
+        unreadable = _unreadable(match.group(2), piece, match.end() + 1)  # (an empty cell's /> is followed by no f)
+        if unreadable is not None:
+            extent.errors[(row - 1, column - 1)] = unreadable
 
 
 def _sheet_findings(extent: _Extent) -> list[Finding]:

@@ -18,7 +18,7 @@ import xlsxwriter
 
 from bideval import messages
 from bideval.bids import read_bids
-from bideval.cell_errors import CellError
+from bideval.cell_errors import CellError, UncalculatedFormula
 from bideval.errors import BidsError, PanelError
 from bideval.evaluation import check_bids
 from bideval.panel import read_panel
@@ -126,7 +126,7 @@ def test_a_panel_sheet_names_its_error_cells(rubric, tmp_path):
 
 def test_the_guard_finds_error_cells_in_every_markup_and_only_in_clean_files(tmp_path):
     path = write_sheet(tmp_path / "book.xlsx", "Sheet One", [["a", Failed("#DIV/0!")], [None, None, Failed("#N/A")]])
-    expected = {"Sheet One": {(0, 1): "#DIV/0!", (1, 2): "#N/A"}}
+    expected = {"Sheet One": {(0, 1): CellError("#DIV/0!"), (1, 2): CellError("#N/A")}}
     assert scan_xlsx(path) == ([], expected)
     with zipfile.ZipFile(path) as archive:  # the same sheet written with a namespace prefix, as the OpenXML SDK does
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
@@ -147,3 +147,57 @@ def test_the_guard_finds_error_cells_in_every_markup_and_only_in_clean_files(tmp
             archive.writestr(name, data)
     found, errors = scan_xlsx(prefixed)
     assert found and errors == {}
+
+
+# -- formulas saved without their result
+
+def sheet_xml(cells: str) -> bytes:
+    return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.'
+            b'openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">' + cells.encode() +
+            b"</row></sheetData></worksheet>")
+
+
+def with_sheet(source: Path, target: Path, xml: bytes) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename, xml if info.filename == "xl/worksheets/sheet1.xml" else old.read(info))
+    return target
+
+
+def test_a_formula_saved_without_its_result_is_refused_naming_the_formula(rubric, tmp_path):
+    """openpyxl (a script filling the form) saves =0.5+0.35 with no result: Excel works it out on opening,
+    a reader cannot, so the cell is not taken for an empty answer."""
+    path = tmp_path / "form.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bid"
+    for field, value in good_bid(VENDOR_A).items():
+        sheet.append([field, field, "=0.5+0.35" if field == "rate_per_call" else value])
+    book.save(path)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    row = list(good_bid(VENDOR_A)).index("rate_per_call") + 1
+    assert str(problem) == (f"{path}:Bid!C{row}: expected an amount in yuan, 0 or more, found the formula =0.5+0.35 "
+                            "saved without its result (open the workbook in Excel and save it again)")
+    assert messages.render(problem, "zh").endswith("实际为 未保存计算结果的公式 =0.5+0.35（请用 Excel 打开后重新保存）")
+
+
+@pytest.mark.parametrize("cells, expected", [
+    ('<c r="A1"><f>1+1</f><v>2</v></c>', {}),  # a saved result
+    ('<c r="A1" t="str"><f>IF(1,"","x")</f><v></v></c>', {}),  # the empty text a text formula gave
+    ('<c r="A1"><f>1+1</f></c>', {(0, 0): UncalculatedFormula("1+1")}),  # no value at all
+    ('<c r="A1"><f>1+1</f><v/></c>', {(0, 0): UncalculatedFormula("1+1")}),
+    ('<c r="A1"><f>1+1</f><v></v></c>', {(0, 0): UncalculatedFormula("1+1")}),  # an empty number is no result
+    ('<c r="B1" s="2"><f t="shared" ref="B1:B3" si="0"/><v /></c>', {(0, 1): UncalculatedFormula("")}),
+    ('<c r="C1" t="e"><f>1/0</f><v>#DIV/0!</v></c>', {(0, 2): CellError("#DIV/0!")}),
+    ('<c r="D1" t="e"/>', {(0, 3): CellError("")}),
+])
+def test_which_cells_hold_no_usable_value(cells, expected, tmp_path):
+    source = write_sheet(tmp_path / "book.xlsx", "Sheet1", [["x"]])
+    for markup, xml in (("plain", sheet_xml(cells)),
+                        ("prefixed", re.sub(rb"<(/?)(?=[A-Za-z])(?!\?)", rb"<\1x:", sheet_xml(cells)).replace(
+                            b'xmlns="http://schemas', b'xmlns:x="http://schemas'))):
+        problems_found, errors = scan_xlsx(with_sheet(source, tmp_path / f"{markup}.xlsx", xml))
+        assert problems_found == [], markup
+        assert errors.get("Sheet1", {}) == expected, markup
