@@ -267,13 +267,31 @@ METHODS = {
 @settings(max_examples=200, deadline=None)
 @given(PRICES, st.data(), st.sampled_from(sorted(METHODS)))
 def test_a_lower_price_never_lowers_the_price_score(prices, data, method):
-    """With the other bids fixed, one bid lowering its E never lowers its own price score."""
+    """With the other bids fixed, one bid lowering its E never lowers its own price score, but for the rounding of
+    B to the cent: when B is formed from a mean that holds the bid's own E, a lower E lowers B, and B rounded to
+    the cent can fall by a cent more than the exact B does. Under ``max × B / E`` that costs at most
+    ``max × 0.01 / E`` (CI found one: prices 1,000 ×4 and 36,211.44 lowered to 36,211.32 under 1.1 × mean moved B
+    from 8,846.52 to 8,846.49 and the unrounded score from 7.3290540 to 7.3290535)."""
     criterion = METHODS[method]
     index = data.draw(st.integers(0, len(prices) - 1))
     lower = data.draw(st.decimals(min_value=D("500.00"), max_value=prices[index], places=2))
     before = {str(i): p for i, p in enumerate(prices)}
     after = dict(before, **{str(index): lower})
-    assert price_outcome(criterion, after).points[str(index)] >= price_outcome(criterion, before).points[str(index)]
+    rounding_of_b = criterion.max * D("0.01") / lower
+    assert price_outcome(criterion, after).points[str(index)] >= \
+        price_outcome(criterion, before).points[str(index)] - rounding_of_b
+
+
+def test_the_rounding_of_b_is_what_can_lower_a_lower_price_s_score():
+    """The case CI found, pinned: the exact formula rises, the one with B to the cent falls by less than a cent's
+    worth, and both round to the same 2-place score."""
+    criterion = METHODS["ratio_mean"]
+    before = {str(i): D("1000.00") for i in range(4)} | {"4": D("36211.44")}
+    after = dict(before, **{"4": D("36211.32")})
+    was, now = price_outcome(criterion, before).points["4"], price_outcome(criterion, after).points["4"]
+    exact = [criterion.max * D("1.1") * sum(p.values()) / len(p) / p["4"] for p in (before, after)]
+    assert exact[1] > exact[0] and now < was and was - now < criterion.max * D("0.01") / after["4"]
+    assert round(was, 2) == round(now, 2) == D("7.33")
 
 
 @settings(max_examples=200, deadline=None)
