@@ -105,7 +105,7 @@ class Workbook:
         self._book = book
         self.display = display
         self.sha256 = sha256
-        self.errors: ErrorCells = errors or {}  # cells showing #DIV/0! and the like, by sheet (the guard found them)
+        self.errors: ErrorCells = errors or {}  # cells with no usable value (#DIV/0!, an uncalculated formula) by sheet
         self.sheet_names: list[str] = list(book.sheet_names)
 
     def find(self, name: str) -> str | None:
@@ -116,8 +116,9 @@ class Workbook:
         return next((s for s in self.sheet_names if fold(s) == wanted), None)
 
     def rows(self, sheet: str) -> list[list[Any]]:
-        """Every row of ``sheet`` from A1, cells as python-calamine gives them ('' when empty), a cell that shows
-        a spreadsheet error as a :class:`~bideval.cell_errors.CellError` (python-calamine gives '').
+        """Every row of ``sheet`` from A1, cells as python-calamine gives them ('' when empty); a cell that shows
+        a spreadsheet error or holds a formula saved without its result as the object of
+        :mod:`bideval.cell_errors` that says so (python-calamine gives '' for both).
 
         python-calamine parses a sheet only now, so a sheet it cannot parse raises
         :class:`DamagedWorkbook` holding one problem that names the file and the sheet.
