@@ -8,7 +8,9 @@ the zip directory, the declared sizes, and bounded, streamed reads of the XML
 parts — and says in plain words why a file cannot be read. It imports no reader.
 
 Worksheets are the one kind of part read to the end (in 1 MiB pieces): the cell
-that makes a reader allocate a dense range can sit anywhere in the sheet.
+that makes a reader allocate a dense range can sit anywhere in the sheet. Reading
+them anyway, :func:`scan_xlsx` also notes the cells python-calamine would read as
+empty though they are not (an error, an uncalculated formula: bideval.cell_errors).
 """
 from __future__ import annotations
 
@@ -101,9 +103,6 @@ _FORMULA_AFTER = re.compile(rb"<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)</" 
 _VALUE_AFTER = re.compile(rb"<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</" + _PREFIX
                           + rb"c>")
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
-# what follows an error cell's start tag up to its value: an optional formula, then <v>…</v>
-_ERROR_VALUE = re.compile(rb"(?:<(?:" + _XML_NAME + rb":)?f(?:\s[^>]*)?(?:/>|>[^<]*</(?:" + _XML_NAME + rb":)?f>))?"
-                          rb"<(?:" + _XML_NAME + rb":)?v>([^<]*)<")
 _ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])([^>]*)")
 _R_ATTRIBUTE = re.compile(rb"(?<![\w:.\-])r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CELL_REF = re.compile(r"([A-Za-z]{1,7})([0-9]{1,10})")
@@ -128,8 +127,8 @@ def check_xlsx(source: Path | bytes, display: str | None = None) -> list[Problem
 
 
 def scan_xlsx(source: Path | bytes, display: str | None = None) -> tuple[list[Problem], ErrorCells]:
-    """:func:`check_xlsx`'s problems, and the cells of a workbook found fine that show a spreadsheet error
-    (see :mod:`bideval.cell_errors`), by sheet name."""
+    """:func:`check_xlsx`'s problems, and the cells of a workbook found fine that no reader can give a value for
+    (an error such as ``#DIV/0!``, a formula saved without its result: :mod:`bideval.cell_errors`), by sheet name."""
     errors: dict[str, dict[tuple[int, int], Unreadable]] = {}
     name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
     try:
@@ -801,9 +800,12 @@ def _unreadable(attributes: bytes, piece: bytes, after: int) -> Unreadable | Non
 
 
 def _error_text(piece: bytes, start: int) -> str:
-    """The error an error cell shows (its <v>), from the end of its start tag; '' when not in this piece."""
-    found = _ERROR_VALUE.match(piece, start)
-    return html.unescape(found.group(1).decode("utf-8", "replace")).strip() if found else ""
+    """The error an error cell shows (its <v>, after its formula if any), from the end of its start tag; '' when
+    the file does not say or says it in the next piece."""
+    formula = _FORMULA_AFTER.match(piece, start)
+    value = _VALUE_AFTER.match(piece, formula.end() if formula else start)
+    saved = value.group(1) if value else None
+    return html.unescape(saved.decode("utf-8", "replace")).strip() if saved else ""
 
 
 def _exact_cells(piece: bytes, extent: _Extent) -> None:
