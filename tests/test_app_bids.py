@@ -131,6 +131,25 @@ def test_the_report_says_nothing_was_imported_in_chinese(tender, tmp_path):
     assert admin_call("bidset", tender).bids == ()
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("zh", "实际为 错误值 \\#DIV/0!"),  # '#' escaped in the page's Markdown; shown as #DIV/0!
+    ("en", "found the error \\#DIV/0!"),
+])
+def test_a_formula_that_failed_in_a_form_is_named_on_the_page(tender, tmp_path, lang, words):
+    """python-calamine reads a #DIV/0! cell as empty; the page names the cell and its error instead."""
+    path = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    book = openpyxl.load_workbook(path)
+    sheet = book["Bid"]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "rate_per_call")
+    sheet.cell(row, 3).value = "#DIV/0!"
+    sheet.cell(row, 3).data_type = "e"
+    book.save(path)
+    app = upload(open_app("bids", lang=lang, tender_id=tender), path)
+    box = app.error[0].value
+    assert f"`Bid!C{row}`" in box and words in box
+    assert admin_call("bidset", tender).bids == ()
+
+
 def test_a_vendor_already_in_the_tender_is_refused_unless_replace_is_ticked(two_bids, tmp_path):
     again = write_form(tmp_path / "a2.xlsx", good_bid(VENDOR_A, name="甲公司更正版"))
     app = upload(open_app("bids", lang="en", tender_id=two_bids), again)
