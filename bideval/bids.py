@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .errors import BidsError, DamagedWorkbook, Problem, cell_problem
 from .labels import Named
 from .rubric import Field, Rubric
-from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook
+from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank, is_blank_row, open_workbook
 from .values import FieldType, ValueProblem, fold, normalise
 from .workers import map_in_order
 
@@ -186,7 +186,7 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     value_letter = column_letter(VALUE_COLUMN)
     for r, row in enumerate(rows):
         key = row[0] if row else None
-        if key is None or (isinstance(key, str) and not key.strip()):  # no field id: a blank or spacer row
+        if is_blank(key):  # no field id: a blank or spacer row
             continue
         field_id = normalise(str(key))
         if field_id not in fields:

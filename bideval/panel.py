@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .bids import Bid, normalise_vendor_id
-from .cell_errors import CellError, UncalculatedFormula
+from .cell_errors import Unreadable
 from .errors import DamagedWorkbook, Expected, PanelError, Problem, cell_problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grades_text,  # noqa: F401
                              parse_choice)
@@ -268,8 +268,9 @@ class _PanelReader:
     def read_score(self, book: Workbook, sheet: str, columns: Mapping[str, int], r: int, row: list) -> None:
         before = len(self.problems)
         raw_judge = _cell(row, columns["judge"])
-        judge = self.judges_seen.get((raw_judge.__class__, raw_judge)) or judge_name(raw_judge)
-        self.judges_seen[(raw_judge.__class__, raw_judge)] = judge
+        judge = self.judges_seen.get((raw_judge.__class__, raw_judge))
+        if judge is None:
+            judge = self.judges_seen[(raw_judge.__class__, raw_judge)] = judge_name(raw_judge)
         if not judge:
             self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw_judge)
         elif self.judges_sheet is not None and judge not in self.judges_sheet:
@@ -361,8 +362,9 @@ def _column_of(title: Any, names: tuple[str, ...]) -> str | None:
 def _text(raw: Any) -> str:
     """A cell as trimmed NFKC text ('' when empty or showing an error; a whole-number cell as its digits).
 
-    A judge, bid or criterion cell showing ``#N/A`` (or an uncalculated formula) then names none, and its message shows the error."""
-    return "" if isinstance(raw, (CellError, UncalculatedFormula)) else parse_text(raw) or ""
+    A judge, bid or criterion cell showing ``#N/A`` (or an uncalculated formula) then names none, and its
+    message shows what the cell holds."""
+    return "" if isinstance(raw, Unreadable) else parse_text(raw) or ""
 
 
 def _plain(value: Decimal) -> Decimal:

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 from .cell_errors import ErrorCells, put_errors
 from .errors import DamagedWorkbook, Problem
-from .values import fold
+from .values import fold, is_blank
 from .xlsx_guard import scan_xlsx
 
 SPREADSHEET_SUFFIXES = {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".et", ".numbers"}
@@ -281,15 +281,11 @@ def _reason(error: BaseException) -> str:
 def trim_row(row: Sequence[Any]) -> list[Any]:
     """A row without its trailing empty cells."""
     end = len(row)
-    while end and _blank(row[end - 1]):
+    while end and is_blank(row[end - 1]):
         end -= 1
     return list(row[:end])
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def is_blank_row(row: Sequence[Any]) -> bool:
     """Whether every cell of a row is empty."""
-    return all(_blank(v) for v in row)
+    return all(is_blank(v) for v in row)

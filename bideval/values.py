@@ -18,7 +18,7 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import Any, Callable
 
-from .cell_errors import CellError, UncalculatedFormula
+from .cell_errors import Unreadable
 from .errors import Expected
 
 
@@ -98,7 +98,8 @@ _EXPECT_MONEY = {(in_10k, sign): Expected("money", {"unit": TEN_THOUSAND_UNIT if
                  for in_10k in (False, True) for sign in (False, True)}
 
 
-def _is_empty(raw: object) -> bool:
+def is_blank(raw: object) -> bool:
+    """Whether a cell is empty: nothing, or only spaces."""
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
@@ -129,7 +130,7 @@ def _number(raw: object, expected: Expected) -> Decimal:
 
 def parse_bool(raw: object) -> bool | None:
     """是/否, yes/no, true/false, Y/N, 1/0, ✓/✗, √/× and TRUE/FALSE cells."""
-    if _is_empty(raw):
+    if is_blank(raw):
         return None
     expected = _EXPECT_BOOL
     if isinstance(raw, bool):
@@ -147,7 +148,7 @@ def parse_bool(raw: object) -> bool | None:
 
 def parse_integer(raw: object, non_negative: bool = False) -> int | None:
     """A whole number: a number cell or numeric text such as ``1,234``."""
-    if _is_empty(raw):
+    if is_blank(raw):
         return None
     expected = _EXPECT_INTEGER[non_negative]
     value = _number(raw, expected)
@@ -160,7 +161,7 @@ def parse_integer(raw: object, non_negative: bool = False) -> int | None:
 
 def parse_number(raw: object, non_negative: bool = False) -> Decimal | None:
     """A number: a number cell or numeric text such as ``1,234.5``."""
-    if _is_empty(raw):
+    if is_blank(raw):
         return None
     expected = _EXPECT_NUMBER[non_negative]
     value = _number(raw, expected)
@@ -182,7 +183,7 @@ def parse_money(raw: object, unit: str | None = None, non_negative: bool = False
     >>> parse_money("$1,200", currency="USD")
     Decimal('1200')
     """
-    if _is_empty(raw):
+    if is_blank(raw):
         return None
     if currency != "CNY":
         return _foreign_money(raw, currency, non_negative)
@@ -257,7 +258,7 @@ def _other_notation(raw: object, code: str, problem: ValueProblem) -> ValueProbl
 
 def parse_percent(raw: object) -> Decimal | None:
     """A fraction 0..1: a number cell, ``0.96``, or a percentage ``96%``."""
-    if _is_empty(raw):
+    if is_blank(raw):
         return None
     expected = _EXPECT_PERCENT
     _reject_non_numbers(raw, expected)
@@ -277,9 +278,9 @@ def parse_percent(raw: object) -> Decimal | None:
 def parse_text(raw: object) -> str | None:
     """Any text; a whole number cell becomes its digits (``123`` not ``123.0``). A cell showing a spreadsheet
     error, or a formula saved without its result, is no text (``#DIV/0!`` is not an answer)."""
-    if _is_empty(raw):
+    if is_blank(raw):
         return None
-    if isinstance(raw, (CellError, UncalculatedFormula)):
+    if isinstance(raw, Unreadable):
         raise ValueProblem(Expected("not_an_error"), raw)
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))

@@ -94,7 +94,7 @@ _PREFIXED_CELL_OR_ROW = re.compile(rb":(?:c|row)[\s/>]")
 _CELL_COLUMN = re.compile(rb'<c r="([A-Z]+)')
 _CELL_ROW = re.compile(rb'<c r="[A-Z]+([0-9]+)')
 _ROW_NUMBER = re.compile(rb'<row r="([0-9]+)')
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*?\st\s*=\s*["\']e["\'][^>]*>')
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\st\s*=\s*["\']e["\'][^>]*)>')
 _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>(?=<f[\s/>])')
 _T_TEXT = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
@@ -497,7 +497,7 @@ class _PartScan:
         self.texts: dict[str, bytes] = {}
         self.sheets: list[tuple[str, Finding]] = []
         self.cut: list[str] = []  # parts whose XML stops before their root element is closed
-        self.errors: dict[str, dict[tuple[int, int], Unreadable]] = {}  # worksheet part → its error cells
+        self.errors: dict[str, dict[tuple[int, int], Unreadable]] = {}  # worksheet part → cells with no value
 
     def run(self) -> list[Finding]:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
@@ -625,7 +625,7 @@ class _PartScan:
             self.cut.append(info.filename)
 
     def error_cells(self) -> dict[str, dict[tuple[int, int], Unreadable]]:
-        """The error cells of each worksheet the workbook names, by its sheet name."""
+        """The cells with no usable value of each worksheet the workbook names, by its sheet name."""
         return {name: cells for part, cells in self.errors.items() if (name := self.sheet_name(part)) is not None}
 
     def sheet_name(self, part: str) -> str | None:
@@ -771,15 +771,18 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     extent.row_count += len(tags)
     # Cells no reader can give a value for, rare: an error (#DIV/0!), a formula saved without its result.
     if _T_ERROR_ANYWHERE.search(piece):
-        for match in _ERROR_CELL.finditer(piece):
-            extent.errors[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = \
-                CellError(_error_text(piece, match.end()))
+        _note_unreadable(_ERROR_CELL, piece, extent)
     if b"><f" in piece:
-        for match in _FORMULA_CELL.finditer(piece):
-            found = _unreadable(match.group(3), piece, match.end())
-            if found is not None:
-                extent.errors[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = found
+        _note_unreadable(_FORMULA_CELL, piece, extent)
     return True
+
+
+def _note_unreadable(cells: re.Pattern[bytes], piece: bytes, extent: _Extent) -> None:
+    """Note the cells ``cells`` finds (reference letters, digits, the rest of the start tag) that hold no value."""
+    for match in cells.finditer(piece):
+        found = _unreadable(match.group(3), piece, match.end())
+        if found is not None:
+            extent.errors[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = found
 
 
 def _unreadable(attributes: bytes, piece: bytes, after: int) -> Unreadable | None:
