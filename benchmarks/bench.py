@@ -825,7 +825,7 @@ PHASES = (
     ("read_bids", "bideval.evaluation", "read_bids", None),
     ("expand_paths", "bideval.bids", "expand_paths", "read_bids"),
     ("open_workbook (one read of the file)", "bideval.bids", "open_workbook", "read_bids"),
-    ("xlsx_guard.check_xlsx", "bideval.sheets", "check_xlsx", "open_workbook (one read of the file)"),
+    ("xlsx_guard.scan_xlsx", "bideval.sheets", "scan_xlsx", "open_workbook (one read of the file)"),
     ("_read_book", "bideval.bids", "_read_book", "read_bids"),
     ("Workbook.rows (calamine to_python)", "bideval.sheets.Workbook", "rows", "_read_book"),
     ("_make_bid (a bid form's cells)", "bideval.bids", "_make_bid", "_read_book"),

@@ -4,6 +4,10 @@
 * A formula with no saved result (:class:`UncalculatedFormula`): a workbook written by a program that does
   not calculate (openpyxl, a script) stores ``=B2*12`` without its value; Excel works it out on opening,
   a reader cannot.
+* A formula whose saved result is a placeholder (:class:`PlaceholderResult`): xlsxwriter and other writers
+  that do not calculate save ``0`` as every formula's result unless told one, and ask the spreadsheet
+  program to calculate the whole workbook when it opens it. Excel then shows the real result; a reader
+  would see the 0.
 
 python-calamine reads both as an empty string (python-calamine#105), so a price whose formula failed or
 was never worked out would look like an answer left blank: the bid invalid for a missing price, or a
@@ -37,7 +41,19 @@ class UncalculatedFormula:
         return f"={self.formula}"
 
 
-Unreadable = CellError | UncalculatedFormula
+@dataclass(frozen=True)
+class PlaceholderResult:
+    """A formula cell saved with the result 0 in a workbook that no spreadsheet program has calculated: the
+    workbook asks to be calculated in full when opened and has no calculation chain, which Excel writes
+    whenever it saves formulas. ``str()`` is the formula as Excel shows it."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return f"={self.formula}"
+
+
+Unreadable = CellError | UncalculatedFormula | PlaceholderResult
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

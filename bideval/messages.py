@@ -31,7 +31,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import CellError, UncalculatedFormula
+from .cell_errors import CellError, PlaceholderResult, UncalculatedFormula
 from .labels import Label, Named, check_lang
 
 if TYPE_CHECKING:
@@ -130,9 +130,13 @@ class Say:
             return self.t(f"the boolean {value}", f"逻辑值 {'TRUE' if value else 'FALSE'}")
         if isinstance(value, CellError):
             return self.t(f"the error {value}", f"错误值 {value}")
-        if isinstance(value, UncalculatedFormula):
+        if isinstance(value, (UncalculatedFormula, PlaceholderResult)):
             formula = (str(value) if len(value.formula) <= 40 else f"={value.formula[:37]}...") if value.formula \
                 else self.t("a shared formula", "共享公式")
+            if isinstance(value, PlaceholderResult):
+                return self.t(f"the formula {formula} saved with the result 0 by a program that does not calculate "
+                              "(open the workbook in Excel and save it again)",
+                              f"由不计算公式的程序保存、结果记为 0 的公式 {formula}（请用 Excel 打开后重新保存）")
             return self.t(f"the formula {formula} saved without its result (open the workbook in Excel and save it "
                           "again)", f"未保存计算结果的公式 {formula}（请用 Excel 打开后重新保存）")
         text = repr(value) if isinstance(value, str) else str(value)

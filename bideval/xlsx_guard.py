@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 from urllib.parse import unquote
 
-from .cell_errors import CellError, ErrorCells, UncalculatedFormula, Unreadable
+from .cell_errors import CellError, ErrorCells, PlaceholderResult, UncalculatedFormula, Unreadable
 from .errors import Problem
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
@@ -102,6 +102,10 @@ _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
 _FORMULA_AFTER = re.compile(rb"<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)</" + _PREFIX + rb"f>)")
 _VALUE_AFTER = re.compile(rb"<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</" + _PREFIX
                           + rb"c>")
+_T_NOT_NUMBER = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?!n[\"'])")  # a type other than a number's
+_FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]*?(?<![\w:.\-])fullCalcOnLoad\s*=\s*"
+                                       rb"[\"']\s*(?:1|true)\s*[\"']")
+CALCULATION_CHAIN = "xl/calcChain.xml"
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 _ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])([^>]*)")
 _R_ATTRIBUTE = re.compile(rb"(?<![\w:.\-])r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
@@ -625,8 +629,26 @@ class _PartScan:
             self.cut.append(info.filename)
 
     def error_cells(self) -> dict[str, dict[tuple[int, int], Unreadable]]:
-        """The cells with no usable value of each worksheet the workbook names, by its sheet name."""
-        return {name: cells for part, cells in self.errors.items() if (name := self.sheet_name(part)) is not None}
+        """The cells with no usable value of each worksheet the workbook names, by its sheet name.
+
+        A formula's saved 0 is a placeholder only in a workbook no spreadsheet program has calculated (it asks
+        to be calculated when opened, and has no calculation chain); elsewhere it is the formula's result."""
+        uncalculated = self.uncalculated()
+        out: dict[str, dict[tuple[int, int], Unreadable]] = {}
+        for part, cells in self.errors.items():
+            name = self.sheet_name(part)
+            kept: dict[tuple[int, int], Unreadable] = cells if uncalculated else {
+                k: v for k, v in cells.items() if not isinstance(v, PlaceholderResult)}
+            if name is not None and kept:
+                out[name] = kept
+        return out
+
+    def uncalculated(self) -> bool:
+        """Whether the workbook asks to be calculated in full when opened and holds no calculation chain, as a
+        program that writes formulas without calculating them saves one (xlsxwriter, exceljs…)."""
+        names = {info.filename.lower() for info in self.archive.infolist()}
+        return (CALCULATION_CHAIN.lower() not in names
+                and _FULL_CALCULATION_ON_OPEN.search(self.texts.get("xl/workbook.xml", b"")) is not None)
 
     def sheet_name(self, part: str) -> str | None:
         """The name a worksheet part goes by in the workbook, when the workbook says it."""
@@ -797,9 +819,17 @@ def _unreadable(attributes: bytes, piece: bytes, after: int) -> Unreadable | Non
     if value is None:  # a value follows, or the cell goes on in the next piece
         return None
     saved = value.group(1)
+    text = formula.group(1) or b""
+    if saved is not None and saved.strip() == b"0" and not _T_NOT_NUMBER.search(attributes):
+        return PlaceholderResult(_unescaped(text))  # kept only where nothing calculated it: _PartScan.error_cells
     if saved is not None and (saved.strip() or _T_TEXT.search(attributes)):
         return None  # a result, or the empty text a text formula gave
-    return UncalculatedFormula(html.unescape((formula.group(1) or b"").decode("utf-8", "replace")).strip())
+    return UncalculatedFormula(_unescaped(text))
+
+
+def _unescaped(markup: bytes) -> str:
+    """An element's text as it reads: entities replaced, spaces trimmed."""
+    return html.unescape(markup.decode("utf-8", "replace")).strip()
 
 
 def _error_text(piece: bytes, start: int) -> str:
@@ -808,7 +838,7 @@ def _error_text(piece: bytes, start: int) -> str:
     formula = _FORMULA_AFTER.match(piece, start)
     value = _VALUE_AFTER.match(piece, formula.end() if formula else start)
     saved = value.group(1) if value else None
-    return html.unescape(saved.decode("utf-8", "replace")).strip() if saved else ""
+    return _unescaped(saved) if saved else ""
 
 
 def _exact_cells(piece: bytes, extent: _Extent) -> None:

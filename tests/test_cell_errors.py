@@ -18,7 +18,7 @@ import xlsxwriter
 
 from bideval import messages
 from bideval.bids import read_bids
-from bideval.cell_errors import CellError, UncalculatedFormula
+from bideval.cell_errors import CellError, PlaceholderResult, UncalculatedFormula
 from bideval.errors import BidsError, PanelError
 from bideval.evaluation import check_bids
 from bideval.panel import read_panel
@@ -192,6 +192,12 @@ def test_a_formula_saved_without_its_result_is_refused_naming_the_formula(rubric
     ('<c r="B1" s="2"><f t="shared" ref="B1:B3" si="0"/><v /></c>', {(0, 1): UncalculatedFormula("")}),
     ('<c r="C1" t="e"><f>1/0</f><v>#DIV/0!</v></c>', {(0, 2): CellError("#DIV/0!")}),
     ('<c r="D1" t="e"/>', {(0, 3): CellError("")}),
+    # xlsxwriter's placeholder result, in a workbook (written by xlsxwriter) that nothing has calculated
+    ('<c r="A1"><f>B1*12</f><v>0</v></c>', {(0, 0): PlaceholderResult("B1*12")}),
+    ('<c r="A1" t="n"><f>B1-B1</f><v> 0 </v></c>', {(0, 0): PlaceholderResult("B1-B1")}),
+    ('<c r="A1"><f>B1*12</f><v>0.0</v></c>', {}),  # no writer's placeholder: a result it was given
+    ('<c r="A1" t="str"><f>"0"</f><v>0</v></c>', {}),  # the text 0 a text formula gave
+    ('<c r="A1" t="b"><f>1=2</f><v>0</v></c>', {}),  # FALSE
 ])
 def test_which_cells_hold_no_usable_value(cells, expected, tmp_path):
     source = write_sheet(tmp_path / "book.xlsx", "Sheet1", [["x"]])
@@ -201,3 +207,86 @@ def test_which_cells_hold_no_usable_value(cells, expected, tmp_path):
         problems_found, errors = scan_xlsx(with_sheet(source, tmp_path / f"{markup}.xlsx", xml))
         assert problems_found == [], markup
         assert errors.get("Sheet1", {}) == expected, markup
+
+
+# -- a formula's placeholder result, in a workbook no spreadsheet program has calculated
+
+def with_parts(source: Path, target: Path, change) -> Path:
+    """``source`` with its parts as ``change`` (a function of the parts by name) leaves them."""
+    with zipfile.ZipFile(source) as old:
+        parts = {info.filename: old.read(info) for info in old.infolist()}
+    change(parts)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    return target
+
+
+def write_formula_bids(path: Path, formulas: dict[str, tuple[str, Any]]) -> tuple[Path, dict[str, str]]:
+    """A consolidated workbook as a script writes one with xlsxwriter: ``formulas`` maps a field to its formula
+    and the result given to xlsxwriter (None: none given, so xlsxwriter saves 0)."""
+    bid = good_bid(VENDOR_A)
+    fields = list(bid)
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    ws = book.add_worksheet("Bids")
+    for c, field in enumerate(fields):
+        ws.write(0, c, field)
+        if field in formulas:
+            formula, result = formulas[field]
+            if result is None:
+                ws.write_formula(1, c, formula)
+            else:
+                ws.write_formula(1, c, formula, None, result)
+        elif bid[field] is not None:
+            ws.write(1, c, bid[field])
+    book.close()
+    return path, {f: f"{chr(65 + i)}2" for i, f in enumerate(fields)}
+
+
+def test_a_formula_a_script_saved_with_the_result_0_is_refused_naming_the_formula(rubric, tmp_path):
+    """xlsxwriter saves 0 as a formula's result unless given one: Excel shows =2+1 as 3, a reader would see 0 (a
+    count criterion scored 0, a price not positive) without a word about the formula."""
+    path, cells = write_formula_bids(tmp_path / "bids.xlsx", {"similar_projects": ("=2+1", None),
+                                                              "rate_per_call": ("=0.5+0.35", None)})
+    found = problems(lambda: read_bids(rubric, [path]))
+    assert found == [
+        f"{path}:Bids!{cells['similar_projects']}: expected a whole number (0 or more), found the formula =2+1 saved "
+        "with the result 0 by a program that does not calculate (open the workbook in Excel and save it again)",
+        f"{path}:Bids!{cells['rate_per_call']}: expected an amount in yuan, 0 or more, found the formula =0.5+0.35 "
+        "saved with the result 0 by a program that does not calculate (open the workbook in Excel and save it again)",
+    ]
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    assert messages.render(caught.value.problems[0], "zh").endswith(
+        "实际为 由不计算公式的程序保存、结果记为 0 的公式 =2+1（请用 Excel 打开后重新保存）")
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(EXAMPLE_RUBRIC),
+                           "--bids", str(path), "--json", str(tmp_path / "r.json")],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and not (tmp_path / "r.json").exists()
+    assert "=2+1 saved with the result 0" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_result_the_script_gave_is_read_and_a_calculated_zero_stays_zero(rubric, tmp_path):
+    """Only the placeholder 0 of a workbook nothing calculated is refused: a result the script gave is read,
+    and a 0 that Excel (a calculation chain) or another program (no request to calculate on opening) saved is
+    the formula's result."""
+    given, _ = write_formula_bids(tmp_path / "given.xlsx", {"similar_projects": ("=2+1", 3),
+                                                           "rate_per_call": ("=0.5+0.35", 0.85)})
+    (bid,) = read_bids(rubric, [given]).bids
+    assert str(bid.values["similar_projects"]) == "3" and str(bid.values["rate_per_call"]) == "0.85"
+    zero, _ = write_formula_bids(tmp_path / "zero.xlsx", {"similar_projects": ("=2-2", None)})
+    assert problems(lambda: read_bids(rubric, [zero]))  # the placeholder: refused
+
+    def with_chain(parts: dict[str, bytes]) -> None:  # as Excel saves formulas: with their calculation chain
+        parts["xl/calcChain.xml"] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns='
+                                     b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="L2" i="1"/>'
+                                     b'</calcChain>')
+
+    def calculated(parts: dict[str, bytes]) -> None:  # as LibreOffice saves one: no request to calculate on opening
+        parts["xl/workbook.xml"] = re.sub(rb'\s*fullCalcOnLoad="1"', b"", parts["xl/workbook.xml"])
+
+    for name, change in (("chain", with_chain), ("calculated", calculated)):
+        path = with_parts(zero, tmp_path / f"{name}.xlsx", change)
+        assert scan_xlsx(path) == ([], {}), name
+        (bid,) = read_bids(rubric, [path]).bids
+        assert bid.values["similar_projects"] == 0, name
