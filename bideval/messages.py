@@ -315,6 +315,13 @@ def _(s: Say) -> str:
     return text
 
 
+@_template("below_largest", _EXPECTED)
+def _(s: Say) -> str:
+    within = _EXPECTED[s["within"].kind](s.with_data(s["within"].facts))
+    return s.t(f"{within}, below {s['largest']:,f} (Excel keeps 15 digits)",
+               f"{within}，且小于 {s['largest']:,f}（Excel 只保留 15 位有效数字）")
+
+
 @_template("percent", _EXPECTED)
 def _(s: Say) -> str:
     return s.t("a percentage such as 96% (or a fraction 0..1 such as 0.96)",

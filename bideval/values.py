@@ -15,7 +15,7 @@ import enum
 import re
 import unicodedata
 from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation, ROUND_HALF_UP
+from decimal import Context, Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import Any, Callable
 
 from .cell_errors import Unreadable
@@ -78,13 +78,22 @@ def to_decimal(number: int | float | Decimal) -> Decimal:
 
 
 def round_half_up(value: Decimal, decimals: int) -> Decimal:
-    """Round half-up in decimal: 2.675 → 2.68.
+    """Round half-up in decimal: 2.675 → 2.68. A figure with more digits than Decimal's default 28 (a rubric's
+    demand of 10^30 calls) is rounded all the same, never refused.
 
     >>> round_half_up(Decimal("2.675"), 2)
     Decimal('2.68')
+    >>> round_half_up(Decimal("1E+30"), 2)
+    Decimal('1000000000000000000000000000000.00')
     """
-    return value.quantize(_QUANTA[decimals] if decimals < len(_QUANTA) else Decimal(1).scaleb(-decimals),
-                          rounding=ROUND_HALF_UP)
+    quantum = _QUANTA[decimals] if decimals < len(_QUANTA) else Decimal(1).scaleb(-decimals)
+    try:
+        return value.quantize(quantum, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # the rounded figure needs more digits than the context holds
+        if not value.is_finite():
+            raise
+        wide = Context(prec=max(value.adjusted(), 0) + decimals + 2, rounding=ROUND_HALF_UP)
+        return value.quantize(quantum, context=wide)
 
 
 _QUANTA = tuple(Decimal(1).scaleb(-places) for places in range(10))
@@ -96,6 +105,18 @@ _EXPECT_INTEGER = {sign: Expected("integer", {"non_negative": sign}) for sign in
 _EXPECT_NUMBER = {sign: Expected("number", {"non_negative": sign}) for sign in (False, True)}
 _EXPECT_MONEY = {(in_10k, sign): Expected("money", {"unit": TEN_THOUSAND_UNIT if in_10k else None, "non_negative": sign})
                  for in_10k in (False, True) for sign in (False, True)}
+
+
+# Excel keeps 15 significant digits: a number of 16 digits or more before the point is not the one typed,
+# and no tender's amount or count comes near it. A cell beyond it is refused, as a typo or a hostile file.
+LARGEST = Decimal(10) ** 15
+
+
+def _below_largest(value: Decimal, expected: Expected, raw: object) -> Decimal:
+    """``value``, or the cell refused when it is LARGEST or more either side of 0."""
+    if abs(value) >= LARGEST:
+        raise ValueProblem(Expected("below_largest", {"within": expected, "largest": LARGEST}), raw)
+    return value
 
 
 def is_blank(raw: object) -> bool:
@@ -151,7 +172,7 @@ def parse_integer(raw: object, non_negative: bool = False) -> int | None:
     if is_blank(raw):
         return None
     expected = _EXPECT_INTEGER[non_negative]
-    value = _number(raw, expected)
+    value = _below_largest(_number(raw, expected), expected, raw)
     if value != value.to_integral_value():
         raise ValueProblem(expected, raw)
     if non_negative and value < 0:
@@ -164,7 +185,7 @@ def parse_number(raw: object, non_negative: bool = False) -> Decimal | None:
     if is_blank(raw):
         return None
     expected = _EXPECT_NUMBER[non_negative]
-    value = _number(raw, expected)
+    value = _below_largest(_number(raw, expected), expected, raw)
     if non_negative and value < 0:
         raise ValueProblem(expected, raw)
     return value
@@ -214,6 +235,7 @@ def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
             value = yuan / 10000 if in_10k else yuan
     if non_negative and value < 0:
         raise ValueProblem(expected, raw)
+    _below_largest(value, expected, raw)
     return Decimal(int(value)) if value == value.to_integral_value() else value
 
 
@@ -239,6 +261,7 @@ def _foreign_money(raw: object, code: str, non_negative: bool) -> Decimal:
         value = _numeric_text(match["num"], expected, raw)
     if non_negative and value < 0:
         raise ValueProblem(expected, raw)
+    _below_largest(value, expected, raw)
     return Decimal(int(value)) if value == value.to_integral_value() else value
 
 

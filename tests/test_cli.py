@@ -92,6 +92,32 @@ def test_bad_input_exits_2_and_writes_nothing(tender, capsys):
     assert not [p for p in tender["dir"].iterdir() if p.name.startswith(".bideval-")]
 
 
+def test_a_price_of_16_digits_or_more_exits_2_naming_its_cell(tender):
+    """A price cell of 1e300 made Q too long to round to the cent: a traceback from evaluate and report."""
+    write_form(tender["bids"] / "c.xlsx", good_bid("91310000MA1FL0000X", rate_per_call=1e300))
+    for command in ("evaluate", "report"):
+        out = tender["dir"] / f"{command}.out"
+        args = evaluate_args(tender, "--out", str(out))
+        done = subprocess.run([sys.executable, "-m", "bideval", command, *args[1:]], cwd=ROOT, capture_output=True,
+                              text=True)
+        assert done.returncode == 2 and "Traceback" not in done.stderr and not out.exists(), command
+        assert (f"{tender['bids'] / 'c.xlsx'}:Bid!C11: expected an amount in yuan, 0 or more, below "
+                "1,000,000,000,000,000 (Excel keeps 15 digits), found 1e+300") in done.stderr, command
+
+
+def test_a_rubric_demand_beyond_28_digits_is_rounded_to_the_cent(tender, tmp_path: Path):
+    """Decimal holds 28 digits by default; a quoted price longer than that is still rounded to the cent."""
+    rubric = tmp_path / "huge.yaml"
+    rubric.write_text(EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("calls_per_month: 50000",
+                                                                         "calls_per_month: 1e30"), encoding="utf-8")
+    js = tmp_path / "r.json"
+    assert main(["evaluate", "--criteria", str(rubric), "--bids", str(tender["bids"]), "--panel",
+                 str(tender["panel"]), "--json", str(js), "--out", str(tmp_path / "r.xlsx")]) == 0
+    reasons = {i["vendor_id"]: i["reasons"] for i in json.loads(js.read_text(encoding="utf-8"))["invalid"]}
+    assert reasons == {vendor: [f"above_budget_ceiling: 投标报价 {q},000,000,000,000,000,000,000,000,000.00 元超过最高限价 "
+                                "1,200,000.00 元"] for vendor, q in ((VENDOR_A, "10,200"), (VENDOR_B, "10,800"))}
+
+
 def test_unwritable_output_is_a_clear_error(tender, capsys):
     assert main(evaluate_args(tender, "--json", str(tender["dir"] / "no" / "such" / "dir.json"))) == 2
     assert "No such file or directory" in capsys.readouterr().err

@@ -119,6 +119,7 @@ EXPECTED = {
     "sme_category": dict(categories=(Named("small", Label("小型企业", "Small enterprise")),
                                      Named("micro", Label("微型企业", "Micro enterprise")))),
     "vendor": dict(suggestion=VENDOR), "not_an_error": {},
+    "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
 }
 
 
@@ -350,6 +351,10 @@ SENTENCES = [
 ]
 
 EXPECTATIONS = [
+    ("below_largest",
+     'an amount in 10,000 yuan (万元), 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',
+     'an amount in 10,000 yuan, 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',
+     '不小于 0 的金额（万元），且小于 1,000,000,000,000,000（Excel 只保留 15 位有效数字）'),
     ("bool",
      'yes or no (是/否, Y/N, 1/0, ✓/✗)',
      'yes or no (Y/N, 1/0, ✓/✗)',

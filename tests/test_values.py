@@ -101,3 +101,34 @@ def test_choice_matches_after_folding_and_keeps_rubric_spelling():
 ])
 def test_round_half_up_in_decimal(value, places, expected):
     assert round_half_up(Decimal(value), places) == Decimal(expected)
+
+
+@pytest.mark.parametrize("value, places, expected", [
+    ("1E+30", 2, "1000000000000000000000000000000.00"),  # more digits than Decimal's default 28
+    ("123456789012345678901234567890.125", 2, "123456789012345678901234567890.13"),
+    ("-123456789012345678901234567890.125", 2, "-123456789012345678901234567890.13"),
+])
+def test_round_half_up_of_a_figure_longer_than_28_digits(value, places, expected):
+    assert str(round_half_up(Decimal(value), places)) == expected
+
+
+@pytest.mark.parametrize("parse, raw", [
+    (parse_money, 1e300), (parse_money, -1e300), (parse_money, "1,000,000,000,000,000"), (parse_money, "¥1000000000000000"),
+    (parse_money, "100000000000万"), (parse_money, 1e15), (parse_number, 1e15), (parse_number, "-1000000000000000.5"),
+    (parse_integer, 10 ** 15), (parse_integer, "9" * 40), (parse_integer, 1e300),
+])
+def test_a_number_of_16_digits_or_more_is_refused_naming_the_limit(parse, raw):
+    """Excel keeps 15 significant digits: 16 digits before the point are not what the bidder typed (a 1e300 price
+    made Q too long to round to the cent, a traceback)."""
+    with pytest.raises(ValueProblem) as caught:
+        parse(raw)
+    assert caught.value.expectation.kind == "below_largest"
+    assert caught.value.expected.endswith(", below 1,000,000,000,000,000 (Excel keeps 15 digits)")
+
+
+@pytest.mark.parametrize("parse, raw, expected", [
+    (parse_money, 999_999_999_999_999, Decimal(999_999_999_999_999)), (parse_money, "99999999999万", Decimal("999999999990000")),
+    (parse_number, "-999,999,999,999,999.99", Decimal("-999999999999999.99")), (parse_integer, 999_999_999_999_999, 999_999_999_999_999),
+])
+def test_the_largest_numbers_below_the_limit_are_read(parse, raw, expected):
+    assert parse(raw) == expected
