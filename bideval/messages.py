@@ -1448,6 +1448,14 @@ def _(s: Say) -> str:
                f"已拒绝：{s['part']} 有 {size}，远大于任何真实工作簿的关系列表")
 
 
+@_template("guard.string_count")
+def _(s: Say) -> str:
+    size = _size(s, s["size"])
+    return s.t(f"refused: {s['part']} says it holds {s['count']:,} texts, more than its {size} can hold (a reader "
+               "would set aside memory for every one of them and stop)",
+               f"已拒绝：{s['part']} 声称含有 {s['count']:,} 个文本，超过其 {size} 所能容纳的数量（读取程序会为每一个预留内存而中止）")
+
+
 @_template("guard.encoding")
 def _(s: Say) -> str:
     return s.t(f"refused: {s['part']} declares the text encoding {s['encoding']!r}, but .xlsx parts are always "

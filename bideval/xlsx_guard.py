@@ -53,6 +53,7 @@ MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
 MAX_CELLS = 5_000_000
 MAX_REPORTED = 10
+MIN_STRING_BYTES = len(b"<si/>")  # the shortest entry of a shared-string table
 TAIL_BYTES = 4096
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -84,6 +85,7 @@ _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*", re.DOTAL
 _ROOT = re.compile(rb"<(?:" + _XML_NAME + rb":)?(" + _XML_NAME + rb")")
 _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w:.\-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _RELATIONSHIP = re.compile(rb"<(?:" + _XML_NAME + rb":)?Relationship(?=[\s/>])([^>]*)")
+_SHARED_STRINGS = re.compile(rb"<(?:" + _XML_NAME + rb":)?sst(?=[\s/>])([^>]*)")
 _SHEET_ENTRY = re.compile(rb"<(?:" + _XML_NAME + rb":)?sheet(?=[\s/>])([^>]*)")
 _DIMENSION = re.compile(rb"<(?:" + _XML_NAME + rb":)?dimension(?=[\s/>])([^>]*)")
 # The fast worksheet scan handles only what every known writer produces: unprefixed
@@ -574,6 +576,8 @@ class _PartScan:
         if not (named or looks_like_xml):
             return None, frozenset()
         root = _inspect_head(name, text, complete, looks_like_xml)
+        if root == b"sst":
+            _check_string_count(name, text, info.file_size)
         kept = text if name in KEPT_TEXTS else None
         if kept is not None:
             self.texts[name] = kept
@@ -727,6 +731,17 @@ def _inspect_head(name: str, text: bytes, complete: bool, looks_like_xml: bool) 
     if looks_like_xml and not complete:
         raise _Refused("padding", part=name, limit=XML_PREFIX_BYTES)
     return b""
+
+
+def _check_string_count(name: str, text: bytes, size: int) -> None:
+    """Refuse a shared-string table whose ``uniqueCount`` claims more strings than its bytes can hold (each is
+    at least ``<si/>``): python-calamine sets aside room for that many before reading one, and 4,294,967,296
+    strings is 96 GiB, an allocation that aborts the process."""
+    start = _SHARED_STRINGS.search(text)
+    claimed = _attributes(start.group(1)).get("uniqueCount") if start else None
+    count = re.fullmatch(r"\s*\+?([0-9]+)\s*", claimed or "")
+    if count and int(count.group(1)) * MIN_STRING_BYTES > size:
+        raise _Refused("string_count", part=name, count=int(count.group(1)), size=size)
 
 
 def _attributes(markup: bytes) -> dict[str, str]:

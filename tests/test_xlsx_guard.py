@@ -24,6 +24,7 @@ from bideval import xlsx_guard
 from bideval.errors import DamagedWorkbook, Problem
 from bideval.sheets import open_workbook
 from bideval.xlsx_guard import MAX_CELLS, XML_PREFIX_BYTES, check_xlsx
+from conftest import EXAMPLE_RUBRIC
 
 ROOT = Path(__file__).resolve().parents[1]
 SHEET = "xl/worksheets/sheet1.xml"
@@ -421,6 +422,28 @@ def test_dimension_claiming_the_whole_grid(book: Path, tmp_path: Path) -> None:
     xml = with_dimension(part(book), b"A1:XFD1048576")
     message = text_of(check_xlsx(rewrite(book, tmp_path / "dim.xlsx", {SHEET: xml})))
     assert "dimension" in message and "16384 columns × 1048576 rows" in message and "'Bid'" in message
+
+
+def test_a_shared_string_count_past_what_the_part_can_hold_is_refused(book: Path, tmp_path: Path) -> None:
+    """python-calamine sets aside room for ``uniqueCount`` strings before reading one: 4,294,967,296 of them is
+    96 GiB, and the process aborted (found by mutating a sample workbook). Each string takes at least <si/>."""
+    strings = part(book, "xl/sharedStrings.xml")
+    written = re.search(rb'uniqueCount="([0-9]+)"', strings)
+    assert written is not None
+    outcomes = {}
+    for claimed in (int(written.group(1)), len(strings) // 5 - 1, len(strings) // 5 + 2, 2 ** 32):
+        xml = strings.replace(written.group(0), b'uniqueCount="%d"' % claimed)
+        found = check_xlsx(rewrite(book, tmp_path / f"sst-{claimed}.xlsx", {"xl/sharedStrings.xml": xml}))
+        outcomes[claimed] = text_of(found)
+        assert bool(found) == (claimed * 5 > len(xml)), claimed
+    assert outcomes[2 ** 32] == ("refused: xl/sharedStrings.xml says it holds "
+                                 f"4,294,967,296 texts, more than its {len(strings) / 1024:.1f} KB can hold (a reader "
+                                 "would set aside memory for every one of them and stop)")
+    crafted = tmp_path / f"sst-{2 ** 32}.xlsx"
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids",
+                           str(crafted), "--json", str(tmp_path / "r.json")], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2, done.stderr[-500:]  # not -6: the process is not aborted
+    assert "says it holds 4,294,967,296 texts" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_malformed_dimension(book: Path, tmp_path: Path) -> None:
