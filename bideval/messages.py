@@ -1497,6 +1497,14 @@ def _(s: Say) -> str:
                f"含有格式错误的{kind}引用 {s['ref']!r}，Excel 从不这样写")
 
 
+@_template("ref_twice", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    kind = {"row": "行", "cell": "单元格"}[s["kind"]]
+    refs = s.join(repr(ref) for ref in s["refs"])
+    return s.t(f"has a {s['kind']} that gives its place twice ({refs}), which no spreadsheet program writes",
+               f"含有两次给出位置的{kind}（{refs}），任何电子表格程序都不会这样写")
+
+
 @_template("too_many", _SHEET_FINDINGS)
 def _(s: Say) -> str:
     return s.t(f"holds more than {s['cells']:,} cells or {s['rows']} rows (the limits), which would exhaust memory "

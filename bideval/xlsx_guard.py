@@ -109,7 +109,14 @@ _FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]
                                        rb"[\"']\s*(?:1|true)\s*[\"']")
 CALCULATION_CHAIN = "xl/calcChain.xml"
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
-_ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])([^>]*)")
+# A row or cell start tag to its real end, as an XML reader finds it: a '>' inside a quoted value does not end it.
+_ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*'|[\"'])*)")
+# An r attribute that is not the first thing after "<c " or "<row " (xmlns:r declares a prefix; header=, showRuler=
+# and the like are other names): the fast scan reads only first ones, so a sheet with another goes to the exact scan.
+_LATE_R = re.compile(rb"r(?=\s*=)(?<!<c r)(?<!<row r)(?<![\w.\-]r)(?<!xmlns:r)")
+# Any r="A1" anywhere in the sheet, whatever holds it: the exact scan counts them all, so that no reading of odd
+# markup (a quote left open, a tag cut between two pieces) can hide a far cell from it.
+_ANY_CELL_REF = re.compile(rb"(?<![\w:.\-])r\s*=\s*[\"']\s*([A-Za-z]{1,7})([0-9]{1,10})\s*[\"']")
 _R_ATTRIBUTE = re.compile(rb"(?<![\w:.\-])r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CELL_REF = re.compile(r"([A-Za-z]{1,7})([0-9]{1,10})")
 _TRAILER = rb"(?:\s|\x00|<!--(?:(?!-->).)*-->|<\?(?:(?!\?>).)*\?>)*"  # what may follow the root element
@@ -485,6 +492,7 @@ class _Extent:
     cell_count: int = 0
     row_count: int = 0
     bad_ref: tuple[str, str] | None = None  # ("row" or "cell", the reference as written)
+    twice: tuple[str, tuple[str, ...]] | None = None  # ("row" or "cell", its references) for a tag giving two
     dimensions: list[str] = field(default_factory=list)
     cursor_row: int = 0
     cursor_column: int = 0
@@ -793,7 +801,8 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
 
 def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     """The furthest cell and row in `piece`, for markup as every known writer produces it."""
-    if _ODD_CELL.search(piece) or _ODD_ROW.search(piece) or _PREFIXED_CELL_OR_ROW.search(piece):
+    if (_ODD_CELL.search(piece) or _ODD_ROW.search(piece) or _PREFIXED_CELL_OR_ROW.search(piece)
+            or _LATE_R.search(piece)):
         return False
     letters = set(_CELL_COLUMN.findall(piece))
     if letters:
@@ -859,11 +868,12 @@ def _error_text(piece: bytes, start: int) -> str:
 def _exact_cells(piece: bytes, extent: _Extent) -> None:
     """Follow every row and cell tag as a reader does, including cells placed without a reference."""
     for match in _ROW_OR_CELL.finditer(piece):
-        found = _R_ATTRIBUTE.search(match.group(2))
-        ref = None
-        if found:
-            value = found.group(1) if found.group(1) is not None else found.group(2)
-            ref = html.unescape(value.decode("utf-8", "replace"))
+        found = [double if double or not single else single for double, single in _R_ATTRIBUTE.findall(match.group(2))]
+        refs = [html.unescape(value.decode("utf-8", "replace")) for value in found]
+        if len(refs) > 1:  # which one a reader takes depends on the reader: python-calamine took the far one
+            extent.twice = extent.twice or ("row" if match.group(1) == b"row" else "cell", tuple(refs))
+            continue
+        ref = refs[0] if refs else None
         if match.group(1) == b"row":
             extent.row_count += 1
             if ref is None:
@@ -891,6 +901,9 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
         unreadable = _unreadable(match.group(2), piece, match.end() + 1)  # (an empty cell's /> is followed by no f)
         if unreadable is not None:
             extent.errors[(row - 1, column - 1)] = unreadable
+    for letters, digits in _ANY_CELL_REF.findall(piece):
+        extent.rows = max(extent.rows, int(digits))
+        extent.columns = max(extent.columns, _column_number(letters.upper()))
 
 
 def _sheet_findings(extent: _Extent) -> list[Finding]:
@@ -898,6 +911,8 @@ def _sheet_findings(extent: _Extent) -> list[Finding]:
     findings = [problem for ref in extent.dimensions if (problem := _dimension_problem(ref))]
     if extent.bad_ref:
         findings.append(_f("bad_ref", kind=extent.bad_ref[0], ref=extent.bad_ref[1]))
+    if extent.twice:
+        findings.append(_f("ref_twice", kind=extent.twice[0], refs=extent.twice[1]))
     if extent.cell_count > MAX_CELLS or extent.row_count > MAX_ROWS:
         findings.append(_f("too_many", cells=MAX_CELLS, rows=MAX_ROWS))
     if extent.row_tag > MAX_ROWS:

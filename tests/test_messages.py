@@ -721,6 +721,7 @@ GUARD_FACTS = {
 }
 SHEET_FINDINGS = {
     "bad_ref": dict(kind="cell", ref="A0"),
+    "ref_twice": dict(kind="cell", refs=("K5", "XFD1048576")),
     "too_many": dict(cells=5000000, rows=1048576),
     "row_beyond": dict(row=1048577, last=1048576),
     "beyond_excel": dict(column="XFE", row=2, max_columns=16384, max_rows=1048576),
@@ -833,6 +834,9 @@ SHEET_SENTENCES = [
     ("bad_ref",
      "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has a malformed cell 'A0' reference, which Excel never writes",
      "已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）含有格式错误的单元格引用 'A0'，Excel 从不这样写"),
+    ("ref_twice",
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has a cell that gives its place twice ('K5', 'XFD1048576'), which no spreadsheet program writes",
+     "已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）含有两次给出位置的单元格（'K5'、'XFD1048576'），任何电子表格程序都不会这样写"),
     ("too_many",
      "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) holds more than 5,000,000 cells or 1048576 rows (the limits), which would exhaust memory when read; ask the bidder to delete the unused rows and columns and save the workbook again",
      '已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）含有超过 5,000,000 个单元格或 1048576 行（上限），读取时会耗尽内存；请投标人删除多余的行和列后重新保存工作簿'),

@@ -459,6 +459,42 @@ def test_row_number_beyond_excel(book: Path, tmp_path: Path) -> None:
     assert "2000000" in message and "1048576" in message
 
 
+@pytest.mark.parametrize("cell, expected", [
+    (b'<c r="B2" r="XFD1048576">', "a cell that gives its place twice ('B2', 'XFD1048576')"),
+    (b'<c r="B2"r="XFD1048576">', "a cell that gives its place twice ('B2', 'XFD1048576')"),  # no space between
+    (b"<c r='B2' s=\"1\" r='XFD1048576'>", "a cell that gives its place twice ('B2', 'XFD1048576')"),
+    (b'<c s=">" r="XFD1048576">', "column XFD and row 1048576"),  # a '>' inside a value does not end the tag
+    (b'<c r="XFD1048576" s=">">', "column XFD and row 1048576"),
+    (b'<c s="\'" r="XFD1048576">', "column XFD and row 1048576"),  # a quote that another quote closes
+])
+def test_a_far_cell_hidden_in_its_tag_is_refused(book: Path, tmp_path: Path, cell: bytes, expected: str) -> None:
+    """Found by mutating the sample workbooks: python-calamine read the far reference of <c r="K5" r="XFD1048576">
+    and of <c s=">" r="XFD1048576">, allocated 512 GiB for the dense range and aborted the process; the guard
+    had read the first reference, or ended the tag at the '>' inside the quotes."""
+    xml = part(book)
+    assert b'<c r="B2">' in xml
+    for markup, sheet in (("plain", xml.replace(b'<c r="B2">', cell, 1)),
+                          ("prefixed", prefixed(xml.replace(b'<c r="B2">', cell, 1)))):
+        message = text_of(check_xlsx(rewrite(book, tmp_path / f"{markup}.xlsx", {SHEET: sheet})))
+        assert expected in message and "'Bid'" in message, (markup, message)
+
+
+def test_a_row_that_gives_its_place_twice_is_refused(book: Path, tmp_path: Path) -> None:
+    xml = part(book)
+    assert b'<row r="2" ' in xml
+    crafted = rewrite(book, tmp_path / "row.xlsx", {SHEET: xml.replace(b'<row r="2" ', b'<row r="2" r="1048576" ', 1)})
+    assert "a row that gives its place twice ('2', '1048576')" in text_of(check_xlsx(crafted))
+
+
+def test_a_hidden_far_cell_ends_in_a_message_not_an_aborted_process(book: Path, tmp_path: Path) -> None:
+    crafted = rewrite(book, tmp_path / "hidden.xlsx", {SHEET: part(book).replace(b'<c r="B2">',
+                                                                                 b'<c s=">" r="XFD1048576">', 1)})
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids",
+                           str(crafted), "--json", str(tmp_path / "r.json")], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2, done.stderr[-500:]  # python-calamine on this file: SIGABRT (-6)
+    assert "column XFD and row 1048576" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_far_cell_after_the_scanned_prefix(far_cell_book: Path) -> None:
     message = text_of(check_xlsx(far_cell_book))
     assert "column XFD and row 1048576" in message and "'Bid'" in message
