@@ -315,6 +315,12 @@ def _(s: Say) -> str:
     return text
 
 
+@_template("text_within", _EXPECTED)
+def _(s: Say) -> str:
+    return s.t(f"a text of at most {s['limit']:,} characters, the most an Excel cell holds (this one has "
+               f"{s['length']:,})", f"不超过 {s['limit']:,} 个字符的文本，即 Excel 单元格的上限（此处有 {s['length']:,} 个）")
+
+
 @_template("below_largest", _EXPECTED)
 def _(s: Say) -> str:
     within = _EXPECTED[s["within"].kind](s.with_data(s["within"].facts))

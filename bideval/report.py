@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from fpdf import FPDF, FontFace
-from fpdf.enums import TableCellFillMode, WrapMode, XPos, YPos
+from fpdf.enums import MethodReturnValue, TableCellFillMode, WrapMode, XPos, YPos
 
 from . import __version__
 from .currency import currency
@@ -55,6 +55,9 @@ _NOTE = (89, 89, 89)
 _RED = (192, 0, 0)
 _BODY = 9
 _TABLE = 8.5
+_LINE = 4.2  # mm: a table's line height
+_CELL_PADDING = (1.2, 1.5)  # mm: above and below, left and right of a table cell's text
+MAX_CELL_LINES = 20  # a table cell's text at most (a portrait page holds about 60 lines of a table)
 _SMALL = 8
 
 _T = {
@@ -121,6 +124,7 @@ _T = {
                              "Bids sharing a rank straddle the cut: all of them are recommended."),
     "no_candidates": Label("无推荐中标候选人。", "No candidate can be recommended."),
     "judge": Label("评委", "Judge"),
+    "cut": Label("…（全文共 {length:,} 字，见结果 JSON）", "… ({length:,} characters in all: see the result JSON)"),
     "signature": Label("签字", "Signature"),
     "sign_date": Label("日期", "Date"),
     "sign_note": Label("评标委员会成员对评审结果有异议的，应在报告上签署不同意见并说明理由；拒绝签字又不书面说明理由的，视为同意评审结果。",
@@ -454,16 +458,29 @@ class _Report:
         pdf.set_font("cjk", "", _TABLE)
         pdf.set_draw_color(160, 160, 160)
         pdf.set_line_width(0.2)
-        with pdf.table(width=_WIDTH, col_widths=tuple(widths), text_align=tuple(align), line_height=4.2,
-                       padding=(1.2, 1.5), first_row_as_headings=headers is not None,
+        inner = [_WIDTH * w / sum(widths) - 2 * _CELL_PADDING[1] for w in widths]
+        with pdf.table(width=_WIDTH, col_widths=tuple(widths), text_align=tuple(align), line_height=_LINE,
+                       padding=_CELL_PADDING, first_row_as_headings=headers is not None,
                        headings_style=FontFace(emphasis="BOLD", fill_color=_HEADER_FILL),
                        repeat_headings=1, v_align="MIDDLE", min_row_height=min_row_height,
                        cell_fill_mode=TableCellFillMode.NONE) as table:
             if headers is not None:
                 table.row(list(headers))
             for row in rows:
-                table.row(list(row))
+                table.row([self.within_lines(text, width) for text, width in zip(row, inner)])
         pdf.set_font("cjk", "", _BODY)
+
+    def within_lines(self, text: str, width: float) -> str:
+        """``text``, cut to MAX_CELL_LINES lines of ``width`` mm with its full length said: a table row must fit
+        on one page (a bidder's name of 30,000 characters stopped the report), and the JSON holds it whole."""
+        if len(text) <= 80:  # a few lines at most in any column: not worth measuring
+            return text
+        lines = self.pdf.multi_cell(width, _LINE, text, dry_run=True, output=MethodReturnValue.LINES)
+        assert isinstance(lines, list)  # what output=LINES returns
+        if len(lines) <= MAX_CELL_LINES:
+            return text
+        kept = sum(map(len, lines[:MAX_CELL_LINES - 2]))
+        return text[:kept].rstrip() + self.t("cut", length=len(text))
 
     # -- sections
     def heading(self) -> None:

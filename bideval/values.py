@@ -112,6 +112,9 @@ _EXPECT_MONEY = {(in_10k, sign): Expected("money", {"unit": TEN_THOUSAND_UNIT if
 LARGEST = Decimal(10) ** 15
 
 
+EXCEL_CELL_CHARACTERS = 32_767  # the most text an Excel cell holds
+
+
 def _below_largest(value: Decimal, expected: Expected, raw: object) -> Decimal:
     """``value``, or the cell refused when it is LARGEST or more either side of 0."""
     if abs(value) >= LARGEST:
@@ -309,7 +312,10 @@ def parse_text(raw: object) -> str | None:
         return str(int(raw))
     if isinstance(raw, (datetime, date)):
         return raw.isoformat()
-    return normalise(str(raw))
+    text = normalise(str(raw))
+    if len(text) > EXCEL_CELL_CHARACTERS:  # not from Excel: the ranked workbook could not hold it whole
+        raise ValueProblem(Expected("text_within", {"limit": EXCEL_CELL_CHARACTERS, "length": len(text)}), raw)
+    return text
 
 
 def parse_choice(raw: object, choices: tuple[str, ...]) -> str | None:

@@ -119,6 +119,7 @@ EXPECTED = {
     "sme_category": dict(categories=(Named("small", Label("小型企业", "Small enterprise")),
                                      Named("micro", Label("微型企业", "Micro enterprise")))),
     "vendor": dict(suggestion=VENDOR), "not_an_error": {},
+    "text_within": dict(limit=32767, length=40000),
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
 }
 
@@ -351,6 +352,9 @@ SENTENCES = [
 ]
 
 EXPECTATIONS = [
+    ("text_within",
+     'a text of at most 32,767 characters, the most an Excel cell holds (this one has 40,000)', SAME,
+     '不超过 32,767 个字符的文本，即 Excel 单元格的上限（此处有 40,000 个）'),
     ("below_largest",
      'an amount in 10,000 yuan (万元), 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',
      'an amount in 10,000 yuan, 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',

@@ -209,6 +209,22 @@ def test_long_names_wrap_and_tables_repeat_their_header_on_each_page(result: Res
     render(pdf, f"report-long-{lang}")
 
 
+@pytest.mark.parametrize("lang, cut", [("zh", "…（全文共{length:,}字，见结果JSON）"),
+                                       ("en", "…({length:,}charactersinall:seetheresultJSON)")])
+def test_a_name_too_long_for_a_page_is_cut_saying_its_length(result: Result, tmp_path: Path, lang: str, cut: str):
+    """A bidder's name of 30,000 characters made a table row taller than a page: fpdf2 refused, and the report
+    stopped with a traceback. The cell is cut to 20 lines, with the whole text's length and where it is whole."""
+    first = result.ranking[0]
+    name = "超长名称联合体" * 4000 + "甲"
+    long = replace(result, ranking=(replace(first, vendor_name=name),) + result.ranking[1:])
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(report_pdf(long, lang, tender_info(long.rubric, on=DATE)))
+    text = "".join(pages_of(pdf))
+    assert cut.format(length=len(name) + 1 + len(first.vendor_id)) in text  # name, line break, credit code
+    assert "超长名称联合体" * 20 in text and name not in text
+    assert len(PdfReader(pdf).pages) < 12
+
+
 @pytest.mark.parametrize("lang, words", [
     ("zh", ["临时结果：尚缺评委评分，不能据此定标", "尚无评委名单。", "无有效投标，本次招标失败（废标）。", "无推荐中标候选人。"]),
     ("en", ["Provisional:somepanelscoresaremissing", "Nopanelmembersareonrecord.", "Novalidbid:thetenderhasfailed.",

@@ -132,3 +132,16 @@ def test_a_number_of_16_digits_or_more_is_refused_naming_the_limit(parse, raw):
 ])
 def test_the_largest_numbers_below_the_limit_are_read(parse, raw, expected):
     assert parse(raw) == expected
+
+
+def test_a_text_longer_than_an_excel_cell_is_refused_saying_its_length():
+    """Excel holds at most 32,767 characters in a cell: a longer text comes from a crafted file, and the ranked
+    workbook (xlsxwriter) would have cut it where the JSON holds it whole."""
+    assert parse_text("甲" * 32767) == "甲" * 32767
+    with pytest.raises(ValueProblem) as caught:
+        parse_text("甲" * 32768)
+    assert caught.value.expectation.kind == "text_within"
+    assert caught.value.expected == ("a text of at most 32,767 characters, the most an Excel cell holds (this one "
+                                     "has 32,768)")
+    with pytest.raises(ValueProblem):
+        parse_choice("x" * 40000, ("x",))
