@@ -1597,6 +1597,21 @@ def _(s: Say) -> str:
     return s.t(f"cannot read the rubric: {s['detail']}", "无法读取该评分标准文件")
 
 
+@_template("rubric.not_a_file")
+def _(s: Say) -> str:
+    if s["folder"]:
+        return s.t("cannot read the rubric: it is a folder, not a YAML file", "无法读取评分标准：这是文件夹，不是 YAML 文件")
+    return s.t("cannot read the rubric: it is a device or a pipe, not a YAML file",
+               "无法读取评分标准：这是设备或管道，不是 YAML 文件")
+
+
+@_template("rubric.too_large")
+def _(s: Say) -> str:
+    limit = _size(s, s["limit"])
+    return s.t(f"refused: the rubric is larger than {limit}; a rubric is a few kilobytes of YAML",
+               f"已拒绝：评分标准文件大于 {limit}；评分标准只是几 KB 的 YAML 文本")
+
+
 @_template("rubric.not_utf8")
 def _(s: Say) -> str:
     return s.t("expected a UTF-8 text file (YAML)", "应为 UTF-8 编码的文本文件（YAML）")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import re
+import stat
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -96,11 +97,18 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode,
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
 
 
+MAX_RUBRIC_BYTES = 2 * 1024 * 1024  # a rubric is a few kilobytes of YAML; a file this large is not one
+
+
 def load_rubric(path: str | Path) -> Rubric:
     """Read and check a rubric YAML file."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # a device or a pipe would be read forever
+            raise RubricError([Problem.of("rubric.not_a_file", str(path), folder=stat.S_ISDIR(mode))])
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_RUBRIC_BYTES + 1)
     except OSError as error:
         raise RubricError([Problem.of("rubric.cannot_read", str(path), detail=error.strerror)]) from None
     return parse_rubric(data, str(path))
@@ -109,6 +117,8 @@ def load_rubric(path: str | Path) -> Rubric:
 def parse_rubric(data: bytes | str, source: str) -> Rubric:
     """Check a rubric given as YAML text; ``source`` names it in messages."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw) > MAX_RUBRIC_BYTES:
+        raise RubricError([Problem.of("rubric.too_large", source, limit=MAX_RUBRIC_BYTES)])
     try:
         document = yaml.load(raw.decode("utf-8-sig"), Loader=_UniqueKeyLoader)
     except UnicodeDecodeError:

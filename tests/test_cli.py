@@ -1,5 +1,6 @@
 """The command line: exit codes, nothing written on bad input, byte-identical JSON, docs kept in step."""
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -116,6 +117,20 @@ def test_a_rubric_demand_beyond_28_digits_is_rounded_to_the_cent(tender, tmp_pat
     reasons = {i["vendor_id"]: i["reasons"] for i in json.loads(js.read_text(encoding="utf-8"))["invalid"]}
     assert reasons == {vendor: [f"above_budget_ceiling: 投标报价 {q},000,000,000,000,000,000,000,000,000.00 元超过最高限价 "
                                 "1,200,000.00 元"] for vendor, q in ((VENDOR_A, "10,200"), (VENDOR_B, "10,800"))}
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda d: Path("/dev/zero"), "it is a device or a pipe, not a YAML file"),  # read forever before
+    (lambda d: (os.mkfifo(d / "pipe.yaml"), d / "pipe.yaml")[1], "it is a device or a pipe, not a YAML file"),
+    (lambda d: d, "it is a folder, not a YAML file"),
+    (lambda d: (d / "big.yaml").write_text("# " + "x" * (2 * 1024 * 1024), encoding="utf-8") and d / "big.yaml",
+     "refused: the rubric is larger than 2.0 MB"),
+])
+def test_a_rubric_that_is_no_file_or_too_large_exits_2_at_once(tmp_path: Path, make, expected):
+    rubric = make(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "bideval", "check", "--criteria", str(rubric)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and expected in done.stderr and "Traceback" not in done.stderr
 
 
 def test_unwritable_output_is_a_clear_error(tender, capsys):

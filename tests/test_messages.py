@@ -917,6 +917,8 @@ def test_a_refused_upload_in_chinese(tmp_path):
 
 RUBRIC_FACTS = {
     "rubric.cannot_read": dict(detail="Permission denied"),
+    "rubric.not_a_file": dict(folder=False),
+    "rubric.too_large": dict(limit=2 * 1024 * 1024),
     "rubric.not_utf8": {},
     "rubric.not_yaml": dict(line=3, column=5, detail="mapping values are not allowed here"),
     "rubric.too_deep": {},
@@ -1075,6 +1077,12 @@ RUBRIC_SENTENCES = [
     ("rubric.cannot_read",
      'cannot read the rubric: Permission denied',
      '无法读取该评分标准文件'),
+    ("rubric.not_a_file",
+     'cannot read the rubric: it is a device or a pipe, not a YAML file',
+     '无法读取评分标准：这是设备或管道，不是 YAML 文件'),
+    ("rubric.too_large",
+     'refused: the rubric is larger than 2.0 MB; a rubric is a few kilobytes of YAML',
+     '已拒绝：评分标准文件大于 2.0 MB；评分标准只是几 KB 的 YAML 文本'),
     ("rubric.not_utf8",
      'expected a UTF-8 text file (YAML)',
      '应为 UTF-8 编码的文本文件（YAML）'),
