@@ -868,8 +868,8 @@ def _error_text(piece: bytes, start: int) -> str:
 def _exact_cells(piece: bytes, extent: _Extent) -> None:
     """Follow every row and cell tag as a reader does, including cells placed without a reference."""
     for match in _ROW_OR_CELL.finditer(piece):
-        found = [double if double or not single else single for double, single in _R_ATTRIBUTE.findall(match.group(2))]
-        refs = [html.unescape(value.decode("utf-8", "replace")) for value in found]
+        refs = [html.unescape((double or single).decode("utf-8", "replace"))  # "…" or '…'
+                for double, single in _R_ATTRIBUTE.findall(match.group(2))]
         if len(refs) > 1:  # which one a reader takes depends on the reader: python-calamine took the far one
             extent.twice = extent.twice or ("row" if match.group(1) == b"row" else "cell", tuple(refs))
             continue
