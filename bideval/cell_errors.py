@@ -9,9 +9,9 @@
   program to calculate the whole workbook when it opens it. Excel then shows the real result; a reader
   would see the 0.
 
-python-calamine reads both as an empty string (python-calamine#105), so a price whose formula failed or
-was never worked out would look like an answer left blank: the bid invalid for a missing price, or a
-count scored 0, without a word about the formula. The package check (:mod:`bideval.xlsx_guard`) reads
+python-calamine reads the first two as an empty string (python-calamine#105) and the third as 0, so a price
+whose formula failed or was never worked out would look like an answer left blank or a real 0: the bid
+invalid for a missing or non-positive price, or a count scored 0, without a word about the formula. The package check (:mod:`bideval.xlsx_guard`) reads
 every worksheet's XML to its end anyway; it notes each such cell, and
 :meth:`bideval.sheets.Workbook.rows` puts the object in that cell's place. No parser accepts one, so
 the cell is refused with what it holds named, like any other wrong value.
