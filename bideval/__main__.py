@@ -2,9 +2,16 @@
 import os
 import sys
 
-from .cli import main
+from .watchdog import run_watched
 
-code = main()
+
+def _command() -> int:
+    from .cli import main  # imported in the watched child: the watching parent stays small
+
+    return main()
+
+
+code = run_watched(_command)
 # Leave without tearing the interpreter down: after a run over 50,000 bids, releasing its millions of objects one by
 # one takes a quarter of a second and changes nothing. Every file the command wrote is closed by now.
 try:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from . import __version__
 from .errors import BidEvalError
+from .watchdog import set_language
 
 if TYPE_CHECKING:
     from .rubric import Rubric
@@ -240,6 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     explicit_lang = getattr(args, "lang", None)
     if hasattr(args, "lang") and args.lang is None:
         args.lang = "zh"
+    set_language("zh" if explicit_lang == "zh" else "en")  # as the errors below are written
     collecting = gc.isenabled()
     gc.disable()  # one short command: its memory goes back when it ends; the cycle collector only costs time
     try:

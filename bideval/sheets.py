@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Sequence, TypeVar
 from .cell_errors import ErrorCells, put_errors
 from .errors import DamagedWorkbook, Problem
 from .values import fold, is_blank
+from .watchdog import reading
 from .xlsx_guard import scan_xlsx
 
 SPREADSHEET_SUFFIXES = {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".et", ".numbers"}
@@ -126,8 +127,9 @@ class Workbook:
         import python_calamine
 
         try:
-            rows = _without_panic_noise(
-                lambda: self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+            with reading(self.display, sheet):
+                rows = _without_panic_noise(
+                    lambda: self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
         except (python_calamine.CalamineError, OSError) as error:
             raise DamagedWorkbook([_damaged(self.display, "sheet", error, sheet)]) from None
         except OverflowError as error:  # a date or time cell whose number no Python date or timedelta can hold
@@ -163,13 +165,15 @@ def open_workbook(path: Path, display: str | None = None,
     import python_calamine
 
     try:  # reads the workbook part, its relationships, shared strings and styles
-        if content is None:
-            book = python_calamine.CalamineWorkbook.from_path(str(path))
-            digest = sha256_of(path)
-        else:
-            book = _from_memory(content, path)
-            digest = hashlib.sha256(content).hexdigest()
+        with reading(display):
+            book = _without_panic_noise(lambda: python_calamine.CalamineWorkbook.from_path(str(path))
+                                        if content is None else _from_memory(content, path))
+        digest = sha256_of(path) if content is None else hashlib.sha256(content).hexdigest()
     except (python_calamine.CalamineError, OSError) as error:
+        return None, [_damaged(display, "workbook", error)]
+    except BaseException as error:
+        if not _is_reader_panic(error):
+            raise
         return None, [_damaged(display, "workbook", error)]
     return Workbook(book, display, digest, errors), []
 
@@ -206,7 +210,7 @@ def _read_small(path: Path) -> bytes | None:
         return None
 
 
-def _damaged(display: str, part: str, error: Exception, sheet: str | None = None) -> Problem:
+def _damaged(display: str, part: str, error: BaseException, sheet: str | None = None) -> Problem:
     """The problem of a package whose XML python-calamine cannot parse (``part``: sheet or workbook)."""
     import python_calamine
 

@@ -105,6 +105,7 @@ FACTS = {
     "store.no_tender": dict(tender=7),
     "workbook.damaged": dict(part="sheet", cause="xml", detail="unrecognized entity `&bogus;`"),
     "workbook.impossible_date": dict(detail="out of range"),
+    "workbook.reader_stopped": dict(part="sheet", signal="SIGABRT", number=6),
 }
 # One example of every expected kind: its facts.
 EXPECTED = {
@@ -346,6 +347,9 @@ SENTENCES = [
     ("workbook.damaged",
      'damaged .xlsx: the sheet cannot be read (broken XML: unrecognized entity `&bogus;`); open it in Excel and save it again', SAME,
      '文件已损坏：工作表无法读取（XML 结构损坏）；请用 Excel 打开后重新保存'),
+    ("workbook.reader_stopped",
+     'damaged .xlsx: the spreadsheet reader stopped while reading the sheet (SIGABRT), so it cannot be read; nothing was written; open it in Excel and save it again, or ask for the file again', SAME,
+     '文件已损坏：读取工作表时表格读取程序异常终止（信号 6），无法读取；未写出任何文件；请用 Excel 打开后重新保存，或请对方重新提供该文件'),
     ("workbook.impossible_date",
      'cannot read the sheet: a cell formatted as a date or time holds a number far beyond any date (out of range); correct that cell (Excel shows it as ####) and save the workbook again', SAME,
      '无法读取工作表：某个设为日期或时间格式的单元格里的数字远超任何日期；请更正该单元格（Excel 中显示为 ####）后重新保存'),
