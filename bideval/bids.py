@@ -75,9 +75,12 @@ def read_bids(rubric: Rubric, paths: Iterable[str | Path], workers: int | None =
     return _bid_set(reads, problems, ", ".join(map(str, paths)) or "(no path)")
 
 
-def read_bid_upload(reading: Reading, name: str, content: bytes) -> BidSet:
-    """The bids of one uploaded workbook, read from its bytes and called ``name`` in every problem; or BidsError."""
-    return _bid_set([read_bid_file(reading, Path(name), name, content)], [], name)
+def read_bid_upload(reading: Reading, name: str, content: bytes, apart: bool = False) -> BidSet:
+    """The bids of one uploaded workbook, read from its bytes and called ``name`` in every problem; or BidsError.
+
+    ``apart``: python-calamine reads it in a process of its own (:mod:`bideval.reader_process`), as the app's server
+    does."""
+    return _bid_set([read_bid_file(reading, Path(name), name, content, apart)], [], name)
 
 
 def _bid_set(reads: Iterable[FileRead], problems: list[Problem], where: str) -> BidSet:
@@ -150,10 +153,11 @@ _REMEMBERED = {FieldType.BOOL, FieldType.CHOICE, FieldType.PERCENT, FieldType.MO
 _FAILED = object()  # not remembered; a cell that could not be parsed (its row is refused; not the same as empty)
 
 
-def read_bid_file(reading: Reading, path: Path, display: str | None = None, content: bytes | None = None) -> FileRead:
+def read_bid_file(reading: Reading, path: Path, display: str | None = None, content: bytes | None = None,
+                  apart: bool = False) -> FileRead:
     """The bids of one workbook (its ``content`` when the caller has read it), and its problems."""
     display = display or str(path)
-    book, opened = open_workbook(path, display, content)
+    book, opened = open_workbook(path, display, content, apart)
     if book is None:
         return FileRead(None, (), tuple(opened))
     try:

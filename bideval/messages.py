@@ -483,9 +483,15 @@ def _(s: Say) -> str:
 @_template("workbook.reader_stopped")
 def _(s: Say) -> str:
     part_en, part_zh = ("the sheet", "工作表") if s["part"] == "sheet" else ("the workbook", "工作簿")
+    if s.get("number") is not None:
+        how = f"信号 {s['number']}"
+    elif s.get("seconds") is not None:
+        how = f"超过 {s['seconds']} 秒"
+    else:
+        how = "异常退出"
     return s.t(f"damaged .xlsx: the spreadsheet reader stopped while reading {part_en} ({s['signal']}), so it cannot "
-               f"be read; nothing was written; open it in Excel and save it again, or ask for the file again",
-               f"文件已损坏：读取{part_zh}时表格读取程序异常终止（信号 {s['number']}），无法读取；未写出任何文件；"
+               f"be read; open it in Excel and save it again, or ask for the file again",
+               f"文件已损坏：读取{part_zh}时表格读取程序异常终止（{how}），无法读取；"
                f"请用 Excel 打开后重新保存，或请对方重新提供该文件")
 
 

@@ -78,12 +78,13 @@ def judge_name(raw: object) -> str:
 
 def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
                paths: Iterable[str | Path], agreed_tiers: Mapping[tuple[str, str], str] | None = None,
-               exact_decimals: bool = False) -> PanelInput:
+               exact_decimals: bool = False, apart: bool = False) -> PanelInput:
     """Read and check panel workbooks against the rubric and the bids, or raise PanelError.
 
     ``agreed_tiers`` are tiers already agreed elsewhere (the app): scores are checked against them, and a
     Tiers sheet may only repeat them. ``exact_decimals``: refuse a score with more decimals than its
-    criterion keeps, as the app's grid does (the command line keeps what it reads).
+    criterion keeps, as the app's grid does (the command line keeps what it reads). ``apart``: python-calamine
+    reads them in a process of its own (:mod:`bideval.reader_process`), as the app's server does.
     """
     files, problems = expand_paths(paths)
     reader = _PanelReader(rubric, {b.vendor_id: b for b in bids}, set(invalid), problems, exact_decimals)
@@ -93,7 +94,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
     books: list[Workbook] = []
     inputs: list[InputFile] = []
     for path in files:
-        book, opened = open_workbook(path)
+        book, opened = open_workbook(path, apart=apart)
         problems.extend(opened)
         if book is not None:
             books.append(book)

@@ -14,7 +14,7 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
 from .cell_errors import ErrorCells, put_errors
 from .errors import DamagedWorkbook, Problem
@@ -99,15 +99,26 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
     return unique, problems
 
 
+class Sheets(Protocol):
+    """Where a workbook's rows come from: python-calamine here (:class:`CalamineSheets`), or in a process of its own
+    (:mod:`bideval.reader_process`)."""
+
+    sheet_names: list[str]
+
+    def rows(self, sheet: str) -> list[list[Any]]:
+        """Every row of ``sheet`` as python-calamine gives them; a sheet it cannot read raises DamagedWorkbook."""
+        ...
+
+
 class Workbook:
     """A checked workbook open for reading through python-calamine, with the SHA-256 of the bytes it was read from."""
 
-    def __init__(self, book: Any, display: str, sha256: str, errors: ErrorCells | None = None):
-        self._book = book
+    def __init__(self, sheets: Sheets, display: str, sha256: str, errors: ErrorCells | None = None):
+        self._sheets = sheets
         self.display = display
         self.sha256 = sha256
         self.errors: ErrorCells = errors or {}  # cells with no usable value (#DIV/0!, an uncalculated formula) by sheet
-        self.sheet_names: list[str] = list(book.sheet_names)
+        self.sheet_names: list[str] = list(sheets.sheet_names)
 
     def find(self, name: str) -> str | None:
         """The sheet called ``name`` (exactly, else ignoring case and width)."""
@@ -121,14 +132,28 @@ class Workbook:
         a spreadsheet error or holds a formula saved without its result as the object of
         :mod:`bideval.cell_errors` that says so (python-calamine gives '' for both).
 
-        python-calamine parses a sheet only now, so a sheet it cannot parse raises
-        :class:`DamagedWorkbook` holding one problem that names the file and the sheet.
+        A sheet python-calamine cannot parse raises :class:`DamagedWorkbook` holding one problem that names the
+        file and the sheet.
         """
+        rows = self._sheets.rows(sheet)
+        errors = self.errors.get(sheet)
+        return put_errors(rows, errors) if errors else rows
+
+
+class CalamineSheets:
+    """A workbook's sheets read by python-calamine in this process, each only when it is asked for."""
+
+    def __init__(self, book: Any, display: str):
+        self._book = book
+        self.display = display
+        self.sheet_names: list[str] = list(book.sheet_names)
+
+    def rows(self, sheet: str) -> list[list[Any]]:
         import python_calamine
 
         try:
             with reading(self.display, sheet):
-                rows = _without_panic_noise(
+                return _without_panic_noise(
                     lambda: self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
         except (python_calamine.CalamineError, OSError) as error:
             raise DamagedWorkbook([_damaged(self.display, "sheet", error, sheet)]) from None
@@ -138,8 +163,6 @@ class Workbook:
             if not _is_reader_panic(error):
                 raise
             raise DamagedWorkbook([_impossible_date(self.display, sheet, error)]) from None
-        errors = self.errors.get(sheet)
-        return put_errors(rows, errors) if errors else rows
 
 
 # A file no larger than this is read once into memory, and the guard, the SHA-256 and the reader all
@@ -148,13 +171,14 @@ class Workbook:
 READ_IN_MEMORY_BYTES = 256 * 1024 * 1024
 
 
-def open_workbook(path: Path, display: str | None = None,
-                  content: bytes | None = None) -> tuple[Workbook | None, list[Problem]]:
+def open_workbook(path: Path, display: str | None = None, content: bytes | None = None,
+                  apart: bool = False) -> tuple[Workbook | None, list[Problem]]:
     """Check a workbook and open it, or say why it cannot be read.
 
     The file is read once: ``content`` when the caller has its bytes already (an upload), else the
     file at ``path``. The guard checks those bytes, their SHA-256 is taken, and python-calamine
-    reads them from memory.
+    reads them from memory: here, or with ``apart`` in a process of its own, so that a file that makes
+    it abort (a kind the guard does not know yet) ends that process, not this one (the app's server).
     """
     display = display or str(path)
     if content is None:
@@ -162,20 +186,37 @@ def open_workbook(path: Path, display: str | None = None,
     problems, errors = scan_xlsx(path if content is None else content, display)
     if problems:
         return None, problems
+    sheets: Sheets | None
+    if apart:
+        from .reader_process import read_apart
+
+        sheets, problems = read_apart(path, content, display)
+    else:
+        sheets, problems = calamine_sheets(path, content, display)
+    if sheets is None:
+        return None, problems
+    try:
+        digest = sha256_of(path) if content is None else hashlib.sha256(content).hexdigest()
+    except OSError as error:  # a large file read from the disk, gone or changed since
+        return None, [_damaged(display, "workbook", error)]
+    return Workbook(sheets, display, digest, errors), []
+
+
+def calamine_sheets(path: Path, content: bytes | None, display: str) -> tuple[CalamineSheets | None, list[Problem]]:
+    """python-calamine's reading of a checked workbook (``content``, else the file at ``path``), or its problem."""
     import python_calamine
 
     try:  # reads the workbook part, its relationships, shared strings and styles
         with reading(display):
             book = _without_panic_noise(lambda: python_calamine.CalamineWorkbook.from_path(str(path))
                                         if content is None else _from_memory(content, path))
-        digest = sha256_of(path) if content is None else hashlib.sha256(content).hexdigest()
     except (python_calamine.CalamineError, OSError) as error:
         return None, [_damaged(display, "workbook", error)]
     except BaseException as error:
         if not _is_reader_panic(error):
             raise
         return None, [_damaged(display, "workbook", error)]
-    return Workbook(book, display, digest, errors), []
+    return CalamineSheets(book, display), []
 
 
 def _from_memory(content: bytes, path: Path) -> Any:

@@ -488,7 +488,7 @@ class Store:
             safe = Path(name).name or "upload.xlsx"
             digest = hashlib.sha256(content).hexdigest()
             try:
-                bidset = read_bid_upload(reading, safe, content)
+                bidset = read_bid_upload(reading, safe, content, apart=True)
                 vendors = self._store_bids(actor, tender_id, bidset.bids, safe, content, replace)
                 report.accepted[safe] = vendors
                 kept.append(UploadedFile(safe, digest, len(content), BIDS,
@@ -1057,7 +1057,7 @@ class Store:
             shown = str(path)
             try:
                 panel = read_panel(rubric, bids, invalid, [path], agreed_tiers=agreed if app_tiers else None,
-                                   exact_decimals=True)
+                                   exact_decimals=True, apart=True)
             except PanelError as error:
                 raise PanelError([p.renamed(shown, path.name) for p in error.problems]) from None
         return replace(panel, warnings=tuple(w.renamed(shown, path.name) for w in panel.warnings))

@@ -1,0 +1,33 @@
+"""Workbooks crafted to make python-calamine abort the process: the guard refuses both kinds; tests that need a kind
+the guard does not know make the guard's package check blind and use these (the reader really aborts)."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+
+def changed(form: Path, target: Path, part: str, change) -> Path:
+    """``form`` with one part rewritten by ``change``."""
+    with zipfile.ZipFile(form) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts[part] = change(parts[part])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+def string_bomb(form: Path, target: Path) -> Path:
+    """Shared strings claiming 4,294,967,296 entries: python-calamine reserves 96 GiB opening the workbook."""
+    return changed(form, target, "xl/sharedStrings.xml",
+                   lambda xml: re.sub(rb'uniqueCount="[0-9]+"', b'uniqueCount="4294967296"', xml))
+
+
+def far_cell(form: Path, target: Path) -> Path:
+    """A cell giving its place twice, the second at XFD1048576: python-calamine reserves 512 GiB reading the sheet."""
+    return changed(form, target, "xl/worksheets/sheet1.xml",
+                   lambda xml: xml.replace(b'<c r="A2"', b'<c r="A2" r="XFD1048576"', 1))
