@@ -97,9 +97,16 @@ class _Reader:
                           signal=cause, number=number, seconds=seconds)
 
     def stop(self) -> None:
+        """End the reader process (if it still runs) and close the pipes to it."""
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                try:
+                    pipe.close()
+                except OSError:  # a request half-written to a reader that died
+                    pass
 
     @property
     def alive(self) -> bool:
@@ -119,6 +126,8 @@ def _reader() -> _Reader:
     """The reader process, started on first use and again after it died."""
     global _current
     if _current is None or not _current.alive:
+        if _current is not None and _current.owner == os.getpid():
+            _current.stop()
         _current = _Reader()
     return _current
 
@@ -147,10 +156,12 @@ def _receive(stream: IO[bytes], deadline: float) -> Any:
 
 def _read_exactly(stream: IO[bytes], size: int, deadline: float) -> bytes:
     fd = stream.fileno()
+    ready = select.poll()  # not select.select: a busy server's descriptors run past 1024
+    ready.register(fd, select.POLLIN)
     chunks: list[bytes] = []
     while size:
         left = None if deadline == float("inf") else deadline - time.monotonic()
-        if left is not None and (left <= 0 or not select.select([fd], [], [], left)[0]):
+        if left is not None and (left <= 0 or not ready.poll(left * 1000)):
             raise _Stopped(timed_out=True)
         chunk = os.read(fd, min(size, 1 << 20))
         if not chunk:  # the child died
