@@ -772,7 +772,8 @@ class Rubric:
 
     @cached_property
     def total_places(self) -> int:
-        """The decimals a subtotal or total can have: the most of any criterion (they are sums of rounded scores)."""
+        """The decimals of subtotals and totals: the rubric's, or the most of any criterion when that is more (a sum
+        of rounded scores keeps every place; formats.md rounds totals to the rubric's ``decimals``)."""
         return max([self.decimals] + [self.places(c) for c in self.scored_criteria])
 
     @property

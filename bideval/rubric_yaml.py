@@ -278,7 +278,10 @@ class _RubricReader:
             for part in cap.criteria:
                 if any(c.id == part and c.scale_to_best for c in criteria):
                     self.fail_as(f"cap {cap.id!r}", "cap_scaled", cap=cap.id, criterion=part)
-        groups = self.groups(doc.get("groups"), criteria, total, caps or ())
+        listed = doc.get("criteria")
+        named = frozenset(item.get("group") for item in listed if isinstance(item, Mapping)) \
+            if isinstance(listed, list) else frozenset()
+        groups = self.groups(doc.get("groups"), criteria, total, caps or (), named)
         weighed = any(g.scale_to is not None or g.weight is not None for g in groups)
         known = {cid: m for cid, m in self.maxima.items() if m is not None}
         if total is not None and known and len(known) == len(self.maxima) and caps is not None and not weighed:
@@ -347,10 +350,11 @@ class _RubricReader:
 
     # -- groups: labels, stages, scaling, weights (issue 7, items 5 and 6)
     def groups(self, node: Any, criteria: tuple[Criterion, ...], total: Decimal | None,
-               caps: tuple[SharedCap, ...]) -> tuple[Group, ...]:
+               caps: tuple[SharedCap, ...], named: frozenset[Any] = frozenset()) -> tuple[Group, ...]:
         """``groups:`` — each ``{id, label, pass_mark, scale_to_best, weight}`` in order; checked against the
         criteria (every criterion's group declared, a pass mark within the group's max and before price, the
-        weighted maxima adding up to ``total``)."""
+        weighted maxima adding up to ``total``). ``named``: the groups the criteria name, refused ones included
+        (a group whose only criterion is refused for its own mistake is not also "without criteria")."""
         if node is None:
             return ()
         if not isinstance(node, list) or not node:
@@ -384,9 +388,9 @@ class _RubricReader:
                 scale_to = raw_max
             if label is not None:
                 out.append(Group(gid, label, pass_mark, scale_to, weight))
-            if not any(c.group == gid for c in criteria):
+            if not any(c.group == gid for c in criteria) and gid not in named:  # a refused criterion was named
                 self.fail_as(where, "group_empty", group=gid)
-            elif (pass_mark or scale_to or weight) and not scored:
+            elif (pass_mark is not None or scale is True or scale_to is not None or weight is not None) and not scored:
                 self.fail_as(where, "group_unscored", group=gid)
             if pass_mark is not None and scored and pass_mark > raw_max:
                 self.fail_as(where, "pass_mark_above_max", group=gid, pass_mark=pass_mark, max=raw_max)

@@ -423,3 +423,54 @@ def test_rubric_sheet_states_the_group_rules(qcbs_result):
     assert rows["How the total is formed"] == "total = 0.8 × Technical + 0.2 × Financial (each part rounded, then added)"
     assert rows["Group rules"].startswith("Financial (financial): max 100; weight 0.2")  # the last of the two rows
     assert rows["Maximum total"] == "100"
+
+
+GATED = """\
+  - {id: technical, label: {zh: 技术部分, en: Technical}}
+  - {id: licence, label: {zh: 资格, en: Licence}, SCALING}
+  - {id: price, label: {zh: 价格部分, en: Price}}"""
+
+
+def gated(scaling: str) -> str:
+    """A rubric with a group holding only a gate, the group given ``scaling``."""
+    return (rubric_text(GATED.replace("SCALING", scaling))
+            .replace("fields: []", "fields: [{id: ok, label: {zh: 许可, en: OK}, type: bool}]")
+            .replace("criteria:\n", "criteria:\n  - {id: lic, name: {zh: 许可, en: Licence}, group: licence, "
+                                    "kind: gate, when: {field: ok}}\n"))
+
+
+@pytest.mark.parametrize("scaling", ["scale_to_best: true", "scale_to_best: 70", "weight: 0.5", "pass_mark: 1"])
+def test_scaling_a_weight_or_a_pass_mark_on_a_group_of_gates_is_refused_alike(scaling):
+    """Found by an independent reading of the rules: `true` alone went through (the group's max is 0)."""
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(gated(scaling), "g.yaml")
+    assert "group 'licence': a pass mark, scaling or weight needs a scored criterion in the group" in str(caught.value)
+
+
+def test_scale_to_best_false_on_a_group_means_not_scaled():
+    rubric = parse_rubric(gated("scale_to_best: false"), "g.yaml")
+    assert rubric.group("licence").scale_to is None
+    text = rubric_text(STAGED.replace("pass_mark: 50", "scale_to_best: false"))
+    result = run(text, [(A, 60, 500000), (C, 66, 625000)])
+    assert result.standing(A).groups["technical"] == D(60)  # as scored: not 70 × 60 / 66
+
+
+def test_a_group_whose_only_criterion_is_refused_is_not_also_called_empty():
+    text = rubric_text(STAGED).replace("method: lowest_ratio}", "method: lowest_ratio, scale_to_best: true}")
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(text, "g.yaml")
+    (problem,) = caught.value.problems
+    assert "criterion 'price'" in str(problem) and "no criterion belongs" not in str(caught.value)
+
+
+def test_weighted_parts_keep_the_rubric_s_places_when_every_criterion_has_fewer():
+    """docs/rubrics.md, Where the rounding happens: totals keep the rubric's `decimals` (formats.md) or more."""
+    text = (rubric_text(QCBS.replace("weight: 0.8}", "weight: 0.25}").replace("weight: 0.2}", "weight: 0.75}"), technical_max=100, price_max=100,
+                        price_group="financial")
+            .replace("id: staged\n", "id: staged\ndecimals: 3\n")
+            .replace("kind: judged, max: 100}", "kind: judged, max: 100, decimals: 1}")
+            .replace("method: lowest_ratio}", "method: lowest_ratio, decimals: 1}"))
+    result = run(text, [(A, D("12.3"), 500000), (C, D("12.4"), 400000)])
+    a = result.standing(A)
+    assert a.subtotals["technical"].weighted == D("3.075")  # 0.25 × 12.3, at the rubric's 3 places
+    assert a.total == D("3.075") + D("60.000")  # 0.75 × 80.0 (100 × 400,000 / 500,000)
