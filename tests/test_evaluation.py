@@ -2,6 +2,7 @@
 from dataclasses import replace
 from decimal import Decimal as D
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -9,6 +10,7 @@ from bideval.evaluation import evaluate
 from bideval.scoring import objective_score
 from bideval.values import round_half_up
 from bideval.panel import PanelInput, Score
+from bideval.rubric import Aggregate
 from bideval.result import ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL
 from conftest import VENDOR_A, VENDOR_B, good_bid, make_bidset
 
@@ -131,6 +133,25 @@ def test_no_judges_at_all_makes_every_bid_incomplete(rubric):
     assert result.status == PROVISIONAL
     assert result.ranking[0].flags == (INCOMPLETE,)
     assert result.ranking[0].criteria["ops_plan"] == 0
+
+
+@pytest.mark.parametrize("aggregate", [Aggregate.MEAN, Aggregate.CONSENSUS])
+def test_a_bid_every_judge_is_recused_from_stays_incomplete_even_with_an_agreed_score(rubric, aggregate):
+    """README, Panel session: nobody on the panel may score it, so the panel needs a judge who may (found by an
+    independent reading of the rules, which the docs did not settle)."""
+    rubric = replace(rubric, panel=replace(rubric.panel, aggregate=aggregate))
+    bids = make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B, rate_per_call=0.9))
+    panel = panel_for([VENDOR_A])
+    agreed = {(VENDOR_A, c): D(3) for c in ("ops_plan", "service_design")}
+    agreed.update({(VENDOR_B, c): D(3) for c in ("ops_plan", "service_design")})
+    panel = replace(panel, recused=frozenset((j, VENDOR_B) for j in panel.judges),
+                    tiers={**panel.tiers, (VENDOR_B, "ops_plan"): "t3"},
+                    consensus=agreed if aggregate is Aggregate.CONSENSUS else {})
+    result = evaluate(rubric, bids, panel)
+    assert result.status == PROVISIONAL
+    assert INCOMPLETE in result.standing(VENDOR_B).flags and INCOMPLETE not in result.standing(VENDOR_A).flags
+    shown = D(3) if aggregate is Aggregate.CONSENSUS else D(0)  # the agreed score, or the mean of no score
+    assert result.standing(VENDOR_B).criteria["service_design"] == shown
 
 
 def test_outlier_is_flagged_against_the_unrounded_plain_mean(rubric):
