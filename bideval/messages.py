@@ -971,6 +971,9 @@ def _(s: Say) -> str:
     if found.incomplete:
         parts.append(s.t(f"incomplete scores for {', '.join(found.incomplete)}",
                          f"{'、'.join(found.incomplete)} 的评分不完整"))
+    if found.nobody_may_score:
+        parts.append(s.t(f"every judge is recused from {', '.join(found.nobody_may_score)}: seat a judge who may "
+                         f"score it", f"全体评委均须回避 {'、'.join(found.nobody_may_score)}：请增补可以评审的评委"))
     if found.unresolved:
         flags = s.join("/".join(x for x in (_finding_kind(s, f.kind), f.vendor_id, s.label(f.criterion), f.judge) if x)
                        for f in found.unresolved)

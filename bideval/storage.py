@@ -1314,7 +1314,7 @@ class Store:
             select(FindingRecord).where(FindingRecord.tender_id == record.id)).scalars()]
         submitted = {j.name: j.submitted_at is not None for j in s.execute(
             select(JudgeRecord).where(JudgeRecord.tender_id == record.id)).scalars()}
-        return blockers(result, found, submitted)
+        return blockers(result, found, submitted, self._panel_input(s, record.id).recused)
 
     def finalise(self, actor: Actor, tender_id: int) -> None:
         """review → final, signed by the chair; FinaliseRefused lists every incomplete bid and unanswered flag."""

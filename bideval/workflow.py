@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Mapping
+from typing import Collection, Iterable, Mapping
 
 from .errors import BidEvalError
 from .result import ABNORMAL_LOW, INCOMPLETE, Result
@@ -158,18 +158,24 @@ class Blockers:
     incomplete: tuple[str, ...] = ()
     unresolved: tuple[Flag, ...] = ()
     not_submitted: tuple[str, ...] = ()
+    nobody_may_score: tuple[str, ...] = ()  # incomplete bids every panel member is recused from: a judge must join
 
     def __bool__(self) -> bool:
         return bool(self.incomplete or self.unresolved or self.not_submitted)
 
 
-def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, bool]) -> Blockers:
-    """What stands between ``result`` and finalisation, given the findings recorded and who submitted."""
+def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, bool],
+             recused: Collection[tuple[str, str]] = ()) -> Blockers:
+    """What stands between ``result`` and finalisation, given the findings recorded, who submitted and who is
+    recused from which bidder ((judge, vendor_id))."""
     answered = set(findings)
+    incomplete = tuple(s.vendor_id for s in result.ranking if INCOMPLETE in s.flags)
     return Blockers(
-        incomplete=tuple(s.vendor_id for s in result.ranking if INCOMPLETE in s.flags),
+        incomplete=incomplete,
         unresolved=tuple(f for f in flags_to_resolve(result) if f not in answered),
         not_submitted=tuple(j for j, done in submitted.items() if not done),
+        nobody_may_score=tuple(v for v in incomplete
+                               if result.judges and all((j, v) in recused for j in result.judges)),
     )
 
 

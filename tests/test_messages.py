@@ -38,7 +38,7 @@ OPS_TIERED = Tiered(id="ops_plan", name=OPS.label, group="ops", max=D(10), tiers
 FACTS = {
     "account.refused": dict(field="username", why="username_taken", username="wang"),
     "finalise.refused": dict(tender=7, blockers=Blockers(incomplete=(VENDOR,), unresolved=(
-        Flag(FindingKind.ABNORMAL_LOW, VENDOR),), not_submitted=("李评委",))),
+        Flag(FindingKind.ABNORMAL_LOW, VENDOR),), not_submitted=("李评委",), nobody_may_score=(VENDOR,))),
     "panel.other_judges": dict(judge="王评委", others=("李评委",)),
     "right.refused": dict(actor="王评委", roles=(Role.JUDGE,), action=Action.SCORE, tender=7, why="submitted"),
     "signin.refused": dict(reason="locked", username="wang", locked_until=datetime(2026, 12, 1, 9, 15)),
@@ -131,10 +131,11 @@ SENTENCES = [
      "username: 'wang' is taken", SAME,
      '用户名“wang”已被使用'),
     ("finalise.refused",
-     'tender 7 cannot be finalised: incomplete scores for 91440300708461136T; no finding yet for '
+     'tender 7 cannot be finalised: incomplete scores for 91440300708461136T; every judge is recused from '
+     '91440300708461136T: seat a judge who may score it; no finding yet for '
      'abnormal_low_price/91440300708461136T; not submitted: 李评委', SAME,
-     '招标项目 7 尚不能定稿：91440300708461136T 的评分不完整；以下情况尚无复核意见：异常低价/91440300708461136T；'
-     '尚未提交评分：李评委'),
+     '招标项目 7 尚不能定稿：91440300708461136T 的评分不完整；全体评委均须回避 91440300708461136T：请增补可以评审的评委；'
+     '以下情况尚无复核意见：异常低价/91440300708461136T；尚未提交评分：李评委'),
     ("panel.other_judges",
      "expected only 王评委's scores, found scores of 李评委", SAME,
      '应只含王评委的评分，实际还有李评委的评分'),

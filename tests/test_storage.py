@@ -436,6 +436,33 @@ def test_consensus_scores_count_instead_of_the_mean(url, tmp_path):
     assert [(x.judge, x.score) for x in result.panel_scores if x.criterion == "ops_plan"] == [("wang", D(11))]
 
 
+def test_a_bid_every_judge_is_recused_from_blocks_finalising_and_says_a_judge_must_join(url, tmp_path):
+    """Consensus agreed for it all the same: nobody on the panel may score it (README, Panel session)."""
+    store = Store(url)
+    who = people(store)
+    tender = store.create_tender(who["buyer"], "T", RUBRIC_TEXT.replace("aggregate: mean", "aggregate: consensus"),
+                                 "example.yaml")
+    store.import_bids(who["buyer"], tender, files(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)),
+                                                  write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B))))
+    store.give_role(who["buyer"], tender, "chair", Role.CHAIR)
+    store.give_role(who["buyer"], tender, "wang", Role.JUDGE)
+    for vendor in (VENDOR_A, VENDOR_B):
+        store.set_tier(who["chair"], tender, vendor, "ops_plan", "t3")
+    store.open_scoring(who["chair"], tender)
+    store.declare(who["wang"], tender, {VENDOR_B: "前同事 former colleague"})
+    store.set_score(who["wang"], tender, VENDOR_A, "ops_plan", D(11))
+    store.set_score(who["wang"], tender, VENDOR_A, "service_design", D(3))
+    store.submit(who["wang"], tender)
+    store.close_scoring(who["chair"], tender)
+    for vendor in (VENDOR_A, VENDOR_B):
+        store.set_consensus(who["chair"], tender, vendor, "ops_plan", D(12), "合议")
+        store.set_consensus(who["chair"], tender, vendor, "service_design", D(3), "合议")
+    with pytest.raises(FinaliseRefused) as refused:
+        store.finalise(who["chair"], tender)
+    assert refused.value.blockers.nobody_may_score == (VENDOR_B,)
+    assert f"every judge is recused from {VENDOR_B}: seat a judge who may score it" in str(refused.value)
+
+
 # -- panel workbooks
 
 def test_a_judges_score_sheet_imports_as_that_judges_scores_only_after_a_preview(session, tmp_path):
