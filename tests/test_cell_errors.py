@@ -202,6 +202,7 @@ def test_a_formula_saved_without_its_result_is_refused_naming_the_formula(rubric
 def test_which_cells_hold_no_usable_value(cells, expected, tmp_path):
     source = write_sheet(tmp_path / "book.xlsx", "Sheet1", [["x"]])
     for markup, xml in (("plain", sheet_xml(cells)),
+                        ("indented", re.sub(rb">(?=<)", b">\n    ", sheet_xml(cells))),  # as pretty-printers write
                         ("prefixed", re.sub(rb"<(/?)(?=[A-Za-z])(?!\?)", rb"<\1x:", sheet_xml(cells)).replace(
                             b'xmlns="http://schemas', b'xmlns:x="http://schemas'))):
         problems_found, errors = scan_xlsx(with_sheet(source, tmp_path / f"{markup}.xlsx", xml))
