@@ -321,6 +321,14 @@ def _(s: Say) -> str:
                f"{s['length']:,})", f"不超过 {s['limit']:,} 个字符的文本，即 Excel 单元格的上限（此处有 {s['length']:,} 个）")
 
 
+@_template("text_not_long_number", _EXPECTED)
+def _(s: Say) -> str:
+    return s.t(f"the text as typed: a number of more than {s['digits']} digits keeps only its first {s['digits']} in a "
+               f"spreadsheet, so this is no longer what was typed (enter it as text, starting with an apostrophe ')",
+               f"按原样填写的文本：超过 {s['digits']} 位的数字在电子表格中只保留前 {s['digits']} 位，已不是原来填写的内容"
+               f"（请以文本填写，以单引号 ' 开头）")
+
+
 @_template("below_largest", _EXPECTED)
 def _(s: Say) -> str:
     within = _EXPECTED[s["within"].kind](s.with_data(s["within"].facts))

@@ -150,3 +150,32 @@ def test_other_spreadsheets_in_a_folder_are_reported_not_dropped(rubric, tmp_pat
 
 def test_missing_path(rubric, tmp_path: Path):
     assert any("no such file or folder" in p for p in problems_of(rubric, [tmp_path / "nope"]))
+
+
+def test_a_formula_s_result_is_read_as_excel_shows_it(rubric, tmp_path):
+    """=92.1/100 is saved as 0.9209999999999999 and shown as 92.10%: the bid states 92.1%, as one typing it does."""
+    import xlsxwriter
+
+    path = tmp_path / "formula.xlsx"
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bid")
+    for r, (field, value) in enumerate(good_bid(VENDOR_A).items()):
+        sheet.write_string(r, 0, field)
+        if field == "dial_test_accuracy":
+            sheet.write_formula(r, 2, "=92.1/100", None, 92.1 / 100)
+        else:
+            sheet.write(r, 2, value)
+    book.close()
+    (bid,) = read_bids(rubric, [path]).bids
+    (typed,) = read_bids(rubric, [write_form(tmp_path / "typed.xlsx",
+                                             good_bid(VENDOR_A, dial_test_accuracy="92.1%"))]).bids
+    assert 92.1 / 100 != 0.921 and bid.values["dial_test_accuracy"] == typed.values["dial_test_accuracy"] == D("0.921")
+
+
+def test_a_credit_code_typed_as_a_number_is_refused_at_its_cell(rubric, tmp_path):
+    bids = [good_bid(914501007084611368), good_bid(VENDOR_B)]
+    path = write_consolidated(tmp_path / "bids.xlsx", list(bids[0]), [list(b.values()) for b in bids])
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    assert problem.cell == "A2" and "a number of more than 15 digits keeps only its first 15" in str(problem)

@@ -121,6 +121,7 @@ EXPECTED = {
                                      Named("micro", Label("微型企业", "Micro enterprise")))),
     "vendor": dict(suggestion=VENDOR), "not_an_error": {},
     "text_within": dict(limit=32767, length=40000),
+    "text_not_long_number": dict(digits=15),
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
 }
 
@@ -360,6 +361,10 @@ EXPECTATIONS = [
     ("text_within",
      'a text of at most 32,767 characters, the most an Excel cell holds (this one has 40,000)', SAME,
      '不超过 32,767 个字符的文本，即 Excel 单元格的上限（此处有 40,000 个）'),
+    ("text_not_long_number",
+     "the text as typed: a number of more than 15 digits keeps only its first 15 in a spreadsheet, so this is no "
+     "longer what was typed (enter it as text, starting with an apostrophe ')", SAME,
+     "按原样填写的文本：超过 15 位的数字在电子表格中只保留前 15 位，已不是原来填写的内容（请以文本填写，以单引号 ' 开头）"),
     ("below_largest",
      'an amount in 10,000 yuan (万元), 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',
      'an amount in 10,000 yuan, 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',

@@ -89,6 +89,32 @@ def test_text_keeps_digits_of_number_cells():
     assert parse_text("  Ａｃｍｅ  ") == "Acme"
 
 
+@pytest.mark.parametrize("parse, raw, expected", [
+    (parse_percent, 0.92099999999999993, Decimal("0.921")),  # =92.1/100 as Excel saves its result; shown 92.10%
+    (parse_integer, 7.000000000000001, 7),  # =0.07*100, shown 7: a whole number
+    (parse_number, 7.6499999999999995, Decimal("7.65")),  # =8.5*0.9: 7.7 at one place, not 7.6
+    (parse_money, 1728000.0000000002, Decimal("1728000")),
+    (parse_number, 0.30000000000000004, Decimal("0.3")),  # =0.1+0.2
+    (parse_number, 123456789012345.67, Decimal("123456789012346")),  # Excel shows 15 digits
+    (parse_text, 0.30000000000000004, "0.3"),
+    (parse_text, 1.5e-7, "0.00000015"),
+])
+def test_a_formula_s_result_is_read_as_excel_shows_it_to_15_digits(parse, raw, expected):
+    """Found by an independent import test: formula results read with 17 digits scored 7.07 where the bidder
+    stated (and Excel shows) 92.1%, and refused 7 as no whole number."""
+    assert parse(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [9.14501007084611e17, 914501007084611368, 1e15, -1e16])
+def test_a_long_number_in_a_text_field_is_refused_its_digits_are_gone(raw):
+    """An 18-digit credit code typed without an apostrophe is stored as 9.14501007084611E+17: read as its digits
+    it named a code no bidder has (and two bidders sharing 15 digits were refused as one vendor twice)."""
+    with pytest.raises(ValueProblem) as caught:
+        parse_text(raw)
+    assert caught.value.expectation.kind == "text_not_long_number"
+    assert parse_text(999_999_999_999_999.0) == "999999999999999"
+
+
 def test_choice_matches_after_folding_and_keeps_rubric_spelling():
     assert parse_choice("cmmi3", ("CMMI3", "CMMI5")) == "CMMI3"
     with pytest.raises(ValueProblem, match="one of CMMI3, CMMI5"):
