@@ -188,14 +188,16 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     raw: dict[str, Any] = {}
     cells: dict[str, str] = {}
     value_letter = column_letter(VALUE_COLUMN)
+    header = True  # until the first row with something in column A
     for r, row in enumerate(rows):
         key = row[0] if row else None
-        if is_blank(key):  # no field id: a blank or spacer row
+        if is_blank(key):  # no field id: a blank or spacer row (or a title outside column A)
             continue
+        first, header = header, False
         field_id = normalise(str(key))
         if field_id not in fields:
-            if r == 0:
-                continue  # the form's header row
+            if first:
+                continue  # the form's header row, below any blank rows
             close = _suggest(str(key), fields)
             problems.append(Problem.of("bids.unknown_field", book.display, sheet, cell_name(r, 0), key=key,
                                        suggestion=_named(fields[close]) if close else None))

@@ -179,3 +179,16 @@ def test_a_credit_code_typed_as_a_number_is_refused_at_its_cell(rubric, tmp_path
         read_bids(rubric, [path])
     (problem,) = caught.value.problems
     assert problem.cell == "A2" and "a number of more than 15 digits keeps only its first 15" in str(problem)
+
+
+@pytest.mark.parametrize("above", [[[None]], [[None], [None]], [[None, "投标报价表 / Bid form"]]])
+def test_a_bid_form_s_header_below_blank_rows_or_a_title_is_its_header(rubric, tmp_path, above):
+    """Found by an independent import test: the template's own header two rows down was 'unknown field id'."""
+    values = good_bid(VENDOR_A)
+    rows = [*above, ["字段 / Field id", "项目 / Item", "填写内容 / Your answer", "单位 / Unit"],
+            *([f, f, v, None] for f, v in values.items())]
+    (bid,) = read_bids(rubric, [write_xlsx(tmp_path / "form.xlsx", {"Bid": rows})]).bids
+    assert bid.vendor_id == VENDOR_A and bid.cells["vendor_id"] == f"C{len(above) + 2}"
+    typo = write_xlsx(tmp_path / "typo.xlsx", {"Bid": [*rows, ["vendor_nmae", "", "x", None]]})
+    with pytest.raises(BidsError, match="unknown field id 'vendor_nmae'"):
+        read_bids(rubric, [typo])
