@@ -31,9 +31,10 @@ with "ours" the subprocess figure (what a user waits for). The in-process ratios
 
 Peak memory (resident set size, RSS) of each contestant is measured in a process of its own:
 the floor's and the peer's reads in a child ``python -c`` (interpreter and imports included),
-ours as the ``evaluate`` subprocess. A process's peak is the kernel's high-water mark
-(``wait4``'s ``ru_maxrss``); when bid-eval reads with worker processes, their RSS, sampled
-every 10 ms, is added to its own, so forked pages shared by both are counted twice.
+ours as the ``evaluate`` subprocess. Its peak is the larger of the kernel's high-water mark
+(``wait4``'s ``ru_maxrss``: its largest single process) and the RSS of its whole process tree (the
+watcher, the watched command, reading workers), sampled every 10 ms; forked pages shared by two
+processes are counted twice.
 
 ``--scaling`` adds the third scenario: the same command on 200, 2,000 and 20,000 bid forms
 (sizes of your choice), with seconds and memory per form, to show the cost grows linearly.
@@ -498,30 +499,30 @@ LAUNCHER = r"""
 import json, os, subprocess, sys, tempfile, threading
 from pathlib import Path
 
+def process_rss(pid):
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    rss = next((line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")), "0")
+    return int(rss) * 1024
+
 def descendants_rss(pid):
     try:
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return 0
-    total = 0
-    for child in children:
-        try:
-            status = Path(f"/proc/{child}/status").read_text()
-        except OSError:
-            continue
-        rss = next((line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")), "0")
-        total += int(rss) * 1024 + descendants_rss(int(child))
-    return total
+    return sum(process_rss(int(child)) + descendants_rss(int(child)) for child in children)
 
 for line in sys.stdin:
     request = json.loads(line)
     with tempfile.TemporaryFile() as err:
         process = subprocess.Popen(request["command"], cwd=request["cwd"], stdout=subprocess.DEVNULL, stderr=err)
-        workers = [0]
+        tree = [0]
         stop = threading.Event()
         def sample():
             while not stop.wait(0.01):
-                workers[0] = max(workers[0], descendants_rss(process.pid))
+                tree[0] = max(tree[0], process_rss(process.pid) + descendants_rss(process.pid))
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
@@ -529,7 +530,7 @@ for line in sys.stdin:
         sampler.join()
         err.seek(0)
         reply = {"returncode": os.waitstatus_to_exitcode(status), "stderr": err.read().decode("utf-8", "replace"),
-                 "peak": usage.ru_maxrss * 1024 + workers[0]}
+                 "peak": max(usage.ru_maxrss * 1024, tree[0])}
     print(json.dumps(reply), flush=True)
 """
 _launcher: subprocess.Popen | None = None
@@ -545,8 +546,9 @@ def start_launcher() -> None:
 def run_measured(command: list[str]) -> tuple[int, str, int]:
     """Run ``command`` through the launcher; its exit status, stderr and peak RSS in bytes.
 
-    The peak is the kernel's high-water mark of the command's process (``wait4``'s ``ru_maxrss``)
-    plus the RSS of its worker processes, sampled every 10 ms.
+    The peak is the larger of the kernel's high-water mark (``wait4``'s ``ru_maxrss``: the largest one process
+    of the command's, its own or a child's it waited for) and the RSS of the command's whole process tree, sampled
+    every 10 ms (the watcher, the watched command and its reading workers, together).
     """
     assert _launcher is not None and _launcher.stdin is not None and _launcher.stdout is not None
     _launcher.stdin.write(json.dumps({"command": command, "cwd": str(REPO)}) + "\n")

@@ -18,8 +18,7 @@ import os
 import signal
 import sys
 import threading
-from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable
 
 # One slot per process that may read (the command and its reading workers, chosen by pid): a worker
 # that dies makes the command read its files again itself, so the last death is the command's own.
@@ -35,18 +34,23 @@ _language = "en"
 _STOPPED_ON_PURPOSE = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE}
 
 
-@contextmanager
-def reading(file: str, sheet: str | None = None) -> Iterator[None]:
-    """Note, for the watcher, that this process is reading ``file`` (``sheet`` of it) until the block ends."""
-    page = _page
-    if page is None:
-        yield
-        return
-    _write(page, (file, sheet or "", _language))
-    try:
-        yield
-    finally:
-        _write(page, None)
+class reading:
+    """Note, for the watcher, that this process is reading ``file`` (``sheet`` of it) until the block ends.
+
+    A class, not a generator: it is entered twice for every bid form (opening it, reading its sheet)."""
+
+    __slots__ = ("file", "sheet")
+
+    def __init__(self, file: str, sheet: str | None = None):
+        self.file, self.sheet = file, sheet
+
+    def __enter__(self) -> None:
+        if _page is not None:
+            _write(_page, (self.file, self.sheet or "", _language))
+
+    def __exit__(self, *exception: object) -> None:
+        if _page is not None:
+            _write(_page, None)
 
 
 def set_language(language: str) -> None:
@@ -145,15 +149,15 @@ def _slot(pid: int) -> int:
 
 
 def _write(page: mmap.mmap, record: tuple[str, str, str] | None) -> None:
-    """Note ``record`` (file, sheet, language) in this process's slot; None: reading nothing."""
+    """Note ``record`` (file, sheet, language) in this process's slot; None: reading nothing (its length made 0)."""
     pid = os.getpid()
-    data = b""
-    if record is not None:
-        file, sheet, language = (part.encode("utf-8", "replace") for part in record)
-        sheet = sheet[:SHEET_BYTES]
-        room = SLOT_BYTES - _HEAD - len(sheet) - len(language) - 2
-        data = b"\0".join((file[:room], sheet, language))  # a file name cut short still names the file
     at = _slot(pid)
+    if record is None:
+        page[at + 4:at + 8] = bytes(4)
+        return
+    file, sheet, language = record
+    data = b"\0".join((file.encode("utf-8", "replace")[:SLOT_BYTES - _HEAD - SHEET_BYTES - 8],
+                       sheet.encode("utf-8", "replace")[:SHEET_BYTES], language.encode()))  # a name cut short still names
     page[at:at + _HEAD + len(data)] = pid.to_bytes(4, "little") + len(data).to_bytes(4, "little") + bytes(4) + data
 
 
