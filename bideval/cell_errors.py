@@ -4,6 +4,8 @@
 * A formula with no saved result (:class:`UncalculatedFormula`): a workbook written by a program that does
   not calculate (openpyxl, a script) stores ``=B2*12`` without its value; Excel works it out on opening,
   a reader cannot.
+* A number shown through a format that writes 万 or 亿 (:class:`TenThousandsFormat`): whether the stored
+  number is in yuan or in 万 yuan depends on how the format is written, and a person reads what it shows.
 * A formula whose saved result is a placeholder (:class:`PlaceholderResult`): xlsxwriter and other writers
   that do not calculate save ``0`` as every formula's result unless told one, and ask the spreadsheet
   program to calculate the whole workbook when it opens it. Excel then shows the real result; a reader
@@ -53,7 +55,21 @@ class PlaceholderResult:
         return f"={self.formula}"
 
 
-Unreadable = CellError | UncalculatedFormula | PlaceholderResult
+@dataclass(frozen=True)
+class TenThousandsFormat:
+    """A number shown through a number format that writes 万 or 亿 (``0.00"万元"``): the format may only add the
+    text (172.8 shown as 172.80万元, meaning 1,728,000 yuan) or move the point too (``0!.0000"万元"``: 12,345,678
+    shown as 1234.5678万元), so the stored number means yuan or 万 yuan and cannot be taken either way.
+    ``str()`` says the number and the format."""
+
+    number: str
+    format: str
+
+    def __str__(self) -> str:
+        return f"{self.number} [{self.format}]"
+
+
+Unreadable = CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

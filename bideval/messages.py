@@ -31,7 +31,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import CellError, PlaceholderResult, UncalculatedFormula
+from .cell_errors import CellError, PlaceholderResult, TenThousandsFormat, UncalculatedFormula
 from .labels import Label, Named, check_lang
 
 if TYPE_CHECKING:
@@ -130,6 +130,12 @@ class Say:
             return self.t(f"the boolean {value}", f"逻辑值 {'TRUE' if value else 'FALSE'}")
         if isinstance(value, CellError):
             return self.t(f"the error {value}", f"错误值 {value}")
+        if isinstance(value, TenThousandsFormat):
+            return self.t(f"the number {value.number} shown through the number format {value.format!r}, which writes "
+                          "万 or 亿: it cannot be told whether the number is in yuan or in 万 yuan (enter it as a plain "
+                          "number in the field's unit, with the cell's format General)",
+                          f"数字 {value.number}，其数字格式 “{value.format}” 显示“万”或“亿”：无法判断该数字以元还是万元计"
+                          f"（请按该项的单位填写普通数字，单元格格式设为“常规”）")
         if isinstance(value, (UncalculatedFormula, PlaceholderResult)):
             formula = (str(value) if len(value.formula) <= 40 else f"={value.formula[:37]}...") if value.formula \
                 else self.t("a shared formula", "共享公式")

@@ -147,7 +147,7 @@ def is_blank(raw: object) -> bool:
 
 
 def _reject_non_numbers(raw: object, expected: Expected) -> None:
-    if isinstance(raw, bool) or isinstance(raw, (date, datetime, time)):
+    if isinstance(raw, bool) or isinstance(raw, (date, datetime, time)) or isinstance(raw, Unreadable):
         raise ValueProblem(expected, raw)
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 from urllib.parse import unquote
 
-from .cell_errors import CellError, ErrorCells, PlaceholderResult, UncalculatedFormula, Unreadable
+from .cell_errors import CellError, ErrorCells, PlaceholderResult, TenThousandsFormat, UncalculatedFormula, Unreadable
 from .errors import Problem
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
@@ -63,7 +63,8 @@ REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 OTHER_FORMAT_PARTS = {"mimetype", "xl/workbook.bin"}  # OpenDocument, .xlsb
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 SHEET_ROOTS = {b"worksheet", b"macrosheet", b"dialogsheet"}
-KEPT_TEXTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
+STYLES = "xl/styles.xml"
+KEPT_TEXTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", STYLES}
 # Relationship types whose targets are binary payloads, never parsed as XML by a reader.
 BINARY_RELATIONSHIPS = {
     "image", "hdphoto", "oleObject", "package", "printerSettings", "vbaProject",
@@ -108,6 +109,11 @@ _T_NOT_NUMBER = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?!n[\"'])")  # a type o
 _FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]*?(?<![\w:.\-])fullCalcOnLoad\s*=\s*"
                                        rb"[\"']\s*(?:1|true)\s*[\"']")
 CALCULATION_CHAIN = "xl/calcChain.xml"
+_TEN_THOUSANDS, _HUNDRED_MILLIONS = "万".encode(), "亿".encode()
+_NUMBER_FORMAT = re.compile(rb"<" + _PREFIX + rb"numFmt(?=[\s/>])([^>]*)")
+_CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"cellXfs>", re.DOTALL)
+_CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
+_STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss="[0-9]+"[^>]*)>(?:\s*<f[\s>][^<]*(?:</f>)?|\s*<f[^>]*/>)?')
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 # A row or cell start tag to its real end, as an XML reader finds it: a '>' inside a quoted value does not end it.
 _ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*'|[\"'])*)")
@@ -512,6 +518,7 @@ class _PartScan:
         self.sheets: list[tuple[str, Finding]] = []
         self.cut: list[str] = []  # parts whose XML stops before their root element is closed
         self.errors: dict[str, dict[tuple[int, int], Unreadable]] = {}  # worksheet part → cells with no value
+        self.worksheets: list[zipfile.ZipInfo] = []  # every worksheet measured
 
     def run(self) -> list[Finding]:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
@@ -633,6 +640,7 @@ class _PartScan:
             first = decoder.decode(raw, final=stream.done).encode("utf-8", "replace") if decoder else raw
             _measure_sheet(_keeping_tail(chain([first], _more_text(stream, decoder, SHEET_CHUNK_BYTES)), tail),
                            extent, exact=True)
+        self.worksheets.append(info)
         findings = _sheet_findings(extent)
         self.sheets += [(info.filename, finding) for finding in findings]
         if extent.errors:
@@ -646,6 +654,7 @@ class _PartScan:
         A formula's saved 0 is a placeholder only in a workbook no spreadsheet program has calculated (it asks
         to be calculated when opened, and has no calculation chain); elsewhere it is the formula's result."""
         uncalculated = self.uncalculated()
+        self.note_ten_thousands()
         out: dict[str, dict[tuple[int, int], Unreadable]] = {}
         for part, cells in self.errors.items():
             name = self.sheet_name(part)
@@ -654,6 +663,38 @@ class _PartScan:
             if name is not None and kept:
                 out[name] = kept
         return out
+
+    def note_ten_thousands(self) -> None:
+        """Note the number cells shown through a number format that writes 万 or 亿 (rare: looked for only when the
+        styles declare such a format, then in a second read of each worksheet)."""
+        head = self.texts.get(STYLES, b"")
+        if _TEN_THOUSANDS not in head and _HUNDRED_MILLIONS not in head:
+            return
+        try:
+            styles = self.archive.read(STYLES)  # checked above: its size is within the package's limits
+        except (KeyError, zipfile.BadZipFile, zlib.error):
+            return
+        formats = {attributes.get("numFmtId", ""): code for attributes in map(_attributes, _NUMBER_FORMAT.findall(styles))
+                   if (code := attributes.get("formatCode", "")) and ("万" in code or "亿" in code)}
+        section = _CELL_FORMATS.search(styles)
+        if not formats or section is None:
+            return
+        shown = {str(index): formats[xf.get("numFmtId", "")]
+                 for index, xf in enumerate(map(_attributes, _CELL_FORMAT.findall(section.group(1))))
+                 if xf.get("numFmtId", "") in formats}
+        for info in self.worksheets if shown else ():
+            sheet = self.archive.read(info)
+            cells = self.errors.setdefault(info.filename, {})
+            for match in _STYLED_CELL.finditer(sheet):
+                attributes = _attributes(match.group(3))
+                shown_as = shown.get(attributes.get("s", ""))
+                value = _VALUE_AFTER.match(sheet, match.end())
+                if shown_as is None or attributes.get("t", "n") != "n" or value is None or not value.group(1):
+                    continue
+                place = (int(match.group(2)) - 1, _column_number(match.group(1)) - 1)
+                cells.setdefault(place, TenThousandsFormat(_unescaped(value.group(1)), shown_as))
+            if not cells:
+                del self.errors[info.filename]
 
     def uncalculated(self) -> bool:
         """Whether the workbook asks to be calculated in full when opened and holds no calculation chain, as a

@@ -291,3 +291,53 @@ def test_a_result_the_script_gave_is_read_and_a_calculated_zero_stays_zero(rubri
         assert scan_xlsx(path) == ([], {}), name
         (bid,) = read_bids(rubric, [path]).bids
         assert bid.values["similar_projects"] == 0, name
+
+
+# -- a number shown in 万 by its format
+
+def write_formatted_form(path: Path, formats: dict[str, str], values: dict[str, Any] | None = None) -> Path:
+    """A bid form (xlsxwriter, as a vendor's Excel would store it) whose value cells of ``formats`` carry that
+    number format."""
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bid")
+    for r, (field, value) in enumerate((values or good_bid(VENDOR_A)).items()):
+        sheet.write_string(r, 0, field)
+        style = book.add_format({"num_format": formats[field]}) if field in formats else None
+        sheet.write(r, 2, value, style)
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("number_format, meant", [
+    ('0.00"万元"', "172.80万元: 1,728,000 yuan"),  # adds the text: the number is in 万
+    ('0!.0000"万元"', "0.0173万元: 172.80 yuan"),  # moves the point: the number is in yuan
+    ('#,##0.00,"万"', "a 万 shown after dividing by 1,000"),
+    ('[DBNum1]0"亿"', "亿"),
+])
+def test_a_number_shown_in_wan_by_its_format_is_refused_not_read_either_way(rubric, tmp_path, number_format, meant):
+    """Found by an independent import test: 172.8 shown as 172.80万元 was read as 172.80 yuan and ranked first."""
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 172.8}
+    path = write_formatted_form(tmp_path / "form.xlsx", {"total_price": number_format}, values)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    row = list(values).index("total_price") + 1
+    assert str(problem) == (f"{path}:Bid!C{row}: expected an amount in yuan, 0 or more, found the number 172.8 shown "
+                            f"through the number format {number_format!r}, which writes 万 or 亿: it cannot be told "
+                            "whether the number is in yuan or in 万 yuan (enter it as a plain number in the field's "
+                            "unit, with the cell's format General)")
+
+
+@pytest.mark.parametrize("number_format", ["#,##0.00", "0.00%", "¥#,##0.00", '0.00"元"', "General", '@'])
+def test_other_number_formats_are_read_as_the_number_stored(rubric, tmp_path, number_format):
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 1728000}
+    (bid,) = read_bids(rubric, [write_formatted_form(tmp_path / "form.xlsx", {"total_price": number_format},
+                                                     values)]).bids
+    assert bid.values["total_price"] == 1728000
+
+
+def test_a_text_in_a_cell_formatted_in_wan_is_read_as_its_text(rubric, tmp_path):
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": "172.8万"}
+    (bid,) = read_bids(rubric, [write_formatted_form(tmp_path / "form.xlsx", {"total_price": '0.00"万元"'},
+                                                     values)]).bids
+    assert bid.values["total_price"] == 1728000
