@@ -128,7 +128,7 @@ _EXPECT_MONEY = {(in_10k, sign): Expected("money", {"unit": TEN_THOUSAND_UNIT if
 
 # Excel keeps 15 significant digits: a number of 16 digits or more before the point is not the one typed,
 # and no tender's amount or count comes near it. A cell beyond it is refused, as a typo or a hostile file.
-LARGEST = Decimal(10) ** 15
+LARGEST = Decimal(10) ** EXCEL_DIGITS
 
 
 EXCEL_CELL_CHARACTERS = 32_767  # the most text an Excel cell holds

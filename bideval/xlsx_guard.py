@@ -113,7 +113,7 @@ _TEN_THOUSANDS, _HUNDRED_MILLIONS = "万".encode(), "亿".encode()
 _NUMBER_FORMAT = re.compile(rb"<" + _PREFIX + rb"numFmt(?=[\s/>])([^>]*)")
 _CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"cellXfs>", re.DOTALL)
 _CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
-_STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss="[0-9]+"[^>]*)>(?:\s*<f[\s>][^<]*(?:</f>)?|\s*<f[^>]*/>)?')
+_STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss="[0-9]+"[^>]*)>')
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 # A row or cell start tag to its real end, as an XML reader finds it: a '>' inside a quoted value does not end it.
 _ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*'|[\"'])*)")
@@ -684,17 +684,16 @@ class _PartScan:
                  if xf.get("numFmtId", "") in formats}
         for info in self.worksheets if shown else ():
             sheet = self.archive.read(info)
-            cells = self.errors.setdefault(info.filename, {})
+            found: dict[tuple[int, int], Unreadable] = {}
             for match in _STYLED_CELL.finditer(sheet):
                 attributes = _attributes(match.group(3))
                 shown_as = shown.get(attributes.get("s", ""))
-                value = _VALUE_AFTER.match(sheet, match.end())
-                if shown_as is None or attributes.get("t", "n") != "n" or value is None or not value.group(1):
+                saved = _saved_value(sheet, match.end()) if shown_as is not None else ""
+                if shown_as is None or attributes.get("t", "n") != "n" or not saved:
                     continue
-                place = (int(match.group(2)) - 1, _column_number(match.group(1)) - 1)
-                cells.setdefault(place, TenThousandsFormat(_unescaped(value.group(1)), shown_as))
-            if not cells:
-                del self.errors[info.filename]
+                found[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = TenThousandsFormat(saved, shown_as)
+            if found:  # an error or a formula without a result already noted in a cell is what it says first
+                self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
 
     def uncalculated(self) -> bool:
         """Whether the workbook asks to be calculated in full when opened and holds no calculation chain, as a
@@ -876,7 +875,7 @@ def _unreadable(attributes: bytes, piece: bytes, after: int) -> Unreadable | Non
     """What stands for a cell no reader can give a value for (its start tag's attributes, the position after
     that tag): an error cell, or a formula with no saved result; None for a cell with a value."""
     if _T_ERROR.search(attributes):
-        return CellError(_error_text(piece, after))
+        return CellError(_saved_value(piece, after))
     formula = _FORMULA_AFTER.match(piece, after)
     if formula is None:
         return None
@@ -897,9 +896,9 @@ def _unescaped(markup: bytes) -> str:
     return html.unescape(markup.decode("utf-8", "replace")).strip()
 
 
-def _error_text(piece: bytes, start: int) -> str:
-    """The error an error cell shows (its <v>, after its formula if any), from the end of its start tag; '' when
-    the file does not say or says it in the next piece."""
+def _saved_value(piece: bytes, start: int) -> str:
+    """A cell's saved value (its <v>, after its formula if any), from the end of its start tag; '' when the file
+    does not say or says it in the next piece: the text an error cell shows, the number a styled cell holds."""
     formula = _FORMULA_AFTER.match(piece, start)
     value = _VALUE_AFTER.match(piece, formula.end() if formula else start)
     saved = value.group(1) if value else None
