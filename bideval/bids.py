@@ -157,7 +157,7 @@ def read_bid_file(reading: Reading, path: Path, display: str | None = None, cont
                   apart: bool = False) -> FileRead:
     """The bids of one workbook (its ``content`` when the caller has read it), and its problems."""
     display = display or str(path)
-    book, opened = open_workbook(path, display, content, apart)
+    book, opened = open_workbook(path, display, content, apart, reading.rubric.currency)
     if book is None:
         return FileRead(None, (), tuple(opened))
     try:

@@ -6,15 +6,19 @@
   a reader cannot.
 * A number shown through a format that writes 万 or 亿 (:class:`TenThousandsFormat`): whether the stored
   number is in yuan or in 万 yuan depends on how the format is written, and a person reads what it shows.
+* A number shown through a format that writes another currency than the tender's (:class:`OtherCurrencyFormat`):
+  ``"$"#,##0.00`` in a yuan tender shows 1,200 as $1,200.00, a price in dollars, so the number is not an amount
+  in yuan, and converting it is not the reader's to do.
 * A formula whose saved result is a placeholder (:class:`PlaceholderResult`): xlsxwriter and other writers
   that do not calculate save ``0`` as every formula's result unless told one, and ask the spreadsheet
   program to calculate the whole workbook when it opens it. Excel then shows the real result; a reader
   would see the 0.
 
-python-calamine reads the first two as an empty string (python-calamine#105) and the third as 0, so a price
-whose formula failed or was never worked out would look like an answer left blank or a real 0: the bid
-invalid for a missing or non-positive price, or a count scored 0, without a word about the formula. The package check (:mod:`bideval.xlsx_guard`) reads
-every worksheet's XML to its end anyway; it notes each such cell, and
+python-calamine reads an error and a formula without a result as an empty string (python-calamine#105), a
+placeholder as 0 and a formatted number as the bare number, so a price whose formula failed or was never worked
+out would look like an answer left blank or a real 0 (the bid invalid for a missing or non-positive price, or a
+count scored 0, without a word about the formula), and a price in 万 or in dollars like one in yuan. The package
+check (:mod:`bideval.xlsx_guard`) reads every worksheet's XML to its end anyway; it notes each such cell, and
 :meth:`bideval.sheets.Workbook.rows` puts the object in that cell's place. No parser accepts one, so
 the cell is refused with what it holds named, like any other wrong value.
 """
@@ -69,7 +73,21 @@ class TenThousandsFormat:
         return f"{self.number} [{self.format}]"
 
 
-Unreadable = CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat
+@dataclass(frozen=True)
+class OtherCurrencyFormat:
+    """A number shown through a number format that writes a currency other than the tender's (``"$"#,##0.00`` in a
+    yuan tender: 1200 shown as $1,200.00). ``str()`` says the number and the format."""
+
+    number: str
+    format: str
+    currency: str  # the ISO 4217 code of the currency the format writes
+    tender: str  # the tender's
+
+    def __str__(self) -> str:
+        return f"{self.number} [{self.format}]"
+
+
+Unreadable = CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat | OtherCurrencyFormat
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

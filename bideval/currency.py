@@ -22,12 +22,13 @@ thousands of it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
 from .labels import Label
-from .values import money_text
+from .values import fold, money_text
 
 
 # ISO 4217 active currency codes (list one, 2025), without the fund, precious-metal and testing codes.
@@ -98,6 +99,77 @@ def notation_of(mark: str) -> str | None:
             return code
     upper = folded.upper()
     return upper if upper in ISO_4217 else None
+
+
+# -- a number format's currency: what a cell shows around its number is what a person reads
+
+def format_marks(number_format: str) -> tuple[tuple[str, str], ...]:
+    """The currency marks an Excel number format writes around its number, each with the code of the currency it
+    writes: quoted text, escaped characters, ``$`` and other symbols, and a locale's symbol (``[$€-407]``).
+
+    >>> format_marks('"$"#,##0.00'), format_marks('[$€-407] #,##0'), format_marks('#,##0.00" 美元"')
+    ((('$', 'USD'),), (('€', 'EUR'),), (('美元', 'USD'),))
+    >>> format_marks('#,##0.00 "AUD";[Red]-#,##0.00 "AUD"'), format_marks("0.00%"), format_marks("[$-804]yyyy年m月")
+    ((('aud', 'AUD'), ('aud', 'AUD')), (), ())
+    """
+    found: list[tuple[str, str]] = []
+    for piece in _literal_texts(number_format):
+        folded = fold(piece)
+        for mark, code in _MARKS:  # longest first: 美元 is not also 元, HK$ not also $
+            at = folded.find(mark)
+            while at >= 0:
+                end = at + len(mark)
+                if _stands_alone(folded, at, end):
+                    found.append((mark, code))
+                    folded = folded[:at] + " " * len(mark) + folded[end:]
+                at = folded.find(mark, end)
+        found += [(code.casefold(), code) for code in _CODE.findall(piece)
+                  if code in ISO_4217 and code.casefold() not in _MARK_CODES]
+    return tuple(found)
+
+
+def other_currency_written(number_format: str, code: str) -> str | None:
+    """The currency other than ``code`` (the tender's) a number format writes, if any: a number shown as ``$1,200``
+    in a yuan tender. The tender's own notation is never another's (``¥`` in a yen tender is yen)."""
+    own = currency(code).notation
+    return next((other for mark, other in format_marks(number_format) if other != code and mark not in own), None)
+
+
+# A format's literal parts: "quoted text", \x, [$symbol-locale], and characters that are not format codes ($, €, 元…);
+# [Red], [>100], _x (a space as wide as x) and *x (x repeated to fill) write no mark.
+_FORMAT_PART = re.compile(r'"([^"]*)"?|\\(.)|\[\$([^\]-]*)[^\]]*\]|\[[^\]]*\]?|[_*].?|(.)', re.DOTALL)
+_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")  # an ISO 4217 code written in capitals
+
+
+def _literal_texts(number_format: str) -> list[str]:
+    pieces: list[str] = []
+    loose = ""
+    for match in _FORMAT_PART.finditer(number_format):
+        quoted, escaped, symbol, single = match.groups()
+        if single is not None and (single == "$" or not single.isascii()):
+            loose += single
+            continue
+        if loose:
+            pieces.append(loose)
+            loose = ""
+        text = quoted if quoted is not None else escaped if escaped is not None else symbol
+        if text:
+            pieces.append(text)
+    return pieces + ([loose] if loose else [])
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether a mark is not part of a longer word: a mark starting or ending with a Latin letter (rmb, us$)
+    must not touch another."""
+    def letter(at: int) -> bool:
+        return 0 <= at < len(text) and text[at].isascii() and text[at].isalpha()
+    return not ((letter(start) and letter(start - 1)) or (letter(end - 1) and letter(end)))
+
+
+# Every known mark but 万 (a number format writing 万 is refused whatever the currency), longest first; ¥ is yuan.
+_MARKS = tuple(sorted({mark: code for code, known in reversed(CURRENCIES.items()) for mark in known.notation
+                       if "万" not in mark}.items(), key=lambda item: -len(item[0])))
+_MARK_CODES = frozenset(code.casefold() for code in CURRENCIES)
 
 
 @dataclass(frozen=True)

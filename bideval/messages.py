@@ -31,7 +31,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import CellError, PlaceholderResult, TenThousandsFormat, UncalculatedFormula
+from .cell_errors import CellError, OtherCurrencyFormat, PlaceholderResult, TenThousandsFormat, UncalculatedFormula
 from .labels import Label, Named, check_lang
 
 if TYPE_CHECKING:
@@ -136,6 +136,15 @@ class Say:
                           "number in the field's unit, with the cell's format General)",
                           f"数字 {value.number}，其数字格式 “{value.format}” 显示“万”或“亿”：无法判断该数字以元还是万元计"
                           f"（请按该项的单位填写普通数字，单元格格式设为“常规”）")
+        if isinstance(value, OtherCurrencyFormat):
+            from .currency import currency
+
+            other, tender = currency(value.currency).title, currency(value.tender).title
+            return self.t(f"the number {value.number} shown through the number format {value.format!r}, which writes "
+                          f"{other.en} ({value.currency}), not this tender's {tender.en} ({value.tender}) (enter the "
+                          f"amount in {tender.en} as a plain number, with the cell's format General)",
+                          f"数字 {value.number}，其数字格式 “{value.format}” 显示{other.zh}（{value.currency}），"
+                          f"不是本项目的币种{tender.zh}（{value.tender}）（请以{tender.zh}填写普通数字，单元格格式设为“常规”）")
         if isinstance(value, (UncalculatedFormula, PlaceholderResult)):
             formula = (str(value) if len(value.formula) <= 40 else f"={value.formula[:37]}...") if value.formula \
                 else self.t("a shared formula", "共享公式")

@@ -172,18 +172,19 @@ READ_IN_MEMORY_BYTES = 256 * 1024 * 1024
 
 
 def open_workbook(path: Path, display: str | None = None, content: bytes | None = None,
-                  apart: bool = False) -> tuple[Workbook | None, list[Problem]]:
+                  apart: bool = False, currency: str | None = None) -> tuple[Workbook | None, list[Problem]]:
     """Check a workbook and open it, or say why it cannot be read.
 
     The file is read once: ``content`` when the caller has its bytes already (an upload), else the
     file at ``path``. The guard checks those bytes, their SHA-256 is taken, and python-calamine
     reads them from memory: here, or with ``apart`` in a process of its own, so that a file that makes
     it abort (a kind the guard does not know yet) ends that process, not this one (the app's server).
+    ``currency``: the tender's, when the cells hold its amounts (a number shown in another currency is refused).
     """
     display = display or str(path)
     if content is None:
         content = _read_small(path)  # None when missing, not a file, unreadable or large: checked from the disk
-    problems, errors = scan_xlsx(path if content is None else content, display)
+    problems, errors = scan_xlsx(path if content is None else content, display, currency)
     if problems:
         return None, problems
     sheets: Sheets | None

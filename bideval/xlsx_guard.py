@@ -25,12 +25,14 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
-from .cell_errors import CellError, ErrorCells, PlaceholderResult, TenThousandsFormat, UncalculatedFormula, Unreadable
+from .cell_errors import (CellError, ErrorCells, OtherCurrencyFormat, PlaceholderResult, TenThousandsFormat,
+                          UncalculatedFormula, Unreadable)
 from .errors import Problem
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
@@ -109,7 +111,6 @@ _T_NOT_NUMBER = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?!n[\"'])")  # a type o
 _FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]*?(?<![\w:.\-])fullCalcOnLoad\s*=\s*"
                                        rb"[\"']\s*(?:1|true)\s*[\"']")
 CALCULATION_CHAIN = "xl/calcChain.xml"
-_TEN_THOUSANDS, _HUNDRED_MILLIONS = "万".encode(), "亿".encode()
 _NUMBER_FORMAT = re.compile(rb"<" + _PREFIX + rb"numFmt(?=[\s/>])([^>]*)")
 _CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"cellXfs>", re.DOTALL)
 _CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
@@ -145,13 +146,18 @@ def check_xlsx(source: Path | bytes, display: str | None = None) -> list[Problem
     return scan_xlsx(source, display)[0]
 
 
-def scan_xlsx(source: Path | bytes, display: str | None = None) -> tuple[list[Problem], ErrorCells]:
+def scan_xlsx(source: Path | bytes, display: str | None = None,
+              currency: str | None = None) -> tuple[list[Problem], ErrorCells]:
     """:func:`check_xlsx`'s problems, and the cells of a workbook found fine that no reader can give a value for
-    (an error such as ``#DIV/0!``, a formula saved without its result: :mod:`bideval.cell_errors`), by sheet name."""
+    (an error such as ``#DIV/0!``, a formula saved without its result: :mod:`bideval.cell_errors`), by sheet name.
+
+    ``currency``: the tender's (ISO 4217), when the cells hold its amounts; a number shown through a format writing
+    another currency is then such a cell too."""
     errors: dict[str, dict[tuple[int, int], Unreadable]] = {}
     name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
     try:
-        findings = _check_bytes(source, errors) if isinstance(source, bytes) else _check(Path(source), errors)
+        findings = (_check_bytes(source, errors, currency) if isinstance(source, bytes)
+                    else _check(Path(source), errors, currency))
     except _Refused as refusal:
         findings = [refusal.finding]
     except OSError as error:  # the disk, not the file's content: reading it failed half-way
@@ -162,7 +168,7 @@ def scan_xlsx(source: Path | bytes, display: str | None = None) -> tuple[list[Pr
     return [Problem.of(f"guard.{code}", name, **facts) for code, facts in findings], ({} if findings else errors)
 
 
-def _check(path: Path, errors: dict[str, dict[tuple[int, int], Unreadable]]) -> list[Finding]:
+def _check(path: Path, errors: dict[str, dict[tuple[int, int], Unreadable]], currency: str | None) -> list[Finding]:
     """Every stage in order; the first stage that finds something stops the check."""
     problem = _file_problem(path)
     if problem:
@@ -172,17 +178,19 @@ def _check(path: Path, errors: dict[str, dict[tuple[int, int], Unreadable]]) -> 
     except OSError as error:
         return [_f("cannot_open", detail=str(error.strerror or error))]
     with handle:
-        return _check_package(handle, os.fstat(handle.fileno()).st_size, errors)
+        return _check_package(handle, os.fstat(handle.fileno()).st_size, errors, currency)
 
 
-def _check_bytes(data: bytes, errors: dict[str, dict[tuple[int, int], Unreadable]]) -> list[Finding]:
+def _check_bytes(data: bytes, errors: dict[str, dict[tuple[int, int], Unreadable]],
+                 currency: str | None) -> list[Finding]:
     """The checks of :func:`_check` on a file's bytes already in memory (one read for the guard and the reader)."""
     if not data:
         return [_f("empty")]
-    return _check_package(io.BytesIO(data), len(data), errors)
+    return _check_package(io.BytesIO(data), len(data), errors, currency)
 
 
-def _check_package(handle: IO[bytes], size: int, errors: dict[str, dict[tuple[int, int], Unreadable]]) -> list[Finding]:
+def _check_package(handle: IO[bytes], size: int, errors: dict[str, dict[tuple[int, int], Unreadable]],
+                   currency: str | None) -> list[Finding]:
     """Every stage after the file itself: what kind of file it is, its zip directory, its entries, its parts."""
     head = handle.read(512)
     if head[:8] == OLE_MAGIC:
@@ -205,7 +213,7 @@ def _check_package(handle: IO[bytes], size: int, errors: dict[str, dict[tuple[in
             messages = stage(archive)
             if messages:
                 return messages
-        scan = _PartScan(archive)
+        scan = _PartScan(archive, currency)
         messages = scan.run()
         if not messages:
             errors.update(scan.error_cells())
@@ -508,8 +516,9 @@ class _Extent:
 class _PartScan:
     """One pass over the XML parts of a package that has passed the zip checks."""
 
-    def __init__(self, archive: zipfile.ZipFile):
+    def __init__(self, archive: zipfile.ZipFile, currency: str | None = None):
         self.archive = archive
+        self.currency = currency  # the tender's, when the cells hold its amounts
         self.handle: IO[bytes] = archive.fp  # type: ignore[assignment]
         self.others = {info.filename for info in archive.infolist()
                        if not info.is_dir() and not info.filename.lower().endswith(XML_SUFFIXES)}
@@ -654,7 +663,7 @@ class _PartScan:
         A formula's saved 0 is a placeholder only in a workbook no spreadsheet program has calculated (it asks
         to be calculated when opened, and has no calculation chain); elsewhere it is the formula's result."""
         uncalculated = self.uncalculated()
-        self.note_ten_thousands()
+        self.note_shown_formats()
         out: dict[str, dict[tuple[int, int], Unreadable]] = {}
         for part, cells in self.errors.items():
             name = self.sheet_name(part)
@@ -664,24 +673,19 @@ class _PartScan:
                 out[name] = kept
         return out
 
-    def note_ten_thousands(self) -> None:
-        """Note the number cells shown through a number format that writes 万 or 亿 (rare: looked for only when the
-        styles declare such a format, then in a second read of each worksheet)."""
+    def note_shown_formats(self) -> None:
+        """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿, or
+        a currency other than the tender's. Rare: looked for only when the styles declare such a format (custom
+        formats only: what a built-in currency format shows depends on the computer's language), then in a second
+        read of each worksheet."""
         head = self.texts.get(STYLES, b"")
-        if _TEN_THOUSANDS not in head and _HUNDRED_MILLIONS not in head:
+        if b"numFmt" not in head:
             return
-        try:
-            styles = self.archive.read(STYLES)  # checked above: its size is within the package's limits
+        try:  # checked above: its size is within the package's limits
+            styles = head if _closes(head, b"styleSheet") else self.archive.read(STYLES)
         except (KeyError, zipfile.BadZipFile, zlib.error):
             return
-        formats = {attributes.get("numFmtId", ""): code for attributes in map(_attributes, _NUMBER_FORMAT.findall(styles))
-                   if (code := attributes.get("formatCode", "")) and ("万" in code or "亿" in code)}
-        section = _CELL_FORMATS.search(styles)
-        if not formats or section is None:
-            return
-        shown = {str(index): formats[xf.get("numFmtId", "")]
-                 for index, xf in enumerate(map(_attributes, _CELL_FORMAT.findall(section.group(1))))
-                 if xf.get("numFmtId", "") in formats}
+        shown = _shown_formats(styles, self.currency)
         for info in self.worksheets if shown else ():
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
@@ -691,7 +695,7 @@ class _PartScan:
                 saved = _saved_value(sheet, match.end()) if shown_as is not None else ""
                 if shown_as is None or attributes.get("t", "n") != "n" or not saved:
                     continue
-                found[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = TenThousandsFormat(saved, shown_as)
+                found[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = shown_as(saved)
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
 
@@ -716,6 +720,40 @@ class _PartScan:
             if relations.get(relation) == part and "name" in attributes:
                 return attributes["name"]
         return None
+
+
+# The cell formats (by index, as a cell's s attribute gives it) whose number format writes a unit the number is not
+# in, each with what stands for its cells, by the styles part and the tender's currency: every copy of a bid-form
+# template carries the same styles, worked out once per process.
+MAX_REMEMBERED_STYLES_BYTES = 256 * 1024
+_SHOWN_FORMATS: dict[tuple[bytes, str | None], dict[str, Callable[[str], Unreadable]]] = {}
+
+
+def _shown_formats(styles: bytes, currency: str | None) -> dict[str, Callable[[str], Unreadable]]:
+    known = _SHOWN_FORMATS.get((styles, currency))
+    if known is not None:
+        return known
+    from .currency import other_currency_written
+
+    formats: dict[str, Callable[[str], Unreadable]] = {}
+    for attributes in map(_attributes, _NUMBER_FORMAT.findall(styles)):
+        code = attributes.get("formatCode", "")
+        other = other_currency_written(code, currency) if currency else None
+        if "万" in code or "亿" in code:
+            formats[attributes.get("numFmtId", "")] = partial(TenThousandsFormat, format=code)
+        elif other is not None and currency is not None:
+            formats[attributes.get("numFmtId", "")] = partial(OtherCurrencyFormat, format=code, currency=other,
+                                                              tender=currency)
+    section = _CELL_FORMATS.search(styles) if formats else None
+    shown = {} if section is None else {
+        str(index): formats[xf.get("numFmtId", "")]
+        for index, xf in enumerate(map(_attributes, _CELL_FORMAT.findall(section.group(1))))
+        if xf.get("numFmtId", "") in formats}
+    if len(styles) <= MAX_REMEMBERED_STYLES_BYTES:
+        if len(_SHOWN_FORMATS) >= MAX_REMEMBERED_PARTS:
+            _SHOWN_FORMATS.clear()
+        _SHOWN_FORMATS[(styles, currency)] = shown
+    return shown
 
 
 def _keeping_tail(chunks: Iterable[bytes], tail: list[bytes]) -> Iterator[bytes]:

@@ -224,3 +224,134 @@ def test_the_notation_problem_is_data_and_reads_in_chinese(tmp_path):
         read_bids(CONSULTANCY, [form])
     (problem,) = caught.value.problems
     assert "金额（美元）（不能使用人民币的写法“万”：本项目币种为 USD）" in render(problem, "zh")
+
+
+# -- a number shown in another currency by its cell's number format (the format writes what a person reads)
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+import xlsxwriter  # noqa: E402
+
+from bideval import messages  # noqa: E402
+from bideval.cell_errors import OtherCurrencyFormat  # noqa: E402
+from bideval.currency import format_marks, other_currency_written  # noqa: E402
+from bideval.storage import Store  # noqa: E402
+from conftest import EXAMPLE_RUBRIC, admin_of, chair_tender, good_bid  # noqa: E402
+
+EXAMPLE = load_rubric(EXAMPLE_RUBRIC)
+
+
+def formatted_form(path, values, formats):
+    """A bid form as a vendor's Excel stores it (xlsxwriter): numbers as numbers, ``formats`` by field."""
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bid")
+    for r, (field, value) in enumerate(values.items()):
+        sheet.write_string(r, 0, field)
+        sheet.write(r, 2, value, book.add_format({"num_format": formats[field]}) if field in formats else None)
+    book.close()
+    return path
+
+
+def lump_sum(price):
+    return {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": price}
+
+
+@pytest.mark.parametrize("number_format, writes", [
+    ('"$"#,##0.00', "USD"), ("$#,##0_);[Red]($#,##0)", "USD"), ("[$$-409]#,##0.00", "USD"),
+    ('[$USD] #,##0.00', "USD"), ('#,##0.00" 美元"', "USD"), ("[$€-407] #,##0", "EUR"), ('"£"#,##0', "GBP"),
+    ('"HK$"#,##0.00', "HKD"), ('#,##0.00 "CHF"', "CHF"), ("\\$#,##0", "USD"),
+])
+def test_a_number_shown_in_another_currency_by_its_format_is_refused_at_its_cell(tmp_path, number_format, writes):
+    """1,728,000 formatted "$"#,##0.00 shows $1,728,000.00, a price in dollars: in a yuan tender it was read as
+    1,728,000 yuan, the bare number, and ranked as such."""
+    path = formatted_form(tmp_path / "form.xlsx", lump_sum(1728000), {"total_price": number_format})
+    with pytest.raises(BidsError) as caught:
+        read_bids(EXAMPLE, [path])
+    (problem,) = caught.value.problems
+    row = list(lump_sum(0)).index("total_price") + 1
+    assert problem.cell == f"C{row}" and problem.data["found"] == OtherCurrencyFormat("1728000", number_format,
+                                                                                      writes, "CNY")
+    assert str(problem).startswith(f"{path}:Bid!C{row}: expected an amount in yuan, 0 or more, found the number "
+                                   f"1728000 shown through the number format {number_format!r}, which writes ")
+    assert str(problem).endswith(f"({writes}), not this tender's Chinese yuan (CNY) (enter the amount in Chinese "
+                                 "yuan as a plain number, with the cell's format General)")
+
+
+def test_the_refusal_in_chinese_names_both_currencies(tmp_path):
+    path = formatted_form(tmp_path / "form.xlsx", lump_sum(1728000), {"total_price": '"$"#,##0.00'})
+    with pytest.raises(BidsError) as caught:
+        read_bids(EXAMPLE, [path])
+    (problem,) = caught.value.problems
+    assert ("数字 1728000，其数字格式 “\"$\"#,##0.00” 显示美元（USD），不是本项目的币种人民币（CNY）"
+            "（请以人民币填写普通数字，单元格格式设为“常规”）") in messages.render(problem, "zh")
+
+
+@pytest.mark.parametrize("number_format", ["¥#,##0.00", "[$¥-804]#,##0.00", '#,##0.00"元"', '"RMB"#,##0.00',
+                                           "#,##0.00", "0.00", 7, 44, '#,##0" pieces"'])
+def test_the_tenders_own_currency_a_plain_format_or_a_built_in_one_is_read_as_the_number(tmp_path, number_format):
+    """Built-in formats (7: currency, 44: accounting) show the computer's own currency: they say nothing."""
+    path = formatted_form(tmp_path / "form.xlsx", lump_sum(1728000), {"total_price": number_format})
+    (bid,) = read_bids(EXAMPLE, [path]).bids
+    assert bid.values["total_price"] == 1728000
+
+
+@pytest.mark.parametrize("number_format, ok", [('"$"#,##0.00', True), ("[$$-409]#,##0.00", True),
+                                               ("¥#,##0.00", False), ('0.00"元"', False), ('"€"#,##0', False)])
+def test_in_a_dollar_tender_dollars_are_read_and_yuan_refused(tmp_path, number_format, ok):
+    values = {"vendor_id": VENDOR_A, "vendor_name": "Alpha LLC", "team_cost": 80000, "total_price": 450000}
+    path = formatted_form(tmp_path / "a.xlsx", values, {"team_cost": number_format})
+    if ok:
+        (bid,) = read_bids(CONSULTANCY, [path]).bids
+        assert bid.values["team_cost"] == 80000
+        return
+    with pytest.raises(BidsError) as caught:
+        read_bids(CONSULTANCY, [path])
+    (problem,) = caught.value.problems
+    assert problem.cell == "C3" and "not this tender's US dollar (USD)" in str(problem)
+
+
+@pytest.mark.parametrize("code", ["USD", "EUR", "GBP", "HKD", "JPY", "CHF", "CNY"])
+def test_the_bid_forms_own_money_format_is_the_tenders_currency(code):
+    """The bid form bid-eval writes for a tender formats its money cells in the tender's currency."""
+    assert other_currency_written(currency(code).excel_format, code) is None
+
+
+def test_a_format_writing_two_currencies_names_the_other(tmp_path):
+    assert format_marks('"US$"#,##0" / 港元"') == (("us$", "USD"), ("港元", "HKD"))
+    assert other_currency_written('"US$"#,##0" / 港元"', "USD") == "HKD"
+    assert other_currency_written('"美元"0', "CNY") == "USD"  # 美元 is not 元
+    assert other_currency_written('"plus$"0', "CNY") == "USD" and other_currency_written('"rmbx"0', "USD") is None
+
+
+def test_a_text_in_a_cell_formatted_in_dollars_is_read_as_its_text(tmp_path):
+    """A format applies to numbers: a text in the cell reads as what it says."""
+    path = formatted_form(tmp_path / "form.xlsx", lump_sum("1,728,000元"), {"total_price": '"$"#,##0.00'})
+    (bid,) = read_bids(EXAMPLE, [path]).bids
+    assert bid.values["total_price"] == 1728000
+
+
+def test_a_consolidated_workbook_with_a_dollar_price_imports_nothing(tmp_path):
+    """The app's import: the whole workbook is refused at the cell; nothing is stored."""
+    fields = list(lump_sum(0))
+    path = tmp_path / "bids.xlsx"
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bids")
+    dollars = book.add_format({"num_format": '"$"#,##0.00'})
+    sheet.write_row(0, 0, fields)
+    for r, vendor in enumerate((VENDOR_A, VENDOR_B), start=1):
+        for c, field in enumerate(fields):
+            value = lump_sum(1728000 + r)[field] if field != "vendor_id" else vendor
+            sheet.write(r, c, value, dollars if (field, r) == ("total_price", 2) else None)
+    book.close()
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    tender = chair_tender(store, "T")
+    report = store.import_bids(admin_of(store), tender, [("bids.xlsx", path.read_bytes())])
+    assert report.accepted == {}
+    (problem,) = report.refused["bids.xlsx"]
+    assert problem.sheet == "Bids" and problem.cell == f"{chr(ord('A') + fields.index('total_price'))}3"
+    result = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(EXAMPLE_RUBRIC),
+                             "--bids", str(path), "--json", str(tmp_path / "r.json")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2 and "which writes US dollar (USD)" in result.stderr
+    assert not (tmp_path / "r.json").exists() and "Traceback" not in result.stderr
