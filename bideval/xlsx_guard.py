@@ -528,6 +528,7 @@ class _PartScan:
         self.cut: list[str] = []  # parts whose XML stops before their root element is closed
         self.errors: dict[str, dict[tuple[int, int], Unreadable]] = {}  # worksheet part → cells with no value
         self.worksheets: list[zipfile.ZipInfo] = []  # every worksheet measured
+        self.exact: set[str] = set()  # the worksheets whose unusual markup the exact scan measured
 
     def run(self) -> list[Finding]:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
@@ -640,6 +641,7 @@ class _PartScan:
         extent = _Extent()
         tail = [b""]
         if not _measure_sheet(_keeping_tail(chunks, tail), extent, exact=False):
+            self.exact.add(info.filename)
             extent = _Extent()
             tail = [b""]
             stream = _EntryReader(self.handle, info)
@@ -689,15 +691,26 @@ class _PartScan:
         for info in self.worksheets if shown else ():
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
-            for match in _STYLED_CELL.finditer(sheet):
-                attributes = _attributes(match.group(3))
+            for row, column, attributes, after in self._styled_cells(info, sheet):
                 shown_as = shown.get(attributes.get("s", ""))
-                saved = _saved_value(sheet, match.end()) if shown_as is not None else ""
+                saved = _saved_value(sheet, after) if shown_as is not None else ""
                 if shown_as is None or attributes.get("t", "n") != "n" or not saved:
                     continue
-                found[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = shown_as(saved)
+                found[(row - 1, column - 1)] = shown_as(saved)
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
+
+    def _styled_cells(self, info: zipfile.ZipInfo, sheet: bytes) -> Iterator[tuple[int, int, dict[str, str], int]]:
+        """The cells of a worksheet that name a cell format (row and column from 1, attributes, where the start tag
+        ends): as the fast scan reads markup every known writer produces, or following every tag as the exact
+        scan does where the sheet needed it."""
+        if info.filename not in self.exact:
+            for match in _STYLED_CELL.finditer(sheet):
+                yield int(match.group(2)), _column_number(match.group(1)), _attributes(match.group(3)), match.end()
+            return
+        for row, column, match in _placed_cells(sheet, _Extent()):
+            if not match.group(2).endswith(b"/"):  # (an empty cell, <c …/>, holds no number)
+                yield row, column, _attributes(match.group(2)), match.end() + 1
 
     def uncalculated(self) -> bool:
         """Whether the workbook asks to be calculated in full when opened and holds no calculation chain, as a
@@ -945,6 +958,19 @@ def _saved_value(piece: bytes, start: int) -> str:
 
 def _exact_cells(piece: bytes, extent: _Extent) -> None:
     """Follow every row and cell tag as a reader does, including cells placed without a reference."""
+    for row, column, match in _placed_cells(piece, extent):
+        unreadable = _unreadable(match.group(2), piece, match.end() + 1)  # (an empty cell's /> is followed by no f)
+        if unreadable is not None:
+            extent.errors[(row - 1, column - 1)] = unreadable
+    for letters, digits in _ANY_CELL_REF.findall(piece):
+        extent.rows = max(extent.rows, int(digits))
+        extent.columns = max(extent.columns, _column_number(letters.upper()))
+
+
+def _placed_cells(piece: bytes, extent: _Extent) -> Iterator[tuple[int, int, re.Match[bytes]]]:
+    """Every cell tag of ``piece`` with the row and column (from 1) a reader puts it at, following row and cell tags
+    as a reader does (cells placed without a reference included); rows, cells and bad references noted in
+    ``extent``."""
     for match in _ROW_OR_CELL.finditer(piece):
         refs = [html.unescape((double or single).decode("utf-8", "replace"))  # "…" or '…'
                 for double, single in _R_ATTRIBUTE.findall(match.group(2))]
@@ -976,12 +1002,7 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
         extent.cursor_column = column
         extent.rows = max(extent.rows, row)
         extent.columns = max(extent.columns, column)
-        unreadable = _unreadable(match.group(2), piece, match.end() + 1)  # (an empty cell's /> is followed by no f)
-        if unreadable is not None:
-            extent.errors[(row - 1, column - 1)] = unreadable
-    for letters, digits in _ANY_CELL_REF.findall(piece):
-        extent.rows = max(extent.rows, int(digits))
-        extent.columns = max(extent.columns, _column_number(letters.upper()))
+        yield row, column, match
 
 
 def _sheet_findings(extent: _Extent) -> list[Finding]:

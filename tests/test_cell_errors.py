@@ -328,6 +328,26 @@ def test_a_number_shown_in_wan_by_its_format_is_refused_not_read_either_way(rubr
                             "unit, with the cell's format General)")
 
 
+@pytest.mark.parametrize("number_format, says", [('0.00"万元"', "which writes 万 or 亿"),
+                                                 ('"$"#,##0.00', "which writes US dollar (USD)")])
+def test_a_formatted_number_is_found_in_unusual_markup_too(rubric, tmp_path, number_format, says):
+    """A sheet whose cells give their style before their reference is measured by the package check's exact scan;
+    the cells shown in 万 or in another currency are found there as well."""
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 172.8}
+    usual = write_formatted_form(tmp_path / "usual.xlsx", {"total_price": number_format}, values)
+
+    def style_first(parts: dict[str, bytes]) -> None:
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = re.sub(rb'<c (r="[A-Z]+[0-9]+") (s="[0-9]+")', rb"<c \2 \1", sheet)
+        assert parts["xl/worksheets/sheet1.xml"] != sheet
+
+    path = with_parts(usual, tmp_path / "unusual.xlsx", style_first)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    assert problem.cell == f"C{list(values).index('total_price') + 1}" and says in str(problem)
+
+
 @pytest.mark.parametrize("number_format", ["#,##0.00", "0.00%", "¥#,##0.00", '0.00"元"', "General", '@'])
 def test_other_number_formats_are_read_as_the_number_stored(rubric, tmp_path, number_format):
     values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 1728000}
