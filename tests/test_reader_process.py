@@ -24,7 +24,7 @@ SAMPLES = sorted((ROOT / "sample_bids").rglob("*.xlsx"))
 
 @pytest.fixture
 def blind_guard(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sheets, "scan_xlsx", lambda source, display: ([], {}))
+    monkeypatch.setattr(sheets, "scan_xlsx", lambda source, display, currency=None: ([], {}))
 
 
 @pytest.fixture
