@@ -10,11 +10,11 @@ each worker to earn its start.
 from __future__ import annotations
 
 import os
+import pickle
+import signal
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Sequence, TypeVar
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Outcome = TypeVar("Outcome")
@@ -22,8 +22,6 @@ Outcome = TypeVar("Outcome")
 # Measured with benchmarks/bench.py on 2 cores: below about this many bid forms per worker,
 # forking and sending the bids back cost more than the worker saves.
 MIN_FILES_PER_WORKER = 64
-
-_job: Callable | None = None  # what a forked worker does with an item (inherited by the fork, never pickled)
 
 
 def usable_cores() -> int:
@@ -45,34 +43,77 @@ def map_in_order(function: Callable[[Item], Outcome], items: Sequence[Item],
                  workers: int | None = None) -> list[Outcome]:
     """``[function(item) for item in items]``, shared among ``workers`` processes (default: :func:`workers_for`).
 
-    The items are cut into as many runs as there are processes: this one reads the first run while
-    forked workers read the others. Items and outcomes travel between processes by pickling;
-    ``function`` does not (the workers are forked). If a worker dies (a reader that aborts its
-    process), its run is read again here.
+    This process and the forked workers take the items a few at a time, in order, from a counter they
+    share, until none is left: a process that meets slower files takes fewer, so all end together. Each
+    worker sends its outcomes back by pickling once it has taken the last item; ``function`` does not
+    travel (the workers are forked). If a worker dies (a reader that aborts its process), or fails, the
+    items it took are done again here.
     """
-    global _job
     count = min(workers if workers is not None else workers_for(len(items)), len(items))
     if count <= 1 or not sys.platform.startswith("linux"):
         return [function(item) for item in items]
     import multiprocessing
 
-    size = -(-len(items) // count)
-    runs = [list(items[start:start + size]) for start in range(0, len(items), size)]
-    _job = function
+    taken = multiprocessing.get_context("fork").Value("q", 0)  # the next item not yet taken, shared
+    step = max(1, min(MAX_ITEMS_PER_TAKE, len(items) // (count * TAKES_PER_PROCESS)))
+    children: list[tuple[int, int]] = []
     try:
-        with ProcessPoolExecutor(len(runs) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            pending = [pool.submit(_run, run) for run in runs[1:]]
-            out = [function(item) for item in runs[0]]
-            for run, future in zip(runs[1:], pending):
-                try:
-                    out.extend(future.result())
-                except BrokenProcessPool:
-                    out.extend(function(item) for item in run)
-        return out
-    finally:
-        _job = None
+        children += (_fork_worker(function, items, taken, step) for _ in range(count - 1))
+        done: dict[int, Outcome] = dict(_take_all(function, items, taken, step))
+        while children:
+            done.update(_outcomes_of(*children.pop(0)))
+    except BaseException:  # a bug here, an interruption: the workers' work is of no use any more
+        for pid, pipe in children:
+            os.kill(pid, signal.SIGKILL)
+            os.close(pipe)
+            os.waitpid(pid, 0)
+        raise
+    return [done[i] if i in done else function(items[i]) for i in range(len(items))]
 
 
-def _run(run: list) -> list:
-    assert _job is not None
-    return [_job(item) for item in run]
+# How the items are shared: each process takes this many at a time, about TAKES_PER_PROCESS times in all
+# (a take costs a lock; fewer, larger takes leave one process finishing alone).
+TAKES_PER_PROCESS = 16
+MAX_ITEMS_PER_TAKE = 32
+
+
+def _take_all(function: Callable[[Item], Outcome], items: Sequence[Item], taken: Any,
+              step: int) -> Iterator[tuple[int, Outcome]]:
+    """The outcomes of the items this process takes (by index), until every item has been taken."""
+    while True:
+        with taken.get_lock():
+            start = taken.value
+            taken.value = start + step
+        if start >= len(items):
+            return
+        for i in range(start, min(start + step, len(items))):
+            yield i, function(items[i])
+
+
+def _fork_worker(function: Callable[[Item], Outcome], items: Sequence[Item], taken: Any,
+                 step: int) -> tuple[int, int]:
+    """A forked worker taking items as :func:`_take_all` does: its pid and the pipe its outcomes come back on."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: never returns
+        status = 1
+        try:
+            os.close(read_end)
+            data = pickle.dumps(list(_take_all(function, items, taken, step)), pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+            status = 0
+        finally:
+            os._exit(status)  # no exit handlers, no buffers of the parent's flushed twice
+    os.close(write_end)
+    return pid, read_end
+
+
+def _outcomes_of(pid: int, pipe: int) -> list[tuple[int, Any]]:
+    """What a worker sent back; nothing when it died or failed (its items are then done again here)."""
+    with os.fdopen(pipe, "rb") as stream:
+        data = stream.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        return []
+    return pickle.loads(data)
