@@ -230,6 +230,8 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     start = next((i for i, row in enumerate(rows) if not is_blank_row(row)), None)
     if start is None:
         return [], [Problem.of("bids.empty_sheet", book.display, sheet)]
+    hidden = _hidden_rows_held(book, sheet, rows)
+    hidden_problems = [Problem.of("bids.hidden_row", book.display, sheet, row=number) for number in sorted(hidden)]
     header = rows[start]
     columns: dict[str, int] = {}
     for c, title in enumerate(header):
@@ -252,10 +254,13 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
             problems.append(Problem.of("bids.missing_column", book.display, sheet, cell_name(start, 0),
                                        column=_named(rubric.field_index[required])))
     if problems:
-        return [], problems
+        return [], problems + hidden_problems
+    problems.extend(hidden_problems)  # the data rows' problems follow: every problem is told at once
     letters = {fid: column_letter(c) for fid, c in columns.items()}
     width = max(columns.values()) + 1
     numbers = [r for r in range(start + 1, len(rows)) if not is_blank_row(rows[r][:width])]
+    if hidden:  # refused above, as a whole: its cells are not read
+        numbers = [r for r in numbers if r + 1 not in hidden]
     data = [rows[r] for r in numbers]
     # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
     # already seen in the column taken from memory. Problems are then told row by row, field by field.
@@ -290,6 +295,13 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     if not bids and not problems:
         problems.append(Problem.of("bids.no_rows", book.display, sheet))
     return bids, problems
+
+
+def _hidden_rows_held(book: Workbook, sheet: str, rows: list[list[Any]]) -> frozenset[int]:
+    """The rows of a consolidated sheet (from 1) hidden in Excel that hold anything: nobody who looks at the sheet
+    sees them, so each is refused, never read as a bid nor passed over (an empty hidden row is a blank row)."""
+    return frozenset(number for number in book.hidden_rows(sheet)
+                     if number <= len(rows) and not is_blank_row(rows[number - 1]))
 
 
 def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], failed: dict[int, list[Problem]],

@@ -608,6 +608,15 @@ def _(s: Say) -> str:
                f"缺少{s.name(column)}列（表头为 {column.id} 或 {column.label.zh}）")
 
 
+@_template("bids.hidden_row")
+def _(s: Say) -> str:
+    row = s["row"]
+    return s.t(f"row {row} is hidden (by hand or by a filter) and is not empty: show the row (or clear the filter) and "
+               f"save the workbook to have it read as a bid, or delete the row if that bid is not to be evaluated",
+               f"第 {row} 行已隐藏（手动隐藏或被筛选隐藏）且不是空行：如该行是要评审的投标，请取消隐藏（或清除筛选）后保存；"
+               f"如该投标不参加评审，请删除该行")
+
+
 @_template("bids.no_rows")
 def _(s: Say) -> str:
     return s.t("a header row but no bid rows", "只有表头，没有投标行")

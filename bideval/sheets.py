@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
-from .cell_errors import ErrorCells, put_errors
+from .cell_errors import put_errors
 from .errors import DamagedWorkbook, Problem
+from .sheet_notes import SheetNotes
 from .values import fold, is_blank
 from .watchdog import reading
 from .xlsx_guard import scan_xlsx
@@ -111,13 +112,14 @@ class Sheets(Protocol):
 
 
 class Workbook:
-    """A checked workbook open for reading through python-calamine, with the SHA-256 of the bytes it was read from."""
+    """A checked workbook open for reading through python-calamine, with the SHA-256 of the bytes it was read from
+    and what the package check noted of its sheets (cells with no usable value, hidden rows)."""
 
-    def __init__(self, sheets: Sheets, display: str, sha256: str, errors: ErrorCells | None = None):
+    def __init__(self, sheets: Sheets, display: str, sha256: str, notes: SheetNotes | None = None):
         self._sheets = sheets
         self.display = display
         self.sha256 = sha256
-        self.errors: ErrorCells = errors or {}  # cells with no usable value (#DIV/0!, an uncalculated formula) by sheet
+        self.notes = notes or SheetNotes()
         self.sheet_names: list[str] = list(sheets.sheet_names)
 
     def find(self, name: str) -> str | None:
@@ -136,8 +138,12 @@ class Workbook:
         file and the sheet.
         """
         rows = self._sheets.rows(sheet)
-        errors = self.errors.get(sheet)
+        errors = self.notes.errors.get(sheet)
         return put_errors(rows, errors) if errors else rows
+
+    def hidden_rows(self, sheet: str) -> frozenset[int]:
+        """The rows of ``sheet`` hidden in Excel (by hand or by a filter), numbered from 1 as Excel shows them."""
+        return self.notes.hidden_rows.get(sheet, frozenset())
 
 
 class CalamineSheets:
@@ -184,7 +190,7 @@ def open_workbook(path: Path, display: str | None = None, content: bytes | None 
     display = display or str(path)
     if content is None:
         content = _read_small(path)  # None when missing, not a file, unreadable or large: checked from the disk
-    problems, errors = scan_xlsx(path if content is None else content, display, currency)
+    problems, notes = scan_xlsx(path if content is None else content, display, currency)
     if problems:
         return None, problems
     sheets: Sheets | None
@@ -200,7 +206,7 @@ def open_workbook(path: Path, display: str | None = None, content: bytes | None 
         digest = sha256_of(path) if content is None else hashlib.sha256(content).hexdigest()
     except OSError as error:  # a large file read from the disk, gone or changed since
         return None, [_damaged(display, "workbook", error)]
-    return Workbook(sheets, display, digest, errors), []
+    return Workbook(sheets, display, digest, notes), []
 
 
 def calamine_sheets(path: Path, content: bytes | None, display: str) -> tuple[CalamineSheets | None, list[Problem]]:

@@ -10,7 +10,8 @@ parts — and says in plain words why a file cannot be read. It imports no reade
 Worksheets are the one kind of part read to the end (in 1 MiB pieces): the cell
 that makes a reader allocate a dense range can sit anywhere in the sheet. Reading
 them anyway, :func:`scan_xlsx` also notes the cells python-calamine would read as
-empty though they are not (an error, an uncalculated formula: bideval.cell_errors).
+empty though they are not (an error, an uncalculated formula: bideval.cell_errors) and
+the rows hidden in Excel (bideval.sheet_notes).
 """
 from __future__ import annotations
 
@@ -31,9 +32,10 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
-from .cell_errors import (CellError, ErrorCells, OtherCurrencyFormat, PlaceholderResult, TenThousandsFormat,
+from .cell_errors import (CellError, OtherCurrencyFormat, PlaceholderResult, TenThousandsFormat,
                           UncalculatedFormula, Unreadable)
 from .errors import Problem
+from .sheet_notes import SheetNotes
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
 
@@ -94,11 +96,17 @@ _DIMENSION = re.compile(rb"<(?:" + _XML_NAME + rb":)?dimension(?=[\s/>])([^>]*)"
 # The fast worksheet scan handles only what every known writer produces: unprefixed
 # <row r="N"> and <c r="A1"> with r first. Anything else goes to the exact scan.
 _ODD_CELL = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="[A-Z]{1,3}[1-9][0-9]{0,6}"))')
-_ODD_ROW = re.compile(rb'<row(?:[\t\n\r/>]| (?!r="[1-9][0-9]{0,6}"))')
+_ODD_ROW_TAG = rb'[\t\n\r/>]| (?!r="[1-9][0-9]{0,6}")'  # what follows "<row" in a tag the fast scan cannot read
+_ODD_ROW = re.compile(rb"<row(?:" + _ODD_ROW_TAG + rb")")
+# The same, or (group 1) a usual row tag that may be hidden: "hidden" before the next "<" (which no attribute value
+# holds, so a '>' in a quoted value does not end the look). One pass finds both; hidden rows are rare.
+_ODD_OR_HIDDEN_ROW = re.compile(rb"<row(?:" + _ODD_ROW_TAG + rb'|( r="[0-9]{1,7}"[^<]*?hidden))')
 _PREFIXED_CELL_OR_ROW = re.compile(rb":(?:c|row)[\s/>]")
 _CELL_COLUMN = re.compile(rb'<c r="([A-Z]+)')
 _CELL_ROW = re.compile(rb'<c r="[A-Z]+([0-9]+)')
 _ROW_NUMBER = re.compile(rb'<row r="([0-9]+)')
+# A row start tag as the fast scan reads it (r first), with the rest of its attributes to the tag's real end.
+_ROW_TAG = re.compile(rb'<row r="([0-9]+)"((?:[^>"\']|"[^"]*"|\'[^\']*\')*)')
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\st\s*=\s*["\']e["\'][^>]*)>')
 _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>(?=\s*<f[\s/>])')  # indented markup too
@@ -147,17 +155,18 @@ def check_xlsx(source: Path | bytes, display: str | None = None) -> list[Problem
 
 
 def scan_xlsx(source: Path | bytes, display: str | None = None,
-              currency: str | None = None) -> tuple[list[Problem], ErrorCells]:
-    """:func:`check_xlsx`'s problems, and the cells of a workbook found fine that no reader can give a value for
-    (an error such as ``#DIV/0!``, a formula saved without its result: :mod:`bideval.cell_errors`), by sheet name.
+              currency: str | None = None) -> tuple[list[Problem], SheetNotes]:
+    """:func:`check_xlsx`'s problems, and what it noted of the sheets of a workbook found fine: the cells no reader
+    can give a value for (an error such as ``#DIV/0!``, a formula saved without its result:
+    :mod:`bideval.cell_errors`) and the rows hidden in Excel, by sheet name (:mod:`bideval.sheet_notes`).
 
     ``currency``: the tender's (ISO 4217), when the cells hold its amounts; a number shown through a format writing
     another currency is then such a cell too."""
-    errors: dict[str, dict[tuple[int, int], Unreadable]] = {}
+    noted: list[SheetNotes] = []  # the notes, when the scan read every part
     name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
     try:
-        findings = (_check_bytes(source, errors, currency) if isinstance(source, bytes)
-                    else _check(Path(source), errors, currency))
+        findings = (_check_bytes(source, noted, currency) if isinstance(source, bytes)
+                    else _check(Path(source), noted, currency))
     except _Refused as refusal:
         findings = [refusal.finding]
     except OSError as error:  # the disk, not the file's content: reading it failed half-way
@@ -165,10 +174,11 @@ def scan_xlsx(source: Path | bytes, display: str | None = None,
     if len(findings) > MAX_REPORTED:
         rest = len(findings) - (MAX_REPORTED - 1)
         findings = findings[: MAX_REPORTED - 1] + [_f("more", count=rest)]
-    return [Problem.of(f"guard.{code}", name, **facts) for code, facts in findings], ({} if findings else errors)
+    notes = noted[0] if noted and not findings else SheetNotes()
+    return [Problem.of(f"guard.{code}", name, **facts) for code, facts in findings], notes
 
 
-def _check(path: Path, errors: dict[str, dict[tuple[int, int], Unreadable]], currency: str | None) -> list[Finding]:
+def _check(path: Path, noted: list[SheetNotes], currency: str | None) -> list[Finding]:
     """Every stage in order; the first stage that finds something stops the check."""
     problem = _file_problem(path)
     if problem:
@@ -178,20 +188,19 @@ def _check(path: Path, errors: dict[str, dict[tuple[int, int], Unreadable]], cur
     except OSError as error:
         return [_f("cannot_open", detail=str(error.strerror or error))]
     with handle:
-        return _check_package(handle, os.fstat(handle.fileno()).st_size, errors, currency)
+        return _check_package(handle, os.fstat(handle.fileno()).st_size, noted, currency)
 
 
-def _check_bytes(data: bytes, errors: dict[str, dict[tuple[int, int], Unreadable]],
-                 currency: str | None) -> list[Finding]:
+def _check_bytes(data: bytes, noted: list[SheetNotes], currency: str | None) -> list[Finding]:
     """The checks of :func:`_check` on a file's bytes already in memory (one read for the guard and the reader)."""
     if not data:
         return [_f("empty")]
-    return _check_package(io.BytesIO(data), len(data), errors, currency)
+    return _check_package(io.BytesIO(data), len(data), noted, currency)
 
 
-def _check_package(handle: IO[bytes], size: int, errors: dict[str, dict[tuple[int, int], Unreadable]],
-                   currency: str | None) -> list[Finding]:
-    """Every stage after the file itself: what kind of file it is, its zip directory, its entries, its parts."""
+def _check_package(handle: IO[bytes], size: int, noted: list[SheetNotes], currency: str | None) -> list[Finding]:
+    """Every stage after the file itself: what kind of file it is, its zip directory, its entries, its parts;
+    appends to ``noted`` what the scan of a clean package's parts noted of its sheets."""
     head = handle.read(512)
     if head[:8] == OLE_MAGIC:
         return [_not_xlsx(*_describe_ole(handle))]
@@ -216,7 +225,7 @@ def _check_package(handle: IO[bytes], size: int, errors: dict[str, dict[tuple[in
         scan = _PartScan(archive, currency)
         messages = scan.run()
         if not messages:
-            errors.update(scan.error_cells())
+            noted.append(scan.notes())
     return messages
 
 
@@ -511,6 +520,7 @@ class _Extent:
     cursor_row: int = 0
     cursor_column: int = 0
     errors: dict[tuple[int, int], Unreadable] = field(default_factory=dict)  # (row, column) from 0 → what it holds
+    hidden: set[int] = field(default_factory=set)  # the rows (from 1) a row tag says are hidden
 
 
 class _PartScan:
@@ -527,6 +537,7 @@ class _PartScan:
         self.sheets: list[tuple[str, Finding]] = []
         self.cut: list[str] = []  # parts whose XML stops before their root element is closed
         self.errors: dict[str, dict[tuple[int, int], Unreadable]] = {}  # worksheet part → cells with no value
+        self.hidden: dict[str, frozenset[int]] = {}  # worksheet part → its hidden rows (from 1)
         self.worksheets: list[zipfile.ZipInfo] = []  # every worksheet measured
         self.exact: set[str] = set()  # the worksheets whose unusual markup the exact scan measured
 
@@ -656,24 +667,28 @@ class _PartScan:
         self.sheets += [(info.filename, finding) for finding in findings]
         if extent.errors:
             self.errors[info.filename] = extent.errors
+        if extent.hidden:
+            self.hidden[info.filename] = frozenset(extent.hidden)
         if not findings and not _closes(tail[0], root):
             self.cut.append(info.filename)
 
-    def error_cells(self) -> dict[str, dict[tuple[int, int], Unreadable]]:
-        """The cells with no usable value of each worksheet the workbook names, by its sheet name.
+    def notes(self) -> SheetNotes:
+        """What was noted of each worksheet the workbook names, by its sheet name: its hidden rows, and its cells
+        with no usable value.
 
         A formula's saved 0 is a placeholder only in a workbook no spreadsheet program has calculated (it asks
         to be calculated when opened, and has no calculation chain); elsewhere it is the formula's result."""
         uncalculated = self.uncalculated()
         self.note_shown_formats()
-        out: dict[str, dict[tuple[int, int], Unreadable]] = {}
+        errors: dict[str, dict[tuple[int, int], Unreadable]] = {}
         for part, cells in self.errors.items():
             name = self.sheet_name(part)
             kept: dict[tuple[int, int], Unreadable] = cells if uncalculated else {
                 k: v for k, v in cells.items() if not isinstance(v, PlaceholderResult)}
             if name is not None and kept:
-                out[name] = kept
-        return out
+                errors[name] = kept
+        hidden = {name: rows for part, rows in self.hidden.items() if (name := self.sheet_name(part)) is not None}
+        return SheetNotes(errors, hidden)
 
     def note_shown_formats(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿, or
@@ -845,11 +860,14 @@ def _check_string_count(name: str, text: bytes, size: int) -> None:
 
 def _attributes(markup: bytes) -> dict[str, str]:
     """The attributes in the inside of a start tag, unescaped."""
-    attributes = {}
+    return dict(_attribute_pairs(markup))
+
+
+def _attribute_pairs(markup: bytes) -> Iterator[tuple[str, str]]:
+    """Each attribute in the inside of a start tag as (name, value unescaped), in order, a name given twice twice."""
     for match in _ATTRIBUTE.finditer(markup):
         value = match.group(2) if match.group(2) is not None else match.group(3)
-        attributes[match.group(1).decode("utf-8", "replace")] = html.unescape(value.decode("utf-8", "replace"))
-    return attributes
+        yield match.group(1).decode("utf-8", "replace"), html.unescape(value.decode("utf-8", "replace"))
 
 
 def _whole_tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
@@ -892,8 +910,10 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
 
 def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     """The furthest cell and row in `piece`, for markup as every known writer produces it."""
-    if (_ODD_CELL.search(piece) or _ODD_ROW.search(piece) or _PREFIXED_CELL_OR_ROW.search(piece)
-            or _LATE_R.search(piece)):
+    row = _ODD_OR_HIDDEN_ROW.search(piece)
+    if row is not None and (row.group(1) is None or _ODD_ROW.search(piece, row.start())):
+        return False
+    if _ODD_CELL.search(piece) or _PREFIXED_CELL_OR_ROW.search(piece) or _LATE_R.search(piece):
         return False
     letters = set(_CELL_COLUMN.findall(piece))
     if letters:
@@ -911,7 +931,19 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
         _note_unreadable(_ERROR_CELL, piece, extent)
     if b"<f" in piece:  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
         _note_unreadable(_FORMULA_CELL, piece, extent)
+    if row is not None:  # a row that may be hidden in Excel, rare: look at each row tag from there
+        extent.hidden.update(int(match.group(1)) for match in _ROW_TAG.finditer(piece, row.start())
+                             if _hides(match.group(2)))
     return True
+
+
+def _hides(attributes: bytes) -> bool:
+    """Whether a row's start tag (the inside after its name or its r) says the row is hidden: ``hidden="1"`` or
+    ``"true"``, in any place among the attributes, quoted either way, as an XML reader reads it."""
+    if b"hidden" not in attributes:
+        return False
+    return any(name == "hidden" and value.strip(" \t\r\n") in ("1", "true")
+               for name, value in _attribute_pairs(attributes))
 
 
 def _note_unreadable(cells: re.Pattern[bytes], piece: bytes, extent: _Extent) -> None:
@@ -989,6 +1021,8 @@ def _placed_cells(piece: bytes, extent: _Extent) -> Iterator[tuple[int, int, re.
                 continue
             extent.row_tag = max(extent.row_tag, extent.cursor_row)
             extent.cursor_column = 0
+            if _hides(match.group(2)):
+                extent.hidden.add(extent.cursor_row)
             continue
         if ref is None:
             row, column = max(extent.cursor_row, 1), extent.cursor_column + 1

@@ -22,6 +22,7 @@ from bideval.cell_errors import CellError, PlaceholderResult, UncalculatedFormul
 from bideval.errors import BidsError, PanelError
 from bideval.evaluation import check_bids
 from bideval.panel import read_panel
+from bideval.sheet_notes import SheetNotes
 from bideval.sheets import open_workbook
 from bideval.storage import Store
 from bideval.xlsx_guard import scan_xlsx
@@ -127,7 +128,7 @@ def test_a_panel_sheet_names_its_error_cells(rubric, tmp_path):
 def test_the_guard_finds_error_cells_in_every_markup_and_only_in_clean_files(tmp_path):
     path = write_sheet(tmp_path / "book.xlsx", "Sheet One", [["a", Failed("#DIV/0!")], [None, None, Failed("#N/A")]])
     expected = {"Sheet One": {(0, 1): CellError("#DIV/0!"), (1, 2): CellError("#N/A")}}
-    assert scan_xlsx(path) == ([], expected)
+    assert scan_xlsx(path) == ([], SheetNotes(errors=expected))
     with zipfile.ZipFile(path) as archive:  # the same sheet written with a namespace prefix, as the OpenXML SDK does
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
     main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -137,7 +138,7 @@ def test_the_guard_finds_error_cells_in_every_markup_and_only_in_clean_files(tmp
     with zipfile.ZipFile(prefixed, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    assert scan_xlsx(prefixed) == ([], expected)
+    assert scan_xlsx(prefixed) == ([], SheetNotes(errors=expected))
     book, _ = open_workbook(prefixed)
     assert book is not None and book.rows("Sheet One") == [["a", CellError("#DIV/0!"), ""],
                                                            ["", "", CellError("#N/A")]]
@@ -145,8 +146,8 @@ def test_the_guard_finds_error_cells_in_every_markup_and_only_in_clean_files(tmp
     with zipfile.ZipFile(prefixed, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    found, errors = scan_xlsx(prefixed)
-    assert found and errors == {}
+    found, notes = scan_xlsx(prefixed)
+    assert found and notes == SheetNotes()
 
 
 # -- formulas saved without their result
@@ -205,9 +206,9 @@ def test_which_cells_hold_no_usable_value(cells, expected, tmp_path):
                         ("indented", re.sub(rb">(?=<)", b">\n    ", sheet_xml(cells))),  # as pretty-printers write
                         ("prefixed", re.sub(rb"<(/?)(?=[A-Za-z])(?!\?)", rb"<\1x:", sheet_xml(cells)).replace(
                             b'xmlns="http://schemas', b'xmlns:x="http://schemas'))):
-        problems_found, errors = scan_xlsx(with_sheet(source, tmp_path / f"{markup}.xlsx", xml))
+        problems_found, notes = scan_xlsx(with_sheet(source, tmp_path / f"{markup}.xlsx", xml))
         assert problems_found == [], markup
-        assert errors.get("Sheet1", {}) == expected, markup
+        assert notes.errors.get("Sheet1", {}) == expected, markup
 
 
 # -- a formula's placeholder result, in a workbook no spreadsheet program has calculated
@@ -288,7 +289,7 @@ def test_a_result_the_script_gave_is_read_and_a_calculated_zero_stays_zero(rubri
 
     for name, change in (("chain", with_chain), ("calculated", calculated)):
         path = with_parts(zero, tmp_path / f"{name}.xlsx", change)
-        assert scan_xlsx(path) == ([], {}), name
+        assert scan_xlsx(path) == ([], SheetNotes()), name
         (bid,) = read_bids(rubric, [path]).bids
         assert bid.values["similar_projects"] == 0, name
 

@@ -53,6 +53,7 @@ FACTS = {
     "bids.column_twice": dict(column=NAME, also="B1"),
     "bids.empty_sheet": {},
     "bids.field_twice": dict(field_twice=NAME, also="C3"),
+    "bids.hidden_row": dict(row=7),
     "bids.missing_column": dict(column=Named("vendor_id", Label("统一社会信用代码", "Vendor ID"))),
     "bids.no_bid_sheet": dict(form="Bid", consolidated="Bids", found=("Sheet1",)),
     "bids.no_field_rows": {},
@@ -182,6 +183,11 @@ SENTENCES = [
      "field 'vendor_name' appears twice (also in C3)",
      "field 'Bidder name' appears twice (also in C3)",
      '字段“投标人名称”出现两次（另见 C3）'),
+    ("bids.hidden_row",
+     "row 7 is hidden (by hand or by a filter) and is not empty: show the row (or clear the filter) and save the "
+     "workbook to have it read as a bid, or delete the row if that bid is not to be evaluated", SAME,
+     "第 7 行已隐藏（手动隐藏或被筛选隐藏）且不是空行：如该行是要评审的投标，请取消隐藏（或清除筛选）后保存；"
+     "如该投标不参加评审，请删除该行"),
     ("bids.missing_column",
      "no 'vendor_id' column (header vendor_id or 统一社会信用代码 / Vendor ID)",
      "no 'Vendor ID' column (headed vendor_id, Vendor ID or 统一社会信用代码)",

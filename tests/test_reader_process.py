@@ -13,6 +13,7 @@ import pytest
 import bideval.reader_process as reader_process
 import bideval.sheets as sheets
 from bideval.errors import DamagedWorkbook, PanelError
+from bideval.sheet_notes import SheetNotes
 from bideval.sheets import open_workbook
 from bideval.storage import Store
 from conftest import ROOT, VENDOR_A, VENDOR_B, admin_of, chair_tender, good_bid, open_app, write_form
@@ -24,7 +25,7 @@ SAMPLES = sorted((ROOT / "sample_bids").rglob("*.xlsx"))
 
 @pytest.fixture
 def blind_guard(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sheets, "scan_xlsx", lambda source, display, currency=None: ([], {}))
+    monkeypatch.setattr(sheets, "scan_xlsx", lambda source, display, currency=None: ([], SheetNotes()))
 
 
 @pytest.fixture
@@ -34,13 +35,13 @@ def store(tmp_path: Path):
 
 
 def test_a_read_apart_is_the_read_in_place(tmp_path):
-    """Every sheet of every sample workbook: the same names, rows and error cells either way."""
+    """Every sheet of every sample workbook: the same names, rows, error cells and hidden rows either way."""
     assert len(SAMPLES) > 10
     for path in SAMPLES:
         here, problems_here = open_workbook(path)
         apart, problems_apart = open_workbook(path, apart=True)
         assert here is not None and apart is not None and problems_here == problems_apart == []
-        assert (apart.sheet_names, apart.sha256, apart.errors) == (here.sheet_names, here.sha256, here.errors)
+        assert (apart.sheet_names, apart.sha256, apart.notes) == (here.sheet_names, here.sha256, here.notes)
         for sheet in here.sheet_names:
             assert apart.rows(sheet) == here.rows(sheet), (path, sheet)
 

@@ -1,0 +1,30 @@
+"""What the package check notes of a workbook's sheets while it reads them, for the readers that come after it.
+
+python-calamine gives a sheet's cells and nothing of how Excel shows them. The package check
+(:mod:`bideval.xlsx_guard`) reads every worksheet's XML to its end anyway, and notes two things a
+reader needs and python-calamine does not say:
+
+* the cells that hold no value a reader can use though they are not empty (:mod:`bideval.cell_errors`);
+* the rows hidden in Excel (``<row r="7" hidden="1">``: hidden by hand, or by a filter left on). A person
+  looking at the sheet does not see them, so a consolidated workbook's hidden row that holds anything is
+  refused rather than read as a bid nobody saw, or skipped as if it were not there (:mod:`bideval.bids`).
+
+:class:`bideval.sheets.Workbook` holds the notes of the workbook it reads.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .cell_errors import ErrorCells
+
+# sheet name → the numbers (from 1, as Excel shows them) of the rows hidden in Excel
+HiddenRows = Mapping[str, frozenset[int]]
+
+
+@dataclass(frozen=True)
+class SheetNotes:
+    """The package check's notes of a workbook found fine, by sheet name: cells with no usable value, hidden rows."""
+
+    errors: ErrorCells = field(default_factory=dict)
+    hidden_rows: HiddenRows = field(default_factory=dict)
