@@ -93,8 +93,13 @@ ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 
 
 def put_errors(rows: list[list[Any]], errors: Mapping[tuple[int, int], Unreadable]) -> list[list[Any]]:
-    """``rows`` (a sheet read from A1) with each unreadable cell's object in its place."""
+    """``rows`` (a sheet read from A1) with each unreadable cell's object in its place. python-calamine ends a sheet
+    at its last cell with a value, so a row or column of such cells only past it is added ('' around it): a
+    Judges row holding only ``=NA()`` is a row that names nobody, not no row at all."""
     for (row, column), found in errors.items():
-        if row < len(rows) and column < len(rows[row]):
-            rows[row][column] = found
+        while row >= len(rows):
+            rows.append([])
+        if column >= len(rows[row]):
+            rows[row].extend([""] * (column + 1 - len(rows[row])))
+        rows[row][column] = found
     return rows

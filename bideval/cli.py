@@ -12,10 +12,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from . import __version__
-from .errors import BidEvalError
+from .errors import BidEvalError, Problem
 from .watchdog import set_language
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Write a blank Scores sheet for one judge: a row per valid bid "
                                             "and panel criterion, with the agreed tier's range when --tiers is given.")
     sheet.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
-    sheet.add_argument("--bids", required=True, nargs="+", metavar="PATH", help="bid workbooks or folders")
+    sheet.add_argument("--bids", required=True, nargs="+", action="extend", metavar="PATH", help="bid workbooks or folders")
     sheet.add_argument("--tiers", metavar="FILE", help="panel workbook with a Tiers sheet")
     sheet.add_argument("--judge", required=True, metavar="NAME", help="the judge's name")
     sheet.add_argument("--out", required=True, metavar="FILE", help="the .xlsx to write")
@@ -56,8 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="score and rank the bids; write JSON and/or the ranked workbook",
                                    description="Score and rank the bids. Needs at least one of --out and --json.")
     evaluate.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
-    evaluate.add_argument("--bids", required=True, nargs="+", metavar="PATH", help="bid workbooks or folders")
-    evaluate.add_argument("--panel", nargs="+", default=[], metavar="FILE", help="panel workbook(s): Scores, Tiers, Judges")
+    evaluate.add_argument("--bids", required=True, nargs="+", action="extend", metavar="PATH", help="bid workbooks or folders")
+    evaluate.add_argument("--panel", nargs="+", action="extend", default=[], metavar="FILE", help="panel workbook(s): Scores, Tiers, Judges")
     evaluate.add_argument("--out", metavar="FILE", help="the ranked .xlsx to write")
     evaluate.add_argument("--json", metavar="FILE", help="the result JSON to write")
     evaluate.add_argument("--indent", action="store_true",
@@ -72,8 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                                              "the tender, the rubric, the panel, invalid bids, the ranking, flags, "
                                              "the recommended candidates and a signature line per panel member.")
     report.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
-    report.add_argument("--bids", required=True, nargs="+", metavar="PATH", help="bid workbooks or folders")
-    report.add_argument("--panel", nargs="+", default=[], metavar="FILE", help="panel workbook(s): Scores, Tiers, Judges")
+    report.add_argument("--bids", required=True, nargs="+", action="extend", metavar="PATH", help="bid workbooks or folders")
+    report.add_argument("--panel", nargs="+", action="extend", default=[], metavar="FILE", help="panel workbook(s): Scores, Tiers, Judges")
     report.add_argument("--out", required=True, metavar="FILE", help="the .pdf to write")
     report.add_argument("--lang", choices=("zh", "en"), default=None,
                         help="language of the report (default zh); --lang zh also puts error messages in Chinese")
@@ -161,8 +161,7 @@ def _scoresheet(args: argparse.Namespace) -> int:
     tiers: Mapping[tuple[str, str], str] = {}
     if args.tiers:
         panel = read_panel(rubric, bidset.bids, invalid, [args.tiers])
-        for warning in panel.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+        _warn(panel.warnings, args)
         if panel.judges and judge not in panel.judges and _has_judges_sheet(args.tiers):
             raise BidEvalError.coded("cli.judge_not_listed", file=args.tiers, judge=judge, members=panel.judges)
         tiers = panel.tiers
@@ -170,6 +169,17 @@ def _scoresheet(args: argparse.Namespace) -> int:
     _write_atomically(args.out, lambda p: write_score_sheet(rubric, valid, tiers, judge, p, args.lang))
     print(f"wrote {args.out}: score sheet for {judge}, {len(valid)} bids × {len(rubric.panel_criteria)} criteria")
     return 0
+
+
+def _warn(warnings: Iterable[Problem], args: argparse.Namespace) -> None:
+    """Warnings on the terminal, in the language of the command's error messages."""
+    from .messages import render
+
+    for warning in warnings:
+        if args.messages_lang == "zh":
+            print(f"警告：{render(warning, 'zh')}", file=sys.stderr)
+        else:
+            print(f"warning: {warning}", file=sys.stderr)
 
 
 def _has_judges_sheet(path: str) -> bool:
@@ -189,8 +199,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         print("evaluate needs at least one of --out and --json", file=sys.stderr)
         return EXIT_BAD_INPUT
     result = run(args.criteria, args.bids, args.panel)
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    _warn(result.warnings, args)
     if args.json:
         text = result_json(result, args.lang, indent=2 if args.indent else None)
         _write_atomically(args.json, lambda p: p.write_text(text, encoding="utf-8"))
@@ -208,8 +217,7 @@ def _report(args: argparse.Namespace) -> int:
     from .report import report_pdf, result_sha256
 
     result = run(args.criteria, args.bids, args.panel)
-    for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    _warn(result.warnings, args)
     data = report_pdf(result, args.lang, _tender(args, result.rubric))
     _write_atomically(args.out, lambda p: p.write_bytes(data))
     print(f"wrote {args.out}: evaluation report for {result.rubric.id} ({result.status}), "
@@ -242,6 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(args, "lang") and args.lang is None:
         args.lang = "zh"
     set_language("zh" if explicit_lang == "zh" else "en")  # as the errors below are written
+    args.messages_lang = "zh" if explicit_lang == "zh" else "en"
     collecting = gc.isenabled()
     gc.disable()  # one short command: its memory goes back when it ends; the cycle collector only costs time
     try:

@@ -25,6 +25,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from . import __version__
 from .currency import currency
+from .messages import render
 from .labels import Label, check_lang
 from .pricing import formula_text
 from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
@@ -880,7 +881,7 @@ class _Export:
             row += 2
             sheet.ws.write_string(row, 0, self.t("warnings"), self.label)
             for k, warning in enumerate(self.result.warnings, start=1):
-                sheet.ws.write_string(row + k, 1, warning)
+                sheet.ws.write_string(row + k, 1, render(warning, self.lang))
         sheet.finish(self.page, header_row=audit_header)
 
 

@@ -663,6 +663,29 @@ def _(s: Say) -> str:
                f"表头行中应有{s.name(s['heading'])}列（列名为 {headers} 之一），实际表头：{found}")
 
 
+@_template("panel.recused_score")
+def _(s: Say) -> str:
+    return s.t(f"{s['judge']} declared a conflict of interest with {s['vendor_id']} and does not score it (回避): "
+               f"remove this score, or the judge's declaration first if it was wrong",
+               f"{s['judge']} 已声明与 {s['vendor_id']} 存在利害关系，应回避、不对其打分：请删除此得分；如声明有误，请先更正声明")
+
+
+@_template("panel.hidden_row")
+def _(s: Say) -> str:
+    row = s["row"]
+    return s.t(f"row {row} is hidden (by hand or by a filter) and is not empty: show the row (or clear the filter) and "
+               f"save the workbook to have it read, or delete the row",
+               f"第 {row} 行已隐藏（手动隐藏或被筛选隐藏）且不是空行：请取消隐藏（或清除筛选）后保存，以便读取该行；或删除该行")
+
+
+@_template("panel.scores_elsewhere")
+def _(s: Say) -> str:
+    return s.t(f"this sheet holds scores (its header names the judge, vendor_id, criterion and score columns), but only "
+               f"the sheet {s.q(s['scores'])} is read: rename it {s.q(s['scores'])}, or move its rows there",
+               f"此工作表含有评分（表头有评委、统一社会信用代码、评分项、得分列），但只读取工作表{s.q(s['scores'])}："
+               f"请将其改名为{s.q(s['scores'])}，或把其中的行移到该表")
+
+
 @_template("panel.no_scores_sheet")
 def _(s: Say) -> str:
     found = s.join(s.q(name) for name in s["found"]) or s.t("none", "无")

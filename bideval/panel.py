@@ -171,7 +171,12 @@ class _PanelReader:
                       found=found)
         if missing or clash:
             return None, []
-        return columns, [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r])]
+        data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r])]
+        hidden = book.hidden_rows(sheet)
+        for r, _ in data if hidden else ():
+            if r + 1 in hidden:  # nobody looking at the sheet sees it: never read, never passed over
+                self.problems.append(Problem.of("panel.hidden_row", book.display, sheet, cell_name(r, 0), row=r + 1))
+        return columns, [(r, row) for r, row in data if r + 1 not in hidden]
 
     def read_judges(self, book: Workbook) -> None:
         sheet = book.find(JUDGES_SHEET)
@@ -182,7 +187,11 @@ class _PanelReader:
             return
         names = self.judges_sheet if self.judges_sheet is not None else []
         for r, row in rows:
-            name = judge_name(_cell(row, columns["judge"]))
+            raw = _cell(row, columns["judge"])
+            if isinstance(raw, Unreadable):  # a member nobody can name: never dropped from the panel in silence
+                self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw)
+                continue
+            name = judge_name(raw)
             if name and name not in names:
                 names.append(name)
         self.judges_sheet = names
@@ -235,7 +244,10 @@ class _PanelReader:
                 criterion = None
             raw = _cell(row, columns["tier"])
             tier = None
-            if isinstance(criterion, Tiered) and _text(raw):
+            if isinstance(criterion, Tiered) and isinstance(raw, Unreadable):  # not "none agreed yet": unreadable
+                self.expect(book, sheet, r, columns["tier"],
+                            Expected("tier_of", {"criterion": _named_one(criterion), "tiers": criterion.tiers}), raw)
+            elif isinstance(criterion, Tiered) and _text(raw):
                 tier = criterion.tier(_text(raw))
                 if tier is None:
                     self.expect(book, sheet, r, columns["tier"],
@@ -253,10 +265,11 @@ class _PanelReader:
             self.tier_where.setdefault(key, f"{book.display}:{sheet}!{cell_name(r, columns['tier'])}")
 
     def read_scores(self, book: Workbook) -> None:
+        elsewhere = self.unread_scores(book)
         sheet = book.find(SCORES_SHEET)
         if sheet is None:
             # A workbook holding only the agreed tiers or the members is fine; one holding none is not a panel workbook.
-            if book.find(TIERS_SHEET) is None and book.find(JUDGES_SHEET) is None:
+            if book.find(TIERS_SHEET) is None and book.find(JUDGES_SHEET) is None and not elsewhere:
                 self.problems.append(Problem.of("panel.no_scores_sheet", book.display, scores=SCORES_SHEET,
                                                 tiers=TIERS_SHEET, found=tuple(book.sheet_names)))
             return
@@ -265,6 +278,20 @@ class _PanelReader:
             return
         for r, row in rows:
             self.read_score(book, sheet, columns, r, row)
+
+    def unread_scores(self, book: Workbook) -> bool:
+        """Refuse a sheet other than the panel sheets whose header names the Scores columns (评分, Sheet1, Scores (2))
+        and has rows below it: its scores would not be read, and the result could look final without them. Whether there is one."""
+        before = len(self.problems)
+        known = {book.find(name) for name in (SCORES_SHEET, TIERS_SHEET, JUDGES_SHEET)}
+        wanted = ("judge", "vendor_id", "criterion", "score")
+        for sheet in book.sheet_names:
+            if sheet in known:
+                continue
+            filled = [row for row in book.rows(sheet) if not is_blank_row(row)]
+            if len(filled) > 1 and {_column_of(title, wanted) for title in filled[0]} >= set(wanted):
+                self.problems.append(Problem.of("panel.scores_elsewhere", book.display, sheet, scores=SCORES_SHEET))
+        return len(self.problems) > before
 
     def read_score(self, book: Workbook, sheet: str, columns: Mapping[str, int], r: int, row: list) -> None:
         before = len(self.problems)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterator, Mapping, Sequence, overload
 
 from .benchmark import Benchmark
+from .errors import Problem
 from .caps import CapLine
 from .deductions import DeductionLine
 from .groups import StageFailure, Subtotal
@@ -195,7 +196,7 @@ class Result:
     prices: Sequence[PriceLine]  # in vendor_id order; a PriceLines from evaluate, worked out when read
     panel_scores: tuple[PanelScore, ...]
     judges: tuple[str, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # a panel workbook's (a score for an invalid bid), worded in each language
     inputs: tuple[InputFile, ...] = ()
     price_mean: Decimal | None = None  # mean of the valid evaluated prices (unrounded)
     price_benchmark: Benchmark | None = None  # B and how it was formed (methods ratio and deviation)

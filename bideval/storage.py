@@ -254,6 +254,13 @@ def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple
     return found[0], found[1]
 
 
+def _recused_score(file: str, score: Score) -> Problem:
+    """A workbook's score by a judge who declared a conflict of interest with that bidder, at its cell."""
+    place, cell = score.where.rsplit("!", 1)
+    return Problem.of("panel.recused_score", file, place.rsplit(":", 1)[1], cell, judge=score.judge,
+                      vendor_id=score.vendor_id, criterion=score.criterion)
+
+
 def _text(score: Decimal | None) -> str | None:
     return None if score is None else str(score)
 
@@ -1070,6 +1077,11 @@ class Store:
 
     def _replacement(self, s: Session, record: TenderRecord, name: str, content: bytes) -> PanelReplacement:
         panel = self._read_workbook(s, record, name, content)
+        recused = frozenset(s.execute(select(DeclarationRecord.judge, DeclarationRecord.vendor_id).where(
+            DeclarationRecord.tender_id == record.id, DeclarationRecord.conflict.is_(True))))
+        refused = [x for x in panel.scores if x.score is not None and (x.judge, x.vendor_id) in recused]
+        if refused:  # a seat kept by name keeps its declarations: its judge still does not score that bidder
+            raise PanelError([_recused_score(Path(name).name, x) for x in refused])
         judges = list(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == record.id)
                                 .order_by(JudgeRecord.id)).scalars())
         scores = s.execute(select(func.count(ScoreRecord.id)).where(ScoreRecord.tender_id == record.id)).scalar_one()

@@ -152,7 +152,8 @@ def _reject_non_numbers(raw: object, expected: Expected) -> None:
 
 
 def _numeric_text(text: str, expected: Expected, raw: object) -> Decimal:
-    text = text.replace(" ", "")
+    """A number written as text: digits, one point, commas between groups of three; a space inside is refused
+    (``1 3`` is not 13, nor ``1 200`` 1200: rules say thousands are separated by commas only)."""
     if not _NUMBER.fullmatch(text):
         raise ValueProblem(expected, raw)
     try:
@@ -308,9 +309,9 @@ def parse_percent(raw: object) -> Decimal | None:
     expected = _EXPECT_PERCENT
     _reject_non_numbers(raw, expected)
     if isinstance(raw, str):
-        text = normalise(raw).replace(" ", "")
+        text = normalise(raw)
         if text.endswith("%"):
-            value = _numeric_text(text[:-1], expected, raw) / 100
+            value = _numeric_text(text[:-1].rstrip(), expected, raw) / 100  # 96 % as well as 96%
         else:
             value = _numeric_text(text, expected, raw)
     else:

@@ -205,3 +205,28 @@ def test_the_terminal_lists_100_bids_of_a_kind_and_counts_the_rest(tmp_path: Pat
     assert sum(1 for line in out.splitlines() if line.startswith("无效投标：")) == 100
     assert "…… 另有 30 家有效投标，见 JSON 和排名表" in out
     assert "…… 另有 5 家无效投标，见 JSON 和排名表" in out
+
+
+def test_an_option_given_twice_reads_every_path_given(tmp_path):
+    """`--panel a.xlsx --panel b.xlsx` kept only b (judge A's scores dropped without a word, the result final);
+    `--bids d1 --bids d2` only d2. Every path given is read, as with `--panel a.xlsx b.xlsx`."""
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir(), second.mkdir()
+    write_form(first / "a.xlsx", good_bid(VENDOR_A))
+    write_form(second / "b.xlsx", good_bid(VENDOR_B, name="乙公司"))
+    scores = {judge: write_panel(tmp_path / f"{judge}.xlsx",
+                                 scores=[[judge, v, c, s, ""] for v in (VENDOR_A, VENDOR_B)
+                                         for c, s in (("ops_plan", points), ("service_design", 4))],
+                                 tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]],
+                                 judges=["王", "李"])
+              for judge, points in (("王", 14), ("李", 12))}
+    documents = []
+    for shape in (["--bids", str(first), "--bids", str(second), "--panel", str(scores["王"]), "--panel", str(scores["李"])],
+                  ["--bids", str(first), str(second), "--panel", str(scores["王"]), str(scores["李"])]):
+        out = tmp_path / f"{len(documents)}.json"
+        assert main(["evaluate", "--criteria", str(EXAMPLE_RUBRIC), *shape, "--json", str(out)]) == 0
+        documents.append(json.loads(out.read_text(encoding="utf-8")))
+    assert documents[0] == documents[1]
+    ranking = documents[0]["ranking"]
+    assert {s["vendor_id"] for s in ranking} == {VENDOR_A, VENDOR_B}
+    assert {s["criteria"]["ops_plan"] for s in ranking} == {13.0} and documents[0]["status"] == "final"

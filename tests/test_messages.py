@@ -75,6 +75,9 @@ FACTS = {
     "panel.missing_column": dict(heading=Named("judge", Label("评委", "judge")), headers=("judge", "评委"),
                                  found=("vendor_id", "score")),
     "panel.no_scores_sheet": dict(scores="Scores", tiers="Tiers", found=("Sheet1",)),
+    "panel.hidden_row": dict(row=9),
+    "panel.recused_score": dict(judge="王评委", vendor_id=VENDOR, criterion="ops_plan"),
+    "panel.scores_elsewhere": dict(scores="Scores"),
     "panel.no_tier": dict(vendor_id=VENDOR, criterion=OPS, tiers_sheet="Tiers", tiers=(T1, T2), score=D("8.0")),
     "panel.not_panel": dict(criterion=Named("price", Label("价格", "Price")), kind="price", panel=(OPS, DESIGN)),
     "panel.not_tiered": dict(criterion=DESIGN, kind="judged", tiered=(OPS,)),
@@ -250,6 +253,18 @@ SENTENCES = [
     ("panel.missing_column",
      "expected a column 'judge' (headed judge or 评委) in the header row, found: 'vendor_id', 'score'", SAME,
      "表头行中应有“评委”列（列名为 judge、评委 之一），实际表头：'vendor_id'、'score'"),
+    ("panel.hidden_row",
+     "row 9 is hidden (by hand or by a filter) and is not empty: show the row (or clear the filter) and save the "
+     "workbook to have it read, or delete the row", SAME,
+     "第 9 行已隐藏（手动隐藏或被筛选隐藏）且不是空行：请取消隐藏（或清除筛选）后保存，以便读取该行；或删除该行"),
+    ("panel.recused_score",
+     f"王评委 declared a conflict of interest with {VENDOR} and does not score it (回避): remove this score, or the "
+     "judge's declaration first if it was wrong", SAME,
+     f"王评委 已声明与 {VENDOR} 存在利害关系，应回避、不对其打分：请删除此得分；如声明有误，请先更正声明"),
+    ("panel.scores_elsewhere",
+     "this sheet holds scores (its header names the judge, vendor_id, criterion and score columns), but only the "
+     "sheet 'Scores' is read: rename it 'Scores', or move its rows there", SAME,
+     "此工作表含有评分（表头有评委、统一社会信用代码、评分项、得分列），但只读取工作表“Scores”：请将其改名为“Scores”，或把其中的行移到该表"),
     ("panel.no_scores_sheet",
      "expected a sheet 'Scores' (judge, vendor_id, criterion, score, comment) or 'Tiers', found: 'Sheet1'", SAME,
      '应有工作表“Scores”（评委、统一社会信用代码、评分项、得分、备注）或“Tiers”，实际工作表：“Sheet1”'),

@@ -1,0 +1,151 @@
+"""Panel workbooks in shapes an independent tester found read wrongly: each is now refused at its place, never a
+score lost, joined up or booked without a word."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bideval.errors import PanelError
+from bideval.evaluation import check_bids
+from bideval.panel import read_panel
+from bideval.storage import Store
+from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, good_bid, make_bidset,
+                      replace_panel, seat_judge, write_form, write_panel)
+
+SCORES = ["judge", "vendor_id", "criterion", "score", "comment"]
+
+
+@pytest.fixture
+def bids(rubric):
+    return make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B, name="乙公司")).bids
+
+
+def scores_of(*judges: str, points=12):
+    return [[j, v, c, s, ""] for j in judges for v in (VENDOR_A, VENDOR_B)
+            for c, s in (("ops_plan", points), ("service_design", 4))]
+
+
+TIERS = [["vendor_id", "criterion", "tier"], [VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]]
+
+
+def openpyxl_panel(path: Path, sheets: dict[str, list[list]], hidden: dict[str, list[int]] | None = None) -> Path:
+    """A panel workbook written by openpyxl (formulas saved without results, as openpyxl does), rows hidden as given
+    (numbers from 1)."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        for number in (hidden or {}).get(name, []):
+            sheet.row_dimensions[number].hidden = True
+    book.save(path)
+    return path
+
+
+def problems(rubric, bids, path) -> list[str]:
+    invalid = [v for v, c in check_bids(rubric, bids).items() if not c.valid]
+    with pytest.raises(PanelError) as caught:
+        read_panel(rubric, bids, invalid, [path])
+    return [str(p).removeprefix(f"{path}:") for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("cell, shown", [('="C"', "saved without its result"), ("=NA()", "saved without its result")])
+def test_a_judges_cell_that_names_nobody_is_refused_not_dropped_from_the_panel(rubric, bids, tmp_path, cell, shown):
+    """A Judges cell holding a formula with no saved result made judge C vanish: the result said final though C
+    had scored nothing."""
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+                                                 "Judges": [["judge"], ["A"], ["B"], [cell]]})
+    (problem,) = problems(rubric, bids, path)
+    assert problem.startswith("Judges!A4: expected the judge's name, found the formula") and shown in problem
+
+
+@pytest.mark.parametrize("name", ["评分", "Score", "Sheet1", "Scores (2)"])
+def test_scores_in_a_sheet_not_read_are_refused_not_ignored(rubric, bids, tmp_path, name):
+    """Beside a Tiers sheet, a scores sheet not called Scores was passed over: every panel score 0, no word."""
+    path = write_panel(tmp_path / "p.xlsx", tiers=[row for row in TIERS[1:]])
+    sheets = {"Tiers": TIERS, name: [SCORES, *scores_of("A", "B")]}
+    if name == "Scores (2)":
+        sheets["Scores"] = [SCORES, *scores_of("A", "B")[:1]]
+    path = openpyxl_panel(tmp_path / "p.xlsx", sheets)
+    found = problems(rubric, bids, path)
+    assert found == [f"{name}: this sheet holds scores (its header names the judge, vendor_id, criterion and score "
+                     "columns), but only the sheet 'Scores' is read: rename it 'Scores', or move its rows there"]
+
+
+def test_a_sheet_of_notes_beside_the_panel_sheets_is_fine(rubric, bids, tmp_path):
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+                                                 "说明": [["请在 Scores 表打分"], ["judge 为评委姓名"]]})
+    invalid = [v for v, c in check_bids(rubric, bids).items() if not c.valid]
+    assert len(read_panel(rubric, bids, invalid, [path]).scores) == 8
+
+
+def test_a_hidden_score_row_is_refused_an_empty_hidden_row_is_blank(rubric, bids, tmp_path):
+    """A hidden row of judge C scoring 15 moved a bid's mean, though nobody looking at the sheet saw it."""
+    rows = [SCORES, *scores_of("A", "B"), ["C", VENDOR_A, "ops_plan", 15, ""], [], ["A", VENDOR_A, "ops_plan", None]]
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": rows[:-1], "Tiers": TIERS},
+                          hidden={"Scores": [10, 11]})
+    assert problems(rubric, bids, path) == [
+        "Scores!A10: row 10 is hidden (by hand or by a filter) and is not empty: show the row (or clear the filter) "
+        "and save the workbook to have it read, or delete the row"]
+
+
+def test_a_tier_cell_that_shows_no_tier_is_refused_there(rubric, bids, tmp_path):
+    """A Tiers cell with an uncalculated formula read as 'no tier agreed', and the message blamed the scores."""
+    tiers = [TIERS[0], [VENDOR_A, "ops_plan", '="t3"'], TIERS[2]]
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A")], "Tiers": tiers})
+    found = problems(rubric, bids, path)
+    assert found[0].startswith("Tiers!C2: expected a tier of 'ops_plan'") and "saved without its result" in found[0]
+
+
+@pytest.mark.parametrize("typed", ["1 3", "1 2.5", "1 2"])
+def test_a_score_with_a_space_inside_is_refused_not_joined_up(rubric, bids, tmp_path, typed):
+    """'1 3' was read as 13: rules say thousands are separated by commas only, and a space splits two numbers."""
+    rows = [SCORES, *scores_of("A", "B")]
+    rows[1][3] = typed
+    path = write_panel(tmp_path / "p.xlsx", scores=rows[1:], tiers=TIERS[1:])
+    (problem,) = problems(rubric, bids, path)
+    assert problem.startswith("Scores!D2: expected a number from 10.1 to 15") and f"found '{typed}'" in problem
+
+
+def test_replacing_the_panel_refuses_a_score_its_judge_is_recused_from(tmp_path):
+    """A seat kept by name keeps its declarations: a workbook scoring a bidder its judge is recused from was taken
+    in silence (the score stored, left out of the mean)."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    tender = chair_tender(store, "T")
+    forms = [write_form(tmp_path / f"{v}.xlsx", good_bid(v, name=v)) for v in (VENDOR_A, VENDOR_B)]
+    assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    seat_judge(store, tender, "王", conflicts=[VENDOR_A])
+    seat_judge(store, tender, "李")
+    path = write_panel(tmp_path / "panel.xlsx", scores=scores_of("王", "李"), tiers=TIERS[1:], judges=["王", "李"])
+    with pytest.raises(PanelError) as caught:
+        replace_panel(store, tender, path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"panel.xlsx:Scores!D{row}: 王 declared a conflict of interest with {VENDOR_A} and does not score it (回避): "
+        "remove this score, or the judge's declaration first if it was wrong" for row in (2, 3)]
+    assert store.panel_scores(admin_of(store), tender) == [] if hasattr(store, "panel_scores") else True
+    fixed = write_panel(tmp_path / "fixed.xlsx", scores=[r for r in scores_of("王", "李") if r[:2] != ["王", VENDOR_A]],
+                        tiers=TIERS[1:], judges=["王", "李"])
+    assert replace_panel(store, tender, fixed) == ()
+
+
+def test_a_warning_is_in_the_language_of_the_command_and_of_the_workbook(tmp_path, capsys):
+    """A score for an invalid bid is a warning: it was in English under --lang zh, and in the ranked workbook."""
+    from bideval.cli import main
+
+    folder = tmp_path / "bids"
+    folder.mkdir()
+    write_form(folder / "a.xlsx", good_bid(VENDOR_A))
+    write_form(folder / "b.xlsx", good_bid(VENDOR_B, name="乙公司", business_license="否"))  # fails a gate
+    panel = write_panel(tmp_path / "p.xlsx", scores=scores_of("A"), tiers=TIERS[1:])
+    out = tmp_path / "r.xlsx"
+    assert main(["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(folder), "--panel", str(panel),
+                 "--out", str(out), "--lang", "zh"]) == 0
+    warned = [line for line in capsys.readouterr().err.splitlines() if line.startswith(("警告", "warning:"))]
+    assert warned and all(line.startswith("警告：") and "为无效投标" in line for line in warned)
+    texts = [c.value for sheet in openpyxl.load_workbook(out).worksheets for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert any("为无效投标，其评分已忽略" in t for t in texts)
+    assert not any("invalid bids are not scored" in t for t in texts)
