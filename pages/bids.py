@@ -380,8 +380,9 @@ def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
     pick, get, drop = st.columns([3, 2, 2], vertical_alignment="bottom")
     vendor = pick.selectbox(tr("投标人", "Bidder"), list(names), key="bids_selected", format_func=names.get)
     source = next(b.file for b in bids if b.vendor_id == vendor)
+    actor = ws.actor()  # now: the download's data is made after this run, where no user is signed in
     get.download_button(tr("下载原始文件", "Download the original file"),
-                        data=lambda: (store.bid_file(ws.actor(), tender, vendor) or ("", b""))[1], file_name=file_stem(source, "bid.xlsx"),
+                        data=lambda: (store.bid_file(actor, tender, vendor) or ("", b""))[1], file_name=file_stem(source, "bid.xlsx"),
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         key="bids_original_download", icon=":material/download:", on_click="ignore",
                         width="stretch")

@@ -142,7 +142,8 @@ def show_score_sheet(store: Store, result: Result, tender: int) -> None:
                    "One row per valid bid and panel criterion; the agreed tier and its range are shown and the "
                    "score cells are validated to the range. The filled sheet reads back as a panel workbook "
                    "(formats.md §3)."))
-    judges = store.judges(ws.actor(), tender)
+    actor = ws.actor()  # now: the download's data is made after this run, where no user is signed in
+    judges = store.judges(actor, tender)
     pick, typed = st.columns(2)
     chosen = pick.selectbox(tr("评委", "Judge"), judges, key="export_judge", index=0 if judges else None,
                             placeholder=tr("尚无评委", "No judges yet"), disabled=not judges,
@@ -157,7 +158,7 @@ def show_score_sheet(store: Store, result: Result, tender: int) -> None:
         return
     st.download_button(tr(f"下载 {judge} 的评分表", f"Download the score sheet for {judge}") if judge
                        else tr("下载评分表", "Download the score sheet"),
-                       data=lambda: score_sheet_bytes(store, ws.actor(), tender, judge, lang),
+                       data=lambda: score_sheet_bytes(store, actor, tender, judge, lang),
                        file_name=ws.download_name("scoresheet", "xlsx", result.status, judge), mime=XLSX,
                        key="export_score_sheet", icon=":material/download:", on_click="ignore", disabled=not judge,
                        help=None if judge else tr("先选择或输入评委姓名。", "Choose or type a judge's name first."))

@@ -233,6 +233,15 @@ def test_sign_in_upload_rank_download_and_sign_out(procurement, tmp_path: Path):
         report = tmp_path / "report.pdf"
         info.value.save_as(report)
         report_name = info.value.suggested_filename
+        # A judge's blank score sheet: its data is made after the page's run (it failed there, without a word).
+        page.get_by_label("或输入评委姓名").fill("王评委")
+        page.get_by_label("或输入评委姓名").press("Enter")
+        with page.expect_download() as info:
+            page.get_by_role("button", name="下载 王评委 的评分表").click()
+        score_sheet = tmp_path / "score_sheet.xlsx"
+        info.value.save_as(score_sheet)
+        scores = openpyxl.load_workbook(score_sheet)["Scores"]
+        assert {row[0] for row in scores.iter_rows(min_row=2, values_only=True) if row[0]} == {"王评委"}
 
         # Signing out ends the session: a refresh, or a deep link, shows the sign-in page.
         page.get_by_role("button", name="退出登录").click()
