@@ -608,6 +608,15 @@ def _(s: Say) -> str:
                f"缺少{s.name(column)}列（表头为 {column.id} 或 {column.label.zh}）")
 
 
+@_template("bids.scored_replace")
+def _(s: Say) -> str:
+    return s.t(f"the bid of {s['vendor_id']} cannot be replaced: the panel has already recorded {s['scores']} scores or "
+               f"tiers for the bid it opened, and a new file must not inherit them; remove the bid first (its scores "
+               f"go with it, with a reason kept in the audit trail), then import the new file",
+               f"{s['vendor_id']} 的投标不能替换：评委已对原投标记录了 {s['scores']} 项评分或定档，新文件不能沿用；"
+               f"请先删除该投标（其评分随之删除，删除原因记入审计记录），再导入新文件")
+
+
 @_template("bids.hidden_row")
 def _(s: Say) -> str:
     row = s["row"]

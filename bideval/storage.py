@@ -529,6 +529,10 @@ class Store:
             clash = [b.vendor_id for b in bids if b.vendor_id in existing]
             if clash and not replace:
                 raise BidsError([Problem.of("bids.vendor_exists", name, vendor_id=v) for v in clash])
+            scored = self._scored(s, tender_id, clash)
+            if scored:  # the panel scored the bid it opened: a new file must not inherit those scores
+                raise BidsError([Problem.of("bids.scored_replace", name, vendor_id=v, scores=n)
+                                 for v, n in scored.items()])
             if clash:
                 s.execute(delete(BidRecord).where(BidRecord.tender_id == tender_id, BidRecord.vendor_id.in_(clash)))
             for bid in bids:
@@ -541,11 +545,22 @@ class Store:
                         detail=f"sha256={digest}")
         return [b.vendor_id for b in bids]
 
+    @staticmethod
+    def _scored(s: Session, tender_id: int, vendors: Sequence[str]) -> dict[str, int]:
+        """How many scores, agreed tiers and consensus scores the panel has recorded for each of ``vendors`` that has
+        any."""
+        counts: dict[str, int] = {}
+        for model in (ScoreRecord, TierRecord, ConsensusRecord):
+            for vendor, n in s.execute(select(model.vendor_id, func.count(model.id)).where(
+                    model.tender_id == tender_id, model.vendor_id.in_(vendors)).group_by(model.vendor_id)):
+                counts[vendor] = counts.get(vendor, 0) + n
+        return counts
+
     def remove_bid(self, actor: Actor, tender_id: int, vendor_id: str, reason: str = "") -> None:
         """Remove a vendor's bid and the panel's tiers, scores and declarations for it."""
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
-            for model in (BidRecord, TierRecord, ScoreRecord, DeclarationRecord, DocumentRecord):
+            for model in (BidRecord, TierRecord, ScoreRecord, ConsensusRecord, DeclarationRecord, DocumentRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id, model.vendor_id == vendor_id))
             self._touch(s, record, actor, "remove_bid", vendor_id, reason=reason)
 

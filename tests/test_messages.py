@@ -54,6 +54,7 @@ FACTS = {
     "bids.empty_sheet": {},
     "bids.field_twice": dict(field_twice=NAME, also="C3"),
     "bids.hidden_row": dict(row=7),
+    "bids.scored_replace": dict(vendor_id=VENDOR, scores=3),
     "bids.missing_column": dict(column=Named("vendor_id", Label("统一社会信用代码", "Vendor ID"))),
     "bids.no_bid_sheet": dict(form="Bid", consolidated="Bids", found=("Sheet1",)),
     "bids.no_field_rows": {},
@@ -186,6 +187,12 @@ SENTENCES = [
      "field 'vendor_name' appears twice (also in C3)",
      "field 'Bidder name' appears twice (also in C3)",
      '字段“投标人名称”出现两次（另见 C3）'),
+    ("bids.scored_replace",
+     f"the bid of {VENDOR} cannot be replaced: the panel has already recorded 3 scores or tiers for the bid it "
+     "opened, and a new file must not inherit them; remove the bid first (its scores go with it, with a reason kept "
+     "in the audit trail), then import the new file", SAME,
+     f"{VENDOR} 的投标不能替换：评委已对原投标记录了 3 项评分或定档，新文件不能沿用；请先删除该投标（其评分随之删除，"
+     "删除原因记入审计记录），再导入新文件"),
     ("bids.hidden_row",
      "row 7 is hidden (by hand or by a filter) and is not empty: show the row (or clear the filter) and save the "
      "workbook to have it read as a bid, or delete the row if that bid is not to be evaluated", SAME,

@@ -149,3 +149,32 @@ def test_a_warning_is_in_the_language_of_the_command_and_of_the_workbook(tmp_pat
              if isinstance(c.value, str)]
     assert any("为无效投标，其评分已忽略" in t for t in texts)
     assert not any("invalid bids are not scored" in t for t in texts)
+
+
+def test_a_scored_bid_cannot_be_replaced_a_removed_one_takes_its_scores_away(tmp_path):
+    """Found by a tester in the app: a bid replaced in the scoring stage with a lower price kept the judges' 60
+    scores of the bid they had opened, and rose to first without a word. Removal (audited, with a reason) takes
+    the scores, tiers and consensus with it; then the new file imports."""
+    from decimal import Decimal
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin = admin_of(store)
+    tender = chair_tender(store, "T")
+    forms = [write_form(tmp_path / f"{v}.xlsx", good_bid(v, name=v)) for v in (VENDOR_A, VENDOR_B)]
+    assert store.import_bids(admin, tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    cheaper = write_form(tmp_path / "cheaper.xlsx", good_bid(VENDOR_A, name=VENDOR_A, rate_per_call=0.5))
+    content = [(cheaper.name, cheaper.read_bytes())]
+    assert store.import_bids(admin, tender, content, replace=True).ok  # nothing scored yet: a correction
+    store.set_tier(admin, tender, VENDOR_A, "ops_plan", "t3")
+    judge = seat_judge(store, tender, "王评委")
+    store.open_scoring(admin, tender)
+    store.set_score(judge, tender, VENDOR_A, "ops_plan", Decimal("12.5"), "")
+    report = store.import_bids(admin, tender, content, replace=True)
+    (problem,) = report.refused[cheaper.name]
+    assert problem.code == "bids.scored_replace" and problem.data == {"vendor_id": VENDOR_A, "scores": 2}
+    assert str(problem).startswith(f"cheaper.xlsx: the bid of {VENDOR_A} cannot be replaced: the panel has already "
+                                   "recorded 2 scores or tiers")
+    assert [s.score for s in store.scores(admin, tender)] == ["12.5"]  # as typed
+    store.remove_bid(admin, tender, VENDOR_A, "the bidder's corrected file, accepted by the committee")
+    assert store.import_bids(admin, tender, content).ok
+    assert store.scores(admin, tender) == [] and store.tiers(admin, tender) == {}
