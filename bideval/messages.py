@@ -1043,8 +1043,10 @@ def _(s: Say) -> str:
                        for f in found.unresolved)
         parts.append(s.t(f"no finding yet for {flags}", f"以下情况尚无复核意见：{flags}"))
     if found.not_submitted:
-        parts.append(s.t(f"not submitted: {', '.join(found.not_submitted)}",
-                         f"尚未提交评分：{'、'.join(found.not_submitted)}"))
+        parts.append(s.t(f"not submitted: {', '.join(found.not_submitted)} (a judge whose scores are all given submits "
+                         "them on the Scoring page, in review too; for a score still missing, reopen scoring)",
+                         f"尚未提交评分：{'、'.join(found.not_submitted)}（评分已全部给出的评委，在评审阶段也可在“评委打分”页面提交；"
+                         f"仍有未打分项时，请重新开放评分）"))
     return s.t(f"tender {s['tender']} cannot be finalised: " + "; ".join(parts),
                f"招标项目 {s['tender']} 尚不能定稿：" + "；".join(parts))
 

@@ -40,7 +40,7 @@ ALLOWED_IN: dict[Action, frozenset[Stage]] = {
     Action.IMPORT_SCORES: frozenset({Stage.SCORING}),
     Action.SCORE: frozenset({Stage.SCORING}),
     Action.DECLARE: frozenset({Stage.SETUP, Stage.SCORING}),
-    Action.SUBMIT: frozenset({Stage.SCORING}),
+    Action.SUBMIT: frozenset({Stage.SCORING, Stage.REVIEW}),  # in review: a judge the chair closed on still signs
     Action.CLOSE_SCORING: frozenset({Stage.SCORING}),
     Action.RECORD_FINDING: frozenset({Stage.REVIEW}),
     Action.SET_CONSENSUS: frozenset({Stage.REVIEW}),

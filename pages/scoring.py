@@ -355,6 +355,10 @@ def main() -> None:
         st.success(tr(f"您已于 {seat.submitted_at:%Y-%m-%d %H:%M}（UTC）提交评分，评分已锁定。请在“评标结果”页面查看全体评委的评分。",
                       f"You submitted your scores on {seat.submitted_at:%Y-%m-%d %H:%M} UTC; they are locked. The "
                       "Results page shows the whole panel's scores."), icon=":material/lock:")
+    elif locked and info.stage is Stage.REVIEW:
+        st.info(tr("评分已结束，评分已锁定、不能修改；您尚未提交：请核对后在下方提交，组长才能确定结果。",
+                   "Scoring has closed and the scores are locked; you have not submitted yet: check them and submit "
+                   "below, so that the chair can finalise the result."), icon=":material/lock:")
     elif locked:
         st.info(tr("评分已结束，评分已锁定。", "Scoring has closed; the scores are locked."), icon=":material/lock:")
     else:
@@ -409,7 +413,7 @@ def main() -> None:
     if objective:
         st.caption(tr("客观评分项由系统根据投标文件计算，评委无需打分：", "Objective criteria are computed from the bids; "
                       "judges do not score them: ") + tr("、", ", ").join(c.name.text(lang) for c in objective))
-    if not locked:
+    if not submitted and info.stage in (Stage.SCORING, Stage.REVIEW):  # in review: sign the scores as they stand
         submit_section(store, judge, tender, len(rows) - given)
 
 

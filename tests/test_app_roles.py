@@ -135,6 +135,28 @@ def test_finalising_is_refused_with_every_blocker_listed(tender):
     assert store.tender(admin_of(store), tender).stage.value == "review"
 
 
+def test_a_judge_the_chair_closed_on_submits_in_review_and_the_result_can_be_finalised(tender):
+    """Found by a tester: closing scoring with a reason while a judge had scored everything but not submitted left
+    the tender unfinalisable (not submitted) and the judge with no submit button; only reopening, which unlocked
+    everyone's submissions, got out. The judge now signs the scores as they stand in review."""
+    store = Store()
+    judge = seat_judge(store, tender, "王评委")
+    for vendor in (VENDOR_A, VENDOR_B):
+        store.set_tier(admin_of(store), tender, vendor, "ops_plan", "t3")
+        store.set_score(judge, tender, vendor, "ops_plan", Decimal(12))
+        store.set_score(judge, tender, vendor, "service_design", Decimal(4))
+    store.close_scoring(admin_of(store), tender, "王评委 left before submitting; he will sign in review")
+    scoring = open_app("scoring", lang="en", judge="王评委", tender_id=tender)
+    assert "you have not submitted yet: check them and submit below" in scoring.info[0].value
+    scoring.checkbox(key="scoring_submit_sure").check().run()
+    scoring.button(key="scoring_submit").click().run()
+    assert not scoring.exception and not scoring.error
+    assert "You submitted your scores" in scoring.success[0].value
+    review = open_app("review", lang="en", user="chen", tender_id=tender)
+    review.button(key="review_finalise").click().run()
+    assert not review.error and store.tender(admin_of(store), tender).stage.value == "final"
+
+
 def test_procurement_cannot_reach_the_chairs_actions_through_the_store(tender):
     """A page hidden is not the only guard: the store refuses procurement a tier, and the page says why."""
     from bideval.rights import RightRefused
