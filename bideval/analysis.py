@@ -52,10 +52,13 @@ def judge_deviations(result: Result) -> dict[tuple[str, str], Decimal]:
 
 
 def panel_progress(result: Result) -> tuple[int, int]:
-    """(scores given, scores expected) over the panel, the valid bids and the panel criteria."""
-    expected = len(result.judges) * len(result.ranking) * len(result.rubric.panel_criteria)
+    """(scores given, scores expected) over the panel, the valid bids and the panel criteria; a judge recused from a
+    bid (回避) owes it no score and any score they gave it is not counted."""
     ranked = {s.vendor_id for s in result.ranking}
+    recused = set(result.recused)
+    due = sum(1 for judge in result.judges for vendor in ranked if (judge, vendor) not in recused)
+    expected = due * len(result.rubric.panel_criteria)
     members = set(result.judges)
-    given = sum(1 for s in result.panel_scores
-                if s.score is not None and s.vendor_id in ranked and s.judge in members)
+    given = sum(1 for s in result.panel_scores if s.score is not None and s.vendor_id in ranked
+                and s.judge in members and (s.judge, s.vendor_id) not in recused)
     return given, expected

@@ -142,7 +142,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
         invalid=invalid, prices=PriceLines(partial(_price_lines, rubric, in_order, checks, evaluated, priced)),
         panel_scores=_panel_scores(panel), judges=members, warnings=tuple(panel.warnings), inputs=inputs,
-        price_mean=price_mean, price_benchmark=priced.benchmark,
+        price_mean=price_mean, price_benchmark=priced.benchmark, recused=tuple(sorted(panel.recused)),
     )
 
 

@@ -200,6 +200,7 @@ class Result:
     inputs: tuple[InputFile, ...] = ()
     price_mean: Decimal | None = None  # mean of the valid evaluated prices (unrounded)
     price_benchmark: Benchmark | None = None  # B and how it was formed (methods ratio and deviation)
+    recused: tuple[tuple[str, str], ...] = ()  # (judge, vendor_id) of each declared conflict of interest (回避), sorted
 
     @cached_property
     def _by_vendor(self) -> dict[str, Standing]:

@@ -178,3 +178,25 @@ def test_a_scored_bid_cannot_be_replaced_a_removed_one_takes_its_scores_away(tmp
     store.remove_bid(admin, tender, VENDOR_A, "the bidder's corrected file, accepted by the committee")
     assert store.import_bids(admin, tender, content).ok
     assert store.scores(admin, tender) == [] and store.tiers(admin, tender) == {}
+
+
+def test_the_panel_progress_owes_no_score_to_a_bid_its_judge_is_recused_from(rubric):
+    """The results page said 'Scores complete' beside 'Panel scores 46 / 48': a recused judge's bid was counted
+    as due. It counts only what is due, and a score a recused judge gave anyway counts for nothing."""
+    from decimal import Decimal
+
+    from bideval.analysis import panel_progress
+    from bideval.evaluation import evaluate
+    from bideval.panel import PanelInput, Score
+
+    bidset = make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B, name="乙公司"))
+    tiers = {(VENDOR_A, "ops_plan"): "t3", (VENDOR_B, "ops_plan"): "t3"}
+    scores = [Score(j, v, c, Decimal(x)) for j in ("王", "李") for v in (VENDOR_A, VENDOR_B)
+              for c, x in (("ops_plan", 12), ("service_design", 4)) if (j, v) != ("李", VENDOR_A)]
+    result = evaluate(rubric, bidset, PanelInput(("王", "李"), tuple(scores), tiers, recused=frozenset({("李", VENDOR_A)})))
+    assert result.status == "final" and result.recused == (("李", VENDOR_A),)
+    assert panel_progress(result) == (6, 6)
+    extra = Score("李", VENDOR_A, "ops_plan", Decimal(11))
+    again = evaluate(rubric, bidset, PanelInput(("王", "李"), (*scores, extra), tiers,
+                                                 recused=frozenset({("李", VENDOR_A)})))
+    assert panel_progress(again) == (6, 6)
