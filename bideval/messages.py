@@ -901,6 +901,10 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     if s["what"] == "finding":
         return s.t("a finding needs its text", "复核意见不能为空")
+    if s["what"] == "conflict":
+        vendors = s.join(s["vendors"])
+        return s.t(f"a conflict of interest needs what it is (employment, family, investment …): {vendors}",
+                   f"声明有利害关系的，须说明是何种关系（雇佣、亲属、投资等）：{vendors}")
     return s.t("a consensus score needs its reason", "合议得分须填写理由")
 
 

@@ -971,6 +971,9 @@ class Store:
             unknown = sorted(set(conflicts) - set(vendors))
             if unknown:
                 raise BidEvalError.coded("store.no_bids", vendors=tuple(unknown), tender=tender_id)
+            unsaid = tuple(sorted(v for v, note in conflicts.items() if not note.strip()))
+            if unsaid:  # a recusal the chair and the file can account for: what the conflict is
+                raise BidEvalError.coded("store.reason_needed", what="conflict", vendors=unsaid)
             done = set(s.execute(select(DeclarationRecord.vendor_id).where(
                 DeclarationRecord.tender_id == tender_id, DeclarationRecord.judge == seat.name)).scalars())
             now = self.db.clock()
