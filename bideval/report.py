@@ -96,6 +96,8 @@ _T = {
                        "{candidates} recommended candidates."),
     "judges": Label("评委 {count} 名：", "{count} judges: "),
     "no_judges": Label("尚无评委名单。", "No panel members are on record."),
+    "recused": Label("回避（声明有利害关系，不对该投标人打分）：", "Recused (a declared conflict of interest; no score for "
+                                                              "that bidder): "),
     "no": Label("序号", "No."),
     "vendor": Label("投标人（统一社会信用代码）", "Vendor (unified social credit code)"),
     "reasons": Label("无效原因", "Reasons"),
@@ -536,6 +538,10 @@ class _Report:
             return
         separator = "、" if self.lang == "zh" else ", "
         self.paragraph(self.t("judges", count=len(judges)) + separator.join(judges))
+        recused = [f"{judge} — {self.names.get(vendor, vendor)} ({vendor})" for judge, vendor in self.result.recused
+                   if judge in judges]
+        if recused:  # why a bid has fewer scores than the panel has members
+            self.paragraph(self.t("recused") + separator.join(recused))
 
     def invalid_section(self) -> None:
         self.section("s_invalid")

@@ -347,3 +347,21 @@ def test_the_price_benchmark_and_each_bid_s_deviation(tmp_path: Path, lang, benc
                             ("1,000,000.00", "+5.26%", "24.00"), ("1,050,000.00", "+10.53%", "19.00"),
                             ("1,300,000.00", "+36.84%", "0.00")):
         assert f"{price}{price}{d}{total}" in text, price  # quoted, evaluated, d, total
+
+
+@pytest.mark.parametrize("lang, says", [("zh", "回避（声明有利害关系，不对该投标人打分）："),
+                                        ("en", "Recused(adeclaredconflictofinterest;noscoreforthatbidder):")])
+def test_the_report_says_who_is_recused_from_which_bidder(result, tmp_path, lang, says):
+    """A bid with fewer scores than the panel has members: the report says why (a tester found no trace of it)."""
+    judge, bid = result.judges[0], result.ranking[0]
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(report_pdf(replace(result, recused=((judge, bid.vendor_id),)), lang))
+    text = "".join(pages_of(pdf))
+    assert says + squeeze(f"{judge} — {bid.vendor_name}") in text and f"({bid.vendor_id})" in text
+    assert "回避（" not in "".join(pages_of_report(result, tmp_path, lang))
+
+
+def pages_of_report(result: Result, folder: Path, lang: str) -> list[str]:
+    pdf = folder / "plain.pdf"
+    pdf.write_bytes(report_pdf(result, lang))
+    return pages_of(pdf)
