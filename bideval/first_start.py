@@ -53,7 +53,7 @@ def announce_administrator(password: str) -> None:
     line = "=" * 72
     print(f"\n{line}\n bid-eval: first start. Sign in as\n\n     user name:           {ADMIN_USERNAME}\n"
           f"     one-time password:   {password}\n\n You choose your own password at the first sign-in.\n"
-          f" 首次启动：请用户名 {ADMIN_USERNAME} 和上面的一次性密码登录，登录后须设置新密码。\n{line}\n",
+          f" 首次启动：请使用用户名 {ADMIN_USERNAME} 和上面的一次性密码登录，登录后须设置新密码。\n{line}\n",
           file=sys.stderr, flush=True)
 
 
