@@ -24,6 +24,7 @@ with st.sidebar:
     st.radio("语言 / Language", ["zh", "en"], key="lang_pick", horizontal=True,
              format_func=lambda code: "中文" if code == "zh" else "English",
              on_change=lambda: st.session_state.update(lang=st.session_state.lang_pick))
+    ws.keep_lang_in_address()
     signin.write_cookie()
 who = ws.check_sign_in()
 

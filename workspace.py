@@ -148,10 +148,22 @@ def enter_page(name: str, needs_sign_in: bool = True) -> None:
 
 def init_state() -> None:
     """Give each UI state key its first value, once per session."""
-    if "lang" not in st.session_state:
-        st.session_state.lang = "zh"
+    if "lang" not in st.session_state:  # a new session: a refresh or a link keeps the language in the address
+        st.session_state.lang = "en" if st.query_params.get(LANG_PARAM) == "en" else "zh"
     if "tender_id" not in st.session_state:
         st.session_state.tender_id = None
+
+
+LANG_PARAM = "lang"  # ?lang=en in the address: English survives a refresh, which starts a new session (zh: none)
+
+
+def keep_lang_in_address() -> None:
+    """Write the UI language into the page's address (only English: Chinese is the default)."""
+    if lang() == "en":
+        if st.query_params.get(LANG_PARAM) != "en":
+            st.query_params[LANG_PARAM] = "en"
+    elif LANG_PARAM in st.query_params:
+        st.query_params.pop(LANG_PARAM)
 
 
 def follow_address() -> None:

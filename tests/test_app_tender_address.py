@@ -103,3 +103,20 @@ def test_without_an_address_several_tenders_ask_which_one_and_a_single_one_opens
     only = session(lang="en", user="olga")
     assert only.session_state["tender_id"] == tenders[1]
     assert only.query_params["tender"] == str(tenders[1])
+
+
+def test_english_is_in_the_address_and_survives_a_refresh(tenders):
+    """A tester chose English, signed in and pressed F5: the page came back in Chinese (a new session)."""
+    first, second, third = tenders
+    app = session({"tender": str(second)})
+    assert "lang" not in app.query_params  # Chinese, the default: nothing in the address
+    app.radio(key="lang_pick").set_value("en").run()
+    assert app.query_params["lang"] == "en" and app.query_params["tender"] == str(second)
+    refreshed = AppTest.from_file(str(ROOT / "bid_eval.py"), default_timeout=120)  # no language in the session
+    refreshed.session_state["signin_token"] = session_token("admin")
+    for key, value in app.query_params.items():
+        refreshed.query_params[key] = value[0] if isinstance(value, list) else value
+    refreshed.run()
+    assert not refreshed.exception and in_hand(refreshed).startswith("Tender")
+    refreshed.radio(key="lang_pick").set_value("zh").run()
+    assert "lang" not in refreshed.query_params and in_hand(refreshed).startswith("招标项目")
