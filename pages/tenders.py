@@ -13,6 +13,7 @@ from bideval.rubric_view import KIND_LABELS, criterion_rule, group_rule, max_tex
 from bideval.accounts import ADMIN_USERNAME
 from bideval.rights import Actor, Role
 from bideval.storage import Store
+from bideval.workflow import Stage
 from bideval.values import plain_number
 
 LIBRARY = "library"
@@ -260,6 +261,28 @@ def show_rubric(store: Store, tender: int) -> None:
         } for f in rubric.bid_fields]), hide_index=True)
 
 
+def show_envelopes(store: Store, tender: int) -> None:
+    """Two envelopes (双信封): each judge sees no price until they have submitted their technical scores. Set in
+    setup, before any judge sees a bid; the store refuses it to anyone without the right, and later."""
+    tr = ws.tr
+    actor = ws.actor()
+    info = store.tender(actor, tender)
+    wanted = st.toggle(tr("双信封：评委提交技术评分之前看不到报价", "Two envelopes: judges see no price until they submit "
+                          "their technical scores"),
+                       value=info.hide_prices, key=f"tenders_two_envelopes_{tender}_{info.version}",
+                       disabled=info.stage is not Stage.SETUP,
+                       help=tr("只能在准备阶段设置，开放评分后不能更改。", "Set in the setup stage; it cannot change once scoring "
+                               "opens."))
+    if wanted == info.hide_prices:
+        return
+    try:
+        store.set_hide_prices(actor, tender, wanted)
+    except BidEvalError as error:
+        ws.show_error(error)
+        return
+    st.rerun()
+
+
 def main() -> None:
     ws.enter_page("tenders")
     _init_state()
@@ -270,6 +293,7 @@ def main() -> None:
     tender = ws.tender_id()
     if tender is not None:
         st.divider()
+        show_envelopes(store, tender)
         show_rubric(store, tender)
 
 

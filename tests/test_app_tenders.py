@@ -194,3 +194,22 @@ def test_the_rubric_view_explains_stages_scaling_and_weights(app_db, lang, rule,
     points = next(t.value for t in app.table if "Total" in t.value.iloc[:, 0].tolist()
                   or "合计" in t.value.iloc[:, 0].tolist())
     assert points.iloc[:, 1].tolist() == ["80", "20", "100"]  # 0.8 × 100, 0.2 × 100, the total
+
+
+def test_two_envelopes_are_set_on_the_tenders_page_in_setup_only(app_db):
+    """The README promised sealed prices for a tender with two envelopes; no page could set it (a tester's finding)."""
+    from bideval.storage import Store
+    from conftest import admin_of, chair_tender, open_app
+
+    store = Store(app_db)
+    tender = chair_tender(store, "双信封项目")
+    app = open_app("tenders", lang="en", tender_id=tender)
+    (toggle,) = [t for t in app.toggle if t.label.startswith("Two envelopes")]
+    assert toggle.value is False and not toggle.disabled
+    toggle.set_value(True).run()
+    assert not app.exception and store.tender(admin_of(store), tender).hide_prices is True
+    assert [e for e in store.events(admin_of(store), tender) if e.action == "set_hide_prices"]
+    store.open_scoring(admin_of(store), tender)
+    again = open_app("tenders", lang="en", tender_id=tender)
+    (toggle,) = [t for t in again.toggle if t.label.startswith("Two envelopes")]
+    assert toggle.value is True and toggle.disabled
