@@ -15,7 +15,7 @@ from bideval.documents import MAX_DOCUMENT_BYTES, SUFFIXES, Envelope
 from bideval.evaluation import check_bids
 from bideval.filenames import file_stem
 from bideval.pricing import PricingModel
-from bideval.rights import Actor
+from bideval.rights import Action, Actor
 from bideval.rubric import Field, Rubric
 from bideval.storage import ImportProgress, ImportReport, Store
 from bideval.template import write_bid_form
@@ -24,6 +24,7 @@ from bideval.errors import BidEvalError
 from bideval.messages import size_in
 from bideval.validity import BidCheck
 from bideval.values import TEN_THOUSAND_UNIT, FieldType, plain_number
+from bideval.workflow import ALLOWED_IN, STAGE_NAMES_ZH
 
 MAX_FILE_MB = 50
 MAX_DOCUMENT_MB = MAX_DOCUMENT_BYTES // (1024 * 1024)
@@ -189,6 +190,12 @@ def show_form(rubric: Rubric) -> None:
 def show_upload(store: Store, tender: int) -> None:
     tr = ws.tr
     st.subheader(tr("2. 导入投标", "2. Import bids"))
+    stage = store.tender(ws.actor(), tender).stage
+    if stage not in ALLOWED_IN[Action.IMPORT_BIDS]:  # offered, it was refused after the upload, the page half-drawn
+        st.info(tr(f"本项目处于“{STAGE_NAMES_ZH[stage]}”阶段：只能在准备和评分阶段导入投标。",
+                   f"This tender is in the {stage.value} stage: bids are imported in the setup and scoring stages."))
+        show_report()
+        return
     files = st.file_uploader(
         tr("投标文件（.xlsx，可多选；可附该投标的方案 PDF 或图片）",
            "Bid workbooks (.xlsx, several at once; with the bid's proposal as PDF or images)"),
@@ -201,11 +208,14 @@ def show_upload(store: Store, tender: int) -> None:
                 f"row). At most {MAX_FILE_MB} MB a file. When the upload imports one bid, PDF, PNG and JPEG files "
                 f"uploaded with it become its documents (technical envelope, at most {MAX_DOCUMENT_MB} MB each)."))
     st.checkbox(tr("替换同一投标人已有的投标", "Replace existing bids from the same vendor"), key="bids_replace",
-                help=tr("勾选后，文件中已在本项目中的投标人（按统一社会信用代码）的旧投标会被删除，换成新文件中的投标；"
-                        "评委对旧投标的定档和评分保留。不勾选时，这样的文件整个被拒绝，不导入任何内容。",
+                help=tr("勾选后，文件中已在本项目中的投标人（按统一社会信用代码）的旧投标会被删除，换成新文件中的投标。"
+                        "评委已对其定档或评分的投标不能替换（新文件不能沿用对原投标的评分）：请先在下方删除该投标，再导入。"
+                        "不勾选时，这样的文件整个被拒绝，不导入任何内容。",
                         "When ticked, a vendor already in this tender (same unified social credit code) has its old "
-                        "bid replaced by the one in the new file; the panel's tiers and scores for it are kept. "
-                        "When not ticked, such a file is refused as a whole and nothing from it is imported."))
+                        "bid replaced by the one in the new file. A bid the panel has tiered or scored is not replaced "
+                        "(the new file must not inherit the scores of the bid the judges opened): remove it below "
+                        "first, then import. When not ticked, such a file is refused as a whole and nothing from it "
+                        "is imported."))
     st.caption(tr(f"每个文件要么全部导入，要么全部不导入：有任何错误的文件不会导入其中任何投标。"
                   f"每个文件不超过 {MAX_FILE_MB} MB：更大的文件会被上传框拒绝（其提示为英文“File must be "
                   f"{MAX_FILE_MB}MB or smaller”），请删去多余的行列或图片后重新保存。",

@@ -250,3 +250,17 @@ def test_tenders_of_the_same_name_stay_apart_in_the_sidebar(through_the_entrypoi
     twin = chair_tender(Store(), "示例项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
     app = open_app("results", lang="zh", tender_id=tender)
     assert app.sidebar.selectbox[0].options == [f"示例项目 · #{twin}", f"示例项目 · #{tender}"]
+
+
+@pytest.mark.parametrize("lang, says", [("zh", "只能在准备和评分阶段导入投标"), ("en", "bids are imported in the setup and scoring stages")])
+def test_a_tender_past_scoring_offers_no_import_and_still_lists_its_bids(two_bids, lang, says):
+    """On a final tender the page offered Import; pressed, it was refused and the bid list vanished (a tester)."""
+    store = Store()
+    admin = admin_of(store)
+    store.open_scoring(admin, two_bids)
+    store.close_scoring(admin, two_bids, "no panel in this test")
+    app = open_app("bids", lang=lang, tender_id=two_bids)
+    assert not app.exception and says in app.info[0].value
+    assert not [u for u in app.get("file_uploader") if u.key.startswith("bids_upload_")]
+    assert not [b for b in app.button if b.key == "bids_import"]
+    assert [t for t in app.dataframe]  # the bids are still listed
