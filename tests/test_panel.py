@@ -317,7 +317,7 @@ def test_a_score_for_an_invalid_bid_is_ignored_with_a_warning(rubric, bidset, tm
                             "(invalid bids are not scored)")
     assert warning.code == "panel.invalid_bid_score" and warning.data == {"vendor_id": VENDOR_C}
     result = evaluate(rubric, bidset, panel)
-    assert result.status == FINAL and result.warnings == (str(warning),)
+    assert result.status == FINAL and result.warnings == (warning,)
     assert [i.vendor_id for i in result.invalid] == [VENDOR_C]
 
 
