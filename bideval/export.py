@@ -92,6 +92,7 @@ _T = {
     "yes": Label("是", "yes"),
     "no": Label("否", "no"),
     "panel_members": Label("评标委员会成员", "Panel members"),
+    "recused_from": Label("回避（声明有利害关系，不打分）：", "Recused (a declared conflict of interest, no score): "),
     "no_panel_scores": Label("无评委评分", "No panel scores"),
     "pricing_model": Label("报价方式", "Pricing model"),
     "how": Label("报价计算", "How Q was reached"),
@@ -684,6 +685,10 @@ class _Export:
         sheet.ws.write_string(row, 0, self.t("panel_members"), self.label)
         for k, judge in enumerate(self.result.judges or ("",), start=1):
             sheet.ws.write_string(row + k, 0, judge or self.t("none"))
+            recused = [v for j, v in self.result.recused if j == judge]
+            if recused:  # why a bid has fewer scores than the panel has members
+                sheet.ws.write_string(row + k, 1, self.t("recused_from") + "、".join(recused) if self.lang == "zh"
+                                      else self.t("recused_from") + ", ".join(recused))
         sheet.finish(self.page)
 
     def price(self, sheet: _Sheet) -> None:

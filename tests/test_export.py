@@ -472,3 +472,17 @@ def test_libreoffice_prints_the_tender_and_page_numbers(result: Result, tmp_path
     assert len(pages) >= 7  # every sheet on its own page(s)
     assert all("市12345热线话务外包服务项目" in text and "2026年11月30日" in text for text in pages)
     assert f"第 1 页 / 共 {len(pages)} 页" in pages[0] and f"第 {len(pages)} 页 / 共 {len(pages)} 页" in pages[-1]
+
+
+@pytest.mark.parametrize("lang, says", [("zh", "回避（声明有利害关系，不打分）："),
+                                        ("en", "Recused (a declared conflict of interest, no score): ")])
+def test_the_panel_sheet_says_who_is_recused_from_which_bidder(result: Result, tmp_path: Path, lang, says) -> None:
+    """An auditor reading the workbook sees why a bid has fewer scores than the panel has members (a tester found
+    no trace of a recusal in the filed files)."""
+    judge = result.judges[0]
+    path = tmp_path / "r.xlsx"
+    write_workbook(replace(result, recused=((judge, VENDOR_A), (judge, VENDOR_B))), path, lang)
+    rows = [row for row in openpyxl.load_workbook(path)["Panel"].iter_rows(values_only=True)]
+    lines = [row[:2] for row in rows if isinstance(row[1], str) and row[1].startswith(says)]
+    joiner = "、" if lang == "zh" else ", "
+    assert lines == [(judge, says + joiner.join((VENDOR_A, VENDOR_B)))]
