@@ -230,7 +230,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     start = next((i for i, row in enumerate(rows) if not is_blank_row(row)), None)
     if start is None:
         return [], [Problem.of("bids.empty_sheet", book.display, sheet)]
-    hidden = _hidden_rows_held(book, sheet, rows)
+    hidden = book.hidden_rows_held(sheet, rows)
     hidden_problems = [Problem.of("bids.hidden_row", book.display, sheet, row=number) for number in sorted(hidden)]
     header = rows[start]
     columns: dict[str, int] = {}
@@ -295,13 +295,6 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     if not bids and not problems:
         problems.append(Problem.of("bids.no_rows", book.display, sheet))
     return bids, problems
-
-
-def _hidden_rows_held(book: Workbook, sheet: str, rows: list[list[Any]]) -> frozenset[int]:
-    """The rows of a consolidated sheet (from 1) hidden in Excel that hold anything: nobody who looks at the sheet
-    sees them, so each is refused, never read as a bid nor passed over (an empty hidden row is a blank row)."""
-    return frozenset(number for number in book.hidden_rows(sheet)
-                     if number <= len(rows) and not is_blank_row(rows[number - 1]))
 
 
 def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], failed: dict[int, list[Problem]],

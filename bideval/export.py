@@ -687,8 +687,8 @@ class _Export:
             sheet.ws.write_string(row + k, 0, judge or self.t("none"))
             recused = [v for j, v in self.result.recused if j == judge]
             if recused:  # why a bid has fewer scores than the panel has members
-                sheet.ws.write_string(row + k, 1, self.t("recused_from") + "、".join(recused) if self.lang == "zh"
-                                      else self.t("recused_from") + ", ".join(recused))
+                separator = "、" if self.lang == "zh" else ", "
+                sheet.ws.write_string(row + k, 1, self.t("recused_from") + separator.join(recused))
         sheet.finish(self.page)
 
     def price(self, sheet: _Sheet) -> None:

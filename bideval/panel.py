@@ -171,12 +171,11 @@ class _PanelReader:
                       found=found)
         if missing or clash:
             return None, []
-        data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r])]
-        hidden = book.hidden_rows(sheet)
-        for r, _ in data if hidden else ():
-            if r + 1 in hidden:  # nobody looking at the sheet sees it: never read, never passed over
-                self.problems.append(Problem.of("panel.hidden_row", book.display, sheet, cell_name(r, 0), row=r + 1))
-        return columns, [(r, row) for r, row in data if r + 1 not in hidden]
+        hidden = book.hidden_rows_held(sheet, rows)
+        self.problems += [Problem.of("panel.hidden_row", book.display, sheet, cell_name(number - 1, 0), row=number)
+                          for number in sorted(hidden) if number - 1 > start]
+        return columns, [(r, rows[r]) for r in range(start + 1, len(rows))
+                         if not is_blank_row(rows[r]) and r + 1 not in hidden]
 
     def read_judges(self, book: Workbook) -> None:
         sheet = book.find(JUDGES_SHEET)

@@ -145,6 +145,12 @@ class Workbook:
         """The rows of ``sheet`` hidden in Excel (by hand or by a filter), numbered from 1 as Excel shows them."""
         return self.notes.hidden_rows.get(sheet, frozenset())
 
+    def hidden_rows_held(self, sheet: str, rows: list[list[Any]]) -> frozenset[int]:
+        """The hidden rows of ``sheet`` (its ``rows``, from 1) that hold anything: nobody looking at the sheet sees
+        them, so a reader refuses each rather than read it or pass over it (an empty hidden row is a blank row)."""
+        return frozenset(number for number in self.hidden_rows(sheet)
+                         if number <= len(rows) and not is_blank_row(rows[number - 1]))
+
 
 class CalamineSheets:
     """A workbook's sheets read by python-calamine in this process, each only when it is asked for."""

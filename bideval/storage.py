@@ -254,6 +254,12 @@ def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple
     return found[0], found[1]
 
 
+def _recusals(s: Session, tender_id: int) -> frozenset[tuple[str, str]]:
+    """(judge, vendor_id) of every declared conflict of interest in the tender."""
+    return frozenset(s.execute(select(DeclarationRecord.judge, DeclarationRecord.vendor_id).where(
+        DeclarationRecord.tender_id == tender_id, DeclarationRecord.conflict.is_(True))).all())
+
+
 def _recused_score(file: str, score: Score) -> Problem:
     """A workbook's score by a judge who declared a conflict of interest with that bidder, at its cell."""
     place, cell = score.where.rsplit("!", 1)
@@ -1016,8 +1022,7 @@ class Store:
                        for judge, vendor, criterion, score, comment in rows)
         tiers = {(v, c): t for v, c, t in s.execute(select(TierRecord.vendor_id, TierRecord.criterion, TierRecord.tier)
                                                      .where(TierRecord.tender_id == tender_id))}
-        recused = frozenset(s.execute(select(DeclarationRecord.judge, DeclarationRecord.vendor_id).where(
-            DeclarationRecord.tender_id == tender_id, DeclarationRecord.conflict.is_(True))))
+        recused = _recusals(s, tender_id)
         consensus = {} if only is not None else {
             (v, c): Decimal(x) for v, c, x in s.execute(select(ConsensusRecord.vendor_id, ConsensusRecord.criterion,
                                                               ConsensusRecord.score)
@@ -1095,8 +1100,7 @@ class Store:
 
     def _replacement(self, s: Session, record: TenderRecord, name: str, content: bytes) -> PanelReplacement:
         panel = self._read_workbook(s, record, name, content)
-        recused = frozenset(s.execute(select(DeclarationRecord.judge, DeclarationRecord.vendor_id).where(
-            DeclarationRecord.tender_id == record.id, DeclarationRecord.conflict.is_(True))))
+        recused = _recusals(s, record.id)
         refused = [x for x in panel.scores if x.score is not None and (x.judge, x.vendor_id) in recused]
         if refused:  # a seat kept by name keeps its declarations: its judge still does not score that bidder
             raise PanelError([_recused_score(Path(name).name, x) for x in refused])
