@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import replace
 from functools import partial
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -17,7 +17,7 @@ from .bids import Bid, BidSet, read_bids
 from .panel import PanelInput, read_panel
 from .pricing import PricingModel
 from .ranking import Entry, candidates, rank
-from .caps import apply_caps
+from .caps import CapLine, apply_caps
 from .groups import StageFailure, stage_failure, subtotals
 from .labels import Named
 from .messages import reason_label
@@ -90,43 +90,52 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     unranked: dict[str, Marks] = {}
     outliers: list[Outlier] = []
     plan = [(criterion, _how_scored(criterion), rubric.places(criterion)) for criterion in rubric.scored_criteria]
-    objective = {criterion.id: _objective_scorer(criterion, places) for criterion, how, places in plan
-                 if how == "objective"}
-    for bid in valid:
-        criteria: dict[str, Decimal] = {}
-        deductions: dict[str, tuple[DeductionLine, ...]] = {}
-        incomplete = False
-        for criterion, how, places in plan:
-            if how == "objective":
-                criteria[criterion.id] = objective[criterion.id](bid.values)
-                continue
+    # Criterion by criterion, each a column of the valid bids' rounded scores; then bid by bid.
+    values_of = [bid.values for bid in valid]
+    columns: list[list[Decimal]] = []
+    unfinished = [False] * len(valid)  # a panel member has not scored the bid yet
+    deductions: list[dict[str, tuple[DeductionLine, ...]]] = [{} for _ in valid]
+    for criterion, how, places in plan:
+        if how == "objective":
+            columns.append(_objective_column(criterion, places, values_of))
+            continue
+        column = []
+        for i, bid in enumerate(valid):
             if how == "price":
                 raw = price_points[bid.vendor_id]
             elif how == "deduction":
                 assert isinstance(criterion, Deduction)
-                deductions[criterion.id] = deduction_lines(criterion, bid.values)
-                raw = deduction_score(criterion, deductions[criterion.id])
+                lines = deductions[i][criterion.id] = deduction_lines(criterion, bid.values)
+                raw = deduction_score(criterion, lines)
             else:
                 scores = given.get((bid.vendor_id, criterion.id), {})
                 seated = [j for j in members if (j, bid.vendor_id) not in panel.recused]  # recused: not missing
                 if not seated or any(j not in scores for j in seated):
-                    incomplete = True
+                    unfinished[i] = True
                 raw = aggregate(list(scores.values()), rubric.panel)
                 if rubric.panel.aggregate is Aggregate.CONSENSUS:
                     agreed = panel.consensus.get((bid.vendor_id, criterion.id))
-                    incomplete = incomplete or agreed is None
+                    unfinished[i] = unfinished[i] or agreed is None
                     raw = raw if agreed is None else agreed
                 outliers.extend(_outliers(bid.vendor_id, criterion.id, criterion.max, scores, rubric))
-            criteria[criterion.id] = round_half_up(raw, places)
-        criteria, caps = apply_caps(rubric.caps, criteria)
-        groups = {g: sum(map(criteria.__getitem__, ids), ZERO) for g, ids in group_criteria.items()}
-        flags = tuple(flag for flag, on in ((ABNORMAL_LOW, bid.vendor_id in abnormal),
-                                            (INCOMPLETE, incomplete and bool(panel_criteria))) if on)
+            column.append(round_half_up(raw, places))
+        columns.append(column)
+    ids = [criterion.id for criterion, _, _ in plan]
+    rows = zip(*columns) if columns else [()] * len(valid)
+    for i, (bid, row) in enumerate(zip(valid, rows)):
+        criteria = dict(zip(ids, row))
+        caps: dict[str, CapLine] = {}
+        if rubric.caps:
+            criteria, caps = apply_caps(rubric.caps, criteria)
+        groups = {g: sum(map(criteria.__getitem__, gids), ZERO) for g, gids in group_criteria.items()}
+        flags: tuple[str, ...] = (ABNORMAL_LOW,) if bid.vendor_id in abnormal else ()
+        if unfinished[i] and panel_criteria:
+            flags += (INCOMPLETE,)
         unranked[bid.vendor_id] = dict(vendor_id=bid.vendor_id, vendor_name=bid.vendor_name,
                                        total=sum(criteria.values(), ZERO), groups=groups, criteria=criteria,
                                        quoted_price=checks[bid.vendor_id].quoted,
                                        evaluated_price=evaluated[bid.vendor_id], flags=flags, sme=bid.sme,
-                                       deductions=deductions, caps=caps)
+                                       deductions=deductions[i], caps=caps)
 
     if any(c.scale_to_best for c in rubric.scored_criteria):
         unranked = _scale_criteria(rubric, unranked)
@@ -155,25 +164,37 @@ def _how_scored(criterion: Criterion) -> str:
     return "panel" if criterion.is_panel else "objective"
 
 
-def _objective_scorer(criterion: Criterion, places: int) -> Callable[[Mapping[str, Any]], Decimal]:
-    """A checklist's, count's or linear criterion's rounded score of a bid's values, remembered by the values it reads.
+def _objective_column(criterion: Criterion, places: int, values_of: Sequence[Mapping[str, Any]]) -> list[Decimal]:
+    """A checklist's, count's or linear criterion's rounded score of each bid's values (``values_of``, bid by bid).
 
-    The score is a function of those values alone, so bids stating the same ones (是, 96%…) share it;
-    a zero is never remembered (0 and -0 are equal keys but not equal scores once rounded).
+    The score is a function of the values the criterion reads alone, so it is worked out once for each different
+    reading (是, 96%…) and shared by the bids stating it; except where one of them is a zero (0 and -0 are equal
+    keys but not equal scores once rounded): that bid is scored on its own.
     """
     fields = criterion.fields_read
-    memory: dict[Any, Decimal] = {}
+    if not fields:
+        readings: list[Any] = [()] * len(values_of)
+    elif len(fields) == 1:
+        readings = list(map(methodcaller("get", fields[0]), values_of))
+    else:
+        readings = list(zip(*(map(methodcaller("get", f), values_of) for f in fields)))
+    try:
+        stating = dict(zip(readings, values_of))  # each different reading with the values of a bid stating it
+    except TypeError:  # an unhashable value: no parser gives one, but bid by bid is always right
+        stating = {}
+    scored = {reading: round_half_up(objective_score(criterion, values), places)
+              for reading, values in stating.items() if not _has_zero(reading, len(fields) == 1)}
+    column: list[Any] = list(map(scored.get, readings))
+    if len(scored) < len(stating) or not stating:
+        for i, score in enumerate(column):
+            if score is None:
+                column[i] = round_half_up(objective_score(criterion, values_of[i]), places)
+    return column
 
-    def score(values: Mapping[str, Any]) -> Decimal:
-        key = values.get(fields[0]) if len(fields) == 1 else tuple(map(values.get, fields))
-        found = memory.get(key)
-        if found is None:
-            found = round_half_up(objective_score(criterion, values), places)
-            if not any(isinstance(v, Decimal) and v.is_zero() for v in (key if isinstance(key, tuple) else (key,))):
-                memory[key] = found
-        return found
 
-    return score
+def _has_zero(reading: Any, single: bool) -> bool:
+    """Whether a reading (one value, or a tuple of them) holds a Decimal zero."""
+    return any(isinstance(v, Decimal) and v.is_zero() for v in ((reading,) if single else reading))
 
 
 # A valid bid's marks before it is ranked: a Standing's fields but its rank, as keywords; the Standing
