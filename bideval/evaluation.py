@@ -28,13 +28,14 @@ from .rubric import Aggregate, Criterion, Deduction, Price, Rubric, load_rubric
 from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
 from .sheets import InputFile, sha256_of
 from .sme import SmeCategory
-from .validity import BidCheck, check_bid
+from .validity import BidCheck, GateVerdicts, check_bid
 from .values import round_half_up
 
 
 def check_bids(rubric: Rubric, bids: Sequence[Bid]) -> dict[str, BidCheck]:
     """The validity check of every bid, by vendor_id."""
-    return {bid.vendor_id: check_bid(rubric, bid) for bid in bids}
+    gates = GateVerdicts()
+    return {bid.vendor_id: check_bid(rubric, bid, gates) for bid in bids}
 
 
 def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,

@@ -30,12 +30,35 @@ class BidCheck:
         return not self.reasons
 
 
-def check_bid(rubric: Rubric, bid: Bid) -> BidCheck:
-    """Every reason ``bid`` is invalid, with its pricing model and Q."""
+class GateVerdicts:
+    """Whether each gate of a rubric holds for a value, remembered: bids state the same few values (是, √, 驻场运营)
+    again and again, and a gate's verdict depends on the one value its field holds."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, dict[Any, bool]] = {}  # by the gate's id(): hashing a gate costs more than asking it
+
+    def holds(self, gate: Gate, values: Mapping[str, Any]) -> bool:
+        """``gate.when.holds(values)``."""
+        known = self._known.get(id(gate))
+        if known is None:
+            known = self._known[id(gate)] = {}
+        value = values.get(gate.when.field)
+        try:
+            verdict = known.get(value)
+        except TypeError:  # an unhashable value: no parser gives one, but asking the gate is always right
+            return gate.when.holds(values)
+        if verdict is None:
+            verdict = known[value] = gate.when.holds(values)
+        return verdict
+
+
+def check_bid(rubric: Rubric, bid: Bid, gates: GateVerdicts | None = None) -> BidCheck:
+    """Every reason ``bid`` is invalid, with its pricing model and Q (``gates``: verdicts shared with other bids)."""
     reasons: list[Reason] = []
     values = bid.values
+    gates = gates or GateVerdicts()
     for gate in rubric.gates:
-        if not gate.when.holds(values):
+        if not gates.holds(gate, values):
             reasons.append(Reason(gate.id, _gate_text(rubric, gate, values)))
     for field in rubric.required_fields:
         if values.get(field.id) is None:
