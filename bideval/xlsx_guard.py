@@ -26,6 +26,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import partial
 from itertools import chain
 from pathlib import Path
@@ -98,9 +99,10 @@ _DIMENSION = re.compile(rb"<(?:" + _XML_NAME + rb":)?dimension(?=[\s/>])([^>]*)"
 _ODD_CELL = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="[A-Z]{1,3}[1-9][0-9]{0,6}"))')
 _ODD_ROW_TAG = rb'[\t\n\r/>]| (?!r="[1-9][0-9]{0,6}")'  # what follows "<row" in a tag the fast scan cannot read
 _ODD_ROW = re.compile(rb"<row(?:" + _ODD_ROW_TAG + rb")")
-# The same, or (group 1) a usual row tag that may be hidden: "hidden" before the next "<" (which no attribute value
-# holds, so a '>' in a quoted value does not end the look). One pass finds both; hidden rows are rare.
-_ODD_OR_HIDDEN_ROW = re.compile(rb"<row(?:" + _ODD_ROW_TAG + rb'|( r="[0-9]{1,7}"[^<]*?hidden))')
+# The same, or (group 1) a usual row tag that may be hidden: "hidden", or a height of 0, before the next "<" (which no
+# attribute value holds, so a '>' in a quoted value does not end the look). One pass finds both; hidden rows are rare.
+_ODD_OR_HIDDEN_ROW = re.compile(rb"<row(?:" + _ODD_ROW_TAG
+                                + rb'|( r="[0-9]{1,7}"[^<]*?(?:hidden|ht\s*=\s*["\']\s*[+]?0*\.?0*\s*["\'])))')
 _PREFIXED_CELL_OR_ROW = re.compile(rb":(?:c|row)[\s/>]")
 _CELL_COLUMN = re.compile(rb'<c r="([A-Z]+)')
 _CELL_ROW = re.compile(rb'<c r="[A-Z]+([0-9]+)')
@@ -112,6 +114,9 @@ _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looki
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>(?=\s*<f[\s/>])')  # indented markup too
 _T_TEXT = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
 _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
+# A sheet whose rows are hidden unless a row says its height (sheetFormatPr zeroHeight: "rows hidden by default").
+_ROWS_HIDDEN_BY_DEFAULT = re.compile(rb"<" + _PREFIX + rb"sheetFormatPr(?=[\s/>])[^>]*?(?<![\w:.\-])zeroHeight\s*=\s*"
+                                     rb"[\"']\s*(?:1|true)\s*[\"']")
 _FORMULA_AFTER = re.compile(rb"\s*<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)</" + _PREFIX + rb"f>)")
 _VALUE_AFTER = re.compile(rb"\s*(?:<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</"
                           + _PREFIX + rb"c>)")
@@ -521,6 +526,7 @@ class _Extent:
     cursor_column: int = 0
     errors: dict[tuple[int, int], Unreadable] = field(default_factory=dict)  # (row, column) from 0 → what it holds
     hidden: set[int] = field(default_factory=set)  # the rows (from 1) a row tag says are hidden
+    hidden_by_default: bool = False  # sheetFormatPr zeroHeight: a row without a height of its own is hidden
 
 
 class _PartScan:
@@ -892,6 +898,8 @@ def _whole_tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
 def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> bool:
     """Fold a worksheet's cells, rows and dimension into `extent`; False when the fast scan cannot."""
     for piece in _whole_tags(chunks):
+        if not extent.hidden_by_default and b"zeroHeight" in piece and _ROWS_HIDDEN_BY_DEFAULT.search(piece):
+            extent.hidden_by_default = True
         at = piece.find(b"dimension")
         while at >= 0:
             match = _DIMENSION.match(piece, max(piece.rfind(b"<", 0, at), 0))
@@ -931,19 +939,32 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
         _note_unreadable(_ERROR_CELL, piece, extent)
     if b"<f" in piece:  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
         _note_unreadable(_FORMULA_CELL, piece, extent)
-    if row is not None:  # a row that may be hidden in Excel, rare: look at each row tag from there
-        extent.hidden.update(int(match.group(1)) for match in _ROW_TAG.finditer(piece, row.start())
-                             if _hides(match.group(2)))
+    if row is not None or extent.hidden_by_default:  # a row that may be hidden, rare: look at each row tag from there
+        extent.hidden.update(int(match.group(1)) for match in _ROW_TAG.finditer(piece, 0 if extent.hidden_by_default or row is None else row.start())
+                             if _hides(match.group(2), extent.hidden_by_default))
     return True
 
 
-def _hides(attributes: bytes) -> bool:
-    """Whether a row's start tag (the inside after its name or its r) says the row is hidden: ``hidden="1"`` or
-    ``"true"``, in any place among the attributes, quoted either way, as an XML reader reads it."""
-    if b"hidden" not in attributes:
+def _hides(attributes: bytes, by_default: bool = False) -> bool:
+    """Whether a row's start tag (the inside after its name or its r) says the row is hidden in Excel: ``hidden="1"``
+    or ``"true"``, or a height (``ht``) of 0, in any place among the attributes, quoted either way, as an XML reader
+    reads it. ``by_default``: the sheet hides rows by default (zeroHeight); then a row is hidden unless it has a
+    height above 0 of its own."""
+    if not by_default and b"hidden" not in attributes and b"ht" not in attributes:
         return False
-    return any(name == "hidden" and value.strip(" \t\r\n") in ("1", "true")
-               for name, value in _attribute_pairs(attributes))
+    height: Decimal | None = None
+    for name, value in _attribute_pairs(attributes):
+        value = value.strip(" \t\r\n")
+        if name == "hidden" and value in ("1", "true"):
+            return True
+        if name == "ht":
+            try:
+                height = Decimal(value)
+            except ArithmeticError:  # not a number: Excel would not open the file; the reader ignores it
+                continue
+            if height.is_finite() and height <= 0:
+                return True
+    return by_default and not (height is not None and height.is_finite() and height > 0)
 
 
 def _note_unreadable(cells: re.Pattern[bytes], piece: bytes, extent: _Extent) -> None:
@@ -1021,7 +1042,7 @@ def _placed_cells(piece: bytes, extent: _Extent) -> Iterator[tuple[int, int, re.
                 continue
             extent.row_tag = max(extent.row_tag, extent.cursor_row)
             extent.cursor_column = 0
-            if _hides(match.group(2)):
+            if _hides(match.group(2), extent.hidden_by_default):
                 extent.hidden.add(extent.cursor_row)
             continue
         if ref is None:

@@ -169,14 +169,16 @@ def test_a_bid_forms_hidden_rows_are_read_as_before(rubric, tmp_path: Path) -> N
 
 # -- the package check: both its scans, every spelling
 
-def rows_xml(second_row: str, late_r: bool = False) -> bytes:
+def rows_xml(second_row: str, late_r: bool = False, sheet_format: str = "") -> bytes:
     """A worksheet of three rows (A1, A2, A3 each holding text); ``second_row`` is row 2's start tag. With
-    ``late_r`` a cell's ``r`` is not its first attribute, which sends the sheet to the exact scan."""
+    ``late_r`` a cell's ``r`` is not its first attribute, which sends the sheet to the exact scan; ``sheet_format``:
+    a sheetFormatPr tag before the rows."""
     cell = '<c t="inlineStr" r="A{0}">' if late_r else '<c r="A{0}" t="inlineStr">'
     body = "".join(f"{tag}{cell.format(n)}<is><t>{n}</t></is></c></row>"
                    for n, tag in ((1, '<row r="1">'), (2, second_row), (3, '<row r="3">')))
     return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats'
-            b'.org/spreadsheetml/2006/main"><sheetData>' + body.encode() + b"</sheetData></worksheet>")
+            b'.org/spreadsheetml/2006/main">' + sheet_format.encode() + b"<sheetData>" + body.encode()
+            + b"</sheetData></worksheet>")
 
 
 def prefixed(xml: bytes) -> bytes:
@@ -200,18 +202,76 @@ def prefixed(xml: bytes) -> bytes:
     ('<row r="2" unhidden="1">', False),
     ('<row r="2" note=\'hidden="1"\'>', False),  # text inside a value
     ('<row r="2"><c r="B2" t="inlineStr"><is><t>hidden="1"</t></is></c>', False),  # a cell's text
+    # a height of 0 is how Excel hides a row too
+    ('<row r="2" ht="0" customHeight="1">', True),
+    ("<row r=\"2\" spans='1:1' ht=' 0.00 '>", True),
+    ('<row r="2" ht="0.75" customHeight="1">', False),  # low, not hidden
+    ('<row r="2" customFormat="false" ht="12.8" hidden="false" customHeight="false">', False),  # LibreOffice's
+    ('<row r="2" customHeight="0">', False),  # not a height
+    ('<row r="2" ht="">', False),
+    ('<row r="2" x:ht="0">', False),
 ])
 def test_the_guard_notes_hidden_rows_in_both_scans(tmp_path: Path, tag: str, hidden: bool) -> None:
+    assert noted_hidden(tmp_path, tag) == ({2} if hidden else set())
+
+
+def noted_hidden(tmp_path: Path, tag: str, sheet_format: str = "") -> set[int]:
+    """The rows the guard notes as hidden in a three-row sheet whose row 2 starts with ``tag``: the same in each of
+    its scans (``sheet_format``: a sheetFormatPr tag)."""
     source = write_consolidated(tmp_path / "source.xlsx", ["x"], [["y"]])
-    expected = {"Bids": frozenset({2})} if hidden else {}
-    for markup, xml in (("as written", rows_xml(tag)), ("late r", rows_xml(tag, late_r=True)),
-                        ("prefixed", prefixed(rows_xml(tag)))):
+    found = []
+    for markup, xml in (("as written", rows_xml(tag, sheet_format=sheet_format)),
+                        ("late r", rows_xml(tag, late_r=True, sheet_format=sheet_format)),
+                        ("prefixed", prefixed(rows_xml(tag, sheet_format=sheet_format)))):
         path = tmp_path / f"{markup}.xlsx"
         with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
             for info in old.infolist():
                 new.writestr(info.filename, xml if info.filename == SHEET else old.read(info))
         problems, notes = scan_xlsx(path)
-        assert problems == [] and notes.hidden_rows == expected, markup
+        assert problems == [], markup
+        found.append(set(notes.hidden_rows.get("Bids", ())))
+    assert found[0] == found[1] == found[2], found
+    return found[0]
+
+
+@pytest.mark.parametrize("sheet_format, tag, hidden", [
+    ('<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/>', '<row r="2">', {1, 2, 3}),
+    ("<sheetFormatPr zeroHeight = 'true' defaultRowHeight='15'/>", '<row r="2" ht="15" customHeight="1">', {1, 3}),
+    ('<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/>', '<row r="2" ht="0" customHeight="1">', {1, 2, 3}),
+    ('<sheetFormatPr defaultRowHeight="15" zeroHeight="0"/>', '<row r="2">', set()),
+    ('<sheetFormatPr defaultRowHeight="15"/>', '<row r="2">', set()),
+])
+def test_rows_hidden_by_default_are_hidden_unless_they_have_a_height(tmp_path: Path, sheet_format: str, tag: str,
+                                                                     hidden: set[int]) -> None:
+    """A sheet may hide its rows by default (zeroHeight, "rows hidden by default"): then only a row with a height of
+    its own shows."""
+    assert noted_hidden(tmp_path, tag, sheet_format) == hidden
+
+
+def test_rows_of_height_0_and_rows_hidden_by_default_are_refused(rubric, tmp_path: Path) -> None:
+    """As Excel users hide rows: dragging a row's height to 0, or a sheet whose rows are hidden by default."""
+    written = by_xlsxwriter(tmp_path / "written.xlsx", table(A, B, C), hidden=[])
+    low = tmp_path / "low.xlsx"
+    with zipfile.ZipFile(written) as old, zipfile.ZipFile(low, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == SHEET:
+                data, count = re.subn(rb'<row r="3"([^>]*)>', rb'<row r="3"\1 ht="0" customHeight="1">', data)
+                assert count == 1
+            new.writestr(info.filename, data)
+    assert refusal(rubric, low) == [f"{low}:Bids: {hidden_row(3)}"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bids"
+    for row in table(A, B, C):
+        sheet.append(row)
+    sheet.sheet_format.zeroHeight = True
+    for number in (1, 2):
+        sheet.row_dimensions[number].height = 15
+    by_default = tmp_path / "by-default.xlsx"
+    book.save(by_default)
+    assert b'zeroHeight="1"' in zipfile.ZipFile(by_default).read(SHEET)
+    assert refusal(rubric, by_default) == [f"{by_default}:Bids: {hidden_row(3)}", f"{by_default}:Bids: {hidden_row(4)}"]
 
 
 def test_a_hidden_row_read_by_the_exact_scan_is_refused_too(rubric, tmp_path: Path) -> None:
