@@ -527,6 +527,7 @@ class _Extent:
     errors: dict[tuple[int, int], Unreadable] = field(default_factory=dict)  # (row, column) from 0 → what it holds
     hidden: set[int] = field(default_factory=set)  # the rows (from 1) a row tag says are hidden
     hidden_by_default: bool = False  # sheetFormatPr zeroHeight: a row without a height of its own is hidden
+    before_rows: bool = True  # sheetData not reached yet
 
 
 class _PartScan:
@@ -898,8 +899,11 @@ def _whole_tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
 def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> bool:
     """Fold a worksheet's cells, rows and dimension into `extent`; False when the fast scan cannot."""
     for piece in _whole_tags(chunks):
-        if not extent.hidden_by_default and b"zeroHeight" in piece and _ROWS_HIDDEN_BY_DEFAULT.search(piece):
-            extent.hidden_by_default = True
+        if extent.before_rows:  # sheetFormatPr comes before sheetData
+            end = piece.find(b"sheetData")
+            extent.before_rows = end < 0
+            if _ROWS_HIDDEN_BY_DEFAULT.search(piece, 0, len(piece) if end < 0 else end):
+                extent.hidden_by_default = True
         at = piece.find(b"dimension")
         while at >= 0:
             match = _DIMENSION.match(piece, max(piece.rfind(b"<", 0, at), 0))
