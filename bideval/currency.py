@@ -111,6 +111,8 @@ def format_marks(number_format: str) -> tuple[tuple[str, str], ...]:
     ((('$', 'USD'),), (('€', 'EUR'),), (('美元', 'USD'),))
     >>> format_marks('#,##0.00 "AUD";[Red]-#,##0.00 "AUD"'), format_marks("0.00%"), format_marks("[$-804]yyyy年m月")
     ((('aud', 'AUD'), ('aud', 'AUD')), (), ())
+    >>> format_marks('#,##0 "ALL"'), format_marks('#,##0" (ALL IN)"'), format_marks('"TOP "0'), format_marks('"TOTAL USD "0')
+    ((('all', 'ALL'),), (), (('top', 'TOP'),), (('usd', 'USD'),))
     """
     found: list[tuple[str, str]] = []
     for piece in _literal_texts(number_format):
@@ -123,8 +125,9 @@ def format_marks(number_format: str) -> tuple[tuple[str, str], ...]:
                     found.append((mark, code))
                     folded = folded[:at] + " " * len(mark) + folded[end:]
                 at = folded.find(mark, end)
-        found += [(code.casefold(), code) for code in _CODE.findall(piece)
-                  if code in ISO_4217 and code.casefold() not in _MARK_CODES]
+        alone = piece.strip(_AROUND_A_CODE)
+        found += [(code.casefold(), code) for code in _CODE.findall(piece) if code in ISO_4217
+                  and code.casefold() not in _MARK_CODES and (code not in _WORD_CODES or alone == code)]
     return tuple(found)
 
 
@@ -139,6 +142,11 @@ def other_currency_written(number_format: str, code: str) -> str | None:
 # [Red], [>100], _x (a space as wide as x) and *x (x repeated to fill) write no mark.
 _FORMAT_PART = re.compile(r'"([^"]*)"?|\\(.)|\[\$([^\]-]*)[^\]]*\]|\[[^\]]*\]?|[_*].?|(.)', re.DOTALL)
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")  # an ISO 4217 code written in capitals
+# Codes that are also English words: in a format's text they name a currency only standing alone ("ALL" is Albanian
+# lek; "ALL IN" or "TOP PRICE" is wording).
+_WORD_CODES = frozenset({"ALL", "AMD", "BAM", "BOB", "CAD", "CUP", "ERN", "GEL", "MAD", "MOP", "NAD", "PEN", "PHP",
+                         "RON", "SOS", "TOP", "TRY"})
+_AROUND_A_CODE = " \t\u00a0.,:;()[]/-"
 
 
 def _literal_texts(number_format: str) -> list[str]:

@@ -260,7 +260,8 @@ def lump_sum(price):
 @pytest.mark.parametrize("number_format, writes", [
     ('"$"#,##0.00', "USD"), ("$#,##0_);[Red]($#,##0)", "USD"), ("[$$-409]#,##0.00", "USD"),
     ('[$USD] #,##0.00', "USD"), ('#,##0.00" 美元"', "USD"), ("[$€-407] #,##0", "EUR"), ('"£"#,##0', "GBP"),
-    ('"HK$"#,##0.00', "HKD"), ('#,##0.00 "CHF"', "CHF"), ("\\$#,##0", "USD"),
+    ('"HK$"#,##0.00', "HKD"), ('#,##0.00 "CHF"', "CHF"), ("\\$#,##0", "USD"), ('#,##0.00 "ALL"', "ALL"),
+    ('"TOTAL USD "#,##0', "USD"), ('"(CAD) "#,##0', "CAD"),
 ])
 def test_a_number_shown_in_another_currency_by_its_format_is_refused_at_its_cell(tmp_path, number_format, writes):
     """1,728,000 formatted "$"#,##0.00 shows $1,728,000.00, a price in dollars: in a yuan tender it was read as
@@ -288,7 +289,8 @@ def test_the_refusal_in_chinese_names_both_currencies(tmp_path):
 
 
 @pytest.mark.parametrize("number_format", ["¥#,##0.00", "[$¥-804]#,##0.00", '#,##0.00"元"', '"RMB"#,##0.00',
-                                           "#,##0.00", "0.00", 7, 44, '#,##0" pieces"'])
+                                           "#,##0.00", "0.00", 7, 44, '#,##0" pieces"', '#,##0" (ALL IN)"',
+                                           '"TOP PRICE "#,##0', '#,##0" TRY AGAIN"'])
 def test_the_tenders_own_currency_a_plain_format_or_a_built_in_one_is_read_as_the_number(tmp_path, number_format):
     """Built-in formats (7: currency, 44: accounting) show the computer's own currency: they say nothing."""
     path = formatted_form(tmp_path / "form.xlsx", lump_sum(1728000), {"total_price": number_format})
