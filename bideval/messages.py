@@ -1535,6 +1535,14 @@ def _(s: Say) -> str:
                f"已拒绝：{s['part']} 既不是 UTF-8 也不是 UTF-16 文本，而 .xlsx 的每个 XML 部件都是（这是躲避检查的手法）")
 
 
+@_template("guard.sheet_in_utf16")
+def _(s: Say) -> str:
+    return s.t(f"refused: the worksheet {s['part']} is saved as UTF-16 text, which the spreadsheet reader takes for an "
+               "empty sheet: open the workbook in Excel and save it again (Excel saves UTF-8)",
+               f"已拒绝：工作表 {s['part']} 以 UTF-16 文本保存，表格读取程序会把它当作空表：请用 Excel 打开该工作簿并重新保存"
+               "（Excel 保存为 UTF-8）")
+
+
 @_template("guard.rels_too_big")
 def _(s: Say) -> str:
     size = _size(s, s["size"])

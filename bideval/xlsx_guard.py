@@ -625,6 +625,8 @@ class _PartScan:
         if kept is not None:
             self.texts[name] = kept
         if root in SHEET_ROOTS:
+            if decoder is not None:  # python-calamine reads a worksheet in UTF-16 as an empty sheet, without a word
+                raise _Refused("sheet_in_utf16", part=name)
             self.worksheet(info, root, chain([text], _more_text(stream, decoder, SHEET_CHUNK_BYTES)))
             return None
         if root and complete and not _closes(text, root):

@@ -754,6 +754,7 @@ GUARD_FACTS = {
     "guard.sheet": dict(part="xl/worksheets/sheet1.xml", sheet_name="Bid",
                         finding=("beyond_excel", dict(column="XFE", row=2, max_columns=16384, max_rows=1048576))),
     "guard.not_utf": dict(part="xl/workbook.xml"),
+    "guard.sheet_in_utf16": dict(part="xl/worksheets/sheet1.xml"),
     "guard.rels_too_big": dict(part="xl/_rels/workbook.xml.rels", size=9 * 1024 * 1024),
     "guard.string_count": dict(part="xl/sharedStrings.xml", count=2 ** 32, size=2266),
     "guard.encoding": dict(part="xl/workbook.xml", encoding="utf-7"),
@@ -853,6 +854,11 @@ GUARD_SENTENCES = [
     ("guard.not_utf",
      'refused: xl/workbook.xml is neither UTF-8 nor UTF-16 text, which every XML part of an .xlsx is (a trick to hide markup from checks)',
      '已拒绝：xl/workbook.xml 既不是 UTF-8 也不是 UTF-16 文本，而 .xlsx 的每个 XML 部件都是（这是躲避检查的手法）'),
+    ("guard.sheet_in_utf16",
+     "refused: the worksheet xl/worksheets/sheet1.xml is saved as UTF-16 text, which the spreadsheet reader takes for "
+     "an empty sheet: open the workbook in Excel and save it again (Excel saves UTF-8)",
+     "已拒绝：工作表 xl/worksheets/sheet1.xml 以 UTF-16 文本保存，表格读取程序会把它当作空表：请用 Excel 打开该工作簿并重新保存"
+     "（Excel 保存为 UTF-8）"),
     ("guard.rels_too_big",
      'refused: xl/_rels/workbook.xml.rels is 9.0 MB, far larger than the relationship list of any real workbook',
      '已拒绝：xl/_rels/workbook.xml.rels 有 9.0 MB，远大于任何真实工作簿的关系列表'),

@@ -313,6 +313,20 @@ def test_doctype_in_utf16(book: Path, tmp_path: Path) -> None:
     assert "DOCTYPE" in text_of(check_xlsx(crafted))
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_worksheet_in_utf16_is_refused(book: Path, tmp_path: Path, codec: str) -> None:
+    """python-calamine reads a worksheet saved as UTF-16 as an empty sheet: a bid form with no fields, a Scores sheet
+    with no scores, said nowhere. Excel saves UTF-8; such a sheet is refused, naming the part."""
+    xml = part(book).decode().replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    crafted = rewrite(book, tmp_path / f"{codec}.xlsx", {SHEET: xml.encode(codec)})
+    assert text_of(check_xlsx(crafted)) == (f"refused: the worksheet {SHEET} is saved as UTF-16 text, which the "
+                                            "spreadsheet reader takes for an empty sheet: open the workbook in Excel "
+                                            "and save it again (Excel saves UTF-8)")
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids",
+                           str(crafted), "--json", str(tmp_path / "r.json")], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and "UTF-16" in done.stderr and "Traceback" not in done.stderr, done.stderr[-500:]
+
+
 def test_doctype_hidden_behind_padding(book: Path, tmp_path: Path) -> None:
     padded = (b'<?xml version="1.0"?>\n<!--' + b"x" * (XML_PREFIX_BYTES + 1000) + b"-->"
               + BILLION_LAUGHS.split(b"\n", 1)[1])
