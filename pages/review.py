@@ -232,7 +232,9 @@ def finalise_section(store: Store, chair: Actor, tender: int, stage: Stage) -> N
         if found:
             st.warning(ws.markdown_text(messages.sentence("finalise.refused", {"tender": tender, "blockers": found},
                                                           ws.lang(), rubric=store.rubric(chair, tender))))
-        if st.button(tr("确认最终结果（定稿）", "Finalise the result"), key="review_finalise", type="primary"):
+        if st.button(tr("确认最终结果（定稿）", "Finalise the result"), key="review_finalise", type="primary",
+                     disabled=bool(found), help=tr("先处理上面列出的事项。", "Resolve what is listed above first.")
+                     if found else None):
             if act(store.finalise, chair, tender):
                 st.rerun()
     if stage in (Stage.REVIEW, Stage.FINAL):

@@ -162,10 +162,10 @@ def _criterion_label(criterion: Criterion) -> str:
 
 
 def tier_text(rubric: Rubric, tiers: Mapping[tuple[str, str], str], row: Row) -> str:
-    """The agreed tier of a row as the grid shows it: ``t3 三档``, ``不分档`` or ``待定档``."""
+    """The agreed tier of a row as the grid shows it: ``t3 三档``, ``—`` (a criterion without tiers) or ``待定档``."""
     criterion = rubric.criterion_index[row.criterion]
     if not isinstance(criterion, Tiered):
-        return tr("不分档", "not tiered")
+        return "—"
     tier = criterion.tier(tiers.get((row.vendor_id, row.criterion)) or "")
     return f"{tier.id} {tier.label.text(ws.lang())}" if tier else tr("待定档", "awaiting tier")
 

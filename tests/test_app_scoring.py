@@ -126,6 +126,7 @@ def test_a_tiered_score_without_an_agreed_tier_is_refused(tender):
     app = open_app("scoring", lang="en", tender_id=tender, judge=JUDGE)
     assert "until the chair sets the tier" in app.warning[0].value
     assert "awaiting tier" in grid(app)["tier"][row_of(app, VENDOR_B, "ops_plan")]
+    assert grid(app)["tier"][row_of(app, VENDOR_B, "service_design")] == "—"  # judged: no tiers (not "not tiered")
     edit(app, {(VENDOR_B, "ops_plan"): {"score": 3}})
     assert VENDOR_B in app.error[0].value and "no agreed tier yet" in app.error[0].value
     assert my_scores(tender) == {}
