@@ -11,7 +11,7 @@ from functools import partial
 from decimal import Decimal
 from operator import attrgetter, methodcaller
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from .bids import Bid, BidSet, read_bids
 from .panel import PanelInput, read_panel
