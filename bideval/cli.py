@@ -8,14 +8,13 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
-import os
 import sys
-import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from . import __version__
 from .errors import BidEvalError, Problem
+from .outputs import Writer, check_outputs, write_outputs
 from .watchdog import set_language
 
 if TYPE_CHECKING:
@@ -115,19 +114,6 @@ def _tender(args: argparse.Namespace, rubric: Rubric) -> TenderInfo:
     return tender_info(rubric, args.title, args.number, args.method, args.date)
 
 
-def _write_atomically(path: str, write: Callable[[Path], object]) -> None:
-    """Write through a temporary file beside ``path`` so a failure leaves nothing half-written."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=".bideval-", suffix=target.suffix, dir=target.parent or ".")
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _check(args: argparse.Namespace) -> int:
     from .rubric import load_rubric
     from .rubric_view import describe_rubric
@@ -140,8 +126,9 @@ def _template(args: argparse.Namespace) -> int:
     from .rubric import load_rubric
     from .template import write_bid_form
 
+    check_outputs({"--out": args.out}, {"--criteria": [args.criteria]})
     rubric = load_rubric(args.criteria)
-    _write_atomically(args.out, lambda p: write_bid_form(rubric, p, args.lang))
+    write_outputs([(args.out, lambda p: write_bid_form(rubric, p, args.lang))])
     print(f"wrote {args.out}: bid form for {rubric.id} ({len(rubric.bid_fields)} fields)")
     return 0
 
@@ -153,6 +140,8 @@ def _scoresheet(args: argparse.Namespace) -> int:
     from .rubric import load_rubric
     from .scoresheet import write_score_sheet
 
+    check_outputs({"--out": args.out}, {"--criteria": [args.criteria], "--bids": args.bids,
+                                        "--tiers": [args.tiers] if args.tiers else []}, args.bids)
     rubric = load_rubric(args.criteria)
     bidset = read_bids(rubric, args.bids)
     checks = check_bids(rubric, bidset.bids)
@@ -166,7 +155,7 @@ def _scoresheet(args: argparse.Namespace) -> int:
             raise BidEvalError.coded("cli.judge_not_listed", file=args.tiers, judge=judge, members=panel.judges)
         tiers = panel.tiers
     valid = [b for b in bidset.bids if checks[b.vendor_id].valid]
-    _write_atomically(args.out, lambda p: write_score_sheet(rubric, valid, tiers, judge, p, args.lang))
+    write_outputs([(args.out, lambda p: write_score_sheet(rubric, valid, tiers, judge, p, args.lang))])
     print(f"wrote {args.out}: score sheet for {judge}, {len(valid)} bids × {len(rubric.panel_criteria)} criteria")
     return 0
 
@@ -198,16 +187,19 @@ def _evaluate(args: argparse.Namespace) -> int:
     if not args.out and not args.json:
         print("evaluate needs at least one of --out and --json", file=sys.stderr)
         return EXIT_BAD_INPUT
+    check_outputs({"--json": args.json, "--out": args.out}, _inputs(args), args.bids)
     result = run(args.criteria, args.bids, args.panel)
     _warn(result.warnings, args)
+    files: list[tuple[str, Writer]] = []
     if args.json:
         text = result_json(result, args.lang, indent=2 if args.indent else None)
-        _write_atomically(args.json, lambda p: p.write_text(text, encoding="utf-8"))
+        files.append((args.json, lambda p: p.write_text(text, encoding="utf-8")))
     if args.out:
         from .export import write_workbook
 
         tender = _tender(args, result.rubric)
-        _write_atomically(args.out, lambda p: write_workbook(result, p, args.lang, tender))
+        files.append((args.out, lambda p: write_workbook(result, p, args.lang, tender)))
+    write_outputs(files)  # both or neither
     print(summary_text(result, args.lang))
     return 0
 
@@ -216,13 +208,19 @@ def _report(args: argparse.Namespace) -> int:
     from .evaluation import run
     from .report import report_pdf, result_sha256
 
+    check_outputs({"--out": args.out}, _inputs(args), args.bids)
     result = run(args.criteria, args.bids, args.panel)
     _warn(result.warnings, args)
     data = report_pdf(result, args.lang, _tender(args, result.rubric))
-    _write_atomically(args.out, lambda p: p.write_bytes(data))
+    write_outputs([(args.out, lambda p: p.write_bytes(data))])
     print(f"wrote {args.out}: evaluation report for {result.rubric.id} ({result.status}), "
           f"result SHA-256 {result_sha256(result, args.lang)}")
     return 0
+
+
+def _inputs(args: argparse.Namespace) -> dict[str, list[str]]:
+    """The files an evaluation reads, by option."""
+    return {"--criteria": [args.criteria], "--bids": args.bids, "--panel": args.panel}
 
 
 def _audit(args: argparse.Namespace) -> int:

@@ -885,6 +885,39 @@ def _(s: Say) -> str:
                f"{s['file']}：评委“{s['judge']}”不在工作表 Judges 中（{s.join(s['members'])}）")
 
 
+@_template("cli.output_is_input")
+def _(s: Say) -> str:
+    return s.t(f"{s['option']} names the input {s['input_option']} {s['input']}: writing there would destroy it; "
+               "choose another file (nothing was read or written)",
+               f"{s['option']} 指向输入文件 {s['input_option']} {s['input']}：写入会毁掉该文件；请另选文件名（未读取也未写入任何文件）")
+
+
+@_template("cli.outputs_same")
+def _(s: Say) -> str:
+    return s.t(f"{s['option']} names the same file as {s['other']}: one would overwrite the other; give each its own "
+               "file (nothing was read or written)",
+               f"{s['option']} 与 {s['other']} 指向同一个文件：后写的会覆盖先写的；请分别指定文件（未读取也未写入任何文件）")
+
+
+@_template("cli.output_is_folder")
+def _(s: Say) -> str:
+    return s.t(f"{s['option']} names a folder: give the name of the file to write (nothing was read or written)",
+               f"{s['option']} 指向一个文件夹：请给出要写入的文件名（未读取也未写入任何文件）")
+
+
+@_template("cli.output_folder_missing")
+def _(s: Say) -> str:
+    return s.t(f"{s['option']}: the folder {s['folder']} does not exist (nothing was read or written)",
+               f"{s['option']}：文件夹 {s['folder']} 不存在（未读取也未写入任何文件）")
+
+
+@_template("cli.output_in_bids_folder")
+def _(s: Say) -> str:
+    return s.t(f"{s['option']} would write a workbook into the bids folder {s['folder']}: the next run would read it "
+               "as a bid; write it elsewhere (nothing was read or written)",
+               f"{s['option']} 会把工作簿写入投标文件夹 {s['folder']}：下次评审会把它当作投标读取；请写到别处（未读取也未写入任何文件）")
+
+
 @_template("store.no_seat")
 def _(s: Say) -> str:
     return s.t(f"{s['judge']!r} holds no seat on the panel of tender {s['tender']}",

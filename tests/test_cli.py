@@ -134,8 +134,101 @@ def test_a_rubric_that_is_no_file_or_too_large_exits_2_at_once(tmp_path: Path, m
 
 
 def test_unwritable_output_is_a_clear_error(tender, capsys):
-    assert main(evaluate_args(tender, "--json", str(tender["dir"] / "no" / "such" / "dir.json"))) == 2
-    assert "No such file or directory" in capsys.readouterr().err
+    missing = tender["dir"] / "no" / "such" / "dir.json"
+    assert main(evaluate_args(tender, "--json", str(missing))) == 2
+    assert capsys.readouterr().err == f"{missing}: --json: the folder {missing.parent} does not exist (nothing was read " \
+                                      "or written)\n"
+
+
+def test_a_failure_writing_the_second_output_writes_neither_and_names_the_path_given(tmp_path: Path):
+    """Found by a tester: --json was written before --out failed, so an old result.json and the ranked workbook
+    no longer came from one run; the error named a hidden temporary file."""
+    from bideval.outputs import write_outputs
+
+    first, second = tmp_path / "result.json", tmp_path / "ranked.xlsx"
+    first.write_text("the previous run's", encoding="utf-8")
+
+    def fails(path: Path) -> None:
+        path.write_bytes(b"half")
+        raise OSError(28, "No space left on device", str(path))
+
+    with pytest.raises(OSError) as caught:
+        write_outputs([(str(first), lambda p: p.write_text("new", encoding="utf-8")), (str(second), fails)])
+    assert caught.value.filename == str(second) and caught.value.strerror == "No space left on device"
+    assert first.read_text(encoding="utf-8") == "the previous run's" and not second.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["result.json"]  # no temporary file left behind
+
+
+def test_outputs_get_the_users_permissions_not_a_private_files(tmp_path: Path):
+    """Found by a tester: every output came out -rw------- (mkstemp's mode), unreadable by the chair on a shared
+    server. A new file gets what the umask gives any new file; a file replaced keeps its mode."""
+    from bideval.outputs import write_outputs
+
+    new, kept = tmp_path / "new.json", tmp_path / "kept.json"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    before = os.umask(0o022)
+    try:
+        write_outputs([(str(new), lambda p: p.write_text("a", encoding="utf-8")),
+                       (str(kept), lambda p: p.write_text("b", encoding="utf-8"))])
+    finally:
+        os.umask(before)
+    assert (new.stat().st_mode & 0o777, kept.stat().st_mode & 0o777) == (0o644, 0o640)
+    assert kept.read_text(encoding="utf-8") == "b"
+
+
+def command_lines(t: dict[str, Path]) -> list[tuple[list[str], str, str, Path]]:
+    """(arguments, output option, input option, the input it names) of each command writing onto an input."""
+    rubric, bid, panel = t["dir"] / "rubric.yaml", t["bids"] / "a.xlsx", t["panel"]
+    shutil.copy(t["rubric"], rubric)
+    common = ["--criteria", str(rubric), "--bids", str(t["bids"])]
+    return [
+        (["evaluate", *common, "--panel", str(panel), "--out", str(bid)], "--out", "--bids", bid),
+        (["evaluate", *common, "--panel", str(panel), "--json", str(rubric)], "--json", "--criteria", rubric),
+        (["evaluate", *common, "--panel", str(panel), "--out", str(panel)], "--out", "--panel", panel),
+        (["report", *common, "--panel", str(panel), "--out", str(bid)], "--out", "--bids", bid),
+        (["scoresheet", *common, "--tiers", str(panel), "--judge", "王", "--out", str(panel)], "--out", "--tiers", panel),
+        (["template", "--criteria", str(rubric), "--out", str(rubric)], "--out", "--criteria", rubric),
+    ]
+
+
+def test_no_command_writes_over_one_of_its_inputs(tender, capsys):
+    """Found by a tester: a tab-completed --out replaced a bid workbook, the rubric or the whole panel workbook
+    with the command's output, exit 0."""
+    for args, option, input_option, source in command_lines(tender):
+        before = source.read_bytes()
+        assert main(args + ["--lang", "en"]) == 2, args
+        assert capsys.readouterr().err == (f"{source}: {option} names the input {input_option} {source}: writing there "
+                                           "would destroy it; choose another file (nothing was read or written)\n")
+        assert source.read_bytes() == before
+
+
+def test_an_input_named_another_way_is_still_an_input(tender, capsys):
+    bid = tender["bids"] / "a.xlsx"
+    linked = tender["dir"] / "link.xlsx"
+    os.link(bid, linked)  # a hard link: the same file under another name
+    before = bid.read_bytes()
+    out = tender["dir"] / "sub" / ".." / "link.xlsx"
+    (tender["dir"] / "sub").mkdir()
+    assert main(["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(bid), "--out", str(out)]) == 2
+    assert "names the input --bids" in capsys.readouterr().err and bid.read_bytes() == before
+
+
+def test_two_outputs_on_one_file_a_folder_or_a_bids_folder_are_refused_before_any_work(tender, capsys):
+    same = tender["dir"] / "same.out"
+    assert main(evaluate_args(tender, "--json", str(same), "--out", str(same), "--lang", "zh")) == 2
+    assert capsys.readouterr().err == (f"{same}：--out 与 --json 指向同一个文件：后写的会覆盖先写的；请分别指定文件"
+                                       "（未读取也未写入任何文件）\n")
+    assert not same.exists()
+    assert main(evaluate_args(tender, "--json", str(tender["dir"]))) == 2
+    assert "--json names a folder" in capsys.readouterr().err
+    ranked = tender["bids"] / "ranked.xlsx"
+    assert main(evaluate_args(tender, "--out", str(ranked))) == 2
+    assert capsys.readouterr().err == (f"{ranked}: --out would write a workbook into the bids folder {tender['bids']}: "
+                                       "the next run would read it as a bid; write it elsewhere (nothing was read or "
+                                       "written)\n")
+    assert not ranked.exists()
+    assert main(evaluate_args(tender, "--json", str(tender["bids"] / "result.json"))) == 0  # not read as a bid
 
 
 def test_module_entry_point_gives_no_traceback(tmp_path: Path):

@@ -68,6 +68,11 @@ FACTS = {
     "bids.vendor_twice": dict(vendor_id=VENDOR, also="a.xlsx:Bid!C2"),
     "cell": dict(expected=Expected("money", {"unit": None}), found="1,5", field=PRICE),
     "cli.judge_not_listed": dict(file="panel.xlsx", judge="赵评委", members=("王评委", "李评委")),
+    "cli.output_is_input": dict(option="--out", input_option="--bids", input="bids.xlsx"),
+    "cli.outputs_same": dict(option="--out", other="--json"),
+    "cli.output_is_folder": dict(option="--json"),
+    "cli.output_folder_missing": dict(option="--out", folder="/nowhere"),
+    "cli.output_in_bids_folder": dict(option="--out", folder="bids"),
     "files.empty_folder": {},
     "files.missing": {},
     "files.not_xlsx_suffix": dict(suffix=".xls"),
@@ -242,6 +247,24 @@ SENTENCES = [
     ("cli.judge_not_listed",
      "panel.xlsx: judge '赵评委' is not on the Judges sheet (王评委, 李评委)", SAME,
      'panel.xlsx：评委“赵评委”不在工作表 Judges 中（王评委、李评委）'),
+    ("cli.output_is_input",
+     "--out names the input --bids bids.xlsx: writing there would destroy it; choose another file (nothing was read "
+     "or written)", SAME,
+     "--out 指向输入文件 --bids bids.xlsx：写入会毁掉该文件；请另选文件名（未读取也未写入任何文件）"),
+    ("cli.outputs_same",
+     "--out names the same file as --json: one would overwrite the other; give each its own file (nothing was read "
+     "or written)", SAME,
+     "--out 与 --json 指向同一个文件：后写的会覆盖先写的；请分别指定文件（未读取也未写入任何文件）"),
+    ("cli.output_is_folder",
+     "--json names a folder: give the name of the file to write (nothing was read or written)", SAME,
+     "--json 指向一个文件夹：请给出要写入的文件名（未读取也未写入任何文件）"),
+    ("cli.output_folder_missing",
+     "--out: the folder /nowhere does not exist (nothing was read or written)", SAME,
+     "--out：文件夹 /nowhere 不存在（未读取也未写入任何文件）"),
+    ("cli.output_in_bids_folder",
+     "--out would write a workbook into the bids folder bids: the next run would read it as a bid; write it "
+     "elsewhere (nothing was read or written)", SAME,
+     "--out 会把工作簿写入投标文件夹 bids：下次评审会把它当作投标读取；请写到别处（未读取也未写入任何文件）"),
     ("files.empty_folder",
      'the folder holds no .xlsx workbook', SAME,
      '文件夹中没有 .xlsx 工作簿'),
@@ -479,7 +502,8 @@ ALLOWED_ASCII = {"xlsx", "xls", "Excel", "XML", "Bid", "Bids", "Scores", "Tiers"
                  "wang", "example", "org", "UTC",  # a user name and e-mail, and the time zone of a lock
                  # the report's font, its Debian package, the setup command and the variable that names a font file
                  "Noto", "Sans", "CJK", "SC", "Debian", "fonts", "noto", "cjk", "bash", "scripts", "setup", "sh",
-                 "BIDEVAL_CJK_FONT", "ttf"}
+                 "BIDEVAL_CJK_FONT", "ttf",
+                 "out", "json", "bids", "criteria", "tiers", "nowhere"}  # command-line options and paths the user typed
 
 
 def english_words(text: str) -> set[str]:

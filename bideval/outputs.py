@@ -1,0 +1,125 @@
+"""The files a command writes: checked against its inputs before any work, written together at the end.
+
+A command line is typed by hand, and a slip of the tab key puts an input's name after ``--out``. So before
+anything is read, :func:`check_outputs` refuses an output that is one of the command's inputs (the rubric, a
+bid workbook, a panel workbook; the same file by another name or link included), a workbook written into a
+folder of bids (the next run would read it as a bid), two options naming one file, a folder, and a folder
+that does not exist. Then :func:`write_outputs` writes every output to a temporary file beside it and only
+when all are written puts them in place: a run that fails leaves every output as it was, and each file is
+created with the permissions any new file of the user gets (its umask), or keeps those of the file it replaces.
+"""
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, Mapping, Sequence
+
+from .errors import InputErrors, Problem
+from .sheets import SPREADSHEET_SUFFIXES
+
+Writer = Callable[[Path], object]
+
+
+class OutputError(InputErrors):
+    """Output paths a command must not write to."""
+
+
+def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequence[str]],
+                  bid_folders: Iterable[str] = ()) -> None:
+    """Refuse, every problem at once, outputs (option → path, None when not asked for) that would destroy an input
+    (option → paths), land in a folder of bids, name one file twice, or cannot be written where they say."""
+    problems: list[Problem] = []
+    given = {option: path for option, path in outputs.items() if path}
+    seen: dict[str, str] = {}
+    folders = [Path(f) for f in bid_folders if Path(f).is_dir()]
+    for option, path in given.items():
+        target = Path(path)
+        key = os.path.realpath(target)
+        if key in seen:
+            problems.append(Problem.of("cli.outputs_same", path, option=option, other=seen[key]))
+            continue
+        seen[key] = option
+        if target.is_dir():
+            problems.append(Problem.of("cli.output_is_folder", path, option=option))
+            continue
+        folder = target.parent
+        if not folder.is_dir():
+            problems.append(Problem.of("cli.output_folder_missing", path, option=option, folder=str(folder)))
+            continue
+        clash = next(((input_option, read) for input_option, sources in inputs.items() for source in sources
+                      if (read := _read_as(target, Path(source))) is not None), None)
+        if clash is not None:
+            problems.append(Problem.of("cli.output_is_input", path, option=option, input_option=clash[0],
+                                       input=clash[1]))
+            continue
+        suffix = target.suffix.lower()
+        inside = next((f for f in folders if _same_file(folder, f)), None)
+        if inside is not None and (suffix == ".xlsx" or suffix in SPREADSHEET_SUFFIXES):
+            problems.append(Problem.of("cli.output_in_bids_folder", path, option=option, folder=str(inside)))
+    if problems:
+        raise OutputError(problems)
+
+
+def _read_as(target: Path, source: Path) -> str | None:
+    """The input ``target`` is when ``source`` is read: ``source`` itself, or a workbook in the folder ``source``."""
+    if _same_file(target, source):
+        return str(source)
+    if source.is_dir() and target.suffix.lower() == ".xlsx" and target.is_file() and _same_file(target.parent, source):
+        return str(target)
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file or folder (by another name, a link, a hard link)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): the same only if they resolve alike
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def write_outputs(files: Sequence[tuple[str, Writer]]) -> None:
+    """Write each (path, writer) to a temporary file beside its path, then, once every one is written, put them
+    in place; on any failure remove the temporary files and leave every path as it was. An error writing one
+    names the path the user gave."""
+    staged: list[tuple[str, str]] = []
+    try:
+        for path, write in files:
+            staged.append((_staged(path, write), path))
+        for temporary, path in staged:
+            os.replace(temporary, path)
+    except BaseException:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _staged(path: str, write: Writer) -> str:
+    """``write`` into a new temporary file beside ``path``, with the mode ``path`` is to have."""
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".bideval-", suffix=target.suffix, dir=target.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, path) from None
+    os.close(handle)
+    try:
+        write(Path(temporary))
+        os.chmod(temporary, _mode_for(target))
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OSError(error.errno, error.strerror, path) from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions of the file replaced, else those of a new file under the user's umask (mkstemp's are 0600)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
