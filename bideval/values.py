@@ -54,7 +54,7 @@ _FALSE = {"否", "no", "false", "n", "0", "✗", "×", "✘", "x", "f"}
 # Thousands separators only in groups of three, so a European "1,5" is never read as 15.
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _MONEY = re.compile(
-    r"(?P<pre>¥|rmb|cny|人民币)?\s*(?P<num>[^\s万元]+?)\s*(?P<suf>万元|万|元)?"
+    r"(?P<pre>¥|rmb|cny|人民币)?\s*(?P<num>[^\s万元]+?)\s*(?P<suf>万\s*元|万|元)?"
 )
 
 
@@ -248,7 +248,7 @@ def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
         if not match:
             raise ValueProblem(expected, raw)
         value = _numeric_text(match["num"], expected, raw)
-        if match["suf"] in ("万", "万元"):
+        if match["suf"] and match["suf"][0] == "万":  # 万, 万元, 万 元
             yuan = value * 10000
         elif match["pre"] or match["suf"] == "元":
             yuan = value

@@ -36,6 +36,8 @@ def test_bool_rejects(raw):
     ("1200万", TEN_THOUSAND_UNIT, Decimal("1200")),
     ("¥12,000,000", TEN_THOUSAND_UNIT, Decimal("1200")),
     ("1200万元", TEN_THOUSAND_UNIT, Decimal("1200")),
+    ("80万 元", None, Decimal("800000")),  # a space inside 万元, as 80 万 takes one before it
+    ("80 万 元", TEN_THOUSAND_UNIT, Decimal("80")),
     (1200, TEN_THOUSAND_UNIT, Decimal("1200")),
 ])
 def test_money_spellings(raw, unit, expected):
