@@ -279,9 +279,10 @@ class _RubricReader:
                 if any(c.id == part and c.scale_to_best for c in criteria):
                     self.fail_as(f"cap {cap.id!r}", "cap_scaled", cap=cap.id, criterion=part)
         listed = doc.get("criteria")
-        named = frozenset(item.get("group") for item in listed if isinstance(item, Mapping)) \
-            if isinstance(listed, list) else frozenset()
-        groups = self.groups(doc.get("groups"), criteria, total, caps or (), named)
+        built = {c.id for c in criteria}
+        refused = frozenset(item.get("group") for item in listed if isinstance(item, Mapping)
+                            and item.get("id") not in built) if isinstance(listed, list) else frozenset()
+        groups = self.groups(doc.get("groups"), criteria, total, caps or (), refused)
         weighed = any(g.scale_to is not None or g.weight is not None for g in groups)
         known = {cid: m for cid, m in self.maxima.items() if m is not None}
         if total is not None and known and len(known) == len(self.maxima) and caps is not None and not weighed:
@@ -350,11 +351,11 @@ class _RubricReader:
 
     # -- groups: labels, stages, scaling, weights (issue 7, items 5 and 6)
     def groups(self, node: Any, criteria: tuple[Criterion, ...], total: Decimal | None,
-               caps: tuple[SharedCap, ...], named: frozenset[Any] = frozenset()) -> tuple[Group, ...]:
+               caps: tuple[SharedCap, ...], refused: frozenset[Any] = frozenset()) -> tuple[Group, ...]:
         """``groups:`` — each ``{id, label, pass_mark, scale_to_best, weight}`` in order; checked against the
         criteria (every criterion's group declared, a pass mark within the group's max and before price, the
-        weighted maxima adding up to ``total``). ``named``: the groups the criteria name, refused ones included
-        (a group whose only criterion is refused for its own mistake is not also "without criteria")."""
+        weighted maxima adding up to ``total``). ``refused``: the groups named by criteria refused for their own
+        mistakes (such a group is not also "without criteria" or "without a scored criterion": it may have had one)."""
         if node is None:
             return ()
         if not isinstance(node, list) or not node:
@@ -388,7 +389,9 @@ class _RubricReader:
                 scale_to = raw_max
             if label is not None:
                 out.append(Group(gid, label, pass_mark, scale_to, weight))
-            if not any(c.group == gid for c in criteria) and gid not in named:  # a refused criterion was named
+            if gid in refused and not scored:
+                pass  # its criterion's own mistake is said; nothing more is known of the group
+            elif not any(c.group == gid for c in criteria):
                 self.fail_as(where, "group_empty", group=gid)
             elif (pass_mark is not None or scale is True or scale_to is not None or weight is not None) and not scored:
                 self.fail_as(where, "group_unscored", group=gid)

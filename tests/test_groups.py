@@ -405,6 +405,30 @@ def test_criterion_scaling_mistakes(change, message):
     assert any(message in str(p) for p in caught.value.problems), str(caught.value)
 
 
+def test_a_refused_price_criterion_is_said_once_not_again_as_its_groups_mistake(tmp_path):
+    """Found by a tester: scale_to_best on the price criterion was refused, and its group, weighted, was then also
+    said to need a scored criterion, which it has."""
+    text = """id: test-g
+title: Groups
+fields:
+  - {id: tech, label: Tech points, type: integer}
+groups:
+  - {id: technical, label: Technical, pass_mark: 50, scale_to_best: 70, weight: 0.8}
+  - {id: financial, label: Financial, weight: 0.2}
+criteria:
+  - {id: t, name: Tech, group: technical, kind: count, field: tech, points_per_unit: 1, max: 100}
+  - {id: price, name: Price, group: financial, kind: price, max: 30, method: lowest_ratio, scale_to_best: true}
+"""
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(text, "g.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "g.yaml: criterion 'price': scale_to_best does not apply to a price criterion (price is already scored "
+        "against the other bids; a penalty's best is 0)"]
+    with pytest.raises(RubricError) as caught:  # with no criterion in it at all, the group is still said empty
+        parse_rubric(text.replace("group: financial", "group: technical"), "g.yaml")
+    assert any("group 'financial'" in str(p) for p in caught.value.problems)
+
+
 def test_a_scaled_criterion_under_a_shared_cap_is_refused():
     text = scaled_criterion().replace("criteria:\n", "caps:\n  - {id: both, label: {zh: 合计, en: Both}, max: 80, "
                                                      "criteria: [approach, plan]}\ncriteria:\n  - {id: plan, name: "
