@@ -395,8 +395,9 @@ def _text(raw: Any) -> str:
 
 
 def _plain(value: Decimal) -> Decimal:
-    """A number without trailing zeros, so a message says 16, not 16.0."""
-    return Decimal(plain_number(value))
+    """A number without trailing zeros, so a message says 16, not 16.0; a negative zero keeps its sign, so the
+    message quotes the -0 it refuses, not a 0 it would have taken."""
+    return Decimal(plain_number(value)).copy_sign(value)
 
 
 def _named_one(criterion: Criterion) -> Named:

@@ -2,8 +2,10 @@
 from decimal import Decimal as D
 from pathlib import Path
 
+import openpyxl
 import pytest
 
+from bideval.cli import main
 from bideval.errors import PanelError
 from bideval.evaluation import check_bids, evaluate, run
 from bideval.panel import PanelInput, Score, judge_name, read_panel
@@ -69,6 +71,11 @@ ERRORS = [
                  ["Scores!D2: expected a score from 0 to 5 for 'service_design', found 5.5"], id="above-max"),
     pytest.param([["王评委", VENDOR_A, "service_design", -1]], TIERS, None,
                  ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -1"], id="below-zero"),
+    pytest.param([["王评委", VENDOR_A, "service_design", -0.0]], TIERS, None,
+                 # refused as negative: the message quotes the -0 the cell holds, not a 0 that would be taken
+                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -0"], id="negative-zero"),
+    pytest.param([["王评委", VENDOR_A, "service_design", "-0.0"]], TIERS, None,
+                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -0"], id="negative-zero-text"),
     pytest.param([["王评委", VENDOR_A, "ops_plan", 16]], TIERS, None,
                  # above the maximum, with a tier agreed: the tier's range is the one to keep to
                  ["Scores!D2: expected a score inside the agreed tier t3 三档 (10.1–15) for 'ops_plan', found 16"],
@@ -373,3 +380,48 @@ def test_run_reads_bids_and_panel_files(tmp_path: Path):
     assert result.status == FINAL and result.judges == ("王评委", "李评委")
     assert [p.tier for p in result.panel_scores if p.criterion == "ops_plan"] == ["t3", "t3", "t2", "t2"]
     assert [f.role for f in result.inputs] == ["rubric", "bids", "bids", "panel"]
+
+
+# --------------------------------------------------------------------------- what the panel secretary reads
+
+def panel_messages(tmp_path: Path, capsys, panel: Path, lang: str) -> list[str]:
+    """The lines `python -m bideval evaluate … --panel PANEL [--lang zh]` prints for a refused panel workbook, each
+    without the workbook's path."""
+    bids = tmp_path / "bids"
+    bids.mkdir(exist_ok=True)
+    write_form(bids / "a.xlsx", good_bid(VENDOR_A))
+    write_form(bids / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.9))
+    args = ["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(bids), "--panel", str(panel),
+            "--json", str(tmp_path / "out.json")] + (["--lang", "zh"] if lang == "zh" else [])
+    assert main(args) == 2
+    assert not (tmp_path / "out.json").exists()
+    return [line.removeprefix(str(panel)) for line in capsys.readouterr().err.splitlines()]
+
+
+def openpyxl_scores(path: Path, rows, tiers=TIERS) -> Path:
+    """A panel workbook written by openpyxl rather than xlsxwriter."""
+    book = openpyxl.Workbook()
+    book.active.title = "Scores"
+    for row in [["judge", "vendor_id", "criterion", "score"], *rows]:
+        book["Scores"].append(row)
+    tiers_sheet = book.create_sheet("Tiers")
+    for row in [["vendor_id", "criterion", "tier"], *tiers]:
+        tiers_sheet.append(row)
+    book.save(path)
+    return path
+
+
+MESSAGES = [
+    pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_A, "service_design", -0.0]]),
+                 ":Scores!D2: expected a score from 0 to 5 for 'service_design', found -0",
+                 ":Scores!D2：应为“服务方案”的得分，0 到 5，实际为 -0", id="negative-zero"),
+]
+
+
+@pytest.mark.parametrize("make, en, zh", MESSAGES)
+def test_the_command_line_tells_the_panel_secretary_the_truth(tmp_path: Path, capsys, make, en, zh):
+    """Each a refusal the independent tester found explained wrongly: the line names what the cell holds, the
+    range the judge may use and the tier, in the command line's English and with `--lang zh`."""
+    panel = make(tmp_path / "panel.xlsx")
+    assert panel_messages(tmp_path, capsys, panel, "en") == [en]
+    assert panel_messages(tmp_path, capsys, panel, "zh") == [zh]
