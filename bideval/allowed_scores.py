@@ -129,12 +129,14 @@ def check_score(criterion: Criterion, tier_id: str | None, score: Decimal | None
     if score is None:
         return None  # withdrawing a score is always allowed
     typed = _typed(score) if typed is None else typed
+    allowed = allowed_range(criterion, tier_id)
     if score.is_signed():  # −0 too: it cannot be kept as typed
-        return ScoreRefusal(NEGATIVE, criterion, score, Decimal(0), criterion.max, typed=typed)
+        # the range the judge may use: the agreed tier's when there is one, as for a score outside it
+        low, high, tier = allowed if allowed is not None else (Decimal(0), criterion.max, None)
+        return ScoreRefusal(NEGATIVE, criterion, score, low, high, tier, typed=typed)
     places = -score.normalize().as_tuple().exponent  # type: ignore[operator]
     if decimals is not None and places > decimals:
         return ScoreRefusal(TOO_MANY_DECIMALS, criterion, score, typed=typed, decimals=decimals)
-    allowed = allowed_range(criterion, tier_id)
     if allowed is not None and allowed[2] is not None and not allowed[2].contains(score):
         # the agreed tier's range, even above the maximum: it is the range the judge may use
         return ScoreRefusal(OUTSIDE_TIER, criterion, score, *allowed, typed=typed)

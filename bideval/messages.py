@@ -441,11 +441,11 @@ def _(s: Say) -> str:
 @_template("refusal", _EXPECTED)
 def _(s: Say) -> str:
     """What a score check_score refused should have been (``refusal``: a ScoreRefusal)."""
-    from .allowed_scores import NOT_A_GRADE, OFF_STEP, OUTSIDE_TIER, TOO_MANY_DECIMALS
+    from .allowed_scores import NEGATIVE, NOT_A_GRADE, OFF_STEP, OUTSIDE_TIER, TOO_MANY_DECIMALS
 
     refusal = s["refusal"]
     criterion = refusal.criterion
-    if refusal.reason == OUTSIDE_TIER and refusal.tier is not None:
+    if refusal.reason in (OUTSIDE_TIER, NEGATIVE) and refusal.tier is not None:
         return _EXPECTED["score_in_tier"](s.with_data({"tier": refusal.tier, "criterion": criterion}))
     if refusal.reason in (NOT_A_GRADE, OFF_STEP):
         return _EXPECTED["grades"](s.with_data({"criterion": criterion, "grades": refusal.grades,
@@ -811,6 +811,9 @@ def _(s: Say) -> str:
         return _TEMPLATES["score.no_tier"](s.with_data({"criterion": criterion}))
     if refusal.reason == NOT_A_NUMBER:
         return s.t(f"{typed!r} is not a number", f"“{typed}”不是数字")
+    if refusal.reason == NEGATIVE and refusal.tier is not None and not s.ids:
+        return s.t(f"{typed} is negative; scores run from {low} to {high} (agreed tier: {s.label(refusal.tier)})",
+                   f"{typed} 是负数；得分范围为 {low}–{high}（已定档次：{s.label(refusal.tier)}）")
     if refusal.reason == NEGATIVE:
         return s.t(f"{typed} is negative; scores run from {low} to {high}", f"{typed} 是负数；得分范围为 {low}–{high}")
     if refusal.reason == TOO_MANY_DECIMALS:

@@ -76,6 +76,16 @@ ERRORS = [
                  ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -0"], id="negative-zero"),
     pytest.param([["王评委", VENDOR_A, "service_design", "-0.0"]], TIERS, None,
                  ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -0"], id="negative-zero-text"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", -1]], TIERS, None,
+                 # below zero with a tier agreed: the tier's range, as for a score above it, not 0 to the maximum
+                 ["Scores!D2: expected a score inside the agreed tier t3 三档 (10.1–15) for 'ops_plan', found -1"],
+                 id="tiered-below-zero"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", -0.0]], [[VENDOR_A, "ops_plan", "t1"]], None,
+                 ["Scores!D2: expected a score inside the agreed tier t1 一档 (0–5) for 'ops_plan', found -0"],
+                 id="tiered-negative-zero"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", -1]], [], None,
+                 # no tier agreed yet: 0 to the maximum is all that can be said
+                 ["Scores!D2: expected a score from 0 to 15 for 'ops_plan', found -1"], id="tiered-below-zero-no-tier"),
     pytest.param([["王评委", VENDOR_A, "ops_plan", 16]], TIERS, None,
                  # above the maximum, with a tier agreed: the tier's range is the one to keep to
                  ["Scores!D2: expected a score inside the agreed tier t3 三档 (10.1–15) for 'ops_plan', found 16"],
@@ -415,6 +425,9 @@ MESSAGES = [
     pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_A, "service_design", -0.0]]),
                  ":Scores!D2: expected a score from 0 to 5 for 'service_design', found -0",
                  ":Scores!D2：应为“服务方案”的得分，0 到 5，实际为 -0", id="negative-zero"),
+    pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_B, "ops_plan", -1]]),
+                 ":Scores!D2: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found -1",
+                 ":Scores!D2：应为“运营管理能力”已定档次二档（5.1–10）之内的得分，实际为 -1", id="tiered-below-zero"),
 ]
 
 
