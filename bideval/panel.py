@@ -20,7 +20,7 @@ from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, 
 from .labels import Label, Named
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook
-from .values import ValueProblem, fold, normalise, parse_number, parse_text, plain_number
+from .values import ValueProblem, cell_decimal, fold, normalise, parse_number, parse_text, plain_number
 
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
@@ -144,6 +144,8 @@ class _PanelReader:
 
     def expect(self, book: Workbook, sheet: str, row: int, column: int, expected: Expected, found: Any,
                **facts: Any) -> None:
+        if isinstance(found, float):  # the reader's 3.0 for a cell the sheet shows as 3
+            found = _plain(cell_decimal(found))
         self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found, **facts))
 
     def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):

@@ -104,6 +104,13 @@ ERRORS = [
                   f"the Tiers sheet ({TIER_LIST}) before scoring, found score 12"], id="blank-tier-is-not-agreed"),
     pytest.param([], [[VENDOR_A, "ops_plan", "t4"]], None,
                  [f"Tiers!C2: expected a tier of 'ops_plan': {TIER_LIST}, found 't4'"], id="unknown-tier"),
+    pytest.param([], [[VENDOR_A, "ops_plan", 3]], None,
+                 # a number cell quoted as the sheet shows it, not as the reader's float 3.0
+                 [f"Tiers!C2: expected a tier of 'ops_plan': {TIER_LIST}, found 3"], id="numeric-tier"),
+    pytest.param([], [[VENDOR_A, "ops_plan", 2.5]], None,
+                 [f"Tiers!C2: expected a tier of 'ops_plan': {TIER_LIST}, found 2.5"], id="fractional-tier"),
+    pytest.param([], [[VENDOR_A, 2, "t1"]], None,
+                 ["Tiers!B2: expected a tiered criterion (ops_plan 运营管理能力), found 2"], id="numeric-criterion"),
     pytest.param([], [[VENDOR_A, "service_design", "t1"]], None,
                  ["Tiers!B2: 'service_design' is a judged criterion and has no tiers; "
                   "expected a tiered criterion (ops_plan 运营管理能力)"], id="tier-for-an-untiered-criterion"),
@@ -428,6 +435,10 @@ MESSAGES = [
     pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_B, "ops_plan", -1]]),
                  ":Scores!D2: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found -1",
                  ":Scores!D2：应为“运营管理能力”已定档次二档（5.1–10）之内的得分，实际为 -1", id="tiered-below-zero"),
+    pytest.param(lambda p: openpyxl_scores(p, [], [[VENDOR_A, "ops_plan", 3.0]]),
+                 f":Tiers!C2: expected a tier of 'ops_plan': {TIER_LIST}, found 3",
+                 ":Tiers!C2：应为“运营管理能力”的档次之一：一档（0–5）、二档（5.1–10）、三档（10.1–15），实际为 3",
+                 id="numeric-tier"),
 ]
 
 
