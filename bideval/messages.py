@@ -130,6 +130,15 @@ class Say:
             return self.t(f"the boolean {value}", f"逻辑值 {'TRUE' if value else 'FALSE'}")
         if isinstance(value, CellError):
             return self.t(f"the error {value}", f"错误值 {value}")
+        if isinstance(value, TenThousandsFormat) and self.get("file_role") == "panel":
+            # no money on a panel sheet: what matters is that the sheet shows another number than the one read
+            shown = value.shown
+            as_en, as_zh = (f"as {shown}", f"显示为 {shown}") if shown else ("in 万 or 亿", "以“万”或“亿”显示")
+            return self.t(f"the number {value.number} stored in the cell, but shown {as_en} through the number "
+                          f"format {value.format!r}: the sheet shows a number other than the {value.number} stored "
+                          "(enter a plain number, with the cell's format General)",
+                          f"单元格中存储的数字 {value.number}，但通过数字格式 “{value.format}” {as_zh}："
+                          f"表中显示的数与存储的 {value.number} 不同（请填写普通数字，单元格格式设为“常规”）")
         if isinstance(value, TenThousandsFormat):
             return self.t(f"the number {value.number} shown through the number format {value.format!r}, which writes "
                           "万 or 亿: it cannot be told whether the number is in yuan or in 万 yuan (enter it as a plain "

@@ -146,7 +146,9 @@ class _PanelReader:
                **facts: Any) -> None:
         if isinstance(found, float):  # the reader's 3.0 for a cell the sheet shows as 3
             found = _plain(cell_decimal(found))
-        self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found, **facts))
+        # file_role: the sentence speaks of a panel sheet (a number shown in 万 is no amount of money here)
+        self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found,
+                                          file_role="panel", **facts))
 
     def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):
         """The header row's column of each wanted name, and the non-blank data rows after it."""

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import xlsxwriter
 
 from bideval.cli import main
 from bideval.errors import PanelError
@@ -428,6 +429,20 @@ def openpyxl_scores(path: Path, rows, tiers=TIERS) -> Path:
     return path
 
 
+def formatted_score(path: Path, score, number_format: str) -> Path:
+    """A panel workbook (xlsxwriter) whose one score cell is shown through ``number_format``."""
+    book = xlsxwriter.Workbook(path)
+    scores = book.add_worksheet("Scores")
+    scores.write_row(0, 0, ["judge", "vendor_id", "criterion", "score"])
+    scores.write_row(1, 0, ["王评委", VENDOR_A, "service_design"])
+    scores.write_number(1, 3, score, book.add_format({"num_format": number_format}))
+    tiers = book.add_worksheet("Tiers")
+    for r, row in enumerate([["vendor_id", "criterion", "tier"], *TIERS]):
+        tiers.write_row(r, 0, row)
+    book.close()
+    return path
+
+
 MESSAGES = [
     pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_A, "service_design", -0.0]]),
                  ":Scores!D2: expected a score from 0 to 5 for 'service_design', found -0",
@@ -439,6 +454,20 @@ MESSAGES = [
                  f":Tiers!C2: expected a tier of 'ops_plan': {TIER_LIST}, found 3",
                  ":Tiers!C2：应为“运营管理能力”的档次之一：一档（0–5）、二档（5.1–10）、三档（10.1–15），实际为 3",
                  id="numeric-tier"),
+    # a score shown in 万: no money wording ("in the field's unit", yuan or 万 yuan) on a panel sheet
+    pytest.param(lambda p: formatted_score(p, 4, '0"万"'),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 4 stored in the cell, but shown as 4万 "
+                 "through the number format '0\"万\"': the sheet shows a number other than the 4 stored (enter a plain "
+                 "number, with the cell's format General)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 4，但通过数字格式 “0\"万\"” 显示为 4万："
+                 "表中显示的数与存储的 4 不同（请填写普通数字，单元格格式设为“常规”）", id="score-shown-in-wan"),
+    pytest.param(lambda p: formatted_score(p, 40000, '0!.0000"万"'),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 40000 stored in the cell, but shown in 万 "
+                 "or 亿 through the number format '0!.0000\"万\"': the sheet shows a number other than the 40000 "
+                 "stored (enter a plain number, with the cell's format General)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 40000，但通过数字格式 “0!.0000\"万\"” "
+                 "以“万”或“亿”显示：表中显示的数与存储的 40000 不同（请填写普通数字，单元格格式设为“常规”）",
+                 id="score-shown-in-wan-point-moved"),
 ]
 
 
