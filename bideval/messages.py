@@ -447,6 +447,30 @@ def _(s: Say) -> str:
                f"{s.name(s['criterion'])}的等级所允许的得分：{grades}")
 
 
+@_template("grade_label", _EXPECTED)
+def _(s: Say) -> str:
+    """A ``score · grade`` choice whose grade is not the one the score lies in (``mismatch``: a GradeMismatch)."""
+    from .allowed_scores import grades_text
+
+    lang = None if s.ids else s.lang  # the command line names a grade in both languages, as the drop-down does
+    mismatch, score = s["mismatch"], number(s["mismatch"].score)
+    grades = grades_text(s["grades"], s.get("step"), lang)
+    label, grade, named = mismatch.label, mismatch.grade, mismatch.named
+    name_of = (lambda g: g.label.both()) if lang is None else (lambda g: g.label.text(s.lang))
+    if grade is not None:
+        fits = s.t(f"{score} is the grade {name_of(grade)}", f"{score} 分属于等级“{name_of(grade)}”")
+    else:
+        fits = s.t(f"{score} lies in no grade", f"{score} 分不属于任何等级")
+    if named is None:
+        fits += s.t(f", and {label!r} is none of its grades", f"，且“{label}”不是该项的等级")
+    elif grade is not None:
+        fits += s.t(f", not {label!r}", f"，而非“{label}”")
+    else:
+        fits += s.t(f", and {label!r} is the grade {named.text(lang)}", f"，而“{label}”是等级 {named.text(lang)}")
+    return s.t(f"a grade that goes with its score on {s.name(s['criterion'])} ({grades}): {fits}",
+               f"{s.name(s['criterion'])}中与得分相符的等级（{grades}）：{fits}")
+
+
 @_template("refusal", _EXPECTED)
 def _(s: Say) -> str:
     """What a score check_score refused should have been (``refusal``: a ScoreRefusal)."""

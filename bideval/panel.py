@@ -15,8 +15,8 @@ from typing import Any, Iterable, Mapping
 from .bids import Bid, normalise_vendor_id
 from .cell_errors import Unreadable
 from .errors import DamagedWorkbook, Expected, PanelError, Problem, cell_problem
-from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grades_text,  # noqa: F401
-                             parse_choice)
+from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
+                             grades_text, parse_choice)
 from .labels import Label, Named
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook
@@ -340,7 +340,7 @@ class _PanelReader:
             if score is None:
                 score = parse_number(raw)
         except ValueProblem:
-            self.expect(book, sheet, r, score_column, _expected_number(criterion, tier_id), raw)
+            self.expect(book, sheet, r, score_column, _expected_number(criterion, tier_id, raw), raw)
             return
         if score is None:
             # Not yet given: missing, not an error (the bid is incomplete).
@@ -359,11 +359,12 @@ class _PanelReader:
         self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
 
 
-def _expected_number(criterion: Criterion, tier_id: str | None) -> Expected:
-    """What a score cell must hold, for the message on a cell that is not a number."""
+def _expected_number(criterion: Criterion, tier_id: str | None, raw: object) -> Expected:
+    """What a score cell must hold, for the message on a cell that is not a number (``raw``: what it holds)."""
     if isinstance(criterion, Judged) and criterion.grades:
-        return Expected("grades", {"criterion": _named_one(criterion), "grades": criterion.grades,
-                                   "step": criterion.step})
+        facts = {"criterion": _named_one(criterion), "grades": criterion.grades, "step": criterion.step}
+        mismatch = grade_mismatch(criterion, raw)  # 8 · 无 where 8 is 有: say that the grade does not go with it
+        return Expected("grades", facts) if mismatch is None else Expected("grade_label", {**facts, "mismatch": mismatch})
     low, high, tier = allowed_range(criterion, tier_id) or (Decimal(0), criterion.max, None)
     return Expected("score_range", {"low": low, "high": high, "tier": tier})
 

@@ -9,7 +9,7 @@ import pytest
 from bideval import messages, rubric_yaml
 from bideval.errors import BidEvalError, Expected, InputErrors, Problem, cell_problem
 from bideval.labels import Label, Named
-from bideval.allowed_scores import check_score
+from bideval.allowed_scores import GradeMismatch, check_score
 from bideval.accounts import AccountRefused, SignInRefused
 from bideval.rights import Action, Actor, RightRefused, Role
 from bideval.rubric import Grade, Judged, Tier, Tiered
@@ -117,6 +117,8 @@ EXPECTED = {
     "bool": {}, "choice": dict(choices=("驻场运营", "离场运营")), "criterion_of": dict(role="tiered", criteria=(OPS,)),
     "integer": dict(non_negative=True), "judge_member": dict(sheet="Judges", members=("王评委",)),
     "grades": dict(criterion=DESIGN_GRADED, grades=GRADES, step=D(1)),
+    "grade_label": dict(criterion=DESIGN_GRADED, grades=GRADES, step=D(1),
+                        mismatch=GradeMismatch(D(9), "良", GRADES[1], GRADES[0])),
     "refusal": dict(refusal=check_score(OPS_TIERED, "t1", D(7))),
     "judge_name": {}, "money": dict(unit="10k CNY", non_negative=False), "number": dict(non_negative=False),
     "percent": {}, "price_model": dict(models=(PER_CALL, LUMP)), "score_in_tier": dict(tier=T2, criterion=OPS),
@@ -415,6 +417,12 @@ EXPECTATIONS = [
      "a score allowed by the grades of 'design': Excellent 8–10, Good 5–7 (whole points)",
      "a score allowed by the grades of 'Design': Excellent 8–10, Good 5–7 (whole points)",
      '“设计方案”的等级所允许的得分：优 8–10, 良 5–7 (整数分)'),
+    ("grade_label",
+     "a grade that goes with its score on 'design' (优 / Excellent 8–10, 良 / Good 5–7 (整数分 / whole points)): 9 is "
+     "the grade 优 / Excellent, not '良'",
+     "a grade that goes with its score on 'Design' (Excellent 8–10, Good 5–7 (whole points)): 9 is the grade "
+     "Excellent, not '良'",
+     '“设计方案”中与得分相符的等级（优 8–10, 良 5–7 (整数分)）：9 分属于等级“优”，而非“良”'),
     ("judge_member",
      'a judge on the Judges sheet (王评委)', SAME,
      '工作表 Judges 中列出的评委（王评委）'),
