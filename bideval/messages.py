@@ -1387,6 +1387,21 @@ ADVICE = {
                     "ask the bidder to delete the unused rows and columns and save the workbook again"),
 }
 SEND_AGAIN = Label("请投标人重新发送该文件", "ask the bidder to send the file again")
+SEND_IT_AGAIN = Label("请投标人重新发送", "ask the bidder to send it again")
+# A panel workbook comes from the panel secretary, not from a bidder: the advice that names who sends a file, for a
+# problem whose file_role is "panel" (bideval.panel opens its workbooks so).
+FROM_PANEL = {
+    SEND_AGAIN: Label("请评标委员会秘书重新提供该文件", "ask the panel secretary to send the file again"),
+    SEND_IT_AGAIN: Label("请评标委员会秘书重新提供", "ask the panel secretary to send it again"),
+    ADVICE["send"]: Label("评分工作簿必须是 Excel .xlsx 工作簿", "the panel workbook must be an Excel .xlsx workbook"),
+    ADVICE["shrink"]: Label("请评标委员会秘书删除多余的行和列后重新保存工作簿",
+                            "ask the panel secretary to delete the unused rows and columns and save the workbook again"),
+}
+
+
+def _advice(s: Say, advice: Label) -> str:
+    """``advice`` in the problem's language, said to whoever sends the file: a bidder, or the panel secretary."""
+    return (FROM_PANEL.get(advice, advice) if s.get("file_role") == "panel" else advice).text(s.lang)
 
 
 def _part(s: Say) -> str:
@@ -1430,27 +1445,27 @@ def _(s: Say) -> str:
 
 @_template("guard.empty")
 def _(s: Say) -> str:
-    return s.t("the file is empty (0 bytes), expected an .xlsx workbook; ask the bidder to send it again",
-               "文件是空的（0 字节），应为 .xlsx 工作簿；请投标人重新发送")
+    return s.t(f"the file is empty (0 bytes), expected an .xlsx workbook; {_advice(s, SEND_IT_AGAIN)}",
+               f"文件是空的（0 字节），应为 .xlsx 工作簿；{_advice(s, SEND_IT_AGAIN)}")
 
 
 @_template("guard.not_xlsx")
 def _(s: Say) -> str:
-    found, advice = FOUND[s["found"]], ADVICE[s["advice"]]
-    return s.t(f"not an .xlsx workbook (found {found.en}); {advice.en}", f"不是 .xlsx 工作簿（实际是{found.zh}）；{advice.zh}")
+    found, advice = FOUND[s["found"]], _advice(s, ADVICE[s["advice"]])
+    return s.t(f"not an .xlsx workbook (found {found.en}); {advice}", f"不是 .xlsx 工作簿（实际是{found.zh}）；{advice}")
 
 
 @_template("guard.zip_broken")
 def _(s: Say) -> str:
-    return s.t(f"damaged .xlsx: the zip structure is broken ({s['detail']}); {SEND_AGAIN.en}",
-               f"文件已损坏：压缩包结构已破坏；{SEND_AGAIN.zh}")
+    return s.t(f"damaged .xlsx: the zip structure is broken ({s['detail']}); {_advice(s, SEND_AGAIN)}",
+               f"文件已损坏：压缩包结构已破坏；{_advice(s, SEND_AGAIN)}")
 
 
 @_template("guard.truncated")
 def _(s: Say) -> str:
     return s.t("damaged .xlsx: the end of the file is missing (no zip directory), so it was probably truncated by "
-               f"an incomplete download or copy; {SEND_AGAIN.en}",
-               f"文件已损坏：文件末尾缺失（没有压缩包目录），可能是下载或复制未完成而被截断；{SEND_AGAIN.zh}")
+               f"an incomplete download or copy; {_advice(s, SEND_AGAIN)}",
+               f"文件已损坏：文件末尾缺失（没有压缩包目录），可能是下载或复制未完成而被截断；{_advice(s, SEND_AGAIN)}")
 
 
 @_template("guard.too_many_parts")
@@ -1525,22 +1540,22 @@ def _(s: Say) -> str:
 @_template("guard.runs_past")
 def _(s: Say) -> str:
     return s.t(f"damaged .xlsx: {s['part']} runs past the end of the file's data, so the file is truncated or "
-               "tampered with; ask the bidder to send it again",
-               f"文件已损坏：{s['part']} 超出了文件数据的末尾，文件被截断或篡改；{SEND_AGAIN.zh}")
+               f"tampered with; {_advice(s, SEND_IT_AGAIN)}",
+               f"文件已损坏：{s['part']} 超出了文件数据的末尾，文件被截断或篡改；{_advice(s, SEND_AGAIN)}")
 
 
 @_template("guard.part_broken")
 def _(s: Say) -> str:
-    return s.t(f"damaged .xlsx: {s['part']} cannot be read ({s['detail']}); {SEND_AGAIN.en}",
-               f"文件已损坏：{s['part']} 无法读取；{SEND_AGAIN.zh}")
+    return s.t(f"damaged .xlsx: {s['part']} cannot be read ({s['detail']}); {_advice(s, SEND_AGAIN)}",
+               f"文件已损坏：{s['part']} 无法读取；{_advice(s, SEND_AGAIN)}")
 
 
 @_template("guard.no_workbook")
 def _(s: Say) -> str:
     missing = s["missing"]
     return s.t(f"not an .xlsx workbook: the file is a zip archive without {' or '.join(missing)}, so it holds no "
-               f"workbook; {ADVICE['send'].en}",
-               f"不是 .xlsx 工作簿：该文件是压缩包，但没有 {'、'.join(missing)}，因此不含工作簿；{ADVICE['send'].zh}")
+               f"workbook; {_advice(s, ADVICE['send'])}",
+               f"不是 .xlsx 工作簿：该文件是压缩包，但没有 {'、'.join(missing)}，因此不含工作簿；{_advice(s, ADVICE['send'])}")
 
 
 @_template("guard.part_oversize")
@@ -1560,7 +1575,7 @@ def _(s: Say) -> str:
 @_template("guard.sheet")
 def _(s: Say) -> str:
     code, facts = s["finding"]
-    finding = _SHEET_FINDINGS[code](s.with_data(facts))
+    finding = _SHEET_FINDINGS[code](s.with_data({**facts, "file_role": s.get("file_role")}))
     return s.t(f"refused: {_part(s)} {finding}", f"已拒绝：{_part(s)}{finding}")
 
 
@@ -1638,8 +1653,8 @@ def _(s: Say) -> str:
 @_template("too_many", _SHEET_FINDINGS)
 def _(s: Say) -> str:
     return s.t(f"holds more than {s['cells']:,} cells or {s['rows']} rows (the limits), which would exhaust memory "
-               f"when read; {ADVICE['shrink'].en}",
-               f"含有超过 {s['cells']:,} 个单元格或 {s['rows']} 行（上限），读取时会耗尽内存；{ADVICE['shrink'].zh}")
+               f"when read; {_advice(s, ADVICE['shrink'])}",
+               f"含有超过 {s['cells']:,} 个单元格或 {s['rows']} 行（上限），读取时会耗尽内存；{_advice(s, ADVICE['shrink'])}")
 
 
 @_template("row_beyond", _SHEET_FINDINGS)
@@ -1660,9 +1675,9 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     return s.t(f"has cells as far as column {s['column']} and row {s['row']}: {s['columns']} columns × {s['rows']} "
                f"rows = {s['cells']:,} cells counted from A1 (limit {s['limit']:,}), which would exhaust memory when "
-               f"read; {ADVICE['shrink'].en}",
+               f"read; {_advice(s, ADVICE['shrink'])}",
                f"的单元格延伸到 {s['column']} 列、第 {s['row']} 行：从 A1 算起共 {s['columns']} 列 × {s['rows']} 行 = "
-               f"{s['cells']:,} 个单元格（上限 {s['limit']:,}），读取时会耗尽内存；{ADVICE['shrink'].zh}")
+               f"{s['cells']:,} 个单元格（上限 {s['limit']:,}），读取时会耗尽内存；{_advice(s, ADVICE['shrink'])}")
 
 
 @_template("bad_dimension", _SHEET_FINDINGS)
@@ -1682,9 +1697,9 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     return s.t(f"claims a dimension (used range) of {s['ref']}: {s['columns']} columns × {s['rows']} rows = "
                f"{s['cells']:,} cells counted from A1 (limit {s['limit']:,}), which would exhaust memory when read; "
-               f"{ADVICE['shrink'].en}",
+               f"{_advice(s, ADVICE['shrink'])}",
                f"声明的使用范围为 {s['ref']}：从 A1 算起共 {s['columns']} 列 × {s['rows']} 行 = {s['cells']:,} 个单元格"
-               f"（上限 {s['limit']:,}），读取时会耗尽内存；{ADVICE['shrink'].zh}")
+               f"（上限 {s['limit']:,}），读取时会耗尽内存；{_advice(s, ADVICE['shrink'])}")
 
 
 # -- rubric (YAML) files: the structural mistakes of a hand-edited rubric (bideval/rubric_yaml.py)

@@ -94,7 +94,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
     books: list[Workbook] = []
     inputs: list[InputFile] = []
     for path in files:
-        book, opened = open_workbook(path, apart=apart)
+        book, opened = open_workbook(path, apart=apart, file_role="panel")
         problems.extend(opened)
         if book is not None:
             books.append(book)

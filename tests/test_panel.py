@@ -6,11 +6,13 @@ import openpyxl
 import pytest
 import xlsxwriter
 
+from bideval.bids import read_bids
 from bideval.cli import main
-from bideval.errors import PanelError
+from bideval.errors import BidsError, PanelError
 from bideval.evaluation import check_bids, evaluate, run
 from bideval.panel import PanelInput, Score, judge_name, read_panel
 from bideval.result import FINAL, INCOMPLETE, PROVISIONAL
+from bideval.rubric import load_rubric
 from conftest import EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, make_bidset, write_form, write_panel, write_xlsx
 
 VENDOR_C = "91310000MA1FL0000X"  # invalid: no operating licence
@@ -478,3 +480,39 @@ def test_the_command_line_tells_the_panel_secretary_the_truth(tmp_path: Path, ca
     panel = make(tmp_path / "panel.xlsx")
     assert panel_messages(tmp_path, capsys, panel, "en") == [en]
     assert panel_messages(tmp_path, capsys, panel, "zh") == [zh]
+
+
+def empty(path: Path) -> Path:
+    """A panel workbook of 0 bytes (a failed upload or save)."""
+    path.write_bytes(b"")
+    return path
+
+
+def truncated(path: Path) -> Path:
+    """A panel workbook whose end was lost (an interrupted copy): no zip directory."""
+    whole = write_panel(path, full_panel(), TIERS).read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    return path
+
+
+@pytest.mark.parametrize("make, en, zh", [
+    (empty,
+     ": the file is empty (0 bytes), expected an .xlsx workbook; ask the panel secretary to send it again",
+     "：文件是空的（0 字节），应为 .xlsx 工作簿；请评标委员会秘书重新提供"),
+    (truncated,
+     ": damaged .xlsx: the end of the file is missing (no zip directory), so it was probably truncated by an "
+     "incomplete download or copy; ask the panel secretary to send the file again",
+     "：文件已损坏：文件末尾缺失（没有压缩包目录），可能是下载或复制未完成而被截断；请评标委员会秘书重新提供该文件"),
+], ids=["empty", "truncated"])
+def test_a_damaged_panel_workbook_is_sent_back_to_the_panel_secretary_not_a_bidder(tmp_path: Path, capsys, make,
+                                                                                    en, zh):
+    """The package check advised "ask the bidder to send it again" for every file; a panel workbook comes from the
+    panel secretary. The problem carries file_role=panel and the advice follows it; a bid file's is unchanged."""
+    panel = make(tmp_path / "panel.xlsx")
+    assert panel_messages(tmp_path, capsys, panel, "en") == [en]
+    assert panel_messages(tmp_path, capsys, panel, "zh") == [zh]
+    bid = make(tmp_path / "bids" / "c.xlsx")  # the same damage in a bid file: the bidder is asked, as before
+    with pytest.raises(BidsError) as caught:
+        read_bids(load_rubric(EXAMPLE_RUBRIC), [bid])
+    assert [str(p).removeprefix(str(bid)) for p in caught.value.problems] == [
+        en.replace("the panel secretary", "the bidder")]
