@@ -129,12 +129,14 @@ def check_score(criterion: Criterion, tier_id: str | None, score: Decimal | None
     if score is None:
         return None  # withdrawing a score is always allowed
     typed = _typed(score) if typed is None else typed
+    allowed = allowed_range(criterion, tier_id)
     if score.is_signed():  # −0 too: it cannot be kept as typed
-        return ScoreRefusal(NEGATIVE, criterion, score, Decimal(0), criterion.max, typed=typed)
+        # the range the judge may use: the agreed tier's when there is one, as for a score outside it
+        low, high, tier = allowed if allowed is not None else (Decimal(0), criterion.max, None)
+        return ScoreRefusal(NEGATIVE, criterion, score, low, high, tier, typed=typed)
     places = -score.normalize().as_tuple().exponent  # type: ignore[operator]
     if decimals is not None and places > decimals:
         return ScoreRefusal(TOO_MANY_DECIMALS, criterion, score, typed=typed, decimals=decimals)
-    allowed = allowed_range(criterion, tier_id)
     if allowed is not None and allowed[2] is not None and not allowed[2].contains(score):
         # the agreed tier's range, even above the maximum: it is the range the judge may use
         return ScoreRefusal(OUTSIDE_TIER, criterion, score, *allowed, typed=typed)
@@ -236,6 +238,39 @@ _CHOICE = re.compile(r"\s*([+-]?\d+(?:\.\d+)?)\s*(?:[·・:：]\s*(.*))?")
 def parse_choice(criterion: Criterion, raw: object) -> Decimal | None:
     """The score of a drop-down choice (``8 · 优 / Excellent``, ``8 优``) or of a plain number; None when ``raw``
     is not such a text. A grade named beside the score must be the grade the score lies in."""
+    split = _split_choice(criterion, raw)
+    if split is None:
+        return None
+    graded, score, named = split
+    if named and not any(_names(g.label, named) for g in graded.grades if g.contains(score)):
+        return None
+    return score
+
+
+@dataclass(frozen=True)
+class GradeMismatch:
+    """A choice whose grade is not the one its score lies in (``8 · 无`` where 8 is 有), as data."""
+
+    score: Decimal
+    label: str  # the grade as written beside the score
+    named: Grade | None  # the grade that label names, if any
+    grade: Grade | None  # the grade the score lies in, if any
+
+
+def grade_mismatch(criterion: Criterion, raw: object) -> GradeMismatch | None:
+    """Why :func:`parse_choice` read no score from a ``score · grade`` text whose score is a number: the grade
+    written beside it is not the grade the score lies in; None for any other text."""
+    split = _split_choice(criterion, raw)
+    if split is None or not split[2] or parse_choice(criterion, raw) is not None:
+        return None
+    graded, score, label = split
+    named = next((g for g in graded.grades if _names(g.label, label)), None)
+    return GradeMismatch(score, label, named, graded.grade_of(score))
+
+
+def _split_choice(criterion: Criterion, raw: object) -> tuple[Judged, Decimal, str] | None:
+    """The graded criterion, the score and the grade written beside it ('' when none) of a choice; None when
+    ``criterion`` has no grades or ``raw`` is not such a text."""
     if not isinstance(raw, str) or not isinstance(criterion, Judged) or not criterion.grades:
         return None
     text = normalise(raw)
@@ -246,10 +281,7 @@ def parse_choice(criterion: Criterion, raw: object) -> Decimal | None:
         score = Decimal(match.group(1))
     except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
         return None
-    named = (match.group(2) or "").strip()
-    if named and not any(_names(g.label, named) for g in criterion.grades if g.contains(score)):
-        return None
-    return score
+    return criterion, score, (match.group(2) or "").strip()
 
 
 def _names(label: Label, text: str) -> bool:

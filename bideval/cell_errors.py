@@ -24,8 +24,14 @@ the cell is refused with what it holds named, like any other wrong value.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Mapping
+
+# A number format that only writes the number and a unit after it: 0"万", 0.00"万元", #,##0.00"万元" (not one that
+# moves the point, 0!.0000"万元", nor one with sections, colours or escapes: what they show is not worked out here).
+_NUMBER_AND_UNIT = re.compile(r'(#,##)?0(?:\.(0+))?"([^"]*)"')
 
 @dataclass(frozen=True)
 class CellError:
@@ -71,6 +77,23 @@ class TenThousandsFormat:
 
     def __str__(self) -> str:
         return f"{self.number} [{self.format}]"
+
+    @property
+    def shown(self) -> str | None:
+        """What the sheet shows, when the format only writes the number and a unit after it (4 through ``0"万"``
+        is 4万); None for any other format.
+
+        >>> TenThousandsFormat("172.8", '#,##0.00"万元"').shown, TenThousandsFormat("4", '0!.0000"万元"').shown
+        ('172.80万元', None)
+        """
+        match = _NUMBER_AND_UNIT.fullmatch(self.format)
+        if match is None:
+            return None
+        try:  # Excel rounds half away from zero
+            number = Decimal(self.number).quantize(Decimal(1).scaleb(-len(match.group(2) or "")), ROUND_HALF_UP)
+        except InvalidOperation:  # not a number as the file saved it
+            return None
+        return f"{number:,f}{match.group(3)}" if match.group(1) else f"{number:f}{match.group(3)}"
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,15 @@ class Say:
             return self.t(f"the boolean {value}", f"逻辑值 {'TRUE' if value else 'FALSE'}")
         if isinstance(value, CellError):
             return self.t(f"the error {value}", f"错误值 {value}")
+        if isinstance(value, TenThousandsFormat) and self.get("file_role") == "panel":
+            # no money on a panel sheet: what matters is that the sheet shows another number than the one read
+            shown = value.shown
+            as_en, as_zh = (f"as {shown}", f"显示为 {shown}") if shown else ("in 万 or 亿", "以“万”或“亿”显示")
+            return self.t(f"the number {value.number} stored in the cell, but shown {as_en} through the number "
+                          f"format {value.format!r}: the sheet shows a number other than the {value.number} stored "
+                          "(enter a plain number, with the cell's format General)",
+                          f"单元格中存储的数字 {value.number}，但通过数字格式 “{value.format}” {as_zh}："
+                          f"表中显示的数与存储的 {value.number} 不同（请填写普通数字，单元格格式设为“常规”）")
         if isinstance(value, TenThousandsFormat):
             return self.t(f"the number {value.number} shown through the number format {value.format!r}, which writes "
                           "万 or 亿: it cannot be told whether the number is in yuan or in 万 yuan (enter it as a plain "
@@ -438,14 +447,38 @@ def _(s: Say) -> str:
                f"{s.name(s['criterion'])}的等级所允许的得分：{grades}")
 
 
+@_template("grade_label", _EXPECTED)
+def _(s: Say) -> str:
+    """A ``score · grade`` choice whose grade is not the one the score lies in (``mismatch``: a GradeMismatch)."""
+    from .allowed_scores import grades_text
+
+    lang = None if s.ids else s.lang  # the command line names a grade in both languages, as the drop-down does
+    mismatch, score = s["mismatch"], number(s["mismatch"].score)
+    grades = grades_text(s["grades"], s.get("step"), lang)
+    label, grade, named = mismatch.label, mismatch.grade, mismatch.named
+    name_of = (lambda g: g.label.both()) if lang is None else (lambda g: g.label.text(s.lang))
+    if grade is not None:
+        fits = s.t(f"{score} is the grade {name_of(grade)}", f"{score} 分属于等级“{name_of(grade)}”")
+    else:
+        fits = s.t(f"{score} lies in no grade", f"{score} 分不属于任何等级")
+    if named is None:
+        fits += s.t(f", and {label!r} is none of its grades", f"，且“{label}”不是该项的等级")
+    elif grade is not None:
+        fits += s.t(f", not {label!r}", f"，而非“{label}”")
+    else:
+        fits += s.t(f", and {label!r} is the grade {named.text(lang)}", f"，而“{label}”是等级 {named.text(lang)}")
+    return s.t(f"a grade that goes with its score on {s.name(s['criterion'])} ({grades}): {fits}",
+               f"{s.name(s['criterion'])}中与得分相符的等级（{grades}）：{fits}")
+
+
 @_template("refusal", _EXPECTED)
 def _(s: Say) -> str:
     """What a score check_score refused should have been (``refusal``: a ScoreRefusal)."""
-    from .allowed_scores import NOT_A_GRADE, OFF_STEP, OUTSIDE_TIER, TOO_MANY_DECIMALS
+    from .allowed_scores import NEGATIVE, NOT_A_GRADE, OFF_STEP, OUTSIDE_TIER, TOO_MANY_DECIMALS
 
     refusal = s["refusal"]
     criterion = refusal.criterion
-    if refusal.reason == OUTSIDE_TIER and refusal.tier is not None:
+    if refusal.reason in (OUTSIDE_TIER, NEGATIVE) and refusal.tier is not None:
         return _EXPECTED["score_in_tier"](s.with_data({"tier": refusal.tier, "criterion": criterion}))
     if refusal.reason in (NOT_A_GRADE, OFF_STEP):
         return _EXPECTED["grades"](s.with_data({"criterion": criterion, "grades": refusal.grades,
@@ -811,6 +844,9 @@ def _(s: Say) -> str:
         return _TEMPLATES["score.no_tier"](s.with_data({"criterion": criterion}))
     if refusal.reason == NOT_A_NUMBER:
         return s.t(f"{typed!r} is not a number", f"“{typed}”不是数字")
+    if refusal.reason == NEGATIVE and refusal.tier is not None and not s.ids:
+        return s.t(f"{typed} is negative; scores run from {low} to {high} (agreed tier: {s.label(refusal.tier)})",
+                   f"{typed} 是负数；得分范围为 {low}–{high}（已定档次：{s.label(refusal.tier)}）")
     if refusal.reason == NEGATIVE:
         return s.t(f"{typed} is negative; scores run from {low} to {high}", f"{typed} 是负数；得分范围为 {low}–{high}")
     if refusal.reason == TOO_MANY_DECIMALS:
@@ -1384,6 +1420,21 @@ ADVICE = {
                     "ask the bidder to delete the unused rows and columns and save the workbook again"),
 }
 SEND_AGAIN = Label("请投标人重新发送该文件", "ask the bidder to send the file again")
+SEND_IT_AGAIN = Label("请投标人重新发送", "ask the bidder to send it again")
+# A panel workbook comes from the panel secretary, not from a bidder: the advice that names who sends a file, for a
+# problem whose file_role is "panel" (bideval.panel opens its workbooks so).
+FROM_PANEL = {
+    SEND_AGAIN: Label("请评标委员会秘书重新提供该文件", "ask the panel secretary to send the file again"),
+    SEND_IT_AGAIN: Label("请评标委员会秘书重新提供", "ask the panel secretary to send it again"),
+    ADVICE["send"]: Label("评分工作簿必须是 Excel .xlsx 工作簿", "the panel workbook must be an Excel .xlsx workbook"),
+    ADVICE["shrink"]: Label("请评标委员会秘书删除多余的行和列后重新保存工作簿",
+                            "ask the panel secretary to delete the unused rows and columns and save the workbook again"),
+}
+
+
+def _advice(s: Say, advice: Label) -> str:
+    """``advice`` in the problem's language, said to whoever sends the file: a bidder, or the panel secretary."""
+    return (FROM_PANEL.get(advice, advice) if s.get("file_role") == "panel" else advice).text(s.lang)
 
 
 def _part(s: Say) -> str:
@@ -1427,27 +1478,27 @@ def _(s: Say) -> str:
 
 @_template("guard.empty")
 def _(s: Say) -> str:
-    return s.t("the file is empty (0 bytes), expected an .xlsx workbook; ask the bidder to send it again",
-               "文件是空的（0 字节），应为 .xlsx 工作簿；请投标人重新发送")
+    return s.t(f"the file is empty (0 bytes), expected an .xlsx workbook; {_advice(s, SEND_IT_AGAIN)}",
+               f"文件是空的（0 字节），应为 .xlsx 工作簿；{_advice(s, SEND_IT_AGAIN)}")
 
 
 @_template("guard.not_xlsx")
 def _(s: Say) -> str:
-    found, advice = FOUND[s["found"]], ADVICE[s["advice"]]
-    return s.t(f"not an .xlsx workbook (found {found.en}); {advice.en}", f"不是 .xlsx 工作簿（实际是{found.zh}）；{advice.zh}")
+    found, advice = FOUND[s["found"]], _advice(s, ADVICE[s["advice"]])
+    return s.t(f"not an .xlsx workbook (found {found.en}); {advice}", f"不是 .xlsx 工作簿（实际是{found.zh}）；{advice}")
 
 
 @_template("guard.zip_broken")
 def _(s: Say) -> str:
-    return s.t(f"damaged .xlsx: the zip structure is broken ({s['detail']}); {SEND_AGAIN.en}",
-               f"文件已损坏：压缩包结构已破坏；{SEND_AGAIN.zh}")
+    return s.t(f"damaged .xlsx: the zip structure is broken ({s['detail']}); {_advice(s, SEND_AGAIN)}",
+               f"文件已损坏：压缩包结构已破坏；{_advice(s, SEND_AGAIN)}")
 
 
 @_template("guard.truncated")
 def _(s: Say) -> str:
     return s.t("damaged .xlsx: the end of the file is missing (no zip directory), so it was probably truncated by "
-               f"an incomplete download or copy; {SEND_AGAIN.en}",
-               f"文件已损坏：文件末尾缺失（没有压缩包目录），可能是下载或复制未完成而被截断；{SEND_AGAIN.zh}")
+               f"an incomplete download or copy; {_advice(s, SEND_AGAIN)}",
+               f"文件已损坏：文件末尾缺失（没有压缩包目录），可能是下载或复制未完成而被截断；{_advice(s, SEND_AGAIN)}")
 
 
 @_template("guard.too_many_parts")
@@ -1522,22 +1573,22 @@ def _(s: Say) -> str:
 @_template("guard.runs_past")
 def _(s: Say) -> str:
     return s.t(f"damaged .xlsx: {s['part']} runs past the end of the file's data, so the file is truncated or "
-               "tampered with; ask the bidder to send it again",
-               f"文件已损坏：{s['part']} 超出了文件数据的末尾，文件被截断或篡改；{SEND_AGAIN.zh}")
+               f"tampered with; {_advice(s, SEND_IT_AGAIN)}",
+               f"文件已损坏：{s['part']} 超出了文件数据的末尾，文件被截断或篡改；{_advice(s, SEND_AGAIN)}")
 
 
 @_template("guard.part_broken")
 def _(s: Say) -> str:
-    return s.t(f"damaged .xlsx: {s['part']} cannot be read ({s['detail']}); {SEND_AGAIN.en}",
-               f"文件已损坏：{s['part']} 无法读取；{SEND_AGAIN.zh}")
+    return s.t(f"damaged .xlsx: {s['part']} cannot be read ({s['detail']}); {_advice(s, SEND_AGAIN)}",
+               f"文件已损坏：{s['part']} 无法读取；{_advice(s, SEND_AGAIN)}")
 
 
 @_template("guard.no_workbook")
 def _(s: Say) -> str:
     missing = s["missing"]
     return s.t(f"not an .xlsx workbook: the file is a zip archive without {' or '.join(missing)}, so it holds no "
-               f"workbook; {ADVICE['send'].en}",
-               f"不是 .xlsx 工作簿：该文件是压缩包，但没有 {'、'.join(missing)}，因此不含工作簿；{ADVICE['send'].zh}")
+               f"workbook; {_advice(s, ADVICE['send'])}",
+               f"不是 .xlsx 工作簿：该文件是压缩包，但没有 {'、'.join(missing)}，因此不含工作簿；{_advice(s, ADVICE['send'])}")
 
 
 @_template("guard.part_oversize")
@@ -1557,7 +1608,7 @@ def _(s: Say) -> str:
 @_template("guard.sheet")
 def _(s: Say) -> str:
     code, facts = s["finding"]
-    finding = _SHEET_FINDINGS[code](s.with_data(facts))
+    finding = _SHEET_FINDINGS[code](s.with_data({**facts, "file_role": s.get("file_role")}))
     return s.t(f"refused: {_part(s)} {finding}", f"已拒绝：{_part(s)}{finding}")
 
 
@@ -1643,8 +1694,8 @@ def _(s: Say) -> str:
 @_template("too_many", _SHEET_FINDINGS)
 def _(s: Say) -> str:
     return s.t(f"holds more than {s['cells']:,} cells or {s['rows']} rows (the limits), which would exhaust memory "
-               f"when read; {ADVICE['shrink'].en}",
-               f"含有超过 {s['cells']:,} 个单元格或 {s['rows']} 行（上限），读取时会耗尽内存；{ADVICE['shrink'].zh}")
+               f"when read; {_advice(s, ADVICE['shrink'])}",
+               f"含有超过 {s['cells']:,} 个单元格或 {s['rows']} 行（上限），读取时会耗尽内存；{_advice(s, ADVICE['shrink'])}")
 
 
 @_template("row_beyond", _SHEET_FINDINGS)
@@ -1665,9 +1716,9 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     return s.t(f"has cells as far as column {s['column']} and row {s['row']}: {s['columns']} columns × {s['rows']} "
                f"rows = {s['cells']:,} cells counted from A1 (limit {s['limit']:,}), which would exhaust memory when "
-               f"read; {ADVICE['shrink'].en}",
+               f"read; {_advice(s, ADVICE['shrink'])}",
                f"的单元格延伸到 {s['column']} 列、第 {s['row']} 行：从 A1 算起共 {s['columns']} 列 × {s['rows']} 行 = "
-               f"{s['cells']:,} 个单元格（上限 {s['limit']:,}），读取时会耗尽内存；{ADVICE['shrink'].zh}")
+               f"{s['cells']:,} 个单元格（上限 {s['limit']:,}），读取时会耗尽内存；{_advice(s, ADVICE['shrink'])}")
 
 
 @_template("bad_dimension", _SHEET_FINDINGS)
@@ -1687,9 +1738,9 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     return s.t(f"claims a dimension (used range) of {s['ref']}: {s['columns']} columns × {s['rows']} rows = "
                f"{s['cells']:,} cells counted from A1 (limit {s['limit']:,}), which would exhaust memory when read; "
-               f"{ADVICE['shrink'].en}",
+               f"{_advice(s, ADVICE['shrink'])}",
                f"声明的使用范围为 {s['ref']}：从 A1 算起共 {s['columns']} 列 × {s['rows']} 行 = {s['cells']:,} 个单元格"
-               f"（上限 {s['limit']:,}），读取时会耗尽内存；{ADVICE['shrink'].zh}")
+               f"（上限 {s['limit']:,}），读取时会耗尽内存；{_advice(s, ADVICE['shrink'])}")
 
 
 # -- rubric (YAML) files: the structural mistakes of a hand-edited rubric (bideval/rubric_yaml.py)

@@ -15,12 +15,12 @@ from typing import Any, Iterable, Mapping
 from .bids import Bid, normalise_vendor_id
 from .cell_errors import Unreadable
 from .errors import DamagedWorkbook, Expected, PanelError, Problem, cell_problem
-from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grades_text,  # noqa: F401
-                             parse_choice)
+from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
+                             grades_text, parse_choice)
 from .labels import Label, Named
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook
-from .values import ValueProblem, fold, normalise, parse_number, parse_text, plain_number
+from .values import ValueProblem, cell_decimal, fold, normalise, parse_number, parse_text, plain_number
 
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
@@ -94,7 +94,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
     books: list[Workbook] = []
     inputs: list[InputFile] = []
     for path in files:
-        book, opened = open_workbook(path, apart=apart)
+        book, opened = open_workbook(path, apart=apart, file_role="panel")
         problems.extend(opened)
         if book is not None:
             books.append(book)
@@ -144,7 +144,11 @@ class _PanelReader:
 
     def expect(self, book: Workbook, sheet: str, row: int, column: int, expected: Expected, found: Any,
                **facts: Any) -> None:
-        self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found, **facts))
+        if isinstance(found, float):  # the reader's 3.0 for a cell the sheet shows as 3
+            found = _plain(cell_decimal(found))
+        # file_role: the sentence speaks of a panel sheet (a number shown in 万 is no amount of money here)
+        self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found,
+                                          file_role="panel", **facts))
 
     def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):
         """The header row's column of each wanted name, and the non-blank data rows after it."""
@@ -336,7 +340,7 @@ class _PanelReader:
             if score is None:
                 score = parse_number(raw)
         except ValueProblem:
-            self.expect(book, sheet, r, score_column, _expected_number(criterion, tier_id), raw)
+            self.expect(book, sheet, r, score_column, _expected_number(criterion, tier_id, raw), raw)
             return
         if score is None:
             # Not yet given: missing, not an error (the bid is incomplete).
@@ -355,11 +359,12 @@ class _PanelReader:
         self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
 
 
-def _expected_number(criterion: Criterion, tier_id: str | None) -> Expected:
-    """What a score cell must hold, for the message on a cell that is not a number."""
+def _expected_number(criterion: Criterion, tier_id: str | None, raw: object) -> Expected:
+    """What a score cell must hold, for the message on a cell that is not a number (``raw``: what it holds)."""
     if isinstance(criterion, Judged) and criterion.grades:
-        return Expected("grades", {"criterion": _named_one(criterion), "grades": criterion.grades,
-                                   "step": criterion.step})
+        facts = {"criterion": _named_one(criterion), "grades": criterion.grades, "step": criterion.step}
+        mismatch = grade_mismatch(criterion, raw)  # 8 · 无 where 8 is 有: say that the grade does not go with it
+        return Expected("grades", facts) if mismatch is None else Expected("grade_label", {**facts, "mismatch": mismatch})
     low, high, tier = allowed_range(criterion, tier_id) or (Decimal(0), criterion.max, None)
     return Expected("score_range", {"low": low, "high": high, "tier": tier})
 
@@ -395,8 +400,9 @@ def _text(raw: Any) -> str:
 
 
 def _plain(value: Decimal) -> Decimal:
-    """A number without trailing zeros, so a message says 16, not 16.0."""
-    return Decimal(plain_number(value))
+    """A number without trailing zeros, so a message says 16, not 16.0; a negative zero keeps its sign, so the
+    message quotes the -0 it refuses, not a 0 it would have taken."""
+    return Decimal(plain_number(value)).copy_sign(value)
 
 
 def _named_one(criterion: Criterion) -> Named:

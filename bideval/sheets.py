@@ -184,7 +184,8 @@ READ_IN_MEMORY_BYTES = 256 * 1024 * 1024
 
 
 def open_workbook(path: Path, display: str | None = None, content: bytes | None = None,
-                  apart: bool = False, currency: str | None = None) -> tuple[Workbook | None, list[Problem]]:
+                  apart: bool = False, currency: str | None = None,
+                  file_role: str | None = None) -> tuple[Workbook | None, list[Problem]]:
     """Check a workbook and open it, or say why it cannot be read.
 
     The file is read once: ``content`` when the caller has its bytes already (an upload), else the
@@ -192,11 +193,12 @@ def open_workbook(path: Path, display: str | None = None, content: bytes | None 
     reads them from memory: here, or with ``apart`` in a process of its own, so that a file that makes
     it abort (a kind the guard does not know yet) ends that process, not this one (the app's server).
     ``currency``: the tender's, when the cells hold its amounts (a number shown in another currency is refused).
+    ``file_role``: ``panel`` for a panel workbook (the package check's advice then fits who sends it).
     """
     display = display or str(path)
     if content is None:
         content = _read_small(path)  # None when missing, not a file, unreadable or large: checked from the disk
-    problems, notes = scan_xlsx(path if content is None else content, display, currency)
+    problems, notes = scan_xlsx(path if content is None else content, display, currency, file_role)
     if problems:
         return None, problems
     sheets: Sheets | None

@@ -160,13 +160,14 @@ def check_xlsx(source: Path | bytes, display: str | None = None) -> list[Problem
 
 
 def scan_xlsx(source: Path | bytes, display: str | None = None,
-              currency: str | None = None) -> tuple[list[Problem], SheetNotes]:
+              currency: str | None = None, file_role: str | None = None) -> tuple[list[Problem], SheetNotes]:
     """:func:`check_xlsx`'s problems, and what it noted of the sheets of a workbook found fine: the cells no reader
     can give a value for (an error such as ``#DIV/0!``, a formula saved without its result:
     :mod:`bideval.cell_errors`) and the rows hidden in Excel, by sheet name (:mod:`bideval.sheet_notes`).
 
     ``currency``: the tender's (ISO 4217), when the cells hold its amounts; a number shown through a format writing
-    another currency is then such a cell too."""
+    another currency is then such a cell too. ``file_role``: ``panel`` for a panel workbook, whose problems then
+    advise asking the panel secretary, not the bidder (a fact of each problem)."""
     noted: list[SheetNotes] = []  # the notes, when the scan read every part
     name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
     try:
@@ -180,7 +181,8 @@ def scan_xlsx(source: Path | bytes, display: str | None = None,
         rest = len(findings) - (MAX_REPORTED - 1)
         findings = findings[: MAX_REPORTED - 1] + [_f("more", count=rest)]
     notes = noted[0] if noted and not findings else SheetNotes()
-    return [Problem.of(f"guard.{code}", name, **facts) for code, facts in findings], notes
+    role = {"file_role": file_role} if file_role else {}
+    return [Problem.of(f"guard.{code}", name, **facts, **role) for code, facts in findings], notes
 
 
 def _check(path: Path, noted: list[SheetNotes], currency: str | None) -> list[Finding]:

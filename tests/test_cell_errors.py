@@ -18,7 +18,7 @@ import xlsxwriter
 
 from bideval import messages
 from bideval.bids import read_bids
-from bideval.cell_errors import CellError, PlaceholderResult, UncalculatedFormula
+from bideval.cell_errors import CellError, PlaceholderResult, TenThousandsFormat, UncalculatedFormula
 from bideval.errors import BidsError, PanelError
 from bideval.evaluation import check_bids
 from bideval.panel import read_panel
@@ -362,3 +362,13 @@ def test_a_text_in_a_cell_formatted_in_wan_is_read_as_its_text(rubric, tmp_path)
     (bid,) = read_bids(rubric, [write_formatted_form(tmp_path / "form.xlsx", {"total_price": '0.00"万元"'},
                                                      values)]).bids
     assert bid.values["total_price"] == 1728000
+
+
+@pytest.mark.parametrize("number, number_format, shown", [
+    ("4", '0"万"', "4万"), ("172.8", '0.00"万元"', "172.80万元"), ("1234567.891", '#,##0.00"万元"', "1,234,567.89万元"),
+    ("2.5", '0"万"', "3万"), ("-2.5", '0"万"', "-3万"),  # Excel rounds half away from zero
+    ("12345678", '0!.0000"万元"', None), ("4", '[Red]0"万"', None), ("4", '#,##0.00,"万"', None),  # not worked out
+])
+def test_what_a_number_shown_in_wan_shows(number, number_format, shown):
+    """A panel sheet's message says what the sheet shows, where the format only writes the number and its unit."""
+    assert TenThousandsFormat(number, number_format).shown == shown

@@ -163,7 +163,54 @@ def test_the_panel_workbook_refuses_a_score_between_grades(tmp_path):
     assert str(first) == (f"{path}:Scores!D2: expected a score allowed by the grades of 'design': "
                           "Excellent 8–10, Good 5–7, Fair 1–4, found 7.5")
     assert first.data["reason"] == NOT_A_GRADE and first.data["grades"] == DESIGN.grades
-    assert str(second).startswith(f"{path}:Scores!D3: expected a score allowed by the grades of 'sample'")
+    # the grade named beside the score is not the one the score lies in: said so, not only the grades listed
+    assert str(second) == (f"{path}:Scores!D3: expected a grade that goes with its score on 'sample' (有 / Provided 8, "
+                           "无 / None 0): 8 is the grade 有 / Provided, not '无', found '8 · 无'")
+
+
+GRADE_LABELS = [
+    pytest.param("sample", "8 · 无",
+                 "expected a grade that goes with its score on 'sample' (有 / Provided 8, 无 / None 0): 8 is the grade "
+                 "有 / Provided, not '无', found '8 · 无'",
+                 "应为“样品”中与得分相符的等级（有 8, 无 0）：8 分属于等级“有”，而非“无”，实际为 '8 · 无'", id="another-grade"),
+    pytest.param("design", "9 良",
+                 "expected a grade that goes with its score on 'design' (优 / Excellent 8–10, 良 / Good 5–7, 一般 / Fair "
+                 "1–4): 9 is the grade 优 / Excellent, not '良', found '9 良'",
+                 "应为“设计方案”中与得分相符的等级（优 8–10, 良 5–7, 一般 1–4）：9 分属于等级“优”，而非“良”，实际为 '9 良'",
+                 id="another-grade-of-a-range"),
+    pytest.param("sample", "5 · 有 / Provided",
+                 "expected a grade that goes with its score on 'sample' (有 / Provided 8, 无 / None 0): 5 lies in no "
+                 "grade, and '有 / Provided' is the grade 有 / Provided 8, found '5 · 有 / Provided'",
+                 "应为“样品”中与得分相符的等级（有 8, 无 0）：5 分不属于任何等级，而“有 / Provided”是等级 有 8，"
+                 "实际为 '5 · 有 / Provided'", id="a-score-in-no-grade"),
+    pytest.param("plan", "6 · 很好",
+                 "expected a grade that goes with its score on 'plan' (优 / Excellent 8–10, 良 / Good 5–8 (整数分 / whole "
+                 "points)): 6 is the grade 良 / Good, and '很好' is none of its grades, found '6 · 很好'",
+                 "应为“实施计划”中与得分相符的等级（优 8–10, 良 5–8 (整数分)）：6 分属于等级“良”，且“很好”不是该项的等级，"
+                 "实际为 '6 · 很好'", id="no-such-grade"),
+]
+
+
+@pytest.mark.parametrize("criterion, cell, en, zh", GRADE_LABELS)
+def test_a_grade_that_does_not_go_with_its_score_is_said_so(tmp_path, capsys, criterion, cell, en, zh):
+    """A score sheet's drop-down choice edited by hand (8 · 无 where 8 is 有) was refused listing the grades only:
+    the message now names the grade written, the grade the score lies in, and every grade, through the reader
+    and the command line in both languages."""
+    from bideval.cli import main
+    from bideval.messages import render
+
+    bidset = bids(tmp_path)
+    path = write_panel(tmp_path / "panel.xlsx", scores=[["甲", VENDOR_A, criterion, cell, ""]])
+    with pytest.raises(PanelError) as caught:
+        read_panel(GRADED, bidset.bids, [], [path])
+    (problem,) = caught.value.problems
+    assert (str(problem), render(problem, "zh")) == (f"{path}:Scores!D2: {en}", f"{path}:Scores!D2：{zh}")
+    rubric = tmp_path / "graded.yaml"
+    rubric.write_text(RUBRIC, encoding="utf-8")
+    for lang, line in (("en", f"{path}:Scores!D2: {en}"), ("zh", f"{path}:Scores!D2：{zh}")):
+        assert main(["evaluate", "--criteria", str(rubric), "--bids", *(f.path for f in bidset.files),
+                     "--panel", str(path), "--json", str(tmp_path / "out.json"), "--lang", lang]) == 2
+        assert capsys.readouterr().err.splitlines() == [line]
 
 
 def test_the_store_refuses_with_the_grades_as_data(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from bideval import messages, rubric_yaml
 from bideval.errors import BidEvalError, Expected, InputErrors, Problem, cell_problem
 from bideval.labels import Label, Named
-from bideval.allowed_scores import check_score
+from bideval.allowed_scores import GradeMismatch, check_score
 from bideval.accounts import AccountRefused, SignInRefused
 from bideval.rights import Action, Actor, RightRefused, Role
 from bideval.rubric import Grade, Judged, Tier, Tiered
@@ -122,6 +122,8 @@ EXPECTED = {
     "bool": {}, "choice": dict(choices=("驻场运营", "离场运营")), "criterion_of": dict(role="tiered", criteria=(OPS,)),
     "integer": dict(non_negative=True), "judge_member": dict(sheet="Judges", members=("王评委",)),
     "grades": dict(criterion=DESIGN_GRADED, grades=GRADES, step=D(1)),
+    "grade_label": dict(criterion=DESIGN_GRADED, grades=GRADES, step=D(1),
+                        mismatch=GradeMismatch(D(9), "良", GRADES[1], GRADES[0])),
     "refusal": dict(refusal=check_score(OPS_TIERED, "t1", D(7))),
     "judge_name": {}, "money": dict(unit="10k CNY", non_negative=False), "number": dict(non_negative=False),
     "percent": {}, "price_model": dict(models=(PER_CALL, LUMP)), "score_in_tier": dict(tier=T2, criterion=OPS),
@@ -438,6 +440,12 @@ EXPECTATIONS = [
      "a score allowed by the grades of 'design': Excellent 8–10, Good 5–7 (whole points)",
      "a score allowed by the grades of 'Design': Excellent 8–10, Good 5–7 (whole points)",
      '“设计方案”的等级所允许的得分：优 8–10, 良 5–7 (整数分)'),
+    ("grade_label",
+     "a grade that goes with its score on 'design' (优 / Excellent 8–10, 良 / Good 5–7 (整数分 / whole points)): 9 is "
+     "the grade 优 / Excellent, not '良'",
+     "a grade that goes with its score on 'Design' (Excellent 8–10, Good 5–7 (whole points)): 9 is the grade "
+     "Excellent, not '良'",
+     '“设计方案”中与得分相符的等级（优 8–10, 良 5–7 (整数分)）：9 分属于等级“优”，而非“良”'),
     ("judge_member",
      'a judge on the Judges sheet (王评委)', SAME,
      '工作表 Judges 中列出的评委（王评委）'),
@@ -732,7 +740,10 @@ def test_the_command_line_speaks_chinese_only_when_asked(tmp_path, capsys, lang,
      "7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7 (whole points)"),
     (DESIGN_GRADED, None, "11", "11 超出允许范围 0–10", "11 is outside the allowed range 0–10"),
     (OPS_TIERED, "t1", "7", "7 超出允许范围 0–5（已定档次：一档）", "7 is outside the allowed range 0–5 (agreed tier: Tier 1)"),
-    (OPS_TIERED, "t2", "-1", "-1 是负数；得分范围为 0–10", "-1 is negative; scores run from 0 to 10"),
+    # below zero with a tier agreed: the tier's range (it said 0–10, a range the judge may not use)
+    (OPS_TIERED, "t2", "-1", "-1 是负数；得分范围为 5.1–10（已定档次：二档）",
+     "-1 is negative; scores run from 5.1 to 10 (agreed tier: Tier 2)"),
+    (OPS_TIERED, None, "-1", "-1 是负数；得分范围为 0–10", "-1 is negative; scores run from 0 to 10"),
     (OPS_TIERED, "t2", "7.125", "7.125 的小数位超过 2 位（评分标准对该项保留 2 位小数，不会替评委舍入）",
      "7.125 has more than 2 decimal place(s); the rubric keeps this score to 2 and never rounds what a judge typed"),
     (OPS_TIERED, None, "7", "组长尚未确定“运营管理能力”的档次，须先在“定档”页面定档后才能打分",
@@ -963,8 +974,56 @@ def test_each_worksheet_finding_in_both_languages(finding, cli, zh):
 @pytest.mark.parametrize("found", sorted(messages.FOUND))
 def test_every_kind_of_wrong_file_is_named_in_both_languages(found):
     for advice in messages.ADVICE:
-        zh = messages.sentence("guard.not_xlsx", {"found": found, "advice": advice}, "zh")
-        assert not chinese_text_words(zh), zh
+        for role in ({}, {"file_role": "panel"}):
+            zh = messages.sentence("guard.not_xlsx", {"found": found, "advice": advice, **role}, "zh")
+            assert not chinese_text_words(zh), zh
+
+
+# A panel workbook comes from the panel secretary, not from a bidder: the advice that names who sends the file
+# follows the problem's file_role (a bid's sentences, above, are unchanged). code, facts, English, Chinese.
+PANEL_GUARD_SENTENCES = [
+    ("guard.empty", {},
+     "the file is empty (0 bytes), expected an .xlsx workbook; ask the panel secretary to send it again",
+     "文件是空的（0 字节），应为 .xlsx 工作簿；请评标委员会秘书重新提供"),
+    ("guard.zip_broken", GUARD_FACTS["guard.zip_broken"],
+     "damaged .xlsx: the zip structure is broken (Bad magic number for central directory); ask the panel secretary "
+     "to send the file again",
+     "文件已损坏：压缩包结构已破坏；请评标委员会秘书重新提供该文件"),
+    ("guard.truncated", {},
+     "damaged .xlsx: the end of the file is missing (no zip directory), so it was probably truncated by an incomplete "
+     "download or copy; ask the panel secretary to send the file again",
+     "文件已损坏：文件末尾缺失（没有压缩包目录），可能是下载或复制未完成而被截断；请评标委员会秘书重新提供该文件"),
+    ("guard.runs_past", GUARD_FACTS["guard.runs_past"],
+     "damaged .xlsx: xl/styles.xml runs past the end of the file's data, so the file is truncated or tampered with; "
+     "ask the panel secretary to send it again",
+     "文件已损坏：xl/styles.xml 超出了文件数据的末尾，文件被截断或篡改；请评标委员会秘书重新提供该文件"),
+    ("guard.part_broken", GUARD_FACTS["guard.part_broken"],
+     "damaged .xlsx: xl/styles.xml cannot be read (Error -3 while decompressing data); ask the panel secretary to "
+     "send the file again",
+     "文件已损坏：xl/styles.xml 无法读取；请评标委员会秘书重新提供该文件"),
+    ("guard.no_workbook", GUARD_FACTS["guard.no_workbook"],
+     "not an .xlsx workbook: the file is a zip archive without xl/workbook.xml, so it holds no workbook; the panel "
+     "workbook must be an Excel .xlsx workbook",
+     "不是 .xlsx 工作簿：该文件是压缩包，但没有 xl/workbook.xml，因此不含工作簿；评分工作簿必须是 Excel .xlsx 工作簿"),
+    ("guard.not_xlsx", dict(found="doc", advice="send"),
+     "not an .xlsx workbook (found a Word .doc document); the panel workbook must be an Excel .xlsx workbook",
+     "不是 .xlsx 工作簿（实际是Word .doc 文档）；评分工作簿必须是 Excel .xlsx 工作簿"),
+    ("guard.sheet", dict(part="xl/worksheets/sheet1.xml", sheet_name="Scores",
+                         finding=("too_many", SHEET_FINDINGS["too_many"])),
+     "refused: sheet 'Scores' (xl/worksheets/sheet1.xml) holds more than 5,000,000 cells or 1048576 rows (the limits), "
+     "which would exhaust memory when read; ask the panel secretary to delete the unused rows and columns and save "
+     "the workbook again",
+     "已拒绝：工作表“Scores”（xl/worksheets/sheet1.xml）含有超过 5,000,000 个单元格或 1048576 行（上限），读取时会耗尽内存；"
+     "请评标委员会秘书删除多余的行和列后重新保存工作簿"),
+]
+
+
+@pytest.mark.parametrize("code, facts, en, zh", PANEL_GUARD_SENTENCES, ids=[row[0] for row in PANEL_GUARD_SENTENCES])
+def test_a_panel_workbook_s_guard_advice_names_the_panel_secretary(code, facts, en, zh):
+    panel = {**facts, "file_role": "panel"}
+    assert messages.sentence(code, panel, "en", ids=True) == en == messages.sentence(code, panel, "en")
+    assert messages.sentence(code, panel, "zh") == zh
+    assert not chinese_text_words(zh.replace("“Scores”", "")), zh  # a sheet's name is the user's, not a word
 
 
 def test_a_refused_upload_in_chinese(tmp_path):

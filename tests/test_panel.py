@@ -2,12 +2,17 @@
 from decimal import Decimal as D
 from pathlib import Path
 
+import openpyxl
 import pytest
+import xlsxwriter
 
-from bideval.errors import PanelError
+from bideval.bids import read_bids
+from bideval.cli import main
+from bideval.errors import BidsError, PanelError
 from bideval.evaluation import check_bids, evaluate, run
 from bideval.panel import PanelInput, Score, judge_name, read_panel
 from bideval.result import FINAL, INCOMPLETE, PROVISIONAL
+from bideval.rubric import load_rubric
 from conftest import EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, make_bidset, write_form, write_panel, write_xlsx
 
 VENDOR_C = "91310000MA1FL0000X"  # invalid: no operating licence
@@ -69,6 +74,21 @@ ERRORS = [
                  ["Scores!D2: expected a score from 0 to 5 for 'service_design', found 5.5"], id="above-max"),
     pytest.param([["王评委", VENDOR_A, "service_design", -1]], TIERS, None,
                  ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -1"], id="below-zero"),
+    pytest.param([["王评委", VENDOR_A, "service_design", -0.0]], TIERS, None,
+                 # refused as negative: the message quotes the -0 the cell holds, not a 0 that would be taken
+                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -0"], id="negative-zero"),
+    pytest.param([["王评委", VENDOR_A, "service_design", "-0.0"]], TIERS, None,
+                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -0"], id="negative-zero-text"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", -1]], TIERS, None,
+                 # below zero with a tier agreed: the tier's range, as for a score above it, not 0 to the maximum
+                 ["Scores!D2: expected a score inside the agreed tier t3 三档 (10.1–15) for 'ops_plan', found -1"],
+                 id="tiered-below-zero"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", -0.0]], [[VENDOR_A, "ops_plan", "t1"]], None,
+                 ["Scores!D2: expected a score inside the agreed tier t1 一档 (0–5) for 'ops_plan', found -0"],
+                 id="tiered-negative-zero"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", -1]], [], None,
+                 # no tier agreed yet: 0 to the maximum is all that can be said
+                 ["Scores!D2: expected a score from 0 to 15 for 'ops_plan', found -1"], id="tiered-below-zero-no-tier"),
     pytest.param([["王评委", VENDOR_A, "ops_plan", 16]], TIERS, None,
                  # above the maximum, with a tier agreed: the tier's range is the one to keep to
                  ["Scores!D2: expected a score inside the agreed tier t3 三档 (10.1–15) for 'ops_plan', found 16"],
@@ -87,6 +107,13 @@ ERRORS = [
                   f"the Tiers sheet ({TIER_LIST}) before scoring, found score 12"], id="blank-tier-is-not-agreed"),
     pytest.param([], [[VENDOR_A, "ops_plan", "t4"]], None,
                  [f"Tiers!C2: expected a tier of 'ops_plan': {TIER_LIST}, found 't4'"], id="unknown-tier"),
+    pytest.param([], [[VENDOR_A, "ops_plan", 3]], None,
+                 # a number cell quoted as the sheet shows it, not as the reader's float 3.0
+                 [f"Tiers!C2: expected a tier of 'ops_plan': {TIER_LIST}, found 3"], id="numeric-tier"),
+    pytest.param([], [[VENDOR_A, "ops_plan", 2.5]], None,
+                 [f"Tiers!C2: expected a tier of 'ops_plan': {TIER_LIST}, found 2.5"], id="fractional-tier"),
+    pytest.param([], [[VENDOR_A, 2, "t1"]], None,
+                 ["Tiers!B2: expected a tiered criterion (ops_plan 运营管理能力), found 2"], id="numeric-criterion"),
     pytest.param([], [[VENDOR_A, "service_design", "t1"]], None,
                  ["Tiers!B2: 'service_design' is a judged criterion and has no tiers; "
                   "expected a tiered criterion (ops_plan 运营管理能力)"], id="tier-for-an-untiered-criterion"),
@@ -373,3 +400,119 @@ def test_run_reads_bids_and_panel_files(tmp_path: Path):
     assert result.status == FINAL and result.judges == ("王评委", "李评委")
     assert [p.tier for p in result.panel_scores if p.criterion == "ops_plan"] == ["t3", "t3", "t2", "t2"]
     assert [f.role for f in result.inputs] == ["rubric", "bids", "bids", "panel"]
+
+
+# --------------------------------------------------------------------------- what the panel secretary reads
+
+def panel_messages(tmp_path: Path, capsys, panel: Path, lang: str) -> list[str]:
+    """The lines `python -m bideval evaluate … --panel PANEL [--lang zh]` prints for a refused panel workbook, each
+    without the workbook's path."""
+    bids = tmp_path / "bids"
+    bids.mkdir(exist_ok=True)
+    write_form(bids / "a.xlsx", good_bid(VENDOR_A))
+    write_form(bids / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.9))
+    args = ["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(bids), "--panel", str(panel),
+            "--json", str(tmp_path / "out.json")] + (["--lang", "zh"] if lang == "zh" else [])
+    assert main(args) == 2
+    assert not (tmp_path / "out.json").exists()
+    return [line.removeprefix(str(panel)) for line in capsys.readouterr().err.splitlines()]
+
+
+def openpyxl_scores(path: Path, rows, tiers=TIERS) -> Path:
+    """A panel workbook written by openpyxl rather than xlsxwriter."""
+    book = openpyxl.Workbook()
+    book.active.title = "Scores"
+    for row in [["judge", "vendor_id", "criterion", "score"], *rows]:
+        book["Scores"].append(row)
+    tiers_sheet = book.create_sheet("Tiers")
+    for row in [["vendor_id", "criterion", "tier"], *tiers]:
+        tiers_sheet.append(row)
+    book.save(path)
+    return path
+
+
+def formatted_score(path: Path, score, number_format: str) -> Path:
+    """A panel workbook (xlsxwriter) whose one score cell is shown through ``number_format``."""
+    book = xlsxwriter.Workbook(path)
+    scores = book.add_worksheet("Scores")
+    scores.write_row(0, 0, ["judge", "vendor_id", "criterion", "score"])
+    scores.write_row(1, 0, ["王评委", VENDOR_A, "service_design"])
+    scores.write_number(1, 3, score, book.add_format({"num_format": number_format}))
+    tiers = book.add_worksheet("Tiers")
+    for r, row in enumerate([["vendor_id", "criterion", "tier"], *TIERS]):
+        tiers.write_row(r, 0, row)
+    book.close()
+    return path
+
+
+MESSAGES = [
+    pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_A, "service_design", -0.0]]),
+                 ":Scores!D2: expected a score from 0 to 5 for 'service_design', found -0",
+                 ":Scores!D2：应为“服务方案”的得分，0 到 5，实际为 -0", id="negative-zero"),
+    pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_B, "ops_plan", -1]]),
+                 ":Scores!D2: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found -1",
+                 ":Scores!D2：应为“运营管理能力”已定档次二档（5.1–10）之内的得分，实际为 -1", id="tiered-below-zero"),
+    pytest.param(lambda p: openpyxl_scores(p, [], [[VENDOR_A, "ops_plan", 3.0]]),
+                 f":Tiers!C2: expected a tier of 'ops_plan': {TIER_LIST}, found 3",
+                 ":Tiers!C2：应为“运营管理能力”的档次之一：一档（0–5）、二档（5.1–10）、三档（10.1–15），实际为 3",
+                 id="numeric-tier"),
+    # a score shown in 万: no money wording ("in the field's unit", yuan or 万 yuan) on a panel sheet
+    pytest.param(lambda p: formatted_score(p, 4, '0"万"'),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 4 stored in the cell, but shown as 4万 "
+                 "through the number format '0\"万\"': the sheet shows a number other than the 4 stored (enter a plain "
+                 "number, with the cell's format General)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 4，但通过数字格式 “0\"万\"” 显示为 4万："
+                 "表中显示的数与存储的 4 不同（请填写普通数字，单元格格式设为“常规”）", id="score-shown-in-wan"),
+    pytest.param(lambda p: formatted_score(p, 40000, '0!.0000"万"'),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 40000 stored in the cell, but shown in 万 "
+                 "or 亿 through the number format '0!.0000\"万\"': the sheet shows a number other than the 40000 "
+                 "stored (enter a plain number, with the cell's format General)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 40000，但通过数字格式 “0!.0000\"万\"” "
+                 "以“万”或“亿”显示：表中显示的数与存储的 40000 不同（请填写普通数字，单元格格式设为“常规”）",
+                 id="score-shown-in-wan-point-moved"),
+]
+
+
+@pytest.mark.parametrize("make, en, zh", MESSAGES)
+def test_the_command_line_tells_the_panel_secretary_the_truth(tmp_path: Path, capsys, make, en, zh):
+    """Each a refusal the independent tester found explained wrongly: the line names what the cell holds, the
+    range the judge may use and the tier, in the command line's English and with `--lang zh`."""
+    panel = make(tmp_path / "panel.xlsx")
+    assert panel_messages(tmp_path, capsys, panel, "en") == [en]
+    assert panel_messages(tmp_path, capsys, panel, "zh") == [zh]
+
+
+def empty(path: Path) -> Path:
+    """A panel workbook of 0 bytes (a failed upload or save)."""
+    path.write_bytes(b"")
+    return path
+
+
+def truncated(path: Path) -> Path:
+    """A panel workbook whose end was lost (an interrupted copy): no zip directory."""
+    whole = write_panel(path, full_panel(), TIERS).read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    return path
+
+
+@pytest.mark.parametrize("make, en, zh", [
+    (empty,
+     ": the file is empty (0 bytes), expected an .xlsx workbook; ask the panel secretary to send it again",
+     "：文件是空的（0 字节），应为 .xlsx 工作簿；请评标委员会秘书重新提供"),
+    (truncated,
+     ": damaged .xlsx: the end of the file is missing (no zip directory), so it was probably truncated by an "
+     "incomplete download or copy; ask the panel secretary to send the file again",
+     "：文件已损坏：文件末尾缺失（没有压缩包目录），可能是下载或复制未完成而被截断；请评标委员会秘书重新提供该文件"),
+], ids=["empty", "truncated"])
+def test_a_damaged_panel_workbook_is_sent_back_to_the_panel_secretary_not_a_bidder(tmp_path: Path, capsys, make,
+                                                                                    en, zh):
+    """The package check advised "ask the bidder to send it again" for every file; a panel workbook comes from the
+    panel secretary. The problem carries file_role=panel and the advice follows it; a bid file's is unchanged."""
+    panel = make(tmp_path / "panel.xlsx")
+    assert panel_messages(tmp_path, capsys, panel, "en") == [en]
+    assert panel_messages(tmp_path, capsys, panel, "zh") == [zh]
+    bid = make(tmp_path / "bids" / "c.xlsx")  # the same damage in a bid file: the bidder is asked, as before
+    with pytest.raises(BidsError) as caught:
+        read_bids(load_rubric(EXAMPLE_RUBRIC), [bid])
+    assert [str(p).removeprefix(str(bid)) for p in caught.value.problems] == [
+        en.replace("the panel secretary", "the bidder")]

@@ -25,7 +25,7 @@ SAMPLES = sorted((ROOT / "sample_bids").rglob("*.xlsx"))
 
 @pytest.fixture
 def blind_guard(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sheets, "scan_xlsx", lambda source, display, currency=None: ([], SheetNotes()))
+    monkeypatch.setattr(sheets, "scan_xlsx", lambda source, display, currency=None, file_role=None: ([], SheetNotes()))
 
 
 @pytest.fixture

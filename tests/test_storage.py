@@ -245,6 +245,7 @@ def test_a_typed_score_is_kept_exactly_as_typed(typed, tier, expected):
     ("ops_plan", "8.255", "t2", TOO_MANY_DECIMALS, "8.255 has more than 2 decimal place(s)", "8.255 的小数位超过 2 位"),
     ("service_design", "-1", None, NEGATIVE, "-1 is negative; scores run from 0 to 5", "-1 是负数；得分范围为 0–5"),
     ("service_design", "-0", None, NEGATIVE, "-0 is negative", "-0 是负数"),
+    ("ops_plan", "-1", "t2", NEGATIVE, "-1 is negative; scores run from 5.1 to 10", "-1 是负数；得分范围为 5.1–10（已定档次：二档）"),
     ("ops_plan", "10.05", "t2", OUTSIDE_TIER, "10.05 is outside the allowed range 5.1–10",
      "10.05 超出允许范围 5.1–10（已定档次：二档）"),
     ("ops_plan", "15", "t2", OUTSIDE_TIER, "15 is outside the allowed range 5.1–10", "15 超出允许范围 5.1–10"),

@@ -19,7 +19,7 @@ from crafted import far_cell, string_bomb
 
 # The guard missing a kind of file: everything passes the package check.
 BLIND_GUARD = ("import bideval.sheets as s; from bideval.sheet_notes import SheetNotes; "
-               "s.scan_xlsx = lambda source, display, currency=None: ([], SheetNotes())\n")
+               "s.scan_xlsx = lambda source, display, currency=None, file_role=None: ([], SheetNotes())\n")
 WATCHED_CLI = "import runpy, sys; sys.argv[0] = 'bideval'; runpy.run_module('bideval', run_name='__main__')\n"
 
 
