@@ -280,8 +280,9 @@ class _RubricReader:
                     self.fail_as(f"cap {cap.id!r}", "cap_scaled", cap=cap.id, criterion=part)
         listed = doc.get("criteria")
         built = {c.id for c in criteria}
-        refused = frozenset(item.get("group") for item in listed if isinstance(item, Mapping)
-                            and item.get("id") not in built) if isinstance(listed, list) else frozenset()
+        refused = frozenset(item["group"] for item in (listed if isinstance(listed, list) else ())
+                            if isinstance(item, Mapping) and isinstance(item.get("group"), str)
+                            and not (isinstance(item.get("id"), str) and item["id"] in built))
         groups = self.groups(doc.get("groups"), criteria, total, caps or (), refused)
         weighed = any(g.scale_to is not None or g.weight is not None for g in groups)
         known = {cid: m for cid, m in self.maxima.items() if m is not None}
