@@ -21,6 +21,7 @@ from .errors import DamagedWorkbook, Problem
 from .sheet_notes import SheetNotes
 from .values import fold, is_blank
 from .watchdog import reading
+from .workers import forking_is_safe
 from .xlsx_guard import scan_xlsx
 
 SPREADSHEET_SUFFIXES = {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".et", ".numbers"}
@@ -182,6 +183,13 @@ class CalamineSheets:
 # it whole (its parts cannot all fit the guard's 200 MB limit on the unpacked size).
 READ_IN_MEMORY_BYTES = 256 * 1024 * 1024
 
+# A file in memory at least this large is read by python-calamine in a forked child while the guard checks it
+# (:mod:`bideval.read_ahead`). Measured on 2 cores with bids sheets from benchmarks/bench.py: forking and sending
+# the rows back cost about what reading alongside the guard saves near 0.4 MB (0.12 MB: 24 ms read one after the
+# other, 33 ms alongside; 1.2 MB: 221 ms, 176 ms); twice that, since the saving needs a second core free. A bid
+# form (about 10 kB) never pays for a fork.
+READ_AHEAD_BYTES = 1024 * 1024
+
 
 def open_workbook(path: Path, display: str | None = None, content: bytes | None = None,
                   apart: bool = False, currency: str | None = None,
@@ -192,22 +200,32 @@ def open_workbook(path: Path, display: str | None = None, content: bytes | None 
     file at ``path``. The guard checks those bytes, their SHA-256 is taken, and python-calamine
     reads them from memory: here, or with ``apart`` in a process of its own, so that a file that makes
     it abort (a kind the guard does not know yet) ends that process, not this one (the app's server).
+    A large workbook is read by a forked child while the guard checks it (:mod:`bideval.read_ahead`).
     ``currency``: the tender's, when the cells hold its amounts (a number shown in another currency is refused).
     ``file_role``: ``panel`` for a panel workbook (the package check's advice then fits who sends it).
     """
     display = display or str(path)
     if content is None:
         content = _read_small(path)  # None when missing, not a file, unreadable or large: checked from the disk
-    problems, notes = scan_xlsx(path if content is None else content, display, currency, file_role)
-    if problems:
-        return None, problems
     sheets: Sheets | None
-    if apart:
-        from .reader_process import read_apart
+    if content is not None and len(content) >= READ_AHEAD_BYTES and not apart and forking_is_safe():
+        from .read_ahead import read_ahead
 
-        sheets, problems = read_apart(path, content, display)
+        with read_ahead(path, content, display) as child:  # python-calamine reads while the guard checks
+            problems, notes = scan_xlsx(content, display, currency, file_role)
+            if problems:
+                return None, problems  # the child is killed, and nothing it read is used
+            sheets, problems = child.sheets()
     else:
-        sheets, problems = calamine_sheets(path, content, display)
+        problems, notes = scan_xlsx(path if content is None else content, display, currency, file_role)
+        if problems:
+            return None, problems
+        if apart:
+            from .reader_process import read_apart
+
+            sheets, problems = read_apart(path, content, display)
+        else:
+            sheets, problems = calamine_sheets(path, content, display)
     if sheets is None:
         return None, problems
     try:

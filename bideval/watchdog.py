@@ -59,6 +59,13 @@ def set_language(language: str) -> None:
     _language = language
 
 
+def unwatched() -> None:
+    """Note nothing for the watcher from now on: for a forked child whose death the process that forked it reports
+    itself (its slot, chosen by pid, could be the command's own)."""
+    global _page
+    _page = None
+
+
 def run_watched(command: Callable[[], int]) -> int:
     """``command()`` in a forked child, its exit code returned; a child killed while reading reported as above.
 

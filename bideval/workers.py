@@ -32,9 +32,15 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def forking_is_safe() -> bool:
+    """Whether this process may fork a reader: on Linux, and running a single thread (a fork copies other threads'
+    locks as they are, half-way)."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
 def workers_for(count: int) -> int:
     """How many processes should read ``count`` files: 1 (this one) unless forking is safe and pays."""
-    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+    if not forking_is_safe():
         return 1
     return max(1, min(usable_cores(), count // MIN_FILES_PER_WORKER))
 

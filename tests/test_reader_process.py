@@ -5,7 +5,10 @@ made blind here, and python-calamine really aborts, in the real reader process.
 """
 from __future__ import annotations
 
+import io
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -112,3 +115,72 @@ def test_a_sheet_the_reader_cannot_read_is_that_sheet_s_problem_when_it_is_asked
         apart.rows("Bid")
     (problem,) = read_apart.value.problems
     assert tuple(in_place.value.problems) == (problem,) and problem.sheet == "Bid" and "&bogus;" in problem.message
+
+
+def sent(path: Path) -> bytes:
+    """What a reader sends for the workbook at ``path``."""
+    stream = io.BytesIO()
+    reader_process.send_book(stream, path, path.read_bytes(), "a.xlsx")
+    return stream.getvalue()
+
+
+def received(data: bytes):
+    """What the reading end makes of ``data`` coming down a real pipe (a bid form's reply fits in its buffer)."""
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, data)
+        os.close(write_end)
+        return reader_process.receive_book(read_end, "a.xlsx", time.monotonic() + 10)
+    finally:
+        os.close(read_end)
+
+
+def frames(data: bytes) -> list[tuple[int, int]]:
+    """Where each message's data starts and ends in a reply."""
+    found, at = [], 0
+    while at < len(data):
+        size = int.from_bytes(data[at:at + 8], "little")
+        found.append((at + 9, at + 9 + size))
+        at += 9 + size
+    return found
+
+
+def test_a_reply_is_the_workbook_as_read_in_place(tmp_path):
+    form = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    here, _ = open_workbook(form)
+    book, problems = received(sent(form))
+    assert here is not None and book is not None and problems == []
+    assert book.sheet_names == here.sheet_names == ["Bid"] and book.rows("Bid") == here.rows("Bid")
+
+
+@pytest.mark.parametrize("frame, sheet", [(0, None), (1, None), (2, "Bid")])  # book, sheet, rows
+def test_a_reply_cut_short_says_which_sheet_the_reader_had_reached(tmp_path, frame, sheet):
+    data = sent(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)))
+    start, _ = frames(data)[frame]
+    with pytest.raises(reader_process.Stopped) as stopped:
+        received(data[:start + 1])
+    assert (stopped.value.sheet, stopped.value.garbled, stopped.value.timed_out) == (sheet, False, False)
+
+
+@pytest.mark.parametrize("frame, sheet", [(0, None), (1, None)])
+def test_a_reply_no_reader_sends_stops_the_reading(tmp_path, frame, sheet):
+    data = bytearray(sent(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))))
+    start, end = frames(bytes(data))[frame]
+    data[start:end] = bytes(end - start)
+    with pytest.raises(reader_process.Stopped) as stopped:
+        received(bytes(data))
+    assert (stopped.value.sheet, stopped.value.garbled) == (sheet, True)
+
+
+def test_rows_no_reader_sends_are_their_sheet_s_problem(tmp_path):
+    data = bytearray(sent(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))))
+    start, end = frames(bytes(data))[2]
+    data[start:end] = b"\xff" * (end - start)
+    book, _ = received(bytes(data))
+    assert book is not None
+    with pytest.raises(DamagedWorkbook) as damaged:
+        book.rows("Bid")
+    (problem,) = damaged.value.problems
+    assert str(problem) == ("a.xlsx:Bid: damaged .xlsx: the spreadsheet reader stopped while reading the sheet (an "
+                            "unreadable reply), so it cannot be read; open it in Excel and save it again, or ask for "
+                            "the file again")
