@@ -1018,9 +1018,11 @@ def _(s: Say) -> str:
 
 def _finding_kind(s: Say, kind: Any) -> str:
     """What a chair's finding is about, in words (``outlier``, ``abnormal_low_price``, ``incomplete``)."""
-    value = getattr(kind, "value", kind)
-    zh = {"outlier": "评分畸高畸低", "abnormal_low_price": "异常低价", "incomplete": "评分不完整"}.get(value, str(value))
-    return s.t(str(value), zh)
+    value = str(getattr(kind, "value", kind))
+    zh = {"outlier": "评分畸高畸低", "abnormal_low_price": "异常低价", "incomplete": "评分不完整"}.get(value, value)
+    en = {"outlier": "an outlying score", "abnormal_low_price": "an abnormally low price",
+          "incomplete": "incomplete scores"}.get(value, value)
+    return s.t(value if s.ids else en, zh)
 
 
 def _roles(s: Say, roles: Iterable[Any]) -> str:
@@ -1112,9 +1114,15 @@ def _(s: Say) -> str:
         parts.append(s.t(f"every judge is recused from {', '.join(found.nobody_may_score)}: seat a judge who may "
                          f"score it", f"全体评委均须回避 {'、'.join(found.nobody_may_score)}：请增补可以评审的评委"))
     if found.unresolved:
-        flags = s.join("/".join(x for x in (_finding_kind(s, f.kind), f.vendor_id, s.label(f.criterion), f.judge) if x)
-                       for f in found.unresolved)
-        parts.append(s.t(f"no finding yet for {flags}", f"以下情况尚无复核意见：{flags}"))
+        if s.ids:  # the command line's English: ids a script can match
+            flags = s.join("/".join(x for x in (_finding_kind(s, f.kind), f.vendor_id, s.label(f.criterion), f.judge)
+                                    if x) for f in found.unresolved)
+        else:  # a person's: what was flagged, then whose bid, which criterion, which judge
+            flags = s.join(_finding_kind(s, f.kind) + s.t(" (", "（")
+                           + s.join(x for x in (f.vendor_id, s.label(f.criterion), f.judge) if x) + s.t(")", "）")
+                           for f in found.unresolved)
+        parts.append(s.t(f"no written finding yet for {flags}" if not s.ids else f"no finding yet for {flags}",
+                         f"以下情况尚无复核意见：{flags}"))
     if found.not_submitted:
         parts.append(s.t(f"not submitted: {', '.join(found.not_submitted)} (a judge whose scores are all given submits "
                          "them on the Scoring page, in review too; for a score still missing, reopen scoring)",

@@ -46,7 +46,8 @@ def test_every_flag_gets_a_written_finding_then_the_result_can_be_final(outlier)
     table = app.data_editor[0].value
     assert list(table["kind"]) == ["Outlying score", "Outlying score"]
     assert table["facts"][0] == "赵 gave 15; panel mean 11.73"
-    assert "no finding yet for outlier" in app.warning[0].value  # said once, above a button that waits for it
+    assert "no written finding yet for an outlying score (" in app.warning[0].value  # said once, above a button
+    # that waits for it
     assert app.button(key="review_finalise").disabled and not app.error
     key = app.data_editor[0].key
     app.session_state[key] = {"edited_rows": {0: {"finding": "评委说明了理由，予以保留"}, 1: {"finding": "同上"}}, **EMPTY}

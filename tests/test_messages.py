@@ -146,9 +146,12 @@ SENTENCES = [
     ("finalise.refused",
      'tender 7 cannot be finalised: incomplete scores for 91440300708461136T; every judge is recused from '
      '91440300708461136T: seat a judge who may score it; no finding yet for '
-     'abnormal_low_price/91440300708461136T; not submitted: 李评委 (a judge whose scores are all given submits them on the Scoring page, in review too; for a score still missing, reopen scoring)', SAME,
+     'abnormal_low_price/91440300708461136T; not submitted: 李评委 (a judge whose scores are all given submits them on the Scoring page, in review too; for a score still missing, reopen scoring)',
+     'tender 7 cannot be finalised: incomplete scores for 91440300708461136T; every judge is recused from '
+     '91440300708461136T: seat a judge who may score it; no written finding yet for an abnormally low price '
+     '(91440300708461136T); not submitted: 李评委 (a judge whose scores are all given submits them on the Scoring page, in review too; for a score still missing, reopen scoring)',
      '招标项目 7 尚不能定稿：91440300708461136T 的评分不完整；全体评委均须回避 91440300708461136T：请增补可以评审的评委；'
-     '以下情况尚无复核意见：异常低价/91440300708461136T；尚未提交评分：李评委（评分已全部给出的评委，在评审阶段也可在“评委打分”页面提交；仍有未打分项时，请重新开放评分）'),
+     '以下情况尚无复核意见：异常低价（91440300708461136T）；尚未提交评分：李评委（评分已全部给出的评委，在评审阶段也可在“评委打分”页面提交；仍有未打分项时，请重新开放评分）'),
     ("panel.other_judges",
      "expected only 王评委's scores, found scores of 李评委", SAME,
      '应只含王评委的评分，实际还有李评委的评分'),
