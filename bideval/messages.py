@@ -921,37 +921,40 @@ def _(s: Say) -> str:
                f"{s['file']}：评委“{s['judge']}”不在工作表 Judges 中（{s.join(s['members'])}）")
 
 
+UNTOUCHED = Label("未读取也未写入任何文件", "nothing was read or written")  # an output refused before any work
+
+
 @_template("cli.output_is_input")
 def _(s: Say) -> str:
     return s.t(f"{s['option']} names the input {s['input_option']} {s['input']}: writing there would destroy it; "
-               "choose another file (nothing was read or written)",
-               f"{s['option']} 指向输入文件 {s['input_option']} {s['input']}：写入会毁掉该文件；请另选文件名（未读取也未写入任何文件）")
+               f"choose another file ({UNTOUCHED.en})",
+               f"{s['option']} 指向输入文件 {s['input_option']} {s['input']}：写入会毁掉该文件；请另选文件名（{UNTOUCHED.zh}）")
 
 
 @_template("cli.outputs_same")
 def _(s: Say) -> str:
     return s.t(f"{s['option']} names the same file as {s['other']}: one would overwrite the other; give each its own "
-               "file (nothing was read or written)",
-               f"{s['option']} 与 {s['other']} 指向同一个文件：后写的会覆盖先写的；请分别指定文件（未读取也未写入任何文件）")
+               f"file ({UNTOUCHED.en})",
+               f"{s['option']} 与 {s['other']} 指向同一个文件：后写的会覆盖先写的；请分别指定文件（{UNTOUCHED.zh}）")
 
 
 @_template("cli.output_is_folder")
 def _(s: Say) -> str:
-    return s.t(f"{s['option']} names a folder: give the name of the file to write (nothing was read or written)",
-               f"{s['option']} 指向一个文件夹：请给出要写入的文件名（未读取也未写入任何文件）")
+    return s.t(f"{s['option']} names a folder: give the name of the file to write ({UNTOUCHED.en})",
+               f"{s['option']} 指向一个文件夹：请给出要写入的文件名（{UNTOUCHED.zh}）")
 
 
 @_template("cli.output_folder_missing")
 def _(s: Say) -> str:
-    return s.t(f"{s['option']}: the folder {s['folder']} does not exist (nothing was read or written)",
-               f"{s['option']}：文件夹 {s['folder']} 不存在（未读取也未写入任何文件）")
+    return s.t(f"{s['option']}: the folder {s['folder']} does not exist ({UNTOUCHED.en})",
+               f"{s['option']}：文件夹 {s['folder']} 不存在（{UNTOUCHED.zh}）")
 
 
 @_template("cli.output_in_bids_folder")
 def _(s: Say) -> str:
     return s.t(f"{s['option']} would write a workbook into the bids folder {s['folder']}: the next run would read it "
-               "as a bid; write it elsewhere (nothing was read or written)",
-               f"{s['option']} 会把工作簿写入投标文件夹 {s['folder']}：下次评审会把它当作投标读取；请写到别处（未读取也未写入任何文件）")
+               f"as a bid; write it elsewhere ({UNTOUCHED.en})",
+               f"{s['option']} 会把工作簿写入投标文件夹 {s['folder']}：下次评审会把它当作投标读取；请写到别处（{UNTOUCHED.zh}）")
 
 
 @_template("store.no_seat")
@@ -1023,6 +1026,15 @@ def _finding_kind(s: Say, kind: Any) -> str:
     en = {"outlier": "an outlying score", "abnormal_low_price": "an abnormally low price",
           "incomplete": "incomplete scores"}.get(value, value)
     return s.t(value if s.ids else en, zh)
+
+
+def _flag(s: Say, flag: Any) -> str:
+    """A flag still without its finding: ids joined by / on the command line (a script matches them); for a person,
+    what was flagged, then whose bid, which criterion, which judge."""
+    facts = [x for x in (flag.vendor_id, s.label(flag.criterion), flag.judge) if x]
+    if s.ids:
+        return "/".join([_finding_kind(s, flag.kind), *facts])
+    return _finding_kind(s, flag.kind) + s.t(f" ({s.join(facts)})", f"（{s.join(facts)}）")
 
 
 def _roles(s: Say, roles: Iterable[Any]) -> str:
@@ -1114,15 +1126,9 @@ def _(s: Say) -> str:
         parts.append(s.t(f"every judge is recused from {', '.join(found.nobody_may_score)}: seat a judge who may "
                          f"score it", f"全体评委均须回避 {'、'.join(found.nobody_may_score)}：请增补可以评审的评委"))
     if found.unresolved:
-        if s.ids:  # the command line's English: ids a script can match
-            flags = s.join("/".join(x for x in (_finding_kind(s, f.kind), f.vendor_id, s.label(f.criterion), f.judge)
-                                    if x) for f in found.unresolved)
-        else:  # a person's: what was flagged, then whose bid, which criterion, which judge
-            flags = s.join(_finding_kind(s, f.kind) + s.t(" (", "（")
-                           + s.join(x for x in (f.vendor_id, s.label(f.criterion), f.judge) if x) + s.t(")", "）")
-                           for f in found.unresolved)
-        parts.append(s.t(f"no written finding yet for {flags}" if not s.ids else f"no finding yet for {flags}",
-                         f"以下情况尚无复核意见：{flags}"))
+        flags = s.join(_flag(s, f) for f in found.unresolved)
+        lead = "no finding yet for" if s.ids else "no written finding yet for"
+        parts.append(s.t(f"{lead} {flags}", f"以下情况尚无复核意见：{flags}"))
     if found.not_submitted:
         parts.append(s.t(f"not submitted: {', '.join(found.not_submitted)} (a judge whose scores are all given submits "
                          "them on the Scoring page, in review too; for a score still missing, reopen scoring)",

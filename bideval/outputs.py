@@ -106,11 +106,10 @@ def _staged(path: str, write: Writer) -> str:
     try:
         write(Path(temporary))
         os.chmod(temporary, _mode_for(target))
-    except OSError as error:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
-        raise OSError(error.errno, error.strerror, path) from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):  # named as the user gave it, not as the temporary file
+            raise OSError(error.errno, error.strerror, path) from None
         raise
     return temporary
 

@@ -56,11 +56,11 @@ class ReadAhead:
         try:
             return receive_book(self._pipe, self.display, self._deadline)
         except Stopped as stopped:
-            self.stop()
+            self.stop()  # reaped first: the problem says how it ended
             return None, [stopped_problem(self.display, stopped.sheet, self._status, stopped.timed_out,
                                           stopped.garbled)]
         finally:
-            self.stop()
+            self.stop()  # (again: nothing)
 
     def stop(self) -> None:
         """End the child if it still runs, reap it and close the pipe (again: nothing)."""

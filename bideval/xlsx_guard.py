@@ -948,7 +948,8 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     if b"<f" in piece:  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
         _note_unreadable(_FORMULA_CELL, piece, extent)
     if row is not None or extent.hidden_by_default:  # a row that may be hidden, rare: look at each row tag from there
-        extent.hidden.update(int(match.group(1)) for match in _ROW_TAG.finditer(piece, 0 if extent.hidden_by_default or row is None else row.start())
+        start = row.start() if row is not None and not extent.hidden_by_default else 0
+        extent.hidden.update(int(match.group(1)) for match in _ROW_TAG.finditer(piece, start)
                              if _hides(match.group(2), extent.hidden_by_default))
     return True
 
@@ -960,7 +961,7 @@ def _hides(attributes: bytes, by_default: bool = False) -> bool:
     height above 0 of its own."""
     if not by_default and b"hidden" not in attributes and b"ht" not in attributes:
         return False
-    height: Decimal | None = None
+    own_height = False  # a height above 0 of the row's own
     for name, value in _attribute_pairs(attributes):
         value = value.strip(" \t\r\n")
         if name == "hidden" and value in ("1", "true"):
@@ -972,7 +973,8 @@ def _hides(attributes: bytes, by_default: bool = False) -> bool:
                 continue
             if height.is_finite() and height <= 0:
                 return True
-    return by_default and not (height is not None and height.is_finite() and height > 0)
+            own_height = height.is_finite()
+    return by_default and not own_height
 
 
 def _note_unreadable(cells: re.Pattern[bytes], piece: bytes, extent: _Extent) -> None:
