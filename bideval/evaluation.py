@@ -100,25 +100,17 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         if how == "objective":
             columns.append(_objective_column(criterion, places, values_of))
             continue
+        if how == "panel":
+            columns.append(_panel_column(criterion, places, valid, given, panel, rubric, unfinished, outliers))
+            continue
         column = []
         for i, bid in enumerate(valid):
             if how == "price":
                 raw = price_points[bid.vendor_id]
-            elif how == "deduction":
+            else:
                 assert isinstance(criterion, Deduction)
                 lines = deductions[i][criterion.id] = deduction_lines(criterion, bid.values)
                 raw = deduction_score(criterion, lines)
-            else:
-                scores = given.get((bid.vendor_id, criterion.id), {})
-                seated = [j for j in members if (j, bid.vendor_id) not in panel.recused]  # recused: not missing
-                if not seated or any(j not in scores for j in seated):
-                    unfinished[i] = True
-                raw = aggregate(list(scores.values()), rubric.panel)
-                if rubric.panel.aggregate is Aggregate.CONSENSUS:
-                    agreed = panel.consensus.get((bid.vendor_id, criterion.id))
-                    unfinished[i] = unfinished[i] or agreed is None
-                    raw = raw if agreed is None else agreed
-                outliers.extend(_outliers(bid.vendor_id, criterion.id, criterion.max, scores, rubric))
             column.append(round_half_up(raw, places))
         columns.append(column)
     ids = [criterion.id for criterion, _, _ in plan]
@@ -190,6 +182,35 @@ def _objective_column(criterion: Criterion, places: int, values_of: Sequence[Map
         for i, score in enumerate(column):
             if score is None:
                 column[i] = round_half_up(objective_score(criterion, values_of[i]), places)
+    return column
+
+
+def _panel_column(criterion: Criterion, places: int, valid: Sequence[Bid], given: Mapping[tuple[str, str], Mapping[str, Decimal]],
+                  panel: PanelInput, rubric: Rubric, unfinished: list[bool], outliers: list[Outlier]) -> list[Decimal]:
+    """A panel criterion's rounded score of each valid bid: the panel's aggregate of the scores given (the agreed
+    score under consensus). A bid a panel member has not scored yet is marked in ``unfinished`` (a recused member
+    is not missing); each score far from the others is added to ``outliers``."""
+    members = panel.judges
+    consensus = rubric.panel.aggregate is Aggregate.CONSENSUS
+    unscored = round_half_up(aggregate([], rubric.panel), places)  # a bid nobody has scored on it yet
+    column = []
+    for i, bid in enumerate(valid):
+        scores = given.get((bid.vendor_id, criterion.id))
+        if not scores and not consensus:
+            unfinished[i] = True  # no member has scored it (or the panel has no member)
+            column.append(unscored)
+            continue
+        scores = scores or {}
+        seated = [j for j in members if (j, bid.vendor_id) not in panel.recused] if panel.recused else members
+        if not seated or any(j not in scores for j in seated):
+            unfinished[i] = True
+        raw = aggregate(list(scores.values()), rubric.panel)
+        if consensus:
+            agreed = panel.consensus.get((bid.vendor_id, criterion.id))
+            unfinished[i] = unfinished[i] or agreed is None
+            raw = raw if agreed is None else agreed
+        outliers.extend(_outliers(bid.vendor_id, criterion.id, criterion.max, scores, rubric))
+        column.append(round_half_up(raw, places))
     return column
 
 

@@ -132,6 +132,7 @@ class _PanelReader:
         self.judges_seen: dict[tuple[type, Any], str] = {}
         self.vendors_seen: dict[tuple[type, Any], str] = {}
         self.criteria_seen: dict[tuple[type, Any], Criterion] = {}
+        self.taken: dict[tuple[str, str | None, type, Any], Decimal] = {}  # (criterion, tier, cell) → its score
         self.warnings: list[Problem] = []
 
     def members(self) -> tuple[str, ...]:
@@ -335,6 +336,15 @@ class _PanelReader:
                                                 cell_name(r, score_column), vendor_id=vendor_id))
             return
         tier_id = self.tiers.get((vendor_id, criterion.id))
+        # The same score under the same criterion and tier is allowed again (5 judges write 8 on 2,000 bids):
+        # remembered once taken, for a plain number or text; never a zero (0.0 and -0.0 are equal keys, and -0 is
+        # refused).
+        remembered = raw.__class__ in _REMEMBERED and bool(raw)
+        taken = (criterion.id, tier_id, raw.__class__, raw)
+        score = self.taken.get(taken) if remembered else None
+        if score is not None:
+            self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
+            return
         try:
             score = parse_choice(criterion, raw)  # a grade picked from the score sheet's drop-down
             if score is None:
@@ -356,7 +366,12 @@ class _PanelReader:
             self.expect(book, sheet, r, score_column, Expected("refusal", {"refusal": refusal}), _plain(score),
                         **_refusal_data(refusal))
             return
+        if remembered:
+            self.taken[taken] = score
         self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
+
+
+_REMEMBERED = (int, float, str)
 
 
 def _expected_number(criterion: Criterion, tier_id: str | None, raw: object) -> Expected:

@@ -167,6 +167,35 @@ def test_a_name_read_on_one_row_is_read_the_same_on_the_next(rubric, bidset, tmp
         ("王评委", VENDOR_B, "ops_plan", 8)]
 
 
+def test_a_score_taken_on_one_row_is_judged_afresh_under_another_tier_criterion_or_sign(rubric, bidset,
+                                                                                        tmp_path: Path):
+    """The panel reader remembers a score it has taken (the same 8 is written on thousands of rows): the same cell
+    under another agreed tier or another criterion is checked again, and a -0 after a 0 is still refused."""
+    tiers = [[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t2"]]
+    rows = [["王评委", VENDOR_A, "ops_plan", 12, ""], ["李评委", VENDOR_A, "ops_plan", 12, ""],
+            ["王评委", VENDOR_B, "ops_plan", 12, ""],  # 12 is in t3, not in B's t2
+            ["王评委", VENDOR_A, "service_design", "4", ""], ["李评委", VENDOR_A, "service_design", "4", ""],
+            ["王评委", VENDOR_B, "service_design", 0.0, ""], ["李评委", VENDOR_B, "service_design", -0.0, ""],
+            ["李评委", VENDOR_B, "ops_plan", 8, ""]]
+    path = write_panel(tmp_path / "panel.xlsx", rows, tiers)
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Scores!D4: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found 12",
+        f"{path}:Scores!D8: expected a score from 0 to 5 for 'service_design', found -0",
+    ]
+    rows[2][3], rows[6][3] = 9, 0
+    rows.append(["张评委", VENDOR_A, "service_design", 12, ""])  # 12 taken for ops_plan, above service_design's 5
+    path = write_panel(tmp_path / "again.xlsx", rows, tiers)
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Scores!D10: expected a score from 0 to 5 for 'service_design', found 12"]
+    del rows[-1]
+    panel = read(rubric, bidset, write_panel(tmp_path / "good.xlsx", rows, tiers))
+    assert [(s.judge, s.vendor_id, s.criterion, s.score) for s in panel.scores] == [
+        ("王评委", VENDOR_A, "ops_plan", 12), ("李评委", VENDOR_A, "ops_plan", 12), ("王评委", VENDOR_B, "ops_plan", 9),
+        ("王评委", VENDOR_A, "service_design", 4), ("李评委", VENDOR_A, "service_design", 4),
+        ("王评委", VENDOR_B, "service_design", 0), ("李评委", VENDOR_B, "service_design", 0),
+        ("李评委", VENDOR_B, "ops_plan", 8)]
+
+
 def test_a_bad_row_reports_each_of_its_problems(rubric, bidset, tmp_path: Path):
     path = write_panel(tmp_path / "panel.xlsx", [["赵评委", "NOSUCHVENDOR", "design", 4]], TIERS, ["王评委"])
     assert problems_of(rubric, bidset, path) == [
