@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .errors import BidsError, DamagedWorkbook, Problem, cell_problem
 from .labels import Named
@@ -71,8 +71,7 @@ def read_bids(rubric: Rubric, paths: Iterable[str | Path], workers: int | None =
     """
     paths = list(paths)
     files, problems = expand_paths(paths)
-    reads = map_in_order(partial(read_bid_file, Reading.of(rubric)), files, workers)
-    return _bid_set(reads, problems, ", ".join(map(str, paths)) or "(no path)")
+    return bid_set(map_in_order(partial(read_bid_file, Reading.of(rubric)), files, workers), problems, paths)
 
 
 def read_bid_upload(reading: Reading, name: str, content: bytes, apart: bool = False) -> BidSet:
@@ -81,6 +80,11 @@ def read_bid_upload(reading: Reading, name: str, content: bytes, apart: bool = F
     ``apart``: python-calamine reads it in a process of its own (:mod:`bideval.reader_process`), as the app's server
     does."""
     return _bid_set([read_bid_file(reading, Path(name), name, content, apart)], [], name)
+
+
+def bid_set(reads: Iterable[FileRead], problems: list[Problem], paths: Sequence[str | Path]) -> BidSet:
+    """The bids the files found in ``paths`` gave (``problems``: those of finding them), or BidsError."""
+    return _bid_set(reads, problems, ", ".join(map(str, paths)) or "(no path)")
 
 
 def _bid_set(reads: Iterable[FileRead], problems: list[Problem], where: str) -> BidSet:

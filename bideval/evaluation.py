@@ -11,10 +11,10 @@ from functools import partial
 from decimal import Decimal
 from operator import attrgetter, methodcaller
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from .bids import Bid, BidSet, read_bids
-from .panel import PanelInput, read_panel
+from .bids import Bid, BidSet, Reading, bid_set, read_bid_file
+from .panel import PanelInput, open_panel_book, read_panel
 from .pricing import PricingModel
 from .ranking import Entry, candidates, rank
 from .caps import CapLine, apply_caps
@@ -26,9 +26,10 @@ from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISION
 from .deductions import DeductionLine, deduction_lines, deduction_score
 from .rubric import Aggregate, Criterion, Deduction, Price, Rubric, load_rubric
 from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
-from .sheets import InputFile, sha256_of
+from .sheets import InputFile, expand_paths, sha256_of
 from .sme import SmeCategory
 from .validity import BidCheck, GateVerdicts, check_bid
+from .workers import map_in_order
 from .values import round_half_up
 
 
@@ -347,14 +348,28 @@ def _panel_scores(panel: PanelInput) -> tuple[PanelScore, ...]:
 
 
 def run(rubric_path: str | Path, bid_paths: Sequence[str | Path],
-        panel_paths: Sequence[str | Path] = ()) -> Result:
-    """Read the rubric, bids and panel workbooks, and evaluate."""
+        panel_paths: Sequence[str | Path] = (), workers: int | None = None) -> Result:
+    """Read the rubric, bids and panel workbooks, and evaluate (``workers``: the processes reading the workbooks,
+    default as :func:`bideval.workers.workers_for` finds worth it)."""
     rubric = load_rubric(rubric_path)
-    bidset = read_bids(rubric, bid_paths)
+    bid_files, bid_problems = expand_paths(bid_paths)
+    panel_files, panel_problems = expand_paths(panel_paths) if panel_paths else ([], [])
+    # The panel's workbooks are opened by the processes reading the bid forms, first (each is a larger read than a
+    # form; taken last, one would leave the other processes waiting); they are read against the bids once those
+    # are known.
+    reading = Reading.of(rubric)
+    jobs: list[Callable[[], Any]] = [partial(open_panel_book, path) for path in panel_files]
+    jobs += [partial(read_bid_file, reading, path) for path in bid_files]
+    done = map_in_order(_done, jobs, workers)
+    bidset = bid_set(done[len(panel_files):], bid_problems, bid_paths)
     checks = check_bids(rubric, bidset.bids)
     panel = None
     if panel_paths:
         invalid = [vendor for vendor, check in checks.items() if not check.valid]
-        panel = read_panel(rubric, bidset.bids, invalid, panel_paths)
+        panel = read_panel(rubric, bidset.bids, invalid, panel_paths, opened=(done[:len(panel_files)], panel_problems))
     rubric_file = InputFile(str(rubric_path), sha256_of(Path(rubric_path)), "rubric")
     return evaluate(rubric, bidset, panel, checks, rubric_file)
+
+
+def _done(job: Callable[[], Any]) -> Any:
+    return job()

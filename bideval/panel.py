@@ -76,29 +76,51 @@ def judge_name(raw: object) -> str:
     return _text(raw)
 
 
+@dataclass(frozen=True)
+class PanelBook:
+    """A panel workbook opened (its package checked) before it is read against the bids, or why it cannot be.
+    It may be opened in a reading worker alongside the bid forms and sent back (:func:`bideval.evaluation.run`)."""
+
+    path: Path
+    book: Workbook | None
+    problems: tuple[Problem, ...]
+
+
+def open_panel_book(path: Path, apart: bool = False) -> PanelBook:
+    """One panel workbook opened, its advice on a damaged package addressed to the panel secretary."""
+    book, problems = open_workbook(path, apart=apart, file_role="panel")
+    return PanelBook(path, book, tuple(problems))
+
+
 def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
                paths: Iterable[str | Path], agreed_tiers: Mapping[tuple[str, str], str] | None = None,
-               exact_decimals: bool = False, apart: bool = False) -> PanelInput:
+               exact_decimals: bool = False, apart: bool = False,
+               opened: tuple[list[PanelBook], list[Problem]] | None = None) -> PanelInput:
     """Read and check panel workbooks against the rubric and the bids, or raise PanelError.
 
     ``agreed_tiers`` are tiers already agreed elsewhere (the app): scores are checked against them, and a
     Tiers sheet may only repeat them. ``exact_decimals``: refuse a score with more decimals than its
     criterion keeps, as the app's grid does (the command line keeps what it reads). ``apart``: python-calamine
     reads them in a process of its own (:mod:`bideval.reader_process`), as the app's server does.
+    ``opened``: the workbooks of ``paths`` already opened (:func:`open_panel_book`) with the problems of expanding
+    ``paths`` (:func:`bideval.sheets.expand_paths`); else they are opened here.
     """
-    files, problems = expand_paths(paths)
+    if opened is None:
+        files, problems = expand_paths(paths)
+        panel_books = [open_panel_book(path, apart) for path in files]
+    else:
+        panel_books, problems = opened[0], list(opened[1])
     reader = _PanelReader(rubric, {b.vendor_id: b for b in bids}, set(invalid), problems, exact_decimals)
     for key, tier in (agreed_tiers or {}).items():
         reader.tiers[key] = tier
         reader.tier_where[key] = "the tiers agreed in the app"
     books: list[Workbook] = []
     inputs: list[InputFile] = []
-    for path in files:
-        book, opened = open_workbook(path, apart=apart, file_role="panel")
-        problems.extend(opened)
-        if book is not None:
-            books.append(book)
-            inputs.append(InputFile(str(path), book.sha256, "panel"))
+    for panel_book in panel_books:
+        problems.extend(panel_book.problems)
+        if panel_book.book is not None:
+            books.append(panel_book.book)
+            inputs.append(InputFile(str(panel_book.path), panel_book.book.sha256, "panel"))
     # Members and agreed tiers first, from every workbook, so a score is checked against all of them.
     for step in (reader.read_judges, reader.read_tiers, reader.read_scores):
         for book in list(books):

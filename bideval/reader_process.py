@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import DamagedWorkbook, Problem
-from .sheets import calamine_sheets
+from .sheets import Sheets, calamine_sheets
 
 TIME_LIMIT_S = 600  # a 200 MB workbook (the guard's limit) reads in well under a minute
 _FRAME_HEAD = 9  # each message: its length (8 bytes, little-endian), how it is encoded (1 byte), then the data
@@ -165,10 +165,28 @@ def send_book(stream: IO[bytes], path: Path, content: bytes | None, display: str
         except DamagedWorkbook as damaged:
             _send(stream, ("problem", damaged.problems[0]))
             continue
+        _send_data(stream, *_encoded(rows))
+
+
+def read_whole(sheets: Sheets, display: str) -> tuple[str, list[str], dict[str, tuple[bytes, bytes] | Problem]]:
+    """Every sheet of ``sheets`` read now, as :class:`ReadApart`'s arguments: each sheet's rows encoded as
+    :func:`send_book` sends them, or the problem it gave. How a workbook open in python-calamine travels to another
+    process (:class:`bideval.sheets.CalamineSheets` pickles as this)."""
+    outcomes: dict[str, tuple[bytes, bytes] | Problem] = {}
+    for name in sheets.sheet_names:
         try:
-            _send_data(stream, _ROWS_MARSHALLED, marshal.dumps(rows))
-        except ValueError:  # a date, a time or a duration: marshal knows none of them
-            _send_data(stream, _ROWS_PICKLED, pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL))
+            outcomes[name] = _encoded(sheets.rows(name))
+        except DamagedWorkbook as damaged:
+            outcomes[name] = damaged.problems[0]
+    return display, list(sheets.sheet_names), outcomes
+
+
+def _encoded(rows: list[list[Any]]) -> tuple[bytes, bytes]:
+    """A sheet's rows as they travel: (how, data)."""
+    try:
+        return _ROWS_MARSHALLED, marshal.dumps(rows)
+    except ValueError:  # a date, a time or a duration: marshal knows none of them
+        return _ROWS_PICKLED, pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def receive_book(fd: int, display: str, deadline: float) -> tuple[ReadApart | None, list[Problem]]:

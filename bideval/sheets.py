@@ -161,6 +161,13 @@ class CalamineSheets:
         self.display = display
         self.sheet_names: list[str] = list(book.sheet_names)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A workbook open in python-calamine cannot travel to another process (a reading worker sending back a
+        panel workbook): it travels as every sheet's rows, read now, as the reader process sends them."""
+        from .reader_process import ReadApart, read_whole
+
+        return ReadApart, read_whole(self, self.display)
+
     def rows(self, sheet: str) -> list[list[Any]]:
         import python_calamine
 

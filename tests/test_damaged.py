@@ -152,6 +152,26 @@ def test_the_command_line_refuses_each_damaged_panel_workbook(case, tmp_path, ca
     assert PANEL_CASES[case][1] in line and not js.exists()
 
 
+@pytest.mark.parametrize("case", sorted(PANEL_CASES))
+def test_a_damaged_panel_workbook_sent_from_a_reading_worker_is_told_as_one_read_here(case, tmp_path, rubric):
+    """A panel workbook opened by a worker reading the bid forms travels back pickled, as its sheets' rows or each
+    sheet's problem: reading it gives the problems reading it here gives."""
+    import pickle
+
+    from bideval.errors import PanelError
+    from bideval.panel import open_panel_book
+
+    path = tmp_path / "panel.xlsx"
+    path.write_bytes(PANEL_CASES[case][0])
+    bids = read_bids(rubric, [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))]).bids
+    told = []
+    for opened in (None, ([pickle.loads(pickle.dumps(open_panel_book(path)))], [])):
+        with pytest.raises(PanelError) as caught:
+            read_panel(rubric, bids, [], [path], opened=opened)
+        told.append([str(p) for p in caught.value.problems])
+    assert told[0] == told[1] and len(told[0]) == 1 and PANEL_CASES[case][1] in told[0][0]
+
+
 def dump(database: Path, kept: tuple[str, ...] = ()) -> str:
     """Every row of the SQLite file, as SQL, but those of the tables ``kept`` (a record of what happened)."""
     with sqlite3.connect(database) as connection:

@@ -112,3 +112,75 @@ def test_a_failing_worker_leaves_its_items_to_this_process():
         return n
 
     assert map_in_order(read, list(range(300)), workers=2) == list(range(300))
+
+
+def _panel_workbook(path: Path, vendors: list[str], judge_cell_error: bool = False) -> Path:
+    """Judges, Tiers and Scores for ``vendors`` (two judges, both panel criteria); optionally one judge cell that
+    shows #N/A (noted by the package check, not by python-calamine)."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    judges = book.add_worksheet("Judges")
+    for r, name in enumerate(["judge", "王评委", "李评委"]):
+        judges.write_string(r, 0, name)
+    tiers = book.add_worksheet("Tiers")
+    scores = book.add_worksheet("Scores")
+    for c, title in enumerate(["vendor_id", "criterion", "tier"]):
+        tiers.write_string(0, c, title)
+    for c, title in enumerate(["judge", "vendor_id", "criterion", "score", "comment"]):
+        scores.write_string(0, c, title)
+    row = 1
+    for i, vendor in enumerate(vendors):
+        tiers.write_row(i + 1, 0, [vendor, "ops_plan", "t2"])
+        for judge, ops, design in (("王评委", 8 + i % 3, 4), ("李评委", 7.5, 3.5 + i % 2)):
+            scores.write_row(row, 0, [judge, vendor, "ops_plan", ops, ""])
+            scores.write_row(row + 1, 0, [judge, vendor, "service_design", design, "方案完整"])
+            row += 2
+    if judge_cell_error:
+        scores.write_formula(row, 0, "=NA()", None, "#N/A")
+        scores.write_row(row, 1, [vendors[0], "service_design", 4])
+    book.close()
+    return path
+
+
+def test_a_panel_workbook_opened_by_a_worker_gives_the_result_one_process_gives(forms, tmp_path):
+    """The command line's run opens the panel's workbooks in the processes reading the bid forms and sends each
+    back as its sheets' rows with what the package check noted: the result is byte for byte the one process's,
+    and a panel problem is told the same, at the same cell."""
+    import pickle
+
+    from bideval.errors import PanelError
+    from bideval.evaluation import run
+    from bideval.panel import open_panel_book, read_panel
+    from bideval.result import result_json
+    from bideval.rubric import load_rubric
+    from conftest import EXAMPLE_RUBRIC
+
+    good = sorted(p for p in forms.glob("*.xlsx") if p.name not in {"bid-007.xlsx", "bid-047.xlsx", "bid-050.xlsx",
+                                                                     "bid-087.xlsx", "bid-127.xlsx"})
+    vendors = [credit_code(int(p.stem.split("-")[1])) for p in good]
+    panel = _panel_workbook(tmp_path / "panel.xlsx", vendors)
+    alone = result_json(run(EXAMPLE_RUBRIC, good, [panel], workers=1), "en")
+    assert '"status": "final"' in alone and alone.count('"flags": []') >= 100
+    assert result_json(run(EXAMPLE_RUBRIC, good, [panel], workers=2), "en") == alone
+
+    wrong = _panel_workbook(tmp_path / "wrong.xlsx", vendors, judge_cell_error=True)
+    told = []
+    for workers in (1, 2):
+        with pytest.raises(PanelError) as caught:
+            run(EXAMPLE_RUBRIC, good, [wrong], workers=workers)
+        told.append([str(p) for p in caught.value.problems])
+    last = 2 * 2 * len(vendors) + 2
+    assert told[0] == told[1] == [f"{wrong}:Scores!A{last}: expected the judge's name, found the error #N/A"]
+
+    # Whichever process opens it: one sent back pickled keeps what the package check noted (python-calamine reads
+    # the #N/A cell as empty) and gives the same scores.
+    bids = read_bids(load_rubric(EXAMPLE_RUBRIC), good).bids
+    for path in (panel, wrong):
+        here = open_panel_book(path)
+        sent = pickle.loads(pickle.dumps(here))
+        assert sent.book is not None and here.book is not None and sent.book.sheet_names == here.book.sheet_names
+        assert [sent.book.rows(s) for s in sent.book.sheet_names] == [here.book.rows(s) for s in here.book.sheet_names]
+    sent_panel = read_panel(load_rubric(EXAMPLE_RUBRIC), bids, [], [panel],
+                            opened=([pickle.loads(pickle.dumps(open_panel_book(panel)))], []))
+    assert sent_panel == read_panel(load_rubric(EXAMPLE_RUBRIC), bids, [], [panel])
