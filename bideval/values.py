@@ -49,8 +49,8 @@ class FieldType(enum.Enum):
 
 
 TEN_THOUSAND_UNIT = "10k CNY"
-_TRUE = {"是", "yes", "true", "y", "1", "✓", "√", "✔", "t"}
-_FALSE = {"否", "no", "false", "n", "0", "✗", "×", "✘", "x", "f"}
+_TRUE = {"是", "yes", "true", "y", "1", "✓", "√", "✔"}
+_FALSE = {"否", "no", "false", "n", "0", "✗", "×", "✘"}
 # Thousands separators only in groups of three, so a European "1,5" is never read as 15.
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _MONEY = re.compile(
@@ -59,8 +59,21 @@ _MONEY = re.compile(
 
 
 def normalise(text: str) -> str:
-    """NFKC, trimmed: full-width digits, ``，``, ``％`` and ``￥`` become ASCII."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """NFKC, trimmed, without invisible formatting characters: full-width digits, ``，``, ``％`` and ``￥`` become
+    ASCII, and a zero-width space, byte-order mark or soft hyphen pasted into a credit code or a name is dropped, so
+    it cannot make one bidder, judge or criterion two."""
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    return text.strip()
+
+
+# Every invisible formatting character (Unicode's category Cf: zero-width spaces and joiners, direction marks,
+# the byte-order mark, the soft hyphen…), as Unicode 14 lists them; tests/test_values.py checks the list.
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
 
 
 def fold(text: str) -> str:
@@ -153,13 +166,24 @@ def _reject_non_numbers(raw: object, expected: Expected) -> None:
 
 def _numeric_text(text: str, expected: Expected, raw: object) -> Decimal:
     """A number written as text: digits, one point, commas between groups of three; a space inside is refused
-    (``1 3`` is not 13, nor ``1 200`` 1200: rules say thousands are separated by commas only)."""
-    if not _NUMBER.fullmatch(text):
+    (``1 3`` is not 13, nor ``1 200`` 1200: rules say thousands are separated by commas only). Its digits are
+    ASCII or full-width: a superscript or circled digit (``10³万``, ``①②``), which NFKC would turn into a plain
+    one, or another script's digit, is refused rather than read as a number nobody wrote."""
+    if not _NUMBER.fullmatch(text) or (isinstance(raw, str) and not raw.isascii() and _odd_digits(raw)):
         raise ValueProblem(expected, raw)
     try:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
         raise ValueProblem(expected, raw) from None
+
+
+def _odd_digits(text: str) -> bool:
+    """Whether ``text`` holds a digit or number sign other than 0-9 and full-width ０-９."""
+    return any(not ("0" <= c <= "9" or "０" <= c <= "９") and unicodedata.category(c) in _NUMBER_CATEGORIES
+               for c in text)
+
+
+_NUMBER_CATEGORIES = frozenset({"Nd", "No", "Nl"})
 
 
 def _number(raw: object, expected: Expected) -> Decimal:

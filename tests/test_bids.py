@@ -109,6 +109,18 @@ def test_duplicate_vendor_across_files(rubric, tmp_path: Path):
     assert f"vendor_id {VENDOR_A} appears twice" in message and "b.xlsx:Bid!C2" in message
 
 
+@pytest.mark.parametrize("invisible", ["\u200b", "\ufeff", "\u00ad", "\u2060", "\u200e"])
+def test_an_invisible_character_in_a_credit_code_does_not_make_a_second_bidder(rubric, tmp_path: Path, invisible):
+    """A zero-width space, byte-order mark, soft hyphen, word joiner or direction mark pasted into a vendor_id is
+    not part of it: the same bidder twice is refused, and a lone bid is stored without it."""
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    write_form(tmp_path / "b.xlsx", good_bid(VENDOR_A[:9] + invisible + VENDOR_A[9:] + invisible, name="另一家"))
+    (message,) = problems_of(rubric, [tmp_path])
+    assert f"vendor_id {VENDOR_A} appears twice" in message and "b.xlsx:Bid!C2" in message
+    (bid,) = read_bids(rubric, [tmp_path / "b.xlsx"]).bids
+    assert bid.vendor_id == VENDOR_A
+
+
 @pytest.mark.parametrize("values, message", [
     ({"vendor_id": VENDOR_A, "vendor_nam": "x"}, "Bid!A3: unknown field id 'vendor_nam'"),
     ({"vendor_id": VENDOR_A, "vendor_name": None}, "vendor_name is empty"),

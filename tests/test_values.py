@@ -17,7 +17,8 @@ def test_bool_spellings(raw, expected):
     assert parse_bool(raw) is expected
 
 
-@pytest.mark.parametrize("raw", ["maybe", 2, "有", datetime(2024, 1, 1)])
+@pytest.mark.parametrize("raw", ["maybe", 2, "有", datetime(2024, 1, 1),
+                                 "x", "X", "t", "F"])  # a Latin x ticks a box on many forms: not a spelling of no
 def test_bool_rejects(raw):
     with pytest.raises(ValueProblem):
         parse_bool(raw)
@@ -173,3 +174,32 @@ def test_a_text_longer_than_an_excel_cell_is_refused_saying_its_length():
                                      "has 32,768)")
     with pytest.raises(ValueProblem):
         parse_choice("x" * 40000, ("x",))
+
+
+def test_every_invisible_formatting_character_is_dropped_before_comparing():
+    """normalise drops Unicode's every format character (category Cf), as this Python's Unicode lists them."""
+    import unicodedata
+
+    from bideval.values import normalise
+
+    invisible = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"]
+    assert len(invisible) > 150
+    assert [c for c in invisible if normalise("甲" + c + "乙") != "甲乙"] == []
+    assert normalise(" 9133\u200b0106 ") == "91330106" and normalise("Ａ１") == "A1"
+
+
+@pytest.mark.parametrize("parse, raw", [
+    (parse_money, "10³万"), (parse_money, "①②万元"), (parse_integer, "2⁵"), (parse_number, "⁴"),
+    (parse_number, "٣"), (parse_percent, "９⁶%"), (parse_number, "Ⅲ"), (parse_money, "¥1,2⁰0"),
+])
+def test_a_superscript_circled_or_other_script_digit_is_refused_not_read_as_a_plain_one(parse, raw):
+    with pytest.raises(ValueProblem):
+        parse(raw)
+
+
+@pytest.mark.parametrize("parse, raw, value", [
+    (parse_money, "１２００万", Decimal(12000000)), (parse_number, "４．２", Decimal("4.2")),
+    (parse_percent, "９６％", Decimal("0.96")), (parse_integer, "３", 3),
+])
+def test_full_width_digits_are_still_read(parse, raw, value):
+    assert parse(raw) == value
