@@ -177,12 +177,50 @@ def _read_book(reading: Reading, book: Workbook) -> tuple[list[Bid], list[Proble
     if form and consolidated:
         return [], [Problem.of("bids.both_sheets", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET)]
     if consolidated:
-        return _read_consolidated(reading, book, consolidated)
-    if form:
+        found, problems = _read_consolidated(reading, book, consolidated)
+    elif form:
         bid, problems = _read_form(reading, book, form)
-        return ([bid] if bid else []), problems
-    return [], [Problem.of("bids.no_bid_sheet", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET,
-                           found=tuple(book.sheet_names))]
+        found = [bid] if bid else []
+    else:
+        return [], [Problem.of("bids.no_bid_sheet", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET,
+                               found=tuple(book.sheet_names))]
+    elsewhere = _bids_elsewhere(reading, book, consolidated or form)
+    return ([], problems + elsewhere) if elsewhere else (found, problems)
+
+
+def _bids_elsewhere(reading: Reading, book: Workbook, read: str) -> list[Problem]:
+    """A problem for each sheet other than ``read`` that holds bids too: a bid form's ``vendor_id`` row with a code in
+    column C, or a header naming the vendor_id column and another field above a filled row (Excel names a copied
+    sheet ``Bids (2)``; a bidder hides the old ``Bid`` and corrects a copy). Only one sheet is read, so the other's
+    bids would be lost without a word, or the hidden sheet's stale price read."""
+    problems = []
+    for sheet in book.sheet_names:
+        if sheet == read:
+            continue
+        try:
+            rows = book.rows(sheet)
+        except DamagedWorkbook as damaged:
+            problems.extend(damaged.problems)
+            continue
+        shape = _bid_shape(reading, rows)
+        if shape is not None:
+            problems.append(Problem.of("bids.bids_elsewhere", book.display, sheet, shape=shape, read=read))
+    return problems
+
+
+def _bid_shape(reading: Reading, rows: list[list[Any]]) -> str | None:
+    """``consolidated`` or ``form`` when ``rows`` hold bids in that shape, else None."""
+    filled = [row for row in rows if not is_blank_row(row)]
+    if len(filled) >= 2:
+        named = {reading.headers[key].id for key in (fold(str(title)) for title in filled[0] if not is_blank(title))
+                 if key in reading.headers}
+        if "vendor_id" in named and named - {"vendor_id", "vendor_name"}:
+            return "consolidated"
+    for row in filled:
+        if (len(row) > VALUE_COLUMN and isinstance(row[0], str) and normalise(row[0]) == "vendor_id"
+                and not is_blank(row[VALUE_COLUMN])):
+            return "form"
+    return None
 
 
 def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None, list[Problem]]:

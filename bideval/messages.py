@@ -572,6 +572,21 @@ def _(s: Say) -> str:
                f"同时含有工作表{s.q(s['form'])}和{s.q(s['consolidated'])}；请只保留存放投标的那一个")
 
 
+@_template("bids.bids_elsewhere")
+def _(s: Say) -> str:
+    read = s.q(s["read"])
+    if s["shape"] == "form":
+        return s.t(f"this sheet holds a bid too (a vendor_id in column C), but only the sheet {read} is read, so nothing "
+                   f"of this workbook was imported: keep one bid form per workbook (delete this sheet, or the sheet "
+                   f"{read} if this one is the bid), or send each bid in a workbook of its own",
+                   f"此工作表也含有投标（C列填有统一社会信用代码），但只读取工作表{read}，本工作簿未导入任何内容："
+                   f"每个工作簿只保留一份投标文件（删除此表；若此表才是投标，则删除工作表{read}），或每份投标各用一个工作簿")
+    return s.t(f"this sheet holds bids too (its header names the vendor_id column), but only the sheet {read} is read, "
+               f"so nothing of this workbook was imported: move its rows to {read} and delete it",
+               f"此工作表也含有投标（表头有统一社会信用代码列），但只读取工作表{read}，本工作簿未导入任何内容："
+               f"请把其中的行移到{read}并删除此表")
+
+
 @_template("bids.no_bid_sheet")
 def _(s: Say) -> str:
     found = s.join(s.q(name) for name in s["found"]) or s.t("none", "无")

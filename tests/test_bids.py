@@ -204,3 +204,53 @@ def test_a_bid_form_s_header_below_blank_rows_or_a_title_is_its_header(rubric, t
     typo = write_xlsx(tmp_path / "typo.xlsx", {"Bid": [*rows, ["vendor_nmae", "", "x", None]]})
     with pytest.raises(BidsError, match="unknown field id 'vendor_nmae'"):
         read_bids(rubric, [typo])
+
+
+def _form_rows(values):
+    return [["字段 / Field id", "项目 / Item", "填写内容 / Your answer"]] + [[k, k, v] for k, v in values.items()]
+
+
+def test_bids_on_a_second_sheet_are_refused_not_lost(rubric, tmp_path: Path):
+    """Excel names a copied sheet 'Bids (2)': vendors split over two sheets, only one of which is read, lost bids
+    without a word. The workbook is refused at the other sheet, nothing of it imported."""
+    headers = list(good_bid(VENDOR_A))
+    row = lambda vendor: [good_bid(vendor)[h] for h in headers]  # noqa: E731
+    path = write_xlsx(tmp_path / "all.xlsx", {"Bids": [headers, row(VENDOR_A)], "Bids (2)": [headers, row(VENDOR_B)]})
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bids (2): this sheet holds bids too (its header names the vendor_id column), but only the sheet "
+        "'Bids' is read, so nothing of this workbook was imported: move its rows to 'Bids' and delete it"]
+    labelled = write_xlsx(tmp_path / "labels.xlsx", {"Bids": [headers, row(VENDOR_A)],
+                                                     "Sheet2": [["统一社会信用代码", "业务经营许可证"], [VENDOR_B, "是"]]})
+    assert [p.split(": ")[0] for p in problems_of(rubric, [labelled])] == [f"{labelled}:Sheet2"]
+
+
+def test_a_corrected_copy_of_a_hidden_bid_form_is_refused_not_the_stale_one_read(rubric, tmp_path: Path):
+    """A bidder hides the sheet Bid and corrects a copy, 'Bid (2)': the hidden sheet's old price was read."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "Bid"
+    for r in _form_rows(good_bid(VENDOR_A, rate_per_call=1.25)):
+        old.append(r)
+    old.sheet_state = "hidden"
+    new = book.create_sheet("Bid (2)")
+    for r in _form_rows(good_bid(VENDOR_A, rate_per_call=0.95)):
+        new.append(r)
+    book.save(tmp_path / "form.xlsx")
+    (message,) = problems_of(rubric, [tmp_path / "form.xlsx"])
+    assert message.startswith(f"{tmp_path / 'form.xlsx'}:Bid (2): this sheet holds a bid too (a vendor_id in column C)")
+    assert "只读取" not in message and "keep one bid form per workbook" in message
+
+
+def test_other_sheets_without_bids_are_fine(rubric, tmp_path: Path):
+    """A choice list, notes, a list of the bidders' names or the form's empty template beside the bids: read as before."""
+    form = write_xlsx(tmp_path / "form.xlsx", {
+        "Bid": _form_rows(good_bid(VENDOR_A)), "Lists": [["per_call", "per_seat"]], "说明": [["请填写C列"], ["vendor_id"]],
+        "空白": _form_rows({"vendor_id": None, "vendor_name": None})})
+    assert [b.vendor_id for b in read_bids(rubric, [form]).bids] == [VENDOR_A]
+    headers = list(good_bid(VENDOR_A))
+    consolidated = write_xlsx(tmp_path / "all.xlsx", {
+        "Bids": [headers, [good_bid(VENDOR_A)[h] for h in headers]],
+        "投标人名单": [["vendor_id", "vendor_name"], [VENDOR_A, "北京示例客服有限公司"]]})
+    assert [b.vendor_id for b in read_bids(rubric, [consolidated]).bids] == [VENDOR_A]
