@@ -176,15 +176,16 @@ def _read_book(reading: Reading, book: Workbook) -> tuple[list[Bid], list[Proble
     consolidated = book.find(CONSOLIDATED_SHEET)
     if form and consolidated:
         return [], [Problem.of("bids.both_sheets", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET)]
-    if consolidated:
-        found, problems = _read_consolidated(reading, book, consolidated)
-    elif form:
-        bid, problems = _read_form(reading, book, form)
-        found = [bid] if bid else []
-    else:
+    read = consolidated or form
+    if read is None:
         return [], [Problem.of("bids.no_bid_sheet", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET,
                                found=tuple(book.sheet_names))]
-    elsewhere = _bids_elsewhere(reading, book, consolidated or form)
+    if consolidated:
+        found, problems = _read_consolidated(reading, book, read)
+    else:
+        bid, problems = _read_form(reading, book, read)
+        found = [bid] if bid else []
+    elsewhere = _bids_elsewhere(reading, book, read)
     return ([], problems + elsewhere) if elsewhere else (found, problems)
 
 
@@ -193,7 +194,7 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str) -> list[Problem
     column C, or a header naming the vendor_id column and another field above a filled row (Excel names a copied
     sheet ``Bids (2)``; a bidder hides the old ``Bid`` and corrects a copy). Only one sheet is read, so the other's
     bids would be lost without a word, or the hidden sheet's stale price read."""
-    problems = []
+    problems: list[Problem] = []
     for sheet in book.sheet_names:
         if sheet == read:
             continue
