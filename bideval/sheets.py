@@ -72,7 +72,10 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
             with os.scandir(path) as entries:  # an entry knows whether it is a file without a stat of its own
                 children = sorted((entry.name, entry.is_file()) for entry in entries)
             for name, is_file in children:
-                if name.startswith(("~$", ".")) or not is_file:
+                if name.startswith(("~$", ".")):
+                    continue
+                if not is_file:
+                    problems += _unread_workbooks(path / name)
                     continue
                 child = path / name
                 suffix = child.suffix.lower()
@@ -99,6 +102,19 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
             seen.add(key)
             unique.append(f)
     return unique, problems
+
+
+def _unread_workbooks(folder: Path) -> list[Problem]:
+    """A folder inside a folder of workbooks is not read: a problem when it holds .xlsx workbooks (a bidder's own
+    folder, 杭州嘉禾/jiahe.xlsx), which would be left out without a word; none for a folder of attachments, a hidden
+    one or the __MACOSX folder an archive made on a Mac holds."""
+    if folder.name == "__MACOSX":
+        return []
+    found = 0
+    for root, folders, names in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".") and f != "__MACOSX"]
+        found += sum(1 for name in names if name.lower().endswith(".xlsx") and not name.startswith(("~$", ".")))
+    return [Problem.of("files.subfolder", str(folder), workbooks=found)] if found else []
 
 
 class Sheets(Protocol):

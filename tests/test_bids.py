@@ -254,3 +254,21 @@ def test_other_sheets_without_bids_are_fine(rubric, tmp_path: Path):
         "Bids": [headers, [good_bid(VENDOR_A)[h] for h in headers]],
         "投标人名单": [["vendor_id", "vendor_name"], [VENDOR_A, "北京示例客服有限公司"]]})
     assert [b.vendor_id for b in read_bids(rubric, [consolidated]).bids] == [VENDOR_A]
+
+
+def test_workbooks_in_a_folder_inside_the_bids_folder_are_reported_not_lost(rubric, tmp_path: Path):
+    """A bidder's own folder (杭州嘉禾/jiahe.xlsx) inside the bids folder was passed over, its bid lost without a
+    word; a folder of attachments, a hidden folder and an archive's __MACOSX folder are still passed over."""
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    (tmp_path / "杭州嘉禾" / "附件").mkdir(parents=True)
+    write_form(tmp_path / "杭州嘉禾" / "附件" / "jiahe.xlsx", good_bid(VENDOR_B))
+    for folder in ("资质文件", ".git", "__MACOSX"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / ("licence.pdf" if folder == "资质文件" else "._a.xlsx")).write_bytes(b"%PDF")
+    assert problems_of(rubric, [tmp_path]) == [
+        f"{tmp_path / '杭州嘉禾'}: this folder holds 1 .xlsx workbook, which is not read: a folder is read without the "
+        "folders inside it; move it into the folder above, or name this folder too"]
+    bids = read_bids(rubric, [tmp_path / "a.xlsx", tmp_path / "杭州嘉禾" / "附件"]).bids
+    assert [b.vendor_id for b in bids] == [VENDOR_A, VENDOR_B]
+    (tmp_path / "杭州嘉禾" / "附件" / "jiahe.xlsx").unlink()
+    assert [b.vendor_id for b in read_bids(rubric, [tmp_path]).bids] == [VENDOR_A]
