@@ -209,6 +209,12 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str) -> list[Problem
     return problems
 
 
+def _merged(book: Workbook, sheet: str, rows: Iterable[int], columns: Iterable[int]) -> list[Problem]:
+    """A problem for each merged range over two or more cells read as values (``rows`` × ``columns``, from 0)."""
+    return [Problem.of("cells.merged", book.display, sheet, span, range=span)
+            for span in book.merged_over(sheet, rows, columns)]
+
+
 def _bid_shape(reading: Reading, rows: list[list[Any]]) -> str | None:
     """``consolidated`` or ``form`` when ``rows`` hold bids in that shape, else None."""
     filled = [row for row in rows if not is_blank_row(row)]
@@ -232,6 +238,7 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     cells: dict[str, str] = {}
     value_letter = column_letter(VALUE_COLUMN)
     header = True  # until the first row with something in column A
+    field_rows: list[int] = []
     for r, row in enumerate(rows):
         key = row[0] if row else None
         if is_blank(key):  # no field id: a blank or spacer row (or a title outside column A)
@@ -250,7 +257,9 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
                                        field_twice=_named(fields[field_id]), also=cells[field_id]))
             continue
         cells[field_id] = f"{value_letter}{r + 1}"
+        field_rows.append(r)
         raw[field_id] = row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None
+    problems += _merged(book, sheet, field_rows, (0, VALUE_COLUMN))
     if not cells:
         return None, problems or [Problem.of("bids.no_field_rows", book.display, sheet)]
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
@@ -304,6 +313,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     numbers = [r for r in range(start + 1, len(rows)) if not is_blank_row(rows[r][:width])]
     if hidden:  # refused above, as a whole: its cells are not read
         numbers = [r for r in numbers if r + 1 not in hidden]
+    problems.extend(_merged(book, sheet, numbers, columns.values()))
     data = [rows[r] for r in numbers]
     # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
     # already seen in the column taken from memory. Problems are then told row by row, field by field.

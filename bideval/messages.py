@@ -514,6 +514,15 @@ def _(s: Say) -> str:
                f"不是 .xlsx 工作簿（{s['suffix']} 文件）；请另存为 .xlsx")
 
 
+@_template("cells.merged")
+def _(s: Say) -> str:
+    first = s["range"].split(":")[0]
+    return s.t(f"cells {s['range']} are merged: Excel keeps the value shown across them in {first} alone, and the other "
+               f"cells are empty; unmerge them and write the value in each cell",
+               f"单元格 {s['range']} 为合并单元格：合并后所见的值只保存在 {first} 中，其余单元格为空；"
+               f"请取消合并，并在每个单元格中分别填写")
+
+
 @_template("files.subfolder")
 def _(s: Say) -> str:
     count = s["workbooks"]

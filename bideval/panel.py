@@ -201,8 +201,12 @@ class _PanelReader:
         hidden = book.hidden_rows_held(sheet, rows)
         self.problems += [Problem.of("panel.hidden_row", book.display, sheet, cell_name(number - 1, 0), row=number)
                           for number in sorted(hidden) if number - 1 > start]
-        return columns, [(r, rows[r]) for r in range(start + 1, len(rows))
-                         if not is_blank_row(rows[r]) and r + 1 not in hidden]
+        data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r]) and r + 1 not in hidden]
+        merged = book.merged_over(sheet, (r for r, _ in data), columns.values())
+        if merged:  # a judge's name merged over their rows: told once, not as an empty cell on each row
+            self.problems += [Problem.of("cells.merged", book.display, sheet, span, range=span) for span in merged]
+            return None, []
+        return columns, data
 
     def read_judges(self, book: Workbook) -> None:
         sheet = book.find(JUDGES_SHEET)

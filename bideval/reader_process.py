@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import DamagedWorkbook, Problem
-from .sheets import Sheets, calamine_sheets
+from .sheets import CellRange, Sheets, calamine_sheets
 
 TIME_LIMIT_S = 600  # a 200 MB workbook (the guard's limit) reads in well under a minute
 _FRAME_HEAD = 9  # each message: its length (8 bytes, little-endian), how it is encoded (1 byte), then the data
@@ -45,15 +45,21 @@ class ReadApart:
         self.display = display
         self.sheet_names = sheet_names
         self._outcomes = outcomes
+        self._merged: dict[str, list[CellRange]] = {}
 
     def rows(self, sheet: str) -> list[list[Any]]:
         outcome = self._outcomes[sheet]
         if isinstance(outcome, Problem):
             raise DamagedWorkbook([outcome])
         try:
-            return _decoded(*outcome)
+            rows, merged = _decoded(*outcome)
+            self._merged[sheet] = [((r0, c0), (r1, c1)) for (r0, c0), (r1, c1) in merged]
+            return rows
         except Exception:  # not what any reader sends: the process that sent it went wrong
             raise DamagedWorkbook([stopped_problem(self.display, sheet, garbled=True)]) from None
+
+    def merged(self, sheet: str) -> list[CellRange]:
+        return self._merged.get(sheet, [])
 
 
 def read_apart(path: Path, content: bytes | None, display: str) -> tuple[ReadApart | None, list[Problem]]:
@@ -165,7 +171,7 @@ def send_book(stream: IO[bytes], path: Path, content: bytes | None, display: str
         except DamagedWorkbook as damaged:
             _send(stream, ("problem", damaged.problems[0]))
             continue
-        _send_data(stream, *_encoded(rows))
+        _send_data(stream, *_encoded(rows, sheets.merged(name)))
 
 
 def read_whole(sheets: Sheets, display: str) -> tuple[str, list[str], dict[str, tuple[bytes, bytes] | Problem]]:
@@ -175,18 +181,18 @@ def read_whole(sheets: Sheets, display: str) -> tuple[str, list[str], dict[str, 
     outcomes: dict[str, tuple[bytes, bytes] | Problem] = {}
     for name in sheets.sheet_names:
         try:
-            outcomes[name] = _encoded(sheets.rows(name))
+            outcomes[name] = _encoded(sheets.rows(name), sheets.merged(name))
         except DamagedWorkbook as damaged:
             outcomes[name] = damaged.problems[0]
     return display, list(sheets.sheet_names), outcomes
 
 
-def _encoded(rows: list[list[Any]]) -> tuple[bytes, bytes]:
-    """A sheet's rows as they travel: (how, data)."""
+def _encoded(rows: list[list[Any]], merged: list[CellRange]) -> tuple[bytes, bytes]:
+    """A sheet's rows and merged ranges as they travel: (how, data)."""
     try:
-        return _ROWS_MARSHALLED, marshal.dumps(rows)
+        return _ROWS_MARSHALLED, marshal.dumps((rows, merged))
     except ValueError:  # a date, a time or a duration: marshal knows none of them
-        return _ROWS_PICKLED, pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+        return _ROWS_PICKLED, pickle.dumps((rows, merged), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def receive_book(fd: int, display: str, deadline: float) -> tuple[ReadApart | None, list[Problem]]:

@@ -12,6 +12,7 @@ import stat
 import sys
 import tempfile
 import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
@@ -117,6 +118,10 @@ def _unread_workbooks(folder: Path) -> list[Problem]:
     return [Problem.of("files.subfolder", str(folder), workbooks=found)] if found else []
 
 
+# A range of cells, ((first row, first column), (last row, last column)), from 0, as python-calamine gives merged ranges.
+CellRange = tuple[tuple[int, int], tuple[int, int]]
+
+
 class Sheets(Protocol):
     """Where a workbook's rows come from: python-calamine here (:class:`CalamineSheets`), or in a process of its own
     (:mod:`bideval.reader_process`)."""
@@ -125,6 +130,10 @@ class Sheets(Protocol):
 
     def rows(self, sheet: str) -> list[list[Any]]:
         """Every row of ``sheet`` as python-calamine gives them; a sheet it cannot read raises DamagedWorkbook."""
+        ...
+
+    def merged(self, sheet: str) -> list[CellRange]:
+        """The merged cell ranges of ``sheet``, once its rows have been read (none before)."""
         ...
 
 
@@ -158,6 +167,26 @@ class Workbook:
         errors = self.notes.errors.get(sheet)
         return put_errors(rows, errors) if errors else rows
 
+    def merged(self, sheet: str) -> list[CellRange]:
+        """The merged cell ranges of ``sheet``, once its rows have been read."""
+        return self._sheets.merged(sheet)
+
+    def merged_over(self, sheet: str, rows: Iterable[int], columns: Iterable[int]) -> list[str]:
+        """The merged ranges of ``sheet`` (read already) that cover two or more of the cells a reader reads as values
+        (``rows`` × ``columns``, from 0), as ``B2:B8``: Excel shows the first cell's value across the range and keeps
+        it in that cell alone, so the others would be read as empty where the sheet shows a value."""
+        merged = self._sheets.merged(sheet)
+        if not merged:
+            return []
+        read_rows, read_columns = sorted(set(rows)), sorted(set(columns))
+        found = []
+        for (r0, c0), (r1, c1) in sorted(merged):  # top to bottom, left to right, whatever order the file has
+            row_count = bisect_right(read_rows, r1) - bisect_left(read_rows, r0)
+            column_count = bisect_right(read_columns, c1) - bisect_left(read_columns, c0)
+            if row_count * column_count >= 2:
+                found.append(f"{cell_name(r0, c0)}:{cell_name(r1, c1)}")
+        return found
+
     def hidden_rows(self, sheet: str) -> frozenset[int]:
         """The rows of ``sheet`` hidden in Excel (by hand or by a filter), numbered from 1 as Excel shows them."""
         return self.notes.hidden_rows.get(sheet, frozenset())
@@ -176,6 +205,7 @@ class CalamineSheets:
         self._book = book
         self.display = display
         self.sheet_names: list[str] = list(book.sheet_names)
+        self._merged: dict[str, list[CellRange]] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         """A workbook open in python-calamine cannot travel to another process (a reading worker sending back a
@@ -184,13 +214,21 @@ class CalamineSheets:
 
         return ReadApart, read_whole(self, self.display)
 
+    def merged(self, sheet: str) -> list[CellRange]:
+        return self._merged.get(sheet, [])
+
+    def _read(self, sheet: str) -> list[list[Any]]:
+        found = self._book.get_sheet_by_name(sheet)
+        rows = found.to_python(skip_empty_area=False)
+        self._merged[sheet] = [((r0, c0), (r1, c1)) for (r0, c0), (r1, c1) in found.merged_cell_ranges or ()]
+        return rows
+
     def rows(self, sheet: str) -> list[list[Any]]:
         import python_calamine
 
         try:
             with reading(self.display, sheet):
-                return _without_panic_noise(
-                    lambda: self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False))
+                return _without_panic_noise(lambda: self._read(sheet))
         except (python_calamine.CalamineError, OSError) as error:
             raise DamagedWorkbook([_damaged(self.display, "sheet", error, sheet)]) from None
         except OverflowError as error:  # a date or time cell whose number no Python date or timedelta can hold

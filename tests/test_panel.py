@@ -545,3 +545,25 @@ def test_a_damaged_panel_workbook_is_sent_back_to_the_panel_secretary_not_a_bidd
         read_bids(load_rubric(EXAMPLE_RUBRIC), [bid])
     assert [str(p).removeprefix(str(bid)) for p in caught.value.problems] == [
         en.replace("the panel secretary", "the bidder")]
+
+
+def test_a_judge_merged_over_their_rows_is_told_once_as_merged_cells(rubric, bidset, tmp_path: Path):
+    """A judge's name merged down their rows shows on each row but is kept in the first alone: one problem naming the
+    merged cells, not 'expected the judge's name, found an empty cell' on every other row."""
+    book = openpyxl.Workbook()
+    scores = book.active
+    scores.title = "Scores"
+    scores.append(["judge", "vendor_id", "criterion", "score", "comment"])
+    for vendor in (VENDOR_A, VENDOR_B):
+        scores.append(["王评委", vendor, "service_design", 4, ""])
+    scores.merge_cells("A2:A3")
+    scores.merge_cells("E2:E3")  # a comment merged over two rows: read too
+    tiers = book.create_sheet("Tiers")
+    for row in [["vendor_id", "criterion", "tier"], *TIERS]:
+        tiers.append(row)
+    tiers.merge_cells("D1:F1")  # outside the columns read
+    path = tmp_path / "panel.xlsx"
+    book.save(path)
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Scores!{span}: cells {span} are merged: Excel keeps the value shown across them in {span[:2]} alone, "
+        "and the other cells are empty; unmerge them and write the value in each cell" for span in ("A2:A3", "E2:E3")]

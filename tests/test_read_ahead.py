@@ -63,6 +63,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dates.write_formula(1, 0, "=1/0", None, "#DIV/0!")
     dates.write_string(2, 0, "hidden")
     dates.set_row(2, None, None, {"hidden": True})
+    dates.merge_range(4, 0, 6, 1, "merged")
     book.close()
     assert path.stat().st_size >= sheets.READ_AHEAD_BYTES
     return path
@@ -87,7 +88,7 @@ def read_in_full(path: Path) -> tuple[Any, ...]:
     sheets_read: dict[str, Any] = {}
     for name in book.sheet_names:
         try:
-            sheets_read[name] = book.rows(name)
+            sheets_read[name] = (book.rows(name), book.merged(name))
         except DamagedWorkbook as damaged:
             sheets_read[name] = damaged.problems
     return problems, book.sheet_names, book.sha256, book.notes, sheets_read
@@ -111,9 +112,11 @@ def test_a_large_workbook_read_ahead_is_the_workbook_read_one_after_the_other(bi
     assert ahead == before
     problems, names, _, notes, rows = ahead
     assert problems == [] and names == ["Bids", "Dates"] and notes.hidden_rows == {"Dates": frozenset({3})}
-    assert len(rows["Bids"]) == BIDS + 1 and rows["Bids"][1][:2] == ["911100000000000000", "有效00000公司"]
-    assert rows["Dates"][0] == [datetime.datetime(2026, 11, 30, 9, 30), True]
-    assert str(rows["Dates"][1][0]) == "#DIV/0!"  # the guard's note, put in place of python-calamine's ''
+    (bids, bids_merged), (dates, dates_merged) = rows["Bids"], rows["Dates"]
+    assert len(bids) == BIDS + 1 and bids[1][:2] == ["911100000000000000", "有效00000公司"] and bids_merged == []
+    assert dates[0] == [datetime.datetime(2026, 11, 30, 9, 30), True]
+    assert str(dates[1][0]) == "#DIV/0!"  # the guard's note, put in place of python-calamine's ''
+    assert dates_merged == [((4, 0), (6, 1))]  # the merged ranges come back from the child too
 
 
 def test_each_reading_of_a_sheet_is_a_list_of_its_own(big):
@@ -133,7 +136,7 @@ def test_a_sheet_python_calamine_cannot_parse_is_that_sheet_s_problem_either_way
     assert forked == 1 and ahead == one_after_the_other(broken)
     (problem,) = ahead[4]["Bids"]
     assert problem.sheet == "Bids" and "&bogus;" in problem.message
-    assert ahead[4]["Dates"][0][1] is True
+    assert ahead[4]["Dates"][0][0][1] is True
 
 
 def test_a_workbook_python_calamine_cannot_open_is_its_problem_either_way(big, one_after_the_other, tmp_path):

@@ -47,6 +47,21 @@ def test_a_read_apart_is_the_read_in_place(tmp_path):
         assert (apart.sheet_names, apart.sha256, apart.notes) == (here.sheet_names, here.sha256, here.notes)
         for sheet in here.sheet_names:
             assert apart.rows(sheet) == here.rows(sheet), (path, sheet)
+            assert apart.merged(sheet) == here.merged(sheet), (path, sheet)
+
+
+def test_merged_ranges_come_back_from_the_reader_process(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["a", "b"])
+    book.active.merge_cells("A2:A4")
+    book.active.merge_cells("B1:C1")
+    book.save(tmp_path / "merged.xlsx")
+    apart, _ = open_workbook(tmp_path / "merged.xlsx", apart=True)
+    assert apart is not None and apart.merged("Sheet") == []  # before the sheet is read
+    apart.rows("Sheet")
+    assert sorted(apart.merged("Sheet")) == [((0, 1), (0, 2)), ((1, 0), (3, 0))]
 
 
 def test_an_upload_that_aborts_the_reader_is_refused_and_the_next_one_is_read(store, tmp_path, blind_guard):
