@@ -34,6 +34,27 @@ def write_xlsx(path: Path, sheets: Mapping[str, Sequence[Sequence[Any]]]) -> Pat
     return path
 
 
+def write_openpyxl(path: Path, sheets: Mapping[str, Sequence[Sequence[Any]]],
+                   hidden: Mapping[str, Sequence[int]] | None = None,
+                   merged: Mapping[str, Sequence[str]] | None = None) -> Path:
+    """A workbook written by openpyxl (formulas saved without results, as openpyxl does), rows hidden as given
+    (numbers from 1) and ranges merged as given (``A2:A4``)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+        for number in (hidden or {}).get(name, []):
+            sheet.row_dimensions[number].hidden = True
+        for span in (merged or {}).get(name, []):
+            sheet.merge_cells(span)
+    book.save(path)
+    return path
+
+
 def write_form(path: Path, values: Mapping[str, Any], header: bool = True) -> Path:
     """A bid form: column A field ids, C values (B and D labels left out as vendors may)."""
     rows: list[list[Any]] = [["字段 / Field id", "项目 / Item", "填写内容 / Your answer", "单位 / Unit"]] if header else []

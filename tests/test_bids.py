@@ -8,7 +8,7 @@ from bideval.bids import read_bids
 from bideval.errors import BidsError
 from bideval.pricing import PricingModel
 from bideval.template import write_bid_form
-from conftest import VENDOR_A, VENDOR_B, good_bid, write_consolidated, write_form, write_xlsx
+from conftest import VENDOR_A, VENDOR_B, good_bid, write_consolidated, write_form, write_openpyxl, write_xlsx
 
 
 def problems_of(rubric, paths) -> list[str]:
@@ -274,19 +274,6 @@ def test_workbooks_in_a_folder_inside_the_bids_folder_are_reported_not_lost(rubr
     assert [b.vendor_id for b in read_bids(rubric, [tmp_path]).bids] == [VENDOR_A]
 
 
-def _merged_book(path: Path, sheets: dict, merges: dict) -> Path:
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for r in rows:
-            sheet.append(r)
-        for span in merges.get(name, ()):
-            sheet.merge_cells(span)
-    book.save(path)
-    return path
 
 
 def test_a_value_merged_over_several_bids_or_fields_is_refused_not_read_into_the_first_alone(rubric, tmp_path: Path):
@@ -296,7 +283,7 @@ def test_a_value_merged_over_several_bids_or_fields_is_refused_not_read_into_the
     rows = [headers] + [[good_bid(v)[h] for h in headers] for v in (VENDOR_A, VENDOR_B)]
     column = headers.index("business_license")
     letter = "ABCDEFGHIJ"[column]
-    path = _merged_book(tmp_path / "all.xlsx", {"Bids": rows}, {"Bids": [f"{letter}2:{letter}3"]})
+    path = write_openpyxl(tmp_path / "all.xlsx", {"Bids": rows}, merged={"Bids": [f"{letter}2:{letter}3"]})
     assert problems_of(rubric, [path]) == [
         f"{path}:Bids!{letter}2:{letter}3: cells {letter}2:{letter}3 are merged: Excel keeps the value shown across them "
         f"in {letter}2 alone, and the other cells are empty; unmerge them and write the value in each cell"]
@@ -305,10 +292,10 @@ def test_a_value_merged_over_several_bids_or_fields_is_refused_not_read_into_the
     form.insert(0, [None, "投标文件 / Bid form"])  # a title merged across the top, outside column A
     fields = [r[0] for r in form]
     licence, capital = fields.index("business_license") + 1, fields.index("itss_level") + 1
-    path = _merged_book(tmp_path / "form.xlsx", {"Bid": form}, {"Bid": [f"C{licence}:C{capital}"]})
+    path = write_openpyxl(tmp_path / "form.xlsx", {"Bid": form}, merged={"Bid": [f"C{licence}:C{capital}"]})
     (message,) = problems_of(rubric, [path])
     assert message.startswith(f"{path}:Bid!C{licence}:C{capital}: cells C{licence}:C{capital} are merged")
-    fine = _merged_book(tmp_path / "fine.xlsx", {"Bid": form}, {"Bid": ["B1:D1", f"C{licence}:D{licence}",
+    fine = write_openpyxl(tmp_path / "fine.xlsx", {"Bid": form}, merged={"Bid": ["B1:D1", f"C{licence}:D{licence}",
                                                                        f"B{licence}:B{capital}"]})
     (bid,) = read_bids(rubric, [fine]).bids
     assert bid.values["business_license"] is True and bid.vendor_id == VENDOR_A

@@ -12,7 +12,7 @@ from bideval.evaluation import check_bids
 from bideval.panel import read_panel
 from bideval.storage import Store
 from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, good_bid, make_bidset,
-                      replace_panel, seat_judge, write_form, write_panel)
+                      replace_panel, seat_judge, write_form, write_openpyxl, write_panel)
 
 SCORES = ["judge", "vendor_id", "criterion", "score", "comment"]
 
@@ -33,16 +33,7 @@ TIERS = [["vendor_id", "criterion", "tier"], [VENDOR_A, "ops_plan", "t3"], [VEND
 def openpyxl_panel(path: Path, sheets: dict[str, list[list]], hidden: dict[str, list[int]] | None = None) -> Path:
     """A panel workbook written by openpyxl (formulas saved without results, as openpyxl does), rows hidden as given
     (numbers from 1)."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-        for number in (hidden or {}).get(name, []):
-            sheet.row_dimensions[number].hidden = True
-    book.save(path)
-    return path
+    return write_openpyxl(path, sheets, hidden)
 
 
 def problems(rubric, bids, path) -> list[str]:
