@@ -28,6 +28,7 @@ example in both languages.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
@@ -163,6 +164,16 @@ class Say:
                               f"由不计算公式的程序保存、结果记为 0 的公式 {formula}（请用 Excel 打开后重新保存）")
             return self.t(f"the formula {formula} saved without its result (open the workbook in Excel and save it "
                           "again)", f"未保存计算结果的公式 {formula}（请用 Excel 打开后重新保存）")
+        if isinstance(value, timedelta):  # a cell formatted as a duration ([h]:mm:ss)
+            hours, rest = divmod(int(value.total_seconds()), 3600)
+            return self.t(f"the duration {hours}:{rest // 60:02d}:{rest % 60:02d}",
+                          f"时长 {hours}:{rest // 60:02d}:{rest % 60:02d}")
+        if isinstance(value, datetime):
+            return self.t(f"the date and time {value:%Y-%m-%d %H:%M}", f"日期时间 {value:%Y-%m-%d %H:%M}")
+        if isinstance(value, date):
+            return self.t(f"the date {value:%Y-%m-%d}", f"日期 {value:%Y-%m-%d}")
+        if isinstance(value, time):
+            return self.t(f"the time {value:%H:%M}", f"时间 {value:%H:%M}")
         text = repr(value) if isinstance(value, str) else str(value)
         return text if len(text) <= 60 else text[:57] + "..."
 
@@ -619,12 +630,12 @@ def _(s: Say) -> str:
     close = s.get("suggestion")
     if s.ids:
         hint = f"; did you mean {close.id!r}?" if close else ""
-        return f"unknown field id {s['key']!r} in column A (expected one of the rubric's field ids{hint})"
+        return f"unknown field id {s.found(s['key'])} in column A (expected one of the rubric's field ids{hint})"
     if s.zh:
         hint = f"；是否应为 {close.id}（{close.label.zh}）？" if close else ""
-        return f"A 列的字段代码 {s['key']!r} 不是本评分标准的字段{hint}"
+        return f"A 列的字段代码 {s.found(s['key'])} 不是本评分标准的字段{hint}"
     hint = f"; did you mean {close.id} ({close.label.en})?" if close else ""
-    return f"column A holds {s['key']!r}, which is not a field id of this rubric{hint}"
+    return f"column A holds {s.found(s['key'])}, which is not a field id of this rubric{hint}"
 
 
 @_template("bids.field_twice")
@@ -653,11 +664,11 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     close = s.get("suggestion")
     if s.ids:
-        return (f"unknown column header {s['title']!r} (expected a field id or label"
+        return (f"unknown column header {s.found(s['title'])} (expected a field id or label"
                 + (f"; did you mean {close!r}?" if close else "") + ")")
     hint = s.t(f"; did you mean {close!r}?", f"；是否应为 {close!r}？") if close else ""
-    return s.t(f"unknown column header {s['title']!r} (expected a field id or label{hint})",
-               f"未知的列名 {s['title']!r}（应为字段代码或字段名称{hint}）")
+    return s.t(f"unknown column header {s.found(s['title'])} (expected a field id or label{hint})",
+               f"未知的列名 {s.found(s['title'])}（应为字段代码或字段名称{hint}）")
 
 
 @_template("bids.column_twice")

@@ -299,3 +299,45 @@ def test_a_value_merged_over_several_bids_or_fields_is_refused_not_read_into_the
                                                                        f"B{licence}:B{capital}"]})
     (bid,) = read_bids(rubric, [fine]).bids
     assert bid.values["business_license"] is True and bid.vendor_id == VENDOR_A
+
+
+def test_an_error_a_formula_a_date_or_a_duration_where_a_name_or_number_belongs_is_told_in_words(rubric,
+                                                                                                 tmp_path: Path):
+    """The messages quoted Python's own text (CellError(text='#N/A'), datetime.date(2024, 1, 1), 4 days, 0:00:00)."""
+    import datetime
+
+    import xlsxwriter
+
+    path = tmp_path / "all.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Bids")
+    headers = list(good_bid(VENDOR_A))
+    sheet.write_row(0, 0, headers)
+    sheet.write_formula(0, len(headers), "=NA()", None, "#N/A")
+    sheet.write_formula(0, len(headers) + 1, "=1+1", None, "")
+    sheet.write_datetime(0, len(headers) + 2, datetime.datetime(2024, 1, 1), book.add_format({"num_format": "yyyy-mm-dd"}))
+    for c, h in enumerate(headers):
+        value = good_bid(VENDOR_A)[h]
+        if h == "similar_projects":
+            sheet.write_number(1, c, 4, book.add_format({"num_format": "[h]:mm:ss"}))
+        else:
+            sheet.write(1, c, value)
+    book.close()
+    problems = "\n".join(problems_of(rubric, [path]))
+    for python in ("CellError", "datetime.", "days,", "UncalculatedFormula"):
+        assert python not in problems, problems
+    assert "unknown column header the error #N/A" in problems
+    assert "unknown column header the date 2024-01-01" in problems
+    assert "the formula =1+1 saved without its result" in problems
+    book = xlsxwriter.Workbook(str(tmp_path / "form.xlsx"))
+    sheet = book.add_worksheet("Bid")
+    sheet.write_row(0, 0, ["字段 / Field id", "项目", "填写内容"])
+    for r, (k, v) in enumerate(good_bid(VENDOR_A, similar_projects=None).items(), start=1):
+        sheet.write_row(r, 0, [k, k, v])
+    sheet.write_formula(r + 1, 0, "=NA()", None, "#N/A")
+    sheet.write_string(r + 2, 0, "similar_projects")
+    sheet.write_number(r + 2, 2, 4, book.add_format({"num_format": "[h]:mm:ss"}))
+    book.close()
+    problems = problems_of(rubric, [tmp_path / "form.xlsx"])
+    assert any("unknown field id the error #N/A in column A" in p for p in problems), problems
+    assert any("found the duration 96:00:00" in p for p in problems), problems

@@ -50,6 +50,9 @@ FACTS = {
     "store.write_conflict": dict(what="score", seen=1, current=2, value="8", judge="王评委", vendor_id=VENDOR,
                                  criterion=OPS),
     "bids.both_sheets": dict(form="Bid", consolidated="Bids"),
+    "bids.bids_elsewhere": dict(shape="consolidated", read="Bids"),
+    "cells.merged": dict(range="B2:B8"),
+    "files.subfolder": dict(workbooks=3),
     "bids.column_twice": dict(column=NAME, also="B1"),
     "bids.empty_sheet": {},
     "bids.field_twice": dict(field_twice=NAME, also="C3"),
@@ -183,6 +186,18 @@ SENTENCES = [
      "王评委's score for 91440300708461136T on 'Operations management capability' was changed by someone else "
      "meanwhile (you saw version 1, it is now version 2: 8); nothing was overwritten",
      '王评委对 91440300708461136T 的“运营管理能力”评分已被他人修改（您看到的是第 1 版，现为第 2 版：8），未覆盖任何内容'),
+    ("bids.bids_elsewhere",
+     "this sheet holds bids too (its header names the vendor_id column), but only the sheet 'Bids' is read, so "
+     "nothing of this workbook was imported: move its rows to 'Bids' and delete it", SAME,
+     "此工作表也含有投标（表头有统一社会信用代码列），但只读取工作表“Bids”，本工作簿未导入任何内容：请把其中的行移到“Bids”并删除此表"),
+    ("cells.merged",
+     "cells B2:B8 are merged: Excel keeps the value shown across them in B2 alone, and the other cells are empty; "
+     "unmerge them and write the value in each cell", SAME,
+     "单元格 B2:B8 为合并单元格：合并后所见的值只保存在 B2 中，其余单元格为空；请取消合并，并在每个单元格中分别填写"),
+    ("files.subfolder",
+     "this folder holds 3 .xlsx workbooks, which are not read: a folder is read without the folders inside it; "
+     "move them into the folder above, or name this folder too", SAME,
+     "此文件夹内有 3 个 .xlsx 工作簿，不会被读取（只读取所给文件夹本身，不含其中的子文件夹）：请把它们移到上一级文件夹，或同时指定此文件夹"),
     ("bids.both_sheets",
      "has both a 'Bid' and a 'Bids' sheet; keep the one that holds the bids", SAME,
      '同时含有工作表“Bid”和“Bids”；请只保留存放投标的那一个'),
