@@ -246,9 +246,9 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         first, header = header, False
         field_id = normalise(str(key))
         if field_id not in fields:
-            if first:
-                continue  # the form's header row, below any blank rows
             close = _suggest(str(key), fields)
+            if not field_rows and close is None and (first or fold(field_id) in _FORM_HEADINGS):
+                continue  # the form's header row (a title above it), below any blank rows
             problems.append(Problem.of("bids.unknown_field", book.display, sheet, cell_name(r, 0), key=key,
                                        suggestion=_named(fields[close]) if close else None))
             continue
@@ -264,6 +264,10 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         return None, problems or [Problem.of("bids.no_field_rows", book.display, sheet)]
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
+
+
+# What the bid form template heads column A with (bideval.template.HEADERS), alone or as 中文 / English.
+_FORM_HEADINGS = frozenset({"字段", "field id", "字段 / field id", "字段/field id"})
 
 
 def _header_index(rubric: Rubric) -> dict[str, Field]:

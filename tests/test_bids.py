@@ -341,3 +341,21 @@ def test_an_error_a_formula_a_date_or_a_duration_where_a_name_or_number_belongs_
     problems = problems_of(rubric, [tmp_path / "form.xlsx"])
     assert any("unknown field id the error #N/A in column A" in p for p in problems), problems
     assert any("found the duration 96:00:00" in p for p in problems), problems
+
+
+def test_a_mistyped_field_on_a_form_s_first_row_is_refused_not_taken_for_the_header(rubric, tmp_path: Path):
+    """A form without a header row whose first row is a mistyped field id lost its value without a word (the first
+    row was taken as the header); a title above the template's header is passed over with it."""
+    values = good_bid(VENDOR_A)
+    rows = [["business_licence", "", "是"]] + [[k, k, v] for k, v in values.items() if k != "business_license"]
+    path = write_xlsx(tmp_path / "form.xlsx", {"Bid": rows})
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bid!A1: unknown field id 'business_licence' in column A (expected one of the rubric's field ids; did "
+        "you mean 'business_license'?)"]
+    titled = write_xlsx(tmp_path / "titled.xlsx", {"Bid": [["投标文件格式 / Bid form"], [], _form_rows(values)[0],
+                                                            *_form_rows(values)[1:]]})
+    (bid,) = read_bids(rubric, [titled]).bids
+    assert bid.values["business_license"] is True
+    english = write_xlsx(tmp_path / "english.xlsx", {"Bid": [["Bid form"], ["Field id", "Item", "Your answer"],
+                                                             *_form_rows(values)[1:]]})
+    assert read_bids(rubric, [english]).bids[0].vendor_id == VENDOR_A
