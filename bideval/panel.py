@@ -146,6 +146,7 @@ class _PanelReader:
         self.judges_sheet: list[str] | None = None
         self.tiers: dict[tuple[str, str], str] = {}
         self.tier_where: dict[tuple[str, str], str] = {}
+        self.tier_refused: set[tuple[str, str]] = set()  # (vendor_id, criterion) whose Tiers row names no tier
         self.scores: list[Score] = []
         self.seen: dict[tuple[str, str, str], str] = {}
         self.scoring_judges: dict[str, None] = {}  # every judge with a row in Scores, in order
@@ -283,6 +284,8 @@ class _PanelReader:
                     self.expect(book, sheet, r, columns["tier"],
                                 Expected("tier_of", {"criterion": _named_one(criterion), "tiers": criterion.tiers}),
                                 raw)
+                    if vendor_id is not None:
+                        self.tier_refused.add((vendor_id, criterion.id))
             if vendor_id is None or tier is None or criterion is None:
                 continue  # a blank tier: none agreed yet for this bid
             key = (vendor_id, criterion.id)
@@ -383,6 +386,8 @@ class _PanelReader:
             self.scores.append(Score(judge, vendor_id, criterion.id, None, comment, where))
             return
         refusal = check_score(criterion, tier_id, score, self.rubric.places(criterion) if self.exact_decimals else None)
+        if refusal is not None and refusal.reason == NO_TIER and (vendor_id, criterion.id) in self.tier_refused:
+            return  # its Tiers row is refused already: that is the problem to put right, not each score of it
         if refusal is not None and refusal.reason == NO_TIER:
             self.fail(book, sheet, r, score_column, "panel.no_tier", vendor_id=vendor_id,
                       criterion=_named_one(criterion), tiers_sheet=TIERS_SHEET,

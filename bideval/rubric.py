@@ -416,8 +416,10 @@ class Tiered(Criterion):
         return out
 
     def tier(self, name: str) -> Tier | None:
-        """The tier named by its id or, failing that, by its label in either language."""
-        return _named(name, self.tiers, lambda t: (t.label.zh, t.label.en))
+        """The tier named by its id or, failing that, by its label in either language, both (``三档 / Tier 3``), or its
+        id and label as the score sheet's tier column writes them (``t3 三档``)."""
+        return _named(name, self.tiers, lambda t: (t.label.zh, t.label.en, t.label.both(), f"{t.id} {t.label.zh}",
+                                                    f"{t.id} {t.label.en}"))
 
 
 @dataclass(frozen=True)

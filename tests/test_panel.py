@@ -284,10 +284,23 @@ def test_a_criterion_is_named_by_id_or_by_its_name_in_either_language(rubric, bi
 
 
 @pytest.mark.parametrize("tier, tier_id", [("t3", "t3"), ("T3", "t3"), ("三档", "t3"), ("Tier 3", "t3"),
-                                           (" tier 1 ", "t1"), ("二档", "t2")])
+                                           (" tier 1 ", "t1"), ("二档", "t2"),
+                                           ("t3 三档", "t3"), ("t2 Tier 2", "t2"), ("三档 / Tier 3", "t3")])
 def test_a_tier_is_named_by_id_or_label(rubric, bidset, tmp_path: Path, tier, tier_id):
+    """By id, by label in either language or both, or as the score sheet's tier column writes it (``t3 三档``)."""
     path = write_panel(tmp_path / "panel.xlsx", [], [[VENDOR_A, "ops_plan", tier]])
     assert read(rubric, bidset, path).tiers == {(VENDOR_A, "ops_plan"): tier_id}
+
+
+def test_a_tiers_row_naming_no_tier_is_told_once_not_again_at_each_score(rubric, bidset, tmp_path: Path):
+    path = write_panel(tmp_path / "panel.xlsx", [["王评委", VENDOR_A, "ops_plan", 12, ""],
+                                                 ["李评委", VENDOR_A, "ops_plan", 13, ""],
+                                                 ["王评委", VENDOR_B, "ops_plan", 8, ""]],
+                       [[VENDOR_A, "ops_plan", "第三档"]])
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Tiers!C2: expected a tier of 'ops_plan': {TIER_LIST}, found '第三档'",
+        f"{path}:Scores!D4: no tier agreed for {VENDOR_B} on 'ops_plan': expected the panel to record it on the Tiers "
+        f"sheet ({TIER_LIST}) before scoring, found score 8"]
 
 
 @pytest.mark.parametrize("cell, score", [(12, D(12)), (12.25, D("12.25")), ("12.5", D("12.5")), ("１３", D(13)),
