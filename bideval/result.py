@@ -304,9 +304,10 @@ def _add_price_benchmark(document: dict[str, Any], result: Result, lang: str) ->
     lines = {line.vendor_id: line for line in result.prices}
     for entry in document["ranking"]:
         line = lines.get(entry["vendor_id"])
-        if line is not None and line.deviation is not None and line.counted_deviation is not None:
+        if line is not None and line.deviation is not None:
             entry["price_deviation"] = _number(round_half_up(line.deviation, DEVIATION_PLACES))
-            entry["price_deviation_counted"] = _number(round_half_up(line.counted_deviation, DEVIATION_PLACES))
+            if line.counted_deviation is not None:  # none when one valid bid took full marks without it
+                entry["price_deviation_counted"] = _number(round_half_up(line.counted_deviation, DEVIATION_PLACES))
     document["price_benchmark"] = {
         "value": _number(b.value),
         "base": b.rule.base.value,

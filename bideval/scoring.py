@@ -87,7 +87,8 @@ def price_scores(criterion: Price, evaluated: Mapping[str, Decimal]) -> dict[str
 def price_outcome(criterion: Price, evaluated: Mapping[str, Decimal]) -> PriceOutcome:
     """Every bid's unrounded price score from its evaluated price E, with B and d where the method has them.
 
-    One bid scores full marks under every method; B and its d are still stated.
+    One bid scores full marks under every method; B and its d are still stated, but no counted |d|: the score did
+    not use one (a counted 6 beside full marks read as if it had).
     """
     if not evaluated:
         return PriceOutcome({})
@@ -96,8 +97,7 @@ def price_outcome(criterion: Price, evaluated: Mapping[str, Decimal]) -> PriceOu
     if method.uses_benchmark or method is PriceMethod.RELATIVE_TO_LOWEST:
         outcome = _benchmark_outcome(criterion, evaluated)
         if len(evaluated) == 1:
-            return PriceOutcome({vendor: top for vendor in evaluated}, outcome.benchmark, outcome.deviations,
-                                outcome.counted)
+            return PriceOutcome({vendor: top for vendor in evaluated}, outcome.benchmark, outcome.deviations)
         return outcome
     if len(evaluated) == 1:
         return PriceOutcome({vendor: top for vendor in evaluated})

@@ -131,9 +131,15 @@ def test_the_older_methods_are_unchanged():
 
 
 def test_one_bid_scores_full_marks_and_still_states_b():
+    """B and the bid's d are stated, but no counted |d|: full marks used none (a counted 6 beside 30 read as if it
+    had cost 6 points)."""
     got, result = scores(DEVIATION, prices=[1200000])
     assert got == [D(30)]
     assert result.price_benchmark.value == D("1140000.00")
+    (entry,) = json.loads(result_json(result, "en"))["ranking"]
+    assert entry["price_deviation"] == 5.2632 and "price_deviation_counted" not in entry
+    (line,) = result.prices
+    assert line.deviation is not None and line.counted_deviation is None
 
 
 def test_json_states_b_and_each_d():
