@@ -175,7 +175,7 @@ def _has_judges_sheet(path: str) -> bool:
     from .panel import JUDGES_SHEET
     from .sheets import open_workbook
 
-    book, _ = open_workbook(Path(path))
+    book, _ = open_workbook(Path(path), file_role="panel")  # read already: its problems were told then
     return book is not None and book.find(JUDGES_SHEET) is not None
 
 
