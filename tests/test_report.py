@@ -365,3 +365,62 @@ def pages_of_report(result: Result, folder: Path, lang: str) -> list[str]:
     pdf = folder / "plain.pdf"
     pdf.write_bytes(report_pdf(result, lang))
     return pages_of(pdf)
+
+
+# -- a criterion with more places than the rubric's: totals keep them (a tester's tender, /tmp/tester-export/build_e2.py)
+
+E2_RUBRIC = """\
+id: epsilon-test
+title: {zh: 测试戊项目, en: Epsilon test tender}
+decimals: 1
+candidates: 2
+fields: []
+criteria:
+  - {id: plan, name: {zh: 方案, en: Plan}, group: technical, kind: judged, max: 20, decimals: 3}
+  - {id: other, name: {zh: 其他, en: Other}, group: technical, kind: judged, max: 10}
+  - {id: price, name: {zh: 价格, en: Price}, group: price, kind: price, max: 30, method: lowest_ratio}
+"""
+E2_BIDS = {"91110000000000501A": ("E1", 100000, [10.052] * 3, [8.25, 8.25, 8.3]),
+           "91110000000000502A": ("E2", 120000, [15.1234, 15.1235, 15.1236], [5] * 3),
+           "91110000000000503A": ("E3", 120000, [15.1234, 15.1235, 15.1236], [5] * 3),
+           "91110000000000504A": ("E4", 300000, [1, 2, 3], [1] * 3),
+           "91110000000000505A": ("E5", 130000, [17.049] * 3, [5] * 3)}
+
+
+@pytest.fixture(scope="module")
+def three_places(tmp_path_factory: pytest.TempPathFactory) -> Result:
+    """Rubric decimals 1, plan to 3 places: E5 45.149 (130,000) above E2 and E3 45.124 (120,000)."""
+    from conftest import write_consolidated, write_panel
+
+    folder = tmp_path_factory.mktemp("three-places")
+    (folder / "rubric.yaml").write_text(E2_RUBRIC, encoding="utf-8")
+    (folder / "bids").mkdir()
+    write_consolidated(folder / "bids" / "bids.xlsx", ["vendor_id", "vendor_name", "total_price"],
+                       [(v, name, price) for v, (name, price, _, _) in E2_BIDS.items()])
+    scores = [(judge, v, criterion, score, None) for v, (_, _, plan, other) in E2_BIDS.items()
+              for criterion, marks in (("plan", plan), ("other", other)) for judge, score in zip(("J1", "J2", "J3"), marks)]
+    write_panel(folder / "panel.xlsx", scores)
+    return run(folder / "rubric.yaml", [folder / "bids"], [folder / "panel.xlsx"])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_totals_keep_the_places_of_a_criterion_with_more_than_the_rubric(three_places: Result, tmp_path: Path, lang):
+    """The report printed 45.1 for E5 (130,000) above 45.1 for E2 (120,000) under "equal totals are ordered by
+    quoted price": it rounded the totals again to the rubric's 1 place. It prints what the JSON holds."""
+    totals = {s.vendor_name: s.total for s in three_places.ranking}
+    assert totals == {"E1": Decimal("48.352"), "E5": Decimal("45.149"), "E2": Decimal("45.124"),
+                      "E3": Decimal("45.124"), "E4": Decimal("13.000")}
+    pdf = tmp_path / "three.pdf"
+    pdf.write_bytes(report_pdf(three_places, lang, tender_info(three_places.rubric, on=DATE)))
+    text = "".join(pages_of(pdf))
+    ranking = text.split(squeeze(WORDS[lang]["ranking_header"]), 1)[1]
+    for rank, name, price, total in (("1", "E1", "100,000.00", "48.352"), ("2", "E5", "130,000.00", "45.149"),
+                                     ("3", "E2", "120,000.00", "45.124"), ("3", "E3", "120,000.00", "45.124"),
+                                     ("5", "E4", "300,000.00", "13.000")):
+        assert f"{rank}{name}911100000000005 0{name[1]}A{price}{price}{total}".replace(" ", "") in ranking, name
+    # the group subtotals: price 23.100 and technical 22.049 (not 22.0) for E5, then its total
+    assert "E591110000000000505A23.10022.04945.149" in text
+    candidates = text.split(squeeze(WORDS[lang]["candidates"]), 1)[1]
+    assert "E591110000000000505A245.149130,000.00" in candidates
+    assert "48.4" not in text  # E1 48.352 rounded again to the rubric's place
+    assert {"zh": "小计和总分保留3位小数", "en": "Subtotalsandtotalskeep3decimals"}[lang] in text
