@@ -106,6 +106,7 @@ _T = {
     "price_mean": Label("有效投标评审价格平均值", "Mean evaluated price of valid bids"),
     "benchmark": Label("评标基准价 B", "Benchmark price B"),
     "raw_subtotal": Label("原始得分", "raw"),
+    "summed_subtotal": Label("各项得分之和（含折算后评分项）", "sum of criteria (scaled ones after scaling)"),
     "before_scaling": Label("折算前得分", "before scaling"),  # a criterion scaled to the best: its own score
     "group_rules": Label("分组规则", "Group rules"),
     "total_formula": Label("总分计算", "How the total is formed"),
@@ -422,7 +423,10 @@ class _Export:
             group = rubric.group(g)
             label = group.label.text(self.lang)
             columns.append((g, "raw"))
-            headers.append(label if group.scale_to is None else f"{label} {self.t('raw_subtotal')}")
+            if group.scale_to is None:
+                headers.append(label)
+            else:  # "raw" only where no criterion of the group was scaled before the group's sum
+                headers.append(f"{label} {self.t('summed_subtotal' if self.has_scaled_criterion(g) else 'raw_subtotal')}")
             if group.scale_to is not None:
                 columns.append((g, "scaled"))
                 headers.append(f"{label} {self.t('scaled_subtotal')} ({plain_number(group.scale_to)})")
@@ -476,15 +480,21 @@ class _Export:
         sheet.finish(self.page)
         return refs
 
+    def has_scaled_criterion(self, group: str) -> bool:
+        """Whether a criterion of ``group`` is scaled to the best, so that the group's sum is not its raw score."""
+        return any(c.scale_to_best for c in self.criteria if c.group == group)
+
     def stages(self, sheet: _Sheet) -> None:
-        """Every scored bid's raw subtotal in each group with a pass mark: passed, or failed and out."""
+        """Every scored bid's subtotal in each group with a pass mark, before any scaling (the figure the pass mark
+        was compared with): passed, or failed and out."""
         headers = [self.t(k) for k in ("vendor_id", "vendor", "group", "subtotal", "pass_mark", "passed")]
         self.headers(sheet, 0, headers)
         staged = [g for g in self.rubric.groups if self.rubric.group(g).pass_mark is not None]
         rows: list[tuple[str, str, str, Decimal, Decimal, bool]] = []
         for s in self.result.ranking:
+            unscaled = s.unscaled_groups(self.rubric)
             for g in staged:
-                rows.append((s.vendor_id, s.vendor_name, g, s.subtotals[g].raw, self.pass_mark(g), True))
+                rows.append((s.vendor_id, s.vendor_name, g, unscaled[g], self.pass_mark(g), True))
         for bid in self.result.invalid:
             if bid.stage is not None:
                 for g in staged:

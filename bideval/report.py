@@ -154,6 +154,7 @@ _T.update({
     "group_scaled": Label("折算至 {points}", "scaled to {points}"),
     "group_weighted": Label("× {weight} → {max}", "× {weight} → {max}"),
     "step_raw": Label("原始 {value}", "raw {value}"),
+    "step_summed": Label("各项之和 {value}", "sum {value}"),  # a group holding a criterion scaled to the best
     "step_scaled": Label("折算 {value}", "scaled {value}"),
     "step_weighted": Label("加权 {value}", "weighted {value}"),
     "groups_note": Label("折算得分 = 折算分值 × 原始得分 / 最高原始得分；加权得分 = 权重 × 得分；各步四舍五入；"
@@ -649,7 +650,8 @@ class _Report:
         group = self.rubric.group(group_id)
         if step is None or (group.scale_to is None and group.weight is None):
             return self.score(standing.groups.get(group_id, Decimal(0)))
-        lines = [self.t("step_raw", value=self.score(step.raw))]
+        scaled_inside = any(c.scale_to_best for c in self.rubric.scored_criteria if c.group == group_id)
+        lines = [self.t("step_summed" if scaled_inside else "step_raw", value=self.score(step.raw))]
         if group.scale_to is not None:
             lines.append(self.t("step_scaled", value=self.score(step.scaled)))
         if group.weight is not None:

@@ -284,6 +284,34 @@ def test_stages_sheet(qcbs_result):
     assert invalid[1][3] == "Technical subtotal 45 is below the pass mark 50"  # its text, without the code
 
 
+@pytest.fixture(scope="module")
+def staged_scaled(tmp_path_factory):
+    from tester_tenders import STAGED_SCALED
+
+    return STAGED_SCALED.evaluate(tmp_path_factory.mktemp("staged-scaled"))
+
+
+def test_stages_sheet_shows_the_subtotal_the_pass_mark_read_before_any_scaling(staged_scaled):
+    """A tester found 100 for B1 on the Stages sheet where the pass mark 60 read 20 + 20 + 50 = 90: the sheet showed
+    the group's sum after its criterion `approach` was scaled to the best (50 → 60). It shows what was compared."""
+    buffer = io.BytesIO()
+    write_workbook(staged_scaled, buffer, "en")
+    book = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+    rows = {r[0]: r[3:] for r in book["Stages"].iter_rows(min_row=2, values_only=True)}
+    assert rows == {"91110000000000101A": (90, 60, "yes"),  # 20 + 20 + 50 (approach 60 after scaling)
+                    "91110000000000102A": (72.17, 60, "yes"),  # 16 + 15 + 41.17 (49.4 after scaling)
+                    "91110000000000104A": (73.69, 60, "yes"), "91110000000000105A": (62.73, 60, "yes"),
+                    "91110000000000106A": (63.83, 60, "yes"), "91110000000000103A": (34, 60, "failed")}
+    b1 = staged_scaled.ranking[0]
+    assert (b1.criteria["approach"], b1.subtotals["technical"].raw) == (D(60), D(100))  # what it showed before
+    # The Scores sheet's group sum before the group's own scaling is not called raw: a criterion in it was scaled.
+    headers = next(book["Scores"].iter_rows(max_row=1, values_only=True))
+    assert "Technical sum of criteria (scaled ones after scaling)" in headers and "Technical raw" not in headers
+    write_workbook(staged_scaled, buffer := io.BytesIO(), "zh")
+    headers = next(openpyxl.load_workbook(buffer)["Scores"].iter_rows(max_row=1, values_only=True))
+    assert "技术部分 各项得分之和（含折算后评分项）" in headers
+
+
 def test_libreoffice_recomputes_every_step_to_the_cent(qcbs_result, tmp_path):
     if shutil.which("soffice") is None:
         pytest.fail("LibreOffice (soffice) is not installed: run the README's test command (bash scripts/test.sh)")

@@ -367,40 +367,14 @@ def pages_of_report(result: Result, folder: Path, lang: str) -> list[str]:
     return pages_of(pdf)
 
 
-# -- a criterion with more places than the rubric's: totals keep them (a tester's tender, /tmp/tester-export/build_e2.py)
-
-E2_RUBRIC = """\
-id: epsilon-test
-title: {zh: 测试戊项目, en: Epsilon test tender}
-decimals: 1
-candidates: 2
-fields: []
-criteria:
-  - {id: plan, name: {zh: 方案, en: Plan}, group: technical, kind: judged, max: 20, decimals: 3}
-  - {id: other, name: {zh: 其他, en: Other}, group: technical, kind: judged, max: 10}
-  - {id: price, name: {zh: 价格, en: Price}, group: price, kind: price, max: 30, method: lowest_ratio}
-"""
-E2_BIDS = {"91110000000000501A": ("E1", 100000, [10.052] * 3, [8.25, 8.25, 8.3]),
-           "91110000000000502A": ("E2", 120000, [15.1234, 15.1235, 15.1236], [5] * 3),
-           "91110000000000503A": ("E3", 120000, [15.1234, 15.1235, 15.1236], [5] * 3),
-           "91110000000000504A": ("E4", 300000, [1, 2, 3], [1] * 3),
-           "91110000000000505A": ("E5", 130000, [17.049] * 3, [5] * 3)}
-
+# -- a criterion with more places than the rubric's: totals keep them (a tester's tender)
 
 @pytest.fixture(scope="module")
 def three_places(tmp_path_factory: pytest.TempPathFactory) -> Result:
     """Rubric decimals 1, plan to 3 places: E5 45.149 (130,000) above E2 and E3 45.124 (120,000)."""
-    from conftest import write_consolidated, write_panel
+    from tester_tenders import THREE_PLACES
 
-    folder = tmp_path_factory.mktemp("three-places")
-    (folder / "rubric.yaml").write_text(E2_RUBRIC, encoding="utf-8")
-    (folder / "bids").mkdir()
-    write_consolidated(folder / "bids" / "bids.xlsx", ["vendor_id", "vendor_name", "total_price"],
-                       [(v, name, price) for v, (name, price, _, _) in E2_BIDS.items()])
-    scores = [(judge, v, criterion, score, None) for v, (_, _, plan, other) in E2_BIDS.items()
-              for criterion, marks in (("plan", plan), ("other", other)) for judge, score in zip(("J1", "J2", "J3"), marks)]
-    write_panel(folder / "panel.xlsx", scores)
-    return run(folder / "rubric.yaml", [folder / "bids"], [folder / "panel.xlsx"])
+    return THREE_PLACES.evaluate(tmp_path_factory.mktemp("three-places"))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -424,3 +398,15 @@ def test_totals_keep_the_places_of_a_criterion_with_more_than_the_rubric(three_p
     assert "E591110000000000505A245.149130,000.00" in candidates
     assert "48.4" not in text  # E1 48.352 rounded again to the rubric's place
     assert {"zh": "小计和总分保留3位小数", "en": "Subtotalsandtotalskeep3decimals"}[lang] in text
+
+
+@pytest.mark.parametrize("lang, cell", [("zh", "B1AlphaLtd91110000000000101A各项之和100.00折算100.00加权70.00原始84.00"),
+                                        ("en", "B1AlphaLtd91110000000000101Asum100.00scaled100.00weighted70.00raw84.00")])
+def test_a_group_sum_after_a_criterion_was_scaled_is_not_called_raw(tmp_path: Path, lang, cell):
+    """B1's technical 100 is 20 + 20 + its approach 50 scaled to 60: not the raw 90 that the pass mark read."""
+    from tester_tenders import STAGED_SCALED
+
+    result = STAGED_SCALED.evaluate(tmp_path)
+    pdf = tmp_path / "staged.pdf"
+    pdf.write_bytes(report_pdf(result, lang, tender_info(result.rubric, on=DATE)))
+    assert cell in "".join(pages_of(pdf))
