@@ -48,6 +48,7 @@ _FLAG_FILL = "#FCE4D6"  # a ranked bid with a flag; a judge's outlying score
 _NOTE_COLOUR = "#595959"
 _BORDER_COLOUR = "#BFBFBF"
 _PERCENT = "0.00%"
+_FIGURE = "General"  # a figure as the rubric gives it: 8 as 8, 8.5 as 8.5 ("0.##" showed 8 as "8.")
 _MIN_WIDTH = 6
 _MAX_WIDTH = 48
 _LINE_HEIGHT = 15  # points per line of wrapped text
@@ -509,7 +510,7 @@ class _Export:
             sheet.text(row, 1, name, self.cell())
             sheet.text(row, 2, self.rubric.group(g).label.text(self.lang), self.cell())
             sheet.number(row, 3, subtotal, number)
-            sheet.number(row, 4, mark, self.cell(num_format="0.##"))
+            sheet.number(row, 4, mark, self.cell(num_format=_FIGURE))
             sheet.text(row, 5, self.t("yes") if passed else self.t("stage_failed"), self.cell(align="center"))
         self.table(sheet, 0, row, len(headers))
         self.highlight_failed_stages(sheet, row, len(headers))
@@ -540,7 +541,7 @@ class _Export:
         headers = [self.t(k) for k in ("vendor_id", "vendor", "criterion_id", "criterion", "item", "field",
                                         "count", "points_each", "deducted", "score")]
         self.headers(sheet, 0, headers)
-        number = self.cell(num_format="0.##")
+        number = self.cell(num_format=_FIGURE)
         row = 0
         for s in self.result.ranking:
             for c in self.criteria:
@@ -578,7 +579,7 @@ class _Export:
                     sheet.text(row, 0, s.vendor_id, self.cell())
                     sheet.text(row, 1, s.vendor_name, self.cell())
                     sheet.text(row, 2, f"{cap.id} {cap.label.text(self.lang)}", self.cell())
-                    sheet.number(row, 3, cap.max, self.cell(num_format="0.##"))
+                    sheet.number(row, 3, cap.max, self.cell(num_format=_FIGURE))
                     sheet.text(row, 4, criterion_id, self.cell())
                     sheet.text(row, 5, criterion.name.text(self.lang), self.cell())
                     sheet.number(row, 6, line.parts[criterion_id],
@@ -834,7 +835,7 @@ class _Export:
             sheet.text(row, 2, self.rubric.group(c.group).label.text(self.lang), self.cell())
             sheet.text(row, 3, KIND_LABELS[c.kind].text(self.lang), self.cell())
             sheet.number(row, 4, (-c.max if isinstance(c, Penalty) else c.max) if c.is_scored else None,
-                         self.cell(num_format="0.##"))
+                         self.cell(num_format=_FIGURE))
             sheet.text(row, 5, criterion_rule(c, r, self.lang), wrap, wrap=True)
             sheet.text(row, 6, c.description.text(self.lang) if c.description else "", wrap, wrap=True)
         self.table(sheet, head, row, len(headers))
@@ -846,19 +847,28 @@ class _Export:
         aggregate = r.panel.aggregate.value
         if r.panel.aggregate.value == "trimmed_mean":
             aggregate += f" (trim {r.panel.trim}, ≥ {r.panel.min_judges_for_trim})"
-        settings = [
-            ("max_total", plain_number(r.max_total)),
-            ("decimals", str(r.decimals)),
-            ("candidate_count", str(r.candidates)),
+        share = r.panel.outlier_share * 100
+        settings: list[tuple[str, str | Decimal | int]] = [
+            ("max_total", r.max_total),
+            ("decimals", r.decimals),
+            ("candidate_count", r.candidates),
             ("aggregate", aggregate),
-            ("outlier_share", f"{plain_number(r.panel.outlier_share * 100)}%"),
+            ("outlier_share", r.panel.outlier_share),
             ("pricing_models", ", ".join(f"{m.value} ({m.label.text(self.lang)})" for m in r.pricing.models)),
             ("demand", ", ".join(figures)),
         ]
         settings += self.group_settings()
+        # Figures are number cells (a number stored as text is flagged by Excel and not summed); left-aligned
+        # under the label like the text beside them. The outlier share as a percent with its own places.
+        share_places = len(plain_number(share).partition(".")[2])
+        formats = {"outlier_share": _places_format(share_places) + "%"}
         for k, (key, value) in enumerate(settings):
             sheet.ws.write_string(row + k, 0, self.t(key), self.label)
-            sheet.ws.write_string(row + k, 1, value)
+            if isinstance(value, str):
+                sheet.ws.write_string(row + k, 1, value)
+            else:
+                sheet.ws.write_number(row + k, 1, float(value),
+                                      self.fmt(num_format=formats.get(key, _FIGURE), align="left"))
         sheet.finish(self.page, header_row=head)
         sheet.ws.set_column(0, 0, max(sheet.widths.get(0, 0) + 2, 16))
 

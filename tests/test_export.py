@@ -486,3 +486,78 @@ def test_the_panel_sheet_says_who_is_recused_from_which_bidder(result: Result, t
     lines = [row[:2] for row in rows if isinstance(row[1], str) and row[1].startswith(says)]
     joiner = "、" if lang == "zh" else ", "
     assert lines == [(judge, says + joiner.join((VENDOR_A, VENDOR_B)))]
+
+
+# -- every figure a number cell whose format shows it as the JSON holds it (a tester's findings)
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAIN_NUMBER = __import__("re").compile(r"[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*%?")
+
+
+def _rich_results(folder: Path) -> dict[str, Result]:
+    """Tenders that between them write every sheet: deductions and caps (goods), stages and weights (qcbs), a
+    criterion scaled to the best with SME categories and a benchmark (the tester's), weights with mixed places."""
+    from bideval.evaluation import run
+    from tester_tenders import STAGED_SCALED, THREE_PLACES, WEIGHTED
+
+    results = {name: run(ROOT / "criteria" / f"{name}.yaml", [ROOT / "sample_bids" / name],
+                         [ROOT / "sample_bids" / f"{name}-panel.xlsx"])
+               for name in ("goods-procurement", "qcbs-consultancy")}
+    for name, tender in (("staged", STAGED_SCALED), ("weighted", WEIGHTED), ("three", THREE_PLACES)):
+        (folder / name).mkdir()
+        results[name] = tender.evaluate(folder / name)
+    return results
+
+
+@pytest.fixture(scope="module")
+def rich_books(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], openpyxl.Workbook]:
+    folder = tmp_path_factory.mktemp("rich")
+    books = {}
+    for name, result in _rich_results(folder).items():
+        for lang in ("zh", "en"):
+            buffer = io.BytesIO()
+            write_workbook(result, buffer, lang)
+            buffer.seek(0)
+            books[name, lang] = openpyxl.load_workbook(buffer)
+    sheets = {ws.title for book in books.values() for ws in book.worksheets}
+    assert {"Deductions", "Caps", "Stages"} <= sheets  # what the scans below must reach
+    return books
+
+
+def test_no_number_is_stored_as_text(rich_books) -> None:
+    """Rubric!B15 '50', B16 '2', B17 '2' were text: Excel flags them and does not sum them. Text that looks like a
+    number is allowed only where it is an identifier (a credit code, a bid's own text, a file's hash)."""
+    found = []
+    for (name, lang), book in rich_books.items():
+        ids = {c.value for sheet in ("Price", "Panel") for c in book[sheet]["A"]}  # every credit code; judges
+        for ws in book.worksheets:
+            for row in ws.iter_rows():
+                for c in row:
+                    if isinstance(c.value, str) and PLAIN_NUMBER.fullmatch(c.value.strip()) and c.value not in ids:
+                        found.append(f"{name} {lang} {ws.title}!{c.coordinate} {c.value!r}")
+    assert not found
+
+
+def test_every_number_has_a_format_that_shows_it_whole(rich_books) -> None:
+    """`0.##` showed 8 as "8." in Excel (Deductions, Caps, Rubric, Stages): every number cell's format either is
+    General or has at least one fixed decimal place when it has a decimal point at all."""
+    bare = __import__("re").compile(r"\.#")  # a point whose places are all optional
+    found = []
+    for (name, lang), book in rich_books.items():
+        for ws in book.worksheets:
+            for row in ws.iter_rows():
+                for c in row:
+                    if isinstance(c.value, (int, float)) and not isinstance(c.value, bool) or (
+                            isinstance(c.value, str) and c.value.startswith("=")):
+                        if bare.search(c.number_format):
+                            found.append(f"{name} {lang} {ws.title}!{c.coordinate} {c.number_format}")
+    assert not found
+
+
+def test_the_rubric_sheet_s_settings_are_numbers(rich_books) -> None:
+    ws = rich_books["goods-procurement", "en"]["Rubric"]
+    settings = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2) for r in range(1, ws.max_row + 1)}
+    assert [(settings[k].value, settings[k].number_format) for k in ("Maximum total", "Decimals", "Candidates")] \
+        == [(100, "General"), (2, "General"), (3, "General")]
+    share = settings["Outlier threshold (share of max)"]
+    assert (share.value, share.number_format) == (0.25, "0%")  # 25%

@@ -474,7 +474,7 @@ def test_rubric_sheet_states_the_group_rules(qcbs_result):
             if r[0] in ("Group rules", "How the total is formed", "Maximum total")}
     assert rows["How the total is formed"] == "total = 0.8 × Technical + 0.2 × Financial (each part rounded, then added)"
     assert rows["Group rules"].startswith("Financial (financial): max 100; weight 0.2")  # the last of the two rows
-    assert rows["Maximum total"] == "100"
+    assert rows["Maximum total"] == 100  # a number cell, not the text "100"
 
 
 GATED = """\
