@@ -112,6 +112,7 @@ _T = {
     "group_rules": Label("分组规则", "Group rules"),
     "total_formula": Label("总分计算", "How the total is formed"),
     "scaled_subtotal": Label("折算得分", "scaled"),
+    "before_weight": Label("{label}（加权前，权重 {weight}）", "{label} (before × {weight})"),
     "subtotal": Label("本组得分", "Subtotal"),
     "pass_mark": Label("及格分", "Pass mark"),
     "passed": Label("通过", "Passed"),
@@ -594,11 +595,20 @@ class _Export:
         self.table(sheet, 0, row, len(headers), freeze=2)
         sheet.finish(self.page)
 
+    def ranking_group_heading(self, group_id: str) -> str:
+        """A group's label; for a weighted group, that its column is before the weight and what the weight is, so
+        that nobody adds the columns up to the total (Technical 12.370 + Financial 100.000 ≠ Total 78.093)."""
+        group = self.rubric.group(group_id)
+        label = group.label.text(self.lang)
+        if group.weight is None:
+            return label
+        return self.t("before_weight").format(label=label, weight=plain_number(group.weight))
+
     def ranking(self, sheet: _Sheet, refs: dict[str, list[str]]) -> None:
         """Rank, Vendor ID, Vendor, one column per group, Quoted, Evaluated, Total, Flags; then the verdict."""
         groups = self.rubric.groups
         headers = [self.t("rank"), self.t("vendor_id"), self.t("vendor")]
-        headers += [self.rubric.group(g).label.text(self.lang) for g in groups]
+        headers += [self.ranking_group_heading(g) for g in groups]
         headers += [self.t("quoted"), self.t("evaluated"), self.t("total"), self.t("flags")]
         sign_off = self.tender.sign_off
         if sign_off is not None:  # the panel session's workbook: the chair's findings beside the flags

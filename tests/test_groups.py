@@ -267,7 +267,7 @@ def test_scores_sheet_formulas_and_cached_values(qcbs_result):
         t, f = s.subtotals["technical"], s.subtotals["financial"]
         assert [D(str(v)) for v in row[4:]] == [t.raw, t.scaled, t.weighted, f.raw, f.weighted, s.total]
     ranking = _values(data, "Ranking")
-    assert ranking[0][3:5] == ["Technical", "Financial"]
+    assert ranking[0][3:5] == ["Technical (before × 0.8)", "Financial (before × 0.2)"]
     assert ranking[1][3:5] == ["=Scores!F2", "=Scores!H2"] and ranking[1][7] == "=Scores!J2"
 
 
@@ -310,6 +310,24 @@ def test_stages_sheet_shows_the_subtotal_the_pass_mark_read_before_any_scaling(s
     write_workbook(staged_scaled, buffer := io.BytesIO(), "zh")
     headers = next(openpyxl.load_workbook(buffer)["Scores"].iter_rows(max_row=1, values_only=True))
     assert "技术部分 各项得分之和（含折算后评分项）" in headers
+
+
+@pytest.mark.parametrize("lang, headings", [("en", ["Technical (before × 0.25)", "Financial (before × 0.75)"]),
+                                            ("zh", ["技术部分（加权前，权重 0.25）", "商务部分（加权前，权重 0.75）"])])
+def test_ranking_group_columns_say_they_are_before_the_weight(tmp_path, lang, headings):
+    """Technical 12.370 + Financial 100.000 is not the total 78.093: 0.25 × 12.370 + 0.75 × 100.000 is (each part
+    rounded). The headings say so, in the workbook's language; the figures stay the subtotals before the weight."""
+    from tester_tenders import WEIGHTED
+
+    result = WEIGHTED.evaluate(tmp_path)
+    buffer = io.BytesIO()
+    write_workbook(result, buffer, lang)
+    rows = list(openpyxl.load_workbook(io.BytesIO(buffer.getvalue()), data_only=True)["Ranking"].iter_rows(
+        max_row=len(result.ranking) + 1, values_only=True))
+    assert list(rows[0][3:5]) == headings and rows[0][7] == ("Total" if lang == "en" else "总分")
+    technical, financial, total = (D(str(v)) for v in (rows[1][3], rows[1][4], rows[1][7]))
+    assert (technical, financial, total) == (D("12.37"), D(100), D("78.093"))
+    assert D("0.25") * technical + D("0.75") * financial == D("78.0925")  # each part rounded: 3.093 + 75.000
 
 
 def test_libreoffice_recomputes_every_step_to_the_cent(qcbs_result, tmp_path):
