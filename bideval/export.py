@@ -27,12 +27,13 @@ from . import __version__
 from .currency import currency
 from .messages import render
 from .labels import Label, check_lang
-from .pricing import formula_text
+from .pricing import demand_text, formula_text
 from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
 from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
-from .rubric_view import KIND_LABELS, METHOD_LABELS, criterion_rule, group_lines, display_width, max_text
+from .rubric_view import (KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, group_lines, display_width,
+                          max_text)
 from .workflow import FindingKind, SignOff
 
 SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
@@ -745,9 +746,9 @@ class _Export:
         else:
             method = METHOD_LABELS[price.method].text(self.lang)
             sheet.ws.write_string(row, 0, self.t("price_method"), self.label)
-            sheet.ws.write_string(row, 3, f"{method} ({price.method.value})")
+            sheet.ws.write_string(row, 3, method)  # by its name, as the report says it (the JSON keeps the id)
             sheet.ws.write_string(row + 1, 0, self.t("details"), self.label)
-            sheet.ws.write_string(row + 1, 3, criterion_rule(price, self.rubric, self.lang))
+            sheet.ws.write_string(row + 1, 3, criterion_rule(price, self.rubric, self.lang, by_label=True))
             sheet.ws.write_string(row + 2, 0, self.t("price_mean"), self.label)
             if self.result.price_mean is None:
                 sheet.ws.write_string(row + 2, 3, self.t("none"))
@@ -846,26 +847,20 @@ class _Export:
             sheet.text(row, 3, KIND_LABELS[c.kind].text(self.lang), self.cell())
             sheet.number(row, 4, (-c.max if isinstance(c, Penalty) else c.max) if c.is_scored else None,
                          self.cell(num_format=_FIGURE))
-            sheet.text(row, 5, criterion_rule(c, r, self.lang), wrap, wrap=True)
+            sheet.text(row, 5, criterion_rule(c, r, self.lang, by_label=True), wrap, wrap=True)
             sheet.text(row, 6, c.description.text(self.lang) if c.description else "", wrap, wrap=True)
         self.table(sheet, head, row, len(headers))
         row += 2
-        demand = r.pricing.demand
-        figures = [f"{name} {plain_number(getattr(demand, name))}" for name in
-                   ("months", "seats", "calls_per_month", "sales_per_month", "devices") if getattr(demand, name)]
-        figures += [f"{unit} {plain_number(count)}" for unit, count in demand.units]
-        aggregate = r.panel.aggregate.value
-        if r.panel.aggregate.value == "trimmed_mean":
-            aggregate += f" (trim {r.panel.trim}, ≥ {r.panel.min_judges_for_trim})"
         share = r.panel.outlier_share * 100
         settings: list[tuple[str, str | Decimal | int]] = [
             ("max_total", r.max_total),
             ("decimals", r.decimals),
             ("candidate_count", r.candidates),
-            ("aggregate", aggregate),
+            ("aggregate", aggregate_text(r.panel, self.lang)),
             ("outlier_share", r.panel.outlier_share),
-            ("pricing_models", ", ".join(f"{m.value} ({m.label.text(self.lang)})" for m in r.pricing.models)),
-            ("demand", ", ".join(figures)),
+            ("pricing_models", ("、" if self.lang == "zh" else ", ").join(m.label.text(self.lang)
+                                                                         for m in r.pricing.models)),
+            ("demand", demand_text(r.pricing.demand, self.lang)),
         ]
         settings += self.group_settings()
         # Figures are number cells (a number stored as text is flagged by Excel and not summed); left-aligned
@@ -890,7 +885,7 @@ class _Export:
             ("rubric_id", r.id),
             ("rubric_sha", r.sha256),
             ("rubric_source", r.source),
-            ("status", self.result.status),
+            ("status", self.t(self.result.status) if self.result.status in _T else self.result.status),
             *([("sign_off", self.tender.sign_off.text(self.lang))] if self.tender.sign_off else []),
             ("language", self.lang),
             *self.tender_facts(),
