@@ -119,6 +119,18 @@ _T = {
     "passed": Label("通过", "Passed"),
     "stage_failed": Label("未通过", "failed"),
     "benchmark_how": Label("基准价计算", "How B was formed"),
+    "e_min": Label("最低评审价格 E最低", "Lowest evaluated price E_min"),
+    "e_max": Label("最高评审价格 E最高", "Highest evaluated price E_max"),
+    "score_formula": Label("价格得分计算", "How the price score is reached"),
+    "lowest_ratio_formula": Label("价格得分 = {max} × E最低 / E", "price score = {max} × E_min / E"),
+    "linear_minmax_formula": Label("价格得分 = {max} × (E最高 − E) / (E最高 − E最低)；评审价格全部相同时得 {max} 分",
+                                   "price score = {max} × (E_max − E) / (E_max − E_min); {max} when all are equal"),
+    "benchmark_deviation_formula": Label(
+        "评标基准价 B = 有效投标评审价格平均值（上行）；偏差率 d = 100 × (E − B) / B；价格得分 = {max} − 罚分 × |d|，"
+        "高于 B 每 1% 扣 {above} 分，低于 B 每 1% 扣 {below} 分，最低 0 分",
+        "benchmark B = the mean evaluated price of the valid bids (above); d = 100 × (E − B) / B; price score = "
+        "{max} − penalty × |d|, {above} per 1 % above B, {below} per 1 % below, never below 0"),
+    "abnormal_threshold": Label("异常低价线（{share}% × 平均值）", "Abnormally low below ({share}% × the mean)"),
     "deviation": Label("偏差率 d（%）", "Deviation d (%)"),
     "counted_deviation": Label("计分偏差 |d|（%）", "Counted |d| (%)"),
     "no_price": Label("本评分标准不评价格", "This rubric does not score price"),
@@ -755,8 +767,40 @@ class _Export:
             else:
                 sheet.ws.write_number(row + 2, 3, float(self.result.price_mean),
                                       self.fmt(num_format=self.money_format, align="left"))
-            self.benchmark_rows(sheet, row + 3)
+            row = self.method_rows(sheet, row + 3)
+            self.benchmark_rows(sheet, row)
         sheet.finish(self.page)
+
+    def method_rows(self, sheet: _Sheet, row: int) -> int:
+        """Under the price mean: the figures the older methods score with (E_min, E_max, B) and the formula, then
+        the abnormal-low threshold (share × mean); returns the next free row."""
+        price = self.rubric.price_criterion
+        assert price is not None
+        top = plain_number(price.max)
+        prices = [line.evaluated for line in self.result.prices if line.valid and line.evaluated is not None]
+        rows: list[tuple[str, Decimal | str]] = []
+        if prices and price.method is PriceMethod.LOWEST_RATIO:
+            rows += [("e_min", min(prices)), ("score_formula", self.t("lowest_ratio_formula").format(max=top))]
+        elif prices and price.method is PriceMethod.LINEAR_MINMAX:
+            rows += [("e_min", min(prices)), ("e_max", max(prices)),
+                     ("score_formula", self.t("linear_minmax_formula").format(max=top))]
+        elif prices and price.method is PriceMethod.BENCHMARK_DEVIATION:
+            rows.append(("score_formula", self.t("benchmark_deviation_formula").format(
+                max=top, above=plain_number(price.above_penalty or Decimal(0)),
+                below=plain_number(price.below_penalty or Decimal(0)))))
+        share, mean = price.abnormal_low_share, self.result.price_mean
+        if share is not None and mean is not None:  # the line an evaluated price must not fall below
+            rows.append(("abnormal_threshold", share * mean))
+        for key, value in rows:
+            label = self.t(key).format(share=plain_number(share * 100)) if key == "abnormal_threshold" and share else \
+                self.t(key)
+            sheet.ws.write_string(row, 0, label, self.label)
+            if isinstance(value, str):
+                sheet.ws.write_string(row, 3, value)
+            else:
+                sheet.ws.write_number(row, 3, float(value), self.fmt(num_format=self.money_format, align="left"))
+            row += 1
+        return row
 
     def sme_text(self, line: PriceLine) -> str:
         """Yes or no; under a table of SME rates, the category the bid stated (issue 7, item 8)."""
@@ -769,9 +813,16 @@ class _Export:
     def price_columns(self) -> list[tuple[str, Callable[[_Sheet, int, int, PriceLine], None]]]:
         """The Price sheet's columns after Valid: d and the counted |d| under the method deviation."""
         price = self.rubric.price_criterion
+        percent = self.cell(num_format="0.00##")
+        mean = self.result.price_mean
+        if price is not None and price.method is PriceMethod.BENCHMARK_DEVIATION and mean:
+            def from_mean(sheet: _Sheet, row: int, col: int, line: PriceLine) -> None:  # B is the mean, unrounded
+                e = line.evaluated if line.valid else None
+                sheet.number(row, col, None if e is None else round_half_up(100 * (e - mean) / mean, 4), percent)
+
+            return [("deviation", from_mean)]
         if price is None or price.method is not PriceMethod.DEVIATION:
             return []
-        percent = self.cell(num_format="0.00##")
 
         def d(sheet: _Sheet, row: int, col: int, line: PriceLine) -> None:
             sheet.number(row, col, None if line.deviation is None else round_half_up(line.deviation, 4), percent)

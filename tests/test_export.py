@@ -256,7 +256,8 @@ def test_price_sheet(workbook_path: Path) -> None:
     assert "低价优先法" in texts and "低价优先法 (lowest_ratio)" not in texts  # by its name, not its id
     assert "有效投标评审价格平均值" in texts
     numbers = [c.value for row in ws.iter_rows(min_row=6) for c in row if isinstance(c.value, float)]
-    assert numbers == [pytest.approx(994566.67, abs=0.01)]
+    # the mean, then the abnormal-low line 0.8 × the mean (E_min 918,000 is whole, read as an int)
+    assert numbers == [pytest.approx(994566.67, abs=0.01), pytest.approx(795653.33, abs=0.01)]
 
 
 def test_invalid_and_rubric_sheets(workbook_path: Path, rubric: Rubric) -> None:
@@ -581,3 +582,44 @@ def test_the_chinese_workbook_words_the_rubric_as_the_report_does(rich_books) ->
     assert settings["允许的报价方式"].isascii() is False and "_" not in settings["允许的报价方式"]
     audit = {row[0].value: row[1].value for row in book["Audit"].iter_rows(max_col=2)}
     assert audit["状态"] in ("最终结果", "临时结果：尚缺评委评分，不能定标")
+
+
+def _price_notes(book: openpyxl.Workbook) -> dict[str, object]:
+    """The Price sheet's rows under its table: label (column A) → figure or text (column D)."""
+    ws = book["Price"]
+    return {ws.cell(row=r, column=1).value: ws.cell(row=r, column=4).value
+            for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=4).value is not None}
+
+
+@pytest.mark.parametrize("name, lang, expected", [
+    ("cs-outsourcing", "zh", {"最低评审价格 E最低": 750000, "价格得分计算": "价格得分 = 30 × E最低 / E",
+                              "异常低价线（80% × 平均值）": 1268800}),  # 0.8 × 1,586,000
+    ("cs-outsourcing", "en", {"Lowest evaluated price E_min": 750000, "How the price score is reached":
+                              "price score = 30 × E_min / E", "Abnormally low below (80% × the mean)": 1268800}),
+    ("weighted", "en", {"Lowest evaluated price E_min": 100000, "Highest evaluated price E_max": 300000,
+                        "How the price score is reached":
+                            "price score = 100 × (E_max − E) / (E_max − E_min); 100 when all are equal"}),
+])
+def test_the_price_sheet_states_the_figures_each_method_scores_with(rich_books, name, lang, expected) -> None:
+    """The Price sheet explained B and d for ratio and deviation, but not E_min, E_max or the abnormal-low line."""
+    notes = _price_notes(rich_books[name, lang])
+    assert {key: notes.get(key) for key in expected} == expected
+
+
+def test_benchmark_deviation_shows_each_bid_s_d_from_the_mean(tmp_path: Path) -> None:
+    from tester_tenders import THREE_PLACES
+
+    tender = replace(THREE_PLACES, rubric=THREE_PLACES.rubric.replace(
+        "method: lowest_ratio", "method: benchmark_deviation, above_penalty: 1, below_penalty: 0.5"))
+    result = tender.evaluate(tmp_path)
+    buffer = io.BytesIO()
+    write_workbook(result, buffer, "en")
+    book = openpyxl.load_workbook(buffer)
+    ws = book["Price"]
+    assert header(ws)[10] == "Deviation d (%)"
+    d = {row[0]: row[10] for row in ws.iter_rows(min_row=2, max_row=6, values_only=True)}
+    mean = D(154000)  # (100,000 + 2 × 120,000 + 130,000 + 300,000) / 5
+    assert d["91110000000000501A"] == float(round(100 * (D(100000) - mean) / mean, 4)) == -35.0649
+    price = {s.vendor_id: s.criteria["price"] for s in result.ranking}["91110000000000501A"]
+    assert price == D("12.5")  # 30 − 0.5 × 35.0649…, to the rubric's 1 place
+    assert _price_notes(book)["How the price score is reached"].startswith("benchmark B = the mean evaluated price")
