@@ -257,8 +257,7 @@ def _stage_failure(rubric: Rubric, standing: Standing, panel: PanelInput) -> Sta
     """Where a bid falls below a pass mark, with its marks up to that group; None when it passes every stage.
 
     The pass mark is compared with the sum of the criterion scores before any scaling or weight."""
-    unscaled = {**standing.criteria, **standing.criteria_raw}
-    raw = {g: sum((unscaled[c.id] for c in rubric.scored_criteria if c.group == g), ZERO) for g in rubric.groups}
+    unscaled, raw = standing.unscaled_criteria, standing.unscaled_groups(rubric)
     found = stage_failure([rubric.group(g) for g in rubric.groups], raw)
     if found is None:
         return None

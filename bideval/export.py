@@ -27,12 +27,13 @@ from . import __version__
 from .currency import currency
 from .messages import render
 from .labels import Label, check_lang
-from .pricing import formula_text
+from .pricing import demand_text, formula_text
 from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
 from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
-from .rubric_view import KIND_LABELS, METHOD_LABELS, criterion_rule, group_lines, display_width, max_text
+from .rubric_view import (KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, group_lines, display_width,
+                          max_text)
 from .workflow import FindingKind, SignOff
 
 SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
@@ -48,6 +49,7 @@ _FLAG_FILL = "#FCE4D6"  # a ranked bid with a flag; a judge's outlying score
 _NOTE_COLOUR = "#595959"
 _BORDER_COLOUR = "#BFBFBF"
 _PERCENT = "0.00%"
+_FIGURE = "General"  # a figure as the rubric gives it: 8 as 8, 8.5 as 8.5 ("0.##" showed 8 as "8.")
 _MIN_WIDTH = 6
 _MAX_WIDTH = 48
 _LINE_HEIGHT = 15  # points per line of wrapped text
@@ -106,15 +108,29 @@ _T = {
     "price_mean": Label("有效投标评审价格平均值", "Mean evaluated price of valid bids"),
     "benchmark": Label("评标基准价 B", "Benchmark price B"),
     "raw_subtotal": Label("原始得分", "raw"),
+    "summed_subtotal": Label("各项得分之和（含折算后评分项）", "sum of criteria (scaled ones after scaling)"),
     "before_scaling": Label("折算前得分", "before scaling"),  # a criterion scaled to the best: its own score
     "group_rules": Label("分组规则", "Group rules"),
     "total_formula": Label("总分计算", "How the total is formed"),
     "scaled_subtotal": Label("折算得分", "scaled"),
+    "before_weight": Label("{label}（加权前，权重 {weight}）", "{label} (before × {weight})"),
     "subtotal": Label("本组得分", "Subtotal"),
     "pass_mark": Label("及格分", "Pass mark"),
     "passed": Label("通过", "Passed"),
     "stage_failed": Label("未通过", "failed"),
     "benchmark_how": Label("基准价计算", "How B was formed"),
+    "e_min": Label("最低评审价格 E最低", "Lowest evaluated price E_min"),
+    "e_max": Label("最高评审价格 E最高", "Highest evaluated price E_max"),
+    "score_formula": Label("价格得分计算", "How the price score is reached"),
+    "lowest_ratio_formula": Label("价格得分 = {max} × E最低 / E", "price score = {max} × E_min / E"),
+    "linear_minmax_formula": Label("价格得分 = {max} × (E最高 − E) / (E最高 − E最低)；评审价格全部相同时得 {max} 分",
+                                   "price score = {max} × (E_max − E) / (E_max − E_min); {max} when all are equal"),
+    "benchmark_deviation_formula": Label(
+        "评标基准价 B = 有效投标评审价格平均值（上行）；偏差率 d = 100 × (E − B) / B；价格得分 = {max} − 罚分 × |d|，"
+        "高于 B 每 1% 扣 {above} 分，低于 B 每 1% 扣 {below} 分，最低 0 分",
+        "benchmark B = the mean evaluated price of the valid bids (above); d = 100 × (E − B) / B; price score = "
+        "{max} − penalty × |d|, {above} per 1 % above B, {below} per 1 % below, never below 0"),
+    "abnormal_threshold": Label("异常低价线（{share}% × 平均值）", "Abnormally low below ({share}% × the mean)"),
     "deviation": Label("偏差率 d（%）", "Deviation d (%)"),
     "counted_deviation": Label("计分偏差 |d|（%）", "Counted |d| (%)"),
     "no_price": Label("本评分标准不评价格", "This rubric does not score price"),
@@ -422,7 +438,10 @@ class _Export:
             group = rubric.group(g)
             label = group.label.text(self.lang)
             columns.append((g, "raw"))
-            headers.append(label if group.scale_to is None else f"{label} {self.t('raw_subtotal')}")
+            if group.scale_to is None:
+                headers.append(label)
+            else:  # "raw" only where no criterion of the group was scaled before the group's sum
+                headers.append(f"{label} {self.t('summed_subtotal' if self.has_scaled_criterion(g) else 'raw_subtotal')}")
             if group.scale_to is not None:
                 columns.append((g, "scaled"))
                 headers.append(f"{label} {self.t('scaled_subtotal')} ({plain_number(group.scale_to)})")
@@ -476,15 +495,21 @@ class _Export:
         sheet.finish(self.page)
         return refs
 
+    def has_scaled_criterion(self, group: str) -> bool:
+        """Whether a criterion of ``group`` is scaled to the best, so that the group's sum is not its raw score."""
+        return any(c.scale_to_best for c in self.criteria if c.group == group)
+
     def stages(self, sheet: _Sheet) -> None:
-        """Every scored bid's raw subtotal in each group with a pass mark: passed, or failed and out."""
+        """Every scored bid's subtotal in each group with a pass mark, before any scaling (the figure the pass mark
+        was compared with): passed, or failed and out."""
         headers = [self.t(k) for k in ("vendor_id", "vendor", "group", "subtotal", "pass_mark", "passed")]
         self.headers(sheet, 0, headers)
         staged = [g for g in self.rubric.groups if self.rubric.group(g).pass_mark is not None]
         rows: list[tuple[str, str, str, Decimal, Decimal, bool]] = []
         for s in self.result.ranking:
+            unscaled = s.unscaled_groups(self.rubric)
             for g in staged:
-                rows.append((s.vendor_id, s.vendor_name, g, s.subtotals[g].raw, self.pass_mark(g), True))
+                rows.append((s.vendor_id, s.vendor_name, g, unscaled[g], self.pass_mark(g), True))
         for bid in self.result.invalid:
             if bid.stage is not None:
                 for g in staged:
@@ -499,7 +524,7 @@ class _Export:
             sheet.text(row, 1, name, self.cell())
             sheet.text(row, 2, self.rubric.group(g).label.text(self.lang), self.cell())
             sheet.number(row, 3, subtotal, number)
-            sheet.number(row, 4, mark, self.cell(num_format="0.##"))
+            sheet.number(row, 4, mark, self.cell(num_format=_FIGURE))
             sheet.text(row, 5, self.t("yes") if passed else self.t("stage_failed"), self.cell(align="center"))
         self.table(sheet, 0, row, len(headers))
         self.highlight_failed_stages(sheet, row, len(headers))
@@ -530,7 +555,7 @@ class _Export:
         headers = [self.t(k) for k in ("vendor_id", "vendor", "criterion_id", "criterion", "item", "field",
                                         "count", "points_each", "deducted", "score")]
         self.headers(sheet, 0, headers)
-        number = self.cell(num_format="0.##")
+        number = self.cell(num_format=_FIGURE)
         row = 0
         for s in self.result.ranking:
             for c in self.criteria:
@@ -568,7 +593,7 @@ class _Export:
                     sheet.text(row, 0, s.vendor_id, self.cell())
                     sheet.text(row, 1, s.vendor_name, self.cell())
                     sheet.text(row, 2, f"{cap.id} {cap.label.text(self.lang)}", self.cell())
-                    sheet.number(row, 3, cap.max, self.cell(num_format="0.##"))
+                    sheet.number(row, 3, cap.max, self.cell(num_format=_FIGURE))
                     sheet.text(row, 4, criterion_id, self.cell())
                     sheet.text(row, 5, criterion.name.text(self.lang), self.cell())
                     sheet.number(row, 6, line.parts[criterion_id],
@@ -583,11 +608,20 @@ class _Export:
         self.table(sheet, 0, row, len(headers), freeze=2)
         sheet.finish(self.page)
 
+    def ranking_group_heading(self, group_id: str) -> str:
+        """A group's label; for a weighted group, that its column is before the weight and what the weight is, so
+        that nobody adds the columns up to the total (Technical 12.370 + Financial 100.000 ≠ Total 78.093)."""
+        group = self.rubric.group(group_id)
+        label = group.label.text(self.lang)
+        if group.weight is None:
+            return label
+        return self.t("before_weight").format(label=label, weight=plain_number(group.weight))
+
     def ranking(self, sheet: _Sheet, refs: dict[str, list[str]]) -> None:
         """Rank, Vendor ID, Vendor, one column per group, Quoted, Evaluated, Total, Flags; then the verdict."""
         groups = self.rubric.groups
         headers = [self.t("rank"), self.t("vendor_id"), self.t("vendor")]
-        headers += [self.rubric.group(g).label.text(self.lang) for g in groups]
+        headers += [self.ranking_group_heading(g) for g in groups]
         headers += [self.t("quoted"), self.t("evaluated"), self.t("total"), self.t("flags")]
         sign_off = self.tender.sign_off
         if sign_off is not None:  # the panel session's workbook: the chair's findings beside the flags
@@ -724,17 +758,49 @@ class _Export:
         else:
             method = METHOD_LABELS[price.method].text(self.lang)
             sheet.ws.write_string(row, 0, self.t("price_method"), self.label)
-            sheet.ws.write_string(row, 3, f"{method} ({price.method.value})")
+            sheet.ws.write_string(row, 3, method)  # by its name, as the report says it (the JSON keeps the id)
             sheet.ws.write_string(row + 1, 0, self.t("details"), self.label)
-            sheet.ws.write_string(row + 1, 3, criterion_rule(price, self.rubric, self.lang))
+            sheet.ws.write_string(row + 1, 3, criterion_rule(price, self.rubric, self.lang, by_label=True))
             sheet.ws.write_string(row + 2, 0, self.t("price_mean"), self.label)
             if self.result.price_mean is None:
                 sheet.ws.write_string(row + 2, 3, self.t("none"))
             else:
                 sheet.ws.write_number(row + 2, 3, float(self.result.price_mean),
                                       self.fmt(num_format=self.money_format, align="left"))
-            self.benchmark_rows(sheet, row + 3)
+            row = self.method_rows(sheet, row + 3)
+            self.benchmark_rows(sheet, row)
         sheet.finish(self.page)
+
+    def method_rows(self, sheet: _Sheet, row: int) -> int:
+        """Under the price mean: the figures the older methods score with (E_min, E_max, B) and the formula, then
+        the abnormal-low threshold (share × mean); returns the next free row."""
+        price = self.rubric.price_criterion
+        assert price is not None
+        top = plain_number(price.max)
+        prices = [line.evaluated for line in self.result.prices if line.valid and line.evaluated is not None]
+        rows: list[tuple[str, Decimal | str]] = []
+        if prices and price.method is PriceMethod.LOWEST_RATIO:
+            rows += [("e_min", min(prices)), ("score_formula", self.t("lowest_ratio_formula").format(max=top))]
+        elif prices and price.method is PriceMethod.LINEAR_MINMAX:
+            rows += [("e_min", min(prices)), ("e_max", max(prices)),
+                     ("score_formula", self.t("linear_minmax_formula").format(max=top))]
+        elif prices and price.method is PriceMethod.BENCHMARK_DEVIATION:
+            rows.append(("score_formula", self.t("benchmark_deviation_formula").format(
+                max=top, above=plain_number(price.above_penalty or Decimal(0)),
+                below=plain_number(price.below_penalty or Decimal(0)))))
+        share, mean = price.abnormal_low_share, self.result.price_mean
+        if share is not None and mean is not None:  # the line an evaluated price must not fall below
+            rows.append(("abnormal_threshold", share * mean))
+        for key, value in rows:
+            label = self.t(key).format(share=plain_number(share * 100)) if key == "abnormal_threshold" and share else \
+                self.t(key)
+            sheet.ws.write_string(row, 0, label, self.label)
+            if isinstance(value, str):
+                sheet.ws.write_string(row, 3, value)
+            else:
+                sheet.ws.write_number(row, 3, float(value), self.fmt(num_format=self.money_format, align="left"))
+            row += 1
+        return row
 
     def sme_text(self, line: PriceLine) -> str:
         """Yes or no; under a table of SME rates, the category the bid stated (issue 7, item 8)."""
@@ -747,9 +813,16 @@ class _Export:
     def price_columns(self) -> list[tuple[str, Callable[[_Sheet, int, int, PriceLine], None]]]:
         """The Price sheet's columns after Valid: d and the counted |d| under the method deviation."""
         price = self.rubric.price_criterion
+        percent = self.cell(num_format="0.00##")
+        mean = self.result.price_mean
+        if price is not None and price.method is PriceMethod.BENCHMARK_DEVIATION and mean:
+            def from_mean(sheet: _Sheet, row: int, col: int, line: PriceLine) -> None:  # B is the mean, unrounded
+                e = line.evaluated if line.valid else None
+                sheet.number(row, col, None if e is None else round_half_up(100 * (e - mean) / mean, 4), percent)
+
+            return [("deviation", from_mean)]
         if price is None or price.method is not PriceMethod.DEVIATION:
             return []
-        percent = self.cell(num_format="0.00##")
 
         def d(sheet: _Sheet, row: int, col: int, line: PriceLine) -> None:
             sheet.number(row, col, None if line.deviation is None else round_half_up(line.deviation, 4), percent)
@@ -824,31 +897,34 @@ class _Export:
             sheet.text(row, 2, self.rubric.group(c.group).label.text(self.lang), self.cell())
             sheet.text(row, 3, KIND_LABELS[c.kind].text(self.lang), self.cell())
             sheet.number(row, 4, (-c.max if isinstance(c, Penalty) else c.max) if c.is_scored else None,
-                         self.cell(num_format="0.##"))
-            sheet.text(row, 5, criterion_rule(c, r, self.lang), wrap, wrap=True)
+                         self.cell(num_format=_FIGURE))
+            sheet.text(row, 5, criterion_rule(c, r, self.lang, by_label=True), wrap, wrap=True)
             sheet.text(row, 6, c.description.text(self.lang) if c.description else "", wrap, wrap=True)
         self.table(sheet, head, row, len(headers))
         row += 2
-        demand = r.pricing.demand
-        figures = [f"{name} {plain_number(getattr(demand, name))}" for name in
-                   ("months", "seats", "calls_per_month", "sales_per_month", "devices") if getattr(demand, name)]
-        figures += [f"{unit} {plain_number(count)}" for unit, count in demand.units]
-        aggregate = r.panel.aggregate.value
-        if r.panel.aggregate.value == "trimmed_mean":
-            aggregate += f" (trim {r.panel.trim}, ≥ {r.panel.min_judges_for_trim})"
-        settings = [
-            ("max_total", plain_number(r.max_total)),
-            ("decimals", str(r.decimals)),
-            ("candidate_count", str(r.candidates)),
-            ("aggregate", aggregate),
-            ("outlier_share", f"{plain_number(r.panel.outlier_share * 100)}%"),
-            ("pricing_models", ", ".join(f"{m.value} ({m.label.text(self.lang)})" for m in r.pricing.models)),
-            ("demand", ", ".join(figures)),
+        share = r.panel.outlier_share * 100
+        settings: list[tuple[str, str | Decimal | int]] = [
+            ("max_total", r.max_total),
+            ("decimals", r.decimals),
+            ("candidate_count", r.candidates),
+            ("aggregate", aggregate_text(r.panel, self.lang)),
+            ("outlier_share", r.panel.outlier_share),
+            ("pricing_models", ("、" if self.lang == "zh" else ", ").join(m.label.text(self.lang)
+                                                                         for m in r.pricing.models)),
+            ("demand", demand_text(r.pricing.demand, self.lang)),
         ]
         settings += self.group_settings()
+        # Figures are number cells (a number stored as text is flagged by Excel and not summed); left-aligned
+        # under the label like the text beside them. The outlier share as a percent with its own places.
+        share_places = len(plain_number(share).partition(".")[2])
+        formats = {"outlier_share": _places_format(share_places) + "%"}
         for k, (key, value) in enumerate(settings):
             sheet.ws.write_string(row + k, 0, self.t(key), self.label)
-            sheet.ws.write_string(row + k, 1, value)
+            if isinstance(value, str):
+                sheet.ws.write_string(row + k, 1, value)
+            else:
+                sheet.ws.write_number(row + k, 1, float(value),
+                                      self.fmt(num_format=formats.get(key, _FIGURE), align="left"))
         sheet.finish(self.page, header_row=head)
         sheet.ws.set_column(0, 0, max(sheet.widths.get(0, 0) + 2, 16))
 
@@ -860,7 +936,7 @@ class _Export:
             ("rubric_id", r.id),
             ("rubric_sha", r.sha256),
             ("rubric_source", r.source),
-            ("status", self.result.status),
+            ("status", self.t(self.result.status) if self.result.status in _T else self.result.status),
             *([("sign_off", self.tender.sign_off.text(self.lang))] if self.tender.sign_off else []),
             ("language", self.lang),
             *self.tender_facts(),

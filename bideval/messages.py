@@ -1101,7 +1101,13 @@ def _stage(s: Say, stage: Any) -> str:
     return STAGE_NAMES_ZH[stage] if s.zh else stage.value
 
 
-_AGGREGATE_ZH = {"mean": "平均值", "trimmed_mean": "去掉最高分和最低分后的平均值", "consensus": "合议"}
+def _aggregate_zh(aggregate: str) -> str:
+    from .rubric import Aggregate
+    from .rubric_view import AGGREGATE_LABELS
+
+    known = next((a for a in Aggregate if a.value == aggregate), None)
+    return AGGREGATE_LABELS[known].zh if known else aggregate
+
 
 # Why a right was refused (RightRefused.why): (English, Chinese), each formatted with the refusal's facts.
 _WHY: dict[str, Callable[[Say], tuple[str, str]]] = {
@@ -1120,7 +1126,7 @@ _WHY: dict[str, Callable[[Say], tuple[str, str]]] = {
     "waiting": lambda s: (f"not submitted yet: {', '.join(s['judges'])}; give a reason to close anyway",
                           f"尚未提交评分：{'、'.join(s['judges'])}；如仍要结束评分，请填写理由"),
     "not_consensus": lambda s: (f"the rubric aggregates by {s['aggregate']}, not consensus",
-                                f"评分标准的汇总方式为“{_AGGREGATE_ZH.get(s['aggregate'], s['aggregate'])}”，不是合议"),
+                                f"评分标准的汇总方式为“{_aggregate_zh(s['aggregate'])}”，不是合议"),
     "reason_needed": lambda s: ("reopening needs a reason", "重新开启须填写理由"),
     "administrator_only": lambda s: ("only an administrator manages accounts", "只有管理员可以管理账户"),
     "recused": lambda s: (f"you declared a conflict of interest with {s['vendor_id']}",

@@ -233,6 +233,26 @@ def formula_text(model: PricingModel, values: Mapping[str, object], demand: Dema
             f"{_figure(v['included_devices'])}) {words['devices']}) × {months}")
 
 
+def demand_text(demand: Demand, lang: str = "zh") -> str:
+    """The demand profile in words, each figure with what it counts (the Price sheet's formula words).
+
+    >>> demand_text(Demand(months=Decimal(10), seats=Decimal(4), calls_per_month=Decimal(1000)), "zh")
+    '10 个月、4 席、1,000 通/月'
+    >>> demand_text(Demand(months=Decimal(10), seats=Decimal(4), calls_per_month=Decimal(1000)), "en")
+    '10 months, 4 seats, 1,000 calls a month'
+    """
+    words = _FORMULA_WORDS[lang]
+    parts = [f"{_figure(getattr(demand, name))} {words[word]}" for name, word in
+             (("months", "months"), ("seats", "seats"), ("calls_per_month", "calls"), ("sales_per_month", "sales"),
+              ("devices", "devices")) if getattr(demand, name)]
+    for unit, count in demand.units:
+        name = demand.unit_name(unit)
+        label = name.label.text(lang) if name else unit
+        parts.append(f"{_figure(count)} {name.per.zh if name and name.per else '台'} {label}" if lang == "zh"
+                     else f"{_figure(count)} {label}")
+    return ("、" if lang == "zh" else ", ").join(parts)
+
+
 _FORMULA_WORDS = {
     "zh": {"yuan": "元", "months": "个月", "seats": "席", "calls": "通/月", "sales": "元销售额/月",
            "unit": "台 {unit}", "devices": "台"},

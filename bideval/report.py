@@ -94,6 +94,8 @@ _T = {
     "max_total": Label("满分 {total} 分；得分保留 {decimals} 位小数，四舍五入；推荐中标候选人 {candidates} 名。",
                        "Maximum total {total}; scores rounded half-up to {decimals} decimals; "
                        "{candidates} recommended candidates."),
+    "total_places": Label("小计和总分保留 {places} 位小数（各评分项中小数位数最多者）。",
+                          "Subtotals and totals keep {places} decimals (the most any criterion has)."),
     "judges": Label("评委 {count} 名：", "{count} judges: "),
     "no_judges": Label("尚无评委名单。", "No panel members are on record."),
     "recused": Label("回避（声明有利害关系，不对该投标人打分）：", "Recused (a declared conflict of interest; no score for "
@@ -152,6 +154,7 @@ _T.update({
     "group_scaled": Label("折算至 {points}", "scaled to {points}"),
     "group_weighted": Label("× {weight} → {max}", "× {weight} → {max}"),
     "step_raw": Label("原始 {value}", "raw {value}"),
+    "step_summed": Label("各项之和 {value}", "sum {value}"),  # a group holding a criterion scaled to the best
     "step_scaled": Label("折算 {value}", "scaled {value}"),
     "step_weighted": Label("加权 {value}", "weighted {value}"),
     "groups_note": Label("折算得分 = 折算分值 × 原始得分 / 最高原始得分；加权得分 = 权重 × 得分；各步四舍五入；"
@@ -283,9 +286,9 @@ def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list
             rows.append(Finding(s.vendor_id, FLAG_LABELS.get(flag, Label(flag, flag)).text(lang),
                                 _flag_detail(result, s, flag, lang, price.abnormal_low_share if price else None),
                                 said(kind, s.vendor_id) if kind else ""))
-    places = result.rubric.decimals
     for o in result.outliers:
         criterion = result.rubric.criterion_index.get(o.criterion)
+        places = result.rubric.places(criterion) if criterion else result.rubric.decimals  # the criterion's own
         rows.append(Finding(o.vendor_id, _T["outlier"].text(lang), _T["outlier_detail"].text(lang).format(
             judge=o.judge, criterion=criterion.name.text(lang) if criterion else o.criterion,
             score=plain_number(o.score), mean=f"{o.panel_mean:.{places}f}"),
@@ -404,7 +407,9 @@ class _Report:
         return text.format(**values) if values else text
 
     def score(self, value: Decimal, places: int | None = None) -> str:
-        return f"{value:.{self.rubric.decimals if places is None else places}f}"
+        """A subtotal or total at the places the JSON and the workbook hold it to (``Rubric.total_places``: more
+        than the rubric's ``decimals`` when a criterion has more); ``places`` for anything else."""
+        return f"{value:.{self.rubric.total_places if places is None else places}f}"
 
     def money_header(self, key: str) -> str:
         """A money column's header in the rubric's currency (``投标报价（元）``, ``Quoted price (US dollars)``)."""
@@ -527,8 +532,11 @@ class _Report:
         headers = [self.t(k) for k in ("criterion_name", "group", "kind", "max", "rule")]
         self.table(headers, rows, (44, 22, 16, 10, 88), ("LEFT", "LEFT", "LEFT", "CENTER", "LEFT"))
         self.pdf.ln(1.5)
-        self.paragraph(self.t("max_total", total=plain_number(self.rubric.max_total), decimals=self.rubric.decimals,
-                              candidates=self.rubric.candidates))
+        text = self.t("max_total", total=plain_number(self.rubric.max_total), decimals=self.rubric.decimals,
+                      candidates=self.rubric.candidates)
+        if self.rubric.total_places > self.rubric.decimals:  # the totals below show more places than "scores"
+            text += ("" if self.lang == "zh" else " ") + self.t("total_places", places=self.rubric.total_places)
+        self.paragraph(text)
 
     def panel_section(self) -> None:
         self.section("s_panel", room=20)
@@ -565,7 +573,7 @@ class _Report:
         self.paragraph(self.t("stage_failures"), bold=True)
         self.pdf.ln(1)
         rows = [(str(k), f"{bid.vendor_name}\n{bid.vendor_id}", self.rubric.group(bid.stage.group).label.text(self.lang),
-                 self.score(bid.stage.subtotal, self.rubric.total_places), plain_number(bid.stage.pass_mark))
+                 self.score(bid.stage.subtotal), plain_number(bid.stage.pass_mark))
                 for k, bid in enumerate(failed, start=1) if bid.stage is not None]
         headers = [self.t(k) for k in ("no", "vendor", "stage", "mark", "pass_mark")]
         self.table(headers, rows, (10, 80, 50, 20, 20), ("CENTER", "LEFT", "LEFT", "RIGHT", "RIGHT"))
@@ -642,12 +650,12 @@ class _Report:
         group = self.rubric.group(group_id)
         if step is None or (group.scale_to is None and group.weight is None):
             return self.score(standing.groups.get(group_id, Decimal(0)))
-        places = self.rubric.total_places
-        lines = [self.t("step_raw", value=self.score(step.raw, places))]
+        scaled_inside = any(c.scale_to_best for c in self.rubric.scored_criteria if c.group == group_id)
+        lines = [self.t("step_summed" if scaled_inside else "step_raw", value=self.score(step.raw))]
         if group.scale_to is not None:
-            lines.append(self.t("step_scaled", value=self.score(step.scaled, places)))
+            lines.append(self.t("step_scaled", value=self.score(step.scaled)))
         if group.weight is not None:
-            lines.append(self.t("step_weighted", value=self.score(step.weighted, places)))
+            lines.append(self.t("step_weighted", value=self.score(step.weighted)))
         return "\n".join(lines)
 
     def findings_section(self) -> None:

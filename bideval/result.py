@@ -135,6 +135,19 @@ class Standing:
     subtotals: Mapping[str, Subtotal] = field(default_factory=dict)  # group → raw, scaled, weighted (group rules)
     criteria_raw: Mapping[str, Decimal] = field(default_factory=dict)  # criteria scaled to the best: before scaling
 
+    @property
+    def unscaled_criteria(self) -> dict[str, Decimal]:
+        """Every criterion's rounded score before any scaling to the best (``criteria_raw`` where it was scaled)."""
+        return {**self.criteria, **self.criteria_raw}
+
+    def unscaled_groups(self, rubric: Rubric) -> dict[str, Decimal]:
+        """Each group's sum of its criterion scores before any scaling or weight: what a pass mark is compared with
+        (docs/rubrics.md); ``subtotals[g].raw`` is the sum after a criterion's scaling, which a group's own scaling
+        reads."""
+        unscaled = self.unscaled_criteria
+        return {g: sum((unscaled[c.id] for c in rubric.scored_criteria if c.group == g), Decimal(0))
+                for g in rubric.groups}
+
 
 class PriceLines(Sequence[PriceLine]):
     """A result's price lines, worked out the first time they are read.

@@ -12,9 +12,8 @@ from .allowed_scores import grades_text
 from .currency import currency, money_amount
 from .labels import Label
 from .benchmark import ONE, ZERO, Base, BenchmarkRule, DeviationRounding
-from .rubric import (Checklist, Condition, Count, Criterion, Deduction, Gate, Kind, Linear, Op, Penalty, Price, PriceMethod, Rubric,
-                     SharedCap, Judged,
-                     Tiered)
+from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, Kind, Linear, Op, PanelRules,
+                     Penalty, Price, PriceMethod, Rubric, SharedCap, Judged, Tiered)
 from .values import plain_number
 
 METHOD_LABELS = {  # the price methods as people call them
@@ -36,6 +35,24 @@ KIND_LABELS = {
     Kind.DEDUCTION: Label("扣分制", "deduction"),
     Kind.PENALTY: Label("扣分项（从总分扣除）", "penalty"),
 }
+AGGREGATE_LABELS = {
+    Aggregate.MEAN: Label("平均值", "mean"),
+    Aggregate.TRIMMED_MEAN: Label("去掉最高分和最低分后的平均值", "trimmed mean"),
+    Aggregate.CONSENSUS: Label("合议", "consensus"),
+}
+
+
+def aggregate_text(panel: PanelRules, lang: str) -> str:
+    """How the judges' scores are combined, in words: ``去掉最高分和最低分各1个后的平均值（评委不少于5名时；否则为平均值）``."""
+    label = AGGREGATE_LABELS[panel.aggregate].text(lang)
+    if panel.aggregate is not Aggregate.TRIMMED_MEAN:
+        return label
+    trim, least = panel.trim, panel.min_judges_for_trim
+    return (f"去掉最高分和最低分各{trim}个后的平均值（评委不少于{least}名时；否则为平均值）" if lang == "zh" else
+            f"trimmed mean: the {trim} highest and {trim} lowest dropped (with at least {least} judges; "
+            "otherwise the mean)")
+
+
 HEADERS = {
     "zh": ("编号", "评分项", "类别", "方式", "分值", "评分规则"),
     "en": ("id", "criterion", "group", "kind", "max", "rule"),

@@ -253,10 +253,11 @@ def test_price_sheet(workbook_path: Path) -> None:
     assert ws["E2"].number_format == "#,##0.00"
     assert [c.value for c in ws[5]][-4:] == [0, None, None, "否"]
     texts = {c.value: row for row in ws.iter_rows(min_row=6) for c in row if c.value}
-    assert "低价优先法 (lowest_ratio)" in texts
+    assert "低价优先法" in texts and "低价优先法 (lowest_ratio)" not in texts  # by its name, not its id
     assert "有效投标评审价格平均值" in texts
     numbers = [c.value for row in ws.iter_rows(min_row=6) for c in row if isinstance(c.value, float)]
-    assert numbers == [pytest.approx(994566.67, abs=0.01)]
+    # the mean, then the abnormal-low line 0.8 × the mean (E_min 918,000 is whole, read as an int)
+    assert numbers == [pytest.approx(994566.67, abs=0.01), pytest.approx(795653.33, abs=0.01)]
 
 
 def test_invalid_and_rubric_sheets(workbook_path: Path, rubric: Rubric) -> None:
@@ -272,7 +273,7 @@ def test_invalid_and_rubric_sheets(workbook_path: Path, rubric: Rubric) -> None:
     assert ids == [c.id for c in rubric.criteria]
     details = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=6).value for r in range(5, 12)}
     assert details["ops_plan"] == "一档 0–5; 二档 5.1–10; 三档 10.1–15"
-    assert "business_license" in details["licence"]
+    assert details["licence"] == "业务经营许可证 (未提供业务经营许可证)"  # the field by its label, as the report says it
     assert ws["E5"].value is None and ws["E6"].value == 5
 
 
@@ -284,7 +285,7 @@ def test_audit_lists_inputs_and_version(workbook_path: Path, result: Result, rub
     assert facts["评分标准编号"] == "cs-outsourcing"
     assert facts["评分标准 SHA-256"] == rubric.sha256 and len(rubric.sha256) == 64
     assert facts["评分标准文件"] == "criteria/cs.yaml"
-    assert facts["状态"] == PROVISIONAL
+    assert facts["状态"] == "临时结果：尚缺评委评分，不能定标"  # in words, not the JSON's code "provisional"
     table = [row[:3] for row in cells if row[2] in {f.sha256 for f in result.inputs}]
     assert table == [["评分标准", "criteria/cs.yaml", "a" * 64], ["投标文件", "bids/all.xlsx", "b" * 64]]
 
@@ -486,3 +487,139 @@ def test_the_panel_sheet_says_who_is_recused_from_which_bidder(result: Result, t
     lines = [row[:2] for row in rows if isinstance(row[1], str) and row[1].startswith(says)]
     joiner = "、" if lang == "zh" else ", "
     assert lines == [(judge, says + joiner.join((VENDOR_A, VENDOR_B)))]
+
+
+# -- every figure a number cell whose format shows it as the JSON holds it (a tester's findings)
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAIN_NUMBER = __import__("re").compile(r"[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*%?")
+
+
+def _rich_results(folder: Path) -> dict[str, Result]:
+    """Tenders that between them write every sheet: the README's sample with a trimmed mean and a demand profile
+    (cs-outsourcing), deductions and caps (goods), stages and weights (qcbs), a
+    criterion scaled to the best with SME categories and a benchmark (the tester's), weights with mixed places."""
+    from bideval.evaluation import run
+    from tester_tenders import STAGED_SCALED, THREE_PLACES, WEIGHTED
+
+    results = {name: run(ROOT / "criteria" / f"{name}.yaml", [ROOT / "sample_bids" / name],
+                         [ROOT / "sample_bids" / f"{name}-panel.xlsx"])
+               for name in ("cs-outsourcing", "goods-procurement", "qcbs-consultancy")}
+    for name, tender in (("staged", STAGED_SCALED), ("weighted", WEIGHTED), ("three", THREE_PLACES)):
+        (folder / name).mkdir()
+        results[name] = tender.evaluate(folder / name)
+    return results
+
+
+@pytest.fixture(scope="module")
+def rich_books(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], openpyxl.Workbook]:
+    folder = tmp_path_factory.mktemp("rich")
+    books = {}
+    for name, result in _rich_results(folder).items():
+        for lang in ("zh", "en"):
+            buffer = io.BytesIO()
+            write_workbook(result, buffer, lang)
+            buffer.seek(0)
+            books[name, lang] = openpyxl.load_workbook(buffer)
+    sheets = {ws.title for book in books.values() for ws in book.worksheets}
+    assert {"Deductions", "Caps", "Stages"} <= sheets  # what the scans below must reach
+    return books
+
+
+def test_no_number_is_stored_as_text(rich_books) -> None:
+    """Rubric!B15 '50', B16 '2', B17 '2' were text: Excel flags them and does not sum them. Text that looks like a
+    number is allowed only where it is an identifier (a credit code, a bid's own text, a file's hash)."""
+    found = []
+    for (name, lang), book in rich_books.items():
+        ids = {c.value for sheet in ("Price", "Panel") for c in book[sheet]["A"]}  # every credit code; judges
+        for ws in book.worksheets:
+            for row in ws.iter_rows():
+                for c in row:
+                    if isinstance(c.value, str) and PLAIN_NUMBER.fullmatch(c.value.strip()) and c.value not in ids:
+                        found.append(f"{name} {lang} {ws.title}!{c.coordinate} {c.value!r}")
+    assert not found
+
+
+def test_every_number_has_a_format_that_shows_it_whole(rich_books) -> None:
+    """`0.##` showed 8 as "8." in Excel (Deductions, Caps, Rubric, Stages): every number cell's format either is
+    General or has at least one fixed decimal place when it has a decimal point at all."""
+    bare = __import__("re").compile(r"\.#")  # a point whose places are all optional
+    found = []
+    for (name, lang), book in rich_books.items():
+        for ws in book.worksheets:
+            for row in ws.iter_rows():
+                for c in row:
+                    if isinstance(c.value, (int, float)) and not isinstance(c.value, bool) or (
+                            isinstance(c.value, str) and c.value.startswith("=")):
+                        if bare.search(c.number_format):
+                            found.append(f"{name} {lang} {ws.title}!{c.coordinate} {c.number_format}")
+    assert not found
+
+
+def test_the_rubric_sheet_s_settings_are_numbers(rich_books) -> None:
+    ws = rich_books["goods-procurement", "en"]["Rubric"]
+    settings = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2) for r in range(1, ws.max_row + 1)}
+    assert [(settings[k].value, settings[k].number_format) for k in ("Maximum total", "Decimals", "Candidates")] \
+        == [(100, "General"), (2, "General"), (3, "General")]
+    share = settings["Outlier threshold (share of max)"]
+    assert (share.value, share.number_format) == (0.25, "0%")  # 25%
+
+
+def test_the_chinese_workbook_words_the_rubric_as_the_report_does(rich_books) -> None:
+    """A tester found ids and English in the Chinese workbook's judge-facing cells: `lowest_ratio; … < 80% × mean`,
+    `trimmed_mean (trim 1, ≥ 4)`, `months 10, seats 4, calls_per_month 1000`, `final`, `1.5 × projects`."""
+    book = rich_books["cs-outsourcing", "zh"]
+    rubric = book["Rubric"]
+    settings = {rubric.cell(row=r, column=1).value: rubric.cell(row=r, column=2).value
+                for r in range(1, rubric.max_row + 1)}
+    rules = {rubric.cell(row=r, column=1).value: rubric.cell(row=r, column=6).value for r in range(5, rubric.max_row)}
+    assert rules["price"].startswith("低价优先法") and "异常低价：低于平均评审价格的" in rules["price"]
+    assert "lowest_ratio" not in rules["price"] and "mean" not in rules["price"]
+    price = book["Price"]
+    assert rules["price"] in [c.value for row in price.iter_rows() for c in row]  # the same sentence under the table
+    assert settings["评委分汇总方式"].startswith("去掉最高分和最低分各")
+    assert "个月" in settings["需求"] and not any(ch.isascii() and ch.isalpha() for ch in settings["需求"])
+    assert settings["允许的报价方式"].isascii() is False and "_" not in settings["允许的报价方式"]
+    audit = {row[0].value: row[1].value for row in book["Audit"].iter_rows(max_col=2)}
+    assert audit["状态"] in ("最终结果", "临时结果：尚缺评委评分，不能定标")
+
+
+def _price_notes(book: openpyxl.Workbook) -> dict[str, object]:
+    """The Price sheet's rows under its table: label (column A) → figure or text (column D)."""
+    ws = book["Price"]
+    return {ws.cell(row=r, column=1).value: ws.cell(row=r, column=4).value
+            for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=4).value is not None}
+
+
+@pytest.mark.parametrize("name, lang, expected", [
+    ("cs-outsourcing", "zh", {"最低评审价格 E最低": 750000, "价格得分计算": "价格得分 = 30 × E最低 / E",
+                              "异常低价线（80% × 平均值）": 1268800}),  # 0.8 × 1,586,000
+    ("cs-outsourcing", "en", {"Lowest evaluated price E_min": 750000, "How the price score is reached":
+                              "price score = 30 × E_min / E", "Abnormally low below (80% × the mean)": 1268800}),
+    ("weighted", "en", {"Lowest evaluated price E_min": 100000, "Highest evaluated price E_max": 300000,
+                        "How the price score is reached":
+                            "price score = 100 × (E_max − E) / (E_max − E_min); 100 when all are equal"}),
+])
+def test_the_price_sheet_states_the_figures_each_method_scores_with(rich_books, name, lang, expected) -> None:
+    """The Price sheet explained B and d for ratio and deviation, but not E_min, E_max or the abnormal-low line."""
+    notes = _price_notes(rich_books[name, lang])
+    assert {key: notes.get(key) for key in expected} == expected
+
+
+def test_benchmark_deviation_shows_each_bid_s_d_from_the_mean(tmp_path: Path) -> None:
+    from tester_tenders import THREE_PLACES
+
+    tender = replace(THREE_PLACES, rubric=THREE_PLACES.rubric.replace(
+        "method: lowest_ratio", "method: benchmark_deviation, above_penalty: 1, below_penalty: 0.5"))
+    result = tender.evaluate(tmp_path)
+    buffer = io.BytesIO()
+    write_workbook(result, buffer, "en")
+    book = openpyxl.load_workbook(buffer)
+    ws = book["Price"]
+    assert header(ws)[10] == "Deviation d (%)"
+    d = {row[0]: row[10] for row in ws.iter_rows(min_row=2, max_row=6, values_only=True)}
+    mean = D(154000)  # (100,000 + 2 × 120,000 + 130,000 + 300,000) / 5
+    assert d["91110000000000501A"] == float(round(100 * (D(100000) - mean) / mean, 4)) == -35.0649
+    price = {s.vendor_id: s.criteria["price"] for s in result.ranking}["91110000000000501A"]
+    assert price == D("12.5")  # 30 − 0.5 × 35.0649…, to the rubric's 1 place
+    assert _price_notes(book)["How the price score is reached"].startswith("benchmark B = the mean evaluated price")

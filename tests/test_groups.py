@@ -267,7 +267,7 @@ def test_scores_sheet_formulas_and_cached_values(qcbs_result):
         t, f = s.subtotals["technical"], s.subtotals["financial"]
         assert [D(str(v)) for v in row[4:]] == [t.raw, t.scaled, t.weighted, f.raw, f.weighted, s.total]
     ranking = _values(data, "Ranking")
-    assert ranking[0][3:5] == ["Technical", "Financial"]
+    assert ranking[0][3:5] == ["Technical (before × 0.8)", "Financial (before × 0.2)"]
     assert ranking[1][3:5] == ["=Scores!F2", "=Scores!H2"] and ranking[1][7] == "=Scores!J2"
 
 
@@ -282,6 +282,52 @@ def test_stages_sheet(qcbs_result):
     assert rows[-1][2:] == ["Technical", 45, 50, "failed"]
     invalid = [[c.value for c in row] for row in book["Invalid"].iter_rows()]
     assert invalid[1][3] == "Technical subtotal 45 is below the pass mark 50"  # its text, without the code
+
+
+@pytest.fixture(scope="module")
+def staged_scaled(tmp_path_factory):
+    from tester_tenders import STAGED_SCALED
+
+    return STAGED_SCALED.evaluate(tmp_path_factory.mktemp("staged-scaled"))
+
+
+def test_stages_sheet_shows_the_subtotal_the_pass_mark_read_before_any_scaling(staged_scaled):
+    """A tester found 100 for B1 on the Stages sheet where the pass mark 60 read 20 + 20 + 50 = 90: the sheet showed
+    the group's sum after its criterion `approach` was scaled to the best (50 → 60). It shows what was compared."""
+    buffer = io.BytesIO()
+    write_workbook(staged_scaled, buffer, "en")
+    book = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+    rows = {r[0]: r[3:] for r in book["Stages"].iter_rows(min_row=2, values_only=True)}
+    assert rows == {"91110000000000101A": (90, 60, "yes"),  # 20 + 20 + 50 (approach 60 after scaling)
+                    "91110000000000102A": (72.17, 60, "yes"),  # 16 + 15 + 41.17 (49.4 after scaling)
+                    "91110000000000104A": (73.69, 60, "yes"), "91110000000000105A": (62.73, 60, "yes"),
+                    "91110000000000106A": (63.83, 60, "yes"), "91110000000000103A": (34, 60, "failed")}
+    b1 = staged_scaled.ranking[0]
+    assert (b1.criteria["approach"], b1.subtotals["technical"].raw) == (D(60), D(100))  # what it showed before
+    # The Scores sheet's group sum before the group's own scaling is not called raw: a criterion in it was scaled.
+    headers = next(book["Scores"].iter_rows(max_row=1, values_only=True))
+    assert "Technical sum of criteria (scaled ones after scaling)" in headers and "Technical raw" not in headers
+    write_workbook(staged_scaled, buffer := io.BytesIO(), "zh")
+    headers = next(openpyxl.load_workbook(buffer)["Scores"].iter_rows(max_row=1, values_only=True))
+    assert "技术部分 各项得分之和（含折算后评分项）" in headers
+
+
+@pytest.mark.parametrize("lang, headings", [("en", ["Technical (before × 0.25)", "Financial (before × 0.75)"]),
+                                            ("zh", ["技术部分（加权前，权重 0.25）", "商务部分（加权前，权重 0.75）"])])
+def test_ranking_group_columns_say_they_are_before_the_weight(tmp_path, lang, headings):
+    """Technical 12.370 + Financial 100.000 is not the total 78.093: 0.25 × 12.370 + 0.75 × 100.000 is (each part
+    rounded). The headings say so, in the workbook's language; the figures stay the subtotals before the weight."""
+    from tester_tenders import WEIGHTED
+
+    result = WEIGHTED.evaluate(tmp_path)
+    buffer = io.BytesIO()
+    write_workbook(result, buffer, lang)
+    rows = list(openpyxl.load_workbook(io.BytesIO(buffer.getvalue()), data_only=True)["Ranking"].iter_rows(
+        max_row=len(result.ranking) + 1, values_only=True))
+    assert list(rows[0][3:5]) == headings and rows[0][7] == ("Total" if lang == "en" else "总分")
+    technical, financial, total = (D(str(v)) for v in (rows[1][3], rows[1][4], rows[1][7]))
+    assert (technical, financial, total) == (D("12.37"), D(100), D("78.093"))
+    assert D("0.25") * technical + D("0.75") * financial == D("78.0925")  # each part rounded: 3.093 + 75.000
 
 
 def test_libreoffice_recomputes_every_step_to_the_cent(qcbs_result, tmp_path):
@@ -446,7 +492,7 @@ def test_rubric_sheet_states_the_group_rules(qcbs_result):
             if r[0] in ("Group rules", "How the total is formed", "Maximum total")}
     assert rows["How the total is formed"] == "total = 0.8 × Technical + 0.2 × Financial (each part rounded, then added)"
     assert rows["Group rules"].startswith("Financial (financial): max 100; weight 0.2")  # the last of the two rows
-    assert rows["Maximum total"] == "100"
+    assert rows["Maximum total"] == 100  # a number cell, not the text "100"
 
 
 GATED = """\

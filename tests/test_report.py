@@ -365,3 +365,48 @@ def pages_of_report(result: Result, folder: Path, lang: str) -> list[str]:
     pdf = folder / "plain.pdf"
     pdf.write_bytes(report_pdf(result, lang))
     return pages_of(pdf)
+
+
+# -- a criterion with more places than the rubric's: totals keep them (a tester's tender)
+
+@pytest.fixture(scope="module")
+def three_places(tmp_path_factory: pytest.TempPathFactory) -> Result:
+    """Rubric decimals 1, plan to 3 places: E5 45.149 (130,000) above E2 and E3 45.124 (120,000)."""
+    from tester_tenders import THREE_PLACES
+
+    return THREE_PLACES.evaluate(tmp_path_factory.mktemp("three-places"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_totals_keep_the_places_of_a_criterion_with_more_than_the_rubric(three_places: Result, tmp_path: Path, lang):
+    """The report printed 45.1 for E5 (130,000) above 45.1 for E2 (120,000) under "equal totals are ordered by
+    quoted price": it rounded the totals again to the rubric's 1 place. It prints what the JSON holds."""
+    totals = {s.vendor_name: s.total for s in three_places.ranking}
+    assert totals == {"E1": Decimal("48.352"), "E5": Decimal("45.149"), "E2": Decimal("45.124"),
+                      "E3": Decimal("45.124"), "E4": Decimal("13.000")}
+    pdf = tmp_path / "three.pdf"
+    pdf.write_bytes(report_pdf(three_places, lang, tender_info(three_places.rubric, on=DATE)))
+    text = "".join(pages_of(pdf))
+    ranking = text.split(squeeze(WORDS[lang]["ranking_header"]), 1)[1]
+    for rank, name, price, total in (("1", "E1", "100,000.00", "48.352"), ("2", "E5", "130,000.00", "45.149"),
+                                     ("3", "E2", "120,000.00", "45.124"), ("3", "E3", "120,000.00", "45.124"),
+                                     ("5", "E4", "300,000.00", "13.000")):
+        assert f"{rank}{name}911100000000005 0{name[1]}A{price}{price}{total}".replace(" ", "") in ranking, name
+    # the group subtotals: price 23.100 and technical 22.049 (not 22.0) for E5, then its total
+    assert "E591110000000000505A23.10022.04945.149" in text
+    candidates = text.split(squeeze(WORDS[lang]["candidates"]), 1)[1]
+    assert "E591110000000000505A245.149130,000.00" in candidates
+    assert "48.4" not in text  # E1 48.352 rounded again to the rubric's place
+    assert {"zh": "小计和总分保留3位小数", "en": "Subtotalsandtotalskeep3decimals"}[lang] in text
+
+
+@pytest.mark.parametrize("lang, cell", [("zh", "B1AlphaLtd91110000000000101A各项之和100.00折算100.00加权70.00原始84.00"),
+                                        ("en", "B1AlphaLtd91110000000000101Asum100.00scaled100.00weighted70.00raw84.00")])
+def test_a_group_sum_after_a_criterion_was_scaled_is_not_called_raw(tmp_path: Path, lang, cell):
+    """B1's technical 100 is 20 + 20 + its approach 50 scaled to 60: not the raw 90 that the pass mark read."""
+    from tester_tenders import STAGED_SCALED
+
+    result = STAGED_SCALED.evaluate(tmp_path)
+    pdf = tmp_path / "staged.pdf"
+    pdf.write_bytes(report_pdf(result, lang, tender_info(result.rubric, on=DATE)))
+    assert cell in "".join(pages_of(pdf))
