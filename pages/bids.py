@@ -210,12 +210,14 @@ def show_upload(store: Store, tender: int) -> None:
     st.checkbox(tr("替换同一投标人已有的投标", "Replace existing bids from the same vendor"), key="bids_replace",
                 help=tr("勾选后，文件中已在本项目中的投标人（按统一社会信用代码）的旧投标会被删除，换成新文件中的投标。"
                         "评委已对其定档或评分的投标不能替换（新文件不能沿用对原投标的评分）：请先在下方删除该投标，再导入。"
-                        "不勾选时，这样的文件整个被拒绝，不导入任何内容。",
+                        "不勾选时，这样的文件整个被拒绝，不导入任何内容。替换只针对此前已导入的投标："
+                        "同一次上传中有两个文件含同一投标人时，这些文件均不导入。",
                         "When ticked, a vendor already in this tender (same unified social credit code) has its old "
                         "bid replaced by the one in the new file. A bid the panel has tiered or scored is not replaced "
                         "(the new file must not inherit the scores of the bid the judges opened): remove it below "
                         "first, then import. When not ticked, such a file is refused as a whole and nothing from it "
-                        "is imported."))
+                        "is imported. Replacing is for a bid imported earlier: a vendor in two files of one upload is "
+                        "refused in each of them."))
     st.caption(tr(f"每个文件要么全部导入，要么全部不导入：有任何错误的文件不会导入其中任何投标。"
                   f"每个文件不超过 {MAX_FILE_MB} MB：更大的文件会被上传框拒绝（其提示为英文“File must be "
                   f"{MAX_FILE_MB}MB or smaller”），请删去多余的行列或图片后重新保存。",

@@ -161,6 +161,25 @@ def test_a_vendor_already_in_the_tender_is_refused_unless_replace_is_ticked(two_
     assert [(b.vendor_id, b.vendor_name) for b in bids] == [(VENDOR_A, "甲公司更正版"), (VENDOR_B, "乙公司")]
 
 
+@pytest.mark.parametrize("lang, refused, also", [
+    ("en", "refused; nothing was imported from this file", "is also at {other}:Bid!C2 in this upload"),
+    ("zh", "未导入（该文件中的内容均未导入）", "在本次上传中还出现在 {other}:Bid!C2"),
+])
+def test_a_vendor_in_two_files_of_one_upload_is_refused_in_both_even_with_replace(two_bids, tmp_path, lang,
+                                                                                   refused, also):
+    """Replace is for the bid of an earlier upload: one file of an upload never replaces another."""
+    v1 = write_form(tmp_path / "v1.xlsx", good_bid(VENDOR_A, name="甲公司一"))
+    v2 = write_form(tmp_path / "v2.xlsx", good_bid(VENDOR_A.lower(), name="甲公司二"))
+    app = upload(open_app("bids", lang=lang, tender_id=two_bids), v1, v2, replace=True)
+    boxes = {name: next(e.value for e in app.error if f"**{name}**" in e.value) for name in ("v1.xlsx", "v2.xlsx")}
+    assert refused in boxes["v1.xlsx"] and also.format(other="v2.xlsx") in boxes["v1.xlsx"]
+    assert refused in boxes["v2.xlsx"] and also.format(other="v1.xlsx") in boxes["v2.xlsx"]
+    assert not app.success
+    bids = admin_call("bidset", two_bids).bids
+    assert [(b.vendor_id, b.vendor_name, b.file) for b in bids] == [(VENDOR_A, "甲公司", "a.xlsx"),
+                                                                    (VENDOR_B, "乙公司", "b.xlsx")]
+
+
 def test_removing_a_bid_needs_a_confirmation(two_bids):
     app = open_app("bids", lang="en", tender_id=two_bids)
     app.selectbox(key="bids_selected").set_value(VENDOR_B).run()
