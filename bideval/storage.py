@@ -31,6 +31,7 @@ from .documents import (Document, DocumentKind, DocumentRefused, Envelope, Store
                         is_document, refused as document_refused)
 from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, raise_if
 from .evaluation import check_bids, evaluate
+from .filenames import distinct_names
 from .labels import Named
 from .panel import PanelInput, Score, judge_name, read_panel
 from .pricing import PRICE_MODEL_FIELD, PricingModel
@@ -123,6 +124,7 @@ class ImportReport:
     accepted: dict[str, list[str]] = field(default_factory=dict)  # file → vendor ids
     refused: dict[str, list[Problem]] = field(default_factory=dict)  # file → its problems (bideval.messages renders them)
     attached: dict[str, str] = field(default_factory=dict)  # document file → the vendor id of its bid
+    renamed: dict[str, str] = field(default_factory=dict)  # a workbook's name here → the name it was uploaded as
     upload: int | None = None
 
     @property
@@ -496,7 +498,9 @@ class Store:
             self._open(s, actor, tender_id, Action.IMPORT_BIDS)  # refuse before reading any file
         report = ImportReport()
         kept: list[UploadedFile] = []
-        workbooks = [(Path(n).name or "upload.xlsx", c) for n, c in files if not is_document(n)]
+        uploaded = [(Path(n).name or "upload.xlsx", c) for n, c in files if not is_document(n)]
+        workbooks = [(name, content) for name, (_, content) in zip(distinct_names([n for n, _ in uploaded]), uploaded)]
+        report.renamed = {name: was for (name, _), (was, _) in zip(workbooks, uploaded) if name != was}
         documents = [(n, c) for n, c in files if is_document(n)]
         reading = Reading.of(rubric)
         reads: list[FileRead] = []
@@ -512,11 +516,11 @@ class Store:
                 raise_if([*read.problems, *shared], BidsError)
                 vendors = self._store_bids(actor, tender_id, read.bids, name, content, replace)
                 report.accepted[name] = vendors
-                kept.append(UploadedFile(name, digest, len(content), BIDS,
+                kept.append(UploadedFile(name, digest, len(content), BIDS, uploaded_as=report.renamed.get(name),
                                          vendors=tuple((b.vendor_id, b.vendor_name) for b in read.bids)))
             except InputErrors as error:
                 report.refused[name] = list(error.problems)
-                kept.append(UploadedFile(name, digest, len(content), BIDS,
+                kept.append(UploadedFile(name, digest, len(content), BIDS, uploaded_as=report.renamed.get(name),
                                          problems=tuple(Said.of(p, rubric) for p in report.refused[name])))
         if progress and workbooks and report.problem_count != told:  # storing refused a file the reading passed
             progress(ImportProgress(len(workbooks), len(files), workbooks[-1][0], report.problem_count))

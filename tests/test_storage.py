@@ -591,6 +591,46 @@ def test_the_progress_is_told_again_when_storing_refuses_a_file(sqlite_store, tm
     assert [(s.files_read, s.files, s.problems) for s in steps] == [(1, 1, 0), (1, 1, 1)]
 
 
+def test_files_of_one_upload_with_the_same_name_each_keep_an_entry_of_their_own(sqlite_store, tmp_path):
+    """Found by a tester: vendorA/bid.xlsx, vendorB/bid.xlsx (both good) and vendorC/bid.xlsx (bad) were reported
+    as one accepted and one refused bid.xlsx; both good bids were stored, one missing from the report. A browser
+    sends names without folders: the second bid.xlsx is told as bid (2).xlsx everywhere, a name the upload already
+    holds is passed over."""
+    store, admin, tender, path = sqlite_store
+    good_a = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)).read_bytes()
+    good_b = write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.9)).read_bytes()
+    bad = write_form(tmp_path / "c.xlsx", good_bid(VENDOR_C, similar_projects="three")).read_bytes()
+    real = write_form(tmp_path / "real.xlsx", good_bid(VENDOR_C, rate_per_call=0.7)).read_bytes()
+    report = store.import_bids(admin, tender, [("vendorA/bid.xlsx", good_a), ("vendorB/bid.xlsx", good_b),
+                                               ("vendorC/bid.xlsx", bad), ("bid (2).xlsx", real)])
+    assert report.accepted == {"bid.xlsx": [VENDOR_A], "bid (3).xlsx": [VENDOR_B], "bid (2).xlsx": [VENDOR_C]}
+    assert [(name, p.where) for name, problems in report.refused.items() for p in problems] == [
+        ("bid (4).xlsx", "bid (4).xlsx:Bid!C8")]
+    assert report.renamed == {"bid (3).xlsx": "bid.xlsx", "bid (4).xlsx": "bid.xlsx"}
+    assert stored_bids(path) == [(VENDOR_A, "bid.xlsx", "0.85"), (VENDOR_B, "bid (3).xlsx", "0.9"),
+                                 (VENDOR_C, "bid (2).xlsx", "0.7")]
+    assert store.bid_file(admin, tender, VENDOR_B) == ("bid (3).xlsx", good_b)
+    assert import_actions(store, admin, tender) == [
+        ("import_bids", "bid.xlsx", VENDOR_A), ("import_bids", "bid (3).xlsx", VENDOR_B),
+        ("import_bids", "bid (2).xlsx", VENDOR_C), ("upload", "", "bid.xlsx, bid (3).xlsx, bid (4).xlsx, bid (2).xlsx")]
+    upload_entry = [e for e in store.events(admin, tender) if e.action == "upload"][0]
+    assert upload_entry.detail.startswith("3 accepted, 1 refused; refused bid (4).xlsx sha256=")
+    (upload,) = store.uploads(admin, tender)
+    assert [(f.name, f.uploaded_as, f.refused) for f in upload.files] == [
+        ("bid.xlsx", None, False), ("bid (3).xlsx", "bid.xlsx", False), ("bid (4).xlsx", "bid.xlsx", True),
+        ("bid (2).xlsx", None, False)]
+
+
+def test_a_vendor_in_two_files_of_the_same_name_is_told_at_each_ones_own_name(sqlite_store, tmp_path):
+    store, admin, tender, path = sqlite_store
+    form = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)).read_bytes()
+    report = store.import_bids(admin, tender, [("x/bid.xlsx", form), ("y/bid.xlsx", form)])
+    assert {name: [(p.where, p.data["also"]) for p in problems] for name, problems in report.refused.items()} == {
+        "bid.xlsx": [("bid.xlsx:Bid!C2", ("bid (2).xlsx:Bid!C2",))],
+        "bid (2).xlsx": [("bid (2).xlsx:Bid!C2", ("bid.xlsx:Bid!C2",))]}
+    assert stored_bids(path) == []
+
+
 # -- panel workbooks
 
 def test_a_judges_score_sheet_imports_as_that_judges_scores_only_after_a_preview(session, tmp_path):
