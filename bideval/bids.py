@@ -13,7 +13,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from .errors import BidsError, DamagedWorkbook, Problem, cell_problem
+from .errors import BidsError, DamagedWorkbook, Problem, cell_problem, raise_if
 from .labels import Named
 from .rubric import Field, Rubric
 from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank, is_blank_row, open_workbook
@@ -79,7 +79,41 @@ def read_bid_upload(reading: Reading, name: str, content: bytes, apart: bool = F
 
     ``apart``: python-calamine reads it in a process of its own (:mod:`bideval.reader_process`), as the app's server
     does."""
-    return _bid_set([read_bid_file(reading, Path(name), name, content, apart)], [], name)
+    read = read_upload_file(reading, name, content, apart)
+    raise_if(list(read.problems), BidsError)
+    return BidSet(read.bids, () if read.input is None else (read.input,))
+
+
+def read_upload_file(reading: Reading, name: str, content: bytes, apart: bool = False) -> FileRead:
+    """One uploaded workbook read from its bytes and called ``name``: every bid that read whole, and every problem
+    (a vendor twice in it, no bid at all included). A file with any problem is imported whole or not at all by its
+    caller; its bids are kept for :func:`vendors_in_other_files`."""
+    read = read_bid_file(reading, Path(name), name, content, apart)
+    problems = [*read.problems, *_duplicate_vendors(read.bids)]
+    if not read.bids and not problems:
+        problems.append(Problem.of("bids.none_found", name))
+    return FileRead(read.input, read.bids, tuple(problems))
+
+
+def vendors_in_other_files(reads: Sequence[FileRead]) -> list[tuple[Problem, ...]]:
+    """For each file of one upload, a problem at each vendor it shares with another file of the upload.
+
+    A vendor has one bid: which file holds it is the officer's call, so every file holding the vendor is refused,
+    each problem naming the places in the other files (formats.md §2: a duplicate vendor_id is an input error).
+    """
+    places: dict[str, dict[int, list[Bid]]] = {}  # vendor → file's index → its bids of that vendor
+    for i, read in enumerate(reads):
+        for bid in read.bids:
+            places.setdefault(bid.vendor_id, {}).setdefault(i, []).append(bid)
+    found: list[list[Problem]] = [[] for _ in reads]
+    for vendor, files in places.items():
+        if len(files) < 2:
+            continue
+        for i, bids in files.items():
+            also = tuple(b.cell("vendor_id") for j, others in files.items() if j != i for b in others)
+            found[i].append(Problem.of("bids.vendor_in_upload", bids[0].file, bids[0].sheet, _spot(bids[0]),
+                                       vendor_id=vendor, also=also))
+    return [tuple(problems) for problems in found]
 
 
 def bid_set(reads: Iterable[FileRead], problems: list[Problem], paths: Sequence[str | Path]) -> BidSet:

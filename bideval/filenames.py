@@ -1,4 +1,5 @@
-"""What a downloaded file is called: one safe stem for every download (workbooks, the report, charts, score sheets).
+"""What a file is called: one safe stem for every download (workbooks, the report, charts, score sheets), and a name
+of its own for every file of one upload.
 
 A name shown in the browser's save dialog carries the tender's own words (its name, a judge's name), so
 everything that may come from a user goes through :func:`file_stem` first.
@@ -6,6 +7,9 @@ everything that may come from a user goes through :func:`file_stem` first.
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
+from typing import Sequence
+
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')  # path separators, what Windows forbids, spaces, control characters
 
 
@@ -31,3 +35,30 @@ def download_name(kind: str, tender_name: str, tender: int, ext: str, *parts: st
     """
     named = file_stem(tender_name, "tender")[:60]
     return file_stem("_".join([kind, named, f"tender{tender}", *(p for p in parts if p)]), kind) + "." + ext
+
+
+def distinct_names(names: Sequence[str]) -> list[str]:
+    """Each file of one upload under a name of its own: a name met again is numbered as a browser numbers a second
+    download of the same name, before its suffix, passing over every name the upload already holds.
+
+    A browser sends a file's name without its folder, so vendorA/bid.xlsx and vendorB/bid.xlsx both come as
+    ``bid.xlsx``.
+
+    >>> distinct_names(["bid.xlsx", "bid.xlsx", "bid (2).xlsx", "bid.xlsx", "a.xlsx"])
+    ['bid.xlsx', 'bid (3).xlsx', 'bid (2).xlsx', 'bid (4).xlsx', 'a.xlsx']
+    """
+    taken = set(names)
+    given: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            path = PurePosixPath(name)
+            stem, suffix = (path.stem, path.suffix) if path.stem else (name, "")
+            number = 2
+            while f"{stem} ({number}){suffix}" in taken:
+                number += 1
+            name = f"{stem} ({number}){suffix}"
+            taken.add(name)
+        seen.add(name)
+        given.append(name)
+    return given

@@ -725,6 +725,18 @@ def _(s: Say) -> str:
                f"统一社会信用代码 {v} 出现两次（另见 {s['also']}）")
 
 
+@_template("bids.vendor_in_upload")
+def _(s: Say) -> str:
+    v, places = s["vendor_id"], s.join(s["also"])
+    if s.ids:
+        return f"vendor_id {v} is also at {places} in this upload; every file holding it is refused"
+    return s.t(f"the vendor ID {v} is also at {places} in this upload; a vendor has one bid, so every file holding it "
+               f"is refused: upload again only the file with the bid to keep (replacing is for a bid imported "
+               f"earlier, never for another file of the same upload)",
+               f"统一社会信用代码 {v} 在本次上传中还出现在 {places}；每家投标人只有一份投标，含该代码的文件均未导入："
+               f"请只重新上传要保留的那份投标文件（“替换”只替换此前已导入的投标，不替换同一次上传中的另一个文件）")
+
+
 @_template("bids.vendor_exists")
 def _(s: Say) -> str:
     v = s["vendor_id"]

@@ -24,13 +24,14 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .accounts import Accounts, account_named, grant, roles_of
-from .bids import Bid, BidSet, Reading, read_bid_upload
+from .bids import Bid, BidSet, FileRead, Reading, read_upload_file, vendors_in_other_files
 from .allowed_scores import ScoreRefused, allowed_range, check_score
 from .database import Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
                         is_document, refused as document_refused)
-from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem
+from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, raise_if
 from .evaluation import check_bids, evaluate
+from .filenames import distinct_names
 from .labels import Named
 from .panel import PanelInput, Score, judge_name, read_panel
 from .pricing import PRICE_MODEL_FIELD, PricingModel
@@ -123,6 +124,7 @@ class ImportReport:
     accepted: dict[str, list[str]] = field(default_factory=dict)  # file → vendor ids
     refused: dict[str, list[Problem]] = field(default_factory=dict)  # file → its problems (bideval.messages renders them)
     attached: dict[str, str] = field(default_factory=dict)  # document file → the vendor id of its bid
+    renamed: dict[str, str] = field(default_factory=dict)  # a workbook's name here → the name it was uploaded as
     upload: int | None = None
 
     @property
@@ -483,35 +485,45 @@ class Store:
                     progress: Callable[[ImportProgress], None] | None = None) -> ImportReport:
         """Import uploaded workbooks file by file: a bad file imports nothing, a good one all its bids.
 
-        A vendor already in the tender is refused unless ``replace`` is true. PDF and image files in the same upload
-        are documents (:mod:`bideval.documents`, technical envelope): attached to the bid when the upload imports
-        exactly one, refused otherwise. ``progress`` is told after each file how far the import has come
-        (:class:`ImportProgress`). Each workbook is read from its bytes, once. What became of
-        every file is kept (:meth:`uploads`).
+        Every workbook is read before any is stored: a vendor in two files of the upload is refused in each of them
+        (:func:`~bideval.bids.vendors_in_other_files`), so nothing of it is written. A vendor already in the tender
+        is refused unless ``replace`` is true (replacing is for a bid of an earlier upload). PDF and image files in
+        the same upload are documents (:mod:`bideval.documents`, technical envelope): attached to the bid when the
+        upload imports exactly one, refused otherwise. ``progress`` is told after each file how far the import has
+        come (:class:`ImportProgress`), and once more when storing refused a file. Each workbook is read from its
+        bytes, once. What became of every file is kept (:meth:`uploads`).
         """
         rubric = self.rubric(actor, tender_id)
         with self.db.read() as s:
             self._open(s, actor, tender_id, Action.IMPORT_BIDS)  # refuse before reading any file
         report = ImportReport()
         kept: list[UploadedFile] = []
-        workbooks = [(n, c) for n, c in files if not is_document(n)]
+        uploaded = [(Path(n).name or "upload.xlsx", c) for n, c in files if not is_document(n)]
+        workbooks = [(name, content) for name, (_, content) in zip(distinct_names([n for n, _ in uploaded]), uploaded)]
+        report.renamed = {name: was for (name, _), (was, _) in zip(workbooks, uploaded) if name != was}
         documents = [(n, c) for n, c in files if is_document(n)]
         reading = Reading.of(rubric)
+        reads: list[FileRead] = []
+        told = 0
         for done, (name, content) in enumerate(workbooks, 1):
-            safe = Path(name).name or "upload.xlsx"
+            reads.append(read_upload_file(reading, name, content, apart=True))
+            if progress:
+                told = sum(len(r.problems) + len(d) for r, d in zip(reads, vendors_in_other_files(reads)))
+                progress(ImportProgress(done, len(files), name, told))
+        for (name, content), read, shared in zip(workbooks, reads, vendors_in_other_files(reads)):
             digest = hashlib.sha256(content).hexdigest()
             try:
-                bidset = read_bid_upload(reading, safe, content, apart=True)
-                vendors = self._store_bids(actor, tender_id, bidset.bids, safe, content, replace)
-                report.accepted[safe] = vendors
-                kept.append(UploadedFile(safe, digest, len(content), BIDS,
-                                         vendors=tuple((b.vendor_id, b.vendor_name) for b in bidset.bids)))
+                raise_if([*read.problems, *shared], BidsError)
+                vendors = self._store_bids(actor, tender_id, read.bids, name, content, replace)
+                report.accepted[name] = vendors
+                kept.append(UploadedFile(name, digest, len(content), BIDS, uploaded_as=report.renamed.get(name),
+                                         vendors=tuple((b.vendor_id, b.vendor_name) for b in read.bids)))
             except InputErrors as error:
-                report.refused[safe] = list(error.problems)
-                kept.append(UploadedFile(safe, digest, len(content), BIDS,
-                                         problems=tuple(Said.of(p, rubric) for p in report.refused[safe])))
-            if progress:
-                progress(ImportProgress(done, len(files), safe, report.problem_count))
+                report.refused[name] = list(error.problems)
+                kept.append(UploadedFile(name, digest, len(content), BIDS, uploaded_as=report.renamed.get(name),
+                                         problems=tuple(Said.of(p, rubric) for p in report.refused[name])))
+        if progress and workbooks and report.problem_count != told:  # storing refused a file the reading passed
+            progress(ImportProgress(len(workbooks), len(files), workbooks[-1][0], report.problem_count))
         imported = [v for vendors in report.accepted.values() for v in vendors]
         for done, (name, content) in enumerate(documents, len(workbooks) + 1):
             if len(imported) == 1:

@@ -58,6 +58,7 @@ class UploadedFile:
     attached_to: str | None = None  # a document: the vendor_id of the bid it was attached to
     envelope: str | None = None  # a document: technical | price
     problems: tuple[Said, ...] = ()
+    uploaded_as: str | None = None  # the name it came with, when another file of the upload came with it first
 
     @property
     def refused(self) -> bool:
@@ -100,7 +101,8 @@ def encode_files(files: Iterable[UploadedFile]) -> str:
 
     return json.dumps([{"name": f.name, "sha256": f.sha256, "size": f.size, "kind": f.kind,
                         "vendors": [list(v) for v in f.vendors], "attached_to": f.attached_to,
-                        "envelope": f.envelope, "problems": [said(p) for p in f.problems]} for f in files],
+                        "envelope": f.envelope, "problems": [said(p) for p in f.problems],
+                        "uploaded_as": f.uploaded_as} for f in files],
                       ensure_ascii=False)
 
 
@@ -110,5 +112,6 @@ def decode_files(text: str) -> tuple[UploadedFile, ...]:
         return Said(p["where"], p["local"], Label(*p["subject"]), Label(*p["text"]), p.get("code", ""))
 
     return tuple(UploadedFile(f["name"], f["sha256"], f["size"], f["kind"], tuple((v[0], v[1]) for v in f["vendors"]),
-                              f.get("attached_to"), f.get("envelope"), tuple(said(p) for p in f["problems"]))
+                              f.get("attached_to"), f.get("envelope"), tuple(said(p) for p in f["problems"]),
+                              f.get("uploaded_as"))
                  for f in json.loads(text))

@@ -210,12 +210,14 @@ def show_upload(store: Store, tender: int) -> None:
     st.checkbox(tr("替换同一投标人已有的投标", "Replace existing bids from the same vendor"), key="bids_replace",
                 help=tr("勾选后，文件中已在本项目中的投标人（按统一社会信用代码）的旧投标会被删除，换成新文件中的投标。"
                         "评委已对其定档或评分的投标不能替换（新文件不能沿用对原投标的评分）：请先在下方删除该投标，再导入。"
-                        "不勾选时，这样的文件整个被拒绝，不导入任何内容。",
+                        "不勾选时，这样的文件整个被拒绝，不导入任何内容。替换只针对此前已导入的投标："
+                        "同一次上传中有两个文件含同一投标人时，这些文件均不导入。",
                         "When ticked, a vendor already in this tender (same unified social credit code) has its old "
                         "bid replaced by the one in the new file. A bid the panel has tiered or scored is not replaced "
                         "(the new file must not inherit the scores of the bid the judges opened): remove it below "
                         "first, then import. When not ticked, such a file is refused as a whole and nothing from it "
-                        "is imported."))
+                        "is imported. Replacing is for a bid imported earlier: a vendor in two files of one upload is "
+                        "refused in each of them."))
     st.caption(tr(f"每个文件要么全部导入，要么全部不导入：有任何错误的文件不会导入其中任何投标。"
                   f"每个文件不超过 {MAX_FILE_MB} MB：更大的文件会被上传框拒绝（其提示为英文“File must be "
                   f"{MAX_FILE_MB}MB or smaller”），请删去多余的行列或图片后重新保存。",
@@ -256,8 +258,8 @@ def show_report() -> None:
     for name, vendors in report.accepted.items():
         lines = [imported_line(v, bids.get(v), checks.get(v), ws.lang()) for v in vendors]
         invalid = sum(1 for v in vendors if v in checks and not checks[v].valid)
-        head = tr(f"✓ **{ws.markdown_text(name)}**：已导入 {len(vendors)} 份投标",
-                  f"✓ **{ws.markdown_text(name)}**: {len(vendors)} bid(s) imported")
+        title = file_title(name, report.renamed.get(name), ws.lang())
+        head = tr(f"✓ {title}：已导入 {len(vendors)} 份投标", f"✓ {title}: {len(vendors)} bid(s) imported")
         if invalid:
             head += tr(f"，其中 {invalid} 份为无效投标", f", {invalid} of them invalid")
         (st.warning if invalid else st.success)(head + "\n\n" + "\n".join(f"- {line}" for line in lines))
@@ -265,10 +267,22 @@ def show_report() -> None:
         st.success(tr(f"✓ **{ws.markdown_text(name)}**：已作为附件加入 {_code(vendor)} 的投标",
                       f"✓ **{ws.markdown_text(name)}**: attached to the bid of {_code(vendor)}"))
     for name, problems in report.refused.items():
-        st.error(tr(f"✗ **{ws.markdown_text(name)}**：未导入（该文件中的内容均未导入），问题如下：",
-                    f"✗ **{ws.markdown_text(name)}**: refused; nothing was imported from this file. Problems:")
+        title = file_title(name, report.renamed.get(name), ws.lang())
+        st.error(tr(f"✗ {title}：未导入（该文件中的内容均未导入），问题如下：",
+                    f"✗ {title}: refused; nothing was imported from this file. Problems:")
                  + "\n\n" + "\n".join(f"- {ws.problem_markdown(p, with_file=p.file != name, rubric=rubric)}"
                                        for p in problems))
+
+
+def file_title(name: str, uploaded_as: str | None, lang: str) -> str:
+    """A file of an upload in bold, with the name it was uploaded as when another file of the upload had that name
+    first (so it is told as ``bid (2).xlsx``)."""
+    title = f"**{ws.markdown_text(name)}**"
+    if uploaded_as is None:
+        return title
+    was = ws.markdown_text(uploaded_as)
+    return title + (f"（上传时名为 {was}，与本次上传中的另一个文件同名）" if lang == "zh"
+                    else f" (uploaded as {was}, the name of another file in this upload)")
 
 
 def imported_line(vendor_id: str, bid: Bid | None, check: BidCheck | None, lang: str) -> str:
@@ -320,7 +334,7 @@ def upload_lines(upload: Upload, lang: str) -> list[str]:
     zh = lang == "zh"
     lines = []
     for f in upload.files:
-        head = f"**{ws.markdown_text(f.name)}** ({size_in(f.size, lang)}, SHA-256 `{f.sha256[:16]}…`)"
+        head = f"{file_title(f.name, f.uploaded_as, lang)} ({size_in(f.size, lang)}, SHA-256 `{f.sha256[:16]}…`)"
         if f.refused:
             lines.append(f"- ✗ {head}" + ("：未导入，原因：" if zh else ": refused, nothing kept:"))
             lines += [f"    - {said_markdown(p, f.name, lang)}" for p in f.problems]

@@ -161,6 +161,54 @@ def test_a_vendor_already_in_the_tender_is_refused_unless_replace_is_ticked(two_
     assert [(b.vendor_id, b.vendor_name) for b in bids] == [(VENDOR_A, "甲公司更正版"), (VENDOR_B, "乙公司")]
 
 
+@pytest.mark.parametrize("lang, refused, also", [
+    ("en", "refused; nothing was imported from this file", "is also at {other}:Bid!C2 in this upload"),
+    ("zh", "未导入（该文件中的内容均未导入）", "在本次上传中还出现在 {other}:Bid!C2"),
+])
+def test_a_vendor_in_two_files_of_one_upload_is_refused_in_both_even_with_replace(two_bids, tmp_path, lang,
+                                                                                   refused, also):
+    """Replace is for the bid of an earlier upload: one file of an upload never replaces another."""
+    v1 = write_form(tmp_path / "v1.xlsx", good_bid(VENDOR_A, name="甲公司一"))
+    v2 = write_form(tmp_path / "v2.xlsx", good_bid(VENDOR_A.lower(), name="甲公司二"))
+    app = upload(open_app("bids", lang=lang, tender_id=two_bids), v1, v2, replace=True)
+    boxes = {name: next(e.value for e in app.error if f"**{name}**" in e.value) for name in ("v1.xlsx", "v2.xlsx")}
+    assert refused in boxes["v1.xlsx"] and also.format(other="v2.xlsx") in boxes["v1.xlsx"]
+    assert refused in boxes["v2.xlsx"] and also.format(other="v1.xlsx") in boxes["v2.xlsx"]
+    assert not app.success
+    bids = admin_call("bidset", two_bids).bids
+    assert [(b.vendor_id, b.vendor_name, b.file) for b in bids] == [(VENDOR_A, "甲公司", "a.xlsx"),
+                                                                    (VENDOR_B, "乙公司", "b.xlsx")]
+
+
+@pytest.mark.parametrize("lang, renamed, invalid, refused", [
+    ("en", "**bid (2).xlsx** (uploaded as bid.xlsx, the name of another file in this upload)",
+     "1 bid(s) imported, 1 of them invalid", "refused; nothing was imported from this file"),
+    ("zh", "**bid (2).xlsx**（上传时名为 bid.xlsx，与本次上传中的另一个文件同名）", "已导入 1 份投标，其中 1 份为无效投标",
+     "未导入（该文件中的内容均未导入）"),
+])
+def test_files_of_the_same_name_each_get_their_own_line_and_validity_check(tender, tmp_path, lang, renamed, invalid,
+                                                                           refused):
+    """Browsers upload names without folders: vendorA/bid.xlsx and vendorB/bid.xlsx both arrive as bid.xlsx. The
+    second (an invalid bid) kept no line of its own, so the page never said it was invalid."""
+    forms = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
+             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", business_license="否")),
+             write_form(tmp_path / "c.xlsx", good_bid(VENDOR_A, name="丙公司", itss_level="two"))]
+    app = open_app("bids", lang=lang, tender_id=tender)
+    app.file_uploader(key="bids_upload_0").set_value([("bid.xlsx", f.read_bytes(), XLSX) for f in forms]).run()
+    app.button(key="bids_import").click().run()
+    assert not app.exception
+    (first,) = [s.value for s in app.success if "**bid.xlsx**" in s.value]
+    assert VENDOR_A in first
+    (second,) = [w.value for w in app.warning if w.value.startswith(f"✓ {renamed}")]
+    assert invalid in second and VENDOR_B in second
+    (third,) = [e.value for e in app.error]
+    assert third.startswith(f"✗ **bid (3).xlsx**") and refused in third and "`Bid!C6`" in third
+    assert [(b.vendor_id, b.file) for b in admin_call("bidset", tender).bids] == [(VENDOR_A, "bid.xlsx"),
+                                                                                (VENDOR_B, "bid (2).xlsx")]
+    history = app.expander[0].markdown[0].value
+    assert "**bid (2).xlsx**" in history and "**bid (3).xlsx**" in history and renamed in history
+
+
 def test_removing_a_bid_needs_a_confirmation(two_bids):
     app = open_app("bids", lang="en", tender_id=two_bids)
     app.selectbox(key="bids_selected").set_value(VENDOR_B).run()

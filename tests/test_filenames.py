@@ -2,7 +2,7 @@
 import pytest
 
 from bideval.evaluation import run
-from bideval.filenames import download_name, file_stem
+from bideval.filenames import distinct_names, download_name, file_stem
 from conftest import ROOT
 
 
@@ -19,6 +19,19 @@ from conftest import ROOT
 ])
 def test_file_stem(text, fallback, stem):
     assert file_stem(text, fallback) == stem
+
+
+@pytest.mark.parametrize("names, given", [
+    (["a.xlsx", "b.xlsx"], ["a.xlsx", "b.xlsx"]),
+    (["bid.xlsx", "bid.xlsx", "bid.xlsx"], ["bid.xlsx", "bid (2).xlsx", "bid (3).xlsx"]),
+    (["bid.xlsx", "bid.xlsx", "bid (2).xlsx"], ["bid.xlsx", "bid (3).xlsx", "bid (2).xlsx"]),  # a real name stays
+    (["bid (2).xlsx", "bid (2).xlsx"], ["bid (2).xlsx", "bid (2) (2).xlsx"]),
+    (["Bid.xlsx", "bid.xlsx"], ["Bid.xlsx", "bid.xlsx"]),  # told apart as they are
+    (["投标文件.xlsx", "投标文件.xlsx"], ["投标文件.xlsx", "投标文件 (2).xlsx"]),
+    (["upload", "upload"], ["upload", "upload (2)"]),
+])
+def test_every_file_of_an_upload_gets_a_name_of_its_own(names, given):
+    assert distinct_names(names) == given
 
 
 @pytest.fixture(scope="module")

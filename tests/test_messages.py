@@ -68,6 +68,7 @@ FACTS = {
     "bids.unknown_field": dict(key="vendor_nam", suggestion=NAME),
     "bids.unknown_header": dict(title="Prce", suggestion="price_model"),
     "bids.vendor_exists": dict(vendor_id=VENDOR),
+    "bids.vendor_in_upload": dict(vendor_id=VENDOR, also=("b.xlsx:Bid!C2", "c.xlsx:Bids!A3")),
     "bids.vendor_twice": dict(vendor_id=VENDOR, also="a.xlsx:Bid!C2"),
     "cell": dict(expected=Expected("money", {"unit": None}), found="1,5", field=PRICE),
     "cli.judge_not_listed": dict(file="panel.xlsx", judge="赵评委", members=("王评委", "李评委")),
@@ -257,6 +258,13 @@ SENTENCES = [
      'vendor_id 91440300708461136T is already in this tender; remove or replace that bid first',
      'a bid from 91440300708461136T is already in this tender; remove or replace that bid first',
      '统一社会信用代码为 91440300708461136T 的投标已在本项目中；请先删除或替换该投标'),
+    ("bids.vendor_in_upload",
+     f"vendor_id {VENDOR} is also at b.xlsx:Bid!C2, c.xlsx:Bids!A3 in this upload; every file holding it is refused",
+     f"the vendor ID {VENDOR} is also at b.xlsx:Bid!C2, c.xlsx:Bids!A3 in this upload; a vendor has one bid, so "
+     "every file holding it is refused: upload again only the file with the bid to keep (replacing is for a bid "
+     "imported earlier, never for another file of the same upload)",
+     f"统一社会信用代码 {VENDOR} 在本次上传中还出现在 b.xlsx:Bid!C2、c.xlsx:Bids!A3；每家投标人只有一份投标，"
+     "含该代码的文件均未导入：请只重新上传要保留的那份投标文件（“替换”只替换此前已导入的投标，不替换同一次上传中的另一个文件）"),
     ("bids.vendor_twice",
      'vendor_id 91440300708461136T appears twice (also at a.xlsx:Bid!C2)',
      'the vendor ID 91440300708461136T appears twice (also at a.xlsx:Bid!C2)',

@@ -22,7 +22,7 @@ from bideval.schema import AuditEvent
 from bideval.storage import Store, TierRefused, WriteConflict
 from bideval.workflow import FindingKind, FinaliseRefused, Stage, StageRefused
 from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, replace_panel, seat_judge,
-                      good_bid, write_form, write_panel)
+                      good_bid, write_consolidated, write_form, write_panel)
 
 RUBRIC_TEXT = EXAMPLE_RUBRIC.read_text(encoding="utf-8")
 
@@ -462,6 +462,173 @@ def test_a_bid_every_judge_is_recused_from_blocks_finalising_and_says_a_judge_mu
         store.finalise(who["chair"], tender)
     assert refused.value.blockers.nobody_may_score == (VENDOR_B,)
     assert f"every judge is recused from {VENDOR_B}: seat a judge who may score it" in str(refused.value)
+
+
+# -- importing bids: one upload
+
+VENDOR_C = "91310000MA1FL0000X"
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> tuple[Store, Actor, int, Path]:
+    """A store on a real SQLite file with an empty tender of the example rubric, and that file."""
+    path = tmp_path / "store.sqlite3"
+    store = Store(f"sqlite:///{path}")
+    return store, admin_of(store), chair_tender(store, "T"), path
+
+
+def stored_bids(path: Path) -> list[tuple[str, str, str]]:
+    """(vendor_id, file name, rate_per_call) of every bid row in the SQLite file, read without the store."""
+    import json
+
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT vendor_id, file_name, values_json FROM bid ORDER BY id").fetchall()
+    return [(v, f, json.loads(values)["rate_per_call"]) for v, f, values in rows]
+
+
+def import_actions(store: Store, admin: Actor, tender: int) -> list[tuple[str, str, str | None]]:
+    """(action, subject, new value) of the tender's audit entries for imports and uploads."""
+    return [(e.action, e.subject, e.new_value) for e in store.events(admin, tender)
+            if e.action in ("import_bids", "replace_bids", "upload")]
+
+
+@pytest.mark.parametrize("replace", [False, True])
+def test_a_vendor_in_two_files_of_one_upload_is_refused_in_both_and_nothing_of_it_is_written(sqlite_store, tmp_path,
+                                                                                           replace):
+    """Found by a tester: with Replace ticked the second file silently took the place of the first (both reported
+    imported); without it the first was imported and the second refused as 'already in this tender'. Which file
+    holds the vendor's bid is the officer's call: both are refused, naming each other's cell; the upload's other
+    file imports as before."""
+    store, admin, tender, path = sqlite_store
+    v1 = write_form(tmp_path / "jiahe_v1.xlsx", good_bid(VENDOR_A, rate_per_call=1.25))
+    v2 = write_form(tmp_path / "jiahe_v2.xlsx", good_bid(VENDOR_A.lower(), rate_per_call=0.60))
+    other = write_form(tmp_path / "other.xlsx", good_bid(VENDOR_B))
+    version = store.version(admin, tender)
+    report = store.import_bids(admin, tender, files(v1, other, v2), replace=replace)
+    assert report.accepted == {"other.xlsx": [VENDOR_B]}
+    assert {name: [(p.code, p.where, p.data) for p in problems] for name, problems in report.refused.items()} == {
+        "jiahe_v1.xlsx": [("bids.vendor_in_upload", "jiahe_v1.xlsx:Bid!C2",
+                           {"vendor_id": VENDOR_A, "also": ("jiahe_v2.xlsx:Bid!C2",)})],
+        "jiahe_v2.xlsx": [("bids.vendor_in_upload", "jiahe_v2.xlsx:Bid!C2",
+                           {"vendor_id": VENDOR_A, "also": ("jiahe_v1.xlsx:Bid!C2",)})]}
+    assert str(report.refused["jiahe_v2.xlsx"][0]) == (
+        f"jiahe_v2.xlsx:Bid!C2: vendor_id {VENDOR_A} is also at jiahe_v1.xlsx:Bid!C2 in this upload; every file "
+        "holding it is refused")
+    assert stored_bids(path) == [(VENDOR_B, "other.xlsx", "0.85")]
+    assert store.version(admin, tender) == version + 1  # the one file stored
+    assert import_actions(store, admin, tender) == [
+        ("import_bids", "other.xlsx", VENDOR_B),
+        ("upload", "", "jiahe_v1.xlsx, other.xlsx, jiahe_v2.xlsx")]
+    (upload,) = store.uploads(admin, tender)
+    assert [(f.name, f.vendors, [p.code for p in f.problems]) for f in upload.files] == [
+        ("jiahe_v1.xlsx", (), ["bids.vendor_in_upload"]), ("other.xlsx", ((VENDOR_B, "北京示例客服有限公司"),), []),
+        ("jiahe_v2.xlsx", (), ["bids.vendor_in_upload"])]
+
+
+def test_replacing_keeps_the_stored_bid_when_the_new_upload_holds_the_vendor_twice(sqlite_store, tmp_path):
+    """Replace is for a bid of an earlier upload: an upload holding the vendor twice replaces nothing."""
+    store, admin, tender, path = sqlite_store
+    first = write_form(tmp_path / "first.xlsx", good_bid(VENDOR_A, rate_per_call=0.9))
+    assert store.import_bids(admin, tender, files(first)).ok
+    v1 = write_form(tmp_path / "v1.xlsx", good_bid(VENDOR_A, rate_per_call=0.8))
+    v2 = write_form(tmp_path / "v2.xlsx", good_bid(VENDOR_A, rate_per_call=0.7))
+    report = store.import_bids(admin, tender, files(v1, v2), replace=True)
+    assert report.accepted == {} and [p.code for ps in report.refused.values() for p in ps] == [
+        "bids.vendor_in_upload"] * 2
+    assert stored_bids(path) == [(VENDOR_A, "first.xlsx", "0.9")]
+    assert [a for a, _, _ in import_actions(store, admin, tender)] == ["import_bids", "upload", "upload"]
+
+
+def test_a_vendor_in_three_files_names_the_two_other_places_and_a_consolidated_file_goes_whole(sqlite_store,
+                                                                                              tmp_path):
+    """A consolidated workbook holding the vendor is refused as a whole (a file imports whole or not at all): its
+    other vendor waits for the file to come again."""
+    store, admin, tender, path = sqlite_store
+    a = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    both = write_consolidated(tmp_path / "both.xlsx", ["vendor_id", "vendor_name", "price_model", "rate_per_call"],
+                              [[VENDOR_B, "乙公司", "per_call", 0.9], [f" {VENDOR_A.lower()} ", "甲公司", "per_call", 0.8]])
+    again = write_form(tmp_path / "again.xlsx", good_bid(VENDOR_A))
+    c = write_form(tmp_path / "c.xlsx", good_bid(VENDOR_C))
+    report = store.import_bids(admin, tender, files(a, both, again, c))
+    assert report.accepted == {"c.xlsx": [VENDOR_C]}
+    assert {name: [(p.where, p.data["also"]) for p in problems] for name, problems in report.refused.items()} == {
+        "a.xlsx": [("a.xlsx:Bid!C2", ("both.xlsx:Bids!A3", "again.xlsx:Bid!C2"))],
+        "both.xlsx": [("both.xlsx:Bids!A3", ("a.xlsx:Bid!C2", "again.xlsx:Bid!C2"))],
+        "again.xlsx": [("again.xlsx:Bid!C2", ("a.xlsx:Bid!C2", "both.xlsx:Bids!A3"))]}
+    assert stored_bids(path) == [(VENDOR_C, "c.xlsx", "0.85")]
+
+
+def test_a_vendor_twice_in_one_workbook_refuses_that_workbook_only(sqlite_store, tmp_path):
+    store, admin, tender, path = sqlite_store
+    twice = write_consolidated(tmp_path / "twice.xlsx", ["vendor_id", "vendor_name"],
+                               [[VENDOR_A, "甲公司"], [VENDOR_B, "乙公司"], [VENDOR_A.lower(), "甲公司"]])
+    c = write_form(tmp_path / "c.xlsx", good_bid(VENDOR_C))
+    report = store.import_bids(admin, tender, files(twice, c), replace=True)
+    assert report.accepted == {"c.xlsx": [VENDOR_C]}
+    assert [(p.code, p.where, p.data) for p in report.refused["twice.xlsx"]] == [
+        ("bids.vendor_twice", "twice.xlsx:Bids!A4", {"vendor_id": VENDOR_A, "also": "twice.xlsx:Bids!A2"})]
+    assert stored_bids(path) == [(VENDOR_C, "c.xlsx", "0.85")]
+
+
+def test_the_progress_counts_the_problems_of_a_vendor_in_two_files_as_they_are_found(sqlite_store, tmp_path):
+    store, admin, tender, _ = sqlite_store
+    forms = [write_form(tmp_path / f"{n}.xlsx", good_bid(v)) for n, v in (("a", VENDOR_A), ("b", VENDOR_B),
+                                                                          ("c", VENDOR_A))]
+    steps: list = []
+    report = store.import_bids(admin, tender, files(*forms), progress=steps.append)
+    assert [(s.files_read, s.name, s.problems) for s in steps] == [(1, "a.xlsx", 0), (2, "b.xlsx", 0),
+                                                                   (3, "c.xlsx", 2)]
+    assert report.problem_count == 2
+
+
+def test_the_progress_is_told_again_when_storing_refuses_a_file(sqlite_store, tmp_path):
+    store, admin, tender, _ = sqlite_store
+    a = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    assert store.import_bids(admin, tender, files(a)).ok
+    steps: list = []
+    report = store.import_bids(admin, tender, files(a), progress=steps.append)
+    assert [p.code for p in report.refused["a.xlsx"]] == ["bids.vendor_exists"]
+    assert [(s.files_read, s.files, s.problems) for s in steps] == [(1, 1, 0), (1, 1, 1)]
+
+
+def test_files_of_one_upload_with_the_same_name_each_keep_an_entry_of_their_own(sqlite_store, tmp_path):
+    """Found by a tester: vendorA/bid.xlsx, vendorB/bid.xlsx (both good) and vendorC/bid.xlsx (bad) were reported
+    as one accepted and one refused bid.xlsx; both good bids were stored, one missing from the report. A browser
+    sends names without folders: the second bid.xlsx is told as bid (2).xlsx everywhere, a name the upload already
+    holds is passed over."""
+    store, admin, tender, path = sqlite_store
+    good_a = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)).read_bytes()
+    good_b = write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.9)).read_bytes()
+    bad = write_form(tmp_path / "c.xlsx", good_bid(VENDOR_C, similar_projects="three")).read_bytes()
+    real = write_form(tmp_path / "real.xlsx", good_bid(VENDOR_C, rate_per_call=0.7)).read_bytes()
+    report = store.import_bids(admin, tender, [("vendorA/bid.xlsx", good_a), ("vendorB/bid.xlsx", good_b),
+                                               ("vendorC/bid.xlsx", bad), ("bid (2).xlsx", real)])
+    assert report.accepted == {"bid.xlsx": [VENDOR_A], "bid (3).xlsx": [VENDOR_B], "bid (2).xlsx": [VENDOR_C]}
+    assert [(name, p.where) for name, problems in report.refused.items() for p in problems] == [
+        ("bid (4).xlsx", "bid (4).xlsx:Bid!C8")]
+    assert report.renamed == {"bid (3).xlsx": "bid.xlsx", "bid (4).xlsx": "bid.xlsx"}
+    assert stored_bids(path) == [(VENDOR_A, "bid.xlsx", "0.85"), (VENDOR_B, "bid (3).xlsx", "0.9"),
+                                 (VENDOR_C, "bid (2).xlsx", "0.7")]
+    assert store.bid_file(admin, tender, VENDOR_B) == ("bid (3).xlsx", good_b)
+    assert import_actions(store, admin, tender) == [
+        ("import_bids", "bid.xlsx", VENDOR_A), ("import_bids", "bid (3).xlsx", VENDOR_B),
+        ("import_bids", "bid (2).xlsx", VENDOR_C), ("upload", "", "bid.xlsx, bid (3).xlsx, bid (4).xlsx, bid (2).xlsx")]
+    upload_entry = [e for e in store.events(admin, tender) if e.action == "upload"][0]
+    assert upload_entry.detail.startswith("3 accepted, 1 refused; refused bid (4).xlsx sha256=")
+    (upload,) = store.uploads(admin, tender)
+    assert [(f.name, f.uploaded_as, f.refused) for f in upload.files] == [
+        ("bid.xlsx", None, False), ("bid (3).xlsx", "bid.xlsx", False), ("bid (4).xlsx", "bid.xlsx", True),
+        ("bid (2).xlsx", None, False)]
+
+
+def test_a_vendor_in_two_files_of_the_same_name_is_told_at_each_ones_own_name(sqlite_store, tmp_path):
+    store, admin, tender, path = sqlite_store
+    form = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)).read_bytes()
+    report = store.import_bids(admin, tender, [("x/bid.xlsx", form), ("y/bid.xlsx", form)])
+    assert {name: [(p.where, p.data["also"]) for p in problems] for name, problems in report.refused.items()} == {
+        "bid.xlsx": [("bid.xlsx:Bid!C2", ("bid (2).xlsx:Bid!C2",))],
+        "bid (2).xlsx": [("bid (2).xlsx:Bid!C2", ("bid.xlsx:Bid!C2",))]}
+    assert stored_bids(path) == []
 
 
 # -- panel workbooks
