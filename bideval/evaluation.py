@@ -21,11 +21,11 @@ from .caps import CapLine, apply_caps
 from .groups import StageFailure, stage_failure, subtotals
 from .labels import Named
 from .messages import reason_label
-from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
-                     PriceLine, PriceLines, Reason, Result, Standing)
+from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier,
+                     PanelAggregate, PanelScore, PriceLine, PriceLines, Reason, Result, Standing)
 from .deductions import DeductionLine, deduction_lines, deduction_score
 from .rubric import Aggregate, Criterion, Deduction, Price, Rubric, load_rubric
-from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome
+from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome, trimmed_away
 from .sheets import InputFile, expand_paths, sha256_of
 from .sme import SmeCategory
 from .validity import BidCheck, GateVerdicts, check_bid
@@ -91,6 +91,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     group_criteria = {g: [c.id for c in rubric.scored_criteria if c.group == g] for g in rubric.groups}
     unranked: dict[str, Marks] = {}
     outliers: list[Outlier] = []
+    aggregates: dict[tuple[str, str], PanelAggregate] = {}
     plan = [(criterion, _how_scored(criterion), rubric.places(criterion)) for criterion in rubric.scored_criteria]
     # Criterion by criterion, each a column of the valid bids' rounded scores; then bid by bid.
     values_of = [bid.values for bid in valid]
@@ -102,7 +103,8 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
             columns.append(_objective_column(criterion, places, values_of))
             continue
         if how == "panel":
-            columns.append(_panel_column(criterion, places, valid, given, panel, rubric, unfinished, outliers))
+            columns.append(_panel_column(criterion, places, valid, given, panel, rubric, unfinished, outliers,
+                                         aggregates))
             continue
         column = []
         for i, bid in enumerate(valid):
@@ -146,6 +148,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         invalid=invalid, prices=PriceLines(partial(_price_lines, rubric, in_order, checks, evaluated, priced)),
         panel_scores=_panel_scores(panel), judges=members, warnings=tuple(panel.warnings), inputs=inputs,
         price_mean=price_mean, price_benchmark=priced.benchmark, recused=tuple(sorted(panel.recused)),
+        panel_aggregates=aggregates,
     )
 
 
@@ -187,10 +190,12 @@ def _objective_column(criterion: Criterion, places: int, values_of: Sequence[Map
 
 
 def _panel_column(criterion: Criterion, places: int, valid: Sequence[Bid], given: Mapping[tuple[str, str], Mapping[str, Decimal]],
-                  panel: PanelInput, rubric: Rubric, unfinished: list[bool], outliers: list[Outlier]) -> list[Decimal]:
+                  panel: PanelInput, rubric: Rubric, unfinished: list[bool], outliers: list[Outlier],
+                  aggregates: dict[tuple[str, str], PanelAggregate]) -> list[Decimal]:
     """A panel criterion's rounded score of each valid bid: the panel's aggregate of the scores given (the agreed
     score under consensus). A bid a panel member has not scored yet is marked in ``unfinished`` (a recused member
-    is not missing); each score far from the others is added to ``outliers``."""
+    is not missing); each score far from the others is added to ``outliers``; how each scored bid's score was
+    reached goes into ``aggregates``."""
     members = panel.judges
     consensus = rubric.panel.aggregate is Aggregate.CONSENSUS
     unscored = round_half_up(aggregate([], rubric.panel), places)  # a bid nobody has scored on it yet
@@ -211,7 +216,10 @@ def _panel_column(criterion: Criterion, places: int, valid: Sequence[Bid], given
             unfinished[i] = unfinished[i] or agreed is None
             raw = raw if agreed is None else agreed
         outliers.extend(_outliers(bid.vendor_id, criterion.id, criterion.max, scores, rubric))
-        column.append(round_half_up(raw, places))
+        counted = round_half_up(raw, places)
+        aggregates[(bid.vendor_id, criterion.id)] = PanelAggregate(
+            mean(list(scores.values())) if scores else None, trimmed_away(scores, rubric.panel), counted)
+        column.append(counted)
     return column
 
 
@@ -294,6 +302,7 @@ def _with_stage_failures(rubric: Rubric, rest: Result, first: Result, failures: 
     provisional = rest.status == PROVISIONAL or any(f.incomplete for f in failures.values())
     return replace(
         rest, status=PROVISIONAL if provisional else FINAL,
+        panel_aggregates={**first.panel_aggregates, **rest.panel_aggregates},  # a failed bid's, as first scored
         invalid=tuple(sorted(rest.invalid + tuple(failed), key=lambda i: i.vendor_id)),
         outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
         prices=PriceLines(lambda: tuple(replace(line, valid=False) if line.vendor_id in failures else line

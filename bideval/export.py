@@ -28,7 +28,7 @@ from .currency import currency
 from .messages import render
 from .labels import Label, check_lang
 from .pricing import demand_text, formula_text
-from .result import FINAL, FLAG_LABELS, PROVISIONAL, PriceLine, Result, Standing
+from .result import FINAL, FLAG_LABELS, PROVISIONAL, PanelAggregate, PanelScore, PriceLine, Result, Standing
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
 from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
@@ -90,7 +90,11 @@ _T = {
     "points_each": Label("每次扣分", "Points each"),
     "deducted": Label("扣分", "Deducted"),
     "outlier": Label("畸高畸低", "Outlier"),
-    "panel_mean": Label("评委平均分", "Panel mean"),
+    "panel_mean": Label("评委算术平均分（据此判断畸高畸低）", "Judges' plain mean (outliers are measured from it)"),
+    "counted": Label("是否计入", "Counted"),
+    "left_out_lowest": Label("去掉（最低分）", "left out (lowest)"),
+    "left_out_highest": Label("去掉（最高分）", "left out (highest)"),
+    "panel_score": Label("评委评分结果（计入该项得分）", "Panel score (the criterion's score)"),
     "yes": Label("是", "yes"),
     "no": Label("否", "no"),
     "panel_members": Label("评标委员会成员", "Panel members"),
@@ -683,7 +687,7 @@ class _Export:
     def panel(self, sheet: _Sheet) -> None:
         """Judge, Vendor ID, Vendor, Criterion ID, Criterion, Tier, Score, Comment, Outlier, Panel mean."""
         headers = [self.t(k) for k in ("judge", "vendor_id", "vendor", "criterion_id", "criterion", "tier",
-                                        "score", "comment", "outlier", "panel_mean")]
+                                        "score", "comment", "outlier", "panel_mean", "counted", "panel_score")]
         sign_off = self.tender.sign_off
         if sign_off is not None:
             headers.append(self.t("finding"))
@@ -706,10 +710,14 @@ class _Export:
             sheet.number(row, 6, p.score, score)
             sheet.text(row, 7, p.comment, wrap, wrap=True)
             sheet.text(row, 8, self.t("yes") if outlier else "", self.cell(align="center"))
-            sheet.number(row, 9, outlier.panel_mean if outlier else None, mean)
+            aggregate = self.result.panel_aggregates.get((p.vendor_id, p.criterion))
+            plain = aggregate.mean if aggregate else outlier.panel_mean if outlier else None
+            sheet.number(row, 9, plain, mean)
+            sheet.text(row, 10, self.counted(p, aggregate), self.cell())
+            sheet.number(row, 11, aggregate.score if aggregate else None, score)
             found = sign_off.on(FindingKind.OUTLIER, p.vendor_id, p.criterion, p.judge) if sign_off else None
             if sign_off is not None:
-                sheet.text(row, 10, sign_off.finding_text(found, self.lang) if found else "", wrap, wrap=True)
+                sheet.text(row, 12, sign_off.finding_text(found, self.lang) if found else "", wrap, wrap=True)
         self.table(sheet, 0, row, len(headers))
         self.highlight(sheet, 1, row, len(headers), 8)
         row += 2
@@ -724,6 +732,14 @@ class _Export:
                 separator = "、" if self.lang == "zh" else ", "
                 sheet.ws.write_string(row + k, 1, self.t("recused_from") + separator.join(recused))
         sheet.finish(self.page)
+
+    def counted(self, p: PanelScore, aggregate: PanelAggregate | None) -> str:
+        """Whether a judge's score counts in the panel's score: yes, or left out by the trimmed mean. (A judge
+        recused from a bid has no score for it: they declare before they see the bids.)"""
+        if p.score is None or aggregate is None:
+            return ""
+        left_out = aggregate.left_out.get(p.judge)
+        return self.t(f"left_out_{left_out}") if left_out else self.t("yes")
 
     def price(self, sheet: _Sheet) -> None:
         """Vendor ID, Vendor, Pricing model, How Q was reached, Q, SME, Deduction, E, Price score, Valid."""

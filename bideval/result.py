@@ -106,6 +106,17 @@ class PanelScore:
 
 
 @dataclass(frozen=True)
+class PanelAggregate:
+    """How the judges' scores for one bid on one panel criterion became the panel's score: their plain mean (what an
+    outlier is measured from), the judges the trimmed mean left out (judge → ``lowest`` or ``highest``), and the
+    score counted, rounded to the criterion's places (the agreed score under consensus), before any cap or scaling."""
+
+    mean: Decimal | None  # None when no judge has scored it
+    left_out: Mapping[str, str]
+    score: Decimal
+
+
+@dataclass(frozen=True)
 class Outlier:
     """A judge's score far from the panel's plain mean (评分畸高畸低)."""
 
@@ -214,6 +225,7 @@ class Result:
     price_mean: Decimal | None = None  # mean of the valid evaluated prices (unrounded)
     price_benchmark: Benchmark | None = None  # B and how it was formed (methods ratio and deviation)
     recused: tuple[tuple[str, str], ...] = ()  # (judge, vendor_id) of each declared conflict of interest (回避), sorted
+    panel_aggregates: Mapping[tuple[str, str], PanelAggregate] = field(default_factory=dict)  # (vendor_id, criterion)
 
     @cached_property
     def _by_vendor(self) -> dict[str, Standing]:

@@ -60,6 +60,25 @@ def aggregate(scores: Sequence[Decimal], rules: PanelRules) -> Decimal:
     return sum(ordered, ZERO) / len(ordered)
 
 
+LOWEST, HIGHEST = "lowest", "highest"
+
+
+def trimmed_away(scores: Mapping[str, Decimal], rules: PanelRules) -> dict[str, str]:
+    """The judges whose scores the trimmed mean leaves out, each with ``lowest`` or ``highest``: the ``trim`` lowest and
+    highest of the scores present when there are at least ``min_judges_for_trim`` (none otherwise, or under another
+    aggregate). Equal scores are taken in judges' name order: which of two equal scores is left out changes no
+    figure, and the sheet that shows it names one all the same.
+
+    >>> trimmed_away({"A": Decimal(1), "B": Decimal(5), "C": Decimal(6), "D": Decimal(7), "E": Decimal(10)},
+    ...              PanelRules(Aggregate.TRIMMED_MEAN, trim=1, min_judges_for_trim=5))
+    {'A': 'lowest', 'E': 'highest'}
+    """
+    if rules.aggregate is not Aggregate.TRIMMED_MEAN or len(scores) < rules.min_judges_for_trim or not rules.trim:
+        return {}
+    ordered = sorted(scores, key=lambda judge: (scores[judge], judge))
+    return {**{j: LOWEST for j in ordered[:rules.trim]}, **{j: HIGHEST for j in ordered[len(ordered) - rules.trim:]}}
+
+
 def mean(values: Sequence[Decimal]) -> Decimal:
     """The plain arithmetic mean."""
     return sum(values, ZERO) / len(values)

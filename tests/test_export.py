@@ -234,13 +234,48 @@ def test_ranking_sheet_shows_candidates_and_status(workbook_path: Path, result: 
 def test_panel_sheet_marks_the_outlier(workbook_path: Path) -> None:
     ws = openpyxl.load_workbook(workbook_path)["Panel"]
     assert header(ws) == ["评委", "统一社会信用代码", "投标人", "评分项编号", "评分项", "档次", "得分", "备注",
-                          "畸高畸低", "评委平均分"]
+                          "畸高畸低", "评委算术平均分（据此判断畸高畸低）", "是否计入", "评委评分结果（计入该项得分）"]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=6)]
-    assert rows[1] == ["李评委", VENDOR_A, HYPERLINK, "ops_plan", "运营管理能力", "三档", 10.1, "=SUM(A1:A9)", "是",
-                       pytest.approx(12.8667, abs=1e-4)]
+    assert rows[1][:10] == ["李评委", VENDOR_A, HYPERLINK, "ops_plan", "运营管理能力", "三档", 10.1, "=SUM(A1:A9)", "是",
+                            pytest.approx(12.8667, abs=1e-4)]
     assert [r[8] for r in rows] == [None, "是", None, None, None]
     assert rows[4][6] is None  # a score not yet given stays empty
     assert [r[5] for r in rows[3:]] == [None, None]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_panel_sheet_shows_how_the_judges_scores_became_the_panel_s(lang, tmp_path: Path) -> None:
+    """Under a trimmed mean a judge can retrace each panel score: which score was left out, the plain mean outliers
+    are measured from, and the score counted, which is the criterion's score in the ranking."""
+    from bideval.evaluation import run
+    from bideval.values import round_half_up
+
+    result = run("criteria/cs-outsourcing.yaml", ["sample_bids/cs-outsourcing"], ["sample_bids/cs-outsourcing-panel.xlsx"])
+    path = tmp_path / "ranked.xlsx"
+    write_workbook(result, path, lang=lang)
+    ws = openpyxl.load_workbook(path)["Panel"]
+    titles = header(ws)
+    rows = [dict(zip(titles, (c.value for c in row))) for row in ws.iter_rows(min_row=2) if row[0].value]
+    judge, vendor, criterion, score = (titles[i] for i in (0, 1, 3, 6))
+    mean, counted, panel_score = titles[9], titles[10], titles[11]
+    yes, lowest, highest = {"zh": ("是", "去掉（最低分）", "去掉（最高分）"),
+                            "en": ("yes", "left out (lowest)", "left out (highest)")}[lang]
+    ranked = {s.vendor_id: s for s in result.ranking}
+    checked = 0
+    for vendor_id, standing in ranked.items():
+        for criterion_id in ("ops_plan", "service_design"):
+            mine = [r for r in rows if r[vendor] == vendor_id and r[criterion] == criterion_id]
+            assert len(mine) == 5 and sorted(r[counted] for r in mine) == sorted([yes] * 3 + [lowest, highest])
+            kept = sorted(Decimal(str(r[score])) for r in mine if r[counted] == yes)
+            ordered = sorted(Decimal(str(r[score])) for r in mine)
+            assert kept == ordered[1:4]
+            assert next(r[score] for r in mine if r[counted] == lowest) == float(ordered[0])
+            places = result.rubric.places(result.rubric.criterion_index[criterion_id])
+            assert {r[panel_score] for r in mine} == {float(standing.criteria[criterion_id])}
+            assert standing.criteria[criterion_id] == round_half_up(sum(kept) / 3, places)
+            assert all(r[mean] == pytest.approx(float(sum(ordered) / 5)) for r in mine)
+            checked += 1
+    assert checked == 2 * len(ranked) >= 10
 
 
 def test_price_sheet(workbook_path: Path) -> None:
