@@ -781,8 +781,7 @@ class _Export:
             if self.result.price_mean is None:
                 sheet.ws.write_string(row + 2, 3, self.t("none"))
             else:
-                sheet.ws.write_number(row + 2, 3, float(self.result.price_mean),
-                                      self.fmt(num_format=self.money_format, align="left"))
+                sheet.ws.write_number(row + 2, 3, float(self.result.price_mean), self.unrounded_money())
             row = self.method_rows(sheet, row + 3)
             self.benchmark_rows(sheet, row)
         sheet.finish(self.page)
@@ -813,10 +812,17 @@ class _Export:
             sheet.ws.write_string(row, 0, label, self.label)
             if isinstance(value, str):
                 sheet.ws.write_string(row, 3, value)
+            elif key == "abnormal_threshold":
+                sheet.ws.write_number(row, 3, float(value), self.unrounded_money())
             else:
                 sheet.ws.write_number(row, 3, float(value), self.fmt(num_format=self.money_format, align="left"))
             row += 1
         return row
+
+    def unrounded_money(self) -> Format:
+        """The format of an amount kept unrounded (the mean of the evaluated prices, the abnormal-low line): the
+        cents and up to six more decimals, so a price a fraction of a cent from the line is not shown equal to it."""
+        return self.fmt(num_format=self.money_format.replace("0.00", "0.00######", 1), align="left")
 
     def sme_text(self, line: PriceLine) -> str:
         """Yes or no; under a table of SME rates, the category the bid stated (issue 7, item 8)."""

@@ -658,3 +658,20 @@ def test_benchmark_deviation_shows_each_bid_s_d_from_the_mean(tmp_path: Path) ->
     price = {s.vendor_id: s.criteria["price"] for s in result.ranking}["91110000000000501A"]
     assert price == D("12.5")  # 30 − 0.5 × 35.0649…, to the rubric's 1 place
     assert _price_notes(book)["How the price score is reached"].startswith("benchmark B = the mean evaluated price")
+
+
+def test_the_unrounded_mean_and_abnormal_low_line_show_their_decimals(tmp_path: Path) -> None:
+    """Kept unrounded (what the abnormal-low check compared), shown to the cent they looked equal to a price a
+    fraction of a cent away: they keep their further decimals on screen."""
+    from bideval.evaluation import run
+
+    result = run("criteria/cs-outsourcing.yaml", ["sample_bids/cs-outsourcing"])
+    path = tmp_path / "ranked.xlsx"
+    write_workbook(result, path, lang="en")
+    ws = openpyxl.load_workbook(path)["Price"]
+    cells = {str(row[0].value): row[3] for row in ws.iter_rows() if row[0].value}
+    mean = cells["Mean evaluated price of valid bids"]
+    line = next(c for label, c in cells.items() if label.startswith("Abnormally low below"))
+    share = result.rubric.price_criterion.abnormal_low_share
+    assert mean.value == float(result.price_mean) and line.value == float(share * result.price_mean)
+    assert mean.number_format == line.number_format == "#,##0.00######"
