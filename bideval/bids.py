@@ -58,6 +58,24 @@ class BidSet:
     files: tuple[InputFile, ...]
 
 
+def is_credit_code(text: str) -> bool:
+    """Whether ``text`` is a unified social credit code (GB 32100-2015): 18 characters whose last is the check
+    character of the first 17.
+
+    >>> is_credit_code("91110000802100433B"), is_credit_code("91110000802100433C"), is_credit_code("示例")
+    (True, False, False)
+    """
+    if len(text) != 18 or any(c not in _CODE_VALUES for c in text):
+        return False
+    total = sum(_CODE_VALUES[c] * w for c, w in zip(text, _CODE_WEIGHTS))
+    return _CODE_CHARACTERS[(31 - total % 31) % 31] == text[17]
+
+
+_CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CODE_VALUES = {c: i for i, c in enumerate(_CODE_CHARACTERS)}
+_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
 def normalise_vendor_id(raw: str) -> str:
     """The form a credit code is compared and stored in: NFKC, no spaces, upper case."""
     return "".join(normalise(raw).split()).upper()
@@ -219,15 +237,17 @@ def _read_book(reading: Reading, book: Workbook) -> tuple[list[Bid], list[Proble
     else:
         bid, problems = _read_form(reading, book, read)
         found = [bid] if bid else []
-    elsewhere = _bids_elsewhere(reading, book, read)
+    elsewhere = _bids_elsewhere(reading, book, read, {b.vendor_id for b in found})
     return ([], problems + elsewhere) if elsewhere else (found, problems)
 
 
-def _bids_elsewhere(reading: Reading, book: Workbook, read: str) -> list[Problem]:
-    """A problem for each sheet other than ``read`` that holds bids too: a bid form's ``vendor_id`` row with a code in
-    column C, or a header naming the vendor_id column and another field above a filled row (Excel names a copied
-    sheet ``Bids (2)``; a bidder hides the old ``Bid`` and corrects a copy). Only one sheet is read, so the other's
-    bids would be lost without a word, or the hidden sheet's stale price read."""
+def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_vendors: set[str]) -> list[Problem]:
+    """A problem for each sheet other than ``read`` that holds a bid not read: a bid form's ``vendor_id`` row with a
+    credit code in column C, or a filled row under a header naming the vendor_id column and another field, whose
+    vendor is not among those read (Excel names a copied sheet ``Bids (2)``: vendors split over two sheets lost
+    those of the second without a word). A summary or register of the bids read (报价汇总, 投标人登记表), a field
+    dictionary or an example form is left alone. A form whose copy states the same vendor is told too, as the
+    copies may differ (a bidder hid ``Bid`` and corrected a copy ``Bid (2)``: the stale price was read)."""
     problems: list[Problem] = []
     for sheet in book.sheet_names:
         if sheet == read:
@@ -237,7 +257,7 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str) -> list[Problem
         except DamagedWorkbook as damaged:
             problems.extend(damaged.problems)
             continue
-        shape = _bid_shape(reading, rows)
+        shape = _bid_shape(reading, rows, read_vendors)
         if shape is not None:
             problems.append(Problem.of("bids.bids_elsewhere", book.display, sheet, shape=shape, read=read))
     return problems
@@ -249,18 +269,23 @@ def _merged(book: Workbook, sheet: str, rows: Iterable[int], columns: Iterable[i
             for span in book.merged_over(sheet, rows, columns)]
 
 
-def _bid_shape(reading: Reading, rows: list[list[Any]]) -> str | None:
-    """``consolidated`` or ``form`` when ``rows`` hold bids in that shape, else None."""
+def _bid_shape(reading: Reading, rows: list[list[Any]], read_vendors: set[str]) -> str | None:
+    """``consolidated`` or ``form`` when ``rows`` hold a bid not among ``read_vendors`` (a form: one stating a
+    credit code, or any of those read), else None."""
     filled = [row for row in rows if not is_blank_row(row)]
     if len(filled) >= 2:
-        named = {reading.headers[key].id for key in (fold(str(title)) for title in filled[0] if not is_blank(title))
-                 if key in reading.headers}
-        if "vendor_id" in named and named - {"vendor_id", "vendor_name"}:
-            return "consolidated"
+        keys = [fold(str(title)) if not is_blank(title) else "" for title in filled[0]]
+        columns = {reading.headers[key].id: c for c, key in enumerate(keys) if key in reading.headers}
+        if "vendor_id" in columns and set(columns) - {"vendor_id", "vendor_name"}:
+            at = columns["vendor_id"]
+            vendors = {normalise_vendor_id(str(row[at])) for row in filled[1:]
+                       if at < len(row) and not is_blank(row[at])}
+            return "consolidated" if vendors - read_vendors else None
     for row in filled:
-        if (len(row) > VALUE_COLUMN and isinstance(row[0], str) and normalise(row[0]) == "vendor_id"
-                and not is_blank(row[VALUE_COLUMN])):
-            return "form"
+        if len(row) > VALUE_COLUMN and isinstance(row[0], str) and normalise(row[0]) == "vendor_id" \
+                and not is_blank(row[VALUE_COLUMN]):
+            vendor = normalise_vendor_id(str(row[VALUE_COLUMN]))
+            return "form" if vendor in read_vendors or is_credit_code(vendor) else None
     return None
 
 

@@ -417,9 +417,13 @@ class Tiered(Criterion):
 
     def tier(self, name: str) -> Tier | None:
         """The tier named by its id or, failing that, by its label in either language, both (``三档 / Tier 3``), or its
-        id and label as the score sheet's tier column writes them (``t3 三档``)."""
-        return _named(name, self.tiers, lambda t: (t.label.zh, t.label.en, t.label.both(), f"{t.id} {t.label.zh}",
-                                                    f"{t.id} {t.label.en}"))
+        id and label as the score sheet's tier column writes them (``t3 三档``), or as people add the id to a label
+        (``t3 / 三档``, ``三档（t3）``); spaces between the parts do not matter."""
+        found = _named(name, self.tiers, lambda t: (t.label.zh, t.label.en))
+        if found is not None:
+            return found
+        wanted = "".join(fold(name).split())
+        return next((t for t in self.tiers if wanted in _tier_spellings(t)), None)
 
 
 @dataclass(frozen=True)
@@ -834,6 +838,15 @@ class Rubric:
 
 
 _Named = TypeVar("_Named", Tier, Criterion)
+
+
+def _tier_spellings(tier: Tier) -> set[str]:
+    """A tier's id and labels put together as people write them, folded and without spaces."""
+    i, zh, en = tier.id, tier.label.zh, tier.label.en
+    spellings = {f"{zh}/{en}", f"{en}/{zh}"}
+    for label in (zh, en):
+        spellings |= {f"{i}{label}", f"{i}/{label}", f"{label}/{i}", f"{label}({i})", f"{i}({label})"}
+    return {"".join(fold(text).split()) for text in spellings}
 
 
 def _named(name: str, things: Iterable[_Named], names: Callable[[_Named], tuple[str, ...]]) -> _Named | None:

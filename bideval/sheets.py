@@ -114,8 +114,28 @@ def _unread_workbooks(folder: Path) -> list[Problem]:
     found = 0
     for root, folders, names in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".") and f != "__MACOSX"]
-        found += sum(1 for name in names if name.lower().endswith(".xlsx") and not name.startswith(("~$", ".")))
+        found += sum(1 for name in names if name.lower().endswith(".xlsx") and not name.startswith(("~$", "."))
+                     and _may_hold_bids(Path(root) / name))
     return [Problem.of("files.subfolder", str(folder), workbooks=found)] if found else []
+
+
+def _may_hold_bids(path: Path) -> bool:
+    """Whether a workbook in a subfolder may be a bid: it names a sheet ``Bid`` or ``Bids`` (a staff list or a price
+    schedule among a bidder's attachments does not), or its sheet names cannot be read cheaply (a damaged or
+    unusual package: told rather than passed over). Only the package's small workbook part is read, with zipfile,
+    never python-calamine on a file the guard has not checked."""
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("xl/workbook.xml")
+            if info.file_size > 1024 * 1024:
+                return True
+            names = re.findall(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"', archive.read(info))
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, ValueError):
+        return True
+    return any(fold(name.decode("utf-8", "replace")) in ("bid", "bids") for name in names)
 
 
 # A range of cells, ((first row, first column), (last row, last column)), from 0, as python-calamine gives merged ranges.
@@ -172,9 +192,10 @@ class Workbook:
         return self._sheets.merged(sheet)
 
     def merged_over(self, sheet: str, rows: Iterable[int], columns: Iterable[int]) -> list[str]:
-        """The merged ranges of ``sheet`` (read already) that cover two or more of the cells a reader reads as values
-        (``rows`` × ``columns``, from 0), as ``B2:B8``: Excel shows the first cell's value across the range and keeps
-        it in that cell alone, so the others would be read as empty where the sheet shows a value."""
+        """The merged ranges of ``sheet`` (read already) that cover a cell a reader reads as a value (``rows`` ×
+        ``columns``, from 0) other than their first, as ``B2:B8``: Excel shows the first cell's value across the range
+        and keeps it in that cell alone, so such a cell would be read as empty where the sheet shows a value (an
+        answer typed in B10 of a form and merged over C10, the cell read)."""
         merged = self._sheets.merged(sheet)
         if not merged:
             return []
@@ -183,7 +204,9 @@ class Workbook:
         for (r0, c0), (r1, c1) in sorted(merged):  # top to bottom, left to right, whatever order the file has
             row_count = bisect_right(read_rows, r1) - bisect_left(read_rows, r0)
             column_count = bisect_right(read_columns, c1) - bisect_left(read_columns, c0)
-            if row_count * column_count >= 2:
+            first_read = (bisect_right(read_rows, r0) - bisect_left(read_rows, r0)) * \
+                (bisect_right(read_columns, c0) - bisect_left(read_columns, c0))
+            if row_count * column_count > first_read:
                 found.append(f"{cell_name(r0, c0)}:{cell_name(r1, c1)}")
         return found
 

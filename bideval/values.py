@@ -69,11 +69,14 @@ def normalise(text: str) -> str:
 
 
 # Every invisible formatting character (Unicode's category Cf: zero-width spaces and joiners, direction marks,
-# the byte-order mark, the soft hyphen…), as Unicode 14 lists them; tests/test_values.py checks the list.
+# the byte-order mark, the soft hyphen…, as Unicode 14 lists them) and every other code point Unicode says to show
+# as nothing (Default_Ignorable_Code_Point: the combining grapheme joiner, variation selectors such as the one an
+# emoji keyboard adds after ✔, Hangul fillers, Mongolian and Khmer invisible marks); tests/test_values.py checks it.
 _INVISIBLE = re.compile(
-    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff]")
 
 
 def fold(text: str) -> str:

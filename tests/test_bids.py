@@ -265,6 +265,7 @@ def test_workbooks_in_a_folder_inside_the_bids_folder_are_reported_not_lost(rubr
     for folder in ("资质文件", ".git", "__MACOSX"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / ("licence.pdf" if folder == "资质文件" else "._a.xlsx")).write_bytes(b"%PDF")
+    write_xlsx(tmp_path / "资质文件" / "人员清单.xlsx", {"人员": [["姓名", "岗位"], ["张三", "坐席"]]})  # not a bid
     assert problems_of(rubric, [tmp_path]) == [
         f"{tmp_path / '杭州嘉禾'}: this folder holds 1 .xlsx workbook, which is not read: a folder is read without the "
         "folders inside it; move it into the folder above, or name this folder too"]
@@ -295,6 +296,11 @@ def test_a_value_merged_over_several_bids_or_fields_is_refused_not_read_into_the
     path = write_openpyxl(tmp_path / "form.xlsx", {"Bid": form}, merged={"Bid": [f"C{licence}:C{capital}"]})
     (message,) = problems_of(rubric, [path])
     assert message.startswith(f"{path}:Bid!C{licence}:C{capital}: cells C{licence}:C{capital} are merged")
+    answer_in_b = [list(r) for r in form]
+    answer_in_b[licence - 1][1:3] = ["是", None]  # typed in B, merged over C, the cell read: C reads empty
+    path = write_openpyxl(tmp_path / "b.xlsx", {"Bid": answer_in_b}, merged={"Bid": [f"B{licence}:C{licence}"]})
+    (message,) = problems_of(rubric, [path])
+    assert message.startswith(f"{path}:Bid!B{licence}:C{licence}: cells B{licence}:C{licence} are merged")
     fine = write_openpyxl(tmp_path / "fine.xlsx", {"Bid": form}, merged={"Bid": ["B1:D1", f"C{licence}:D{licence}",
                                                                        f"B{licence}:B{capital}"]})
     (bid,) = read_bids(rubric, [fine]).bids
@@ -359,3 +365,22 @@ def test_a_mistyped_field_on_a_form_s_first_row_is_refused_not_taken_for_the_hea
     english = write_xlsx(tmp_path / "english.xlsx", {"Bid": [["Bid form"], ["Field id", "Item", "Your answer"],
                                                              *_form_rows(values)[1:]]})
     assert read_bids(rubric, [english]).bids[0].vendor_id == VENDOR_A
+
+
+def test_a_summary_a_field_dictionary_or_an_example_beside_the_bids_is_not_taken_for_more_bids(rubric, tmp_path: Path):
+    """A price summary or bidder register of the bids read, a sheet describing each field, or an example form with a
+    made-up code: none holds a bid that is not read, so the workbook is read as before."""
+    headers = list(good_bid(VENDOR_A))
+    bids = [headers] + [[good_bid(v)[h] for h in headers] for v in (VENDOR_A, VENDOR_B)]
+    consolidated = write_xlsx(tmp_path / "all.xlsx", {
+        "Bids": bids,
+        "报价汇总": [["统一社会信用代码", "投标人名称", "业务经营许可证", "备注"], [VENDOR_B, "乙", "是", ""], [VENDOR_A, "甲", "是", ""]]})
+    assert [b.vendor_id for b in read_bids(rubric, [consolidated]).bids] == [VENDOR_A, VENDOR_B]
+    form = write_xlsx(tmp_path / "form.xlsx", {
+        "Bid": _form_rows(good_bid(VENDOR_A)),
+        "字段说明": [["字段", "名称", "填写说明"], ["vendor_id", "统一社会信用代码", "18位，见营业执照"]],
+        "填写示例": _form_rows(good_bid("91110000XXXXXXXXXX", name="示例公司"))})
+    assert [b.vendor_id for b in read_bids(rubric, [form]).bids] == [VENDOR_A]
+    copy = write_xlsx(tmp_path / "copy.xlsx", {"Bid": _form_rows(good_bid(VENDOR_A)),
+                                               "Bid (2)": _form_rows(good_bid(VENDOR_A, rate_per_call=0.5))})
+    assert [p.split(": ")[0] for p in problems_of(rubric, [copy])] == [f"{copy}:Bid (2)"]

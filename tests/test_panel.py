@@ -285,7 +285,9 @@ def test_a_criterion_is_named_by_id_or_by_its_name_in_either_language(rubric, bi
 
 @pytest.mark.parametrize("tier, tier_id", [("t3", "t3"), ("T3", "t3"), ("三档", "t3"), ("Tier 3", "t3"),
                                            (" tier 1 ", "t1"), ("二档", "t2"),
-                                           ("t3 三档", "t3"), ("t2 Tier 2", "t2"), ("三档 / Tier 3", "t3")])
+                                           ("t3 三档", "t3"), ("t2 Tier 2", "t2"), ("三档 / Tier 3", "t3"),
+                                           ("三档/Tier 3", "t3"), ("t2 / 二档", "t2"), ("三档（t3）", "t3"),
+                                           ("t2\u3000二档", "t2"), ("Tier 1/一档", "t1")])
 def test_a_tier_is_named_by_id_or_label(rubric, bidset, tmp_path: Path, tier, tier_id):
     """By id, by label in either language or both, or as the score sheet's tier column writes it (``t3 三档``)."""
     path = write_panel(tmp_path / "panel.xlsx", [], [[VENDOR_A, "ops_plan", tier]])
@@ -570,7 +572,8 @@ def test_a_judge_merged_over_their_rows_is_told_once_as_merged_cells(rubric, bid
     for vendor in (VENDOR_A, VENDOR_B):
         scores.append(["王评委", vendor, "service_design", 4, ""])
     scores.merge_cells("A2:A3")
-    scores.merge_cells("E2:E3")  # a comment merged over two rows: read too
+    scores.merge_cells("D2:D3")  # a score merged over two rows
+    scores.merge_cells("E2:E3")  # a comment merged over two rows: kept, not scored, so not refused
     tiers = book.create_sheet("Tiers")
     for row in [["vendor_id", "criterion", "tier"], *TIERS]:
         tiers.append(row)
@@ -579,4 +582,4 @@ def test_a_judge_merged_over_their_rows_is_told_once_as_merged_cells(rubric, bid
     book.save(path)
     assert problems_of(rubric, bidset, path) == [
         f"{path}:Scores!{span}: cells {span} are merged: Excel keeps the value shown across them in {span[:2]} alone, "
-        "and the other cells are empty; unmerge them and write the value in each cell" for span in ("A2:A3", "E2:E3")]
+        "and the other cells are empty; unmerge them and write the value in each cell" for span in ("A2:A3", "D2:D3")]

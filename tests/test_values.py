@@ -186,6 +186,11 @@ def test_every_invisible_formatting_character_is_dropped_before_comparing():
     assert len(invisible) > 150
     assert [c for c in invisible if normalise("甲" + c + "乙") != "甲乙"] == []
     assert normalise(" 9133\u200b0106 ") == "91330106" and normalise("Ａ１") == "A1"
+    # shown as nothing though not Cf: a combining grapheme joiner, variation selectors, Hangul fillers, Khmer and
+    # Mongolian invisible marks, a supplementary variation selector
+    for ignorable in "\u034f\ufe0f\ufe00\u180b\u17b4\u115f\u3164\uffa0\U000e0100":
+        assert normalise("甲" + ignorable + "乙") == "甲乙", hex(ord(ignorable))
+    assert parse_bool("✔\ufe0f") is True  # what an emoji keyboard types for ✔
 
 
 @pytest.mark.parametrize("parse, raw", [
