@@ -7,13 +7,14 @@ from input that is bad anywhere.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from .errors import BidsError, DamagedWorkbook, Problem, cell_problem, raise_if
+from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
 from .labels import Named
 from .rubric import Field, Rubric
 from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank, is_blank_row, open_workbook
@@ -403,6 +404,8 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
             if values[field.id] is None:
                 row_problems.append(Problem.of("bids.required_empty", book.display, sheet,
                                                f"{letters.get(field.id, '')}{r + 1}" or None, field=_named(field)))
+        row_problems += _odd_vendor_code(reading, values, book.display, sheet, f"{letters['vendor_id']}{r + 1}",
+                                         data[i][columns["vendor_id"]] if columns["vendor_id"] < len(data[i]) else None)
         if row_problems:
             problems.extend(row_problems)
             continue
@@ -447,10 +450,25 @@ def _make_bid(reading: Reading, raw: Mapping[str, Any], where, file: str, sheet:
     for f in fields:
         if f.id in ("vendor_id", "vendor_name") and values[f.id] is None:
             problems.append(Problem.of("bids.required_empty", file, sheet, where(f.id) or None, field=_named(f)))
+    problems += _odd_vendor_code(reading, values, file, sheet, where("vendor_id"), raw.get("vendor_id"))
     if len(problems) > before:
         return None
     return Bid(normalise_vendor_id(values["vendor_id"]), values["vendor_name"], bool(values.get("sme")),
                values, file, sheet, cells, row)
+
+
+def _odd_vendor_code(reading: Reading, values: Mapping[str, Any], file: str, sheet: str, cell: str,
+                    raw: Any) -> list[Problem]:
+    """A problem when the vendor ID holds a character no code holds (a braille blank looks like nothing and is no
+    format character; a letter of another script): kept, it made the same bidder a second one."""
+    code = values.get("vendor_id")
+    if not isinstance(code, str) or _VENDOR_CODE.fullmatch(normalise_vendor_id(code)):
+        return []
+    return [cell_problem(file, sheet, cell, _EXPECT_VENDOR_CODE, raw, _named(reading.rubric.field_index["vendor_id"]))]
+
+
+_VENDOR_CODE = re.compile(r"[0-9A-Z._/-]+")
+_EXPECT_VENDOR_CODE = Expected("vendor_code")
 
 
 def _duplicate_vendors(bids: Iterable[Bid]) -> list[Problem]:

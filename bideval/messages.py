@@ -304,6 +304,12 @@ def _(s: Say) -> str:
     return str(s["text"])
 
 
+@_template("vendor_code", _EXPECTED)
+def _(s: Say) -> str:
+    return s.t("a vendor ID of letters and digits (an 18-character unified social credit code; - _ . / allowed)",
+               "由字母和数字组成的投标人代码（18位统一社会信用代码；可含 - _ . /）")
+
+
 @_template("not_an_error", _EXPECTED)
 def _(s: Say) -> str:
     return s.t("a value (a typed answer, or a formula that works out)", "一个值（填写的内容，或能算出结果的公式）")

@@ -384,3 +384,15 @@ def test_a_summary_a_field_dictionary_or_an_example_beside_the_bids_is_not_taken
     copy = write_xlsx(tmp_path / "copy.xlsx", {"Bid": _form_rows(good_bid(VENDOR_A)),
                                                "Bid (2)": _form_rows(good_bid(VENDOR_A, rate_per_call=0.5))})
     assert [p.split(": ")[0] for p in problems_of(rubric, [copy])] == [f"{copy}:Bid (2)"]
+
+
+@pytest.mark.parametrize("odd", ["\u2800", "Ж", "甲", "!"])
+def test_a_credit_code_with_a_character_no_code_holds_is_refused_at_its_cell(rubric, tmp_path: Path, odd):
+    """A braille blank looks like nothing and is no format character: kept, it made the same bidder a second one."""
+    path = write_form(tmp_path / "b.xlsx", good_bid(VENDOR_A + odd))
+    (message,) = problems_of(rubric, [path])
+    assert message.startswith(f"{path}:Bid!C2: expected a vendor ID of letters and digits"), message
+    headers = list(good_bid(VENDOR_A))
+    rows = [headers, [good_bid(VENDOR_A)[h] for h in headers], [good_bid(VENDOR_B + odd)[h] for h in headers]]
+    (message,) = problems_of(rubric, [write_xlsx(tmp_path / "all.xlsx", {"Bids": rows})])
+    assert ":Bids!A3: expected a vendor ID of letters and digits" in message
