@@ -1194,6 +1194,11 @@ def _(s: Say) -> str:
     if found.nobody_may_score:
         parts.append(s.t(f"every judge is recused from {', '.join(found.nobody_may_score)}: seat a judge who may "
                          f"score it", f"全体评委均须回避 {'、'.join(found.nobody_may_score)}：请增补可以评审的评委"))
+    if found.untiered:
+        bids = s.join(s.t(f"{vendor} on {s.name(criterion)}", f"{vendor} 的{s.name(criterion)}")
+                      for vendor, criterion in found.untiered)
+        parts.append(s.t(f"scored with no agreed tier: {bids} (agree the tier on the Tiers page)",
+                         f"已评分但未定档：{bids}（请在“定档”页面确定档次）"))
     if found.unresolved:
         flags = s.join(_flag(s, f) for f in found.unresolved)
         lead = "no finding yet for" if s.ids else "no written finding yet for"

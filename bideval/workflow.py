@@ -15,7 +15,9 @@ from typing import Collection, Iterable, Mapping
 
 from .errors import BidEvalError
 from .result import ABNORMAL_LOW, INCOMPLETE, Result
+from .labels import Named
 from .rights import Action
+from .rubric import Tiered
 
 
 class Stage(enum.Enum):
@@ -159,9 +161,10 @@ class Blockers:
     unresolved: tuple[Flag, ...] = ()
     not_submitted: tuple[str, ...] = ()
     nobody_may_score: tuple[str, ...] = ()  # incomplete bids every panel member is recused from: a judge must join
+    untiered: tuple[tuple[str, Named], ...] = ()  # (vendor_id, tiered criterion) scored with no tier agreed
 
     def __bool__(self) -> bool:
-        return bool(self.incomplete or self.unresolved or self.not_submitted)
+        return bool(self.incomplete or self.unresolved or self.not_submitted or self.untiered)
 
 
 def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, bool],
@@ -176,7 +179,20 @@ def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, b
         not_submitted=tuple(j for j, done in submitted.items() if not done),
         nobody_may_score=tuple(v for v in incomplete
                                if result.judges and all((j, v) in recused for j in result.judges)),
+        untiered=untiered(result),
     )
+
+
+def untiered(result: Result) -> tuple[tuple[str, Named], ...]:
+    """Each ranked bid and tiered criterion the judges scored with no tier agreed (the chair cleared it): rules.md
+    wants every score inside the agreed tier, and the command line refuses such scores, so no result is final
+    with one."""
+    ranked = {s.vendor_id for s in result.ranking}
+    criteria = result.rubric.criterion_index
+    found = sorted({(p.vendor_id, p.criterion) for p in result.panel_scores
+                    if p.score is not None and p.tier is None and p.vendor_id in ranked
+                    and isinstance(criteria.get(p.criterion), Tiered)})
+    return tuple((vendor, Named(c, criteria[c].name)) for vendor, c in found)
 
 
 class FinaliseRefused(BidEvalError):

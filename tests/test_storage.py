@@ -437,6 +437,39 @@ def test_consensus_scores_count_instead_of_the_mean(url, tmp_path):
     assert [(x.judge, x.score) for x in result.panel_scores if x.criterion == "ops_plan"] == [("wang", D(11))]
 
 
+def test_a_tiered_score_with_its_tier_cleared_blocks_finalising(url, tmp_path):
+    """The chair cleared a bid's tier after the judges scored in it: the result looked final and was signed, though
+    the command line refuses the same scores (no tier agreed). Finalising now waits for the tier."""
+    store = Store(url)
+    who = people(store)
+    tender = store.create_tender(who["buyer"], "T", RUBRIC_TEXT, "example.yaml")
+    store.import_bids(who["buyer"], tender, files(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))))
+    store.give_role(who["buyer"], tender, "chair", Role.CHAIR)
+    store.give_role(who["buyer"], tender, "wang", Role.JUDGE)
+    store.set_tier(who["chair"], tender, VENDOR_A, "ops_plan", "t3")
+    store.open_scoring(who["chair"], tender)
+    store.declare(who["wang"], tender, {})
+    store.set_score(who["wang"], tender, VENDOR_A, "ops_plan", D(11))
+    store.set_score(who["wang"], tender, VENDOR_A, "service_design", D(3))
+    store.set_tier(who["chair"], tender, VENDOR_A, "ops_plan", None)
+    store.submit(who["wang"], tender)
+    store.close_scoring(who["chair"], tender)
+    found = store.blockers(who["chair"], tender)
+    assert [(vendor, c.id) for vendor, c in found.untiered] == [(VENDOR_A, "ops_plan")] and found
+    with pytest.raises(FinaliseRefused) as refused:
+        store.finalise(who["chair"], tender)
+    assert f"scored with no agreed tier: {VENDOR_A} on 'ops_plan' (agree the tier on the Tiers page)" \
+        in str(refused.value)
+    assert store.tender(who["chair"], tender).stage is Stage.REVIEW
+    store.reopen(who["chair"], tender, "定档遗漏")
+    store.set_tier(who["chair"], tender, VENDOR_A, "ops_plan", "t3")
+    store.submit(who["wang"], tender)
+    store.close_scoring(who["chair"], tender)
+    assert not store.blockers(who["chair"], tender)
+    store.finalise(who["chair"], tender)
+    assert store.tender(who["chair"], tender).stage is Stage.FINAL
+
+
 def test_a_bid_every_judge_is_recused_from_blocks_finalising_and_says_a_judge_must_join(url, tmp_path):
     """Consensus agreed for it all the same: nobody on the panel may score it (README, Panel session)."""
     store = Store(url)
