@@ -413,11 +413,11 @@ def test_the_chair_finalises_only_when_nothing_is_incomplete_or_unresolved(sessi
     assert [e.reason for e in store.events(chair, tender) if e.action == "stage"][-1] == "分值汇总计算错误"
 
 
-def test_consensus_scores_count_instead_of_the_mean(url, tmp_path):
+def scored_by_one_judge(url, tmp_path, rubric: str = RUBRIC_TEXT, before_submitting=None):
+    """A tender of one bid (tier t3 on ops_plan) that judge wang has scored (11 and 3) and submitted, scoring closed;
+    ``before_submitting(store, tender, who)`` runs between the scores and the submission."""
     store = Store(url)
     who = people(store)
-    rubric = RUBRIC_TEXT.replace("aggregate: mean", "aggregate: consensus")
-    assert "consensus" in rubric
     tender = store.create_tender(who["buyer"], "T", rubric, "example.yaml")
     store.import_bids(who["buyer"], tender, files(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))))
     store.give_role(who["buyer"], tender, "chair", Role.CHAIR)
@@ -427,8 +427,17 @@ def test_consensus_scores_count_instead_of_the_mean(url, tmp_path):
     store.declare(who["wang"], tender, {})
     store.set_score(who["wang"], tender, VENDOR_A, "ops_plan", D(11))
     store.set_score(who["wang"], tender, VENDOR_A, "service_design", D(3))
+    if before_submitting:
+        before_submitting(store, tender, who)
     store.submit(who["wang"], tender)
     store.close_scoring(who["chair"], tender)
+    return store, tender, who
+
+
+def test_consensus_scores_count_instead_of_the_mean(url, tmp_path):
+    rubric = RUBRIC_TEXT.replace("aggregate: mean", "aggregate: consensus")
+    assert "consensus" in rubric
+    store, tender, who = scored_by_one_judge(url, tmp_path, rubric)
     assert store.evaluate(who["chair"], tender).status == "provisional"  # no agreed score yet
     store.set_consensus(who["chair"], tender, VENDOR_A, "ops_plan", D("13.5"), "合议 agreed after discussion")
     store.set_consensus(who["chair"], tender, VENDOR_A, "service_design", D(4), "合议")
@@ -440,20 +449,9 @@ def test_consensus_scores_count_instead_of_the_mean(url, tmp_path):
 def test_a_tiered_score_with_its_tier_cleared_blocks_finalising(url, tmp_path):
     """The chair cleared a bid's tier after the judges scored in it: the result looked final and was signed, though
     the command line refuses the same scores (no tier agreed). Finalising now waits for the tier."""
-    store = Store(url)
-    who = people(store)
-    tender = store.create_tender(who["buyer"], "T", RUBRIC_TEXT, "example.yaml")
-    store.import_bids(who["buyer"], tender, files(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))))
-    store.give_role(who["buyer"], tender, "chair", Role.CHAIR)
-    store.give_role(who["buyer"], tender, "wang", Role.JUDGE)
-    store.set_tier(who["chair"], tender, VENDOR_A, "ops_plan", "t3")
-    store.open_scoring(who["chair"], tender)
-    store.declare(who["wang"], tender, {})
-    store.set_score(who["wang"], tender, VENDOR_A, "ops_plan", D(11))
-    store.set_score(who["wang"], tender, VENDOR_A, "service_design", D(3))
-    store.set_tier(who["chair"], tender, VENDOR_A, "ops_plan", None)
-    store.submit(who["wang"], tender)
-    store.close_scoring(who["chair"], tender)
+    store, tender, who = scored_by_one_judge(
+        url, tmp_path, before_submitting=lambda store, tender, who: store.set_tier(who["chair"], tender, VENDOR_A,
+                                                                                   "ops_plan", None))
     found = store.blockers(who["chair"], tender)
     assert [(vendor, c.id) for vendor, c in found.untiered] == [(VENDOR_A, "ops_plan")] and found
     with pytest.raises(FinaliseRefused) as refused:
