@@ -1036,6 +1036,13 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     if s["what"] == "finding":
         return s.t("a finding needs its text", "复核意见不能为空")
+    if s["what"] == "remove":
+        work = (("scores", "项评分"), ("tiers", "项定档"), ("consensus", "项合议得分"), ("declarations", "项回避声明"))
+        en = ", ".join(f"{s[k]} {k}" for k, _ in work if s.get(k))
+        zh = "、".join(f"{s[k]} {w}" for k, w in work if s.get(k))
+        return s.t(f"removing the bid of {s['vendor_id']} needs its reason: the panel has recorded {en} for it, "
+                   "which go with it (the reason is kept in the audit trail)",
+                   f"删除 {s['vendor_id']} 的投标须填写理由：评委已对其记录 {zh}，将一并删除（理由记入审计记录）")
     if s["what"] == "conflict":
         vendors = s.join(s["vendors"])
         return s.t(f"a conflict of interest needs what it is (employment, family, investment …): {vendors}",

@@ -575,12 +575,25 @@ class Store:
         return counts
 
     def remove_bid(self, actor: Actor, tender_id: int, vendor_id: str, reason: str = "") -> None:
-        """Remove a vendor's bid and the panel's tiers, scores and declarations for it."""
+        """Remove a vendor's bid and the panel's tiers, scores, consensus scores and declarations for it.
+
+        A bid the panel has worked on (any of those recorded) needs the reason, kept in the audit trail with how many
+        of each went; a vendor with no bid in the tender is refused, nothing written."""
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
+            if s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id,
+                                                           BidRecord.vendor_id == vendor_id)).first() is None:
+                raise BidEvalError.coded("store.no_bids", vendors=(vendor_id,), tender=tender_id)
+            work = {name: s.execute(select(func.count()).select_from(model).where(
+                        model.tender_id == tender_id, model.vendor_id == vendor_id)).scalar_one()
+                    for name, model in (("scores", ScoreRecord), ("tiers", TierRecord),
+                                        ("consensus", ConsensusRecord), ("declarations", DeclarationRecord))}
+            if any(work.values()) and not reason.strip():
+                raise BidEvalError.coded("store.reason_needed", what="remove", vendor_id=vendor_id, **work)
             for model in (BidRecord, TierRecord, ScoreRecord, ConsensusRecord, DeclarationRecord, DocumentRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id, model.vendor_id == vendor_id))
-            self._touch(s, record, actor, "remove_bid", vendor_id, reason=reason)
+            self._touch(s, record, actor, "remove_bid", vendor_id, reason=reason.strip(),
+                        detail=", ".join(f"{count} {name}" for name, count in work.items() if count))
 
     # -- documents (proposals, price schedules, scans): checked by bideval.documents, written here
     def add_documents(self, actor: Actor, tender_id: int, vendor_id: str, files: Sequence[tuple[str, bytes]],

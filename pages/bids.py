@@ -132,16 +132,23 @@ def _code(line: str) -> str:
 
 def _ask_remove() -> None:
     st.session_state.bids_remove_pending = (ws.tender_id(), st.session_state.bids_selected)
+    st.session_state.bids_remove_error = None
 
 
 def _cancel_remove() -> None:
     st.session_state.bids_remove_pending = None
+    st.session_state.bids_remove_error = None
 
 
 def _confirm_remove() -> None:
     tender, vendor = st.session_state.bids_remove_pending
-    ws.store().remove_bid(ws.actor(), tender, vendor)
+    try:
+        ws.store().remove_bid(ws.actor(), tender, vendor, st.session_state.get("bids_remove_reason", ""))
+    except BidEvalError as error:  # the reason the panel's work needs, or a bid removed meanwhile
+        st.session_state.bids_remove_error = error
+        return
     st.session_state.bids_remove_pending = None
+    st.session_state.bids_remove_error = None
     st.session_state.bids_notice = (tender, vendor)
 
 
@@ -417,13 +424,22 @@ def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
         confirm(tr(f"确定删除 **{names[pending[1]]}** 的投标吗？评委对该投标的定档和评分将一并删除，且记入审计记录。",
                    f"Remove the bid of **{names[pending[1]]}**? The panel's tiers and scores for it are "
                    "removed too, and the removal is written to the audit trail."),
-                tr("确认删除", "Yes, remove it"), "bids_remove", _confirm_remove, _cancel_remove)
+                tr("确认删除", "Yes, remove it"), "bids_remove", _confirm_remove, _cancel_remove,
+                reason=tr("删除理由（评委已评分或定档时必填，记入审计记录）",
+                          "Reason (needed once the panel has scored or tiered the bid; kept in the audit trail)"))
+        error = st.session_state.get("bids_remove_error")
+        if error is not None:
+            ws.show_error(error)
     show_documents(store, tender, vendor)
 
 
-def confirm(question: str, yes: str, key: str, on_yes: Callable[[], None], on_no: Callable[[], None]) -> None:
-    """A removal asked for: the question, and the buttons ``<key>_confirm`` and ``<key>_cancel``."""
+def confirm(question: str, yes: str, key: str, on_yes: Callable[[], None], on_no: Callable[[], None],
+            reason: str | None = None) -> None:
+    """A removal asked for: the question, the box ``<key>_reason`` when a reason is asked (``reason``: its label),
+    and the buttons ``<key>_confirm`` and ``<key>_cancel``."""
     st.warning(question)
+    if reason is not None:
+        st.text_input(reason, key=f"{key}_reason")
     left, right, _ = st.columns([1, 1, 4])
     left.button(yes, key=f"{key}_confirm", type="primary", on_click=on_yes)
     right.button(ws.tr("取消", "Cancel"), key=f"{key}_cancel", on_click=on_no)

@@ -228,6 +228,27 @@ def test_removing_a_bid_needs_a_confirmation(two_bids):
     assert [e.action for e in admin_call("events", two_bids)][-1] == "remove_bid"
 
 
+def test_removing_a_bid_the_panel_has_tiered_needs_a_reason_kept_in_the_audit_trail(two_bids):
+    """Removing a bid takes its tiers and scores with it: the page asks for the reason the store requires, and
+    without one nothing is removed."""
+    admin_call("set_tier", two_bids, VENDOR_A, "ops_plan", "t3")
+    app = open_app("bids", lang="en", tender_id=two_bids)
+    app.selectbox(key="bids_selected").set_value(VENDOR_A).run()
+    app.button(key="bids_remove").click().run()
+    app.button(key="bids_remove_confirm").click().run()
+    assert not app.exception
+    assert any(f"removing the bid of {VENDOR_A} needs its reason: the panel has recorded 1 tiers" in e.value
+               for e in app.error), [e.value for e in app.error]
+    assert len(admin_call("bidset", two_bids).bids) == 2 and admin_call("tiers", two_bids)
+    app.text_input(key="bids_remove_reason").input("投标人撤回投标（书面函件）").run()
+    app.button(key="bids_remove_confirm").click().run()
+    assert not app.exception and not app.error
+    assert [b.vendor_id for b in admin_call("bidset", two_bids).bids] == [VENDOR_B]
+    event = admin_call("events", two_bids)[-1]
+    assert (event.action, event.subject, event.reason, event.detail) == (
+        "remove_bid", VENDOR_A, "投标人撤回投标（书面函件）", "1 tiers")
+
+
 def test_bids_imported_in_one_session_are_seen_by_a_new_session(tender, tmp_path):
     upload(open_app("bids", lang="zh", tender_id=tender), write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)))
     later = open_app("bids", lang="en", tender_id=tender)

@@ -370,6 +370,22 @@ def test_judges_saving_at_once_all_keep_their_scores(session, url):
 
 # -- workflow
 
+def test_removing_a_bid_the_panel_scored_needs_a_reason_and_an_unknown_bid_is_refused(url, tmp_path):
+    """During scoring (the stage a bid may still be removed in): refused without a reason, nothing written."""
+    def attempts(store, tender, who):
+        buyer, version = who["buyer"], store.tender(who["buyer"], tender).version
+        with pytest.raises(BidEvalError) as refused:
+            store.remove_bid(buyer, tender, VENDOR_A, " ")
+        assert refused.value.code == "store.reason_needed"
+        assert "the panel has recorded 2 scores, 1 tiers, 1 declarations for it" in str(refused.value)
+        with pytest.raises(BidEvalError) as unknown:
+            store.remove_bid(buyer, tender, "91110108MA01NOPE00", "typo")
+        assert unknown.value.code == "store.no_bids"
+        assert store.tender(buyer, tender).version == version and len(store.scores(who["chair"], tender)) == 2
+
+    scored_by_one_judge(url, tmp_path, before_submitting=attempts)
+
+
 def test_the_chair_finalises_only_when_nothing_is_incomplete_or_unresolved(session):
     store, tender, who = session
     chair = who["chair"]
