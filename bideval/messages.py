@@ -1032,6 +1032,16 @@ def _(s: Say) -> str:
                f"招标项目 {s['tender']} 中没有 {s.join(s['vendors'])} 的投标")
 
 
+@_template("store.no_flag")
+def _(s: Say) -> str:
+    kind = {"outlier": "畸高畸低评分", "abnormal_low": "异常低价", "incomplete": "评分不完整"}.get(s["kind"], "")
+    criterion = s.name(s["criterion"]) if s.get("criterion") else ""
+    rest = " ".join(x for x in (s["vendor_id"], criterion, s.get("judge")) if x)
+    return s.t(f"no such flag to write a finding on: {s['kind']} {rest} (a finding answers an outlying score, an "
+               "abnormally low price or an incomplete bid the evaluation shows); nothing was recorded",
+               f"没有可填写复核意见的情况：{kind} {rest}（复核意见针对评估结果中的畸高畸低评分、异常低价或评分不完整）；未记录任何内容")
+
+
 @_template("store.reason_needed")
 def _(s: Say) -> str:
     if s["what"] == "finding":

@@ -44,7 +44,7 @@ from .sheets import InputFile
 from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
 from .values import FieldType
 from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, blockers,
-                       check_stage)
+                       check_stage, flags_to_resolve)
 
 __all__ = ["Store", "ScoreRefused", "RightRefused", "WriteConflict", "database_url"]
 
@@ -1297,6 +1297,10 @@ class Store:
                 raise WriteConflict("finding", expected_version, seen, current.text if current else None,
                                     kind=kind, vendor_id=vendor_id)
             old = current.text if current else None
+            if current is None and not self._flag_may_be(s, record, Flag(kind, vendor_id, criterion, judge)):
+                known = self._rubric_of(record).criterion_index.get(criterion)
+                raise BidEvalError.coded("store.no_flag", kind=kind.value, vendor_id=vendor_id, judge=judge,
+                                         criterion=Named(criterion, known.name) if known else criterion)
             if current is None:
                 current = FindingRecord(tender_id=tender_id, kind=kind.value, vendor_id=vendor_id,
                                         criterion=criterion, judge=judge, text=text.strip(), by=actor.name,
@@ -1308,6 +1312,20 @@ class Store:
             self._touch(s, record, actor, "finding", " ".join(x for x in (kind.value, vendor_id, criterion, judge) if x),
                         old, text.strip())
             return current.version
+
+    def _flag_may_be(self, s: Session, record: TenderRecord, flag: Flag) -> bool:
+        """Whether a finding may be written on ``flag``: one the evaluation raises, or one it could have raised (a bid
+        of the tender; for an outlier, a panel criterion and a panel member): a finding on a flag since resolved
+        stays possible, a typo in a vendor, criterion or judge (a finding on nothing) is not."""
+        if flag in flags_to_resolve(self._evaluate(s, record, None)):
+            return True
+        bids = set(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == record.id)).scalars())
+        if flag.vendor_id not in bids:
+            return False
+        if flag.kind is not FindingKind.OUTLIER:
+            return not flag.criterion and not flag.judge
+        panel = {c.id for c in self._rubric_of(record).panel_criteria}
+        return flag.criterion in panel and flag.judge in self._panel_input(s, record.id).judges
 
     def findings(self, actor: Actor, tender_id: int) -> list[tuple[Flag, str, str, int]]:
         """Recorded findings: (flag, text, by, version)."""

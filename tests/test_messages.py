@@ -46,6 +46,7 @@ FACTS = {
     "store.no_bids": dict(vendors=(VENDOR,), tender=7),
     "store.no_seat": dict(judge="赵评委", tender=7),
     "store.reason_needed": dict(what="consensus"),
+    "store.no_flag": dict(kind="outlier", vendor_id=VENDOR, criterion=OPS, judge="王评委"),
     "store.submit_missing": dict(judge="王评委", missing=((VENDOR, OPS),)),
     "store.write_conflict": dict(what="score", seen=1, current=2, value="8", judge="王评委", vendor_id=VENDOR,
                                  criterion=OPS),
@@ -187,6 +188,14 @@ SENTENCES = [
      "王评委's score for 91440300708461136T on 'Operations management capability' was changed by someone else "
      "meanwhile (you saw version 1, it is now version 2: 8); nothing was overwritten",
      '王评委对 91440300708461136T 的“运营管理能力”评分已被他人修改（您看到的是第 1 版，现为第 2 版：8），未覆盖任何内容'),
+    ("store.no_flag",
+     "no such flag to write a finding on: outlier 91440300708461136T 'ops_plan' 王评委 (a finding answers an outlying "
+     "score, an abnormally low price or an incomplete bid the evaluation shows); nothing was recorded",
+     "no such flag to write a finding on: outlier 91440300708461136T 'Operations management capability' 王评委 (a "
+     "finding answers an outlying score, an abnormally low price or an incomplete bid the evaluation shows); nothing "
+     "was recorded",
+     "没有可填写复核意见的情况：畸高畸低评分 91440300708461136T “运营管理能力” 王评委（复核意见针对评估结果中的畸高畸低评分、异常低价或评分不完整）；"
+     "未记录任何内容"),
     ("bids.bids_elsewhere",
      "this sheet holds bids too (its header names the vendor_id column), but only the sheet 'Bids' is read, so "
      "nothing of this workbook was imported: move its rows to 'Bids' and delete it", SAME,

@@ -414,6 +414,15 @@ def test_the_chair_finalises_only_when_nothing_is_incomplete_or_unresolved(sessi
     found = store.blockers(chair, tender)
     assert not found.incomplete and {(f.kind, f.judge) for f in found.unresolved} == {
         (FindingKind.OUTLIER, "王评委"), (FindingKind.OUTLIER, "李评委")}
+    version = store.tender(chair, tender).version
+    for kind, vendor, criterion, judge in ((FindingKind.OUTLIER, "NOSUCHVENDOR", "zzz", "nobody"),
+                                           (FindingKind.ABNORMAL_LOW, "91110108MA01NOPE00", "", ""),
+                                           (FindingKind.OUTLIER, VENDOR_A, "service_design", "赵评委"),
+                                           (FindingKind.OUTLIER, VENDOR_A, "price", "王评委")):
+        with pytest.raises(BidEvalError) as orphan:  # a typo in a vendor or judge: a finding on nothing
+            store.record_finding(chair, tender, kind, vendor, "说明", criterion, judge)
+        assert orphan.value.code == "store.no_flag"
+    assert store.tender(chair, tender).version == version and store.findings(chair, tender) == []
     for flag in found.unresolved:
         store.record_finding(chair, tender, flag.kind, flag.vendor_id, "评委说明理由，维持原分", flag.criterion,
                              flag.judge)
