@@ -48,6 +48,7 @@ class Action(enum.Enum):
     OPEN_SCORING = "open scoring"
     SET_TIER = "set tiers"
     MANAGE_PANEL = "change the panel"
+    REPLACE_PANEL = "replace the whole panel with a workbook"
     IMPORT_SCORES = "import a judge's score sheet"
     SCORE = "score"
     DECLARE = "declare conflicts of interest"
@@ -65,6 +66,7 @@ ACTION_NAMES_ZH = {
     Action.READ_RESULT: "查看评标结果", Action.READ_AUDIT: "查看审计记录", Action.CONFIGURE: "修改招标项目设置",
     Action.GIVE_ROLES: "分配或收回角色", Action.IMPORT_BIDS: "导入或删除投标", Action.EXPORT: "导出结果",
     Action.OPEN_SCORING: "开始评分", Action.SET_TIER: "定档", Action.MANAGE_PANEL: "调整评标委员会",
+    Action.REPLACE_PANEL: "用工作簿替换整个评标委员会",
     Action.IMPORT_SCORES: "导入评委评分表", Action.SCORE: "打分", Action.DECLARE: "作出回避声明",
     Action.SUBMIT: "提交评分", Action.CLOSE_SCORING: "结束评分", Action.RECORD_FINDING: "记录复核意见",
     Action.SET_CONSENSUS: "录入合议得分", Action.FINALISE: "确认最终结果", Action.REOPEN: "重新开启已定稿的结果",
@@ -75,7 +77,9 @@ _READ = {Action.READ_TENDER, Action.READ_BIDS, Action.READ_PANEL, Action.READ_RE
 ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.PROCUREMENT: frozenset(_READ | {Action.CONFIGURE, Action.GIVE_ROLES, Action.IMPORT_BIDS, Action.EXPORT,
                                          Action.OPEN_SCORING, Action.MANAGE_PANEL}),
+    # Replacing the whole panel (its seats, tiers and every judge's scores) is the chair's, as the panel's scores are.
     Role.CHAIR: frozenset(_READ | {Action.EXPORT, Action.OPEN_SCORING, Action.SET_TIER, Action.MANAGE_PANEL,
+                                   Action.REPLACE_PANEL,
                                    Action.IMPORT_SCORES, Action.CLOSE_SCORING, Action.RECORD_FINDING,
                                    Action.SET_CONSENSUS, Action.FINALISE, Action.REOPEN}),
     # A judge's reads are filtered by the store: their own scores only, the rest after they submit.

@@ -1120,7 +1120,7 @@ class Store:
     def preview_replace_panel(self, actor: Actor, tender_id: int, name: str, content: bytes) -> PanelReplacement:
         """What replacing the whole panel (judges, tiers, scores) with a workbook's would remove and bring."""
         with self.db.read() as s:
-            record, _ = self._open(s, actor, tender_id, Action.MANAGE_PANEL)
+            record, _ = self._open(s, actor, tender_id, Action.REPLACE_PANEL)
             return self._replacement(s, record, name, content)
 
     def _replacement(self, s: Session, record: TenderRecord, name: str, content: bytes) -> PanelReplacement:
@@ -1148,13 +1148,16 @@ class Store:
         Seats keep the accounts that held them when the same name comes back.
         """
         with self.db.write() as s:
-            record, _ = self._open(s, actor, tender_id, Action.MANAGE_PANEL, lock=True)
+            record, _ = self._open(s, actor, tender_id, Action.REPLACE_PANEL, lock=True)
             now = self._replacement(s, record, name, content)
             if now != confirmed:
                 raise WriteConflict("panel", confirmed.version, record.version, preview=True)
             panel = self._read_workbook(s, record, name, content)
             holders = dict(s.execute(select(JudgeRecord.name, JudgeRecord.account_id)
                                      .where(JudgeRecord.tender_id == tender_id)).all())
+            removed = [f"{r.judge} {r.vendor_id} {r.criterion} {r.score or '-'}" for r in s.execute(
+                select(ScoreRecord).where(ScoreRecord.tender_id == tender_id)
+                .order_by(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion)).scalars()]
             for model in (JudgeRecord, TierRecord, ScoreRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id))
             for judge in panel.judges:
@@ -1169,7 +1172,8 @@ class Store:
             self._touch(s, record, actor, "replace_panel", confirmed.file,
                         old=f"{len(holders)} judges, {confirmed.scores_removed} scores",
                         new=f"{len(panel.judges)} judges, {len(panel.scores)} scores",
-                        detail=f"sha256={confirmed.sha256}; removed judges: {', '.join(confirmed.judges_removed) or '-'}")
+                        detail=f"sha256={confirmed.sha256}; removed judges: {', '.join(confirmed.judges_removed) or '-'}"
+                               f"; scores removed: {'; '.join(removed) or '-'}")
             return panel.warnings
 
     def preview_score_sheet(self, actor: Actor, tender_id: int, judge: str, name: str, content: bytes) -> SheetPreview:

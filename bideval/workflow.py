@@ -39,6 +39,7 @@ ALLOWED_IN: dict[Action, frozenset[Stage]] = {
     Action.OPEN_SCORING: frozenset({Stage.SETUP}),
     Action.SET_TIER: frozenset({Stage.SETUP, Stage.SCORING}),
     Action.MANAGE_PANEL: frozenset({Stage.SETUP, Stage.SCORING}),
+    Action.REPLACE_PANEL: frozenset({Stage.SETUP, Stage.SCORING}),
     Action.IMPORT_SCORES: frozenset({Stage.SCORING}),
     Action.SCORE: frozenset({Stage.SCORING}),
     Action.DECLARE: frozenset({Stage.SETUP, Stage.SCORING}),

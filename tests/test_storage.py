@@ -156,6 +156,8 @@ REFUSALS = [
     ("procurement", lambda s, t, w: s.set_tier(w["buyer"], t, VENDOR_A, "ops_plan", "t2"), "set tiers"),
     ("procurement", lambda s, t, w: s.set_score(w["buyer"], t, VENDOR_A, "service_design", D(3)), "score"),
     ("procurement", lambda s, t, w: s.finalise(w["buyer"], t), "finalise the result"),
+    ("procurement", lambda s, t, w: s.preview_replace_panel(w["buyer"], t, "panel.xlsx", b""),
+     "replace the whole panel with a workbook"),
     ("stranger", lambda s, t, w: s.rubric(w["stranger"], t), "read the tender"),
     ("stranger", lambda s, t, w: s.bidset(w["stranger"], t), "read the bids"),
     ("administrator", lambda s, t, w: s.evaluate(w["admin"], t), "read the evaluation"),
@@ -469,6 +471,24 @@ def test_consensus_scores_count_instead_of_the_mean(url, tmp_path):
     result = store.evaluate(who["chair"], tender)
     assert result.standing(VENDOR_A).criteria["ops_plan"] == D("13.5") and result.status == "final"
     assert [(x.judge, x.score) for x in result.panel_scores if x.criterion == "ops_plan"] == [("wang", D(11))]
+
+
+def test_replacing_the_panel_keeps_every_removed_score_in_the_audit_trail(url, tmp_path):
+    """Replacing the whole panel erased the judges' scores with only their count kept: the audit entry now lists
+    each removed score (judge, bid, criterion, score). Only the chair may do it (see the rights table above)."""
+    def replace(store, tender, who):
+        path = write_panel(tmp_path / "panel.xlsx", [["wang", VENDOR_A, "ops_plan", 12, ""],
+                                                     ["wang", VENDOR_A, "service_design", 4, ""]],
+                           [[VENDOR_A, "ops_plan", "t3"]], ["wang"])
+        content = path.read_bytes()
+        preview = store.preview_replace_panel(who["chair"], tender, path.name, content)
+        store.replace_panel(who["chair"], tender, path.name, content, preview)
+
+    store, tender, who = scored_by_one_judge(url, tmp_path, before_submitting=replace)
+    event = next(e for e in reversed(store.events(who["chair"], tender)) if e.action == "replace_panel")
+    assert event.old_value == "1 judges, 2 scores" and event.new_value == "1 judges, 2 scores"
+    assert event.detail.endswith(f"scores removed: wang {VENDOR_A} ops_plan 11; wang {VENDOR_A} service_design 3")
+    assert store.evaluate(who["chair"], tender).standing(VENDOR_A).criteria["ops_plan"] == D(12)
 
 
 def test_a_tiered_score_with_its_tier_cleared_blocks_finalising(url, tmp_path):
