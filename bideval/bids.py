@@ -265,7 +265,8 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_vendors: s
 
 
 def _merged(book: Workbook, sheet: str, rows: Iterable[int], columns: Iterable[int]) -> list[Problem]:
-    """A problem for each merged range over two or more cells read as values (``rows`` × ``columns``, from 0)."""
+    """A problem for each merged range that covers a cell read as a value (``rows`` × ``columns``, from 0) other than
+    its first (:meth:`bideval.sheets.Workbook.merged_over`)."""
     return [Problem.of("cells.merged", book.display, sheet, span, range=span)
             for span in book.merged_over(sheet, rows, columns)]
 
