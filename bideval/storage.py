@@ -866,7 +866,9 @@ class Store:
     def tier_versions(self, actor: Actor, tender_id: int) -> dict[tuple[str, str], tuple[str, int]]:
         """Agreed tiers with the version a caller passes back to change one."""
         with self.db.read() as s:
-            self._open(s, actor, tender_id, Action.READ_TENDER)
+            _, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
+            if roles and roles <= {Role.OBSERVER}:  # the panel's work, which an observer reads once the result is final
+                self._open(s, actor, tender_id, Action.READ_PANEL)
             rows = s.execute(select(TierRecord.vendor_id, TierRecord.criterion, TierRecord.tier, TierRecord.version)
                              .where(TierRecord.tender_id == tender_id)).all()
         return {(v, c): (t, n) for v, c, t, n in rows}

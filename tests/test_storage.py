@@ -149,6 +149,7 @@ REFUSALS = [
     ("judge", lambda s, t, w: s.finalise(w["wang"], t), "finalise the result"),
     ("observer", lambda s, t, w: s.set_score(w["observer"], t, VENDOR_A, "service_design", D(3)), "score"),
     ("observer", lambda s, t, w: s.evaluate(w["observer"], t), "read the evaluation"),
+    ("observer", lambda s, t, w: s.tiers(w["observer"], t), "read every judge's scores"),  # before the result is final
     ("observer", lambda s, t, w: s.remove_bid(w["observer"], t, VENDOR_A), "import or remove bids"),
     ("chair", lambda s, t, w: s.set_score(w["chair"], t, VENDOR_A, "service_design", D(3)), "score"),
     ("chair", lambda s, t, w: s.import_bids(w["chair"], t, []), "import or remove bids"),
@@ -432,6 +433,7 @@ def test_the_chair_finalises_only_when_nothing_is_incomplete_or_unresolved(sessi
     info = store.tender(chair, tender)
     assert (info.stage, info.finalised_by) == (Stage.FINAL, "chair")
     assert store.result_for(who["observer"], tender).status == "final"  # the observer reads it now
+    assert store.tiers(who["observer"], tender) == store.tiers(chair, tender)  # and the agreed tiers
     with pytest.raises(StageRefused, match="final stage"):
         store.add_judge(who["buyer"], tender, "新评委")
     with pytest.raises(RightRefused, match="needs a reason"):
