@@ -264,13 +264,6 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_vendors: s
     return problems
 
 
-def _merged(book: Workbook, sheet: str, rows: Iterable[int], columns: Iterable[int]) -> list[Problem]:
-    """A problem for each merged range that covers a cell read as a value (``rows`` × ``columns``, from 0) other than
-    its first (:meth:`bideval.sheets.Workbook.merged_over`)."""
-    return [Problem.of("cells.merged", book.display, sheet, span, range=span)
-            for span in book.merged_over(sheet, rows, columns)]
-
-
 def _bid_shape(reading: Reading, rows: list[list[Any]], read_vendors: set[str]) -> str | None:
     """``consolidated`` or ``form`` when ``rows`` hold a bid not among ``read_vendors`` (a form: one stating a
     credit code, or any of those read), else None."""
@@ -320,7 +313,7 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         cells[field_id] = f"{value_letter}{r + 1}"
         field_rows.append(r)
         raw[field_id] = row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None
-    problems += _merged(book, sheet, field_rows, (0, VALUE_COLUMN))
+    problems += book.merged_problems(sheet, field_rows, (0, VALUE_COLUMN))
     if not cells:
         return None, problems or [Problem.of("bids.no_field_rows", book.display, sheet)]
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
@@ -378,7 +371,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     numbers = [r for r in range(start + 1, len(rows)) if not is_blank_row(rows[r][:width])]
     if hidden:  # refused above, as a whole: its cells are not read
         numbers = [r for r in numbers if r + 1 not in hidden]
-    problems.extend(_merged(book, sheet, numbers, columns.values()))
+    problems.extend(book.merged_problems(sheet, numbers, columns.values()))
     data = [rows[r] for r in numbers]
     # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
     # already seen in the column taken from memory. Problems are then told row by row, field by field.

@@ -204,9 +204,10 @@ class _PanelReader:
                           for number in sorted(hidden) if number - 1 > start]
         data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r]) and r + 1 not in hidden]
         # a comment is kept, not scored: merged over two rows it holds back no score, and the run goes on
-        merged = book.merged_over(sheet, (r for r, _ in data), (c for name, c in columns.items() if name != "comment"))
+        merged = book.merged_problems(sheet, (r for r, _ in data),
+                                      (c for name, c in columns.items() if name != "comment"))
         if merged:  # a judge's name merged over their rows: told once, not as an empty cell on each row
-            self.problems += [Problem.of("cells.merged", book.display, sheet, span, range=span) for span in merged]
+            self.problems += merged
             return None, []
         return columns, data
 

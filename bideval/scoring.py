@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Sequence, TypeVar
 
 from .benchmark import (Benchmark, DeviationRounding, counted_deviation, deviation_percent, deviation_scores,
                         form_benchmark, ratio_scores, relative_to_lowest_scores)
@@ -54,16 +54,16 @@ def aggregate(scores: Sequence[Decimal], rules: PanelRules) -> Decimal:
     """
     if not scores:
         return ZERO
-    ordered = sorted(scores)
-    if rules.aggregate is Aggregate.TRIMMED_MEAN and len(ordered) >= rules.min_judges_for_trim:
-        ordered = ordered[rules.trim:len(ordered) - rules.trim]
-    return sum(ordered, ZERO) / len(ordered)
+    left_out = trimmed_away(dict(enumerate(scores)), rules)
+    kept = [score for i, score in enumerate(scores) if i not in left_out]
+    return sum(kept, ZERO) / len(kept)
 
 
 LOWEST, HIGHEST = "lowest", "highest"
+Judge = TypeVar("Judge", str, int)  # a judge's name, or a score's place in a list (aggregate)
 
 
-def trimmed_away(scores: Mapping[str, Decimal], rules: PanelRules) -> dict[str, str]:
+def trimmed_away(scores: Mapping[Judge, Decimal], rules: PanelRules) -> dict[Judge, str]:
     """The judges whose scores the trimmed mean leaves out, each with ``lowest`` or ``highest``: the ``trim`` lowest and
     highest of the scores present when there are at least ``min_judges_for_trim`` (none otherwise, or under another
     aggregate). Equal scores are taken in judges' name order: which of two equal scores is left out changes no

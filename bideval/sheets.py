@@ -191,6 +191,11 @@ class Workbook:
         """The merged cell ranges of ``sheet``, once its rows have been read."""
         return self._sheets.merged(sheet)
 
+    def merged_problems(self, sheet: str, rows: Iterable[int], columns: Iterable[int]) -> list[Problem]:
+        """A ``cells.merged`` problem for each range :meth:`merged_over` finds."""
+        return [Problem.of("cells.merged", self.display, sheet, span, range=span)
+                for span in self.merged_over(sheet, rows, columns)]
+
     def merged_over(self, sheet: str, rows: Iterable[int], columns: Iterable[int]) -> list[str]:
         """The merged ranges of ``sheet`` (read already) that cover a cell a reader reads as a value (``rows`` ×
         ``columns``, from 0) other than their first, as ``B2:B8``: Excel shows the first cell's value across the range
