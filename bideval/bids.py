@@ -187,22 +187,29 @@ class Reading:
 
 def _remembering(field: Field) -> Callable[[Any], Any]:
     """``field.parse``, remembering its values as :class:`Reading` says."""
-    parse = field.parse
     if field.type not in _REMEMBERED or field.origin == "fixed":
-        return parse
-    memory: dict[tuple[type, Any], Any] = {}
-    recall = memory.get
+        return field.parse
+    return _Remembered(field.parse)
 
-    def remembered(found: Any) -> Any:
+
+class _Remembered:
+    """A field's parser with its memory: values by (type, cell value). :func:`_parse_column` looks in ``memory``
+    itself, cell after cell, and calls ``parse`` only for a spelling not seen yet."""
+
+    __slots__ = ("parse", "memory")
+
+    def __init__(self, parse: Callable[[Any], Any]):
+        self.parse = parse
+        self.memory: dict[tuple[type, Any], Any] = {}
+
+    def __call__(self, found: Any) -> Any:
         key = (found.__class__, found)
-        value = recall(key, _FAILED)
+        value = self.memory.get(key, _FAILED)
         if value is _FAILED:
-            value = parse(found)
+            value = self.parse(found)
             if found != 0:
-                memory[key] = value
+                self.memory[key] = value
         return value
-
-    return remembered
 
 
 _REMEMBERED = {FieldType.BOOL, FieldType.CHOICE, FieldType.PERCENT, FieldType.MONEY, FieldType.INTEGER,
@@ -300,9 +307,11 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         first, header = header, False
         field_id = normalise(str(key))
         if field_id not in fields:
+            if not field_rows and fold(field_id) in _FORM_HEADINGS:
+                continue  # the template's header row (a title above it), below any blank rows
             close = _suggest(str(key), fields)
-            if not field_rows and close is None and (first or fold(field_id) in _FORM_HEADINGS):
-                continue  # the form's header row (a title above it), below any blank rows
+            if not field_rows and close is None and first:
+                continue  # the form's own header row, below any blank rows
             problems.append(Problem.of("bids.unknown_field", book.display, sheet, cell_name(r, 0), key=key,
                                        suggestion=_named(fields[close]) if close else None))
             continue
@@ -393,6 +402,12 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")]
     for i, (r, row_values) in enumerate(zip(numbers, zip(*parsed.values()))):
         values = dict(zip(ids, row_values))
+        code, name = values["vendor_id"], values["vendor_name"]
+        if i not in failed and name is not None and isinstance(code, str):
+            vendor = normalise_vendor_id(code)
+            if _VENDOR_CODE.fullmatch(vendor):  # the common row: every cell read, a code and a name stated
+                bids.append(Bid(vendor, name, bool(values.get("sme")), values, book.display, sheet, letters, r + 1))
+                continue
         row_problems = failed.get(i, [])
         for field in named:
             if values[field.id] is None:
@@ -415,15 +430,28 @@ def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], f
     """Every cell of one field's column parsed (None when empty); each cell that fails is _FAILED, its problem
     added to ``failed[i]``."""
     out: list[Any] = [None] * len(cells)
+    memory = parse.memory if isinstance(parse, _Remembered) else None
+    if memory is not None:
+        parse = parse.parse  # what is not remembered yet is parsed, then remembered, as _Remembered.__call__ does
+    recall = memory.get if memory is not None else None
     for i, found in enumerate(cells):
         if found is None or found == "":
             continue
+        if recall is not None:
+            value = recall((found.__class__, found), _FAILED)
+            if value is not _FAILED:
+                out[i] = value
+                continue
         try:
-            out[i] = parse(found)
+            value = parse(found)
         except ValueProblem as problem:
             failed.setdefault(i, []).append(cell_problem(file, sheet, f"{letter}{numbers[i] + 1}",
                                                          problem.expectation, found, _named(field)))
             out[i] = _FAILED
+            continue
+        out[i] = value
+        if memory is not None and found != 0:
+            memory[(found.__class__, found)] = value
     return out
 
 
