@@ -430,9 +430,9 @@ def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], f
     """Every cell of one field's column parsed (None when empty); each cell that fails is _FAILED, its problem
     added to ``failed[i]``."""
     out: list[Any] = [None] * len(cells)
-    memory = parse.memory if isinstance(parse, _Remembered) else None
-    if memory is not None:
-        parse = parse.parse  # what is not remembered yet is parsed, then remembered, as _Remembered.__call__ does
+    memory: dict[tuple[type, Any], Any] | None = None
+    if isinstance(parse, _Remembered):  # what is not remembered yet is parsed, then remembered, as __call__ does
+        memory, parse = parse.memory, parse.parse
     recall = memory.get if memory is not None else None
     for i, found in enumerate(cells):
         if found is None or found == "":
