@@ -275,12 +275,12 @@ def _bid_shape(reading: Reading, rows: list[list[Any]], read_vendors: set[str]) 
     """``consolidated`` or ``form`` when ``rows`` hold a bid not among ``read_vendors`` (a form: one stating a
     credit code, or any of those read), else None."""
     filled = [row for row in rows if not is_blank_row(row)]
-    if len(filled) >= 2:
-        keys = [fold(str(title)) if not is_blank(title) else "" for title in filled[0]]
+    for h, header in enumerate(filled[:_TITLE_ROWS + 1]):  # the header, below a title or two (汇总表, 第二批)
+        keys = [fold(str(title)) if not is_blank(title) else "" for title in header]
         columns = {reading.headers[key].id: c for c, key in enumerate(keys) if key in reading.headers}
         if "vendor_id" in columns and set(columns) - {"vendor_id", "vendor_name"}:
             at = columns["vendor_id"]
-            vendors = {normalise_vendor_id(str(row[at])) for row in filled[1:]
+            vendors = {normalise_vendor_id(str(row[at])) for row in filled[h + 1:]
                        if at < len(row) and not is_blank(row[at])}
             return "consolidated" if vendors - read_vendors else None
     for row in filled:
@@ -289,6 +289,9 @@ def _bid_shape(reading: Reading, rows: list[list[Any]], read_vendors: set[str]) 
             vendor = normalise_vendor_id(str(row[VALUE_COLUMN]))
             return "form" if vendor in read_vendors or is_credit_code(vendor) else None
     return None
+
+
+_TITLE_ROWS = 3  # rows a sheet of bids not read may hold above its header: titles, a date, a batch
 
 
 def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None, list[Problem]]:

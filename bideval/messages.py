@@ -543,10 +543,10 @@ def _(s: Say) -> str:
 @_template("files.subfolder")
 def _(s: Say) -> str:
     count = s["workbooks"]
-    return s.t(f"this folder holds {count} .xlsx workbook{'s' if count != 1 else ''}, which {'are' if count != 1 else 'is'} "
+    return s.t(f"this folder holds {count} Excel workbook{'s' if count != 1 else ''}, which {'are' if count != 1 else 'is'} "
                f"not read: a folder is read without the folders inside it; move {'them' if count != 1 else 'it'} into "
                f"the folder above, or name this folder too",
-               f"此文件夹内有 {count} 个 .xlsx 工作簿，不会被读取（只读取所给文件夹本身，不含其中的子文件夹）："
+               f"此文件夹内有 {count} 个 Excel 工作簿，不会被读取（只读取所给文件夹本身，不含其中的子文件夹）："
                f"请把它们移到上一级文件夹，或同时指定此文件夹")
 
 

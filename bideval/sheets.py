@@ -114,9 +114,14 @@ def _unread_workbooks(folder: Path) -> list[Problem]:
     found = 0
     for root, folders, names in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".") and f != "__MACOSX"]
-        found += sum(1 for name in names if name.lower().endswith(".xlsx") and not name.startswith(("~$", "."))
+        found += sum(1 for name in names if name.lower().endswith(_ZIP_WORKBOOKS) and not name.startswith(("~$", "."))
                      and _may_hold_bids(Path(root) / name))
     return [Problem.of("files.subfolder", str(folder), workbooks=found)] if found else []
+
+
+# Workbooks whose sheet names a subfolder's peek reads (a zip package): an .xlsm is an .xlsx with macros, which a
+# bidder's folder may hold and the top folder reports (files.not_xlsx_suffix) rather than reads.
+_ZIP_WORKBOOKS = (".xlsx", ".xlsm")
 
 
 def _may_hold_bids(path: Path) -> bool:

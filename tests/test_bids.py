@@ -267,7 +267,7 @@ def test_workbooks_in_a_folder_inside_the_bids_folder_are_reported_not_lost(rubr
         (tmp_path / folder / ("licence.pdf" if folder == "资质文件" else "._a.xlsx")).write_bytes(b"%PDF")
     write_xlsx(tmp_path / "资质文件" / "人员清单.xlsx", {"人员": [["姓名", "岗位"], ["张三", "坐席"]]})  # not a bid
     assert problems_of(rubric, [tmp_path]) == [
-        f"{tmp_path / '杭州嘉禾'}: this folder holds 1 .xlsx workbook, which is not read: a folder is read without the "
+        f"{tmp_path / '杭州嘉禾'}: this folder holds 1 Excel workbook, which is not read: a folder is read without the "
         "folders inside it; move it into the folder above, or name this folder too"]
     bids = read_bids(rubric, [tmp_path / "a.xlsx", tmp_path / "杭州嘉禾" / "附件"]).bids
     assert [b.vendor_id for b in bids] == [VENDOR_A, VENDOR_B]
@@ -396,3 +396,28 @@ def test_a_credit_code_with_a_character_no_code_holds_is_refused_at_its_cell(rub
     rows = [headers, [good_bid(VENDOR_A)[h] for h in headers], [good_bid(VENDOR_B + odd)[h] for h in headers]]
     (message,) = problems_of(rubric, [write_xlsx(tmp_path / "all.xlsx", {"Bids": rows})])
     assert ":Bids!A3: expected a vendor ID of letters and digits" in message
+
+
+def test_bids_below_a_title_on_another_sheet_are_refused_not_lost(rubric, tmp_path: Path):
+    """A second batch of bids under a title row ('第二批投标人', a date) on another sheet was not seen, so lost: its
+    header is looked for below up to three title rows."""
+    headers = list(good_bid(VENDOR_A))
+    row = lambda vendor: [good_bid(vendor)[h] for h in headers]  # noqa: E731
+    for above in ([["第二批投标人"]], [["第二批投标人"], [None, "2026-11-30"], ["（单位：元）"]]):
+        path = write_xlsx(tmp_path / "all.xlsx", {"Bids": [headers, row(VENDOR_A)],
+                                                  "第二批": [*above, headers, row(VENDOR_B)]})
+        assert [p.split(": ")[0] for p in problems_of(rubric, [path])] == [f"{path}:第二批"]
+    register = write_xlsx(tmp_path / "register.xlsx", {"Bids": [headers, row(VENDOR_A)],
+                                                       "登记表": [["投标人登记表"], headers, row(VENDOR_A)]})
+    assert [b.vendor_id for b in read_bids(rubric, [register]).bids] == [VENDOR_A]  # the vendors read: left alone
+
+
+def test_a_macro_workbook_in_a_folder_inside_the_bids_folder_is_reported_not_lost(rubric, tmp_path: Path):
+    """A bidder's folder holding jiahe.xlsm (an .xlsx with macros, its Bid sheet intact) was passed over, while the
+    same file in the bids folder itself is reported: both are told now."""
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    (tmp_path / "杭州嘉禾").mkdir()
+    write_form(tmp_path / "杭州嘉禾" / "jiahe.xlsm", good_bid(VENDOR_B))
+    assert problems_of(rubric, [tmp_path]) == [
+        f"{tmp_path / '杭州嘉禾'}: this folder holds 1 Excel workbook, which is not read: a folder is read without the "
+        "folders inside it; move it into the folder above, or name this folder too"]

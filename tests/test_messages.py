@@ -205,9 +205,9 @@ SENTENCES = [
      "unmerge them and write the value in each cell", SAME,
      "单元格 B2:B8 为合并单元格：合并后所见的值只保存在 B2 中，其余单元格为空；请取消合并，并在每个单元格中分别填写"),
     ("files.subfolder",
-     "this folder holds 3 .xlsx workbooks, which are not read: a folder is read without the folders inside it; "
+     "this folder holds 3 Excel workbooks, which are not read: a folder is read without the folders inside it; "
      "move them into the folder above, or name this folder too", SAME,
-     "此文件夹内有 3 个 .xlsx 工作簿，不会被读取（只读取所给文件夹本身，不含其中的子文件夹）：请把它们移到上一级文件夹，或同时指定此文件夹"),
+     "此文件夹内有 3 个 Excel 工作簿，不会被读取（只读取所给文件夹本身，不含其中的子文件夹）：请把它们移到上一级文件夹，或同时指定此文件夹"),
     ("bids.both_sheets",
      "has both a 'Bid' and a 'Bids' sheet; keep the one that holds the bids", SAME,
      '同时含有工作表“Bid”和“Bids”；请只保留存放投标的那一个'),
