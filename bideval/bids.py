@@ -17,7 +17,8 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
 from .labels import Named
 from .rubric import Field, Rubric
-from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank, is_blank_row, open_workbook
+from .sheets import (TITLE_ROWS, InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank,
+                     is_blank_row, open_workbook)
 from .values import FieldType, ValueProblem, fold, normalise
 from .workers import map_in_order
 
@@ -275,7 +276,7 @@ def _bid_shape(reading: Reading, rows: list[list[Any]], read_vendors: set[str]) 
     """``consolidated`` or ``form`` when ``rows`` hold a bid not among ``read_vendors`` (a form: one stating a
     credit code, or any of those read), else None."""
     filled = [row for row in rows if not is_blank_row(row)]
-    for h, header in enumerate(filled[:_TITLE_ROWS + 1]):  # the header, below a title or two (汇总表, 第二批)
+    for h, header in enumerate(filled[:TITLE_ROWS + 1]):  # the header, below a title or two (汇总表, 第二批)
         keys = [fold(str(title)) if not is_blank(title) else "" for title in header]
         columns = {reading.headers[key].id: c for c, key in enumerate(keys) if key in reading.headers}
         if "vendor_id" in columns and set(columns) - {"vendor_id", "vendor_name"}:
@@ -289,9 +290,6 @@ def _bid_shape(reading: Reading, rows: list[list[Any]], read_vendors: set[str]) 
             vendor = normalise_vendor_id(str(row[VALUE_COLUMN]))
             return "form" if vendor in read_vendors or is_credit_code(vendor) else None
     return None
-
-
-_TITLE_ROWS = 3  # rows a sheet of bids not read may hold above its header: titles, a date, a batch
 
 
 def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None, list[Problem]]:
@@ -345,11 +343,16 @@ def _header_index(rubric: Rubric) -> dict[str, Field]:
     return index
 
 
+def _fields_named(headers: Mapping[str, Field], row: Sequence[Any]) -> set[str]:
+    """The ids of the fields a row's cells name as headers."""
+    return {headers[key].id for key in (fold(str(v)) for v in row if not is_blank(v)) if key in headers}
+
+
 def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[list[Bid], list[Problem]]:
     rubric, headers = reading.rubric, reading.headers
     rows = book.rows(sheet)
     problems: list[Problem] = []
-    start = next((i for i, row in enumerate(rows) if not is_blank_row(row)), None)
+    start = header_row(rows, lambda row: {"vendor_id", "vendor_name"} <= _fields_named(headers, row))
     if start is None:
         return [], [Problem.of("bids.empty_sheet", book.display, sheet)]
     hidden = book.hidden_rows_held(sheet, rows)

@@ -19,7 +19,8 @@ from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, 
                              grades_text, parse_choice)
 from .labels import Label, Named
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
-from .sheets import InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank_row, open_workbook
+from .sheets import (InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank_row,
+                     open_workbook)
 from .values import ValueProblem, cell_decimal, fold, normalise, parse_number, parse_text, plain_number
 
 SCORES_SHEET = "Scores"
@@ -177,7 +178,7 @@ class _PanelReader:
     def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):
         """The header row's column of each wanted name, and the non-blank data rows after it."""
         rows = book.rows(sheet)
-        start = next((i for i, row in enumerate(rows) if not is_blank_row(row)), None)
+        start = header_row(rows, lambda row: all(name in {_column_of(t, wanted) for t in row} for name in wanted))
         if start is None:
             return None, []
         columns: dict[str, int] = {}

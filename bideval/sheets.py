@@ -461,3 +461,27 @@ def trim_row(row: Sequence[Any]) -> list[Any]:
 def is_blank_row(row: Sequence[Any]) -> bool:
     """Whether every cell of a row is empty."""
     return all(is_blank(v) for v in row)
+
+
+def header_row(rows: Sequence[Sequence[Any]], is_header: Callable[[Sequence[Any]], bool]) -> int | None:
+    """The index of a table's header row: the first row that is not blank, or, when that row is a title (one cell
+    filled: 投标人报价汇总表, a date, a batch) and a row that ``is_header`` follows below at most
+    :data:`TITLE_ROWS` such titles, that row. None for a sheet with nothing in it."""
+    filled = (i for i, row in enumerate(rows) if not is_blank_row(row))
+    first = next(filled, None)
+    if first is None or is_header(rows[first]):
+        return first
+    at = first
+    for _ in range(TITLE_ROWS):
+        if sum(not is_blank(v) for v in rows[at]) != 1:
+            break
+        below = next(filled, None)
+        if below is None:
+            break
+        if is_header(rows[below]):
+            return below
+        at = below
+    return first
+
+
+TITLE_ROWS = 3  # title rows a table may have above its header

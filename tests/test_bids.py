@@ -421,3 +421,19 @@ def test_a_macro_workbook_in_a_folder_inside_the_bids_folder_is_reported_not_los
     assert problems_of(rubric, [tmp_path]) == [
         f"{tmp_path / '杭州嘉禾'}: this folder holds 1 Excel workbook, which is not read: a folder is read without the "
         "folders inside it; move it into the folder above, or name this folder too"]
+
+
+def test_a_title_above_the_bids_header_is_passed_over(rubric, tmp_path: Path):
+    """投标人报价汇总表 in A1 above the header was refused as an unknown header, a headerless column and no vendor_id
+    column: up to three rows of one filled cell each (a title, a date) are passed over when the header follows.
+    A row of several cells above the header is still refused at its cells."""
+    headers = list(good_bid(VENDOR_A))
+    rows = [[good_bid(v)[h] for h in headers] for v in (VENDOR_A, VENDOR_B)]
+    path = write_xlsx(tmp_path / "all.xlsx", {"Bids": [["投标人报价汇总表"], [], [None, "2026-11-30"], headers, *rows]})
+    bids = read_bids(rubric, [path]).bids
+    assert [(b.vendor_id, b.row) for b in bids] == [(VENDOR_A, 5), (VENDOR_B, 6)]
+    assert bids[0].cell("vendor_id") == f"{path}:Bids!A5"
+    wide = write_xlsx(tmp_path / "wide.xlsx", {"Bids": [["投标人报价汇总表", "第一批"], headers, *rows]})
+    assert problems_of(rubric, [wide])[0].startswith(f"{wide}:Bids!A1: unknown column header")
+    four = write_xlsx(tmp_path / "four.xlsx", {"Bids": [["汇总表"], ["第一批"], ["单位：元"], ["2026-11-30"], headers, *rows]})
+    assert problems_of(rubric, [four])[0].startswith(f"{four}:Bids!A1: unknown column header")

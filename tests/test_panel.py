@@ -583,3 +583,20 @@ def test_a_judge_merged_over_their_rows_is_told_once_as_merged_cells(rubric, bid
     assert problems_of(rubric, bidset, path) == [
         f"{path}:Scores!{span}: cells {span} are merged: Excel keeps the value shown across them in {span[:2]} alone, "
         "and the other cells are empty; unmerge them and write the value in each cell" for span in ("A2:A3", "D2:D3")]
+
+
+def test_a_title_above_a_panel_sheets_header_is_passed_over(rubric, bidset, tmp_path: Path):
+    """A panel secretary's sheet often opens with a title (评分汇总表) and a date above the header: it was refused
+    as a header missing its columns. Up to three rows of one filled cell each are passed over when a header
+    follows; a row of several cells above the header is still told."""
+    path = write_xlsx(tmp_path / "panel.xlsx", {
+        "Scores": [["评分汇总表"], [None, "2026-11-30"], ["评委", "统一社会信用代码", "评分项", "得分"],
+                   ["王评委", VENDOR_A, "服务方案", 4.5]],
+        "Tiers": [["档次确认表"], ["统一社会信用代码", "评分项", "档次"], [VENDOR_A, "运营管理能力", "三档"]],
+        "Judges": [["评委名单"], ["评委"], ["王评委"]]})
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委",) and panel.tiers == {(VENDOR_A, "ops_plan"): "t3"}
+    assert [(s.criterion, s.score) for s in panel.scores] == [("service_design", D("4.5"))]
+    wide = write_xlsx(tmp_path / "wide.xlsx", {"Scores": [["评分汇总表", "第一轮"], ["judge", "vendor_id", "criterion", "score"],
+                                                          ["王评委", VENDOR_A, "service_design", 4]]})
+    assert problems_of(rubric, bidset, wide)[0].startswith(f"{wide}:Scores!A1: ")
