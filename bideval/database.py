@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -111,8 +112,18 @@ def _alembic_config(connection: Connection):
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision; a database made before migrations is taken as the baseline first.
 
-    On PostgreSQL an advisory lock makes replicas starting together migrate one after the other.
+    On PostgreSQL an advisory lock makes replicas starting together migrate one after the other. Within one process
+    the migrations run one at a time whatever the database: Alembic keeps the migration under way in module globals
+    (``alembic.context``), so two run at once from two threads (two stores opened together) mixed their states.
     """
+    with _MIGRATING:
+        _upgrade(engine)
+
+
+_MIGRATING = threading.Lock()
+
+
+def _upgrade(engine: Engine) -> None:
     from alembic import command
 
     with engine.connect() as connection:
