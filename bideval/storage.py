@@ -498,10 +498,8 @@ class Store:
             self._open(s, actor, tender_id, Action.IMPORT_BIDS)  # refuse before reading any file
         report = ImportReport()
         kept: list[UploadedFile] = []
-        uploaded = [(Path(n).name or "upload.xlsx", c) for n, c in files if not is_document(n)]
-        workbooks = [(name, content) for name, (_, content) in zip(distinct_names([n for n, _ in uploaded]), uploaded)]
-        report.renamed = {name: was for (name, _), (was, _) in zip(workbooks, uploaded) if name != was}
-        documents = [(n, c) for n, c in files if is_document(n)]
+        workbooks = _distinct(report, [(Path(n).name or "upload.xlsx", c) for n, c in files if not is_document(n)])
+        documents = _distinct(report, [(n, c) for n, c in files if is_document(n)])
         reading = Reading.of(rubric)
         reads: list[FileRead] = []
         told = 0
@@ -608,7 +606,7 @@ class Store:
             self._open(s, actor, tender_id, Action.IMPORT_BIDS)  # refuse before reading any file
         report = ImportReport()
         kept = []
-        for done, (name, content) in enumerate(files, 1):
+        for done, (name, content) in enumerate(_distinct(report, files), 1):
             kept.append(self._add_document(actor, tender_id, vendor_id, name, content, envelope, report))
             if progress:
                 progress(ImportProgress(done, len(files), name, report.problem_count))
@@ -625,14 +623,14 @@ class Store:
             return self._refused_document(name, content, list(error.problems), report)
         report.attached[document.name] = vendor_id
         return UploadedFile(document.name, document.sha256, document.size, DOCUMENT, attached_to=vendor_id,
-                            envelope=envelope.value)
+                            envelope=envelope.value, uploaded_as=report.renamed.get(name))
 
     @staticmethod
     def _refused_document(name: str, content: bytes, problems: list[Problem], report: ImportReport) -> UploadedFile:
         shown = problems[0].file
         report.refused[shown] = problems
         return UploadedFile(shown, hashlib.sha256(content).hexdigest(), len(content), DOCUMENT,
-                            problems=tuple(Said.of(p) for p in problems))
+                            uploaded_as=report.renamed.get(name), problems=tuple(Said.of(p) for p in problems))
 
     def _store_document(self, actor: Actor, tender_id: int, vendor_id: str, document: Document, content: bytes,
                         envelope: Envelope) -> None:
@@ -1451,3 +1449,12 @@ class SubmitRefused(BidEvalError):
         self.missing = missing
         self.data = {"judge": judge, "missing": missing}
         super().__init__(sentence(self.code, self.data, "en", ids=True))
+
+
+def _distinct(report: ImportReport, files: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """An upload's files each under a name of its own (:func:`bideval.filenames.distinct_names`), the renamed ones
+    noted in ``report.renamed`` with the name they came with: two documents or workbooks of one name, from two
+    folders, were attached and refused, or imported and lost, under one name."""
+    names = distinct_names([name for name, _ in files])
+    report.renamed.update({new: was for new, (was, _) in zip(names, files) if new != was})
+    return [(new, content) for new, (_, content) in zip(names, files)]

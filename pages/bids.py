@@ -271,8 +271,8 @@ def show_report() -> None:
             head += tr(f"，其中 {invalid} 份为无效投标", f", {invalid} of them invalid")
         (st.warning if invalid else st.success)(head + "\n\n" + "\n".join(f"- {line}" for line in lines))
     for name, vendor in report.attached.items():
-        st.success(tr(f"✓ **{ws.markdown_text(name)}**：已作为附件加入 {_code(vendor)} 的投标",
-                      f"✓ **{ws.markdown_text(name)}**: attached to the bid of {_code(vendor)}"))
+        title = file_title(name, report.renamed.get(name), ws.lang())
+        st.success(tr(f"✓ {title}：已作为附件加入 {_code(vendor)} 的投标", f"✓ {title}: attached to the bid of {_code(vendor)}"))
     for name, problems in report.refused.items():
         title = file_title(name, report.renamed.get(name), ws.lang())
         st.error(tr(f"✗ {title}：未导入（该文件中的内容均未导入），问题如下：",

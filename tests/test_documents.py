@@ -256,6 +256,25 @@ def test_the_same_name_twice_and_a_removed_bid_are_refused(tender):
     assert store.documents(who["buyer"], t) == [] and stored_rows(store) == 0  # a bid's documents go with it
 
 
+def test_two_documents_of_one_name_in_one_upload_are_both_attached_each_under_its_own_name(tender):
+    """A browser sends a file's name without its folder: vendorA/方案.pdf and vendorB/方案.pdf come as 方案.pdf twice.
+    The second was refused as a name already attached, with advice to rename or remove what was attached, under the
+    same name as the first: it is attached as 方案 (2).pdf, told as uploaded under 方案.pdf, in the report and the
+    upload's history; a name an earlier upload attached is still refused."""
+    store, t, who = tender
+    second = proposal_pdf("v2")
+    report = store.add_documents(who["buyer"], t, VENDOR_A, [("方案.pdf", PROPOSAL), ("方案.pdf", second)])
+    assert report.attached == {"方案.pdf": VENDOR_A, "方案 (2).pdf": VENDOR_A} and report.refused == {}
+    assert report.renamed == {"方案 (2).pdf": "方案.pdf"}
+    stored = {d.name: d.sha256 for d in store.documents(who["buyer"], t)}
+    assert stored == {"方案.pdf": hashlib.sha256(PROPOSAL).hexdigest(), "方案 (2).pdf": hashlib.sha256(second).hexdigest()}
+    (upload, *_) = store.uploads(who["buyer"], t)
+    assert [(f.name, f.uploaded_as) for f in upload.files] == [("方案.pdf", None), ("方案 (2).pdf", "方案.pdf")]
+    report = store.add_documents(who["buyer"], t, VENDOR_A, [("方案.pdf", proposal_pdf("v3"))])
+    ((problem,),) = report.refused.values()
+    assert problem.code == "document.name_taken"
+
+
 def test_removing_a_document_is_audited_with_its_hash(tender):
     store, t, who = tender
     store.add_documents(who["buyer"], t, VENDOR_A, [("方案.pdf", PROPOSAL)])
