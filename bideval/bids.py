@@ -300,6 +300,7 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     cells: dict[str, str] = {}
     value_letter = column_letter(VALUE_COLUMN)
     header = True  # until the first row with something in column A
+    heading: int | None = None  # the form's header row, when it has one
     field_rows: list[int] = []
     for r, row in enumerate(rows):
         key = row[0] if row else None
@@ -309,9 +310,11 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         field_id = normalise(str(key))
         if field_id not in fields:
             if not field_rows and fold(field_id) in _FORM_HEADINGS:
+                heading = r
                 continue  # the template's header row (a title above it), below any blank rows
             close = _suggest(str(key), fields)
             if not field_rows and close is None and first:
+                heading = r
                 continue  # the form's own header row, below any blank rows
             problems.append(Problem.of("bids.unknown_field", book.display, sheet, cell_name(r, 0), key=key,
                                        suggestion=_named(fields[close]) if close else None))
@@ -326,6 +329,14 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     problems += book.merged_problems(sheet, field_rows, (0, VALUE_COLUMN))
     if not cells:
         return None, problems or [Problem.of("bids.no_field_rows", book.display, sheet)]
+    # Field ids and answers nobody sees on screen: an answer read from a hidden column C, or a hidden id filing the
+    # answer beside it under another field than its label shows. Labels and units (B, D) hidden are read as before.
+    hidden = book.hidden_columns_held(sheet, rows, field_rows, (1, VALUE_COLUMN + 1))
+    if hidden:
+        top = field_rows[0] if heading is None else heading
+        return None, problems + [Problem.of("bids.hidden_form_column", book.display, sheet, cell_name(top, n - 1),
+                                            column=column_letter(n - 1), holds="ids" if n == 1 else "answers")
+                                 for n in hidden]
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
 
@@ -356,7 +367,10 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     if start is None:
         return [], [Problem.of("bids.empty_sheet", book.display, sheet)]
     hidden = book.hidden_rows_held(sheet, rows)
-    hidden_problems = [Problem.of("bids.hidden_row", book.display, sheet, row=number) for number in sorted(hidden)]
+    hidden_columns = book.hidden_columns_held(sheet, rows)
+    hidden_problems = [Problem.of("bids.hidden_column", book.display, sheet, cell_name(start, n - 1),
+                                  column=column_letter(n - 1)) for n in hidden_columns]
+    hidden_problems += [Problem.of("bids.hidden_row", book.display, sheet, row=number) for number in sorted(hidden)]
     header = rows[start]
     columns: dict[str, int] = {}
     for c, title in enumerate(header):
@@ -386,7 +400,8 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     numbers = [r for r in range(start + 1, len(rows)) if not is_blank_row(rows[r][:width])]
     if hidden:  # refused above, as a whole: its cells are not read
         numbers = [r for r in numbers if r + 1 not in hidden]
-    problems.extend(book.merged_problems(sheet, numbers, columns.values()))
+    unread = {number - 1 for number in hidden_columns}  # refused above, as a whole: its cells are not read either
+    problems.extend(book.merged_problems(sheet, numbers, (c for c in columns.values() if c not in unread)))
     data = [rows[r] for r in numbers]
     # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
     # already seen in the column taken from memory. Problems are then told row by row, field by field.
@@ -395,7 +410,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     shortest = min(map(len, data), default=0)  # python-calamine's rows are all as long as the sheet is wide
     for field in rubric.bid_fields:
         column = columns.get(field.id)
-        if column is None:
+        if column is None or column in unread:
             cells = [None] * len(data)
         elif column < shortest:
             cells = list(map(itemgetter(column), data))
@@ -405,11 +420,12 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
                                          sheet, letters.get(field.id, ""))
     bids: list[Bid] = []
     ids = [field.id for field in rubric.bid_fields]
-    named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")]
+    named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")
+             and columns[field.id] not in unread]
     for i, (r, row_values) in enumerate(zip(numbers, zip(*parsed.values()))):
         values = dict(zip(ids, row_values))
         code, name = values["vendor_id"], values["vendor_name"]
-        if i not in failed and name is not None and isinstance(code, str):
+        if i not in failed and name is not None and isinstance(code, str) and not unread:
             vendor = normalise_vendor_id(code)
             if _VENDOR_CODE.fullmatch(vendor):  # the common row: every cell read, a code and a name stated
                 bids.append(Bid(vendor, name, bool(values.get("sme")), values, book.display, sheet, letters, r + 1))
@@ -421,7 +437,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
                                                f"{letters.get(field.id, '')}{r + 1}" or None, field=_named(field)))
         row_problems += _odd_vendor_code(reading, values, book.display, sheet, f"{letters['vendor_id']}{r + 1}",
                                          data[i][columns["vendor_id"]] if columns["vendor_id"] < len(data[i]) else None)
-        if row_problems:
+        if row_problems or unread:  # (a sheet with a hidden column gives no bid: each row lacks what it hides)
             problems.extend(row_problems)
             continue
         bids.append(Bid(normalise_vendor_id(values["vendor_id"]), values["vendor_name"], bool(values.get("sme")),

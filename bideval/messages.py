@@ -710,6 +710,27 @@ def _(s: Say) -> str:
                f"如该投标不参加评审，请删除该行")
 
 
+@_template("bids.hidden_column")
+def _(s: Say) -> str:
+    return _hidden_column(s, evaluated=True)
+
+
+def _hidden_column(s: Say, evaluated: bool) -> str:
+    """A hidden column that holds something, of a Bids sheet (``evaluated``: its values are bids') or a panel sheet."""
+    column = s["column"]
+    delete = s.t("or delete the column if it is not to be evaluated", "如该列不参加评审，请删除该列") if evaluated \
+        else s.t("or delete the column", "或删除该列")
+    return s.t(f"column {column} is hidden and is not empty: show the column and save the workbook to have it read, "
+               f"{delete}", f"{column} 列已隐藏且不是空列：请取消隐藏后保存，以便读取该列；{delete}")
+
+
+@_template("bids.hidden_form_column")
+def _(s: Say) -> str:
+    holds = s.t("the field ids", "字段代码") if s["holds"] == "ids" else s.t("the answers", "填写内容")
+    return s.t(f"column {s['column']}, which holds {holds}, is hidden: show the column and save the workbook to have "
+               "the form read", f"{s['column']} 列（{holds}所在列）已隐藏：请取消隐藏该列后保存，以便读取投标表")
+
+
 @_template("bids.no_rows")
 def _(s: Say) -> str:
     return s.t("a header row but no bid rows", "只有表头，没有投标行")
@@ -781,6 +802,11 @@ def _(s: Say) -> str:
     return s.t(f"row {row} is hidden (by hand or by a filter) and is not empty: show the row (or clear the filter) and "
                f"save the workbook to have it read, or delete the row",
                f"第 {row} 行已隐藏（手动隐藏或被筛选隐藏）且不是空行：请取消隐藏（或清除筛选）后保存，以便读取该行；或删除该行")
+
+
+@_template("panel.hidden_column")
+def _(s: Say) -> str:
+    return _hidden_column(s, evaluated=False)
 
 
 @_template("panel.scores_elsewhere")

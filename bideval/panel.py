@@ -148,6 +148,7 @@ class _PanelReader:
         self.tiers: dict[tuple[str, str], str] = {}
         self.tier_where: dict[tuple[str, str], str] = {}
         self.tier_refused: set[tuple[str, str]] = set()  # (vendor_id, criterion) whose Tiers row names no tier
+        self.tiers_refused = False  # a Tiers sheet refused whole (a hidden column, a merged range, a missing column)
         self.scores: list[Score] = []
         self.seen: dict[tuple[str, str, str], str] = {}
         self.scoring_judges: dict[str, None] = {}  # every judge with a row in Scores, in order
@@ -200,9 +201,16 @@ class _PanelReader:
                       found=found)
         if missing or clash:
             return None, []
+        # A hidden column that holds anything (a comment too, which goes on the record unseen) is refused at its
+        # header, the sheet not read further; a hidden row's cells are not read, the rest is.
+        hidden_columns = book.hidden_columns_held(sheet, rows)
+        self.problems += [Problem.of("panel.hidden_column", book.display, sheet, cell_name(start, n - 1),
+                                     column=column_letter(n - 1)) for n in hidden_columns]
         hidden = book.hidden_rows_held(sheet, rows)
         self.problems += [Problem.of("panel.hidden_row", book.display, sheet, cell_name(number - 1, 0), row=number)
                           for number in sorted(hidden) if number - 1 > start]
+        if hidden_columns:
+            return None, []
         data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r]) and r + 1 not in hidden]
         # a comment is kept, not scored: merged over two rows it holds back no score, and the run goes on
         merged = book.merged_problems(sheet, (r for r, _ in data),
@@ -264,8 +272,10 @@ class _PanelReader:
         sheet = book.find(TIERS_SHEET)
         if sheet is None:
             return
+        told = len(self.problems)
         columns, rows = self.table(book, sheet, ("vendor_id", "criterion", "tier"))
         if columns is None:
+            self.tiers_refused = self.tiers_refused or len(self.problems) > told
             return
         tiered = tuple(c for c in self.rubric.criteria if isinstance(c, Tiered))
         for r, row in rows:
@@ -389,8 +399,9 @@ class _PanelReader:
             self.scores.append(Score(judge, vendor_id, criterion.id, None, comment, where))
             return
         refusal = check_score(criterion, tier_id, score, self.rubric.places(criterion) if self.exact_decimals else None)
-        if refusal is not None and refusal.reason == NO_TIER and (vendor_id, criterion.id) in self.tier_refused:
-            return  # its Tiers row is refused already: that is the problem to put right, not each score of it
+        if refusal is not None and refusal.reason == NO_TIER and (
+                self.tiers_refused or (vendor_id, criterion.id) in self.tier_refused):
+            return  # its Tiers row or sheet is refused already: that is the problem to put right, not each score of it
         if refusal is not None and refusal.reason == NO_TIER:
             self.fail(book, sheet, r, score_column, "panel.no_tier", vendor_id=vendor_id,
                       criterion=_named_one(criterion), tiers_sheet=TIERS_SHEET,

@@ -1,13 +1,17 @@
 """What the package check notes of a workbook's sheets while it reads them, for the readers that come after it.
 
 python-calamine gives a sheet's cells and nothing of how Excel shows them. The package check
-(:mod:`bideval.xlsx_guard`) reads every worksheet's XML to its end anyway, and notes two things a
+(:mod:`bideval.xlsx_guard`) reads every worksheet's XML to its end anyway, and notes what a
 reader needs and python-calamine does not say:
 
 * the cells that hold no value a reader can use though they are not empty (:mod:`bideval.cell_errors`);
 * the rows hidden in Excel (``<row r="7" hidden="1">``: hidden by hand, or by a filter left on). A person
   looking at the sheet does not see them, so a consolidated workbook's hidden row that holds anything is
-  refused rather than read as a bid nobody saw, or skipped as if it were not there (:mod:`bideval.bids`).
+  refused rather than read as a bid nobody saw, or skipped as if it were not there (:mod:`bideval.bids`);
+* the columns hidden in Excel (``<col min="11" max="11" hidden="1"/>``, or a width of 0), for the same reason:
+  a hidden column that holds anything in a row a reader reads is refused (:mod:`bideval.bids`,
+  :mod:`bideval.panel`). Only columns up to the sheet's furthest cell are noted (none further holds anything):
+  a sheet hiding every column after its last, as Excel users tidy one, notes none of those.
 
 :class:`bideval.sheets.Workbook` holds the notes of the workbook it reads.
 """
@@ -20,11 +24,15 @@ from .cell_errors import ErrorCells
 
 # sheet name → the numbers (from 1, as Excel shows them) of the rows hidden in Excel
 HiddenRows = Mapping[str, frozenset[int]]
+# sheet name → the numbers (from 1: A is 1) of the columns hidden in Excel, up to the sheet's furthest cell
+HiddenColumns = Mapping[str, frozenset[int]]
 
 
 @dataclass(frozen=True)
 class SheetNotes:
-    """The package check's notes of a workbook found fine, by sheet name: cells with no usable value, hidden rows."""
+    """The package check's notes of a workbook found fine, by sheet name: cells with no usable value, hidden rows and
+    hidden columns."""
 
     errors: ErrorCells = field(default_factory=dict)
     hidden_rows: HiddenRows = field(default_factory=dict)
+    hidden_columns: HiddenColumns = field(default_factory=dict)

@@ -164,7 +164,7 @@ class Sheets(Protocol):
 
 class Workbook:
     """A checked workbook open for reading through python-calamine, with the SHA-256 of the bytes it was read from
-    and what the package check noted of its sheets (cells with no usable value, hidden rows)."""
+    and what the package check noted of its sheets (cells with no usable value, hidden rows and columns)."""
 
     def __init__(self, sheets: Sheets, display: str, sha256: str, notes: SheetNotes | None = None):
         self._sheets = sheets
@@ -229,6 +229,26 @@ class Workbook:
         them, so a reader refuses each rather than read it or pass over it (an empty hidden row is a blank row)."""
         return frozenset(number for number in self.hidden_rows(sheet)
                          if number <= len(rows) and not is_blank_row(rows[number - 1]))
+
+    def hidden_columns(self, sheet: str) -> frozenset[int]:
+        """The columns of ``sheet`` hidden in Excel (by hand, or narrowed to a width of 0) that reach a cell of the
+        sheet, numbered from 1 (A is 1)."""
+        return self.notes.hidden_columns.get(sheet, frozenset())
+
+    def hidden_columns_held(self, sheet: str, rows: list[list[Any]], read: Iterable[int] | None = None,
+                            columns: Iterable[int] | None = None) -> list[int]:
+        """The hidden columns of ``sheet`` (numbered from 1, in order) that hold anything in its ``rows`` numbered
+        ``read`` (from 0; every row when None), among ``columns`` (from 1; every column when None): nobody looking
+        at the sheet sees such a value, so a reader refuses the column rather than read it or pass over it (an empty
+        hidden column is no column)."""
+        hidden = self.hidden_columns(sheet)
+        if columns is not None:
+            hidden = hidden & frozenset(columns)
+        if not hidden:
+            return []
+        looked = rows if read is None else [rows[r] for r in read]
+        return sorted(number for number in hidden
+                      if any(number <= len(row) and not is_blank(row[number - 1]) for row in looked))
 
 
 class CalamineSheets:

@@ -11,7 +11,7 @@ Worksheets are the one kind of part read to the end (in 1 MiB pieces): the cell
 that makes a reader allocate a dense range can sit anywhere in the sheet. Reading
 them anyway, :func:`scan_xlsx` also notes the cells python-calamine would read as
 empty though they are not (an error, an uncalculated formula: bideval.cell_errors) and
-the rows hidden in Excel (bideval.sheet_notes).
+the rows and columns hidden in Excel (bideval.sheet_notes).
 """
 from __future__ import annotations
 
@@ -109,6 +109,8 @@ _CELL_ROW = re.compile(rb'<c r="[A-Z]+([0-9]+)')
 _ROW_NUMBER = re.compile(rb'<row r="([0-9]+)')
 # A row start tag as the fast scan reads it (r first), with the rest of its attributes to the tag's real end.
 _ROW_TAG = re.compile(rb'<row r="([0-9]+)"((?:[^>"\']|"[^"]*"|\'[^\']*\')*)')
+# A column tag of <cols> (not <cols> itself, nor <colBreaks>), with its attributes to the tag's real end.
+_COLUMN_TAG = re.compile(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)")
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\st\s*=\s*["\']e["\'][^>]*)>')
 _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>(?=\s*<f[\s/>])')  # indented markup too
@@ -529,6 +531,7 @@ class _Extent:
     errors: dict[tuple[int, int], Unreadable] = field(default_factory=dict)  # (row, column) from 0 → what it holds
     hidden: set[int] = field(default_factory=set)  # the rows (from 1) a row tag says are hidden
     hidden_by_default: bool = False  # sheetFormatPr zeroHeight: a row without a height of its own is hidden
+    hidden_columns: list[tuple[int, int]] = field(default_factory=list)  # (first, last), from 1, of each <col> hiding
     before_rows: bool = True  # sheetData not reached yet
 
 
@@ -547,6 +550,7 @@ class _PartScan:
         self.cut: list[str] = []  # parts whose XML stops before their root element is closed
         self.errors: dict[str, dict[tuple[int, int], Unreadable]] = {}  # worksheet part → cells with no value
         self.hidden: dict[str, frozenset[int]] = {}  # worksheet part → its hidden rows (from 1)
+        self.hidden_columns: dict[str, frozenset[int]] = {}  # worksheet part → its hidden columns (from 1) with cells
         self.worksheets: list[zipfile.ZipInfo] = []  # every worksheet measured
         self.exact: set[str] = set()  # the worksheets whose unusual markup the exact scan measured
 
@@ -680,12 +684,15 @@ class _PartScan:
             self.errors[info.filename] = extent.errors
         if extent.hidden:
             self.hidden[info.filename] = frozenset(extent.hidden)
+        columns = _columns_within(extent.hidden_columns, extent.columns)
+        if columns:
+            self.hidden_columns[info.filename] = columns
         if not findings and not _closes(tail[0], root):
             self.cut.append(info.filename)
 
     def notes(self) -> SheetNotes:
-        """What was noted of each worksheet the workbook names, by its sheet name: its hidden rows, and its cells
-        with no usable value.
+        """What was noted of each worksheet the workbook names, by its sheet name: its hidden rows and columns, and
+        its cells with no usable value.
 
         A formula's saved 0 is a placeholder only in a workbook no spreadsheet program has calculated (it asks
         to be calculated when opened, and has no calculation chain); elsewhere it is the formula's result."""
@@ -699,7 +706,9 @@ class _PartScan:
             if name is not None and kept:
                 errors[name] = kept
         hidden = {name: rows for part, rows in self.hidden.items() if (name := self.sheet_name(part)) is not None}
-        return SheetNotes(errors, hidden)
+        columns = {name: found for part, found in self.hidden_columns.items()
+                   if (name := self.sheet_name(part)) is not None}
+        return SheetNotes(errors, hidden, columns)
 
     def note_shown_formats(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿, or
@@ -908,6 +917,8 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
             extent.before_rows = end < 0
             if _ROWS_HIDDEN_BY_DEFAULT.search(piece, 0, len(piece) if end < 0 else end):
                 extent.hidden_by_default = True
+        if b"<col" in piece or b":col" in piece:  # <cols> comes before sheetData; looked for anywhere all the same
+            _note_hidden_columns(piece, extent)
         at = piece.find(b"dimension")
         while at >= 0:
             match = _DIMENSION.match(piece, max(piece.rfind(b"<", 0, at), 0))
@@ -975,6 +986,59 @@ def _hides(attributes: bytes, by_default: bool = False) -> bool:
                 return True
             own_height = height.is_finite()
     return by_default and not own_height
+
+
+def _note_hidden_columns(piece: bytes, extent: _Extent) -> None:
+    """Note the columns each column tag of ``piece`` hides (``<col min="11" max="11" hidden="1"/>``, prefixed or not):
+    the tags are found by their names alone, never by a pass of a pattern over the whole piece (rows and cells follow
+    them in the same piece)."""
+    for marker in (b"<col", b":col"):
+        at = piece.find(marker)
+        while at >= 0:
+            match = _COLUMN_TAG.match(piece, at if marker == b"<col" else max(piece.rfind(b"<", 0, at), 0))
+            span = _hidden_span(match.group(1)) if match else None
+            if span is not None:
+                extent.hidden_columns.append(span)
+            at = piece.find(marker, at + len(marker))
+
+
+def _hidden_span(attributes: bytes) -> tuple[int, int] | None:
+    """The columns (first, last, from 1) a column tag (the inside after its name) hides in Excel, None when it hides
+    none: ``hidden="1"`` or ``"true"``, or a width of 0 (Excel shows such a column as hidden; LibreOffice shows it at
+    its default width), as an XML reader reads the attributes. A narrow column that still shows is not hidden; a tag
+    without a usable ``min`` and ``max`` (which Excel would not open) hides nothing."""
+    if b"hidden" not in attributes and b"width" not in attributes:
+        return None
+    hides = False
+    bounds: dict[str, int] = {}
+    for name, value in _attribute_pairs(attributes):
+        value = value.strip(" \t\r\n")
+        if name == "hidden" and value in ("1", "true"):
+            hides = True
+        elif name == "width":
+            try:
+                width = Decimal(value)
+            except ArithmeticError:  # not a number: the reader ignores it
+                continue
+            hides = hides or (width.is_finite() and width <= 0)
+        elif name in ("min", "max") and name not in bounds and value.isascii() and value.isdigit():
+            bounds[name] = int(value) if len(value) <= 10 else MAX_COLUMNS + 1
+    if not hides or len(bounds) < 2 or bounds["min"] > min(bounds["max"], MAX_COLUMNS):
+        return None
+    return max(bounds["min"], 1), min(bounds["max"], MAX_COLUMNS)
+
+
+def _columns_within(spans: list[tuple[int, int]], last: int) -> frozenset[int]:
+    """The columns (from 1) of ``spans`` up to ``last`` (the furthest column with a cell: none further holds
+    anything), each once however many spans name it."""
+    found: list[int] = []
+    reached = 0
+    for first, end in sorted(spans):
+        first, end = max(first, reached + 1), min(end, last)
+        if first <= end:
+            found.extend(range(first, end + 1))
+            reached = end
+    return frozenset(found)
 
 
 def _note_unreadable(cells: re.Pattern[bytes], piece: bytes, extent: _Extent) -> None:

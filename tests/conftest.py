@@ -36,9 +36,11 @@ def write_xlsx(path: Path, sheets: Mapping[str, Sequence[Sequence[Any]]]) -> Pat
 
 def write_openpyxl(path: Path, sheets: Mapping[str, Sequence[Sequence[Any]]],
                    hidden: Mapping[str, Sequence[int]] | None = None,
-                   merged: Mapping[str, Sequence[str]] | None = None) -> Path:
+                   merged: Mapping[str, Sequence[str]] | None = None,
+                   hidden_columns: Mapping[str, Sequence[str]] | None = None) -> Path:
     """A workbook written by openpyxl (formulas saved without results, as openpyxl does), rows hidden as given
-    (numbers from 1) and ranges merged as given (``A2:A4``)."""
+    (numbers from 1), ranges merged as given (``A2:A4``) and columns hidden as given (letters: ``<col hidden="1"
+    …/>``)."""
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -51,6 +53,8 @@ def write_openpyxl(path: Path, sheets: Mapping[str, Sequence[Sequence[Any]]],
             sheet.row_dimensions[number].hidden = True
         for span in (merged or {}).get(name, []):
             sheet.merge_cells(span)
+        for letter in (hidden_columns or {}).get(name, []):
+            sheet.column_dimensions[letter].hidden = True
     book.save(path)
     return path
 

@@ -58,6 +58,8 @@ FACTS = {
     "bids.empty_sheet": {},
     "bids.field_twice": dict(field_twice=NAME, also="C3"),
     "bids.hidden_row": dict(row=7),
+    "bids.hidden_column": dict(column="K"),
+    "bids.hidden_form_column": dict(column="C", holds="answers"),
     "bids.scored_replace": dict(vendor_id=VENDOR, scores=3),
     "bids.missing_column": dict(column=Named("vendor_id", Label("统一社会信用代码", "Vendor ID"))),
     "bids.no_bid_sheet": dict(form="Bid", consolidated="Bids", found=("Sheet1",)),
@@ -87,6 +89,7 @@ FACTS = {
                                  found=("vendor_id", "score")),
     "panel.no_scores_sheet": dict(scores="Scores", tiers="Tiers", found=("Sheet1",)),
     "panel.hidden_row": dict(row=9),
+    "panel.hidden_column": dict(column="D"),
     "panel.recused_score": dict(judge="王评委", vendor_id=VENDOR, criterion="ops_plan"),
     "panel.scores_elsewhere": dict(scores="Scores"),
     "panel.no_tier": dict(vendor_id=VENDOR, criterion=OPS, tiers_sheet="Tiers", tiers=(T1, T2), score=D("8.0")),
@@ -233,6 +236,14 @@ SENTENCES = [
      "workbook to have it read as a bid, or delete the row if that bid is not to be evaluated", SAME,
      "第 7 行已隐藏（手动隐藏或被筛选隐藏）且不是空行：如该行是要评审的投标，请取消隐藏（或清除筛选）后保存；"
      "如该投标不参加评审，请删除该行"),
+    ("bids.hidden_column",
+     "column K is hidden and is not empty: show the column and save the workbook to have it read, or delete the "
+     "column if it is not to be evaluated", SAME,
+     "K 列已隐藏且不是空列：请取消隐藏后保存，以便读取该列；如该列不参加评审，请删除该列"),
+    ("bids.hidden_form_column",
+     "column C, which holds the answers, is hidden: show the column and save the workbook to have the form read",
+     SAME,
+     "C 列（填写内容所在列）已隐藏：请取消隐藏该列后保存，以便读取投标表"),
     ("bids.missing_column",
      "no 'vendor_id' column (header vendor_id or 统一社会信用代码 / Vendor ID)",
      "no 'Vendor ID' column (headed vendor_id, Vendor ID or 统一社会信用代码)",
@@ -324,6 +335,10 @@ SENTENCES = [
      "row 9 is hidden (by hand or by a filter) and is not empty: show the row (or clear the filter) and save the "
      "workbook to have it read, or delete the row", SAME,
      "第 9 行已隐藏（手动隐藏或被筛选隐藏）且不是空行：请取消隐藏（或清除筛选）后保存，以便读取该行；或删除该行"),
+    ("panel.hidden_column",
+     "column D is hidden and is not empty: show the column and save the workbook to have it read, or delete the "
+     "column", SAME,
+     "D 列已隐藏且不是空列：请取消隐藏后保存，以便读取该列；或删除该列"),
     ("panel.recused_score",
      f"王评委 declared a conflict of interest with {VENDOR} and does not score it (回避): remove this score, or the "
      "judge's declaration first if it was wrong", SAME,

@@ -40,7 +40,7 @@ BIDS = 30_000  # rows of the large Bids sheet: about 1.3 MB of file
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A consolidated workbook above READ_AHEAD_BYTES: sheet Bids (text, numbers, booleans: sent with marshal),
-    sheet Dates (dates and times: pickled), a cell showing #DIV/0! and a hidden row."""
+    sheet Dates (dates and times: pickled), a cell showing #DIV/0!, a hidden row and a hidden column."""
     path = tmp_path_factory.mktemp("big") / "big.xlsx"
     bids = [good_bid(f"91110000{n:010d}", name=f"有效{n:05d}公司", similar_projects=n % 7,
                      rate_per_call=round(0.5 + n % 97 / 100, 2)) for n in range(BIDS)]
@@ -63,6 +63,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dates.write_formula(1, 0, "=1/0", None, "#DIV/0!")
     dates.write_string(2, 0, "hidden")
     dates.set_row(2, None, None, {"hidden": True})
+    dates.set_column(1, 1, None, None, {"hidden": True})
     dates.merge_range(4, 0, 6, 1, "merged")
     book.close()
     assert path.stat().st_size >= sheets.READ_AHEAD_BYTES
@@ -112,6 +113,7 @@ def test_a_large_workbook_read_ahead_is_the_workbook_read_one_after_the_other(bi
     assert ahead == before
     problems, names, _, notes, rows = ahead
     assert problems == [] and names == ["Bids", "Dates"] and notes.hidden_rows == {"Dates": frozenset({3})}
+    assert notes.hidden_columns == {"Dates": frozenset({2})}
     (bids, bids_merged), (dates, dates_merged) = rows["Bids"], rows["Dates"]
     assert len(bids) == BIDS + 1 and bids[1][:2] == ["911100000000000000", "有效00000公司"] and bids_merged == []
     assert dates[0] == [datetime.datetime(2026, 11, 30, 9, 30), True]
