@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .cell_errors import CellError, OtherCurrencyFormat, PlaceholderResult, TenThousandsFormat, UncalculatedFormula
 from .labels import Label, Named, check_lang
+from .values import number_as_shown
 
 if TYPE_CHECKING:
     from .errors import BidEvalError, Expected, Problem
@@ -174,6 +175,8 @@ class Say:
             return self.t(f"the date {value:%Y-%m-%d}", f"日期 {value:%Y-%m-%d}")
         if isinstance(value, time):
             return self.t(f"the time {value:%H:%M}", f"时间 {value:%H:%M}")
+        if isinstance(value, (float, Decimal)):  # as the sheet shows it: found 3, not 3.0
+            return number_as_shown(value)
         text = repr(value) if isinstance(value, str) else str(value)
         return text if len(text) <= 60 else text[:57] + "..."
 

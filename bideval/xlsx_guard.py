@@ -722,7 +722,7 @@ class _PartScan:
                 saved = _saved_value(sheet, after) if shown_as is not None else ""
                 if shown_as is None or attributes.get("t", "n") != "n" or not saved:
                     continue
-                found[(row - 1, column - 1)] = shown_as(saved)
+                found[(row - 1, column - 1)] = shown_as(_as_shown(saved))
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
 
@@ -793,6 +793,17 @@ def _shown_formats(styles: bytes, currency: str | None) -> dict[str, Callable[[s
             _SHOWN_FORMATS.clear()
         _SHOWN_FORMATS[(styles, currency)] = shown
     return shown
+
+
+def _as_shown(saved: str) -> str:
+    """A number as the file saved it, as the sheet shows it (0.92099999999999993 is 0.921, 1980.0 is 1980); text
+    that is no number as it stands."""
+    from .values import number_as_shown
+
+    try:
+        return number_as_shown(float(saved))
+    except ValueError:
+        return saved
 
 
 def _keeping_tail(chunks: Iterable[bytes], tail: list[bytes]) -> Iterator[bytes]:

@@ -329,6 +329,21 @@ def test_a_number_shown_in_wan_by_its_format_is_refused_not_read_either_way(rubr
                             "unit, with the cell's format General)")
 
 
+def test_a_formatted_number_is_quoted_as_the_sheet_shows_it(rubric, tmp_path):
+    """A formula's result is saved with 17 digits (172.8 as 172.80000000000001) and a whole number by some writers as
+    1728.0; the message quotes what Excel shows, 15 digits and no trailing zeros, as for any other number cell."""
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 172.8}
+    path = write_formatted_form(tmp_path / "form.xlsx", {"total_price": '0.00"万元"'}, values)
+    sheet = "xl/worksheets/sheet1.xml"
+    path = with_parts(path, tmp_path / "digits.xlsx", lambda parts: parts.update(
+        {sheet: parts[sheet].replace(b"<v>172.8</v>", b"<v>172.80000000000001</v>")}))
+    assert b"172.80000000000001" in zipfile.ZipFile(path).read(sheet)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    assert problem.data["found"].number == "172.8" and "found the number 172.8 shown through" in str(problem)
+
+
 @pytest.mark.parametrize("number_format, says", [('0.00"万元"', "which writes 万 or 亿"),
                                                  ('"$"#,##0.00', "which writes US dollar (USD)")])
 def test_a_formatted_number_is_found_in_unusual_markup_too(rubric, tmp_path, number_format, says):

@@ -514,6 +514,10 @@ MESSAGES = [
                  ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 40000，但通过数字格式 “0!.0000\"万\"” "
                  "以“万”或“亿”显示：表中显示的数与存储的 40000 不同（请填写普通数字，单元格格式设为“常规”）",
                  id="score-shown-in-wan-point-moved"),
+    # a whole number cell is quoted as the sheet shows it, here as on a bid (one rule: found 7, not 7.0)
+    pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_A, "service_design", 7.0]]),
+                 ":Scores!D2: expected a score from 0 to 5 for 'service_design', found 7",
+                 ":Scores!D2：应为“服务方案”的得分，0 到 5，实际为 7", id="whole-float"),
 ]
 
 
