@@ -6,6 +6,8 @@
   a reader cannot.
 * A number shown through a format that writes 万 or 亿 (:class:`TenThousandsFormat`): whether the stored
   number is in yuan or in 万 yuan depends on how the format is written, and a person reads what it shows.
+* A number shown through a format that writes another scale (:class:`ScaleWordFormat`): 千, K, M, million …
+  (``#,##0"千元"`` shows 1,980 as 1,980千元, 1,980,000 yuan), for the same reason as 万.
 * A number shown through a format that writes another currency than the tender's (:class:`OtherCurrencyFormat`):
   ``"$"#,##0.00`` in a yuan tender shows 1,200 as $1,200.00, a price in dollars, so the number is not an amount
   in yuan, and converting it is not the reader's to do.
@@ -17,7 +19,7 @@
 python-calamine reads an error and a formula without a result as an empty string (python-calamine#105), a
 placeholder as 0 and a formatted number as the bare number, so a price whose formula failed or was never worked
 out would look like an answer left blank or a real 0 (the bid invalid for a missing or non-positive price, or a
-count scored 0, without a word about the formula), and a price in 万 or in dollars like one in yuan. The package
+count scored 0, without a word about the formula), and a price in 万, in thousands or in dollars like one in yuan. The package
 check (:mod:`bideval.xlsx_guard`) reads every worksheet's XML to its end anyway; it notes each such cell, and
 :meth:`bideval.sheets.Workbook.rows` puts the object in that cell's place. No parser accepts one, so
 the cell is refused with what it holds named, like any other wrong value.
@@ -29,9 +31,23 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Mapping
 
-# A number format that only writes the number and a unit after it: 0"万", 0.00"万元", #,##0.00"万元" (not one that
-# moves the point, 0!.0000"万元", nor one with sections, colours or escapes: what they show is not worked out here).
-_NUMBER_AND_UNIT = re.compile(r'(#,##)?0(?:\.(0+))?"([^"]*)"')
+# A number format that only writes the number and a unit after it: 0"万", 0.00"万元", #,##0.00"万元", 0.0\K (not one
+# that moves the point, 0!.0000"万元", nor one with sections or colours: what they show is not worked out here).
+_NUMBER_AND_UNIT = re.compile(r'(#,##)?0(?:\.(0+))?(?:"([^"]*)"|((?:\\.)+))')
+
+
+def _shown(number: str, number_format: str) -> str | None:
+    """What the sheet shows for ``number``, when the format only writes the number and a unit after it (4 through
+    ``0"万"`` is 4万); None for any other format."""
+    match = _NUMBER_AND_UNIT.fullmatch(number_format)
+    if match is None:
+        return None
+    try:  # Excel rounds half away from zero
+        shown = Decimal(number).quantize(Decimal(1).scaleb(-len(match.group(2) or "")), ROUND_HALF_UP)
+    except InvalidOperation:  # not a number as the file saved it
+        return None
+    unit = match.group(3) if match.group(3) is not None else match.group(4)[1::2]
+    return f"{shown:,f}{unit}" if match.group(1) else f"{shown:f}{unit}"
 
 @dataclass(frozen=True)
 class CellError:
@@ -86,14 +102,31 @@ class TenThousandsFormat:
         >>> TenThousandsFormat("172.8", '#,##0.00"万元"').shown, TenThousandsFormat("4", '0!.0000"万元"').shown
         ('172.80万元', None)
         """
-        match = _NUMBER_AND_UNIT.fullmatch(self.format)
-        if match is None:
-            return None
-        try:  # Excel rounds half away from zero
-            number = Decimal(self.number).quantize(Decimal(1).scaleb(-len(match.group(2) or "")), ROUND_HALF_UP)
-        except InvalidOperation:  # not a number as the file saved it
-            return None
-        return f"{number:,f}{match.group(3)}" if match.group(1) else f"{number:f}{match.group(3)}"
+        return _shown(self.number, self.format)
+
+
+@dataclass(frozen=True)
+class ScaleWordFormat:
+    """A number shown through a number format that writes a scale other than 万 or 亿: 千, 百万, K, M, B, million…
+    (``#,##0"千元"``: 1,980 shown as 1,980千元, meaning 1,980,000 yuan). As with 万, the format may only add the word
+    or divide too (``#,##0,"K"``: 1,980,000 shown as 1,980K), so the stored number means units or thousands (or
+    millions…) and cannot be taken either way. ``str()`` says the number and the format."""
+
+    number: str
+    format: str
+    word: str  # the scale word as the format writes it: 千, K, million
+
+    def __str__(self) -> str:
+        return f"{self.number} [{self.format}]"
+
+    @property
+    def shown(self) -> str | None:
+        """What the sheet shows, when the format only writes the number and the word after it.
+
+        >>> ScaleWordFormat("1980", '#,##0"千元"', "千").shown, ScaleWordFormat("1.6", '0.000"M"', "M").shown
+        ('1,980千元', '1.600M')
+        """
+        return _shown(self.number, self.format)
 
 
 @dataclass(frozen=True)
@@ -110,7 +143,8 @@ class OtherCurrencyFormat:
         return f"{self.number} [{self.format}]"
 
 
-Unreadable = CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat | OtherCurrencyFormat
+Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat | ScaleWordFormat
+              | OtherCurrencyFormat)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
-from .cell_errors import (CellError, OtherCurrencyFormat, PlaceholderResult, TenThousandsFormat,
+from .cell_errors import (CellError, OtherCurrencyFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat,
                           UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .sheet_notes import SheetNotes
@@ -702,10 +702,10 @@ class _PartScan:
         return SheetNotes(errors, hidden)
 
     def note_shown_formats(self) -> None:
-        """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿, or
-        a currency other than the tender's. Rare: looked for only when the styles declare such a format (custom
-        formats only: what a built-in currency format shows depends on the computer's language), then in a second
-        read of each worksheet."""
+        """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
+        another scale (千, K, million…), or in a bid workbook a currency other than the tender's. Rare: looked for only when the styles declare such a format (custom formats only: what a
+        built-in currency format shows depends on the computer's language), then in a second read of each
+        worksheet."""
         head = self.texts.get(STYLES, b"")
         if b"numFmt" not in head:
             return
@@ -772,17 +772,12 @@ def _shown_formats(styles: bytes, currency: str | None) -> dict[str, Callable[[s
     known = _SHOWN_FORMATS.get((styles, currency))
     if known is not None:
         return known
-    from .currency import other_currency_written
-
     formats: dict[str, Callable[[str], Unreadable]] = {}
     for attributes in map(_attributes, _NUMBER_FORMAT.findall(styles)):
         code = attributes.get("formatCode", "")
-        other = other_currency_written(code, currency) if currency else None
-        if "万" in code or "亿" in code:
-            formats[attributes.get("numFmtId", "")] = partial(TenThousandsFormat, format=code)
-        elif other is not None and currency is not None:
-            formats[attributes.get("numFmtId", "")] = partial(OtherCurrencyFormat, format=code, currency=other,
-                                                              tender=currency)
+        shown_as = _shown_as(code, currency)
+        if shown_as is not None:
+            formats[attributes.get("numFmtId", "")] = shown_as
     section = _CELL_FORMATS.search(styles) if formats else None
     shown = {} if section is None else {
         str(index): formats[xf.get("numFmtId", "")]
@@ -793,6 +788,24 @@ def _shown_formats(styles: bytes, currency: str | None) -> dict[str, Callable[[s
             _SHOWN_FORMATS.clear()
         _SHOWN_FORMATS[(styles, currency)] = shown
     return shown
+
+
+def _shown_as(code: str, currency: str | None) -> Callable[[str], Unreadable] | None:
+    """What stands for a number cell shown through the number format ``code``, when it writes a unit the number is
+    not in: 万 or 亿, another scale (千, K, million…); in a bid workbook (``currency``, the tender's, given),
+    another currency. None for a format that only changes how a number looks."""
+    from .currency import other_currency_written
+    from .number_formats import scale_written
+
+    scale = scale_written(code)
+    if scale in ("万", "亿") or (scale is None and ("万" in code or "亿" in code)):
+        return partial(TenThousandsFormat, format=code)
+    if scale is not None:
+        return partial(ScaleWordFormat, format=code, word=scale)
+    if currency is None:
+        return None
+    other = other_currency_written(code, currency)
+    return None if other is None else partial(OtherCurrencyFormat, format=code, currency=other, tender=currency)
 
 
 def _as_shown(saved: str) -> str:

@@ -18,8 +18,8 @@ import xlsxwriter
 
 from bideval import messages
 from bideval.bids import read_bids
-from bideval.cell_errors import CellError, PlaceholderResult, TenThousandsFormat, UncalculatedFormula
-from bideval.errors import BidsError, PanelError
+from bideval.cell_errors import CellError, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula
+from bideval.errors import BidsError, Expected, PanelError, cell_problem
 from bideval.evaluation import check_bids
 from bideval.panel import read_panel
 from bideval.sheet_notes import SheetNotes
@@ -345,7 +345,8 @@ def test_a_formatted_number_is_quoted_as_the_sheet_shows_it(rubric, tmp_path):
 
 
 @pytest.mark.parametrize("number_format, says", [('0.00"万元"', "which writes 万 or 亿"),
-                                                 ('"$"#,##0.00', "which writes US dollar (USD)")])
+                                                 ('"$"#,##0.00', "which writes US dollar (USD)"),
+                                                 ('#,##0"千元"', "which writes 千 (thousands)")])
 def test_a_formatted_number_is_found_in_unusual_markup_too(rubric, tmp_path, number_format, says):
     """A sheet whose cells give their style before their reference is measured by the package check's exact scan;
     the cells shown in 万 or in another currency are found there as well."""
@@ -364,7 +365,9 @@ def test_a_formatted_number_is_found_in_unusual_markup_too(rubric, tmp_path, num
     assert problem.cell == f"C{list(values).index('total_price') + 1}" and says in str(problem)
 
 
-@pytest.mark.parametrize("number_format", ["#,##0.00", "0.00%", "¥#,##0.00", '0.00"元"', "General", '@'])
+@pytest.mark.parametrize("number_format", ["#,##0.00", "0.00%", "¥#,##0.00", '"¥"#,##0.00', '0.00"元"',
+                                           '#,##0.00"元"', "General", '@', '0.00" kg"', '0" months"', '0.0"km"',
+                                           '0"千克"', '0.0" 千瓦时"', '0" MB"', '0.0" Mbps"', '0" pieces"', "0.0 %"])
 def test_other_number_formats_are_read_as_the_number_stored(rubric, tmp_path, number_format):
     values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 1728000}
     (bid,) = read_bids(rubric, [write_formatted_form(tmp_path / "form.xlsx", {"total_price": number_format},
@@ -387,3 +390,90 @@ def test_a_text_in_a_cell_formatted_in_wan_is_read_as_its_text(rubric, tmp_path)
 def test_what_a_number_shown_in_wan_shows(number, number_format, shown):
     """A panel sheet's message says what the sheet shows, where the format only writes the number and its unit."""
     assert TenThousandsFormat(number, number_format).shown == shown
+
+
+# -- a number shown in thousands, millions … by its format (千元, K, M, million): the same as 万
+
+SCALED = [  # (format, the word it writes, how much that counts, what 1980 shows as where the format says so plainly)
+    ('#,##0"千元"', "千", "thousands", "1,980千元"),
+    ('0"千"', "千", "thousands", "1980千"),
+    ('#,##0.00"千美元"', "千", "thousands", "1,980.00千美元"),  # the scale first, whatever the currency
+    ('#,##0.00"K"', "K", "thousands", "1,980.00K"),
+    ('#,##0,"K"', "K", "thousands", None),  # divides by 1,000 too: 1,980,000 would show as 1,980K
+    ("0.0,,\\M", "M", "millions", None),
+    ('0.000"M"', "M", "millions", "1980.000M"),
+    ('0" thousand"', "thousand", "thousands", "1980 thousand"),
+    ('0.0" millions"', "millions", "millions", "1980.0 millions"),
+    ('0.00" bn"', "bn", "billions", "1980.00 bn"),
+    ('0" mn"', "mn", "millions", "1980 mn"),
+    ('0.0 "B"', "B", "billions", None),
+    ('0"百万元"', "百万", "millions", "1980百万元"),
+    ('0"千万"', "千万", "tens of millions", "1980千万"),
+]
+
+
+@pytest.mark.parametrize("number_format, word, scale, shown", SCALED)
+def test_a_number_shown_in_another_scale_by_its_format_is_refused_not_read_as_units(rubric, tmp_path, number_format,
+                                                                                   word, scale, shown):
+    """Found by an independent tester: 1980 formatted #,##0"千元" shows 1,980千元 (1,980,000 yuan) and was read as
+    1,980 yuan, winning on price; 1.6 through 0.000"M" likewise."""
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 1980}
+    path = write_formatted_form(tmp_path / "form.xlsx", {"total_price": number_format}, values)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    row = list(values).index("total_price") + 1
+    assert problem.data["found"] == ScaleWordFormat("1980", number_format, word)
+    shown_as = f" as {shown}" if shown else ""
+    assert str(problem) == (f"{path}:Bid!C{row}: expected an amount in yuan, 0 or more, found the number 1980 shown"
+                            f"{shown_as} through the number format {number_format!r}, which writes {word} ({scale}): "
+                            f"it cannot be told whether the number is in the field's unit or in {scale} of it (enter "
+                            "it as a plain number in the field's unit, with the cell's format General)")
+
+
+def test_a_scale_refusal_in_chinese_says_what_the_sheet_shows():
+    problem = cell_problem("a.xlsx", "Bids", "C2", Expected("money", {"unit": None, "non_negative": True}),
+                           ScaleWordFormat("1728", '#,##0"千元"', "千"))
+    assert messages.render(problem, "zh") == (
+        "a.xlsx:Bids!C2：应为不小于 0 的金额（元），实际为 数字 1728（显示为 1,728千元），其数字格式 “#,##0\"千元\"” "
+        "显示“千”：无法判断该数字是按该项的单位还是按千计（请按该项的单位填写普通数字，单元格格式设为“常规”）")
+    problem = cell_problem("a.xlsx", "Bids", "C2", Expected("money", {"unit": None, "non_negative": True}),
+                           ScaleWordFormat("1.6", '0.000"M"', "M"))
+    assert "其数字格式 “0.000\"M\"” 显示“M”（百万）：无法判断该数字是按该项的单位还是按百万计" in messages.render(problem, "zh")
+
+
+def test_the_command_line_refuses_a_price_in_thousands_and_writes_nothing(tmp_path):
+    """The tester's workbook: a price of 1,728 shown as 1,728千元, another of 1.6 shown as 1.600M."""
+    fields = ["vendor_id", "vendor_name", "total_price"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bids"
+    sheet.append(fields)
+    sheet.append([VENDOR_A, "甲公司", 1728])
+    sheet["C2"].number_format = '#,##0"千元"'
+    sheet.append([VENDOR_B, "乙公司", 1.6])
+    sheet["C3"].number_format = '0.000"M"'
+    book.save(path := tmp_path / "bids.xlsx")
+    rubric = tmp_path / "price.yaml"
+    rubric.write_text("id: t\ntitle: {zh: 价格, en: Price}\nfields: []\ncriteria:\n  - {id: price, name: {zh: 价格, "
+                      "en: Price}, group: price, kind: price, max: 30, method: lowest_ratio}\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(rubric), "--bids", str(path),
+                           "--json", str(tmp_path / "r.json")], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and not (tmp_path / "r.json").exists() and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"{path}:Bids!C2: expected an amount in yuan, 0 or more, found the number 1728 shown as 1,728千元 through the "
+        "number format '#,##0\"千元\"', which writes 千 (thousands): it cannot be told whether the number is in the "
+        "field's unit or in thousands of it (enter it as a plain number in the field's unit, with the cell's format "
+        "General)",
+        f"{path}:Bids!C3: expected an amount in yuan, 0 or more, found the number 1.6 shown as 1.600M through the "
+        "number format '0.000\"M\"', which writes M (millions): it cannot be told whether the number is in the "
+        "field's unit or in millions of it (enter it as a plain number in the field's unit, with the cell's format "
+        "General)"]
+
+
+@pytest.mark.parametrize("number, number_format, word, shown", [
+    ("1980", '#,##0"千元"', "千", "1,980千元"), ("1.6", '0.000"M"', "M", "1.600M"), ("2.5", '0"K"', "K", "3K"),
+    ("12", '0.0\\K', "K", "12.0K"), ("1980", '#,##0,"K"', "K", None), ("1980", '[Blue]0"K"', "K", None),
+])
+def test_what_a_number_shown_in_another_scale_shows(number, number_format, word, shown):
+    assert ScaleWordFormat(number, number_format, word).shown == shown
