@@ -8,6 +8,8 @@
   number is in yuan or in 万 yuan depends on how the format is written, and a person reads what it shows.
 * A number shown through a format that writes another scale (:class:`ScaleWordFormat`): 千, K, M, million …
   (``#,##0"千元"`` shows 1,980 as 1,980千元, 1,980,000 yuan), for the same reason as 万.
+* A number shown through a format that writes the % sign as text (:class:`LiteralPercentFormat`): ``0.00"%"``
+  shows 1 as 1.00%, but the cell holds 1, which is 100 %; only a real % (``0.00%``) shows 0.01 as 1.00%.
 * A number shown through a format that writes another currency than the tender's (:class:`OtherCurrencyFormat`):
   ``"$"#,##0.00`` in a yuan tender shows 1,200 as $1,200.00, a price in dollars, so the number is not an amount
   in yuan, and converting it is not the reader's to do.
@@ -19,7 +21,8 @@
 python-calamine reads an error and a formula without a result as an empty string (python-calamine#105), a
 placeholder as 0 and a formatted number as the bare number, so a price whose formula failed or was never worked
 out would look like an answer left blank or a real 0 (the bid invalid for a missing or non-positive price, or a
-count scored 0, without a word about the formula), and a price in 万, in thousands or in dollars like one in yuan. The package
+count scored 0, without a word about the formula), and a price in 万, in thousands or in dollars like one in yuan
+(or 1.00% as 100 %). The package
 check (:mod:`bideval.xlsx_guard`) reads every worksheet's XML to its end anyway; it notes each such cell, and
 :meth:`bideval.sheets.Workbook.rows` puts the object in that cell's place. No parser accepts one, so
 the cell is refused with what it holds named, like any other wrong value.
@@ -31,7 +34,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Mapping
 
-# A number format that only writes the number and a unit after it: 0"万", 0.00"万元", #,##0.00"万元", 0.0\K (not one
+# A number format that only writes the number and a unit after it: 0"万", 0.00"万元", #,##0.00"万元", 0.0\% (not one
 # that moves the point, 0!.0000"万元", nor one with sections or colours: what they show is not worked out here).
 _NUMBER_AND_UNIT = re.compile(r'(#,##)?0(?:\.(0+))?(?:"([^"]*)"|((?:\\.)+))')
 
@@ -130,6 +133,42 @@ class ScaleWordFormat:
 
 
 @dataclass(frozen=True)
+class LiteralPercentFormat:
+    """A number shown through a number format that writes the % sign (or ‰) as text, ``0.00"%"`` or ``0.0\\%``:
+    1 is shown as 1.00%, but the cell holds 1, which as a fraction is 100 %. Only a real % (``0.00%``, unquoted)
+    makes Excel multiply by 100 to show it, so 1.00% is stored as 0.01. ``str()`` says the number and the format."""
+
+    number: str
+    format: str
+    sign: str  # the sign as the format writes it: %, ％, ‰
+
+    def __str__(self) -> str:
+        return f"{self.number} [{self.format}]"
+
+    @property
+    def shown(self) -> str | None:
+        """What the sheet shows, when the format only writes the number and the sign after it.
+
+        >>> LiteralPercentFormat("1", '0.00"%"', "%").shown, LiteralPercentFormat("96", '0.0\\\\%', "%").shown
+        ('1.00%', '96.0%')
+        """
+        return _shown(self.number, self.format)
+
+    @property
+    def meant(self) -> Decimal | None:
+        """The fraction the sheet shows: 0.01 for 1 shown as 1%, 0.0015 for 1.5 shown as 1.5‰.
+
+        >>> LiteralPercentFormat("1", '0"%"', "%").meant, LiteralPercentFormat("1.5", '0.0"‰"', "‰").meant
+        (Decimal('0.01'), Decimal('0.0015'))
+        """
+        try:
+            number = Decimal(self.number)
+        except InvalidOperation:
+            return None
+        return number.scaleb(-{"‰": 3, "‱": 4}.get(self.sign, 2))
+
+
+@dataclass(frozen=True)
 class OtherCurrencyFormat:
     """A number shown through a number format that writes a currency other than the tender's (``"$"#,##0.00`` in a
     yuan tender: 1200 shown as $1,200.00). ``str()`` says the number and the format."""
@@ -144,7 +183,7 @@ class OtherCurrencyFormat:
 
 
 Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat | ScaleWordFormat
-              | OtherCurrencyFormat)
+              | LiteralPercentFormat | OtherCurrencyFormat)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

@@ -2,13 +2,16 @@
 
 A reader gets the number stored; a person reads what the format shows. Most formats only change how a number
 looks (``#,##0.00``, ``0.00%``, ``"¥"#,##0.00``, ``0.00" kg"``), but some write a unit the stored number is
-not in: a scale (``#,##0"千元"`` shows 1,980 as 1,980千元, 1,980,000 yuan) or a currency
-(:func:`bideval.currency.format_marks`). This module finds the scale in a format's literal text: quoted text, escaped characters, a locale's
+not in: a scale (``#,##0"千元"`` shows 1,980 as 1,980千元, 1,980,000 yuan), a % sign as text (``0.00"%"`` shows
+1 as 1.00%, while the cell holds 1, which is 100 %), or a currency (:func:`bideval.currency.format_marks`).
+This module finds the first two in a format's literal text: quoted text, escaped characters, a locale's
 symbol and characters that are not format codes. What a format's codes do themselves (``0.00%`` multiplies by
 100, ``#,##0,`` divides by 1,000) is Excel's, not text.
 
 >>> scale_written('#,##0"千元"'), scale_written('0.000"M"'), scale_written('0.00" kg"'), scale_written('0"千克"')
 ('千', 'M', None, None)
+>>> percent_written('0.00"%"'), percent_written('0.0\\\\%'), percent_written('0.00%')
+('%', '%', None)
 """
 from __future__ import annotations
 
@@ -93,3 +96,24 @@ def scale_written(number_format: str) -> str | None:
 def scale_name(word: str) -> Label:
     """How much a scale word counts, in words: 千 / thousands for ``K``."""
     return SCALES[unicodedata.normalize("NFKC", word).casefold()]
+
+
+# -- a % sign written as text: Excel multiplies by 100 only for a real %, so 1 shown as 1.00% is stored as 1
+
+_SIGNS = "%％﹪‰‱"
+
+
+def percent_written(number_format: str) -> str | None:
+    """The % sign (or ‰) a number format writes as text, as written, when it has no real % (a ``%`` unquoted,
+    which multiplies the number by 100 to show it: 0.01 through ``0.00%`` is 1.00%).
+
+    >>> percent_written('0.0"％"'), percent_written('0.00%" %"'), percent_written('0.0"‰"'), percent_written("0.00")
+    ('％', None, '‰', None)
+    """
+    if any(match.group(4) == "%" for match in _FORMAT_PART.finditer(number_format)):
+        return None
+    for piece in literal_texts(number_format):
+        sign = next((c for c in piece if c in _SIGNS), None)
+        if sign is not None:
+            return sign
+    return None

@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
-from .cell_errors import (CellError, OtherCurrencyFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat,
-                          UncalculatedFormula, Unreadable)
+from .cell_errors import (CellError, LiteralPercentFormat, OtherCurrencyFormat, PlaceholderResult,
+                          ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .sheet_notes import SheetNotes
 
@@ -166,8 +166,8 @@ def scan_xlsx(source: Path | bytes, display: str | None = None,
     :mod:`bideval.cell_errors`) and the rows hidden in Excel, by sheet name (:mod:`bideval.sheet_notes`).
 
     ``currency``: the tender's (ISO 4217), when the cells hold its amounts; a number shown through a format writing
-    another currency is then such a cell too. ``file_role``: ``panel`` for a panel workbook, whose problems then
-    advise asking the panel secretary, not the bidder (a fact of each problem)."""
+    another currency, or the % sign as text, is then such a cell too. ``file_role``: ``panel`` for a panel
+    workbook, whose problems then advise asking the panel secretary, not the bidder (a fact of each problem)."""
     noted: list[SheetNotes] = []  # the notes, when the scan read every part
     name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
     try:
@@ -703,7 +703,8 @@ class _PartScan:
 
     def note_shown_formats(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
-        another scale (千, K, million…), or in a bid workbook a currency other than the tender's. Rare: looked for only when the styles declare such a format (custom formats only: what a
+        another scale (千, K, million…), and in a bid workbook the % sign as text or a currency other than the
+        tender's. Rare: looked for only when the styles declare such a format (custom formats only: what a
         built-in currency format shows depends on the computer's language), then in a second read of each
         worksheet."""
         head = self.texts.get(STYLES, b"")
@@ -792,10 +793,10 @@ def _shown_formats(styles: bytes, currency: str | None) -> dict[str, Callable[[s
 
 def _shown_as(code: str, currency: str | None) -> Callable[[str], Unreadable] | None:
     """What stands for a number cell shown through the number format ``code``, when it writes a unit the number is
-    not in: 万 or 亿, another scale (千, K, million…); in a bid workbook (``currency``, the tender's, given),
-    another currency. None for a format that only changes how a number looks."""
+    not in: 万 or 亿, another scale (千, K, million…); in a bid workbook (``currency``, the tender's, given), the %
+    sign as text or another currency. None for a format that only changes how a number looks."""
     from .currency import other_currency_written
-    from .number_formats import scale_written
+    from .number_formats import percent_written, scale_written
 
     scale = scale_written(code)
     if scale in ("万", "亿") or (scale is None and ("万" in code or "亿" in code)):
@@ -805,7 +806,10 @@ def _shown_as(code: str, currency: str | None) -> Callable[[str], Unreadable] | 
     if currency is None:
         return None
     other = other_currency_written(code, currency)
-    return None if other is None else partial(OtherCurrencyFormat, format=code, currency=other, tender=currency)
+    if other is not None:
+        return partial(OtherCurrencyFormat, format=code, currency=other, tender=currency)
+    sign = percent_written(code)
+    return None if sign is None else partial(LiteralPercentFormat, format=code, sign=sign)
 
 
 def _as_shown(saved: str) -> str:

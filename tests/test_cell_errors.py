@@ -12,13 +12,16 @@ import zipfile
 from pathlib import Path
 from typing import Any, Sequence
 
+from decimal import Decimal
+
 import openpyxl
 import pytest
 import xlsxwriter
 
 from bideval import messages
 from bideval.bids import read_bids
-from bideval.cell_errors import CellError, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula
+from bideval.cell_errors import (CellError, LiteralPercentFormat, PlaceholderResult, ScaleWordFormat,
+                                 TenThousandsFormat, UncalculatedFormula)
 from bideval.errors import BidsError, Expected, PanelError, cell_problem
 from bideval.evaluation import check_bids
 from bideval.panel import read_panel
@@ -346,7 +349,8 @@ def test_a_formatted_number_is_quoted_as_the_sheet_shows_it(rubric, tmp_path):
 
 @pytest.mark.parametrize("number_format, says", [('0.00"万元"', "which writes 万 or 亿"),
                                                  ('"$"#,##0.00', "which writes US dollar (USD)"),
-                                                 ('#,##0"千元"', "which writes 千 (thousands)")])
+                                                 ('#,##0"千元"', "which writes 千 (thousands)"),
+                                                 ('0.00"%"', "which writes % as text")])
 def test_a_formatted_number_is_found_in_unusual_markup_too(rubric, tmp_path, number_format, says):
     """A sheet whose cells give their style before their reference is measured by the package check's exact scan;
     the cells shown in 万 or in another currency are found there as well."""
@@ -477,3 +481,91 @@ def test_the_command_line_refuses_a_price_in_thousands_and_writes_nothing(tmp_pa
 ])
 def test_what_a_number_shown_in_another_scale_shows(number, number_format, word, shown):
     assert ScaleWordFormat(number, number_format, word).shown == shown
+
+
+# -- a number shown with a % sign written as text: 1 shown as 1.00% is stored as 1, which is 100 %
+
+@pytest.mark.parametrize("number_format, sign, shown", [
+    ('0.00"%"', "%", "1.00%"), ("0.0\\%", "%", "1.0%"), ('0.0"％"', "％", "1.0％"), ("0.0％", "％", None),
+    ('[Red]0" %"', "%", None),
+])
+def test_a_percent_shown_through_a_percent_sign_written_as_text_is_refused(rubric, tmp_path, number_format, sign,
+                                                                         shown):
+    """Found by an independent tester: 1 formatted 0.00"%" shows 1.00% but is stored as 1, and the percent field
+    read it as 100 %. Only a real % (unquoted) makes Excel store 1.00% as 0.01."""
+    values = good_bid(VENDOR_A, dial_test_accuracy=1)
+    path = write_formatted_form(tmp_path / "form.xlsx", {"dial_test_accuracy": number_format}, values)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    row = list(values).index("dial_test_accuracy") + 1
+    assert problem.data["found"] == LiteralPercentFormat("1", number_format, sign)
+    shown_as = f" as {shown}" if shown else ""
+    assert str(problem) == (f"{path}:Bid!C{row}: expected a percentage such as 96% (or a fraction 0..1 such as 0.96), "
+                            f"found the number 1 shown{shown_as} through the number format {number_format!r}, which "
+                            f"writes {sign} as text: the cell holds 1, which is 100 % (enter 1% as text, or 0.01 with "
+                            "the cell formatted as a percentage)")
+    assert messages.render(problem, "zh").endswith(
+        f"实际为 数字 1{f'（显示为 {shown}）' if shown else ''}，其数字格式 “{number_format}” 把 {sign} 作为文字显示："
+        "单元格中存储的是 1，即 100%（请填写文本 1%，或填写 0.01 并将单元格格式设为百分比）")
+
+
+def test_a_per_mille_sign_as_text_is_refused_saying_what_it_means():
+    problem = cell_problem("a.xlsx", "Bid", "C8", Expected("percent"), LiteralPercentFormat("0.5", '0.0"‰"', "‰"))
+    assert str(problem).endswith("found the number 0.5 shown as 0.5‰ through the number format '0.0\"‰\"', which "
+                                 "writes ‰ as text: the cell holds 0.5, which is 50 % (enter 0.05% as text, or 0.0005 "
+                                 "with the cell formatted as a percentage)")
+
+
+def test_a_percent_sign_as_text_in_another_field_is_refused_with_plain_advice(rubric, tmp_path):
+    """A price shown as 1728000% is no price either; the advice is the field's, not a percentage's."""
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 1728000}
+    path = write_formatted_form(tmp_path / "form.xlsx", {"total_price": '0"%"'}, values)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    assert str(problem).endswith("found the number 1728000 shown as 1728000% through the number format '0\"%\"', "
+                                 "which writes % as text: the cell holds the number 1728000 (enter a plain number in "
+                                 "the field's unit, with the cell's format General)")
+
+
+@pytest.mark.parametrize("number_format, value", [("0.00%", 0.96), ("0%", 0.96), ('0.00%" "', 0.96), ("General", 0.96),
+                                                  ('0.00" kg"', 0.96)])
+def test_a_real_percent_and_other_formats_of_a_percent_field_are_read(rubric, tmp_path, number_format, value):
+    """An unquoted % is Excel's own: it shows 0.96 as 96.00%, and 0.96 is what the cell holds and what is meant."""
+    values = good_bid(VENDOR_A, dial_test_accuracy=value)
+    path = write_formatted_form(tmp_path / "form.xlsx", {"dial_test_accuracy": number_format}, values)
+    (bid,) = read_bids(rubric, [path]).bids
+    assert bid.values["dial_test_accuracy"] == Decimal("0.96")
+
+
+def test_a_text_percentage_in_a_cell_formatted_with_a_percent_sign_as_text_is_read_as_its_text(rubric, tmp_path):
+    values = good_bid(VENDOR_A, dial_test_accuracy="96%")
+    path = write_formatted_form(tmp_path / "form.xlsx", {"dial_test_accuracy": '0.00"%"'}, values)
+    (bid,) = read_bids(rubric, [path]).bids
+    assert bid.values["dial_test_accuracy"] == Decimal("0.96")
+
+
+def test_the_command_line_refuses_a_percent_sign_written_as_text(tmp_path):
+    """The tester's workbook: 1 shown as 1.00% beside a text 1%; both read as 1 % was the intent, 100 % the result."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bids"
+    sheet.append(["vendor_id", "vendor_name", "sr", "total_price"])
+    sheet.append([VENDOR_A, "甲公司", 1, 1000])
+    sheet["C2"].number_format = '0.00"%"'
+    sheet.append([VENDOR_B, "乙公司", "1%", 1000])
+    book.save(path := tmp_path / "bids.xlsx")
+    rubric = tmp_path / "rate.yaml"
+    rubric.write_text("id: t\ntitle: {zh: 比率, en: Rate}\nfields:\n  - {id: sr, label: {zh: 支撑率, en: Support rate}, "
+                      "type: percent}\ncriteria:\n  - {id: support, name: {zh: 支撑率分, en: Support}, group: ops, "
+                      "kind: linear, field: sr, max: 5, points: [[0.010, 5], [0.011, 0]]}\n  - {id: price, name: "
+                      "{zh: 价格, en: Price}, group: price, kind: price, max: 30, method: lowest_ratio}\n",
+                      encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(rubric), "--bids", str(path),
+                           "--json", str(tmp_path / "r.json"), "--lang", "zh"], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert done.returncode == 2 and not (tmp_path / "r.json").exists() and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"{path}:Bids!C2 支撑率：应为百分比，如 96%（或 0 到 1 之间的小数，如 0.96），实际为 数字 1（显示为 1.00%），其数字"
+        "格式 “0.00\"%\"” 把 % 作为文字显示：单元格中存储的是 1，即 100%（请填写文本 1%，或填写 0.01 并将单元格格式设为百分比）"]

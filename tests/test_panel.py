@@ -544,6 +544,16 @@ def test_the_command_line_tells_the_panel_secretary_the_truth(tmp_path: Path, ca
     assert panel_messages(tmp_path, capsys, panel, "zh") == [zh]
 
 
+@pytest.mark.parametrize("number_format", ['0"%"', '0.0"分"', "0.0"])
+def test_a_score_shown_with_a_percent_sign_or_a_word_is_read_as_the_score(rubric, bidset, tmp_path: Path,
+                                                                         number_format):
+    """A % sign written as text matters where a percentage is read (a bid's percent field); a score is no
+    percentage, and 4 shown as 4% is the 4 the judge gave."""
+    panel = read(rubric, bidset, formatted_score(tmp_path / "panel.xlsx", 4, number_format))
+    assert [(s.judge, s.vendor_id, s.criterion, s.score) for s in panel.scores] == [
+        ("王评委", VENDOR_A, "service_design", D(4))]
+
+
 def empty(path: Path) -> Path:
     """A panel workbook of 0 bytes (a failed upload or save)."""
     path.write_bytes(b"")
