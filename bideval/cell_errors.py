@@ -4,15 +4,17 @@
 * A formula with no saved result (:class:`UncalculatedFormula`): a workbook written by a program that does
   not calculate (openpyxl, a script) stores ``=B2*12`` without its value; Excel works it out on opening,
   a reader cannot.
-* A number shown through a format that writes 万 or 亿 (:class:`TenThousandsFormat`): whether the stored
-  number is in yuan or in 万 yuan depends on how the format is written, and a person reads what it shows.
-* A number shown through a format that writes another scale (:class:`ScaleWordFormat`): 千, K, M, million …
-  (``#,##0"千元"`` shows 1,980 as 1,980千元, 1,980,000 yuan), for the same reason as 万.
-* A number shown through a format that writes the % sign as text (:class:`LiteralPercentFormat`): ``0.00"%"``
-  shows 1 as 1.00%, but the cell holds 1, which is 100 %; only a real % (``0.00%``) shows 0.01 as 1.00%.
-* A number shown through a format that writes another currency than the tender's (:class:`OtherCurrencyFormat`):
-  ``"$"#,##0.00`` in a yuan tender shows 1,200 as $1,200.00, a price in dollars, so the number is not an amount
-  in yuan, and converting it is not the reader's to do.
+* A number shown through a format that writes a unit the number is not in (a :class:`ShownNumber`):
+
+  - 万 or 亿 (:class:`TenThousandsFormat`): whether the stored number is in yuan or in 万 yuan depends on how
+    the format is written, and a person reads what it shows;
+  - another scale (:class:`ScaleWordFormat`): 千, K, M, million … (``#,##0"千元"`` shows 1,980 as 1,980千元,
+    1,980,000 yuan), for the same reason as 万;
+  - the % sign as text (:class:`LiteralPercentFormat`): ``0.00"%"`` shows 1 as 1.00%, but the cell holds 1,
+    which is 100 %; only a real % (``0.00%``) shows 0.01 as 1.00%;
+  - another currency than the tender's (:class:`OtherCurrencyFormat`): ``"$"#,##0.00`` in a yuan tender shows
+    1,200 as $1,200.00, a price in dollars, so the number is not an amount in yuan, and converting it is not
+    the reader's to do.
 * A formula whose saved result is a placeholder (:class:`PlaceholderResult`): xlsxwriter and other writers
   that do not calculate save ``0`` as every formula's result unless told one, and ask the spreadsheet
   program to calculate the whole workbook when it opens it. Excel then shows the real result; a reader
@@ -22,10 +24,9 @@ python-calamine reads an error and a formula without a result as an empty string
 placeholder as 0 and a formatted number as the bare number, so a price whose formula failed or was never worked
 out would look like an answer left blank or a real 0 (the bid invalid for a missing or non-positive price, or a
 count scored 0, without a word about the formula), and a price in 万, in thousands or in dollars like one in yuan
-(or 1.00% as 100 %). The package
-check (:mod:`bideval.xlsx_guard`) reads every worksheet's XML to its end anyway; it notes each such cell, and
-:meth:`bideval.sheets.Workbook.rows` puts the object in that cell's place. No parser accepts one, so
-the cell is refused with what it holds named, like any other wrong value.
+(or 1.00% as 100 %). The package check (:mod:`bideval.xlsx_guard`) reads every worksheet's XML to its end
+anyway; it notes each such cell, and :meth:`bideval.sheets.Workbook.rows` puts the object in that cell's place.
+No parser accepts one, so the cell is refused with what it holds named, like any other wrong value.
 """
 from __future__ import annotations
 
@@ -38,19 +39,6 @@ from typing import Any, Mapping
 # that moves the point, 0!.0000"万元", nor one with sections or colours: what they show is not worked out here).
 _NUMBER_AND_UNIT = re.compile(r'(#,##)?0(?:\.(0+))?(?:"([^"]*)"|((?:\\.)+))')
 
-
-def _shown(number: str, number_format: str) -> str | None:
-    """What the sheet shows for ``number``, when the format only writes the number and a unit after it (4 through
-    ``0"万"`` is 4万); None for any other format."""
-    match = _NUMBER_AND_UNIT.fullmatch(number_format)
-    if match is None:
-        return None
-    try:  # Excel rounds half away from zero
-        shown = Decimal(number).quantize(Decimal(1).scaleb(-len(match.group(2) or "")), ROUND_HALF_UP)
-    except InvalidOperation:  # not a number as the file saved it
-        return None
-    unit = match.group(3) if match.group(3) is not None else match.group(4)[1::2]
-    return f"{shown:,f}{unit}" if match.group(1) else f"{shown:f}{unit}"
 
 @dataclass(frozen=True)
 class CellError:
@@ -85,11 +73,9 @@ class PlaceholderResult:
 
 
 @dataclass(frozen=True)
-class TenThousandsFormat:
-    """A number shown through a number format that writes 万 or 亿 (``0.00"万元"``): the format may only add the
-    text (172.8 shown as 172.80万元, meaning 1,728,000 yuan) or move the point too (``0!.0000"万元"``: 12,345,678
-    shown as 1234.5678万元), so the stored number means yuan or 万 yuan and cannot be taken either way.
-    ``str()`` says the number and the format."""
+class ShownNumber:
+    """A number cell shown through a number format that writes a unit the number is not in: what the sheet shows is
+    not the number a reader gets. ``str()`` says the number (as the sheet shows it) and the format."""
 
     number: str
     format: str
@@ -104,55 +90,44 @@ class TenThousandsFormat:
 
         >>> TenThousandsFormat("172.8", '#,##0.00"万元"').shown, TenThousandsFormat("4", '0!.0000"万元"').shown
         ('172.80万元', None)
+        >>> ScaleWordFormat("1980", '#,##0"千元"', "千").shown, LiteralPercentFormat("96", '0.0\\\\%', "%").shown
+        ('1,980千元', '96.0%')
         """
-        return _shown(self.number, self.format)
+        match = _NUMBER_AND_UNIT.fullmatch(self.format)
+        if match is None:
+            return None
+        try:  # Excel rounds half away from zero
+            shown = Decimal(self.number).quantize(Decimal(1).scaleb(-len(match.group(2) or "")), ROUND_HALF_UP)
+        except InvalidOperation:  # not a number as the file saved it
+            return None
+        unit = match.group(3) if match.group(3) is not None else match.group(4)[1::2]
+        return f"{shown:,f}{unit}" if match.group(1) else f"{shown:f}{unit}"
 
 
 @dataclass(frozen=True)
-class ScaleWordFormat:
+class TenThousandsFormat(ShownNumber):
+    """A number shown through a number format that writes 万 or 亿 (``0.00"万元"``): the format may only add the
+    text (172.8 shown as 172.80万元, meaning 1,728,000 yuan) or move the point too (``0!.0000"万元"``: 12,345,678
+    shown as 1234.5678万元), so the stored number means yuan or 万 yuan and cannot be taken either way."""
+
+
+@dataclass(frozen=True)
+class ScaleWordFormat(ShownNumber):
     """A number shown through a number format that writes a scale other than 万 or 亿: 千, 百万, K, M, B, million…
     (``#,##0"千元"``: 1,980 shown as 1,980千元, meaning 1,980,000 yuan). As with 万, the format may only add the word
     or divide too (``#,##0,"K"``: 1,980,000 shown as 1,980K), so the stored number means units or thousands (or
-    millions…) and cannot be taken either way. ``str()`` says the number and the format."""
+    millions…) and cannot be taken either way."""
 
-    number: str
-    format: str
     word: str  # the scale word as the format writes it: 千, K, million
-
-    def __str__(self) -> str:
-        return f"{self.number} [{self.format}]"
-
-    @property
-    def shown(self) -> str | None:
-        """What the sheet shows, when the format only writes the number and the word after it.
-
-        >>> ScaleWordFormat("1980", '#,##0"千元"', "千").shown, ScaleWordFormat("1.6", '0.000"M"', "M").shown
-        ('1,980千元', '1.600M')
-        """
-        return _shown(self.number, self.format)
 
 
 @dataclass(frozen=True)
-class LiteralPercentFormat:
+class LiteralPercentFormat(ShownNumber):
     """A number shown through a number format that writes the % sign (or ‰) as text, ``0.00"%"`` or ``0.0\\%``:
     1 is shown as 1.00%, but the cell holds 1, which as a fraction is 100 %. Only a real % (``0.00%``, unquoted)
-    makes Excel multiply by 100 to show it, so 1.00% is stored as 0.01. ``str()`` says the number and the format."""
+    makes Excel multiply by 100 to show it, so 1.00% is stored as 0.01."""
 
-    number: str
-    format: str
     sign: str  # the sign as the format writes it: %, ％, ‰
-
-    def __str__(self) -> str:
-        return f"{self.number} [{self.format}]"
-
-    @property
-    def shown(self) -> str | None:
-        """What the sheet shows, when the format only writes the number and the sign after it.
-
-        >>> LiteralPercentFormat("1", '0.00"%"', "%").shown, LiteralPercentFormat("96", '0.0\\\\%', "%").shown
-        ('1.00%', '96.0%')
-        """
-        return _shown(self.number, self.format)
 
     @property
     def meant(self) -> Decimal | None:
@@ -169,17 +144,12 @@ class LiteralPercentFormat:
 
 
 @dataclass(frozen=True)
-class OtherCurrencyFormat:
+class OtherCurrencyFormat(ShownNumber):
     """A number shown through a number format that writes a currency other than the tender's (``"$"#,##0.00`` in a
-    yuan tender: 1200 shown as $1,200.00). ``str()`` says the number and the format."""
+    yuan tender: 1200 shown as $1,200.00)."""
 
-    number: str
-    format: str
     currency: str  # the ISO 4217 code of the currency the format writes
     tender: str  # the tender's
-
-    def __str__(self) -> str:
-        return f"{self.number} [{self.format}]"
 
 
 Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat | ScaleWordFormat

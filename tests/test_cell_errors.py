@@ -299,6 +299,21 @@ def test_a_result_the_script_gave_is_read_and_a_calculated_zero_stays_zero(rubri
 
 # -- a number shown in 万 by its format
 
+def the_problem(rubric, path: Path):
+    """The one problem reading the bids of ``path`` gives."""
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    return problem
+
+
+def shown_through(rubric, tmp_path: Path, values: dict[str, Any], field: str, number_format: str):
+    """The one problem of a bid form of ``values`` whose ``field`` cell is shown through ``number_format``, and where
+    that cell is (``file:Bid!C9``)."""
+    path = write_formatted_form(tmp_path / "form.xlsx", {field: number_format}, values)
+    return the_problem(rubric, path), f"{path}:Bid!C{list(values).index(field) + 1}"
+
+
 def write_formatted_form(path: Path, formats: dict[str, str], values: dict[str, Any] | None = None) -> Path:
     """A bid form (xlsxwriter, as a vendor's Excel would store it) whose value cells of ``formats`` carry that
     number format."""
@@ -341,9 +356,7 @@ def test_a_formatted_number_is_quoted_as_the_sheet_shows_it(rubric, tmp_path):
     path = with_parts(path, tmp_path / "digits.xlsx", lambda parts: parts.update(
         {sheet: parts[sheet].replace(b"<v>172.8</v>", b"<v>172.80000000000001</v>")}))
     assert b"172.80000000000001" in zipfile.ZipFile(path).read(sheet)
-    with pytest.raises(BidsError) as caught:
-        read_bids(rubric, [path])
-    (problem,) = caught.value.problems
+    problem = the_problem(rubric, path)
     assert problem.data["found"].number == "172.8" and "found the number 172.8 shown through" in str(problem)
 
 
@@ -422,14 +435,10 @@ def test_a_number_shown_in_another_scale_by_its_format_is_refused_not_read_as_un
     """Found by an independent tester: 1980 formatted #,##0"千元" shows 1,980千元 (1,980,000 yuan) and was read as
     1,980 yuan, winning on price; 1.6 through 0.000"M" likewise."""
     values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 1980}
-    path = write_formatted_form(tmp_path / "form.xlsx", {"total_price": number_format}, values)
-    with pytest.raises(BidsError) as caught:
-        read_bids(rubric, [path])
-    (problem,) = caught.value.problems
-    row = list(values).index("total_price") + 1
+    problem, where = shown_through(rubric, tmp_path, values, "total_price", number_format)
     assert problem.data["found"] == ScaleWordFormat("1980", number_format, word)
     shown_as = f" as {shown}" if shown else ""
-    assert str(problem) == (f"{path}:Bid!C{row}: expected an amount in yuan, 0 or more, found the number 1980 shown"
+    assert str(problem) == (f"{where}: expected an amount in yuan, 0 or more, found the number 1980 shown"
                             f"{shown_as} through the number format {number_format!r}, which writes {word} ({scale}): "
                             f"it cannot be told whether the number is in the field's unit or in {scale} of it (enter "
                             "it as a plain number in the field's unit, with the cell's format General)")
@@ -493,15 +502,11 @@ def test_a_percent_shown_through_a_percent_sign_written_as_text_is_refused(rubri
                                                                          shown):
     """Found by an independent tester: 1 formatted 0.00"%" shows 1.00% but is stored as 1, and the percent field
     read it as 100 %. Only a real % (unquoted) makes Excel store 1.00% as 0.01."""
-    values = good_bid(VENDOR_A, dial_test_accuracy=1)
-    path = write_formatted_form(tmp_path / "form.xlsx", {"dial_test_accuracy": number_format}, values)
-    with pytest.raises(BidsError) as caught:
-        read_bids(rubric, [path])
-    (problem,) = caught.value.problems
-    row = list(values).index("dial_test_accuracy") + 1
+    problem, where = shown_through(rubric, tmp_path, good_bid(VENDOR_A, dial_test_accuracy=1), "dial_test_accuracy",
+                                   number_format)
     assert problem.data["found"] == LiteralPercentFormat("1", number_format, sign)
     shown_as = f" as {shown}" if shown else ""
-    assert str(problem) == (f"{path}:Bid!C{row}: expected a percentage such as 96% (or a fraction 0..1 such as 0.96), "
+    assert str(problem) == (f"{where}: expected a percentage such as 96% (or a fraction 0..1 such as 0.96), "
                             f"found the number 1 shown{shown_as} through the number format {number_format!r}, which "
                             f"writes {sign} as text: the cell holds 1, which is 100 % (enter 1% as text, or 0.01 with "
                             "the cell formatted as a percentage)")
@@ -521,9 +526,7 @@ def test_a_percent_sign_as_text_in_another_field_is_refused_with_plain_advice(ru
     """A price shown as 1728000% is no price either; the advice is the field's, not a percentage's."""
     values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 1728000}
     path = write_formatted_form(tmp_path / "form.xlsx", {"total_price": '0"%"'}, values)
-    with pytest.raises(BidsError) as caught:
-        read_bids(rubric, [path])
-    (problem,) = caught.value.problems
+    problem = the_problem(rubric, path)
     assert str(problem).endswith("found the number 1728000 shown as 1728000% through the number format '0\"%\"', "
                                  "which writes % as text: the cell holds the number 1728000 (enter a plain number in "
                                  "the field's unit, with the cell's format General)")
