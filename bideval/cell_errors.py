@@ -4,11 +4,17 @@
 * A formula with no saved result (:class:`UncalculatedFormula`): a workbook written by a program that does
   not calculate (openpyxl, a script) stores ``=B2*12`` without its value; Excel works it out on opening,
   a reader cannot.
-* A number shown through a format that writes 万 or 亿 (:class:`TenThousandsFormat`): whether the stored
-  number is in yuan or in 万 yuan depends on how the format is written, and a person reads what it shows.
-* A number shown through a format that writes another currency than the tender's (:class:`OtherCurrencyFormat`):
-  ``"$"#,##0.00`` in a yuan tender shows 1,200 as $1,200.00, a price in dollars, so the number is not an amount
-  in yuan, and converting it is not the reader's to do.
+* A number shown through a format that writes a unit the number is not in (a :class:`ShownNumber`):
+
+  - 万 or 亿 (:class:`TenThousandsFormat`): whether the stored number is in yuan or in 万 yuan depends on how
+    the format is written, and a person reads what it shows;
+  - another scale (:class:`ScaleWordFormat`): 千, K, M, million … (``#,##0"千元"`` shows 1,980 as 1,980千元,
+    1,980,000 yuan), for the same reason as 万;
+  - the % sign as text (:class:`LiteralPercentFormat`): ``0.00"%"`` shows 1 as 1.00%, but the cell holds 1,
+    which is 100 %; only a real % (``0.00%``) shows 0.01 as 1.00%;
+  - another currency than the tender's (:class:`OtherCurrencyFormat`): ``"$"#,##0.00`` in a yuan tender shows
+    1,200 as $1,200.00, a price in dollars, so the number is not an amount in yuan, and converting it is not
+    the reader's to do.
 * A formula whose saved result is a placeholder (:class:`PlaceholderResult`): xlsxwriter and other writers
   that do not calculate save ``0`` as every formula's result unless told one, and ask the spreadsheet
   program to calculate the whole workbook when it opens it. Excel then shows the real result; a reader
@@ -17,10 +23,10 @@
 python-calamine reads an error and a formula without a result as an empty string (python-calamine#105), a
 placeholder as 0 and a formatted number as the bare number, so a price whose formula failed or was never worked
 out would look like an answer left blank or a real 0 (the bid invalid for a missing or non-positive price, or a
-count scored 0, without a word about the formula), and a price in 万 or in dollars like one in yuan. The package
-check (:mod:`bideval.xlsx_guard`) reads every worksheet's XML to its end anyway; it notes each such cell, and
-:meth:`bideval.sheets.Workbook.rows` puts the object in that cell's place. No parser accepts one, so
-the cell is refused with what it holds named, like any other wrong value.
+count scored 0, without a word about the formula), and a price in 万, in thousands or in dollars like one in yuan
+(or 1.00% as 100 %). The package check (:mod:`bideval.xlsx_guard`) reads every worksheet's XML to its end
+anyway; it notes each such cell, and :meth:`bideval.sheets.Workbook.rows` puts the object in that cell's place.
+No parser accepts one, so the cell is refused with what it holds named, like any other wrong value.
 """
 from __future__ import annotations
 
@@ -29,9 +35,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Mapping
 
-# A number format that only writes the number and a unit after it: 0"万", 0.00"万元", #,##0.00"万元" (not one that
-# moves the point, 0!.0000"万元", nor one with sections, colours or escapes: what they show is not worked out here).
-_NUMBER_AND_UNIT = re.compile(r'(#,##)?0(?:\.(0+))?"([^"]*)"')
+# A number format that only writes the number and a unit after it: 0"万", 0.00"万元", #,##0.00"万元", 0.0\% (not one
+# that moves the point, 0!.0000"万元", nor one with sections or colours: what they show is not worked out here).
+_NUMBER_AND_UNIT = re.compile(r'(#,##)?0(?:\.(0+))?(?:"([^"]*)"|((?:\\.)+))')
+
 
 @dataclass(frozen=True)
 class CellError:
@@ -66,11 +73,9 @@ class PlaceholderResult:
 
 
 @dataclass(frozen=True)
-class TenThousandsFormat:
-    """A number shown through a number format that writes 万 or 亿 (``0.00"万元"``): the format may only add the
-    text (172.8 shown as 172.80万元, meaning 1,728,000 yuan) or move the point too (``0!.0000"万元"``: 12,345,678
-    shown as 1234.5678万元), so the stored number means yuan or 万 yuan and cannot be taken either way.
-    ``str()`` says the number and the format."""
+class ShownNumber:
+    """A number cell shown through a number format that writes a unit the number is not in: what the sheet shows is
+    not the number a reader gets. ``str()`` says the number (as the sheet shows it) and the format."""
 
     number: str
     format: str
@@ -85,32 +90,70 @@ class TenThousandsFormat:
 
         >>> TenThousandsFormat("172.8", '#,##0.00"万元"').shown, TenThousandsFormat("4", '0!.0000"万元"').shown
         ('172.80万元', None)
+        >>> ScaleWordFormat("1980", '#,##0"千元"', "千").shown, LiteralPercentFormat("96", '0.0\\\\%', "%").shown
+        ('1,980千元', '96.0%')
         """
         match = _NUMBER_AND_UNIT.fullmatch(self.format)
         if match is None:
             return None
         try:  # Excel rounds half away from zero
-            number = Decimal(self.number).quantize(Decimal(1).scaleb(-len(match.group(2) or "")), ROUND_HALF_UP)
+            shown = Decimal(self.number).quantize(Decimal(1).scaleb(-len(match.group(2) or "")), ROUND_HALF_UP)
         except InvalidOperation:  # not a number as the file saved it
             return None
-        return f"{number:,f}{match.group(3)}" if match.group(1) else f"{number:f}{match.group(3)}"
+        unit = match.group(3) if match.group(3) is not None else match.group(4)[1::2]
+        return f"{shown:,f}{unit}" if match.group(1) else f"{shown:f}{unit}"
 
 
 @dataclass(frozen=True)
-class OtherCurrencyFormat:
-    """A number shown through a number format that writes a currency other than the tender's (``"$"#,##0.00`` in a
-    yuan tender: 1200 shown as $1,200.00). ``str()`` says the number and the format."""
+class TenThousandsFormat(ShownNumber):
+    """A number shown through a number format that writes 万 or 亿 (``0.00"万元"``): the format may only add the
+    text (172.8 shown as 172.80万元, meaning 1,728,000 yuan) or move the point too (``0!.0000"万元"``: 12,345,678
+    shown as 1234.5678万元), so the stored number means yuan or 万 yuan and cannot be taken either way."""
 
-    number: str
-    format: str
+
+@dataclass(frozen=True)
+class ScaleWordFormat(ShownNumber):
+    """A number shown through a number format that writes a scale other than 万 or 亿: 千, 百万, K, M, B, million…
+    (``#,##0"千元"``: 1,980 shown as 1,980千元, meaning 1,980,000 yuan). As with 万, the format may only add the word
+    or divide too (``#,##0,"K"``: 1,980,000 shown as 1,980K), so the stored number means units or thousands (or
+    millions…) and cannot be taken either way."""
+
+    word: str  # the scale word as the format writes it: 千, K, million
+
+
+@dataclass(frozen=True)
+class LiteralPercentFormat(ShownNumber):
+    """A number shown through a number format that writes the % sign (or ‰) as text, ``0.00"%"`` or ``0.0\\%``:
+    1 is shown as 1.00%, but the cell holds 1, which as a fraction is 100 %. Only a real % (``0.00%``, unquoted)
+    makes Excel multiply by 100 to show it, so 1.00% is stored as 0.01."""
+
+    sign: str  # the sign as the format writes it: %, ％, ‰
+
+    @property
+    def meant(self) -> Decimal | None:
+        """The fraction the sheet shows: 0.01 for 1 shown as 1%, 0.0015 for 1.5 shown as 1.5‰.
+
+        >>> LiteralPercentFormat("1", '0"%"', "%").meant, LiteralPercentFormat("1.5", '0.0"‰"', "‰").meant
+        (Decimal('0.01'), Decimal('0.0015'))
+        """
+        try:
+            number = Decimal(self.number)
+        except InvalidOperation:
+            return None
+        return number.scaleb(-{"‰": 3, "‱": 4}.get(self.sign, 2))
+
+
+@dataclass(frozen=True)
+class OtherCurrencyFormat(ShownNumber):
+    """A number shown through a number format that writes a currency other than the tender's (``"$"#,##0.00`` in a
+    yuan tender: 1200 shown as $1,200.00)."""
+
     currency: str  # the ISO 4217 code of the currency the format writes
     tender: str  # the tender's
 
-    def __str__(self) -> str:
-        return f"{self.number} [{self.format}]"
 
-
-Unreadable = CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat | OtherCurrencyFormat
+Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat | ScaleWordFormat
+              | LiteralPercentFormat | OtherCurrencyFormat)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

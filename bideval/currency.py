@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from .labels import Label
+from .number_formats import literal_texts
 from .values import fold, money_text
 
 
@@ -81,6 +82,51 @@ CURRENCIES = {c.code: c for c in (
     Currency("JPY", Label("日元", "yen"), "JP¥", Label("日元", "Japanese yen"), ("¥", "円", "日元")),
 )}
 
+# Other ways to write a currency, in a money cell's text or a number format's, folded: names and symbols of
+# currencies without a notation above (a money cell's text in them is refused all the same, as not the tender's),
+# and further names of those with one. Chinese names ending in 元 are whole names: 澳元 is the Australian dollar,
+# not 元 (longest first, as every mark). A Latin word or a symbol starting or ending with a letter is one only
+# standing alone (``"a$"`` in ``"A$"``, not in ``"CA$"``, which is its own).
+OTHER_NOTATION: dict[str, tuple[str, ...]] = {
+    "CNY": ("yuan", "renminbi"),
+    "USD": ("美金", "美圆", "dollar", "dollars", "us dollar", "us dollars"),
+    "EUR": ("euro", "euros"),
+    "JPY": ("日圆", "yen"),
+    "HKD": ("hong kong dollar", "hong kong dollars"),
+    "AUD": ("澳元", "澳大利亚元", "澳币", "a$", "au$", "australian dollar", "australian dollars"),
+    "CAD": ("加元", "加拿大元", "加币", "c$", "ca$", "canadian dollar", "canadian dollars"),
+    "NZD": ("新西兰元", "纽元", "纽币", "nz$", "new zealand dollar", "new zealand dollars"),
+    "SGD": ("新加坡元", "新元", "新币", "s$", "sg$", "singapore dollar", "singapore dollars"),
+    "TWD": ("新台币", "台币", "nt$", "new taiwan dollar", "new taiwan dollars"),
+    "MOP": ("澳门元", "澳门币", "mop$"),
+    "KRW": ("₩", "韩元", "韩圆", "韩币"),
+    "KPW": ("朝鲜元",),
+    "INR": ("₹", "印度卢比"),
+    "PKR": ("巴基斯坦卢比",),
+    "LKR": ("斯里兰卡卢比",),
+    "NPR": ("尼泊尔卢比",),
+    "RUB": ("₽", "卢布", "俄罗斯卢布", "rouble", "roubles", "ruble", "rubles"),
+    "VND": ("₫", "越南盾"),
+    "THB": ("฿", "泰铢", "baht"),
+    "PHP": ("₱", "菲律宾比索"),
+    "MXN": ("墨西哥比索", "mx$"),
+    "TRY": ("₺", "土耳其里拉"),
+    "ILS": ("₪", "新谢克尔", "shekel", "shekels"),
+    "BRL": ("r$", "雷亚尔", "巴西雷亚尔"),
+    "MYR": ("林吉特", "马来西亚林吉特", "马币", "ringgit", "rm"),
+    "IDR": ("印尼盾", "印度尼西亚盾", "rp"),
+    "CHF": ("瑞士法郎", "瑞郎"),
+    "SEK": ("瑞典克朗",), "NOK": ("挪威克朗",), "DKK": ("丹麦克朗",),
+    "ZAR": ("兰特", "南非兰特"),
+    "AED": ("阿联酋迪拉姆",), "SAR": ("沙特里亚尔",), "EGP": ("埃及镑",),
+    "UAH": ("₴",), "KZT": ("₸",), "NGN": ("₦",), "MNT": ("₮", "图格里克"), "LAK": ("₭",), "PYG": ("₲",),
+    "AZN": ("₼",), "GEL": ("₾",), "CRC": ("₡",),
+    "BND": ("文莱元",), "FJD": ("斐济元",), "JMD": ("牙买加元",), "BSD": ("巴哈马元",), "BBD": ("巴巴多斯元",),
+    "BZD": ("伯利兹元",), "BMD": ("百慕大元",), "KYD": ("开曼元", "开曼群岛元"), "XCD": ("东加勒比元",),
+    "GYD": ("圭亚那元",), "LRD": ("利比里亚元",), "NAD": ("纳米比亚元",), "SBD": ("所罗门群岛元",),
+    "TTD": ("特立尼达和多巴哥元",), "SRD": ("苏里南元",),
+}
+
 # Amounts from this size up are counted in 万 (zh) or thousands (en) on a chart's axis.
 SCALE_FROM = Decimal(100000)
 MILLIONS_FROM = Decimal(100000000)
@@ -97,6 +143,9 @@ def notation_of(mark: str) -> str | None:
     for code, known in CURRENCIES.items():
         if folded in known.notation:
             return code
+    other = _OTHER_MARKS.get(folded)
+    if other is not None:
+        return other
     upper = folded.upper()
     return upper if upper in ISO_4217 else None
 
@@ -115,7 +164,7 @@ def format_marks(number_format: str) -> tuple[tuple[str, str], ...]:
     ((('all', 'ALL'),), (), (('top', 'TOP'),), (('usd', 'USD'),))
     """
     found: list[tuple[str, str]] = []
-    for piece in _literal_texts(number_format):
+    for piece in literal_texts(number_format):
         folded = fold(piece)
         for mark, code in _MARKS:  # longest first: 美元 is not also 元, HK$ not also $
             at = folded.find(mark)
@@ -138,32 +187,12 @@ def other_currency_written(number_format: str, code: str) -> str | None:
     return next((other for mark, other in format_marks(number_format) if other != code and mark not in own), None)
 
 
-# A format's literal parts: "quoted text", \x, [$symbol-locale], and characters that are not format codes ($, €, 元…);
-# [Red], [>100], _x (a space as wide as x) and *x (x repeated to fill) write no mark.
-_FORMAT_PART = re.compile(r'"([^"]*)"?|\\(.)|\[\$([^\]-]*)[^\]]*\]|\[[^\]]*\]?|[_*].?|(.)', re.DOTALL)
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")  # an ISO 4217 code written in capitals
 # Codes that are also English words: in a format's text they name a currency only standing alone ("ALL" is Albanian
 # lek; "ALL IN" or "TOP PRICE" is wording).
 _WORD_CODES = frozenset({"ALL", "AMD", "BAM", "BOB", "CAD", "CUP", "ERN", "GEL", "MAD", "MOP", "NAD", "PEN", "PHP",
                          "RON", "SOS", "TOP", "TRY"})
 _AROUND_A_CODE = " \t\u00a0.,:;()[]/-"
-
-
-def _literal_texts(number_format: str) -> list[str]:
-    pieces: list[str] = []
-    loose = ""
-    for match in _FORMAT_PART.finditer(number_format):
-        quoted, escaped, symbol, single = match.groups()
-        if single is not None and (single == "$" or not single.isascii()):
-            loose += single
-            continue
-        if loose:
-            pieces.append(loose)
-            loose = ""
-        text = quoted if quoted is not None else escaped if escaped is not None else symbol
-        if text:
-            pieces.append(text)
-    return pieces + ([loose] if loose else [])
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -174,9 +203,11 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not ((letter(start) and letter(start - 1)) or (letter(end - 1) and letter(end)))
 
 
+_OTHER_MARKS = {mark: code for code, marks in OTHER_NOTATION.items() for mark in marks}
 # Every known mark but 万 (a number format writing 万 is refused whatever the currency), longest first; ¥ is yuan.
-_MARKS = tuple(sorted({mark: code for code, known in reversed(CURRENCIES.items()) for mark in known.notation
-                       if "万" not in mark}.items(), key=lambda item: -len(item[0])))
+_MARKS = tuple(sorted({**_OTHER_MARKS, **{mark: code for code, known in reversed(CURRENCIES.items())
+                                          for mark in known.notation if "万" not in mark}}.items(),
+                      key=lambda item: -len(item[0])))
 _MARK_CODES = frozenset(code.casefold() for code in CURRENCIES)
 
 

@@ -32,8 +32,11 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import CellError, OtherCurrencyFormat, PlaceholderResult, TenThousandsFormat, UncalculatedFormula
+from .cell_errors import (CellError, LiteralPercentFormat, OtherCurrencyFormat, PlaceholderResult, ScaleWordFormat,
+                          TenThousandsFormat, UncalculatedFormula)
 from .labels import Label, Named, check_lang
+from .number_formats import scale_name
+from .values import number_as_shown, plain_number
 
 if TYPE_CHECKING:
     from .errors import BidEvalError, Expected, Problem
@@ -131,10 +134,16 @@ class Say:
             return self.t(f"the boolean {value}", f"逻辑值 {'TRUE' if value else 'FALSE'}")
         if isinstance(value, CellError):
             return self.t(f"the error {value}", f"错误值 {value}")
-        if isinstance(value, TenThousandsFormat) and self.get("file_role") == "panel":
+        if isinstance(value, (TenThousandsFormat, ScaleWordFormat)) and self.get("file_role") == "panel":
             # no money on a panel sheet: what matters is that the sheet shows another number than the one read
             shown = value.shown
-            as_en, as_zh = (f"as {shown}", f"显示为 {shown}") if shown else ("in 万 or 亿", "以“万”或“亿”显示")
+            if shown:
+                as_en, as_zh = f"as {shown}", f"显示为 {shown}"
+            elif isinstance(value, ScaleWordFormat):
+                scale = scale_name(value.word)
+                as_en, as_zh = f"in {scale.en} ({value.word})", f"以“{value.word}”显示"
+            else:
+                as_en, as_zh = "in 万 or 亿", "以“万”或“亿”显示"
             return self.t(f"the number {value.number} stored in the cell, but shown {as_en} through the number "
                           f"format {value.format!r}: the sheet shows a number other than the {value.number} stored "
                           "(enter a plain number, with the cell's format General)",
@@ -146,6 +155,18 @@ class Say:
                           "number in the field's unit, with the cell's format General)",
                           f"数字 {value.number}，其数字格式 “{value.format}” 显示“万”或“亿”：无法判断该数字以元还是万元计"
                           f"（请按该项的单位填写普通数字，单元格格式设为“常规”）")
+        if isinstance(value, ScaleWordFormat):
+            scale = scale_name(value.word)
+            as_en, as_zh = (f" as {value.shown}", f"（显示为 {value.shown}）") if value.shown else ("", "")
+            word_zh = f"“{value.word}”" if value.word == scale.zh else f"“{value.word}”（{scale.zh}）"
+            return self.t(f"the number {value.number} shown{as_en} through the number format {value.format!r}, which "
+                          f"writes {value.word} ({scale.en}): it cannot be told whether the number is in the field's "
+                          f"unit or in {scale.en} of it (enter it as a plain number in the field's unit, with the "
+                          "cell's format General)",
+                          f"数字 {value.number}{as_zh}，其数字格式 “{value.format}” 显示{word_zh}：无法判断该数字是按该项"
+                          f"的单位还是按{scale.zh}计（请按该项的单位填写普通数字，单元格格式设为“常规”）")
+        if isinstance(value, LiteralPercentFormat):
+            return self._literal_percent(value)
         if isinstance(value, OtherCurrencyFormat):
             from .currency import currency
 
@@ -174,8 +195,29 @@ class Say:
             return self.t(f"the date {value:%Y-%m-%d}", f"日期 {value:%Y-%m-%d}")
         if isinstance(value, time):
             return self.t(f"the time {value:%H:%M}", f"时间 {value:%H:%M}")
+        if isinstance(value, (float, Decimal)):  # as the sheet shows it: found 3, not 3.0
+            return number_as_shown(value)
         text = repr(value) if isinstance(value, str) else str(value)
         return text if len(text) <= 60 else text[:57] + "..."
+
+    def _literal_percent(self, value: LiteralPercentFormat) -> str:
+        """A number shown with a % sign written as text: what the sheet shows, what the cell holds, what to enter."""
+        shown, meant = value.shown, value.meant
+        as_en, as_zh = (f" as {shown}", f"（显示为 {shown}）") if shown else ("", "")
+        head_en = (f"the number {value.number} shown{as_en} through the number format {value.format!r}, which writes "
+                   f"{value.sign} as text")
+        head_zh = f"数字 {value.number}{as_zh}，其数字格式 “{value.format}” 把 {value.sign} 作为文字显示"
+        expected = self.get("expected")
+        if meant is None or getattr(expected, "kind", None) != "percent":
+            return self.t(f"{head_en}: the cell holds the number {value.number} (enter a plain number in the field's "
+                          "unit, with the cell's format General)",
+                          f"{head_zh}：单元格中存储的是数字 {value.number}（请按该项的单位填写普通数字，单元格格式设为“常规”）")
+        held = plain_number(Decimal(value.number) * 100)
+        percent, fraction = plain_number(meant * 100), plain_number(meant)
+        return self.t(f"{head_en}: the cell holds {value.number}, which is {held} % (enter {percent}% as text, or "
+                      f"{fraction} with the cell formatted as a percentage)",
+                      f"{head_zh}：单元格中存储的是 {value.number}，即 {held}%（请填写文本 {percent}%，"
+                      f"或填写 {fraction} 并将单元格格式设为百分比）")
 
     def kind(self, kind: Any) -> str:
         """A criterion kind in words."""

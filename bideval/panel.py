@@ -21,7 +21,7 @@ from .labels import Label, Named
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import (InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank_row,
                      open_workbook)
-from .values import ValueProblem, cell_decimal, fold, normalise, parse_number, parse_text, plain_number
+from .values import ValueProblem, fold, normalise, parse_number, parse_text
 
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
@@ -170,8 +170,6 @@ class _PanelReader:
 
     def expect(self, book: Workbook, sheet: str, row: int, column: int, expected: Expected, found: Any,
                **facts: Any) -> None:
-        if isinstance(found, float):  # the reader's 3.0 for a cell the sheet shows as 3
-            found = _plain(cell_decimal(found))
         # file_role: the sentence speaks of a panel sheet (a number shown in 万 is no amount of money here)
         self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found,
                                           file_role="panel", **facts))
@@ -408,7 +406,7 @@ class _PanelReader:
                       tiers=criterion.tiers if isinstance(criterion, Tiered) else (), score=score, reason=NO_TIER)
             return
         if refusal is not None:
-            self.expect(book, sheet, r, score_column, Expected("refusal", {"refusal": refusal}), _plain(score),
+            self.expect(book, sheet, r, score_column, Expected("refusal", {"refusal": refusal}), score,
                         **_refusal_data(refusal))
             return
         if remembered:
@@ -457,12 +455,6 @@ def _text(raw: Any) -> str:
     A judge, bid or criterion cell showing ``#N/A`` (or an uncalculated formula) then names none, and its
     message shows what the cell holds."""
     return "" if isinstance(raw, Unreadable) else parse_text(raw) or ""
-
-
-def _plain(value: Decimal) -> Decimal:
-    """A number without trailing zeros, so a message says 16, not 16.0; a negative zero keeps its sign, so the
-    message quotes the -0 it refuses, not a 0 it would have taken."""
-    return Decimal(plain_number(value)).copy_sign(value)
 
 
 def _named_one(criterion: Criterion) -> Named:

@@ -415,6 +415,23 @@ def plain_number(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def number_as_shown(number: float | Decimal) -> str:
+    """A cell's number as the sheet shows it, for a message to quote: to 15 significant digits (:func:`cell_decimal`),
+    with no trailing zeros; a negative zero keeps its sign, so a message quotes the -0 it refuses, not a 0 it would
+    have taken. A number with more than 16 digits before the point, or 5 zeros or more after it, keeps its exponent
+    (``1e+300``), as a sheet's General format shows one too.
+
+    >>> number_as_shown(3.0), number_as_shown(-1.0), number_as_shown(-0.0), number_as_shown(0.92099999999999993)
+    ('3', '-1', '-0', '0.921')
+    >>> number_as_shown(Decimal("16.50")), number_as_shown(Decimal("1E+3")), number_as_shown(1e300)
+    ('16.5', '1000', '1e+300')
+    """
+    value = cell_decimal(number) if isinstance(number, float) else number
+    if not value.is_finite() or not (value.is_zero() or -6 < value.adjusted() < 16):
+        return str(number)
+    return "-0" if value.is_zero() and value.is_signed() else plain_number(value)
+
+
 def money_text(amount: Decimal) -> str:
     """Yuan with thousands separators and two decimals: ``1,234,567.00``."""
     return f"{round_half_up(amount, 2):,.2f}"

@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
-from .cell_errors import (CellError, OtherCurrencyFormat, PlaceholderResult, TenThousandsFormat,
-                          UncalculatedFormula, Unreadable)
+from .cell_errors import (CellError, LiteralPercentFormat, OtherCurrencyFormat, PlaceholderResult,
+                          ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .sheet_notes import SheetNotes
 
@@ -168,8 +168,8 @@ def scan_xlsx(source: Path | bytes, display: str | None = None,
     :mod:`bideval.cell_errors`) and the rows hidden in Excel, by sheet name (:mod:`bideval.sheet_notes`).
 
     ``currency``: the tender's (ISO 4217), when the cells hold its amounts; a number shown through a format writing
-    another currency is then such a cell too. ``file_role``: ``panel`` for a panel workbook, whose problems then
-    advise asking the panel secretary, not the bidder (a fact of each problem)."""
+    another currency, or the % sign as text, is then such a cell too. ``file_role``: ``panel`` for a panel
+    workbook, whose problems then advise asking the panel secretary, not the bidder (a fact of each problem)."""
     noted: list[SheetNotes] = []  # the notes, when the scan read every part
     name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
     try:
@@ -711,10 +711,11 @@ class _PartScan:
         return SheetNotes(errors, hidden, columns)
 
     def note_shown_formats(self) -> None:
-        """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿, or
-        a currency other than the tender's. Rare: looked for only when the styles declare such a format (custom
-        formats only: what a built-in currency format shows depends on the computer's language), then in a second
-        read of each worksheet."""
+        """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
+        another scale (千, K, million…), and in a bid workbook the % sign as text or a currency other than the
+        tender's. Rare: looked for only when the styles declare such a format (custom formats only: what a
+        built-in currency format shows depends on the computer's language), then in a second read of each
+        worksheet."""
         head = self.texts.get(STYLES, b"")
         if b"numFmt" not in head:
             return
@@ -731,7 +732,7 @@ class _PartScan:
                 saved = _saved_value(sheet, after) if shown_as is not None else ""
                 if shown_as is None or attributes.get("t", "n") != "n" or not saved:
                     continue
-                found[(row - 1, column - 1)] = shown_as(saved)
+                found[(row - 1, column - 1)] = shown_as(_as_shown(saved))
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
 
@@ -781,17 +782,12 @@ def _shown_formats(styles: bytes, currency: str | None) -> dict[str, Callable[[s
     known = _SHOWN_FORMATS.get((styles, currency))
     if known is not None:
         return known
-    from .currency import other_currency_written
-
     formats: dict[str, Callable[[str], Unreadable]] = {}
     for attributes in map(_attributes, _NUMBER_FORMAT.findall(styles)):
         code = attributes.get("formatCode", "")
-        other = other_currency_written(code, currency) if currency else None
-        if "万" in code or "亿" in code:
-            formats[attributes.get("numFmtId", "")] = partial(TenThousandsFormat, format=code)
-        elif other is not None and currency is not None:
-            formats[attributes.get("numFmtId", "")] = partial(OtherCurrencyFormat, format=code, currency=other,
-                                                              tender=currency)
+        shown_as = _shown_as(code, currency)
+        if shown_as is not None:
+            formats[attributes.get("numFmtId", "")] = shown_as
     section = _CELL_FORMATS.search(styles) if formats else None
     shown = {} if section is None else {
         str(index): formats[xf.get("numFmtId", "")]
@@ -802,6 +798,38 @@ def _shown_formats(styles: bytes, currency: str | None) -> dict[str, Callable[[s
             _SHOWN_FORMATS.clear()
         _SHOWN_FORMATS[(styles, currency)] = shown
     return shown
+
+
+def _shown_as(code: str, currency: str | None) -> Callable[[str], Unreadable] | None:
+    """What stands for a number cell shown through the number format ``code``, when it writes a unit the number is
+    not in: 万 or 亿, another scale (千, K, million…); in a bid workbook (``currency``, the tender's, given), the %
+    sign as text or another currency. None for a format that only changes how a number looks."""
+    from .currency import other_currency_written
+    from .number_formats import percent_written, scale_written
+
+    scale = scale_written(code)
+    if scale in ("万", "亿") or (scale is None and ("万" in code or "亿" in code)):
+        return partial(TenThousandsFormat, format=code)
+    if scale is not None:
+        return partial(ScaleWordFormat, format=code, word=scale)
+    if currency is None:
+        return None
+    other = other_currency_written(code, currency)
+    if other is not None:
+        return partial(OtherCurrencyFormat, format=code, currency=other, tender=currency)
+    sign = percent_written(code)
+    return None if sign is None else partial(LiteralPercentFormat, format=code, sign=sign)
+
+
+def _as_shown(saved: str) -> str:
+    """A number as the file saved it, as the sheet shows it (0.92099999999999993 is 0.921, 1980.0 is 1980); text
+    that is no number as it stands."""
+    from .values import number_as_shown
+
+    try:
+        return number_as_shown(float(saved))
+    except ValueError:
+        return saved
 
 
 def _keeping_tail(chunks: Iterable[bytes], tail: list[bytes]) -> Iterator[bytes]:

@@ -8,7 +8,8 @@ from bideval.bids import read_bids
 from bideval.errors import BidsError
 from bideval.pricing import PricingModel
 from bideval.template import write_bid_form
-from conftest import VENDOR_A, VENDOR_B, good_bid, write_consolidated, write_form, write_openpyxl, write_xlsx
+from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, write_consolidated, write_form, write_openpyxl,
+                      write_xlsx)
 
 
 def problems_of(rubric, paths) -> list[str]:
@@ -437,3 +438,34 @@ def test_a_title_above_the_bids_header_is_passed_over(rubric, tmp_path: Path):
     assert problems_of(rubric, [wide])[0].startswith(f"{wide}:Bids!A1: unknown column header")
     four = write_xlsx(tmp_path / "four.xlsx", {"Bids": [["汇总表"], ["第一批"], ["单位：元"], ["2026-11-30"], headers, *rows]})
     assert problems_of(rubric, [four])[0].startswith(f"{four}:Bids!A1: unknown column header")
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("similar_projects", -1.0, "expected a whole number (0 or more), found -1"),
+    ("similar_projects", 2.5, "expected a whole number (0 or more), found 2.5"),
+    ("sme", 2.0, "expected yes or no (是/否, Y/N, 1/0, ✓/✗), found 2"),
+    ("dial_test_accuracy", 96.0, "expected a percentage such as 96% (or a fraction 0..1 such as 0.96), found 96"),
+    ("dial_test_accuracy", 96.5, "expected a percentage such as 96% (or a fraction 0..1 such as 0.96), found 96.5"),
+    ("dial_test_accuracy", 92.10000000000001, "expected a percentage such as 96% (or a fraction 0..1 such as 0.96), "
+                                              "found 92.1"),  # a formula's result, to 15 digits as Excel shows it
+])
+def test_a_number_cell_is_quoted_as_the_sheet_shows_it(rubric, tmp_path: Path, capsys, field, value, message):
+    """Found by an independent tester: a bid's number cells were quoted as the reader's floats ("found -1.0",
+    "found 2.0", "found 96.0"), a panel sheet's as the sheet shows them ("found 3"); one rule now, for both."""
+    from bideval.cli import main
+
+    values = good_bid(VENDOR_A, **{field: value})
+    path = write_form(tmp_path / "a.xlsx", values)
+    cell = f"C{list(values).index(field) + 2}"
+    assert problems_of(rubric, [path]) == [f"{path}:Bid!{cell}: {message}"]
+    args = ["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(path),
+            "--json", str(tmp_path / "r.json")]
+    assert main(args) == 2 and not (tmp_path / "r.json").exists()
+    assert capsys.readouterr().err.splitlines() == [f"{path}:Bid!{cell}: {message}"]
+    assert main([*args, "--lang", "zh"]) == 2
+    assert capsys.readouterr().err.endswith(f"实际为 {message.rsplit('found ', 1)[1]}\n")
+
+
+def test_a_number_in_column_a_is_quoted_as_the_sheet_shows_it(rubric, tmp_path: Path):
+    path = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "甲", 3.0: "x"})
+    assert any("Bid!A4: unknown field id 3 in column A" in p for p in problems_of(rubric, [path]))

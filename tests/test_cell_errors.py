@@ -12,14 +12,17 @@ import zipfile
 from pathlib import Path
 from typing import Any, Sequence
 
+from decimal import Decimal
+
 import openpyxl
 import pytest
 import xlsxwriter
 
 from bideval import messages
 from bideval.bids import read_bids
-from bideval.cell_errors import CellError, PlaceholderResult, TenThousandsFormat, UncalculatedFormula
-from bideval.errors import BidsError, PanelError
+from bideval.cell_errors import (CellError, LiteralPercentFormat, PlaceholderResult, ScaleWordFormat,
+                                 TenThousandsFormat, UncalculatedFormula)
+from bideval.errors import BidsError, Expected, PanelError, cell_problem
 from bideval.evaluation import check_bids
 from bideval.panel import read_panel
 from bideval.sheet_notes import SheetNotes
@@ -296,6 +299,21 @@ def test_a_result_the_script_gave_is_read_and_a_calculated_zero_stays_zero(rubri
 
 # -- a number shown in 万 by its format
 
+def the_problem(rubric, path: Path):
+    """The one problem reading the bids of ``path`` gives."""
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    return problem
+
+
+def shown_through(rubric, tmp_path: Path, values: dict[str, Any], field: str, number_format: str):
+    """The one problem of a bid form of ``values`` whose ``field`` cell is shown through ``number_format``, and where
+    that cell is (``file:Bid!C9``)."""
+    path = write_formatted_form(tmp_path / "form.xlsx", {field: number_format}, values)
+    return the_problem(rubric, path), f"{path}:Bid!C{list(values).index(field) + 1}"
+
+
 def write_formatted_form(path: Path, formats: dict[str, str], values: dict[str, Any] | None = None) -> Path:
     """A bid form (xlsxwriter, as a vendor's Excel would store it) whose value cells of ``formats`` carry that
     number format."""
@@ -329,8 +347,23 @@ def test_a_number_shown_in_wan_by_its_format_is_refused_not_read_either_way(rubr
                             "unit, with the cell's format General)")
 
 
+def test_a_formatted_number_is_quoted_as_the_sheet_shows_it(rubric, tmp_path):
+    """A formula's result is saved with 17 digits (172.8 as 172.80000000000001) and a whole number by some writers as
+    1728.0; the message quotes what Excel shows, 15 digits and no trailing zeros, as for any other number cell."""
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 172.8}
+    path = write_formatted_form(tmp_path / "form.xlsx", {"total_price": '0.00"万元"'}, values)
+    sheet = "xl/worksheets/sheet1.xml"
+    path = with_parts(path, tmp_path / "digits.xlsx", lambda parts: parts.update(
+        {sheet: parts[sheet].replace(b"<v>172.8</v>", b"<v>172.80000000000001</v>")}))
+    assert b"172.80000000000001" in zipfile.ZipFile(path).read(sheet)
+    problem = the_problem(rubric, path)
+    assert problem.data["found"].number == "172.8" and "found the number 172.8 shown through" in str(problem)
+
+
 @pytest.mark.parametrize("number_format, says", [('0.00"万元"', "which writes 万 or 亿"),
-                                                 ('"$"#,##0.00', "which writes US dollar (USD)")])
+                                                 ('"$"#,##0.00', "which writes US dollar (USD)"),
+                                                 ('#,##0"千元"', "which writes 千 (thousands)"),
+                                                 ('0.00"%"', "which writes % as text")])
 def test_a_formatted_number_is_found_in_unusual_markup_too(rubric, tmp_path, number_format, says):
     """A sheet whose cells give their style before their reference is measured by the package check's exact scan;
     the cells shown in 万 or in another currency are found there as well."""
@@ -349,7 +382,9 @@ def test_a_formatted_number_is_found_in_unusual_markup_too(rubric, tmp_path, num
     assert problem.cell == f"C{list(values).index('total_price') + 1}" and says in str(problem)
 
 
-@pytest.mark.parametrize("number_format", ["#,##0.00", "0.00%", "¥#,##0.00", '0.00"元"', "General", '@'])
+@pytest.mark.parametrize("number_format", ["#,##0.00", "0.00%", "¥#,##0.00", '"¥"#,##0.00', '0.00"元"',
+                                           '#,##0.00"元"', "General", '@', '0.00" kg"', '0" months"', '0.0"km"',
+                                           '0"千克"', '0.0" 千瓦时"', '0" MB"', '0.0" Mbps"', '0" pieces"', "0.0 %"])
 def test_other_number_formats_are_read_as_the_number_stored(rubric, tmp_path, number_format):
     values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 1728000}
     (bid,) = read_bids(rubric, [write_formatted_form(tmp_path / "form.xlsx", {"total_price": number_format},
@@ -372,3 +407,168 @@ def test_a_text_in_a_cell_formatted_in_wan_is_read_as_its_text(rubric, tmp_path)
 def test_what_a_number_shown_in_wan_shows(number, number_format, shown):
     """A panel sheet's message says what the sheet shows, where the format only writes the number and its unit."""
     assert TenThousandsFormat(number, number_format).shown == shown
+
+
+# -- a number shown in thousands, millions … by its format (千元, K, M, million): the same as 万
+
+SCALED = [  # (format, the word it writes, how much that counts, what 1980 shows as where the format says so plainly)
+    ('#,##0"千元"', "千", "thousands", "1,980千元"),
+    ('0"千"', "千", "thousands", "1980千"),
+    ('#,##0.00"千美元"', "千", "thousands", "1,980.00千美元"),  # the scale first, whatever the currency
+    ('#,##0.00"K"', "K", "thousands", "1,980.00K"),
+    ('#,##0,"K"', "K", "thousands", None),  # divides by 1,000 too: 1,980,000 would show as 1,980K
+    ("0.0,,\\M", "M", "millions", None),
+    ('0.000"M"', "M", "millions", "1980.000M"),
+    ('0" thousand"', "thousand", "thousands", "1980 thousand"),
+    ('0.0" millions"', "millions", "millions", "1980.0 millions"),
+    ('0.00" bn"', "bn", "billions", "1980.00 bn"),
+    ('0" mn"', "mn", "millions", "1980 mn"),
+    ('0.0 "B"', "B", "billions", None),
+    ('0"百万元"', "百万", "millions", "1980百万元"),
+    ('0"千万"', "千万", "tens of millions", "1980千万"),
+]
+
+
+@pytest.mark.parametrize("number_format, word, scale, shown", SCALED)
+def test_a_number_shown_in_another_scale_by_its_format_is_refused_not_read_as_units(rubric, tmp_path, number_format,
+                                                                                   word, scale, shown):
+    """Found by an independent tester: 1980 formatted #,##0"千元" shows 1,980千元 (1,980,000 yuan) and was read as
+    1,980 yuan, winning on price; 1.6 through 0.000"M" likewise."""
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 1980}
+    problem, where = shown_through(rubric, tmp_path, values, "total_price", number_format)
+    assert problem.data["found"] == ScaleWordFormat("1980", number_format, word)
+    shown_as = f" as {shown}" if shown else ""
+    assert str(problem) == (f"{where}: expected an amount in yuan, 0 or more, found the number 1980 shown"
+                            f"{shown_as} through the number format {number_format!r}, which writes {word} ({scale}): "
+                            f"it cannot be told whether the number is in the field's unit or in {scale} of it (enter "
+                            "it as a plain number in the field's unit, with the cell's format General)")
+
+
+def test_a_scale_refusal_in_chinese_says_what_the_sheet_shows():
+    problem = cell_problem("a.xlsx", "Bids", "C2", Expected("money", {"unit": None, "non_negative": True}),
+                           ScaleWordFormat("1728", '#,##0"千元"', "千"))
+    assert messages.render(problem, "zh") == (
+        "a.xlsx:Bids!C2：应为不小于 0 的金额（元），实际为 数字 1728（显示为 1,728千元），其数字格式 “#,##0\"千元\"” "
+        "显示“千”：无法判断该数字是按该项的单位还是按千计（请按该项的单位填写普通数字，单元格格式设为“常规”）")
+    problem = cell_problem("a.xlsx", "Bids", "C2", Expected("money", {"unit": None, "non_negative": True}),
+                           ScaleWordFormat("1.6", '0.000"M"', "M"))
+    assert "其数字格式 “0.000\"M\"” 显示“M”（百万）：无法判断该数字是按该项的单位还是按百万计" in messages.render(problem, "zh")
+
+
+def test_the_command_line_refuses_a_price_in_thousands_and_writes_nothing(tmp_path):
+    """The tester's workbook: a price of 1,728 shown as 1,728千元, another of 1.6 shown as 1.600M."""
+    fields = ["vendor_id", "vendor_name", "total_price"]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bids"
+    sheet.append(fields)
+    sheet.append([VENDOR_A, "甲公司", 1728])
+    sheet["C2"].number_format = '#,##0"千元"'
+    sheet.append([VENDOR_B, "乙公司", 1.6])
+    sheet["C3"].number_format = '0.000"M"'
+    book.save(path := tmp_path / "bids.xlsx")
+    rubric = tmp_path / "price.yaml"
+    rubric.write_text("id: t\ntitle: {zh: 价格, en: Price}\nfields: []\ncriteria:\n  - {id: price, name: {zh: 价格, "
+                      "en: Price}, group: price, kind: price, max: 30, method: lowest_ratio}\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(rubric), "--bids", str(path),
+                           "--json", str(tmp_path / "r.json")], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and not (tmp_path / "r.json").exists() and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"{path}:Bids!C2: expected an amount in yuan, 0 or more, found the number 1728 shown as 1,728千元 through the "
+        "number format '#,##0\"千元\"', which writes 千 (thousands): it cannot be told whether the number is in the "
+        "field's unit or in thousands of it (enter it as a plain number in the field's unit, with the cell's format "
+        "General)",
+        f"{path}:Bids!C3: expected an amount in yuan, 0 or more, found the number 1.6 shown as 1.600M through the "
+        "number format '0.000\"M\"', which writes M (millions): it cannot be told whether the number is in the "
+        "field's unit or in millions of it (enter it as a plain number in the field's unit, with the cell's format "
+        "General)"]
+
+
+@pytest.mark.parametrize("number, number_format, word, shown", [
+    ("1980", '#,##0"千元"', "千", "1,980千元"), ("1.6", '0.000"M"', "M", "1.600M"), ("2.5", '0"K"', "K", "3K"),
+    ("12", '0.0\\K', "K", "12.0K"), ("1980", '#,##0,"K"', "K", None), ("1980", '[Blue]0"K"', "K", None),
+])
+def test_what_a_number_shown_in_another_scale_shows(number, number_format, word, shown):
+    assert ScaleWordFormat(number, number_format, word).shown == shown
+
+
+# -- a number shown with a % sign written as text: 1 shown as 1.00% is stored as 1, which is 100 %
+
+@pytest.mark.parametrize("number_format, sign, shown", [
+    ('0.00"%"', "%", "1.00%"), ("0.0\\%", "%", "1.0%"), ('0.0"％"', "％", "1.0％"), ("0.0％", "％", None),
+    ('[Red]0" %"', "%", None),
+])
+def test_a_percent_shown_through_a_percent_sign_written_as_text_is_refused(rubric, tmp_path, number_format, sign,
+                                                                         shown):
+    """Found by an independent tester: 1 formatted 0.00"%" shows 1.00% but is stored as 1, and the percent field
+    read it as 100 %. Only a real % (unquoted) makes Excel store 1.00% as 0.01."""
+    problem, where = shown_through(rubric, tmp_path, good_bid(VENDOR_A, dial_test_accuracy=1), "dial_test_accuracy",
+                                   number_format)
+    assert problem.data["found"] == LiteralPercentFormat("1", number_format, sign)
+    shown_as = f" as {shown}" if shown else ""
+    assert str(problem) == (f"{where}: expected a percentage such as 96% (or a fraction 0..1 such as 0.96), "
+                            f"found the number 1 shown{shown_as} through the number format {number_format!r}, which "
+                            f"writes {sign} as text: the cell holds 1, which is 100 % (enter 1% as text, or 0.01 with "
+                            "the cell formatted as a percentage)")
+    assert messages.render(problem, "zh").endswith(
+        f"实际为 数字 1{f'（显示为 {shown}）' if shown else ''}，其数字格式 “{number_format}” 把 {sign} 作为文字显示："
+        "单元格中存储的是 1，即 100%（请填写文本 1%，或填写 0.01 并将单元格格式设为百分比）")
+
+
+def test_a_per_mille_sign_as_text_is_refused_saying_what_it_means():
+    problem = cell_problem("a.xlsx", "Bid", "C8", Expected("percent"), LiteralPercentFormat("0.5", '0.0"‰"', "‰"))
+    assert str(problem).endswith("found the number 0.5 shown as 0.5‰ through the number format '0.0\"‰\"', which "
+                                 "writes ‰ as text: the cell holds 0.5, which is 50 % (enter 0.05% as text, or 0.0005 "
+                                 "with the cell formatted as a percentage)")
+
+
+def test_a_percent_sign_as_text_in_another_field_is_refused_with_plain_advice(rubric, tmp_path):
+    """A price shown as 1728000% is no price either; the advice is the field's, not a percentage's."""
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 1728000}
+    path = write_formatted_form(tmp_path / "form.xlsx", {"total_price": '0"%"'}, values)
+    problem = the_problem(rubric, path)
+    assert str(problem).endswith("found the number 1728000 shown as 1728000% through the number format '0\"%\"', "
+                                 "which writes % as text: the cell holds the number 1728000 (enter a plain number in "
+                                 "the field's unit, with the cell's format General)")
+
+
+@pytest.mark.parametrize("number_format, value", [("0.00%", 0.96), ("0%", 0.96), ('0.00%" "', 0.96), ("General", 0.96),
+                                                  ('0.00" kg"', 0.96)])
+def test_a_real_percent_and_other_formats_of_a_percent_field_are_read(rubric, tmp_path, number_format, value):
+    """An unquoted % is Excel's own: it shows 0.96 as 96.00%, and 0.96 is what the cell holds and what is meant."""
+    values = good_bid(VENDOR_A, dial_test_accuracy=value)
+    path = write_formatted_form(tmp_path / "form.xlsx", {"dial_test_accuracy": number_format}, values)
+    (bid,) = read_bids(rubric, [path]).bids
+    assert bid.values["dial_test_accuracy"] == Decimal("0.96")
+
+
+def test_a_text_percentage_in_a_cell_formatted_with_a_percent_sign_as_text_is_read_as_its_text(rubric, tmp_path):
+    values = good_bid(VENDOR_A, dial_test_accuracy="96%")
+    path = write_formatted_form(tmp_path / "form.xlsx", {"dial_test_accuracy": '0.00"%"'}, values)
+    (bid,) = read_bids(rubric, [path]).bids
+    assert bid.values["dial_test_accuracy"] == Decimal("0.96")
+
+
+def test_the_command_line_refuses_a_percent_sign_written_as_text(tmp_path):
+    """The tester's workbook: 1 shown as 1.00% beside a text 1%; both read as 1 % was the intent, 100 % the result."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bids"
+    sheet.append(["vendor_id", "vendor_name", "sr", "total_price"])
+    sheet.append([VENDOR_A, "甲公司", 1, 1000])
+    sheet["C2"].number_format = '0.00"%"'
+    sheet.append([VENDOR_B, "乙公司", "1%", 1000])
+    book.save(path := tmp_path / "bids.xlsx")
+    rubric = tmp_path / "rate.yaml"
+    rubric.write_text("id: t\ntitle: {zh: 比率, en: Rate}\nfields:\n  - {id: sr, label: {zh: 支撑率, en: Support rate}, "
+                      "type: percent}\ncriteria:\n  - {id: support, name: {zh: 支撑率分, en: Support}, group: ops, "
+                      "kind: linear, field: sr, max: 5, points: [[0.010, 5], [0.011, 0]]}\n  - {id: price, name: "
+                      "{zh: 价格, en: Price}, group: price, kind: price, max: 30, method: lowest_ratio}\n",
+                      encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(rubric), "--bids", str(path),
+                           "--json", str(tmp_path / "r.json"), "--lang", "zh"], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert done.returncode == 2 and not (tmp_path / "r.json").exists() and "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        f"{path}:Bids!C2 支撑率：应为百分比，如 96%（或 0 到 1 之间的小数，如 0.96），实际为 数字 1（显示为 1.00%），其数字"
+        "格式 “0.00\"%\"” 把 % 作为文字显示：单元格中存储的是 1，即 100%（请填写文本 1%，或填写 0.01 并将单元格格式设为百分比）"]

@@ -97,6 +97,8 @@ def test_the_tenders_own_notation_is_read(raw, currency, expected):
     ("12万", "USD", "not Chinese yuan notation '万'"),    # 万 is yuan only
     ("1,200元", "USD", "not Chinese yuan notation '元'"),
     ("€5", "USD", "not euro notation '€'"), ("GBP 5", "EUR", "not pound sterling notation 'gbp'"),
+    ("1,200澳元", "CNY", "not AUD notation '澳元'"), ("100美金", "CNY", "not US dollar notation '美金'"),
+    ("₩1,200", "CNY", "not KRW notation '₩'"),  # the names a number format is read for, a cell's text too
 ])
 def test_another_currencys_notation_is_refused(raw, currency, notation):
     with pytest.raises(ValueError) as caught:
@@ -262,6 +264,17 @@ def lump_sum(price):
     ('[$USD] #,##0.00', "USD"), ('#,##0.00" 美元"', "USD"), ("[$€-407] #,##0", "EUR"), ('"£"#,##0', "GBP"),
     ('"HK$"#,##0.00', "HKD"), ('#,##0.00 "CHF"', "CHF"), ("\\$#,##0", "USD"), ('#,##0.00 "ALL"', "ALL"),
     ('"TOTAL USD "#,##0', "USD"), ('"(CAD) "#,##0', "CAD"),
+    # found by an independent tester: each was read as yuan
+    ('#,##0.00"美金"', "USD"), ("₩#,##0", "KRW"), ("#,##0.00\\ \\U\\S\\D", "USD"), ('#,##0.00" dollars"', "USD"),
+    ('"US Dollar "#,##0', "USD"), ("\\E\\U\\R #,##0", "EUR"), ("₹#,##0", "INR"),
+    # Chinese names of other currencies that hold 元: the name, not 元, says the currency
+    ('#,##0"澳元"', "AUD"), ('#,##0" 加元"', "CAD"), ('#,##0"韩元"', "KRW"), ('#,##0.00"新加坡元"', "SGD"),
+    ('#,##0"新台币"', "TWD"), ('#,##0"台币"', "TWD"), ('#,##0"澳门元"', "MOP"), ('#,##0"港元"', "HKD"),
+    ('#,##0"新西兰元"', "NZD"), ('#,##0"澳大利亚元"', "AUD"),
+    # symbols
+    ("₽#,##0", "RUB"), ("#,##0₫", "VND"), ("฿#,##0.00", "THB"), ("₱#,##0", "PHP"), ("₺#,##0", "TRY"), ("₪#,##0", "ILS"),
+    ('"R$"#,##0.00', "BRL"), ('"A$"#,##0', "AUD"), ('"C$"#,##0', "CAD"), ('"S$"#,##0', "SGD"), ('"NT$"#,##0', "TWD"),
+    ('"CA$"#,##0', "CAD"), ('"AU$"#,##0', "AUD"), ("[$₩-412]#,##0", "KRW"),
 ])
 def test_a_number_shown_in_another_currency_by_its_format_is_refused_at_its_cell(tmp_path, number_format, writes):
     """1,728,000 formatted "$"#,##0.00 shows $1,728,000.00, a price in dollars: in a yuan tender it was read as
@@ -290,7 +303,9 @@ def test_the_refusal_in_chinese_names_both_currencies(tmp_path):
 
 @pytest.mark.parametrize("number_format", ["¥#,##0.00", "[$¥-804]#,##0.00", '#,##0.00"元"', '"RMB"#,##0.00',
                                            "#,##0.00", "0.00", 7, 44, '#,##0" pieces"', '#,##0" (ALL IN)"',
-                                           '"TOP PRICE "#,##0', '#,##0" TRY AGAIN"'])
+                                           '"TOP PRICE "#,##0', '#,##0" TRY AGAIN"', '"¥"#,##0.00', '#,##0"人民币元"',
+                                           '#,##0.00" yuan"', '0.00" kg"', '0" months"', '0" dollarbird"',
+                                           '0" Ramp"', '"Rpt "0'])
 def test_the_tenders_own_currency_a_plain_format_or_a_built_in_one_is_read_as_the_number(tmp_path, number_format):
     """Built-in formats (7: currency, 44: accounting) show the computer's own currency: they say nothing."""
     path = formatted_form(tmp_path / "form.xlsx", lump_sum(1728000), {"total_price": number_format})
@@ -299,7 +314,10 @@ def test_the_tenders_own_currency_a_plain_format_or_a_built_in_one_is_read_as_th
 
 
 @pytest.mark.parametrize("number_format, ok", [('"$"#,##0.00', True), ("[$$-409]#,##0.00", True),
-                                               ("¥#,##0.00", False), ('0.00"元"', False), ('"€"#,##0', False)])
+                                               ('#,##0.00" dollars"', True), ('#,##0.00"美金"', True),
+                                               ("#,##0\\ \\U\\S\\D", True), ("¥#,##0.00", False),
+                                               ('0.00"元"', False), ('"€"#,##0', False), ('0" yuan"', False),
+                                               ('"A$"#,##0', False), ('#,##0"澳元"', False)])
 def test_in_a_dollar_tender_dollars_are_read_and_yuan_refused(tmp_path, number_format, ok):
     values = {"vendor_id": VENDOR_A, "vendor_name": "Alpha LLC", "team_cost": 80000, "total_price": 450000}
     path = formatted_form(tmp_path / "a.xlsx", values, {"team_cost": number_format})
@@ -324,6 +342,25 @@ def test_a_format_writing_two_currencies_names_the_other(tmp_path):
     assert other_currency_written('"US$"#,##0" / 港元"', "USD") == "HKD"
     assert other_currency_written('"美元"0', "CNY") == "USD"  # 美元 is not 元
     assert other_currency_written('"plus$"0', "CNY") == "USD" and other_currency_written('"rmbx"0', "USD") is None
+
+
+@pytest.mark.parametrize("number_format, tender, other", [
+    ('"A$"#,##0', "AUD", None), ('#,##0"澳元"', "AUD", None), ('"$"#,##0', "AUD", "USD"), ('"¥"#,##0', "JPY", None),
+    ('#,##0"日元"', "JPY", None), ('#,##0"元"', "JPY", "CNY"), ('#,##0"韩元"', "KRW", None), ("₩#,##0", "KRW", None),
+    ('#,##0" yen"', "JPY", None), ('#,##0" yen"', "CNY", "JPY"), ('"NT$"0', "TWD", None), ('"NT$"0', "USD", "TWD"),
+])
+def test_the_tenders_own_names_and_symbols_are_never_another_currency(number_format, tender, other):
+    """¥ is yen in a yen tender, 澳元 and A$ Australian dollars in an AUD one; elsewhere they are another currency."""
+    assert other_currency_written(number_format, tender) == other
+
+
+def test_a_format_writes_a_code_in_escaped_letters_and_names_stand_alone():
+    assert format_marks("#,##0.00\\ \\U\\S\\D") == (("usd", "USD"),)
+    assert format_marks('"U"\\S"D"0') == (("usd", "USD"),)  # pieces side by side are one text
+    assert format_marks('"US"0"D"') == ()  # the number in between: no code
+    assert format_marks('"CA$"0') == (("ca$", "CAD"),) and format_marks('"RMB"0') == (("rmb", "CNY"),)
+    assert format_marks('0" dollars"') == (("dollars", "USD"),) and format_marks('0" dollarbird"') == ()
+    assert format_marks('0"新加坡元"') == (("新加坡元", "SGD"),) and format_marks('0"澳门元"') == (("澳门元", "MOP"),)
 
 
 def test_a_text_in_a_cell_formatted_in_dollars_is_read_as_its_text(tmp_path):

@@ -514,6 +514,24 @@ MESSAGES = [
                  ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 40000，但通过数字格式 “0!.0000\"万\"” "
                  "以“万”或“亿”显示：表中显示的数与存储的 40000 不同（请填写普通数字，单元格格式设为“常规”）",
                  id="score-shown-in-wan-point-moved"),
+    # in thousands, as in 万: the sheet shows 4K, the cell holds 4
+    pytest.param(lambda p: formatted_score(p, 4, '0"K"'),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 4 stored in the cell, but shown as 4K "
+                 "through the number format '0\"K\"': the sheet shows a number other than the 4 stored (enter a plain "
+                 "number, with the cell's format General)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 4，但通过数字格式 “0\"K\"” 显示为 4K："
+                 "表中显示的数与存储的 4 不同（请填写普通数字，单元格格式设为“常规”）", id="score-shown-in-thousands"),
+    pytest.param(lambda p: formatted_score(p, 4000, '#,##0,"千"'),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 4000 stored in the cell, but shown in "
+                 "thousands (千) through the number format '#,##0,\"千\"': the sheet shows a number other than the "
+                 "4000 stored (enter a plain number, with the cell's format General)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 4000，但通过数字格式 “#,##0,\"千\"” "
+                 "以“千”显示：表中显示的数与存储的 4000 不同（请填写普通数字，单元格格式设为“常规”）",
+                 id="score-shown-in-thousands-divided"),
+    # a whole number cell is quoted as the sheet shows it, here as on a bid (one rule: found 7, not 7.0)
+    pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_A, "service_design", 7.0]]),
+                 ":Scores!D2: expected a score from 0 to 5 for 'service_design', found 7",
+                 ":Scores!D2：应为“服务方案”的得分，0 到 5，实际为 7", id="whole-float"),
 ]
 
 
@@ -524,6 +542,16 @@ def test_the_command_line_tells_the_panel_secretary_the_truth(tmp_path: Path, ca
     panel = make(tmp_path / "panel.xlsx")
     assert panel_messages(tmp_path, capsys, panel, "en") == [en]
     assert panel_messages(tmp_path, capsys, panel, "zh") == [zh]
+
+
+@pytest.mark.parametrize("number_format", ['0"%"', '0.0"分"', "0.0"])
+def test_a_score_shown_with_a_percent_sign_or_a_word_is_read_as_the_score(rubric, bidset, tmp_path: Path,
+                                                                         number_format):
+    """A % sign written as text matters where a percentage is read (a bid's percent field); a score is no
+    percentage, and 4 shown as 4% is the 4 the judge gave."""
+    panel = read(rubric, bidset, formatted_score(tmp_path / "panel.xlsx", 4, number_format))
+    assert [(s.judge, s.vendor_id, s.criterion, s.score) for s in panel.scores] == [
+        ("王评委", VENDOR_A, "service_design", D(4))]
 
 
 def empty(path: Path) -> Path:

@@ -641,3 +641,28 @@ def test_small_workbook_is_checked_quickly(book: Path) -> None:
         assert check_xlsx(book) == []
     per_call = (time.perf_counter() - started) / 200
     assert per_call < 0.002, f"{per_call * 1000:.2f} ms per small workbook"
+
+
+@pytest.mark.parametrize("formats, currency, refused", [
+    (["0.00%", "#,##0.00", '0.00" kg"', '0" months"', '"¥"#,##0.00', '0"千克"', '0.0" MB"'], "CNY", []),
+    (["0.00%", '#,##0"千元"', '0.00"%"', '"$"0', '0"万"'], "CNY", ['#,##0"千元"', '0.00"%"', '"$"0', '0"万"']),
+    (['#,##0"千元"', '0.00"%"', '"$"0', '0"万"'], None, ['#,##0"千元"', '0"万"']),  # a panel workbook: no amounts
+])
+def test_a_worksheet_is_read_again_only_for_formats_that_write_a_unit(tmp_path, monkeypatch, formats, currency,
+                                                                     refused):
+    """The package check reads a worksheet a second time only when its styles declare a format that writes a unit the
+    number is not in (万, 千, K, a % as text, another currency); plain formats cost nothing."""
+    path = tmp_path / "f.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Bid")
+    for row, number_format in enumerate(formats):
+        sheet.write_number(row, 2, 1, book.add_format({"num_format": number_format}))
+    book.close()
+    read = []
+    real = zipfile.ZipFile.read
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda self, name, *a: read.append(getattr(name, "filename", name))
+                        or real(self, name, *a))
+    _, notes = xlsx_guard.scan_xlsx(path, currency=currency)
+    found = notes.errors.get("Bid", {})
+    assert [found[(row, 2)].format for row in range(len(formats)) if (row, 2) in found] == refused
+    assert ("xl/worksheets/sheet1.xml" in read) == bool(refused)

@@ -1,0 +1,119 @@
+"""What an Excel number format writes around a number, beside the digits: the text a person reads there.
+
+A reader gets the number stored; a person reads what the format shows. Most formats only change how a number
+looks (``#,##0.00``, ``0.00%``, ``"¥"#,##0.00``, ``0.00" kg"``), but some write a unit the stored number is
+not in: a scale (``#,##0"千元"`` shows 1,980 as 1,980千元, 1,980,000 yuan), a % sign as text (``0.00"%"`` shows
+1 as 1.00%, while the cell holds 1, which is 100 %), or a currency (:func:`bideval.currency.format_marks`).
+This module finds the first two in a format's literal text: quoted text, escaped characters, a locale's
+symbol and characters that are not format codes. What a format's codes do themselves (``0.00%`` multiplies by
+100, ``#,##0,`` divides by 1,000) is Excel's, not text.
+
+>>> scale_written('#,##0"千元"'), scale_written('0.000"M"'), scale_written('0.00" kg"'), scale_written('0"千克"')
+('千', 'M', None, None)
+>>> percent_written('0.00"%"'), percent_written('0.0\\\\%'), percent_written('0.00%')
+('%', '%', None)
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .labels import Label
+
+# A format's parts: "quoted text", \x, [$symbol-locale], and characters that are not format codes ($, €, 元…);
+# [Red], [>100], _x (a space as wide as x) and *x (x repeated to fill) write no text; a lone % is a real percent.
+_FORMAT_PART = re.compile(r'"([^"]*)"?|\\(.)|\[\$([^\]-]*)[^\]]*\]|\[[^\]]*\]?|[_*].?|(.)', re.DOTALL)
+
+
+def literal_texts(number_format: str) -> list[str]:
+    """The text a number format writes as it stands, each run of it one piece: quoted text, escaped characters,
+    a locale's symbol (``[$€-407]``) and characters that are not format codes (``$``, ``€``, ``元``); pieces
+    next to each other are one (``\\U\\S\\D`` writes USD).
+
+    >>> literal_texts('#,##0.00\\\\ \\\\U\\\\S\\\\D'), literal_texts('"US$"#,##0" / 港元"'), literal_texts('0.00%')
+    ([' USD'], ['US$', ' / 港元'], [])
+    """
+    pieces: list[str] = []
+    ended = -1  # where the last literal part ended
+    for match in _FORMAT_PART.finditer(number_format):
+        quoted, escaped, symbol, single = match.groups()
+        if single is not None and single != "$" and single.isascii():
+            continue  # a format code: 0 # , . % E …
+        text = next((t for t in (quoted, escaped, symbol, single) if t is not None), None)
+        if text is None:
+            continue  # [Red], _), *-: writes no text, and parts either side of it are apart
+        if match.start() == ended and pieces:
+            pieces[-1] += text
+        else:
+            pieces.append(text)
+        ended = match.end()
+    return [piece for piece in pieces if piece]
+
+
+# -- a scale: the stored number may be in units, or in thousands, millions … (the format may also divide by them)
+
+# 千 before these is a unit of measure (千克 kg, 千米 km, 千瓦 kW …), not a thousand of something; 千分 is per mille.
+_MEASURED = "克米瓦帕卡焦赫伏牛安欧升兆字比位周秒分"
+_CHINESE_SCALE = re.compile(rf"[十百千][万亿]|[万亿]|千(?![{_MEASURED}])")
+# Latin scale words, each a word of its own ("kg", "km", "MB" and " months" are not scales); K, M and B in the
+# case that means a scale (m is metres, b bits).
+_LATIN_SCALE = re.compile(r"(?<![A-Za-z0-9])(?:[Kk]|M|B|(?i:mn|mln|bn|thousands?|millions?|billions?|trillions?))"
+                          r"(?![A-Za-z0-9])")
+
+SCALES = {  # a scale word, folded → how much it counts, in words
+    "十万": Label("十万", "hundreds of thousands"), "百万": Label("百万", "millions"),
+    "千万": Label("千万", "tens of millions"), "十亿": Label("十亿", "billions"), "百亿": Label("百亿", "tens of billions"),
+    "千亿": Label("千亿", "hundreds of billions"), "万": Label("万", "tens of thousands"),
+    "亿": Label("亿", "hundreds of millions"), "千": Label("千", "thousands"), "k": Label("千", "thousands"),
+    "thousand": Label("千", "thousands"), "thousands": Label("千", "thousands"), "m": Label("百万", "millions"),
+    "mn": Label("百万", "millions"), "mln": Label("百万", "millions"), "million": Label("百万", "millions"),
+    "millions": Label("百万", "millions"), "b": Label("十亿", "billions"), "bn": Label("十亿", "billions"),
+    "billion": Label("十亿", "billions"), "billions": Label("十亿", "billions"),
+    "trillion": Label("万亿", "trillions"), "trillions": Label("万亿", "trillions"),
+}
+
+
+def scale_written(number_format: str) -> str | None:
+    """The first scale word a number format writes, as written: 万 or 亿 (and 十万, 百万, 千万 …), 千 counting money
+    or things (``"千元"``, ``"千美元"``, not ``"千克"``), or K, M, B, mn, bn, thousand(s), million(s), billion(s)
+    as words of their own.
+
+    >>> scale_written('#,##0.00"K"'), scale_written('#,##0,\\\\k'), scale_written('0" thousand"')
+    ('K', 'k', 'thousand')
+    >>> scale_written('0"百万元"'), scale_written('0"千万"'), scale_written('0.0"万千瓦"')
+    ('百万', '千万', '万')
+    >>> scale_written('0" months"'), scale_written('0.0"km"'), scale_written('0"千瓦时"'), scale_written('0.00 "MB"')
+    (None, None, None, None)
+    """
+    for piece in literal_texts(number_format):
+        text = unicodedata.normalize("NFKC", piece)
+        found = [m for m in (_CHINESE_SCALE.search(text), _LATIN_SCALE.search(text)) if m is not None]
+        if found:
+            return min(found, key=lambda m: m.start()).group()
+    return None
+
+
+def scale_name(word: str) -> Label:
+    """How much a scale word counts, in words: 千 / thousands for ``K``."""
+    return SCALES[unicodedata.normalize("NFKC", word).casefold()]
+
+
+# -- a % sign written as text: Excel multiplies by 100 only for a real %, so 1 shown as 1.00% is stored as 1
+
+_SIGNS = "%％﹪‰‱"
+
+
+def percent_written(number_format: str) -> str | None:
+    """The % sign (or ‰) a number format writes as text, as written, when it has no real % (a ``%`` unquoted,
+    which multiplies the number by 100 to show it: 0.01 through ``0.00%`` is 1.00%).
+
+    >>> percent_written('0.0"％"'), percent_written('0.00%" %"'), percent_written('0.0"‰"'), percent_written("0.00")
+    ('％', None, '‰', None)
+    """
+    if any(match.group(4) == "%" for match in _FORMAT_PART.finditer(number_format)):
+        return None
+    for piece in literal_texts(number_format):
+        sign = next((c for c in piece if c in _SIGNS), None)
+        if sign is not None:
+            return sign
+    return None
