@@ -71,8 +71,12 @@ def test_each_page_of_each_role_runs(tender, user, page):
     (False, False, frozenset({Role.JUDGE}), Seat("王", None), ("scoring", "account")),
     (False, False, frozenset({Role.JUDGE}), Seat("王", datetime(2026, 11, 30)), ("results", "scoring", "account")),
     (False, True, frozenset(), None, ("tenders", "account")),
-    (False, False, frozenset({Role.CHAIR, Role.JUDGE}), Seat("王", None),
+    # a chair who scores too: no results, exports or audit trail (the panel's scores) until their seat submits
+    (False, False, frozenset({Role.CHAIR, Role.JUDGE}), Seat("王", None), ("tiers", "scoring", "review", "account")),
+    (False, False, frozenset({Role.CHAIR, Role.JUDGE}), Seat("王", datetime(2026, 11, 30)),
      ("results", "tiers", "scoring", "review", "export", "audit", "account")),
+    (False, True, frozenset({Role.PROCUREMENT, Role.JUDGE}), Seat("采购人代表", None),
+     ("bids", "scoring", "tenders", "account")),
     (True, False, frozenset(), None, ("audit", "tenders", "admin", "account")),
 ])
 def test_which_pages_a_user_sees(administrator, creates, roles, seat, pages):
