@@ -150,8 +150,9 @@ def seat_work(s: Session, tender_id: int, name: str) -> dict[str, int]:
 def grant(s: Session, tender_id: int, account: AccountRecord, role: Role, judge_name: str | None = None) -> str:
     """Give ``account`` a role on a tender inside the caller's transaction; a judge gets (or takes up) a panel seat.
 
-    A seat goes to a new account only while it has neither declared nor scored, or when it was never held: once it
-    has, only the account that held it may take it up again (AccountRefused ``seat_has_work``, with the counts).
+    A seat goes to a new account only while it has neither declared nor scored, or when it was never held and holds
+    only a panel workbook's scores: otherwise only the account that held it may take it up again (AccountRefused
+    ``seat_has_work``, with the counts).
     The tender is locked first, as every write of a declaration or score locks it, so the seat's work cannot grow
     between the check and the handover. Returns what was given, for the audit trail.
     """
@@ -169,9 +170,12 @@ def grant(s: Session, tender_id: int, account: AccountRecord, role: Role, judge_
         if held is not None and held.name != name:
             raise AccountRefused("judge_name", "seated_as", username=account.username, name=held.name)
         previous = seat.last_account_id if seat is not None else None
-        if previous not in (None, account.id):
+        if seat is not None and previous != account.id:
             work = seat_work(s, tender_id, name)
-            if any(work.values()):  # the new holder would act with another person's declarations and scores
+            # The new holder would act with another person's declarations and scores. A seat never held may carry
+            # scores a panel workbook gave it; a declaration comes only from a holder (one taken back before seats
+            # kept their last holder, too).
+            if work["declarations"] or (previous is not None and work["scores"]):
                 raise AccountRefused("judge_name", "seat_has_work", seat=name, **work)
         if seat is None:
             s.add(JudgeRecord(tender_id=tender_id, name=name, account_id=account.id, last_account_id=account.id))

@@ -1002,6 +1002,19 @@ def test_a_seat_that_has_declared_or_scored_goes_to_no_other_account(session):
     assert store.scores(wang, tender)[0].score == "12"
 
 
+def test_a_seat_taken_back_before_seats_kept_their_holder_goes_to_no_one_once_it_has_declared(session):
+    """Migration 0004 marks the seats held then as last held by their holder; one taken back before knows no holder,
+    and its declarations (only a holder makes them) keep it from anyone else."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {})
+    store.take_role(who["buyer"], tender, "wang", Role.JUDGE)
+    with store.engine.begin() as connection:
+        connection.execute(text("UPDATE judge SET last_account_id = NULL WHERE name = '王评委'"))
+    with pytest.raises(AccountRefused) as refused:
+        store.give_role(who["buyer"], tender, "stranger", Role.JUDGE, judge_name="王评委")
+    assert refused.value.facts == {"seat": "王评委", "declarations": 2, "scores": 0}
+
+
 def test_a_seat_with_no_declaration_or_score_is_handed_over_and_audited(session):
     store, tender, who = session
     buyer = who["buyer"]
