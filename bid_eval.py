@@ -1,5 +1,8 @@
 """bid-eval: the Streamlit app. Signs the user in, keeps the tender in hand, and builds the navigation their roles
 on it allow and the shared sidebar; pages live in pages/."""
+from dataclasses import replace
+from datetime import datetime
+
 import streamlit as st
 
 import signin
@@ -95,13 +98,24 @@ def not_for_you() -> None:
             icon=":material/block:")
 
 
-visible = ws.visible_pages(who.administrator, bool(account and account.creates_tenders), roles, seat)
+def held_back() -> None:
+    """What a page's address shows a user whose own seat has yet to submit, when their roles include that page."""
+    if seat is not None:
+        st.info(ws.held_back_text(seat), icon=":material/visibility_off:")
+
+
+creates = bool(account and account.creates_tenders)
+visible = ws.visible_pages(who.administrator, creates, roles, seat)
+# the pages the user's roles give once their seat has submitted: until then, their address says why not
+later = ws.visible_pages(who.administrator, creates, roles, replace(seat, submitted_at=datetime.now())) \
+    if seat is not None and seat.blind else visible
 landing = ws.landing_page(visible, st.session_state.pop("signin_goto", None))
 sections = {"evaluation": ws.tr("评标", "Evaluation"), "setup": ws.tr("设置", "Setup")}
 try:
     menu = {title: [st.Page(f"pages/{page.name}.py", title=ws.tr(page.zh, page.en), icon=page.icon,
                             default=page.name == landing) if page.name in visible else
-                    st.Page(not_for_you, title=ws.tr(page.zh, page.en), url_path=page.name, visibility="hidden")
+                    st.Page(held_back if page.name in later else not_for_you, title=ws.tr(page.zh, page.en),
+                            url_path=page.name, visibility="hidden")
                     for page in ws.PAGES if page.section == section]
             for section, title in sections.items()}
     first = next(page for pages in menu.values() for page in pages if page._default)

@@ -99,25 +99,49 @@ def visible_pages(administrator: bool, creates_tenders: bool, roles: frozenset[R
     """The pages a user sees on the tender in hand, by what their roles there allow (the store refuses the rest
     anyway): a judge their grid, and the results once submitted; procurement bids, tenders and exports; the
     chair tiers and the review; an observer the result and the audit; the administrator accounts and roles.
+    A seat still scoring keeps the results, the exports and the audit trail (the panel's scores) from its holder,
+    whatever their roles, until it has submitted.
 
     >>> visible_pages(False, False, frozenset({Role.JUDGE}), Seat("王", None))
     ('scoring', 'account')
     >>> visible_pages(False, False, frozenset({Role.OBSERVER}), None)
     ('results', 'audit', 'account')
+    >>> visible_pages(False, False, frozenset({Role.CHAIR, Role.JUDGE}), Seat("陈", None))
+    ('tiers', 'scoring', 'review', 'account')
     """
+    blind = seat is not None and seat.blind
     shown = {
-        "results": allowed(roles - {Role.JUDGE}, Action.READ_RESULT) or (seat is not None and seat.submitted_at is not None),
+        "results": not blind and (allowed(roles - {Role.JUDGE}, Action.READ_RESULT) or seat is not None),
         "bids": allowed(roles, Action.IMPORT_BIDS),
         "tiers": allowed(roles, Action.SET_TIER),
         "scoring": seat is not None,
         "review": allowed(roles, Action.FINALISE),
-        "export": allowed(roles, Action.EXPORT),
-        "audit": administrator or allowed(roles, Action.READ_AUDIT),
+        "export": not blind and allowed(roles, Action.EXPORT),
+        "audit": not blind and (administrator or allowed(roles, Action.READ_AUDIT)),
         "tenders": administrator or creates_tenders or Role.PROCUREMENT in roles,
         "admin": administrator,
         "account": True,
     }
     return tuple(page.name for page in PAGES if shown[page.name])
+
+
+def blind_seat() -> Seat | None:
+    """The signed-in user's own panel seat on the tender in hand while it has not submitted: until it has, it limits
+    what they read whatever their other roles (``Store._view``), and pages say so instead of what they cannot read."""
+    tender = tender_id()
+    seat = store().seat(actor(), tender) if tender is not None else None
+    return seat if seat is not None and seat.blind else None
+
+
+def held_back_text(seat: Seat) -> str:
+    """Why the panel's scores and what is made of them are not shown to a user whose seat ``seat`` still scores."""
+    return tr(f"您在本评标委员会中持有评委席位“{seat.name}”：在“评委打分”页面提交自己的评分之前，与其他评委一样，"
+              "看不到其他评委的评分和由其得出的内容（评标结果、标记、复核意见、导出文件、审计记录），"
+              "须先作出回避声明才能查看投标，价格密封时看不到价格。提交后，您的其他角色恢复全部权限。",
+              f"You hold the seat {seat.name!r} on this panel: until you submit your own scores on the Scoring "
+              "page you read as the other judges do — no other judge's score nor anything made of them (results, "
+              "flags, findings, exports, the audit trail), the bids only after your declaration, and no price "
+              "while the tender seals them. Once you have submitted, your other roles apply in full.")
 
 
 def landing_page(visible: tuple[str, ...], wanted: str | None) -> str:

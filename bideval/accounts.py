@@ -23,7 +23,8 @@ from . import audit
 from .database import Database
 from .errors import BidEvalError
 from .rights import Action, Actor, RightRefused, Role
-from .schema import AccountRecord, InvitationRecord, JudgeRecord, SessionRecord, TenderRecord, TenderRoleRecord
+from .schema import (AccountRecord, DeclarationRecord, InvitationRecord, JudgeRecord, ScoreRecord, SessionRecord,
+                     TenderRecord, TenderRoleRecord)
 
 MIN_PASSWORD = 10
 MAX_FAILURES = 5  # wrong passwords in a row before the account is locked
@@ -139,15 +140,27 @@ def roles_of(s: Session, account_id: int, tender_id: int) -> frozenset[Role]:
     return frozenset(roles)
 
 
+def seat_work(s: Session, tender_id: int, name: str) -> dict[str, int]:
+    """How many declarations and score entries a panel seat has made (what an account taking it up would inherit)."""
+    return {what: s.execute(select(func.count()).select_from(model).where(model.tender_id == tender_id,
+                                                                         model.judge == name)).scalar_one()
+            for what, model in (("declarations", DeclarationRecord), ("scores", ScoreRecord))}
+
+
 def grant(s: Session, tender_id: int, account: AccountRecord, role: Role, judge_name: str | None = None) -> str:
     """Give ``account`` a role on a tender inside the caller's transaction; a judge gets (or takes up) a panel seat.
 
-    Returns what was given, for the audit trail.
+    A seat goes to a new account only while it has neither declared nor scored, or when it was never held and holds
+    only a panel workbook's scores: otherwise only the account that held it may take it up again (AccountRefused
+    ``seat_has_work``, with the counts).
+    The tender is locked first, as every write of a declaration or score locks it, so the seat's work cannot grow
+    between the check and the handover. Returns what was given, for the audit trail.
     """
     if role is Role.JUDGE:
         from .panel import judge_name as clean
 
         name = clean(judge_name or account.display_name)
+        s.execute(select(TenderRecord.id).where(TenderRecord.id == tender_id).with_for_update())
         seat = s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id, JudgeRecord.name == name)) \
             .scalar_one_or_none()
         if seat is not None and seat.account_id not in (None, account.id):
@@ -156,11 +169,22 @@ def grant(s: Session, tender_id: int, account: AccountRecord, role: Role, judge_
                                                    JudgeRecord.account_id == account.id)).scalar_one_or_none()
         if held is not None and held.name != name:
             raise AccountRefused("judge_name", "seated_as", username=account.username, name=held.name)
+        previous = seat.last_account_id if seat is not None else None
+        if seat is not None and previous != account.id:
+            work = seat_work(s, tender_id, name)
+            # The new holder would act with another person's declarations and scores. A seat never held may carry
+            # scores a panel workbook gave it; a declaration comes only from a holder (one taken back before seats
+            # kept their last holder, too).
+            if work["declarations"] or (previous is not None and work["scores"]):
+                raise AccountRefused("judge_name", "seat_has_work", seat=name, **work)
         if seat is None:
-            s.add(JudgeRecord(tender_id=tender_id, name=name, account_id=account.id))
+            s.add(JudgeRecord(tender_id=tender_id, name=name, account_id=account.id, last_account_id=account.id))
         else:
-            seat.account_id = account.id
-        return f"judge {name}"
+            seat.account_id = seat.last_account_id = account.id
+        if previous in (None, account.id):
+            return f"judge {name}"
+        before = s.get(AccountRecord, previous)
+        return f"judge {name} (handed over from {before.username if before else previous})"
     known = s.execute(select(TenderRoleRecord.id).where(
         TenderRoleRecord.tender_id == tender_id, TenderRoleRecord.account_id == account.id,
         TenderRoleRecord.role == role.value)).first()

@@ -948,8 +948,13 @@ def _(s: Say) -> str:
 
 @_template("score.scores_outside_tier")
 def _(s: Say) -> str:
-    tier = s["tier"]
+    """A tier that would leave given scores outside it: each judge's (``scores``), and how many other judges'
+    scores a chair still scoring is not shown (``others``)."""
+    tier, others = s["tier"], s.get("others") or 0
+    hidden = s.t(f"{others} score(s) of other judges, not shown before you submit your own",
+                 f"其他评委的 {others} 项评分，在您提交自己的评分前不显示") if others else ""
     given = s.join(f"{judge}{s.t(': ', '：')}{score}" for judge, score in s["scores"])
+    given = f"{given}{s.t('; ', '；')}{hidden}" if given and hidden else given or hidden
     if s.ids:
         return (f"scores already given lie outside {tier.id} ({tier.min}–{tier.max}): {given}; "
                 "those judges must change them first")
@@ -1121,6 +1126,11 @@ def _(s: Say) -> str:
         return s.t(f"removing the bid of {s['vendor_id']} needs its reason: the panel has recorded {en} for it, "
                    "which go with it (the reason is kept in the audit trail)",
                    f"删除 {s['vendor_id']} 的投标须填写理由：评委已对其记录 {zh}，将一并删除（理由记入审计记录）")
+    if s["what"] == "remove_judge":
+        return s.t(f"removing {s['judge']} from the panel needs its reason: the seat has {s['declarations']} "
+                   f"declaration(s) and {s['scores']} score(s), which go with it (the reason is kept in the audit trail)",
+                   f"移除评委{s['judge']}须填写理由：该席位已有 {s['declarations']} 项回避声明和 {s['scores']} 项评分，"
+                   "将一并删除（理由记入审计记录）")
     if s["what"] == "conflict":
         vendors = s.join(s["vendors"])
         return s.t(f"a conflict of interest needs what it is (employment, family, investment …): {vendors}",
@@ -1220,8 +1230,9 @@ _WHY: dict[str, Callable[[Say], tuple[str, str]]] = {
     "declare_first": lambda s: (
         "declare for every bidder whether you have a conflict of interest first (回避声明): " + ", ".join(s["vendors"]),
         "须先对每家投标人作出回避声明：" + "、".join(s["vendors"])),
-    "blind": lambda s: ("a judge sees only their own scores until they have submitted them",
-                        "评委提交自己的评分之前，只能看到自己的评分"),
+    "blind": lambda s: ("whoever holds a seat on the panel sees only their own scores until they have submitted them, "
+                        "whatever their other roles",
+                        "在本评标委员会中有评委席位的人（包括兼任评委的组长和采购人代表），提交自己的评分之前只能看到自己的评分"),
     "no_seat": lambda s: ("you hold no seat on this panel", "您不是本项目评标委员会的成员"),
     "submitted": lambda s: ("you have submitted your scores; they are locked", "您已提交评分，评分已锁定"),
     "prices_sealed": lambda s: ("prices stay sealed until you have submitted your technical scores",
@@ -1325,6 +1336,13 @@ def _(s: Say) -> str:
         "same_password": ("the new password must differ from the old one", "新密码不能与旧密码相同"),
         "seat_taken": (f"the seat {name!r} is already held by another account", f"评委席位“{name}”已由其他账户占用"),
         "seated_as": (f"{user} already sits on this panel as {name!r}", f"{user} 已以“{name}”的身份在本评标委员会中"),
+        "seat_has_work": (f"the seat {s.get('seat')!r} holds {s.get('declarations')} declaration(s) and "
+                          f"{s.get('scores')} score(s) of the account that held it, so it goes to no other account: "
+                          "remove that judge (their scores are removed, with the reason, in the audit trail) and add "
+                          "a new seat",
+                          f"评委席位“{s.get('seat')}”已有原持有账户的 {s.get('declarations')} 项回避声明和 "
+                          f"{s.get('scores')} 项评分，不能交给其他账户：请移除该评委（其评分随之删除，理由记入审计记录），"
+                          "再增设新的评委席位"),
         "username_needed": ("a user name is needed", "须填写用户名"),
         "username_taken": (f"{user!r} is taken", f"用户名“{user}”已被使用"),
         "no_account": (f"no account {user!r}", f"没有用户名为“{user}”的账户"),
@@ -2750,6 +2768,7 @@ _AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "take_role": ("take a role back", "收回角色"), "set_hide_prices": ("seal prices (two envelopes)", "价格密封（双信封）"),
     "import_bids": ("import bids", "导入投标"), "replace_bids": ("replace bids", "替换投标"),
     "remove_bid": ("remove a bid", "删除投标"), "add_judge": ("add a judge", "添加评委"),
+    "remove_judge": ("remove a judge", "移除评委"),
     "set_tier": ("set a tier", "定档"), "set_score": ("score", "打分"),
     "declare": ("declare a conflict of interest or none", "回避声明"), "replace_panel": ("replace the panel", "替换评标委员会"),
     "stage": ("change the stage", "变更阶段"), "submit": ("submit scores", "提交评分"),

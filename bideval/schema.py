@@ -60,7 +60,8 @@ class BidRecord(Base):
 
 
 class JudgeRecord(Base):
-    """A seat on the tender's panel: the judge's name, the account that holds it, and when they submitted."""
+    """A seat on the tender's panel: the judge's name, the account that holds it, the account that held it last (its
+    declarations and scores go to no other account), and when they submitted."""
 
     __tablename__ = "judge"
     __table_args__ = (UniqueConstraint("tender_id", "name"),)
@@ -69,6 +70,7 @@ class JudgeRecord(Base):
     name: Mapped[str] = mapped_column(String(100))
     account_id: Mapped[int | None] = mapped_column(index=True)  # no foreign key: SQLite cannot add one in place
     submitted_at: Mapped[datetime | None]
+    last_account_id: Mapped[int | None]  # the holder, or the last one once taken back (None: never held)
 
 
 class TierRecord(Base):

@@ -23,7 +23,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from . import audit
-from .accounts import Accounts, account_named, grant, roles_of
+from .accounts import Accounts, account_named, grant, roles_of, seat_work
 from .bids import Bid, BidSet, FileRead, Reading, read_upload_file, vendors_in_other_files
 from .allowed_scores import ScoreRefused, allowed_range, check_score
 from .database import Database, database_url
@@ -190,11 +190,13 @@ class PanelReplacement:
 
 @dataclass(frozen=True)
 class Progress:
-    """Who has scored what: per judge (given, due, submitted) and per bid (given, due), and the stage."""
+    """Who has scored what: per judge (given, due, submitted), per valid bid (given, due) and per valid bid and
+    panel criterion (the judges who have scored it), and the stage. Counts only, never a score."""
 
     stage: Stage
     judges: tuple[tuple[str, int, int, bool], ...]
     bids: tuple[tuple[str, int, int], ...]
+    scored: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,20 @@ class Seat:
 
     name: str
     submitted_at: datetime | None
+
+    @property
+    def blind(self) -> bool:
+        """Whether its holder still reads as a judge scoring, whatever their other roles: until the seat submits."""
+        return self.submitted_at is None
+
+
+@dataclass(frozen=True)
+class ActorView:
+    """How an actor reads a tender now (:meth:`Store._view`): through a panel seat, or with their roles."""
+
+    seat: JudgeRecord | None  # whose limits apply to the bids: declared first, recused bidders out, prices sealed
+    blind: bool  # their own seat has yet to submit: they read their own scores only, whatever their roles
+    panel: bool  # whether they may read every judge's scores and what is made of them (results, flags, exports)
 
 
 @dataclass(frozen=True)
@@ -356,6 +372,44 @@ class Store:
         return s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id,
                                                    JudgeRecord.account_id == actor.account_id)).scalar_one_or_none()
 
+    def _view(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
+              bids: bool = False) -> ActorView:
+        """How the actor reads the tender: the one place that says it.
+
+        A panel seat limits what its holder reads, whatever their other roles (chair, procurement …), until it has
+        submitted: the bids only once they have declared for every bidder, never a bidder they are recused from,
+        prices sealed while the tender seals them, and no other judge's score nor anything made of the panel's
+        scores (the result, flags, findings, exports, the audit trail). Once it has submitted, their roles apply in
+        full; a judge with no other role still reads the bids through their seat (recused bidders stay out), and
+        every judge's scores. ``bids``: they are about to read the bids — RightRefused (``declare_first``) while
+        the seat through which they read has a bidder to declare for.
+        """
+        seat = self._seat(s, actor, record.id)
+        blind = seat is not None and Seat(seat.name, seat.submitted_at).blind
+        through = seat if seat is not None and (blind or not roles - {Role.JUDGE}) else None
+        if bids and through is not None:
+            self._check_declared(s, actor, record, roles, through)
+        panel = not blind and (seat is not None or allowed(roles - {Role.OBSERVER}, Action.READ_PANEL)
+                               or (Role.OBSERVER in roles and record.stage == Stage.FINAL.value))
+        return ActorView(through, blind, panel)
+
+    @staticmethod
+    def _check_declared(s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
+                        seat: JudgeRecord) -> None:
+        """RightRefused (``declare_first``, the bidders) unless the seat has declared for every bidder."""
+        vendors = set(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == record.id)).scalars())
+        declared = set(s.execute(select(DeclarationRecord.vendor_id).where(
+            DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == seat.name)).scalars())
+        if vendors - declared:
+            raise RightRefused(actor, roles, Action.READ_BIDS, record.id, "declare_first",
+                               vendors=tuple(sorted(vendors - declared)))
+
+    def _refuse_blind(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
+                      action: Action) -> None:
+        """RightRefused (``blind``) while the actor's own seat has yet to submit: ``action`` shows the panel's work."""
+        if self._view(s, actor, record, roles).blind:
+            raise RightRefused(actor, roles, action, record.id, "blind")
+
     def _rubric_of(self, record: TenderRecord) -> Rubric:
         rubric = self._rubrics.get(record.rubric_sha256)
         if rubric is None:
@@ -440,7 +494,8 @@ class Store:
             self._touch(s, record, actor, "give_role", account.username, new=given)
 
     def take_role(self, actor: Actor, tender_id: int, username: str, role: Role) -> None:
-        """Take a role back (a judge's seat stays with its scores, no longer held by the account)."""
+        """Take a role back (a judge's seat stays with its declarations and scores, no longer held by the account,
+        which alone may take it up again once it has any: :meth:`remove_judge` takes them off the panel)."""
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.GIVE_ROLES, lock=True)
             account = account_named(s, username)
@@ -468,9 +523,10 @@ class Store:
 
     # -- audit
     def events(self, actor: Actor, tender_id: int) -> list[AuditEvent]:
-        """The tender's audit trail, oldest first."""
+        """The tender's audit trail, oldest first (it records every score: not while the actor's own seat is blind)."""
         with self.db.read() as s:
-            self._open(s, actor, tender_id, Action.READ_AUDIT)
+            record, roles = self._open(s, actor, tender_id, Action.READ_AUDIT)
+            self._refuse_blind(s, actor, record, roles, Action.READ_AUDIT)
             return list(s.execute(select(AuditEvent).where(AuditEvent.chain == audit.tender_chain(tender_id))
                                   .order_by(AuditEvent.id)).scalars())
 
@@ -683,12 +739,13 @@ class Store:
     def documents(self, actor: Actor, tender_id: int, vendor_id: str | None = None) -> list[StoredDocument]:
         """The documents the actor may open (of one bid when given), by bid and name.
 
-        A judge sees them only after declaring for every bidder, never those of a bidder they are recused from, and
-        no price-envelope document while the tender hides prices and the judge has not submitted.
+        Through a panel seat (:meth:`_view`): only after declaring for every bidder, never those of a bidder they
+        are recused from, and no price-envelope document while the tender hides prices and the seat has not
+        submitted.
         """
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)
-            seat = self._judge_view(s, actor, record, roles)
+            seat = self._view(s, actor, record, roles, bids=True).seat
             query = select(*_DOCUMENT_COLUMNS).where(DocumentRecord.tender_id == tender_id)
             if vendor_id is not None:
                 query = query.where(DocumentRecord.vendor_id == vendor_id)
@@ -699,7 +756,7 @@ class Store:
         """One document and its bytes, when the actor may open it (as :meth:`documents`); RightRefused otherwise."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)
-            seat = self._judge_view(s, actor, record, roles)
+            seat = self._view(s, actor, record, roles, bids=True).seat
             row = s.execute(select(*_DOCUMENT_COLUMNS, DocumentRecord.content).where(
                 DocumentRecord.tender_id == tender_id, DocumentRecord.id == document_id)).first()
             if row is None:
@@ -712,7 +769,7 @@ class Store:
             return stored, content
 
     def _sealed(self, s: Session, record: TenderRecord, seat: JudgeRecord | None, document: StoredDocument) -> str:
-        """Why a judge reading as a judge may not open a document (``recused``, ``price_envelope``), or ''."""
+        """Why an actor reading through their seat may not open a document (``recused``, ``price_envelope``), or ''."""
         if seat is None:
             return ""
         if s.execute(select(DeclarationRecord.id).where(
@@ -746,12 +803,12 @@ class Store:
     def bidset(self, actor: Actor, tender_id: int) -> BidSet:
         """The tender's bids in vendor_id order, as the actor may see them.
 
-        A judge sees bids only after declaring for every bidder, never a bidder they declared a conflict with,
-        and no price while the tender hides prices and the judge has not submitted.
+        Through a panel seat (:meth:`_view`): only after declaring for every bidder, never a bidder they declared
+        a conflict with, and no price while the tender hides prices and the seat has not submitted.
         """
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)
-            return self._bidset(s, record, self._judge_view(s, actor, record, roles))
+            return self._bidset(s, record, self._view(s, actor, record, roles, bids=True).seat)
 
     def bids_to_score(self, actor: Actor, tender_id: int) -> list[tuple[str, str]]:
         """(vendor_id, name) of the bids the actor scores on this panel, in vendor_id order: the valid bids, less
@@ -762,25 +819,10 @@ class Store:
             seat = self._seat(s, actor, tender_id)
             if seat is None:
                 raise RightRefused(actor, roles, Action.SCORE, tender_id, "no_seat")
-            self._judge_view(s, actor, record, roles)  # declared for every bidder first
+            self._check_declared(s, actor, record, roles, seat)
             result = self._evaluate(s, record, None)
             recused = {v for j, v in self._panel_input(s, tender_id).recused if j == seat.name}
         return sorted((b.vendor_id, b.vendor_name) for b in result.ranking if b.vendor_id not in recused)
-
-    def _judge_view(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role]) -> JudgeRecord | None:
-        """The actor's seat when the actor reads as a judge only (no other role lets them see more); else None."""
-        if roles - {Role.JUDGE}:
-            return None
-        seat = self._seat(s, actor, record.id)
-        if seat is None:
-            return None
-        vendors = set(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == record.id)).scalars())
-        declared = set(s.execute(select(DeclarationRecord.vendor_id).where(
-            DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == seat.name)).scalars())
-        if vendors - declared:
-            raise RightRefused(actor, roles, Action.READ_BIDS, record.id, "declare_first",
-                               vendors=tuple(sorted(vendors - declared)))
-        return seat
 
     def _bidset(self, s: Session, record: TenderRecord, seat: JudgeRecord | None) -> BidSet:
         rubric = self._rubric_of(record)
@@ -816,9 +858,19 @@ class Store:
         return BidSet(tuple(bids), tuple(files.values()))
 
     def bid_file(self, actor: Actor, tender_id: int, vendor_id: str) -> tuple[str, bytes] | None:
-        """The original workbook a vendor's bid came from (procurement, chair; observer once final)."""
+        """The original workbook a vendor's bid came from (procurement, chair; observer once final); through a panel
+        seat as the bids are read (:meth:`_view`), and never while it seals prices (the workbook holds them)."""
         with self.db.read() as s:
-            _, roles = self._open(s, actor, tender_id, Action.READ_PANEL)
+            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL)
+            seat = self._view(s, actor, record, roles, bids=True).seat
+            if seat is not None:
+                recused = s.execute(select(DeclarationRecord.id).where(
+                    DeclarationRecord.tender_id == tender_id, DeclarationRecord.judge == seat.name,
+                    DeclarationRecord.vendor_id == vendor_id, DeclarationRecord.conflict.is_(True))).first()
+                if recused:
+                    raise RightRefused(actor, roles, Action.READ_BIDS, tender_id, "recused", vendor_id=vendor_id)
+                if record.hide_prices and seat.submitted_at is None:
+                    raise RightRefused(actor, roles, Action.READ_BIDS, tender_id, "prices_sealed")
             row = s.execute(select(BidRecord.file_name, BidRecord.content).where(
                 BidRecord.tender_id == tender_id, BidRecord.vendor_id == vendor_id)).first()
         return (row[0], row[1]) if row else None
@@ -844,6 +896,36 @@ class Store:
                 s.add(JudgeRecord(tender_id=tender_id, name=name))
                 self._touch(s, record, actor, "add_judge", name)
         return name
+
+    def remove_judge(self, actor: Actor, tender_id: int, name: str, reason: str = "") -> None:
+        """Take a seat off the panel with its declarations and scores (procurement or the chair, while the panel may
+        change); its account, if any, no longer sits on the panel.
+
+        A seat that has declared or scored needs the reason, kept in the audit trail with every score removed. This
+        is how a seat's work leaves the panel: such a seat is never handed to another account (:func:`grant`), a new
+        seat is added for the new judge instead.
+        """
+        name = judge_name(name)
+        with self.db.write() as s:
+            record, _ = self._open(s, actor, tender_id, Action.MANAGE_PANEL, lock=True)
+            seat = s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id,
+                                                       JudgeRecord.name == name)).scalar_one_or_none()
+            if seat is None:
+                raise BidEvalError.coded("store.no_seat", judge=name, tender=tender_id)
+            work = seat_work(s, tender_id, name)
+            if any(work.values()) and not reason.strip():
+                raise BidEvalError.coded("store.reason_needed", what="remove_judge", judge=name, **work)
+            removed = [f"{r.vendor_id} {r.criterion} {r.score or '-'}" for r in s.execute(
+                select(ScoreRecord).where(ScoreRecord.tender_id == tender_id, ScoreRecord.judge == name)
+                .order_by(ScoreRecord.vendor_id, ScoreRecord.criterion)).scalars()]
+            holder = s.get(AccountRecord, seat.account_id) if seat.account_id is not None else None
+            for model in (ScoreRecord, DeclarationRecord):
+                s.execute(delete(model).where(model.tender_id == tender_id, model.judge == name))
+            s.delete(seat)
+            self._touch(s, record, actor, "remove_judge", name,
+                        old=f"{work['declarations']} declarations, {work['scores']} scores", reason=reason.strip(),
+                        detail=f"held by: {holder.username if holder else '-'}; scores removed: "
+                               f"{'; '.join(removed) or '-'}")
 
     def my_seat(self, actor: Actor, tender_id: int) -> str | None:
         """The actor's name on the tender's panel, if they hold a seat."""
@@ -878,7 +960,7 @@ class Store:
         ``expected_version``: the tier's version the caller saw (0: none yet); WriteConflict when it moved since.
         """
         with self.db.write() as s:
-            record, _ = self._open(s, actor, tender_id, Action.SET_TIER, lock=True)
+            record, roles = self._open(s, actor, tender_id, Action.SET_TIER, lock=True)
             rubric = self._rubric_of(record)
             criterion = rubric.criterion_index.get(criterion_id)
             if not isinstance(criterion, Tiered):
@@ -900,8 +982,11 @@ class Store:
                     ScoreRecord.criterion == criterion_id, ScoreRecord.score.is_not(None))).all()
                 outside = tuple((j, Decimal(v)) for j, v in scores if v is not None and not tier.contains(Decimal(v)))
                 if outside:
-                    raise TierRefused.coded("score.scores_outside_tier", tier=tier, scores=outside, criterion=named,
-                                            vendor_id=vendor_id)
+                    view = self._view(s, actor, record, roles)
+                    shown = outside if view.panel else tuple(  # a chair still scoring is told only their own
+                        (j, v) for j, v in outside if view.seat is not None and j == view.seat.name)
+                    raise TierRefused.coded("score.scores_outside_tier", tier=tier, scores=shown, criterion=named,
+                                            vendor_id=vendor_id, others=len(outside) - len(shown))
             old = current.tier if current else None
             if tier is None:
                 if current is not None:
@@ -914,12 +999,14 @@ class Store:
             self._touch(s, record, actor, "set_tier", f"{vendor_id} {criterion_id}", old, tier.id if tier else None)
 
     def scores(self, actor: Actor, tender_id: int, judge: str | None = None) -> list[ScoreEntry]:
-        """Scores of the tender (of one judge when given). A judge who has not submitted reads only their own."""
+        """Scores of the tender (of one judge when given). Whoever holds a seat that has not submitted — a judge, or
+        a chair or procurement officer who also scores — reads only their own (:meth:`_view`)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
             query = select(ScoreRecord).where(ScoreRecord.tender_id == tender_id)
-            if not self._may_read_panel(s, actor, record, roles):
-                seat = self._seat(s, actor, tender_id)
+            view = self._view(s, actor, record, roles)
+            if not view.panel:
+                seat = view.seat
                 if seat is None:
                     raise RightRefused(actor, roles, Action.READ_PANEL, tender_id)
                 if judge is not None and judge_name(judge) != seat.name:
@@ -929,15 +1016,6 @@ class Store:
                 query = query.where(ScoreRecord.judge == judge_name(judge))
             return [ScoreEntry(r.judge, r.vendor_id, r.criterion, r.score, r.comment, r.version)
                     for r in s.execute(query.order_by(ScoreRecord.id)).scalars()]
-
-    def _may_read_panel(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role]) -> bool:
-        """Whether the actor may read every judge's scores, means and outliers now."""
-        if allowed(roles - {Role.OBSERVER}, Action.READ_PANEL):
-            return True
-        if Role.OBSERVER in roles and record.stage == Stage.FINAL.value:
-            return True
-        seat = self._seat(s, actor, record.id) if Role.JUDGE in roles else None
-        return seat is not None and seat.submitted_at is not None
 
     def set_score(self, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str, score: Decimal | None,
                   comment: str = "", expected_version: int | None = None) -> int:
@@ -1058,31 +1136,35 @@ class Store:
         """The whole panel as the engine takes it (for those who may read every score)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
-            if not self._may_read_panel(s, actor, record, roles):
-                raise RightRefused(actor, roles, Action.READ_PANEL, tender_id)
+            view = self._view(s, actor, record, roles)
+            if not view.panel:
+                raise RightRefused(actor, roles, Action.READ_PANEL, tender_id, "blind" if view.blind else "")
             return self._panel_input(s, tender_id)
 
     def evaluate(self, actor: Actor, tender_id: int) -> Result:
         """The whole evaluation as it stands, read in one snapshot (for those who may read every score)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_RESULT)
-            if not self._may_read_panel(s, actor, record, roles):
+            if not self._view(s, actor, record, roles).panel:
                 raise RightRefused(actor, roles, Action.READ_PANEL, tender_id, "blind")
             return self._evaluate(s, record, None)
 
     def result_for(self, actor: Actor, tender_id: int) -> Result:
-        """The evaluation the actor may read: the whole one, or — for a judge who has not submitted — one made
-        from their own scores only (no other judge's score, no panel mean, no deviations, no outliers).
+        """The evaluation the actor may read: the whole one, or — for a seat that has not submitted, whatever its
+        holder's other roles — one made from their own scores only (no other judge's score, no panel mean, no
+        deviations, no outliers).
 
         The results page and every download call this.
         """
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_RESULT)
-            if self._may_read_panel(s, actor, record, roles):
+            view = self._view(s, actor, record, roles)
+            if view.panel:
                 return self._evaluate(s, record, None)
-            seat = self._judge_view(s, actor, record, roles)
+            seat = view.seat
             if seat is None:
                 raise RightRefused(actor, roles, Action.READ_RESULT, tender_id)
+            self._check_declared(s, actor, record, roles, seat)
             if record.hide_prices:
                 raise RightRefused(actor, roles, Action.READ_RESULT, tender_id, "prices_sealed")
             return self._evaluate(s, record, seat)
@@ -1153,15 +1235,17 @@ class Store:
             if now != confirmed:
                 raise WriteConflict("panel", confirmed.version, record.version, preview=True)
             panel = self._read_workbook(s, record, name, content)
-            holders = dict(s.execute(select(JudgeRecord.name, JudgeRecord.account_id)
-                                     .where(JudgeRecord.tender_id == tender_id)).all())
+            holders = {name: (holder, last) for name, holder, last in s.execute(
+                select(JudgeRecord.name, JudgeRecord.account_id, JudgeRecord.last_account_id)
+                .where(JudgeRecord.tender_id == tender_id))}
             removed = [f"{r.judge} {r.vendor_id} {r.criterion} {r.score or '-'}" for r in s.execute(
                 select(ScoreRecord).where(ScoreRecord.tender_id == tender_id)
                 .order_by(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion)).scalars()]
             for model in (JudgeRecord, TierRecord, ScoreRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id))
             for judge in panel.judges:
-                s.add(JudgeRecord(tender_id=tender_id, name=judge, account_id=holders.get(judge)))
+                holder, last = holders.get(judge, (None, None))
+                s.add(JudgeRecord(tender_id=tender_id, name=judge, account_id=holder, last_account_id=last))
             for (vendor_id, criterion), tier in panel.tiers.items():
                 s.add(TierRecord(tender_id=tender_id, vendor_id=vendor_id, criterion=criterion, tier=tier, version=1))
             stamp = self.db.clock()
@@ -1180,15 +1264,18 @@ class Store:
         """What importing ``judge``'s returned score sheet would change: only that judge's scores, against the
         tiers agreed in the app (the sheet needs no Tiers sheet; rows of other judges are refused)."""
         with self.db.read() as s:
-            record, _ = self._open(s, actor, tender_id, Action.IMPORT_SCORES)
-            return self._sheet_preview(s, actor, record, judge, name, content)
+            record, roles = self._open(s, actor, tender_id, Action.IMPORT_SCORES)
+            return self._sheet_preview(s, actor, roles, record, judge, name, content)
 
-    def _sheet_preview(self, s: Session, actor: Actor, record: TenderRecord, judge: str, name: str,
-                       content: bytes) -> SheetPreview:
+    def _sheet_preview(self, s: Session, actor: Actor, roles: frozenset[Role], record: TenderRecord, judge: str,
+                       name: str, content: bytes) -> SheetPreview:
         judge = judge_name(judge)
         if not s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == record.id,
                                                       JudgeRecord.name == judge)).first():
             raise BidEvalError.coded("store.no_seat", judge=judge, tender=record.id)
+        view = self._view(s, actor, record, roles)
+        if view.blind and view.seat is not None and judge != view.seat.name:  # a preview shows a judge's scores
+            raise RightRefused(actor, roles, Action.IMPORT_SCORES, record.id, "blind")
         panel = self._read_workbook(s, record, name, content, app_tiers=True)
         others = sorted({x.judge for x in panel.scores if x.judge != judge})
         if others:
@@ -1215,8 +1302,8 @@ class Store:
         Each change is checked as a typed score would be (declarations, tier, decimals) and audited.
         """
         with self.db.write() as s:
-            record, _ = self._open(s, actor, tender_id, Action.IMPORT_SCORES, lock=True)
-            now = self._sheet_preview(s, actor, record, confirmed.judge, confirmed.file, content)
+            record, roles = self._open(s, actor, tender_id, Action.IMPORT_SCORES, lock=True)
+            now = self._sheet_preview(s, actor, roles, record, confirmed.judge, confirmed.file, content)
             if now != confirmed:
                 raise WriteConflict("sheet", confirmed.version, record.version, preview=True, judge=confirmed.judge)
             for change in confirmed.changes:
@@ -1246,7 +1333,7 @@ class Store:
             if seat.submitted_at is not None:
                 return
             result = self._evaluate(s, record, None)
-            self._judge_view(s, actor, record, roles)  # declarations complete
+            self._check_declared(s, actor, record, roles, seat)
             recused = {v for j, v in self._panel_input(s, tender_id).recused if j == seat.name}
             given = {(x.vendor_id, x.criterion) for x in result.panel_scores if x.judge == seat.name
                      and x.score is not None}
@@ -1258,9 +1345,11 @@ class Store:
             self._touch(s, record, actor, "submit", seat.name)
 
     def progress(self, actor: Actor, tender_id: int) -> Progress:
-        """Scores given and due per judge and per valid bid (counts only), and who has submitted."""
+        """Scores given and due per judge and per valid bid (counts only), and who has submitted. It tells which bids
+        are valid: through a seat, after declaring only (:meth:`_view`)."""
         with self.db.read() as s:
-            record, _ = self._open(s, actor, tender_id, Action.READ_PANEL)
+            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL)
+            self._view(s, actor, record, roles, bids=True)
             result = self._evaluate(s, record, None)
             panel = self._panel_input(s, tender_id)
             seats = {j.name: j.submitted_at is not None for j in s.execute(
@@ -1273,7 +1362,8 @@ class Store:
                           for j, done in seats.items())
         per_bid = tuple((v, sum(1 for j in seats for c in criteria if (j, v, c) in given),
                          sum(len(criteria) for j in seats if (j, v) not in panel.recused)) for v in valid)
-        return Progress(Stage(record.stage), per_judge, per_bid)
+        per_cell = tuple((v, c, sum(1 for j in seats if (j, v, c) in given)) for v in valid for c in criteria)
+        return Progress(Stage(record.stage), per_judge, per_bid, per_cell)
 
     def close_scoring(self, actor: Actor, tender_id: int, reason: str = "") -> None:
         """scoring → review (the chair); with judges yet to submit, a reason is required."""
@@ -1291,7 +1381,8 @@ class Store:
         if not text.strip():
             raise BidEvalError.coded("store.reason_needed", what="finding")
         with self.db.write() as s:
-            record, _ = self._open(s, actor, tender_id, Action.RECORD_FINDING, lock=True)
+            record, roles = self._open(s, actor, tender_id, Action.RECORD_FINDING, lock=True)
+            self._refuse_blind(s, actor, record, roles, Action.RECORD_FINDING)
             current = s.execute(select(FindingRecord).where(
                 FindingRecord.tender_id == tender_id, FindingRecord.kind == kind.value,
                 FindingRecord.vendor_id == vendor_id, FindingRecord.criterion == criterion,
@@ -1334,18 +1425,19 @@ class Store:
     def findings(self, actor: Actor, tender_id: int) -> list[tuple[Flag, str, str, int]]:
         """Recorded findings: (flag, text, by, version)."""
         with self.db.read() as s:
-            self._open(s, actor, tender_id, Action.READ_PANEL)
+            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL)
+            self._refuse_blind(s, actor, record, roles, Action.READ_PANEL)
             return [(Flag(FindingKind(f.kind), f.vendor_id, f.criterion, f.judge), f.text, f.by, f.version)
                     for f in s.execute(select(FindingRecord).where(FindingRecord.tender_id == tender_id)
                                        .order_by(FindingRecord.id)).scalars()]
 
     def sign_off(self, actor: Actor, tender_id: int) -> SignOff:
         """What the exported workbook and the report state: the stage, who finalised the result and when, and the
-        chair's findings (to those who may read every score; none for a judge who has not submitted)."""
+        chair's findings (to those who may read every score; none while the actor's own seat has not submitted)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
             found: tuple[ChairFinding, ...] = ()
-            if self._may_read_panel(s, actor, record, roles):
+            if self._view(s, actor, record, roles).panel:
                 found = tuple(ChairFinding(Flag(FindingKind(f.kind), f.vendor_id, f.criterion, f.judge), f.text, f.by,
                                            f.at)
                               for f in s.execute(select(FindingRecord).where(FindingRecord.tender_id == tender_id)
@@ -1359,6 +1451,7 @@ class Store:
             raise BidEvalError.coded("store.reason_needed", what="consensus")
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.SET_CONSENSUS, lock=True)
+            self._refuse_blind(s, actor, record, roles, Action.SET_CONSENSUS)
             rubric = self._rubric_of(record)
             if rubric.panel.aggregate is not Aggregate.CONSENSUS:
                 raise RightRefused(actor, roles, Action.SET_CONSENSUS, tender_id, "not_consensus",
@@ -1384,9 +1477,10 @@ class Store:
             return current.version
 
     def blockers(self, actor: Actor, tender_id: int) -> Blockers:
-        """What stands between the tender and finalisation."""
+        """What stands between the tender and finalisation (flags name judges and prices: not while blind)."""
         with self.db.read() as s:
-            record, _ = self._open(s, actor, tender_id, Action.READ_PANEL)
+            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL)
+            self._refuse_blind(s, actor, record, roles, Action.READ_PANEL)
             return self._blockers(s, record)
 
     def _blockers(self, s: Session, record: TenderRecord) -> Blockers:
@@ -1400,7 +1494,8 @@ class Store:
     def finalise(self, actor: Actor, tender_id: int) -> None:
         """review → final, signed by the chair; FinaliseRefused lists every incomplete bid and unanswered flag."""
         with self.db.write() as s:
-            record, _ = self._open(s, actor, tender_id, Action.FINALISE, lock=True)
+            record, roles = self._open(s, actor, tender_id, Action.FINALISE, lock=True)
+            self._refuse_blind(s, actor, record, roles, Action.FINALISE)
             found = self._blockers(s, record)
             if found:
                 raise FinaliseRefused(tender_id, found)

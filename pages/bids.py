@@ -256,14 +256,17 @@ def show_report() -> None:
     report: ImportReport = last["report"]
     store, tender = ws.store(), last["tender"]
     rubric = store.rubric(ws.actor(), tender)
-    bids = {b.vendor_id: b for b in store.bidset(ws.actor(), tender).bids}
+    blind = ws.blind_seat() is not None  # the user's own seat still scores: no bid read before it submits
+    bids = {} if blind else {b.vendor_id: b for b in store.bidset(ws.actor(), tender).bids}
     checks = check_bids(rubric, [bids[v] for vendors in report.accepted.values() for v in vendors if v in bids])
+    names = dict(store.bidders(ws.actor(), tender)) if blind else {}
     st.markdown("**" + tr("上次导入的结果", "Last import") + "**")
     if last.get("progress"):
         step: ImportProgress = last["progress"]
         st.progress(step.files_read / step.files, text=progress_text(step, ws.lang(), finished=True))
     for name, vendors in report.accepted.items():
-        lines = [imported_line(v, bids.get(v), checks.get(v), ws.lang()) for v in vendors]
+        lines = [f"{_code(v)} {ws.markdown_text(names.get(v, ''))}" if blind else
+                 imported_line(v, bids.get(v), checks.get(v), ws.lang()) for v in vendors]
         invalid = sum(1 for v in vendors if v in checks and not checks[v].valid)
         title = file_title(name, report.renamed.get(name), ws.lang())
         head = tr(f"✓ {title}：已导入 {len(vendors)} 份投标", f"✓ {title}: {len(vendors)} bid(s) imported")
@@ -381,6 +384,10 @@ def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
     if notice and notice[0] == tender:
         st.success(tr(f"已删除投标人 {notice[1]} 的投标。", f"The bid of {notice[1]} was removed."))
         st.session_state.bids_notice = None  # shown once
+    blind = ws.blind_seat()
+    if blind is not None:  # a procurement officer who scores too reads the bids on the Scoring page, as a judge
+        st.info(ws.held_back_text(blind), icon=":material/visibility_off:")
+        return
     bids = store.bidset(ws.actor(), tender).bids
     if not bids:
         st.info(tr("本项目还没有投标。", "This tender has no bids yet."))

@@ -68,7 +68,11 @@ def stage_section(store: Store, chair: Actor, tender: int) -> Stage:
 
 def progress_section(store: Store, chair: Actor, tender: int, names: dict[str, str]) -> None:
     tr = ws.tr
-    progress = store.progress(chair, tender)
+    try:
+        progress = store.progress(chair, tender)
+    except BidEvalError as error:  # a chair who scores too reads no bid, not even which are valid, before declaring
+        ws.show_error(error)
+        return
     left, right = st.columns(2)
     left.markdown(tr("**各评委**", "**Per judge**"))
     left.dataframe(pd.DataFrame({
@@ -237,6 +241,11 @@ def finalise_section(store: Store, chair: Actor, tender: int, stage: Stage) -> N
                      if found else None):
             if act(store.finalise, chair, tender):
                 st.rerun()
+    reopen_section(store, chair, tender, stage)
+
+
+def reopen_section(store: Store, chair: Actor, tender: int, stage: Stage) -> None:
+    tr = ws.tr
     if stage in (Stage.REVIEW, Stage.FINAL):
         back = Stage.REVIEW if stage is Stage.FINAL else Stage.SCORING
         with st.form("review_reopen_form", clear_on_submit=True):
@@ -264,10 +273,14 @@ def main() -> None:
     if note:
         st.success(note)
     stage = stage_section(store, chair, tender)
-    result = store.evaluate(chair, tender)
-    names = {s.vendor_id: s.vendor_name for s in result.ranking}
     st.subheader(tr("评分进度", "Scoring progress"))
-    progress_section(store, chair, tender, names)
+    progress_section(store, chair, tender, dict(store.bidders(chair, tender)))
+    blind = ws.blind_seat()
+    if blind is not None:  # the findings, consensus and blockers show the other judges' scores and the prices
+        st.info(ws.held_back_text(blind), icon=":material/visibility_off:")
+        reopen_section(store, chair, tender, stage)
+        return
+    result = store.evaluate(chair, tender)
     st.subheader(tr("书面意见", "Written findings"))
     findings_section(store, chair, tender, result, stage)
     if result.rubric.panel.aggregate is Aggregate.CONSENSUS:

@@ -1,6 +1,8 @@
-"""定档 / Tiers: the chair records each valid bid's agreed tier, keeps the panel list, imports a judge's returned
-score sheet as that judge's scores (previewed, then confirmed), and — as a separate, confirmed action that lists
-what it removes — replaces the whole panel with a panel workbook.
+"""定档 / Tiers: the chair records each valid bid's agreed tier, keeps the panel list (a judge removed with their
+work and a reason), imports a judge's returned score sheet as that judge's scores (previewed, then confirmed), and
+— as a separate, confirmed action that lists what it removes — replaces the whole panel with a panel workbook.
+The page reads counts of scores only (``Store.progress``), never a judge's score: a chair who scores too agrees
+tiers before submitting.
 
 Seed rule: 由评标委员会在打分前根据各投标人的运营管理方案确定各投标人所属档次，然后评委在相应档次内独立打分。
 Actions run in button callbacks, before the page is drawn, so the tables below
@@ -19,7 +21,7 @@ import workspace as ws
 from bideval.values import plain_number
 from bideval.errors import BidEvalError, PanelError
 from bideval.rubric import Tier, Tiered
-from bideval.storage import ScoreRefused, Store
+from bideval.storage import Progress, ScoreRefused, Store
 from bideval.workflow import Stage
 
 ws.enter_page("tiers")
@@ -91,6 +93,22 @@ def add_judge(store: Store, tender: int) -> None:
         return
     note("panel", "success", tr(f"已加入评委：{name}", f"Added to the panel: {name}"))
     st.session_state.tiers_new_judge = ""
+
+
+def remove_judge(store: Store, tender: int) -> None:
+    """Take the chosen judge off the panel, their declarations and scores with them (a reason once they have any)."""
+    name = st.session_state.get("tiers_remove_judge")
+    if name is None:
+        note("panel", "warning", tr("请先选择评委。", "Choose the judge first."))
+        return
+    try:
+        store.remove_judge(ws.actor(), tender, name, st.session_state.get("tiers_remove_reason", ""))
+    except BidEvalError as error:
+        note("panel", "error", "\n\n".join(ws.error_markdown(error)))
+        return
+    note("panel", "success", tr(f"已移除评委：{name}", f"Removed from the panel: {name}"))
+    st.session_state.tiers_remove_judge = None
+    st.session_state.tiers_remove_reason = ""
 
 
 def problems_note(section: str, name: str, error: PanelError) -> None:
@@ -212,13 +230,10 @@ if "tiers_round" not in st.session_state:
     st.session_state.tiers_round = 0
 if "tiers_notes" not in st.session_state:
     st.session_state.tiers_notes = {}
-result = ws.result()
-rubric = result.rubric
+rubric = store.rubric(ws.actor(), tender)
 lang = ws.lang()
-bids = sorted(result.ranking, key=lambda s: s.vendor_id)
 tiered = [c for c in rubric.panel_criteria if isinstance(c, Tiered)]
 agreed = store.tiers(ws.actor(), tender)
-scores = store.scores(ws.actor(), tender)
 
 st.title(tr("定档", "Tiers"))
 st.caption(tr("由评标委员会在打分前根据各投标人的运营管理方案确定各投标人所属档次，然后评委在相应档次内独立打分。",
@@ -228,23 +243,32 @@ info = store.tender(ws.actor(), tender)
 if info.stage is Stage.SETUP:
     st.info(tr("本项目处于准备阶段：在“评审”页面开始评分后，评委才能打分。",
                "This tender is being set up: judges score once scoring opens (on the Review page)."))
+blind = ws.blind_seat()
+if blind is not None:  # the chair scores too: counts of scores here, never a score of another judge
+    st.info(ws.held_back_text(blind), icon=":material/visibility_off:")
+try:  # which bids are valid and how many judges scored each: counts only, never a judge's score
+    progress: Progress | None = store.progress(ws.actor(), tender)
+except BidEvalError as error:  # a chair whose own seat has yet to declare reads no bid, not even which are valid
+    ws.show_error(error)
+    progress = None
+names = dict(store.bidders(ws.actor(), tender))
+bids = sorted((v, names.get(v, v)) for v, _, _ in progress.bids) if progress else []  # valid bids, by vendor id
 
-if not tiered:
+if progress is None:
+    st.caption(tr("作出回避声明后，这里列出各有效投标的档次。", "The valid bids' tiers are listed here once you have declared."))
+elif not tiered:
     st.info(tr("本评分标准没有分档评分项，无需定档。", "This rubric has no tiered criteria: there is nothing to agree."))
 elif not bids:
     st.info(tr("没有有效投标，无需定档。", "There is no valid bid to place in a tier."))
 else:
-    done = sum(1 for b in bids for c in tiered if (b.vendor_id, c.id) in agreed)
+    done = sum(1 for v, _ in bids for c in tiered if (v, c.id) in agreed)
     total = len(bids) * len(tiered)
     st.progress(done / total, text=tr(f"已定档 {done} / {total}，待定 {total - done}",
                                       f"Tiers agreed: {done} of {total}, {total - done} to agree"))
-    if result.invalid:
-        st.caption(tr(f"{len(result.invalid)} 份无效投标不参与定档和打分。",
-                      f"{len(result.invalid)} invalid bid(s) are neither tiered nor scored."))
-    given: dict[tuple[str, str], int] = {}
-    for s in scores:
-        if s.score is not None:
-            given[(s.vendor_id, s.criterion)] = given.get((s.vendor_id, s.criterion), 0) + 1
+    if len(names) > len(bids):
+        st.caption(tr(f"{len(names) - len(bids)} 份无效投标不参与定档和打分。",
+                      f"{len(names) - len(bids)} invalid bid(s) are neither tiered nor scored."))
+    given = {(v, c): n for v, c, n in progress.scored}
     for criterion in tiered:
         st.subheader(f"{criterion.name.text(lang)} · {tr('满分', 'max')} {plain_number(criterion.max)}")
         st.markdown("\n".join(
@@ -252,12 +276,11 @@ else:
             for t in criterion.tiers))
         show_notes(criterion.id)
         key = f"tiers_grid_{tender}_{criterion.id}_{st.session_state.tiers_round}"
-        vendors = [(b.vendor_id, b.vendor_name) for b in bids]
         table = pd.DataFrame({
-            "vendor": [b.vendor_name for b in bids],
-            "vendor_id": [b.vendor_id for b in bids],
-            "tier": [agreed.get((b.vendor_id, criterion.id)) for b in bids],
-            "scored": [given.get((b.vendor_id, criterion.id), 0) for b in bids],
+            "vendor": [n for _, n in bids],
+            "vendor_id": [v for v, _ in bids],
+            "tier": [agreed.get((v, criterion.id)) for v, _ in bids],
+            "scored": [given.get((v, criterion.id), 0) for v, _ in bids],
         })
         choices = {t.id: tier_text(t) for t in criterion.tiers}
         with st.form(f"tiers_form_{criterion.id}", border=False):
@@ -276,24 +299,20 @@ else:
                                 "Judges who already scored this; a new tier must contain their scores")),
                 })
             st.form_submit_button(tr("保存定档", "Save tiers"), key=f"tiers_save_{criterion.id}", type="primary",
-                                  on_click=save_tiers, args=(store, tender, criterion, key, vendors))
+                                  on_click=save_tiers, args=(store, tender, criterion, key, bids))
 
 st.divider()
 st.subheader(tr("评标委员会", "Panel"))
 show_notes("panel")
 members = store.judges(ws.actor(), tender)
-valid = {b.vendor_id for b in bids}
-expected = len(valid) * len(rubric.panel_criteria)
-if members:
-    counts = {j: 0 for j in members}
-    for s in scores:
-        if s.score is not None and s.judge in counts and s.vendor_id in valid:
-            counts[s.judge] += 1
+if members and progress is not None:
     st.dataframe(pd.DataFrame({
-        tr("评委", "Judge"): members,
-        tr("已打分", "Scores given"): [counts[j] for j in members],
-        tr("应打分", "Scores due"): [expected] * len(members),
+        tr("评委", "Judge"): [j for j, *_ in progress.judges],
+        tr("已打分", "Scores given"): [n for _, n, _, _ in progress.judges],
+        tr("应打分", "Scores due"): [due for _, _, due, _ in progress.judges],
     }), hide_index=True, key="tiers_members")
+elif members:
+    st.markdown(tr("评委：", "Judges: ") + ws.markdown_text(tr("、", ", ").join(members)))
 else:
     st.info(tr("尚无评委。请在下方添加，或导入评分工作簿。", "No judges yet. Add them below or import a panel workbook."))
 with st.form("tiers_judge_form", border=False):
@@ -301,6 +320,19 @@ with st.form("tiers_judge_form", border=False):
     name_col.text_input(tr("新评委姓名", "New judge's name"), key="tiers_new_judge")
     add_col.form_submit_button(tr("添加评委", "Add judge"), key="tiers_add_judge", on_click=add_judge,
                                args=(store, tender), width="stretch")
+if members:
+    with st.form("tiers_remove_form", border=False):
+        who_col, why_col, remove_col = st.columns([2, 3, 1], vertical_alignment="bottom")
+        who_col.selectbox(tr("移除评委", "Remove a judge"), members, key="tiers_remove_judge", index=None,
+                          placeholder=tr("选择评委", "Choose the judge"))
+        why_col.text_input(tr("理由（评委已声明或打分时必填，记入审计记录）",
+                              "Reason (needed once the judge has declared or scored; kept in the audit trail)"),
+                           key="tiers_remove_reason")
+        remove_col.form_submit_button(tr("移除", "Remove"), key="tiers_remove", on_click=remove_judge,
+                                      args=(store, tender), width="stretch")
+    st.caption(tr("已作出回避声明或打分的评委席位不能交给其他账户：移除该评委（其声明和评分一并删除），再添加新的评委席位。",
+                  "A seat that has declared or scored goes to no other account: remove that judge (their "
+                  "declarations and scores go with them) and add a new seat."))
 
 st.divider()
 st.subheader(tr("导入评委交回的评分表", "Import a judge's returned score sheet"))

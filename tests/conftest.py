@@ -148,6 +148,20 @@ def open_app(page: str | None = None, lang: str = "zh", user: str | None = "admi
     return app
 
 
+def menu_of(app) -> tuple[str, ...]:
+    """The pages the app's menu holds (their names under pages/), in menu order."""
+    import workspace
+
+    held = []
+    for page in workspace.PAGES:
+        try:
+            app.switch_page(f"pages/{page.name}.py")  # AppTest refuses a page the navigation does not hold
+        except ValueError:
+            continue
+        held.append(page.name)
+    return tuple(held)
+
+
 @pytest.fixture
 def through_the_entrypoint(monkeypatch: pytest.MonkeyPatch) -> None:
     """AppTest reruns a page of a folder named pages/ alone, without bid_eval.py and its sidebar; a server runs

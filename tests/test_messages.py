@@ -671,8 +671,9 @@ RIGHT_REFUSALS = [
     ("declare_first", dict(vendors=(VENDOR,)),
      f"declare for every bidder whether you have a conflict of interest first (回避声明): {VENDOR}",
      f"须先对每家投标人作出回避声明：{VENDOR}"),
-    ("blind", {}, "a judge sees only their own scores until they have submitted them",
-     "评委提交自己的评分之前，只能看到自己的评分"),
+    ("blind", {}, "whoever holds a seat on the panel sees only their own scores until they have submitted them, "
+     "whatever their other roles",
+     "在本评标委员会中有评委席位的人（包括兼任评委的组长和采购人代表），提交自己的评分之前只能看到自己的评分"),
     ("no_seat", {}, "you hold no seat on this panel", "您不是本项目评标委员会的成员"),
     ("submitted", {}, "you have submitted your scores; they are locked", "您已提交评分，评分已锁定"),
     ("prices_sealed", {}, "prices stay sealed until you have submitted your technical scores",
@@ -745,6 +746,12 @@ def test_every_right_refusal_in_both_languages(why, facts, en, zh):
      "judge_name: the seat '王评委' is already held by another account", "评委席位“王评委”已由其他账户占用"),
     (AccountRefused("judge_name", "seated_as", username="wang", name="王评委"),
      "judge_name: wang already sits on this panel as '王评委'", "wang 已以“王评委”的身份在本评标委员会中"),
+    (AccountRefused("judge_name", "seat_has_work", seat="王评委", declarations=2, scores=3),
+     "judge_name: the seat '王评委' holds 2 declaration(s) and 3 score(s) of the account that held it, so it goes to "
+     "no other account: remove that judge (their scores are removed, with the reason, in the audit trail) and add a "
+     "new seat",
+     "评委席位“王评委”已有原持有账户的 2 项回避声明和 3 项评分，不能交给其他账户：请移除该评委（其评分随之删除，理由记入审计记录），"
+     "再增设新的评委席位"),
     (AccountRefused("username", "username_needed"), "username: a user name is needed", "须填写用户名"),
     (AccountRefused("username", "no_account", username="wang"), "username: no account 'wang'", "没有用户名为“wang”的账户"),
     (AccountRefused("role", "role_needed"), "role: an invitation to a tender names the role it gives",
@@ -752,6 +759,19 @@ def test_every_right_refusal_in_both_languages(why, facts, en, zh):
     (AccountRefused("code", "bad_code"), "code: this invitation code is unknown, used or expired",
      "邀请码无效、已使用或已过期"),
     (BidEvalError.coded("store.reason_needed", what="finding"), "a finding needs its text", "复核意见不能为空"),
+    (BidEvalError.coded("store.reason_needed", what="remove_judge", judge="王评委", declarations=2, scores=5),
+     "removing 王评委 from the panel needs its reason: the seat has 2 declaration(s) and 5 score(s), which go with it "
+     "(the reason is kept in the audit trail)",
+     "移除评委王评委须填写理由：该席位已有 2 项回避声明和 5 项评分，将一并删除（理由记入审计记录）"),
+    (ScoreRefused.coded("score.scores_outside_tier", tier=T2, scores=(("王评委", "12"),), criterion=OPS,
+                        vendor_id=VENDOR, others=2),  # told a chair whose own seat has not submitted
+     "scores already given lie outside t2 (5.1–10): 王评委: 12; 2 score(s) of other judges, not shown before you "
+     "submit your own; those judges must change them first",
+     "不能定为二档（5.1–10）：已给出的评分（王评委：12；其他评委的 2 项评分，在您提交自己的评分前不显示）不在该档范围内，须先由这些评委修改评分"),
+    (ScoreRefused.coded("score.scores_outside_tier", tier=T2, scores=(), criterion=OPS, vendor_id=VENDOR, others=1),
+     "scores already given lie outside t2 (5.1–10): 1 score(s) of other judges, not shown before you submit your "
+     "own; those judges must change them first",
+     "不能定为二档（5.1–10）：已给出的评分（其他评委的 1 项评分，在您提交自己的评分前不显示）不在该档范围内，须先由这些评委修改评分"),
 ], ids=lambda x: getattr(x, "code", None) and f"{x.code}:{next(iter(x.data.values()), '')}")
 def test_every_service_refusal_in_both_languages(error, en, zh):
     """Every refusal of the service layer carries its facts; messages.py says them in English and Chinese."""

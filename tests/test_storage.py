@@ -10,19 +10,21 @@ import pytest
 from sqlalchemy import select, text
 
 from bideval import audit, messages
-from bideval.accounts import MAX_FAILURES, SignInRefused
+from bideval.accounts import MAX_FAILURES, AccountRefused, SignInRefused
+from bideval.documents import Envelope
 from bideval.errors import BidEvalError, PanelError, RubricError
 from bideval.evaluation import run
 from bideval.allowed_scores import (NEGATIVE, NO_TIER, NOT_A_NUMBER, OUTSIDE_RANGE, OUTSIDE_TIER, TOO_MANY_DECIMALS,
                                     ScoreRefused, parse_score_entry)
 from bideval.result import result_json
-from bideval.rights import Actor, RightRefused, Role
+from bideval.rights import Action, Actor, RightRefused, Role
 from bideval.rubric import load_rubric
 from bideval.schema import AuditEvent
 from bideval.storage import Store, TierRefused, WriteConflict
 from bideval.workflow import FindingKind, FinaliseRefused, Stage, StageRefused
 from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, replace_panel, seat_judge,
                       good_bid, write_consolidated, write_form, write_panel)
+from document_files import proposal_pdf
 
 RUBRIC_TEXT = EXAMPLE_RUBRIC.read_text(encoding="utf-8")
 
@@ -151,6 +153,7 @@ REFUSALS = [
     ("observer", lambda s, t, w: s.evaluate(w["observer"], t), "read the evaluation"),
     ("observer", lambda s, t, w: s.tiers(w["observer"], t), "read every judge's scores"),  # before the result is final
     ("observer", lambda s, t, w: s.remove_bid(w["observer"], t, VENDOR_A), "import or remove bids"),
+    ("judge", lambda s, t, w: s.remove_judge(w["wang"], t, "李评委", "no reason"), "change the panel"),
     ("chair", lambda s, t, w: s.set_score(w["chair"], t, VENDOR_A, "service_design", D(3)), "score"),
     ("chair", lambda s, t, w: s.import_bids(w["chair"], t, []), "import or remove bids"),
     ("chair", lambda s, t, w: s.set_hide_prices(w["chair"], t, True), "change the tender's settings"),
@@ -842,6 +845,232 @@ def test_the_audit_cli_verifies_and_exits_2_when_broken(session, url, capsys):
     tamper(store, "UPDATE audit_event SET actor = 'someone' WHERE id = :id", id=chain_ids(store, tender)[1])
     assert main(["audit", "verify", "--database", url]) == 2
     assert "broken at entry 2" in capsys.readouterr().out
+
+
+# -- a panel seat: what its holder reads whatever their other roles, and who may take it up
+
+def score_everything(store, tender, judge, ops=(D(12), D(7)), design=D(4)):
+    """``judge`` scores both bids of the session on both panel criteria (A in t3, B in t2)."""
+    for vendor, score in zip((VENDOR_A, VENDOR_B), ops):
+        store.set_score(judge, tender, vendor, "ops_plan", score)
+        store.set_score(judge, tender, vendor, "service_design", design)
+
+
+def refusal(call) -> RightRefused:
+    with pytest.raises(RightRefused) as refused:
+        call()
+    return refused.value
+
+
+@pytest.fixture
+def chair_scores(session):
+    """The session's chair also holds the seat 陈组长 (组长 usually scores too); 李评委 has declared and scored."""
+    store, tender, who = session
+    store.give_role(who["buyer"], tender, "chair", Role.JUDGE, judge_name="陈组长")
+    store.declare(who["li"], tender, {})
+    score_everything(store, tender, who["li"], ops=(D(14), D(9)))
+    return store, tender, who
+
+
+def test_a_chair_with_a_seat_declares_before_reading_any_bid(chair_scores):
+    store, tender, who = chair_scores
+    chair = who["chair"]
+    for call in (store.bidset, store.documents, store.bids_to_score, store.progress, store.result_for,
+                 lambda a, t: store.bid_file(a, t, VENDOR_A)):
+        refused = refusal(lambda: call(chair, tender))
+        assert (refused.why, refused.facts, refused.roles) == (
+            "declare_first", {"vendors": (VENDOR_A, VENDOR_B)}, (Role.CHAIR, Role.JUDGE))
+    assert store.bidders(chair, tender) == [(VENDOR_A, "北京示例客服有限公司"), (VENDOR_B, "北京示例客服有限公司")]
+    store.set_tier(chair, tender, VENDOR_B, "ops_plan", None)  # the chair still agrees tiers, declared or not
+    store.set_tier(chair, tender, VENDOR_B, "ops_plan", "t2")
+    assert store.tiers(chair, tender)[(VENDOR_B, "ops_plan")] == "t2"
+
+
+def test_a_chair_with_a_seat_sees_no_other_judges_score_until_their_seat_submits(chair_scores, tmp_path):
+    store, tender, who = chair_scores
+    chair = who["chair"]
+    store.declare(chair, tender, {})
+    store.set_score(chair, tender, VENDOR_A, "ops_plan", D(11))
+    assert [(x.judge, x.score) for x in store.scores(chair, tender)] == [("陈组长", "11")]
+    blind = [
+        (lambda: store.scores(chair, tender, "李评委"), Action.READ_PANEL),
+        (lambda: store.evaluate(chair, tender), Action.READ_PANEL),
+        (lambda: store.panel_input(chair, tender), Action.READ_PANEL),
+        (lambda: store.blockers(chair, tender), Action.READ_PANEL),
+        (lambda: store.findings(chair, tender), Action.READ_PANEL),
+        (lambda: store.events(chair, tender), Action.READ_AUDIT),
+        (lambda: store.preview_score_sheet(chair, tender, "李评委", "li.xlsx", b""), Action.IMPORT_SCORES),
+    ]
+    for call, action in blind:
+        refused = refusal(call)
+        assert (refused.action, refused.why, refused.roles) == (action, "blind", (Role.CHAIR, Role.JUDGE))
+    own = store.result_for(chair, tender)  # an evaluation of the chair's own scores, no one else's
+    assert own.judges == ("陈组长",) and {x.judge for x in own.panel_scores} == {"陈组长"}
+    assert own.standing(VENDOR_A).criteria["ops_plan"] == D(11)  # not the panel's mean with 李评委's 14
+    assert store.sign_off(chair, tender).findings == ()
+    with pytest.raises(TierRefused) as outside:  # told that one other score lies outside, never whose or what
+        store.set_tier(chair, tender, VENDOR_A, "ops_plan", "t2")
+    assert outside.value.data["scores"] == (("陈组长", D(11)),) and outside.value.data["others"] == 1
+    assert "14" not in str(outside.value) and "李评委" not in str(outside.value)
+    assert "1 score(s) of other judges, not shown before you submit your own" in str(outside.value)
+    assert store.progress(chair, tender).judges == (("王评委", 0, 4, False), ("李评委", 4, 4, False), ("陈组长", 1, 4, False))
+
+    score_everything(store, tender, chair, ops=(D(11), D(8)), design=D(3))
+    store.submit(chair, tender)
+    assert {x.judge for x in store.scores(chair, tender)} == {"李评委", "陈组长"}
+    assert store.evaluate(chair, tender).standing(VENDOR_A).criteria["ops_plan"] == D("12.5")
+    assert any(e.action == "set_score" for e in store.events(chair, tender))
+    assert store.blockers(chair, tender).not_submitted == ("王评委", "李评委")
+    with pytest.raises(TierRefused) as outside:
+        store.set_tier(chair, tender, VENDOR_A, "ops_plan", "t2")
+    assert set(outside.value.outside) == {("李评委", D(14)), ("陈组长", D(11))} and outside.value.data["others"] == 0
+
+
+def test_a_chair_still_scoring_imports_only_their_own_score_sheet(chair_scores, tmp_path):
+    store, tender, who = chair_scores
+    chair = who["chair"]
+    store.declare(chair, tender, {})
+    mine = write_xlsx_scores(tmp_path / "chen.xlsx", "陈组长", [(VENDOR_A, "ops_plan", 12)])
+    preview = store.preview_score_sheet(chair, tender, "陈组长", mine.name, mine.read_bytes())
+    assert store.import_score_sheet(chair, tender, preview, mine.read_bytes()) == 1
+    wang = write_xlsx_scores(tmp_path / "wang.xlsx", "王评委", [(VENDOR_A, "ops_plan", 12)])
+    assert refusal(lambda: store.preview_score_sheet(chair, tender, "王评委", wang.name, wang.read_bytes())).why \
+        == "blind"
+
+
+def test_a_seat_still_scoring_keeps_its_limits_whatever_the_roles(url, tmp_path):
+    """Two envelopes and a recusal: a procurement officer and a chair who both score see what a judge sees — prices
+    sealed, the recused bidder left out — until their own seat submits; then their roles apply in full."""
+    store = Store(url)
+    who = people(store)
+    buyer, chair = who["buyer"], who["chair"]
+    tender = store.create_tender(buyer, "T", RUBRIC_TEXT, "example.yaml")
+    forms = files(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)),
+                  write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.95)))
+    assert store.import_bids(buyer, tender, forms).ok
+    store.add_documents(buyer, tender, VENDOR_A, [("报价明细.pdf", proposal_pdf("prices"))], Envelope.PRICE)
+    store.set_hide_prices(buyer, tender, True)
+    store.give_role(buyer, tender, "chair", Role.CHAIR)
+    store.give_role(buyer, tender, "chair", Role.JUDGE, judge_name="陈组长")
+    store.give_role(buyer, tender, "buyer", Role.JUDGE, judge_name="采购人代表")
+    store.set_tier(chair, tender, VENDOR_A, "ops_plan", "t3")
+    store.set_tier(chair, tender, VENDOR_B, "ops_plan", "t2")
+    store.open_scoring(chair, tender)
+    store.declare(buyer, tender, {})
+    store.declare(chair, tender, {VENDOR_B: "前雇主 former employer"})
+    for actor in (buyer, chair):
+        assert {b.values["rate_per_call"] for b in store.bidset(actor, tender).bids} == {None}
+        assert refusal(lambda: store.result_for(actor, tender)).why == "prices_sealed"
+        assert [d.name for d in store.documents(actor, tender)] == []
+    assert refusal(lambda: store.bid_file(buyer, tender, VENDOR_A)).why == "prices_sealed"
+    assert refusal(lambda: store.bid_file(chair, tender, VENDOR_B)).facts == {"vendor_id": VENDOR_B}
+    assert [b.vendor_id for b in store.bidset(chair, tender).bids] == [VENDOR_A]  # recused from B
+    score_everything(store, tender, buyer)
+    store.submit(buyer, tender)
+    assert [b.values["rate_per_call"] for b in store.bidset(buyer, tender).bids] == [D("0.85"), D("0.95")]
+    assert store.bid_file(buyer, tender, VENDOR_A)[0] == "a.xlsx"
+    assert [d.name for d in store.documents(buyer, tender)] == ["报价明细.pdf"]
+    for vendor in (VENDOR_A,):
+        store.set_score(chair, tender, vendor, "ops_plan", D(12))
+        store.set_score(chair, tender, vendor, "service_design", D(4))
+    assert [b.vendor_id for b in store.bidset(chair, tender).bids] == [VENDOR_A]
+    store.submit(chair, tender)
+    assert [b.vendor_id for b in store.bidset(chair, tender).bids] == [VENDOR_A, VENDOR_B]  # the chair's roles now
+    assert store.evaluate(chair, tender).standing(VENDOR_B).quoted_price is not None
+
+
+# -- who may take up a seat
+
+def test_a_seat_that_has_declared_or_scored_goes_to_no_other_account(session):
+    store, tender, who = session
+    wang, buyer = who["wang"], who["buyer"]
+    store.declare(wang, tender, {})
+    store.set_score(wang, tender, VENDOR_A, "ops_plan", D(12))
+    store.take_role(buyer, tender, "wang", Role.JUDGE)
+    version = store.version(buyer, tender)
+    with pytest.raises(AccountRefused) as refused:
+        store.give_role(buyer, tender, "stranger", Role.JUDGE, judge_name="王评委")
+    assert (refused.value.field, refused.value.why, refused.value.facts) == (
+        "judge_name", "seat_has_work", {"seat": "王评委", "declarations": 2, "scores": 1})
+    code = store.accounts.invite(buyer, tender, Role.JUDGE, judge_name="王评委")
+    with pytest.raises(AccountRefused, match="2 declaration\\(s\\) and 1 score\\(s\\) of the account that held it"):
+        store.accounts.redeem(code, "zhao", "赵", "a long enough password")
+    assert store.accounts.find("zhao") is None  # nothing of the invitation was written
+    assert store.version(buyer, tender) == version and store.my_seat(who["stranger"], tender) is None
+    store.give_role(buyer, tender, "wang", Role.JUDGE, judge_name="王评委")  # back to the account that held it
+    assert store.my_seat(wang, tender) == "王评委"
+    assert store.scores(wang, tender)[0].score == "12"
+
+
+def test_a_seat_taken_back_before_seats_kept_their_holder_goes_to_no_one_once_it_has_declared(session):
+    """Migration 0004 marks the seats held then as last held by their holder; one taken back before knows no holder,
+    and its declarations (only a holder makes them) keep it from anyone else."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {})
+    store.take_role(who["buyer"], tender, "wang", Role.JUDGE)
+    with store.engine.begin() as connection:
+        connection.execute(text("UPDATE judge SET last_account_id = NULL WHERE name = '王评委'"))
+    with pytest.raises(AccountRefused) as refused:
+        store.give_role(who["buyer"], tender, "stranger", Role.JUDGE, judge_name="王评委")
+    assert refused.value.facts == {"seat": "王评委", "declarations": 2, "scores": 0}
+
+
+def test_a_seat_with_no_declaration_or_score_is_handed_over_and_audited(session):
+    store, tender, who = session
+    buyer = who["buyer"]
+    store.take_role(buyer, tender, "wang", Role.JUDGE)
+    store.give_role(buyer, tender, "stranger", Role.JUDGE, judge_name="王评委")
+    assert store.my_seat(who["stranger"], tender) == "王评委" and store.my_seat(who["wang"], tender) is None
+    event = store.events(buyer, tender)[-1]
+    assert (event.action, event.subject, event.new_value) == ("give_role", "stranger",
+                                                              "judge 王评委 (handed over from wang)")
+
+
+def test_a_seat_a_panel_workbook_filled_is_taken_up_by_its_first_account(session, tmp_path):
+    """The chair typed a judge's paper scores into a panel workbook: the seat was never held, its first account
+    takes it up with those scores (the goods sample's 王评委); a second account does not."""
+    store, tender, who = session
+    panel = write_panel(tmp_path / "panel.xlsx", [["赵评委", VENDOR_A, "ops_plan", 12, ""]],
+                        [[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t2"]], ["王评委", "李评委", "赵评委"])
+    preview = store.preview_replace_panel(who["chair"], tender, panel.name, panel.read_bytes())
+    store.replace_panel(who["chair"], tender, panel.name, panel.read_bytes(), preview)
+    assert store.my_seat(who["wang"], tender) == "王评委"  # a seat coming back keeps its account
+    store.give_role(who["buyer"], tender, "stranger", Role.JUDGE, judge_name="赵评委")
+    store.take_role(who["buyer"], tender, "stranger", Role.JUDGE)
+    with pytest.raises(AccountRefused) as refused:
+        store.give_role(who["buyer"], tender, "observer", Role.JUDGE, judge_name="赵评委")
+    assert refused.value.facts == {"seat": "赵评委", "declarations": 0, "scores": 1}
+
+
+def test_removing_a_judge_takes_their_work_with_a_reason_and_a_new_seat_takes_their_place(session):
+    store, tender, who = session
+    wang, buyer = who["wang"], who["buyer"]
+    store.declare(wang, tender, {VENDOR_B: "前雇主 former employer"})
+    store.set_score(wang, tender, VENDOR_A, "ops_plan", D(12))
+    store.set_score(wang, tender, VENDOR_A, "service_design", D(4))
+    version = store.version(buyer, tender)
+    with pytest.raises(BidEvalError) as refused:
+        store.remove_judge(buyer, tender, "王评委", " ")
+    assert refused.value.code == "store.reason_needed"
+    assert refused.value.data == {"what": "remove_judge", "judge": "王评委", "declarations": 2, "scores": 2}
+    with pytest.raises(BidEvalError) as unknown:
+        store.remove_judge(buyer, tender, "钱评委", "typo")
+    assert unknown.value.code == "store.no_seat"
+    assert store.version(buyer, tender) == version
+    store.remove_judge(buyer, tender, " 王评委 ", "因病退出 withdrew, ill")
+    assert store.judges(buyer, tender) == ["李评委"] and store.my_seat(wang, tender) is None
+    assert store.scores(who["chair"], tender, "王评委") == []
+    assert [d.judge for d in store.declarations(who["chair"], tender)] == []
+    event = store.events(buyer, tender)[-1]
+    assert (event.action, event.subject, event.old_value, event.reason) == (
+        "remove_judge", "王评委", "2 declarations, 2 scores", "因病退出 withdrew, ill")
+    assert event.detail == f"held by: wang; scores removed: {VENDOR_A} ops_plan 12; {VENDOR_A} service_design 4"
+    store.add_judge(buyer, tender, "钱评委")
+    store.give_role(buyer, tender, "stranger", Role.JUDGE, judge_name="钱评委")
+    with pytest.raises(RightRefused, match="declare for every bidder"):
+        store.bidset(who["stranger"], tender)  # the new judge declares for themself
+    store.add_judge(buyer, tender, "孙评委")
+    store.remove_judge(who["chair"], tender, "孙评委")  # a seat with no work needs no reason
 
 
 # -- migrations
