@@ -11,7 +11,7 @@ from typing import Sequence
 from .allowed_scores import grades_text
 from .currency import currency, money_amount
 from .labels import Label
-from .benchmark import ONE, ZERO, Base, BenchmarkRule, DeviationRounding
+from .benchmark import ZERO, BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, Kind, Linear, Op, PanelRules,
                      Penalty, Price, PriceMethod, Rubric, SharedCap, Judged, Tiered)
 from .values import plain_number
@@ -209,25 +209,12 @@ def sme_categories_rule(c: Price, lang: str) -> str:
 
 
 def benchmark_rule_text(rule: BenchmarkRule, lang: str) -> str:
-    """How the rubric forms B, in words: ``B = 0.95 × the mean …, rounded to the cent``."""
-    zh = lang == "zh"
-    if rule.base is Base.LOWEST:
-        base = "最低评审价格" if zh else "the lowest evaluated price"
-    elif rule.base is Base.MEAN:
-        base = "有效评审价格的算术平均值" if zh else "the mean of the valid evaluated prices"
-    elif rule.base is Base.TRIMMED_MEAN:
-        n = rule.trim_from
-        base = (f"有效评审价格去掉一个最高价和一个最低价后的算术平均值（不足{n}家时为算术平均值）" if zh else
-                f"the mean of the valid evaluated prices after dropping the highest and the lowest "
-                f"(with fewer than {n}, the plain mean)")
-    else:
-        w = rule.ceiling_weight or ZERO
-        base = (f"{plain_number(w)} × 最高限价 + {plain_number(ONE - w)} × 有效评审价格的算术平均值" if zh else
-                f"{plain_number(w)} × the budget ceiling + {plain_number(ONE - w)} × the mean of the valid evaluated prices")
-    if rule.coefficient != 1:
-        base = f"({base}) × {plain_number(rule.coefficient)}" if rule.base is Base.CEILING_AND_MEAN else \
-            f"{base} × {plain_number(rule.coefficient)}"
-    return f"评标基准价B = {base}，四舍五入到分" if zh else f"benchmark B = {base}, rounded to the cent"
+    """How the rubric forms B, in words: ``benchmark B = (0.3 × the budget ceiling + 0.7 × the mean …) × 0.8, rounded
+    to the cent`` (the formula is :func:`~bideval.benchmark.benchmark_formula`'s, as every explanation of B)."""
+    formula = benchmark_formula(rule, lang)
+    return f"评标基准价B = {formula}，四舍五入到分" if lang == "zh" else f"benchmark B = {formula}, rounded to the cent"
+
+
 def deduction_rule(c: Deduction, lang: str, rubric: Rubric | None = None) -> str:
     """扣分制 and penalties in words: each item's points per occurrence (and the field that counts it: by id, or
     by label when ``rubric`` is given), and the floor."""
