@@ -362,3 +362,16 @@ def test_check_warns_when_no_criterion_scores_the_price(tmp_path: Path, capsys):
     assert main(["check", "--criteria", str(ordered)]) == 2
     assert capsys.readouterr().err == (f"{ordered}: regime: order87 (综合评分法) scores price (Order 87 art. 55), but no "
                                        "criterion is of kind price: add a price criterion, or remove the regime\n")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("zh", "评分畸高畸低：张评委 / 91510107MA6CJ5NU8U / ops_plan：10.2（平均分 13.7200）"),
+    ("en", "outlier: 张评委 / 91510107MA6CJ5NU8U / ops_plan: 10.2 (mean 13.7200)"),
+])
+def test_the_terminal_names_an_outlier_in_its_language(tmp_path: Path, capsys, lang, line):
+    """The README's session: the Chinese summary said `(mean 13.7200)`."""
+    assert main(["evaluate", "--criteria", str(ROOT / "criteria" / "cs-outsourcing.yaml"), "--bids",
+                 str(ROOT / "sample_bids" / "cs-outsourcing"), "--panel",
+                 str(ROOT / "sample_bids" / "cs-outsourcing-panel.xlsx"), "--json", str(tmp_path / "r.json"),
+                 "--lang", lang]) == 0
+    assert line in capsys.readouterr().out.splitlines()

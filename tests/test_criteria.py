@@ -335,3 +335,23 @@ def test_a_criterion_is_never_dropped_without_a_word(monkeypatch):
         load_rubric(CRITERIA / "cs-outsourcing.yaml")
     assert [p.code for p in caught.value.problems] == ["rubric.criterion_unread"]
     assert caught.value.problems[0].data["criterion"] == "ops_plan"
+
+
+@files
+def test_check_in_chinese_says_its_own_words_in_chinese(path: Path):
+    """`check --lang zh` mixed English into its rule words (`lowest_ratio; … 异常低价 < 80% × mean`, `评委汇总：
+    trimmed_mean`, `需求：months 12`, `== True`): only the rubric's own ids and texts may be in Latin letters, and a
+    key or value of the format only in brackets after its Chinese name (`低价优先法（lowest_ratio）`)."""
+    from bideval.rubric_view import describe_rubric
+
+    r = load_rubric(path)
+    if path.stem in ENGLISH_ONLY:
+        return
+    own = " ".join([r.id] + [label.zh for label in labels(r.title) + labels(r.fields) + labels(r.criteria)]
+                   + [f.id for f in r.bid_fields] + [c.id for c in r.criteria] + [cap.id for cap in r.caps]
+                   + [g for g in r.groups] + [unit for unit, _ in r.pricing.demand.units]
+                   + [t.id for c in r.criteria if isinstance(c, Tiered) for t in c.tiers])
+    allowed = set(re.findall(r"[A-Za-z]+", own)) | {"B", "E", "Q", "in"}  # the formulas' letters, the op `in`
+    text = describe_rubric(r, "zh")
+    said = set(re.findall(r"[A-Za-z]+", re.sub(r"（[a-z_]+）", "", text)))
+    assert said - allowed == set(), text
