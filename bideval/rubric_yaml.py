@@ -256,8 +256,6 @@ class _RubricReader:
         self.source = source
         self.problems: list[Problem] = []
         self.currency = "CNY"  # the rubric's, once read: money fields and values are read in it
-        # what each criterion adds to the full marks, as read, even when it is built with mistakes (None: unknown)
-        self.maxima: dict[str, Decimal | None] = {}
         self.kinds: dict[str, Kind | None] = {}  # every criterion id in the document and its kind
         self.kinds_listed: list[Kind | None] = []  # the kind of every criterion listed, whatever its id (None: unread)
         # Whether every criterion listed was built, each under its own id: only then do the maxima say what the full
@@ -404,7 +402,7 @@ class _RubricReader:
         caps = self.caps(doc.get("caps"))
         # The full marks are known when every criterion and cap was read as written; else `total` is not checked.
         countable = self.criteria_read and caps is not None and len(self.problems) == before_caps
-        self.price_required(regime, criteria)
+        self.price_required(regime)
         for cap in caps or ():
             for part in cap.criteria:
                 if any(c.id == part and c.scale_to_best for c in criteria):
@@ -564,7 +562,7 @@ class _RubricReader:
             missing = [g.id for g in used if g.weight is None]
             self.fail_as("groups", "weights_partial", weighted=weighted, unweighted=missing)
             return
-        if total is None or not self.maxima or None in self.maxima.values():
+        if total is None:  # not given, or not checkable: a criterion, cap or group was refused
             return
         if not any(g.scale_to is not None or g.weight is not None for g in used):
             return
@@ -696,6 +694,7 @@ class _RubricReader:
             unit = item.get("unit")
             if unit is not None and not isinstance(unit, str):
                 self.fail_as(where, "not_text_value", what="unit", found=unit)
+                unit = None  # said once: not again as a money unit
             units = {None, self.currency} | ({TEN_THOUSAND_UNIT} if self.currency == "CNY" else set())  # 万 for yuan only
             if kind is FieldType.MONEY and unit not in units:
                 self.fail_as(where, "money_unit", field_id=fid, unit=unit, currency=self.currency,
@@ -752,7 +751,6 @@ class _RubricReader:
             where = f"criterion {cid!r}" if isinstance(cid, str) and cid else f"criterion #{index}"
             item = self.mapping(where, item, "a criterion")
             if item is None:
-                self.maxima[f"#{index}"] = None  # its max is unknown: the total cannot be checked
                 self.kinds_listed.append(None)
                 continue
             if "id" in item and (not isinstance(cid, str) or not _SLUG.fullmatch(cid)):  # missing: said already
@@ -767,7 +765,6 @@ class _RubricReader:
                 self.kinds[cid] = kind
             if kind is None:  # its keys are still checked, against every kind's: `kind：` is a key with a typo
                 self.keys(where, item, _COMMON_KEYS.union(*_KIND_KEYS.values()), ("id", "name", "group", "kind"))
-                self.maxima[f"#{index}"] = None
                 continue
             before = len(self.problems)
             self.keys(where, item, _COMMON_KEYS | _KIND_KEYS[kind], ("id", "name", "group", "kind"))
@@ -782,7 +779,7 @@ class _RubricReader:
         self.criteria_read = unique and len(out) == len(node)
         return tuple(out)
 
-    def price_required(self, regime: Any, criteria: tuple[Criterion, ...]) -> None:
+    def price_required(self, regime: Any) -> None:
         """Under ``regime: order87`` (综合评分法) price is scored (Order 87 art. 55): a rubric without a price criterion
         is refused. Said only when every criterion's kind was read (a price criterion with a typo in its kind is
         already named)."""
@@ -801,7 +798,6 @@ class _RubricReader:
         parts: dict[str, Any] = {}
         if kind is not Kind.GATE:
             parts["max"] = self.number(where, item.get("max"), "max")
-            self.maxima[cid] = Decimal(0) if kind is Kind.PENALTY else parts["max"]  # a penalty's best is 0
             if "max" not in item:
                 self.fail_as(where, "missing_key", key="max")
         if "decimals" in item:

@@ -416,8 +416,9 @@ def test_a_group_may_share_a_criterion_s_id_or_name():
     """docs/rubrics.md: the rule on names is about things of one kind. The price criterion `price` (价格 / Price)
     sits in the group `price` (价格 / Price) in every shipped rubric; nothing a bidder or the panel fills in names a
     group, so a group labelled like a criterion, or with its id, is no ambiguity."""
-    text = broken("candidates: 3\n", "candidates: 3\ngroups:\n  - {id: qualification}\n  - {id: commercial, label: {zh: 行业经验, en: Industry "
-                                     "experience}}\n  - {id: operations}\n  - {id: price}\n")
+    groups = ("groups:\n  - {id: qualification}\n  - {id: commercial, label: {zh: 行业经验, en: Industry experience}}\n"
+              "  - {id: operations}\n  - {id: price}\n")
+    text = broken("candidates: 3\n", "candidates: 3\n" + groups)
     rubric = parse_rubric(text, "x.yaml")
     assert rubric.group("commercial").label == rubric.criterion_index["experience"].name
     assert rubric.criterion_index["price"].group == "price"
