@@ -981,7 +981,7 @@ class _RubricReader:
                 self.fail_as(where, "point_not_pair", found=pair)
                 return None
             x = self.parse_value(where, target, pair[0]) if target else None
-            y = self.number(where, pair[1], f"the y of point {index}")
+            y = self.number(where, pair[1], f"point {index} y")  # as `item 1 points`, `tier t2 max`
             if x is None or y is None:
                 return None
             out.append((Decimal(x), y))

@@ -228,7 +228,7 @@ def test_a_blank_value_is_refused_at_its_key(blank, old, new, message):
 @pytest.mark.parametrize("blank", ["~", "null"])
 def test_a_blank_y_of_a_linear_point_is_refused(blank):
     assert refusals(broken("[[0.92, 7], [0.96, 10]]", f"[[0.92, {blank}], [0.96, 10]]")) == [
-        "criterion 'dial_test': the y of point 1 is empty; expected a number"]
+        "criterion 'dial_test': point 1 y is empty; expected a number"]
 
 
 def test_a_blank_criterion_keeps_the_rubric_from_ranking_without_it(tmp_path: Path):
