@@ -81,33 +81,86 @@ class Benchmark:
         return bool(self.dropped)
 
     def describe(self, lang: str) -> str:
-        """How B was formed, with its figures: ``B = 0.95 × 1,000,000.00 (…) = 950,000.00``."""
-        zh = lang == "zh"
-        rule = self.rule
-        if rule.base is Base.LOWEST:
-            source = f"最低评审价格 {money_text(self.basis)}" if zh else f"the lowest evaluated price {money_text(self.basis)}"
-        elif self.trimmed:
-            high, low = self.dropped
-            source = (f"去掉最高价 {money_text(high)} 和最低价 {money_text(low)} 后其余 {self.prices - 2} 家评审价格的平均值 "
-                      f"{money_text(self.basis)}" if zh else
-                      f"the mean of the other {self.prices - 2} evaluated prices after dropping the highest "
-                      f"{money_text(high)} and the lowest {money_text(low)}: {money_text(self.basis)}")
-        elif rule.base is Base.CEILING_AND_MEAN:
-            assert self.ceiling is not None and rule.ceiling_weight is not None and self.mean is not None
-            w = plain_number(rule.ceiling_weight)
-            rest = plain_number(ONE - rule.ceiling_weight)
-            source = (f"{w} × 最高限价 {money_text(self.ceiling)} + {rest} × {self.prices} 家评审价格平均值 "
-                      f"{money_text(self.mean)} = {money_text(self.basis)}" if zh else
-                      f"{w} × the budget ceiling {money_text(self.ceiling)} + {rest} × the mean of {self.prices} "
-                      f"evaluated prices {money_text(self.mean)} = {money_text(self.basis)}")
-        else:
-            short = (rule.base is Base.TRIMMED_MEAN)
-            note_zh = f"（不足 {rule.trim_from} 家，不去掉最高最低价）" if short else ""
-            note_en = f" (fewer than {rule.trim_from}: none dropped)" if short else ""
-            source = (f"{self.prices} 家评审价格的平均值{note_zh} {money_text(self.basis)}" if zh else
-                      f"the mean of {self.prices} evaluated prices{note_en}: {money_text(self.basis)}")
-        k = "" if rule.coefficient == ONE else f"{plain_number(rule.coefficient)} × "
-        return f"B = {k}{source}" + (f"，B = {money_text(self.value)}" if zh else f"; B = {money_text(self.value)}")
+        """How B was formed, with its figures, as :func:`benchmark_formula` says it: ``B = (the mean … 1,000,000.00)
+        × 0.95 = 950,000.00``."""
+        return "B = " + benchmark_formula(self.rule, lang, self)
+
+
+def benchmark_formula(rule: BenchmarkRule, lang: str, formed: Benchmark | None = None) -> str:
+    """What B equals, as one formula correct as written: every place that explains B says it with this (``check``,
+    the Rubric sheet, the Price sheet, the JSON, the terminal, the report, the app).
+
+    Without ``formed`` the rule (``check``); with it, one evaluation's figures beside their words, then what they
+    come to. A base that is a sum is in brackets before K multiplies it.
+
+    >>> rule = BenchmarkRule(Base.CEILING_AND_MEAN, Decimal("0.8"), ceiling_weight=Decimal("0.3"))
+    >>> benchmark_formula(rule, "en")
+    '(0.3 × the budget ceiling + 0.7 × the mean of the valid evaluated prices) × 0.8'
+    >>> b = form_benchmark(rule, [Decimal(1392000), Decimal(1680000), Decimal(1612800), Decimal(1280000)],
+    ...                    Decimal(3000000))
+    >>> benchmark_formula(rule, "en", b)  # doctest: +NORMALIZE_WHITESPACE
+    '(0.3 × the budget ceiling 3,000,000.00 + 0.7 × the mean of 4 evaluated prices 1,491,200.00) × 0.8
+     = 1,943,840.00 × 0.8 = 1,555,072.00'
+    """
+    zh = lang == "zh"
+    compound = rule.base is Base.CEILING_AND_MEAN
+    if formed is None:
+        words = _base_words(rule, zh)
+    else:
+        words = _base_figures(formed, zh)
+    k = plain_number(rule.coefficient)
+    if rule.coefficient == ONE:
+        formula = words
+    elif compound or formed is not None:  # K multiplies the whole base: a sum, or words that end with a figure
+        formula = f"({words}) × {k}"
+    else:
+        formula = f"{words} × {k}"
+    if formed is None:
+        return formula
+    if compound and rule.coefficient != ONE:
+        formula += f" = {money_text(formed.basis)} × {k}"
+    return formula + f" = {money_text(formed.value)}"
+
+
+def _base_words(rule: BenchmarkRule, zh: bool) -> str:
+    """The base of B as the rubric states it, in words."""
+    if rule.base is Base.LOWEST:
+        return "最低评审价格" if zh else "the lowest evaluated price"
+    if rule.base is Base.MEAN:
+        return "有效评审价格的算术平均值" if zh else "the mean of the valid evaluated prices"
+    if rule.base is Base.TRIMMED_MEAN:
+        n = rule.trim_from
+        return (f"有效评审价格去掉一个最高价和一个最低价后的算术平均值（不足{n}家时为算术平均值）" if zh else
+                f"the mean of the valid evaluated prices after dropping the highest and the lowest "
+                f"(with fewer than {n}, the plain mean)")
+    w = rule.ceiling_weight or ZERO
+    return (f"{plain_number(w)} × 最高限价 + {plain_number(ONE - w)} × 有效评审价格的算术平均值" if zh else
+            f"{plain_number(w)} × the budget ceiling + {plain_number(ONE - w)} × the mean of the valid evaluated prices")
+
+
+def _base_figures(b: Benchmark, zh: bool) -> str:
+    """The base of one evaluation's B in words, each with its figure."""
+    rule = b.rule
+    if rule.base is Base.LOWEST:
+        return f"最低评审价格 {money_text(b.basis)}" if zh else f"the lowest evaluated price {money_text(b.basis)}"
+    if b.trimmed:
+        high, low = b.dropped
+        return (f"去掉最高价 {money_text(high)} 和最低价 {money_text(low)} 后其余 {b.prices - 2} 家评审价格的平均值 "
+                f"{money_text(b.basis)}" if zh else
+                f"the mean of the other {b.prices - 2} evaluated prices after dropping the highest {money_text(high)} "
+                f"and the lowest {money_text(low)}: {money_text(b.basis)}")
+    if rule.base is Base.CEILING_AND_MEAN:
+        assert b.ceiling is not None and rule.ceiling_weight is not None and b.mean is not None
+        w, rest = plain_number(rule.ceiling_weight), plain_number(ONE - rule.ceiling_weight)
+        return (f"{w} × 最高限价 {money_text(b.ceiling)} + {rest} × {b.prices} 家评审价格平均值 {money_text(b.mean)}"
+                if zh else
+                f"{w} × the budget ceiling {money_text(b.ceiling)} + {rest} × the mean of {b.prices} evaluated prices "
+                f"{money_text(b.mean)}")
+    short = rule.base is Base.TRIMMED_MEAN
+    note_zh = f"（不足 {rule.trim_from} 家，不去掉最高最低价）" if short else ""
+    note_en = f" (fewer than {rule.trim_from}: none dropped)" if short else ""
+    return (f"{b.prices} 家评审价格的平均值{note_zh} {money_text(b.basis)}" if zh else
+            f"the mean of {b.prices} evaluated prices{note_en}: {money_text(b.basis)}")
 
 
 def form_benchmark(rule: BenchmarkRule, prices: Sequence[Decimal], ceiling: Decimal | None = None) -> Benchmark:

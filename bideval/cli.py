@@ -117,17 +117,22 @@ def _tender(args: argparse.Namespace, rubric: Rubric) -> TenderInfo:
 def _check(args: argparse.Namespace) -> int:
     from .rubric import load_rubric
     from .rubric_view import describe_rubric
+    from .rubric_yaml import rubric_warnings
 
-    print(describe_rubric(load_rubric(args.criteria), args.lang))
+    rubric = load_rubric(args.criteria)
+    _warn(rubric_warnings(rubric), args)
+    print(describe_rubric(rubric, args.lang))
     return 0
 
 
 def _template(args: argparse.Namespace) -> int:
     from .rubric import load_rubric
+    from .rubric_yaml import rubric_warnings
     from .template import write_bid_form
 
     check_outputs({"--out": args.out}, {"--criteria": [args.criteria]})
     rubric = load_rubric(args.criteria)
+    _warn(rubric_warnings(rubric), args)
     write_outputs([(args.out, lambda p: write_bid_form(rubric, p, args.lang))])
     print(f"wrote {args.out}: bid form for {rubric.id} ({len(rubric.bid_fields)} fields)")
     return 0

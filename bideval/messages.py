@@ -1956,11 +1956,44 @@ def _rubric_thing(s: Say, what: str) -> str:
 
 
 def _rubric_at(s: Say, en: str, zh: str) -> str:
-    """A rubric problem's sentence after where it is: ``criterion 'ops_plan': …`` (nothing for the top level)."""
+    """A rubric problem's sentence after where it is: ``criterion 'ops_plan': …`` (nothing for the top level), with
+    a hint when what it found holds full-width punctuation (``kind：``, typed with a Chinese input method)."""
+    if s.get("full_width"):
+        hint = _full_width_hint(s)
+        en, zh = en + hint[0], zh + hint[1]
     where = s.get("where")
     if not where or where == "top":
         return s.t(en, zh)
     return s.t(f"{where}: {en}", f"{_rubric_thing(s, where)}：{zh}")
+
+
+_ASCII_OF = {"，": ",", "：": ":", "［": "[", "］": "]", "（": "(", "）": ")", "｛": "{", "｝": "}", "；": ";",
+             "\u3000": " "}  # bideval.rubric_yaml.FULL_WIDTH: a message module imports no reader
+
+
+def _full_width_hint(s: Say) -> tuple[str, str]:
+    """``; it holds the full-width '：': YAML needs the ASCII ':'`` (and the Chinese), for the characters found."""
+    marks = [ch for ch in s["full_width"] if ch != "\u3000"]
+    found_en, found_zh, ascii_en, ascii_zh = [], [], [], []
+    if marks:
+        found_en.append("the full-width " + " and ".join(f"'{ch}'" for ch in marks))
+        found_zh.append("全角符号 " + "、".join(f"'{ch}'" for ch in marks))
+        ascii_en.append("the ASCII " + " and ".join(f"'{_ASCII_OF[ch]}'" for ch in marks))
+        ascii_zh.append("半角的 " + "、".join(f"'{_ASCII_OF[ch]}'" for ch in marks))
+    if "\u3000" in s["full_width"]:
+        found_en.append("a full-width space")
+        found_zh.append("全角空格")
+        ascii_en.append("an ASCII space")
+        ascii_zh.append("半角空格")
+    found, ascii_ = " and ".join(found_en), " and ".join(ascii_en)
+    zh_found, zh_ascii = "和".join(found_zh), "和".join(ascii_zh)
+    line = s.get("full_width_line")
+    if line is None:
+        return (f"; it holds {found}: YAML needs {ascii_} (switch the input method to half-width)",
+                f"；其中有{zh_found}：YAML 只认{zh_ascii}（请把输入法切换到半角）")
+    return (f"; line {line} holds {found}: where it is YAML punctuation, type {ascii_} (switch the input method to "
+            "half-width)",
+            f"；第 {line} 行有{zh_found}：作为 YAML 标点时须用{zh_ascii}（请把输入法切换到半角）")
 
 
 @_template("rubric.cannot_read")
@@ -1992,8 +2025,15 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     line, column = s.get("line"), s.get("column")
     if line is None:
-        return s.t(f"not valid YAML: {s['detail']}", "不是有效的 YAML")
-    return s.t(f"line {line}, column {column}: not valid YAML: {s['detail']}", f"第 {line} 行第 {column} 列：不是有效的 YAML")
+        en, zh = f"not valid YAML: {s['detail']}", "不是有效的 YAML"
+    else:
+        en, zh = f"line {line}, column {column}: not valid YAML: {s['detail']}", f"第 {line} 行第 {column} 列：不是有效的 YAML"
+    if s.get("full_width"):
+        hint = _full_width_hint(s)
+        en, zh = en + hint[0], zh + hint[1]
+    if s.get("tab"):
+        en, zh = en + "; indent with spaces: YAML does not allow a tab", zh + "；请用空格缩进：YAML 不允许制表符"
+    return s.t(en, zh)
 
 
 @_template("rubric.too_deep")
@@ -2011,6 +2051,86 @@ def _(s: Say) -> str:
 @_template("rubric.missing_key")
 def _(s: Say) -> str:
     return _rubric_at(s, f"missing {s['key']!r}", f"缺少 {s['key']!r}")
+
+
+def _expectation(s: Say, kind: str) -> tuple[str, str]:
+    """What a blank value should have been, in words (``a number`` / ``数字``)."""
+    if kind == "whole":
+        minimum = s["minimum"]
+        return f"a whole number of at least {minimum}", f"不小于 {minimum} 的整数"
+    if kind == "choice":
+        choices = ", ".join(s["choices"])
+        return f"one of: {choices}", f"以下之一：{choices}"
+    return {
+        "number": ("a number", "数字"),
+        "text": ("a text in Chinese, English or both ({zh: …, en: …})", "中文、英文或两者的文字（{zh: …, en: …}）"),
+        "plain_text": ("a text", "文字"),
+        "mapping": ("a mapping (key: value)", "映射（键: 值）"),
+        "condition": ("a condition {field, op, value}", "条件 {field, op, value}"),
+        "slug": ("a slug (lower-case letters, digits, - and _)", "简短代码（小写字母、数字、- 和 _）"),
+        "field_id": ("a lower-case identifier (letters, digits, _)", "小写的标识符（字母、数字、_）"),
+        "bool": ("true or false", "true 或 false"),
+        "field": ("the id of a field", "字段的 id"),
+        "currency": ("an ISO 4217 code such as CNY, USD, EUR or GBP", "ISO 4217 货币代码，如 CNY、USD、EUR 或 GBP"),
+        "list": ("a non-empty list", "非空的列表"),
+        "points": ("a list of at least two [x, y] points", "至少两个 [x, y] 点的列表"),
+    }.get(kind, ("a value", "一个值"))
+
+
+@_template("rubric.empty")
+def _(s: Say) -> str:
+    en, zh = _expectation(s, s["expected"])
+    what = s.get("what")
+    if what is None or what == s.get("where"):  # the key is where the problem is: `currency: …`
+        return _rubric_at(s, f"is empty; expected {en}", f"为空；应为{zh}")
+    return _rubric_at(s, f"{what} is empty; expected {en}", f"{_rubric_thing(s, what)}为空；应为{zh}")
+
+
+@_template("rubric.criterion_unread")
+def _(s: Say) -> str:
+    return _rubric_at(s, "could not be read as written; compare each of its keys with the rubric reference",
+                      "无法按所写内容读取；请对照评分标准说明逐一检查它的键")
+
+
+@_template("rubric.rubric_unread")
+def _(s: Say) -> str:
+    return _rubric_at(s, "the rubric could not be read as written; compare each key with the rubric reference",
+                      "无法按所写内容读取该评分标准；请对照评分标准说明逐一检查各个键")
+
+
+@_template("rubric.order87_price")
+def _(s: Say) -> str:
+    regime = s["regime"]
+    return _rubric_at(s, f"{regime} (综合评分法) scores price (Order 87 art. 55), but no criterion is of kind price: "
+                         "add a price criterion, or remove the regime",
+                      f"{regime}（综合评分法）须对价格计分（财政部令第87号第五十五条），但没有 kind 为 price 的评分项："
+                      "请增加价格评分项，或删去 regime")
+
+
+@_template("rubric.no_price")
+def _(s: Say) -> str:
+    fields = s.join(s.label(f) for f in s["fields"])
+    return _rubric_at(s, f"no criterion scores the price, yet the bid form asks every bidder for a price ({fields}): "
+                         "add a price criterion if the price is to count",
+                      f"没有评分项为价格计分，但投标表仍要求每个投标人填写报价（{fields}）：如果报价应当计分，请增加价格评分项")
+
+
+@_template("rubric.unit_not_money")
+def _(s: Say) -> str:
+    unit, kind = s["unit"], s["type"]
+    return _rubric_at(s, f"unit {unit!r} is a unit of money, but the field is {kind}: make it type: money, or remove "
+                         "the unit",
+                      f"unit {unit!r} 是金额单位，但该字段的类型是 {kind}：请改为 type: money，或删去 unit")
+
+
+@_template("rubric.tiers_order")
+def _(s: Say) -> str:
+    (low, high), (other_low, other_high) = s["range"], s["other_range"]
+    tier, other = s["tier"], s["other"]
+    return _rubric_at(s, f"tiers must be listed from lowest to highest: tier {tier} ({number(low)}–{number(high)}) "
+                         f"comes after tier {other} ({number(other_low)}–{number(other_high)})",
+                      f"档次必须从低到高排列：档次 {tier}（{number(low)}–{number(high)}）排在档次 {other}"
+                      f"（{number(other_low)}–{number(other_high)}）之后")
 
 
 @_template("rubric.not_mapping")

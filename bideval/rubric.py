@@ -94,6 +94,7 @@ GROUP_LABELS = {
     "price": Label("价格", "Price"),
 }
 FIXED_FIELD_IDS = ("vendor_id", "vendor_name", "sme")
+ORDER87 = "order87"  # `regime:` of a tender under Order 87 (政府采购货物和服务招标投标管理办法): 综合评分法 scores price
 MAX_TIER_GAP = Decimal("0.1")
 MAX_DECIMALS = 6  # tiers are 0–5, 5.1–10, 10.1–15: each starts at most 0.1 above the last
 
@@ -178,10 +179,14 @@ class Condition:
         return actual >= self.value
 
     def describe(self, lang: str = "en") -> str:
-        """The condition in words, for tables."""
+        """The condition in words, for tables (a yes/no value as 是/否 in Chinese)."""
         if self.op is Op.TRUTHY:
             return self.field
-        value = ", ".join(map(str, self.value)) if self.op is Op.IN else self.value
+
+        def shown(value: Any) -> str:
+            return ("是" if value else "否") if isinstance(value, bool) and lang == "zh" else str(value)
+
+        value = ", ".join(map(shown, self.value)) if self.op is Op.IN else shown(self.value)
         return f"{self.field} {self.op.value} {value}"
 
 
@@ -393,6 +398,10 @@ class Tiered(Criterion):
         out = super().mistakes()
         if not self.tiers:
             return out + [Mistake.of("tiers_missing")]
+        for lower, tier in zip(self.tiers, self.tiers[1:]):
+            if (tier.min, tier.max) < (lower.min, lower.max):  # listed out of order: that, not each overlap and gap
+                return out + [Mistake.of("tiers_order", tier=tier.id, range=(tier.min, tier.max), other=lower.id,
+                                         other_range=(lower.min, lower.max))]
         ids: set[str] = set()
         for before, tier in zip((None,) + self.tiers, self.tiers):
             facts = {"tier": tier.id, "range": (tier.min, tier.max)}

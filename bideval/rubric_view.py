@@ -11,7 +11,7 @@ from typing import Sequence
 from .allowed_scores import grades_text
 from .currency import currency, money_amount
 from .labels import Label
-from .benchmark import ONE, ZERO, Base, BenchmarkRule, DeviationRounding
+from .benchmark import ZERO, BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, Kind, Linear, Op, PanelRules,
                      Penalty, Price, PriceMethod, Rubric, SharedCap, Judged, Tiered)
 from .values import plain_number
@@ -125,55 +125,61 @@ def cap_rule(cap: SharedCap, lang: str) -> str:
 
 def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = False) -> str:
     c = criterion
+    zh = lang == "zh"
+    sep = "；" if zh else "; "  # a Chinese rule is punctuated in Chinese, every key and id aside
     if isinstance(c, Gate):
         reason = (c.reason or c.name).text(lang)
-        return f"{condition_text(c.when, rubric, lang, by_label)} ({reason})"
+        return f"{condition_text(c.when, rubric, lang, by_label)}" + (f"（{reason}）" if zh else f" ({reason})")
     if isinstance(c, Checklist):
-        items = "; ".join(f"{i.label.text(lang)} +{plain_number(i.points)}" for i in c.items)
-        cap = f"最高{plain_number(c.max)}分" if lang == "zh" else f"capped at {plain_number(c.max)}"
-        return f"{items}; {cap}"
+        items = sep.join(f"{i.label.text(lang)} +{plain_number(i.points)}" for i in c.items)
+        cap = f"最高{plain_number(c.max)}分" if zh else f"capped at {plain_number(c.max)}"
+        return f"{items}{sep}{cap}"
     if isinstance(c, Count):
         field = field_name(rubric, c.field, lang, by_label)
-        return f"{plain_number(c.points_per_unit)} × {field}, " + (f"最高{plain_number(c.max)}分" if lang == "zh"
-                                                                else f"at most {plain_number(c.max)}")
+        return f"{plain_number(c.points_per_unit)} × {field}" + (f"，最高{plain_number(c.max)}分" if zh
+                                                              else f", at most {plain_number(c.max)}")
     if isinstance(c, Linear):
         points = " → ".join(f"({plain_number(x)}, {plain_number(y)})" for x, y in c.points)
-        return f"{field_name(rubric, c.field, lang, by_label)}: {points}" + ("，两端封顶" if lang == "zh" else ", clamped")
+        return f"{field_name(rubric, c.field, lang, by_label)}" + (f"：{points}，两端封顶" if zh else f": {points}, clamped")
     if isinstance(c, Deduction):
         return deduction_rule(c, lang, rubric if by_label else None)
     if isinstance(c, Tiered):
-        return "; ".join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
+        return sep.join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
     if isinstance(c, Judged) and (c.grades or c.step is not None):
         grades = grades_text(c.grades, c.step, lang)
-        return (f"评委按等级打分：{grades}" if lang == "zh" else f"each judge scores a grade: {grades}") if c.grades \
-            else f"0–{plain_number(c.max)} ({grades})"
+        if c.grades:
+            return f"评委按等级打分：{grades}" if zh else f"each judge scores a grade: {grades}"
+        return f"0–{plain_number(c.max)}" + (f"（{grades}）" if zh else f" ({grades})")
     if not isinstance(c, Price):
         return f"0–{plain_number(c.max)}"  # judged
     if c.method in (PriceMethod.RATIO, PriceMethod.DEVIATION, PriceMethod.RELATIVE_TO_LOWEST):
         parts = [price_method_rule(c, lang)]  # the penalties are in the method's words
     else:
-        parts = [METHOD_LABELS[c.method].text(lang) if by_label else c.method.value]
+        # `check` names the method by its key (the English table is read by scripts); the Chinese says it in words
+        method = METHOD_LABELS[c.method]
+        parts = [method.text(lang) if by_label else f"{method.zh}（{c.method.value}）" if zh else c.method.value]
         if c.above_penalty is not None and c.below_penalty is not None:
             above, below = plain_number(c.above_penalty), plain_number(c.below_penalty)
-            parts.append((f"高于基准价每1%扣{above}分，低于每1%扣{below}分" if lang == "zh" else
-                          f"−{above} per 1 % above the benchmark, −{below} per 1 % below") if by_label else
+            parts.append(f"高于基准价每1%扣{above}分，低于每1%扣{below}分" if zh else
+                         f"−{above} per 1 % above the benchmark, −{below} per 1 % below" if by_label else
                          f"above_penalty {above}, below_penalty {below}")
     if c.budget_ceiling is not None:
         ceiling = (f"{c.budget_ceiling:,.2f}" if rubric.currency == "CNY"  # yuan: the figure alone, as always
                    else money_amount(c.budget_ceiling, rubric.currency, lang))
-        parts.append(("最高限价 " if lang == "zh" else "budget ceiling ") + ceiling)
+        parts.append(("最高限价 " if zh else "budget ceiling ") + ceiling)
     if c.sme_deduction is not None:
-        parts.append(("中小企业扣除 " if lang == "zh" else "SME deduction ") + f"{plain_number(c.sme_deduction * 100)}%")
+        parts.append(("中小企业扣除 " if zh else "SME deduction ") + f"{plain_number(c.sme_deduction * 100)}%")
     if c.sme_categories:
         parts.append(sme_categories_rule(c, lang))
     if c.abnormal_low_share is not None:
         share = plain_number(c.abnormal_low_share * 100)
-        if by_label:
-            parts.append(f"异常低价：低于平均评审价格的 {share}%" if lang == "zh" else
-                         f"abnormally low: below {share}% of the mean evaluated price")
+        if zh:
+            parts.append(f"异常低价：低于平均评审价格的 {share}%")
+        elif by_label:
+            parts.append(f"abnormally low: below {share}% of the mean evaluated price")
         else:
-            parts.append(("异常低价 < " if lang == "zh" else "abnormal low < ") + f"{share}% × mean")
-    return "; ".join(parts)
+            parts.append(f"abnormal low < {share}% × mean")
+    return sep.join(parts)
 
 
 def price_method_rule(c: Price, lang: str) -> str:
@@ -209,25 +215,12 @@ def sme_categories_rule(c: Price, lang: str) -> str:
 
 
 def benchmark_rule_text(rule: BenchmarkRule, lang: str) -> str:
-    """How the rubric forms B, in words: ``B = 0.95 × the mean …, rounded to the cent``."""
-    zh = lang == "zh"
-    if rule.base is Base.LOWEST:
-        base = "最低评审价格" if zh else "the lowest evaluated price"
-    elif rule.base is Base.MEAN:
-        base = "有效评审价格的算术平均值" if zh else "the mean of the valid evaluated prices"
-    elif rule.base is Base.TRIMMED_MEAN:
-        n = rule.trim_from
-        base = (f"有效评审价格去掉一个最高价和一个最低价后的算术平均值（不足{n}家时为算术平均值）" if zh else
-                f"the mean of the valid evaluated prices after dropping the highest and the lowest "
-                f"(with fewer than {n}, the plain mean)")
-    else:
-        w = rule.ceiling_weight or ZERO
-        base = (f"{plain_number(w)} × 最高限价 + {plain_number(ONE - w)} × 有效评审价格的算术平均值" if zh else
-                f"{plain_number(w)} × the budget ceiling + {plain_number(ONE - w)} × the mean of the valid evaluated prices")
-    if rule.coefficient != 1:
-        base = f"({base}) × {plain_number(rule.coefficient)}" if rule.base is Base.CEILING_AND_MEAN else \
-            f"{base} × {plain_number(rule.coefficient)}"
-    return f"评标基准价B = {base}，四舍五入到分" if zh else f"benchmark B = {base}, rounded to the cent"
+    """How the rubric forms B, in words: ``benchmark B = (0.3 × the budget ceiling + 0.7 × the mean …) × 0.8, rounded
+    to the cent`` (the formula is :func:`~bideval.benchmark.benchmark_formula`'s, as every explanation of B)."""
+    formula = benchmark_formula(rule, lang)
+    return f"评标基准价B = {formula}，四舍五入到分" if lang == "zh" else f"benchmark B = {formula}, rounded to the cent"
+
+
 def deduction_rule(c: Deduction, lang: str, rubric: Rubric | None = None) -> str:
     """扣分制 and penalties in words: each item's points per occurrence (and the field that counts it: by id, or
     by label when ``rubric`` is given), and the floor."""
@@ -327,7 +320,7 @@ def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
     total = plain_number(rubric.max_total)
     if lang == "zh":
         lines = [head, f"满分 {total}；保留 {rubric.decimals} 位小数；推荐候选人 {rubric.candidates} 名；"
-                       f"评委汇总：{rubric.panel.aggregate.value}"]
+                       f"评委汇总：{aggregate_text(rubric.panel, lang)}"]
     else:
         lines = [head, f"total {total}; {rubric.decimals} decimals; {rubric.candidates} candidates; "
                        f"panel aggregate: {rubric.panel.aggregate.value}"]
@@ -340,12 +333,34 @@ def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
         lines += ["", "共享上限：" if lang == "zh" else "shared caps:"]
         lines += [f"  {cap_rule(cap, lang)}" for cap in rubric.caps]
     lines += group_lines(rubric, lang)
-    models = ", ".join(f"{m.value} ({m.label.text(lang)})" for m in rubric.pricing.models)
-    demand = rubric.pricing.demand
-    figures = [f"{name} {plain_number(getattr(demand, name))}" for name in
-               ("months", "seats", "calls_per_month", "sales_per_month", "devices") if getattr(demand, name)]
-    figures += [f"{unit} {plain_number(count)}" for unit, count in demand.units]
-    lines += ["", ("报价方式：" if lang == "zh" else "pricing models: ") + models]
-    if figures:
-        lines.append(("需求：" if lang == "zh" else "demand: ") + ", ".join(figures))
+    lines += ["", pricing_line(rubric, lang)]
+    demand = demand_line(rubric, lang)
+    if demand:
+        lines.append(demand)
     return "\n".join(lines)
+
+
+_DEMAND_WORDS = {"months": "月数", "seats": "席位数", "calls_per_month": "每月话务量", "sales_per_month": "每月销售额",
+                 "devices": "设备数"}
+
+
+def pricing_line(rubric: Rubric, lang: str) -> str:
+    """The pricing models bids may choose: ``报价方式：总价包干（lump_sum）、…`` / ``pricing models: lump_sum (Lump sum), …``."""
+    if lang == "zh":
+        return "报价方式：" + "、".join(f"{m.label.zh}（{m.value}）" for m in rubric.pricing.models)
+    return "pricing models: " + ", ".join(f"{m.value} ({m.label.en})" for m in rubric.pricing.models)
+
+
+def demand_line(rubric: Rubric, lang: str) -> str:
+    """The demand figures the tender buys (``需求：月数 12，席位数 30``), or nothing when it states none."""
+    demand = rubric.pricing.demand
+    names = dict(demand.unit_names)
+    shown = [(_DEMAND_WORDS[key] if lang == "zh" else key, getattr(demand, key)) for key in _DEMAND_WORDS
+             if getattr(demand, key)]
+    shown += [(names[unit].label.text(lang) if lang == "zh" and unit in names else unit, count)
+              for unit, count in demand.units]
+    if not shown:
+        return ""
+    if lang == "zh":
+        return "需求：" + "，".join(f"{name} {plain_number(value)}" for name, value in shown)
+    return "demand: " + ", ".join(f"{name} {plain_number(value)}" for name, value in shown)

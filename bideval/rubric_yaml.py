@@ -13,7 +13,7 @@ import hashlib
 import re
 import stat
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Hashable, Iterable, Mapping
 
@@ -23,15 +23,19 @@ from .benchmark import Base, BenchmarkRule, DeviationRounding
 from .errors import Problem, RubricError
 from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
-from .labels import Label
+from .labels import Label, Named
 from .currency import ISO_4217
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
-from .rubric import (CRITERION_TYPES, Grade, SharedCap, full_marks, group_full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
+from .rubric import (CRITERION_TYPES, ORDER87, Grade, SharedCap, full_marks, group_full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
                      Tiered, group_label, price_fields_of)
-from .values import FieldType, ValueProblem, fold, parse_percent, to_decimal, TEN_THOUSAND_UNIT
+from .values import FieldType, ValueProblem, fold, normalise, parse_percent, to_decimal, TEN_THOUSAND_UNIT
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
+# A number YAML reads as text ("40" quoted, 1e30 without a point): digits, a point, a sign, an exponent; not "40分",
+# "20%", "1,000" or "¥1200".
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
 _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "contract_months",
              "regime", "panel", "fields", "criteria", "pricing", "tender_number", "procurement_method", "caps",
@@ -75,6 +79,15 @@ KEYWORDS = frozenset().union(
                                                               PricingModel, FieldType, Op)))
 
 
+def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
+    """What a rubric may say but seldom means, for ``check`` to tell and not refuse: no criterion scores the price
+    the bid form asks for (refused under ``regime: order87``)."""
+    if rubric.price_criterion is not None:
+        return ()
+    asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)
+    return (Problem.of("rubric.no_price", rubric.source, where="top", fields=asked),)
+
+
 class _UniqueKeyLoader(yaml.SafeLoader):
     """A safe YAML loader that refuses a key given twice in one mapping."""
 
@@ -95,6 +108,27 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode,
 
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
+
+
+class _Blank:
+    """A value written as nothing (``max:``, ``max: ~``, ``max: null``). YAML reads it as None, the very value a key
+    left out gives; the reader gets this instead, so a blank is never taken for "not given" and every reader refuses
+    it as a value of the wrong kind (then said as "max is empty")."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "None"
+
+
+BLANK = _Blank()
+
+
+class _RubricLoader(_UniqueKeyLoader):
+    """The rubric's loader: :class:`_UniqueKeyLoader` with every blank value read as :data:`BLANK`."""
+
+
+_RubricLoader.add_constructor("tag:yaml.org,2002:null", lambda loader, node: BLANK)
 
 
 MAX_RUBRIC_BYTES = 2 * 1024 * 1024  # a rubric is a few kilobytes of YAML; a file this large is not one
@@ -120,14 +154,16 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
     if len(raw) > MAX_RUBRIC_BYTES:
         raise RubricError([Problem.of("rubric.too_large", source, limit=MAX_RUBRIC_BYTES)])
     try:
-        document = yaml.load(raw.decode("utf-8-sig"), Loader=_UniqueKeyLoader)
+        text = raw.decode("utf-8-sig")
+        document = yaml.load(text, Loader=_RubricLoader)
     except UnicodeDecodeError:
         raise RubricError([Problem.of("rubric.not_utf8", source)]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)
         raise RubricError([Problem.of("rubric.not_yaml", source, line=mark.line + 1 if mark else None,
-                                      column=mark.column + 1 if mark else None, detail=problem)]) from None
+                                      column=mark.column + 1 if mark else None, detail=problem,
+                                      **_typing_slips(text, error))]) from None
     except RecursionError:
         raise RubricError([Problem.of("rubric.too_deep", source)]) from None
     reader = _RubricReader(source)
@@ -137,6 +173,82 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
     return replace(rubric, source=source, sha256=hashlib.sha256(raw).hexdigest())
 
 
+#: Full-width punctuation a Chinese input method types where YAML needs the ASCII character, and that character.
+FULL_WIDTH = {"，": ",", "：": ":", "［": "[", "］": "]", "（": "(", "）": ")", "｛": "{", "｝": "}", "；": ";",
+              "\u3000": " "}
+
+
+def full_width_in(text: str) -> tuple[str, ...]:
+    """The full-width punctuation of :data:`FULL_WIDTH` in ``text``, each once, in order.
+
+    >>> full_width_in("kind： judged，max")
+    ('：', '，')
+    """
+    return tuple(dict.fromkeys(ch for ch in text if ch in FULL_WIDTH))
+
+
+def _typing_slips(text: str, error: yaml.YAMLError) -> dict[str, Any]:
+    """What likely broke the YAML, as facts for its message: full-width punctuation on the lines the error points at
+    (the line it names, the one before, where ``kind：`` or an unclosed ``{`` usually is, and up to the flow mapping
+    it was reading), or a tab."""
+    marks = [m for m in (getattr(error, "context_mark", None), getattr(error, "problem_mark", None)) if m is not None]
+    if not marks:
+        return {}
+    lines = text.splitlines()
+    last = min(marks[-1].line, len(lines) - 1)
+    first = max(0, last - 4, min([m.line for m in marks] + [last - 1]))
+    facts: dict[str, Any] = {}
+    for number in range(last, first - 1, -1):  # the nearest line first
+        found = full_width_in(lines[number])
+        if found:
+            facts.update(full_width=found, full_width_line=number + 1)
+            break
+    if "\\t" in str(getattr(error, "problem", "")) or any("\t" in lines[n] for n in range(first, last + 1)):
+        facts["tab"] = True
+    return facts
+
+
+# What a value refused by each code must be, for the message that says it was left blank (bideval.messages
+# words each in both languages), and the name of the key when the code's facts do not carry it.
+_BLANK_EXPECTED = {
+    "not_number": "number", "not_finite": "number", "out_of_range": "number", "not_whole": "whole",
+    "not_text": "text", "not_text_value": "plain_text", "tender_number": "plain_text", "example_empty": "plain_text",
+    "unknown_choice": "choice", "not_mapping": "mapping", "not_slug": "slug", "group_id": "slug",
+    "sme_category_id": "field_id", "not_bool": "bool", "unknown_field": "field", "condition_field": "field",
+    "currency_unknown": "currency", "not_list": "list", "caps_not_list": "list", "groups_not_list": "list",
+    "models_not_list": "list", "cap_criteria": "list", "points_too_few": "points",
+}
+_BLANK_KEY = {"unknown_field": "field", "condition_field": "field", "group_id": "id", "sme_category_id": "id",
+              "models_not_list": "models", "cap_criteria": "criteria", "example_empty": "example",
+              "points_too_few": "points"}
+# Codes whose key or value found is a word of the format (a key, a kind, a number), where full-width punctuation is
+# a typing slip; not texts such as labels, where it is Chinese punctuation.
+_SLIP_CODES = {"unknown_key", "unknown_choice", "not_number", "not_whole", "not_slug", "unknown_field",
+               "condition_field", "point_not_pair", "points_too_few", "value_type", "not_list", "not_mapping"}
+
+
+def _blank_facts(code: str, facts: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts of ``rubric.empty`` for a problem ``code`` whose value was blank: what is empty, what it should be."""
+    what = facts.get("what") or _BLANK_KEY.get(code)
+    expected = "condition" if what == "when" else _BLANK_EXPECTED.get(code, "value")
+    out: dict[str, Any] = {"what": what, "expected": expected}
+    for key in ("choices", "minimum"):
+        if key in facts:
+            out[key] = facts[key]
+    return out
+
+
+def _unblank(value: Any) -> Any:
+    """A fact with every :data:`BLANK` inside it as None, as YAML itself reads it (a problem's data stays plain)."""
+    if value is BLANK:
+        return None
+    if type(value) is dict:
+        return {_unblank(k): _unblank(v) for k, v in value.items()}
+    if type(value) in (list, tuple):
+        return type(value)(_unblank(v) for v in value)
+    return value
+
+
 class _RubricReader:
     """Builds a Rubric from parsed YAML, collecting every problem on the way."""
 
@@ -144,14 +256,26 @@ class _RubricReader:
         self.source = source
         self.problems: list[Problem] = []
         self.currency = "CNY"  # the rubric's, once read: money fields and values are read in it
-        # what each criterion adds to the full marks, as read, even when it is built with mistakes (None: unknown)
-        self.maxima: dict[str, Decimal | None] = {}
         self.kinds: dict[str, Kind | None] = {}  # every criterion id in the document and its kind
+        self.kinds_listed: list[Kind | None] = []  # the kind of every criterion listed, whatever its id (None: unread)
+        # Whether every criterion listed was built, each under its own id: only then do the maxima say what the full
+        # marks are (a refused criterion left out of the sum made `total` look wrong on a correct rubric).
+        self.criteria_read = False
 
     # -- reporting
     def fail_as(self, where: str | None, code: str, **facts: Any) -> None:
         """Record a problem by its code (``rubric.<code>`` in bideval.messages, which words it in both languages);
-        ``where`` names the criterion, field or key it belongs to (``top``/None: the document)."""
+        ``where`` names the criterion, field or key it belongs to (``top``/None: the document).
+
+        A value refused because it is blank is said as such (``max is empty: expected a number``), whatever reader
+        refused it; a key or a word with full-width punctuation (``kind：``) carries it for a hint."""
+        if any(value is BLANK for value in facts.values()):
+            code, facts = "empty", _blank_facts(code, facts)
+        facts = {key: _unblank(value) for key, value in facts.items()}
+        if code in _SLIP_CODES:
+            slips = full_width_in("".join(str(facts.get(key, "")) for key in ("key", "found")))
+            if slips:
+                facts["full_width"] = slips
         self.problems.append(Problem.of(f"rubric.{code}", self.source, where=where, **facts))
 
     def keys(self, where: str | None, node: Mapping, allowed: set[str], required: Iterable[str] = ()) -> None:
@@ -164,7 +288,7 @@ class _RubricReader:
 
     def mapping(self, where: str | None, node: Any, what: str) -> Mapping | None:
         if not isinstance(node, Mapping):
-            self.fail_as(where, "not_mapping", what=what, found=type(node).__name__)
+            self.fail_as(where, "not_mapping", what=what, found=node if node is BLANK else type(node).__name__)
             return None
         return node
 
@@ -185,14 +309,13 @@ class _RubricReader:
                non_negative: bool = False, at_most: Decimal | None = None, below: Decimal | None = None) -> Decimal | None:
         if node is None:
             return None
-        if isinstance(node, bool) or not isinstance(node, (int, float, str)):
+        if isinstance(node, str) and _PLAIN_NUMBER.fullmatch(normalise(node).strip()):
+            value = Decimal(normalise(node).strip())  # "40" as 40: a number quoted is still the number
+        elif isinstance(node, bool) or not isinstance(node, (int, float)):
             self.fail_as(where, "not_number", what=what, found=node)
             return None
-        try:
-            value = to_decimal(node) if not isinstance(node, str) else Decimal(node.strip())
-        except InvalidOperation:
-            self.fail_as(where, "not_number", what=what, found=node)
-            return None
+        else:
+            value = to_decimal(node)
         if not value.is_finite():
             self.fail_as(where, "not_finite", what=what, found=node)
             return None
@@ -209,6 +332,8 @@ class _RubricReader:
     def integer(self, where: str | None, node: Any, what: str, minimum: int) -> int | None:
         if node is None:
             return None
+        if isinstance(node, str) and _WHOLE_NUMBER.fullmatch(normalise(node).strip()):
+            node = int(normalise(node).strip())  # "2" as 2, as a quoted number is read everywhere
         if isinstance(node, bool) or not isinstance(node, int) or node < minimum:
             self.fail_as(where, "not_whole", what=what, minimum=minimum, found=node)
             return None
@@ -273,7 +398,11 @@ class _RubricReader:
             if precision > places:
                 self.fail_as("decimals" if c.decimals is None else f"criterion {c.id!r}", "tier_decimals",
                              criterion=c.id, decimals=places, tier_decimals=precision, own=c.decimals is not None)
+        before_caps = len(self.problems)
         caps = self.caps(doc.get("caps"))
+        # The full marks are known when every criterion and cap was read as written; else `total` is not checked.
+        countable = self.criteria_read and caps is not None and len(self.problems) == before_caps
+        self.price_required(regime)
         for cap in caps or ():
             for part in cap.criteria:
                 if any(c.id == part and c.scale_to_best for c in criteria):
@@ -283,14 +412,15 @@ class _RubricReader:
         refused = frozenset(item["group"] for item in (listed if isinstance(listed, list) else ())
                             if isinstance(item, Mapping) and isinstance(item.get("group"), str)
                             and not (isinstance(item.get("id"), str) and item["id"] in built))
-        groups = self.groups(doc.get("groups"), criteria, total, caps or (), refused)
+        groups = self.groups(doc.get("groups"), criteria, total if countable else None, caps or (), refused)
         weighed = any(g.scale_to is not None or g.weight is not None for g in groups)
-        known = {cid: m for cid, m in self.maxima.items() if m is not None}
-        if total is not None and known and len(known) == len(self.maxima) and caps is not None and not weighed:
-            scored = full_marks(known, caps)
+        if total is not None and countable and caps is not None and not weighed:
+            scored = full_marks({c.id: c.adds_to_total for c in criteria if c.is_scored}, caps)
             if scored != total:
                 self.fail_as("total", "total_mismatch", total=total, maxima=scored, capped=bool(caps))
         if self.problems or title is None or decimals is None or candidates is None:
+            if not self.problems:  # never refuse in silence: every exit 2 says why
+                self.fail_as("top", "rubric_unread")
             return None
         counted = {f for c in criteria if isinstance(c, (Count, Deduction)) for f in c.fields_read}
         fields = tuple(replace(f, non_negative=True) if f.id in counted else f for f in fields)
@@ -362,6 +492,7 @@ class _RubricReader:
         if not isinstance(node, list) or not node:
             self.fail_as("groups", "groups_not_list", found=node)
             return ()
+        before = len(self.problems)
         out: list[Group] = []
         for index, item in enumerate(node, 1):
             gid = item.get("id") if isinstance(item, Mapping) else None
@@ -404,7 +535,8 @@ class _RubricReader:
                 self.fail_as(f"criterion {c.id!r}", "group_undeclared", criterion=c.id, group=c.group,
                              declared=tuple(declared))
         self.stage_order(out, criteria)
-        self.weights(out, criteria, total, caps)
+        # A group refused or read with a mistake (a weight of -1) would make the weighted maxima look wrong
+        self.weights(out, criteria, total if len(self.problems) == before else None, caps)
         return tuple(out)
 
     def stage_order(self, groups: list[Group], criteria: tuple[Criterion, ...]) -> None:
@@ -430,7 +562,7 @@ class _RubricReader:
             missing = [g.id for g in used if g.weight is None]
             self.fail_as("groups", "weights_partial", weighted=weighted, unweighted=missing)
             return
-        if total is None or not self.maxima or None in self.maxima.values():
+        if total is None:  # not given, or not checkable: a criterion, cap or group was refused
             return
         if not any(g.scale_to is not None or g.weight is not None for g in used):
             return
@@ -497,6 +629,7 @@ class _RubricReader:
             for unit, count in units_node.items():
                 if not isinstance(unit, str) or not _FIELD_ID.fullmatch(unit):
                     self.fail_as("pricing.demand", "unit_id", unit=unit)
+                what = f"units.{unit}"
                 if isinstance(count, Mapping):  # {count, label, per}: the unit named in the bid form
                     where = f"pricing.demand.units.{unit}"
                     self.keys(where, count, _UNIT_KEYS, ("count", "label"))
@@ -504,8 +637,8 @@ class _RubricReader:
                     per = self.label(where, count.get("per"), "per")
                     if label is not None:
                         names.append((str(unit), UnitName(label, per)))
-                    count = count.get("count")
-                value = self.number("pricing.demand", count, f"units.{unit}", positive=True)
+                    count, what = count.get("count"), f"units.{unit}.count"
+                value = self.number("pricing.demand", count, what, positive=True)
                 if value is not None:
                     units.append((str(unit), value))
         demand = Demand(units=tuple(units), unit_names=tuple(names), **figures)
@@ -561,10 +694,15 @@ class _RubricReader:
             unit = item.get("unit")
             if unit is not None and not isinstance(unit, str):
                 self.fail_as(where, "not_text_value", what="unit", found=unit)
+                unit = None  # said once: not again as a money unit
             units = {None, self.currency} | ({TEN_THOUSAND_UNIT} if self.currency == "CNY" else set())  # 万 for yuan only
             if kind is FieldType.MONEY and unit not in units:
                 self.fail_as(where, "money_unit", field_id=fid, unit=unit, currency=self.currency,
                              ten_thousand=TEN_THOUSAND_UNIT)
+            elif kind not in (None, FieldType.MONEY) and isinstance(unit, str) and (
+                    unit.strip() == TEN_THOUSAND_UNIT or unit.strip() in ISO_4217):
+                # a unit of money on a count or a number: the bid form would ask for 万元 and read a plain number
+                self.fail_as(where, "unit_not_money", field_id=fid, unit=unit, type=kind.value)
             choices = item.get("choices")
             if kind is FieldType.CHOICE:
                 if not isinstance(choices, list) or not choices or not all(isinstance(c, str) and c.strip() for c in choices):
@@ -607,43 +745,59 @@ class _RubricReader:
             return ()
         out: list[Criterion] = []
         seen: set[str] = set()
+        unique = True
         for index, item in enumerate(node, 1):
             cid = item.get("id") if isinstance(item, Mapping) else None
             where = f"criterion {cid!r}" if isinstance(cid, str) and cid else f"criterion #{index}"
             item = self.mapping(where, item, "a criterion")
             if item is None:
-                self.maxima[f"#{index}"] = None  # its max is unknown: the total cannot be checked
+                self.kinds_listed.append(None)
                 continue
-            if not isinstance(cid, str) or not _SLUG.fullmatch(cid):
+            if "id" in item and (not isinstance(cid, str) or not _SLUG.fullmatch(cid)):  # missing: said already
                 self.fail_as(where, "not_slug", what="id", found=cid)
             elif cid in seen:
                 self.fail_as(where, "id_twice")
+                unique = False
             seen.add(str(cid))
-            kind = self.enum(where, item.get("kind"), Kind, "kind")
+            kind = self.enum(where, item["kind"], Kind, "kind") if "kind" in item else None
+            self.kinds_listed.append(kind)
             if isinstance(cid, str):
                 self.kinds[cid] = kind
-            if kind is None:
-                self.maxima[f"#{index}"] = None
+            if kind is None:  # its keys are still checked, against every kind's: `kind：` is a key with a typo
+                self.keys(where, item, _COMMON_KEYS.union(*_KIND_KEYS.values()), ("id", "name", "group", "kind"))
                 continue
+            before = len(self.problems)
             self.keys(where, item, _COMMON_KEYS | _KIND_KEYS[kind], ("id", "name", "group", "kind"))
             criterion = self.criterion(where, str(cid), kind, item, fields)
             if criterion is not None:
                 out.append(criterion)
+            elif len(self.problems) == before:  # never drop a criterion in silence: say at least that it was
+                # (its missing keys are said by keys(); a blank or a wrong value by the reader of that key)
+                self.fail_as(where, "criterion_unread", criterion=str(cid))
         if sum(1 for c in out if isinstance(c, Price)) > 1:
             self.fail_as("top", "two_prices")
+        self.criteria_read = unique and len(out) == len(node)
         return tuple(out)
+
+    def price_required(self, regime: Any) -> None:
+        """Under ``regime: order87`` (综合评分法) price is scored (Order 87 art. 55): a rubric without a price criterion
+        is refused. Said only when every criterion's kind was read (a price criterion with a typo in its kind is
+        already named)."""
+        if not isinstance(regime, str) or fold(regime) != ORDER87 or not self.kinds_listed:
+            return
+        if Kind.PRICE not in self.kinds_listed and None not in self.kinds_listed:
+            self.fail_as("regime", "order87_price", regime=regime)
 
     def criterion(self, where: str, cid: str, kind: Kind, item: Mapping, fields: Mapping[str, Field]) -> Criterion | None:
         """Parse one criterion's keys, then build its type, which checks that the parts fit together."""
         name = self.label(where, item.get("name"), "name")
         description = self.label(where, item.get("description"), "description")
         group = item.get("group")
-        if not isinstance(group, str) or not _SLUG.fullmatch(group):
+        if "group" in item and (not isinstance(group, str) or not _SLUG.fullmatch(group)):  # missing: said already
             self.fail_as(where, "not_slug", what="group", found=group)
         parts: dict[str, Any] = {}
         if kind is not Kind.GATE:
             parts["max"] = self.number(where, item.get("max"), "max")
-            self.maxima[cid] = Decimal(0) if kind is Kind.PENALTY else parts["max"]  # a penalty's best is 0
             if "max" not in item:
                 self.fail_as(where, "missing_key", key="max")
         if "decimals" in item:
@@ -744,6 +898,9 @@ class _RubricReader:
         return None if value is None else Condition(name, op, value)
 
     def parse_value(self, where: str, target: Field, raw: Any) -> Any:
+        if raw is BLANK:
+            self.fail_as(where, "value_empty", field_id=target.id)
+            return None
         try:
             value = target.parse(raw)
         except ValueProblem as problem:
@@ -816,15 +973,15 @@ class _RubricReader:
 
     def points(self, where: str, node: Any, target: Field | None) -> tuple[tuple[Decimal, Decimal], ...] | None:
         if not isinstance(node, list) or len(node) < 2:
-            self.fail_as(where, "points_too_few")
+            self.fail_as(where, "points_too_few", found=node)
             return None
         out: list[tuple[Decimal, Decimal]] = []
-        for pair in node:
+        for index, pair in enumerate(node, 1):
             if not isinstance(pair, list) or len(pair) != 2:
                 self.fail_as(where, "point_not_pair", found=pair)
                 return None
             x = self.parse_value(where, target, pair[0]) if target else None
-            y = self.number(where, pair[1], "y")
+            y = self.number(where, pair[1], f"point {index} y")  # as `item 1 points`, `tier t2 max`
             if x is None or y is None:
                 return None
             out.append((Decimal(x), y))

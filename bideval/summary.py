@@ -36,8 +36,9 @@ def summary_text(result: Result, lang: str = "zh") -> str:
         tied = ("（并列跨越名额，全部列入）" if zh else " (tied across the cut: all included)") if result.candidates_tied else ""
         lines.append(("推荐中标候选人：" if zh else "candidates: ") + ", ".join(result.candidates) + tied)
     for o in result.outliers[:SHOWN]:
-        lines.append(("评分畸高畸低：" if zh else "outlier: ") +
-                     f"{o.judge} / {o.vendor_id} / {o.criterion}: {o.score} (mean {o.panel_mean:.{places + 2}f})")
+        mean = f"{o.panel_mean:.{places + 2}f}"
+        lines.append(f"评分畸高畸低：{o.judge} / {o.vendor_id} / {o.criterion}：{o.score}（平均分 {mean}）" if zh else
+                     f"outlier: {o.judge} / {o.vendor_id} / {o.criterion}: {o.score} (mean {mean})")
     lines.extend(_more(len(result.outliers), "项评分畸高畸低", "outlying scores", lang))
     for bid in result.invalid[:SHOWN]:
         kind = ("未通过阶段评审：" if zh else "out after a stage: ") if bid.stage is not None else \

@@ -8,9 +8,9 @@ from bideval.rubric import load_rubric
 from bideval.storage import Store
 from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, import_page, EXAMPLE_RUBRIC, ROOT, open_app
 
-BAD_RUBRIC = (EXAMPLE_RUBRIC.read_text(encoding="utf-8")
-              .replace("total: 70", "total: 71")
-              .replace("{id: t2, label: {zh: 二档, en: Tier 2}, min: 5.1", "{id: t2, label: {zh: 二档, en: Tier 2}, min: 4"))
+BAD_RUBRIC = (EXAMPLE_RUBRIC.read_text(encoding="utf-8")  # two mistakes: a wrong total is checked beside a panel's
+              .replace("total: 70", "total: 71")           # (not beside a refused criterion, left out of the sum)
+              .replace("min_judges_for_trim: 5", "min_judges_for_trim: 2"))
 
 
 def page_module():
@@ -40,7 +40,7 @@ def test_tenders_page_lists_tenders_and_shows_the_rubric_by_group(tender, lang, 
     tables = [t.value for t in app.table]
     operations = tables[2]
     rule = operations.iloc[list(operations.iloc[:, 0]).index("ops_plan"), 4]
-    assert ("一档 0–5; 二档 5.1–10; 三档 10.1–15" if lang == "zh" else "Tier 1 0–5; Tier 2 5.1–10; Tier 3 10.1–15") == rule
+    assert ("一档 0–5；二档 5.1–10；三档 10.1–15" if lang == "zh" else "Tier 1 0–5; Tier 2 5.1–10; Tier 3 10.1–15") == rule
     totals = tables[4]
     assert list(totals.iloc[:, 1]) == ["10", "30", "30", "70"]  # commercial, operations, price, total
     models = tables[5]
@@ -71,7 +71,7 @@ def test_an_uploaded_bad_rubric_shows_every_problem_and_creates_nothing(app_db):
     app.button(key="tenders_create").click().run()
     assert not app.exception
     shown = "\n".join(e.value for e in app.error).replace("`", "")  # the file is in code font
-    assert "bad.yaml：评分项 'ops_plan'：档次 t2（4–10）与档次 t1（0–5）重叠" in shown  # in the UI's language
+    assert "bad.yaml：“panel”：min_judges_for_trim（2）必须大于 2 × trim（1），否则去掉最高分和最低分后不剩分数" in shown  # in zh
     assert "bad.yaml：“total”：各评分项满分之和为 70，而不是声明的总分 71" in shown
     assert len(admin_call("tenders")) == before
 
@@ -144,7 +144,7 @@ def test_a_tender_created_in_one_session_is_seen_by_a_new_session(app_db):
 @pytest.mark.parametrize("data, message", [
     (b"\xff\xfe\x00bad", "bad.yaml: expected a UTF-8 text file (YAML)"),
     (b"id: [", "bad.yaml: line 1, column 6: not valid YAML"),
-    (BAD_RUBRIC.encode("utf-8"), "bad.yaml: criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)"),
+    (BAD_RUBRIC.encode("utf-8"), "bad.yaml: panel: min_judges_for_trim (2) must be more than 2 × trim (1)"),
 ])
 def test_the_upload_handler_refuses_bad_rubric_bytes(app_db, data, message):
     store = Store(app_db)

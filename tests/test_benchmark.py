@@ -148,8 +148,8 @@ def test_json_states_b_and_each_d():
     assert document["price_benchmark"] == {
         "value": 950000.0, "base": "trimmed_mean", "coefficient": 0.95, "prices": 5, "basis": 1000000.0,
         "mean": 1000000.0, "dropped": [1300000.0, 900000.0], "ceiling": None, "ceiling_weight": None,
-        "text": "B = 0.95 × the mean of the other 3 evaluated prices after dropping the highest 1,300,000.00 and "
-                "the lowest 900,000.00: 1,000,000.00; B = 950,000.00"}
+        "text": "B = (the mean of the other 3 evaluated prices after dropping the highest 1,300,000.00 and "
+                "the lowest 900,000.00: 1,000,000.00) × 0.95 = 950,000.00"}
     entries = {e["vendor_id"]: e for e in document["ranking"]}
     assert entries[VENDORS[0]]["price_deviation"] == -5.2632
     assert entries[VENDORS[0]]["price_deviation_counted"] == 6.0
@@ -159,10 +159,10 @@ def test_json_states_b_and_each_d():
 
 
 @pytest.mark.parametrize("lang, b_label, how", [
-    ("zh", "评标基准价 B", "B = 0.95 × 去掉最高价 1,300,000.00 和最低价 900,000.00 后其余 3 家评审价格的平均值 "
-                          "1,000,000.00，B = 950,000.00"),
-    ("en", "Benchmark price B", "B = 0.95 × the mean of the other 3 evaluated prices after dropping the highest "
-                                "1,300,000.00 and the lowest 900,000.00: 1,000,000.00; B = 950,000.00"),
+    ("zh", "评标基准价 B", "B = (去掉最高价 1,300,000.00 和最低价 900,000.00 后其余 3 家评审价格的平均值 "
+                          "1,000,000.00) × 0.95 = 950,000.00"),
+    ("en", "Benchmark price B", "B = (the mean of the other 3 evaluated prices after dropping the highest "
+                                "1,300,000.00 and the lowest 900,000.00: 1,000,000.00) × 0.95 = 950,000.00"),
 ])
 def test_price_sheet_states_b_how_and_each_d(lang, b_label, how):
     _, result = scores(DEVIATION)
@@ -325,3 +325,39 @@ def test_the_reference_example_scores_the_worked_example():
     assert got == [D(x) for x in ("27.00", "30.00", "24.00", "19.00", "0.00")]
     for e, score in zip(WORKED, got):
         assert f"| {e:,} |" in section and f"{score} |" in section
+
+
+# B from the budget ceiling and the mean, times K: the tester's rubric C. Every place that explains B writes one
+# formula (bideval.benchmark.benchmark_formula), correct as written: it read "B = 0.8 × 0.3 × the budget ceiling …
+# + 0.7 × the mean … = 1,943,840.00; B = 1,555,072.00", which is not what B is.
+CEILING = ("method: ratio\nbudget_ceiling: 3000000\n"
+           "benchmark: {base: ceiling_and_mean, ceiling_weight: 0.3, coefficient: 0.8}")
+CEILING_PRICES = (1392000, 1680000, 1612800, 1280000)  # mean 1,491,200
+
+
+@pytest.mark.parametrize("lang, how, rule", [
+    ("en", "B = (0.3 × the budget ceiling 3,000,000.00 + 0.7 × the mean of 4 evaluated prices 1,491,200.00) × 0.8 "
+           "= 1,943,840.00 × 0.8 = 1,555,072.00",
+     "benchmark B = (0.3 × the budget ceiling + 0.7 × the mean of the valid evaluated prices) × 0.8, rounded to the cent"),
+    ("zh", "B = (0.3 × 最高限价 3,000,000.00 + 0.7 × 4 家评审价格平均值 1,491,200.00) × 0.8 = 1,943,840.00 × 0.8 "
+           "= 1,555,072.00",
+     "评标基准价B = (0.3 × 最高限价 + 0.7 × 有效评审价格的算术平均值) × 0.8，四舍五入到分"),
+])
+def test_b_from_the_ceiling_and_the_mean_is_written_as_it_is_formed_everywhere(lang, how, rule):
+    from bideval.summary import summary_text
+
+    _, result = scores(CEILING, CEILING_PRICES)
+    b = result.price_benchmark
+    assert b.value == round_half_up((D("0.3") * 3000000 + D("0.7") * D(1491200)) * D("0.8"), 2) == D("1555072.00")
+    assert b.describe(lang) == how
+    assert json.loads(result_json(result, lang))["price_benchmark"]["text"] == how
+    assert ("评标基准价：" if lang == "zh" else "price benchmark: ") + how in summary_text(result, lang).splitlines()
+    buffer = io.BytesIO()
+    write_workbook(result, buffer, lang)
+    book = openpyxl.load_workbook(io.BytesIO(buffer.getvalue()))
+    labelled = {r[0]: r[3] for r in book["Price"].iter_rows(values_only=True) if r[0]}
+    assert labelled["基准价计算" if lang == "zh" else "How B was formed"] == how
+    details = [cell for row in book["Rubric"].iter_rows(values_only=True) for cell in row
+               if isinstance(cell, str) and "B = (" in cell]
+    assert details and all(rule.split("B = ", 1)[1] in cell for cell in details)
+    assert rule in describe_rubric(result.rubric, lang)  # check

@@ -323,3 +323,55 @@ def test_an_option_given_twice_reads_every_path_given(tmp_path):
     ranking = documents[0]["ranking"]
     assert {s["vendor_id"] for s in ranking} == {VENDOR_A, VENDOR_B}
     assert {s["criteria"]["ops_plan"] for s in ranking} == {13.0} and documents[0]["status"] == "final"
+
+
+@pytest.mark.parametrize("command", ["check", "template"])
+@pytest.mark.parametrize("old, new, message", [
+    ("title: {zh: 客服业务外包项目评分标准, en: Customer-service outsourcing}", "title:",
+     "title: is empty; expected a text in Chinese, English or both ({zh: …, en: …})"),
+    ("decimals: 2", "decimals: null", "decimals: is empty; expected a whole number of at least 0"),
+    ("    kind: price\n    max: 30", "    kind: price\n    max: ~", "criterion 'price': max is empty; expected a number"),
+])
+def test_a_blank_value_exits_2_and_says_where(tmp_path: Path, capsys, command, old, new, message):
+    """`title:` or `decimals: null` exited 2 and printed nothing; `max:` on the price criterion exited 0 without it."""
+    bad = tmp_path / "blank.yaml"
+    text = EXAMPLE_RUBRIC.read_text(encoding="utf-8")
+    assert old in text
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    out = ["--out", str(tmp_path / "form.xlsx")] if command == "template" else []
+    assert main([command, "--criteria", str(bad), *out]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{bad}: {message}"]
+    assert not (tmp_path / "form.xlsx").exists()
+
+
+def test_check_warns_when_no_criterion_scores_the_price(tmp_path: Path, capsys):
+    text = EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("total: 70", "total: 40")
+    start = text.index("  - id: price\n")
+    unpriced = tmp_path / "unpriced.yaml"
+    unpriced.write_text(text[:start] + text[text.index("pricing:"):], encoding="utf-8")
+    assert main(["check", "--criteria", str(unpriced), "--lang", "en"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"warning: {unpriced}: no criterion scores the price, yet the bid form asks every "
+                                   "bidder for a price (total_price, ")
+    assert "Customer-service outsourcing (cs-outsourcing)" in captured.out
+    assert main(["check", "--criteria", str(unpriced), "--lang", "zh"]) == 0
+    assert capsys.readouterr().err.startswith(f"警告：{unpriced}：没有评分项为价格计分，但投标表仍要求每个投标人填写报价（投标总价、")
+    ordered = tmp_path / "order87.yaml"
+    ordered.write_text(unpriced.read_text(encoding="utf-8").replace("candidates: 3", "candidates: 3\nregime: order87"),
+                       encoding="utf-8")
+    assert main(["check", "--criteria", str(ordered)]) == 2
+    assert capsys.readouterr().err == (f"{ordered}: regime: order87 (综合评分法) scores price (Order 87 art. 55), but no "
+                                       "criterion is of kind price: add a price criterion, or remove the regime\n")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("zh", "评分畸高畸低：张评委 / 91510107MA6CJ5NU8U / ops_plan：10.2（平均分 13.7200）"),
+    ("en", "outlier: 张评委 / 91510107MA6CJ5NU8U / ops_plan: 10.2 (mean 13.7200)"),
+])
+def test_the_terminal_names_an_outlier_in_its_language(tmp_path: Path, capsys, lang, line):
+    """The README's session: the Chinese summary said `(mean 13.7200)`."""
+    assert main(["evaluate", "--criteria", str(ROOT / "criteria" / "cs-outsourcing.yaml"), "--bids",
+                 str(ROOT / "sample_bids" / "cs-outsourcing"), "--panel",
+                 str(ROOT / "sample_bids" / "cs-outsourcing-panel.xlsx"), "--json", str(tmp_path / "r.json"),
+                 "--lang", lang]) == 0
+    assert line in capsys.readouterr().out.splitlines()

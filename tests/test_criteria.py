@@ -274,3 +274,84 @@ def test_dev_staffing_quotes_a_rate_per_level():
     assert dict(r.pricing.demand.units) == {"junior": 6, "mid": 4, "senior": 2}
     assert {"rate_junior", "rate_mid", "rate_senior"} <= set(r.field_index)
     assert r.price_criterion.sme_deduction == Decimal("0.20")
+
+
+# --------------------------------------------------------------------------- nothing dropped in silence
+
+
+def value_paths(node: object, path: tuple = ()) -> list[tuple]:
+    """The path to every value in a YAML document: each key of each mapping, each item of each list (by index)."""
+    if isinstance(node, dict):
+        return [p for key, value in node.items() for p in [path + (key,)] + value_paths(value, path + (key,))]
+    if isinstance(node, list):
+        return [p for index, value in enumerate(node) for p in [path + (index,)] + value_paths(value, path + (index,))]
+    return []
+
+
+def blanked(document: object, path: tuple) -> object:
+    """A copy of ``document`` with the value at ``path`` left blank, as the reader gets `max:`, `max: ~` or
+    `max: null` (only the mappings and lists on the path are copied: the reader changes nothing it reads)."""
+    from bideval.rubric_yaml import BLANK
+
+    if not path:
+        return BLANK
+    head, rest = path[0], path[1:]
+    if isinstance(document, dict):
+        return {**document, head: blanked(document[head], rest)}
+    assert isinstance(document, list)
+    return [blanked(item, rest) if index == head else item for index, item in enumerate(document)]
+
+
+@files
+def test_every_value_left_blank_is_refused_by_name(path: Path):
+    """Each value of each shipped rubric, left blank in turn, is refused, a key's with a message naming that key: a
+    blank value once dropped its criterion without a word (check exited 0, evaluate ranked without the price)."""
+    import yaml
+
+    from bideval.rubric_yaml import _RubricReader
+
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    paths = value_paths(document)
+    assert len(paths) > 80
+    for key_path in paths:
+        reader = _RubricReader(path.name)  # the document as YAML gives it, without parsing the text each time
+        assert reader.read(blanked(document, key_path)) is None, key_path
+        said = [p.message for p in reader.problems]
+        assert not {p.code for p in reader.problems} & {"rubric.criterion_unread", "rubric.rubric_unread"}, \
+            (key_path, said)  # said by the reader of that value, not by the safety net
+        key = key_path[-1] if key_path[-1] not in ("zh", "en") else key_path[-2]  # a text's language: the text
+        if isinstance(key, str):
+            assert any(key in line for line in said), (key_path, said)
+
+
+def test_a_criterion_is_never_dropped_without_a_word(monkeypatch):
+    """The reader's safety net: were a reader of some key to refuse a criterion and say nothing, the criterion is
+    still named, and the rubric refused (exit 2 with a message, never a table without it)."""
+    from bideval import rubric_yaml
+    from bideval.errors import RubricError
+
+    monkeypatch.setattr(rubric_yaml._RubricReader, "tiers", lambda self, where, node: None)  # a silent reader
+    with pytest.raises(RubricError) as caught:
+        load_rubric(CRITERIA / "cs-outsourcing.yaml")
+    assert [p.code for p in caught.value.problems] == ["rubric.criterion_unread"]
+    assert caught.value.problems[0].data["criterion"] == "ops_plan"
+
+
+@files
+def test_check_in_chinese_says_its_own_words_in_chinese(path: Path):
+    """`check --lang zh` mixed English into its rule words (`lowest_ratio; … 异常低价 < 80% × mean`, `评委汇总：
+    trimmed_mean`, `需求：months 12`, `== True`): only the rubric's own ids and texts may be in Latin letters, and a
+    key or value of the format only in brackets after its Chinese name (`低价优先法（lowest_ratio）`)."""
+    from bideval.rubric_view import describe_rubric
+
+    r = load_rubric(path)
+    if path.stem in ENGLISH_ONLY:
+        return
+    own = " ".join([r.id] + [label.zh for label in labels(r.title) + labels(r.fields) + labels(r.criteria)]
+                   + [f.id for f in r.bid_fields] + [c.id for c in r.criteria] + [cap.id for cap in r.caps]
+                   + [g for g in r.groups] + [unit for unit, _ in r.pricing.demand.units]
+                   + [t.id for c in r.criteria if isinstance(c, Tiered) for t in c.tiers])
+    allowed = set(re.findall(r"[A-Za-z]+", own)) | {"B", "E", "Q", "in"}  # the formulas' letters, the op `in`
+    text = describe_rubric(r, "zh")
+    said = set(re.findall(r"[A-Za-z]+", re.sub(r"（[a-z_]+）", "", text)))
+    assert said - allowed == set(), text

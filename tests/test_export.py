@@ -307,8 +307,8 @@ def test_invalid_and_rubric_sheets(workbook_path: Path, rubric: Rubric) -> None:
     ids = [ws.cell(row=r, column=1).value for r in range(5, 5 + len(rubric.criteria))]
     assert ids == [c.id for c in rubric.criteria]
     details = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=6).value for r in range(5, 12)}
-    assert details["ops_plan"] == "一档 0–5; 二档 5.1–10; 三档 10.1–15"
-    assert details["licence"] == "业务经营许可证 (未提供业务经营许可证)"  # the field by its label, as the report says it
+    assert details["ops_plan"] == "一档 0–5；二档 5.1–10；三档 10.1–15"
+    assert details["licence"] == "业务经营许可证（未提供业务经营许可证）"  # the field by its label, as the report says it
     assert ws["E5"].value is None and ws["E6"].value == 5
 
 

@@ -103,10 +103,10 @@ def test_the_cases_the_sample_shows(result):
 
 
 @pytest.mark.parametrize("lang, line", [
-    ("zh", "评标基准价：B = 0.95 × 去掉最高价 1,700,000.00 和最低价 980,000.00 后其余 3 家评审价格的平均值 1,507,000.00，"
-           "B = 1,431,650.00"),
-    ("en", "price benchmark: B = 0.95 × the mean of the other 3 evaluated prices after dropping the highest "
-           "1,700,000.00 and the lowest 980,000.00: 1,507,000.00; B = 1,431,650.00"),
+    ("zh", "评标基准价：B = (去掉最高价 1,700,000.00 和最低价 980,000.00 后其余 3 家评审价格的平均值 1,507,000.00) "
+           "× 0.95 = 1,431,650.00"),
+    ("en", "price benchmark: B = (the mean of the other 3 evaluated prices after dropping the highest "
+           "1,700,000.00 and the lowest 980,000.00: 1,507,000.00) × 0.95 = 1,431,650.00"),
 ])
 def test_the_terminal_summary_states_the_benchmark(tmp_path, capsys, lang, line):
     from bideval.cli import main

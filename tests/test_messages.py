@@ -1644,8 +1644,49 @@ RUBRIC_SENTENCES += [
      "criterion 'price': benchmark ceiling_weight belongs to the base ceiling_and_mean, not mean",
      "评分项 'price'：基准价的 ceiling_weight 只用于 ceiling_and_mean，不用于 mean"),
 ]
+# A value left blank, full-width punctuation, and what the reader says instead of dropping a criterion.
+BLANK_RUBRIC_FACTS = {
+    "rubric.empty": dict(where="criterion 'price'", what="max", expected="number"),
+    "rubric.criterion_unread": dict(where="criterion 'price'", criterion="price"),
+    "rubric.rubric_unread": dict(where="top"),
+    "rubric.order87_price": dict(where="regime", regime="order87"),
+    "rubric.no_price": dict(where="top", fields=(Named("total_price", Label("投标总价", "Total price")),)),
+    "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
+    "rubric.tiers_order": dict(where="criterion 'ops_plan'", tier="t1", range=(D(0), D(5)), other="t2",
+                               other_range=(D("5.1"), D(10))),
+}
+RUBRIC_FACTS.update(BLANK_RUBRIC_FACTS)
+RUBRIC_SENTENCES += [
+    ("rubric.empty",
+     "criterion 'price': max is empty; expected a number",
+     "评分项 'price'：“max”为空；应为数字"),
+    ("rubric.criterion_unread",
+     "criterion 'price': could not be read as written; compare each of its keys with the rubric reference",
+     "评分项 'price'：无法按所写内容读取；请对照评分标准说明逐一检查它的键"),
+    ("rubric.rubric_unread",
+     "the rubric could not be read as written; compare each key with the rubric reference",
+     "无法按所写内容读取该评分标准；请对照评分标准说明逐一检查各个键"),
+    ("rubric.order87_price",
+     "regime: order87 (综合评分法) scores price (Order 87 art. 55), but no criterion is of kind price: add a price "
+     "criterion, or remove the regime",
+     "“regime”：order87（综合评分法）须对价格计分（财政部令第87号第五十五条），但没有 kind 为 price 的评分项：请增加价格评分项，"
+     "或删去 regime"),
+    ("rubric.no_price",
+     "no criterion scores the price, yet the bid form asks every bidder for a price (total_price): add a price "
+     "criterion if the price is to count",
+     "没有评分项为价格计分，但投标表仍要求每个投标人填写报价（投标总价）：如果报价应当计分，请增加价格评分项"),
+    ("rubric.unit_not_money",
+     "field 'projects': unit '10k CNY' is a unit of money, but the field is integer: make it type: money, or remove "
+     "the unit",
+     "字段 'projects'：unit '10k CNY' 是金额单位，但该字段的类型是 integer：请改为 type: money，或删去 unit"),
+    ("rubric.tiers_order",
+     "criterion 'ops_plan': tiers must be listed from lowest to highest: tier t1 (0–5) comes after tier t2 (5.1–10)",
+     "评分项 'ops_plan'：档次必须从低到高排列：档次 t1（0–5）排在档次 t2（5.1–10）之后"),
+]
 # The app's English names a grade by its English label; the command line by its Chinese one, as it always did.
 RUBRIC_APP_EN = {
+    "rubric.no_price": "no criterion scores the price, yet the bid form asks every bidder for a price (Total price): "
+                       "add a price criterion if the price is to count",
     'rubric.grade_reversed': "criterion 'design': grade Excellent 10–8 runs from 10 down to 8",
     'rubric.grade_outside': "criterion 'design': grade Excellent 8–12 lies outside 0..10",
     'rubric.grade_no_score': "criterion 'design': grade Good 5.2–5.8 leaves no score possible in steps of 1",
@@ -1670,6 +1711,32 @@ def test_each_rubric_mistake_in_both_languages(code, cli, zh):
     assert messages.sentence(code, facts, "zh") == zh
     written = {w for value in facts.values() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", str(value))}  # keys, ids
     assert not chinese_text_words(zh) - written - YAML_WORDS, zh
+
+
+@pytest.mark.parametrize("code, facts, en, zh", [
+    ("rubric.not_yaml", dict(line=22, column=84, detail="expected ',' or '}', but got ':'", full_width=("，",),
+                             full_width_line=22),
+     "line 22, column 84: not valid YAML: expected ',' or '}', but got ':'; line 22 holds the full-width '，': where it "
+     "is YAML punctuation, type the ASCII ',' (switch the input method to half-width)",
+     "第 22 行第 84 列：不是有效的 YAML；第 22 行有全角符号 '，'：作为 YAML 标点时须用半角的 ','（请把输入法切换到半角）"),
+    ("rubric.not_yaml", dict(line=15, column=1, detail="found character '\\t' that cannot start any token", tab=True),
+     "line 15, column 1: not valid YAML: found character '\\t' that cannot start any token; indent with spaces: YAML "
+     "does not allow a tab",
+     "第 15 行第 1 列：不是有效的 YAML；请用空格缩进：YAML 不允许制表符"),
+    ("rubric.unknown_key", dict(where="criterion 'design'", key="kind：judged", allowed=("kind", "max"),
+                                full_width=("：",)),
+     "criterion 'design': unknown key 'kind：judged' (expected one of: kind, max); it holds the full-width '：': YAML "
+     "needs the ASCII ':' (switch the input method to half-width)",
+     "评分项 'design'：未知的键 'kind：judged'（应为以下之一：kind, max）；其中有全角符号 '：'：YAML 只认半角的 ':'（请把输入法切换到半角）"),
+    ("rubric.unknown_key", dict(where="criterion 'design'", key="kind:\u3000judged", allowed=("kind", "max"),
+                                full_width=("\u3000",)),
+     "criterion 'design': unknown key 'kind:\\u3000judged' (expected one of: kind, max); it holds a full-width space: "
+     "YAML needs an ASCII space (switch the input method to half-width)",
+     "评分项 'design'：未知的键 'kind:\\u3000judged'（应为以下之一：kind, max）；其中有全角空格：YAML 只认半角空格（请把输入法切换到半角）"),
+])
+def test_a_typing_slip_in_a_rubric_is_named_in_both_languages(code, facts, en, zh):
+    assert messages.sentence(code, facts, "en", ids=True) == en
+    assert messages.sentence(code, facts, "zh") == zh
 
 
 def test_a_rubric_that_is_not_yaml_in_both_languages():

@@ -137,7 +137,8 @@ def test_criteria_fields_and_reasons_by_label_never_by_id(sample):
     for c in rubric.criteria:
         assert squeeze(c.name.text(sample["lang"])) in text
     field = rubric.field_index["repeat_call_rate"].label.text(sample["lang"])
-    assert squeeze(f"{field}: (0.14, 10) → (0.17, 7)") in text  # a linear rule reads the field by its label
+    colon = "：" if sample["lang"] == "zh" else ":"
+    assert squeeze(f"{field}{colon} (0.14, 10) → (0.17, 7)") in text  # a linear rule reads the field by its label
 
 
 def test_flags_candidates_and_the_tie_note(sample):
@@ -327,21 +328,41 @@ def test_a_stage_failure_and_the_scaled_and_weighted_subtotals(qcbs: Result, tmp
     render(pdf, f"report-qcbs-{lang}")
 
 
-@pytest.mark.parametrize("lang, benchmark", [
-    ("zh", "评标基准价：B=0.95×去掉最高价1,300,000.00和最低价900,000.00后其余3家评审价格的平均值1,000,000.00，"
-           "B=950,000.00"),
-    ("en", "Pricebenchmark:B=0.95×themeanoftheother3evaluatedpricesafterdroppingthehighest1,300,000.00andthe"
-           "lowest900,000.00:1,000,000.00;B=950,000.00"),
-])
-def test_the_price_benchmark_and_each_bid_s_deviation(tmp_path: Path, lang, benchmark):
-    """Issue 7's worked example: B = 950,000; d beside each evaluated price, the score it gives."""
-    from test_benchmark import DEVIATION, scores
+def price_report_text(price_yaml: str, prices: tuple[int, ...], lang: str, folder: Path) -> str:
+    """The report's text, without whitespace, for test_benchmark's price-only rubric and lump-sum quotes."""
+    from test_benchmark import scores
 
-    _, result = scores(DEVIATION)
-    pdf = tmp_path / "deviation.pdf"
+    _, result = scores(price_yaml, prices)
+    pdf = folder / "price.pdf"
+    pdf.write_bytes(report_pdf(result, lang, tender_info(result.rubric, on=DATE)))
+    return "".join(pages_of(pdf))
+
+
+@pytest.mark.parametrize("rubric, lang, benchmark", [
+    ("deviation", "zh", "评标基准价：B = (去掉最高价 1,300,000.00 和最低价 900,000.00 后其余 3 家评审价格的平均值 "
+                        "1,000,000.00) × 0.95 = 950,000.00"),
+    ("deviation", "en", "Price benchmark: B = (the mean of the other 3 evaluated prices after dropping the highest "
+                        "1,300,000.00 and the lowest 900,000.00: 1,000,000.00) × 0.95 = 950,000.00"),
+    # K multiplies the whole mix of ceiling and mean: the report read "B = 0.8 × 0.3 × the budget ceiling … + 0.7 ×
+    # the mean … = 1,943,840.00", which is not what B is
+    ("ceiling", "zh", "评标基准价：B = (0.3 × 最高限价 3,000,000.00 + 0.7 × 4 家评审价格平均值 1,491,200.00) × 0.8 "
+                      "= 1,943,840.00 × 0.8 = 1,555,072.00"),
+    ("ceiling", "en", "Price benchmark: B = (0.3 × the budget ceiling 3,000,000.00 + 0.7 × the mean of 4 evaluated "
+                      "prices 1,491,200.00) × 0.8 = 1,943,840.00 × 0.8 = 1,555,072.00"),
+])
+def test_the_price_benchmark_and_each_bid_s_deviation(tmp_path: Path, rubric, lang, benchmark):
+    """Issue 7's worked example: B = 950,000; d beside each evaluated price, the score it gives. B formed from the
+    budget ceiling and the mean, times K, written as it is formed."""
+    from test_benchmark import CEILING, CEILING_PRICES, DEVIATION, WORKED, scores
+
+    price_yaml, prices = (DEVIATION, WORKED) if rubric == "deviation" else (CEILING, CEILING_PRICES)
+    _, result = scores(price_yaml, prices)
+    pdf = tmp_path / "price.pdf"
     pdf.write_bytes(report_pdf(result, lang, tender_info(result.rubric, on=DATE)))
     text = "".join(pages_of(pdf))
-    assert benchmark in text
+    assert squeeze(benchmark) in text
+    if rubric != "deviation":
+        return
     assert ("偏差率d" if lang == "zh" else "Deviationd") in text
     for price, d, total in (("900,000.00", "-5.26%", "27.00"), ("950,000.00", "+0.00%", "30.00"),
                             ("1,000,000.00", "+5.26%", "24.00"), ("1,050,000.00", "+10.53%", "19.00"),

@@ -1,4 +1,6 @@
 """Rubric loading: the formats.md example loads; every listed mistake names its criterion."""
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -178,3 +180,245 @@ def test_kinds_and_what_they_read(rubric):
     assert not rubric.criterion_index["licence"].is_scored
     assert rubric.criterion_index["dial_test"].fields_read == ("dial_test_accuracy",)
     assert Gate(id="g", name=NAME, group="q", when=Condition("lic", Op.TRUTHY)).fields_read == ("lic",)
+
+
+# -- a value left blank is a mistake named at its key, never a key left out (a criterion dropped, exit 0)
+
+def refusals(text: str) -> list[str]:
+    """What the reader says about a rubric it refuses, one line per problem, without the file name."""
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(text, "x.yaml")
+    return [str(p).removeprefix("x.yaml: ") for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("blank", ["", " ~", " null", " NULL"])
+@pytest.mark.parametrize("old, new, message", [  # @ stands for the blank
+    ("    kind: price\n    max: 30", "    kind: price\n    max:@", "criterion 'price': max is empty; expected a number"),
+    ("    kind: judged\n    max: 5", "    kind: judged\n    max:@", "criterion 'service_design': max is empty"),
+    ("    name: {zh: 服务方案, en: Service design}", "    name:@",
+     "criterion 'service_design': name is empty; expected a text in Chinese, English or both"),
+    ("    points_per_unit: 1", "    points_per_unit:@", "criterion 'experience': points_per_unit is empty"),
+    ("    kind: judged\n", "    kind: judged\n    step:@\n", "criterion 'service_design': step is empty"),
+    ("min: 5.1,  max: 10}", "min: 5.1,  max:@}", "criterion 'ops_plan': tier t2 max is empty"),
+    ("min: 5.1,", "min:@,", "criterion 'ops_plan': tier t2 min is empty"),
+    ("points: 1, when: {field: business_license}", "points:@, when: {field: business_license}",
+     "criterion 'company': item 1 points is empty"),
+    ("budget_ceiling: 1200000", "budget_ceiling:@", "criterion 'price': budget_ceiling is empty; expected a number"),
+    ("sme_deduction: 0.10", "sme_deduction:@", "criterion 'price': sme_deduction is empty; expected a number"),
+    ("abnormal_low_share: 0.8", "abnormal_low_share:@", "criterion 'price': abnormal_low_share is empty"),
+    ("    group: operations\n    kind: judged", "    group:@\n    kind: judged",
+     "criterion 'service_design': group is empty"),
+    ("    kind: judged", "    kind:@", "criterion 'service_design': kind is empty; expected one of: gate, checklist"),
+    ("    when: {field: business_license}\n", "    when:@\n",
+     "criterion 'licence': when is empty; expected a condition"),
+    ("title: {zh: 客服业务外包项目评分标准, en: Customer-service outsourcing}", "title:@",
+     "title: is empty; expected a text in Chinese, English or both"),
+    ("decimals: 2", "decimals:@", "decimals: is empty; expected a whole number of at least 0"),
+    ("total: 70", "total:@", "total: is empty; expected a number"),
+    ("type: percent}", "type:@}", "field 'dial_test_accuracy': type is empty; expected one of: bool, integer"),
+    ("  aggregate: mean", "  aggregate:@", "panel: aggregate is empty; expected one of: mean, trimmed_mean"),
+    ("    seats: 30", "    seats:@", "pricing.demand: seats is empty; expected a number"),
+])
+def test_a_blank_value_is_refused_at_its_key(blank, old, new, message):
+    said = refusals(broken(old, new.replace("@", blank)))
+    assert any(line.startswith(message) for line in said), said
+    assert not any(line.startswith("total:") and "add up" in line for line in said), said  # no false total
+
+
+@pytest.mark.parametrize("blank", ["~", "null"])
+def test_a_blank_y_of_a_linear_point_is_refused(blank):
+    assert refusals(broken("[[0.92, 7], [0.96, 10]]", f"[[0.92, {blank}], [0.96, 10]]")) == [
+        "criterion 'dial_test': point 1 y is empty; expected a number"]
+
+
+def test_a_blank_criterion_keeps_the_rubric_from_ranking_without_it(tmp_path: Path):
+    """The tester's case: `max:` left blank on the price criterion dropped it, `check` exited 0 with full marks 40
+    and `evaluate` ranked without price (so without the budget ceiling and the SME deduction)."""
+    said = refusals(broken("    kind: price\n    max: 30", "    kind: price\n    max:"))
+    assert said == ["criterion 'price': max is empty; expected a number"]
+
+
+def test_a_blank_in_a_list_is_refused_too():
+    assert "criterion #2: a criterion is empty; expected a mapping (key: value)" in refusals(
+        broken("  - id: company\n", "  -\n  - id: company\n"))
+    assert any("pricing model is empty" in line for line in refusals(broken("models: [lump_sum,", "models: [~,")))
+    assert any("value for field 'itss_level' is empty" in line
+               for line in refusals(broken('op: "<=", value: 2}', 'op: "<=", value: ~}')))
+
+
+# -- `total` is checked only when every criterion and cap was read: a refused one left out looked like a wrong total
+
+WEIGHTED = "groups:\n  - {id: commercial, weight: 1}\n  - {id: operations, weight: 1}\n  - {id: price, weight: 1}\n"
+
+
+@pytest.mark.parametrize("text, mistake", [
+    (broken("id: service_design", "id: dial_test"), "criterion 'dial_test': the id is used twice"),
+    (broken("    kind: judged\n    max: 5", "    kind: judged\n    max: -5"),
+     "criterion 'service_design': max must be more than 0, found -5"),
+    (broken("[[0.92, 7], [0.96, 10]]", "[[0.96, 10], [0.92, 7]]"), "criterion 'dial_test': x values must be strictly"),
+    (broken("candidates: 3\n", "candidates: 3\n" + WEIGHTED).replace("[[0.92, 7], [0.96, 10]]", "[[0.96, 10], [0.92, 7]]"),
+     "criterion 'dial_test': x values must be strictly"),
+    (broken("candidates: 3\n", "candidates: 3\n" + WEIGHTED).replace("min: 10.1,", "min: 11,"),
+     "criterion 'ops_plan': tier t3 starts at 11, leaving a gap"),
+    (broken("candidates: 3\n", "candidates: 3\n" + WEIGHTED.replace("commercial, weight: 1", "commercial, weight: -1")),
+     "group 'commercial': weight must be more than 0, found -1"),
+    (broken("candidates: 3\n", "candidates: 3\ncaps:\n  - {id: experience, label: {zh: 合计}, max: 8, "
+                               "criteria: [experience, company]}\n"),
+     "cap 'experience': the id is already used by a criterion or another cap"),
+    (broken("    kind: judged\n", "    kind: judge\n"), "criterion 'service_design': unknown kind 'judge'"),
+])
+def test_a_refused_criterion_is_not_also_a_wrong_total(text, mistake):
+    said = refusals(text)
+    assert any(line.startswith(mistake) for line in said), said
+    assert not [line for line in said if line.startswith("total:")], said  # fixing `total` would break a good rubric
+
+
+def test_the_total_is_still_checked_beside_other_mistakes():
+    said = refusals(broken("total: 70", "total: 75").replace("label: {zh: 同类项目数量, en: Similar projects}",
+                                                               "label: {zh: 同类项目数量, en: itss_level}"))
+    assert "total: the criteria maxima add up to 70, not the declared total 75" in said
+
+
+# -- full-width punctuation and tabs: the character named, and what to type instead
+
+@pytest.mark.parametrize("old, new, message", [
+    ("    kind: judged\n    max: 5", "    kind： judged\n    max: 5",
+     r"line 62, column 5: not valid YAML: could not find expected ':'; line 61 holds the full-width '：': where it is "
+     r"YAML punctuation, type the ASCII ':' \(switch the input method to half-width\)"),
+    ("  - {id: similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: integer}",
+     "  - {id: similar_projects， label: {zh: 同类项目数量, en: Similar projects}, type: integer}",
+     r"line 17, column \d+: not valid YAML: expected ',' or '}', but got ':'; line 17 holds the full-width '，': where it "
+     r"is YAML punctuation, type the ASCII ','.*"),
+    ("points: [[0.92, 7], [0.96, 10]]", "points: ［[0.92, 7], [0.96, 10]］",  # YAML reads a text, not a list
+     r"criterion 'dial_test': points must list at least two \[x, y\] pairs; it holds the full-width '［' and '］': YAML "
+     r"needs the ASCII '\[' and '\]'.*"),
+    ("max: 5\n    items:", "max: 5\n\titems:",
+     r"line \d+, column 1: not valid YAML: found character '\\t' that cannot start any token; indent with spaces: YAML "
+     r"does not allow a tab"),
+])
+def test_a_typing_slip_that_breaks_the_yaml_is_named(old, new, message):
+    (line,) = refusals(broken(old, new))
+    assert re.fullmatch(message, line), line
+
+
+@pytest.mark.parametrize("typed, hint", [
+    ("kind： judged", "it holds the full-width '：': YAML needs the ASCII ':'"),
+    ("kind:\u3000judged", "it holds a full-width space: YAML needs an ASCII space"),
+])
+def test_a_full_width_colon_or_space_in_a_flow_mapping_names_the_key(typed, hint):
+    text = broken("  - id: service_design\n    name: {zh: 服务方案, en: Service design}\n    group: operations\n"
+                  "    kind: judged\n    max: 5\n",
+                  "  - {id: service_design, name: {zh: 服务方案, en: Service design}, group: operations, "
+                  f"{typed}, max: 5}}\n")
+    said = refusals(text)
+    assert any(line.startswith("criterion 'service_design': unknown key") and line.endswith(
+        hint + " (switch the input method to half-width)") for line in said), said
+    assert "criterion 'service_design': missing 'kind'" in said
+
+
+def test_a_full_width_word_in_a_value_is_named():
+    said = refusals(broken("method: lowest_ratio", "method: lowest_ratio，"))
+    assert said == ["criterion 'price': unknown price method 'lowest_ratio，' (expected one of: lowest_ratio, "
+                    "linear_minmax, benchmark_deviation, ratio, deviation, relative_to_lowest); it holds the "
+                    "full-width '，': YAML needs the ASCII ',' (switch the input method to half-width)"]
+
+
+def test_chinese_punctuation_in_a_label_is_no_mistake():
+    rubric = parse_rubric(broken("en: Operating licence}, points: 1", "en: Operating licence（副本）}, points: 1"), "x.yaml")
+    assert rubric.criterion_index["company"].items[0].label.en == "Operating licence（副本）"
+
+
+# -- Order 87: 综合评分法 scores price
+
+NO_PRICE = broken("total: 70", "total: 40").replace(
+    "  - id: price\n    name: {zh: 价格, en: Price}\n    group: price\n    kind: price\n    max: 30\n"
+    "    method: lowest_ratio\n    budget_ceiling: 1200000\n    sme_deduction: 0.10\n    abnormal_low_share: 0.8\n", "")
+
+
+def test_order87_needs_a_price_criterion():
+    assert "price" not in NO_PRICE.split("criteria:")[1].split("pricing:")[0]
+    said = refusals(NO_PRICE.replace("candidates: 3", "candidates: 3\nregime: order87"))
+    assert said == ["regime: order87 (综合评分法) scores price (Order 87 art. 55), but no criterion is of kind price: "
+                    "add a price criterion, or remove the regime"]
+
+
+def test_without_order87_no_price_is_allowed_with_a_warning():
+    from bideval.rubric_yaml import rubric_warnings
+
+    rubric = parse_rubric(NO_PRICE, "x.yaml")
+    (warning,) = rubric_warnings(rubric)
+    assert str(warning) == ("x.yaml: no criterion scores the price, yet the bid form asks every bidder for a price "
+                            "(total_price, rate_per_seat_month, rate_per_call, base_per_seat_month, commission_rate): "
+                            "add a price criterion if the price is to count")
+    assert rubric_warnings(parse_rubric(EXAMPLE, "x.yaml")) == ()
+
+
+def test_order87_with_a_price_criterion_refused_for_its_own_mistake_is_not_told_twice():
+    said = refusals(broken("candidates: 3", "candidates: 3\nregime: order87").replace("kind: price", "kind: prise"))
+    assert said == ["criterion 'price': unknown kind 'prise' (expected one of: gate, checklist, count, linear, tiered, "
+                    "judged, price, deduction, penalty)"]
+
+
+# -- smaller: money units, tier order, a missing group, quoted numbers
+
+def test_a_money_unit_on_a_count_is_refused():
+    said = refusals(broken("similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: integer}",
+                           "similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: integer, "
+                           "unit: 10k CNY}"))
+    assert said == ["field 'similar_projects': unit '10k CNY' is a unit of money, but the field is integer: make it "
+                    "type: money, or remove the unit"]
+    hours = parse_rubric(broken("type: integer}", "type: integer, unit: 个}"), "x.yaml")  # a word for the form
+    assert hours.field_index["itss_level"].unit == "个"
+
+
+def test_tiers_listed_out_of_order_are_said_once():
+    tiers = ("      - {id: t1, label: {zh: 一档, en: Tier 1}, min: 0,    max: 5}\n"
+             "      - {id: t2, label: {zh: 二档, en: Tier 2}, min: 5.1,  max: 10}\n"
+             "      - {id: t3, label: {zh: 三档, en: Tier 3}, min: 10.1, max: 15}\n")
+    reversed_ = "".join(reversed(tiers.splitlines(keepends=True)))
+    assert refusals(broken(tiers, reversed_)) == [
+        "criterion 'ops_plan': tiers must be listed from lowest to highest: tier t2 (5.1–10) comes after tier t3 "
+        "(10.1–15)"]
+
+
+def test_a_missing_group_is_said_once():
+    assert refusals(broken("    group: operations\n    kind: judged", "    kind: judged")) == [
+        "criterion 'service_design': missing 'group'"]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("decimals: 2", 'decimals: "2"'),
+    ("candidates: 3", "candidates: '3'"),
+    ("  trim: 1", '  trim: "1"'),
+    ("    kind: judged\n    max: 5", '    kind: judged\n    max: "5"'),
+    ("budget_ceiling: 1200000", 'budget_ceiling: "1200000.00"'),
+    ("sme_deduction: 0.10", "sme_deduction: '0.10'"),
+])
+def test_a_quoted_plain_number_is_read_as_the_number(old, new):
+    assert replace(parse_rubric(broken(old, new), "x.yaml"), sha256="") == replace(parse_rubric(EXAMPLE, "x.yaml"),
+                                                                                   sha256="")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("decimals: 2", 'decimals: "2.5"', "decimals: decimals must be a whole number of at least 0, found '2.5'"),
+    ("    kind: judged\n    max: 5", '    kind: judged\n    max: "5分"', "criterion 'service_design': max must be a number, "
+                                                                         "found '5分'"),
+    ("budget_ceiling: 1200000", 'budget_ceiling: "1,200,000"', "criterion 'price': budget_ceiling must be a number"),
+    ("budget_ceiling: 1200000", 'budget_ceiling: "¥1200000"', "criterion 'price': budget_ceiling must be a number"),
+    ("sme_deduction: 0.10", 'sme_deduction: "10%"', "criterion 'price': sme_deduction must be a number"),
+])
+def test_a_quoted_text_that_is_no_plain_number_is_refused(old, new, message):
+    said = refusals(broken(old, new))
+    assert any(line.startswith(message) for line in said), said
+
+
+def test_a_group_may_share_a_criterion_s_id_or_name():
+    """docs/rubrics.md: the rule on names is about things of one kind. The price criterion `price` (价格 / Price)
+    sits in the group `price` (价格 / Price) in every shipped rubric; nothing a bidder or the panel fills in names a
+    group, so a group labelled like a criterion, or with its id, is no ambiguity."""
+    groups = ("groups:\n  - {id: qualification}\n  - {id: commercial, label: {zh: 行业经验, en: Industry experience}}\n"
+              "  - {id: operations}\n  - {id: price}\n")
+    text = broken("candidates: 3\n", "candidates: 3\n" + groups)
+    rubric = parse_rubric(text, "x.yaml")
+    assert rubric.group("commercial").label == rubric.criterion_index["experience"].name
+    assert rubric.criterion_index["price"].group == "price"
