@@ -1026,6 +1026,17 @@ def _(s: Say) -> str:
                "您已声明与该投标人存在利害关系，不对其打分")
 
 
+@_template("score.recused_agree")
+def _(s: Say) -> str:
+    if s["what"] == "tier":
+        return s.t("you declared a conflict of interest with this bidder, so you do not agree its tier: another "
+                   "member of the panel with the chair's role agrees it",
+                   "您已声明与该投标人存在利害关系，不参与确定其档次：请由具有组长权限的其他评委确定")
+    return s.t("you declared a conflict of interest with this bidder, so you do not agree its consensus score: another "
+               "member of the panel with the chair's role records it",
+               "您已声明与该投标人存在利害关系，不参与确定其合议分：请由具有组长权限的其他评委录入")
+
+
 @_template("score.no_bid")
 def _(s: Say) -> str:
     return s.t(f"no bid from {s['vendor_id']} in this tender", f"本项目中没有 {s['vendor_id']} 的投标")

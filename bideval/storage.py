@@ -404,6 +404,17 @@ class Store:
             raise RightRefused(actor, roles, Action.READ_BIDS, record.id, "declare_first",
                                vendors=tuple(sorted(vendors - declared)))
 
+    def _refuse_recused(self, s: Session, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str,
+                        what: str) -> None:
+        """ScoreRefused (``score.recused_agree``) when the actor's seat declared a conflict of interest with the
+        bidder: a chair recused from a bidder agrees neither its tier nor its consensus score, which bound or set the
+        score the rest of the panel gives it."""
+        seat = self._seat(s, actor, tender_id)
+        if seat is not None and s.execute(select(DeclarationRecord.id).where(
+                DeclarationRecord.tender_id == tender_id, DeclarationRecord.judge == seat.name,
+                DeclarationRecord.vendor_id == vendor_id, DeclarationRecord.conflict.is_(True))).first():
+            raise ScoreRefused.coded("score.recused_agree", vendor_id=vendor_id, criterion=criterion_id, what=what)
+
     def _refuse_blind(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
                       action: Action) -> None:
         """RightRefused (``blind``) while the actor's own seat has yet to submit: ``action`` shows the panel's work."""
@@ -961,6 +972,7 @@ class Store:
         """
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.SET_TIER, lock=True)
+            self._refuse_recused(s, actor, tender_id, vendor_id, criterion_id, "tier")
             rubric = self._rubric_of(record)
             criterion = rubric.criterion_index.get(criterion_id)
             if not isinstance(criterion, Tiered):
@@ -1452,6 +1464,7 @@ class Store:
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.SET_CONSENSUS, lock=True)
             self._refuse_blind(s, actor, record, roles, Action.SET_CONSENSUS)
+            self._refuse_recused(s, actor, tender_id, vendor_id, criterion_id, "consensus")
             rubric = self._rubric_of(record)
             if rubric.panel.aggregate is not Aggregate.CONSENSUS:
                 raise RightRefused(actor, roles, Action.SET_CONSENSUS, tender_id, "not_consensus",

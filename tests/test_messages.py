@@ -117,6 +117,7 @@ FACTS = {
     "score.not_panel": dict(criterion=Named("price", Label("价格", "Price"))),
     "score.not_tiered": dict(criterion=DESIGN),
     "score.recused": {},
+    "score.recused_agree": dict(what="tier"),
     "score.scores_outside_tier": dict(tier=T2, scores=(("王评委", "12"),), criterion=OPS, vendor_id=VENDOR),
     "score.unknown_tier": dict(tier="t9", criterion=OPS),
     "store.judge_needs_name": {},
@@ -435,6 +436,10 @@ SENTENCES = [
     ("score.recused",
      'you declared a conflict of interest with this bidder and do not score it', SAME,
      '您已声明与该投标人存在利害关系，不对其打分'),
+    ("score.recused_agree",
+     "you declared a conflict of interest with this bidder, so you do not agree its tier: another member of the panel "
+     "with the chair's role agrees it", SAME,
+     '您已声明与该投标人存在利害关系，不参与确定其档次：请由具有组长权限的其他评委确定'),
     ("score.scores_outside_tier",
      'scores already given lie outside t2 (5.1–10): 王评委: 12; those judges must change them first',
      'cannot set Tier 2 (5.1–10): the scores already given (王评委: 12) lie outside that range; those judges must change them first',

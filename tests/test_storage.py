@@ -1144,3 +1144,32 @@ def test_the_schema_check_sees_a_difference(tmp_path):
         connection.execute(text("ALTER TABLE bid ADD COLUMN stray TEXT"))
     drift = schema_drift(store.engine)
     assert [(d[0], d[2], d[3].name) for d in drift] == [("remove_column", "bid", "stray")]
+
+
+def test_a_chair_recused_from_a_bidder_does_not_agree_its_tier(session):
+    """A chair (组长) who scores and declared a conflict with a bidder still agreed that bidder's tier, which bounds
+    every other judge's score of it, and could record its consensus score: both are refused for that bidder, with the
+    bidder and what was refused; the other bidders' are agreed as before."""
+    store, tender, who = session
+    store.give_role(who["buyer"], tender, "chair", Role.JUDGE, judge_name="赵组长")
+    store.declare(who["chair"], tender, {VENDOR_B: "前雇主 former employer"})
+    with pytest.raises(ScoreRefused, match="conflict of interest with this bidder, so you do not agree its tier") as caught:
+        store.set_tier(who["chair"], tender, VENDOR_B, "ops_plan", "t3")
+    assert (caught.value.code, caught.value.data["vendor_id"], caught.value.data["what"]) == (
+        "score.recused_agree", VENDOR_B, "tier")
+    assert store.tiers(who["chair"], tender)[(VENDOR_B, "ops_plan")] == "t2"  # unchanged
+    store.set_tier(who["chair"], tender, VENDOR_A, "ops_plan", "t2")
+    assert store.tiers(who["chair"], tender)[(VENDOR_A, "ops_plan")] == "t2"
+
+
+def test_a_chair_recused_from_a_bidder_does_not_record_its_consensus_score(url, tmp_path):
+    def chair_recused_from_a(store, tender, who):
+        store.give_role(who["buyer"], tender, "chair", Role.JUDGE, judge_name="赵组长")
+        store.declare(who["chair"], tender, {VENDOR_A: "亲属 relative"})
+        store.submit(who["chair"], tender)
+
+    rubric = RUBRIC_TEXT.replace("aggregate: mean", "aggregate: consensus")
+    store, tender, who = scored_by_one_judge(url, tmp_path, rubric, chair_recused_from_a)
+    with pytest.raises(ScoreRefused, match="do not agree its consensus score") as caught:
+        store.set_consensus(who["chair"], tender, VENDOR_A, "ops_plan", D("13.5"), "合议")
+    assert caught.value.data["what"] == "consensus"
