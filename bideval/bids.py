@@ -188,29 +188,22 @@ class Reading:
 
 def _remembering(field: Field) -> Callable[[Any], Any]:
     """``field.parse``, remembering its values as :class:`Reading` says."""
+    parse = field.parse
     if field.type not in _REMEMBERED or field.origin == "fixed":
-        return field.parse
-    return _Remembered(field.parse)
+        return parse
+    memory: dict[tuple[type, Any], Any] = {}
+    recall = memory.get
 
-
-class _Remembered:
-    """A field's parser with its memory: values by (type, cell value). :func:`_parse_column` looks in ``memory``
-    itself, cell after cell, and calls ``parse`` only for a spelling not seen yet."""
-
-    __slots__ = ("parse", "memory")
-
-    def __init__(self, parse: Callable[[Any], Any]):
-        self.parse = parse
-        self.memory: dict[tuple[type, Any], Any] = {}
-
-    def __call__(self, found: Any) -> Any:
+    def remembered(found: Any) -> Any:
         key = (found.__class__, found)
-        value = self.memory.get(key, _FAILED)
+        value = recall(key, _FAILED)
         if value is _FAILED:
-            value = self.parse(found)
+            value = parse(found)
             if found != 0:
-                self.memory[key] = value
+                memory[key] = value
         return value
+
+    return remembered
 
 
 _REMEMBERED = {FieldType.BOOL, FieldType.CHOICE, FieldType.PERCENT, FieldType.MONEY, FieldType.INTEGER,
@@ -424,12 +417,6 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
              and columns[field.id] not in unread]
     for i, (r, row_values) in enumerate(zip(numbers, zip(*parsed.values()))):
         values = dict(zip(ids, row_values))
-        code, name = values["vendor_id"], values["vendor_name"]
-        if i not in failed and name is not None and isinstance(code, str) and not unread:
-            vendor = normalise_vendor_id(code)
-            if _VENDOR_CODE.fullmatch(vendor):  # the common row: every cell read, a code and a name stated
-                bids.append(Bid(vendor, name, bool(values.get("sme")), values, book.display, sheet, letters, r + 1))
-                continue
         row_problems = failed.get(i, [])
         for field in named:
             if values[field.id] is None:
@@ -452,28 +439,15 @@ def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], f
     """Every cell of one field's column parsed (None when empty); each cell that fails is _FAILED, its problem
     added to ``failed[i]``."""
     out: list[Any] = [None] * len(cells)
-    memory: dict[tuple[type, Any], Any] | None = None
-    if isinstance(parse, _Remembered):  # what is not remembered yet is parsed, then remembered, as __call__ does
-        memory, parse = parse.memory, parse.parse
-    recall = memory.get if memory is not None else None
     for i, found in enumerate(cells):
         if found is None or found == "":
             continue
-        if recall is not None:
-            value = recall((found.__class__, found), _FAILED)
-            if value is not _FAILED:
-                out[i] = value
-                continue
         try:
-            value = parse(found)
+            out[i] = parse(found)
         except ValueProblem as problem:
             failed.setdefault(i, []).append(cell_problem(file, sheet, f"{letter}{numbers[i] + 1}",
                                                          problem.expectation, found, _named(field)))
             out[i] = _FAILED
-            continue
-        out[i] = value
-        if memory is not None and found != 0:
-            memory[(found.__class__, found)] = value
     return out
 
 

@@ -410,9 +410,7 @@ class Store:
         bidder: a chair recused from a bidder agrees neither its tier nor its consensus score, which bound or set the
         score the rest of the panel gives it."""
         seat = self._seat(s, actor, tender_id)
-        if seat is not None and s.execute(select(DeclarationRecord.id).where(
-                DeclarationRecord.tender_id == tender_id, DeclarationRecord.judge == seat.name,
-                DeclarationRecord.vendor_id == vendor_id, DeclarationRecord.conflict.is_(True))).first():
+        if seat is not None and (seat.name, vendor_id) in _recusals(s, tender_id):
             raise ScoreRefused.coded("score.recused_agree", vendor_id=vendor_id, criterion=criterion_id, what=what)
 
     def _refuse_blind(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
