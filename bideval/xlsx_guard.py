@@ -119,6 +119,10 @@ _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
 # A sheet whose rows are hidden unless a row says its height (sheetFormatPr zeroHeight: "rows hidden by default").
 _ROWS_HIDDEN_BY_DEFAULT = re.compile(rb"<" + _PREFIX + rb"sheetFormatPr(?=[\s/>])[^>]*?(?<![\w:.\-])zeroHeight\s*=\s*"
                                      rb"[\"']\s*(?:1|true)\s*[\"']")
+# A sheet whose columns are 0 wide unless a column tag says its width (sheetFormatPr defaultColWidth="0"): Excel shows
+# every such column as hidden.
+_COLUMNS_HIDDEN_BY_DEFAULT = re.compile(rb"<" + _PREFIX + rb"sheetFormatPr(?=[\s/>])[^>]*?(?<![\w:.\-])defaultColWidth"
+                                        rb"\s*=\s*[\"']\s*[+-]?0*\.?0*\s*[\"']")
 _FORMULA_AFTER = re.compile(rb"\s*<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)</" + _PREFIX + rb"f>)")
 _VALUE_AFTER = re.compile(rb"\s*(?:<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</"
                           + _PREFIX + rb"c>)")
@@ -532,6 +536,8 @@ class _Extent:
     hidden: set[int] = field(default_factory=set)  # the rows (from 1) a row tag says are hidden
     hidden_by_default: bool = False  # sheetFormatPr zeroHeight: a row without a height of its own is hidden
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)  # (first, last), from 1, of each <col> hiding
+    columns_hidden_by_default: bool = False  # sheetFormatPr defaultColWidth 0: a column without a width is hidden
+    shown_columns: list[tuple[int, int]] = field(default_factory=list)  # (first, last) of each <col> with a width
     before_rows: bool = True  # sheetData not reached yet
 
 
@@ -684,7 +690,7 @@ class _PartScan:
             self.errors[info.filename] = extent.errors
         if extent.hidden:
             self.hidden[info.filename] = frozenset(extent.hidden)
-        columns = _columns_within(extent.hidden_columns, extent.columns)
+        columns = _columns_within(extent.hidden_columns + _default_width_hides(extent), extent.columns)
         if columns:
             self.hidden_columns[info.filename] = columns
         if not findings and not _closes(tail[0], root):
@@ -945,6 +951,8 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
             extent.before_rows = end < 0
             if _ROWS_HIDDEN_BY_DEFAULT.search(piece, 0, len(piece) if end < 0 else end):
                 extent.hidden_by_default = True
+            if _COLUMNS_HIDDEN_BY_DEFAULT.search(piece, 0, len(piece) if end < 0 else end):
+                extent.columns_hidden_by_default = True
         if b"<col" in piece or b":col" in piece:  # <cols> comes before sheetData; looked for anywhere all the same
             _note_hidden_columns(piece, extent)
         at = piece.find(b"dimension")
@@ -1017,27 +1025,29 @@ def _hides(attributes: bytes, by_default: bool = False) -> bool:
 
 
 def _note_hidden_columns(piece: bytes, extent: _Extent) -> None:
-    """Note the columns each column tag of ``piece`` hides (``<col min="11" max="11" hidden="1"/>``, prefixed or not):
-    the tags are found by their names alone, never by a pass of a pattern over the whole piece (rows and cells follow
-    them in the same piece)."""
+    """Note the columns each column tag of ``piece`` hides (``<col min="11" max="11" hidden="1"/>``, prefixed or not),
+    and those it gives a width to: the tags are found by their names alone, never by a pass of a pattern over the
+    whole piece (rows and cells follow them in the same piece)."""
     for marker in (b"<col", b":col"):
         at = piece.find(marker)
         while at >= 0:
             match = _COLUMN_TAG.match(piece, at if marker == b"<col" else max(piece.rfind(b"<", 0, at), 0))
-            span = _hidden_span(match.group(1)) if match else None
+            span = _column_span(match.group(1)) if match else None
             if span is not None:
-                extent.hidden_columns.append(span)
+                (extent.hidden_columns if span[2] else extent.shown_columns).append(span[:2])
             at = piece.find(marker, at + len(marker))
 
 
-def _hidden_span(attributes: bytes) -> tuple[int, int] | None:
-    """The columns (first, last, from 1) a column tag (the inside after its name) hides in Excel, None when it hides
-    none: ``hidden="1"`` or ``"true"``, or a width of 0 (Excel shows such a column as hidden; LibreOffice shows it at
-    its default width), as an XML reader reads the attributes. A narrow column that still shows is not hidden; a tag
-    without a usable ``min`` and ``max`` (which Excel would not open) hides nothing."""
+def _column_span(attributes: bytes) -> tuple[int, int, bool] | None:
+    """The columns (first, last, from 1) a column tag (the inside after its name) is about, and whether it hides
+    them in Excel: ``hidden="1"`` or ``"true"``, or a width of 0 (Excel shows such a column as hidden; LibreOffice
+    shows it at its default width), as an XML reader reads the attributes. None when the tag neither hides nor
+    gives a width (its columns keep the sheet's default width), or has no usable ``min`` and ``max`` (which Excel
+    would not open). A narrow column that still shows is not hidden."""
     if b"hidden" not in attributes and b"width" not in attributes:
         return None
     hides = False
+    width: Decimal | None = None
     bounds: dict[str, int] = {}
     for name, value in _attribute_pairs(attributes):
         value = value.strip(" \t\r\n")
@@ -1051,9 +1061,23 @@ def _hidden_span(attributes: bytes) -> tuple[int, int] | None:
             hides = hides or (width.is_finite() and width <= 0)
         elif name in ("min", "max") and name not in bounds and value.isascii() and value.isdigit():
             bounds[name] = int(value) if len(value) <= 10 else MAX_COLUMNS + 1
-    if not hides or len(bounds) < 2 or bounds["min"] > min(bounds["max"], MAX_COLUMNS):
+    if not (hides or (width is not None and width.is_finite())) or len(bounds) < 2 \
+            or bounds["min"] > min(bounds["max"], MAX_COLUMNS):
         return None
-    return max(bounds["min"], 1), min(bounds["max"], MAX_COLUMNS)
+    return max(bounds["min"], 1), min(bounds["max"], MAX_COLUMNS), hides
+
+
+def _default_width_hides(extent: _Extent) -> list[tuple[int, int]]:
+    """The columns a sheet hides by its default width of 0 (``<sheetFormatPr defaultColWidth="0"/>``): up to its
+    furthest cell, every column no column tag gives a width of its own."""
+    if not extent.columns_hidden_by_default:
+        return []
+    spans, reached = [], 0
+    for first, last in sorted(extent.shown_columns) + [(extent.columns + 1, extent.columns + 1)]:
+        if first > reached + 1:
+            spans.append((reached + 1, first - 1))
+        reached = max(reached, last)
+    return spans
 
 
 def _columns_within(spans: list[tuple[int, int]], last: int) -> frozenset[int]:

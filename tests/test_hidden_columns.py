@@ -476,3 +476,33 @@ def test_many_column_tags_are_noted_in_one_pass(tmp_path: Path) -> None:
     """A crafted <cols> of 25,000 tags each hiding every column: noted once each column, not per tag."""
     cols = "<cols>" + '<col min="1" max="16384" hidden="1"/>' * 25_000 + "</cols>"
     assert noted_hidden(tmp_path, cols) == {1, 2, 3}
+
+
+@pytest.mark.parametrize("tags, hidden", [
+    ('<sheetFormatPr defaultRowHeight="15" defaultColWidth="0"/><cols><col min="1" max="1" width="9"/></cols>',
+     {2, 3}),
+    ('<sheetFormatPr defaultColWidth="0"/><cols><col min="1" max="3" width="9" customWidth="1"/></cols>', set()),
+    ('<sheetFormatPr defaultColWidth="0"/><cols><col min="2" max="2" width="9"/></cols>', {1, 3}),
+    ('<sheetFormatPr defaultColWidth=" 0.0 "/>', {1, 2, 3}),
+    ('<sheetFormatPr defaultColWidth="0"/><cols><col min="1" max="3" style="1"/></cols>', {1, 2, 3}),  # no width
+    ('<sheetFormatPr defaultColWidth="0"/><cols><col min="1" max="3" width="9" hidden="1"/></cols>', {1, 2, 3}),
+    ('<sheetFormatPr defaultColWidth="8.43"/>', set()),
+    ('<sheetFormatPr baseColWidth="0" defaultRowHeight="15"/>', set()),  # Excel still adds its padding
+    ('<sheetFormatPr defaultColWidth="10"/><cols><col min="2" max="2" width="0"/></cols>', {2}),
+])
+def test_a_default_column_width_of_0_hides_every_column_without_a_width(tmp_path: Path, tags: str,
+                                                                        hidden: set[int]) -> None:
+    """``<sheetFormatPr defaultColWidth="0"/>``: Excel shows each column no column tag widens as hidden."""
+    assert noted_hidden(tmp_path, tags) == hidden
+
+
+def test_a_bids_column_hidden_by_the_default_width_is_refused(rubric, tmp_path: Path) -> None:
+    path = by_xlsxwriter(tmp_path / "bids.xlsx", {"Bids": table(A, B)}, {})
+    last = len(FIELDS)
+    widths = (f'<col min="1" max="{last - 1}" width="12" customWidth="1"/>' if SIMILAR == chr(ord("A") + last - 1)
+              else f'<col min="1" max="{ord(SIMILAR) - ord("A")}" width="12" customWidth="1"/>'
+                   f'<col min="{ord(SIMILAR) - ord("A") + 2}" max="{last}" width="12" customWidth="1"/>')
+    crafted = rewritten(path, lambda xml: re.sub(rb"<sheetFormatPr[^>]*/>", b"", xml).replace(
+        b"<sheetData>", b'<sheetFormatPr defaultRowHeight="15" defaultColWidth="0"/><cols>' + widths.encode()
+        + b"</cols><sheetData>"))
+    assert refusal(rubric, crafted) == [f"{crafted}:Bids!{SIMILAR}1: {hidden_column(SIMILAR)}"]
