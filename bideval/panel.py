@@ -200,13 +200,14 @@ class _PanelReader:
         if missing or clash:
             return None, []
         # A hidden column that holds anything (a comment too, which goes on the record unseen) is refused at its
-        # header, the sheet not read further; a hidden row's cells are not read, the rest is.
+        # header, the sheet not read further; a hidden row's cells are not read, the rest is. A hidden header (or
+        # title) row is refused too, as a Bids sheet's is: its headings decide which column is which, unseen.
         hidden_columns = book.hidden_columns_held(sheet, rows)
         self.problems += [Problem.of("panel.hidden_column", book.display, sheet, cell_name(start, n - 1),
                                      column=column_letter(n - 1)) for n in hidden_columns]
         hidden = book.hidden_rows_held(sheet, rows)
         self.problems += [Problem.of("panel.hidden_row", book.display, sheet, cell_name(number - 1, 0), row=number)
-                          for number in sorted(hidden) if number - 1 > start]
+                          for number in sorted(hidden)]
         if hidden_columns:
             return None, []
         data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r]) and r + 1 not in hidden]
