@@ -851,6 +851,23 @@ def _(s: Say) -> str:
     return _hidden_column(s, evaluated=False)
 
 
+@_template("panel.tiers_elsewhere")
+def _(s: Say) -> str:
+    return s.t(f"this sheet holds agreed tiers (its header names the vendor_id, criterion and tier columns), but only "
+               f"the sheet {s.q(s['tiers'])} is read: rename it {s.q(s['tiers'])}, or move its rows there",
+               f"此工作表含有议定档次（表头有统一社会信用代码、评分项、档次列），但只读取工作表{s.q(s['tiers'])}："
+               f"请将其改名为{s.q(s['tiers'])}，或把其中的行移到该表")
+
+
+@_template("panel.judges_elsewhere")
+def _(s: Say) -> str:
+    return s.t(f"this sheet lists judges (its header names a judge column), but only the sheet {s.q(s['judges'])} "
+               f"sets the panel's members: rename it {s.q(s['judges'])}, move its rows there, or delete this sheet if it "
+               "is not the list of members",
+               f"此工作表列有评委（表头有评委列），但只有工作表{s.q(s['judges'])}确定评委会成员："
+               f"请将其改名为{s.q(s['judges'])}、把其中的行移到该表，如该表不是评委名单，请删除该表")
+
+
 @_template("panel.scores_elsewhere")
 def _(s: Say) -> str:
     return s.t(f"this sheet holds scores (its header names the judge, vendor_id, criterion and score columns), but only "

@@ -10,7 +10,8 @@ import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from functools import partial
+from typing import Any, Iterable, Mapping, Sequence
 
 from .bids import Bid, normalise_vendor_id
 from .cell_errors import Unreadable
@@ -174,6 +175,15 @@ class _PanelReader:
         self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found,
                                           file_role="panel", **facts))
 
+    def text(self, book: Workbook, sheet: str, row: int, column: int, raw: Any) -> str | None:
+        """A name's or comment's cell as text (:func:`_text`); None, told at the cell, when it cannot be: a number of
+        more than 15 digits (an 18-digit credit code typed without its apostrophe has lost its last digits)."""
+        try:
+            return _text(raw)
+        except ValueProblem as problem:
+            self.expect(book, sheet, row, column, problem.expectation, raw)
+            return None
+
     def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):
         """The header row's column of each wanted name, and the non-blank data rows after it."""
         rows = book.rows(sheet)
@@ -232,7 +242,7 @@ class _PanelReader:
             if isinstance(raw, Unreadable):  # a member nobody can name: never dropped from the panel in silence
                 self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw)
                 continue
-            name = judge_name(raw)
+            name = self.text(book, sheet, r, columns["judge"], raw)
             if name and name not in names:
                 names.append(name)
         self.judges_sheet = names
@@ -242,7 +252,9 @@ class _PanelReader:
         known = self.vendors_seen.get(key)
         if known is not None:
             return known
-        text = _text(raw)
+        text = self.text(book, sheet, r, column, raw)
+        if text is None:
+            return None
         vendor_id = normalise_vendor_id(text)
         if vendor_id in self.bids:
             self.vendors_seen[key] = vendor_id
@@ -258,7 +270,9 @@ class _PanelReader:
         criterion = self.criteria_seen.get(key)
         if criterion is not None:
             return criterion
-        text = _text(raw)
+        text = self.text(book, sheet, r, column, raw)
+        if text is None:
+            return None
         criterion = self.rubric.criterion_named(text) if text else None
         if criterion is None:
             self.expect(book, sheet, r, column, Expected("criterion_of", {"role": role, "criteria": _named(allowed)}),
@@ -287,11 +301,16 @@ class _PanelReader:
                 criterion = None
             raw = _cell(row, columns["tier"])
             tier = None
+            written = self.text(book, sheet, r, columns["tier"], raw) if isinstance(criterion, Tiered) else ""
+            if written is None:
+                if vendor_id is not None and isinstance(criterion, Tiered):
+                    self.tier_refused.add((vendor_id, criterion.id))  # told at its Tiers cell, not at each score
+                continue
             if isinstance(criterion, Tiered) and isinstance(raw, Unreadable):  # not "none agreed yet": unreadable
                 self.expect(book, sheet, r, columns["tier"],
                             Expected("tier_of", {"criterion": _named_one(criterion), "tiers": criterion.tiers}), raw)
-            elif isinstance(criterion, Tiered) and _text(raw):
-                tier = criterion.tier(_text(raw))
+            elif isinstance(criterion, Tiered) and written:
+                tier = criterion.tier(written)
                 if tier is None:
                     self.expect(book, sheet, r, columns["tier"],
                                 Expected("tier_of", {"criterion": _named_one(criterion), "tiers": criterion.tiers}),
@@ -325,25 +344,35 @@ class _PanelReader:
             self.read_score(book, sheet, columns, r, row)
 
     def unread_scores(self, book: Workbook) -> bool:
-        """Refuse a sheet other than the panel sheets whose header names the Scores columns (评分, Sheet1, Scores (2))
-        and has rows below it: its scores would not be read, and the result could look final without them. Whether there is one."""
-        before = len(self.problems)
+        """Refuse a sheet other than the panel sheets that holds one of their tables, under a title or not, with rows
+        below its header: scores (评分, Sheet1, Scores (2)), agreed tiers (Tiers (2), 定档) or the members (评委名单).
+        Never read, its rows would be missing in silence and the result could look final without them. Whether a
+        sheet holds scores."""
+        scores = False
         known = {book.find(name) for name in (SCORES_SHEET, TIERS_SHEET, JUDGES_SHEET)}
-        wanted = ("judge", "vendor_id", "criterion", "score")
         for sheet in book.sheet_names:
             if sheet in known:
                 continue
-            filled = [row for row in book.rows(sheet) if not is_blank_row(row)]
-            if len(filled) > 1 and {_column_of(title, wanted) for title in filled[0]} >= set(wanted):
-                self.problems.append(Problem.of("panel.scores_elsewhere", book.display, sheet, scores=SCORES_SHEET))
-        return len(self.problems) > before
+            rows = book.rows(sheet)
+            table = next(((kind, start) for kind, wanted in _ELSEWHERE
+                          if (start := header_row(rows, partial(_names_all, wanted))) is not None
+                          and _names_all(wanted, rows[start])), None)
+            if table is None or all(is_blank_row(row) for row in rows[table[1] + 1:]):
+                continue
+            kind = table[0]
+            scores = scores or kind == SCORES_SHEET
+            self.problems.append(Problem.of(_ELSEWHERE_CODES[kind], book.display, sheet, **{kind.lower(): kind}))
+        return scores
 
     def read_score(self, book: Workbook, sheet: str, columns: Mapping[str, int], r: int, row: list) -> None:
         before = len(self.problems)
         raw_judge = _cell(row, columns["judge"])
         judge = self.judges_seen.get((raw_judge.__class__, raw_judge))
         if judge is None:
-            judge = self.judges_seen[(raw_judge.__class__, raw_judge)] = judge_name(raw_judge)
+            judge = self.text(book, sheet, r, columns["judge"], raw_judge)
+            if judge is None:
+                return
+            self.judges_seen[(raw_judge.__class__, raw_judge)] = judge
         if not judge:
             self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw_judge)
         elif self.judges_sheet is not None and judge not in self.judges_sheet:
@@ -370,7 +399,10 @@ class _PanelReader:
         # A member even when every row is for an invalid bid: they must still score every valid one (rules.md).
         self.scoring_judges[judge] = None
         raw = _cell(row, score_column)
-        comment = _text(_cell(row, columns["comment"])) if "comment" in columns else ""
+        comment = self.text(book, sheet, r, columns["comment"], _cell(row, columns["comment"])) \
+            if "comment" in columns else ""
+        if comment is None:
+            return
         if vendor_id in self.invalid:
             if _text(raw):
                 self.warnings.append(Problem.of("panel.invalid_bid_score", book.display, sheet,
@@ -439,6 +471,18 @@ def _relative(where: str, book: Workbook) -> str:
     """``file:sheet!cell`` without the file when it is ``book`` itself, as the message already names it."""
     prefix = f"{book.display}:"
     return where[len(prefix):] if where.startswith(prefix) else where
+
+
+def _names_all(wanted: tuple[str, ...], row: Sequence[Any]) -> bool:
+    """Whether a header row names every ``wanted`` column."""
+    return {_column_of(title, wanted) for title in row} >= set(wanted)
+
+
+# A panel sheet's table on a sheet of another name, looked for in this order (a scores table names a judge too).
+_ELSEWHERE = ((SCORES_SHEET, ("judge", "vendor_id", "criterion", "score")), (TIERS_SHEET, ("vendor_id", "criterion",
+              "tier")), (JUDGES_SHEET, ("judge",)))
+_ELSEWHERE_CODES = {SCORES_SHEET: "panel.scores_elsewhere", TIERS_SHEET: "panel.tiers_elsewhere",
+                    JUDGES_SHEET: "panel.judges_elsewhere"}
 
 
 def _column_of(title: Any, names: tuple[str, ...]) -> str | None:

@@ -92,6 +92,8 @@ FACTS = {
     "panel.hidden_column": dict(column="D"),
     "panel.recused_score": dict(judge="王评委", vendor_id=VENDOR, criterion="ops_plan"),
     "panel.scores_elsewhere": dict(scores="Scores"),
+    "panel.tiers_elsewhere": dict(tiers="Tiers"),
+    "panel.judges_elsewhere": dict(judges="Judges"),
     "panel.no_tier": dict(vendor_id=VENDOR, criterion=OPS, tiers_sheet="Tiers", tiers=(T1, T2), score=D("8.0")),
     "panel.not_panel": dict(criterion=Named("price", Label("价格", "Price")), kind="price", panel=(OPS, DESIGN)),
     "panel.not_tiered": dict(criterion=DESIGN, kind="judged", tiered=(OPS,)),
@@ -348,6 +350,15 @@ SENTENCES = [
      "this sheet holds scores (its header names the judge, vendor_id, criterion and score columns), but only the "
      "sheet 'Scores' is read: rename it 'Scores', or move its rows there", SAME,
      "此工作表含有评分（表头有评委、统一社会信用代码、评分项、得分列），但只读取工作表“Scores”：请将其改名为“Scores”，或把其中的行移到该表"),
+    ("panel.tiers_elsewhere",
+     "this sheet holds agreed tiers (its header names the vendor_id, criterion and tier columns), but only the "
+     "sheet 'Tiers' is read: rename it 'Tiers', or move its rows there", SAME,
+     "此工作表含有议定档次（表头有统一社会信用代码、评分项、档次列），但只读取工作表“Tiers”：请将其改名为“Tiers”，或把其中的行移到该表"),
+    ("panel.judges_elsewhere",
+     "this sheet lists judges (its header names a judge column), but only the sheet 'Judges' sets the panel's "
+     "members: rename it 'Judges', move its rows there, or delete this sheet if it is not the list of members", SAME,
+     "此工作表列有评委（表头有评委列），但只有工作表“Judges”确定评委会成员：请将其改名为“Judges”、把其中的行移到该表，"
+     "如该表不是评委名单，请删除该表"),
     ("panel.no_scores_sheet",
      "expected a sheet 'Scores' (judge, vendor_id, criterion, score, comment) or 'Tiers', found: 'Sheet1'", SAME,
      '应有工作表“Scores”（评委、统一社会信用代码、评分项、得分、备注）或“Tiers”，实际工作表：“Sheet1”'),

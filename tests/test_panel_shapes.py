@@ -191,3 +191,77 @@ def test_the_panel_progress_owes_no_score_to_a_bid_its_judge_is_recused_from(rub
     again = evaluate(rubric, bidset, PanelInput(("王", "李"), (*scores, extra), tiers,
                                                  recused=frozenset({("李", VENDOR_A)})))
     assert panel_progress(again) == (6, 6)
+
+
+LONG = 911100008021004330  # an 18-digit credit code typed without its apostrophe: a number, shown as 9.111E+17
+TEXT_AS_TYPED = "expected the text as typed: a number of more than 15 digits"
+
+
+@pytest.mark.parametrize("sheet, row, column", [("Scores", 1, 0), ("Scores", 1, 1), ("Scores", 1, 2), ("Scores", 1, 4),
+                                                ("Tiers", 1, 0), ("Tiers", 1, 2), ("Judges", 2, 0)])
+def test_a_name_cell_holding_a_long_number_is_refused_at_its_cell(rubric, bids, tmp_path, sheet, row, column):
+    """Such a number in a judge's, bid's, criterion's, tier's or comment's cell ended the command with a traceback
+    (and the app's Tiers page with an uncaught error): it is told at its cell, as a bid's is. A refused tier is told
+    there only, not again at each score it would bound."""
+    sheets = {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": [r[:] for r in TIERS],
+              "Judges": [["judge"], ["A"], ["B"]]}
+    sheets[sheet][row][column] = LONG
+    path = openpyxl_panel(tmp_path / "p.xlsx", sheets)
+    found = problems(rubric, bids, path)
+    cell = f"{sheet}!{'ABCDE'[column]}{row + 1}"
+    assert found[0].startswith(f"{cell}: {TEXT_AS_TYPED}"), found
+    if (sheet, column) != ("Tiers", 0):  # a bid not known is not known at its scores either
+        assert len(found) == 1 + 4 * (sheet == "Judges"), found  # (a refused member: B's 4 rows name no member)
+
+
+def test_the_app_refuses_a_panel_with_a_long_number_for_a_bid(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    tender = chair_tender(store, "T")
+    forms = [write_form(tmp_path / f"{v}.xlsx", good_bid(v, name=v)) for v in (VENDOR_A, VENDOR_B)]
+    assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    rows = [SCORES, *scores_of("A", "B")]
+    rows[1][1] = LONG
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": rows, "Tiers": TIERS})
+    with pytest.raises(PanelError) as caught:
+        replace_panel(store, tender, path)
+    assert str(caught.value.problems[0]).startswith(f"p.xlsx:Scores!B2: {TEXT_AS_TYPED}")
+
+
+def test_scores_below_a_title_on_a_sheet_not_read_are_refused(rubric, bids, tmp_path):
+    """A second scores sheet under a one-cell title, as the Scores sheet itself may have, was passed over: judge C's
+    scores lost, the result final."""
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+                                                 "Scores (2)": [["评委C打分表"], SCORES, *scores_of("C")]})
+    assert problems(rubric, bids, path) == [
+        "Scores (2): this sheet holds scores (its header names the judge, vendor_id, criterion and score columns), "
+        "but only the sheet 'Scores' is read: rename it 'Scores', or move its rows there"]
+
+
+@pytest.mark.parametrize("name", ["评委名单", "Judges (2)"])
+def test_members_on_a_sheet_not_read_are_refused(rubric, bids, tmp_path, name):
+    """A member list on another sheet was passed over: a member who had scored nothing was not counted and the
+    result said final."""
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+                                                 name: [["评委"], ["A"], ["B"], ["D"]]})
+    assert problems(rubric, bids, path) == [
+        f"{name}: this sheet lists judges (its header names a judge column), but only the sheet 'Judges' sets the "
+        "panel's members: rename it 'Judges', move its rows there, or delete this sheet if it is not the list of "
+        "members"]
+
+
+@pytest.mark.parametrize("name", ["定档", "Tiers (2)"])
+def test_tiers_on_a_sheet_not_read_are_refused(rubric, bids, tmp_path, name):
+    tiers = [["统一社会信用代码", "评分项", "档次"], [VENDOR_A, "ops_plan", "t2"], [VENDOR_B, "ops_plan", "t2"]]
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+                                                 name: tiers})
+    assert problems(rubric, bids, path) == [
+        f"{name}: this sheet holds agreed tiers (its header names the vendor_id, criterion and tier columns), but only "
+        "the sheet 'Tiers' is read: rename it 'Tiers', or move its rows there"]
+
+
+def test_a_table_head_with_nothing_below_on_another_sheet_is_fine(rubric, bids, tmp_path):
+    """An empty copy of a panel sheet's header (a template's) holds nothing to lose."""
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+                                                 "空白": [["评委"]], "空白2": [SCORES]})
+    invalid = [v for v, c in check_bids(rubric, bids).items() if not c.valid]
+    assert len(read_panel(rubric, bids, invalid, [path]).scores) == 8
