@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .bids import Bid, BidSet, Reading, bid_set, read_bid_file
-from .panel import PanelInput, open_panel_book, read_panel
+from .panel import PANEL_SHEETS, PanelInput, open_panel_book, read_panel
 from .pricing import PricingModel
 from .ranking import Entry, candidates, rank
 from .caps import CapLine, apply_caps
@@ -361,7 +361,7 @@ def run(rubric_path: str | Path, bid_paths: Sequence[str | Path],
     default as :func:`bideval.workers.workers_for` finds worth it)."""
     rubric = load_rubric(rubric_path)
     bid_files, bid_problems = expand_paths(bid_paths)
-    panel_files, panel_problems = expand_paths(panel_paths) if panel_paths else ([], [])
+    panel_files, panel_problems = expand_paths(panel_paths, PANEL_SHEETS) if panel_paths else ([], [])
     # The panel's workbooks are opened by the processes reading the bid forms, first (each is a larger read than a
     # form; taken last, one would leave the other processes waiting); they are read against the bids once those
     # are known.

@@ -27,6 +27,7 @@ from .values import ValueProblem, fold, normalise, parse_number, parse_text
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
 JUDGES_SHEET = "Judges"
+PANEL_SHEETS = (SCORES_SHEET, TIERS_SHEET, JUDGES_SHEET)
 
 # Each column and the headers it may go by (after NFKC and case folding).
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
@@ -108,7 +109,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
     ``paths`` (:func:`bideval.sheets.expand_paths`); else they are opened here.
     """
     if opened is None:
-        files, problems = expand_paths(paths)
+        files, problems = expand_paths(paths, PANEL_SHEETS)
         panel_books = [open_panel_book(path, apart) for path in files]
     else:
         panel_books, problems = opened[0], list(opened[1])

@@ -58,11 +58,15 @@ def cell_name(row: int, column: int) -> str:
     return f"{column_letter(column)}{row + 1}"
 
 
-def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+BID_SHEETS = ("Bid", "Bids")  # a workbook naming one of these in a bids folder's subfolder is told, not passed over
+
+
+def expand_paths(paths: Iterable[str | Path], sheets: tuple[str, ...] = BID_SHEETS) -> tuple[list[Path], list[Problem]]:
     """The .xlsx files named by ``paths`` (files, or folders of .xlsx files), in name order.
 
     Office lock files (``~$…``) and hidden files in a folder are skipped; other
-    spreadsheet files there (.xls, .csv, .ods …) are reported, never silently dropped.
+    spreadsheet files there (.xls, .csv, .ods …) are reported, never silently dropped, and so is a folder inside
+    holding workbooks that name one of ``sheets`` (those the caller reads: a bid's, or a panel's).
     """
     files: list[Path] = []
     problems: list[Problem] = []
@@ -76,7 +80,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
                 if name.startswith(("~$", ".")):
                     continue
                 if not is_file:
-                    problems += _unread_workbooks(path / name)
+                    problems += _unread_workbooks(path / name, sheets)
                     continue
                 child = path / name
                 suffix = child.suffix.lower()
@@ -105,17 +109,17 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]
     return unique, problems
 
 
-def _unread_workbooks(folder: Path) -> list[Problem]:
-    """A folder inside a folder of workbooks is not read: a problem when it holds .xlsx workbooks (a bidder's own
-    folder, 杭州嘉禾/jiahe.xlsx), which would be left out without a word; none for a folder of attachments, a hidden
-    one or the __MACOSX folder an archive made on a Mac holds."""
+def _unread_workbooks(folder: Path, sheets: tuple[str, ...]) -> list[Problem]:
+    """A folder inside a folder of workbooks is not read: a problem when it holds .xlsx workbooks naming one of
+    ``sheets`` (a bidder's own folder, 杭州嘉禾/jiahe.xlsx; a judge's, 评委C/C.xlsx), which would be left out without a
+    word; none for a folder of attachments, a hidden one or the __MACOSX folder an archive made on a Mac holds."""
     if folder.name == "__MACOSX":
         return []
     found = 0
     for root, folders, names in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".") and f != "__MACOSX"]
         found += sum(1 for name in names if name.lower().endswith(_ZIP_WORKBOOKS) and not name.startswith(("~$", "."))
-                     and _may_hold_bids(Path(root) / name))
+                     and _may_be_read(Path(root) / name, sheets))
     return [Problem.of("files.subfolder", str(folder), workbooks=found)] if found else []
 
 
@@ -124,9 +128,10 @@ def _unread_workbooks(folder: Path) -> list[Problem]:
 _ZIP_WORKBOOKS = (".xlsx", ".xlsm")
 
 
-def _may_hold_bids(path: Path) -> bool:
-    """Whether a workbook in a subfolder may be a bid: it names a sheet ``Bid`` or ``Bids`` (a staff list or a price
-    schedule among a bidder's attachments does not), or its sheet names cannot be read cheaply (a damaged or
+def _may_be_read(path: Path, sheets: tuple[str, ...]) -> bool:
+    """Whether a workbook in a subfolder may be one the caller reads: it names one of ``sheets`` (``Bid`` or ``Bids``
+    for bids: a staff list or a price schedule among a bidder's attachments does not), or its sheet names cannot be
+    read cheaply (a damaged or
     unusual package: told rather than passed over). Only the package's small workbook part is read, with zipfile,
     never python-calamine on a file the guard has not checked."""
     import re
@@ -140,7 +145,8 @@ def _may_hold_bids(path: Path) -> bool:
             names = re.findall(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"', archive.read(info))
     except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, ValueError):
         return True
-    return any(fold(name.decode("utf-8", "replace")) in ("bid", "bids") for name in names)
+    wanted = {fold(sheet) for sheet in sheets}
+    return any(fold(name.decode("utf-8", "replace")) in wanted for name in names)
 
 
 # A range of cells, ((first row, first column), (last row, last column)), from 0, as python-calamine gives merged ranges.

@@ -345,6 +345,22 @@ def test_a_folder_of_panel_workbooks_is_read_as_one(rubric, bidset, tmp_path: Pa
     assert panel.judges == ("王评委", "李评委") and len(panel.scores) == 8
 
 
+def test_a_judges_workbook_in_a_subfolder_is_told_not_passed_over(rubric, bidset, tmp_path: Path):
+    """A folder read without the folders inside it had lost 评委C/C.xlsx without a word: judge C not counted, the
+    result final. A subfolder of other workbooks (attachments) is fine; the command line exits 2."""
+    folder = tmp_path / "panel"
+    (folder / "评委C").mkdir(parents=True)
+    (folder / "附件").mkdir()
+    write_panel(folder / "a.xlsx", full_panel(judges=("王评委",), ops=(12,), design=(4,)), TIERS)
+    write_panel(folder / "评委C" / "c.xlsx", full_panel(judges=("李评委",), ops=(14,), design=(5,)))
+    write_xlsx(folder / "附件" / "notes.xlsx", {"说明": [["评分说明"]]})
+    assert problems_of(rubric, bidset, folder) == [
+        f"{folder / '评委C'}: this folder holds 1 Excel workbook, which is not read: a folder is read without the "
+        "folders inside it; move it into the folder above, or name this folder too"]
+    (folder / "评委C" / "c.xlsx").rename(folder / "c.xlsx")
+    assert len(read(rubric, bidset, folder).scores) == 8
+
+
 def test_the_same_score_in_two_workbooks_is_refused(rubric, bidset, tmp_path: Path):
     a = write_panel(tmp_path / "a.xlsx", [["王评委", VENDOR_A, "service_design", 4]], TIERS)
     b = write_panel(tmp_path / "b.xlsx", [["王评委", VENDOR_A, "service_design", 4]])
