@@ -12,6 +12,8 @@
     1,980,000 yuan), for the same reason as 万;
   - the % sign as text (:class:`LiteralPercentFormat`): ``0.00"%"`` shows 1 as 1.00%, but the cell holds 1,
     which is 100 %; only a real % (``0.00%``) shows 0.01 as 1.00%;
+  - on a panel sheet, a percentage (:class:`PercentFormat`): a score cell formatted ``0%`` shows 0.04 as 4%, so
+    a judge who typed 4 there reads 4 on screen, while the cell holds 0.04;
   - another currency than the tender's (:class:`OtherCurrencyFormat`): ``"$"#,##0.00`` in a yuan tender shows
     1,200 as $1,200.00, a price in dollars, so the number is not an amount in yuan, and converting it is not
     the reader's to do.
@@ -152,8 +154,32 @@ class OtherCurrencyFormat(ShownNumber):
     tender: str  # the tender's
 
 
+@dataclass(frozen=True)
+class PercentFormat(ShownNumber):
+    """A panel sheet's number shown through a percent format (``0%``, ``0.00%``): 0.04 is shown as 4%. A score is no
+    percentage, and Excel stores 4 typed into such a cell as 0.04, so the number read is not the score the judge saw.
+
+    >>> PercentFormat("0.04", "0%").shown
+    '4%'
+    """
+
+    @property
+    def shown(self) -> str | None:
+        match = _PERCENT_ONLY.fullmatch(self.format)
+        if match is None:
+            return None
+        try:  # Excel rounds half away from zero
+            shown = (Decimal(self.number) * 100).quantize(Decimal(1).scaleb(-len(match.group(1) or "")),
+                                                          ROUND_HALF_UP)
+        except InvalidOperation:
+            return None
+        return f"{shown:f}%"
+
+
+_PERCENT_ONLY = re.compile(r"0(?:\.(0+))?%")  # 0%, 0.00%: the built-in percent formats and their like
+
 Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat | ScaleWordFormat
-              | LiteralPercentFormat | OtherCurrencyFormat)
+              | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

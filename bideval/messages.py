@@ -32,7 +32,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import (CellError, LiteralPercentFormat, OtherCurrencyFormat, PlaceholderResult, ScaleWordFormat,
+from .cell_errors import (CellError, LiteralPercentFormat, OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat,
                           TenThousandsFormat, UncalculatedFormula)
 from .labels import Label, Named, check_lang
 from .number_formats import scale_name
@@ -167,6 +167,13 @@ class Say:
                           f"的单位还是按{scale.zh}计（请按该项的单位填写普通数字，单元格格式设为“常规”）")
         if isinstance(value, LiteralPercentFormat):
             return self._literal_percent(value)
+        if isinstance(value, PercentFormat):  # on a panel sheet only
+            as_en, as_zh = (f" as {value.shown}", f"显示为 {value.shown}") if value.shown else ("", "显示为百分比")
+            return self.t(f"the number {value.number} stored in the cell, but shown{as_en} through the percent format "
+                          f"{value.format!r}: a score is no percentage, and a score typed into such a cell is stored "
+                          "divided by 100 (enter a plain number, with the cell's format General)",
+                          f"单元格中存储的数字 {value.number}，但通过百分比格式 “{value.format}” {as_zh}：得分不是百分比，"
+                          "在此类单元格中输入的得分会被除以 100 存储（请填写普通数字，单元格格式设为“常规”）")
         if isinstance(value, OtherCurrencyFormat):
             from .currency import currency
 

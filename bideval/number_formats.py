@@ -103,6 +103,16 @@ def scale_name(word: str) -> Label:
 _SIGNS = "%％﹪‰‱"
 
 
+def real_percent(number_format: str) -> bool:
+    """Whether a number format has a real % (unquoted, unescaped): Excel shows the number times 100 with a % sign,
+    so a cell showing 4% holds 0.04.
+
+    >>> real_percent("0%"), real_percent("0.00%;[Red]-0.00%"), real_percent('0.00"%"'), real_percent("0.0\\\\%")
+    (True, True, False, False)
+    """
+    return any(match.group(4) == "%" for match in _FORMAT_PART.finditer(number_format))
+
+
 def percent_written(number_format: str) -> str | None:
     """The % sign (or ‰) a number format writes as text, as written, when it has no real % (a ``%`` unquoted,
     which multiplies the number by 100 to show it: 0.01 through ``0.00%`` is 1.00%).
@@ -110,7 +120,7 @@ def percent_written(number_format: str) -> str | None:
     >>> percent_written('0.0"％"'), percent_written('0.00%" %"'), percent_written('0.0"‰"'), percent_written("0.00")
     ('％', None, '‰', None)
     """
-    if any(match.group(4) == "%" for match in _FORMAT_PART.finditer(number_format)):
+    if real_percent(number_format):
         return None
     for piece in literal_texts(number_format):
         sign = next((c for c in piece if c in _SIGNS), None)

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
-from .cell_errors import (CellError, LiteralPercentFormat, OtherCurrencyFormat, PlaceholderResult,
+from .cell_errors import (CellError, LiteralPercentFormat, OtherCurrencyFormat, PercentFormat, PlaceholderResult,
                           ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .sheet_notes import SheetNotes
@@ -132,6 +132,8 @@ _FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]
 CALCULATION_CHAIN = "xl/calcChain.xml"
 _NUMBER_FORMAT = re.compile(rb"<" + _PREFIX + rb"numFmt(?=[\s/>])([^>]*)")
 _CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"cellXfs>", re.DOTALL)
+BUILT_IN_PERCENT = {"9": "0%", "10": "0.00%"}  # Excel's built-in number formats that are percentages, by id
+_BUILT_IN_PERCENT = re.compile(rb'numFmtId\s*=\s*["\']\s*(?:9|10)\s*["\']')
 _CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
 _STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss="[0-9]+"[^>]*)>')
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
@@ -177,8 +179,8 @@ def scan_xlsx(source: Path | bytes, display: str | None = None,
     noted: list[SheetNotes] = []  # the notes, when the scan read every part
     name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
     try:
-        findings = (_check_bytes(source, noted, currency) if isinstance(source, bytes)
-                    else _check(Path(source), noted, currency))
+        findings = (_check_bytes(source, noted, currency, file_role) if isinstance(source, bytes)
+                    else _check(Path(source), noted, currency, file_role))
     except _Refused as refusal:
         findings = [refusal.finding]
     except OSError as error:  # the disk, not the file's content: reading it failed half-way
@@ -191,7 +193,7 @@ def scan_xlsx(source: Path | bytes, display: str | None = None,
     return [Problem.of(f"guard.{code}", name, **facts, **role) for code, facts in findings], notes
 
 
-def _check(path: Path, noted: list[SheetNotes], currency: str | None) -> list[Finding]:
+def _check(path: Path, noted: list[SheetNotes], currency: str | None, file_role: str | None = None) -> list[Finding]:
     """Every stage in order; the first stage that finds something stops the check."""
     problem = _file_problem(path)
     if problem:
@@ -201,17 +203,19 @@ def _check(path: Path, noted: list[SheetNotes], currency: str | None) -> list[Fi
     except OSError as error:
         return [_f("cannot_open", detail=str(error.strerror or error))]
     with handle:
-        return _check_package(handle, os.fstat(handle.fileno()).st_size, noted, currency)
+        return _check_package(handle, os.fstat(handle.fileno()).st_size, noted, currency, file_role)
 
 
-def _check_bytes(data: bytes, noted: list[SheetNotes], currency: str | None) -> list[Finding]:
+def _check_bytes(data: bytes, noted: list[SheetNotes], currency: str | None,
+                 file_role: str | None = None) -> list[Finding]:
     """The checks of :func:`_check` on a file's bytes already in memory (one read for the guard and the reader)."""
     if not data:
         return [_f("empty")]
-    return _check_package(io.BytesIO(data), len(data), noted, currency)
+    return _check_package(io.BytesIO(data), len(data), noted, currency, file_role)
 
 
-def _check_package(handle: IO[bytes], size: int, noted: list[SheetNotes], currency: str | None) -> list[Finding]:
+def _check_package(handle: IO[bytes], size: int, noted: list[SheetNotes], currency: str | None,
+                   file_role: str | None = None) -> list[Finding]:
     """Every stage after the file itself: what kind of file it is, its zip directory, its entries, its parts;
     appends to ``noted`` what the scan of a clean package's parts noted of its sheets."""
     head = handle.read(512)
@@ -235,7 +239,7 @@ def _check_package(handle: IO[bytes], size: int, noted: list[SheetNotes], curren
             messages = stage(archive)
             if messages:
                 return messages
-        scan = _PartScan(archive, currency)
+        scan = _PartScan(archive, currency, panel=file_role == "panel")
         messages = scan.run()
         if not messages:
             noted.append(scan.notes())
@@ -544,9 +548,10 @@ class _Extent:
 class _PartScan:
     """One pass over the XML parts of a package that has passed the zip checks."""
 
-    def __init__(self, archive: zipfile.ZipFile, currency: str | None = None):
+    def __init__(self, archive: zipfile.ZipFile, currency: str | None = None, panel: bool = False):
         self.archive = archive
         self.currency = currency  # the tender's, when the cells hold its amounts
+        self.panel = panel  # a panel workbook's: a number shown as a percentage is no score
         self.handle: IO[bytes] = archive.fp  # type: ignore[assignment]
         self.others = {info.filename for info in archive.infolist()
                        if not info.is_dir() and not info.filename.lower().endswith(XML_SUFFIXES)}
@@ -718,18 +723,18 @@ class _PartScan:
 
     def note_shown_formats(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
-        another scale (千, K, million…), and in a bid workbook the % sign as text or a currency other than the
-        tender's. Rare: looked for only when the styles declare such a format (custom formats only: what a
-        built-in currency format shows depends on the computer's language), then in a second read of each
-        worksheet."""
+        another scale (千, K, million…), in a bid workbook the % sign as text or a currency other than the
+        tender's, in a panel workbook a percentage. Rare: looked for only when the styles declare such a format
+        (custom formats only: what a built-in currency format shows depends on the computer's language; and the
+        built-in percent formats on a panel workbook), then in a second read of each worksheet."""
         head = self.texts.get(STYLES, b"")
-        if b"numFmt" not in head:
+        if b"numFmt" not in head and not (self.panel and _BUILT_IN_PERCENT.search(head)):
             return
         try:  # checked above: its size is within the package's limits
             styles = head if _closes(head, b"styleSheet") else self.archive.read(STYLES)
         except (KeyError, zipfile.BadZipFile, zlib.error):
             return
-        shown = _shown_formats(styles, self.currency)
+        shown = _shown_formats(styles, self.currency, self.panel)
         for info in self.worksheets if shown else ():
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
@@ -781,17 +786,19 @@ class _PartScan:
 # in, each with what stands for its cells, by the styles part and the tender's currency: every copy of a bid-form
 # template carries the same styles, worked out once per process.
 MAX_REMEMBERED_STYLES_BYTES = 256 * 1024
-_SHOWN_FORMATS: dict[tuple[bytes, str | None], dict[str, Callable[[str], Unreadable]]] = {}
+_SHOWN_FORMATS: dict[tuple[bytes, str | None, bool], dict[str, Callable[[str], Unreadable]]] = {}
 
 
-def _shown_formats(styles: bytes, currency: str | None) -> dict[str, Callable[[str], Unreadable]]:
-    known = _SHOWN_FORMATS.get((styles, currency))
+def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> dict[str, Callable[[str], Unreadable]]:
+    known = _SHOWN_FORMATS.get((styles, currency, panel))
     if known is not None:
         return known
     formats: dict[str, Callable[[str], Unreadable]] = {}
+    if panel:  # the built-in percent formats, which the styles use without declaring
+        formats.update({number: partial(PercentFormat, format=code) for number, code in BUILT_IN_PERCENT.items()})
     for attributes in map(_attributes, _NUMBER_FORMAT.findall(styles)):
         code = attributes.get("formatCode", "")
-        shown_as = _shown_as(code, currency)
+        shown_as = _shown_as(code, currency, panel)
         if shown_as is not None:
             formats[attributes.get("numFmtId", "")] = shown_as
     section = _CELL_FORMATS.search(styles) if formats else None
@@ -802,22 +809,25 @@ def _shown_formats(styles: bytes, currency: str | None) -> dict[str, Callable[[s
     if len(styles) <= MAX_REMEMBERED_STYLES_BYTES:
         if len(_SHOWN_FORMATS) >= MAX_REMEMBERED_PARTS:
             _SHOWN_FORMATS.clear()
-        _SHOWN_FORMATS[(styles, currency)] = shown
+        _SHOWN_FORMATS[(styles, currency, panel)] = shown
     return shown
 
 
-def _shown_as(code: str, currency: str | None) -> Callable[[str], Unreadable] | None:
+def _shown_as(code: str, currency: str | None, panel: bool = False) -> Callable[[str], Unreadable] | None:
     """What stands for a number cell shown through the number format ``code``, when it writes a unit the number is
     not in: 万 or 亿, another scale (千, K, million…); in a bid workbook (``currency``, the tender's, given), the %
-    sign as text or another currency. None for a format that only changes how a number looks."""
+    sign as text or another currency; in a panel workbook (``panel``), a percentage. None for a format that only
+    changes how a number looks."""
     from .currency import other_currency_written
-    from .number_formats import percent_written, scale_written
+    from .number_formats import percent_written, real_percent, scale_written
 
     scale = scale_written(code)
     if scale in ("万", "亿") or (scale is None and ("万" in code or "亿" in code)):
         return partial(TenThousandsFormat, format=code)
     if scale is not None:
         return partial(ScaleWordFormat, format=code, word=scale)
+    if panel and real_percent(code):
+        return partial(PercentFormat, format=code)
     if currency is None:
         return None
     other = other_currency_written(code, currency)

@@ -544,6 +544,28 @@ MESSAGES = [
                  ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 4000，但通过数字格式 “#,##0,\"千\"” "
                  "以“千”显示：表中显示的数与存储的 4000 不同（请填写普通数字，单元格格式设为“常规”）",
                  id="score-shown-in-thousands-divided"),
+    # a percent format: a judge typing 4 there stores 0.04 and sees 4% (built-in 0% and 0.00%, or a format of one's own)
+    pytest.param(lambda p: formatted_score(p, 0.04, "0%"),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 0.04 stored in the cell, but shown as 4% "
+                 "through the percent format '0%': a score is no percentage, and a score typed into such a cell is "
+                 "stored divided by 100 (enter a plain number, with the cell's format General)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 0.04，但通过百分比格式 “0%” 显示为 4%："
+                 "得分不是百分比，在此类单元格中输入的得分会被除以 100 存储（请填写普通数字，单元格格式设为“常规”）",
+                 id="score-shown-as-percent"),
+    pytest.param(lambda p: formatted_score(p, 0.045, "0.00%"),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 0.045 stored in the cell, but shown as "
+                 "4.50% through the percent format '0.00%': a score is no percentage, and a score typed into such a "
+                 "cell is stored divided by 100 (enter a plain number, with the cell's format General)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 0.045，但通过百分比格式 “0.00%” 显示为 "
+                 "4.50%：得分不是百分比，在此类单元格中输入的得分会被除以 100 存储（请填写普通数字，单元格格式设为“常规”）",
+                 id="score-shown-as-percent-two-places"),
+    pytest.param(lambda p: formatted_score(p, 0.04, "0.0%;[Red]-0.0%"),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 0.04 stored in the cell, but shown "
+                 "through the percent format '0.0%;[Red]-0.0%': a score is no percentage, and a score typed into such "
+                 "a cell is stored divided by 100 (enter a plain number, with the cell's format General)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 0.04，但通过百分比格式 “0.0%;[Red]-0.0%” "
+                 "显示为百分比：得分不是百分比，在此类单元格中输入的得分会被除以 100 存储（请填写普通数字，单元格格式设为“常规”）",
+                 id="score-shown-as-percent-own-format"),
     # a whole number cell is quoted as the sheet shows it, here as on a bid (one rule: found 7, not 7.0)
     pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_A, "service_design", 7.0]]),
                  ":Scores!D2: expected a score from 0 to 5 for 'service_design', found 7",
