@@ -1853,6 +1853,15 @@ def _(s: Say) -> str:
                "（Excel 保存为 UTF-8）")
 
 
+@_template("guard.styles_elsewhere")
+def _(s: Say) -> str:
+    return s.t(f"refused: the workbook keeps its cell formats in {s['part']} instead of xl/styles.xml, where the "
+               "spreadsheet reader looks for them, so a date or an amount shown in 万 would be read as a plain number: "
+               "open the workbook in Excel and save it again",
+               f"已拒绝：该工作簿的单元格格式保存在 {s['part']}，而不在表格读取程序查找的 xl/styles.xml，"
+               "日期或以“万”显示的金额会被读成普通数字：请用 Excel 打开该工作簿并重新保存")
+
+
 @_template("guard.rels_too_big")
 def _(s: Say) -> str:
     size = _size(s, s["size"])

@@ -70,6 +70,10 @@ XML_SUFFIXES = (".xml", ".rels", ".vml")
 SHEET_ROOTS = {b"worksheet", b"macrosheet", b"dialogsheet"}
 STYLES = "xl/styles.xml"
 KEPT_TEXTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", STYLES}
+# A part's name is compared without regard to case, as Excel and python-calamine find parts (OPC part names are
+# case-insensitive): xl/worksheets/Sheet1.xml is the part a link to worksheets/sheet1.xml names. Kept texts go by
+# the spelling above.
+_KEPT_BY_FOLDED = {name.casefold(): name for name in KEPT_TEXTS}
 # Relationship types whose targets are binary payloads, never parsed as XML by a reader.
 BINARY_RELATIONSHIPS = {
     "image", "hdphoto", "oleObject", "package", "printerSettings", "vbaProject",
@@ -135,7 +139,8 @@ _CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" 
 BUILT_IN_PERCENT = {"9": "0%", "10": "0.00%"}  # Excel's built-in number formats that are percentages, by id
 _BUILT_IN_PERCENT = re.compile(rb'numFmtId\s*=\s*["\']\s*(?:9|10)\s*["\']')
 _CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
-_STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss="[0-9]+"[^>]*)>')
+# A cell that names a cell format, its index spelt as an XML reader reads it (s="1", s='1', s = "01").
+_STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss\s*=\s*["\'][^>]*)>')
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 # A row or cell start tag to its real end, as an XML reader finds it: a '>' inside a quoted value does not end it.
 _ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*'|[\"'])*)")
@@ -555,6 +560,8 @@ class _PartScan:
         self.handle: IO[bytes] = archive.fp  # type: ignore[assignment]
         self.others = {info.filename for info in archive.infolist()
                        if not info.is_dir() and not info.filename.lower().endswith(XML_SUFFIXES)}
+        # every entry by its name without case (two entries named alike are refused before the scan)
+        self.named = {info.filename.casefold(): info.filename for info in archive.infolist()}
         self.targets: set[str] = set()
         self.texts: dict[str, bytes] = {}
         self.sheets: list[tuple[str, Finding]] = []
@@ -571,13 +578,17 @@ class _PartScan:
         for info in self.archive.infolist():
             if info.filename.lower().endswith(XML_SUFFIXES):
                 messages += self.part(info, named=True)
-        for name in sorted(self.targets & self.others):
+        others = {name.casefold(): name for name in self.others}
+        for name in sorted({others[t] for target in self.targets if (t := target.casefold()) in others}):
             messages += self.part(self.archive.NameToInfo[name], named=False)
         messages += [_f("cut_short", part=part, sheet_name=self.sheet_name(part)) for part in self.cut]
         if messages:
             return messages
         messages = [_f("sheet", part=part, sheet_name=self.sheet_name(part), finding=finding)
                     for part, finding in self.sheets]
+        styles = self.styles_elsewhere()
+        if styles is not None:
+            messages.append(_f("styles_elsewhere", part=styles))
         if not messages and b"macroenabled" in self.texts.get("[Content_Types].xml", b"").lower():
             messages.append(_not_xlsx("xlsm", "save_xlsm"))
         return messages
@@ -615,7 +626,7 @@ class _PartScan:
     def _take(self, name: str, kept: bytes | None, targets: frozenset[str]) -> None:
         """Record what a clean part gave: its text when it is one the later checks read, the parts it points at."""
         if kept is not None:
-            self.texts[name] = kept
+            self.texts[_KEPT_BY_FOLDED[name.casefold()]] = kept
         self.targets.update(targets)
 
     def _read_part(self, info: zipfile.ZipInfo, named: bool) -> tuple[bytes | None, frozenset[str]] | None:
@@ -638,9 +649,9 @@ class _PartScan:
         root = _inspect_head(name, text, complete, looks_like_xml)
         if root == b"sst":
             _check_string_count(name, text, info.file_size)
-        kept = text if name in KEPT_TEXTS else None
+        kept = text if name.casefold() in _KEPT_BY_FOLDED else None
         if kept is not None:
-            self.texts[name] = kept
+            self.texts[_KEPT_BY_FOLDED[name.casefold()]] = kept
         if root in SHEET_ROOTS:
             if decoder is not None:  # python-calamine reads a worksheet in UTF-16 as an empty sheet, without a word
                 raise _Refused("sheet_in_utf16", part=name)
@@ -731,7 +742,7 @@ class _PartScan:
         if b"numFmt" not in head and not (self.panel and _BUILT_IN_PERCENT.search(head)):
             return
         try:  # checked above: its size is within the package's limits
-            styles = head if _closes(head, b"styleSheet") else self.archive.read(STYLES)
+            styles = head if _closes(head, b"styleSheet") else self.archive.read(self.named[STYLES.casefold()])
         except (KeyError, zipfile.BadZipFile, zlib.error):
             return
         shown = _shown_formats(styles, self.currency, self.panel)
@@ -739,7 +750,7 @@ class _PartScan:
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
             for row, column, attributes, after in self._styled_cells(info, sheet):
-                shown_as = shown.get(attributes.get("s", ""))
+                shown_as = shown.get(_style_index(attributes.get("s", "")))
                 saved = _saved_value(sheet, after) if shown_as is not None else ""
                 if shown_as is None or attributes.get("t", "n") != "n" or not saved:
                     continue
@@ -759,6 +770,20 @@ class _PartScan:
             if not match.group(2).endswith(b"/"):  # (an empty cell, <c …/>, holds no number)
                 yield row, column, _attributes(match.group(2)), match.end() + 1
 
+    def styles_elsewhere(self) -> str | None:
+        """The part the workbook's styles relationship names, when it is not xl/styles.xml: Excel follows the link,
+        but the spreadsheet reader looks for xl/styles.xml only, so without it every cell would be read as General (a
+        date as the count 45306, 95 shown as 95.00万元 as 95 yuan)."""
+        for match in _RELATIONSHIP.finditer(self.texts.get("xl/_rels/workbook.xml.rels", b"")):
+            attributes = _attributes(match.group(1))
+            if attributes.get("Type", "").rstrip("/").rsplit("/", 1)[-1] != "styles":
+                continue
+            target = attributes.get("Target", "")
+            path = posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join("xl", target))
+            if unquote(path).casefold() != STYLES.casefold():
+                return path
+        return None
+
     def uncalculated(self) -> bool:
         """Whether the workbook asks to be calculated in full when opened and holds no calculation chain, as a
         program that writes formulas without calculating them saves one (xlsxwriter, exceljs…)."""
@@ -777,7 +802,7 @@ class _PartScan:
         for match in _SHEET_ENTRY.finditer(self.texts.get("xl/workbook.xml", b"")):
             attributes = _attributes(match.group(1))
             relation = next((v for k, v in attributes.items() if k == "id" or k.endswith(":id")), None)
-            if relations.get(relation) == part and "name" in attributes:
+            if relations.get(relation, "").casefold() == part.casefold() and "name" in attributes:
                 return attributes["name"]
         return None
 
@@ -787,6 +812,12 @@ class _PartScan:
 # template carries the same styles, worked out once per process.
 MAX_REMEMBERED_STYLES_BYTES = 256 * 1024
 _SHOWN_FORMATS: dict[tuple[bytes, str | None, bool], dict[str, Callable[[str], Unreadable]]] = {}
+
+
+def _style_index(written: str) -> str:
+    """A cell's format index as the cell formats are numbered (``"01"`` and ``" 1 "`` are 1), as a reader reads it."""
+    written = written.strip(" \t\r\n")
+    return str(int(written)) if written.isascii() and written.isdigit() else written
 
 
 def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> dict[str, Callable[[str], Unreadable]]:

@@ -879,6 +879,7 @@ GUARD_FACTS = {
                         finding=("beyond_excel", dict(column="XFE", row=2, max_columns=16384, max_rows=1048576))),
     "guard.not_utf": dict(part="xl/workbook.xml"),
     "guard.sheet_in_utf16": dict(part="xl/worksheets/sheet1.xml"),
+    "guard.styles_elsewhere": dict(part="xl/styles/main.xml"),
     "guard.rels_too_big": dict(part="xl/_rels/workbook.xml.rels", size=9 * 1024 * 1024),
     "guard.string_count": dict(part="xl/sharedStrings.xml", count=2 ** 32, size=2266),
     "guard.encoding": dict(part="xl/workbook.xml", encoding="utf-7"),
@@ -983,6 +984,12 @@ GUARD_SENTENCES = [
      "an empty sheet: open the workbook in Excel and save it again (Excel saves UTF-8)",
      "已拒绝：工作表 xl/worksheets/sheet1.xml 以 UTF-16 文本保存，表格读取程序会把它当作空表：请用 Excel 打开该工作簿并重新保存"
      "（Excel 保存为 UTF-8）"),
+    ("guard.styles_elsewhere",
+     "refused: the workbook keeps its cell formats in xl/styles/main.xml instead of xl/styles.xml, where the "
+     "spreadsheet reader looks for them, so a date or an amount shown in 万 would be read as a plain number: open the "
+     "workbook in Excel and save it again",
+     "已拒绝：该工作簿的单元格格式保存在 xl/styles/main.xml，而不在表格读取程序查找的 xl/styles.xml，"
+     "日期或以“万”显示的金额会被读成普通数字：请用 Excel 打开该工作簿并重新保存"),
     ("guard.rels_too_big",
      'refused: xl/_rels/workbook.xml.rels is 9.0 MB, far larger than the relationship list of any real workbook',
      '已拒绝：xl/_rels/workbook.xml.rels 有 9.0 MB，远大于任何真实工作簿的关系列表'),

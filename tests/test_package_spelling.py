@@ -1,0 +1,93 @@
+"""Packages spelt otherwise than Excel writes them, as other programs (or a hand) may: a part named in another case
+than its link, a cell format index written "01" or in single quotes, the styles kept at another name. An
+independent tester found each read without what the package check notes (an error cell read as empty, 95 shown as
+95.00万元 read as 95 yuan, a hidden row ranked): each is now read as Excel shows it, or refused."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import xlsxwriter
+
+from bideval.bids import read_bids
+from bideval.errors import BidsError
+from conftest import good_bid
+
+Rename = Callable[[str], str]
+Change = Callable[[str, bytes], bytes]
+
+
+def form_with_formats(path: Path) -> Path:
+    """A bid form whose registered capital is 1200 shown as 1200.00万元 and whose similar projects show #DIV/0!."""
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False})
+    sheet = book.add_worksheet("Bid")
+    wan = book.add_format({"num_format": '0.00"万元"'})
+    for r, (field, value) in enumerate(good_bid().items()):
+        sheet.write_string(r, 0, field)
+        if field == "registered_capital":
+            sheet.write_number(r, 2, 1200, wan)
+        elif field == "similar_projects":
+            sheet.write_formula(r, 2, "=1/0", None, "#DIV/0!")
+        elif isinstance(value, str):
+            sheet.write_string(r, 2, value)
+        else:
+            sheet.write(r, 2, value)
+    book.close()
+    return path
+
+
+def repacked(path: Path, name: str, rename: Rename = lambda n: n, change: Change = lambda n, data: data) -> Path:
+    """A copy of the package at ``path`` with each entry renamed by ``rename`` and its bytes changed by ``change``."""
+    out = path.with_name(name)
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(rename(info.filename), change(info.filename, old.read(info)))
+    return out
+
+
+def refusal(rubric, path: Path) -> list[str]:
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    return [str(problem).removeprefix(str(path)) for problem in caught.value.problems]
+
+
+def in_sheet(change: Callable[[bytes], bytes]) -> Change:
+    return lambda name, data: change(data) if name == "xl/worksheets/sheet1.xml" else data
+
+
+@pytest.mark.parametrize("rename, change", [
+    pytest.param(lambda n: n.replace("sheet1.xml", "Sheet1.xml"), None, id="worksheet-named-in-capitals"),
+    pytest.param(lambda n: n.replace("xl/styles.xml", "xl/Styles.xml"), None, id="styles-named-in-capitals"),
+    pytest.param(lambda n: n.replace("xl/_rels/workbook.xml.rels", "xl/_rels/Workbook.xml.rels"), None,
+                 id="links-named-in-capitals"),
+    pytest.param(None, in_sheet(lambda xml: re.sub(rb' s="([0-9]+)"', rb' s="0\1"', xml)), id="index-01"),
+    pytest.param(None, in_sheet(lambda xml: re.sub(rb' s="([0-9]+)"', rb" s='\1'", xml)), id="index-in-quotes"),
+    pytest.param(None, in_sheet(lambda xml: re.sub(rb' s="([0-9]+)"', rb' s = " \1 "', xml)), id="index-spaced"),
+])
+def test_a_package_spelt_otherwise_is_read_as_excel_shows_it(rubric, tmp_path: Path, rename, change) -> None:
+    control = form_with_formats(tmp_path / "form.xlsx")
+    expected = refusal(rubric, control)
+    assert any("#DIV/0!" in line for line in expected) and any("万元" in line for line in expected), expected
+    variant = repacked(control, "variant.xlsx", rename or (lambda n: n), change or (lambda n, data: data))
+    assert refusal(rubric, variant) == expected
+
+
+def test_styles_kept_at_another_name_are_refused(rubric, tmp_path: Path) -> None:
+    """Excel follows the styles link; the spreadsheet reader looks for xl/styles.xml only and would read every cell
+    as General (a date as 45306, 1200.00万元 as 1200 yuan)."""
+    control = form_with_formats(tmp_path / "form.xlsx")
+
+    def moved(name: str, data: bytes) -> bytes:
+        if name == "xl/_rels/workbook.xml.rels":
+            return data.replace(b'Target="styles.xml"', b'Target="styles/main.xml"')
+        if name == "[Content_Types].xml":
+            return data.replace(b'PartName="/xl/styles.xml"', b'PartName="/xl/styles/main.xml"')
+        return data
+    variant = repacked(control, "moved.xlsx", lambda n: n.replace("xl/styles.xml", "xl/styles/main.xml"), moved)
+    assert refusal(rubric, variant) == [
+        ": refused: the workbook keeps its cell formats in xl/styles/main.xml instead of xl/styles.xml, where the "
+        "spreadsheet reader looks for them, so a date or an amount shown in 万 would be read as a plain number: open "
+        "the workbook in Excel and save it again"]
