@@ -33,7 +33,7 @@ No parser accepts one, so the cell is refused with what it holds named, like any
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Mapping
 
@@ -189,6 +189,11 @@ def put_errors(rows: list[list[Any]], errors: Mapping[tuple[int, int], Unreadabl
     at its last cell with a value, so a row or column of such cells only past it is added ('' around it): a
     Judges row holding only ``=NA()`` is a row that names nobody, not no row at all."""
     for (row, column), found in errors.items():
+        if isinstance(found, ShownNumber) and not found.number:  # a text cell shown through a format's text section
+            held = rows[row][column] if row < len(rows) and column < len(rows[row]) else ""
+            if held is None or held == "":
+                continue
+            found = replace(found, number=held if isinstance(held, str) else format(held, ".15g"))
         while row >= len(rows):
             rows.append([])
         if column >= len(rows[row]):

@@ -103,6 +103,25 @@ def scale_name(word: str) -> Label:
 _SIGNS = "%％﹪‰‱"
 
 
+def text_section(number_format: str) -> str | None:
+    """The section of a number format that shows a text cell, when it writes something around the text: the
+    section holding ``@`` (the text itself), the last of four. None when text is shown as typed.
+
+    >>> text_section('@"万元"'), text_section('0.00;-0.00;0;@" 美元"'), text_section("0.00"), text_section('@')
+    ('@"万元"', '@" 美元"', None, None)
+    """
+    sections, start = [], 0
+    for match in _FORMAT_PART.finditer(number_format):
+        if match.group(4) == ";":
+            sections.append(number_format[start:match.start()])
+            start = match.end()
+    sections.append(number_format[start:])
+    for section in sections:
+        if any(match.group(4) == "@" for match in _FORMAT_PART.finditer(section)):
+            return section if literal_texts(section) else None
+    return None
+
+
 def real_percent(number_format: str) -> bool:
     """Whether a number format has a real % (unquoted, unescaped): Excel shows the number times 100 with a % sign,
     so a cell showing 4% holds 0.04.

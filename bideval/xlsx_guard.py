@@ -750,11 +750,15 @@ class _PartScan:
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
             for row, column, attributes, after in self._styled_cells(info, sheet):
-                shown_as = shown.get(_style_index(attributes.get("s", "")))
-                saved = _saved_value(sheet, after) if shown_as is not None else ""
-                if shown_as is None or attributes.get("t", "n") != "n" or not saved:
+                pair = shown.get(_style_index(attributes.get("s", "")))
+                if pair is None:
                     continue
-                found[(row - 1, column - 1)] = shown_as(_as_shown(saved))
+                number_as, text_as = pair
+                kind = attributes.get("t", "n")
+                if kind == "n" and number_as is not None and (saved := _saved_value(sheet, after)):
+                    found[(row - 1, column - 1)] = number_as(_as_shown(saved))
+                elif kind in ("s", "str", "inlineStr") and text_as is not None:
+                    found[(row - 1, column - 1)] = text_as("")  # its text is the reader's: put in by put_errors
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
 
@@ -811,7 +815,8 @@ class _PartScan:
 # in, each with what stands for its cells, by the styles part and the tender's currency: every copy of a bid-form
 # template carries the same styles, worked out once per process.
 MAX_REMEMBERED_STYLES_BYTES = 256 * 1024
-_SHOWN_FORMATS: dict[tuple[bytes, str | None, bool], dict[str, Callable[[str], Unreadable]]] = {}
+_ShownAs = tuple[Callable[[str], Unreadable] | None, Callable[[str], Unreadable] | None]  # (a number's, a text's)
+_SHOWN_FORMATS: dict[tuple[bytes, str | None, bool], dict[str, _ShownAs]] = {}
 
 
 def _style_index(written: str) -> str:
@@ -820,18 +825,24 @@ def _style_index(written: str) -> str:
     return str(int(written)) if written.isascii() and written.isdigit() else written
 
 
-def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> dict[str, Callable[[str], Unreadable]]:
+def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> dict[str, _ShownAs]:
+    """By cell format index, what stands for a number cell and for a text cell shown through it (None: what the
+    cell holds is what it shows)."""
+    from .number_formats import text_section
+
     known = _SHOWN_FORMATS.get((styles, currency, panel))
     if known is not None:
         return known
-    formats: dict[str, Callable[[str], Unreadable]] = {}
+    formats: dict[str, _ShownAs] = {}
     if panel:  # the built-in percent formats, which the styles use without declaring
-        formats.update({number: partial(PercentFormat, format=code) for number, code in BUILT_IN_PERCENT.items()})
+        formats.update({number: (partial(PercentFormat, format=code), None)
+                        for number, code in BUILT_IN_PERCENT.items()})
     for attributes in map(_attributes, _NUMBER_FORMAT.findall(styles)):
         code = attributes.get("formatCode", "")
-        shown_as = _shown_as(code, currency, panel)
-        if shown_as is not None:
-            formats[attributes.get("numFmtId", "")] = shown_as
+        text = text_section(code)  # a text cell is shown through it as a number is through the whole
+        pair = (_shown_as(code, currency, panel), None if text is None else _shown_as(text, currency))
+        if pair != (None, None):
+            formats[attributes.get("numFmtId", "")] = pair
     section = _CELL_FORMATS.search(styles) if formats else None
     shown = {} if section is None else {
         str(index): formats[xf.get("numFmtId", "")]

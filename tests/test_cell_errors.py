@@ -572,3 +572,35 @@ def test_the_command_line_refuses_a_percent_sign_written_as_text(tmp_path):
     assert done.stderr.splitlines() == [
         f"{path}:Bids!C2 支撑率：应为百分比，如 96%（或 0 到 1 之间的小数，如 0.96），实际为 数字 1（显示为 1.00%），其数字"
         "格式 “0.00\"%\"” 把 % 作为文字显示：单元格中存储的是 1，即 100%（请填写文本 1%，或填写 0.01 并将单元格格式设为百分比）"]
+
+
+# -- a text cell shown through a format's text section (@): a bidder types into a template's Text cell
+
+LUMP_SUM = {"price_model": "lump_sum", "rate_per_call": None}
+
+
+@pytest.mark.parametrize("number_format, section", [
+    ('@"万元"', '@"万元"'), ('0.00"万元";-0.00"万元";0"万元";@"万元"', '@"万元"'), ('@" 千元"', '@" 千元"'),
+    ('@" 美元"', '@" 美元"')])
+def test_a_text_amount_shown_with_a_unit_by_its_text_section_is_refused(rubric, tmp_path, number_format, section):
+    """95 typed as text into a cell formatted @"万元" shows 95万元 (950,000 yuan): it was read as 95 yuan."""
+    values = {**good_bid(VENDOR_A), **LUMP_SUM, "total_price": "95"}
+    problem, cell = shown_through(rubric, tmp_path, values, "total_price", number_format)
+    assert str(problem).startswith(f"{cell}: expected an amount in yuan") and "found the number 95 shown" in str(problem)
+    assert f"through the number format {section!r}" in str(problem)
+
+
+def test_a_text_fraction_shown_with_a_percent_sign_by_its_text_section_is_refused(rubric, tmp_path):
+    """0.5 typed as text into a cell formatted @"%" shows 0.5%: it was read as 50 %."""
+    problem, cell = shown_through(rubric, tmp_path, good_bid(VENDOR_A, dial_test_accuracy="0.5"), "dial_test_accuracy",
+                                  '@"%"')
+    assert str(problem).startswith(f"{cell}: expected a percentage") and "which writes % as text" in str(problem)
+
+
+@pytest.mark.parametrize("number_format", ["@", '0.00"万元"', '0;-0;0;@'])
+def test_a_text_shown_as_typed_is_read_as_its_text(rubric, tmp_path, number_format):
+    """Text is shown as typed through a Text format, a format without a text section, or a bare @ section."""
+    values = {**good_bid(VENDOR_A), **LUMP_SUM, "total_price": "1728000"}
+    (bid,) = read_bids(rubric, [write_formatted_form(tmp_path / "form.xlsx", {"total_price": number_format},
+                                                     values)]).bids
+    assert bid.values["total_price"] == 1728000
