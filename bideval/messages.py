@@ -184,14 +184,18 @@ class Say:
                           f"数字 {value.number}，其数字格式 “{value.format}” 显示{other.zh}（{value.currency}），"
                           f"不是本项目的币种{tender.zh}（{value.tender}）（请以{tender.zh}填写普通数字，单元格格式设为“常规”）")
         if isinstance(value, (UncalculatedFormula, PlaceholderResult)):
-            formula = (str(value) if len(value.formula) <= 40 else f"={value.formula[:37]}...") if value.formula \
-                else self.t("a shared formula", "共享公式")
+            if value.formula.strip():
+                shown = str(value) if len(value.formula) <= 40 else f"={value.formula[:37]}..."
+                what_en, what_zh = f"the formula {shown}", f"公式 {shown}"
+            else:  # a shared formula's other cells hold only a reference to it; an empty formula holds nothing
+                what_en = "a formula whose text this cell does not hold (shared with another cell, or empty)"
+                what_zh = "公式（本单元格未保存其内容：与其他单元格共享，或为空）"
             if isinstance(value, PlaceholderResult):
-                return self.t(f"the formula {formula} saved with the result 0 by a program that does not calculate "
+                return self.t(f"{what_en} saved with the result 0 by a program that does not calculate "
                               "(open the workbook in Excel and save it again)",
-                              f"由不计算公式的程序保存、结果记为 0 的公式 {formula}（请用 Excel 打开后重新保存）")
-            return self.t(f"the formula {formula} saved without its result (open the workbook in Excel and save it "
-                          "again)", f"未保存计算结果的公式 {formula}（请用 Excel 打开后重新保存）")
+                              f"由不计算公式的程序保存、结果记为 0 的{what_zh}（请用 Excel 打开后重新保存）")
+            return self.t(f"{what_en} saved without its result (open the workbook in Excel and save it again)",
+                          f"未保存计算结果的{what_zh}（请用 Excel 打开后重新保存）")
         if isinstance(value, timedelta):  # a cell formatted as a duration ([h]:mm:ss)
             hours, rest = divmod(int(value.total_seconds()), 3600)
             return self.t(f"the duration {hours}:{rest // 60:02d}:{rest % 60:02d}",

@@ -187,6 +187,21 @@ def test_a_formula_saved_without_its_result_is_refused_naming_the_formula(rubric
     assert messages.render(problem, "zh").endswith("实际为 未保存计算结果的公式 =0.5+0.35（请用 Excel 打开后重新保存）")
 
 
+@pytest.mark.parametrize("held, en, zh", [
+    (UncalculatedFormula(""), "a formula whose text this cell does not hold (shared with another cell, or empty) saved "
+     "without its result", "未保存计算结果的公式（本单元格未保存其内容：与其他单元格共享，或为空）"),
+    (UncalculatedFormula(" "), "a formula whose text this cell does not hold (shared with another cell, or empty) saved "
+     "without its result", "未保存计算结果的公式（本单元格未保存其内容：与其他单元格共享，或为空）"),
+    (PlaceholderResult(""), "a formula whose text this cell does not hold (shared with another cell, or empty) saved "
+     "with the result 0 by a program that does not calculate", "由不计算公式的程序保存、结果记为 0 的公式（本单元格未保存其内容"),
+])
+def test_a_formula_without_its_text_is_told_as_such(held, en, zh):
+    """A shared formula's other cells, or an empty <f> </f>, hold no text: not "the formula a shared formula"."""
+    problem = cell_problem("form.xlsx", "Bid", "C9", Expected("number"), held)
+    assert f"found {en} (open the workbook in Excel and save it again)" in str(problem)
+    assert zh in messages.render(problem, "zh")
+
+
 @pytest.mark.parametrize("cells, expected", [
     ('<c r="A1"><f>1+1</f><v>2</v></c>', {}),  # a saved result
     ('<c r="A1" t="str"><f>IF(1,"","x")</f><v></v></c>', {}),  # the empty text a text formula gave
