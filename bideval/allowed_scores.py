@@ -36,12 +36,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from .errors import BidEvalError
 from .labels import Label
 from .rubric import Criterion, Grade, Judged, Tier, Tiered
-from .values import normalise, plain_number
+from .values import ValueProblem, normalise, parse_number, plain_number, read_number
 
 NOT_PANEL = "not_a_panel_criterion"
 NOT_A_NUMBER = "not_a_number"
@@ -165,17 +165,12 @@ def read_score_text(criterion: Criterion, raw: object) -> Decimal | None:
     >>> read_score_text(c, " 8.25 "), read_score_text(c, 8.25), read_score_text(c, "８．５"), read_score_text(c, "")
     (Decimal('8.25'), Decimal('8.25'), Decimal('8.5'), None)
     """
-    if raw is None or (isinstance(raw, float) and math.isnan(raw)) or (isinstance(raw, str) and not raw.strip()):
+    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
         return None
     try:
-        if isinstance(raw, bool):
-            raise InvalidOperation
-        value = Decimal(normalise(str(raw)))
-    except InvalidOperation:
-        value = None
-    if value is None or not value.is_finite():
-        raise ScoreRefused.of(ScoreRefusal(NOT_A_NUMBER, criterion, None, typed=str(raw)))
-    return value
+        return read_number(raw)  # the panel workbook's digits: a superscript, circled or Arabic-Indic ٨ is no 8
+    except ValueProblem:
+        raise ScoreRefused.of(ScoreRefusal(NOT_A_NUMBER, criterion, None, typed=str(raw))) from None
 
 
 def parse_score_entry(criterion: Criterion, tier_id: str | None, raw: object,
@@ -232,7 +227,8 @@ def grade_choices(criterion: Criterion) -> tuple[Choice, ...] | None:
     return tuple(Choice(s, criterion.grade_of(s)) for s in scores)
 
 
-_CHOICE = re.compile(r"\s*([+-]?\d+(?:\.\d+)?)\s*(?:[·・:：]\s*(.*))?")
+# A score, then its grade after a dot or colon or a space, split as written (not NFKC'd: ``1⁰`` would become 10).
+_CHOICE = re.compile(r"\s*(?P<score>[^\s·・･:：]+)(?:(?:\s*[·・･:：]|\s)\s*(?P<grade>.*))?\s*")
 
 
 def parse_choice(criterion: Criterion, raw: object) -> Decimal | None:
@@ -273,15 +269,14 @@ def _split_choice(criterion: Criterion, raw: object) -> tuple[Judged, Decimal, s
     ``criterion`` has no grades or ``raw`` is not such a text."""
     if not isinstance(raw, str) or not isinstance(criterion, Judged) or not criterion.grades:
         return None
-    text = normalise(raw)
-    match = _CHOICE.fullmatch(text) or re.fullmatch(r"\s*([+-]?\d+(?:\.\d+)?)\s+(.*)", text)
+    match = _CHOICE.fullmatch(raw)
     if match is None:
         return None
-    try:
-        score = Decimal(match.group(1))
-    except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
+    try:  # read as any score cell is: a superscript, circled or other script's digit is not a number
+        score = parse_number(match["score"])
+    except ValueProblem:
         return None
-    return criterion, score, (match.group(2) or "").strip()
+    return None if score is None else (criterion, score, (match["grade"] or "").strip())
 
 
 def _names(label: Label, text: str) -> bool:

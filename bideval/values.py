@@ -241,6 +241,18 @@ def parse_number(raw: object, non_negative: bool = False) -> Decimal | None:
     return value
 
 
+def read_number(raw: object) -> Decimal | None:
+    """A number as :func:`parse_number` reads it (the same digits, separators and spellings), of any size: for a
+    value checked against a range of its own afterwards, whose refusal names the range. None when empty.
+
+    >>> read_number("１２．５"), read_number("1,234"), read_number(10 ** 20)
+    (Decimal('12.5'), Decimal('1234'), Decimal('100000000000000000000'))
+    """
+    if is_blank(raw):
+        return None
+    return _number(raw, _EXPECT_NUMBER[False])
+
+
 def parse_money(raw: object, unit: str | None = None, non_negative: bool = False,
                 currency: str = "CNY") -> Decimal | None:
     """An amount in the field's unit (yuan, or 10,000 yuan for ``unit: 10k CNY``; or the tender's currency).

@@ -236,6 +236,8 @@ def test_a_score_is_kept_exactly_as_typed(tender, tier, criterion, typed, kept):
     ("en", "6.055", "6.055 has more than 2 decimal place(s)"),
     ("zh", "6.055", "6.055"),
     ("en", "８．２５５", "8.255 has more than 2 decimal place(s)"),  # full-width digits, read as typed
+    # a superscript, circled or other script's digit is no number (README, Reading values): ⁸ was saved as 8
+    ("en", "⁸", "'⁸' is not a number; not saved"), ("zh", "٨", "“٨”不是数字"), ("en", "⑧", "'⑧' is not a number"),
 ])
 def test_what_cannot_be_kept_as_typed_is_refused_naming_it(tender, lang, typed, message):
     admin_call("set_tier", tender, VENDOR_B, "ops_plan", "t2")

@@ -4,6 +4,9 @@
 Fixed points {0, 8}: 5 is refused; judges 8, 8, 0 → 5.33. One function (bideval.allowed_scores.check_score)
 decides for the panel workbook, the store and the app's grid; the score sheet offers the grades as a drop-down.
 """
+import json
+import subprocess
+import sys
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -21,8 +24,8 @@ from bideval.rubric import parse_rubric
 from bideval.rubric_view import describe_rubric
 from bideval.scoresheet import write_score_sheet
 from bideval.storage import ScoreRefused, Store
-from conftest import (VENDOR_A, VENDOR_B, admin_call, admin_of, chair_tender, make_bidset, open_app, seat_judge, write_form,
-                      write_panel)
+from conftest import (ROOT, VENDOR_A, VENDOR_B, admin_call, admin_of, chair_tender, make_bidset, open_app, seat_judge,
+                      write_form, write_panel)
 
 RUBRIC = """
 id: graded
@@ -101,6 +104,7 @@ def test_grade_choices_list_every_allowed_score_with_its_grade():
 
 @pytest.mark.parametrize("raw, expected", [
     ("8 · 有 / Provided", "8"), ("8 有", "8"), ("0 · None", "0"), ("8 · 无", None), ("八", None), (8, None),
+    ("８ · 有", "8"), ("８", "8"), ("⁸ · 有", None), ("٨", None), ("①", None),  # full-width digits only, as any number
 ])
 def test_parse_choice(raw, expected):
     assert parse_choice(SAMPLE, raw) == (None if expected is None else D(expected))
@@ -213,6 +217,45 @@ def test_a_grade_that_does_not_go_with_its_score_is_said_so(tmp_path, capsys, cr
         assert capsys.readouterr().err.splitlines() == [line]
 
 
+ODD_DIGITS = ["1⁰", "①", "⁸", "٨", "𝟖", "⁸ · 优 / Excellent", "٨ 优"]  # superscript, circled, Arabic-Indic, math bold
+
+
+def evaluate_cli(tmp_path, bidset, path, lang="en"):
+    """``evaluate`` on the graded rubric and ``path`` as the command line runs it: (exit code, stderr lines, JSON)."""
+    rubric = tmp_path / "graded.yaml"
+    rubric.write_text(RUBRIC, encoding="utf-8")
+    out = tmp_path / "out.json"
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(rubric), "--bids",
+                           *(f.path for f in bidset.files), "--panel", str(path), "--json", str(out), "--lang", lang],
+                          capture_output=True, text=True, cwd=ROOT)
+    return done.returncode, done.stderr.splitlines(), json.loads(out.read_text()) if done.returncode == 0 else None
+
+
+@pytest.mark.parametrize("cell", ODD_DIGITS)
+def test_a_graded_score_in_odd_digits_is_refused_at_its_cell_quoting_it(tmp_path, cell):
+    """README, Reading values: a superscript or circled digit or another script's digit is refused at its cell. On a
+    graded criterion the drop-down choice was read first, through NFKC and ``\\d``: ``1⁰`` was 10, ``①`` 1, ``⁸`` and
+    ``٨`` 8, exit 0 (and a refusal quoted ``found 10``). Now refused as on an ungraded criterion, quoting the cell."""
+    bidset = bids(tmp_path)
+    path = write_panel(tmp_path / "panel.xlsx", scores=[["甲", VENDOR_A, "design", cell, ""]])
+    code, lines, _ = evaluate_cli(tmp_path, bidset, path)
+    assert (code, lines) == (2, [f"{path}:Scores!D2: expected a score allowed by the grades of 'design': "
+                                 f"Excellent 8–10, Good 5–7, Fair 1–4, found {cell!r}"])
+    code, lines, _ = evaluate_cli(tmp_path, bidset, path, "zh")
+    assert code == 2 and len(lines) == 1 and lines[0].startswith(f"{path}:Scores!D2：") and lines[0].endswith(repr(cell))
+
+
+@pytest.mark.parametrize("cell", ["8 · 优 / Excellent", "8 · 优", "8 Excellent", "8", 8, "８", "８ · 优", " 8 ： 优 "])
+def test_a_graded_score_in_plain_or_full_width_digits_is_read(tmp_path, cell):
+    """The grade choices and plain numbers still read, full-width digits too (README: a number's digits are ASCII or
+    full-width)."""
+    bidset = bids(tmp_path)
+    path = write_panel(tmp_path / "panel.xlsx", scores=[["甲", VENDOR_A, "design", cell, ""]])
+    code, lines, result = evaluate_cli(tmp_path, bidset, path)
+    assert (code, lines) == (0, [])
+    assert next(r for r in result["ranking"] if r["vendor_id"] == VENDOR_A)["criteria"]["design"] == 8.0
+
+
 def test_the_store_refuses_with_the_grades_as_data(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     tender = chair_tender(store, "分等级", RUBRIC, "graded.yaml")
@@ -258,15 +301,20 @@ def test_the_score_sheet_offers_the_grades_as_a_drop_down(tmp_path, lang):
 # -- the app's scoring grid offers the grade choices
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_grid_offers_grade_choices(app_db, tmp_path, lang):
+def graded_grid(app_db: str, tmp_path: Path, lang: str):
+    """A tender on the graded rubric with one bid, scoring open, and judge 甲's grid open: (tender, app)."""
     store = Store(app_db)
     tender = chair_tender(store, "分等级", RUBRIC, "graded.yaml")
     form = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "total_price": 1000})
     assert store.import_bids(admin_of(store), tender, [(form.name, form.read_bytes())]).ok
     store.open_scoring(admin_of(store), tender)
     seat_judge(store, tender, "甲")
-    app = open_app("scoring", lang=lang, tender_id=tender, judge="甲")
+    return tender, open_app("scoring", lang=lang, tender_id=tender, judge="甲")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_grid_offers_grade_choices(app_db, tmp_path, lang):
+    tender, app = graded_grid(app_db, tmp_path, lang)
     assert not app.exception
     frame = app.data_editor[0].value
     assert "grade" in frame.columns
@@ -288,6 +336,32 @@ def test_the_grid_offers_grade_choices(app_db, tmp_path, lang):
     assert app.error
     assert ("不是该评分项的等级" if lang == "zh" else "is not a grade of this criterion") in app.error[0].value
     assert ("优 8–10" if lang == "zh" else "Excellent 8–10") in app.error[0].value
+
+
+@pytest.mark.parametrize("lang, column, criterion, typed, refused, plain, saved", [
+    ("en", "score", "design", "⁸", "'⁸' is not a number; not saved.", "８", "8"),
+    ("zh", "score", "design", "1⁰", "“1⁰”不是数字，未保存。", "10", "10"),
+    ("en", "score", "design", "٨", "'٨' is not a number; not saved.", "8", "8"),
+    ("en", "grade", "sample", "⁸ · Provided", "'⁸ · Provided' is not a grade of this criterion", "８ · Provided", "8"),
+    ("zh", "grade", "sample", "① · 有", "“① · 有”不是该评分项的等级", "8 · 有", "8"),
+])
+def test_the_grid_refuses_odd_digits_on_a_graded_criterion_quoting_them(app_db, tmp_path, lang, column, criterion,
+                                                                          typed, refused, plain, saved):
+    """The app reads a typed score as the panel workbook does: ``⁸`` or ``٨`` typed in the grid (or a grade edited to
+    ``⁸ · Provided``) was saved as 8 through the store; the same score in plain or full-width digits still is."""
+    tender, app = graded_grid(app_db, tmp_path, lang)
+    name = GRADED.criterion_index[criterion].name.text(lang)
+    row = next(i for i, c in enumerate(app.data_editor[0].value["criterion"]) if c.startswith(name))
+    for text in (typed, plain):
+        app.session_state[app.data_editor[0].key] = {"edited_rows": {row: {column: text}}, "added_rows": [],
+                                                     "deleted_rows": []}
+        app.run()
+        assert not app.exception
+        if text == typed:
+            assert app.error and refused in app.error[0].value
+            assert admin_call("scores", tender) == []
+    assert not app.error
+    assert [(s.criterion, s.score) for s in admin_call("scores", tender)] == [(criterion, saved)]
 
 
 @settings(max_examples=200, deadline=None)

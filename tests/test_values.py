@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from bideval.values import (TEN_THOUSAND_UNIT, ValueProblem, parse_bool, parse_choice, parse_integer, parse_money,
-                            parse_number, parse_percent, parse_text, round_half_up)
+                            parse_number, parse_percent, parse_text, read_number, round_half_up)
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -196,6 +196,7 @@ def test_every_invisible_formatting_character_is_dropped_before_comparing():
 @pytest.mark.parametrize("parse, raw", [
     (parse_money, "10³万"), (parse_money, "①②万元"), (parse_integer, "2⁵"), (parse_number, "⁴"),
     (parse_number, "٣"), (parse_percent, "９⁶%"), (parse_number, "Ⅲ"), (parse_money, "¥1,2⁰0"),
+    (read_number, "⁴"), (read_number, "1⁰"), (read_number, "٨"), (read_number, "①"),
 ])
 def test_a_superscript_circled_or_other_script_digit_is_refused_not_read_as_a_plain_one(parse, raw):
     with pytest.raises(ValueProblem):
@@ -204,7 +205,7 @@ def test_a_superscript_circled_or_other_script_digit_is_refused_not_read_as_a_pl
 
 @pytest.mark.parametrize("parse, raw, value", [
     (parse_money, "１２００万", Decimal(12000000)), (parse_number, "４．２", Decimal("4.2")),
-    (parse_percent, "９６％", Decimal("0.96")), (parse_integer, "３", 3),
+    (parse_percent, "９６％", Decimal("0.96")), (parse_integer, "３", 3), (read_number, "１０", Decimal(10)),
 ])
 def test_full_width_digits_are_still_read(parse, raw, value):
     assert parse(raw) == value
