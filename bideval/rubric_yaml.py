@@ -29,7 +29,7 @@ from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
 from .rubric import (CRITERION_TYPES, ORDER87, Grade, SharedCap, full_marks, group_full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
                      Tiered, group_label, price_fields_of)
-from .values import FieldType, ValueProblem, fold, normalise, parse_percent, to_decimal, TEN_THOUSAND_UNIT
+from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 # A number YAML reads as text ("40" quoted, 1e30 without a point): digits, a point, a sign, an exponent; not "40分",
@@ -309,7 +309,7 @@ class _RubricReader:
                non_negative: bool = False, at_most: Decimal | None = None, below: Decimal | None = None) -> Decimal | None:
         if node is None:
             return None
-        if isinstance(node, str) and _PLAIN_NUMBER.fullmatch(normalise(node).strip()):
+        if isinstance(node, str) and _PLAIN_NUMBER.fullmatch(normalise(node).strip()) and not odd_digits(node):
             value = Decimal(normalise(node).strip())  # "40" as 40: a number quoted is still the number
         elif isinstance(node, bool) or not isinstance(node, (int, float)):
             self.fail_as(where, "not_number", what=what, found=node)

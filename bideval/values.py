@@ -172,7 +172,7 @@ def _numeric_text(text: str, expected: Expected, raw: object) -> Decimal:
     (``1 3`` is not 13, nor ``1 200`` 1200: rules say thousands are separated by commas only). Its digits are
     ASCII or full-width: a superscript or circled digit (``10³万``, ``①②``), which NFKC would turn into a plain
     one, or another script's digit, is refused rather than read as a number nobody wrote."""
-    if not _NUMBER.fullmatch(text) or (isinstance(raw, str) and not raw.isascii() and _odd_digits(raw)):
+    if not _NUMBER.fullmatch(text) or (isinstance(raw, str) and not raw.isascii() and odd_digits(raw)):
         raise ValueProblem(expected, raw)
     try:
         return Decimal(text.replace(",", ""))
@@ -180,7 +180,7 @@ def _numeric_text(text: str, expected: Expected, raw: object) -> Decimal:
         raise ValueProblem(expected, raw) from None
 
 
-def _odd_digits(text: str) -> bool:
+def odd_digits(text: str) -> bool:
     """Whether ``text`` holds a digit or number sign other than 0-9 and full-width ０-９."""
     return any(not ("0" <= c <= "9" or "０" <= c <= "９") and unicodedata.category(c) in _NUMBER_CATEGORIES
                for c in text)

@@ -406,6 +406,9 @@ def test_a_quoted_plain_number_is_read_as_the_number(old, new):
     ("budget_ceiling: 1200000", 'budget_ceiling: "1,200,000"', "criterion 'price': budget_ceiling must be a number"),
     ("budget_ceiling: 1200000", 'budget_ceiling: "¥1200000"', "criterion 'price': budget_ceiling must be a number"),
     ("sme_deduction: 0.10", 'sme_deduction: "10%"', "criterion 'price': sme_deduction must be a number"),
+    # a superscript or circled digit is no digit the author typed as one (NFKC would make ⁵ a 5)
+    ("    kind: judged\n    max: 5", '    kind: judged\n    max: "⁵"', "criterion 'service_design': max must be a number"),
+    ("    kind: judged\n    max: 5", '    kind: judged\n    max: "⑤"', "criterion 'service_design': max must be a number"),
 ])
 def test_a_quoted_text_that_is_no_plain_number_is_refused(old, new, message):
     said = refusals(broken(old, new))
