@@ -36,7 +36,7 @@ from .cell_errors import (CellError, LiteralPercentFormat, OtherCurrencyFormat, 
                           TenThousandsFormat, UncalculatedFormula)
 from .labels import Label, Named, check_lang
 from .number_formats import scale_name
-from .values import number_as_shown, plain_number
+from .values import duration_text, number_as_shown, plain_number
 
 if TYPE_CHECKING:
     from .errors import BidEvalError, Expected, Problem
@@ -197,9 +197,7 @@ class Say:
             return self.t(f"{what_en} saved without its result (open the workbook in Excel and save it again)",
                           f"未保存计算结果的{what_zh}（请用 Excel 打开后重新保存）")
         if isinstance(value, timedelta):  # a cell formatted as a duration ([h]:mm:ss)
-            hours, rest = divmod(int(value.total_seconds()), 3600)
-            return self.t(f"the duration {hours}:{rest // 60:02d}:{rest % 60:02d}",
-                          f"时长 {hours}:{rest // 60:02d}:{rest % 60:02d}")
+            return self.t(f"the duration {duration_text(value)}", f"时长 {duration_text(value)}")
         if isinstance(value, datetime):
             return self.t(f"the date and time {value:%Y-%m-%d %H:%M}", f"日期时间 {value:%Y-%m-%d %H:%M}")
         if isinstance(value, date):

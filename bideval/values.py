@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Context, Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import Any, Callable
 
@@ -374,10 +374,22 @@ def parse_text(raw: object) -> str | None:
             return str(int(raw)) if raw.is_integer() else plain_number(cell_decimal(raw))
     if isinstance(raw, (datetime, date)):
         return raw.isoformat()
+    if isinstance(raw, timedelta):  # a cell formatted as a duration ([h]:mm:ss): as Excel shows it, not 45306 days
+        return duration_text(raw)
     text = normalise(str(raw))
     if len(text) > EXCEL_CELL_CHARACTERS:  # not from Excel: the ranked workbook could not hold it whole
         raise ValueProblem(Expected("text_within", {"limit": EXCEL_CELL_CHARACTERS, "length": len(text)}), raw)
     return text
+
+
+def duration_text(value: timedelta) -> str:
+    """A duration as Excel's ``[h]:mm:ss`` shows it.
+
+    >>> duration_text(timedelta(days=45306)), duration_text(timedelta(hours=1, minutes=5, seconds=7))
+    ('1087344:00:00', '1:05:07')
+    """
+    hours, rest = divmod(int(value.total_seconds()), 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
 
 
 def parse_choice(raw: object, choices: tuple[str, ...]) -> str | None:

@@ -92,6 +92,14 @@ def test_text_keeps_digits_of_number_cells():
     assert parse_text("  Ａｃｍｅ  ") == "Acme"
 
 
+def test_a_duration_in_a_text_field_reads_as_excel_shows_it():
+    """A number cell formatted [h]:mm:ss reaches a text field as a duration: read as the sheet shows it, not as
+    Python's '45306 days, 0:00:00'."""
+    from datetime import timedelta
+    assert parse_text(timedelta(days=45306)) == "1087344:00:00"
+    assert parse_text(timedelta(hours=7, minutes=30)) == "7:30:00"
+
+
 @pytest.mark.parametrize("parse, raw, expected", [
     (parse_percent, 0.92099999999999993, Decimal("0.921")),  # =92.1/100 as Excel saves its result; shown 92.10%
     (parse_integer, 7.000000000000001, 7),  # =0.07*100, shown 7: a whole number
