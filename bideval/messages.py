@@ -849,6 +849,13 @@ def _(s: Say) -> str:
                f"{s['judge']} 已声明与 {s['vendor_id']} 存在利害关系，应回避、不对其打分：请删除此得分；如声明有误，请先更正声明")
 
 
+@_template("panel.undeclared_score")
+def _(s: Say) -> str:
+    return s.t(f"{s['judge']} has not yet declared whether they have a conflict of interest with {s['vendor_id']} "
+               "(回避声明): the judge declares first, on the Scoring page; then this score can be imported",
+               f"{s['judge']} 尚未就与 {s['vendor_id']} 是否存在利害关系作出回避声明：请评委先在“评委打分”页面作出声明，再导入此得分")
+
+
 @_template("panel.hidden_row")
 def _(s: Say) -> str:
     row = s["row"]
@@ -1274,6 +1281,11 @@ _WHY: dict[str, Callable[[Say], tuple[str, str]]] = {
                         "在本评标委员会中有评委席位的人（包括兼任评委的组长和采购人代表），提交自己的评分之前只能看到自己的评分"),
     "no_seat": lambda s: ("you hold no seat on this panel", "您不是本项目评标委员会的成员"),
     "submitted": lambda s: ("you have submitted your scores; they are locked", "您已提交评分，评分已锁定"),
+    "seat_submitted": lambda s: (
+        f"{', '.join(s['judges'])} submitted their scores, which are now locked: no score sheet or panel workbook "
+        "changes them (to change them, close scoring and reopen it with a reason, which unlocks every submission)",
+        f"{'、'.join(s['judges'])}已提交评分，评分已锁定，评分表和评分工作簿都不能更改（如须更改，请结束评分后填写理由重新开放评分，"
+        "这将解除所有评委的提交）"),
     "prices_sealed": lambda s: ("prices stay sealed until you have submitted your technical scores",
                                 "提交技术评分之前，价格保持密封"),
     "waiting": lambda s: (f"not submitted yet: {', '.join(s['judges'])}; give a reason to close anyway",
