@@ -1145,6 +1145,19 @@ def _(s: Say) -> str:
                f"“{s['judge']}”不是招标项目 {s['tender']} 的评标委员会成员")
 
 
+@_template("store.recusal_over_scores")
+def _(s: Say) -> str:
+    """A conflict of interest declared with a bidder the seat already holds scores for (a panel workbook's)."""
+    scores = s.join(f"{vendor} / {s.label(criterion)} {score}" for vendor, criterion, score in s["scores"])
+    return s.t(f"the seat {s['judge']} already holds scores for a bidder it declares a conflict of interest with: "
+               f"{scores}; a judge recused from a bidder (回避) has no score for it, so nothing was declared: ask the "
+               "chair to remove these scores first (by replacing the panel with a workbook without them, or by "
+               "removing the seat, whose scores and declarations go with it, and adding it again), then declare again",
+               f"评委席位“{s['judge']}”已有声明存在利害关系的投标人的评分：{scores}；回避的评委对该投标人不应有评分，"
+               "因此本次声明未记录：请组长先删除这些评分（用不含这些评分的评分工作簿替换评标委员会，或移除该评委席位"
+               "——其评分和回避声明随之删除——再重新增设），然后重新声明")
+
+
 @_template("store.no_bids")
 def _(s: Say) -> str:
     return s.t(f"no bid from {', '.join(s['vendors'])} in tender {s['tender']}",

@@ -1103,7 +1103,9 @@ class Store:
     def declare(self, actor: Actor, tender_id: int, conflicts: Mapping[str, str]) -> None:
         """The actor's declaration for every bidder not declared yet: a conflict (vendor → note) or none.
 
-        A declaration, once made, stays; a bidder added later needs its own declaration.
+        A declaration, once made, stays; a bidder added later needs its own declaration. A conflict with a bidder the
+        seat already holds scores for (a panel workbook gave them) is refused, naming them, and nothing is declared:
+        a recused judge has no score for that bidder, so the chair removes them first.
         """
         with self.db.write() as s:
             record, roles, seat = self._open_seat(s, actor, tender_id, Action.DECLARE)
@@ -1117,6 +1119,14 @@ class Store:
                 raise BidEvalError.coded("store.reason_needed", what="conflict", vendors=unsaid)
             done = set(s.execute(select(DeclarationRecord.vendor_id).where(
                 DeclarationRecord.tender_id == tender_id, DeclarationRecord.judge == seat.name)).scalars())
+            rubric = self._rubric_of(record)
+            held = tuple((r.vendor_id, _named(rubric, r.criterion), r.score) for r in s.execute(
+                select(ScoreRecord).where(ScoreRecord.tender_id == tender_id, ScoreRecord.judge == seat.name,
+                                          ScoreRecord.vendor_id.in_(set(conflicts) - done),
+                                          ScoreRecord.score.is_not(None))
+                .order_by(ScoreRecord.vendor_id, ScoreRecord.id)).scalars())
+            if held:  # a panel workbook gave the seat scores for a bidder its judge now says they may not score
+                raise BidEvalError.coded("store.recusal_over_scores", judge=seat.name, scores=held)
             now = self.db.clock()
             for vendor in vendors:
                 if vendor in done:

@@ -45,6 +45,7 @@ FACTS = {
     "stage.refused": dict(action=Action.FINALISE, stage=Stage.SCORING, tender=7, allowed=(Stage.REVIEW,)),
     "store.no_bids": dict(vendors=(VENDOR,), tender=7),
     "store.no_seat": dict(judge="赵评委", tender=7),
+    "store.recusal_over_scores": dict(judge="王评委", scores=((VENDOR, OPS, "15"), (VENDOR, DESIGN, "4.5"))),
     "store.reason_needed": dict(what="consensus"),
     "store.no_flag": dict(kind="outlier", vendor_id=VENDOR, criterion=OPS, judge="王评委"),
     "store.submit_missing": dict(judge="王评委", missing=((VENDOR, OPS),)),
@@ -182,6 +183,19 @@ SENTENCES = [
     ("store.no_seat",
      "'赵评委' holds no seat on the panel of tender 7", SAME,
      '“赵评委”不是招标项目 7 的评标委员会成员'),
+    ("store.recusal_over_scores",
+     f"the seat 王评委 already holds scores for a bidder it declares a conflict of interest with: {VENDOR} / ops_plan "
+     f"15, {VENDOR} / service_design 4.5; a judge recused from a bidder (回避) has no score for it, so nothing was "
+     "declared: ask the chair to remove these scores first (by replacing the panel with a workbook without them, or by "
+     "removing the seat, whose scores and declarations go with it, and adding it again), then declare again",
+     f"the seat 王评委 already holds scores for a bidder it declares a conflict of interest with: {VENDOR} / "
+     f"Operations management capability 15, {VENDOR} / Service design 4.5; a judge recused from a bidder (回避) has "
+     "no score for it, so nothing was declared: ask the chair to remove these scores first (by replacing the panel "
+     "with a workbook without them, or by removing the seat, whose scores and declarations go with it, and adding it "
+     "again), then declare again",
+     f"评委席位“王评委”已有声明存在利害关系的投标人的评分：{VENDOR} / 运营管理能力 15、{VENDOR} / 服务设计 4.5；"
+     "回避的评委对该投标人不应有评分，因此本次声明未记录：请组长先删除这些评分（用不含这些评分的评分工作簿替换评标委员会，"
+     "或移除该评委席位——其评分和回避声明随之删除——再重新增设），然后重新声明"),
     ("store.reason_needed",
      'a consensus score needs its reason', SAME,
      '合议得分须填写理由'),

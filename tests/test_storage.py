@@ -803,11 +803,41 @@ def test_a_score_sheet_row_its_judge_may_not_score_is_refused_at_the_preview_for
     assert store.import_score_sheet(who["chair"], tender, preview, fixed.read_bytes()) == 1
 
 
+def test_a_conflict_with_a_bidder_the_seat_holds_scores_for_is_refused_naming_them(session, tmp_path):
+    """A panel workbook gave the seat scores; its judge then declared a conflict with that bidder. The declaration was
+    taken and the scores kept: left out of the mean, but shown as counted on the Panel sheet and in the progress."""
+    store, tender, who = session
+    tiers = [[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t2"]]
+    rows = [[j, v, c, s, ""] for j, scores in (("王评委", (15, 5, 8, 3)), ("李评委", (11, 2, 7, 1)))
+            for (v, c), s in zip([(VENDOR_A, "ops_plan"), (VENDOR_A, "service_design"), (VENDOR_B, "ops_plan"),
+                                  (VENDOR_B, "service_design")], scores)]
+    replace_panel_as(store, who["chair"], tender, write_panel(tmp_path / "panel.xlsx", rows, tiers))
+    with pytest.raises(BidEvalError) as refused:
+        store.declare(who["wang"], tender, {VENDOR_A: "亲属 relative"})
+    assert refused.value.code == "store.recusal_over_scores"
+    assert [(v, c.id, s) for v, c, s in refused.value.data["scores"]] == [
+        (VENDOR_A, "ops_plan", "15"), (VENDOR_A, "service_design", "5")]
+    assert f"{VENDOR_A} / ops_plan 15, {VENDOR_A} / service_design 5" in str(refused.value)
+    assert store.declarations(who["chair"], tender) == []  # nothing declared, not even for the other bidder
+    assert not [e for e in store.events(who["chair"], tender) if e.action == "declare"]
+    # The chair's route: the panel again without those scores; then the conflict is declared.
+    rows = [r for r in rows if r[:2] != ["王评委", VENDOR_A]]
+    replace_panel_as(store, who["chair"], tender, write_panel(tmp_path / "fixed.xlsx", rows, tiers))
+    store.declare(who["wang"], tender, {VENDOR_A: "亲属 relative"})
+    assert [(d.vendor_id, d.conflict) for d in store.declarations(who["wang"], tender)] == [
+        (VENDOR_A, True), (VENDOR_B, False)]
+
+
 def sheet_refused(store: Store, chair: Actor, tender: int, judge: str, path: Path) -> list[str]:
     """Every problem for which the preview of ``judge``'s returned score sheet at ``path`` is refused."""
     with pytest.raises(PanelError) as caught:
         store.preview_score_sheet(chair, tender, judge, path.name, path.read_bytes())
     return [str(p) for p in caught.value.problems]
+
+
+def replace_panel_as(store: Store, chair: Actor, tender: int, path: Path) -> None:
+    preview = store.preview_replace_panel(chair, tender, path.name, path.read_bytes())
+    store.replace_panel(chair, tender, path.name, path.read_bytes(), preview)
 
 
 def test_replacing_the_whole_panel_lists_what_it_removes_and_needs_the_preview(session, tmp_path):
