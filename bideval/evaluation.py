@@ -33,6 +33,16 @@ from .workers import map_in_order
 from .values import round_half_up
 
 
+def _without_recused_scores(panel: PanelInput) -> PanelInput:
+    """The panel without any score a judge gave a bidder they are recused from (回避): such a judge has no score for
+    that bidder, so nothing made of the result counts one — the aggregate, the Panel sheet, the panel's progress, a
+    submission. The one place that says so; the app's store also refuses to keep such a score (a conflict declared
+    over scores a panel workbook gave the seat), so only a database from before that holds one."""
+    if not panel.recused:
+        return panel
+    return replace(panel, scores=tuple(s for s in panel.scores if (s.judge, s.vendor_id) not in panel.recused))
+
+
 def check_bids(rubric: Rubric, bids: Sequence[Bid]) -> dict[str, BidCheck]:
     """The validity check of every bid, by vendor_id."""
     gates = GateVerdicts()
@@ -46,7 +56,7 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
     With pass marks (stages), a valid bid below a group's pass mark drops out: the bids that pass are
     evaluated again without it, so it takes no part in the price evaluation, the scaling or the ranking.
     """
-    panel = panel or PanelInput()
+    panel = _without_recused_scores(panel or PanelInput())
     checks = checks or check_bids(rubric, bidset.bids)
     result = _evaluate(rubric, bidset, panel, checks, rubric_file)
     if not rubric.staged:
@@ -84,7 +94,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     members = panel.judges
     given: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
     for score in panel.scores:
-        if score.score is not None and (score.judge, score.vendor_id) not in panel.recused:
+        if score.score is not None:
             given[(score.vendor_id, score.criterion)][score.judge] = score.score
     panel_criteria = rubric.panel_criteria
 

@@ -735,7 +735,7 @@ class _Export:
 
     def counted(self, p: PanelScore, aggregate: PanelAggregate | None) -> str:
         """Whether a judge's score counts in the panel's score: yes, or left out by the trimmed mean. (A judge
-        recused from a bid has no score for it: they declare before they see the bids.)"""
+        recused from a bid has no score for it: the evaluation's ``panel_scores`` holds none, whatever was stored.)"""
         if p.score is None or aggregate is None:
             return ""
         left_out = aggregate.left_out.get(p.judge)

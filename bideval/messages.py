@@ -847,6 +847,13 @@ def _(s: Say) -> str:
                f"{s['judge']} 已声明与 {s['vendor_id']} 存在利害关系，应回避、不对其打分：请删除此得分；如声明有误，请先更正声明")
 
 
+@_template("panel.undeclared_score")
+def _(s: Say) -> str:
+    return s.t(f"{s['judge']} has not yet declared whether they have a conflict of interest with {s['vendor_id']} "
+               "(回避声明): the judge declares first, on the Scoring page; then this score can be imported",
+               f"{s['judge']} 尚未就与 {s['vendor_id']} 是否存在利害关系作出回避声明：请评委先在“评委打分”页面作出声明，再导入此得分")
+
+
 @_template("panel.hidden_row")
 def _(s: Say) -> str:
     row = s["row"]
@@ -1136,6 +1143,19 @@ def _(s: Say) -> str:
                f"“{s['judge']}”不是招标项目 {s['tender']} 的评标委员会成员")
 
 
+@_template("store.recusal_over_scores")
+def _(s: Say) -> str:
+    """A conflict of interest declared with a bidder the seat already holds scores for (a panel workbook's)."""
+    scores = s.join(f"{vendor} / {s.label(criterion)} {score}" for vendor, criterion, score in s["scores"])
+    return s.t(f"the seat {s['judge']} already holds scores for a bidder it declares a conflict of interest with: "
+               f"{scores}; a judge recused from a bidder (回避) has no score for it, so nothing was declared: ask the "
+               "chair to remove these scores first (by replacing the panel with a workbook without them, or by "
+               "removing the seat, whose scores and declarations go with it, and adding it again), then declare again",
+               f"评委席位“{s['judge']}”已有声明存在利害关系的投标人的评分：{scores}；回避的评委对该投标人不应有评分，"
+               "因此本次声明未记录：请组长先删除这些评分（用不含这些评分的评分工作簿替换评标委员会，或移除该评委席位"
+               "——其评分和回避声明随之删除——再重新增设），然后重新声明")
+
+
 @_template("store.no_bids")
 def _(s: Say) -> str:
     return s.t(f"no bid from {', '.join(s['vendors'])} in tender {s['tender']}",
@@ -1272,6 +1292,11 @@ _WHY: dict[str, Callable[[Say], tuple[str, str]]] = {
                         "在本评标委员会中有评委席位的人（包括兼任评委的组长和采购人代表），提交自己的评分之前只能看到自己的评分"),
     "no_seat": lambda s: ("you hold no seat on this panel", "您不是本项目评标委员会的成员"),
     "submitted": lambda s: ("you have submitted your scores; they are locked", "您已提交评分，评分已锁定"),
+    "seat_submitted": lambda s: (
+        f"{', '.join(s['judges'])} submitted their scores, which are now locked: no score sheet or panel workbook "
+        "changes them (to change them, close scoring and reopen it with a reason, which unlocks every submission)",
+        f"{'、'.join(s['judges'])}已提交评分，评分已锁定，评分表和评分工作簿都不能更改（如须更改，请结束评分后填写理由重新开放评分，"
+        "这将解除所有评委的提交）"),
     "prices_sealed": lambda s: ("prices stay sealed until you have submitted your technical scores",
                                 "提交技术评分之前，价格保持密封"),
     "waiting": lambda s: (f"not submitted yet: {', '.join(s['judges'])}; give a reason to close anyway",

@@ -218,7 +218,7 @@ class Result:
     outliers: tuple[Outlier, ...]
     invalid: tuple[InvalidBid, ...]
     prices: Sequence[PriceLine]  # in vendor_id order; a PriceLines from evaluate, worked out when read
-    panel_scores: tuple[PanelScore, ...]
+    panel_scores: tuple[PanelScore, ...]  # every judge's score as entered, none for a bidder they are recused from
     judges: tuple[str, ...]
     warnings: tuple[Problem, ...] = ()  # a panel workbook's (a score for an invalid bid), worded in each language
     inputs: tuple[InputFile, ...] = ()

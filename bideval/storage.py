@@ -171,6 +171,7 @@ class SheetPreview:
     changes: tuple[ScoreChange, ...]
     unchanged: int
     warnings: tuple[Problem, ...]
+    blank: int = 0  # rows whose score is left blank: a score not yet given, so the stored score stays as it is
 
 
 @dataclass(frozen=True)
@@ -278,11 +279,13 @@ def _recusals(s: Session, tender_id: int) -> frozenset[tuple[str, str]]:
         DeclarationRecord.tender_id == tender_id, DeclarationRecord.conflict.is_(True))).all())
 
 
-def _recused_score(file: str, score: Score) -> Problem:
-    """A workbook's score by a judge who declared a conflict of interest with that bidder, at its cell."""
+def _undeclared_score(file: str, score: Score, conflict: bool | None) -> Problem:
+    """A workbook's score its judge may not give, at its cell: they declared a conflict of interest with that bidder
+    (``conflict`` True), or have not yet declared for it (None)."""
     place, cell = score.where.rsplit("!", 1)
-    return Problem.of("panel.recused_score", file, place.rsplit(":", 1)[1], cell, judge=score.judge,
-                      vendor_id=score.vendor_id, criterion=score.criterion)
+    code = "panel.recused_score" if conflict else "panel.undeclared_score"
+    return Problem.of(code, file, place.rsplit(":", 1)[1], cell, judge=score.judge, vendor_id=score.vendor_id,
+                      criterion=score.criterion)
 
 
 def _text(score: Decimal | None) -> str | None:
@@ -412,6 +415,22 @@ class Store:
         seat = self._seat(s, actor, tender_id)
         if seat is not None and (seat.name, vendor_id) in _recusals(s, tender_id):
             raise ScoreRefused.coded("score.recused_agree", vendor_id=vendor_id, criterion=criterion_id, what=what)
+
+    def _refuse_locked(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role], action: Action,
+                       judges: Iterable[str]) -> None:
+        """RightRefused when a seat among ``judges`` has submitted: its scores are locked, whoever would write them —
+        its holder typing (``submitted``), the chair importing its returned score sheet or replacing the whole panel
+        (``seat_submitted``, naming the seats) — until reopening scoring unlocks every submission."""
+        wanted = set(judges)
+        submitted = tuple(name for name, at in s.execute(
+            select(JudgeRecord.name, JudgeRecord.submitted_at).where(JudgeRecord.tender_id == record.id)
+            .order_by(JudgeRecord.id)) if at is not None and name in wanted)
+        if not submitted:
+            return
+        own = self._seat(s, actor, record.id)
+        if own is not None and submitted == (own.name,):
+            raise RightRefused(actor, roles, action, record.id, "submitted")
+        raise RightRefused(actor, roles, action, record.id, "seat_submitted", judges=submitted)
 
     def _refuse_blind(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
                       action: Action) -> None:
@@ -889,8 +908,12 @@ class Store:
         """The panel's seats in the order they were added."""
         with self.db.read() as s:
             self._open(s, actor, tender_id, Action.READ_TENDER)
-            return list(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == tender_id)
-                                  .order_by(JudgeRecord.id)).scalars())
+            return self._judges(s, tender_id)
+
+    @staticmethod
+    def _judges(s: Session, tender_id: int) -> list[str]:
+        return list(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == tender_id)
+                              .order_by(JudgeRecord.id)).scalars())
 
     def add_judge(self, actor: Actor, tender_id: int, name: str) -> str:
         """Add a seat to the panel (a trimmed NFKC name, held by no account yet); adding one twice is harmless."""
@@ -1036,8 +1059,7 @@ class Store:
         """
         with self.db.write() as s:
             record, roles, seat = self._open_seat(s, actor, tender_id, Action.SCORE)
-            if seat.submitted_at is not None:
-                raise RightRefused(actor, roles, Action.SCORE, tender_id, "submitted")
+            self._refuse_locked(s, actor, record, roles, Action.SCORE, (seat.name,))
             return self._write_score(s, record, actor, seat.name, vendor_id, criterion_id, score, comment,
                                      expected_version)
 
@@ -1081,7 +1103,9 @@ class Store:
     def declare(self, actor: Actor, tender_id: int, conflicts: Mapping[str, str]) -> None:
         """The actor's declaration for every bidder not declared yet: a conflict (vendor → note) or none.
 
-        A declaration, once made, stays; a bidder added later needs its own declaration.
+        A declaration, once made, stays; a bidder added later needs its own declaration. A conflict with a bidder the
+        seat already holds scores for (a panel workbook gave them) is refused, naming them, and nothing is declared:
+        a recused judge has no score for that bidder, so the chair removes them first.
         """
         with self.db.write() as s:
             record, roles, seat = self._open_seat(s, actor, tender_id, Action.DECLARE)
@@ -1095,6 +1119,14 @@ class Store:
                 raise BidEvalError.coded("store.reason_needed", what="conflict", vendors=unsaid)
             done = set(s.execute(select(DeclarationRecord.vendor_id).where(
                 DeclarationRecord.tender_id == tender_id, DeclarationRecord.judge == seat.name)).scalars())
+            rubric = self._rubric_of(record)
+            held = tuple((r.vendor_id, _named(rubric, r.criterion), r.score) for r in s.execute(
+                select(ScoreRecord).where(ScoreRecord.tender_id == tender_id, ScoreRecord.judge == seat.name,
+                                          ScoreRecord.vendor_id.in_(set(conflicts) - done),
+                                          ScoreRecord.score.is_not(None))
+                .order_by(ScoreRecord.vendor_id, ScoreRecord.id)).scalars())
+            if held:  # a panel workbook gave the seat scores for a bidder its judge now says they may not score
+                raise BidEvalError.coded("store.recusal_over_scores", judge=seat.name, scores=held)
             now = self.db.clock()
             for vendor in vendors:
                 if vendor in done:
@@ -1212,17 +1244,18 @@ class Store:
     def preview_replace_panel(self, actor: Actor, tender_id: int, name: str, content: bytes) -> PanelReplacement:
         """What replacing the whole panel (judges, tiers, scores) with a workbook's would remove and bring."""
         with self.db.read() as s:
-            record, _ = self._open(s, actor, tender_id, Action.REPLACE_PANEL)
-            return self._replacement(s, record, name, content)
+            record, roles = self._open(s, actor, tender_id, Action.REPLACE_PANEL)
+            return self._replacement(s, actor, roles, record, name, content)
 
-    def _replacement(self, s: Session, record: TenderRecord, name: str, content: bytes) -> PanelReplacement:
+    def _replacement(self, s: Session, actor: Actor, roles: frozenset[Role], record: TenderRecord, name: str,
+                     content: bytes) -> PanelReplacement:
+        self._refuse_locked(s, actor, record, roles, Action.REPLACE_PANEL, self._judges(s, record.id))
         panel = self._read_workbook(s, record, name, content)
         recused = _recusals(s, record.id)
         refused = [x for x in panel.scores if x.score is not None and (x.judge, x.vendor_id) in recused]
         if refused:  # a seat kept by name keeps its declarations: its judge still does not score that bidder
-            raise PanelError([_recused_score(Path(name).name, x) for x in refused])
-        judges = list(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == record.id)
-                                .order_by(JudgeRecord.id)).scalars())
+            raise PanelError([_undeclared_score(Path(name).name, x, True) for x in refused])
+        judges = self._judges(s, record.id)
         scores = s.execute(select(func.count(ScoreRecord.id)).where(ScoreRecord.tender_id == record.id)).scalar_one()
         tiers = {(v, c): t for v, c, t in s.execute(select(TierRecord.vendor_id, TierRecord.criterion, TierRecord.tier)
                                                      .where(TierRecord.tender_id == record.id))}
@@ -1240,8 +1273,8 @@ class Store:
         Seats keep the accounts that held them when the same name comes back.
         """
         with self.db.write() as s:
-            record, _ = self._open(s, actor, tender_id, Action.REPLACE_PANEL, lock=True)
-            now = self._replacement(s, record, name, content)
+            record, roles = self._open(s, actor, tender_id, Action.REPLACE_PANEL, lock=True)
+            now = self._replacement(s, actor, roles, record, name, content)
             if now != confirmed:
                 raise WriteConflict("panel", confirmed.version, record.version, preview=True)
             panel = self._read_workbook(s, record, name, content)
@@ -1286,15 +1319,23 @@ class Store:
         view = self._view(s, actor, record, roles)
         if view.blind and view.seat is not None and judge != view.seat.name:  # a preview shows a judge's scores
             raise RightRefused(actor, roles, Action.IMPORT_SCORES, record.id, "blind")
+        self._refuse_locked(s, actor, record, roles, Action.IMPORT_SCORES, (judge,))
         panel = self._read_workbook(s, record, name, content, app_tiers=True)
         others = sorted({x.judge for x in panel.scores if x.judge != judge})
         if others:
             raise PanelError([Problem.of("panel.other_judges", Path(name).name, "Scores", judge=judge,
                                          others=tuple(others))])
+        given = [x for x in panel.scores if x.score is not None]  # a blank row is a score not yet given: no change
+        declared = dict(s.execute(select(DeclarationRecord.vendor_id, DeclarationRecord.conflict).where(
+            DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == judge)).all())
+        undeclared = [_undeclared_score(Path(name).name, x, declared.get(x.vendor_id)) for x in given
+                      if declared.get(x.vendor_id) is not False]
+        if undeclared:  # told to the chair at the row now, not as the judge's own refusal when writing
+            raise PanelError(undeclared)
         current = {(r.vendor_id, r.criterion): r for r in s.execute(select(ScoreRecord).where(
             ScoreRecord.tender_id == record.id, ScoreRecord.judge == judge)).scalars()}
         changes, same = [], 0
-        for x in panel.scores:
+        for x in given:
             before = current.get((x.vendor_id, x.criterion))
             old = None if before is None or before.score is None else Decimal(before.score)
             old_comment = before.comment if before else ""
@@ -1303,8 +1344,7 @@ class Store:
                 continue
             changes.append(ScoreChange(x.vendor_id, x.criterion, old, x.score, old_comment, x.comment))
         return SheetPreview(judge, Path(name).name, hashlib.sha256(content).hexdigest(), record.version,
-                            tuple(changes), same,
-                            panel.warnings)
+                            tuple(changes), same, panel.warnings, blank=len(panel.scores) - len(given))
 
     def import_score_sheet(self, actor: Actor, tender_id: int, confirmed: SheetPreview, content: bytes) -> int:
         """Write a previewed score sheet's changes as that judge's scores; WriteConflict when anything moved since.

@@ -165,3 +165,47 @@ def test_the_report_is_in_the_ui_language_with_the_apps_tender_name(scored, lang
         assert word in text
     signatures = text.split("评标委员会成员签字" if lang == "zh" else "Signaturesofthepanel", 1)[1]
     assert "1王2李" in signatures  # a signature line for each judge
+
+
+def test_a_score_kept_from_before_its_judge_declared_a_conflict_counts_nowhere(tender, tmp_path):
+    """A database from before the store refused a conflict declared over the seat's scores (a panel workbook gave 张
+    scores for 甲, then 张 declared a conflict with 甲) still holds them. The evaluation left them out, but the Panel
+    sheet listed them "Counted: yes" beside a panel score without them, and the progress counted 4 given of 2 due:
+    now a recused judge has no score for that bidder in any of them."""
+    import openpyxl
+    from datetime import datetime
+
+    from bideval.schema import DeclarationRecord
+
+    store = Store()
+    admin = admin_of(store)
+    criteria = [(VENDOR_A, "ops_plan"), (VENDOR_A, "service_design"), (VENDOR_B, "ops_plan"),
+                (VENDOR_B, "service_design")]
+    replace_panel(store, tender, write_panel(
+        tmp_path / "panel.xlsx", tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]],
+        scores=[[j, v, c, s, ""] for j, scores in (("张", (15, 5, 10.1, 0)), ("李", (11, 2, 10.1, 1)))
+                for (v, c), s in zip(criteria, scores)]))
+    with store.db.write() as s:  # 张's declaration as the store used to take it, over 张's scores for 甲
+        for vendor in (VENDOR_A, VENDOR_B, VENDOR_C):
+            s.add(DeclarationRecord(tender_id=tender, judge="张", vendor_id=vendor, conflict=vendor == VENDOR_A,
+                                    note="亲属" if vendor == VENDOR_A else "", declared_at=datetime(2026, 12, 1)))
+    assert {(x.judge, x.vendor_id) for x in store.scores(admin, tender)} >= {("张", VENDOR_A)}  # still stored
+
+    result = store.result_for(admin, tender)
+    assert [(x.judge, x.criterion) for x in result.panel_scores if x.vendor_id == VENDOR_A] == [
+        ("李", "ops_plan"), ("李", "service_design")]
+    assert result.standing(VENDOR_A).criteria["ops_plan"] == 11 and not result.outliers
+    progress = store.progress(admin, tender)
+    assert progress.judges == (("张", 2, 2, False), ("李", 4, 4, False))
+    assert dict((v, (given, due)) for v, given, due in progress.bids) == {VENDOR_A: (2, 2), VENDOR_B: (4, 4)}
+
+    book = openpyxl.load_workbook(BytesIO(page_module().ranked_workbook_bytes(result, "en")), data_only=True)
+    rows = list(book["Panel"].iter_rows(values_only=True))
+    column = {name: k for k, name in enumerate(rows[0])}
+    pick = ("Judge", "Criterion ID", "Score", "Counted", "Panel score (the criterion's score)")
+    assert [tuple(r[column[c]] for c in pick) for r in rows[1:] if r[column["Vendor ID"]] == VENDOR_A] == [
+        ("李", "ops_plan", 11, "yes", 11), ("李", "service_design", 2, "yes", 2)]
+    assert ("张", f"Recused (a declared conflict of interest, no score): {VENDOR_A}") in [r[:2] for r in rows]
+    scores = list(book["Scores"].iter_rows(values_only=True))
+    ops, design = scores[0].index("Operations management plan (15)"), scores[0].index("Service design (5)")
+    assert [(r[ops], r[design]) for r in scores[1:] if r[0] == VENDOR_A] == [(11, 2)]  # what the Panel sheet counts

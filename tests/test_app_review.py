@@ -97,14 +97,15 @@ def test_a_judges_returned_sheet_changes_that_judges_scores_only(app_db, tmp_pat
         seat_judge(store, tender, name)  # the judges' accounts hold their seats and have declared
     sheet = write_xlsx(tmp_path / "wang.xlsx", {"Scores": [
         ["judge", "vendor_id", "criterion", "score", "comment"],
-        ["王", VENDOR_A, "ops_plan", 12.25, "复核后"], ["王", VENDOR_A, "service_design", 4, ""],
+        ["王", VENDOR_A, "ops_plan", 12.25, "复核后"], ["王", VENDOR_A, "service_design", None, ""],
         ["王", VENDOR_B, "ops_plan", 10.1, ""], ["王", VENDOR_B, "service_design", 3, ""]]})
     app = open_app("tiers", lang="en", tender_id=tender)
     app.selectbox(key="tiers_sheet_judge").set_value("王")
     app.file_uploader(key="tiers_sheet_file").upload(sheet.name, sheet.read_bytes())
     app.button(key="tiers_sheet_preview_button").click().run()
     assert not app.exception and not app.error
-    assert "would change 2 of **王**'s scores (2 the same)" in " ".join(m.value for m in app.markdown)
+    assert "would change 2 of **王**'s scores (1 the same; 1 row(s) left blank keep the score stored)" \
+        in " ".join(m.value for m in app.markdown)  # a blank row is a score not yet given: 王's 4 stays
     changes = app.dataframe[-1].value
     assert [list(r) for r in changes.itertuples(index=False)] == [
         [VENDOR_A, "Operations management plan", "10.1", "12.25", "", "复核后"],
@@ -115,4 +116,5 @@ def test_a_judges_returned_sheet_changes_that_judges_scores_only(app_db, tmp_pat
     after = {(s.judge, s.vendor_id, s.criterion): s.score for s in Store().scores(admin_of(store), tender)}
     assert Decimal(after[("王", VENDOR_A, "ops_plan")]) == Decimal("12.25")
     assert Decimal(after[("王", VENDOR_B, "service_design")]) == 3
+    assert after[("王", VENDOR_A, "service_design")] == before[("王", VENDOR_A, "service_design")]
     assert {k: v for k, v in after.items() if k[0] != "王"} == {k: v for k, v in before.items() if k[0] != "王"}

@@ -216,6 +216,24 @@ def test_a_judge_declares_for_every_bidder_before_seeing_any_bid(tender, lang, h
     assert my_scores(tender, "赵评委") == {(VENDOR_B, "service_design"): (Decimal(3), "")}
 
 
+@pytest.mark.parametrize("lang, words", [("en", "already holds scores for a bidder it declares a conflict"),
+                                         ("zh", "已有声明存在利害关系的投标人的评分")])
+def test_a_conflict_over_scores_a_panel_workbook_gave_the_seat_is_refused_on_the_page(tender, tmp_path, lang, words):
+    """The chair typed 赵评委's paper scores into a panel workbook; 赵评委 then declares a conflict with 甲 in the app.
+    The page says which scores stand in the way and that the chair removes them; nothing is declared."""
+    from conftest import write_panel
+
+    replace_panel(Store(), tender, write_panel(
+        tmp_path / "panel.xlsx", scores=[["赵评委", VENDOR_A, "ops_plan", 12, ""], ["赵评委", VENDOR_A, "service_design", 4, ""]],
+        tiers=[[VENDOR_A, "ops_plan", "t3"]], judges=[JUDGE, "赵评委"]))
+    seat_judge(Store(), tender, "赵评委", declare=False)  # the first account to take up the seat the workbook filled
+    app = open_app("scoring", lang=lang, tender_id=tender, judge="赵评委")
+    declare(app, {0: "亲属"})
+    assert words in app.error[0].value and f"{VENDOR_A} / " in app.error[0].value
+    assert all(d.judge != "赵评委" for d in admin_call("declarations", tender))
+    assert app.subheader[0].value in ("回避声明", "Conflict-of-interest declaration")  # still declaring, no grid
+
+
 @pytest.mark.parametrize("tier, criterion, typed, kept", [
     ("t2", "ops_plan", "8.25", Decimal("8.25")),   # not 8.2
     ("t2", "ops_plan", "6.05", Decimal("6.05")),   # not 6

@@ -45,6 +45,7 @@ FACTS = {
     "stage.refused": dict(action=Action.FINALISE, stage=Stage.SCORING, tender=7, allowed=(Stage.REVIEW,)),
     "store.no_bids": dict(vendors=(VENDOR,), tender=7),
     "store.no_seat": dict(judge="赵评委", tender=7),
+    "store.recusal_over_scores": dict(judge="王评委", scores=((VENDOR, OPS, "15"), (VENDOR, DESIGN, "4.5"))),
     "store.reason_needed": dict(what="consensus"),
     "store.no_flag": dict(kind="outlier", vendor_id=VENDOR, criterion=OPS, judge="王评委"),
     "store.submit_missing": dict(judge="王评委", missing=((VENDOR, OPS),)),
@@ -91,6 +92,7 @@ FACTS = {
     "panel.hidden_row": dict(row=9),
     "panel.hidden_column": dict(column="D"),
     "panel.recused_score": dict(judge="王评委", vendor_id=VENDOR, criterion="ops_plan"),
+    "panel.undeclared_score": dict(judge="王评委", vendor_id=VENDOR, criterion="ops_plan"),
     "panel.scores_elsewhere": dict(scores="Scores"),
     "panel.tiers_elsewhere": dict(tiers="Tiers"),
     "panel.judges_elsewhere": dict(judges="Judges"),
@@ -181,6 +183,19 @@ SENTENCES = [
     ("store.no_seat",
      "'赵评委' holds no seat on the panel of tender 7", SAME,
      '“赵评委”不是招标项目 7 的评标委员会成员'),
+    ("store.recusal_over_scores",
+     f"the seat 王评委 already holds scores for a bidder it declares a conflict of interest with: {VENDOR} / ops_plan "
+     f"15, {VENDOR} / service_design 4.5; a judge recused from a bidder (回避) has no score for it, so nothing was "
+     "declared: ask the chair to remove these scores first (by replacing the panel with a workbook without them, or by "
+     "removing the seat, whose scores and declarations go with it, and adding it again), then declare again",
+     f"the seat 王评委 already holds scores for a bidder it declares a conflict of interest with: {VENDOR} / "
+     f"Operations management capability 15, {VENDOR} / Service design 4.5; a judge recused from a bidder (回避) has "
+     "no score for it, so nothing was declared: ask the chair to remove these scores first (by replacing the panel "
+     "with a workbook without them, or by removing the seat, whose scores and declarations go with it, and adding it "
+     "again), then declare again",
+     f"评委席位“王评委”已有声明存在利害关系的投标人的评分：{VENDOR} / 运营管理能力 15、{VENDOR} / 服务设计 4.5；"
+     "回避的评委对该投标人不应有评分，因此本次声明未记录：请组长先删除这些评分（用不含这些评分的评分工作簿替换评标委员会，"
+     "或移除该评委席位——其评分和回避声明随之删除——再重新增设），然后重新声明"),
     ("store.reason_needed",
      'a consensus score needs its reason', SAME,
      '合议得分须填写理由'),
@@ -346,6 +361,10 @@ SENTENCES = [
      f"王评委 declared a conflict of interest with {VENDOR} and does not score it (回避): remove this score, or the "
      "judge's declaration first if it was wrong", SAME,
      f"王评委 已声明与 {VENDOR} 存在利害关系，应回避、不对其打分：请删除此得分；如声明有误，请先更正声明"),
+    ("panel.undeclared_score",
+     f"王评委 has not yet declared whether they have a conflict of interest with {VENDOR} (回避声明): the judge "
+     "declares first, on the Scoring page; then this score can be imported", SAME,
+     f"王评委 尚未就与 {VENDOR} 是否存在利害关系作出回避声明：请评委先在“评委打分”页面作出声明，再导入此得分"),
     ("panel.scores_elsewhere",
      "this sheet holds scores (its header names the judge, vendor_id, criterion and score columns), but only the "
      "sheet 'Scores' is read: rename it 'Scores', or move its rows there", SAME,
@@ -692,6 +711,10 @@ RIGHT_REFUSALS = [
      "在本评标委员会中有评委席位的人（包括兼任评委的组长和采购人代表），提交自己的评分之前只能看到自己的评分"),
     ("no_seat", {}, "you hold no seat on this panel", "您不是本项目评标委员会的成员"),
     ("submitted", {}, "you have submitted your scores; they are locked", "您已提交评分，评分已锁定"),
+    ("seat_submitted", dict(judges=("王评委", "李评委")),
+     "王评委, 李评委 submitted their scores, which are now locked: no score sheet or panel workbook changes them (to "
+     "change them, close scoring and reopen it with a reason, which unlocks every submission)",
+     "王评委、李评委已提交评分，评分已锁定，评分表和评分工作簿都不能更改（如须更改，请结束评分后填写理由重新开放评分，这将解除所有评委的提交）"),
     ("prices_sealed", {}, "prices stay sealed until you have submitted your technical scores",
      "提交技术评分之前，价格保持密封"),
     ("waiting", dict(judges=("李评委", "赵评委")), "not submitted yet: 李评委, 赵评委; give a reason to close anyway",

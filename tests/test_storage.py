@@ -738,6 +738,108 @@ def write_xlsx_scores(path: Path, judge: str, rows):
                                         *([judge, v, c, s, ""] for v, c, s in rows)]})
 
 
+def test_a_blank_row_of_a_returned_score_sheet_keeps_the_score_stored(session, tmp_path):
+    """formats.md §3: an empty score is a score not yet given. The chair imported a judge's sheet with one cell filled
+    and every other row blank, and each blank row erased a score the judge had typed in the app."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {})
+    store.set_score(who["wang"], tender, VENDOR_A, "ops_plan", D(12))
+    store.set_score(who["wang"], tender, VENDOR_A, "service_design", D(4), comment="清晰")
+    store.set_score(who["wang"], tender, VENDOR_B, "ops_plan", D(8))
+    sheet = write_xlsx_scores(tmp_path / "wang.xlsx", "王评委", [
+        (VENDOR_A, "ops_plan", 15), (VENDOR_A, "service_design", None), (VENDOR_B, "ops_plan", None),
+        (VENDOR_B, "service_design", None)])
+    preview = store.preview_score_sheet(who["chair"], tender, "王评委", sheet.name, sheet.read_bytes())
+    assert [(c.vendor_id, c.criterion, c.old, c.new) for c in preview.changes] == [(VENDOR_A, "ops_plan", 12, 15)]
+    assert (preview.unchanged, preview.blank) == (0, 3)
+    assert store.import_score_sheet(who["chair"], tender, preview, sheet.read_bytes()) == 1
+    assert [(x.vendor_id, x.criterion, x.score, x.comment) for x in store.scores(who["chair"], tender, "王评委")] == [
+        (VENDOR_A, "ops_plan", "15", ""), (VENDOR_A, "service_design", "4", "清晰"), (VENDOR_B, "ops_plan", "8", "")]
+
+
+def test_a_score_sheet_for_a_seat_that_has_submitted_is_refused_naming_the_judge(session, tmp_path):
+    """A submitted seat's scores are locked whoever writes them: the judge's own change was refused, but the chair's
+    import of that judge's sheet overwrote them (and a whole-panel workbook replaced them and undid the submission)."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {})
+    score_everything(store, tender, who["wang"])
+    sheet = write_xlsx_scores(tmp_path / "wang.xlsx", "王评委", [(VENDOR_A, "ops_plan", 15)])
+    early = store.preview_score_sheet(who["chair"], tender, "王评委", sheet.name, sheet.read_bytes())
+    store.submit(who["wang"], tender)
+    before = store.scores(who["chair"], tender)
+    panel = write_panel(tmp_path / "panel.xlsx", scores=[["王评委", VENDOR_A, "ops_plan", 15, ""]],
+                        tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t2"]])
+    for call in (lambda: store.preview_score_sheet(who["chair"], tender, "王评委", sheet.name, sheet.read_bytes()),
+                 lambda: store.import_score_sheet(who["chair"], tender, early, sheet.read_bytes()),
+                 lambda: store.preview_replace_panel(who["chair"], tender, panel.name, panel.read_bytes())):
+        refused = refusal(call)
+        assert (refused.why, refused.facts) == ("seat_submitted", {"judges": ("王评委",)})
+        assert "王评委 submitted their scores, which are now locked" in str(refused)
+    assert refusal(lambda: store.set_score(who["wang"], tender, VENDOR_A, "ops_plan", D(15))).why == "submitted"
+    assert store.scores(who["chair"], tender) == before and store.seat(who["wang"], tender).submitted_at is not None
+    li = write_xlsx_scores(tmp_path / "li.xlsx", "李评委", [(VENDOR_A, "ops_plan", 13)])
+    store.declare(who["li"], tender, {})  # another seat's sheet is imported as before
+    preview = store.preview_score_sheet(who["chair"], tender, "李评委", li.name, li.read_bytes())
+    assert store.import_score_sheet(who["chair"], tender, preview, li.read_bytes()) == 1
+
+
+def test_a_score_sheet_row_its_judge_may_not_score_is_refused_at_the_preview_for_the_chair(session, tmp_path):
+    """The import was refused only when writing, in the judge's own words ("you declared a conflict…"), naming neither
+    the judge, the file nor the row; now the preview names all three, for a recused bidder and for one the judge has
+    not declared for yet. A blank row for such a bidder asks nothing and passes."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {VENDOR_B: "前雇主 former employer"})
+    sheet = write_xlsx_scores(tmp_path / "wang.xlsx", "王评委", [
+        (VENDOR_A, "ops_plan", 12), (VENDOR_B, "ops_plan", 6), (VENDOR_B, "service_design", None)])
+    assert sheet_refused(store, who["chair"], tender, "王评委", sheet) == [
+        f"wang.xlsx:Scores!D3: 王评委 declared a conflict of interest with {VENDOR_B} and does not score it (回避): "
+        "remove this score, or the judge's declaration first if it was wrong"]
+    li = write_xlsx_scores(tmp_path / "li.xlsx", "李评委", [(VENDOR_A, "ops_plan", 12), (VENDOR_B, "ops_plan", None)])
+    assert sheet_refused(store, who["chair"], tender, "李评委", li) == [
+        f"li.xlsx:Scores!D2: 李评委 has not yet declared whether they have a conflict of interest with {VENDOR_A} "
+        "(回避声明): the judge declares first, on the Scoring page; then this score can be imported"]
+    fixed = write_xlsx_scores(tmp_path / "fixed.xlsx", "王评委", [(VENDOR_A, "ops_plan", 12), (VENDOR_B, "ops_plan", None)])
+    preview = store.preview_score_sheet(who["chair"], tender, "王评委", fixed.name, fixed.read_bytes())
+    assert store.import_score_sheet(who["chair"], tender, preview, fixed.read_bytes()) == 1
+
+
+def test_a_conflict_with_a_bidder_the_seat_holds_scores_for_is_refused_naming_them(session, tmp_path):
+    """A panel workbook gave the seat scores; its judge then declared a conflict with that bidder. The declaration was
+    taken and the scores kept: left out of the mean, but shown as counted on the Panel sheet and in the progress."""
+    store, tender, who = session
+    tiers = [[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t2"]]
+    rows = [[j, v, c, s, ""] for j, scores in (("王评委", (15, 5, 8, 3)), ("李评委", (11, 2, 7, 1)))
+            for (v, c), s in zip([(VENDOR_A, "ops_plan"), (VENDOR_A, "service_design"), (VENDOR_B, "ops_plan"),
+                                  (VENDOR_B, "service_design")], scores)]
+    replace_panel_as(store, who["chair"], tender, write_panel(tmp_path / "panel.xlsx", rows, tiers))
+    with pytest.raises(BidEvalError) as refused:
+        store.declare(who["wang"], tender, {VENDOR_A: "亲属 relative"})
+    assert refused.value.code == "store.recusal_over_scores"
+    assert [(v, c.id, s) for v, c, s in refused.value.data["scores"]] == [
+        (VENDOR_A, "ops_plan", "15"), (VENDOR_A, "service_design", "5")]
+    assert f"{VENDOR_A} / ops_plan 15, {VENDOR_A} / service_design 5" in str(refused.value)
+    assert store.declarations(who["chair"], tender) == []  # nothing declared, not even for the other bidder
+    assert not [e for e in store.events(who["chair"], tender) if e.action == "declare"]
+    # The chair's route: the panel again without those scores; then the conflict is declared.
+    rows = [r for r in rows if r[:2] != ["王评委", VENDOR_A]]
+    replace_panel_as(store, who["chair"], tender, write_panel(tmp_path / "fixed.xlsx", rows, tiers))
+    store.declare(who["wang"], tender, {VENDOR_A: "亲属 relative"})
+    assert [(d.vendor_id, d.conflict) for d in store.declarations(who["wang"], tender)] == [
+        (VENDOR_A, True), (VENDOR_B, False)]
+
+
+def sheet_refused(store: Store, chair: Actor, tender: int, judge: str, path: Path) -> list[str]:
+    """Every problem for which the preview of ``judge``'s returned score sheet at ``path`` is refused."""
+    with pytest.raises(PanelError) as caught:
+        store.preview_score_sheet(chair, tender, judge, path.name, path.read_bytes())
+    return [str(p) for p in caught.value.problems]
+
+
+def replace_panel_as(store: Store, chair: Actor, tender: int, path: Path) -> None:
+    preview = store.preview_replace_panel(chair, tender, path.name, path.read_bytes())
+    store.replace_panel(chair, tender, path.name, path.read_bytes(), preview)
+
+
 def test_replacing_the_whole_panel_lists_what_it_removes_and_needs_the_preview(session, tmp_path):
     store, tender, who = session
     store.declare(who["wang"], tender, {})
