@@ -274,6 +274,33 @@ def test_a_score_that_cannot_be_kept_as_typed_is_refused_naming_it(criterion, ty
     assert zh in messages.error_lines(refused.value, "zh")[0]
 
 
+@pytest.mark.parametrize("given, criterion, reason, typed", [
+    (D("NaN"), "ops_plan", NOT_A_NUMBER, "NaN"), (D("sNaN"), "ops_plan", NOT_A_NUMBER, "sNaN"),
+    (D("Infinity"), "ops_plan", NOT_A_NUMBER, "Infinity"), (D("-Infinity"), "ops_plan", NOT_A_NUMBER, "-Infinity"),
+    (12.5, "ops_plan", NOT_A_NUMBER, "12.5"), (12, "ops_plan", NOT_A_NUMBER, "12"),
+    ("12.5", "ops_plan", NOT_A_NUMBER, "12.5"),
+    # decimals counted exactly, not after rounding to the context's 28 digits (which made both of these 2 or fewer)
+    (D("4.009999999999999999999999999999"), "service_design", TOO_MANY_DECIMALS, "4.009999999999999999999999999999"),
+    (D("12.0000000000000000000000000001"), "ops_plan", TOO_MANY_DECIMALS, "12.0000000000000000000000000001"),
+    (D("4.5000000000000000000000000000000"), "service_design", None, None),  # 4.5 as typed, with its zeros: kept
+])
+def test_a_score_that_is_not_an_exact_decimal_is_refused_never_raised_on(session, given, criterion, reason, typed):
+    """A tester's script passed NaN, Infinity and floats to set_score and got TypeError, InvalidOperation and
+    AttributeError instead of a refusal; a score with 30 decimals passed a criterion that keeps 2 and was stored."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {})
+    version = store.version(who["chair"], tender)
+    if reason is None:
+        store.set_score(who["wang"], tender, VENDOR_A, criterion, given)
+        assert [x.score for x in store.scores(who["wang"], tender)] == [str(given)]
+        return
+    with pytest.raises(ScoreRefused) as refused:
+        store.set_score(who["wang"], tender, VENDOR_A, criterion, given)
+    assert (refused.value.reason, refused.value.refusal.typed) == (reason, typed)
+    assert typed in messages.error_lines(refused.value, "zh")[0]
+    assert store.scores(who["wang"], tender) == [] and store.version(who["chair"], tender) == version
+
+
 # -- locking: no lost update
 
 def test_the_tier_and_score_race_cannot_leave_a_score_outside_its_tier(session, url):
