@@ -33,7 +33,7 @@ from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, r
 from .evaluation import check_bids, evaluate
 from .filenames import distinct_names
 from .labels import Named
-from .panel import PanelInput, Score, judge_name, read_panel
+from .panel import PanelInput, Score, judge_name, read_panel, seat_name
 from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .result import Result
 from .rights import Action, Actor, RightRefused, Role, allowed
@@ -894,9 +894,7 @@ class Store:
 
     def add_judge(self, actor: Actor, tender_id: int, name: str) -> str:
         """Add a seat to the panel (a trimmed NFKC name, held by no account yet); adding one twice is harmless."""
-        name = judge_name(name)
-        if not name:
-            raise BidEvalError.coded("store.judge_needs_name")
+        name = seat_name(name)
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.MANAGE_PANEL, lock=True)
             known = s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == tender_id,
