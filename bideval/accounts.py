@@ -157,9 +157,9 @@ def grant(s: Session, tender_id: int, account: AccountRecord, role: Role, judge_
     between the check and the handover. Returns what was given, for the audit trail.
     """
     if role is Role.JUDGE:
-        from .panel import judge_name as clean
+        from .panel import seat_name
 
-        name = clean(judge_name or account.display_name)
+        name = seat_name(judge_name or account.display_name)  # refused as add_judge refuses it when nothing is left
         s.execute(select(TenderRecord.id).where(TenderRecord.id == tender_id).with_for_update())
         seat = s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id, JudgeRecord.name == name)) \
             .scalar_one_or_none()
@@ -412,6 +412,10 @@ class Accounts:
                     raise BidEvalError.coded("store.no_tender", tender=tender_id)
                 if role is None:
                     raise AccountRefused("role", "role_needed")
+            if role is Role.JUDGE and judge_name:  # refused now, not when the judge redeems the code
+                from .panel import seat_name
+
+                seat_name(judge_name)
             s.add(InvitationRecord(code_hash=_digest(code), tender_id=tender_id, role=role.value if role else None,
                                    judge_name=judge_name, created_by=actor.name, created_at=now,
                                    expires_at=now + timedelta(days=days)))

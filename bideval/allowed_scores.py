@@ -11,10 +11,12 @@ refused score is raised as :class:`ScoreRefused`, which carries the refusal;
 :mod:`bideval.messages` builds its sentence in Chinese or English.
 
 The checks, in order, each before any rounding or clamping so the refusal
-names what was typed: a panel criterion; not negative (−0 too); no more
-decimals than the criterion keeps (when the caller asks: the app does, the
-command line's panel workbook keeps what it reads); 0..max; an agreed tier
-for a tiered criterion, and inside it; a grade and its step for a graded one.
+names what was typed: a panel criterion; a finite Decimal (NaN, Infinity, a
+float, an int or a text is ``not_a_number``: a score is kept exactly or not
+at all); not negative (−0 too); no more decimals than the criterion keeps,
+counted exactly (when the caller asks: the app does, the command line's panel
+workbook keeps what it reads); 0..max; an agreed tier for a tiered
+criterion, and inside it; a grade and its step for a graded one.
 
 A judged criterion may list grades (优 8–10 / 良 5–7 / 一般 1–4, or fixed points
 有 8 / 无 0) and a step (whole points): a score must then equal a fixed point or
@@ -121,21 +123,24 @@ def check_score(criterion: Criterion, tier_id: str | None, score: Decimal | None
                 typed: str | None = None) -> ScoreRefusal | None:
     """None when a judge may give ``score`` (None: no score yet, always allowed); else why not.
 
-    ``decimals``: refuse a score with more decimal places than that (the app's rule: a typed score is kept
-    exactly as typed or not at all); ``typed``: the text the judge typed, for the refusal (default: ``score``).
+    ``decimals``: refuse a score with more decimal places than that (:func:`decimal_places`; the app's rule: a
+    typed score is kept exactly as typed or not at all); ``typed``: the text the judge typed, for the refusal
+    (default: ``score``). A score that is not a finite Decimal is refused as ``not_a_number``, never raised on.
     """
     if not criterion.is_panel:
         return ScoreRefusal(NOT_PANEL, criterion, score)
     if score is None:
         return None  # withdrawing a score is always allowed
+    if not isinstance(score, Decimal) or not score.is_finite():
+        # NaN, Infinity, a float, an int, a text: a score is an exact Decimal, kept as given or not at all
+        return ScoreRefusal(NOT_A_NUMBER, criterion, None, typed=str(score) if typed is None else typed)
     typed = _typed(score) if typed is None else typed
     allowed = allowed_range(criterion, tier_id)
     if score.is_signed():  # −0 too: it cannot be kept as typed
         # the range the judge may use: the agreed tier's when there is one, as for a score outside it
         low, high, tier = allowed if allowed is not None else (Decimal(0), criterion.max, None)
         return ScoreRefusal(NEGATIVE, criterion, score, low, high, tier, typed=typed)
-    places = -score.normalize().as_tuple().exponent  # type: ignore[operator]
-    if decimals is not None and places > decimals:
+    if decimals is not None and decimal_places(score) > decimals:
         return ScoreRefusal(TOO_MANY_DECIMALS, criterion, score, typed=typed, decimals=decimals)
     if allowed is not None and allowed[2] is not None and not allowed[2].contains(score):
         # the agreed tier's range, even above the maximum: it is the range the judge may use
@@ -153,6 +158,22 @@ def check_score(criterion: Criterion, tier_id: str | None, score: Decimal | None
             return ScoreRefusal(OFF_STEP, criterion, score, low, high, None, criterion.grades, criterion.step,
                                 typed=typed)
     return None
+
+
+def decimal_places(score: Decimal) -> int:
+    """The decimal places a finite score has once its trailing zeros go, counted exactly (``normalize()`` would
+    round to the context's 28 digits first, and 4.009999999999999999999999999999 would count 2).
+
+    >>> decimal_places(Decimal("8.250")), decimal_places(Decimal("4.009999999999999999999999999999"))
+    (2, 30)
+    >>> decimal_places(Decimal("1E+1")), decimal_places(Decimal("0.000"))
+    (0, 0)
+    """
+    _, digits, exponent = score.as_tuple()
+    if not isinstance(exponent, int):
+        raise ValueError(f"{score} is not a finite number: it has no decimal places")
+    significant = len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + len(digits) - significant)) if significant else 0
 
 
 def read_score_text(criterion: Criterion, raw: object) -> Decimal | None:

@@ -1177,7 +1177,8 @@ def _(s: Say) -> str:
     if s["what"] == "finding":
         return s.t("a finding needs its text", "复核意见不能为空")
     if s["what"] == "remove":
-        work = (("scores", "项评分"), ("tiers", "项定档"), ("consensus", "项合议得分"), ("declarations", "项回避声明"))
+        work = (("scores", "项评分"), ("tiers", "项定档"), ("consensus", "项合议得分"), ("declarations", "项回避声明"),
+                ("findings", "项复核意见"))
         en = ", ".join(f"{s[k]} {k}" for k, _ in work if s.get(k))
         zh = "、".join(f"{s[k]} {w}" for k, w in work if s.get(k))
         return s.t(f"removing the bid of {s['vendor_id']} needs its reason: the panel has recorded {en} for it, "
@@ -2964,6 +2965,8 @@ _AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "declare": ("declare a conflict of interest or none", "回避声明"), "replace_panel": ("replace the panel", "替换评标委员会"),
     "stage": ("change the stage", "变更阶段"), "submit": ("submit scores", "提交评分"),
     "finding": ("record a finding", "记录复核意见"), "consensus": ("enter a consensus score", "录入合议得分"),
+    "void_finding": ("void a finding: the bid or score it was about went or changed",
+                     "复核意见作废：其所针对的投标或评分已删除或变更"),
 }
 
 

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .bids import Bid, normalise_vendor_id
 from .cell_errors import Unreadable
-from .errors import DamagedWorkbook, Expected, PanelError, Problem, cell_problem
+from .errors import BidEvalError, DamagedWorkbook, Expected, PanelError, Problem, cell_problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
                              grades_text, parse_choice)
 from .labels import Label, Named
@@ -77,6 +77,24 @@ def judge_name(raw: object) -> str:
     '王评委'
     """
     return _text(raw)
+
+
+def seat_name(raw: object) -> str:
+    """A panel seat's name (:func:`judge_name`); ``store.judge_needs_name`` when nothing is left of it: a blank, a
+    zero-width space or a byte-order mark names no judge, whichever way the seat is made (added, given with the
+    judge's role, named in an invitation).
+
+    >>> seat_name("\\ufeff王评委")
+    '王评委'
+    >>> seat_name("\\u200b")
+    Traceback (most recent call last):
+    ...
+    bideval.errors.BidEvalError: a judge needs a name
+    """
+    name = judge_name(raw)
+    if not name:
+        raise BidEvalError.coded("store.judge_needs_name")
+    return name
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -33,7 +33,7 @@ from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, r
 from .evaluation import check_bids, evaluate
 from .filenames import distinct_names
 from .labels import Named
-from .panel import PanelInput, Score, judge_name, read_panel
+from .panel import PanelInput, Score, judge_name, read_panel, seat_name
 from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .result import Result
 from .rights import Action, Actor, RightRefused, Role, allowed
@@ -44,7 +44,7 @@ from .sheets import InputFile
 from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
 from .values import FieldType
 from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, blockers,
-                       check_stage, flags_to_resolve)
+                       check_stage, findings_about, flags_to_resolve)
 
 __all__ = ["Store", "ScoreRefused", "RightRefused", "WriteConflict", "database_url"]
 
@@ -290,6 +290,16 @@ def _undeclared_score(file: str, score: Score, conflict: bool | None) -> Problem
 
 def _text(score: Decimal | None) -> str | None:
     return None if score is None else str(score)
+
+
+def _number(score: str | None) -> Decimal | None:
+    """A stored score's value (None: no score): 12.5 and 12.50 are one score."""
+    return None if score is None else Decimal(score)
+
+
+def _subject(flag: Flag) -> str:
+    """A finding as its audit entries name it: ``outlier 9144… ops_plan 王评委``."""
+    return " ".join(x for x in (flag.kind.value, flag.vendor_id, flag.criterion, flag.judge) if x)
 
 
 def _named(rubric: Rubric, criterion_id: str) -> Named | str:
@@ -643,6 +653,7 @@ class Store:
             action = "replace_bids" if clash else "import_bids"
             self._touch(s, record, actor, action, name, new=", ".join(b.vendor_id for b in bids),
                         detail=f"sha256={digest}")
+            self._void_findings(s, record, actor, f"the bid was replaced by {name}", bids=clash)
         return [b.vendor_id for b in bids]
 
     @staticmethod
@@ -657,7 +668,9 @@ class Store:
         return counts
 
     def remove_bid(self, actor: Actor, tender_id: int, vendor_id: str, reason: str = "") -> None:
-        """Remove a vendor's bid and the panel's tiers, scores, consensus scores and declarations for it.
+        """Remove a vendor's bid and the panel's tiers, scores, consensus scores, declarations and the chair's
+        findings for it (a bid imported later under that vendor ID is a new bid: its flags need findings of their
+        own, :meth:`_void_findings`).
 
         A bid the panel has worked on (any of those recorded) needs the reason, kept in the audit trail with how many
         of each went; a vendor with no bid in the tender is refused, nothing written."""
@@ -669,13 +682,15 @@ class Store:
             work = {name: s.execute(select(func.count()).select_from(model).where(
                         model.tender_id == tender_id, model.vendor_id == vendor_id)).scalar_one()
                     for name, model in (("scores", ScoreRecord), ("tiers", TierRecord),
-                                        ("consensus", ConsensusRecord), ("declarations", DeclarationRecord))}
+                                        ("consensus", ConsensusRecord), ("declarations", DeclarationRecord),
+                                        ("findings", FindingRecord))}
             if any(work.values()) and not reason.strip():
                 raise BidEvalError.coded("store.reason_needed", what="remove", vendor_id=vendor_id, **work)
             for model in (BidRecord, TierRecord, ScoreRecord, ConsensusRecord, DeclarationRecord, DocumentRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id, model.vendor_id == vendor_id))
             self._touch(s, record, actor, "remove_bid", vendor_id, reason=reason.strip(),
                         detail=", ".join(f"{count} {name}" for name, count in work.items() if count))
+            self._void_findings(s, record, actor, "the bid was removed", reason.strip(), bids=(vendor_id,))
 
     # -- documents (proposals, price schedules, scans): checked by bideval.documents, written here
     def add_documents(self, actor: Actor, tender_id: int, vendor_id: str, files: Sequence[tuple[str, bytes]],
@@ -917,9 +932,7 @@ class Store:
 
     def add_judge(self, actor: Actor, tender_id: int, name: str) -> str:
         """Add a seat to the panel (a trimmed NFKC name, held by no account yet); adding one twice is harmless."""
-        name = judge_name(name)
-        if not name:
-            raise BidEvalError.coded("store.judge_needs_name")
+        name = seat_name(name)
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.MANAGE_PANEL, lock=True)
             known = s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == tender_id,
@@ -958,6 +971,7 @@ class Store:
                         old=f"{work['declarations']} declarations, {work['scores']} scores", reason=reason.strip(),
                         detail=f"held by: {holder.username if holder else '-'}; scores removed: "
                                f"{'; '.join(removed) or '-'}")
+            self._void_findings(s, record, actor, "the judge was removed", reason.strip(), judges=(name,))
 
     def my_seat(self, actor: Actor, tender_id: int) -> str | None:
         """The actor's name on the tender's panel, if they hold a seat."""
@@ -1097,6 +1111,9 @@ class Store:
             current.updated_at, current.version = self.db.clock(), current.version + 1
         self._touch(s, record, actor, "set_score", f"{judge} {vendor_id} {criterion_id}", old, _text(score),
                     detail=comment)
+        if _number(old) != score:
+            self._void_findings(s, record, actor, f"the score changed: {old or '-'} → {_text(score) or '-'}",
+                                scores=((judge, vendor_id, criterion_id),))
         return current.version
 
     # -- conflicts of interest
@@ -1281,9 +1298,10 @@ class Store:
             holders = {name: (holder, last) for name, holder, last in s.execute(
                 select(JudgeRecord.name, JudgeRecord.account_id, JudgeRecord.last_account_id)
                 .where(JudgeRecord.tender_id == tender_id))}
-            removed = [f"{r.judge} {r.vendor_id} {r.criterion} {r.score or '-'}" for r in s.execute(
+            before = {(r.judge, r.vendor_id, r.criterion): r.score for r in s.execute(
                 select(ScoreRecord).where(ScoreRecord.tender_id == tender_id)
-                .order_by(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion)).scalars()]
+                .order_by(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion)).scalars()}
+            removed = [f"{j} {v} {c} {score or '-'}" for (j, v, c), score in before.items()]
             for model in (JudgeRecord, TierRecord, ScoreRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id))
             for judge in panel.judges:
@@ -1301,6 +1319,10 @@ class Store:
                         new=f"{len(panel.judges)} judges, {len(panel.scores)} scores",
                         detail=f"sha256={confirmed.sha256}; removed judges: {', '.join(confirmed.judges_removed) or '-'}"
                                f"; scores removed: {'; '.join(removed) or '-'}")
+            after = {(x.judge, x.vendor_id, x.criterion): x.score for x in panel.scores}
+            changed = {k for k in before.keys() | after.keys() if _number(before.get(k)) != after.get(k)}
+            self._void_findings(s, record, actor, f"the panel was replaced by {confirmed.file}",
+                                judges=[j for j in holders if j not in panel.judges], scores=changed)
             return panel.warnings
 
     def preview_score_sheet(self, actor: Actor, tender_id: int, judge: str, name: str, content: bytes) -> SheetPreview:
@@ -1454,8 +1476,8 @@ class Store:
             else:
                 current.text, current.by, current.at = text.strip(), actor.name, self.db.clock()
                 current.version += 1
-            self._touch(s, record, actor, "finding", " ".join(x for x in (kind.value, vendor_id, criterion, judge) if x),
-                        old, text.strip())
+            self._touch(s, record, actor, "finding", _subject(Flag(kind, vendor_id, criterion, judge)), old,
+                        text.strip())
             return current.version
 
     def _flag_may_be(self, s: Session, record: TenderRecord, flag: Flag) -> bool:
@@ -1471,6 +1493,22 @@ class Store:
             return not flag.criterion and not flag.judge
         panel = {c.id for c in self._rubric_of(record).panel_criteria}
         return flag.criterion in panel and flag.judge in self._panel_input(s, record.id).judges
+
+    def _void_findings(self, s: Session, record: TenderRecord, actor: Actor, cause: str, reason: str = "",
+                       bids: Collection[str] = (), judges: Collection[str] = (),
+                       scores: Collection[tuple[str, str, str]] = ()) -> None:
+        """Remove, inside the caller's transaction, the chair's findings about the evidence it removes or replaces
+        (:func:`~bideval.workflow.findings_about`: the bids, seats and scores given), each with an audit entry that
+        keeps its text, who wrote it and why it went. A finding answers the flag raised on what it saw, never one
+        raised later on a new bid or a changed score: every change that removes or replaces a bid, a seat or a score
+        (removing or replacing a bid, removing a judge, replacing the panel, writing a score) calls this."""
+        rows = {Flag(FindingKind(f.kind), f.vendor_id, f.criterion, f.judge): f for f in s.execute(
+            select(FindingRecord).where(FindingRecord.tender_id == record.id).order_by(FindingRecord.id)).scalars()}
+        for flag in findings_about(rows, bids, judges, scores):
+            row = rows[flag]
+            s.delete(row)
+            self._touch(s, record, actor, "void_finding", _subject(flag), old=row.text, reason=reason,
+                        detail=f"{cause}; written by {row.by}")
 
     def findings(self, actor: Actor, tender_id: int) -> list[tuple[Flag, str, str, int]]:
         """Recorded findings: (flag, text, by, version)."""

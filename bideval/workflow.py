@@ -154,6 +154,29 @@ def flags_to_resolve(result: Result) -> list[Flag]:
     return flags
 
 
+def findings_about(found: Iterable[Flag], bids: Collection[str] = (), judges: Collection[str] = (),
+                   scores: Collection[tuple[str, str, str]] = ()) -> list[Flag]:
+    """The recorded findings (``found``) about evidence a change removes or replaces, which no longer answer anything.
+
+    A finding is about the evidence it saw: every finding about its bid, an outlier's also about that judge's score
+    of that bid on that criterion. So a bid removed or imported anew (``bids``) takes every finding on it; a seat
+    removed (``judges``) and a score changed, cleared or removed (``scores``: (judge, vendor_id, criterion)) take the
+    outlier finding on it. A finding on an incomplete bid goes with its bid only: it never answers its flag (an
+    incomplete bid blocks finalising whatever is written) and stays as the record of why the scores were missing.
+
+    >>> found = [Flag(FindingKind.ABNORMAL_LOW, "A"), Flag(FindingKind.OUTLIER, "B", "plan", "王"),
+    ...          Flag(FindingKind.INCOMPLETE, "B")]
+    >>> [f.kind.value for f in findings_about(found, bids={"A"})]
+    ['abnormal_low_price']
+    >>> [f.kind.value for f in findings_about(found, scores={("王", "B", "plan")})]
+    ['outlier']
+    >>> findings_about(found, scores={("李", "B", "plan")})
+    []
+    """
+    return [f for f in found if f.vendor_id in bids or (f.kind is FindingKind.OUTLIER and (
+        f.judge in judges or (f.judge, f.vendor_id, f.criterion) in scores))]
+
+
 @dataclass(frozen=True)
 class Blockers:
     """Why a result cannot be finalised yet: incomplete bids, flags without a finding, judges yet to submit."""

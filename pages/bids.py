@@ -428,12 +428,14 @@ def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
                 icon=":material/delete:")
     pending = st.session_state.bids_remove_pending
     if pending and pending[0] == tender and pending[1] in names:
-        confirm(tr(f"确定删除 **{names[pending[1]]}** 的投标吗？评委对该投标的定档和评分将一并删除，且记入审计记录。",
-                   f"Remove the bid of **{names[pending[1]]}**? The panel's tiers and scores for it are "
-                   "removed too, and the removal is written to the audit trail."),
+        confirm(tr(f"确定删除 **{names[pending[1]]}** 的投标吗？评委对该投标的定档和评分、组长的复核意见将一并删除，"
+                   "且记入审计记录。",
+                   f"Remove the bid of **{names[pending[1]]}**? The panel's tiers and scores and the chair's findings "
+                   "for it are removed too, and the removal is written to the audit trail."),
                 tr("确认删除", "Yes, remove it"), "bids_remove", _confirm_remove, _cancel_remove,
-                reason=tr("删除理由（评委已评分或定档时必填，记入审计记录）",
-                          "Reason (needed once the panel has scored or tiered the bid; kept in the audit trail)"))
+                reason=tr("删除理由（评委已评分、定档或组长已写复核意见时必填，记入审计记录）",
+                          "Reason (needed once the panel has scored or tiered the bid or the chair has written a "
+                          "finding on it; kept in the audit trail)"))
         error = st.session_state.get("bids_remove_error")
         if error is not None:
             ws.show_error(error)

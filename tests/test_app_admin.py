@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from bideval.accounts import SignInRefused
+from bideval.errors import BidEvalError
 from bideval.rights import Role
 from bideval.storage import Store
 from conftest import EXAMPLE_RUBRIC, admin_of, chair_tender, open_app
@@ -82,6 +83,36 @@ def test_roles_are_given_and_taken_per_tender(tender):
     from bideval.rights import Actor
 
     assert Store().roles(Actor(chen.id, chen.display_name), tender) == frozenset()
+
+
+@pytest.mark.parametrize("form", ["give", "invite"])
+@pytest.mark.parametrize("typed", ["\u200b", "\ufeff", " \u200b\u3000"])
+def test_a_seat_name_with_nothing_left_is_refused_as_adding_the_judge_refuses_it(tender, form, typed):
+    """A zero-width space or a byte-order mark survives the page's strip(): giving the judge's role seated a judge
+    named '' (and the next such judge was told the seat '' was taken), while adding the same seat was refused with
+    "a judge needs a name". Every way of making a seat now refuses it alike, with the same code and data."""
+    store = Store()
+    admin = admin_of(store)
+    store.accounts.create_account(admin, "wang", "王评委")
+    with pytest.raises(BidEvalError) as added:
+        store.add_judge(admin, tender, typed)
+    with pytest.raises(BidEvalError) as given:
+        if form == "give":
+            store.give_role(admin, tender, "wang", Role.JUDGE, judge_name=typed)
+        else:
+            store.accounts.invite(admin, tender, Role.JUDGE, typed)
+    assert (given.value.code, given.value.data) == (added.value.code, added.value.data) == ("store.judge_needs_name", {})
+    app = open_app("admin", lang="zh", tender_id=tender)
+    if form == "give":
+        app.selectbox(key="admin_give_user").set_value("wang")
+        app.selectbox(key="admin_give_role").set_value("judge")
+        app.text_input(key="admin_give_seat").set_value(typed)
+        app.button(key="admin_give").click().run()
+    else:
+        app.text_input(key="admin_invite_seat").set_value(typed)
+        app.button(key="admin_invite").click().run()
+    assert not app.exception and [e.value for e in app.error] == ["评委须有姓名"] and not app.code
+    assert store.judges(admin, tender) == []
 
 
 def test_an_invitation_shows_its_code_and_link_once(tender):

@@ -21,7 +21,7 @@ from bideval.rights import Action, Actor, RightRefused, Role
 from bideval.rubric import load_rubric
 from bideval.schema import AuditEvent
 from bideval.storage import Store, TierRefused, WriteConflict
-from bideval.workflow import FindingKind, FinaliseRefused, Stage, StageRefused
+from bideval.workflow import FindingKind, FinaliseRefused, Flag, Stage, StageRefused
 from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, replace_panel, seat_judge,
                       good_bid, write_consolidated, write_form, write_panel)
 from document_files import proposal_pdf
@@ -274,6 +274,33 @@ def test_a_score_that_cannot_be_kept_as_typed_is_refused_naming_it(criterion, ty
     assert zh in messages.error_lines(refused.value, "zh")[0]
 
 
+@pytest.mark.parametrize("given, criterion, reason, typed", [
+    (D("NaN"), "ops_plan", NOT_A_NUMBER, "NaN"), (D("sNaN"), "ops_plan", NOT_A_NUMBER, "sNaN"),
+    (D("Infinity"), "ops_plan", NOT_A_NUMBER, "Infinity"), (D("-Infinity"), "ops_plan", NOT_A_NUMBER, "-Infinity"),
+    (12.5, "ops_plan", NOT_A_NUMBER, "12.5"), (12, "ops_plan", NOT_A_NUMBER, "12"),
+    ("12.5", "ops_plan", NOT_A_NUMBER, "12.5"),
+    # decimals counted exactly, not after rounding to the context's 28 digits (which made both of these 2 or fewer)
+    (D("4.009999999999999999999999999999"), "service_design", TOO_MANY_DECIMALS, "4.009999999999999999999999999999"),
+    (D("12.0000000000000000000000000001"), "ops_plan", TOO_MANY_DECIMALS, "12.0000000000000000000000000001"),
+    (D("4.5000000000000000000000000000000"), "service_design", None, None),  # 4.5 as typed, with its zeros: kept
+])
+def test_a_score_that_is_not_an_exact_decimal_is_refused_never_raised_on(session, given, criterion, reason, typed):
+    """A tester's script passed NaN, Infinity and floats to set_score and got TypeError, InvalidOperation and
+    AttributeError instead of a refusal; a score with 30 decimals passed a criterion that keeps 2 and was stored."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {})
+    version = store.version(who["chair"], tender)
+    if reason is None:
+        store.set_score(who["wang"], tender, VENDOR_A, criterion, given)
+        assert [x.score for x in store.scores(who["wang"], tender)] == [str(given)]
+        return
+    with pytest.raises(ScoreRefused) as refused:
+        store.set_score(who["wang"], tender, VENDOR_A, criterion, given)
+    assert (refused.value.reason, refused.value.refusal.typed) == (reason, typed)
+    assert typed in messages.error_lines(refused.value, "zh")[0]
+    assert store.scores(who["wang"], tender) == [] and store.version(who["chair"], tender) == version
+
+
 # -- locking: no lost update
 
 def test_the_tier_and_score_race_cannot_leave_a_score_outside_its_tier(session, url):
@@ -445,6 +472,88 @@ def test_the_chair_finalises_only_when_nothing_is_incomplete_or_unresolved(sessi
     assert [e.reason for e in store.events(chair, tender) if e.action == "stage"][-1] == "分值汇总计算错误"
 
 
+VENDOR_C = "91310000MA1FL0000X"
+LOW_PRICE = Flag(FindingKind.ABNORMAL_LOW, VENDOR_C)
+WANG_OUTLIER = Flag(FindingKind.OUTLIER, VENDOR_A, "service_design", "王评委")
+LI_OUTLIER = Flag(FindingKind.OUTLIER, VENDOR_A, "service_design", "李评委")
+
+
+def remove_and_import_again(store, tender, who, tmp_path):
+    store.remove_bid(who["buyer"], tender, VENDOR_C, "投标人撤回后重新递交 withdrawn and resubmitted")
+    again = write_form(tmp_path / "c2.xlsx", good_bid(VENDOR_C, name="丙公司", rate_per_call=0.2))
+    assert store.import_bids(who["buyer"], tender, files(again)).ok
+
+
+def replace_the_file(store, tender, who, tmp_path):
+    again = write_form(tmp_path / "c2.xlsx", good_bid(VENDOR_C, name="丙公司", rate_per_call=0.2))
+    assert store.import_bids(who["buyer"], tender, files(again), replace=True).ok
+
+
+def replace_the_panel(store, tender, who, tmp_path):
+    """王评委's outlying 5 becomes 4 (still outlying); 李评委's 1 comes back as 1.0, the same score."""
+    scores = [[j, v, "ops_plan", 8, ""] for j in ("王评委", "李评委") for v in (VENDOR_A, VENDOR_B)]
+    scores += [["王评委", VENDOR_A, "service_design", 4, ""], ["李评委", VENDOR_A, "service_design", "1.0", ""],
+               ["王评委", VENDOR_B, "service_design", 3, ""], ["李评委", VENDOR_B, "service_design", 3, ""]]
+    path = write_panel(tmp_path / "panel.xlsx", scores, [[v, "ops_plan", "t2"] for v in (VENDOR_A, VENDOR_B)],
+                       ["王评委", "李评委"])
+    preview = store.preview_replace_panel(who["chair"], tender, path.name, path.read_bytes())
+    store.replace_panel(who["chair"], tender, path.name, path.read_bytes(), preview)
+
+
+def score_again(store, tender, who, tmp_path):
+    store.set_score(who["wang"], tender, VENDOR_A, "service_design", D(4))  # still an outlier, another score
+    store.set_score(who["li"], tender, VENDOR_A, "service_design", D("1.0"))  # the same score as typed before
+
+
+@pytest.mark.parametrize("change, voided, unanswered", [
+    (remove_and_import_again, [LOW_PRICE], {LOW_PRICE}),
+    (replace_the_file, [LOW_PRICE], {LOW_PRICE}),
+    (lambda store, tender, who, _: store.remove_judge(who["buyer"], tender, "王评委", "因病退出 ill"), [WANG_OUTLIER],
+     set()),  # 李评委's outlier is raised no more (one score left) and its finding stays, on a flag since resolved
+    (replace_the_panel, [WANG_OUTLIER], {WANG_OUTLIER}),
+    (score_again, [WANG_OUTLIER], {WANG_OUTLIER}),
+], ids=["remove_bid", "replace_bid", "remove_judge", "replace_panel", "set_score"])
+def test_a_finding_goes_with_the_bid_or_score_it_was_about(url, tmp_path, change, voided, unanswered):
+    """A tester removed a bid whose abnormally low price the chair had answered, imported a new bid under the same
+    vendor ID at an even lower price, and finalised: the old finding answered the new flag, and the workbook and the
+    report printed the old explanation beside the new price. A finding is about the evidence it saw (the bid; for an
+    outlier, that judge's score): when that goes or is replaced, the finding goes too, audited with its text, and the
+    flag raised on the new evidence needs a finding of its own."""
+    store = Store(url)
+    who = people(store)
+    tender = store.create_tender(who["buyer"], "T", RUBRIC_TEXT, "example.yaml")
+    bids = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)), write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B)),
+            write_form(tmp_path / "c.xlsx", good_bid(VENDOR_C, name="丙公司", rate_per_call=0.3))]
+    assert store.import_bids(who["buyer"], tender, files(*bids)).ok
+    store.give_role(who["buyer"], tender, "chair", Role.CHAIR)
+    for judge, seat in (("wang", "王评委"), ("li", "李评委")):
+        store.give_role(who["buyer"], tender, judge, Role.JUDGE, judge_name=seat)
+    for vendor in (VENDOR_A, VENDOR_B):  # C is not scored yet: its file may still be replaced
+        store.set_tier(who["chair"], tender, vendor, "ops_plan", "t2")
+    store.open_scoring(who["chair"], tender)
+    for judge, design_a in (("wang", 5), ("li", 1)):  # 5 and 1 on service_design: both 2 from the mean, > 1
+        store.declare(who[judge], tender, {})
+        for vendor, design in ((VENDOR_A, design_a), (VENDOR_B, 3)):
+            store.set_score(who[judge], tender, vendor, "ops_plan", D(8))
+            store.set_score(who[judge], tender, vendor, "service_design", D(design))
+    store.close_scoring(who["chair"], tender, "丙 is scored after its explanation")
+    texts = {LOW_PRICE: "丙 explained its 0.30 a call with its staffing costs", WANG_OUTLIER: "王评委 gave reasons",
+             LI_OUTLIER: "李评委 gave reasons"}
+    assert set(store.blockers(who["chair"], tender).unresolved) >= set(texts)
+    for flag, text in texts.items():
+        store.record_finding(who["chair"], tender, flag.kind, flag.vendor_id, text, flag.criterion, flag.judge)
+    store.reopen(who["chair"], tender, "score 丙")
+
+    change(store, tender, who, tmp_path)
+
+    assert [f for f, *_ in store.findings(who["chair"], tender)] == [f for f in texts if f not in voided]
+    assert [(e.subject, e.old_value, e.new_value) for e in store.events(who["chair"], tender)
+            if e.action == "void_finding"] == [(" ".join(x for x in (f.kind.value, f.vendor_id, f.criterion, f.judge)
+                                                         if x), texts[f], None) for f in voided]
+    assert set(store.blockers(who["chair"], tender).unresolved) & set(texts) == unanswered
+    assert [f.flag for f in store.sign_off(who["chair"], tender).findings] == [f for f in texts if f not in voided]
+
+
 def scored_by_one_judge(url, tmp_path, rubric: str = RUBRIC_TEXT, before_submitting=None):
     """A tender of one bid (tier t3 on ops_plan) that judge wang has scored (11 and 3) and submitted, scoring closed;
     ``before_submitting(store, tender, who)`` runs between the scores and the submission."""
@@ -546,8 +655,6 @@ def test_a_bid_every_judge_is_recused_from_blocks_finalising_and_says_a_judge_mu
 
 
 # -- importing bids: one upload
-
-VENDOR_C = "91310000MA1FL0000X"
 
 
 @pytest.fixture
