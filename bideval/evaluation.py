@@ -288,13 +288,15 @@ def _stage_failure(rubric: Rubric, standing: Standing, panel: PanelInput) -> Sta
 
 
 def _unscored(rubric: Rubric, panel: PanelInput, vendor_id: str, criteria: Iterable[str]) -> bool:
-    """Whether a panel member has not yet scored the bid on one of these criteria."""
+    """Whether a panel member has not yet scored the bid on one of these criteria (a member recused from the bid
+    scores it never, and is not waited for)."""
     wanted = {c.id for c in rubric.panel_criteria} & set(criteria)
     scored: dict[str, set[str]] = defaultdict(set)
     for s in panel.scores:
         if s.vendor_id == vendor_id and s.criterion in wanted and s.score is not None:
             scored[s.criterion].add(s.judge)
-    return bool(wanted) and (not panel.judges or any(set(panel.judges) - scored[c] for c in wanted))
+    members = {judge for judge in panel.judges if (judge, vendor_id) not in panel.recused}
+    return bool(wanted) and (not panel.judges or any(members - scored[c] for c in wanted))
 
 
 def _with_stage_failures(rubric: Rubric, rest: Result, first: Result, failures: Mapping[str, StageFailure],

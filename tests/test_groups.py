@@ -113,6 +113,18 @@ def test_provisional_while_the_panel_has_not_finished_a_staged_group():
     assert result.status == PROVISIONAL
 
 
+def test_a_judge_recused_from_a_bid_below_the_pass_mark_is_not_waited_for():
+    """A recused member scores the bid never: its stage failure is settled by the others' scores, not incomplete."""
+    two = (JUDGE, "李评委")
+    rubric = parse_rubric(rubric_text(STAGED), "s.yaml")
+    bidset = make_bidset(rubric, *({"vendor_id": v, "vendor_name": v, "total_price": str(p)} for v, _, p in WORKED))
+    scores = tuple(Score(j, v, "approach", D(t)) for v, t, _ in WORKED for j in two if (v, j) != (B, "李评委"))
+    result = evaluate(rubric, bidset, PanelInput(two, scores, {}, recused=frozenset({("李评委", B)})))
+    assert [i.vendor_id for i in result.invalid] == [B]
+    assert result.invalid[0].stage.incomplete is False
+    assert result.status == FINAL
+
+
 def test_scaling_to_the_best():
     groups = """\
   - {id: technical, label: {zh: 技术部分, en: Technical}, scale_to_best: true}
