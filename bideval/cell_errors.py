@@ -52,6 +52,16 @@ class CellError:
         return self.text or "#ERROR"
 
 
+# The error values python-calamine parses, exactly as a cell's <v> must hold them (calamine's CellErrorType::from_str in
+# src/xlsx/mod.rs, calamine 0.37 under python-calamine 0.9: no other spelling, no space around). Any other value of an
+# error cell makes it fail the whole sheet ("Unsupported cell error value"): Excel 365's #SPILL!, #CALC!, #FIELD!,
+# #BLOCKED!, #CONNECT!, #BUSY!, #UNKNOWN!, #PYTHON!, #EXTERNAL!, #GETTING_DATA … So python-calamine reads a copy of
+# such a workbook in which each is replaced by STAND_IN_ERROR (:func:`bideval.xlsx_guard.readable_copy`), while the
+# cell's CellError, noted from the original, keeps what Excel shows.
+CALAMINE_ERRORS = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"})
+STAND_IN_ERROR = "#N/A"
+
+
 @dataclass(frozen=True)
 class UncalculatedFormula:
     """A formula cell saved without its result; ``str()`` is the formula as Excel shows it."""

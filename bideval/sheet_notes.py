@@ -11,7 +11,10 @@ reader needs and python-calamine does not say:
 * the columns hidden in Excel (``<col min="11" max="11" hidden="1"/>``, or a width of 0), for the same reason:
   a hidden column that holds anything in a row a reader reads is refused (:mod:`bideval.bids`,
   :mod:`bideval.panel`). Only columns up to the sheet's furthest cell are noted (none further holds anything):
-  a sheet hiding every column after its last, as Excel users tidy one, notes none of those.
+  a sheet hiding every column after its last, as Excel users tidy one, notes none of those;
+* the error cells whose value python-calamine cannot parse (Excel 365's ``#SPILL!``, ``#CALC!`` …: it refuses the
+  whole sheet on one), by worksheet part: python-calamine reads a copy of the package in which each holds one it
+  can (:func:`bideval.xlsx_guard.readable_copy`), and the cell is read as its note, as any error cell is.
 
 :class:`bideval.sheets.Workbook` holds the notes of the workbook it reads.
 """
@@ -26,13 +29,17 @@ from .cell_errors import ErrorCells
 HiddenRows = Mapping[str, frozenset[int]]
 # sheet name → the numbers (from 1: A is 1) of the columns hidden in Excel, up to the sheet's furthest cell
 HiddenColumns = Mapping[str, frozenset[int]]
+# worksheet part (its name in the package) → the error cells (row, column, both from 0) whose value python-calamine
+# cannot parse
+UnparsedErrors = Mapping[str, frozenset[tuple[int, int]]]
 
 
 @dataclass(frozen=True)
 class SheetNotes:
     """The package check's notes of a workbook found fine, by sheet name: cells with no usable value, hidden rows and
-    hidden columns."""
+    hidden columns; and by worksheet part, the error cells python-calamine cannot parse as the package holds them."""
 
     errors: ErrorCells = field(default_factory=dict)
     hidden_rows: HiddenRows = field(default_factory=dict)
     hidden_columns: HiddenColumns = field(default_factory=dict)
+    unparsed_errors: UnparsedErrors = field(default_factory=dict)

@@ -23,7 +23,7 @@ from .sheet_notes import SheetNotes
 from .values import fold, is_blank
 from .watchdog import reading
 from .workers import forking_is_safe
-from .xlsx_guard import scan_xlsx
+from .xlsx_guard import readable_copy, scan_xlsx
 
 SPREADSHEET_SUFFIXES = {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".et", ".numbers"}
 
@@ -321,6 +321,9 @@ def open_workbook(path: Path, display: str | None = None, content: bytes | None 
     reads them from memory: here, or with ``apart`` in a process of its own, so that a file that makes
     it abort (a kind the guard does not know yet) ends that process, not this one (the app's server).
     A large workbook is read by a forked child while the guard checks it (:mod:`bideval.read_ahead`).
+    A workbook holding an error value python-calamine cannot parse (Excel 365's ``#SPILL!`` …) is read from a copy
+    in which each is replaced by one it can (:func:`bideval.xlsx_guard.readable_copy`): the cell is still read as
+    the error it shows.
     ``currency``: the tender's, when the cells hold its amounts (a number shown in another currency is refused).
     ``file_role``: ``panel`` for a panel workbook (the package check's advice then fits who sends it).
     """
@@ -328,6 +331,7 @@ def open_workbook(path: Path, display: str | None = None, content: bytes | None 
     if content is None:
         content = _read_small(path)  # None when missing, not a file, unreadable or large: checked from the disk
     sheets: Sheets | None
+    read = False
     if content is not None and len(content) >= READ_AHEAD_BYTES and not apart and forking_is_safe():
         from .read_ahead import read_ahead
 
@@ -335,17 +339,27 @@ def open_workbook(path: Path, display: str | None = None, content: bytes | None 
             problems, notes = scan_xlsx(content, display, currency, file_role)
             if problems:
                 return None, problems  # the child is killed, and nothing it read is used
-            sheets, problems = child.sheets()
+            if not notes.unparsed_errors:  # else the child read the values it cannot parse: killed, and read below
+                sheets, problems = child.sheets()
+                read = True
     else:
         problems, notes = scan_xlsx(path if content is None else content, display, currency, file_role)
         if problems:
             return None, problems
+    if not read:
+        readable = content
+        if notes.unparsed_errors:
+            copy, problems = readable_copy(path if content is None else content, notes.unparsed_errors, display,
+                                           currency, file_role)
+            if problems:
+                return None, problems
+            readable = content if copy is None else copy
         if apart:
             from .reader_process import read_apart
 
-            sheets, problems = read_apart(path, content, display)
+            sheets, problems = read_apart(path, readable, display)
         else:
-            sheets, problems = calamine_sheets(path, content, display)
+            sheets, problems = calamine_sheets(path, readable, display)
     if sheets is None:
         return None, problems
     try:

@@ -11,7 +11,9 @@ Worksheets are the one kind of part read to the end (in 1 MiB pieces): the cell
 that makes a reader allocate a dense range can sit anywhere in the sheet. Reading
 them anyway, :func:`scan_xlsx` also notes the cells python-calamine would read as
 empty though they are not (an error, an uncalculated formula: bideval.cell_errors) and
-the rows and columns hidden in Excel (bideval.sheet_notes).
+the rows and columns hidden in Excel (bideval.sheet_notes). An error value python-calamine
+cannot parse (Excel 365's #SPILL! …) is noted too: :func:`readable_copy` replaces it in a
+copy of the package, checked in turn, for python-calamine to read.
 """
 from __future__ import annotations
 
@@ -33,10 +35,11 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
-from .cell_errors import (CellError, LiteralPercentFormat, OtherCurrencyFormat, PercentFormat, PlaceholderResult,
-                          ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
+from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, LiteralPercentFormat, OtherCurrencyFormat,
+                          PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula,
+                          Unreadable)
 from .errors import Problem
-from .sheet_notes import SheetNotes
+from .sheet_notes import SheetNotes, UnparsedErrors
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
 
@@ -142,6 +145,9 @@ _CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
 # A cell that names a cell format, its index spelt as an XML reader reads it (s="1", s='1', s = "01").
 _STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss\s*=\s*["\'][^>]*)>')
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
+# An error cell's <v> text python-calamine parses, as the file writes it ('' it reads as an empty cell).
+_CALAMINE_ERRORS = frozenset(error.encode("ascii") for error in CALAMINE_ERRORS) | {b""}
+_STAND_IN = STAND_IN_ERROR.encode("ascii")
 # A row or cell start tag to its real end, as an XML reader finds it: a '>' inside a quoted value does not end it.
 _ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*'|[\"'])*)")
 # An r attribute that is not the first thing after "<c " or "<row " (xmlns:r declares a prefix; header=, showRuler=
@@ -196,6 +202,69 @@ def scan_xlsx(source: Path | bytes, display: str | None = None,
     notes = noted[0] if noted and not findings else SheetNotes()
     role = {"file_role": file_role} if file_role else {}
     return [Problem.of(f"guard.{code}", name, **facts, **role) for code, facts in findings], notes
+
+
+def readable_copy(source: Path | bytes, unparsed: UnparsedErrors, display: str | None = None,
+                  currency: str | None = None, file_role: str | None = None) -> tuple[bytes | None, list[Problem]]:
+    """A copy of a package :func:`scan_xlsx` found fine in which python-calamine can parse every error cell: each cell
+    of ``unparsed`` (its notes' :attr:`~bideval.sheet_notes.SheetNotes.unparsed_errors`) holds ``#N/A`` where it held
+    ``#SPILL!`` or another value python-calamine refuses the whole sheet on; every other byte of every part is as it
+    was (each part stored uncompressed). The copy is checked as the original was, and its problems, which a copy of a
+    clean package does not have, are returned instead; (None, []) when no such value stands where one was noted.
+
+    Only a cell noted as an error is changed, and :meth:`bideval.sheets.Workbook.rows` puts the original's note (the
+    error as Excel shows it) in that cell's place, so what is read of the copy is what the original holds. The SHA-256
+    and everything recorded of the file stay the original's: the copy is only what python-calamine reads."""
+    buffer = io.BytesIO()
+    try:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
+            mended = {part: xml for part, cells in unparsed.items()
+                      if (xml := _with_stand_ins(archive.read(part), cells)) is not None}
+            if not mended:
+                return None, []
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as copy:
+                for info in archive.infolist():
+                    kept = zipfile.ZipInfo(info.filename, info.date_time)
+                    kept.external_attr = info.external_attr
+                    copy.writestr(kept, mended[info.filename] if info.filename in mended else archive.read(info))
+    except (OSError, KeyError, zipfile.BadZipFile, zlib.error) as error:  # a file on the disk, changed since its check
+        name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
+        role = {"file_role": file_role} if file_role else {}
+        return None, [Problem.of("guard.unreadable", name, detail=_reason(error), **role)]
+    readable = buffer.getvalue()
+    problems, _ = scan_xlsx(readable, display, currency, file_role)
+    return (None, problems) if problems else (readable, [])
+
+
+def _with_stand_ins(sheet: bytes, cells: frozenset[tuple[int, int]]) -> bytes | None:
+    """``sheet`` (a worksheet's XML) with the value of each error cell among ``cells`` (row and column from 0) that
+    python-calamine cannot parse replaced by one it can; None when there is none. The cells are found as the scan
+    found them: as every known writer marks them up, then, for any not found so, following every tag."""
+    values: dict[int, int] = {}  # where each value to replace starts → where it ends
+    found: set[tuple[int, int]] = set()
+
+    def stand_in(at: tuple[int, int], after: int) -> None:  # the cell at ``at`` whose start tag ends at ``after``
+        found.add(at)
+        value = _value_at(sheet, after)
+        if value is not None and not _calamine_parses(value):
+            values[value.start(1)] = value.end(1)
+
+    for typed in _T_ERROR_ANYWHERE.finditer(sheet):  # (error cells are few: each is looked at from its type)
+        match = _ERROR_CELL.match(sheet, sheet.rfind(b"<", 0, typed.start()))
+        if match is not None and (at := (int(match.group(2)) - 1, _column_number(match.group(1)) - 1)) in cells:
+            stand_in(at, match.end())
+    if not cells <= found:
+        for row, column, match in _placed_cells(sheet, _Extent()):
+            at = (row - 1, column - 1)
+            if at in cells and _T_ERROR.search(match.group(2)):
+                stand_in(at, match.end() + 1)
+    if not values:
+        return None
+    pieces, last = [], 0
+    for start in sorted(values):
+        pieces += [sheet[last:start], _STAND_IN]
+        last = values[start]
+    return b"".join(pieces + [sheet[last:]])
 
 
 def _check(path: Path, noted: list[SheetNotes], currency: str | None, file_role: str | None = None) -> list[Finding]:
@@ -542,6 +611,7 @@ class _Extent:
     cursor_row: int = 0
     cursor_column: int = 0
     errors: dict[tuple[int, int], Unreadable] = field(default_factory=dict)  # (row, column) from 0 → what it holds
+    unparsed: set[tuple[int, int]] = field(default_factory=set)  # the error cells python-calamine cannot parse
     hidden: set[int] = field(default_factory=set)  # the rows (from 1) a row tag says are hidden
     hidden_by_default: bool = False  # sheetFormatPr zeroHeight: a row without a height of its own is hidden
     hidden_columns: list[tuple[int, int]] = field(default_factory=list)  # (first, last), from 1, of each <col> hiding
@@ -567,6 +637,7 @@ class _PartScan:
         self.sheets: list[tuple[str, Finding]] = []
         self.cut: list[str] = []  # parts whose XML stops before their root element is closed
         self.errors: dict[str, dict[tuple[int, int], Unreadable]] = {}  # worksheet part → cells with no value
+        self.unparsed: dict[str, frozenset[tuple[int, int]]] = {}  # worksheet part → its errors python-calamine refuses
         self.hidden: dict[str, frozenset[int]] = {}  # worksheet part → its hidden rows (from 1)
         self.hidden_columns: dict[str, frozenset[int]] = {}  # worksheet part → its hidden columns (from 1) with cells
         self.worksheets: list[zipfile.ZipInfo] = []  # every worksheet measured
@@ -704,6 +775,8 @@ class _PartScan:
         self.sheets += [(info.filename, finding) for finding in findings]
         if extent.errors:
             self.errors[info.filename] = extent.errors
+        if extent.unparsed:
+            self.unparsed[info.filename] = frozenset(extent.unparsed)
         if extent.hidden:
             self.hidden[info.filename] = frozenset(extent.hidden)
         columns = _columns_within(extent.hidden_columns + _default_width_hides(extent), extent.columns)
@@ -730,7 +803,9 @@ class _PartScan:
         hidden = {name: rows for part, rows in self.hidden.items() if (name := self.sheet_name(part)) is not None}
         columns = {name: found for part, found in self.hidden_columns.items()
                    if (name := self.sheet_name(part)) is not None}
-        return SheetNotes(errors, hidden, columns)
+        # Only a part whose notes reach its reader is mended: in another, python-calamine's refusal stands.
+        unparsed = {part: cells for part, cells in self.unparsed.items() if self.sheet_name(part) is not None}
+        return SheetNotes(errors, hidden, columns, unparsed)
 
     def note_shown_formats(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
@@ -1150,7 +1225,16 @@ def _note_unreadable(cells: re.Pattern[bytes], piece: bytes, extent: _Extent) ->
     for match in cells.finditer(piece):
         found = _unreadable(match.group(3), piece, match.end())
         if found is not None:
-            extent.errors[(int(match.group(2)) - 1, _column_number(match.group(1)) - 1)] = found
+            _note(extent, (int(match.group(2)) - 1, _column_number(match.group(1)) - 1), found, piece, match.end())
+
+
+def _note(extent: _Extent, at: tuple[int, int], found: Unreadable, piece: bytes, after: int) -> None:
+    """Note a cell (``at``: row and column from 0) that holds no value, and whether it is an error python-calamine
+    cannot parse (one whose value this piece does not hold counts as one: :func:`readable_copy` looks again)."""
+    extent.errors[at] = found
+    if isinstance(found, CellError) and piece[after - 2:after] != b"/>" \
+            and not _calamine_parses(_value_at(piece, after)):
+        extent.unparsed.add(at)
 
 
 def _unreadable(attributes: bytes, piece: bytes, after: int) -> Unreadable | None:
@@ -1181,10 +1265,21 @@ def _unescaped(markup: bytes) -> str:
 def _saved_value(piece: bytes, start: int) -> str:
     """A cell's saved value (its <v>, after its formula if any), from the end of its start tag; '' when the file
     does not say or says it in the next piece: the text an error cell shows, the number a styled cell holds."""
-    formula = _FORMULA_AFTER.match(piece, start)
-    value = _VALUE_AFTER.match(piece, formula.end() if formula else start)
+    value = _value_at(piece, start)
     saved = value.group(1) if value else None
     return _unescaped(saved) if saved else ""
+
+
+def _value_at(piece: bytes, start: int) -> re.Match[bytes] | None:
+    """Where a cell's saved value stands, from the end of its start tag: a match whose group 1 is its <v>'s text as
+    written (None for no value, ``<v/>`` or the cell's end); None when the piece does not say it there."""
+    formula = _FORMULA_AFTER.match(piece, start)
+    return _VALUE_AFTER.match(piece, formula.end() if formula else start)
+
+
+def _calamine_parses(value: re.Match[bytes] | None) -> bool:
+    """Whether python-calamine parses an error cell whose saved value is ``value`` (:func:`_value_at`'s)."""
+    return value is not None and (value.group(1) is None or value.group(1) in _CALAMINE_ERRORS)
 
 
 def _exact_cells(piece: bytes, extent: _Extent) -> None:
@@ -1192,7 +1287,7 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
     for row, column, match in _placed_cells(piece, extent):
         unreadable = _unreadable(match.group(2), piece, match.end() + 1)  # (an empty cell's /> is followed by no f)
         if unreadable is not None:
-            extent.errors[(row - 1, column - 1)] = unreadable
+            _note(extent, (row - 1, column - 1), unreadable, piece, match.end() + 1)
     for letters, digits in _ANY_CELL_REF.findall(piece):
         extent.rows = max(extent.rows, int(digits))
         extent.columns = max(extent.columns, _column_number(letters.upper()))
