@@ -29,7 +29,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 from itertools import chain
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
@@ -853,15 +853,7 @@ class _PartScan:
         """The part the workbook's styles relationship names, when it is not xl/styles.xml: Excel follows the link,
         but the spreadsheet reader looks for xl/styles.xml only, so without it every cell would be read as General (a
         date as the count 45306, 95 shown as 95.00万元 as 95 yuan)."""
-        for match in _RELATIONSHIP.finditer(self.texts.get("xl/_rels/workbook.xml.rels", b"")):
-            attributes = _attributes(match.group(1))
-            if attributes.get("Type", "").rstrip("/").rsplit("/", 1)[-1] != "styles":
-                continue
-            target = attributes.get("Target", "")
-            path = posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join("xl", target))
-            if unquote(path).casefold() != STYLES.casefold():
-                return path
-        return None
+        return _styles_elsewhere(self.texts.get("xl/_rels/workbook.xml.rels", b""))
 
     def uncalculated(self) -> bool:
         """Whether the workbook asks to be calculated in full when opened and holds no calculation chain, as a
@@ -892,6 +884,20 @@ class _PartScan:
 MAX_REMEMBERED_STYLES_BYTES = 256 * 1024
 _ShownAs = tuple[Callable[[str], Unreadable] | None, Callable[[str], Unreadable] | None]  # (a number's, a text's)
 _SHOWN_FORMATS: dict[tuple[bytes, str | None, bool], dict[str, _ShownAs]] = {}
+
+
+@lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
+def _styles_elsewhere(relationships: bytes) -> str | None:
+    """:meth:`_PartScan.styles_elsewhere` of a workbook's relationship part."""
+    for match in _RELATIONSHIP.finditer(relationships):
+        attributes = _attributes(match.group(1))
+        if attributes.get("Type", "").rstrip("/").rsplit("/", 1)[-1] != "styles":
+            continue
+        target = attributes.get("Target", "")
+        path = posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join("xl", target))
+        if unquote(path).casefold() != STYLES.casefold():
+            return path
+    return None
 
 
 def _style_index(written: str) -> str:
