@@ -30,13 +30,13 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import MethodReturnValue, TableCellFillMode, WrapMode, XPos, YPos
 
 from . import __version__
-from .currency import currency
+from .currency import currency, money_amount
 from .errors import BidEvalError
 from .labels import Label, check_lang
 from .result import ABNORMAL_LOW, FINAL, FLAG_LABELS, INCOMPLETE, PROVISIONAL, Result, Standing
 from .rubric_view import rubric_rows
 from .tender import TenderInfo, date_text, tender_info
-from .values import money_text, plain_number
+from .values import money_text, plain_number, round_half_up
 from .workflow import FindingKind, Flag, SignOff
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -120,8 +120,8 @@ _T = {
     "outlier": Label("评分畸高畸低", "Outlying score"),
     "outlier_detail": Label("{judge}：{criterion} {score} 分（评委平均 {mean} 分）",
                             "{judge}: {criterion} {score} (panel mean {mean})"),
-    "abnormal_detail": Label("评审价格 {price} 元，低于有效投标平均评审价格 {mean} 元的 {share}%",
-                             "Evaluated price {price} yuan, below {share}% of the mean {mean} yuan of the valid bids"),
+    "abnormal_detail": Label("评审价格 {price}，低于有效投标平均评审价格 {mean} 的 {share}%",
+                             "Evaluated price {price}, below {share}% of the mean {mean} of the valid bids"),
     "incomplete_detail": Label("尚缺评委评分", "Panel scores are missing"),
     "candidate_no": Label("候选顺序", "Order"),
     "candidates_tied": Label("得分且投标报价相同的投标人跨越候选人名额，均列为推荐中标候选人。",
@@ -291,7 +291,7 @@ def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list
         places = result.rubric.places(criterion) if criterion else result.rubric.decimals  # the criterion's own
         rows.append(Finding(o.vendor_id, _T["outlier"].text(lang), _T["outlier_detail"].text(lang).format(
             judge=o.judge, criterion=criterion.name.text(lang) if criterion else o.criterion,
-            score=plain_number(o.score), mean=f"{o.panel_mean:.{places}f}"),
+            score=plain_number(o.score), mean=f"{round_half_up(o.panel_mean, places):f}"),
             said(FindingKind.OUTLIER, o.vendor_id, o.criterion, o.judge)))
     for f in sign_off.findings if sign_off else ():
         if f.flag not in used and sign_off is not None:
@@ -304,8 +304,9 @@ def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list
 
 def _flag_detail(result: Result, s: Standing, flag: str, lang: str, share: Decimal | None) -> str:
     if flag == ABNORMAL_LOW and result.price_mean is not None and share is not None:
-        return _T["abnormal_detail"].text(lang).format(price=money_text(s.evaluated_price),
-                                                       mean=money_text(result.price_mean),
+        code = result.rubric.currency  # in the tender's currency, as the tables' headers and the reasons
+        return _T["abnormal_detail"].text(lang).format(price=money_amount(s.evaluated_price, code, lang),
+                                                       mean=money_amount(result.price_mean, code, lang),
                                                        share=plain_number(share * 100))
     if flag == INCOMPLETE:
         return _T["incomplete_detail"].text(lang)
@@ -602,9 +603,20 @@ class _Report:
         self.paragraph(self.t("ranking_note"), _NOTE, size=_SMALL)
 
     def deviations(self) -> dict[str, str]:
-        """Each ranked bid's deviation d from B, in percent to 2 places, where the price method uses it."""
-        return {line.vendor_id: f"{line.deviation:+.2f}%" for line in self.result.prices
-                if line.deviation is not None and line.valid}
+        """Each ranked bid's deviation d from B, in percent to 2 places (half-up), where the price method uses it,
+        with the |d| counted beside it when the rubric rounds it before the penalty (``|d| 2%``): the price score
+        follows from that one."""
+        shown = {}
+        for line in self.result.prices:
+            if line.deviation is None or not line.valid:
+                continue
+            d = round_half_up(line.deviation, 2)
+            text = f"{d:+f}%"
+            counted = line.counted_deviation
+            if counted is not None and counted != abs(line.deviation):
+                text += f"\n|d| {plain_number(counted)}%"
+            shown[line.vendor_id] = text
+        return shown
 
     def benchmark_paragraph(self) -> None:
         """The price benchmark B and how it was formed, with its figures (issue 7, item 3)."""

@@ -364,9 +364,10 @@ def test_the_price_benchmark_and_each_bid_s_deviation(tmp_path: Path, rubric, la
     if rubric != "deviation":
         return
     assert ("偏差率d" if lang == "zh" else "Deviationd") in text
-    for price, d, total in (("900,000.00", "-5.26%", "27.00"), ("950,000.00", "+0.00%", "30.00"),
-                            ("1,000,000.00", "+5.26%", "24.00"), ("1,050,000.00", "+10.53%", "19.00"),
-                            ("1,300,000.00", "+36.84%", "0.00")):
+    # d, and below it the |d| the rubric counts (rounded up to whole percent) when it is not d itself
+    for price, d, total in (("900,000.00", "-5.26%|d|6%", "27.00"), ("950,000.00", "+0.00%", "30.00"),
+                            ("1,000,000.00", "+5.26%|d|6%", "24.00"), ("1,050,000.00", "+10.53%|d|11%", "19.00"),
+                            ("1,300,000.00", "+36.84%|d|37%", "0.00")):
         assert f"{price}{price}{d}{total}" in text, price  # quoted, evaluated, d, total
 
 
@@ -431,3 +432,57 @@ def test_a_group_sum_after_a_criterion_was_scaled_is_not_called_raw(tmp_path: Pa
     pdf = tmp_path / "staged.pdf"
     pdf.write_bytes(report_pdf(result, lang, tender_info(result.rubric, on=DATE)))
     assert cell in "".join(pages_of(pdf))
+
+
+# -- what an independent tester found printed otherwise than the JSON says
+
+def test_an_abnormally_low_price_is_told_in_the_tenders_currency(result: Result, tmp_path: Path):
+    """The detail had said yuan (元) in a dollar tender, under tables headed in US dollars."""
+    dollars = replace(result, rubric=replace(result.rubric, currency="USD"))
+    flagged = next(s for s in dollars.ranking if "abnormal_low_price" in s.flags)
+    price = f"{flagged.evaluated_price:,.2f}"
+    pdf = tmp_path / "usd.pdf"
+    for lang, said in (("en", f"Evaluatedprice${price},below"), ("zh", f"评审价格{price}美元，低于")):
+        pdf.write_bytes(report_pdf(dollars, lang, tender_info(dollars.rubric, on=DATE)))
+        text = "".join(pages_of(pdf))
+        assert squeeze(said) in text, lang
+        assert "yuan" not in text.split("Evaluatedprice", 1)[-1][:80] and f"{price}元" not in text
+
+
+def test_an_outlying_scores_panel_mean_is_rounded_half_up(result: Result, tmp_path: Path):
+    """6.765 had been printed 6.76 (half-even) beside the criterion's 6.77."""
+    from bideval.result import Outlier
+    vendor = result.ranking[0].vendor_id
+    odd = replace(result, outliers=(Outlier("张评委", vendor, "ops_plan", Decimal("3"), Decimal("6.765")),))
+    pdf = tmp_path / "mean.pdf"
+    pdf.write_bytes(report_pdf(odd, "en", tender_info(odd.rubric, on=DATE)))
+    assert "(panelmean6.77)" in "".join(pages_of(pdf))
+
+
+DEVIATION = """
+id: dev-test
+title: {zh: 偏差测试, en: Deviation test}
+decimals: 2
+fields: []
+criteria:
+  - {id: price, name: {zh: 价格, en: Price}, group: price, kind: price, max: 30, method: deviation,
+     benchmark: {base: mean, coefficient: 1}, above_penalty: 1, below_penalty: 1, deviation_rounding: up}
+"""
+
+
+def test_each_bids_deviation_is_rounded_half_up_beside_the_deviation_counted(tmp_path: Path):
+    """d = 1.225 % had been printed +1.22 % (half-even), and the 2 % counted (rounded up) not at all: the price
+    score 28.00 did not follow from what the report showed."""
+    from bideval.evaluation import evaluate
+    from bideval.rubric import parse_rubric
+    from conftest import make_bidset
+    rubric = parse_rubric(DEVIATION, "dev.yaml")
+    bids = make_bidset(rubric, *({"vendor_id": v, "vendor_name": n, "total_price": p} for v, n, p in (
+        ("91110000802100433B", "甲", "987750"), ("91440300708461136T", "乙", "1012250"))))
+    outcome = evaluate(rubric, bids)
+    assert {s.criteria["price"] for s in outcome.ranking} == {Decimal("28.00")}
+    pdf = tmp_path / "deviation.pdf"
+    pdf.write_bytes(report_pdf(outcome, "en", tender_info(rubric, on=DATE)))
+    text = "".join(pages_of(pdf))
+    assert "-1.23%" in text and "+1.23%" in text and "1.22%" not in text
+    assert text.count("|d|2%") == 2
