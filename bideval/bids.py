@@ -234,6 +234,8 @@ def _read_book(reading: Reading, book: Workbook) -> tuple[list[Bid], list[Proble
     if read is None:
         return [], [Problem.of("bids.no_bid_sheet", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET,
                                found=tuple(book.sheet_names))]
+    if book.hidden_sheet(read):  # its bids nobody sees: a hidden sheet beside a corrected copy had been read
+        return [], [Problem.of("bids.hidden_sheet", book.display, read), *_bids_elsewhere(reading, book, read, set())]
     if consolidated:
         found, problems = _read_consolidated(reading, book, read)
     else:

@@ -884,6 +884,23 @@ def _(s: Say) -> str:
                f"请将其改名为{s.q(s['judges'])}、把其中的行移到该表，如该表不是评委名单，请删除该表")
 
 
+@_template("bids.hidden_sheet")
+def _(s: Say) -> str:
+    return s.t("this sheet is hidden in Excel, so nobody looking at the workbook sees its bids: show the sheet "
+               "(right-click a sheet tab → Unhide) and save the workbook to have it read, or delete it if another "
+               "sheet holds the bids",
+               "此工作表在 Excel 中已隐藏，查看工作簿的人看不到其中的投标：请取消隐藏该工作表（右键单击工作表标签 → 取消隐藏）"
+               "并保存后再读取；如投标在另一工作表中，请删除此表")
+
+
+@_template("panel.hidden_sheet")
+def _(s: Say) -> str:
+    return s.t("this sheet is hidden in Excel, so nobody looking at the workbook sees it: show the sheet (right-click "
+               "a sheet tab → Unhide) and save the workbook to have it read, or delete it",
+               "此工作表在 Excel 中已隐藏，查看工作簿的人看不到它：请取消隐藏该工作表（右键单击工作表标签 → 取消隐藏）"
+               "并保存后再读取，或删除此表")
+
+
 @_template("panel.scores_elsewhere")
 def _(s: Say) -> str:
     return s.t(f"this sheet holds scores (its header names the judge, vendor_id, criterion and score columns), but only "

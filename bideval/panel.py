@@ -205,6 +205,9 @@ class _PanelReader:
 
     def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):
         """The header row's column of each wanted name, and the non-blank data rows after it."""
+        if book.hidden_sheet(sheet):  # scores, tiers or members nobody sees on screen
+            self.problems.append(Problem.of("panel.hidden_sheet", book.display, sheet))
+            return None, []
         rows = book.rows(sheet)
         start = header_row(rows, lambda row: all(name in {_column_of(t, wanted) for t in row} for name in wanted))
         if start is None:

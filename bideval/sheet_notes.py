@@ -12,6 +12,8 @@ reader needs and python-calamine does not say:
   a hidden column that holds anything in a row a reader reads is refused (:mod:`bideval.bids`,
   :mod:`bideval.panel`). Only columns up to the sheet's furthest cell are noted (none further holds anything):
   a sheet hiding every column after its last, as Excel users tidy one, notes none of those;
+* the sheets hidden in Excel (``<sheet name="Bids" state="hidden"/>``, or ``veryHidden``): a bid or a panel sheet
+  nobody can see on screen is refused, as a hidden row is (:mod:`bideval.bids`, :mod:`bideval.panel`);
 * the error cells whose value python-calamine cannot parse (Excel 365's ``#SPILL!``, ``#CALC!`` …: it refuses the
   whole sheet on one), by worksheet part: python-calamine reads a copy of the package in which each holds one it
   can (:func:`bideval.xlsx_guard.readable_copy`), and the cell is read as its note, as any error cell is.
@@ -43,3 +45,4 @@ class SheetNotes:
     hidden_rows: HiddenRows = field(default_factory=dict)
     hidden_columns: HiddenColumns = field(default_factory=dict)
     unparsed_errors: UnparsedErrors = field(default_factory=dict)
+    hidden_sheets: frozenset[str] = frozenset()  # the names of the sheets hidden in Excel

@@ -226,6 +226,10 @@ class Workbook:
                 found.append(f"{cell_name(r0, c0)}:{cell_name(r1, c1)}")
         return found
 
+    def hidden_sheet(self, sheet: str) -> bool:
+        """Whether Excel hides ``sheet`` (Format → Hide, or very hidden by a macro): nobody sees its cells."""
+        return sheet in self.notes.hidden_sheets
+
     def hidden_rows(self, sheet: str) -> frozenset[int]:
         """The rows of ``sheet`` hidden in Excel (by hand or by a filter), numbered from 1 as Excel shows them."""
         return self.notes.hidden_rows.get(sheet, frozenset())

@@ -805,7 +805,16 @@ class _PartScan:
                    if (name := self.sheet_name(part)) is not None}
         # Only a part whose notes reach its reader is mended: in another, python-calamine's refusal stands.
         unparsed = {part: cells for part, cells in self.unparsed.items() if self.sheet_name(part) is not None}
-        return SheetNotes(errors, hidden, columns, unparsed)
+        return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets())
+
+    def hidden_sheets(self) -> frozenset[str]:
+        """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
+        hidden = set()
+        for match in _SHEET_ENTRY.finditer(self.texts.get("xl/workbook.xml", b"")):
+            attributes = _attributes(match.group(1))
+            if attributes.get("state", "").strip() in ("hidden", "veryHidden") and "name" in attributes:
+                hidden.add(attributes["name"])
+        return frozenset(hidden)
 
     def note_shown_formats(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,

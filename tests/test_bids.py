@@ -239,7 +239,8 @@ def test_a_corrected_copy_of_a_hidden_bid_form_is_refused_not_the_stale_one_read
     for r in _form_rows(good_bid(VENDOR_A, rate_per_call=0.95)):
         new.append(r)
     book.save(tmp_path / "form.xlsx")
-    (message,) = problems_of(rubric, [tmp_path / "form.xlsx"])
+    hidden, message = problems_of(rubric, [tmp_path / "form.xlsx"])
+    assert hidden.startswith(f"{tmp_path / 'form.xlsx'}:Bid: this sheet is hidden in Excel")
     assert message.startswith(f"{tmp_path / 'form.xlsx'}:Bid (2): this sheet holds a bid too (a vendor_id in column C)")
     assert "只读取" not in message and "keep one bid form per workbook" in message
 

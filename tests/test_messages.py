@@ -59,6 +59,7 @@ FACTS = {
     "bids.empty_sheet": {},
     "bids.field_twice": dict(field_twice=NAME, also="C3"),
     "bids.hidden_row": dict(row=7),
+    "bids.hidden_sheet": dict(),
     "bids.hidden_column": dict(column="K"),
     "bids.hidden_form_column": dict(column="C", holds="answers"),
     "bids.scored_replace": dict(vendor_id=VENDOR, scores=3),
@@ -90,6 +91,7 @@ FACTS = {
                                  found=("vendor_id", "score")),
     "panel.no_scores_sheet": dict(scores="Scores", tiers="Tiers", found=("Sheet1",)),
     "panel.hidden_row": dict(row=9),
+    "panel.hidden_sheet": dict(),
     "panel.hidden_column": dict(column="D"),
     "panel.recused_score": dict(judge="王评委", vendor_id=VENDOR, criterion="ops_plan"),
     "panel.undeclared_score": dict(judge="王评委", vendor_id=VENDOR, criterion="ops_plan"),
@@ -249,6 +251,11 @@ SENTENCES = [
      "in the audit trail), then import the new file", SAME,
      f"{VENDOR} 的投标不能替换：评委已对原投标记录了 3 项评分或定档，新文件不能沿用；请先删除该投标（其评分随之删除，"
      "删除原因记入审计记录），再导入新文件"),
+    ("bids.hidden_sheet",
+     "this sheet is hidden in Excel, so nobody looking at the workbook sees its bids: show the sheet (right-click a "
+     "sheet tab → Unhide) and save the workbook to have it read, or delete it if another sheet holds the bids", SAME,
+     "此工作表在 Excel 中已隐藏，查看工作簿的人看不到其中的投标：请取消隐藏该工作表（右键单击工作表标签 → 取消隐藏）"
+     "并保存后再读取；如投标在另一工作表中，请删除此表"),
     ("bids.hidden_row",
      "row 7 is hidden (by hand or by a filter) and is not empty: show the row (or clear the filter) and save the "
      "workbook to have it read as a bid, or delete the row if that bid is not to be evaluated", SAME,
@@ -349,6 +356,11 @@ SENTENCES = [
     ("panel.missing_column",
      "expected a column 'judge' (headed judge or 评委) in the header row, found: 'vendor_id', 'score'", SAME,
      "表头行中应有“评委”列（列名为 judge、评委 之一），实际表头：'vendor_id'、'score'"),
+    ("panel.hidden_sheet",
+     "this sheet is hidden in Excel, so nobody looking at the workbook sees it: show the sheet (right-click a sheet "
+     "tab → Unhide) and save the workbook to have it read, or delete it", SAME,
+     "此工作表在 Excel 中已隐藏，查看工作簿的人看不到它：请取消隐藏该工作表（右键单击工作表标签 → 取消隐藏）"
+     "并保存后再读取，或删除此表"),
     ("panel.hidden_row",
      "row 9 is hidden (by hand or by a filter) and is not empty: show the row (or clear the filter) and save the "
      "workbook to have it read, or delete the row", SAME,

@@ -91,3 +91,66 @@ def test_styles_kept_at_another_name_are_refused(rubric, tmp_path: Path) -> None
         ": refused: the workbook keeps its cell formats in xl/styles/main.xml instead of xl/styles.xml, where the "
         "spreadsheet reader looks for them, so a date or an amount shown in 万 would be read as a plain number: open "
         "the workbook in Excel and save it again"]
+
+
+# -- a sheet hidden in Excel: its cells nobody sees on screen, as a hidden row's
+
+def hidden_sheet_book(path: Path, sheets: dict, hidden: str, state: str = "hidden") -> Path:
+    """Sheets written by openpyxl, the sheet ``hidden`` hidden (``state="hidden"`` or ``"veryHidden"``)."""
+    import openpyxl
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        if name == hidden:
+            sheet.sheet_state = state
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_hidden_bids_sheet_is_refused_not_read(rubric, tmp_path: Path, state) -> None:
+    """A hidden Bids sheet was read, and the visible corrected copy Bids (2) beside it passed over: the stale price
+    was ranked."""
+    fields = list(good_bid())
+    rows = [fields, [good_bid().get(f) for f in fields]]
+    corrected = [fields, [good_bid(total_price=None).get(f) for f in fields]]
+    path = hidden_sheet_book(tmp_path / "bids.xlsx", {"Bids": rows, "Bids (2)": corrected}, "Bids", state)
+    hidden, copy = refusal(rubric, path)
+    assert hidden == (
+        ":Bids: this sheet is hidden in Excel, so nobody looking at the workbook sees its bids: show the sheet "
+        "(right-click a sheet tab → Unhide) and save the workbook to have it read, or delete it if another sheet "
+        "holds the bids")
+    assert copy.startswith(":Bids (2): ")  # the corrected copy, told too
+    form = hidden_sheet_book(tmp_path / "form.xlsx", {"Bid": [[f, f, v] for f, v in good_bid().items()],
+                                                      "说明": [["请填写 Bid 表"]]}, "Bid", state)
+    assert refusal(rubric, form)[0].startswith(":Bid: this sheet is hidden in Excel")
+
+
+def test_a_hidden_sheet_that_is_not_read_is_fine(rubric, tmp_path: Path) -> None:
+    """A hidden notes or lists sheet (a template's drop-down lists) holds no bid."""
+    path = hidden_sheet_book(tmp_path / "form.xlsx", {"Bid": [[f, f, v] for f, v in good_bid().items()],
+                                                      "Lists": [["是"], ["否"]]}, "Lists")
+    assert len(read_bids(rubric, [path]).bids) == 1
+
+
+@pytest.mark.parametrize("sheet", ["Scores", "Tiers", "Judges"])
+def test_a_hidden_panel_sheet_is_refused(rubric, tmp_path: Path, sheet) -> None:
+    from bideval.errors import PanelError
+    from bideval.evaluation import check_bids
+    from bideval.panel import read_panel
+    from conftest import VENDOR_A, VENDOR_B, make_bidset
+    bids = make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B, name="乙公司")).bids
+    scores = [["judge", "vendor_id", "criterion", "score"]] + [
+        [j, v, c, s] for j in "AB" for v in (VENDOR_A, VENDOR_B) for c, s in (("ops_plan", 12), ("service_design", 4))]
+    tiers = [["vendor_id", "criterion", "tier"], [VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]]
+    path = hidden_sheet_book(tmp_path / "panel.xlsx", {"Scores": scores, "Tiers": tiers,
+                                                       "Judges": [["judge"], ["A"], ["B"]]}, sheet)
+    invalid = [v for v, c in check_bids(rubric, bids).items() if not c.valid]
+    with pytest.raises(PanelError) as caught:
+        read_panel(rubric, bids, invalid, [path])
+    assert [str(p).removeprefix(str(path)) for p in caught.value.problems][0] == (
+        f":{sheet}: this sheet is hidden in Excel, so nobody looking at the workbook sees it: show the sheet "
+        "(right-click a sheet tab → Unhide) and save the workbook to have it read, or delete it")
