@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
-from .labels import Named
+from .currency import currency
+from .labels import Label, Named
 from .rubric import Field, Rubric
 from .sheets import (TITLE_ROWS, InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank,
                      is_blank_row, open_workbook)
-from .values import FieldType, ValueProblem, fold, normalise
+from .values import TEN_THOUSAND_UNIT, FieldType, ValueProblem, fold, normalise
 from .workers import map_in_order
 
 FORM_SHEET = "Bid"
@@ -375,8 +376,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
             continue
         f = headers.get(fold(str(title)))
         if f is None:
-            problems.append(Problem.of("bids.unknown_header", book.display, sheet, cell_name(start, c), title=title,
-                                       suggestion=_suggest(str(title), headers)))
+            problems.append(_unknown_header(book.display, sheet, cell_name(start, c), title, headers))
             continue
         if f.id in columns:
             problems.append(Problem.of("bids.column_twice", book.display, sheet, cell_name(start, c), column=_named(f),
@@ -505,6 +505,31 @@ def _duplicate_vendors(bids: Iterable[Bid]) -> list[Problem]:
 def _spot(bid: Bid) -> str:
     spot = bid.cells.get("vendor_id", "")
     return f"{spot}{bid.row}" if bid.row is not None else spot
+
+
+def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mapping[str, Field]) -> Problem:
+    """A header naming no field; when it is a field's label with a unit in brackets (投标总价（万元）), saying so and
+    in what unit the column is read, never suggesting the bare label alone (followed, it read 150 万元 as 150 yuan)."""
+    written = _WITH_UNIT.fullmatch(normalise(str(title)))
+    field = headers.get(fold(written["label"])) if written else None
+    if written is None or field is None:
+        return Problem.of("bids.unknown_header", file, sheet, cell, title=title,
+                          suggestion=_suggest(str(title), headers))
+    return Problem.of("bids.unit_in_header", file, sheet, cell, title=title, field=_named(field),
+                      header=written["label"], unit=written["unit"].strip(), read_in=_read_in(field))
+
+
+_WITH_UNIT = re.compile(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]")
+
+
+def _read_in(field: Field) -> Label | None:
+    """The unit a field's column is read in: the tender's currency (or 万 of it) for money, the rubric's unit."""
+    if field.type is FieldType.MONEY:
+        name = currency(field.currency).name
+        return Label(f"万{name.zh}", f"10,000 {name.en}") if field.unit == TEN_THOUSAND_UNIT else name
+    if field.type is FieldType.PERCENT:
+        return Label("百分比（如 96%，或 0.96）", "percent (96%, or 0.96)")
+    return Label(field.unit, field.unit) if field.unit else None
 
 
 def _suggest(found: str, known: Iterable[str]) -> str | None:

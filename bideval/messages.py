@@ -669,9 +669,11 @@ def _(s: Say) -> str:
                    f"此工作表也含有投标（C列填有统一社会信用代码），但只读取工作表{read}，本工作簿未导入任何内容："
                    f"每个工作簿只保留一份投标文件（删除此表；若此表才是投标，则删除工作表{read}），或每份投标各用一个工作簿")
     return s.t(f"this sheet holds bids too (its header names the vendor_id column), but only the sheet {read} is read, "
-               f"so nothing of this workbook was imported: move its rows to {read} and delete it",
+               f"so nothing of this workbook was imported: if its rows are bids, move them to {read} and delete this "
+               "sheet; if it only lists firms (a register of those who bought the documents), delete it or keep it in "
+               "another workbook",
                f"此工作表也含有投标（表头有统一社会信用代码列），但只读取工作表{read}，本工作簿未导入任何内容："
-               f"请把其中的行移到{read}并删除此表")
+               f"如其中的行是投标，请移到{read}并删除此表；如此表只是投标人名单（如购买招标文件的登记表），请删除此表或另存到其他工作簿")
 
 
 @_template("bids.no_bid_sheet")
@@ -715,6 +717,18 @@ def _(s: Say) -> str:
 @_template("bids.no_header")
 def _(s: Say) -> str:
     return s.t("a column with values has no header", "有内容的列没有表头")
+
+
+@_template("bids.unit_in_header")
+def _(s: Say) -> str:
+    read_in = s.get("read_in")
+    unit_en = f"in {read_in.en} (the field's own unit)" if read_in else "in the field's own unit"
+    unit_zh = f"按字段本身的单位（{read_in.zh}）" if read_in else "按字段本身的单位"
+    return s.t(f"the header {s.found(s['title'])} adds a unit ({s['unit']}) to the field {s.name(s['field'])}: the "
+               f"column is read {unit_en} whatever its header says, so head it {s['header']!r} and write each value "
+               "in that unit, or with its unit in the cell (150万)",
+               f"列名 {s.found(s['title'])} 在字段{s.name(s['field'])}后加了单位（{s['unit']}）：无论列名如何写，该列都"
+               f"{unit_zh}读取；请将列名改为“{s['header']}”，并按该单位填写各值，或在单元格中写明单位（如 150万）")
 
 
 @_template("bids.unknown_header")

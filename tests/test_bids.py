@@ -219,7 +219,9 @@ def test_bids_on_a_second_sheet_are_refused_not_lost(rubric, tmp_path: Path):
     path = write_xlsx(tmp_path / "all.xlsx", {"Bids": [headers, row(VENDOR_A)], "Bids (2)": [headers, row(VENDOR_B)]})
     assert problems_of(rubric, [path]) == [
         f"{path}:Bids (2): this sheet holds bids too (its header names the vendor_id column), but only the sheet "
-        "'Bids' is read, so nothing of this workbook was imported: move its rows to 'Bids' and delete it"]
+        "'Bids' is read, so nothing of this workbook was imported: if its rows are bids, move them to 'Bids' and delete "
+        "this sheet; if it only lists firms (a register of those who bought the documents), delete it or keep it in "
+        "another workbook"]
     labelled = write_xlsx(tmp_path / "labels.xlsx", {"Bids": [headers, row(VENDOR_A)],
                                                      "Sheet2": [["统一社会信用代码", "业务经营许可证"], [VENDOR_B, "是"]]})
     assert [p.split(": ")[0] for p in problems_of(rubric, [labelled])] == [f"{labelled}:Sheet2"]
@@ -470,3 +472,18 @@ def test_a_number_cell_is_quoted_as_the_sheet_shows_it(rubric, tmp_path: Path, c
 def test_a_number_in_column_a_is_quoted_as_the_sheet_shows_it(rubric, tmp_path: Path):
     path = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "甲", 3.0: "x"})
     assert any("Bid!A4: unknown field id 3 in column A" in p for p in problems_of(rubric, [path]))
+
+
+@pytest.mark.parametrize("title, unit", [("报价（万元）", "万元"), ("报价 (万元)", "万元"), ("报价【元】", "元"),
+                                         ("报价[RMB]", "RMB")])
+def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric, tmp_path: Path, title, unit):
+    """投标总价（万元） was refused with "did you mean '投标总价'?": followed, 150 (万元) was read as 150 yuan.
+    (The example rubric's money field here is the rate per call.)"""
+    label = rubric.field_index["rate_per_call"].label.zh
+    title = title.replace("报价", label)
+    fields = list(good_bid())
+    headers = [title if f == "rate_per_call" else f for f in fields]
+    path = write_xlsx(tmp_path / "bids.xlsx", {"Bids": [headers, [good_bid().get(f) for f in fields]]})
+    (message,) = problems_of(rubric, [path])
+    assert f"adds a unit ({unit}) to the field 'rate_per_call': the column is read in yuan" in message
+    assert f"so head it {label!r}" in message and "did you mean" not in message

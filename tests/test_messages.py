@@ -72,6 +72,8 @@ FACTS = {
     "bids.required_empty": dict(field=NAME),
     "bids.unknown_field": dict(key="vendor_nam", suggestion=NAME),
     "bids.unknown_header": dict(title="Prce", suggestion="price_model"),
+    "bids.unit_in_header": dict(title="投标总价（万元）", header="投标总价", unit="万元",
+                                field=Named("total_price", Label("投标总价", "Total price")), read_in=Label("元", "yuan")),
     "bids.vendor_exists": dict(vendor_id=VENDOR),
     "bids.vendor_in_upload": dict(vendor_id=VENDOR, also=("b.xlsx:Bid!C2", "c.xlsx:Bids!A3")),
     "bids.vendor_twice": dict(vendor_id=VENDOR, also="a.xlsx:Bid!C2"),
@@ -221,8 +223,10 @@ SENTENCES = [
      "未记录任何内容"),
     ("bids.bids_elsewhere",
      "this sheet holds bids too (its header names the vendor_id column), but only the sheet 'Bids' is read, so "
-     "nothing of this workbook was imported: move its rows to 'Bids' and delete it", SAME,
-     "此工作表也含有投标（表头有统一社会信用代码列），但只读取工作表“Bids”，本工作簿未导入任何内容：请把其中的行移到“Bids”并删除此表"),
+     "nothing of this workbook was imported: if its rows are bids, move them to 'Bids' and delete this sheet; if it "
+     "only lists firms (a register of those who bought the documents), delete it or keep it in another workbook", SAME,
+     "此工作表也含有投标（表头有统一社会信用代码列），但只读取工作表“Bids”，本工作簿未导入任何内容：如其中的行是投标，"
+     "请移到“Bids”并删除此表；如此表只是投标人名单（如购买招标文件的登记表），请删除此表或另存到其他工作簿"),
     ("cells.merged",
      "cells B2:B8 are merged: Excel keeps the value shown across them in B2 alone, and the other cells are empty; "
      "unmerge them and write the value in each cell", SAME,
@@ -296,6 +300,15 @@ SENTENCES = [
      "unknown field id 'vendor_nam' in column A (expected one of the rubric's field ids; did you mean 'vendor_name'?)",
      "column A holds 'vendor_nam', which is not a field id of this rubric; did you mean vendor_name (Bidder name)?",
      "A 列的字段代码 'vendor_nam' 不是本评分标准的字段；是否应为 vendor_name（投标人名称）？"),
+    ("bids.unit_in_header",
+     "the header '投标总价（万元）' adds a unit (万元) to the field 'total_price': the column is read in yuan (the field's "
+     "own unit) whatever its header says, so head it '投标总价' and write each value in that unit, or with its unit in "
+     "the cell (150万)",
+     "the header '投标总价（万元）' adds a unit (万元) to the field 'Total price': the column is read in yuan (the field's "
+     "own unit) whatever its header says, so head it '投标总价' and write each value in that unit, or with its unit in "
+     "the cell (150万)",
+     "列名 '投标总价（万元）' 在字段“投标总价”后加了单位（万元）：无论列名如何写，该列都按字段本身的单位（元）读取；"
+     "请将列名改为“投标总价”，并按该单位填写各值，或在单元格中写明单位（如 150万）"),
     ("bids.unknown_header",
      "unknown column header 'Prce' (expected a field id or label; did you mean 'price_model'?)", SAME,
      "未知的列名 'Prce'（应为字段代码或字段名称；是否应为 'price_model'？）"),
