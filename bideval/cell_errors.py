@@ -186,10 +186,20 @@ class PercentFormat(ShownNumber):
         return f"{shown:f}%"
 
 
+@dataclass(frozen=True)
+class HiddenByFormat(ShownNumber):
+    """A value shown as nothing through its number format (``;;;``): the cell looks empty on screen but keeps its
+    value, so reading it would take what nobody saw, as a hidden row's."""
+
+    @property
+    def shown(self) -> str | None:
+        return ""
+
+
 _PERCENT_ONLY = re.compile(r"0(?:\.(0+))?%")  # 0%, 0.00%: the built-in percent formats and their like
 
 Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat | ScaleWordFormat
-              | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat)
+              | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat | HiddenByFormat)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

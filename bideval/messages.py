@@ -32,8 +32,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import (CellError, LiteralPercentFormat, OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat,
-                          TenThousandsFormat, UncalculatedFormula)
+from .cell_errors import (CellError, HiddenByFormat, LiteralPercentFormat, OtherCurrencyFormat, PercentFormat,
+                          PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula)
 from .labels import Label, Named, check_lang
 from .number_formats import scale_name
 from .values import duration_text, number_as_shown, plain_number
@@ -167,6 +167,12 @@ class Say:
                           f"的单位还是按{scale.zh}计（请按该项的单位填写普通数字，单元格格式设为“常规”）")
         if isinstance(value, LiteralPercentFormat):
             return self._literal_percent(value)
+        if isinstance(value, HiddenByFormat):
+            return self.t(f"{value.number!r}, stored in the cell but shown as nothing through the number format "
+                          f"{value.format!r}: nobody sees it on screen (set the cell's format to General to have it "
+                          "read, or clear the cell)",
+                          f"单元格中存储的 “{value.number}”，但数字格式 “{value.format}” 使其不显示：屏幕上看不到它"
+                          "（如要读取，请将单元格格式设为“常规”；否则请清除该单元格）")
         if isinstance(value, PercentFormat):  # on a panel sheet only
             as_en, as_zh = (f" as {value.shown}", f"显示为 {value.shown}") if value.shown else ("", "显示为百分比")
             return self.t(f"the number {value.number} stored in the cell, but shown{as_en} through the percent format "

@@ -122,6 +122,26 @@ def text_section(number_format: str) -> str | None:
     return None
 
 
+def hides(number_format: str) -> tuple[bool, bool]:
+    """Whether a number format shows nothing for a number, and for a text: ``;;;`` (every section empty), the way
+    a cell is blanked out on screen while it keeps its value. A format that hides only zeros (``0;-0;;@``) is not
+    counted: its numbers show.
+
+    >>> hides(";;;"), hides(";;"), hides("0;-0;;@"), hides('0.00;;;'), hides("General")
+    ((True, True), (True, False), (False, False), (False, True), (False, False))
+    """
+    sections, start = [], 0
+    for match in _FORMAT_PART.finditer(number_format):
+        if match.group(4) == ";":
+            sections.append(number_format[start:match.start()])
+            start = match.end()
+    sections.append(number_format[start:])
+    if len(sections) < 2:
+        return False, False
+    numbers = all(not section.strip() for section in sections[:3])
+    return numbers, len(sections) >= 4 and not sections[3].strip()
+
+
 def real_percent(number_format: str) -> bool:
     """Whether a number format has a real % (unquoted, unescaped): Excel shows the number times 100 with a % sign,
     so a cell showing 4% holds 0.04.

@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
-from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, LiteralPercentFormat, OtherCurrencyFormat,
-                          PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula,
-                          Unreadable)
+from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, HiddenByFormat, LiteralPercentFormat,
+                          OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat,
+                          UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .sheet_notes import SheetNotes, UnparsedErrors
 
@@ -918,7 +918,7 @@ def _style_index(written: str) -> str:
 def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> dict[str, _ShownAs]:
     """By cell format index, what stands for a number cell and for a text cell shown through it (None: what the
     cell holds is what it shows)."""
-    from .number_formats import text_section
+    from .number_formats import hides, text_section
 
     known = _SHOWN_FORMATS.get((styles, currency, panel))
     if known is not None:
@@ -930,7 +930,10 @@ def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> 
     for attributes in map(_attributes, _NUMBER_FORMAT.findall(styles)):
         code = attributes.get("formatCode", "")
         text = text_section(code)  # a text cell is shown through it as a number is through the whole
-        pair = (_shown_as(code, currency, panel), None if text is None else _shown_as(text, currency))
+        numbers_hidden, text_hidden = hides(code)
+        blank = partial(HiddenByFormat, format=code)
+        pair = (blank if numbers_hidden else _shown_as(code, currency, panel),
+                blank if text_hidden else None if text is None else _shown_as(text, currency))
         if pair != (None, None):
             formats[attributes.get("numFmtId", "")] = pair
     section = _CELL_FORMATS.search(styles) if formats else None

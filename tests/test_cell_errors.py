@@ -619,3 +619,22 @@ def test_a_text_shown_as_typed_is_read_as_its_text(rubric, tmp_path, number_form
     (bid,) = read_bids(rubric, [write_formatted_form(tmp_path / "form.xlsx", {"total_price": number_format},
                                                      values)]).bids
     assert bid.values["total_price"] == 1728000
+
+
+# -- a value a format shows as nothing (;;;): the cell looks empty on screen
+
+@pytest.mark.parametrize("field, value, number_format", [
+    ("similar_projects", 3, ";;;"), ("similar_projects", 3, ";;"), ("business_license", "是", ";;;")])
+def test_a_value_a_format_shows_as_nothing_is_refused(rubric, tmp_path, field, value, number_format):
+    """A price or a 是 blanked out by ;;; was read though the sheet looked empty (a tester's find)."""
+    problem, cell = shown_through(rubric, tmp_path, good_bid(VENDOR_A, **{field: value}), field, number_format)
+    assert str(problem).startswith(f"{cell}: expected")
+    assert f"stored in the cell but shown as nothing through the number format {number_format!r}" in str(problem)
+    assert "屏幕上看不到它" in messages.render(problem, "zh")
+
+
+def test_a_format_that_hides_only_text_or_zeros_shows_a_number(rubric, tmp_path):
+    for number_format in ("0.00;;;", "0.00;-0.00;;@"):
+        path = write_formatted_form(tmp_path / "f.xlsx", {"rate_per_call": number_format}, good_bid(VENDOR_A))
+        (bid,) = read_bids(rubric, [path]).bids
+        assert bid.values["rate_per_call"] == Decimal("0.85"), number_format
