@@ -809,12 +809,7 @@ class _PartScan:
 
     def hidden_sheets(self) -> frozenset[str]:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
-        hidden = set()
-        for match in _SHEET_ENTRY.finditer(self.texts.get("xl/workbook.xml", b"")):
-            attributes = _attributes(match.group(1))
-            if attributes.get("state", "").strip() in ("hidden", "veryHidden") and "name" in attributes:
-                hidden.add(attributes["name"])
-        return frozenset(hidden)
+        return _hidden_sheets(self.texts.get("xl/workbook.xml", b""))
 
     def note_shown_formats(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
@@ -893,6 +888,19 @@ class _PartScan:
 MAX_REMEMBERED_STYLES_BYTES = 256 * 1024
 _ShownAs = tuple[Callable[[str], Unreadable] | None, Callable[[str], Unreadable] | None]  # (a number's, a text's)
 _SHOWN_FORMATS: dict[tuple[bytes, str | None, bool], dict[str, _ShownAs]] = {}
+
+
+@lru_cache(maxsize=64)  # every copy of a bid-form template names its sheets alike
+def _hidden_sheets(workbook: bytes) -> frozenset[str]:
+    """:meth:`_PartScan.hidden_sheets` of a workbook part."""
+    if b"state" not in workbook:
+        return frozenset()
+    hidden = set()
+    for match in _SHEET_ENTRY.finditer(workbook):
+        attributes = _attributes(match.group(1))
+        if attributes.get("state", "").strip() in ("hidden", "veryHidden") and "name" in attributes:
+            hidden.add(attributes["name"])
+    return frozenset(hidden)
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
