@@ -212,7 +212,27 @@ def find_fonts(fc_match: str | None = "fc-match", dirs: Sequence[Path] = _KNOWN_
     return found
 
 
-def _fc_match(program: str | None, pattern: str) -> FontFile | None:
+def find_fallback_fonts(fc_match: str | None = "fc-match") -> dict[str, FontFile]:
+    """The regular and bold faces of DejaVu Sans, when installed: the letters Noto Sans CJK SC lacks (Ł, ś, ş, Greek
+    with accents, Serbian Cyrillic, ₹) are set in it. None installed: none (such letters are then marked)."""
+    found: dict[str, FontFile] = {}
+    for style, weight, name in (("", "Book", "DejaVuSans.ttf"), ("B", "Bold", "DejaVuSans-Bold.ttf")):
+        face = _fc_match(fc_match, f"{FALLBACK_FAMILY}:style={weight}", FALLBACK_FAMILY)
+        known = _FALLBACK_DIR / name
+        face = face or (FontFile(known) if known.is_file() else None)
+        if face is not None:
+            found[style] = face
+    if "" in found:
+        found.setdefault("B", found[""])
+        return found
+    return {}
+
+
+FALLBACK_FAMILY = "DejaVu Sans"
+_FALLBACK_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core
+
+
+def _fc_match(program: str | None, pattern: str, family: str = FONT_FAMILY) -> FontFile | None:
     """The face fontconfig picks for ``pattern``, when it really is the family asked for (not a stand-in)."""
     if program is None or shutil.which(program) is None:
         return None
@@ -222,7 +242,7 @@ def _fc_match(program: str | None, pattern: str) -> FontFile | None:
     except (OSError, subprocess.SubprocessError):
         return None
     lines = done.stdout.split("\n")
-    if done.returncode != 0 or len(lines) < 3 or FONT_FAMILY not in lines[2].split(","):
+    if done.returncode != 0 or len(lines) < 3 or family not in lines[2].split(","):
         return None
     path = Path(lines[0])
     return FontFile(path, int(lines[1]) if lines[1].isdigit() else 0) if path.is_file() else None
@@ -314,14 +334,22 @@ def _flag_detail(result: Result, s: Standing, flag: str, lang: str, share: Decim
 
 
 def report_pdf(result: Result, lang: str = "zh", tender: TenderInfo | None = None,
-               fonts: dict[str, FontFile] | None = None) -> bytes:
-    """The evaluation report as PDF bytes; the same inputs on the same date give the same bytes."""
+               fonts: dict[str, FontFile] | None = None, fallback: dict[str, FontFile] | None = None) -> bytes:
+    """The evaluation report as PDF bytes; the same inputs on the same date give the same bytes.
+
+    A letter neither the report's font nor its fallback (:func:`find_fallback_fonts`) can show is printed as its
+    code point, ``[U+1F600]``: a name is never printed with a letter silently left out."""
     check_lang(lang)
     fonts = fonts or find_fonts()
     tender = tender or tender_info(result.rubric)
     pdf = _ReportPdf(result, lang, tender, result_sha256(result, lang))
     for style, face in fonts.items():
         pdf.add_font("cjk", style, str(face.path), collection_font_number=face.index)
+    fallback = find_fallback_fonts() if fallback is None else fallback
+    for style, face in fallback.items():
+        pdf.add_font("fallback", style, str(face.path), collection_font_number=face.index)
+    if fallback:
+        pdf.set_fallback_fonts(["fallback"], exact_match=False)
     _Report(pdf, result, lang, tender).write()
     return bytes(pdf.output())
 
@@ -353,6 +381,24 @@ class _ReportPdf(FPDF):
         self.set_creator(f"bid-eval {__version__}")
         self.set_lang("zh-CN" if lang == "zh" else "en")
         self.alias_nb_pages("{pages}")
+        self._glyphs: tuple[int, frozenset[int]] | None = None  # (fonts added, the code points they show)
+
+    def normalize_text(self, text: str) -> str:
+        """Every letter no font of the report can show written as its code point, never dropped."""
+        shown = self._shown()
+        if all(ord(c) in shown or c.isspace() for c in text):
+            return super().normalize_text(text)
+        return super().normalize_text("".join(c if ord(c) in shown or c.isspace() else f"[U+{ord(c):04X}]"
+                                              for c in text))
+
+    def _shown(self) -> frozenset[int]:
+        """The code points the report's fonts (its own and the fallback) have glyphs for."""
+        if self._glyphs is None or len(self.fonts) != self._glyphs[0]:
+            covered: set[int] = set()
+            for font in self.fonts.values():
+                covered.update(getattr(font, "cmap", ()) or ())
+            self._glyphs = (len(self.fonts), frozenset(covered))
+        return self._glyphs[1]
 
     def header(self) -> None:
         self.set_font("cjk", "", 7.5)

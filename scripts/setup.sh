@@ -11,6 +11,9 @@ need=()
 # The evaluation report (bideval/report.py) is set in Noto Sans CJK SC: the app and the tests need it.
 { fc-list 2>/dev/null | grep -qi "noto sans cjk sc"; } || [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] \
   || need+=(fonts-noto-cjk)
+# ... and DejaVu Sans for the letters Noto Sans CJK lacks (Ł, ş, Greek with accents, Serbian Cyrillic).
+{ fc-list 2>/dev/null | grep -qi "dejavu sans"; } || [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
+  || need+=(fonts-dejavu-core)
 if [ "${1:-}" = "--test" ]; then
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)

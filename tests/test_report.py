@@ -486,3 +486,20 @@ def test_each_bids_deviation_is_rounded_half_up_beside_the_deviation_counted(tmp
     text = "".join(pages_of(pdf))
     assert "-1.23%" in text and "+1.23%" in text and "1.22%" not in text
     assert text.count("|d|2%") == 2
+
+
+def test_a_name_is_never_printed_with_a_letter_left_out(result: Result, tmp_path: Path):
+    """Noto Sans CJK lacks Ł, ś, ş and Greek with accents: 'Łódź Škoda' had been printed 'ód koda', a judge's name on
+    the signature line likewise. They are set in DejaVu Sans; a letter no font has is printed as its code point."""
+    from bideval.report import find_fallback_fonts
+    assert find_fallback_fonts(), "DejaVu Sans is missing: bash scripts/setup.sh installs fonts-dejavu-core"
+    first = result.ranking[0]
+    named = replace(result, ranking=(replace(first, vendor_name="Łódź Škoda Ωμέγα 𪚥鿰科技"),) + result.ranking[1:],
+                    judges=("Łukasz Wiśniewski", *result.judges[1:]))
+    pdf = tmp_path / "names.pdf"
+    pdf.write_bytes(report_pdf(named, "en", tender_info(named.rubric, on=DATE)))
+    text = "".join(pages_of(pdf))
+    assert squeeze("Łódź Škoda Ωμέγα [U+2A6A5][U+9FF0]科技") in text and "ŁukaszWiśniewski" in text
+    pdf.write_bytes(report_pdf(named, "en", tender_info(named.rubric, on=DATE), fallback={}))
+    text = "".join(pages_of(pdf))  # no fallback: marked, never dropped
+    assert "[U+0141]ód" in text and "[U+0160]koda" in text
