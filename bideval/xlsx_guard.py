@@ -630,8 +630,6 @@ class _PartScan:
         self.handle: IO[bytes] = archive.fp  # type: ignore[assignment]
         self.others = {info.filename for info in archive.infolist()
                        if not info.is_dir() and not info.filename.lower().endswith(XML_SUFFIXES)}
-        # every entry by its name without case (two entries named alike are refused before the scan)
-        self.named = {info.filename.casefold(): info.filename for info in archive.infolist()}
         self.targets: set[str] = set()
         self.texts: dict[str, bytes] = {}
         self.sheets: list[tuple[str, Finding]] = []
@@ -649,7 +647,7 @@ class _PartScan:
         for info in self.archive.infolist():
             if info.filename.lower().endswith(XML_SUFFIXES):
                 messages += self.part(info, named=True)
-        others = {name.casefold(): name for name in self.others}
+        others = {name.casefold(): name for name in self.others} if self.others else {}
         for name in sorted({others[t] for target in self.targets if (t := target.casefold()) in others}):
             messages += self.part(self.archive.NameToInfo[name], named=False)
         messages += [_f("cut_short", part=part, sheet_name=self.sheet_name(part)) for part in self.cut]
@@ -821,7 +819,7 @@ class _PartScan:
         if b"numFmt" not in head and not (self.panel and _BUILT_IN_PERCENT.search(head)):
             return
         try:  # checked above: its size is within the package's limits
-            styles = head if _closes(head, b"styleSheet") else self.archive.read(self.named[STYLES.casefold()])
+            styles = head if _closes(head, b"styleSheet") else self.archive.read(self.named(STYLES))
         except (KeyError, zipfile.BadZipFile, zlib.error):
             return
         shown = _shown_formats(styles, self.currency, self.panel)
@@ -852,6 +850,17 @@ class _PartScan:
         for row, column, match in _placed_cells(sheet, _Extent()):
             if not match.group(2).endswith(b"/"):  # (an empty cell, <c …/>, holds no number)
                 yield row, column, _attributes(match.group(2)), match.end() + 1
+
+    def named(self, part: str) -> str:
+        """The name the package gives ``part``, whatever its case (two entries named alike are refused before the
+        scan); KeyError when it has none."""
+        if part in self.archive.NameToInfo:
+            return part
+        wanted = part.casefold()
+        for info in self.archive.infolist():
+            if info.filename.casefold() == wanted:
+                return info.filename
+        raise KeyError(part)
 
     def styles_elsewhere(self) -> str | None:
         """The part the workbook's styles relationship names, when it is not xl/styles.xml: Excel follows the link,
@@ -926,11 +935,11 @@ def _style_index(written: str) -> str:
 def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> dict[str, _ShownAs]:
     """By cell format index, what stands for a number cell and for a text cell shown through it (None: what the
     cell holds is what it shows)."""
-    from .number_formats import hides, text_section
-
     known = _SHOWN_FORMATS.get((styles, currency, panel))
     if known is not None:
         return known
+    from .number_formats import hides, text_section
+
     formats: dict[str, _ShownAs] = {}
     if panel:  # the built-in percent formats, which the styles use without declaring
         formats.update({number: (partial(PercentFormat, format=code), None)
