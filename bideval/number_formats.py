@@ -103,12 +103,11 @@ def scale_name(word: str) -> Label:
 _SIGNS = "%％﹪‰‱"
 
 
-def text_section(number_format: str) -> str | None:
-    """The section of a number format that shows a text cell, when it writes something around the text: the
-    section holding ``@`` (the text itself), the last of four. None when text is shown as typed.
+def sections_of(number_format: str) -> list[str]:
+    """A number format's sections (positive; negative; zero; text), split at each ``;`` that is a code, not text.
 
-    >>> text_section('@"万元"'), text_section('0.00;-0.00;0;@" 美元"'), text_section("0.00"), text_section('@')
-    ('@"万元"', '@" 美元"', None, None)
+    >>> sections_of('0.00;"a;b"0;;@'), sections_of("General")
+    (['0.00', '"a;b"0', '', '@'], ['General'])
     """
     sections, start = [], 0
     for match in _FORMAT_PART.finditer(number_format):
@@ -116,7 +115,17 @@ def text_section(number_format: str) -> str | None:
             sections.append(number_format[start:match.start()])
             start = match.end()
     sections.append(number_format[start:])
-    for section in sections:
+    return sections
+
+
+def text_section(number_format: str) -> str | None:
+    """The section of a number format that shows a text cell, when it writes something around the text: the
+    section holding ``@`` (the text itself), the last of four. None when text is shown as typed.
+
+    >>> text_section('@"万元"'), text_section('0.00;-0.00;0;@" 美元"'), text_section("0.00"), text_section('@')
+    ('@"万元"', '@" 美元"', None, None)
+    """
+    for section in sections_of(number_format):
         if any(match.group(4) == "@" for match in _FORMAT_PART.finditer(section)):
             return section if literal_texts(section) else None
     return None
@@ -130,12 +139,7 @@ def hides(number_format: str) -> tuple[bool, bool]:
     >>> hides(";;;"), hides(";;"), hides("0;-0;;@"), hides('0.00;;;'), hides("General")
     ((True, True), (True, False), (False, False), (False, True), (False, False))
     """
-    sections, start = [], 0
-    for match in _FORMAT_PART.finditer(number_format):
-        if match.group(4) == ";":
-            sections.append(number_format[start:match.start()])
-            start = match.end()
-    sections.append(number_format[start:])
+    sections = sections_of(number_format)
     if len(sections) < 2:
         return False, False
     numbers = all(not section.strip() for section in sections[:3])
