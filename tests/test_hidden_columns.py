@@ -512,20 +512,9 @@ def test_a_bids_column_hidden_by_the_default_width_is_refused(rubric, tmp_path: 
 def test_a_panel_sheets_hidden_header_or_title_row_is_refused(rubric, bids, tmp_path: Path, hide: int) -> None:
     """The header decides which column holds the score: hidden, it is a reading nobody checked on screen (a Bids
     sheet's hidden header is refused the same way); a hidden title row above it, too."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Scores"
-    for row in [["评分表"], SCORES, *scores_of("A", "B")]:
-        sheet.append(row)
-    sheet.row_dimensions[hide].hidden = True
-    tiers = book.create_sheet("Tiers")
-    for row in TIERS:
-        tiers.append(row)
-    path = tmp_path / "panel.xlsx"
-    book.save(path)
+    sheets = {"Scores": [["评分表"], SCORES, *scores_of("A", "B")], "Tiers": TIERS}
+    path = write_openpyxl(tmp_path / "panel.xlsx", sheets, hidden={"Scores": [hide]})
     assert panel_problems(rubric, bids, path) == [
         f"Scores!A{hide}: row {hide} is hidden (by hand or by a filter) and is not empty: show the row (or clear the "
         "filter) and save the workbook to have it read, or delete the row"]
-    sheet.row_dimensions[hide].hidden = False
-    book.save(path)
-    assert panel_scores(rubric, bids, path) == 8
+    assert panel_scores(rubric, bids, write_openpyxl(tmp_path / "shown.xlsx", sheets)) == 8
