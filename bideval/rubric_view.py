@@ -14,7 +14,7 @@ from .labels import Label
 from .benchmark import ZERO, BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, Kind, Linear, Op, PanelRules,
                      Penalty, Price, PriceMethod, Rubric, SharedCap, Judged, Tiered)
-from .values import plain_number
+from .values import money_text, plain_number
 
 METHOD_LABELS = {  # the price methods as people call them
     PriceMethod.LOWEST_RATIO: Label("低价优先法", "Lowest price ratio"),
@@ -164,7 +164,7 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
                          f"−{above} per 1 % above the benchmark, −{below} per 1 % below" if by_label else
                          f"above_penalty {above}, below_penalty {below}")
     if c.budget_ceiling is not None:
-        ceiling = (f"{c.budget_ceiling:,.2f}" if rubric.currency == "CNY"  # yuan: the figure alone, as always
+        ceiling = (money_text(c.budget_ceiling) if rubric.currency == "CNY"  # yuan: the figure alone, as always
                    else money_amount(c.budget_ceiling, rubric.currency, lang))
         parts.append(("最高限价 " if zh else "budget ceiling ") + ceiling)
     if c.sme_deduction is not None:

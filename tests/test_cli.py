@@ -375,3 +375,20 @@ def test_the_terminal_names_an_outlier_in_its_language(tmp_path: Path, capsys, l
                  str(ROOT / "sample_bids" / "cs-outsourcing-panel.xlsx"), "--json", str(tmp_path / "r.json"),
                  "--lang", lang]) == 0
     assert line in capsys.readouterr().out.splitlines()
+
+
+def test_the_terminal_rounds_an_outliers_panel_mean_half_up():
+    """8 judges' mean 8.10125 printed as 8.1012 (half-even): the report and the rules round half-up, to 8.1013."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from bideval.evaluation import run
+    from bideval.result import Outlier
+    from bideval.summary import summary_text
+
+    result = run(ROOT / "criteria" / "cs-outsourcing.yaml", [ROOT / "sample_bids" / "cs-outsourcing"],
+                 [ROOT / "sample_bids" / "cs-outsourcing-panel.xlsx"], workers=1)
+    assert result.rubric.total_places == 2
+    outlier = Outlier("张评委", "91510107MA6CJ5NU8U", "ops_plan", Decimal("10.2"), Decimal("8.10125"))
+    lines = summary_text(replace(result, outliers=(outlier,)), "en").splitlines()
+    assert "outlier: 张评委 / 91510107MA6CJ5NU8U / ops_plan: 10.2 (mean 8.1013)" in lines
