@@ -2472,10 +2472,20 @@ def _(s: Say) -> str:
 
 @_template("rubric.tier_gap")
 def _(s: Say) -> str:
-    low, other_high = s["range"][0], s["other_range"][1]
-    return _rubric_at(s, f"tier {s['tier']} starts at {low}, leaving a gap after {s['other']} ending at {other_high} "
-                         f"(at most {s['gap']})",
-                      f"档次 {s['tier']} 从 {low} 开始，与止于 {other_high} 的档次 {s['other']} 之间留有空档（最多 {s['gap']}）")
+    (low, high), (other_low, other_high) = s["range"], s["other_range"]
+    tier, other, gap, places = s["tier"], s["other"], number(s["gap"]), s["places"]
+    low, high, other_low, other_high, start = map(number, (low, high, other_low, other_high, s["start"]))
+    at = (("with whole-point scores, decimals: 0", "整数分即 decimals: 0 时") if places == 0 else
+          (f"at {places} decimal place{'' if places == 1 else 's'}", f"保留 {places} 位小数时"))
+    en = (f"tier {tier} starts at {low}, leaving a gap after {other} ending at {other_high} (at most {gap} {at[0]}): "
+          f"scores between {other_high} and {low} would belong to no tier; start {tier} at {start}")
+    zh = (f"档次 {tier} 从 {low} 开始，与止于 {other_high} 的档次 {other} 之间留有空档（{at[1]}最多 {gap}）："
+          f"{other_high} 与 {low} 之间的得分不属于任何档次；请让 {tier} 从 {start} 开始")
+    if s["whole"]:  # 0–10, 11–20 as the standard writes it: whole points
+        en += (f", or, for whole-point tiers ({other_low}–{other_high}, {low}–{high}), give the criterion "
+               "decimals: 0")
+        zh += f"；如果是整数分的档次（{other_low}–{other_high}、{low}–{high}），请给该评分项加上 decimals: 0"
+    return _rubric_at(s, en, zh)
 
 
 @_template("rubric.tier_last")

@@ -389,15 +389,13 @@ class _RubricReader:
         for c in criteria:
             if isinstance(c, Tiered):
                 self.clashes(f"criterion {c.id!r}", "tier", "label", [(t.id, (t.label.zh, t.label.en)) for t in c.tiers])
-        for c in criteria:
-            if not isinstance(c, Tiered) or decimals is None:
-                continue
-            # most decimal places of a tier bound
-            precision = max([0] + [-int(b.as_tuple().exponent) for t in c.tiers for b in (t.min, t.max)])
+        for c in criteria:  # the tiers against the rounding of the scores: the criterion's own, else the rubric's
             places = decimals if c.decimals is None else c.decimals
-            if precision > places:
-                self.fail_as("decimals" if c.decimals is None else f"criterion {c.id!r}", "tier_decimals",
-                             criterion=c.id, decimals=places, tier_decimals=precision, own=c.decimals is not None)
+            if not isinstance(c, Tiered) or places is None:
+                continue
+            for mistake in c.rounding_mistakes(places):
+                rubric_wide = mistake.code == "tier_decimals" and c.decimals is None
+                self.fail_as("decimals" if rubric_wide else f"criterion {c.id!r}", mistake.code, **mistake.data)
         before_caps = len(self.problems)
         caps = self.caps(doc.get("caps"))
         # The full marks are known when every criterion and cap was read as written; else `total` is not checked.

@@ -1241,8 +1241,8 @@ MORE_RUBRIC_FACTS.update({
     "rubric.tier_first": dict(where="criterion 'ops_plan'", tier="t1", range=(D(1), D(5))),
     "rubric.tier_overlap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(4), D(10)), other="t1",
                                 other_range=(D(0), D(5))),
-    "rubric.tier_gap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(7), D(10)), other="t1",
-                            other_range=(D(0), D(5)), gap=D(1)),
+    "rubric.tier_gap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(11), D(20)), other="t1",
+                            other_range=(D(0), D(10)), gap=D("0.1"), places=2, start=D("10.1"), whole=True),
     "rubric.tier_last": dict(where="criterion 'ops_plan'", tier="t3", max=D(15), last=D(14)),
 })
 RUBRIC_FACTS.update(MORE_RUBRIC_FACTS)
@@ -1271,8 +1271,11 @@ RUBRIC_SENTENCES = [
      "criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)",
      "评分项 'ops_plan'：档次 t2（4–10）与档次 t1（0–5）重叠"),
     ("rubric.tier_gap",
-     "criterion 'ops_plan': tier t2 starts at 7, leaving a gap after t1 ending at 5 (at most 1)",
-     "评分项 'ops_plan'：档次 t2 从 7 开始，与止于 5 的档次 t1 之间留有空档（最多 1）"),
+     "criterion 'ops_plan': tier t2 starts at 11, leaving a gap after t1 ending at 10 (at most 0.1 at 2 decimal "
+     "places): scores between 10 and 11 would belong to no tier; start t2 at 10.1, or, for whole-point tiers (0–10, "
+     "11–20), give the criterion decimals: 0",
+     "评分项 'ops_plan'：档次 t2 从 11 开始，与止于 10 的档次 t1 之间留有空档（保留 2 位小数时最多 0.1）：10 与 11 之间的得分"
+     "不属于任何档次；请让 t2 从 10.1 开始；如果是整数分的档次（0–10、11–20），请给该评分项加上 decimals: 0"),
     ("rubric.tier_last",
      "criterion 'ops_plan': the last tier must end at max 15, not 14",
      "评分项 'ops_plan'：最后一个档次必须止于满分 15，而不是 14"),

@@ -425,3 +425,65 @@ def test_a_group_may_share_a_criterion_s_id_or_name():
     rubric = parse_rubric(text, "x.yaml")
     assert rubric.group("commercial").label == rubric.criterion_index["experience"].name
     assert rubric.criterion_index["price"].group == "price"
+
+
+# -- tiers and the rounding of their scores: a tier starts at most one score step above the previous one's end
+
+TIERS = ("      - {id: t1, label: {zh: 一档, en: Tier 1}, min: 0,    max: 5}\n"
+         "      - {id: t2, label: {zh: 二档, en: Tier 2}, min: 5.1,  max: 10}\n"
+         "      - {id: t3, label: {zh: 三档, en: Tier 3}, min: 10.1, max: 15}\n")
+
+
+def tiered(bounds: str, decimals: str = "") -> str:
+    """The example rubric with ops_plan's tiers at ``bounds`` (``0-5 6-10 11-15``) and its own ``decimals``."""
+    rows = "".join(f"      - {{id: t{n}, label: {{zh: {n}档, en: Tier {n}}}, min: {low}, max: {high}}}\n"
+                   for n, (low, high) in enumerate((b.split("-") for b in bounds.split()), 1))
+    text = broken(TIERS, rows)
+    return text.replace("    kind: tiered\n", f"    kind: tiered\n    decimals: {decimals}\n") if decimals else text
+
+
+@pytest.mark.parametrize("text", [
+    tiered("0-5 6-10 11-15", decimals="0"),  # 一档0–5分、二档6–10分、三档11–15分, whole points
+    tiered("0-5 6-10 11-15").replace("decimals: 2", "decimals: 0"),  # whole points for the whole rubric
+    tiered("0-5 5.1-10 10.1-15", decimals="1"),  # formats.md's tiers, at 1 place as at 2
+    EXAMPLE,
+])
+def test_a_tier_may_start_one_score_step_above_the_previous_end(text):
+    assert parse_rubric(text, "x.yaml").criterion_index["ops_plan"].tiers[1].min in (D(6), D("5.1"))
+
+
+@pytest.mark.parametrize("text, message", [
+    (tiered("0-5 6-10 11-15"),  # at 2 places the gap leaves 5.5 in no tier: the way forward is said
+     "criterion 'ops_plan': tier t2 starts at 6, leaving a gap after t1 ending at 5 (at most 0.1 at 2 decimal "
+     "places): scores between 5 and 6 would belong to no tier; start t2 at 5.1, or, for whole-point tiers (0–5, "
+     "6–10), give the criterion decimals: 0"),
+    (tiered("0-5 7-10 11-15", decimals="0"),  # 6 would belong to no tier
+     "criterion 'ops_plan': tier t2 starts at 7, leaving a gap after t1 ending at 5 (at most 1 with whole-point "
+     "scores, decimals: 0): scores between 5 and 7 would belong to no tier; start t2 at 6"),
+    (tiered("0-5 5.5-10 10.1-15", decimals="1"),
+     "criterion 'ops_plan': tier t2 starts at 5.5, leaving a gap after t1 ending at 5 (at most 0.1 at 1 decimal "
+     "place): scores between 5 and 5.5 would belong to no tier; start t2 at 5.1"),
+    (tiered("0-5 5-10 11-15", decimals="0"), "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5)"),
+    (tiered("0-5 5.1-10 10.1-15", decimals="0"),
+     "criterion 'ops_plan': decimals 0 is fewer than the 1 decimal place(s) of the tier bounds: a rounded panel "
+     "score could fall outside its agreed tier"),
+])
+def test_a_gap_a_score_could_fall_into_or_touching_tiers_are_refused(text, message):
+    assert message in refusals(text)
+
+
+def test_no_panel_score_falls_between_whole_point_tiers():
+    from bideval.allowed_scores import check_score
+    from bideval.rubric import PanelRules
+    from bideval.scoring import aggregate
+    from bideval.values import round_half_up
+
+    rubric = parse_rubric(tiered("0-5 6-10 11-15", decimals="0"), "x.yaml")
+    plan = rubric.criterion_index["ops_plan"]
+    typed = [D(n) / 2 for n in range(0, 31)]  # 0, 0.5 … 15: whatever a judge might type
+    for tier in plan.tiers:
+        allowed = [s for s in typed if check_score(plan, tier.id, s) is None]
+        assert allowed == [s for s in typed if tier.min <= s <= tier.max]  # 5.5 and 10.5 in no tier
+        for scores in ([allowed[0], allowed[-1]], [allowed[-1], allowed[-1], allowed[-2]], allowed):
+            panel = round_half_up(aggregate(scores, PanelRules()), rubric.places(plan))
+            assert tier.min <= panel <= tier.max, (tier.id, scores, panel)
