@@ -283,7 +283,7 @@ def test_the_total_is_still_checked_beside_other_mistakes():
 
 @pytest.mark.parametrize("old, new, message", [
     ("    kind: judged\n    max: 5", "    kind： judged\n    max: 5",
-     r"line 62, column 5: not valid YAML: could not find expected ':'; line 61 holds the full-width '：': where it is "
+     r"line 61, column 5: not valid YAML: could not find expected ':'; line 61 holds the full-width '：': where it is "
      r"YAML punctuation, type the ASCII ':' \(switch the input method to half-width\)"),
     ("  - {id: similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: integer}",
      "  - {id: similar_projects， label: {zh: 同类项目数量, en: Similar projects}, type: integer}",
@@ -487,3 +487,53 @@ def test_no_panel_score_falls_between_whole_point_tiers():
         for scores in ([allowed[0], allowed[-1]], [allowed[-1], allowed[-1], allowed[-2]], allowed):
             panel = round_half_up(aggregate(scores, PanelRules()), rubric.places(plan))
             assert tier.min <= panel <= tier.max, (tier.id, scores, panel)
+
+
+# -- YAML slips typed by hand: the slip on its line, and what to write instead (in both languages: test_messages)
+
+@pytest.mark.parametrize("old, new, message", [
+    ("    kind: judged\n    max: 5", "    kind: judged\n    max:5",  # said on its own line, not the next one
+     "line 62, column 5: not valid YAML: could not find expected ':'; line 62 holds 'max:5': YAML needs a space after "
+     "the colon; write 'max: 5'"),
+    ('op: ">="', "op: >=",  # `op: <=` works unquoted, so `>=` is typed the same way
+     "line 34, column 110: not valid YAML: found character '>' that cannot start any token; line 34: a value that "
+     "starts with '>' must be in quotes; write \">=\""),
+    ("    kind: judged\n    max: 5", "    kind: judged\n    description: 注意: 方案须完整\n    max: 5",
+     "line 62, column 20: not valid YAML: mapping values are not allowed here; line 62: the text '注意: 方案须完整' holds "
+     "': ', which YAML reads as the start of a key; put the text in quotes (description: \"注意: 方案须完整\") or write "
+     "the full-width '：'"),
+    ("    group: operations\n    kind: judged", "    group: operations\n   kind: judged",
+     "line 61, column 4: not valid YAML: expected <block end>, but found '<block mapping start>'; line 61: the key "
+     "'kind' starts in column 4, but 'group' on line 60 in column 5: indent the keys of one mapping by the same number "
+     "of spaces"),
+    ("label: {zh: 业务经营许可证, en: Operating licence}, points: 1",
+     "label: {zh: 业务经营许可证, en: Operating licence, copy}, points: 1",
+     "criterion 'company': item 1 label: the text 'Operating licence, copy' holds a ',', which ends a text inside {…}: "
+     "put the text in quotes: {zh: 业务经营许可证, en: \"Operating licence, copy\"}"),
+    ("  - {id: dial_test_accuracy,", "  - {id: warranty, label: {zh: 质保, en: Warranty}, type: choice, "
+                                     "choices: [yes, no, partial]}\n  - {id: dial_test_accuracy,",
+     "field 'warranty': choices: YAML reads yes, no, on, off, true and false written without quotes as true or false, "
+     "not as texts: put such a choice in quotes: choices: [\"yes\", \"no\", partial]"),
+    ("    method: lowest_ratio\n", "",  # as every other key left out, not "unknown price method None"
+     "criterion 'price': missing 'method' (one of: lowest_ratio, linear_minmax, benchmark_deviation, ratio, deviation, "
+     "relative_to_lowest)"),
+    # a type typo is said once, at its field: the criteria reading that field are not told it is unknown
+    ("{id: similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: integer}",
+     "{id: similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: int}",
+     "field 'similar_projects': unknown type 'int' (expected one of: bool, integer, number, money, percent, text, "
+     "choice)"),
+])
+def test_a_yaml_slip_is_said_with_its_line_and_its_fix(old, new, message):
+    assert refusals(broken(old, new)) == [message]
+
+
+def test_a_refused_field_read_by_a_gate_is_said_once():
+    said = refusals(broken("type: bool, required: true}", "type: boolean, required: true}"))
+    assert said == ["field 'business_license': unknown type 'boolean' (expected one of: bool, integer, number, money, "
+                    "percent, text, choice)"]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# 评分标准\n"])
+def test_an_empty_rubric_file_says_it_is_empty(text):
+    assert refusals(text) == ["the file is empty: a rubric is a YAML text with at least id, title, fields and "
+                              "criteria (see docs/rubrics.md)"]
