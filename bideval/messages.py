@@ -1459,6 +1459,11 @@ def _(s: Say) -> str:
     return s.t(f"{s.label(s['field'])}: not stated", f"{s.label(s['field'])}：未填写")
 
 
+@_template("reason.gate_not_met")
+def _(s: Say) -> str:
+    return s.t(f"not met: {s.label(s['criterion'])}", f"未满足：{s.label(s['criterion'])}")
+
+
 @_template("reason.required")
 def _(s: Say) -> str:
     return s.t(f"{s.label(s['field'])} is not stated", f"未填写{s.label(s['field'])}")
@@ -2319,6 +2324,15 @@ def _(s: Say) -> str:
                       f"没有评分项为价格计分，但投标表仍要求每个投标人填写报价（{fields}）：如果报价应当计分，请增加价格评分项")
 
 
+@_template("rubric.cap_below_part")
+def _(s: Say) -> str:
+    cap, top, part, own = s["cap"], number(s["cap_max"]), s["criterion"], number(s["max"])
+    return _rubric_at(s, f"the cap's max {top} is below the max {own} of its criterion {part!r}, which therefore can "
+                         f"never reach {own}: lower the criterion's max to {top}, or raise the cap",
+                      f"该共同上限 {top} 分低于其中评分项 {part!r} 的满分 {own}，在此上限下该评分项永远得不到 {own} 分："
+                      f"请把它的满分降为 {top}，或提高上限")
+
+
 @_template("rubric.unit_not_money")
 def _(s: Say) -> str:
     unit, kind = s["unit"], s["type"]
@@ -2525,9 +2539,24 @@ def _(s: Say) -> str:
 
 
 
+def _caps_counted(s: Say) -> tuple[str, str]:
+    """The shared caps that lower the full marks, each with what its parts add up to: ``the shared cap track_record
+    counts projects + certificates (13) at most 10`` (a cap set below a part's own max is found so)."""
+    caps = s.get("caps") or ()
+    en = "; ".join(f"the shared cap {cap} counts {' + '.join(parts)} ({number(added)}) at most {number(top)}"
+                   for cap, top, parts, added in caps)
+    zh = "；".join(f"共同上限 {cap} 把 {' + '.join(parts)}（{number(added)}）最多按 {number(top)} 分计"
+                   for cap, top, parts, added in caps)
+    return en, zh
+
+
 @_template("rubric.total_mismatch")
 def _(s: Say) -> str:
-    capped = s.t(" (each shared cap counted at most its max)", "（每个共同上限最多按其上限计）") if s["capped"] else ""
+    caps = _caps_counted(s)
+    if caps[0]:
+        capped = s.t(f" ({caps[0]})", f"（{caps[1]}）")
+    else:
+        capped = s.t(" (each shared cap counted at most its max)", "（每个共同上限最多按其上限计）") if s["capped"] else ""
     return _rubric_at(s, f"the criteria maxima add up to {s['maxima']}{capped}, not the declared total {s['total']}",
                       f"各评分项满分之和为 {s['maxima']}{capped}，而不是声明的总分 {s['total']}")
 
@@ -2722,8 +2751,10 @@ def _(s: Say) -> str:
     parts = " + ".join(f"{group} {number(top)}" if weight is None else f"{group} {number(weight)} × {number(top)}"
                        for group, weight, top in s["parts"])
     full, total = number(s["weighted_maxima"]), number(s["total"])
-    return _rubric_at(s, f"the groups' weighted maxima add up to {full} ({parts}), not the declared total {total}",
-                      f"各分组加权后的满分之和为 {full}（{parts}），而不是声明的总分 {total}")
+    caps = _caps_counted(s)
+    return _rubric_at(s, f"the groups' weighted maxima add up to {full} ({parts}{'; ' if caps[0] else ''}{caps[0]}), "
+                         f"not the declared total {total}",
+                      f"各分组加权后的满分之和为 {full}（{parts}{'；' if caps[1] else ''}{caps[1]}），而不是声明的总分 {total}")
 
 
 _CLASH_WORDS = {"id": "id", "label": "名称", "name": "名称"}

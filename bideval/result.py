@@ -20,7 +20,7 @@ from .groups import StageFailure, Subtotal
 from .labels import Label
 from .sme import SmeCategory
 from .pricing import PricingModel
-from .rubric import Rubric
+from .rubric import Gate, Rubric
 from .sheets import InputFile
 from .values import round_half_up
 
@@ -53,7 +53,8 @@ class Reason:
         what it is about (``未填写报价方式``)."""
         text = self.text.text(lang)
         gate = rubric.criterion_index.get(self.code)
-        if gate is None:  # a sentence of its own: capitalised in English (it followed its code)
+        if gate is None or (isinstance(gate, Gate) and gate.reason is None and self.text == gate.failure):
+            # a sentence of its own (未满足：监理资质 names its gate already): capitalised in English (it followed its code)
             return text[:1].upper() + text[1:]
         return f"{gate.name.text(lang)}：{text}" if lang == "zh" else f"{gate.name.text(lang)}: {text}"
 

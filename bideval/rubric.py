@@ -327,6 +327,16 @@ class Gate(Criterion):
         return []
 
     @property
+    def failure(self) -> Label:
+        """What a bid that fails the gate is told: its ``reason``, else 未满足：<name> / not met: <name> (the name
+        alone, ``qual: 监理资质``, read as a qualification the bid holds, not one it lacks)."""
+        if self.reason is not None:
+            return self.reason
+        from .messages import reason_label
+
+        return reason_label("reason.gate_not_met", criterion=Named(self.id, self.name))
+
+    @property
     def is_scored(self) -> bool:
         return False
 
@@ -729,6 +739,21 @@ def full_marks(maxima: Mapping[str, Decimal], caps: Iterable[SharedCap] = ()) ->
     free = sum((m for cid, m in maxima.items() if cid not in capped), Decimal(0))
     return free + sum((min(cap.max, sum((maxima.get(c, Decimal(0)) for c in cap.criteria), Decimal(0)))
                        for cap in caps), Decimal(0))
+
+
+def lowering_caps(maxima: Mapping[str, Decimal], caps: Iterable[SharedCap]) -> tuple[tuple[str, Decimal, tuple[str, ...], Decimal], ...]:
+    """The shared caps that count less than their parts' maxima add up to, as (cap, its max, its parts, the parts'
+    maxima added up): what a message about the full marks names, so that a cap set too low is found.
+
+    >>> lowering_caps({"a": Decimal(8), "b": Decimal(5)}, [SharedCap("cap", Label("合计", "Together"), Decimal(10), ("a", "b"))])
+    (('cap', Decimal('10'), ('a', 'b'), Decimal('13')),)
+    """
+    out = []
+    for cap in caps:
+        parts = sum((maxima.get(c, Decimal(0)) for c in cap.criteria), Decimal(0))
+        if cap.max < parts:
+            out.append((cap.id, cap.max, cap.criteria, parts))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from .sme import SmeCategory
 from .labels import Label, Named
 from .currency import ISO_4217
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
-from .rubric import (CRITERION_TYPES, ORDER87, Grade, SharedCap, full_marks, group_full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
+from .rubric import (CRITERION_TYPES, ORDER87, Grade, SharedCap, full_marks, group_full_marks, lowering_caps, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
                      Tiered, group_label, price_fields_of)
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
@@ -82,11 +82,19 @@ KEYWORDS = frozenset().union(
 
 def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     """What a rubric may say but seldom means, for ``check`` to tell and not refuse: no criterion scores the price
-    the bid form asks for (refused under ``regime: order87``)."""
-    if rubric.price_criterion is not None:
-        return ()
-    asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)
-    return (Problem.of("rubric.no_price", rubric.source, where="top", fields=asked),)
+    the bid form asks for (refused under ``regime: order87``); a shared cap below one of its criteria's own max,
+    which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo)."""
+    out = []
+    for cap in rubric.caps:
+        for part in cap.criteria:
+            criterion = rubric.criterion_index[part]
+            if criterion.max > cap.max:
+                out.append(Problem.of("rubric.cap_below_part", rubric.source, where=f"cap {cap.id!r}", cap=cap.id,
+                                      cap_max=cap.max, criterion=part, max=criterion.max))
+    if rubric.price_criterion is None:
+        asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)
+        out.append(Problem.of("rubric.no_price", rubric.source, where="top", fields=asked))
+    return tuple(out)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -471,9 +479,11 @@ class _RubricReader:
         groups = self.groups(doc.get("groups"), criteria, total if countable else None, caps or (), refused)
         weighed = any(g.scale_to is not None or g.weight is not None for g in groups)
         if total is not None and countable and caps is not None and not weighed:
-            scored = full_marks({c.id: c.adds_to_total for c in criteria if c.is_scored}, caps)
+            maxima = {c.id: c.adds_to_total for c in criteria if c.is_scored}
+            scored = full_marks(maxima, caps)
             if scored != total:
-                self.fail_as("total", "total_mismatch", total=total, maxima=scored, capped=bool(caps))
+                self.fail_as("total", "total_mismatch", total=total, maxima=scored, capped=bool(caps),
+                             caps=lowering_caps(maxima, caps))
         if self.problems or title is None or decimals is None or candidates is None:
             if not self.problems:  # never refuse in silence: every exit 2 says why
                 self.fail_as("top", "rubric_unread")
@@ -629,7 +639,11 @@ class _RubricReader:
             full += weighted_max(g, raw_max)
             parts.append((g.id, g.weight, group_max(g, raw_max)))
         if full != total:
-            self.fail_as("total", "weighted_total_mismatch", total=total, weighted_maxima=full, parts=tuple(parts))
+            maxima = {c.id: c.adds_to_total for c in criteria if c.is_scored}
+            inside = [cap for cap in caps if any(set(cap.criteria) <= {c.id for c in criteria if c.group == g.id}
+                                                 for g in used)]  # a cap counted in a group's max
+            self.fail_as("total", "weighted_total_mismatch", total=total, weighted_maxima=full, parts=tuple(parts),
+                         caps=lowering_caps(maxima, inside))
 
     def clashes(self, where: str | None, what: str, called: str, things: list[tuple[str, tuple[str, ...]]]) -> None:
         """Refuse a name or label of one thing that is the id, name or label of another: a bid or panel

@@ -109,6 +109,7 @@ FACTS = {
     "reason.below_pass_mark": dict(group=Named("technical", Label("技术", "Technical")), subtotal=D("38.50"),
                                    pass_mark=D(40)),
     "reason.gate_blank": dict(field=Named("response_hours", Label("上门响应时间", "Response time"))),
+    "reason.gate_not_met": dict(criterion=Named("qual", Label("监理资质", "Supervision licence"))),
     "reason.price_model_not_allowed": dict(model=PER_CALL, allowed=(LUMP,)),
     "reason.price_model_required": {},
     "reason.price_not_positive": dict(quoted=D(0)),
@@ -437,6 +438,10 @@ SENTENCES = [
      'response_hours: not stated',
      'Response time: not stated',
      '上门响应时间：未填写'),
+    ("reason.gate_not_met",
+     'not met: qual',
+     'not met: Supervision licence',
+     '未满足：监理资质'),
     ("reason.price_model_not_allowed",
      "pricing model 'per_call' is not allowed (lump_sum)",
      "pricing model 'Per call' is not allowed (Lump sum)",
@@ -1238,7 +1243,8 @@ MORE_RUBRIC_FACTS = {
     "rubric.value_empty": dict(where="criterion 'capital'", field_id="registered_capital"),
 }
 MORE_RUBRIC_FACTS.update({
-    "rubric.total_mismatch": dict(where="total", total=D(71), maxima=D(70), capped=False),
+    "rubric.total_mismatch": dict(where="total", total=D(71), maxima=D(70), capped=True,
+                                  caps=(("track_record", D(10), ("projects", "certificates"), D(13)),)),
     "rubric.tiers_missing": dict(where="criterion 'ops_plan'"),
     "rubric.tier_twice": dict(where="criterion 'ops_plan'", tier="t2", range=(D(5), D(10))),
     "rubric.tier_negative": dict(where="criterion 'ops_plan'", tier="t1", range=(D(-1), D(5))),
@@ -1255,8 +1261,9 @@ RUBRIC_FACTS.update(MORE_RUBRIC_FACTS)
 # code: the command line's English, Chinese (YAML keys and the author's own ids stay as written)
 RUBRIC_SENTENCES = [
     ("rubric.total_mismatch",
-     'total: the criteria maxima add up to 70, not the declared total 71',
-     '“total”：各评分项满分之和为 70，而不是声明的总分 71'),
+     'total: the criteria maxima add up to 70 (the shared cap track_record counts projects + certificates (13) at '
+     'most 10), not the declared total 71',
+     '“total”：各评分项满分之和为 70（共同上限 track_record 把 projects + certificates（13）最多按 10 分计），而不是声明的总分 71'),
     ("rubric.tiers_missing",
      "criterion 'ops_plan': a tiered criterion needs tiers: a non-empty list",
      "评分项 'ops_plan'：分档评分项需要 tiers：一个非空的列表"),
@@ -1744,6 +1751,8 @@ BLANK_RUBRIC_FACTS = {
     "rubric.order87_price": dict(where="regime", regime="order87"),
     "rubric.no_price": dict(where="top", fields=(Named("total_price", Label("投标总价", "Total price")),)),
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
+    "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
+                                  max=D(8)),
     "rubric.tiers_order": dict(where="criterion 'ops_plan'", tier="t1", range=(D(0), D(5)), other="t2",
                                other_range=(D("5.1"), D(10))),
 }
@@ -1767,6 +1776,11 @@ RUBRIC_SENTENCES += [
      "no criterion scores the price, yet the bid form asks every bidder for a price (total_price): add a price "
      "criterion if the price is to count",
      "没有评分项为价格计分，但投标表仍要求每个投标人填写报价（投标总价）：如果报价应当计分，请增加价格评分项"),
+    ("rubric.cap_below_part",
+     "cap 'track_record': the cap's max 6 is below the max 8 of its criterion 'projects', which therefore can never "
+     "reach 8: lower the criterion's max to 6, or raise the cap",
+     "共同上限 'track_record'：该共同上限 6 分低于其中评分项 'projects' 的满分 8，在此上限下该评分项永远得不到 8 分：请把它的满分降为 6，"
+     "或提高上限"),
     ("rubric.unit_not_money",
      "field 'projects': unit '10k CNY' is a unit of money, but the field is integer: make it type: money, or remove "
      "the unit",

@@ -537,3 +537,18 @@ def test_a_refused_field_read_by_a_gate_is_said_once():
 def test_an_empty_rubric_file_says_it_is_empty(text):
     assert refusals(text) == ["the file is empty: a rubric is a YAML text with at least id, title, fields and "
                               "criteria (see docs/rubrics.md)"]
+
+
+def test_a_gate_without_a_reason_says_it_is_not_met():
+    """`qual: 监理资质` read as a qualification the bid holds; the default says it failed, `criterion id: text`."""
+    from bideval.evaluation import check_bids
+    from bideval.rubric_view import describe_rubric
+    from conftest import VENDOR_A, good_bid, make_bidset
+
+    rubric = parse_rubric(broken("    reason: {zh: 未提供业务经营许可证, en: No operating licence}\n", ""), "x.yaml")
+    bids = make_bidset(rubric, good_bid(VENDOR_A, business_license="否"))
+    (reason,) = check_bids(rubric, bids.bids)[VENDOR_A].reasons
+    assert (reason.render("zh"), reason.render("en")) == ("licence: 未满足：业务经营许可证", "licence: not met: Operating licence")
+    assert reason.labelled(rubric, "zh") == "未满足：业务经营许可证"  # named once in the report, not 业务经营许可证：未满足：…
+    assert reason.labelled(rubric, "en") == "Not met: Operating licence"
+    assert "business_license (not met: Operating licence)" in describe_rubric(rubric, "en")
