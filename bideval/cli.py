@@ -33,14 +33,17 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a rubric and print it as a table",
                                 description="Validate a rubric YAML file and print it as a readable table.")
     check.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
-    check.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the table (default zh)")
+    check.add_argument("--lang", choices=("zh", "en"), default=None,
+                       help="language of the table (default zh); --lang zh also puts the rubric's mistakes in Chinese "
+                            "(without it they are in English, for scripts)")
 
     template = commands.add_parser("template", help="write the vendor bid form for a rubric",
                                    description="Write the bid form (sheet Bid) that vendors fill in.")
     template.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
     template.add_argument("--out", required=True, metavar="FILE", help="the .xlsx to write")
     template.add_argument("--lang", choices=("zh", "en"), default=None,
-                          help="language of headers and notes (default zh)")
+                          help="language of headers and notes (default zh); --lang zh also puts error messages in "
+                               "Chinese")
 
     sheet = commands.add_parser("scoresheet", help="write a blank score sheet for one judge",
                                 description="Write a blank Scores sheet for one judge: a row per valid bid "
@@ -50,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     sheet.add_argument("--tiers", metavar="FILE", help="panel workbook with a Tiers sheet")
     sheet.add_argument("--judge", required=True, metavar="NAME", help="the judge's name")
     sheet.add_argument("--out", required=True, metavar="FILE", help="the .xlsx to write")
-    sheet.add_argument("--lang", choices=("zh", "en"), default=None, help="language of headers (default zh)")
+    sheet.add_argument("--lang", choices=("zh", "en"), default=None,
+                       help="language of headers (default zh); --lang zh also puts error messages in Chinese")
 
     evaluate = commands.add_parser("evaluate", help="score and rank the bids; write JSON and/or the ranked workbook",
                                    description="Score and rank the bids. Needs at least one of --out and --json.")

@@ -107,13 +107,14 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     values_of = [bid.values for bid in valid]
     columns: list[list[Decimal]] = []
     unfinished = [False] * len(valid)  # a panel member has not scored the bid yet
+    awaiting = [False] * len(valid)  # under consensus: the chair's agreed score is not entered yet
     deductions: list[dict[str, tuple[DeductionLine, ...]]] = [{} for _ in valid]
     for criterion, how, places in plan:
         if how == "objective":
             columns.append(_objective_column(criterion, places, values_of))
             continue
         if how == "panel":
-            columns.append(_panel_column(criterion, places, valid, given, panel, rubric, unfinished, outliers,
+            columns.append(_panel_column(criterion, places, valid, given, panel, rubric, unfinished, awaiting, outliers,
                                          aggregates))
             continue
         column = []
@@ -135,13 +136,14 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
             criteria, caps = apply_caps(rubric.caps, criteria)
         groups = {g: sum(map(criteria.__getitem__, gids), ZERO) for g, gids in group_criteria.items()}
         flags: tuple[str, ...] = (ABNORMAL_LOW,) if bid.vendor_id in abnormal else ()
-        if unfinished[i] and panel_criteria:
+        if (unfinished[i] or awaiting[i]) and panel_criteria:
             flags += (INCOMPLETE,)
         unranked[bid.vendor_id] = dict(vendor_id=bid.vendor_id, vendor_name=bid.vendor_name,
                                        total=sum(criteria.values(), ZERO), groups=groups, criteria=criteria,
                                        quoted_price=checks[bid.vendor_id].quoted,
                                        evaluated_price=evaluated[bid.vendor_id], flags=flags, sme=bid.sme,
-                                       deductions=deductions[i], caps=caps)
+                                       deductions=deductions[i], caps=caps,
+                                       awaiting_agreed=awaiting[i] and not unfinished[i])
 
     if any(c.scale_to_best for c in rubric.scored_criteria):
         unranked = _scale_criteria(rubric, unranked)
@@ -200,11 +202,11 @@ def _objective_column(criterion: Criterion, places: int, values_of: Sequence[Map
 
 
 def _panel_column(criterion: Criterion, places: int, valid: Sequence[Bid], given: Mapping[tuple[str, str], Mapping[str, Decimal]],
-                  panel: PanelInput, rubric: Rubric, unfinished: list[bool], outliers: list[Outlier],
+                  panel: PanelInput, rubric: Rubric, unfinished: list[bool], awaiting: list[bool], outliers: list[Outlier],
                   aggregates: dict[tuple[str, str], PanelAggregate]) -> list[Decimal]:
     """A panel criterion's rounded score of each valid bid: the panel's aggregate of the scores given (the agreed
     score under consensus). A bid a panel member has not scored yet is marked in ``unfinished`` (a recused member
-    is not missing); each score far from the others is added to ``outliers``; how each scored bid's score was
+    is not missing), one whose agreed score is not entered under consensus in ``awaiting``; each score far from the others is added to ``outliers``; how each scored bid's score was
     reached goes into ``aggregates``."""
     members = panel.judges
     consensus = rubric.panel.aggregate is Aggregate.CONSENSUS
@@ -223,7 +225,7 @@ def _panel_column(criterion: Criterion, places: int, valid: Sequence[Bid], given
         raw = aggregate(list(scores.values()), rubric.panel)
         if consensus:
             agreed = panel.consensus.get((bid.vendor_id, criterion.id))
-            unfinished[i] = unfinished[i] or agreed is None
+            awaiting[i] = awaiting[i] or agreed is None
             raw = raw if agreed is None else agreed
         outliers.extend(_outliers(bid.vendor_id, criterion.id, criterion.max, scores, rubric))
         counted = round_half_up(raw, places)

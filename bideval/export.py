@@ -28,7 +28,7 @@ from .currency import currency
 from .messages import render
 from .labels import Label, check_lang
 from .pricing import demand_text, formula_text
-from .result import FINAL, FLAG_LABELS, PROVISIONAL, PanelAggregate, PanelScore, PriceLine, Result, Standing
+from .result import AWAITING_AGREED, FINAL, FLAG_LABELS, PROVISIONAL, flag_label, PanelAggregate, PanelScore, PriceLine, Result, Standing
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
 from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
@@ -73,6 +73,9 @@ _T = {
     "finding": Label("组长意见", "Chair's finding"),
     FINAL: Label("最终结果", "Final"),
     PROVISIONAL: Label("临时结果：尚缺评委评分，不能定标", "Provisional: some panel scores are missing"),
+    AWAITING_AGREED: Label("临时结果：尚缺合议分（组长在评审页录入），各项暂按评委平均分，不能定标",
+                           "Provisional: the agreed (consensus) scores are not entered (the chair enters them on the "
+                           "Review page); the judges' mean stands in meanwhile"),
     "judge": Label("评委", "Judge"),
     "criterion_id": Label("评分项编号", "Criterion ID"),
     "criterion": Label("评分项", "Criterion"),
@@ -646,7 +649,7 @@ class _Export:
             sheet.number(row, col, s.quoted_price, money)
             sheet.number(row, col + 1, s.evaluated_price, money)
             sheet.formula(row, col + 2, f"=Scores!{cells[-1]}", s.total, total_format)
-            flags = "; ".join(FLAG_LABELS.get(f, Label(f, f)).text(self.lang) for f in s.flags)
+            flags = "; ".join(flag_label(s, f).text(self.lang) for f in s.flags)
             sheet.text(row, col + 3, flags, self.cell())
             if sign_off is not None:
                 sheet.text(row, col + 4, self.bid_findings(sign_off, s.vendor_id), self.cell(text_wrap=True), wrap=True)
@@ -668,7 +671,8 @@ class _Export:
             row += 1
         row += 1
         sheet.ws.write_string(row, 0, self.t("status"), self.label)
-        status = _T.get(self.result.status, Label(self.result.status, self.result.status)).text(self.lang)
+        shown = self.result.status_shown
+        status = _T.get(shown, Label(shown, shown)).text(self.lang)
         colour = "#C00000" if self.result.status != FINAL else "#000000"
         sheet.ws.write_string(row, 2, status, self.fmt(bold=True, font_color=colour))
         if sign_off is not None:
@@ -958,7 +962,7 @@ class _Export:
             ("rubric_id", r.id),
             ("rubric_sha", r.sha256),
             ("rubric_source", r.source),
-            ("status", self.t(self.result.status) if self.result.status in _T else self.result.status),
+            ("status", self.t(self.result.status_shown) if self.result.status_shown in _T else self.result.status),
             *([("sign_off", self.tender.sign_off.text(self.lang))] if self.tender.sign_off else []),
             ("language", self.lang),
             *self.tender_facts(),

@@ -1459,6 +1459,11 @@ def _(s: Say) -> str:
     return s.t(f"{s.label(s['field'])}: not stated", f"{s.label(s['field'])}：未填写")
 
 
+@_template("reason.gate_not_met")
+def _(s: Say) -> str:
+    return s.t(f"not met: {s.label(s['criterion'])}", f"未满足：{s.label(s['criterion'])}")
+
+
 @_template("reason.required")
 def _(s: Say) -> str:
     return s.t(f"{s.label(s['field'])} is not stated", f"未填写{s.label(s['field'])}")
@@ -2070,6 +2075,9 @@ def _rubric_at(s: Say, en: str, zh: str) -> str:
     if s.get("full_width"):
         hint = _full_width_hint(s)
         en, zh = en + hint[0], zh + hint[1]
+    if s.get("no_space"):
+        en += f"; YAML needs a space after the colon: write '{s['no_space']}'"
+        zh += f"；冒号后缺少空格：YAML 要求冒号后有空格，请写成 '{s['no_space']}'"
     where = s.get("where")
     if not where or where == "top":
         return s.t(en, zh)
@@ -2130,18 +2138,78 @@ def _(s: Say) -> str:
     return s.t("expected a UTF-8 text file (YAML)", "应为 UTF-8 编码的文本文件（YAML）")
 
 
+# What PyYAML's parser says, in Chinese (its English is the command line's ``detail``); anything else is quoted.
+_YAML_DETAILS_ZH = (
+    (r"could not find expected ':'", "找不到应有的冒号 ':'"),
+    (r"mapping values are not allowed here", "此处不能出现 ': '"),
+    (r"expected ',' or '([}\]])', but got '(.*)'", r"应为 ',' 或 '\1'，实际为 '\2'"),
+    (r"expected <block end>, but found .*", "缩进与上下文不一致"),
+    (r"did not find expected key", "找不到应有的键（缩进或 '-' 有误）"),
+    (r"did not find expected '-' indicator", "找不到应有的列表符号 '-'"),
+    (r"found character '\\t' that cannot start any token", "此处有制表符（Tab）"),
+    (r"found character '(.*)' that cannot start any token", r"字符 '\1' 不能作为值的开头"),
+    (r"expected chomping or indentation indicators, but found '(.*)'", r"'>' 或 '|' 之后不能紧跟 '\1'"),
+    (r"found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
+    (r"found undefined alias '(.*)'", r"别名 '\1' 没有定义"),
+    (r"key '(.*)' appears twice", r"键 '\1' 出现了两次"),
+    (r"a key must be a text or a number, found .*", "键必须是文字或数字"),
+)
+
+
+def _yaml_detail_zh(detail: str) -> str:
+    """PyYAML's reason in Chinese, or quoted as it is."""
+    for pattern, zh in _YAML_DETAILS_ZH:
+        found = re.fullmatch(pattern, detail)
+        if found:
+            return found.expand(zh)
+    return f"解析器的说明：{detail!r}"
+
+
+def _yaml_slip_hint(s: Say) -> tuple[str, str]:
+    """What the slip :mod:`bideval.yaml_slips` found is, and what to write instead."""
+    slip, line = s["slip"], s["slip_line"]
+    if slip == "colon_space":
+        written, fix = s["written"], s["fix"]
+        return (f"; line {line} holds '{written}': YAML needs a space after the colon; write '{fix}'",
+                f"；第 {line} 行的 '{written}' 冒号后缺少空格：YAML 要求冒号后有空格，请写成 '{fix}'")
+    if slip == "quote_value":
+        first, fix = s["first"], s["fix"]
+        return (f"; line {line}: a value that starts with '{first}' must be in quotes; write {fix}",
+                f"；第 {line} 行：以 '{first}' 开头的值必须加引号，请写成 {fix}")
+    if slip == "colon_in_text":
+        written, fix = s["written"], s["fix"]
+        return (f"; line {line}: the text '{written}' holds ': ', which YAML reads as the start of a key; put the "
+                f"text in quotes ({fix}) or write the full-width '：'",
+                f"；第 {line} 行：文字 '{written}' 中的 ': ' 会被 YAML 当作键的开始；请给这段文字加上引号（{fix}），"
+                "或改用全角的 '：'")
+    if slip == "comma_missing":
+        key, fix = s["key"], s["fix"]
+        return (f"; line {line}: a ',' is missing before the key '{key}'; write '{fix}'",
+                f"；第 {line} 行：键 '{key}' 前缺少逗号 ','，请写成 '{fix}'")
+    key, column, other, other_line, other_column = (s["key"], s["key_column"], s["other"], s["other_line"],
+                                                    s["other_column"])
+    return (f"; line {line}: the key '{key}' starts in column {column}, but '{other}' on line {other_line} in column "
+            f"{other_column}: indent the keys of one mapping by the same number of spaces",
+            f"；第 {line} 行的键 '{key}' 从第 {column} 列开始，而第 {other_line} 行的 '{other}' 从第 {other_column} 列"
+            "开始：同一层的键必须用同样多的空格缩进")
+
+
 @_template("rubric.not_yaml")
 def _(s: Say) -> str:
-    line, column = s.get("line"), s.get("column")
+    line, column, detail = s.get("line"), s.get("column"), s["detail"]
     if line is None:
-        en, zh = f"not valid YAML: {s['detail']}", "不是有效的 YAML"
+        en, zh = f"not valid YAML: {detail}", f"不是有效的 YAML：{_yaml_detail_zh(detail)}"
     else:
-        en, zh = f"line {line}, column {column}: not valid YAML: {s['detail']}", f"第 {line} 行第 {column} 列：不是有效的 YAML"
+        en = f"line {line}, column {column}: not valid YAML: {detail}"
+        zh = f"第 {line} 行第 {column} 列：不是有效的 YAML：{_yaml_detail_zh(detail)}"
     if s.get("full_width"):
         hint = _full_width_hint(s)
         en, zh = en + hint[0], zh + hint[1]
     if s.get("tab"):
         en, zh = en + "; indent with spaces: YAML does not allow a tab", zh + "；请用空格缩进：YAML 不允许制表符"
+    if s.get("slip"):
+        hint = _yaml_slip_hint(s)
+        en, zh = en + hint[0], zh + hint[1]
     return s.t(en, zh)
 
 
@@ -2159,7 +2227,39 @@ def _(s: Say) -> str:
 
 @_template("rubric.missing_key")
 def _(s: Say) -> str:
+    if s.get("choices"):  # a key with a closed list of values (a price criterion's method)
+        choices = ", ".join(s["choices"])
+        return _rubric_at(s, f"missing {s['key']!r} (one of: {choices})", f"缺少 {s['key']!r}（应为以下之一：{choices}）")
     return _rubric_at(s, f"missing {s['key']!r}", f"缺少 {s['key']!r}")
+
+
+@_template("rubric.empty_file")
+def _(s: Say) -> str:
+    return s.t("the file is empty: a rubric is a YAML text with at least id, title, fields and criteria (see "
+               "docs/rubrics.md)",
+               "文件是空的：评分标准是至少含有 id、title、fields 和 criteria 的 YAML 文本（见 docs/rubrics.md）")
+
+
+@_template("rubric.text_comma")
+def _(s: Say) -> str:
+    what, text, fix = s["what"], s["text"], s["fix"]
+    return _rubric_at(s, f"{what}: the text '{text}' holds a ',', which ends a text inside {{…}}: put the text in "
+                         f"quotes: {fix}",
+                      f"{_rubric_thing(s, what)}：文字 '{text}' 中的半角逗号 ',' 在 {{…}} 里会截断文字：请给这段文字加上引号："
+                      f"{fix}")
+
+
+@_template("rubric.choices_quote")
+def _(s: Say) -> str:
+    fix = s["fix"]
+    if s["yes_no"]:
+        return _rubric_at(s, "choices: YAML reads yes, no, on, off, true and false written without quotes as true or "
+                             f"false, not as texts: put such a choice in quotes: choices: {fix}",
+                          "choices：不加引号的 yes、no、on、off、true、false 会被 YAML 读成逻辑值（true 或 false），而不是文字："
+                          f"请给这样的选项加上引号：choices: {fix}")
+    return _rubric_at(s, f"choices: YAML reads a number written without quotes as a number, not as a text: put it in "
+                         f"quotes: choices: {fix}",
+                      f"choices：不加引号的数字会被 YAML 读成数字，而不是文字：请给它加上引号：choices: {fix}")
 
 
 def _expectation(s: Say, kind: str) -> tuple[str, str]:
@@ -2222,6 +2322,15 @@ def _(s: Say) -> str:
     return _rubric_at(s, f"no criterion scores the price, yet the bid form asks every bidder for a price ({fields}): "
                          "add a price criterion if the price is to count",
                       f"没有评分项为价格计分，但投标表仍要求每个投标人填写报价（{fields}）：如果报价应当计分，请增加价格评分项")
+
+
+@_template("rubric.cap_below_part")
+def _(s: Say) -> str:
+    cap, top, part, own = s["cap"], number(s["cap_max"]), s["criterion"], number(s["max"])
+    return _rubric_at(s, f"the cap's max {top} is below the max {own} of its criterion {part!r}, which therefore can "
+                         f"never reach {own}: lower the criterion's max to {top}, or raise the cap",
+                      f"该共同上限 {top} 分低于其中评分项 {part!r} 的满分 {own}，在此上限下该评分项永远得不到 {own} 分："
+                      f"请把它的满分降为 {top}，或提高上限")
 
 
 @_template("rubric.unit_not_money")
@@ -2430,9 +2539,24 @@ def _(s: Say) -> str:
 
 
 
+def _caps_counted(s: Say) -> tuple[str, str]:
+    """The shared caps that lower the full marks, each with what its parts add up to: ``the shared cap track_record
+    counts projects + certificates (13) at most 10`` (a cap set below a part's own max is found so)."""
+    caps = s.get("caps") or ()
+    en = "; ".join(f"the shared cap {cap} counts {' + '.join(parts)} ({number(added)}) at most {number(top)}"
+                   for cap, top, parts, added in caps)
+    zh = "；".join(f"共同上限 {cap} 把 {' + '.join(parts)}（{number(added)}）最多按 {number(top)} 分计"
+                   for cap, top, parts, added in caps)
+    return en, zh
+
+
 @_template("rubric.total_mismatch")
 def _(s: Say) -> str:
-    capped = s.t(" (each shared cap counted at most its max)", "（每个共同上限最多按其上限计）") if s["capped"] else ""
+    caps = _caps_counted(s)
+    if caps[0]:
+        capped = s.t(f" ({caps[0]})", f"（{caps[1]}）")
+    else:
+        capped = s.t(" (each shared cap counted at most its max)", "（每个共同上限最多按其上限计）") if s["capped"] else ""
     return _rubric_at(s, f"the criteria maxima add up to {s['maxima']}{capped}, not the declared total {s['total']}",
                       f"各评分项满分之和为 {s['maxima']}{capped}，而不是声明的总分 {s['total']}")
 
@@ -2472,10 +2596,20 @@ def _(s: Say) -> str:
 
 @_template("rubric.tier_gap")
 def _(s: Say) -> str:
-    low, other_high = s["range"][0], s["other_range"][1]
-    return _rubric_at(s, f"tier {s['tier']} starts at {low}, leaving a gap after {s['other']} ending at {other_high} "
-                         f"(at most {s['gap']})",
-                      f"档次 {s['tier']} 从 {low} 开始，与止于 {other_high} 的档次 {s['other']} 之间留有空档（最多 {s['gap']}）")
+    (low, high), (other_low, other_high) = s["range"], s["other_range"]
+    tier, other, gap, places = s["tier"], s["other"], number(s["gap"]), s["places"]
+    low, high, other_low, other_high, start = map(number, (low, high, other_low, other_high, s["start"]))
+    at = (("with whole-point scores, decimals: 0", "整数分即 decimals: 0 时") if places == 0 else
+          (f"at {places} decimal place{'' if places == 1 else 's'}", f"保留 {places} 位小数时"))
+    en = (f"tier {tier} starts at {low}, leaving a gap after {other} ending at {other_high} (at most {gap} {at[0]}): "
+          f"scores between {other_high} and {low} would belong to no tier; start {tier} at {start}")
+    zh = (f"档次 {tier} 从 {low} 开始，与止于 {other_high} 的档次 {other} 之间留有空档（{at[1]}最多 {gap}）："
+          f"{other_high} 与 {low} 之间的得分不属于任何档次；请让 {tier} 从 {start} 开始")
+    if s["whole"]:  # 0–10, 11–20 as the standard writes it: whole points
+        en += (f", or, for whole-point tiers ({other_low}–{other_high}, {low}–{high}), give the criterion "
+               "decimals: 0")
+        zh += f"；如果是整数分的档次（{other_low}–{other_high}、{low}–{high}），请给该评分项加上 decimals: 0"
+    return _rubric_at(s, en, zh)
 
 
 @_template("rubric.tier_last")
@@ -2617,8 +2751,10 @@ def _(s: Say) -> str:
     parts = " + ".join(f"{group} {number(top)}" if weight is None else f"{group} {number(weight)} × {number(top)}"
                        for group, weight, top in s["parts"])
     full, total = number(s["weighted_maxima"]), number(s["total"])
-    return _rubric_at(s, f"the groups' weighted maxima add up to {full} ({parts}), not the declared total {total}",
-                      f"各分组加权后的满分之和为 {full}（{parts}），而不是声明的总分 {total}")
+    caps = _caps_counted(s)
+    return _rubric_at(s, f"the groups' weighted maxima add up to {full} ({parts}{'; ' if caps[0] else ''}{caps[0]}), "
+                         f"not the declared total {total}",
+                      f"各分组加权后的满分之和为 {full}（{parts}{'；' if caps[1] else ''}{caps[1]}），而不是声明的总分 {total}")
 
 
 _CLASH_WORDS = {"id": "id", "label": "名称", "name": "名称"}

@@ -33,7 +33,7 @@ from . import __version__
 from .currency import currency, money_amount
 from .errors import BidEvalError
 from .labels import Label, check_lang
-from .result import ABNORMAL_LOW, FINAL, FLAG_LABELS, INCOMPLETE, PROVISIONAL, Result, Standing
+from .result import ABNORMAL_LOW, AWAITING_AGREED, FINAL, FLAG_LABELS, INCOMPLETE, PROVISIONAL, Result, Standing, flag_label
 from .rubric_view import rubric_rows
 from .tender import TenderInfo, date_text, tender_info
 from .values import money_text, plain_number, round_half_up
@@ -73,6 +73,9 @@ _T = {
     FINAL: Label("最终结果：全体评委已完成全部有效投标的评分", "Final: every judge has scored every valid bid"),
     PROVISIONAL: Label("临时结果：尚缺评委评分，不能据此定标", "Provisional: some panel scores are missing; "
                                                         "no award may rest on it"),
+    AWAITING_AGREED: Label("临时结果：尚缺合议分，各项暂按评委平均分，不能据此定标",
+                           "Provisional: the agreed (consensus) scores are not entered and the judges' mean stands in; "
+                           "no award may rest on it"),
     "bids": Label("投标情况", "Bids"),
     "bid_counts": Label("有效投标 {valid} 家，无效投标 {invalid} 家", "{valid} valid, {invalid} invalid"),
     "none": Label("无", "None"),
@@ -123,6 +126,7 @@ _T = {
     "abnormal_detail": Label("评审价格 {price}，低于有效投标平均评审价格 {mean} 的 {share}%",
                              "Evaluated price {price}, below {share}% of the mean {mean} of the valid bids"),
     "incomplete_detail": Label("尚缺评委评分", "Panel scores are missing"),
+    "agreed_detail": Label("尚缺合议分，暂按评委平均分", "The agreed score is not entered; the judges' mean stands in"),
     "candidate_no": Label("候选顺序", "Order"),
     "candidates_tied": Label("得分且投标报价相同的投标人跨越候选人名额，均列为推荐中标候选人。",
                              "Bids sharing a rank straddle the cut: all of them are recommended."),
@@ -303,7 +307,7 @@ def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list
     for s in result.ranking:
         for flag in s.flags:
             kind = next((k for k in FindingKind if k.value == flag), None)
-            rows.append(Finding(s.vendor_id, FLAG_LABELS.get(flag, Label(flag, flag)).text(lang),
+            rows.append(Finding(s.vendor_id, flag_label(s, flag).text(lang),
                                 _flag_detail(result, s, flag, lang, price.abnormal_low_share if price else None),
                                 said(kind, s.vendor_id) if kind else ""))
     for o in result.outliers:
@@ -329,7 +333,7 @@ def _flag_detail(result: Result, s: Standing, flag: str, lang: str, share: Decim
                                                        mean=money_amount(result.price_mean, code, lang),
                                                        share=plain_number(share * 100))
     if flag == INCOMPLETE:
-        return _T["incomplete_detail"].text(lang)
+        return _T["agreed_detail" if s.awaiting_agreed else "incomplete_detail"].text(lang)
     return ""
 
 
@@ -564,7 +568,7 @@ class _Report:
 
     def status_text(self) -> str:
         """The result's status in words, then — for a panel session — whether the chair has signed it, who and when."""
-        status = self.result.status
+        status = self.result.status_shown
         text = _T[status].text(self.lang) if status in _T else status
         sign_off = self.tender.sign_off
         if sign_off is None:
@@ -632,7 +636,7 @@ class _Report:
             self.paragraph(self.t("no_valid_bid"), _RED, bold=True)
             return
         rows = [[str(s.rank), self.vendor(s.vendor_id), money_text(s.quoted_price), money_text(s.evaluated_price),
-                 self.score(s.total), "\n".join(FLAG_LABELS.get(f, Label(f, f)).text(self.lang) for f in s.flags)]
+                 self.score(s.total), "\n".join(flag_label(s, f).text(self.lang) for f in s.flags)]
                 for s in ranking]
         headers = [self.t("rank"), self.t("vendor"), self.money_header("quoted"), self.money_header("evaluated"),
                    self.t("total"), self.t("flags")]

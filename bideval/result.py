@@ -20,7 +20,7 @@ from .groups import StageFailure, Subtotal
 from .labels import Label
 from .sme import SmeCategory
 from .pricing import PricingModel
-from .rubric import Rubric
+from .rubric import Gate, Rubric
 from .sheets import InputFile
 from .values import round_half_up
 
@@ -34,6 +34,18 @@ FLAG_LABELS = {
     ABNORMAL_LOW: Label("异常低价", "Abnormally low price"),
     INCOMPLETE: Label("评分未完成", "Panel scores missing"),
 }
+# `incomplete` under `panel.aggregate: consensus` when every judge has scored and the chair's agreed score is what is
+# missing (the command line cannot enter it): the judges are not the ones to chase.
+AGREED_MISSING = Label("合议分未录入", "Agreed score not entered")
+#: The status of a provisional result that waits only for agreed (consensus) scores, for the labels of a status.
+AWAITING_AGREED = "awaiting_agreed"
+
+
+def flag_label(standing: "Standing", flag: str) -> Label:
+    """A bid's flag in words: ``incomplete`` says what is missing, the judges' scores or the agreed score."""
+    if flag == INCOMPLETE and standing.awaiting_agreed:
+        return AGREED_MISSING
+    return FLAG_LABELS.get(flag, Label(flag, flag))
 
 
 @dataclass(frozen=True)
@@ -53,7 +65,8 @@ class Reason:
         what it is about (``未填写报价方式``)."""
         text = self.text.text(lang)
         gate = rubric.criterion_index.get(self.code)
-        if gate is None:  # a sentence of its own: capitalised in English (it followed its code)
+        if gate is None or (isinstance(gate, Gate) and gate.reason is None and self.text == gate.failure):
+            # a sentence of its own (未满足：监理资质 names its gate already): capitalised in English (it followed its code)
             return text[:1].upper() + text[1:]
         return f"{gate.name.text(lang)}：{text}" if lang == "zh" else f"{gate.name.text(lang)}: {text}"
 
@@ -145,6 +158,9 @@ class Standing:
     caps: Mapping[str, CapLine] = field(default_factory=dict)  # shared cap id → its parts
     subtotals: Mapping[str, Subtotal] = field(default_factory=dict)  # group → raw, scaled, weighted (group rules)
     criteria_raw: Mapping[str, Decimal] = field(default_factory=dict)  # criteria scaled to the best: before scaling
+    # incomplete only for want of the chair's agreed score under consensus (every seated judge has scored): the
+    # scores shown are the judges' mean meanwhile (not in the JSON: the flag stays `incomplete`, formats.md §5)
+    awaiting_agreed: bool = False
 
     @property
     def unscaled_criteria(self) -> dict[str, Decimal]:
@@ -234,6 +250,15 @@ class Result:
     def standing(self, vendor_id: str) -> Standing | None:
         """The ranked entry of a vendor, if its bid is valid."""
         return self._by_vendor.get(vendor_id)
+
+    @property
+    def status_shown(self) -> str:
+        """The status as the outputs word it: :data:`AWAITING_AGREED` for a provisional result whose every incomplete
+        bid waits only for the chair's agreed (consensus) score, else ``status`` (the JSON's is always ``status``)."""
+        waiting = [s for s in self.ranking if INCOMPLETE in s.flags]
+        if self.status == PROVISIONAL and waiting and all(s.awaiting_agreed for s in waiting):
+            return AWAITING_AGREED
+        return self.status
 
 
 _number: Callable[[Decimal], float] = float  # a rounded Decimal as a JSON number (called for every figure)

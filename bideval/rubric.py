@@ -95,8 +95,18 @@ GROUP_LABELS = {
 }
 FIXED_FIELD_IDS = ("vendor_id", "vendor_name", "sme")
 ORDER87 = "order87"  # `regime:` of a tender under Order 87 (政府采购货物和服务招标投标管理办法): 综合评分法 scores price
-MAX_TIER_GAP = Decimal("0.1")
-MAX_DECIMALS = 6  # tiers are 0–5, 5.1–10, 10.1–15: each starts at most 0.1 above the last
+MAX_TIER_GAP = Decimal("0.1")  # tiers are 0–5, 5.1–10, 10.1–15: each starts at most 0.1 above the last …
+MAX_DECIMALS = 6
+
+
+def tier_step(places: int) -> Decimal:
+    """The most a tier may start above the previous one's end: one score step at ``places`` decimal places, and at
+    least 0.1 (… or, with whole-point scores, 0–10, 11–20, 21–30: the standards' 一档0–10分、二档11–20分).
+
+    >>> tier_step(2), tier_step(1), tier_step(0)
+    (Decimal('0.1'), Decimal('0.1'), Decimal('1'))
+    """
+    return max(MAX_TIER_GAP, Decimal(1).scaleb(-places))
 
 
 def group_label(group: str) -> Label:
@@ -317,6 +327,16 @@ class Gate(Criterion):
         return []
 
     @property
+    def failure(self) -> Label:
+        """What a bid that fails the gate is told: its ``reason``, else 未满足：<name> / not met: <name> (the name
+        alone, ``qual: 监理资质``, read as a qualification the bid holds, not one it lacks)."""
+        if self.reason is not None:
+            return self.reason
+        from .messages import reason_label
+
+        return reason_label("reason.gate_not_met", criterion=Named(self.id, self.name))
+
+    @property
     def is_scored(self) -> bool:
         return False
 
@@ -417,11 +437,30 @@ class Tiered(Criterion):
                     out.append(Mistake.of("tier_first", **facts))
             elif tier.min <= before.max:
                 out.append(Mistake.of("tier_overlap", **facts, other=before.id, other_range=(before.min, before.max)))
-            elif tier.min - before.max > MAX_TIER_GAP:
-                out.append(Mistake.of("tier_gap", **facts, other=before.id, other_range=(before.min, before.max),
-                                      gap=MAX_TIER_GAP))
         if self.tiers[-1].max != self.max:
             out.append(Mistake.of("tier_last", tier=self.tiers[-1].id, max=self.max, last=self.tiers[-1].max))
+        return out
+
+    def rounding_mistakes(self, places: int) -> list[Mistake]:
+        """What is wrong with the tiers for scores rounded to ``places`` (the criterion's own decimals, else the
+        rubric's, which only the rubric knows): a bound with more places, where a rounded panel score could fall
+        outside its agreed tier; else a tier starting more than one score step (:func:`tier_step`) above the
+        previous one's end, which leaves scores the criterion keeps belonging to no tier. A judge's score must lie
+        inside the agreed tier, and bounds with no more places than the scores keep the rounded panel score there
+        too, so no panel score ever falls between two tiers."""
+        precision = max(-int(b.as_tuple().exponent) for t in self.tiers for b in (t.min, t.max))
+        if precision > places:
+            return [Mistake.of("tier_decimals", criterion=self.id, decimals=places, tier_decimals=max(precision, 0),
+                               own=self.decimals is not None)]
+        step = tier_step(places)
+        out = []
+        for before, tier in zip(self.tiers, self.tiers[1:]):
+            if tier.min - before.max > step:
+                whole = places > 0 and tier.min - before.max == 1 and all(
+                    b == b.to_integral_value() for t in self.tiers for b in (t.min, t.max))
+                out.append(Mistake.of("tier_gap", tier=tier.id, range=(tier.min, tier.max), other=before.id,
+                                      other_range=(before.min, before.max), gap=step, places=places,
+                                      start=before.max + step, whole=whole))
         return out
 
     def tier(self, name: str) -> Tier | None:
@@ -700,6 +739,21 @@ def full_marks(maxima: Mapping[str, Decimal], caps: Iterable[SharedCap] = ()) ->
     free = sum((m for cid, m in maxima.items() if cid not in capped), Decimal(0))
     return free + sum((min(cap.max, sum((maxima.get(c, Decimal(0)) for c in cap.criteria), Decimal(0)))
                        for cap in caps), Decimal(0))
+
+
+def lowering_caps(maxima: Mapping[str, Decimal], caps: Iterable[SharedCap]) -> tuple[tuple[str, Decimal, tuple[str, ...], Decimal], ...]:
+    """The shared caps that count less than their parts' maxima add up to, as (cap, its max, its parts, the parts'
+    maxima added up): what a message about the full marks names, so that a cap set too low is found.
+
+    >>> lowering_caps({"a": Decimal(8), "b": Decimal(5)}, [SharedCap("cap", Label("合计", "Together"), Decimal(10), ("a", "b"))])
+    (('cap', Decimal('10'), ('a', 'b'), Decimal('13')),)
+    """
+    out = []
+    for cap in caps:
+        parts = sum((maxima.get(c, Decimal(0)) for c in cap.criteria), Decimal(0))
+        if cap.max < parts:
+            out.append((cap.id, cap.max, cap.criteria, parts))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

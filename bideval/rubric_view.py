@@ -128,7 +128,7 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
     zh = lang == "zh"
     sep = "；" if zh else "; "  # a Chinese rule is punctuated in Chinese, every key and id aside
     if isinstance(c, Gate):
-        reason = (c.reason or c.name).text(lang)
+        reason = c.failure.text(lang)
         return f"{condition_text(c.when, rubric, lang, by_label)}" + (f"（{reason}）" if zh else f" ({reason})")
     if isinstance(c, Checklist):
         items = sep.join(f"{i.label.text(lang)} +{plain_number(i.points)}" for i in c.items)

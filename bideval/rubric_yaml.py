@@ -26,10 +26,11 @@ from .sme import SmeCategory
 from .labels import Label, Named
 from .currency import ISO_4217
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
-from .rubric import (CRITERION_TYPES, ORDER87, Grade, SharedCap, full_marks, group_full_marks, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
+from .rubric import (CRITERION_TYPES, ORDER87, Grade, SharedCap, full_marks, group_full_marks, lowering_caps, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
                      Tiered, group_label, price_fields_of)
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
+from .yaml_slips import syntax_slip
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 # A number YAML reads as text ("40" quoted, 1e30 without a point): digits, a point, a sign, an exponent; not "40分",
@@ -81,11 +82,19 @@ KEYWORDS = frozenset().union(
 
 def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     """What a rubric may say but seldom means, for ``check`` to tell and not refuse: no criterion scores the price
-    the bid form asks for (refused under ``regime: order87``)."""
-    if rubric.price_criterion is not None:
-        return ()
-    asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)
-    return (Problem.of("rubric.no_price", rubric.source, where="top", fields=asked),)
+    the bid form asks for (refused under ``regime: order87``); a shared cap below one of its criteria's own max,
+    which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo)."""
+    out = []
+    for cap in rubric.caps:
+        for part in cap.criteria:
+            criterion = rubric.criterion_index[part]
+            if criterion.max > cap.max:
+                out.append(Problem.of("rubric.cap_below_part", rubric.source, where=f"cap {cap.id!r}", cap=cap.id,
+                                      cap_max=cap.max, criterion=part, max=criterion.max))
+    if rubric.price_criterion is None:
+        asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)
+        out.append(Problem.of("rubric.no_price", rubric.source, where="top", fields=asked))
+    return tuple(out)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -160,12 +169,17 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
         raise RubricError([Problem.of("rubric.not_utf8", source)]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        key_mark = getattr(error, "context_mark", None)
+        if "simple key" in (getattr(error, "context", None) or "") and key_mark is not None:
+            mark = key_mark  # `max:20` or `kind： x`: the key's own line, not the next one YAML stopped at
         problem = getattr(error, "problem", None) or str(error)
         raise RubricError([Problem.of("rubric.not_yaml", source, line=mark.line + 1 if mark else None,
                                       column=mark.column + 1 if mark else None, detail=problem,
                                       **_typing_slips(text, error))]) from None
     except RecursionError:
         raise RubricError([Problem.of("rubric.too_deep", source)]) from None
+    if document is None:  # nothing but blanks and comments: YAML reads no document at all
+        raise RubricError([Problem.of("rubric.empty_file", source)])
     reader = _RubricReader(source)
     rubric = reader.read(document)
     if reader.problems or rubric is None:
@@ -205,7 +219,7 @@ def _typing_slips(text: str, error: yaml.YAMLError) -> dict[str, Any]:
             break
     if "\\t" in str(getattr(error, "problem", "")) or any("\t" in lines[n] for n in range(first, last + 1)):
         facts["tab"] = True
-    return facts
+    return facts or syntax_slip(lines, error, KEYWORDS)
 
 
 # What a value refused by each code must be, for the message that says it was left blank (bideval.messages
@@ -249,6 +263,46 @@ def _unblank(value: Any) -> Any:
     return value
 
 
+def _split_by_comma(node: Any) -> tuple[str, str] | None:
+    """A text in ``{zh: …, en: …}`` that a ``,`` cut short, YAML reading the rest as keys without values
+    (``{zh: ISO9001, en: ISO 9001, quality}``): the text as written and the mapping with it quoted; else None.
+
+    >>> _split_by_comma({"zh": "ISO9001", "en": "ISO 9001", "quality": BLANK})
+    ('ISO 9001, quality', '{zh: ISO9001, en: "ISO 9001, quality"}')
+    """
+    if not isinstance(node, Mapping) or not node or next(iter(node)) not in ("zh", "en"):
+        return None
+    texts: dict[str, list[str]] = {}
+    for key, value in node.items():
+        if key in ("zh", "en") and isinstance(value, str):
+            texts[key] = [value]
+        elif isinstance(key, str) and value is BLANK and texts:
+            texts[list(texts)[-1]].append(key)
+        else:
+            return None
+    cut = [", ".join(parts) for parts in texts.values() if len(parts) > 1]
+    if not cut:
+        return None
+    written = ", ".join(f'{lang}: "{", ".join(parts)}"' if len(parts) > 1 else f"{lang}: {parts[0]}"
+                        for lang, parts in texts.items())
+    return cut[0], "{" + written + "}"
+
+
+def _choices_fix(choices: list) -> str:
+    """``choices: [yes, no, partial]`` as it should be written: the words YAML reads as true/false or as numbers, in
+    quotes (true as "yes", false as "no", the likeliest words typed).
+
+    >>> _choices_fix([True, False, "partial"])
+    '["yes", "no", partial]'
+    """
+    def one(choice: Any) -> str:
+        if isinstance(choice, bool):
+            return '"yes"' if choice else '"no"'
+        return f'"{choice}"' if isinstance(choice, (int, float)) else str(choice)
+
+    return "[" + ", ".join(one(c) for c in choices) + "]"
+
+
 class _RubricReader:
     """Builds a Rubric from parsed YAML, collecting every problem on the way."""
 
@@ -261,6 +315,10 @@ class _RubricReader:
         # Whether every criterion listed was built, each under its own id: only then do the maxima say what the full
         # marks are (a refused criterion left out of the sum made `total` look wrong on a correct rubric).
         self.criteria_read = False
+        # Fields declared with a good id but refused for a mistake of their own (`type: int`): a criterion naming one
+        # is left out without a line of its own, since "unknown field" would be false (the field's line says why).
+        self.refused_fields: set[str] = set()
+        self.waiting = 0  # how many times a criterion's part was left unread for a refused field
 
     # -- reporting
     def fail_as(self, where: str | None, code: str, **facts: Any) -> None:
@@ -276,6 +334,10 @@ class _RubricReader:
             slips = full_width_in("".join(str(facts.get(key, "")) for key in ("key", "found")))
             if slips:
                 facts["full_width"] = slips
+        if code == "unknown_key" and isinstance(facts.get("key"), str):  # {…, max:20}: one key YAML read as `max:20`
+            glued = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*):(\S.*)", facts["key"])
+            if glued and glued.group(1) in facts.get("allowed", ()):
+                facts["no_space"] = f"{glued.group(1)}: {glued.group(2)}"
         self.problems.append(Problem.of(f"rubric.{code}", self.source, where=where, **facts))
 
     def keys(self, where: str | None, node: Mapping, allowed: set[str], required: Iterable[str] = ()) -> None:
@@ -298,6 +360,10 @@ class _RubricReader:
             return None
         if isinstance(node, str) and node.strip():
             return Label(node.strip(), node.strip())
+        split = _split_by_comma(node)
+        if split is not None:  # {zh: ISO9001, en: ISO 9001, quality}: the ',' ended the text, `quality` became a key
+            self.fail_as(where, "text_comma", what=what, text=split[0], fix=split[1])
+            return None
         if not isinstance(node, Mapping) or not node or not set(node) <= {"zh", "en"} or not all(
                 isinstance(v, str) and v.strip() for v in node.values()):
             self.fail_as(where, "not_text", what=what, found=node)
@@ -389,15 +455,13 @@ class _RubricReader:
         for c in criteria:
             if isinstance(c, Tiered):
                 self.clashes(f"criterion {c.id!r}", "tier", "label", [(t.id, (t.label.zh, t.label.en)) for t in c.tiers])
-        for c in criteria:
-            if not isinstance(c, Tiered) or decimals is None:
-                continue
-            # most decimal places of a tier bound
-            precision = max([0] + [-int(b.as_tuple().exponent) for t in c.tiers for b in (t.min, t.max)])
+        for c in criteria:  # the tiers against the rounding of the scores: the criterion's own, else the rubric's
             places = decimals if c.decimals is None else c.decimals
-            if precision > places:
-                self.fail_as("decimals" if c.decimals is None else f"criterion {c.id!r}", "tier_decimals",
-                             criterion=c.id, decimals=places, tier_decimals=precision, own=c.decimals is not None)
+            if not isinstance(c, Tiered) or places is None:
+                continue
+            for mistake in c.rounding_mistakes(places):
+                rubric_wide = mistake.code == "tier_decimals" and c.decimals is None
+                self.fail_as("decimals" if rubric_wide else f"criterion {c.id!r}", mistake.code, **mistake.data)
         before_caps = len(self.problems)
         caps = self.caps(doc.get("caps"))
         # The full marks are known when every criterion and cap was read as written; else `total` is not checked.
@@ -415,9 +479,11 @@ class _RubricReader:
         groups = self.groups(doc.get("groups"), criteria, total if countable else None, caps or (), refused)
         weighed = any(g.scale_to is not None or g.weight is not None for g in groups)
         if total is not None and countable and caps is not None and not weighed:
-            scored = full_marks({c.id: c.adds_to_total for c in criteria if c.is_scored}, caps)
+            maxima = {c.id: c.adds_to_total for c in criteria if c.is_scored}
+            scored = full_marks(maxima, caps)
             if scored != total:
-                self.fail_as("total", "total_mismatch", total=total, maxima=scored, capped=bool(caps))
+                self.fail_as("total", "total_mismatch", total=total, maxima=scored, capped=bool(caps),
+                             caps=lowering_caps(maxima, caps))
         if self.problems or title is None or decimals is None or candidates is None:
             if not self.problems:  # never refuse in silence: every exit 2 says why
                 self.fail_as("top", "rubric_unread")
@@ -573,7 +639,11 @@ class _RubricReader:
             full += weighted_max(g, raw_max)
             parts.append((g.id, g.weight, group_max(g, raw_max)))
         if full != total:
-            self.fail_as("total", "weighted_total_mismatch", total=total, weighted_maxima=full, parts=tuple(parts))
+            maxima = {c.id: c.adds_to_total for c in criteria if c.is_scored}
+            inside = [cap for cap in caps if any(set(cap.criteria) <= {c.id for c in criteria if c.group == g.id}
+                                                 for g in used)]  # a cap counted in a group's max
+            self.fail_as("total", "weighted_total_mismatch", total=total, weighted_maxima=full, parts=tuple(parts),
+                         caps=lowering_caps(maxima, inside))
 
     def clashes(self, where: str | None, what: str, called: str, things: list[tuple[str, tuple[str, ...]]]) -> None:
         """Refuse a name or label of one thing that is the id, name or label of another: a bid or panel
@@ -688,6 +758,8 @@ class _RubricReader:
             seen.add(fid)
             label = self.label(where, item.get("label"), "label")
             kind = self.enum(where, item.get("type"), FieldType, "type")
+            if label is None or kind is None:
+                self.refused_fields.add(fid)
             required = item.get("required", False)
             if not isinstance(required, bool):
                 self.fail_as(where, "not_bool", what="required", found=required)
@@ -705,7 +777,12 @@ class _RubricReader:
                 self.fail_as(where, "unit_not_money", field_id=fid, unit=unit, type=kind.value)
             choices = item.get("choices")
             if kind is FieldType.CHOICE:
-                if not isinstance(choices, list) or not choices or not all(isinstance(c, str) and c.strip() for c in choices):
+                if isinstance(choices, list) and any(isinstance(c, (bool, int, float)) for c in choices):
+                    # [yes, no, partial]: YAML reads yes and no as true and false, 1 as a number
+                    self.fail_as(where, "choices_quote", found=choices, fix=_choices_fix(choices),
+                                 yes_no=any(isinstance(c, bool) for c in choices))
+                    choices = []
+                elif not isinstance(choices, list) or not choices or not all(isinstance(c, str) and c.strip() for c in choices):
                     self.fail_as(where, "choices_missing")
                     choices = []
                 elif len({fold(c) for c in choices}) != len(choices):
@@ -718,6 +795,7 @@ class _RubricReader:
                 continue
             out.append(Field(fid, label, kind, required is True, None if unit in ("CNY", self.currency) else unit,
                              tuple(c.strip() for c in choices or ()), note, currency=self.currency, example=example))
+        self.refused_fields -= {f.id for f in out}  # declared twice, once right: the criteria read that one
         return tuple(out)
 
     def example(self, where: str, raw: Any, kind: FieldType | None) -> str | None:
@@ -766,12 +844,12 @@ class _RubricReader:
             if kind is None:  # its keys are still checked, against every kind's: `kind：` is a key with a typo
                 self.keys(where, item, _COMMON_KEYS.union(*_KIND_KEYS.values()), ("id", "name", "group", "kind"))
                 continue
-            before = len(self.problems)
+            before, waiting = len(self.problems), self.waiting
             self.keys(where, item, _COMMON_KEYS | _KIND_KEYS[kind], ("id", "name", "group", "kind"))
             criterion = self.criterion(where, str(cid), kind, item, fields)
             if criterion is not None:
                 out.append(criterion)
-            elif len(self.problems) == before:  # never drop a criterion in silence: say at least that it was
+            elif len(self.problems) == before and self.waiting == waiting:  # never drop a criterion in silence: say at least that it was
                 # (its missing keys are said by keys(); a blank or a wrong value by the reader of that key)
                 self.fail_as(where, "criterion_unread", criterion=str(cid))
         if sum(1 for c in out if isinstance(c, Price)) > 1:
@@ -855,7 +933,16 @@ class _RubricReader:
                 self.fail_as(where, mistake.code, criterion=invalid.criterion, **mistake.data)
             return None
 
+    def refused_field(self, node: Any) -> bool:
+        """Whether ``node`` names a field refused for its own mistake (counted: the criterion is not left unexplained)."""
+        if isinstance(node, str) and node in self.refused_fields:
+            self.waiting += 1
+            return True
+        return False
+
     def field_ref(self, where: str, node: Any, fields: Mapping[str, Field], types: tuple[FieldType, ...]) -> str | None:
+        if self.refused_field(node):
+            return None
         if not isinstance(node, str) or node not in fields:
             self.fail_as(where, "unknown_field", found=node)
             return None
@@ -871,6 +958,8 @@ class _RubricReader:
             return None
         self.keys(where, node, _CONDITION_KEYS, ("field",))
         name = node.get("field")
+        if self.refused_field(name):
+            return None
         if not isinstance(name, str) or name not in fields:
             self.fail_as(where, "condition_field", found=name)
             return None
@@ -1011,7 +1100,11 @@ class _RubricReader:
         return tuple(out)
 
     def price(self, where: str, item: Mapping) -> dict[str, Any]:
-        out: dict[str, Any] = {"method": self.enum(where, item.get("method"), PriceMethod, "price method")}
+        if "method" in item:
+            out: dict[str, Any] = {"method": self.enum(where, item["method"], PriceMethod, "price method")}
+        else:  # said as every other key left out is, with what it may be
+            self.fail_as(where, "missing_key", key="method", choices=tuple(m.value for m in PriceMethod))
+            out = {"method": None}
         for key in ("above_penalty", "below_penalty", "budget_ceiling", "abnormal_low_share"):
             out[key] = self.number(where, item.get(key), key)
         if isinstance(item.get("sme_deduction"), list):

@@ -1,7 +1,7 @@
 """A short text summary of a result for the terminal: ranking, the price benchmark, candidates, invalid bids."""
 from __future__ import annotations
 
-from .result import FLAG_LABELS, PROVISIONAL, Result
+from .result import AWAITING_AGREED, PROVISIONAL, Result, flag_label
 from .rubric_view import text_table
 from .values import money_text, round_half_up
 
@@ -22,12 +22,14 @@ def summary_text(result: Result, lang: str = "zh") -> str:
     headers = HEADERS[lang]
     rows = [
         (str(s.rank), f"{s.vendor_name} ({s.vendor_id})", f"{s.total:.{places}f}", money_text(s.quoted_price),
-         money_text(s.evaluated_price), ", ".join(FLAG_LABELS[f].text(lang) for f in s.flags))
+         money_text(s.evaluated_price), ", ".join(flag_label(s, f).text(lang) for f in s.flags))
         for s in result.ranking[:SHOWN]
     ]
     zh = lang == "zh"
-    lines = [f"{result.rubric.title.text(lang)} — " + ("临时结果（评分未完成）" if result.status == PROVISIONAL and zh
-                                                     else "最终结果" if zh else result.status)]
+    waiting = result.status_shown == AWAITING_AGREED  # consensus: the chair's agreed scores, not the judges'
+    heading = (("临时结果（合议分未录入）" if waiting else "临时结果（评分未完成）") if result.status == PROVISIONAL
+               else "最终结果") if zh else (f"{result.status} (agreed scores not entered)" if waiting else result.status)
+    lines = [f"{result.rubric.title.text(lang)} — {heading}"]
     lines.append(text_table(headers, rows) if rows else ("无有效投标（废标）" if zh else "no valid bid (failed tender)"))
     lines.extend(_more(len(result.ranking), "家有效投标", "ranked bids", lang))
     if result.price_benchmark is not None:  # B and how it was formed, for the methods that score against it

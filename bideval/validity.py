@@ -106,7 +106,7 @@ def _gate_text(rubric: Rubric, gate: Gate, values: Mapping[str, Any]) -> Label:
     field = rubric.field_index.get(gate.when.field)
     if values.get(gate.when.field) is None and field is not None:
         return reason_label("reason.gate_blank", field=_named(field))
-    return gate.reason or gate.name
+    return gate.failure
 
 
 def _named(field: Field | PriceParameter) -> Named:

@@ -6,7 +6,7 @@ import workspace as ws
 from bideval.analysis import panel_progress
 from bideval.charts import charts
 from bideval.currency import currency
-from bideval.result import FLAG_LABELS, PROVISIONAL
+from bideval.result import AWAITING_AGREED, PROVISIONAL, flag_label
 from bideval.rubric import Deduction
 
 ws.enter_page("results")
@@ -21,7 +21,12 @@ places = rubric.total_places
 st.caption(f"{rubric.title.text(lang)} · `{rubric.id}`")
 # Complete scores are not yet a final result: only the chair's sign-off makes it final (the stage says which).
 signed = ws.store().sign_off(ws.actor(), tender)
-if result.status == PROVISIONAL:
+if result.status_shown == AWAITING_AGREED:
+    st.warning(tr("临时结果：评委均已评分，尚缺组长在评审页录入的合议分（标记“合议分未录入”）；各项暂按评委平均分，组长不能据此定标。",
+                  "Provisional: every judge has scored, but the chair's agreed (consensus) scores are not entered on "
+                  "the Review page (flag \"Agreed score not entered\"); the judges' mean stands in meanwhile, and the "
+                  "chair cannot finalise this result.") + " " + ws.markdown_text(signed.text(lang)))
+elif result.status == PROVISIONAL:
     st.warning(tr("临时结果：尚有评委评分缺失（标记“评分未完成”），组长不能据此定标。",
                   "Provisional: some panel scores are missing (flag \"Panel scores missing\"); "
                   "the chair cannot finalise this result.") + " " + ws.markdown_text(signed.text(lang)))
@@ -48,7 +53,7 @@ for s in result.ranking:
     row[tr("总分", "Total")] = float(s.total)
     row[tr("投标报价", "Quoted price")] = float(s.quoted_price)
     row[tr("评审价格", "Evaluated price")] = float(s.evaluated_price)
-    row[tr("标记", "Flags")] = "; ".join(FLAG_LABELS[f].text(lang) for f in s.flags)
+    row[tr("标记", "Flags")] = "; ".join(flag_label(s, f).text(lang) for f in s.flags)
     rows.append(row)
 
 st.subheader(tr("排名", "Ranking"))
@@ -161,11 +166,14 @@ with st.expander(tr("标记说明", "What the flags mean"), expanded=bool(result
     st.markdown(tr(
         "- **异常低价**：评审价格低于有效投标评审价格平均值的规定比例，评标委员会须要求投标人说明并记录结论；不改变得分。\n"
         "- **评分未完成**：有评委尚未对该投标的评委评分项打分；平均分只按已有评分计算，结果为临时结果。\n"
+        "- **合议分未录入**（合议评分）：评委均已评分，组长尚未录入合议分；暂按评委平均分计算，结果为临时结果。\n"
         "- **评分畸高畸低**：某评委的评分与全体评委平均分的差超过该项满分的规定比例，须由评标委员会讨论并注明；工具不修改分数。",
         "- **Abnormally low price**: the evaluated price is below the set share of the mean evaluated price of the "
         "valid bids; the panel must ask the bidder to explain and record its finding. It changes no score.\n"
         "- **Panel scores missing**: a judge has not scored this bid on every panel criterion; the mean uses the "
         "scores given and the result is provisional.\n"
+        "- **Agreed score not entered** (consensus): every judge has scored, the chair has not entered the agreed "
+        "score yet; the judges' mean stands in and the result is provisional.\n"
         "- **Outlier score**: a judge's score is further from the panel's mean than the set share of the "
         "criterion's maximum; the panel resolves it with a comment. The tool never changes the score."))
     if result.outliers:

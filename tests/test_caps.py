@@ -60,7 +60,8 @@ def test_the_cap_worked_examples(projects, certificates, counted, combined):
 
 def test_full_marks_count_the_cap():
     assert CAPPED.max_total == 40  # 10 + 30, not 8 + 5 + 30
-    with pytest.raises(RubricError, match="add up to 40 .each shared cap counted at most its max., not the declared total 43"):
+    with pytest.raises(RubricError, match=r"add up to 40 \(the shared cap track_record counts projects \+ "
+                                         r"certificates \(13\) at most 10\), not the declared total 43"):
         parse_rubric(RUBRIC.replace("total: 40", "total: 43"), "x.yaml")
 
 
@@ -149,3 +150,32 @@ def test_capped_parts_sum_to_the_combined_score(parts, top):
     line = lines["cap"]
     assert line.combined == min(top, sum(parts)) == sum(counted[c] for c in ids)
     assert all(D(0) <= counted[c] <= p for c, p in zip(ids, parts))
+
+
+# A cap below one of its criteria's own max: the criterion can never reach its max (one of the two is a typo).
+LOW_CAP = RUBRIC.replace("    max: 10\n", "    max: 6\n")
+
+
+def test_a_total_that_a_cap_lowers_names_the_cap():
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(LOW_CAP, "x.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "x.yaml: total: the criteria maxima add up to 36 (the shared cap track_record counts projects + certificates "
+        "(13) at most 6), not the declared total 40"]
+    weighted = LOW_CAP.replace("criteria:\n", "groups:\n  - {id: commercial, weight: 1}\n  - {id: price, weight: 1}\n"
+                                              "criteria:\n", 1)
+    with pytest.raises(RubricError, match=r"\(commercial 1 × 6 \+ price 1 × 30; the shared cap track_record counts "
+                                          r"projects \+ certificates \(13\) at most 6\)"):
+        parse_rubric(weighted, "x.yaml")
+
+
+def test_check_warns_of_a_cap_below_a_criterion_s_own_max():
+    from bideval.messages import render
+    from bideval.rubric_yaml import rubric_warnings
+
+    (warning,) = rubric_warnings(parse_rubric(LOW_CAP.replace("total: 40\n", ""), "x.yaml"))
+    assert str(warning) == ("x.yaml: cap 'track_record': the cap's max 6 is below the max 8 of its criterion "
+                            "'projects', which therefore can never reach 8: lower the criterion's max to 6, or raise "
+                            "the cap")
+    assert render(warning, "zh").startswith("x.yaml：共同上限 'track_record'：该共同上限 6 分低于其中评分项 'projects' 的满分 8")
+    assert rubric_warnings(CAPPED) == ()  # 8 and 5 under 10: each part can reach its max

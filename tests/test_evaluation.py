@@ -154,6 +154,31 @@ def test_a_bid_every_judge_is_recused_from_stays_incomplete_even_with_an_agreed_
     assert result.standing(VENDOR_B).criteria["service_design"] == shown
 
 
+def test_under_consensus_a_missing_agreed_score_is_said_as_such(rubric):
+    """Every judge scored A and B; only A has its agreed scores. B is incomplete for want of the chair's agreed score,
+    not the judges': its flag says so (the JSON's flag stays `incomplete`), and the judges' mean stands in."""
+    from bideval.result import AWAITING_AGREED, flag_label
+    from bideval.summary import summary_text
+
+    rubric = replace(rubric, panel=replace(rubric.panel, aggregate=Aggregate.CONSENSUS))
+    bids = make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B, rate_per_call=0.9))
+    panel = replace(panel_for([VENDOR_A, VENDOR_B]),
+                    consensus={(VENDOR_A, c): D(3) for c in ("ops_plan", "service_design")})
+    result = evaluate(rubric, bids, panel)
+    waiting = result.standing(VENDOR_B)
+    assert waiting.flags == (INCOMPLETE,) and waiting.awaiting_agreed and INCOMPLETE not in result.standing(VENDOR_A).flags
+    assert waiting.criteria["ops_plan"] == D(13)  # the judges' mean of 12, 13, 14 meanwhile
+    assert (flag_label(waiting, INCOMPLETE).zh, flag_label(waiting, INCOMPLETE).en) == ("合议分未录入",
+                                                                                       "Agreed score not entered")
+    assert result.status == PROVISIONAL and result.status_shown == AWAITING_AGREED
+    assert "临时结果（合议分未录入）" in summary_text(result, "zh")
+    # a judge's score missing as well: that is what to chase first, and the flag says so
+    short = replace(panel, scores=tuple(x for x in panel.scores if not (x.judge == "张评委" and x.vendor_id == VENDOR_B)))
+    behind = evaluate(rubric, bids, short)
+    assert not behind.standing(VENDOR_B).awaiting_agreed and behind.status_shown == PROVISIONAL
+    assert flag_label(behind.standing(VENDOR_B), INCOMPLETE).en == "Panel scores missing"
+
+
 def test_outlier_is_flagged_against_the_unrounded_plain_mean(rubric):
     panel = panel_for([VENDOR_A], ops=("10.1", "15", "15"))  # mean 13.4; 0.2 × 15 = 3 < 3.3
     result = evaluate(rubric, make_bidset(rubric, good_bid(VENDOR_A)), panel)

@@ -109,6 +109,7 @@ FACTS = {
     "reason.below_pass_mark": dict(group=Named("technical", Label("技术", "Technical")), subtotal=D("38.50"),
                                    pass_mark=D(40)),
     "reason.gate_blank": dict(field=Named("response_hours", Label("上门响应时间", "Response time"))),
+    "reason.gate_not_met": dict(criterion=Named("qual", Label("监理资质", "Supervision licence"))),
     "reason.price_model_not_allowed": dict(model=PER_CALL, allowed=(LUMP,)),
     "reason.price_model_required": {},
     "reason.price_not_positive": dict(quoted=D(0)),
@@ -437,6 +438,10 @@ SENTENCES = [
      'response_hours: not stated',
      'Response time: not stated',
      '上门响应时间：未填写'),
+    ("reason.gate_not_met",
+     'not met: qual',
+     'not met: Supervision licence',
+     '未满足：监理资质'),
     ("reason.price_model_not_allowed",
      "pricing model 'per_call' is not allowed (lump_sum)",
      "pricing model 'Per call' is not allowed (Lump sum)",
@@ -1195,6 +1200,7 @@ RUBRIC_FACTS = {
     "rubric.too_deep": {},
     "rubric.unknown_key": dict(where="criterion 'ops_plan'", key="maxx", allowed=("id", "max", "name")),
     "rubric.missing_key": dict(where="field #2", key="type"),
+    "rubric.empty_file": {},
     "rubric.not_mapping": dict(where="top", what="the rubric", found="list"),
     "rubric.not_text": dict(where="group 'technical'", what="label", found=["技术"]),
     "rubric.not_number": dict(where="criterion 'ops_plan'", what="max", found="fifteen"),
@@ -1216,6 +1222,10 @@ MORE_RUBRIC_FACTS = {
     "rubric.field_twice": dict(where="field 'licence_no'"),
     "rubric.field_reserved": dict(where="field 'vendor_id'"),
     "rubric.choices_missing": dict(where="field 'mode'"),
+    "rubric.choices_quote": dict(where="field 'warranty'", found=[True, False, "partial"],
+                                 fix='["yes", "no", partial]', yes_no=True),
+    "rubric.text_comma": dict(where="criterion 'certs'", what="item 1 label", text="ISO 9001, quality",
+                              fix='{zh: ISO9001, en: "ISO 9001, quality"}'),
     "rubric.choices_repeat": dict(where="field 'mode'"),
     "rubric.choices_not_choice": dict(where="field 'licence_no'"),
     "rubric.id_twice": dict(where="criterion 'ops_plan'"),
@@ -1233,7 +1243,8 @@ MORE_RUBRIC_FACTS = {
     "rubric.value_empty": dict(where="criterion 'capital'", field_id="registered_capital"),
 }
 MORE_RUBRIC_FACTS.update({
-    "rubric.total_mismatch": dict(where="total", total=D(71), maxima=D(70), capped=False),
+    "rubric.total_mismatch": dict(where="total", total=D(71), maxima=D(70), capped=True,
+                                  caps=(("track_record", D(10), ("projects", "certificates"), D(13)),)),
     "rubric.tiers_missing": dict(where="criterion 'ops_plan'"),
     "rubric.tier_twice": dict(where="criterion 'ops_plan'", tier="t2", range=(D(5), D(10))),
     "rubric.tier_negative": dict(where="criterion 'ops_plan'", tier="t1", range=(D(-1), D(5))),
@@ -1241,8 +1252,8 @@ MORE_RUBRIC_FACTS.update({
     "rubric.tier_first": dict(where="criterion 'ops_plan'", tier="t1", range=(D(1), D(5))),
     "rubric.tier_overlap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(4), D(10)), other="t1",
                                 other_range=(D(0), D(5))),
-    "rubric.tier_gap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(7), D(10)), other="t1",
-                            other_range=(D(0), D(5)), gap=D(1)),
+    "rubric.tier_gap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(11), D(20)), other="t1",
+                            other_range=(D(0), D(10)), gap=D("0.1"), places=2, start=D("10.1"), whole=True),
     "rubric.tier_last": dict(where="criterion 'ops_plan'", tier="t3", max=D(15), last=D(14)),
 })
 RUBRIC_FACTS.update(MORE_RUBRIC_FACTS)
@@ -1250,8 +1261,9 @@ RUBRIC_FACTS.update(MORE_RUBRIC_FACTS)
 # code: the command line's English, Chinese (YAML keys and the author's own ids stay as written)
 RUBRIC_SENTENCES = [
     ("rubric.total_mismatch",
-     'total: the criteria maxima add up to 70, not the declared total 71',
-     '“total”：各评分项满分之和为 70，而不是声明的总分 71'),
+     'total: the criteria maxima add up to 70 (the shared cap track_record counts projects + certificates (13) at '
+     'most 10), not the declared total 71',
+     '“total”：各评分项满分之和为 70（共同上限 track_record 把 projects + certificates（13）最多按 10 分计），而不是声明的总分 71'),
     ("rubric.tiers_missing",
      "criterion 'ops_plan': a tiered criterion needs tiers: a non-empty list",
      "评分项 'ops_plan'：分档评分项需要 tiers：一个非空的列表"),
@@ -1271,8 +1283,11 @@ RUBRIC_SENTENCES = [
      "criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)",
      "评分项 'ops_plan'：档次 t2（4–10）与档次 t1（0–5）重叠"),
     ("rubric.tier_gap",
-     "criterion 'ops_plan': tier t2 starts at 7, leaving a gap after t1 ending at 5 (at most 1)",
-     "评分项 'ops_plan'：档次 t2 从 7 开始，与止于 5 的档次 t1 之间留有空档（最多 1）"),
+     "criterion 'ops_plan': tier t2 starts at 11, leaving a gap after t1 ending at 10 (at most 0.1 at 2 decimal "
+     "places): scores between 10 and 11 would belong to no tier; start t2 at 10.1, or, for whole-point tiers (0–10, "
+     "11–20), give the criterion decimals: 0",
+     "评分项 'ops_plan'：档次 t2 从 11 开始，与止于 10 的档次 t1 之间留有空档（保留 2 位小数时最多 0.1）：10 与 11 之间的得分"
+     "不属于任何档次；请让 t2 从 10.1 开始；如果是整数分的档次（0–10、11–20），请给该评分项加上 decimals: 0"),
     ("rubric.tier_last",
      "criterion 'ops_plan': the last tier must end at max 15, not 14",
      "评分项 'ops_plan'：最后一个档次必须止于满分 15，而不是 14"),
@@ -1306,6 +1321,16 @@ RUBRIC_SENTENCES = [
     ("rubric.choices_missing",
      "field 'mode': a choice field needs choices: a non-empty list of texts",
      "字段 'mode'：选项字段需要 choices：一个非空的文字列表"),
+    ("rubric.choices_quote",
+     "field 'warranty': choices: YAML reads yes, no, on, off, true and false written without quotes as true or false, "
+     'not as texts: put such a choice in quotes: choices: ["yes", "no", partial]',
+     "字段 'warranty'：choices：不加引号的 yes、no、on、off、true、false 会被 YAML 读成逻辑值（true 或 false），而不是文字："
+     '请给这样的选项加上引号：choices: ["yes", "no", partial]'),
+    ("rubric.text_comma",
+     "criterion 'certs': item 1 label: the text 'ISO 9001, quality' holds a ',', which ends a text inside {…}: put the "
+     'text in quotes: {zh: ISO9001, en: "ISO 9001, quality"}',
+     "评分项 'certs'：“item 1 label”：文字 'ISO 9001, quality' 中的半角逗号 ',' 在 {…} 里会截断文字：请给这段文字加上引号："
+     '{zh: ISO9001, en: "ISO 9001, quality"}'),
     ("rubric.choices_repeat",
      "field 'mode': choices repeat themselves",
      "字段 'mode'：choices 中有重复的选项"),
@@ -1359,7 +1384,7 @@ RUBRIC_SENTENCES = [
      '应为 UTF-8 编码的文本文件（YAML）'),
     ("rubric.not_yaml",
      'line 3, column 5: not valid YAML: mapping values are not allowed here',
-     '第 3 行第 5 列：不是有效的 YAML'),
+     "第 3 行第 5 列：不是有效的 YAML：此处不能出现 ': '"),
     ("rubric.too_deep",
      'not a rubric: its YAML is nested thousands of levels deep',
      '不是评分标准：其 YAML 嵌套了成千上万层'),
@@ -1369,6 +1394,9 @@ RUBRIC_SENTENCES = [
     ("rubric.missing_key",
      "field #2: missing 'type'",
      "第 2 个字段：缺少 'type'"),
+    ("rubric.empty_file",
+     "the file is empty: a rubric is a YAML text with at least id, title, fields and criteria (see docs/rubrics.md)",
+     "文件是空的：评分标准是至少含有 id、title、fields 和 criteria 的 YAML 文本（见 docs/rubrics.md）"),
     ("rubric.not_mapping",
      'the rubric must be a mapping, found list',
      '评分标准必须是映射（键: 值），实际为列表'),
@@ -1723,6 +1751,8 @@ BLANK_RUBRIC_FACTS = {
     "rubric.order87_price": dict(where="regime", regime="order87"),
     "rubric.no_price": dict(where="top", fields=(Named("total_price", Label("投标总价", "Total price")),)),
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
+    "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
+                                  max=D(8)),
     "rubric.tiers_order": dict(where="criterion 'ops_plan'", tier="t1", range=(D(0), D(5)), other="t2",
                                other_range=(D("5.1"), D(10))),
 }
@@ -1746,6 +1776,11 @@ RUBRIC_SENTENCES += [
      "no criterion scores the price, yet the bid form asks every bidder for a price (total_price): add a price "
      "criterion if the price is to count",
      "没有评分项为价格计分，但投标表仍要求每个投标人填写报价（投标总价）：如果报价应当计分，请增加价格评分项"),
+    ("rubric.cap_below_part",
+     "cap 'track_record': the cap's max 6 is below the max 8 of its criterion 'projects', which therefore can never "
+     "reach 8: lower the criterion's max to 6, or raise the cap",
+     "共同上限 'track_record'：该共同上限 6 分低于其中评分项 'projects' 的满分 8，在此上限下该评分项永远得不到 8 分：请把它的满分降为 6，"
+     "或提高上限"),
     ("rubric.unit_not_money",
      "field 'projects': unit '10k CNY' is a unit of money, but the field is integer: make it type: money, or remove "
      "the unit",
@@ -1766,7 +1801,7 @@ RUBRIC_APP_EN = {
 
 
 # The rubric format's own words, which a Chinese sentence about a YAML file quotes as the author writes them.
-YAML_WORDS = {"YAML", "zh", "en", "true", "false", "id", "choices", "choice", "op", "value", "in", "ZB", "text",
+YAML_WORDS = {"YAML", "zh", "en", "true", "false", "yes", "no", "on", "off", "id", "choices", "choice", "op", "value", "in", "ZB", "text",
               "integer", "number", "money", "tender", "required", "unit", "tiers"}
 # … every key and value the rubric format has (``pass_mark``, ``trimmed_mean`` …), the currency codes it names,
 # and the examples of an id its sentences give
@@ -1789,11 +1824,11 @@ def test_each_rubric_mistake_in_both_languages(code, cli, zh):
                              full_width_line=22),
      "line 22, column 84: not valid YAML: expected ',' or '}', but got ':'; line 22 holds the full-width '，': where it "
      "is YAML punctuation, type the ASCII ',' (switch the input method to half-width)",
-     "第 22 行第 84 列：不是有效的 YAML；第 22 行有全角符号 '，'：作为 YAML 标点时须用半角的 ','（请把输入法切换到半角）"),
+     "第 22 行第 84 列：不是有效的 YAML：应为 ',' 或 '}'，实际为 ':'；第 22 行有全角符号 '，'：作为 YAML 标点时须用半角的 ','（请把输入法切换到半角）"),
     ("rubric.not_yaml", dict(line=15, column=1, detail="found character '\\t' that cannot start any token", tab=True),
      "line 15, column 1: not valid YAML: found character '\\t' that cannot start any token; indent with spaces: YAML "
      "does not allow a tab",
-     "第 15 行第 1 列：不是有效的 YAML；请用空格缩进：YAML 不允许制表符"),
+     "第 15 行第 1 列：不是有效的 YAML：此处有制表符（Tab）；请用空格缩进：YAML 不允许制表符"),
     ("rubric.unknown_key", dict(where="criterion 'design'", key="kind：judged", allowed=("kind", "max"),
                                 full_width=("：",)),
      "criterion 'design': unknown key 'kind：judged' (expected one of: kind, max); it holds the full-width '：': YAML "
@@ -1804,6 +1839,47 @@ def test_each_rubric_mistake_in_both_languages(code, cli, zh):
      "criterion 'design': unknown key 'kind:\\u3000judged' (expected one of: kind, max); it holds a full-width space: "
      "YAML needs an ASCII space (switch the input method to half-width)",
      "评分项 'design'：未知的键 'kind:\\u3000judged'（应为以下之一：kind, max）；其中有全角空格：YAML 只认半角空格（请把输入法切换到半角）"),
+
+    ("rubric.not_yaml", dict(line=20, column=5, detail="could not find expected ':'", slip="colon_space",
+                             slip_line=20, written="max:20", fix="max: 20"),
+     "line 20, column 5: not valid YAML: could not find expected ':'; line 20 holds 'max:20': YAML needs a space "
+     "after the colon; write 'max: 20'",
+     "第 20 行第 5 列：不是有效的 YAML：找不到应有的冒号 ':'；第 20 行的 'max:20' 冒号后缺少空格：YAML 要求冒号后有空格，请写成 'max: 20'"),
+    ("rubric.not_yaml", dict(line=21, column=94, detail="found character '>' that cannot start any token",
+                             slip="quote_value", slip_line=21, written=">=", first=">", fix='">="'),
+     "line 21, column 94: not valid YAML: found character '>' that cannot start any token; line 21: a value that "
+     'starts with \'>\' must be in quotes; write ">="',
+     "第 21 行第 94 列：不是有效的 YAML：字符 '>' 不能作为值的开头；第 21 行：以 '>' 开头的值必须加引号，请写成 \">=\""),
+    ("rubric.not_yaml", dict(line=36, column=15, detail="mapping values are not allowed here", slip="colon_in_text",
+                             slip_line=36, key="reason", written="注意: 交货期超过30天", fix='reason: "注意: 交货期超过30天"'),
+     "line 36, column 15: not valid YAML: mapping values are not allowed here; line 36: the text '注意: 交货期超过30天' "
+     "holds ': ', which YAML reads as the start of a key; put the text in quotes (reason: \"注意: 交货期超过30天\") or "
+     "write the full-width '：'",
+     "第 36 行第 15 列：不是有效的 YAML：此处不能出现 ': '；第 36 行：文字 '注意: 交货期超过30天' 中的 ': ' 会被 YAML 当作键的开始；"
+     "请给这段文字加上引号（reason: \"注意: 交货期超过30天\"），或改用全角的 '：'"),
+    ("rubric.not_yaml", dict(line=2, column=16, detail="expected ',' or '}', but got ':'", slip="comma_missing",
+                             slip_line=2, key="name", fix="x, name:"),
+     "line 2, column 16: not valid YAML: expected ',' or '}', but got ':'; line 2: a ',' is missing before the key "
+     "'name'; write 'x, name:'",
+     "第 2 行第 16 列：不是有效的 YAML：应为 ',' 或 '}'，实际为 ':'；第 2 行：键 'name' 前缺少逗号 ','，请写成 'x, name:'"),
+    ("rubric.not_yaml", dict(line=46, column=4, detail="expected <block end>, but found '<block mapping start>'",
+                             slip="indent", slip_line=46, key="name", key_column=4, other="id", other_line=45,
+                             other_column=5),
+     "line 46, column 4: not valid YAML: expected <block end>, but found '<block mapping start>'; line 46: the key "
+     "'name' starts in column 4, but 'id' on line 45 in column 5: indent the keys of one mapping by the same number "
+     "of spaces",
+     "第 46 行第 4 列：不是有效的 YAML：缩进与上下文不一致；第 46 行的键 'name' 从第 4 列开始，而第 45 行的 'id' 从第 5 列开始："
+     "同一层的键必须用同样多的空格缩进"),
+    ("rubric.not_yaml", dict(line=3, column=1, detail="while reading a Unicode string: something new"),
+     "line 3, column 1: not valid YAML: while reading a Unicode string: something new",
+     "第 3 行第 1 列：不是有效的 YAML：解析器的说明：'while reading a Unicode string: something new'"),
+    ("rubric.unknown_key", dict(where="criterion 'x'", key="max:20", allowed=("id", "max"), no_space="max: 20"),
+     "criterion 'x': unknown key 'max:20' (expected one of: id, max); YAML needs a space after the colon: write "
+     "'max: 20'",
+     "评分项 'x'：未知的键 'max:20'（应为以下之一：id, max）；冒号后缺少空格：YAML 要求冒号后有空格，请写成 'max: 20'"),
+    ("rubric.missing_key", dict(where="criterion 'price'", key="method", choices=("lowest_ratio", "ratio")),
+     "criterion 'price': missing 'method' (one of: lowest_ratio, ratio)",
+     "评分项 'price'：缺少 'method'（应为以下之一：lowest_ratio, ratio）"),
 ])
 def test_a_typing_slip_in_a_rubric_is_named_in_both_languages(code, facts, en, zh):
     assert messages.sentence(code, facts, "en", ids=True) == en
@@ -1818,7 +1894,7 @@ def test_a_rubric_that_is_not_yaml_in_both_languages():
         parse_rubric("id: x\n  bad: [", "bad.yaml")
     (problem,) = caught.value.problems
     assert str(problem).startswith("bad.yaml: line ") and "not valid YAML" in str(problem)
-    assert re.fullmatch(r"bad\.yaml：第 \d+ 行第 \d+ 列：不是有效的 YAML", messages.render(problem, "zh"))
+    assert re.fullmatch(r"bad\.yaml：第 \d+ 行第 \d+ 列：不是有效的 YAML：.+", messages.render(problem, "zh"))
 
 
 # -- bid documents (bideval/documents.py): one example of every code, said the same way by the command line's

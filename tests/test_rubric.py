@@ -283,7 +283,7 @@ def test_the_total_is_still_checked_beside_other_mistakes():
 
 @pytest.mark.parametrize("old, new, message", [
     ("    kind: judged\n    max: 5", "    kind： judged\n    max: 5",
-     r"line 62, column 5: not valid YAML: could not find expected ':'; line 61 holds the full-width '：': where it is "
+     r"line 61, column 5: not valid YAML: could not find expected ':'; line 61 holds the full-width '：': where it is "
      r"YAML punctuation, type the ASCII ':' \(switch the input method to half-width\)"),
     ("  - {id: similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: integer}",
      "  - {id: similar_projects， label: {zh: 同类项目数量, en: Similar projects}, type: integer}",
@@ -425,3 +425,130 @@ def test_a_group_may_share_a_criterion_s_id_or_name():
     rubric = parse_rubric(text, "x.yaml")
     assert rubric.group("commercial").label == rubric.criterion_index["experience"].name
     assert rubric.criterion_index["price"].group == "price"
+
+
+# -- tiers and the rounding of their scores: a tier starts at most one score step above the previous one's end
+
+TIERS = ("      - {id: t1, label: {zh: 一档, en: Tier 1}, min: 0,    max: 5}\n"
+         "      - {id: t2, label: {zh: 二档, en: Tier 2}, min: 5.1,  max: 10}\n"
+         "      - {id: t3, label: {zh: 三档, en: Tier 3}, min: 10.1, max: 15}\n")
+
+
+def tiered(bounds: str, decimals: str = "") -> str:
+    """The example rubric with ops_plan's tiers at ``bounds`` (``0-5 6-10 11-15``) and its own ``decimals``."""
+    rows = "".join(f"      - {{id: t{n}, label: {{zh: {n}档, en: Tier {n}}}, min: {low}, max: {high}}}\n"
+                   for n, (low, high) in enumerate((b.split("-") for b in bounds.split()), 1))
+    text = broken(TIERS, rows)
+    return text.replace("    kind: tiered\n", f"    kind: tiered\n    decimals: {decimals}\n") if decimals else text
+
+
+@pytest.mark.parametrize("text", [
+    tiered("0-5 6-10 11-15", decimals="0"),  # 一档0–5分、二档6–10分、三档11–15分, whole points
+    tiered("0-5 6-10 11-15").replace("decimals: 2", "decimals: 0"),  # whole points for the whole rubric
+    tiered("0-5 5.1-10 10.1-15", decimals="1"),  # formats.md's tiers, at 1 place as at 2
+    EXAMPLE,
+])
+def test_a_tier_may_start_one_score_step_above_the_previous_end(text):
+    assert parse_rubric(text, "x.yaml").criterion_index["ops_plan"].tiers[1].min in (D(6), D("5.1"))
+
+
+@pytest.mark.parametrize("text, message", [
+    (tiered("0-5 6-10 11-15"),  # at 2 places the gap leaves 5.5 in no tier: the way forward is said
+     "criterion 'ops_plan': tier t2 starts at 6, leaving a gap after t1 ending at 5 (at most 0.1 at 2 decimal "
+     "places): scores between 5 and 6 would belong to no tier; start t2 at 5.1, or, for whole-point tiers (0–5, "
+     "6–10), give the criterion decimals: 0"),
+    (tiered("0-5 7-10 11-15", decimals="0"),  # 6 would belong to no tier
+     "criterion 'ops_plan': tier t2 starts at 7, leaving a gap after t1 ending at 5 (at most 1 with whole-point "
+     "scores, decimals: 0): scores between 5 and 7 would belong to no tier; start t2 at 6"),
+    (tiered("0-5 5.5-10 10.1-15", decimals="1"),
+     "criterion 'ops_plan': tier t2 starts at 5.5, leaving a gap after t1 ending at 5 (at most 0.1 at 1 decimal "
+     "place): scores between 5 and 5.5 would belong to no tier; start t2 at 5.1"),
+    (tiered("0-5 5-10 11-15", decimals="0"), "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5)"),
+    (tiered("0-5 5.1-10 10.1-15", decimals="0"),
+     "criterion 'ops_plan': decimals 0 is fewer than the 1 decimal place(s) of the tier bounds: a rounded panel "
+     "score could fall outside its agreed tier"),
+])
+def test_a_gap_a_score_could_fall_into_or_touching_tiers_are_refused(text, message):
+    assert message in refusals(text)
+
+
+def test_no_panel_score_falls_between_whole_point_tiers():
+    from bideval.allowed_scores import check_score
+    from bideval.rubric import PanelRules
+    from bideval.scoring import aggregate
+    from bideval.values import round_half_up
+
+    rubric = parse_rubric(tiered("0-5 6-10 11-15", decimals="0"), "x.yaml")
+    plan = rubric.criterion_index["ops_plan"]
+    typed = [D(n) / 2 for n in range(0, 31)]  # 0, 0.5 … 15: whatever a judge might type
+    for tier in plan.tiers:
+        allowed = [s for s in typed if check_score(plan, tier.id, s) is None]
+        assert allowed == [s for s in typed if tier.min <= s <= tier.max]  # 5.5 and 10.5 in no tier
+        for scores in ([allowed[0], allowed[-1]], [allowed[-1], allowed[-1], allowed[-2]], allowed):
+            panel = round_half_up(aggregate(scores, PanelRules()), rubric.places(plan))
+            assert tier.min <= panel <= tier.max, (tier.id, scores, panel)
+
+
+# -- YAML slips typed by hand: the slip on its line, and what to write instead (in both languages: test_messages)
+
+@pytest.mark.parametrize("old, new, message", [
+    ("    kind: judged\n    max: 5", "    kind: judged\n    max:5",  # said on its own line, not the next one
+     "line 62, column 5: not valid YAML: could not find expected ':'; line 62 holds 'max:5': YAML needs a space after "
+     "the colon; write 'max: 5'"),
+    ('op: ">="', "op: >=",  # `op: <=` works unquoted, so `>=` is typed the same way
+     "line 34, column 110: not valid YAML: found character '>' that cannot start any token; line 34: a value that "
+     "starts with '>' must be in quotes; write \">=\""),
+    ("    kind: judged\n    max: 5", "    kind: judged\n    description: 注意: 方案须完整\n    max: 5",
+     "line 62, column 20: not valid YAML: mapping values are not allowed here; line 62: the text '注意: 方案须完整' holds "
+     "': ', which YAML reads as the start of a key; put the text in quotes (description: \"注意: 方案须完整\") or write "
+     "the full-width '：'"),
+    ("    group: operations\n    kind: judged", "    group: operations\n   kind: judged",
+     "line 61, column 4: not valid YAML: expected <block end>, but found '<block mapping start>'; line 61: the key "
+     "'kind' starts in column 4, but 'group' on line 60 in column 5: indent the keys of one mapping by the same number "
+     "of spaces"),
+    ("label: {zh: 业务经营许可证, en: Operating licence}, points: 1",
+     "label: {zh: 业务经营许可证, en: Operating licence, copy}, points: 1",
+     "criterion 'company': item 1 label: the text 'Operating licence, copy' holds a ',', which ends a text inside {…}: "
+     "put the text in quotes: {zh: 业务经营许可证, en: \"Operating licence, copy\"}"),
+    ("  - {id: dial_test_accuracy,", "  - {id: warranty, label: {zh: 质保, en: Warranty}, type: choice, "
+                                     "choices: [yes, no, partial]}\n  - {id: dial_test_accuracy,",
+     "field 'warranty': choices: YAML reads yes, no, on, off, true and false written without quotes as true or false, "
+     "not as texts: put such a choice in quotes: choices: [\"yes\", \"no\", partial]"),
+    ("    method: lowest_ratio\n", "",  # as every other key left out, not "unknown price method None"
+     "criterion 'price': missing 'method' (one of: lowest_ratio, linear_minmax, benchmark_deviation, ratio, deviation, "
+     "relative_to_lowest)"),
+    # a type typo is said once, at its field: the criteria reading that field are not told it is unknown
+    ("{id: similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: integer}",
+     "{id: similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: int}",
+     "field 'similar_projects': unknown type 'int' (expected one of: bool, integer, number, money, percent, text, "
+     "choice)"),
+])
+def test_a_yaml_slip_is_said_with_its_line_and_its_fix(old, new, message):
+    assert refusals(broken(old, new)) == [message]
+
+
+def test_a_refused_field_read_by_a_gate_is_said_once():
+    said = refusals(broken("type: bool, required: true}", "type: boolean, required: true}"))
+    assert said == ["field 'business_license': unknown type 'boolean' (expected one of: bool, integer, number, money, "
+                    "percent, text, choice)"]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# 评分标准\n"])
+def test_an_empty_rubric_file_says_it_is_empty(text):
+    assert refusals(text) == ["the file is empty: a rubric is a YAML text with at least id, title, fields and "
+                              "criteria (see docs/rubrics.md)"]
+
+
+def test_a_gate_without_a_reason_says_it_is_not_met():
+    """`qual: 监理资质` read as a qualification the bid holds; the default says it failed, `criterion id: text`."""
+    from bideval.evaluation import check_bids
+    from bideval.rubric_view import describe_rubric
+    from conftest import VENDOR_A, good_bid, make_bidset
+
+    rubric = parse_rubric(broken("    reason: {zh: 未提供业务经营许可证, en: No operating licence}\n", ""), "x.yaml")
+    bids = make_bidset(rubric, good_bid(VENDOR_A, business_license="否"))
+    (reason,) = check_bids(rubric, bids.bids)[VENDOR_A].reasons
+    assert (reason.render("zh"), reason.render("en")) == ("licence: 未满足：业务经营许可证", "licence: not met: Operating licence")
+    assert reason.labelled(rubric, "zh") == "未满足：业务经营许可证"  # named once in the report, not 业务经营许可证：未满足：…
+    assert reason.labelled(rubric, "en") == "Not met: Operating licence"
+    assert "business_license (not met: Operating licence)" in describe_rubric(rubric, "en")

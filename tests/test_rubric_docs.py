@@ -158,3 +158,75 @@ def test_every_mistake_shown_is_refused_with_the_message_shown(block: Block):
         parse_rubric(as_rubric(block), block.name)
     said = [str(p).removeprefix(f"{block.name}: ") for p in caught.value.problems]
     assert block.refused in said, said
+
+
+def criteria_of(node: Any) -> list[dict]:
+    """The criteria a block shows: itself when it is a list, else its `criteria`."""
+    listed = node if isinstance(node, list) else node.get("criteria", []) if isinstance(node, dict) else []
+    return [c for c in listed if isinstance(c, dict)]
+
+
+@pytest.mark.parametrize("block", [b for b in BLOCKS if criteria_of(yaml.safe_load(b.text))], ids=lambda b: b.name)
+def test_every_example_s_group_is_standard_or_declared(block: Block):
+    """A copied example gives a Chinese result Chinese headings: a group of one's own (`technical`) is shown by its id
+    unless declared under `groups` with a label (the tester copied `group: technical` and got `technical` after 价格)."""
+    from bideval.rubric import GROUP_ORDER
+
+    node = yaml.safe_load(block.text)
+    declared = {g["id"] for g in node.get("groups", [])} if isinstance(node, dict) else set()
+    for criterion in criteria_of(node):
+        assert criterion.get("group") in set(GROUP_ORDER) | declared, (block.name, criterion.get("id"))
+
+
+# -- the panel workbook reference (docs/panel.md): its header table is the reader's, its example is read as shown
+
+PANEL_DOC = DOC.parent / "panel.md"
+
+
+def tables(markdown: str) -> dict[str, list[list[str]]]:
+    """Every markdown table under a line holding only `` `Name` `` (the panel reference's example sheets), and the
+    headers table (under '| column |'), as rows of cells."""
+    found: dict[str, list[list[str]]] = {}
+    lines = markdown.splitlines()
+    for k, line in enumerate(lines):
+        name = re.fullmatch(r"`(\w+)`", line.strip())
+        start = k + 2 if name else k if line.startswith("| column |") else None
+        if start is None:
+            continue
+        rows = []
+        for row in lines[start:]:
+            if not row.startswith("|"):
+                break
+            rows.append([cell.strip() for cell in row.strip().strip("|").split("|")])
+        found[name.group(1) if name else "headers"] = [r for r in rows if not set("".join(r)) <= set("-: ")]
+    return found
+
+
+PANEL_TABLES = tables(PANEL_DOC.read_text(encoding="utf-8"))
+
+
+def test_the_panel_reference_lists_every_header_the_reader_knows():
+    from bideval.panel import COLUMN_NAMES
+
+    said = {row[0]: {h.strip("` ") for h in ", ".join(row[2:4]).split(",")} for row in PANEL_TABLES["headers"][1:]}
+    assert said == {column: set(headers) for column, headers in COLUMN_NAMES.items()}
+
+
+def test_the_panel_reference_s_example_is_read_as_it_says(tmp_path):
+    from conftest import EXAMPLE_RUBRIC, good_bid, make_bidset, write_xlsx
+    from bideval.panel import read_panel
+    from bideval.rubric import load_rubric
+
+    def cell(text: str) -> Any:
+        return None if not text else float(text) if re.fullmatch(r"[0-9.]+", text) else text
+
+    sheets = {name: [[cell(c) for c in row] for row in PANEL_TABLES[name] if row[0] != "…"]
+              for name in ("Judges", "Tiers", "Scores")}
+    rubric = load_rubric(EXAMPLE_RUBRIC)
+    vendors = sorted({row[0] for row in PANEL_TABLES["Tiers"][1:]})
+    bids = make_bidset(rubric, *(good_bid(v, name=v) for v in vendors)).bids
+    panel = read_panel(rubric, bids, (), [write_xlsx(tmp_path / "panel.xlsx", sheets)])
+    assert panel.judges == ("王评委", "李评委")
+    assert set(panel.tiers.values()) == {"t3", "t2"}  # 三档 by its label, t2 by its id; 运营管理能力 is ops_plan
+    unscored = [s for s in panel.scores if s.score is None]  # the empty score: not yet given, not 0
+    assert [(s.judge, s.criterion) for s in unscored] == [("李评委", "service_design")]
