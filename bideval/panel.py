@@ -489,13 +489,13 @@ class _PanelReader:
         """Whether every name cell of a Scores row names the row's own bidder or criterion; each one that does not
         is refused at its cell. An empty cell names nothing and passes (a sheet made by hand)."""
         agree = True
+        agreed = self.names_agreed
         for kind, column in names:
-            raw = _cell(row, column)
+            raw = row[column] if column < len(row) else None
             if raw is None or raw == "":
                 continue
-            subject = vendor_id if kind == "vendor_name" else criterion.id
-            seen = (kind, subject, raw.__class__, raw)
-            if seen in self.names_agreed:
+            seen = (kind, vendor_id if kind == "vendor_name" else criterion.id, raw.__class__, raw)
+            if seen in agreed:
                 continue
             text = self.text(book, sheet, r, column, raw)
             if text is None:  # a number of 16 digits or more: told at its cell
@@ -503,7 +503,7 @@ class _PanelReader:
                 continue
             name = name_key(text)
             if not name or name in self.spellings(kind, vendor_id, criterion):
-                self.names_agreed.add(seen)
+                agreed.add(seen)
                 continue
             agree = False
             owner = self.owner(kind, name)
