@@ -992,13 +992,14 @@ def _whose(found: object, owner: str, shown: str, shown_zh: str) -> tuple[str, s
 
 @_template("panel.bidder_name_disagrees")
 def _(s: Say) -> str:
-    vendor_id, found, owner = s["vendor_id"], s["found"], s.get("owner") or ""
+    vendor_id, found, owner, expected = s["vendor_id"], s["found"], s.get("owner") or "", s["expected"]
     whose_en, whose_zh = _whose(found, owner, owner, f" {owner} ")
-    return s.t(f"this row is for {vendor_id} ({s.found(s['expected'])} in its bid), but its bidder name is "
-               f"{s.found(found)}{whose_en}: a score typed beside that name would be booked on {vendor_id}; "
-               + _sorted_one_column(s),
-               f"此行是 {vendor_id}（投标文件中的名称为 {s.found(s['expected'])}）的评分，但此行的投标人名称为 "
-               f"{s.found(found)}{whose_zh}：对照该名称填写的得分将记在 {vendor_id} 名下；" + _sorted_one_column(s))
+    named_en = f"{s.found(expected)} in its bid" if expected else "its bid names no bidder"
+    named_zh = f"投标文件中的名称为 {s.found(expected)}" if expected else "投标文件中未填投标人名称"
+    return s.t(f"this row is for {vendor_id} ({named_en}), but its bidder name is {s.found(found)}{whose_en}: a score "
+               f"typed beside that name would be booked on {vendor_id}; " + _sorted_one_column(s),
+               f"此行是 {vendor_id}（{named_zh}）的评分，但此行的投标人名称为 {s.found(found)}{whose_zh}：对照该名称填写的"
+               f"得分将记在 {vendor_id} 名下；" + _sorted_one_column(s))
 
 
 @_template("panel.criterion_name_disagrees")

@@ -656,6 +656,14 @@ def english_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[A-Za-z0-9_]+", text) if re.search("[A-Za-z]{2}", w) and w not in ALLOWED_ASCII}
 
 
+def test_a_bidder_name_refused_on_the_row_of_a_bid_without_a_name_says_the_bid_names_none():
+    facts = dict(vendor_id=VENDOR, expected="", found="乙公司", owner=None)
+    assert messages.sentence("panel.bidder_name_disagrees", facts, "en", ids=True).startswith(
+        f"this row is for {VENDOR} (its bid names no bidder), but its bidder name is '乙公司': a score typed")
+    assert messages.sentence("panel.bidder_name_disagrees", facts, "zh").startswith(
+        f"此行是 {VENDOR}（投标文件中未填投标人名称）的评分，但此行的投标人名称为 '乙公司'：")
+
+
 def test_every_code_and_kind_has_a_row():
     assert sorted(row[0] for row in SENTENCES + GUARD_SENTENCES + RUBRIC_SENTENCES + DOCUMENT_SENTENCES) \
         == list(messages.codes())
