@@ -36,7 +36,7 @@ from .cell_errors import (CellError, HiddenByFormat, LiteralPercentFormat, Other
                           PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula)
 from .labels import Label, Named, check_lang
 from .number_formats import scale_name
-from .values import duration_text, number_as_shown, plain_number
+from .values import duration_text, fold, number_as_shown, plain_number
 
 if TYPE_CHECKING:
     from .errors import BidEvalError, Expected, Problem
@@ -971,6 +971,46 @@ def _(s: Say) -> str:
                "expected one row per judge, vendor and criterion",
                f"{s['judge']} 已在 {s['at']} 给 {s['vendor_id']} 的{s.name(s['criterion'])}打过分；"
                "每位评委对每家投标的每个评分项只应有一行")
+
+
+def _sorted_one_column(s: Say) -> str:
+    """Why a row's names can disagree with its ids, and what to do: said after every such refusal."""
+    return s.t("the sheet's rows may have been sorted one column at a time (Excel's \"Continue with the current "
+               "selection\") or names pasted in another order: put the rows back as the sheet was written (or give "
+               "the judge a new score sheet), have the judge check the scores, and import it again",
+               "评分表可能被逐列排序过（Excel 的“以当前选定区域排序”），或名称按其他顺序粘贴过：请将各行恢复为评分表原样"
+               "（或为该评委重新生成评分表），请评委核对得分后再导入")
+
+
+def _whose(found: object, owner: str, shown: str, shown_zh: str) -> tuple[str, str]:
+    """`` (the name of …)`` after a name found on another's row, in English and Chinese; nothing when it would say no
+    more than the name found (``'服务方案'`` is the name of “服务方案”)."""
+    if not owner or "".join(fold(str(found)).split()) == "".join(fold(owner).split()):
+        return "", ""
+    return f" (the name of {shown})", f"（是{shown_zh}的名称）"
+
+
+@_template("panel.bidder_name_disagrees")
+def _(s: Say) -> str:
+    vendor_id, found, owner, expected = s["vendor_id"], s["found"], s.get("owner") or "", s["expected"]
+    whose_en, whose_zh = _whose(found, owner, owner, f" {owner} ")
+    named_en = f"{s.found(expected)} in its bid" if expected else "its bid names no bidder"
+    named_zh = f"投标文件中的名称为 {s.found(expected)}" if expected else "投标文件中未填投标人名称"
+    return s.t(f"this row is for {vendor_id} ({named_en}), but its bidder name is {s.found(found)}{whose_en}: a score "
+               f"typed beside that name would be booked on {vendor_id}; " + _sorted_one_column(s),
+               f"此行是 {vendor_id}（{named_zh}）的评分，但此行的投标人名称为 {s.found(found)}{whose_zh}：对照该名称填写的"
+               f"得分将记在 {vendor_id} 名下；" + _sorted_one_column(s))
+
+
+@_template("panel.criterion_name_disagrees")
+def _(s: Say) -> str:
+    criterion, found, owner = s["criterion"], s["found"], s.get("owner")
+    named = f"{s.name(criterion)} ({criterion.label.zh} / {criterion.label.en})" if s.ids else s.name(criterion)
+    whose_en, whose_zh = _whose(found, s.label(owner), s.name(owner), s.name(owner)) if owner else ("", "")
+    return s.t(f"this row is for the criterion {named}, but its criterion name is {s.found(found)}{whose_en}: a score "
+               f"typed beside that name would be booked on {s.name(criterion)}; " + _sorted_one_column(s),
+               f"此行是评分项{named}的评分，但此行的评分项名称为 {s.found(found)}{whose_zh}：对照该名称填写的得分"
+               f"将记在{s.name(criterion)}名下；" + _sorted_one_column(s))
 
 
 @_template("panel.no_tier")

@@ -37,12 +37,20 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "score": ("score", "得分", "分数", "评分"),
     "comment": ("comment", "备注", "评语", "意见"),
     "tier": ("tier", "档次", "档位"),
+    # A row's bidder and criterion in words (the score sheet's 投标人 / vendor and 名称 / name): checked against the
+    # row's vendor_id and criterion (:meth:`_PanelReader.names_agree`), never read as them.
+    "vendor_name": ("vendor", "vendor_name", "vendor name", "bidder", "bidder_name", "bidder name", "投标人",
+                    "投标人名称", "投标单位", "投标单位名称", "供应商", "供应商名称"),
+    "criterion_name": ("criterion_name", "criterion name", "评分项名称", "评审因素名称", "评分因素名称"),
 }
 COLUMN_LABELS = {
     "judge": Label("评委", "judge"), "vendor_id": Label("统一社会信用代码", "vendor ID"),
     "criterion": Label("评分项", "criterion"), "score": Label("得分", "score"), "comment": Label("备注", "comment"),
-    "tier": Label("档次", "tier"),
+    "tier": Label("档次", "tier"), "vendor_name": Label("投标人", "vendor"), "criterion_name": Label("名称", "name"),
 }
+NAME_COLUMNS = ("vendor_name", "criterion_name")
+# A header that says only "name": whose name depends on the column it stands beside (see :func:`name_columns`).
+BARE_NAMES = ("name", "名称")
 
 
 @dataclass(frozen=True)
@@ -178,6 +186,10 @@ class _PanelReader:
         self.vendors_seen: dict[tuple[type, Any], str] = {}
         self.criteria_seen: dict[tuple[type, Any], Criterion] = {}
         self.taken: dict[tuple[str, str | None, type, Any], Decimal] = {}  # (criterion, tier, cell) → its score
+        # (column kind, vendor_id or criterion id, cell) whose name was found to go with the row: 5 judges write each
+        # bidder's name on each of its rows, and each pair is compared once
+        self.names_agreed: set[tuple[str, str, type, Any]] = set()
+        self.owners: dict[str, dict[str, str]] = {}  # column kind → name folded → whose name it is, made when needed
         self.warnings: list[Problem] = []
 
     def members(self) -> tuple[str, ...]:
@@ -204,20 +216,20 @@ class _PanelReader:
             return None
 
     def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):
-        """The header row's column of each wanted name, and the non-blank data rows after it."""
+        """The header row's column of each wanted name, the non-blank data rows after it, and the header row."""
         if book.hidden_sheet(sheet):  # scores, tiers or members nobody sees on screen
             self.problems.append(Problem.of("panel.hidden_sheet", book.display, sheet))
-            return None, []
+            return None, [], []
         rows = book.rows(sheet)
         start = header_row(rows, lambda row: all(name in {_column_of(t, wanted) for t in row} for name in wanted))
         if start is None:
-            return None, []
+            return None, [], []
         columns: dict[str, int] = {}
         clash = False
         for c, title in enumerate(rows[start]):
             name = _column_of(title, wanted + optional)
             if name is None:
-                continue  # extra columns (the score sheet's tier and range, say) are ignored
+                continue  # other columns (the score sheet's tier and range, say) are not read here
             if name in columns:
                 self.fail(book, sheet, start, c, "panel.column_twice", heading=_column(name),
                           also=cell_name(start, columns[name]))
@@ -230,7 +242,7 @@ class _PanelReader:
             self.fail(book, sheet, start, 0, "panel.missing_column", heading=_column(name), headers=COLUMN_NAMES[name],
                       found=found)
         if missing or clash:
-            return None, []
+            return None, [], []
         # A hidden column that holds anything (a comment too, which goes on the record unseen) is refused at its
         # header, the sheet not read further; a hidden row's cells are not read, the rest is. A hidden header (or
         # title) row is refused too, as a Bids sheet's is: its headings decide which column is which, unseen.
@@ -241,21 +253,21 @@ class _PanelReader:
         self.problems += [Problem.of("panel.hidden_row", book.display, sheet, cell_name(number - 1, 0), row=number)
                           for number in sorted(hidden)]
         if hidden_columns:
-            return None, []
+            return None, [], []
         data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r]) and r + 1 not in hidden]
         # a comment is kept, not scored: merged over two rows it holds back no score, and the run goes on
         merged = book.merged_problems(sheet, (r for r, _ in data),
                                       (c for name, c in columns.items() if name != "comment"))
         if merged:  # a judge's name merged over their rows: told once, not as an empty cell on each row
             self.problems += merged
-            return None, []
-        return columns, data
+            return None, [], []
+        return columns, data, rows[start]
 
     def read_judges(self, book: Workbook) -> None:
         sheet = book.find(JUDGES_SHEET)
         if sheet is None:
             return
-        columns, rows = self.table(book, sheet, ("judge",))
+        columns, rows, _ = self.table(book, sheet, ("judge",))
         if columns is None:
             return
         names = self.judges_sheet if self.judges_sheet is not None else []
@@ -308,7 +320,7 @@ class _PanelReader:
         if sheet is None:
             return
         told = len(self.problems)
-        columns, rows = self.table(book, sheet, ("vendor_id", "criterion", "tier"))
+        columns, rows, _ = self.table(book, sheet, ("vendor_id", "criterion", "tier"))
         if columns is None:
             self.tiers_refused = self.tiers_refused or len(self.problems) > told
             return
@@ -359,11 +371,12 @@ class _PanelReader:
                 self.problems.append(Problem.of("panel.no_scores_sheet", book.display, scores=SCORES_SHEET,
                                                 tiers=TIERS_SHEET, found=tuple(book.sheet_names)))
             return
-        columns, rows = self.table(book, sheet, ("judge", "vendor_id", "criterion", "score"), ("comment",))
+        columns, rows, header = self.table(book, sheet, ("judge", "vendor_id", "criterion", "score"), ("comment",))
         if columns is None:
             return
+        names = name_columns(header, columns)
         for r, row in rows:
-            self.read_score(book, sheet, columns, r, row)
+            self.read_score(book, sheet, columns, r, row, names)
 
     def unread_scores(self, book: Workbook) -> bool:
         """Refuse a sheet other than the panel sheets that holds one of their tables, under a title or not, with rows
@@ -386,7 +399,8 @@ class _PanelReader:
             self.problems.append(Problem.of(_ELSEWHERE_CODES[kind], book.display, sheet, **{kind.lower(): kind}))
         return scores
 
-    def read_score(self, book: Workbook, sheet: str, columns: Mapping[str, int], r: int, row: list) -> None:
+    def read_score(self, book: Workbook, sheet: str, columns: Mapping[str, int], r: int, row: list,
+                   names: tuple[tuple[str, int], ...] = ()) -> None:
         before = len(self.problems)
         raw_judge = _cell(row, columns["judge"])
         judge = self.judges_seen.get((raw_judge.__class__, raw_judge))
@@ -410,6 +424,8 @@ class _PanelReader:
             criterion = None
         if len(self.problems) > before or vendor_id is None or criterion is None:
             return
+        if names and not self.names_agree(book, sheet, r, row, names, vendor_id, criterion):
+            return  # the score was typed beside another bidder's or criterion's name: booked on neither
         score_column = columns["score"]
         where = f"{book.display}:{sheet}!{column_letter(score_column)}{r + 1}"
         key = (judge, vendor_id, criterion.id)
@@ -468,6 +484,60 @@ class _PanelReader:
             self.taken[taken] = score
         self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
 
+    def names_agree(self, book: Workbook, sheet: str, r: int, row: list, names: tuple[tuple[str, int], ...],
+                    vendor_id: str, criterion: Criterion) -> bool:
+        """Whether every name cell of a Scores row names the row's own bidder or criterion; each one that does not
+        is refused at its cell. An empty cell names nothing and passes (a sheet made by hand)."""
+        agree = True
+        agreed = self.names_agreed
+        for kind, column in names:
+            raw = row[column] if column < len(row) else None
+            if raw is None or raw == "":
+                continue
+            seen = (kind, vendor_id if kind == "vendor_name" else criterion.id, raw.__class__, raw)
+            if seen in agreed:
+                continue
+            text = self.text(book, sheet, r, column, raw)
+            if text is None:  # a number of 16 digits or more: told at its cell
+                agree = False
+                continue
+            name = name_key(text)
+            if not name or name in self.spellings(kind, vendor_id, criterion):
+                agreed.add(seen)
+                continue
+            agree = False
+            owner = self.owner(kind, name)
+            if kind == "vendor_name":
+                self.fail(book, sheet, r, column, "panel.bidder_name_disagrees", vendor_id=vendor_id,
+                          expected=self.bids[vendor_id].vendor_name, found=raw, owner=owner)
+            else:
+                self.fail(book, sheet, r, column, "panel.criterion_name_disagrees", criterion=_named_one(criterion),
+                          found=raw, owner=_named_one(self.rubric.criterion_index[owner]) if owner else None)
+        return agree
+
+    def spellings(self, kind: str, vendor_id: str, criterion: Criterion) -> set[str]:
+        """How a name cell may name the row's bidder (its name as in the bid, or its vendor_id) or criterion (its id,
+        or its name in either language), each as :func:`name_key` compares it."""
+        if kind == "vendor_name":
+            return {name_key(self.bids[vendor_id].vendor_name or ""), name_key(vendor_id)}
+        return {name_key(criterion.id), name_key(criterion.name.zh), name_key(criterion.name.en)}
+
+    def owner(self, kind: str, name: str) -> str | None:
+        """The vendor_id of the bid, or the id of the criterion, that a name cell names instead (None: nobody's)."""
+        if kind not in self.owners:
+            owners: dict[str, str] = {}
+            if kind == "vendor_name":
+                for vendor_id, bid in self.bids.items():
+                    owners.setdefault(name_key(bid.vendor_name or ""), vendor_id)
+                    owners.setdefault(name_key(vendor_id), vendor_id)
+            else:
+                for c in self.rubric.criteria:
+                    for spelling in (c.id, c.name.zh, c.name.en):
+                        owners.setdefault(name_key(spelling), c.id)
+            owners.pop("", None)
+            self.owners[kind] = owners
+        return self.owners[kind].get(name)
+
 
 _REMEMBERED = (int, float, str)
 
@@ -505,6 +575,47 @@ _ELSEWHERE = ((SCORES_SHEET, ("judge", "vendor_id", "criterion", "score")), (TIE
               "tier")), (JUDGES_SHEET, ("judge",)))
 _ELSEWHERE_CODES = {SCORES_SHEET: "panel.scores_elsewhere", TIERS_SHEET: "panel.tiers_elsewhere",
                     JUDGES_SHEET: "panel.judges_elsewhere"}
+
+
+def name_columns(header: Sequence[Any], columns: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    """The columns of a Scores header that name a row's bidder or criterion in words, as (kind, column): those headed
+    as such (``投标人 / vendor``, ``评分项名称``), and a column headed only ``name`` (名称) standing right of the
+    vendor_id or the criterion column, whose name it then is (the score sheet writes ``名称 / name`` right of
+    ``评分项 / criterion``). A bare ``name`` anywhere else says not whose name it is, and is not read.
+
+    >>> name_columns(["judge", "vendor_id", "vendor", "criterion", "名称 / name", "score"],
+    ...              {"judge": 0, "vendor_id": 1, "criterion": 3, "score": 5})
+    (('vendor_name', 2), ('criterion_name', 4))
+    >>> name_columns(["name", "judge", "vendor_id", "criterion", "score"],
+    ...              {"judge": 1, "vendor_id": 2, "criterion": 3, "score": 4})
+    ()
+    """
+    beside = {columns["vendor_id"] + 1: "vendor_name", columns["criterion"] + 1: "criterion_name"}
+    taken = set(columns.values())
+    found = []
+    for c, title in enumerate(header):
+        if c in taken:
+            continue
+        kind = _column_of(title, NAME_COLUMNS) or (beside.get(c) if _bare_name(title) else None)
+        if kind is not None:
+            found.append((kind, c))
+    return tuple(found)
+
+
+def _bare_name(title: Any) -> bool:
+    """Whether a header says only "name": ``name``, ``名称``, ``名称 / name``."""
+    text = str(title) if title is not None else ""
+    return fold(text) in BARE_NAMES or {fold(p) for p in text.split("/")} <= set(BARE_NAMES)
+
+
+def name_key(text: str) -> str:
+    """A name as a careful reader compares two: NFKC (full- and half-width brackets, digits and letters alike),
+    case folded, without spaces.
+
+    >>> name_key(" 北京ＡＢＣ客服（北京）有限公司 ") == name_key("北京abc客服(北京)有限公司")
+    True
+    """
+    return "".join(fold(text).split())
 
 
 def _column_of(title: Any, names: tuple[str, ...]) -> str | None:

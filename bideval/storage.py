@@ -1327,7 +1327,8 @@ class Store:
 
     def preview_score_sheet(self, actor: Actor, tender_id: int, judge: str, name: str, content: bytes) -> SheetPreview:
         """What importing ``judge``'s returned score sheet would change: only that judge's scores, against the
-        tiers agreed in the app (the sheet needs no Tiers sheet; rows of other judges are refused)."""
+        tiers agreed in the app (the sheet needs no Tiers sheet; rows of other judges are refused, and so are rows
+        whose bidder or criterion name is another's, by the command line's own check, ``_PanelReader.names_agree``)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.IMPORT_SCORES)
             return self._sheet_preview(s, actor, roles, record, judge, name, content)

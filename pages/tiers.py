@@ -339,9 +339,12 @@ if members:
 
 st.divider()
 st.subheader(tr("导入评委交回的评分表", "Import a judge's returned score sheet"))
-st.caption(tr("只导入所选评委的评分，按本系统中已定的档次校验；导入前先预览将改变的内容，确认后才写入。评分表不需要 Tiers 工作表。",
-              "Imports the chosen judge's scores only, checked against the tiers agreed here; a preview shows what "
-              "changes, and nothing is written until you confirm. The sheet needs no Tiers sheet."))
+st.caption(tr("只导入所选评委的评分，按本系统中已定的档次校验；每行的投标人名称和评分项名称须与该行的统一社会信用代码和评分项一致"
+              "（逐列排序过的评分表会被拒绝）。导入前先预览将改变的内容，确认后才写入。评分表不需要 Tiers 工作表。",
+              "Imports the chosen judge's scores only, checked against the tiers agreed here; each row's bidder and "
+              "criterion names must go with its vendor_id and criterion (a sheet sorted one column at a time is "
+              "refused). A preview shows what changes, and nothing is written until you confirm. The sheet needs no "
+              "Tiers sheet."))
 show_notes("sheet")
 judge_col, file_col = st.columns([1, 2])
 judge_col.selectbox(tr("评委", "Judge"), members, key="tiers_sheet_judge", index=None,

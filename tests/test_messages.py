@@ -88,6 +88,9 @@ FACTS = {
     "files.missing": {},
     "files.not_xlsx_suffix": dict(suffix=".xls"),
     "panel.column_twice": dict(heading=Named("score", Label("得分", "score")), also="D1"),
+    "panel.bidder_name_disagrees": dict(vendor_id=VENDOR, expected="甲公司", found="乙公司（北京）",
+                                        owner="91110000802100433B"),
+    "panel.criterion_name_disagrees": dict(criterion=OPS, found="服务设计", owner=DESIGN),
     "panel.invalid_bid_score": dict(vendor_id=VENDOR),
     "panel.missing_column": dict(heading=Named("judge", Label("评委", "judge")), headers=("judge", "评委"),
                                  found=("vendor_id", "score")),
@@ -155,6 +158,13 @@ EXPECTED = {
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
 }
 
+
+# What a refused score sheet row whose names disagree with its ids advises, after the facts.
+SORTED_EN = ("the sheet's rows may have been sorted one column at a time (Excel's \"Continue with the current "
+             "selection\") or names pasted in another order: put the rows back as the sheet was written (or give the "
+             "judge a new score sheet), have the judge check the scores, and import it again")
+SORTED_ZH = ("评分表可能被逐列排序过（Excel 的“以当前选定区域排序”），或名称按其他顺序粘贴过：请将各行恢复为评分表原样"
+             "（或为该评委重新生成评分表），请评委核对得分后再导入")
 
 # code: command line (English, ids), app (English, labels), app (Chinese, labels)
 SENTENCES = [
@@ -361,6 +371,20 @@ SENTENCES = [
     ("files.not_xlsx_suffix",
      'not an .xlsx workbook (.xls file); save it as .xlsx', SAME,
      '不是 .xlsx 工作簿（.xls 文件）；请另存为 .xlsx'),
+    ("panel.bidder_name_disagrees",
+     f"this row is for {VENDOR} ('甲公司' in its bid), but its bidder name is '乙公司（北京）' (the name of "
+     f"91110000802100433B): a score typed beside that name would be booked on {VENDOR}; {SORTED_EN}", SAME,
+     f"此行是 {VENDOR}（投标文件中的名称为 '甲公司'）的评分，但此行的投标人名称为 '乙公司（北京）'（是 91110000802100433B "
+     f"的名称）：对照该名称填写的得分将记在 {VENDOR} 名下；{SORTED_ZH}"),
+    ("panel.criterion_name_disagrees",
+     "this row is for the criterion 'ops_plan' (运营管理能力 / Operations management capability), but its criterion "
+     f"name is '服务设计' (the name of 'service_design'): a score typed beside that name would be booked on "
+     f"'ops_plan'; {SORTED_EN}",
+     "this row is for the criterion 'Operations management capability', but its criterion name is '服务设计' (the "
+     f"name of 'Service design'): a score typed beside that name would be booked on 'Operations management "
+     f"capability'; {SORTED_EN}",
+     "此行是评分项“运营管理能力”的评分，但此行的评分项名称为 '服务设计'：对照该名称填写的得分将记在“运营管理能力”名下；"
+     f"{SORTED_ZH}"),
     ("panel.column_twice",
      "the column 'score' appears twice (also D1); expected it once", SAME,
      '“得分”列出现两次（另见 D1）；只应有一列'),
@@ -635,6 +659,14 @@ ALLOWED_ASCII = {"xlsx", "xls", "Excel", "XML", "Bid", "Bids", "Scores", "Tiers"
 def english_words(text: str) -> set[str]:
     """ASCII words in a text, except those a Chinese message may hold."""
     return {w for w in re.findall(r"[A-Za-z0-9_]+", text) if re.search("[A-Za-z]{2}", w) and w not in ALLOWED_ASCII}
+
+
+def test_a_bidder_name_refused_on_the_row_of_a_bid_without_a_name_says_the_bid_names_none():
+    facts = dict(vendor_id=VENDOR, expected="", found="乙公司", owner=None)
+    assert messages.sentence("panel.bidder_name_disagrees", facts, "en", ids=True).startswith(
+        f"this row is for {VENDOR} (its bid names no bidder), but its bidder name is '乙公司': a score typed")
+    assert messages.sentence("panel.bidder_name_disagrees", facts, "zh").startswith(
+        f"此行是 {VENDOR}（投标文件中未填投标人名称）的评分，但此行的投标人名称为 '乙公司'：")
 
 
 def test_every_code_and_kind_has_a_row():

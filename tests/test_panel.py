@@ -408,14 +408,44 @@ def test_a_score_for_an_invalid_bid_is_ignored_with_a_warning(rubric, bidset, tm
     assert [i.vendor_id for i in result.invalid] == [VENDOR_C]
 
 
-def test_extra_columns_such_as_the_score_sheets_are_ignored(rubric, bidset, tmp_path: Path):
+def test_the_score_sheets_tier_and_range_columns_and_other_extra_columns_are_ignored(rubric, bidset, tmp_path: Path):
+    """Its bidder and criterion names are checked (test_scoresheet.py); its tier, min and max are not: the score is
+    checked against the tier agreed now, which may have changed since the sheet was written."""
     header = ["评委 / judge", "统一社会信用代码 / vendor_id", "投标人 / vendor", "评分项 / criterion", "名称 / name",
               "档次 / tier", "最低 / min", "最高 / max", "得分 / score", "备注 / comment", "anything"]
     path = write_xlsx(tmp_path / "panel.xlsx", {
-        "Scores": [header, ["王评委", VENDOR_A, "甲", "ops_plan", "运营", "nonsense", "x", "y", 11, "ok", "z"]],
+        "Scores": [header, ["王评委", VENDOR_A, "北京示例客服有限公司", "ops_plan", "运营管理能力", "nonsense", "x", "y",
+                            11, "ok", "z"]],
         "Tiers": [["vendor_id", "criterion", "tier", "note"], [VENDOR_A, "ops_plan", "t3", "agreed 3 May"]]})
     assert read(rubric, bidset, path).scores == (Score("王评委", VENDOR_A, "ops_plan", D(11), "ok",
                                                        f"{path}:Scores!I2"),)
+
+
+@pytest.mark.parametrize("header, refused", [
+    (["judge", "vendor_id", "vendor_name", "criterion", "score"], ("C2", "panel.bidder_name_disagrees")),
+    (["评委", "统一社会信用代码", "投标人名称", "评分项", "得分"], ("C2", "panel.bidder_name_disagrees")),
+    (["judge", "bidder", "vendor_id", "criterion", "score"], ("B2", "panel.bidder_name_disagrees")),
+    (["judge", "vendor_id", "criterion", "评分项名称", "score"], ("D2", "panel.criterion_name_disagrees")),
+    # a bare name is the name of the column it stands right of: the score sheet's 名称 / name follows the criterion
+    (["judge", "vendor_id", "name", "criterion", "score"], ("C2", "panel.bidder_name_disagrees")),
+    (["judge", "vendor_id", "criterion", "名称 / name", "score"], ("D2", "panel.criterion_name_disagrees")),
+    # anywhere else it says not whose name it is (a judge's full name, a contact): not read, as before
+    (["judge", "name", "vendor_id", "criterion", "score"], None),
+    (["judge", "vendor_id", "criterion", "score", "名称"], None),
+])
+def test_a_column_naming_the_rows_bidder_or_criterion_is_found_by_its_header(rubric, bidset, tmp_path: Path, header,
+                                                                              refused):
+    known = {"judge": "王评委", "评委": "王评委", "vendor_id": VENDOR_A, "统一社会信用代码": VENDOR_A,
+             "criterion": "service_design", "评分项": "service_design", "score": 4, "得分": 4}
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [header, [known.get(h, "别家公司") for h in header]]})
+    if refused is None:
+        assert [(s.vendor_id, s.criterion, s.score) for s in read(rubric, bidset, path).scores] == [
+            (VENDOR_A, "service_design", D(4))]
+        return
+    with pytest.raises(PanelError) as caught:
+        read(rubric, bidset, path)
+    assert [(p.cell, p.code, p.data["found"], p.data["owner"]) for p in caught.value.problems] == [
+        (*refused, "别家公司", None)]
 
 
 def test_chinese_headers(rubric, bidset, tmp_path: Path):

@@ -8,6 +8,7 @@ import pytest
 from bideval.cli import main
 from bideval.errors import PanelError
 from bideval.evaluation import check_bids, evaluate
+from bideval.labels import Label, Named
 from bideval.panel import read_panel
 from bideval.result import FINAL, INCOMPLETE, PROVISIONAL
 from bideval.rubric import parse_rubric
@@ -238,3 +239,96 @@ def test_cli_without_tiers_writes_every_tier_as_not_agreed(tender, capsys):
     del args[args.index("--tiers"):args.index("--tiers") + 2]
     assert main(args + ["--lang", "en"]) == 0
     assert {r[5] for r in sheet_rows(tender["out"])[1:] if r[3] == "ops_plan"} == {"tier not agreed"}
+
+
+# --------------------------------------------------------------------------- a sheet sorted one column at a time
+
+def sort_one_column(path: Path, column: str) -> None:
+    """Sort one column of the Scores sheet on its own, as Excel does with "Continue with the current selection":
+    its cells change rows, every other column stays where it was."""
+    book = openpyxl.load_workbook(path)
+    cells = book["Scores"][column][1:]
+    for cell, value in zip(cells, sorted(c.value for c in cells)):
+        cell.value = value
+    book.save(path)
+
+
+def refusals(rubric, bidset, *paths) -> list[tuple]:
+    """(cell, code, facts) of every problem reading ``paths`` back against the agreed TIERS."""
+    with pytest.raises(PanelError) as caught:
+        read_panel(rubric, valid_bids(rubric, bidset), [], paths, agreed_tiers=TIERS)
+    return [(p.cell, p.code, dict(p.data)) for p in caught.value.problems]
+
+
+A_NAME = {"vendor_id": VENDOR_A, "expected": "甲公司"}
+B_NAME = {"vendor_id": VENDOR_B, "expected": "乙公司"}
+OPS = Named("ops_plan", Label("运营管理能力", "Operations management plan"))
+DESIGN = Named("service_design", Label("服务方案", "Service design"))
+
+
+@pytest.mark.parametrize("column, refused", [
+    # 甲公司, 甲公司, 乙公司, 乙公司 sorted alone: 乙公司 beside A's vendor_id, 甲公司 beside B's
+    ("C", [("C2", "panel.bidder_name_disagrees", {**A_NAME, "found": "乙公司", "owner": VENDOR_B}),
+           ("C3", "panel.bidder_name_disagrees", {**A_NAME, "found": "乙公司", "owner": VENDOR_B}),
+           ("C4", "panel.bidder_name_disagrees", {**B_NAME, "found": "甲公司", "owner": VENDOR_A}),
+           ("C5", "panel.bidder_name_disagrees", {**B_NAME, "found": "甲公司", "owner": VENDOR_A})]),
+    # 运营管理能力, 服务方案, 运营管理能力, 服务方案 sorted alone: rows 3 and 4 still agree
+    ("E", [("E2", "panel.criterion_name_disagrees", {"criterion": OPS, "found": "服务方案", "owner": DESIGN}),
+           ("E5", "panel.criterion_name_disagrees", {"criterion": DESIGN, "found": "运营管理能力", "owner": OPS})]),
+    # the criterion ids sorted instead: each score stays beside the name the judge read, the id under it moved
+    ("D", [("E3", "panel.criterion_name_disagrees", {"criterion": OPS, "found": "服务方案", "owner": DESIGN}),
+           ("E4", "panel.criterion_name_disagrees", {"criterion": DESIGN, "found": "运营管理能力", "owner": OPS})]),
+])
+def test_a_sheet_sorted_one_column_at_a_time_is_refused_at_each_name_that_left_its_row(rubric, bidset, tmp_path,
+                                                                                       column, refused):
+    """The judge typed each score looking at the bidder's and the criterion's names; once a name column is sorted on
+    its own, a score typed beside 乙公司 would be booked on 甲公司. Nothing of the sheet is read."""
+    path = tmp_path / "sheet.xlsx"
+    write_score_sheet(rubric, valid_bids(rubric, bidset), TIERS, "王评委", path)
+    fill(path, {(VENDOR_A, "ops_plan"): 12, (VENDOR_A, "service_design"): 4, (VENDOR_B, "ops_plan"): 8,
+                (VENDOR_B, "service_design"): 3})
+    assert len(read_panel(rubric, valid_bids(rubric, bidset), [], [path], agreed_tiers=TIERS).scores) == 4
+    sort_one_column(path, column)
+    assert refusals(rubric, bidset, path) == refused
+
+
+@pytest.mark.parametrize("vendor, name", [
+    ("北京abc客服(中国)有限公司", "Operations management plan"),  # brackets half-width, case, the other language
+    ("北京ＡＢＣ 客服（中国）有限公司", "OPS_PLAN"),  # full-width letters, a space; the criterion by its id
+    (VENDOR_A.lower(), " 运营 管理能力 "),  # the bidder by its vendor_id; spaces
+    (None, None),  # cleared: names nothing, as on a sheet made by hand
+])
+def test_a_name_written_another_way_still_names_the_row_and_tier_and_range_are_not_compared(rubric, tmp_path, vendor,
+                                                                                             name):
+    """A careful officer reads 北京abc客服(中国) as 北京ＡＢＣ客服（中国）. The tier, min and max columns show the tier
+    agreed when the sheet was written; the chair may agree another since, and the score is checked against that."""
+    bidset = make_bidset(rubric, good_bid(VENDOR_A, name="北京ABC客服（中国）有限公司"), good_bid(VENDOR_B, name="乙公司"))
+    path = tmp_path / "sheet.xlsx"
+    write_score_sheet(rubric, bidset.bids, TIERS, "王评委", path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Scores"]
+    assert (sheet["B2"].value, sheet["D2"].value, sheet["F2"].value) == (VENDOR_A, "ops_plan", "t3 三档")
+    sheet["C2"], sheet["E2"], sheet["I2"] = vendor, name, 7  # t3 (10.1–15) when written, t2 (5.1–10) agreed since
+    book.save(path)
+    panel = read_panel(rubric, bidset.bids, [], [path], agreed_tiers={**TIERS, (VENDOR_A, "ops_plan"): "t2"})
+    assert [(s.vendor_id, s.criterion, s.score) for s in panel.scores if s.score is not None] == [
+        (VENDOR_A, "ops_plan", D(7))]
+
+
+def test_cli_refuses_a_returned_sheet_sorted_one_column_at_a_time_and_writes_nothing(tender, tmp_path: Path, capsys):
+    assert main(scoresheet_args(tender)) == 0
+    fill(tender["out"], {(VENDOR_A, "ops_plan"): 13, (VENDOR_A, "service_design"): 4,
+                         (VENDOR_B, "ops_plan"): 9, (VENDOR_B, "service_design"): 3})
+    sort_one_column(tender["out"], "C")
+    js = tmp_path / "result.json"
+    capsys.readouterr()
+    assert main(["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(tender["bids"]),
+                 "--panel", str(tender["tiers"]), str(tender["out"]), "--json", str(js)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 4 and "Traceback" not in "".join(err) and not js.exists()
+    assert err[0] == (
+        f"{tender['out']}:Scores!C2: this row is for {VENDOR_A} ('甲公司' in its bid), but its bidder name is '乙公司' "
+        f"(the name of {VENDOR_B}): a score typed beside that name would be booked on {VENDOR_A}; the sheet's rows may "
+        "have been sorted one column at a time (Excel's \"Continue with the current selection\") or names pasted in "
+        "another order: put the rows back as the sheet was written (or give the judge a new score sheet), have the "
+        "judge check the scores, and import it again")

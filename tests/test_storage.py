@@ -935,6 +935,50 @@ def test_a_conflict_with_a_bidder_the_seat_holds_scores_for_is_refused_naming_th
         (VENDOR_A, True), (VENDOR_B, False)]
 
 
+def test_a_returned_sheet_sorted_one_column_at_a_time_is_refused_in_the_app_as_on_the_command_line(sqlite_store,
+                                                                                                     tmp_path):
+    """The chair's import of a judge's returned sheet, and a whole-panel workbook, read it through the command line's
+    reader: the same rows are refused with the same problems, and nothing is written."""
+    import openpyxl
+
+    from bideval.panel import read_panel
+    from bideval.scoresheet import write_score_sheet
+
+    store, admin, tender, _ = sqlite_store
+    forms = (write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
+             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", rate_per_call=0.95)))
+    assert store.import_bids(admin, tender, files(*forms)).ok
+    store.set_tier(admin, tender, VENDOR_A, "ops_plan", "t3")
+    store.set_tier(admin, tender, VENDOR_B, "ops_plan", "t2")
+    seat_judge(store, tender, "王评委")
+    store.open_scoring(admin, tender)
+    rubric, bids, tiers = store.rubric(admin, tender), store.bidset(admin, tender).bids, store.tiers(admin, tender)
+    sheet = tmp_path / "wang.xlsx"
+    write_score_sheet(rubric, bids, tiers, "王评委", sheet)
+    book = openpyxl.load_workbook(sheet)
+    rows = book["Scores"]
+    for row, score in zip(rows.iter_rows(min_row=2), (12, 4, 8, 3)):
+        row[8].value = score
+    names = [c.value for c in rows["C"][1:]]  # 甲公司, 甲公司, 乙公司, 乙公司 sorted on their own
+    for cell, name in zip(rows["C"][1:], sorted(names)):
+        cell.value = name
+    book.save(sheet)
+
+    def problems(call) -> list[tuple]:
+        with pytest.raises(PanelError) as caught:
+            call()
+        return [(p.file, p.sheet, p.cell, p.code, dict(p.data)) for p in caught.value.problems]
+
+    command_line = problems(lambda: read_panel(rubric, bids, [], [sheet], agreed_tiers=tiers))
+    assert [(cell, code) for _, _, cell, code, _ in command_line] == [
+        (f"C{r}", "panel.bidder_name_disagrees") for r in (2, 3, 4, 5)]
+    content = sheet.read_bytes()
+    in_the_app = [("wang.xlsx", *rest) for _, *rest in command_line]  # the upload named as the chair gave it
+    assert problems(lambda: store.preview_score_sheet(admin, tender, "王评委", sheet.name, content)) == in_the_app
+    assert problems(lambda: store.preview_replace_panel(admin, tender, sheet.name, content)) == in_the_app
+    assert store.scores(admin, tender) == []
+
+
 def sheet_refused(store: Store, chair: Actor, tender: int, judge: str, path: Path) -> list[str]:
     """Every problem for which the preview of ``judge``'s returned score sheet at ``path`` is refused."""
     with pytest.raises(PanelError) as caught:
