@@ -975,6 +975,12 @@ def _(s: Say) -> str:
 
 def _sorted_one_column(s: Say) -> str:
     """Why a row's names can disagree with its ids, and what to do: said after every such refusal."""
+    if s.get("entered") == "tier":  # a row of the Tiers sheet: the chair's agreed tiers
+        return s.t("the sheet's rows may have been sorted one column at a time (Excel's \"Continue with the current "
+                   "selection\") or names pasted in another order: put the rows back as they were, have the chair "
+                   "check the agreed tiers, and import it again",
+                   "定档表可能被逐列排序过（Excel 的“以当前选定区域排序”），或名称按其他顺序粘贴过：请将各行恢复原样，"
+                   "请评标委员会主任核对所定档次后再导入")
     return s.t("the sheet's rows may have been sorted one column at a time (Excel's \"Continue with the current "
                "selection\") or names pasted in another order: put the rows back as the sheet was written (or give "
                "the judge a new score sheet), have the judge check the scores, and import it again",
@@ -996,10 +1002,12 @@ def _(s: Say) -> str:
     whose_en, whose_zh = _whose(found, owner, owner, f" {owner} ")
     named_en = f"{s.found(expected)} in its bid" if expected else "its bid names no bidder"
     named_zh = f"投标文件中的名称为 {s.found(expected)}" if expected else "投标文件中未填投标人名称"
-    return s.t(f"this row is for {vendor_id} ({named_en}), but its bidder name is {s.found(found)}{whose_en}: a score "
+    tier = s.get("entered") == "tier"
+    what_en, what_zh, row_zh = ("a tier", "档次", "定档") if tier else ("a score", "得分", "评分")
+    return s.t(f"this row is for {vendor_id} ({named_en}), but its bidder name is {s.found(found)}{whose_en}: {what_en} "
                f"typed beside that name would be booked on {vendor_id}; " + _sorted_one_column(s),
-               f"此行是 {vendor_id}（{named_zh}）的评分，但此行的投标人名称为 {s.found(found)}{whose_zh}：对照该名称填写的"
-               f"得分将记在 {vendor_id} 名下；" + _sorted_one_column(s))
+               f"此行是 {vendor_id}（{named_zh}）的{row_zh}，但此行的投标人名称为 {s.found(found)}{whose_zh}：对照该名称填写的"
+               f"{what_zh}将记在 {vendor_id} 名下；" + _sorted_one_column(s))
 
 
 @_template("panel.criterion_name_disagrees")
@@ -1007,9 +1015,11 @@ def _(s: Say) -> str:
     criterion, found, owner = s["criterion"], s["found"], s.get("owner")
     named = f"{s.name(criterion)} ({criterion.label.zh} / {criterion.label.en})" if s.ids else s.name(criterion)
     whose_en, whose_zh = _whose(found, s.label(owner), s.name(owner), s.name(owner)) if owner else ("", "")
-    return s.t(f"this row is for the criterion {named}, but its criterion name is {s.found(found)}{whose_en}: a score "
+    tier = s.get("entered") == "tier"
+    what_en, what_zh, row_zh = ("a tier", "档次", "定档") if tier else ("a score", "得分", "评分")
+    return s.t(f"this row is for the criterion {named}, but its criterion name is {s.found(found)}{whose_en}: {what_en} "
                f"typed beside that name would be booked on {s.name(criterion)}; " + _sorted_one_column(s),
-               f"此行是评分项{named}的评分，但此行的评分项名称为 {s.found(found)}{whose_zh}：对照该名称填写的得分"
+               f"此行是评分项{named}的{row_zh}，但此行的评分项名称为 {s.found(found)}{whose_zh}：对照该名称填写的{what_zh}"
                f"将记在{s.name(criterion)}名下；" + _sorted_one_column(s))
 
 

@@ -320,10 +320,11 @@ class _PanelReader:
         if sheet is None:
             return
         told = len(self.problems)
-        columns, rows, _ = self.table(book, sheet, ("vendor_id", "criterion", "tier"))
+        columns, rows, header = self.table(book, sheet, ("vendor_id", "criterion", "tier"))
         if columns is None:
             self.tiers_refused = self.tiers_refused or len(self.problems) > told
             return
+        names = name_columns(header, columns)
         tiered = tuple(c for c in self.rubric.criteria if isinstance(c, Tiered))
         for r, row in rows:
             vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
@@ -333,6 +334,10 @@ class _PanelReader:
                 self.fail(book, sheet, r, columns["criterion"], "panel.not_tiered", criterion=_named_one(criterion),
                           kind=criterion.kind.value, tiered=_named(tiered))
                 criterion = None
+            if names and vendor_id is not None and criterion is not None \
+                    and not self.names_agree(book, sheet, r, row, names, vendor_id, criterion, entered="tier"):
+                self.tier_refused.add((vendor_id, criterion.id))  # the tier was agreed beside another's name
+                continue
             raw = _cell(row, columns["tier"])
             tier = None
             written = self.text(book, sheet, r, columns["tier"], raw) if isinstance(criterion, Tiered) else ""
@@ -485,9 +490,10 @@ class _PanelReader:
         self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
 
     def names_agree(self, book: Workbook, sheet: str, r: int, row: list, names: tuple[tuple[str, int], ...],
-                    vendor_id: str, criterion: Criterion) -> bool:
-        """Whether every name cell of a Scores row names the row's own bidder or criterion; each one that does not
-        is refused at its cell. An empty cell names nothing and passes (a sheet made by hand)."""
+                    vendor_id: str, criterion: Criterion, entered: str = "score") -> bool:
+        """Whether every name cell of a Scores or Tiers row names the row's own bidder or criterion; each one that does not
+        is refused at its cell (``entered``: ``tier`` on the Tiers sheet, said in the problem). An empty cell names nothing
+        and passes (a sheet made by hand)."""
         agree = True
         agreed = self.names_agreed
         for kind, column in names:
@@ -495,6 +501,7 @@ class _PanelReader:
             if raw is None or raw == "":
                 continue
             seen = (kind, vendor_id if kind == "vendor_name" else criterion.id, raw.__class__, raw)
+            tier = {"entered": entered} if entered == "tier" else {}
             if seen in agreed:
                 continue
             text = self.text(book, sheet, r, column, raw)
@@ -509,10 +516,10 @@ class _PanelReader:
             owner = self.owner(kind, name)
             if kind == "vendor_name":
                 self.fail(book, sheet, r, column, "panel.bidder_name_disagrees", vendor_id=vendor_id,
-                          expected=self.bids[vendor_id].vendor_name, found=raw, owner=owner)
+                          expected=self.bids[vendor_id].vendor_name, found=raw, owner=owner, **tier)
             else:
                 self.fail(book, sheet, r, column, "panel.criterion_name_disagrees", criterion=_named_one(criterion),
-                          found=raw, owner=_named_one(self.rubric.criterion_index[owner]) if owner else None)
+                          found=raw, owner=_named_one(self.rubric.criterion_index[owner]) if owner else None, **tier)
         return agree
 
     def spellings(self, kind: str, vendor_id: str, criterion: Criterion) -> set[str]:

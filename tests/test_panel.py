@@ -448,6 +448,28 @@ def test_a_column_naming_the_rows_bidder_or_criterion_is_found_by_its_header(rub
         (*refused, "别家公司", None)]
 
 
+
+def test_a_tiers_row_beside_another_bidders_name_is_refused_and_its_scores_not_told_again(rubric, tmp_path: Path):
+    """A Tiers sheet sorted one column at a time: the chair agreed 三档 looking at 乙's name, on A's row."""
+    bidset = make_bidset(rubric, good_bid(VENDOR_A, name="甲公司"), good_bid(VENDOR_B, rate_per_call=0.9, name="乙公司"))
+    names = {b.vendor_id: b.vendor_name for b in bidset.bids}
+    tiers = [["vendor_id", "vendor_name", "criterion", "tier"], [VENDOR_A, names[VENDOR_B], "ops_plan", "t3"],
+             [VENDOR_B, names[VENDOR_A], "ops_plan", "t2"]]
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [["judge", "vendor_id", "criterion", "score", "comment"],
+                                                           *full_panel()], "Tiers": tiers})
+    with pytest.raises(PanelError) as caught:
+        read(rubric, bidset, path)
+    problems = caught.value.problems
+    assert [(p.sheet, p.cell, p.code, p.data["owner"], p.data["entered"]) for p in problems] == [
+        ("Tiers", "B2", "panel.bidder_name_disagrees", VENDOR_B, "tier"),
+        ("Tiers", "B3", "panel.bidder_name_disagrees", VENDOR_A, "tier")]
+    assert "a tier typed beside that name would be booked on" in str(problems[0])
+    assert "have the chair check the agreed tiers" in str(problems[0])
+    tiers[1][1], tiers[2][1] = names[VENDOR_A], names[VENDOR_B]  # put back: read as agreed
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [["judge", "vendor_id", "criterion", "score", "comment"],
+                                                           *full_panel()], "Tiers": tiers})
+    assert read(rubric, bidset, path).tiers == {(VENDOR_A, "ops_plan"): "t3", (VENDOR_B, "ops_plan"): "t2"}
+
 def test_chinese_headers(rubric, bidset, tmp_path: Path):
     path = write_xlsx(tmp_path / "panel.xlsx", {
         "Scores": [["评委", "统一社会信用代码", "评分项", "得分", "备注"],
