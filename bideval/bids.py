@@ -333,6 +333,12 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         return None, problems + [Problem.of("bids.hidden_form_column", book.display, sheet, cell_name(top, n - 1),
                                             column=column_letter(n - 1), holds="ids" if n == 1 else "answers")
                                  for n in hidden]
+    # A field id or answer struck through, as a cancelled line is marked: nobody reads it as the form's answer.
+    struck = book.struck_held(sheet, rows, field_rows, (0, VALUE_COLUMN))
+    if struck:
+        return None, problems + [Problem.of("bids.struck", book.display, sheet, cell_name(r, columns[0]), row=r + 1,
+                                            cells=tuple(cell_name(r, c) for c in columns), whole=True, layout="form")
+                                 for r, columns in struck.items()]
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
 
@@ -396,7 +402,13 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     if hidden:  # refused above, as a whole: its cells are not read
         numbers = [r for r in numbers if r + 1 not in hidden]
     unread = {number - 1 for number in hidden_columns}  # refused above, as a whole: its cells are not read either
-    problems.extend(book.merged_problems(sheet, numbers, (c for c in columns.values() if c not in unread)))
+    read_columns = [c for c in columns.values() if c not in unread]
+    # Rows that are no bid as they stand, each refused as a whole, its cells not read: a total row, a struck-through row
+    refused, not_bids = _rows_not_bids(book, sheet, rows, numbers, read_columns)
+    if refused:
+        problems.extend(not_bids)
+        numbers = [r for r in numbers if r not in refused]
+    problems.extend(book.merged_problems(sheet, numbers, read_columns))
     data = [rows[r] for r in numbers]
     # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
     # already seen in the column taken from memory. Problems are then told row by row, field by field.
@@ -417,7 +429,11 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     ids = [field.id for field in rubric.bid_fields]
     named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")
              and columns[field.id] not in unread]
+    totals = _labelled_totals(parsed, data, columns, numbers, book.display, sheet)
     for i, (r, row_values) in enumerate(zip(numbers, zip(*parsed.values()))):
+        if totals and i in totals:  # a total row's cells say nothing of a bid: its problems are the total row's
+            problems.append(totals[i])
+            continue
         values = dict(zip(ids, row_values))
         row_problems = failed.get(i, [])
         for field in named:
@@ -434,6 +450,75 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     if not bids and not problems:
         problems.append(Problem.of("bids.no_rows", book.display, sheet))
     return bids, problems
+
+
+def _rows_not_bids(book: Workbook, sheet: str, rows: list[list[Any]], numbers: list[int],
+                   read: list[int]) -> tuple[set[int], list[Problem]]:
+    """The rows among ``numbers`` (from 0) that the package check found hold no bid as they stand, each with its
+    problem: the total row of an Excel table (Total Row on: ``Total`` and a count under the name had been read as the
+    bidder TOTAL), and a row with a read cell struck through (a withdrawn bid, as offices mark one). Each is refused at
+    its row, and its cells are not read (which would only add noise)."""
+    refused: dict[int, Problem] = {}
+    totals = book.table_totals(sheet)
+    wanted = set(numbers) if totals else set()
+    for total in totals:
+        r = total.row - 1
+        if r in wanted and r not in refused and not is_blank_row(rows[r][total.first - 1:total.last]):
+            refused[r] = Problem.of("bids.total_row", book.display, sheet, cell_name(r, total.first - 1),
+                                    row=total.row, table=total.table, label=None)
+    for r, struck in book.struck_held(sheet, rows, numbers, read).items():
+        if r in refused:
+            continue
+        whole = struck == sorted(c for c in read if c < len(rows[r]) and not is_blank(rows[r][c]))
+        # (a whole row from its first cell to its last, empty ones inside too)
+        cells = _spans(r, range(struck[0], struck[-1] + 1) if whole else struck)
+        refused[r] = Problem.of("bids.struck", book.display, sheet, cell_name(r, struck[0]), row=r + 1, cells=cells,
+                                whole=whole, layout="row")
+    return set(refused), [refused[r] for r in sorted(refused)]
+
+
+def _labelled_totals(parsed: Mapping[str, list[Any]], data: list[list[Any]], columns: Mapping[str, int],
+                     numbers: list[int], file: str, sheet: str) -> dict[int, Problem]:
+    """The rows of ``data`` (by index) labelled as a total (合计, 总计, Total) in the vendor ID column, or in the
+    name column when the ID is empty (a firm may be called Total; no firm's code is), each with its problem: such a
+    row is the sheet's own sum, not a bid (``TOTAL`` had been taken for a bidder's code). Only an ID no longer than
+    such a label, which no credit code is, is looked at."""
+    codes, names = parsed["vendor_id"], parsed["vendor_name"]
+    found: dict[int, Problem] = {}
+    try:  # every ID stated and longer than any label, as in a sheet of credit codes: nothing to look at, found fast
+        if min(map(len, codes), default=0) > _LONGEST_TOTAL_LABEL:
+            return found
+    except TypeError:  # an ID left empty or refused: looked at one by one
+        pass
+    for i in [i for i, code in enumerate(codes) if code.__class__ is not str or len(code) <= _LONGEST_TOTAL_LABEL]:
+        field = "vendor_id" if codes[i].__class__ is str else "vendor_name"
+        label = (codes if field == "vendor_id" else names)[i]
+        if label.__class__ is str and "".join(fold(label).split()) in _TOTAL_LABELS:
+            c, r = columns[field], numbers[i]
+            found[i] = Problem.of("bids.total_row", file, sheet, cell_name(r, c), row=r + 1, table=None,
+                                  label=data[i][c])
+    return found
+
+
+# What a total row writes where a bid has its vendor's code or name (compared folded, without spaces: 合 计): no
+# bidder is called so, and a row so labelled is the sheet's own sum, not a bid.
+_TOTAL_LABELS = frozenset({"合计", "总计", "小计", "汇总", "共计", "总合计", "合计金额", "total", "totals", "grandtotal",
+                           "subtotal", "sum"})
+_LONGEST_TOTAL_LABEL = 16  # characters, spaces and all (合　　计, Grand Total)
+
+
+def _spans(row: int, columns: Sequence[int]) -> tuple[str, ...]:
+    """The cells of one row at ``columns`` (from 0, in order), each run of neighbours as one range: A5:K5, M5."""
+    spans: list[str] = []
+    first = previous = columns[0]
+    for column in [*columns[1:], None]:
+        if column is not None and column == previous + 1:
+            previous = column
+            continue
+        spans.append(cell_name(row, first) + (f":{cell_name(row, previous)}" if previous > first else ""))
+        if column is not None:
+            first = previous = column
+    return tuple(spans)
 
 
 def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], failed: dict[int, list[Problem]],

@@ -802,6 +802,34 @@ def _(s: Say) -> str:
                "the form read", f"{s['column']} 列（{holds}所在列）已隐藏：请取消隐藏该列后保存，以便读取投标表")
 
 
+@_template("bids.total_row")
+def _(s: Say) -> str:
+    row, table = s["row"], s.get("table")
+    if table is not None:
+        return s.t(f"row {row} is the total row of the Excel table {s.q(table)} (its Total Row is on), not a bid: turn "
+                   "Total Row off (Table Design → Total Row) or delete the row, and save the workbook",
+                   f"第 {row} 行是 Excel 表格{s.q(table)}的汇总行（已开启“汇总行”），不是投标：请关闭汇总行"
+                   "（表设计 → 汇总行）或删除该行，然后保存")
+    return s.t(f"row {row} is a total row ({s.found(s['label'])}), not a bid: delete the row and save the workbook",
+               f"第 {row} 行是合计行（{s.found(s['label'])}），不是投标：请删除该行后保存")
+
+
+@_template("bids.struck")
+def _(s: Say) -> str:
+    cells, row = s.join(s["cells"]), s["row"]
+    if s["layout"] == "form":
+        return s.t(f"row {row} of the form is struck through ({cells}): a withdrawn answer? Remove the strikethrough if "
+                   "the answer stands and save the workbook, or ask the bidder for a corrected form",
+                   f"投标表第 {row} 行有删除线（{cells}）：该项是否已作废？如仍有效，请去掉删除线后保存；"
+                   "否则请投标人重新提供投标文件")
+    struck_en = f"row {row} is struck through ({cells})" if s["whole"] else \
+        f"row {row} has cells struck through ({cells})"
+    struck_zh = f"第 {row} 行有删除线（{cells}）" if s["whole"] else f"第 {row} 行有单元格带删除线（{cells}）"
+    return s.t(f"{struck_en}: a withdrawn bid? Delete the row if the bid was withdrawn, or remove the strikethrough if "
+               "it stands, and save the workbook",
+               f"{struck_zh}：是否为已撤回的投标？如已撤回，请删除该行；如投标仍有效，请去掉删除线；然后保存")
+
+
 @_template("bids.no_rows")
 def _(s: Say) -> str:
     return s.t("a header row but no bid rows", "只有表头，没有投标行")

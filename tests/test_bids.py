@@ -487,3 +487,84 @@ def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric,
     (message,) = problems_of(rubric, [path])
     assert f"adds a unit ({unit}) to the field 'rate_per_call': the column is read in yuan" in message
     assert f"so head it {label!r}" in message and "did you mean" not in message
+
+
+# -- rows that are no bid as they stand (an independent tester's findings F2, F4)
+
+FIELDS = list(good_bid())
+BID_C = good_bid("91310000MA1FL0000X", name="丙公司", rate_per_call=0.95)
+STRUCK = ("a withdrawn bid? Delete the row if the bid was withdrawn, or remove the strikethrough if it stands, and save "
+          "the workbook")
+
+
+def _bid_rows(*bids) -> list[list]:
+    return [[bid.get(f) for f in FIELDS] for bid in bids]
+
+
+def test_a_bid_row_struck_through_is_refused_not_ranked(rubric, tmp_path: Path):
+    """F2: a withdrawn bidder's row left in the sheet struck through was ranked first, its price the lowest. A read cell
+    struck through refuses its row (the whole workbook, as any problem does); a font that says it is not struck
+    (strike val="0"), or an empty cell struck through, is read as before."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bids"
+    for row in [FIELDS, *_bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B), {**BID_C, "itss_level": None})]:
+        sheet.append(row)
+    for cell in sheet[2]:
+        cell.font = Font(strike=False)  # <strike val="0"/>: not struck
+    sheet["E4"].font = Font(strike=True)  # itss_level left empty: nothing struck on screen
+    path = tmp_path / "bids.xlsx"
+    book.save(path)
+    assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == [VENDOR_A, VENDOR_B, BID_C["vendor_id"]]
+    for cell in sheet[3]:
+        cell.font = Font(strike=True, color="FF0000")
+    sheet["J4"].font = sheet["F4"].font = sheet["G4"].font = Font(strike=True)  # part of a row: its price and more
+    book.save(path)
+    assert problems_of(rubric, [path]) == [f"{path}:Bids!A3: row 3 is struck through (A3:J3): {STRUCK}",
+                                           f"{path}:Bids!F4: row 4 has cells struck through (F4:G4, J4): {STRUCK}"]
+
+
+def test_an_answer_struck_through_on_a_bid_form_is_refused(rubric, tmp_path: Path):
+    import openpyxl
+    from openpyxl.styles import Font
+
+    path = write_form(tmp_path / "form.xlsx", good_bid(VENDOR_A))
+    book = openpyxl.load_workbook(path)
+    book["Bid"]["C11"].font = Font(strike=True)  # the rate per call
+    book.save(path)
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bid!C11: row 11 of the form is struck through (C11): a withdrawn answer? Remove the strikethrough if "
+        "the answer stands and save the workbook, or ask the bidder for a corrected form"]
+
+
+@pytest.mark.parametrize("label, name", [("Total", "Table1"), ("汇总", "表1")])
+def test_an_excel_table_s_total_row_is_refused_not_made_a_bidder(rubric, tmp_path: Path, label, name):
+    """F4: an Excel table's Total Row (Total, and a count under the name) became the bidder TOTAL named 2."""
+    import xlsxwriter
+
+    path = tmp_path / "table.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Bids")
+    columns = [{"header": f} for f in FIELDS]
+    columns[0]["total_string"] = label
+    columns[1].update(total_function="count", total_value=2)
+    sheet.add_table(0, 0, 3, len(FIELDS) - 1, {"data": _bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B)),
+                                               "columns": columns, "total_row": True, "name": name})
+    book.close()
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bids!A4: row 4 is the total row of the Excel table {name!r} (its Total Row is on), not a bid: turn "
+        "Total Row off (Table Design → Total Row) or delete the row, and save the workbook"]
+
+
+@pytest.mark.parametrize("total, cell", [
+    (["TOTAL", "3 家"], "A5"), (["合计"], "A5"), ([None, "合 计", None, None, None, None, None, None, None, 2.7], "B5")])
+def test_a_total_row_typed_under_the_bids_is_refused_as_one(rubric, tmp_path: Path, total, cell):
+    """A total row typed by hand is told as one, where TOTAL had been taken for a bidder's code."""
+    path = write_consolidated(tmp_path / "bids.xlsx", FIELDS,
+                              _bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B), BID_C) + [total])
+    label = next(value for value in total if value)
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bids!{cell}: row 5 is a total row ({label!r}), not a bid: delete the row and save the workbook"]

@@ -62,6 +62,8 @@ FACTS = {
     "bids.hidden_sheet": dict(),
     "bids.hidden_column": dict(column="K"),
     "bids.hidden_form_column": dict(column="C", holds="answers"),
+    "bids.total_row": dict(row=5, table="表1", label=None),
+    "bids.struck": dict(row=5, cells=("A5:K5",), whole=True, layout="row"),
     "bids.scored_replace": dict(vendor_id=VENDOR, scores=3),
     "bids.missing_column": dict(column=Named("vendor_id", Label("统一社会信用代码", "Vendor ID"))),
     "bids.no_bid_sheet": dict(form="Bid", consolidated="Bids", found=("Sheet1",)),
@@ -269,6 +271,14 @@ SENTENCES = [
      "column K is hidden and is not empty: show the column and save the workbook to have it read, or delete the "
      "column if it is not to be evaluated", SAME,
      "K 列已隐藏且不是空列：请取消隐藏后保存，以便读取该列；如该列不参加评审，请删除该列"),
+    ("bids.total_row",
+     "row 5 is the total row of the Excel table '表1' (its Total Row is on), not a bid: turn Total Row off (Table "
+     "Design → Total Row) or delete the row, and save the workbook", SAME,
+     "第 5 行是 Excel 表格“表1”的汇总行（已开启“汇总行”），不是投标：请关闭汇总行（表设计 → 汇总行）或删除该行，然后保存"),
+    ("bids.struck",
+     "row 5 is struck through (A5:K5): a withdrawn bid? Delete the row if the bid was withdrawn, or remove the "
+     "strikethrough if it stands, and save the workbook", SAME,
+     "第 5 行有删除线（A5:K5）：是否为已撤回的投标？如已撤回，请删除该行；如投标仍有效，请去掉删除线；然后保存"),
     ("bids.hidden_form_column",
      "column C, which holds the answers, is hidden: show the column and save the workbook to have the form read",
      SAME,
