@@ -802,6 +802,32 @@ def _(s: Say) -> str:
                "the form read", f"{s['column']} 列（{holds}所在列）已隐藏：请取消隐藏该列后保存，以便读取投标表")
 
 
+@_template("bids.header_below")
+def _(s: Say) -> str:
+    header, row = s["header"], s["row"]
+    if s["why"] == "many":
+        return s.t(f"the header is row {header} (it names the vendor ID and name columns), but {s['above']} rows stand "
+                   f"above it, and at most {s['titles']} titles or rows of merged group headings are passed over, so the "
+                   "sheet is not read: delete the rows above the header that are not needed",
+                   f"表头在第 {header} 行（含统一社会信用代码和投标人名称列），但其上方有 {s['above']} 行，"
+                   f"最多只略过 {s['titles']} 行标题或合并单元格的分组标题，因此未读取此表：请删除表头上方不需要的行")
+    return s.t(f"the header is row {header} (it names the vendor ID and name columns), but row {row} above it is "
+               f"neither a title in one cell nor a row of merged group headings, so the sheet is not read: move row "
+               f"{row} below the header if it is a bid, else delete it or write its text in one cell",
+               f"表头在第 {header} 行（含统一社会信用代码和投标人名称列），但其上方的第 {row} 行既不是只占一个单元格的"
+               f"标题，也不是合并单元格的分组标题，因此未读取此表：如第 {row} 行是投标，请移到表头下方；否则请删除该行，"
+               "或将其内容写在一个单元格中")
+
+
+@_template("bids.unit_above_header")
+def _(s: Say) -> str:
+    return s.t(f"{s.found(s['text'])} above the header (row {s['header']}) states a unit for the amounts, but each "
+               "column is read in its field's own unit whatever a title says: check that the amounts are in that unit "
+               "(or write each with its unit, 150万), then delete this text",
+               f"表头（第 {s['header']} 行）上方的 {s.found(s['text'])} 写明了金额单位，但无论标题如何写，各列都按字段本身的"
+               "单位读取：请核对金额是否按该单位填写（或在单元格中写明单位，如 150万），然后删除这段文字")
+
+
 @_template("bids.total_row")
 def _(s: Say) -> str:
     row, table = s["row"], s.get("table")
