@@ -10,6 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -18,7 +19,7 @@ from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem,
 from .currency import currency
 from .labels import Label, Named
 from .rubric import Field, Rubric
-from .sheets import (TITLE_ROWS, InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank,
+from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
 from .values import TEN_THOUSAND_UNIT, FieldType, ValueProblem, fold, normalise
 from .workers import map_in_order
@@ -333,6 +334,12 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         return None, problems + [Problem.of("bids.hidden_form_column", book.display, sheet, cell_name(top, n - 1),
                                             column=column_letter(n - 1), holds="ids" if n == 1 else "answers")
                                  for n in hidden]
+    # A field id or answer struck through, as a cancelled line is marked: nobody reads it as the form's answer.
+    struck = book.struck_held(sheet, rows, field_rows, (0, VALUE_COLUMN))
+    if struck:
+        return None, problems + [Problem.of("bids.struck", book.display, sheet, cell_name(r, columns[0]), row=r + 1,
+                                            cells=tuple(cell_name(r, c) for c in columns), whole=True, layout="form")
+                                 for r, columns in struck.items()]
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
 
@@ -359,7 +366,9 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     rubric, headers = reading.rubric, reading.headers
     rows = book.rows(sheet)
     problems: list[Problem] = []
-    start = header_row(rows, lambda row: {"vendor_id", "vendor_name"} <= _fields_named(headers, row))
+    start, under, above = _header_at(reading, book, sheet, rows)
+    if above:
+        return [], above
     if start is None:
         return [], [Problem.of("bids.empty_sheet", book.display, sheet)]
     hidden = book.hidden_rows_held(sheet, rows)
@@ -367,20 +376,26 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     hidden_problems = [Problem.of("bids.hidden_column", book.display, sheet, cell_name(start, n - 1),
                                   column=column_letter(n - 1)) for n in hidden_columns]
     hidden_problems += [Problem.of("bids.hidden_row", book.display, sheet, row=number) for number in sorted(hidden)]
-    header = rows[start]
+    # Each column's header: in the header row, or in the row below it under a group heading (报价 over J1:K1)
+    header = [rows[start + 1][c] if c in under else title for c, title in enumerate(rows[start])]
+    body = start + 2 if under else start + 1  # the first row below the header
+
+    def at(c: int) -> str:
+        return cell_name(start + 1 if c in under else start, c)
+
     columns: dict[str, int] = {}
     for c, title in enumerate(header):
         if title is None or (isinstance(title, str) and not title.strip()):
-            if any(c < len(row) and not is_blank_row(row[c:c + 1]) for row in rows[start + 1:]):
-                problems.append(Problem.of("bids.no_header", book.display, sheet, cell_name(start, c)))
+            if any(c < len(row) and not is_blank_row(row[c:c + 1]) for row in rows[body:]):
+                problems.append(Problem.of("bids.no_header", book.display, sheet, at(c)))
             continue
         f = headers.get(fold(str(title)))
         if f is None:
-            problems.append(_unknown_header(book.display, sheet, cell_name(start, c), title, headers))
+            problems.append(_unknown_header(book.display, sheet, at(c), title, headers))
             continue
         if f.id in columns:
-            problems.append(Problem.of("bids.column_twice", book.display, sheet, cell_name(start, c), column=_named(f),
-                                       also=f"{column_letter(columns[f.id])}{start + 1}"))
+            problems.append(Problem.of("bids.column_twice", book.display, sheet, at(c), column=_named(f),
+                                       also=at(columns[f.id])))
             continue
         columns[f.id] = c
     for required in ("vendor_id", "vendor_name"):
@@ -392,11 +407,17 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     problems.extend(hidden_problems)  # the data rows' problems follow: every problem is told at once
     letters = {fid: column_letter(c) for fid, c in columns.items()}
     width = max(columns.values()) + 1
-    numbers = [r for r in range(start + 1, len(rows)) if not is_blank_row(rows[r][:width])]
+    numbers = [r for r in range(body, len(rows)) if not is_blank_row(rows[r][:width])]
     if hidden:  # refused above, as a whole: its cells are not read
         numbers = [r for r in numbers if r + 1 not in hidden]
     unread = {number - 1 for number in hidden_columns}  # refused above, as a whole: its cells are not read either
-    problems.extend(book.merged_problems(sheet, numbers, (c for c in columns.values() if c not in unread)))
+    read_columns = [c for c in columns.values() if c not in unread]
+    # Rows that are no bid as they stand, each refused as a whole, its cells not read: a total row, a struck-through row
+    refused, not_bids = _rows_not_bids(book, sheet, rows, numbers, read_columns)
+    if refused:
+        problems.extend(not_bids)
+        numbers = [r for r in numbers if r not in refused]
+    problems.extend(book.merged_problems(sheet, numbers, read_columns))
     data = [rows[r] for r in numbers]
     # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
     # already seen in the column taken from memory. Problems are then told row by row, field by field.
@@ -417,7 +438,11 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     ids = [field.id for field in rubric.bid_fields]
     named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")
              and columns[field.id] not in unread]
+    totals = _labelled_totals(parsed, data, columns, numbers, book.display, sheet)
     for i, (r, row_values) in enumerate(zip(numbers, zip(*parsed.values()))):
+        if totals and i in totals:  # a total row's cells say nothing of a bid: its problems are the total row's
+            problems.append(totals[i])
+            continue
         values = dict(zip(ids, row_values))
         row_problems = failed.get(i, [])
         for field in named:
@@ -434,6 +459,160 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     if not bids and not problems:
         problems.append(Problem.of("bids.no_rows", book.display, sheet))
     return bids, problems
+
+
+def _header_at(reading: Reading, book: Workbook, sheet: str,
+               rows: list[list[Any]]) -> tuple[int | None, frozenset[int], list[Problem]]:
+    """The index of a Bids sheet's header row and the columns headed in the row below it, or the problem that stops
+    the sheet being read.
+
+    The header is the first row naming the vendor_id and vendor_name columns. Up to :data:`TITLE_ROWS` rows above it
+    are passed over when each is a title (one filled cell: 投标人报价汇总表, a date) or a row of group headings, each
+    heading merged across the columns it heads (投标人信息 over A1:C1, 报价 over J1:K1): neither can hold a bid. Any
+    other row above it (a subtitle in two cells, a bid above the header, a fourth title) stops the sheet with one
+    problem naming the header row, rather than the header being taken from the wrong row and refused cell by cell.
+    A row above it that names fields itself is a header too (a label with a slip in it, and the header repeated
+    further down): the first row is then taken for the header and refused at its cells, as before.
+
+    A header may be two rows deep where a heading in it is merged across the columns it heads and the row below names
+    those columns and nothing else (报价 over J1:K1, 报价方式 and 投标总价 in J2 and K2; the other headers merged down
+    over both rows, or with nothing below them): those columns are headed by the row below, and the bids start under it.
+
+    A title or heading passed over that states a unit for the amounts (单位：万元, 报价（万元）) stops the sheet: the
+    columns are read in their fields' own units whatever a title says. Without a header (none among the first rows),
+    the first filled row is taken for the header and refused at its cells, as before."""
+    filled = list(islice((r for r, row in enumerate(rows) if not is_blank_row(row)), _HEADER_SEARCH))
+    header = next((r for r in filled if {"vendor_id", "vendor_name"} <= _fields_named(reading.headers, rows[r])), None)
+    if header is None:
+        return (filled[0] if filled else None), frozenset(), []
+    above = [r for r in filled if r < header]
+    if any(len(_fields_named(reading.headers, rows[r])) >= 2 for r in above):
+        return filled[0], frozenset(), []  # the first row is a header too (with a slip in a label?): told at its cells
+    merged = book.merged(sheet)
+    odd = next((r for r in above if not _title_or_headings(rows[r], r, header, merged)), None)
+    if odd is not None or len(above) > TITLE_ROWS:
+        at = above[0] if odd is None else odd
+        return None, frozenset(), [Problem.of(
+            "bids.header_below", book.display, sheet, cell_name(at, _first_filled(rows[at])), header=header + 1,
+            row=at + 1, above=len(above), titles=TITLE_ROWS, why="many" if odd is None else "row")]
+    groups = _group_headings(reading, rows, header, merged)
+    passed = [(r, c) for r in above for c in range(len(rows[r]))] + [(header, c0) for c0, _ in groups]
+    for r, c in passed:
+        text = rows[r][c]
+        if isinstance(text, str) and _SCALE_STATED.search(normalise(text)):
+            return None, frozenset(), [Problem.of("bids.unit_above_header", book.display, sheet, cell_name(r, c),
+                                                  text=text, header=header + 1)]
+    return header, frozenset(c for c0, c1 in groups for c in range(c0, c1 + 1)), []
+
+
+def _group_headings(reading: Reading, rows: list[list[Any]], header: int,
+                    merged: Sequence[CellRange]) -> list[tuple[int, int]]:
+    """The group headings of a header two rows deep (first and last column, from 0): the header row's headings that
+    name no field, each merged across the columns it heads in that row alone, when the row below names fields under
+    them and holds nothing else. None (an empty list) for a header of one row."""
+    if header + 1 >= len(rows):
+        return []
+    top = rows[header]
+    groups = [(c0, c1) for (r0, c0), (r1, c1) in merged if r0 == header == r1 and c1 > c0 and c0 < len(top)
+              and isinstance(top[c0], str) and fold(top[c0]) not in reading.headers]
+    below = rows[header + 1]
+    filled = [c for c, value in enumerate(below) if not is_blank(value)]
+    groups = [(c0, c1) for c0, c1 in groups if any(c0 <= c <= c1 for c in filled)]  # (one with nothing below is told)
+    under = {c for c0, c1 in groups for c in range(c0, c1 + 1)}
+    if not filled or any(c not in under or fold(str(below[c])) not in reading.headers for c in filled):
+        return []
+    return sorted(groups)
+
+
+_HEADER_SEARCH = TITLE_ROWS + 2  # filled rows looked at for the header: a row too many above it is told as such
+# A title or heading that states the unit of the amounts below it in a scale (单位：万元, 报价（万元）, 千元, in thousands):
+# each column is read in its field's own unit whatever a title says, so such a title is not passed over without a word.
+_SCALE_STATED = re.compile(r"[万亿千]元|(?:单位|unit)\s*[:：]\s*(?:[万亿千]|百万|thousand|million)|"
+                           r"[(（【\[]\s*[万亿千]\s*[)）】\]]|\bin\s+(?:thousands|millions)\b|'000", re.IGNORECASE)
+
+
+def _title_or_headings(row: Sequence[Any], r: int, header: int, merged: Sequence[CellRange]) -> bool:
+    """Whether a row above the header (index ``r``) is a title (one filled cell) or a row of group headings: each
+    filled cell text heading a merged range across two columns or more that ends above the header."""
+    filled = [c for c, value in enumerate(row) if not is_blank(value)]
+    if len(filled) == 1:
+        return True
+    heads = {c0: c1 for (r0, c0), (r1, c1) in merged if r0 == r and r1 < header and c1 > c0}
+    return all(isinstance(row[c], str) and c in heads for c in filled)
+
+
+def _first_filled(row: Sequence[Any]) -> int:
+    """The first column (from 0) of a row holding something."""
+    return next((c for c, value in enumerate(row) if not is_blank(value)), 0)
+
+
+def _rows_not_bids(book: Workbook, sheet: str, rows: list[list[Any]], numbers: list[int],
+                   read: list[int]) -> tuple[set[int], list[Problem]]:
+    """The rows among ``numbers`` (from 0) that the package check found hold no bid as they stand, each with its
+    problem: the total row of an Excel table (Total Row on: ``Total`` and a count under the name had been read as the
+    bidder TOTAL), and a row with a read cell struck through (a withdrawn bid, as offices mark one). Each is refused at
+    its row, and its cells are not read (which would only add noise)."""
+    refused: dict[int, Problem] = {}
+    totals = book.table_totals(sheet)
+    wanted = set(numbers) if totals else set()
+    for total in totals:
+        r = total.row - 1
+        if r in wanted and r not in refused and not is_blank_row(rows[r][total.first - 1:total.last]):
+            refused[r] = Problem.of("bids.total_row", book.display, sheet, cell_name(r, total.first - 1),
+                                    row=total.row, table=total.table, label=None)
+    for r, struck in book.struck_held(sheet, rows, numbers, read).items():
+        if r in refused:
+            continue
+        whole = struck == sorted(c for c in read if c < len(rows[r]) and not is_blank(rows[r][c]))
+        # (a whole row from its first cell to its last, empty ones inside too)
+        cells = _spans(r, range(struck[0], struck[-1] + 1) if whole else struck)
+        refused[r] = Problem.of("bids.struck", book.display, sheet, cell_name(r, struck[0]), row=r + 1, cells=cells,
+                                whole=whole, layout="row")
+    return set(refused), [refused[r] for r in sorted(refused)]
+
+
+def _labelled_totals(parsed: Mapping[str, list[Any]], data: list[list[Any]], columns: Mapping[str, int],
+                     numbers: list[int], file: str, sheet: str) -> dict[int, Problem]:
+    """The rows of ``data`` (by index) labelled as a total (合计, 总计, Total) in the vendor ID column, or in the
+    name column when the ID is empty (a firm may be called Total; no firm's code is), each with its problem: such a
+    row is the sheet's own sum, not a bid (``TOTAL`` had been taken for a bidder's code). Only an ID no longer than
+    such a label, which no credit code is, is looked at."""
+    codes, names = parsed["vendor_id"], parsed["vendor_name"]
+    found: dict[int, Problem] = {}
+    try:  # every ID stated and longer than any label, as in a sheet of credit codes: nothing to look at, found fast
+        if min(map(len, codes), default=0) > _LONGEST_TOTAL_LABEL:
+            return found
+    except TypeError:  # an ID left empty or refused: looked at one by one
+        pass
+    for i in [i for i, code in enumerate(codes) if code.__class__ is not str or len(code) <= _LONGEST_TOTAL_LABEL]:
+        field = "vendor_id" if codes[i].__class__ is str else "vendor_name"
+        label = (codes if field == "vendor_id" else names)[i]
+        if label.__class__ is str and "".join(fold(label).split()) in _TOTAL_LABELS:
+            c, r = columns[field], numbers[i]
+            found[i] = Problem.of("bids.total_row", file, sheet, cell_name(r, c), row=r + 1, table=None,
+                                  label=data[i][c])
+    return found
+
+
+# What a total row writes where a bid has its vendor's code or name (compared folded, without spaces: 合 计): no
+# bidder is called so, and a row so labelled is the sheet's own sum, not a bid.
+_TOTAL_LABELS = frozenset({"合计", "总计", "小计", "汇总", "共计", "总合计", "合计金额", "total", "totals", "grandtotal",
+                           "subtotal", "sum"})
+_LONGEST_TOTAL_LABEL = 16  # characters, spaces and all (合　　计, Grand Total)
+
+
+def _spans(row: int, columns: Sequence[int]) -> tuple[str, ...]:
+    """The cells of one row at ``columns`` (from 0, in order), each run of neighbours as one range: A5:K5, M5."""
+    spans: list[str] = []
+    first = previous = columns[0]
+    for column in [*columns[1:], None]:
+        if column is not None and column == previous + 1:
+            previous = column
+            continue
+        spans.append(cell_name(row, first) + (f":{cell_name(row, previous)}" if previous > first else ""))
+        if column is not None:
+            first = previous = column
+    return tuple(spans)
 
 
 def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], failed: dict[int, list[Problem]],

@@ -802,6 +802,60 @@ def _(s: Say) -> str:
                "the form read", f"{s['column']} 列（{holds}所在列）已隐藏：请取消隐藏该列后保存，以便读取投标表")
 
 
+@_template("bids.header_below")
+def _(s: Say) -> str:
+    header, row = s["header"], s["row"]
+    if s["why"] == "many":
+        return s.t(f"the header is row {header} (it names the vendor ID and name columns), but {s['above']} rows stand "
+                   f"above it, and at most {s['titles']} titles or rows of merged group headings are passed over, so the "
+                   "sheet is not read: delete the rows above the header that are not needed",
+                   f"表头在第 {header} 行（含统一社会信用代码和投标人名称列），但其上方有 {s['above']} 行，"
+                   f"最多只略过 {s['titles']} 行标题或合并单元格的分组标题，因此未读取此表：请删除表头上方不需要的行")
+    return s.t(f"the header is row {header} (it names the vendor ID and name columns), but row {row} above it is "
+               f"neither a title in one cell nor a row of merged group headings, so the sheet is not read: move row "
+               f"{row} below the header if it is a bid, else delete it or write its text in one cell",
+               f"表头在第 {header} 行（含统一社会信用代码和投标人名称列），但其上方的第 {row} 行既不是只占一个单元格的"
+               f"标题，也不是合并单元格的分组标题，因此未读取此表：如第 {row} 行是投标，请移到表头下方；否则请删除该行，"
+               "或将其内容写在一个单元格中")
+
+
+@_template("bids.unit_above_header")
+def _(s: Say) -> str:
+    return s.t(f"{s.found(s['text'])} above the header (row {s['header']}) states a unit for the amounts, but each "
+               "column is read in its field's own unit whatever a title says: check that the amounts are in that unit "
+               "(or write each with its unit, 150万), then delete this text",
+               f"表头（第 {s['header']} 行）上方的 {s.found(s['text'])} 写明了金额单位，但无论标题如何写，各列都按字段本身的"
+               "单位读取：请核对金额是否按该单位填写（或在单元格中写明单位，如 150万），然后删除这段文字")
+
+
+@_template("bids.total_row")
+def _(s: Say) -> str:
+    row, table = s["row"], s.get("table")
+    if table is not None:
+        return s.t(f"row {row} is the total row of the Excel table {s.q(table)} (its Total Row is on), not a bid: turn "
+                   "Total Row off (Table Design → Total Row) or delete the row, and save the workbook",
+                   f"第 {row} 行是 Excel 表格{s.q(table)}的汇总行（已开启“汇总行”），不是投标：请关闭汇总行"
+                   "（表设计 → 汇总行）或删除该行，然后保存")
+    return s.t(f"row {row} is a total row ({s.found(s['label'])}), not a bid: delete the row and save the workbook",
+               f"第 {row} 行是合计行（{s.found(s['label'])}），不是投标：请删除该行后保存")
+
+
+@_template("bids.struck")
+def _(s: Say) -> str:
+    cells, row = s.join(s["cells"]), s["row"]
+    if s["layout"] == "form":
+        return s.t(f"row {row} of the form is struck through ({cells}): a withdrawn answer? Remove the strikethrough if "
+                   "the answer stands and save the workbook, or ask the bidder for a corrected form",
+                   f"投标表第 {row} 行有删除线（{cells}）：该项是否已作废？如仍有效，请去掉删除线后保存；"
+                   "否则请投标人重新提供投标文件")
+    struck_en = f"row {row} is struck through ({cells})" if s["whole"] else \
+        f"row {row} has cells struck through ({cells})"
+    struck_zh = f"第 {row} 行有删除线（{cells}）" if s["whole"] else f"第 {row} 行有单元格带删除线（{cells}）"
+    return s.t(f"{struck_en}: a withdrawn bid? Delete the row if the bid was withdrawn, or remove the strikethrough if "
+               "it stands, and save the workbook",
+               f"{struck_zh}：是否为已撤回的投标？如已撤回，请删除该行；如投标仍有效，请去掉删除线；然后保存")
+
+
 @_template("bids.no_rows")
 def _(s: Say) -> str:
     return s.t("a header row but no bid rows", "只有表头，没有投标行")

@@ -14,6 +14,14 @@ reader needs and python-calamine does not say:
   a sheet hiding every column after its last, as Excel users tidy one, notes none of those;
 * the sheets hidden in Excel (``<sheet name="Bids" state="hidden"/>``, or ``veryHidden``): a bid or a panel sheet
   nobody can see on screen is refused, as a hidden row is (:mod:`bideval.bids`, :mod:`bideval.panel`);
+* the cells drawn struck through (their cell format's font has ``<strike/>``): an office strikes a withdrawn bid's
+  row through rather than delete it, and everybody looking at the sheet reads it as cancelled, so a reader refuses
+  such a cell it reads rather than take it as a bid (:mod:`bideval.bids`). Looked for only when the styles hold a
+  struck font at all;
+* the total rows of the Excel tables (Insert → Table, with Total Row on: ``totalsRowCount="1"`` in the table part
+  a sheet links to): the row under the table's data that says ``Total`` (汇总) and its sums or counts, which a
+  consolidated sheet would otherwise read as a bidder ``TOTAL`` (:mod:`bideval.bids`). Looked for only in a
+  workbook holding a table with a total row;
 * the error cells whose value python-calamine cannot parse (Excel 365's ``#SPILL!``, ``#CALC!`` …: it refuses the
   whole sheet on one), by worksheet part: python-calamine reads a copy of the package in which each holds one it
   can (:func:`bideval.xlsx_guard.readable_copy`), and the cell is read as its note, as any error cell is.
@@ -34,15 +42,35 @@ HiddenColumns = Mapping[str, frozenset[int]]
 # worksheet part (its name in the package) → the error cells (row, column, both from 0) whose value python-calamine
 # cannot parse
 UnparsedErrors = Mapping[str, frozenset[tuple[int, int]]]
+# sheet name → the cells (row, column, both from 0) whose font Excel draws struck through, when the cell holds anything
+# in the file (an empty cell's <c …/> is not noted; the reader still checks what it read)
+StruckCells = Mapping[str, frozenset[tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class TableTotal:
+    """The total row of an Excel table (Total Row on), where the sheet holds it."""
+
+    table: str  # the table's name as Excel shows it (Table1, 表1)
+    row: int  # from 1, as Excel shows it
+    first: int  # the table's first and last columns, from 1 (A is 1)
+    last: int
+
+
+# sheet name → the total rows of the tables on it, top to bottom
+TableTotals = Mapping[str, tuple[TableTotal, ...]]
 
 
 @dataclass(frozen=True)
 class SheetNotes:
     """The package check's notes of a workbook found fine, by sheet name: cells with no usable value, hidden rows and
-    hidden columns; and by worksheet part, the error cells python-calamine cannot parse as the package holds them."""
+    hidden columns, cells struck through, tables' total rows; and by worksheet part, the error cells python-calamine
+    cannot parse as the package holds them."""
 
     errors: ErrorCells = field(default_factory=dict)
     hidden_rows: HiddenRows = field(default_factory=dict)
     hidden_columns: HiddenColumns = field(default_factory=dict)
     unparsed_errors: UnparsedErrors = field(default_factory=dict)
     hidden_sheets: frozenset[str] = frozenset()  # the names of the sheets hidden in Excel
+    struck: StruckCells = field(default_factory=dict)
+    table_totals: TableTotals = field(default_factory=dict)

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
 from .cell_errors import put_errors
 from .errors import DamagedWorkbook, Problem
-from .sheet_notes import SheetNotes
+from .sheet_notes import SheetNotes, TableTotal
 from .values import fold, is_blank
 from .watchdog import reading
 from .workers import forking_is_safe
@@ -239,6 +239,26 @@ class Workbook:
         them, so a reader refuses each rather than read it or pass over it (an empty hidden row is a blank row)."""
         return frozenset(number for number in self.hidden_rows(sheet)
                          if number <= len(rows) and not is_blank_row(rows[number - 1]))
+
+    def struck_held(self, sheet: str, rows: list[list[Any]], read: Iterable[int],
+                    columns: Iterable[int]) -> dict[int, list[int]]:
+        """The cells of ``sheet`` drawn struck through that hold something, among its ``rows`` numbered ``read`` and
+        the ``columns`` a reader reads there (both from 0), by row, each row's columns in order: an office strikes a
+        withdrawn bid through rather than delete it, and everybody looking at the sheet reads such a value as
+        cancelled, so a reader refuses it rather than read it (or pass over it, losing a bid that stands)."""
+        struck = self.notes.struck.get(sheet)
+        if not struck:
+            return {}
+        wanted_rows, wanted_columns = set(read), set(columns)
+        found: dict[int, list[int]] = {}
+        for r, c in sorted(struck):
+            if r in wanted_rows and c in wanted_columns and c < len(rows[r]) and not is_blank(rows[r][c]):
+                found.setdefault(r, []).append(c)
+        return found
+
+    def table_totals(self, sheet: str) -> tuple[TableTotal, ...]:
+        """The total rows of the Excel tables on ``sheet`` (Total Row on), top to bottom."""
+        return self.notes.table_totals.get(sheet, ())
 
     def hidden_columns(self, sheet: str) -> frozenset[int]:
         """The columns of ``sheet`` hidden in Excel (by hand, or narrowed to a width of 0) that reach a cell of the

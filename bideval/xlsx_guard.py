@@ -10,8 +10,9 @@ parts — and says in plain words why a file cannot be read. It imports no reade
 Worksheets are the one kind of part read to the end (in 1 MiB pieces): the cell
 that makes a reader allocate a dense range can sit anywhere in the sheet. Reading
 them anyway, :func:`scan_xlsx` also notes the cells python-calamine would read as
-empty though they are not (an error, an uncalculated formula: bideval.cell_errors) and
-the rows and columns hidden in Excel (bideval.sheet_notes). An error value python-calamine
+empty though they are not (an error, an uncalculated formula: bideval.cell_errors),
+the rows and columns hidden in Excel, the cells struck through and the total rows of
+Excel tables (bideval.sheet_notes). An error value python-calamine
 cannot parse (Excel 365's #SPILL! …) is noted too: :func:`readable_copy` replaces it in a
 copy of the package, checked in turn, for python-calamine to read.
 """
@@ -39,7 +40,7 @@ from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, HiddenByFo
                           OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat,
                           UncalculatedFormula, Unreadable)
 from .errors import Problem
-from .sheet_notes import SheetNotes, UnparsedErrors
+from .sheet_notes import SheetNotes, TableTotal, UnparsedErrors
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
 
@@ -142,6 +143,10 @@ _CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" 
 BUILT_IN_PERCENT = {"9": "0%", "10": "0.00%"}  # Excel's built-in number formats that are percentages, by id
 _BUILT_IN_PERCENT = re.compile(rb'numFmtId\s*=\s*["\']\s*(?:9|10)\s*["\']')
 _CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
+_FONTS = re.compile(rb"<" + _PREFIX + rb"fonts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"fonts>", re.DOTALL)
+_FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(/?)>")  # a font's start tag ("/": it is empty)
+_STRIKE = re.compile(rb"<" + _PREFIX + rb"strike(?=[\s/>])([^>]*)")
+_TABLE = re.compile(rb"<" + _PREFIX + rb"table(?=[\s/>])([^>]*)")
 # A cell that names a cell format, its index spelt as an XML reader reads it (s="1", s='1', s = "01").
 _STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss\s*=\s*["\'][^>]*)>')
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
@@ -639,6 +644,8 @@ class _PartScan:
         self.hidden: dict[str, frozenset[int]] = {}  # worksheet part → its hidden rows (from 1)
         self.hidden_columns: dict[str, frozenset[int]] = {}  # worksheet part → its hidden columns (from 1) with cells
         self.worksheets: list[zipfile.ZipInfo] = []  # every worksheet measured
+        self.tables: dict[str, bytes] = {}  # table part → its head, for a table with a total row (rare)
+        self.struck: dict[str, frozenset[tuple[int, int]]] = {}  # worksheet part → its cells drawn struck through
         self.exact: set[str] = set()  # the worksheets whose unusual markup the exact scan measured
 
     def run(self) -> list[Finding]:
@@ -693,9 +700,14 @@ class _PartScan:
                 XML_PREFIX_BYTES, MAX_RELS_BYTES, self.handle.read(info.compress_size))
 
     def _take(self, name: str, kept: bytes | None, targets: frozenset[str]) -> None:
-        """Record what a clean part gave: its text when it is one the later checks read, the parts it points at."""
+        """Record what a clean part gave: its text when it is one the later checks read (a table part's head when the
+        table has a total row), the parts it points at."""
         if kept is not None:
-            self.texts[_KEPT_BY_FOLDED[name.casefold()]] = kept
+            known = _KEPT_BY_FOLDED.get(name.casefold())
+            if known is not None:
+                self.texts[known] = kept
+            else:
+                self.tables[name] = kept
         self.targets.update(targets)
 
     def _read_part(self, info: zipfile.ZipInfo, named: bool) -> tuple[bytes | None, frozenset[str]] | None:
@@ -721,6 +733,8 @@ class _PartScan:
         kept = text if name.casefold() in _KEPT_BY_FOLDED else None
         if kept is not None:
             self.texts[_KEPT_BY_FOLDED[name.casefold()]] = kept
+        elif root == b"table" and b"totalsRowCount" in text:  # an Excel table, its total row maybe on: kept (rare)
+            kept = text
         if root in SHEET_ROOTS:
             if decoder is not None:  # python-calamine reads a worksheet in UTF-16 as an empty sheet, without a word
                 raise _Refused("sheet_in_utf16", part=name)
@@ -790,7 +804,7 @@ class _PartScan:
         A formula's saved 0 is a placeholder only in a workbook no spreadsheet program has calculated (it asks
         to be calculated when opened, and has no calculation chain); elsewhere it is the formula's result."""
         uncalculated = self.uncalculated()
-        self.note_shown_formats()
+        self.note_styled_cells()
         errors: dict[str, dict[tuple[int, int], Unreadable]] = {}
         for part, cells in self.errors.items():
             name = self.sheet_name(part)
@@ -803,31 +817,43 @@ class _PartScan:
                    if (name := self.sheet_name(part)) is not None}
         # Only a part whose notes reach its reader is mended: in another, python-calamine's refusal stands.
         unparsed = {part: cells for part, cells in self.unparsed.items() if self.sheet_name(part) is not None}
-        return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets())
+        struck = {name: cells for part, cells in self.struck.items()
+                  if (name := self.sheet_name(part)) is not None} if self.struck else {}
+        return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets(), struck,
+                          self.table_totals() if self.tables else {})
 
     def hidden_sheets(self) -> frozenset[str]:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
         return _hidden_sheets(self.texts.get("xl/workbook.xml", b""))
 
-    def note_shown_formats(self) -> None:
+    def note_styled_cells(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
         another scale (千, K, million…), in a bid workbook the % sign as text or a currency other than the
-        tender's, in a panel workbook a percentage. Rare: looked for only when the styles declare such a format
-        (custom formats only: what a built-in currency format shows depends on the computer's language; and the
-        built-in percent formats on a panel workbook), then in a second read of each worksheet."""
+        tender's, in a panel workbook a percentage; and the cells drawn struck through. Rare: looked for only when
+        the styles declare such a format (custom formats only: what a built-in currency format shows depends on the
+        computer's language; and the built-in percent formats on a panel workbook) or a struck font, then in a
+        second read of each worksheet."""
         head = self.texts.get(STYLES, b"")
-        if b"numFmt" not in head and not (self.panel and _BUILT_IN_PERCENT.search(head)):
+        key = (head, self.currency, self.panel)
+        styled = _STYLED.get(key)  # every copy of a bid-form template carries the same styles: looked at once
+        if styled is None:
+            styled = self._styled_formats(head)
+            if len(head) <= MAX_REMEMBERED_STYLES_BYTES and _closes(head, b"styleSheet"):  # the whole part
+                if len(_STYLED) >= MAX_REMEMBERED_PARTS:
+                    _STYLED.clear()
+                _STYLED[key] = styled
+        shown, struck = styled
+        if not (shown or struck):
             return
-        try:  # checked above: its size is within the package's limits
-            styles = head if _closes(head, b"styleSheet") else self.archive.read(self.named(STYLES))
-        except (KeyError, zipfile.BadZipFile, zlib.error):
-            return
-        shown = _shown_formats(styles, self.currency, self.panel)
-        for info in self.worksheets if shown else ():
+        for info in self.worksheets:
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
+            drawn_struck: set[tuple[int, int]] = set()
             for row, column, attributes, after in self._styled_cells(info, sheet):
-                pair = shown.get(_style_index(attributes.get("s", "")))
+                index = _style_index(attributes.get("s", ""))
+                if index in struck and sheet[after - 2:after] != b"/>":  # (an empty cell, <c …/>, holds nothing)
+                    drawn_struck.add((row - 1, column - 1))
+                pair = shown.get(index)
                 if pair is None:
                     continue
                 number_as, text_as = pair
@@ -838,6 +864,50 @@ class _PartScan:
                     found[(row - 1, column - 1)] = text_as("")  # its text is the reader's: put in by put_errors
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
+            if drawn_struck:
+                self.struck[info.filename] = frozenset(drawn_struck)
+
+    def table_totals(self) -> dict[str, tuple[TableTotal, ...]]:
+        """The total rows of the Excel tables that have one (Total Row on), by the name of the sheet whose
+        relationships link the table. Rare: only a workbook holding such a table reads its worksheets' relationships."""
+        totals = {part: total for part, head in self.tables.items() if (total := _table_totals(head))}
+        if not totals:
+            return {}
+        by_folded = {part.casefold(): total for part, total in totals.items()}
+        found: dict[str, list[TableTotal]] = {}
+        for info in self.worksheets:
+            name = self.sheet_name(info.filename)
+            if name is None:  # a part the workbook names no sheet for: never read
+                continue
+            folder, base = posixpath.split(info.filename)
+            try:
+                links = self.archive.read(self.named(posixpath.join(folder, "_rels", base + ".rels")))
+            except (KeyError, zipfile.BadZipFile, zlib.error):  # no relationships: no table (a damaged part is told)
+                continue
+            for match in _RELATIONSHIP.finditer(links):
+                attributes = _attributes(match.group(1))
+                if attributes.get("Type", "").rstrip("/").rsplit("/", 1)[-1] != "table" \
+                        or attributes.get("TargetMode", "").lower() == "external":
+                    continue
+                target = attributes.get("Target", "")
+                path = posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join(folder, target))
+                found.setdefault(name, []).extend(by_folded.get(unquote(path).casefold(), ()))
+        return {name: tuple(sorted(rows, key=lambda total: (total.row, total.first))) for name, rows in found.items()}
+
+    def _styled_formats(self, head: bytes) -> tuple[dict[str, _ShownAs], frozenset[str]]:
+        """The cell formats (by index) whose cells :meth:`note_styled_cells` notes, from the styles part's ``head``:
+        those whose number format writes a unit the number is not in, and those whose font is struck through."""
+        formats = b"numFmt" in head or (self.panel and _BUILT_IN_PERCENT.search(head) is not None)
+        # (fonts come before the cell formats: a struck one lies in the head unless that is cut before </fonts>)
+        strikes = b"strike" in head or (len(head) >= XML_PREFIX_BYTES and b"</fonts>" not in head)
+        if not (formats or strikes):
+            return {}, _NOTHING_STRUCK
+        try:  # checked above: its size is within the package's limits
+            styles = head if _closes(head, b"styleSheet") else self.archive.read(self.named(STYLES))
+        except (KeyError, zipfile.BadZipFile, zlib.error):
+            return {}, _NOTHING_STRUCK
+        return (_shown_formats(styles, self.currency, self.panel) if formats else {},
+                _struck_formats(styles) if strikes else _NOTHING_STRUCK)
 
     def _styled_cells(self, info: zipfile.ZipInfo, sheet: bytes) -> Iterator[tuple[int, int, dict[str, str], int]]:
         """The cells of a worksheet that name a cell format (row and column from 1, attributes, where the start tag
@@ -910,6 +980,62 @@ def _hidden_sheets(workbook: bytes) -> frozenset[str]:
         if attributes.get("state", "").strip() in ("hidden", "veryHidden") and "name" in attributes:
             hidden.add(attributes["name"])
     return frozenset(hidden)
+
+
+def _table_totals(head: bytes) -> tuple[TableTotal, ...]:
+    """The total rows of an Excel table, from its part's head: the last ``totalsRowCount`` rows of its range (``ref``,
+    which holds the header row, the data and the total row); none when the count is 0 or the range unusable."""
+    tag = _TABLE.search(head)
+    attributes = _attributes(tag.group(1)) if tag else {}
+    count = attributes.get("totalsRowCount", "").strip()
+    corners = [_parse_cell_ref(corner.strip()) for corner in attributes.get("ref", "").split(":")]
+    if not (count.isascii() and count.isdigit() and int(count) > 0) or len(corners) != 2 or None in corners:
+        return ()
+    (top, first), (bottom, last) = corners  # type: ignore[misc]
+    if max(top, bottom) > MAX_ROWS or max(first, last) > MAX_COLUMNS:  # beyond any sheet: no row of it is read
+        return ()
+    top, bottom = min(top, bottom), max(top, bottom)
+    name = attributes.get("displayName") or attributes.get("name") or ""
+    # (Excel writes 0 or 1; a larger count is taken at its word, for a few rows at most)
+    return tuple(TableTotal(name, row, min(first, last), max(first, last))
+                 for row in range(max(bottom - min(int(count[:7]), 8) + 1, top + 1), bottom + 1))
+
+
+# Cell format indices drawn struck through, by the styles part: worked out once per distinct styles part.
+_STRUCK_FORMATS: dict[bytes, frozenset[str]] = {}
+_NOTHING_STRUCK: frozenset[str] = frozenset()
+# What note_styled_cells looks for, by the styles part (whole), the tender's currency and the workbook's role.
+_STYLED: dict[tuple[bytes, str | None, bool], tuple[dict[str, _ShownAs], frozenset[str]]] = {}
+
+
+def _struck_formats(styles: bytes) -> frozenset[str]:
+    """The cell formats (by index, as a cell's ``s`` gives it) whose font is struck through: ``<strike/>``, or
+    ``<strike val="1"/>`` / ``"true"`` (``val="0"`` / ``"false"`` is not struck), in the styles' ``<fonts>``.
+    Differential formats (conditional formatting's ``<dxfs>``) are not fonts of a cell format."""
+    known = _STRUCK_FORMATS.get(styles)
+    if known is not None:
+        return known
+    section = _FONTS.search(styles)
+    fonts = section.group(1) if section else b""
+    starts = list(_FONT.finditer(fonts))
+    struck_fonts = set()
+    for i, start in enumerate(starts):
+        if start.group(1) == b"/":  # <font/>: nothing in it
+            continue
+        inside = fonts[start.end():starts[i + 1].start() if i + 1 < len(starts) else len(fonts)]
+        for strike in _STRIKE.finditer(inside):
+            value = _attributes(strike.group(1)).get("val", "1").strip(" \t\r\n").lower()
+            if value in ("1", "true"):
+                struck_fonts.add(str(i))
+    cells = _CELL_FORMATS.search(styles) if struck_fonts else None
+    struck = frozenset() if cells is None else frozenset(
+        str(index) for index, xf in enumerate(map(_attributes, _CELL_FORMAT.findall(cells.group(1))))
+        if _style_index(xf.get("fontId", "0")) in struck_fonts)
+    if len(styles) <= MAX_REMEMBERED_STYLES_BYTES:
+        if len(_STRUCK_FORMATS) >= MAX_REMEMBERED_PARTS:
+            _STRUCK_FORMATS.clear()
+        _STRUCK_FORMATS[styles] = struck
+    return struck
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike

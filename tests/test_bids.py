@@ -430,7 +430,8 @@ def test_a_macro_workbook_in_a_folder_inside_the_bids_folder_is_reported_not_los
 def test_a_title_above_the_bids_header_is_passed_over(rubric, tmp_path: Path):
     """投标人报价汇总表 in A1 above the header was refused as an unknown header, a headerless column and no vendor_id
     column: up to three rows of one filled cell each (a title, a date) are passed over when the header follows.
-    A row of several cells above the header is still refused at its cells."""
+    A row of several cells above the header, or a fourth title, is refused in one problem naming the header row (it
+    had been taken for the header and refused in a dozen problems, none saying where the header was)."""
     headers = list(good_bid(VENDOR_A))
     rows = [[good_bid(v)[h] for h in headers] for v in (VENDOR_A, VENDOR_B)]
     path = write_xlsx(tmp_path / "all.xlsx", {"Bids": [["投标人报价汇总表"], [], [None, "2026-11-30"], headers, *rows]})
@@ -438,9 +439,15 @@ def test_a_title_above_the_bids_header_is_passed_over(rubric, tmp_path: Path):
     assert [(b.vendor_id, b.row) for b in bids] == [(VENDOR_A, 5), (VENDOR_B, 6)]
     assert bids[0].cell("vendor_id") == f"{path}:Bids!A5"
     wide = write_xlsx(tmp_path / "wide.xlsx", {"Bids": [["投标人报价汇总表", "第一批"], headers, *rows]})
-    assert problems_of(rubric, [wide])[0].startswith(f"{wide}:Bids!A1: unknown column header")
+    assert problems_of(rubric, [wide]) == [
+        f"{wide}:Bids!A1: the header is row 2 (it names the vendor ID and name columns), but row 1 above it is neither "
+        "a title in one cell nor a row of merged group headings, so the sheet is not read: move row 1 below the header "
+        "if it is a bid, else delete it or write its text in one cell"]
     four = write_xlsx(tmp_path / "four.xlsx", {"Bids": [["汇总表"], ["第一批"], ["单位：元"], ["2026-11-30"], headers, *rows]})
-    assert problems_of(rubric, [four])[0].startswith(f"{four}:Bids!A1: unknown column header")
+    assert problems_of(rubric, [four]) == [
+        f"{four}:Bids!A1: the header is row 5 (it names the vendor ID and name columns), but 4 rows stand above it, and "
+        "at most 3 titles or rows of merged group headings are passed over, so the sheet is not read: delete the rows "
+        "above the header that are not needed"]
 
 
 @pytest.mark.parametrize("field, value, message", [
@@ -487,3 +494,133 @@ def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric,
     (message,) = problems_of(rubric, [path])
     assert f"adds a unit ({unit}) to the field 'rate_per_call': the column is read in yuan" in message
     assert f"so head it {label!r}" in message and "did you mean" not in message
+
+
+# -- rows that are no bid as they stand, and headers below headings (an independent tester's findings F2, F4, F7)
+
+FIELDS = list(good_bid())
+BID_C = good_bid("91310000MA1FL0000X", name="丙公司", rate_per_call=0.95)
+STRUCK = ("a withdrawn bid? Delete the row if the bid was withdrawn, or remove the strikethrough if it stands, and save "
+          "the workbook")
+
+
+def _bid_rows(*bids) -> list[list]:
+    return [[bid.get(f) for f in FIELDS] for bid in bids]
+
+
+def test_a_bid_row_struck_through_is_refused_not_ranked(rubric, tmp_path: Path):
+    """F2: a withdrawn bidder's row left in the sheet struck through was ranked first, its price the lowest. A read cell
+    struck through refuses its row (the whole workbook, as any problem does); a font that says it is not struck
+    (strike val="0"), or an empty cell struck through, is read as before."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bids"
+    for row in [FIELDS, *_bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B), {**BID_C, "itss_level": None})]:
+        sheet.append(row)
+    for cell in sheet[2]:
+        cell.font = Font(strike=False)  # <strike val="0"/>: not struck
+    sheet["E4"].font = Font(strike=True)  # itss_level left empty: nothing struck on screen
+    path = tmp_path / "bids.xlsx"
+    book.save(path)
+    assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == [VENDOR_A, VENDOR_B, BID_C["vendor_id"]]
+    for cell in sheet[3]:
+        cell.font = Font(strike=True, color="FF0000")
+    sheet["J4"].font = sheet["F4"].font = sheet["G4"].font = Font(strike=True)  # part of a row: its price and more
+    book.save(path)
+    assert problems_of(rubric, [path]) == [f"{path}:Bids!A3: row 3 is struck through (A3:J3): {STRUCK}",
+                                           f"{path}:Bids!F4: row 4 has cells struck through (F4:G4, J4): {STRUCK}"]
+
+
+def test_an_answer_struck_through_on_a_bid_form_is_refused(rubric, tmp_path: Path):
+    import openpyxl
+    from openpyxl.styles import Font
+
+    path = write_form(tmp_path / "form.xlsx", good_bid(VENDOR_A))
+    book = openpyxl.load_workbook(path)
+    book["Bid"]["C11"].font = Font(strike=True)  # the rate per call
+    book.save(path)
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bid!C11: row 11 of the form is struck through (C11): a withdrawn answer? Remove the strikethrough if "
+        "the answer stands and save the workbook, or ask the bidder for a corrected form"]
+
+
+@pytest.mark.parametrize("label, name", [("Total", "Table1"), ("汇总", "表1")])
+def test_an_excel_table_s_total_row_is_refused_not_made_a_bidder(rubric, tmp_path: Path, label, name):
+    """F4: an Excel table's Total Row (Total, and a count under the name) became the bidder TOTAL named 2."""
+    import xlsxwriter
+
+    path = tmp_path / "table.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Bids")
+    columns = [{"header": f} for f in FIELDS]
+    columns[0]["total_string"] = label
+    columns[1].update(total_function="count", total_value=2)
+    sheet.add_table(0, 0, 3, len(FIELDS) - 1, {"data": _bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B)),
+                                               "columns": columns, "total_row": True, "name": name})
+    book.close()
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bids!A4: row 4 is the total row of the Excel table {name!r} (its Total Row is on), not a bid: turn "
+        "Total Row off (Table Design → Total Row) or delete the row, and save the workbook"]
+
+
+@pytest.mark.parametrize("total, cell", [
+    (["TOTAL", "3 家"], "A5"), (["合计"], "A5"), ([None, "合 计", None, None, None, None, None, None, None, 2.7], "B5")])
+def test_a_total_row_typed_under_the_bids_is_refused_as_one(rubric, tmp_path: Path, total, cell):
+    """A total row typed by hand is told as one, where TOTAL had been taken for a bidder's code."""
+    path = write_consolidated(tmp_path / "bids.xlsx", FIELDS,
+                              _bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B), BID_C) + [total])
+    label = next(value for value in total if value)
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bids!{cell}: row 5 is a total row ({label!r}), not a bid: delete the row and save the workbook"]
+
+
+def test_group_headings_above_the_header_or_over_part_of_it_are_passed_over(rubric, tmp_path: Path):
+    """F7: merged group headings above the header (投标人信息 over A:C) gave 13 problems, none naming the header row;
+    a heading merged over some columns in the header row with their headers below it (报价 over price_model and
+    rate_per_call) gave "did you mean 'price_model'?". Both are read; a subtitle in two cells is refused in one
+    problem naming the header row."""
+    rows = _bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B))
+    above = write_openpyxl(tmp_path / "above.xlsx", {"Bids": [
+        ["投标人报价汇总表"], ["投标人信息", None, None, "资格与商务", None, None, None, None, "报价"], FIELDS, *rows]},
+        merged={"Bids": ["A1:J1", "A2:C2", "D2:H2", "I2:J2"]})
+    bids = read_bids(rubric, [above]).bids
+    assert [(b.vendor_id, b.row, b.values["rate_per_call"]) for b in bids] == [(VENDOR_A, 4, D("0.85")),
+                                                                               (VENDOR_B, 5, D("0.85"))]
+    two = FIELDS[:8] + ["报价", None]
+    deep = write_openpyxl(tmp_path / "deep.xlsx", {"Bids": [two, [None] * 8 + FIELDS[8:], *rows]},
+                          merged={"Bids": [f"{c}1:{c}2" for c in "ABCDEFGH"] + ["I1:J1"]})
+    bids = read_bids(rubric, [deep]).bids
+    assert [(b.vendor_id, b.cell("rate_per_call")) for b in bids] == [(VENDOR_A, f"{deep}:Bids!J3"),
+                                                                     (VENDOR_B, f"{deep}:Bids!J4")]
+    subtitle = write_openpyxl(tmp_path / "subtitle.xlsx", {"Bids": [
+        ["投标人报价汇总表"], ["项目编号：ZB-2026-018", None, None, None, None, None, None, "开标日期：2026-03-01"], FIELDS,
+        *rows]}, merged={"Bids": ["A1:J1"]})
+    assert problems_of(rubric, [subtitle]) == [
+        f"{subtitle}:Bids!A2: the header is row 3 (it names the vendor ID and name columns), but row 2 above it is "
+        "neither a title in one cell nor a row of merged group headings, so the sheet is not read: move row 2 below "
+        "the header if it is a bid, else delete it or write its text in one cell"]
+
+
+@pytest.mark.parametrize("title, heading, cell", [("报价汇总表（单位：万元）", "报价", "A1"), ("报价汇总表", "报价（万元）", "I2")])
+def test_a_title_or_heading_stating_a_unit_for_the_amounts_is_refused(rubric, tmp_path: Path, title, heading, cell):
+    """Passed over, 单位：万元 above the header would have had 150 (万元) read as 150 yuan without a word."""
+    path = write_openpyxl(tmp_path / "unit.xlsx", {"Bids": [
+        [title], [None] * 8 + [heading], FIELDS, *_bid_rows(good_bid(VENDOR_A))]}, merged={"Bids": ["I2:J2"]})
+    text = title if cell == "A1" else heading
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bids!{cell}: {text!r} above the header (row 3) states a unit for the amounts, but each column is read "
+        "in its field's own unit whatever a title says: check that the amounts are in that unit (or write each with "
+        "its unit, 150万), then delete this text"]
+
+
+def test_a_header_with_a_slip_is_told_at_its_cells_though_a_header_follows(rubric, tmp_path: Path):
+    """A row naming fields above the header found is a header itself (a label mistyped, the header repeated under the
+    first bids): the sheet is refused at its first row's cells, never told that its header is further down."""
+    slip = ["vendor_id", "投标人名"] + FIELDS[2:]
+    path = write_xlsx(tmp_path / "slip.xlsx", {"Bids": [slip, *_bid_rows(good_bid(VENDOR_A)), FIELDS,
+                                                        *_bid_rows(good_bid(VENDOR_B))]})
+    assert problems_of(rubric, [path])[0] == (f"{path}:Bids!B1: unknown column header '投标人名' (expected a field id or "
+                                              "label; did you mean '投标人名称'?)")

@@ -62,6 +62,10 @@ FACTS = {
     "bids.hidden_sheet": dict(),
     "bids.hidden_column": dict(column="K"),
     "bids.hidden_form_column": dict(column="C", holds="answers"),
+    "bids.header_below": dict(header=3, row=2, above=2, titles=3, why="row"),
+    "bids.unit_above_header": dict(text="单位：万元", header=3),
+    "bids.total_row": dict(row=5, table="表1", label=None),
+    "bids.struck": dict(row=5, cells=("A5:K5",), whole=True, layout="row"),
     "bids.scored_replace": dict(vendor_id=VENDOR, scores=3),
     "bids.missing_column": dict(column=Named("vendor_id", Label("统一社会信用代码", "Vendor ID"))),
     "bids.no_bid_sheet": dict(form="Bid", consolidated="Bids", found=("Sheet1",)),
@@ -280,6 +284,26 @@ SENTENCES = [
      "column K is hidden and is not empty: show the column and save the workbook to have it read, or delete the "
      "column if it is not to be evaluated", SAME,
      "K 列已隐藏且不是空列：请取消隐藏后保存，以便读取该列；如该列不参加评审，请删除该列"),
+    ("bids.header_below",
+     "the header is row 3 (it names the vendor ID and name columns), but row 2 above it is neither a title in one cell "
+     "nor a row of merged group headings, so the sheet is not read: move row 2 below the header if it is a bid, else "
+     "delete it or write its text in one cell", SAME,
+     "表头在第 3 行（含统一社会信用代码和投标人名称列），但其上方的第 2 行既不是只占一个单元格的标题，也不是合并单元格的"
+     "分组标题，因此未读取此表：如第 2 行是投标，请移到表头下方；否则请删除该行，或将其内容写在一个单元格中"),
+    ("bids.unit_above_header",
+     "'单位：万元' above the header (row 3) states a unit for the amounts, but each column is read in its field's own "
+     "unit whatever a title says: check that the amounts are in that unit (or write each with its unit, 150万), then "
+     "delete this text", SAME,
+     "表头（第 3 行）上方的 '单位：万元' 写明了金额单位，但无论标题如何写，各列都按字段本身的单位读取：请核对金额是否按该"
+     "单位填写（或在单元格中写明单位，如 150万），然后删除这段文字"),
+    ("bids.total_row",
+     "row 5 is the total row of the Excel table '表1' (its Total Row is on), not a bid: turn Total Row off (Table "
+     "Design → Total Row) or delete the row, and save the workbook", SAME,
+     "第 5 行是 Excel 表格“表1”的汇总行（已开启“汇总行”），不是投标：请关闭汇总行（表设计 → 汇总行）或删除该行，然后保存"),
+    ("bids.struck",
+     "row 5 is struck through (A5:K5): a withdrawn bid? Delete the row if the bid was withdrawn, or remove the "
+     "strikethrough if it stands, and save the workbook", SAME,
+     "第 5 行有删除线（A5:K5）：是否为已撤回的投标？如已撤回，请删除该行；如投标仍有效，请去掉删除线；然后保存"),
     ("bids.hidden_form_column",
      "column C, which holds the answers, is hidden: show the column and save the workbook to have the form read",
      SAME,

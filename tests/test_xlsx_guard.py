@@ -23,8 +23,10 @@ from hypothesis import strategies as st
 from bideval import xlsx_guard
 from bideval.errors import DamagedWorkbook, Problem
 from bideval.sheets import open_workbook
+from bideval.sheet_notes import TableTotal
 from bideval.xlsx_guard import MAX_CELLS, XML_PREFIX_BYTES, check_xlsx
 from conftest import EXAMPLE_RUBRIC
+from crafted import changed
 
 ROOT = Path(__file__).resolve().parents[1]
 SHEET = "xl/worksheets/sheet1.xml"
@@ -666,3 +668,58 @@ def test_a_worksheet_is_read_again_only_for_formats_that_write_a_unit(tmp_path, 
     found = notes.errors.get("Bid", {})
     assert [found[(row, 2)].format for row in range(len(formats)) if (row, 2) in found] == refused
     assert ("xl/worksheets/sheet1.xml" in read) == bool(refused)
+
+
+def _read_parts(monkeypatch) -> list[str]:
+    """The parts the package check reads whole (with ZipFile.read) from now on, as they are read."""
+    read: list[str] = []
+    real = zipfile.ZipFile.read
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda self, name, *a: read.append(getattr(name, "filename", name))
+                        or real(self, name, *a))
+    return read
+
+
+@pytest.mark.parametrize("spelling, struck", [("1", True), ("true", True), ("0", False), ("false", False)])
+def test_cells_struck_through_are_noted_only_when_a_font_strikes(tmp_path, monkeypatch, spelling, struck):
+    """A cell is struck through when its format's font has <strike/> (val 1 or true; 0 or false is not struck);
+    an empty struck cell is not noted. Styles without a struck font cost no second read of the worksheets."""
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bids"
+    sheet.append(["vendor_id", "vendor_name"])
+    sheet.append(["91110000802100433B", "甲"])
+    sheet["A2"].font = sheet["B2"].font = Font(strike=True, bold=True)
+    sheet["C2"].font = Font(strike=True)  # empty: nothing struck on screen
+    sheet["A1"].font = Font(bold=True)
+    path = tmp_path / "s.xlsx"
+    book.save(path)  # openpyxl writes <strike val="1"/>
+    changed(path, path, "xl/styles.xml", lambda xml: xml.replace(b'<strike val="1"', b'<strike val="%s"'
+                                                                 % spelling.encode()))
+    read = _read_parts(monkeypatch)
+    problems, notes = xlsx_guard.scan_xlsx(path.read_bytes(), "s.xlsx", "CNY")
+    assert problems == []
+    assert notes.struck == ({"Bids": frozenset({(1, 0), (1, 1)})} if struck else {})
+    assert (SHEET in read) == struck  # a style that strikes nothing reads no worksheet again
+
+
+def test_an_excel_table_s_total_row_is_noted_on_its_sheet(tmp_path, monkeypatch):
+    """The total row of an Excel table (Total Row on: totalsRowCount) is noted on the sheet linking the table; a table
+    without one, or no table, notes nothing, and a workbook without such a table reads no relationships for it."""
+    def with_table(path: Path, total_row: bool) -> Path:
+        book = xlsxwriter.Workbook(path)
+        book.add_worksheet("说明").write(0, 0, "见 Bids")
+        sheet = book.add_worksheet("Bids")
+        columns = [{"header": "vendor_id", "total_string": "Total"}, {"header": "vendor_name", "total_function": "count"}]
+        sheet.add_table(1, 1, 4 if total_row else 3, 2, {"data": [["A", "甲"], ["B", "乙"]], "columns": columns,
+                                                         "total_row": total_row, "name": "投标"})
+        book.close()
+        return path
+
+    notes = xlsx_guard.scan_xlsx(with_table(tmp_path / "total.xlsx", True))[1]
+    assert notes.table_totals == {"Bids": (TableTotal("投标", 5, 2, 3),)}
+    read = _read_parts(monkeypatch)
+    assert xlsx_guard.scan_xlsx(with_table(tmp_path / "plain.xlsx", False))[1].table_totals == {}
+    assert xlsx_guard.scan_xlsx(write_book(tmp_path / "none.xlsx", {"Bids": [["a"]]}))[1].table_totals == {}
+    assert not any(part.endswith(".rels") for part in read)
