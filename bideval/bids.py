@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
 from .currency import currency
 from .labels import Label, Named
+from .pricing import PRICE_MODEL_FIELD
 from .rubric import Field, Rubric
 from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
@@ -56,10 +57,11 @@ class Bid:
 
 @dataclass(frozen=True)
 class BidSet:
-    """The bids of one tender and the files they came from."""
+    """The bids of one tender, the files they came from, and what reading them warned of (:func:`unplaced_fields`)."""
 
     bids: tuple[Bid, ...]
     files: tuple[InputFile, ...]
+    warnings: tuple[Problem, ...] = ()
 
 
 def is_credit_code(text: str) -> bool:
@@ -114,7 +116,7 @@ def read_upload_file(reading: Reading, name: str, content: bytes, apart: bool = 
     problems = [*read.problems, *_duplicate_vendors(read.bids)]
     if not read.bids and not problems:
         problems.append(Problem.of("bids.none_found", name))
-    return FileRead(read.input, read.bids, tuple(problems))
+    return FileRead(read.input, read.bids, tuple(problems), read.warnings)
 
 
 def vendors_in_other_files(reads: Sequence[FileRead]) -> list[tuple[Problem, ...]]:
@@ -147,26 +149,30 @@ def _bid_set(reads: Iterable[FileRead], problems: list[Problem], where: str) -> 
     """The bids the files gave, or BidsError with every problem (a vendor twice, no bid at all included)."""
     bids: list[Bid] = []
     inputs: list[InputFile] = []
+    warnings: list[Problem] = []
     for read in reads:
         if read.input is not None:
             inputs.append(read.input)
         bids.extend(read.bids)
         problems.extend(read.problems)
+        warnings.extend(read.warnings)
     problems.extend(_duplicate_vendors(bids))
     if not bids and not problems:
         problems.append(Problem.of("bids.none_found", where))
     if problems:
         raise BidsError(problems)
-    return BidSet(tuple(bids), tuple(inputs))
+    return BidSet(tuple(bids), tuple(inputs), tuple(warnings))
 
 
 @dataclass(frozen=True)
 class FileRead:
-    """What one bid workbook gave: the file with its hash (when it could be opened), its bids, its problems."""
+    """What one bid workbook gave: the file with its hash (when it could be opened), its bids, its problems, and its
+    warnings (:func:`unplaced_fields`)."""
 
     input: InputFile | None
     bids: tuple[Bid, ...]
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -224,7 +230,33 @@ def read_bid_file(reading: Reading, path: Path, display: str | None = None, cont
         found, problems = _read_book(reading, book)
     except DamagedWorkbook as damaged:
         found, problems = [], list(damaged.problems)
-    return FileRead(InputFile(display, book.sha256, "bids"), tuple(found), tuple(problems))
+    return FileRead(InputFile(display, book.sha256, "bids"), tuple(found), tuple(problems),
+                    tuple(unplaced_fields(reading.rubric, found)))
+
+
+def unplaced_fields(rubric: Rubric, bids: Sequence[Bid]) -> list[Problem]:
+    """A warning when the sheet the ``bids`` were read from (one workbook's) has no column, or a bid form no row, for a
+    field the evaluation reads: every bid of it is read as not stating that field (formats.md §2), which an officer
+    who left a column out of the consolidation must hear of — a scored field then scores 0 for every bid, a required
+    one or the price makes every bid invalid. Not told: the price fields of a pricing model none of the bids names,
+    ``price_model`` when the rubric allows one model, and ``sme`` when no SME rule prices it."""
+    if not bids:
+        return []
+    first = bids[0]  # a consolidated sheet's bids share its columns; a form's file holds one bid
+    placed = first.cells
+    price = rubric.price_criterion
+    allowed = rubric.pricing.models
+    named = {bid.values.get(PRICE_MODEL_FIELD) for bid in bids} if len(allowed) != 1 else set(allowed)
+    needed = {p.id for model in allowed if model in named for p in rubric.pricing.parameters(model)}
+    unpriced_sme = price is None or (price.sme_deduction is None and not price.sme_categories)
+    missing = [f for f in rubric.bid_fields if f.id not in placed and f.id not in ("vendor_id", "vendor_name")
+               and not (f.origin == "price" and f.id != PRICE_MODEL_FIELD and f.id not in needed)
+               and not (f.id == PRICE_MODEL_FIELD and len(allowed) == 1)
+               and not (f.id == "sme" and unpriced_sme)]
+    if not missing:
+        return []
+    return [Problem.of("bids.fields_not_in_sheet", first.file, first.sheet, fields=tuple(map(_named, missing)),
+                       form=first.row is None, bids=len(bids))]
 
 
 def _read_book(reading: Reading, book: Workbook) -> tuple[list[Bid], list[Problem]]:

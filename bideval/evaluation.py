@@ -158,7 +158,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         rubric=rubric, status=status, ranking=ranking, candidates=chosen, candidates_tied=tied,
         outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
         invalid=invalid, prices=PriceLines(partial(_price_lines, rubric, in_order, checks, evaluated, priced)),
-        panel_scores=_panel_scores(panel), judges=members, warnings=tuple(panel.warnings), inputs=inputs,
+        panel_scores=_panel_scores(panel), judges=members, warnings=bidset.warnings + tuple(panel.warnings), inputs=inputs,
         price_mean=price_mean, price_benchmark=priced.benchmark, recused=tuple(sorted(panel.recused)),
         panel_aggregates=aggregates,
     )

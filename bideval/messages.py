@@ -763,6 +763,23 @@ def _(s: Say) -> str:
                f"缺少{s.name(column)}列（表头为 {column.id} 或 {column.label.zh}）")
 
 
+@_template("bids.fields_not_in_sheet")
+def _(s: Say) -> str:
+    fields = s.join(s.name(f) for f in s["fields"])
+    it = "them" if len(s["fields"]) > 1 else "it"
+    consequence_en = f"a criterion counting {it} scores 0 and a required one makes the bid invalid"
+    consequence_zh = "以其计分的评分项得 0 分，必填项使投标无效"
+    if s["form"]:
+        return s.t(f"no row for {fields}: the bid is read as not stating {it} ({consequence_en}); an old bid form, or a "
+                   "row deleted: check with the bidder",
+                   f"缺少{fields}行：该投标按未填写处理（{consequence_zh}）；可能是旧版投标表或行被删除，请与投标人核实")
+    count = s["bids"]
+    return s.t(f"no column for {fields}: each of the sheet's {count:,} bids is read as not stating {it} ({consequence_en});"
+               " if the column was left out of the consolidation, add it with each bid's answer and import again",
+               f"缺少{fields}列：本表 {count:,} 份投标均按未填写处理（{consequence_zh}）；如汇总时漏列，请补上该列及各投标的"
+               "填写内容后重新导入")
+
+
 @_template("bids.scored_replace")
 def _(s: Say) -> str:
     return s.t(f"the bid of {s['vendor_id']} cannot be replaced: the panel has already recorded {s['scores']} scores or "

@@ -236,7 +236,8 @@ class Result:
     prices: Sequence[PriceLine]  # in vendor_id order; a PriceLines from evaluate, worked out when read
     panel_scores: tuple[PanelScore, ...]  # every judge's score as entered, none for a bidder they are recused from
     judges: tuple[str, ...]
-    warnings: tuple[Problem, ...] = ()  # a panel workbook's (a score for an invalid bid), worded in each language
+    warnings: tuple[Problem, ...] = ()  # the bids' (a field with no column) and a panel workbook's (a score for an
+    # invalid bid), worded in each language
     inputs: tuple[InputFile, ...] = ()
     price_mean: Decimal | None = None  # mean of the valid evaluated prices (unrounded)
     price_benchmark: Benchmark | None = None  # B and how it was formed (methods ratio and deviation)

@@ -123,6 +123,8 @@ class ImportReport:
 
     accepted: dict[str, list[str]] = field(default_factory=dict)  # file → vendor ids
     refused: dict[str, list[Problem]] = field(default_factory=dict)  # file → its problems (bideval.messages renders them)
+    warned: dict[str, list[Problem]] = field(default_factory=dict)  # an accepted file → what it warned of (a field with
+    # no column: its bids were read as not stating it)
     attached: dict[str, str] = field(default_factory=dict)  # document file → the vendor id of its bid
     renamed: dict[str, str] = field(default_factory=dict)  # a workbook's name here → the name it was uploaded as
     upload: int | None = None
@@ -608,8 +610,11 @@ class Store:
                 raise_if([*read.problems, *shared], BidsError)
                 vendors = self._store_bids(actor, tender_id, read.bids, name, content, replace)
                 report.accepted[name] = vendors
+                if read.warnings:
+                    report.warned[name] = list(read.warnings)
                 kept.append(UploadedFile(name, digest, len(content), BIDS, uploaded_as=report.renamed.get(name),
-                                         vendors=tuple((b.vendor_id, b.vendor_name) for b in read.bids)))
+                                         vendors=tuple((b.vendor_id, b.vendor_name) for b in read.bids),
+                                         warnings=tuple(Said.of(w, rubric) for w in read.warnings)))
             except InputErrors as error:
                 report.refused[name] = list(error.problems)
                 kept.append(UploadedFile(name, digest, len(content), BIDS, uploaded_as=report.renamed.get(name),

@@ -59,6 +59,7 @@ class UploadedFile:
     envelope: str | None = None  # a document: technical | price
     problems: tuple[Said, ...] = ()
     uploaded_as: str | None = None  # the name it came with, when another file of the upload came with it first
+    warnings: tuple[Said, ...] = ()  # an imported workbook's: a field its sheet has no column for (bids.unplaced_fields)
 
     @property
     def refused(self) -> bool:
@@ -102,7 +103,8 @@ def encode_files(files: Iterable[UploadedFile]) -> str:
     return json.dumps([{"name": f.name, "sha256": f.sha256, "size": f.size, "kind": f.kind,
                         "vendors": [list(v) for v in f.vendors], "attached_to": f.attached_to,
                         "envelope": f.envelope, "problems": [said(p) for p in f.problems],
-                        "uploaded_as": f.uploaded_as} for f in files],
+                        "uploaded_as": f.uploaded_as,
+                        **({"warnings": [said(p) for p in f.warnings]} if f.warnings else {})} for f in files],
                       ensure_ascii=False)
 
 
@@ -113,5 +115,5 @@ def decode_files(text: str) -> tuple[UploadedFile, ...]:
 
     return tuple(UploadedFile(f["name"], f["sha256"], f["size"], f["kind"], tuple((v[0], v[1]) for v in f["vendors"]),
                               f.get("attached_to"), f.get("envelope"), tuple(said(p) for p in f["problems"]),
-                              f.get("uploaded_as"))
+                              f.get("uploaded_as"), tuple(said(p) for p in f.get("warnings", ())))
                  for f in json.loads(text))

@@ -81,6 +81,26 @@ def test_consolidated_headers_by_id_or_label_in_either_language(rubric, tmp_path
     assert b.values["rate_per_call"] == D("0.9")
     assert b.cell("rate_per_call").endswith("all.xlsx:Bids!G4")  # the blank row 3 is skipped
     assert a.values["similar_projects"] is None  # a missing column: empty for every bid
+    (warning,) = read_bids(rubric, [path]).warnings  # … and said: the officer may have left it out by mistake
+    assert (warning.code, warning.sheet, warning.data["form"], warning.data["bids"]) == ("bids.fields_not_in_sheet",
+                                                                                          "Bids", False, 2)
+    # not the price fields of the models no bid names (per_seat_month …): each bid states the one it chose
+    assert [f.id for f in warning.data["fields"]] == ["registered_capital", "similar_projects", "dial_test_accuracy"]
+    assert str(warning).endswith("Bids: no column for 'registered_capital', 'similar_projects', 'dial_test_accuracy': "
+                                 "each of the sheet's 2 bids is read as not stating them (a criterion counting them "
+                                 "scores 0 and a required one makes the bid invalid); if the column was left out of "
+                                 "the consolidation, add it with each bid's answer and import again")
+
+
+def test_a_bid_form_without_a_fields_row_is_read_as_not_stating_it_and_said(rubric, tmp_path: Path):
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    assert read_bids(rubric, [tmp_path / "a.xlsx"]).warnings == ()  # every field has its row
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, similar_projects=None, sme=None))
+    bidset = read_bids(rubric, [tmp_path / "a.xlsx"])
+    assert bidset.bids[0].values["similar_projects"] is None
+    (warning,) = bidset.warnings
+    assert (warning.sheet, warning.data["form"], [f.id for f in warning.data["fields"]]) == (
+        "Bid", True, ["sme", "similar_projects"])  # sme: the rubric deducts 10 % from an SME's price
 
 
 def test_every_bad_value_is_reported_at_once_with_its_cell(rubric, tmp_path: Path):

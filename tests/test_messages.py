@@ -68,6 +68,8 @@ FACTS = {
     "bids.struck": dict(row=5, cells=("A5:K5",), whole=True, layout="row"),
     "bids.scored_replace": dict(vendor_id=VENDOR, scores=3),
     "bids.missing_column": dict(column=Named("vendor_id", Label("统一社会信用代码", "Vendor ID"))),
+    "bids.fields_not_in_sheet": dict(fields=(Named("similar_projects", Label("类似项目数量", "Similar projects")),),
+                                     form=False, bids=1234),
     "bids.no_bid_sheet": dict(form="Bid", consolidated="Bids", found=("Sheet1",)),
     "bids.no_field_rows": {},
     "bids.no_header": {},
@@ -308,6 +310,15 @@ SENTENCES = [
      "column C, which holds the answers, is hidden: show the column and save the workbook to have the form read",
      SAME,
      "C 列（填写内容所在列）已隐藏：请取消隐藏该列后保存，以便读取投标表"),
+    ("bids.fields_not_in_sheet",
+     "no column for 'similar_projects': each of the sheet's 1,234 bids is read as not stating it (a criterion counting "
+     "it scores 0 and a required one makes the bid invalid); if the column was left out of the consolidation, add it "
+     "with each bid's answer and import again",
+     "no column for 'Similar projects': each of the sheet's 1,234 bids is read as not stating it (a criterion counting "
+     "it scores 0 and a required one makes the bid invalid); if the column was left out of the consolidation, add it "
+     "with each bid's answer and import again",
+     "缺少“类似项目数量”列：本表 1,234 份投标均按未填写处理（以其计分的评分项得 0 分，必填项使投标无效）；如汇总时漏列，请补上"
+     "该列及各投标的填写内容后重新导入"),
     ("bids.missing_column",
      "no 'vendor_id' column (header vendor_id or 统一社会信用代码 / Vendor ID)",
      "no 'Vendor ID' column (headed vendor_id, Vendor ID or 统一社会信用代码)",

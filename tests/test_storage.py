@@ -779,6 +779,22 @@ def test_the_progress_is_told_again_when_storing_refuses_a_file(sqlite_store, tm
     assert [(s.files_read, s.files, s.problems) for s in steps] == [(1, 1, 0), (1, 1, 1)]
 
 
+def test_a_workbook_lacking_a_fields_column_is_imported_with_its_warning_told_and_kept(sqlite_store, tmp_path):
+    """formats.md: a missing column is empty for every bid, so the workbook imports; the officer who left it out of
+    the consolidation is told at the upload, and the upload history keeps it."""
+    store, admin, tender, _ = sqlite_store
+    whole = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    short = write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.9, similar_projects=None))
+    report = store.import_bids(admin, tender, files(whole, short))
+    assert report.ok and list(report.accepted) == ["a.xlsx", "b.xlsx"]
+    assert {name: [(w.code, [f.id for f in w.data["fields"]]) for w in warned]
+            for name, warned in report.warned.items()} == {"b.xlsx": [("bids.fields_not_in_sheet",
+                                                                      ["similar_projects"])]}
+    (upload,) = store.uploads(admin, tender)
+    kept = {f.name: [w.code for w in f.warnings] for f in upload.files}
+    assert kept == {"a.xlsx": [], "b.xlsx": ["bids.fields_not_in_sheet"]}
+    assert not any(f.refused for f in upload.files)
+
 def test_files_of_one_upload_with_the_same_name_each_keep_an_entry_of_their_own(sqlite_store, tmp_path):
     """Found by a tester: vendorA/bid.xlsx, vendorB/bid.xlsx (both good) and vendorC/bid.xlsx (bad) were reported
     as one accepted and one refused bid.xlsx; both good bids were stored, one missing from the report. A browser
