@@ -12,8 +12,10 @@ decimals), and a refused value is shown with what was typed and what is allowed,
 and not saved. Scores are typed as text, so nothing is rounded, truncated or
 clamped before the check (8.25 stays 8.25; 6.055 and −1 are refused naming what
 was typed); a graded criterion can also be scored by picking a grade. Each save
-passes the version of the score the page showed, so a score changed meanwhile
-(the same judge in another tab) is a conflict, never overwritten. Submitting
+passes the version of the score the grid showed (kept in ``st.session_state.scoring_shown`` under the editor's key,
+not read again on the rerun that saves), so a score changed meanwhile (the same judge in another tab, or their
+returned score sheet imported) is a conflict, never overwritten: the refusal names the score there now, and a fresh
+grid shows it. Submitting
 (with a confirmation) locks the judge's scores; the results page then opens. Beside the grid, the proposal of the
 bid being scored (``bid_documents.beside_proposals``) turns to the row the judge has just changed.
 """
@@ -148,6 +150,14 @@ def new_cells(current: Mapping[int, Mapping[str, Any]],
     return fresh
 
 
+def shown_rows(rows: Sequence[Row], before: Sequence[Row], edited: Mapping[int, Mapping[str, Any]],
+               saved: Mapping[int, Row]) -> list[Row]:
+    """The rows as the grid now shows them, versions included: what is stored (``rows``), except where the editor
+    still shows an edit of the judge's over a row changed by someone else since — the judge still sees their own
+    value there, so the row they saw (``before``) stays, and their next change of it is refused as a conflict."""
+    return [before[p] if p in edited and p not in saved and row != before[p] else row for p, row in enumerate(rows)]
+
+
 def grade_options(rubric: Rubric) -> list[str]:
     """Every grade choice of the rubric's graded criteria (``8 · 优``), for the grid's grade column."""
     options: dict[str, None] = {}
@@ -280,6 +290,8 @@ def main() -> None:
         st.session_state.scoring_round = 0  # bumped to give the grid a fresh editor after a refusal
     if "scoring_seen" not in st.session_state:
         st.session_state.scoring_seen = {}  # editor key → the edited_rows already handled
+    if "scoring_shown" not in st.session_state:
+        st.session_state.scoring_shown = {}  # editor key → the rows as that editor showed them, with their versions
 
     st.title(tr("评委打分", "Scoring"))
     seat = store.seat(judge, tender)
@@ -331,12 +343,16 @@ def main() -> None:
     identity = hashlib.sha1("\n".join([str(tender), seat.name, *(f"{r.vendor_id} {r.criterion}" for r in rows)])
                             .encode()).hexdigest()[:12]
     key = f"scoring_grid_{identity}_{st.session_state.scoring_round}"
-    seen = st.session_state.scoring_seen
+    seen, shown = st.session_state.scoring_seen, st.session_state.scoring_shown
     if key not in st.session_state:
         seen.pop(key, None)
+        shown.pop(key, None)
     edited = {int(p): dict(c) for p, c in st.session_state.get(key, {}).get("edited_rows", {}).items()}
     fresh = new_cells(edited, seen.get(key, {})) if not locked else {}
-    saved, refused = save_edits(store, judge, tender, rows, fresh, tiers)
+    # An edit is judged against the row the judge was shown, and saved with that row's version: a score changed
+    # since (the same judge in another tab, a returned score sheet imported) is a conflict, never overwritten.
+    before = shown.get(key, rows)
+    saved, refused = save_edits(store, judge, tender, before, fresh, tiers)
     focus = rows[max(fresh)].vendor_id if fresh else None  # the proposal beside the grid turns to this row's bid
     for position, row in saved.items():
         rows[position] = row
@@ -344,8 +360,11 @@ def main() -> None:
         seen.pop(key, None)
         st.session_state.scoring_round += 1  # a fresh editor shows what is saved, not the refused value
         key = f"scoring_grid_{identity}_{st.session_state.scoring_round}"
+        showing = list(rows)
     else:
         seen[key] = edited
+        showing = shown_rows(rows, before, edited, saved)
+    st.session_state.scoring_shown = {key: showing}
     if saved:
         st.toast(tr(f"已保存 {len(saved)} 项", f"Saved {len(saved)}"), icon=":material/check:")
     for message in refused:
