@@ -217,8 +217,8 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, s
                 store.set_consensus(chair, tender, vendor_id, criterion.id, score, str(cells.get("reason") or ""))
                 saved += 1
             except BidEvalError as error:
-                st.error(f"{ws.markdown_text(vendor_name)} / {criterion.name.text(lang)}{tr('：', ': ')}"
-                         + ws.error_markdown(error, rubric)[0])
+                st.error(ws.lines_markdown(messages.refused_lines(error, lang, vendor_id, vendor_name, criterion,
+                                                                 rubric)))
                 return
         st.session_state.review_round += 1
         if saved:

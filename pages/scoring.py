@@ -34,7 +34,7 @@ import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
 from bideval.errors import BidEvalError
-from bideval.allowed_scores import NO_TIER, grade_choices, grades_text, parse_choice, parse_score_entry
+from bideval.allowed_scores import grade_choices, grades_text, parse_choice, parse_score_entry
 from bideval.rights import Actor
 from bideval.rubric import Criterion, Judged, Rubric, Tiered
 from bideval.storage import ScoreRefused, Store, score_range
@@ -65,19 +65,11 @@ def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: 
 
 
 def refusal(rubric: Rubric, row: Row, error: BidEvalError) -> str:
-    """Why a score was not saved, in the UI language, naming the bid, the criterion, what was typed and what is
-    allowed (:mod:`bideval.messages` builds it from the refusal's data: the range, the tier, the grades, the decimals)."""
-    why = ws.error_markdown(error, rubric)[0]
-    if isinstance(error, ScoreRefused) and error.refusal is not None and error.refusal.reason != NO_TIER:
-        why += tr("，未保存。", "; not saved.")
-    return row_head(rubric, row) + why
-
-
-def row_head(rubric: Rubric, row: Row) -> str:
-    """The bid and criterion a message about one row of the grid is about: ``V1 甲公司 / 运营管理能力：``."""
-    criterion = rubric.criterion_index[row.criterion]
-    return (f"{row.vendor_id} {ws.markdown_text(row.vendor_name)} / {criterion.name.text(ws.lang())}"
-            + tr("：", ": "))
+    """Why a score was not saved, in the UI language, every line of it, naming the bid, the criterion, what was typed
+    and what is allowed (:func:`bideval.messages.refused_lines` builds it from the refusal's data: the range, the
+    tier, the grades, the decimals; or the score there now, for a conflict)."""
+    return ws.lines_markdown(messages.refused_lines(error, ws.lang(), row.vendor_id, row.vendor_name, row.criterion,
+                                                    rubric))
 
 
 def chosen_score(rubric: Rubric, row: Row, choice: Any) -> Decimal | None:
@@ -118,9 +110,10 @@ def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence
             version = store.set_score(judge, tender_id, before.vendor_id, before.criterion, score, comment,
                                       expected_version=before.version)
         except ValueError:  # a grade that is not one of this criterion's
-            refused.append(row_head(rubric, before) + ws.markdown_text(messages.sentence(
+            refused.append(ws.lines_markdown(messages.row_lines([messages.sentence(
                 "score.not_a_grade_choice", {"choice": str(cells["grade"]), "grades": getattr(criterion, "grades", ()),
-                                             "step": getattr(criterion, "step", None)}, ws.lang())))
+                                             "step": getattr(criterion, "step", None)}, ws.lang())],
+                before.vendor_id, before.vendor_name, before.criterion, ws.lang(), rubric)))
         except BidEvalError as error:
             refused.append(refusal(rubric, before, error))
         else:

@@ -18,10 +18,11 @@ import pandas as pd
 import streamlit as st
 
 import workspace as ws
+from bideval import messages
 from bideval.values import plain_number
 from bideval.errors import BidEvalError, PanelError
 from bideval.rubric import Tier, Tiered
-from bideval.storage import Progress, ScoreRefused, Store
+from bideval.storage import Progress, Store
 from bideval.workflow import Stage
 
 ws.enter_page("tiers")
@@ -72,10 +73,10 @@ def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
                     f"已撤销定档。评委 {'、'.join(judges)} 的评分仍保留；在重新定档前，评委不能再修改这一项。",
                     f"tier cleared. The scores of {', '.join(judges)} are kept; judges cannot change them "
                     "until a tier is agreed again."))
-        except ScoreRefused as error:  # the scores outside the tier, with their judges, are the error's data
+        except BidEvalError as error:  # the scores outside the tier with their judges, or the tier there now
             refused += 1
-            where = f"{ws.markdown_text(vendor_name)} ({vendor_id}) / {criterion.name.text(ws.lang())}" + tr("：", ": ")
-            note(criterion.id, "error", where + ws.error_markdown(error, store.rubric(ws.actor(), tender))[0])
+            note(criterion.id, "error", ws.lines_markdown(messages.refused_lines(
+                error, ws.lang(), vendor_id, vendor_name, criterion, store.rubric(ws.actor(), tender))))
     if changed:
         note(criterion.id, "success", tr(f"已保存 {changed} 个投标的档次。", f"Saved the tier of {changed} bid(s)."))
     if not changed and not refused:
@@ -88,8 +89,8 @@ def add_judge(store: Store, tender: int) -> None:
     name = st.session_state.tiers_new_judge
     try:
         name = store.add_judge(ws.actor(), tender, name)
-    except BidEvalError:
-        note("panel", "error", tr("请输入评委姓名。", "Type the judge's name."))
+    except BidEvalError as error:  # no name, or no right or no longer the stage to change the panel: said as it is
+        note("panel", "error", "\n\n".join(ws.error_markdown(error)))
         return
     note("panel", "success", tr(f"已加入评委：{name}", f"Added to the panel: {name}"))
     st.session_state.tiers_new_judge = ""

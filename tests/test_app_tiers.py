@@ -113,6 +113,17 @@ def test_panel_members_are_listed_and_added(tender):
     assert list(members_table(app).iloc[:, 0]) == ["王评委", "李评委"]
 
 
+def test_adding_a_judge_once_the_panel_is_closed_says_why(tender):
+    """Every refusal of adding a judge had been shown as "Type the judge's name."."""
+    admin_call("close_scoring", tender)
+    app = open_app("tiers", lang="en", tender_id=tender)
+    app.text_input(key="tiers_new_judge").set_value("李评委")
+    app.button(key="tiers_add_judge").click().run()
+    assert not app.exception
+    assert "is in the review stage: cannot change the panel" in app.error[0].value, app.error[0].value
+    assert admin_call("judges", tender) == []
+
+
 def test_a_bad_panel_workbook_shows_every_problem_and_changes_nothing(tender, tmp_path):
     store = Store()
     store.set_tier(admin_of(store), tender, VENDOR_A, "ops_plan", "t3")
