@@ -1532,6 +1532,18 @@ class Store:
                                                  .order_by(FindingRecord.id)).scalars())
             return SignOff(Stage(record.stage), record.finalised_by, record.finalised_at, found)
 
+    def consensus_versions(self, actor: Actor, tender_id: int) -> dict[tuple[str, str], tuple[Decimal, int]]:
+        """The panel's agreed scores by (vendor_id, criterion), each with the version a caller passes back to change
+        it (for those who may read every score)."""
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
+            view = self._view(s, actor, record, roles)
+            if not view.panel:
+                raise RightRefused(actor, roles, Action.READ_PANEL, tender_id, "blind" if view.blind else "")
+            rows = s.execute(select(ConsensusRecord.vendor_id, ConsensusRecord.criterion, ConsensusRecord.score,
+                                    ConsensusRecord.version).where(ConsensusRecord.tender_id == tender_id)).all()
+        return {(v, c): (Decimal(x), n) for v, c, x, n in rows}
+
     def set_consensus(self, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str, score: Decimal,
                       reason: str, expected_version: int | None = None) -> int:
         """The panel's agreed score for a bid and criterion (rubric aggregate ``consensus``), with its reason."""
