@@ -17,6 +17,7 @@ import streamlit as st
 import workspace as ws
 from bideval import messages
 from bideval.allowed_scores import parse_score_entry
+from bideval.currency import money_amount
 from bideval.errors import BidEvalError
 from bideval.result import Result
 from bideval.rights import Action, Actor, allowed
@@ -106,11 +107,12 @@ def flag_facts(result: Result, flag: Flag) -> str:
     if flag.kind is FindingKind.OUTLIER:
         outlier = next(o for o in result.outliers if (o.vendor_id, o.criterion, o.judge) ==
                        (flag.vendor_id, flag.criterion, flag.judge))
-        return tr(f"{flag.judge} 打 {plain_number(outlier.score)}，全体平均 {outlier.panel_mean:.2f}",
-                  f"{flag.judge} gave {plain_number(outlier.score)}; panel mean {outlier.panel_mean:.2f}")
+        mean = result.panel_mean_text(outlier)  # as the report states it, rounded half-up
+        return tr(f"{flag.judge} 打 {plain_number(outlier.score)}，全体平均 {mean}",
+                  f"{flag.judge} gave {plain_number(outlier.score)}; panel mean {mean}")
     if flag.kind is FindingKind.ABNORMAL_LOW:
-        return tr(f"评审价格 {result.standing(flag.vendor_id).evaluated_price:,.2f}",
-                  f"evaluated price {result.standing(flag.vendor_id).evaluated_price:,.2f}")
+        price = money_amount(result.standing(flag.vendor_id).evaluated_price, result.rubric.currency, ws.lang())
+        return tr(f"评审价格 {price}", f"evaluated price {price}")
     return tr("有评委评分缺失", "panel scores missing")
 
 

@@ -75,6 +75,20 @@ def consensus(app_db, tmp_path) -> int:
     return tender
 
 
+def test_a_flags_figures_are_the_reports(outlier):
+    """The panel mean was shown 5.74 (a Decimal's half-even .2f) where the report says 5.75."""
+    from dataclasses import replace
+
+    from bideval.result import Outlier
+    from bideval.workflow import Flag
+    from conftest import import_page
+
+    odd = replace(admin_call("evaluate", outlier),
+                  outliers=(Outlier("赵", VENDOR_A, "ops_plan", Decimal("3"), Decimal("5.745")),))
+    facts = import_page("review").flag_facts(odd, Flag(FindingKind.OUTLIER, VENDOR_A, "ops_plan", "赵"))
+    assert facts.endswith(" 5.75") and facts.endswith(odd.panel_mean_text(odd.outliers[0]))
+
+
 def test_consensus_scores_are_entered_with_a_reason(consensus):
     tender = consensus
     app = open_app("review", lang="en", tender_id=tender)
