@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
@@ -863,9 +864,33 @@ class Store:
             if seat is None:
                 raise RightRefused(actor, roles, Action.SCORE, tender_id, "no_seat")
             self._check_declared(s, actor, record, roles, seat)
-            result = self._evaluate(s, record, None)
-            recused = {v for j, v in self._panel_input(s, tender_id).recused if j == seat.name}
+            return self._bids_scored_by(s, record, seat.name)
+
+    def _bids_scored_by(self, s: Session, record: TenderRecord, judge: str) -> list[tuple[str, str]]:
+        """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those ranked (valid, and not out after
+        a pass mark), less those the judge declared a conflict of interest with."""
+        result = self._evaluate(s, record, None)
+        recused = {v for j, v in _recusals(s, record.id) if j == judge}
         return sorted((b.vendor_id, b.vendor_name) for b in result.ranking if b.vendor_id not in recused)
+
+    def score_sheet(self, actor: Actor, tender_id: int, judge: str, lang: str = "zh") -> bytes:
+        """A judge's blank score sheet (.xlsx bytes) for procurement or the chair to hand out: one row per panel
+        criterion and bid that judge scores — the bids of their grid (:meth:`bids_to_score`), so none they are recused
+        from and none out after a pass mark, which :meth:`import_score_sheet` would refuse — with the agreed tiers."""
+        from .scoresheet import write_score_sheet
+
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.EXPORT)
+            self._refuse_blind(s, actor, record, roles, Action.EXPORT)
+            name = judge_name(judge)
+            scored = {v for v, _ in self._bids_scored_by(s, record, name)}
+            bids = [b for b in self._bidset(s, record, None).bids if b.vendor_id in scored]
+            tiers = {(v, c): t for v, c, t in s.execute(select(TierRecord.vendor_id, TierRecord.criterion,
+                                                               TierRecord.tier).where(TierRecord.tender_id == tender_id))}
+            rubric = self._rubric_of(record)
+        out = BytesIO()
+        write_score_sheet(rubric, bids, tiers, name, out, lang)
+        return out.getvalue()
 
     def _bidset(self, s: Session, record: TenderRecord, seat: JudgeRecord | None) -> BidSet:
         rubric = self._rubric_of(record)
