@@ -34,7 +34,7 @@ import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
 from bideval.errors import BidEvalError
-from bideval.allowed_scores import grade_choices, grades_text, parse_choice, parse_score_entry
+from bideval.allowed_scores import grade_choices, grades_text, parse_choice, parse_score_entry, same_score
 from bideval.rights import Actor
 from bideval.rubric import Criterion, Judged, Rubric, Tiered
 from bideval.storage import ScoreRefused, Store, score_range
@@ -104,8 +104,7 @@ def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence
                 score = chosen_score(rubric, before, cells["grade"])
             if "comment" in cells:
                 comment = str(cells["comment"] or "").strip()
-            if score == before.score and comment == before.comment and \
-                    ("score" not in cells or _same_text(cells["score"], before.score)):
+            if same_score(score, before.score) and comment == before.comment:
                 continue
             version = store.set_score(judge, tender_id, before.vendor_id, before.criterion, score, comment,
                                       expected_version=before.version)
@@ -119,11 +118,6 @@ def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence
         else:
             saved[position] = replace(before, score=score, comment=comment, version=version)
     return saved, refused
-
-
-def _same_text(raw: Any, before: Decimal | None) -> bool:
-    """Whether the typed text is the stored score exactly (8.250 typed over 8.25 is a change to check)."""
-    return before is not None and str(raw).strip() == str(before)
 
 
 def new_cells(current: Mapping[int, Mapping[str, Any]],

@@ -272,6 +272,19 @@ def test_a_score_is_kept_exactly_as_typed(tender, tier, criterion, typed, kept):
     assert grid(app)["score"][row_of(app, VENDOR_B, criterion)] == typed.strip()  # shown as typed, never rounded
 
 
+def test_the_stored_score_typed_again_in_other_digits_is_no_change(tender):
+    """８．２５ typed over 8.25 was compared as text and saved again: a new version and an audit entry 8.25 → 8.25."""
+    admin_call("set_tier", tender, VENDOR_B, "ops_plan", "t2")
+    store = Store()
+    store.set_score(seat_judge(store, tender, JUDGE), tender, VENDOR_B, "ops_plan", Decimal("8.25"))
+    app = open_app("scoring", lang="en", tender_id=tender, judge=JUDGE)
+    edit(app, {(VENDOR_B, "ops_plan"): {"score": " ８．２５ "}})
+    assert not app.error and not app.toast
+    assert [s.version for s in admin_call("scores", tender)] == [1]
+    edit(app, {(VENDOR_B, "ops_plan"): {"score": "8.250"}})  # kept as typed: a change
+    assert [(s.score, s.version) for s in admin_call("scores", tender)] == [("8.250", 2)]
+
+
 @pytest.mark.parametrize("lang, typed, message", [
     ("en", "-1", "-1 is negative"),
     ("en", "6.055", "6.055 has more than 2 decimal place(s)"),
