@@ -237,6 +237,7 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, s
     editable = stage is Stage.REVIEW
     with st.form("review_consensus_form", border=False):
         st.data_editor(table, key=key, hide_index=True, num_rows="fixed", width="stretch",
+                       placeholder=tr("未录入", "not agreed yet"),
                        disabled=[c for c in table.columns if c not in ("score", "reason") or not editable],
                        column_config={
                            "vendor": st.column_config.TextColumn(tr("投标人", "Vendor")),
