@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -311,6 +312,11 @@ def error_markdown(error: BidEvalError, rubric: Rubric | None = None) -> list[st
     if problems is not None:
         return [problem_markdown(p, rubric=rubric) for p in problems]
     return [markdown_text(line) for line in messages.error_lines(error, lang(), rubric=rubric)]
+
+
+def lines_markdown(lines: Iterable[str]) -> str:
+    """The lines of one message (``bideval.messages``) as one Markdown text, each shown as itself."""
+    return "\n\n".join(markdown_text(line) for line in lines)
 
 
 def show_error(error: BidEvalError, rubric: Rubric | None = None) -> None:

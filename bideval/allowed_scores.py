@@ -205,6 +205,20 @@ def parse_score_entry(criterion: Criterion, tier_id: str | None, raw: object,
     return value
 
 
+def same_score(entered: Decimal | None, stored: Decimal | None) -> bool:
+    """Whether a score read from what a judge typed is the stored one as kept: the same number with the same decimals
+    (``８.２５`` or `` 8.25 `` over 8.25 changes nothing; ``8.250`` over 8.25 is kept as typed, so it is a change).
+
+    >>> same_score(read_number("８．２５"), Decimal("8.25")), same_score(Decimal("8.250"), Decimal("8.25"))
+    (True, False)
+    >>> same_score(None, None), same_score(None, Decimal(0))
+    (True, False)
+    """
+    if entered is None or stored is None:
+        return entered is stored
+    return entered == stored and entered.as_tuple().exponent == stored.as_tuple().exponent
+
+
 def _typed(score: Decimal) -> str:
     """A Decimal as a judge would have typed it: ``8.250`` stays, ``1E+1`` is ``10``."""
     return f"{score:f}" if "E" in str(score) else str(score)

@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
-from .currency import currency
-from .labels import Label, Named
+from .labels import Named
 from .pricing import PRICE_MODEL_FIELD
 from .rubric import Field, Rubric
 from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
-from .values import TEN_THOUSAND_UNIT, FieldType, ValueProblem, fold, normalise
+from .values import FieldType, ValueProblem, fold, normalise, unit_label
 from .workers import map_in_order
 
 FORM_SHEET = "Bid"
@@ -727,20 +726,10 @@ def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mappi
         return Problem.of("bids.unknown_header", file, sheet, cell, title=title,
                           suggestion=_suggest(str(title), headers))
     return Problem.of("bids.unit_in_header", file, sheet, cell, title=title, field=_named(field),
-                      header=written["label"], unit=written["unit"].strip(), read_in=_read_in(field))
+                      header=written["label"], unit=written["unit"].strip(), read_in=unit_label(field))
 
 
 _WITH_UNIT = re.compile(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]")
-
-
-def _read_in(field: Field) -> Label | None:
-    """The unit a field's column is read in: the tender's currency (or 万 of it) for money, the rubric's unit."""
-    if field.type is FieldType.MONEY:
-        name = currency(field.currency).name
-        return Label(f"万{name.zh}", f"10,000 {name.en}") if field.unit == TEN_THOUSAND_UNIT else name
-    if field.type is FieldType.PERCENT:
-        return Label("百分比（如 96%，或 0.96）", "percent (96%, or 0.96)")
-    return Label(field.unit, field.unit) if field.unit else None
 
 
 def _suggest(found: str, known: Iterable[str]) -> str | None:

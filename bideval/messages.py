@@ -349,6 +349,34 @@ def error_code(error: "BidEvalError") -> tuple[str, Mapping[str, Any]]:
     return "", {}
 
 
+def row_lines(lines: Iterable[str], vendor_id: str, vendor_name: str, criterion: Any, lang: str,
+              rubric: "Rubric | None" = None) -> list[str]:
+    """``lines`` about one bid on one criterion — a row of the scoring, tiers or consensus grid — the first naming
+    them: ``91110000802100433B 甲公司 / 运营管理能力：…`` (``criterion``: a criterion, a Named, or an id ``rubric`` knows).
+
+    >>> row_lines(["8 is outside the allowed range 10.1–15", "second line"], "V1", "Acme", "ops_plan", "en")
+    ['V1 Acme / ops_plan: 8 is outside the allowed range 10.1–15', 'second line']
+    """
+    s = Say({}, lang, False, rubric)
+    head = f"{vendor_id} {vendor_name} / {s.label(criterion)}{s.t(': ', '：')}"
+    first, *rest = list(lines) or [""]
+    return [head + first, *rest]
+
+
+def refused_lines(error: "BidEvalError", lang: str, vendor_id: str, vendor_name: str, criterion: Any,
+                  rubric: "Rubric | None" = None) -> list[str]:
+    """Every line of ``error``, which refused a change to one bid on one criterion, in ``lang`` (:func:`row_lines`):
+    a score refused for its value ends saying it was not saved; every other refusal says itself what became of the
+    change (nothing was overwritten; the tier comes first; the bidder is one the judge is recused from …)."""
+    from .allowed_scores import NO_TIER
+
+    lines = error_lines(error, lang, rubric=rubric)
+    refusal = getattr(error, "refusal", None)
+    if refusal is not None and refusal.reason != NO_TIER and lines:
+        lines[-1] += Say({}, lang, False).t("; not saved.", "，未保存。")
+    return row_lines(lines, vendor_id, vendor_name, criterion, lang, rubric)
+
+
 def reason_label(code: str, **data: Any) -> Label:
     """An invalid bid's reason text in both languages (:class:`bideval.result.Reason` keeps both)."""
     return Label(sentence(code, data, "zh"), sentence(code, data, "en"))

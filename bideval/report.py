@@ -312,10 +312,9 @@ def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list
                                 said(kind, s.vendor_id) if kind else ""))
     for o in result.outliers:
         criterion = result.rubric.criterion_index.get(o.criterion)
-        places = result.rubric.places(criterion) if criterion else result.rubric.decimals  # the criterion's own
         rows.append(Finding(o.vendor_id, _T["outlier"].text(lang), _T["outlier_detail"].text(lang).format(
             judge=o.judge, criterion=criterion.name.text(lang) if criterion else o.criterion,
-            score=plain_number(o.score), mean=f"{round_half_up(o.panel_mean, places):f}"),
+            score=plain_number(o.score), mean=result.panel_mean_text(o)),
             said(FindingKind.OUTLIER, o.vendor_id, o.criterion, o.judge)))
     for f in sign_off.findings if sign_off else ():
         if f.flag not in used and sign_off is not None:

@@ -22,7 +22,7 @@ from .sme import SmeCategory
 from .pricing import PricingModel
 from .rubric import Gate, Rubric
 from .sheets import InputFile
-from .values import round_half_up
+from .values import decimal_text, round_half_up
 
 PROVISIONAL = "provisional"
 FINAL = "final"
@@ -260,6 +260,13 @@ class Result:
         if self.status == PROVISIONAL and waiting and all(s.awaiting_agreed for s in waiting):
             return AWAITING_AGREED
         return self.status
+
+    def panel_mean_text(self, outlier: Outlier) -> str:
+        """An outlying score's panel mean as the report states it and the app shows it: rounded half-up to the
+        criterion's decimals (5.745 is 5.75; the JSON and the workbook's cell keep the mean exact)."""
+        criterion = self.rubric.criterion_index.get(outlier.criterion)
+        places = self.rubric.places(criterion) if criterion else self.rubric.decimals
+        return decimal_text(outlier.panel_mean, places)
 
 
 _number: Callable[[Decimal], float] = float  # a rounded Decimal as a JSON number (called for every figure)

@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterable, Mapping, Sequence
 
@@ -868,9 +869,33 @@ class Store:
             if seat is None:
                 raise RightRefused(actor, roles, Action.SCORE, tender_id, "no_seat")
             self._check_declared(s, actor, record, roles, seat)
-            result = self._evaluate(s, record, None)
-            recused = {v for j, v in self._panel_input(s, tender_id).recused if j == seat.name}
+            return self._bids_scored_by(s, record, seat.name)
+
+    def _bids_scored_by(self, s: Session, record: TenderRecord, judge: str) -> list[tuple[str, str]]:
+        """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those ranked (valid, and not out after
+        a pass mark), less those the judge declared a conflict of interest with."""
+        result = self._evaluate(s, record, None)
+        recused = {v for j, v in _recusals(s, record.id) if j == judge}
         return sorted((b.vendor_id, b.vendor_name) for b in result.ranking if b.vendor_id not in recused)
+
+    def score_sheet(self, actor: Actor, tender_id: int, judge: str, lang: str = "zh") -> bytes:
+        """A judge's blank score sheet (.xlsx bytes) for procurement or the chair to hand out: one row per panel
+        criterion and bid that judge scores — the bids of their grid (:meth:`bids_to_score`), so none they are recused
+        from and none out after a pass mark, which :meth:`import_score_sheet` would refuse — with the agreed tiers."""
+        from .scoresheet import write_score_sheet
+
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.EXPORT)
+            self._refuse_blind(s, actor, record, roles, Action.EXPORT)
+            name = judge_name(judge)
+            scored = {v for v, _ in self._bids_scored_by(s, record, name)}
+            bids = [b for b in self._bidset(s, record, None).bids if b.vendor_id in scored]
+            tiers = {(v, c): t for v, c, t in s.execute(select(TierRecord.vendor_id, TierRecord.criterion,
+                                                               TierRecord.tier).where(TierRecord.tender_id == tender_id))}
+            rubric = self._rubric_of(record)
+        out = BytesIO()
+        write_score_sheet(rubric, bids, tiers, name, out, lang)
+        return out.getvalue()
 
     def _bidset(self, s: Session, record: TenderRecord, seat: JudgeRecord | None) -> BidSet:
         rubric = self._rubric_of(record)
@@ -1537,6 +1562,18 @@ class Store:
                               for f in s.execute(select(FindingRecord).where(FindingRecord.tender_id == tender_id)
                                                  .order_by(FindingRecord.id)).scalars())
             return SignOff(Stage(record.stage), record.finalised_by, record.finalised_at, found)
+
+    def consensus_versions(self, actor: Actor, tender_id: int) -> dict[tuple[str, str], tuple[Decimal, int]]:
+        """The panel's agreed scores by (vendor_id, criterion), each with the version a caller passes back to change
+        it (for those who may read every score)."""
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
+            view = self._view(s, actor, record, roles)
+            if not view.panel:
+                raise RightRefused(actor, roles, Action.READ_PANEL, tender_id, "blind" if view.blind else "")
+            rows = s.execute(select(ConsensusRecord.vendor_id, ConsensusRecord.criterion, ConsensusRecord.score,
+                                    ConsensusRecord.version).where(ConsensusRecord.tender_id == tender_id)).all()
+        return {(v, c): (Decimal(x), n) for v, c, x, n in rows}
 
     def set_consensus(self, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str, score: Decimal,
                       reason: str, expected_version: int | None = None) -> int:

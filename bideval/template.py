@@ -24,7 +24,7 @@ from .currency import currency
 from .labels import Label, check_lang
 from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .rubric import Field, Rubric
-from .values import TEN_THOUSAND_UNIT, FieldType
+from .values import FieldType, unit_label
 
 SHEET = "Bid"
 LISTS_SHEET = "Lists"  # only written when a choice list cannot be inlined (too long, or has a comma)
@@ -258,7 +258,8 @@ def _row_for(field: Field) -> _Row:
         validation = _numeric("integer", non_negative)
         num_format = None
     elif field.type is FieldType.MONEY:
-        unit = Label("万元", "10,000 yuan") if field.unit == TEN_THOUSAND_UNIT else currency(field.currency).name
+        unit = unit_label(field)
+        assert unit is not None  # money is always counted in the tender's currency
         hint = unit
         title = Label(f"金额（{unit.zh}）", f"Amount ({unit.en})")
         prompt = Label(f"填写金额，单位：{unit.zh}", f"Enter an amount in {unit.en}")

@@ -16,10 +16,14 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Context, Decimal, InvalidOperation, ROUND_HALF_UP
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .cell_errors import Unreadable
 from .errors import Expected
+from .labels import Label
+
+if TYPE_CHECKING:
+    from .rubric import Field
 
 
 class ValueProblem(ValueError):
@@ -459,3 +463,81 @@ def number_as_shown(number: float | Decimal) -> str:
 def money_text(amount: Decimal) -> str:
     """Yuan with thousands separators and two decimals: ``1,234,567.00``."""
     return f"{round_half_up(amount, 2):,.2f}"
+
+
+def decimal_text(value: Decimal, places: int, least: int | None = None, grouped: bool = False) -> str:
+    """``value`` rounded half-up to ``places`` decimals, as the JSON, the workbook and the report give it (never
+    ``round(float)`` nor ``format(Decimal, ".2f")``, which round 8.33335 and 5.745 down); ``least``: trailing zeros
+    dropped down to that many decimals (a workbook's ``0.00##``); ``grouped``: thousands separators.
+
+    >>> decimal_text(Decimal("8.33335"), 4), decimal_text(Decimal("5.745"), 2), decimal_text(Decimal("7"), 2)
+    ('8.3334', '5.75', '7.00')
+    >>> decimal_text(Decimal("1200.125"), 6, least=2, grouped=True), decimal_text(Decimal("1200"), 6, 2, True)
+    ('1,200.125', '1,200.00')
+    """
+    rounded = round_half_up(value, places)
+    text = f"{rounded:,f}" if grouped else f"{rounded:f}"
+    if least is not None and "." in text:
+        whole, fraction = text.split(".")
+        fraction = fraction.rstrip("0").ljust(least, "0")
+        text = f"{whole}.{fraction}" if fraction else whole
+    return text
+
+
+# An amount in 万 is shown to the cent: 6 decimals at most, 2 at least (the bid form's #,##0.00## shows 2 to 4).
+TEN_THOUSANDS_PLACES = 6
+
+
+def unit_label(field: "Field") -> Label | None:
+    """The unit a field's value is given in, in both languages: the tender's currency (or 万 of it) for money,
+    a percentage, the rubric's unit of a measured field; None when it has none.
+
+    >>> from bideval.rubric import Field
+    >>> unit_label(Field("price", Label("报价", "Price"), FieldType.MONEY, currency="USD"))
+    Label(zh='美元', en='US dollars')
+    >>> unit_label(Field("capital", Label("注册资本", "Capital"), FieldType.MONEY, unit=TEN_THOUSAND_UNIT))
+    Label(zh='万元', en='10,000 yuan')
+    """
+    from .currency import currency
+
+    if field.type is FieldType.MONEY:
+        name = currency(field.currency).name
+        return Label(f"万{name.zh}", f"10,000 {name.en}") if field.unit == TEN_THOUSAND_UNIT else name
+    if field.type is FieldType.PERCENT:
+        return Label("百分比（如 96%，或 0.96）", "percent (96%, or 0.96)")
+    return Label(field.unit, field.unit) if field.unit else None
+
+
+def value_text(field: "Field", value: Any, lang: str) -> str:
+    """A bid's value of ``field`` as people read it in ``lang`` (its unit is :func:`unit_label`'s): money with
+    thousands separators to the cent, rounded half-up (an amount in 万 keeps its cents: 1,200.125 万元); a percentage
+    with %; yes or no; a whole number with separators; a pricing model by its label; empty for no value.
+
+    >>> from bideval.rubric import Field
+    >>> price = Field("price", Label("报价", "Price"), FieldType.MONEY)
+    >>> value_text(price, Decimal("10.125"), "en"), value_text(price, None, "en")
+    ('10.13', '')
+    >>> value_text(Field("capital", Label("注册资本", "Capital"), FieldType.MONEY, unit=TEN_THOUSAND_UNIT),
+    ...            Decimal("1200.125"), "zh")
+    '1,200.125'
+    >>> value_text(Field("accuracy", Label("正确率", "Accuracy"), FieldType.PERCENT), Decimal("0.945"), "en")
+    '94.5%'
+    """
+    if value is None:
+        return ""
+    label = getattr(value, "label", None)
+    if isinstance(label, Label):  # a pricing model
+        return label.text(lang)
+    if isinstance(value, bool) or field.type is FieldType.BOOL:
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if field.type is FieldType.MONEY:
+        if field.unit == TEN_THOUSAND_UNIT:
+            return decimal_text(Decimal(value), TEN_THOUSANDS_PLACES, least=2, grouped=True)
+        return money_text(Decimal(value))
+    if field.type is FieldType.PERCENT:
+        return plain_number(Decimal(value) * 100) + "%"
+    if field.type is FieldType.INTEGER:
+        return f"{int(value):,}"
+    if field.type is FieldType.NUMBER:
+        return plain_number(Decimal(value))
+    return str(value)

@@ -16,6 +16,7 @@ import streamlit as st
 import workspace as ws
 from bideval import messages
 from bideval.audit import Verdict, entry_bids
+from bideval.csv_file import csv_bytes
 from bideval.errors import BidEvalError
 from bideval.schema import AuditEvent
 
@@ -47,6 +48,12 @@ def xlsx_bytes(table: pd.DataFrame) -> bytes:
                                                    "strings_to_numbers": False}}) as writer:
         table.to_excel(writer, sheet_name="Audit", index=False)
     return buffer.getvalue()
+
+
+def csv_download(table: pd.DataFrame) -> bytes:
+    """The table as CSV, every text a spreadsheet would run as a formula (a seat named ``=HYPERLINK(…)``) made inert
+    (``bideval.csv_file``), as the Excel download keeps it text."""
+    return csv_bytes(list(table.columns), table.itertuples(index=False))
 
 
 def show_verdict(verdict: Verdict, entries: Sequence[AuditEvent], lang: str) -> None:
@@ -108,7 +115,7 @@ def main() -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="audit_table")
 
     csv, xlsx = st.columns(2)
-    csv.download_button(tr("下载 CSV", "Download CSV"), data=table.to_csv(index=False).encode("utf-8-sig"),
+    csv.download_button(tr("下载 CSV", "Download CSV"), data=csv_download(table),
                         file_name=ws.download_name("audit", "csv", lang), mime="text/csv", key="audit_csv",
                         icon=":material/download:", on_click="ignore", width="stretch")
     xlsx.download_button(tr("下载 Excel", "Download Excel"), data=lambda: xlsx_bytes(table),

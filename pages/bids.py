@@ -1,9 +1,8 @@
 """投标文件 / Bids: the bid form, importing bid workbooks, the import report, a preview of every bid, removal."""
 from __future__ import annotations
 
-from decimal import Decimal
 from io import BytesIO
-from typing import Any, Callable, Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -14,7 +13,6 @@ from bideval.bids import Bid
 from bideval.documents import MAX_DOCUMENT_BYTES, SUFFIXES, Envelope
 from bideval.evaluation import check_bids
 from bideval.filenames import file_stem
-from bideval.pricing import PricingModel
 from bideval.rights import Action, Actor
 from bideval.rubric import Field, Rubric
 from bideval.storage import ImportProgress, ImportReport, Store
@@ -23,7 +21,7 @@ from bideval.uploads import Said, Upload
 from bideval.errors import BidEvalError
 from bideval.messages import size_in
 from bideval.validity import BidCheck
-from bideval.values import TEN_THOUSAND_UNIT, FieldType, plain_number
+from bideval.values import FieldType, unit_label, value_text
 from bideval.workflow import ALLOWED_IN, STAGE_NAMES_ZH
 
 MAX_FILE_MB = 50
@@ -56,35 +54,14 @@ def progress_text(step: ImportProgress, lang: str, finished: bool = False) -> st
     return text if finished else f"{text} · {step.name}"
 
 
-def format_value(field: Field, value: Any, lang: str) -> str:
-    """A bid value as people read it: money with separators, percent with %, bool as 是/否 or yes/no."""
-    if value is None:
-        return ""
-    if isinstance(value, PricingModel):
-        return value.label.text(lang)
-    if isinstance(value, bool) or field.type is FieldType.BOOL:
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    if field.type is FieldType.MONEY:
-        return f"{Decimal(value):,.2f}"
-    if field.type is FieldType.PERCENT:
-        return plain_number(Decimal(value) * 100) + "%"
-    if field.type is FieldType.INTEGER:
-        return f"{int(value):,}"
-    if field.type is FieldType.NUMBER:
-        return plain_number(Decimal(value))
-    return str(value)
-
-
 def column_title(field: Field, lang: str) -> str:
-    """A field's column header: its label and, for money and measured fields, the unit."""
+    """A field's column header: its label and, for money and measured fields, its unit (``bideval.values.unit_label``:
+    the tender's currency, or 万 of it); a percentage shows its % in the cells."""
     label = field.label.text(lang)
-    if field.type is FieldType.MONEY:
-        if field.unit == TEN_THOUSAND_UNIT:
-            return label + (" (万元)" if lang == "zh" else " (10k CNY)")
-        return label + (" (元)" if lang == "zh" else " (CNY)")
-    if field.unit and field.type is not FieldType.PERCENT:
-        return f"{label} ({field.unit})"
-    return label
+    unit = unit_label(field)
+    if unit is None or field.type is FieldType.PERCENT:
+        return label
+    return f"{label} ({unit.text(lang)})"
 
 
 def preview_rows(rubric: Rubric, bids: Sequence[Bid], lang: str,
@@ -104,7 +81,7 @@ def preview_rows(rubric: Rubric, bids: Sequence[Bid], lang: str,
             "无效原因" if zh else "Why invalid": reasons_text(check, lang),
         }
         for f in fields:
-            row[column_title(f, lang)] = format_value(f, bid.values.get(f.id), lang)
+            row[column_title(f, lang)] = value_text(f, bid.values.get(f.id), lang)
         row["来源文件" if zh else "Source file"] = bid.file
         rows.append(row)
     return rows

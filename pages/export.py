@@ -9,12 +9,10 @@ import streamlit as st
 
 import workspace as ws
 from bideval import messages
-from bideval.evaluation import check_bids
 from bideval.export import write_workbook
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
 from bideval.result import FINAL, Result, result_json
 from bideval.rights import Actor
-from bideval.scoresheet import write_score_sheet
 from bideval.storage import Store
 from bideval.tender import TenderInfo, tender_info
 
@@ -37,17 +35,6 @@ def tender_heading(store: Store, actor: Actor, tender: int, result: Result) -> T
     """What heads the filed documents: the app's name for the tender, the rubric's number and method, today, and
     the panel's sign-off (final or not, who signed it and when, the chair's findings)."""
     return tender_info(result.rubric, store.tender(actor, tender).name, sign_off=store.sign_off(actor, tender))
-
-
-def score_sheet_bytes(store: Store, actor: Actor, tender: int, judge: str, lang: str) -> bytes:
-    """A judge's blank Scores sheet: one row per valid bid and panel criterion, agreed tiers shown."""
-    rubric = store.rubric(actor, tender)
-    bids = store.bidset(actor, tender).bids
-    checks = check_bids(rubric, bids)
-    valid = [b for b in bids if checks[b.vendor_id].valid]
-    buffer = BytesIO()
-    write_score_sheet(rubric, valid, store.tiers(actor, tender), judge, buffer, lang)
-    return buffer.getvalue()
 
 
 # -- the page
@@ -137,11 +124,11 @@ def show_score_sheet(store: Store, result: Result, tender: int) -> None:
     if not result.rubric.panel_criteria:
         st.info(tr("该评分标准没有评委评分项。", "This rubric has no criteria the panel scores."))
         return
-    st.markdown(tr("每个有效投标和每个评委评分项一行；已定档的显示档次及分数范围，得分单元格带范围校验。"
-                   "填好后可作为评委评分工作簿导入（formats.md 第 3 节）。",
-                   "One row per valid bid and panel criterion; the agreed tier and its range are shown and the "
-                   "score cells are validated to the range. The filled sheet reads back as a panel workbook "
-                   "(formats.md §3)."))
+    st.markdown(tr("该评委应评的每个有效投标（不含其声明回避的投标人）和每个评委评分项一行；已定档的显示档次及分数范围，"
+                   "得分单元格带范围校验。填好后可作为评委评分工作簿导入（formats.md 第 3 节）。",
+                   "One row per panel criterion and valid bid the judge scores (none they declared a conflict of "
+                   "interest with); the agreed tier and its range are shown and the score cells are validated to the "
+                   "range. The filled sheet reads back as a panel workbook (formats.md §3)."))
     actor = ws.actor()  # now: the download's data is made after this run, where no user is signed in
     judges = store.judges(actor, tender)
     pick, typed = st.columns(2)
@@ -158,7 +145,7 @@ def show_score_sheet(store: Store, result: Result, tender: int) -> None:
         return
     st.download_button(tr(f"下载 {judge} 的评分表", f"Download the score sheet for {judge}") if judge
                        else tr("下载评分表", "Download the score sheet"),
-                       data=lambda: score_sheet_bytes(store, actor, tender, judge, lang),
+                       data=lambda: store.score_sheet(actor, tender, judge, lang),
                        file_name=ws.download_name("scoresheet", "xlsx", result.status, judge), mime=XLSX,
                        key="export_score_sheet", icon=":material/download:", on_click="ignore", disabled=not judge,
                        help=None if judge else tr("先选择或输入评委姓名。", "Choose or type a judge's name first."))

@@ -6,8 +6,9 @@ import workspace as ws
 from bideval.analysis import panel_progress
 from bideval.charts import charts
 from bideval.currency import currency
-from bideval.result import AWAITING_AGREED, PROVISIONAL, flag_label
+from bideval.result import AWAITING_AGREED, DEVIATION_PLACES, PROVISIONAL, flag_label
 from bideval.rubric import Deduction
+from bideval.values import decimal_text, money_text, plain_number
 
 ws.enter_page("results")
 tr = ws.tr
@@ -79,14 +80,17 @@ else:
 benchmark = result.price_benchmark
 if benchmark is not None:  # the price benchmark B, how it was formed, each bid's d (issue 7, item 3)
     st.subheader(tr("评标基准价", "Price benchmark"))
-    st.markdown(f"**B = {benchmark.value:,.2f}** — {benchmark.describe(lang)}")
+    st.markdown(f"**B = {money_text(benchmark.value)}** — {benchmark.describe(lang)}")
     deviations = [line for line in result.prices if line.deviation is not None]
     if deviations:
         st.dataframe(pd.DataFrame([{
             tr("投标人", "Vendor"): line.vendor_name,
             tr("评审价格", "Evaluated price"): float(line.evaluated or 0),
-            tr("偏差率 d（%）", "Deviation d (%)"): round(float(line.deviation or 0), 4),
-            tr("计分偏差 |d|（%）", "Counted |d| (%)"): round(float(line.counted_deviation or 0), 4),
+            # as the JSON and the workbook give them: rounded half-up (8.33335 is 8.3334), never through a float
+            tr("偏差率 d（%）", "Deviation d (%)"): decimal_text(line.deviation, DEVIATION_PLACES)
+            if line.deviation is not None else "",
+            tr("计分偏差 |d|（%）", "Counted |d| (%)"): decimal_text(line.counted_deviation, DEVIATION_PLACES)
+            if line.counted_deviation is not None else "",
             tr("价格得分", "Price score"): float(line.score or 0),
         } for line in deviations]), hide_index=True, key="results_deviations",
             column_config={tr("评审价格", "Evaluated price"): st.column_config.NumberColumn(format="accounting")})
@@ -180,7 +184,7 @@ with st.expander(tr("标记说明", "What the flags mean"), expanded=bool(result
         st.dataframe(pd.DataFrame([{
             tr("评委", "Judge"): o.judge, tr("投标人", "Vendor"): o.vendor_id,
             tr("评分项", "Criterion"): rubric.criterion_index[o.criterion].name.text(lang),
-            tr("得分", "Score"): float(o.score), tr("评委平均分", "Panel mean"): round(float(o.panel_mean), 4),
+            tr("得分", "Score"): plain_number(o.score), tr("评委平均分", "Panel mean"): result.panel_mean_text(o),
         } for o in result.outliers]), hide_index=True, key="results_outliers")
 
 invalid = [bid for bid in result.invalid if bid.stage is None]

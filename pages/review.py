@@ -8,8 +8,8 @@ one store call that checks the chair's role and the stage and is written to the 
 """
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
+import hashlib
+from typing import Any, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -17,11 +17,12 @@ import streamlit as st
 import workspace as ws
 from bideval import messages
 from bideval.allowed_scores import parse_score_entry
+from bideval.currency import money_amount
 from bideval.errors import BidEvalError
 from bideval.result import Result
 from bideval.rights import Action, Actor, allowed
 from bideval.rubric import Aggregate
-from bideval.storage import Store
+from bideval.storage import Store, WriteConflict
 from bideval.values import plain_number
 from bideval.workflow import STAGE_NAMES_ZH, FindingKind, Flag, Stage, flags_to_resolve
 
@@ -106,32 +107,69 @@ def flag_facts(result: Result, flag: Flag) -> str:
     if flag.kind is FindingKind.OUTLIER:
         outlier = next(o for o in result.outliers if (o.vendor_id, o.criterion, o.judge) ==
                        (flag.vendor_id, flag.criterion, flag.judge))
-        return tr(f"{flag.judge} 打 {plain_number(outlier.score)}，全体平均 {outlier.panel_mean:.2f}",
-                  f"{flag.judge} gave {plain_number(outlier.score)}; panel mean {outlier.panel_mean:.2f}")
+        mean = result.panel_mean_text(outlier)  # as the report states it, rounded half-up
+        return tr(f"{flag.judge} 打 {plain_number(outlier.score)}，全体平均 {mean}",
+                  f"{flag.judge} gave {plain_number(outlier.score)}; panel mean {mean}")
     if flag.kind is FindingKind.ABNORMAL_LOW:
-        return tr(f"评审价格 {result.standing(flag.vendor_id).evaluated_price:,.2f}",
-                  f"evaluated price {result.standing(flag.vendor_id).evaluated_price:,.2f}")
+        price = money_amount(result.standing(flag.vendor_id).evaluated_price, result.rubric.currency, ws.lang())
+        return tr(f"评审价格 {price}", f"evaluated price {price}")
     return tr("有评委评分缺失", "panel scores missing")
+
+
+def editor_key(name: str, rows: Sequence[object]) -> str:
+    """The key of a section's editor, naming its rows: when they change (another order, after a consensus score moved
+    the ranking), the editor starts afresh instead of showing edits typed on one bid against another."""
+    identity = hashlib.sha1("\n".join(map(str, rows)).encode()).hexdigest()[:12]
+    return f"review_{name}_{identity}_{st.session_state.review_round}"
+
+
+def shown_last(name: str) -> tuple[str, list[Any]] | None:
+    """The key and rows of the section's editor as the previous run showed them: a save reads its edits there, by
+    position in those rows, with the versions they showed (read before this run draws the editor again)."""
+    return st.session_state.get(f"review_shown_{name}")
+
+
+def show_refusals(name: str) -> None:
+    """The refusals of the section's last save, once."""
+    for text in st.session_state.pop(f"review_refused_{name}", []):
+        st.error(text)
+
+
+def after_save(name: str, saved_note: str | None, refused: list[str], conflict: bool) -> None:
+    """Rerun showing what the save did: its refusals, and a fresh editor showing what is stored — unless every
+    refusal is one the chair corrects where it was typed (a reason to add), which keeps their edits on screen. A
+    conflict always gets the fresh editor: it shows the value someone else saved meanwhile, to decide again."""
+    if refused:
+        st.session_state[f"review_refused_{name}"] = refused
+    if conflict or not refused:
+        st.session_state.review_round += 1
+    if saved_note:
+        st.session_state.review_note = saved_note
+    st.rerun()
 
 
 def findings_section(store: Store, chair: Actor, tender: int, result: Result, stage: Stage) -> None:
     tr, lang = ws.tr, ws.lang()
     flags = flags_to_resolve(result)
+    previous = shown_last("findings")
+    show_refusals("findings")
     if not flags:
         st.caption(tr("没有需要书面意见的情况（畸高畸低评分、异常低价、评分不完整）。",
                       "Nothing needs a written finding (no outlying score, abnormally low price or incomplete bid)."))
         return
     recorded = {flag: (text, by, version) for flag, text, by, version in store.findings(chair, tender)}
+    shown = [(f, *recorded.get(f, ("", "", 0))) for f in flags]  # flag, text, by, version: as the editor shows them
     rubric = result.rubric
     table = pd.DataFrame({
         "kind": [KIND_NAMES[f.kind][0 if lang == "zh" else 1] for f in flags],
         "vendor": [f"{result.standing(f.vendor_id).vendor_name} ({f.vendor_id})" for f in flags],
         "criterion": [rubric.criterion_index[f.criterion].name.text(lang) if f.criterion else "" for f in flags],
         "facts": [flag_facts(result, f) for f in flags],
-        "finding": [recorded.get(f, ("", "", 0))[0] for f in flags],
-        "by": [recorded.get(f, ("", "", 0))[1] for f in flags],
+        "finding": [text for _, text, _, _ in shown],
+        "by": [by for _, _, by, _ in shown],
     })
-    key = f"review_findings_{st.session_state.review_round}"
+    key = editor_key("findings", flags)
+    st.session_state.review_shown_findings = (key, shown)
     editable = stage is Stage.REVIEW
     with st.form("review_findings_form", border=False):
         st.data_editor(table, key=key, hide_index=True, num_rows="fixed", width="stretch",
@@ -147,21 +185,25 @@ def findings_section(store: Store, chair: Actor, tender: int, result: Result, st
                                         type="primary", disabled=not editable,
                                         help=None if editable else tr("结束评分、进入复核阶段后记录意见",
                                                                       "Findings are recorded in the review stage"))
-    if pressed:
-        edits = st.session_state.get(key, {}).get("edited_rows", {})
-        saved = 0
-        for position, cells in sorted((int(p), c) for p, c in edits.items()):
+    if pressed and previous is not None:
+        # The edits are positions in the rows the editor showed, saved with the versions it showed.
+        old_key, old_rows = previous
+        saved, refused, conflict = 0, [], False
+        for position, cells in sorted((int(p), c) for p, c in st.session_state.get(old_key, {})
+                                      .get("edited_rows", {}).items()):
+            flag, before, _, version = old_rows[position]
             text = str(cells.get("finding") or "").strip()
-            flag = flags[position]
-            if "finding" not in cells or text == recorded.get(flag, ("",))[0]:
+            if "finding" not in cells or text == before:
                 continue
-            if act(store.record_finding, chair, tender, flag.kind, flag.vendor_id, text, flag.criterion, flag.judge,
-                   expected_version=recorded.get(flag, ("", "", 0))[2]):
+            try:
+                store.record_finding(chair, tender, flag.kind, flag.vendor_id, text, flag.criterion, flag.judge,
+                                     expected_version=version)
                 saved += 1
-        st.session_state.review_round += 1
-        if saved:
-            st.session_state.review_note = tr(f"已保存 {saved} 条意见。", f"Saved {saved} finding(s).")
-        st.rerun()
+            except BidEvalError as error:
+                refused.append("\n\n".join(ws.error_markdown(error, rubric)))
+                conflict = conflict or isinstance(error, WriteConflict)
+        after_save("findings", tr(f"已保存 {saved} 条意见。", f"Saved {saved} finding(s).") if saved else None,
+                   refused, conflict)
 
 
 def consensus_section(store: Store, chair: Actor, tender: int, result: Result, stage: Stage) -> None:
@@ -173,25 +215,29 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, s
                   "This rubric aggregates by consensus: once every judge has submitted, the chair enters one agreed "
                   "score per bid and criterion with its reason, which counts instead of the mean; each judge's "
                   "score stays on record and in the exports."))
-    agreed = store.panel_input(chair, tender).consensus
-    tiers = store.tiers(chair, tender)
-    rows = [(s.vendor_id, s.vendor_name, c) for s in result.ranking for c in rubric.panel_criteria]
+    previous = shown_last("consensus")
+    show_refusals("consensus")
+    agreed = store.consensus_versions(chair, tender)
+    # vendor_id, vendor name, criterion id, agreed score, its version: one row per bid (in rank order) and criterion
+    shown = [(s.vendor_id, s.vendor_name, c.id, *agreed.get((s.vendor_id, c.id), (None, 0)))
+             for s in result.ranking for c in rubric.panel_criteria]
     given: dict[tuple[str, str], list[str]] = {}
     for x in result.panel_scores:
         if x.score is not None:
             given.setdefault((x.vendor_id, x.criterion), []).append(f"{x.judge} {plain_number(x.score)}")
     table = pd.DataFrame({
-        "vendor": [n for _, n, _ in rows],
-        "criterion": [c.name.text(lang) for _, _, c in rows],
-        "judges": [tr("、", ", ").join(given.get((v, c.id), [])) for v, _, c in rows],
-        "score": pd.Series([str(agreed[(v, c.id)]) if (v, c.id) in agreed else None for v, _, c in rows],
-                           dtype="string"),
-        "reason": [""] * len(rows),
+        "vendor": [n for _, n, _, _, _ in shown],
+        "criterion": [rubric.criterion_index[c].name.text(lang) for _, _, c, _, _ in shown],
+        "judges": [tr("、", ", ").join(given.get((v, c), [])) for v, _, c, _, _ in shown],
+        "score": pd.Series([None if x is None else str(x) for _, _, _, x, _ in shown], dtype="string"),
+        "reason": [""] * len(shown),
     })
-    key = f"review_consensus_{st.session_state.review_round}"
+    key = editor_key("consensus", [(v, c) for v, _, c, _, _ in shown])
+    st.session_state.review_shown_consensus = (key, shown)
     editable = stage is Stage.REVIEW
     with st.form("review_consensus_form", border=False):
         st.data_editor(table, key=key, hide_index=True, num_rows="fixed", width="stretch",
+                       placeholder=tr("未录入", "not agreed yet"),
                        disabled=[c for c in table.columns if c not in ("score", "reason") or not editable],
                        column_config={
                            "vendor": st.column_config.TextColumn(tr("投标人", "Vendor")),
@@ -202,28 +248,32 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, s
                        })
         pressed = st.form_submit_button(tr("保存合议得分", "Save the agreed scores"), key="review_save_consensus",
                                         type="primary", disabled=not editable)
-    if pressed:
-        edits = st.session_state.get(key, {}).get("edited_rows", {})
-        saved = 0
-        for position, cells in sorted((int(p), c) for p, c in edits.items()):
-            vendor_id, vendor_name, criterion = rows[position]
+    if pressed and previous is not None:
+        # The edits are positions in the rows the editor showed — by bid and criterion, not by rank now (a consensus
+        # score saved meanwhile in another tab may have reordered the ranking) — saved with the versions it showed.
+        old_key, old_rows = previous
+        tiers = store.tiers(chair, tender)
+        saved, refused, conflict = 0, [], False
+        for position, cells in sorted((int(p), c) for p, c in st.session_state.get(old_key, {})
+                                      .get("edited_rows", {}).items()):
+            vendor_id, vendor_name, criterion_id, before, version = old_rows[position]
+            criterion = rubric.criterion_index[criterion_id]
             if "score" not in cells:
                 continue
             try:
-                score = parse_score_entry(criterion, tiers.get((vendor_id, criterion.id)), cells["score"],
+                score = parse_score_entry(criterion, tiers.get((vendor_id, criterion_id)), cells["score"],
                                           decimals=rubric.places(criterion))
-                if score is None:
+                if score is None or score == before:
                     continue
-                store.set_consensus(chair, tender, vendor_id, criterion.id, score, str(cells.get("reason") or ""))
+                store.set_consensus(chair, tender, vendor_id, criterion_id, score, str(cells.get("reason") or ""),
+                                    expected_version=version)
                 saved += 1
             except BidEvalError as error:
-                st.error(f"{ws.markdown_text(vendor_name)} / {criterion.name.text(lang)}{tr('：', ': ')}"
-                         + ws.error_markdown(error, rubric)[0])
-                return
-        st.session_state.review_round += 1
-        if saved:
-            st.session_state.review_note = tr(f"已保存 {saved} 项合议得分。", f"Saved {saved} agreed score(s).")
-        st.rerun()
+                refused.append(ws.lines_markdown(messages.refused_lines(error, lang, vendor_id, vendor_name,
+                                                                        criterion, rubric)))
+                conflict = conflict or isinstance(error, WriteConflict)
+        after_save("consensus", tr(f"已保存 {saved} 项合议得分。", f"Saved {saved} agreed score(s).") if saved else None,
+                   refused, conflict)
 
 
 def finalise_section(store: Store, chair: Actor, tender: int, stage: Stage) -> None:

@@ -12,8 +12,10 @@ decimals), and a refused value is shown with what was typed and what is allowed,
 and not saved. Scores are typed as text, so nothing is rounded, truncated or
 clamped before the check (8.25 stays 8.25; 6.055 and −1 are refused naming what
 was typed); a graded criterion can also be scored by picking a grade. Each save
-passes the version of the score the page showed, so a score changed meanwhile
-(the same judge in another tab) is a conflict, never overwritten. Submitting
+passes the version of the score the grid showed (kept in ``st.session_state.scoring_shown`` under the editor's key,
+not read again on the rerun that saves), so a score changed meanwhile (the same judge in another tab, or their
+returned score sheet imported) is a conflict, never overwritten: the refusal names the score there now, and a fresh
+grid shows it. Submitting
 (with a confirmation) locks the judge's scores; the results page then opens. Beside the grid, the proposal of the
 bid being scored (``bid_documents.beside_proposals``) turns to the row the judge has just changed.
 """
@@ -32,7 +34,7 @@ import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
 from bideval.errors import BidEvalError
-from bideval.allowed_scores import NO_TIER, grade_choices, grades_text, parse_choice, parse_score_entry
+from bideval.allowed_scores import grade_choices, grades_text, parse_choice, parse_score_entry, same_score
 from bideval.rights import Actor
 from bideval.rubric import Criterion, Judged, Rubric, Tiered
 from bideval.storage import ScoreRefused, Store, score_range
@@ -63,19 +65,11 @@ def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: 
 
 
 def refusal(rubric: Rubric, row: Row, error: BidEvalError) -> str:
-    """Why a score was not saved, in the UI language, naming the bid, the criterion, what was typed and what is
-    allowed (:mod:`bideval.messages` builds it from the refusal's data: the range, the tier, the grades, the decimals)."""
-    why = ws.error_markdown(error, rubric)[0]
-    if isinstance(error, ScoreRefused) and error.refusal is not None and error.refusal.reason != NO_TIER:
-        why += tr("，未保存。", "; not saved.")
-    return row_head(rubric, row) + why
-
-
-def row_head(rubric: Rubric, row: Row) -> str:
-    """The bid and criterion a message about one row of the grid is about: ``V1 甲公司 / 运营管理能力：``."""
-    criterion = rubric.criterion_index[row.criterion]
-    return (f"{row.vendor_id} {ws.markdown_text(row.vendor_name)} / {criterion.name.text(ws.lang())}"
-            + tr("：", ": "))
+    """Why a score was not saved, in the UI language, every line of it, naming the bid, the criterion, what was typed
+    and what is allowed (:func:`bideval.messages.refused_lines` builds it from the refusal's data: the range, the
+    tier, the grades, the decimals; or the score there now, for a conflict)."""
+    return ws.lines_markdown(messages.refused_lines(error, ws.lang(), row.vendor_id, row.vendor_name, row.criterion,
+                                                    rubric))
 
 
 def chosen_score(rubric: Rubric, row: Row, choice: Any) -> Decimal | None:
@@ -110,25 +104,20 @@ def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence
                 score = chosen_score(rubric, before, cells["grade"])
             if "comment" in cells:
                 comment = str(cells["comment"] or "").strip()
-            if score == before.score and comment == before.comment and \
-                    ("score" not in cells or _same_text(cells["score"], before.score)):
+            if same_score(score, before.score) and comment == before.comment:
                 continue
             version = store.set_score(judge, tender_id, before.vendor_id, before.criterion, score, comment,
                                       expected_version=before.version)
         except ValueError:  # a grade that is not one of this criterion's
-            refused.append(row_head(rubric, before) + ws.markdown_text(messages.sentence(
+            refused.append(ws.lines_markdown(messages.row_lines([messages.sentence(
                 "score.not_a_grade_choice", {"choice": str(cells["grade"]), "grades": getattr(criterion, "grades", ()),
-                                             "step": getattr(criterion, "step", None)}, ws.lang())))
+                                             "step": getattr(criterion, "step", None)}, ws.lang())],
+                before.vendor_id, before.vendor_name, before.criterion, ws.lang(), rubric)))
         except BidEvalError as error:
             refused.append(refusal(rubric, before, error))
         else:
             saved[position] = replace(before, score=score, comment=comment, version=version)
     return saved, refused
-
-
-def _same_text(raw: Any, before: Decimal | None) -> bool:
-    """Whether the typed text is the stored score exactly (8.250 typed over 8.25 is a change to check)."""
-    return before is not None and str(raw).strip() == str(before)
 
 
 def new_cells(current: Mapping[int, Mapping[str, Any]],
@@ -146,6 +135,14 @@ def new_cells(current: Mapping[int, Mapping[str, Any]],
         if changed:
             fresh[position] = changed
     return fresh
+
+
+def shown_rows(rows: Sequence[Row], before: Sequence[Row], edited: Mapping[int, Mapping[str, Any]],
+               saved: Mapping[int, Row]) -> list[Row]:
+    """The rows as the grid now shows them, versions included: what is stored (``rows``), except where the editor
+    still shows an edit of the judge's over a row changed by someone else since — the judge still sees their own
+    value there, so the row they saw (``before``) stays, and their next change of it is refused as a conflict."""
+    return [before[p] if p in edited and p not in saved and row != before[p] else row for p, row in enumerate(rows)]
 
 
 def grade_options(rubric: Rubric) -> list[str]:
@@ -280,6 +277,8 @@ def main() -> None:
         st.session_state.scoring_round = 0  # bumped to give the grid a fresh editor after a refusal
     if "scoring_seen" not in st.session_state:
         st.session_state.scoring_seen = {}  # editor key → the edited_rows already handled
+    if "scoring_shown" not in st.session_state:
+        st.session_state.scoring_shown = {}  # editor key → the rows as that editor showed them, with their versions
 
     st.title(tr("评委打分", "Scoring"))
     seat = store.seat(judge, tender)
@@ -331,12 +330,16 @@ def main() -> None:
     identity = hashlib.sha1("\n".join([str(tender), seat.name, *(f"{r.vendor_id} {r.criterion}" for r in rows)])
                             .encode()).hexdigest()[:12]
     key = f"scoring_grid_{identity}_{st.session_state.scoring_round}"
-    seen = st.session_state.scoring_seen
+    seen, shown = st.session_state.scoring_seen, st.session_state.scoring_shown
     if key not in st.session_state:
         seen.pop(key, None)
+        shown.pop(key, None)
     edited = {int(p): dict(c) for p, c in st.session_state.get(key, {}).get("edited_rows", {}).items()}
     fresh = new_cells(edited, seen.get(key, {})) if not locked else {}
-    saved, refused = save_edits(store, judge, tender, rows, fresh, tiers)
+    # An edit is judged against the row the judge was shown, and saved with that row's version: a score changed
+    # since (the same judge in another tab, a returned score sheet imported) is a conflict, never overwritten.
+    before = shown.get(key, rows)
+    saved, refused = save_edits(store, judge, tender, before, fresh, tiers)
     focus = rows[max(fresh)].vendor_id if fresh else None  # the proposal beside the grid turns to this row's bid
     for position, row in saved.items():
         rows[position] = row
@@ -344,8 +347,11 @@ def main() -> None:
         seen.pop(key, None)
         st.session_state.scoring_round += 1  # a fresh editor shows what is saved, not the refused value
         key = f"scoring_grid_{identity}_{st.session_state.scoring_round}"
+        showing = list(rows)
     else:
         seen[key] = edited
+        showing = shown_rows(rows, before, edited, saved)
+    st.session_state.scoring_shown = {key: showing}
     if saved:
         st.toast(tr(f"已保存 {len(saved)} 项", f"Saved {len(saved)}"), icon=":material/check:")
     for message in refused:

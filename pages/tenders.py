@@ -9,7 +9,7 @@ import streamlit as st
 import workspace as ws
 from bideval.errors import BidEvalError, RubricError
 from bideval.rubric import GROUP_ORDER, Rubric, parse_rubric
-from bideval.rubric_view import KIND_LABELS, criterion_rule, group_rule, max_text
+from bideval.rubric_view import KIND_LABELS, aggregate_text, criterion_rule, group_rule, max_text
 from bideval.accounts import ADMIN_USERNAME
 from bideval.rights import Actor, Role
 from bideval.storage import Store
@@ -193,13 +193,7 @@ def show_rubric(store: Store, tender: int) -> None:
     st.markdown(f"**{rubric.title.text(lang)}** · `{rubric.id}` · "
                 + tr("来源", "source") + f" `{rubric.source}` · SHA-256 `{rubric.sha256[:12]}…`")
     total = plain_number(rubric.max_total)
-    panel = rubric.panel
-    if panel.aggregate.value == "trimmed_mean":
-        aggregate = tr(f"去掉最高和最低各 {panel.trim} 个分数后取平均（评委不少于 {panel.min_judges_for_trim} 名时）",
-                       f"trimmed mean, dropping the {panel.trim} highest and lowest "
-                       f"(with {panel.min_judges_for_trim} or more judges)")
-    else:
-        aggregate = tr("平均", "mean")
+    aggregate = aggregate_text(rubric.panel, lang)  # a consensus rubric's too (it was described as "mean")
     st.markdown(tr(f"满分 **{total}** · 保留 {rubric.decimals} 位小数 · 推荐候选人 {rubric.candidates} 名 · "
                    f"评委评分汇总：{aggregate}",
                    f"Total **{total}** · {rubric.decimals} decimals · {rubric.candidates} candidates · "

@@ -12,16 +12,17 @@ always show the database as it is after the action; their outcome is kept in
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, Mapping, Sequence, TypeVar
 
 import pandas as pd
 import streamlit as st
 
 import workspace as ws
+from bideval import messages
 from bideval.values import plain_number
 from bideval.errors import BidEvalError, PanelError
 from bideval.rubric import Tier, Tiered
-from bideval.storage import Progress, ScoreRefused, Store
+from bideval.storage import Progress, Store
 from bideval.workflow import Stage
 
 ws.enter_page("tiers")
@@ -52,30 +53,32 @@ def scored_by(store: Store, tender: int, vendor_id: str, criterion: str) -> list
 
 
 def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
-               vendors: Sequence[tuple[str, str]]) -> None:
-    """Record every tier changed in the editor (rows are ``vendors``: id, name); refusals name bid and judges."""
+               vendors: Sequence[tuple[str, str]], shown: Mapping[str, tuple[str | None, int]]) -> None:
+    """Record every tier changed in the editor (rows are ``vendors``: id, name), each with the version of the tier the
+    editor showed (``shown``: vendor id → tier and version, bound when it was drawn), so that a tier changed since by
+    another chair or tab is refused as a conflict, not replaced unseen; refusals name bid and judges."""
     edits = st.session_state.get(editor_key, {}).get("edited_rows", {})
-    agreed = store.tiers(ws.actor(), tender)
     changed = refused = 0
     for position, cells in sorted((int(p), c) for p, c in edits.items()):
         if "tier" not in cells:
             continue
         vendor_id, vendor_name = vendors[position]
         wanted = cells["tier"] or None
-        if wanted == agreed.get((vendor_id, criterion.id)):
+        before, version = shown.get(vendor_id, (None, 0))
+        if wanted == before:
             continue
         try:
-            store.set_tier(ws.actor(), tender, vendor_id, criterion.id, wanted)
+            store.set_tier(ws.actor(), tender, vendor_id, criterion.id, wanted, expected_version=version)
             changed += 1
             if wanted is None and (judges := scored_by(store, tender, vendor_id, criterion.id)):
                 note(criterion.id, "warning", f"{vendor_name} ({vendor_id}): " + tr(
                     f"已撤销定档。评委 {'、'.join(judges)} 的评分仍保留；在重新定档前，评委不能再修改这一项。",
                     f"tier cleared. The scores of {', '.join(judges)} are kept; judges cannot change them "
                     "until a tier is agreed again."))
-        except ScoreRefused as error:  # the scores outside the tier, with their judges, are the error's data
+        except BidEvalError as error:  # the scores outside the tier with their judges, or the tier there now
             refused += 1
-            where = f"{ws.markdown_text(vendor_name)} ({vendor_id}) / {criterion.name.text(ws.lang())}" + tr("：", ": ")
-            note(criterion.id, "error", where + ws.error_markdown(error, store.rubric(ws.actor(), tender))[0])
+            note(criterion.id, "error", ws.lines_markdown(messages.refused_lines(
+                error, ws.lang(), vendor_id, vendor_name, criterion, store.rubric(ws.actor(), tender))))
     if changed:
         note(criterion.id, "success", tr(f"已保存 {changed} 个投标的档次。", f"Saved the tier of {changed} bid(s)."))
     if not changed and not refused:
@@ -88,8 +91,8 @@ def add_judge(store: Store, tender: int) -> None:
     name = st.session_state.tiers_new_judge
     try:
         name = store.add_judge(ws.actor(), tender, name)
-    except BidEvalError:
-        note("panel", "error", tr("请输入评委姓名。", "Type the judge's name."))
+    except BidEvalError as error:  # no name, or no right or no longer the stage to change the panel: said as it is
+        note("panel", "error", "\n\n".join(ws.error_markdown(error)))
         return
     note("panel", "success", tr(f"已加入评委：{name}", f"Added to the panel: {name}"))
     st.session_state.tiers_new_judge = ""
@@ -236,7 +239,8 @@ if "tiers_notes" not in st.session_state:
 rubric = store.rubric(ws.actor(), tender)
 lang = ws.lang()
 tiered = [c for c in rubric.panel_criteria if isinstance(c, Tiered)]
-agreed = store.tiers(ws.actor(), tender)
+versions = store.tier_versions(ws.actor(), tender)  # (vendor_id, criterion) → (tier, version), as the tables show them
+agreed = {k: tier for k, (tier, _) in versions.items()}
 
 st.title(tr("定档", "Tiers"))
 st.caption(tr("由评标委员会在打分前根据各投标人的运营管理方案确定各投标人所属档次，然后评委在相应档次内独立打分。",
@@ -302,7 +306,8 @@ else:
                                 "Judges who already scored this; a new tier must contain their scores")),
                 })
             st.form_submit_button(tr("保存定档", "Save tiers"), key=f"tiers_save_{criterion.id}", type="primary",
-                                  on_click=save_tiers, args=(store, tender, criterion, key, bids))
+                                  on_click=save_tiers, args=(store, tender, criterion, key, bids, {
+                                      v: versions.get((v, criterion.id), (None, 0)) for v, _ in bids}))
 
 st.divider()
 st.subheader(tr("评标委员会", "Panel"))

@@ -82,6 +82,24 @@ def test_the_excel_download_keeps_every_value_as_text(tender):
     assert sheet.max_row == len(shown) + 1
 
 
+def test_the_csv_download_runs_no_formula(tender):
+    """A seat named ``=HYPERLINK(…)`` went into the CSV as is, and a spreadsheet opening it made it a live link."""
+    import csv
+    import io
+
+    trap = '=HYPERLINK("http://evil.example","click")'
+    Store().add_judge(admin_of(Store()), tender, trap)
+    page = import_page("audit")
+    app = open_app("audit", lang="en", tender_id=tender)
+    shown = table(app)
+    assert trap in set(shown["Subject"])  # the page shows the name as it is
+    rows = list(csv.reader(io.StringIO(page.csv_download(shown).decode("utf-8-sig"))))
+    assert rows[0] == list(shown.columns) and len(rows) == len(shown) + 1
+    cells = [cell for row in rows[1:] for cell in row]
+    assert "'" + trap in cells and not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert rows[1][0] == str(shown.iloc[0, 0])  # numbers stay numbers
+
+
 @pytest.mark.parametrize("lang, intact, broken", [
     ("en", "The audit trail is intact", "entry 3 was changed after it was written"),
     ("zh", "审计记录完整", "第 3 条在写入后被修改"),

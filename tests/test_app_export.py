@@ -96,13 +96,24 @@ def test_the_result_json_names_the_status(tender):
 
 
 def test_a_judges_score_sheet_has_the_valid_bids_only(scored):
-    sheet = page_module().score_sheet_bytes((_s := Store()), admin_of(_s), scored, "张评委", "en")
+    sheet = (_s := Store()).score_sheet(admin_of(_s), scored, "张评委", "en")
     rows = pd.read_excel(BytesIO(sheet), sheet_name="Scores", engine="openpyxl")
     assert sorted(set(rows["vendor_id"])) == [VENDOR_A, VENDOR_B]  # C is invalid
     assert set(rows["criterion"]) == {"ops_plan", "service_design"}
     assert set(rows["judge"]) == {"张评委"}
     ops = rows[rows["criterion"] == "ops_plan"]
     assert list(ops["min"]) == [10.1, 10.1] and list(ops["max"]) == [15, 15]  # the agreed tier t3
+
+
+def test_a_judges_score_sheet_leaves_out_the_bidders_they_are_recused_from(scored):
+    """The page had picked the valid bids itself: a recused judge's sheet listed the bidder, whose scores the import
+    then refused."""
+    store = Store()
+    zhao = seat_judge(store, scored, "赵", conflicts=[VENDOR_A])  # a new seat, recused from A
+    sheet = store.score_sheet(admin_of(store), scored, " 赵 ", "zh")
+    rows = pd.read_excel(BytesIO(sheet), sheet_name="Scores", engine="openpyxl")
+    assert set(rows.iloc[:, 1]) == {VENDOR_B} and set(rows.iloc[:, 0]) == {"赵"}
+    assert [v for v, _ in store.bids_to_score(zhao, scored)] == [VENDOR_B]  # the judge's own grid: the same bids
 
 
 def test_a_typed_judge_name_overrides_the_list(scored):

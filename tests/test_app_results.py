@@ -1,4 +1,5 @@
 """The results page in AppTest: ranking beside price, flags, invalid bids, charts; both languages."""
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -159,6 +160,13 @@ def test_results_page_shows_stages_benchmark_and_weighted_subtotals(app_db, tmp_
     b = result.price_benchmark.value  # mean of A and C only: 0.95 × 562,500
     assert b == 534375
     assert f"B = {b:,.2f}" in " ".join(m.value for m in app.markdown)
+    from bideval.result import result_document  # d as the JSON gives it, to the last place (it was round(float))
+    document = {e["vendor_id"]: e for e in result_document(result, lang)["ranking"]}
+    names = {s.vendor_name: s.vendor_id for s in result.ranking}
+    d = "偏差率 d（%）" if lang == "zh" else "Deviation d (%)"
+    shown = {names[n]: x for n, x in zip(deviations.iloc[:, 0], deviations[d])}
+    assert {v: Decimal(x) for v, x in shown.items()} == {v: Decimal(str(e["price_deviation"])) for v, e in document.items()}
+    assert all(len(x.split(".")[1]) == 4 for x in shown.values())  # to the JSON's DEVIATION_PLACES
     assert len(deviations) == 2 and list(ranking.iloc[:, 1]) == ["丙公司", "甲公司"]  # C: 0.8 × 100 + 0.2 × 83 = 96.6
     assert [round(v, 2) for v in steps.iloc[:, -1]] == [float(s.total) for s in result.ranking]
 

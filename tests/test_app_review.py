@@ -13,11 +13,12 @@ from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, admin_call, 
 EMPTY = {"added_rows": [], "deleted_rows": []}
 
 
-def make(store: Store, tmp_path: Path, rubric_text: str, scores) -> int:
-    """Two valid bids with tiers t3, a panel from ``scores`` (judge, vendor, criterion, score), scoring open."""
+def make(store: Store, tmp_path: Path, rubric_text: str, scores, b_rate: float = 0.6) -> int:
+    """Two valid bids with tiers t3 (B quoting ``b_rate`` per call, A 0.85), a panel from ``scores`` (judge, vendor,
+    criterion, score), scoring open."""
     tender = chair_tender(store, "复核测试", rubric_text, "example.yaml")
     forms = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
-             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", rate_per_call=0.6))]
+             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", rate_per_call=b_rate))]
     assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in forms]).ok
     panel = write_panel(tmp_path / "panel.xlsx", scores=[[*row, ""] for row in scores],
                         tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]])
@@ -61,13 +62,35 @@ def test_every_flag_gets_a_written_finding_then_the_result_can_be_final(outlier)
     assert admin_call("tender", outlier).stage.value == "final"
 
 
-def test_consensus_scores_are_entered_with_a_reason(app_db, tmp_path):
+@pytest.fixture
+def consensus(app_db, tmp_path) -> int:
+    """A consensus rubric, every judge submitted, scoring closed: B, a little cheaper (60.23 to 59.88), ranks first
+    until a consensus score moves A up."""
     store = Store(app_db)
-    consensus = EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("aggregate: mean", "aggregate: consensus")
-    tender = make(store, tmp_path, consensus, FULL)
+    rubric = EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("aggregate: mean", "aggregate: consensus")
+    tender = make(store, tmp_path, rubric, FULL, b_rate=0.84)
     for name in ("王", "李", "赵"):
         store.submit(seat_judge(store, tender, name), tender)
     store.close_scoring(admin_of(store), tender)
+    return tender
+
+
+def test_a_flags_figures_are_the_reports(outlier):
+    """The panel mean was shown 5.74 (a Decimal's half-even .2f) where the report says 5.75."""
+    from dataclasses import replace
+
+    from bideval.result import Outlier
+    from bideval.workflow import Flag
+    from conftest import import_page
+
+    odd = replace(admin_call("evaluate", outlier),
+                  outliers=(Outlier("赵", VENDOR_A, "ops_plan", Decimal("3"), Decimal("5.745")),))
+    facts = import_page("review").flag_facts(odd, Flag(FindingKind.OUTLIER, VENDOR_A, "ops_plan", "赵"))
+    assert facts.endswith(" 5.75") and facts.endswith(odd.panel_mean_text(odd.outliers[0]))
+
+
+def test_consensus_scores_are_entered_with_a_reason(consensus):
+    tender = consensus
     app = open_app("review", lang="en", tender_id=tender)
     assert "Consensus scores" in [h.value for h in app.subheader]
     editor = app.data_editor[1]
@@ -87,6 +110,43 @@ def test_consensus_scores_are_entered_with_a_reason(app_db, tmp_path):
     assert not app.exception and app.success[0].value == "Saved 1 agreed score(s)."
     assert admin_call("panel_input", tender).consensus == {(VENDOR_B, "ops_plan"): Decimal("11.5")}
     assert admin_call("evaluate", tender).standing(VENDOR_B).criteria["ops_plan"] == Decimal("11.5")
+
+
+def test_consensus_edits_land_on_the_bid_they_were_typed_on_and_never_overwrite_unseen(consensus):
+    """Two tabs of the chair show the consensus grid in rank order (B, then A). The second agrees A's plan at 15,
+    which puts A first. The first tab then saves 12 on its top row (B's plan) and 13 on A's plan, which it showed
+    unagreed: 12 goes to B — not to A, now on top — and the 13 is refused as a conflict, the 15 kept and shown."""
+    first, second = (open_app("review", lang="en", tender_id=consensus) for _ in range(2))
+    assert list(first.data_editor[1].value["vendor"][::2]) == ["乙公司", "甲公司"]  # B's rows first, then A's
+    second.session_state[second.data_editor[1].key] = {"edited_rows": {2: {"score": "15", "reason": "一致"}}, **EMPTY}
+    second.button(key="review_save_consensus").click().run()
+    assert admin_call("consensus_versions", consensus) == {(VENDOR_A, "ops_plan"): (Decimal(15), 1)}
+    assert [s.vendor_id for s in admin_call("evaluate", consensus).ranking] == [VENDOR_A, VENDOR_B]
+    first.session_state[first.data_editor[1].key] = {
+        "edited_rows": {0: {"score": "12", "reason": "合议"}, 2: {"score": "13", "reason": "合议"}}, **EMPTY}
+    first.button(key="review_save_consensus").click().run()
+    assert not first.exception
+    assert admin_call("consensus_versions", consensus) == {(VENDOR_A, "ops_plan"): (Decimal(15), 1),
+                                                           (VENDOR_B, "ops_plan"): (Decimal(12), 1)}
+    assert len(first.error) == 1 and first.error[0].value.startswith(f"{VENDOR_A} 甲公司 / Operations management plan: ")
+    assert "changed by someone else meanwhile (you saw version 0, it is now version 1: 15)" in first.error[0].value
+    table = first.data_editor[1].value  # afresh, in the new rank order, with what is stored
+    assert list(zip(table["vendor"], table["score"]))[::2] == [("甲公司", "15"), ("乙公司", "12")]
+
+
+def test_a_finding_written_meanwhile_is_not_overwritten(outlier):
+    """The findings' versions were read on the save's own run: a finding written in another tab was replaced."""
+    app = open_app("review", lang="en", tender_id=outlier)
+    top = app.data_editor[0].value["vendor"][0].split("(")[1].rstrip(")")  # the first row's bid
+    admin_call("record_finding", outlier, FindingKind.OUTLIER, top, "另一标签页写的意见", "ops_plan", "赵")
+    app.session_state[app.data_editor[0].key] = {"edited_rows": {0: {"finding": "本页的意见"}, 1: {"finding": "同上"}},
+                                                 **EMPTY}
+    app.button(key="review_save_findings").click().run()
+    assert not app.exception
+    recorded = {f.vendor_id: text for f, text, _, _ in admin_call("findings", outlier)}
+    assert recorded == {top: "另一标签页写的意见", ({VENDOR_A, VENDOR_B} - {top}).pop(): "同上"}
+    assert "was changed by someone else meanwhile" in app.error[0].value
+    assert app.success[0].value == "Saved 1 finding(s)."  # the other row went through
 
 
 def test_a_judges_returned_sheet_changes_that_judges_scores_only(app_db, tmp_path, through_the_entrypoint):

@@ -150,6 +150,29 @@ def test_edits_already_saved_are_not_replayed(tender):
     # The editor's edits are cumulative: the next cell typed arrives with the old one, which must not be written back.
     edit(app, {(VENDOR_A, "ops_plan"): {"score": 12}, (VENDOR_B, "service_design"): {"score": 3}})
     assert my_scores(tender) == {(VENDOR_A, "ops_plan"): (Decimal(11), ""), (VENDOR_B, "service_design"): (Decimal(3), "")}
+    # The cell still shows the judge's 12 over the 11 they never saw: a new value there is a conflict, not a save.
+    edit(app, {(VENDOR_A, "ops_plan"): {"score": 13}, (VENDOR_B, "service_design"): {"score": 3}})
+    assert "现为第 2 版：11" in app.error[0].value
+    assert my_scores(tender)[(VENDOR_A, "ops_plan")] == (Decimal(11), "")
+    assert grid(app)["score"][row_of(app, VENDOR_A, "ops_plan")] == "11"  # a fresh grid shows what is stored
+
+
+def test_a_score_changed_since_the_grid_showed_it_is_refused_not_overwritten(tender):
+    """The grid shows 12; the same judge sets 13 in another tab; typing 14 here is refused naming the 13, which
+    stays and is then shown: the judge decides again, and 14 typed over the 13 they now see is saved."""
+    store = Store()
+    judge = seat_judge(store, tender, JUDGE)
+    store.set_score(judge, tender, VENDOR_A, "ops_plan", Decimal(12))
+    app = open_app("scoring", lang="en", tender_id=tender, judge=JUDGE)
+    store.set_score(judge, tender, VENDOR_A, "ops_plan", Decimal(13), expected_version=1)  # the other tab
+    edit(app, {(VENDOR_A, "ops_plan"): {"score": "14"}})
+    assert len(app.error) == 1 and app.error[0].value.startswith(f"{VENDOR_A} 甲公司 / Operations management plan: ")
+    assert "changed by someone else meanwhile (you saw version 1, it is now version 2: 13)" in app.error[0].value
+    assert my_scores(tender) == {(VENDOR_A, "ops_plan"): (Decimal(13), "")}
+    assert grid(app)["score"][row_of(app, VENDOR_A, "ops_plan")] == "13"
+    edit(app, {(VENDOR_A, "ops_plan"): {"score": "14"}})
+    assert not app.error
+    assert my_scores(tender) == {(VENDOR_A, "ops_plan"): (Decimal(14), "")}
 
 
 def test_clearing_a_score_withdraws_it(tender):
@@ -247,6 +270,19 @@ def test_a_score_is_kept_exactly_as_typed(tender, tier, criterion, typed, kept):
     assert not app.error
     assert my_scores(tender) == {(VENDOR_B, criterion): (kept, "")}
     assert grid(app)["score"][row_of(app, VENDOR_B, criterion)] == typed.strip()  # shown as typed, never rounded
+
+
+def test_the_stored_score_typed_again_in_other_digits_is_no_change(tender):
+    """８．２５ typed over 8.25 was compared as text and saved again: a new version and an audit entry 8.25 → 8.25."""
+    admin_call("set_tier", tender, VENDOR_B, "ops_plan", "t2")
+    store = Store()
+    store.set_score(seat_judge(store, tender, JUDGE), tender, VENDOR_B, "ops_plan", Decimal("8.25"))
+    app = open_app("scoring", lang="en", tender_id=tender, judge=JUDGE)
+    edit(app, {(VENDOR_B, "ops_plan"): {"score": " ８．２５ "}})
+    assert not app.error and not app.toast
+    assert [s.version for s in admin_call("scores", tender)] == [1]
+    edit(app, {(VENDOR_B, "ops_plan"): {"score": "8.250"}})  # kept as typed: a change
+    assert [(s.score, s.version) for s in admin_call("scores", tender)] == [("8.250", 2)]
 
 
 @pytest.mark.parametrize("lang, typed, message", [

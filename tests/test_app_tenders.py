@@ -169,6 +169,14 @@ def test_groups_are_in_the_standard_order_then_others():
     assert {r["Max"] for r in rows} == {"—"} and rows[0]["ID"] == "licence"
 
 
+def test_a_consensus_rubric_is_described_as_one(app_db):
+    """A consensus rubric's aggregate had been described as "mean"."""
+    text = EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("aggregate: mean", "aggregate: consensus")
+    tender = chair_tender(Store(app_db), "合议", text, "consensus.yaml")
+    app = open_app("tenders", lang="zh", tender_id=tender)
+    assert any("评委评分汇总：合议" in m.value for m in app.markdown)
+
+
 def test_every_shipped_rubric_renders(app_db):
     store = Store(app_db)
     for path in sorted(Path(ROOT / "criteria").glob("*.yaml")):

@@ -91,6 +91,17 @@ def test_a_tier_that_would_leave_scores_outside_is_refused(tender):
     assert list(app.data_editor[0].value["tier"]) == ["t3", "t2"]  # the refused choice is not left on screen
 
 
+def test_a_tier_changed_since_the_table_showed_it_is_not_replaced(tender):
+    """Tiers were saved with no version: a tier another chair (or tab) set meanwhile was replaced unseen."""
+    app = open_app("tiers", lang="en", tender_id=tender)
+    admin_call("set_tier", tender, VENDOR_A, "ops_plan", "t2")  # the other tab, after this one drew its table
+    choose_tiers(app, {0: "t3", 1: "t1"})
+    assert admin_call("tiers", tender) == {(VENDOR_A, "ops_plan"): "t2", (VENDOR_B, "ops_plan"): "t1"}
+    assert len(app.error) == 1 and app.error[0].value.startswith(f"{VENDOR_A} 甲公司 / Operations management plan: ")
+    assert "changed by someone else meanwhile (you saw version 0, it is now version 1: t2)" in app.error[0].value
+    assert list(app.data_editor[0].value["tier"]) == ["t2", "t1"]  # what is stored, to decide again
+
+
 def test_saving_without_changes_says_so(tender):
     app = choose_tiers(open_app("tiers", lang="en", tender_id=tender), {})
     assert "Nothing changed" in app.warning[0].value
@@ -111,6 +122,17 @@ def test_panel_members_are_listed_and_added(tender):
     assert not app.exception
     assert store.judges(admin_of(store), tender) == ["王评委", "李评委"]
     assert list(members_table(app).iloc[:, 0]) == ["王评委", "李评委"]
+
+
+def test_adding_a_judge_once_the_panel_is_closed_says_why(tender):
+    """Every refusal of adding a judge had been shown as "Type the judge's name."."""
+    admin_call("close_scoring", tender)
+    app = open_app("tiers", lang="en", tender_id=tender)
+    app.text_input(key="tiers_new_judge").set_value("李评委")
+    app.button(key="tiers_add_judge").click().run()
+    assert not app.exception
+    assert "is in the review stage: cannot change the panel" in app.error[0].value, app.error[0].value
+    assert admin_call("judges", tender) == []
 
 
 def test_a_bad_panel_workbook_shows_every_problem_and_changes_nothing(tender, tmp_path):

@@ -217,3 +217,39 @@ def test_a_superscript_circled_or_other_script_digit_is_refused_not_read_as_a_pl
 ])
 def test_full_width_digits_are_still_read(parse, raw, value):
     assert parse(raw) == value
+
+
+@pytest.mark.parametrize("field, value, lang, shown", [
+    ("registered_capital", Decimal("1200"), "zh", "1,200.00"),
+    ("registered_capital", Decimal("1200.125"), "en", "1,200.125"),  # 12,001,250 元: not 1,200.12
+    ("registered_capital", Decimal("0.000001"), "en", "0.000001"),  # one cent, in 万
+    ("rate_per_call", Decimal("0.85"), "en", "0.85"),
+    ("rate_per_call", Decimal("10.125"), "en", "10.13"),  # half-up, as money_text: not 10.12
+    ("rate_per_call", Decimal("1234567.005"), "zh", "1,234,567.01"),
+    ("dial_test_accuracy", Decimal("0.945"), "en", "94.5%"),
+    ("dial_test_accuracy", Decimal("1"), "zh", "100%"),
+    ("business_license", True, "zh", "是"),
+    ("business_license", False, "en", "no"),
+    ("similar_projects", 1234, "en", "1,234"),
+    ("itss_level", None, "zh", ""),
+])
+def test_a_bid_value_is_shown_as_people_read_it(field, value, lang, shown):
+    from bideval.rubric import load_rubric
+    from bideval.values import value_text
+    from conftest import EXAMPLE_RUBRIC
+
+    assert value_text(load_rubric(EXAMPLE_RUBRIC).field_index[field], value, lang) == shown
+
+
+@pytest.mark.parametrize("value, places, least, shown", [
+    (Decimal("8.33335"), 4, None, "8.3334"),  # round(float) gives 8.3333
+    (Decimal("5.745"), 2, None, "5.75"),  # format(Decimal, ".2f") gives 5.74
+    (Decimal("-2.5"), 0, None, "-3"),
+    (Decimal("11.733333"), 4, 2, "11.7333"),
+    (Decimal("7.1"), 4, 2, "7.10"),
+    (Decimal("7"), 4, 0, "7"),
+])
+def test_a_figure_is_rounded_half_up_as_the_exports_round_it(value, places, least, shown):
+    from bideval.values import decimal_text
+
+    assert decimal_text(value, places, least) == shown
