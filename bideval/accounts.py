@@ -1,6 +1,10 @@
 """Accounts: local passwords (argon2), sign-in with a per-account limit on failures, sessions that expire,
 one-time invitation codes, the first administrator, and a hook for an external identity provider.
 
+A user name, an e-mail address (compared without case, kept in lower case) and an external identity each belong to
+one account: checked in the transaction that writes them, and a clash the database finds between the check and the
+write (two administrators at once) is told as the same refusal, never as the database's error.
+
 Everything lives in the database (sessions and failure counters too), so
 several app replicas share it. Times come from the database's clock, which
 tests replace.
@@ -41,25 +45,28 @@ class SignInRefused(BidEvalError):
 
     ``reason``: ``wrong`` (unknown name or wrong password: not told apart),
     ``locked`` (until ``locked_until``), ``inactive``, ``expired`` (the session),
-    ``must_change_password``, ``unknown_identity`` (an external sign-in no account maps to).
+    ``must_change_password``, ``unknown_identity`` (an external sign-in no account maps to), ``email_shared`` (the
+    e-mail address of an external sign-in belongs to several ``accounts``, made before addresses were kept unique).
     """
 
     code = "signin.refused"
 
-    def __init__(self, reason: str, username: str = "", locked_until: datetime | None = None):
+    def __init__(self, reason: str, username: str = "", locked_until: datetime | None = None,
+                 accounts: tuple[str, ...] = ()):
         from .messages import sentence
 
         self.reason = reason
         self.username = username
         self.locked_until = locked_until
-        self.data = {"reason": reason, "username": username, "locked_until": locked_until}
+        self.accounts = accounts
+        self.data = {"reason": reason, "username": username, "locked_until": locked_until, "accounts": accounts}
         super().__init__(sentence(self.code, self.data, "en", ids=True))
 
 
 class AccountRefused(BidEvalError):
     """An account change that cannot be made: the ``field`` concerned and ``why`` (a code: ``short_password``,
-    ``same_password``, ``seat_taken``, ``seated_as``, ``username_needed``, ``username_taken``, ``no_account``,
-    ``role_needed``, ``bad_code``) with its facts."""
+    ``same_password``, ``seat_taken``, ``seated_as``, ``username_needed``, ``username_taken``, ``email_taken``,
+    ``subject_taken``, ``no_account``, ``role_needed``, ``bad_code``) with its facts."""
 
     code = "account.refused"
 
@@ -112,6 +119,36 @@ def _account(record: AccountRecord) -> Account:
 def actor_of(record: AccountRecord) -> Actor:
     """The actor an account acts as."""
     return Actor(record.id, record.display_name, record.administrator)
+
+
+def email_address(email: str | None) -> str | None:
+    """An e-mail address as it is kept: trimmed, in lower case (sign-ins compare addresses without case); None for
+    none.
+
+    >>> email_address("  Wang@Example.org "), email_address("")
+    ('wang@example.org', None)
+    """
+    return (email or "").strip().lower() or None
+
+
+def identity_taken(s: Session, username: str | None = None, email: str | None = None, subject: str | None = None,
+                   owner: str | None = None) -> AccountRefused | None:
+    """The refusal when an account other than ``owner`` (a user name) already has this user name, e-mail address (in
+    any case) or external identity; None when none does."""
+
+    def holder(condition) -> str | None:
+        query = select(AccountRecord.username).where(condition)
+        if owner is not None:
+            query = query.where(AccountRecord.username != owner)
+        return s.execute(query.order_by(AccountRecord.id).limit(1)).scalar_one_or_none()
+
+    if username and holder(AccountRecord.username == username):
+        return AccountRefused("username", "username_taken", username=username)
+    if email and (other := holder(func.lower(AccountRecord.email) == func.lower(email))):
+        return AccountRefused("email", "email_taken", email=email, username=other)
+    if subject and (other := holder(AccountRecord.external_subject == subject)):
+        return AccountRefused("subject", "subject_taken", subject=subject, username=other)
+    return None
 
 
 def check_password(password: str) -> None:
@@ -198,6 +235,16 @@ class Accounts:
 
     def __init__(self, db: Database):
         self.db = db
+
+    def _refuse_clash(self, error: IntegrityError, username: str | None = None, email: str | None = None,
+                      subject: str | None = None, owner: str | None = None) -> AccountRefused:
+        """What the database's refusal of a unique value means, found again once the other writer has committed:
+        the same AccountRefused the check before writing gives. Any other IntegrityError is a bug: raised as it is."""
+        with self.db.read() as s:
+            refusal = identity_taken(s, username, email, subject, owner)
+        if refusal is None:
+            raise error
+        return refusal
 
     # -- the first start
     def ensure_administrator(self) -> str | None:
@@ -330,21 +377,26 @@ class Accounts:
         username, display_name = username.strip(), display_name.strip() or username.strip()
         if not username:
             raise AccountRefused("username", "username_needed")
+        email = email_address(email)
         password = secrets.token_urlsafe(12) if with_password else None
-        with self.db.write() as s:
-            self._admin(s, actor)
-            if s.execute(select(AccountRecord.id).where(AccountRecord.username == username)).first():
-                raise AccountRefused("username", "username_taken", username=username)
-            record = AccountRecord(username=username, display_name=display_name,
-                                   password_hash=_hasher.hash(password) if password else None,
-                                   must_change_password=bool(password), administrator=administrator,
-                                   creates_tenders=creates_tenders or administrator, active=True, failed_attempts=0,
-                                   email=email, created_at=self.db.clock())
-            s.add(record)
-            s.flush()
-            self._log(s, actor.name, "create_account", username,
-                      new=f"administrator={administrator} creates_tenders={creates_tenders}")
-            return _account(record), password
+        password_hash = _hasher.hash(password) if password else None
+        try:
+            with self.db.write() as s:
+                self._admin(s, actor)
+                taken = identity_taken(s, username, email)
+                if taken is not None:
+                    raise taken
+                record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
+                                       must_change_password=bool(password), administrator=administrator,
+                                       creates_tenders=creates_tenders or administrator, active=True,
+                                       failed_attempts=0, email=email, created_at=self.db.clock())
+                s.add(record)
+                s.flush()
+                self._log(s, actor.name, "create_account", username,
+                          new=f"administrator={administrator} creates_tenders={creates_tenders}")
+        except IntegrityError as clash:  # made by someone else between the check and the write
+            raise self._refuse_clash(clash, username, email) from None
+        return _account(record), password
 
     def reset_password(self, actor: Actor, username: str) -> str:
         """A new one-time password for an account (administrator only); its sessions end and it is unlocked."""
@@ -429,50 +481,75 @@ class Accounts:
         username, display_name = username.strip(), display_name.strip() or username.strip()
         if not username:
             raise AccountRefused("username", "username_needed")
-        with self.db.write() as s:
-            invitation = s.execute(select(InvitationRecord).where(InvitationRecord.code_hash == _digest(code.strip()))
-                                   .with_for_update()).scalar_one_or_none()
-            if invitation is None or invitation.used_at is not None or invitation.expires_at <= now:
-                raise AccountRefused("code", "bad_code")
-            if s.execute(select(AccountRecord.id).where(AccountRecord.username == username)).first():
-                raise AccountRefused("username", "username_taken", username=username)
-            record = AccountRecord(username=username, display_name=display_name, password_hash=_hasher.hash(password),
-                                   must_change_password=False, administrator=False, creates_tenders=False,
-                                   active=True, failed_attempts=0, created_at=now)
-            s.add(record)
-            s.flush()
-            invitation.used_at, invitation.used_by = now, record.id
-            given = ""
-            if invitation.tender_id is not None and invitation.role:
-                given = grant(s, invitation.tender_id, record, Role(invitation.role), invitation.judge_name)
-                audit.append(s, audit.tender_chain(invitation.tender_id), invitation.tender_id, now,
-                             invitation.created_by, "give_role", username, None, given,
-                             detail="by invitation")
-            self._log(s, username, "redeem_invitation", username, new=given)
+        password_hash = _hasher.hash(password)
+        try:
+            with self.db.write() as s:
+                invitation = s.execute(select(InvitationRecord).where(
+                    InvitationRecord.code_hash == _digest(code.strip())).with_for_update()).scalar_one_or_none()
+                if invitation is None or invitation.used_at is not None or invitation.expires_at <= now:
+                    raise AccountRefused("code", "bad_code")
+                taken = identity_taken(s, username)
+                if taken is not None:
+                    raise taken
+                record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
+                                       must_change_password=False, administrator=False, creates_tenders=False,
+                                       active=True, failed_attempts=0, created_at=now)
+                s.add(record)
+                s.flush()
+                invitation.used_at, invitation.used_by = now, record.id
+                given = ""
+                if invitation.tender_id is not None and invitation.role:
+                    given = grant(s, invitation.tender_id, record, Role(invitation.role), invitation.judge_name)
+                    audit.append(s, audit.tender_chain(invitation.tender_id), invitation.tender_id, now,
+                                 invitation.created_by, "give_role", username, None, given,
+                                 detail="by invitation")
+                self._log(s, username, "redeem_invitation", username, new=given)
+        except IntegrityError as clash:  # the user name was taken between the check and the write
+            raise self._refuse_clash(clash, username) from None
         return self.sign_in(username, password)
 
     # -- an external identity provider (OIDC through st.login)
     def link_external(self, actor: Actor, username: str, subject: str | None = None, email: str | None = None) -> None:
-        """Map an external identity (the provider's subject, or an e-mail address) to an account (administrator only)."""
-        with self.db.write() as s:
-            self._admin(s, actor)
-            record = account_named(s, username)
-            old = f"{record.external_subject or ''} {record.email or ''}".strip()
-            record.external_subject = subject or record.external_subject
-            record.email = email or record.email
-            self._log(s, actor.name, "link_external", username, old, f"{subject or ''} {email or ''}".strip())
+        """Map an external identity (the provider's subject, or an e-mail address) to an account (administrator only);
+        AccountRefused (``subject_taken``, ``email_taken``, naming the account) when another account has it."""
+        email = email_address(email)
+        try:
+            with self.db.write() as s:
+                self._admin(s, actor)
+                record = account_named(s, username)
+                taken = identity_taken(s, email=email, subject=subject, owner=record.username)
+                if taken is not None:
+                    raise taken
+                old = f"{record.external_subject or ''} {record.email or ''}".strip()
+                record.external_subject = subject or record.external_subject
+                record.email = email or record.email
+                self._log(s, actor.name, "link_external", username, old, f"{subject or ''} {email or ''}".strip())
+        except IntegrityError as clash:  # linked to another account between the check and the write
+            raise self._refuse_clash(clash, email=email, subject=subject, owner=username.strip()) from None
 
     def actor_for_external(self, subject: str, email: str | None = None) -> Actor:
         """The actor of the account mapped to an external identity: by subject, else by e-mail (then linked).
 
-        SignInRefused(``unknown_identity``) when no account is mapped: accounts are never made on the fly.
+        SignInRefused(``unknown_identity``) when no account is mapped: accounts are never made on the fly;
+        SignInRefused(``email_shared``) when the e-mail address is several accounts' (two made before addresses
+        were kept unique, in different case): the administrator keeps it on one.
         """
+        try:
+            return self._actor_for_external(subject, email)
+        except IntegrityError:  # a sign-in of the same identity linked it at the same moment: it is linked now
+            return self._actor_for_external(subject, email)
+
+    def _actor_for_external(self, subject: str, email: str | None) -> Actor:
         with self.db.write() as s:
             record = s.execute(select(AccountRecord).where(AccountRecord.external_subject == subject)) \
                 .scalar_one_or_none()
-            if record is None and email:
-                record = s.execute(select(AccountRecord).where(
-                    func.lower(AccountRecord.email) == email.strip().lower())).scalar_one_or_none()
+            address = email_address(email)
+            if record is None and address:
+                found = s.execute(select(AccountRecord).where(func.lower(AccountRecord.email) == func.lower(address))
+                                  .order_by(AccountRecord.id)).scalars().all()
+                if len(found) > 1:
+                    raise SignInRefused("email_shared", address, accounts=tuple(r.username for r in found))
+                record = found[0] if found else None
                 if record is not None and record.external_subject is None:
                     record.external_subject = subject
                     self._log(s, record.display_name, "link_external", record.username, None, subject)

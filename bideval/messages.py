@@ -1526,6 +1526,9 @@ def _(s: Say) -> str:
         "must_change_password": (f"{user} must choose a new password first", f"{user} 须先设置新密码"),
         "unknown_identity": (f"no account for {user}: ask the administrator for one",
                              f"没有与 {user} 对应的账户，请向管理员申请"),
+        "email_shared": (f"the e-mail address {user} belongs to several accounts ({', '.join(s.get('accounts', ()))}): "
+                         "ask the administrator to keep it on one of them",
+                         f"电子邮箱 {user} 同时属于多个账户（{'、'.join(s.get('accounts', ()))}），请管理员只保留在其中一个账户上"),
     }[s["reason"]]
     return s.t(en, zh)
 
@@ -1549,11 +1552,16 @@ def _(s: Say) -> str:
                           "再增设新的评委席位"),
         "username_needed": ("a user name is needed", "须填写用户名"),
         "username_taken": (f"{user!r} is taken", f"用户名“{user}”已被使用"),
+        "email_taken": (f"{s.get('email')} is already the e-mail address of {user}",
+                        f"电子邮箱 {s.get('email')} 已由账户 {user} 使用"),
+        "subject_taken": (f"the organisation sign-in {s.get('subject')!r} is already linked to {user}",
+                          f"单位账号标识“{s.get('subject')}”已关联到账户 {user}"),
         "no_account": (f"no account {user!r}", f"没有用户名为“{user}”的账户"),
         "role_needed": ("an invitation to a tender names the role it gives", "邀请须注明所给的角色"),
         "bad_code": ("this invitation code is unknown, used or expired", "邀请码无效、已使用或已过期"),
     }[s["why"]]
     return s.t(f"{s['field']}: {en}", zh)
+
 
 
 # -- why a bid is invalid (the JSON keeps ``code: text``; these are the texts)

@@ -293,3 +293,26 @@ def admin_call(method: str, *args: Any, **kwargs: Any) -> Any:
 
     store = Store()
     return getattr(store, method)(admin_of(store), *args, **kwargs)
+
+
+def meeting_clock(timeout: float):
+    """A database clock for two threads racing through one change (a store's transactions read their clock once they
+    have checked, to stamp what they write), and the event that arms it. Once armed, each thread's first reading waits
+    for the other thread's, ``timeout`` seconds at most: when both got past their checks they write together, and
+    a lock that keeps the second out of its check until the first commits makes the first wait out the timeout."""
+    import threading
+
+    from bideval.schema import utc_now
+
+    meet, armed, waited = threading.Barrier(2, timeout=timeout), threading.Event(), threading.local()
+
+    def clock():
+        if armed.is_set() and not getattr(waited, "done", False):
+            waited.done = True
+            try:
+                meet.wait()
+            except threading.BrokenBarrierError:  # the other thread is kept out: it waits for a lock
+                pass
+        return utc_now()
+
+    return clock, armed

@@ -883,6 +883,13 @@ def test_every_right_refusal_in_both_languages(why, facts, en, zh):
      "邀请须注明所给的角色"),
     (AccountRefused("code", "bad_code"), "code: this invitation code is unknown, used or expired",
      "邀请码无效、已使用或已过期"),
+    (AccountRefused("email", "email_taken", email="wang@example.org", username="wang"),
+     "email: wang@example.org is already the e-mail address of wang", "电子邮箱 wang@example.org 已由账户 wang 使用"),
+    (AccountRefused("subject", "subject_taken", subject="10293847", username="wang"),
+     "subject: the organisation sign-in '10293847' is already linked to wang", "单位账号标识“10293847”已关联到账户 wang"),
+    (SignInRefused("email_shared", "wang@example.org", accounts=("wang", "王二")),
+     "the e-mail address wang@example.org belongs to several accounts (wang, 王二): ask the administrator to keep it "
+     "on one of them", "电子邮箱 wang@example.org 同时属于多个账户（wang、王二），请管理员只保留在其中一个账户上"),
     (BidEvalError.coded("store.reason_needed", what="finding"), "a finding needs its text", "复核意见不能为空"),
     (BidEvalError.coded("store.reason_needed", what="remove_judge", judge="王评委", declarations=2, scores=5),
      "removing 王评委 from the panel needs its reason: the seat has 2 declaration(s) and 5 score(s), which go with it "
