@@ -16,6 +16,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -27,6 +28,7 @@ from . import audit
 from .database import Database
 from .errors import BidEvalError
 from .rights import Action, Actor, RightRefused, Role
+from .workflow import StageRefused
 from .schema import (AccountRecord, DeclarationRecord, InvitationRecord, JudgeRecord, ScoreRecord, SessionRecord,
                      TenderRecord, TenderRoleRecord)
 
@@ -66,7 +68,8 @@ class SignInRefused(BidEvalError):
 class AccountRefused(BidEvalError):
     """An account change that cannot be made: the ``field`` concerned and ``why`` (a code: ``short_password``,
     ``same_password``, ``seat_taken``, ``seated_as``, ``username_needed``, ``username_taken``, ``email_taken``,
-    ``subject_taken``, ``no_account``, ``role_needed``, ``bad_code``) with its facts."""
+    ``subject_taken``, ``no_account``, ``role_needed``, ``bad_code``, ``invitation_void``, ``invitation_cancelled``)
+    with its facts."""
 
     code = "account.refused"
 
@@ -230,11 +233,24 @@ def grant(s: Session, tender_id: int, account: AccountRecord, role: Role, judge_
     return role.value
 
 
+class RoleGiving(Protocol):
+    """How roles on a tender are given, lent to invitations by :class:`bideval.storage.Store` (its one
+    implementation), so that inviting and redeeming check and record exactly what giving a role by hand does."""
+
+    def open_for_role(self, s: Session, giver: Actor, tender_id: int, role: Role) -> TenderRecord:
+        """The tender, locked, once ``giver`` may give ``role`` on it now; RightRefused or StageRefused otherwise."""
+
+    def grant_role(self, s: Session, giver: Actor, record: TenderRecord, account: AccountRecord, role: Role,
+                   judge_name: str | None = None, detail: str = "") -> str:
+        """Give the role on the opened tender: the tender's version moves and its audit trail says who gave what."""
+
+
 class Accounts:
     """Signing in and out, sessions, invitations and the administrator's account management."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, roles: RoleGiving):
         self.db = db
+        self.roles = roles
 
     def _refuse_clash(self, error: IntegrityError, username: str | None = None, email: str | None = None,
                       subject: str | None = None, owner: str | None = None) -> AccountRefused:
@@ -447,7 +463,8 @@ class Accounts:
                days: int = INVITATION_DAYS) -> str:
         """A one-time code that creates an account holding ``role`` on the tender (shown once; stored hashed).
 
-        An administrator invites to anything; a tender's procurement officer invites to roles on that tender.
+        An administrator invites to anything; a tender's procurement officer invites to roles on that tender; either
+        only while the tender's stage lets the role be given (a judge: setup and scoring), as ``Store.give_role``.
         """
         code = secrets.token_urlsafe(16)
         now = self.db.clock()
@@ -455,58 +472,102 @@ class Accounts:
             account = s.get(AccountRecord, actor.account_id)
             if account is None or not account.active:
                 raise RightRefused(actor, (), Action.GIVE_ROLES, tender_id, "no_account")
-            if not account.administrator:
-                roles = roles_of(s, actor.account_id, tender_id) if tender_id is not None else frozenset()
-                if tender_id is None or Role.PROCUREMENT not in roles:
-                    raise RightRefused(actor, roles, Action.GIVE_ROLES, tender_id)
-            if tender_id is not None:
-                if s.get(TenderRecord, tender_id) is None:
-                    raise BidEvalError.coded("store.no_tender", tender=tender_id)
-                if role is None:
-                    raise AccountRefused("role", "role_needed")
+            if tender_id is None:
+                if not account.administrator:
+                    raise RightRefused(actor, (), Action.GIVE_ROLES, None)
+            elif role is None:
+                raise AccountRefused("role", "role_needed")
+            else:
+                self.roles.open_for_role(s, actor, tender_id, role)
             if role is Role.JUDGE and judge_name:  # refused now, not when the judge redeems the code
                 from .panel import seat_name
 
                 seat_name(judge_name)
             s.add(InvitationRecord(code_hash=_digest(code), tender_id=tender_id, role=role.value if role else None,
-                                   judge_name=judge_name, created_by=actor.name, created_at=now,
-                                   expires_at=now + timedelta(days=days)))
+                                   judge_name=judge_name, created_by=actor.name, created_by_id=actor.account_id,
+                                   created_at=now, expires_at=now + timedelta(days=days)))
             self._log(s, actor.name, "invite", f"tender {tender_id}" if tender_id else "", new=role.value if role else "")
         return code
 
     def redeem(self, code: str, username: str, display_name: str, password: str) -> SignedIn:
-        """Create an account from an invitation code (once), with the role it gives, and sign it in."""
+        """Create an account from an invitation code (once), with the role it gives, and sign it in.
+
+        The role is given as ``Store.give_role`` gives it, in one transaction holding the tender's lock: the
+        inviter must still be an active administrator or the tender's procurement officer, and the tender's stage
+        must still let the role be given; the tender's version moves and its audit trail records the role given by
+        the inviter, by invitation. When either no longer holds, the invitation is cancelled and AccountRefused
+        (``invitation_void``) says why: it gives only what its maker could give now, and does not come back to life
+        when the stage or the maker's roles change again. A mistake of the person redeeming (a user name taken, a
+        seat another account holds) writes nothing and leaves the code usable.
+        """
         check_password(password)
         now = self.db.clock()
         username, display_name = username.strip(), display_name.strip() or username.strip()
         if not username:
             raise AccountRefused("username", "username_needed")
         password_hash = _hasher.hash(password)
+        cancelled: AccountRefused | None = None
         try:
             with self.db.write() as s:
                 invitation = s.execute(select(InvitationRecord).where(
                     InvitationRecord.code_hash == _digest(code.strip())).with_for_update()).scalar_one_or_none()
+                if invitation is not None and invitation.used_at is not None and invitation.used_by is None:
+                    raise AccountRefused("code", "invitation_cancelled")
                 if invitation is None or invitation.used_at is not None or invitation.expires_at <= now:
                     raise AccountRefused("code", "bad_code")
-                taken = identity_taken(s, username)
-                if taken is not None:
-                    raise taken
-                record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
-                                       must_change_password=False, administrator=False, creates_tenders=False,
-                                       active=True, failed_attempts=0, created_at=now)
-                s.add(record)
-                s.flush()
-                invitation.used_at, invitation.used_by = now, record.id
-                given = ""
-                if invitation.tender_id is not None and invitation.role:
-                    given = grant(s, invitation.tender_id, record, Role(invitation.role), invitation.judge_name)
-                    audit.append(s, audit.tender_chain(invitation.tender_id), invitation.tender_id, now,
-                                 invitation.created_by, "give_role", username, None, given,
-                                 detail="by invitation")
-                self._log(s, username, "redeem_invitation", username, new=given)
+                try:
+                    inviter, tender = self._inviter(s, invitation)
+                except (RightRefused, StageRefused) as refused:
+                    cancelled = self._cancel(s, invitation, refused, now)
+                else:
+                    taken = identity_taken(s, username)
+                    if taken is not None:
+                        raise taken
+                    record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
+                                           must_change_password=False, administrator=False, creates_tenders=False,
+                                           active=True, failed_attempts=0, created_at=now)
+                    s.add(record)
+                    s.flush()
+                    invitation.used_at, invitation.used_by = now, record.id
+                    given = ""
+                    if tender is not None and invitation.role:
+                        given = self.roles.grant_role(s, inviter, tender, record, Role(invitation.role),
+                                                      invitation.judge_name, detail="by invitation")
+                    self._log(s, username, "redeem_invitation", username, new=given)
         except IntegrityError as clash:  # the user name was taken between the check and the write
             raise self._refuse_clash(clash, username) from None
+        if cancelled is not None:
+            raise cancelled  # after the commit: the invitation stays cancelled
         return self.sign_in(username, password)
+
+    def _inviter(self, s: Session, invitation: InvitationRecord) -> tuple[Actor, TenderRecord | None]:
+        """Who made the invitation, and for a role on a tender that tender, locked, once they may still give what it
+        names now; RightRefused or StageRefused when they may not."""
+        account = s.get(AccountRecord, invitation.created_by_id) if invitation.created_by_id is not None else None
+        if account is None or not account.active:
+            raise RightRefused(Actor(invitation.created_by_id or 0, invitation.created_by), (), Action.GIVE_ROLES,
+                               invitation.tender_id, "no_account")
+        inviter = actor_of(account)
+        if invitation.tender_id is None or not invitation.role:
+            if not account.administrator:
+                raise RightRefused(inviter, (), Action.GIVE_ROLES, None)
+            return inviter, None
+        return inviter, self.roles.open_for_role(s, inviter, invitation.tender_id, Role(invitation.role))
+
+    def _cancel(self, s: Session, invitation: InvitationRecord, refused: RightRefused | StageRefused,
+                now: datetime) -> AccountRefused:
+        """Cancel an invitation that can no longer give what it names, audited; the refusal that says why."""
+        invitation.used_at = now
+        role = Role(invitation.role) if invitation.role else None
+        if isinstance(refused, StageRefused):
+            why = AccountRefused("code", "invitation_void", cause="stage", tender=invitation.tender_id,
+                                 stage=refused.stage, role=role, inviter=invitation.created_by)
+        else:
+            why = AccountRefused("code", "invitation_void", cause="inviter", tender=invitation.tender_id,
+                                 role=role, inviter=invitation.created_by)
+        self._log(s, "system", "cancel_invitation", f"tender {invitation.tender_id}" if invitation.tender_id else "",
+                  old=invitation.role, reason=str(why))
+        return why
 
     # -- an external identity provider (OIDC through st.login)
     def link_external(self, actor: Actor, username: str, subject: str | None = None, email: str | None = None) -> None:

@@ -341,7 +341,7 @@ class Store:
         self.db = Database(url, clock)
         self.url = self.db.url
         self.engine = self.db.engine
-        self.accounts = Accounts(self.db)
+        self.accounts = Accounts(self.db, self)
         self._rubrics: dict[str, Rubric] = {}  # by SHA-256 of the YAML: the same text is the same rubric anywhere
 
     # -- the checks every method starts with
@@ -524,12 +524,25 @@ class Store:
                   judge_name: str | None = None) -> None:
         """Give an account a role on the tender (procurement or an administrator); a judge takes a panel seat."""
         with self.db.write() as s:
-            record, _ = self._open(s, actor, tender_id, Action.GIVE_ROLES, lock=True)
-            account = account_named(s, username)
-            if role is Role.JUDGE:
-                check_stage(Action.MANAGE_PANEL, Stage(record.stage), tender_id)
-            given = grant(s, tender_id, account, role, judge_name)
-            self._touch(s, record, actor, "give_role", account.username, new=given)
+            record = self.open_for_role(s, actor, tender_id, role)
+            self.grant_role(s, actor, record, account_named(s, username), role, judge_name)
+
+    def open_for_role(self, s: Session, giver: Actor, tender_id: int, role: Role) -> TenderRecord:
+        """Inside the caller's transaction: the tender, locked, once ``giver`` may give ``role`` on it now (procurement
+        or an administrator, in a stage that gives roles; a judge's seat only while the panel may change).
+        RightRefused or StageRefused otherwise. Giving a role and redeeming an invitation both start here."""
+        record, _ = self._open(s, giver, tender_id, Action.GIVE_ROLES, lock=True)
+        if role is Role.JUDGE:
+            check_stage(Action.MANAGE_PANEL, Stage(record.stage), tender_id)
+        return record
+
+    def grant_role(self, s: Session, giver: Actor, record: TenderRecord, account: AccountRecord, role: Role,
+                   judge_name: str | None = None, detail: str = "") -> str:
+        """Inside the caller's transaction, on a tender :meth:`open_for_role` opened: give the role (a judge: the
+        seat), bump the tender's version and audit it as ``giver``'s. Returns what was given."""
+        given = grant(s, record.id, account, role, judge_name)
+        self._touch(s, record, giver, "give_role", account.username, new=given, detail=detail)
+        return given
 
     def take_role(self, actor: Actor, tender_id: int, username: str, role: Role) -> None:
         """Take a role back (a judge's seat stays with its declarations and scores, no longer held by the account,

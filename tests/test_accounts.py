@@ -1,5 +1,6 @@
-"""Accounts on a real SQLite file and a real PostgreSQL server: a user name, e-mail address or organisation sign-in
-belongs to one account, told as a refusal even when two administrators make the same account at the same moment."""
+"""Accounts on a real SQLite file and a real PostgreSQL server: an invitation gives only what its maker could give
+when it is redeemed, and a user name, e-mail address or organisation sign-in belongs to one account, told as a
+refusal even when two administrators make the same account at the same moment."""
 from __future__ import annotations
 
 import shutil
@@ -7,12 +8,20 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from alembic import command
+from sqlalchemy import select, text
 
+from bideval import audit
 from bideval.accounts import AccountRefused, SignInRefused
+from bideval.database import _alembic_config
+from bideval.rights import Actor, Role
+from bideval.schema import AuditEvent, InvitationRecord
 from bideval.storage import Store
+from bideval.workflow import Stage, StageRefused
 from conftest import admin_of, meeting_clock
-from test_storage import fresh_postgres
+from test_storage import RUBRIC_TEXT, fresh_postgres
+
+PASSWORD = "a long enough password"
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +39,121 @@ def store(made: Path, tmp_path: Path) -> Store:
     """A copy of ``made`` of this test's own."""
     shutil.copy(made, tmp_path / "accounts.sqlite3")
     return Store(f"sqlite:///{tmp_path / 'accounts.sqlite3'}")
+
+
+def buyer_tender(store: Store) -> tuple[Actor, Actor, int]:
+    """The administrator, a procurement officer (not an administrator) and the tender they created, in setup."""
+    account = store.accounts.find("buyer")
+    buyer = Actor(account.id, account.display_name)
+    return admin_of(store), buyer, store.create_tender(buyer, "T", RUBRIC_TEXT, "example.yaml")
+
+
+def to_stage(store: Store, admin: Actor, tender: int, stage: Stage) -> None:
+    """Move an empty tender on to ``stage`` (the administrator takes the chair to close and finalise)."""
+    if stage is Stage.SETUP:
+        return
+    store.give_role(admin, tender, "admin", Role.CHAIR)
+    store.open_scoring(admin, tender)
+    if stage in (Stage.REVIEW, Stage.FINAL):
+        store.close_scoring(admin, tender)
+    if stage is Stage.FINAL:
+        store.finalise(admin, tender)
+
+
+def tender_events(store: Store, tender: int) -> list[AuditEvent]:
+    with store.db.read() as s:
+        return list(s.execute(select(AuditEvent).where(AuditEvent.chain == audit.tender_chain(tender))
+                              .order_by(AuditEvent.seq)).scalars())
+
+
+# -- an invitation is checked again when it is redeemed
+
+@pytest.mark.parametrize("stage, role, given", [
+    (Stage.SCORING, Role.JUDGE, True),
+    (Stage.REVIEW, Role.JUDGE, False),  # the panel no longer changes
+    (Stage.REVIEW, Role.OBSERVER, True),  # roles other than a seat are still given in review
+    (Stage.FINAL, Role.JUDGE, False),  # the reviewer's case: a seat added to a signed result
+    (Stage.FINAL, Role.OBSERVER, False),  # nothing is given on a final tender
+])
+def test_an_invitation_gives_its_role_only_if_the_tender_s_stage_still_allows_it(store, stage, role, given):
+    admin, buyer, tender = buyer_tender(store)
+    code = store.accounts.invite(buyer, tender, role, judge_name="赵评委" if role is Role.JUDGE else None)
+    to_stage(store, admin, tender, stage)
+    version = store.version(admin, tender)
+    if given:
+        signed = store.accounts.redeem(code, "zhao", "赵评委", PASSWORD)
+        assert store.roles(signed.actor, tender) == {role}
+        assert store.version(admin, tender) == version + 1  # caches keyed by the version see the new member
+        last = tender_events(store, tender)[-1]
+        assert (last.actor, last.action, last.subject, last.detail) == ("采购员", "give_role", "zhao", "by invitation")
+        return
+    with pytest.raises(AccountRefused) as refused:
+        store.accounts.redeem(code, "zhao", "赵评委", PASSWORD)
+    assert (refused.value.field, refused.value.why) == ("code", "invitation_void")
+    assert refused.value.facts == {"cause": "stage", "tender": tender, "stage": stage, "role": role, "inviter": "采购员"}
+    assert f"tender {tender} is in the {stage.value} stage" in str(refused.value)
+    assert store.accounts.find("zhao") is None and store.judges(admin, tender) == []
+    assert store.version(admin, tender) == version
+    with pytest.raises(StageRefused):  # and a new one is refused when it is made, not when it is redeemed
+        store.accounts.invite(buyer, tender, role)
+
+
+@pytest.mark.parametrize("lose", ["role taken back", "account switched off"])
+def test_an_invitation_whose_maker_may_no_longer_give_roles_is_cancelled(store, lose):
+    admin, buyer, tender = buyer_tender(store)
+    code = store.accounts.invite(buyer, tender, Role.JUDGE, judge_name="赵评委")
+    if lose == "role taken back":
+        store.take_role(admin, tender, "buyer", Role.PROCUREMENT)
+    else:
+        store.accounts.set_active(admin, "buyer", False)
+    version = store.version(admin, tender)
+    with pytest.raises(AccountRefused) as refused:
+        store.accounts.redeem(code, "zhao", "赵评委", PASSWORD)
+    assert refused.value.facts["cause"] == "inviter"
+    assert str(refused.value) == (f"code: this invitation can no longer be used: 采购员, who made it, may no longer give "
+                                  f"roles on tender {tender}; it is cancelled: ask the tender's procurement officer "
+                                  "for a new invitation")
+    assert store.accounts.find("zhao") is None and store.version(admin, tender) == version
+    with store.db.read() as s:
+        last = s.execute(select(AuditEvent).where(AuditEvent.chain == audit.ACCOUNTS_CHAIN)
+                         .order_by(AuditEvent.seq.desc())).scalars().first()
+    assert (last.actor, last.action, last.old_value) == ("system", "cancel_invitation", "judge")
+    if lose == "role taken back":
+        store.give_role(admin, tender, "buyer", Role.PROCUREMENT)
+    else:
+        store.accounts.set_active(admin, "buyer", True)
+    with pytest.raises(AccountRefused, match="was cancelled"):  # the right given back does not revive it
+        store.accounts.redeem(code, "zhao", "赵评委", PASSWORD)
+
+
+def test_a_mistake_of_the_person_redeeming_leaves_the_invitation_usable(store):
+    admin, buyer, tender = buyer_tender(store)
+    code = store.accounts.invite(buyer, tender, Role.JUDGE, judge_name="赵评委")
+    with pytest.raises(AccountRefused, match="'buyer' is taken"):
+        store.accounts.redeem(code, "buyer", "赵评委", PASSWORD)
+    signed = store.accounts.redeem(code, "zhao", "赵评委", PASSWORD)
+    assert store.my_seat(signed.actor, tender) == "赵评委"
+
+
+def test_an_invitation_made_before_inviters_were_kept_is_redeemed_only_when_its_maker_is_known(store):
+    """Migration 0005 gives each invitation the account whose name it kept, when only one account has that name;
+    one made by a name two accounts share stays without a maker, and redeeming it is refused, not guessed."""
+    url = store.url
+    admin, buyer, tender = buyer_tender(store)
+    store.accounts.create_account(admin, "buyer2", "采购员", with_password=False)  # the buyer's name, shown the same
+    codes = [store.accounts.invite(admin, tender, Role.OBSERVER), store.accounts.invite(buyer, tender, Role.OBSERVER)]
+    with store.engine.connect() as connection:
+        command.downgrade(_alembic_config(connection), "0004")
+        connection.commit()
+    store.engine.dispose()
+    store = Store(url)  # upgraded again at start
+    with store.db.read() as s:
+        assert list(s.execute(select(InvitationRecord.created_by_id).order_by(InvitationRecord.id)).scalars()) \
+            == [admin.account_id, None]
+    assert store.roles(store.accounts.redeem(codes[0], "olga", "Olga", PASSWORD).actor, tender) == {Role.OBSERVER}
+    with pytest.raises(AccountRefused) as refused:
+        store.accounts.redeem(codes[1], "oleg", "Oleg", PASSWORD)
+    assert refused.value.facts["cause"] == "inviter"
 
 
 # -- one account per user name, e-mail address and organisation sign-in
