@@ -29,7 +29,7 @@ from .allowed_scores import ScoreRefused, allowed_range, check_score
 from .database import Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
                         is_document, refused as document_refused)
-from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, raise_if
+from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, RubricError, raise_if
 from .evaluation import check_bids, evaluate
 from .filenames import distinct_names
 from .labels import Named
@@ -473,22 +473,38 @@ class Store:
         return [TenderSummary(t.id, t.name, self._rubric_of(t).id, t.version, counts.get(t.id, 0), t.created_at,
                               Stage(t.stage)) for t in rows]
 
-    def create_tender(self, actor: Actor, name: str, rubric_yaml: str, source: str) -> int:
-        """A new tender from a rubric's YAML text, its creator its procurement officer; RubricError when wrong."""
-        rubric = parse_rubric(rubric_yaml, source)
+    def create_tender(self, actor: Actor, name: str, rubric_yaml: str | bytes, source: str) -> int:
+        """A new tender from a rubric's YAML (text, or a file's bytes), its creator its procurement officer and, when
+        an administrator, its chair too; RubricError (every problem) and nothing created when the rubric is wrong."""
+        text, rubric = self._rubric_text(rubric_yaml, source)
         with self.db.write() as s:
-            account = s.get(AccountRecord, actor.account_id)
-            if account is None or not account.active or not (account.creates_tenders or account.administrator):
-                raise RightRefused(actor, (), Action.CONFIGURE, None, "cannot_create")
-            record = TenderRecord(name=name.strip() or rubric.title.zh, rubric_yaml=rubric_yaml,
-                                  rubric_source=source, rubric_sha256=rubric.sha256, version=0,
-                                  created_at=self.db.clock(), stage=Stage.SETUP.value, hide_prices=False)
-            s.add(record)
-            s.flush()
-            grant(s, record.id, account, Role.PROCUREMENT)
-            self._touch(s, record, actor, "create_tender", record.name, new=f"{source} sha256={rubric.sha256}")
-            self._touch(s, record, actor, "give_role", account.username, new=Role.PROCUREMENT.value)
-            return record.id
+            return self._new_tender(s, actor, name, text, source, rubric)
+
+    @staticmethod
+    def _rubric_text(rubric_yaml: str | bytes, source: str) -> tuple[str, Rubric]:
+        """The rubric's text (a file's bytes decoded, without a byte-order mark) and the rubric it gives."""
+        if isinstance(rubric_yaml, bytes):
+            try:
+                rubric_yaml = rubric_yaml.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise RubricError([Problem.of("rubric.not_utf8", source)]) from None
+        return rubric_yaml, parse_rubric(rubric_yaml, source)
+
+    def _new_tender(self, s: Session, actor: Actor, name: str, rubric_yaml: str, source: str, rubric: Rubric) -> int:
+        account = s.get(AccountRecord, actor.account_id)
+        if account is None or not account.active or not (account.creates_tenders or account.administrator):
+            raise RightRefused(actor, (), Action.CONFIGURE, None, "cannot_create")
+        record = TenderRecord(name=name.strip() or rubric.title.zh, rubric_yaml=rubric_yaml,
+                              rubric_source=source, rubric_sha256=rubric.sha256, version=0,
+                              created_at=self.db.clock(), stage=Stage.SETUP.value, hide_prices=False)
+        s.add(record)
+        s.flush()
+        self._touch(s, record, actor, "create_tender", record.name, new=f"{source} sha256={rubric.sha256}")
+        # An administrator may run a tender alone: procurement and chair. A procurement officer who creates one does
+        # not chair its panel: the chair is given to someone else (Accounts and roles page, give_role).
+        for role in (Role.PROCUREMENT, Role.CHAIR) if account.administrator else (Role.PROCUREMENT,):
+            self.grant_role(s, actor, record, account, role)
+        return record.id
 
     def tender(self, actor: Actor, tender_id: int) -> TenderInfo:
         """A tender's name, stage, version, two-envelope setting and signature."""

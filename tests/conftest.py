@@ -235,13 +235,7 @@ def admin_of(store):
 
 def chair_tender(store, name: str, rubric_text: str | None = None, source: str = "example.yaml") -> int:
     """A tender created by the administrator, who is its procurement officer and chair (as the app's default user)."""
-    from bideval.accounts import ADMIN_USERNAME
-    from bideval.rights import Role
-
-    admin = admin_of(store)
-    tender = store.create_tender(admin, name, rubric_text or EXAMPLE_RUBRIC.read_text(encoding="utf-8"), source)
-    store.give_role(admin, tender, ADMIN_USERNAME, Role.CHAIR)
-    return tender
+    return store.create_tender(admin_of(store), name, rubric_text or EXAMPLE_RUBRIC.read_text(encoding="utf-8"), source)
 
 
 def seat_judge(store, tender: int, name: str, conflicts: Sequence[str] = (), declare: bool = True):
