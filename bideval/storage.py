@@ -26,7 +26,7 @@ from . import audit
 from .accounts import Accounts, account_named, grant, roles_of, seat_work
 from .bids import Bid, BidSet, FileRead, Reading, read_upload_file, vendors_in_other_files
 from .allowed_scores import ScoreRefused, allowed_range, check_score
-from .database import Database, database_url
+from .database import FIRST_TENDER_LOCK, Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
                         is_document, refused as document_refused)
 from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, RubricError, raise_if
@@ -478,6 +478,17 @@ class Store:
         an administrator, its chair too; RubricError (every problem) and nothing created when the rubric is wrong."""
         text, rubric = self._rubric_text(rubric_yaml, source)
         with self.db.write() as s:
+            return self._new_tender(s, actor, name, text, source, rubric)
+
+    def create_first_tender(self, actor: Actor, name: str, rubric_yaml: str | bytes, source: str) -> int | None:
+        """A tender as :meth:`create_tender` makes it, only on a database that holds none yet (the first start's
+        sample): None when one exists. The test and the creation run under one lock, so replicas starting together
+        make one tender."""
+        text, rubric = self._rubric_text(rubric_yaml, source)
+        with self.db.write() as s:
+            self.db.one_at_a_time(s, FIRST_TENDER_LOCK)
+            if s.execute(select(TenderRecord.id).limit(1)).first():
+                return None
             return self._new_tender(s, actor, name, text, source, rubric)
 
     @staticmethod
