@@ -1,6 +1,10 @@
 """Accounts: local passwords (argon2), sign-in with a per-account limit on failures, sessions that expire,
 one-time invitation codes, the first administrator, and a hook for an external identity provider.
 
+A user name, an e-mail address (compared without case, kept in lower case) and an external identity each belong to
+one account: checked in the transaction that writes them, and a clash the database finds between the check and the
+write (two administrators at once) is told as the same refusal, never as the database's error.
+
 Everything lives in the database (sessions and failure counters too), so
 several app replicas share it. Times come from the database's clock, which
 tests replace.
@@ -12,6 +16,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -23,6 +28,7 @@ from . import audit
 from .database import Database
 from .errors import BidEvalError
 from .rights import Action, Actor, RightRefused, Role
+from .workflow import StageRefused
 from .schema import (AccountRecord, DeclarationRecord, InvitationRecord, JudgeRecord, ScoreRecord, SessionRecord,
                      TenderRecord, TenderRoleRecord)
 
@@ -41,25 +47,29 @@ class SignInRefused(BidEvalError):
 
     ``reason``: ``wrong`` (unknown name or wrong password: not told apart),
     ``locked`` (until ``locked_until``), ``inactive``, ``expired`` (the session),
-    ``must_change_password``, ``unknown_identity`` (an external sign-in no account maps to).
+    ``must_change_password``, ``unknown_identity`` (an external sign-in no account maps to), ``email_shared`` (the
+    e-mail address of an external sign-in belongs to several ``accounts``, made before addresses were kept unique).
     """
 
     code = "signin.refused"
 
-    def __init__(self, reason: str, username: str = "", locked_until: datetime | None = None):
+    def __init__(self, reason: str, username: str = "", locked_until: datetime | None = None,
+                 accounts: tuple[str, ...] = ()):
         from .messages import sentence
 
         self.reason = reason
         self.username = username
         self.locked_until = locked_until
-        self.data = {"reason": reason, "username": username, "locked_until": locked_until}
+        self.accounts = accounts
+        self.data = {"reason": reason, "username": username, "locked_until": locked_until, "accounts": accounts}
         super().__init__(sentence(self.code, self.data, "en", ids=True))
 
 
 class AccountRefused(BidEvalError):
     """An account change that cannot be made: the ``field`` concerned and ``why`` (a code: ``short_password``,
-    ``same_password``, ``seat_taken``, ``seated_as``, ``username_needed``, ``username_taken``, ``no_account``,
-    ``role_needed``, ``bad_code``) with its facts."""
+    ``same_password``, ``seat_taken``, ``seated_as``, ``username_needed``, ``username_taken``, ``email_taken``,
+    ``subject_taken``, ``no_account``, ``role_needed``, ``bad_code``, ``invitation_void``, ``invitation_cancelled``)
+    with its facts."""
 
     code = "account.refused"
 
@@ -112,6 +122,36 @@ def _account(record: AccountRecord) -> Account:
 def actor_of(record: AccountRecord) -> Actor:
     """The actor an account acts as."""
     return Actor(record.id, record.display_name, record.administrator)
+
+
+def email_address(email: str | None) -> str | None:
+    """An e-mail address as it is kept: trimmed, in lower case (sign-ins compare addresses without case); None for
+    none.
+
+    >>> email_address("  Wang@Example.org "), email_address("")
+    ('wang@example.org', None)
+    """
+    return (email or "").strip().lower() or None
+
+
+def identity_taken(s: Session, username: str | None = None, email: str | None = None, subject: str | None = None,
+                   owner: str | None = None) -> AccountRefused | None:
+    """The refusal when an account other than ``owner`` (a user name) already has this user name, e-mail address (in
+    any case) or external identity; None when none does."""
+
+    def holder(condition) -> str | None:
+        query = select(AccountRecord.username).where(condition)
+        if owner is not None:
+            query = query.where(AccountRecord.username != owner)
+        return s.execute(query.order_by(AccountRecord.id).limit(1)).scalar_one_or_none()
+
+    if username and holder(AccountRecord.username == username):
+        return AccountRefused("username", "username_taken", username=username)
+    if email and (other := holder(func.lower(AccountRecord.email) == func.lower(email))):
+        return AccountRefused("email", "email_taken", email=email, username=other)
+    if subject and (other := holder(AccountRecord.external_subject == subject)):
+        return AccountRefused("subject", "subject_taken", subject=subject, username=other)
+    return None
 
 
 def check_password(password: str) -> None:
@@ -193,11 +233,34 @@ def grant(s: Session, tender_id: int, account: AccountRecord, role: Role, judge_
     return role.value
 
 
+class RoleGiving(Protocol):
+    """How roles on a tender are given, lent to invitations by :class:`bideval.storage.Store` (its one
+    implementation), so that inviting and redeeming check and record exactly what giving a role by hand does."""
+
+    def open_for_role(self, s: Session, giver: Actor, tender_id: int, role: Role) -> TenderRecord:
+        """The tender, locked, once ``giver`` may give ``role`` on it now; RightRefused or StageRefused otherwise."""
+
+    def grant_role(self, s: Session, giver: Actor, record: TenderRecord, account: AccountRecord, role: Role,
+                   judge_name: str | None = None, detail: str = "") -> str:
+        """Give the role on the opened tender: the tender's version moves and its audit trail says who gave what."""
+
+
 class Accounts:
     """Signing in and out, sessions, invitations and the administrator's account management."""
 
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, roles: RoleGiving):
         self.db = db
+        self.roles = roles
+
+    def _refuse_clash(self, error: IntegrityError, username: str | None = None, email: str | None = None,
+                      subject: str | None = None, owner: str | None = None) -> AccountRefused:
+        """What the database's refusal of a unique value means, found again once the other writer has committed:
+        the same AccountRefused the check before writing gives. Any other IntegrityError is a bug: raised as it is."""
+        with self.db.read() as s:
+            refusal = identity_taken(s, username, email, subject, owner)
+        if refusal is None:
+            raise error
+        return refusal
 
     # -- the first start
     def ensure_administrator(self) -> str | None:
@@ -330,21 +393,26 @@ class Accounts:
         username, display_name = username.strip(), display_name.strip() or username.strip()
         if not username:
             raise AccountRefused("username", "username_needed")
+        email = email_address(email)
         password = secrets.token_urlsafe(12) if with_password else None
-        with self.db.write() as s:
-            self._admin(s, actor)
-            if s.execute(select(AccountRecord.id).where(AccountRecord.username == username)).first():
-                raise AccountRefused("username", "username_taken", username=username)
-            record = AccountRecord(username=username, display_name=display_name,
-                                   password_hash=_hasher.hash(password) if password else None,
-                                   must_change_password=bool(password), administrator=administrator,
-                                   creates_tenders=creates_tenders or administrator, active=True, failed_attempts=0,
-                                   email=email, created_at=self.db.clock())
-            s.add(record)
-            s.flush()
-            self._log(s, actor.name, "create_account", username,
-                      new=f"administrator={administrator} creates_tenders={creates_tenders}")
-            return _account(record), password
+        password_hash = _hasher.hash(password) if password else None
+        try:
+            with self.db.write() as s:
+                self._admin(s, actor)
+                taken = identity_taken(s, username, email)
+                if taken is not None:
+                    raise taken
+                record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
+                                       must_change_password=bool(password), administrator=administrator,
+                                       creates_tenders=creates_tenders or administrator, active=True,
+                                       failed_attempts=0, email=email, created_at=self.db.clock())
+                s.add(record)
+                s.flush()
+                self._log(s, actor.name, "create_account", username,
+                          new=f"administrator={administrator} creates_tenders={creates_tenders}")
+        except IntegrityError as clash:  # made by someone else between the check and the write
+            raise self._refuse_clash(clash, username, email) from None
+        return _account(record), password
 
     def reset_password(self, actor: Actor, username: str) -> str:
         """A new one-time password for an account (administrator only); its sessions end and it is unlocked."""
@@ -395,7 +463,8 @@ class Accounts:
                days: int = INVITATION_DAYS) -> str:
         """A one-time code that creates an account holding ``role`` on the tender (shown once; stored hashed).
 
-        An administrator invites to anything; a tender's procurement officer invites to roles on that tender.
+        An administrator invites to anything; a tender's procurement officer invites to roles on that tender; either
+        only while the tender's stage lets the role be given (a judge: setup and scoring), as ``Store.give_role``.
         """
         code = secrets.token_urlsafe(16)
         now = self.db.clock()
@@ -403,76 +472,145 @@ class Accounts:
             account = s.get(AccountRecord, actor.account_id)
             if account is None or not account.active:
                 raise RightRefused(actor, (), Action.GIVE_ROLES, tender_id, "no_account")
-            if not account.administrator:
-                roles = roles_of(s, actor.account_id, tender_id) if tender_id is not None else frozenset()
-                if tender_id is None or Role.PROCUREMENT not in roles:
-                    raise RightRefused(actor, roles, Action.GIVE_ROLES, tender_id)
-            if tender_id is not None:
-                if s.get(TenderRecord, tender_id) is None:
-                    raise BidEvalError.coded("store.no_tender", tender=tender_id)
-                if role is None:
-                    raise AccountRefused("role", "role_needed")
+            if tender_id is None:
+                if not account.administrator:
+                    raise RightRefused(actor, (), Action.GIVE_ROLES, None)
+            elif role is None:
+                raise AccountRefused("role", "role_needed")
+            else:
+                self.roles.open_for_role(s, actor, tender_id, role)
             if role is Role.JUDGE and judge_name:  # refused now, not when the judge redeems the code
                 from .panel import seat_name
 
                 seat_name(judge_name)
             s.add(InvitationRecord(code_hash=_digest(code), tender_id=tender_id, role=role.value if role else None,
-                                   judge_name=judge_name, created_by=actor.name, created_at=now,
-                                   expires_at=now + timedelta(days=days)))
+                                   judge_name=judge_name, created_by=actor.name, created_by_id=actor.account_id,
+                                   created_at=now, expires_at=now + timedelta(days=days)))
             self._log(s, actor.name, "invite", f"tender {tender_id}" if tender_id else "", new=role.value if role else "")
         return code
 
     def redeem(self, code: str, username: str, display_name: str, password: str) -> SignedIn:
-        """Create an account from an invitation code (once), with the role it gives, and sign it in."""
+        """Create an account from an invitation code (once), with the role it gives, and sign it in.
+
+        The role is given as ``Store.give_role`` gives it, in one transaction holding the tender's lock: the
+        inviter must still be an active administrator or the tender's procurement officer, and the tender's stage
+        must still let the role be given; the tender's version moves and its audit trail records the role given by
+        the inviter, by invitation. When either no longer holds, the invitation is cancelled and AccountRefused
+        (``invitation_void``) says why: it gives only what its maker could give now, and does not come back to life
+        when the stage or the maker's roles change again. A mistake of the person redeeming (a user name taken, a
+        seat another account holds) writes nothing and leaves the code usable.
+        """
         check_password(password)
         now = self.db.clock()
         username, display_name = username.strip(), display_name.strip() or username.strip()
         if not username:
             raise AccountRefused("username", "username_needed")
-        with self.db.write() as s:
-            invitation = s.execute(select(InvitationRecord).where(InvitationRecord.code_hash == _digest(code.strip()))
-                                   .with_for_update()).scalar_one_or_none()
-            if invitation is None or invitation.used_at is not None or invitation.expires_at <= now:
-                raise AccountRefused("code", "bad_code")
-            if s.execute(select(AccountRecord.id).where(AccountRecord.username == username)).first():
-                raise AccountRefused("username", "username_taken", username=username)
-            record = AccountRecord(username=username, display_name=display_name, password_hash=_hasher.hash(password),
-                                   must_change_password=False, administrator=False, creates_tenders=False,
-                                   active=True, failed_attempts=0, created_at=now)
-            s.add(record)
-            s.flush()
-            invitation.used_at, invitation.used_by = now, record.id
-            given = ""
-            if invitation.tender_id is not None and invitation.role:
-                given = grant(s, invitation.tender_id, record, Role(invitation.role), invitation.judge_name)
-                audit.append(s, audit.tender_chain(invitation.tender_id), invitation.tender_id, now,
-                             invitation.created_by, "give_role", username, None, given,
-                             detail="by invitation")
-            self._log(s, username, "redeem_invitation", username, new=given)
+        password_hash = _hasher.hash(password)
+        cancelled: AccountRefused | None = None
+        try:
+            with self.db.write() as s:
+                invitation = s.execute(select(InvitationRecord).where(
+                    InvitationRecord.code_hash == _digest(code.strip())).with_for_update()).scalar_one_or_none()
+                if invitation is not None and invitation.used_at is not None and invitation.used_by is None:
+                    raise AccountRefused("code", "invitation_cancelled")
+                if invitation is None or invitation.used_at is not None or invitation.expires_at <= now:
+                    raise AccountRefused("code", "bad_code")
+                try:
+                    inviter, tender = self._inviter(s, invitation)
+                except (RightRefused, StageRefused) as refused:
+                    cancelled = self._cancel(s, invitation, refused, now)
+                else:
+                    taken = identity_taken(s, username)
+                    if taken is not None:
+                        raise taken
+                    record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
+                                           must_change_password=False, administrator=False, creates_tenders=False,
+                                           active=True, failed_attempts=0, created_at=now)
+                    s.add(record)
+                    s.flush()
+                    invitation.used_at, invitation.used_by = now, record.id
+                    given = ""
+                    if tender is not None and invitation.role:
+                        given = self.roles.grant_role(s, inviter, tender, record, Role(invitation.role),
+                                                      invitation.judge_name, detail="by invitation")
+                    self._log(s, username, "redeem_invitation", username, new=given)
+        except IntegrityError as clash:  # the user name was taken between the check and the write
+            raise self._refuse_clash(clash, username) from None
+        if cancelled is not None:
+            raise cancelled  # after the commit: the invitation stays cancelled
         return self.sign_in(username, password)
+
+    def _inviter(self, s: Session, invitation: InvitationRecord) -> tuple[Actor, TenderRecord | None]:
+        """Who made the invitation, and for a role on a tender that tender, locked, once they may still give what it
+        names now; RightRefused or StageRefused when they may not."""
+        account = s.get(AccountRecord, invitation.created_by_id) if invitation.created_by_id is not None else None
+        if account is None or not account.active:
+            raise RightRefused(Actor(invitation.created_by_id or 0, invitation.created_by), (), Action.GIVE_ROLES,
+                               invitation.tender_id, "no_account")
+        inviter = actor_of(account)
+        if invitation.tender_id is None or not invitation.role:
+            if not account.administrator:
+                raise RightRefused(inviter, (), Action.GIVE_ROLES, None)
+            return inviter, None
+        return inviter, self.roles.open_for_role(s, inviter, invitation.tender_id, Role(invitation.role))
+
+    def _cancel(self, s: Session, invitation: InvitationRecord, refused: RightRefused | StageRefused,
+                now: datetime) -> AccountRefused:
+        """Cancel an invitation that can no longer give what it names, audited; the refusal that says why."""
+        invitation.used_at = now
+        role = Role(invitation.role) if invitation.role else None
+        if isinstance(refused, StageRefused):
+            why = AccountRefused("code", "invitation_void", cause="stage", tender=invitation.tender_id,
+                                 stage=refused.stage, role=role, inviter=invitation.created_by)
+        else:
+            why = AccountRefused("code", "invitation_void", cause="inviter", tender=invitation.tender_id,
+                                 role=role, inviter=invitation.created_by)
+        self._log(s, "system", "cancel_invitation", f"tender {invitation.tender_id}" if invitation.tender_id else "",
+                  old=invitation.role, reason=str(why))
+        return why
 
     # -- an external identity provider (OIDC through st.login)
     def link_external(self, actor: Actor, username: str, subject: str | None = None, email: str | None = None) -> None:
-        """Map an external identity (the provider's subject, or an e-mail address) to an account (administrator only)."""
-        with self.db.write() as s:
-            self._admin(s, actor)
-            record = account_named(s, username)
-            old = f"{record.external_subject or ''} {record.email or ''}".strip()
-            record.external_subject = subject or record.external_subject
-            record.email = email or record.email
-            self._log(s, actor.name, "link_external", username, old, f"{subject or ''} {email or ''}".strip())
+        """Map an external identity (the provider's subject, or an e-mail address) to an account (administrator only);
+        AccountRefused (``subject_taken``, ``email_taken``, naming the account) when another account has it."""
+        email = email_address(email)
+        try:
+            with self.db.write() as s:
+                self._admin(s, actor)
+                record = account_named(s, username)
+                taken = identity_taken(s, email=email, subject=subject, owner=record.username)
+                if taken is not None:
+                    raise taken
+                old = f"{record.external_subject or ''} {record.email or ''}".strip()
+                record.external_subject = subject or record.external_subject
+                record.email = email or record.email
+                self._log(s, actor.name, "link_external", username, old, f"{subject or ''} {email or ''}".strip())
+        except IntegrityError as clash:  # linked to another account between the check and the write
+            raise self._refuse_clash(clash, email=email, subject=subject, owner=username.strip()) from None
 
     def actor_for_external(self, subject: str, email: str | None = None) -> Actor:
         """The actor of the account mapped to an external identity: by subject, else by e-mail (then linked).
 
-        SignInRefused(``unknown_identity``) when no account is mapped: accounts are never made on the fly.
+        SignInRefused(``unknown_identity``) when no account is mapped: accounts are never made on the fly;
+        SignInRefused(``email_shared``) when the e-mail address is several accounts' (two made before addresses
+        were kept unique, in different case): the administrator keeps it on one.
         """
+        try:
+            return self._actor_for_external(subject, email)
+        except IntegrityError:  # a sign-in of the same identity linked it at the same moment: it is linked now
+            return self._actor_for_external(subject, email)
+
+    def _actor_for_external(self, subject: str, email: str | None) -> Actor:
         with self.db.write() as s:
             record = s.execute(select(AccountRecord).where(AccountRecord.external_subject == subject)) \
                 .scalar_one_or_none()
-            if record is None and email:
-                record = s.execute(select(AccountRecord).where(
-                    func.lower(AccountRecord.email) == email.strip().lower())).scalar_one_or_none()
+            address = email_address(email)
+            if record is None and address:
+                found = s.execute(select(AccountRecord).where(func.lower(AccountRecord.email) == func.lower(address))
+                                  .order_by(AccountRecord.id)).scalars().all()
+                if len(found) > 1:
+                    raise SignInRefused("email_shared", address, accounts=tuple(r.username for r in found))
+                record = found[0] if found else None
                 if record is not None and record.external_subject is None:
                     record.external_subject = subject
                     self._log(s, record.display_name, "link_external", record.username, None, subject)

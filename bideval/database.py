@@ -27,6 +27,9 @@ DEFAULT_DATABASE = Path("data") / "bid_eval.sqlite3"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BASELINE_REVISION = "0001"  # the schema of main at 9147466, before migrations existed
+# PostgreSQL advisory locks: what replicas starting together do one at a time.
+MIGRATION_LOCK = 872145
+FIRST_TENDER_LOCK = 872146
 log = logging.getLogger("bideval")
 
 
@@ -69,6 +72,16 @@ class Database:
         """One read-only transaction: every statement in it sees the same snapshot."""
         with Session(self._reader, expire_on_commit=False) as s, s.begin():
             yield s
+
+    def one_at_a_time(self, s: Session, lock: int) -> None:
+        """Hold ``lock`` until the write transaction ``s`` ends, so that transactions taking it run one after another,
+        what each checks unchanged by the others until it commits.
+
+        PostgreSQL: a transaction advisory lock (for a check no row can be locked for, such as "no tender yet").
+        SQLite: nothing to do, as every write transaction already runs alone (``BEGIN IMMEDIATE``).
+        """
+        if not self.sqlite:
+            s.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": lock})
 
     def dispose(self) -> None:
         """Close every pooled connection."""
@@ -128,7 +141,7 @@ def _upgrade(engine: Engine) -> None:
 
     with engine.connect() as connection:
         if engine.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_lock(872145)"))
+            connection.execute(text(f"SELECT pg_advisory_lock({MIGRATION_LOCK})"))
             connection.commit()
         try:
             tables = set(inspect(connection).get_table_names())
@@ -140,7 +153,7 @@ def _upgrade(engine: Engine) -> None:
             connection.commit()
         finally:
             if engine.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_unlock(872145)"))
+                connection.execute(text(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})"))
                 connection.commit()
 
 

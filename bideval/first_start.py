@@ -38,10 +38,9 @@ def prepare(store: Store) -> Actor:
     if account is None:
         raise BidEvalError("no administrator account")  # a programming mistake: ensure_administrator made it
     admin = Actor(account.id, account.display_name, True)
-    tenders = store.tenders(admin)
-    if not tenders:
-        load_sample_tender(store, admin)
-    for tender in tenders:  # made before accounts existed: nobody holds a role until the administrator takes them
+    load_sample_tender(store, admin)
+    # A tender made before accounts existed: nobody holds a role until the administrator takes them.
+    for tender in store.tenders(admin):
         if not store.members(admin, tender.id):
             store.give_role(admin, tender.id, ADMIN_USERNAME, Role.PROCUREMENT)
             store.give_role(admin, tender.id, ADMIN_USERNAME, Role.CHAIR)
@@ -57,20 +56,24 @@ def announce_administrator(password: str) -> None:
           file=sys.stderr, flush=True)
 
 
-def load_sample_tender(store: Store, actor: Actor) -> int:
-    """Create the sample tender from criteria/ and sample_bids/: rubric, bids and panel, in the scoring stage.
+def load_sample_tender(store: Store, admin: Actor) -> int | None:
+    """Create the sample tender from criteria/ and sample_bids/ on a database without tenders: rubric, bids and
+    panel, in the scoring stage; None when the database holds a tender.
 
-    ``actor`` becomes its procurement officer and chair, so a newcomer signed in as them sees it at once.
+    The administrator becomes its procurement officer and chair, so a newcomer signed in as them sees it at once.
+    Replicas starting together on one database make one sample: only the one that created the tender loads it.
     """
-    tender = store.create_tender(actor, SAMPLE_NAME, SAMPLE_RUBRIC.read_text(encoding="utf-8"), SAMPLE_RUBRIC.name)
-    store.give_role(actor, tender, ADMIN_USERNAME, Role.CHAIR)
+    tender = store.create_first_tender(admin, SAMPLE_NAME, SAMPLE_RUBRIC.read_text(encoding="utf-8"),
+                                       SAMPLE_RUBRIC.name)
+    if tender is None:
+        return None
     files = [(p.name, p.read_bytes()) for p in sorted(SAMPLE_BIDS.glob("*.xlsx"))]
-    store.import_bids(actor, tender, files)
-    store.open_scoring(actor, tender)
+    store.import_bids(admin, tender, files)
+    store.open_scoring(admin, tender)
     if SAMPLE_PANEL.exists():
         content = SAMPLE_PANEL.read_bytes()
-        preview = store.preview_replace_panel(actor, tender, SAMPLE_PANEL.name, content)
-        store.replace_panel(actor, tender, SAMPLE_PANEL.name, content, preview)
+        preview = store.preview_replace_panel(admin, tender, SAMPLE_PANEL.name, content)
+        store.replace_panel(admin, tender, SAMPLE_PANEL.name, content, preview)
     return tender
 
 

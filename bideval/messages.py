@@ -1571,6 +1571,9 @@ def _(s: Say) -> str:
         "must_change_password": (f"{user} must choose a new password first", f"{user} 须先设置新密码"),
         "unknown_identity": (f"no account for {user}: ask the administrator for one",
                              f"没有与 {user} 对应的账户，请向管理员申请"),
+        "email_shared": (f"the e-mail address {user} belongs to several accounts ({', '.join(s.get('accounts', ()))}): "
+                         "ask the administrator to keep it on one of them",
+                         f"电子邮箱 {user} 同时属于多个账户（{'、'.join(s.get('accounts', ()))}），请管理员只保留在其中一个账户上"),
     }[s["reason"]]
     return s.t(en, zh)
 
@@ -1594,11 +1597,37 @@ def _(s: Say) -> str:
                           "再增设新的评委席位"),
         "username_needed": ("a user name is needed", "须填写用户名"),
         "username_taken": (f"{user!r} is taken", f"用户名“{user}”已被使用"),
+        "email_taken": (f"{s.get('email')} is already the e-mail address of {user}",
+                        f"电子邮箱 {s.get('email')} 已由账户 {user} 使用"),
+        "subject_taken": (f"the organisation sign-in {s.get('subject')!r} is already linked to {user}",
+                          f"单位账号标识“{s.get('subject')}”已关联到账户 {user}"),
         "no_account": (f"no account {user!r}", f"没有用户名为“{user}”的账户"),
         "role_needed": ("an invitation to a tender names the role it gives", "邀请须注明所给的角色"),
         "bad_code": ("this invitation code is unknown, used or expired", "邀请码无效、已使用或已过期"),
+        "invitation_cancelled": ("this invitation was cancelled: ask whoever invited you for a new one",
+                                 "此邀请已作废，请向邀请人索取新的邀请"),
+        "invitation_void": _invitation_void(s) if s["why"] == "invitation_void" else ("", ""),
     }[s["why"]]
     return s.t(f"{s['field']}: {en}", zh)
+
+
+def _invitation_void(s: Say) -> tuple[str, str]:
+    """Why a redeemed invitation could no longer give what it named, and what to do (English, Chinese)."""
+    tender, role = s.get("tender"), s.get("role")
+    who = (("the tender's procurement officer", "该项目的采购人") if tender is not None
+           else ("the administrator", "管理员"))
+    ask = (f"it is cancelled: ask {who[0]} for a new invitation", f"此邀请已作废，请向{who[1]}索取新的邀请")
+    if s["cause"] == "stage":
+        from .rights import ROLE_NAMES_ZH
+
+        return (f"this invitation can no longer be used: tender {tender} is in the {_stage(s, s['stage'])} stage, "
+                f"where the {role.value} role can no longer be given; {ask[0]}",
+                f"此邀请已不能使用：招标项目 {tender} 已处于“{_stage(s, s['stage'])}”阶段，不能再分配“{ROLE_NAMES_ZH[role]}”"
+                f"角色；{ask[1]}")
+    where = (f" on tender {tender}", f"在招标项目 {tender} 中") if tender is not None else ("", "")
+    return (f"this invitation can no longer be used: {s['inviter']}, who made it, may no longer give roles{where[0]}; "
+            f"{ask[0]}",
+            f"此邀请已不能使用：邀请人 {s['inviter']} 已无权{where[1]}分配角色；{ask[1]}")
 
 
 # -- why a bid is invalid (the JSON keeps ``code: text``; these are the texts)

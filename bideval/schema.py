@@ -162,7 +162,9 @@ class SessionRecord(Base):
 
 
 class InvitationRecord(Base):
-    """A one-time invitation code (stored as its SHA-256): the role and tender it grants."""
+    """A one-time invitation code (stored as its SHA-256): the role and tender it grants, and who made it (their right
+    to give it is checked again when it is redeemed). Used: ``used_at`` and the account made (``used_by``);
+    cancelled, because it could no longer give what it named when someone came with it: ``used_at`` alone."""
 
     __tablename__ = "invitation"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -170,7 +172,8 @@ class InvitationRecord(Base):
     tender_id: Mapped[int | None] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"))
     role: Mapped[str | None] = mapped_column(String(20))
     judge_name: Mapped[str | None] = mapped_column(String(100))
-    created_by: Mapped[str] = mapped_column(String(100))
+    created_by: Mapped[str] = mapped_column(String(100))  # the name shown, as the audit trail has it
+    created_by_id: Mapped[int | None]  # the account (None: made before migration 0005 by a name several accounts had)
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
     used_at: Mapped[datetime | None]

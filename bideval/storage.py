@@ -27,10 +27,10 @@ from . import audit
 from .accounts import Accounts, account_named, grant, roles_of, seat_work
 from .bids import Bid, BidSet, FileRead, Reading, read_upload_file, vendors_in_other_files
 from .allowed_scores import ScoreRefused, allowed_range, check_score
-from .database import Database, database_url
+from .database import FIRST_TENDER_LOCK, Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
                         is_document, refused as document_refused)
-from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, raise_if
+from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, RubricError, raise_if
 from .evaluation import check_bids, evaluate
 from .filenames import distinct_names
 from .labels import Named
@@ -344,7 +344,7 @@ class Store:
         self.db = Database(url, clock)
         self.url = self.db.url
         self.engine = self.db.engine
-        self.accounts = Accounts(self.db)
+        self.accounts = Accounts(self.db, self)
         self._rubrics: dict[str, Rubric] = {}  # by SHA-256 of the YAML: the same text is the same rubric anywhere
 
     # -- the checks every method starts with
@@ -476,22 +476,49 @@ class Store:
         return [TenderSummary(t.id, t.name, self._rubric_of(t).id, t.version, counts.get(t.id, 0), t.created_at,
                               Stage(t.stage)) for t in rows]
 
-    def create_tender(self, actor: Actor, name: str, rubric_yaml: str, source: str) -> int:
-        """A new tender from a rubric's YAML text, its creator its procurement officer; RubricError when wrong."""
-        rubric = parse_rubric(rubric_yaml, source)
+    def create_tender(self, actor: Actor, name: str, rubric_yaml: str | bytes, source: str) -> int:
+        """A new tender from a rubric's YAML (text, or a file's bytes), its creator its procurement officer and, when
+        an administrator, its chair too; RubricError (every problem) and nothing created when the rubric is wrong."""
+        text, rubric = self._rubric_text(rubric_yaml, source)
         with self.db.write() as s:
-            account = s.get(AccountRecord, actor.account_id)
-            if account is None or not account.active or not (account.creates_tenders or account.administrator):
-                raise RightRefused(actor, (), Action.CONFIGURE, None, "cannot_create")
-            record = TenderRecord(name=name.strip() or rubric.title.zh, rubric_yaml=rubric_yaml,
-                                  rubric_source=source, rubric_sha256=rubric.sha256, version=0,
-                                  created_at=self.db.clock(), stage=Stage.SETUP.value, hide_prices=False)
-            s.add(record)
-            s.flush()
-            grant(s, record.id, account, Role.PROCUREMENT)
-            self._touch(s, record, actor, "create_tender", record.name, new=f"{source} sha256={rubric.sha256}")
-            self._touch(s, record, actor, "give_role", account.username, new=Role.PROCUREMENT.value)
-            return record.id
+            return self._new_tender(s, actor, name, text, source, rubric)
+
+    def create_first_tender(self, actor: Actor, name: str, rubric_yaml: str | bytes, source: str) -> int | None:
+        """A tender as :meth:`create_tender` makes it, only on a database that holds none yet (the first start's
+        sample): None when one exists. The test and the creation run under one lock, so replicas starting together
+        make one tender."""
+        text, rubric = self._rubric_text(rubric_yaml, source)
+        with self.db.write() as s:
+            self.db.one_at_a_time(s, FIRST_TENDER_LOCK)
+            if s.execute(select(TenderRecord.id).limit(1)).first():
+                return None
+            return self._new_tender(s, actor, name, text, source, rubric)
+
+    @staticmethod
+    def _rubric_text(rubric_yaml: str | bytes, source: str) -> tuple[str, Rubric]:
+        """The rubric's text (a file's bytes decoded, without a byte-order mark) and the rubric it gives."""
+        if isinstance(rubric_yaml, bytes):
+            try:
+                rubric_yaml = rubric_yaml.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise RubricError([Problem.of("rubric.not_utf8", source)]) from None
+        return rubric_yaml, parse_rubric(rubric_yaml, source)
+
+    def _new_tender(self, s: Session, actor: Actor, name: str, rubric_yaml: str, source: str, rubric: Rubric) -> int:
+        account = s.get(AccountRecord, actor.account_id)
+        if account is None or not account.active or not (account.creates_tenders or account.administrator):
+            raise RightRefused(actor, (), Action.CONFIGURE, None, "cannot_create")
+        record = TenderRecord(name=name.strip() or rubric.title.zh, rubric_yaml=rubric_yaml,
+                              rubric_source=source, rubric_sha256=rubric.sha256, version=0,
+                              created_at=self.db.clock(), stage=Stage.SETUP.value, hide_prices=False)
+        s.add(record)
+        s.flush()
+        self._touch(s, record, actor, "create_tender", record.name, new=f"{source} sha256={rubric.sha256}")
+        # An administrator may run a tender alone: procurement and chair. A procurement officer who creates one does
+        # not chair its panel: the chair is given to someone else (Accounts and roles page, give_role).
+        for role in (Role.PROCUREMENT, Role.CHAIR) if account.administrator else (Role.PROCUREMENT,):
+            self.grant_role(s, actor, record, account, role)
+        return record.id
 
     def tender(self, actor: Actor, tender_id: int) -> TenderInfo:
         """A tender's name, stage, version, two-envelope setting and signature."""
@@ -527,12 +554,25 @@ class Store:
                   judge_name: str | None = None) -> None:
         """Give an account a role on the tender (procurement or an administrator); a judge takes a panel seat."""
         with self.db.write() as s:
-            record, _ = self._open(s, actor, tender_id, Action.GIVE_ROLES, lock=True)
-            account = account_named(s, username)
-            if role is Role.JUDGE:
-                check_stage(Action.MANAGE_PANEL, Stage(record.stage), tender_id)
-            given = grant(s, tender_id, account, role, judge_name)
-            self._touch(s, record, actor, "give_role", account.username, new=given)
+            record = self.open_for_role(s, actor, tender_id, role)
+            self.grant_role(s, actor, record, account_named(s, username), role, judge_name)
+
+    def open_for_role(self, s: Session, giver: Actor, tender_id: int, role: Role) -> TenderRecord:
+        """Inside the caller's transaction: the tender, locked, once ``giver`` may give ``role`` on it now (procurement
+        or an administrator, in a stage that gives roles; a judge's seat only while the panel may change).
+        RightRefused or StageRefused otherwise. Giving a role and redeeming an invitation both start here."""
+        record, _ = self._open(s, giver, tender_id, Action.GIVE_ROLES, lock=True)
+        if role is Role.JUDGE:
+            check_stage(Action.MANAGE_PANEL, Stage(record.stage), tender_id)
+        return record
+
+    def grant_role(self, s: Session, giver: Actor, record: TenderRecord, account: AccountRecord, role: Role,
+                   judge_name: str | None = None, detail: str = "") -> str:
+        """Inside the caller's transaction, on a tender :meth:`open_for_role` opened: give the role (a judge: the
+        seat), bump the tender's version and audit it as ``giver``'s. Returns what was given."""
+        given = grant(s, record.id, account, role, judge_name)
+        self._touch(s, record, giver, "give_role", account.username, new=given, detail=detail)
+        return given
 
     def take_role(self, actor: Actor, tender_id: int, username: str, role: Role) -> None:
         """Take a role back (a judge's seat stays with its declarations and scores, no longer held by the account,

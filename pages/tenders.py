@@ -10,8 +10,7 @@ import workspace as ws
 from bideval.errors import BidEvalError, RubricError
 from bideval.rubric import GROUP_ORDER, Rubric, parse_rubric
 from bideval.rubric_view import KIND_LABELS, aggregate_text, criterion_rule, group_rule, max_text
-from bideval.accounts import ADMIN_USERNAME
-from bideval.rights import Actor, Role
+from bideval.rights import Actor
 from bideval.storage import Store
 from bideval.workflow import Stage
 from bideval.values import plain_number
@@ -39,16 +38,9 @@ def rubric_title(data: bytes, name: str) -> tuple[str, str] | None:
 
 
 def create_tender(store: Store, actor: Actor, name: str, file_name: str, data: bytes) -> int:
-    """A new tender from a rubric file's bytes; RubricError (every problem) and nothing created when it is wrong.
-
-    Interim, until roles are given on their own page: the creator is also the tender's chair.
-    """
-    parse_rubric(data, file_name)  # checks the bytes themselves: UTF-8, YAML, every rule
-    tender = store.create_tender(actor, name, data.decode("utf-8-sig"), file_name)
-    account = store.accounts.find(ADMIN_USERNAME) if actor.administrator else None
-    if account is not None and account.id == actor.account_id:
-        store.give_role(actor, tender, account.username, Role.CHAIR)
-    return tender
+    """A new tender from a rubric file's bytes (who gets which role is the store's rule); RubricError (every
+    problem) and nothing created when it is wrong."""
+    return store.create_tender(actor, name, data, file_name)
 
 
 def criterion_groups(rubric: Rubric) -> list[str]:

@@ -235,13 +235,7 @@ def admin_of(store):
 
 def chair_tender(store, name: str, rubric_text: str | None = None, source: str = "example.yaml") -> int:
     """A tender created by the administrator, who is its procurement officer and chair (as the app's default user)."""
-    from bideval.accounts import ADMIN_USERNAME
-    from bideval.rights import Role
-
-    admin = admin_of(store)
-    tender = store.create_tender(admin, name, rubric_text or EXAMPLE_RUBRIC.read_text(encoding="utf-8"), source)
-    store.give_role(admin, tender, ADMIN_USERNAME, Role.CHAIR)
-    return tender
+    return store.create_tender(admin_of(store), name, rubric_text or EXAMPLE_RUBRIC.read_text(encoding="utf-8"), source)
 
 
 def seat_judge(store, tender: int, name: str, conflicts: Sequence[str] = (), declare: bool = True):
@@ -293,3 +287,26 @@ def admin_call(method: str, *args: Any, **kwargs: Any) -> Any:
 
     store = Store()
     return getattr(store, method)(admin_of(store), *args, **kwargs)
+
+
+def meeting_clock(timeout: float):
+    """A database clock for two threads racing through one change (a store's transactions read their clock once they
+    have checked, to stamp what they write), and the event that arms it. Once armed, each thread's first reading waits
+    for the other thread's, ``timeout`` seconds at most: when both got past their checks they write together, and
+    a lock that keeps the second out of its check until the first commits makes the first wait out the timeout."""
+    import threading
+
+    from bideval.schema import utc_now
+
+    meet, armed, waited = threading.Barrier(2, timeout=timeout), threading.Event(), threading.local()
+
+    def clock():
+        if armed.is_set() and not getattr(waited, "done", False):
+            waited.done = True
+            try:
+                meet.wait()
+            except threading.BrokenBarrierError:  # the other thread is kept out: it waits for a lock
+                pass
+        return utc_now()
+
+    return clock, armed

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from bideval.errors import RubricError
+from bideval.rights import Actor, Role
 from bideval.rubric import load_rubric
 from bideval.storage import Store
 from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, import_page, EXAMPLE_RUBRIC, ROOT, open_app
@@ -159,6 +160,22 @@ def test_the_upload_handler_keeps_the_rubric_text(app_db):
     tender = page_module().create_tender(store, admin_of(store), "", "formats_example.yaml", b"\xef\xbb\xbf" + EXAMPLE_RUBRIC.read_bytes())
     assert store.rubric(admin_of(store), tender).criteria == load_rubric(EXAMPLE_RUBRIC).criteria  # a BOM is no problem
     assert store.tenders(admin_of(store))[0].name == "客服业务外包项目评分标准"
+
+
+@pytest.mark.parametrize("username, administrator, roles", [
+    ("root2", True, {Role.PROCUREMENT, Role.CHAIR}),  # any administrator, not only the first one's name
+    ("pat", False, {Role.PROCUREMENT}),  # a procurement officer does not chair the panel of the tender they create
+])
+def test_who_creates_a_tender_gets_its_roles_in_the_same_transaction(app_db, username, administrator, roles):
+    store = Store(app_db)
+    admin = admin_of(store)
+    account, _ = store.accounts.create_account(admin, username, username, administrator=administrator,
+                                               creates_tenders=True, with_password=False)
+    actor = Actor(account.id, account.display_name, administrator)
+    tender = page_module().create_tender(store, actor, "", "formats_example.yaml", EXAMPLE_RUBRIC.read_bytes())
+    assert store.roles(actor, tender) == roles
+    assert [(e.action, e.new_value) for e in store.events(admin, tender)][1:] == \
+        [("give_role", r.value) for r in (Role.PROCUREMENT, Role.CHAIR) if r in roles]
 
 
 def test_groups_are_in_the_standard_order_then_others():

@@ -7,14 +7,15 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from bideval.accounts import SignInRefused
-from bideval.first_start import SAMPLE_NAME, prepare
+from bideval.first_start import SAMPLE_NAME, SAMPLE_RUBRIC, prepare
 from bideval.storage import Store
-from conftest import ROOT, admin_of
+from conftest import ROOT, admin_of, meeting_clock
 
 
 def first_start(url: str) -> subprocess.CompletedProcess:
@@ -49,3 +50,34 @@ def test_the_app_s_own_preparation_is_the_same_and_repeats_safely(tmp_path: Path
     prepare(store)
     assert capsys.readouterr().err == ""
     assert len(store.tenders(admin)) == 1
+
+
+def test_two_replicas_starting_together_make_one_sample_tender(postgres_url, tmp_path: Path):
+    """deploy/nginx.conf runs two replicas on one database, and each loads the sample on a database without tenders.
+    Each waits at its clock, which it reads once it has found no tender and is about to create one, for the other to
+    get as far (a second at most): both found none and both made a sample, until the test and the creation ran under
+    one lock. Now one waits for the other's lock, then finds the tender (``prepare`` loads bids only into one it
+    made)."""
+    from test_storage import fresh_postgres
+
+    url = fresh_postgres(postgres_url, tmp_path)
+    admin = admin_of(Store(url))  # the administrator exists: the replicas race for the tender only
+    clock, armed = meeting_clock(timeout=1)
+    replicas = [Store(url, clock=clock), Store(url, clock=clock)]
+    made: list[object] = []
+
+    def start(replica: Store) -> None:
+        try:
+            made.append(replica.create_first_tender(admin, SAMPLE_NAME, SAMPLE_RUBRIC.read_text(encoding="utf-8"),
+                                                    SAMPLE_RUBRIC.name))
+        except BaseException as error:  # noqa: BLE001 - the failure is what the test reports
+            made.append(error)
+
+    armed.set()
+    threads = [threading.Thread(target=start, args=(replica,)) for replica in replicas]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    (sample,) = Store(url).tenders(admin)
+    assert sorted(made, key=lambda x: x is not None) == [None, sample.id]

@@ -894,6 +894,28 @@ def test_every_right_refusal_in_both_languages(why, facts, en, zh):
      "邀请须注明所给的角色"),
     (AccountRefused("code", "bad_code"), "code: this invitation code is unknown, used or expired",
      "邀请码无效、已使用或已过期"),
+    (AccountRefused("code", "invitation_void", cause="stage", tender=3, stage=Stage.FINAL, role=Role.JUDGE,
+                    inviter="张采购"),
+     "code: this invitation can no longer be used: tender 3 is in the final stage, where the judge role can no longer "
+     "be given; it is cancelled: ask the tender's procurement officer for a new invitation",
+     "此邀请已不能使用：招标项目 3 已处于“已定稿”阶段，不能再分配“评委”角色；此邀请已作废，请向该项目的采购人索取新的邀请"),
+    (AccountRefused("code", "invitation_void", cause="inviter", tender=3, role=Role.OBSERVER, inviter="张采购"),
+     "code: this invitation can no longer be used: 张采购, who made it, may no longer give roles on tender 3; it is "
+     "cancelled: ask the tender's procurement officer for a new invitation",
+     "此邀请已不能使用：邀请人 张采购 已无权在招标项目 3 中分配角色；此邀请已作废，请向该项目的采购人索取新的邀请"),
+    (AccountRefused("code", "invitation_void", cause="inviter", tender=None, role=None, inviter="张管理"),
+     "code: this invitation can no longer be used: 张管理, who made it, may no longer give roles; it is cancelled: ask "
+     "the administrator for a new invitation",
+     "此邀请已不能使用：邀请人 张管理 已无权分配角色；此邀请已作废，请向管理员索取新的邀请"),
+    (AccountRefused("code", "invitation_cancelled"),
+     "code: this invitation was cancelled: ask whoever invited you for a new one", "此邀请已作废，请向邀请人索取新的邀请"),
+    (AccountRefused("email", "email_taken", email="wang@example.org", username="wang"),
+     "email: wang@example.org is already the e-mail address of wang", "电子邮箱 wang@example.org 已由账户 wang 使用"),
+    (AccountRefused("subject", "subject_taken", subject="10293847", username="wang"),
+     "subject: the organisation sign-in '10293847' is already linked to wang", "单位账号标识“10293847”已关联到账户 wang"),
+    (SignInRefused("email_shared", "wang@example.org", accounts=("wang", "王二")),
+     "the e-mail address wang@example.org belongs to several accounts (wang, 王二): ask the administrator to keep it "
+     "on one of them", "电子邮箱 wang@example.org 同时属于多个账户（wang、王二），请管理员只保留在其中一个账户上"),
     (BidEvalError.coded("store.reason_needed", what="finding"), "a finding needs its text", "复核意见不能为空"),
     (BidEvalError.coded("store.reason_needed", what="remove_judge", judge="王评委", declarations=2, scores=5),
      "removing 王评委 from the panel needs its reason: the seat has 2 declaration(s) and 5 score(s), which go with it "
