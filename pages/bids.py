@@ -249,7 +249,10 @@ def show_report() -> None:
         head = tr(f"✓ {title}：已导入 {len(vendors)} 份投标", f"✓ {title}: {len(vendors)} bid(s) imported")
         if invalid:
             head += tr(f"，其中 {invalid} 份为无效投标", f", {invalid} of them invalid")
-        (st.warning if invalid else st.success)(head + "\n\n" + "\n".join(f"- {line}" for line in lines))
+        warned = report.warned.get(name, [])
+        for warning in warned:  # imported, but a field's column is missing: every bid read as not stating it
+            lines.append("⚠ " + ws.problem_markdown(warning, with_file=False, rubric=rubric))
+        (st.warning if invalid or warned else st.success)(head + "\n\n" + "\n".join(f"- {line}" for line in lines))
     for name, vendor in report.attached.items():
         title = file_title(name, report.renamed.get(name), ws.lang())
         st.success(tr(f"✓ {title}：已作为附件加入 {_code(vendor)} 的投标", f"✓ {title}: attached to the bid of {_code(vendor)}"))
@@ -332,6 +335,7 @@ def upload_lines(upload: Upload, lang: str) -> list[str]:
         else:
             bids = ("、" if zh else ", ").join(f"{_code(v)} {ws.markdown_text(n)}" for v, n in f.vendors)
             lines.append(f"- ✓ {head}" + (f"：已导入 {bids}" if zh else f": imported {bids}"))
+            lines += [f"    - ⚠ {said_markdown(p, f.name, lang)}" for p in f.warnings]
     return lines
 
 

@@ -91,6 +91,14 @@ def test_a_good_and_a_bad_file_import_only_the_good_one(tender, tmp_path):
     assert app.session_state.bids_upload_round == 1  # the uploader is emptied after an import
 
 
+def test_a_form_without_a_fields_row_imports_with_its_warning_on_the_page(tender, tmp_path):
+    short = write_form(tmp_path / "short.xlsx", good_bid(VENDOR_A, similar_projects=None))
+    app = upload(open_app("bids", lang="en", tender_id=tender), short)
+    (box,) = [w.value for w in app.warning if "short.xlsx" in w.value]
+    assert "1 bid(s) imported" in box and "⚠ `Bid`" in box
+    assert "no row for 'Similar projects': the bid is read as not stating it" in box
+    assert not app.error and [b.vendor_id for b in admin_call("bidset", tender).bids] == [VENDOR_A]
+
 @pytest.fixture
 def three_files(tmp_path):
     """A good bid form, one with a wrong cell, and a CSV saved as .xlsx: 2 problems in all."""
