@@ -28,7 +28,8 @@ from .currency import currency
 from .messages import render
 from .labels import Label, check_lang
 from .pricing import demand_text, formula_text
-from .result import AWAITING_AGREED, FINAL, FLAG_LABELS, PROVISIONAL, flag_label, PanelAggregate, PanelScore, PriceLine, Result, Standing
+from .result import (AWAITING_AGREED, FINAL, FLAG_LABELS, PROVISIONAL, PanelAggregate, PanelScore, PriceLine, Result,
+                     Standing, flag_label)
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
 from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
@@ -962,7 +963,7 @@ class _Export:
             ("rubric_id", r.id),
             ("rubric_sha", r.sha256),
             ("rubric_source", r.source),
-            ("status", self.t(self.result.status_shown) if self.result.status_shown in _T else self.result.status),
+            ("status", self.t(shown) if (shown := self.result.status_shown) in _T else shown),
             *([("sign_off", self.tender.sign_off.text(self.lang))] if self.tender.sign_off else []),
             ("language", self.lang),
             *self.tender_facts(),

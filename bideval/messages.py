@@ -1087,6 +1087,12 @@ def _sorted_one_column(s: Say) -> str:
                "（或为该评委重新生成评分表），请评委核对得分后再导入")
 
 
+def _entered_words(s: Say) -> tuple[str, str, str]:
+    """What was typed beside a name that is another's, in English and Chinese, and what the row is, in Chinese: a tier
+    on a Tiers row (``entered``), else a score."""
+    return ("a tier", "档次", "定档") if s.get("entered") == "tier" else ("a score", "得分", "评分")
+
+
 def _whose(found: object, owner: str, shown: str, shown_zh: str) -> tuple[str, str]:
     """`` (the name of …)`` after a name found on another's row, in English and Chinese; nothing when it would say no
     more than the name found (``'服务方案'`` is the name of “服务方案”)."""
@@ -1101,8 +1107,7 @@ def _(s: Say) -> str:
     whose_en, whose_zh = _whose(found, owner, owner, f" {owner} ")
     named_en = f"{s.found(expected)} in its bid" if expected else "its bid names no bidder"
     named_zh = f"投标文件中的名称为 {s.found(expected)}" if expected else "投标文件中未填投标人名称"
-    tier = s.get("entered") == "tier"
-    what_en, what_zh, row_zh = ("a tier", "档次", "定档") if tier else ("a score", "得分", "评分")
+    what_en, what_zh, row_zh = _entered_words(s)
     return s.t(f"this row is for {vendor_id} ({named_en}), but its bidder name is {s.found(found)}{whose_en}: {what_en} "
                f"typed beside that name would be booked on {vendor_id}; " + _sorted_one_column(s),
                f"此行是 {vendor_id}（{named_zh}）的{row_zh}，但此行的投标人名称为 {s.found(found)}{whose_zh}：对照该名称填写的"
@@ -1114,8 +1119,7 @@ def _(s: Say) -> str:
     criterion, found, owner = s["criterion"], s["found"], s.get("owner")
     named = f"{s.name(criterion)} ({criterion.label.zh} / {criterion.label.en})" if s.ids else s.name(criterion)
     whose_en, whose_zh = _whose(found, s.label(owner), s.name(owner), s.name(owner)) if owner else ("", "")
-    tier = s.get("entered") == "tier"
-    what_en, what_zh, row_zh = ("a tier", "档次", "定档") if tier else ("a score", "得分", "评分")
+    what_en, what_zh, row_zh = _entered_words(s)
     return s.t(f"this row is for the criterion {named}, but its criterion name is {s.found(found)}{whose_en}: {what_en} "
                f"typed beside that name would be booked on {s.name(criterion)}; " + _sorted_one_column(s),
                f"此行是评分项{named}的{row_zh}，但此行的评分项名称为 {s.found(found)}{whose_zh}：对照该名称填写的{what_zh}"

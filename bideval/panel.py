@@ -496,12 +496,12 @@ class _PanelReader:
         and passes (a sheet made by hand)."""
         agree = True
         agreed = self.names_agreed
+        tier = {"entered": entered} if entered == "tier" else {}  # a fact of the problem on a Tiers row
         for kind, column in names:
             raw = row[column] if column < len(row) else None
             if raw is None or raw == "":
                 continue
             seen = (kind, vendor_id if kind == "vendor_name" else criterion.id, raw.__class__, raw)
-            tier = {"entered": entered} if entered == "tier" else {}
             if seen in agreed:
                 continue
             text = self.text(book, sheet, r, column, raw)

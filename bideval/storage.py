@@ -486,11 +486,15 @@ class Store:
     def create_first_tender(self, actor: Actor, name: str, rubric_yaml: str | bytes, source: str) -> int | None:
         """A tender as :meth:`create_tender` makes it, only on a database that holds none yet (the first start's
         sample): None when one exists. The test and the creation run under one lock, so replicas starting together
-        make one tender."""
+        make one tender. Every start of the app asks: a database holding a tender answers from a plain read, without
+        the rubric parsed or the lock taken."""
+        with self.db.read() as s:
+            if s.execute(select(TenderRecord.id).limit(1)).first():
+                return None
         text, rubric = self._rubric_text(rubric_yaml, source)
         with self.db.write() as s:
             self.db.one_at_a_time(s, FIRST_TENDER_LOCK)
-            if s.execute(select(TenderRecord.id).limit(1)).first():
+            if s.execute(select(TenderRecord.id).limit(1)).first():  # made meanwhile by a replica starting too
                 return None
             return self._new_tender(s, actor, name, text, source, rubric)
 

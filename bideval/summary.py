@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .result import AWAITING_AGREED, PROVISIONAL, Result, flag_label
 from .rubric_view import text_table
-from .values import money_text, round_half_up
+from .values import decimal_text, money_text
 
 # A terminal shows a tender, not a register: past this many lines of one kind the rest are counted, not listed.
 # The JSON and the workbook always hold every bid.
@@ -38,7 +38,7 @@ def summary_text(result: Result, lang: str = "zh") -> str:
         tied = ("（并列跨越名额，全部列入）" if zh else " (tied across the cut: all included)") if result.candidates_tied else ""
         lines.append(("推荐中标候选人：" if zh else "candidates: ") + ", ".join(result.candidates) + tied)
     for o in result.outliers[:SHOWN]:
-        mean = f"{round_half_up(o.panel_mean, places + 2):.{places + 2}f}"  # half-up, as the report rounds it
+        mean = decimal_text(o.panel_mean, places + 2)  # half-up, as the report rounds it
         lines.append(f"评分畸高畸低：{o.judge} / {o.vendor_id} / {o.criterion}：{o.score}（平均分 {mean}）" if zh else
                      f"outlier: {o.judge} / {o.vendor_id} / {o.criterion}: {o.score} (mean {mean})")
     lines.extend(_more(len(result.outliers), "项评分畸高畸低", "outlying scores", lang))

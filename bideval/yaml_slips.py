@@ -18,15 +18,15 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-#: The keys and words of the rubric format (``rubric_yaml.KEYWORDS``), given by the caller: a word before a stray
-#: ``:`` that is one of them is a key after a missing ``,`` rather than a text holding ``: ``.
 _KEY_LINE = re.compile(r"(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<rest>.*)")
 _NO_SPACE = re.compile(r"(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s:/].*)")
 _RESERVED = ">|@`%"
 
 
 def syntax_slip(lines: list[str], error: Any, keywords: Iterable[str] = ()) -> dict[str, Any]:
-    """The slip that likely broke the YAML (``slip``, ``slip_line`` and what to write), or nothing."""
+    """The slip that likely broke the YAML (``slip``, ``slip_line`` and what to write), or nothing. ``keywords``: the
+    keys and words of the rubric format (``rubric_yaml.KEYWORDS``): a word before a stray ``:`` that is one of them is
+    a key after a missing ``,`` rather than a text holding ``: ``."""
     context, problem = getattr(error, "context", None) or "", getattr(error, "problem", None) or ""
     context_mark, problem_mark = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
     mark = problem_mark or context_mark

@@ -223,8 +223,8 @@ def test_the_panel_reference_s_example_is_read_as_it_says(tmp_path):
     sheets = {name: [[cell(c) for c in row] for row in PANEL_TABLES[name] if row[0] != "…"]
               for name in ("Judges", "Tiers", "Scores")}
     rubric = load_rubric(EXAMPLE_RUBRIC)
-    vendors = sorted({row[0] for row in PANEL_TABLES["Tiers"][1:]})
-    bids = make_bidset(rubric, *(good_bid(v, name=v) for v in vendors)).bids
+    names = {row[0]: row[1] for row in PANEL_TABLES["Tiers"][1:]}  # vendor_name is checked against the bid's name
+    bids = make_bidset(rubric, *(good_bid(v, name=names[v]) for v in sorted(names))).bids
     panel = read_panel(rubric, bids, (), [write_xlsx(tmp_path / "panel.xlsx", sheets)])
     assert panel.judges == ("王评委", "李评委")
     assert set(panel.tiers.values()) == {"t3", "t2"}  # 三档 by its label, t2 by its id; 运营管理能力 is ops_plan
