@@ -1362,6 +1362,13 @@ def _(s: Say) -> str:
                f"没有可填写复核意见的情况：{kind} {rest}（复核意见针对评估结果中的畸高畸低评分、异常低价或评分不完整）；未记录任何内容")
 
 
+@_template("store.consensus_empty")
+def _(s: Say) -> str:
+    return s.t("an agreed score is not taken away: type the score the panel agrees, with its reason (a cleared cell "
+               "or a reason without a score saves nothing)",
+               "合议得分不能删除：请填写评标委员会一致同意的得分及理由（清空得分或只填理由均不保存）")
+
+
 @_template("store.reason_needed")
 def _(s: Say) -> str:
     if s["what"] == "finding":

@@ -1619,9 +1619,13 @@ class Store:
                                     ConsensusRecord.version).where(ConsensusRecord.tender_id == tender_id)).all()
         return {(v, c): (Decimal(x), n) for v, c, x, n in rows}
 
-    def set_consensus(self, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str, score: Decimal,
+    def set_consensus(self, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str, score: Decimal | None,
                       reason: str, expected_version: int | None = None) -> int:
-        """The panel's agreed score for a bid and criterion (rubric aggregate ``consensus``), with its reason."""
+        """The panel's agreed score for a bid and criterion (rubric aggregate ``consensus``), with its reason: the same
+        score again with a new reason is a new version. No score (a cleared cell) is refused, saying so: an agreed score
+        is changed, with its reason, never taken away (the review page had passed a cleared cell over in silence)."""
+        if score is None:
+            raise BidEvalError.coded("store.consensus_empty", vendor_id=vendor_id, criterion=criterion_id)
         if not reason.strip():
             raise BidEvalError.coded("store.reason_needed", what="consensus")
         with self.db.write() as s:

@@ -16,7 +16,7 @@ import streamlit as st
 
 import workspace as ws
 from bideval import messages
-from bideval.allowed_scores import parse_score_entry
+from bideval.allowed_scores import parse_score_entry, same_score
 from bideval.currency import money_amount
 from bideval.errors import BidEvalError
 from bideval.result import Result
@@ -258,12 +258,10 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, s
                                       .get("edited_rows", {}).items()):
             vendor_id, vendor_name, criterion_id, before, version = old_rows[position]
             criterion = rubric.criterion_index[criterion_id]
-            if "score" not in cells:
-                continue
-            try:
-                score = parse_score_entry(criterion, tiers.get((vendor_id, criterion_id)), cells["score"],
-                                          decimals=rubric.places(criterion))
-                if score is None or score == before:
+            try:  # a new score, or the same one with a new reason; a cleared cell is refused by the store, saying so
+                score = before if "score" not in cells else parse_score_entry(
+                    criterion, tiers.get((vendor_id, criterion_id)), cells["score"], decimals=rubric.places(criterion))
+                if same_score(score, before) and not str(cells.get("reason") or "").strip():
                     continue
                 store.set_consensus(chair, tender, vendor_id, criterion_id, score, str(cells.get("reason") or ""),
                                     expected_version=version)

@@ -110,6 +110,16 @@ def test_consensus_scores_are_entered_with_a_reason(consensus):
     assert not app.exception and app.success[0].value == "Saved 1 agreed score(s)."
     assert admin_call("panel_input", tender).consensus == {(VENDOR_B, "ops_plan"): Decimal("11.5")}
     assert admin_call("evaluate", tender).standing(VENDOR_B).criteria["ops_plan"] == Decimal("11.5")
+    # A cleared cell had been passed over in silence; a new reason for the same score is a new version of it
+    editor = app.data_editor[1]
+    app.session_state[editor.key] = {"edited_rows": {0: {"score": None}}, **EMPTY}
+    app.button(key="review_save_consensus").click().run()
+    assert "an agreed score is not taken away" in app.error[0].value
+    editor = app.data_editor[1]
+    app.session_state[editor.key] = {"edited_rows": {0: {"reason": "复核后理由补充"}}, **EMPTY}
+    app.button(key="review_save_consensus").click().run()
+    assert not app.exception and app.success[0].value == "Saved 1 agreed score(s)."
+    assert admin_call("consensus_versions", tender) == {(VENDOR_B, "ops_plan"): (Decimal("11.5"), 2)}
 
 
 def test_consensus_edits_land_on_the_bid_they_were_typed_on_and_never_overwrite_unseen(consensus):

@@ -47,6 +47,7 @@ FACTS = {
     "store.no_seat": dict(judge="赵评委", tender=7),
     "store.recusal_over_scores": dict(judge="王评委", scores=((VENDOR, OPS, "15"), (VENDOR, DESIGN, "4.5"))),
     "store.reason_needed": dict(what="consensus"),
+    "store.consensus_empty": dict(vendor_id=VENDOR, criterion="ops_plan"),
     "store.no_flag": dict(kind="outlier", vendor_id=VENDOR, criterion=OPS, judge="王评委"),
     "store.submit_missing": dict(judge="王评委", missing=((VENDOR, OPS),)),
     "store.write_conflict": dict(what="score", seen=1, current=2, value="8", judge="王评委", vendor_id=VENDOR,
@@ -217,6 +218,10 @@ SENTENCES = [
      f"评委席位“王评委”已有声明存在利害关系的投标人的评分：{VENDOR} / 运营管理能力 15、{VENDOR} / 服务设计 4.5；"
      "回避的评委对该投标人不应有评分，因此本次声明未记录：请组长先删除这些评分（用不含这些评分的评分工作簿替换评标委员会，"
      "或移除该评委席位——其评分和回避声明随之删除——再重新增设），然后重新声明"),
+    ("store.consensus_empty",
+     "an agreed score is not taken away: type the score the panel agrees, with its reason (a cleared cell or a reason "
+     "without a score saves nothing)", SAME,
+     "合议得分不能删除：请填写评标委员会一致同意的得分及理由（清空得分或只填理由均不保存）"),
     ("store.reason_needed",
      'a consensus score needs its reason', SAME,
      '合议得分须填写理由'),
