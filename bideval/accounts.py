@@ -559,12 +559,9 @@ class Accounts:
         """Cancel an invitation that can no longer give what it names, audited; the refusal that says why."""
         invitation.used_at = now
         role = Role(invitation.role) if invitation.role else None
-        if isinstance(refused, StageRefused):
-            why = AccountRefused("code", "invitation_void", cause="stage", tender=invitation.tender_id,
-                                 stage=refused.stage, role=role, inviter=invitation.created_by)
-        else:
-            why = AccountRefused("code", "invitation_void", cause="inviter", tender=invitation.tender_id,
-                                 role=role, inviter=invitation.created_by)
+        cause = {"cause": "stage", "stage": refused.stage} if isinstance(refused, StageRefused) else {"cause": "inviter"}
+        why = AccountRefused("code", "invitation_void", tender=invitation.tender_id, role=role,
+                             inviter=invitation.created_by, **cause)
         self._log(s, "system", "cancel_invitation", f"tender {invitation.tender_id}" if invitation.tender_id else "",
                   old=invitation.role, reason=str(why))
         return why
