@@ -28,8 +28,8 @@ from .currency import currency
 from .messages import render
 from .labels import Label, check_lang
 from .pricing import demand_text, formula_text
-from .result import (AWAITING_AGREED, FINAL, FLAG_LABELS, PROVISIONAL, PanelAggregate, PanelScore, PriceLine, Result,
-                     Standing, flag_label)
+from .result import (AWAITING_AGREED, AWAITING_AGREED_LABEL, FINAL, PROVISIONAL, PanelAggregate, PanelScore, PriceLine,
+                     Result, Standing, flag_label)
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
 from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
@@ -74,9 +74,7 @@ _T = {
     "finding": Label("组长意见", "Chair's finding"),
     FINAL: Label("最终结果", "Final"),
     PROVISIONAL: Label("临时结果：尚缺评委评分，不能定标", "Provisional: some panel scores are missing"),
-    AWAITING_AGREED: Label("临时结果：尚缺合议分（组长在评审页录入），各项暂按评委平均分，不能定标",
-                           "Provisional: the agreed (consensus) scores are not entered (the chair enters them on the "
-                           "Review page); the judges' mean stands in meanwhile"),
+    AWAITING_AGREED: AWAITING_AGREED_LABEL,
     "judge": Label("评委", "Judge"),
     "criterion_id": Label("评分项编号", "Criterion ID"),
     "criterion": Label("评分项", "Criterion"),
@@ -340,12 +338,12 @@ class _Export:
         sheet.ws.conditional_format(first_row, 0, last_row, columns - 1, {
             "type": "formula", "criteria": f'=LEN({ref})>0', "format": self.fmt(bg_color=_FLAG_FILL)})
 
-    def bid_findings(self, sign_off: SignOff, vendor_id: str) -> str:
+    def bid_findings(self, sign_off: SignOff, standing: Standing) -> str:
         """The chair's findings on a bid's flags (an abnormally low price, missing scores), each after its flag."""
-        return "\n".join(f"{FLAG_LABELS.get(f.flag.kind.value, Label(f.flag.kind.value, f.flag.kind.value)).text(self.lang)}"
+        return "\n".join(f"{flag_label(standing, f.flag.kind.value).text(self.lang)}"
                          f"{'：' if self.lang == 'zh' else ': '}{sign_off.finding_text(f, self.lang)}"
                          for f in sign_off.findings
-                         if f.flag.vendor_id == vendor_id and f.flag.kind is not FindingKind.OUTLIER)
+                         if f.flag.vendor_id == standing.vendor_id and f.flag.kind is not FindingKind.OUTLIER)
 
     def yes_no(self, value: bool) -> str:
         return self.t("yes" if value else "no")
@@ -653,7 +651,7 @@ class _Export:
             flags = "; ".join(flag_label(s, f).text(self.lang) for f in s.flags)
             sheet.text(row, col + 3, flags, self.cell())
             if sign_off is not None:
-                sheet.text(row, col + 4, self.bid_findings(sign_off, s.vendor_id), self.cell(text_wrap=True), wrap=True)
+                sheet.text(row, col + 4, self.bid_findings(sign_off, s), self.cell(text_wrap=True), wrap=True)
         last = len(ranking)
         self.table(sheet, 0, last, len(headers), freeze=3)
         self.highlight(sheet, 1, last, len(headers), 3 + len(groups) + 3)

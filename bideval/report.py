@@ -33,7 +33,8 @@ from . import __version__
 from .currency import currency, money_amount
 from .errors import BidEvalError
 from .labels import Label, check_lang
-from .result import ABNORMAL_LOW, AWAITING_AGREED, FINAL, FLAG_LABELS, INCOMPLETE, PROVISIONAL, Result, Standing, flag_label
+from .result import (ABNORMAL_LOW, AWAITING_AGREED, AWAITING_AGREED_LABEL, FINAL, INCOMPLETE, PROVISIONAL, Result, Standing,
+                     flag_label)
 from .rubric_view import rubric_rows
 from .tender import TenderInfo, date_text, tender_info
 from .values import money_text, plain_number, round_half_up
@@ -73,9 +74,7 @@ _T = {
     FINAL: Label("最终结果：全体评委已完成全部有效投标的评分", "Final: every judge has scored every valid bid"),
     PROVISIONAL: Label("临时结果：尚缺评委评分，不能据此定标", "Provisional: some panel scores are missing; "
                                                         "no award may rest on it"),
-    AWAITING_AGREED: Label("临时结果：尚缺合议分，各项暂按评委平均分，不能据此定标",
-                           "Provisional: the agreed (consensus) scores are not entered and the judges' mean stands in; "
-                           "no award may rest on it"),
+    AWAITING_AGREED: AWAITING_AGREED_LABEL,
     "bids": Label("投标情况", "Bids"),
     "bid_counts": Label("有效投标 {valid} 家，无效投标 {invalid} 家", "{valid} valid, {invalid} invalid"),
     "none": Label("无", "None"),
@@ -318,8 +317,8 @@ def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list
             said(FindingKind.OUTLIER, o.vendor_id, o.criterion, o.judge)))
     for f in sign_off.findings if sign_off else ():
         if f.flag not in used and sign_off is not None:
-            label = _T["outlier"] if f.flag.kind is FindingKind.OUTLIER else FLAG_LABELS.get(
-                f.flag.kind.value, Label(f.flag.kind.value, f.flag.kind.value))
+            label = _T["outlier"] if f.flag.kind is FindingKind.OUTLIER else flag_label(
+                result.standing(f.flag.vendor_id), f.flag.kind.value)
             detail = " / ".join(x for x in (f.flag.criterion, f.flag.judge) if x)
             rows.append(Finding(f.flag.vendor_id, label.text(lang), detail, sign_off.finding_text(f, lang)))
     return rows

@@ -39,11 +39,17 @@ FLAG_LABELS = {
 AGREED_MISSING = Label("合议分未录入", "Agreed score not entered")
 #: The status of a provisional result that waits only for agreed (consensus) scores, for the labels of a status.
 AWAITING_AGREED = "awaiting_agreed"
+#: :data:`AWAITING_AGREED` in words, as the report, the workbook, the terminal and the app all state it.
+AWAITING_AGREED_LABEL = Label(
+    f"临时结果：评委均已评分，尚缺组长在评审页录入的合议分（标记“{AGREED_MISSING.zh}”）；各项暂按评委平均分，不能据此定标",
+    f"Provisional: every judge has scored, but the chair's agreed (consensus) scores are not entered on the Review page "
+    f"(flag \"{AGREED_MISSING.en}\"); the judges' mean stands in meanwhile, and no award may rest on it")
 
 
-def flag_label(standing: "Standing", flag: str) -> Label:
-    """A bid's flag in words: ``incomplete`` says what is missing, the judges' scores or the agreed score."""
-    if flag == INCOMPLETE and standing.awaiting_agreed:
+def flag_label(standing: "Standing | None", flag: str) -> Label:
+    """A bid's flag in words: ``incomplete`` says what is missing, the judges' scores or the agreed score (``None``:
+    a bid no longer ranked, whose flag is named as such)."""
+    if flag == INCOMPLETE and standing is not None and standing.awaiting_agreed:
         return AGREED_MISSING
     return FLAG_LABELS.get(flag, Label(flag, flag))
 

@@ -6,7 +6,7 @@ import workspace as ws
 from bideval.analysis import panel_progress
 from bideval.charts import charts
 from bideval.currency import currency
-from bideval.result import AWAITING_AGREED, DEVIATION_PLACES, PROVISIONAL, flag_label
+from bideval.result import AWAITING_AGREED, AWAITING_AGREED_LABEL, DEVIATION_PLACES, PROVISIONAL, flag_label
 from bideval.rubric import Deduction
 from bideval.values import decimal_text, money_text, plain_number
 
@@ -23,10 +23,7 @@ st.caption(f"{rubric.title.text(lang)} · `{rubric.id}`")
 # Complete scores are not yet a final result: only the chair's sign-off makes it final (the stage says which).
 signed = ws.store().sign_off(ws.actor(), tender)
 if result.status_shown == AWAITING_AGREED:
-    st.warning(tr("临时结果：评委均已评分，尚缺组长在评审页录入的合议分（标记“合议分未录入”）；各项暂按评委平均分，组长不能据此定标。",
-                  "Provisional: every judge has scored, but the chair's agreed (consensus) scores are not entered on "
-                  "the Review page (flag \"Agreed score not entered\"); the judges' mean stands in meanwhile, and the "
-                  "chair cannot finalise this result.") + " " + ws.markdown_text(signed.text(lang)))
+    st.warning(ws.markdown_text(AWAITING_AGREED_LABEL.text(lang)) + tr("。", ". ") + ws.markdown_text(signed.text(lang)))
 elif result.status == PROVISIONAL:
     st.warning(tr("临时结果：尚有评委评分缺失（标记“评分未完成”），组长不能据此定标。",
                   "Provisional: some panel scores are missing (flag \"Panel scores missing\"); "

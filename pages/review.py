@@ -19,7 +19,7 @@ from bideval import messages
 from bideval.allowed_scores import parse_score_entry, same_score
 from bideval.currency import money_amount
 from bideval.errors import BidEvalError
-from bideval.result import Result
+from bideval.result import Result, flag_label
 from bideval.rights import Action, Actor, allowed
 from bideval.rubric import Aggregate
 from bideval.storage import Store, WriteConflict
@@ -113,7 +113,7 @@ def flag_facts(result: Result, flag: Flag) -> str:
     if flag.kind is FindingKind.ABNORMAL_LOW:
         price = money_amount(result.standing(flag.vendor_id).evaluated_price, result.rubric.currency, ws.lang())
         return tr(f"评审价格 {price}", f"evaluated price {price}")
-    return tr("有评委评分缺失", "panel scores missing")
+    return flag_label(result.standing(flag.vendor_id), flag.kind.value).text(ws.lang())  # the judges' scores or the agreed
 
 
 def editor_key(name: str, rows: Sequence[object]) -> str:

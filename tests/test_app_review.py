@@ -93,6 +93,8 @@ def test_consensus_scores_are_entered_with_a_reason(consensus):
     tender = consensus
     app = open_app("review", lang="en", tender_id=tender)
     assert "Consensus scores" in [h.value for h in app.subheader]
+    flags = app.data_editor[0].value  # every judge scored: the chair's agreed scores are what is missing
+    assert set(flags["facts"][flags["kind"] == "Scores missing"]) == {"Agreed score not entered"}
     editor = app.data_editor[1]
     table = editor.value
     assert (table["vendor"][0], table["criterion"][0]) == ("乙公司", "Operations management plan")  # in rank order

@@ -154,16 +154,22 @@ def test_a_bid_every_judge_is_recused_from_stays_incomplete_even_with_an_agreed_
     assert result.standing(VENDOR_B).criteria["service_design"] == shown
 
 
-def test_under_consensus_a_missing_agreed_score_is_said_as_such(rubric):
-    """Every judge scored A and B; only A has its agreed scores. B is incomplete for want of the chair's agreed score,
-    not the judges': its flag says so (the JSON's flag stays `incomplete`), and the judges' mean stands in."""
-    from bideval.result import AWAITING_AGREED, flag_label
-    from bideval.summary import summary_text
-
+def awaiting_agreed(rubric):
+    """A consensus tender whose judges all scored A and B, with only A's agreed scores: (rubric, bids, panel)."""
     rubric = replace(rubric, panel=replace(rubric.panel, aggregate=Aggregate.CONSENSUS))
     bids = make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B, rate_per_call=0.9))
     panel = replace(panel_for([VENDOR_A, VENDOR_B]),
                     consensus={(VENDOR_A, c): D(3) for c in ("ops_plan", "service_design")})
+    return rubric, bids, panel
+
+
+def test_under_consensus_a_missing_agreed_score_is_said_as_such(rubric):
+    """Every judge scored A and B; only A has its agreed scores. B is incomplete for want of the chair's agreed score,
+    not the judges': its flag says so (the JSON's flag stays `incomplete`), and the judges' mean stands in."""
+    from bideval.result import AWAITING_AGREED, AWAITING_AGREED_LABEL, flag_label
+    from bideval.summary import summary_text
+
+    rubric, bids, panel = awaiting_agreed(rubric)
     result = evaluate(rubric, bids, panel)
     waiting = result.standing(VENDOR_B)
     assert waiting.flags == (INCOMPLETE,) and waiting.awaiting_agreed and INCOMPLETE not in result.standing(VENDOR_A).flags
@@ -171,12 +177,41 @@ def test_under_consensus_a_missing_agreed_score_is_said_as_such(rubric):
     assert (flag_label(waiting, INCOMPLETE).zh, flag_label(waiting, INCOMPLETE).en) == ("合议分未录入",
                                                                                        "Agreed score not entered")
     assert result.status == PROVISIONAL and result.status_shown == AWAITING_AGREED
-    assert "临时结果（合议分未录入）" in summary_text(result, "zh")
+    assert AWAITING_AGREED_LABEL.zh.startswith("临时结果：评委均已评分，尚缺组长在评审页录入的合议分（标记“合议分未录入”）")
+    assert summary_text(result, "zh").splitlines()[0].endswith(" — " + AWAITING_AGREED_LABEL.zh)
     # a judge's score missing as well: that is what to chase first, and the flag says so
     short = replace(panel, scores=tuple(x for x in panel.scores if not (x.judge == "张评委" and x.vendor_id == VENDOR_B)))
     behind = evaluate(rubric, bids, short)
     assert not behind.standing(VENDOR_B).awaiting_agreed and behind.status_shown == PROVISIONAL
     assert flag_label(behind.standing(VENDOR_B), INCOMPLETE).en == "Panel scores missing"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_finding_on_a_bid_awaiting_its_agreed_score_is_labelled_so(rubric, lang):
+    """The chair's finding on B's incomplete flag, in the report's and the workbook's findings, and the status lines:
+    the agreed score is what is missing (the workbook had said "Panel scores missing"), in one wording everywhere."""
+    import io
+    from datetime import datetime
+
+    import openpyxl
+
+    from bideval.export import write_workbook
+    from bideval.report import findings
+    from bideval.result import AGREED_MISSING, AWAITING_AGREED_LABEL
+    from bideval.tender import tender_info
+    from bideval.workflow import ChairFinding, FindingKind, Flag, SignOff, Stage
+
+    result = evaluate(*awaiting_agreed(rubric))
+    said = ChairFinding(Flag(FindingKind.INCOMPLETE, VENDOR_B), "等组长合议", "张组长", datetime(2026, 11, 30, 10, 15))
+    sign_off = SignOff(Stage.REVIEW, findings=(said,))
+    (row,) = [r for r in findings(result, lang, sign_off) if r.vendor_id == VENDOR_B]
+    assert row.flag == AGREED_MISSING.text(lang) and "等组长合议" in row.finding
+    buffer = io.BytesIO()
+    write_workbook(result, buffer, lang, tender_info(result.rubric, "客服外包", sign_off=sign_off))
+    rows = list(openpyxl.load_workbook(buffer)["Ranking"].iter_rows(values_only=True))
+    (b,) = [r for r in rows if r[1] == VENDOR_B]
+    assert b[-2] == AGREED_MISSING.text(lang) and b[-1].startswith(AGREED_MISSING.text(lang) + ("：" if lang == "zh" else ": "))
+    assert AWAITING_AGREED_LABEL.text(lang) in [r[2] for r in rows]  # the status line
 
 
 def test_outlier_is_flagged_against_the_unrounded_plain_mean(rubric):
