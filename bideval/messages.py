@@ -2260,13 +2260,17 @@ def _rubric_thing(s: Say, what: str) -> str:
 
 def _rubric_at(s: Say, en: str, zh: str) -> str:
     """A rubric problem's sentence after where it is: ``criterion 'ops_plan': …`` (nothing for the top level), with
-    a hint when what it found holds full-width punctuation (``kind：``, typed with a Chinese input method)."""
+    a hint when what it found holds full-width punctuation (``kind：``, typed with a Chinese input method) or was a
+    YAML slip (``op: >`` read as an empty text)."""
     if s.get("full_width"):
         hint = _full_width_hint(s)
         en, zh = en + hint[0], zh + hint[1]
     if s.get("no_space"):
         en += f"; YAML needs a space after the colon: write '{s['no_space']}'"
         zh += f"；冒号后缺少空格：YAML 要求冒号后有空格，请写成 '{s['no_space']}'"
+    if s.get("slip"):  # `op: >` on a line of its own, read as an empty text
+        hint = _yaml_slip_hint(s)
+        en, zh = en + hint[0], zh + hint[1]
     where = s.get("where")
     if not where or where == "top":
         return s.t(en, zh)

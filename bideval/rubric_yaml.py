@@ -30,7 +30,7 @@ from .rubric import (CRITERION_TYPES, ORDER87, Grade, SharedCap, full_marks, gro
                      Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
                      Tiered, group_label, price_fields_of)
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
-from .yaml_slips import syntax_slip
+from .yaml_slips import reserved_value, syntax_slip
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 # A number YAML reads as text ("40" quoted, 1e30 without a point): digits, a point, a sign, an exponent; not "40分",
@@ -134,10 +134,37 @@ BLANK = _Blank()
 
 
 class _RubricLoader(_UniqueKeyLoader):
-    """The rubric's loader: :class:`_UniqueKeyLoader` with every blank value read as :data:`BLANK`."""
+    """The rubric's loader: :class:`_UniqueKeyLoader` with every blank value read as :data:`BLANK` (and ``op: >``
+    alone on its line as :class:`_EmptyFolded`)."""
 
 
 _RubricLoader.add_constructor("tag:yaml.org,2002:null", lambda loader, node: BLANK)
+
+
+class _EmptyFolded(str):
+    """The empty text YAML reads from ``op: >`` on a line of its own (a comparison not in quotes, read as a folded
+    text with nothing in it). It is the empty text to every reader; it carries the slip (``write ">"``), so the
+    message refusing it says what to write, as the parser's error does for ``{op: >}``."""
+
+    slip: dict[str, Any]
+
+
+def _text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    """A text as YAML reads it; an empty folded one whose line holds a reserved character, with its slip."""
+    text = loader.construct_scalar(node)
+    mark, buffer = node.start_mark, node.start_mark.buffer
+    if text or node.style != ">" or not buffer:
+        return text
+    lines = buffer.splitlines()
+    slip = reserved_value(lines, mark.line, mark.column) if mark.line < len(lines) else {}
+    if not slip:
+        return text
+    empty = _EmptyFolded()
+    empty.slip = slip
+    return empty
+
+
+_RubricLoader.add_constructor("tag:yaml.org,2002:str", _text)
 
 
 MAX_RUBRIC_BYTES = 2 * 1024 * 1024  # a rubric is a few kilobytes of YAML; a file this large is not one
@@ -256,6 +283,8 @@ def _unblank(value: Any) -> Any:
     """A fact with every :data:`BLANK` inside it as None, as YAML itself reads it (a problem's data stays plain)."""
     if value is BLANK:
         return None
+    if isinstance(value, _EmptyFolded):
+        return ""
     if type(value) is dict:
         return {_unblank(k): _unblank(v) for k, v in value.items()}
     if type(value) in (list, tuple):
@@ -329,6 +358,9 @@ class _RubricReader:
         refused it; a key or a word with full-width punctuation (``kind：``) carries it for a hint."""
         if any(value is BLANK for value in facts.values()):
             code, facts = "empty", _blank_facts(code, facts)
+        for value in list(facts.values()):
+            if isinstance(value, _EmptyFolded):  # `op: >`: what to write instead
+                facts = {**value.slip, **facts}
         facts = {key: _unblank(value) for key, value in facts.items()}
         if code in _SLIP_CODES:
             slips = full_width_in("".join(str(facts.get(key, "")) for key in ("key", "found")))
@@ -852,9 +884,11 @@ class _RubricReader:
             elif len(self.problems) == before and self.waiting == waiting:  # never drop a criterion in silence: say at least that it was
                 # (its missing keys are said by keys(); a blank or a wrong value by the reader of that key)
                 self.fail_as(where, "criterion_unread", criterion=str(cid))
-        if sum(1 for c in out if isinstance(c, Price)) > 1:
+        two_prices = sum(1 for c in out if isinstance(c, Price)) > 1
+        if two_prices:
             self.fail_as("top", "two_prices")
-        self.criteria_read = unique and len(out) == len(node)
+        # Two prices: which maximum counts is not known, so the maxima say nothing of `total` (no knock-on line)
+        self.criteria_read = unique and not two_prices and len(out) == len(node)
         return tuple(out)
 
     def price_required(self, regime: Any) -> None:

@@ -5,7 +5,8 @@ the slip on their line and what to type. :func:`syntax_slip` looks at the lines 
 
 - ``colon_space``: ``max:20`` — no space after a key's colon, so YAML reads one text and stops a line later;
 - ``quote_value``: ``op: >=`` — a value starting with a character YAML reserves (``>``, ``|``, ``@``, `````,
-  ``%``) must be quoted;
+  ``%``) must be quoted (``op: >`` on a line of its own breaks nothing: YAML reads an empty folded text, and
+  :func:`reserved_value` gives the reader that refuses it the same slip);
 - ``colon_in_text``: ``reason: 注意: 交货期`` — ``': '`` inside a text starts a new key unless the text is quoted;
 - ``comma_missing``: ``{id: x name: y}`` — two keys of one ``{…}`` without a ``,`` between them;
 - ``indent``: a key that starts in another column than the key before it.
@@ -37,7 +38,7 @@ def syntax_slip(lines: list[str], error: Any, keywords: Iterable[str] = ()) -> d
         return _no_space(lines, min(context_mark.line, len(lines) - 1), at)
     if "cannot start any token" in problem or "block scalar" in context:
         start = context_mark if "block scalar" in context and context_mark is not None else mark
-        return _reserved(lines, min(start.line, len(lines) - 1), start.column)
+        return reserved_value(lines, min(start.line, len(lines) - 1), start.column)
     if problem == "mapping values are not allowed here":
         return _stray_colon(lines, at, mark.column, set(keywords), flow=False) or _indent(lines, at)
     if re.fullmatch(r"expected ',' or '[}\]]', but got ':'", problem):
@@ -58,8 +59,9 @@ def _no_space(lines: list[str], first: int, last: int) -> dict[str, Any]:
     return {}
 
 
-def _reserved(lines: list[str], number: int, column: int) -> dict[str, Any]:
-    """``op: >=``: the value from the reserved character to the end of the value."""
+def reserved_value(lines: list[str], number: int, column: int) -> dict[str, Any]:
+    """``op: >=``: the value from the reserved character at (``number``, ``column``, from 0) to the end of the value;
+    nothing when no reserved character is there."""
     line = lines[number]
     if column >= len(line) or line[column] not in _RESERVED:
         return {}

@@ -1944,6 +1944,11 @@ def test_each_rubric_mistake_in_both_languages(code, cli, zh):
      "line 21, column 94: not valid YAML: found character '>' that cannot start any token; line 21: a value that "
      'starts with \'>\' must be in quotes; write ">="',
      "第 21 行第 94 列：不是有效的 YAML：字符 '>' 不能作为值的开头；第 21 行：以 '>' 开头的值必须加引号，请写成 \">=\""),
+    ("rubric.unknown_choice", dict(where="criterion 'x'", what="op", found="", choices=("<", ">"), slip="quote_value",
+                                   slip_line=38, written=">", first=">", fix='">"'),  # `op: >` on its own line
+     "criterion 'x': unknown op '' (expected one of: <, >); line 38: a value that starts with '>' must be in quotes; "
+     'write ">"',
+     "评分项 'x'：未知的“op” ''（应为以下之一：<, >）；第 38 行：以 '>' 开头的值必须加引号，请写成 \">\""),
     ("rubric.not_yaml", dict(line=36, column=15, detail="mapping values are not allowed here", slip="colon_in_text",
                              slip_line=36, key="reason", written="注意: 交货期超过30天", fix='reason: "注意: 交货期超过30天"'),
      "line 36, column 15: not valid YAML: mapping values are not allowed here; line 36: the text '注意: 交货期超过30天' "

@@ -522,6 +522,17 @@ def test_no_panel_score_falls_between_whole_point_tiers():
      "{id: similar_projects, label: {zh: 同类项目数量, en: Similar projects}, type: int}",
      "field 'similar_projects': unknown type 'int' (expected one of: bool, integer, number, money, percent, text, "
      "choice)"),
+    # two price criteria are said once: not also as maxima that miss the total (which price would count is unknown)
+    ("  - id: price\n", "  - {id: price2, name: {zh: 价格二, en: Price 2}, group: price, kind: price, max: 0.01, "
+                        "method: lowest_ratio}\n  - id: price\n",
+     "a rubric may have only one price criterion"),
+    # `op: >` in block style is a folded text YAML reads as empty: said as the flow style's `op: >` is
+    ("      - {label: {zh: 注册资本金≥1000万元, en: Capital >= 10M CNY}, points: 1, when: {field: registered_capital, "
+     "op: \">=\", value: 1000}}",
+     "      - label: {zh: 注册资本金≥1000万元, en: Capital >= 10M CNY}\n        points: 1\n        when:\n"
+     "          field: registered_capital\n          op: >\n          value: 1000",
+     "criterion 'company': unknown op '' (expected one of: ==, !=, <, <=, >, >=, in); line 38: a value that starts "
+     "with '>' must be in quotes; write \">\""),
 ])
 def test_a_yaml_slip_is_said_with_its_line_and_its_fix(old, new, message):
     assert refusals(broken(old, new)) == [message]
