@@ -115,7 +115,7 @@ MODEL_SPELLINGS = {
     "lump_sum": ("lump_sum", "总价包干", "Lump sum"),
     "per_call": ("per_call", "按通计费", "Per call"),
     "base_plus_commission": ("base_plus_commission", "基础服务费加佣金", "Base fee plus commission"),
-    "per_unit_month": ("per_unit_month", "按设备按月计费"),  # a known model the rubric does not allow
+    "per_unit_month": ("per_unit_month", "按计价单位按月计费"),  # a known model the rubric does not allow
 }
 
 

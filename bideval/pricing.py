@@ -40,11 +40,16 @@ _MODEL_LABELS = {
     PricingModel.PER_SEAT_MONTH: Label("按席位按月计费", "Per seat-month"),
     PricingModel.PER_CALL: Label("按通计费", "Per call"),
     PricingModel.BASE_PLUS_COMMISSION: Label("基础服务费加佣金", "Base fee plus commission"),
-    PricingModel.PER_UNIT_MONTH: Label("按设备按月计费", "Per unit-month"),
+    # The units are a tender's own (devices, cleaners, engineers): "per device" had a staffing form price cleaners
+    # as devices. The rate rows name the unit (保洁员 每人每月单价).
+    PricingModel.PER_UNIT_MONTH: Label("按计价单位按月计费", "Per unit-month"),
     PricingModel.BASE_PLUS_EXCESS: Label("基础费加超出计费", "Base fee plus excess"),
 }
+# Labels a model had before, still read: a form filled then keeps its choice.
+_FORMER_LABELS = {PricingModel.PER_UNIT_MONTH: ("按设备按月计费",)}
 _ALIASES = {  # ids last, so an id always names its own model
     **{fold(spelling): model for model in PricingModel for spelling in (model.label.zh, model.label.en)},
+    **{fold(spelling): model for model, spellings in _FORMER_LABELS.items() for spelling in spellings},
     **{fold(model.value): model for model in PricingModel},
 }
 

@@ -362,7 +362,7 @@ IT = Tender("it-outsourcing", "forms", [
             "similar_projects": 1, "certified_engineers": 2, "preventive_visits": 1,
             "support_hours": "5x8", "trial_refund": "是", "spare_parts": "否",
             "second_year_discount": None, "payment_terms": "半年付",
-            "price_model": "按设备按月计费", "rate_pc": 30, "rate_printer": 10, "rate_network": 20, "rate_server": 200,
+            "price_model": "按计价单位按月计费", "rate_pc": 30, "rate_printer": 10, "rate_network": 20, "rate_server": 200,
         },
         {
             "ops_plan": Marks([5.0, 4.5, 5.5, 4.8, 5.2], "一档",

@@ -31,6 +31,8 @@ def test_quoted_price(model, values, expected):
 @pytest.mark.parametrize("spelling, model", [
     ("per_call", PricingModel.PER_CALL), ("按通计费", PricingModel.PER_CALL), ("Per call", PricingModel.PER_CALL),
     ("  LUMP_SUM ", PricingModel.LUMP_SUM), ("总价包干", PricingModel.LUMP_SUM), ("hourly", None),
+    # per_unit_month's label names no kind of unit (a staffing form's units are people); its former label still reads
+    ("按计价单位按月计费", PricingModel.PER_UNIT_MONTH), ("按设备按月计费", PricingModel.PER_UNIT_MONTH),
 ])
 def test_model_aliases(spelling, model):
     assert PricingModel.from_alias(spelling) is model

@@ -165,7 +165,7 @@ def test_unit_and_note_column(rubric, tmp_path):
     assert "18" in note["vendor_id"]
     for model in ("总价包干", "按席位按月计费", "按通计费", "基础服务费加佣金", "Lump sum", "Per call"):
         assert model in note["price_model"]
-    assert "按设备按月计费" not in note["price_model"]  # not allowed by this rubric
+    assert "按计价单位按月计费" not in note["price_model"]  # not allowed by this rubric
     for field in rubric.bid_fields:
         assert ("必填 / required" in note[field.id]) is field.required
 
@@ -298,7 +298,7 @@ def test_choices_commas_and_long_lists(edge, tmp_path):
     assert dvs[cell["staff_ratio"]].type == "decimal"
     assert ws[cell["deposit"].replace("C", "D")].value == "元 / yuan"
     assert dvs[cell["included_devices"]].type == "whole"
-    assert dvs[cell["price_model"]].formula1 == '"基础费加超出计费,按设备按月计费"'
+    assert dvs[cell["price_model"]].formula1 == '"基础费加超出计费,按计价单位按月计费"'
     assert [f.id for f in edge.bid_fields][-5:] == ["price_model", "base_fee_month", "included_devices",
                                                      "excess_rate", "rate_pc"]
 
