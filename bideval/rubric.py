@@ -852,7 +852,7 @@ class Rubric:
         weighted maxima."""
         if any(g.scale_to is not None or g.weight is not None for g in self.declared_groups):
             return sum((weighted_max(self.group(g), self.group_raw_max(g)) for g in self.groups), Decimal(0))
-        return full_marks({c.id: c.adds_to_total for c in self.scored_criteria}, self.caps)
+        return full_marks(scored_maxima(self.criteria), self.caps)
 
     def cap_of(self, criterion_id: str) -> SharedCap | None:
         """The shared cap a criterion is a part of, if any."""
@@ -933,10 +933,15 @@ def price_fields_of(pricing: Pricing, currency: str = "CNY") -> tuple[Field, ...
     return (model_field,) + parameters
 
 
+def scored_maxima(criteria: Iterable[Criterion]) -> dict[str, Decimal]:
+    """What each scored criterion adds to the total at most, by id (a penalty's best is 0)."""
+    return {c.id: c.adds_to_total for c in criteria if c.is_scored}
+
+
 def group_full_marks(criteria: Iterable[Criterion], caps: Iterable[SharedCap], group_id: str) -> Decimal:
     """The most a group's criteria can add up to, before any scaling or weight: their maxima, a shared cap
     over criteria of this group counting at most its max."""
-    inside = {c.id: c.adds_to_total for c in criteria if c.group == group_id and c.is_scored}
+    inside = scored_maxima(c for c in criteria if c.group == group_id)
     return full_marks(inside, [cap for cap in caps if set(cap.criteria) <= set(inside)])
 
 

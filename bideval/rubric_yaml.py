@@ -26,9 +26,10 @@ from .sme import SmeCategory
 from .labels import Label, Named
 from .currency import ISO_4217
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
-from .rubric import (CRITERION_TYPES, ORDER87, Grade, SharedCap, full_marks, group_full_marks, lowering_caps, Deduction, DeductionItem, FIXED_FIELD_IDS, FIXED_FIELDS, Aggregate, ChecklistItem, Condition, Count,
-                     Criterion, Field, InvalidCriterion, Kind, Op, PanelRules, Price, PriceMethod, Rubric, Tier,
-                     Tiered, group_label, price_fields_of)
+from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, ORDER87, Aggregate, ChecklistItem, Condition,
+                     Count, Criterion, Deduction, DeductionItem, Field, Grade, InvalidCriterion, Kind, Op, PanelRules,
+                     Price, PriceMethod, Rubric, SharedCap, Tier, Tiered, full_marks, group_full_marks, group_label,
+                     lowering_caps, price_fields_of, scored_maxima)
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
 from .yaml_slips import reserved_value, syntax_slip
 
@@ -511,7 +512,7 @@ class _RubricReader:
         groups = self.groups(doc.get("groups"), criteria, total if countable else None, caps or (), refused)
         weighed = any(g.scale_to is not None or g.weight is not None for g in groups)
         if total is not None and countable and caps is not None and not weighed:
-            maxima = {c.id: c.adds_to_total for c in criteria if c.is_scored}
+            maxima = scored_maxima(criteria)
             scored = full_marks(maxima, caps)
             if scored != total:
                 self.fail_as("total", "total_mismatch", total=total, maxima=scored, capped=bool(caps),
@@ -671,7 +672,7 @@ class _RubricReader:
             full += weighted_max(g, raw_max)
             parts.append((g.id, g.weight, group_max(g, raw_max)))
         if full != total:
-            maxima = {c.id: c.adds_to_total for c in criteria if c.is_scored}
+            maxima = scored_maxima(criteria)
             inside = [cap for cap in caps if any(set(cap.criteria) <= {c.id for c in criteria if c.group == g.id}
                                                  for g in used)]  # a cap counted in a group's max
             self.fail_as("total", "weighted_total_mismatch", total=total, weighted_maxima=full, parts=tuple(parts),
