@@ -30,7 +30,7 @@ from .allowed_scores import ScoreRefused, allowed_range, check_score
 from .database import FIRST_TENDER_LOCK, Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
                         is_document, refused as document_refused)
-from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, RubricError, raise_if
+from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, raise_if
 from .evaluation import check_bids, evaluate
 from .filenames import distinct_names
 from .labels import Named
@@ -500,13 +500,10 @@ class Store:
 
     @staticmethod
     def _rubric_text(rubric_yaml: str | bytes, source: str) -> tuple[str, Rubric]:
-        """The rubric's text (a file's bytes decoded, without a byte-order mark) and the rubric it gives."""
-        if isinstance(rubric_yaml, bytes):
-            try:
-                rubric_yaml = rubric_yaml.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise RubricError([Problem.of("rubric.not_utf8", source)]) from None
-        return rubric_yaml, parse_rubric(rubric_yaml, source)
+        """The rubric's text (a file's bytes decoded, without a byte-order mark) and the rubric it gives. The
+        rubric is read first: its reader refuses bytes that are not UTF-8, so the decoding cannot fail."""
+        rubric = parse_rubric(rubric_yaml, source)
+        return (rubric_yaml.decode("utf-8-sig") if isinstance(rubric_yaml, bytes) else rubric_yaml), rubric
 
     def _new_tender(self, s: Session, actor: Actor, name: str, rubric_yaml: str, source: str, rubric: Rubric) -> int:
         account = s.get(AccountRecord, actor.account_id)
