@@ -19,7 +19,7 @@ from bideval.allowed_scores import (NEGATIVE, NO_TIER, NOT_A_NUMBER, OUTSIDE_RAN
 from bideval.result import result_json
 from bideval.rights import Action, Actor, RightRefused, Role
 from bideval.rubric import load_rubric
-from bideval.schema import AuditEvent
+from bideval.schema import AuditEvent, TenderRecord
 from bideval.storage import Store, TierRefused, WriteConflict
 from bideval.workflow import FindingKind, FinaliseRefused, Flag, Stage, StageRefused
 from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, replace_panel, seat_judge,
@@ -1054,7 +1054,13 @@ def test_a_bad_rubric_creates_no_tender(url):
     store = Store(url)
     with pytest.raises(RubricError):
         store.create_tender(admin_of(store), "T", RUBRIC_TEXT.replace("kind: judged", "kind: nope"), "x.yaml")
+    with pytest.raises(RubricError) as refused:  # an upload saved in GBK, not UTF-8
+        store.create_tender(admin_of(store), "T", RUBRIC_TEXT.encode("gbk"), "x.yaml")
+    assert [p.code for p in refused.value.problems] == ["rubric.not_utf8"]
     assert store.tenders(admin_of(store)) == []
+    bom = store.create_tender(admin_of(store), "T", b"\xef\xbb\xbf" + RUBRIC_TEXT.encode(), "x.yaml")
+    with store.db.read() as s:  # the text kept is the file's, without its byte-order mark
+        assert s.get(TenderRecord, bom).rubric_yaml == RUBRIC_TEXT
     with pytest.raises(BidEvalError, match="no tender 99"):
         store.rubric(admin_of(store), 99)
 
