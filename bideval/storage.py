@@ -276,6 +276,13 @@ def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple
     return found[0], found[1]
 
 
+def _scored_by(result: Result, panel: PanelInput, judge: str) -> list[tuple[str, str]]:
+    """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those ranked (valid, and not out after a
+    pass mark), less those the judge declared a conflict of interest with."""
+    recused = {v for j, v in panel.recused if j == judge}
+    return sorted((b.vendor_id, b.vendor_name) for b in result.ranking if b.vendor_id not in recused)
+
+
 def _recusals(s: Session, tender_id: int) -> frozenset[tuple[str, str]]:
     """(judge, vendor_id) of every declared conflict of interest in the tender."""
     return frozenset(s.execute(select(DeclarationRecord.judge, DeclarationRecord.vendor_id).where(
@@ -913,11 +920,9 @@ class Store:
             return self._bids_scored_by(s, record, seat.name)
 
     def _bids_scored_by(self, s: Session, record: TenderRecord, judge: str) -> list[tuple[str, str]]:
-        """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those ranked (valid, and not out after
-        a pass mark), less those the judge declared a conflict of interest with."""
-        result = self._evaluate(s, record, None)
-        recused = {v for j, v in _recusals(s, record.id) if j == judge}
-        return sorted((b.vendor_id, b.vendor_name) for b in result.ranking if b.vendor_id not in recused)
+        """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order (:func:`_scored_by`)."""
+        _, panel, result = self._evaluated(s, record, None)
+        return _scored_by(result, panel, judge)
 
     def score_sheet(self, actor: Actor, tender_id: int, judge: str, lang: str = "zh") -> bytes:
         """A judge's blank score sheet (.xlsx bytes) for procurement or the chair to hand out: one row per panel
@@ -929,13 +934,11 @@ class Store:
             record, roles = self._open(s, actor, tender_id, Action.EXPORT)
             self._refuse_blind(s, actor, record, roles, Action.EXPORT)
             name = judge_name(judge)
-            scored = {v for v, _ in self._bids_scored_by(s, record, name)}
-            bids = [b for b in self._bidset(s, record, None).bids if b.vendor_id in scored]
-            tiers = {(v, c): t for v, c, t in s.execute(select(TierRecord.vendor_id, TierRecord.criterion,
-                                                               TierRecord.tier).where(TierRecord.tender_id == tender_id))}
-            rubric = self._rubric_of(record)
+            bidset, panel, result = self._evaluated(s, record, None)
+            scored = {v for v, _ in _scored_by(result, panel, name)}
         out = BytesIO()
-        write_score_sheet(rubric, bids, tiers, name, out, lang)
+        write_score_sheet(self._rubric_of(record), [b for b in bidset.bids if b.vendor_id in scored],
+                          dict(panel.tiers), name, out, lang)
         return out.getvalue()
 
     def _bidset(self, s: Session, record: TenderRecord, seat: JudgeRecord | None) -> BidSet:
@@ -1300,11 +1303,15 @@ class Store:
             return self._evaluate(s, record, seat)
 
     def _evaluate(self, s: Session, record: TenderRecord, seat: JudgeRecord | None) -> Result:
-        rubric = self._rubric_of(record)
+        return self._evaluated(s, record, seat)[2]
+
+    def _evaluated(self, s: Session, record: TenderRecord,
+                   seat: JudgeRecord | None) -> tuple[BidSet, PanelInput, Result]:
+        """The bids and panel as stored (as ``seat`` may see them) and the evaluation they give."""
         bidset = self._bidset(s, record, seat)
         panel = self._panel_input(s, record.id, seat.name if seat else None)
         rubric_file = InputFile(record.rubric_source, record.rubric_sha256, "rubric")
-        return evaluate(rubric, bidset, panel, rubric_file=rubric_file)
+        return bidset, panel, evaluate(self._rubric_of(record), bidset, panel, rubric_file=rubric_file)
 
 
     # -- panel workbooks
