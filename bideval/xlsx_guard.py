@@ -74,7 +74,6 @@ OTHER_FORMAT_PARTS = {"mimetype", "xl/workbook.bin"}  # OpenDocument, .xlsb
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 SHEET_ROOTS = {b"worksheet", b"macrosheet", b"dialogsheet"}
 STYLES = "xl/styles.xml"
-SHARED_STRINGS = "xl/sharedStrings.xml"  # the shared-string table python-calamine reads (its name, whatever its case)
 KEPT_TEXTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", STYLES}
 # A part's name is compared without regard to case, as Excel and python-calamine find parts (OPC part names are
 # case-insensitive): xl/worksheets/Sheet1.xml is the part a link to worksheets/sheet1.xml names. Kept texts go by
@@ -148,9 +147,9 @@ _CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
 _FONTS = re.compile(rb"<" + _PREFIX + rb"fonts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"fonts>", re.DOTALL)
 _FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(/?)>")  # a font's start tag ("/": it is empty)
 _TABLE = re.compile(rb"<" + _PREFIX + rb"table(?=[\s/>])([^>]*)")
-# A cell that names a cell format, its index spelt as an XML reader reads it (s="1", s='1', s = "01"); any cell.
+# A cell that names a cell format, its index spelt as an XML reader reads it (s="1", s='1', s = "01").
 _STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss\s*=\s*["\'][^>]*)>')
-_ANY_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>')
+_CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>')  # a cell's start tag, as the fast scan reads it
 _INLINE_STRING = re.compile(rb"\s*<" + _PREFIX + rb"is(?:\s[^>]*)?>(.*?)</" + _PREFIX + rb"is\s*>", re.DOTALL)
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 # An error cell's <v> text python-calamine parses, as the file writes it ('' it reads as an empty cell).
@@ -916,11 +915,11 @@ class _PartScan:
         holding a shared string with a struck run, and those around the word "strike" in the sheet (an inline
         string's struck run). Each once."""
         if "0" in struck or info.filename in self.exact:
-            yield from self._styled_cells(info, sheet, every=True)
+            yield from self._styled_cells(info, sheet, every_cell=True)
             return
         struck_strings = [b"%d" % index for index, runs in strings.items() if any(strikes for _, strikes in runs)]
         if len(struck_strings) > MAX_STRUCK_STRINGS:
-            yield from self._styled_cells(info, sheet, every=True)
+            yield from self._styled_cells(info, sheet, every_cell=True)
             return
         found: Iterable[re.Match[bytes]] = _STYLED_CELL.finditer(sheet) if struck else ()
         if struck_strings:  # each cell whose value is the index of such a string (a number's too: told apart later)
@@ -993,12 +992,12 @@ class _PartScan:
                 _struck_formats(styles) if strikes else _NOTHING_STRUCK)
 
     def _styled_cells(self, info: zipfile.ZipInfo, sheet: bytes,
-                      every: bool = False) -> Iterator[tuple[int, int, dict[str, str], int]]:
-        """The cells of a worksheet that name a cell format (``every``: every cell) (row and column from 1,
-        attributes, where the start tag ends): as the fast scan reads markup every known writer produces, or
-        following every tag as the exact scan does where the sheet needed it."""
+                      every_cell: bool = False) -> Iterator[tuple[int, int, dict[str, str], int]]:
+        """The cells of a worksheet that name a cell format, or ``every_cell`` (row and column from 1, attributes,
+        where the start tag ends): as the fast scan reads markup every known writer produces, or following every tag
+        as the exact scan does where the sheet needed it."""
         if info.filename not in self.exact:
-            for match in (_ANY_CELL if every else _STYLED_CELL).finditer(sheet):
+            for match in (_CELL_START if every_cell else _STYLED_CELL).finditer(sheet):
                 yield int(match.group(2)), _column_number(match.group(1)), _attributes(match.group(3)), match.end()
             return
         for row, column, match in _placed_cells(sheet, _Extent()):
@@ -1119,6 +1118,7 @@ def _struck_formats(styles: bytes) -> frozenset[str]:
     return struck
 
 
+SHARED_STRINGS = "xl/sharedStrings.xml"  # the shared-string table python-calamine reads (its name, whatever its case)
 _SHARED_STRINGS_FOLDED = SHARED_STRINGS.casefold()
 _STRIKE_WORD = re.compile(rb"strike")
 MAX_STRUCK_STRINGS = 1000  # shared strings with a struck run looked for by their index; more, and every cell is read
@@ -1138,7 +1138,7 @@ def _cells_around(sheet: bytes, positions: Iterable[int]) -> Iterator[re.Match[b
     """The cell (its start tag, as the fast scan reads it) that each position of a worksheet's XML comes after."""
     for position in positions:
         start = sheet.rfind(b'<c r="', 0, position)
-        match = _ANY_CELL.match(sheet, start) if start >= 0 else None
+        match = _CELL_START.match(sheet, start) if start >= 0 else None
         if match is not None:
             yield match
 
