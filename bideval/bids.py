@@ -366,11 +366,9 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
                                             column=column_letter(n - 1), holds="ids" if n == 1 else "answers")
                                  for n in hidden]
     # A field id or answer struck through, as a cancelled line is marked: nobody reads it as the form's answer.
-    struck = book.struck_held(sheet, rows, field_rows, (0, VALUE_COLUMN))
+    struck = book.struck_rows(sheet, rows, field_rows, (0, VALUE_COLUMN), "bids.struck", layout="form")
     if struck:
-        return None, problems + [Problem.of("bids.struck", book.display, sheet, cell_name(r, columns[0]), row=r + 1,
-                                            cells=tuple(cell_name(r, c) for c in columns), whole=True, layout="form")
-                                 for r, columns in struck.items()]
+        return None, problems + [problem for found in struck.values() for problem in found]
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
 
@@ -429,6 +427,9 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
                                        also=at(columns[f.id])))
             continue
         columns[f.id] = c
+    # A header struck through (a column given up?) is not read as if it stood: its column is refused at the header
+    problems += book.struck_cells(sheet, rows, [(start + 1 if c in under else start, c) for c in sorted(columns.values())],
+                                  "bids.struck_header")
     for required in ("vendor_id", "vendor_name"):
         if required not in columns:
             problems.append(Problem.of("bids.missing_column", book.display, sheet, cell_name(start, 0),
@@ -591,15 +592,9 @@ def _rows_not_bids(book: Workbook, sheet: str, rows: list[list[Any]], numbers: l
         if r in wanted and r not in refused and not is_blank_row(rows[r][total.first - 1:total.last]):
             refused[r] = Problem.of("bids.total_row", book.display, sheet, cell_name(r, total.first - 1),
                                     row=total.row, table=total.table, label=None)
-    for r, struck in book.struck_held(sheet, rows, numbers, read).items():
-        if r in refused:
-            continue
-        whole = struck == sorted(c for c in read if c < len(rows[r]) and not is_blank(rows[r][c]))
-        # (a whole row from its first cell to its last, empty ones inside too)
-        cells = _spans(r, range(struck[0], struck[-1] + 1) if whole else struck)
-        refused[r] = Problem.of("bids.struck", book.display, sheet, cell_name(r, struck[0]), row=r + 1, cells=cells,
-                                whole=whole, layout="row")
-    return set(refused), [refused[r] for r in sorted(refused)]
+    struck = book.struck_rows(sheet, rows, (r for r in numbers if r not in refused), read, "bids.struck", layout="row")
+    return set(refused) | set(struck), [problem for r in sorted(refused.keys() | struck.keys())
+                                        for problem in ([refused[r]] if r in refused else struck[r])]
 
 
 def _labelled_totals(parsed: Mapping[str, list[Any]], data: list[list[Any]], columns: Mapping[str, int],
@@ -630,20 +625,6 @@ def _labelled_totals(parsed: Mapping[str, list[Any]], data: list[list[Any]], col
 _TOTAL_LABELS = frozenset({"合计", "总计", "小计", "汇总", "共计", "总合计", "合计金额", "total", "totals", "grandtotal",
                            "subtotal", "sum"})
 _LONGEST_TOTAL_LABEL = 16  # characters, spaces and all (合　　计, Grand Total)
-
-
-def _spans(row: int, columns: Sequence[int]) -> tuple[str, ...]:
-    """The cells of one row at ``columns`` (from 0, in order), each run of neighbours as one range: A5:K5, M5."""
-    spans: list[str] = []
-    first = previous = columns[0]
-    for column in [*columns[1:], None]:
-        if column is not None and column == previous + 1:
-            previous = column
-            continue
-        spans.append(cell_name(row, first) + (f":{cell_name(row, previous)}" if previous > first else ""))
-        if column is not None:
-            first = previous = column
-    return tuple(spans)
 
 
 def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], failed: dict[int, list[Problem]],

@@ -893,12 +893,59 @@ def _(s: Say) -> str:
                    "the answer stands and save the workbook, or ask the bidder for a corrected form",
                    f"投标表第 {row} 行有删除线（{cells}）：该项是否已作废？如仍有效，请去掉删除线后保存；"
                    "否则请投标人重新提供投标文件")
+    return _struck_row(s, "bid")
+
+
+@_template("panel.struck")
+def _(s: Say) -> str:
+    return _struck_row(s, s["entry"])
+
+
+# What a struck row of each sheet was, as its message names it: in English, in Chinese and what it underwent there
+_STRUCK_ENTRIES = {"bid": ("bid", "投标", "撤回"), "score": ("score", "评分", "撤回"), "tier": ("tier", "议定档次", "撤回"),
+                   "member": ("member", "评委", "撤换")}
+
+
+def _struck_row(s: Say, entry: str) -> str:
+    """A row with cells struck through, of a Bids sheet or a panel sheet holding ``entry`` (bid, score, tier or
+    member)."""
+    entry, entry_zh, withdrawn_zh = _STRUCK_ENTRIES[entry]
+    cells, row = s.join(s["cells"]), s["row"]
     struck_en = f"row {row} is struck through ({cells})" if s["whole"] else \
         f"row {row} has cells struck through ({cells})"
     struck_zh = f"第 {row} 行有删除线（{cells}）" if s["whole"] else f"第 {row} 行有单元格带删除线（{cells}）"
-    return s.t(f"{struck_en}: a withdrawn bid? Delete the row if the bid was withdrawn, or remove the strikethrough if "
-               "it stands, and save the workbook",
-               f"{struck_zh}：是否为已撤回的投标？如已撤回，请删除该行；如投标仍有效，请去掉删除线；然后保存")
+    return s.t(f"{struck_en}: a withdrawn {entry}? Delete the row if the {entry} was withdrawn, or remove the "
+               "strikethrough if it stands, and save the workbook",
+               f"{struck_zh}：是否为已{withdrawn_zh}的{entry_zh}？如已{withdrawn_zh}，请删除该行；如{entry_zh}仍有效，"
+               "请去掉删除线；然后保存")
+
+
+@_template("bids.struck_header")
+def _(s: Say) -> str:
+    return _struck_header(s, evaluated=True)
+
+
+@_template("panel.struck_header")
+def _(s: Say) -> str:
+    return _struck_header(s, evaluated=False)
+
+
+def _struck_header(s: Say, evaluated: bool) -> str:
+    """A header struck through, of a Bids sheet (``evaluated``: its column holds bids' values) or a panel sheet."""
+    delete = s.t("delete the column if it is not to be evaluated", "如该列不参加评审，请删除该列") if evaluated \
+        else s.t("delete the column if it is not to be read", "如该列不再使用，请删除该列")
+    return s.t(f"the header {s.q(s['text'])} is struck through: is its column given up? Remove the strikethrough and "
+               f"save the workbook to have the column read, or {delete}",
+               f"表头{s.q(s['text'])}有删除线：该列是否已作废？如需读取该列，请去掉删除线后保存；{delete}")
+
+
+@_template("cells.struck_in_part")
+def _(s: Say) -> str:
+    parts = s.join(s.q(part) for part in s["parts"])
+    return s.t(f"part of the text {s.q(s['text'])} is struck through ({parts}), so what stands cannot be told: delete "
+               "the struck text if it was withdrawn, or remove the strikethrough if it stands, and save the workbook",
+               f"单元格内容{s.q(s['text'])}中有部分文字带删除线（{parts}），无法判断哪些内容有效："
+               "如该部分已作废，请删除带删除线的文字；如仍有效，请去掉删除线；然后保存")
 
 
 @_template("bids.no_rows")

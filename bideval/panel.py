@@ -176,7 +176,7 @@ class _PanelReader:
         self.tiers: dict[tuple[str, str], str] = {}
         self.tier_where: dict[tuple[str, str], str] = {}
         self.tier_refused: set[tuple[str, str]] = set()  # (vendor_id, criterion) whose Tiers row names no tier
-        self.tiers_refused = False  # a Tiers sheet refused whole (a hidden column, a merged range, a missing column)
+        self.tiers_refused = False  # a Tiers sheet refused whole (a hidden column, a merged range…) or rows of it
         self.scores: list[Score] = []
         self.seen: dict[tuple[str, str, str], str] = {}
         self.scoring_judges: dict[str, None] = {}  # every judge with a row in Scores, in order
@@ -252,9 +252,19 @@ class _PanelReader:
         hidden = book.hidden_rows_held(sheet, rows)
         self.problems += [Problem.of("panel.hidden_row", book.display, sheet, cell_name(number - 1, 0), row=number)
                           for number in sorted(hidden)]
-        if hidden_columns:
+        # A header struck through refuses the sheet at the cell, as a hidden column does; a row with a cell read struck
+        # through (a withdrawn score, tier or member) is refused at its row, the rest read, as a hidden row is.
+        struck_headers = book.struck_cells(sheet, rows, [(start, c) for c in sorted(columns.values())],
+                                           "panel.struck_header")
+        self.problems += struck_headers
+        if hidden_columns or struck_headers:
             return None, [], []
         data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r]) and r + 1 not in hidden]
+        struck = book.struck_rows(sheet, rows, (r for r, _ in data), columns.values(), "panel.struck",
+                                  entry="score" if "score" in wanted else "tier" if "tier" in wanted else "member")
+        if struck:
+            self.problems += [problem for found in struck.values() for problem in found]
+            data = [(r, row) for r, row in data if r not in struck]
         # a comment is kept, not scored: merged over two rows it holds back no score, and the run goes on
         merged = book.merged_problems(sheet, (r for r, _ in data),
                                       (c for name, c in columns.items() if name != "comment"))
@@ -321,8 +331,9 @@ class _PanelReader:
             return
         told = len(self.problems)
         columns, rows, header = self.table(book, sheet, ("vendor_id", "criterion", "tier"))
+        # Refused whole, or rows of it (hidden, struck through): a score without its tier for that is not told again
+        self.tiers_refused = self.tiers_refused or len(self.problems) > told
         if columns is None:
-            self.tiers_refused = self.tiers_refused or len(self.problems) > told
             return
         names = name_columns(header, columns)
         tiered = tuple(c for c in self.rubric.criteria if isinstance(c, Tiered))

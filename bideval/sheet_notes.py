@@ -14,10 +14,12 @@ reader needs and python-calamine does not say:
   a sheet hiding every column after its last, as Excel users tidy one, notes none of those;
 * the sheets hidden in Excel (``<sheet name="Bids" state="hidden"/>``, or ``veryHidden``): a bid or a panel sheet
   nobody can see on screen is refused, as a hidden row is (:mod:`bideval.bids`, :mod:`bideval.panel`);
-* the cells drawn struck through (their cell format's font has ``<strike/>``): an office strikes a withdrawn bid's
-  row through rather than delete it, and everybody looking at the sheet reads it as cancelled, so a reader refuses
-  such a cell it reads rather than take it as a bid (:mod:`bideval.bids`). Looked for only when the styles hold a
-  struck font at all;
+* the cells drawn struck through (their cell format's font has ``<strike/>``, or every run of their rich text that
+  holds more than spaces is struck): an office strikes a withdrawn bid's row through rather than delete it, and
+  everybody looking at the sheet reads it as cancelled, so a reader refuses such a cell it reads rather than take it
+  as a bid (:mod:`bideval.bids`, :mod:`bideval.panel`); and the cells whose text is struck through in part only (a
+  run of it), with the parts struck, which a reader refuses as ambiguous. Looked for only when the styles hold a
+  struck font, the shared strings hold a struck run, or a worksheet says ``strike`` at all;
 * the total rows of the Excel tables (Insert → Table, with Total Row on: ``totalsRowCount="1"`` in the table part
   a sheet links to): the row under the table's data that says ``Total`` (汇总) and its sums or counts, which a
   consolidated sheet would otherwise read as a bidder ``TOTAL`` (:mod:`bideval.bids`). Looked for only in a
@@ -45,6 +47,9 @@ UnparsedErrors = Mapping[str, frozenset[tuple[int, int]]]
 # sheet name → the cells (row, column, both from 0) whose font Excel draws struck through, when the cell holds anything
 # in the file (an empty cell's <c …/> is not noted; the reader still checks what it read)
 StruckCells = Mapping[str, frozenset[tuple[int, int]]]
+# sheet name → the cells (row, column, both from 0) whose text Excel draws struck through in part only, each with the
+# parts struck (each stretch of struck runs, spaces trimmed), in the order of the text
+StruckInPart = Mapping[str, Mapping[tuple[int, int], tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
@@ -64,8 +69,8 @@ TableTotals = Mapping[str, tuple[TableTotal, ...]]
 @dataclass(frozen=True)
 class SheetNotes:
     """The package check's notes of a workbook found fine, by sheet name: cells with no usable value, hidden rows and
-    hidden columns, cells struck through, tables' total rows; and by worksheet part, the error cells python-calamine
-    cannot parse as the package holds them."""
+    hidden columns, cells struck through (wholly or in part), tables' total rows; and by worksheet part, the error
+    cells python-calamine cannot parse as the package holds them."""
 
     errors: ErrorCells = field(default_factory=dict)
     hidden_rows: HiddenRows = field(default_factory=dict)
@@ -74,3 +79,4 @@ class SheetNotes:
     hidden_sheets: frozenset[str] = frozenset()  # the names of the sheets hidden in Excel
     struck: StruckCells = field(default_factory=dict)
     table_totals: TableTotals = field(default_factory=dict)
+    struck_in_part: StruckInPart = field(default_factory=dict)

@@ -240,21 +240,60 @@ class Workbook:
         return frozenset(number for number in self.hidden_rows(sheet)
                          if number <= len(rows) and not is_blank_row(rows[number - 1]))
 
-    def struck_held(self, sheet: str, rows: list[list[Any]], read: Iterable[int],
-                    columns: Iterable[int]) -> dict[int, list[int]]:
-        """The cells of ``sheet`` drawn struck through that hold something, among its ``rows`` numbered ``read`` and
-        the ``columns`` a reader reads there (both from 0), by row, each row's columns in order: an office strikes a
-        withdrawn bid through rather than delete it, and everybody looking at the sheet reads such a value as
-        cancelled, so a reader refuses it rather than read it (or pass over it, losing a bid that stands)."""
-        struck = self.notes.struck.get(sheet)
-        if not struck:
+    def struck_rows(self, sheet: str, rows: list[list[Any]], read: Iterable[int], columns: Iterable[int], code: str,
+                    **facts: Any) -> dict[int, list[Problem]]:
+        """By row (from 0), in order, the problems of the rows of ``sheet`` numbered ``read`` with a cell among the
+        ``columns`` a reader reads there (both from 0) that holds something and is drawn struck through: an office
+        strikes a withdrawn bid through rather than delete it, a judge a withdrawn score, and everybody looking at the
+        sheet reads such a value as cancelled, so a reader refuses its row rather than read it (or pass over it,
+        losing a bid that stands). One ``code`` problem with ``facts`` at the first cell struck, naming the cells
+        struck (the whole row, from its first cell to its last, when each read cell holding something is), and one
+        ``cells.struck_in_part`` problem at each cell whose text is struck in part only (which words stand cannot
+        be told)."""
+        whole, in_part = self.notes.struck.get(sheet), self.notes.struck_in_part.get(sheet)
+        if not (whole or in_part):
             return {}
         wanted_rows, wanted_columns = set(read), set(columns)
-        found: dict[int, list[int]] = {}
-        for r, c in sorted(struck):
-            if r in wanted_rows and c in wanted_columns and c < len(rows[r]) and not is_blank(rows[r][c]):
-                found.setdefault(r, []).append(c)
+        wanted = sorted(wanted_columns)
+        struck: dict[int, list[int]] = {}
+        for r, c in sorted(whole or ()):
+            if r in wanted_rows and c in wanted_columns and _holds(rows, r, c):
+                struck.setdefault(r, []).append(c)
+        parts: dict[int, list[Problem]] = {}
+        for (r, c), struck_parts in sorted((in_part or {}).items()):
+            if r in wanted_rows and c in wanted_columns and _holds(rows, r, c):
+                parts.setdefault(r, []).append(self.struck_in_part(sheet, rows, r, c, struck_parts))
+        found: dict[int, list[Problem]] = {}
+        for r in sorted(struck.keys() | parts.keys()):
+            cells = struck.get(r)
+            every = cells == [c for c in wanted if _holds(rows, r, c)]
+            found[r] = ([Problem.of(code, self.display, sheet, cell_name(r, cells[0]), row=r + 1, whole=every,
+                                    cells=_spans(r, range(cells[0], cells[-1] + 1) if every else cells), **facts)]
+                        if cells else []) + parts.get(r, [])
         return found
+
+    def struck_cells(self, sheet: str, rows: list[list[Any]], cells: Iterable[tuple[int, int]], code: str,
+                     **facts: Any) -> list[Problem]:
+        """The problems of the ``cells`` of ``sheet`` (row and column from 0, in order) that hold something and are
+        drawn struck through (a header, one by one): a ``code`` problem with ``facts`` and the cell's text
+        (``text``) at each one struck whole, a ``cells.struck_in_part`` problem at each one struck in part."""
+        whole, in_part = self.notes.struck.get(sheet), self.notes.struck_in_part.get(sheet)
+        if not (whole or in_part):
+            return []
+        found = []
+        for r, c in cells:
+            if not _holds(rows, r, c):
+                continue
+            if whole and (r, c) in whole:
+                found.append(Problem.of(code, self.display, sheet, cell_name(r, c), text=str(rows[r][c]), **facts))
+            elif in_part and (r, c) in in_part:
+                found.append(self.struck_in_part(sheet, rows, r, c, in_part[(r, c)]))
+        return found
+
+    def struck_in_part(self, sheet: str, rows: list[list[Any]], r: int, c: int, parts: tuple[str, ...]) -> Problem:
+        """The problem of a cell whose text is struck through in part only: its text, and the parts struck."""
+        return Problem.of("cells.struck_in_part", self.display, sheet, cell_name(r, c), text=str(rows[r][c]),
+                          parts=parts)
 
     def table_totals(self, sheet: str) -> tuple[TableTotal, ...]:
         """The total rows of the Excel tables on ``sheet`` (Total Row on), top to bottom."""
@@ -279,6 +318,25 @@ class Workbook:
         looked = rows if read is None else [rows[r] for r in read]
         return sorted(number for number in hidden
                       if any(number <= len(row) and not is_blank(row[number - 1]) for row in looked))
+
+
+def _holds(rows: list[list[Any]], r: int, c: int) -> bool:
+    """Whether the cell of ``rows`` at ``r``, ``c`` (from 0) holds something."""
+    return r < len(rows) and c < len(rows[r]) and not is_blank(rows[r][c])
+
+
+def _spans(row: int, columns: Sequence[int]) -> tuple[str, ...]:
+    """The cells of one row at ``columns`` (from 0, in order), each run of neighbours as one range: A5:K5, M5."""
+    spans: list[str] = []
+    first = previous = columns[0]
+    for column in [*columns[1:], None]:
+        if column is not None and column == previous + 1:
+            previous = column
+            continue
+        spans.append(cell_name(row, first) + (f":{cell_name(row, previous)}" if previous > first else ""))
+        if column is not None:
+            first = previous = column
+    return tuple(spans)
 
 
 class CalamineSheets:

@@ -40,6 +40,7 @@ from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, HiddenByFo
                           OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat,
                           UncalculatedFormula, Unreadable)
 from .errors import Problem
+from .rich_text import Runs, drawn_struck, font_strikes, item_runs, rich_strings, says_strike
 from .sheet_notes import SheetNotes, TableTotal, UnparsedErrors
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
@@ -145,10 +146,11 @@ _BUILT_IN_PERCENT = re.compile(rb'numFmtId\s*=\s*["\']\s*(?:9|10)\s*["\']')
 _CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
 _FONTS = re.compile(rb"<" + _PREFIX + rb"fonts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"fonts>", re.DOTALL)
 _FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(/?)>")  # a font's start tag ("/": it is empty)
-_STRIKE = re.compile(rb"<" + _PREFIX + rb"strike(?=[\s/>])([^>]*)")
 _TABLE = re.compile(rb"<" + _PREFIX + rb"table(?=[\s/>])([^>]*)")
 # A cell that names a cell format, its index spelt as an XML reader reads it (s="1", s='1', s = "01").
 _STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss\s*=\s*["\'][^>]*)>')
+_CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>')  # a cell's start tag, as the fast scan reads it
+_INLINE_STRING = re.compile(rb"\s*<" + _PREFIX + rb"is(?:\s[^>]*)?>(.*?)</" + _PREFIX + rb"is\s*>", re.DOTALL)
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 # An error cell's <v> text python-calamine parses, as the file writes it ('' it reads as an empty cell).
 _CALAMINE_ERRORS = frozenset(error.encode("ascii") for error in CALAMINE_ERRORS) | {b""}
@@ -623,6 +625,7 @@ class _Extent:
     columns_hidden_by_default: bool = False  # sheetFormatPr defaultColWidth 0: a column without a width is hidden
     shown_columns: list[tuple[int, int]] = field(default_factory=list)  # (first, last) of each <col> with a width
     before_rows: bool = True  # sheetData not reached yet
+    strikes: bool = False  # the sheet says "strike" (an inline string's run struck through?)
 
 
 class _PartScan:
@@ -646,6 +649,9 @@ class _PartScan:
         self.worksheets: list[zipfile.ZipInfo] = []  # every worksheet measured
         self.tables: dict[str, bytes] = {}  # table part → its head, for a table with a total row (rare)
         self.struck: dict[str, frozenset[tuple[int, int]]] = {}  # worksheet part → its cells drawn struck through
+        self.struck_in_part: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}  # … and those struck in part
+        self.strings_strike: bool | None = None  # the shared strings say "strike" (a struck run?); None: none
+        self.strikes: set[str] = set()  # the worksheets that say "strike" (an inline string's struck run?)
         self.exact: set[str] = set()  # the worksheets whose unusual markup the exact scan measured
 
     def run(self) -> list[Finding]:
@@ -693,8 +699,8 @@ class _PartScan:
 
     def _memory_key(self, info: zipfile.ZipInfo, named: bool) -> tuple | None:
         """What a small part's check depends on, its compressed bytes included; None for a large part."""
-        if info.compress_size > MAX_REMEMBERED_PART_BYTES:
-            return None
+        if info.compress_size > MAX_REMEMBERED_PART_BYTES or info.filename.casefold() == _SHARED_STRINGS_FOLDED:
+            return None  # (each bidder's strings differ, and the check notes whether they strike: never remembered)
         self.handle.seek(_data_start(self.handle, info))
         return (info.filename, named, bool(self.others), info.compress_type, info.file_size, info.CRC,
                 XML_PREFIX_BYTES, MAX_RELS_BYTES, self.handle.read(info.compress_size))
@@ -730,6 +736,8 @@ class _PartScan:
         root = _inspect_head(name, text, complete, looks_like_xml)
         if root == b"sst":
             _check_string_count(name, text, info.file_size)
+            if name.casefold() == _SHARED_STRINGS_FOLDED:  # a struck run? Read to the end only to say whether
+                self.strings_strike = says_strike(text) or (not complete and _says_strike_further(stream, decoder))
         kept = text if name.casefold() in _KEPT_BY_FOLDED else None
         if kept is not None:
             self.texts[_KEPT_BY_FOLDED[name.casefold()]] = kept
@@ -794,6 +802,8 @@ class _PartScan:
         columns = _columns_within(extent.hidden_columns + _default_width_hides(extent), extent.columns)
         if columns:
             self.hidden_columns[info.filename] = columns
+        if extent.strikes:
+            self.strikes.add(info.filename)
         if not findings and not _closes(tail[0], root):
             self.cut.append(info.filename)
 
@@ -819,8 +829,10 @@ class _PartScan:
         unparsed = {part: cells for part, cells in self.unparsed.items() if self.sheet_name(part) is not None}
         struck = {name: cells for part, cells in self.struck.items()
                   if (name := self.sheet_name(part)) is not None} if self.struck else {}
+        in_part = {name: cells for part, cells in self.struck_in_part.items()
+                   if (name := self.sheet_name(part)) is not None} if self.struck_in_part else {}
         return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets(), struck,
-                          self.table_totals() if self.tables else {})
+                          self.table_totals() if self.tables else {}, in_part)
 
     def hidden_sheets(self) -> frozenset[str]:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
@@ -829,10 +841,11 @@ class _PartScan:
     def note_styled_cells(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
         another scale (千, K, million…), in a bid workbook the % sign as text or a currency other than the
-        tender's, in a panel workbook a percentage; and the cells drawn struck through. Rare: looked for only when
-        the styles declare such a format (custom formats only: what a built-in currency format shows depends on the
-        computer's language; and the built-in percent formats on a panel workbook) or a struck font, then in a
-        second read of each worksheet."""
+        tender's, in a panel workbook a percentage; and the cells drawn struck through, wholly or in part. Rare:
+        looked for only when the styles declare such a format (custom formats only: what a built-in currency format
+        shows depends on the computer's language; and the built-in percent formats on a panel workbook) or a struck
+        font, or the shared strings or a worksheet say "strike" (a run of rich text struck), then in a second read
+        of each worksheet concerned."""
         head = self.texts.get(STYLES, b"")
         key = (head, self.currency, self.panel)
         styled = _STYLED.get(key)  # every copy of a bid-form template carries the same styles: looked at once
@@ -843,16 +856,16 @@ class _PartScan:
                     _STYLED.clear()
                 _STYLED[key] = styled
         shown, struck = styled
-        if not (shown or struck):
+        strings = self.strings_in_runs(bool(struck))
+        if not (shown or struck or strings or self.strikes):
             return
         for info in self.worksheets:
+            if not (shown or struck or strings or info.filename in self.strikes):
+                continue
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
-            drawn_struck: set[tuple[int, int]] = set()
-            for row, column, attributes, after in self._styled_cells(info, sheet):
+            for row, column, attributes, after in (self._styled_cells(info, sheet) if shown else ()):
                 index = _style_index(attributes.get("s", ""))
-                if index in struck and sheet[after - 2:after] != b"/>":  # (an empty cell, <c …/>, holds nothing)
-                    drawn_struck.add((row - 1, column - 1))
                 pair = shown.get(index)
                 if pair is None:
                     continue
@@ -864,8 +877,77 @@ class _PartScan:
                     found[(row - 1, column - 1)] = text_as("")  # its text is the reader's: put in by put_errors
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
-            if drawn_struck:
-                self.struck[info.filename] = frozenset(drawn_struck)
+            self.note_struck(info, sheet, struck, strings)
+
+    def note_struck(self, info: zipfile.ZipInfo, sheet: bytes, struck: frozenset[str],
+                    strings: dict[int, Runs]) -> None:
+        """Note the cells of a worksheet that hold something and are drawn struck through: by their cell format
+        (``struck``: a cell the file writes without one is in format 0, as Excel shows it, whatever its row's), by
+        the runs of their rich text (a shared string's, by index in ``strings``, or their own inline string's), or
+        by both (a run with a font of its own strikes or not by that font alone, as Excel draws it); and those whose
+        text is struck in part only, with the parts struck."""
+        whole: set[tuple[int, int]] = set()
+        in_part: dict[tuple[int, int], tuple[str, ...]] = {}
+        for row, column, attributes, after in self._struck_candidates(info, sheet, struck, strings):
+            if sheet[after - 2:after] == b"/>":  # an empty cell, <c …/>, holds nothing
+                continue
+            styled = _style_index(attributes.get("s", "0")) in struck
+            kind, runs = attributes.get("t", "n"), None
+            if kind == "s" and strings:
+                index = _saved_value(sheet, after)
+                runs = strings.get(int(index)) if index.isascii() and index.isdigit() else None
+            elif kind == "inlineStr" and (item := _INLINE_STRING.match(sheet, after)) and b"rPr" in item.group(1):
+                runs = item_runs(item.group(1))
+            drawn = drawn_struck(runs, styled) if runs else styled
+            if drawn is True:
+                whole.add((row - 1, column - 1))
+            elif drawn:
+                in_part[(row - 1, column - 1)] = drawn
+        if whole:
+            self.struck[info.filename] = frozenset(whole)
+        if in_part:
+            self.struck_in_part[info.filename] = in_part
+
+    def _struck_candidates(self, info: zipfile.ZipInfo, sheet: bytes, struck: frozenset[str],
+                           strings: dict[int, Runs]) -> Iterator[tuple[int, int, dict[str, str], int]]:
+        """The cells of a worksheet that may be drawn struck through, as :meth:`_styled_cells` gives them: every cell
+        when format 0 strikes (or the sheet's markup needed the exact scan), else those in a struck format, those
+        holding a shared string with a struck run, and those around the word "strike" in the sheet (an inline
+        string's struck run). Each once."""
+        if "0" in struck or info.filename in self.exact:
+            yield from self._styled_cells(info, sheet, every_cell=True)
+            return
+        struck_strings = [b"%d" % index for index, runs in strings.items() if any(strikes for _, strikes in runs)]
+        if len(struck_strings) > MAX_STRUCK_STRINGS:
+            yield from self._styled_cells(info, sheet, every_cell=True)
+            return
+        found: Iterable[re.Match[bytes]] = _STYLED_CELL.finditer(sheet) if struck else ()
+        if struck_strings:  # each cell whose value is the index of such a string (a number's too: told apart later)
+            values = re.compile(rb"<" + _PREFIX + rb"v>\s*(?:" + b"|".join(struck_strings) + rb")\s*</")
+            found = chain(found, _cells_around(sheet, (match.start() for match in values.finditer(sheet))))
+        if info.filename in self.strikes:
+            found = chain(found, _cells_around(sheet, (match.start() for match in _STRIKE_WORD.finditer(sheet))))
+        seen: set[int] = set()
+        for match in found:
+            if match.start() not in seen:
+                seen.add(match.start())
+                yield int(match.group(2)), _column_number(match.group(1)), _attributes(match.group(3)), match.end()
+
+    def strings_in_runs(self, styled: bool) -> dict[int, Runs]:
+        """The shared strings, by index, in runs of which one has a font of its own (rich text) that may change what
+        is struck: one striking, when the shared strings say "strike"; and, when a cell format strikes (``styled``),
+        one that does not (it is then drawn plain in such a cell). Read again, once, only then."""
+        if not (self.strings_strike or (styled and self.strings_strike is not None)):
+            return {}
+        try:
+            data = self.archive.read(self.named(SHARED_STRINGS))
+        except (KeyError, zipfile.BadZipFile, zlib.error):  # checked already: a part that went missing tells itself
+            return {}
+        encoding = _encoding_of(data[:4])
+        if encoding == "unreadable":
+            return {}
+        text = data.decode(encoding, "replace").encode("utf-8") if encoding else data
+        return rich_strings(text, styled) if b"rPr" in text else {}
 
     def table_totals(self) -> dict[str, tuple[TableTotal, ...]]:
         """The total rows of the Excel tables that have one (Total Row on), by the name of the sheet whose
@@ -909,12 +991,13 @@ class _PartScan:
         return (_shown_formats(styles, self.currency, self.panel) if formats else {},
                 _struck_formats(styles) if strikes else _NOTHING_STRUCK)
 
-    def _styled_cells(self, info: zipfile.ZipInfo, sheet: bytes) -> Iterator[tuple[int, int, dict[str, str], int]]:
-        """The cells of a worksheet that name a cell format (row and column from 1, attributes, where the start tag
-        ends): as the fast scan reads markup every known writer produces, or following every tag as the exact
-        scan does where the sheet needed it."""
+    def _styled_cells(self, info: zipfile.ZipInfo, sheet: bytes,
+                      every_cell: bool = False) -> Iterator[tuple[int, int, dict[str, str], int]]:
+        """The cells of a worksheet that name a cell format, or ``every_cell`` (row and column from 1, attributes,
+        where the start tag ends): as the fast scan reads markup every known writer produces, or following every tag
+        as the exact scan does where the sheet needed it."""
         if info.filename not in self.exact:
-            for match in _STYLED_CELL.finditer(sheet):
+            for match in (_CELL_START if every_cell else _STYLED_CELL).finditer(sheet):
                 yield int(match.group(2)), _column_number(match.group(1)), _attributes(match.group(3)), match.end()
             return
         for row, column, match in _placed_cells(sheet, _Extent()):
@@ -1022,11 +1105,8 @@ def _struck_formats(styles: bytes) -> frozenset[str]:
     for i, start in enumerate(starts):
         if start.group(1) == b"/":  # <font/>: nothing in it
             continue
-        inside = fonts[start.end():starts[i + 1].start() if i + 1 < len(starts) else len(fonts)]
-        for strike in _STRIKE.finditer(inside):
-            value = _attributes(strike.group(1)).get("val", "1").strip(" \t\r\n").lower()
-            if value in ("1", "true"):
-                struck_fonts.add(str(i))
+        if font_strikes(fonts[start.end():starts[i + 1].start() if i + 1 < len(starts) else len(fonts)]):
+            struck_fonts.add(str(i))
     cells = _CELL_FORMATS.search(styles) if struck_fonts else None
     struck = frozenset() if cells is None else frozenset(
         str(index) for index, xf in enumerate(map(_attributes, _CELL_FORMAT.findall(cells.group(1))))
@@ -1036,6 +1116,31 @@ def _struck_formats(styles: bytes) -> frozenset[str]:
             _STRUCK_FORMATS.clear()
         _STRUCK_FORMATS[styles] = struck
     return struck
+
+
+SHARED_STRINGS = "xl/sharedStrings.xml"  # the shared-string table python-calamine reads (its name, whatever its case)
+_SHARED_STRINGS_FOLDED = SHARED_STRINGS.casefold()
+_STRIKE_WORD = re.compile(rb"strike")
+MAX_STRUCK_STRINGS = 1000  # shared strings with a struck run looked for by their index; more, and every cell is read
+
+
+def _says_strike_further(stream: _EntryReader, decoder: codecs.IncrementalDecoder | None) -> bool:
+    """Whether the rest of a part says ``strike`` (:func:`~bideval.rich_text.says_strike`), read in pieces to its end."""
+    carry = b""
+    for text in _more_text(stream, decoder, SHEET_CHUNK_BYTES):
+        if says_strike(carry + text):
+            return True
+        carry = text[-5:]  # (the word cut between two pieces)
+    return False
+
+
+def _cells_around(sheet: bytes, positions: Iterable[int]) -> Iterator[re.Match[bytes]]:
+    """The cell (its start tag, as the fast scan reads it) that each position of a worksheet's XML comes after."""
+    for position in positions:
+        start = sheet.rfind(b'<c r="', 0, position)
+        match = _CELL_START.match(sheet, start) if start >= 0 else None
+        if match is not None:
+            yield match
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
@@ -1243,6 +1348,7 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
                 extent.columns_hidden_by_default = True
         if b"<col" in piece or b":col" in piece:  # <cols> comes before sheetData; looked for anywhere all the same
             _note_hidden_columns(piece, extent)
+        extent.strikes = extent.strikes or says_strike(piece)
         at = piece.find(b"dimension")
         while at >= 0:
             match = _DIMENSION.match(piece, max(piece.rfind(b"<", 0, at), 0))

@@ -567,6 +567,71 @@ def test_an_answer_struck_through_on_a_bid_form_is_refused(rubric, tmp_path: Pat
         "the answer stands and save the workbook, or ask the bidder for a corrected form"]
 
 
+IN_PART = ("so what stands cannot be told: delete the struck text if it was withdrawn, or remove the strikethrough if it "
+           "stands, and save the workbook")
+
+
+@pytest.mark.parametrize("written", ["inline", "shared"])
+def test_a_bid_struck_through_in_its_rich_text_is_refused(rubric, tmp_path: Path, written):
+    """Text struck in the runs of its rich text (openpyxl writes it as an inline string, Excel and xlsxwriter as a
+    shared string) is struck as a cell's format strikes it: every character but spaces struck strikes the cell, and
+    its row is refused; some words struck leave what stands unknown, refused at the cell, the row not read."""
+    path = tmp_path / "bids.xlsx"
+    rows = [FIELDS, *_bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B, name="乙公司"), {**BID_C, "vendor_name": "丙公司"})]
+    name = FIELDS.index("vendor_name")
+    if written == "inline":
+        import openpyxl
+        from openpyxl.cell.rich_text import CellRichText, TextBlock
+        from openpyxl.cell.text import InlineFont
+
+        rows[2][name] = CellRichText([TextBlock(InlineFont(strike=True), "乙公司"), " "])  # the space left: struck
+        rows[3][name] = CellRichText(["丙", TextBlock(InlineFont(strike=True), "公司")])
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.active.title = "Bids"
+        book.save(path)
+    else:
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(path)
+        sheet, strike = book.add_worksheet("Bids"), book.add_format({"font_strikeout": True})
+        for r, row in enumerate(rows):
+            sheet.write_row(r, 0, row)
+        sheet.write_rich_string(2, name, strike, "乙公司", " ")
+        sheet.write_rich_string(3, name, "丙", strike, "公司")
+        book.close()
+    assert problems_of(rubric, [path]) == [f"{path}:Bids!B3: row 3 has cells struck through (B3): {STRUCK}",
+                                           f"{path}:Bids!B4: part of the text '丙公司' is struck through ('公司'), {IN_PART}"]
+
+
+@pytest.mark.parametrize("struck", ["font", "part"])
+def test_a_header_struck_through_is_refused_at_its_cell(rubric, tmp_path: Path, struck):
+    """A column whose header is struck through (given up for another?) is not read as if it stood."""
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bids"
+    for row in [FIELDS, *_bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B))]:
+        sheet.append(row)
+    price = sheet.cell(1, FIELDS.index("rate_per_call") + 1)
+    if struck == "font":
+        price.font = Font(strike=True)
+    else:
+        price.value = CellRichText(["rate_", TextBlock(InlineFont(strike=True), "per_call")])
+    path = tmp_path / "bids.xlsx"
+    book.save(path)
+    at = f"{path}:Bids!{price.coordinate}"
+    assert problems_of(rubric, [path]) == [
+        f"{at}: the header 'rate_per_call' is struck through: is its column given up? Remove the strikethrough and save "
+        "the workbook to have the column read, or delete the column if it is not to be evaluated" if struck == "font"
+        else f"{at}: part of the text 'rate_per_call' is struck through ('per_call'), {IN_PART}"]
+
+
 @pytest.mark.parametrize("label, name", [("Total", "Table1"), ("汇总", "表1")])
 def test_an_excel_table_s_total_row_is_refused_not_made_a_bidder(rubric, tmp_path: Path, label, name):
     """F4: an Excel table's Total Row (Total, and a count under the name) became the bidder TOTAL named 2."""

@@ -55,6 +55,7 @@ FACTS = {
     "bids.both_sheets": dict(form="Bid", consolidated="Bids"),
     "bids.bids_elsewhere": dict(shape="consolidated", read="Bids"),
     "cells.merged": dict(range="B2:B8"),
+    "cells.struck_in_part": dict(text="杭州嘉禾 科技", parts=("嘉禾",)),
     "files.subfolder": dict(workbooks=3),
     "bids.column_twice": dict(column=NAME, also="B1"),
     "bids.empty_sheet": {},
@@ -67,6 +68,7 @@ FACTS = {
     "bids.unit_above_header": dict(text="单位：万元", header=3),
     "bids.total_row": dict(row=5, table="表1", label=None),
     "bids.struck": dict(row=5, cells=("A5:K5",), whole=True, layout="row"),
+    "bids.struck_header": dict(text="投标总价"),
     "bids.scored_replace": dict(vendor_id=VENDOR, scores=3),
     "bids.missing_column": dict(column=Named("vendor_id", Label("统一社会信用代码", "Vendor ID"))),
     "bids.fields_not_in_sheet": dict(fields=(Named("similar_projects", Label("类似项目数量", "Similar projects")),),
@@ -105,6 +107,8 @@ FACTS = {
     "panel.hidden_row": dict(row=9),
     "panel.hidden_sheet": dict(),
     "panel.hidden_column": dict(column="D"),
+    "panel.struck": dict(row=7, cells=("D7",), whole=False, entry="score"),
+    "panel.struck_header": dict(text="score"),
     "panel.recused_score": dict(judge="王评委", vendor_id=VENDOR, criterion="ops_plan"),
     "panel.undeclared_score": dict(judge="王评委", vendor_id=VENDOR, criterion="ops_plan"),
     "panel.scores_elsewhere": dict(scores="Scores"),
@@ -253,6 +257,11 @@ SENTENCES = [
      "cells B2:B8 are merged: Excel keeps the value shown across them in B2 alone, and the other cells are empty; "
      "unmerge them and write the value in each cell", SAME,
      "单元格 B2:B8 为合并单元格：合并后所见的值只保存在 B2 中，其余单元格为空；请取消合并，并在每个单元格中分别填写"),
+    ("cells.struck_in_part",
+     "part of the text '杭州嘉禾 科技' is struck through ('嘉禾'), so what stands cannot be told: delete the struck text "
+     "if it was withdrawn, or remove the strikethrough if it stands, and save the workbook", SAME,
+     "单元格内容“杭州嘉禾 科技”中有部分文字带删除线（“嘉禾”），无法判断哪些内容有效：如该部分已作废，请删除带删除线的文字；"
+     "如仍有效，请去掉删除线；然后保存"),
     ("files.subfolder",
      "this folder holds 3 Excel workbooks, which are not read: a folder is read without the folders inside it; "
      "move them into the folder above, or name this folder too", SAME,
@@ -311,6 +320,10 @@ SENTENCES = [
      "row 5 is struck through (A5:K5): a withdrawn bid? Delete the row if the bid was withdrawn, or remove the "
      "strikethrough if it stands, and save the workbook", SAME,
      "第 5 行有删除线（A5:K5）：是否为已撤回的投标？如已撤回，请删除该行；如投标仍有效，请去掉删除线；然后保存"),
+    ("bids.struck_header",
+     "the header '投标总价' is struck through: is its column given up? Remove the strikethrough and save the workbook "
+     "to have the column read, or delete the column if it is not to be evaluated", SAME,
+     "表头“投标总价”有删除线：该列是否已作废？如需读取该列，请去掉删除线后保存；如该列不参加评审，请删除该列"),
     ("bids.hidden_form_column",
      "column C, which holds the answers, is hidden: show the column and save the workbook to have the form read",
      SAME,
@@ -443,6 +456,14 @@ SENTENCES = [
      "row 9 is hidden (by hand or by a filter) and is not empty: show the row (or clear the filter) and save the "
      "workbook to have it read, or delete the row", SAME,
      "第 9 行已隐藏（手动隐藏或被筛选隐藏）且不是空行：请取消隐藏（或清除筛选）后保存，以便读取该行；或删除该行"),
+    ("panel.struck",
+     "row 7 has cells struck through (D7): a withdrawn score? Delete the row if the score was withdrawn, or remove the "
+     "strikethrough if it stands, and save the workbook", SAME,
+     "第 7 行有单元格带删除线（D7）：是否为已撤回的评分？如已撤回，请删除该行；如评分仍有效，请去掉删除线；然后保存"),
+    ("panel.struck_header",
+     "the header 'score' is struck through: is its column given up? Remove the strikethrough and save the workbook to "
+     "have the column read, or delete the column if it is not to be read", SAME,
+     "表头“score”有删除线：该列是否已作废？如需读取该列，请去掉删除线后保存；如该列不再使用，请删除该列"),
     ("panel.hidden_column",
      "column D is hidden and is not empty: show the column and save the workbook to have it read, or delete the "
      "column", SAME,

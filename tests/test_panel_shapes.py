@@ -83,6 +83,29 @@ def test_a_hidden_score_row_is_refused_an_empty_hidden_row_is_blank(rubric, bids
         "and save the workbook to have it read, or delete the row"]
 
 
+STRUCK = "Delete the row if the {0} was withdrawn, or remove the strikethrough if it stands, and save the workbook"
+
+
+@pytest.mark.parametrize("sheet, cells, expected", [
+    ("Scores", ["D10"], f"Scores!D10: row 10 has cells struck through (D10): a withdrawn score? {STRUCK.format('score')}"),
+    ("Tiers", ["A2", "B2", "C2"], f"Tiers!A2: row 2 is struck through (A2:C2): a withdrawn tier? {STRUCK.format('tier')}"),
+    ("Scores", ["D1"], "Scores!D1: the header 'score' is struck through: is its column given up? Remove the "
+                       "strikethrough and save the workbook to have the column read, or delete the column if it is not "
+                       "to be read"),
+])
+def test_a_score_or_tier_struck_through_is_refused_at_its_row(rubric, bids, tmp_path, sheet, cells, expected):
+    """Judge C's score struck through (withdrawn) was read, and moved a bid's mean; a struck header is refused too."""
+    from openpyxl.styles import Font
+
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B"), ["C", VENDOR_A, "ops_plan", 15]],
+                                                 "Tiers": TIERS})
+    book = openpyxl.load_workbook(path)
+    for cell in cells:
+        book[sheet][cell].font = Font(strike=True)
+    book.save(path)
+    assert problems(rubric, bids, path) == [expected]
+
+
 def test_a_tier_cell_that_shows_no_tier_is_refused_there(rubric, bids, tmp_path):
     """A Tiers cell with an uncalculated formula read as 'no tier agreed', and the message blamed the scores."""
     tiers = [TIERS[0], [VENDOR_A, "ops_plan", '="t3"'], TIERS[2]]

@@ -704,6 +704,51 @@ def test_cells_struck_through_are_noted_only_when_a_font_strikes(tmp_path, monke
     assert (SHEET in read) == struck  # a style that strikes nothing reads no worksheet again
 
 
+STRINGS = "xl/sharedStrings.xml"
+JIA, YI = "<si><t>甲公司</t></si>".encode(), "<si><t>乙公司</t></si>".encode()
+
+
+@pytest.mark.parametrize("row_struck, part_changed, change, struck, in_part", [
+    (False, None, None, set(), {}),  # nothing says strike: nothing read again
+    # a cell the file writes without a format is drawn in format 0, whatever its row's (Excel writes one on each)
+    (True, SHEET, lambda xml: xml.replace(b'<c r="A1" s="1"', b'<c r="A1"'), {(0, 1)}, {}),
+    (False, "xl/styles.xml", lambda xml: xml.replace(b"<font>", b"<font><strike/>", 1), {(0, 0), (0, 1)}, {}),
+    # a run with a font of its own is struck by that font alone, in a struck cell too
+    (True, STRINGS, lambda xml: xml.replace(JIA, "<si><r><t>甲</t></r><r><rPr><b/></rPr><t>公司</t></r></si>".encode()),
+     {(0, 1)}, {(0, 0): ("甲",)}),
+    (False, STRINGS, lambda xml: xml.replace(JIA, '<si><r><rPr><strike/></rPr><t>甲公司</t></r><r><t xml:space="preserve"> '
+                                                  '</t></r><rPh sb="0" eb="1"><t>コウ</t></rPh></si>'.encode()),
+     {(0, 0)}, {}),  # spaces and the phonetic guide (not shown) left aside, the whole text is struck
+    (False, STRINGS, lambda xml: xml.replace(JIA, '<si><r><rPr><strike val="0"/></rPr><t>甲公司</t></r></si>'.encode()),
+     set(), {}),
+    (False, STRINGS, lambda xml: xml.replace(b"<si>", b"<!--" + b"x" * XML_PREFIX_BYTES + b"--><si>", 1).replace(
+        YI, "<si><r><rPr><strike/></rPr><t>乙</t></r><r><t>公司</t></r></si>".encode()),
+     set(), {(1, 0): ("乙",)}),  # a struck run past the part's first 64 KiB
+])
+def test_text_struck_in_its_runs_is_noted_whole_or_in_part(tmp_path, monkeypatch, row_struck, part_changed, change,
+                                                           struck, in_part):
+    """A cell is struck through when every character of its text but spaces is drawn struck: by its format, by the
+    runs of its rich text, or both; struck in part, the parts struck are noted. Shared strings that never say strike
+    cost no second read of anything."""
+    path = tmp_path / "s.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Bids")
+    if row_struck:
+        sheet.set_row(0, None, book.add_format({"font_strikeout": True}))
+    sheet.write_string(0, 0, "甲公司")
+    sheet.write_number(0, 1, 5)
+    sheet.write_string(1, 0, "乙公司", book.add_format({"bold": True}))
+    book.close()
+    if change is not None:
+        changed(path, path, part_changed, change)
+    read = _read_parts(monkeypatch)
+    problems, notes = xlsx_guard.scan_xlsx(path.read_bytes(), "s.xlsx")
+    assert problems == []
+    assert (notes.struck.get("Bids", set()), notes.struck_in_part.get("Bids", {})) == (struck, in_part)
+    if change is None:
+        assert read == []  # (neither a worksheet nor the shared strings read again)
+
+
 def test_an_excel_table_s_total_row_is_noted_on_its_sheet(tmp_path, monkeypatch):
     """The total row of an Excel table (Total Row on: totalsRowCount) is noted on the sheet linking the table; a table
     without one, or no table, notes nothing, and a workbook without such a table reads no relationships for it."""

@@ -1,0 +1,130 @@
+"""Which characters of a cell's text Excel draws struck through, from the runs of its rich text.
+
+A cell's text is drawn in the font of its cell format, unless it is rich text: runs (``<r>``), each with a font of
+its own (``<rPr>``) or not, in the shared-string table (as Excel and xlsxwriter save it) or in the cell itself (an
+inline string, as openpyxl saves it). A run with a font of its own is drawn by that font alone, as Excel draws it (a
+run whose font does not strike is drawn plain in a struck cell); a run without one, and a text outside any run, in
+the cell's font. The package check (:mod:`bideval.xlsx_guard`) notes a cell as struck through when every character
+of its text but spaces is, and as struck in part when only some are (:mod:`bideval.sheet_notes`).
+"""
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+
+# A text in runs: each run's text, and whether the run's own font strikes it (None: it has none, the cell's font
+# draws it). A text outside any run is a run without a font of its own.
+Runs = tuple[tuple[str, bool | None], ...]
+
+_PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
+_STRIKE = re.compile(rb"<" + _PREFIX + rb"strike(?=[\s/>])([^>]*)")
+_VALUE = re.compile(rb"(?<![\w:.\-])val\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_STRING_ITEM = re.compile(rb"<" + _PREFIX + rb"si(?=[\s/>])")
+_RUN = re.compile(rb"<" + _PREFIX + rb"r(?=[\s>])[^>]*>(.*?)</" + _PREFIX + rb"r\s*>", re.DOTALL)
+_RUN_FONT = re.compile(rb"\s*<" + _PREFIX + rb"rPr(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"rPr\s*>)", re.DOTALL)
+_TEXT = re.compile(rb"<" + _PREFIX + rb"t(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"t\s*>)", re.DOTALL)
+# A phonetic run (furigana over Japanese text): not shown unless asked for, and not read as the cell's text
+_PHONETIC = re.compile(rb"<" + _PREFIX + rb"rPh(?=[\s/>])[^>]*?(?:/>|>.*?</" + _PREFIX + rb"rPh\s*>)", re.DOTALL)
+
+
+def font_strikes(font: bytes) -> bool:
+    """Whether a font (the inside of a ``<font>``, or of a run's ``<rPr>``) strikes its text through: ``<strike/>``,
+    or ``<strike val="1"/>`` / ``"true"`` (``val="0"`` / ``"false"`` is not struck).
+
+    >>> font_strikes(b'<b/><strike val="0"/>'), font_strikes(b"<strike/><sz val='11'/>")
+    (False, True)
+    """
+    for strike in _STRIKE.finditer(font):
+        value = _VALUE.search(strike.group(1))
+        written = b"1" if value is None else value.group(1) if value.group(1) is not None else value.group(2)
+        if html.unescape(written.decode("utf-8", "replace")).strip(" \t\r\n").lower() in ("1", "true"):
+            return True
+    return False
+
+
+def says_strike(text: bytes) -> bool:
+    """Whether XML text says ``strike`` (a struck font or run, maybe). Found by its letter k, rare in a sheet's
+    markup (found with memchr, each looked at): a plain search costs ten times as much, its other letters (and the
+    digits its filter takes for them) being everywhere; from the 65th k, a plain search of the rest."""
+    at = text.find(b"k")
+    for _ in range(64):
+        if at < 0:
+            return False
+        if text.startswith(b"strike", max(at - 4, 0)):
+            return True
+        at = text.find(b"k", at + 1)
+    return at >= 0 and text.find(b"strike", max(at - 4, 0)) >= 0
+
+
+def item_runs(item: bytes) -> Runs:
+    """A string item's text (the inside of a shared string's ``<si>`` or an inline string's ``<is>``) in runs, its
+    phonetic runs left out.
+
+    >>> item_runs(b'<r><rPr><strike/></rPr><t>Acme</t></r><r><t xml:space="preserve"> Ltd</t></r>')
+    (('Acme', True), (' Ltd', None))
+    """
+    if b"rPh" in item:
+        item = _PHONETIC.sub(b"", item)
+    runs: list[tuple[str, bool | None]] = []
+    last = 0
+    for run in _RUN.finditer(item):
+        runs += [(text, None) for text in _texts(item, last, run.start())]
+        inside = run.group(1)
+        font = _RUN_FONT.match(inside)  # (a run's font comes first in it)
+        strikes = None if font is None else font_strikes(font.group(1) or b"")
+        runs += [(text, strikes) for text in _texts(inside, font.end() if font else 0, len(inside))]
+        last = run.end()
+    return tuple(runs + [(text, None) for text in _texts(item, last, len(item))])
+
+
+def _texts(markup: bytes, start: int, end: int) -> list[str]:
+    """The texts (``<t>``) of ``markup`` between ``start`` and ``end``, unescaped, spaces kept."""
+    return [html.unescape((match.group(1) or b"").decode("utf-8", "replace"))
+            for match in _TEXT.finditer(markup, start, end)]
+
+
+def rich_strings(table: bytes, styled: bool) -> dict[int, Runs]:
+    """By index, the texts of a shared-string table (its XML, in UTF-8) in runs of which one has a font of its own
+    that strikes; with ``styled`` (a cell format strikes), or one that does not (it is drawn plain in a struck
+    cell). Only the items holding a run's font are parsed."""
+    starts = [match.start() for match in _STRING_ITEM.finditer(table)]
+    found: dict[int, Runs] = {}
+    at = table.find(b"rPr")
+    while at >= 0:
+        index = bisect_right(starts, at) - 1
+        end = starts[index + 1] if index + 1 < len(starts) else len(table)
+        if index >= 0:
+            runs = item_runs(table[starts[index]:end])
+            if any(strikes or (styled and strikes is not None) for _, strikes in runs):
+                found[index] = runs
+        at = table.find(b"rPr", max(end, at + 3))
+    return found
+
+
+def drawn_struck(runs: Runs, styled: bool) -> bool | tuple[str, ...]:
+    """How a text in ``runs`` is drawn in a cell whose format strikes (``styled``) or not: True when every character
+    that is not a space is struck through, False when none is; else the parts struck, each stretch of struck runs
+    (spaces between them kept, around them trimmed), in the order of the text.
+
+    >>> drawn_struck((("Acme", True), (" ", False), ("Ltd", None)), styled=True)
+    True
+    >>> drawn_struck((("Acme", True), (" Ltd", None)), styled=False)
+    ('Acme',)
+    """
+    parts: list[str] = []
+    stretch: list[str] = []
+    plain = False
+    for text, strikes in runs:
+        if not text.strip():
+            stretch += [text] if stretch else []
+        elif styled if strikes is None else strikes:
+            stretch.append(text)
+        else:
+            plain = True
+            if stretch:
+                parts.append("".join(stretch).strip())
+                stretch = []
+    if stretch:
+        parts.append("".join(stretch).strip())
+    return False if not parts else tuple(parts) if plain else True
