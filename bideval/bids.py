@@ -21,7 +21,7 @@ from .pricing import PRICE_MODEL_FIELD
 from .rubric import Field, Rubric
 from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
-from .values import FieldType, ValueProblem, fold, normalise, unit_label
+from .values import FieldType, ValueProblem, fold, name_key, normalise, unit_label
 from .workers import map_in_order
 
 FORM_SHEET = "Bid"
@@ -613,7 +613,7 @@ def _labelled_totals(parsed: Mapping[str, list[Any]], data: list[list[Any]], col
     for i in [i for i, code in enumerate(codes) if code.__class__ is not str or len(code) <= _LONGEST_TOTAL_LABEL]:
         field = "vendor_id" if codes[i].__class__ is str else "vendor_name"
         label = (codes if field == "vendor_id" else names)[i]
-        if label.__class__ is str and "".join(fold(label).split()) in _TOTAL_LABELS:
+        if label.__class__ is str and name_key(label) in _TOTAL_LABELS:
             c, r = columns[field], numbers[i]
             found[i] = Problem.of("bids.total_row", file, sheet, cell_name(r, c), row=r + 1, table=None,
                                   label=data[i][c])

@@ -36,7 +36,7 @@ from .cell_errors import (CellError, HiddenByFormat, LiteralPercentFormat, Other
                           PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula)
 from .labels import Label, Named, check_lang
 from .number_formats import scale_name
-from .values import duration_text, fold, number_as_shown, plain_number
+from .values import duration_text, name_key, number_as_shown, plain_number
 
 if TYPE_CHECKING:
     from .errors import BidEvalError, Expected, Problem
@@ -1143,7 +1143,7 @@ def _entered_words(s: Say) -> tuple[str, str, str]:
 def _whose(found: object, owner: str, shown: str, shown_zh: str) -> tuple[str, str]:
     """`` (the name of …)`` after a name found on another's row, in English and Chinese; nothing when it would say no
     more than the name found (``'服务方案'`` is the name of “服务方案”)."""
-    if not owner or "".join(fold(str(found)).split()) == "".join(fold(owner).split()):
+    if not owner or name_key(str(found)) == name_key(owner):
         return "", ""
     return f" (the name of {shown})", f"（是{shown_zh}的名称）"
 

@@ -22,7 +22,7 @@ from .labels import Label, Named
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import (InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank_row,
                      open_workbook)
-from .values import ValueProblem, fold, normalise, parse_number, parse_text
+from .values import ValueProblem, fold, name_key, normalise, parse_number, parse_text
 
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
@@ -624,16 +624,6 @@ def _bare_name(title: Any) -> bool:
     """Whether a header says only "name": ``name``, ``名称``, ``名称 / name``."""
     text = str(title) if title is not None else ""
     return fold(text) in BARE_NAMES or {fold(p) for p in text.split("/")} <= set(BARE_NAMES)
-
-
-def name_key(text: str) -> str:
-    """A name as a careful reader compares two: NFKC (full- and half-width brackets, digits and letters alike),
-    case folded, without spaces.
-
-    >>> name_key(" 北京ＡＢＣ客服（北京）有限公司 ") == name_key("北京abc客服(北京)有限公司")
-    True
-    """
-    return "".join(fold(text).split())
 
 
 def _column_of(title: Any, names: tuple[str, ...]) -> str | None:

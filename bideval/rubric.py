@@ -22,7 +22,7 @@ from .groups import Group, weighted_max
 from .labels import Label, Named
 from .sme import NOT_SME, SmeCategory, category_rate, parse_sme_category
 from .pricing import PRICE_MODEL_FIELD, Pricing, PricingModel
-from .values import FieldType, ValueProblem, fold, parser_for, plain_number
+from .values import FieldType, ValueProblem, fold, name_key, parser_for, plain_number
 
 
 class Kind(enum.Enum):
@@ -470,7 +470,7 @@ class Tiered(Criterion):
         found = _named(name, self.tiers, lambda t: (t.label.zh, t.label.en))
         if found is not None:
             return found
-        wanted = "".join(fold(name).split())
+        wanted = name_key(name)
         return next((t for t in self.tiers if wanted in _tier_spellings(t)), None)
 
 
@@ -909,7 +909,7 @@ def _tier_spellings(tier: Tier) -> set[str]:
     spellings = {f"{zh}/{en}", f"{en}/{zh}"}
     for label in (zh, en):
         spellings |= {f"{i}{label}", f"{i}/{label}", f"{label}/{i}", f"{label}({i})", f"{i}({label})"}
-    return {"".join(fold(text).split()) for text in spellings}
+    return {name_key(text) for text in spellings}
 
 
 def _named(name: str, things: Iterable[_Named], names: Callable[[_Named], tuple[str, ...]]) -> _Named | None:

@@ -88,6 +88,16 @@ def fold(text: str) -> str:
     return normalise(text).casefold()
 
 
+def name_key(text: str) -> str:
+    """A name as a careful reader compares two: NFKC (full- and half-width brackets, digits and letters alike),
+    case folded, without spaces.
+
+    >>> name_key(" 北京ＡＢＣ客服（北京）有限公司 ") == name_key("北京abc客服(北京)有限公司")
+    True
+    """
+    return "".join(fold(text).split())
+
+
 def to_decimal(number: int | float | Decimal) -> Decimal:
     """A number as Decimal, going through ``str`` for floats (0.1 stays 0.1)."""
     if isinstance(number, Decimal):
