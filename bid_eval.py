@@ -1,12 +1,10 @@
 """bid-eval: the Streamlit app. Signs the user in, keeps the tender in hand, and builds the navigation their roles
 on it allow and the shared sidebar; pages live in pages/."""
-from dataclasses import replace
-from datetime import datetime
-
 import streamlit as st
 
 import signin
 import workspace as ws
+from bideval import messages
 from bideval.errors import BidEvalError
 from bideval.rights import ROLE_NAMES_ZH
 from bideval.database import shown_url
@@ -92,8 +90,11 @@ def count_bids() -> None:
 
 
 def not_for_you() -> None:
-    """What a page's address shows a user whose roles on the tender in hand do not include that page."""
-    st.info(ws.tr("这个页面不属于您在本招标项目中的角色。请从左侧菜单选择。",
+    """What a page's address shows a user whose roles on the tender in hand do not include that page (or not yet:
+    the store's reason, such as an observer's results before the result is final)."""
+    why = ws.not_yet(capabilities, shown.url_path)
+    st.info(ws.lines_markdown(messages.error_lines(why, ws.lang())) if why is not None else
+            ws.tr("这个页面不属于您在本招标项目中的角色。请从左侧菜单选择。",
                   "This page is not part of your role on this tender. Choose a page from the menu on the left."),
             icon=":material/block:")
 
@@ -104,11 +105,9 @@ def held_back() -> None:
         st.info(ws.held_back_text(seat), icon=":material/visibility_off:")
 
 
-creates = bool(account and account.creates_tenders)
-visible = ws.visible_pages(who.administrator, creates, roles, seat)
-# the pages the user's roles give once their seat has submitted: until then, their address says why not
-later = ws.visible_pages(who.administrator, creates, roles, replace(seat, submitted_at=datetime.now())) \
-    if seat is not None and seat.blind else visible
+capabilities = store.capabilities(who, tender) if tender is not None else None
+visible = ws.visible_pages(capabilities, who.administrator, bool(account and account.creates_tenders))
+later = ws.held_back_pages(capabilities)  # what their own seat keeps from them until it submits: its address says so
 landing = ws.landing_page(visible, st.session_state.pop("signin_goto", None))
 sections = {"evaluation": ws.tr("评标", "Evaluation"), "setup": ws.tr("设置", "Setup")}
 try:
@@ -122,7 +121,8 @@ try:
     # the sign-in page's own address, where the run after signing in arrives: on to the landing page
     menu[sections["setup"]].append(st.Page(lambda: st.switch_page(first), title=ws.tr("登录", "Sign in"),
                                            url_path="signin", visibility="hidden"))
-    st.navigation(menu).run()
+    shown = st.navigation(menu)
+    shown.run()
 except BidEvalError as error:  # a refusal the page did not expect (a role taken meanwhile, a stage moved on)
     ws.show_error(error)
 finally:  # after the page, also when it stopped early (st.stop) or asked for a rerun

@@ -20,9 +20,9 @@ import signin
 from bideval import filenames, first_start, messages
 from bideval.errors import BidEvalError, Problem
 from bideval.result import Result
-from bideval.rights import Action, Actor, Role, allowed
+from bideval.rights import Action, Actor
 from bideval.rubric import Rubric
-from bideval.storage import Seat, Store, database_url
+from bideval.storage import Capabilities, Seat, Store, database_url
 
 CRITERIA = first_start.CRITERIA  # the rubric library the Tenders page offers
 TENDER_PARAM = "tender"  # the page address's query parameter naming the tender in hand
@@ -92,38 +92,69 @@ PAGES = (
     PageSpec("admin", "账户与角色", "Accounts and roles", ":material/manage_accounts:", "setup"),
     PageSpec("account", "我的账户", "My account", ":material/person:", "setup"),
 )
-FIRST_CHOICE = ("results", "scoring", "review", "tiers", "bids", "tenders", "admin", "account")
+FIRST_CHOICE = ("results", "scoring", "review", "tiers", "bids", "tenders", "admin", "audit", "account")
+
+# What each page is for: a page shows when the user may do one of its actions on the tender in hand, now or, their
+# roles allowing it, in another stage (``Capabilities.holds``); on it, a control shows only for what they may do now.
+# Reading the result, exporting and the audit trail are allowed in every stage, or not at all: an observer's results
+# wait for the final result, and a seat still scoring keeps them, the exports and the audit trail from its holder.
+PAGE_ACTIONS: dict[str, frozenset[Action]] = {
+    "results": frozenset({Action.READ_RESULT}),
+    "bids": frozenset({Action.IMPORT_BIDS}),
+    "tiers": frozenset({Action.SET_TIER, Action.MANAGE_PANEL, Action.IMPORT_SCORES, Action.REPLACE_PANEL}),
+    "scoring": frozenset({Action.DECLARE, Action.SCORE, Action.SUBMIT}),
+    "review": frozenset({Action.OPEN_SCORING, Action.CLOSE_SCORING, Action.RECORD_FINDING, Action.SET_CONSENSUS,
+                         Action.FINALISE, Action.REOPEN}),
+    "export": frozenset({Action.EXPORT}),
+    "audit": frozenset({Action.READ_AUDIT}),
+    "tenders": frozenset({Action.CONFIGURE}),  # and whoever creates tenders, and the administrator
+    "admin": frozenset({Action.GIVE_ROLES}),  # and the administrator, who manages accounts
+    "account": frozenset(),  # everyone's
+}
 
 
-def visible_pages(administrator: bool, creates_tenders: bool, roles: frozenset[Role],
-                  seat: Seat | None) -> tuple[str, ...]:
-    """The pages a user sees on the tender in hand, by what their roles there allow (the store refuses the rest
-    anyway): a judge their grid, and the results once submitted; procurement bids, tenders and exports; the
-    chair tiers and the review; an observer the result and the audit; the administrator accounts and roles.
-    A seat still scoring keeps the results, the exports and the audit trail (the panel's scores) from its holder,
-    whatever their roles, until it has submitted.
+def visible_pages(capabilities: Capabilities | None, administrator: bool = False,
+                  creates_tenders: bool = False) -> tuple[str, ...]:
+    """The pages a user sees: those whose actions (``PAGE_ACTIONS``) their capabilities on the tender in hand hold;
+    the tenders page too when their account creates tenders; the tenders and the accounts pages for the
+    administrator, and without a tender in hand the audit trail (they read any tender's); their own account always."""
+    shown = {name for name, actions in PAGE_ACTIONS.items()
+             if capabilities is not None and any(capabilities.holds(a) for a in actions)} | {"account"}
+    if creates_tenders or administrator:
+        shown.add("tenders")
+    if administrator:
+        shown |= {"admin"} if capabilities is not None else {"admin", "audit"}
+    return tuple(page.name for page in PAGES if page.name in shown)
 
-    >>> visible_pages(False, False, frozenset({Role.JUDGE}), Seat("王", None))
-    ('scoring', 'account')
-    >>> visible_pages(False, False, frozenset({Role.OBSERVER}), None)
-    ('results', 'audit', 'account')
-    >>> visible_pages(False, False, frozenset({Role.CHAIR, Role.JUDGE}), Seat("陈", None))
-    ('tiers', 'scoring', 'review', 'account')
-    """
-    blind = seat is not None and seat.blind
-    shown = {
-        "results": not blind and (allowed(roles - {Role.JUDGE}, Action.READ_RESULT) or seat is not None),
-        "bids": allowed(roles, Action.IMPORT_BIDS),
-        "tiers": allowed(roles, Action.SET_TIER),
-        "scoring": seat is not None,
-        "review": allowed(roles, Action.FINALISE),
-        "export": not blind and allowed(roles, Action.EXPORT),
-        "audit": not blind and (administrator or allowed(roles, Action.READ_AUDIT)),
-        "tenders": administrator or creates_tenders or Role.PROCUREMENT in roles,
-        "admin": administrator,
-        "account": True,
-    }
-    return tuple(page.name for page in PAGES if shown[page.name])
+
+def held_back_pages(capabilities: Capabilities | None) -> tuple[str, ...]:
+    """The pages a user's own seat, still scoring, keeps from them (the results, the exports, the audit trail): their
+    roles give them once the seat has submitted."""
+    return tuple(page.name for page in PAGES if capabilities is not None
+                 and any(capabilities.after_submitting(a) for a in PAGE_ACTIONS[page.name]))
+
+
+def not_yet(capabilities: Capabilities | None, page: str) -> BidEvalError | None:
+    """Why a page the user does not see is not theirs yet, when their roles give it later (an observer's results
+    before the final result): the store's refusal of its action, said at the page's address. None otherwise."""
+    refused = capabilities.refused if capabilities is not None else {}
+    return next((refused[a] for a in sorted(PAGE_ACTIONS[page] & refused.keys(), key=lambda a: a.name)
+                 if capabilities is not None and capabilities.role_allows(a)), None)
+
+
+def capabilities() -> Capabilities:
+    """What the signed-in user may do on the tender in hand now (``Store.capabilities``)."""
+    return store().capabilities(actor(), require_tender())
+
+
+def offered(may: Capabilities, action: Action) -> bool:
+    """Whether a page draws the controls of ``action``: the user may do it now. When their roles allow it but not now
+    (the stage, their own seat, the panel), the store's reason is said in their place, in the UI language."""
+    if action in may.now:
+        return True
+    if may.role_allows(action):
+        st.info(lines_markdown(messages.error_lines(may.refused[action], lang())), icon=":material/block:")
+    return False
 
 
 def blind_seat() -> Seat | None:

@@ -44,15 +44,24 @@ from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, Decl
 from .sheets import InputFile
 from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
 from .values import FieldType
-from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, blockers,
-                       check_stage, findings_about, flags_to_resolve)
+from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, StageRefused,
+                       blockers, check_stage, findings_about, flags_to_resolve)
 
-__all__ = ["Store", "ScoreRefused", "RightRefused", "WriteConflict", "database_url"]
+__all__ = ["Store", "Capabilities", "ScoreRefused", "RightRefused", "WriteConflict", "database_url"]
 
 # Actions an administrator may take on any tender without holding a role on it.
 ADMIN_ACTIONS = frozenset({Action.READ_TENDER, Action.READ_AUDIT, Action.GIVE_ROLES})
 # What an observer reads only once the result is final.
 OBSERVER_AFTER_FINAL = frozenset({Action.READ_RESULT, Action.READ_PANEL, Action.READ_BIDS})
+# What is done on a tender (managing accounts is not: it is the administrator's, on no tender).
+TENDER_ACTIONS = frozenset(Action) - {Action.MANAGE_ACCOUNTS}
+# A judge's own work: done through their panel seat, whatever their roles.
+SEAT_WORK = frozenset({Action.SCORE, Action.DECLARE, Action.SUBMIT})
+# The panel's work, which a seat still scoring neither reads nor does whatever its holder's other roles
+# (:meth:`Store._view`). The few reads that give such a seat its own part (its own result, the progress counts, the
+# upload history) open the action with ``partial=True`` and say themselves what that part is.
+PANEL_WORK = frozenset({Action.READ_RESULT, Action.READ_PANEL, Action.READ_AUDIT, Action.EXPORT,
+                        Action.RECORD_FINDING, Action.SET_CONSENSUS, Action.FINALISE})
 
 
 class WriteConflict(BidEvalError):
@@ -226,6 +235,36 @@ class ActorView:
 
 
 @dataclass(frozen=True)
+class Capabilities:
+    """What an actor may do on one tender now (:meth:`Store.capabilities`), and the refusal every other action meets.
+
+    ``now``: the actions a call may do now, as far as the actor, their roles, their own seat and the tender's stage
+    go (what the call asks for — a bid, a score, a reason — it checks itself). ``refused``: for each other action,
+    the RightRefused or StageRefused a call of it meets first.
+    """
+
+    stage: Stage
+    now: frozenset[Action]
+    refused: Mapping[Action, BidEvalError]
+
+    def holds(self, action: Action) -> bool:
+        """Whether the actor may do ``action`` now or, their roles allowing it, in another stage of the tender."""
+        return action in self.now or isinstance(self.refused.get(action), StageRefused)
+
+    def role_allows(self, action: Action) -> bool:
+        """Whether the actor's roles allow ``action`` on the tender, now or once what refuses it for now has moved on
+        (the stage, their own seat, the panel, the result not yet final)."""
+        refused = self.refused.get(action)
+        return action in self.now or isinstance(refused, StageRefused) \
+            or (isinstance(refused, RightRefused) and refused.why not in ("", "no_account"))
+
+    def after_submitting(self, action: Action) -> bool:
+        """Whether ``action`` is refused only because the actor's own panel seat has yet to submit."""
+        refused = self.refused.get(action)
+        return isinstance(refused, RightRefused) and refused.why == "blind"
+
+
+@dataclass(frozen=True)
 class Declaration:
     """A judge's declaration for one bidder."""
 
@@ -355,25 +394,80 @@ class Store:
         self._rubrics: dict[str, Rubric] = {}  # by SHA-256 of the YAML: the same text is the same rubric anywhere
 
     # -- the checks every method starts with
-    def _open(self, s: Session, actor: Actor, tender_id: int, action: Action,
-              lock: bool = False) -> tuple[TenderRecord, frozenset[Role]]:
-        """The tender (locked for a change), after checking the actor's role allows ``action`` in its stage."""
+    def _open(self, s: Session, actor: Actor, tender_id: int, action: Action, lock: bool = False,
+              partial: bool = False) -> tuple[TenderRecord, frozenset[Role]]:
+        """The tender (locked for a change), once :meth:`_refusal` finds nothing refusing ``action`` to the actor.
+
+        ``partial``: the call reads less than the panel's work (``PANEL_WORK``) and gives a seat still scoring its
+        own part, which the call itself limits.
+        """
         query = select(TenderRecord).where(TenderRecord.id == tender_id)
         record = s.execute(query.with_for_update() if lock else query).scalar_one_or_none()
         if record is None:
             raise BidEvalError.coded("store.no_tender", tender=tender_id)
-        account = s.get(AccountRecord, actor.account_id)
-        if account is None or not account.active:
-            raise RightRefused(actor, (), action, tender_id, "no_account")
         roles = roles_of(s, actor.account_id, tender_id)
+        refused = self._refusal(s, actor, record, s.get(AccountRecord, actor.account_id), roles, action, partial)
+        if refused is not None:
+            raise refused
+        return record, roles
+
+    def _refusal(self, s: Session, actor: Actor, record: TenderRecord, account: AccountRecord | None,
+                 roles: frozenset[Role], action: Action, partial: bool = False) -> RightRefused | StageRefused | None:
+        """What refuses ``action`` to the actor on the tender before the call looks at what it asks for, or None: the
+        one rule every call checks (:meth:`_open`) and :meth:`capabilities` reports.
+
+        In order: an account switched off; roles that do not allow it (an administrator reads any tender and its
+        audit trail and gives roles on it); an observer before the result is final; the tender's stage; then the
+        actor's own seat — a judge's own work needs one (``no_seat``), a score one not yet submitted (``submitted``),
+        submitting, and reading the bids through it, a declaration for every bidder (``declare_first``), and the
+        panel's work one that has submitted (``blind``) — and the tender's panel: consensus only under a consensus
+        rubric (``not_consensus``), a whole new panel only while no seat has submitted (``seat_submitted``).
+        """
+        if account is None or not account.active:
+            return RightRefused(actor, (), action, record.id, "no_account")
         if not allowed(roles, action) and not (account.administrator and action in ADMIN_ACTIONS):
-            raise RightRefused(actor, roles, action, tender_id)
+            return RightRefused(actor, roles, action, record.id)
         stage = Stage(record.stage)
         if action in OBSERVER_AFTER_FINAL and stage is not Stage.FINAL \
                 and not allowed(roles - {Role.OBSERVER}, action) and not account.administrator:
-            raise RightRefused(actor, roles, action, tender_id, "observer_before_final")
-        check_stage(action, stage, tender_id)
-        return record, roles
+            return RightRefused(actor, roles, action, record.id, "observer_before_final")
+        try:
+            check_stage(action, stage, record.id)
+        except StageRefused as refused:
+            return refused
+        if action in SEAT_WORK:
+            seat = self._seat(s, actor, record.id)
+            if seat is None:
+                return RightRefused(actor, roles, action, record.id, "no_seat")
+            if action is Action.SCORE:
+                return self._locked(s, actor, record, roles, action, (seat.name,))
+            if action is Action.SUBMIT and seat.submitted_at is None:
+                return self._undeclared(s, actor, record, roles, seat)
+        if action in PANEL_WORK and not partial and self._view(s, actor, record, roles).blind:
+            return RightRefused(actor, roles, action, record.id, "blind")
+        if action is Action.READ_BIDS and (through := self._view(s, actor, record, roles).seat) is not None:
+            return self._undeclared(s, actor, record, roles, through)
+        if action is Action.SET_CONSENSUS:
+            aggregate = self._rubric_of(record).panel.aggregate
+            if aggregate is not Aggregate.CONSENSUS:
+                return RightRefused(actor, roles, action, record.id, "not_consensus", aggregate=aggregate.value)
+        if action is Action.REPLACE_PANEL:
+            return self._locked(s, actor, record, roles, action, self._judges(s, record.id))
+        return None
+
+    def capabilities(self, actor: Actor, tender_id: int) -> Capabilities:
+        """What the actor may do on the tender now, and what refuses the rest: for every action, :meth:`_refusal`,
+        the very check each call of it makes first, read in one transaction. Pages offer a control only for what
+        this allows; the store still refuses every call on its own."""
+        with self.db.read() as s:
+            record = s.get(TenderRecord, tender_id)
+            if record is None:
+                raise BidEvalError.coded("store.no_tender", tender=tender_id)
+            account = s.get(AccountRecord, actor.account_id)
+            roles = roles_of(s, actor.account_id, tender_id)
+            refused = {action: why for action in TENDER_ACTIONS
+                       if (why := self._refusal(s, actor, record, account, roles, action)) is not None}
+            return Capabilities(Stage(record.stage), TENDER_ACTIONS - refused.keys(), refused)
 
     def _touch(self, s: Session, record: TenderRecord, actor: Actor, action: str, subject: str = "",
                old: str | None = None, new: str | None = None, reason: str = "", detail: str = "") -> None:
@@ -386,7 +480,7 @@ class Store:
         """The tender, locked, and the actor's panel seat, for a judge's own change; RightRefused without a seat."""
         record, roles = self._open(s, actor, tender_id, action, lock=True)
         seat = self._seat(s, actor, tender_id)
-        if seat is None:
+        if seat is None:  # refused by _open already: a judge's own work needs their seat
             raise RightRefused(actor, roles, action, tender_id, "no_seat")
         return record, roles, seat
 
@@ -416,16 +510,24 @@ class Store:
                                or (Role.OBSERVER in roles and record.stage == Stage.FINAL.value))
         return ActorView(through, blind, panel)
 
-    @staticmethod
-    def _check_declared(s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
+    def _check_declared(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
                         seat: JudgeRecord) -> None:
         """RightRefused (``declare_first``, the bidders) unless the seat has declared for every bidder."""
+        refused = self._undeclared(s, actor, record, roles, seat)
+        if refused is not None:
+            raise refused
+
+    @staticmethod
+    def _undeclared(s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
+                    seat: JudgeRecord) -> RightRefused | None:
+        """The refusal (``declare_first``, the bidders) while the seat has a bidder to declare for, or None."""
         vendors = set(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == record.id)).scalars())
         declared = set(s.execute(select(DeclarationRecord.vendor_id).where(
             DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == seat.name)).scalars())
         if vendors - declared:
-            raise RightRefused(actor, roles, Action.READ_BIDS, record.id, "declare_first",
-                               vendors=tuple(sorted(vendors - declared)))
+            return RightRefused(actor, roles, Action.READ_BIDS, record.id, "declare_first",
+                                vendors=tuple(sorted(vendors - declared)))
+        return None
 
     def _refuse_recused(self, s: Session, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str,
                         what: str) -> None:
@@ -436,27 +538,21 @@ class Store:
         if seat is not None and (seat.name, vendor_id) in _recusals(s, tender_id):
             raise ScoreRefused.coded("score.recused_agree", vendor_id=vendor_id, criterion=criterion_id, what=what)
 
-    def _refuse_locked(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role], action: Action,
-                       judges: Iterable[str]) -> None:
-        """RightRefused when a seat among ``judges`` has submitted: its scores are locked, whoever would write them —
-        its holder typing (``submitted``), the chair importing its returned score sheet or replacing the whole panel
-        (``seat_submitted``, naming the seats) — until reopening scoring unlocks every submission."""
+    def _locked(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role], action: Action,
+                judges: Iterable[str]) -> RightRefused | None:
+        """The refusal when a seat among ``judges`` has submitted, or None: its scores are locked, whoever would write
+        them — its holder typing (``submitted``), the chair importing its returned score sheet or replacing the whole
+        panel (``seat_submitted``, naming the seats) — until reopening scoring unlocks every submission."""
         wanted = set(judges)
         submitted = tuple(name for name, at in s.execute(
             select(JudgeRecord.name, JudgeRecord.submitted_at).where(JudgeRecord.tender_id == record.id)
             .order_by(JudgeRecord.id)) if at is not None and name in wanted)
         if not submitted:
-            return
+            return None
         own = self._seat(s, actor, record.id)
         if own is not None and submitted == (own.name,):
-            raise RightRefused(actor, roles, action, record.id, "submitted")
-        raise RightRefused(actor, roles, action, record.id, "seat_submitted", judges=submitted)
-
-    def _refuse_blind(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
-                      action: Action) -> None:
-        """RightRefused (``blind``) while the actor's own seat has yet to submit: ``action`` shows the panel's work."""
-        if self._view(s, actor, record, roles).blind:
-            raise RightRefused(actor, roles, action, record.id, "blind")
+            return RightRefused(actor, roles, action, record.id, "submitted")
+        return RightRefused(actor, roles, action, record.id, "seat_submitted", judges=submitted)
 
     def _rubric_of(self, record: TenderRecord) -> Rubric:
         rubric = self._rubrics.get(record.rubric_sha256)
@@ -614,15 +710,15 @@ class Store:
     def events(self, actor: Actor, tender_id: int) -> list[AuditEvent]:
         """The tender's audit trail, oldest first (it records every score: not while the actor's own seat is blind)."""
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_AUDIT)
-            self._refuse_blind(s, actor, record, roles, Action.READ_AUDIT)
+            self._open(s, actor, tender_id, Action.READ_AUDIT)
             return list(s.execute(select(AuditEvent).where(AuditEvent.chain == audit.tender_chain(tender_id))
                                   .order_by(AuditEvent.id)).scalars())
 
     def verify_audit(self, actor: Actor, tender_id: int) -> audit.Verdict:
-        """Recompute the tender's audit chain: intact, or the first entry edited, removed or moved."""
+        """Recompute the tender's audit chain: intact, or the first entry edited, removed or moved (it shows no entry:
+        also while the actor's own seat still scores)."""
         with self.db.read() as s:
-            self._open(s, actor, tender_id, Action.READ_AUDIT)
+            self._open(s, actor, tender_id, Action.READ_AUDIT, partial=True)
             return audit.verify(s, [audit.tender_chain(tender_id)])[0]
 
     # -- bids
@@ -826,9 +922,10 @@ class Store:
             return row.id
 
     def uploads(self, actor: Actor, tender_id: int) -> list[Upload]:
-        """Every upload of the tender, newest first: who, when, which files, what each became."""
+        """Every upload of the tender, newest first: who, when, which files, what each became (no score: also while the
+        actor's own seat still scores)."""
         with self.db.read() as s:
-            self._open(s, actor, tender_id, Action.READ_AUDIT)
+            self._open(s, actor, tender_id, Action.READ_AUDIT, partial=True)
             rows = s.execute(select(UploadRecord).where(UploadRecord.tender_id == tender_id)
                              .order_by(UploadRecord.id.desc())).scalars().all()
             return [Upload(r.id, r.at, r.actor, r.vendor_id, r.replace, decode_files(r.files_json)) for r in rows]
@@ -841,8 +938,8 @@ class Store:
         submitted.
         """
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)
-            seat = self._view(s, actor, record, roles, bids=True).seat
+            record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)  # declared first, through a seat
+            seat = self._view(s, actor, record, roles).seat
             query = select(*_DOCUMENT_COLUMNS).where(DocumentRecord.tender_id == tender_id)
             if vendor_id is not None:
                 query = query.where(DocumentRecord.vendor_id == vendor_id)
@@ -852,8 +949,8 @@ class Store:
     def document(self, actor: Actor, tender_id: int, document_id: int) -> tuple[StoredDocument, bytes]:
         """One document and its bytes, when the actor may open it (as :meth:`documents`); RightRefused otherwise."""
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)
-            seat = self._view(s, actor, record, roles, bids=True).seat
+            record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)  # declared first, through a seat
+            seat = self._view(s, actor, record, roles).seat
             row = s.execute(select(*_DOCUMENT_COLUMNS, DocumentRecord.content).where(
                 DocumentRecord.tender_id == tender_id, DocumentRecord.id == document_id)).first()
             if row is None:
@@ -904,8 +1001,8 @@ class Store:
         a conflict with, and no price while the tender hides prices and the seat has not submitted.
         """
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)
-            return self._bidset(s, record, self._view(s, actor, record, roles, bids=True).seat)
+            record, roles = self._open(s, actor, tender_id, Action.READ_BIDS)  # declared first, through a seat
+            return self._bidset(s, record, self._view(s, actor, record, roles).seat)
 
     def bids_to_score(self, actor: Actor, tender_id: int) -> list[tuple[str, str]]:
         """(vendor_id, name) of the bids the actor scores on this panel, in vendor_id order: the valid bids, less
@@ -932,7 +1029,6 @@ class Store:
 
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.EXPORT)
-            self._refuse_blind(s, actor, record, roles, Action.EXPORT)
             name = judge_name(judge)
             bidset, panel, result = self._evaluated(s, record, None)
             scored = {v for v, _ in _scored_by(result, panel, name)}
@@ -978,7 +1074,7 @@ class Store:
         """The original workbook a vendor's bid came from (procurement, chair; observer once final); through a panel
         seat as the bids are read (:meth:`_view`), and never while it seals prices (the workbook holds them)."""
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL)
+            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL, partial=True)
             seat = self._view(s, actor, record, roles, bids=True).seat
             if seat is not None:
                 recused = s.execute(select(DeclarationRecord.id).where(
@@ -1147,7 +1243,6 @@ class Store:
         """
         with self.db.write() as s:
             record, roles, seat = self._open_seat(s, actor, tender_id, Action.SCORE)
-            self._refuse_locked(s, actor, record, roles, Action.SCORE, (seat.name,))
             return self._write_score(s, record, actor, seat.name, vendor_id, criterion_id, score, comment,
                                      expected_version)
 
@@ -1277,9 +1372,7 @@ class Store:
     def evaluate(self, actor: Actor, tender_id: int) -> Result:
         """The whole evaluation as it stands, read in one snapshot (for those who may read every score)."""
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_RESULT)
-            if not self._view(s, actor, record, roles).panel:
-                raise RightRefused(actor, roles, Action.READ_PANEL, tender_id, "blind")
+            record, _ = self._open(s, actor, tender_id, Action.READ_RESULT)
             return self._evaluate(s, record, None)
 
     def result_for(self, actor: Actor, tender_id: int) -> Result:
@@ -1290,7 +1383,7 @@ class Store:
         The results page and every download call this.
         """
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_RESULT)
+            record, roles = self._open(s, actor, tender_id, Action.READ_RESULT, partial=True)
             view = self._view(s, actor, record, roles)
             if view.panel:
                 return self._evaluate(s, record, None)
@@ -1344,7 +1437,6 @@ class Store:
 
     def _replacement(self, s: Session, actor: Actor, roles: frozenset[Role], record: TenderRecord, name: str,
                      content: bytes) -> PanelReplacement:
-        self._refuse_locked(s, actor, record, roles, Action.REPLACE_PANEL, self._judges(s, record.id))
         panel = self._read_workbook(s, record, name, content)
         recused = _recusals(s, record.id)
         refused = [x for x in panel.scores if x.score is not None and (x.judge, x.vendor_id) in recused]
@@ -1420,7 +1512,9 @@ class Store:
         view = self._view(s, actor, record, roles)
         if view.blind and view.seat is not None and judge != view.seat.name:  # a preview shows a judge's scores
             raise RightRefused(actor, roles, Action.IMPORT_SCORES, record.id, "blind")
-        self._refuse_locked(s, actor, record, roles, Action.IMPORT_SCORES, (judge,))
+        locked = self._locked(s, actor, record, roles, Action.IMPORT_SCORES, (judge,))
+        if locked is not None:
+            raise locked
         panel = self._read_workbook(s, record, name, content, app_tiers=True)
         others = sorted({x.judge for x in panel.scores if x.judge != judge})
         if others:
@@ -1484,7 +1578,6 @@ class Store:
             if seat.submitted_at is not None:
                 return
             result = self._evaluate(s, record, None)
-            self._check_declared(s, actor, record, roles, seat)
             recused = {v for j, v in self._panel_input(s, tender_id).recused if j == seat.name}
             given = {(x.vendor_id, x.criterion) for x in result.panel_scores if x.judge == seat.name
                      and x.score is not None}
@@ -1499,7 +1592,7 @@ class Store:
         """Scores given and due per judge and per valid bid (counts only), and who has submitted. It tells which bids
         are valid: through a seat, after declaring only (:meth:`_view`)."""
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL)
+            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL, partial=True)
             self._view(s, actor, record, roles, bids=True)
             result = self._evaluate(s, record, None)
             panel = self._panel_input(s, tender_id)
@@ -1533,7 +1626,6 @@ class Store:
             raise BidEvalError.coded("store.reason_needed", what="finding")
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.RECORD_FINDING, lock=True)
-            self._refuse_blind(s, actor, record, roles, Action.RECORD_FINDING)
             current = s.execute(select(FindingRecord).where(
                 FindingRecord.tender_id == tender_id, FindingRecord.kind == kind.value,
                 FindingRecord.vendor_id == vendor_id, FindingRecord.criterion == criterion,
@@ -1592,8 +1684,7 @@ class Store:
     def findings(self, actor: Actor, tender_id: int) -> list[tuple[Flag, str, str, int]]:
         """Recorded findings: (flag, text, by, version)."""
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL)
-            self._refuse_blind(s, actor, record, roles, Action.READ_PANEL)
+            record, _ = self._open(s, actor, tender_id, Action.READ_PANEL)
             return [(Flag(FindingKind(f.kind), f.vendor_id, f.criterion, f.judge), f.text, f.by, f.version)
                     for f in s.execute(select(FindingRecord).where(FindingRecord.tender_id == tender_id)
                                        .order_by(FindingRecord.id)).scalars()]
@@ -1634,12 +1725,8 @@ class Store:
             raise BidEvalError.coded("store.reason_needed", what="consensus")
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.SET_CONSENSUS, lock=True)
-            self._refuse_blind(s, actor, record, roles, Action.SET_CONSENSUS)
             self._refuse_recused(s, actor, tender_id, vendor_id, criterion_id, "consensus")
             rubric = self._rubric_of(record)
-            if rubric.panel.aggregate is not Aggregate.CONSENSUS:
-                raise RightRefused(actor, roles, Action.SET_CONSENSUS, tender_id, "not_consensus",
-                                   aggregate=rubric.panel.aggregate.value)
             _check(s, record, rubric, vendor_id, criterion_id, score)
             current = s.execute(select(ConsensusRecord).where(
                 ConsensusRecord.tender_id == tender_id, ConsensusRecord.vendor_id == vendor_id,
@@ -1663,8 +1750,7 @@ class Store:
     def blockers(self, actor: Actor, tender_id: int) -> Blockers:
         """What stands between the tender and finalisation (flags name judges and prices: not while blind)."""
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL)
-            self._refuse_blind(s, actor, record, roles, Action.READ_PANEL)
+            record, _ = self._open(s, actor, tender_id, Action.READ_PANEL)
             return self._blockers(s, record)
 
     def _blockers(self, s: Session, record: TenderRecord) -> Blockers:
@@ -1679,7 +1765,6 @@ class Store:
         """review → final, signed by the chair; FinaliseRefused lists every incomplete bid and unanswered flag."""
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.FINALISE, lock=True)
-            self._refuse_blind(s, actor, record, roles, Action.FINALISE)
             found = self._blockers(s, record)
             if found:
                 raise FinaliseRefused(tender_id, found)

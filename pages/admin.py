@@ -1,9 +1,11 @@
-"""账户与角色 / Accounts and roles (the administrator): every account; a new account with its one-time password;
+"""账户与角色 / Accounts and roles: for the administrator, every account; a new account with its one-time password;
 resetting a password, switching an account off or on, linking an organisation sign-in; the roles people hold on
-each tender; invitations for judges (a code and a link, shown once).
+each tender; invitations for judges (a code and a link, shown once). For a tender's procurement officer, the roles
+on the tender in hand: giving and taking them by user name, and invitations.
 
-Every action is a call to ``store.accounts`` or the store, which refuse it unless the signed-in user is the
-administrator; a one-time password or code is shown once, right after it is made, and is stored only hashed.
+Every action is a call to ``store.accounts`` or the store, which refuse it unless the signed-in user may (accounts:
+the administrator; roles: the administrator or the tender's procurement officer, in a stage that gives roles); a
+one-time password or code is shown once, right after it is made, and is stored only hashed.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import signin
 import workspace as ws
 from bideval.accounts import AccountRefused
 from bideval.errors import BidEvalError
-from bideval.rights import ROLE_NAMES_ZH, Role
+from bideval.rights import ROLE_NAMES_ZH, Action, Role
 
 SECRET = "admin_secret"  # st.session_state: (what it is, the secret) to show once
 
@@ -122,19 +124,26 @@ def account_actions(admin, usernames: list[str]) -> None:
 
 
 def roles_section(admin, usernames: list[str]) -> None:
-    """The people on one tender and their roles; giving and taking roles; invitations."""
-    tr = ws.tr
-    store = ws.store()
-    tenders = store.tenders(admin)
+    """The administrator's choice of tender (any), and the roles on it."""
+    tenders = ws.store().tenders(admin)
     if not tenders:
-        st.info(tr("还没有招标项目。", "No tender yet."))
+        st.info(ws.tr("还没有招标项目。", "No tender yet."))
         return
     names = {t.id: f"{t.name} · #{t.id}" for t in tenders}
     ids = list(names)
     current = ws.tender_id()
-    tender = st.selectbox(tr("招标项目", "Tender"), ids, key="admin_tender", format_func=names.get,
+    tender = st.selectbox(ws.tr("招标项目", "Tender"), ids, key="admin_tender", format_func=names.get,
                           index=ids.index(current) if current in ids else 0)
-    members = store.members(admin, tender)
+    tender_roles(admin, tender, names[tender], usernames)
+
+
+def tender_roles(giver, tender: int, tender_name: str, usernames: list[str] | None) -> None:
+    """The people on one tender and their roles; giving and taking roles, and invitations, when the giver may now
+    (``Store.capabilities``: the administrator or the tender's procurement officer, in a stage that gives roles).
+    ``usernames``: the accounts to choose from (the administrator's list); None: the user name is typed."""
+    tr = ws.tr
+    store = ws.store()
+    members = store.members(giver, tender)
     if members:
         st.dataframe(pd.DataFrame({
             tr("用户名", "User name"): [m[0] for m in members],
@@ -143,12 +152,17 @@ def roles_section(admin, usernames: list[str]) -> None:
         }), hide_index=True, width="stretch", key="admin_members")
     else:
         st.info(tr("本项目中还没有人担任角色。", "Nobody holds a role on this tender yet."))
+    if not ws.offered(store.capabilities(giver, tender), Action.GIVE_ROLES):
+        return
     roles = [r.value for r in Role]
     role_names = {r.value: role_name(r) for r in Role}  # worded now: the widget formats its options later
     with st.form("admin_give_form", clear_on_submit=True):
         who, role, seat = st.columns(3)
-        user = who.selectbox(tr("账户", "Account"), usernames, key="admin_give_user", index=None,
-                             placeholder=tr("选择账户", "Choose an account"))
+        if usernames is None:
+            user = who.text_input(tr("用户名", "User name"), key="admin_give_user").strip() or None
+        else:
+            user = who.selectbox(tr("账户", "Account"), usernames, key="admin_give_user", index=None,
+                                 placeholder=tr("选择账户", "Choose an account"))
         given = role.selectbox(tr("角色", "Role"), roles, key="admin_give_role", format_func=role_names.get)
         seat_name = seat.text_input(tr("评委席位名（评委；默认为账户姓名）", "Panel seat (judge; default: the account's name)"),
                                     key="admin_give_seat")
@@ -157,7 +171,7 @@ def roles_section(admin, usernames: list[str]) -> None:
         try:
             if user is None:
                 raise AccountRefused("username", "username_needed")
-            store.give_role(admin, tender, user, Role(given), judge_name=seat_name.strip() or None)
+            store.give_role(giver, tender, user, Role(given), judge_name=seat_name.strip() or None)
             st.rerun()
         except BidEvalError as error:
             ws.show_error(error)
@@ -169,7 +183,7 @@ def roles_section(admin, usernames: list[str]) -> None:
                                    format_func=shown.get, placeholder=tr("选择人员和角色", "Choose a person and role"))
         if button_col.button(tr("收回", "Take back"), key="admin_take", disabled=taken is None, width="stretch"):
             try:
-                store.take_role(admin, tender, taken[0], Role(taken[1].split()[0]))
+                store.take_role(giver, tender, taken[0], Role(taken[1].split()[0]))
                 st.rerun()
             except BidEvalError as error:
                 ws.show_error(error)
@@ -190,13 +204,13 @@ def roles_section(admin, usernames: list[str]) -> None:
             st.error(tr("请填写评委席位名。", "Name the panel seat."))
             return
         try:
-            code = store.accounts.invite(admin, tender, role, seat_name.strip() or None)
+            code = store.accounts.invite(giver, tender, role, seat_name.strip() or None)
         except BidEvalError as error:
             ws.show_error(error)
             return
         link = signin.invite_link(st.context.url, st.get_option("server.baseUrlPath") or "", code)
-        st.session_state[SECRET] = (tr(f"邀请码（{role_name(role)}，{names[tender]}）：",
-                                       f"Invitation code ({role_name(role)}, {names[tender]}):"), code, link)
+        st.session_state[SECRET] = (tr(f"邀请码（{role_name(role)}，{tender_name}）：",
+                                       f"Invitation code ({role_name(role)}, {tender_name}):"), code, link)
         st.rerun()
 
 
@@ -210,21 +224,24 @@ def role_text(role: str) -> str:
 def main() -> None:
     ws.enter_page("admin")
     tr = ws.tr
-    admin = ws.actor()
+    who = ws.actor()
     st.title(tr("账户与角色", "Accounts and roles"))
-    if not admin.administrator:
-        st.error(tr("只有管理员可以管理账户。", "Only an administrator manages accounts."))
-        st.stop()
+    if not who.administrator:  # the tender's procurement officer: the roles on the tender in hand
+        tender = ws.require_tender()
+        show_secret()
+        st.subheader(tr("项目角色", "Roles on this tender"))
+        tender_roles(who, tender, f"{ws.tender_name()} · #{tender}", None)
+        return
     show_secret()
     st.subheader(tr("账户", "Accounts"))
-    usernames = accounts_section(admin)
+    usernames = accounts_section(who)
     with st.expander(tr("新建账户", "New account"), expanded=False):
-        new_account(admin)
+        new_account(who)
     st.subheader(tr("管理账户", "Manage an account"))
-    account_actions(admin, usernames)
+    account_actions(who, usernames)
     st.divider()
     st.subheader(tr("项目角色", "Roles on a tender"))
-    roles_section(admin, usernames)
+    roles_section(who, usernames)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,12 @@
-"""评审 / Review (the chair): where the evaluation stands and what stands before the final result.
+"""评审 / Review (the chair; procurement opens scoring here): where the evaluation stands and what stands before the
+final result.
 
 The stage (setup → scoring → review → final) and the buttons that move it; scoring progress per judge and per
 bid; who is recused from which bidder; a written finding for every outlying score, abnormally low price and
 incomplete bid; the agreed score per bid and criterion where the rubric aggregates by consensus; finalising
-(refused, with every blocker listed, until nothing is unresolved) and reopening with a reason. Every action is
-one store call that checks the chair's role and the stage and is written to the audit trail.
+(refused, with every blocker listed, until nothing is unresolved) and reopening with a reason. A control shows only
+for what the user may do now (``Store.capabilities``); every action is one store call that checks the user's role
+and the stage again and is written to the audit trail.
 """
 from __future__ import annotations
 
@@ -20,9 +22,9 @@ from bideval.allowed_scores import parse_score_entry, same_score
 from bideval.currency import money_amount
 from bideval.errors import BidEvalError
 from bideval.result import Result, flag_label
-from bideval.rights import Action, Actor, allowed
+from bideval.rights import Action, Actor
 from bideval.rubric import Aggregate
-from bideval.storage import Store, WriteConflict
+from bideval.storage import Capabilities, Store, WriteConflict
 from bideval.values import plain_number
 from bideval.workflow import STAGE_NAMES_ZH, FindingKind, Flag, Stage, flags_to_resolve
 
@@ -46,7 +48,7 @@ def act(call, *args: Any, **kwargs: Any) -> bool:
     return True
 
 
-def stage_section(store: Store, chair: Actor, tender: int) -> Stage:
+def stage_section(store: Store, chair: Actor, tender: int, may: Capabilities) -> Stage:
     tr = ws.tr
     info = store.tender(chair, tender)
     text = tr(f"当前阶段：**{stage_name(info.stage)}**", f"Stage: **{stage_name(info.stage)}**")
@@ -54,11 +56,11 @@ def stage_section(store: Store, chair: Actor, tender: int) -> Stage:
         text += tr(f"，由 {ws.markdown_text(info.finalised_by or '')} 于 {info.finalised_at:%Y-%m-%d %H:%M}（UTC）确认",
                    f", signed by {ws.markdown_text(info.finalised_by or '')} on {info.finalised_at:%Y-%m-%d %H:%M} UTC")
     st.markdown(text)
-    if info.stage is Stage.SETUP:
+    if Action.OPEN_SCORING in may.now:
         if st.button(tr("开始评分", "Open scoring"), key="review_open", type="primary"):
             if act(store.open_scoring, chair, tender):
                 st.rerun()
-    elif info.stage is Stage.SCORING:
+    elif Action.CLOSE_SCORING in may.now:
         reason = st.text_input(tr("结束评分的理由（尚有评委未提交时必填）", "Why scoring closes (needed while a judge has "
                                   "not submitted)"), key="review_close_reason")
         if st.button(tr("结束评分，进入复核", "Close scoring and review"), key="review_close", type="primary"):
@@ -129,6 +131,12 @@ def shown_last(name: str) -> tuple[str, list[Any]] | None:
     return st.session_state.get(f"review_shown_{name}")
 
 
+def editor_form(key: str, saves: bool) -> Any:
+    """Where a section's editor is drawn: a form with its save button for a user who saves there (now, or in another
+    stage: the button is then disabled), else a plain container showing what is recorded."""
+    return st.form(key, border=False) if saves else st.container()
+
+
 def show_refusals(name: str) -> None:
     """The refusals of the section's last save, once."""
     for text in st.session_state.pop(f"review_refused_{name}", []):
@@ -148,7 +156,7 @@ def after_save(name: str, saved_note: str | None, refused: list[str], conflict: 
     st.rerun()
 
 
-def findings_section(store: Store, chair: Actor, tender: int, result: Result, stage: Stage) -> None:
+def findings_section(store: Store, chair: Actor, tender: int, result: Result, may: Capabilities) -> None:
     tr, lang = ws.tr, ws.lang()
     flags = flags_to_resolve(result)
     previous = shown_last("findings")
@@ -170,8 +178,8 @@ def findings_section(store: Store, chair: Actor, tender: int, result: Result, st
     })
     key = editor_key("findings", flags)
     st.session_state.review_shown_findings = (key, shown)
-    editable = stage is Stage.REVIEW
-    with st.form("review_findings_form", border=False):
+    editable = Action.RECORD_FINDING in may.now
+    with editor_form("review_findings_form", may.holds(Action.RECORD_FINDING)):
         st.data_editor(table, key=key, hide_index=True, num_rows="fixed", width="stretch",
                        disabled=[c for c in table.columns if c != "finding" or not editable], column_config={
                            "kind": st.column_config.TextColumn(tr("情况", "What")),
@@ -181,10 +189,9 @@ def findings_section(store: Store, chair: Actor, tender: int, result: Result, st
                            "finding": st.column_config.TextColumn(tr("书面意见", "Written finding"), width="large"),
                            "by": st.column_config.TextColumn(tr("记录人", "By")),
                        })
-        pressed = st.form_submit_button(tr("保存意见", "Save the findings"), key="review_save_findings",
-                                        type="primary", disabled=not editable,
-                                        help=None if editable else tr("结束评分、进入复核阶段后记录意见",
-                                                                      "Findings are recorded in the review stage"))
+        pressed = may.holds(Action.RECORD_FINDING) and st.form_submit_button(
+            tr("保存意见", "Save the findings"), key="review_save_findings", type="primary", disabled=not editable,
+            help=None if editable else tr("结束评分、进入复核阶段后记录意见", "Findings are recorded in the review stage"))
     if pressed and previous is not None:
         # The edits are positions in the rows the editor showed, saved with the versions it showed.
         old_key, old_rows = previous
@@ -206,7 +213,7 @@ def findings_section(store: Store, chair: Actor, tender: int, result: Result, st
                    refused, conflict)
 
 
-def consensus_section(store: Store, chair: Actor, tender: int, result: Result, stage: Stage) -> None:
+def consensus_section(store: Store, chair: Actor, tender: int, result: Result, may: Capabilities) -> None:
     """The panel's agreed score per bid and criterion (``panel.aggregate: consensus``), each with its reason."""
     tr, lang = ws.tr, ws.lang()
     rubric = result.rubric
@@ -234,8 +241,8 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, s
     })
     key = editor_key("consensus", [(v, c) for v, _, c, _, _ in shown])
     st.session_state.review_shown_consensus = (key, shown)
-    editable = stage is Stage.REVIEW
-    with st.form("review_consensus_form", border=False):
+    editable = Action.SET_CONSENSUS in may.now
+    with editor_form("review_consensus_form", may.holds(Action.SET_CONSENSUS)):
         st.data_editor(table, key=key, hide_index=True, num_rows="fixed", width="stretch",
                        placeholder=tr("未录入", "not agreed yet"),
                        disabled=[c for c in table.columns if c not in ("score", "reason") or not editable],
@@ -246,8 +253,9 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, s
                            "score": st.column_config.TextColumn(tr("合议得分", "Agreed score")),
                            "reason": st.column_config.TextColumn(tr("理由（必填）", "Reason (needed)"), width="large"),
                        })
-        pressed = st.form_submit_button(tr("保存合议得分", "Save the agreed scores"), key="review_save_consensus",
-                                        type="primary", disabled=not editable)
+        pressed = may.holds(Action.SET_CONSENSUS) and st.form_submit_button(
+            tr("保存合议得分", "Save the agreed scores"), key="review_save_consensus", type="primary",
+            disabled=not editable)
     if pressed and previous is not None:
         # The edits are positions in the rows the editor showed — by bid and criterion, not by rank now (a consensus
         # score saved meanwhile in another tab may have reordered the ranking) — saved with the versions it showed.
@@ -274,9 +282,9 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, s
                    refused, conflict)
 
 
-def finalise_section(store: Store, chair: Actor, tender: int, stage: Stage) -> None:
+def finalise_section(store: Store, chair: Actor, tender: int, stage: Stage, may: Capabilities) -> None:
     tr = ws.tr
-    if stage in (Stage.SETUP, Stage.SCORING):
+    if stage in (Stage.SETUP, Stage.SCORING) and may.holds(Action.FINALISE):
         st.caption(tr("结束评分、进入复核阶段后，才能在这里确认最终结果（定稿）。",
                       "Once scoring is closed and the tender is in review, the result is finalised here."))
     if stage is Stage.REVIEW:
@@ -284,17 +292,18 @@ def finalise_section(store: Store, chair: Actor, tender: int, stage: Stage) -> N
         if found:
             st.warning(ws.markdown_text(messages.sentence("finalise.refused", {"tender": tender, "blockers": found},
                                                           ws.lang(), rubric=store.rubric(chair, tender))))
-        if st.button(tr("确认最终结果（定稿）", "Finalise the result"), key="review_finalise", type="primary",
-                     disabled=bool(found), help=tr("先处理上面列出的事项。", "Resolve what is listed above first.")
-                     if found else None):
+        if Action.FINALISE in may.now and st.button(
+                tr("确认最终结果（定稿）", "Finalise the result"), key="review_finalise", type="primary",
+                disabled=bool(found), help=tr("先处理上面列出的事项。", "Resolve what is listed above first.")
+                if found else None):
             if act(store.finalise, chair, tender):
                 st.rerun()
-    reopen_section(store, chair, tender, stage)
+    reopen_section(store, chair, tender, stage, may)
 
 
-def reopen_section(store: Store, chair: Actor, tender: int, stage: Stage) -> None:
+def reopen_section(store: Store, chair: Actor, tender: int, stage: Stage, may: Capabilities) -> None:
     tr = ws.tr
-    if stage in (Stage.REVIEW, Stage.FINAL):
+    if Action.REOPEN in may.now:
         back = Stage.REVIEW if stage is Stage.FINAL else Stage.SCORING
         with st.form("review_reopen_form", clear_on_submit=True):
             reason = st.text_input(tr(f"退回“{stage_name(back)}”阶段的理由（必填，记入审计记录）",
@@ -314,27 +323,25 @@ def main() -> None:
     if "review_round" not in st.session_state:
         st.session_state.review_round = 0  # bumped to give the editors a fresh start after a save
     st.title(tr("评审", "Review"))
-    if not allowed(store.roles(chair, tender), Action.FINALISE):
-        st.info(tr("评审页面供评标委员会组长使用。", "The review page is the chair's."))
-        st.stop()
+    may = ws.capabilities()
     note = st.session_state.pop("review_note", None)
     if note:
         st.success(note)
-    stage = stage_section(store, chair, tender)
+    stage = stage_section(store, chair, tender, may)
     st.subheader(tr("评分进度", "Scoring progress"))
     progress_section(store, chair, tender, dict(store.bidders(chair, tender)))
     blind = ws.blind_seat()
     if blind is not None:  # the findings, consensus and blockers show the other judges' scores and the prices
         st.info(ws.held_back_text(blind), icon=":material/visibility_off:")
-        reopen_section(store, chair, tender, stage)
+        reopen_section(store, chair, tender, stage, may)
         return
     result = store.evaluate(chair, tender)
     st.subheader(tr("书面意见", "Written findings"))
-    findings_section(store, chair, tender, result, stage)
+    findings_section(store, chair, tender, result, may)
     if result.rubric.panel.aggregate is Aggregate.CONSENSUS:
-        consensus_section(store, chair, tender, result, stage)
+        consensus_section(store, chair, tender, result, may)
     st.subheader(tr("定稿", "Finalise"))
-    finalise_section(store, chair, tender, stage)
+    finalise_section(store, chair, tender, stage, may)
 
 
 if __name__ == "__main__":

@@ -10,9 +10,8 @@ import workspace as ws
 from bideval.errors import BidEvalError, RubricError
 from bideval.rubric import GROUP_ORDER, Rubric, parse_rubric
 from bideval.rubric_view import KIND_LABELS, aggregate_text, criterion_rule, group_rule, max_text
-from bideval.rights import Actor
+from bideval.rights import Action, Actor
 from bideval.storage import Store
-from bideval.workflow import Stage
 from bideval.values import plain_number
 
 LIBRARY = "library"
@@ -256,7 +255,7 @@ def show_envelopes(store: Store, tender: int) -> None:
     wanted = st.toggle(tr("双信封：评委提交技术评分之前看不到报价", "Two envelopes: judges see no price until they submit "
                           "their technical scores"),
                        value=info.hide_prices, key=f"tenders_two_envelopes_{tender}_{info.version}",
-                       disabled=info.stage is not Stage.SETUP,
+                       disabled=Action.CONFIGURE not in ws.capabilities().now,  # procurement's, in setup
                        help=tr("只能在准备阶段设置，开放评分后不能更改。", "Set in the setup stage; it cannot change once scoring "
                                "opens."))
     if wanted == info.hide_prices:

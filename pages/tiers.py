@@ -1,6 +1,8 @@
 """定档 / Tiers: the chair records each valid bid's agreed tier, keeps the panel list (a judge removed with their
-work and a reason), imports a judge's returned score sheet as that judge's scores (previewed, then confirmed), and
-— as a separate, confirmed action that lists what it removes — replaces the whole panel with a panel workbook.
+work and a reason; procurement keeps it too), imports a judge's returned score sheet as that judge's scores
+(previewed, then confirmed), and — as a separate, confirmed action that lists what it removes — replaces the whole
+panel with a panel workbook. Each control shows only for what the user may do now (``Store.capabilities``); what
+their roles allow but not now says why instead.
 The page reads counts of scores only (``Store.progress``), never a judge's score: a chair who scores too agrees
 tiers before submitting.
 
@@ -21,6 +23,7 @@ import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
 from bideval.errors import BidEvalError, PanelError
+from bideval.rights import Action
 from bideval.rubric import Tier, Tiered
 from bideval.storage import Progress, Store
 from bideval.workflow import Stage
@@ -241,6 +244,7 @@ lang = ws.lang()
 tiered = [c for c in rubric.panel_criteria if isinstance(c, Tiered)]
 versions = store.tier_versions(ws.actor(), tender)  # (vendor_id, criterion) → (tier, version), as the tables show them
 agreed = {k: tier for k, (tier, _) in versions.items()}
+may = ws.capabilities()
 
 st.title(tr("定档", "Tiers"))
 st.caption(tr("由评标委员会在打分前根据各投标人的运营管理方案确定各投标人所属档次，然后评委在相应档次内独立打分。",
@@ -290,9 +294,11 @@ else:
             "scored": [given.get((v, criterion.id), 0) for v, _ in bids],
         })
         choices = {t.id: tier_text(t) for t in criterion.tiers}
-        with st.form(f"tiers_form_{criterion.id}", border=False):
+        editable, saves = Action.SET_TIER in may.now, may.role_allows(Action.SET_TIER)
+        with st.form(f"tiers_form_{criterion.id}", border=False) if saves else st.container():
             st.data_editor(
-                table, key=key, hide_index=True, num_rows="fixed", disabled=["vendor", "vendor_id", "scored"],
+                table, key=key, hide_index=True, num_rows="fixed",
+                disabled=["vendor", "vendor_id", "scored"] + ([] if editable else ["tier"]),
                 placeholder=tr("未定档", "not agreed"),
                 column_config={
                     "vendor": st.column_config.TextColumn(tr("投标人", "Vendor")),
@@ -305,9 +311,13 @@ else:
                         help=tr("已在本项打分的评委人数；改档时这些评分须落在新档范围内",
                                 "Judges who already scored this; a new tier must contain their scores")),
                 })
-            st.form_submit_button(tr("保存定档", "Save tiers"), key=f"tiers_save_{criterion.id}", type="primary",
-                                  on_click=save_tiers, args=(store, tender, criterion, key, bids, {
-                                      v: versions.get((v, criterion.id), (None, 0)) for v, _ in bids}))
+            if saves:
+                st.form_submit_button(
+                    tr("保存定档", "Save tiers"), key=f"tiers_save_{criterion.id}", type="primary", disabled=not editable,
+                    help=None if editable else ws.lines_markdown(messages.error_lines(may.refused[Action.SET_TIER],
+                                                                                      lang)),
+                    on_click=save_tiers, args=(store, tender, criterion, key, bids, {
+                        v: versions.get((v, criterion.id), (None, 0)) for v, _ in bids}))
 
 st.divider()
 st.subheader(tr("评标委员会", "Panel"))
@@ -323,12 +333,13 @@ elif members:
     st.markdown(tr("评委：", "Judges: ") + ws.markdown_text(tr("、", ", ").join(members)))
 else:
     st.info(tr("尚无评委。请在下方添加，或导入评分工作簿。", "No judges yet. Add them below or import a panel workbook."))
-with st.form("tiers_judge_form", border=False):
-    name_col, add_col = st.columns([4, 1], vertical_alignment="bottom")
-    name_col.text_input(tr("新评委姓名", "New judge's name"), key="tiers_new_judge")
-    add_col.form_submit_button(tr("添加评委", "Add judge"), key="tiers_add_judge", on_click=add_judge,
-                               args=(store, tender), width="stretch")
-if members:
+if ws.offered(may, Action.MANAGE_PANEL):  # the chair's and procurement's, while the panel may change
+    with st.form("tiers_judge_form", border=False):
+        name_col, add_col = st.columns([4, 1], vertical_alignment="bottom")
+        name_col.text_input(tr("新评委姓名", "New judge's name"), key="tiers_new_judge")
+        add_col.form_submit_button(tr("添加评委", "Add judge"), key="tiers_add_judge", on_click=add_judge,
+                                   args=(store, tender), width="stretch")
+if members and Action.MANAGE_PANEL in may.now:
     with st.form("tiers_remove_form", border=False):
         who_col, why_col, remove_col = st.columns([2, 3, 1], vertical_alignment="bottom")
         who_col.selectbox(tr("移除评委", "Remove a judge"), members, key="tiers_remove_judge", index=None,
@@ -342,39 +353,56 @@ if members:
                   "A seat that has declared or scored goes to no other account: remove that judge (their "
                   "declarations and scores go with them) and add a new seat."))
 
-st.divider()
-st.subheader(tr("导入评委交回的评分表", "Import a judge's returned score sheet"))
-st.caption(tr("只导入所选评委的评分，按本系统中已定的档次校验；每行的投标人名称和评分项名称须与该行的统一社会信用代码和评分项一致"
-              "（逐列排序过的评分表会被拒绝）。导入前先预览将改变的内容，确认后才写入。评分表不需要 Tiers 工作表。",
-              "Imports the chosen judge's scores only, checked against the tiers agreed here; each row's bidder and "
-              "criterion names must go with its vendor_id and criterion (a sheet sorted one column at a time is "
-              "refused). A preview shows what changes, and nothing is written until you confirm. The sheet needs no "
-              "Tiers sheet."))
-show_notes("sheet")
-judge_col, file_col = st.columns([1, 2])
-judge_col.selectbox(tr("评委", "Judge"), members, key="tiers_sheet_judge", index=None,
-                    placeholder=tr("选择评委", "Choose the judge"))
-file_col.file_uploader(tr("评分表（.xlsx）", "Score sheet (.xlsx)"), type=["xlsx"], key="tiers_sheet_file")
-st.button(tr("预览", "Preview"), key="tiers_sheet_preview_button", on_click=preview_sheet, args=(store, tender))
-show_sheet_preview(rubric)
-if "tiers_sheet_preview" in st.session_state:
-    st.button(tr("确认导入", "Confirm the import"), key="tiers_sheet_import", type="primary", on_click=import_sheet,
-              args=(store, tender))
 
-st.divider()
-st.subheader(tr("替换整个评标委员会", "Replace the whole panel"))
-st.caption(tr("工作表 Scores（列：评委、统一社会信用代码、评分项、得分、备注）、Tiers（列：统一社会信用代码、评分项、档次），"
-              "可选 Judges（列：评委）；列名也可用英文。替换将删除本项目现有的全部评委、档次和评分；先预览将删除的内容，"
-              "确认后才替换；有任何错误则全部不导入。",
-              "Sheets Scores (judge, vendor_id, criterion, score, comment), Tiers (vendor_id, criterion, tier) and "
-              "optionally Judges (judge). Replacing removes every judge, tier and score of this tender: a preview "
-              "lists what goes, and nothing changes until you confirm; with any error nothing is imported."))
-show_notes("import")
-st.file_uploader(tr("评分工作簿（.xlsx）", "Panel workbook (.xlsx)"), type=["xlsx"], key="tiers_panel_file")
-st.button(tr("预览替换", "Preview the replacement"), key="tiers_import", on_click=preview_panel, args=(store, tender))
-show_panel_preview()
-if "tiers_panel_preview" in st.session_state:
-    sure = st.checkbox(tr("我确认删除上述评委、档次和评分，替换为工作簿的内容", "I confirm: remove the judges, tiers and "
-                          "scores above and put the workbook's in their place"), key="tiers_replace_sure")
-    st.button(tr("替换评标委员会", "Replace the panel"), key="tiers_replace", type="primary", disabled=not sure,
-              on_click=replace_panel, args=(store, tender))
+def score_sheet_section() -> None:
+    """Importing a judge's returned score sheet (the chair's, in the scoring stage)."""
+    st.divider()
+    st.subheader(tr("导入评委交回的评分表", "Import a judge's returned score sheet"))
+    st.caption(tr("只导入所选评委的评分，按本系统中已定的档次校验；每行的投标人名称和评分项名称须与该行的统一社会信用代码和评分项一致"
+                  "（逐列排序过的评分表会被拒绝）。导入前先预览将改变的内容，确认后才写入。评分表不需要 Tiers 工作表。",
+                  "Imports the chosen judge's scores only, checked against the tiers agreed here; each row's bidder "
+                  "and criterion names must go with its vendor_id and criterion (a sheet sorted one column at a time "
+                  "is refused). A preview shows what changes, and nothing is written until you confirm. The sheet "
+                  "needs no Tiers sheet."))
+    show_notes("sheet")
+    if not ws.offered(may, Action.IMPORT_SCORES):
+        return
+    judge_col, file_col = st.columns([1, 2])
+    judge_col.selectbox(tr("评委", "Judge"), members, key="tiers_sheet_judge", index=None,
+                        placeholder=tr("选择评委", "Choose the judge"))
+    file_col.file_uploader(tr("评分表（.xlsx）", "Score sheet (.xlsx)"), type=["xlsx"], key="tiers_sheet_file")
+    st.button(tr("预览", "Preview"), key="tiers_sheet_preview_button", on_click=preview_sheet, args=(store, tender))
+    show_sheet_preview(rubric)
+    if "tiers_sheet_preview" in st.session_state:
+        st.button(tr("确认导入", "Confirm the import"), key="tiers_sheet_import", type="primary",
+                  on_click=import_sheet, args=(store, tender))
+
+
+def replace_section() -> None:
+    """Replacing the whole panel with a workbook (the chair's, while no seat has submitted)."""
+    st.divider()
+    st.subheader(tr("替换整个评标委员会", "Replace the whole panel"))
+    st.caption(tr("工作表 Scores（列：评委、统一社会信用代码、评分项、得分、备注）、Tiers（列：统一社会信用代码、评分项、档次），"
+                  "可选 Judges（列：评委）；列名也可用英文。替换将删除本项目现有的全部评委、档次和评分；先预览将删除的内容，"
+                  "确认后才替换；有任何错误则全部不导入。",
+                  "Sheets Scores (judge, vendor_id, criterion, score, comment), Tiers (vendor_id, criterion, tier) and "
+                  "optionally Judges (judge). Replacing removes every judge, tier and score of this tender: a preview "
+                  "lists what goes, and nothing changes until you confirm; with any error nothing is imported."))
+    show_notes("import")
+    if not ws.offered(may, Action.REPLACE_PANEL):
+        return
+    st.file_uploader(tr("评分工作簿（.xlsx）", "Panel workbook (.xlsx)"), type=["xlsx"], key="tiers_panel_file")
+    st.button(tr("预览替换", "Preview the replacement"), key="tiers_import", on_click=preview_panel,
+              args=(store, tender))
+    show_panel_preview()
+    if "tiers_panel_preview" in st.session_state:
+        sure = st.checkbox(tr("我确认删除上述评委、档次和评分，替换为工作簿的内容", "I confirm: remove the judges, tiers "
+                              "and scores above and put the workbook's in their place"), key="tiers_replace_sure")
+        st.button(tr("替换评标委员会", "Replace the panel"), key="tiers_replace", type="primary", disabled=not sure,
+                  on_click=replace_panel, args=(store, tender))
+
+
+if may.role_allows(Action.IMPORT_SCORES):
+    score_sheet_section()
+if may.role_allows(Action.REPLACE_PANEL):
+    replace_section()

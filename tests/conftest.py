@@ -148,6 +148,19 @@ def open_app(page: str | None = None, lang: str = "zh", user: str | None = "admi
     return app
 
 
+def open_page(page: str, user: str, tender: int):
+    """Open ``page`` as ``user`` the way its address does, whether or not the user's menu holds it (with the
+    ``through_the_entrypoint`` fixture)."""
+    app = open_app(lang="en", user=user, tender_id=tender)
+    try:
+        app.switch_page(f"pages/{page}.py")
+    except ValueError:  # not in the menu: the navigation holds only the address (a page function, no file), which
+        # AppTest.switch_page does not open; the hash a browser's request for that address would run
+        app._page_hash = next(h for h, info in app._registered_pages.items() if info.get("url_pathname") == page)
+    app.run()
+    return app
+
+
 def menu_of(app) -> tuple[str, ...]:
     """The pages the app's menu holds (their names under pages/), in menu order."""
     import workspace

@@ -1,5 +1,5 @@
 """The administrator's page in AppTest: accounts with one-time passwords shown once, resetting, switching off,
-roles given and taken per tender, invitations with their link; and nobody else gets the page."""
+roles given and taken per tender, invitations with their link; procurement gets the roles of its tender only."""
 from pathlib import Path
 
 import pytest
@@ -134,10 +134,17 @@ def test_a_judges_invitation_needs_its_seat(tender):
     assert app.error[0].value == "Name the panel seat."
 
 
-def test_nobody_but_the_administrator_has_the_page(tender):
+def test_procurement_has_the_roles_of_its_tender_only_and_a_judge_not_the_page(tender):
+    """Procurement gives roles on its tender (Store.capabilities: GIVE_ROLES): the page shows it that tender's roles,
+    never the accounts; a judge has no page here."""
     store = Store()
     store.accounts.create_account(admin_of(store), "pat", "pat", creates_tenders=True)
     store.give_role(admin_of(store), tender, "pat", Role.PROCUREMENT)
-    app = open_app(lang="en", user="pat", tender_id=tender)
+    store.accounts.create_account(admin_of(store), "wang", "王评委")
+    store.give_role(admin_of(store), tender, "wang", Role.JUDGE)
+    app = open_app("admin", lang="en", user="pat", tender_id=tender)
+    assert not app.exception and [s.value for s in app.subheader] == ["Roles on this tender", "Invite a judge"]
+    assert len(app.dataframe) == 1 and "admin_pick" not in {s.key for s in app.selectbox}
+    judge = open_app(lang="en", user="wang", tender_id=tender)
     with pytest.raises(ValueError):
-        app.switch_page("pages/admin.py")
+        judge.switch_page("pages/admin.py")

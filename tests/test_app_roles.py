@@ -1,16 +1,15 @@
 """Every page as each role, in AppTest: what each role's menu holds, that each of its pages runs, that a page
 outside it cannot be opened, and the store's refusals shown as messages in the UI language."""
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 import workspace as ws
-from bideval.rights import Role
-from bideval.storage import Seat, Store
+from bideval.rights import Actor, Role
+from bideval.storage import Store
 from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, good_bid, menu_of, open_app,
-                      seat_judge, write_form)
+                      open_page, seat_judge, write_form)
 
 TITLES = {"results": "Evaluation results", "bids": "Bids", "tiers": "Tiers", "scoring": "Scoring", "review": "Review",
           "export": "Export", "audit": "Audit trail", "tenders": "Tenders", "admin": "Accounts and roles",
@@ -35,11 +34,11 @@ def tender(app_db: str, tmp_path: Path) -> int:
     return tender
 
 
-MENUS = {
-    "pat": ("results", "bids", "export", "audit", "tenders", "account"),
+MENUS = {  # scoring is open
+    "pat": ("results", "bids", "tiers", "review", "export", "audit", "tenders", "admin", "account"),
     "chen": ("results", "tiers", "review", "export", "audit", "account"),
     "王评委": ("scoring", "account"),
-    "olga": ("results", "audit", "account"),
+    "olga": ("audit", "account"),  # the results once they are final
     "admin": ("results", "bids", "tiers", "review", "export", "audit", "tenders", "admin", "account"),
 }
 
@@ -59,29 +58,84 @@ def test_each_page_of_each_role_runs(tender, user, page):
 
 
 @pytest.mark.parametrize("administrator, creates, roles, seat, pages", [
-    (False, False, frozenset(), None, ("account",)),
-    (False, False, frozenset({Role.JUDGE}), Seat("王", None), ("scoring", "account")),
-    (False, False, frozenset({Role.JUDGE}), Seat("王", datetime(2026, 11, 30)), ("results", "scoring", "account")),
-    (False, True, frozenset(), None, ("tenders", "account")),
+    (False, False, (), None, ("account",)),
+    (False, False, (), "blind", ("scoring", "account")),
+    (False, False, (), "submitted", ("results", "scoring", "account")),
+    (False, True, (), None, ("tenders", "account")),
     # a chair who scores too: no results, exports or audit trail (the panel's scores) until their seat submits
-    (False, False, frozenset({Role.CHAIR, Role.JUDGE}), Seat("王", None), ("tiers", "scoring", "review", "account")),
-    (False, False, frozenset({Role.CHAIR, Role.JUDGE}), Seat("王", datetime(2026, 11, 30)),
-     ("results", "tiers", "scoring", "review", "export", "audit", "account")),
-    (False, True, frozenset({Role.PROCUREMENT, Role.JUDGE}), Seat("采购人代表", None),
-     ("bids", "scoring", "tenders", "account")),
-    (True, False, frozenset(), None, ("audit", "tenders", "admin", "account")),
+    (False, False, (Role.CHAIR,), "blind", ("tiers", "scoring", "review", "account")),
+    (False, False, (Role.CHAIR,), "submitted", ("results", "tiers", "scoring", "review", "export", "audit", "account")),
+    # procurement opens scoring (Review), changes the panel (Tiers) and gives roles (Accounts and roles)
+    (False, True, (Role.PROCUREMENT,), "blind", ("bids", "tiers", "scoring", "review", "tenders", "admin", "account")),
+    (False, False, (Role.OBSERVER,), None, ("audit", "account")),  # the results once they are final
+    (True, False, (), None, ("audit", "tenders", "admin", "account")),
 ])
-def test_which_pages_a_user_sees(administrator, creates, roles, seat, pages):
-    assert ws.visible_pages(administrator, creates, roles, seat) == pages
+def test_which_pages_a_user_sees(tender, administrator, creates, roles, seat, pages):
+    """What the store says the user may do on the tender (scoring open) decides the pages (``Store.capabilities``)."""
+    store = Store()
+    admin = admin_of(store)
+    account, _ = store.accounts.create_account(admin, "who", "who", administrator, creates, with_password=False)
+    for role in roles:
+        store.give_role(admin, tender, "who", role)
+    who = Actor(account.id, "who", administrator)
+    if seat is not None:
+        store.give_role(admin, tender, "who", Role.JUDGE, judge_name="席位")
+        store.declare(who, tender, {})
+    if seat == "submitted":
+        for vendor in (VENDOR_A, VENDOR_B):
+            store.set_tier(admin, tender, vendor, "ops_plan", "t3")
+            store.set_score(who, tender, vendor, "ops_plan", Decimal(12))
+            store.set_score(who, tender, vendor, "service_design", Decimal(4))
+        store.submit(who, tender)
+    assert ws.visible_pages(store.capabilities(who, tender), administrator, creates) == pages
 
 
-def test_an_observer_reads_the_result_only_once_it_is_final(tender):
+def test_an_observer_sees_the_results_only_once_they_are_final(tender, through_the_entrypoint):
+    assert "results" not in menu_of(open_app(lang="en", user="olga", tender_id=tender))
+    app = open_page("results", "olga", tender)  # its address says why not yet
+    assert not app.exception and not app.dataframe
+    assert "an observer reads the result once it is final" in app.info[0].value
+    store, admin = Store(), admin_of(Store())
+    judge = seat_judge(store, tender, "王评委")
+    for vendor in (VENDOR_A, VENDOR_B):
+        store.set_tier(admin, tender, vendor, "ops_plan", "t3")
+        store.set_score(judge, tender, vendor, "ops_plan", Decimal(12))
+        store.set_score(judge, tender, vendor, "service_design", Decimal(4))
+    store.submit(judge, tender)
+    store.close_scoring(admin, tender)
+    store.finalise(admin, tender)
     app = open_app("results", lang="en", user="olga", tender_id=tender)
-    assert not app.exception
-    assert "an observer reads the result once it is final" in app.error[0].value
-    assert not app.dataframe
-    zh = open_app("results", lang="zh", user="olga", tender_id=tender)
-    assert "监督人员在结果定稿后才能查看" in zh.error[0].value
+    assert not app.exception and not app.error
+    assert app.title[0].value == TITLES["results"] and app.dataframe
+
+
+def test_procurement_opens_scoring_changes_the_panel_and_gives_roles(tender):
+    """The rights the package gives procurement, each on a page procurement reaches; the chair's own controls are
+    not offered there."""
+    store = Store()
+    pat = Actor(store.accounts.find("pat").id, "pat")
+    mine = store.create_tender(pat, "采购人的项目", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    review = open_app("review", lang="en", user="pat", tender_id=mine)
+    review.button(key="review_open").click().run()
+    assert not review.exception and not review.error and "Stage: **scoring**" in review.markdown[0].value
+    assert not {"review_close", "review_finalise", "review_reopen"} & {b.key for b in review.button}
+    tiers = open_app("tiers", lang="en", user="pat", tender_id=mine)
+    tiers.text_input(key="tiers_new_judge").set_value("李评委")
+    tiers.button(key="tiers_add_judge").click().run()
+    assert not tiers.exception and store.judges(pat, mine) == ["李评委"]
+    assert {"tiers_remove"} <= {b.key for b in tiers.button}
+    assert not {"tiers_sheet_preview_button", "tiers_import"} & {b.key for b in tiers.button}  # the chair's
+    roles = open_app("admin", lang="en", user="pat", tender_id=mine)
+    assert not roles.exception and roles.subheader[0].value == "Roles on this tender"  # no account of anyone
+    roles.text_input(key="admin_give_user").set_value("olga")
+    roles.selectbox(key="admin_give_role").set_value("observer")
+    roles.button(key="admin_give").click().run()
+    assert not roles.error and Role.OBSERVER in store.roles(Actor(store.accounts.find("olga").id, "olga"), mine)
+    roles.text_input(key="admin_invite_seat").set_value("赵评委")
+    roles.button(key="admin_invite").click().run()
+    assert not roles.exception and not roles.error
+    judge = store.accounts.redeem(roles.code[0].value, "zhao", "赵评委", "a-password-of-mine").actor
+    assert store.my_seat(judge, mine) == "赵评委"
 
 
 def test_an_observer_verifies_the_audit(tender):

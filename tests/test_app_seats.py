@@ -7,7 +7,7 @@ import pytest
 
 from bideval.rights import Actor, Role
 from bideval.storage import Store
-from conftest import VENDOR_A, VENDOR_B, admin_of, menu_of, open_app, seat_judge
+from conftest import VENDOR_A, VENDOR_B, admin_of, menu_of, open_app, open_page, seat_judge
 from test_app_roles import tender  # noqa: F401 (a fixture: two valid bids, scoring open, one account per role)
 
 SECRET = "13.75"  # 李评委's score for A's operations plan: on no page of a chair whose seat has not submitted
@@ -40,18 +40,6 @@ def chen_submits(tender: int) -> None:
         store.set_score(chen(store), tender, vendor, "ops_plan", Decimal(ops))
         store.set_score(chen(store), tender, vendor, "service_design", Decimal(4))
     store.submit(chen(store), tender)
-
-
-def open_page(page: str, user: str, tender: int):
-    """Open ``page`` as ``user`` the way its address does, whether or not the user's menu holds it."""
-    app = open_app(lang="en", user=user, tender_id=tender)
-    try:
-        app.switch_page(f"pages/{page}.py")
-    except ValueError:  # not in the menu: the navigation holds only the address (a page function, no file), which
-        # AppTest.switch_page does not open; the hash a browser's request for that address would run
-        app._page_hash = next(h for h, info in app._registered_pages.items() if info.get("url_pathname") == page)
-    app.run()
-    return app
 
 
 def shown(app) -> str:

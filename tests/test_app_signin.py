@@ -116,7 +116,7 @@ def test_a_session_that_ended_says_why_on_the_sign_in_page(tender, app_db, how, 
     Store().accounts.create_account(admin_of(Store()), "wang", "王评委")
     Store().give_role(admin_of(Store()), tender, "wang", Role.OBSERVER)
     app = open_app(lang="en", user="wang", tender_id=tender)
-    assert app.title[0].value == "Evaluation results"
+    assert app.title[0].value == "Audit trail"  # an observer's first page until the result is final
     token = session_token("wang")
     if how == "expired":
         expire(token, app_db)
@@ -229,7 +229,7 @@ def test_with_a_provider_the_sign_in_page_offers_it_and_its_identity_signs_in(te
     app.user = {"is_logged_in": True, "sub": "oidc|olga", "email": "olga@example.org"}
     app.run()
     assert not app.exception
-    assert app.title[0].value == "Evaluation results"  # an observer: the result page (it says it is not final)
+    assert app.title[0].value == "Audit trail"  # an observer: the audit trail, until the result is final
     app.user = {"is_logged_in": True, "sub": "oidc|stranger", "email": "stranger@example.org"}
     app.run()
     assert app.title[0].value == "Sign in"

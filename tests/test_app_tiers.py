@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from bideval.storage import Store
+from bideval.workflow import StageRefused
 from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
 
 VENDOR_C = "91310000MA1FL0000X"
@@ -124,14 +125,16 @@ def test_panel_members_are_listed_and_added(tender):
     assert list(members_table(app).iloc[:, 0]) == ["王评委", "李评委"]
 
 
-def test_adding_a_judge_once_the_panel_is_closed_says_why(tender):
-    """Every refusal of adding a judge had been shown as "Type the judge's name."."""
+def test_once_the_panel_is_closed_the_page_says_why_instead_of_offering_to_add_a_judge(tender):
+    """Every refusal of adding a judge had been shown as "Type the judge's name."; the page now offers the panel's
+    controls only while the panel may change (Store.capabilities), says why not otherwise, and the store refuses
+    on its own."""
     admin_call("close_scoring", tender)
     app = open_app("tiers", lang="en", tender_id=tender)
-    app.text_input(key="tiers_new_judge").set_value("李评委")
-    app.button(key="tiers_add_judge").click().run()
-    assert not app.exception
-    assert "is in the review stage: cannot change the panel" in app.error[0].value, app.error[0].value
+    assert not app.exception and "tiers_add_judge" not in {b.key for b in app.button}
+    assert any("is in the review stage: cannot change the panel" in i.value for i in app.info)
+    with pytest.raises(StageRefused):
+        admin_call("add_judge", tender, "李评委")
     assert admin_call("judges", tender) == []
 
 

@@ -145,7 +145,7 @@ REFUSALS = [
     # (who, call, expected action text)
     ("judge", lambda s, t, w: s.import_bids(w["wang"], t, []), "import or remove bids"),
     ("judge", lambda s, t, w: s.set_tier(w["wang"], t, VENDOR_A, "ops_plan", "t2"), "set tiers"),
-    ("judge", lambda s, t, w: s.evaluate(w["wang"], t), "read every judge's scores"),
+    ("judge", lambda s, t, w: s.evaluate(w["wang"], t), "read the evaluation"),  # not before their seat submits
     ("judge", lambda s, t, w: s.scores(w["wang"], t, "李评委"), "read every judge's scores"),
     ("judge", lambda s, t, w: s.events(w["wang"], t), "read the audit trail"),
     ("judge", lambda s, t, w: s.finalise(w["wang"], t), "finalise the result"),
@@ -178,6 +178,140 @@ def test_each_role_is_refused_what_it_may_not_do(session, role, call, action):
     assert refused.value.action.value == action and refused.value.tender_id == tender
     assert action in str(refused.value)
     assert store.version(who["chair"], tender) == before  # nothing changed
+
+
+# -- capabilities: what the store says a user may do now is what its calls let them do
+
+# One call guarded by each action on a tender, asking for nothing that is refused for what it asks: a capability is
+# present exactly when the call passes its guard (it may then still refuse what it asks, with another error).
+GUARDED = {
+    Action.READ_TENDER: lambda s, a, t: s.tender(a, t),
+    Action.READ_BIDS: lambda s, a, t: s.bidset(a, t),
+    Action.READ_PANEL: lambda s, a, t: s.findings(a, t),
+    Action.READ_RESULT: lambda s, a, t: s.evaluate(a, t),
+    Action.READ_AUDIT: lambda s, a, t: s.events(a, t),
+    Action.CONFIGURE: lambda s, a, t: s.set_hide_prices(a, t, False),
+    Action.GIVE_ROLES: lambda s, a, t: s.give_role(a, t, "stranger", Role.OBSERVER),
+    Action.IMPORT_BIDS: lambda s, a, t: s.import_bids(a, t, []),
+    Action.EXPORT: lambda s, a, t: s.score_sheet(a, t, "王评委"),
+    Action.OPEN_SCORING: lambda s, a, t: s.open_scoring(a, t),
+    Action.SET_TIER: lambda s, a, t: s.set_tier(a, t, VENDOR_A, "ops_plan", "t3"),
+    Action.MANAGE_PANEL: lambda s, a, t: s.add_judge(a, t, "新评委"),
+    Action.REPLACE_PANEL: lambda s, a, t: s.preview_replace_panel(a, t, "panel.xlsx", b""),
+    Action.IMPORT_SCORES: lambda s, a, t: s.preview_score_sheet(a, t, "无此评委", "sheet.xlsx", b""),
+    Action.SCORE: lambda s, a, t: s.set_score(a, t, VENDOR_A, "service_design", D(3)),
+    Action.DECLARE: lambda s, a, t: s.declare(a, t, {}),
+    Action.SUBMIT: lambda s, a, t: s.submit(a, t),
+    Action.CLOSE_SCORING: lambda s, a, t: s.close_scoring(a, t, "理由"),
+    Action.RECORD_FINDING: lambda s, a, t: s.record_finding(a, t, FindingKind.INCOMPLETE, "NOSUCHVENDOR", "意见"),
+    Action.SET_CONSENSUS: lambda s, a, t: s.set_consensus(a, t, VENDOR_A, "ops_plan", D(12), "理由"),
+    Action.FINALISE: lambda s, a, t: s.finalise(a, t),
+    Action.REOPEN: lambda s, a, t: s.reopen(a, t, "理由"),
+}
+
+
+def backup(source: Path, target: Path) -> None:
+    """Copy one SQLite database over another, through SQLite (the write-ahead log included)."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
+@pytest.fixture(scope="module")
+def stages(tmp_path_factory) -> tuple[dict[Stage, Path], int]:
+    """One tender in each stage, saved as a file: buyer procurement, chair, li chair with a seat of their own that has
+    yet to submit (declared from scoring on), wang a judge (declared; submitted from scoring on), an observer."""
+    folder = tmp_path_factory.mktemp("stages")
+    live = folder / "live.sqlite3"
+    store = Store(f"sqlite:///{live}")
+    who = people(store)
+    tender = store.create_tender(who["buyer"], "T", RUBRIC_TEXT, "example.yaml")
+    bids = files(write_form(folder / "a.xlsx", good_bid(VENDOR_A)),
+                 write_form(folder / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.95)))
+    assert store.import_bids(who["buyer"], tender, bids).ok
+    for name, role, seat in (("chair", Role.CHAIR, None), ("li", Role.CHAIR, None), ("li", Role.JUDGE, "李组长"),
+                             ("wang", Role.JUDGE, "王评委"), ("observer", Role.OBSERVER, None)):
+        store.give_role(who["buyer"], tender, name, role, judge_name=seat)
+    store.declare(who["wang"], tender, {})
+    saved = {}
+
+    def save(stage: Stage) -> None:
+        assert store.tender(who["admin"], tender).stage is stage
+        saved[stage] = folder / f"{stage.value}.sqlite3"
+        backup(live, saved[stage])
+
+    save(Stage.SETUP)
+    store.set_tier(who["chair"], tender, VENDOR_A, "ops_plan", "t3")
+    store.set_tier(who["chair"], tender, VENDOR_B, "ops_plan", "t2")
+    store.open_scoring(who["buyer"], tender)
+    store.declare(who["li"], tender, {})
+    for judge in ("wang", "li"):
+        score_everything(store, tender, who[judge])
+    store.submit(who["wang"], tender)
+    save(Stage.SCORING)
+    store.close_scoring(who["chair"], tender, "李组长 signs in review")
+    save(Stage.REVIEW)
+    store.submit(who["li"], tender)
+    store.finalise(who["chair"], tender)
+    save(Stage.FINAL)
+    store.engine.dispose()
+    return saved, tender
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+@pytest.mark.parametrize("user", ["buyer", "chair", "li", "wang", "observer", "admin"])
+def test_a_capability_is_held_exactly_when_its_guarded_call_passes(stages, tmp_path, stage, user):
+    saved, tender = stages
+    work = tmp_path / "work.sqlite3"
+    backup(saved[stage], work)
+    store = Store(f"sqlite:///{work}")
+    actor = admin_of(store) if user == "admin" else Actor(store.accounts.find(user).id, user)
+    capabilities = store.capabilities(actor, tender)
+    assert capabilities.stage is stage and set(GUARDED) == capabilities.now | capabilities.refused.keys()
+    differ = {}
+    for action, call in GUARDED.items():
+        try:
+            call(store, actor, tender)
+            met = None
+        except (RightRefused, StageRefused) as refused:
+            met = (type(refused), refused.action, getattr(refused, "why", None))
+        except BidEvalError:  # past the guard, refused for what it asked (no such vendor, judge, workbook …)
+            met = None
+        expected = capabilities.refused.get(action)
+        if met != (None if expected is None else (type(expected), expected.action, getattr(expected, "why", None))):
+            differ[action] = (met, expected)
+        if met is None and not action.name.startswith("READ_"):  # what the call may have changed, undone
+            store.engine.dispose()
+            backup(saved[stage], work)
+    assert differ == {}
+
+
+@pytest.mark.parametrize("stage, user, action, now, why", [
+    (Stage.SETUP, "buyer", Action.OPEN_SCORING, True, None),  # procurement opens scoring, changes the panel, invites
+    (Stage.SCORING, "buyer", Action.MANAGE_PANEL, True, None),
+    (Stage.REVIEW, "buyer", Action.GIVE_ROLES, True, None),
+    (Stage.FINAL, "buyer", Action.GIVE_ROLES, False, "stage"),
+    (Stage.SCORING, "observer", Action.READ_RESULT, False, "observer_before_final"),
+    (Stage.FINAL, "observer", Action.READ_RESULT, True, None),
+    (Stage.REVIEW, "li", Action.READ_RESULT, False, "blind"),  # a chair whose own seat has yet to submit
+    (Stage.REVIEW, "li", Action.FINALISE, False, "blind"),
+    (Stage.REVIEW, "chair", Action.FINALISE, True, None),
+    (Stage.SCORING, "wang", Action.SCORE, False, "submitted"),
+    (Stage.SETUP, "li", Action.READ_BIDS, False, "declare_first"),
+    (Stage.SCORING, "chair", Action.REPLACE_PANEL, False, "seat_submitted"),
+    (Stage.REVIEW, "chair", Action.SET_CONSENSUS, False, "not_consensus"),  # the example rubric takes the mean
+    (Stage.SETUP, "admin", Action.GIVE_ROLES, True, None),  # the administrator, holding no role on the tender
+    (Stage.SETUP, "admin", Action.READ_RESULT, False, ""),
+])
+def test_capabilities_say_what_the_stage_the_roles_and_the_seat_allow(stages, tmp_path, stage, user, action, now, why):
+    saved, tender = stages
+    backup(saved[stage], tmp_path / "work.sqlite3")
+    store = Store(f"sqlite:///{tmp_path / 'work.sqlite3'}")
+    actor = admin_of(store) if user == "admin" else Actor(store.accounts.find(user).id, user)
+    capabilities = store.capabilities(actor, tender)
+    refused = capabilities.refused.get(action)
+    assert (action in capabilities.now, None if refused is None else getattr(refused, "why", "stage")) == (now, why)
 
 
 def test_a_judge_sees_only_their_own_scores_until_they_submit(session):
@@ -1169,7 +1303,7 @@ def test_a_chair_with_a_seat_sees_no_other_judges_score_until_their_seat_submits
     assert [(x.judge, x.score) for x in store.scores(chair, tender)] == [("陈组长", "11")]
     blind = [
         (lambda: store.scores(chair, tender, "李评委"), Action.READ_PANEL),
-        (lambda: store.evaluate(chair, tender), Action.READ_PANEL),
+        (lambda: store.evaluate(chair, tender), Action.READ_RESULT),
         (lambda: store.panel_input(chair, tender), Action.READ_PANEL),
         (lambda: store.blockers(chair, tender), Action.READ_PANEL),
         (lambda: store.findings(chair, tender), Action.READ_PANEL),
