@@ -68,12 +68,15 @@ TAIL_BYTES = 4096
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_SNIFF_BYTES = 1024 * 1024
-REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+WORKBOOK = "xl/workbook.xml"  # where python-calamine looks for the workbook part, and where Excel writes it
+WORKBOOK_RELATIONSHIPS = "xl/_rels/workbook.xml.rels"
+ROOT_RELATIONSHIPS = "_rels/.rels"  # names the workbook part (officeDocument), wherever it is
+REQUIRED_PARTS = ("[Content_Types].xml", WORKBOOK)
 OTHER_FORMAT_PARTS = {"mimetype", "xl/workbook.bin"}  # OpenDocument, .xlsb
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 SHEET_ROOTS = {b"worksheet", b"macrosheet", b"dialogsheet"}
 STYLES = "xl/styles.xml"
-KEPT_TEXTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", STYLES}
+KEPT_TEXTS = {"[Content_Types].xml", WORKBOOK, WORKBOOK_RELATIONSHIPS, STYLES, ROOT_RELATIONSHIPS}
 # A part's name is compared without regard to case, as Excel and python-calamine find parts (OPC part names are
 # case-insensitive): xl/worksheets/Sheet1.xml is the part a link to worksheets/sheet1.xml names. Kept texts go by
 # the spelling above.
@@ -99,6 +102,8 @@ _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*", re.DOTAL
 _ROOT = re.compile(rb"<(?:" + _XML_NAME + rb":)?(" + _XML_NAME + rb")")
 _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w:.\-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _RELATIONSHIP = re.compile(rb"<(?:" + _XML_NAME + rb":)?Relationship(?=[\s/>])([^>]*)")
+_RELATIONSHIP_TAG = _RELATIONSHIP  # (its whole match is the tag from its "<", group 1 its attributes)
+_TARGET_ATTRIBUTE = re.compile(rb"(?<![\w:.\-])(Target\s*=\s*)(?:\"[^\"]*\"|'[^']*')")
 _SHARED_STRINGS = re.compile(rb"<(?:" + _XML_NAME + rb":)?sst(?=[\s/>])([^>]*)")
 _SHEET_ENTRY = re.compile(rb"<(?:" + _XML_NAME + rb":)?sheet(?=[\s/>])([^>]*)")
 _DIMENSION = re.compile(rb"<(?:" + _XML_NAME + rb":)?dimension(?=[\s/>])([^>]*)")
@@ -210,12 +215,15 @@ def scan_xlsx(source: Path | bytes, display: str | None = None,
 
 
 def readable_copy(source: Path | bytes, unparsed: UnparsedErrors, display: str | None = None,
-                  currency: str | None = None, file_role: str | None = None) -> tuple[bytes | None, list[Problem]]:
+                  currency: str | None = None, file_role: str | None = None,
+                  relink: bool = False) -> tuple[bytes | None, list[Problem]]:
     """A copy of a package :func:`scan_xlsx` found fine in which python-calamine can parse every error cell: each cell
     of ``unparsed`` (its notes' :attr:`~bideval.sheet_notes.SheetNotes.unparsed_errors`) holds ``#N/A`` where it held
-    ``#SPILL!`` or another value python-calamine refuses the whole sheet on; every other byte of every part is as it
-    was (each part stored uncompressed). The copy is checked as the original was, and its problems, which a copy of a
-    clean package does not have, are returned instead; (None, []) when no such value stands where one was noted.
+    ``#SPILL!`` or another value python-calamine refuses the whole sheet on; with ``relink`` (the notes'), the workbook
+    part is at xl/workbook.xml and its relationships name each part as python-calamine finds it (:func:`_relinked`);
+    every other byte of every part is as it was (each part stored uncompressed). The copy is checked as the original
+    was, and its problems, which a copy of a clean package does not have, are returned instead; (None, []) when no
+    such value stands where one was noted, and nothing is to be relinked.
 
     Only a cell noted as an error is changed, and :meth:`bideval.sheets.Workbook.rows` puts the original's note (the
     error as Excel shows it) in that cell's place, so what is read of the copy is what the original holds. The SHA-256
@@ -225,13 +233,20 @@ def readable_copy(source: Path | bytes, unparsed: UnparsedErrors, display: str |
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
             mended = {part: xml for part, cells in unparsed.items()
                       if (xml := _with_stand_ins(archive.read(part), cells)) is not None}
+            renamed: dict[str, str | None] = {}  # a part's name → its name in the copy (None: left out)
+            if relink:
+                links, renamed = _relinked(archive)
+                mended.update(links)
             if not mended:
                 return None, []
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as copy:
                 for info in archive.infolist():
-                    kept = zipfile.ZipInfo(info.filename, info.date_time)
+                    name = renamed.get(info.filename, info.filename)
+                    if name is None:
+                        continue
+                    kept = zipfile.ZipInfo(name, info.date_time)
                     kept.external_attr = info.external_attr
-                    copy.writestr(kept, mended[info.filename] if info.filename in mended else archive.read(info))
+                    copy.writestr(kept, mended[name] if name in mended else archive.read(info))
     except (OSError, KeyError, zipfile.BadZipFile, zlib.error) as error:  # a file on the disk, changed since its check
         name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
         role = {"file_role": file_role} if file_role else {}
@@ -239,6 +254,81 @@ def readable_copy(source: Path | bytes, unparsed: UnparsedErrors, display: str |
     readable = buffer.getvalue()
     problems, _ = scan_xlsx(readable, display, currency, file_role)
     return (None, problems) if problems else (readable, [])
+
+
+def _relinked(archive: zipfile.ZipFile) -> tuple[dict[str, bytes], dict[str, str | None]]:
+    """How a package is relinked for python-calamine, which looks for the workbook part at xl/workbook.xml (it follows
+    _rels/.rels, but then looks for the relationships of xl/workbook.xml's folder) and takes a relationship's target
+    as written, after xl/ (./, ../ and %20 unresolved): the parts whose bytes change (by their name in the copy) and
+    the parts renamed (None: left out). The workbook part _rels/.rels names and its relationships are renamed to
+    xl/workbook.xml and xl/_rels/workbook.xml.rels (what held those names is left out), and each of its relationships'
+    targets inside the package is written as the part's name from the package's root (/xl/worksheets/sheet 1.xml)."""
+    by_folded = {info.filename.casefold(): info.filename for info in archive.infolist()}
+    root_name = by_folded.get(ROOT_RELATIONSHIPS)
+    root = archive.read(root_name) if root_name else b""
+    named = _workbook_part(root)
+    workbook = by_folded.get(named.casefold(), WORKBOOK) if named else WORKBOOK
+    folder, base = posixpath.split(workbook)
+    links_name = by_folded.get(posixpath.join(folder, "_rels", base + ".rels").casefold())
+    links = archive.read(links_name) if links_name else b""
+    mended = {WORKBOOK_RELATIONSHIPS: _RELATIONSHIP_TAG.sub(partial(_absolute_target, folder), links)}
+    renamed: dict[str, str | None] = {}
+    if workbook != WORKBOOK:
+        renamed = {name: None for name in (by_folded.get(WORKBOOK.casefold()),
+                                           by_folded.get(WORKBOOK_RELATIONSHIPS.casefold())) if name}
+        renamed[workbook] = WORKBOOK
+        if links_name:
+            renamed[links_name] = WORKBOOK_RELATIONSHIPS
+        if root_name:
+            mended[root_name] = _RELATIONSHIP_TAG.sub(partial(_absolute_target, "", moved={workbook: WORKBOOK}), root)
+    return mended, renamed
+
+
+def _absolute_target(folder: str, match: re.Match[bytes], moved: dict[str, str] | None = None) -> bytes:
+    """A relationship's tag (``match``, in a part of ``folder``) with its target inside the package written as the
+    part's name from the package's root (``moved``: a part's new name, by its old)."""
+    attributes = _attributes(match.group(1))
+    if attributes.get("TargetMode", "").lower() == "external" or "Target" not in attributes:
+        return match.group(0)
+    part = _resolved(folder, attributes["Target"].split("#", 1)[0])
+    part = (moved or {}).get(part, part)
+    target = html.escape("/" + part, quote=True).encode("utf-8")
+    return match.group(0)[:match.start(1) - match.start(0)] + _TARGET_ATTRIBUTE.sub(
+        lambda value: value.group(1) + b'"' + target + b'"', match.group(1), count=1)
+
+
+def _resolved(folder: str, target: str) -> str:
+    """The part a relationship's target names, from the folder of the part that holds the relationship, as OPC
+    resolves it: from the package's root when it starts with /, ./ and ../ followed, %20 and the like decoded."""
+    return unquote(posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join(folder, target)))
+
+
+@lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
+def _workbook_part(root_relationships: bytes) -> str | None:
+    """The workbook part _rels/.rels names (its officeDocument relationship), resolved; None when it names none."""
+    for match in _RELATIONSHIP.finditer(root_relationships):
+        attributes = _attributes(match.group(1))
+        if attributes.get("Type", "").rstrip("/").rsplit("/", 1)[-1] == "officeDocument" \
+                and attributes.get("TargetMode", "").lower() != "external" and attributes.get("Target"):
+            return _resolved("", attributes["Target"])
+    return None
+
+
+@lru_cache(maxsize=64)
+def _links_python_calamine_misses(relationships: bytes, folder: str) -> bool:
+    """Whether a workbook part's relationships (the part in ``folder``) name a sheet where python-calamine, which takes
+    a target as written after xl/, does not find it: ./worksheets/sheet1.xml, ../xl/…, sheet%201.xml. (It finds the
+    other parts it reads, the shared strings and the styles, by their names, not by their links.)"""
+    for match in _RELATIONSHIP.finditer(relationships):
+        attributes = _attributes(match.group(1))
+        target = attributes.get("Target", "").split("#", 1)[0]
+        if attributes.get("TargetMode", "").lower() == "external" or not target \
+                or not attributes.get("Type", "").rsplit("/", 1)[-1].lower().endswith("sheet"):
+            continue
+        taken = target[1:] if target.startswith("/") else "xl/" + target
+        if taken.casefold() != _resolved(folder, target).casefold():
+            return True
+    return False
 
 
 def _with_stand_ins(sheet: bytes, cells: frozenset[tuple[int, int]]) -> bytes | None:
@@ -507,6 +597,8 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[Finding]:
     # as that format: a reader that guesses the format from the bytes could read that one, unchecked.
     if all(part in names for part in REQUIRED_PARTS) and not OTHER_FORMAT_PARTS & names.keys():
         return []
+    if "[Content_Types].xml" in names and not OTHER_FORMAT_PARTS & names.keys() and _workbook_elsewhere(archive):
+        return []
     if "mimetype" in names:
         try:
             mimetype = _EntryReader(archive.fp, names["mimetype"]).read(128)  # type: ignore[arg-type]
@@ -526,6 +618,20 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[Finding]:
         if part in names:
             return [_not_xlsx(found, advice)]
     return [_f("no_workbook", missing=tuple(part for part in REQUIRED_PARTS if part not in names))]
+
+
+def _workbook_elsewhere(archive: zipfile.ZipFile) -> bool:
+    """Whether _rels/.rels names a workbook part the package holds, not at xl/workbook.xml (where Excel writes it):
+    Excel opens it, and python-calamine reads it from a copy with the part renamed (:func:`_relinked`)."""
+    by_folded = {info.filename.casefold(): info for info in archive.infolist()}
+    root = by_folded.get(ROOT_RELATIONSHIPS)
+    if root is None or root.file_size > MAX_RELS_BYTES:
+        return False
+    try:
+        named = _workbook_part(_EntryReader(archive.fp, root).read(XML_PREFIX_BYTES))  # type: ignore[arg-type]
+    except (zipfile.BadZipFile, zlib.error, _Refused):  # told where the part is checked, if it is needed at all
+        return False
+    return named is not None and named.casefold() in by_folded and named.casefold() != WORKBOOK.casefold()
 
 
 class _EntryReader:
@@ -647,6 +753,7 @@ class _PartScan:
         self.tables: dict[str, bytes] = {}  # table part → its head, for a table with a total row (rare)
         self.struck: dict[str, frozenset[tuple[int, int]]] = {}  # worksheet part → its cells drawn struck through
         self.exact: set[str] = set()  # the worksheets whose unusual markup the exact scan measured
+        self.workbook = WORKBOOK  # the workbook part, as _rels/.rels names it (its text kept as xl/workbook.xml's)
 
     def run(self) -> list[Finding]:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
@@ -657,6 +764,8 @@ class _PartScan:
         others = {name.casefold(): name for name in self.others} if self.others else {}
         for name in sorted({others[t] for target in self.targets if (t := target.casefold()) in others}):
             messages += self.part(self.archive.NameToInfo[name], named=False)
+        if not messages:
+            self.find_workbook()
         messages += [_f("cut_short", part=part, sheet_name=self.sheet_name(part)) for part in self.cut]
         if messages:
             return messages
@@ -797,6 +906,41 @@ class _PartScan:
         if not findings and not _closes(tail[0], root):
             self.cut.append(info.filename)
 
+    def find_workbook(self) -> None:
+        """Take the workbook part _rels/.rels names where it is not xl/workbook.xml, as Excel and python-calamine do:
+        its text, and its relationships', are kept as xl/workbook.xml's are (both parts are checked as every part)."""
+        named = _workbook_part(self.texts.get(ROOT_RELATIONSHIPS, b""))
+        if named is None or named.casefold() == WORKBOOK.casefold():
+            return
+        try:
+            self.workbook = self.named(named)
+        except KeyError:  # a link to nothing: what python-calamine makes of the package is told when it reads it
+            return
+        folder, base = posixpath.split(self.workbook)
+        self.texts[WORKBOOK] = next(self.sheet_text(self.archive.NameToInfo[self.workbook]), b"")
+        try:
+            links = self.archive.NameToInfo[self.named(posixpath.join(folder, "_rels", base + ".rels"))]
+        except KeyError:
+            self.texts[WORKBOOK_RELATIONSHIPS] = b""
+        else:
+            self.texts[WORKBOOK_RELATIONSHIPS] = next(self.sheet_text(links), b"")
+
+    def relink(self) -> bool:
+        """Whether python-calamine would not find the workbook's parts as the package links them, and so reads a copy
+        relinked (:func:`readable_copy`): a workbook part not at xl/workbook.xml, or a target it does not resolve."""
+        folder = posixpath.dirname(self.workbook)
+        return self.workbook != WORKBOOK or _links_python_calamine_misses(
+            self.texts.get(WORKBOOK_RELATIONSHIPS, b""), folder)
+
+    def sheet_text(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
+        """A worksheet's XML read again from its start, as UTF-8 text, in pieces."""
+        stream = _EntryReader(self.handle, info)
+        raw = stream.read(XML_PREFIX_BYTES)
+        encoding = _encoding_of(raw)
+        decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
+        yield decoder.decode(raw, final=stream.done).encode("utf-8", "replace") if decoder else raw
+        yield from _more_text(stream, decoder, SHEET_CHUNK_BYTES)
+
     def notes(self) -> SheetNotes:
         """What was noted of each worksheet the workbook names, by its sheet name: its hidden rows and columns, and
         its cells with no usable value.
@@ -820,11 +964,11 @@ class _PartScan:
         struck = {name: cells for part, cells in self.struck.items()
                   if (name := self.sheet_name(part)) is not None} if self.struck else {}
         return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets(), struck,
-                          self.table_totals() if self.tables else {})
+                          self.table_totals() if self.tables else {}, self.relink())
 
     def hidden_sheets(self) -> frozenset[str]:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
-        return _hidden_sheets(self.texts.get("xl/workbook.xml", b""))
+        return _hidden_sheets(self.texts.get(WORKBOOK, b""))
 
     def note_styled_cells(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
@@ -936,24 +1080,23 @@ class _PartScan:
         """The part the workbook's styles relationship names, when it is not xl/styles.xml: Excel follows the link,
         but the spreadsheet reader looks for xl/styles.xml only, so without it every cell would be read as General (a
         date as the count 45306, 95 shown as 95.00万元 as 95 yuan)."""
-        return _styles_elsewhere(self.texts.get("xl/_rels/workbook.xml.rels", b""))
+        return _styles_elsewhere(self.texts.get(WORKBOOK_RELATIONSHIPS, b""), posixpath.dirname(self.workbook))
 
     def uncalculated(self) -> bool:
         """Whether the workbook asks to be calculated in full when opened and holds no calculation chain, as a
         program that writes formulas without calculating them saves one (xlsxwriter, exceljs…)."""
         names = {info.filename.lower() for info in self.archive.infolist()}
         return (CALCULATION_CHAIN.lower() not in names
-                and _FULL_CALCULATION_ON_OPEN.search(self.texts.get("xl/workbook.xml", b"")) is not None)
+                and _FULL_CALCULATION_ON_OPEN.search(self.texts.get(WORKBOOK, b"")) is not None)
 
     def sheet_name(self, part: str) -> str | None:
         """The name a worksheet part goes by in the workbook, when the workbook says it."""
         relations = {}
-        for match in _RELATIONSHIP.finditer(self.texts.get("xl/_rels/workbook.xml.rels", b"")):
+        folder = posixpath.dirname(self.workbook)
+        for match in _RELATIONSHIP.finditer(self.texts.get(WORKBOOK_RELATIONSHIPS, b"")):
             attributes = _attributes(match.group(1))
-            target = attributes.get("Target", "")
-            path = target[1:] if target.startswith("/") else posixpath.join("xl", target)
-            relations[attributes.get("Id")] = posixpath.normpath(path)
-        for match in _SHEET_ENTRY.finditer(self.texts.get("xl/workbook.xml", b"")):
+            relations[attributes.get("Id")] = _resolved(folder, attributes.get("Target", ""))
+        for match in _SHEET_ENTRY.finditer(self.texts.get(WORKBOOK, b"")):
             attributes = _attributes(match.group(1))
             relation = next((v for k, v in attributes.items() if k == "id" or k.endswith(":id")), None)
             if relations.get(relation, "").casefold() == part.casefold() and "name" in attributes:
@@ -1039,15 +1182,14 @@ def _struck_formats(styles: bytes) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
-def _styles_elsewhere(relationships: bytes) -> str | None:
-    """:meth:`_PartScan.styles_elsewhere` of a workbook's relationship part."""
+def _styles_elsewhere(relationships: bytes, folder: str = "xl") -> str | None:
+    """:meth:`_PartScan.styles_elsewhere` of a workbook's relationship part (the workbook part in ``folder``)."""
     for match in _RELATIONSHIP.finditer(relationships):
         attributes = _attributes(match.group(1))
         if attributes.get("Type", "").rstrip("/").rsplit("/", 1)[-1] != "styles":
             continue
-        target = attributes.get("Target", "")
-        path = posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join("xl", target))
-        if unquote(path).casefold() != STYLES.casefold():
+        path = _resolved(folder, attributes.get("Target", ""))
+        if path.casefold() != STYLES.casefold():
             return path
     return None
 
