@@ -1903,6 +1903,8 @@ ADVICE = {
     "save_xlsm": Label("请另存为 .xlsx（Excel 工作簿）", "save it as .xlsx (Excel Workbook)"),
     "shrink": Label("请投标人删除多余的行和列后重新保存工作簿",
                     "ask the bidder to delete the unused rows and columns and save the workbook again"),
+    "retype": Label("请投标人在 Excel 中重新填写该单元格并保存工作簿",
+                    "ask the bidder to fill in that cell again in Excel and save the workbook"),
 }
 SEND_AGAIN = Label("请投标人重新发送该文件", "ask the bidder to send the file again")
 SEND_IT_AGAIN = Label("请投标人重新发送", "ask the bidder to send it again")
@@ -1914,6 +1916,8 @@ FROM_PANEL = {
     ADVICE["send"]: Label("评分工作簿必须是 Excel .xlsx 工作簿", "the panel workbook must be an Excel .xlsx workbook"),
     ADVICE["shrink"]: Label("请评标委员会秘书删除多余的行和列后重新保存工作簿",
                             "ask the panel secretary to delete the unused rows and columns and save the workbook again"),
+    ADVICE["retype"]: Label("请评标委员会秘书在 Excel 中重新填写该单元格并保存工作簿",
+                            "ask the panel secretary to fill in that cell again in Excel and save the workbook"),
 }
 
 
@@ -2183,6 +2187,15 @@ def _(s: Say) -> str:
     refs = s.join(repr(ref) for ref in s["refs"])
     return s.t(f"has a {s['kind']} that gives its place twice ({refs}), which no spreadsheet program writes",
                f"含有两次给出位置的{kind}（{refs}），任何电子表格程序都不会这样写")
+
+
+@_template("cell_twice", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    return s.t(f"gives the cell {s['cell']} twice, so which of its contents the file means cannot be told (Excel "
+               f"reports such a file as needing repair; the reader would take the last); "
+               f"{_advice(s, ADVICE['retype'])}",
+               f"两次给出单元格 {s['cell']}，无法判断文件指的是其中哪一个内容（Excel 会提示此类文件需要修复，"
+               f"读取程序会取最后一个）；{_advice(s, ADVICE['retype'])}")
 
 
 @_template("too_many", _SHEET_FINDINGS)

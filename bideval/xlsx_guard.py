@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 from urllib.parse import unquote
@@ -109,17 +110,17 @@ _SHEET_ENTRY = re.compile(rb"<(?:" + _XML_NAME + rb":)?sheet(?=[\s/>])([^>]*)")
 _DIMENSION = re.compile(rb"<(?:" + _XML_NAME + rb":)?dimension(?=[\s/>])([^>]*)")
 # The fast worksheet scan handles only what every known writer produces: unprefixed
 # <row r="N"> and <c r="A1"> with r first. Anything else goes to the exact scan.
-_ODD_CELL = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="[A-Z]{1,3}[1-9][0-9]{0,6}"))')
-_ODD_ROW_TAG = rb'[\t\n\r/>]| (?!r="[1-9][0-9]{0,6}")'  # what follows "<row" in a tag the fast scan cannot read
-_ODD_ROW = re.compile(rb"<row(?:" + _ODD_ROW_TAG + rb")")
-# The same, or (group 1) a usual row tag that may be hidden: "hidden", or a height of 0, before the next "<" (which no
-# attribute value holds, so a '>' in a quoted value does not end the look). One pass finds both; hidden rows are rare.
-_ODD_OR_HIDDEN_ROW = re.compile(rb"<row(?:" + _ODD_ROW_TAG
-                                + rb'|( r="[0-9]{1,7}"[^<]*?(?:hidden|ht\s*=\s*["\']\s*[+]?0*\.?0*\s*["\'])))')
+#
+# Each cell tag as the fast scan reads it, its reference's letters and digits: b"" for one it cannot read (no r, or r
+# not first, or a reference no sheet has), which sends the sheet to the exact scan.
+_CELL_TAG = re.compile(rb'<c(?: r="([A-Z]{1,3})([1-9][0-9]{0,6})"|[\t\n\r/> ])')
+_ODD_TAG = b""
+# Each row tag as the fast scan reads it: its number, and (rare) the attributes that may hide it ("hidden", or a
+# height of 0, before the next "<", which no attribute value holds, so a '>' in a quoted value does not end the look);
+# b"" for one it cannot read (no r, or r not first, or a number no sheet has), which sends the sheet to the exact scan.
+_ROW_TAG_FAST = re.compile(rb'<row(?: r="([1-9][0-9]{0,6})"([^<]*?(?:hidden|ht\s*=\s*["\']\s*[+]?0*\.?0*\s*["\']))?'
+                           rb'|[\t\n\r/> ])')
 _PREFIXED_CELL_OR_ROW = re.compile(rb":(?:c|row)[\s/>]")
-_CELL_COLUMN = re.compile(rb'<c r="([A-Z]+)')
-_CELL_ROW = re.compile(rb'<c r="[A-Z]+([0-9]+)')
-_ROW_NUMBER = re.compile(rb'<row r="([0-9]+)')
 # A row start tag as the fast scan reads it (r first), with the rest of its attributes to the tag's real end.
 _ROW_TAG = re.compile(rb'<row r="([0-9]+)"((?:[^>"\']|"[^"]*"|\'[^\']*\')*)')
 # A column tag of <cols> (not <cols> itself, nor <colBreaks>), with its attributes to the tag's real end.
@@ -721,6 +722,8 @@ class _Extent:
     dimensions: list[str] = field(default_factory=list)
     cursor_row: int = 0
     cursor_column: int = 0
+    last_cell: int = 0  # the exact scan's last cell (its row × 16384 + its column), to see one placed again
+    placed_again: bool = False  # a cell may be given twice: a reference met again, or before one met already
     errors: dict[tuple[int, int], Unreadable] = field(default_factory=dict)  # (row, column) from 0 → what it holds
     unparsed: set[tuple[int, int]] = field(default_factory=set)  # the error cells python-calamine cannot parse
     hidden: set[int] = field(default_factory=set)  # the rows (from 1) a row tag says are hidden
@@ -884,15 +887,13 @@ class _PartScan:
             self.exact.add(info.filename)
             extent = _Extent()
             tail = [b""]
-            stream = _EntryReader(self.handle, info)
-            raw = stream.read(XML_PREFIX_BYTES)
-            encoding = _encoding_of(raw)
-            decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
-            first = decoder.decode(raw, final=stream.done).encode("utf-8", "replace") if decoder else raw
-            _measure_sheet(_keeping_tail(chain([first], _more_text(stream, decoder, SHEET_CHUNK_BYTES)), tail),
-                           extent, exact=True)
+            _measure_sheet(_keeping_tail(self.sheet_text(info), tail), extent, exact=True)
         self.worksheets.append(info)
         findings = _sheet_findings(extent)
+        if extent.placed_again and not findings:  # (a sheet within the limits: at most MAX_CELLS cells from A1)
+            twice = _cell_given_twice(self.sheet_text(info), extent.rows, extent.columns)
+            if twice is not None:
+                findings.append(_f("cell_twice", cell=twice))
         self.sheets += [(info.filename, finding) for finding in findings]
         if extent.errors:
             self.errors[info.filename] = extent.errors
@@ -1354,14 +1355,16 @@ def _attribute_pairs(markup: bytes) -> Iterator[tuple[str, str]]:
         yield match.group(1).decode("utf-8", "replace"), html.unescape(value.decode("utf-8", "replace"))
 
 
-def _whole_tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """`chunks` re-cut so that no tag is split between two pieces (the last chunk is kept whole)."""
+def _whole_rows(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """`chunks` re-cut so that no row, cell or tag is split between two pieces (the last chunk is kept whole): a
+    cell's value is read from its start tag on, and a row's cells are all in one piece, so that a cell given twice
+    is seen within one piece. A row too long for a piece (over a megabyte) is cut between two cells."""
     carry = b""
     held: bytes | None = None
     for chunk in chunks:
         if held is not None:
             data = carry + held
-            cut = data.rfind(b"<")
+            cut = _piece_end(data)
             if cut > 0:
                 yield data[:cut]
                 data = data[cut:]
@@ -1373,9 +1376,21 @@ def _whole_tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
         yield carry + (held or b"")
 
 
+def _piece_end(data: bytes) -> int:
+    """Where a piece of a worksheet's XML ends (0: nowhere): before the start tag of its last row, else of its last
+    cell (prefixed or not), else of its last tag."""
+    for marker in (b"<row", b":row", b"<c ", b":c "):
+        at = data.rfind(marker)
+        if at > 0 and marker[0] != 60:  # (not "<"): the prefix's start
+            at = data.rfind(b"<", 0, at)
+        if at > 0:
+            return at
+    return data.rfind(b"<")
+
+
 def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> bool:
     """Fold a worksheet's cells, rows and dimension into `extent`; False when the fast scan cannot."""
-    for piece in _whole_tags(chunks):
+    for piece in _whole_rows(chunks):
         if extent.before_rows:  # sheetFormatPr comes before sheetData
             end = piece.find(b"sheetData")
             extent.before_rows = end < 0
@@ -1403,30 +1418,32 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
 
 def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     """The furthest cell and row in `piece`, for markup as every known writer produces it."""
-    row = _ODD_OR_HIDDEN_ROW.search(piece)
-    if row is not None and (row.group(1) is None or _ODD_ROW.search(piece, row.start())):
+    tags = _ROW_TAG_FAST.findall(piece)
+    numbers = dict(tags)  # (each row's number once)
+    if _ODD_TAG in numbers or _PREFIXED_CELL_OR_ROW.search(piece) or _LATE_R.search(piece):
         return False
-    if _ODD_CELL.search(piece) or _PREFIXED_CELL_OR_ROW.search(piece) or _LATE_R.search(piece):
+    cells = _CELL_TAG.findall(piece)
+    letters = dict(cells)  # (each column's letters once)
+    if _ODD_TAG in letters:
         return False
-    letters = set(_CELL_COLUMN.findall(piece))
-    if letters:
+    if cells:
         extent.columns = max(extent.columns, max(map(_column_number, letters)))
-    rows = _CELL_ROW.findall(piece)
-    if rows:
-        extent.rows = max(extent.rows, max(map(int, set(rows))))
-    tags = _ROW_NUMBER.findall(piece)
+        rows = list(map(int, set(map(itemgetter(1), cells))))
+        # A cell given twice: within this piece, or in a row an earlier piece reached (rows are whole in a piece, and
+        # every writer writes them in order). Looked for again, rare: _cell_given_twice.
+        extent.placed_again = extent.placed_again or len(set(cells)) < len(cells) or min(rows) <= extent.rows
+        extent.rows = max(extent.rows, max(rows))
     if tags:
-        extent.row_tag = max(extent.row_tag, max(map(int, tags)))
-    extent.cell_count += len(rows)
+        extent.row_tag = max(extent.row_tag, max(map(int, numbers)))
+    extent.cell_count += len(cells)
     extent.row_count += len(tags)
     # Cells no reader can give a value for, rare: an error (#DIV/0!), a formula saved without its result.
     if _T_ERROR_ANYWHERE.search(piece):
         _note_unreadable(_ERROR_CELL, piece, extent)
     if b"<f" in piece:  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
         _note_unreadable(_FORMULA_CELL, piece, extent)
-    if row is not None or extent.hidden_by_default:  # a row that may be hidden, rare: look at each row tag from there
-        start = row.start() if row is not None and not extent.hidden_by_default else 0
-        extent.hidden.update(int(match.group(1)) for match in _ROW_TAG.finditer(piece, start)
+    if extent.hidden_by_default or any(map(itemgetter(1), tags)):  # a row that may be hidden, rare: each looked at
+        extent.hidden.update(int(match.group(1)) for match in _ROW_TAG.finditer(piece)
                              if _hides(match.group(2), extent.hidden_by_default))
     return True
 
@@ -1588,6 +1605,10 @@ def _calamine_parses(value: re.Match[bytes] | None) -> bool:
 def _exact_cells(piece: bytes, extent: _Extent) -> None:
     """Follow every row and cell tag as a reader does, including cells placed without a reference."""
     for row, column, match in _placed_cells(piece, extent):
+        place = row * MAX_COLUMNS + column
+        if place <= extent.last_cell:  # out of reading order: maybe a cell given twice (_cell_given_twice)
+            extent.placed_again = True
+        extent.last_cell = place
         unreadable = _unreadable(match.group(2), piece, match.end() + 1)  # (an empty cell's /> is followed by no f)
         if unreadable is not None:
             _note(extent, (row - 1, column - 1), unreadable, piece, match.end() + 1)
@@ -1634,6 +1655,22 @@ def _placed_cells(piece: bytes, extent: _Extent) -> Iterator[tuple[int, int, re.
         extent.rows = max(extent.rows, row)
         extent.columns = max(extent.columns, column)
         yield row, column, match
+
+
+def _cell_given_twice(chunks: Iterable[bytes], rows: int, columns: int) -> str | None:
+    """The first cell (its reference) a worksheet gives a second time, in its XML (``chunks``) followed as a reader
+    follows it, who would take the last one given; None when no cell is given twice. ``rows`` and ``columns``: how
+    far its cells reach (at most MAX_CELLS cells from A1: one byte each)."""
+    seen = bytearray(rows * columns)
+    extent = _Extent()
+    for piece in _whole_rows(chunks):
+        for row, column, _ in _placed_cells(piece, extent):
+            at = (row - 1) * columns + column - 1
+            if row <= rows and column <= columns:
+                if seen[at]:
+                    return f"{_column_letters(column)}{row}"
+                seen[at] = 1
+    return None
 
 
 def _sheet_findings(extent: _Extent) -> list[Finding]:
