@@ -32,8 +32,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import (CellError, HiddenByFormat, LiteralPercentFormat, OtherCurrencyFormat, PercentFormat,
-                          PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula)
+from .cell_errors import (CellError, HiddenByFormat, LiteralPercentFormat, MisplacedValue, OtherCurrencyFormat,
+                          PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula)
 from .labels import Label, Named, check_lang
 from .number_formats import scale_name
 from .values import duration_text, fold, number_as_shown, plain_number
@@ -202,6 +202,17 @@ class Say:
                               f"由不计算公式的程序保存、结果记为 0 的{what_zh}（请用 Excel 打开后重新保存）")
             return self.t(f"{what_en} saved without its result (open the workbook in Excel and save it again)",
                           f"未保存计算结果的{what_zh}（请用 Excel 打开后重新保存）")
+        if isinstance(value, MisplacedValue):
+            how = MISPLACED[value.markup]
+            reads = (Label("表格读取程序只取最后一个值", "the spreadsheet reader takes the last one")
+                     if value.markup == "two_values"
+                     else Label("表格读取程序会把该单元格读成空白", "the spreadsheet reader reads the cell as empty"))
+            what_en, what_zh = ((f"the value {value.value!r}", f"值 “{value.value}”") if value.value
+                                else ("a formula", "公式"))
+            return self.t(f"{what_en} written {how.en}: {reads.en}, and what Excel shows for it is not known (open "
+                          "the workbook in Excel, check the cell and save it again)",
+                          f"{what_zh}{how.zh}：{reads.zh}，而 Excel 如何显示无从得知（请用 Excel 打开该工作簿，"
+                          "检查该单元格后重新保存）")
         if isinstance(value, timedelta):  # a cell formatted as a duration ([h]:mm:ss)
             return self.t(f"the duration {duration_text(value)}", f"时长 {duration_text(value)}")
         if isinstance(value, datetime):
@@ -239,6 +250,14 @@ class Say:
         value = getattr(kind, "value", kind)
         return KIND_LABELS[value].zh if self.zh else value
 
+
+# How a cell's value is written where the reader does not take it (MisplacedValue.markup).
+MISPLACED = {
+    "inline_in_v": Label("写在内联文本单元格（t=\"inlineStr\"）的 <v> 中，而其文字应在 <is> 中",
+                         'in <v> in a cell of inline text (t="inlineStr"), whose text belongs in <is>'),
+    "before_formula": Label("写在该单元格的公式之前", "before the cell's formula"),
+    "two_values": Label("是同一单元格中给出的两个值之一", "as one of two values given in one cell"),
+}
 
 KIND_LABELS = {
     "gate": Label("资格审查", "gate"), "checklist": Label("清单计分", "checklist"), "count": Label("计数计分", "count"),

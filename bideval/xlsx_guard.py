@@ -38,8 +38,8 @@ from typing import IO, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
 from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, HiddenByFormat, LiteralPercentFormat,
-                          OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat,
-                          UncalculatedFormula, Unreadable)
+                          MisplacedValue, OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat,
+                          TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .sheet_notes import SheetNotes, TableTotal, UnparsedErrors
 
@@ -127,6 +127,9 @@ _ROW_TAG = re.compile(rb'<row r="([0-9]+)"((?:[^>"\']|"[^"]*"|\'[^\']*\')*)')
 _COLUMN_TAG = re.compile(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)")
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\st\s*=\s*["\']e["\'][^>]*)>')
 _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
+# The same pass for the fast scan, which also finds an inline-text cell whose text does not follow its start tag (in
+# <v>, or after a formula): rare both, each then looked at in earnest.
+_T_ERROR_OR_ODD_INLINE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?![^>]*(?:/>|>\s*<is[\s/>])))""")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>(?=\s*<f[\s/>])')  # indented markup too
 _T_TEXT = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
 _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
@@ -140,6 +143,18 @@ _COLUMNS_HIDDEN_BY_DEFAULT = re.compile(rb"<" + _PREFIX + rb"sheetFormatPr(?=[\s
 _FORMULA_AFTER = re.compile(rb"\s*<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)</" + _PREFIX + rb"f>)")
 _VALUE_AFTER = re.compile(rb"\s*(?:<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</"
                           + _PREFIX + rb"c>)")
+# What may hold a value written where python-calamine does not take it (MisplacedValue): an inline-text cell whose
+# text does not follow its start tag, or a value followed by another value or by a formula.
+_ODD_INLINE = re.compile(rb"inlineStr[\"'](?![^>]*(?:/>|>\s*<" + _PREFIX + rb"is[\s/>]))")
+_LATE_CHILD = re.compile(rb"</" + _PREFIX + rb"(?:v|is)\s*>\s*<" + _PREFIX + rb"(?:f|v|is)[\s/>]")
+_UNPREFIXED_LATE_CHILD = re.compile(rb"</(?:v|is)\s*>\s*<(?:f|v|is)[\s/>]")  # the same, for the fast scan: 2× faster
+# A cell's value child, prefixed or not, whole: its name (f, v or is) and its inside.
+_VALUE_CHILD = re.compile(rb"\s*<" + _PREFIX + rb"(f|v|is)(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"\1\s*>)",
+                          re.DOTALL)
+_USUAL_CHILDREN = {(), (b"f",), (b"v",), (b"is",), (b"f", b"v"), (b"f", b"is")}  # the file format's order
+_T_INLINE = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']inlineStr[\"']")
+_CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>')  # a cell's start tag, as the fast scan reads it
+_TAG = re.compile(rb"<[^>]*>")
 _T_NOT_NUMBER = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?!n[\"'])")  # a type other than a number's
 _FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]*?(?<![\w:.\-])fullCalcOnLoad\s*=\s*"
                                        rb"[\"']\s*(?:1|true)\s*[\"']")
@@ -1438,10 +1453,19 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     extent.cell_count += len(cells)
     extent.row_count += len(tags)
     # Cells no reader can give a value for, rare: an error (#DIV/0!), a formula saved without its result.
-    if _T_ERROR_ANYWHERE.search(piece):
+    odd_values = False  # a value written where python-calamine does not take it: rare, each cell then looked at
+    if _T_ERROR_OR_ODD_INLINE.search(piece):
         _note_unreadable(_ERROR_CELL, piece, extent)
+        odd_values = _ODD_INLINE.search(piece) is not None
     if b"<f" in piece:  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
         _note_unreadable(_FORMULA_CELL, piece, extent)
+        odd_values = odd_values or _UNPREFIXED_LATE_CHILD.search(piece) is not None
+    if odd_values:
+        for match in _CELL_START.finditer(piece):
+            if not match.group(3).endswith(b"/"):
+                found = _misplaced_value(match.group(3), piece, match.end())
+                if found is not None:
+                    extent.errors.setdefault((int(match.group(2)) - 1, _column_number(match.group(1)) - 1), found)
     if extent.hidden_by_default or any(map(itemgetter(1), tags)):  # a row that may be hidden, rare: each looked at
         extent.hidden.update(int(match.group(1)) for match in _ROW_TAG.finditer(piece)
                              if _hides(match.group(2), extent.hidden_by_default))
@@ -1577,6 +1601,32 @@ def _unreadable(attributes: bytes, piece: bytes, after: int) -> Unreadable | Non
     return UncalculatedFormula(_unescaped(text))
 
 
+def _misplaced_value(attributes: bytes, piece: bytes, after: int) -> MisplacedValue | None:
+    """A cell (its start tag's attributes, where that tag ends) that states a value python-calamine does not take:
+    its value children out of the file format's order (at most a formula, then one value), or its inline text in
+    <v>, where python-calamine, which takes the last child, reads nothing; None for any other cell."""
+    children: list[tuple[bytes, bytes]] = []
+    at = after
+    while (child := _VALUE_CHILD.match(piece, at)) is not None:
+        children.append((child.group(1), child.group(2) or b""))
+        at = child.end()
+    names = tuple(name for name, _ in children)
+    inline_in_v = names[-1:] == (b"v",) and _T_INLINE.search(attributes) is not None
+    if names in _USUAL_CHILDREN and not inline_in_v:
+        return None
+    values = [_unescaped(_TAG.sub(b"", inside)) for name, inside in children if name != b"f"]
+    value = next((text for text in values if text), "")
+    if not value and b"f" not in names:  # nothing stated: nothing lost
+        return None
+    if names in _USUAL_CHILDREN:
+        markup = "inline_in_v"
+    elif b"f" in names[1:]:
+        markup = "before_formula"
+    else:
+        markup = "two_values"
+    return MisplacedValue(value, markup)
+
+
 def _unescaped(markup: bytes) -> str:
     """An element's text as it reads: entities replaced, spaces trimmed."""
     return html.unescape(markup.decode("utf-8", "replace")).strip()
@@ -1604,12 +1654,15 @@ def _calamine_parses(value: re.Match[bytes] | None) -> bool:
 
 def _exact_cells(piece: bytes, extent: _Extent) -> None:
     """Follow every row and cell tag as a reader does, including cells placed without a reference."""
+    odd_values = _ODD_INLINE.search(piece) is not None or _LATE_CHILD.search(piece) is not None  # rare
     for row, column, match in _placed_cells(piece, extent):
         place = row * MAX_COLUMNS + column
         if place <= extent.last_cell:  # out of reading order: maybe a cell given twice (_cell_given_twice)
             extent.placed_again = True
         extent.last_cell = place
         unreadable = _unreadable(match.group(2), piece, match.end() + 1)  # (an empty cell's /> is followed by no f)
+        if unreadable is None and odd_values and not match.group(2).endswith(b"/"):
+            unreadable = _misplaced_value(match.group(2), piece, match.end() + 1)
         if unreadable is not None:
             _note(extent, (row - 1, column - 1), unreadable, piece, match.end() + 1)
     for letters, digits in _ANY_CELL_REF.findall(piece):

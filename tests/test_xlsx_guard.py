@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bideval import xlsx_guard
-from bideval.cell_errors import CellError, UncalculatedFormula
+from bideval.cell_errors import CellError, MisplacedValue, UncalculatedFormula
 from bideval.errors import DamagedWorkbook, Problem
 from bideval.sheets import open_workbook
 from bideval.sheet_notes import TableTotal
@@ -548,6 +548,7 @@ def test_a_cell_given_twice_is_refused_naming_it(book: Path, tmp_path: Path, mon
 @pytest.mark.parametrize("cell, held", [
     (b'<c r="B2" t="e"><v>#DIV/0!</v></c>', CellError("#DIV/0!")),  # had been told as #ERROR
     (b'<c r="B2"><f>1/0</f></c>', UncalculatedFormula("1/0")),  # had been read as empty
+    (b'<c r="B2" t="inlineStr"><v>7</v></c>', MisplacedValue("7", "inline_in_v")),
 ])
 def test_a_cell_across_the_end_of_a_piece_is_read_whole(book: Path, tmp_path: Path, cell: bytes, held) -> None:
     """A worksheet is read in pieces (its first 64 KiB, then 1 MiB at a time), each ending before a row's start tag
