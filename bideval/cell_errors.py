@@ -37,7 +37,7 @@ No parser accepts one, so the cell is refused with what it holds named, like any
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Mapping
 
@@ -102,10 +102,14 @@ class MisplacedValue:
 @dataclass(frozen=True)
 class ShownNumber:
     """A number cell shown through a number format that writes a unit the number is not in: what the sheet shows is
-    not the number a reader gets. ``str()`` says the number (as the sheet shows it) and the format."""
+    not the number a reader gets. ``str()`` says the number (as the sheet shows it) and the format.
+
+    ``by_rule``: the format is a conditional format's (Home > Conditional Formatting), not the cell's own: Excel shows
+    the cell through it whenever the rule holds, which is not worked out here (the cell is refused all the same)."""
 
     number: str
     format: str
+    by_rule: bool = field(default=False, kw_only=True)
 
     def __str__(self) -> str:
         return f"{self.number} [{self.format}]"

@@ -33,7 +33,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .cell_errors import (CellError, HiddenByFormat, LiteralPercentFormat, MisplacedValue, OtherCurrencyFormat,
-                          PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula)
+                          PercentFormat, PlaceholderResult, ScaleWordFormat, ShownNumber, TenThousandsFormat,
+                          UncalculatedFormula)
 from .labels import Label, Named, check_lang
 from .number_formats import scale_name
 from .values import duration_text, fold, number_as_shown, plain_number
@@ -134,61 +135,8 @@ class Say:
             return self.t(f"the boolean {value}", f"逻辑值 {'TRUE' if value else 'FALSE'}")
         if isinstance(value, CellError):
             return self.t(f"the error {value}", f"错误值 {value}")
-        if isinstance(value, (TenThousandsFormat, ScaleWordFormat)) and self.get("file_role") == "panel":
-            # no money on a panel sheet: what matters is that the sheet shows another number than the one read
-            shown = value.shown
-            if shown:
-                as_en, as_zh = f"as {shown}", f"显示为 {shown}"
-            elif isinstance(value, ScaleWordFormat):
-                scale = scale_name(value.word)
-                as_en, as_zh = f"in {scale.en} ({value.word})", f"以“{value.word}”显示"
-            else:
-                as_en, as_zh = "in 万 or 亿", "以“万”或“亿”显示"
-            return self.t(f"the number {value.number} stored in the cell, but shown {as_en} through the number "
-                          f"format {value.format!r}: the sheet shows a number other than the {value.number} stored "
-                          "(enter a plain number, with the cell's format General)",
-                          f"单元格中存储的数字 {value.number}，但通过数字格式 “{value.format}” {as_zh}："
-                          f"表中显示的数与存储的 {value.number} 不同（请填写普通数字，单元格格式设为“常规”）")
-        if isinstance(value, TenThousandsFormat):
-            return self.t(f"the number {value.number} shown through the number format {value.format!r}, which writes "
-                          "万 or 亿: it cannot be told whether the number is in yuan or in 万 yuan (enter it as a plain "
-                          "number in the field's unit, with the cell's format General)",
-                          f"数字 {value.number}，其数字格式 “{value.format}” 显示“万”或“亿”：无法判断该数字以元还是万元计"
-                          f"（请按该项的单位填写普通数字，单元格格式设为“常规”）")
-        if isinstance(value, ScaleWordFormat):
-            scale = scale_name(value.word)
-            as_en, as_zh = (f" as {value.shown}", f"（显示为 {value.shown}）") if value.shown else ("", "")
-            word_zh = f"“{value.word}”" if value.word == scale.zh else f"“{value.word}”（{scale.zh}）"
-            return self.t(f"the number {value.number} shown{as_en} through the number format {value.format!r}, which "
-                          f"writes {value.word} ({scale.en}): it cannot be told whether the number is in the field's "
-                          f"unit or in {scale.en} of it (enter it as a plain number in the field's unit, with the "
-                          "cell's format General)",
-                          f"数字 {value.number}{as_zh}，其数字格式 “{value.format}” 显示{word_zh}：无法判断该数字是按该项"
-                          f"的单位还是按{scale.zh}计（请按该项的单位填写普通数字，单元格格式设为“常规”）")
-        if isinstance(value, LiteralPercentFormat):
-            return self._literal_percent(value)
-        if isinstance(value, HiddenByFormat):
-            return self.t(f"{value.number!r}, stored in the cell but shown as nothing through the number format "
-                          f"{value.format!r}: nobody sees it on screen (set the cell's format to General to have it "
-                          "read, or clear the cell)",
-                          f"单元格中存储的 “{value.number}”，但数字格式 “{value.format}” 使其不显示：屏幕上看不到它"
-                          "（如要读取，请将单元格格式设为“常规”；否则请清除该单元格）")
-        if isinstance(value, PercentFormat):  # on a panel sheet only
-            as_en, as_zh = (f" as {value.shown}", f"显示为 {value.shown}") if value.shown else ("", "显示为百分比")
-            return self.t(f"the number {value.number} stored in the cell, but shown{as_en} through the percent format "
-                          f"{value.format!r}: a score is no percentage, and a score typed into such a cell is stored "
-                          "divided by 100 (enter a plain number, with the cell's format General)",
-                          f"单元格中存储的数字 {value.number}，但通过百分比格式 “{value.format}” {as_zh}：得分不是百分比，"
-                          "在此类单元格中输入的得分会被除以 100 存储（请填写普通数字，单元格格式设为“常规”）")
-        if isinstance(value, OtherCurrencyFormat):
-            from .currency import currency
-
-            other, tender = currency(value.currency).title, currency(value.tender).title
-            return self.t(f"the number {value.number} shown through the number format {value.format!r}, which writes "
-                          f"{other.en} ({value.currency}), not this tender's {tender.en} ({value.tender}) (enter the "
-                          f"amount in {tender.en} as a plain number, with the cell's format General)",
-                          f"数字 {value.number}，其数字格式 “{value.format}” 显示{other.zh}（{value.currency}），"
-                          f"不是本项目的币种{tender.zh}（{value.tender}）（请以{tender.zh}填写普通数字，单元格格式设为“常规”）")
+        if isinstance(value, ShownNumber):
+            return self._shown_number(value)
         if isinstance(value, (UncalculatedFormula, PlaceholderResult)):
             if value.formula.strip():
                 shown = str(value) if len(value.formula) <= 40 else f"={value.formula[:37]}..."
@@ -226,24 +174,88 @@ class Say:
         text = repr(value) if isinstance(value, str) else str(value)
         return text if len(text) <= 60 else text[:57] + "..."
 
-    def _literal_percent(self, value: LiteralPercentFormat) -> str:
+    def _shown_number(self, value: ShownNumber) -> str:
+        """A number shown through a number format that writes a unit it is not in (or shows nothing): what it shows,
+        why that cannot be read, what to enter. A conditional format's is said to be one."""
+        fmt_en, fmt_zh = ((f"{value.format!r} (a conditional format's: Home > Conditional Formatting)",
+                           f"“{value.format}”（条件格式所设）") if value.by_rule else (repr(value.format), f"“{value.format}”"))
+        rule_en, rule_zh = (" and no conditional format", "，并删除条件格式") if value.by_rule else ("", "")
+        if isinstance(value, (TenThousandsFormat, ScaleWordFormat)) and self.get("file_role") == "panel":
+            # no money on a panel sheet: what matters is that the sheet shows another number than the one read
+            shown = value.shown
+            if shown:
+                as_en, as_zh = f"as {shown}", f"显示为 {shown}"
+            elif isinstance(value, ScaleWordFormat):
+                scale = scale_name(value.word)
+                as_en, as_zh = f"in {scale.en} ({value.word})", f"以“{value.word}”显示"
+            else:
+                as_en, as_zh = "in 万 or 亿", "以“万”或“亿”显示"
+            return self.t(f"the number {value.number} stored in the cell, but shown {as_en} through the number "
+                          f"format {fmt_en}: the sheet shows a number other than the {value.number} stored "
+                          f"(enter a plain number, with the cell's format General{rule_en})",
+                          f"单元格中存储的数字 {value.number}，但通过数字格式 {fmt_zh} {as_zh}："
+                          f"表中显示的数与存储的 {value.number} 不同（请填写普通数字，单元格格式设为“常规”{rule_zh}）")
+        if isinstance(value, TenThousandsFormat):
+            return self.t(f"the number {value.number} shown through the number format {fmt_en}, which writes "
+                          "万 or 亿: it cannot be told whether the number is in yuan or in 万 yuan (enter it as a plain "
+                          f"number in the field's unit, with the cell's format General{rule_en})",
+                          f"数字 {value.number}，其数字格式 {fmt_zh} 显示“万”或“亿”：无法判断该数字以元还是万元计"
+                          f"（请按该项的单位填写普通数字，单元格格式设为“常规”{rule_zh}）")
+        if isinstance(value, ScaleWordFormat):
+            scale = scale_name(value.word)
+            as_en, as_zh = (f" as {value.shown}", f"（显示为 {value.shown}）") if value.shown else ("", "")
+            word_zh = f"“{value.word}”" if value.word == scale.zh else f"“{value.word}”（{scale.zh}）"
+            return self.t(f"the number {value.number} shown{as_en} through the number format {fmt_en}, which "
+                          f"writes {value.word} ({scale.en}): it cannot be told whether the number is in the field's "
+                          f"unit or in {scale.en} of it (enter it as a plain number in the field's unit, with the "
+                          f"cell's format General{rule_en})",
+                          f"数字 {value.number}{as_zh}，其数字格式 {fmt_zh} 显示{word_zh}：无法判断该数字是按该项"
+                          f"的单位还是按{scale.zh}计（请按该项的单位填写普通数字，单元格格式设为“常规”{rule_zh}）")
+        if isinstance(value, LiteralPercentFormat):
+            return self._literal_percent(value, fmt_en, fmt_zh, rule_en, rule_zh)
+        if isinstance(value, HiddenByFormat):
+            return self.t(f"{value.number!r}, stored in the cell but shown as nothing through the number format "
+                          f"{fmt_en}: nobody sees it on screen (set the cell's format to General{rule_en} to have it "
+                          "read, or clear the cell)",
+                          f"单元格中存储的 “{value.number}”，但数字格式 {fmt_zh} 使其不显示：屏幕上看不到它"
+                          f"（如要读取，请将单元格格式设为“常规”{rule_zh}；否则请清除该单元格）")
+        if isinstance(value, PercentFormat):  # on a panel sheet only
+            as_en, as_zh = (f" as {value.shown}", f"显示为 {value.shown}") if value.shown else ("", "显示为百分比")
+            return self.t(f"the number {value.number} stored in the cell, but shown{as_en} through the percent format "
+                          f"{fmt_en}: a score is no percentage, and a score typed into such a cell is stored "
+                          f"divided by 100 (enter a plain number, with the cell's format General{rule_en})",
+                          f"单元格中存储的数字 {value.number}，但通过百分比格式 {fmt_zh} {as_zh}：得分不是百分比，"
+                          f"在此类单元格中输入的得分会被除以 100 存储（请填写普通数字，单元格格式设为“常规”{rule_zh}）")
+        assert isinstance(value, OtherCurrencyFormat)
+        from .currency import currency
+
+        other, tender = currency(value.currency).title, currency(value.tender).title
+        return self.t(f"the number {value.number} shown through the number format {fmt_en}, which writes "
+                      f"{other.en} ({value.currency}), not this tender's {tender.en} ({value.tender}) (enter the "
+                      f"amount in {tender.en} as a plain number, with the cell's format General{rule_en})",
+                      f"数字 {value.number}，其数字格式 {fmt_zh} 显示{other.zh}（{value.currency}），"
+                      f"不是本项目的币种{tender.zh}（{value.tender}）（请以{tender.zh}填写普通数字，单元格格式设为“常规”{rule_zh}）")
+
+    def _literal_percent(self, value: LiteralPercentFormat, fmt_en: str, fmt_zh: str, rule_en: str,
+                         rule_zh: str) -> str:
         """A number shown with a % sign written as text: what the sheet shows, what the cell holds, what to enter."""
         shown, meant = value.shown, value.meant
         as_en, as_zh = (f" as {shown}", f"（显示为 {shown}）") if shown else ("", "")
-        head_en = (f"the number {value.number} shown{as_en} through the number format {value.format!r}, which writes "
+        head_en = (f"the number {value.number} shown{as_en} through the number format {fmt_en}, which writes "
                    f"{value.sign} as text")
-        head_zh = f"数字 {value.number}{as_zh}，其数字格式 “{value.format}” 把 {value.sign} 作为文字显示"
+        head_zh = f"数字 {value.number}{as_zh}，其数字格式 {fmt_zh} 把 {value.sign} 作为文字显示"
         expected = self.get("expected")
         if meant is None or getattr(expected, "kind", None) != "percent":
             return self.t(f"{head_en}: the cell holds the number {value.number} (enter a plain number in the field's "
-                          "unit, with the cell's format General)",
-                          f"{head_zh}：单元格中存储的是数字 {value.number}（请按该项的单位填写普通数字，单元格格式设为“常规”）")
+                          f"unit, with the cell's format General{rule_en})",
+                          f"{head_zh}：单元格中存储的是数字 {value.number}（请按该项的单位填写普通数字，单元格格式设为“常规”"
+                          f"{rule_zh}）")
         held = plain_number(Decimal(value.number) * 100)
         percent, fraction = plain_number(meant * 100), plain_number(meant)
         return self.t(f"{head_en}: the cell holds {value.number}, which is {held} % (enter {percent}% as text, or "
-                      f"{fraction} with the cell formatted as a percentage)",
+                      f"{fraction} with the cell formatted as a percentage{rule_en})",
                       f"{head_zh}：单元格中存储的是 {value.number}，即 {held}%（请填写文本 {percent}%，"
-                      f"或填写 {fraction} 并将单元格格式设为百分比）")
+                      f"或填写 {fraction} 并将单元格格式设为百分比{rule_zh}）")
 
     def kind(self, kind: Any) -> str:
         """A criterion kind in words."""

@@ -160,6 +160,17 @@ _FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]
                                        rb"[\"']\s*(?:1|true)\s*[\"']")
 CALCULATION_CHAIN = "xl/calcChain.xml"
 _NUMBER_FORMAT = re.compile(rb"<" + _PREFIX + rb"numFmt(?=[\s/>])([^>]*)")
+_NUMBER_FORMATS = re.compile(rb"<" + _PREFIX + rb"numFmts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"numFmts>", re.DOTALL)
+# The differential formats a conditional format gives a cell (by index: a rule's dxfId), each whole.
+_DIFFERENTIAL_FORMATS = re.compile(rb"<" + _PREFIX + rb"dxfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"dxfs>", re.DOTALL)
+_DIFFERENTIAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"dxf(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"dxf>)",
+                                  re.DOTALL)
+# A worksheet's conditional format: its attributes (sqref: the ranges it covers), its inside (its rules).
+_CONDITIONAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"conditionalFormatting(?=[\s/>])([^>]*)>(.*?)</" + _PREFIX
+                                 + rb"conditionalFormatting\s*>", re.DOTALL)
+_RULE = re.compile(rb"<" + _PREFIX + rb"cfRule(?=[\s/>])([^>]*)")
+_WHOLE_COLUMNS = re.compile(r"([A-Za-z]{1,3}):([A-Za-z]{1,3})")
+_WHOLE_ROWS = re.compile(r"([0-9]{1,7}):([0-9]{1,7})")
 _CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"cellXfs>", re.DOTALL)
 BUILT_IN_PERCENT = {"9": "0%", "10": "0.00%"}  # Excel's built-in number formats that are percentages, by id
 _BUILT_IN_PERCENT = re.compile(rb'numFmtId\s*=\s*["\']\s*(?:9|10)\s*["\']')
@@ -1002,26 +1013,29 @@ class _PartScan:
                 if len(_STYLED) >= MAX_REMEMBERED_PARTS:
                     _STYLED.clear()
                 _STYLED[key] = styled
-        shown, struck = styled
-        if not (shown or struck):
+        shown, struck, ruled = styled
+        if not (shown or struck or ruled):
             return
         for info in self.worksheets:
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
             drawn_struck: set[tuple[int, int]] = set()
-            for row, column, attributes, after in self._styled_cells(info, sheet):
+            for row, column, attributes, after in self._styled_cells(info, sheet) if shown or struck else ():
                 index = _style_index(attributes.get("s", ""))
                 if index in struck and sheet[after - 2:after] != b"/>":  # (an empty cell, <c …/>, holds nothing)
                     drawn_struck.add((row - 1, column - 1))
                 pair = shown.get(index)
-                if pair is None:
-                    continue
-                number_as, text_as = pair
-                kind = attributes.get("t", "n")
-                if kind == "n" and number_as is not None and (saved := _saved_value(sheet, after)):
-                    found[(row - 1, column - 1)] = number_as(_as_shown(saved))
-                elif kind in ("s", "str", "inlineStr") and text_as is not None:
-                    found[(row - 1, column - 1)] = text_as("")  # its text is the reader's: put in by put_errors
+                held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
+                if held is not None:
+                    found[(row - 1, column - 1)] = held
+            ranges = _ruled_ranges(sheet, ruled) if ruled else []
+            if ranges:  # a cell's own format is what it says first; a conditional one is looked at in every cell
+                for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
+                    pair = next((pair for top, left, bottom, right, pair in ranges
+                                 if top <= row <= bottom and left <= column <= right), None)
+                    held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
+                    if held is not None:
+                        found.setdefault((row - 1, column - 1), held)
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
             if drawn_struck:
@@ -1054,27 +1068,30 @@ class _PartScan:
                 found.setdefault(name, []).extend(by_folded.get(unquote(path).casefold(), ()))
         return {name: tuple(sorted(rows, key=lambda total: (total.row, total.first))) for name, rows in found.items()}
 
-    def _styled_formats(self, head: bytes) -> tuple[dict[str, _ShownAs], frozenset[str]]:
+    def _styled_formats(self, head: bytes) -> _Styled:
         """The cell formats (by index) whose cells :meth:`note_styled_cells` notes, from the styles part's ``head``:
-        those whose number format writes a unit the number is not in, and those whose font is struck through."""
+        those whose number format writes a unit the number is not in, and those whose font is struck through; and the
+        differential formats (by index) of conditional formats whose number format writes such a unit."""
         formats = b"numFmt" in head or (self.panel and _BUILT_IN_PERCENT.search(head) is not None)
         # (fonts come before the cell formats: a struck one lies in the head unless that is cut before </fonts>)
         strikes = b"strike" in head or (len(head) >= XML_PREFIX_BYTES and b"</fonts>" not in head)
         if not (formats or strikes):
-            return {}, _NOTHING_STRUCK
+            return {}, _NOTHING_STRUCK, {}
         try:  # checked above: its size is within the package's limits
             styles = head if _closes(head, b"styleSheet") else self.archive.read(self.named(STYLES))
         except (KeyError, zipfile.BadZipFile, zlib.error):
-            return {}, _NOTHING_STRUCK
+            return {}, _NOTHING_STRUCK, {}
         return (_shown_formats(styles, self.currency, self.panel) if formats else {},
-                _struck_formats(styles) if strikes else _NOTHING_STRUCK)
+                _struck_formats(styles) if strikes else _NOTHING_STRUCK,
+                _ruled_formats(styles, self.currency, self.panel) if formats else {})
 
-    def _styled_cells(self, info: zipfile.ZipInfo, sheet: bytes) -> Iterator[tuple[int, int, dict[str, str], int]]:
-        """The cells of a worksheet that name a cell format (row and column from 1, attributes, where the start tag
-        ends): as the fast scan reads markup every known writer produces, or following every tag as the exact
-        scan does where the sheet needed it."""
+    def _styled_cells(self, info: zipfile.ZipInfo, sheet: bytes,
+                      every_cell: bool = False) -> Iterator[tuple[int, int, dict[str, str], int]]:
+        """The cells of a worksheet that name a cell format, or ``every_cell`` (row and column from 1, attributes,
+        where the start tag ends): as the fast scan reads markup every known writer produces, or following every tag
+        as the exact scan does where the sheet needed it."""
         if info.filename not in self.exact:
-            for match in _STYLED_CELL.finditer(sheet):
+            for match in (_CELL_START if every_cell else _STYLED_CELL).finditer(sheet):
                 yield int(match.group(2)), _column_number(match.group(1)), _attributes(match.group(3)), match.end()
             return
         for row, column, match in _placed_cells(sheet, _Extent()):
@@ -1163,8 +1180,10 @@ def _table_totals(head: bytes) -> tuple[TableTotal, ...]:
 # Cell format indices drawn struck through, by the styles part: worked out once per distinct styles part.
 _STRUCK_FORMATS: dict[bytes, frozenset[str]] = {}
 _NOTHING_STRUCK: frozenset[str] = frozenset()
-# What note_styled_cells looks for, by the styles part (whole), the tender's currency and the workbook's role.
-_STYLED: dict[tuple[bytes, str | None, bool], tuple[dict[str, _ShownAs], frozenset[str]]] = {}
+# What note_styled_cells looks for (cell formats shown through a unit, cell formats struck through, differential
+# formats shown through a unit), by the styles part (whole), the tender's currency and the workbook's role.
+_Styled = tuple[dict[str, _ShownAs], frozenset[str], dict[str, _ShownAs]]
+_STYLED: dict[tuple[bytes, str | None, bool], _Styled] = {}
 
 
 def _struck_formats(styles: bytes) -> frozenset[str]:
@@ -1222,19 +1241,13 @@ def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> 
     known = _SHOWN_FORMATS.get((styles, currency, panel))
     if known is not None:
         return known
-    from .number_formats import hides, text_section
-
     formats: dict[str, _ShownAs] = {}
     if panel:  # the built-in percent formats, which the styles use without declaring
         formats.update({number: (partial(PercentFormat, format=code), None)
                         for number, code in BUILT_IN_PERCENT.items()})
-    for attributes in map(_attributes, _NUMBER_FORMAT.findall(styles)):
-        code = attributes.get("formatCode", "")
-        text = text_section(code)  # a text cell is shown through it as a number is through the whole
-        numbers_hidden, text_hidden = hides(code)
-        blank = partial(HiddenByFormat, format=code)
-        pair = (blank if numbers_hidden else _shown_as(code, currency, panel),
-                blank if text_hidden else None if text is None else _shown_as(text, currency))
+    declared = _NUMBER_FORMATS.search(styles)  # (not a conditional format's, in <dxfs>: no cell format names those)
+    for attributes in map(_attributes, _NUMBER_FORMAT.findall(declared.group(1) if declared else b"")):
+        pair = _shown_pair(attributes.get("formatCode", ""), currency, panel)
         if pair != (None, None):
             formats[attributes.get("numFmtId", "")] = pair
     section = _CELL_FORMATS.search(styles) if formats else None
@@ -1249,7 +1262,80 @@ def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> 
     return shown
 
 
-def _shown_as(code: str, currency: str | None, panel: bool = False) -> Callable[[str], Unreadable] | None:
+def _ruled_formats(styles: bytes, currency: str | None, panel: bool = False) -> dict[str, _ShownAs]:
+    """By differential format index (a conditional format rule's dxfId), what stands for a number cell and for a text
+    cell shown through its number format, when that writes a unit (None: what the cell holds is what it shows)."""
+    section = _DIFFERENTIAL_FORMATS.search(styles) if b"dxf" in styles else None
+    ruled: dict[str, _ShownAs] = {}
+    for index, differential in enumerate(_DIFFERENTIAL_FORMAT.finditer(section.group(1) if section else b"")):
+        number_format = _NUMBER_FORMAT.search(differential.group(1) or b"")
+        if number_format is not None:
+            pair = _shown_pair(_attributes(number_format.group(1)).get("formatCode", ""), currency, panel, True)
+            if pair != (None, None):
+                ruled[str(index)] = pair
+    return ruled
+
+
+def _ruled_ranges(sheet: bytes, ruled: dict[str, _ShownAs]) -> list[tuple[int, int, int, int, _ShownAs]]:
+    """The ranges (first row, first column, last row, last column, from 1) of a worksheet's conditional formats whose
+    rule gives a differential format among ``ruled`` (one whose number format writes a unit), each with what stands
+    for its cells. Whether the rule holds for a cell is not worked out: every cell in its range is taken as shown
+    through it. (A rule of Excel 2010's extension list, with a format of its own, is not looked at.)"""
+    if b"conditionalFormatting" not in sheet:
+        return []
+    ranges = []
+    for block in _CONDITIONAL_FORMAT.finditer(sheet):
+        pair = next((ruled[index] for rule in _RULE.finditer(block.group(2))
+                     if (index := _style_index(_attributes(rule.group(1)).get("dxfId", ""))) in ruled), None)
+        if pair is not None:
+            ranges += [(*span, pair) for ref in _attributes(block.group(1)).get("sqref", "").split()
+                       if (span := _range_span(ref)) is not None]
+    return ranges
+
+
+def _shown_pair(code: str, currency: str | None, panel: bool = False, by_rule: bool = False) -> _ShownAs:
+    """What stands for a number cell and for a text cell shown through the number format ``code`` (``by_rule``: a
+    conditional format's)."""
+    from .number_formats import hides, text_section
+
+    text = text_section(code)  # a text cell is shown through it as a number is through the whole
+    numbers_hidden, text_hidden = hides(code)
+    blank = partial(HiddenByFormat, format=code, by_rule=by_rule)
+    return (blank if numbers_hidden else _shown_as(code, currency, panel, by_rule),
+            blank if text_hidden else None if text is None else _shown_as(text, currency, by_rule=by_rule))
+
+
+def _shown_cell(pair: _ShownAs, attributes: dict[str, str], sheet: bytes, after: int) -> Unreadable | None:
+    """What stands for a cell (its attributes, where its start tag ends) shown through a number format (``pair``:
+    what stands for a number, and for a text): None for a cell it shows as it is, or an empty one."""
+    number_as, text_as = pair
+    kind = attributes.get("t", "n")
+    if kind == "n" and number_as is not None and (saved := _saved_value(sheet, after)):
+        return number_as(_as_shown(saved))
+    if kind in ("s", "str", "inlineStr") and text_as is not None:
+        return text_as("")  # its text is the reader's: put in by put_errors
+    return None
+
+
+def _range_span(ref: str) -> tuple[int, int, int, int] | None:
+    """The first row, first column, last row and last column (from 1) of a range as a conditional format gives it
+    (C5, C5:D9, C:C, 5:5); None when malformed."""
+    corners = ref.split(":")
+    if len(corners) == 2 and (columns := _WHOLE_COLUMNS.fullmatch(ref)):
+        first, last = sorted(_column_number(letters.upper()) for letters in columns.groups())
+        return 1, first, MAX_ROWS, last
+    if len(corners) == 2 and (rows := _WHOLE_ROWS.fullmatch(ref)):
+        top, bottom = sorted(map(int, rows.groups()))
+        return top, 1, bottom, MAX_COLUMNS
+    places = [_parse_cell_ref(corner) for corner in corners]
+    if not 1 <= len(places) <= 2 or None in places:
+        return None
+    (top, left), (bottom, right) = places[0], places[-1]  # type: ignore[misc]
+    return min(top, bottom), min(left, right), max(top, bottom), max(left, right)
+
+
+def _shown_as(code: str, currency: str | None, panel: bool = False,
+              by_rule: bool = False) -> Callable[[str], Unreadable] | None:
     """What stands for a number cell shown through the number format ``code``, when it writes a unit the number is
     not in: 万 or 亿, another scale (千, K, million…); in a bid workbook (``currency``, the tender's, given), the %
     sign as text or another currency; in a panel workbook (``panel``), a percentage. None for a format that only
@@ -1259,18 +1345,18 @@ def _shown_as(code: str, currency: str | None, panel: bool = False) -> Callable[
 
     scale = scale_written(code)
     if scale in ("万", "亿") or (scale is None and ("万" in code or "亿" in code)):
-        return partial(TenThousandsFormat, format=code)
+        return partial(TenThousandsFormat, format=code, by_rule=by_rule)
     if scale is not None:
-        return partial(ScaleWordFormat, format=code, word=scale)
+        return partial(ScaleWordFormat, format=code, word=scale, by_rule=by_rule)
     if panel and real_percent(code):
-        return partial(PercentFormat, format=code)
+        return partial(PercentFormat, format=code, by_rule=by_rule)
     if currency is None:
         return None
     other = other_currency_written(code, currency)
     if other is not None:
-        return partial(OtherCurrencyFormat, format=code, currency=other, tender=currency)
+        return partial(OtherCurrencyFormat, format=code, currency=other, tender=currency, by_rule=by_rule)
     sign = percent_written(code)
-    return None if sign is None else partial(LiteralPercentFormat, format=code, sign=sign)
+    return None if sign is None else partial(LiteralPercentFormat, format=code, sign=sign, by_rule=by_rule)
 
 
 def _as_shown(saved: str) -> str:

@@ -648,7 +648,7 @@ def test_a_format_that_hides_only_text_or_zeros_shows_a_number(rubric, tmp_path)
         assert bid.values["rate_per_call"] == Decimal("0.85"), number_format
 
 
-# -- values written where the reader does not take them
+# -- values written where the reader does not take them; a unit shown by a conditional format
 
 @pytest.mark.parametrize("markup, en, zh", [
     ("inline_in_v", "the value '7' written in <v> in a cell of inline text (t=\"inlineStr\"), whose text belongs in "
@@ -667,3 +667,32 @@ def test_a_value_the_reader_does_not_take_is_refused_saying_where_it_is_written(
                             "known (open the workbook in Excel, check the cell and save it again)")
     assert messages.render(problem, "zh").endswith(f"实际为 {zh}，而 Excel 如何显示无从得知（请用 Excel 打开该工作簿，"
                                                    "检查该单元格后重新保存）")
+
+
+def test_a_number_shown_in_wan_by_a_conditional_format_is_refused(rubric, tmp_path):
+    """Found by an independent import test: 95 in a General cell that a conditional format (cell value > 0) shows
+    through 0.00"万元" was read as 95 yuan; Excel shows 95.00万元. Every number in the rule's range is refused, whether
+    the rule holds or not (the bidder can remove the rule); a cell outside it is read."""
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 95}
+    path = tmp_path / "form.xlsx"
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bid")
+    for r, (field, value) in enumerate(values.items()):
+        sheet.write_string(r, 0, field)
+        sheet.write(r, 2, value)
+    row = list(values).index("total_price") + 1
+    wan = book.add_format({"num_format": '0.00"万元"'})
+    sheet.conditional_format(f"C{row}:D{row}", {"type": "cell", "criteria": ">", "value": 0, "format": wan})
+    book.close()
+    problem = the_problem(rubric, path)
+    assert str(problem) == (f"{path}:Bid!C{row}: expected an amount in yuan, 0 or more, found the number 95 shown "
+                            "through the number format '0.00\"万元\"' (a conditional format's: Home > Conditional "
+                            "Formatting), which writes 万 or 亿: it cannot be told whether the number is in yuan or "
+                            "in 万 yuan (enter it as a plain number in the field's unit, with the cell's format General "
+                            "and no conditional format)")
+    assert "其数字格式 “0.00\"万元\"”（条件格式所设） 显示“万”或“亿”" in messages.render(problem, "zh")
+    moved = with_parts(path, tmp_path / "elsewhere.xlsx", lambda parts: parts.update({
+        "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(
+            f'sqref="C{row}:D{row}"'.encode(), f'sqref="D1:D{row} E1"'.encode())}))
+    (bid,) = read_bids(rubric, [moved]).bids
+    assert bid.values["total_price"] == 95
