@@ -297,9 +297,8 @@ def _relinked(archive: zipfile.ZipFile) -> tuple[dict[str, bytes], dict[str, str
     workbook = by_folded.get(named.casefold(), WORKBOOK) if named else WORKBOOK
     folder, base = posixpath.split(workbook)
     links_name = by_folded.get(posixpath.join(folder, "_rels", base + ".rels").casefold())
-    links = archive.read(links_name) if links_name else b""
-    mended = {WORKBOOK_RELATIONSHIPS: _RELATIONSHIP_TAG.sub(partial(_absolute_target, folder), links)}
     renamed: dict[str, str | None] = {}
+    mended: dict[str, bytes] = {}
     if workbook != WORKBOOK:
         renamed = {name: None for name in (by_folded.get(WORKBOOK.casefold()),
                                            by_folded.get(WORKBOOK_RELATIONSHIPS.casefold())) if name}
@@ -308,6 +307,9 @@ def _relinked(archive: zipfile.ZipFile) -> tuple[dict[str, bytes], dict[str, str
             renamed[links_name] = WORKBOOK_RELATIONSHIPS
         if root_name:
             mended[root_name] = _RELATIONSHIP_TAG.sub(partial(_absolute_target, "", moved={workbook: WORKBOOK}), root)
+    if links_name:
+        mended[renamed.get(links_name) or links_name] = _RELATIONSHIP_TAG.sub(partial(_absolute_target, folder),
+                                                                              archive.read(links_name))
     return mended, renamed
 
 

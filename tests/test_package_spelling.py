@@ -85,6 +85,8 @@ def in_root(workbook: bytes, target: bytes = b'Target="') -> Change:
     # Valid links python-calamine does not follow as written: it reads a copy relinked as it looks for the parts
     pytest.param(None, in_links(b'Target="./worksheets/', b'Target="worksheets/'), id="link-dot"),
     pytest.param(None, in_links(b'Target="../xl/worksheets/', b'Target="worksheets/'), id="link-dot-dot"),
+    pytest.param(lambda n: n.replace("xl/_rels/workbook.xml.rels", "xl/_rels/Workbook.xml.rels"),
+                 in_links(b'Target="./worksheets/', b'Target="worksheets/'), id="link-dot-in-links-named-in-capitals"),
     pytest.param(lambda n: n.replace("sheet1.xml", "sheet 1.xml"), in_links(b'Target="worksheets/sheet%201.xml"',
                                                                             b'Target="worksheets/sheet1.xml"'),
                  id="link-percent-encoded"),
