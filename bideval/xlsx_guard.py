@@ -103,7 +103,6 @@ _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*", re.DOTAL
 _ROOT = re.compile(rb"<(?:" + _XML_NAME + rb":)?(" + _XML_NAME + rb")")
 _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w:.\-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _RELATIONSHIP = re.compile(rb"<(?:" + _XML_NAME + rb":)?Relationship(?=[\s/>])([^>]*)")
-_RELATIONSHIP_TAG = _RELATIONSHIP  # (its whole match is the tag from its "<", group 1 its attributes)
 _TARGET_ATTRIBUTE = re.compile(rb"(?<![\w:.\-])(Target\s*=\s*)(?:\"[^\"]*\"|'[^']*')")
 _SHARED_STRINGS = re.compile(rb"<(?:" + _XML_NAME + rb":)?sst(?=[\s/>])([^>]*)")
 _SHEET_ENTRY = re.compile(rb"<(?:" + _XML_NAME + rb":)?sheet(?=[\s/>])([^>]*)")
@@ -306,9 +305,9 @@ def _relinked(archive: zipfile.ZipFile) -> tuple[dict[str, bytes], dict[str, str
         if links_name:
             renamed[links_name] = WORKBOOK_RELATIONSHIPS
         if root_name:
-            mended[root_name] = _RELATIONSHIP_TAG.sub(partial(_absolute_target, "", moved={workbook: WORKBOOK}), root)
+            mended[root_name] = _RELATIONSHIP.sub(partial(_absolute_target, "", moved={workbook: WORKBOOK}), root)
     if links_name:
-        mended[renamed.get(links_name) or links_name] = _RELATIONSHIP_TAG.sub(partial(_absolute_target, folder),
+        mended[renamed.get(links_name) or links_name] = _RELATIONSHIP.sub(partial(_absolute_target, folder),
                                                                               archive.read(links_name))
     return mended, renamed
 
