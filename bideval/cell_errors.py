@@ -17,6 +17,10 @@
   - another currency than the tender's (:class:`OtherCurrencyFormat`): ``"$"#,##0.00`` in a yuan tender shows
     1,200 as $1,200.00, a price in dollars, so the number is not an amount in yuan, and converting it is not
     the reader's to do.
+* A value written where python-calamine does not take it (:class:`MisplacedValue`): an inline-text cell
+  (``t="inlineStr"``) whose text is in ``<v>`` rather than ``<is>``, a value written before the cell's formula, two
+  values in one cell. python-calamine reads such a cell as empty (or as its last value), and what Excel shows for
+  markup outside the file format's order (a formula, then one value) is not known.
 * A formula whose saved result is a placeholder (:class:`PlaceholderResult`): xlsxwriter and other writers
   that do not calculate save ``0`` as every formula's result unless told one, and ask the spreadsheet
   program to calculate the whole workbook when it opens it. Excel then shows the real result; a reader
@@ -33,7 +37,7 @@ No parser accepts one, so the cell is refused with what it holds named, like any
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Mapping
 
@@ -85,12 +89,27 @@ class PlaceholderResult:
 
 
 @dataclass(frozen=True)
+class MisplacedValue:
+    """A cell whose value is written where python-calamine does not take it; ``str()`` is the value as written."""
+
+    value: str  # the first value the cell's markup writes ('' when it writes only a formula after an empty one)
+    markup: str  # how: inline_in_v (an inline-text cell's text in <v>), before_formula, two_values
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
 class ShownNumber:
     """A number cell shown through a number format that writes a unit the number is not in: what the sheet shows is
-    not the number a reader gets. ``str()`` says the number (as the sheet shows it) and the format."""
+    not the number a reader gets. ``str()`` says the number (as the sheet shows it) and the format.
+
+    ``by_rule``: the format is a conditional format's (Home > Conditional Formatting), not the cell's own: Excel shows
+    the cell through it whenever the rule holds, which is not worked out here (the cell is refused all the same)."""
 
     number: str
     format: str
+    by_rule: bool = field(default=False, kw_only=True)
 
     def __str__(self) -> str:
         return f"{self.number} [{self.format}]"
@@ -198,8 +217,8 @@ class HiddenByFormat(ShownNumber):
 
 _PERCENT_ONLY = re.compile(r"0(?:\.(0+))?%")  # 0%, 0.00%: the built-in percent formats and their like
 
-Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | TenThousandsFormat | ScaleWordFormat
-              | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat | HiddenByFormat)
+Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | MisplacedValue | TenThousandsFormat
+              | ScaleWordFormat | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat | HiddenByFormat)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

@@ -32,8 +32,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import (CellError, HiddenByFormat, LiteralPercentFormat, OtherCurrencyFormat, PercentFormat,
-                          PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula)
+from .cell_errors import (CellError, HiddenByFormat, LiteralPercentFormat, MisplacedValue, OtherCurrencyFormat,
+                          PercentFormat, PlaceholderResult, ScaleWordFormat, ShownNumber, TenThousandsFormat,
+                          UncalculatedFormula)
 from .labels import Label, Named, check_lang
 from .number_formats import scale_name
 from .values import duration_text, name_key, number_as_shown, plain_number
@@ -134,61 +135,8 @@ class Say:
             return self.t(f"the boolean {value}", f"逻辑值 {'TRUE' if value else 'FALSE'}")
         if isinstance(value, CellError):
             return self.t(f"the error {value}", f"错误值 {value}")
-        if isinstance(value, (TenThousandsFormat, ScaleWordFormat)) and self.get("file_role") == "panel":
-            # no money on a panel sheet: what matters is that the sheet shows another number than the one read
-            shown = value.shown
-            if shown:
-                as_en, as_zh = f"as {shown}", f"显示为 {shown}"
-            elif isinstance(value, ScaleWordFormat):
-                scale = scale_name(value.word)
-                as_en, as_zh = f"in {scale.en} ({value.word})", f"以“{value.word}”显示"
-            else:
-                as_en, as_zh = "in 万 or 亿", "以“万”或“亿”显示"
-            return self.t(f"the number {value.number} stored in the cell, but shown {as_en} through the number "
-                          f"format {value.format!r}: the sheet shows a number other than the {value.number} stored "
-                          "(enter a plain number, with the cell's format General)",
-                          f"单元格中存储的数字 {value.number}，但通过数字格式 “{value.format}” {as_zh}："
-                          f"表中显示的数与存储的 {value.number} 不同（请填写普通数字，单元格格式设为“常规”）")
-        if isinstance(value, TenThousandsFormat):
-            return self.t(f"the number {value.number} shown through the number format {value.format!r}, which writes "
-                          "万 or 亿: it cannot be told whether the number is in yuan or in 万 yuan (enter it as a plain "
-                          "number in the field's unit, with the cell's format General)",
-                          f"数字 {value.number}，其数字格式 “{value.format}” 显示“万”或“亿”：无法判断该数字以元还是万元计"
-                          f"（请按该项的单位填写普通数字，单元格格式设为“常规”）")
-        if isinstance(value, ScaleWordFormat):
-            scale = scale_name(value.word)
-            as_en, as_zh = (f" as {value.shown}", f"（显示为 {value.shown}）") if value.shown else ("", "")
-            word_zh = f"“{value.word}”" if value.word == scale.zh else f"“{value.word}”（{scale.zh}）"
-            return self.t(f"the number {value.number} shown{as_en} through the number format {value.format!r}, which "
-                          f"writes {value.word} ({scale.en}): it cannot be told whether the number is in the field's "
-                          f"unit or in {scale.en} of it (enter it as a plain number in the field's unit, with the "
-                          "cell's format General)",
-                          f"数字 {value.number}{as_zh}，其数字格式 “{value.format}” 显示{word_zh}：无法判断该数字是按该项"
-                          f"的单位还是按{scale.zh}计（请按该项的单位填写普通数字，单元格格式设为“常规”）")
-        if isinstance(value, LiteralPercentFormat):
-            return self._literal_percent(value)
-        if isinstance(value, HiddenByFormat):
-            return self.t(f"{value.number!r}, stored in the cell but shown as nothing through the number format "
-                          f"{value.format!r}: nobody sees it on screen (set the cell's format to General to have it "
-                          "read, or clear the cell)",
-                          f"单元格中存储的 “{value.number}”，但数字格式 “{value.format}” 使其不显示：屏幕上看不到它"
-                          "（如要读取，请将单元格格式设为“常规”；否则请清除该单元格）")
-        if isinstance(value, PercentFormat):  # on a panel sheet only
-            as_en, as_zh = (f" as {value.shown}", f"显示为 {value.shown}") if value.shown else ("", "显示为百分比")
-            return self.t(f"the number {value.number} stored in the cell, but shown{as_en} through the percent format "
-                          f"{value.format!r}: a score is no percentage, and a score typed into such a cell is stored "
-                          "divided by 100 (enter a plain number, with the cell's format General)",
-                          f"单元格中存储的数字 {value.number}，但通过百分比格式 “{value.format}” {as_zh}：得分不是百分比，"
-                          "在此类单元格中输入的得分会被除以 100 存储（请填写普通数字，单元格格式设为“常规”）")
-        if isinstance(value, OtherCurrencyFormat):
-            from .currency import currency
-
-            other, tender = currency(value.currency).title, currency(value.tender).title
-            return self.t(f"the number {value.number} shown through the number format {value.format!r}, which writes "
-                          f"{other.en} ({value.currency}), not this tender's {tender.en} ({value.tender}) (enter the "
-                          f"amount in {tender.en} as a plain number, with the cell's format General)",
-                          f"数字 {value.number}，其数字格式 “{value.format}” 显示{other.zh}（{value.currency}），"
-                          f"不是本项目的币种{tender.zh}（{value.tender}）（请以{tender.zh}填写普通数字，单元格格式设为“常规”）")
+        if isinstance(value, ShownNumber):
+            return self._shown_number(value)
         if isinstance(value, (UncalculatedFormula, PlaceholderResult)):
             if value.formula.strip():
                 shown = str(value) if len(value.formula) <= 40 else f"={value.formula[:37]}..."
@@ -202,6 +150,17 @@ class Say:
                               f"由不计算公式的程序保存、结果记为 0 的{what_zh}（请用 Excel 打开后重新保存）")
             return self.t(f"{what_en} saved without its result (open the workbook in Excel and save it again)",
                           f"未保存计算结果的{what_zh}（请用 Excel 打开后重新保存）")
+        if isinstance(value, MisplacedValue):
+            how = MISPLACED[value.markup]
+            reads = (Label("表格读取程序只取最后一个值", "the spreadsheet reader takes the last one")
+                     if value.markup == "two_values"
+                     else Label("表格读取程序会把该单元格读成空白", "the spreadsheet reader reads the cell as empty"))
+            what_en, what_zh = ((f"the value {value.value!r}", f"值 “{value.value}”") if value.value
+                                else ("a formula", "公式"))
+            return self.t(f"{what_en} written {how.en}: {reads.en}, and what Excel shows for it is not known (open "
+                          "the workbook in Excel, check the cell and save it again)",
+                          f"{what_zh}{how.zh}：{reads.zh}，而 Excel 如何显示无从得知（请用 Excel 打开该工作簿，"
+                          "检查该单元格后重新保存）")
         if isinstance(value, timedelta):  # a cell formatted as a duration ([h]:mm:ss)
             return self.t(f"the duration {duration_text(value)}", f"时长 {duration_text(value)}")
         if isinstance(value, datetime):
@@ -215,30 +174,102 @@ class Say:
         text = repr(value) if isinstance(value, str) else str(value)
         return text if len(text) <= 60 else text[:57] + "..."
 
-    def _literal_percent(self, value: LiteralPercentFormat) -> str:
+    def _shown_number(self, value: ShownNumber) -> str:
+        """A number shown through a number format that writes a unit it is not in (or shows nothing): what it shows,
+        why that cannot be read, what to enter. A conditional format's is said to be one."""
+        fmt_en, fmt_zh = ((f"{value.format!r} (a conditional format's: Home > Conditional Formatting)",
+                           f"“{value.format}”（条件格式所设）") if value.by_rule else (repr(value.format), f"“{value.format}”"))
+        rule_en, rule_zh = (" and no conditional format", "，并删除条件格式") if value.by_rule else ("", "")
+        if isinstance(value, (TenThousandsFormat, ScaleWordFormat)) and self.get("file_role") == "panel":
+            # no money on a panel sheet: what matters is that the sheet shows another number than the one read
+            shown = value.shown
+            if shown:
+                as_en, as_zh = f"as {shown}", f"显示为 {shown}"
+            elif isinstance(value, ScaleWordFormat):
+                scale = scale_name(value.word)
+                as_en, as_zh = f"in {scale.en} ({value.word})", f"以“{value.word}”显示"
+            else:
+                as_en, as_zh = "in 万 or 亿", "以“万”或“亿”显示"
+            return self.t(f"the number {value.number} stored in the cell, but shown {as_en} through the number "
+                          f"format {fmt_en}: the sheet shows a number other than the {value.number} stored "
+                          f"(enter a plain number, with the cell's format General{rule_en})",
+                          f"单元格中存储的数字 {value.number}，但通过数字格式 {fmt_zh} {as_zh}："
+                          f"表中显示的数与存储的 {value.number} 不同（请填写普通数字，单元格格式设为“常规”{rule_zh}）")
+        if isinstance(value, TenThousandsFormat):
+            return self.t(f"the number {value.number} shown through the number format {fmt_en}, which writes "
+                          "万 or 亿: it cannot be told whether the number is in yuan or in 万 yuan (enter it as a plain "
+                          f"number in the field's unit, with the cell's format General{rule_en})",
+                          f"数字 {value.number}，其数字格式 {fmt_zh} 显示“万”或“亿”：无法判断该数字以元还是万元计"
+                          f"（请按该项的单位填写普通数字，单元格格式设为“常规”{rule_zh}）")
+        if isinstance(value, ScaleWordFormat):
+            scale = scale_name(value.word)
+            as_en, as_zh = (f" as {value.shown}", f"（显示为 {value.shown}）") if value.shown else ("", "")
+            word_zh = f"“{value.word}”" if value.word == scale.zh else f"“{value.word}”（{scale.zh}）"
+            return self.t(f"the number {value.number} shown{as_en} through the number format {fmt_en}, which "
+                          f"writes {value.word} ({scale.en}): it cannot be told whether the number is in the field's "
+                          f"unit or in {scale.en} of it (enter it as a plain number in the field's unit, with the "
+                          f"cell's format General{rule_en})",
+                          f"数字 {value.number}{as_zh}，其数字格式 {fmt_zh} 显示{word_zh}：无法判断该数字是按该项"
+                          f"的单位还是按{scale.zh}计（请按该项的单位填写普通数字，单元格格式设为“常规”{rule_zh}）")
+        if isinstance(value, LiteralPercentFormat):
+            return self._literal_percent(value, fmt_en, fmt_zh, rule_en, rule_zh)
+        if isinstance(value, HiddenByFormat):
+            return self.t(f"{value.number!r}, stored in the cell but shown as nothing through the number format "
+                          f"{fmt_en}: nobody sees it on screen (set the cell's format to General{rule_en} to have it "
+                          "read, or clear the cell)",
+                          f"单元格中存储的 “{value.number}”，但数字格式 {fmt_zh} 使其不显示：屏幕上看不到它"
+                          f"（如要读取，请将单元格格式设为“常规”{rule_zh}；否则请清除该单元格）")
+        if isinstance(value, PercentFormat):  # on a panel sheet only
+            as_en, as_zh = (f" as {value.shown}", f"显示为 {value.shown}") if value.shown else ("", "显示为百分比")
+            return self.t(f"the number {value.number} stored in the cell, but shown{as_en} through the percent format "
+                          f"{fmt_en}: a score is no percentage, and a score typed into such a cell is stored "
+                          f"divided by 100 (enter a plain number, with the cell's format General{rule_en})",
+                          f"单元格中存储的数字 {value.number}，但通过百分比格式 {fmt_zh} {as_zh}：得分不是百分比，"
+                          f"在此类单元格中输入的得分会被除以 100 存储（请填写普通数字，单元格格式设为“常规”{rule_zh}）")
+        assert isinstance(value, OtherCurrencyFormat)
+        from .currency import currency
+
+        other, tender = currency(value.currency).title, currency(value.tender).title
+        return self.t(f"the number {value.number} shown through the number format {fmt_en}, which writes "
+                      f"{other.en} ({value.currency}), not this tender's {tender.en} ({value.tender}) (enter the "
+                      f"amount in {tender.en} as a plain number, with the cell's format General{rule_en})",
+                      f"数字 {value.number}，其数字格式 {fmt_zh} 显示{other.zh}（{value.currency}），"
+                      f"不是本项目的币种{tender.zh}（{value.tender}）（请以{tender.zh}填写普通数字，单元格格式设为“常规”{rule_zh}）")
+
+    def _literal_percent(self, value: LiteralPercentFormat, fmt_en: str, fmt_zh: str, rule_en: str,
+                         rule_zh: str) -> str:
         """A number shown with a % sign written as text: what the sheet shows, what the cell holds, what to enter."""
         shown, meant = value.shown, value.meant
         as_en, as_zh = (f" as {shown}", f"（显示为 {shown}）") if shown else ("", "")
-        head_en = (f"the number {value.number} shown{as_en} through the number format {value.format!r}, which writes "
+        head_en = (f"the number {value.number} shown{as_en} through the number format {fmt_en}, which writes "
                    f"{value.sign} as text")
-        head_zh = f"数字 {value.number}{as_zh}，其数字格式 “{value.format}” 把 {value.sign} 作为文字显示"
+        head_zh = f"数字 {value.number}{as_zh}，其数字格式 {fmt_zh} 把 {value.sign} 作为文字显示"
         expected = self.get("expected")
         if meant is None or getattr(expected, "kind", None) != "percent":
             return self.t(f"{head_en}: the cell holds the number {value.number} (enter a plain number in the field's "
-                          "unit, with the cell's format General)",
-                          f"{head_zh}：单元格中存储的是数字 {value.number}（请按该项的单位填写普通数字，单元格格式设为“常规”）")
+                          f"unit, with the cell's format General{rule_en})",
+                          f"{head_zh}：单元格中存储的是数字 {value.number}（请按该项的单位填写普通数字，单元格格式设为“常规”"
+                          f"{rule_zh}）")
         held = plain_number(Decimal(value.number) * 100)
         percent, fraction = plain_number(meant * 100), plain_number(meant)
         return self.t(f"{head_en}: the cell holds {value.number}, which is {held} % (enter {percent}% as text, or "
-                      f"{fraction} with the cell formatted as a percentage)",
+                      f"{fraction} with the cell formatted as a percentage{rule_en})",
                       f"{head_zh}：单元格中存储的是 {value.number}，即 {held}%（请填写文本 {percent}%，"
-                      f"或填写 {fraction} 并将单元格格式设为百分比）")
+                      f"或填写 {fraction} 并将单元格格式设为百分比{rule_zh}）")
 
     def kind(self, kind: Any) -> str:
         """A criterion kind in words."""
         value = getattr(kind, "value", kind)
         return KIND_LABELS[value].zh if self.zh else value
 
+
+# How a cell's value is written where the reader does not take it (MisplacedValue.markup).
+MISPLACED = {
+    "inline_in_v": Label("写在内联文本单元格（t=\"inlineStr\"）的 <v> 中，而其文字应在 <is> 中",
+                         'in <v> in a cell of inline text (t="inlineStr"), whose text belongs in <is>'),
+    "before_formula": Label("写在该单元格的公式之前", "before the cell's formula"),
+    "two_values": Label("是同一单元格中给出的两个值之一", "as one of two values given in one cell"),
+}
 
 KIND_LABELS = {
     "gate": Label("资格审查", "gate"), "checklist": Label("清单计分", "checklist"), "count": Label("计数计分", "count"),
@@ -1950,6 +1981,8 @@ ADVICE = {
     "save_xlsm": Label("请另存为 .xlsx（Excel 工作簿）", "save it as .xlsx (Excel Workbook)"),
     "shrink": Label("请投标人删除多余的行和列后重新保存工作簿",
                     "ask the bidder to delete the unused rows and columns and save the workbook again"),
+    "retype": Label("请投标人在 Excel 中重新填写该单元格并保存工作簿",
+                    "ask the bidder to fill in that cell again in Excel and save the workbook"),
 }
 SEND_AGAIN = Label("请投标人重新发送该文件", "ask the bidder to send the file again")
 SEND_IT_AGAIN = Label("请投标人重新发送", "ask the bidder to send it again")
@@ -1961,6 +1994,8 @@ FROM_PANEL = {
     ADVICE["send"]: Label("评分工作簿必须是 Excel .xlsx 工作簿", "the panel workbook must be an Excel .xlsx workbook"),
     ADVICE["shrink"]: Label("请评标委员会秘书删除多余的行和列后重新保存工作簿",
                             "ask the panel secretary to delete the unused rows and columns and save the workbook again"),
+    ADVICE["retype"]: Label("请评标委员会秘书在 Excel 中重新填写该单元格并保存工作簿",
+                            "ask the panel secretary to fill in that cell again in Excel and save the workbook"),
 }
 
 
@@ -2230,6 +2265,15 @@ def _(s: Say) -> str:
     refs = s.join(repr(ref) for ref in s["refs"])
     return s.t(f"has a {s['kind']} that gives its place twice ({refs}), which no spreadsheet program writes",
                f"含有两次给出位置的{kind}（{refs}），任何电子表格程序都不会这样写")
+
+
+@_template("cell_twice", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    return s.t(f"gives the cell {s['cell']} twice, so which of its contents the file means cannot be told (Excel "
+               f"reports such a file as needing repair; the reader would take the last); "
+               f"{_advice(s, ADVICE['retype'])}",
+               f"两次给出单元格 {s['cell']}，无法判断文件指的是其中哪一个内容（Excel 会提示此类文件需要修复，"
+               f"读取程序会取最后一个）；{_advice(s, ADVICE['retype'])}")
 
 
 @_template("too_many", _SHEET_FINDINGS)

@@ -24,6 +24,9 @@ reader needs and python-calamine does not say:
   a sheet links to): the row under the table's data that says ``Total`` (汇总) and its sums or counts, which a
   consolidated sheet would otherwise read as a bidder ``TOTAL`` (:mod:`bideval.bids`). Looked for only in a
   workbook holding a table with a total row;
+* whether python-calamine would not find the workbook's parts as the package links them (a workbook part not at
+  xl/workbook.xml, a link written ``./worksheets/sheet1.xml``, ``../xl/…`` or ``sheet%201.xml``, all valid): it reads a
+  copy of the package relinked as it looks for them (:func:`bideval.xlsx_guard.readable_copy`);
 * the error cells whose value python-calamine cannot parse (Excel 365's ``#SPILL!``, ``#CALC!`` …: it refuses the
   whole sheet on one), by worksheet part: python-calamine reads a copy of the package in which each holds one it
   can (:func:`bideval.xlsx_guard.readable_copy`), and the cell is read as its note, as any error cell is.
@@ -80,3 +83,4 @@ class SheetNotes:
     struck: StruckCells = field(default_factory=dict)
     table_totals: TableTotals = field(default_factory=dict)
     struck_in_part: StruckInPart = field(default_factory=dict)
+    relink: bool = False  # python-calamine reads a copy of the package relinked as it finds parts

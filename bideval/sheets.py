@@ -421,7 +421,7 @@ def open_workbook(path: Path, display: str | None = None, content: bytes | None 
             problems, notes = scan_xlsx(content, display, currency, file_role)
             if problems:
                 return None, problems  # the child is killed, and nothing it read is used
-            if not notes.unparsed_errors:  # else the child read the values it cannot parse: killed, and read below
+            if not (notes.unparsed_errors or notes.relink):  # else the child read what it cannot: killed, read below
                 sheets, problems = child.sheets()
                 read = True
     else:
@@ -430,9 +430,9 @@ def open_workbook(path: Path, display: str | None = None, content: bytes | None 
             return None, problems
     if not read:
         readable = content
-        if notes.unparsed_errors:
+        if notes.unparsed_errors or notes.relink:
             copy, problems = readable_copy(path if content is None else content, notes.unparsed_errors, display,
-                                           currency, file_role)
+                                           currency, file_role, notes.relink)
             if problems:
                 return None, problems
             readable = content if copy is None else copy

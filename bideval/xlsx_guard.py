@@ -32,13 +32,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
 from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, HiddenByFormat, LiteralPercentFormat,
-                          OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat,
-                          UncalculatedFormula, Unreadable)
+                          MisplacedValue, OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat,
+                          TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .rich_text import Runs, drawn_struck, font_strikes, item_runs, rich_strings, says_strike
 from .sheet_notes import SheetNotes, TableTotal, UnparsedErrors
@@ -69,12 +70,15 @@ TAIL_BYTES = 4096
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_SNIFF_BYTES = 1024 * 1024
-REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+WORKBOOK = "xl/workbook.xml"  # where python-calamine looks for the workbook part, and where Excel writes it
+WORKBOOK_RELATIONSHIPS = "xl/_rels/workbook.xml.rels"
+ROOT_RELATIONSHIPS = "_rels/.rels"  # names the workbook part (officeDocument), wherever it is
+REQUIRED_PARTS = ("[Content_Types].xml", WORKBOOK)
 OTHER_FORMAT_PARTS = {"mimetype", "xl/workbook.bin"}  # OpenDocument, .xlsb
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 SHEET_ROOTS = {b"worksheet", b"macrosheet", b"dialogsheet"}
 STYLES = "xl/styles.xml"
-KEPT_TEXTS = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", STYLES}
+KEPT_TEXTS = {"[Content_Types].xml", WORKBOOK, WORKBOOK_RELATIONSHIPS, STYLES, ROOT_RELATIONSHIPS}
 # A part's name is compared without regard to case, as Excel and python-calamine find parts (OPC part names are
 # case-insensitive): xl/worksheets/Sheet1.xml is the part a link to worksheets/sheet1.xml names. Kept texts go by
 # the spelling above.
@@ -100,28 +104,32 @@ _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*", re.DOTAL
 _ROOT = re.compile(rb"<(?:" + _XML_NAME + rb":)?(" + _XML_NAME + rb")")
 _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w:.\-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _RELATIONSHIP = re.compile(rb"<(?:" + _XML_NAME + rb":)?Relationship(?=[\s/>])([^>]*)")
+_TARGET_ATTRIBUTE = re.compile(rb"(?<![\w:.\-])(Target\s*=\s*)(?:\"[^\"]*\"|'[^']*')")
 _SHARED_STRINGS = re.compile(rb"<(?:" + _XML_NAME + rb":)?sst(?=[\s/>])([^>]*)")
 _SHEET_ENTRY = re.compile(rb"<(?:" + _XML_NAME + rb":)?sheet(?=[\s/>])([^>]*)")
 _DIMENSION = re.compile(rb"<(?:" + _XML_NAME + rb":)?dimension(?=[\s/>])([^>]*)")
 # The fast worksheet scan handles only what every known writer produces: unprefixed
 # <row r="N"> and <c r="A1"> with r first. Anything else goes to the exact scan.
-_ODD_CELL = re.compile(rb'<c(?:[\t\n\r/>]| (?!r="[A-Z]{1,3}[1-9][0-9]{0,6}"))')
-_ODD_ROW_TAG = rb'[\t\n\r/>]| (?!r="[1-9][0-9]{0,6}")'  # what follows "<row" in a tag the fast scan cannot read
-_ODD_ROW = re.compile(rb"<row(?:" + _ODD_ROW_TAG + rb")")
-# The same, or (group 1) a usual row tag that may be hidden: "hidden", or a height of 0, before the next "<" (which no
-# attribute value holds, so a '>' in a quoted value does not end the look). One pass finds both; hidden rows are rare.
-_ODD_OR_HIDDEN_ROW = re.compile(rb"<row(?:" + _ODD_ROW_TAG
-                                + rb'|( r="[0-9]{1,7}"[^<]*?(?:hidden|ht\s*=\s*["\']\s*[+]?0*\.?0*\s*["\'])))')
+#
+# Each cell tag as the fast scan reads it, its reference's letters and digits: b"" for one it cannot read (no r, or r
+# not first, or a reference no sheet has), which sends the sheet to the exact scan.
+_CELL_TAG = re.compile(rb'<c(?: r="([A-Z]{1,3})([1-9][0-9]{0,6})"|[\t\n\r/> ])')
+_ODD_TAG = b""
+# Each row tag as the fast scan reads it: its number, and (rare) the attributes that may hide it ("hidden", or a
+# height of 0, before the next "<", which no attribute value holds, so a '>' in a quoted value does not end the look);
+# b"" for one it cannot read (no r, or r not first, or a number no sheet has), which sends the sheet to the exact scan.
+_ROW_TAG_FAST = re.compile(rb'<row(?: r="([1-9][0-9]{0,6})"([^<]*?(?:hidden|ht\s*=\s*["\']\s*[+]?0*\.?0*\s*["\']))?'
+                           rb'|[\t\n\r/> ])')
 _PREFIXED_CELL_OR_ROW = re.compile(rb":(?:c|row)[\s/>]")
-_CELL_COLUMN = re.compile(rb'<c r="([A-Z]+)')
-_CELL_ROW = re.compile(rb'<c r="[A-Z]+([0-9]+)')
-_ROW_NUMBER = re.compile(rb'<row r="([0-9]+)')
 # A row start tag as the fast scan reads it (r first), with the rest of its attributes to the tag's real end.
 _ROW_TAG = re.compile(rb'<row r="([0-9]+)"((?:[^>"\']|"[^"]*"|\'[^\']*\')*)')
 # A column tag of <cols> (not <cols> itself, nor <colBreaks>), with its attributes to the tag's real end.
 _COLUMN_TAG = re.compile(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)")
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\st\s*=\s*["\']e["\'][^>]*)>')
 _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
+# The same pass for the fast scan, which also finds an inline-text cell whose text does not follow its start tag (in
+# <v>, or after a formula): rare both, each then looked at in earnest.
+_T_ERROR_OR_ODD_INLINE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?![^>]*(?:/>|>\s*<is[\s/>])))""")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>(?=\s*<f[\s/>])')  # indented markup too
 _T_TEXT = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
 _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
@@ -135,11 +143,34 @@ _COLUMNS_HIDDEN_BY_DEFAULT = re.compile(rb"<" + _PREFIX + rb"sheetFormatPr(?=[\s
 _FORMULA_AFTER = re.compile(rb"\s*<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)</" + _PREFIX + rb"f>)")
 _VALUE_AFTER = re.compile(rb"\s*(?:<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</"
                           + _PREFIX + rb"c>)")
+# What may hold a value written where python-calamine does not take it (MisplacedValue): an inline-text cell whose
+# text does not follow its start tag, or a value followed by another value or by a formula.
+_ODD_INLINE = re.compile(rb"inlineStr[\"'](?![^>]*(?:/>|>\s*<" + _PREFIX + rb"is[\s/>]))")
+_LATE_CHILD = re.compile(rb"</" + _PREFIX + rb"(?:v|is)\s*>\s*<" + _PREFIX + rb"(?:f|v|is)[\s/>]")
+_UNPREFIXED_LATE_CHILD = re.compile(rb"</(?:v|is)\s*>\s*<(?:f|v|is)[\s/>]")  # the same, for the fast scan: 2× faster
+# A cell's value child, prefixed or not, whole: its name (f, v or is) and its inside.
+_VALUE_CHILD = re.compile(rb"\s*<" + _PREFIX + rb"(f|v|is)(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"\1\s*>)",
+                          re.DOTALL)
+_USUAL_CHILDREN = {(), (b"f",), (b"v",), (b"is",), (b"f", b"v"), (b"f", b"is")}  # the file format's order
+_T_INLINE = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']inlineStr[\"']")
+_CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>')  # a cell's start tag, as the fast scan reads it
+_TAG = re.compile(rb"<[^>]*>")
 _T_NOT_NUMBER = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?!n[\"'])")  # a type other than a number's
 _FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]*?(?<![\w:.\-])fullCalcOnLoad\s*=\s*"
                                        rb"[\"']\s*(?:1|true)\s*[\"']")
 CALCULATION_CHAIN = "xl/calcChain.xml"
 _NUMBER_FORMAT = re.compile(rb"<" + _PREFIX + rb"numFmt(?=[\s/>])([^>]*)")
+_NUMBER_FORMATS = re.compile(rb"<" + _PREFIX + rb"numFmts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"numFmts>", re.DOTALL)
+# The differential formats a conditional format gives a cell (by index: a rule's dxfId), each whole.
+_DIFFERENTIAL_FORMATS = re.compile(rb"<" + _PREFIX + rb"dxfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"dxfs>", re.DOTALL)
+_DIFFERENTIAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"dxf(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"dxf>)",
+                                  re.DOTALL)
+# A worksheet's conditional format: its attributes (sqref: the ranges it covers), its inside (its rules).
+_CONDITIONAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"conditionalFormatting(?=[\s/>])([^>]*)>(.*?)</" + _PREFIX
+                                 + rb"conditionalFormatting\s*>", re.DOTALL)
+_RULE = re.compile(rb"<" + _PREFIX + rb"cfRule(?=[\s/>])([^>]*)")
+_WHOLE_COLUMNS = re.compile(r"([A-Za-z]{1,3}):([A-Za-z]{1,3})")
+_WHOLE_ROWS = re.compile(r"([0-9]{1,7}):([0-9]{1,7})")
 _CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"cellXfs>", re.DOTALL)
 BUILT_IN_PERCENT = {"9": "0%", "10": "0.00%"}  # Excel's built-in number formats that are percentages, by id
 _BUILT_IN_PERCENT = re.compile(rb'numFmtId\s*=\s*["\']\s*(?:9|10)\s*["\']')
@@ -149,7 +180,6 @@ _FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(/?)>")  # a font's 
 _TABLE = re.compile(rb"<" + _PREFIX + rb"table(?=[\s/>])([^>]*)")
 # A cell that names a cell format, its index spelt as an XML reader reads it (s="1", s='1', s = "01").
 _STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss\s*=\s*["\'][^>]*)>')
-_CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>')  # a cell's start tag, as the fast scan reads it
 _INLINE_STRING = re.compile(rb"\s*<" + _PREFIX + rb"is(?:\s[^>]*)?>(.*?)</" + _PREFIX + rb"is\s*>", re.DOTALL)
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 # An error cell's <v> text python-calamine parses, as the file writes it ('' it reads as an empty cell).
@@ -212,12 +242,15 @@ def scan_xlsx(source: Path | bytes, display: str | None = None,
 
 
 def readable_copy(source: Path | bytes, unparsed: UnparsedErrors, display: str | None = None,
-                  currency: str | None = None, file_role: str | None = None) -> tuple[bytes | None, list[Problem]]:
+                  currency: str | None = None, file_role: str | None = None,
+                  relink: bool = False) -> tuple[bytes | None, list[Problem]]:
     """A copy of a package :func:`scan_xlsx` found fine in which python-calamine can parse every error cell: each cell
     of ``unparsed`` (its notes' :attr:`~bideval.sheet_notes.SheetNotes.unparsed_errors`) holds ``#N/A`` where it held
-    ``#SPILL!`` or another value python-calamine refuses the whole sheet on; every other byte of every part is as it
-    was (each part stored uncompressed). The copy is checked as the original was, and its problems, which a copy of a
-    clean package does not have, are returned instead; (None, []) when no such value stands where one was noted.
+    ``#SPILL!`` or another value python-calamine refuses the whole sheet on; with ``relink`` (the notes'), the workbook
+    part is at xl/workbook.xml and its relationships name each part as python-calamine finds it (:func:`_relinked`);
+    every other byte of every part is as it was (each part stored uncompressed). The copy is checked as the original
+    was, and its problems, which a copy of a clean package does not have, are returned instead; (None, []) when no
+    such value stands where one was noted, and nothing is to be relinked.
 
     Only a cell noted as an error is changed, and :meth:`bideval.sheets.Workbook.rows` puts the original's note (the
     error as Excel shows it) in that cell's place, so what is read of the copy is what the original holds. The SHA-256
@@ -227,13 +260,20 @@ def readable_copy(source: Path | bytes, unparsed: UnparsedErrors, display: str |
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as archive:
             mended = {part: xml for part, cells in unparsed.items()
                       if (xml := _with_stand_ins(archive.read(part), cells)) is not None}
+            renamed: dict[str, str | None] = {}  # a part's name → its name in the copy (None: left out)
+            if relink:
+                links, renamed = _relinked(archive)
+                mended.update(links)
             if not mended:
                 return None, []
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as copy:
                 for info in archive.infolist():
-                    kept = zipfile.ZipInfo(info.filename, info.date_time)
+                    name = renamed.get(info.filename, info.filename)
+                    if name is None:
+                        continue
+                    kept = zipfile.ZipInfo(name, info.date_time)
                     kept.external_attr = info.external_attr
-                    copy.writestr(kept, mended[info.filename] if info.filename in mended else archive.read(info))
+                    copy.writestr(kept, mended[name] if name in mended else archive.read(info))
     except (OSError, KeyError, zipfile.BadZipFile, zlib.error) as error:  # a file on the disk, changed since its check
         name = display if display is not None else str(source) if isinstance(source, Path) else "(workbook)"
         role = {"file_role": file_role} if file_role else {}
@@ -241,6 +281,83 @@ def readable_copy(source: Path | bytes, unparsed: UnparsedErrors, display: str |
     readable = buffer.getvalue()
     problems, _ = scan_xlsx(readable, display, currency, file_role)
     return (None, problems) if problems else (readable, [])
+
+
+def _relinked(archive: zipfile.ZipFile) -> tuple[dict[str, bytes], dict[str, str | None]]:
+    """How a package is relinked for python-calamine, which looks for the workbook part at xl/workbook.xml (it follows
+    _rels/.rels, but then looks for the relationships of xl/workbook.xml's folder) and takes a relationship's target
+    as written, after xl/ (./, ../ and %20 unresolved): the parts whose bytes change (by their name in the copy) and
+    the parts renamed (None: left out). The workbook part _rels/.rels names and its relationships are renamed to
+    xl/workbook.xml and xl/_rels/workbook.xml.rels (what held those names is left out), and each of its relationships'
+    targets inside the package is written as the part's name from the package's root (/xl/worksheets/sheet 1.xml)."""
+    by_folded = {info.filename.casefold(): info.filename for info in archive.infolist()}
+    root_name = by_folded.get(ROOT_RELATIONSHIPS)
+    root = archive.read(root_name) if root_name else b""
+    named = _workbook_part(root)
+    workbook = by_folded.get(named.casefold(), WORKBOOK) if named else WORKBOOK
+    folder, base = posixpath.split(workbook)
+    links_name = by_folded.get(posixpath.join(folder, "_rels", base + ".rels").casefold())
+    renamed: dict[str, str | None] = {}
+    mended: dict[str, bytes] = {}
+    if workbook != WORKBOOK:
+        renamed = {name: None for name in (by_folded.get(WORKBOOK.casefold()),
+                                           by_folded.get(WORKBOOK_RELATIONSHIPS.casefold())) if name}
+        renamed[workbook] = WORKBOOK
+        if links_name:
+            renamed[links_name] = WORKBOOK_RELATIONSHIPS
+        if root_name:
+            mended[root_name] = _RELATIONSHIP.sub(partial(_absolute_target, "", moved={workbook: WORKBOOK}), root)
+    if links_name:
+        mended[renamed.get(links_name) or links_name] = _RELATIONSHIP.sub(partial(_absolute_target, folder),
+                                                                              archive.read(links_name))
+    return mended, renamed
+
+
+def _absolute_target(folder: str, match: re.Match[bytes], moved: dict[str, str] | None = None) -> bytes:
+    """A relationship's tag (``match``, in a part of ``folder``) with its target inside the package written as the
+    part's name from the package's root (``moved``: a part's new name, by its old)."""
+    attributes = _attributes(match.group(1))
+    if attributes.get("TargetMode", "").lower() == "external" or "Target" not in attributes:
+        return match.group(0)
+    part = _resolved(folder, attributes["Target"].split("#", 1)[0])
+    part = (moved or {}).get(part, part)
+    target = html.escape("/" + part, quote=True).encode("utf-8")
+    return match.group(0)[:match.start(1) - match.start(0)] + _TARGET_ATTRIBUTE.sub(
+        lambda value: value.group(1) + b'"' + target + b'"', match.group(1), count=1)
+
+
+def _resolved(folder: str, target: str) -> str:
+    """The part a relationship's target names, from the folder of the part that holds the relationship, as OPC
+    resolves it: from the package's root when it starts with /, ./ and ../ followed, %20 and the like decoded."""
+    return unquote(posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join(folder, target)))
+
+
+@lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
+def _workbook_part(root_relationships: bytes) -> str | None:
+    """The workbook part _rels/.rels names (its officeDocument relationship), resolved; None when it names none."""
+    for match in _RELATIONSHIP.finditer(root_relationships):
+        attributes = _attributes(match.group(1))
+        if attributes.get("Type", "").rstrip("/").rsplit("/", 1)[-1] == "officeDocument" \
+                and attributes.get("TargetMode", "").lower() != "external" and attributes.get("Target"):
+            return _resolved("", attributes["Target"])
+    return None
+
+
+@lru_cache(maxsize=64)
+def _links_python_calamine_misses(relationships: bytes, folder: str) -> bool:
+    """Whether a workbook part's relationships (the part in ``folder``) name a sheet where python-calamine, which takes
+    a target as written after xl/, does not find it: ./worksheets/sheet1.xml, ../xl/…, sheet%201.xml. (It finds the
+    other parts it reads, the shared strings and the styles, by their names, not by their links.)"""
+    for match in _RELATIONSHIP.finditer(relationships):
+        attributes = _attributes(match.group(1))
+        target = attributes.get("Target", "").split("#", 1)[0]
+        if attributes.get("TargetMode", "").lower() == "external" or not target \
+                or not attributes.get("Type", "").rsplit("/", 1)[-1].lower().endswith("sheet"):
+            continue
+        taken = target[1:] if target.startswith("/") else "xl/" + target
+        if taken.casefold() != _resolved(folder, target).casefold():
+            return True
+    return False
 
 
 def _with_stand_ins(sheet: bytes, cells: frozenset[tuple[int, int]]) -> bytes | None:
@@ -509,6 +626,8 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[Finding]:
     # as that format: a reader that guesses the format from the bytes could read that one, unchecked.
     if all(part in names for part in REQUIRED_PARTS) and not OTHER_FORMAT_PARTS & names.keys():
         return []
+    if "[Content_Types].xml" in names and not OTHER_FORMAT_PARTS & names.keys() and _workbook_elsewhere(archive):
+        return []
     if "mimetype" in names:
         try:
             mimetype = _EntryReader(archive.fp, names["mimetype"]).read(128)  # type: ignore[arg-type]
@@ -528,6 +647,20 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[Finding]:
         if part in names:
             return [_not_xlsx(found, advice)]
     return [_f("no_workbook", missing=tuple(part for part in REQUIRED_PARTS if part not in names))]
+
+
+def _workbook_elsewhere(archive: zipfile.ZipFile) -> bool:
+    """Whether _rels/.rels names a workbook part the package holds, not at xl/workbook.xml (where Excel writes it):
+    Excel opens it, and python-calamine reads it from a copy with the part renamed (:func:`_relinked`)."""
+    by_folded = {info.filename.casefold(): info for info in archive.infolist()}
+    root = by_folded.get(ROOT_RELATIONSHIPS)
+    if root is None or root.file_size > MAX_RELS_BYTES:
+        return False
+    try:
+        named = _workbook_part(_EntryReader(archive.fp, root).read(XML_PREFIX_BYTES))  # type: ignore[arg-type]
+    except (zipfile.BadZipFile, zlib.error, _Refused):  # told where the part is checked, if it is needed at all
+        return False
+    return named is not None and named.casefold() in by_folded and named.casefold() != WORKBOOK.casefold()
 
 
 class _EntryReader:
@@ -617,6 +750,8 @@ class _Extent:
     dimensions: list[str] = field(default_factory=list)
     cursor_row: int = 0
     cursor_column: int = 0
+    last_cell: int = 0  # the exact scan's last cell (its row × 16384 + its column), to see one placed again
+    placed_again: bool = False  # a cell may be given twice: a reference met again, or before one met already
     errors: dict[tuple[int, int], Unreadable] = field(default_factory=dict)  # (row, column) from 0 → what it holds
     unparsed: set[tuple[int, int]] = field(default_factory=set)  # the error cells python-calamine cannot parse
     hidden: set[int] = field(default_factory=set)  # the rows (from 1) a row tag says are hidden
@@ -653,6 +788,7 @@ class _PartScan:
         self.strings_strike: bool | None = None  # the shared strings say "strike" (a struck run?); None: none
         self.strikes: set[str] = set()  # the worksheets that say "strike" (an inline string's struck run?)
         self.exact: set[str] = set()  # the worksheets whose unusual markup the exact scan measured
+        self.workbook = WORKBOOK  # the workbook part, as _rels/.rels names it (its text kept as xl/workbook.xml's)
 
     def run(self) -> list[Finding]:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
@@ -663,6 +799,8 @@ class _PartScan:
         others = {name.casefold(): name for name in self.others} if self.others else {}
         for name in sorted({others[t] for target in self.targets if (t := target.casefold()) in others}):
             messages += self.part(self.archive.NameToInfo[name], named=False)
+        if not messages:
+            self.find_workbook()
         messages += [_f("cut_short", part=part, sheet_name=self.sheet_name(part)) for part in self.cut]
         if messages:
             return messages
@@ -783,15 +921,13 @@ class _PartScan:
             self.exact.add(info.filename)
             extent = _Extent()
             tail = [b""]
-            stream = _EntryReader(self.handle, info)
-            raw = stream.read(XML_PREFIX_BYTES)
-            encoding = _encoding_of(raw)
-            decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
-            first = decoder.decode(raw, final=stream.done).encode("utf-8", "replace") if decoder else raw
-            _measure_sheet(_keeping_tail(chain([first], _more_text(stream, decoder, SHEET_CHUNK_BYTES)), tail),
-                           extent, exact=True)
+            _measure_sheet(_keeping_tail(self.sheet_text(info), tail), extent, exact=True)
         self.worksheets.append(info)
         findings = _sheet_findings(extent)
+        if extent.placed_again and not findings:  # (a sheet within the limits: at most MAX_CELLS cells from A1)
+            twice = _cell_given_twice(self.sheet_text(info), extent.rows, extent.columns)
+            if twice is not None:
+                findings.append(_f("cell_twice", cell=twice))
         self.sheets += [(info.filename, finding) for finding in findings]
         if extent.errors:
             self.errors[info.filename] = extent.errors
@@ -806,6 +942,41 @@ class _PartScan:
             self.strikes.add(info.filename)
         if not findings and not _closes(tail[0], root):
             self.cut.append(info.filename)
+
+    def find_workbook(self) -> None:
+        """Take the workbook part _rels/.rels names where it is not xl/workbook.xml, as Excel and python-calamine do:
+        its text, and its relationships', are kept as xl/workbook.xml's are (both parts are checked as every part)."""
+        named = _workbook_part(self.texts.get(ROOT_RELATIONSHIPS, b""))
+        if named is None or named.casefold() == WORKBOOK.casefold():
+            return
+        try:
+            self.workbook = self.named(named)
+        except KeyError:  # a link to nothing: what python-calamine makes of the package is told when it reads it
+            return
+        folder, base = posixpath.split(self.workbook)
+        self.texts[WORKBOOK] = next(self.sheet_text(self.archive.NameToInfo[self.workbook]), b"")
+        try:
+            links = self.archive.NameToInfo[self.named(posixpath.join(folder, "_rels", base + ".rels"))]
+        except KeyError:
+            self.texts[WORKBOOK_RELATIONSHIPS] = b""
+        else:
+            self.texts[WORKBOOK_RELATIONSHIPS] = next(self.sheet_text(links), b"")
+
+    def relink(self) -> bool:
+        """Whether python-calamine would not find the workbook's parts as the package links them, and so reads a copy
+        relinked (:func:`readable_copy`): a workbook part not at xl/workbook.xml, or a target it does not resolve."""
+        folder = posixpath.dirname(self.workbook)
+        return self.workbook != WORKBOOK or _links_python_calamine_misses(
+            self.texts.get(WORKBOOK_RELATIONSHIPS, b""), folder)
+
+    def sheet_text(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
+        """A worksheet's XML read again from its start, as UTF-8 text, in pieces."""
+        stream = _EntryReader(self.handle, info)
+        raw = stream.read(XML_PREFIX_BYTES)
+        encoding = _encoding_of(raw)
+        decoder = codecs.getincrementaldecoder(encoding)("replace") if encoding else None
+        yield decoder.decode(raw, final=stream.done).encode("utf-8", "replace") if decoder else raw
+        yield from _more_text(stream, decoder, SHEET_CHUNK_BYTES)
 
     def notes(self) -> SheetNotes:
         """What was noted of each worksheet the workbook names, by its sheet name: its hidden rows and columns, and
@@ -832,11 +1003,11 @@ class _PartScan:
         in_part = {name: cells for part, cells in self.struck_in_part.items()
                    if (name := self.sheet_name(part)) is not None} if self.struck_in_part else {}
         return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets(), struck,
-                          self.table_totals() if self.tables else {}, in_part)
+                          self.table_totals() if self.tables else {}, in_part, self.relink())
 
     def hidden_sheets(self) -> frozenset[str]:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
-        return _hidden_sheets(self.texts.get("xl/workbook.xml", b""))
+        return _hidden_sheets(self.texts.get(WORKBOOK, b""))
 
     def note_styled_cells(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
@@ -855,29 +1026,34 @@ class _PartScan:
                 if len(_STYLED) >= MAX_REMEMBERED_PARTS:
                     _STYLED.clear()
                 _STYLED[key] = styled
-        shown, struck = styled
+        shown, struck, ruled = styled
         strings = self.strings_in_runs(bool(struck))
-        if not (shown or struck or strings or self.strikes):
+        if not (shown or struck or ruled or strings or self.strikes):
             return
         for info in self.worksheets:
-            if not (shown or struck or strings or info.filename in self.strikes):
+            strikes = bool(struck or strings) or info.filename in self.strikes
+            if not (shown or ruled or strikes):
                 continue
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
             for row, column, attributes, after in (self._styled_cells(info, sheet) if shown else ()):
                 index = _style_index(attributes.get("s", ""))
                 pair = shown.get(index)
-                if pair is None:
-                    continue
-                number_as, text_as = pair
-                kind = attributes.get("t", "n")
-                if kind == "n" and number_as is not None and (saved := _saved_value(sheet, after)):
-                    found[(row - 1, column - 1)] = number_as(_as_shown(saved))
-                elif kind in ("s", "str", "inlineStr") and text_as is not None:
-                    found[(row - 1, column - 1)] = text_as("")  # its text is the reader's: put in by put_errors
+                held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
+                if held is not None:
+                    found[(row - 1, column - 1)] = held
+            ranges = _ruled_ranges(sheet, ruled) if ruled else []
+            if ranges:  # a cell's own format is what it says first; a conditional one is looked at in every cell
+                for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
+                    pair = next((pair for top, left, bottom, right, pair in ranges
+                                 if top <= row <= bottom and left <= column <= right), None)
+                    held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
+                    if held is not None:
+                        found.setdefault((row - 1, column - 1), held)
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
-            self.note_struck(info, sheet, struck, strings)
+            if strikes:
+                self.note_struck(info, sheet, struck, strings)
 
     def note_struck(self, info: zipfile.ZipInfo, sheet: bytes, struck: frozenset[str],
                     strings: dict[int, Runs]) -> None:
@@ -976,20 +1152,22 @@ class _PartScan:
                 found.setdefault(name, []).extend(by_folded.get(unquote(path).casefold(), ()))
         return {name: tuple(sorted(rows, key=lambda total: (total.row, total.first))) for name, rows in found.items()}
 
-    def _styled_formats(self, head: bytes) -> tuple[dict[str, _ShownAs], frozenset[str]]:
+    def _styled_formats(self, head: bytes) -> _Styled:
         """The cell formats (by index) whose cells :meth:`note_styled_cells` notes, from the styles part's ``head``:
-        those whose number format writes a unit the number is not in, and those whose font is struck through."""
+        those whose number format writes a unit the number is not in, and those whose font is struck through; and the
+        differential formats (by index) of conditional formats whose number format writes such a unit."""
         formats = b"numFmt" in head or (self.panel and _BUILT_IN_PERCENT.search(head) is not None)
         # (fonts come before the cell formats: a struck one lies in the head unless that is cut before </fonts>)
         strikes = b"strike" in head or (len(head) >= XML_PREFIX_BYTES and b"</fonts>" not in head)
         if not (formats or strikes):
-            return {}, _NOTHING_STRUCK
+            return {}, _NOTHING_STRUCK, {}
         try:  # checked above: its size is within the package's limits
             styles = head if _closes(head, b"styleSheet") else self.archive.read(self.named(STYLES))
         except (KeyError, zipfile.BadZipFile, zlib.error):
-            return {}, _NOTHING_STRUCK
+            return {}, _NOTHING_STRUCK, {}
         return (_shown_formats(styles, self.currency, self.panel) if formats else {},
-                _struck_formats(styles) if strikes else _NOTHING_STRUCK)
+                _struck_formats(styles) if strikes else _NOTHING_STRUCK,
+                _ruled_formats(styles, self.currency, self.panel) if formats else {})
 
     def _styled_cells(self, info: zipfile.ZipInfo, sheet: bytes,
                       every_cell: bool = False) -> Iterator[tuple[int, int, dict[str, str], int]]:
@@ -1019,24 +1197,23 @@ class _PartScan:
         """The part the workbook's styles relationship names, when it is not xl/styles.xml: Excel follows the link,
         but the spreadsheet reader looks for xl/styles.xml only, so without it every cell would be read as General (a
         date as the count 45306, 95 shown as 95.00万元 as 95 yuan)."""
-        return _styles_elsewhere(self.texts.get("xl/_rels/workbook.xml.rels", b""))
+        return _styles_elsewhere(self.texts.get(WORKBOOK_RELATIONSHIPS, b""), posixpath.dirname(self.workbook))
 
     def uncalculated(self) -> bool:
         """Whether the workbook asks to be calculated in full when opened and holds no calculation chain, as a
         program that writes formulas without calculating them saves one (xlsxwriter, exceljs…)."""
         names = {info.filename.lower() for info in self.archive.infolist()}
         return (CALCULATION_CHAIN.lower() not in names
-                and _FULL_CALCULATION_ON_OPEN.search(self.texts.get("xl/workbook.xml", b"")) is not None)
+                and _FULL_CALCULATION_ON_OPEN.search(self.texts.get(WORKBOOK, b"")) is not None)
 
     def sheet_name(self, part: str) -> str | None:
         """The name a worksheet part goes by in the workbook, when the workbook says it."""
         relations = {}
-        for match in _RELATIONSHIP.finditer(self.texts.get("xl/_rels/workbook.xml.rels", b"")):
+        folder = posixpath.dirname(self.workbook)
+        for match in _RELATIONSHIP.finditer(self.texts.get(WORKBOOK_RELATIONSHIPS, b"")):
             attributes = _attributes(match.group(1))
-            target = attributes.get("Target", "")
-            path = target[1:] if target.startswith("/") else posixpath.join("xl", target)
-            relations[attributes.get("Id")] = posixpath.normpath(path)
-        for match in _SHEET_ENTRY.finditer(self.texts.get("xl/workbook.xml", b"")):
+            relations[attributes.get("Id")] = _resolved(folder, attributes.get("Target", ""))
+        for match in _SHEET_ENTRY.finditer(self.texts.get(WORKBOOK, b"")):
             attributes = _attributes(match.group(1))
             relation = next((v for k, v in attributes.items() if k == "id" or k.endswith(":id")), None)
             if relations.get(relation, "").casefold() == part.casefold() and "name" in attributes:
@@ -1087,8 +1264,10 @@ def _table_totals(head: bytes) -> tuple[TableTotal, ...]:
 # Cell format indices drawn struck through, by the styles part: worked out once per distinct styles part.
 _STRUCK_FORMATS: dict[bytes, frozenset[str]] = {}
 _NOTHING_STRUCK: frozenset[str] = frozenset()
-# What note_styled_cells looks for, by the styles part (whole), the tender's currency and the workbook's role.
-_STYLED: dict[tuple[bytes, str | None, bool], tuple[dict[str, _ShownAs], frozenset[str]]] = {}
+# What note_styled_cells looks for (cell formats shown through a unit, cell formats struck through, differential
+# formats shown through a unit), by the styles part (whole), the tender's currency and the workbook's role.
+_Styled = tuple[dict[str, _ShownAs], frozenset[str], dict[str, _ShownAs]]
+_STYLED: dict[tuple[bytes, str | None, bool], _Styled] = {}
 
 
 def _struck_formats(styles: bytes) -> frozenset[str]:
@@ -1144,15 +1323,14 @@ def _cells_around(sheet: bytes, positions: Iterable[int]) -> Iterator[re.Match[b
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
-def _styles_elsewhere(relationships: bytes) -> str | None:
-    """:meth:`_PartScan.styles_elsewhere` of a workbook's relationship part."""
+def _styles_elsewhere(relationships: bytes, folder: str = "xl") -> str | None:
+    """:meth:`_PartScan.styles_elsewhere` of a workbook's relationship part (the workbook part in ``folder``)."""
     for match in _RELATIONSHIP.finditer(relationships):
         attributes = _attributes(match.group(1))
         if attributes.get("Type", "").rstrip("/").rsplit("/", 1)[-1] != "styles":
             continue
-        target = attributes.get("Target", "")
-        path = posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join("xl", target))
-        if unquote(path).casefold() != STYLES.casefold():
+        path = _resolved(folder, attributes.get("Target", ""))
+        if path.casefold() != STYLES.casefold():
             return path
     return None
 
@@ -1169,19 +1347,13 @@ def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> 
     known = _SHOWN_FORMATS.get((styles, currency, panel))
     if known is not None:
         return known
-    from .number_formats import hides, text_section
-
     formats: dict[str, _ShownAs] = {}
     if panel:  # the built-in percent formats, which the styles use without declaring
         formats.update({number: (partial(PercentFormat, format=code), None)
                         for number, code in BUILT_IN_PERCENT.items()})
-    for attributes in map(_attributes, _NUMBER_FORMAT.findall(styles)):
-        code = attributes.get("formatCode", "")
-        text = text_section(code)  # a text cell is shown through it as a number is through the whole
-        numbers_hidden, text_hidden = hides(code)
-        blank = partial(HiddenByFormat, format=code)
-        pair = (blank if numbers_hidden else _shown_as(code, currency, panel),
-                blank if text_hidden else None if text is None else _shown_as(text, currency))
+    declared = _NUMBER_FORMATS.search(styles)  # (not a conditional format's, in <dxfs>: no cell format names those)
+    for attributes in map(_attributes, _NUMBER_FORMAT.findall(declared.group(1) if declared else b"")):
+        pair = _shown_pair(attributes.get("formatCode", ""), currency, panel)
         if pair != (None, None):
             formats[attributes.get("numFmtId", "")] = pair
     section = _CELL_FORMATS.search(styles) if formats else None
@@ -1196,7 +1368,80 @@ def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> 
     return shown
 
 
-def _shown_as(code: str, currency: str | None, panel: bool = False) -> Callable[[str], Unreadable] | None:
+def _ruled_formats(styles: bytes, currency: str | None, panel: bool = False) -> dict[str, _ShownAs]:
+    """By differential format index (a conditional format rule's dxfId), what stands for a number cell and for a text
+    cell shown through its number format, when that writes a unit (None: what the cell holds is what it shows)."""
+    section = _DIFFERENTIAL_FORMATS.search(styles) if b"dxf" in styles else None
+    ruled: dict[str, _ShownAs] = {}
+    for index, differential in enumerate(_DIFFERENTIAL_FORMAT.finditer(section.group(1) if section else b"")):
+        number_format = _NUMBER_FORMAT.search(differential.group(1) or b"")
+        if number_format is not None:
+            pair = _shown_pair(_attributes(number_format.group(1)).get("formatCode", ""), currency, panel, True)
+            if pair != (None, None):
+                ruled[str(index)] = pair
+    return ruled
+
+
+def _ruled_ranges(sheet: bytes, ruled: dict[str, _ShownAs]) -> list[tuple[int, int, int, int, _ShownAs]]:
+    """The ranges (first row, first column, last row, last column, from 1) of a worksheet's conditional formats whose
+    rule gives a differential format among ``ruled`` (one whose number format writes a unit), each with what stands
+    for its cells. Whether the rule holds for a cell is not worked out: every cell in its range is taken as shown
+    through it. (A rule of Excel 2010's extension list, with a format of its own, is not looked at.)"""
+    if b"conditionalFormatting" not in sheet:
+        return []
+    ranges = []
+    for block in _CONDITIONAL_FORMAT.finditer(sheet):
+        pair = next((ruled[index] for rule in _RULE.finditer(block.group(2))
+                     if (index := _style_index(_attributes(rule.group(1)).get("dxfId", ""))) in ruled), None)
+        if pair is not None:
+            ranges += [(*span, pair) for ref in _attributes(block.group(1)).get("sqref", "").split()
+                       if (span := _range_span(ref)) is not None]
+    return ranges
+
+
+def _shown_pair(code: str, currency: str | None, panel: bool = False, by_rule: bool = False) -> _ShownAs:
+    """What stands for a number cell and for a text cell shown through the number format ``code`` (``by_rule``: a
+    conditional format's)."""
+    from .number_formats import hides, text_section
+
+    text = text_section(code)  # a text cell is shown through it as a number is through the whole
+    numbers_hidden, text_hidden = hides(code)
+    blank = partial(HiddenByFormat, format=code, by_rule=by_rule)
+    return (blank if numbers_hidden else _shown_as(code, currency, panel, by_rule),
+            blank if text_hidden else None if text is None else _shown_as(text, currency, by_rule=by_rule))
+
+
+def _shown_cell(pair: _ShownAs, attributes: dict[str, str], sheet: bytes, after: int) -> Unreadable | None:
+    """What stands for a cell (its attributes, where its start tag ends) shown through a number format (``pair``:
+    what stands for a number, and for a text): None for a cell it shows as it is, or an empty one."""
+    number_as, text_as = pair
+    kind = attributes.get("t", "n")
+    if kind == "n" and number_as is not None and (saved := _saved_value(sheet, after)):
+        return number_as(_as_shown(saved))
+    if kind in ("s", "str", "inlineStr") and text_as is not None:
+        return text_as("")  # its text is the reader's: put in by put_errors
+    return None
+
+
+def _range_span(ref: str) -> tuple[int, int, int, int] | None:
+    """The first row, first column, last row and last column (from 1) of a range as a conditional format gives it
+    (C5, C5:D9, C:C, 5:5); None when malformed."""
+    corners = ref.split(":")
+    if len(corners) == 2 and (columns := _WHOLE_COLUMNS.fullmatch(ref)):
+        first, last = sorted(_column_number(letters.upper()) for letters in columns.groups())
+        return 1, first, MAX_ROWS, last
+    if len(corners) == 2 and (rows := _WHOLE_ROWS.fullmatch(ref)):
+        top, bottom = sorted(map(int, rows.groups()))
+        return top, 1, bottom, MAX_COLUMNS
+    places = [_parse_cell_ref(corner) for corner in corners]
+    if not 1 <= len(places) <= 2 or None in places:
+        return None
+    (top, left), (bottom, right) = places[0], places[-1]  # type: ignore[misc]
+    return min(top, bottom), min(left, right), max(top, bottom), max(left, right)
+
+
+def _shown_as(code: str, currency: str | None, panel: bool = False,
+              by_rule: bool = False) -> Callable[[str], Unreadable] | None:
     """What stands for a number cell shown through the number format ``code``, when it writes a unit the number is
     not in: 万 or 亿, another scale (千, K, million…); in a bid workbook (``currency``, the tender's, given), the %
     sign as text or another currency; in a panel workbook (``panel``), a percentage. None for a format that only
@@ -1206,18 +1451,18 @@ def _shown_as(code: str, currency: str | None, panel: bool = False) -> Callable[
 
     scale = scale_written(code)
     if scale in ("万", "亿") or (scale is None and ("万" in code or "亿" in code)):
-        return partial(TenThousandsFormat, format=code)
+        return partial(TenThousandsFormat, format=code, by_rule=by_rule)
     if scale is not None:
-        return partial(ScaleWordFormat, format=code, word=scale)
+        return partial(ScaleWordFormat, format=code, word=scale, by_rule=by_rule)
     if panel and real_percent(code):
-        return partial(PercentFormat, format=code)
+        return partial(PercentFormat, format=code, by_rule=by_rule)
     if currency is None:
         return None
     other = other_currency_written(code, currency)
     if other is not None:
-        return partial(OtherCurrencyFormat, format=code, currency=other, tender=currency)
+        return partial(OtherCurrencyFormat, format=code, currency=other, tender=currency, by_rule=by_rule)
     sign = percent_written(code)
-    return None if sign is None else partial(LiteralPercentFormat, format=code, sign=sign)
+    return None if sign is None else partial(LiteralPercentFormat, format=code, sign=sign, by_rule=by_rule)
 
 
 def _as_shown(saved: str) -> str:
@@ -1317,14 +1562,16 @@ def _attribute_pairs(markup: bytes) -> Iterator[tuple[str, str]]:
         yield match.group(1).decode("utf-8", "replace"), html.unescape(value.decode("utf-8", "replace"))
 
 
-def _whole_tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """`chunks` re-cut so that no tag is split between two pieces (the last chunk is kept whole)."""
+def _whole_rows(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """`chunks` re-cut so that no row, cell or tag is split between two pieces (the last chunk is kept whole): a
+    cell's value is read from its start tag on, and a row's cells are all in one piece, so that a cell given twice
+    is seen within one piece. A row too long for a piece (over a megabyte) is cut between two cells."""
     carry = b""
     held: bytes | None = None
     for chunk in chunks:
         if held is not None:
             data = carry + held
-            cut = data.rfind(b"<")
+            cut = _piece_end(data)
             if cut > 0:
                 yield data[:cut]
                 data = data[cut:]
@@ -1336,9 +1583,21 @@ def _whole_tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
         yield carry + (held or b"")
 
 
+def _piece_end(data: bytes) -> int:
+    """Where a piece of a worksheet's XML ends (0: nowhere): before the start tag of its last row, else of its last
+    cell (prefixed or not), else of its last tag."""
+    for marker in (b"<row", b":row", b"<c ", b":c "):
+        at = data.rfind(marker)
+        if at > 0 and marker[0] != 60:  # (not "<"): the prefix's start
+            at = data.rfind(b"<", 0, at)
+        if at > 0:
+            return at
+    return data.rfind(b"<")
+
+
 def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> bool:
     """Fold a worksheet's cells, rows and dimension into `extent`; False when the fast scan cannot."""
-    for piece in _whole_tags(chunks):
+    for piece in _whole_rows(chunks):
         if extent.before_rows:  # sheetFormatPr comes before sheetData
             end = piece.find(b"sheetData")
             extent.before_rows = end < 0
@@ -1367,30 +1626,41 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
 
 def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     """The furthest cell and row in `piece`, for markup as every known writer produces it."""
-    row = _ODD_OR_HIDDEN_ROW.search(piece)
-    if row is not None and (row.group(1) is None or _ODD_ROW.search(piece, row.start())):
+    tags = _ROW_TAG_FAST.findall(piece)
+    numbers = dict(tags)  # (each row's number once)
+    if _ODD_TAG in numbers or _PREFIXED_CELL_OR_ROW.search(piece) or _LATE_R.search(piece):
         return False
-    if _ODD_CELL.search(piece) or _PREFIXED_CELL_OR_ROW.search(piece) or _LATE_R.search(piece):
+    cells = _CELL_TAG.findall(piece)
+    letters = dict(cells)  # (each column's letters once)
+    if _ODD_TAG in letters:
         return False
-    letters = set(_CELL_COLUMN.findall(piece))
-    if letters:
+    if cells:
         extent.columns = max(extent.columns, max(map(_column_number, letters)))
-    rows = _CELL_ROW.findall(piece)
-    if rows:
-        extent.rows = max(extent.rows, max(map(int, set(rows))))
-    tags = _ROW_NUMBER.findall(piece)
+        rows = list(map(int, set(map(itemgetter(1), cells))))
+        # A cell given twice: within this piece, or in a row an earlier piece reached (rows are whole in a piece, and
+        # every writer writes them in order). Looked for again, rare: _cell_given_twice.
+        extent.placed_again = extent.placed_again or len(set(cells)) < len(cells) or min(rows) <= extent.rows
+        extent.rows = max(extent.rows, max(rows))
     if tags:
-        extent.row_tag = max(extent.row_tag, max(map(int, tags)))
-    extent.cell_count += len(rows)
+        extent.row_tag = max(extent.row_tag, max(map(int, numbers)))
+    extent.cell_count += len(cells)
     extent.row_count += len(tags)
     # Cells no reader can give a value for, rare: an error (#DIV/0!), a formula saved without its result.
-    if _T_ERROR_ANYWHERE.search(piece):
+    odd_values = False  # a value written where python-calamine does not take it: rare, each cell then looked at
+    if _T_ERROR_OR_ODD_INLINE.search(piece):
         _note_unreadable(_ERROR_CELL, piece, extent)
+        odd_values = _ODD_INLINE.search(piece) is not None
     if b"<f" in piece:  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
         _note_unreadable(_FORMULA_CELL, piece, extent)
-    if row is not None or extent.hidden_by_default:  # a row that may be hidden, rare: look at each row tag from there
-        start = row.start() if row is not None and not extent.hidden_by_default else 0
-        extent.hidden.update(int(match.group(1)) for match in _ROW_TAG.finditer(piece, start)
+        odd_values = odd_values or _UNPREFIXED_LATE_CHILD.search(piece) is not None
+    if odd_values:
+        for match in _CELL_START.finditer(piece):
+            if not match.group(3).endswith(b"/"):
+                found = _misplaced_value(match.group(3), piece, match.end())
+                if found is not None:
+                    extent.errors.setdefault((int(match.group(2)) - 1, _column_number(match.group(1)) - 1), found)
+    if extent.hidden_by_default or any(map(itemgetter(1), tags)):  # a row that may be hidden, rare: each looked at
+        extent.hidden.update(int(match.group(1)) for match in _ROW_TAG.finditer(piece)
                              if _hides(match.group(2), extent.hidden_by_default))
     return True
 
@@ -1524,6 +1794,32 @@ def _unreadable(attributes: bytes, piece: bytes, after: int) -> Unreadable | Non
     return UncalculatedFormula(_unescaped(text))
 
 
+def _misplaced_value(attributes: bytes, piece: bytes, after: int) -> MisplacedValue | None:
+    """A cell (its start tag's attributes, where that tag ends) that states a value python-calamine does not take:
+    its value children out of the file format's order (at most a formula, then one value), or its inline text in
+    <v>, where python-calamine, which takes the last child, reads nothing; None for any other cell."""
+    children: list[tuple[bytes, bytes]] = []
+    at = after
+    while (child := _VALUE_CHILD.match(piece, at)) is not None:
+        children.append((child.group(1), child.group(2) or b""))
+        at = child.end()
+    names = tuple(name for name, _ in children)
+    inline_in_v = names[-1:] == (b"v",) and _T_INLINE.search(attributes) is not None
+    if names in _USUAL_CHILDREN and not inline_in_v:
+        return None
+    values = [_unescaped(_TAG.sub(b"", inside)) for name, inside in children if name != b"f"]
+    value = next((text for text in values if text), "")
+    if not value and b"f" not in names:  # nothing stated: nothing lost
+        return None
+    if names in _USUAL_CHILDREN:
+        markup = "inline_in_v"
+    elif b"f" in names[1:]:
+        markup = "before_formula"
+    else:
+        markup = "two_values"
+    return MisplacedValue(value, markup)
+
+
 def _unescaped(markup: bytes) -> str:
     """An element's text as it reads: entities replaced, spaces trimmed."""
     return html.unescape(markup.decode("utf-8", "replace")).strip()
@@ -1551,8 +1847,15 @@ def _calamine_parses(value: re.Match[bytes] | None) -> bool:
 
 def _exact_cells(piece: bytes, extent: _Extent) -> None:
     """Follow every row and cell tag as a reader does, including cells placed without a reference."""
+    odd_values = _ODD_INLINE.search(piece) is not None or _LATE_CHILD.search(piece) is not None  # rare
     for row, column, match in _placed_cells(piece, extent):
+        place = row * MAX_COLUMNS + column
+        if place <= extent.last_cell:  # out of reading order: maybe a cell given twice (_cell_given_twice)
+            extent.placed_again = True
+        extent.last_cell = place
         unreadable = _unreadable(match.group(2), piece, match.end() + 1)  # (an empty cell's /> is followed by no f)
+        if unreadable is None and odd_values and not match.group(2).endswith(b"/"):
+            unreadable = _misplaced_value(match.group(2), piece, match.end() + 1)
         if unreadable is not None:
             _note(extent, (row - 1, column - 1), unreadable, piece, match.end() + 1)
     for letters, digits in _ANY_CELL_REF.findall(piece):
@@ -1598,6 +1901,22 @@ def _placed_cells(piece: bytes, extent: _Extent) -> Iterator[tuple[int, int, re.
         extent.rows = max(extent.rows, row)
         extent.columns = max(extent.columns, column)
         yield row, column, match
+
+
+def _cell_given_twice(chunks: Iterable[bytes], rows: int, columns: int) -> str | None:
+    """The first cell (its reference) a worksheet gives a second time, in its XML (``chunks``) followed as a reader
+    follows it, who would take the last one given; None when no cell is given twice. ``rows`` and ``columns``: how
+    far its cells reach (at most MAX_CELLS cells from A1: one byte each)."""
+    seen = bytearray(rows * columns)
+    extent = _Extent()
+    for piece in _whole_rows(chunks):
+        for row, column, _ in _placed_cells(piece, extent):
+            at = (row - 1) * columns + column - 1
+            if row <= rows and column <= columns:
+                if seen[at]:
+                    return f"{_column_letters(column)}{row}"
+                seen[at] = 1
+    return None
 
 
 def _sheet_findings(extent: _Extent) -> list[Finding]:

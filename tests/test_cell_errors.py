@@ -20,7 +20,7 @@ import xlsxwriter
 
 from bideval import messages
 from bideval.bids import read_bids
-from bideval.cell_errors import (CellError, LiteralPercentFormat, PlaceholderResult, ScaleWordFormat,
+from bideval.cell_errors import (CellError, LiteralPercentFormat, MisplacedValue, PlaceholderResult, ScaleWordFormat,
                                  TenThousandsFormat, UncalculatedFormula)
 from bideval.errors import BidsError, Expected, PanelError, cell_problem
 from bideval.evaluation import check_bids
@@ -217,6 +217,14 @@ def test_a_formula_without_its_text_is_told_as_such(held, en, zh):
     ('<c r="A1"><f>B1*12</f><v>0.0</v></c>', {}),  # no writer's placeholder: a result it was given
     ('<c r="A1" t="str"><f>"0"</f><v>0</v></c>', {}),  # the text 0 a text formula gave
     ('<c r="A1" t="b"><f>1=2</f><v>0</v></c>', {}),  # FALSE
+    # a value written where python-calamine does not take it: it reads the cell as empty (or as its last value)
+    ('<c r="A1" t="inlineStr"><v>7</v></c>', {(0, 0): MisplacedValue("7", "inline_in_v")}),
+    ('<c r="A1" t="inlineStr"><f>B1</f><v>x</v></c>', {(0, 0): MisplacedValue("x", "inline_in_v")}),
+    ('<c r="A1"><v>7</v><f>3+4</f></c>', {(0, 0): MisplacedValue("7", "before_formula")}),
+    ('<c r="A1" t="inlineStr"><is><t>a</t></is><v>7</v><f>1</f></c>', {(0, 0): MisplacedValue("a", "before_formula")}),
+    ('<c r="A1" t="inlineStr"><is><t>7</t></is></c>', {}),  # inline text where it belongs
+    ('<c r="A1" t="inlineStr"/>', {}),
+    ('<c r="A1" t="inlineStr"><v/></c>', {}),  # nothing stated: nothing lost
 ])
 def test_which_cells_hold_no_usable_value(cells, expected, tmp_path):
     source = write_sheet(tmp_path / "book.xlsx", "Sheet1", [["x"]])
@@ -638,3 +646,53 @@ def test_a_format_that_hides_only_text_or_zeros_shows_a_number(rubric, tmp_path)
         path = write_formatted_form(tmp_path / "f.xlsx", {"rate_per_call": number_format}, good_bid(VENDOR_A))
         (bid,) = read_bids(rubric, [path]).bids
         assert bid.values["rate_per_call"] == Decimal("0.85"), number_format
+
+
+# -- values written where the reader does not take them; a unit shown by a conditional format
+
+@pytest.mark.parametrize("markup, en, zh", [
+    ("inline_in_v", "the value '7' written in <v> in a cell of inline text (t=\"inlineStr\"), whose text belongs in "
+     "<is>: the spreadsheet reader reads the cell as empty",
+     "值 “7”写在内联文本单元格（t=\"inlineStr\"）的 <v> 中，而其文字应在 <is> 中：表格读取程序会把该单元格读成空白"),
+    ("before_formula",
+     "the value '7' written before the cell's formula: the spreadsheet reader reads the cell as empty", "值 “7”写在该单元格的公式之前：表格读取程序会把该单元格读成空白"),
+    ("two_values", "the value '7' written as one of two values given in one cell: the spreadsheet reader takes the "
+     "last one", "值 “7”是同一单元格中给出的两个值之一：表格读取程序只取最后一个值"),
+])
+def test_a_value_the_reader_does_not_take_is_refused_saying_where_it_is_written(markup, en, zh):
+    """Found by an independent import test: ``<c t="inlineStr"><v>7</v></c>`` and ``<c><v>7</v><f>3+4</f></c>``
+    were read as an empty cell (a stated count scored 0), without a word."""
+    problem = cell_problem("form.xlsx", "Bid", "C4", Expected("number"), MisplacedValue("7", markup))
+    assert str(problem) == (f"form.xlsx:Bid!C4: expected a number, found {en}, and what Excel shows for it is not "
+                            "known (open the workbook in Excel, check the cell and save it again)")
+    assert messages.render(problem, "zh").endswith(f"实际为 {zh}，而 Excel 如何显示无从得知（请用 Excel 打开该工作簿，"
+                                                   "检查该单元格后重新保存）")
+
+
+def test_a_number_shown_in_wan_by_a_conditional_format_is_refused(rubric, tmp_path):
+    """Found by an independent import test: 95 in a General cell that a conditional format (cell value > 0) shows
+    through 0.00"万元" was read as 95 yuan; Excel shows 95.00万元. Every number in the rule's range is refused, whether
+    the rule holds or not (the bidder can remove the rule); a cell outside it is read."""
+    values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 95}
+    path = tmp_path / "form.xlsx"
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bid")
+    for r, (field, value) in enumerate(values.items()):
+        sheet.write_string(r, 0, field)
+        sheet.write(r, 2, value)
+    row = list(values).index("total_price") + 1
+    wan = book.add_format({"num_format": '0.00"万元"'})
+    sheet.conditional_format(f"C{row}:D{row}", {"type": "cell", "criteria": ">", "value": 0, "format": wan})
+    book.close()
+    problem = the_problem(rubric, path)
+    assert str(problem) == (f"{path}:Bid!C{row}: expected an amount in yuan, 0 or more, found the number 95 shown "
+                            "through the number format '0.00\"万元\"' (a conditional format's: Home > Conditional "
+                            "Formatting), which writes 万 or 亿: it cannot be told whether the number is in yuan or "
+                            "in 万 yuan (enter it as a plain number in the field's unit, with the cell's format General "
+                            "and no conditional format)")
+    assert "其数字格式 “0.00\"万元\"”（条件格式所设） 显示“万”或“亿”" in messages.render(problem, "zh")
+    moved = with_parts(path, tmp_path / "elsewhere.xlsx", lambda parts: parts.update({
+        "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(
+            f'sqref="C{row}:D{row}"'.encode(), f'sqref="D1:D{row} E1"'.encode())}))
+    (bid,) = read_bids(rubric, [moved]).bids
+    assert bid.values["total_price"] == 95

@@ -1058,6 +1058,7 @@ GUARD_FACTS = {
 SHEET_FINDINGS = {
     "bad_ref": dict(kind="cell", ref="A0"),
     "ref_twice": dict(kind="cell", refs=("K5", "XFD1048576")),
+    "cell_twice": dict(cell="C4"),
     "too_many": dict(cells=5000000, rows=1048576),
     "row_beyond": dict(row=1048577, last=1048576),
     "beyond_excel": dict(column="XFE", row=2, max_columns=16384, max_rows=1048576),
@@ -1184,6 +1185,9 @@ SHEET_SENTENCES = [
     ("ref_twice",
      "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has a cell that gives its place twice ('K5', 'XFD1048576'), which no spreadsheet program writes",
      "已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）含有两次给出位置的单元格（'K5'、'XFD1048576'），任何电子表格程序都不会这样写"),
+    ("cell_twice",
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) gives the cell C4 twice, so which of its contents the file means cannot be told (Excel reports such a file as needing repair; the reader would take the last); ask the bidder to fill in that cell again in Excel and save the workbook",
+     "已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）两次给出单元格 C4，无法判断文件指的是其中哪一个内容（Excel 会提示此类文件需要修复，读取程序会取最后一个）；请投标人在 Excel 中重新填写该单元格并保存工作簿"),
     ("too_many",
      "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) holds more than 5,000,000 cells or 1048576 rows (the limits), which would exhaust memory when read; ask the bidder to delete the unused rows and columns and save the workbook again",
      '已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）含有超过 5,000,000 个单元格或 1048576 行（上限），读取时会耗尽内存；请投标人删除多余的行和列后重新保存工作簿'),

@@ -1,7 +1,8 @@
 """Packages spelt otherwise than Excel writes them, as other programs (or a hand) may: a part named in another case
-than its link, a cell format index written "01" or in single quotes, the styles kept at another name. An
-independent tester found each read without what the package check notes (an error cell read as empty, 95 shown as
-95.00万元 read as 95 yuan, a hidden row ranked): each is now read as Excel shows it, or refused."""
+than its link, a cell format index written "01" or in single quotes, the styles kept at another name, a link written
+./worksheets/…, ../xl/… or sheet%201.xml, the workbook part not at xl/workbook.xml. An independent tester found each
+read without what the package check notes (an error cell read as empty, 95 shown as 95.00万元 read as 95 yuan, a
+hidden row ranked), or refused as damaged: each is now read as Excel shows it, or refused."""
 from __future__ import annotations
 
 import re
@@ -58,6 +59,21 @@ def in_sheet(change: Callable[[bytes], bytes]) -> Change:
     return lambda name, data: change(data) if name == "xl/worksheets/sheet1.xml" else data
 
 
+def in_links(target: bytes, was: bytes) -> Change:
+    """The workbook's relationships with each ``was`` written ``target``."""
+    return lambda name, data: data.replace(was, target) if name.endswith("workbook.xml.rels") else data
+
+
+def in_root(workbook: bytes, target: bytes = b'Target="') -> Change:
+    """The package's relationships and content types naming ``workbook`` as the workbook part, and the workbook's
+    relationships with each target written after ``target``."""
+    def change(name: str, data: bytes) -> bytes:
+        if name in ("_rels/.rels", "[Content_Types].xml"):
+            return data.replace(b"xl/workbook.xml", workbook)
+        return data.replace(b'Target="', target) if name.endswith("workbook.xml.rels") else data
+    return change
+
+
 @pytest.mark.parametrize("rename, change", [
     pytest.param(lambda n: n.replace("sheet1.xml", "Sheet1.xml"), None, id="worksheet-named-in-capitals"),
     pytest.param(lambda n: n.replace("xl/styles.xml", "xl/Styles.xml"), None, id="styles-named-in-capitals"),
@@ -66,6 +82,17 @@ def in_sheet(change: Callable[[bytes], bytes]) -> Change:
     pytest.param(None, in_sheet(lambda xml: re.sub(rb' s="([0-9]+)"', rb' s="0\1"', xml)), id="index-01"),
     pytest.param(None, in_sheet(lambda xml: re.sub(rb' s="([0-9]+)"', rb" s='\1'", xml)), id="index-in-quotes"),
     pytest.param(None, in_sheet(lambda xml: re.sub(rb' s="([0-9]+)"', rb' s = " \1 "', xml)), id="index-spaced"),
+    # Valid links python-calamine does not follow as written: it reads a copy relinked as it looks for the parts
+    pytest.param(None, in_links(b'Target="./worksheets/', b'Target="worksheets/'), id="link-dot"),
+    pytest.param(None, in_links(b'Target="../xl/worksheets/', b'Target="worksheets/'), id="link-dot-dot"),
+    pytest.param(lambda n: n.replace("xl/_rels/workbook.xml.rels", "xl/_rels/Workbook.xml.rels"),
+                 in_links(b'Target="./worksheets/', b'Target="worksheets/'), id="link-dot-in-links-named-in-capitals"),
+    pytest.param(lambda n: n.replace("sheet1.xml", "sheet 1.xml"), in_links(b'Target="worksheets/sheet%201.xml"',
+                                                                            b'Target="worksheets/sheet1.xml"'),
+                 id="link-percent-encoded"),
+    pytest.param(lambda n: n.replace("workbook.xml", "book.xml"), in_root(b"xl/book.xml"), id="workbook-elsewhere"),
+    pytest.param(lambda n: n.replace("xl/workbook.xml", "wb/book.xml").replace("xl/_rels/workbook", "wb/_rels/book"),
+                 in_root(b"wb/book.xml", b'Target="../xl/'), id="workbook-in-another-folder"),
 ])
 def test_a_package_spelt_otherwise_is_read_as_excel_shows_it(rubric, tmp_path: Path, rename, change) -> None:
     control = form_with_formats(tmp_path / "form.xlsx")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import string
 import struct
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bideval import xlsx_guard
+from bideval.cell_errors import CellError, MisplacedValue, UncalculatedFormula
 from bideval.errors import DamagedWorkbook, Problem
 from bideval.sheets import open_workbook
 from bideval.sheet_notes import TableTotal
@@ -500,6 +502,70 @@ def test_a_row_that_gives_its_place_twice_is_refused(book: Path, tmp_path: Path)
     assert b'<row r="2" ' in xml
     crafted = rewrite(book, tmp_path / "row.xlsx", {SHEET: xml.replace(b'<row r="2" ', b'<row r="2" r="1048576" ', 1)})
     assert "a row that gives its place twice ('2', '1048576')" in text_of(check_xlsx(crafted))
+
+
+def worksheet(rows: bytes) -> bytes:
+    """A worksheet holding ``rows`` (its sheetData's inside)."""
+    return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="' + MAIN_NS
+            + b'"><sheetData>' + rows + b"</sheetData></worksheet>")
+
+
+LONG_ROW = b'<row r="5"><c r="A5" t="inlineStr"><is><t>' + b"x" * XML_PREFIX_BYTES + b"</t></is></c></row>"
+WIDE_ROW = b'<row r="4">' + b"".join(b'<c r="%s4" t="inlineStr"><is><t>%s</t></is></c>' % (letters.encode(), b"x" * 400)
+                                     for letters in (f"{a}{b}" for a in "ABCDEFGHIJ" for b in string.ascii_uppercase)
+                                     ) + b"</row>"  # 110 kB: longer than the first piece and a few more
+
+
+@pytest.mark.parametrize("rows, twice", [
+    (b'<row r="4"><c r="C4"><v>7</v></c><c r="C4"><v>70</v></c></row>', "C4"),  # the tester's
+    (b'<row r="4"><c r="C4"><v>7</v></c><c r="D4"><v>1</v></c><c r="C4"><v>70</v></c></row>', "C4"),
+    (b'<row r="4"><c r="C4"><v>7</v></c></row><row r="6"><c r="C4"><v>70</v></c></row>', "C4"),  # in another row
+    (b'<row r="4"><c r="C4"><v>7</v></c></row>' + LONG_ROW + b'<row r="6"><c r="C4"><v>70</v></c></row>', "C4"),
+    (WIDE_ROW.replace(b"</row>", b'<c r="AC4"><v>70</v></c></row>'), "AC4"),  # one row in several pieces
+    (b'<row r="4"><c r="B4"/><c><v>7</v></c><c r="C4"><v>70</v></c></row>', "C4"),  # placed without a reference
+    (b'<row r="4"><c r="B4"><v>1</v></c><c r="A4"><v>2</v></c></row>', None),  # out of order, each once: read
+    (b'<row r="4"><c r="C4"><v>7</v></c></row><row r="3"><c r="C3"><v>1</v></c></row>', None),
+    (b'<row r="4"><c r="C4"><v>7</v></c></row>' + LONG_ROW + b'<row r="6"><c r="C6"><v>70</v></c></row>', None),
+    (WIDE_ROW, None),
+])
+def test_a_cell_given_twice_is_refused_naming_it(book: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 rows: bytes, twice: str | None) -> None:
+    """Found by an independent import test: <c r="C4"><v>7</v></c><c r="C4"><v>70</v></c> was read as 70 (python-
+    calamine takes the last), without a word; Excel reports such a file as needing repair. Cells given out of
+    order but once each are read at their references. (Pieces of 8 KiB: a row longer than one is read in two.)"""
+    monkeypatch.setattr(xlsx_guard, "SHEET_CHUNK_BYTES", 8192)
+    for markup, sheet in (("plain", worksheet(rows)), ("prefixed", prefixed(worksheet(rows)))):
+        problems = check_xlsx(rewrite(book, tmp_path / f"{markup}.xlsx", {SHEET: sheet}))
+        if twice is None:
+            assert problems == [], markup
+        else:
+            assert text_of(problems).endswith(
+                f"refused: sheet 'Bid' (xl/worksheets/sheet1.xml) gives the cell {twice} twice, so which of its "
+                "contents the file means cannot be told (Excel reports such a file as needing repair; the reader "
+                "would take the last); ask the bidder to fill in that cell again in Excel and save the workbook"), markup
+
+
+@pytest.mark.parametrize("cell, held", [
+    (b'<c r="B2" t="e"><v>#DIV/0!</v></c>', CellError("#DIV/0!")),  # had been told as #ERROR
+    (b'<c r="B2"><f>1/0</f></c>', UncalculatedFormula("1/0")),  # had been read as empty
+    (b'<c r="B2" t="inlineStr"><v>7</v></c>', MisplacedValue("7", "inline_in_v")),
+])
+def test_a_cell_across_the_end_of_a_piece_is_read_whole(book: Path, tmp_path: Path, cell: bytes, held) -> None:
+    """A worksheet is read in pieces (its first 64 KiB, then 1 MiB at a time), each ending before a row's start tag
+    (a cell's, in a row longer than a piece): a cell the end of a piece cut in two had its error told as #ERROR,
+    and its formula without a result read as an empty answer."""
+    for markup in ("plain", "prefixed"):
+        shape = prefixed if markup == "prefixed" else (lambda xml: xml)
+        for cut in range(3, len(cell), 4):  # byte XML_PREFIX_BYTES (where the first piece ends) is `cut` into the cell
+
+            def sheet(pad: int) -> bytes:
+                return shape(worksheet(b'<row r="1"><c r="A1" t="inlineStr"><is><t>' + b"x" * pad
+                                       + b'</t></is></c></row><row r="2">' + cell + b"</row>"))
+
+            xml = sheet(XML_PREFIX_BYTES - cut - sheet(0).index(shape(cell)))
+            assert xml.index(shape(cell)) == XML_PREFIX_BYTES - cut
+            problems, notes = xlsx_guard.scan_xlsx(rewrite(book, tmp_path / "cut.xlsx", {SHEET: xml}))
+            assert problems == [] and notes.errors == {"Bid": {(1, 1): held}}, (markup, cut)
 
 
 def test_a_hidden_far_cell_ends_in_a_message_not_an_aborted_process(book: Path, tmp_path: Path) -> None:
