@@ -176,7 +176,10 @@ class _PanelReader:
         self.tiers: dict[tuple[str, str], str] = {}
         self.tier_where: dict[tuple[str, str], str] = {}
         self.tier_refused: set[tuple[str, str]] = set()  # (vendor_id, criterion) whose Tiers row names no tier
-        self.tiers_refused = False  # a Tiers sheet refused whole (a hidden column, a merged range…) or rows of it
+        self.tiers_refused = False  # a Tiers sheet refused whole (a hidden column, a merged range…), or a row of it
+        # that cannot be told for which bid and criterion
+        self.set_aside: dict[str, list[tuple[int, list[Any]]]] = {}  # sheet → its rows refused, the rest read
+        # (hidden, struck through), each told at its row
         self.scores: list[Score] = []
         self.seen: dict[tuple[str, str, str], str] = {}
         self.scoring_judges: dict[str, None] = {}  # every judge with a row in Scores, in order
@@ -260,11 +263,15 @@ class _PanelReader:
         if hidden_columns or struck_headers:
             return None, [], []
         data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r]) and r + 1 not in hidden]
-        struck = book.struck_rows(sheet, rows, (r for r, _ in data), columns.values(), "panel.struck",
+        # a comment struck through, wholly or in part, is ordinary editing of a free text: it withdraws nothing
+        struck = book.struck_rows(sheet, rows, (r for r, _ in data),
+                                  (c for name, c in columns.items() if name != "comment"), "panel.struck",
                                   entry="score" if "score" in wanted else "tier" if "tier" in wanted else "member")
         if struck:
             self.problems += [problem for found in struck.values() for problem in found]
             data = [(r, row) for r, row in data if r not in struck]
+        self.set_aside[sheet] = [(r, rows[r]) for r in range(start + 1, len(rows))
+                                 if (r + 1 in hidden or r in struck) and not is_blank_row(rows[r])]
         # a comment is kept, not scored: merged over two rows it holds back no score, and the run goes on
         merged = book.merged_problems(sheet, (r for r, _ in data),
                                       (c for name, c in columns.items() if name != "comment"))
@@ -272,6 +279,20 @@ class _PanelReader:
             self.problems += merged
             return None, [], []
         return columns, data, rows[start]
+
+    def tier_row_key(self, row: list[Any], columns: Mapping[str, int]) -> tuple[str, str] | None:
+        """(vendor_id, criterion id) a Tiers row is for, told nowhere: None when its cells do not name a bid and a
+        criterion of this tender."""
+        try:
+            vendor, named = _text(_cell(row, columns["vendor_id"])), _text(_cell(row, columns["criterion"]))
+        except ValueProblem:
+            return None
+        if not vendor or not named:
+            return None
+        vendor_id, criterion = normalise_vendor_id(vendor), self.rubric.criterion_named(named)
+        if vendor_id not in self.bids or criterion is None:
+            return None
+        return vendor_id, criterion.id
 
     def read_judges(self, book: Workbook) -> None:
         sheet = book.find(JUDGES_SHEET)
@@ -331,10 +352,15 @@ class _PanelReader:
             return
         told = len(self.problems)
         columns, rows, header = self.table(book, sheet, ("vendor_id", "criterion", "tier"))
-        # Refused whole, or rows of it (hidden, struck through): a score without its tier for that is not told again
-        self.tiers_refused = self.tiers_refused or len(self.problems) > told
-        if columns is None:
+        if columns is None:  # refused whole: a score without its tier for that is not told again
+            self.tiers_refused = self.tiers_refused or len(self.problems) > told
             return
+        for _, row in self.set_aside.get(sheet, ()):  # a row refused (hidden, struck): its scores wait for it
+            key = self.tier_row_key(row, columns)
+            if key is None:  # whose it is cannot be told: no score is said to lack its tier
+                self.tiers_refused = True
+            else:
+                self.tier_refused.add(key)
         names = name_columns(header, columns)
         tiered = tuple(c for c in self.rubric.criteria if isinstance(c, Tiered))
         for r, row in rows:

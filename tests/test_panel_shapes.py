@@ -106,6 +106,23 @@ def test_a_score_or_tier_struck_through_is_refused_at_its_row(rubric, bids, tmp_
     assert problems(rubric, bids, path) == [expected]
 
 
+def test_a_struck_tier_row_holds_back_only_its_own_bid_s_missing_tier(rubric, bids, tmp_path):
+    """A's Tiers row struck through had silenced every 'no tier agreed' message: B's, with no Tiers row at all, came
+    only after the sheet was sent again. A comment struck through, ordinary editing of a free text, is read."""
+    from openpyxl.styles import Font
+
+    scores = [SCORES, *scores_of("A", "B")]
+    scores[1][4] = "初稿有误"
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": scores, "Tiers": TIERS[:2]})
+    book = openpyxl.load_workbook(path)
+    for cell in ("A2", "B2", "C2", "E2"):
+        book["Tiers" if cell != "E2" else "Scores"][cell].font = Font(strike=True)
+    book.save(path)
+    found = problems(rubric, bids, path)
+    assert found[0].startswith("Tiers!A2: row 2 is struck through")
+    assert found[1:] and all(VENDOR_B in line and VENDOR_A not in line for line in found[1:])
+
+
 def test_a_tier_cell_that_shows_no_tier_is_refused_there(rubric, bids, tmp_path):
     """A Tiers cell with an uncalculated formula read as 'no tier agreed', and the message blamed the scores."""
     tiers = [TIERS[0], [VENDOR_A, "ops_plan", '="t3"'], TIERS[2]]
