@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
-workers=$(nproc 2>/dev/null || echo 1)
+# PYTEST_WORKERS=1 runs them in this one process (pytest's own options then work unchanged: -p no:xdist, --pdb…)
+workers=${PYTEST_WORKERS:-$(nproc 2>/dev/null || echo 1)}
 if (( workers > 4 )); then workers=4; fi
 if (( workers > 1 )); then
   exec .venv/bin/python -m pytest -n "$workers" --dist loadfile "$@"

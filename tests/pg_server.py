@@ -32,15 +32,20 @@ def temporary_postgres() -> Iterator[str]:
         shutil.chown(base, "postgres")
         shutil.chown(sockets, "postgres")
         as_postgres = ["runuser", "-u", "postgres", "--"]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     try:
         subprocess.run([*as_postgres, str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
                         "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
-        subprocess.run([*as_postgres, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w",
-                        "-o", f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1", "start"],
-                       check=True, capture_output=True)
+        for attempt in range(3):  # a free port found, then let go: another test worker may take it meanwhile
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+            started = subprocess.run([*as_postgres, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"),
+                                      "-w", "-o", f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1", "start"],
+                                     capture_output=True)
+            if started.returncode == 0:
+                break
+            if attempt == 2:
+                started.check_returncode()
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run([*as_postgres, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
