@@ -226,7 +226,8 @@ class Say:
                           f"divided by 100 (enter a plain number, with the cell's format General{rule_en})",
                           f"单元格中存储的数字 {value.number}，但通过百分比格式 {fmt_zh} {as_zh}：得分不是百分比，"
                           f"在此类单元格中输入的得分会被除以 100 存储（请填写普通数字，单元格格式设为“常规”{rule_zh}）")
-        assert isinstance(value, OtherCurrencyFormat)
+        if not isinstance(value, OtherCurrencyFormat):  # a new kind of shown number must be worded, not taken for this
+            raise TypeError(f"no words for {type(value).__name__}")
         from .currency import currency
 
         other, tender = currency(value.currency).title, currency(value.tender).title
