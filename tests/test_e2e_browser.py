@@ -77,6 +77,13 @@ def settle(page) -> None:
     page.wait_for_timeout(300)
 
 
+def main_shows(page, text: str) -> None:
+    """Wait until the page's main area shows ``text``: on a loaded machine the run a click starts may not have begun
+    when :func:`settle` looks (a minute at most, then the test fails)."""
+    page.wait_for_function("t => (document.querySelector(\"[data-testid='stMain']\") || {innerText: ''})"
+                           ".innerText.includes(t)", arg=text, timeout=60000)
+
+
 def title_is(page, title: str) -> None:
     """Wait for the page's title (the first run of a fresh server takes its time), then for the run to end."""
     page.wait_for_function("t => [...document.querySelectorAll('h1')].some(h => h.innerText.trim() === t)", arg=title,
@@ -377,7 +384,7 @@ def test_two_judges_score_blind_on_two_replicas_and_the_chair_finalises(panel):
         settle(chair)
         chair.get_by_role("button", name="确认最终结果（定稿）").click()
         settle(chair)
-        assert "已定稿" in chair.locator("[data-testid='stMain']").inner_text()
+        main_shows(chair, "已定稿")
         browser.close()
 
     store = Store(url)
