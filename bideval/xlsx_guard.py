@@ -875,7 +875,8 @@ class _PartScan:
         if root == b"sst":
             _check_string_count(name, text, info.file_size)
             if name.casefold() == _SHARED_STRINGS_FOLDED:  # a struck run? Read to the end only to say whether
-                self.strings_strike = says_strike(text) or (not complete and _says_strike_further(stream, decoder))
+                self.strings_strike = says_strike(text) or (not complete and _says_strike_further(stream, decoder,
+                                                                                                   text[-5:]))
         kept = text if name.casefold() in _KEPT_BY_FOLDED else None
         if kept is not None:
             self.texts[_KEPT_BY_FOLDED[name.casefold()]] = kept
@@ -1303,9 +1304,9 @@ _STRIKE_WORD = re.compile(rb"strike")
 MAX_STRUCK_STRINGS = 1000  # shared strings with a struck run looked for by their index; more, and every cell is read
 
 
-def _says_strike_further(stream: _EntryReader, decoder: codecs.IncrementalDecoder | None) -> bool:
-    """Whether the rest of a part says ``strike`` (:func:`~bideval.rich_text.says_strike`), read in pieces to its end."""
-    carry = b""
+def _says_strike_further(stream: _EntryReader, decoder: codecs.IncrementalDecoder | None, carry: bytes) -> bool:
+    """Whether the rest of a part says ``strike`` (:func:`~bideval.rich_text.says_strike`), read in pieces to its end;
+    ``carry``: the last bytes read before (the word cut between them and the rest)."""
     for text in _more_text(stream, decoder, SHEET_CHUNK_BYTES):
         if says_strike(carry + text):
             return True

@@ -13,6 +13,7 @@ import tracemalloc
 import warnings
 import zipfile
 import zlib
+from functools import partial
 from pathlib import Path
 
 import openpyxl
@@ -774,6 +775,15 @@ STRINGS = "xl/sharedStrings.xml"
 JIA, YI = "<si><t>甲公司</t></si>".encode(), "<si><t>乙公司</t></si>".encode()
 
 
+
+def _strike_at(offset: int, xml: bytes) -> bytes:
+    """Shared strings (``xml``) whose second string has a struck run, its word "strike" at byte ``offset``."""
+    xml = xml.replace(YI, "<si><r><rPr><strike/></rPr><t>乙</t></r><r><t>公司</t></r></si>".encode())
+    first = xml.index(b"<si>")
+    padding = offset - xml.index(b"strike") - len(b"<!---->")
+    return xml[:first] + b"<!--" + b"x" * padding + b"-->" + xml[first:]
+
+
 @pytest.mark.parametrize("row_struck, part_changed, change, struck, in_part", [
     (False, None, None, set(), {}),  # nothing says strike: nothing read again
     # a cell the file writes without a format is drawn in format 0, whatever its row's (Excel writes one on each)
@@ -790,6 +800,8 @@ JIA, YI = "<si><t>甲公司</t></si>".encode(), "<si><t>乙公司</t></si>".enco
     (False, STRINGS, lambda xml: xml.replace(b"<si>", b"<!--" + b"x" * XML_PREFIX_BYTES + b"--><si>", 1).replace(
         YI, "<si><r><rPr><strike/></rPr><t>乙</t></r><r><t>公司</t></r></si>".encode()),
      set(), {(1, 0): ("乙",)}),  # a struck run past the part's first 64 KiB
+    # … and one whose word "strike" is cut by the end of those 64 KiB (1 to 5 of its letters in them)
+    *[(False, STRINGS, partial(_strike_at, XML_PREFIX_BYTES - cut), set(), {(1, 0): ("乙",)}) for cut in range(1, 6)],
 ])
 def test_text_struck_in_its_runs_is_noted_whole_or_in_part(tmp_path, monkeypatch, row_struck, part_changed, change,
                                                            struck, in_part):
