@@ -1099,8 +1099,9 @@ class _PartScan:
             yield from self._styled_cells(info, sheet, every_cell=True)
             return
         found: Iterable[re.Match[bytes]] = _STYLED_CELL.finditer(sheet) if struck else ()
-        if struck_strings:  # each cell whose value is the index of such a string (a number's too: told apart later)
-            values = re.compile(rb"<" + _PREFIX + rb"v>\s*(?:" + b"|".join(struck_strings) + rb")\s*</")
+        if struck_strings:  # each cell whose value is the index of such a string (a number's too: told apart later),
+            # written as a reader reads it (01 is 1)
+            values = re.compile(rb"<" + _PREFIX + rb"v>\s*0*(?:" + b"|".join(struck_strings) + rb")\s*</")
             found = chain(found, _cells_around(sheet, (match.start() for match in values.finditer(sheet))))
         if info.filename in self.strikes:
             found = chain(found, _cells_around(sheet, (match.start() for match in _STRIKE_WORD.finditer(sheet))))

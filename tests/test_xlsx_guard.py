@@ -776,9 +776,14 @@ JIA, YI = "<si><t>甲公司</t></si>".encode(), "<si><t>乙公司</t></si>".enco
 
 
 
+def _yi_struck(xml: bytes) -> bytes:
+    """Shared strings (``xml``) whose second string, 乙公司, has its first character struck."""
+    return xml.replace(YI, "<si><r><rPr><strike/></rPr><t>乙</t></r><r><t>公司</t></r></si>".encode())
+
+
 def _strike_at(offset: int, xml: bytes) -> bytes:
-    """Shared strings (``xml``) whose second string has a struck run, its word "strike" at byte ``offset``."""
-    xml = xml.replace(YI, "<si><r><rPr><strike/></rPr><t>乙</t></r><r><t>公司</t></r></si>".encode())
+    """:func:`_yi_struck`'s shared strings, the word "strike" at byte ``offset``."""
+    xml = _yi_struck(xml)
     first = xml.index(b"<si>")
     padding = offset - xml.index(b"strike") - len(b"<!---->")
     return xml[:first] + b"<!--" + b"x" * padding + b"-->" + xml[first:]
@@ -797,8 +802,7 @@ def _strike_at(offset: int, xml: bytes) -> bytes:
      {(0, 0)}, {}),  # spaces and the phonetic guide (not shown) left aside, the whole text is struck
     (False, STRINGS, lambda xml: xml.replace(JIA, '<si><r><rPr><strike val="0"/></rPr><t>甲公司</t></r></si>'.encode()),
      set(), {}),
-    (False, STRINGS, lambda xml: xml.replace(b"<si>", b"<!--" + b"x" * XML_PREFIX_BYTES + b"--><si>", 1).replace(
-        YI, "<si><r><rPr><strike/></rPr><t>乙</t></r><r><t>公司</t></r></si>".encode()),
+    (False, STRINGS, lambda xml: _yi_struck(xml.replace(b"<si>", b"<!--" + b"x" * XML_PREFIX_BYTES + b"--><si>", 1)),
      set(), {(1, 0): ("乙",)}),  # a struck run past the part's first 64 KiB
     # … and one whose word "strike" is cut by the end of those 64 KiB (1 to 5 of its letters in them)
     *[(False, STRINGS, partial(_strike_at, XML_PREFIX_BYTES - cut), set(), {(1, 0): ("乙",)}) for cut in range(1, 6)],
@@ -825,6 +829,22 @@ def test_text_struck_in_its_runs_is_noted_whole_or_in_part(tmp_path, monkeypatch
     assert (notes.struck.get("Bids", set()), notes.struck_in_part.get("Bids", {})) == (struck, in_part)
     if change is None:
         assert read == []  # (neither a worksheet nor the shared strings read again)
+
+
+@pytest.mark.parametrize("index", [b"1", b"01", b" 001 "])
+def test_a_struck_shared_string_is_found_by_its_index_however_written(tmp_path, index):
+    """A cell names a shared string by its index as a reader reads it: <v>01</v> is the string 1, struck in part."""
+    path = tmp_path / "s.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Bids")
+    sheet.write_string(0, 0, "甲公司")
+    sheet.write_string(1, 0, "乙公司")
+    book.close()
+    changed(path, path, STRINGS, _yi_struck)
+    changed(path, path, SHEET, lambda xml: xml.replace(b"<v>1</v>", b"<v>" + index + b"</v>"))
+    problems, notes = xlsx_guard.scan_xlsx(path.read_bytes(), "s.xlsx")
+    assert problems == []
+    assert notes.struck_in_part == {"Bids": {(1, 0): ("乙",)}}
 
 
 def test_an_excel_table_s_total_row_is_noted_on_its_sheet(tmp_path, monkeypatch):
