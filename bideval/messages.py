@@ -267,6 +267,8 @@ class Say:
 MISPLACED = {
     "inline_in_v": Label("写在内联文本单元格（t=\"inlineStr\"）的 <v> 中，而其文字应在 <is> 中",
                          'in <v> in a cell of inline text (t="inlineStr"), whose text belongs in <is>'),
+    "before_v": Label("写在内联文本单元格（t=\"inlineStr\"）中一个 <v> 之前，而其文字只应在 <is> 中",
+                      'before a <v> in a cell of inline text (t="inlineStr"), whose text belongs in <is> alone'),
     "before_formula": Label("写在该单元格的公式之前", "before the cell's formula"),
     "two_values": Label("是同一单元格中给出的两个值之一", "as one of two values given in one cell"),
 }

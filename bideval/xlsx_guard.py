@@ -41,7 +41,7 @@ from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, HiddenByFo
                           MisplacedValue, OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat,
                           TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
-from .rich_text import Runs, drawn_struck, font_strikes, item_runs, rich_strings, says_strike
+from .rich_text import Runs, drawn_struck, font_strikes, holds, item_runs, rich_strings, says_strike
 from .sheet_notes import SheetNotes, TableTotal, UnparsedErrors
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
@@ -128,8 +128,8 @@ _COLUMN_TAG = re.compile(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])((?:[^>\"']|\
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\st\s*=\s*["\']e["\'][^>]*)>')
 _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
 # The same pass for the fast scan, which also finds an inline-text cell whose text does not follow its start tag (in
-# <v>, or after a formula): rare both, each then looked at in earnest.
-_T_ERROR_OR_ODD_INLINE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?![^>]*(?:/>|>\s*<is[\s/>])))""")
+# <v>, or after a formula; <is/> holds none): rare both, each then looked at in earnest.
+_T_ERROR_OR_ODD_INLINE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?![^>]*(?:/>|>\s*<is[\s>])))""")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>(?=\s*<f[\s/>])')  # indented markup too
 _T_TEXT = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
 _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
@@ -144,10 +144,13 @@ _FORMULA_AFTER = re.compile(rb"\s*<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)<
 _VALUE_AFTER = re.compile(rb"\s*(?:<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</"
                           + _PREFIX + rb"c>)")
 # What may hold a value written where python-calamine does not take it (MisplacedValue): an inline-text cell whose
-# text does not follow its start tag, or a value followed by another value or by a formula.
-_ODD_INLINE = re.compile(rb"inlineStr[\"'](?![^>]*(?:/>|>\s*<" + _PREFIX + rb"is[\s/>]))")
+# text does not follow its start tag (<is/> holds none), or a value followed by another value or by a formula.
+_ODD_INLINE = re.compile(rb"inlineStr[\"'](?![^>]*(?:/>|>\s*<" + _PREFIX + rb"is[\s>]))")
 _LATE_CHILD = re.compile(rb"</" + _PREFIX + rb"(?:v|is)\s*>\s*<" + _PREFIX + rb"(?:f|v|is)[\s/>]")
-_UNPREFIXED_LATE_CHILD = re.compile(rb"</(?:v|is)\s*>\s*<(?:f|v|is)[\s/>]")  # the same, for the fast scan: 2× faster
+# The same for the fast scan, which looks in every piece: by the end of </v> and of </is>, two patterns each searched
+# by its rarer first letter, several times faster than one for both (</ is everywhere).
+_LATE_AFTER_VALUE = re.compile(rb"v>\s*<(?:f|v|is)[\s/>]")
+_LATE_AFTER_INLINE = re.compile(rb"is>\s*<(?:f|v|is)[\s/>]")  # (<is/> followed by anything: _T_ERROR_OR_ODD_INLINE)
 # A cell's value child, prefixed or not, whole: its name (f, v or is) and its inside.
 _VALUE_CHILD = re.compile(rb"\s*<" + _PREFIX + rb"(f|v|is)(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"\1\s*>)",
                           re.DOTALL)
@@ -1630,7 +1633,8 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     """The furthest cell and row in `piece`, for markup as every known writer produces it."""
     tags = _ROW_TAG_FAST.findall(piece)
     numbers = dict(tags)  # (each row's number once)
-    if _ODD_TAG in numbers or _PREFIXED_CELL_OR_ROW.search(piece) or _LATE_R.search(piece):
+    # (a colon is rare in a sheet's cells: found with memchr, the pattern looked for only in a piece holding one)
+    if _ODD_TAG in numbers or (b":" in piece and _PREFIXED_CELL_OR_ROW.search(piece)) or _LATE_R.search(piece):
         return False
     cells = _CELL_TAG.findall(piece)
     letters = dict(cells)  # (each column's letters once)
@@ -1648,13 +1652,13 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     extent.cell_count += len(cells)
     extent.row_count += len(tags)
     # Cells no reader can give a value for, rare: an error (#DIV/0!), a formula saved without its result.
-    odd_values = False  # a value written where python-calamine does not take it: rare, each cell then looked at
+    # A value written where python-calamine does not take it: rare, each cell then looked at.
+    odd_values = _LATE_AFTER_VALUE.search(piece) is not None or _LATE_AFTER_INLINE.search(piece) is not None
     if _T_ERROR_OR_ODD_INLINE.search(piece):
         _note_unreadable(_ERROR_CELL, piece, extent)
-        odd_values = _ODD_INLINE.search(piece) is not None
-    if b"<f" in piece:  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
+        odd_values = odd_values or _ODD_INLINE.search(piece) is not None
+    if holds(piece, b"<f", 1):  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
         _note_unreadable(_FORMULA_CELL, piece, extent)
-        odd_values = odd_values or _UNPREFIXED_LATE_CHILD.search(piece) is not None
     if odd_values:
         for match in _CELL_START.finditer(piece):
             if not match.group(3).endswith(b"/"):
@@ -1798,8 +1802,9 @@ def _unreadable(attributes: bytes, piece: bytes, after: int) -> Unreadable | Non
 
 def _misplaced_value(attributes: bytes, piece: bytes, after: int) -> MisplacedValue | None:
     """A cell (its start tag's attributes, where that tag ends) that states a value python-calamine does not take:
-    its value children out of the file format's order (at most a formula, then one value), or its inline text in
-    <v>, where python-calamine, which takes the last child, reads nothing; None for any other cell."""
+    its value children out of the file format's order (at most a formula, then one value), or an inline-text cell
+    whose last child is a <v>, which python-calamine, taking the last child, reads as empty; None for any other
+    cell."""
     children: list[tuple[bytes, bytes]] = []
     at = after
     while (child := _VALUE_CHILD.match(piece, at)) is not None:
@@ -1810,11 +1815,12 @@ def _misplaced_value(attributes: bytes, piece: bytes, after: int) -> MisplacedVa
     if names in _USUAL_CHILDREN and not inline_in_v:
         return None
     values = [_unescaped(_TAG.sub(b"", inside)) for name, inside in children if name != b"f"]
-    value = next((text for text in values if text), "")
+    stated = next((at for at, text in enumerate(values) if text), None)
+    value = "" if stated is None else values[stated]
     if not value and b"f" not in names:  # nothing stated: nothing lost
         return None
-    if names in _USUAL_CHILDREN:
-        markup = "inline_in_v"
+    if inline_in_v:  # read as empty, whatever comes before its <v>
+        markup = "inline_in_v" if stated in (None, len(values) - 1) else "before_v"
     elif b"f" in names[1:]:
         markup = "before_formula"
     else:

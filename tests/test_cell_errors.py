@@ -222,6 +222,11 @@ def test_a_formula_without_its_text_is_told_as_such(held, en, zh):
     ('<c r="A1" t="inlineStr"><f>B1</f><v>x</v></c>', {(0, 0): MisplacedValue("x", "inline_in_v")}),
     ('<c r="A1"><v>7</v><f>3+4</f></c>', {(0, 0): MisplacedValue("7", "before_formula")}),
     ('<c r="A1" t="inlineStr"><is><t>a</t></is><v>7</v><f>1</f></c>', {(0, 0): MisplacedValue("a", "before_formula")}),
+    # … in a sheet without a formula too (python-calamine reads the first as empty, the others as 9)
+    ('<c r="A1" t="inlineStr"><is><t>7</t></is><v>9</v></c>', {(0, 0): MisplacedValue("7", "before_v")}),
+    ('<c r="A1" t="inlineStr"><is/><v>9</v></c>', {(0, 0): MisplacedValue("9", "inline_in_v")}),
+    ('<c r="A1"><v>7</v><v>9</v></c>', {(0, 0): MisplacedValue("7", "two_values")}),
+    ('<c r="A1"><v>7</v><is><t>9</t></is></c>', {(0, 0): MisplacedValue("7", "two_values")}),
     ('<c r="A1" t="inlineStr"><is><t>7</t></is></c>', {}),  # inline text where it belongs
     ('<c r="A1" t="inlineStr"/>', {}),
     ('<c r="A1" t="inlineStr"><v/></c>', {}),  # nothing stated: nothing lost
@@ -654,6 +659,9 @@ def test_a_format_that_hides_only_text_or_zeros_shows_a_number(rubric, tmp_path)
     ("inline_in_v", "the value '7' written in <v> in a cell of inline text (t=\"inlineStr\"), whose text belongs in "
      "<is>: the spreadsheet reader reads the cell as empty",
      "值 “7”写在内联文本单元格（t=\"inlineStr\"）的 <v> 中，而其文字应在 <is> 中：表格读取程序会把该单元格读成空白"),
+    ("before_v", "the value '7' written before a <v> in a cell of inline text (t=\"inlineStr\"), whose text belongs "
+     "in <is> alone: the spreadsheet reader reads the cell as empty",
+     "值 “7”写在内联文本单元格（t=\"inlineStr\"）中一个 <v> 之前，而其文字只应在 <is> 中：表格读取程序会把该单元格读成空白"),
     ("before_formula",
      "the value '7' written before the cell's formula: the spreadsheet reader reads the cell as empty", "值 “7”写在该单元格的公式之前：表格读取程序会把该单元格读成空白"),
     ("two_values", "the value '7' written as one of two values given in one cell: the spreadsheet reader takes the "
