@@ -121,16 +121,21 @@ _ODD_TAG = b""
 _ROW_TAG_FAST = re.compile(rb'<row(?: r="([1-9][0-9]{0,6})"([^<]*?(?:hidden|ht\s*=\s*["\']\s*[+]?0*\.?0*\s*["\']))?'
                            rb'|[\t\n\r/> ])')
 _PREFIXED_CELL_OR_ROW = re.compile(rb":(?:c|row)[\s/>]")
+# One step through the inside of a start tag, a quoted value whole: a '>' in a quoted value does not end the tag, as an
+# XML reader reads it. (Each start tag the fast scan reads to its end is read so.)
+_IN_TAG = rb"""(?:[^>"']|"[^"]*"|'[^']*')"""
 # A row start tag as the fast scan reads it (r first), with the rest of its attributes to the tag's real end.
-_ROW_TAG = re.compile(rb'<row r="([0-9]+)"((?:[^>"\']|"[^"]*"|\'[^\']*\')*)')
+_ROW_TAG = re.compile(rb'<row r="([0-9]+)"(' + _IN_TAG + rb'*)')
 # A column tag of <cols> (not <cols> itself, nor <colBreaks>), with its attributes to the tag's real end.
-_COLUMN_TAG = re.compile(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)")
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\st\s*=\s*["\']e["\'][^>]*)>')
+_COLUMN_TAG = re.compile(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])(" + _IN_TAG + rb"*)")
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\st\s*=\s*["\']e["\']' + _IN_TAG + rb'*)>')
 _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
 # The same pass for the fast scan, which also finds an inline-text cell whose text does not follow its start tag (in
-# <v>, or after a formula; <is/> holds none): rare both, each then looked at in earnest.
-_T_ERROR_OR_ODD_INLINE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?![^>]*(?:/>|>\s*<is[\s>])))""")
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>(?=\s*<f[\s/>])')  # indented markup too
+# <v>, or after a formula; <is/> holds none): rare both, each then looked at in earnest. (The tag ending in <is> at once
+# is looked for first: faster.)
+_T_ERROR_OR_ODD_INLINE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?!><is>|""" + _IN_TAG
+                                    + rb"""*(?:/>|>\s*<is[\s>])))""")
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>(?=\s*<f[\s/>])')  # indented markup too
 _T_TEXT = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
 _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
 # A sheet whose rows are hidden unless a row says its height (sheetFormatPr zeroHeight: "rows hidden by default").
@@ -145,7 +150,7 @@ _VALUE_AFTER = re.compile(rb"\s*(?:<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>
                           + _PREFIX + rb"c>)")
 # What may hold a value written where python-calamine does not take it (MisplacedValue): an inline-text cell whose
 # text does not follow its start tag (<is/> holds none), or a value followed by another value or by a formula.
-_ODD_INLINE = re.compile(rb"inlineStr[\"'](?![^>]*(?:/>|>\s*<" + _PREFIX + rb"is[\s>]))")
+_ODD_INLINE = re.compile(rb"inlineStr[\"'](?!" + _IN_TAG + rb"*(?:/>|>\s*<" + _PREFIX + rb"is[\s>]))")
 _LATE_CHILD = re.compile(rb"</" + _PREFIX + rb"(?:v|is)\s*>\s*<" + _PREFIX + rb"(?:f|v|is)[\s/>]")
 # The same for the fast scan, which looks in every piece: by the end of </v> and of </is>, two patterns each searched
 # by its rarer first letter, several times faster than one for both (</ is everywhere).
@@ -156,7 +161,8 @@ _VALUE_CHILD = re.compile(rb"\s*<" + _PREFIX + rb"(f|v|is)(?=[\s/>])[^>]*?(?:/>|
                           re.DOTALL)
 _USUAL_CHILDREN = {(), (b"f",), (b"v",), (b"is",), (b"f", b"v"), (b"f", b"is")}  # the file format's order
 _T_INLINE = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']inlineStr[\"']")
-_CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>')  # a cell's start tag, as the fast scan reads it
+# A cell's start tag, as the fast scan reads it.
+_CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>')
 _TAG = re.compile(rb"<[^>]*>")
 _T_NOT_NUMBER = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?!n[\"'])")  # a type other than a number's
 _FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]*?(?<![\w:.\-])fullCalcOnLoad\s*=\s*"
@@ -182,7 +188,8 @@ _FONTS = re.compile(rb"<" + _PREFIX + rb"fonts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX
 _FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(/?)>")  # a font's start tag ("/": it is empty)
 _TABLE = re.compile(rb"<" + _PREFIX + rb"table(?=[\s/>])([^>]*)")
 # A cell that names a cell format, its index spelt as an XML reader reads it (s="1", s='1', s = "01").
-_STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss\s*=\s*["\'][^>]*)>')
+_STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\ss\s*=\s*(?:"[^"]*"|\'[^\']*\')' + _IN_TAG
+                          + rb'*)>')
 _INLINE_STRING = re.compile(rb"\s*<" + _PREFIX + rb"is(?:\s[^>]*)?>(.*?)</" + _PREFIX + rb"is\s*>", re.DOTALL)
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 # An error cell's <v> text python-calamine parses, as the file writes it ('' it reads as an empty cell).

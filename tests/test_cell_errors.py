@@ -227,6 +227,11 @@ def test_a_formula_without_its_text_is_told_as_such(held, en, zh):
     ('<c r="A1" t="inlineStr"><is/><v>9</v></c>', {(0, 0): MisplacedValue("9", "inline_in_v")}),
     ('<c r="A1"><v>7</v><v>9</v></c>', {(0, 0): MisplacedValue("7", "two_values")}),
     ('<c r="A1"><v>7</v><is><t>9</t></is></c>', {(0, 0): MisplacedValue("7", "two_values")}),
+    # a '>' in a quoted value does not end the start tag (as an XML reader reads it)
+    ('<c r="A1" x="a>b" t="inlineStr"><v>7</v></c>', {(0, 0): MisplacedValue("7", "inline_in_v")}),
+    ('<c r="A1" t="inlineStr" x="/>"><v>7</v></c>', {(0, 0): MisplacedValue("7", "inline_in_v")}),
+    ('<c r="A1" x=\'a>b\' t="e"><v>#DIV/0!</v></c>', {(0, 0): CellError("#DIV/0!")}),
+    ('<c r="A1" x="a>b"><f>1+1</f></c>', {(0, 0): UncalculatedFormula("1+1")}),
     ('<c r="A1" t="inlineStr"><is><t>7</t></is></c>', {}),  # inline text where it belongs
     ('<c r="A1" t="inlineStr"/>', {}),
     ('<c r="A1" t="inlineStr"><v/></c>', {}),  # nothing stated: nothing lost
