@@ -172,6 +172,7 @@ _NUMBER_FORMAT = re.compile(rb"<" + _PREFIX + rb"numFmt(?=[\s/>])([^>]*)")
 _NUMBER_FORMATS = re.compile(rb"<" + _PREFIX + rb"numFmts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"numFmts>", re.DOTALL)
 # The differential formats a conditional format gives a cell (by index: a rule's dxfId), each whole.
 _DIFFERENTIAL_FORMATS = re.compile(rb"<" + _PREFIX + rb"dxfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"dxfs>", re.DOTALL)
+_DIFFERENTIAL_FORMATS_END = re.compile(rb"</" + _PREFIX + rb"dxfs\s*>|<" + _PREFIX + rb"dxfs(?:\s[^>]*)?/>")
 _DIFFERENTIAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"dxf(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"dxf>)",
                                   re.DOTALL)
 # A worksheet's conditional format: its attributes (sqref: the ranges it covers), its inside (its rules).
@@ -1169,9 +1170,11 @@ class _PartScan:
         those whose number format writes a unit the number is not in, and those whose font is struck through; and the
         differential formats (by index) of conditional formats whose number format writes such a unit."""
         formats = b"numFmt" in head or (self.panel and _BUILT_IN_PERCENT.search(head) is not None)
-        # (fonts come before the cell formats: a struck one lies in the head unless that is cut before </fonts>)
+        # (fonts come before the cell formats: a struck one lies in the head unless that is cut before </fonts>; the
+        # differential formats come last: one may write a unit past a head cut before their end)
         strikes = b"strike" in head or (len(head) >= XML_PREFIX_BYTES and b"</fonts>" not in head)
-        if not (formats or strikes):
+        ruled = formats or (len(head) >= XML_PREFIX_BYTES and _DIFFERENTIAL_FORMATS_END.search(head) is None)
+        if not (formats or strikes or ruled):
             return {}, _NOTHING_STRUCK, {}
         try:  # checked above: its size is within the package's limits
             styles = head if _closes(head, b"styleSheet") else self.archive.read(self.named(STYLES))
@@ -1179,7 +1182,7 @@ class _PartScan:
             return {}, _NOTHING_STRUCK, {}
         return (_shown_formats(styles, self.currency, self.panel) if formats else {},
                 _struck_formats(styles) if strikes else _NOTHING_STRUCK,
-                _ruled_formats(styles, self.currency, self.panel) if formats else {})
+                _ruled_formats(styles, self.currency, self.panel) if ruled else {})
 
     def _styled_cells(self, info: zipfile.ZipInfo, sheet: bytes,
                       every_cell: bool = False) -> Iterator[tuple[int, int, dict[str, str], int]]:

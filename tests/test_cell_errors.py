@@ -704,6 +704,10 @@ def test_a_number_shown_in_wan_by_a_conditional_format_is_refused(rubric, tmp_pa
                             "in 万 yuan (enter it as a plain number in the field's unit, with the cell's format General "
                             "and no conditional format)")
     assert "其数字格式 “0.00\"万元\"”（条件格式所设） 显示“万”或“亿”" in messages.render(problem, "zh")
+    large = with_parts(path, tmp_path / "large.xlsx", lambda parts: parts.update({  # its dxfs past the first 64 KiB
+        "xl/styles.xml": re.sub(rb"<styleSheet[^>]*>", lambda start: start.group(0) + b"<!--" + b"x" * 65536 + b"-->",
+                                parts["xl/styles.xml"], count=1)}))
+    assert str(the_problem(rubric, large)) == str(problem).replace(str(path), str(large))
     moved = with_parts(path, tmp_path / "elsewhere.xlsx", lambda parts: parts.update({
         "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(
             f'sqref="C{row}:D{row}"'.encode(), f'sqref="D1:D{row} E1"'.encode())}))
