@@ -901,10 +901,14 @@ class _PartScan:
         if root and complete and not _closes(text, root):
             self.cut.append(name)
             return None
-        if name.lower().endswith(".rels") and self.others:
+        if name.lower().endswith(".rels") and (self.others or (kept is not None and not complete)):
+            # (read whole: the parts it points at are scanned too; a kept one, the workbook's, names every sheet)
             if info.file_size > MAX_RELS_BYTES:
                 raise _Refused("rels_too_big", part=name, size=info.file_size)
-            return kept, self.relationships(info, text + b"".join(_more_text(stream, decoder, XML_PREFIX_BYTES)))
+            whole = text + b"".join(_more_text(stream, decoder, XML_PREFIX_BYTES))
+            if kept is not None:
+                kept = self.texts[_KEPT_BY_FOLDED[name.casefold()]] = whole
+            return kept, self.relationships(info, whole) if self.others else frozenset()
         return kept, frozenset()
 
     @staticmethod
@@ -971,8 +975,10 @@ class _PartScan:
             links = self.archive.NameToInfo[self.named(posixpath.join(folder, "_rels", base + ".rels"))]
         except KeyError:
             self.texts[WORKBOOK_RELATIONSHIPS] = b""
-        else:
-            self.texts[WORKBOOK_RELATIONSHIPS] = next(self.sheet_text(links), b"")
+        else:  # (whole, as xl/_rels/workbook.xml.rels is kept)
+            if links.file_size > MAX_RELS_BYTES:
+                raise _Refused("rels_too_big", part=links.filename, size=links.file_size)
+            self.texts[WORKBOOK_RELATIONSHIPS] = b"".join(self.sheet_text(links))
 
     def relink(self) -> bool:
         """Whether python-calamine would not find the workbook's parts as the package links them, and so reads a copy

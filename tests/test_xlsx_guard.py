@@ -847,6 +847,33 @@ def test_a_struck_shared_string_is_found_by_its_index_however_written(tmp_path, 
     assert notes.struck_in_part == {"Bids": {(1, 0): ("乙",)}}
 
 
+@pytest.mark.parametrize("workbook_part", ["xl/workbook.xml", "book/main.xml"])
+def test_a_sheet_linked_past_the_first_64_kib_of_the_workbook_relationships_keeps_its_notes(tmp_path, workbook_part):
+    """The workbook's relationships are read whole: a sheet linked after 1,000 hyperlinks had lost every note (its
+    #DIV/0! read as an empty answer), where the workbook part is, or where _rels/.rels puts it."""
+    path = tmp_path / "s.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.add_worksheet("Bids").write_formula(0, 0, "=1/0", None, "#DIV/0!")
+    book.close()
+    links = b"".join(b'<Relationship Id="rX%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                     b'hyperlink" Target="https://example.com/%d" TargetMode="External"/>' % (i, i) for i in range(1000))
+    changed(path, path, "xl/_rels/workbook.xml.rels", lambda xml: xml.replace(b"<Relationship ", links + b"<Relationship ",
+                                                                               1))
+    if workbook_part != "xl/workbook.xml":
+        with zipfile.ZipFile(path) as old:
+            parts = {info.filename: old.read(info) for info in old.infolist()}
+        parts["book/main.xml"] = parts.pop("xl/workbook.xml").replace(b'"worksheets/', b'"../xl/worksheets/')
+        parts["book/_rels/main.xml.rels"] = parts.pop("xl/_rels/workbook.xml.rels").replace(
+            b'Target="', b'Target="../xl/').replace(b'Target="../xl/https:', b'Target="https:')
+        parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"xl/workbook.xml", b"book/main.xml")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+            for name, data in parts.items():
+                new.writestr(name, data)
+    problems, notes = xlsx_guard.scan_xlsx(path.read_bytes(), "s.xlsx")
+    assert problems == []
+    assert notes.errors == {"Bids": {(0, 0): CellError("#DIV/0!")}}
+
+
 def test_an_excel_table_s_total_row_is_noted_on_its_sheet(tmp_path, monkeypatch):
     """The total row of an Excel table (Total Row on: totalsRowCount) is noted on the sheet linking the table; a table
     without one, or no table, notes nothing, and a workbook without such a table reads no relationships for it."""
