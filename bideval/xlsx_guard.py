@@ -28,6 +28,7 @@ import stat
 import struct
 import zipfile
 import zlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
@@ -1061,10 +1062,13 @@ class _PartScan:
                 if held is not None:
                     found[(row - 1, column - 1)] = held
             ranges = _ruled_ranges(sheet, ruled) if ruled else []
+            if len(ranges) > MAX_RULED_RANGES:
+                raise _Refused("sheet", part=info.filename, sheet_name=self.sheet_name(info.filename),
+                               finding=_f("ruled_ranges", count=len(ranges), limit=MAX_RULED_RANGES))
             if ranges:  # a cell's own format is what it says first; a conditional one is looked at in every cell
+                ruling = _Ruling(ranges)
                 for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
-                    pair = next((pair for top, left, bottom, right, pair in ranges
-                                 if top <= row <= bottom and left <= column <= right), None)
+                    pair = ruling.at(row, column)
                     held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
                     if held is not None:
                         found.setdefault((row - 1, column - 1), held)
@@ -1418,6 +1422,57 @@ def _ruled_ranges(sheet: bytes, ruled: dict[str, _ShownAs]) -> list[tuple[int, i
             ranges += [(*span, pair) for ref in _attributes(block.group(1)).get("sqref", "").split()
                        if (span := _range_span(ref)) is not None]
     return ranges
+
+
+MAX_RULED_RANGES = 1000  # conditional formats' ranges (showing a unit) one sheet may have: a refusal beyond
+
+
+class _Ruling:
+    """Which conditional format's number format (the first range's in the sheet's order) shows a cell, by row and
+    column, from ranges (:func:`_ruled_ranges`): the ranges over a row are worked out once for each band of rows they
+    all cover, and the columns of a band cut into spans, each found by bisection. A cell costs O(log ranges), not a look
+    at every range."""
+
+    def __init__(self, ranges: list[tuple[int, int, int, int, _ShownAs]]):
+        self.ranges = ranges
+        self.edges = sorted({top for top, *_ in ranges} | {bottom + 1 for _, _, bottom, _, _ in ranges})
+        self.bands: dict[int, tuple[list[int], list[_ShownAs | None]]] = {}  # band → column edges, each span's
+
+    def at(self, row: int, column: int) -> _ShownAs | None:
+        """What stands for the cell at ``row`` and ``column`` (from 1) by its first range; None outside every range."""
+        band = bisect_right(self.edges, row) - 1
+        if band < 0:
+            return None
+        found = self.bands.get(band)
+        if found is None:
+            found = self.bands[band] = _first_over(
+                [(left, right, pair) for top, left, bottom, right, pair in self.ranges
+                 if top <= self.edges[band] <= bottom])
+        edges, spans = found
+        span = bisect_right(edges, column) - 1
+        return spans[span] if 0 <= span < len(spans) else None
+
+
+def _first_over(ranges: list[tuple[int, int, _ShownAs]]) -> tuple[list[int], list[_ShownAs | None]]:
+    """Column edges, and the value of the first of ``ranges`` (first column, last column, value) over each span between
+    two edges (None: none): each span is given its value once, the spans given skipped by a union-find."""
+    edges = sorted({left for left, _, _ in ranges} | {right + 1 for _, right, _ in ranges})
+    spans: list[_ShownAs | None] = [None] * len(edges)
+    after = list(range(len(edges) + 1))  # the next span from each not given a value yet (itself when not given)
+
+    def next_open(at: int) -> int:
+        while after[at] != at:
+            after[at] = after[after[at]]
+            at = after[at]
+        return at
+
+    for left, right, pair in ranges:
+        span, end = next_open(bisect_left(edges, left)), bisect_left(edges, right + 1)
+        while span < end:
+            spans[span] = pair
+            after[span] = span + 1
+            span = next_open(span + 1)
+    return edges, spans
 
 
 def _shown_pair(code: str, currency: str | None, panel: bool = False, by_rule: bool = False) -> _ShownAs:

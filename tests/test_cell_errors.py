@@ -708,6 +708,18 @@ def test_a_number_shown_in_wan_by_a_conditional_format_is_refused(rubric, tmp_pa
         "xl/styles.xml": re.sub(rb"<styleSheet[^>]*>", lambda start: start.group(0) + b"<!--" + b"x" * 65536 + b"-->",
                                 parts["xl/styles.xml"], count=1)}))
     assert str(the_problem(rubric, large)) == str(problem).replace(str(path), str(large))
+    many = with_parts(path, tmp_path / "many.xlsx", lambda parts: parts.update({  # 1,000 ranges looked through, no more
+        "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(
+            f'sqref="C{row}:D{row}"'.encode(), f'sqref="{" ".join(f"F{at}" for at in range(1, 1000))} C{row}:D{row}"'
+            .encode())}))
+    assert str(the_problem(rubric, many)) == str(problem).replace(str(path), str(many))
+    too_many = with_parts(many, tmp_path / "too many.xlsx", lambda parts: parts.update({
+        "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(b'sqref="', b'sqref="G1 ')}))
+    assert str(the_problem(rubric, too_many)) == (
+        f"{too_many}: refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has 1,001 ranges under conditional formats whose "
+        "number format writes a unit (万, another scale or currency…), more than the 1,000 the check looks through; ask "
+        "the bidder to clear the conditional formats (Home > Conditional Formatting > Clear Rules) and save the workbook "
+        "again")
     moved = with_parts(path, tmp_path / "elsewhere.xlsx", lambda parts: parts.update({
         "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(
             f'sqref="C{row}:D{row}"'.encode(), f'sqref="D1:D{row} E1"'.encode())}))

@@ -874,6 +874,17 @@ def test_a_sheet_linked_past_the_first_64_kib_of_the_workbook_relationships_keep
     assert notes.errors == {"Bids": {(0, 0): CellError("#DIV/0!")}}
 
 
+@pytest.mark.parametrize("row, column, shown", [
+    (5, 2, "B5:H6"), (5, 4, "C1:E10"), (5, 6, "B5:H6"), (6, 8, "B5:H6"), (7, 6, "F:F"), (11, 6, "F:F"),
+    (11, 3, None), (5, 9, None), (1_048_576, 6, "F:F"), (4, 1, None),
+])
+def test_a_cell_is_shown_through_the_first_conditional_format_range_over_it(row, column, shown):
+    """Ranges in the sheet's order (rows and columns from 1), the first over a cell being what it is shown through."""
+    ranges = [(top, left, bottom, right, name) for name, (top, left, bottom, right) in
+              (("C1:E10", (1, 3, 10, 5)), ("B5:H6", (5, 2, 6, 8)), ("F:F", (1, 6, 1_048_576, 6)))]
+    assert xlsx_guard._Ruling(ranges).at(row, column) == shown  # type: ignore[arg-type]
+
+
 def test_an_excel_table_s_total_row_is_noted_on_its_sheet(tmp_path, monkeypatch):
     """The total row of an Excel table (Total Row on: totalsRowCount) is noted on the sheet linking the table; a table
     without one, or no table, notes nothing, and a workbook without such a table reads no relationships for it."""
