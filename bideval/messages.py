@@ -2160,10 +2160,18 @@ def _(s: Say) -> str:
 
 @_template("guard.no_workbook")
 def _(s: Say) -> str:
-    missing = s["missing"]
-    return s.t(f"not an .xlsx workbook: the file is a zip archive without {' or '.join(missing)}, so it holds no "
-               f"workbook; {_advice(s, ADVICE['send'])}",
-               f"不是 .xlsx 工作簿：该文件是压缩包，但没有 {'、'.join(missing)}，因此不含工作簿；{_advice(s, ADVICE['send'])}")
+    missing, named = s["missing"], s.get("named")
+    if named is not None and not missing:
+        return s.t(f"not an .xlsx workbook: the part the file names as its workbook ({named}) is not one, so it holds "
+                   f"no workbook; {_advice(s, ADVICE['send'])}",
+                   f"不是 .xlsx 工作簿：该文件指定为工作簿的部件（{named}）并非工作簿，因此不含工作簿；"
+                   f"{_advice(s, ADVICE['send'])}")
+    named_en, named_zh = (f" (the part it names as its workbook, {named}, is not one)",
+                          f"（其指定为工作簿的部件 {named} 并非工作簿）") if named else ("", "")
+    return s.t(f"not an .xlsx workbook: the file is a zip archive without {' or '.join(missing)}{named_en}, so it holds "
+               f"no workbook; {_advice(s, ADVICE['send'])}",
+               f"不是 .xlsx 工作簿：该文件是压缩包，但没有 {'、'.join(missing)}{named_zh}，因此不含工作簿；"
+               f"{_advice(s, ADVICE['send'])}")
 
 
 @_template("guard.part_oversize")

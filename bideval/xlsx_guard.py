@@ -304,9 +304,7 @@ def _relinked(archive: zipfile.ZipFile) -> tuple[dict[str, bytes], dict[str, str
     targets inside the package is written as the part's name from the package's root (/xl/worksheets/sheet 1.xml)."""
     by_folded = {info.filename.casefold(): info.filename for info in archive.infolist()}
     root_name = by_folded.get(ROOT_RELATIONSHIPS)
-    root = archive.read(root_name) if root_name else b""
-    named = _workbook_part(root)
-    workbook = by_folded.get(named.casefold(), WORKBOOK) if named else WORKBOOK
+    workbook = _workbook_of(archive)[0] or WORKBOOK  # (a package without one is refused before a copy is made)
     folder, base = posixpath.split(workbook)
     links_name = by_folded.get(posixpath.join(folder, "_rels", base + ".rels").casefold())
     renamed: dict[str, str | None] = {}
@@ -318,7 +316,8 @@ def _relinked(archive: zipfile.ZipFile) -> tuple[dict[str, bytes], dict[str, str
         if links_name:
             renamed[links_name] = WORKBOOK_RELATIONSHIPS
         if root_name:
-            mended[root_name] = _RELATIONSHIP.sub(partial(_absolute_target, "", moved={workbook: WORKBOOK}), root)
+            mended[root_name] = _RELATIONSHIP.sub(partial(_absolute_target, "", moved={workbook: WORKBOOK}),
+                                                  archive.read(root_name))
     if links_name:
         mended[renamed.get(links_name) or links_name] = _RELATIONSHIP.sub(partial(_absolute_target, folder),
                                                                               archive.read(links_name))
@@ -638,8 +637,11 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[Finding]:
     # as that format: a reader that guesses the format from the bytes could read that one, unchecked.
     if all(part in names for part in REQUIRED_PARTS) and not OTHER_FORMAT_PARTS & names.keys():
         return []
-    if "[Content_Types].xml" in names and not OTHER_FORMAT_PARTS & names.keys() and _workbook_elsewhere(archive):
-        return []
+    named: str | None = None  # the part _rels/.rels names as the workbook when it is no workbook
+    if "[Content_Types].xml" in names and not OTHER_FORMAT_PARTS & names.keys():
+        workbook, named = _workbook_of(archive)
+        if workbook is not None:
+            return []
     if "mimetype" in names:
         try:
             mimetype = _EntryReader(archive.fp, names["mimetype"]).read(128)  # type: ignore[arg-type]
@@ -658,21 +660,35 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[Finding]:
     ):
         if part in names:
             return [_not_xlsx(found, advice)]
-    return [_f("no_workbook", missing=tuple(part for part in REQUIRED_PARTS if part not in names))]
+    return [_f("no_workbook", missing=tuple(part for part in REQUIRED_PARTS if part not in names),
+               **({"named": named} if named else {}))]
 
 
-def _workbook_elsewhere(archive: zipfile.ZipFile) -> bool:
-    """Whether _rels/.rels names a workbook part the package holds, not at xl/workbook.xml (where Excel writes it):
-    Excel opens it, and python-calamine reads it from a copy with the part renamed (:func:`_relinked`)."""
+def _workbook_of(archive: zipfile.ZipFile) -> tuple[str | None, str | None]:
+    """The workbook part as Excel finds it, by its name in the package: the part _rels/.rels names (its officeDocument
+    relationship) where the package holds it, else xl/workbook.xml (None when there is none); and the part _rels/.rels
+    names when that is no workbook (its root element is not <workbook>: [Content_Types].xml, _rels/.rels, a sheet),
+    which Excel cannot open. Excel opens a workbook part elsewhere, and python-calamine reads it from a copy with the
+    part renamed (:func:`_relinked`)."""
     by_folded = {info.filename.casefold(): info for info in archive.infolist()}
     root = by_folded.get(ROOT_RELATIONSHIPS)
+    fallback = by_folded.get(WORKBOOK.casefold())
+    default = fallback.filename if fallback else None
     if root is None or root.file_size > MAX_RELS_BYTES:
-        return False
+        return default, None
     try:
-        named = _workbook_part(_EntryReader(archive.fp, root).read(XML_PREFIX_BYTES))  # type: ignore[arg-type]
+        named = _workbook_part(_EntryReader(archive.fp, root).read(MAX_RELS_BYTES))  # type: ignore[arg-type]
+        info = by_folded.get(named.casefold()) if named else None
+        if info is None or info is fallback:  # a link to nothing: what python-calamine makes of it is told when it reads
+            return default, None
+        head = _EntryReader(archive.fp, info).read(XML_PREFIX_BYTES)  # type: ignore[arg-type]
     except (zipfile.BadZipFile, zlib.error, _Refused):  # told where the part is checked, if it is needed at all
-        return False
-    return named is not None and named.casefold() in by_folded and named.casefold() != WORKBOOK.casefold()
+        return default, None
+    encoding = _encoding_of(head)
+    text = head.decode(encoding, "replace").encode("utf-8") if encoding not in (None, "unreadable") else head
+    prolog = _PROLOG.match(text)
+    element = _ROOT.match(text, prolog.end() if prolog else 0)
+    return (info.filename, None) if element and element.group(1) == b"workbook" else (None, info.filename)
 
 
 class _EntryReader:
@@ -963,13 +979,12 @@ class _PartScan:
     def find_workbook(self) -> None:
         """Take the workbook part _rels/.rels names where it is not xl/workbook.xml, as Excel and python-calamine do:
         its text, and its relationships', are kept as xl/workbook.xml's are (both parts are checked as every part)."""
-        named = _workbook_part(self.texts.get(ROOT_RELATIONSHIPS, b""))
-        if named is None or named.casefold() == WORKBOOK.casefold():
+        workbook, named = _workbook_of(self.archive)
+        if named is not None:
+            raise _Refused("no_workbook", missing=(), named=named)
+        if workbook is None or workbook == WORKBOOK:
             return
-        try:
-            self.workbook = self.named(named)
-        except KeyError:  # a link to nothing: what python-calamine makes of the package is told when it reads it
-            return
+        self.workbook = workbook
         folder, base = posixpath.split(self.workbook)
         self.texts[WORKBOOK] = next(self.sheet_text(self.archive.NameToInfo[self.workbook]), b"")
         try:
