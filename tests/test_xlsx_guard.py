@@ -885,6 +885,23 @@ def test_a_cell_is_shown_through_the_first_conditional_format_range_over_it(row,
     assert xlsx_guard._Ruling(ranges).at(row, column) == shown  # type: ignore[arg-type]
 
 
+def test_an_inline_string_left_open_is_looked_for_within_its_cell_only(tmp_path):
+    """Each struck cell's inline string is looked for within the cell: 20,000 of them left open (no </is>) had each
+    been looked for to the sheet's end (minutes, on a malformed sheet the guard reads before the reader fails)."""
+    path = tmp_path / "s.xlsx"
+    book = xlsxwriter.Workbook(path, {"constant_memory": True})  # (which writes inline strings)
+    sheet = book.add_worksheet("Bids")
+    struck = book.add_format({"font_strikeout": True})
+    for row in range(20_000):
+        sheet.write_string(row, 0, "甲公司", struck)
+    book.close()
+    changed(path, path, SHEET, lambda xml: xml.replace(b"</is>", b""))
+    started = time.process_time()
+    problems, notes = xlsx_guard.scan_xlsx(path.read_bytes(), "s.xlsx")
+    assert time.process_time() - started < 5
+    assert problems == [] and len(notes.struck["Bids"]) == 20_000
+
+
 def test_an_excel_table_s_total_row_is_noted_on_its_sheet(tmp_path, monkeypatch):
     """The total row of an Excel table (Total Row on: totalsRowCount) is noted on the sheet linking the table; a table
     without one, or no table, notes nothing, and a workbook without such a table reads no relationships for it."""
