@@ -982,6 +982,9 @@ class _PartScan:
     def find_workbook(self) -> None:
         """Take the workbook part _rels/.rels names where it is not xl/workbook.xml, as Excel and python-calamine do:
         its text, and its relationships', are kept as xl/workbook.xml's are (both parts are checked as every part)."""
+        named_as = _workbook_part(self.texts.get(ROOT_RELATIONSHIPS, b""))  # (remembered: the usual case costs nothing)
+        if named_as is None or named_as.casefold() == WORKBOOK.casefold():
+            return
         workbook, named = _workbook_of(self.archive)
         if named is not None:
             raise _Refused("no_workbook", missing=(), named=named)
@@ -1699,7 +1702,7 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
                 extent.hidden_by_default = True
             if _COLUMNS_HIDDEN_BY_DEFAULT.search(piece, 0, len(piece) if end < 0 else end):
                 extent.columns_hidden_by_default = True
-        if b"<col" in piece or b":col" in piece:  # <cols> comes before sheetData; looked for anywhere all the same
+        if b"col" in piece:  # <cols> comes before sheetData; looked for anywhere all the same (one search, not two)
             _note_hidden_columns(piece, extent)
         extent.strikes = extent.strikes or says_strike(piece)
         at = piece.find(b"dimension")
