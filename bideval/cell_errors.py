@@ -93,7 +93,8 @@ class MisplacedValue:
     """A cell whose value is written where python-calamine does not take it; ``str()`` is the value as written."""
 
     value: str  # the first value the cell's markup writes ('' when it writes only a formula after an empty one)
-    markup: str  # how: inline_in_v (an inline-text cell's text in <v>), before_formula, two_values
+    markup: str  # how: inline_in_v (an inline-text cell's text in <v>), before_v (before an inline-text cell's last
+    # <v>), before_formula, two_values
 
     def __str__(self) -> str:
         return self.value

@@ -268,6 +268,8 @@ class Say:
 MISPLACED = {
     "inline_in_v": Label("写在内联文本单元格（t=\"inlineStr\"）的 <v> 中，而其文字应在 <is> 中",
                          'in <v> in a cell of inline text (t="inlineStr"), whose text belongs in <is>'),
+    "before_v": Label("写在内联文本单元格（t=\"inlineStr\"）中一个 <v> 之前，而其文字只应在 <is> 中",
+                      'before a <v> in a cell of inline text (t="inlineStr"), whose text belongs in <is> alone'),
     "before_formula": Label("写在该单元格的公式之前", "before the cell's formula"),
     "two_values": Label("是同一单元格中给出的两个值之一", "as one of two values given in one cell"),
 }
@@ -1984,6 +1986,9 @@ ADVICE = {
                     "ask the bidder to delete the unused rows and columns and save the workbook again"),
     "retype": Label("请投标人在 Excel 中重新填写该单元格并保存工作簿",
                     "ask the bidder to fill in that cell again in Excel and save the workbook"),
+    "clear_rules": Label("请投标人清除条件格式（开始 > 条件格式 > 清除规则）后重新保存工作簿",
+                         "ask the bidder to clear the conditional formats (Home > Conditional Formatting > Clear Rules) "
+                         "and save the workbook again"),
 }
 SEND_AGAIN = Label("请投标人重新发送该文件", "ask the bidder to send the file again")
 SEND_IT_AGAIN = Label("请投标人重新发送", "ask the bidder to send it again")
@@ -1995,6 +2000,9 @@ FROM_PANEL = {
     ADVICE["send"]: Label("评分工作簿必须是 Excel .xlsx 工作簿", "the panel workbook must be an Excel .xlsx workbook"),
     ADVICE["shrink"]: Label("请评标委员会秘书删除多余的行和列后重新保存工作簿",
                             "ask the panel secretary to delete the unused rows and columns and save the workbook again"),
+    ADVICE["clear_rules"]: Label("请评标委员会秘书清除条件格式（开始 > 条件格式 > 清除规则）后重新保存工作簿",
+                                 "ask the panel secretary to clear the conditional formats (Home > Conditional "
+                                 "Formatting > Clear Rules) and save the workbook again"),
     ADVICE["retype"]: Label("请评标委员会秘书在 Excel 中重新填写该单元格并保存工作簿",
                             "ask the panel secretary to fill in that cell again in Excel and save the workbook"),
 }
@@ -2153,10 +2161,18 @@ def _(s: Say) -> str:
 
 @_template("guard.no_workbook")
 def _(s: Say) -> str:
-    missing = s["missing"]
-    return s.t(f"not an .xlsx workbook: the file is a zip archive without {' or '.join(missing)}, so it holds no "
-               f"workbook; {_advice(s, ADVICE['send'])}",
-               f"不是 .xlsx 工作簿：该文件是压缩包，但没有 {'、'.join(missing)}，因此不含工作簿；{_advice(s, ADVICE['send'])}")
+    missing, named = s["missing"], s.get("named")
+    if named is not None and not missing:
+        return s.t(f"not an .xlsx workbook: the part the file names as its workbook ({named}) is not one, so it holds "
+                   f"no workbook; {_advice(s, ADVICE['send'])}",
+                   f"不是 .xlsx 工作簿：该文件指定为工作簿的部件（{named}）并非工作簿，因此不含工作簿；"
+                   f"{_advice(s, ADVICE['send'])}")
+    named_en, named_zh = (f" (the part it names as its workbook, {named}, is not one)",
+                          f"（其指定为工作簿的部件 {named} 并非工作簿）") if named else ("", "")
+    return s.t(f"not an .xlsx workbook: the file is a zip archive without {' or '.join(missing)}{named_en}, so it holds "
+               f"no workbook; {_advice(s, ADVICE['send'])}",
+               f"不是 .xlsx 工作簿：该文件是压缩包，但没有 {'、'.join(missing)}{named_zh}，因此不含工作簿；"
+               f"{_advice(s, ADVICE['send'])}")
 
 
 @_template("guard.part_oversize")
@@ -2275,6 +2291,15 @@ def _(s: Say) -> str:
                f"{_advice(s, ADVICE['retype'])}",
                f"两次给出单元格 {s['cell']}，无法判断文件指的是其中哪一个内容（Excel 会提示此类文件需要修复，"
                f"读取程序会取最后一个）；{_advice(s, ADVICE['retype'])}")
+
+
+@_template("ruled_ranges", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    return s.t(f"has {s['count']:,} ranges under conditional formats whose number format writes a unit (万, another "
+               f"scale or currency…), more than the {s['limit']:,} the check looks through; "
+               f"{_advice(s, ADVICE['clear_rules'])}",
+               f"有 {s['count']:,} 个区域受数字格式写有单位（万、其他数量级或币种……）的条件格式约束，超过检查所能查看的 "
+               f"{s['limit']:,} 个；{_advice(s, ADVICE['clear_rules'])}")
 
 
 @_template("too_many", _SHEET_FINDINGS)

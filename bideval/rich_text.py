@@ -47,14 +47,21 @@ def says_strike(text: bytes) -> bool:
     """Whether XML text says ``strike`` (a struck font or run, maybe). Found by its letter k, rare in a sheet's
     markup (found with memchr, each looked at): a plain search costs ten times as much, its other letters (and the
     digits its filter takes for them) being everywhere; from the 65th k, a plain search of the rest."""
-    at = text.find(b"k")
+    return holds(text, b"strike", 4)
+
+
+def holds(text: bytes, word: bytes, by: int) -> bool:
+    """Whether ``text`` holds ``word``, found by its byte at ``by``, rare in a sheet's markup (found with memchr, each
+    looked at); from the 65th such byte, a plain search of the rest."""
+    rare = word[by:by + 1]
+    at = text.find(rare)
     for _ in range(64):
         if at < 0:
             return False
-        if text.startswith(b"strike", max(at - 4, 0)):
+        if at >= by and text.startswith(word, at - by):
             return True
-        at = text.find(b"k", at + 1)
-    return at >= 0 and text.find(b"strike", max(at - 4, 0)) >= 0
+        at = text.find(rare, at + 1)
+    return at >= 0 and text.find(word, max(at - by, 0)) >= 0
 
 
 def item_runs(item: bytes) -> Runs:

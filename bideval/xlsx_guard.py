@@ -28,6 +28,7 @@ import stat
 import struct
 import zipfile
 import zlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache, partial
@@ -41,7 +42,7 @@ from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, HiddenByFo
                           MisplacedValue, OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat,
                           TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
-from .rich_text import Runs, drawn_struck, font_strikes, item_runs, rich_strings, says_strike
+from .rich_text import Runs, drawn_struck, font_strikes, holds, item_runs, rich_strings, says_strike
 from .sheet_notes import SheetNotes, TableTotal, UnparsedErrors
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
@@ -121,16 +122,21 @@ _ODD_TAG = b""
 _ROW_TAG_FAST = re.compile(rb'<row(?: r="([1-9][0-9]{0,6})"([^<]*?(?:hidden|ht\s*=\s*["\']\s*[+]?0*\.?0*\s*["\']))?'
                            rb'|[\t\n\r/> ])')
 _PREFIXED_CELL_OR_ROW = re.compile(rb":(?:c|row)[\s/>]")
+# One step through the inside of a start tag, a quoted value whole: a '>' in a quoted value does not end the tag, as an
+# XML reader reads it. (Each start tag the fast scan reads to its end is read so.)
+_IN_TAG = rb"""(?:[^>"']|"[^"]*"|'[^']*')"""
 # A row start tag as the fast scan reads it (r first), with the rest of its attributes to the tag's real end.
-_ROW_TAG = re.compile(rb'<row r="([0-9]+)"((?:[^>"\']|"[^"]*"|\'[^\']*\')*)')
+_ROW_TAG = re.compile(rb'<row r="([0-9]+)"(' + _IN_TAG + rb'*)')
 # A column tag of <cols> (not <cols> itself, nor <colBreaks>), with its attributes to the tag's real end.
-_COLUMN_TAG = re.compile(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)")
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\st\s*=\s*["\']e["\'][^>]*)>')
+_COLUMN_TAG = re.compile(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])(" + _IN_TAG + rb"*)")
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\st\s*=\s*["\']e["\']' + _IN_TAG + rb'*)>')
 _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
 # The same pass for the fast scan, which also finds an inline-text cell whose text does not follow its start tag (in
-# <v>, or after a formula): rare both, each then looked at in earnest.
-_T_ERROR_OR_ODD_INLINE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?![^>]*(?:/>|>\s*<is[\s/>])))""")
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>(?=\s*<f[\s/>])')  # indented markup too
+# <v>, or after a formula; <is/> holds none): rare both, each then looked at in earnest. (The tag ending in <is> at once
+# is looked for first: faster.)
+_T_ERROR_OR_ODD_INLINE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?!><is>|""" + _IN_TAG
+                                    + rb"""*(?:/>|>\s*<is[\s>])))""")
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>(?=\s*<f[\s/>])')  # indented markup too
 _T_TEXT = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
 _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
 # A sheet whose rows are hidden unless a row says its height (sheetFormatPr zeroHeight: "rows hidden by default").
@@ -144,16 +150,20 @@ _FORMULA_AFTER = re.compile(rb"\s*<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)<
 _VALUE_AFTER = re.compile(rb"\s*(?:<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</"
                           + _PREFIX + rb"c>)")
 # What may hold a value written where python-calamine does not take it (MisplacedValue): an inline-text cell whose
-# text does not follow its start tag, or a value followed by another value or by a formula.
-_ODD_INLINE = re.compile(rb"inlineStr[\"'](?![^>]*(?:/>|>\s*<" + _PREFIX + rb"is[\s/>]))")
+# text does not follow its start tag (<is/> holds none), or a value followed by another value or by a formula.
+_ODD_INLINE = re.compile(rb"inlineStr[\"'](?!" + _IN_TAG + rb"*(?:/>|>\s*<" + _PREFIX + rb"is[\s>]))")
 _LATE_CHILD = re.compile(rb"</" + _PREFIX + rb"(?:v|is)\s*>\s*<" + _PREFIX + rb"(?:f|v|is)[\s/>]")
-_UNPREFIXED_LATE_CHILD = re.compile(rb"</(?:v|is)\s*>\s*<(?:f|v|is)[\s/>]")  # the same, for the fast scan: 2× faster
+# The same for the fast scan, which looks in every piece: by the end of </v> and of </is>, two patterns each searched
+# by its rarer first letter, several times faster than one for both (</ is everywhere).
+_LATE_AFTER_VALUE = re.compile(rb"v>\s*<(?:f|v|is)[\s/>]")
+_LATE_AFTER_INLINE = re.compile(rb"is>\s*<(?:f|v|is)[\s/>]")  # (<is/> followed by anything: _T_ERROR_OR_ODD_INLINE)
 # A cell's value child, prefixed or not, whole: its name (f, v or is) and its inside.
 _VALUE_CHILD = re.compile(rb"\s*<" + _PREFIX + rb"(f|v|is)(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"\1\s*>)",
                           re.DOTALL)
 _USUAL_CHILDREN = {(), (b"f",), (b"v",), (b"is",), (b"f", b"v"), (b"f", b"is")}  # the file format's order
 _T_INLINE = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']inlineStr[\"']")
-_CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*)>')  # a cell's start tag, as the fast scan reads it
+# A cell's start tag, as the fast scan reads it.
+_CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>')
 _TAG = re.compile(rb"<[^>]*>")
 _T_NOT_NUMBER = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?!n[\"'])")  # a type other than a number's
 _FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]*?(?<![\w:.\-])fullCalcOnLoad\s*=\s*"
@@ -163,6 +173,7 @@ _NUMBER_FORMAT = re.compile(rb"<" + _PREFIX + rb"numFmt(?=[\s/>])([^>]*)")
 _NUMBER_FORMATS = re.compile(rb"<" + _PREFIX + rb"numFmts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"numFmts>", re.DOTALL)
 # The differential formats a conditional format gives a cell (by index: a rule's dxfId), each whole.
 _DIFFERENTIAL_FORMATS = re.compile(rb"<" + _PREFIX + rb"dxfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"dxfs>", re.DOTALL)
+_DIFFERENTIAL_FORMATS_END = re.compile(rb"</" + _PREFIX + rb"dxfs\s*>|<" + _PREFIX + rb"dxfs(?:\s[^>]*)?/>")
 _DIFFERENTIAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"dxf(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"dxf>)",
                                   re.DOTALL)
 # A worksheet's conditional format: its attributes (sqref: the ranges it covers), its inside (its rules).
@@ -179,8 +190,12 @@ _FONTS = re.compile(rb"<" + _PREFIX + rb"fonts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX
 _FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(/?)>")  # a font's start tag ("/": it is empty)
 _TABLE = re.compile(rb"<" + _PREFIX + rb"table(?=[\s/>])([^>]*)")
 # A cell that names a cell format, its index spelt as an XML reader reads it (s="1", s='1', s = "01").
-_STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"([^>]*?\ss\s*=\s*["\'][^>]*)>')
-_INLINE_STRING = re.compile(rb"\s*<" + _PREFIX + rb"is(?:\s[^>]*)?>(.*?)</" + _PREFIX + rb"is\s*>", re.DOTALL)
+_STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\ss\s*=\s*(?:"[^"]*"|\'[^\']*\')' + _IN_TAG
+                          + rb'*)>')
+# An inline string, whole, within its cell: never looked for past the cell's end or the next cell's start (an <is> left
+# open would have each cell looked at read to the sheet's end).
+_INLINE_STRING = re.compile(rb"\s*<" + _PREFIX + rb"is(?:\s[^>]*)?>((?:(?!</" + _PREFIX + rb"c\s*>|<" + _PREFIX
+                            + rb"c[\s/>]).)*?)</" + _PREFIX + rb"is\s*>", re.DOTALL)
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 # An error cell's <v> text python-calamine parses, as the file writes it ('' it reads as an empty cell).
 _CALAMINE_ERRORS = frozenset(error.encode("ascii") for error in CALAMINE_ERRORS) | {b""}
@@ -292,9 +307,7 @@ def _relinked(archive: zipfile.ZipFile) -> tuple[dict[str, bytes], dict[str, str
     targets inside the package is written as the part's name from the package's root (/xl/worksheets/sheet 1.xml)."""
     by_folded = {info.filename.casefold(): info.filename for info in archive.infolist()}
     root_name = by_folded.get(ROOT_RELATIONSHIPS)
-    root = archive.read(root_name) if root_name else b""
-    named = _workbook_part(root)
-    workbook = by_folded.get(named.casefold(), WORKBOOK) if named else WORKBOOK
+    workbook = _workbook_of(archive)[0] or WORKBOOK  # (a package without one is refused before a copy is made)
     folder, base = posixpath.split(workbook)
     links_name = by_folded.get(posixpath.join(folder, "_rels", base + ".rels").casefold())
     renamed: dict[str, str | None] = {}
@@ -306,7 +319,8 @@ def _relinked(archive: zipfile.ZipFile) -> tuple[dict[str, bytes], dict[str, str
         if links_name:
             renamed[links_name] = WORKBOOK_RELATIONSHIPS
         if root_name:
-            mended[root_name] = _RELATIONSHIP.sub(partial(_absolute_target, "", moved={workbook: WORKBOOK}), root)
+            mended[root_name] = _RELATIONSHIP.sub(partial(_absolute_target, "", moved={workbook: WORKBOOK}),
+                                                  archive.read(root_name))
     if links_name:
         mended[renamed.get(links_name) or links_name] = _RELATIONSHIP.sub(partial(_absolute_target, folder),
                                                                               archive.read(links_name))
@@ -626,8 +640,11 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[Finding]:
     # as that format: a reader that guesses the format from the bytes could read that one, unchecked.
     if all(part in names for part in REQUIRED_PARTS) and not OTHER_FORMAT_PARTS & names.keys():
         return []
-    if "[Content_Types].xml" in names and not OTHER_FORMAT_PARTS & names.keys() and _workbook_elsewhere(archive):
-        return []
+    named: str | None = None  # the part _rels/.rels names as the workbook when it is no workbook
+    if "[Content_Types].xml" in names and not OTHER_FORMAT_PARTS & names.keys():
+        workbook, named = _workbook_of(archive)
+        if workbook is not None:
+            return []
     if "mimetype" in names:
         try:
             mimetype = _EntryReader(archive.fp, names["mimetype"]).read(128)  # type: ignore[arg-type]
@@ -646,21 +663,35 @@ def _kind_problems(archive: zipfile.ZipFile) -> list[Finding]:
     ):
         if part in names:
             return [_not_xlsx(found, advice)]
-    return [_f("no_workbook", missing=tuple(part for part in REQUIRED_PARTS if part not in names))]
+    return [_f("no_workbook", missing=tuple(part for part in REQUIRED_PARTS if part not in names),
+               **({"named": named} if named else {}))]
 
 
-def _workbook_elsewhere(archive: zipfile.ZipFile) -> bool:
-    """Whether _rels/.rels names a workbook part the package holds, not at xl/workbook.xml (where Excel writes it):
-    Excel opens it, and python-calamine reads it from a copy with the part renamed (:func:`_relinked`)."""
+def _workbook_of(archive: zipfile.ZipFile) -> tuple[str | None, str | None]:
+    """The workbook part as Excel finds it, by its name in the package: the part _rels/.rels names (its officeDocument
+    relationship) where the package holds it, else xl/workbook.xml (None when there is none); and the part _rels/.rels
+    names when that is no workbook (its root element is not <workbook>: [Content_Types].xml, _rels/.rels, a sheet),
+    which Excel cannot open. Excel opens a workbook part elsewhere, and python-calamine reads it from a copy with the
+    part renamed (:func:`_relinked`)."""
     by_folded = {info.filename.casefold(): info for info in archive.infolist()}
     root = by_folded.get(ROOT_RELATIONSHIPS)
+    fallback = by_folded.get(WORKBOOK.casefold())
+    default = fallback.filename if fallback else None
     if root is None or root.file_size > MAX_RELS_BYTES:
-        return False
+        return default, None
     try:
-        named = _workbook_part(_EntryReader(archive.fp, root).read(XML_PREFIX_BYTES))  # type: ignore[arg-type]
+        named = _workbook_part(_EntryReader(archive.fp, root).read(MAX_RELS_BYTES))  # type: ignore[arg-type]
+        info = by_folded.get(named.casefold()) if named else None
+        if info is None or info is fallback:  # a link to nothing: what python-calamine makes of it is told when it reads
+            return default, None
+        head = _EntryReader(archive.fp, info).read(XML_PREFIX_BYTES)  # type: ignore[arg-type]
     except (zipfile.BadZipFile, zlib.error, _Refused):  # told where the part is checked, if it is needed at all
-        return False
-    return named is not None and named.casefold() in by_folded and named.casefold() != WORKBOOK.casefold()
+        return default, None
+    encoding = _encoding_of(head)
+    text = head.decode(encoding, "replace").encode("utf-8") if encoding not in (None, "unreadable") else head
+    prolog = _PROLOG.match(text)
+    element = _ROOT.match(text, prolog.end() if prolog else 0)
+    return (info.filename, None) if element and element.group(1) == b"workbook" else (None, info.filename)
 
 
 class _EntryReader:
@@ -875,7 +906,8 @@ class _PartScan:
         if root == b"sst":
             _check_string_count(name, text, info.file_size)
             if name.casefold() == _SHARED_STRINGS_FOLDED:  # a struck run? Read to the end only to say whether
-                self.strings_strike = says_strike(text) or (not complete and _says_strike_further(stream, decoder))
+                self.strings_strike = says_strike(text) or (not complete and _says_strike_further(stream, decoder,
+                                                                                                   text[-5:]))
         kept = text if name.casefold() in _KEPT_BY_FOLDED else None
         if kept is not None:
             self.texts[_KEPT_BY_FOLDED[name.casefold()]] = kept
@@ -889,10 +921,14 @@ class _PartScan:
         if root and complete and not _closes(text, root):
             self.cut.append(name)
             return None
-        if name.lower().endswith(".rels") and self.others:
+        if name.lower().endswith(".rels") and (self.others or (kept is not None and not complete)):
+            # (read whole: the parts it points at are scanned too; a kept one, the workbook's, names every sheet)
             if info.file_size > MAX_RELS_BYTES:
                 raise _Refused("rels_too_big", part=name, size=info.file_size)
-            return kept, self.relationships(info, text + b"".join(_more_text(stream, decoder, XML_PREFIX_BYTES)))
+            whole = text + b"".join(_more_text(stream, decoder, XML_PREFIX_BYTES))
+            if kept is not None:
+                kept = self.texts[_KEPT_BY_FOLDED[name.casefold()]] = whole
+            return kept, self.relationships(info, whole) if self.others else frozenset()
         return kept, frozenset()
 
     @staticmethod
@@ -946,21 +982,25 @@ class _PartScan:
     def find_workbook(self) -> None:
         """Take the workbook part _rels/.rels names where it is not xl/workbook.xml, as Excel and python-calamine do:
         its text, and its relationships', are kept as xl/workbook.xml's are (both parts are checked as every part)."""
-        named = _workbook_part(self.texts.get(ROOT_RELATIONSHIPS, b""))
-        if named is None or named.casefold() == WORKBOOK.casefold():
+        named_as = _workbook_part(self.texts.get(ROOT_RELATIONSHIPS, b""))  # (remembered: the usual case costs nothing)
+        if named_as is None or named_as.casefold() == WORKBOOK.casefold():
             return
-        try:
-            self.workbook = self.named(named)
-        except KeyError:  # a link to nothing: what python-calamine makes of the package is told when it reads it
+        workbook, named = _workbook_of(self.archive)
+        if named is not None:
+            raise _Refused("no_workbook", missing=(), named=named)
+        if workbook is None or workbook == WORKBOOK:
             return
+        self.workbook = workbook
         folder, base = posixpath.split(self.workbook)
         self.texts[WORKBOOK] = next(self.sheet_text(self.archive.NameToInfo[self.workbook]), b"")
         try:
             links = self.archive.NameToInfo[self.named(posixpath.join(folder, "_rels", base + ".rels"))]
         except KeyError:
             self.texts[WORKBOOK_RELATIONSHIPS] = b""
-        else:
-            self.texts[WORKBOOK_RELATIONSHIPS] = next(self.sheet_text(links), b"")
+        else:  # (whole, as xl/_rels/workbook.xml.rels is kept)
+            if links.file_size > MAX_RELS_BYTES:
+                raise _Refused("rels_too_big", part=links.filename, size=links.file_size)
+            self.texts[WORKBOOK_RELATIONSHIPS] = b"".join(self.sheet_text(links))
 
     def relink(self) -> bool:
         """Whether python-calamine would not find the workbook's parts as the package links them, and so reads a copy
@@ -1043,10 +1083,13 @@ class _PartScan:
                 if held is not None:
                     found[(row - 1, column - 1)] = held
             ranges = _ruled_ranges(sheet, ruled) if ruled else []
+            if len(ranges) > MAX_RULED_RANGES:
+                raise _Refused("sheet", part=info.filename, sheet_name=self.sheet_name(info.filename),
+                               finding=_f("ruled_ranges", count=len(ranges), limit=MAX_RULED_RANGES))
             if ranges:  # a cell's own format is what it says first; a conditional one is looked at in every cell
+                ruling = _Ruling(ranges)
                 for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
-                    pair = next((pair for top, left, bottom, right, pair in ranges
-                                 if top <= row <= bottom and left <= column <= right), None)
+                    pair = ruling.at(row, column)
                     held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
                     if held is not None:
                         found.setdefault((row - 1, column - 1), held)
@@ -1098,8 +1141,9 @@ class _PartScan:
             yield from self._styled_cells(info, sheet, every_cell=True)
             return
         found: Iterable[re.Match[bytes]] = _STYLED_CELL.finditer(sheet) if struck else ()
-        if struck_strings:  # each cell whose value is the index of such a string (a number's too: told apart later)
-            values = re.compile(rb"<" + _PREFIX + rb"v>\s*(?:" + b"|".join(struck_strings) + rb")\s*</")
+        if struck_strings:  # each cell whose value is the index of such a string (a number's too: told apart later),
+            # written as a reader reads it (01 is 1)
+            values = re.compile(rb"<" + _PREFIX + rb"v>\s*0*(?:" + b"|".join(struck_strings) + rb")\s*</")
             found = chain(found, _cells_around(sheet, (match.start() for match in values.finditer(sheet))))
         if info.filename in self.strikes:
             found = chain(found, _cells_around(sheet, (match.start() for match in _STRIKE_WORD.finditer(sheet))))
@@ -1157,9 +1201,11 @@ class _PartScan:
         those whose number format writes a unit the number is not in, and those whose font is struck through; and the
         differential formats (by index) of conditional formats whose number format writes such a unit."""
         formats = b"numFmt" in head or (self.panel and _BUILT_IN_PERCENT.search(head) is not None)
-        # (fonts come before the cell formats: a struck one lies in the head unless that is cut before </fonts>)
+        # (fonts come before the cell formats: a struck one lies in the head unless that is cut before </fonts>; the
+        # differential formats come last: one may write a unit past a head cut before their end)
         strikes = b"strike" in head or (len(head) >= XML_PREFIX_BYTES and b"</fonts>" not in head)
-        if not (formats or strikes):
+        ruled = formats or (len(head) >= XML_PREFIX_BYTES and _DIFFERENTIAL_FORMATS_END.search(head) is None)
+        if not (formats or strikes or ruled):
             return {}, _NOTHING_STRUCK, {}
         try:  # checked above: its size is within the package's limits
             styles = head if _closes(head, b"styleSheet") else self.archive.read(self.named(STYLES))
@@ -1167,7 +1213,7 @@ class _PartScan:
             return {}, _NOTHING_STRUCK, {}
         return (_shown_formats(styles, self.currency, self.panel) if formats else {},
                 _struck_formats(styles) if strikes else _NOTHING_STRUCK,
-                _ruled_formats(styles, self.currency, self.panel) if formats else {})
+                _ruled_formats(styles, self.currency, self.panel) if ruled else {})
 
     def _styled_cells(self, info: zipfile.ZipInfo, sheet: bytes,
                       every_cell: bool = False) -> Iterator[tuple[int, int, dict[str, str], int]]:
@@ -1303,9 +1349,9 @@ _STRIKE_WORD = re.compile(rb"strike")
 MAX_STRUCK_STRINGS = 1000  # shared strings with a struck run looked for by their index; more, and every cell is read
 
 
-def _says_strike_further(stream: _EntryReader, decoder: codecs.IncrementalDecoder | None) -> bool:
-    """Whether the rest of a part says ``strike`` (:func:`~bideval.rich_text.says_strike`), read in pieces to its end."""
-    carry = b""
+def _says_strike_further(stream: _EntryReader, decoder: codecs.IncrementalDecoder | None, carry: bytes) -> bool:
+    """Whether the rest of a part says ``strike`` (:func:`~bideval.rich_text.says_strike`), read in pieces to its end;
+    ``carry``: the last bytes read before (the word cut between them and the rest)."""
     for text in _more_text(stream, decoder, SHEET_CHUNK_BYTES):
         if says_strike(carry + text):
             return True
@@ -1397,6 +1443,57 @@ def _ruled_ranges(sheet: bytes, ruled: dict[str, _ShownAs]) -> list[tuple[int, i
             ranges += [(*span, pair) for ref in _attributes(block.group(1)).get("sqref", "").split()
                        if (span := _range_span(ref)) is not None]
     return ranges
+
+
+MAX_RULED_RANGES = 1000  # conditional formats' ranges (showing a unit) one sheet may have: a refusal beyond
+
+
+class _Ruling:
+    """Which conditional format's number format (the first range's in the sheet's order) shows a cell, by row and
+    column, from ranges (:func:`_ruled_ranges`): the ranges over a row are worked out once for each band of rows they
+    all cover, and the columns of a band cut into spans, each found by bisection. A cell costs O(log ranges), not a look
+    at every range."""
+
+    def __init__(self, ranges: list[tuple[int, int, int, int, _ShownAs]]):
+        self.ranges = ranges
+        self.edges = sorted({top for top, *_ in ranges} | {bottom + 1 for _, _, bottom, _, _ in ranges})
+        self.bands: dict[int, tuple[list[int], list[_ShownAs | None]]] = {}  # band → column edges, each span's
+
+    def at(self, row: int, column: int) -> _ShownAs | None:
+        """What stands for the cell at ``row`` and ``column`` (from 1) by its first range; None outside every range."""
+        band = bisect_right(self.edges, row) - 1
+        if band < 0:
+            return None
+        found = self.bands.get(band)
+        if found is None:
+            found = self.bands[band] = _first_over(
+                [(left, right, pair) for top, left, bottom, right, pair in self.ranges
+                 if top <= self.edges[band] <= bottom])
+        edges, spans = found
+        span = bisect_right(edges, column) - 1
+        return spans[span] if 0 <= span < len(spans) else None
+
+
+def _first_over(ranges: list[tuple[int, int, _ShownAs]]) -> tuple[list[int], list[_ShownAs | None]]:
+    """Column edges, and the value of the first of ``ranges`` (first column, last column, value) over each span between
+    two edges (None: none): each span is given its value once, the spans given skipped by a union-find."""
+    edges = sorted({left for left, _, _ in ranges} | {right + 1 for _, right, _ in ranges})
+    spans: list[_ShownAs | None] = [None] * len(edges)
+    after = list(range(len(edges) + 1))  # the next span from each not given a value yet (itself when not given)
+
+    def next_open(at: int) -> int:
+        while after[at] != at:
+            after[at] = after[after[at]]
+            at = after[at]
+        return at
+
+    for left, right, pair in ranges:
+        span, end = next_open(bisect_left(edges, left)), bisect_left(edges, right + 1)
+        while span < end:
+            spans[span] = pair
+            after[span] = span + 1
+            span = next_open(span + 1)
+    return edges, spans
 
 
 def _shown_pair(code: str, currency: str | None, panel: bool = False, by_rule: bool = False) -> _ShownAs:
@@ -1605,7 +1702,7 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
                 extent.hidden_by_default = True
             if _COLUMNS_HIDDEN_BY_DEFAULT.search(piece, 0, len(piece) if end < 0 else end):
                 extent.columns_hidden_by_default = True
-        if b"<col" in piece or b":col" in piece:  # <cols> comes before sheetData; looked for anywhere all the same
+        if b"col" in piece:  # <cols> comes before sheetData; looked for anywhere all the same (one search, not two)
             _note_hidden_columns(piece, extent)
         extent.strikes = extent.strikes or says_strike(piece)
         at = piece.find(b"dimension")
@@ -1628,7 +1725,8 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     """The furthest cell and row in `piece`, for markup as every known writer produces it."""
     tags = _ROW_TAG_FAST.findall(piece)
     numbers = dict(tags)  # (each row's number once)
-    if _ODD_TAG in numbers or _PREFIXED_CELL_OR_ROW.search(piece) or _LATE_R.search(piece):
+    # (a colon is rare in a sheet's cells: found with memchr, the pattern looked for only in a piece holding one)
+    if _ODD_TAG in numbers or (b":" in piece and _PREFIXED_CELL_OR_ROW.search(piece)) or _LATE_R.search(piece):
         return False
     cells = _CELL_TAG.findall(piece)
     letters = dict(cells)  # (each column's letters once)
@@ -1646,13 +1744,13 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     extent.cell_count += len(cells)
     extent.row_count += len(tags)
     # Cells no reader can give a value for, rare: an error (#DIV/0!), a formula saved without its result.
-    odd_values = False  # a value written where python-calamine does not take it: rare, each cell then looked at
+    # A value written where python-calamine does not take it: rare, each cell then looked at.
+    odd_values = _LATE_AFTER_VALUE.search(piece) is not None or _LATE_AFTER_INLINE.search(piece) is not None
     if _T_ERROR_OR_ODD_INLINE.search(piece):
         _note_unreadable(_ERROR_CELL, piece, extent)
-        odd_values = _ODD_INLINE.search(piece) is not None
-    if b"<f" in piece:  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
+        odd_values = odd_values or _ODD_INLINE.search(piece) is not None
+    if holds(piece, b"<f", 1):  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
         _note_unreadable(_FORMULA_CELL, piece, extent)
-        odd_values = odd_values or _UNPREFIXED_LATE_CHILD.search(piece) is not None
     if odd_values:
         for match in _CELL_START.finditer(piece):
             if not match.group(3).endswith(b"/"):
@@ -1796,8 +1894,9 @@ def _unreadable(attributes: bytes, piece: bytes, after: int) -> Unreadable | Non
 
 def _misplaced_value(attributes: bytes, piece: bytes, after: int) -> MisplacedValue | None:
     """A cell (its start tag's attributes, where that tag ends) that states a value python-calamine does not take:
-    its value children out of the file format's order (at most a formula, then one value), or its inline text in
-    <v>, where python-calamine, which takes the last child, reads nothing; None for any other cell."""
+    its value children out of the file format's order (at most a formula, then one value), or an inline-text cell
+    whose last child is a <v>, which python-calamine, taking the last child, reads as empty; None for any other
+    cell."""
     children: list[tuple[bytes, bytes]] = []
     at = after
     while (child := _VALUE_CHILD.match(piece, at)) is not None:
@@ -1808,11 +1907,12 @@ def _misplaced_value(attributes: bytes, piece: bytes, after: int) -> MisplacedVa
     if names in _USUAL_CHILDREN and not inline_in_v:
         return None
     values = [_unescaped(_TAG.sub(b"", inside)) for name, inside in children if name != b"f"]
-    value = next((text for text in values if text), "")
+    stated = next((at for at, text in enumerate(values) if text), None)
+    value = "" if stated is None else values[stated]
     if not value and b"f" not in names:  # nothing stated: nothing lost
         return None
-    if names in _USUAL_CHILDREN:
-        markup = "inline_in_v"
+    if inline_in_v:  # read as empty, whatever comes before its <v>
+        markup = "inline_in_v" if stated in (None, len(values) - 1) else "before_v"
     elif b"f" in names[1:]:
         markup = "before_formula"
     else:

@@ -222,6 +222,16 @@ def test_a_formula_without_its_text_is_told_as_such(held, en, zh):
     ('<c r="A1" t="inlineStr"><f>B1</f><v>x</v></c>', {(0, 0): MisplacedValue("x", "inline_in_v")}),
     ('<c r="A1"><v>7</v><f>3+4</f></c>', {(0, 0): MisplacedValue("7", "before_formula")}),
     ('<c r="A1" t="inlineStr"><is><t>a</t></is><v>7</v><f>1</f></c>', {(0, 0): MisplacedValue("a", "before_formula")}),
+    # … in a sheet without a formula too (python-calamine reads the first as empty, the others as 9)
+    ('<c r="A1" t="inlineStr"><is><t>7</t></is><v>9</v></c>', {(0, 0): MisplacedValue("7", "before_v")}),
+    ('<c r="A1" t="inlineStr"><is/><v>9</v></c>', {(0, 0): MisplacedValue("9", "inline_in_v")}),
+    ('<c r="A1"><v>7</v><v>9</v></c>', {(0, 0): MisplacedValue("7", "two_values")}),
+    ('<c r="A1"><v>7</v><is><t>9</t></is></c>', {(0, 0): MisplacedValue("7", "two_values")}),
+    # a '>' in a quoted value does not end the start tag (as an XML reader reads it)
+    ('<c r="A1" x="a>b" t="inlineStr"><v>7</v></c>', {(0, 0): MisplacedValue("7", "inline_in_v")}),
+    ('<c r="A1" t="inlineStr" x="/>"><v>7</v></c>', {(0, 0): MisplacedValue("7", "inline_in_v")}),
+    ('<c r="A1" x=\'a>b\' t="e"><v>#DIV/0!</v></c>', {(0, 0): CellError("#DIV/0!")}),
+    ('<c r="A1" x="a>b"><f>1+1</f></c>', {(0, 0): UncalculatedFormula("1+1")}),
     ('<c r="A1" t="inlineStr"><is><t>7</t></is></c>', {}),  # inline text where it belongs
     ('<c r="A1" t="inlineStr"/>', {}),
     ('<c r="A1" t="inlineStr"><v/></c>', {}),  # nothing stated: nothing lost
@@ -654,6 +664,9 @@ def test_a_format_that_hides_only_text_or_zeros_shows_a_number(rubric, tmp_path)
     ("inline_in_v", "the value '7' written in <v> in a cell of inline text (t=\"inlineStr\"), whose text belongs in "
      "<is>: the spreadsheet reader reads the cell as empty",
      "值 “7”写在内联文本单元格（t=\"inlineStr\"）的 <v> 中，而其文字应在 <is> 中：表格读取程序会把该单元格读成空白"),
+    ("before_v", "the value '7' written before a <v> in a cell of inline text (t=\"inlineStr\"), whose text belongs "
+     "in <is> alone: the spreadsheet reader reads the cell as empty",
+     "值 “7”写在内联文本单元格（t=\"inlineStr\"）中一个 <v> 之前，而其文字只应在 <is> 中：表格读取程序会把该单元格读成空白"),
     ("before_formula",
      "the value '7' written before the cell's formula: the spreadsheet reader reads the cell as empty", "值 “7”写在该单元格的公式之前：表格读取程序会把该单元格读成空白"),
     ("two_values", "the value '7' written as one of two values given in one cell: the spreadsheet reader takes the "
@@ -691,6 +704,22 @@ def test_a_number_shown_in_wan_by_a_conditional_format_is_refused(rubric, tmp_pa
                             "in 万 yuan (enter it as a plain number in the field's unit, with the cell's format General "
                             "and no conditional format)")
     assert "其数字格式 “0.00\"万元\"”（条件格式所设） 显示“万”或“亿”" in messages.render(problem, "zh")
+    large = with_parts(path, tmp_path / "large.xlsx", lambda parts: parts.update({  # its dxfs past the first 64 KiB
+        "xl/styles.xml": re.sub(rb"<styleSheet[^>]*>", lambda start: start.group(0) + b"<!--" + b"x" * 65536 + b"-->",
+                                parts["xl/styles.xml"], count=1)}))
+    assert str(the_problem(rubric, large)) == str(problem).replace(str(path), str(large))
+    many = with_parts(path, tmp_path / "many.xlsx", lambda parts: parts.update({  # 1,000 ranges looked through, no more
+        "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(
+            f'sqref="C{row}:D{row}"'.encode(), f'sqref="{" ".join(f"F{at}" for at in range(1, 1000))} C{row}:D{row}"'
+            .encode())}))
+    assert str(the_problem(rubric, many)) == str(problem).replace(str(path), str(many))
+    too_many = with_parts(many, tmp_path / "too many.xlsx", lambda parts: parts.update({
+        "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(b'sqref="', b'sqref="G1 ')}))
+    assert str(the_problem(rubric, too_many)) == (
+        f"{too_many}: refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has 1,001 ranges under conditional formats whose "
+        "number format writes a unit (万, another scale or currency…), more than the 1,000 the check looks through; ask "
+        "the bidder to clear the conditional formats (Home > Conditional Formatting > Clear Rules) and save the workbook "
+        "again")
     moved = with_parts(path, tmp_path / "elsewhere.xlsx", lambda parts: parts.update({
         "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(
             f'sqref="C{row}:D{row}"'.encode(), f'sqref="D1:D{row} E1"'.encode())}))

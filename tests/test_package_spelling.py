@@ -102,6 +102,27 @@ def test_a_package_spelt_otherwise_is_read_as_excel_shows_it(rubric, tmp_path: P
     assert refusal(rubric, variant) == expected
 
 
+NOT_ONE = ": not an .xlsx workbook: {}, so it holds no workbook; the bid must be sent as an Excel .xlsx workbook"
+
+
+@pytest.mark.parametrize("named, kept, expected", [
+    ("[Content_Types].xml", False, "the file is a zip archive without xl/workbook.xml (the part it names as its "
+                                   "workbook, [Content_Types].xml, is not one)"),
+    ("_rels/.rels", False, "the file is a zip archive without xl/workbook.xml (the part it names as its workbook, "
+                           "_rels/.rels, is not one)"),
+    ("xl/worksheets/sheet1.xml", True, "the part the file names as its workbook (xl/worksheets/sheet1.xml) is not one"),
+    ("[Content_Types].xml", True, "the part the file names as its workbook ([Content_Types].xml) is not one"),
+])
+def test_a_workbook_part_that_is_no_workbook_is_refused(rubric, tmp_path: Path, named, kept, expected) -> None:
+    """_rels/.rels may name any part as the workbook: one whose root is not <workbook> is none (Excel cannot open the
+    file). It had been told as the copy relinked for the reader ("without [Content_Types].xml", "File not found")."""
+    control = form_with_formats(tmp_path / "form.xlsx")
+    renamed: Rename = (lambda n: n) if kept else (lambda n: n.replace("xl/workbook.xml", "xl/old.xml"))
+    variant = repacked(control, "variant.xlsx", renamed, lambda name, data: data.replace(
+        b'Target="xl/workbook.xml"', f'Target="{named}"'.encode()) if name == "_rels/.rels" else data)
+    assert refusal(rubric, variant) == [NOT_ONE.format(expected)]
+
+
 def test_styles_kept_at_another_name_are_refused(rubric, tmp_path: Path) -> None:
     """Excel follows the styles link; the spreadsheet reader looks for xl/styles.xml only and would read every cell
     as General (a date as 45306, 1200.00万元 as 1200 yuan)."""

@@ -13,6 +13,7 @@ import tracemalloc
 import warnings
 import zipfile
 import zlib
+from functools import partial
 from pathlib import Path
 
 import openpyxl
@@ -774,6 +775,20 @@ STRINGS = "xl/sharedStrings.xml"
 JIA, YI = "<si><t>甲公司</t></si>".encode(), "<si><t>乙公司</t></si>".encode()
 
 
+
+def _yi_struck(xml: bytes) -> bytes:
+    """Shared strings (``xml``) whose second string, 乙公司, has its first character struck."""
+    return xml.replace(YI, "<si><r><rPr><strike/></rPr><t>乙</t></r><r><t>公司</t></r></si>".encode())
+
+
+def _strike_at(offset: int, xml: bytes) -> bytes:
+    """:func:`_yi_struck`'s shared strings, the word "strike" at byte ``offset``."""
+    xml = _yi_struck(xml)
+    first = xml.index(b"<si>")
+    padding = offset - xml.index(b"strike") - len(b"<!---->")
+    return xml[:first] + b"<!--" + b"x" * padding + b"-->" + xml[first:]
+
+
 @pytest.mark.parametrize("row_struck, part_changed, change, struck, in_part", [
     (False, None, None, set(), {}),  # nothing says strike: nothing read again
     # a cell the file writes without a format is drawn in format 0, whatever its row's (Excel writes one on each)
@@ -787,9 +802,10 @@ JIA, YI = "<si><t>甲公司</t></si>".encode(), "<si><t>乙公司</t></si>".enco
      {(0, 0)}, {}),  # spaces and the phonetic guide (not shown) left aside, the whole text is struck
     (False, STRINGS, lambda xml: xml.replace(JIA, '<si><r><rPr><strike val="0"/></rPr><t>甲公司</t></r></si>'.encode()),
      set(), {}),
-    (False, STRINGS, lambda xml: xml.replace(b"<si>", b"<!--" + b"x" * XML_PREFIX_BYTES + b"--><si>", 1).replace(
-        YI, "<si><r><rPr><strike/></rPr><t>乙</t></r><r><t>公司</t></r></si>".encode()),
+    (False, STRINGS, lambda xml: _yi_struck(xml.replace(b"<si>", b"<!--" + b"x" * XML_PREFIX_BYTES + b"--><si>", 1)),
      set(), {(1, 0): ("乙",)}),  # a struck run past the part's first 64 KiB
+    # … and one whose word "strike" is cut by the end of those 64 KiB (1 to 5 of its letters in them)
+    *[(False, STRINGS, partial(_strike_at, XML_PREFIX_BYTES - cut), set(), {(1, 0): ("乙",)}) for cut in range(1, 6)],
 ])
 def test_text_struck_in_its_runs_is_noted_whole_or_in_part(tmp_path, monkeypatch, row_struck, part_changed, change,
                                                            struck, in_part):
@@ -813,6 +829,77 @@ def test_text_struck_in_its_runs_is_noted_whole_or_in_part(tmp_path, monkeypatch
     assert (notes.struck.get("Bids", set()), notes.struck_in_part.get("Bids", {})) == (struck, in_part)
     if change is None:
         assert read == []  # (neither a worksheet nor the shared strings read again)
+
+
+@pytest.mark.parametrize("index", [b"1", b"01", b" 001 "])
+def test_a_struck_shared_string_is_found_by_its_index_however_written(tmp_path, index):
+    """A cell names a shared string by its index as a reader reads it: <v>01</v> is the string 1, struck in part."""
+    path = tmp_path / "s.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Bids")
+    sheet.write_string(0, 0, "甲公司")
+    sheet.write_string(1, 0, "乙公司")
+    book.close()
+    changed(path, path, STRINGS, _yi_struck)
+    changed(path, path, SHEET, lambda xml: xml.replace(b"<v>1</v>", b"<v>" + index + b"</v>"))
+    problems, notes = xlsx_guard.scan_xlsx(path.read_bytes(), "s.xlsx")
+    assert problems == []
+    assert notes.struck_in_part == {"Bids": {(1, 0): ("乙",)}}
+
+
+@pytest.mark.parametrize("workbook_part", ["xl/workbook.xml", "book/main.xml"])
+def test_a_sheet_linked_past_the_first_64_kib_of_the_workbook_relationships_keeps_its_notes(tmp_path, workbook_part):
+    """The workbook's relationships are read whole: a sheet linked after 1,000 hyperlinks had lost every note (its
+    #DIV/0! read as an empty answer), where the workbook part is, or where _rels/.rels puts it."""
+    path = tmp_path / "s.xlsx"
+    book = xlsxwriter.Workbook(path)
+    book.add_worksheet("Bids").write_formula(0, 0, "=1/0", None, "#DIV/0!")
+    book.close()
+    links = b"".join(b'<Relationship Id="rX%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                     b'hyperlink" Target="https://example.com/%d" TargetMode="External"/>' % (i, i) for i in range(1000))
+    changed(path, path, "xl/_rels/workbook.xml.rels", lambda xml: xml.replace(b"<Relationship ", links + b"<Relationship ",
+                                                                               1))
+    if workbook_part != "xl/workbook.xml":
+        with zipfile.ZipFile(path) as old:
+            parts = {info.filename: old.read(info) for info in old.infolist()}
+        parts["book/main.xml"] = parts.pop("xl/workbook.xml").replace(b'"worksheets/', b'"../xl/worksheets/')
+        parts["book/_rels/main.xml.rels"] = parts.pop("xl/_rels/workbook.xml.rels").replace(
+            b'Target="', b'Target="../xl/').replace(b'Target="../xl/https:', b'Target="https:')
+        parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"xl/workbook.xml", b"book/main.xml")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+            for name, data in parts.items():
+                new.writestr(name, data)
+    problems, notes = xlsx_guard.scan_xlsx(path.read_bytes(), "s.xlsx")
+    assert problems == []
+    assert notes.errors == {"Bids": {(0, 0): CellError("#DIV/0!")}}
+
+
+@pytest.mark.parametrize("row, column, shown", [
+    (5, 2, "B5:H6"), (5, 4, "C1:E10"), (5, 6, "B5:H6"), (6, 8, "B5:H6"), (7, 6, "F:F"), (11, 6, "F:F"),
+    (11, 3, None), (5, 9, None), (1_048_576, 6, "F:F"), (4, 1, None),
+])
+def test_a_cell_is_shown_through_the_first_conditional_format_range_over_it(row, column, shown):
+    """Ranges in the sheet's order (rows and columns from 1), the first over a cell being what it is shown through."""
+    ranges = [(top, left, bottom, right, name) for name, (top, left, bottom, right) in
+              (("C1:E10", (1, 3, 10, 5)), ("B5:H6", (5, 2, 6, 8)), ("F:F", (1, 6, 1_048_576, 6)))]
+    assert xlsx_guard._Ruling(ranges).at(row, column) == shown  # type: ignore[arg-type]
+
+
+def test_an_inline_string_left_open_is_looked_for_within_its_cell_only(tmp_path):
+    """Each struck cell's inline string is looked for within the cell: 20,000 of them left open (no </is>) had each
+    been looked for to the sheet's end (minutes, on a malformed sheet the guard reads before the reader fails)."""
+    path = tmp_path / "s.xlsx"
+    book = xlsxwriter.Workbook(path, {"constant_memory": True})  # (which writes inline strings)
+    sheet = book.add_worksheet("Bids")
+    struck = book.add_format({"font_strikeout": True})
+    for row in range(20_000):
+        sheet.write_string(row, 0, "甲公司", struck)
+    book.close()
+    changed(path, path, SHEET, lambda xml: xml.replace(b"</is>", b""))
+    started = time.process_time()
+    problems, notes = xlsx_guard.scan_xlsx(path.read_bytes(), "s.xlsx")
+    assert time.process_time() - started < 5
+    assert problems == [] and len(notes.struck["Bids"]) == 20_000
 
 
 def test_an_excel_table_s_total_row_is_noted_on_its_sheet(tmp_path, monkeypatch):
