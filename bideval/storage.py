@@ -53,6 +53,9 @@ __all__ = ["Store", "Capabilities", "ScoreRefused", "RightRefused", "WriteConfli
 ADMIN_ACTIONS = frozenset({Action.READ_TENDER, Action.READ_AUDIT, Action.GIVE_ROLES})
 # What an observer reads only once the result is final.
 OBSERVER_AFTER_FINAL = frozenset({Action.READ_RESULT, Action.READ_PANEL, Action.READ_BIDS})
+# Audit entries that carry the panel's work (scores, tiers, findings, consensus): an actor refused the panel only
+# until the result is final (an observer) reads who did what to which bid and when, the values withheld.
+PANEL_ENTRIES = frozenset({"set_score", "set_tier", "finding", "void_finding", "consensus", "replace_panel"})
 # What is done on a tender (managing accounts is not: it is the administrator's, on no tender).
 TENDER_ACTIONS = frozenset(Action) - {Action.MANAGE_ACCOUNTS}
 # A judge's own work: done through their panel seat, whatever their roles.
@@ -337,6 +340,13 @@ def _undeclared_score(file: str, score: Score, conflict: bool | None) -> Problem
                       criterion=score.criterion)
 
 
+def _waits_for_final(roles: frozenset[Role], administrator: bool, stage: Stage, action: Action) -> bool:
+    """Whether ``action`` waits for the final result: an observer's read (``OBSERVER_AFTER_FINAL``), before the
+    final result, when no other role of theirs allows it."""
+    return action in OBSERVER_AFTER_FINAL and stage is not Stage.FINAL \
+        and not allowed(roles - {Role.OBSERVER}, action) and not administrator
+
+
 def _text(score: Decimal | None) -> str | None:
     return None if score is None else str(score)
 
@@ -428,8 +438,7 @@ class Store:
         if not allowed(roles, action) and not (account.administrator and action in ADMIN_ACTIONS):
             return RightRefused(actor, roles, action, record.id)
         stage = Stage(record.stage)
-        if action in OBSERVER_AFTER_FINAL and stage is not Stage.FINAL \
-                and not allowed(roles - {Role.OBSERVER}, action) and not account.administrator:
+        if _waits_for_final(roles, account.administrator, stage, action):
             return RightRefused(actor, roles, action, record.id, "observer_before_final")
         try:
             check_stage(action, stage, record.id)
@@ -708,11 +717,19 @@ class Store:
 
     # -- audit
     def events(self, actor: Actor, tender_id: int) -> list[AuditEvent]:
-        """The tender's audit trail, oldest first (it records every score: not while the actor's own seat is blind)."""
+        """The tender's audit trail, oldest first (it records every score: not while the actor's own seat is blind).
+        An observer reads it in every stage, but before the result is final each entry of the panel's work
+        (``PANEL_ENTRIES``) comes with its values withheld (``audit.WITHHELD``): they read no score before the result
+        is final, as on every other page."""
         with self.db.read() as s:
-            self._open(s, actor, tender_id, Action.READ_AUDIT)
-            return list(s.execute(select(AuditEvent).where(AuditEvent.chain == audit.tender_chain(tender_id))
-                                  .order_by(AuditEvent.id)).scalars())
+            record, roles = self._open(s, actor, tender_id, Action.READ_AUDIT)
+            entries = list(s.execute(select(AuditEvent).where(AuditEvent.chain == audit.tender_chain(tender_id))
+                                     .order_by(AuditEvent.id)).scalars())
+            account = s.get(AccountRecord, actor.account_id)  # read by _open: no query
+            if not _waits_for_final(roles, account is not None and account.administrator, Stage(record.stage),
+                                    Action.READ_PANEL):
+                return entries
+            return [audit.withheld(e) if e.action in PANEL_ENTRIES else e for e in entries]
 
     def verify_audit(self, actor: Actor, tender_id: int) -> audit.Verdict:
         """Recompute the tender's audit chain: intact, or the first entry edited, removed or moved (it shows no entry:

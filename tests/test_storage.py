@@ -314,6 +314,25 @@ def test_capabilities_say_what_the_stage_the_roles_and_the_seat_allow(stages, tm
     assert (action in capabilities.now, None if refused is None else getattr(refused, "why", "stage")) == (now, why)
 
 
+@pytest.mark.parametrize("stage, user, withheld", [
+    (Stage.SCORING, "observer", True),  # no score before the final result: not in the audit trail either
+    (Stage.REVIEW, "observer", True),
+    (Stage.FINAL, "observer", False),
+    (Stage.SCORING, "chair", False),
+])
+def test_an_observer_reads_the_audit_trail_without_scores_until_the_result_is_final(stages, tmp_path, stage, user,
+                                                                                     withheld):
+    saved, tender = stages
+    backup(saved[stage], tmp_path / "work.sqlite3")
+    store = Store(f"sqlite:///{tmp_path / 'work.sqlite3'}")
+    entries = store.events(Actor(store.accounts.find(user).id, user), tender)
+    scores = [e for e in entries if e.action in ("set_score", "set_tier")]
+    assert scores and len(entries) == len(store.events(admin_of(store), tender))  # every entry is listed
+    assert all((e.old_value, e.new_value, e.detail) == (audit.WITHHELD,) * 3 for e in scores) is withheld
+    assert {e.new_value for e in entries if e.action == "give_role"} != {audit.WITHHELD}  # the rest as it is
+    assert messages.audit_value(audit.WITHHELD, "en") == "(withheld until the result is final)"
+
+
 def test_a_judge_sees_only_their_own_scores_until_they_submit(session):
     store, tender, who = session
     wang, li = who["wang"], who["li"]
