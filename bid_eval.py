@@ -105,25 +105,27 @@ def held_back() -> None:
         st.info(ws.held_back_text(seat), icon=":material/visibility_off:")
 
 
-capabilities = store.capabilities(who, tender) if tender is not None else None
-visible = ws.visible_pages(capabilities, who.administrator, bool(account and account.creates_tenders))
-later = ws.held_back_pages(capabilities)  # what their own seat keeps from them until it submits: its address says so
-landing = ws.landing_page(visible, st.session_state.pop("signin_goto", None))
-sections = {"evaluation": ws.tr("评标", "Evaluation"), "setup": ws.tr("设置", "Setup")}
-try:
-    menu = {title: [st.Page(f"pages/{page.name}.py", title=ws.tr(page.zh, page.en), icon=page.icon,
-                            default=page.name == landing) if page.name in visible else
-                    st.Page(held_back if page.name in later else not_for_you, title=ws.tr(page.zh, page.en),
-                            url_path=page.name, visibility="hidden")
-                    for page in ws.PAGES if page.section == section]
-            for section, title in sections.items()}
-    first = next(page for pages in menu.values() for page in pages if page._default)
-    # the sign-in page's own address, where the run after signing in arrives: on to the landing page
-    menu[sections["setup"]].append(st.Page(lambda: st.switch_page(first), title=ws.tr("登录", "Sign in"),
-                                           url_path="signin", visibility="hidden"))
-    shown = st.navigation(menu)
-    shown.run()
-except BidEvalError as error:  # a refusal the page did not expect (a role taken meanwhile, a stage moved on)
-    ws.show_error(error)
-finally:  # after the page, also when it stopped early (st.stop) or asked for a rerun
-    count_bids()
+with ws.remember_capabilities():  # the store asked once for this run: here, and by the page (ws.capabilities)
+    capabilities = ws.capabilities(tender) if tender is not None else None
+    visible = ws.visible_pages(capabilities, who.administrator, bool(account and account.creates_tenders))
+    later = ws.held_back_pages(capabilities)  # what their own seat keeps from them until it submits: its address
+    # says so
+    landing = ws.landing_page(visible, st.session_state.pop("signin_goto", None))
+    sections = {"evaluation": ws.tr("评标", "Evaluation"), "setup": ws.tr("设置", "Setup")}
+    try:
+        menu = {title: [st.Page(f"pages/{page.name}.py", title=ws.tr(page.zh, page.en), icon=page.icon,
+                                default=page.name == landing) if page.name in visible else
+                        st.Page(held_back if page.name in later else not_for_you, title=ws.tr(page.zh, page.en),
+                                url_path=page.name, visibility="hidden")
+                        for page in ws.PAGES if page.section == section]
+                for section, title in sections.items()}
+        first = next(page for pages in menu.values() for page in pages if page._default)
+        # the sign-in page's own address, where the run after signing in arrives: on to the landing page
+        menu[sections["setup"]].append(st.Page(lambda: st.switch_page(first), title=ws.tr("登录", "Sign in"),
+                                               url_path="signin", visibility="hidden"))
+        shown = st.navigation(menu)
+        shown.run()
+    except BidEvalError as error:  # a refusal the page did not expect (a role taken meanwhile, a stage moved on)
+        ws.show_error(error)
+    finally:  # after the page, also when it stopped early (st.stop) or asked for a rerun
+        count_bids()

@@ -14,6 +14,7 @@ import hashlib
 import json
 import tempfile
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import datetime
 from decimal import Decimal
 from io import BytesIO
@@ -393,6 +394,44 @@ def _stored(row: Sequence[Any]) -> StoredDocument:
     return StoredDocument(id_, vendor_id, name, DocumentKind(kind), Envelope(envelope), size, pages, sha256, by, at)
 
 
+def _view_of(record: TenderRecord, roles: frozenset[Role], seat: JudgeRecord | None) -> ActorView:
+    """How an actor with ``roles`` and their own ``seat`` (None: none) reads the tender (:meth:`Store._view`)."""
+    blind = seat is not None and Seat(seat.name, seat.submitted_at).blind
+    through = seat if seat is not None and (blind or not roles - {Role.JUDGE}) else None
+    panel = not blind and (seat is not None or allowed(roles - {Role.OBSERVER}, Action.READ_PANEL)
+                           or (Role.OBSERVER in roles and record.stage == Stage.FINAL.value))
+    return ActorView(through, blind, panel)
+
+
+class _Standing:
+    """The actor on one tender as :meth:`Store._refusal` reads them, inside one transaction: their account, roles and
+    own seat read once (on opening), what else a rule needs read once when first needed. :meth:`Store.capabilities`
+    asks every action of one standing, so a render costs a handful of statements, not a few per action."""
+
+    def __init__(self, s: Session, actor: Actor, record: TenderRecord):
+        self.s, self.actor, self.record = s, actor, record
+        self.account = s.get(AccountRecord, actor.account_id)
+        self.seat = Store._seat(s, actor, record.id)
+        self.roles = roles_of(s, actor.account_id, record.id, seated=self.seat is not None)
+
+    @cached_property
+    def view(self) -> ActorView:
+        return _view_of(self.record, self.roles, self.seat)
+
+    @cached_property
+    def undeclared(self) -> RightRefused | None:
+        """The refusal while the seat the actor reads through (or their own) has a bidder to declare for."""
+        seat = self.view.seat or self.seat
+        return None if seat is None else Store._undeclared(self.s, self.actor, self.record, self.roles, seat)
+
+    @cached_property
+    def submitted(self) -> tuple[str, ...]:
+        """The panel seats that have submitted, in the order they were added."""
+        return tuple(name for name, at in self.s.execute(
+            select(JudgeRecord.name, JudgeRecord.submitted_at).where(JudgeRecord.tender_id == self.record.id)
+            .order_by(JudgeRecord.id)) if at is not None)
+
+
 class Store:
     """The database behind the app, with every right and stage rule enforced."""
 
@@ -415,14 +454,14 @@ class Store:
         record = s.execute(query.with_for_update() if lock else query).scalar_one_or_none()
         if record is None:
             raise BidEvalError.coded("store.no_tender", tender=tender_id)
-        roles = roles_of(s, actor.account_id, tender_id)
-        refused = self._refusal(s, actor, record, s.get(AccountRecord, actor.account_id), roles, action, partial)
+        standing = _Standing(s, actor, record)
+        refused = self._refusal(standing, action, partial)
         if refused is not None:
             raise refused
-        return record, roles
+        return record, standing.roles
 
-    def _refusal(self, s: Session, actor: Actor, record: TenderRecord, account: AccountRecord | None,
-                 roles: frozenset[Role], action: Action, partial: bool = False) -> RightRefused | StageRefused | None:
+    def _refusal(self, standing: _Standing, action: Action,
+                 partial: bool = False) -> RightRefused | StageRefused | None:
         """What refuses ``action`` to the actor on the tender before the call looks at what it asks for, or None: the
         one rule every call checks (:meth:`_open`) and :meth:`capabilities` reports.
 
@@ -433,6 +472,7 @@ class Store:
         panel's work one that has submitted (``blind``) — and the tender's panel: consensus only under a consensus
         rubric (``not_consensus``), a whole new panel only while no seat has submitted (``seat_submitted``).
         """
+        actor, record, account, roles = standing.actor, standing.record, standing.account, standing.roles
         if account is None or not account.active:
             return RightRefused(actor, (), action, record.id, "no_account")
         if not allowed(roles, action) and not (account.administrator and action in ADMIN_ACTIONS):
@@ -445,23 +485,23 @@ class Store:
         except StageRefused as refused:
             return refused
         if action in SEAT_WORK:
-            seat = self._seat(s, actor, record.id)
+            seat = standing.seat
             if seat is None:
                 return RightRefused(actor, roles, action, record.id, "no_seat")
             if action is Action.SCORE:
-                return self._locked(s, actor, record, roles, action, (seat.name,))
+                return self._locked(standing, action, (seat.name,))
             if action is Action.SUBMIT and seat.submitted_at is None:
-                return self._undeclared(s, actor, record, roles, seat)
-        if action in PANEL_WORK and not partial and self._view(s, actor, record, roles).blind:
+                return standing.undeclared
+        if action in PANEL_WORK and not partial and standing.view.blind:
             return RightRefused(actor, roles, action, record.id, "blind")
-        if action is Action.READ_BIDS and (through := self._view(s, actor, record, roles).seat) is not None:
-            return self._undeclared(s, actor, record, roles, through)
+        if action is Action.READ_BIDS and standing.view.seat is not None:
+            return standing.undeclared
         if action is Action.SET_CONSENSUS:
             aggregate = self._rubric_of(record).panel.aggregate
             if aggregate is not Aggregate.CONSENSUS:
                 return RightRefused(actor, roles, action, record.id, "not_consensus", aggregate=aggregate.value)
         if action is Action.REPLACE_PANEL:
-            return self._locked(s, actor, record, roles, action, self._judges(s, record.id))
+            return self._locked(standing, action, None)
         return None
 
     def capabilities(self, actor: Actor, tender_id: int) -> Capabilities:
@@ -472,10 +512,9 @@ class Store:
             record = s.get(TenderRecord, tender_id)
             if record is None:
                 raise BidEvalError.coded("store.no_tender", tender=tender_id)
-            account = s.get(AccountRecord, actor.account_id)
-            roles = roles_of(s, actor.account_id, tender_id)
+            standing = _Standing(s, actor, record)  # the actor read once, for every action
             refused = {action: why for action in TENDER_ACTIONS
-                       if (why := self._refusal(s, actor, record, account, roles, action)) is not None}
+                       if (why := self._refusal(standing, action)) is not None}
             return Capabilities(Stage(record.stage), TENDER_ACTIONS - refused.keys(), refused)
 
     def _touch(self, s: Session, record: TenderRecord, actor: Actor, action: str, subject: str = "",
@@ -510,14 +549,10 @@ class Store:
         every judge's scores. ``bids``: they are about to read the bids — RightRefused (``declare_first``) while
         the seat through which they read has a bidder to declare for.
         """
-        seat = self._seat(s, actor, record.id)
-        blind = seat is not None and Seat(seat.name, seat.submitted_at).blind
-        through = seat if seat is not None and (blind or not roles - {Role.JUDGE}) else None
-        if bids and through is not None:
-            self._check_declared(s, actor, record, roles, through)
-        panel = not blind and (seat is not None or allowed(roles - {Role.OBSERVER}, Action.READ_PANEL)
-                               or (Role.OBSERVER in roles and record.stage == Stage.FINAL.value))
-        return ActorView(through, blind, panel)
+        view = _view_of(record, roles, self._seat(s, actor, record.id))
+        if bids and view.seat is not None:
+            self._check_declared(s, actor, record, roles, view.seat)
+        return view
 
     def _check_declared(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
                         seat: JudgeRecord) -> None:
@@ -547,18 +582,17 @@ class Store:
         if seat is not None and (seat.name, vendor_id) in _recusals(s, tender_id):
             raise ScoreRefused.coded("score.recused_agree", vendor_id=vendor_id, criterion=criterion_id, what=what)
 
-    def _locked(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role], action: Action,
-                judges: Iterable[str]) -> RightRefused | None:
-        """The refusal when a seat among ``judges`` has submitted, or None: its scores are locked, whoever would write
-        them — its holder typing (``submitted``), the chair importing its returned score sheet or replacing the whole
-        panel (``seat_submitted``, naming the seats) — until reopening scoring unlocks every submission."""
-        wanted = set(judges)
-        submitted = tuple(name for name, at in s.execute(
-            select(JudgeRecord.name, JudgeRecord.submitted_at).where(JudgeRecord.tender_id == record.id)
-            .order_by(JudgeRecord.id)) if at is not None and name in wanted)
+    @staticmethod
+    def _locked(standing: _Standing, action: Action, judges: Iterable[str] | None) -> RightRefused | None:
+        """The refusal when a seat among ``judges`` (None: any) has submitted, or None: its scores are locked, whoever
+        would write them — its holder typing (``submitted``), the chair importing its returned score sheet or
+        replacing the whole panel (``seat_submitted``, naming the seats) — until reopening scoring unlocks every
+        submission."""
+        actor, record, roles, own = standing.actor, standing.record, standing.roles, standing.seat
+        wanted = None if judges is None else set(judges)
+        submitted = tuple(name for name in standing.submitted if wanted is None or name in wanted)
         if not submitted:
             return None
-        own = self._seat(s, actor, record.id)
         if own is not None and submitted == (own.name,):
             return RightRefused(actor, roles, action, record.id, "submitted")
         return RightRefused(actor, roles, action, record.id, "seat_submitted", judges=submitted)
@@ -1529,7 +1563,7 @@ class Store:
         view = self._view(s, actor, record, roles)
         if view.blind and view.seat is not None and judge != view.seat.name:  # a preview shows a judge's scores
             raise RightRefused(actor, roles, Action.IMPORT_SCORES, record.id, "blind")
-        locked = self._locked(s, actor, record, roles, Action.IMPORT_SCORES, (judge,))
+        locked = self._locked(_Standing(s, actor, record), Action.IMPORT_SCORES, (judge,))
         if locked is not None:
             raise locked
         panel = self._read_workbook(s, record, name, content, app_tiers=True)

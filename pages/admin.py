@@ -152,7 +152,7 @@ def tender_roles(giver, tender: int, tender_name: str, usernames: list[str] | No
         }), hide_index=True, width="stretch", key="admin_members")
     else:
         st.info(tr("本项目中还没有人担任角色。", "Nobody holds a role on this tender yet."))
-    if not ws.offered(store.capabilities(giver, tender), Action.GIVE_ROLES):
+    if not ws.offered(ws.capabilities(tender), Action.GIVE_ROLES):
         return
     roles = [r.value for r in Role]
     role_names = {r.value: role_name(r) for r in Role}  # worded now: the widget formats its options later

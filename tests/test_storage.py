@@ -314,6 +314,24 @@ def test_capabilities_say_what_the_stage_the_roles_and_the_seat_allow(stages, tm
     assert (action in capabilities.now, None if refused is None else getattr(refused, "why", "stage")) == (now, why)
 
 
+@pytest.mark.parametrize("stage", [Stage.SETUP, Stage.SCORING, Stage.REVIEW])
+@pytest.mark.parametrize("user", ["buyer", "li", "wang", "observer"])
+def test_capabilities_read_the_tender_and_the_actor_once(stages, tmp_path, stage, user):
+    """Every page render asks for them: the actor's account, roles and seat are read once, not once per action."""
+    from sqlalchemy import event
+
+    saved, tender = stages
+    backup(saved[stage], tmp_path / "work.sqlite3")
+    store = Store(f"sqlite:///{tmp_path / 'work.sqlite3'}")
+    actor = Actor(store.accounts.find(user).id, user)
+    statements: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    store.capabilities(actor, tender)
+    # the transaction, the tender, the account, the seat, the roles; for a seat, its declarations and the bids, and
+    # the seats submitted (it was 10 to 21 when each action read them again)
+    assert len(statements) <= 8, statements
+
+
 @pytest.mark.parametrize("stage, user, withheld", [
     (Stage.SCORING, "observer", True),  # no score before the final result: not in the audit trail either
     (Stage.REVIEW, "observer", True),
