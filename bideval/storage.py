@@ -418,11 +418,17 @@ class _Standing:
     def view(self) -> ActorView:
         return _view_of(self.record, self.roles, self.seat)
 
+    def undeclared(self, action: Action) -> RightRefused | None:
+        """The refusal of ``action`` while the seat the actor reads through (or their own) has a bidder to declare
+        for."""
+        vendors = self.undeclared_vendors
+        return None if not vendors else RightRefused(self.actor, self.roles, action, self.record.id, "declare_first",
+                                                     vendors=vendors)
+
     @cached_property
-    def undeclared(self) -> RightRefused | None:
-        """The refusal while the seat the actor reads through (or their own) has a bidder to declare for."""
+    def undeclared_vendors(self) -> tuple[str, ...]:
         seat = self.view.seat or self.seat
-        return None if seat is None else Store._undeclared(self.s, self.actor, self.record, self.roles, seat)
+        return () if seat is None else Store._undeclared_vendors(self.s, self.record, seat)
 
     @cached_property
     def submitted(self) -> tuple[str, ...]:
@@ -491,11 +497,11 @@ class Store:
             if action is Action.SCORE:
                 return self._locked(standing, action, (seat.name,))
             if action is Action.SUBMIT and seat.submitted_at is None:
-                return standing.undeclared
+                return standing.undeclared(action)
         if action in PANEL_WORK and not partial and standing.view.blind:
             return RightRefused(actor, roles, action, record.id, "blind")
         if action is Action.READ_BIDS and standing.view.seat is not None:
-            return standing.undeclared
+            return standing.undeclared(action)
         if action is Action.SET_CONSENSUS:
             aggregate = self._rubric_of(record).panel.aggregate
             if aggregate is not Aggregate.CONSENSUS:
@@ -556,22 +562,19 @@ class Store:
 
     def _check_declared(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
                         seat: JudgeRecord) -> None:
-        """RightRefused (``declare_first``, the bidders) unless the seat has declared for every bidder."""
-        refused = self._undeclared(s, actor, record, roles, seat)
-        if refused is not None:
-            raise refused
+        """RightRefused (``declare_first``, reading the bids, the bidders) unless the seat has declared for every
+        bidder."""
+        vendors = self._undeclared_vendors(s, record, seat)
+        if vendors:
+            raise RightRefused(actor, roles, Action.READ_BIDS, record.id, "declare_first", vendors=vendors)
 
     @staticmethod
-    def _undeclared(s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
-                    seat: JudgeRecord) -> RightRefused | None:
-        """The refusal (``declare_first``, the bidders) while the seat has a bidder to declare for, or None."""
+    def _undeclared_vendors(s: Session, record: TenderRecord, seat: JudgeRecord) -> tuple[str, ...]:
+        """The bidders the seat has yet to declare for, sorted."""
         vendors = set(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == record.id)).scalars())
         declared = set(s.execute(select(DeclarationRecord.vendor_id).where(
             DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == seat.name)).scalars())
-        if vendors - declared:
-            return RightRefused(actor, roles, Action.READ_BIDS, record.id, "declare_first",
-                                vendors=tuple(sorted(vendors - declared)))
-        return None
+        return tuple(sorted(vendors - declared))
 
     def _refuse_recused(self, s: Session, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str,
                         what: str) -> None:

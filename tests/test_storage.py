@@ -312,6 +312,17 @@ def test_capabilities_say_what_the_stage_the_roles_and_the_seat_allow(stages, tm
     capabilities = store.capabilities(actor, tender)
     refused = capabilities.refused.get(action)
     assert (action in capabilities.now, None if refused is None else getattr(refused, "why", "stage")) == (now, why)
+    assert refused is None or refused.action is action  # the refusal names the action it refuses
+
+
+def test_submitting_before_declaring_is_refused_as_submitting(session):
+    store, tender, who = session
+    refused = store.capabilities(who["wang"], tender).refused[Action.SUBMIT]
+    assert (refused.action, refused.why, refused.facts["vendors"]) == (Action.SUBMIT, "declare_first",
+                                                                       tuple(sorted((VENDOR_A, VENDOR_B))))
+    with pytest.raises(RightRefused) as raised:
+        store.submit(who["wang"], tender)
+    assert (raised.value.action, raised.value.why) == (Action.SUBMIT, "declare_first")
 
 
 @pytest.mark.parametrize("stage", [Stage.SETUP, Stage.SCORING, Stage.REVIEW])
