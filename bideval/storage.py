@@ -250,6 +250,8 @@ class Capabilities:
     stage: Stage
     now: frozenset[Action]
     refused: Mapping[Action, BidEvalError]
+    givable: frozenset[Role] = frozenset()  # the roles a call giving one may give now (GIVE_ROLES now; a judge's
+    # seat only while the panel may change: Store.open_for_role)
 
     def holds(self, action: Action) -> bool:
         """Whether the actor may do ``action`` now or, their roles allowing it, in another stage of the tender."""
@@ -346,6 +348,17 @@ def _waits_for_final(roles: frozenset[Role], administrator: bool, stage: Stage, 
     final result, when no other role of theirs allows it."""
     return action in OBSERVER_AFTER_FINAL and stage is not Stage.FINAL \
         and not allowed(roles - {Role.OBSERVER}, action) and not administrator
+
+
+def _role_refused(role: Role, stage: Stage, tender_id: int) -> StageRefused | None:
+    """What refuses giving ``role`` in ``stage`` to whoever may give roles, or None: a judge's seat only while the
+    panel may change (``MANAGE_PANEL``'s stages)."""
+    if role is Role.JUDGE:
+        try:
+            check_stage(Action.MANAGE_PANEL, stage, tender_id)
+        except StageRefused as refused:
+            return refused
+    return None
 
 
 def _text(score: Decimal | None) -> str | None:
@@ -521,7 +534,10 @@ class Store:
             standing = _Standing(s, actor, record)  # the actor read once, for every action
             refused = {action: why for action in TENDER_ACTIONS
                        if (why := self._refusal(standing, action)) is not None}
-            return Capabilities(Stage(record.stage), TENDER_ACTIONS - refused.keys(), refused)
+            stage = Stage(record.stage)
+            givable = frozenset() if Action.GIVE_ROLES in refused else \
+                frozenset(r for r in Role if _role_refused(r, stage, tender_id) is None)
+            return Capabilities(stage, TENDER_ACTIONS - refused.keys(), refused, givable)
 
     def _touch(self, s: Session, record: TenderRecord, actor: Actor, action: str, subject: str = "",
                old: str | None = None, new: str | None = None, reason: str = "", detail: str = "") -> None:
@@ -712,8 +728,9 @@ class Store:
         or an administrator, in a stage that gives roles; a judge's seat only while the panel may change).
         RightRefused or StageRefused otherwise. Giving a role and redeeming an invitation both start here."""
         record, _ = self._open(s, giver, tender_id, Action.GIVE_ROLES, lock=True)
-        if role is Role.JUDGE:
-            check_stage(Action.MANAGE_PANEL, Stage(record.stage), tender_id)
+        refused = _role_refused(role, Stage(record.stage), tender_id)
+        if refused is not None:
+            raise refused
         return record
 
     def grant_role(self, s: Session, giver: Actor, record: TenderRecord, account: AccountRecord, role: Role,

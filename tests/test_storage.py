@@ -315,6 +315,25 @@ def test_capabilities_say_what_the_stage_the_roles_and_the_seat_allow(stages, tm
     assert refused is None or refused.action is action  # the refusal names the action it refuses
 
 
+@pytest.mark.parametrize("stage", list(Stage))
+@pytest.mark.parametrize("user", ["buyer", "admin", "chair"])
+def test_the_roles_offered_are_those_giving_one_gives(stages, tmp_path, stage, user):
+    """A judge's seat is given only while the panel may change: the roles form offers exactly what give_role gives."""
+    saved, tender = stages
+    backup(saved[stage], tmp_path / "work.sqlite3")
+    store = Store(f"sqlite:///{tmp_path / 'work.sqlite3'}")
+    actor = admin_of(store) if user == "admin" else Actor(store.accounts.find(user).id, user)
+    given = set()
+    for role in Role:
+        try:
+            store.give_role(actor, tender, "stranger", role, judge_name="新评委")
+            given.add(role)
+        except (RightRefused, StageRefused):
+            pass
+    assert store.capabilities(actor, tender).givable == given
+    assert (Role.JUDGE in given) is (user != "chair" and stage in (Stage.SETUP, Stage.SCORING))
+
+
 def test_submitting_before_declaring_is_refused_as_submitting(session):
     store, tender, who = session
     refused = store.capabilities(who["wang"], tender).refused[Action.SUBMIT]
