@@ -64,7 +64,6 @@ with st.sidebar:
     bid_count = st.empty()  # filled once the page has run, so that what the page imported or removed counts
     account = store.accounts.account_of(who)
     roles = store.roles(who, tender) if tender is not None else frozenset()
-    seat = store.seat(who, tender) if tender is not None else None
     held = [ROLE_NAMES_ZH[r] if ws.lang() == "zh" else r.value for r in sorted(roles, key=lambda r: r.value)]
     st.caption(ws.tr("已登录：", "Signed in: ") + f"**{ws.markdown_text(who.name)}**"
                + (f" · {ws.tr('、', ', ').join(held)}" if held else "")
@@ -101,8 +100,8 @@ def not_for_you() -> None:
 
 def held_back() -> None:
     """What a page's address shows a user whose own seat has yet to submit, when their roles include that page."""
-    if seat is not None:
-        st.info(ws.held_back_text(seat), icon=":material/visibility_off:")
+    if capabilities is not None and capabilities.seat is not None:
+        st.info(ws.held_back_text(capabilities.seat), icon=":material/visibility_off:")
 
 
 with ws.remember_capabilities():  # the store asked once for this run: here, and by the page (ws.capabilities)

@@ -179,12 +179,11 @@ def offered(may: Capabilities, action: Action) -> bool:
     return False
 
 
-def blind_seat() -> Seat | None:
-    """The signed-in user's own panel seat on the tender in hand while it has not submitted: until it has, it limits
-    what they read whatever their other roles (``Store._view``), and pages say so instead of what they cannot read."""
-    tender = tender_id()
-    seat = store().seat(actor(), tender) if tender is not None else None
-    return seat if seat is not None and seat.blind else None
+def blind_seat(may: Capabilities) -> Seat | None:
+    """The user's own panel seat while it keeps the panel's work from them, as the store says
+    (``Capabilities.after_submitting``): until it has submitted it limits what they read whatever their other roles
+    (``Store._view``), and pages say so instead of what they cannot read."""
+    return may.seat if may.after_submitting(Action.READ_RESULT) else None
 
 
 def held_back_text(seat: Seat) -> str:

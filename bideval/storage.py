@@ -252,6 +252,7 @@ class Capabilities:
     refused: Mapping[Action, BidEvalError]
     givable: frozenset[Role] = frozenset()  # the roles a call giving one may give now (GIVE_ROLES now; a judge's
     # seat only while the panel may change: Store.open_for_role)
+    seat: Seat | None = None  # the actor's own panel seat, for saying what it keeps from them (after_submitting)
 
     def holds(self, action: Action) -> bool:
         """Whether the actor may do ``action`` now or, their roles allowing it, in another stage of the tender."""
@@ -537,7 +538,8 @@ class Store:
             stage = Stage(record.stage)
             givable = frozenset() if Action.GIVE_ROLES in refused else \
                 frozenset(r for r in Role if _role_refused(r, stage, tender_id) is None)
-            return Capabilities(stage, TENDER_ACTIONS - refused.keys(), refused, givable)
+            seat = None if standing.seat is None else Seat(standing.seat.name, standing.seat.submitted_at)
+            return Capabilities(stage, TENDER_ACTIONS - refused.keys(), refused, givable, seat)
 
     def _touch(self, s: Session, record: TenderRecord, actor: Actor, action: str, subject: str = "",
                old: str | None = None, new: str | None = None, reason: str = "", detail: str = "") -> None:
