@@ -66,6 +66,11 @@ SEAT_WORK = frozenset({Action.SCORE, Action.DECLARE, Action.SUBMIT})
 # upload history) open the action with ``partial=True`` and say themselves what that part is.
 PANEL_WORK = frozenset({Action.READ_RESULT, Action.READ_PANEL, Action.READ_AUDIT, Action.EXPORT,
                         Action.RECORD_FINDING, Action.SET_CONSENSUS, Action.FINALISE})
+# The actions read in part (``partial=True``: the upload history, the audit's verdict; the progress counts, a bid's
+# workbook; a seat's own result), reported by Capabilities.partly. Those that show the bids (which are valid, a bid,
+# a result of them) read through a seat only once it has declared for every bidder, as reading the bids does.
+PARTIAL_READS = frozenset({Action.READ_AUDIT, Action.READ_PANEL, Action.READ_RESULT})
+PARTIAL_BIDS = frozenset({Action.READ_PANEL, Action.READ_RESULT})
 
 
 class WriteConflict(BidEvalError):
@@ -250,6 +255,8 @@ class Capabilities:
     stage: Stage
     now: frozenset[Action]
     refused: Mapping[Action, BidEvalError]
+    partly: frozenset[Action] = frozenset()  # the actions a call reading its part of them (``partial=True``:
+    # the upload history, the audit's verdict, the progress counts, a bid's workbook, a seat's own result) may read now
     givable: frozenset[Role] = frozenset()  # the roles a call giving one may give now (GIVE_ROLES now; a judge's
     # seat only while the panel may change: Store.open_for_role)
     seat: Seat | None = None  # the actor's own panel seat, for saying what it keeps from them (after_submitting)
@@ -516,6 +523,8 @@ class Store:
             return RightRefused(actor, roles, action, record.id, "blind")
         if action is Action.READ_BIDS and standing.view.seat is not None:
             return standing.undeclared(action)
+        if partial and action in PARTIAL_BIDS and standing.view.seat is not None:
+            return standing.undeclared(Action.READ_BIDS)  # they show the bids: said as reading them
         if action is Action.SET_CONSENSUS:
             aggregate = self._rubric_of(record).panel.aggregate
             if aggregate is not Aggregate.CONSENSUS:
@@ -539,7 +548,8 @@ class Store:
             givable = frozenset() if Action.GIVE_ROLES in refused else \
                 frozenset(r for r in Role if _role_refused(r, stage, tender_id) is None)
             seat = None if standing.seat is None else Seat(standing.seat.name, standing.seat.submitted_at)
-            return Capabilities(stage, TENDER_ACTIONS - refused.keys(), refused, givable, seat)
+            partly = frozenset(a for a in PARTIAL_READS if self._refusal(standing, a, partial=True) is None)
+            return Capabilities(stage, TENDER_ACTIONS - refused.keys(), refused, partly, givable, seat)
 
     def _touch(self, s: Session, record: TenderRecord, actor: Actor, action: str, subject: str = "",
                old: str | None = None, new: str | None = None, reason: str = "", detail: str = "") -> None:
@@ -561,8 +571,7 @@ class Store:
         return s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id,
                                                    JudgeRecord.account_id == actor.account_id)).scalar_one_or_none()
 
-    def _view(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
-              bids: bool = False) -> ActorView:
+    def _view(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role]) -> ActorView:
         """How the actor reads the tender: the one place that says it.
 
         A panel seat limits what its holder reads, whatever their other roles (chair, procurement …), until it has
@@ -570,13 +579,9 @@ class Store:
         prices sealed while the tender seals them, and no other judge's score nor anything made of the panel's
         scores (the result, flags, findings, exports, the audit trail). Once it has submitted, their roles apply in
         full; a judge with no other role still reads the bids through their seat (recused bidders stay out), and
-        every judge's scores. ``bids``: they are about to read the bids — RightRefused (``declare_first``) while
-        the seat through which they read has a bidder to declare for.
+        every judge's scores. Reading the bids through a seat waits for its declarations (:meth:`_refusal`).
         """
-        view = _view_of(record, roles, self._seat(s, actor, record.id))
-        if bids and view.seat is not None:
-            self._check_declared(s, actor, record, roles, view.seat)
-        return view
+        return _view_of(record, roles, self._seat(s, actor, record.id))
 
     def _check_declared(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
                         seat: JudgeRecord) -> None:
@@ -1148,7 +1153,7 @@ class Store:
         seat as the bids are read (:meth:`_view`), and never while it seals prices (the workbook holds them)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_PANEL, partial=True)
-            seat = self._view(s, actor, record, roles, bids=True).seat
+            seat = self._view(s, actor, record, roles).seat  # declared for every bidder: _open checked
             if seat is not None:
                 recused = s.execute(select(DeclarationRecord.id).where(
                     DeclarationRecord.tender_id == tender_id, DeclarationRecord.judge == seat.name,
@@ -1460,10 +1465,9 @@ class Store:
             view = self._view(s, actor, record, roles)
             if view.panel:
                 return self._evaluate(s, record, None)
-            seat = view.seat
+            seat = view.seat  # declared for every bidder: _open checked
             if seat is None:
                 raise RightRefused(actor, roles, Action.READ_RESULT, tender_id)
-            self._check_declared(s, actor, record, roles, seat)
             if record.hide_prices:
                 raise RightRefused(actor, roles, Action.READ_RESULT, tender_id, "prices_sealed")
             return self._evaluate(s, record, seat)
@@ -1665,8 +1669,8 @@ class Store:
         """Scores given and due per judge and per valid bid (counts only), and who has submitted. It tells which bids
         are valid: through a seat, after declaring only (:meth:`_view`)."""
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL, partial=True)
-            self._view(s, actor, record, roles, bids=True)
+            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL, partial=True)  # through a seat:
+            # declared for every bidder
             result = self._evaluate(s, record, None)
             panel = self._panel_input(s, tender_id)
             seats = {j.name: j.submitted_at is not None for j in s.execute(
