@@ -64,7 +64,6 @@ with st.sidebar:
     bid_count = st.empty()  # filled once the page has run, so that what the page imported or removed counts
     account = store.accounts.account_of(who)
     roles = store.roles(who, tender) if tender is not None else frozenset()
-    seat = store.seat(who, tender) if tender is not None else None
     held = [ROLE_NAMES_ZH[r] if ws.lang() == "zh" else r.value for r in sorted(roles, key=lambda r: r.value)]
     st.caption(ws.tr("已登录：", "Signed in: ") + f"**{ws.markdown_text(who.name)}**"
                + (f" · {ws.tr('、', ', ').join(held)}" if held else "")
@@ -101,29 +100,31 @@ def not_for_you() -> None:
 
 def held_back() -> None:
     """What a page's address shows a user whose own seat has yet to submit, when their roles include that page."""
-    if seat is not None:
-        st.info(ws.held_back_text(seat), icon=":material/visibility_off:")
+    if capabilities is not None and capabilities.seat is not None:
+        st.info(ws.held_back_text(capabilities.seat), icon=":material/visibility_off:")
 
 
-capabilities = store.capabilities(who, tender) if tender is not None else None
-visible = ws.visible_pages(capabilities, who.administrator, bool(account and account.creates_tenders))
-later = ws.held_back_pages(capabilities)  # what their own seat keeps from them until it submits: its address says so
-landing = ws.landing_page(visible, st.session_state.pop("signin_goto", None))
-sections = {"evaluation": ws.tr("评标", "Evaluation"), "setup": ws.tr("设置", "Setup")}
-try:
-    menu = {title: [st.Page(f"pages/{page.name}.py", title=ws.tr(page.zh, page.en), icon=page.icon,
-                            default=page.name == landing) if page.name in visible else
-                    st.Page(held_back if page.name in later else not_for_you, title=ws.tr(page.zh, page.en),
-                            url_path=page.name, visibility="hidden")
-                    for page in ws.PAGES if page.section == section]
-            for section, title in sections.items()}
-    first = next(page for pages in menu.values() for page in pages if page._default)
-    # the sign-in page's own address, where the run after signing in arrives: on to the landing page
-    menu[sections["setup"]].append(st.Page(lambda: st.switch_page(first), title=ws.tr("登录", "Sign in"),
-                                           url_path="signin", visibility="hidden"))
-    shown = st.navigation(menu)
-    shown.run()
-except BidEvalError as error:  # a refusal the page did not expect (a role taken meanwhile, a stage moved on)
-    ws.show_error(error)
-finally:  # after the page, also when it stopped early (st.stop) or asked for a rerun
-    count_bids()
+with ws.remember_capabilities():  # the store asked once for this run: here, and by the page (ws.capabilities)
+    capabilities = ws.capabilities(tender) if tender is not None else None
+    visible = ws.visible_pages(capabilities, who.administrator, bool(account and account.creates_tenders))
+    later = ws.held_back_pages(capabilities)  # what their own seat keeps from them until it submits: its address
+    # says so
+    landing = ws.landing_page(visible, st.session_state.pop("signin_goto", None))
+    sections = {"evaluation": ws.tr("评标", "Evaluation"), "setup": ws.tr("设置", "Setup")}
+    try:
+        menu = {title: [st.Page(f"pages/{page.name}.py", title=ws.tr(page.zh, page.en), icon=page.icon,
+                                default=page.name == landing) if page.name in visible else
+                        st.Page(held_back if page.name in later else not_for_you, title=ws.tr(page.zh, page.en),
+                                url_path=page.name, visibility="hidden")
+                        for page in ws.PAGES if page.section == section]
+                for section, title in sections.items()}
+        first = next(page for pages in menu.values() for page in pages if page._default)
+        # the sign-in page's own address, where the run after signing in arrives: on to the landing page
+        menu[sections["setup"]].append(st.Page(lambda: st.switch_page(first), title=ws.tr("登录", "Sign in"),
+                                               url_path="signin", visibility="hidden"))
+        shown = st.navigation(menu)
+        shown.run()
+    except BidEvalError as error:  # a refusal the page did not expect (a role taken meanwhile, a stage moved on)
+        ws.show_error(error)
+    finally:  # after the page, also when it stopped early (st.stop) or asked for a rerun
+        count_bids()

@@ -10,8 +10,9 @@ another.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -142,9 +143,30 @@ def not_yet(capabilities: Capabilities | None, page: str) -> BidEvalError | None
                  if capabilities is not None and capabilities.role_allows(a)), None)
 
 
-def capabilities() -> Capabilities:
-    """What the signed-in user may do on the tender in hand now (``Store.capabilities``)."""
-    return store().capabilities(actor(), require_tender())
+def capabilities(tender: int | None = None) -> Capabilities:
+    """What the signed-in user may do now on ``tender`` (default: the tender in hand), ``Store.capabilities``: asked
+    of the database once per run of the app (:func:`remember_capabilities`), by the entrypoint and every page."""
+    tender = require_tender() if tender is None else tender
+    memo: dict[int, Capabilities] | None = st.session_state.get(_CAPABILITIES)
+    if memo is None:  # outside a run of the entrypoint
+        return store().capabilities(actor(), tender)
+    if tender not in memo:
+        memo[tender] = store().capabilities(actor(), tender)
+    return memo[tender]
+
+
+_CAPABILITIES = "run_capabilities"  # st.session_state, during one run of the entrypoint: tender → Capabilities
+
+
+@contextmanager
+def remember_capabilities() -> Iterator[None]:
+    """Inside: :func:`capabilities` asks the store once per tender, however many pieces of the run ask. The
+    entrypoint runs the page inside; the memory ends with the run, so the next run (after a change) asks again."""
+    st.session_state[_CAPABILITIES] = {}
+    try:
+        yield
+    finally:
+        st.session_state.pop(_CAPABILITIES, None)
 
 
 def offered(may: Capabilities, action: Action) -> bool:
@@ -157,12 +179,11 @@ def offered(may: Capabilities, action: Action) -> bool:
     return False
 
 
-def blind_seat() -> Seat | None:
-    """The signed-in user's own panel seat on the tender in hand while it has not submitted: until it has, it limits
-    what they read whatever their other roles (``Store._view``), and pages say so instead of what they cannot read."""
-    tender = tender_id()
-    seat = store().seat(actor(), tender) if tender is not None else None
-    return seat if seat is not None and seat.blind else None
+def blind_seat(may: Capabilities) -> Seat | None:
+    """The user's own panel seat while it keeps the panel's work from them, as the store says
+    (``Capabilities.after_submitting``): until it has submitted it limits what they read whatever their other roles
+    (``Store._view``), and pages say so instead of what they cannot read."""
+    return may.seat if may.after_submitting(Action.READ_RESULT) else None
 
 
 def held_back_text(seat: Seat) -> str:

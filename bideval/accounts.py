@@ -169,13 +169,15 @@ def account_named(s: Session, username: str) -> AccountRecord:
     return record
 
 
-def roles_of(s: Session, account_id: int, tender_id: int) -> frozenset[Role]:
-    """The roles an account holds on a tender (judge: a panel seat it holds)."""
+def roles_of(s: Session, account_id: int, tender_id: int, seated: bool | None = None) -> frozenset[Role]:
+    """The roles an account holds on a tender (judge: a panel seat it holds; ``seated``: whether it holds one, when
+    the caller has read its seat already)."""
     roles = {Role(r) for r in s.execute(select(TenderRoleRecord.role).where(
         TenderRoleRecord.tender_id == tender_id, TenderRoleRecord.account_id == account_id)).scalars()}
-    seat = s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == tender_id,
-                                                  JudgeRecord.account_id == account_id)).first()
-    if seat:
+    if seated is None:
+        seated = s.execute(select(JudgeRecord.id).where(JudgeRecord.tender_id == tender_id,
+                                                        JudgeRecord.account_id == account_id)).first() is not None
+    if seated:
         roles.add(Role.JUDGE)
     return frozenset(roles)
 

@@ -24,6 +24,15 @@ ACCOUNTS_CHAIN = "accounts"
 # Why a chain is broken (Verdict.why).
 MISSING, OUT_OF_ORDER, LINK, CONTENT, TAIL_REMOVED = "missing", "out_of_order", "link", "content", "tail_removed"
 BREAKS = (MISSING, OUT_OF_ORDER, LINK, CONTENT, TAIL_REMOVED)
+# What an entry shows in place of a value its reader may not read yet (:func:`withheld`; words: messages.audit_value).
+WITHHELD = "\u2026withheld\u2026"
+
+
+def withheld(entry: AuditEvent) -> AuditEvent:
+    """A copy of ``entry``, in no session, with its values (old, new, why, detail) shown as ``WITHHELD``: who did what
+    to which subject and when stay, and so does its hash."""
+    columns = {c.key: getattr(entry, c.key) for c in AuditEvent.__table__.columns}
+    return AuditEvent(**{**columns, **dict.fromkeys(("old_value", "new_value", "reason", "detail"), WITHHELD)})
 
 
 def tender_chain(tender_id: int) -> str:

@@ -32,6 +32,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
+from .audit import WITHHELD
 from .cell_errors import (CellError, HiddenByFormat, LiteralPercentFormat, MisplacedValue, OtherCurrencyFormat,
                           PercentFormat, PlaceholderResult, ScaleWordFormat, ShownNumber, TenThousandsFormat,
                           UncalculatedFormula)
@@ -3463,6 +3464,14 @@ def audit_action(action: str, lang: str) -> str:
     check_lang(lang)
     en, zh = _AUDIT_ACTIONS.get(action, (action, action))
     return zh if lang == "zh" else en
+
+
+def audit_value(value: str | None, lang: str) -> str:
+    """An audit entry's value as shown: itself, or what stands for a value withheld (:func:`bideval.audit.withheld`)."""
+    check_lang(lang)
+    if value == WITHHELD:
+        return "（最终结果前不显示）" if lang == "zh" else "(withheld until the result is final)"
+    return value or ""
 
 
 def audit_verdict(verdict: Any, lang: str) -> str:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import tempfile
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import datetime
 from decimal import Decimal
 from io import BytesIO
@@ -53,6 +54,9 @@ __all__ = ["Store", "Capabilities", "ScoreRefused", "RightRefused", "WriteConfli
 ADMIN_ACTIONS = frozenset({Action.READ_TENDER, Action.READ_AUDIT, Action.GIVE_ROLES})
 # What an observer reads only once the result is final.
 OBSERVER_AFTER_FINAL = frozenset({Action.READ_RESULT, Action.READ_PANEL, Action.READ_BIDS})
+# Audit entries that carry the panel's work (scores, tiers, findings, consensus): an actor refused the panel only
+# until the result is final (an observer) reads who did what to which bid and when, the values withheld.
+PANEL_ENTRIES = frozenset({"set_score", "set_tier", "finding", "void_finding", "consensus", "replace_panel"})
 # What is done on a tender (managing accounts is not: it is the administrator's, on no tender).
 TENDER_ACTIONS = frozenset(Action) - {Action.MANAGE_ACCOUNTS}
 # A judge's own work: done through their panel seat, whatever their roles.
@@ -62,6 +66,11 @@ SEAT_WORK = frozenset({Action.SCORE, Action.DECLARE, Action.SUBMIT})
 # upload history) open the action with ``partial=True`` and say themselves what that part is.
 PANEL_WORK = frozenset({Action.READ_RESULT, Action.READ_PANEL, Action.READ_AUDIT, Action.EXPORT,
                         Action.RECORD_FINDING, Action.SET_CONSENSUS, Action.FINALISE})
+# The actions read in part (``partial=True``: the upload history, the audit's verdict; the progress counts, a bid's
+# workbook; a seat's own result), reported by Capabilities.partly. Those that show the bids (which are valid, a bid,
+# a result of them) read through a seat only once it has declared for every bidder, as reading the bids does.
+PARTIAL_READS = frozenset({Action.READ_AUDIT, Action.READ_PANEL, Action.READ_RESULT})
+PARTIAL_BIDS = frozenset({Action.READ_PANEL, Action.READ_RESULT})
 
 
 class WriteConflict(BidEvalError):
@@ -246,6 +255,11 @@ class Capabilities:
     stage: Stage
     now: frozenset[Action]
     refused: Mapping[Action, BidEvalError]
+    partly: frozenset[Action] = frozenset()  # the actions a call reading its part of them (``partial=True``:
+    # the upload history, the audit's verdict, the progress counts, a bid's workbook, a seat's own result) may read now
+    givable: frozenset[Role] = frozenset()  # the roles a call giving one may give now (GIVE_ROLES now; a judge's
+    # seat only while the panel may change: Store.open_for_role)
+    seat: Seat | None = None  # the actor's own panel seat, for saying what it keeps from them (after_submitting)
 
     def holds(self, action: Action) -> bool:
         """Whether the actor may do ``action`` now or, their roles allowing it, in another stage of the tender."""
@@ -337,6 +351,24 @@ def _undeclared_score(file: str, score: Score, conflict: bool | None) -> Problem
                       criterion=score.criterion)
 
 
+def _waits_for_final(roles: frozenset[Role], administrator: bool, stage: Stage, action: Action) -> bool:
+    """Whether ``action`` waits for the final result: an observer's read (``OBSERVER_AFTER_FINAL``), before the
+    final result, when no other role of theirs allows it."""
+    return action in OBSERVER_AFTER_FINAL and stage is not Stage.FINAL \
+        and not allowed(roles - {Role.OBSERVER}, action) and not administrator
+
+
+def _role_refused(role: Role, stage: Stage, tender_id: int) -> StageRefused | None:
+    """What refuses giving ``role`` in ``stage`` to whoever may give roles, or None: a judge's seat only while the
+    panel may change (``MANAGE_PANEL``'s stages)."""
+    if role is Role.JUDGE:
+        try:
+            check_stage(Action.MANAGE_PANEL, stage, tender_id)
+        except StageRefused as refused:
+            return refused
+    return None
+
+
 def _text(score: Decimal | None) -> str | None:
     return None if score is None else str(score)
 
@@ -383,6 +415,50 @@ def _stored(row: Sequence[Any]) -> StoredDocument:
     return StoredDocument(id_, vendor_id, name, DocumentKind(kind), Envelope(envelope), size, pages, sha256, by, at)
 
 
+def _view_of(record: TenderRecord, roles: frozenset[Role], seat: JudgeRecord | None) -> ActorView:
+    """How an actor with ``roles`` and their own ``seat`` (None: none) reads the tender (:meth:`Store._view`)."""
+    blind = seat is not None and Seat(seat.name, seat.submitted_at).blind
+    through = seat if seat is not None and (blind or not roles - {Role.JUDGE}) else None
+    panel = not blind and (seat is not None or allowed(roles - {Role.OBSERVER}, Action.READ_PANEL)
+                           or (Role.OBSERVER in roles and record.stage == Stage.FINAL.value))
+    return ActorView(through, blind, panel)
+
+
+class _Standing:
+    """The actor on one tender as :meth:`Store._refusal` reads them, inside one transaction: their account, roles and
+    own seat read once (on opening), what else a rule needs read once when first needed. :meth:`Store.capabilities`
+    asks every action of one standing, so a render costs a handful of statements, not a few per action."""
+
+    def __init__(self, s: Session, actor: Actor, record: TenderRecord):
+        self.s, self.actor, self.record = s, actor, record
+        self.account = s.get(AccountRecord, actor.account_id)
+        self.seat = Store._seat(s, actor, record.id)
+        self.roles = roles_of(s, actor.account_id, record.id, seated=self.seat is not None)
+
+    @cached_property
+    def view(self) -> ActorView:
+        return _view_of(self.record, self.roles, self.seat)
+
+    def undeclared(self, action: Action) -> RightRefused | None:
+        """The refusal of ``action`` while the seat the actor reads through (or their own) has a bidder to declare
+        for."""
+        vendors = self.undeclared_vendors
+        return None if not vendors else RightRefused(self.actor, self.roles, action, self.record.id, "declare_first",
+                                                     vendors=vendors)
+
+    @cached_property
+    def undeclared_vendors(self) -> tuple[str, ...]:
+        seat = self.view.seat or self.seat
+        return () if seat is None else Store._undeclared_vendors(self.s, self.record, seat)
+
+    @cached_property
+    def submitted(self) -> tuple[str, ...]:
+        """The panel seats that have submitted, in the order they were added."""
+        return tuple(name for name, at in self.s.execute(
+            select(JudgeRecord.name, JudgeRecord.submitted_at).where(JudgeRecord.tender_id == self.record.id)
+            .order_by(JudgeRecord.id)) if at is not None)
+
+
 class Store:
     """The database behind the app, with every right and stage rule enforced."""
 
@@ -405,14 +481,14 @@ class Store:
         record = s.execute(query.with_for_update() if lock else query).scalar_one_or_none()
         if record is None:
             raise BidEvalError.coded("store.no_tender", tender=tender_id)
-        roles = roles_of(s, actor.account_id, tender_id)
-        refused = self._refusal(s, actor, record, s.get(AccountRecord, actor.account_id), roles, action, partial)
+        standing = _Standing(s, actor, record)
+        refused = self._refusal(standing, action, partial)
         if refused is not None:
             raise refused
-        return record, roles
+        return record, standing.roles
 
-    def _refusal(self, s: Session, actor: Actor, record: TenderRecord, account: AccountRecord | None,
-                 roles: frozenset[Role], action: Action, partial: bool = False) -> RightRefused | StageRefused | None:
+    def _refusal(self, standing: _Standing, action: Action,
+                 partial: bool = False) -> RightRefused | StageRefused | None:
         """What refuses ``action`` to the actor on the tender before the call looks at what it asks for, or None: the
         one rule every call checks (:meth:`_open`) and :meth:`capabilities` reports.
 
@@ -423,36 +499,38 @@ class Store:
         panel's work one that has submitted (``blind``) — and the tender's panel: consensus only under a consensus
         rubric (``not_consensus``), a whole new panel only while no seat has submitted (``seat_submitted``).
         """
+        actor, record, account, roles = standing.actor, standing.record, standing.account, standing.roles
         if account is None or not account.active:
             return RightRefused(actor, (), action, record.id, "no_account")
         if not allowed(roles, action) and not (account.administrator and action in ADMIN_ACTIONS):
             return RightRefused(actor, roles, action, record.id)
         stage = Stage(record.stage)
-        if action in OBSERVER_AFTER_FINAL and stage is not Stage.FINAL \
-                and not allowed(roles - {Role.OBSERVER}, action) and not account.administrator:
+        if _waits_for_final(roles, account.administrator, stage, action):
             return RightRefused(actor, roles, action, record.id, "observer_before_final")
         try:
             check_stage(action, stage, record.id)
         except StageRefused as refused:
             return refused
         if action in SEAT_WORK:
-            seat = self._seat(s, actor, record.id)
+            seat = standing.seat
             if seat is None:
                 return RightRefused(actor, roles, action, record.id, "no_seat")
             if action is Action.SCORE:
-                return self._locked(s, actor, record, roles, action, (seat.name,))
+                return self._locked(standing, action, (seat.name,))
             if action is Action.SUBMIT and seat.submitted_at is None:
-                return self._undeclared(s, actor, record, roles, seat)
-        if action in PANEL_WORK and not partial and self._view(s, actor, record, roles).blind:
+                return standing.undeclared(action)
+        if action in PANEL_WORK and not partial and standing.view.blind:
             return RightRefused(actor, roles, action, record.id, "blind")
-        if action is Action.READ_BIDS and (through := self._view(s, actor, record, roles).seat) is not None:
-            return self._undeclared(s, actor, record, roles, through)
+        if action is Action.READ_BIDS and standing.view.seat is not None:
+            return standing.undeclared(action)
+        if partial and action in PARTIAL_BIDS and standing.view.seat is not None:
+            return standing.undeclared(Action.READ_BIDS)  # they show the bids: said as reading them
         if action is Action.SET_CONSENSUS:
             aggregate = self._rubric_of(record).panel.aggregate
             if aggregate is not Aggregate.CONSENSUS:
                 return RightRefused(actor, roles, action, record.id, "not_consensus", aggregate=aggregate.value)
         if action is Action.REPLACE_PANEL:
-            return self._locked(s, actor, record, roles, action, self._judges(s, record.id))
+            return self._locked(standing, action, None)
         return None
 
     def capabilities(self, actor: Actor, tender_id: int) -> Capabilities:
@@ -463,11 +541,15 @@ class Store:
             record = s.get(TenderRecord, tender_id)
             if record is None:
                 raise BidEvalError.coded("store.no_tender", tender=tender_id)
-            account = s.get(AccountRecord, actor.account_id)
-            roles = roles_of(s, actor.account_id, tender_id)
+            standing = _Standing(s, actor, record)  # the actor read once, for every action
             refused = {action: why for action in TENDER_ACTIONS
-                       if (why := self._refusal(s, actor, record, account, roles, action)) is not None}
-            return Capabilities(Stage(record.stage), TENDER_ACTIONS - refused.keys(), refused)
+                       if (why := self._refusal(standing, action)) is not None}
+            stage = Stage(record.stage)
+            givable = frozenset() if Action.GIVE_ROLES in refused else \
+                frozenset(r for r in Role if _role_refused(r, stage, tender_id) is None)
+            seat = None if standing.seat is None else Seat(standing.seat.name, standing.seat.submitted_at)
+            partly = frozenset(a for a in PARTIAL_READS if self._refusal(standing, a, partial=True) is None)
+            return Capabilities(stage, TENDER_ACTIONS - refused.keys(), refused, partly, givable, seat)
 
     def _touch(self, s: Session, record: TenderRecord, actor: Actor, action: str, subject: str = "",
                old: str | None = None, new: str | None = None, reason: str = "", detail: str = "") -> None:
@@ -489,8 +571,7 @@ class Store:
         return s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id,
                                                    JudgeRecord.account_id == actor.account_id)).scalar_one_or_none()
 
-    def _view(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
-              bids: bool = False) -> ActorView:
+    def _view(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role]) -> ActorView:
         """How the actor reads the tender: the one place that says it.
 
         A panel seat limits what its holder reads, whatever their other roles (chair, procurement …), until it has
@@ -498,36 +579,25 @@ class Store:
         prices sealed while the tender seals them, and no other judge's score nor anything made of the panel's
         scores (the result, flags, findings, exports, the audit trail). Once it has submitted, their roles apply in
         full; a judge with no other role still reads the bids through their seat (recused bidders stay out), and
-        every judge's scores. ``bids``: they are about to read the bids — RightRefused (``declare_first``) while
-        the seat through which they read has a bidder to declare for.
+        every judge's scores. Reading the bids through a seat waits for its declarations (:meth:`_refusal`).
         """
-        seat = self._seat(s, actor, record.id)
-        blind = seat is not None and Seat(seat.name, seat.submitted_at).blind
-        through = seat if seat is not None and (blind or not roles - {Role.JUDGE}) else None
-        if bids and through is not None:
-            self._check_declared(s, actor, record, roles, through)
-        panel = not blind and (seat is not None or allowed(roles - {Role.OBSERVER}, Action.READ_PANEL)
-                               or (Role.OBSERVER in roles and record.stage == Stage.FINAL.value))
-        return ActorView(through, blind, panel)
+        return _view_of(record, roles, self._seat(s, actor, record.id))
 
     def _check_declared(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
                         seat: JudgeRecord) -> None:
-        """RightRefused (``declare_first``, the bidders) unless the seat has declared for every bidder."""
-        refused = self._undeclared(s, actor, record, roles, seat)
-        if refused is not None:
-            raise refused
+        """RightRefused (``declare_first``, reading the bids, the bidders) unless the seat has declared for every
+        bidder."""
+        vendors = self._undeclared_vendors(s, record, seat)
+        if vendors:
+            raise RightRefused(actor, roles, Action.READ_BIDS, record.id, "declare_first", vendors=vendors)
 
     @staticmethod
-    def _undeclared(s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role],
-                    seat: JudgeRecord) -> RightRefused | None:
-        """The refusal (``declare_first``, the bidders) while the seat has a bidder to declare for, or None."""
+    def _undeclared_vendors(s: Session, record: TenderRecord, seat: JudgeRecord) -> tuple[str, ...]:
+        """The bidders the seat has yet to declare for, sorted."""
         vendors = set(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == record.id)).scalars())
         declared = set(s.execute(select(DeclarationRecord.vendor_id).where(
             DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == seat.name)).scalars())
-        if vendors - declared:
-            return RightRefused(actor, roles, Action.READ_BIDS, record.id, "declare_first",
-                                vendors=tuple(sorted(vendors - declared)))
-        return None
+        return tuple(sorted(vendors - declared))
 
     def _refuse_recused(self, s: Session, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str,
                         what: str) -> None:
@@ -538,18 +608,17 @@ class Store:
         if seat is not None and (seat.name, vendor_id) in _recusals(s, tender_id):
             raise ScoreRefused.coded("score.recused_agree", vendor_id=vendor_id, criterion=criterion_id, what=what)
 
-    def _locked(self, s: Session, actor: Actor, record: TenderRecord, roles: frozenset[Role], action: Action,
-                judges: Iterable[str]) -> RightRefused | None:
-        """The refusal when a seat among ``judges`` has submitted, or None: its scores are locked, whoever would write
-        them — its holder typing (``submitted``), the chair importing its returned score sheet or replacing the whole
-        panel (``seat_submitted``, naming the seats) — until reopening scoring unlocks every submission."""
-        wanted = set(judges)
-        submitted = tuple(name for name, at in s.execute(
-            select(JudgeRecord.name, JudgeRecord.submitted_at).where(JudgeRecord.tender_id == record.id)
-            .order_by(JudgeRecord.id)) if at is not None and name in wanted)
+    @staticmethod
+    def _locked(standing: _Standing, action: Action, judges: Iterable[str] | None) -> RightRefused | None:
+        """The refusal when a seat among ``judges`` (None: any) has submitted, or None: its scores are locked, whoever
+        would write them — its holder typing (``submitted``), the chair importing its returned score sheet or
+        replacing the whole panel (``seat_submitted``, naming the seats) — until reopening scoring unlocks every
+        submission."""
+        actor, record, roles, own = standing.actor, standing.record, standing.roles, standing.seat
+        wanted = None if judges is None else set(judges)
+        submitted = tuple(name for name in standing.submitted if wanted is None or name in wanted)
         if not submitted:
             return None
-        own = self._seat(s, actor, record.id)
         if own is not None and submitted == (own.name,):
             return RightRefused(actor, roles, action, record.id, "submitted")
         return RightRefused(actor, roles, action, record.id, "seat_submitted", judges=submitted)
@@ -666,8 +735,9 @@ class Store:
         or an administrator, in a stage that gives roles; a judge's seat only while the panel may change).
         RightRefused or StageRefused otherwise. Giving a role and redeeming an invitation both start here."""
         record, _ = self._open(s, giver, tender_id, Action.GIVE_ROLES, lock=True)
-        if role is Role.JUDGE:
-            check_stage(Action.MANAGE_PANEL, Stage(record.stage), tender_id)
+        refused = _role_refused(role, Stage(record.stage), tender_id)
+        if refused is not None:
+            raise refused
         return record
 
     def grant_role(self, s: Session, giver: Actor, record: TenderRecord, account: AccountRecord, role: Role,
@@ -708,11 +778,19 @@ class Store:
 
     # -- audit
     def events(self, actor: Actor, tender_id: int) -> list[AuditEvent]:
-        """The tender's audit trail, oldest first (it records every score: not while the actor's own seat is blind)."""
+        """The tender's audit trail, oldest first (it records every score: not while the actor's own seat is blind).
+        An observer reads it in every stage, but before the result is final each entry of the panel's work
+        (``PANEL_ENTRIES``) comes with its values withheld (``audit.WITHHELD``): they read no score before the result
+        is final, as on every other page."""
         with self.db.read() as s:
-            self._open(s, actor, tender_id, Action.READ_AUDIT)
-            return list(s.execute(select(AuditEvent).where(AuditEvent.chain == audit.tender_chain(tender_id))
-                                  .order_by(AuditEvent.id)).scalars())
+            record, roles = self._open(s, actor, tender_id, Action.READ_AUDIT)
+            entries = list(s.execute(select(AuditEvent).where(AuditEvent.chain == audit.tender_chain(tender_id))
+                                     .order_by(AuditEvent.id)).scalars())
+            account = s.get(AccountRecord, actor.account_id)  # read by _open: no query
+            if not _waits_for_final(roles, account is not None and account.administrator, Stage(record.stage),
+                                    Action.READ_PANEL):
+                return entries
+            return [audit.withheld(e) if e.action in PANEL_ENTRIES else e for e in entries]
 
     def verify_audit(self, actor: Actor, tender_id: int) -> audit.Verdict:
         """Recompute the tender's audit chain: intact, or the first entry edited, removed or moved (it shows no entry:
@@ -1075,7 +1153,7 @@ class Store:
         seat as the bids are read (:meth:`_view`), and never while it seals prices (the workbook holds them)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_PANEL, partial=True)
-            seat = self._view(s, actor, record, roles, bids=True).seat
+            seat = self._view(s, actor, record, roles).seat  # declared for every bidder: _open checked
             if seat is not None:
                 recused = s.execute(select(DeclarationRecord.id).where(
                     DeclarationRecord.tender_id == tender_id, DeclarationRecord.judge == seat.name,
@@ -1387,10 +1465,9 @@ class Store:
             view = self._view(s, actor, record, roles)
             if view.panel:
                 return self._evaluate(s, record, None)
-            seat = view.seat
+            seat = view.seat  # declared for every bidder: _open checked
             if seat is None:
                 raise RightRefused(actor, roles, Action.READ_RESULT, tender_id)
-            self._check_declared(s, actor, record, roles, seat)
             if record.hide_prices:
                 raise RightRefused(actor, roles, Action.READ_RESULT, tender_id, "prices_sealed")
             return self._evaluate(s, record, seat)
@@ -1512,7 +1589,7 @@ class Store:
         view = self._view(s, actor, record, roles)
         if view.blind and view.seat is not None and judge != view.seat.name:  # a preview shows a judge's scores
             raise RightRefused(actor, roles, Action.IMPORT_SCORES, record.id, "blind")
-        locked = self._locked(s, actor, record, roles, Action.IMPORT_SCORES, (judge,))
+        locked = self._locked(_Standing(s, actor, record), Action.IMPORT_SCORES, (judge,))
         if locked is not None:
             raise locked
         panel = self._read_workbook(s, record, name, content, app_tiers=True)
@@ -1592,8 +1669,8 @@ class Store:
         """Scores given and due per judge and per valid bid (counts only), and who has submitted. It tells which bids
         are valid: through a seat, after declaring only (:meth:`_view`)."""
         with self.db.read() as s:
-            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL, partial=True)
-            self._view(s, actor, record, roles, bids=True)
+            record, roles = self._open(s, actor, tender_id, Action.READ_PANEL, partial=True)  # through a seat:
+            # declared for every bidder
             result = self._evaluate(s, record, None)
             panel = self._panel_input(s, tender_id)
             seats = {j.name: j.submitted_at is not None for j in s.execute(

@@ -152,9 +152,10 @@ def tender_roles(giver, tender: int, tender_name: str, usernames: list[str] | No
         }), hide_index=True, width="stretch", key="admin_members")
     else:
         st.info(tr("本项目中还没有人担任角色。", "Nobody holds a role on this tender yet."))
-    if not ws.offered(store.capabilities(giver, tender), Action.GIVE_ROLES):
+    may = ws.capabilities(tender)
+    if not ws.offered(may, Action.GIVE_ROLES):
         return
-    roles = [r.value for r in Role]
+    roles = [r.value for r in Role if r in may.givable]  # a judge's seat only while the stage lets the panel change
     role_names = {r.value: role_name(r) for r in Role}  # worded now: the widget formats its options later
     with st.form("admin_give_form", clear_on_submit=True):
         who, role, seat = st.columns(3)
@@ -196,7 +197,7 @@ def tender_roles(giver, tender: int, tender_name: str, usernames: list[str] | No
         seat_col, role_col = st.columns(2)
         seat_name = seat_col.text_input(tr("评委席位名（如 王评委）", "Panel seat (such as Judge Wang)"), key="admin_invite_seat")
         picked = role_col.selectbox(tr("角色", "Role"), roles, key="admin_invite_role", format_func=role_names.get,
-                                    index=roles.index(Role.JUDGE.value))
+                                    index=roles.index(Role.JUDGE.value) if Role.JUDGE.value in roles else 0)
         invite = st.form_submit_button(tr("生成邀请", "Make the invitation"), type="primary", key="admin_invite")
     if invite:
         role = Role(picked)

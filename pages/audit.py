@@ -32,10 +32,10 @@ def audit_table(entries: Sequence[AuditEvent], lang: str) -> pd.DataFrame:
         tr("操作人", "Who"): [e.actor for e in entries],
         tr("操作", "What"): [messages.audit_action(e.action, lang) for e in entries],
         tr("对象", "Subject"): [e.subject for e in entries],
-        tr("原值", "Old value"): [e.old_value or "" for e in entries],
-        tr("新值", "New value"): [e.new_value or "" for e in entries],
-        tr("理由", "Why"): [e.reason for e in entries],
-        tr("说明", "Detail"): [e.detail for e in entries],
+        tr("原值", "Old value"): [messages.audit_value(e.old_value, lang) for e in entries],
+        tr("新值", "New value"): [messages.audit_value(e.new_value, lang) for e in entries],
+        tr("理由", "Why"): [messages.audit_value(e.reason, lang) for e in entries],
+        tr("说明", "Detail"): [messages.audit_value(e.detail, lang) for e in entries],
         tr("哈希值（SHA-256）", "Hash (SHA-256)"): [e.hash for e in entries],
     })
 

@@ -233,7 +233,8 @@ def show_report() -> None:
     report: ImportReport = last["report"]
     store, tender = ws.store(), last["tender"]
     rubric = store.rubric(ws.actor(), tender)
-    blind = ws.blind_seat() is not None  # the user's own seat still scores: no bid read before it submits
+    # the user's own seat still scores: no bid read before it submits
+    blind = ws.blind_seat(ws.capabilities()) is not None
     bids = {} if blind else {b.vendor_id: b for b in store.bidset(ws.actor(), tender).bids}
     checks = check_bids(rubric, [bids[v] for vendors in report.accepted.values() for v in vendors if v in bids])
     names = dict(store.bidders(ws.actor(), tender)) if blind else {}
@@ -365,7 +366,7 @@ def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
     if notice and notice[0] == tender:
         st.success(tr(f"已删除投标人 {notice[1]} 的投标。", f"The bid of {notice[1]} was removed."))
         st.session_state.bids_notice = None  # shown once
-    blind = ws.blind_seat()
+    blind = ws.blind_seat(ws.capabilities())
     if blind is not None:  # a procurement officer who scores too reads the bids on the Scoring page, as a judge
         st.info(ws.held_back_text(blind), icon=":material/visibility_off:")
         return

@@ -330,7 +330,7 @@ def main() -> None:
     stage = stage_section(store, chair, tender, may)
     st.subheader(tr("评分进度", "Scoring progress"))
     progress_section(store, chair, tender, dict(store.bidders(chair, tender)))
-    blind = ws.blind_seat()
+    blind = ws.blind_seat(may)
     if blind is not None:  # the findings, consensus and blockers show the other judges' scores and the prices
         st.info(ws.held_back_text(blind), icon=":material/visibility_off:")
         reopen_section(store, chair, tender, stage, may)

@@ -255,7 +255,7 @@ def show_envelopes(store: Store, tender: int) -> None:
     wanted = st.toggle(tr("双信封：评委提交技术评分之前看不到报价", "Two envelopes: judges see no price until they submit "
                           "their technical scores"),
                        value=info.hide_prices, key=f"tenders_two_envelopes_{tender}_{info.version}",
-                       disabled=Action.CONFIGURE not in ws.capabilities().now,  # procurement's, in setup
+                       disabled=Action.CONFIGURE not in ws.capabilities(tender).now,  # procurement's, in setup
                        help=tr("只能在准备阶段设置，开放评分后不能更改。", "Set in the setup stage; it cannot change once scoring "
                                "opens."))
     if wanted == info.hide_prices:

@@ -254,7 +254,7 @@ info = store.tender(ws.actor(), tender)
 if info.stage is Stage.SETUP:
     st.info(tr("本项目处于准备阶段：在“评审”页面开始评分后，评委才能打分。",
                "This tender is being set up: judges score once scoring opens (on the Review page)."))
-blind = ws.blind_seat()
+blind = ws.blind_seat(may)
 if blind is not None:  # the chair scores too: counts of scores here, never a score of another judge
     st.info(ws.held_back_text(blind), icon=":material/visibility_off:")
 try:  # which bids are valid and how many judges scored each: counts only, never a judge's score

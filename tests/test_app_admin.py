@@ -85,6 +85,16 @@ def test_roles_are_given_and_taken_per_tender(tender):
     assert Store().roles(Actor(chen.id, chen.display_name), tender) == frozenset()
 
 
+def test_a_judge_is_offered_only_while_the_panel_may_change(tender):
+    store = Store()
+    store.open_scoring(admin_of(store), tender)
+    store.close_scoring(admin_of(store), tender, "评审开始")
+    app = open_app("admin", lang="en", tender_id=tender)
+    assert not app.exception
+    for key in ("admin_give_role", "admin_invite_role"):
+        assert app.selectbox(key=key).options == ["procurement", "chair", "observer"]
+
+
 @pytest.mark.parametrize("form", ["give", "invite"])
 @pytest.mark.parametrize("typed", ["\u200b", "\ufeff", " \u200b\u3000"])
 def test_a_seat_name_with_nothing_left_is_refused_as_adding_the_judge_refuses_it(tender, form, typed):

@@ -75,6 +75,17 @@ def consensus(app_db, tmp_path) -> int:
     return tender
 
 
+def test_a_run_asks_the_store_for_the_capabilities_once(outlier, monkeypatch, through_the_entrypoint):
+    """The entrypoint and the page share one answer per run (``ws.capabilities``): each asking costs statements."""
+    asked = []
+    capabilities = Store.capabilities
+    monkeypatch.setattr(Store, "capabilities", lambda store, *args: asked.append(args) or capabilities(store, *args))
+    app = open_app("review", lang="en", tender_id=outlier)
+    asked.clear()
+    app.run()
+    assert not app.exception and app.title[0].value == "Review" and len(asked) == 1
+
+
 def test_a_flags_figures_are_the_reports(outlier):
     """The panel mean was shown 5.74 (a Decimal's half-even .2f) where the report says 5.75."""
     from dataclasses import replace

@@ -138,8 +138,13 @@ def test_procurement_opens_scoring_changes_the_panel_and_gives_roles(tender):
     assert store.my_seat(judge, mine) == "赵评委"
 
 
-def test_an_observer_verifies_the_audit(tender):
+def test_an_observer_verifies_the_audit_and_reads_no_score_before_the_final_result(tender):
+    store = Store()
+    store.set_score(seat_judge(store, tender, "王评委", declare=False), tender, VENDOR_A, "service_design", Decimal(4))
     app = open_app("audit", lang="en", user="olga", tender_id=tender)
+    table = app.dataframe[0].value
+    scored = table[table["What"] == "score"]
+    assert len(scored) == 1 and list(scored["New value"]) == ["(withheld until the result is final)"]
     app.button(key="audit_verify").click().run()
     assert not app.exception
     assert app.success[0].value.startswith("The audit trail is intact")

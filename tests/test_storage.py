@@ -210,6 +210,17 @@ GUARDED = {
 }
 
 
+# The calls that read their part of an action (``partial=True``), each with the action it reads part of: one is
+# allowed exactly when the action is in Capabilities.partly.
+PARTIAL = {
+    "verify_audit": (Action.READ_AUDIT, lambda s, a, t: s.verify_audit(a, t)),
+    "uploads": (Action.READ_AUDIT, lambda s, a, t: s.uploads(a, t)),
+    "progress": (Action.READ_PANEL, lambda s, a, t: s.progress(a, t)),
+    "bid_file": (Action.READ_PANEL, lambda s, a, t: s.bid_file(a, t, VENDOR_A)),
+    "result_for": (Action.READ_RESULT, lambda s, a, t: s.result_for(a, t)),
+}
+
+
 def backup(source: Path, target: Path) -> None:
     """Copy one SQLite database over another, through SQLite (the write-ahead log included)."""
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
@@ -269,7 +280,16 @@ def test_a_capability_is_held_exactly_when_its_guarded_call_passes(stages, tmp_p
     actor = admin_of(store) if user == "admin" else Actor(store.accounts.find(user).id, user)
     capabilities = store.capabilities(actor, tender)
     assert capabilities.stage is stage and set(GUARDED) == capabilities.now | capabilities.refused.keys()
-    differ = {}
+    differ: dict = {}
+    for name, (action, read) in PARTIAL.items():
+        try:
+            read(store, actor, tender)
+            passes = True
+        except (RightRefused, StageRefused):
+            passes = False
+        if passes is not (action in capabilities.partly):
+            differ[name] = passes
+        assert action not in capabilities.now or action in capabilities.partly  # the whole holds its part
     for action, call in GUARDED.items():
         try:
             call(store, actor, tender)
@@ -312,6 +332,73 @@ def test_capabilities_say_what_the_stage_the_roles_and_the_seat_allow(stages, tm
     capabilities = store.capabilities(actor, tender)
     refused = capabilities.refused.get(action)
     assert (action in capabilities.now, None if refused is None else getattr(refused, "why", "stage")) == (now, why)
+    assert refused is None or refused.action is action  # the refusal names the action it refuses
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+@pytest.mark.parametrize("user", ["buyer", "admin", "chair"])
+def test_the_roles_offered_are_those_giving_one_gives(stages, tmp_path, stage, user):
+    """A judge's seat is given only while the panel may change: the roles form offers exactly what give_role gives."""
+    saved, tender = stages
+    backup(saved[stage], tmp_path / "work.sqlite3")
+    store = Store(f"sqlite:///{tmp_path / 'work.sqlite3'}")
+    actor = admin_of(store) if user == "admin" else Actor(store.accounts.find(user).id, user)
+    given = set()
+    for role in Role:
+        try:
+            store.give_role(actor, tender, "stranger", role, judge_name="新评委")
+            given.add(role)
+        except (RightRefused, StageRefused):
+            pass
+    assert store.capabilities(actor, tender).givable == given
+    assert (Role.JUDGE in given) is (user != "chair" and stage in (Stage.SETUP, Stage.SCORING))
+
+
+def test_submitting_before_declaring_is_refused_as_submitting(session):
+    store, tender, who = session
+    refused = store.capabilities(who["wang"], tender).refused[Action.SUBMIT]
+    assert (refused.action, refused.why, refused.facts["vendors"]) == (Action.SUBMIT, "declare_first",
+                                                                       tuple(sorted((VENDOR_A, VENDOR_B))))
+    with pytest.raises(RightRefused) as raised:
+        store.submit(who["wang"], tender)
+    assert (raised.value.action, raised.value.why) == (Action.SUBMIT, "declare_first")
+
+
+@pytest.mark.parametrize("stage", [Stage.SETUP, Stage.SCORING, Stage.REVIEW])
+@pytest.mark.parametrize("user", ["buyer", "li", "wang", "observer"])
+def test_capabilities_read_the_tender_and_the_actor_once(stages, tmp_path, stage, user):
+    """Every page render asks for them: the actor's account, roles and seat are read once, not once per action."""
+    from sqlalchemy import event
+
+    saved, tender = stages
+    backup(saved[stage], tmp_path / "work.sqlite3")
+    store = Store(f"sqlite:///{tmp_path / 'work.sqlite3'}")
+    actor = Actor(store.accounts.find(user).id, user)
+    statements: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    store.capabilities(actor, tender)
+    # the transaction, the tender, the account, the seat, the roles; for a seat, its declarations and the bids, and
+    # the seats submitted (it was 10 to 21 when each action read them again)
+    assert len(statements) <= 8, statements
+
+
+@pytest.mark.parametrize("stage, user, withheld", [
+    (Stage.SCORING, "observer", True),  # no score before the final result: not in the audit trail either
+    (Stage.REVIEW, "observer", True),
+    (Stage.FINAL, "observer", False),
+    (Stage.SCORING, "chair", False),
+])
+def test_an_observer_reads_the_audit_trail_without_scores_until_the_result_is_final(stages, tmp_path, stage, user,
+                                                                                     withheld):
+    saved, tender = stages
+    backup(saved[stage], tmp_path / "work.sqlite3")
+    store = Store(f"sqlite:///{tmp_path / 'work.sqlite3'}")
+    entries = store.events(Actor(store.accounts.find(user).id, user), tender)
+    scores = [e for e in entries if e.action in ("set_score", "set_tier")]
+    assert scores and len(entries) == len(store.events(admin_of(store), tender))  # every entry is listed
+    assert all((e.old_value, e.new_value, e.detail) == (audit.WITHHELD,) * 3 for e in scores) is withheld
+    assert {e.new_value for e in entries if e.action == "give_role"} != {audit.WITHHELD}  # the rest as it is
+    assert messages.audit_value(audit.WITHHELD, "en") == "(withheld until the result is final)"
 
 
 def test_a_judge_sees_only_their_own_scores_until_they_submit(session):
