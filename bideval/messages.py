@@ -32,7 +32,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .audit import WITHHELD
 from .cell_errors import (CellError, HiddenByFormat, LiteralPercentFormat, MisplacedValue, OtherCurrencyFormat,
                           PercentFormat, PlaceholderResult, ScaleWordFormat, ShownNumber, TenThousandsFormat,
                           UncalculatedFormula)
@@ -3468,6 +3467,8 @@ def audit_action(action: str, lang: str) -> str:
 
 def audit_value(value: str | None, lang: str) -> str:
     """An audit entry's value as shown: itself, or what stands for a value withheld (:func:`bideval.audit.withheld`)."""
+    from .audit import WITHHELD  # here: the audit trail's module brings SQLAlchemy, which evaluating needs not
+
     check_lang(lang)
     if value == WITHHELD:
         return "（最终结果前不显示）" if lang == "zh" else "(withheld until the result is final)"
