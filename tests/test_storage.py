@@ -387,6 +387,8 @@ def test_capabilities_read_the_tender_and_the_actor_once(stages, tmp_path, stage
     (Stage.REVIEW, "observer", True),
     (Stage.FINAL, "observer", False),
     (Stage.SCORING, "chair", False),
+    (Stage.SCORING, "admin", True),  # an administrator with no role on the tender: as an observer
+    (Stage.FINAL, "admin", False),
 ])
 def test_an_observer_reads_the_audit_trail_without_scores_until_the_result_is_final(stages, tmp_path, stage, user,
                                                                                      withheld):
