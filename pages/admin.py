@@ -189,13 +189,21 @@ def tender_roles(giver, tender: int, tender_name: str, usernames: list[str] | No
             except BidEvalError as error:
                 ws.show_error(error)
 
-    st.subheader(tr("邀请评委", "Invite a judge"))
-    st.caption(tr("邀请码七天内有效，只能使用一次；评委打开链接后自行设置用户名、姓名和密码，并占用下面填写的评委席位。",
-                  "A code works once, within seven days; the judge opens the link, chooses a user name, name and "
-                  "password, and takes the panel seat named here."))
+    seats = Role.JUDGE.value in roles  # a judge's seat only while the stage lets the panel change
+    if seats:
+        st.subheader(tr("邀请评委", "Invite a judge"))
+        st.caption(tr("邀请码七天内有效，只能使用一次；评委打开链接后自行设置用户名、姓名和密码，并占用下面填写的评委席位。",
+                      "A code works once, within seven days; the judge opens the link, chooses a user name, name and "
+                      "password, and takes the panel seat named here."))
+    else:
+        st.subheader(tr("邀请成员", "Invite a member"))
+        st.caption(tr("邀请码七天内有效，只能使用一次；受邀人打开链接后自行设置用户名、姓名和密码。此阶段不能再增加评委。",
+                      "A code works once, within seven days; the person invited opens the link and chooses a user name, "
+                      "name and password. No judge can be added in this stage."))
     with st.form("admin_invite_form", clear_on_submit=True):
         seat_col, role_col = st.columns(2)
-        seat_name = seat_col.text_input(tr("评委席位名（如 王评委）", "Panel seat (such as Judge Wang)"), key="admin_invite_seat")
+        seat_name = seat_col.text_input(tr("评委席位名（如 王评委）", "Panel seat (such as Judge Wang)"),
+                                        key="admin_invite_seat") if seats else ""
         picked = role_col.selectbox(tr("角色", "Role"), roles, key="admin_invite_role", format_func=role_names.get,
                                     index=roles.index(Role.JUDGE.value) if Role.JUDGE.value in roles else 0)
         invite = st.form_submit_button(tr("生成邀请", "Make the invitation"), type="primary", key="admin_invite")

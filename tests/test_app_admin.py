@@ -93,6 +93,8 @@ def test_a_judge_is_offered_only_while_the_panel_may_change(tender):
     assert not app.exception
     for key in ("admin_give_role", "admin_invite_role"):
         assert app.selectbox(key=key).options == ["procurement", "chair", "observer"]
+    assert "Invite a member" in [s.value for s in app.subheader]  # not "a judge", and no panel seat asked for
+    assert "admin_invite_seat" not in [w.key for w in app.text_input]
 
 
 @pytest.mark.parametrize("form", ["give", "invite"])
