@@ -63,11 +63,7 @@ with st.sidebar:
                      on_change=lambda: ws.choose_tender(st.session_state.tender_pick))
     bid_count = st.empty()  # filled once the page has run, so that what the page imported or removed counts
     account = store.accounts.account_of(who)
-    roles = store.roles(who, tender) if tender is not None else frozenset()
-    held = [ROLE_NAMES_ZH[r] if ws.lang() == "zh" else r.value for r in sorted(roles, key=lambda r: r.value)]
-    st.caption(ws.tr("已登录：", "Signed in: ") + f"**{ws.markdown_text(who.name)}**"
-               + (f" · {ws.tr('、', ', ').join(held)}" if held else "")
-               + (ws.tr(" · 管理员", " · administrator") if who.administrator else ""))
+    signed_in = st.empty()  # filled once the capabilities are read: they hold the roles (no query of its own)
     st.button(ws.tr("退出登录", "Sign out"), key="signout", icon=":material/logout:", on_click=ws.sign_out)
     if who.administrator:  # where the data lives is the administrator's business, and never its password
         st.caption(ws.tr("数据库", "Database") + f": `{shown_url(database_url())}`")
@@ -106,6 +102,11 @@ def held_back() -> None:
 
 with ws.remember_capabilities():  # the store asked once for this run: here, and by the page (ws.capabilities)
     capabilities = ws.capabilities(tender) if tender is not None else None
+    roles = capabilities.roles if capabilities is not None else frozenset()
+    held = [ROLE_NAMES_ZH[r] if ws.lang() == "zh" else r.value for r in sorted(roles, key=lambda r: r.value)]
+    signed_in.caption(ws.tr("已登录：", "Signed in: ") + f"**{ws.markdown_text(who.name)}**"
+                      + (f" · {ws.tr('、', ', ').join(held)}" if held else "")
+                      + (ws.tr(" · 管理员", " · administrator") if who.administrator else ""))
     visible = ws.visible_pages(capabilities, who.administrator, bool(account and account.creates_tenders))
     later = ws.held_back_pages(capabilities)  # what their own seat keeps from them until it submits: its address
     # says so

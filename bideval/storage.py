@@ -260,6 +260,7 @@ class Capabilities:
     givable: frozenset[Role] = frozenset()  # the roles a call giving one may give now (GIVE_ROLES now; a judge's
     # seat only while the panel may change: Store.open_for_role)
     seat: Seat | None = None  # the actor's own panel seat, for saying what it keeps from them (after_submitting)
+    roles: frozenset[Role] = frozenset()  # the roles the actor holds on the tender (a judge's: a seat held)
 
     def holds(self, action: Action) -> bool:
         """Whether the actor may do ``action`` now or, their roles allowing it, in another stage of the tender."""
@@ -549,7 +550,8 @@ class Store:
                 frozenset(r for r in Role if _role_refused(r, stage, tender_id) is None)
             seat = None if standing.seat is None else Seat(standing.seat.name, standing.seat.submitted_at)
             partly = frozenset(a for a in PARTIAL_READS if self._refusal(standing, a, partial=True) is None)
-            return Capabilities(stage, TENDER_ACTIONS - refused.keys(), refused, partly, givable, seat)
+            return Capabilities(stage, TENDER_ACTIONS - refused.keys(), refused, partly, givable, seat,
+                                standing.roles)
 
     def _touch(self, s: Session, record: TenderRecord, actor: Actor, action: str, subject: str = "",
                old: str | None = None, new: str | None = None, reason: str = "", detail: str = "") -> None:

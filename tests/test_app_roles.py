@@ -48,6 +48,9 @@ def test_each_role_has_its_pages_in_the_menu_and_no_other(tender, user):
     app = open_app(lang="en", user=user, tender_id=tender)
     assert not app.exception
     assert menu_of(app) == MENUS[user]
+    signed_in = next(c.value for c in app.sidebar.caption if c.value.startswith("Signed in: "))
+    roles = Store().roles(Actor(Store().accounts.find(user).id, user), tender) if user != "王评委" else {Role.JUDGE}
+    assert all(role.value in signed_in for role in roles)  # the roles the sidebar names are the user's own
 
 
 @pytest.mark.parametrize("user, page", [(user, page) for user, pages in MENUS.items() for page in pages])
