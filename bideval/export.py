@@ -32,7 +32,8 @@ from .result import (AWAITING_AGREED, AWAITING_AGREED_LABEL, FINAL, PROVISIONAL,
                      Result, Standing, flag_label)
 from .tender import TenderInfo, date_text, tender_info
 from .values import plain_number, round_half_up
-from .rubric import Criterion, Deduction, Penalty, PriceMethod, Rubric, Tiered
+from .rubric import (BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice, LowestRatioPrice,
+                     Penalty, Rubric, Tiered)
 from .rubric_view import (KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, group_lines, display_width,
                           max_text)
 from .workflow import FindingKind, SignOff
@@ -797,15 +798,14 @@ class _Export:
         top = plain_number(price.max)
         prices = [line.evaluated for line in self.result.prices if line.valid and line.evaluated is not None]
         rows: list[tuple[str, Decimal | str]] = []
-        if prices and price.method is PriceMethod.LOWEST_RATIO:
+        if prices and isinstance(price, LowestRatioPrice):
             rows += [("e_min", min(prices)), ("score_formula", self.t("lowest_ratio_formula").format(max=top))]
-        elif prices and price.method is PriceMethod.LINEAR_MINMAX:
+        elif prices and isinstance(price, LinearMinmaxPrice):
             rows += [("e_min", min(prices)), ("e_max", max(prices)),
                      ("score_formula", self.t("linear_minmax_formula").format(max=top))]
-        elif prices and price.method is PriceMethod.BENCHMARK_DEVIATION:
+        elif prices and isinstance(price, BenchmarkDeviationPrice):
             rows.append(("score_formula", self.t("benchmark_deviation_formula").format(
-                max=top, above=plain_number(price.above_penalty or Decimal(0)),
-                below=plain_number(price.below_penalty or Decimal(0)))))
+                max=top, above=plain_number(price.above_penalty), below=plain_number(price.below_penalty))))
         share, mean = price.abnormal_low_share, self.result.price_mean
         if share is not None and mean is not None:  # the line an evaluated price must not fall below
             rows.append(("abnormal_threshold", share * mean))
@@ -840,13 +840,13 @@ class _Export:
         price = self.rubric.price_criterion
         percent = self.cell(num_format="0.00##")
         mean = self.result.price_mean
-        if price is not None and price.method is PriceMethod.BENCHMARK_DEVIATION and mean:
+        if isinstance(price, BenchmarkDeviationPrice) and mean:
             def from_mean(sheet: _Sheet, row: int, col: int, line: PriceLine) -> None:  # B is the mean, unrounded
                 e = line.evaluated if line.valid else None
                 sheet.number(row, col, None if e is None else round_half_up(100 * (e - mean) / mean, 4), percent)
 
             return [("deviation", from_mean)]
-        if price is None or price.method is not PriceMethod.DEVIATION:
+        if not isinstance(price, DeviationPrice):
             return []
 
         def d(sheet: _Sheet, row: int, col: int, line: PriceLine) -> None:

@@ -1,9 +1,10 @@
 """The rubric: what a bid must state and how each criterion is scored.
 
 One small frozen type per criterion kind (:class:`Gate`, :class:`Checklist`,
-:class:`Count`, :class:`Linear`, :class:`Tiered`, :class:`Judged`,
-:class:`Price`), each checked when it is built: a criterion whose parts do not
-fit together raises :class:`InvalidCriterion` with every mistake as data.
+:class:`Count`, :class:`Linear`, :class:`Tiered`, :class:`Judged`, and
+:class:`Price` with one subclass per price method), each checked when it is
+built: a criterion whose parts do not fit together raises
+:class:`InvalidCriterion` with every mistake as data.
 Reading a rubric from YAML (formats.md §1) is :mod:`bideval.rubric_yaml`;
 ``load_rubric`` and ``parse_rubric`` are importable from here too.
 """
@@ -45,7 +46,7 @@ class Kind(enum.Enum):
 
 
 class PriceMethod(enum.Enum):
-    """How evaluated prices become price scores."""
+    """How evaluated prices become price scores (each method's criterion type: ``PRICE_TYPES``)."""
 
     LOWEST_RATIO = "lowest_ratio"
     LINEAR_MINMAX = "linear_minmax"
@@ -53,16 +54,6 @@ class PriceMethod(enum.Enum):
     RATIO = "ratio"  # max × B / E, capped at max (bideval.benchmark)
     DEVIATION = "deviation"  # max − penalty × |d| from B, |d| counted as the rubric says
     RELATIVE_TO_LOWEST = "relative_to_lowest"  # max × (1 − (E − E_min) / E_min)
-
-    @property
-    def uses_benchmark(self) -> bool:
-        """Scores against a benchmark B the rubric forms (``benchmark:``)."""
-        return self in (PriceMethod.RATIO, PriceMethod.DEVIATION)
-
-    @property
-    def has_penalties(self) -> bool:
-        """Takes points per 1 % from the benchmark (above_penalty, below_penalty)."""
-        return self in (PriceMethod.BENCHMARK_DEVIATION, PriceMethod.DEVIATION)
 
 
 class Aggregate(enum.Enum):
@@ -606,17 +597,15 @@ class Judged(Criterion):
 
 @dataclass(frozen=True, kw_only=True)
 class Price(Criterion):
-    """The price score of each valid bid from its evaluated price, by ``method``."""
+    """The price score of each valid bid from its evaluated price: one subclass per :class:`PriceMethod`, each holding
+    only the keys its method uses (``PRICE_TYPES``); this base holds what every method has."""
 
     kind: ClassVar[Kind] = Kind.PRICE
-    method: PriceMethod
-    above_penalty: Decimal | None = None
-    below_penalty: Decimal | None = None
+    method: ClassVar[PriceMethod]
     budget_ceiling: Decimal | None = None
     sme_deduction: Decimal | None = None
     abnormal_low_share: Decimal | None = None
-    benchmark: BenchmarkRule | None = None  # ratio and deviation: how B is formed
-    deviation_rounding: DeviationRounding | None = None  # deviation only (default none: pro rata)
+    # One YAML key, sme_deduction, gives one rate or a table of rates, never both: sme_both refuses both when built.
     sme_categories: tuple[SmeCategory, ...] = ()  # a table of rates; then a bid's sme names its category
 
     def sme_rate(self, answer: object) -> tuple[SmeCategory | None, Decimal]:
@@ -627,22 +616,22 @@ class Price(Criterion):
 
     def mistakes(self) -> list[Mistake]:
         out = super().mistakes()
-        penalties = (self.above_penalty, self.below_penalty)
-        if self.method is PriceMethod.BENCHMARK_DEVIATION and None in penalties:
-            out.append(Mistake.of("penalties_missing", method=self.method.value))
-        elif not self.method.has_penalties and penalties != (None, None):
-            out.append(Mistake.of("penalties_not_used", method=self.method.value))
-        checks = (  # the key, its value, whether it is good, and the rule it breaks (bideval.messages words it)
-            ("above_penalty", self.above_penalty, lambda v: v >= 0, "non_negative"),
-            ("below_penalty", self.below_penalty, lambda v: v >= 0, "non_negative"),
+        for key, value, good, rule in self.value_checks():
+            if value is not None and not good(value):
+                out.append(Mistake.of("price_value", key=key, rule=rule, **{key: value}))
+        return out + self.benchmark_mistakes() + self.sme_mistakes()
+
+    def value_checks(self) -> tuple[tuple[str, Decimal | None, Callable[[Decimal], bool], str], ...]:
+        """The key, its value, whether it is good, and the rule it breaks (bideval.messages words it)."""
+        return (
             ("budget_ceiling", self.budget_ceiling, lambda v: v > 0, "positive"),
             ("sme_deduction", self.sme_deduction, lambda v: 0 <= v < 1, "rate"),
             ("abnormal_low_share", self.abnormal_low_share, lambda v: 0 < v <= 1, "share"),
         )
-        for key, value, good, rule in checks:
-            if value is not None and not good(value):
-                out.append(Mistake.of("price_value", key=key, rule=rule, **{key: value}))
-        return out + self.benchmark_mistakes() + self.sme_mistakes()
+
+    def benchmark_mistakes(self) -> list[Mistake]:
+        """What is wrong with how the benchmark B is formed (nothing, for a method without one)."""
+        return []
 
     def sme_mistakes(self) -> list[Mistake]:
         """What is wrong with a table of SME categories (issue 7, item 8)."""
@@ -662,21 +651,28 @@ class Price(Criterion):
                 out.append(Mistake.of("sme_named_no", **facts))
         return out
 
+
+@dataclass(frozen=True, kw_only=True)
+class PenalisedPrice(Price):
+    """A method taking points per 1 % from a benchmark: benchmark_deviation and deviation."""
+
+    above_penalty: Decimal
+    below_penalty: Decimal
+
+    def value_checks(self) -> tuple[tuple[str, Decimal | None, Callable[[Decimal], bool], str], ...]:
+        return (("above_penalty", self.above_penalty, lambda v: v >= 0, "non_negative"),
+                ("below_penalty", self.below_penalty, lambda v: v >= 0, "non_negative")) + super().value_checks()
+
+
+@dataclass(frozen=True, kw_only=True)
+class BenchmarkedPrice(Price):
+    """A method scoring against a benchmark B the rubric forms (``benchmark:``): ratio and deviation (issue 7, item 3)."""
+
+    benchmark: BenchmarkRule
+
     def benchmark_mistakes(self) -> list[Mistake]:
-        """What is wrong with the methods ratio, deviation and relative_to_lowest as written (issue 7, item 3)."""
         out: list[Mistake] = []
-        method, rule = self.method, self.benchmark
-        if method is PriceMethod.DEVIATION and None in (self.above_penalty, self.below_penalty):
-            out.append(Mistake.of("penalties_missing", method=method.value))
-        if method.uses_benchmark and rule is None:
-            out.append(Mistake.of("benchmark_missing", method=method.value))
-        elif not method.uses_benchmark and rule is not None:
-            out.append(Mistake.of("benchmark_not_used", method=method.value))
-        if self.deviation_rounding is not None and method is not PriceMethod.DEVIATION:
-            out.append(Mistake.of("rounding_not_used", method=method.value,
-                                  deviation_rounding=self.deviation_rounding.value))
-        if rule is None:
-            return out
+        rule = self.benchmark
         if rule.coefficient <= 0:
             out.append(Mistake.of("coefficient", coefficient=rule.coefficient))
         if rule.min_bids is not None and rule.base is not Base.TRIMMED_MEAN:
@@ -694,6 +690,56 @@ class Price(Criterion):
         elif rule.ceiling_weight is not None:
             out.append(Mistake.of("ceiling_weight_not_used", base=rule.base.value, ceiling_weight=rule.ceiling_weight))
         return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class LowestRatioPrice(Price):
+    """低价优先法: max × E_min / E."""
+
+    method: ClassVar[PriceMethod] = PriceMethod.LOWEST_RATIO
+
+
+@dataclass(frozen=True, kw_only=True)
+class LinearMinmaxPrice(Price):
+    """max at the lowest E, 0 at the highest, linear between."""
+
+    method: ClassVar[PriceMethod] = PriceMethod.LINEAR_MINMAX
+
+
+@dataclass(frozen=True, kw_only=True)
+class BenchmarkDeviationPrice(PenalisedPrice):
+    """max less the penalties per 1 % from the mean of the evaluated prices, never below 0."""
+
+    method: ClassVar[PriceMethod] = PriceMethod.BENCHMARK_DEVIATION
+
+
+@dataclass(frozen=True, kw_only=True)
+class RatioPrice(BenchmarkedPrice):
+    """max × B / E, capped at max (bideval.benchmark)."""
+
+    method: ClassVar[PriceMethod] = PriceMethod.RATIO
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeviationPrice(BenchmarkedPrice, PenalisedPrice):
+    """max − penalty × |d| from B, |d| counted as ``deviation_rounding`` says (default: pro rata)."""
+
+    method: ClassVar[PriceMethod] = PriceMethod.DEVIATION
+    deviation_rounding: DeviationRounding = DeviationRounding.NONE
+
+
+@dataclass(frozen=True, kw_only=True)
+class RelativeToLowestPrice(Price):
+    """max × (1 − (E − E_min) / E_min), never below 0."""
+
+    method: ClassVar[PriceMethod] = PriceMethod.RELATIVE_TO_LOWEST
+
+
+#: The price criterion's type for each method (the rubric's ``method:`` picks it).
+PRICE_TYPES: dict[PriceMethod, type[Price]] = {
+    cls.method: cls for cls in (LowestRatioPrice, LinearMinmaxPrice, BenchmarkDeviationPrice, RatioPrice,
+                                DeviationPrice, RelativeToLowestPrice)
+}
 
 
 CRITERION_TYPES: dict[Kind, type[Criterion]] = {

@@ -11,9 +11,10 @@ from typing import Sequence
 from .allowed_scores import grades_text
 from .currency import currency, money_amount
 from .labels import Label
-from .benchmark import ZERO, BenchmarkRule, DeviationRounding, benchmark_formula
-from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, Kind, Linear, Op, PanelRules,
-                     Penalty, Price, PriceMethod, Rubric, SharedCap, Judged, Tiered)
+from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
+from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, DeviationPrice, Gate, Kind, Linear, Op,
+                     PanelRules, PenalisedPrice, Penalty, Price, PriceMethod, RatioPrice, RelativeToLowestPrice, Rubric,
+                     SharedCap, Judged, Tiered)
 from .values import money_text, plain_number
 
 METHOD_LABELS = {  # the price methods as people call them
@@ -152,13 +153,13 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
         return f"0–{plain_number(c.max)}" + (f"（{grades}）" if zh else f" ({grades})")
     if not isinstance(c, Price):
         return f"0–{plain_number(c.max)}"  # judged
-    if c.method in (PriceMethod.RATIO, PriceMethod.DEVIATION, PriceMethod.RELATIVE_TO_LOWEST):
+    if isinstance(c, (RatioPrice, DeviationPrice, RelativeToLowestPrice)):
         parts = [price_method_rule(c, lang)]  # the penalties are in the method's words
     else:
         # `check` names the method by its key (the English table is read by scripts); the Chinese says it in words
         method = METHOD_LABELS[c.method]
         parts = [method.text(lang) if by_label else f"{method.zh}（{c.method.value}）" if zh else c.method.value]
-        if c.above_penalty is not None and c.below_penalty is not None:
+        if isinstance(c, PenalisedPrice):
             above, below = plain_number(c.above_penalty), plain_number(c.below_penalty)
             parts.append(f"高于基准价每1%扣{above}分，低于每1%扣{below}分" if zh else
                          f"−{above} per 1 % above the benchmark, −{below} per 1 % below" if by_label else
@@ -182,24 +183,22 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
     return sep.join(parts)
 
 
-def price_method_rule(c: Price, lang: str) -> str:
+def price_method_rule(c: RatioPrice | DeviationPrice | RelativeToLowestPrice, lang: str) -> str:
     """The methods ratio, deviation and relative_to_lowest in words, with how B is formed (issue 7, item 3)."""
     zh = lang == "zh"
     top = plain_number(c.max)
-    if c.method is PriceMethod.RELATIVE_TO_LOWEST:
+    if isinstance(c, RelativeToLowestPrice):
         return (f"相对最低价法：{top} × (1 − (E − E最低) / E最低)，最低0分" if zh else
                 f"relative to the lowest: {top} × (1 − (E − E_min) / E_min), never below 0")
-    assert c.benchmark is not None
     b = benchmark_rule_text(c.benchmark, lang)
-    if c.method is PriceMethod.RATIO:
+    if isinstance(c, RatioPrice):
         return (f"比值法：{top} × B / E，最高{top}分；{b}" if zh else f"ratio: {top} × B / E, at most {top}; {b}")
-    above, below = plain_number(c.above_penalty or ZERO), plain_number(c.below_penalty or ZERO)
-    rounding = c.deviation_rounding or DeviationRounding.NONE
+    above, below = plain_number(c.above_penalty), plain_number(c.below_penalty)
     counted = {
         DeviationRounding.NONE: ("按比例计", "pro rata"),
         DeviationRounding.UP: ("偏差不足1%按1%计（向上取整到整数百分比）", "|d| rounded up to a whole percent"),
         DeviationRounding.HALF_UP: ("偏差四舍五入到整数百分比", "|d| rounded half-up to a whole percent"),
-    }[rounding]
+    }[c.deviation_rounding]
     if zh:
         return (f"偏差法：等于B得{top}分，每高于B 1%扣{above}分，每低于B 1%扣{below}分，{counted[0]}，扣完为止；{b}")
     return (f"deviation: {top} at B, −{above} per 1 % above B, −{below} per 1 % below, {counted[1]}, "

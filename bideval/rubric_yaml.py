@@ -12,7 +12,7 @@ import enum
 import hashlib
 import re
 import stat
-from dataclasses import replace
+from dataclasses import MISSING, fields as dataclass_fields, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Hashable, Iterable, Mapping
@@ -28,8 +28,8 @@ from .currency import ISO_4217
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
 from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, ORDER87, Aggregate, ChecklistItem, Condition,
                      Count, Criterion, Deduction, DeductionItem, Field, Grade, InvalidCriterion, Kind, Op, PanelRules,
-                     Price, PriceMethod, Rubric, SharedCap, Tier, Tiered, full_marks, group_full_marks, group_label,
-                     lowering_caps, price_fields_of, scored_maxima)
+                     PRICE_TYPES, Price, PriceMethod, Rubric, SharedCap, Tier, Tiered, full_marks, group_full_marks,
+                     group_label, lowering_caps, price_fields_of, scored_maxima)
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
 from .yaml_slips import reserved_value, syntax_slip
 
@@ -58,6 +58,10 @@ _KIND_KEYS = {
     Kind.DEDUCTION: {"max", "items"},
     Kind.PENALTY: {"max", "items"},
 }
+# The keys of a price criterion that only some methods use (each price type holds those of its method), and the stem
+# of the mistake refusing one: <stem>_not_used when the method does not use it, <stem>_missing when it needs it.
+_METHOD_KEYS = {"above_penalty": "penalties", "below_penalty": "penalties", "benchmark": "benchmark",
+                "deviation_rounding": "rounding"}
 _SME_CATEGORY_KEYS = {"id", "label", "rate"}
 _CAP_KEYS = {"id", "label", "max", "criteria"}
 _GRADE_KEYS = {"label", "min", "max", "points"}
@@ -956,8 +960,36 @@ class _RubricReader:
         if any(item.get(key) is not None and parts.get(key) is None for key in ("benchmark", "deviation_rounding")) \
                 or ("sme_categories" in parts and parts["sme_categories"] is None):
             return None  # given but unreadable: already reported
-        return self.build(where, CRITERION_TYPES[kind], id=cid, name=name, group=group, description=description,
-                          **parts)
+        cls, refused = self.price_type(where, cid, parts) if kind is Kind.PRICE else (CRITERION_TYPES[kind], False)
+        criterion = self.build(where, cls, id=cid, name=name, group=group, description=description, **parts)
+        return None if refused else criterion  # a key the method does not use or lacks: said, with every other mistake
+
+    def price_type(self, where: str, cid: str, parts: dict[str, Any]) -> tuple[type[Price], bool]:
+        """The price type ``method:`` names, with ``parts`` left holding the keys it takes, and whether the criterion
+        is refused: for a key given that the method does not use, or one it needs left out (each said here). Without
+        a key it needs the type cannot be built; the nearest type it derives from that can be is returned instead, so
+        that every other mistake of the criterion is said too."""
+        method: PriceMethod = parts.pop("method")
+        cls = PRICE_TYPES[method]
+        takes = {f.name: f for f in dataclass_fields(cls)}
+        wrong: dict[str, dict[str, Any]] = {}  # each mistake once (one for the pair of penalties), in key order
+        for key, stem in _METHOD_KEYS.items():
+            value = parts.pop(key, None)
+            if key not in takes:
+                if value is not None:
+                    facts = {"deviation_rounding": value.value} if key == "deviation_rounding" else {}
+                    wrong.setdefault(f"{stem}_not_used", facts)
+            elif value is not None:
+                parts[key] = value
+            elif takes[key].default is MISSING:
+                wrong.setdefault(f"{stem}_missing", {})
+        for code, facts in wrong.items():
+            self.fail_as(where, code, criterion=cid, method=method.value, **facts)
+        buildable = next(c for c in cls.__mro__ if issubclass(c, Price) and all(
+            f.name in parts for f in dataclass_fields(c) if f.name in _METHOD_KEYS and f.default is MISSING))
+        for key in set(_METHOD_KEYS) - {f.name for f in dataclass_fields(buildable)}:
+            parts.pop(key, None)
+        return buildable, bool(wrong)
 
     def build(self, where: str, cls: type[Criterion], **parts: Any) -> Criterion | None:
         """The criterion of type ``cls``, or None with each of its mistakes reported (data kept)."""

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Mapping, Sequence, TypeVar
 
-from .benchmark import (Benchmark, DeviationRounding, counted_deviation, deviation_percent, deviation_scores,
-                        form_benchmark, ratio_scores, relative_to_lowest_scores)
-from .rubric import Aggregate, Checklist, Count, Criterion, Linear, PanelRules, Price, PriceMethod
+from .benchmark import (Benchmark, counted_deviation, deviation_percent, deviation_scores, form_benchmark, ratio_scores,
+                        relative_to_lowest_scores)
+from .rubric import (Aggregate, BenchmarkDeviationPrice, Checklist, Count, Criterion, DeviationPrice, Linear,
+                     LinearMinmaxPrice, LowestRatioPrice, PanelRules, Price, RatioPrice, RelativeToLowestPrice)
 
 ZERO = Decimal(0)
 
@@ -112,8 +113,7 @@ def price_outcome(criterion: Price, evaluated: Mapping[str, Decimal]) -> PriceOu
     if not evaluated:
         return PriceOutcome({})
     top = criterion.max
-    method = criterion.method
-    if method.uses_benchmark or method is PriceMethod.RELATIVE_TO_LOWEST:
+    if isinstance(criterion, (RatioPrice, DeviationPrice, RelativeToLowestPrice)):
         outcome = _benchmark_outcome(criterion, evaluated)
         if len(evaluated) == 1:
             return PriceOutcome({vendor: top for vendor in evaluated}, outcome.benchmark, outcome.deviations)
@@ -121,36 +121,34 @@ def price_outcome(criterion: Price, evaluated: Mapping[str, Decimal]) -> PriceOu
     if len(evaluated) == 1:
         return PriceOutcome({vendor: top for vendor in evaluated})
     low, high = min(evaluated.values()), max(evaluated.values())
-    if method is PriceMethod.LOWEST_RATIO:
+    if isinstance(criterion, LowestRatioPrice):
         return PriceOutcome({vendor: top * low / e for vendor, e in evaluated.items()})
-    if method is PriceMethod.LINEAR_MINMAX:
+    if isinstance(criterion, LinearMinmaxPrice):
         if high == low:
             return PriceOutcome({vendor: top for vendor in evaluated})
         return PriceOutcome({vendor: top * (high - e) / (high - low) for vendor, e in evaluated.items()})
+    assert isinstance(criterion, BenchmarkDeviationPrice)  # each other method is one of the types above
     benchmark = mean(list(evaluated.values()))
     out = {}
     for vendor, e in evaluated.items():
         deviation = 100 * (e - benchmark) / benchmark
         penalty = criterion.above_penalty if e > benchmark else criterion.below_penalty
-        assert penalty is not None  # a benchmark_deviation criterion is built with both penalties
         out[vendor] = max(ZERO, top - penalty * abs(deviation))
     return PriceOutcome(out)
 
 
-def _benchmark_outcome(criterion: Price, evaluated: Mapping[str, Decimal]) -> PriceOutcome:
+def _benchmark_outcome(criterion: RatioPrice | DeviationPrice | RelativeToLowestPrice,
+                       evaluated: Mapping[str, Decimal]) -> PriceOutcome:
     """The methods of issue 7: ratio and deviation against B, relative_to_lowest against E_min."""
     top = criterion.max
-    if criterion.method is PriceMethod.RELATIVE_TO_LOWEST:
+    if isinstance(criterion, RelativeToLowestPrice):
         return PriceOutcome(relative_to_lowest_scores(top, evaluated))
-    assert criterion.benchmark is not None  # a ratio or deviation criterion is built with its benchmark
     benchmark = form_benchmark(criterion.benchmark, list(evaluated.values()), criterion.budget_ceiling)
     b = benchmark.value
-    if criterion.method is PriceMethod.RATIO:
+    if isinstance(criterion, RatioPrice):
         return PriceOutcome(ratio_scores(top, b, evaluated), benchmark)
     deviations = {vendor: deviation_percent(e, b) for vendor, e in evaluated.items()}
-    rounding = criterion.deviation_rounding or DeviationRounding.NONE
-    counted = {vendor: counted_deviation(d, rounding) for vendor, d in deviations.items()}
-    assert criterion.above_penalty is not None and criterion.below_penalty is not None
+    counted = {vendor: counted_deviation(d, criterion.deviation_rounding) for vendor, d in deviations.items()}
     points = deviation_scores(top, counted, {vendor: d > 0 for vendor, d in deviations.items()},
                               criterion.above_penalty, criterion.below_penalty)
     return PriceOutcome(points, benchmark, deviations, counted)

@@ -1,5 +1,5 @@
 """Invariants of the real scoring code, checked with Hypothesis over the formats.md example rubric."""
-from dataclasses import replace
+from dataclasses import fields, replace
 from decimal import Decimal as D
 from itertools import combinations
 
@@ -9,7 +9,8 @@ from bideval.benchmark import Base, BenchmarkRule
 from bideval.evaluation import evaluate
 from bideval.panel import PanelInput, Score
 from bideval.result import INCOMPLETE, result_json
-from bideval.rubric import Aggregate, PanelRules, Price, PriceMethod, load_rubric
+from bideval.rubric import (PRICE_TYPES, Aggregate, BenchmarkedPrice, PanelRules, PenalisedPrice, Price, PriceMethod,
+                            load_rubric)
 from bideval.scoring import aggregate, linear_score, objective_score, price_scores
 from bideval.values import TEN_THOUSAND_UNIT, parse_money, round_half_up
 from conftest import EXAMPLE_RUBRIC, good_bid, make_bidset
@@ -26,11 +27,16 @@ prices = st.decimals(min_value=D("1000.00"), max_value=CEILING, places=2)
 
 def with_price(method: PriceMethod, above: D = D(1), below: D = D("0.5"), decimals: int = 2):
     """The example rubric with another price method (penalties and a benchmark set where it takes them) and rounding."""
-    penalties = method.has_penalties  # penalties belong to those methods only
-    benchmark = BenchmarkRule(Base.TRIMMED_MEAN, D("0.95")) if method.uses_benchmark else None
-    criteria = tuple(replace(c, method=method, above_penalty=above if penalties else None,
-                             below_penalty=below if penalties else None, benchmark=benchmark)
-                     if isinstance(c, Price) else c for c in RUBRIC.criteria)
+    own: dict = {}  # penalties and a benchmark belong to those methods only: each price type holds its own
+    if issubclass(PRICE_TYPES[method], PenalisedPrice):
+        own.update(above_penalty=above, below_penalty=below)
+    if issubclass(PRICE_TYPES[method], BenchmarkedPrice):
+        own["benchmark"] = BenchmarkRule(Base.TRIMMED_MEAN, D("0.95"))
+
+    def moved(c: Price) -> Price:
+        return PRICE_TYPES[method](**{f.name: getattr(c, f.name) for f in fields(Price)}, **own)
+
+    criteria = tuple(moved(c) if isinstance(c, Price) else c for c in RUBRIC.criteria)
     return replace(RUBRIC, criteria=criteria, decimals=decimals)
 
 

@@ -130,8 +130,8 @@ def test_the_tender_number_and_method_are_optional(addition, number, method):
 from decimal import Decimal as D  # noqa: E402
 
 from bideval.labels import Label  # noqa: E402
-from bideval.rubric import (Checklist, Condition, Count, Gate, InvalidCriterion, Judged, Linear, Op, Price,  # noqa: E402
-                            PriceMethod, Tier, Tiered)
+from bideval.rubric import (BenchmarkDeviationPrice, Checklist, Condition, Count, Gate, InvalidCriterion,  # noqa: E402
+                            Judged, Linear, LowestRatioPrice, Op, Tier, Tiered)
 
 NAME = Label("名称", "Name")
 
@@ -153,9 +153,10 @@ def tier(tid: str, low: str, high: str) -> Tier:
     (lambda: Tiered(id="t", name=NAME, group="g", max=D(10), tiers=(tier("t1", "0", "5"), tier("t2", "5.1", "9"))),
      "the last tier must end at max 10, not 9", {"tier": "t2", "max": D(10)}),
     (lambda: Checklist(id="k", name=NAME, group="g", max=D(5), items=()), "a checklist needs items", {}),
-    (lambda: Price(id="p", name=NAME, group="price", max=D(30), method=PriceMethod.BENCHMARK_DEVIATION),
-     "benchmark_deviation needs above_penalty and below_penalty", {}),
-    (lambda: Price(id="p", name=NAME, group="price", max=D(30), method=PriceMethod.LOWEST_RATIO, sme_deduction=D(1)),
+    (lambda: BenchmarkDeviationPrice(id="p", name=NAME, group="price", max=D(30), above_penalty=D(-1),
+                                     below_penalty=D(1)),
+     "above_penalty must be 0 or more, found -1", {"above_penalty": D(-1)}),
+    (lambda: LowestRatioPrice(id="p", name=NAME, group="price", max=D(30), sme_deduction=D(1)),
      "sme_deduction must be 0 or more and less than 1, found 1", {"sme_deduction": D(1)}),
 ])
 def test_a_criterion_is_checked_when_it_is_built(build, message, data):
