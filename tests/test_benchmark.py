@@ -2,6 +2,7 @@
 example as the oracle, through the engine, `check`, the JSON and the ranked workbook."""
 import io
 import json
+from dataclasses import fields
 from decimal import Decimal as D
 
 import openpyxl
@@ -14,7 +15,7 @@ from bideval.errors import RubricError
 from bideval.evaluation import evaluate
 from bideval.export import write_workbook
 from bideval.result import result_json
-from bideval.rubric import parse_rubric
+from bideval.rubric import PRICE_TYPES, Price, parse_rubric
 from bideval.rubric_view import describe_rubric
 from bideval.scoring import price_outcome
 from bideval.values import round_half_up
@@ -257,6 +258,28 @@ def test_a_mistake_carries_its_data():
     (problem,) = caught.value.problems
     expected = {"criterion": "price", "ceiling_weight": D("1.5"), "range": (D(0), D(1))}
     assert {key: problem.data.get(key) for key in expected} == expected  # a coded problem carries more
+
+
+@pytest.mark.parametrize("price_yaml, own", [  # each method's type holds the keys it uses, and only those
+    ("method: lowest_ratio", set()),
+    ("method: linear_minmax", set()),
+    ("method: relative_to_lowest", set()),
+    ("method: benchmark_deviation\nabove_penalty: 1\nbelow_penalty: 1", {"above_penalty", "below_penalty"}),
+    ("method: ratio\nbenchmark: {base: mean}", {"benchmark"}),
+    (DEVIATION, {"above_penalty", "below_penalty", "benchmark", "deviation_rounding"}),
+])
+def test_method_picks_the_price_type(price_yaml, own):
+    price = parse_rubric(price_rubric(price_yaml), "b.yaml").price_criterion
+    assert type(price) is PRICE_TYPES[price.method] and isinstance(price, Price)
+    assert {f.name for f in fields(price)} - {f.name for f in fields(Price)} == own
+
+
+def test_a_key_the_method_needs_is_said_with_every_other_mistake():
+    text = price_rubric("method: deviation\nbenchmark: {base: mean, coefficient: 0}\nsme_deduction: 1.5")
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(text.replace("max: 30", "max: 0"), "b.yaml")
+    assert [p.code for p in caught.value.problems] == [
+        "rubric.penalties_missing", "rubric.max_not_positive", "rubric.price_value", "rubric.coefficient"]
 
 
 # -- properties
