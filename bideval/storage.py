@@ -110,7 +110,8 @@ class TenderSummary:
 
 @dataclass(frozen=True)
 class TenderInfo:
-    """One tender's settings and state."""
+    """One tender's settings and state in the app (what :meth:`Store.tender` returns); what heads its filed documents
+    is a :class:`bideval.tender.DocumentHeading`."""
 
     id: int
     name: str
