@@ -146,6 +146,8 @@ class ImportReport:
     # no column: its bids were read as not stating it)
     attached: dict[str, str] = field(default_factory=dict)  # document file → the vendor id of its bid
     renamed: dict[str, str] = field(default_factory=dict)  # a workbook's name here → the name it was uploaded as
+    replaced: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a vendor whose earlier bid this upload
+    # replaced → the names of that bid's documents, which stay with the new bid (none: empty)
     upload: int | None = None
 
     @property
@@ -760,7 +762,8 @@ class Store:
 
         Every workbook is read before any is stored: a vendor in two files of the upload is refused in each of them
         (:func:`~bideval.bids.vendors_in_other_files`), so nothing of it is written. A vendor already in the tender
-        is refused unless ``replace`` is true (replacing is for a bid of an earlier upload). PDF and image files in
+        is refused unless ``replace`` is true (replacing is for a bid of an earlier upload); the replacement keeps the
+        earlier bid's documents, named in ``report.replaced`` and in the audit entry. PDF and image files in
         the same upload are documents (:mod:`bideval.documents`, technical envelope): attached to the bid when the
         upload imports exactly one, refused otherwise. ``progress`` is told after each file how far the import has
         come (:class:`ImportProgress`), and once more when storing refused a file. Each workbook is read from its
@@ -785,8 +788,9 @@ class Store:
             digest = hashlib.sha256(content).hexdigest()
             try:
                 raise_if([*read.problems, *shared], BidsError)
-                vendors = self._store_bids(actor, tender_id, read.bids, name, content, replace)
+                vendors, replaced = self._store_bids(actor, tender_id, read.bids, name, content, replace)
                 report.accepted[name] = vendors
+                report.replaced.update(replaced)
                 if read.warnings:
                     report.warned[name] = list(read.warnings)
                 kept.append(UploadedFile(name, digest, len(content), BIDS, uploaded_as=report.renamed.get(name),
@@ -812,7 +816,12 @@ class Store:
         return report
 
     def _store_bids(self, actor: Actor, tender_id: int, bids: Iterable[Bid], name: str, content: bytes,
-                    replace: bool) -> list[str]:
+                    replace: bool) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+        """Store one workbook's bids: the vendor ids, and for each bid replaced the names of the documents it keeps.
+
+        A replaced bid's documents (a proposal, scans attached on the Bids page) belong to the vendor's submission,
+        not to one bid form: they stay with the new bid, and the ``replace_bids`` audit entry names them, so a
+        correction never drops nor silently carries over a document."""
         digest = hashlib.sha256(content).hexdigest()
         bids = list(bids)
         with self.db.write() as s:
@@ -825,7 +834,12 @@ class Store:
             if scored:  # the panel scored the bid it opened: a new file must not inherit those scores
                 raise BidsError([Problem.of("bids.scored_replace", name, vendor_id=v, scores=n)
                                  for v, n in scored.items()])
+            kept: dict[str, tuple[str, ...]] = {v: () for v in clash}
             if clash:
+                for vendor, document in s.execute(select(DocumentRecord.vendor_id, DocumentRecord.name).where(
+                        DocumentRecord.tender_id == tender_id, DocumentRecord.vendor_id.in_(clash))
+                        .order_by(DocumentRecord.vendor_id, DocumentRecord.name)):
+                    kept[vendor] += (document,)
                 s.execute(delete(BidRecord).where(BidRecord.tender_id == tender_id, BidRecord.vendor_id.in_(clash)))
             for bid in bids:
                 s.add(BidRecord(tender_id=tender_id, vendor_id=bid.vendor_id, vendor_name=bid.vendor_name,
@@ -834,9 +848,9 @@ class Store:
                                 cells_json=json.dumps(dict(bid.cells), sort_keys=True), imported_at=self.db.clock()))
             action = "replace_bids" if clash else "import_bids"
             self._touch(s, record, actor, action, name, new=", ".join(b.vendor_id for b in bids),
-                        detail=f"sha256={digest}")
+                        detail=f"sha256={digest}" + "".join(f"; {v} {_kept_text(names)}" for v, names in kept.items()))
             self._void_findings(s, record, actor, f"the bid was replaced by {name}", bids=clash)
-        return [b.vendor_id for b in bids]
+        return [b.vendor_id for b in bids], kept
 
     @staticmethod
     def _scored(s: Session, tender_id: int, vendors: Sequence[str]) -> dict[str, int]:
@@ -1815,6 +1829,13 @@ class Store:
                 for seat in s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id)).scalars():
                     seat.submitted_at = None
                 self._stage(s, record, actor, Stage.SCORING, reason.strip())
+
+
+def _kept_text(documents: Sequence[str]) -> str:
+    """What a replaced bid's documents became, as its audit entry says it: ``keeps its 2 documents: 方案.pdf, 资质.png``."""
+    if not documents:
+        return "had no documents"
+    return f"keeps its {len(documents)} document{'s' if len(documents) > 1 else ''}: {', '.join(documents)}"
 
 
 def _distinct(report: ImportReport, files: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
