@@ -37,10 +37,10 @@ ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from app_rerun import RUBRIC, administrator, tender_with_bids  # noqa: E402
-from bideval.allowed_scores import NO_TIER, OUTSIDE_TIER, ScoreRefused, allowed_range  # noqa: E402
+from bideval.allowed_scores import NO_TIER, OUTSIDE_TIER, ScoreRefused, TierRefused, allowed_range  # noqa: E402
 from bideval.rights import Actor, Role  # noqa: E402
 from bideval.rubric import Criterion, Tiered, load_rubric  # noqa: E402
-from bideval.storage import Store, TierRefused  # noqa: E402
+from bideval.storage import Store  # noqa: E402
 from pg_server import temporary_postgres  # noqa: E402
 
 Pair = tuple[str, str]  # (vendor_id, criterion id)

@@ -8,7 +8,10 @@ the store (``Store.set_score`` and the consensus score) and the app's scoring
 grid all call it; :func:`parse_score_entry` reads what a judge typed into an
 exact Decimal first and refuses, with the same data, what is not a number. A
 refused score is raised as :class:`ScoreRefused`, which carries the refusal;
-:mod:`bideval.messages` builds its sentence in Chinese or English.
+:mod:`bideval.messages` builds its sentence in Chinese or English. The store
+checks a score against the rubric with :func:`raise_if_refused`, the grid shows
+:func:`score_range`, and a tier the store cannot record is a
+:class:`TierRefused`.
 
 The checks, in order, each before any rounding or clamping so the refusal
 names what was typed: a panel criterion; a finite Decimal (NaN, Infinity, a
@@ -41,8 +44,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .errors import BidEvalError
-from .labels import Label
-from .rubric import Criterion, Grade, Judged, Tier, Tiered
+from .labels import Label, Named
+from .rubric import Criterion, Grade, Judged, Rubric, Tier, Tiered
 from .values import ValueProblem, normalise, parse_number, plain_number, read_number
 
 NOT_PANEL = "not_a_panel_criterion"
@@ -117,6 +120,21 @@ class ScoreRefused(BidEvalError):
     def reason(self) -> str:
         """The refusal's reason, or the coded error's code without its ``score.`` prefix."""
         return self.refusal.reason if self.refusal is not None else self.code.removeprefix("score.")
+
+
+class TierRefused(ScoreRefused):
+    """A tier that cannot be recorded: unknown (``score.unknown_tier``), or scores already given lie outside it
+    (``score.scores_outside_tier``: the judges and their scores as data)."""
+
+    @property
+    def outside(self) -> tuple[tuple[str, Decimal], ...]:
+        """(judge, score) of every score given that lies outside the tier."""
+        return tuple(self.data.get("scores", ()))
+
+    @property
+    def judges(self) -> tuple[str, ...]:
+        """The judges whose scores lie outside the tier."""
+        return tuple(j for j, _ in self.outside)
 
 
 def check_score(criterion: Criterion, tier_id: str | None, score: Decimal | None, decimals: int | None = None,
@@ -203,6 +221,29 @@ def parse_score_entry(criterion: Criterion, tier_id: str | None, raw: object,
     if refusal is not None:
         raise ScoreRefused.of(refusal)
     return value
+
+
+def raise_if_refused(rubric: Rubric, criterion_id: str, tier_id: str | None, score: Decimal | None) -> None:
+    """:class:`ScoreRefused` unless ``score`` may be given on the rubric's criterion ``criterion_id`` with
+    ``tier_id`` agreed: :func:`check_score`, with the decimals the criterion keeps (the store's check of every score
+    it writes)."""
+    criterion = rubric.criterion_index.get(criterion_id)
+    if criterion is None:
+        raise ScoreRefused.coded("score.not_panel", criterion=criterion_id)
+    refusal = check_score(criterion, tier_id, score, rubric.places(criterion))
+    if refusal is not None:
+        raise ScoreRefused.of(refusal)
+
+
+def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple[Decimal, Decimal]:
+    """The range a judge may score in: the agreed tier's, or 0..max; ScoreRefused when there is none."""
+    criterion = rubric.criterion_index.get(criterion_id)
+    if criterion is None or not criterion.is_panel:
+        raise ScoreRefused.coded("score.not_panel", criterion=criterion_id)
+    found = allowed_range(criterion, tier_id)
+    if found is None:
+        raise ScoreRefused.coded("score.no_tier", criterion=Named(criterion.id, criterion.name))
+    return found[0], found[1]
 
 
 def same_score(entered: Decimal | None, stored: Decimal | None) -> bool:

@@ -19,7 +19,7 @@ from .watchdog import set_language
 
 if TYPE_CHECKING:
     from .rubric import Rubric
-    from .tender import TenderInfo
+    from .tender import DocumentHeading
 
 EXIT_BAD_INPUT = 2
 
@@ -112,10 +112,10 @@ def _day(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"expected a date such as 2026-11-30, found {text!r}") from None
 
 
-def _tender(args: argparse.Namespace, rubric: Rubric) -> TenderInfo:
-    from .tender import tender_info
+def _heading(args: argparse.Namespace, rubric: Rubric) -> DocumentHeading:
+    from .tender import document_heading
 
-    return tender_info(rubric, args.title, args.number, args.method, args.date)
+    return document_heading(rubric, args.title, args.number, args.method, args.date)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -206,8 +206,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.out:
         from .export import write_workbook
 
-        tender = _tender(args, result.rubric)
-        files.append((args.out, lambda p: write_workbook(result, p, args.lang, tender)))
+        heading = _heading(args, result.rubric)
+        files.append((args.out, lambda p: write_workbook(result, p, args.lang, heading)))
     write_outputs(files)  # both or neither
     print(summary_text(result, args.lang))
     return 0
@@ -220,7 +220,7 @@ def _report(args: argparse.Namespace) -> int:
     check_outputs({"--out": args.out}, _inputs(args), args.bids)
     result = run(args.criteria, args.bids, args.panel)
     _warn(result.warnings, args)
-    data = report_pdf(result, args.lang, _tender(args, result.rubric))
+    data = report_pdf(result, args.lang, _heading(args, result.rubric))
     write_outputs([(args.out, lambda p: p.write_bytes(data))])
     print(f"wrote {args.out}: evaluation report for {result.rubric.id} ({result.status}), "
           f"result SHA-256 {result_sha256(result, args.lang)}")

@@ -30,7 +30,7 @@ from .labels import Label, check_lang
 from .pricing import demand_text, formula_text
 from .result import (AWAITING_AGREED, AWAITING_AGREED_LABEL, FINAL, PROVISIONAL, PanelAggregate, PanelScore, PriceLine,
                      Result, Standing, flag_label)
-from .tender import TenderInfo, date_text, tender_info
+from .tender import DocumentHeading, date_text, document_heading
 from .values import plain_number, round_half_up
 from .rubric import (BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice, LowestRatioPrice,
                      Penalty, Rubric, Tiered)
@@ -181,17 +181,17 @@ _ROLE_LABELS = {
 
 
 def write_workbook(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh",
-                   tender: TenderInfo | None = None) -> None:
+                   heading: DocumentHeading | None = None) -> None:
     """Write the ranked workbook (formats.md §6) for ``result``.
 
-    ``tender`` (default: the rubric's title and today) heads every printed page
+    ``heading`` (default: the rubric's title and today) heads every printed page
     and is stated under the ranking and on the Audit sheet.
     """
     check_lang(lang)
     target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
     workbook = xlsxwriter.Workbook(target, _OPTIONS)
     rubric = result.rubric
-    tender = tender or tender_info(rubric)
+    tender = heading or document_heading(rubric)
     workbook.set_properties({
         "title": f"{tender.name.text(lang)} ({rubric.id})",
         "subject": rubric.id,
@@ -272,7 +272,7 @@ class _Sheet:
 class _Export:
     """Writes the seven sheets of one result."""
 
-    def __init__(self, workbook: Workbook, result: Result, lang: str, tender: TenderInfo):
+    def __init__(self, workbook: Workbook, result: Result, lang: str, tender: DocumentHeading):
         self.workbook = workbook
         self.result = result
         self.tender = tender
@@ -1013,7 +1013,7 @@ def _group_value(s: Standing, group: str, criteria: Iterable[Criterion]) -> Deci
     return sum((s.criteria.get(c.id, Decimal(0)) for c in criteria if c.group == group), Decimal(0))
 
 
-def _page_texts(tender: TenderInfo, lang: str) -> tuple[str, str]:
+def _page_texts(tender: DocumentHeading, lang: str) -> tuple[str, str]:
     """The printed page header (name in bold, number, date) and footer (sheet, page n of N).
 
     Text is escaped for Excel's ``&`` codes; a long name is clipped so the header stays within

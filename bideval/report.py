@@ -36,7 +36,7 @@ from .labels import Label, check_lang
 from .result import (ABNORMAL_LOW, AWAITING_AGREED, AWAITING_AGREED_LABEL, FINAL, INCOMPLETE, PROVISIONAL, Result, Standing,
                      flag_label)
 from .rubric_view import rubric_rows
-from .tender import TenderInfo, date_text, tender_info
+from .tender import DocumentHeading, date_text, document_heading
 from .values import money_text, plain_number, round_half_up
 from .workflow import FindingKind, Flag, SignOff
 
@@ -335,7 +335,7 @@ def _flag_detail(result: Result, s: Standing, flag: str, lang: str, share: Decim
     return ""
 
 
-def report_pdf(result: Result, lang: str = "zh", tender: TenderInfo | None = None,
+def report_pdf(result: Result, lang: str = "zh", heading: DocumentHeading | None = None,
                fonts: dict[str, FontFile] | None = None, fallback: dict[str, FontFile] | None = None) -> bytes:
     """The evaluation report as PDF bytes; the same inputs on the same date give the same bytes.
 
@@ -343,7 +343,7 @@ def report_pdf(result: Result, lang: str = "zh", tender: TenderInfo | None = Non
     code point, ``[U+1F600]``: a name is never printed with a letter silently left out."""
     check_lang(lang)
     fonts = fonts or find_fonts()
-    tender = tender or tender_info(result.rubric)
+    tender = heading or document_heading(result.rubric)
     pdf = _ReportPdf(result, lang, tender, result_sha256(result, lang))
     for style, face in fonts.items():
         pdf.add_font("cjk", style, str(face.path), collection_font_number=face.index)
@@ -357,9 +357,9 @@ def report_pdf(result: Result, lang: str = "zh", tender: TenderInfo | None = Non
 
 
 def write_report(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh",
-                 tender: TenderInfo | None = None) -> None:
+                 heading: DocumentHeading | None = None) -> None:
     """Write the evaluation report (PDF) to a path or a binary stream."""
-    data = report_pdf(result, lang, tender)
+    data = report_pdf(result, lang, heading)
     if isinstance(out, (str, os.PathLike)):
         Path(out).write_bytes(data)
     else:
@@ -369,7 +369,7 @@ def write_report(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: 
 class _ReportPdf(FPDF):
     """A4 portrait pages with the tender in the page header and page n of N and the result's SHA-256 below."""
 
-    def __init__(self, result: Result, lang: str, tender: TenderInfo, sha256: str):
+    def __init__(self, result: Result, lang: str, tender: DocumentHeading, sha256: str):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.lang = lang
         self.tender = tender
@@ -440,7 +440,7 @@ def _clip(pdf: FPDF, text: str, width: float) -> str:
 class _Report:
     """Lays out the sections of one report."""
 
-    def __init__(self, pdf: _ReportPdf, result: Result, lang: str, tender: TenderInfo):
+    def __init__(self, pdf: _ReportPdf, result: Result, lang: str, tender: DocumentHeading):
         self.pdf = pdf
         self.result = result
         self.rubric = result.rubric

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from . import audit
 from .accounts import Accounts, account_named, grant, roles_of, seat_work
 from .bids import Bid, BidSet, FileRead, Reading, read_upload_file, vendors_in_other_files
-from .allowed_scores import ScoreRefused, allowed_range, check_score
+from .allowed_scores import ScoreRefused, TierRefused, raise_if_refused
 from .database import FIRST_TENDER_LOCK, Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
                         is_document, refused as document_refused)
@@ -36,7 +36,6 @@ from .evaluation import check_bids, evaluate
 from .filenames import distinct_names
 from .labels import Named
 from .panel import PanelInput, Score, judge_name, read_panel, seat_name
-from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .result import Result
 from .rights import Action, Actor, RightRefused, Role, allowed
 from .rubric import Aggregate, Rubric, Tiered, parse_rubric
@@ -44,11 +43,11 @@ from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, Decl
                      FindingRecord, JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord, UploadRecord)
 from .sheets import InputFile
 from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
-from .values import FieldType
+from .value_codec import decode_values, encode_values
 from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, StageRefused,
-                       blockers, check_stage, findings_about, flags_to_resolve)
+                       SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve)
 
-__all__ = ["Store", "Capabilities", "ScoreRefused", "RightRefused", "WriteConflict", "database_url"]
+__all__ = ["Store", "Capabilities", "WriteConflict", "database_url"]
 
 # Actions an administrator may take on any tender without holding a role on it.
 ADMIN_ACTIONS = frozenset({Action.READ_TENDER, Action.READ_AUDIT, Action.GIVE_ROLES})
@@ -110,7 +109,8 @@ class TenderSummary:
 
 @dataclass(frozen=True)
 class TenderInfo:
-    """One tender's settings and state."""
+    """One tender's settings and state in the app (what :meth:`Store.tender` returns); what heads its filed documents
+    is a :class:`bideval.tender.DocumentHeading`."""
 
     id: int
     name: str
@@ -146,6 +146,8 @@ class ImportReport:
     # no column: its bids were read as not stating it)
     attached: dict[str, str] = field(default_factory=dict)  # document file → the vendor id of its bid
     renamed: dict[str, str] = field(default_factory=dict)  # a workbook's name here → the name it was uploaded as
+    replaced: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a vendor whose earlier bid this upload
+    # replaced → the names of that bid's documents, which stay with the new bid (none: empty)
     upload: int | None = None
 
     @property
@@ -290,46 +292,6 @@ class Declaration:
     declared_at: datetime
 
 
-def encode_values(values: dict[str, Any]) -> str:
-    """A bid's parsed values as JSON text (Decimals as exact strings)."""
-    def plain(value: Any) -> Any:
-        if isinstance(value, Decimal):
-            return str(value)
-        if isinstance(value, PricingModel):
-            return value.value
-        return value
-
-    return json.dumps({k: plain(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True)
-
-
-def decode_values(rubric: Rubric, text: str) -> dict[str, Any]:
-    """Parsed values back from JSON, each in its field's type."""
-    raw = json.loads(text)
-    values: dict[str, Any] = {}
-    for f in rubric.bid_fields:
-        value = raw.get(f.id)
-        if value is None:
-            values[f.id] = None
-        elif f.id == PRICE_MODEL_FIELD:
-            values[f.id] = PricingModel(value)
-        elif f.type in (FieldType.MONEY, FieldType.NUMBER, FieldType.PERCENT):
-            values[f.id] = Decimal(value)
-        else:
-            values[f.id] = value
-    return values
-
-
-def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple[Decimal, Decimal]:
-    """The range a judge may score in: the agreed tier's, or 0..max; ScoreRefused when there is none."""
-    criterion = rubric.criterion_index.get(criterion_id)
-    if criterion is None or not criterion.is_panel:
-        raise ScoreRefused.coded("score.not_panel", criterion=criterion_id)
-    found = allowed_range(criterion, tier_id)
-    if found is None:
-        raise ScoreRefused.coded("score.no_tier", criterion=Named(criterion.id, criterion.name))
-    return found[0], found[1]
-
-
 def _scored_by(result: Result, panel: PanelInput, judge: str) -> list[tuple[str, str]]:
     """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those ranked (valid, and not out after a
     pass mark), less those the judge declared a conflict of interest with."""
@@ -390,19 +352,11 @@ def _named(rubric: Rubric, criterion_id: str) -> Named | str:
     return criterion_id if criterion is None else Named(criterion.id, criterion.name)
 
 
-def _check(s: Session, record: TenderRecord, rubric: Rubric, vendor_id: str, criterion_id: str,
-           score: Decimal | None) -> None:
-    """ScoreRefused unless ``score`` may be given here: :func:`check_score` against the agreed tier, read in the
-    caller's transaction (which holds the tender's lock, so no tier can change before the write), with the decimals
-    the criterion keeps."""
-    criterion = rubric.criterion_index.get(criterion_id)
-    if criterion is None:
-        raise ScoreRefused.coded("score.not_panel", criterion=criterion_id)
-    tier = s.execute(select(TierRecord.tier).where(TierRecord.tender_id == record.id, TierRecord.vendor_id == vendor_id,
+def _agreed_tier(s: Session, record: TenderRecord, vendor_id: str, criterion_id: str) -> str | None:
+    """The tier agreed for a bid on a criterion, or None, read in the caller's transaction: one that holds the
+    tender's lock, so no tier changes between this read and the score's write."""
+    return s.execute(select(TierRecord.tier).where(TierRecord.tender_id == record.id, TierRecord.vendor_id == vendor_id,
                                                    TierRecord.criterion == criterion_id)).scalar_one_or_none()
-    refusal = check_score(criterion, tier, score, rubric.places(criterion))
-    if refusal is not None:
-        raise ScoreRefused.of(refusal)
 
 
 _DOCUMENT_COLUMNS = (DocumentRecord.id, DocumentRecord.vendor_id, DocumentRecord.name, DocumentRecord.kind,
@@ -808,7 +762,8 @@ class Store:
 
         Every workbook is read before any is stored: a vendor in two files of the upload is refused in each of them
         (:func:`~bideval.bids.vendors_in_other_files`), so nothing of it is written. A vendor already in the tender
-        is refused unless ``replace`` is true (replacing is for a bid of an earlier upload). PDF and image files in
+        is refused unless ``replace`` is true (replacing is for a bid of an earlier upload); the replacement keeps the
+        earlier bid's documents, named in ``report.replaced`` and in the audit entry. PDF and image files in
         the same upload are documents (:mod:`bideval.documents`, technical envelope): attached to the bid when the
         upload imports exactly one, refused otherwise. ``progress`` is told after each file how far the import has
         come (:class:`ImportProgress`), and once more when storing refused a file. Each workbook is read from its
@@ -833,8 +788,9 @@ class Store:
             digest = hashlib.sha256(content).hexdigest()
             try:
                 raise_if([*read.problems, *shared], BidsError)
-                vendors = self._store_bids(actor, tender_id, read.bids, name, content, replace)
+                vendors, replaced = self._store_bids(actor, tender_id, read.bids, name, content, replace)
                 report.accepted[name] = vendors
+                report.replaced.update(replaced)
                 if read.warnings:
                     report.warned[name] = list(read.warnings)
                 kept.append(UploadedFile(name, digest, len(content), BIDS, uploaded_as=report.renamed.get(name),
@@ -860,7 +816,12 @@ class Store:
         return report
 
     def _store_bids(self, actor: Actor, tender_id: int, bids: Iterable[Bid], name: str, content: bytes,
-                    replace: bool) -> list[str]:
+                    replace: bool) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+        """Store one workbook's bids: the vendor ids, and for each bid replaced the names of the documents it keeps.
+
+        A replaced bid's documents (a proposal, scans attached on the Bids page) belong to the vendor's submission,
+        not to one bid form: they stay with the new bid, and the ``replace_bids`` audit entry names them, so a
+        correction never drops nor silently carries over a document."""
         digest = hashlib.sha256(content).hexdigest()
         bids = list(bids)
         with self.db.write() as s:
@@ -873,7 +834,12 @@ class Store:
             if scored:  # the panel scored the bid it opened: a new file must not inherit those scores
                 raise BidsError([Problem.of("bids.scored_replace", name, vendor_id=v, scores=n)
                                  for v, n in scored.items()])
+            kept: dict[str, tuple[str, ...]] = {v: () for v in clash}
             if clash:
+                for vendor, document in s.execute(select(DocumentRecord.vendor_id, DocumentRecord.name).where(
+                        DocumentRecord.tender_id == tender_id, DocumentRecord.vendor_id.in_(clash))
+                        .order_by(DocumentRecord.vendor_id, DocumentRecord.name)):
+                    kept[vendor] += (document,)
                 s.execute(delete(BidRecord).where(BidRecord.tender_id == tender_id, BidRecord.vendor_id.in_(clash)))
             for bid in bids:
                 s.add(BidRecord(tender_id=tender_id, vendor_id=bid.vendor_id, vendor_name=bid.vendor_name,
@@ -882,9 +848,9 @@ class Store:
                                 cells_json=json.dumps(dict(bid.cells), sort_keys=True), imported_at=self.db.clock()))
             action = "replace_bids" if clash else "import_bids"
             self._touch(s, record, actor, action, name, new=", ".join(b.vendor_id for b in bids),
-                        detail=f"sha256={digest}")
+                        detail=f"sha256={digest}" + "".join(f"; {v} {_kept_text(names)}" for v, names in kept.items()))
             self._void_findings(s, record, actor, f"the bid was replaced by {name}", bids=clash)
-        return [b.vendor_id for b in bids]
+        return [b.vendor_id for b in bids], kept
 
     @staticmethod
     def _scored(s: Session, tender_id: int, vendors: Sequence[str]) -> dict[str, int]:
@@ -1341,7 +1307,7 @@ class Store:
             raise ScoreRefused.coded("score.not_declared", vendor_id=vendor_id, criterion=criterion_id)
         if declared:
             raise ScoreRefused.coded("score.recused", vendor_id=vendor_id, criterion=criterion_id)
-        _check(s, record, rubric, vendor_id, criterion_id, score)
+        raise_if_refused(rubric, criterion_id, _agreed_tier(s, record, vendor_id, criterion_id), score)
         current = s.execute(select(ScoreRecord).where(ScoreRecord.tender_id == record.id, ScoreRecord.judge == judge,
                                                       ScoreRecord.vendor_id == vendor_id,
                                                       ScoreRecord.criterion == criterion_id)).scalar_one_or_none()
@@ -1806,7 +1772,7 @@ class Store:
             record, roles = self._open(s, actor, tender_id, Action.SET_CONSENSUS, lock=True)
             self._refuse_recused(s, actor, tender_id, vendor_id, criterion_id, "consensus")
             rubric = self._rubric_of(record)
-            _check(s, record, rubric, vendor_id, criterion_id, score)
+            raise_if_refused(rubric, criterion_id, _agreed_tier(s, record, vendor_id, criterion_id), score)
             current = s.execute(select(ConsensusRecord).where(
                 ConsensusRecord.tender_id == tender_id, ConsensusRecord.vendor_id == vendor_id,
                 ConsensusRecord.criterion == criterion_id)).scalar_one_or_none()
@@ -1865,33 +1831,11 @@ class Store:
                 self._stage(s, record, actor, Stage.SCORING, reason.strip())
 
 
-class TierRefused(ScoreRefused):
-    """A tier that cannot be recorded: unknown (``score.unknown_tier``), or scores already given lie outside it
-    (``score.scores_outside_tier``: the judges and their scores as data)."""
-
-    @property
-    def outside(self) -> tuple[tuple[str, Decimal], ...]:
-        """(judge, score) of every score given that lies outside the tier."""
-        return tuple(self.data.get("scores", ()))
-
-    @property
-    def judges(self) -> tuple[str, ...]:
-        """The judges whose scores lie outside the tier."""
-        return tuple(j for j, _ in self.outside)
-
-
-class SubmitRefused(BidEvalError):
-    """A judge cannot submit yet: the (vendor_id, criterion) scores still missing."""
-
-    code = "store.submit_missing"
-
-    def __init__(self, judge: str, missing: tuple[tuple[str, str], ...]):
-        from .messages import sentence
-
-        self.judge = judge
-        self.missing = missing
-        self.data = {"judge": judge, "missing": missing}
-        super().__init__(sentence(self.code, self.data, "en", ids=True))
+def _kept_text(documents: Sequence[str]) -> str:
+    """What a replaced bid's documents became, as its audit entry says it: ``keeps its 2 documents: 方案.pdf, 资质.png``."""
+    if not documents:
+        return "had no documents"
+    return f"keeps its {len(documents)} document{'s' if len(documents) > 1 else ''}: {', '.join(documents)}"
 
 
 def _distinct(report: ImportReport, files: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:

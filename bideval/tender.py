@@ -23,7 +23,7 @@ COMPREHENSIVE_SCORING = Label("综合评分法", "Comprehensive scoring")
 
 
 @dataclass(frozen=True)
-class TenderInfo:
+class DocumentHeading:
     """What heads a filed document: the tender's name and number, how it is procured, and the date."""
 
     name: Label
@@ -33,17 +33,17 @@ class TenderInfo:
     sign_off: "SignOff | None" = None  # the panel session's, from the store; None for the command line
 
 
-def tender_info(rubric: Rubric, name: str | None = None, number: str | None = None, method: str | None = None,
-                on: datetime.date | None = None, sign_off: "SignOff | None" = None) -> TenderInfo:
+def document_heading(rubric: Rubric, name: str | None = None, number: str | None = None, method: str | None = None,
+                     on: datetime.date | None = None, sign_off: "SignOff | None" = None) -> DocumentHeading:
     """The given values (shown as typed in both languages), else the rubric's title, ``tender_number`` and ``procurement_method``; else today.
 
     >>> from bideval.rubric import Rubric
-    >>> info = tender_info(Rubric("x", Label("甲项目", "Project A"), (), ()), number=" ZB-2026-01 ",
-    ...                    on=datetime.date(2026, 11, 30))
+    >>> info = document_heading(Rubric("x", Label("甲项目", "Project A"), (), ()), number=" ZB-2026-01 ",
+    ...                         on=datetime.date(2026, 11, 30))
     >>> info.name.en, info.number, info.method.en, date_text(info.date, "zh")
     ('Project A', 'ZB-2026-01', 'Comprehensive scoring', '2026年11月30日')
     """
-    return TenderInfo(
+    return DocumentHeading(
         name=_same_in_both(name) or rubric.title,
         number=(number or "").strip() or (rubric.tender_number or ""),
         method=_same_in_both(method) or rubric.procurement_method or COMPREHENSIVE_SCORING,

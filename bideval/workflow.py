@@ -232,3 +232,17 @@ class FinaliseRefused(BidEvalError):
         self.blockers = found
         self.data = {"tender": tender_id, "blockers": found}
         super().__init__(sentence(self.code, self.data, "en", ids=True))
+
+
+class SubmitRefused(BidEvalError):
+    """A judge cannot submit yet: the (vendor_id, criterion) scores still missing."""
+
+    code = "store.submit_missing"
+
+    def __init__(self, judge: str, missing: tuple[tuple[str, str], ...]):
+        from .messages import sentence
+
+        self.judge = judge
+        self.missing = missing
+        self.data = {"judge": judge, "missing": missing}
+        super().__init__(sentence(self.code, self.data, "en", ids=True))

@@ -195,13 +195,15 @@ def show_upload(store: Store, tender: int) -> None:
                 help=tr("勾选后，文件中已在本项目中的投标人（按统一社会信用代码）的旧投标会被删除，换成新文件中的投标。"
                         "评委已对其定档或评分的投标不能替换（新文件不能沿用对原投标的评分）：请先在下方删除该投标，再导入。"
                         "不勾选时，这样的文件整个被拒绝，不导入任何内容。替换只针对此前已导入的投标："
-                        "同一次上传中有两个文件含同一投标人时，这些文件均不导入。",
+                        "同一次上传中有两个文件含同一投标人时，这些文件均不导入。"
+                        "原投标的附件（方案 PDF、扫描件）保留在新投标中，导入结果逐一列出；不再适用的附件请在下方删除。",
                         "When ticked, a vendor already in this tender (same unified social credit code) has its old "
                         "bid replaced by the one in the new file. A bid the panel has tiered or scored is not replaced "
                         "(the new file must not inherit the scores of the bid the judges opened): remove it below "
                         "first, then import. When not ticked, such a file is refused as a whole and nothing from it "
                         "is imported. Replacing is for a bid imported earlier: a vendor in two files of one upload is "
-                        "refused in each of them."))
+                        "refused in each of them. The old bid's documents (proposal PDFs, scans) stay with the new "
+                        "bid, each named in the import report: remove below any the new bid makes obsolete."))
     st.caption(tr(f"每个文件要么全部导入，要么全部不导入：有任何错误的文件不会导入其中任何投标。"
                   f"每个文件不超过 {MAX_FILE_MB} MB：更大的文件会被上传框拒绝（其提示为英文“File must be "
                   f"{MAX_FILE_MB}MB or smaller”），请删去多余的行列或图片后重新保存。",
@@ -245,6 +247,7 @@ def show_report() -> None:
     for name, vendors in report.accepted.items():
         lines = [f"{_code(v)} {ws.markdown_text(names.get(v, ''))}" if blind else
                  imported_line(v, bids.get(v), checks.get(v), ws.lang()) for v in vendors]
+        lines += [replaced_line(v, report.replaced[v], ws.lang()) for v in vendors if v in report.replaced]
         invalid = sum(1 for v in vendors if v in checks and not checks[v].valid)
         title = file_title(name, report.renamed.get(name), ws.lang())
         head = tr(f"✓ {title}：已导入 {len(vendors)} 份投标", f"✓ {title}: {len(vendors)} bid(s) imported")
@@ -286,6 +289,17 @@ def imported_line(vendor_id: str, bid: Bid | None, check: BidCheck | None, lang:
         return line + (" — 已导入，但为无效投标：" if zh else " — imported, but invalid: ") + ws.markdown_text(
             reasons_text(check, lang))
     return line + (" — 已导入" if zh else " — imported")
+
+
+def replaced_line(vendor_id: str, documents: Sequence[str], lang: str) -> str:
+    """A bid the import replaced, in the import report: the earlier bid is gone, its documents stay, named."""
+    zh = lang == "zh"
+    head = f"↻ {_code(vendor_id)}" + ("：替换了此前导入的投标" if zh else ": replaced the bid imported earlier")
+    if not documents:
+        return head + ("（原投标没有附件）" if zh else " (it had no documents)")
+    names = ("、" if zh else ", ").join(ws.markdown_text(d) for d in documents)
+    return head + (f"；原投标的 {len(documents)} 个附件保留在新投标中：{names}" if zh else
+                   f"; its {len(documents)} document(s) stay with the new bid: {names}")
 
 
 def said_markdown(said: Said, file: str, lang: str) -> str:

@@ -14,7 +14,7 @@ from bideval.report import ReportFontMissing, find_fonts, report_pdf
 from bideval.result import FINAL, Result, result_json
 from bideval.rights import Actor
 from bideval.storage import Store
-from bideval.tender import TenderInfo, tender_info
+from bideval.tender import DocumentHeading, document_heading
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
@@ -24,17 +24,17 @@ ROLES = {"rubric": ("评分标准", "rubric"), "bids": ("投标文件", "bids"),
 
 # -- helpers without widgets (tests call them directly)
 
-def ranked_workbook_bytes(result: Result, lang: str, tender: TenderInfo | None = None) -> bytes:
-    """The ranked workbook (formats.md §6) as .xlsx bytes, headed by ``tender``."""
+def ranked_workbook_bytes(result: Result, lang: str, heading: DocumentHeading | None = None) -> bytes:
+    """The ranked workbook (formats.md §6) as .xlsx bytes, headed by ``heading``."""
     buffer = BytesIO()
-    write_workbook(result, buffer, lang, tender)
+    write_workbook(result, buffer, lang, heading)
     return buffer.getvalue()
 
 
-def tender_heading(store: Store, actor: Actor, tender: int, result: Result) -> TenderInfo:
+def tender_heading(store: Store, actor: Actor, tender: int, result: Result) -> DocumentHeading:
     """What heads the filed documents: the app's name for the tender, the rubric's number and method, today, and
     the panel's sign-off (final or not, who signed it and when, the chair's findings)."""
-    return tender_info(result.rubric, store.tender(actor, tender).name, sign_off=store.sign_off(actor, tender))
+    return document_heading(result.rubric, store.tender(actor, tender).name, sign_off=store.sign_off(actor, tender))
 
 
 # -- the page
@@ -72,7 +72,7 @@ def font_problem(lang: str) -> str | None:
     return None
 
 
-def show_report(result: Result, tender: int, heading: TenderInfo) -> None:
+def show_report(result: Result, tender: int, heading: DocumentHeading) -> None:
     tr, lang = ws.tr, ws.lang()
     st.subheader(tr("评标报告（PDF）", "Evaluation report (PDF)"))
     st.markdown(tr("供评标委员会全体成员签字的书面报告：项目、评分标准及其指纹、评委、无效投标及原因、排名与报价、分项得分、"
@@ -93,7 +93,7 @@ def show_report(result: Result, tender: int, heading: TenderInfo) -> None:
                        help=tr("本机缺少中文字体，见上方说明。", "The Chinese font is missing: see above.") if problem else None)
 
 
-def show_downloads(result: Result, tender: int, heading: TenderInfo) -> None:
+def show_downloads(result: Result, tender: int, heading: DocumentHeading) -> None:
     tr, lang = ws.tr, ws.lang()
     st.subheader(tr("排名表（Excel）", "Ranked workbook (Excel)"))
     st.markdown(tr("工作表：Ranking、Scores、Panel、Price、Invalid、Rubric、Audit。总分和小计是 Excel 公式，并带有计算值。",

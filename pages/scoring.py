@@ -34,10 +34,11 @@ import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
 from bideval.errors import BidEvalError
-from bideval.allowed_scores import grade_choices, grades_text, parse_choice, parse_score_entry, same_score
+from bideval.allowed_scores import (ScoreRefused, grade_choices, grades_text, parse_choice, parse_score_entry, same_score,
+                                    score_range)
 from bideval.rights import Actor
 from bideval.rubric import Criterion, Judged, Rubric, Tiered
-from bideval.storage import ScoreRefused, Store, score_range
+from bideval.storage import Store
 from bideval.workflow import Stage
 
 tr = ws.tr

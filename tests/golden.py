@@ -34,7 +34,7 @@ from bideval.rubric import load_rubric  # noqa: E402
 from bideval.rubric_view import describe_rubric  # noqa: E402
 from bideval.scoresheet import write_score_sheet  # noqa: E402
 from bideval.template import write_bid_form  # noqa: E402
-from bideval.tender import tender_info  # noqa: E402
+from bideval.tender import document_heading  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "data" / "golden"
 TENDERS = {"cs-outsourcing": "sample_bids/cs-outsourcing", "it-outsourcing": "sample_bids/it-outsourcing",
@@ -111,7 +111,7 @@ def outputs() -> dict[str, str]:
                 out[f"{tender}.{lang}.json"] = result_json(result, lang, indent=2)  # readable diffs
                 out[f"{tender}.{lang}.check.txt"] = describe_rubric(rubric, lang) + "\n"
                 # A fixed date: the workbook states its date, which would otherwise be today's.
-                heading = tender_info(result.rubric, on=FILED_ON)
+                heading = document_heading(result.rubric, on=FILED_ON)
                 out[f"{tender}.{lang}.ranked.json"] = workbook_dump(
                     _bytes(lambda b: write_workbook(result, b, lang, heading)))
                 out[f"{tender}.{lang}.bid_form.json"] = workbook_dump(_bytes(lambda b: write_bid_form(rubric, b, lang)))

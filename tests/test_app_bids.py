@@ -8,6 +8,7 @@ import pytest
 
 from bideval.rubric import load_rubric
 from bideval.storage import Store
+from document_files import proposal_pdf
 from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, import_page, EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -163,10 +164,15 @@ def test_a_vendor_already_in_the_tender_is_refused_unless_replace_is_ticked(two_
     app = upload(open_app("bids", lang="en", tender_id=two_bids), again)
     assert "already in this tender" in app.error[0].value
     assert admin_call("bidset", two_bids).bids[0].vendor_name == "甲公司"
+    admin_call("add_documents", two_bids, VENDOR_A, [("方案.pdf", proposal_pdf("A"))])
     app = upload(app, again, replace=True)
     assert not app.error and "a2.xlsx" in app.success[0].value
+    # the earlier bid's document stays with the new one, and the report says so, naming it
+    assert (f"`{VENDOR_A}`: replaced the bid imported earlier; its 1 document(s) stay with the new bid: 方案.pdf"
+            in app.success[0].value)
     bids = admin_call("bidset", two_bids).bids
     assert [(b.vendor_id, b.vendor_name) for b in bids] == [(VENDOR_A, "甲公司更正版"), (VENDOR_B, "乙公司")]
+    assert [d.name for d in admin_call("documents", two_bids, VENDOR_A)] == ["方案.pdf"]
 
 
 @pytest.mark.parametrize("lang, refused, also", [

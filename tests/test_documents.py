@@ -256,6 +256,25 @@ def test_the_same_name_twice_and_a_removed_bid_are_refused(tender):
     assert store.documents(who["buyer"], t) == [] and stored_rows(store) == 0  # a bid's documents go with it
 
 
+@pytest.mark.parametrize("url", ["sqlite"], indirect=True)
+def test_a_replaced_bid_keeps_its_documents_and_says_so_in_the_report_and_the_audit_trail(tender, tmp_path):
+    """A vendor's corrected bid form replaces its earlier one: the proposal and scans attached to that bid belong to
+    the vendor's submission, so they stay with the new bid, each named in the import report and the audit entry (it
+    had kept them without a word); a replaced bid with no document is told so too."""
+    store, t, who = tender
+    store.add_documents(who["buyer"], t, VENDOR_A, [("资质.png", image()), ("方案.pdf", PROPOSAL)])
+    before = {d.name: d.sha256 for d in store.documents(who["buyer"], t)}
+    a2 = write_form(tmp_path / "a2.xlsx", good_bid(VENDOR_A, name="甲公司更正版"))
+    b2 = write_form(tmp_path / "b2.xlsx", good_bid(VENDOR_B, name="乙公司更正版"))
+    report = store.import_bids(who["buyer"], t, [(p.name, p.read_bytes()) for p in (a2, b2)], replace=True)
+    assert report.ok and report.replaced == {VENDOR_A: ("方案.pdf", "资质.png"), VENDOR_B: ()}
+    assert [b.vendor_name for b in store.bidset(who["buyer"], t).bids] == ["甲公司更正版", "乙公司更正版"]
+    assert {d.name: d.sha256 for d in store.documents(who["buyer"], t) if d.vendor_id == VENDOR_A} == before
+    details = [e.detail for e in store.events(who["buyer"], t) if e.action == "replace_bids"]
+    assert [d.split("; ", 1)[1] for d in details] == [f"{VENDOR_A} keeps its 2 documents: 方案.pdf, 资质.png",
+                                                      f"{VENDOR_B} had no documents"]
+
+
 def test_two_documents_of_one_name_in_one_upload_are_both_attached_each_under_its_own_name(tender):
     """A browser sends a file's name without its folder: vendorA/方案.pdf and vendorB/方案.pdf come as 方案.pdf twice.
     The second was refused as a name already attached, with advice to rename or remove what was attached, under the

@@ -198,7 +198,7 @@ def test_a_finding_on_a_bid_awaiting_its_agreed_score_is_labelled_so(rubric, lan
     from bideval.export import write_workbook
     from bideval.report import findings
     from bideval.result import AGREED_MISSING, AWAITING_AGREED_LABEL
-    from bideval.tender import tender_info
+    from bideval.tender import document_heading
     from bideval.workflow import ChairFinding, FindingKind, Flag, SignOff, Stage
 
     result = evaluate(*awaiting_agreed(rubric))
@@ -207,7 +207,7 @@ def test_a_finding_on_a_bid_awaiting_its_agreed_score_is_labelled_so(rubric, lan
     (row,) = [r for r in findings(result, lang, sign_off) if r.vendor_id == VENDOR_B]
     assert row.flag == AGREED_MISSING.text(lang) and "等组长合议" in row.finding
     buffer = io.BytesIO()
-    write_workbook(result, buffer, lang, tender_info(result.rubric, "客服外包", sign_off=sign_off))
+    write_workbook(result, buffer, lang, document_heading(result.rubric, "客服外包", sign_off=sign_off))
     rows = list(openpyxl.load_workbook(buffer)["Ranking"].iter_rows(values_only=True))
     (b,) = [r for r in rows if r[1] == VENDOR_B]
     assert b[-2] == AGREED_MISSING.text(lang) and b[-1].startswith(AGREED_MISSING.text(lang) + ("：" if lang == "zh" else ": "))

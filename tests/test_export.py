@@ -24,7 +24,7 @@ from bideval.result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, Invali
                             PriceLine, Reason, Result, Standing)
 from bideval.rubric import Rubric, parse_rubric
 from bideval.sheets import InputFile
-from bideval.tender import TenderInfo
+from bideval.tender import DocumentHeading
 from pypdf import PdfReader
 from conftest import EXAMPLE_RUBRIC
 
@@ -416,7 +416,7 @@ def test_libreoffice_recomputes_the_formulas(workbook_path: Path, result: Result
 
 # -- a fileable workbook: the tender on every printed page, print set-up, the formula text per language
 
-TENDER = TenderInfo(Label("市12345热线话务外包服务项目", "City 12345 hotline outsourcing"), "ZB-2026-018",
+TENDER = DocumentHeading(Label("市12345热线话务外包服务项目", "City 12345 hotline outsourcing"), "ZB-2026-018",
                     Label("公开招标，综合评分法", "Open tender, comprehensive scoring"), datetime.date(2026, 11, 30))
 
 

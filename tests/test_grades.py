@@ -14,8 +14,8 @@ import openpyxl
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bideval.allowed_scores import (NOT_A_GRADE, OFF_STEP, OUTSIDE_RANGE, check_score, grade_choices, grades_text,
-                                    parse_choice)
+from bideval.allowed_scores import (NOT_A_GRADE, OFF_STEP, OUTSIDE_RANGE, ScoreRefused, check_score, grade_choices,
+                                    grades_text, parse_choice)
 from bideval.bids import read_bids
 from bideval.errors import PanelError, RubricError
 from bideval.evaluation import evaluate
@@ -23,7 +23,7 @@ from bideval.panel import PanelInput, Score, read_panel
 from bideval.rubric import parse_rubric
 from bideval.rubric_view import describe_rubric
 from bideval.scoresheet import write_score_sheet
-from bideval.storage import ScoreRefused, Store
+from bideval.storage import Store
 from conftest import (ROOT, VENDOR_A, VENDOR_B, admin_call, admin_of, chair_tender, make_bidset, open_app, seat_judge,
                       write_form, write_panel)
 

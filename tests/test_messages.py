@@ -9,12 +9,12 @@ import pytest
 from bideval import messages, rubric_yaml
 from bideval.errors import BidEvalError, Expected, InputErrors, Problem, cell_problem
 from bideval.labels import Label, Named
-from bideval.allowed_scores import GradeMismatch, check_score
+from bideval.allowed_scores import GradeMismatch, ScoreRefused, check_score
 from bideval.accounts import AccountRefused, SignInRefused
 from bideval.rights import Action, Actor, RightRefused, Role
 from bideval.rubric import Grade, Judged, Tier, Tiered
-from bideval.storage import ScoreRefused, SubmitRefused, WriteConflict
-from bideval.workflow import Blockers, FindingKind, FinaliseRefused, Flag, Stage, StageRefused
+from bideval.storage import WriteConflict
+from bideval.workflow import Blockers, FindingKind, FinaliseRefused, Flag, Stage, StageRefused, SubmitRefused
 
 SAME = object()  # the app's English is the command line's (nothing in it is named by id)
 

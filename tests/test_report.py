@@ -26,7 +26,7 @@ from bideval.cli import main
 from bideval.evaluation import run
 from bideval.report import FONT_FAMILY, ReportFontMissing, find_fonts, report_pdf
 from bideval.result import Result
-from bideval.tender import tender_info
+from bideval.tender import document_heading
 from conftest import good_bid, write_form
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,7 +200,7 @@ def crowd(result: Result, count: int) -> Result:
 def test_long_names_wrap_and_tables_repeat_their_header_on_each_page(result: Result, tmp_path: Path, lang: str):
     many = crowd(result, 40)
     pdf = tmp_path / "many.pdf"
-    pdf.write_bytes(report_pdf(many, lang, tender_info(many.rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(many, lang, document_heading(many.rubric, on=DATE)))
     pages = pages_of(pdf)
     text = "".join(pages)
     for s in many.ranking:
@@ -219,7 +219,7 @@ def test_a_name_too_long_for_a_page_is_cut_saying_its_length(result: Result, tmp
     name = "超长名称联合体" * 4000 + "甲"
     long = replace(result, ranking=(replace(first, vendor_name=name),) + result.ranking[1:])
     pdf = tmp_path / "long.pdf"
-    pdf.write_bytes(report_pdf(long, lang, tender_info(long.rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(long, lang, document_heading(long.rubric, on=DATE)))
     text = "".join(pages_of(pdf))
     assert cut.format(length=len(name) + 1 + len(first.vendor_id)) in text  # name, line break, credit code
     assert "超长名称联合体" * 20 in text and name not in text
@@ -235,7 +235,7 @@ def test_a_failed_provisional_tender_still_makes_a_signable_report(result: Resul
     failed = replace(result, status="provisional", ranking=(), candidates=(), outliers=(), judges=(),
                      panel_scores=())
     pdf = tmp_path / "failed.pdf"
-    pdf.write_bytes(report_pdf(failed, lang, tender_info(failed.rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(failed, lang, document_heading(failed.rubric, on=DATE)))
     text = "".join(pages_of(pdf))
     for word in words:
         assert squeeze(word) in text
@@ -286,13 +286,13 @@ def test_a_chosen_font_file_is_used(tmp_path: Path, monkeypatch, result: Result)
     regular = find_fonts()[""]
     monkeypatch.setenv("BIDEVAL_CJK_FONT", str(regular.path))
     assert find_fonts() == {"": replace(regular, index=0), "B": replace(regular, index=0)}
-    assert report_pdf(result, "zh", tender_info(result.rubric, on=DATE)).startswith(b"%PDF-")
+    assert report_pdf(result, "zh", document_heading(result.rubric, on=DATE)).startswith(b"%PDF-")
 
 
 def test_totals_use_the_rubrics_decimals(result: Result, tmp_path: Path):
     three = replace(result, rubric=replace(result.rubric, decimals=3))
     pdf = tmp_path / "three.pdf"
-    pdf.write_bytes(report_pdf(three, "en", tender_info(three.rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(three, "en", document_heading(three.rubric, on=DATE)))
     assert f"{result.ranking[0].total:.3f}" in "".join(pages_of(pdf)) and Decimal("81.150") == result.ranking[0].total
 
 
@@ -316,7 +316,7 @@ def qcbs() -> Result:
 ])
 def test_a_stage_failure_and_the_scaled_and_weighted_subtotals(qcbs: Result, tmp_path: Path, lang, stage, groups):
     pdf = tmp_path / "qcbs.pdf"
-    pdf.write_bytes(report_pdf(qcbs, lang, tender_info(qcbs.rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(qcbs, lang, document_heading(qcbs.rubric, on=DATE)))
     text = "".join(pages_of(pdf))
     failure = text.split(squeeze(stage), 1)[1]
     # Northgate: 59.34 against the pass mark 70, listed apart from the invalid bids (Atlas has no registration)
@@ -334,7 +334,7 @@ def price_report_text(price_yaml: str, prices: tuple[int, ...], lang: str, folde
 
     _, result = scores(price_yaml, prices)
     pdf = folder / "price.pdf"
-    pdf.write_bytes(report_pdf(result, lang, tender_info(result.rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(result, lang, document_heading(result.rubric, on=DATE)))
     return "".join(pages_of(pdf))
 
 
@@ -358,7 +358,7 @@ def test_the_price_benchmark_and_each_bid_s_deviation(tmp_path: Path, rubric, la
     price_yaml, prices = (DEVIATION, WORKED) if rubric == "deviation" else (CEILING, CEILING_PRICES)
     _, result = scores(price_yaml, prices)
     pdf = tmp_path / "price.pdf"
-    pdf.write_bytes(report_pdf(result, lang, tender_info(result.rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(result, lang, document_heading(result.rubric, on=DATE)))
     text = "".join(pages_of(pdf))
     assert squeeze(benchmark) in text
     if rubric != "deviation":
@@ -407,7 +407,7 @@ def test_totals_keep_the_places_of_a_criterion_with_more_than_the_rubric(three_p
     assert totals == {"E1": Decimal("48.352"), "E5": Decimal("45.149"), "E2": Decimal("45.124"),
                       "E3": Decimal("45.124"), "E4": Decimal("13.000")}
     pdf = tmp_path / "three.pdf"
-    pdf.write_bytes(report_pdf(three_places, lang, tender_info(three_places.rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(three_places, lang, document_heading(three_places.rubric, on=DATE)))
     text = "".join(pages_of(pdf))
     ranking = text.split(squeeze(WORDS[lang]["ranking_header"]), 1)[1]
     for rank, name, price, total in (("1", "E1", "100,000.00", "48.352"), ("2", "E5", "130,000.00", "45.149"),
@@ -430,7 +430,7 @@ def test_a_group_sum_after_a_criterion_was_scaled_is_not_called_raw(tmp_path: Pa
 
     result = STAGED_SCALED.evaluate(tmp_path)
     pdf = tmp_path / "staged.pdf"
-    pdf.write_bytes(report_pdf(result, lang, tender_info(result.rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(result, lang, document_heading(result.rubric, on=DATE)))
     assert cell in "".join(pages_of(pdf))
 
 
@@ -443,7 +443,7 @@ def test_an_abnormally_low_price_is_told_in_the_tenders_currency(result: Result,
     price = f"{flagged.evaluated_price:,.2f}"
     pdf = tmp_path / "usd.pdf"
     for lang, said in (("en", f"Evaluatedprice${price},below"), ("zh", f"评审价格{price}美元，低于")):
-        pdf.write_bytes(report_pdf(dollars, lang, tender_info(dollars.rubric, on=DATE)))
+        pdf.write_bytes(report_pdf(dollars, lang, document_heading(dollars.rubric, on=DATE)))
         text = "".join(pages_of(pdf))
         assert squeeze(said) in text, lang
         assert "yuan" not in text.split("Evaluatedprice", 1)[-1][:80] and f"{price}元" not in text
@@ -455,7 +455,7 @@ def test_an_outlying_scores_panel_mean_is_rounded_half_up(result: Result, tmp_pa
     vendor = result.ranking[0].vendor_id
     odd = replace(result, outliers=(Outlier("张评委", vendor, "ops_plan", Decimal("3"), Decimal("6.765")),))
     pdf = tmp_path / "mean.pdf"
-    pdf.write_bytes(report_pdf(odd, "en", tender_info(odd.rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(odd, "en", document_heading(odd.rubric, on=DATE)))
     assert "(panelmean6.77)" in "".join(pages_of(pdf))
 
 
@@ -482,7 +482,7 @@ def test_each_bids_deviation_is_rounded_half_up_beside_the_deviation_counted(tmp
     outcome = evaluate(rubric, bids)
     assert {s.criteria["price"] for s in outcome.ranking} == {Decimal("28.00")}
     pdf = tmp_path / "deviation.pdf"
-    pdf.write_bytes(report_pdf(outcome, "en", tender_info(rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(outcome, "en", document_heading(rubric, on=DATE)))
     text = "".join(pages_of(pdf))
     assert "-1.23%" in text and "+1.23%" in text and "1.22%" not in text
     assert text.count("|d|2%") == 2
@@ -497,9 +497,9 @@ def test_a_name_is_never_printed_with_a_letter_left_out(result: Result, tmp_path
     named = replace(result, ranking=(replace(first, vendor_name="Łódź Škoda Ωμέγα 𪚥鿰科技"),) + result.ranking[1:],
                     judges=("Łukasz Wiśniewski", *result.judges[1:]))
     pdf = tmp_path / "names.pdf"
-    pdf.write_bytes(report_pdf(named, "en", tender_info(named.rubric, on=DATE)))
+    pdf.write_bytes(report_pdf(named, "en", document_heading(named.rubric, on=DATE)))
     text = "".join(pages_of(pdf))
     assert squeeze("Łódź Škoda Ωμέγα [U+2A6A5][U+9FF0]科技") in text and "ŁukaszWiśniewski" in text
-    pdf.write_bytes(report_pdf(named, "en", tender_info(named.rubric, on=DATE), fallback={}))
+    pdf.write_bytes(report_pdf(named, "en", document_heading(named.rubric, on=DATE), fallback={}))
     text = "".join(pages_of(pdf))  # no fallback: marked, never dropped
     assert "[U+0141]ód" in text and "[U+0160]koda" in text

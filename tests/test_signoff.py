@@ -15,7 +15,7 @@ import pytest
 from bideval.export import write_workbook
 from bideval.report import findings, report_pdf
 from bideval.storage import Store
-from bideval.tender import tender_info
+from bideval.tender import document_heading
 from bideval.workflow import FindingKind, Stage
 from conftest import ROOT, admin_of, loaded_tender, seat_judge
 
@@ -54,7 +54,7 @@ def sheet_rows(data: bytes, name: str) -> list[list[str]]:
 
 def workbook(result, lang: str, sign_off=None) -> bytes:
     buffer = BytesIO()
-    write_workbook(result, buffer, lang, tender_info(result.rubric, "客服外包", on=SIGNED_AT.date(), sign_off=sign_off))
+    write_workbook(result, buffer, lang, document_heading(result.rubric, "客服外包", on=SIGNED_AT.date(), sign_off=sign_off))
     return buffer.getvalue()
 
 
@@ -141,7 +141,7 @@ def test_the_report_pdf_states_the_sign_off(signed, tmp_path, lang, words):
     store, tender, chair = signed
     result = store.result_for(chair, tender)
     pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(report_pdf(result, lang, tender_info(result.rubric, "客服外包", on=SIGNED_AT.date(),
+    pdf.write_bytes(report_pdf(result, lang, document_heading(result.rubric, "客服外包", on=SIGNED_AT.date(),
                                                           sign_off=store.sign_off(chair, tender))))
     text = "".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
                                   text=True, timeout=60).stdout.split())

@@ -15,12 +15,12 @@ from bideval.documents import Envelope
 from bideval.errors import BidEvalError, PanelError, RubricError
 from bideval.evaluation import run
 from bideval.allowed_scores import (NEGATIVE, NO_TIER, NOT_A_NUMBER, OUTSIDE_RANGE, OUTSIDE_TIER, TOO_MANY_DECIMALS,
-                                    ScoreRefused, parse_score_entry)
+                                    ScoreRefused, TierRefused, parse_score_entry)
 from bideval.result import result_json
 from bideval.rights import Action, Actor, RightRefused, Role
 from bideval.rubric import load_rubric
 from bideval.schema import AuditEvent, TenderRecord
-from bideval.storage import Store, TierRefused, WriteConflict
+from bideval.storage import Store, WriteConflict
 from bideval.workflow import FindingKind, FinaliseRefused, Flag, Stage, StageRefused
 from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, replace_panel, seat_judge,
                       good_bid, write_consolidated, write_form, write_panel)
