@@ -28,8 +28,8 @@ from .currency import currency
 from .messages import render
 from .labels import Label, check_lang
 from .pricing import demand_text, formula_text
-from .result import (AWAITING_AGREED, AWAITING_AGREED_LABEL, FINAL, PROVISIONAL, PanelAggregate, PanelScore, PriceLine,
-                     Result, Standing, flag_label)
+from .result import (AWAITING_AGREED, AWAITING_AGREED_LABEL, FINAL, PROVISIONAL, PROVISIONAL_LABEL, PanelAggregate,
+                     PanelScore, PriceLine, Result, Standing, flag_label)
 from .tender import DocumentHeading, date_text, document_heading
 from .values import plain_number, round_half_up
 from .rubric import (BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice, LowestRatioPrice,
@@ -74,7 +74,7 @@ _T = {
     "sign_off": Label("定稿签署", "Sign-off"),
     "finding": Label("组长意见", "Chair's finding"),
     FINAL: Label("最终结果", "Final"),
-    PROVISIONAL: Label("临时结果：尚缺评委评分，不能定标", "Provisional: some panel scores are missing"),
+    PROVISIONAL: PROVISIONAL_LABEL,
     AWAITING_AGREED: AWAITING_AGREED_LABEL,
     "judge": Label("评委", "Judge"),
     "criterion_id": Label("评分项编号", "Criterion ID"),

@@ -33,8 +33,8 @@ from . import __version__
 from .currency import currency, money_amount
 from .errors import BidEvalError
 from .labels import Label, check_lang
-from .result import (ABNORMAL_LOW, AWAITING_AGREED, AWAITING_AGREED_LABEL, FINAL, INCOMPLETE, PROVISIONAL, Result, Standing,
-                     flag_label)
+from .result import (ABNORMAL_LOW, AWAITING_AGREED, AWAITING_AGREED_LABEL, FINAL, INCOMPLETE, PROVISIONAL,
+                     PROVISIONAL_LABEL, Result, Standing, flag_label)
 from .rubric_view import rubric_rows
 from .tender import DocumentHeading, date_text, document_heading
 from .values import money_text, plain_number, round_half_up
@@ -72,8 +72,7 @@ _T = {
     "result_sha": Label("结果 SHA-256", "Result SHA-256"),
     "status": Label("结果状态", "Status"),
     FINAL: Label("最终结果：全体评委已完成全部有效投标的评分", "Final: every judge has scored every valid bid"),
-    PROVISIONAL: Label("临时结果：尚缺评委评分，不能据此定标", "Provisional: some panel scores are missing; "
-                                                        "no award may rest on it"),
+    PROVISIONAL: PROVISIONAL_LABEL,
     AWAITING_AGREED: AWAITING_AGREED_LABEL,
     "bids": Label("投标情况", "Bids"),
     "bid_counts": Label("有效投标 {valid} 家，无效投标 {invalid} 家", "{valid} valid, {invalid} invalid"),

@@ -44,6 +44,20 @@ AWAITING_AGREED_LABEL = Label(
     f"临时结果：评委均已评分，尚缺组长在评审页录入的合议分（标记“{AGREED_MISSING.zh}”）；各项暂按评委平均分，不能据此定标",
     f"Provisional: every judge has scored, but the chair's agreed (consensus) scores are not entered on the Review page "
     f"(flag \"{AGREED_MISSING.en}\"); the judges' mean stands in meanwhile, and no award may rest on it")
+#: A provisional result's status in words (some judges' scores are missing), as the report, the workbook, the
+#: terminal and the app all state it.
+PROVISIONAL_LABEL = Label(
+    f"临时结果：尚缺评委评分（标记“{FLAG_LABELS[INCOMPLETE].zh}”），不能据此定标",
+    f"Provisional: some panel scores are missing (flag \"{FLAG_LABELS[INCOMPLETE].en}\"); no award may rest on it")
+
+
+def provisional_label(result: "Result") -> Label | None:
+    """Why ``result`` is provisional, in words: the judges' scores or only the chair's agreed scores are missing (None:
+    the result is final)."""
+    shown = result.status_shown
+    if shown == AWAITING_AGREED:
+        return AWAITING_AGREED_LABEL
+    return PROVISIONAL_LABEL if shown == PROVISIONAL else None
 
 
 def flag_label(standing: "Standing | None", flag: str) -> Label:

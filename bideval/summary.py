@@ -1,7 +1,7 @@
 """A short text summary of a result for the terminal: ranking, the price benchmark, candidates, invalid bids."""
 from __future__ import annotations
 
-from .result import AWAITING_AGREED, AWAITING_AGREED_LABEL, PROVISIONAL, Result, flag_label
+from .result import Result, flag_label, provisional_label
 from .rubric_view import text_table
 from .values import decimal_text, money_text
 
@@ -26,12 +26,8 @@ def summary_text(result: Result, lang: str = "zh") -> str:
         for s in result.ranking[:SHOWN]
     ]
     zh = lang == "zh"
-    if result.status_shown == AWAITING_AGREED:  # consensus: the chair's agreed scores are missing, not the judges'
-        heading = AWAITING_AGREED_LABEL.text(lang)
-    elif result.status == PROVISIONAL:
-        heading = "临时结果（评分未完成）" if zh else result.status
-    else:
-        heading = "最终结果" if zh else result.status
+    provisional = provisional_label(result)  # the judges' scores missing, or only the chair's agreed scores
+    heading = provisional.text(lang) if provisional else "最终结果" if zh else result.status
     lines = [f"{result.rubric.title.text(lang)} — {heading}"]
     lines.append(text_table(headers, rows) if rows else ("无有效投标（废标）" if zh else "no valid bid (failed tender)"))
     lines.extend(_more(len(result.ranking), "家有效投标", "ranked bids", lang))

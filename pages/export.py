@@ -11,7 +11,7 @@ import workspace as ws
 from bideval import messages
 from bideval.export import write_workbook
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
-from bideval.result import FINAL, Result, result_json
+from bideval.result import FINAL, Result, provisional_label, result_json
 from bideval.rights import Actor
 from bideval.storage import Store
 from bideval.tender import DocumentHeading, document_heading
@@ -51,11 +51,12 @@ def show_status(result: Result) -> None:
         st.success(tr("状态：评分完整（final）——所有评委均已完成对全部有效投标的评分；是否已定稿，见下方“定稿签署”。",
                       "Status: final — every judge has scored every valid bid; whether the chair has signed the "
                       "result is under Sign-off below."))
-    else:
-        st.warning(tr("状态：临时结果（provisional）——尚有评委评分缺失。导出文件标注为 provisional；"
-                      "组长不能据临时结果定标，须待全部评分完成。",
-                      "Status: provisional — some panel scores are missing. The exports are marked "
-                      "provisional; the chair cannot finalise a provisional result until every score is in."))
+    else:  # the judges' scores missing, or only the chair's agreed scores: the same words as the exports
+        provisional = provisional_label(result)
+        st.warning(ws.markdown_text(provisional.text(ws.lang()) if provisional else result.status)
+                   + tr("。导出文件标注为临时结果；组长须待评分完整后才能定标。",
+                        ". The exports are marked provisional; the chair cannot finalise a provisional result until "
+                        "it is complete."))
     counts = st.columns(3)
     counts[0].metric(tr("有效投标", "Valid bids"), len(result.ranking))
     counts[1].metric(tr("无效投标", "Invalid bids"), len(result.invalid))

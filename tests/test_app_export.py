@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from bideval.filenames import download_name
+from bideval.result import PROVISIONAL_LABEL
 from bideval.storage import Store
 from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, import_page, EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
 
@@ -60,7 +61,8 @@ def test_export_page_offers_every_download(tender, lang, title, labels):
     assert shown[:4] == labels
     assert all(b.proto.deferred_file_id for b in app.download_button[:4])  # built only when clicked
     assert not app.download_button(key="export_report").disabled
-    assert ("组长不能据临时结果定标" if lang == "zh" else "cannot finalise a provisional result") in app.warning[0].value
+    assert ("组长须待评分完整后才能定标" if lang == "zh" else "cannot finalise a provisional result") in app.warning[0].value
+    assert PROVISIONAL_LABEL.text(lang).split("（")[0].split(" (")[0] in app.warning[0].value  # the exports' words
 
 
 def test_a_final_result_says_so(scored):

@@ -20,8 +20,8 @@ from bideval import __version__
 from bideval.export import SHEETS, write_workbook
 from bideval.labels import Label
 from bideval.pricing import PricingModel
-from bideval.result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier, PanelScore,
-                            PriceLine, Reason, Result, Standing)
+from bideval.result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, PROVISIONAL_LABEL, InvalidBid, Outlier,
+                            PanelScore, PriceLine, Reason, Result, Standing)
 from bideval.rubric import Rubric, parse_rubric
 from bideval.sheets import InputFile
 from bideval.tender import DocumentHeading
@@ -320,7 +320,7 @@ def test_audit_lists_inputs_and_version(workbook_path: Path, result: Result, rub
     assert facts["评分标准编号"] == "cs-outsourcing"
     assert facts["评分标准 SHA-256"] == rubric.sha256 and len(rubric.sha256) == 64
     assert facts["评分标准文件"] == "criteria/cs.yaml"
-    assert facts["状态"] == "临时结果：尚缺评委评分，不能定标"  # in words, not the JSON's code "provisional"
+    assert facts["状态"] == "临时结果：尚缺评委评分（标记“评分未完成”），不能据此定标"  # in words, not "provisional"
     table = [row[:3] for row in cells if row[2] in {f.sha256 for f in result.inputs}]
     assert table == [["评分标准", "criteria/cs.yaml", "a" * 64], ["投标文件", "bids/all.xlsx", "b" * 64]]
 
@@ -616,7 +616,7 @@ def test_the_chinese_workbook_words_the_rubric_as_the_report_does(rich_books) ->
     assert "个月" in settings["需求"] and not any(ch.isascii() and ch.isalpha() for ch in settings["需求"])
     assert settings["允许的报价方式"].isascii() is False and "_" not in settings["允许的报价方式"]
     audit = {row[0].value: row[1].value for row in book["Audit"].iter_rows(max_col=2)}
-    assert audit["状态"] in ("最终结果", "临时结果：尚缺评委评分，不能定标")
+    assert audit["状态"] in ("最终结果", PROVISIONAL_LABEL.zh)
 
 
 def _price_notes(book: openpyxl.Workbook) -> dict[str, object]:
