@@ -11,7 +11,9 @@ transaction that writes it: the agreed tier or 0..max, the grades, the
 decimals), and a refused value is shown with what was typed and what is allowed,
 and not saved. Scores are typed as text, so nothing is rounded, truncated or
 clamped before the check (8.25 stays 8.25; 6.055 and −1 are refused naming what
-was typed); a graded criterion can also be scored by picking a grade. Each save
+was typed); a graded criterion can also be scored by picking a grade, read by
+``bideval.allowed_scores.parse_grade_entry`` and refused as the panel workbook
+reader refuses the same grade in a score cell. Each save
 passes the version of the score the grid showed (kept in ``st.session_state.scoring_shown`` under the editor's key,
 not read again on the rerun that saves), so a score changed meanwhile (the same judge in another tab, or their
 returned score sheet imported) is a conflict, never overwritten: the refusal names the score there now, and a fresh
@@ -34,7 +36,7 @@ import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
 from bideval.errors import BidEvalError
-from bideval.allowed_scores import grade_choices, grades_text, parse_choice, parse_score_entry, same_score
+from bideval.allowed_scores import grade_choices, grades_text, parse_grade_entry, parse_score_entry, same_score
 from bideval.rights import Actor
 from bideval.rubric import Criterion, Judged, Rubric, Tiered
 from bideval.storage import ScoreRefused, Store, score_range
@@ -72,47 +74,32 @@ def refusal(rubric: Rubric, row: Row, error: BidEvalError) -> str:
                                                     rubric))
 
 
-def chosen_score(rubric: Rubric, row: Row, choice: Any) -> Decimal | None:
-    """The score of a grade picked in the grid's grade column (``8 · 优``), checked against this row's criterion;
-    ValueError when the choice is not one of its grades."""
-    if choice is None or (isinstance(choice, str) and not choice.strip()):
-        return None
-    score = parse_choice(rubric.criterion_index[row.criterion], str(choice))
-    if score is None:
-        raise ValueError(choice)
-    return score
-
-
 def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence[Row],
                edits: Mapping[int, Mapping[str, Any]],
                tiers: Mapping[tuple[str, str], str]) -> tuple[dict[int, Row], list[str]]:
     """Save each edited row whose score or comment differs from ``rows_before``: (rows saved by position, refusals).
 
-    What was typed is read by ``parse_score_entry`` with the criterion's decimals (the store checks it again)."""
+    What was typed is read by ``parse_score_entry``, a grade picked by ``parse_grade_entry``, with the criterion's
+    decimals (the store checks it again)."""
     saved: dict[int, Row] = {}
     refused: list[str] = []
     rubric: Rubric = store.rubric(judge, tender_id)
     for position, cells in sorted(edits.items()):
         before = rows_before[position]
         criterion = rubric.criterion_index[before.criterion]
+        tier, places = tiers.get((before.vendor_id, before.criterion)), rubric.places(criterion)
         score, comment = before.score, before.comment
         try:
             if "score" in cells:
-                score = parse_score_entry(criterion, tiers.get((before.vendor_id, before.criterion)), cells["score"],
-                                          decimals=rubric.places(criterion))
+                score = parse_score_entry(criterion, tier, cells["score"], decimals=places)
             if "grade" in cells:
-                score = chosen_score(rubric, before, cells["grade"])
+                score = parse_grade_entry(criterion, tier, cells["grade"], decimals=places)
             if "comment" in cells:
                 comment = str(cells["comment"] or "").strip()
             if same_score(score, before.score) and comment == before.comment:
                 continue
             version = store.set_score(judge, tender_id, before.vendor_id, before.criterion, score, comment,
                                       expected_version=before.version)
-        except ValueError:  # a grade that is not one of this criterion's
-            refused.append(ws.lines_markdown(messages.row_lines([messages.sentence(
-                "score.not_a_grade_choice", {"choice": str(cells["grade"]), "grades": getattr(criterion, "grades", ()),
-                                             "step": getattr(criterion, "step", None)}, ws.lang())],
-                before.vendor_id, before.vendor_name, before.criterion, ws.lang(), rubric)))
         except BidEvalError as error:
             refused.append(refusal(rubric, before, error))
         else:
