@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from . import audit
 from .accounts import Accounts, account_named, grant, roles_of, seat_work
 from .bids import Bid, BidSet, FileRead, Reading, read_upload_file, vendors_in_other_files
-from .allowed_scores import ScoreRefused, allowed_range, check_score
+from .allowed_scores import ScoreRefused, check_score
 from .database import FIRST_TENDER_LOCK, Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
                         is_document, refused as document_refused)
@@ -46,7 +46,7 @@ from .sheets import InputFile
 from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
 from .values import FieldType
 from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, StageRefused,
-                       blockers, check_stage, findings_about, flags_to_resolve)
+                       blockers, check_stage, findings_about, flags_to_resolve, missing_scores)
 
 __all__ = ["Store", "Capabilities", "ScoreRefused", "RightRefused", "WriteConflict", "database_url"]
 
@@ -317,17 +317,6 @@ def decode_values(rubric: Rubric, text: str) -> dict[str, Any]:
         else:
             values[f.id] = value
     return values
-
-
-def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple[Decimal, Decimal]:
-    """The range a judge may score in: the agreed tier's, or 0..max; ScoreRefused when there is none."""
-    criterion = rubric.criterion_index.get(criterion_id)
-    if criterion is None or not criterion.is_panel:
-        raise ScoreRefused.coded("score.not_panel", criterion=criterion_id)
-    found = allowed_range(criterion, tier_id)
-    if found is None:
-        raise ScoreRefused.coded("score.no_tier", criterion=Named(criterion.id, criterion.name))
-    return found[0], found[1]
 
 
 def _scored_by(result: Result, panel: PanelInput, judge: str) -> list[tuple[str, str]]:
@@ -1660,8 +1649,8 @@ class Store:
             recused = {v for j, v in self._panel_input(s, tender_id).recused if j == seat.name}
             given = {(x.vendor_id, x.criterion) for x in result.panel_scores if x.judge == seat.name
                      and x.score is not None}
-            missing = tuple((b.vendor_id, c.id) for b in result.ranking if b.vendor_id not in recused
-                            for c in result.rubric.panel_criteria if (b.vendor_id, c.id) not in given)
+            missing = missing_scores([b.vendor_id for b in result.ranking if b.vendor_id not in recused],
+                                     result.rubric.panel_criteria, given)
             if missing:
                 raise SubmitRefused(seat.name, missing)
             seat.submitted_at = self.db.clock()

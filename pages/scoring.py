@@ -36,11 +36,11 @@ import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
 from bideval.errors import BidEvalError
-from bideval.allowed_scores import grade_choices, grades_text, parse_grade_entry, parse_score_entry, same_score
-from bideval.rights import Actor
-from bideval.rubric import Criterion, Judged, Rubric, Tiered
-from bideval.storage import ScoreRefused, Store, score_range
-from bideval.workflow import Stage
+from bideval.allowed_scores import allowed_text, grade_choices, parse_grade_entry, parse_score_entry, same_score
+from bideval.rights import Action, Actor
+from bideval.rubric import Criterion, Rubric, Tiered
+from bideval.storage import Store
+from bideval.workflow import Stage, seat_progress
 
 tr = ws.tr
 
@@ -55,15 +55,6 @@ class Row:
     score: Decimal | None
     comment: str
     version: int = 0  # the stored score's version (0: none yet), passed back to save a change
-
-
-def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: str,
-               criterion: str) -> tuple[Decimal, Decimal] | None:
-    """The range this bid may be scored in on this criterion; None while a tiered criterion has no agreed tier."""
-    try:
-        return score_range(rubric, criterion, tiers.get((vendor_id, criterion)))
-    except ScoreRefused:
-        return None
 
 
 def refusal(rubric: Rubric, row: Row, error: BidEvalError) -> str:
@@ -166,13 +157,6 @@ def grid_frame(rubric: Rubric, tiers: Mapping[tuple[str, str], str], rows: Seque
     """
     lang = ws.lang()
 
-    def allowed(row: Row) -> str:
-        criterion = rubric.criterion_index[row.criterion]
-        if isinstance(criterion, Judged) and (criterion.grades or criterion.step is not None):
-            return grades_text(criterion.grades, criterion.step, lang)  # 优 8–10, 良 5–7 (whole points)
-        found = tier_range(rubric, tiers, row.vendor_id, row.criterion)
-        return f"{plain_number(found[0])}–{plain_number(found[1])}" if found else "—"
-
     def grade(row: Row) -> str | None:
         choices = grade_choices(rubric.criterion_index[row.criterion])
         picked = next((c for c in choices or () if c.score == row.score), None)
@@ -182,7 +166,8 @@ def grid_frame(rubric: Rubric, tiers: Mapping[tuple[str, str], str], rows: Seque
         "vendor": [r.vendor_name for r in rows],
         "criterion": [_criterion_label(rubric.criterion_index[r.criterion]) for r in rows],
         "tier": [tier_text(rubric, tiers, r) for r in rows],
-        "range": [allowed(r) for r in rows],
+        "range": [allowed_text(rubric.criterion_index[r.criterion], tiers.get((r.vendor_id, r.criterion)), lang)
+                  for r in rows],
     }
     if grade_options(rubric):
         columns["grade"] = [grade(r) for r in rows]
@@ -268,7 +253,8 @@ def main() -> None:
         st.session_state.scoring_shown = {}  # editor key → the rows as that editor showed them, with their versions
 
     st.title(tr("评委打分", "Scoring"))
-    seat = store.seat(judge, tender)
+    may = ws.capabilities(tender)
+    seat = may.seat
     if seat is None:
         st.info(tr("您不是本项目评标委员会的成员。", "You hold no seat on this tender's panel."))
         st.stop()
@@ -302,7 +288,7 @@ def main() -> None:
         st.stop()
 
     submitted = seat.submitted_at is not None
-    locked = submitted or info.stage is not Stage.SCORING
+    locked = Action.SCORE not in may.now  # submitted, or scoring closed (the store's own rule for a score)
     tiers = store.tiers(judge, tender)
     mine = {(r.vendor_id, r.criterion): r for r in store.scores(judge, tender, seat.name)}  # own scores only
     rows = []
@@ -361,10 +347,10 @@ def main() -> None:
     if info.hide_prices and not submitted:
         st.caption(tr("本项目采用双信封：提交技术评分之前，您看不到报价。",
                       "This tender uses two envelopes: prices stay sealed until you submit your technical scores."))
-    given = sum(1 for r in rows if r.score is not None)
-    st.progress(given / len(rows), text=tr(f"我的评分：已打 {given} / {len(rows)} 项", f"My scores: {given} of {len(rows)} given"))
-
-    waiting = sum(1 for r in rows if tier_range(rubric, tiers, r.vendor_id, r.criterion) is None)
+    progress = seat_progress([v for v, _ in bids], panel, {(r.vendor_id, r.criterion) for r in rows
+                                                            if r.score is not None}, tiers)
+    given, due, waiting = progress.given, progress.due, progress.awaiting_tier
+    st.progress(given / due, text=tr(f"我的评分：已打 {given} / {due} 项", f"My scores: {given} of {due} given"))
     if waiting and not locked:
         st.warning(tr(f"有 {waiting} 项分档评分尚未定档（显示“待定档”）：须等组长在“定档”页面定档后才能打分。",
                       f"Awaiting tier: {waiting} tiered score(s) cannot be given until the chair sets the tier "
@@ -407,7 +393,7 @@ def main() -> None:
         st.caption(tr("客观评分项由系统根据投标文件计算，评委无需打分：", "Objective criteria are computed from the bids; "
                       "judges do not score them: ") + tr("、", ", ").join(c.name.text(lang) for c in objective))
     if not submitted and info.stage in (Stage.SCORING, Stage.REVIEW):  # in review: sign the scores as they stand
-        submit_section(store, judge, tender, len(rows) - given)
+        submit_section(store, judge, tender, progress.missing)
 
 
 if __name__ == "__main__":
