@@ -10,7 +10,7 @@ exact Decimal first and refuses, with the same data, what is not a number. A
 refused score is raised as :class:`ScoreRefused`, which carries the refusal;
 :mod:`bideval.messages` builds its sentence in Chinese or English. The store
 checks a score against the rubric with :func:`raise_if_refused`, the grid shows
-:func:`score_range`, and a tier the store cannot record is a
+:func:`allowed_text`, and a tier the store cannot record is a
 :class:`TierRefused`.
 
 The checks, in order, each before any rounding or clamping so the refusal
@@ -26,6 +26,10 @@ A judged criterion may list grades (优 8–10 / 良 5–7 / 一般 1–4, or fi
 lie in a range, on the step. :func:`grade_choices` lists the scores a judge can
 pick from (for the score sheet's drop-down and the app's grid), each with its
 grade in both languages, and :func:`parse_choice` reads such a choice back.
+:func:`parse_grade_entry` reads a grade picked in the app's grid and refuses,
+as data, what the panel workbook reader refuses in a score cell
+(:func:`grade_refusal`: a grade that does not go with its score, or no grade at
+all); :func:`allowed_text` says what a row of the grid allows.
 
 >>> from bideval.labels import Label
 >>> from bideval.rubric import Grade, Judged
@@ -57,6 +61,8 @@ OUTSIDE_RANGE = "outside_range"
 OUTSIDE_TIER = "outside_tier"
 NOT_A_GRADE = "not_a_grade"
 OFF_STEP = "off_step"
+GRADE_MISMATCH = "grade_mismatch"  # ``8 · 无`` where 8 is 有: the grade named is not the one the score lies in
+NO_GRADES = "no_grades"  # a grade picked for a criterion that has none: its score is typed
 
 
 def allowed_range(criterion: Criterion, tier_id: str | None) -> tuple[Decimal, Decimal, Tier | None] | None:
@@ -66,6 +72,16 @@ def allowed_range(criterion: Criterion, tier_id: str | None) -> tuple[Decimal, D
         return Decimal(0), criterion.max, None
     tier = criterion.tier(tier_id) if tier_id else None
     return None if tier is None else (tier.min, tier.max, tier)
+
+
+@dataclass(frozen=True)
+class GradeMismatch:
+    """A choice whose grade is not the one its score lies in (``8 · 无`` where 8 is 有), as data."""
+
+    score: Decimal
+    label: str  # the grade as written beside the score
+    named: Grade | None  # the grade that label names, if any
+    grade: Grade | None  # the grade the score lies in, if any
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,7 @@ class ScoreRefusal:
     step: Decimal | None = None
     typed: str | None = None  # what the judge typed, exactly (``8.255``, ``-1``, ``八``)
     decimals: int | None = None  # the decimals the criterion keeps, when they were checked
+    mismatch: GradeMismatch | None = None  # a grade named beside the score that is not the score's (GRADE_MISMATCH)
 
     @property
     def allowed(self) -> tuple[Decimal, Decimal] | None:
@@ -235,16 +252,6 @@ def raise_if_refused(rubric: Rubric, criterion_id: str, tier_id: str | None, sco
         raise ScoreRefused.of(refusal)
 
 
-def score_range(rubric: Rubric, criterion_id: str, tier_id: str | None) -> tuple[Decimal, Decimal]:
-    """The range a judge may score in: the agreed tier's, or 0..max; ScoreRefused when there is none."""
-    criterion = rubric.criterion_index.get(criterion_id)
-    if criterion is None or not criterion.is_panel:
-        raise ScoreRefused.coded("score.not_panel", criterion=criterion_id)
-    found = allowed_range(criterion, tier_id)
-    if found is None:
-        raise ScoreRefused.coded("score.no_tier", criterion=Named(criterion.id, criterion.name))
-    return found[0], found[1]
-
 
 def same_score(entered: Decimal | None, stored: Decimal | None) -> bool:
     """Whether a score read from what a judge typed is the stored one as kept: the same number with the same decimals
@@ -292,15 +299,35 @@ class Choice:
         return f"{plain_number(self.score)} · {label}"
 
 
+def _graded(criterion: Criterion) -> Judged | None:
+    """The criterion when a judge scores it by grade (a judged criterion with grades or a step), else None."""
+    return criterion if isinstance(criterion, Judged) and (criterion.grades or criterion.step is not None) else None
+
+
+def allowed_text(criterion: Criterion, tier_id: str | None, lang: str | None = None) -> str:
+    """What a judge may score on a panel criterion, as the app's grid says it: the grades (:func:`grades_text`),
+    else the agreed tier's range or 0..max, else ``—`` while a tiered criterion waits for its tier.
+
+    >>> from bideval.labels import Label
+    >>> from bideval.rubric import Judged
+    >>> allowed_text(Judged(id="plan", name=Label("方案", "Plan"), group="technical", max=Decimal(10)), None)
+    '0–10'
+    """
+    graded = _graded(criterion)
+    if graded is not None:
+        return grades_text(graded.grades, graded.step, lang)
+    found = allowed_range(criterion, tier_id)
+    return "—" if found is None else f"{plain_number(found[0])}–{plain_number(found[1])}"
+
+
 def grade_choices(criterion: Criterion) -> tuple[Choice, ...] | None:
     """Every score a judge can pick on a graded or stepped judged criterion, highest first; None when the
     scores cannot be listed (no grades and no step, or a range without a step)."""
-    if not isinstance(criterion, Judged) or (not criterion.grades and criterion.step is None):
+    graded = _graded(criterion)
+    scores = None if graded is None else graded.allowed_scores()
+    if graded is None or scores is None:
         return None
-    scores = criterion.allowed_scores()
-    if scores is None:
-        return None
-    return tuple(Choice(s, criterion.grade_of(s)) for s in scores)
+    return tuple(Choice(s, graded.grade_of(s)) for s in scores)
 
 
 # A score, then its grade after a dot or colon or a space, split as written (not NFKC'd: ``1⁰`` would become 10).
@@ -319,16 +346,6 @@ def parse_choice(criterion: Criterion, raw: object) -> Decimal | None:
     return score
 
 
-@dataclass(frozen=True)
-class GradeMismatch:
-    """A choice whose grade is not the one its score lies in (``8 · 无`` where 8 is 有), as data."""
-
-    score: Decimal
-    label: str  # the grade as written beside the score
-    named: Grade | None  # the grade that label names, if any
-    grade: Grade | None  # the grade the score lies in, if any
-
-
 def grade_mismatch(criterion: Criterion, raw: object) -> GradeMismatch | None:
     """Why :func:`parse_choice` read no score from a ``score · grade`` text whose score is a number: the grade
     written beside it is not the grade the score lies in; None for any other text."""
@@ -338,6 +355,57 @@ def grade_mismatch(criterion: Criterion, raw: object) -> GradeMismatch | None:
     graded, score, label = split
     named = next((g for g in graded.grades if _names(g.label, label)), None)
     return GradeMismatch(score, label, named, graded.grade_of(score))
+
+
+def grade_refusal(criterion: Criterion, raw: object) -> ScoreRefusal:
+    """Why ``raw``, which holds no score of a graded criterion (neither a choice such as ``8 · 优`` nor a number),
+    is refused: the grade written beside its score is not the one the score lies in (``grade_mismatch``, with the
+    :class:`GradeMismatch`), or it is no score the grades allow (``not_a_grade``, no score). The panel workbook
+    reader says it of a score cell, the app's grid of a grade picked (:func:`parse_grade_entry`)."""
+    graded = _graded(criterion)
+    grades, step = (graded.grades, graded.step) if graded is not None else ((), None)
+    mismatch = grade_mismatch(criterion, raw)
+    if mismatch is not None:
+        return ScoreRefusal(GRADE_MISMATCH, criterion, mismatch.score, grades=grades, step=step, typed=str(raw),
+                            mismatch=mismatch)
+    return ScoreRefusal(NOT_A_GRADE, criterion, None, grades=grades, step=step, typed=str(raw))
+
+
+def parse_grade_entry(criterion: Criterion, tier_id: str | None, raw: object,
+                      decimals: int | None = None) -> Decimal | None:
+    """The score of a grade picked in the app's grid (``8 · 优``, or a plain number such as a stepped criterion's
+    ``7``), checked by :func:`check_score`; None when the cell was cleared; :class:`ScoreRefused` with the
+    refusal's data otherwise — :func:`grade_refusal`'s for what is no choice, ``no_grades`` on a criterion a judge
+    does not score by grade.
+
+    >>> from bideval.labels import Label
+    >>> from bideval.rubric import Grade, Judged
+    >>> c = Judged(id="sample", name=Label("样品", "Sample"), group="technical", max=Decimal(8),
+    ...            grades=(Grade(Label("有", "Provided"), Decimal(8), Decimal(8)),))
+    >>> parse_grade_entry(c, None, "8 · 有"), parse_grade_entry(c, None, " ")
+    (Decimal('8'), None)
+    >>> try:
+    ...     parse_grade_entry(c, None, "8 · 无")
+    ... except ScoreRefused as refused:
+    ...     refused.reason
+    'grade_mismatch'
+    """
+    if raw is None or (isinstance(raw, float) and math.isnan(raw)) or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if _graded(criterion) is None:
+        raise ScoreRefused.of(ScoreRefusal(NO_GRADES, criterion, None, typed=str(raw)))
+    score = parse_choice(criterion, raw)
+    if score is None and grade_mismatch(criterion, raw) is None:
+        try:  # a plain number, as a score cell reads it: a stepped criterion's choices are numbers
+            score = read_number(raw)
+        except ValueProblem:
+            pass
+    if score is None:
+        raise ScoreRefused.of(grade_refusal(criterion, raw))
+    refusal = check_score(criterion, tier_id, score, decimals)
+    if refusal is not None:
+        raise ScoreRefused.of(refusal)
+    return score
 
 
 def _split_choice(criterion: Criterion, raw: object) -> tuple[Judged, Decimal, str] | None:

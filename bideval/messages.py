@@ -589,9 +589,17 @@ def _(s: Say) -> str:
     from .allowed_scores import grades_text
 
     lang = None if s.ids else s.lang  # the command line names a grade in both languages, as the drop-down does
-    mismatch, score = s["mismatch"], number(s["mismatch"].score)
     grades = grades_text(s["grades"], s.get("step"), lang)
-    label, grade, named = mismatch.label, mismatch.grade, mismatch.named
+    fits = _grade_fit(s, s["mismatch"])
+    return s.t(f"a grade that goes with its score on {s.name(s['criterion'])} ({grades}): {fits}",
+               f"{s.name(s['criterion'])}中与得分相符的等级（{grades}）：{fits}")
+
+
+def _grade_fit(s: Say, mismatch: Any) -> str:
+    """Why a ``score · grade`` choice's grade does not go with its score (``mismatch``: a GradeMismatch): the grade
+    the score lies in, and what the grade written is. The command line names a grade in both languages."""
+    lang = None if s.ids else s.lang
+    score, label, grade, named = number(mismatch.score), mismatch.label, mismatch.grade, mismatch.named
     name_of = (lambda g: g.label.both()) if lang is None else (lambda g: g.label.text(s.lang))
     if grade is not None:
         fits = s.t(f"{score} is the grade {name_of(grade)}", f"{score} 分属于等级“{name_of(grade)}”")
@@ -603,14 +611,14 @@ def _(s: Say) -> str:
         fits += s.t(f", not {label!r}", f"，而非“{label}”")
     else:
         fits += s.t(f", and {label!r} is the grade {named.text(lang)}", f"，而“{label}”是等级 {named.text(lang)}")
-    return s.t(f"a grade that goes with its score on {s.name(s['criterion'])} ({grades}): {fits}",
-               f"{s.name(s['criterion'])}中与得分相符的等级（{grades}）：{fits}")
+    return fits
 
 
 @_template("refusal", _EXPECTED)
 def _(s: Say) -> str:
     """What a score check_score refused should have been (``refusal``: a ScoreRefusal)."""
-    from .allowed_scores import NEGATIVE, NOT_A_GRADE, OFF_STEP, OUTSIDE_TIER, TOO_MANY_DECIMALS
+    from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NOT_A_GRADE, OFF_STEP, OUTSIDE_TIER,
+                                 TOO_MANY_DECIMALS)
 
     refusal = s["refusal"]
     criterion = refusal.criterion
@@ -619,6 +627,12 @@ def _(s: Say) -> str:
     if refusal.reason in (NOT_A_GRADE, OFF_STEP):
         return _EXPECTED["grades"](s.with_data({"criterion": criterion, "grades": refusal.grades,
                                                 "step": refusal.step}))
+    if refusal.reason == GRADE_MISMATCH:
+        return _EXPECTED["grade_label"](s.with_data({"criterion": criterion, "grades": refusal.grades,
+                                                     "step": refusal.step, "mismatch": refusal.mismatch}))
+    if refusal.reason == NO_GRADES:
+        return s.t(f"a score typed for {s.name(criterion)}, which is not scored by grade",
+                   f"{s.name(criterion)}的得分（该项不按等级打分，直接填写）")
     if refusal.reason == TOO_MANY_DECIMALS:
         places = refusal.decimals
         return s.t(f"a score with at most {places} decimal place(s) for {s.name(criterion)}",
@@ -1271,8 +1285,8 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     """A score check_score refused (``refusal``: a ScoreRefusal with the reason, what was typed, the range, the tier,
     the grades and the decimals)."""
-    from .allowed_scores import (NEGATIVE, NO_TIER, NOT_A_GRADE, NOT_A_NUMBER, NOT_PANEL, OFF_STEP, OUTSIDE_TIER,
-                                 TOO_MANY_DECIMALS, grades_text)
+    from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NO_TIER, NOT_A_GRADE, NOT_A_NUMBER, NOT_PANEL,
+                                 OFF_STEP, OUTSIDE_TIER, TOO_MANY_DECIMALS, grades_text)
 
     refusal = s["refusal"]
     criterion = refusal.criterion
@@ -1294,23 +1308,23 @@ def _(s: Say) -> str:
         return s.t(f"{typed} has more than {places} decimal place(s); the rubric keeps this score to {places} "
                    "and never rounds what a judge typed",
                    f"{typed} 的小数位超过 {places} 位（评分标准对该项保留 {places} 位小数，不会替评委舍入）")
+    if refusal.reason == GRADE_MISMATCH:  # the grade picked beside the score is not the score's: as the reader says
+        grades = grades_text(refusal.grades, refusal.step, None if s.ids else s.lang)
+        fits = _grade_fit(s, refusal.mismatch)
+        return s.t(f"{typed!r} is not a grade that goes with its score on {criterion.name.en} ({grades}): {fits}",
+                   f"“{typed}”不是 {criterion.name.zh} 中与得分相符的等级（{grades}）：{fits}")
     if refusal.reason in (NOT_A_GRADE, OFF_STEP):
         grades = grades_text(refusal.grades, refusal.step, s.lang)
-        return s.t(f"{typed} is not a score the grades of {criterion.name.en} allow: {grades}",
-                   f"{typed} 不是 {criterion.name.zh} 的等级所允许的得分：{grades}")
+        shown = s.t(f"{typed} ", f"{typed} ") if refusal.score is not None else s.t(f"{typed!r} ", f"“{typed}”")
+        return s.t(f"{shown}is not a score the grades of {criterion.name.en} allow: {grades}",
+                   f"{shown}不是 {criterion.name.zh} 的等级所允许的得分：{grades}")
+    if refusal.reason == NO_GRADES:
+        return s.t(f"{typed!r} is not a grade of {criterion.name.en}, which is not scored by grade: type its score",
+                   f"“{typed}”不是 {criterion.name.zh} 的等级（该项不按等级打分，请直接填写得分）")
     if refusal.reason == OUTSIDE_TIER and refusal.tier is not None and not s.ids:
         return s.t(f"{typed} is outside the allowed range {low}–{high} (agreed tier: {s.label(refusal.tier)})",
                    f"{typed} 超出允许范围 {low}–{high}（已定档次：{s.label(refusal.tier)}）")
     return s.t(f"{typed} is outside the allowed range {low}–{high}", f"{typed} 超出允许范围 {low}–{high}")
-
-
-@_template("score.not_a_grade_choice")
-def _(s: Say) -> str:
-    from .allowed_scores import grades_text
-
-    grades = grades_text(s["grades"], s.get("step"), s.lang) if s["grades"] or s.get("step") else ""
-    return s.t(f"{s['choice']!r} is not a grade of this criterion ({grades or 'it has no grades'}); not saved",
-               f"“{s['choice']}”不是该评分项的等级（{grades or '本项不分等级'}），未保存")
 
 
 @_template("score.invalid_bid")

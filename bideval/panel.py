@@ -17,7 +17,7 @@ from .bids import Bid, normalise_vendor_id
 from .cell_errors import Unreadable
 from .errors import BidEvalError, DamagedWorkbook, Expected, PanelError, Problem, cell_problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
-                             grades_text, parse_choice)
+                             grade_refusal, grades_text, parse_choice)
 from .labels import Label, Named
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import (InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank_row,
@@ -589,9 +589,8 @@ _REMEMBERED = (int, float, str)
 def _expected_number(criterion: Criterion, tier_id: str | None, raw: object) -> Expected:
     """What a score cell must hold, for the message on a cell that is not a number (``raw``: what it holds)."""
     if isinstance(criterion, Judged) and criterion.grades:
-        facts = {"criterion": _named_one(criterion), "grades": criterion.grades, "step": criterion.step}
-        mismatch = grade_mismatch(criterion, raw)  # 8 · 无 where 8 is 有: say that the grade does not go with it
-        return Expected("grades", facts) if mismatch is None else Expected("grade_label", {**facts, "mismatch": mismatch})
+        # 8 · 无 where 8 is 有: the grade does not go with it; else no grade at all (the app's grid says it alike)
+        return Expected("refusal", {"refusal": grade_refusal(criterion, raw)})
     low, high, tier = allowed_range(criterion, tier_id) or (Decimal(0), criterion.max, None)
     return Expected("score_range", {"low": low, "high": high, "tier": tier})
 

@@ -45,7 +45,7 @@ from .sheets import InputFile
 from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
 from .value_codec import decode_values, encode_values
 from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, StageRefused,
-                       SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve)
+                       SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve, missing_scores)
 
 __all__ = ["Store", "Capabilities", "WriteConflict", "database_url"]
 
@@ -1626,8 +1626,8 @@ class Store:
             recused = {v for j, v in self._panel_input(s, tender_id).recused if j == seat.name}
             given = {(x.vendor_id, x.criterion) for x in result.panel_scores if x.judge == seat.name
                      and x.score is not None}
-            missing = tuple((b.vendor_id, c.id) for b in result.ranking if b.vendor_id not in recused
-                            for c in result.rubric.panel_criteria if (b.vendor_id, c.id) not in given)
+            missing = missing_scores([b.vendor_id for b in result.ranking if b.vendor_id not in recused],
+                                     result.rubric.panel_criteria, given)
             if missing:
                 raise SubmitRefused(seat.name, missing)
             seat.submitted_at = self.db.clock()

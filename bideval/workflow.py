@@ -11,13 +11,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Collection, Iterable, Mapping
+from typing import Collection, Iterable, Mapping, Sequence
 
+from .allowed_scores import allowed_range
 from .errors import BidEvalError
 from .result import ABNORMAL_LOW, INCOMPLETE, Result
 from .labels import Named
 from .rights import Action
-from .rubric import Tiered
+from .rubric import Criterion, Tiered
 
 
 class Stage(enum.Enum):
@@ -217,6 +218,43 @@ def untiered(result: Result) -> tuple[tuple[str, Named], ...]:
                     if p.score is not None and p.tier is None and p.vendor_id in ranked
                     and isinstance(criteria.get(p.criterion), Tiered)})
     return tuple((vendor, Named(c, criteria[c].name)) for vendor, c in found)
+
+
+def missing_scores(vendors: Iterable[str], criteria: Sequence[Criterion],
+                   given: Collection[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """(vendor_id, criterion) of every score a judge still owes, in order: each bid they score (``vendors``: the valid
+    bids less those they declared a conflict with) on each panel criterion, less those ``given``. Submitting waits
+    for every one.
+
+    >>> from decimal import Decimal
+    >>> from bideval.labels import Label
+    >>> from bideval.rubric import Judged
+    >>> plan = Judged(id="plan", name=Label("方案", "Plan"), group="technical", max=Decimal(10))
+    >>> missing_scores(["A", "B"], [plan], {("A", "plan")})
+    (('B', 'plan'),)
+    """
+    return tuple((v, c.id) for v in vendors for c in criteria if (v, c.id) not in given)
+
+
+@dataclass(frozen=True)
+class SeatProgress:
+    """One judge's own grid in counts (:func:`seat_progress`): scores given of those due, those still missing, and
+    those waiting for the chair to agree a tier (a tiered criterion is scored inside its agreed tier only)."""
+
+    given: int
+    due: int
+    missing: int
+    awaiting_tier: int
+
+
+def seat_progress(vendors: Sequence[str], criteria: Sequence[Criterion], given: Collection[tuple[str, str]],
+                  tiers: Mapping[tuple[str, str], str]) -> SeatProgress:
+    """A judge's progress on their own grid: ``vendors`` (the bids they score) on the panel ``criteria``, the
+    (vendor_id, criterion) they have ``given`` a score, and the agreed ``tiers`` by (vendor_id, criterion)."""
+    due = len(vendors) * len(criteria)
+    missing = len(missing_scores(vendors, criteria, given))
+    awaiting = sum(1 for v in vendors for c in criteria if allowed_range(c, tiers.get((v, c.id))) is None)
+    return SeatProgress(due - missing, due, missing, awaiting)
 
 
 class FinaliseRefused(BidEvalError):

@@ -17,13 +17,14 @@ def main() -> None:
     st.title(tr("我的账户", "My account"))
     account = store.accounts.account_of(who)
     tender = ws.tender_id()
-    roles = store.roles(who, tender) if tender is not None else frozenset()
+    may = ws.capabilities(tender) if tender is not None else None  # the roles and seat the run has read already
+    roles = may.roles if may is not None else frozenset()
     held = tr("、", ", ").join(ROLE_NAMES_ZH[r] if ws.lang() == "zh" else r.value for r in sorted(roles, key=lambda r: r.value))
     st.markdown(tr("**姓名**：", "**Name**: ") + ws.markdown_text(who.name) + "  \n"
                 + tr("**用户名**：", "**User name**: ") + ws.markdown_text(account.username if account else "") + "  \n"
                 + tr("**本项目中的角色**：", "**Roles on this tender**: ") + (held or tr("无", "none"))
                 + (tr("  \n**管理员**", "  \n**Administrator**") if who.administrator else ""))
-    seat = store.seat(who, tender) if tender is not None else None
+    seat = may.seat if may is not None else None
     if seat is not None:
         st.markdown(tr(f"**评委席位**：{ws.markdown_text(seat.name)}", f"**Panel seat**: {ws.markdown_text(seat.name)}"))
     if not tender and not who.administrator:

@@ -11,7 +11,9 @@ transaction that writes it: the agreed tier or 0..max, the grades, the
 decimals), and a refused value is shown with what was typed and what is allowed,
 and not saved. Scores are typed as text, so nothing is rounded, truncated or
 clamped before the check (8.25 stays 8.25; 6.055 and −1 are refused naming what
-was typed); a graded criterion can also be scored by picking a grade. Each save
+was typed); a graded criterion can also be scored by picking a grade, read by
+``bideval.allowed_scores.parse_grade_entry`` and refused as the panel workbook
+reader refuses the same grade in a score cell. Each save
 passes the version of the score the grid showed (kept in ``st.session_state.scoring_shown`` under the editor's key,
 not read again on the rerun that saves), so a score changed meanwhile (the same judge in another tab, or their
 returned score sheet imported) is a conflict, never overwritten: the refusal names the score there now, and a fresh
@@ -34,12 +36,11 @@ import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
 from bideval.errors import BidEvalError
-from bideval.allowed_scores import (ScoreRefused, grade_choices, grades_text, parse_choice, parse_score_entry, same_score,
-                                    score_range)
-from bideval.rights import Actor
-from bideval.rubric import Criterion, Judged, Rubric, Tiered
+from bideval.allowed_scores import allowed_text, grade_choices, parse_grade_entry, parse_score_entry, same_score
+from bideval.rights import Action, Actor
+from bideval.rubric import Criterion, Rubric, Tiered
 from bideval.storage import Store
-from bideval.workflow import Stage
+from bideval.workflow import Stage, seat_progress
 
 tr = ws.tr
 
@@ -56,15 +57,6 @@ class Row:
     version: int = 0  # the stored score's version (0: none yet), passed back to save a change
 
 
-def tier_range(rubric: Rubric, tiers: Mapping[tuple[str, str], str], vendor_id: str,
-               criterion: str) -> tuple[Decimal, Decimal] | None:
-    """The range this bid may be scored in on this criterion; None while a tiered criterion has no agreed tier."""
-    try:
-        return score_range(rubric, criterion, tiers.get((vendor_id, criterion)))
-    except ScoreRefused:
-        return None
-
-
 def refusal(rubric: Rubric, row: Row, error: BidEvalError) -> str:
     """Why a score was not saved, in the UI language, every line of it, naming the bid, the criterion, what was typed
     and what is allowed (:func:`bideval.messages.refused_lines` builds it from the refusal's data: the range, the
@@ -73,47 +65,32 @@ def refusal(rubric: Rubric, row: Row, error: BidEvalError) -> str:
                                                     rubric))
 
 
-def chosen_score(rubric: Rubric, row: Row, choice: Any) -> Decimal | None:
-    """The score of a grade picked in the grid's grade column (``8 · 优``), checked against this row's criterion;
-    ValueError when the choice is not one of its grades."""
-    if choice is None or (isinstance(choice, str) and not choice.strip()):
-        return None
-    score = parse_choice(rubric.criterion_index[row.criterion], str(choice))
-    if score is None:
-        raise ValueError(choice)
-    return score
-
-
 def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence[Row],
                edits: Mapping[int, Mapping[str, Any]],
                tiers: Mapping[tuple[str, str], str]) -> tuple[dict[int, Row], list[str]]:
     """Save each edited row whose score or comment differs from ``rows_before``: (rows saved by position, refusals).
 
-    What was typed is read by ``parse_score_entry`` with the criterion's decimals (the store checks it again)."""
+    What was typed is read by ``parse_score_entry``, a grade picked by ``parse_grade_entry``, with the criterion's
+    decimals (the store checks it again)."""
     saved: dict[int, Row] = {}
     refused: list[str] = []
     rubric: Rubric = store.rubric(judge, tender_id)
     for position, cells in sorted(edits.items()):
         before = rows_before[position]
         criterion = rubric.criterion_index[before.criterion]
+        tier, places = tiers.get((before.vendor_id, before.criterion)), rubric.places(criterion)
         score, comment = before.score, before.comment
         try:
             if "score" in cells:
-                score = parse_score_entry(criterion, tiers.get((before.vendor_id, before.criterion)), cells["score"],
-                                          decimals=rubric.places(criterion))
+                score = parse_score_entry(criterion, tier, cells["score"], decimals=places)
             if "grade" in cells:
-                score = chosen_score(rubric, before, cells["grade"])
+                score = parse_grade_entry(criterion, tier, cells["grade"], decimals=places)
             if "comment" in cells:
                 comment = str(cells["comment"] or "").strip()
             if same_score(score, before.score) and comment == before.comment:
                 continue
             version = store.set_score(judge, tender_id, before.vendor_id, before.criterion, score, comment,
                                       expected_version=before.version)
-        except ValueError:  # a grade that is not one of this criterion's
-            refused.append(ws.lines_markdown(messages.row_lines([messages.sentence(
-                "score.not_a_grade_choice", {"choice": str(cells["grade"]), "grades": getattr(criterion, "grades", ()),
-                                             "step": getattr(criterion, "step", None)}, ws.lang())],
-                before.vendor_id, before.vendor_name, before.criterion, ws.lang(), rubric)))
         except BidEvalError as error:
             refused.append(refusal(rubric, before, error))
         else:
@@ -180,13 +157,6 @@ def grid_frame(rubric: Rubric, tiers: Mapping[tuple[str, str], str], rows: Seque
     """
     lang = ws.lang()
 
-    def allowed(row: Row) -> str:
-        criterion = rubric.criterion_index[row.criterion]
-        if isinstance(criterion, Judged) and (criterion.grades or criterion.step is not None):
-            return grades_text(criterion.grades, criterion.step, lang)  # 优 8–10, 良 5–7 (whole points)
-        found = tier_range(rubric, tiers, row.vendor_id, row.criterion)
-        return f"{plain_number(found[0])}–{plain_number(found[1])}" if found else "—"
-
     def grade(row: Row) -> str | None:
         choices = grade_choices(rubric.criterion_index[row.criterion])
         picked = next((c for c in choices or () if c.score == row.score), None)
@@ -196,7 +166,8 @@ def grid_frame(rubric: Rubric, tiers: Mapping[tuple[str, str], str], rows: Seque
         "vendor": [r.vendor_name for r in rows],
         "criterion": [_criterion_label(rubric.criterion_index[r.criterion]) for r in rows],
         "tier": [tier_text(rubric, tiers, r) for r in rows],
-        "range": [allowed(r) for r in rows],
+        "range": [allowed_text(rubric.criterion_index[r.criterion], tiers.get((r.vendor_id, r.criterion)), lang)
+                  for r in rows],
     }
     if grade_options(rubric):
         columns["grade"] = [grade(r) for r in rows]
@@ -282,7 +253,8 @@ def main() -> None:
         st.session_state.scoring_shown = {}  # editor key → the rows as that editor showed them, with their versions
 
     st.title(tr("评委打分", "Scoring"))
-    seat = store.seat(judge, tender)
+    may = ws.capabilities(tender)
+    seat = may.seat
     if seat is None:
         st.info(tr("您不是本项目评标委员会的成员。", "You hold no seat on this tender's panel."))
         st.stop()
@@ -316,7 +288,7 @@ def main() -> None:
         st.stop()
 
     submitted = seat.submitted_at is not None
-    locked = submitted or info.stage is not Stage.SCORING
+    locked = Action.SCORE not in may.now  # submitted, or scoring closed (the store's own rule for a score)
     tiers = store.tiers(judge, tender)
     mine = {(r.vendor_id, r.criterion): r for r in store.scores(judge, tender, seat.name)}  # own scores only
     rows = []
@@ -375,10 +347,10 @@ def main() -> None:
     if info.hide_prices and not submitted:
         st.caption(tr("本项目采用双信封：提交技术评分之前，您看不到报价。",
                       "This tender uses two envelopes: prices stay sealed until you submit your technical scores."))
-    given = sum(1 for r in rows if r.score is not None)
-    st.progress(given / len(rows), text=tr(f"我的评分：已打 {given} / {len(rows)} 项", f"My scores: {given} of {len(rows)} given"))
-
-    waiting = sum(1 for r in rows if tier_range(rubric, tiers, r.vendor_id, r.criterion) is None)
+    progress = seat_progress([v for v, _ in bids], panel, {(r.vendor_id, r.criterion) for r in rows
+                                                            if r.score is not None}, tiers)
+    given, due, waiting = progress.given, progress.due, progress.awaiting_tier
+    st.progress(given / due, text=tr(f"我的评分：已打 {given} / {due} 项", f"My scores: {given} of {due} given"))
     if waiting and not locked:
         st.warning(tr(f"有 {waiting} 项分档评分尚未定档（显示“待定档”）：须等组长在“定档”页面定档后才能打分。",
                       f"Awaiting tier: {waiting} tiered score(s) cannot be given until the chair sets the tier "
@@ -421,7 +393,7 @@ def main() -> None:
         st.caption(tr("客观评分项由系统根据投标文件计算，评委无需打分：", "Objective criteria are computed from the bids; "
                       "judges do not score them: ") + tr("、", ", ").join(c.name.text(lang) for c in objective))
     if not submitted and info.stage in (Stage.SCORING, Stage.REVIEW):  # in review: sign the scores as they stand
-        submit_section(store, judge, tender, len(rows) - given)
+        submit_section(store, judge, tender, progress.missing)
 
 
 if __name__ == "__main__":

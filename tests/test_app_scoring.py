@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from bideval.rubric import parse_rubric
 from bideval.storage import Store
+from bideval.workflow import SeatProgress, missing_scores, seat_progress
 from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, open_app, write_form
 
 VENDOR_C = "91310000MA1FL0000X"
@@ -64,8 +66,24 @@ def my_scores(tender: int, judge: str = JUDGE):
             for s in admin_call("scores", tender, judge)}
 
 
-@pytest.mark.parametrize("lang, title, score_header", [("zh", "评委打分", "得分"), ("en", "Scoring", "Score")])
-def test_scoring_page_renders_the_grid_of_valid_bids_and_panel_criteria(tender, lang, title, score_header):
+# The counts the page shows (package data, never counted by the page): ops_plan is tiered, service_design 0..5.
+@pytest.mark.parametrize("given, tiers, progress, missing", [
+    (set(), {}, SeatProgress(0, 4, 4, 2), [(VENDOR_A, "ops_plan"), (VENDOR_A, "service_design"), (VENDOR_B, "ops_plan"),
+                                            (VENDOR_B, "service_design")]),
+    ({(VENDOR_A, "ops_plan"), (VENDOR_B, "service_design")}, {(VENDOR_A, "ops_plan"): "t3"}, SeatProgress(2, 4, 2, 1),
+     [(VENDOR_A, "service_design"), (VENDOR_B, "ops_plan")]),
+    ({(VENDOR_A, c) for c in NAMES} | {(VENDOR_B, c) for c in NAMES} | {(VENDOR_C, "ops_plan")},  # C: not theirs
+     {(v, "ops_plan"): "t2" for v in (VENDOR_A, VENDOR_B)}, SeatProgress(4, 4, 0, 0), []),
+])
+def test_a_judges_progress_counts_what_submitting_waits_for(given, tiers, progress, missing):
+    criteria = parse_rubric(EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name).panel_criteria
+    assert seat_progress([VENDOR_A, VENDOR_B], criteria, given, tiers) == progress
+    assert list(missing_scores([VENDOR_A, VENDOR_B], criteria, given)) == missing
+
+
+@pytest.mark.parametrize("lang, title, score_header, awaiting", [
+    ("zh", "评委打分", "得分", "有 1 项分档评分尚未定档"), ("en", "Scoring", "Score", "Awaiting tier: 1 tiered score(s)")])
+def test_scoring_page_renders_the_grid_of_valid_bids_and_panel_criteria(tender, lang, title, score_header, awaiting):
     app = open_app("scoring", lang=lang, tender_id=tender, judge=JUDGE)
     assert not app.exception
     assert app.title[0].value == title
@@ -74,6 +92,7 @@ def test_scoring_page_renders_the_grid_of_valid_bids_and_panel_criteria(tender, 
     assert list(table["range"]) == ["10.1–15", "0–5", "—", "0–5"]
     assert table["score"].isna().all()
     assert [p.proto.text for p in app.get("progress")] == ["我的评分：已打 0 / 4 项" if lang == "zh" else "My scores: 0 of 4 given"]
+    assert [w.value for w in app.warning if awaiting in w.value]  # B's ops_plan: no tier agreed yet
     assert not app.get("selectbox") or "scoring_judge_pick" not in [s.key for s in app.selectbox]  # no picking who you are
 
 
@@ -334,6 +353,8 @@ def test_the_grid_survives_a_visit_to_another_page(tender):
     edit(app, {(VENDOR_A, "ops_plan"): {"score": 12}})
     app.switch_page("pages/account.py")
     app.run()
+    shown = "".join(m.value for m in app.markdown)  # the roles and seat the run's capabilities hold
+    assert "**本项目中的角色**：评委" in shown and f"**评委席位**：{JUDGE}" in shown
     app.switch_page("pages/scoring.py")
     app.run()
     assert not app.exception

@@ -14,8 +14,12 @@ import openpyxl
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bideval.allowed_scores import (NOT_A_GRADE, OFF_STEP, OUTSIDE_RANGE, ScoreRefused, check_score, grade_choices,
-                                    grades_text, parse_choice)
+from bideval.allowed_scores import (GRADE_MISMATCH, NO_GRADES, NOT_A_GRADE, OFF_STEP, OUTSIDE_RANGE, ScoreRefused,
+                                    TOO_MANY_DECIMALS, allowed_text, check_score, grade_choices, grades_text,
+                                    parse_choice, parse_grade_entry)
+from bideval.labels import Label
+from bideval.rubric import Judged, Tier, Tiered
+from bideval import messages
 from bideval.bids import read_bids
 from bideval.errors import PanelError, RubricError
 from bideval.evaluation import evaluate
@@ -61,6 +65,10 @@ criteria:
 """
 GRADED = parse_rubric(RUBRIC, "graded.yaml")
 DESIGN, SAMPLE, PLAN = (GRADED.criterion_index[c] for c in ("design", "sample", "plan"))
+STEPS = Judged(id="steps", name=Label("步骤", "Steps"), group="technical", max=D(10), step=D(1))  # a step, no grades
+PLAIN = Judged(id="free", name=Label("自由", "Free"), group="technical", max=D(10))  # any score 0..max
+TIERED = Tiered(id="ops", name=Label("运营", "Ops"), group="technical", max=D(10),
+                tiers=(Tier("t1", Label("一档", "Tier 1"), D(0), D(5)), Tier("t2", Label("二档", "Tier 2"), D("5.1"), D(10))))
 
 
 @pytest.mark.parametrize("criterion, score, reason", [
@@ -82,6 +90,53 @@ def test_the_refusal_names_the_grades():
     assert refusal.message("zh") == "7.5 不是 设计方案 的等级所允许的得分：优 8–10, 良 5–7, 一般 1–4"
     assert refusal.message("en") == "7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7, Fair 1–4"
     assert check_score(PLAN, None, D("8.5")).message("en").endswith("Excellent 8–10, Good 5–8 (whole points)")
+
+
+@pytest.mark.parametrize("criterion, raw, decimals, found", [
+    (SAMPLE, "8 · 有 / Provided", None, D(8)), (SAMPLE, "8 · Provided", None, D(8)), (SAMPLE, "0 无", None, D(0)),
+    (SAMPLE, "８", None, D(8)), (SAMPLE, None, None, None), (SAMPLE, " ", None, None),  # a plain number; cleared
+    (SAMPLE, "8 · 无", None, GRADE_MISMATCH), (DESIGN, "9 良", None, GRADE_MISMATCH), (PLAN, "7 · 优", None, GRADE_MISMATCH),
+    (SAMPLE, "5", None, NOT_A_GRADE), (SAMPLE, "⁸ · 有", None, NOT_A_GRADE), (SAMPLE, "很好", None, NOT_A_GRADE),
+    (PLAN, "8.5 · 优", None, OFF_STEP), (DESIGN, "9.125 · 优", 2, TOO_MANY_DECIMALS), (DESIGN, "9.125 · 优", None, D("9.125")),
+    (STEPS, "7", None, D(7)), (STEPS, "7.5", None, OFF_STEP), (STEPS, "7 · 优", None, NOT_A_GRADE),  # choices: numbers
+    (PLAIN, "8", None, NO_GRADES), (TIERED, "8 · 有", None, NO_GRADES),  # scored by typing, never by grade
+])
+def test_a_grade_picked_in_the_grid_is_read_or_refused_as_data(criterion, raw, decimals, found):
+    if not isinstance(found, str):
+        assert parse_grade_entry(criterion, "t2", raw, decimals) == found
+        return
+    with pytest.raises(ScoreRefused) as caught:
+        parse_grade_entry(criterion, "t2", raw, decimals)
+    refusal = caught.value.refusal
+    assert refusal.reason == found and refusal.criterion == criterion
+    if found in (GRADE_MISMATCH, NOT_A_GRADE):
+        assert refusal.grades == criterion.grades and refusal.step == criterion.step
+    assert (refusal.mismatch is not None) == (found == GRADE_MISMATCH)
+
+
+@pytest.mark.parametrize("criterion, cell, en, zh", [
+    (PLAN, "8 · 有", "'8 · 有' is not a grade that goes with its score on Plan (Excellent 8–10, Good 5–8 (whole points)): "
+     "8 is the grade Excellent, and '有' is none of its grades",
+     "“8 · 有”不是 实施计划 中与得分相符的等级（优 8–10, 良 5–8 (整数分)）：8 分属于等级“优”，且“有”不是该项的等级"),
+    (SAMPLE, "⁸ · 有", "'⁸ · 有' is not a score the grades of Sample allow: Provided 8, None 0",
+     "“⁸ · 有”不是 样品 的等级所允许的得分：有 8, 无 0"),
+    (PLAIN, "8 · 有", "'8 · 有' is not a grade of Free, which is not scored by grade: type its score",
+     "“8 · 有”不是 自由 的等级（该项不按等级打分，请直接填写得分）"),
+])
+def test_a_grade_refused_in_the_grid_is_said_in_both_languages(criterion, cell, en, zh):
+    with pytest.raises(ScoreRefused) as caught:
+        parse_grade_entry(criterion, None, cell)
+    said = [messages.sentence("score.refused", {"refusal": caught.value.refusal}, lang) for lang in ("en", "zh")]
+    assert said == [en, zh]
+
+
+@pytest.mark.parametrize("criterion, tier, lang, text", [
+    (SAMPLE, None, "zh", "有 8, 无 0"), (PLAN, None, "en", "Excellent 8–10, Good 5–8 (whole points)"),
+    (STEPS, None, "en", "whole points"), (PLAIN, None, "en", "0–10"), (TIERED, "t2", "zh", "5.1–10"),
+    (TIERED, None, "en", "—"),  # a tiered criterion waits for its agreed tier
+])
+def test_the_grid_says_what_each_row_allows(criterion, tier, lang, text):
+    assert allowed_text(criterion, tier, lang) == text
 
 
 @pytest.mark.parametrize("criterion, scores, expected", [
@@ -217,6 +272,15 @@ def test_a_grade_that_does_not_go_with_its_score_is_said_so(tmp_path, capsys, cr
         assert capsys.readouterr().err.splitlines() == [line]
 
 
+@pytest.mark.parametrize("criterion, cell, en, zh", GRADE_LABELS)
+def test_the_grid_refuses_a_grade_as_the_panel_workbook_does(criterion, cell, en, zh):
+    """The grid's grade column and a score sheet's cell word one mistake alike: the refusal's facts are the reader's."""
+    with pytest.raises(ScoreRefused) as caught:
+        parse_grade_entry(GRADED.criterion_index[criterion], None, cell)
+    refusal = caught.value.refusal
+    assert (f"expected {refusal.expected('en')}, found {cell!r}", f"应为{refusal.expected('zh')}，实际为 {cell!r}") == (en, zh)
+
+
 ODD_DIGITS = ["1⁰", "①", "⁸", "٨", "𝟖", "⁸ · 优 / Excellent", "٨ 优"]  # superscript, circled, Arabic-Indic, math bold
 
 
@@ -333,17 +397,22 @@ def test_the_grid_offers_grade_choices(app_db, tmp_path, lang):
     app.session_state[app.data_editor[0].key] = {"edited_rows": {other: {"grade": choice}}, "added_rows": [],
                                                  "deleted_rows": []}
     app.run()
-    assert app.error
-    assert ("不是该评分项的等级" if lang == "zh" else "is not a grade of this criterion") in app.error[0].value
-    assert ("优 8–10" if lang == "zh" else "Excellent 8–10") in app.error[0].value
+    # said as the panel workbook reader says it of a score cell, through the package's refusal
+    assert [e.value for e in app.error] == [
+        f"{VENDOR_A} 甲公司 / 实施计划：“8 · 有”不是 实施计划 中与得分相符的等级（优 8–10, 良 5–8 (整数分)）：8 分属于等级“优”，"
+        "且“有”不是该项的等级，未保存。" if lang == "zh" else
+        f"{VENDOR_A} 甲公司 / Plan: '8 · Provided' is not a grade that goes with its score on Plan (Excellent 8–10, "
+        "Good 5–8 (whole points)): 8 is the grade Excellent, and 'Provided' is none of its grades; not saved."]
+    assert [(s.criterion, s.score) for s in admin_call("scores", tender)] == [("sample", "8")]
 
 
 @pytest.mark.parametrize("lang, column, criterion, typed, refused, plain, saved", [
     ("en", "score", "design", "⁸", "'⁸' is not a number; not saved.", "８", "8"),
     ("zh", "score", "design", "1⁰", "“1⁰”不是数字，未保存。", "10", "10"),
     ("en", "score", "design", "٨", "'٨' is not a number; not saved.", "8", "8"),
-    ("en", "grade", "sample", "⁸ · Provided", "'⁸ · Provided' is not a grade of this criterion", "８ · Provided", "8"),
-    ("zh", "grade", "sample", "① · 有", "“① · 有”不是该评分项的等级", "8 · 有", "8"),
+    ("en", "grade", "sample", "⁸ · Provided", "'⁸ · Provided' is not a score the grades of Sample allow: Provided 8, "
+     "None 0; not saved.", "８ · Provided", "8"),
+    ("zh", "grade", "sample", "① · 有", "“① · 有”不是 样品 的等级所允许的得分：有 8, 无 0，未保存。", "8 · 有", "8"),
 ])
 def test_the_grid_refuses_odd_digits_on_a_graded_criterion_quoting_them(app_db, tmp_path, lang, column, criterion,
                                                                           typed, refused, plain, saved):
