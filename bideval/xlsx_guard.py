@@ -161,6 +161,8 @@ _LATE_AFTER_INLINE = re.compile(rb"is>\s*<(?:f|v|is)[\s/>]")  # (<is/> followed 
 _VALUE_CHILD = re.compile(rb"\s*<" + _PREFIX + rb"(f|v|is)(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"\1\s*>)",
                           re.DOTALL)
 _USUAL_CHILDREN = {(), (b"f",), (b"v",), (b"is",), (b"f", b"v"), (b"f", b"is")}  # the file format's order
+# A cell's value as python-calamine takes a shared string's index from it: its text up to the first entity or tag.
+_STRING_VALUE = re.compile(rb"\s*<" + _PREFIX + rb"v(?:\s[^>]*)?>([^&<]*)")
 _T_INLINE = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']inlineStr[\"']")
 # A cell's start tag, as the fast scan reads it.
 _CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>')
@@ -1149,9 +1151,12 @@ class _PartScan:
                 continue
             styled = _style_index(attributes.get("s", "0")) in struck
             kind, runs = attributes.get("t", "n"), None
-            if kind == "s" and strings:
-                index = _saved_value(sheet, after)
-                runs = strings.get(int(index)) if index.isascii() and index.isdigit() else None
+            if kind == "s" and strings:  # the string python-calamine reads, else the one a spreadsheet program may
+                # show (a count as XML reads one: spaces around, a plus sign)
+                index, shown = _string_index(sheet, after), _saved_value(sheet, after).removeprefix("+")
+                runs = strings.get(index) if index is not None else None
+                if runs is None and shown.isascii() and shown.isdigit():
+                    runs = strings.get(int(shown))
             elif kind == "inlineStr" and (item := _INLINE_STRING.match(sheet, after)) and b"rPr" in item.group(1):
                 runs = item_runs(item.group(1))
             drawn = drawn_struck(runs, styled) if runs else styled
@@ -1179,8 +1184,12 @@ class _PartScan:
             return
         found: Iterable[re.Match[bytes]] = _STYLED_CELL.finditer(sheet) if struck else ()
         if struck_strings:  # each cell whose value is the index of such a string (a number's too: told apart later),
-            # written as a reader reads it (01 is 1)
-            values = re.compile(rb"<" + _PREFIX + rb"v>\s*0*(?:" + b"|".join(struck_strings) + rb")\s*</")
+            # written as a reader reads it (01 and " +1 " are 1), or as python-calamine reads it (a value it cannot
+            # parse as a count, +1 or " 1", is 0)
+            taken = [rb"\s*\+?0*(?:" + b"|".join(struck_strings) + rb")\s*"]
+            if b"0" in struck_strings:
+                taken += [b"[0-9]*[^0-9&<][^&<]*", b"0*[1-9][0-9]{19,}"]
+            values = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^>]*)?>(?:" + b"|".join(taken) + rb")(?=[&<])")
             found = chain(found, _cells_around(sheet, (match.start() for match in values.finditer(sheet))))
         if info.filename in self.strikes:
             found = chain(found, _cells_around(sheet, (match.start() for match in _STRIKE_WORD.finditer(sheet))))
@@ -2020,6 +2029,23 @@ def _value_at(piece: bytes, start: int) -> re.Match[bytes] | None:
     written (None for no value, ``<v/>`` or the cell's end); None when the piece does not say it there."""
     formula = _FORMULA_AFTER.match(piece, start)
     return _VALUE_AFTER.match(piece, formula.end() if formula else start)
+
+
+def _string_index(sheet: bytes, after: int) -> int | None:
+    """The shared string python-calamine reads for a cell of type ``s`` whose start tag ends at ``after``: its value's
+    text as written up to the first entity or tag, digits only (01 is 1); a text it cannot parse as a count (+1, " 1",
+    1.0, a count past 2⁶⁴) is 0, not refused. None for a cell it reads as empty (no value, or one starting with an
+    entity or a tag).
+
+    >>> [_string_index(b'<c r="A1" t="s"><v>' + value + b'</v></c>', 16) for value in (b"01", b"+1", b"&#49;", b"")]
+    [1, 0, None, None]
+    """
+    formula = _FORMULA_AFTER.match(sheet, after)
+    value = _STRING_VALUE.match(sheet, formula.end() if formula else after)
+    head = value.group(1) if value is not None else b""
+    if not head:
+        return None
+    return int(head) if head.isdigit() and int(head) < 2 ** 64 else 0
 
 
 def _calamine_parses(value: re.Match[bytes] | None) -> bool:
