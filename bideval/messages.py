@@ -996,6 +996,21 @@ def _(s: Say) -> str:
                "如该部分已作废，请删除带删除线的文字；如仍有效，请去掉删除线；然后保存")
 
 
+@_template("cells.struck_by_rule")
+def _(s: Say) -> str:
+    if s.get("header"):
+        what_en, what_zh = "this header", "此表头"
+        unknown_en, unknown_zh = "whether its column is given up", "该列是否已作废"
+    else:
+        what_en, what_zh = "this cell", "此单元格"
+        unknown_en, unknown_zh = "whether it was withdrawn", "其内容是否已作废"
+    return s.t(f"a conditional format ({s['range']}) can draw {what_en} struck through, so {unknown_en} cannot be "
+               "told: remove the strikethrough from the rule (Home > Conditional Formatting > Manage Rules) and save "
+               "the workbook",
+               f"条件格式（{s['range']}）可能给{what_zh}加上删除线，无法判断{unknown_zh}：请去掉该规则中的删除线"
+               "（开始 > 条件格式 > 管理规则）后保存")
+
+
 @_template("bids.no_rows")
 def _(s: Say) -> str:
     return s.t("a header row but no bid rows", "只有表头，没有投标行")
@@ -2310,10 +2325,10 @@ def _(s: Say) -> str:
 @_template("ruled_ranges", _SHEET_FINDINGS)
 def _(s: Say) -> str:
     return s.t(f"has {s['count']:,} ranges under conditional formats whose number format writes a unit (万, another "
-               f"scale or currency…), more than the {s['limit']:,} the check looks through; "
-               f"{_advice(s, ADVICE['clear_rules'])}",
-               f"有 {s['count']:,} 个区域受数字格式写有单位（万、其他数量级或币种……）的条件格式约束，超过检查所能查看的 "
-               f"{s['limit']:,} 个；{_advice(s, ADVICE['clear_rules'])}")
+               f"scale or currency…) or whose font strikes through, more than the {s['limit']:,} the check looks "
+               f"through; {_advice(s, ADVICE['clear_rules'])}",
+               f"有 {s['count']:,} 个区域受数字格式写有单位（万、其他数量级或币种……）或字体带删除线的条件格式约束，超过检查所能"
+               f"查看的 {s['limit']:,} 个；{_advice(s, ADVICE['clear_rules'])}")
 
 
 @_template("too_many", _SHEET_FINDINGS)

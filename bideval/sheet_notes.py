@@ -20,6 +20,10 @@ reader needs and python-calamine does not say:
   as a bid (:mod:`bideval.bids`, :mod:`bideval.panel`); and the cells whose text is struck through in part only (a
   run of it), with the parts struck, which a reader refuses as ambiguous. Looked for only when the styles hold a
   struck font, the shared strings hold a struck run, or a worksheet says ``strike`` at all;
+* the cells a conditional format may draw struck through (a rule's differential format has a struck font: in the
+  styles' ``<dxfs>``, or the rule's own in Excel 2010's extension list), with the rule's range: whether the rule holds
+  for a cell is not worked out, so whether the cell shows struck through cannot be told, and a reader refuses such a
+  cell it reads (:mod:`bideval.bids`, :mod:`bideval.panel`);
 * the total rows of the Excel tables (Insert → Table, with Total Row on: ``totalsRowCount="1"`` in the table part
   a sheet links to): the row under the table's data that says ``Total`` (汇总) and its sums or counts, which a
   consolidated sheet would otherwise read as a bidder ``TOTAL`` (:mod:`bideval.bids`). Looked for only in a
@@ -53,6 +57,9 @@ StruckCells = Mapping[str, frozenset[tuple[int, int]]]
 # sheet name → the cells (row, column, both from 0) whose text Excel draws struck through in part only, each with the
 # parts struck (each stretch of struck runs, spaces trimmed), in the order of the text
 StruckInPart = Mapping[str, Mapping[tuple[int, int], tuple[str, ...]]]
+# sheet name → the cells (row, column, both from 0) holding something in the file that a conditional format's rule
+# may draw struck through, each with that format's range as the sheet writes it (C2:C500)
+StruckByRule = Mapping[str, Mapping[tuple[int, int], str]]
 
 
 @dataclass(frozen=True)
@@ -72,8 +79,8 @@ TableTotals = Mapping[str, tuple[TableTotal, ...]]
 @dataclass(frozen=True)
 class SheetNotes:
     """The package check's notes of a workbook found fine, by sheet name: cells with no usable value, hidden rows and
-    hidden columns, cells struck through (wholly or in part), tables' total rows; and by worksheet part, the error
-    cells python-calamine cannot parse as the package holds them."""
+    hidden columns, cells struck through (wholly or in part, or maybe by a conditional format), tables' total rows;
+    and by worksheet part, the error cells python-calamine cannot parse as the package holds them."""
 
     errors: ErrorCells = field(default_factory=dict)
     hidden_rows: HiddenRows = field(default_factory=dict)
@@ -84,3 +91,4 @@ class SheetNotes:
     table_totals: TableTotals = field(default_factory=dict)
     struck_in_part: StruckInPart = field(default_factory=dict)
     relink: bool = False  # python-calamine reads a copy of the package relinked as it finds parts
+    struck_by_rule: StruckByRule = field(default_factory=dict)

@@ -14,6 +14,7 @@ import tempfile
 import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
@@ -248,10 +249,12 @@ class Workbook:
         sheet reads such a value as cancelled, so a reader refuses its row rather than read it (or pass over it,
         losing a bid that stands). One ``code`` problem with ``facts`` at the first cell struck, naming the cells
         struck (the whole row, from its first cell to its last, when each read cell holding something is), and one
-        ``cells.struck_in_part`` problem at each cell whose text is struck in part only (which words stand cannot
-        be told)."""
+        problem at each other cell whose strikethrough cannot be told: ``cells.struck_in_part`` where its text is
+        struck in part only (which words stand cannot be told), ``cells.struck_by_rule`` where a conditional format
+        may strike it (whether the rule holds is not worked out)."""
         whole, in_part = self.notes.struck.get(sheet), self.notes.struck_in_part.get(sheet)
-        if not (whole or in_part):
+        by_rule = self.notes.struck_by_rule.get(sheet)
+        if not (whole or in_part or by_rule):
             return {}
         wanted_rows, wanted_columns = set(read), set(columns)
         wanted = sorted(wanted_columns)
@@ -259,10 +262,15 @@ class Workbook:
         for r, c in sorted(whole or ()):
             if r in wanted_rows and c in wanted_columns and _holds(rows, r, c):
                 struck.setdefault(r, []).append(c)
-        parts: dict[int, list[Problem]] = {}
-        for (r, c), struck_parts in sorted((in_part or {}).items()):
+        told: dict[int, list[tuple[int, Problem]]] = {}  # by row, each cell's problem, by column
+        for (r, c), struck_parts in (in_part or {}).items():
             if r in wanted_rows and c in wanted_columns and _holds(rows, r, c):
-                parts.setdefault(r, []).append(self.struck_in_part(sheet, rows, r, c, struck_parts))
+                told.setdefault(r, []).append((c, self.struck_in_part(sheet, rows, r, c, struck_parts)))
+        for (r, c), ref in (by_rule or {}).items():
+            if r in wanted_rows and c in wanted_columns and c not in struck.get(r, ()) and _holds(rows, r, c):
+                told.setdefault(r, []).append((c, Problem.of("cells.struck_by_rule", self.display, sheet,
+                                                             cell_name(r, c), range=ref)))
+        parts = {r: [problem for _, problem in sorted(found, key=itemgetter(0))] for r, found in told.items()}
         found: dict[int, list[Problem]] = {}
         for r in sorted(struck.keys() | parts.keys()):
             cells = struck.get(r)
@@ -276,9 +284,11 @@ class Workbook:
                      **facts: Any) -> list[Problem]:
         """The problems of the ``cells`` of ``sheet`` (row and column from 0, in order) that hold something and are
         drawn struck through (a header, one by one): a ``code`` problem with ``facts`` and the cell's text
-        (``text``) at each one struck whole, a ``cells.struck_in_part`` problem at each one struck in part."""
+        (``text``) at each one struck whole, a ``cells.struck_in_part`` problem at each one struck in part, a
+        ``cells.struck_by_rule`` problem at each one a conditional format may strike."""
         whole, in_part = self.notes.struck.get(sheet), self.notes.struck_in_part.get(sheet)
-        if not (whole or in_part):
+        by_rule = self.notes.struck_by_rule.get(sheet)
+        if not (whole or in_part or by_rule):
             return []
         found = []
         for r, c in cells:
@@ -288,6 +298,9 @@ class Workbook:
                 found.append(Problem.of(code, self.display, sheet, cell_name(r, c), text=str(rows[r][c]), **facts))
             elif in_part and (r, c) in in_part:
                 found.append(self.struck_in_part(sheet, rows, r, c, in_part[(r, c)]))
+            if by_rule and (r, c) in by_rule and not (whole and (r, c) in whole):
+                found.append(Problem.of("cells.struck_by_rule", self.display, sheet, cell_name(r, c),
+                                        range=by_rule[(r, c)], header=True))
         return found
 
     def struck_in_part(self, sheet: str, rows: list[list[Any]], r: int, c: int, parts: tuple[str, ...]) -> Problem:

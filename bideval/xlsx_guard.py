@@ -35,7 +35,7 @@ from functools import lru_cache, partial
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator
+from typing import IO, Callable, Generic, Iterable, Iterator, TypeVar
 from urllib.parse import unquote
 
 from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, HiddenByFormat, LiteralPercentFormat,
@@ -161,6 +161,8 @@ _LATE_AFTER_INLINE = re.compile(rb"is>\s*<(?:f|v|is)[\s/>]")  # (<is/> followed 
 _VALUE_CHILD = re.compile(rb"\s*<" + _PREFIX + rb"(f|v|is)(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"\1\s*>)",
                           re.DOTALL)
 _USUAL_CHILDREN = {(), (b"f",), (b"v",), (b"is",), (b"f", b"v"), (b"f", b"is")}  # the file format's order
+# A cell's value as python-calamine takes a shared string's index from it: its text up to the first entity or tag.
+_STRING_VALUE = re.compile(rb"\s*<" + _PREFIX + rb"v(?:\s[^>]*)?>([^&<]*)")
 _T_INLINE = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']inlineStr[\"']")
 # A cell's start tag, as the fast scan reads it.
 _CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>')
@@ -174,12 +176,18 @@ _NUMBER_FORMATS = re.compile(rb"<" + _PREFIX + rb"numFmts(?=[\s/>])[^>]*>(.*?)</
 # The differential formats a conditional format gives a cell (by index: a rule's dxfId), each whole.
 _DIFFERENTIAL_FORMATS = re.compile(rb"<" + _PREFIX + rb"dxfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"dxfs>", re.DOTALL)
 _DIFFERENTIAL_FORMATS_END = re.compile(rb"</" + _PREFIX + rb"dxfs\s*>|<" + _PREFIX + rb"dxfs(?:\s[^>]*)?/>")
+_CONDITIONAL = b"conditionalFormatting"  # the word a worksheet says when it has a conditional format
+# A differential format written in a worksheet: a rule's own, as Excel 2010's extension list writes it (<x14:dxf>).
+_OWN_DIFFERENTIAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"dxf[\s/>]")
 _DIFFERENTIAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"dxf(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"dxf>)",
                                   re.DOTALL)
 # A worksheet's conditional format: its attributes (sqref: the ranges it covers), its inside (its rules).
 _CONDITIONAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"conditionalFormatting(?=[\s/>])([^>]*)>(.*?)</" + _PREFIX
                                  + rb"conditionalFormatting\s*>", re.DOTALL)
 _RULE = re.compile(rb"<" + _PREFIX + rb"cfRule(?=[\s/>])([^>]*)")
+# The ranges of a conditional format of Excel 2010's extension list (<x14:conditionalFormatting>), written in a child
+# (<xm:sqref>C2:C9</xm:sqref>), not in an attribute.
+_SQREF = re.compile(rb"<" + _PREFIX + rb"sqref(?:\s[^>]*)?>([^<]*)</" + _PREFIX + rb"sqref\s*>")
 _WHOLE_COLUMNS = re.compile(r"([A-Za-z]{1,3}):([A-Za-z]{1,3})")
 _WHOLE_ROWS = re.compile(r"([0-9]{1,7}):([0-9]{1,7})")
 _CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"cellXfs>", re.DOTALL)
@@ -792,6 +800,8 @@ class _Extent:
     shown_columns: list[tuple[int, int]] = field(default_factory=list)  # (first, last) of each <col> with a width
     before_rows: bool = True  # sheetData not reached yet
     strikes: bool = False  # the sheet says "strike" (an inline string's run struck through?)
+    conditional: bool = False  # the sheet says "conditionalFormatting" (a conditional format?)
+    own_rules: bool = False  # … and, after that, holds a differential format (<x14:dxf>: a rule's own)
 
 
 class _PartScan:
@@ -818,6 +828,10 @@ class _PartScan:
         self.struck_in_part: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}  # … and those struck in part
         self.strings_strike: bool | None = None  # the shared strings say "strike" (a struck run?); None: none
         self.strikes: set[str] = set()  # the worksheets that say "strike" (an inline string's struck run?)
+        # … the cells of each a conditional format may strike through, each with the format's range
+        self.struck_by_rule: dict[str, dict[tuple[int, int], str]] = {}
+        self.conditional: set[str] = set()  # the worksheets that say "conditionalFormatting"
+        self.own_rules: set[str] = set()  # … and hold a rule with a differential format of its own (Excel 2010's)
         self.exact: set[str] = set()  # the worksheets whose unusual markup the exact scan measured
         self.workbook = WORKBOOK  # the workbook part, as _rels/.rels names it (its text kept as xl/workbook.xml's)
 
@@ -976,6 +990,10 @@ class _PartScan:
             self.hidden_columns[info.filename] = columns
         if extent.strikes:
             self.strikes.add(info.filename)
+        if extent.conditional:
+            self.conditional.add(info.filename)
+        if extent.own_rules:
+            self.own_rules.add(info.filename)
         if not findings and not _closes(tail[0], root):
             self.cut.append(info.filename)
 
@@ -1042,8 +1060,10 @@ class _PartScan:
                   if (name := self.sheet_name(part)) is not None} if self.struck else {}
         in_part = {name: cells for part, cells in self.struck_in_part.items()
                    if (name := self.sheet_name(part)) is not None} if self.struck_in_part else {}
+        by_rule = {name: cells for part, cells in self.struck_by_rule.items()
+                   if (name := self.sheet_name(part)) is not None} if self.struck_by_rule else {}
         return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets(), struck,
-                          self.table_totals() if self.tables else {}, in_part, self.relink())
+                          self.table_totals() if self.tables else {}, in_part, self.relink(), by_rule)
 
     def hidden_sheets(self) -> frozenset[str]:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
@@ -1052,11 +1072,12 @@ class _PartScan:
     def note_styled_cells(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
         another scale (千, K, million…), in a bid workbook the % sign as text or a currency other than the
-        tender's, in a panel workbook a percentage; and the cells drawn struck through, wholly or in part. Rare:
-        looked for only when the styles declare such a format (custom formats only: what a built-in currency format
-        shows depends on the computer's language; and the built-in percent formats on a panel workbook) or a struck
-        font, or the shared strings or a worksheet say "strike" (a run of rich text struck), then in a second read
-        of each worksheet concerned."""
+        tender's, in a panel workbook a percentage; the cells drawn struck through, wholly or in part; and those a
+        conditional format may draw so (through a unit, struck through). Rare: looked for only when the styles declare
+        such a format (custom formats only: what a built-in currency format shows depends on the computer's
+        language; and the built-in percent formats on a panel workbook) or a struck font, or the shared strings or a
+        worksheet say "strike" (a run of rich text struck), or a worksheet holds a conditional format with a
+        differential format of its own, then in a second read of each worksheet concerned."""
         head = self.texts.get(STYLES, b"")
         key = (head, self.currency, self.panel)
         styled = _STYLED.get(key)  # every copy of a bid-form template carries the same styles: looked at once
@@ -1068,11 +1089,12 @@ class _PartScan:
                 _STYLED[key] = styled
         shown, struck, ruled = styled
         strings = self.strings_in_runs(bool(struck))
-        if not (shown or struck or ruled or strings or self.strikes):
+        if not (shown or struck or ruled or strings or self.strikes or self.own_rules):
             return
         for info in self.worksheets:
             strikes = bool(struck or strings) or info.filename in self.strikes
-            if not (shown or ruled or strikes):
+            rules = info.filename in self.own_rules or (bool(ruled) and info.filename in self.conditional)
+            if not (shown or rules or strikes):
                 continue
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
@@ -1082,21 +1104,38 @@ class _PartScan:
                 held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
                 if held is not None:
                     found[(row - 1, column - 1)] = held
-            ranges = _ruled_ranges(sheet, ruled) if ruled else []
-            if len(ranges) > MAX_RULED_RANGES:
-                raise _Refused("sheet", part=info.filename, sheet_name=self.sheet_name(info.filename),
-                               finding=_f("ruled_ranges", count=len(ranges), limit=MAX_RULED_RANGES))
-            if ranges:  # a cell's own format is what it says first; a conditional one is looked at in every cell
-                ruling = _Ruling(ranges)
-                for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
-                    pair = ruling.at(row, column)
-                    held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
-                    if held is not None:
-                        found.setdefault((row - 1, column - 1), held)
+            if rules:  # a cell's own format is what it says first; a conditional one is looked at in every cell
+                self.note_ruled(info, sheet, ruled, found)
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
             if strikes:
                 self.note_struck(info, sheet, struck, strings)
+
+    def note_ruled(self, info: zipfile.ZipInfo, sheet: bytes, ruled: dict[str, _Rule],
+                   found: dict[tuple[int, int], Unreadable]) -> None:
+        """Note the cells of a worksheet that its conditional formats may draw through a unit (into ``found``, where
+        nothing is noted of the cell yet) or struck through (those that hold something, each with the range of the
+        first such format over it): by a differential format among ``ruled``, or one of the rule's own."""
+        ranges = _ruled_ranges(sheet, ruled, self.currency, self.panel)
+        if len(ranges) > MAX_RULED_RANGES:
+            raise _Refused("sheet", part=info.filename, sheet_name=self.sheet_name(info.filename),
+                           finding=_f("ruled_ranges", count=len(ranges), limit=MAX_RULED_RANGES))
+        units = [(top, left, bottom, right, pair) for top, left, bottom, right, pair, _ in ranges if pair is not None]
+        struck = [(top, left, bottom, right, ref) for top, left, bottom, right, _, ref in ranges if ref is not None]
+        if not (units or struck):
+            return
+        shown_by, struck_by = _Ruling(units), _Ruling(struck)
+        by_rule: dict[tuple[int, int], str] = {}
+        for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
+            pair = shown_by.at(row, column) if units else None
+            held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
+            if held is not None:
+                found.setdefault((row - 1, column - 1), held)
+            ref = struck_by.at(row, column) if struck else None
+            if ref is not None and sheet[after - 2:after] != b"/>":  # (an empty cell, <c …/>, holds nothing)
+                by_rule[(row - 1, column - 1)] = ref
+        if by_rule:
+            self.struck_by_rule[info.filename] = by_rule
 
     def note_struck(self, info: zipfile.ZipInfo, sheet: bytes, struck: frozenset[str],
                     strings: dict[int, Runs]) -> None:
@@ -1112,9 +1151,12 @@ class _PartScan:
                 continue
             styled = _style_index(attributes.get("s", "0")) in struck
             kind, runs = attributes.get("t", "n"), None
-            if kind == "s" and strings:
-                index = _saved_value(sheet, after)
-                runs = strings.get(int(index)) if index.isascii() and index.isdigit() else None
+            if kind == "s" and strings:  # the string python-calamine reads, else the one a spreadsheet program may
+                # show (a count as XML reads one: spaces around, a plus sign)
+                index, shown = _string_index(sheet, after), _saved_value(sheet, after).removeprefix("+")
+                runs = strings.get(index) if index is not None else None
+                if runs is None and shown.isascii() and shown.isdigit():
+                    runs = strings.get(int(shown))
             elif kind == "inlineStr" and (item := _INLINE_STRING.match(sheet, after)) and b"rPr" in item.group(1):
                 runs = item_runs(item.group(1))
             drawn = drawn_struck(runs, styled) if runs else styled
@@ -1142,8 +1184,12 @@ class _PartScan:
             return
         found: Iterable[re.Match[bytes]] = _STYLED_CELL.finditer(sheet) if struck else ()
         if struck_strings:  # each cell whose value is the index of such a string (a number's too: told apart later),
-            # written as a reader reads it (01 is 1)
-            values = re.compile(rb"<" + _PREFIX + rb"v>\s*0*(?:" + b"|".join(struck_strings) + rb")\s*</")
+            # written as a reader reads it (01 and " +1 " are 1), or as python-calamine reads it (a value it cannot
+            # parse as a count, +1 or " 1", is 0)
+            taken = [rb"\s*\+?0*(?:" + b"|".join(struck_strings) + rb")\s*"]
+            if b"0" in struck_strings:
+                taken += [b"[0-9]*[^0-9&<][^&<]*", b"0*[1-9][0-9]{19,}"]
+            values = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^>]*)?>(?:" + b"|".join(taken) + rb")(?=[&<])")
             found = chain(found, _cells_around(sheet, (match.start() for match in values.finditer(sheet))))
         if info.filename in self.strikes:
             found = chain(found, _cells_around(sheet, (match.start() for match in _STRIKE_WORD.finditer(sheet))))
@@ -1199,12 +1245,13 @@ class _PartScan:
     def _styled_formats(self, head: bytes) -> _Styled:
         """The cell formats (by index) whose cells :meth:`note_styled_cells` notes, from the styles part's ``head``:
         those whose number format writes a unit the number is not in, and those whose font is struck through; and the
-        differential formats (by index) of conditional formats whose number format writes such a unit."""
+        differential formats (by index) of conditional formats whose number format writes such a unit or whose font
+        is struck through."""
         formats = b"numFmt" in head or (self.panel and _BUILT_IN_PERCENT.search(head) is not None)
         # (fonts come before the cell formats: a struck one lies in the head unless that is cut before </fonts>; the
-        # differential formats come last: one may write a unit past a head cut before their end)
+        # differential formats come last: one may write a unit or strike past a head cut before their end)
         strikes = b"strike" in head or (len(head) >= XML_PREFIX_BYTES and b"</fonts>" not in head)
-        ruled = formats or (len(head) >= XML_PREFIX_BYTES and _DIFFERENTIAL_FORMATS_END.search(head) is None)
+        ruled = formats or strikes or (len(head) >= XML_PREFIX_BYTES and _DIFFERENTIAL_FORMATS_END.search(head) is None)
         if not (formats or strikes or ruled):
             return {}, _NOTHING_STRUCK, {}
         try:  # checked above: its size is within the package's limits
@@ -1310,9 +1357,12 @@ def _table_totals(head: bytes) -> tuple[TableTotal, ...]:
 # Cell format indices drawn struck through, by the styles part: worked out once per distinct styles part.
 _STRUCK_FORMATS: dict[bytes, frozenset[str]] = {}
 _NOTHING_STRUCK: frozenset[str] = frozenset()
+# What a conditional format's differential format does to a cell: what stands for a number cell and for a text cell
+# shown through its number format when that writes a unit (None: none), and whether its font strikes through.
+_Rule = tuple[_ShownAs | None, bool]
 # What note_styled_cells looks for (cell formats shown through a unit, cell formats struck through, differential
-# formats shown through a unit), by the styles part (whole), the tender's currency and the workbook's role.
-_Styled = tuple[dict[str, _ShownAs], frozenset[str], dict[str, _ShownAs]]
+# formats shown through a unit or striking), by the styles part (whole), the tender's currency and the workbook's role.
+_Styled = tuple[dict[str, _ShownAs], frozenset[str], dict[str, _Rule]]
 _STYLED: dict[tuple[bytes, str | None, bool], _Styled] = {}
 
 
@@ -1414,53 +1464,82 @@ def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> 
     return shown
 
 
-def _ruled_formats(styles: bytes, currency: str | None, panel: bool = False) -> dict[str, _ShownAs]:
-    """By differential format index (a conditional format rule's dxfId), what stands for a number cell and for a text
-    cell shown through its number format, when that writes a unit (None: what the cell holds is what it shows)."""
+def _ruled_formats(styles: bytes, currency: str | None, panel: bool = False) -> dict[str, _Rule]:
+    """By differential format index (a conditional format rule's dxfId), what a rule giving it does to a cell
+    (:func:`_differential_format`), for those that write a unit or strike through."""
     section = _DIFFERENTIAL_FORMATS.search(styles) if b"dxf" in styles else None
-    ruled: dict[str, _ShownAs] = {}
+    ruled: dict[str, _Rule] = {}
     for index, differential in enumerate(_DIFFERENTIAL_FORMAT.finditer(section.group(1) if section else b"")):
-        number_format = _NUMBER_FORMAT.search(differential.group(1) or b"")
-        if number_format is not None:
-            pair = _shown_pair(_attributes(number_format.group(1)).get("formatCode", ""), currency, panel, True)
-            if pair != (None, None):
-                ruled[str(index)] = pair
+        rule = _differential_format(differential.group(1) or b"", currency, panel)
+        if rule is not None:
+            ruled[str(index)] = rule
     return ruled
 
 
-def _ruled_ranges(sheet: bytes, ruled: dict[str, _ShownAs]) -> list[tuple[int, int, int, int, _ShownAs]]:
-    """The ranges (first row, first column, last row, last column, from 1) of a worksheet's conditional formats whose
-    rule gives a differential format among ``ruled`` (one whose number format writes a unit), each with what stands
-    for its cells. Whether the rule holds for a cell is not worked out: every cell in its range is taken as shown
-    through it. (A rule of Excel 2010's extension list, with a format of its own, is not looked at.)"""
-    if b"conditionalFormatting" not in sheet:
+def _differential_format(inside: bytes, currency: str | None, panel: bool) -> _Rule | None:
+    """What a differential format (the inside of a ``<dxf>``: the styles' or, in Excel 2010's extension list, a rule's
+    own) does to a cell it is given to: what stands for a number cell and for a text cell shown through its number
+    format, when that writes a unit (None: what the cell holds is what it shows), and whether its font strikes
+    through (``<strike/>``, ``val="1"`` / ``"true"``); None when it does neither."""
+    number_format = _NUMBER_FORMAT.search(inside) if b"numFmt" in inside else None
+    pair = None if number_format is None else \
+        _shown_pair(_attributes(number_format.group(1)).get("formatCode", ""), currency, panel, True)
+    shown = pair if pair is not None and pair != (None, None) else None
+    strikes = b"strike" in inside and font_strikes(inside)
+    return (shown, strikes) if shown is not None or strikes else None
+
+
+# A range of a worksheet's conditional formats that draws its cells through a unit or struck through: its first row,
+# first column, last row, last column (from 1), what stands for a cell shown through the unit (None: none), and the
+# range as the sheet writes it when it strikes through (None: it does not)
+_RuledRange = tuple[int, int, int, int, _ShownAs | None, str | None]
+
+
+def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
+                  panel: bool = False) -> list[_RuledRange]:
+    """The ranges of a worksheet's conditional formats one of whose rules gives a cell a unit or strikes it through: by
+    a differential format among ``ruled`` (by its dxfId), or by its own (a rule of Excel 2010's extension list:
+    ``<x14:conditionalFormatting>``, its ``<x14:cfRule>`` holding an ``<x14:dxf>``, its ranges in ``<xm:sqref>``).
+    Whether a rule holds for a cell is not worked out: every cell in its range is taken as drawn through it."""
+    at = sheet.find(_CONDITIONAL)
+    if at < 0:
         return []
-    ranges = []
-    for block in _CONDITIONAL_FORMAT.finditer(sheet):
-        pair = next((ruled[index] for rule in _RULE.finditer(block.group(2))
-                     if (index := _style_index(_attributes(rule.group(1)).get("dxfId", ""))) in ruled), None)
-        if pair is not None:
-            ranges += [(*span, pair) for ref in _attributes(block.group(1)).get("sqref", "").split()
-                       if (span := _range_span(ref)) is not None]
+    ranges: list[_RuledRange] = []
+    for block in _CONDITIONAL_FORMAT.finditer(sheet, max(sheet.rfind(b"<", 0, at), 0)):
+        inside = block.group(2)
+        rules = [ruled.get(_style_index(_attributes(rule.group(1)).get("dxfId", "")))
+                 for rule in _RULE.finditer(inside)]
+        if b"dxf" in inside:  # (a rule of the extension list carries its differential format itself)
+            rules += [_differential_format(own.group(1) or b"", currency, panel)
+                      for own in _DIFFERENTIAL_FORMAT.finditer(inside)]
+        pair = next((rule[0] for rule in rules if rule is not None and rule[0] is not None), None)
+        strikes = any(rule is not None and rule[1] for rule in rules)
+        if pair is None and not strikes:
+            continue
+        refs = _attributes(block.group(1)).get("sqref", "").split()
+        refs += [ref for listed in _SQREF.findall(inside)
+                 for ref in html.unescape(listed.decode("utf-8", "replace")).split()]
+        ranges += [(*span, pair, ref if strikes else None) for ref in refs if (span := _range_span(ref)) is not None]
     return ranges
 
 
-MAX_RULED_RANGES = 1000  # conditional formats' ranges (showing a unit) one sheet may have: a refusal beyond
+MAX_RULED_RANGES = 1000  # conditional formats' ranges (showing a unit, striking) one sheet may have: a refusal beyond
+_Value = TypeVar("_Value")
 
 
-class _Ruling:
-    """Which conditional format's number format (the first range's in the sheet's order) shows a cell, by row and
-    column, from ranges (:func:`_ruled_ranges`): the ranges over a row are worked out once for each band of rows they
-    all cover, and the columns of a band cut into spans, each found by bisection. A cell costs O(log ranges), not a look
-    at every range."""
+class _Ruling(Generic[_Value]):
+    """Which of a worksheet's conditional formats (the first range's in the sheet's order) draws a cell, by row and
+    column, from ranges (first row, first column, last row, last column, and what they give: :func:`_ruled_ranges`):
+    the ranges over a row are worked out once for each band of rows they all cover, and the columns of a band cut into
+    spans, each found by bisection. A cell costs O(log ranges), not a look at every range."""
 
-    def __init__(self, ranges: list[tuple[int, int, int, int, _ShownAs]]):
+    def __init__(self, ranges: list[tuple[int, int, int, int, _Value]]):
         self.ranges = ranges
         self.edges = sorted({top for top, *_ in ranges} | {bottom + 1 for _, _, bottom, _, _ in ranges})
-        self.bands: dict[int, tuple[list[int], list[_ShownAs | None]]] = {}  # band → column edges, each span's
+        self.bands: dict[int, tuple[list[int], list[_Value | None]]] = {}  # band → column edges, each span's
 
-    def at(self, row: int, column: int) -> _ShownAs | None:
-        """What stands for the cell at ``row`` and ``column`` (from 1) by its first range; None outside every range."""
+    def at(self, row: int, column: int) -> _Value | None:
+        """What the first range over the cell at ``row`` and ``column`` (from 1) gives; None outside every range."""
         band = bisect_right(self.edges, row) - 1
         if band < 0:
             return None
@@ -1474,11 +1553,11 @@ class _Ruling:
         return spans[span] if 0 <= span < len(spans) else None
 
 
-def _first_over(ranges: list[tuple[int, int, _ShownAs]]) -> tuple[list[int], list[_ShownAs | None]]:
+def _first_over(ranges: list[tuple[int, int, _Value]]) -> tuple[list[int], list[_Value | None]]:
     """Column edges, and the value of the first of ``ranges`` (first column, last column, value) over each span between
     two edges (None: none): each span is given its value once, the spans given skipped by a union-find."""
     edges = sorted({left for left, _, _ in ranges} | {right + 1 for _, right, _ in ranges})
-    spans: list[_ShownAs | None] = [None] * len(edges)
+    spans: list[_Value | None] = [None] * len(edges)
     after = list(range(len(edges) + 1))  # the next span from each not given a value yet (itself when not given)
 
     def next_open(at: int) -> int:
@@ -1705,6 +1784,11 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
         if b"col" in piece:  # <cols> comes before sheetData; looked for anywhere all the same (one search, not two)
             _note_hidden_columns(piece, extent)
         extent.strikes = extent.strikes or says_strike(piece)
+        if not extent.own_rules and (extent.conditional or _says_conditional(piece)):
+            extent.conditional = True  # (a rule's own differential format follows, in this piece or a later one)
+            first = piece.find(b"dxf")
+            extent.own_rules = first >= 0 and _OWN_DIFFERENTIAL_FORMAT.search(
+                piece, max(piece.rfind(b"<", 0, first), 0)) is not None
         at = piece.find(b"dimension")
         while at >= 0:
             match = _DIMENSION.match(piece, max(piece.rfind(b"<", 0, at), 0))
@@ -1719,6 +1803,13 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
         if extent.cell_count > MAX_CELLS or extent.row_count > MAX_ROWS:
             break  # already refused; stop spending time on it
     return True
+
+
+def _says_conditional(piece: bytes) -> bool:
+    """Whether a piece of a worksheet says ``conditionalFormatting`` (a conditional format, after the cells): in a
+    long piece, found by the word's g, rare in a sheet's markup; in a short one (a bid form's sheet), by a plain
+    search, quicker there than a look at each of its few g's."""
+    return _CONDITIONAL in piece if len(piece) <= 8192 else holds(piece, _CONDITIONAL, 20)
 
 
 def _fast_cells(piece: bytes, extent: _Extent) -> bool:
@@ -1938,6 +2029,23 @@ def _value_at(piece: bytes, start: int) -> re.Match[bytes] | None:
     written (None for no value, ``<v/>`` or the cell's end); None when the piece does not say it there."""
     formula = _FORMULA_AFTER.match(piece, start)
     return _VALUE_AFTER.match(piece, formula.end() if formula else start)
+
+
+def _string_index(sheet: bytes, after: int) -> int | None:
+    """The shared string python-calamine reads for a cell of type ``s`` whose start tag ends at ``after``: its value's
+    text as written up to the first entity or tag, digits only (01 is 1); a text it cannot parse as a count (+1, " 1",
+    1.0, a count past 2⁶⁴) is 0, not refused. None for a cell it reads as empty (no value, or one starting with an
+    entity or a tag).
+
+    >>> [_string_index(b'<c r="A1" t="s"><v>' + value + b'</v></c>', 16) for value in (b"01", b"+1", b"&#49;", b"")]
+    [1, 0, None, None]
+    """
+    formula = _FORMULA_AFTER.match(sheet, after)
+    value = _STRING_VALUE.match(sheet, formula.end() if formula else after)
+    head = value.group(1) if value is not None else b""
+    if not head:
+        return None
+    return int(head) if head.isdigit() and int(head) < 2 ** 64 else 0
 
 
 def _calamine_parses(value: re.Match[bytes] | None) -> bool:

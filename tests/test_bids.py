@@ -632,6 +632,64 @@ def test_a_header_struck_through_is_refused_at_its_cell(rubric, tmp_path: Path, 
         else f"{at}: part of the text 'rate_per_call' is struck through ('per_call'), {IN_PART}"]
 
 
+BY_RULE = ("can draw {0} struck through, so whether {1} cannot be told: remove the strikethrough from the rule "
+           "(Home > Conditional Formatting > Manage Rules) and save the workbook")
+FILLED = '<fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill>'
+
+
+@pytest.mark.parametrize("written, strike, sqref, refused", [
+    ("styles", '<strike val="1"/>', "C3:D9", ["C3", "D3", "C4", "D4"]),  # (E4, empty, is not told)
+    ("own", "<strike/>", "E9 C3:D9", ["C3", "D3", "C4", "D4"]),
+    ("own", '<strike val="true"/>', "B:B", ["B1"]),  # a header: the sheet not read
+    ("styles", '<strike val="0"/>', "C3:D9", []), ("own", '<strike val="false"/>', "C3:D9", []),
+    ("styles", "", "C3:D9", []), ("own", "", "C3:D9", []),  # a fill, and no strikethrough
+])
+def test_a_conditional_format_that_may_strike_a_cell_through_refuses_it(rubric, tmp_path: Path, written, strike, sqref,
+                                                                         refused):
+    """A rule of a conditional format whose font strikes through (in the styles' differential formats, or its own in
+    Excel 2010's extension list) may draw a withdrawn bid: whether it holds is not worked out, so each read cell in its
+    range holding something is refused at the cell, its row not read. A rule that only fills, or whose font says it
+    does not strike, is read as before."""
+    import xlsxwriter
+
+    from crafted import changed, with_own_rule
+
+    path = tmp_path / "bids.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Bids")
+    bids = _bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B), {**BID_C, "itss_level": None})
+    for r, row in enumerate([FIELDS, *bids]):
+        sheet.write_row(r, 0, row)
+    if written == "styles":
+        rule = book.add_format({"font_strikeout": True, "bg_color": "#FFC7CE"})
+        sheet.conditional_format(sqref, {"type": "cell", "criteria": ">", "value": 0, "format": rule})
+    book.close()
+    if written == "styles":
+        changed(path, path, "xl/styles.xml", lambda xml: xml.replace(b"<strike/>", strike.encode()))
+    else:
+        rule = with_own_rule(f"<font>{strike}</font>{FILLED}" if strike else FILLED, sqref)
+        changed(path, path, "xl/worksheets/sheet1.xml",
+                lambda xml: xml.replace(b"</worksheet>", rule + b"</worksheet>"))
+    if not refused:
+        assert len(read_bids(rubric, [path]).bids) == 3
+        return
+    header = refused == ["B1"]
+    said = BY_RULE.format("this header", "its column is given up") if header else \
+        BY_RULE.format("this cell", "it was withdrawn")
+    assert problems_of(rubric, [path]) == [f"{path}:Bids!{cell}: a conditional format ({'B:B' if header else 'C3:D9'}) "
+                                           f"{said}" for cell in refused]
+
+
+def test_an_answer_a_conditional_format_may_strike_through_refuses_the_form(rubric, tmp_path: Path):
+    from crafted import changed, with_own_rule
+
+    path = write_form(tmp_path / "form.xlsx", good_bid(VENDOR_A))
+    rule = with_own_rule('<font><strike/></font>', "C11")
+    changed(path, path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</worksheet>", rule + b"</worksheet>"))
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bid!C11: a conditional format (C11) {BY_RULE.format('this cell', 'it was withdrawn')}"]
+
+
 @pytest.mark.parametrize("label, name", [("Total", "Table1"), ("汇总", "表1")])
 def test_an_excel_table_s_total_row_is_refused_not_made_a_bidder(rubric, tmp_path: Path, label, name):
     """F4: an Excel table's Total Row (Total, and a count under the name) became the bidder TOTAL named 2."""

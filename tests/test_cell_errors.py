@@ -29,6 +29,7 @@ from bideval.sheet_notes import SheetNotes
 from bideval.sheets import open_workbook
 from bideval.storage import Store
 from bideval.xlsx_guard import scan_xlsx
+from crafted import with_own_rule
 from conftest import (EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, admin_of, chair_tender, good_bid, make_bidset,
                       write_consolidated, write_form)
 
@@ -717,9 +718,16 @@ def test_a_number_shown_in_wan_by_a_conditional_format_is_refused(rubric, tmp_pa
         "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(b'sqref="', b'sqref="G1 ')}))
     assert str(the_problem(rubric, too_many)) == (
         f"{too_many}: refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has 1,001 ranges under conditional formats whose "
-        "number format writes a unit (万, another scale or currency…), more than the 1,000 the check looks through; ask "
-        "the bidder to clear the conditional formats (Home > Conditional Formatting > Clear Rules) and save the workbook "
-        "again")
+        "number format writes a unit (万, another scale or currency…) or whose font strikes through, more than the "
+        "1,000 the check looks through; ask the bidder to clear the conditional formats (Home > Conditional "
+        "Formatting > Clear Rules) and save the workbook again")
+    own = with_own_rule('<numFmt numFmtId="176" formatCode="0.00&quot;万元&quot;"/>', f"C{row}:D{row}")
+    excel_2010 = with_parts(path, tmp_path / "own.xlsx", lambda parts: parts.update({  # the rule's own format
+        "xl/worksheets/sheet1.xml": re.sub(rb"<conditionalFormatting .*</conditionalFormatting>", b"",
+                                           parts["xl/worksheets/sheet1.xml"]).replace(b"</worksheet>",
+                                                                                      own + b"</worksheet>"),
+        "xl/styles.xml": re.sub(rb"<dxfs.*</dxfs>", b"", parts["xl/styles.xml"])}))
+    assert str(the_problem(rubric, excel_2010)) == str(problem).replace(str(path), str(excel_2010))
     moved = with_parts(path, tmp_path / "elsewhere.xlsx", lambda parts: parts.update({
         "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(
             f'sqref="C{row}:D{row}"'.encode(), f'sqref="D1:D{row} E1"'.encode())}))

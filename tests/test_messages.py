@@ -56,6 +56,7 @@ FACTS = {
     "bids.bids_elsewhere": dict(shape="consolidated", read="Bids"),
     "cells.merged": dict(range="B2:B8"),
     "cells.struck_in_part": dict(text="杭州嘉禾 科技", parts=("嘉禾",)),
+    "cells.struck_by_rule": dict(range="C2:C500"),
     "files.subfolder": dict(workbooks=3),
     "bids.column_twice": dict(column=NAME, also="B1"),
     "bids.empty_sheet": {},
@@ -256,6 +257,11 @@ SENTENCES = [
      "cells B2:B8 are merged: Excel keeps the value shown across them in B2 alone, and the other cells are empty; "
      "unmerge them and write the value in each cell", SAME,
      "单元格 B2:B8 为合并单元格：合并后所见的值只保存在 B2 中，其余单元格为空；请取消合并，并在每个单元格中分别填写"),
+    ("cells.struck_by_rule",
+     "a conditional format (C2:C500) can draw this cell struck through, so whether it was withdrawn cannot be told: "
+     "remove the strikethrough from the rule (Home > Conditional Formatting > Manage Rules) and save the workbook",
+     SAME,
+     "条件格式（C2:C500）可能给此单元格加上删除线，无法判断其内容是否已作废：请去掉该规则中的删除线（开始 > 条件格式 > 管理规则）后保存"),
     ("cells.struck_in_part",
      "part of the text '杭州嘉禾 科技' is struck through ('嘉禾'), so what stands cannot be told: delete the struck text "
      "if it was withdrawn, or remove the strikethrough if it stands, and save the workbook", SAME,
@@ -1186,8 +1192,8 @@ SHEET_SENTENCES = [
      "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) gives the cell C4 twice, so which of its contents the file means cannot be told (Excel reports such a file as needing repair; the reader would take the last); ask the bidder to fill in that cell again in Excel and save the workbook",
      "已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）两次给出单元格 C4，无法判断文件指的是其中哪一个内容（Excel 会提示此类文件需要修复，读取程序会取最后一个）；请投标人在 Excel 中重新填写该单元格并保存工作簿"),
     ("ruled_ranges",
-     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has 1,001 ranges under conditional formats whose number format writes a unit (万, another scale or currency…), more than the 1,000 the check looks through; ask the bidder to clear the conditional formats (Home > Conditional Formatting > Clear Rules) and save the workbook again",
-     "已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）有 1,001 个区域受数字格式写有单位（万、其他数量级或币种……）的条件格式约束，超过检查所能查看的 1,000 个；请投标人清除条件格式（开始 > 条件格式 > 清除规则）后重新保存工作簿"),
+     "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has 1,001 ranges under conditional formats whose number format writes a unit (万, another scale or currency…) or whose font strikes through, more than the 1,000 the check looks through; ask the bidder to clear the conditional formats (Home > Conditional Formatting > Clear Rules) and save the workbook again",
+     "已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）有 1,001 个区域受数字格式写有单位（万、其他数量级或币种……）或字体带删除线的条件格式约束，超过检查所能查看的 1,000 个；请投标人清除条件格式（开始 > 条件格式 > 清除规则）后重新保存工作簿"),
     ("too_many",
      "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) holds more than 5,000,000 cells or 1048576 rows (the limits), which would exhaust memory when read; ask the bidder to delete the unused rows and columns and save the workbook again",
      '已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）含有超过 5,000,000 个单元格或 1048576 行（上限），读取时会耗尽内存；请投标人删除多余的行和列后重新保存工作簿'),

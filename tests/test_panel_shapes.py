@@ -106,6 +106,24 @@ def test_a_score_or_tier_struck_through_is_refused_at_its_row(rubric, bids, tmp_
     assert problems(rubric, bids, path) == [expected]
 
 
+def test_a_score_a_conditional_format_may_strike_through_is_refused_at_its_cell(rubric, bids, tmp_path):
+    """A rule striking through a score may mark it withdrawn: whether it holds is not worked out, so each score in
+    its range is refused at its cell; a comment in it is read (a free text struck withdraws nothing)."""
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Font
+
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS})
+    book = openpyxl.load_workbook(path)
+    book["Scores"].conditional_formatting.add("D8:E9", CellIsRule(operator="greaterThan", formula=["10"],
+                                                                   font=Font(strike=True)))
+    book["Scores"]["E8"] = "复核"
+    book.save(path)
+    assert problems(rubric, bids, path) == [
+        f"Scores!D{row}: a conditional format (D8:E9) can draw this cell struck through, so whether it was "
+        "withdrawn cannot be told: remove the strikethrough from the rule (Home > Conditional Formatting > Manage "
+        "Rules) and save the workbook" for row in (8, 9)]
+
+
 def test_a_struck_tier_row_holds_back_only_its_own_bid_s_missing_tier(rubric, bids, tmp_path):
     """A's Tiers row struck through had silenced every 'no tier agreed' message: B's, with no Tiers row at all, came
     only after the sheet was sent again. A comment struck through, ordinary editing of a free text, is read."""

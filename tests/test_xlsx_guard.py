@@ -18,6 +18,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import python_calamine
 import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -831,20 +832,37 @@ def test_text_struck_in_its_runs_is_noted_whole_or_in_part(tmp_path, monkeypatch
         assert read == []  # (neither a worksheet nor the shared strings read again)
 
 
-@pytest.mark.parametrize("index", [b"1", b"01", b" 001 "])
+@pytest.mark.parametrize("index", [b"1", b"01", b" 001 ", b"+1"])
 def test_a_struck_shared_string_is_found_by_its_index_however_written(tmp_path, index):
-    """A cell names a shared string by its index as a reader reads it: <v>01</v> is the string 1, struck in part."""
-    path = tmp_path / "s.xlsx"
+    """A cell names a shared string by its index as a reader reads it: <v>01</v> is the string 1, struck in part; so
+    is <v>+1</v> as XML reads a count, which a spreadsheet program may show."""
+    path = _two_strings(tmp_path / "s.xlsx", _yi_struck, index)
+    problems, notes = xlsx_guard.scan_xlsx(path.read_bytes(), "s.xlsx")
+    assert problems == []
+    assert notes.struck_in_part == {"Bids": {(1, 0): ("乙",)}}
+
+
+@pytest.mark.parametrize("index", [b"+1", b" 1", b"1.0", b"x"])
+def test_a_string_index_python_calamine_cannot_parse_is_the_first_string_to_it(tmp_path, index):
+    """python-calamine reads an index it cannot parse as a count as 0, without a word: to the reader, <v>+1</v> is the
+    first string, struck when that is, whichever string a spreadsheet program shows."""
+    jia_struck = "<si><r><rPr><strike/></rPr><t>甲公司</t></r></si>".encode()
+    path = _two_strings(tmp_path / "s.xlsx", lambda xml: xml.replace(JIA, jia_struck), index)
+    read = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Bids").to_python()
+    assert read == [["甲公司"], ["甲公司"]]
+    problems, notes = xlsx_guard.scan_xlsx(path.read_bytes(), "s.xlsx")
+    assert problems == [] and notes.struck == {"Bids": frozenset({(0, 0), (1, 0)})}
+
+
+def _two_strings(path: Path, strings, index: bytes) -> Path:
+    """A sheet of 甲公司 over 乙公司, its shared strings as ``strings`` leaves them, A2's index written ``index``."""
     book = xlsxwriter.Workbook(path)
     sheet = book.add_worksheet("Bids")
     sheet.write_string(0, 0, "甲公司")
     sheet.write_string(1, 0, "乙公司")
     book.close()
-    changed(path, path, STRINGS, _yi_struck)
-    changed(path, path, SHEET, lambda xml: xml.replace(b"<v>1</v>", b"<v>" + index + b"</v>"))
-    problems, notes = xlsx_guard.scan_xlsx(path.read_bytes(), "s.xlsx")
-    assert problems == []
-    assert notes.struck_in_part == {"Bids": {(1, 0): ("乙",)}}
+    changed(path, path, STRINGS, strings)
+    return changed(path, path, SHEET, lambda xml: xml.replace(b"<v>1</v>", b"<v>" + index + b"</v>"))
 
 
 @pytest.mark.parametrize("workbook_part", ["xl/workbook.xml", "book/main.xml"])
