@@ -28,8 +28,7 @@ from .currency import currency
 from .messages import render
 from .labels import Label, check_lang
 from .pricing import demand_text, formula_text
-from .result import (AWAITING_AGREED, AWAITING_AGREED_LABEL, FINAL, PROVISIONAL, PROVISIONAL_LABEL, PanelAggregate,
-                     PanelScore, PriceLine, Result, Standing, flag_label)
+from .result import (FINAL, PanelAggregate, PanelScore, PriceLine, Result, Standing, flag_label, provisional_label)
 from .tender import DocumentHeading, date_text, document_heading
 from .values import plain_number, round_half_up
 from .rubric import (BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice, LowestRatioPrice,
@@ -74,8 +73,6 @@ _T = {
     "sign_off": Label("定稿签署", "Sign-off"),
     "finding": Label("组长意见", "Chair's finding"),
     FINAL: Label("最终结果", "Final"),
-    PROVISIONAL: PROVISIONAL_LABEL,
-    AWAITING_AGREED: AWAITING_AGREED_LABEL,
     "judge": Label("评委", "Judge"),
     "criterion_id": Label("评分项编号", "Criterion ID"),
     "criterion": Label("评分项", "Criterion"),
@@ -191,15 +188,15 @@ def write_workbook(result: Result, out: os.PathLike[str] | str | IO[bytes], lang
     target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
     workbook = xlsxwriter.Workbook(target, _OPTIONS)
     rubric = result.rubric
-    tender = heading or document_heading(rubric)
+    heading = heading or document_heading(rubric)
     workbook.set_properties({
-        "title": f"{tender.name.text(lang)} ({rubric.id})",
+        "title": f"{heading.name.text(lang)} ({rubric.id})",
         "subject": rubric.id,
         "author": AUTHOR,
         "comments": f"bid-eval {__version__} · {result.status}",
         "created": _CREATED,
     })
-    _Export(workbook, result, lang, tender).write()
+    _Export(workbook, result, lang, heading).write()
     workbook.close()
 
 
@@ -272,11 +269,11 @@ class _Sheet:
 class _Export:
     """Writes the seven sheets of one result."""
 
-    def __init__(self, workbook: Workbook, result: Result, lang: str, tender: DocumentHeading):
+    def __init__(self, workbook: Workbook, result: Result, lang: str, heading: DocumentHeading):
         self.workbook = workbook
         self.result = result
-        self.tender = tender
-        self.page = _page_texts(tender, lang)
+        self.heading = heading
+        self.page = _page_texts(heading, lang)
         self.rubric: Rubric = result.rubric
         self.lang = lang
         self.formats: dict[tuple[Any, ...], Format] = {}
@@ -317,6 +314,10 @@ class _Export:
 
     def t(self, key: str) -> str:
         return _T[key].text(self.lang)
+
+    def status_text(self) -> str:
+        """The result's status in words: the one wording of a provisional result (:func:`provisional_label`), or final."""
+        return (provisional_label(self.result) or _T[FINAL]).text(self.lang)
 
     def sheet(self, name: str) -> _Sheet:
         return _Sheet(self.workbook.add_worksheet(name))
@@ -630,7 +631,7 @@ class _Export:
         headers = [self.t("rank"), self.t("vendor_id"), self.t("vendor")]
         headers += [self.ranking_group_heading(g) for g in groups]
         headers += [self.t("quoted"), self.t("evaluated"), self.t("total"), self.t("flags")]
-        sign_off = self.tender.sign_off
+        sign_off = self.heading.sign_off
         if sign_off is not None:  # the panel session's workbook: the chair's findings beside the flags
             headers.append(self.t("finding"))
         self.headers(sheet, 0, headers)
@@ -671,8 +672,7 @@ class _Export:
             row += 1
         row += 1
         sheet.ws.write_string(row, 0, self.t("status"), self.label)
-        shown = self.result.status_shown
-        status = _T.get(shown, Label(shown, shown)).text(self.lang)
+        status = self.status_text()
         colour = "#C00000" if self.result.status != FINAL else "#000000"
         sheet.ws.write_string(row, 2, status, self.fmt(bold=True, font_color=colour))
         if sign_off is not None:
@@ -692,7 +692,7 @@ class _Export:
         """Judge, Vendor ID, Vendor, Criterion ID, Criterion, Tier, Score, Comment, Outlier, Panel mean."""
         headers = [self.t(k) for k in ("judge", "vendor_id", "vendor", "criterion_id", "criterion", "tier",
                                         "score", "comment", "outlier", "panel_mean", "counted", "panel_score")]
-        sign_off = self.tender.sign_off
+        sign_off = self.heading.sign_off
         if sign_off is not None:
             headers.append(self.t("finding"))
         self.headers(sheet, 0, headers)
@@ -876,7 +876,7 @@ class _Export:
 
     def tender_facts(self) -> list[tuple[str, str]]:
         """The tender's name, number, method and date, as (label key, text) rows."""
-        t = self.tender
+        t = self.heading
         return [("tender", t.name.text(self.lang)), ("tender_number", t.number),
                 ("procurement_method", t.method.text(self.lang)), ("date", date_text(t.date, self.lang))]
 
@@ -961,8 +961,8 @@ class _Export:
             ("rubric_id", r.id),
             ("rubric_sha", r.sha256),
             ("rubric_source", r.source),
-            ("status", self.t(shown) if (shown := self.result.status_shown) in _T else shown),
-            *([("sign_off", self.tender.sign_off.text(self.lang))] if self.tender.sign_off else []),
+            ("status", self.status_text()),
+            *([("sign_off", self.heading.sign_off.text(self.lang))] if self.heading.sign_off else []),
             ("language", self.lang),
             *self.tender_facts(),
         ]
@@ -1013,7 +1013,7 @@ def _group_value(s: Standing, group: str, criteria: Iterable[Criterion]) -> Deci
     return sum((s.criteria.get(c.id, Decimal(0)) for c in criteria if c.group == group), Decimal(0))
 
 
-def _page_texts(tender: DocumentHeading, lang: str) -> tuple[str, str]:
+def _page_texts(heading: DocumentHeading, lang: str) -> tuple[str, str]:
     """The printed page header (name in bold, number, date) and footer (sheet, page n of N).
 
     Text is escaped for Excel's ``&`` codes; a long name is clipped so the header stays within
@@ -1022,9 +1022,9 @@ def _page_texts(tender: DocumentHeading, lang: str) -> tuple[str, str]:
     def plain(text: str) -> str:
         return text.replace("&", "&&")
 
-    name = tender.name.text(lang)
-    number = f"{_T['tender_number'].text(lang)}{'：' if lang == 'zh' else ': '}{tender.number}" if tender.number else ""
-    date = plain(date_text(tender.date, lang))
+    name = heading.name.text(lang)
+    number = f"{_T['tender_number'].text(lang)}{'：' if lang == 'zh' else ': '}{heading.number}" if heading.number else ""
+    date = plain(date_text(heading.date, lang))
     header = ""
     for keep in range(len(name), -1, -1):
         shown = name if keep == len(name) else name[:keep] + "…"

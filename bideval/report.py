@@ -33,8 +33,7 @@ from . import __version__
 from .currency import currency, money_amount
 from .errors import BidEvalError
 from .labels import Label, check_lang
-from .result import (ABNORMAL_LOW, AWAITING_AGREED, AWAITING_AGREED_LABEL, FINAL, INCOMPLETE, PROVISIONAL,
-                     PROVISIONAL_LABEL, Result, Standing, flag_label)
+from .result import ABNORMAL_LOW, FINAL, INCOMPLETE, Result, Standing, flag_label, provisional_label
 from .rubric_view import rubric_rows
 from .tender import DocumentHeading, date_text, document_heading
 from .values import money_text, plain_number, round_half_up
@@ -72,8 +71,6 @@ _T = {
     "result_sha": Label("结果 SHA-256", "Result SHA-256"),
     "status": Label("结果状态", "Status"),
     FINAL: Label("最终结果：全体评委已完成全部有效投标的评分", "Final: every judge has scored every valid bid"),
-    PROVISIONAL: PROVISIONAL_LABEL,
-    AWAITING_AGREED: AWAITING_AGREED_LABEL,
     "bids": Label("投标情况", "Bids"),
     "bid_counts": Label("有效投标 {valid} 家，无效投标 {invalid} 家", "{valid} valid, {invalid} invalid"),
     "none": Label("无", "None"),
@@ -342,8 +339,8 @@ def report_pdf(result: Result, lang: str = "zh", heading: DocumentHeading | None
     code point, ``[U+1F600]``: a name is never printed with a letter silently left out."""
     check_lang(lang)
     fonts = fonts or find_fonts()
-    tender = heading or document_heading(result.rubric)
-    pdf = _ReportPdf(result, lang, tender, result_sha256(result, lang))
+    heading = heading or document_heading(result.rubric)
+    pdf = _ReportPdf(result, lang, heading, result_sha256(result, lang))
     for style, face in fonts.items():
         pdf.add_font("cjk", style, str(face.path), collection_font_number=face.index)
     fallback = find_fallback_fonts() if fallback is None else fallback
@@ -351,7 +348,7 @@ def report_pdf(result: Result, lang: str = "zh", heading: DocumentHeading | None
         pdf.add_font("fallback", style, str(face.path), collection_font_number=face.index)
     if fallback:
         pdf.set_fallback_fonts(["fallback"], exact_match=False)
-    _Report(pdf, result, lang, tender).write()
+    _Report(pdf, result, lang, heading).write()
     return bytes(pdf.output())
 
 
@@ -368,16 +365,16 @@ def write_report(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: 
 class _ReportPdf(FPDF):
     """A4 portrait pages with the tender in the page header and page n of N and the result's SHA-256 below."""
 
-    def __init__(self, result: Result, lang: str, tender: DocumentHeading, sha256: str):
+    def __init__(self, result: Result, lang: str, heading: DocumentHeading, sha256: str):
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.lang = lang
-        self.tender = tender
+        self.doc_heading = heading
         self.sha256 = sha256
         self.set_margins(_MARGIN, 16, _MARGIN)
         self.set_auto_page_break(True, _FOOTER_ROOM)
         # A fixed creation date (the report's date) keeps the bytes the same for the same inputs.
-        self.set_creation_date(datetime.datetime.combine(tender.date, datetime.time(), datetime.timezone.utc))
-        self.set_title(f"{_T['title'].text(lang)} — {tender.name.text(lang)}")
+        self.set_creation_date(datetime.datetime.combine(heading.date, datetime.time(), datetime.timezone.utc))
+        self.set_title(f"{_T['title'].text(lang)} — {heading.name.text(lang)}")
         self.set_author("bid-eval")
         self.set_creator(f"bid-eval {__version__}")
         self.set_lang("zh-CN" if lang == "zh" else "en")
@@ -405,8 +402,8 @@ class _ReportPdf(FPDF):
         self.set_font("cjk", "", 7.5)
         self.set_text_color(*_NOTE)
         self.set_y(8)
-        name = self.tender.name.text(self.lang)
-        number = f"  {self.tender.number}" if self.tender.number else ""
+        name = self.doc_heading.name.text(self.lang)
+        number = f"  {self.doc_heading.number}" if self.doc_heading.number else ""
         self.cell(_WIDTH * 0.75, 4, _clip(self, name + number, _WIDTH * 0.75), align="L")
         self.cell(_WIDTH * 0.25, 4, _T["title"].text(self.lang), align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_draw_color(*_HEADER_FILL)
@@ -439,12 +436,12 @@ def _clip(pdf: FPDF, text: str, width: float) -> str:
 class _Report:
     """Lays out the sections of one report."""
 
-    def __init__(self, pdf: _ReportPdf, result: Result, lang: str, tender: DocumentHeading):
+    def __init__(self, pdf: _ReportPdf, result: Result, lang: str, heading: DocumentHeading):
         self.pdf = pdf
         self.result = result
         self.rubric = result.rubric
         self.lang = lang
-        self.tender = tender
+        self.doc_heading = heading
         self.section_number = 0
         self.names = {line.vendor_id: line.vendor_name for line in result.prices}
         self.names.update({i.vendor_id: i.vendor_name for i in result.invalid})
@@ -543,14 +540,14 @@ class _Report:
         pdf.set_font("cjk", "B", 20)
         pdf.cell(_WIDTH, 12, self.t("title"), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font("cjk", "B", 12)
-        pdf.multi_cell(_WIDTH, 6, self.tender.name.text(self.lang), align="C", new_x=XPos.LMARGIN,
+        pdf.multi_cell(_WIDTH, 6, self.doc_heading.name.text(self.lang), align="C", new_x=XPos.LMARGIN,
                        new_y=YPos.NEXT)
         pdf.ln(3)
         facts = [
-            (self.t("tender"), self.tender.name.text(self.lang)),
-            (self.t("tender_number"), self.tender.number or self.t("dash")),
-            (self.t("procurement_method"), self.tender.method.text(self.lang)),
-            (self.t("date"), date_text(self.tender.date, self.lang)),
+            (self.t("tender"), self.doc_heading.name.text(self.lang)),
+            (self.t("tender_number"), self.doc_heading.number or self.t("dash")),
+            (self.t("procurement_method"), self.doc_heading.method.text(self.lang)),
+            (self.t("date"), date_text(self.doc_heading.date, self.lang)),
             (self.t("rubric"), f"{r.title.text(self.lang)} ({r.id})"),
             (self.t("rubric_sha"), r.sha256 or self.t("dash")),
             (self.t("bids"), self.t("bid_counts", valid=len(result.ranking), invalid=len(result.invalid))),
@@ -558,16 +555,15 @@ class _Report:
             (self.t("result_sha"), pdf.sha256),
         ]
         self.table(None, facts, (38, 142), ("LEFT", "LEFT"))
-        sign_off = self.tender.sign_off
+        sign_off = self.doc_heading.sign_off
         if result.status != FINAL or (sign_off is not None and not sign_off.final):
             pdf.ln(2)
             self.paragraph(self.status_text(), _RED, bold=True, size=11)
 
     def status_text(self) -> str:
         """The result's status in words, then — for a panel session — whether the chair has signed it, who and when."""
-        status = self.result.status_shown
-        text = _T[status].text(self.lang) if status in _T else status
-        sign_off = self.tender.sign_off
+        text = (provisional_label(self.result) or _T[FINAL]).text(self.lang)
+        sign_off = self.doc_heading.sign_off
         if sign_off is None:
             return text
         return f"{text}；{sign_off.text('zh')}" if self.lang == "zh" else f"{text}. {sign_off.text('en')}"
@@ -719,7 +715,7 @@ class _Report:
 
     def findings_section(self) -> None:
         self.section("s_findings")
-        rows = findings(self.result, self.lang, self.tender.sign_off)
+        rows = findings(self.result, self.lang, self.doc_heading.sign_off)
         if not rows:
             self.paragraph(self.t("no_findings"))
             return

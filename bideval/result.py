@@ -45,19 +45,24 @@ AWAITING_AGREED_LABEL = Label(
     f"Provisional: every judge has scored, but the chair's agreed (consensus) scores are not entered on the Review page "
     f"(flag \"{AGREED_MISSING.en}\"); the judges' mean stands in meanwhile, and no award may rest on it")
 #: A provisional result's status in words (some judges' scores are missing), as the report, the workbook, the
-#: terminal and the app all state it.
-PROVISIONAL_LABEL = Label(
+#: terminal and the app all state it; :data:`PROVISIONAL_FLAGGED_LABEL` when a ranked bid shows the flag.
+PROVISIONAL_LABEL = Label("临时结果：尚缺评委评分，不能据此定标",
+                          "Provisional: some panel scores are missing; no award may rest on it")
+PROVISIONAL_FLAGGED_LABEL = Label(
     f"临时结果：尚缺评委评分（标记“{FLAG_LABELS[INCOMPLETE].zh}”），不能据此定标",
     f"Provisional: some panel scores are missing (flag \"{FLAG_LABELS[INCOMPLETE].en}\"); no award may rest on it")
 
 
 def provisional_label(result: "Result") -> Label | None:
     """Why ``result`` is provisional, in words: the judges' scores or only the chair's agreed scores are missing (None:
-    the result is final)."""
+    the result is final). The flag is named only when a ranked bid shows it: a bid out after a pass mark, still
+    unscored, keeps the result provisional without a row flagged."""
     shown = result.status_shown
     if shown == AWAITING_AGREED:
         return AWAITING_AGREED_LABEL
-    return PROVISIONAL_LABEL if shown == PROVISIONAL else None
+    if shown != PROVISIONAL:
+        return None
+    return PROVISIONAL_FLAGGED_LABEL if any(INCOMPLETE in s.flags for s in result.ranking) else PROVISIONAL_LABEL
 
 
 def flag_label(standing: "Standing | None", flag: str) -> Label:

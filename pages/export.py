@@ -11,7 +11,7 @@ import workspace as ws
 from bideval import messages
 from bideval.export import write_workbook
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
-from bideval.result import FINAL, Result, provisional_label, result_json
+from bideval.result import FINAL, PROVISIONAL_LABEL, Result, provisional_label, result_json
 from bideval.rights import Actor
 from bideval.storage import Store
 from bideval.tender import DocumentHeading, document_heading
@@ -52,8 +52,7 @@ def show_status(result: Result) -> None:
                       "Status: final — every judge has scored every valid bid; whether the chair has signed the "
                       "result is under Sign-off below."))
     else:  # the judges' scores missing, or only the chair's agreed scores: the same words as the exports
-        provisional = provisional_label(result)
-        st.warning(ws.markdown_text(provisional.text(ws.lang()) if provisional else result.status)
+        st.warning(ws.markdown_text((provisional_label(result) or PROVISIONAL_LABEL).text(ws.lang()))
                    + tr("。导出文件标注为临时结果；组长须待评分完整后才能定标。",
                         ". The exports are marked provisional; the chair cannot finalise a provisional result until "
                         "it is complete."))

@@ -227,7 +227,7 @@ def test_a_name_too_long_for_a_page_is_cut_saying_its_length(result: Result, tmp
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("zh", ["临时结果：尚缺评委评分（标记“评分未完成”），不能据此定标", "尚无评委名单。", "无有效投标，本次招标失败（废标）。", "无推荐中标候选人。"]),
+    ("zh", ["临时结果：尚缺评委评分，不能据此定标", "尚无评委名单。", "无有效投标，本次招标失败（废标）。", "无推荐中标候选人。"]),
     ("en", ["Provisional:somepanelscoresaremissing", "Nopanelmembersareonrecord.", "Novalidbid:thetenderhasfailed.",
             "Nocandidatecanberecommended."]),
 ])
