@@ -145,12 +145,12 @@ class TierRefused(ScoreRefused):
 
     @property
     def outside(self) -> tuple[tuple[str, Decimal], ...]:
-        """(judge, score) of every score given that lies outside the tier."""
+        """(judge, score) of each score outside the tier that the actor may see (``data["others"]``: how many more)."""
         return tuple(self.data.get("scores", ()))
 
     @property
     def judges(self) -> tuple[str, ...]:
-        """The judges whose scores lie outside the tier."""
+        """The judges of the scores in :attr:`outside`."""
         return tuple(j for j, _ in self.outside)
 
 
