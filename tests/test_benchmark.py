@@ -274,12 +274,22 @@ def test_method_picks_the_price_type(price_yaml, own):
     assert {f.name for f in fields(price)} - {f.name for f in fields(Price)} == own
 
 
-def test_a_key_the_method_needs_is_said_with_every_other_mistake():
-    text = price_rubric("method: deviation\nbenchmark: {base: mean, coefficient: 0}\nsme_deduction: 1.5")
+@pytest.mark.parametrize("price_yaml, mistakes", [  # each mistake's code, and the key whose value it names
+    ("method: deviation\nbenchmark: {base: mean, coefficient: 0}\nsme_deduction: 1.5",
+     [("penalties_missing", None), ("max_not_positive", None), ("price_value", "sme_deduction"), ("coefficient", None)]),
+    ("method: benchmark_deviation\nabove_penalty: -1",
+     [("penalties_missing", None), ("max_not_positive", None), ("price_value", "above_penalty")]),
+    ("method: deviation\nbelow_penalty: -2\nbenchmark: {base: mean, coefficient: 0}",
+     [("penalties_missing", None), ("max_not_positive", None), ("price_value", "below_penalty"), ("coefficient", None)]),
+    ("method: deviation\nabove_penalty: -1\nbelow_penalty: 1",
+     [("benchmark_missing", None), ("max_not_positive", None), ("price_value", "above_penalty")]),
+])
+def test_a_key_the_method_needs_is_said_with_every_other_mistake(price_yaml, mistakes):
+    """Every value given for a key the method uses is checked, even when a key it needs is left out."""
     with pytest.raises(RubricError) as caught:
-        parse_rubric(text.replace("max: 30", "max: 0"), "b.yaml")
-    assert [p.code for p in caught.value.problems] == [
-        "rubric.penalties_missing", "rubric.max_not_positive", "rubric.price_value", "rubric.coefficient"]
+        parse_rubric(price_rubric(price_yaml).replace("max: 30", "max: 0"), "b.yaml")
+    assert [(p.code, p.data.get("key")) for p in caught.value.problems] == [
+        (f"rubric.{code}", key) for code, key in mistakes]
 
 
 # -- properties
