@@ -15,7 +15,8 @@ from bideval.errors import RubricError
 from bideval.evaluation import evaluate
 from bideval.export import write_workbook
 from bideval.result import result_json
-from bideval.rubric import PRICE_TYPES, Price, parse_rubric
+from bideval.rubric import (BenchmarkDeviationPrice, DeviationPrice, LinearMinmaxPrice, LowestRatioPrice, Price,
+                            PriceMethod, RatioPrice, RelativeToLowestPrice, parse_rubric)
 from bideval.rubric_view import describe_rubric
 from bideval.scoring import price_outcome
 from bideval.values import round_half_up
@@ -260,17 +261,18 @@ def test_a_mistake_carries_its_data():
     assert {key: problem.data.get(key) for key in expected} == expected  # a coded problem carries more
 
 
-@pytest.mark.parametrize("price_yaml, own", [  # each method's type holds the keys it uses, and only those
-    ("method: lowest_ratio", set()),
-    ("method: linear_minmax", set()),
-    ("method: relative_to_lowest", set()),
-    ("method: benchmark_deviation\nabove_penalty: 1\nbelow_penalty: 1", {"above_penalty", "below_penalty"}),
-    ("method: ratio\nbenchmark: {base: mean}", {"benchmark"}),
-    (DEVIATION, {"above_penalty", "below_penalty", "benchmark", "deviation_rounding"}),
+@pytest.mark.parametrize("price_yaml, expected, own", [  # each method's type holds the keys it uses, and only those
+    ("method: lowest_ratio", LowestRatioPrice, set()),
+    ("method: linear_minmax", LinearMinmaxPrice, set()),
+    ("method: relative_to_lowest", RelativeToLowestPrice, set()),
+    ("method: benchmark_deviation\nabove_penalty: 1\nbelow_penalty: 1", BenchmarkDeviationPrice,
+     {"above_penalty", "below_penalty"}),
+    ("method: ratio\nbenchmark: {base: mean}", RatioPrice, {"benchmark"}),
+    (DEVIATION, DeviationPrice, {"above_penalty", "below_penalty", "benchmark", "deviation_rounding"}),
 ])
-def test_method_picks_the_price_type(price_yaml, own):
+def test_method_picks_the_price_type(price_yaml, expected, own):
     price = parse_rubric(price_rubric(price_yaml), "b.yaml").price_criterion
-    assert type(price) is PRICE_TYPES[price.method] and isinstance(price, Price)
+    assert type(price) is expected and price.method is PriceMethod(yaml.safe_load(price_yaml)["method"])
     assert {f.name for f in fields(price)} - {f.name for f in fields(Price)} == own
 
 
