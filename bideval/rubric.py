@@ -598,7 +598,8 @@ class Judged(Criterion):
 @dataclass(frozen=True, kw_only=True)
 class Price(Criterion):
     """The price score of each valid bid from its evaluated price: one subclass per :class:`PriceMethod`, each holding
-    only the keys its method uses (``PRICE_TYPES``); this base holds what every method has."""
+    only the keys its method uses (``PRICE_TYPES``); this base holds what every method has and, having no method, is
+    never built itself (nor are the shared parts :class:`PenalisedPrice` and :class:`BenchmarkedPrice`)."""
 
     kind: ClassVar[Kind] = Kind.PRICE
     method: ClassVar[PriceMethod]
@@ -607,6 +608,11 @@ class Price(Criterion):
     abnormal_low_share: Decimal | None = None
     # One YAML key, sme_deduction, gives one rate or a table of rates, never both: sme_both refuses both when built.
     sme_categories: tuple[SmeCategory, ...] = ()  # a table of rates; then a bid's sme names its category
+
+    def __post_init__(self) -> None:
+        if type(self) not in PRICE_TYPES.values():  # Price, PenalisedPrice, BenchmarkedPrice: no method to score by
+            raise TypeError(f"{type(self).__name__} names no price method: build one of PRICE_TYPES")
+        super().__post_init__()
 
     def sme_rate(self, answer: object) -> tuple[SmeCategory | None, Decimal]:
         """The category and deduction rate a bid's parsed ``sme`` answer earns (0 for no)."""
@@ -742,6 +748,11 @@ PRICE_TYPES: dict[PriceMethod, type[Price]] = {
 }
 
 
+#: The methods issue 7 added: ratio and deviation against a benchmark B, relative_to_lowest against the lowest E.
+#: Their scores come from bideval.benchmark (with B and each bid's d kept), and their rule is said as one formula.
+Issue7Price = RatioPrice | DeviationPrice | RelativeToLowestPrice
+
+#: Each kind's type; for price the base, which is never built itself (``PRICE_TYPES`` picks the type by method).
 CRITERION_TYPES: dict[Kind, type[Criterion]] = {
     cls.kind: cls for cls in (Gate, Checklist, Count, Linear, Tiered, Judged, Price, Deduction, Penalty)
 }

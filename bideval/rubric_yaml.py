@@ -62,6 +62,10 @@ _KIND_KEYS = {
 # of the mistake refusing one: <stem>_not_used when the method does not use it, <stem>_missing when it needs it.
 _METHOD_KEYS = {"above_penalty": "penalties", "below_penalty": "penalties", "benchmark": "benchmark",
                 "deviation_rounding": "rounding"}
+# What stands in for a key a method needs and the rubric leaves out. The criterion is refused for that key; the type
+# is still built, with these (none breaks a rule), so that every value the rubric does give is checked.
+_STAND_INS: dict[str, Any] = {"above_penalty": Decimal(0), "below_penalty": Decimal(0),
+                              "benchmark": BenchmarkRule(Base.MEAN)}
 _SME_CATEGORY_KEYS = {"id", "label", "rate"}
 _CAP_KEYS = {"id", "label", "max", "criteria"}
 _GRADE_KEYS = {"label", "min", "max", "points"}
@@ -966,9 +970,9 @@ class _RubricReader:
 
     def price_type(self, where: str, cid: str, parts: dict[str, Any]) -> tuple[type[Price], bool]:
         """The price type ``method:`` names, with ``parts`` left holding the keys it takes, and whether the criterion
-        is refused: for a key given that the method does not use, or one it needs left out (each said here). Without
-        a key it needs the type cannot be built; the nearest type it derives from that can be is returned instead, so
-        that every other mistake of the criterion is said too."""
+        is refused: for a key given that the method does not use, or one it needs left out (each said here). A key it
+        needs and lacks is stood in for (``_STAND_INS``), so that the type is still built: every value given for a key
+        it uses is checked, and every other mistake of the criterion said too."""
         method: PriceMethod = parts.pop("method")
         cls = PRICE_TYPES[method]
         takes = {f.name: f for f in dataclass_fields(cls)}
@@ -983,13 +987,10 @@ class _RubricReader:
                 parts[key] = value
             elif takes[key].default is MISSING:
                 wrong.setdefault(f"{stem}_missing", {})
+                parts[key] = _STAND_INS[key]
         for code, facts in wrong.items():
             self.fail_as(where, code, criterion=cid, method=method.value, **facts)
-        buildable = next(c for c in cls.__mro__ if issubclass(c, Price) and all(
-            f.name in parts for f in dataclass_fields(c) if f.name in _METHOD_KEYS and f.default is MISSING))
-        for key in set(_METHOD_KEYS) - {f.name for f in dataclass_fields(buildable)}:
-            parts.pop(key, None)
-        return buildable, bool(wrong)
+        return cls, bool(wrong)
 
     def build(self, where: str, cls: type[Criterion], **parts: Any) -> Criterion | None:
         """The criterion of type ``cls``, or None with each of its mistakes reported (data kept)."""

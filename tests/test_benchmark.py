@@ -15,7 +15,8 @@ from bideval.errors import RubricError
 from bideval.evaluation import evaluate
 from bideval.export import write_workbook
 from bideval.result import result_json
-from bideval.rubric import PRICE_TYPES, Price, parse_rubric
+from bideval.rubric import (BenchmarkDeviationPrice, DeviationPrice, LinearMinmaxPrice, LowestRatioPrice, Price,
+                            PriceMethod, RatioPrice, RelativeToLowestPrice, parse_rubric)
 from bideval.rubric_view import describe_rubric
 from bideval.scoring import price_outcome
 from bideval.values import round_half_up
@@ -260,26 +261,37 @@ def test_a_mistake_carries_its_data():
     assert {key: problem.data.get(key) for key in expected} == expected  # a coded problem carries more
 
 
-@pytest.mark.parametrize("price_yaml, own", [  # each method's type holds the keys it uses, and only those
-    ("method: lowest_ratio", set()),
-    ("method: linear_minmax", set()),
-    ("method: relative_to_lowest", set()),
-    ("method: benchmark_deviation\nabove_penalty: 1\nbelow_penalty: 1", {"above_penalty", "below_penalty"}),
-    ("method: ratio\nbenchmark: {base: mean}", {"benchmark"}),
-    (DEVIATION, {"above_penalty", "below_penalty", "benchmark", "deviation_rounding"}),
+@pytest.mark.parametrize("price_yaml, expected, own", [  # each method's type holds the keys it uses, and only those
+    ("method: lowest_ratio", LowestRatioPrice, set()),
+    ("method: linear_minmax", LinearMinmaxPrice, set()),
+    ("method: relative_to_lowest", RelativeToLowestPrice, set()),
+    ("method: benchmark_deviation\nabove_penalty: 1\nbelow_penalty: 1", BenchmarkDeviationPrice,
+     {"above_penalty", "below_penalty"}),
+    ("method: ratio\nbenchmark: {base: mean}", RatioPrice, {"benchmark"}),
+    (DEVIATION, DeviationPrice, {"above_penalty", "below_penalty", "benchmark", "deviation_rounding"}),
 ])
-def test_method_picks_the_price_type(price_yaml, own):
+def test_method_picks_the_price_type(price_yaml, expected, own):
     price = parse_rubric(price_rubric(price_yaml), "b.yaml").price_criterion
-    assert type(price) is PRICE_TYPES[price.method] and isinstance(price, Price)
+    assert type(price) is expected and price.method is PriceMethod(yaml.safe_load(price_yaml)["method"])
     assert {f.name for f in fields(price)} - {f.name for f in fields(Price)} == own
 
 
-def test_a_key_the_method_needs_is_said_with_every_other_mistake():
-    text = price_rubric("method: deviation\nbenchmark: {base: mean, coefficient: 0}\nsme_deduction: 1.5")
+@pytest.mark.parametrize("price_yaml, mistakes", [  # each mistake's code, and the key whose value it names
+    ("method: deviation\nbenchmark: {base: mean, coefficient: 0}\nsme_deduction: 1.5",
+     [("penalties_missing", None), ("max_not_positive", None), ("price_value", "sme_deduction"), ("coefficient", None)]),
+    ("method: benchmark_deviation\nabove_penalty: -1",
+     [("penalties_missing", None), ("max_not_positive", None), ("price_value", "above_penalty")]),
+    ("method: deviation\nbelow_penalty: -2\nbenchmark: {base: mean, coefficient: 0}",
+     [("penalties_missing", None), ("max_not_positive", None), ("price_value", "below_penalty"), ("coefficient", None)]),
+    ("method: deviation\nabove_penalty: -1\nbelow_penalty: 1",
+     [("benchmark_missing", None), ("max_not_positive", None), ("price_value", "above_penalty")]),
+])
+def test_a_key_the_method_needs_is_said_with_every_other_mistake(price_yaml, mistakes):
+    """Every value given for a key the method uses is checked, even when a key it needs is left out."""
     with pytest.raises(RubricError) as caught:
-        parse_rubric(text.replace("max: 30", "max: 0"), "b.yaml")
-    assert [p.code for p in caught.value.problems] == [
-        "rubric.penalties_missing", "rubric.max_not_positive", "rubric.price_value", "rubric.coefficient"]
+        parse_rubric(price_rubric(price_yaml).replace("max: 30", "max: 0"), "b.yaml")
+    assert [(p.code, p.data.get("key")) for p in caught.value.problems] == [
+        (f"rubric.{code}", key) for code, key in mistakes]
 
 
 # -- properties

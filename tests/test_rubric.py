@@ -129,9 +129,10 @@ def test_the_tender_number_and_method_are_optional(addition, number, method):
 
 from decimal import Decimal as D  # noqa: E402
 
+from bideval.benchmark import Base, BenchmarkRule  # noqa: E402
 from bideval.labels import Label  # noqa: E402
-from bideval.rubric import (BenchmarkDeviationPrice, Checklist, Condition, Count, Gate, InvalidCriterion,  # noqa: E402
-                            Judged, Linear, LowestRatioPrice, Op, Tier, Tiered)
+from bideval.rubric import (BenchmarkDeviationPrice, BenchmarkedPrice, Checklist, Condition, Count, Gate,  # noqa: E402
+                            InvalidCriterion, Judged, Linear, LowestRatioPrice, Op, PenalisedPrice, Price, Tier, Tiered)
 
 NAME = Label("名称", "Name")
 
@@ -164,6 +165,16 @@ def test_a_criterion_is_checked_when_it_is_built(build, message, data):
         build()
     mistake = next(m for m in caught.value.mistakes if message in m.message)
     assert {key: mistake.data.get(key) for key in data} == data  # the facts named (a coded mistake carries more)
+
+
+@pytest.mark.parametrize("shared, own", [  # the base and the shared parts, each with every key it needs
+    (Price, {}),
+    (PenalisedPrice, {"above_penalty": D(1), "below_penalty": D(1)}),
+    (BenchmarkedPrice, {"benchmark": BenchmarkRule(Base.MEAN)}),
+])
+def test_a_price_type_without_a_method_is_not_built(shared, own):
+    with pytest.raises(TypeError, match="names no price method"):
+        shared(id="p", name=NAME, group="price", max=D(30), **own)
 
 
 def test_the_reader_passes_each_mistake_on_with_its_data():
