@@ -748,9 +748,9 @@ PRICE_TYPES: dict[PriceMethod, type[Price]] = {
 }
 
 
-#: The methods issue 7 added: ratio and deviation against a benchmark B, relative_to_lowest against the lowest E.
-#: Their scores come from bideval.benchmark (with B and each bid's d kept), and their rule is said as one formula.
-Issue7Price = RatioPrice | DeviationPrice | RelativeToLowestPrice
+#: The price methods scored by one formula of bideval.benchmark (issue 7): ratio and deviation against a benchmark B,
+#: relative_to_lowest against the lowest E. Their outcome keeps B and each bid's d, and their rule is said as the formula.
+FormulaPrice = RatioPrice | DeviationPrice | RelativeToLowestPrice
 
 #: Each kind's type; for price the base, which is never built itself (``PRICE_TYPES`` picks the type by method).
 CRITERION_TYPES: dict[Kind, type[Criterion]] = {

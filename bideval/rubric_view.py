@@ -12,7 +12,7 @@ from .allowed_scores import grades_text
 from .currency import currency, money_amount
 from .labels import Label
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
-from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, Issue7Price, Kind, Linear, Op,
+from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
                      PanelRules, PenalisedPrice, Penalty, Price, PriceMethod, RatioPrice, RelativeToLowestPrice, Rubric,
                      SharedCap, Judged, Tiered)
 from .values import money_text, plain_number
@@ -153,7 +153,7 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
         return f"0–{plain_number(c.max)}" + (f"（{grades}）" if zh else f" ({grades})")
     if not isinstance(c, Price):
         return f"0–{plain_number(c.max)}"  # judged
-    if isinstance(c, Issue7Price):
+    if isinstance(c, FormulaPrice):
         parts = [price_method_rule(c, lang)]  # the penalties are in the method's words
     else:
         # `check` names the method by its key (the English table is read by scripts); the Chinese says it in words
@@ -183,7 +183,7 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
     return sep.join(parts)
 
 
-def price_method_rule(c: Issue7Price, lang: str) -> str:
+def price_method_rule(c: FormulaPrice, lang: str) -> str:
     """The methods ratio, deviation and relative_to_lowest in words, with how B is formed (issue 7, item 3)."""
     zh = lang == "zh"
     top = plain_number(c.max)

@@ -11,7 +11,7 @@ from typing import Any, Mapping, Sequence, TypeVar
 
 from .benchmark import (Benchmark, counted_deviation, deviation_percent, deviation_scores, form_benchmark, ratio_scores,
                         relative_to_lowest_scores)
-from .rubric import (Aggregate, BenchmarkDeviationPrice, Checklist, Count, Criterion, Issue7Price, Linear,
+from .rubric import (Aggregate, BenchmarkDeviationPrice, Checklist, Count, Criterion, FormulaPrice, Linear,
                      LinearMinmaxPrice, LowestRatioPrice, PanelRules, Price, RatioPrice, RelativeToLowestPrice)
 
 ZERO = Decimal(0)
@@ -113,7 +113,7 @@ def price_outcome(criterion: Price, evaluated: Mapping[str, Decimal]) -> PriceOu
     if not evaluated:
         return PriceOutcome({})
     top = criterion.max
-    if isinstance(criterion, Issue7Price):
+    if isinstance(criterion, FormulaPrice):
         outcome = _benchmark_outcome(criterion, evaluated)
         if len(evaluated) == 1:
             return PriceOutcome({vendor: top for vendor in evaluated}, outcome.benchmark, outcome.deviations)
@@ -137,7 +137,7 @@ def price_outcome(criterion: Price, evaluated: Mapping[str, Decimal]) -> PriceOu
     return PriceOutcome(out)
 
 
-def _benchmark_outcome(criterion: Issue7Price, evaluated: Mapping[str, Decimal]) -> PriceOutcome:
+def _benchmark_outcome(criterion: FormulaPrice, evaluated: Mapping[str, Decimal]) -> PriceOutcome:
     """The methods of issue 7: ratio and deviation against B, relative_to_lowest against E_min."""
     top = criterion.max
     if isinstance(criterion, RelativeToLowestPrice):
