@@ -9,10 +9,11 @@ another.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -336,6 +337,29 @@ def result() -> Result:
         show_error(refused)
         st.stop()
         raise
+
+
+def editor_key(prefix: str, rows: Iterable[object], round_: int) -> str:
+    """The key of a data editor showing ``rows`` (what identifies each, in order): when they change (another bid,
+    another order) or the page's round moves on (a fresh start after a save), the editor starts afresh instead of
+    showing edits typed on one row against another. ``editor_key("review_findings", ["a", "b"], 0)`` →
+    ``review_findings_<12 hex digits>_0``."""
+    identity = hashlib.sha1("\n".join(map(str, rows)).encode()).hexdigest()[:12]
+    return f"{prefix}_{identity}_{round_}"
+
+
+def remember_shown(prefix: str, key: str, rows: Sequence[object]) -> None:
+    """Keep the rows the editor ``key`` shows this run, with their versions: the next run reads its edits by
+    position in these rows and saves them with these versions, so a change made meanwhile is a conflict, never
+    overwritten."""
+    st.session_state[f"{prefix}_shown"] = (key, list(rows))
+
+
+def shown(prefix: str) -> tuple[str, list[Any]] | None:
+    """The key and rows of the editor the previous run drew (:func:`remember_shown`), or None when there is none
+    or its state is gone (the user left the page: what it showed may be stale)."""
+    last: tuple[str, list[Any]] | None = st.session_state.get(f"{prefix}_shown")
+    return last if last is not None and last[0] in st.session_state else None
 
 
 def markdown_text(text: str) -> str:

@@ -10,8 +10,7 @@ and the stage again and is written to the audit trail.
 """
 from __future__ import annotations
 
-import hashlib
-from typing import Any, Sequence
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -118,19 +117,6 @@ def flag_facts(result: Result, flag: Flag) -> str:
     return flag_label(result.standing(flag.vendor_id), flag.kind.value).text(ws.lang())  # the judges' scores or the agreed
 
 
-def editor_key(name: str, rows: Sequence[object]) -> str:
-    """The key of a section's editor, naming its rows: when they change (another order, after a consensus score moved
-    the ranking), the editor starts afresh instead of showing edits typed on one bid against another."""
-    identity = hashlib.sha1("\n".join(map(str, rows)).encode()).hexdigest()[:12]
-    return f"review_{name}_{identity}_{st.session_state.review_round}"
-
-
-def shown_last(name: str) -> tuple[str, list[Any]] | None:
-    """The key and rows of the section's editor as the previous run showed them: a save reads its edits there, by
-    position in those rows, with the versions they showed (read before this run draws the editor again)."""
-    return st.session_state.get(f"review_shown_{name}")
-
-
 def editor_form(key: str, saves: bool) -> Any:
     """Where a section's editor is drawn: a form with its save button for a user who saves there (now, or in another
     stage: the button is then disabled), else a plain container showing what is recorded."""
@@ -159,7 +145,7 @@ def after_save(name: str, saved_note: str | None, refused: list[str], conflict: 
 def findings_section(store: Store, chair: Actor, tender: int, result: Result, may: Capabilities) -> None:
     tr, lang = ws.tr, ws.lang()
     flags = flags_to_resolve(result)
-    previous = shown_last("findings")
+    previous = ws.shown("review_findings")  # read before this run draws the editor again
     show_refusals("findings")
     if not flags:
         st.caption(tr("没有需要书面意见的情况（畸高畸低评分、异常低价、评分不完整）。",
@@ -176,8 +162,8 @@ def findings_section(store: Store, chair: Actor, tender: int, result: Result, ma
         "finding": [text for _, text, _, _ in shown],
         "by": [by for _, _, by, _ in shown],
     })
-    key = editor_key("findings", flags)
-    st.session_state.review_shown_findings = (key, shown)
+    key = ws.editor_key("review_findings", flags, st.session_state.review_round)
+    ws.remember_shown("review_findings", key, shown)
     editable = Action.RECORD_FINDING in may.now
     with editor_form("review_findings_form", may.holds(Action.RECORD_FINDING)):
         st.data_editor(table, key=key, hide_index=True, num_rows="fixed", width="stretch",
@@ -222,7 +208,7 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, m
                   "This rubric aggregates by consensus: once every judge has submitted, the chair enters one agreed "
                   "score per bid and criterion with its reason, which counts instead of the mean; each judge's "
                   "score stays on record and in the exports."))
-    previous = shown_last("consensus")
+    previous = ws.shown("review_consensus")
     show_refusals("consensus")
     agreed = store.consensus_versions(chair, tender)
     # vendor_id, vendor name, criterion id, agreed score, its version: one row per bid (in rank order) and criterion
@@ -239,8 +225,8 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, m
         "score": pd.Series([None if x is None else str(x) for _, _, _, x, _ in shown], dtype="string"),
         "reason": [""] * len(shown),
     })
-    key = editor_key("consensus", [(v, c) for v, _, c, _, _ in shown])
-    st.session_state.review_shown_consensus = (key, shown)
+    key = ws.editor_key("review_consensus", [(v, c) for v, _, c, _, _ in shown], st.session_state.review_round)
+    ws.remember_shown("review_consensus", key, shown)
     editable = Action.SET_CONSENSUS in may.now
     with editor_form("review_consensus_form", may.holds(Action.SET_CONSENSUS)):
         st.data_editor(table, key=key, hide_index=True, num_rows="fixed", width="stretch",

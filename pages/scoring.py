@@ -14,8 +14,8 @@ clamped before the check (8.25 stays 8.25; 6.055 and −1 are refused naming wha
 was typed); a graded criterion can also be scored by picking a grade, read by
 ``bideval.allowed_scores.parse_grade_entry`` and refused as the panel workbook
 reader refuses the same grade in a score cell. Each save
-passes the version of the score the grid showed (kept in ``st.session_state.scoring_shown`` under the editor's key,
-not read again on the rerun that saves), so a score changed meanwhile (the same judge in another tab, or their
+passes the version of the score the grid showed (kept by ``workspace.remember_shown`` with the editor's key, not
+read again on the rerun that saves), so a score changed meanwhile (the same judge in another tab, or their
 returned score sheet imported) is a conflict, never overwritten: the refusal names the score there now, and a fresh
 grid shows it. Submitting
 (with a confirmation) locks the judge's scores; the results page then opens. Beside the grid, the proposal of the
@@ -23,7 +23,6 @@ bid being scored (``bid_documents.beside_proposals``) turns to the row the judge
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
@@ -249,8 +248,6 @@ def main() -> None:
         st.session_state.scoring_round = 0  # bumped to give the grid a fresh editor after a refusal
     if "scoring_seen" not in st.session_state:
         st.session_state.scoring_seen = {}  # editor key → the edited_rows already handled
-    if "scoring_shown" not in st.session_state:
-        st.session_state.scoring_shown = {}  # editor key → the rows as that editor showed them, with their versions
 
     st.title(tr("评委打分", "Scoring"))
     may = ws.capabilities(tender)
@@ -300,18 +297,17 @@ def main() -> None:
                             record.comment if record else "", record.version if record else 0))
 
     # One key per judge, tender and set of rows: a new bid or another judge gets a fresh editor, never stale edits.
-    identity = hashlib.sha1("\n".join([str(tender), seat.name, *(f"{r.vendor_id} {r.criterion}" for r in rows)])
-                            .encode()).hexdigest()[:12]
-    key = f"scoring_grid_{identity}_{st.session_state.scoring_round}"
-    seen, shown = st.session_state.scoring_seen, st.session_state.scoring_shown
+    identity = [str(tender), seat.name, *(f"{r.vendor_id} {r.criterion}" for r in rows)]
+    key = ws.editor_key("scoring_grid", identity, st.session_state.scoring_round)
+    seen = st.session_state.scoring_seen
     if key not in st.session_state:
         seen.pop(key, None)
-        shown.pop(key, None)
     edited = {int(p): dict(c) for p, c in st.session_state.get(key, {}).get("edited_rows", {}).items()}
     fresh = new_cells(edited, seen.get(key, {})) if not locked else {}
     # An edit is judged against the row the judge was shown, and saved with that row's version: a score changed
     # since (the same judge in another tab, a returned score sheet imported) is a conflict, never overwritten.
-    before = shown.get(key, rows)
+    last = ws.shown("scoring_grid")
+    before = last[1] if last is not None and last[0] == key else rows
     saved, refused = save_edits(store, judge, tender, before, fresh, tiers)
     focus = rows[max(fresh)].vendor_id if fresh else None  # the proposal beside the grid turns to this row's bid
     for position, row in saved.items():
@@ -319,12 +315,12 @@ def main() -> None:
     if refused:
         seen.pop(key, None)
         st.session_state.scoring_round += 1  # a fresh editor shows what is saved, not the refused value
-        key = f"scoring_grid_{identity}_{st.session_state.scoring_round}"
+        key = ws.editor_key("scoring_grid", identity, st.session_state.scoring_round)
         showing = list(rows)
     else:
         seen[key] = edited
         showing = shown_rows(rows, before, edited, saved)
-    st.session_state.scoring_shown = {key: showing}
+    ws.remember_shown("scoring_grid", key, showing)
     if saved:
         st.toast(tr(f"已保存 {len(saved)} 项", f"Saved {len(saved)}"), icon=":material/check:")
     for message in refused:
