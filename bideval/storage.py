@@ -133,6 +133,20 @@ class ScoreEntry:
     version: int
 
 
+@dataclass(frozen=True)
+class KeptDocuments:
+    """A replaced bid's documents, kept by the new bid, as the importer may be told of them: by name those they may
+    open (:meth:`Store.documents`), the rest only counted (``sealed``: their panel seat still scores)."""
+
+    named: tuple[str, ...] = ()
+    sealed: int = 0
+
+    @property
+    def count(self) -> int:
+        """How many documents the new bid keeps."""
+        return len(self.named) + self.sealed
+
+
 @dataclass
 class ImportReport:
     """What an upload did: bids accepted per file, documents attached, and every problem of each refused file.
@@ -146,8 +160,8 @@ class ImportReport:
     # no column: its bids were read as not stating it)
     attached: dict[str, str] = field(default_factory=dict)  # document file → the vendor id of its bid
     renamed: dict[str, str] = field(default_factory=dict)  # a workbook's name here → the name it was uploaded as
-    replaced: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a vendor whose earlier bid this upload
-    # replaced → the names of that bid's documents, which stay with the new bid (none: empty)
+    replaced: dict[str, KeptDocuments] = field(default_factory=dict)  # a vendor whose earlier bid this upload
+    # replaced → that bid's documents, which stay with the new bid, as the importer may be told of them
     upload: int | None = None
 
     @property
@@ -763,7 +777,8 @@ class Store:
         Every workbook is read before any is stored: a vendor in two files of the upload is refused in each of them
         (:func:`~bideval.bids.vendors_in_other_files`), so nothing of it is written. A vendor already in the tender
         is refused unless ``replace`` is true (replacing is for a bid of an earlier upload); the replacement keeps the
-        earlier bid's documents, named in ``report.replaced`` and in the audit entry. PDF and image files in
+        earlier bid's documents, each named in the audit entry and in ``report.replaced`` as the actor may see them (a
+        document their panel seat may not open yet counted, not named). PDF and image files in
         the same upload are documents (:mod:`bideval.documents`, technical envelope): attached to the bid when the
         upload imports exactly one, refused otherwise. ``progress`` is told after each file how far the import has
         come (:class:`ImportProgress`), and once more when storing refused a file. Each workbook is read from its
@@ -816,16 +831,18 @@ class Store:
         return report
 
     def _store_bids(self, actor: Actor, tender_id: int, bids: Iterable[Bid], name: str, content: bytes,
-                    replace: bool) -> tuple[list[str], dict[str, tuple[str, ...]]]:
-        """Store one workbook's bids: the vendor ids, and for each bid replaced the names of the documents it keeps.
+                    replace: bool) -> tuple[list[str], dict[str, KeptDocuments]]:
+        """Store one workbook's bids: the vendor ids, and for each bid replaced the documents it keeps.
 
         A replaced bid's documents (a proposal, scans attached on the Bids page) belong to the vendor's submission,
         not to one bid form: they stay with the new bid, and the ``replace_bids`` audit entry names them, so a
-        correction never drops nor silently carries over a document."""
+        correction never drops nor silently carries over a document. The actor is told of them as
+        :meth:`documents` would show them (:meth:`_told`): a name can carry what their panel seat may not read yet
+        (报价明细-总价98万.pdf). The audit entry names every one: a seat still scoring reads no audit trail."""
         digest = hashlib.sha256(content).hexdigest()
         bids = list(bids)
         with self.db.write() as s:
-            record, _ = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
+            record, roles = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
             existing = set(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id)).scalars())
             clash = [b.vendor_id for b in bids if b.vendor_id in existing]
             if clash and not replace:
@@ -834,12 +851,13 @@ class Store:
             if scored:  # the panel scored the bid it opened: a new file must not inherit those scores
                 raise BidsError([Problem.of("bids.scored_replace", name, vendor_id=v, scores=n)
                                  for v, n in scored.items()])
-            kept: dict[str, tuple[str, ...]] = {v: () for v in clash}
+            kept: dict[str, list[StoredDocument]] = {v: [] for v in clash}
             if clash:
-                for vendor, document in s.execute(select(DocumentRecord.vendor_id, DocumentRecord.name).where(
+                for row in s.execute(select(*_DOCUMENT_COLUMNS).where(
                         DocumentRecord.tender_id == tender_id, DocumentRecord.vendor_id.in_(clash))
                         .order_by(DocumentRecord.vendor_id, DocumentRecord.name)):
-                    kept[vendor] += (document,)
+                    document = _stored(row)
+                    kept[document.vendor_id].append(document)
                 s.execute(delete(BidRecord).where(BidRecord.tender_id == tender_id, BidRecord.vendor_id.in_(clash)))
             for bid in bids:
                 s.add(BidRecord(tender_id=tender_id, vendor_id=bid.vendor_id, vendor_name=bid.vendor_name,
@@ -848,9 +866,23 @@ class Store:
                                 cells_json=json.dumps(dict(bid.cells), sort_keys=True), imported_at=self.db.clock()))
             action = "replace_bids" if clash else "import_bids"
             self._touch(s, record, actor, action, name, new=", ".join(b.vendor_id for b in bids),
-                        detail=f"sha256={digest}" + "".join(f"; {v} {_kept_text(names)}" for v, names in kept.items()))
+                        detail=f"sha256={digest}" + "".join(f"; {v} {_kept_text([d.name for d in documents])}"
+                                                            for v, documents in kept.items()))
             self._void_findings(s, record, actor, f"the bid was replaced by {name}", bids=clash)
-        return [b.vendor_id for b in bids], kept
+            told = self._told(s, record, self._view(s, actor, record, roles).seat, kept)
+        return [b.vendor_id for b in bids], told
+
+    def _told(self, s: Session, record: TenderRecord, seat: JudgeRecord | None,
+              kept: dict[str, list[StoredDocument]]) -> dict[str, KeptDocuments]:
+        """Documents, by vendor, as an actor reading through ``seat`` (:meth:`_view`; None: no seat limits them) may
+        be told of them: named when :meth:`documents` would list them, else counted. Through a seat with a bidder
+        still to declare for (the bids just stored counted) it lists none, so none is named."""
+        undeclared = seat is not None and bool(self._undeclared_vendors(s, record, seat))
+        told: dict[str, KeptDocuments] = {}
+        for vendor, documents in kept.items():
+            named = tuple(d.name for d in documents if not undeclared and not self._sealed(s, record, seat, d))
+            told[vendor] = KeptDocuments(named, len(documents) - len(named))
+        return told
 
     @staticmethod
     def _scored(s: Session, tender_id: int, vendors: Sequence[str]) -> dict[str, int]:

@@ -15,7 +15,7 @@ from bideval.evaluation import check_bids
 from bideval.filenames import file_stem
 from bideval.rights import Action, Actor
 from bideval.rubric import Field, Rubric
-from bideval.storage import ImportProgress, ImportReport, Store
+from bideval.storage import ImportProgress, ImportReport, KeptDocuments, Store
 from bideval.template import write_bid_form
 from bideval.uploads import Said, Upload
 from bideval.errors import BidEvalError
@@ -291,15 +291,20 @@ def imported_line(vendor_id: str, bid: Bid | None, check: BidCheck | None, lang:
     return line + (" — 已导入" if zh else " — imported")
 
 
-def replaced_line(vendor_id: str, documents: Sequence[str], lang: str) -> str:
-    """A bid the import replaced, in the import report: the earlier bid is gone, its documents stay, named."""
+def replaced_line(vendor_id: str, documents: KeptDocuments, lang: str) -> str:
+    """A bid the import replaced, in the import report: the earlier bid is gone, its documents stay, each named but
+    those the user's panel seat may not open yet (counted as sealed)."""
     zh = lang == "zh"
     head = f"↻ {_code(vendor_id)}" + ("：替换了此前导入的投标" if zh else ": replaced the bid imported earlier")
-    if not documents:
+    if not documents.count:
         return head + ("（原投标没有附件）" if zh else " (it had no documents)")
-    names = ("、" if zh else ", ").join(ws.markdown_text(d) for d in documents)
-    return head + (f"；原投标的 {len(documents)} 个附件保留在新投标中：{names}" if zh else
-                   f"; its {len(documents)} document(s) stay with the new bid: {names}")
+    names = ("、" if zh else ", ").join(ws.markdown_text(d) for d in documents.named)
+    if documents.sealed:
+        sealed = (f"{documents.sealed} 个密封附件（您的评委席位提交评分前不显示名称）" if zh else
+                  f"{documents.sealed} sealed (not named while your panel seat still scores)")
+        names = (f"{names} 及 {sealed}" if zh else f"{names} and {sealed}") if names else sealed
+    return head + (f"；原投标的 {documents.count} 个附件保留在新投标中：{names}" if zh else
+                   f"; its {documents.count} document(s) stay with the new bid: {names}")
 
 
 def said_markdown(said: Said, file: str, lang: str) -> str:

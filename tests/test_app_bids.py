@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from bideval.rubric import load_rubric
-from bideval.storage import Store
+from bideval.storage import KeptDocuments, Store
 from document_files import proposal_pdf
 from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, import_page, EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form
 
@@ -173,6 +173,21 @@ def test_a_vendor_already_in_the_tender_is_refused_unless_replace_is_ticked(two_
     bids = admin_call("bidset", two_bids).bids
     assert [(b.vendor_id, b.vendor_name) for b in bids] == [(VENDOR_A, "甲公司更正版"), (VENDOR_B, "乙公司")]
     assert [d.name for d in admin_call("documents", two_bids, VENDOR_A)] == ["方案.pdf"]
+
+
+@pytest.mark.parametrize("lang, documents, said", [
+    ("en", KeptDocuments(("方案.pdf", "资质.png")), "; its 2 document(s) stay with the new bid: 方案.pdf, 资质.png"),
+    ("en", KeptDocuments(("技术方案.pdf",), sealed=1), "; its 2 document(s) stay with the new bid: 技术方案.pdf and "
+                                                    "1 sealed (not named while your panel seat still scores)"),
+    ("zh", KeptDocuments(("技术方案.pdf",), sealed=1), "；原投标的 2 个附件保留在新投标中：技术方案.pdf 及 1 个密封附件"
+                                                    "（您的评委席位提交评分前不显示名称）"),
+    ("zh", KeptDocuments(sealed=2), "；原投标的 2 个附件保留在新投标中：2 个密封附件（您的评委席位提交评分前不显示名称）"),
+    ("en", KeptDocuments(), " (it had no documents)"),
+])
+def test_a_replaced_bids_documents_are_named_but_the_sealed_ones_only_counted(lang, documents, said):
+    """The import report tells a kept document the user's panel seat may not open yet by count alone."""
+    head = "：替换了此前导入的投标" if lang == "zh" else ": replaced the bid imported earlier"
+    assert page_module().replaced_line(VENDOR_A, documents, lang) == f"↻ `{VENDOR_A}`{head}{said}"
 
 
 @pytest.mark.parametrize("lang, refused, also", [

@@ -19,7 +19,7 @@ from bideval.documents import (MAX_DOCUMENT_BYTES, DocumentKind, DocumentRefused
 from bideval.export import write_workbook
 from bideval.rights import Actor, RightRefused, Role
 from bideval.schema import DocumentRecord, UploadRecord
-from bideval.storage import Store
+from bideval.storage import KeptDocuments, Store
 from bideval.workflow import StageRefused
 from conftest import EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, good_bid, write_form
 from document_files import (JS_ACTION, PAGE, attachment_pdf, bomb_png, encrypted_pdf, image, pdf_file, png_header_only,
@@ -267,12 +267,52 @@ def test_a_replaced_bid_keeps_its_documents_and_says_so_in_the_report_and_the_au
     a2 = write_form(tmp_path / "a2.xlsx", good_bid(VENDOR_A, name="甲公司更正版"))
     b2 = write_form(tmp_path / "b2.xlsx", good_bid(VENDOR_B, name="乙公司更正版"))
     report = store.import_bids(who["buyer"], t, [(p.name, p.read_bytes()) for p in (a2, b2)], replace=True)
-    assert report.ok and report.replaced == {VENDOR_A: ("方案.pdf", "资质.png"), VENDOR_B: ()}
+    assert report.ok and report.replaced == {VENDOR_A: KeptDocuments(("方案.pdf", "资质.png")),
+                                             VENDOR_B: KeptDocuments()}
     assert [b.vendor_name for b in store.bidset(who["buyer"], t).bids] == ["甲公司更正版", "乙公司更正版"]
     assert {d.name: d.sha256 for d in store.documents(who["buyer"], t) if d.vendor_id == VENDOR_A} == before
     details = [e.detail for e in store.events(who["buyer"], t) if e.action == "replace_bids"]
     assert [d.split("; ", 1)[1] for d in details] == [f"{VENDOR_A} keeps its 2 documents: 方案.pdf, 资质.png",
                                                       f"{VENDOR_B} had no documents"]
+
+
+@pytest.mark.parametrize("url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("seat, hide_prices, conflict, told", [
+    (False, True, None, KeptDocuments(("技术方案.pdf", "报价明细-总价98万.pdf"))),  # no seat: every name
+    (True, False, False, KeptDocuments(("技术方案.pdf", "报价明细-总价98万.pdf"))),  # prices not sealed
+    (True, True, False, KeptDocuments(("技术方案.pdf",), sealed=1)),  # the price envelope sealed
+    (True, False, True, KeptDocuments(sealed=2)),  # recused from the bidder
+    (True, False, None, KeptDocuments(sealed=2)),  # a bidder still to declare for: no document listed
+])
+def test_a_replaced_bids_documents_are_named_to_the_importer_only_as_their_seat_may_open_them(
+        url, tmp_path, seat, hide_prices, conflict, told):
+    """Found in review: a procurement officer whose panel seat still scores, blind to the price envelope, read the
+    price schedule's name (a price in it) in the import report of a replacement. The report names a kept document
+    as :meth:`Store.documents` lists it to them, and counts the rest; the audit entry, which that seat does not
+    read, names every one."""
+    store = Store(url)
+    admin = admin_of(store)
+    account, _ = store.accounts.create_account(admin, "buyer", "buyer", creates_tenders=True)
+    buyer = Actor(account.id, "buyer")
+    t = store.create_tender(buyer, "T", RUBRIC_TEXT, "example.yaml")
+    form = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    store.import_bids(buyer, t, [("a.xlsx", form.read_bytes()), ("技术方案.pdf", PROPOSAL)])
+    store.add_documents(buyer, t, VENDOR_A, [("报价明细-总价98万.pdf", proposal_pdf("prices"))], Envelope.PRICE)
+    store.set_hide_prices(buyer, t, hide_prices)
+    if seat:
+        store.give_role(buyer, t, "buyer", Role.JUDGE, judge_name="采购评委")
+    if seat and conflict is not None:
+        store.declare(buyer, t, {VENDOR_A: "former employer"} if conflict else {})
+        assert sorted(d.name for d in store.documents(buyer, t)) == sorted(told.named)
+    a2 = write_form(tmp_path / "a2.xlsx", good_bid(VENDOR_A, name="甲公司更正版"))
+    report = store.import_bids(buyer, t, [(a2.name, a2.read_bytes())], replace=True)
+    assert report.ok and report.replaced == {VENDOR_A: told}
+    (detail,) = [e.detail for e in store.events(admin, t) if e.action == "replace_bids"]
+    assert detail.endswith(f"{VENDOR_A} keeps its 2 documents: 技术方案.pdf, 报价明细-总价98万.pdf")
+    if seat:  # that audit entry is not read through a seat still scoring
+        with pytest.raises(RightRefused) as refused:
+            store.events(buyer, t)
+        assert refused.value.why == "blind"
 
 
 def test_two_documents_of_one_name_in_one_upload_are_both_attached_each_under_its_own_name(tender):
