@@ -1003,10 +1003,28 @@ class Store:
         """Every upload of the tender, newest first: who, when, which files, what each became (no score: also while the
         actor's own seat still scores)."""
         with self.db.read() as s:
-            self._open(s, actor, tender_id, Action.READ_AUDIT, partial=True)
+            record, roles = self._open(s, actor, tender_id, Action.READ_AUDIT, partial=True)
+            seat = self._view(s, actor, record, roles).seat
+            undeclared = seat is not None and bool(self._undeclared_vendors(s, record, seat))
             rows = s.execute(select(UploadRecord).where(UploadRecord.tender_id == tender_id)
                              .order_by(UploadRecord.id.desc())).scalars().all()
-            return [Upload(r.id, r.at, r.actor, r.vendor_id, r.replace, decode_files(r.files_json)) for r in rows]
+            return [Upload(r.id, r.at, r.actor, r.vendor_id, r.replace,
+                           tuple(self._told_file(s, record, seat, undeclared, f, r.vendor_id)
+                                 for f in decode_files(r.files_json))) for r in rows]
+
+    def _told_file(self, s: Session, record: TenderRecord, seat: JudgeRecord | None, undeclared: bool,
+                   file: UploadedFile, vendor_id: str | None) -> UploadedFile:
+        """An uploaded file as an actor reading through ``seat`` may be told of it: a document :meth:`documents` would
+        not list (a price envelope's while prices are hidden, a recused bidder's, any while a bidder is undeclared) is
+        sealed, its name, the name it came with and its problems withheld (a price schedule's name can carry a
+        price)."""
+        if seat is None or file.kind != DOCUMENT:
+            return file
+        vendor = file.attached_to or vendor_id
+        envelope = Envelope(file.envelope) if file.envelope else None
+        if undeclared or vendor is None or self._withheld(s, record, seat, vendor, envelope):
+            return replace(file, name="", uploaded_as=None, problems=(), sealed=True)
+        return file
 
     def documents(self, actor: Actor, tender_id: int, vendor_id: str | None = None) -> list[StoredDocument]:
         """The documents the actor may open (of one bid when given), by bid and name.
@@ -1044,11 +1062,16 @@ class Store:
         """Why an actor reading through their seat may not open a document (``recused``, ``price_envelope``), or ''."""
         if seat is None:
             return ""
+        return self._withheld(s, record, seat, document.vendor_id, document.envelope)
+
+    @staticmethod
+    def _withheld(s: Session, record: TenderRecord, seat: JudgeRecord, vendor_id: str, envelope: Envelope | None) -> str:
+        """Why a seat may not open a document of ``vendor_id`` in ``envelope`` (``recused``, ``price_envelope``), or ''."""
         if s.execute(select(DeclarationRecord.id).where(
                 DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == seat.name,
-                DeclarationRecord.vendor_id == document.vendor_id, DeclarationRecord.conflict.is_(True))).first():
+                DeclarationRecord.vendor_id == vendor_id, DeclarationRecord.conflict.is_(True))).first():
             return "recused"
-        if document.envelope is Envelope.PRICE and record.hide_prices and seat.submitted_at is None:
+        if envelope is Envelope.PRICE and record.hide_prices and seat.submitted_at is None:
             return "price_envelope"
         return ""
 

@@ -60,6 +60,7 @@ class UploadedFile:
     problems: tuple[Said, ...] = ()
     uploaded_as: str | None = None  # the name it came with, when another file of the upload came with it first
     warnings: tuple[Said, ...] = ()  # an imported workbook's: a field its sheet has no column for (bids.unplaced_fields)
+    sealed: bool = False  # as told to a panel seat that may not open the document: name and problems withheld (never stored)
 
     @property
     def refused(self) -> bool:

@@ -344,6 +344,12 @@ def upload_lines(upload: Upload, lang: str) -> list[str]:
     zh = lang == "zh"
     lines = []
     for f in upload.files:
+        if f.sealed:  # a document the reader's panel seat may not open yet: not named
+            lines.append("- 🔒 " + ("一个密封附件（您的评委席位提交评分前不显示名称）" if zh else
+                                     "a sealed document (not named while your panel seat still scores)")
+                         + (f"，{_code(f.attached_to)} 的投标" if zh and f.attached_to else
+                            f", of the bid of {_code(f.attached_to)}" if f.attached_to else ""))
+            continue
         head = f"{file_title(f.name, f.uploaded_as, lang)} ({size_in(f.size, lang)}, SHA-256 `{f.sha256[:16]}…`)"
         if f.refused:
             lines.append(f"- ✗ {head}" + ("：未导入，原因：" if zh else ": refused, nothing kept:"))

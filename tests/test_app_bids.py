@@ -361,3 +361,18 @@ def test_a_tender_past_scoring_offers_no_import_and_still_lists_its_bids(two_bid
     assert not [u for u in app.get("file_uploader") if u.key.startswith("bids_upload_")]
     assert not [b for b in app.button if b.key == "bids_import"]
     assert [t for t in app.dataframe]  # the bids are still listed
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("zh", f"- 🔒 一个密封附件（您的评委席位提交评分前不显示名称），`{VENDOR_A}` 的投标"),
+    ("en", f"- 🔒 a sealed document (not named while your panel seat still scores), of the bid of `{VENDOR_A}`"),
+])
+def test_the_upload_history_shows_a_sealed_document_without_its_name(lang, line):
+    """What Store.uploads seals for a panel seat (its name withheld) is shown as sealed, never as a blank name."""
+    from datetime import datetime
+
+    from bideval.uploads import DOCUMENT, Upload, UploadedFile
+
+    sealed = UploadedFile("", "ab" * 32, 1000, DOCUMENT, attached_to=VENDOR_A, envelope="price", sealed=True)
+    upload = Upload(1, datetime(2026, 12, 1), "buyer2", VENDOR_A, False, (sealed,))
+    assert page_module().upload_lines(upload, lang) == [line]

@@ -20,6 +20,7 @@ from bideval.export import write_workbook
 from bideval.rights import Actor, RightRefused, Role
 from bideval.schema import DocumentRecord, UploadRecord
 from bideval.storage import KeptDocuments, Store
+from bideval.uploads import DOCUMENT
 from bideval.workflow import StageRefused
 from conftest import EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, good_bid, write_form
 from document_files import (JS_ACTION, PAGE, attachment_pdf, bomb_png, encrypted_pdf, image, pdf_file, png_header_only,
@@ -435,3 +436,30 @@ def test_the_upload_history_survives_a_restart_newest_first(tender, url, tmp_pat
         again.uploads(who["wang"], t)
     with again.db.read() as s:
         assert s.execute(select(func.count(UploadRecord.id))).scalar_one() == 3
+
+
+def test_the_upload_history_seals_a_document_the_reader_s_seat_may_not_open(tmp_path):
+    """A procurement officer who also holds a judge's seat, prices hidden and not submitted: the price schedule a
+    colleague attached is not listed by documents(), so the upload history does not name it either (a price
+    schedule's name can carry a price); a colleague with no seat reads every name."""
+    store = Store(f"sqlite:///{tmp_path / 's.sqlite3'}")
+    admin = admin_of(store)
+    b1, _ = store.accounts.create_account(admin, "buyer", "buyer", creates_tenders=True)
+    b2, _ = store.accounts.create_account(admin, "buyer2", "buyer2")
+    buyer, buyer2 = Actor(b1.id, "buyer"), Actor(b2.id, "buyer2")
+    tender = store.create_tender(buyer, "T", RUBRIC_TEXT, "example.yaml")
+    store.give_role(buyer, tender, "buyer2", Role.PROCUREMENT)
+    form = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    store.import_bids(buyer2, tender, [("a.xlsx", form.read_bytes())])
+    store.set_hide_prices(buyer2, tender, True)
+    store.give_role(buyer2, tender, "buyer", Role.JUDGE, judge_name="王评委")
+    store.declare(buyer, tender, {})
+    store.add_documents(buyer2, tender, VENDOR_A, [("报价明细-总价98万.pdf", proposal_pdf("prices"))], Envelope.PRICE)
+    store.add_documents(buyer2, tender, VENDOR_A, [("技术方案.pdf", proposal_pdf("plan"))], Envelope.TECHNICAL)
+
+    def told(actor):
+        return [(f.name, f.sealed) for u in store.uploads(actor, tender) for f in u.files if f.kind == DOCUMENT]
+
+    assert [d.name for d in store.documents(buyer, tender)] == ["技术方案.pdf"]
+    assert told(buyer) == [("技术方案.pdf", False), ("", True)]
+    assert told(buyer2) == [("技术方案.pdf", False), ("报价明细-总价98万.pdf", False)]
