@@ -1174,6 +1174,21 @@ def _(s: Say) -> str:
                "每份投标只能有一个档次")
 
 
+@_template("panel.judge_spelling")
+def _(s: Say) -> str:
+    first, last, count = s["first"], s["last"], s["usual_rows"]
+    sheet, _, cell = last.rpartition("!")
+    cells = first if count == 1 else f"{first}–{cell}" if first.startswith(f"{sheet}!") else f"{first} … {last}"
+    rows = s["rows"]
+    return s.t(f"judge '{s['judge']}'{f' (on {rows:,} rows)' if rows > 1 else ''} is '{s['usual']}' of "
+               f"{count:,} row{'s' if count > 1 else ''} ({cells}) written with other spaces or letter case; expected "
+               f"one judge's name written the same way in every row (two judges: list both on a {s['judges_sheet']} "
+               "sheet)",
+               f"评委 '{s['judge']}'{f'（共 {rows:,} 行）' if rows > 1 else ''}与 {count:,} 行（{cells}）的 "
+               f"'{s['usual']}' 仅空格或大小写不同；同一评委的姓名应每行写法一致（确为两位评委的，请在工作表 "
+               f"{s['judges_sheet']} 中分别列出）")
+
+
 @_template("panel.scored_twice")
 def _(s: Say) -> str:
     return s.t(f"{s['judge']} already scored {s['vendor_id']} on {s.name(s['criterion'])} at {s['at']}; "

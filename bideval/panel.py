@@ -158,6 +158,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
             except DamagedWorkbook as damaged:
                 problems.extend(damaged.problems)
                 books.remove(book)  # reported once, not again by the next step
+    reader.check_spellings()
     if problems:
         raise PanelError(problems)
     return PanelInput(reader.members(), tuple(reader.scores), dict(reader.tiers), tuple(reader.warnings),
@@ -183,6 +184,7 @@ class _PanelReader:
         self.scores: list[Score] = []
         self.seen: dict[tuple[str, str, str], str] = {}
         self.scoring_judges: dict[str, None] = {}  # every judge with a row in Scores, in order
+        self.spelled: dict[str, _Spelling] = {}  # each judge's name as written in Scores (no Judges sheet): its rows
         # A judge's, a bid's and a criterion's cell is written again on every row: each spelling is read once
         # (only what was found; a cell that names nothing is told on each row it is on).
         self.judges_seen: dict[tuple[type, Any], str] = {}
@@ -453,7 +455,9 @@ class _PanelReader:
             self.judges_seen[(raw_judge.__class__, raw_judge)] = judge
         if not judge:
             self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw_judge)
-        elif self.judges_sheet is not None and judge not in self.judges_sheet:
+        elif self.judges_sheet is None:
+            self.spelling(judge, book, sheet, r, columns["judge"])
+        elif judge not in self.judges_sheet:
             self.expect(book, sheet, r, columns["judge"],
                         Expected("judge_member", {"sheet": JUDGES_SHEET, "members": tuple(self.judges_sheet)}), raw_judge)
         vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
@@ -526,6 +530,38 @@ class _PanelReader:
             self.taken[taken] = score
         self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
 
+    def spelling(self, judge: str, book: Workbook, sheet: str, r: int, column: int) -> None:
+        """Note a Scores row's judge as written, for :meth:`check_spellings`."""
+        where = f"{book.display}:{sheet}!{cell_name(r, column)}"
+        found = self.spelled.get(judge)
+        if found is None:
+            self.spelled[judge] = _Spelling(book, sheet, cell_name(r, column), where, where)
+        else:
+            found.last = where
+            found.rows += 1
+
+    def check_spellings(self) -> None:
+        """Refuse a judge's name written two ways in Scores (no Judges sheet): ``王 评委`` on one row, ``王评委`` on the
+        rest counted a sixth judge who owes every other score, and the result was provisional with nobody named.
+        Names that differ only in spaces or letter case (:func:`name_key`) are one judge's; each spelling but the
+        one on most rows is refused at its first cell. A Judges sheet listing both makes them two members."""
+        by_key: dict[str, list[str]] = {}
+        for judge in self.spelled:
+            by_key.setdefault(name_key(judge), []).append(judge)
+        for spellings in by_key.values():
+            if len(spellings) < 2:
+                continue
+            usual = max(spellings, key=lambda judge: self.spelled[judge].rows)  # the first of equals
+            kept = self.spelled[usual]
+            for judge in spellings:
+                if judge == usual:
+                    continue
+                other = self.spelled[judge]
+                self.problems.append(Problem.of(
+                    "panel.judge_spelling", other.book.display, other.sheet, other.cell, judge=judge, rows=other.rows,
+                    usual=usual, usual_rows=kept.rows, first=_relative(kept.first, other.book),
+                    last=_relative(kept.last, other.book), judges_sheet=JUDGES_SHEET))
+
     def names_agree(self, book: Workbook, sheet: str, r: int, row: list, names: tuple[tuple[str, int], ...],
                     vendor_id: str, criterion: Criterion, entered: str = "score") -> bool:
         """Whether every name cell of a Scores or Tiers row names the row's own bidder or criterion; each one that does not
@@ -584,6 +620,18 @@ class _PanelReader:
 
 
 _REMEMBERED = (int, float, str)
+
+
+@dataclass
+class _Spelling:
+    """A judge's name as written on Scores: its first cell (where a variant is refused), its last, its row count."""
+
+    book: Workbook
+    sheet: str
+    cell: str
+    first: str  # file:sheet!cell
+    last: str
+    rows: int = 1
 
 
 def _expected_number(criterion: Criterion, tier_id: str | None, raw: object) -> Expected:
