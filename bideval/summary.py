@@ -4,10 +4,13 @@ from __future__ import annotations
 from .result import Result, flag_label, provisional_label
 from .rubric_view import text_table
 from .values import decimal_text, money_text
+from .workflow import scores_owed
 
 # A terminal shows a tender, not a register: past this many lines of one kind the rest are counted, not listed.
 # The JSON and the workbook always hold every bid.
 SHOWN = 100
+# The judges named under a provisional status with the scores they owe; the rest are counted.
+JUDGES_SHOWN = 5
 
 HEADERS = {
     "zh": ("排名", "投标人", "总分", "投标报价", "评审价格", "标记"),
@@ -29,6 +32,7 @@ def summary_text(result: Result, lang: str = "zh") -> str:
     provisional = provisional_label(result)  # the judges' scores missing, or only the chair's agreed scores
     heading = provisional.text(lang) if provisional else "最终结果" if zh else result.status
     lines = [f"{result.rubric.title.text(lang)} — {heading}"]
+    lines.extend(_owed(result, lang))
     lines.append(text_table(headers, rows) if rows else ("无有效投标（废标）" if zh else "no valid bid (failed tender)"))
     lines.extend(_more(len(result.ranking), "家有效投标", "ranked bids", lang))
     if result.price_benchmark is not None:  # B and how it was formed, for the methods that score against it
@@ -48,6 +52,25 @@ def summary_text(result: Result, lang: str = "zh") -> str:
                      "; ".join(r.render(lang) for r in bid.reasons))
     lines.extend(_more(len(result.invalid), "家无效投标", "invalid bids", lang))
     return "\n".join(lines)
+
+
+def _owed(result: Result, lang: str) -> list[str]:
+    """Under a provisional status, who owes which scores (:func:`bideval.workflow.scores_owed`): a judge a line with
+    the count and the first missing, :data:`JUDGES_SHOWN` judges at most and the rest counted. A judge's name written
+    two ways had made a sixth judge owing every score, and nothing said who."""
+    owed = scores_owed(result)
+    zh = lang == "zh"
+    lines = []
+    for judge in owed[:JUDGES_SHOWN]:
+        count, bids, (vendor, criterion) = len(judge.missing), judge.bids, judge.missing[0]
+        lines.append(f"  {judge.judge}：尚缺 {count:,} 项评分（{bids:,} 家投标；首项 {vendor} / {criterion}）" if zh else
+                     f"  {judge.judge}: {count:,} score{'s' if count > 1 else ''} missing on {bids:,} "
+                     f"bid{'s' if bids > 1 else ''} (first: {vendor} / {criterion})")
+    rest = len(owed) - JUDGES_SHOWN
+    if rest > 0:
+        lines.append(f"  …… 另有 {rest:,} 位评委尚缺评分" if zh else
+                     f"  … {rest:,} more judge{'s' if rest > 1 else ''} with scores missing")
+    return lines
 
 
 def _more(count: int, zh: str, en: str, lang: str) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Collection, Iterable, Mapping, Sequence
 
 from .allowed_scores import allowed_range
 from .errors import BidEvalError
-from .result import ABNORMAL_LOW, INCOMPLETE, Result
+from .result import ABNORMAL_LOW, INCOMPLETE, PROVISIONAL, Result
 from .labels import Named
 from .rights import Action
 from .rubric import Criterion, Tiered
@@ -234,6 +234,42 @@ def missing_scores(vendors: Iterable[str], criteria: Sequence[Criterion],
     (('B', 'plan'),)
     """
     return tuple((v, c.id) for v in vendors for c in criteria if (v, c.id) not in given)
+
+
+@dataclass(frozen=True)
+class ScoresOwed:
+    """A panel member's scores a provisional result still waits for: (vendor_id, criterion) each, in order."""
+
+    judge: str
+    missing: tuple[tuple[str, str], ...]
+
+    @property
+    def bids(self) -> int:
+        """How many bids the missing scores are for."""
+        return len({vendor for vendor, _ in self.missing})
+
+
+def scores_owed(result: Result) -> tuple[ScoresOwed, ...]:
+    """Each panel member with a score missing, in the panel's order, and what they owe: every ranked bid (and every
+    bid out after a stage, on the groups it reached) on each panel criterion, less the bidders they are recused from,
+    in vendor_id and rubric order. Why a result is provisional, by judge; none under consensus when only the chair's
+    agreed scores are missing, nor for a panel without members.
+    """
+    if result.status != PROVISIONAL or not result.judges:
+        return ()
+    panel = [c.id for c in result.rubric.panel_criteria]
+    due = sorted([(s.vendor_id, panel) for s in result.ranking] +
+                 [(bid.vendor_id, [c for c in panel if c in bid.stage.criteria]) for bid in result.invalid
+                  if bid.stage is not None and bid.stage.incomplete])
+    given = {(p.judge, p.vendor_id, p.criterion) for p in result.panel_scores if p.score is not None}
+    recused = set(result.recused)
+    owed = []
+    for judge in result.judges:
+        missing = tuple((vendor, c) for vendor, criteria in due if (judge, vendor) not in recused
+                        for c in criteria if (judge, vendor, c) not in given)
+        if missing:
+            owed.append(ScoresOwed(judge, missing))
+    return tuple(owed)
 
 
 @dataclass(frozen=True)

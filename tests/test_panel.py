@@ -496,6 +496,60 @@ def test_vendor_ids_and_judges_are_compared_after_normalising(rubric, bidset, tm
     assert (score.judge, score.vendor_id) == ("王评委", VENDOR_A)
 
 
+SPELLING = ("written with other spaces or letter case; expected one judge's name written the same way in every row "
+            "(two judges: list both on a Judges sheet)")
+
+
+@pytest.mark.parametrize("typed, read_as", [("王 评委", "王 评委"), ("王\u3000评委", "王 评委"), ("王评 委", "王评 委")])
+def test_a_judge_written_with_a_space_on_one_row_is_refused_there(rubric, bidset, tmp_path: Path, typed, read_as):
+    """Without a Judges sheet, '王 评委' on one row and '王评委' on the rest made a sixth judge owing every other
+    score: the result was provisional and nothing said who. Refused at the variant's first cell, naming both."""
+    scores = full_panel()
+    scores[0][0] = typed  # 王评委's own rows are then 3, 6 and 7
+    path = write_panel(tmp_path / "panel.xlsx", scores, TIERS)
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Scores!A2: judge '{read_as}' is '王评委' of 3 rows (Scores!A3–A7) {SPELLING}"]
+
+
+def test_a_name_in_other_letter_case_is_the_same_judge(rubric, bidset, tmp_path: Path):
+    scores = full_panel(judges=("Wang Ping", "Li Na"))
+    scores[0][0] = scores[1][0] = "wang ping"  # A2 and A3, "Wang Ping" A6 and A7: as many rows, the first written kept
+    path = write_panel(tmp_path / "panel.xlsx", scores, TIERS)
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Scores!A6: judge 'Wang Ping' (on 2 rows) is 'wang ping' of 2 rows (Scores!A2–A3) {SPELLING}"]
+
+
+def test_two_judges_whose_names_differ_by_a_space_are_two_when_the_judges_sheet_lists_both(rubric, bidset,
+                                                                                          tmp_path: Path):
+    """Listed apart on Judges they are two members; each owes what they have not scored, and the terminal says so
+    under the provisional status."""
+    from bideval.summary import summary_text
+
+    scores = full_panel()
+    scores[0][0] = "王 评委"
+    panel = read(rubric, bidset, write_panel(tmp_path / "panel.xlsx", scores, TIERS, ["王评委", "王\u3000评委", "李评委"]))
+    assert panel.judges == ("王评委", "王 评委", "李评委")
+    result = evaluate(rubric, bidset, panel)
+    assert result.status == PROVISIONAL
+    assert summary_text(result, "en").splitlines()[1:3] == [
+        f"  王评委: 1 score missing on 1 bid (first: {VENDOR_A} / ops_plan)",
+        f"  王 评委: 3 scores missing on 2 bids (first: {VENDOR_A} / service_design)"]
+    assert summary_text(result, "zh").splitlines()[2] == f"  王 评委：尚缺 3 项评分（2 家投标；首项 {VENDOR_A} / service_design）"
+
+
+def test_the_summary_names_five_judges_owing_scores_and_counts_the_rest(rubric, bidset, tmp_path: Path):
+    from bideval.summary import summary_text
+
+    judges = ["王评委", "李评委"] + [f"评委{n}" for n in range(1, 7)]
+    result = evaluate(rubric, bidset, read(rubric, bidset, write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS,
+                                                                       judges)))
+    lines = summary_text(result, "en").splitlines()
+    assert lines[1:7] == [f"  评委{n}: 4 scores missing on 2 bids (first: {VENDOR_A} / ops_plan)" for n in range(1, 6)] \
+        + ["  … 1 more judge with scores missing"]
+    assert not summary_text(evaluate(rubric, bidset, read(rubric, bidset, write_panel(
+        tmp_path / "full.xlsx", full_panel(), TIERS)))).splitlines()[1].startswith("  ")  # final: nobody owes
+
+
 @pytest.mark.parametrize("raw, name", [(" 王评委\u3000", "王评委"), ("ＡＢＣ", "ABC"), (None, ""), (7.0, "7")])
 def test_judge_name(raw, name):
     assert judge_name(raw) == name
