@@ -86,6 +86,45 @@ def normalise_vendor_id(raw: str) -> str:
     return "".join(normalise(raw).split()).upper()
 
 
+def close_vendor(vendor_id: str, known: Iterable[str]) -> str | None:
+    """The one code of ``known`` that ``vendor_id`` is a slip of: at most two characters wrong, missing, extra or
+    swapped with the next; None when there is none, or two are as close. Credit codes share their first characters
+    (91 and a region's digits), so a code differing in many places is another bidder's, never a slip.
+
+    >>> close_vendor("91330106MA2H8B1R7Y", ["91330106MA2H8B1R7X", "91110108MA01ABCD2E"])
+    '91330106MA2H8B1R7X'
+    >>> close_vendor("91320100MA1W9X2K4P", ["91330106MA2H8B1R7X"]) is None
+    True
+    """
+    nearest = sorted((distance, code) for code in known
+                     if (distance := _slips(vendor_id, code)) <= _MAX_SLIPS)
+    if not nearest or (len(nearest) > 1 and nearest[1][0] == nearest[0][0]):
+        return None
+    return nearest[0][1]
+
+
+_MAX_SLIPS = 2
+
+
+def _slips(a: str, b: str) -> int:
+    """The edits that turn ``a`` into ``b`` (a character changed, added, removed, or two neighbours swapped), counted
+    up to one more than :data:`_MAX_SLIPS`."""
+    if abs(len(a) - len(b)) > _MAX_SLIPS:
+        return _MAX_SLIPS + 1
+    before: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], before[j - 2] + 1)
+        if min(row) > _MAX_SLIPS:
+            return _MAX_SLIPS + 1
+        before, previous = previous, row
+    return min(previous[-1], _MAX_SLIPS + 1)
+
+
 def read_bids(rubric: Rubric, paths: Iterable[str | Path], workers: int | None = None) -> BidSet:
     """Read every bid in ``paths`` (files or folders), or raise BidsError listing every problem.
 
@@ -305,7 +344,7 @@ def _bid_shape(reading: Reading, rows: list[list[Any]], read_vendors: set[str]) 
     credit code, or any of those read), else None."""
     filled = [row for row in rows if not is_blank_row(row)]
     for h, header in enumerate(filled[:TITLE_ROWS + 1]):  # the header, below a title or two (汇总表, 第二批)
-        keys = [fold(str(title)) if not is_blank(title) else "" for title in header]
+        keys = [name_key(str(title)) if not is_blank(title) else "" for title in header]
         columns = {reading.headers[key].id: c for c, key in enumerate(keys) if key in reading.headers}
         if "vendor_id" in columns and set(columns) - {"vendor_id", "vendor_name"}:
             at = columns["vendor_id"]
@@ -337,7 +376,7 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         first, header = header, False
         field_id = normalise(str(key))
         if field_id not in fields:
-            if not field_rows and fold(field_id) in _FORM_HEADINGS:
+            if not field_rows and name_key(field_id) in _FORM_HEADINGS:
                 heading = r
                 continue  # the template's header row (a title above it), below any blank rows
             close = _suggest(str(key), fields)
@@ -369,26 +408,52 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     struck = book.struck_rows(sheet, rows, field_rows, (0, VALUE_COLUMN), "bids.struck", layout="form")
     if struck:
         return None, problems + [problem for found in struck.values() for problem in found]
+    moved = (_answers_elsewhere(book.display, sheet, rows, field_rows)
+             if "vendor_id" in raw and is_blank(raw["vendor_id"]) else None)
+    if moved is not None:  # every answer would be told empty, or read from the wrong column: the one cause is told
+        return None, problems + [moved]
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
 
 
-# What the bid form template heads column A with (bideval.template.HEADERS), alone or as 中文 / English.
-_FORM_HEADINGS = frozenset({"字段", "field id", "字段 / field id", "字段/field id"})
+def _answers_elsewhere(file: str, sheet: str, rows: list[list[Any]], field_rows: list[int]) -> Problem | None:
+    """A form whose answers stand in another column than C (a bidder inserted a 序号 or 备注 column before it): C is
+    empty beside the vendor_id while another column of that row holds a credit code. The problem names the column,
+    its cell and how many field rows it fills; None for a form whose vendor_id is simply left empty."""
+    r = next(r for r in field_rows if normalise(str(rows[r][0])) == "vendor_id")
+    found = next(((c, v) for c, v in enumerate(rows[r]) if c not in (0, VALUE_COLUMN) and isinstance(v, str)
+                  and is_credit_code(normalise_vendor_id(v))), None)
+    if found is None:
+        return None
+    column, code = found
+    filled = sum(1 for f in field_rows if column < len(rows[f]) and not is_blank(rows[f][column]))
+    return Problem.of("bids.answers_elsewhere", file, sheet, cell_name(r, VALUE_COLUMN), column=column_letter(column),
+                      at=cell_name(r, column), found=code, filled=filled, rows=len(field_rows))
+
+
+# What the bid form template heads column A with (bideval.template.HEADERS), alone or as 中文 / English (by name_key).
+_FORM_HEADINGS = frozenset({"字段", "fieldid", "字段/fieldid"})
 
 
 def _header_index(rubric: Rubric) -> dict[str, Field]:
-    """Bid fields by the headers that name them: every id first, so a label never hides another field's id."""
-    index = {fold(f.id): f for f in rubric.bid_fields}
+    """Bid fields by the headers that name them, each by its :func:`~bideval.values.name_key` (a header wrapped onto
+    two lines in its cell, 投标人⏎名称, or spaced, 投标人 名称, is the label as written): every id first, so a label
+    never hides another field's id."""
+    index = {name_key(f.id): f for f in rubric.bid_fields}
     for f in rubric.bid_fields:
-        for spelling in (f.label.zh, f.label.en, f.label.both()):
-            index.setdefault(fold(spelling), f)
+        for spelling in _header_spellings(f)[1:]:
+            index.setdefault(name_key(spelling), f)
     return index
+
+
+def _header_spellings(field: Field) -> tuple[str, ...]:
+    """The headers that name a field's column: its id, then its labels."""
+    return field.id, field.label.zh, field.label.en, field.label.both()
 
 
 def _fields_named(headers: Mapping[str, Field], row: Sequence[Any]) -> set[str]:
     """The ids of the fields a row's cells name as headers."""
-    return {headers[key].id for key in (fold(str(v)) for v in row if not is_blank(v)) if key in headers}
+    return {headers[key].id for key in (name_key(str(v)) for v in row if not is_blank(v)) if key in headers}
 
 
 def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[list[Bid], list[Problem]]:
@@ -418,7 +483,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
             if any(c < len(row) and not is_blank_row(row[c:c + 1]) for row in rows[body:]):
                 problems.append(Problem.of("bids.no_header", book.display, sheet, at(c)))
             continue
-        f = headers.get(fold(str(title)))
+        f = headers.get(name_key(str(title)))
         if f is None:
             problems.append(_unknown_header(book.display, sheet, at(c), title, headers))
             continue
@@ -546,12 +611,12 @@ def _group_headings(reading: Reading, rows: list[list[Any]], header: int,
         return []
     top = rows[header]
     groups = [(c0, c1) for (r0, c0), (r1, c1) in merged if r0 == header == r1 and c1 > c0 and c0 < len(top)
-              and isinstance(top[c0], str) and fold(top[c0]) not in reading.headers]
+              and isinstance(top[c0], str) and name_key(top[c0]) not in reading.headers]
     below = rows[header + 1]
     filled = [c for c, value in enumerate(below) if not is_blank(value)]
     groups = [(c0, c1) for c0, c1 in groups if any(c0 <= c <= c1 for c in filled)]  # (one with nothing below is told)
     under = {c for c0, c1 in groups for c in range(c0, c1 + 1)}
-    if not filled or any(c not in under or fold(str(below[c])) not in reading.headers for c in filled):
+    if not filled or any(c not in under or name_key(str(below[c])) not in reading.headers for c in filled):
         return []
     return sorted(groups)
 
@@ -702,15 +767,23 @@ def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mappi
     """A header naming no field; when it is a field's label with a unit in brackets (投标总价（万元）), saying so and
     in what unit the column is read, never suggesting the bare label alone (followed, it read 150 万元 as 150 yuan)."""
     written = _WITH_UNIT.fullmatch(normalise(str(title)))
-    field = headers.get(fold(written["label"])) if written else None
+    field = headers.get(name_key(written["label"])) if written else None
     if written is None or field is None:
         return Problem.of("bids.unknown_header", file, sheet, cell, title=title,
-                          suggestion=_suggest(str(title), headers))
+                          suggestion=_suggest_header(str(title), headers))
     return Problem.of("bids.unit_in_header", file, sheet, cell, title=title, field=_named(field),
                       header=written["label"], unit=written["unit"].strip(), read_in=unit_label(field))
 
 
-_WITH_UNIT = re.compile(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]")
+_WITH_UNIT = re.compile(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]", re.DOTALL)
+
+
+def _suggest_header(title: str, headers: Mapping[str, Field]) -> str | None:
+    """The header a header naming no field is close to, spelt as the field's id or label is."""
+    close = difflib.get_close_matches(name_key(title), list(headers), n=1, cutoff=0.6)
+    if not close:
+        return None
+    return next(s for s in _header_spellings(headers[close[0]]) if name_key(s) == close[0])
 
 
 def _suggest(found: str, known: Iterable[str]) -> str | None:

@@ -664,6 +664,22 @@ def _(s: Say) -> str:
                f"不是 .xlsx 工作簿（{s['suffix']} 文件）；请另存为 .xlsx")
 
 
+@_template("files.misnamed_workbook")
+def _(s: Say) -> str:
+    suffix = s["suffix"]
+    ends_en = f"it ends in {suffix!r}" if suffix else "it has no extension"
+    ends_zh = f"实际以“{suffix}”结尾" if suffix else "实际没有扩展名"
+    if s["kind"] == "xlsx":
+        do_en, do_zh = f"rename it to {s['rename']!r}", f"请将其重命名为“{s['rename']}”"
+    else:
+        found = FOUND[s["kind"]]
+        do_en, do_zh = (f"it is {found.en}: open it in Excel, remove any password and save it as {s['rename']!r} "
+                        f"(Excel Workbook)", f"它是{found.zh}：请用 Excel 打开，去掉密码后另存为“{s['rename']}”（Excel 工作簿）")
+    return s.t(f"this file is an Excel workbook, but its name does not end in '.xlsx' ({ends_en}), so a folder's "
+               f"reading would pass it over; {do_en} and run again",
+               f"此文件是 Excel 工作簿，但文件名不以“.xlsx”结尾（{ends_zh}），读取文件夹时会被跳过；{do_zh}，然后重新运行")
+
+
 @_template("cells.merged")
 def _(s: Say) -> str:
     first = s["range"].split(":")[0]
@@ -1014,6 +1030,18 @@ def _(s: Say) -> str:
 @_template("bids.no_rows")
 def _(s: Say) -> str:
     return s.t("a header row but no bid rows", "只有表头，没有投标行")
+
+
+@_template("bids.answers_elsewhere")
+def _(s: Say) -> str:
+    column, at, code, filled, rows = s["column"], s["at"], s["found"], s["filled"], s["rows"]
+    return s.t(f"the vendor_id's answer, read from column C, is empty, while {at} holds a credit code ({code}) and "
+               f"column {column} fills {filled} of the form's {rows} field rows: the answers appear to be in column "
+               f"{column}, not C (a column inserted before C?); delete the extra column so that the answers stand "
+               f"in column C, as the template has them",
+               f"统一社会信用代码（vendor_id）的填写内容应在 C 列，此处为空；而 {at} 是一个统一社会信用代码（{code}），"
+               f"{column} 列填写了表中 {rows} 个字段行中的 {filled} 行：填写内容似乎在 {column} 列而不是 C 列"
+               f"（在 C 列前插入了一列？）；请删除多出的列，使填写内容位于 C 列，与模板一致")
 
 
 @_template("bids.required_empty")

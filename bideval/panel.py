@@ -6,14 +6,13 @@ sheet and cell. A score for an invalid bid is ignored with a warning.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from functools import partial
 from typing import Any, Iterable, Mapping, Sequence
 
-from .bids import Bid, normalise_vendor_id
+from .bids import Bid, close_vendor, normalise_vendor_id
 from .cell_errors import Unreadable
 from .errors import BidEvalError, DamagedWorkbook, Expected, PanelError, Problem, cell_problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
@@ -22,14 +21,14 @@ from .labels import Label, Named
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import (InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank_row,
                      open_workbook)
-from .values import ValueProblem, fold, name_key, normalise, parse_number, parse_text
+from .values import ValueProblem, name_key, normalise, parse_number, parse_text
 
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
 JUDGES_SHEET = "Judges"
 PANEL_SHEETS = (SCORES_SHEET, TIERS_SHEET, JUDGES_SHEET)
 
-# Each column and the headers it may go by (after NFKC and case folding).
+# Each column and the headers it may go by (compared by name_key: NFKC, case folded, without spaces or line breaks).
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "judge": ("judge", "评委", "评委姓名", "评审专家"),
     "vendor_id": ("vendor_id", "vendor id", "统一社会信用代码", "投标人代码"),
@@ -326,8 +325,8 @@ class _PanelReader:
         if vendor_id in self.bids:
             self.vendors_seen[key] = vendor_id
         else:
-            close = difflib.get_close_matches(vendor_id, list(self.bids), n=1, cutoff=0.6)
-            self.expect(book, sheet, r, column, Expected("vendor", {"suggestion": close[0] if close else None}), raw)
+            self.expect(book, sheet, r, column, Expected("vendor", {"suggestion": close_vendor(vendor_id, self.bids)}),
+                        raw)
             return None
         return vendor_id
 
@@ -696,16 +695,20 @@ def name_columns(header: Sequence[Any], columns: Mapping[str, int]) -> tuple[tup
 def _bare_name(title: Any) -> bool:
     """Whether a header says only "name": ``name``, ``名称``, ``名称 / name``."""
     text = str(title) if title is not None else ""
-    return fold(text) in BARE_NAMES or {fold(p) for p in text.split("/")} <= set(BARE_NAMES)
+    return name_key(text) in BARE_NAMES or {name_key(p) for p in text.split("/")} <= set(BARE_NAMES)
 
 
 def _column_of(title: Any, names: tuple[str, ...]) -> str | None:
-    """Which wanted column a header names: the whole header, else one side of ``中文 / English``."""
+    """Which wanted column a header names: the whole header, else one side of ``中文 / English``; compared by
+    :func:`~bideval.values.name_key`, so a header wrapped onto two lines in its cell (评委⏎姓名) or spaced is the same."""
     text = str(title) if title is not None else ""
-    whole = fold(text)
-    parts = {fold(p) for p in text.split("/")}
-    return (next((name for name in names if whole in COLUMN_NAMES[name]), None)
-            or next((name for name in names if parts & set(COLUMN_NAMES[name])), None))
+    whole = name_key(text)
+    parts = {name_key(p) for p in text.split("/")}
+    return (next((name for name in names if whole in _COLUMN_KEYS[name]), None)
+            or next((name for name in names if parts & _COLUMN_KEYS[name]), None))
+
+
+_COLUMN_KEYS = {name: frozenset(map(name_key, spellings)) for name, spellings in COLUMN_NAMES.items()}
 
 
 def _text(raw: Any) -> str:

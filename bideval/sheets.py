@@ -24,7 +24,7 @@ from .sheet_notes import SheetNotes, TableTotal
 from .values import fold, is_blank
 from .watchdog import reading
 from .workers import forking_is_safe
-from .xlsx_guard import readable_copy, scan_xlsx
+from .xlsx_guard import readable_copy, scan_xlsx, workbook_kind
 
 SPREADSHEET_SUFFIXES = {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".et", ".numbers"}
 
@@ -66,7 +66,8 @@ def expand_paths(paths: Iterable[str | Path], sheets: tuple[str, ...] = BID_SHEE
     """The .xlsx files named by ``paths`` (files, or folders of .xlsx files), in name order.
 
     Office lock files (``~$…``) and hidden files in a folder are skipped; other
-    spreadsheet files there (.xls, .csv, .ods …) are reported, never silently dropped, and so is a folder inside
+    spreadsheet files there (.xls, .csv, .ods …) are reported, never silently dropped, and so is an Excel workbook
+    whose name does not say so (``jinling``, ``xinghai.xlsx `` with a space after it) and a folder inside
     holding workbooks that name one of ``sheets`` (those the caller reads: a bid's, or a panel's).
     """
     files: list[Path] = []
@@ -89,6 +90,8 @@ def expand_paths(paths: Iterable[str | Path], sheets: tuple[str, ...] = BID_SHEE
                     found.append(child)
                 elif suffix in SPREADSHEET_SUFFIXES:
                     problems.append(Problem.of("files.not_xlsx_suffix", str(child), suffix=suffix))
+                else:
+                    problems += _misnamed_workbook(child)
             if not found and not problems:
                 problems.append(Problem.of("files.empty_folder", str(path)))
             files.extend(found)
@@ -108,6 +111,18 @@ def expand_paths(paths: Iterable[str | Path], sheets: tuple[str, ...] = BID_SHEE
             seen.add(key)
             unique.append(f)
     return unique, problems
+
+
+def _misnamed_workbook(path: Path) -> list[Problem]:
+    """A file of a folder whose name does not end in a spreadsheet's suffix, when its bytes are an Excel workbook all
+    the same (a mail client's attachment saved without its extension, a name with a space after ``.xlsx``): a problem
+    saying so and what to rename it to, since a folder is read by its files' names; none for any other file."""
+    kind = workbook_kind(path)
+    if kind is None:
+        return []
+    name = path.name.rstrip()  # a space after the name is not seen in a file list
+    rename = name if name.lower().endswith(".xlsx") else name + ".xlsx"
+    return [Problem.of("files.misnamed_workbook", str(path), kind=kind, suffix=path.suffix, rename=rename)]
 
 
 def _unread_workbooks(folder: Path, sheets: tuple[str, ...]) -> list[Problem]:

@@ -525,6 +525,29 @@ def _describe_head(head: bytes) -> tuple[str, str]:
     return "text", "save"
 
 
+def workbook_kind(path: Path) -> str | None:
+    """What Excel workbook a file is by its bytes, whatever its name: ``xlsx`` (a zip package holding a workbook, as
+    the package check finds one), ``xls`` or ``encrypted`` (a compound file: an old workbook, or one with a password);
+    None for anything else (a PDF, a text, a Word file) or a file that cannot be read.
+
+    Only the file's first bytes and zip directory are read, never a part; a zip directory too large to parse safely
+    says nothing."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(8)
+            if head == OLE_MAGIC:
+                kind = _describe_ole(handle)[0]
+                return kind if kind in ("xls", "encrypted") else None
+            if head[:4] != ZIP_MAGIC or _directory_problem(handle, size):
+                return None
+            handle.seek(0)
+            with zipfile.ZipFile(handle) as archive:
+                return "xlsx" if not _kind_problems(archive) else None
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError):
+        return None
+
+
 def describe_head(head: bytes) -> str:
     """What a file that is neither a zip package nor an OLE file looks like, from its first bytes (a key of
     ``messages.FOUND``: ``pdf``, ``png``, ``text``, ``html`` …)."""

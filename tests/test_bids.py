@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from bideval.bids import read_bids
+from bideval.bids import close_vendor, read_bids
 from bideval.errors import BidsError
 from bideval.pricing import PricingModel
 from bideval.template import write_bid_form
+from bideval.xlsx_guard import OLE_MAGIC
 from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, write_consolidated, write_form, write_openpyxl,
                       write_xlsx)
 
@@ -767,3 +768,65 @@ def test_a_header_with_a_slip_is_told_at_its_cells_though_a_header_follows(rubri
                                                         *_bid_rows(good_bid(VENDOR_B))]})
     assert problems_of(rubric, [path])[0] == (f"{path}:Bids!B1: unknown column header '投标人名' (expected a field id or "
                                               "label; did you mean '投标人名称'?)")
+
+
+def test_a_workbook_named_otherwise_in_a_folder_is_refused_with_the_name_to_give_it(rubric, tmp_path: Path):
+    """A mail client saves an attachment without its extension (jinling), a name gets a space after .xlsx: each was
+    passed over without a word, its bid missing from the ranking. A workbook by its bytes is refused with the name to
+    rename it to; a text or a PDF beside the bids is no workbook and is passed over, as before."""
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    write_form(tmp_path / "jinling", good_bid(VENDOR_B))
+    write_form(tmp_path / "b.xlsx ", good_bid(VENDOR_B))
+    (tmp_path / "readme.txt").write_text("bids received 3 May")
+    (tmp_path / "proposal.pdf").write_bytes(b"%PDF-1.7\n")
+    (tmp_path / "old").write_bytes(OLE_MAGIC + bytes(512) + "Workbook".encode("utf-16-le"))  # a .xls, named bare
+    assert problems_of(rubric, [tmp_path]) == [
+        f"{tmp_path / 'b.xlsx '}: this file is an Excel workbook, but its name does not end in '.xlsx' (it ends in "
+        "'.xlsx '), so a folder's reading would pass it over; rename it to 'b.xlsx' and run again",
+        f"{tmp_path / 'jinling'}: this file is an Excel workbook, but its name does not end in '.xlsx' (it has no "
+        "extension), so a folder's reading would pass it over; rename it to 'jinling.xlsx' and run again",
+        f"{tmp_path / 'old'}: this file is an Excel workbook, but its name does not end in '.xlsx' (it has no "
+        "extension), so a folder's reading would pass it over; it is a legacy Excel 97-2003 .xls workbook: open it in "
+        "Excel, remove any password and save it as 'old.xlsx' (Excel Workbook) and run again"]
+
+
+@pytest.mark.parametrize("headers", [
+    ["统一社会\n信用代码", "投标人\n名称", "业务经营\r\n许可证", "ITSS O&M\ncapability level"],
+    ["vendor_\nid", "Bidder\n name", "business_license", "ITSS O&M\nCAPABILITY LEVEL"],
+])
+def test_a_header_wrapped_onto_two_lines_in_its_cell_is_its_field(rubric, tmp_path: Path, headers):
+    """Long Chinese headers are wrapped in their cells (Alt+Enter): 投标人⏎名称 was refused as an unknown header, and
+    the sheet as having no vendor_name column. A line break, like a space, is layout, not part of the name."""
+    path = write_consolidated(tmp_path / "all.xlsx", headers, [[VENDOR_A, "甲公司", "是", 2]])
+    (bid,) = read_bids(rubric, [path]).bids
+    assert (bid.vendor_name, bid.values["business_license"], bid.values["itss_level"]) == ("甲公司", True, 2)
+
+
+def test_a_form_with_its_answers_in_column_d_says_so(rubric, tmp_path: Path):
+    """A bidder inserted a column before C (序号, 备注): every answer sits in D, and the form was refused as
+    'vendor_id is empty' at C2 while the officer saw it filled. The refusal names the column the answers are in."""
+    values = good_bid(VENDOR_A)
+    path = write_xlsx(tmp_path / "a.xlsx", {"Bid": [["字段", "项目", "备注", "填写内容"],
+                                                    *([fid, fid, None, value] for fid, value in values.items())]})
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bid!C2: the vendor_id's answer, read from column C, is empty, while D2 holds a credit code "
+        f"({VENDOR_A}) and column D fills {len(values)} of the form's {len(values)} field rows: the answers appear to "
+        "be in column D, not C (a column inserted before C?); delete the extra column so that the answers stand in "
+        "column C, as the template has them"]
+    empty = write_form(tmp_path / "b.xlsx", {**values, "vendor_id": None})  # simply left empty: told as before
+    assert problems_of(rubric, [empty]) == [f"{empty}:Bid!C2: vendor_id is empty (every bid needs one)"]
+
+
+@pytest.mark.parametrize("typed, known, suggested", [
+    (VENDOR_A[:-1] + "C", [VENDOR_A, VENDOR_B], VENDOR_A),  # one character wrong
+    (VENDOR_A[:5] + VENDOR_A[6] + VENDOR_A[5] + VENDOR_A[7:], [VENDOR_A, VENDOR_B], VENDOR_A),  # neighbours swapped
+    (VENDOR_A[:-1], [VENDOR_A, VENDOR_B], VENDOR_A),  # one missing
+    (VENDOR_A[:3] + "77" + VENDOR_A[5:], [VENDOR_A, VENDOR_B], VENDOR_A),  # two wrong
+    (VENDOR_A[:3] + "777" + VENDOR_A[6:], [VENDOR_A, VENDOR_B], None),  # three wrong: another code
+    ("91110108MA01C2D30Q", [VENDOR_A, VENDOR_B], None),  # another bidder's: the same 9111 prefix, all else different
+    (VENDOR_A[:-1] + "C", [VENDOR_A, VENDOR_A[:-1] + "D"], None),  # as close to both: which is meant cannot be told
+])
+def test_a_vendor_code_is_suggested_only_for_a_slip(typed, known, suggested):
+    """A panel row's unknown vendor said "did you mean <another bidder's code>?": difflib's ratio finds two credit
+    codes alike by their shared 91 and region digits. Only a code two slips away from one bid's is suggested."""
+    assert close_vendor(typed, known) == suggested

@@ -97,6 +97,8 @@ FACTS = {
     "files.empty_folder": {},
     "files.missing": {},
     "files.not_xlsx_suffix": dict(suffix=".xls"),
+    "files.misnamed_workbook": dict(kind="xlsx", suffix=".xlsx ", rename="星海.xlsx"),
+    "bids.answers_elsewhere": dict(column="D", at="D2", found=VENDOR, filled=18, rows=23),
     "panel.column_twice": dict(heading=Named("score", Label("得分", "score")), also="D1"),
     "panel.bidder_name_disagrees": dict(vendor_id=VENDOR, expected="甲公司", found="乙公司（北京）",
                                         owner="91110000802100433B"),
@@ -428,6 +430,16 @@ SENTENCES = [
     ("files.missing",
      'no such file or folder', SAME,
      '找不到该文件或文件夹'),
+    ("files.misnamed_workbook",
+     "this file is an Excel workbook, but its name does not end in '.xlsx' (it ends in '.xlsx '), so a folder's "
+     "reading would pass it over; rename it to '星海.xlsx' and run again", SAME,
+     "此文件是 Excel 工作簿，但文件名不以“.xlsx”结尾（实际以“.xlsx ”结尾），读取文件夹时会被跳过；请将其重命名为“星海.xlsx”，然后重新运行"),
+    ("bids.answers_elsewhere",
+     f"the vendor_id's answer, read from column C, is empty, while D2 holds a credit code ({VENDOR}) and column D "
+     "fills 18 of the form's 23 field rows: the answers appear to be in column D, not C (a column inserted before "
+     "C?); delete the extra column so that the answers stand in column C, as the template has them", SAME,
+     f"统一社会信用代码（vendor_id）的填写内容应在 C 列，此处为空；而 D2 是一个统一社会信用代码（{VENDOR}），D 列填写了表中 "
+     "23 个字段行中的 18 行：填写内容似乎在 D 列而不是 C 列（在 C 列前插入了一列？）；请删除多出的列，使填写内容位于 C 列，与模板一致"),
     ("files.not_xlsx_suffix",
      'not an .xlsx workbook (.xls file); save it as .xlsx', SAME,
      '不是 .xlsx 工作簿（.xls 文件）；请另存为 .xlsx'),

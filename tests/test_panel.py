@@ -52,6 +52,10 @@ ERRORS = [
     pytest.param([["王评委", VENDOR_A[:-1] + "C", "service_design", 4]], TIERS, None,
                  [f"Scores!B2: expected the vendor_id of a bid; did you mean {VENDOR_A}?, found '{VENDOR_A[:-1]}C'"],
                  id="unknown-vendor-close-to-a-bid"),
+    # Another bidder's code (a bid missing from the run) shares 91 and a region with the bids read: no "did you mean"
+    pytest.param([["王评委", "91110108MA01C2D30Q", "service_design", 4]], TIERS, None,
+                 ["Scores!B2: expected the vendor_id of a bid, found '91110108MA01C2D30Q'"],
+                 id="unknown-vendor-another-bidder-s-code"),
     pytest.param([["王评委", "", "service_design", 4]], TIERS, None,
                  ["Scores!B2: expected the vendor_id of a bid, found an empty cell"], id="empty-vendor"),
     pytest.param([["王评委", VENDOR_A, "design", 4]], TIERS, None,
@@ -248,6 +252,17 @@ def test_a_workbook_with_only_tiers_is_a_panel_workbook(rubric, bidset, tmp_path
 def test_a_missing_or_repeated_column_is_refused(rubric, bidset, tmp_path: Path, header, expected):
     path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [header, ["王评委", VENDOR_A, "service_design", 4]]})
     assert problems_of(rubric, bidset, path) == [f"{path}:{expected}"]
+
+
+def test_a_header_wrapped_onto_two_lines_names_its_column(rubric, bidset, tmp_path: Path):
+    """A header wrapped in its cell (评委⏎姓名, Alt+Enter) or spaced names its column as written on one line."""
+    header = ["评委\n姓名", "统一社会\n信用代码", "投标人\r\n名称", "评分项", "得 分"]
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [header, ["王评委", VENDOR_A, "别家公司", "service_design", 4]]})
+    assert problems_of(rubric, bidset, path)[0].startswith(f"{path}:Scores!C2: this row is for {VENDOR_A}")
+    path = write_xlsx(tmp_path / "panel2.xlsx", {"Scores": [header, ["王评委", VENDOR_A, "北京示例客服有限公司",
+                                                                       "service_design", 4]]})
+    (score,) = read(rubric, bidset, path).scores
+    assert (score.judge, score.vendor_id, score.criterion, score.score) == ("王评委", VENDOR_A, "service_design", D(4))
 
 
 def test_a_tiers_sheet_without_its_tier_column_is_refused(rubric, bidset, tmp_path: Path):
