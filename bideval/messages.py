@@ -3057,6 +3057,21 @@ def _(s: Say) -> str:
                       f"及格分 pass_mark {mark} 高于该分组的满分 {top}：没有投标能够通过")
 
 
+@_template("rubric.pass_mark_share")
+def _(s: Say) -> str:
+    mark, top, points = number(s["pass_mark"]), number(s["max"]), number(s["points"])
+    share = number(s["pass_mark"] * 100)
+    return _rubric_at(s, f"pass_mark {mark} is in points of the group's {top}: for {share} % write {share}% or {points}",
+                      f"及格分 pass_mark {mark} 按分值计（该分组满分 {top}）：如指 {share}%，请写 {share}% 或 {points}")
+
+
+@_template("rubric.pass_mark_not_number")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"pass_mark must be points (a number such as 42) or a share of the group's max (such as 60%), "
+                         f"found {s['found']!r}",
+                      f"及格分 pass_mark 必须是分值（如 42）或该分组满分的百分比（如 60%），实际为 {s['found']!r}")
+
+
 @_template("rubric.group_undeclared")
 def _(s: Say) -> str:
     return _rubric_at(s, f"group {s['group']!r} is not declared under groups (declared: {', '.join(s['declared'])})",

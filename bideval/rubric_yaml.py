@@ -615,7 +615,7 @@ class _RubricReader:
                 self.fail_as(where, "group_twice", group=gid)
                 continue
             label = self.label(where, item.get("label"), "label") if "label" in item else group_label(gid)
-            pass_mark = self.number(where, item.get("pass_mark"), "pass_mark", positive=True)
+            pass_mark, pass_share = self.pass_mark(where, item.get("pass_mark"))
             weight = self.number(where, item.get("weight"), "weight", positive=True)
             scale = item.get("scale_to_best")
             scale_to = None
@@ -626,13 +626,18 @@ class _RubricReader:
             raw_max = group_full_marks(criteria, caps, gid)
             if scale is True:
                 scale_to = raw_max
+            if pass_share is not None and scored:  # 60% of 70 = 42: exact, the places the share and max have
+                pass_mark = pass_share * raw_max
+            elif pass_mark is not None and scored and 0 < pass_mark < 1 < raw_max:  # 0.6 meant as 60 %, not points
+                self.fail_as(where, "pass_mark_share", group=gid, pass_mark=pass_mark, max=raw_max,
+                             points=pass_mark * raw_max)
             if label is not None:
-                out.append(Group(gid, label, pass_mark, scale_to, weight))
+                out.append(Group(gid, label, pass_mark, scale_to, weight, pass_share))
             if gid in refused and not scored:
                 pass  # its criterion's own mistake is said; nothing more is known of the group
             elif not any(c.group == gid for c in criteria):
                 self.fail_as(where, "group_empty", group=gid)
-            elif (pass_mark is not None or scale is True or scale_to is not None or weight is not None) and not scored:
+            elif (item.get("pass_mark") is not None or scale is True or scale_to is not None or weight is not None) and not scored:
                 self.fail_as(where, "group_unscored", group=gid)
             if pass_mark is not None and scored and pass_mark > raw_max:
                 self.fail_as(where, "pass_mark_above_max", group=gid, pass_mark=pass_mark, max=raw_max)
@@ -645,6 +650,23 @@ class _RubricReader:
         # A group refused or read with a mistake (a weight of -1) would make the weighted maxima look wrong
         self.weights(out, criteria, total if len(self.problems) == before else None, caps)
         return tuple(out)
+
+    def pass_mark(self, where: str, node: Any) -> tuple[Decimal | None, Decimal | None]:
+        """A group's ``pass_mark``: points (``42``), or a share of the group's max (``60%``), returned as
+        (points, None) or (None, share): the max is known once the group's criteria are."""
+        if not isinstance(node, str) or _PLAIN_NUMBER.fullmatch(normalise(node).strip()):
+            return self.number(where, node, "pass_mark", positive=True), None
+        text = normalise(node).strip()
+        digits = text[:-1].rstrip() if text.endswith("%") else None
+        if digits is None or not _PLAIN_NUMBER.fullmatch(digits) or odd_digits(node):
+            self.fail_as(where, "pass_mark_not_number", found=node)
+            return None, None
+        share = Decimal(digits).scaleb(-2)
+        if not 0 < share <= 1:
+            self.fail_as(where, "out_of_range", what="pass_mark", found=node,
+                         **({"rule": "positive"} if share <= 0 else {"rule": "at_most", "bound": "100%"}))
+            return None, None
+        return None, share
 
     def stage_order(self, groups: list[Group], criteria: tuple[Criterion, ...]) -> None:
         """A pass mark comes before price: price is scored only among the bids that pass every stage."""
