@@ -2735,8 +2735,12 @@ def _(s: Say) -> str:
 @_template("rubric.unknown_choice")
 def _(s: Say) -> str:
     choices = ", ".join(s["choices"])
-    return _rubric_at(s, f"unknown {s['what']} {s['found']!r} (expected one of: {choices})",
-                      f"未知的{_rubric_thing(s, s['what'])} {s['found']!r}（应为以下之一：{choices}）")
+    en = f"unknown {s['what']} {s['found']!r} (expected one of: {choices})"
+    zh = f"未知的{_rubric_thing(s, s['what'])} {s['found']!r}（应为以下之一：{choices}）"
+    if s.get("meant"):  # 低价优先法 is what check calls lowest_ratio; ≤ is <=
+        en += f"; for {s['found']!r} write {' or '.join(s['meant'])}"
+        zh += f"；{s['found']!r} 应写作 {' 或 '.join(s['meant'])}"
+    return _rubric_at(s, en, zh)
 
 
 @_template("rubric.not_slug")

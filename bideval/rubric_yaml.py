@@ -19,7 +19,7 @@ from typing import Any, Hashable, Iterable, Mapping
 
 import yaml
 
-from .benchmark import Base, BenchmarkRule, DeviationRounding
+from .benchmark import BASE_LABELS, Base, BenchmarkRule, DeviationRounding
 from .errors import Problem, RubricError
 from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
@@ -30,8 +30,9 @@ from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, ORDER87, Ag
                      Count, Criterion, Deduction, DeductionItem, Field, Grade, InvalidCriterion, Kind, Op, PanelRules,
                      PRICE_TYPES, Price, PriceMethod, Rubric, SharedCap, Tier, Tiered, full_marks, group_full_marks,
                      group_label, lowering_caps, price_fields_of, scored_maxima)
+from .rubric_view import AGGREGATE_LABELS, KIND_LABELS, METHOD_LABELS
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
-from .yaml_slips import reserved_value, syntax_slip
+from .yaml_slips import operator_slip, reserved_value, syntax_slip
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 # A number YAML reads as text ("40" quoted, 1e30 without a point): digits, a point, a sign, an exponent; not "40分",
@@ -341,6 +342,35 @@ def _choices_fix(choices: list) -> str:
     return "[" + ", ".join(one(c) for c in choices) + "]"
 
 
+#: What each closed vocabulary of the format is called in words, by value (``低价优先法`` for lowest_ratio).
+_ENUM_LABELS: dict[type[enum.Enum], Mapping[Any, Label]] = {
+    PriceMethod: METHOD_LABELS, Kind: KIND_LABELS, Aggregate: AGGREGATE_LABELS, Base: BASE_LABELS,
+    PricingModel: {m: m.label for m in PricingModel}}
+
+
+def _meant(node: Any, cls: type[enum.Enum], choices: tuple[str, ...]) -> tuple[str, ...]:
+    """The values an unknown word of a vocabulary likely stands for: the operator a sign means (``≤`` for ``<=``), the
+    value a name in words has (``低价优先法`` for lowest_ratio, with or without what its name adds in brackets), or
+    the value in other letters (``Trimmed Mean``).
+
+    >>> _meant("低价优先法", PriceMethod, ()), _meant("基准价偏差法", PriceMethod, ()), _meant("≥", Op, (">=",))
+    (('lowest_ratio',), ('benchmark_deviation', 'deviation'), ('>=',))
+    """
+    if not isinstance(node, str) or not node.strip():
+        return ()
+    if cls is Op:
+        sign = operator_slip(node, choices)
+        return (sign,) if sign else ()
+    wanted = fold(node)
+    out = []
+    for member, label in _ENUM_LABELS.get(cls, {}).items():
+        names = {fold(text) for text in (label.zh, label.en)}
+        names |= {re.sub(r"\s*[(（].*[)）]$", "", name) for name in names}  # 基准价偏差法（按规定取整）: 基准价偏差法
+        if wanted in names or re.sub(r"[\s-]+", "_", wanted) == member.value:
+            out.append(str(member.value))
+    return tuple(out)
+
+
 class _RubricReader:
     """Builds a Rubric from parsed YAML, collecting every problem on the way."""
 
@@ -450,8 +480,10 @@ class _RubricReader:
         for member in cls:
             if node == member.value:
                 return member
-        self.fail_as(where, "unknown_choice", what=what, found=node,
-                     choices=tuple(m.value for m in cls if m.value != "truthy"))
+        choices = tuple(m.value for m in cls if m.value != "truthy")
+        meant = _meant(node, cls, choices)
+        self.fail_as(where, "unknown_choice", what=what, found=node, choices=choices,
+                     **({"meant": meant} if meant else {}))
         return None
 
     # -- the document

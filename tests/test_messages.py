@@ -2017,6 +2017,14 @@ def test_each_rubric_mistake_in_both_languages(code, cli, zh):
      "criterion 'x': unknown key 'max:20' (expected one of: id, max); YAML needs a space after the colon: write "
      "'max: 20'",
      "评分项 'x'：未知的键 'max:20'（应为以下之一：id, max）；冒号后缺少空格：YAML 要求冒号后有空格，请写成 'max: 20'"),
+    ("rubric.unknown_choice", dict(where="criterion 'price'", what="price method", found="低价优先法",
+                                   choices=("lowest_ratio", "ratio"), meant=("lowest_ratio",)),
+     "criterion 'price': unknown price method '低价优先法' (expected one of: lowest_ratio, ratio); for '低价优先法' "
+     "write lowest_ratio",
+     "评分项 'price'：未知的价格评分方法 '低价优先法'（应为以下之一：lowest_ratio, ratio）；'低价优先法' 应写作 lowest_ratio"),
+    ("rubric.unknown_choice", dict(where="criterion 'x'", what="op", found="≤", choices=("<", "<="), meant=("<=",)),
+     "criterion 'x': unknown op '≤' (expected one of: <, <=); for '≤' write <=",
+     "评分项 'x'：未知的“op” '≤'（应为以下之一：<, <=）；'≤' 应写作 <="),
     ("rubric.missing_key", dict(where="criterion 'price'", key="method", choices=("lowest_ratio", "ratio")),
      "criterion 'price': missing 'method' (one of: lowest_ratio, ratio)",
      "评分项 'price'：缺少 'method'（应为以下之一：lowest_ratio, ratio）"),

@@ -393,6 +393,29 @@ def test_tiers_listed_out_of_order_are_said_once():
         "(10.1–15)"]
 
 
+@pytest.mark.parametrize("old, new, line", [  # what check calls it, or the sign typed: the hint says what to write
+    ("method: lowest_ratio", "method: 低价优先法",
+     "criterion 'price': unknown price method '低价优先法' (expected one of: lowest_ratio, linear_minmax, "
+     "benchmark_deviation, ratio, deviation, relative_to_lowest); for '低价优先法' write lowest_ratio"),
+    ("method: lowest_ratio", "method: 基准价偏差法", "for '基准价偏差法' write benchmark_deviation or deviation"),
+    ("method: lowest_ratio", "method: Lowest Ratio", "for 'Lowest Ratio' write lowest_ratio"),
+    ("kind: judged", "kind: 评委评分", "for '评委评分' write judged"),
+    ("aggregate: mean", "aggregate: 去掉最高分和最低分后的平均值", "for '去掉最高分和最低分后的平均值' write trimmed_mean"),
+    ("models: [lump_sum,", "models: [总价包干,", "pricing: unknown pricing model '总价包干' (expected one of: lump_sum, "
+     "per_seat_month, per_call, base_plus_commission, per_unit_month, base_plus_excess); for '总价包干' write lump_sum"),
+    ('op: "<="', 'op: "≤"', "criterion 'company': unknown op '≤' (expected one of: ==, !=, <, <=, >, >=, in); "
+                           "for '≤' write <="),
+    ('op: ">="', 'op: "≥"', "for '≥' write >="),
+    ('op: "<="', 'op: "＜"', "for '＜' write <"),
+    ('op: ">="', 'op: "＞"', "for '＞' write >"),
+    ('op: ">="', 'op: "＝"', "for '＝' write =="),
+    ('op: ">="', 'op: "=<"', "for '=<' write <="),
+])
+def test_a_word_or_sign_for_a_value_of_the_format_says_how_it_is_written(old, new, line):
+    said = refusals(broken(old, new))
+    assert any(s.endswith(line) for s in said), said
+
+
 def test_a_missing_group_is_said_once():
     assert refusals(broken("    group: operations\n    kind: judged", "    kind: judged")) == [
         "criterion 'service_design': missing 'group'"]
