@@ -1402,20 +1402,21 @@ RUBRIC_SENTENCES = [
      "criterion 'ops_plan': tier t2 runs from 10 down to 5",
      "评分项 'ops_plan'：档次 t2 从 10 降到 5（下限大于上限）"),
     ("rubric.tier_first",
-     "criterion 'ops_plan': the first tier must start at 0, not 1",
-     "评分项 'ops_plan'：第一个档次必须从 0 开始，而不是 1"),
+     "criterion 'ops_plan': the lowest tier must start at 0, not 1",
+     "评分项 'ops_plan'：最低的档次必须从 0 开始，而不是 1"),
     ("rubric.tier_overlap",
      "criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)",
      "评分项 'ops_plan'：档次 t2（4–10）与档次 t1（0–5）重叠"),
     ("rubric.tier_gap",
      "criterion 'ops_plan': tier t2 starts at 11, leaving a gap after t1 ending at 10 (at most 0.1 at 2 decimal "
-     "places): scores between 10 and 11 would belong to no tier; start t2 at 10.1, or, for whole-point tiers (0–10, "
-     "11–20), give the criterion decimals: 0",
-     "评分项 'ops_plan'：档次 t2 从 11 开始，与止于 10 的档次 t1 之间留有空档（保留 2 位小数时最多 0.1）：10 与 11 之间的得分"
-     "不属于任何档次；请让 t2 从 10.1 开始；如果是整数分的档次（0–10、11–20），请给该评分项加上 decimals: 0"),
+     "places, the step standards write tiers in: 0–5, 5.1–10): scores between 10 and 11 would belong to no tier; "
+     "start t2 at 10.1, or, for whole-point tiers (0–10, 11–20), give the criterion decimals: 0",
+     "评分项 'ops_plan'：档次 t2 从 11 开始，与止于 10 的档次 t1 之间留有空档（保留 2 位小数时最多 0.1，即评分标准书写档次的步长："
+     "0–5、5.1–10）：10 与 11 之间的得分不属于任何档次；请让 t2 从 10.1 开始；如果是整数分的档次（0–10、11–20），请给该评分项加上 "
+     "decimals: 0"),
     ("rubric.tier_last",
-     "criterion 'ops_plan': the last tier must end at max 15, not 14",
-     "评分项 'ops_plan'：最后一个档次必须止于满分 15，而不是 14"),
+     "criterion 'ops_plan': the highest tier must end at max 15, not 14",
+     "评分项 'ops_plan'：最高的档次必须止于满分 15，而不是 14"),
     ("rubric.not_slug",
      "criterion #3: id must be a slug (lower-case letters, digits, - and _), found 'Ops Plan'",
      "第 3 个评分项：“id”必须是简短代码（小写字母、数字、- 和 _），实际为 'Ops Plan'"),
@@ -1888,8 +1889,6 @@ BLANK_RUBRIC_FACTS = {
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
                                   max=D(8)),
-    "rubric.tiers_order": dict(where="criterion 'ops_plan'", tier="t1", range=(D(0), D(5)), other="t2",
-                               other_range=(D("5.1"), D(10))),
 }
 RUBRIC_FACTS.update(BLANK_RUBRIC_FACTS)
 RUBRIC_SENTENCES += [
@@ -1920,9 +1919,6 @@ RUBRIC_SENTENCES += [
      "field 'projects': unit '10k CNY' is a unit of money, but the field is integer: make it type: money, or remove "
      "the unit",
      "字段 'projects'：unit '10k CNY' 是金额单位，但该字段的类型是 integer：请改为 type: money，或删去 unit"),
-    ("rubric.tiers_order",
-     "criterion 'ops_plan': tiers must be listed from lowest to highest: tier t1 (0–5) comes after tier t2 (5.1–10)",
-     "评分项 'ops_plan'：档次必须从低到高排列：档次 t1（0–5）排在档次 t2（5.1–10）之后"),
 ]
 # The app's English names a grade by its English label; the command line by its Chinese one, as it always did.
 RUBRIC_APP_EN = {
