@@ -44,6 +44,7 @@ class Group:
     pass_mark: Decimal | None = None
     scale_to: Decimal | None = None  # scale_to_best: the points the best bid gets
     weight: Decimal | None = None
+    pass_share: Decimal | None = None  # the pass mark as the rubric wrote it, a share of the group's max (60% → 0.6)
 
     @property
     def has_rules(self) -> bool:

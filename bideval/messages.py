@@ -2723,16 +2723,6 @@ def _(s: Say) -> str:
                       f"unit {unit!r} 是金额单位，但该字段的类型是 {kind}：请改为 type: money，或删去 unit")
 
 
-@_template("rubric.tiers_order")
-def _(s: Say) -> str:
-    (low, high), (other_low, other_high) = s["range"], s["other_range"]
-    tier, other = s["tier"], s["other"]
-    return _rubric_at(s, f"tiers must be listed from lowest to highest: tier {tier} ({number(low)}–{number(high)}) "
-                         f"comes after tier {other} ({number(other_low)}–{number(other_high)})",
-                      f"档次必须从低到高排列：档次 {tier}（{number(low)}–{number(high)}）排在档次 {other}"
-                      f"（{number(other_low)}–{number(other_high)}）之后")
-
-
 @_template("rubric.not_mapping")
 def _(s: Say) -> str:
     found = {"list": "列表", "str": "文本", "int": "整数", "float": "数字", "NoneType": "空值", "bool": "逻辑值",
@@ -2778,8 +2768,12 @@ def _(s: Say) -> str:
 @_template("rubric.unknown_choice")
 def _(s: Say) -> str:
     choices = ", ".join(s["choices"])
-    return _rubric_at(s, f"unknown {s['what']} {s['found']!r} (expected one of: {choices})",
-                      f"未知的{_rubric_thing(s, s['what'])} {s['found']!r}（应为以下之一：{choices}）")
+    en = f"unknown {s['what']} {s['found']!r} (expected one of: {choices})"
+    zh = f"未知的{_rubric_thing(s, s['what'])} {s['found']!r}（应为以下之一：{choices}）"
+    if s.get("meant"):  # 低价优先法 is what check calls lowest_ratio; ≤ is <=
+        en += f"; for {s['found']!r} write {' or '.join(s['meant'])}"
+        zh += f"；{s['found']!r} 应写作 {' 或 '.join(s['meant'])}"
+    return _rubric_at(s, en, zh)
 
 
 @_template("rubric.not_slug")
@@ -2966,7 +2960,7 @@ def _(s: Say) -> str:
 
 @_template("rubric.tier_first")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"the first tier must start at 0, not {s['range'][0]}", f"第一个档次必须从 0 开始，而不是 {s['range'][0]}")
+    return _rubric_at(s, f"the lowest tier must start at 0, not {s['range'][0]}", f"最低的档次必须从 0 开始，而不是 {s['range'][0]}")
 
 
 @_template("rubric.tier_overlap")
@@ -2981,11 +2975,16 @@ def _(s: Say) -> str:
     (low, high), (other_low, other_high) = s["range"], s["other_range"]
     tier, other, gap, places = s["tier"], s["other"], number(s["gap"]), s["places"]
     low, high, other_low, other_high, start = map(number, (low, high, other_low, other_high, s["start"]))
-    at = (("with whole-point scores, decimals: 0", "整数分即 decimals: 0 时") if places == 0 else
-          (f"at {places} decimal place{'' if places == 1 else 's'}", f"保留 {places} 位小数时"))
-    en = (f"tier {tier} starts at {low}, leaving a gap after {other} ending at {other_high} (at most {gap} {at[0]}): "
+    if places == 0:
+        at = (f"at most {gap} with whole-point scores, decimals: 0", f"整数分即 decimals: 0 时最多 {gap}")
+    elif places == 1:
+        at = (f"at most {gap} at 1 decimal place", f"保留 1 位小数时最多 {gap}")
+    else:  # why 0.1 and not 0.01: the judges score inside the agreed tier, so 5.05 is never given
+        at = (f"at most {gap} at {places} decimal places, the step standards write tiers in: 0–5, 5.1–10",
+              f"保留 {places} 位小数时最多 {gap}，即评分标准书写档次的步长：0–5、5.1–10")
+    en = (f"tier {tier} starts at {low}, leaving a gap after {other} ending at {other_high} ({at[0]}): "
           f"scores between {other_high} and {low} would belong to no tier; start {tier} at {start}")
-    zh = (f"档次 {tier} 从 {low} 开始，与止于 {other_high} 的档次 {other} 之间留有空档（{at[1]}最多 {gap}）："
+    zh = (f"档次 {tier} 从 {low} 开始，与止于 {other_high} 的档次 {other} 之间留有空档（{at[1]}）："
           f"{other_high} 与 {low} 之间的得分不属于任何档次；请让 {tier} 从 {start} 开始")
     if s["whole"]:  # 0–10, 11–20 as the standard writes it: whole points
         en += (f", or, for whole-point tiers ({other_low}–{other_high}, {low}–{high}), give the criterion "
@@ -2996,8 +2995,8 @@ def _(s: Say) -> str:
 
 @_template("rubric.tier_last")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"the last tier must end at max {s['max']}, not {s['last']}",
-                      f"最后一个档次必须止于满分 {s['max']}，而不是 {s['last']}")
+    return _rubric_at(s, f"the highest tier must end at max {s['max']}, not {s['last']}",
+                      f"最高的档次必须止于满分 {s['max']}，而不是 {s['last']}")
 
 
 # -- rubric files: the checks inside each criterion kind, groups, caps, pricing and the panel
@@ -3098,6 +3097,21 @@ def _(s: Say) -> str:
     mark, top = number(s["pass_mark"]), number(s["max"])
     return _rubric_at(s, f"pass_mark {mark} is above the group's max {top}: no bid could pass",
                       f"及格分 pass_mark {mark} 高于该分组的满分 {top}：没有投标能够通过")
+
+
+@_template("rubric.pass_mark_share")
+def _(s: Say) -> str:
+    mark, top, points = number(s["pass_mark"]), number(s["max"]), number(s["points"])
+    share = number(s["pass_mark"] * 100)
+    return _rubric_at(s, f"pass_mark {mark} is in points of the group's {top}: for {share} % write {share}% or {points}",
+                      f"及格分 pass_mark {mark} 按分值计（该分组满分 {top}）：如指 {share}%，请写 {share}% 或 {points}")
+
+
+@_template("rubric.pass_mark_not_number")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"pass_mark must be points (a number such as 42) or a share of the group's max (such as 60%), "
+                         f"found {s['found']!r}",
+                      f"及格分 pass_mark 必须是分值（如 42）或该分组满分的百分比（如 60%），实际为 {s['found']!r}")
 
 
 @_template("rubric.group_undeclared")

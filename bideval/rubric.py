@@ -409,12 +409,9 @@ class Tiered(Criterion):
         out = super().mistakes()
         if not self.tiers:
             return out + [Mistake.of("tiers_missing")]
-        for lower, tier in zip(self.tiers, self.tiers[1:]):
-            if (tier.min, tier.max) < (lower.min, lower.max):  # listed out of order: that, not each overlap and gap
-                return out + [Mistake.of("tiers_order", tier=tier.id, range=(tier.min, tier.max), other=lower.id,
-                                         other_range=(lower.min, lower.max))]
+        ordered = self.lowest_first
         ids: set[str] = set()
-        for before, tier in zip((None,) + self.tiers, self.tiers):
+        for before, tier in zip((None,) + ordered, ordered):
             facts = {"tier": tier.id, "range": (tier.min, tier.max)}
             if tier.id in ids:
                 out.append(Mistake.of("tier_twice", **facts))
@@ -428,9 +425,15 @@ class Tiered(Criterion):
                     out.append(Mistake.of("tier_first", **facts))
             elif tier.min <= before.max:
                 out.append(Mistake.of("tier_overlap", **facts, other=before.id, other_range=(before.min, before.max)))
-        if self.tiers[-1].max != self.max:
-            out.append(Mistake.of("tier_last", tier=self.tiers[-1].id, max=self.max, last=self.tiers[-1].max))
+        if ordered[-1].max != self.max:
+            out.append(Mistake.of("tier_last", tier=ordered[-1].id, max=self.max, last=ordered[-1].max))
         return out
+
+    @property
+    def lowest_first(self) -> tuple[Tier, ...]:
+        """The tiers from the lowest up, however the rubric lists them (优 first, as standards print the table, or
+        一档 first): their overlaps and gaps are between neighbours in this order."""
+        return tuple(sorted(self.tiers, key=lambda t: (t.min, t.max)))
 
     def rounding_mistakes(self, places: int) -> list[Mistake]:
         """What is wrong with the tiers for scores rounded to ``places`` (the criterion's own decimals, else the
@@ -445,7 +448,8 @@ class Tiered(Criterion):
                                own=self.decimals is not None)]
         step = tier_step(places)
         out = []
-        for before, tier in zip(self.tiers, self.tiers[1:]):
+        ordered = self.lowest_first
+        for before, tier in zip(ordered, ordered[1:]):
             if tier.min - before.max > step:
                 whole = places > 0 and tier.min - before.max == 1 and all(
                     b == b.to_integral_value() for t in self.tiers for b in (t.min, t.max))

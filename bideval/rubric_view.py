@@ -301,8 +301,12 @@ def group_rule(rubric: Rubric, group_id: str, lang: str) -> str:
     parts = [f"满分 {top}" if zh else f"max {top}"]
     if g.pass_mark is not None:
         mark = plain_number(g.pass_mark)
-        parts.append(f"及格分 {mark}：低于 {mark} 分的投标不再参加后续评审、价格评审和排名" if zh else
-                     f"pass mark {mark}: a bid below it takes no part in the later groups, the price evaluation "
+        given = mark  # 42 (60% of 70): the rubric's share, and the points it comes to
+        if g.pass_share is not None:
+            share = plain_number(g.pass_share * 100)
+            given += f"（满分 {top} 的 {share}%）" if zh else f" ({share}% of {top})"
+        parts.append(f"及格分 {given}：低于 {mark} 分的投标不再参加后续评审、价格评审和排名" if zh else
+                     f"pass mark {given}: a bid below it takes no part in the later groups, the price evaluation "
                      "or the ranking")
     if g.scale_to is not None:
         to = plain_number(g.scale_to)

@@ -19,7 +19,7 @@ from typing import Any, Hashable, Iterable, Mapping
 
 import yaml
 
-from .benchmark import Base, BenchmarkRule, DeviationRounding
+from .benchmark import BASE_LABELS, Base, BenchmarkRule, DeviationRounding
 from .errors import Problem, RubricError
 from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
@@ -30,8 +30,9 @@ from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, ORDER87, Ag
                      Count, Criterion, Deduction, DeductionItem, Field, Grade, InvalidCriterion, Kind, Op, PanelRules,
                      PRICE_TYPES, Price, PriceMethod, Rubric, SharedCap, Tier, Tiered, full_marks, group_full_marks,
                      group_label, lowering_caps, price_fields_of, scored_maxima)
+from .rubric_view import AGGREGATE_LABELS, KIND_LABELS, METHOD_LABELS
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
-from .yaml_slips import reserved_value, syntax_slip
+from .yaml_slips import operator_slip, reserved_value, syntax_slip
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 # A number YAML reads as text ("40" quoted, 1e30 without a point): digits, a point, a sign, an exponent; not "40分",
@@ -341,6 +342,35 @@ def _choices_fix(choices: list) -> str:
     return "[" + ", ".join(one(c) for c in choices) + "]"
 
 
+#: What each closed vocabulary of the format is called in words, by value (``低价优先法`` for lowest_ratio).
+_ENUM_LABELS: dict[type[enum.Enum], Mapping[Any, Label]] = {
+    PriceMethod: METHOD_LABELS, Kind: KIND_LABELS, Aggregate: AGGREGATE_LABELS, Base: BASE_LABELS,
+    PricingModel: {m: m.label for m in PricingModel}}
+
+
+def _meant(node: Any, cls: type[enum.Enum], choices: tuple[str, ...]) -> tuple[str, ...]:
+    """The values an unknown word of a vocabulary likely stands for: the operator a sign means (``≤`` for ``<=``), the
+    value a name in words has (``低价优先法`` for lowest_ratio, with or without what its name adds in brackets), or
+    the value in other letters (``Trimmed Mean``).
+
+    >>> _meant("低价优先法", PriceMethod, ()), _meant("基准价偏差法", PriceMethod, ()), _meant("≥", Op, (">=",))
+    (('lowest_ratio',), ('benchmark_deviation', 'deviation'), ('>=',))
+    """
+    if not isinstance(node, str) or not node.strip():
+        return ()
+    if cls is Op:
+        sign = operator_slip(node, choices)
+        return (sign,) if sign else ()
+    wanted = fold(node)
+    out = []
+    for member, label in _ENUM_LABELS.get(cls, {}).items():
+        names = {fold(text) for text in (label.zh, label.en)}
+        names |= {re.sub(r"\s*[(（].*[)）]$", "", name) for name in names}  # 基准价偏差法（按规定取整）: 基准价偏差法
+        if wanted in names or re.sub(r"[\s-]+", "_", wanted) == member.value:
+            out.append(str(member.value))
+    return tuple(out)
+
+
 class _RubricReader:
     """Builds a Rubric from parsed YAML, collecting every problem on the way."""
 
@@ -450,8 +480,10 @@ class _RubricReader:
         for member in cls:
             if node == member.value:
                 return member
-        self.fail_as(where, "unknown_choice", what=what, found=node,
-                     choices=tuple(m.value for m in cls if m.value != "truthy"))
+        choices = tuple(m.value for m in cls if m.value != "truthy")
+        meant = _meant(node, cls, choices)
+        self.fail_as(where, "unknown_choice", what=what, found=node, choices=choices,
+                     **({"meant": meant} if meant else {}))
         return None
 
     # -- the document
@@ -615,7 +647,7 @@ class _RubricReader:
                 self.fail_as(where, "group_twice", group=gid)
                 continue
             label = self.label(where, item.get("label"), "label") if "label" in item else group_label(gid)
-            pass_mark = self.number(where, item.get("pass_mark"), "pass_mark", positive=True)
+            pass_mark, pass_share = self.pass_mark(where, item.get("pass_mark"))
             weight = self.number(where, item.get("weight"), "weight", positive=True)
             scale = item.get("scale_to_best")
             scale_to = None
@@ -626,13 +658,18 @@ class _RubricReader:
             raw_max = group_full_marks(criteria, caps, gid)
             if scale is True:
                 scale_to = raw_max
+            if pass_share is not None and scored:  # 60% of 70 = 42: exact, the places the share and max have
+                pass_mark = pass_share * raw_max
+            elif pass_mark is not None and scored and 0 < pass_mark < 1 < raw_max:  # 0.6 meant as 60 %, not points
+                self.fail_as(where, "pass_mark_share", group=gid, pass_mark=pass_mark, max=raw_max,
+                             points=pass_mark * raw_max)
             if label is not None:
-                out.append(Group(gid, label, pass_mark, scale_to, weight))
+                out.append(Group(gid, label, pass_mark, scale_to, weight, pass_share))
             if gid in refused and not scored:
                 pass  # its criterion's own mistake is said; nothing more is known of the group
             elif not any(c.group == gid for c in criteria):
                 self.fail_as(where, "group_empty", group=gid)
-            elif (pass_mark is not None or scale is True or scale_to is not None or weight is not None) and not scored:
+            elif (item.get("pass_mark") is not None or scale is True or scale_to is not None or weight is not None) and not scored:
                 self.fail_as(where, "group_unscored", group=gid)
             if pass_mark is not None and scored and pass_mark > raw_max:
                 self.fail_as(where, "pass_mark_above_max", group=gid, pass_mark=pass_mark, max=raw_max)
@@ -645,6 +682,23 @@ class _RubricReader:
         # A group refused or read with a mistake (a weight of -1) would make the weighted maxima look wrong
         self.weights(out, criteria, total if len(self.problems) == before else None, caps)
         return tuple(out)
+
+    def pass_mark(self, where: str, node: Any) -> tuple[Decimal | None, Decimal | None]:
+        """A group's ``pass_mark``: points (``42``), or a share of the group's max (``60%``), returned as
+        (points, None) or (None, share): the max is known once the group's criteria are."""
+        if not isinstance(node, str) or _PLAIN_NUMBER.fullmatch(normalise(node).strip()):
+            return self.number(where, node, "pass_mark", positive=True), None
+        text = normalise(node).strip()
+        digits = text[:-1].rstrip() if text.endswith("%") else None
+        if digits is None or not _PLAIN_NUMBER.fullmatch(digits) or odd_digits(node):
+            self.fail_as(where, "pass_mark_not_number", found=node)
+            return None, None
+        share = Decimal(digits).scaleb(-2)
+        if not 0 < share <= 1:
+            self.fail_as(where, "out_of_range", what="pass_mark", found=node,
+                         **({"rule": "positive"} if share <= 0 else {"rule": "at_most", "bound": "100%"}))
+            return None, None
+        return None, share
 
     def stage_order(self, groups: list[Group], criteria: tuple[Criterion, ...]) -> None:
         """A pass mark comes before price: price is scored only among the bids that pass every stage."""

@@ -11,17 +11,38 @@ the slip on their line and what to type. :func:`syntax_slip` looks at the lines 
 - ``comma_missing``: ``{id: x name: y}`` — two keys of one ``{…}`` without a ``,`` between them;
 - ``indent``: a key that starts in another column than the key before it.
 
+:func:`operator_slip` names the operator a condition's ``op`` meant when it was typed as a sign (``≤``, ``＞``).
+
 Each comes with the line it is on and what to write instead; :mod:`bideval.messages` says it in both languages.
 Full-width punctuation and tabs are found by :mod:`bideval.rubric_yaml`, before these.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Iterable
 
 _KEY_LINE = re.compile(r"(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<rest>.*)")
 _NO_SPACE = re.compile(r"(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s:/].*)")
 _RESERVED = ">|@`%"
+
+
+# Comparison signs a Chinese input method or a word processor types where a condition's op needs ASCII (full-width
+# ＜ ＞ ＝ ！ become ASCII by NFKC first).
+_SIGNS = {"≤": "<=", "≦": "<=", "⩽": "<=", "≥": ">=", "≧": ">=", "⩾": ">=", "≠": "!="}
+_SIGN_SLIPS = {"=": "==", "=<": "<=", "=>": ">=", "<>": "!="}
+
+
+def operator_slip(text: str, operators: Iterable[str]) -> str | None:
+    """The operator of ``operators`` a condition's unknown ``op`` stands for, or None.
+
+    >>> [operator_slip(t, ("==", "!=", "<", "<=", ">", ">=", "in")) for t in ("≤", "＞", "＝", "< =", "IN", "lt")]
+    ['<=', '>', '==', '<=', 'in', None]
+    """
+    typed = "".join(_SIGNS.get(ch, ch) for ch in unicodedata.normalize("NFKC", text).casefold())
+    typed = "".join(typed.split())
+    typed = _SIGN_SLIPS.get(typed, typed)
+    return typed if typed in operators and typed != text else None
 
 
 def syntax_slip(lines: list[str], error: Any, keywords: Iterable[str] = ()) -> dict[str, Any]:

@@ -98,6 +98,26 @@ def test_a_bid_at_the_pass_mark_passes():
     assert [i.vendor_id for i in result.invalid] == [B]
 
 
+@pytest.mark.parametrize("written, points, en, zh", [
+    ("60%", D(42), "pass mark 42 (60% of 70)", "及格分 42（满分 70 的 60%）：低于 42 分"),
+    ("60 %", D(42), "pass mark 42 (60% of 70)", "及格分 42（满分 70 的 60%）"),
+    ("６０％", D(42), "pass mark 42 (60% of 70)", "及格分 42（满分 70 的 60%）"),
+    ("62.5%", D("43.75"), "pass mark 43.75 (62.5% of 70)", "及格分 43.75（满分 70 的 62.5%）"),  # exact, not rounded
+    ("42", D(42), "pass mark 42: a bid", "及格分 42：低于 42 分"),
+])
+def test_a_pass_mark_as_a_share_of_the_group_s_max(written, points, en, zh):
+    rubric = parse_rubric(rubric_text(STAGED.replace("pass_mark: 50", f"pass_mark: {written}")), "s.yaml")
+    assert rubric.group("technical").pass_mark == points
+    assert en in describe_rubric(rubric, "en") and zh in describe_rubric(rubric, "zh")
+
+
+def test_a_bid_below_a_share_pass_mark_fails_the_stage():
+    result = run(rubric_text(STAGED.replace("pass_mark: 50", "pass_mark: 60%")), [(A, 42, 500000), (B, "41.99", 300000)])
+    assert [s.vendor_id for s in result.ranking] == [A]
+    assert result.invalid[0].reasons[0].render("en") == ("below_pass_mark: Technical subtotal 41.99 is below the "
+                                                         "pass mark 42")
+
+
 def test_provisional_while_the_panel_has_not_finished_a_staged_group():
     two = (JUDGE, "李评委")
     # B has only one judge's 40: it fails on the score present, but the stage is not settled.
@@ -232,6 +252,16 @@ def test_declared_labels_head_the_tables():
      "group 'technical': scale_to_best (true, or the points the best bid gets) must be a number, found 'lots'", {}),
     (STAGED.replace("pass_mark: 50", "weight: -1"), {}, "group 'technical': weight must be more than 0", {}),
     (STAGED.replace("pass_mark: 50", "pass_mark: 0"), {}, "group 'technical': pass_mark must be more than 0", {}),
+    # 0.6 written as shares are elsewhere (sme_deduction: 0.10) would be 0.6 points: nobody would fail the stage
+    (STAGED.replace("pass_mark: 50", "pass_mark: 0.6"), {},
+     "group 'technical': pass_mark 0.6 is in points of the group's 70: for 60 % write 60% or 42",
+     {"pass_mark": D("0.6"), "max": D(70), "points": D(42)}),
+    (STAGED.replace("pass_mark: 50", "pass_mark: 60分"), {},
+     "group 'technical': pass_mark must be points (a number such as 42) or a share of the group's max (such as "
+     "60%), found '60分'", {"found": "60分"}),
+    (STAGED.replace("pass_mark: 50", "pass_mark: 120%"), {},
+     "group 'technical': pass_mark must be at most 100%, found 120%", {}),
+    (STAGED.replace("pass_mark: 50", "pass_mark: 0%"), {}, "group 'technical': pass_mark must be more than 0", {}),
 ])
 def test_group_mistakes_are_named(groups, kwargs, message, data):
     with pytest.raises(RubricError) as caught:

@@ -1420,20 +1420,21 @@ RUBRIC_SENTENCES = [
      "criterion 'ops_plan': tier t2 runs from 10 down to 5",
      "评分项 'ops_plan'：档次 t2 从 10 降到 5（下限大于上限）"),
     ("rubric.tier_first",
-     "criterion 'ops_plan': the first tier must start at 0, not 1",
-     "评分项 'ops_plan'：第一个档次必须从 0 开始，而不是 1"),
+     "criterion 'ops_plan': the lowest tier must start at 0, not 1",
+     "评分项 'ops_plan'：最低的档次必须从 0 开始，而不是 1"),
     ("rubric.tier_overlap",
      "criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)",
      "评分项 'ops_plan'：档次 t2（4–10）与档次 t1（0–5）重叠"),
     ("rubric.tier_gap",
      "criterion 'ops_plan': tier t2 starts at 11, leaving a gap after t1 ending at 10 (at most 0.1 at 2 decimal "
-     "places): scores between 10 and 11 would belong to no tier; start t2 at 10.1, or, for whole-point tiers (0–10, "
-     "11–20), give the criterion decimals: 0",
-     "评分项 'ops_plan'：档次 t2 从 11 开始，与止于 10 的档次 t1 之间留有空档（保留 2 位小数时最多 0.1）：10 与 11 之间的得分"
-     "不属于任何档次；请让 t2 从 10.1 开始；如果是整数分的档次（0–10、11–20），请给该评分项加上 decimals: 0"),
+     "places, the step standards write tiers in: 0–5, 5.1–10): scores between 10 and 11 would belong to no tier; "
+     "start t2 at 10.1, or, for whole-point tiers (0–10, 11–20), give the criterion decimals: 0",
+     "评分项 'ops_plan'：档次 t2 从 11 开始，与止于 10 的档次 t1 之间留有空档（保留 2 位小数时最多 0.1，即评分标准书写档次的步长："
+     "0–5、5.1–10）：10 与 11 之间的得分不属于任何档次；请让 t2 从 10.1 开始；如果是整数分的档次（0–10、11–20），请给该评分项加上 "
+     "decimals: 0"),
     ("rubric.tier_last",
-     "criterion 'ops_plan': the last tier must end at max 15, not 14",
-     "评分项 'ops_plan'：最后一个档次必须止于满分 15，而不是 14"),
+     "criterion 'ops_plan': the highest tier must end at max 15, not 14",
+     "评分项 'ops_plan'：最高的档次必须止于满分 15，而不是 14"),
     ("rubric.not_slug",
      "criterion #3: id must be a slug (lower-case letters, digits, - and _), found 'Ops Plan'",
      "第 3 个评分项：“id”必须是简短代码（小写字母、数字、- 和 _），实际为 'Ops Plan'"),
@@ -1583,6 +1584,9 @@ KIND_RUBRIC_FACTS = {
     "rubric.group_empty": dict(where="group 'financial'", group="financial"),
     "rubric.group_unscored": dict(where="group 'qualification'", group="qualification"),
     "rubric.pass_mark_above_max": dict(where="group 'technical'", group="technical", pass_mark=D(90), max=D(80)),
+    "rubric.pass_mark_share": dict(where="group 'technical'", group="technical", pass_mark=D("0.6"), max=D(70),
+                                   points=D("42.0")),
+    "rubric.pass_mark_not_number": dict(where="group 'technical'", found="60分"),
     "rubric.group_undeclared": dict(where="criterion 'design'", criterion="design", group="tech",
                                     declared=("technical", "price")),
     "rubric.pass_mark_on_price": dict(where="group 'price'", group="price", criterion="price"),
@@ -1705,6 +1709,13 @@ RUBRIC_SENTENCES += [
     ('rubric.pass_mark_above_max',
      "group 'technical': pass_mark 90 is above the group's max 80: no bid could pass",
      "分组 'technical'：及格分 pass_mark 90 高于该分组的满分 80：没有投标能够通过"),
+    ('rubric.pass_mark_share',
+     "group 'technical': pass_mark 0.6 is in points of the group's 70: for 60 % write 60% or 42",
+     "分组 'technical'：及格分 pass_mark 0.6 按分值计（该分组满分 70）：如指 60%，请写 60% 或 42"),
+    ('rubric.pass_mark_not_number',
+     "group 'technical': pass_mark must be points (a number such as 42) or a share of the group's max (such as "
+     "60%), found '60分'",
+     "分组 'technical'：及格分 pass_mark 必须是分值（如 42）或该分组满分的百分比（如 60%），实际为 '60分'"),
     ('rubric.group_undeclared',
      "criterion 'design': group 'tech' is not declared under groups (declared: technical, price)",
      "评分项 'design'：分组 'tech' 未在 groups 中声明（已声明：technical、price）"),
@@ -1896,8 +1907,6 @@ BLANK_RUBRIC_FACTS = {
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
                                   max=D(8)),
-    "rubric.tiers_order": dict(where="criterion 'ops_plan'", tier="t1", range=(D(0), D(5)), other="t2",
-                               other_range=(D("5.1"), D(10))),
 }
 RUBRIC_FACTS.update(BLANK_RUBRIC_FACTS)
 RUBRIC_SENTENCES += [
@@ -1928,9 +1937,6 @@ RUBRIC_SENTENCES += [
      "field 'projects': unit '10k CNY' is a unit of money, but the field is integer: make it type: money, or remove "
      "the unit",
      "字段 'projects'：unit '10k CNY' 是金额单位，但该字段的类型是 integer：请改为 type: money，或删去 unit"),
-    ("rubric.tiers_order",
-     "criterion 'ops_plan': tiers must be listed from lowest to highest: tier t1 (0–5) comes after tier t2 (5.1–10)",
-     "评分项 'ops_plan'：档次必须从低到高排列：档次 t1（0–5）排在档次 t2（5.1–10）之后"),
 ]
 # The app's English names a grade by its English label; the command line by its Chinese one, as it always did.
 RUBRIC_APP_EN = {
@@ -2025,6 +2031,14 @@ def test_each_rubric_mistake_in_both_languages(code, cli, zh):
      "criterion 'x': unknown key 'max:20' (expected one of: id, max); YAML needs a space after the colon: write "
      "'max: 20'",
      "评分项 'x'：未知的键 'max:20'（应为以下之一：id, max）；冒号后缺少空格：YAML 要求冒号后有空格，请写成 'max: 20'"),
+    ("rubric.unknown_choice", dict(where="criterion 'price'", what="price method", found="低价优先法",
+                                   choices=("lowest_ratio", "ratio"), meant=("lowest_ratio",)),
+     "criterion 'price': unknown price method '低价优先法' (expected one of: lowest_ratio, ratio); for '低价优先法' "
+     "write lowest_ratio",
+     "评分项 'price'：未知的价格评分方法 '低价优先法'（应为以下之一：lowest_ratio, ratio）；'低价优先法' 应写作 lowest_ratio"),
+    ("rubric.unknown_choice", dict(where="criterion 'x'", what="op", found="≤", choices=("<", "<="), meant=("<=",)),
+     "criterion 'x': unknown op '≤' (expected one of: <, <=); for '≤' write <=",
+     "评分项 'x'：未知的“op” '≤'（应为以下之一：<, <=）；'≤' 应写作 <="),
     ("rubric.missing_key", dict(where="criterion 'price'", key="method", choices=("lowest_ratio", "ratio")),
      "criterion 'price': missing 'method' (one of: lowest_ratio, ratio)",
      "评分项 'price'：缺少 'method'（应为以下之一：lowest_ratio, ratio）"),

@@ -33,8 +33,8 @@ def broken(old: str, new: str) -> str:
     (broken('value: 1000}', 'value: lots}'), "criterion 'company': value 'lots' does not parse as field 'registered_capital'"),
     (broken("min: 5.1,", "min: 5,"), "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5)"),
     (broken("min: 10.1,", "min: 10.5,"), "criterion 'ops_plan': tier t3 starts at 10.5, leaving a gap"),
-    (broken("min: 10.1, max: 15}", "min: 10.1, max: 16}"), "criterion 'ops_plan': the last tier must end at max 15"),
-    (broken("min: 0,    max: 5}", "min: 1,    max: 5}"), "criterion 'ops_plan': the first tier must start at 0"),
+    (broken("min: 10.1, max: 15}", "min: 10.1, max: 16}"), "criterion 'ops_plan': the highest tier must end at max 15"),
+    (broken("min: 0,    max: 5}", "min: 1,    max: 5}"), "criterion 'ops_plan': the lowest tier must start at 0"),
     (broken("[[0.92, 7], [0.96, 10]]", "[[0.96, 7], [0.92, 10]]"), "criterion 'dial_test': x values must be strictly increasing"),
     (broken("[[0.92, 7], [0.96, 10]]", "[[0.92, 7], [0.96, 11]]"), "criterion 'dial_test': y 11 lies outside 0..10"),
     (broken("kind: judged", "kind: juged"), "criterion 'service_design': unknown kind 'juged'"),
@@ -152,7 +152,7 @@ def tier(tid: str, low: str, high: str) -> Tier:
     (lambda: Tiered(id="t", name=NAME, group="g", max=D(10), tiers=(tier("t1", "0", "5"), tier("t2", "5", "10"))),
      "tier t2 (5–10) overlaps tier t1 (0–5)", {"tier": "t2", "range": (D(5), D(10)), "other": "t1"}),
     (lambda: Tiered(id="t", name=NAME, group="g", max=D(10), tiers=(tier("t1", "0", "5"), tier("t2", "5.1", "9"))),
-     "the last tier must end at max 10, not 9", {"tier": "t2", "max": D(10)}),
+     "the highest tier must end at max 10, not 9", {"tier": "t2", "max": D(10)}),
     (lambda: Checklist(id="k", name=NAME, group="g", max=D(5), items=()), "a checklist needs items", {}),
     (lambda: BenchmarkDeviationPrice(id="p", name=NAME, group="price", max=D(30), above_penalty=D(-1),
                                      below_penalty=D(1)),
@@ -383,14 +383,29 @@ def test_a_money_unit_on_a_count_is_refused():
     assert hours.field_index["itss_level"].unit == "个"
 
 
-def test_tiers_listed_out_of_order_are_said_once():
-    tiers = ("      - {id: t1, label: {zh: 一档, en: Tier 1}, min: 0,    max: 5}\n"
-             "      - {id: t2, label: {zh: 二档, en: Tier 2}, min: 5.1,  max: 10}\n"
-             "      - {id: t3, label: {zh: 三档, en: Tier 3}, min: 10.1, max: 15}\n")
-    reversed_ = "".join(reversed(tiers.splitlines(keepends=True)))
-    assert refusals(broken(tiers, reversed_)) == [
-        "criterion 'ops_plan': tiers must be listed from lowest to highest: tier t2 (5.1–10) comes after tier t3 "
-        "(10.1–15)"]
+
+
+@pytest.mark.parametrize("old, new, line", [  # what check calls it, or the sign typed: the hint says what to write
+    ("method: lowest_ratio", "method: 低价优先法",
+     "criterion 'price': unknown price method '低价优先法' (expected one of: lowest_ratio, linear_minmax, "
+     "benchmark_deviation, ratio, deviation, relative_to_lowest); for '低价优先法' write lowest_ratio"),
+    ("method: lowest_ratio", "method: 基准价偏差法", "for '基准价偏差法' write benchmark_deviation or deviation"),
+    ("method: lowest_ratio", "method: Lowest Ratio", "for 'Lowest Ratio' write lowest_ratio"),
+    ("kind: judged", "kind: 评委评分", "for '评委评分' write judged"),
+    ("aggregate: mean", "aggregate: 去掉最高分和最低分后的平均值", "for '去掉最高分和最低分后的平均值' write trimmed_mean"),
+    ("models: [lump_sum,", "models: [总价包干,", "pricing: unknown pricing model '总价包干' (expected one of: lump_sum, "
+     "per_seat_month, per_call, base_plus_commission, per_unit_month, base_plus_excess); for '总价包干' write lump_sum"),
+    ('op: "<="', 'op: "≤"', "criterion 'company': unknown op '≤' (expected one of: ==, !=, <, <=, >, >=, in); "
+                           "for '≤' write <="),
+    ('op: ">="', 'op: "≥"', "for '≥' write >="),
+    ('op: "<="', 'op: "＜"', "for '＜' write <"),
+    ('op: ">="', 'op: "＞"', "for '＞' write >"),
+    ('op: ">="', 'op: "＝"', "for '＝' write =="),
+    ('op: ">="', 'op: "=<"', "for '=<' write <="),
+])
+def test_a_word_or_sign_for_a_value_of_the_format_says_how_it_is_written(old, new, line):
+    said = refusals(broken(old, new))
+    assert any(s.endswith(line) for s in said), said
 
 
 def test_a_missing_group_is_said_once():
@@ -467,8 +482,8 @@ def test_a_tier_may_start_one_score_step_above_the_previous_end(text):
 @pytest.mark.parametrize("text, message", [
     (tiered("0-5 6-10 11-15"),  # at 2 places the gap leaves 5.5 in no tier: the way forward is said
      "criterion 'ops_plan': tier t2 starts at 6, leaving a gap after t1 ending at 5 (at most 0.1 at 2 decimal "
-     "places): scores between 5 and 6 would belong to no tier; start t2 at 5.1, or, for whole-point tiers (0–5, "
-     "6–10), give the criterion decimals: 0"),
+     "places, the step standards write tiers in: 0–5, 5.1–10): scores between 5 and 6 would belong to no tier; start "
+     "t2 at 5.1, or, for whole-point tiers (0–5, 6–10), give the criterion decimals: 0"),
     (tiered("0-5 7-10 11-15", decimals="0"),  # 6 would belong to no tier
      "criterion 'ops_plan': tier t2 starts at 7, leaving a gap after t1 ending at 5 (at most 1 with whole-point "
      "scores, decimals: 0): scores between 5 and 7 would belong to no tier; start t2 at 6"),
@@ -482,6 +497,28 @@ def test_a_tier_may_start_one_score_step_above_the_previous_end(text):
 ])
 def test_a_gap_a_score_could_fall_into_or_touching_tiers_are_refused(text, message):
     assert message in refusals(text)
+
+
+@pytest.mark.parametrize("bounds", ["10.1-15 5.1-10 0-5", "5.1-10 0-5 10.1-15"])  # 优 first, as standards print it
+def test_tiers_may_be_listed_in_any_order(bounds):
+    from bideval.allowed_scores import check_score
+
+    plan = parse_rubric(tiered(bounds), "x.yaml").criterion_index["ops_plan"]
+    assert [(t.id, str(t.min)) for t in plan.tiers] == [(f"t{n}", b.split("-")[0])  # as listed, ids kept
+                                                        for n, b in enumerate(bounds.split(), 1)]
+    assert [t.min for t in plan.lowest_first] == [D(0), D("5.1"), D("10.1")]
+    highest = plan.lowest_first[-1].id
+    assert check_score(plan, highest, D(12)) is None and check_score(plan, highest, D(9)) is not None
+
+
+def test_tiers_listed_highest_first_have_every_gap_said_at_once():
+    assert refusals(tiered("11-15 6-10 0-5")) == [
+        "criterion 'ops_plan': tier t2 starts at 6, leaving a gap after t3 ending at 5 (at most 0.1 at 2 decimal "
+        "places, the step standards write tiers in: 0–5, 5.1–10): scores between 5 and 6 would belong to no tier; "
+        "start t2 at 5.1, or, for whole-point tiers (0–5, 6–10), give the criterion decimals: 0",
+        "criterion 'ops_plan': tier t1 starts at 11, leaving a gap after t2 ending at 10 (at most 0.1 at 2 decimal "
+        "places, the step standards write tiers in: 0–5, 5.1–10): scores between 10 and 11 would belong to no tier; "
+        "start t1 at 10.1, or, for whole-point tiers (6–10, 11–15), give the criterion decimals: 0"]
 
 
 def test_no_panel_score_falls_between_whole_point_tiers():
