@@ -1,6 +1,7 @@
 """The messages module: every problem code and every expected kind, in the command line's English, the
 app's English and Chinese (table-driven), and how a problem is rendered with its location and field label."""
 import re
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal as D
 
@@ -999,6 +1000,8 @@ def test_the_command_line_speaks_chinese_only_when_asked(tmp_path, capsys, lang,
      "7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7 (whole points)"),
     (DESIGN_GRADED, None, "11", "11 超出允许范围 0–10", "11 is outside the allowed range 0–10"),
     (OPS_TIERED, "t1", "7", "7 超出允许范围 0–5（已定档次：一档）", "7 is outside the allowed range 0–5 (agreed tier: Tier 1)"),
+    (replace(OPS_TIERED, step=D(1)), "t2", "7.5", "7.5 不是 运营管理能力 允许的得分：5.1–10（整数分；已定档次：二档）",
+     "7.5 is not a score Operations management capability allows: 5.1–10 (whole points; agreed tier: Tier 2)"),
     # below zero with a tier agreed: the tier's range (it said 0–10, a range the judge may not use)
     (OPS_TIERED, "t2", "-1", "-1 是负数；得分范围为 5.1–10（已定档次：二档）",
      "-1 is negative; scores run from 5.1 to 10 (agreed tier: Tier 2)"),
@@ -1380,6 +1383,7 @@ MORE_RUBRIC_FACTS.update({
     "rubric.tier_gap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(11), D(20)), other="t1",
                             other_range=(D(0), D(10)), gap=D("0.1"), places=2, start=D("10.1"), whole=True),
     "rubric.tier_last": dict(where="criterion 'ops_plan'", tier="t3", max=D(15), last=D(14)),
+    "rubric.tier_no_score": dict(where="criterion 'ops_plan'", tier="t2", range=(D("5.2"), D("5.8")), step=D(1)),
 })
 RUBRIC_FACTS.update(MORE_RUBRIC_FACTS)
 
@@ -1410,9 +1414,14 @@ RUBRIC_SENTENCES = [
     ("rubric.tier_gap",
      "criterion 'ops_plan': tier t2 starts at 11, leaving a gap after t1 ending at 10 (at most 0.1 at 2 decimal "
      "places): scores between 10 and 11 would belong to no tier; start t2 at 10.1, or, for whole-point tiers (0–10, "
-     "11–20), give the criterion decimals: 0",
+     "11–20), give the criterion step: 1 (judges score whole points; the panel's mean keeps 2 decimal places); "
+     "decimals: 0 would also round the panel's mean to whole points",
      "评分项 'ops_plan'：档次 t2 从 11 开始，与止于 10 的档次 t1 之间留有空档（保留 2 位小数时最多 0.1）：10 与 11 之间的得分"
-     "不属于任何档次；请让 t2 从 10.1 开始；如果是整数分的档次（0–10、11–20），请给该评分项加上 decimals: 0"),
+     "不属于任何档次；请让 t2 从 10.1 开始；如果是整数分的档次（0–10、11–20），请给该评分项加上 step: 1（评委打整数分，"
+     "评委平均分仍保留 2 位小数）；decimals: 0 则会把评委平均分也四舍五入为整数"),
+    ("rubric.tier_no_score",
+     "criterion 'ops_plan': tier t2 (5.2–5.8) leaves no score possible in steps of 1",
+     "评分项 'ops_plan'：档次 t2（5.2–5.8）中没有按 1 分一档可以打的分数"),
     ("rubric.tier_last",
      "criterion 'ops_plan': the last tier must end at max 15, not 14",
      "评分项 'ops_plan'：最后一个档次必须止于满分 15，而不是 14"),
