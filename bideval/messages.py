@@ -509,9 +509,10 @@ def _(s: Say) -> str:
 
 @_template("price_model", _EXPECTED)
 def _(s: Say) -> str:
-    if s.ids:
-        return "a pricing model: " + ", ".join(f"{m.id} ({m.label.zh})" for m in s["models"])
-    return s.t("a pricing model: ", "以下报价方式之一：") + s.join(s.label(m) for m in s["models"])
+    """The tender's pricing models, each a text the bidder may type: as the bid form's hint lists them
+    (``按通计费 (Per call)``), in Chinese as its drop-down does (``按通计费``)."""
+    return s.t("a pricing model: " + ", ".join(f"{m.label.zh} ({m.label.en})" for m in s["models"]),
+               "以下报价方式之一：" + "、".join(m.label.zh for m in s["models"]))
 
 
 @_template("sme_category", _EXPECTED)

@@ -124,8 +124,8 @@ class Field:
     @cached_property
     def parse(self) -> Callable[[object], Any]:
         """The parser turning a cell into this field's value (None when empty)."""
-        if self.id == PRICE_MODEL_FIELD:
-            return parse_price_model
+        if self.id == PRICE_MODEL_FIELD:  # its choices: the ids of the models the tender allows
+            return partial(parse_price_model, allowed=tuple(map(PricingModel, self.choices)) or tuple(PricingModel))
         return parser_for(self.type, self.unit, self.choices, self.non_negative, self.currency)
 
     def expected(self) -> str:
@@ -137,16 +137,19 @@ class Field:
         return self.type.value  # pragma: no cover
 
 
-_PRICE_MODELS = Expected("price_model", {"models": tuple(Named(m.value, m.label) for m in PricingModel)})
+def parse_price_model(raw: object, allowed: tuple[PricingModel, ...] = tuple(PricingModel)) -> PricingModel | None:
+    """A pricing model named by its id, its label in either language or both as the bid form's hint writes them
+    (:meth:`PricingModel.from_alias`). Any model is read (one the tender does not allow makes the bid invalid, with
+    its reason); text naming none is refused listing the ``allowed`` models, as the form's hint does.
 
-
-def parse_price_model(raw: object) -> PricingModel | None:
-    """A pricing model named by its id or its label in either language."""
+    >>> parse_price_model(" 按通计费 (Per call) "), parse_price_model("")
+    (<PricingModel.PER_CALL: 'per_call'>, None)
+    """
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     model = PricingModel.from_alias(str(raw)) if isinstance(raw, str) else None
     if model is None:
-        raise ValueProblem(_PRICE_MODELS, raw)
+        raise ValueProblem(Expected("price_model", {"models": tuple(Named(m.value, m.label) for m in allowed)}), raw)
     return model
 
 

@@ -672,8 +672,7 @@ EXPECTATIONS = [
      'a percentage such as 96% (or a fraction 0..1 such as 0.96)', SAME,
      '百分比，如 96%（或 0 到 1 之间的小数，如 0.96）'),
     ("price_model",
-     'a pricing model: per_call (按通计费), lump_sum (总价包干)',
-     'a pricing model: Per call, Lump sum',
+     'a pricing model: 按通计费 (Per call), 总价包干 (Lump sum)', SAME,  # as the bid form's hint lists them (A5-5)
      '以下报价方式之一：按通计费、总价包干'),
     ("refusal",
      "a score inside the agreed tier t1 一档 (0–5) for 'ops_plan'",
