@@ -19,7 +19,8 @@ float, an int or a text is ``not_a_number``: a score is kept exactly or not
 at all); not negative (−0 too); no more decimals than the criterion keeps,
 counted exactly (when the caller asks: the app does, the command line's panel
 workbook keeps what it reads); 0..max; an agreed tier for a tiered
-criterion, and inside it; a grade and its step for a graded one.
+criterion, and inside it; a grade for a graded one; the step, for a tiered
+or judged criterion that has one (whole points inside the agreed tier 13–18).
 
 A judged criterion may list grades (优 8–10 / 良 5–7 / 一般 1–4, or fixed points
 有 8 / 无 0) and a step (whole points): a score must then equal a fixed point or
@@ -49,7 +50,7 @@ from decimal import Decimal
 
 from .errors import BidEvalError
 from .labels import Label, Named
-from .rubric import Criterion, Grade, Judged, Rubric, Tier, Tiered
+from .rubric import Criterion, Grade, Judged, Rubric, Stepped, Tier, Tiered
 from .values import ValueProblem, normalise, parse_number, plain_number, read_number
 
 NOT_PANEL = "not_a_panel_criterion"
@@ -178,21 +179,25 @@ def check_score(criterion: Criterion, tier_id: str | None, score: Decimal | None
     if decimals is not None and decimal_places(score) > decimals:
         return ScoreRefusal(TOO_MANY_DECIMALS, criterion, score, typed=typed, decimals=decimals)
     if allowed is not None and allowed[2] is not None and not allowed[2].contains(score):
-        # the agreed tier's range, even above the maximum: it is the range the judge may use
-        return ScoreRefusal(OUTSIDE_TIER, criterion, score, *allowed, typed=typed)
+        # the agreed tier's range, even above the maximum: it is the range the judge may use (on its step)
+        return ScoreRefusal(OUTSIDE_TIER, criterion, score, *allowed, step=_step(criterion), typed=typed)
     if not score <= criterion.max:
         return ScoreRefusal(OUTSIDE_RANGE, criterion, score, Decimal(0), criterion.max, typed=typed)
     if allowed is None:
         return ScoreRefusal(NO_TIER, criterion, score, typed=typed)
     low, high, tier = allowed
-    if isinstance(criterion, Judged):
-        if criterion.grades and not any(g.contains(score) for g in criterion.grades):
-            return ScoreRefusal(NOT_A_GRADE, criterion, score, low, high, None, criterion.grades, criterion.step,
-                                typed=typed)
-        if criterion.step is not None and score % criterion.step != 0:
-            return ScoreRefusal(OFF_STEP, criterion, score, low, high, None, criterion.grades, criterion.step,
-                                typed=typed)
+    grades = criterion.grades if isinstance(criterion, Judged) else ()
+    if grades and not any(g.contains(score) for g in grades):
+        return ScoreRefusal(NOT_A_GRADE, criterion, score, low, high, None, grades, _step(criterion), typed=typed)
+    if isinstance(criterion, Stepped) and not criterion.on_step(score):
+        # a tiered criterion's step applies inside the agreed tier (whole points in 中 13–18), as a grade's does
+        return ScoreRefusal(OFF_STEP, criterion, score, low, high, tier, grades, criterion.step, typed=typed)
     return None
+
+
+def _step(criterion: Criterion) -> Decimal | None:
+    """The step a judge's score must be a multiple of on ``criterion`` (None: any score)."""
+    return criterion.step if isinstance(criterion, Stepped) else None
 
 
 def decimal_places(score: Decimal) -> int:
@@ -276,12 +281,32 @@ def grades_text(grades: tuple[Grade, ...], step: Decimal | None, lang: str | Non
     """``优 8–10, 良 5–7, 一般 1–4 (whole points)`` (``lang`` None: both languages)."""
     text = ", ".join(g.text(lang) for g in grades) if grades else ""
     if step is not None:
-        words = {"zh": f"每档以{plain_number(step)}分为单位", "en": f"in steps of {plain_number(step)}"}
-        if step == 1:
-            words = {"zh": "整数分", "en": "whole points"}
-        note = words["zh"] if lang == "zh" else words["en"] if lang == "en" else f"{words['zh']} / {words['en']}"
+        note = step_text(step, lang)
         text = f"{text} ({note})" if text else note
     return text
+
+
+def step_text(step: Decimal, lang: str | None = None) -> str:
+    """What a step asks of a judge's score: ``whole points`` / ``整数分``, ``in steps of 0.5`` (``lang`` None: both).
+
+    >>> step_text(Decimal(1), "en"), step_text(Decimal("0.5"))
+    ('whole points', '每档以0.5分为单位 / in steps of 0.5')
+    """
+    words = {"zh": f"每档以{plain_number(step)}分为单位", "en": f"in steps of {plain_number(step)}"}
+    if step == 1:
+        words = {"zh": "整数分", "en": "whole points"}
+    return words["zh"] if lang == "zh" else words["en"] if lang == "en" else f"{words['zh']} / {words['en']}"
+
+
+def step_clause(step: Decimal, lang: str) -> str:
+    """The step after a range, as a clause: ``in whole points`` / ``且为整数分``, ``in steps of 0.5``.
+
+    >>> step_clause(Decimal(1), "en"), step_clause(Decimal("0.5"), "en"), step_clause(Decimal(1), "zh")
+    ('in whole points', 'in steps of 0.5', '且为整数分')
+    """
+    if step == 1:
+        return "且为整数分" if lang == "zh" else "in whole points"
+    return step_text(step, lang)
 
 
 @dataclass(frozen=True)
@@ -317,7 +342,10 @@ def allowed_text(criterion: Criterion, tier_id: str | None, lang: str | None = N
     if graded is not None:
         return grades_text(graded.grades, graded.step, lang)
     found = allowed_range(criterion, tier_id)
-    return "—" if found is None else f"{plain_number(found[0])}–{plain_number(found[1])}"
+    if found is None:
+        return "—"
+    span, step = f"{plain_number(found[0])}–{plain_number(found[1])}", _step(criterion)
+    return span if step is None else f"{span} ({step_text(step, lang)})"  # a tiered step: 13–18 (whole points)
 
 
 def grade_choices(criterion: Criterion) -> tuple[Choice, ...] | None:

@@ -509,9 +509,10 @@ def _(s: Say) -> str:
 
 @_template("price_model", _EXPECTED)
 def _(s: Say) -> str:
-    if s.ids:
-        return "a pricing model: " + ", ".join(f"{m.id} ({m.label.zh})" for m in s["models"])
-    return s.t("a pricing model: ", "以下报价方式之一：") + s.join(s.label(m) for m in s["models"])
+    """The tender's pricing models, each a text the bidder may type: as the bid form's hint lists them
+    (``按通计费 (Per call)``), in Chinese as its drop-down does (``按通计费``)."""
+    return s.t("a pricing model: " + ", ".join(f"{m.label.zh} ({m.label.en})" for m in s["models"]),
+               "以下报价方式之一：" + "、".join(m.label.zh for m in s["models"]))
 
 
 @_template("sme_category", _EXPECTED)
@@ -570,8 +571,14 @@ def _(s: Say) -> str:
 
 @_template("score_in_tier", _EXPECTED)
 def _(s: Say) -> str:
-    return s.t(f"a score inside the agreed tier {s.tier(s['tier'])} for {s.name(s['criterion'])}",
-               f"{s.name(s['criterion'])}已定档次{s.tier(s['tier'])}之内的得分")
+    """A score inside the agreed tier (``step``, when the criterion has one: on its step, ``in whole points``)."""
+    from .allowed_scores import step_clause, step_text
+
+    step = s.get("step")
+    en = "" if step is None else f", {step_clause(step, 'en')}"  # …, in whole points
+    zh = "" if step is None else f"（{step_text(step, 'zh')}）"
+    return s.t(f"a score inside the agreed tier {s.tier(s['tier'])} for {s.name(s['criterion'])}{en}",
+               f"{s.name(s['criterion'])}已定档次{s.tier(s['tier'])}之内的得分{zh}")
 
 
 @_template("grades", _EXPECTED)
@@ -622,8 +629,9 @@ def _(s: Say) -> str:
 
     refusal = s["refusal"]
     criterion = refusal.criterion
-    if refusal.reason in (OUTSIDE_TIER, NEGATIVE) and refusal.tier is not None:
-        return _EXPECTED["score_in_tier"](s.with_data({"tier": refusal.tier, "criterion": criterion}))
+    if refusal.reason in (OUTSIDE_TIER, NEGATIVE, OFF_STEP) and refusal.tier is not None:
+        return _EXPECTED["score_in_tier"](s.with_data({"tier": refusal.tier, "criterion": criterion,
+                                                       "step": refusal.step}))
     if refusal.reason in (NOT_A_GRADE, OFF_STEP):
         return _EXPECTED["grades"](s.with_data({"criterion": criterion, "grades": refusal.grades,
                                                 "step": refusal.step}))
@@ -1344,7 +1352,7 @@ def _(s: Say) -> str:
     """A score check_score refused (``refusal``: a ScoreRefusal with the reason, what was typed, the range, the tier,
     the grades and the decimals)."""
     from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NO_TIER, NOT_A_GRADE, NOT_A_NUMBER, NOT_PANEL,
-                                 OFF_STEP, OUTSIDE_TIER, TOO_MANY_DECIMALS, grades_text)
+                                 OFF_STEP, OUTSIDE_TIER, TOO_MANY_DECIMALS, grades_text, step_text)
 
     refusal = s["refusal"]
     criterion = refusal.criterion
@@ -1371,6 +1379,11 @@ def _(s: Say) -> str:
         fits = _grade_fit(s, refusal.mismatch)
         return s.t(f"{typed!r} is not a grade that goes with its score on {criterion.name.en} ({grades}): {fits}",
                    f"“{typed}”不是 {criterion.name.zh} 中与得分相符的等级（{grades}）：{fits}")
+    if refusal.reason == OFF_STEP and refusal.tier is not None:  # a tiered criterion's step, inside the agreed tier
+        note = step_text(refusal.step, s.lang)
+        agreed = "" if s.ids else s.t(f"; agreed tier: {s.label(refusal.tier)}", f"；已定档次：{s.label(refusal.tier)}")
+        return s.t(f"{typed} is not a score {criterion.name.en} allows: {low}–{high} ({note}{agreed})",
+                   f"{typed} 不是 {criterion.name.zh} 允许的得分：{low}–{high}（{note}{agreed}）")
     if refusal.reason in (NOT_A_GRADE, OFF_STEP):
         grades = grades_text(refusal.grades, refusal.step, s.lang)
         shown = s.t(f"{typed} ", f"{typed} ") if refusal.score is not None else s.t(f"{typed!r} ", f"“{typed}”")
@@ -2986,10 +2999,12 @@ def _(s: Say) -> str:
           f"scores between {other_high} and {low} would belong to no tier; start {tier} at {start}")
     zh = (f"档次 {tier} 从 {low} 开始，与止于 {other_high} 的档次 {other} 之间留有空档（{at[1]}）："
           f"{other_high} 与 {low} 之间的得分不属于任何档次；请让 {tier} 从 {start} 开始")
-    if s["whole"]:  # 0–10, 11–20 as the standard writes it: whole points
-        en += (f", or, for whole-point tiers ({other_low}–{other_high}, {low}–{high}), give the criterion "
-               "decimals: 0")
-        zh += f"；如果是整数分的档次（{other_low}–{other_high}、{low}–{high}），请给该评分项加上 decimals: 0"
+    if s["whole"]:  # 0–10, 11–20 as the standard writes it: judges score whole points, the panel's mean keeps places
+        en += (f", or, for whole-point tiers ({other_low}–{other_high}, {low}–{high}), give the criterion step: 1 "
+               f"(judges score whole points; the panel's mean keeps {places} decimal place{'' if places == 1 else 's'}); "
+               "decimals: 0 would also round the panel's mean to whole points")
+        zh += (f"；如果是整数分的档次（{other_low}–{other_high}、{low}–{high}），请给该评分项加上 step: 1（评委打整数分，"
+               f"评委平均分仍保留 {places} 位小数）；decimals: 0 则会把评委平均分也四舍五入为整数")
     return _rubric_at(s, en, zh)
 
 
@@ -3373,6 +3388,14 @@ def _(s: Say) -> str:
     name, step = _grade(s, s["grade"], s["range"]), number(s["step"] or Decimal(0))
     return _rubric_at(s, f"grade {name} leaves no score possible in steps of {step}",
                       f"等级 {name} 中没有按 {step} 分一档可以打的分数")
+
+
+@_template("rubric.tier_no_score")
+def _(s: Say) -> str:
+    low, high = s["range"]
+    tier, step = s["tier"], number(s["step"])
+    return _rubric_at(s, f"tier {tier} ({number(low)}–{number(high)}) leaves no score possible in steps of {step}",
+                      f"档次 {tier}（{number(low)}–{number(high)}）中没有按 {step} 分一档可以打的分数")
 
 
 @_template("rubric.grades_overlap")

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 from .labels import Label
-from .values import FieldType, fold, plain_number, round_half_up
+from .values import FieldType, name_key, plain_number, round_half_up
 
 
 class PricingModel(enum.Enum):
@@ -29,10 +29,21 @@ class PricingModel(enum.Enum):
         """The model's name as vendors see it."""
         return _MODEL_LABELS[self]
 
+    @property
+    def choice_text(self) -> str:
+        """The model as the bid form's hint lists it, and a bidder may type it: ``按通计费 (Per call)``."""
+        return f"{self.label.zh} ({self.label.en})"
+
     @classmethod
     def from_alias(cls, text: str) -> "PricingModel | None":
-        """The model an id or a label in either language names; None when none does."""
-        return _ALIASES.get(fold(text))
+        """The model an id, a label in either language, or both as the bid form's hint writes them (``按通计费 (Per
+        call)``, or ``按通计费 / Per call``) names, compared as names are (:func:`name_key`: NFKC, case and spaces
+        aside, so full-width brackets too); None when none does.
+
+        >>> PricingModel.from_alias("按通计费（per call）"), PricingModel.from_alias("Per  call")
+        (<PricingModel.PER_CALL: 'per_call'>, <PricingModel.PER_CALL: 'per_call'>)
+        """
+        return _ALIASES.get(name_key(text))
 
 
 _MODEL_LABELS = {
@@ -48,9 +59,10 @@ _MODEL_LABELS = {
 # Labels a model had before, still read: a form filled then keeps its choice.
 _FORMER_LABELS = {PricingModel.PER_UNIT_MONTH: ("按设备按月计费",)}
 _ALIASES = {  # ids last, so an id always names its own model
-    **{fold(spelling): model for model in PricingModel for spelling in (model.label.zh, model.label.en)},
-    **{fold(spelling): model for model, spellings in _FORMER_LABELS.items() for spelling in spellings},
-    **{fold(model.value): model for model in PricingModel},
+    **{name_key(spelling): model for model in PricingModel
+       for spelling in (model.label.zh, model.label.en, model.choice_text, model.label.both())},
+    **{name_key(spelling): model for model, spellings in _FORMER_LABELS.items() for spelling in spellings},
+    **{name_key(model.value): model for model in PricingModel},
 }
 
 PRICE_MODEL_FIELD = "price_model"

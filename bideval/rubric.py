@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field as dc_field
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Mapping, TypeVar
@@ -124,8 +124,8 @@ class Field:
     @cached_property
     def parse(self) -> Callable[[object], Any]:
         """The parser turning a cell into this field's value (None when empty)."""
-        if self.id == PRICE_MODEL_FIELD:
-            return parse_price_model
+        if self.id == PRICE_MODEL_FIELD:  # its choices: the ids of the models the tender allows
+            return partial(parse_price_model, allowed=tuple(map(PricingModel, self.choices)) or tuple(PricingModel))
         return parser_for(self.type, self.unit, self.choices, self.non_negative, self.currency)
 
     def expected(self) -> str:
@@ -137,16 +137,19 @@ class Field:
         return self.type.value  # pragma: no cover
 
 
-_PRICE_MODELS = Expected("price_model", {"models": tuple(Named(m.value, m.label) for m in PricingModel)})
+def parse_price_model(raw: object, allowed: tuple[PricingModel, ...] = tuple(PricingModel)) -> PricingModel | None:
+    """A pricing model named by its id, its label in either language or both as the bid form's hint writes them
+    (:meth:`PricingModel.from_alias`). Any model is read (one the tender does not allow makes the bid invalid, with
+    its reason); text naming none is refused listing the ``allowed`` models, as the form's hint does.
 
-
-def parse_price_model(raw: object) -> PricingModel | None:
-    """A pricing model named by its id or its label in either language."""
+    >>> parse_price_model(" 按通计费 (Per call) "), parse_price_model("")
+    (<PricingModel.PER_CALL: 'per_call'>, None)
+    """
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     model = PricingModel.from_alias(str(raw)) if isinstance(raw, str) else None
     if model is None:
-        raise ValueProblem(_PRICE_MODELS, raw)
+        raise ValueProblem(Expected("price_model", {"models": tuple(Named(m.value, m.label) for m in allowed)}), raw)
     return model
 
 
@@ -398,9 +401,48 @@ class Linear(Criterion):
         return (self.field,)
 
 
+def first_on_step(low: Decimal, step: Decimal) -> Decimal:
+    """The first multiple of ``step`` at or above ``low``."""
+    return (low / step).to_integral_value(rounding=ROUND_CEILING) * step
+
+
+def step_scores(low: Decimal, high: Decimal, step: Decimal) -> tuple[Decimal, ...]:
+    """Every multiple of ``step`` from ``low`` to ``high``, highest first (none when no multiple lies there).
+
+    >>> step_scores(Decimal(13), Decimal(18), Decimal(1))[:2], step_scores(Decimal("5.2"), Decimal("5.8"), Decimal(1))
+    ((Decimal('18'), Decimal('17')), ())
+    """
+    first = first_on_step(low, step)
+    count = int((high - first) // step) + 1 if first <= high else 0
+    return tuple(first + step * k for k in reversed(range(count)))
+
+
 @dataclass(frozen=True, kw_only=True)
-class Tiered(Criterion):
-    """The panel agrees each bid's tier; every judge scores inside it."""
+class Stepped(Criterion):
+    """A panel criterion whose judges may be held to multiples of a step (``step: 1``: whole points); the panel's
+    score, a mean of such scores, keeps the criterion's decimals."""
+
+    step: Decimal | None = None
+
+    @property
+    def step_refused(self) -> bool:
+        """A step of 0 or less: refused, and no score can be checked against it."""
+        return self.step is not None and self.step <= 0
+
+    def mistakes(self) -> list[Mistake]:
+        out = super().mistakes()
+        if self.step_refused:
+            out.append(Mistake.of("step_not_positive", step=self.step))
+        return out
+
+    def on_step(self, score: Decimal) -> bool:
+        """Whether a judge's score is a multiple of the step (any score, without one)."""
+        return self.step is None or score % self.step == 0
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tiered(Stepped):
+    """The panel agrees each bid's tier; every judge scores inside it (on the step, if one is set)."""
 
     kind: ClassVar[Kind] = Kind.TIERED
     tiers: tuple[Tier, ...]
@@ -420,6 +462,8 @@ class Tiered(Criterion):
                 out.append(Mistake.of("tier_negative", **facts))
             if tier.min > tier.max:
                 out.append(Mistake.of("tier_reversed", **facts))
+            elif self.step is not None and not self.step_refused and first_on_step(tier.min, self.step) > tier.max:
+                out.append(Mistake.of("tier_no_score", **facts, step=self.step))
             if before is None:
                 if tier.min != 0:
                     out.append(Mistake.of("tier_first", **facts))
@@ -439,9 +483,10 @@ class Tiered(Criterion):
         """What is wrong with the tiers for scores rounded to ``places`` (the criterion's own decimals, else the
         rubric's, which only the rubric knows): a bound with more places, where a rounded panel score could fall
         outside its agreed tier; else a tier starting more than one score step (:func:`tier_step`) above the
-        previous one's end, which leaves scores the criterion keeps belonging to no tier. A judge's score must lie
-        inside the agreed tier, and bounds with no more places than the scores keep the rounded panel score there
-        too, so no panel score ever falls between two tiers."""
+        previous one's end, which leaves scores the criterion keeps belonging to no tier — unless the criterion's
+        ``step`` leaves no score a judge may give between them (0–12, 13–18 with ``step: 1``). A judge's score must
+        lie inside the agreed tier, and bounds with no more places than the scores keep the rounded panel score
+        there too, so no panel score ever falls between two tiers."""
         precision = max(-int(b.as_tuple().exponent) for t in self.tiers for b in (t.min, t.max))
         if precision > places:
             return [Mistake.of("tier_decimals", criterion=self.id, decimals=places, tier_decimals=max(precision, 0),
@@ -450,13 +495,21 @@ class Tiered(Criterion):
         out = []
         ordered = self.lowest_first
         for before, tier in zip(ordered, ordered[1:]):
-            if tier.min - before.max > step:
+            if tier.min - before.max > step and not self.steps_across(before, tier):
                 whole = places > 0 and tier.min - before.max == 1 and all(
                     b == b.to_integral_value() for t in self.tiers for b in (t.min, t.max))
                 out.append(Mistake.of("tier_gap", tier=tier.id, range=(tier.min, tier.max), other=before.id,
                                       other_range=(before.min, before.max), gap=step, places=places,
                                       start=before.max + step, whole=whole))
         return out
+
+    def steps_across(self, lower: Tier, upper: Tier) -> bool:
+        """Whether the step leaves no score a judge may give between two neighbouring tiers: ``upper`` starts at or
+        below the first multiple of the step above ``lower``'s end (13 after 12 with ``step: 1``)."""
+        if self.step is None or self.step_refused:
+            return False
+        above = (lower.max / self.step).to_integral_value(rounding=ROUND_FLOOR) * self.step + self.step
+        return upper.min <= above  # no multiple of the step lies strictly between the two tiers
 
     def tier(self, name: str) -> Tier | None:
         """The tier named by its id or, failing that, by its label in either language, both (``三档 / Tier 3``), or its
@@ -538,11 +591,7 @@ class Grade:
         """Every score the grade allows, highest first, when they can be listed (fixed points, or a step); else None."""
         if self.fixed:
             return (self.min,) if step is None or self.min % step == 0 else ()
-        if step is None:
-            return None
-        low = (self.min / step).to_integral_value(rounding=ROUND_CEILING) * step  # first multiple of step ≥ min
-        count = int((self.max - low) // step) + 1 if low <= self.max else 0
-        return tuple(low + step * k for k in reversed(range(count)))
+        return None if step is None else step_scores(self.min, self.max, step)
 
     def text(self, lang: str | None = None) -> str:
         """``优 8–10`` (``lang`` None: both languages, ``优 / Excellent 8–10``)."""
@@ -552,17 +601,15 @@ class Grade:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Judged(Criterion):
+class Judged(Stepped):
     """Every judge scores 0..max; with grades, only a score a grade allows (and a multiple of step, if set)."""
 
     kind: ClassVar[Kind] = Kind.JUDGED
     grades: tuple[Grade, ...] = ()
-    step: Decimal | None = None
 
     def mistakes(self) -> list[Mistake]:
         out = super().mistakes()
-        if self.step is not None and self.step <= 0:
-            out.append(Mistake.of("step_not_positive", step=self.step))
+        if self.step_refused:
             return out
         labels: set[str] = set()
         for grade in self.grades:

@@ -8,7 +8,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Sequence
 
-from .allowed_scores import grades_text
+from .allowed_scores import grades_text, step_text
 from .currency import currency, money_amount
 from .labels import Label
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
@@ -145,7 +145,10 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
     if isinstance(c, Deduction):
         return deduction_rule(c, lang, rubric if by_label else None)
     if isinstance(c, Tiered):
-        return sep.join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
+        tiers = sep.join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
+        if c.step is None:
+            return tiers
+        return f"{tiers}（{step_text(c.step, lang)}）" if zh else f"{tiers} ({step_text(c.step, lang)})"
     if isinstance(c, Judged) and (c.grades or c.step is not None):
         grades = grades_text(c.grades, c.step, lang)
         if c.grades:

@@ -52,7 +52,7 @@ _KIND_KEYS = {
     Kind.CHECKLIST: {"max", "items"},
     Kind.COUNT: {"max", "field", "points_per_unit"},
     Kind.LINEAR: {"max", "field", "points"},
-    Kind.TIERED: {"max", "tiers"},
+    Kind.TIERED: {"max", "tiers", "step"},
     Kind.JUDGED: {"max", "grades", "step"},
     Kind.PRICE: {"max", "method", "above_penalty", "below_penalty", "budget_ceiling",
                  "sme_deduction", "abnormal_low_share", "benchmark", "deviation_rounding"},
@@ -1006,10 +1006,10 @@ class _RubricReader:
         elif kind is Kind.JUDGED:
             if "grades" in item:
                 parts["grades"] = self.grades(where, item["grades"])
-            if "step" in item:
-                parts["step"] = self.number(where, item["step"], "step")
         elif kind in (Kind.DEDUCTION, Kind.PENALTY):
             parts["items"] = self.deduction_items(where, item.get("items"), fields)
+        if kind.is_panel and "step" in item:  # judges score on the step (whole points), tiered or judged
+            parts["step"] = self.number(where, item["step"], "step")
         optional = ("reason", "decimals", "above_penalty", "below_penalty", "budget_ceiling", "sme_deduction",
                     "abnormal_low_share", "benchmark", "deviation_rounding", "sme_categories")
         if name is None or not isinstance(group, str) or any(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO, Mapping, Sequence
 
 from .bids import Bid
 from .labels import Label
-from .allowed_scores import grade_choices, grades_text
+from .allowed_scores import grade_choices, grades_text, step_clause, step_text
 from .rubric import Criterion, Grade, Judged, Rubric, Tier, Tiered
 from .values import plain_number
 from .rubric_view import display_width
@@ -90,14 +90,8 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
         if graded is not None:
             sheet.data_validation(r, SCORE_COLUMN, r, SCORE_COLUMN, graded)
             continue
-        sheet.data_validation(r, SCORE_COLUMN, r, SCORE_COLUMN, {
-            "validate": "decimal", "criteria": "between", "minimum": _cell_number(low), "maximum": _cell_number(high),
-            "input_title": f"得分 / Score {plain_number(low)}–{plain_number(high)}"[:_TITLE_LIMIT],
-            "input_message": hint[:_MESSAGE_LIMIT],
-            "error_title": "超出范围 / Out of range",
-            "error_message": (f"得分须在 {plain_number(low)} 至 {plain_number(high)} 之间 / "
-                              f"The score must lie between {plain_number(low)} and {plain_number(high)}")[:_MESSAGE_LIMIT],
-        })
+        sheet.data_validation(r, SCORE_COLUMN, r, SCORE_COLUMN, _range_validation(criteria[criterion_id], r, low, high,
+                                                                                   hint))
     widths = [max([display_width(headers[c])] + [display_width(str(row[c - 1])) for row in rows if 0 < c < 7] + [8])
               for c in range(len(headers))]
     widths[0] = max(widths[0], display_width(judge))
@@ -152,6 +146,29 @@ def _graded_validation(criterion: Criterion, source: str | None, row: int, hint:
     return {"validate": "custom", "value": f"=OR({ranges})", **common}
 
 
+def _range_validation(criterion: Criterion, row: int, low: Decimal, high: Decimal, hint: str) -> dict[str, object]:
+    """The score cell's validation on a criterion scored by typing: a number from ``low`` to ``high`` and, for a
+    tiered criterion with a step, a multiple of it (whole points inside the agreed tier)."""
+    span = f"{plain_number(low)}–{plain_number(high)}"
+    common = {"input_title": f"得分 / Score {span}"[:_TITLE_LIMIT], "input_message": hint[:_MESSAGE_LIMIT],
+              "error_title": "超出范围 / Out of range"}
+    step = criterion.step if isinstance(criterion, Tiered) else None
+    if step is None:
+        return {"validate": "decimal", "criteria": "between", "minimum": _cell_number(low),
+                "maximum": _cell_number(high), **common,
+                "error_message": (f"得分须在 {plain_number(low)} 至 {plain_number(high)} 之间 / "
+                                  f"The score must lie between {plain_number(low)} and {plain_number(high)}"
+                                  )[:_MESSAGE_LIMIT]}
+    cell, unit = f"{xl_col(SCORE_COLUMN)}{row + 1}", plain_number(step)
+    # on the step: a whole number of steps, with room for the binary fraction of 0.1 × 3
+    formula = (f"=AND(ISNUMBER({cell}),{cell}>={plain_number(low)},{cell}<={plain_number(high)},"
+               f"ABS({cell}/{unit}-ROUND({cell}/{unit},0))<1E-9)")
+    return {"validate": "custom", "value": formula, **common,
+            "error_message": (f"得分须在 {plain_number(low)} 至 {plain_number(high)} 之间，{step_clause(step, 'zh')} / "
+                              f"The score must lie between {plain_number(low)} and {plain_number(high)}, "
+                              f"{step_clause(step, 'en')}")[:_MESSAGE_LIMIT]}
+
+
 def xl_col(column: int) -> str:
     """The column letter of a 0-based column (the score column is I)."""
     from xlsxwriter.utility import xl_col_to_name
@@ -167,6 +184,8 @@ def _hint(criterion: Criterion, tier_id: str | None, low: Decimal, high: Decimal
         return grades_text(criterion.grades, criterion.step)
     if not isinstance(criterion, Tiered):
         return text
+    if criterion.step is not None:
+        text += f" ({step_text(criterion.step)})"  # 13 – 18 (整数分 / whole points)
     tier = criterion.tier(tier_id or "")
     if tier is None:
         return (f"{text}。档次未定：评委会确定档次后，得分须在该档范围内。 / Tier not agreed yet: "
@@ -192,7 +211,10 @@ def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]
             "Objective criteria and price are computed by the tool; judges never score them.",
             "Return this workbook to the chair; it is read back as it is (sheet 'Scores').",
         ] + (["A graded criterion is scored by choosing one of its grades from the score cell's drop-down "
-              "(or typing a score a grade allows)."] if _graded(rubric) else [])
+              "(or typing a score a grade allows)."] if _graded(rubric) else []) + (
+            ["A tiered criterion marked 'whole points' is scored in whole points inside the agreed tier (or in its "
+             "steps); the panel's score is still the mean of the judges' scores, to the rubric's decimal places."]
+            if _stepped_tiers(rubric) else [])
     return [
         f"{title}——{judge} 评分表",
         "只填写黄色的“得分”列（可在“备注”列写评语），其他列请勿修改。",
@@ -201,11 +223,17 @@ def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]
         "分档评分项须在评委会为该投标人确定的档次内打分（见“最低”“最高”列）。",
         "客观分和价格分由工具计算，评委不打分。",
         "请将本文件交回评标委员会主任，工具直接读取其中的“Scores”表。",
-    ] + (["分等级评分项：在得分单元格的下拉列表中选择一个等级分值（或输入该等级允许的分数）。"] if _graded(rubric) else [])
+    ] + (["分等级评分项：在得分单元格的下拉列表中选择一个等级分值（或输入该等级允许的分数）。"] if _graded(rubric) else []) + (
+        ["标明“整数分”的分档评分项：在已定档次内打整数分（或按所示分值为单位）；评委会得分仍为各评委得分的平均值，按评分标准的小数位数保留。"]
+        if _stepped_tiers(rubric) else [])
 
 
 def _graded(rubric: Rubric) -> bool:
     return any(isinstance(c, Judged) and (c.grades or c.step is not None) for c in rubric.panel_criteria)
+
+
+def _stepped_tiers(rubric: Rubric) -> bool:
+    return any(isinstance(c, Tiered) and c.step is not None for c in rubric.panel_criteria)
 
 
 def _write_instructions(book: Workbook, rubric: Rubric, judge: str, lang: str, head: Format) -> None:

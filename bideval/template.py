@@ -216,9 +216,9 @@ def _row_for(field: Field) -> _Row:
     choices: tuple[str, ...] = ()
     note = prompt_note = field.note
     if field.id == PRICE_MODEL_FIELD:
-        labels = [PricingModel(c).label for c in field.choices]
-        choices = tuple(m.zh for m in labels)
-        hint = _CHOOSE.both() + ": " + _listing([f"{m.zh} ({m.en})" for m in labels])
+        models = [PricingModel(c) for c in field.choices]
+        choices = tuple(m.label.zh for m in models)
+        hint = _CHOOSE.both() + ": " + _listing([m.choice_text for m in models])  # each a text the import reads
         note = prompt_note = None  # the note lists the same models
         title = Label("报价方式", "Pricing model")
         prompt = Label("从下拉列表选择报价方式", "Choose the pricing model from the list")

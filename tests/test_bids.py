@@ -206,6 +206,20 @@ def test_a_formula_s_result_is_read_as_excel_shows_it(rubric, tmp_path):
     assert 92.1 / 100 != 0.921 and bid.values["dial_test_accuracy"] == typed.values["dial_test_accuracy"] == D("0.921")
 
 
+@pytest.mark.parametrize("typed", ["按通计费 (Per call)", "按通计费（Per call）", "Per call", "按通计费", "per_call"])
+def test_a_pricing_model_is_read_as_the_bid_form_s_hint_writes_it(rubric, tmp_path, typed):
+    (bid,) = read_bids(rubric, [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, price_model=typed))]).bids
+    assert bid.values["price_model"] is PricingModel.PER_CALL
+
+
+def test_a_pricing_model_refused_lists_the_tender_s_models_as_the_hint_does(rubric, tmp_path):
+    """author5 A5-5: the refusal listed all six models, two the tender does not allow, as `id (label)`."""
+    path = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, price_model="按小时计费"))
+    (problem,) = problems_of(rubric, [path])
+    assert problem.endswith(": expected a pricing model: 总价包干 (Lump sum), 按席位按月计费 (Per seat-month), 按通计费 "
+                            "(Per call), 基础服务费加佣金 (Base fee plus commission), found '按小时计费'")
+
+
 def test_a_credit_code_typed_as_a_number_is_refused_at_its_cell(rubric, tmp_path):
     bids = [good_bid(914501007084611368), good_bid(VENDOR_B)]
     path = write_consolidated(tmp_path / "bids.xlsx", list(bids[0]), [list(b.values()) for b in bids])

@@ -14,9 +14,9 @@ import openpyxl
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bideval.allowed_scores import (GRADE_MISMATCH, NO_GRADES, NOT_A_GRADE, OFF_STEP, OUTSIDE_RANGE, ScoreRefused,
-                                    TOO_MANY_DECIMALS, allowed_text, check_score, grade_choices, grades_text,
-                                    parse_choice, parse_grade_entry)
+from bideval.allowed_scores import (GRADE_MISMATCH, NO_GRADES, NOT_A_GRADE, OFF_STEP, OUTSIDE_RANGE, OUTSIDE_TIER,
+                                    ScoreRefused, TOO_MANY_DECIMALS, allowed_text, check_score, grade_choices,
+                                    grades_text, parse_choice, parse_grade_entry)
 from bideval.labels import Label
 from bideval.rubric import Judged, Tier, Tiered
 from bideval import messages
@@ -438,3 +438,93 @@ def test_the_grid_refuses_odd_digits_on_a_graded_criterion_quoting_them(app_db, 
 def test_an_allowed_score_lies_in_a_grade(score):
     refusal = check_score(DESIGN, None, score)
     assert (refusal is None) == any(g.contains(score) for g in DESIGN.grades)
+
+
+# -- a tiered criterion's step (author5 A5-1): 差 0–12 / 中 13–18 / 良 19–24 / 优 25–30 in whole points, the panel's
+# mean to 2 places; the older `decimals: 0` still reads, and rounds the mean too
+
+WHOLE_TIERS = """
+      - {id: poor, label: {zh: 差, en: Poor}, min: 0, max: 12}
+      - {id: fair, label: {zh: 中, en: Fair}, min: 13, max: 18}
+      - {id: good, label: {zh: 良, en: Good}, min: 19, max: 24}
+      - {id: excellent, label: {zh: 优, en: Excellent}, min: 25, max: 30}"""
+TIERED_RUBRIC = f"""
+id: tiers
+title: {{zh: 整数分档, en: Whole-point tiers}}
+decimals: 2
+fields: []
+criteria:
+  - id: tech
+    name: {{zh: 技术方案, en: Technical plan}}
+    group: technical
+    kind: tiered
+    max: 30
+    step: 1
+    tiers:{WHOLE_TIERS}
+  - id: old
+    name: {{zh: 旧写法, en: Old spelling}}
+    group: technical
+    kind: tiered
+    max: 30
+    decimals: 0
+    tiers:{WHOLE_TIERS}
+"""
+WHOLE = parse_rubric(TIERED_RUBRIC, "tiers.yaml")
+TECH = WHOLE.criterion_index["tech"]
+
+
+@pytest.mark.parametrize("tier, score, reason", [
+    ("good", "20", None), ("good", "19", None), ("fair", "13", None), ("good", "20.5", OFF_STEP),
+    ("good", "25", OUTSIDE_TIER), ("fair", "12", OUTSIDE_TIER),
+])
+def test_a_tiered_step_holds_each_judge_to_whole_points_inside_the_tier(tier, score, reason):
+    refusal = check_score(TECH, tier, D(score), WHOLE.places(TECH))
+    assert (refusal.reason if refusal else None) == reason
+    if refusal is not None:
+        assert (refusal.tier.id, refusal.step, refusal.allowed) == (tier, D(1), (TECH.tier(tier).min, TECH.tier(tier).max))
+
+
+@pytest.mark.parametrize("criterion, expected", [("tech", "20.67"), ("old", "21")])
+def test_a_tiered_step_keeps_the_panel_mean_to_the_rubric_s_places(criterion, expected):
+    judges = ("甲", "乙", "丙")
+    scores = tuple(Score(j, VENDOR_A, criterion, D(s)) for j, s in zip(judges, ("20", "21", "21")))
+    panel = PanelInput(judges, scores, {(VENDOR_A, criterion): "good"})
+    bids = make_bidset(WHOLE, {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "total_price": 1000})
+    assert evaluate(WHOLE, bids, panel).standing(VENDOR_A).criteria[criterion] == D(expected)
+
+
+def test_the_panel_workbook_refuses_a_score_off_the_tier_s_step(tmp_path):
+    form = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "total_price": 1000})
+    bidset = read_bids(WHOLE, [form])
+    path = write_panel(tmp_path / "panel.xlsx", scores=[["甲", VENDOR_A, "tech", 20.5, ""]],
+                       tiers=[[VENDOR_A, "tech", "good"], [VENDOR_A, "old", "good"]])
+    with pytest.raises(PanelError) as caught:
+        read_panel(WHOLE, bidset.bids, [], [path])
+    (problem,) = caught.value.problems
+    assert str(problem) == (f"{path}:Scores!D2: expected a score inside the agreed tier good 良 (19–24) for 'tech', "
+                            "in whole points, found 20.5")
+    assert (problem.data["reason"], problem.data["step"], problem.data["tier"]) == (OFF_STEP, 1, "good")
+    assert messages.render(problem, "zh").endswith("应为“技术方案”已定档次良（19–24）之内的得分（整数分），实际为 20.5")
+
+
+@pytest.mark.parametrize("tier, lang, text", [
+    ("fair", "en", "13–18 (whole points)"), ("fair", "zh", "13–18 (整数分)"), (None, "en", "—"),
+])
+def test_the_grid_shows_a_tiered_step_beside_the_tier_s_range(tier, lang, text):
+    assert allowed_text(TECH, tier, lang) == text
+
+
+def test_the_score_sheet_holds_a_tiered_score_to_its_step(tmp_path):
+    form = write_form(tmp_path / "a.xlsx", {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "total_price": 1000})
+    path = tmp_path / "sheet.xlsx"
+    write_score_sheet(WHOLE, read_bids(WHOLE, [form]).bids, {(VENDOR_A, "tech"): "good", (VENDOR_A, "old"): "good"},
+                      "甲", path, "en")
+    scores = openpyxl.load_workbook(path)["Scores"]
+    rows = {r[3].value: r[0].row for r in scores.iter_rows(min_row=2)}
+    validations = {str(v.sqref): v for v in scores.data_validations.dataValidation}
+    tech, old = validations[f"I{rows['tech']}"], validations[f"I{rows['old']}"]
+    cell = f"I{rows['tech']}"
+    assert tech.type == "custom" and tech.formula1 == (f"AND(ISNUMBER({cell}),{cell}>=19,{cell}<=24,"
+                                                      f"ABS({cell}/1-ROUND({cell}/1,0))<1E-9)")
+    assert "19 – 24 (整数分 / whole points)" in tech.prompt and "in whole points" in tech.error
+    assert old.type == "decimal" and (old.formula1, old.formula2) == ("19", "24")  # no step: any score in the tier

@@ -1,6 +1,7 @@
 """The messages module: every problem code and every expected kind, in the command line's English, the
 app's English and Chinese (table-driven), and how a problem is rendered with its location and field label."""
 import re
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal as D
 
@@ -689,8 +690,7 @@ EXPECTATIONS = [
      'a percentage such as 96% (or a fraction 0..1 such as 0.96)', SAME,
      '百分比，如 96%（或 0 到 1 之间的小数，如 0.96）'),
     ("price_model",
-     'a pricing model: per_call (按通计费), lump_sum (总价包干)',
-     'a pricing model: Per call, Lump sum',
+     'a pricing model: 按通计费 (Per call), 总价包干 (Lump sum)', SAME,  # as the bid form's hint lists them (A5-5)
      '以下报价方式之一：按通计费、总价包干'),
     ("refusal",
      "a score inside the agreed tier t1 一档 (0–5) for 'ops_plan'",
@@ -1017,6 +1017,8 @@ def test_the_command_line_speaks_chinese_only_when_asked(tmp_path, capsys, lang,
      "7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7 (whole points)"),
     (DESIGN_GRADED, None, "11", "11 超出允许范围 0–10", "11 is outside the allowed range 0–10"),
     (OPS_TIERED, "t1", "7", "7 超出允许范围 0–5（已定档次：一档）", "7 is outside the allowed range 0–5 (agreed tier: Tier 1)"),
+    (replace(OPS_TIERED, step=D(1)), "t2", "7.5", "7.5 不是 运营管理能力 允许的得分：5.1–10（整数分；已定档次：二档）",
+     "7.5 is not a score Operations management capability allows: 5.1–10 (whole points; agreed tier: Tier 2)"),
     # below zero with a tier agreed: the tier's range (it said 0–10, a range the judge may not use)
     (OPS_TIERED, "t2", "-1", "-1 是负数；得分范围为 5.1–10（已定档次：二档）",
      "-1 is negative; scores run from 5.1 to 10 (agreed tier: Tier 2)"),
@@ -1398,6 +1400,7 @@ MORE_RUBRIC_FACTS.update({
     "rubric.tier_gap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(11), D(20)), other="t1",
                             other_range=(D(0), D(10)), gap=D("0.1"), places=2, start=D("10.1"), whole=True),
     "rubric.tier_last": dict(where="criterion 'ops_plan'", tier="t3", max=D(15), last=D(14)),
+    "rubric.tier_no_score": dict(where="criterion 'ops_plan'", tier="t2", range=(D("5.2"), D("5.8")), step=D(1)),
 })
 RUBRIC_FACTS.update(MORE_RUBRIC_FACTS)
 
@@ -1427,11 +1430,15 @@ RUBRIC_SENTENCES = [
      "评分项 'ops_plan'：档次 t2（4–10）与档次 t1（0–5）重叠"),
     ("rubric.tier_gap",
      "criterion 'ops_plan': tier t2 starts at 11, leaving a gap after t1 ending at 10 (at most 0.1 at 2 decimal "
-     "places, the step standards write tiers in: 0–5, 5.1–10): scores between 10 and 11 would belong to no tier; "
-     "start t2 at 10.1, or, for whole-point tiers (0–10, 11–20), give the criterion decimals: 0",
-     "评分项 'ops_plan'：档次 t2 从 11 开始，与止于 10 的档次 t1 之间留有空档（保留 2 位小数时最多 0.1，即评分标准书写档次的步长："
-     "0–5、5.1–10）：10 与 11 之间的得分不属于任何档次；请让 t2 从 10.1 开始；如果是整数分的档次（0–10、11–20），请给该评分项加上 "
-     "decimals: 0"),
+     "places, the step standards write tiers in: 0–5, 5.1–10): scores between 10 and 11 would belong to no tier; start t2 at 10.1, or, for whole-point tiers (0–10, "
+     "11–20), give the criterion step: 1 (judges score whole points; the panel's mean keeps 2 decimal places); "
+     "decimals: 0 would also round the panel's mean to whole points",
+     "评分项 'ops_plan'：档次 t2 从 11 开始，与止于 10 的档次 t1 之间留有空档（保留 2 位小数时最多 0.1，即评分标准书写档次的步长：0–5、5.1–10）：10 与 11 之间的得分"
+     "不属于任何档次；请让 t2 从 10.1 开始；如果是整数分的档次（0–10、11–20），请给该评分项加上 step: 1（评委打整数分，"
+     "评委平均分仍保留 2 位小数）；decimals: 0 则会把评委平均分也四舍五入为整数"),
+    ("rubric.tier_no_score",
+     "criterion 'ops_plan': tier t2 (5.2–5.8) leaves no score possible in steps of 1",
+     "评分项 'ops_plan'：档次 t2（5.2–5.8）中没有按 1 分一档可以打的分数"),
     ("rubric.tier_last",
      "criterion 'ops_plan': the highest tier must end at max 15, not 14",
      "评分项 'ops_plan'：最高的档次必须止于满分 15，而不是 14"),

@@ -33,6 +33,11 @@ def test_quoted_price(model, values, expected):
     ("  LUMP_SUM ", PricingModel.LUMP_SUM), ("总价包干", PricingModel.LUMP_SUM), ("hourly", None),
     # per_unit_month's label names no kind of unit (a staffing form's units are people); its former label still reads
     ("按计价单位按月计费", PricingModel.PER_UNIT_MONTH), ("按设备按月计费", PricingModel.PER_UNIT_MONTH),
+    # the bid form's hint as a bidder copies it (author5 A5-5): both labels, any brackets, spaces and case
+    ("按通计费 (Per call)", PricingModel.PER_CALL), ("按通计费（Per call）", PricingModel.PER_CALL),
+    ("按通计费(per call)", PricingModel.PER_CALL), ("按通计费 / Per call", PricingModel.PER_CALL),
+    ("Per  call", PricingModel.PER_CALL), ("ＰＥＲ_ＣＡＬＬ", PricingModel.PER_CALL),
+    ("按席位按月计费 (Per seat-month)", PricingModel.PER_SEAT_MONTH), ("按通计费 (Lump sum)", None),
 ])
 def test_model_aliases(spelling, model):
     assert PricingModel.from_alias(spelling) is model

@@ -461,29 +461,45 @@ TIERS = ("      - {id: t1, label: {zh: 一档, en: Tier 1}, min: 0,    max: 5}\n
          "      - {id: t3, label: {zh: 三档, en: Tier 3}, min: 10.1, max: 15}\n")
 
 
-def tiered(bounds: str, decimals: str = "") -> str:
-    """The example rubric with ops_plan's tiers at ``bounds`` (``0-5 6-10 11-15``) and its own ``decimals``."""
+def tiered(bounds: str, decimals: str = "", step: str = "") -> str:
+    """The example rubric with ops_plan's tiers at ``bounds`` (``0-5 6-10 11-15``), its own ``decimals`` and
+    ``step``."""
     rows = "".join(f"      - {{id: t{n}, label: {{zh: {n}档, en: Tier {n}}}, min: {low}, max: {high}}}\n"
                    for n, (low, high) in enumerate((b.split("-") for b in bounds.split()), 1))
     text = broken(TIERS, rows)
-    return text.replace("    kind: tiered\n", f"    kind: tiered\n    decimals: {decimals}\n") if decimals else text
+    own = (f"    decimals: {decimals}\n" if decimals else "") + (f"    step: {step}\n" if step else "")
+    return text.replace("    kind: tiered\n", f"    kind: tiered\n{own}")
 
 
 @pytest.mark.parametrize("text", [
     tiered("0-5 6-10 11-15", decimals="0"),  # 一档0–5分、二档6–10分、三档11–15分, whole points
     tiered("0-5 6-10 11-15").replace("decimals: 2", "decimals: 0"),  # whole points for the whole rubric
     tiered("0-5 5.1-10 10.1-15", decimals="1"),  # formats.md's tiers, at 1 place as at 2
+    tiered("0-5 6-10 11-15", step="1"),  # whole points for the judges, 2 places for the panel's mean (A5-1)
+    tiered("0-5 5.5-10 10.5-15", step="0.5"),  # half points: 5.5 is the next score a judge may give after 5
     EXAMPLE,
 ])
 def test_a_tier_may_start_one_score_step_above_the_previous_end(text):
-    assert parse_rubric(text, "x.yaml").criterion_index["ops_plan"].tiers[1].min in (D(6), D("5.1"))
+    assert parse_rubric(text, "x.yaml").criterion_index["ops_plan"].tiers[1].min in (D(6), D("5.1"), D("5.5"))
 
 
 @pytest.mark.parametrize("text, message", [
     (tiered("0-5 6-10 11-15"),  # at 2 places the gap leaves 5.5 in no tier: the way forward is said
      "criterion 'ops_plan': tier t2 starts at 6, leaving a gap after t1 ending at 5 (at most 0.1 at 2 decimal "
-     "places, the step standards write tiers in: 0–5, 5.1–10): scores between 5 and 6 would belong to no tier; start "
-     "t2 at 5.1, or, for whole-point tiers (0–5, 6–10), give the criterion decimals: 0"),
+     "places, the step standards write tiers in: 0–5, 5.1–10): scores between 5 and 6 would belong to no tier; start t2 at 5.1, or, for whole-point tiers (0–5, "
+     "6–10), give the criterion step: 1 (judges score whole points; the panel's mean keeps 2 decimal places); "
+     "decimals: 0 would also round the panel's mean to whole points"),
+    (tiered("0-4.5 5.5-10 10.1-15", step="1"),  # 5 is a whole point in no tier
+     "criterion 'ops_plan': tier t2 starts at 5.5, leaving a gap after t1 ending at 4.5 (at most 0.1 at 2 decimal "
+     "places, the step standards write tiers in: 0–5, 5.1–10): scores between 4.5 and 5.5 would belong to no tier; start t2 at 4.6"),
+    (tiered("0-5 6-10 11-15", step="0.5"),  # 5.5 is a half point in no tier: whole points are the way
+     "criterion 'ops_plan': tier t2 starts at 6, leaving a gap after t1 ending at 5 (at most 0.1 at 2 decimal "
+     "places, the step standards write tiers in: 0–5, 5.1–10): scores between 5 and 6 would belong to no tier; start t2 at 5.1, or, for whole-point tiers (0–5, "
+     "6–10), give the criterion step: 1 (judges score whole points; the panel's mean keeps 2 decimal places); "
+     "decimals: 0 would also round the panel's mean to whole points"),
+    (tiered("0-5.1 5.2-5.8 5.9-15", step="1"),
+     "criterion 'ops_plan': tier t2 (5.2–5.8) leaves no score possible in steps of 1"),
+    (tiered("0-5 6-10 11-15", step="0"), "criterion 'ops_plan': step must be more than 0, found 0"),
     (tiered("0-5 7-10 11-15", decimals="0"),  # 6 would belong to no tier
      "criterion 'ops_plan': tier t2 starts at 7, leaving a gap after t1 ending at 5 (at most 1 with whole-point "
      "scores, decimals: 0): scores between 5 and 7 would belong to no tier; start t2 at 6"),
@@ -515,10 +531,12 @@ def test_tiers_listed_highest_first_have_every_gap_said_at_once():
     assert refusals(tiered("11-15 6-10 0-5")) == [
         "criterion 'ops_plan': tier t2 starts at 6, leaving a gap after t3 ending at 5 (at most 0.1 at 2 decimal "
         "places, the step standards write tiers in: 0–5, 5.1–10): scores between 5 and 6 would belong to no tier; "
-        "start t2 at 5.1, or, for whole-point tiers (0–5, 6–10), give the criterion decimals: 0",
+        "start t2 at 5.1, or, for whole-point tiers (0–5, 6–10), give the criterion step: 1 (judges score whole points; the panel's mean keeps 2 decimal places); "
+        "decimals: 0 would also round the panel's mean to whole points",
         "criterion 'ops_plan': tier t1 starts at 11, leaving a gap after t2 ending at 10 (at most 0.1 at 2 decimal "
         "places, the step standards write tiers in: 0–5, 5.1–10): scores between 10 and 11 would belong to no tier; "
-        "start t1 at 10.1, or, for whole-point tiers (6–10, 11–15), give the criterion decimals: 0"]
+        "start t1 at 10.1, or, for whole-point tiers (6–10, 11–15), give the criterion step: 1 (judges score whole points; the panel's mean keeps 2 decimal places); "
+        "decimals: 0 would also round the panel's mean to whole points"]
 
 
 def test_no_panel_score_falls_between_whole_point_tiers():
