@@ -12,8 +12,12 @@
     1,980,000 yuan), for the same reason as 万;
   - the % sign as text (:class:`LiteralPercentFormat`): ``0.00"%"`` shows 1 as 1.00%, but the cell holds 1,
     which is 100 %; only a real % (``0.00%``) shows 0.01 as 1.00%;
-  - on a panel sheet, a percentage (:class:`PercentFormat`): a score cell formatted ``0%`` shows 0.04 as 4%, so
-    a judge who typed 4 there reads 4 on screen, while the cell holds 0.04;
+  - a percentage (:class:`PercentFormat`) in a cell that holds no percentage: a score cell formatted ``0%`` shows
+    0.04 as 4%, so a judge who typed 4 there reads 4 on screen, while the cell holds 0.04 (a bid's percent field
+    takes it: 0.04 is the 4 % meant);
+  - another number without a unit word: a section with only text (:class:`ConstantFormat`: ``"1,980,000"`` shows
+    990,000 as 1,980,000, ``"否"`` shows 1 as 否), or commas after the last digit (:class:`DividedFormat`:
+    ``#,##0,`` shows 15,500 as 16);
   - another currency than the tender's (:class:`OtherCurrencyFormat`): ``"$"#,##0.00`` in a yuan tender shows
     1,200 as $1,200.00, a price in dollars, so the number is not an amount in yuan, and converting it is not
     the reader's to do.
@@ -186,8 +190,9 @@ class OtherCurrencyFormat(ShownNumber):
 
 @dataclass(frozen=True)
 class PercentFormat(ShownNumber):
-    """A panel sheet's number shown through a percent format (``0%``, ``0.00%``): 0.04 is shown as 4%. A score is no
-    percentage, and Excel stores 4 typed into such a cell as 0.04, so the number read is not the score the judge saw.
+    """A number shown through a percent format (``0%``, ``0.00%``): 0.04 is shown as 4%. A score, a price or a
+    count is no percentage, and Excel stores 4 typed into such a cell as 0.04, so the number read is not the one the
+    judge or bidder saw. Only a bid's percent field reads it (:func:`bideval.values.parse_percent`): 0.04 is 4 %.
 
     >>> PercentFormat("0.04", "0%").shown
     '4%'
@@ -207,6 +212,45 @@ class PercentFormat(ShownNumber):
 
 
 @dataclass(frozen=True)
+class ConstantFormat(ShownNumber):
+    """A number shown through a number format whose section for it has no digit placeholder, only text
+    (``"1,980,000"``, ``"15.5"``, ``"否"``): the sheet shows that text whatever the cell holds (990,000 shown as
+    1,980,000; 1 shown as 否).
+
+    >>> ConstantFormat("990000", '"1,980,000"', "1,980,000").shown
+    '1,980,000'
+    """
+
+    text: str  # what the sheet shows
+
+    @property
+    def shown(self) -> str | None:
+        return self.text
+
+
+@dataclass(frozen=True)
+class DividedFormat(ShownNumber):
+    """A number shown through a number format with a comma after its last digit placeholder (``#,##0,``): Excel
+    divides the number by 1,000 for each such comma to show it, so 15,500 is shown as 16, with no unit word."""
+
+    thousands: int  # how many commas: the number is shown divided by 1,000 that many times
+    shows: str  # what the sheet shows
+
+    @property
+    def shown(self) -> str | None:
+        return self.shows
+
+    @property
+    def divisor(self) -> int:
+        """What the number is divided by to be shown: 1,000 for one comma, 1,000,000 for two.
+
+        >>> DividedFormat("15500", "#,##0,", 1, "16").divisor
+        1000
+        """
+        return 1000 ** self.thousands
+
+
+@dataclass(frozen=True)
 class HiddenByFormat(ShownNumber):
     """A value shown as nothing through its number format (``;;;``): the cell looks empty on screen but keeps its
     value, so reading it would take what nobody saw, as a hidden row's."""
@@ -219,7 +263,8 @@ class HiddenByFormat(ShownNumber):
 _PERCENT_ONLY = re.compile(r"0(?:\.(0+))?%")  # 0%, 0.00%: the built-in percent formats and their like
 
 Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | MisplacedValue | TenThousandsFormat
-              | ScaleWordFormat | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat | HiddenByFormat)
+              | ScaleWordFormat | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat | HiddenByFormat
+              | ConstantFormat | DividedFormat)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

@@ -32,9 +32,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import (CellError, HiddenByFormat, LiteralPercentFormat, MisplacedValue, OtherCurrencyFormat,
-                          PercentFormat, PlaceholderResult, ScaleWordFormat, ShownNumber, TenThousandsFormat,
-                          UncalculatedFormula)
+from .cell_errors import (CellError, ConstantFormat, DividedFormat, HiddenByFormat, LiteralPercentFormat,
+                          MisplacedValue, OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat,
+                          ShownNumber, TenThousandsFormat, UncalculatedFormula)
 from .labels import Label, Named, check_lang
 from .number_formats import scale_name
 from .values import duration_text, name_key, number_as_shown, plain_number
@@ -219,13 +219,8 @@ class Say:
                           "read, or clear the cell)",
                           f"单元格中存储的 “{value.number}”，但数字格式 {fmt_zh} 使其不显示：屏幕上看不到它"
                           f"（如要读取，请将单元格格式设为“常规”{rule_zh}；否则请清除该单元格）")
-        if isinstance(value, PercentFormat):  # on a panel sheet only
-            as_en, as_zh = (f" as {value.shown}", f"显示为 {value.shown}") if value.shown else ("", "显示为百分比")
-            return self.t(f"the number {value.number} stored in the cell, but shown{as_en} through the percent format "
-                          f"{fmt_en}: a score is no percentage, and a score typed into such a cell is stored "
-                          f"divided by 100 (enter a plain number, with the cell's format General{rule_en})",
-                          f"单元格中存储的数字 {value.number}，但通过百分比格式 {fmt_zh} {as_zh}：得分不是百分比，"
-                          f"在此类单元格中输入的得分会被除以 100 存储（请填写普通数字，单元格格式设为“常规”{rule_zh}）")
+        if isinstance(value, (PercentFormat, ConstantFormat, DividedFormat)):
+            return self._other_number(value, fmt_en, fmt_zh, rule_en, rule_zh)
         if not isinstance(value, OtherCurrencyFormat):  # a new kind of shown number must be worded, not taken for this
             raise TypeError(f"no words for {type(value).__name__}")
         from .currency import currency
@@ -236,6 +231,35 @@ class Say:
                       f"amount in {tender.en} as a plain number, with the cell's format General{rule_en})",
                       f"数字 {value.number}，其数字格式 {fmt_zh} 显示{other.zh}（{value.currency}），"
                       f"不是本项目的币种{tender.zh}（{value.tender}）（请以{tender.zh}填写普通数字，单元格格式设为“常规”{rule_zh}）")
+
+    def _other_number(self, value: PercentFormat | ConstantFormat | DividedFormat, fmt_en: str, fmt_zh: str,
+                      rule_en: str, rule_zh: str) -> str:
+        """A number shown as another number without a unit word (a percentage, a constant, divided by 1,000): what the
+        sheet shows, what the cell holds, what to enter (on a panel sheet, a score, with no field's unit)."""
+        panel = self.get("file_role") == "panel"
+        enter_en, enter_zh = (("a plain number", "请填写普通数字") if panel
+                              else ("a plain number in the field's unit", "请按该项的单位填写普通数字"))
+        head_en, head_zh = f"the number {value.number} stored in the cell, but shown", f"单元格中存储的数字 {value.number}，但"
+        if isinstance(value, ConstantFormat):
+            return self.t(f"{head_en} as {value.text!r} through the number format {fmt_en}, which shows that text in "
+                          f"place of the number: the sheet shows {value.text!r}, not the {value.number} stored (enter "
+                          f"the value itself, with the cell's format General{rule_en})",
+                          f"{head_zh}数字格式 {fmt_zh} 不显示数字，只显示文字“{value.text}”：表中显示的“{value.text}”"
+                          f"并非存储的 {value.number}（请直接填写该值，单元格格式设为“常规”{rule_zh}）")
+        if isinstance(value, DividedFormat):
+            return self.t(f"{head_en} as {value.shows} through the number format {fmt_en}, whose comma after the last "
+                          f"digit divides it by {value.divisor:,}: the sheet shows a number other than the "
+                          f"{value.number} stored (enter {enter_en}, with the cell's format General{rule_en})",
+                          f"{head_zh}数字格式 {fmt_zh} 末位数字后的逗号使其除以 {value.divisor:,} 后显示为 {value.shows}："
+                          f"表中显示的数与存储的 {value.number} 不同（{enter_zh}，单元格格式设为“常规”{rule_zh}）")
+        as_en, as_zh = (f" as {value.shown}", f"显示为 {value.shown}") if value.shown else ("", "显示为百分比")
+        (what_en, what_zh), (typed_en, typed_zh) = ((("a score", "得分"), ("a score", "得分")) if panel
+                                                    else (("this field", "该项"), ("a number", "数字")))
+        return self.t(f"{head_en}{as_en} through the percent format {fmt_en}: {what_en} is no percentage, and "
+                      f"{typed_en} typed into such a cell is stored divided by 100 (enter {enter_en}, with the cell's "
+                      f"format General{rule_en})",
+                      f"{head_zh}通过百分比格式 {fmt_zh} {as_zh}：{what_zh}不是百分比，在此类单元格中输入的{typed_zh}会被"
+                      f"除以 100 存储（{enter_zh}，单元格格式设为“常规”{rule_zh}）")
 
     def _literal_percent(self, value: LiteralPercentFormat, fmt_en: str, fmt_zh: str, rule_en: str,
                          rule_zh: str) -> str:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from .labels import Label
 
@@ -56,8 +58,8 @@ def literal_texts(number_format: str) -> list[str]:
 _MEASURED = "克米瓦帕卡焦赫伏牛安欧升兆字比位周秒分"
 _CHINESE_SCALE = re.compile(rf"[十百千][万亿]|[万亿]|千(?![{_MEASURED}])")
 # Latin scale words, each a word of its own ("kg", "km", "MB" and " months" are not scales); K, M and B in the
-# case that means a scale (m is metres, b bits).
-_LATIN_SCALE = re.compile(r"(?<![A-Za-z0-9])(?:[Kk]|M|B|(?i:mn|mln|bn|thousands?|millions?|billions?|trillions?))"
+# case that means a scale (m is metres, b bits); W or w, the colloquial 万 (247.2W is 2,472,000).
+_LATIN_SCALE = re.compile(r"(?<![A-Za-z0-9])(?:[Kk]|M|B|[Ww]|(?i:mn|mln|bn|thousands?|millions?|billions?|trillions?))"
                           r"(?![A-Za-z0-9])")
 
 SCALES = {  # a scale word, folded → how much it counts, in words
@@ -69,17 +71,17 @@ SCALES = {  # a scale word, folded → how much it counts, in words
     "mn": Label("百万", "millions"), "mln": Label("百万", "millions"), "million": Label("百万", "millions"),
     "millions": Label("百万", "millions"), "b": Label("十亿", "billions"), "bn": Label("十亿", "billions"),
     "billion": Label("十亿", "billions"), "billions": Label("十亿", "billions"),
-    "trillion": Label("万亿", "trillions"), "trillions": Label("万亿", "trillions"),
+    "trillion": Label("万亿", "trillions"), "trillions": Label("万亿", "trillions"), "w": Label("万", "tens of thousands"),
 }
 
 
 def scale_written(number_format: str) -> str | None:
     """The first scale word a number format writes, as written: 万 or 亿 (and 十万, 百万, 千万 …), 千 counting money
-    or things (``"千元"``, ``"千美元"``, not ``"千克"``), or K, M, B, mn, bn, thousand(s), million(s), billion(s)
-    as words of their own.
+    or things (``"千元"``, ``"千美元"``, not ``"千克"``), or K, M, B, W (万), mn, bn, thousand(s), million(s),
+    billion(s) as words of their own.
 
-    >>> scale_written('#,##0.00"K"'), scale_written('#,##0,\\\\k'), scale_written('0" thousand"')
-    ('K', 'k', 'thousand')
+    >>> scale_written('#,##0.00"K"'), scale_written('#,##0,\\\\k'), scale_written('0" thousand"'), scale_written('0.0"W"')
+    ('K', 'k', 'thousand', 'W')
     >>> scale_written('0"百万元"'), scale_written('0"千万"'), scale_written('0.0"万千瓦"')
     ('百万', '千万', '万')
     >>> scale_written('0" months"'), scale_written('0.0"km"'), scale_written('0"千瓦时"'), scale_written('0.00 "MB"')
@@ -170,3 +172,135 @@ def percent_written(number_format: str) -> str | None:
         if sign is not None:
             return sign
     return None
+
+
+# -- another number than the one stored: a section that shows a constant, or commas that divide by 1,000
+
+# What shows the number itself in a section: a digit placeholder, General, @, or a date or time code (a date format
+# shows the number as a date, which the reader reads as one); [h], [mm], [ss]: elapsed time.
+_SHOWS_NUMBER = re.compile(r"[0#?@yYmMdDhHsSeEgGbB]")
+_ELAPSED = re.compile(r"\[(?:h+|m+|s+)\]", re.IGNORECASE)
+_CONDITION = re.compile(r"\[\s*(?:[<>]=?|=|<>)")
+# A zero section's text that means zero or nothing (``_-¥* "-"??_-`` shows a dash, ``0;-0;"否"`` 否 for 0)
+_MEANS_NOTHING = re.compile(r"[\s\-‐‑‒–—―−_.·0]*|零|无|否|no|none|nil")
+
+
+@dataclass(frozen=True)
+class SectionShows:
+    """What one section of a number format shows in place of the number it is given: a constant (its literal text,
+    ``"1,980,000"`` or ``"否"``: no digit placeholder), or the number divided by 1,000 for each comma after its last
+    digit placeholder (``#,##0,`` shows 15,500 as 16)."""
+
+    constant: str | None  # the text shown instead of any number ('' for nothing); None when the number is shown
+    thousands: int = 0  # how many times the number is divided by 1,000
+    places: int = 0  # decimal places shown
+    grouped: bool = False  # thousands separators shown
+
+    def shows(self, number: Decimal) -> str:
+        """What the section shows for ``number``: the constant, or the number divided and rounded as Excel does.
+
+        >>> SectionShows(None, 1, 0, True).shows(Decimal(15500)), SectionShows(None, 2, 1).shows(Decimal(2472000))
+        ('16', '2.5')
+        """
+        if self.constant is not None:
+            return self.constant
+        shown = number.scaleb(-3 * self.thousands).quantize(Decimal(1).scaleb(-self.places), ROUND_HALF_UP)
+        return f"{shown:,f}" if self.grouped else f"{shown:f}"
+
+
+@dataclass(frozen=True)
+class OtherNumber:
+    """The sections of a number format that shows some numbers as another number or a constant: which one shows a
+    given number (:meth:`of`). With conditions (``[>100]``), which section applies is not worked out: the first
+    that shows another number is taken for every number."""
+
+    sections: tuple[SectionShows, ...]
+    conditional: bool
+
+    def of(self, number: Decimal) -> SectionShows | None:
+        """What the format shows ``number`` as, when that is not the number stored: None when the section for it
+        shows the number, or shows a zero as a dash, 零, 否 (what a stored 0 means).
+
+        >>> other_number('#,##0;-#,##0;"-"') is None, other_number('0;"负数"').of(Decimal(-1))
+        (True, SectionShows(constant='负数', thousands=0, places=0, grouped=False))
+        >>> other_number('"否"').of(Decimal(0)) is None, other_number('"否"').of(Decimal(1)).constant
+        (True, '否')
+        """
+        if self.conditional:
+            section = next(s for s in self.sections if s.constant is not None or s.thousands)
+        else:
+            count = len(self.sections)
+            at = 1 if number < 0 and count >= 2 else 2 if number == 0 and count >= 3 else 0
+            section = self.sections[at]
+        if section.constant is None and not section.thousands:
+            return None
+        if number == 0 and section.constant is not None and _means_nothing(section.constant):
+            return None
+        return section
+
+
+def _means_nothing(text: str) -> bool:
+    return _MEANS_NOTHING.fullmatch(unicodedata.normalize("NFKC", text).strip().casefold()) is not None
+
+
+def other_number(number_format: str) -> OtherNumber | None:
+    """How a number format shows a number cell as another number than the one stored, without a unit word: a
+    section with no digit placeholder shows its literal text instead (``"1,980,000"``, ``"15.5"``, ``"否"``; an
+    empty one shows nothing), commas after a section's last digit placeholder divide by 1,000 each (``#,##0,``).
+    None when every section shows the number (``General``, ``#,##0.00``, ``0.00%``, a date), or only a zero as a
+    dash or 零 (``_-¥* #,##0.00_-;-¥* #,##0.00_-;_-¥* "-"??_-;_-@_-``, ``0;-0;"-"``).
+
+    >>> [other_number(f) is None for f in ("General", "#,##0.00", '_-¥* #,##0.00_-;-¥* #,##0.00_-;_-¥* "-"??_-;_-@_-',
+    ...                                    "0.00_ ", "[Red]0.0", "yyyy-mm-dd", "[h]:mm", "mmm d, yyyy", '0;-0;"-"')]
+    [True, True, True, True, True, True, True, True, True]
+    >>> [other_number(f).sections[0] for f in ('#,##0,', '"1,980,000"', '0.0,,')]  # doctest: +NORMALIZE_WHITESPACE
+    [SectionShows(constant=None, thousands=1, places=0, grouped=True),
+     SectionShows(constant='1,980,000', thousands=0, places=0, grouped=False),
+     SectionShows(constant=None, thousands=2, places=1, grouped=False)]
+    """
+    sections = sections_of(number_format)[:3]
+    if len(sections) > 1 and "@" in _codes(sections[-1]):
+        sections.pop()  # 0.00;@: the second section is the text's
+    shows = tuple(_section_shows(section) for section in sections)
+    conditional = any(_CONDITION.search(section) for section in sections)
+    found = OtherNumber(shows, conditional)
+    if all(s.constant is None and not s.thousands for s in shows):
+        return None
+    if not conditional and len(shows) >= 3 and not any(s.constant is not None or s.thousands for s in shows[:2]) \
+            and _means_nothing(shows[2].constant or ""):
+        return None  # only a zero is shown as a dash (or nothing, or 零): a stored 0 is what it means
+    return found
+
+
+def _codes(section: str) -> str:
+    """The format codes of a section as they stand, its literal text, colours and conditions left out."""
+    return "".join(match.group(4) for match in _FORMAT_PART.finditer(section)
+                   if match.group(4) is not None and match.group(4).isascii() and match.group(4) != "$")
+
+
+def _section_shows(section: str) -> SectionShows:
+    """What a section shows (:class:`SectionShows`)."""
+    codes = _codes(section)
+    if _SHOWS_NUMBER.search(codes) is None and _ELAPSED.search(section) is None:
+        return SectionShows(_shown_text(section))
+    number = re.search(r"[0#?][0#?,.]*", codes)  # the number's placeholders, commas and point (not E+00's)
+    if number is None or "," not in number.group():
+        return SectionShows(None)
+    digits = number.group().rstrip(",.")
+    whole, _, fraction = number.group().partition(".")
+    thousands = len(whole) - len(whole.rstrip(",")) + len(fraction) - len(fraction.rstrip(","))
+    return SectionShows(None, thousands, sum(c in "0#?" for c in fraction), "," in digits.split(".")[0].strip(","))
+
+
+def _shown_text(section: str) -> str:
+    """The text a section with no digit placeholder shows: its literal text and the punctuation written bare
+    (``-``, ``(``); _x as a space."""
+    shown = []
+    for match in _FORMAT_PART.finditer(section):
+        quoted, escaped, symbol, single = match.groups()
+        text = next((t for t in (quoted, escaped, symbol, single) if t is not None), None)
+        if text is not None:
+            shown.append(text)
+        elif match.group().startswith("_"):
+            shown.append(" ")
+    return "".join(shown).strip()

@@ -30,7 +30,7 @@ import zipfile
 import zlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
 from itertools import chain
 from operator import itemgetter
@@ -38,9 +38,9 @@ from pathlib import Path
 from typing import IO, Callable, Generic, Iterable, Iterator, TypeVar
 from urllib.parse import unquote
 
-from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, HiddenByFormat, LiteralPercentFormat,
-                          MisplacedValue, OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat,
-                          TenThousandsFormat, UncalculatedFormula, Unreadable)
+from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFormat, DividedFormat, HiddenByFormat,
+                          LiteralPercentFormat, MisplacedValue, OtherCurrencyFormat, PercentFormat, PlaceholderResult,
+                          ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .rich_text import Runs, drawn_struck, font_strikes, holds, item_runs, rich_strings, says_strike
 from .sheet_notes import SheetNotes, TableTotal, UnparsedErrors
@@ -1270,7 +1270,8 @@ class _PartScan:
         those whose number format writes a unit the number is not in, and those whose font is struck through; and the
         differential formats (by index) of conditional formats whose number format writes such a unit or whose font
         is struck through."""
-        formats = b"numFmt" in head or (self.panel and _BUILT_IN_PERCENT.search(head) is not None)
+        percents = self.panel or self.currency is not None  # a panel's or a bid's cells hold no percent but its own
+        formats = b"numFmt" in head or (percents and _BUILT_IN_PERCENT.search(head) is not None)
         # (fonts come before the cell formats: a struck one lies in the head unless that is cut before </fonts>; the
         # differential formats come last: one may write a unit or strike past a head cut before their end)
         strikes = b"strike" in head or (len(head) >= XML_PREFIX_BYTES and b"</fonts>" not in head)
@@ -1292,7 +1293,7 @@ class _PartScan:
         as the exact scan does where the sheet needed it."""
         if info.filename not in self.exact:
             for match in (_CELL_START if every_cell else _STYLED_CELL).finditer(sheet):
-                yield int(match.group(2)), _column_number(match.group(1)), _attributes(match.group(3)), match.end()
+                yield int(match.group(2)), _column_number(match.group(1)), _cell_attributes(match.group(3)), match.end()
             return
         for row, column, match in _placed_cells(sheet, _Extent()):
             if not match.group(2).endswith(b"/"):  # (an empty cell, <c …/>, holds no number)
@@ -1341,7 +1342,8 @@ class _PartScan:
 # in, each with what stands for its cells, by the styles part and the tender's currency: every copy of a bid-form
 # template carries the same styles, worked out once per process.
 MAX_REMEMBERED_STYLES_BYTES = 256 * 1024
-_ShownAs = tuple[Callable[[str], Unreadable] | None, Callable[[str], Unreadable] | None]  # (a number's, a text's)
+# (a number's, a text's): what stands for the cell, from its number as the sheet shows it (None: it shows the number)
+_ShownAs = tuple[Callable[[str], Unreadable | None] | None, Callable[[str], Unreadable | None] | None]
 _SHOWN_FORMATS: dict[tuple[bytes, str | None, bool], dict[str, _ShownAs]] = {}
 
 
@@ -1467,7 +1469,7 @@ def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> 
     if known is not None:
         return known
     formats: dict[str, _ShownAs] = {}
-    if panel:  # the built-in percent formats, which the styles use without declaring
+    if panel or currency is not None:  # the built-in percent formats, which the styles use without declaring
         formats.update({number: (partial(PercentFormat, format=code), None)
                         for number, code in BUILT_IN_PERCENT.items()})
     declared = _NUMBER_FORMATS.search(styles)  # (not a conditional format's, in <dxfs>: no cell format names those)
@@ -1606,8 +1608,35 @@ def _shown_pair(code: str, currency: str | None, panel: bool = False, by_rule: b
     text = text_section(code)  # a text cell is shown through it as a number is through the whole
     numbers_hidden, text_hidden = hides(code)
     blank = partial(HiddenByFormat, format=code, by_rule=by_rule)
-    return (blank if numbers_hidden else _shown_as(code, currency, panel, by_rule),
+    return (blank if numbers_hidden else _shown_as(code, currency, panel, by_rule) or _other_number(code, by_rule),
             blank if text_hidden else None if text is None else _shown_as(text, currency, by_rule=by_rule))
+
+
+def _other_number(code: str, by_rule: bool = False) -> Callable[[str], Unreadable | None] | None:
+    """What stands for a number cell shown through the number format ``code`` as another number than it holds,
+    without a unit word (:func:`bideval.number_formats.other_number`): a constant, nothing, or the number divided by
+    1,000; None when the format shows every number as it is."""
+    from .number_formats import other_number
+
+    sections = other_number(code)
+    if sections is None:
+        return None
+
+    def held(number: str) -> Unreadable | None:
+        try:
+            value = Decimal(number)
+        except InvalidOperation:  # not a number as the file saved it: the reader's to refuse
+            return None
+        section = sections.of(value)
+        if section is None:
+            return None
+        if section.constant == "":
+            return HiddenByFormat(number, code, by_rule=by_rule)
+        if section.constant is not None:
+            return ConstantFormat(number, code, section.constant, by_rule=by_rule)
+        return DividedFormat(number, code, section.thousands, section.shows(value), by_rule=by_rule)
+
+    return held
 
 
 def _shown_cell(pair: _ShownAs, attributes: dict[str, str], sheet: bytes, after: int) -> Unreadable | None:
@@ -1642,9 +1671,9 @@ def _range_span(ref: str) -> tuple[int, int, int, int] | None:
 def _shown_as(code: str, currency: str | None, panel: bool = False,
               by_rule: bool = False) -> Callable[[str], Unreadable] | None:
     """What stands for a number cell shown through the number format ``code``, when it writes a unit the number is
-    not in: 万 or 亿, another scale (千, K, million…); in a bid workbook (``currency``, the tender's, given), the %
-    sign as text or another currency; in a panel workbook (``panel``), a percentage. None for a format that only
-    changes how a number looks."""
+    not in: 万 or 亿, another scale (千, K, W, million…); in a bid workbook (``currency``, the tender's, given) or a
+    panel workbook (``panel``), a percentage (a bid's percent field reads it); in a bid workbook, the % sign as text
+    or another currency. None for a format that only changes how a number looks."""
     from .currency import other_currency_written
     from .number_formats import percent_written, real_percent, scale_written
 
@@ -1653,7 +1682,7 @@ def _shown_as(code: str, currency: str | None, panel: bool = False,
         return partial(TenThousandsFormat, format=code, by_rule=by_rule)
     if scale is not None:
         return partial(ScaleWordFormat, format=code, word=scale, by_rule=by_rule)
-    if panel and real_percent(code):
+    if (panel or currency is not None) and real_percent(code):
         return partial(PercentFormat, format=code, by_rule=by_rule)
     if currency is None:
         return None
@@ -1669,10 +1698,17 @@ def _as_shown(saved: str) -> str:
     that is no number as it stands."""
     from .values import number_as_shown
 
+    if len(saved) <= 15 and _SHOWN_AS_SAVED.fullmatch(saved):  # (a bid's many percent cells: 0.95 is 0.95)
+        return saved
     try:
         return number_as_shown(float(saved))
     except ValueError:
         return saved
+
+
+# A number the sheet shows as the file saved it (15 characters at most: 15 digits at most), no exponent, no zero ending its fraction, fewer
+# than 4 zeros after a point right after 0 (0.00001 is shown 1e-05)
+_SHOWN_AS_SAVED = re.compile(r"-?(?:[1-9][0-9]*(?:\.[0-9]*[1-9])?|0(?:\.(?!0000)[0-9]*[1-9])?)")
 
 
 def _keeping_tail(chunks: Iterable[bytes], tail: list[bytes]) -> Iterator[bytes]:
@@ -1752,6 +1788,13 @@ def _check_string_count(name: str, text: bytes, size: int) -> None:
 def _attributes(markup: bytes) -> dict[str, str]:
     """The attributes in the inside of a start tag, unescaped."""
     return dict(_attribute_pairs(markup))
+
+
+@lru_cache(maxsize=256)
+def _cell_attributes(markup: bytes) -> dict[str, str]:
+    """:func:`_attributes` of a cell's start tag after its reference, remembered: a sheet's cells repeat the few ways
+    their tags are written (`` s="2" t="n"``), and a bid's percent cells are many. Not to be changed by its caller."""
+    return _attributes(markup)
 
 
 def _attribute_pairs(markup: bytes) -> Iterator[tuple[str, str]]:

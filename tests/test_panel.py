@@ -687,6 +687,20 @@ MESSAGES = [
                  ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 0.04，但通过百分比格式 “0.0%;[Red]-0.0%” "
                  "显示为百分比：得分不是百分比，在此类单元格中输入的得分会被除以 100 存储（请填写普通数字，单元格格式设为“常规”）",
                  id="score-shown-as-percent-own-format"),
+    # another number without a unit word: a constant written as the format (14 shown as 15.5), commas dividing by 1,000
+    pytest.param(lambda p: formatted_score(p, 4, '"3.5"'),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 4 stored in the cell, but shown as '3.5' "
+                 "through the number format '\"3.5\"', which shows that text in place of the number: the sheet shows "
+                 "'3.5', not the 4 stored (enter the value itself, with the cell's format General)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 4，但数字格式 “\"3.5\"” 不显示数字，只显示文字“3.5”："
+                 "表中显示的“3.5”并非存储的 4（请直接填写该值，单元格格式设为“常规”）", id="score-shown-as-a-constant"),
+    pytest.param(lambda p: formatted_score(p, 4500, "0,"),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 4500 stored in the cell, but shown as 5 "
+                 "through the number format '0,', whose comma after the last digit divides it by 1,000: the sheet shows "
+                 "a number other than the 4500 stored (enter a plain number, with the cell's format General)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 4500，但数字格式 “0,” 末位数字后的逗号使其除以 "
+                 "1,000 后显示为 5：表中显示的数与存储的 4500 不同（请填写普通数字，单元格格式设为“常规”）",
+                 id="score-shown-divided"),
     # a whole number cell is quoted as the sheet shows it, here as on a bid (one rule: found 7, not 7.0)
     pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_A, "service_design", 7.0]]),
                  ":Scores!D2: expected a score from 0 to 5 for 'service_design', found 7",
