@@ -12,9 +12,9 @@
     1,980,000 yuan), for the same reason as 万;
   - the % sign as text (:class:`LiteralPercentFormat`): ``0.00"%"`` shows 1 as 1.00%, but the cell holds 1,
     which is 100 %; only a real % (``0.00%``) shows 0.01 as 1.00%;
-  - a percentage (:class:`PercentFormat`) in a cell that holds no percentage: a score cell formatted ``0%`` shows
-    0.04 as 4%, so a judge who typed 4 there reads 4 on screen, while the cell holds 0.04 (a bid's percent field
-    takes it: 0.04 is the 4 % meant);
+  - on a panel sheet, a percentage (:class:`PercentFormat`): a score cell formatted ``0%`` shows 0.04 as 4%, so
+    a judge who typed 4 there reads 4 on screen, while the cell holds 0.04 (a bid workbook's percent cells are read
+    as stored: see the README on why a price in one is not refused yet);
   - another number without a unit word: a section with only text (:class:`ConstantFormat`: ``"1,980,000"`` shows
     990,000 as 1,980,000, ``"否"`` shows 1 as 否), or commas after the last digit (:class:`DividedFormat`:
     ``#,##0,`` shows 15,500 as 16);
@@ -190,9 +190,8 @@ class OtherCurrencyFormat(ShownNumber):
 
 @dataclass(frozen=True)
 class PercentFormat(ShownNumber):
-    """A number shown through a percent format (``0%``, ``0.00%``): 0.04 is shown as 4%. A score, a price or a
-    count is no percentage, and Excel stores 4 typed into such a cell as 0.04, so the number read is not the one the
-    judge or bidder saw. Only a bid's percent field reads it (:func:`bideval.values.parse_percent`): 0.04 is 4 %.
+    """A panel sheet's number shown through a percent format (``0%``, ``0.00%``): 0.04 is shown as 4%. A score is no
+    percentage, and Excel stores 4 typed into such a cell as 0.04, so the number read is not the score the judge saw.
 
     >>> PercentFormat("0.04", "0%").shown
     '4%'

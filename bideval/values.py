@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Context, Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import TYPE_CHECKING, Any, Callable
 
-from .cell_errors import PercentFormat, Unreadable
+from .cell_errors import Unreadable
 from .errors import Expected
 from .labels import Label
 
@@ -150,7 +150,6 @@ _QUANTA = tuple(Decimal(1).scaleb(-places) for places in range(10))
 # What each parser expects, made once: parsers run for every cell of every bid.
 _EXPECT_BOOL = Expected("bool")
 _EXPECT_PERCENT = Expected("percent")
-_NUMBER_SAVED = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:e[+-]?[0-9]+)?")  # a number cell's number as the guard quotes it
 _EXPECT_INTEGER = {sign: Expected("integer", {"non_negative": sign}) for sign in (False, True)}
 _EXPECT_NUMBER = {sign: Expected("number", {"non_negative": sign}) for sign in (False, True)}
 _EXPECT_MONEY = {(in_10k, sign): Expected("money", {"unit": TEN_THOUSAND_UNIT if in_10k else None, "non_negative": sign})
@@ -357,13 +356,10 @@ def _other_notation(raw: object, code: str, problem: ValueProblem) -> ValueProbl
 
 
 def parse_percent(raw: object) -> Decimal | None:
-    """A fraction 0..1: a number cell, ``0.96``, or a percentage ``96%``. A number cell in a percent format (``0%``)
-    is read as it holds it: 0.96 shown as 96% is the 96 % meant (no other field reads one)."""
+    """A fraction 0..1: a number cell, ``0.96``, or a percentage ``96%``."""
     if is_blank(raw):
         return None
     expected = _EXPECT_PERCENT
-    if isinstance(raw, PercentFormat) and _NUMBER_SAVED.fullmatch(raw.number):
-        raw = float(raw.number)
     _reject_non_numbers(raw, expected)
     if isinstance(raw, str):
         text = normalise(raw)

@@ -1270,8 +1270,7 @@ class _PartScan:
         those whose number format writes a unit the number is not in, and those whose font is struck through; and the
         differential formats (by index) of conditional formats whose number format writes such a unit or whose font
         is struck through."""
-        percents = self.panel or self.currency is not None  # a panel's or a bid's cells hold no percent but its own
-        formats = b"numFmt" in head or (percents and _BUILT_IN_PERCENT.search(head) is not None)
+        formats = b"numFmt" in head or (self.panel and _BUILT_IN_PERCENT.search(head) is not None)
         # (fonts come before the cell formats: a struck one lies in the head unless that is cut before </fonts>; the
         # differential formats come last: one may write a unit or strike past a head cut before their end)
         strikes = b"strike" in head or (len(head) >= XML_PREFIX_BYTES and b"</fonts>" not in head)
@@ -1469,7 +1468,7 @@ def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> 
     if known is not None:
         return known
     formats: dict[str, _ShownAs] = {}
-    if panel or currency is not None:  # the built-in percent formats, which the styles use without declaring
+    if panel:  # the built-in percent formats, which the styles use without declaring
         formats.update({number: (partial(PercentFormat, format=code), None)
                         for number, code in BUILT_IN_PERCENT.items()})
     declared = _NUMBER_FORMATS.search(styles)  # (not a conditional format's, in <dxfs>: no cell format names those)
@@ -1682,7 +1681,7 @@ def _shown_as(code: str, currency: str | None, panel: bool = False,
         return partial(TenThousandsFormat, format=code, by_rule=by_rule)
     if scale is not None:
         return partial(ScaleWordFormat, format=code, word=scale, by_rule=by_rule)
-    if (panel or currency is not None) and real_percent(code):
+    if panel and real_percent(code):
         return partial(PercentFormat, format=code, by_rule=by_rule)
     if currency is None:
         return None

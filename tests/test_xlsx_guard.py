@@ -714,16 +714,17 @@ def test_small_workbook_is_checked_quickly(book: Path) -> None:
 
 
 @pytest.mark.parametrize("formats, currency, refused", [
-    (["#,##0.00", '0.00" kg"', '0" months"', '"¥"#,##0.00', '0"千克"', '0.0" MB"', '#,##0;-#,##0;"-"'], "CNY", []),
-    (["0.00%", '#,##0"千元"', '0.00"%"', '"$"0', '0"万"', "#,##0,"], "CNY",
-     ["0.00%", '#,##0"千元"', '0.00"%"', '"$"0', '0"万"', "#,##0,"]),  # (a bid's percent field reads 0.00%)
+    (["0.00%", "#,##0.00", '0.00" kg"', '0" months"', '"¥"#,##0.00', '0"千克"', '0.0" MB"', '#,##0;-#,##0;"-"'], "CNY",
+     []),
+    (["0.00%", '#,##0"千元"', '0.00"%"', '"$"0', '0"万"', "#,##0,"], "CNY", ['#,##0"千元"', '0.00"%"', '"$"0', '0"万"',
+                                                                         "#,##0,"]),
     (["0.00%", '#,##0"千元"', '0.00"%"', '"$"0', '0"万"'], None, ['#,##0"千元"', '0"万"']),  # no amounts, no bid
 ])
 def test_a_worksheet_is_read_again_only_for_formats_that_write_a_unit(tmp_path, monkeypatch, formats, currency,
                                                                      refused):
     """The package check reads a worksheet a second time only when its styles declare a format that writes a unit the
-    number is not in (万, 千, K, a % as text, another currency) or shows another number (a percentage in a bid,
-    a comma dividing by 1,000, a constant); plain formats cost nothing."""
+    number is not in (万, 千, K, a % as text, another currency) or shows another number (a comma dividing by 1,000, a
+    constant); plain formats, and a bid's percent formats, cost nothing."""
     path = tmp_path / "f.xlsx"
     book = xlsxwriter.Workbook(path)
     sheet = book.add_worksheet("Bid")
