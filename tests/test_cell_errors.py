@@ -77,11 +77,12 @@ def test_a_consolidated_workbook_names_each_error_cell_and_imports_nothing(rubri
     ) + [f"{path}:Bids!{column['sme']}3: expected yes or no (是/否, Y/N, 1/0, ✓/✗), found the error #REF!"]
 
 
-def test_a_bid_form_names_its_error_cell_in_both_languages(rubric, tmp_path):
+@pytest.mark.parametrize("field", ["registered_capital", "vendor_name"])  # (the name's had raised KeyError)
+def test_a_bid_form_names_its_error_cell_in_both_languages(rubric, tmp_path, field):
     path = write_form(tmp_path / "form.xlsx", good_bid(VENDOR_A))
     book = openpyxl.load_workbook(path)  # openpyxl writes an error value without a formula
     sheet = book["Bid"]
-    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "registered_capital")
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == field)
     sheet.cell(row, 3).value = "#VALUE!"
     sheet.cell(row, 3).data_type = "e"
     book.save(path)
