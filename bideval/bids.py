@@ -723,8 +723,8 @@ def _make_bid(reading: Reading, raw: Mapping[str, Any], where, file: str, sheet:
             values[f.id] = reading.parsers[f.id](found)
         except ValueProblem as problem:
             problems.append(cell_problem(file, sheet, where(f.id), problem.expectation, found, _named(f)))
-    for f in fields:
-        if f.id in ("vendor_id", "vendor_name") and values[f.id] is None:
+    for f in fields:  # (a field refused above has no value, and its problem already)
+        if f.id in ("vendor_id", "vendor_name") and f.id in values and values[f.id] is None:
             problems.append(Problem.of("bids.required_empty", file, sheet, where(f.id) or None, field=_named(f)))
     problems += _odd_vendor_code(reading, values, file, sheet, where("vendor_id"), raw.get("vendor_id"))
     if len(problems) > before:

@@ -25,6 +25,11 @@
   (``t="inlineStr"``) whose text is in ``<v>`` rather than ``<is>``, a value written before the cell's formula, two
   values in one cell. python-calamine reads such a cell as empty (or as its last value), and what Excel shows for
   markup outside the file format's order (a formula, then one value) is not known.
+* A shared-text cell (``t="s"``) whose reference to the workbook's shared strings is not a whole number
+  (:class:`OddStringIndex`): ``<v>+1</v>``, ``<v> 1</v>``, ``<v>1.0</v>``, ``<v>x</v>``, ``<v>&#49;</v>``, or one
+  past any count (2⁶⁴ and more). Excel never writes one; python-calamine reads such a cell as the first shared string
+  (another cell's text: often a header's) or, when the value starts with an entity, as empty, without a word. A
+  damaged or crafted file, refused at the cell.
 * A formula whose saved result is a placeholder (:class:`PlaceholderResult`): xlsxwriter and other writers
   that do not calculate save ``0`` as every formula's result unless told one, and ask the spreadsheet
   program to calculate the whole workbook when it opens it. Excel then shows the real result; a reader
@@ -102,6 +107,17 @@ class MisplacedValue:
 
     def __str__(self) -> str:
         return self.value
+
+
+@dataclass(frozen=True)
+class OddStringIndex:
+    """A shared-text cell (``t="s"``) whose shared-string reference is not a whole number python-calamine reads as
+    written; ``str()`` is the reference as the file writes it (entities not replaced: ``&#49;``)."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True)
@@ -261,9 +277,9 @@ class HiddenByFormat(ShownNumber):
 
 _PERCENT_ONLY = re.compile(r"0(?:\.(0+))?%")  # 0%, 0.00%: the built-in percent formats and their like
 
-Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | MisplacedValue | TenThousandsFormat
-              | ScaleWordFormat | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat | HiddenByFormat
-              | ConstantFormat | DividedFormat)
+Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | MisplacedValue | OddStringIndex
+              | TenThousandsFormat | ScaleWordFormat | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat
+              | HiddenByFormat | ConstantFormat | DividedFormat)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

@@ -33,8 +33,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .cell_errors import (CellError, ConstantFormat, DividedFormat, HiddenByFormat, LiteralPercentFormat,
-                          MisplacedValue, OtherCurrencyFormat, PercentFormat, PlaceholderResult, ScaleWordFormat,
-                          ShownNumber, TenThousandsFormat, UncalculatedFormula)
+                          MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat, PlaceholderResult,
+                          ScaleWordFormat, ShownNumber, TenThousandsFormat, UncalculatedFormula)
 from .labels import Label, Named, check_lang
 from .number_formats import scale_name
 from .values import duration_text, name_key, number_as_shown, plain_number
@@ -161,6 +161,8 @@ class Say:
                           "the workbook in Excel, check the cell and save it again)",
                           f"{what_zh}{how.zh}：{reads.zh}，而 Excel 如何显示无从得知（请用 Excel 打开该工作簿，"
                           "检查该单元格后重新保存）")
+        if isinstance(value, OddStringIndex):
+            return self._odd_string_index(value)
         if isinstance(value, timedelta):  # a cell formatted as a duration ([h]:mm:ss)
             return self.t(f"the duration {duration_text(value)}", f"时长 {duration_text(value)}")
         if isinstance(value, datetime):
@@ -173,6 +175,22 @@ class Say:
             return number_as_shown(value)
         text = repr(value) if isinstance(value, str) else str(value)
         return text if len(text) <= 60 else text[:57] + "..."
+
+    def _odd_string_index(self, value: OddStringIndex) -> str:
+        """A shared-text cell whose shared-string reference is no whole number the reader takes: what it holds, why
+        that is a damaged file, what to do."""
+        text = value.text if len(value.text) <= 40 else value.text[:37] + "..."
+        if value.text.isascii() and value.text.isdigit():  # digits past any count (2⁶⁴ and more)
+            what_en, what_zh = "a whole number far too large", "一个过大的整数"
+        else:
+            what_en, what_zh = "not a whole number", "不是整数"
+        return self.t(f"a shared-text cell (t=\"s\") whose shared-string reference is {what_en} ({text!r}): a "
+                      "damaged file (Excel never writes one), which the spreadsheet reader would read as another "
+                      f"cell's text or as empty (open the workbook in Excel and save it again, or "
+                      f"{_advice(self, SEND_AGAIN)})",
+                      f"共享文本单元格（t=\"s\"）对共享字符串的引用{what_zh}（“{text}”）：文件已损坏（Excel 不会这样保存），"
+                      f"表格读取程序会把该单元格读成其他单元格的文字或空白（请用 Excel 打开该工作簿后重新保存，"
+                      f"或{_advice(self, SEND_AGAIN)}）")
 
     def _shown_number(self, value: ShownNumber) -> str:
         """A number shown through a number format that writes a unit it is not in (or shows nothing): what it shows,

@@ -39,8 +39,8 @@ from typing import IO, Callable, Generic, Iterable, Iterator, TypeVar
 from urllib.parse import unquote
 
 from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFormat, DividedFormat, HiddenByFormat,
-                          LiteralPercentFormat, MisplacedValue, OtherCurrencyFormat, PercentFormat, PlaceholderResult,
-                          ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
+                          LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat,
+                          PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .rich_text import Runs, drawn_struck, font_strikes, holds, item_runs, rich_strings, says_strike
 from .sheet_notes import SheetNotes, TableTotal, UnparsedErrors
@@ -66,6 +66,7 @@ MAX_COLUMNS = 16_384
 MAX_CELLS = 5_000_000
 MAX_REPORTED = 10
 MIN_STRING_BYTES = len(b"<si/>")  # the shortest entry of a shared-string table
+MAX_SHOWN_BYTES = 200  # of a value the reader would misread, kept to be shown (a message shows its first 40 characters)
 TAIL_BYTES = 4096
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -132,10 +133,12 @@ _COLUMN_TAG = re.compile(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])(" + _IN_TAG 
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\st\s*=\s*["\']e["\']' + _IN_TAG + rb'*)>')
 _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
 # The same pass for the fast scan, which also finds an inline-text cell whose text does not follow its start tag (in
-# <v>, or after a formula; <is/> holds none): rare both, each then looked at in earnest. (The tag ending in <is> at once
-# is looked for first: faster.)
-_T_ERROR_OR_ODD_INLINE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?!><is>|""" + _IN_TAG
-                                    + rb"""*(?:/>|>\s*<is[\s>])))""")
+# <v>, or after a formula; <is/> holds none), and a shared-text cell whose value is not a count of at most 19 digits
+# right after its start tag (OddStringIndex): rare all, each then looked at in earnest. (The tag ending in <is> at once
+# is looked for first: faster. A third alternative in this pass costs nothing measurable; a pass of its own, 4 % of the
+# check of a 50,000-row sheet.)
+_T_ERROR_OR_ODD_VALUE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?!><is>|""" + _IN_TAG
+                                   + rb"""*(?:/>|>\s*<is[\s>]))|s["'](?!><v>[0-9]{1,19}</v>))""")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>(?=\s*<f[\s/>])')  # indented markup too
 _T_TEXT = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
 _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
@@ -156,13 +159,24 @@ _LATE_CHILD = re.compile(rb"</" + _PREFIX + rb"(?:v|is)\s*>\s*<" + _PREFIX + rb"
 # The same for the fast scan, which looks in every piece: by the end of </v> and of </is>, two patterns each searched
 # by its rarer first letter, several times faster than one for both (</ is everywhere).
 _LATE_AFTER_VALUE = re.compile(rb"v>\s*<(?:f|v|is)[\s/>]")
-_LATE_AFTER_INLINE = re.compile(rb"is>\s*<(?:f|v|is)[\s/>]")  # (<is/> followed by anything: _T_ERROR_OR_ODD_INLINE)
-# A cell's value child, prefixed or not, whole: its name (f, v or is) and its inside.
-_VALUE_CHILD = re.compile(rb"\s*<" + _PREFIX + rb"(f|v|is)(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"\1\s*>)",
-                          re.DOTALL)
+_LATE_AFTER_INLINE = re.compile(rb"is>\s*<(?:f|v|is)[\s/>]")  # (<is/> followed by anything: _T_ERROR_OR_ODD_VALUE)
+# A cell's value child, prefixed or not, whole: its name (f, v or is) and its inside, never looked for past the cell's
+# end or the next cell's start (as _INLINE_STRING: a <v> left open had each cell looked at read to the piece's end,
+# 20,000 such cells a minute).
+_VALUE_CHILD = re.compile(rb"\s*<" + _PREFIX + rb"(f|v|is)(?=[\s/>])[^>]*?(?:/>|>((?:(?!</" + _PREFIX + rb"c\s*>|<"
+                          + _PREFIX + rb"c[\s/>]).)*?)</" + _PREFIX + rb"\1\s*>)", re.DOTALL)
 _USUAL_CHILDREN = {(), (b"f",), (b"v",), (b"is",), (b"f", b"v"), (b"f", b"is")}  # the file format's order
 # A cell's value as python-calamine takes a shared string's index from it: its text up to the first entity or tag.
 _STRING_VALUE = re.compile(rb"\s*<" + _PREFIX + rb"v(?:\s[^>]*)?>([^&<]*)")
+# A cell whose type is a shared string's (t="s"), in its start tag's attributes, spelt as an XML reader reads it.
+_T_STRING = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']s[\"']")
+# What may be a shared-text cell whose value is not a plain count (OddStringIndex), spelt in any way: each such cell
+# whose value does not follow its start tag as a count of at most 19 digits (an attribute merely ending in t, xt="s",
+# too: the cell is then looked at in earnest). The exact scan's pass; the fast one's is _T_ERROR_OR_ODD_VALUE.
+_ODD_STRING = re.compile(rb"""t\s*=\s*["']s["'](?!>\s*<""" + _PREFIX + rb"v>[0-9]{1,19}</)")
+# A cell's value as written up to the first tag (entities kept): never looked for past it, so that the cells of a
+# piece are read once each however their markup is broken.
+_VALUE_TEXT = re.compile(rb"\s*<" + _PREFIX + rb"v(?:\s[^>]*)?>([^<]*)")
 _T_INLINE = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']inlineStr[\"']")
 # A cell's start tag, as the fast scan reads it.
 _CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>')
@@ -1178,8 +1192,8 @@ class _PartScan:
                 # show (a count as XML reads one: spaces around, a plus sign)
                 index, shown = _string_index(sheet, after), _saved_value(sheet, after).removeprefix("+")
                 runs = strings.get(index) if index is not None else None
-                if runs is None and shown.isascii() and shown.isdigit():
-                    runs = strings.get(int(shown))
+                if runs is None and (count := _count(shown.encode())) is not None:
+                    runs = strings.get(count)
             elif kind == "inlineStr" and (item := _INLINE_STRING.match(sheet, after)) and b"rPr" in item.group(1):
                 runs = item_runs(item.group(1))
             drawn = drawn_struck(runs, styled) if runs else styled
@@ -1902,15 +1916,17 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     # Cells no reader can give a value for, rare: an error (#DIV/0!), a formula saved without its result.
     # A value written where python-calamine does not take it: rare, each cell then looked at.
     odd_values = _LATE_AFTER_VALUE.search(piece) is not None or _LATE_AFTER_INLINE.search(piece) is not None
-    if _T_ERROR_OR_ODD_INLINE.search(piece):
+    odd_strings = False  # a shared-text cell whose value is not a plain count: rare, each cell then looked at
+    if _T_ERROR_OR_ODD_VALUE.search(piece):
         _note_unreadable(_ERROR_CELL, piece, extent)
         odd_values = odd_values or _ODD_INLINE.search(piece) is not None
+        odd_strings = _ODD_STRING.search(piece) is not None
     if holds(piece, b"<f", 1):  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
         _note_unreadable(_FORMULA_CELL, piece, extent)
-    if odd_values:
+    if odd_values or odd_strings:
         for match in _CELL_START.finditer(piece):
             if not match.group(3).endswith(b"/"):
-                found = _misplaced_value(match.group(3), piece, match.end())
+                found = _odd_value(match.group(3), piece, match.end(), odd_values, odd_strings)
                 if found is not None:
                     extent.errors.setdefault((int(match.group(2)) - 1, _column_number(match.group(1)) - 1), found)
     if extent.hidden_by_default or any(map(itemgetter(1), tags)):  # a row that may be hidden, rare: each looked at
@@ -2048,6 +2064,15 @@ def _unreadable(attributes: bytes, piece: bytes, after: int) -> Unreadable | Non
     return UncalculatedFormula(_unescaped(text))
 
 
+def _odd_value(attributes: bytes, piece: bytes, after: int, misplaced: bool,
+               strings: bool) -> MisplacedValue | OddStringIndex | None:
+    """What stands for a cell (its start tag's attributes, where that tag ends) whose value python-calamine would read
+    otherwise than the file states it: one written where it is not taken (looked for when ``misplaced``), else a
+    shared-string reference that is not a plain count (when ``strings``); None for any other cell."""
+    found = _misplaced_value(attributes, piece, after) if misplaced else None
+    return found if found is not None or not strings else _odd_string_index(attributes, piece, after)
+
+
 def _misplaced_value(attributes: bytes, piece: bytes, after: int) -> MisplacedValue | None:
     """A cell (its start tag's attributes, where that tag ends) that states a value python-calamine does not take:
     its value children out of the file format's order (at most a formula, then one value), or an inline-text cell
@@ -2074,6 +2099,44 @@ def _misplaced_value(attributes: bytes, piece: bytes, after: int) -> MisplacedVa
     else:
         markup = "two_values"
     return MisplacedValue(value, markup)
+
+
+def _odd_string_index(attributes: bytes, piece: bytes, after: int) -> OddStringIndex | None:
+    """A shared-text cell (``t="s"``; its start tag's attributes, where that tag ends) whose value, after its formula
+    if any, is not a count python-calamine reads as written: anything but digits (+1, " 1", 1.0, x, an entity: &#49;
+    is read as empty, 1&#48; as 1; markup: <![CDATA[1]]> is read as empty), or digits past 2⁶⁴; None for any other
+    cell, and for one with no value (read as empty: nothing stated, nothing lost). Leading zeros are read as Excel
+    reads them (01 is 1).
+
+    >>> [_odd_string_index(b' t="s"', b'<c t="s"><v>' + value + b'</v></c>', 9) for value in (b"01", b"+1", b"")]
+    [None, OddStringIndex(text='+1'), None]
+    """
+    if not _T_STRING.search(attributes):
+        return None
+    formula = _FORMULA_AFTER.match(piece, after)
+    value = _VALUE_TEXT.match(piece, formula.end() if formula else after)
+    if value is None:
+        return None
+    text, closed = value.group(1), piece.startswith(b"</", value.end())
+    if closed and (not text or _count(text) is not None):
+        return None
+    if not closed:  # markup inside the value (<![CDATA[1]]>, a comment): shown up to the value's end
+        text = piece[value.start(1):value.start(1) + MAX_SHOWN_BYTES].split(b"</", 1)[0].strip()
+    return OddStringIndex(text[:MAX_SHOWN_BYTES].decode("utf-8", "replace"))
+
+
+def _count(digits: bytes) -> int | None:
+    """The count python-calamine reads from a shared-string reference written ``digits``: ASCII digits only, leading
+    zeros as many as may be, below 2⁶⁴; None for any other text (which it reads as 0, or as nothing).
+
+    >>> [_count(text) for text in (b"01", b"0" * 30 + b"7", b"18446744073709551616", b"+1", b" 1", b"")]
+    [1, 7, None, None, None, None]
+    """
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    significant = digits.lstrip(b"0") or b"0"  # (never int() of thousands of digits: Python refuses past 4,300)
+    count = int(significant) if len(significant) <= 20 else 2 ** 64
+    return count if count < 2 ** 64 else None
 
 
 def _unescaped(markup: bytes) -> str:
@@ -2110,7 +2173,8 @@ def _string_index(sheet: bytes, after: int) -> int | None:
     head = value.group(1) if value is not None else b""
     if not head:
         return None
-    return int(head) if head.isdigit() and int(head) < 2 ** 64 else 0
+    count = _count(head)
+    return 0 if count is None else count
 
 
 def _calamine_parses(value: re.Match[bytes] | None) -> bool:
@@ -2121,14 +2185,15 @@ def _calamine_parses(value: re.Match[bytes] | None) -> bool:
 def _exact_cells(piece: bytes, extent: _Extent) -> None:
     """Follow every row and cell tag as a reader does, including cells placed without a reference."""
     odd_values = _ODD_INLINE.search(piece) is not None or _LATE_CHILD.search(piece) is not None  # rare
+    odd_strings = _ODD_STRING.search(piece) is not None  # rare too
     for row, column, match in _placed_cells(piece, extent):
         place = row * MAX_COLUMNS + column
         if place <= extent.last_cell:  # out of reading order: maybe a cell given twice (_cell_given_twice)
             extent.placed_again = True
         extent.last_cell = place
         unreadable = _unreadable(match.group(2), piece, match.end() + 1)  # (an empty cell's /> is followed by no f)
-        if unreadable is None and odd_values and not match.group(2).endswith(b"/"):
-            unreadable = _misplaced_value(match.group(2), piece, match.end() + 1)
+        if unreadable is None and (odd_values or odd_strings) and not match.group(2).endswith(b"/"):
+            unreadable = _odd_value(match.group(2), piece, match.end() + 1, odd_values, odd_strings)
         if unreadable is not None:
             _note(extent, (row - 1, column - 1), unreadable, piece, match.end() + 1)
     for letters, digits in _ANY_CELL_REF.findall(piece):

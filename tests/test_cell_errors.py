@@ -20,8 +20,8 @@ import xlsxwriter
 
 from bideval import messages
 from bideval.bids import read_bids
-from bideval.cell_errors import (CellError, LiteralPercentFormat, MisplacedValue, PlaceholderResult, ScaleWordFormat,
-                                 TenThousandsFormat, UncalculatedFormula)
+from bideval.cell_errors import (CellError, LiteralPercentFormat, MisplacedValue, OddStringIndex, PlaceholderResult,
+                                 ScaleWordFormat, TenThousandsFormat, UncalculatedFormula)
 from bideval.errors import BidsError, Expected, PanelError, cell_problem
 from bideval.evaluation import check_bids
 from bideval.panel import read_panel
@@ -32,6 +32,9 @@ from bideval.xlsx_guard import scan_xlsx
 from crafted import with_own_rule
 from conftest import (EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, admin_of, chair_tender, good_bid, make_bidset,
                       write_consolidated, write_form)
+
+
+SHEET = "xl/worksheets/sheet1.xml"
 
 
 class Failed:
@@ -77,11 +80,12 @@ def test_a_consolidated_workbook_names_each_error_cell_and_imports_nothing(rubri
     ) + [f"{path}:Bids!{column['sme']}3: expected yes or no (是/否, Y/N, 1/0, ✓/✗), found the error #REF!"]
 
 
-def test_a_bid_form_names_its_error_cell_in_both_languages(rubric, tmp_path):
+@pytest.mark.parametrize("field", ["registered_capital", "vendor_name"])  # (the name's had raised KeyError)
+def test_a_bid_form_names_its_error_cell_in_both_languages(rubric, tmp_path, field):
     path = write_form(tmp_path / "form.xlsx", good_bid(VENDOR_A))
     book = openpyxl.load_workbook(path)  # openpyxl writes an error value without a formula
     sheet = book["Bid"]
-    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "registered_capital")
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == field)
     sheet.cell(row, 3).value = "#VALUE!"
     sheet.cell(row, 3).data_type = "e"
     book.save(path)
@@ -91,6 +95,42 @@ def test_a_bid_form_names_its_error_cell_in_both_languages(rubric, tmp_path):
     assert (problem.file, problem.sheet, problem.cell) == (str(path), "Bid", f"C{row}")
     assert str(problem).endswith("found the error #VALUE!")
     assert messages.render(problem, "zh").endswith("实际为 错误值 #VALUE!")
+
+
+@pytest.mark.parametrize("index", ["+1", " 1", "1.0", "x", "9" * 25, "&#49;"])
+def test_a_shared_string_reference_that_is_no_count_is_refused_at_its_cell(rubric, tmp_path, index):
+    """python-calamine read <v>+1</v> in a shared-text cell as the first shared string (the form's first header)
+    and <v>&#49;</v> as empty, without a word: Excel never writes either, so the file is damaged."""
+    path = write_form(tmp_path / "form.xlsx", good_bid(VENDOR_A))
+    with_parts(path, path, lambda parts: parts.update({SHEET: re.sub(
+        rb'(<c r="C3" t="s"><v>)[0-9]+(</v>)', rb"\g<1>" + index.encode() + rb"\g<2>", parts[SHEET])}))
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.sheet, problem.cell) == (str(path), "Bid", "C3")
+    what_en, what_zh = ("a whole number far too large", "一个过大的整数") if index.isdigit() else (
+        "not a whole number", "不是整数")
+    assert str(problem).endswith(
+        f"found a shared-text cell (t=\"s\") whose shared-string reference is {what_en} ({index!r}): a damaged file "
+        "(Excel never writes one), which the spreadsheet reader would read as another cell's text or as empty (open "
+        "the workbook in Excel and save it again, or ask the bidder to send the file again)")
+    assert messages.render(problem, "zh").endswith(
+        f"实际为 共享文本单元格（t=\"s\"）对共享字符串的引用{what_zh}（“{index}”）：文件已损坏（Excel 不会这样保存），"
+        "表格读取程序会把该单元格读成其他单元格的文字或空白（请用 Excel 打开该工作簿后重新保存，或请投标人重新发送该文件）")
+
+
+def test_a_panel_sheet_s_reference_that_is_no_count_is_for_the_panel_secretary():
+    problem = cell_problem("panel.xlsx", "Scores", "D2", Expected("number"), OddStringIndex("x"), file_role="panel")
+    assert str(problem).endswith("or ask the panel secretary to send the file again)")
+    assert messages.render(problem, "zh").endswith("或请评标委员会秘书重新提供该文件）")
+
+
+def test_a_shared_string_reference_with_leading_zeros_is_read_as_excel_reads_it(rubric, tmp_path):
+    path = write_form(tmp_path / "form.xlsx", good_bid(VENDOR_A))
+    with_parts(path, path, lambda parts: parts.update({SHEET: parts[SHEET].replace(b'<c r="C3" t="s"><v>',
+                                                                                   b'<c r="C3" t="s"><v>00')}))
+    (bid,) = read_bids(rubric, [path]).bids
+    assert bid.vendor_name == good_bid(VENDOR_A)["vendor_name"]
 
 
 def test_the_command_line_refuses_it_and_the_store_keeps_nothing(rubric, tmp_path):
@@ -236,6 +276,15 @@ def test_a_formula_without_its_text_is_told_as_such(held, en, zh):
     ('<c r="A1" t="inlineStr"><is><t>7</t></is></c>', {}),  # inline text where it belongs
     ('<c r="A1" t="inlineStr"/>', {}),
     ('<c r="A1" t="inlineStr"><v/></c>', {}),  # nothing stated: nothing lost
+    # a shared-string reference python-calamine does not read as written: as the first string (or as empty)
+    ('<c r="A1" t="s"><v>+1</v></c>', {(0, 0): OddStringIndex("+1")}),
+    ('<c r="A1" t="s"><v>1&#48;</v></c>', {(0, 0): OddStringIndex("1&#48;")}),  # read as 1, meant as 10
+    ('<c r="A1" t="s"><v><![CDATA[1]]></v></c>', {(0, 0): OddStringIndex("<![CDATA[1]]>")}),  # read as empty
+    ('<c r="A1" t="s" s="0"><f>B1</f><v>1.0</v></c>', {(0, 0): OddStringIndex("1.0")}),
+    ("<c r=\"A1\" x='a>b' t='s'><v>18446744073709551616</v></c>", {(0, 0): OddStringIndex("18446744073709551616")}),
+    ('<c r="A1" t="s"><v>18446744073709551615</v></c>', {}),  # a count: past the strings' own, refused when read
+    ('<c r="A1" t="s"><v>0000000000000000000000</v></c>', {}),  # leading zeros, as Excel reads them
+    ('<c r="A1" t="s"><v/></c><c r="B1" t="s"/>', {}),  # nothing stated: nothing lost
 ])
 def test_which_cells_hold_no_usable_value(cells, expected, tmp_path):
     source = write_sheet(tmp_path / "book.xlsx", "Sheet1", [["x"]])
