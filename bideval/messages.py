@@ -1062,6 +1062,16 @@ def _(s: Say) -> str:
                "如该部分已作废，请删除带删除线的文字；如仍有效，请去掉删除线；然后保存")
 
 
+@_template("cells.raised_in_part")
+def _(s: Say) -> str:
+    parts = s.join(s.q(part) for part in s["parts"])
+    return s.t(f"part of the text {s.q(s['text'])} is raised or lowered ({parts}), as a footnote mark or an exponent "
+               "is (superscript or subscript), so what was meant cannot be told: type the value alone, put the note in "
+               "a comment, and save the workbook",
+               f"单元格内容{s.q(s['text'])}中有部分文字设为上标或下标（{parts}），如脚注标记或指数，无法判断原意："
+               "请只填写数值，说明请写在批注中，然后保存")
+
+
 @_template("cells.struck_by_rule")
 def _(s: Say) -> str:
     if s.get("header"):

@@ -1,24 +1,29 @@
-"""Which characters of a cell's text Excel draws struck through, from the runs of its rich text.
+"""Which characters of a cell's text Excel draws struck through, or raised or lowered (superscript, subscript), from
+the runs of its rich text.
 
 A cell's text is drawn in the font of its cell format, unless it is rich text: runs (``<r>``), each with a font of
 its own (``<rPr>``) or not, in the shared-string table (as Excel and xlsxwriter save it) or in the cell itself (an
 inline string, as openpyxl saves it). A run with a font of its own is drawn by that font alone, as Excel draws it (a
 run whose font does not strike is drawn plain in a struck cell); a run without one, and a text outside any run, in
 the cell's font. The package check (:mod:`bideval.xlsx_guard`) notes a cell as struck through when every character
-of its text but spaces is, and as struck in part when only some are (:mod:`bideval.sheet_notes`).
+of its text but spaces is, and as struck in part when only some are (:mod:`bideval.sheet_notes`); and a cell as raised
+in part when some of its text, not all, is drawn in superscript or subscript (``2`` and a raised ``1``, a footnote mark,
+read as 21). A cell format's own superscript font draws the whole text smaller, the same value: not noted.
 """
 from __future__ import annotations
 
 import html
 import re
 from bisect import bisect_right
+from typing import Callable
 
-# A text in runs: each run's text, and whether the run's own font strikes it (None: it has none, the cell's font
-# draws it). A text outside any run is a run without a font of its own.
+# A text in runs: each run's text, and whether the run's own font strikes it, or raises or lowers it (None: it has
+# none, the cell's font draws it). A text outside any run is a run without a font of its own.
 Runs = tuple[tuple[str, bool | None], ...]
 
 _PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _STRIKE = re.compile(rb"<" + _PREFIX + rb"strike(?=[\s/>])([^>]*)")
+_VERTICAL_ALIGNMENT = re.compile(rb"<" + _PREFIX + rb"vertAlign(?=[\s/>])([^>]*)")
 _VALUE = re.compile(rb"(?<![\w:.\-])val\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _STRING_ITEM = re.compile(rb"<" + _PREFIX + rb"si(?=[\s/>])")
 _RUN = re.compile(rb"<" + _PREFIX + rb"r(?=[\s>])[^>]*>(.*?)</" + _PREFIX + rb"r\s*>", re.DOTALL)
@@ -43,6 +48,28 @@ def font_strikes(font: bytes) -> bool:
     return False
 
 
+def font_raises(font: bytes) -> bool:
+    """Whether a font (the inside of a run's ``<rPr>``) draws its text raised or lowered: ``<vertAlign
+    val="superscript"/>`` or ``"subscript"`` (``"baseline"`` is neither), its value as an XML reader reads it.
+
+    >>> font_raises(b'<vertAlign val="superscript"/>'), font_raises(b"<vertAlign val='baseline'/><sz val='11'/>")
+    (True, False)
+    """
+    for alignment in _VERTICAL_ALIGNMENT.finditer(font):
+        value = _VALUE.search(alignment.group(1))
+        written = b"" if value is None else value.group(1) if value.group(1) is not None else value.group(2)
+        if html.unescape(written.decode("utf-8", "replace")).strip(" \t\r\n") in ("superscript", "subscript"):
+            return True
+    return False
+
+
+def says_raise(text: bytes) -> bool:
+    """Whether XML text says ``vertAlign`` (a run raised or lowered, maybe). In a long text, found by its letter g, rare
+    in a sheet's markup, as :func:`says_strike` finds its word; in a short one (a bid form's), by a plain search,
+    quicker there than a look at each of its few g's."""
+    return b"vertAlign" in text if len(text) <= 8192 else holds(text, b"vertAlign", 7)
+
+
 def says_strike(text: bytes) -> bool:
     """Whether XML text says ``strike`` (a struck font or run, maybe). Found by its letter k, rare in a sheet's
     markup (found with memchr, each looked at): a plain search costs ten times as much, its other letters (and the
@@ -64,9 +91,10 @@ def holds(text: bytes, word: bytes, by: int) -> bool:
     return at >= 0 and text.find(word, max(at - by, 0)) >= 0
 
 
-def item_runs(item: bytes) -> Runs:
+def item_runs(item: bytes, drawn: Callable[[bytes], bool] = font_strikes) -> Runs:
     """A string item's text (the inside of a shared string's ``<si>`` or an inline string's ``<is>``) in runs, its
-    phonetic runs left out.
+    phonetic runs left out; each run with whether its own font strikes it (``drawn``: or whether that font does
+    something else to it, :func:`font_raises`).
 
     >>> item_runs(b'<r><rPr><strike/></rPr><t>Acme</t></r><r><t xml:space="preserve"> Ltd</t></r>')
     (('Acme', True), (' Ltd', None))
@@ -79,7 +107,7 @@ def item_runs(item: bytes) -> Runs:
         runs += [(text, None) for text in _texts(item, last, run.start())]
         inside = run.group(1)
         font = _RUN_FONT.match(inside)  # (a run's font comes first in it)
-        strikes = None if font is None else font_strikes(font.group(1) or b"")
+        strikes = None if font is None else drawn(font.group(1) or b"")
         runs += [(text, strikes) for text in _texts(inside, font.end() if font else 0, len(inside))]
         last = run.end()
     return tuple(runs + [(text, None) for text in _texts(item, last, len(item))])
@@ -91,10 +119,10 @@ def _texts(markup: bytes, start: int, end: int) -> list[str]:
             for match in _TEXT.finditer(markup, start, end)]
 
 
-def rich_strings(table: bytes, styled: bool) -> dict[int, Runs]:
+def rich_strings(table: bytes, styled: bool, drawn: Callable[[bytes], bool] = font_strikes) -> dict[int, Runs]:
     """By index, the texts of a shared-string table (its XML, in UTF-8) in runs of which one has a font of its own
-    that strikes; with ``styled`` (a cell format strikes), or one that does not (it is drawn plain in a struck
-    cell). Only the items holding a run's font are parsed."""
+    that strikes (``drawn``: or raises, :func:`font_raises`); with ``styled`` (a cell format strikes), or one that does
+    not (it is drawn plain in a struck cell). Only the items holding a run's font are parsed."""
     starts = [match.start() for match in _STRING_ITEM.finditer(table)]
     found: dict[int, Runs] = {}
     at = table.find(b"rPr")
@@ -102,7 +130,7 @@ def rich_strings(table: bytes, styled: bool) -> dict[int, Runs]:
         index = bisect_right(starts, at) - 1
         end = starts[index + 1] if index + 1 < len(starts) else len(table)
         if index >= 0:
-            runs = item_runs(table[starts[index]:end])
+            runs = item_runs(table[starts[index]:end], drawn)
             if any(strikes or (styled and strikes is not None) for _, strikes in runs):
                 found[index] = runs
         at = table.find(b"rPr", max(end, at + 3))

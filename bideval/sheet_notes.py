@@ -24,6 +24,11 @@ reader needs and python-calamine does not say:
   styles' ``<dxfs>``, or the rule's own in Excel 2010's extension list), with the rule's range: whether the rule holds
   for a cell is not worked out, so whether the cell shows struck through cannot be told, and a reader refuses such a
   cell it reads (:mod:`bideval.bids`, :mod:`bideval.panel`);
+* the cells whose text is raised or lowered in part only (a run of rich text in superscript or subscript: ``2`` and a
+  raised ``1``, a footnote mark, which a reader would read as 21), with the parts raised: what was meant cannot be
+  told, so a reader refuses such a cell it reads (:mod:`bideval.bids`, :mod:`bideval.panel`). Looked for only when the
+  shared strings or a worksheet say ``vertAlign`` at all. A cell format's superscript font raises the whole text: the
+  same value drawn smaller, not noted;
 * the total rows of the Excel tables (Insert → Table, with Total Row on: ``totalsRowCount="1"`` in the table part
   a sheet links to): the row under the table's data that says ``Total`` (汇总) and its sums or counts, which a
   consolidated sheet would otherwise read as a bidder ``TOTAL`` (:mod:`bideval.bids`). Looked for only in a
@@ -57,6 +62,9 @@ StruckCells = Mapping[str, frozenset[tuple[int, int]]]
 # sheet name → the cells (row, column, both from 0) whose text Excel draws struck through in part only, each with the
 # parts struck (each stretch of struck runs, spaces trimmed), in the order of the text
 StruckInPart = Mapping[str, Mapping[tuple[int, int], tuple[str, ...]]]
+# sheet name → the cells (row, column, both from 0) whose text Excel draws raised or lowered in part only (superscript,
+# subscript: a footnote mark, an exponent), each with the parts raised or lowered, in the order of the text
+RaisedInPart = Mapping[str, Mapping[tuple[int, int], tuple[str, ...]]]
 # sheet name → the cells (row, column, both from 0) holding something in the file that a conditional format's rule
 # may draw struck through, each with that format's range as the sheet writes it (C2:C500)
 StruckByRule = Mapping[str, Mapping[tuple[int, int], str]]
@@ -92,3 +100,4 @@ class SheetNotes:
     struck_in_part: StruckInPart = field(default_factory=dict)
     relink: bool = False  # python-calamine reads a copy of the package relinked as it finds parts
     struck_by_rule: StruckByRule = field(default_factory=dict)
+    raised_in_part: RaisedInPart = field(default_factory=dict)

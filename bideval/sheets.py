@@ -266,10 +266,11 @@ class Workbook:
         struck (the whole row, from its first cell to its last, when each read cell holding something is), and one
         problem at each other cell whose strikethrough cannot be told: ``cells.struck_in_part`` where its text is
         struck in part only (which words stand cannot be told), ``cells.struck_by_rule`` where a conditional format
-        may strike it (whether the rule holds is not worked out)."""
+        may strike it (whether the rule holds is not worked out), ``cells.raised_in_part`` where part of its text is
+        raised or lowered (superscript, subscript: ``2`` and a raised ``1`` is read as 21)."""
         whole, in_part = self.notes.struck.get(sheet), self.notes.struck_in_part.get(sheet)
-        by_rule = self.notes.struck_by_rule.get(sheet)
-        if not (whole or in_part or by_rule):
+        by_rule, raised = self.notes.struck_by_rule.get(sheet), self.notes.raised_in_part.get(sheet)
+        if not (whole or in_part or by_rule or raised):
             return {}
         wanted_rows, wanted_columns = set(read), set(columns)
         wanted = sorted(wanted_columns)
@@ -285,6 +286,11 @@ class Workbook:
             if r in wanted_rows and c in wanted_columns and c not in struck.get(r, ()) and _holds(rows, r, c):
                 told.setdefault(r, []).append((c, Problem.of("cells.struck_by_rule", self.display, sheet,
                                                              cell_name(r, c), range=ref)))
+        for (r, c), raised_parts in (raised or {}).items():
+            if r in wanted_rows and c in wanted_columns and _holds(rows, r, c):
+                told.setdefault(r, []).append((c, Problem.of("cells.raised_in_part", self.display, sheet,
+                                                             cell_name(r, c), text=str(rows[r][c]),
+                                                             parts=raised_parts)))
         parts = {r: [problem for _, problem in sorted(found, key=itemgetter(0))] for r, found in told.items()}
         found: dict[int, list[Problem]] = {}
         for r in sorted(struck.keys() | parts.keys()):

@@ -42,7 +42,8 @@ from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFo
                           LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat,
                           PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
-from .rich_text import Runs, drawn_struck, font_strikes, holds, item_runs, rich_strings, says_strike
+from .rich_text import (Runs, drawn_struck, font_raises, font_strikes, holds, item_runs, rich_strings, says_raise,
+                        says_strike)
 from .sheet_notes import SheetNotes, TableTotal, UnparsedErrors
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
@@ -118,10 +119,12 @@ _DIMENSION = re.compile(rb"<(?:" + _XML_NAME + rb":)?dimension(?=[\s/>])([^>]*)"
 _CELL_TAG = re.compile(rb'<c(?: r="([A-Z]{1,3})([1-9][0-9]{0,6})"|[\t\n\r/> ])')
 _ODD_TAG = b""
 # Each row tag as the fast scan reads it: its number, and (rare) the attributes that may hide it ("hidden", or a
-# height of 0, before the next "<", which no attribute value holds, so a '>' in a quoted value does not end the look);
-# b"" for one it cannot read (no r, or r not first, or a number no sheet has), which sends the sheet to the exact scan.
-_ROW_TAG_FAST = re.compile(rb'<row(?: r="([1-9][0-9]{0,6})"([^<]*?(?:hidden|ht\s*=\s*["\']\s*[+]?0*\.?0*\s*["\']))?'
-                           rb'|[\t\n\r/> ])')
+# height of 0, or one not written as plain digits: "&#48;", "-0", "0e0" are 0 too, as an XML reader reads them; before
+# the next "<", which no attribute value holds, so a '>' in a quoted value does not end the look), then looked at in
+# earnest (_hides); b"" for one it cannot read (no r, or r not first, or a number no sheet has), which sends the sheet
+# to the exact scan.
+_ROW_TAG_FAST = re.compile(rb'<row(?: r="([1-9][0-9]{0,6})"([^<]*?(?:hidden|ht(?<![\w:.\-]ht)\s*=\s*(?:"(?![0-9]*\.?[0-9]*")'
+                           rb'|\'(?![0-9]*\.?[0-9]*\')|["\']0*\.?0*["\'])))?|[\t\n\r/> ])')
 _PREFIXED_CELL_OR_ROW = re.compile(rb":(?:c|row)[\s/>]")
 # One step through the inside of a start tag, a quoted value whole: a '>' in a quoted value does not end the tag, as an
 # XML reader reads it. (Each start tag the fast scan reads to its end is read so.)
@@ -142,13 +145,10 @@ _T_ERROR_OR_ODD_VALUE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?!><is>|"""
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>(?=\s*<f[\s/>])')  # indented markup too
 _T_TEXT = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
 _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
-# A sheet whose rows are hidden unless a row says its height (sheetFormatPr zeroHeight: "rows hidden by default").
-_ROWS_HIDDEN_BY_DEFAULT = re.compile(rb"<" + _PREFIX + rb"sheetFormatPr(?=[\s/>])[^>]*?(?<![\w:.\-])zeroHeight\s*=\s*"
-                                     rb"[\"']\s*(?:1|true)\s*[\"']")
-# A sheet whose columns are 0 wide unless a column tag says its width (sheetFormatPr defaultColWidth="0"): Excel shows
-# every such column as hidden.
-_COLUMNS_HIDDEN_BY_DEFAULT = re.compile(rb"<" + _PREFIX + rb"sheetFormatPr(?=[\s/>])[^>]*?(?<![\w:.\-])defaultColWidth"
-                                        rb"\s*=\s*[\"']\s*[+-]?0*\.?0*\s*[\"']")
+# A sheet's default row and column format (sheetFormatPr), with its attributes: a sheet whose rows are hidden unless a
+# row says its height (zeroHeight: "rows hidden by default"), or whose columns are 0 wide unless a column tag says its
+# width (defaultColWidth="0": Excel shows every such column as hidden). Looked at once per sheet (_sheet_defaults).
+_SHEET_FORMAT = re.compile(rb"<" + _PREFIX + rb"sheetFormatPr(?=[\s/>])(" + _IN_TAG + rb"*)")
 _FORMULA_AFTER = re.compile(rb"\s*<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)</" + _PREFIX + rb"f>)")
 _VALUE_AFTER = re.compile(rb"\s*(?:<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</"
                           + _PREFIX + rb"c>)")
@@ -837,6 +837,7 @@ class _Extent:
     shown_columns: list[tuple[int, int]] = field(default_factory=list)  # (first, last) of each <col> with a width
     before_rows: bool = True  # sheetData not reached yet
     strikes: bool = False  # the sheet says "strike" (an inline string's run struck through?)
+    raises: bool = False  # the sheet says "vertAlign" (an inline string's run raised or lowered?)
     conditional: bool = False  # the sheet says "conditionalFormatting" (a conditional format?)
     own_rules: bool = False  # … and, after that, holds a differential format (<x14:dxf>: a rule's own)
 
@@ -865,6 +866,9 @@ class _PartScan:
         self.struck_in_part: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}  # … and those struck in part
         self.strings_strike: bool | None = None  # the shared strings say "strike" (a struck run?); None: none
         self.strikes: set[str] = set()  # the worksheets that say "strike" (an inline string's struck run?)
+        self.raised: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}  # … its cells raised or lowered in part
+        self.strings_raise: bool | None = None  # the shared strings say "vertAlign" (a raised run?); None: none
+        self.raises: set[str] = set()  # the worksheets that say "vertAlign" (an inline string's raised run?)
         # … the cells of each a conditional format may strike through, each with the format's range
         self.struck_by_rule: dict[str, dict[tuple[int, int], str]] = {}
         self.conditional: set[str] = set()  # the worksheets that say "conditionalFormatting"
@@ -956,9 +960,11 @@ class _PartScan:
         root = _inspect_head(name, text, complete, looks_like_xml)
         if root == b"sst":
             _check_string_count(name, text, info.file_size)
-            if name.casefold() == _SHARED_STRINGS_FOLDED:  # a struck run? Read to the end only to say whether
-                self.strings_strike = says_strike(text) or (not complete and _says_strike_further(stream, decoder,
-                                                                                                   text[-5:]))
+            if name.casefold() == _SHARED_STRINGS_FOLDED:  # a struck or raised run? Read to the end only to say
+                self.strings_strike, self.strings_raise = says_strike(text), says_raise(text)
+                if not complete and not (self.strings_strike and self.strings_raise):
+                    self.strings_strike, self.strings_raise = _says_further(
+                        stream, decoder, text[-8:], self.strings_strike, self.strings_raise)
         kept = text if name.casefold() in _KEPT_BY_FOLDED else None
         if kept is not None:
             self.texts[_KEPT_BY_FOLDED[name.casefold()]] = kept
@@ -1027,6 +1033,8 @@ class _PartScan:
             self.hidden_columns[info.filename] = columns
         if extent.strikes:
             self.strikes.add(info.filename)
+        if extent.raises:
+            self.raises.add(info.filename)
         if extent.conditional:
             self.conditional.add(info.filename)
         if extent.own_rules:
@@ -1099,8 +1107,10 @@ class _PartScan:
                    if (name := self.sheet_name(part)) is not None} if self.struck_in_part else {}
         by_rule = {name: cells for part, cells in self.struck_by_rule.items()
                    if (name := self.sheet_name(part)) is not None} if self.struck_by_rule else {}
+        raised = {name: cells for part, cells in self.raised.items()
+                  if (name := self.sheet_name(part)) is not None} if self.raised else {}
         return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets(), struck,
-                          self.table_totals() if self.tables else {}, in_part, self.relink(), by_rule)
+                          self.table_totals() if self.tables else {}, in_part, self.relink(), by_rule, raised)
 
     def hidden_sheets(self) -> frozenset[str]:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
@@ -1126,12 +1136,14 @@ class _PartScan:
                 _STYLED[key] = styled
         shown, struck, ruled = styled
         strings = self.strings_in_runs(bool(struck))
-        if not (shown or struck or ruled or strings or self.strikes or self.own_rules):
+        raised = self.raised_strings()
+        if not (shown or struck or ruled or strings or self.strikes or self.own_rules or raised or self.raises):
             return
         for info in self.worksheets:
             strikes = bool(struck or strings) or info.filename in self.strikes
+            raises = bool(raised) or info.filename in self.raises
             rules = info.filename in self.own_rules or (bool(ruled) and info.filename in self.conditional)
-            if not (shown or rules or strikes):
+            if not (shown or rules or strikes or raises):
                 continue
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
@@ -1147,6 +1159,8 @@ class _PartScan:
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
             if strikes:
                 self.note_struck(info, sheet, struck, strings)
+            if raises:
+                self.note_raised(info, sheet, raised)
 
     def note_ruled(self, info: zipfile.ZipInfo, sheet: bytes, ruled: dict[str, _Rule],
                    found: dict[tuple[int, int], Unreadable]) -> None:
@@ -1181,12 +1195,36 @@ class _PartScan:
         the runs of their rich text (a shared string's, by index in ``strings``, or their own inline string's), or
         by both (a run with a font of its own strikes or not by that font alone, as Excel draws it); and those whose
         text is struck in part only, with the parts struck."""
+        whole, in_part = self._drawn_cells(info, sheet, struck, strings, info.filename in self.strikes, _STRIKE_WORD,
+                                           font_strikes)
+        if whole:
+            self.struck[info.filename] = frozenset(whole)
+        if in_part:
+            self.struck_in_part[info.filename] = in_part
+
+    def note_raised(self, info: zipfile.ZipInfo, sheet: bytes, strings: dict[int, Runs]) -> None:
+        """Note the cells of a worksheet whose text is raised or lowered in part (superscript, subscript: ``2`` and a
+        raised ``1``, a footnote mark, read as 21), with the parts raised: by the runs of their rich text (a shared
+        string's, by index in ``strings``, or their own inline string's). A text raised whole is the same value drawn
+        smaller: not noted."""
+        _, in_part = self._drawn_cells(info, sheet, _NOTHING_STRUCK, strings, info.filename in self.raises,
+                                       _RAISE_WORD, font_raises)
+        if in_part:
+            self.raised[info.filename] = in_part
+
+    def _drawn_cells(self, info: zipfile.ZipInfo, sheet: bytes, formats: frozenset[str], strings: dict[int, Runs],
+                     worded: bool, word: re.Pattern[bytes], drawn: Callable[[bytes], bool]
+                     ) -> tuple[set[tuple[int, int]], dict[tuple[int, int], tuple[str, ...]]]:
+        """The cells of a worksheet that hold something and are drawn so (struck through: ``drawn`` says of a run's
+        font), wholly and in part (with the parts): by their cell format (among ``formats``), the runs of their rich
+        text (a shared string's, by index in ``strings``, or their own inline string's, looked for around ``word``
+        when the sheet says it: ``worded``), or both."""
         whole: set[tuple[int, int]] = set()
         in_part: dict[tuple[int, int], tuple[str, ...]] = {}
-        for row, column, attributes, after in self._struck_candidates(info, sheet, struck, strings):
+        for row, column, attributes, after in self._struck_candidates(info, sheet, formats, strings, worded, word):
             if sheet[after - 2:after] == b"/>":  # an empty cell, <c …/>, holds nothing
                 continue
-            styled = _style_index(attributes.get("s", "0")) in struck
+            styled = _style_index(attributes.get("s", "0")) in formats
             kind, runs = attributes.get("t", "n"), None
             if kind == "s" and strings:  # the string python-calamine reads, else the one a spreadsheet program may
                 # show (a count as XML reads one: spaces around, a plus sign)
@@ -1195,23 +1233,21 @@ class _PartScan:
                 if runs is None and (count := _count(shown.encode())) is not None:
                     runs = strings.get(count)
             elif kind == "inlineStr" and (item := _INLINE_STRING.match(sheet, after)) and b"rPr" in item.group(1):
-                runs = item_runs(item.group(1))
-            drawn = drawn_struck(runs, styled) if runs else styled
-            if drawn is True:
+                runs = item_runs(item.group(1), drawn)
+            so = drawn_struck(runs, styled) if runs else styled
+            if so is True:
                 whole.add((row - 1, column - 1))
-            elif drawn:
-                in_part[(row - 1, column - 1)] = drawn
-        if whole:
-            self.struck[info.filename] = frozenset(whole)
-        if in_part:
-            self.struck_in_part[info.filename] = in_part
+            elif so:
+                in_part[(row - 1, column - 1)] = so
+        return whole, in_part
 
     def _struck_candidates(self, info: zipfile.ZipInfo, sheet: bytes, struck: frozenset[str],
-                           strings: dict[int, Runs]) -> Iterator[tuple[int, int, dict[str, str], int]]:
+                           strings: dict[int, Runs], worded: bool, word: re.Pattern[bytes]
+                           ) -> Iterator[tuple[int, int, dict[str, str], int]]:
         """The cells of a worksheet that may be drawn struck through, as :meth:`_styled_cells` gives them: every cell
         when format 0 strikes (or the sheet's markup needed the exact scan), else those in a struck format, those
-        holding a shared string with a struck run, and those around the word "strike" in the sheet (an inline
-        string's struck run). Each once."""
+        holding a shared string with a struck run, and, when the sheet says ``word`` (``worded``), those around it
+        (an inline string's struck run: "strike"; or raised: "vertAlign"). Each once."""
         if "0" in struck or info.filename in self.exact:
             yield from self._styled_cells(info, sheet, every_cell=True)
             return
@@ -1228,8 +1264,8 @@ class _PartScan:
                 taken += [b"[0-9]*[^0-9&<][^&<]*", b"0*[1-9][0-9]{19,}"]
             values = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^>]*)?>(?:" + b"|".join(taken) + rb")(?=[&<])")
             found = chain(found, _cells_around(sheet, (match.start() for match in values.finditer(sheet))))
-        if info.filename in self.strikes:
-            found = chain(found, _cells_around(sheet, (match.start() for match in _STRIKE_WORD.finditer(sheet))))
+        if worded:
+            found = chain(found, _cells_around(sheet, (match.start() for match in word.finditer(sheet))))
         seen: set[int] = set()
         for match in found:
             if match.start() not in seen:
@@ -1242,15 +1278,27 @@ class _PartScan:
         one that does not (it is then drawn plain in such a cell). Read again, once, only then."""
         if not (self.strings_strike or (styled and self.strings_strike is not None)):
             return {}
+        text = self.shared_strings()
+        return rich_strings(text, styled) if b"rPr" in text else {}
+
+    def raised_strings(self) -> dict[int, Runs]:
+        """The shared strings, by index, in runs of which one has a font of its own that raises or lowers it
+        (superscript, subscript), when the shared strings say "vertAlign". Read again, once, only then."""
+        if not self.strings_raise:
+            return {}
+        text = self.shared_strings()
+        return rich_strings(text, False, font_raises) if b"rPr" in text else {}
+
+    def shared_strings(self) -> bytes:
+        """The shared-string table's XML, in UTF-8 (empty when it cannot be read again)."""
         try:
             data = self.archive.read(self.named(SHARED_STRINGS))
         except (KeyError, zipfile.BadZipFile, zlib.error):  # checked already: a part that went missing tells itself
-            return {}
+            return b""
         encoding = _encoding_of(data[:4])
         if encoding == "unreadable":
-            return {}
-        text = data.decode(encoding, "replace").encode("utf-8") if encoding else data
-        return rich_strings(text, styled) if b"rPr" in text else {}
+            return b""
+        return data.decode(encoding, "replace").encode("utf-8") if encoding else data
 
     def table_totals(self) -> dict[str, tuple[TableTotal, ...]]:
         """The total rows of the Excel tables that have one (Total Row on), by the name of the sheet whose
@@ -1434,17 +1482,23 @@ def _struck_formats(styles: bytes) -> frozenset[str]:
 SHARED_STRINGS = "xl/sharedStrings.xml"  # the shared-string table python-calamine reads (its name, whatever its case)
 _SHARED_STRINGS_FOLDED = SHARED_STRINGS.casefold()
 _STRIKE_WORD = re.compile(rb"strike")
+_RAISE_WORD = re.compile(rb"vertAlign")
 MAX_STRUCK_STRINGS = 1000  # shared strings with a struck run looked for by their index; more, and every cell is read
 
 
-def _says_strike_further(stream: _EntryReader, decoder: codecs.IncrementalDecoder | None, carry: bytes) -> bool:
-    """Whether the rest of a part says ``strike`` (:func:`~bideval.rich_text.says_strike`), read in pieces to its end;
-    ``carry``: the last bytes read before (the word cut between them and the rest)."""
+def _says_further(stream: _EntryReader, decoder: codecs.IncrementalDecoder | None, carry: bytes, strike: bool,
+                  raise_: bool) -> tuple[bool, bool]:
+    """Whether a part says ``strike`` (:func:`~bideval.rich_text.says_strike`) and ``vertAlign``
+    (:func:`~bideval.rich_text.says_raise`): so far (``strike``, ``raise_``), or in the rest read in pieces until both
+    are said or it ends; ``carry``: the last bytes read before (a word cut between them and the rest)."""
     for text in _more_text(stream, decoder, SHEET_CHUNK_BYTES):
-        if says_strike(carry + text):
-            return True
-        carry = text[-5:]  # (the word cut between two pieces)
-    return False
+        joined = carry + text
+        strike = strike or says_strike(joined)
+        raise_ = raise_ or says_raise(joined)
+        if strike and raise_:
+            break
+        carry = text[-8:]  # (a word cut between two pieces)
+    return strike, raise_
 
 
 def _cells_around(sheet: bytes, positions: Iterable[int]) -> Iterator[re.Match[bytes]]:
@@ -1856,13 +1910,15 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
         if extent.before_rows:  # sheetFormatPr comes before sheetData
             end = piece.find(b"sheetData")
             extent.before_rows = end < 0
-            if _ROWS_HIDDEN_BY_DEFAULT.search(piece, 0, len(piece) if end < 0 else end):
-                extent.hidden_by_default = True
-            if _COLUMNS_HIDDEN_BY_DEFAULT.search(piece, 0, len(piece) if end < 0 else end):
-                extent.columns_hidden_by_default = True
+            sheet_format = _SHEET_FORMAT.search(piece, 0, len(piece) if end < 0 else end)
+            if sheet_format is not None:
+                rows_hidden, columns_hidden = _sheet_defaults(sheet_format.group(1))
+                extent.hidden_by_default = extent.hidden_by_default or rows_hidden
+                extent.columns_hidden_by_default = extent.columns_hidden_by_default or columns_hidden
         if b"col" in piece:  # <cols> comes before sheetData; looked for anywhere all the same (one search, not two)
             _note_hidden_columns(piece, extent)
         extent.strikes = extent.strikes or says_strike(piece)
+        extent.raises = extent.raises or says_raise(piece)
         if not extent.own_rules and (extent.conditional or _says_conditional(piece)):
             extent.conditional = True  # (a rule's own differential format follows, in this piece or a later one)
             first = piece.find(b"dxf")
@@ -1956,6 +2012,36 @@ def _hides(attributes: bytes, by_default: bool = False) -> bool:
                 return True
             own_height = height.is_finite()
     return by_default and not own_height
+
+
+def _sheet_defaults(attributes: bytes) -> tuple[bool, bool]:
+    """Whether a sheet's default format (the inside of its ``<sheetFormatPr>``) hides its rows (``zeroHeight`` true:
+    ``1`` or ``true``) and its columns (``defaultColWidth`` 0 or less), as an XML reader reads the attributes:
+    ``"&#49;"``, ``"tru&#101;"``, ``"0e0"`` and ``"-0"`` say so as plainly as ``"1"`` and ``"0"`` do.
+
+    >>> _sheet_defaults(b' defaultRowHeight="15" zeroHeight="tru&#101;"'), _sheet_defaults(b' defaultColWidth="0e0"')
+    ((True, False), (False, True))
+    """
+    if b"zeroHeight" not in attributes and b"defaultColWidth" not in attributes:
+        return False, False
+    rows = columns = False
+    for name, value in _attribute_pairs(attributes):
+        value = value.strip(" \t\r\n")
+        if name == "zeroHeight":
+            rows = value in ("1", "true")
+        elif name == "defaultColWidth":
+            columns = _zero_or_less(value)
+    return rows, columns
+
+
+def _zero_or_less(value: str) -> bool:
+    """Whether an attribute's value (unescaped, spaces trimmed), read as a number (xsd:double: ``0``, ``-0``, ``0e0``,
+    ``0.0``), is 0 or less: a row's height or a column's width that hides it. A value that is no number is not."""
+    try:
+        number = Decimal(value)
+    except ArithmeticError:  # not a number: Excel would not open the file; the reader ignores it
+        return False
+    return number.is_finite() and number <= 0
 
 
 def _note_hidden_columns(piece: bytes, extent: _Extent) -> None:

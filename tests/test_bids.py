@@ -620,6 +620,56 @@ def test_a_bid_struck_through_in_its_rich_text_is_refused(rubric, tmp_path: Path
                                            f"{path}:Bids!B4: part of the text '丙公司' is struck through ('公司'), {IN_PART}"]
 
 
+RAISED = ("as a footnote mark or an exponent is (superscript or subscript), so what was meant cannot be told: type the "
+          "value alone, put the note in a comment, and save the workbook")
+
+
+@pytest.mark.parametrize("written", ["inline", "shared"])
+def test_a_value_raised_or_lowered_in_part_is_refused_at_its_cell(rubric, tmp_path: Path, written):
+    """H4: a count typed 2 with a footnote mark 1 in superscript (Format Cells > Superscript) had been read as 21. A
+    cell with part of its text raised or lowered (in the runs of its rich text: inline, as openpyxl writes it, or
+    shared, as Excel and xlsxwriter do) is refused at the cell, its row not read; a text raised whole (the same value
+    drawn smaller) and a run back on the baseline are read."""
+    path = tmp_path / "bids.xlsx"
+    projects, name = FIELDS.index("similar_projects"), FIELDS.index("vendor_name")
+    rows = [FIELDS, *_bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B, name="乙公司"), {**BID_C, "vendor_name": "丙公司"})]
+    rich = [(1, projects, ["2", ("superscript", "1")]), (2, name, ["乙公司", ("subscript", "2")]),
+            (3, projects, [("superscript", "3")]), (3, name, ["丙", ("baseline", "公司")])]
+    if written == "inline":
+        import openpyxl
+        from openpyxl.cell.rich_text import CellRichText, TextBlock
+        from openpyxl.cell.text import InlineFont
+
+        for r, c, runs in rich:
+            rows[r][c] = CellRichText([run if isinstance(run, str) else TextBlock(InlineFont(vertAlign=run[0]), run[1])
+                                       for run in runs])
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.active.title = "Bids"
+        book.save(path)
+    else:
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(path)
+        sheet = book.add_worksheet("Bids")
+        for r, row in enumerate(rows):
+            sheet.write_row(r, 0, row)
+        formats = {kind: book.add_format({"font_script": 1 if kind == "superscript" else 2})
+                   for kind in ("superscript", "subscript")}
+        formats["baseline"] = book.add_format({"bold": False})
+        for r, c, runs in rich:
+            parts = [piece for run in runs for piece in ([run] if isinstance(run, str) else [formats[run[0]], run[1]])]
+            sheet.write_rich_string(r, c, *parts) if len(parts) > 2 else \
+                sheet.write_string(r, c, parts[1], formats[runs[0][0]])  # (xlsxwriter: a rich string has two runs)
+        book.close()
+    column = chr(ord("A") + projects)
+    assert problems_of(rubric, [path]) == [f"{path}:Bids!{column}2: part of the text '21' is raised or lowered ('1'), "
+                                           f"{RAISED}",
+                                           f"{path}:Bids!B3: part of the text '乙公司2' is raised or lowered ('2'), "
+                                           f"{RAISED}"]
+
+
 @pytest.mark.parametrize("struck", ["font", "part"])
 def test_a_header_struck_through_is_refused_at_its_cell(rubric, tmp_path: Path, struck):
     """A column whose header is struck through (given up for another?) is not read as if it stood."""

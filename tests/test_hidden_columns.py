@@ -489,6 +489,11 @@ def test_many_column_tags_are_noted_in_one_pass(tmp_path: Path) -> None:
     ('<sheetFormatPr defaultColWidth="8.43"/>', set()),
     ('<sheetFormatPr baseColWidth="0" defaultRowHeight="15"/>', set()),  # Excel still adds its padding
     ('<sheetFormatPr defaultColWidth="10"/><cols><col min="2" max="2" width="0"/></cols>', {2}),
+    # 0 spelt another way an XML reader reads as 0 (a character reference, xsd:double's forms)
+    ('<sheetFormatPr defaultColWidth="&#48;"/><cols><col min="2" max="2" width="9"/></cols>', {1, 3}),
+    ("<sheetFormatPr defaultColWidth='0e0'/>", {1, 2, 3}),
+    ('<sheetFormatPr defaultColWidth="-0" defaultRowHeight="15"/>', {1, 2, 3}),
+    ('<sheetFormatPr defaultColWidth="8.43e0"/>', set()),
 ])
 def test_a_default_column_width_of_0_hides_every_column_without_a_width(tmp_path: Path, tags: str,
                                                                         hidden: set[int]) -> None:
@@ -496,14 +501,15 @@ def test_a_default_column_width_of_0_hides_every_column_without_a_width(tmp_path
     assert noted_hidden(tmp_path, tags) == hidden
 
 
-def test_a_bids_column_hidden_by_the_default_width_is_refused(rubric, tmp_path: Path) -> None:
+@pytest.mark.parametrize("width", ["0", "&#48;", "0e0"])
+def test_a_bids_column_hidden_by_the_default_width_is_refused(rubric, tmp_path: Path, width: str) -> None:
     path = by_xlsxwriter(tmp_path / "bids.xlsx", {"Bids": table(A, B)}, {})
     last = len(FIELDS)
     widths = (f'<col min="1" max="{last - 1}" width="12" customWidth="1"/>' if SIMILAR == chr(ord("A") + last - 1)
               else f'<col min="1" max="{ord(SIMILAR) - ord("A")}" width="12" customWidth="1"/>'
                    f'<col min="{ord(SIMILAR) - ord("A") + 2}" max="{last}" width="12" customWidth="1"/>')
     crafted = rewritten(path, lambda xml: re.sub(rb"<sheetFormatPr[^>]*/>", b"", xml).replace(
-        b"<sheetData>", b'<sheetFormatPr defaultRowHeight="15" defaultColWidth="0"/><cols>' + widths.encode()
+        b"<sheetData>", f'<sheetFormatPr defaultRowHeight="15" defaultColWidth="{width}"/><cols>{widths}'.encode()
         + b"</cols><sheetData>"))
     assert refusal(rubric, crafted) == [f"{crafted}:Bids!{SIMILAR}1: {hidden_column(SIMILAR)}"]
 

@@ -210,6 +210,14 @@ def prefixed(xml: bytes) -> bytes:
     ('<row r="2" customHeight="0">', False),  # not a height
     ('<row r="2" ht="">', False),
     ('<row r="2" x:ht="0">', False),
+    # a height of 0 spelt another way an XML reader reads as 0 (a character reference, xsd:double's forms)
+    ('<row r="2" ht="&#48;" customHeight="1">', True),
+    ('<row r="2" ht="-0" customHeight="1">', True),
+    ("<row r=\"2\" ht='0e0' customHeight=\"1\">", True),
+    ('<row r="2" ht="0.0" customHeight="1">', True),
+    ('<row r="2" ht="+.0E+3">', True),
+    ('<row r="2" ht="1.5e1" customHeight="true">', False),
+    ('<row r="2" ht="&#49;5">', False),
 ])
 def test_the_guard_notes_hidden_rows_in_both_scans(tmp_path: Path, tag: str, hidden: bool) -> None:
     assert noted_hidden(tmp_path, tag) == ({2} if hidden else set())
@@ -240,6 +248,10 @@ def noted_hidden(tmp_path: Path, tag: str, sheet_format: str = "") -> set[int]:
     ('<sheetFormatPr defaultRowHeight="15" zeroHeight="1"/>', '<row r="2" ht="0" customHeight="1">', {1, 2, 3}),
     ('<sheetFormatPr defaultRowHeight="15" zeroHeight="0"/>', '<row r="2">', set()),
     ('<sheetFormatPr defaultRowHeight="15"/>', '<row r="2">', set()),
+    ('<sheetFormatPr defaultRowHeight="15" zeroHeight="&#49;"/>', '<row r="2" ht="1.5e1">', {1, 3}),
+    ('<sheetFormatPr defaultRowHeight="15" zeroHeight=" tru&#101; "/>', '<row r="2">', {1, 2, 3}),
+    ('<sheetFormatPr note="a>b" zeroHeight="1"/>', '<row r="2">', {1, 2, 3}),  # a '>' inside a value
+    ('<sheetFormatPr defaultRowHeight="15" zeroHeight="fals&#101;"/>', '<row r="2">', set()),
 ])
 def test_rows_hidden_by_default_are_hidden_unless_they_have_a_height(tmp_path: Path, sheet_format: str, tag: str,
                                                                      hidden: set[int]) -> None:
@@ -272,6 +284,37 @@ def test_rows_of_height_0_and_rows_hidden_by_default_are_refused(rubric, tmp_pat
     book.save(by_default)
     assert b'zeroHeight="1"' in zipfile.ZipFile(by_default).read(SHEET)
     assert refusal(rubric, by_default) == [f"{by_default}:Bids: {hidden_row(3)}", f"{by_default}:Bids: {hidden_row(4)}"]
+
+
+@pytest.mark.parametrize("tag, sheet_format", [
+    ('<row r="3" ht="&#48;" customHeight="1">', ""),
+    ('<row r="3" ht="-0" customHeight="1">', ""),
+    ('<row r="3" ht="0e0" customHeight="1">', ""),
+    ('<row r="3" ht="0.0" customHeight="1">', ""),
+    ('<row r="3">', '<sheetFormatPr defaultRowHeight="15" zeroHeight="&#49;"/>'),
+    ('<row r="3">', '<sheetFormatPr defaultRowHeight="15" zeroHeight="tru&#101;"/>'),
+    ('<row r="3" ht="15" customHeight="1">', ""),  # a plain height: read
+])
+def test_a_row_hidden_by_a_height_spelt_otherwise_is_refused(rubric, tmp_path: Path, tag: str,
+                                                             sheet_format: str) -> None:
+    """A height of 0, or rows hidden by default, written as an XML reader reads them but not as plain digits
+    (``&#48;``, ``-0``, ``0e0``, ``tru&#101;``), hides the row all the same: its bid is refused, not ranked."""
+    written = by_xlsxwriter(tmp_path / "written.xlsx", table(A, B, C), hidden=[])
+    crafted = tmp_path / "crafted.xlsx"
+    with zipfile.ZipFile(written) as old, zipfile.ZipFile(crafted, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == SHEET:
+                data, count = re.subn(rb'<row r="3"[^>]*>', tag.encode(), data)
+                heights = re.sub(rb'<row r="(?!3")([0-9]+)"(?! ht)', rb'<row r="\1" ht="15" customHeight="1"', data)
+                data = re.sub(rb"<sheetFormatPr[^>]*/>", b"", heights).replace(
+                    b"<sheetData>", sheet_format.encode() + b"<sheetData>") if sheet_format else data
+                assert count == 1
+            new.writestr(info.filename, data)
+    if tag == '<row r="3" ht="15" customHeight="1">':
+        assert [bid.vendor_id for bid in read_bids(rubric, [crafted]).bids] == [VENDOR_A, VENDOR_B, C["vendor_id"]]
+    else:
+        assert refusal(rubric, crafted) == [f"{crafted}:Bids: {hidden_row(3)}"]
 
 
 def test_a_hidden_row_read_by_the_exact_scan_is_refused_too(rubric, tmp_path: Path) -> None:

@@ -58,6 +58,7 @@ FACTS = {
     "cells.merged": dict(range="B2:B8"),
     "cells.struck_in_part": dict(text="杭州嘉禾 科技", parts=("嘉禾",)),
     "cells.struck_by_rule": dict(range="C2:C500"),
+    "cells.raised_in_part": dict(text="21", parts=("1",)),
     "files.subfolder": dict(workbooks=3),
     "bids.column_twice": dict(column=NAME, also="B1"),
     "bids.empty_sheet": {},
@@ -272,6 +273,11 @@ SENTENCES = [
      "if it was withdrawn, or remove the strikethrough if it stands, and save the workbook", SAME,
      "单元格内容“杭州嘉禾 科技”中有部分文字带删除线（“嘉禾”），无法判断哪些内容有效：如该部分已作废，请删除带删除线的文字；"
      "如仍有效，请去掉删除线；然后保存"),
+    ("cells.raised_in_part",
+     "part of the text '21' is raised or lowered ('1'), as a footnote mark or an exponent is (superscript or "
+     "subscript), so what was meant cannot be told: type the value alone, put the note in a comment, and save the "
+     "workbook", SAME,
+     "单元格内容“21”中有部分文字设为上标或下标（“1”），如脚注标记或指数，无法判断原意：请只填写数值，说明请写在批注中，然后保存"),
     ("files.subfolder",
      "this folder holds 3 Excel workbooks, which are not read: a folder is read without the folders inside it; "
      "move them into the folder above, or name this folder too", SAME,
