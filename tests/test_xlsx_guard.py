@@ -191,9 +191,9 @@ def test_large_consolidated_workbook_passes_in_reasonable_time(tmp_path: Path) -
             write(r, c, r + c)
     workbook.close()
     assert 50_000 * 40 <= MAX_CELLS
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other work on the machine does not count (a bound, not a benchmark)
     problems = check_xlsx(path)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert problems == []
     assert elapsed < 10, f"checking a 50,000 × 40 workbook took {elapsed:.1f} s"
 
@@ -706,10 +706,10 @@ def test_guard_imports_no_spreadsheet_reader(far_cell_book: Path, book: Path) ->
 
 def test_small_workbook_is_checked_quickly(book: Path) -> None:
     check_xlsx(book)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other work on the machine does not count (a bound, not a benchmark)
     for _ in range(200):
         assert check_xlsx(book) == []
-    per_call = (time.perf_counter() - started) / 200
+    per_call = (time.process_time() - started) / 200
     assert per_call < 0.002, f"{per_call * 1000:.2f} ms per small workbook"
 
 
