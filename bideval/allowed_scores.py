@@ -282,8 +282,13 @@ def grades_text(grades: tuple[Grade, ...], step: Decimal | None, lang: str | Non
     text = ", ".join(g.text(lang) for g in grades) if grades else ""
     if step is not None:
         note = step_text(step, lang)
-        text = f"{text} ({note})" if text else note
+        text = noted(text, note, lang) if text else note
     return text
+
+
+def noted(text: str, note: str, lang: str | None) -> str:
+    """``text`` with ``note`` in brackets, full-width in Chinese: ``13–18（整数分）``, ``13–18 (whole points)``."""
+    return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"
 
 
 def step_text(step: Decimal, lang: str | None = None) -> str:
@@ -345,7 +350,7 @@ def allowed_text(criterion: Criterion, tier_id: str | None, lang: str | None = N
     if found is None:
         return "—"
     span, step = f"{plain_number(found[0])}–{plain_number(found[1])}", _step(criterion)
-    return span if step is None else f"{span} ({step_text(step, lang)})"  # a tiered step: 13–18 (whole points)
+    return span if step is None else noted(span, step_text(step, lang), lang)  # a tiered step: 13–18 (whole points)
 
 
 def grade_choices(criterion: Criterion) -> tuple[Choice, ...] | None:

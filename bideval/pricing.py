@@ -76,6 +76,7 @@ class PriceParameter:
     label: Label
     type: FieldType
     unit: str = "CNY"
+    example: str | None = None  # a percent's example on the bid form: a commission is not 96%
 
 
 def _parameters(unit: str | None = None) -> dict[PricingModel, tuple[PriceParameter, ...]]:
@@ -88,7 +89,8 @@ def _parameters(unit: str | None = None) -> dict[PricingModel, tuple[PriceParame
         PricingModel.PER_CALL: (PriceParameter("rate_per_call", Label("每通电话单价", "Rate per call"), money),),
         PricingModel.BASE_PLUS_COMMISSION: (
             PriceParameter("base_per_seat_month", Label("每席位每月基础服务费", "Base fee per seat-month"), money),
-            PriceParameter("commission_rate", Label("佣金比例", "Commission rate"), FieldType.PERCENT, "%"),
+            PriceParameter("commission_rate", Label("佣金比例", "Commission rate"), FieldType.PERCENT, "%",
+                           example="2%"),
         ),
         PricingModel.PER_UNIT_MONTH: (),
         PricingModel.BASE_PLUS_EXCESS: (

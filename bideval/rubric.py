@@ -1035,7 +1035,7 @@ def price_fields_of(pricing: Pricing, currency: str = "CNY") -> tuple[Field, ...
                                    " / ".join(m.label.en for m in pricing.models)))
     parameters = tuple(
         Field(p.id, p.label, p.type, unit=None if p.unit == "CNY" else p.unit, non_negative=True, origin="price",
-              currency=currency)
+              currency=currency, example=p.example)
         for p in pricing.all_parameters()
     )
     return (model_field,) + parameters

@@ -8,14 +8,14 @@ import unicodedata
 from decimal import Decimal
 from typing import Sequence
 
-from .allowed_scores import grades_text, step_text
+from .allowed_scores import grades_text, noted, step_text
 from .currency import currency, money_amount
 from .labels import Label
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
                      PanelRules, PenalisedPrice, Penalty, Price, PriceMethod, RatioPrice, RelativeToLowestPrice, Rubric,
                      SharedCap, Judged, Tiered)
-from .values import money_text, plain_number
+from .values import FieldType, money_text, plain_number
 
 METHOD_LABELS = {  # the price methods as people call them
     PriceMethod.LOWEST_RATIO: Label("低价优先法", "Lowest price ratio"),
@@ -136,19 +136,22 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
         cap = f"最高{plain_number(c.max)}分" if zh else f"capped at {plain_number(c.max)}"
         return f"{items}{sep}{cap}"
     if isinstance(c, Count):
-        field = field_name(rubric, c.field, lang, by_label)
+        field = field_name(rubric, c.field, lang, by_label or zh)  # the English table keeps the id for scripts
         return f"{plain_number(c.points_per_unit)} × {field}" + (f"，最高{plain_number(c.max)}分" if zh
                                                               else f", at most {plain_number(c.max)}")
     if isinstance(c, Linear):
-        points = " → ".join(f"({plain_number(x)}, {plain_number(y)})" for x, y in c.points)
-        return f"{field_name(rubric, c.field, lang, by_label)}" + (f"：{points}，两端封顶" if zh else f": {points}, clamped")
+        target = rubric.field_index.get(c.field)
+        percent = target is not None and target.type is FieldType.PERCENT  # 1.05% as the standard writes it, not 0.0105
+        points = " → ".join(f"({plain_number(x * 100) + '%' if percent else plain_number(x)}, {plain_number(y)})"
+                            for x, y in c.points)
+        return f"{field_name(rubric, c.field, lang, by_label or zh)}" + (f"：{points}，两端封顶" if zh else f": {points}, clamped")
     if isinstance(c, Deduction):
         return deduction_rule(c, lang, rubric if by_label else None)
     if isinstance(c, Tiered):
         tiers = sep.join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
         if c.step is None:
             return tiers
-        return f"{tiers}（{step_text(c.step, lang)}）" if zh else f"{tiers} ({step_text(c.step, lang)})"
+        return noted(tiers, step_text(c.step, lang), lang)
     if isinstance(c, Judged) and (c.grades or c.step is not None):
         grades = grades_text(c.grades, c.step, lang)
         if c.grades:

@@ -38,6 +38,7 @@ _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 # A number YAML reads as text ("40" quoted, 1e30 without a point): digits, a point, a sign, an exponent; not "40分",
 # "20%", "1,000" or "¥1200".
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
 _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "contract_months",
@@ -371,6 +372,19 @@ def _meant(node: Any, cls: type[enum.Enum], choices: tuple[str, ...]) -> tuple[s
     return tuple(out)
 
 
+def _percent_share(node: Any) -> Decimal | None:
+    """``60%`` (or ``60 %``) as the share 0.60, exactly; None for anything else (a bare number is not a percent).
+
+    >>> _percent_share("62.5%"), _percent_share("10 %"), _percent_share("0.1"), _percent_share("十%")
+    (Decimal('0.625'), Decimal('0.10'), None, None)
+    """
+    if not isinstance(node, str) or odd_digits(node):
+        return None
+    text = normalise(node).strip()
+    digits = text[:-1].rstrip() if text.endswith("%") else None
+    return Decimal(digits).scaleb(-2) if digits is not None and _PLAIN_NUMBER.fullmatch(digits) else None
+
+
 class _RubricReader:
     """Builds a Rubric from parsed YAML, collecting every problem on the way."""
 
@@ -442,11 +456,14 @@ class _RubricReader:
         zh, en = node.get("zh", node.get("en")), node.get("en", node.get("zh"))
         return Label(zh.strip(), en.strip())
 
-    def number(self, where: str | None, node: Any, what: str, *, positive: bool = False,
-               non_negative: bool = False, at_most: Decimal | None = None, below: Decimal | None = None) -> Decimal | None:
+    def number(self, where: str | None, node: Any, what: str, *, positive: bool = False, non_negative: bool = False,
+               at_most: Decimal | None = None, below: Decimal | None = None, share: bool = False) -> Decimal | None:
+        """A number of the rubric's own; ``share``: a share or rate, which may also be written ``10%`` (0.10)."""
         if node is None:
             return None
-        if isinstance(node, str) and _PLAIN_NUMBER.fullmatch(normalise(node).strip()) and not odd_digits(node):
+        if share and (percent := _percent_share(node)) is not None:
+            value = percent  # as pass_mark: 10% is 0.10 exactly
+        elif isinstance(node, str) and _PLAIN_NUMBER.fullmatch(normalise(node).strip()) and not odd_digits(node):
             value = Decimal(normalise(node).strip())  # "40" as 40: a number quoted is still the number
         elif isinstance(node, bool) or not isinstance(node, (int, float)):
             self.fail_as(where, "not_number", what=what, found=node)
@@ -688,12 +705,10 @@ class _RubricReader:
         (points, None) or (None, share): the max is known once the group's criteria are."""
         if not isinstance(node, str) or _PLAIN_NUMBER.fullmatch(normalise(node).strip()):
             return self.number(where, node, "pass_mark", positive=True), None
-        text = normalise(node).strip()
-        digits = text[:-1].rstrip() if text.endswith("%") else None
-        if digits is None or not _PLAIN_NUMBER.fullmatch(digits) or odd_digits(node):
+        share = _percent_share(node)
+        if share is None:
             self.fail_as(where, "pass_mark_not_number", found=node)
             return None, None
-        share = Decimal(digits).scaleb(-2)
         if not 0 < share <= 1:
             self.fail_as(where, "out_of_range", what="pass_mark", found=node,
                          **({"rule": "positive"} if share <= 0 else {"rule": "at_most", "bound": "100%"}))
@@ -761,7 +776,7 @@ class _RubricReader:
         aggregate = self.enum("panel", node.get("aggregate", "mean"), Aggregate, "aggregate")
         trim = self.integer("panel", node.get("trim", 1), "trim", 0)
         least = self.integer("panel", node.get("min_judges_for_trim", 5), "min_judges_for_trim", 1)
-        share = self.number("panel", node.get("outlier_share", "0.2"), "outlier_share", positive=True,
+        share = self.number("panel", node.get("outlier_share", "0.2"), "outlier_share", positive=True, share=True,
                             at_most=Decimal(1))
         if trim is not None and least is not None and least <= 2 * trim:
             self.fail_as("panel", "trim_too_many", least=least, trim=trim)
@@ -1228,11 +1243,11 @@ class _RubricReader:
             self.fail_as(where, "missing_key", key="method", choices=tuple(m.value for m in PriceMethod))
             out = {"method": None}
         for key in ("above_penalty", "below_penalty", "budget_ceiling", "abnormal_low_share"):
-            out[key] = self.number(where, item.get(key), key)
+            out[key] = self.number(where, item.get(key), key, share=key == "abnormal_low_share")
         if isinstance(item.get("sme_deduction"), list):
             out["sme_categories"] = self.sme_categories(where, item["sme_deduction"])
         else:
-            out["sme_deduction"] = self.number(where, item.get("sme_deduction"), "sme_deduction")
+            out["sme_deduction"] = self.number(where, item.get("sme_deduction"), "sme_deduction", share=True)
         out["benchmark"] = self.benchmark(where, item.get("benchmark"))
         if item.get("deviation_rounding") is not None:
             out["deviation_rounding"] = self.enum(where, item["deviation_rounding"], DeviationRounding,
@@ -1257,7 +1272,7 @@ class _RubricReader:
             if cid in {c.id for c in out}:
                 self.fail_as(where, "sme_category_twice", category=cid)
             label = self.label(where, entry.get("label"), f"sme_deduction category {cid!r} label")
-            rate = self.number(where, entry.get("rate"), f"sme_deduction category {cid!r} rate")
+            rate = self.number(where, entry.get("rate"), f"sme_deduction category {cid!r} rate", share=True)
             if label is not None and rate is not None:
                 out.append(SmeCategory(cid, label, rate))
         return tuple(out) if len(out) == len(node) else None
@@ -1271,9 +1286,9 @@ class _RubricReader:
             return None
         self.keys(where, node, _BENCHMARK_KEYS, ("base",))
         base = self.enum(where, node.get("base"), Base, "benchmark base") if "base" in node else None
-        coefficient = self.number(where, node.get("coefficient", 1), "benchmark coefficient")
+        coefficient = self.number(where, node.get("coefficient", 1), "benchmark coefficient", share=True)
         min_bids = self.integer(where, node.get("min_bids"), "benchmark min_bids", 0)
-        weight = self.number(where, node.get("ceiling_weight"), "benchmark ceiling_weight")
+        weight = self.number(where, node.get("ceiling_weight"), "benchmark ceiling_weight", share=True)
         if base is None or coefficient is None or any(
                 node.get(key) is not None and value is None
                 for key, value in (("min_bids", min_bids), ("ceiling_weight", weight))):

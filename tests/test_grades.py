@@ -117,7 +117,7 @@ def test_a_grade_picked_in_the_grid_is_read_or_refused_as_data(criterion, raw, d
 @pytest.mark.parametrize("criterion, cell, en, zh", [
     (PLAN, "8 · 有", "'8 · 有' is not a grade that goes with its score on Plan (Excellent 8–10, Good 5–8 (whole points)): "
      "8 is the grade Excellent, and '有' is none of its grades",
-     "“8 · 有”不是 实施计划 中与得分相符的等级（优 8–10, 良 5–8 (整数分)）：8 分属于等级“优”，且“有”不是该项的等级"),
+     "“8 · 有”不是 实施计划 中与得分相符的等级（优 8–10, 良 5–8（整数分））：8 分属于等级“优”，且“有”不是该项的等级"),
     (SAMPLE, "⁸ · 有", "'⁸ · 有' is not a score the grades of Sample allow: Provided 8, None 0",
      "“⁸ · 有”不是 样品 的等级所允许的得分：有 8, 无 0"),
     (PLAIN, "8 · 有", "'8 · 有' is not a grade of Free, which is not scored by grade: type its score",
@@ -166,7 +166,7 @@ def test_parse_choice(raw, expected):
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("zh", ["评委按等级打分：优 8–10, 良 5–7, 一般 1–4", "评委按等级打分：有 8, 无 0", "优 8–10, 良 5–8 (整数分)"]),
+    ("zh", ["评委按等级打分：优 8–10, 良 5–7, 一般 1–4", "评委按等级打分：有 8, 无 0", "优 8–10, 良 5–8（整数分）"]),
     ("en", ["each judge scores a grade: Excellent 8–10, Good 5–7, Fair 1–4", "Provided 8, None 0",
             "Excellent 8–10, Good 5–8 (whole points)"]),
 ])
@@ -245,7 +245,7 @@ GRADE_LABELS = [
     pytest.param("plan", "6 · 很好",
                  "expected a grade that goes with its score on 'plan' (优 / Excellent 8–10, 良 / Good 5–8 (整数分 / whole "
                  "points)): 6 is the grade 良 / Good, and '很好' is none of its grades, found '6 · 很好'",
-                 "应为“实施计划”中与得分相符的等级（优 8–10, 良 5–8 (整数分)）：6 分属于等级“良”，且“很好”不是该项的等级，"
+                 "应为“实施计划”中与得分相符的等级（优 8–10, 良 5–8（整数分））：6 分属于等级“良”，且“很好”不是该项的等级，"
                  "实际为 '6 · 很好'", id="no-such-grade"),
 ]
 
@@ -399,7 +399,7 @@ def test_the_grid_offers_grade_choices(app_db, tmp_path, lang):
     app.run()
     # said as the panel workbook reader says it of a score cell, through the package's refusal
     assert [e.value for e in app.error] == [
-        f"{VENDOR_A} 甲公司 / 实施计划：“8 · 有”不是 实施计划 中与得分相符的等级（优 8–10, 良 5–8 (整数分)）：8 分属于等级“优”，"
+        f"{VENDOR_A} 甲公司 / 实施计划：“8 · 有”不是 实施计划 中与得分相符的等级（优 8–10, 良 5–8（整数分））：8 分属于等级“优”，"
         "且“有”不是该项的等级，未保存。" if lang == "zh" else
         f"{VENDOR_A} 甲公司 / Plan: '8 · Provided' is not a grade that goes with its score on Plan (Excellent 8–10, "
         "Good 5–8 (whole points)): 8 is the grade Excellent, and 'Provided' is none of its grades; not saved."]
@@ -508,7 +508,7 @@ def test_the_panel_workbook_refuses_a_score_off_the_tier_s_step(tmp_path):
 
 
 @pytest.mark.parametrize("tier, lang, text", [
-    ("fair", "en", "13–18 (whole points)"), ("fair", "zh", "13–18 (整数分)"), (None, "en", "—"),
+    ("fair", "en", "13–18 (whole points)"), ("fair", "zh", "13–18（整数分）"), (None, "en", "—"),
 ])
 def test_the_grid_shows_a_tiered_step_beside_the_tier_s_range(tier, lang, text):
     assert allowed_text(TECH, tier, lang) == text

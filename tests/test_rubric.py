@@ -1,6 +1,7 @@
 """Rubric loading: the formats.md example loads; every listed mistake names its criterion."""
 import re
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -426,13 +427,45 @@ def test_a_quoted_plain_number_is_read_as_the_number(old, new):
                                                                                    sha256="")
 
 
+BENCHMARK = "method: ratio\n    benchmark: {base: ceiling_and_mean, coefficient: %s, ceiling_weight: %s}"
+CATEGORIES = "sme_deduction:\n      - {id: small, label: 小型企业, rate: %s}"
+
+
+@pytest.mark.parametrize("old, share, percent", [  # as pass_mark: 10% is 0.10 exactly, written as standards write it
+    ("sme_deduction: 0.10", "sme_deduction: 0.10", "sme_deduction: 10%"),
+    ("sme_deduction: 0.10", "sme_deduction: 0.10", 'sme_deduction: "10 ％"'),
+    ("sme_deduction: 0.10", CATEGORIES % "0.02", CATEGORIES % "2%"),
+    ("abnormal_low_share: 0.8", "abnormal_low_share: 0.8", "abnormal_low_share: 80%"),
+    ("method: lowest_ratio", BENCHMARK % ("0.95", "0.3"), BENCHMARK % ("95%", "30%")),
+    ("outlier_share: 0.2", "outlier_share: 0.25", "outlier_share: 25%"),
+])
+def test_a_share_or_rate_may_be_written_as_a_percent(old, share, percent):
+    assert replace(parse_rubric(broken(old, percent), "x.yaml"), sha256="") == replace(
+        parse_rubric(broken(old, share), "x.yaml"), sha256="")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("sme_deduction: 0.10", "sme_deduction: 100%",
+     "criterion 'price': sme_deduction must be 0 or more and less than 1, found 1"),
+    ("abnormal_low_share: 0.8", "abnormal_low_share: 0%", "criterion 'price': abnormal_low_share must be"),
+    ("method: lowest_ratio", BENCHMARK % ("-5%", "0.3"), "criterion 'price': benchmark coefficient must be more than 0"),
+    ("outlier_share: 0.2", "outlier_share: 120%", "panel: outlier_share must be at most 1, found 120%"),
+])
+def test_a_share_written_as_a_percent_is_checked_as_the_share(old, new, message):
+    said = refusals(broken(old, new))
+    assert any(line.startswith(message) for line in said), said
+
+
 @pytest.mark.parametrize("old, new, message", [
     ("decimals: 2", 'decimals: "2.5"', "decimals: decimals must be a whole number of at least 0, found '2.5'"),
     ("    kind: judged\n    max: 5", '    kind: judged\n    max: "5分"', "criterion 'service_design': max must be a number, "
                                                                          "found '5分'"),
     ("budget_ceiling: 1200000", 'budget_ceiling: "1,200,000"', "criterion 'price': budget_ceiling must be a number"),
     ("budget_ceiling: 1200000", 'budget_ceiling: "¥1200000"', "criterion 'price': budget_ceiling must be a number"),
-    ("sme_deduction: 0.10", 'sme_deduction: "10%"', "criterion 'price': sme_deduction must be a number"),
+    ("sme_deduction: 0.10", 'sme_deduction: "10分"', "criterion 'price': sme_deduction must be a number"),
+    ("sme_deduction: 0.10", 'sme_deduction: "10%%"', "criterion 'price': sme_deduction must be a number"),
+    ("abnormal_low_share: 0.8", 'abnormal_low_share: "80％ of mean"', "criterion 'price': abnormal_low_share must be"),
+    ("    kind: judged\n    max: 5", '    kind: judged\n    max: "5%"', "criterion 'service_design': max must be a number"),
     # a superscript or circled digit is no digit the author typed as one (NFKC would make ⁵ a 5)
     ("    kind: judged\n    max: 5", '    kind: judged\n    max: "⁵"', "criterion 'service_design': max must be a number"),
     ("    kind: judged\n    max: 5", '    kind: judged\n    max: "⑤"', "criterion 'service_design': max must be a number"),
@@ -630,3 +663,24 @@ def test_a_gate_without_a_reason_says_it_is_not_met():
     assert reason.labelled(rubric, "zh") == "未满足：业务经营许可证"  # named once in the report, not 业务经营许可证：未满足：…
     assert reason.labelled(rubric, "en") == "Not met: Operating licence"
     assert "business_license (not met: Operating licence)" in describe_rubric(rubric, "en")
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("zh", "服务请求支撑率承诺值：(1%, 5) → (1.05%, 3) → (1.1%, 0)，两端封顶"),  # the field's label, as in the standard
+    ("en", "support_rate: (1%, 5) → (1.05%, 3) → (1.1%, 0), clamped"),  # the id, for scripts reading the table
+])
+def test_check_shows_a_percent_field_s_points_as_percentages(lang, line):
+    from bideval.rubric_view import describe_rubric
+
+    rubric = load_rubric(Path(__file__).resolve().parent.parent / "criteria" / "cs-outsourcing.yaml")
+    assert line in describe_rubric(rubric, lang)
+
+
+@pytest.mark.parametrize("lang, note", [("zh", "（整数分）"), ("en", " (whole points)")])
+def test_a_step_note_has_the_language_s_brackets(lang, note):
+    from bideval.allowed_scores import grades_text
+    from bideval.rubric import Grade
+    from bideval.labels import Label
+
+    grades = (Grade(Label("优", "Good"), Decimal(8), Decimal(10)),)
+    assert grades_text(grades, Decimal(1), lang).endswith(note)

@@ -158,7 +158,7 @@ def test_unit_and_note_column(rubric, tmp_path):
     note = {f.id: ws.cell(_row_of(ws, f.id), 4).value or "" for f in rubric.bid_fields}
     assert "万元 / 10,000 yuan" in note["registered_capital"]
     assert note["total_price"] == "元 / yuan"
-    assert "96%" in note["dial_test_accuracy"] and "96%" in note["commission_rate"]
+    assert "96%" in note["dial_test_accuracy"] and "96%" not in note["commission_rate"]
     assert "whole number" in note["itss_level"]
     assert "0 or more" in note["similar_projects"]  # a count criterion's field may not be negative
     assert "是/否" in note["sme"] and "小微企业填“是”" in note["sme"]  # the field's note
@@ -350,6 +350,18 @@ def test_the_renewal_discount_shows_an_example_a_discount_would_have(tmp_path, l
     item = next(i for c in rubric.criteria if c.kind.value == "checklist" for i in c.items if i.when.field == field.id)
     assert item.when.holds({field.id: field.parse(field.example)})
     assert not item.when.holds({field.id: field.parse("4%")})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_commission_rate_shows_a_commission_s_example(rubric, tmp_path, lang):
+    """A bidder offering a 2 % commission was shown 如 96%; the built-in pricing field has an example of its own."""
+    ws = _sheet(_form(rubric, tmp_path, lang))
+    row = _row_of(ws, "commission_rate")
+    dv = _validations(ws)[f"C{row}"]
+    for text in (ws.cell(row, 4).value, dv.prompt, dv.error):
+        assert "如 2%" in text and "e.g. 2%" in text and "96%" not in text, text
+    field = rubric.field_index["commission_rate"]
+    assert field.parse(field.example) == Decimal("0.02")
 
 
 def test_a_percent_field_without_its_own_example_keeps_96(rubric, tmp_path):
