@@ -37,15 +37,20 @@ def tender(app_db: str, files: list[Path]) -> int:
     return tender
 
 
-@pytest.fixture
-def scored(tender: int, tmp_path: Path) -> int:
-    """The same tender with every panel score given: final."""
+def score_every_bid(tender: int, tmp_path: Path) -> int:
+    """Two judges give every panel score of A and B, their tiers agreed."""
     panel = write_panel(tmp_path / "panel.xlsx",
                         scores=[[j, v, c, s, ""] for j in ("王", "李") for v in (VENDOR_A, VENDOR_B)
                                 for c, s in (("ops_plan", 12), ("service_design", 4))],
                         tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]])
     replace_panel(Store(), tender, panel)
     return tender
+
+
+@pytest.fixture
+def scored(tender: int, tmp_path: Path) -> int:
+    """The same tender with every panel score given: final."""
+    return score_every_bid(tender, tmp_path)
 
 
 @pytest.fixture
@@ -55,12 +60,7 @@ def awaiting(app_db: str, files: list[Path], tmp_path: Path) -> int:
     rubric = EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("aggregate: mean", "aggregate: consensus")
     tender = chair_tender(store, "合议测试", rubric, EXAMPLE_RUBRIC.name)
     assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in files]).ok
-    panel = write_panel(tmp_path / "panel.xlsx",
-                        scores=[[j, v, c, s, ""] for j in ("王", "李") for v in (VENDOR_A, VENDOR_B)
-                                for c, s in (("ops_plan", 12), ("service_design", 4))],
-                        tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]])
-    replace_panel(Store(), tender, panel)
-    return tender
+    return score_every_bid(tender, tmp_path)
 
 
 @pytest.mark.parametrize("page", ["export", "results"])
