@@ -317,7 +317,10 @@ def test_two_judges_score_blind_on_two_replicas_and_the_chair_finalises(panel):
         choose_password(wang, wang_password)
         title_is(wang, "评委打分")
         assert sidebar_links(wang) == ["评委打分", "我的账户"]
-        assert not wang.locator("[data-testid='stDataFrame'] [data-testid='glide-cell-1-1']").count()  # no bid yet
+        # 回避声明 first: the declaration's table of bidders is the page's only grid, no bid's values shown yet (the
+        # check had looked for no grid cell at all, which held only while the declaration's table was still drawing)
+        wang.get_by_role("button", name="提交回避声明").wait_for(timeout=60000)
+        assert wang.locator("[data-testid='stDataFrame']").count() == 1
         declare_no_conflict(wang)
         rows = grid_rows(wang, 0, 7)
         assert [r[6] for r in rows] == [VENDOR_A, VENDOR_A, VENDOR_B, VENDOR_B]

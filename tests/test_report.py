@@ -138,7 +138,7 @@ def test_criteria_fields_and_reasons_by_label_never_by_id(sample):
         assert squeeze(c.name.text(sample["lang"])) in text
     field = rubric.field_index["repeat_call_rate"].label.text(sample["lang"])
     colon = "：" if sample["lang"] == "zh" else ":"
-    assert squeeze(f"{field}{colon} (0.14, 10) → (0.17, 7)") in text  # a linear rule reads the field by its label
+    assert squeeze(f"{field}{colon} (14%, 10) → (17%, 7)") in text  # a linear rule: the field by its label, % as written
 
 
 def test_flags_candidates_and_the_tie_note(sample):
