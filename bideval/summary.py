@@ -4,7 +4,6 @@ from __future__ import annotations
 from .result import Result, flag_label, provisional_label
 from .rubric_view import text_table
 from .values import decimal_text, money_text
-from .workflow import scores_owed
 
 # A terminal shows a tender, not a register: past this many lines of one kind the rest are counted, not listed.
 # The JSON and the workbook always hold every bid.
@@ -58,6 +57,8 @@ def _owed(result: Result, lang: str) -> list[str]:
     """Under a provisional status, who owes which scores (:func:`bideval.workflow.scores_owed`): a judge a line with
     the count and the first missing, :data:`JUDGES_SHOWN` judges at most and the rest counted. A judge's name written
     two ways had made a sixth judge owing every score, and nothing said who."""
+    from .workflow import scores_owed  # the panel session's module: not on the command's start-up path
+
     owed = scores_owed(result)
     zh = lang == "zh"
     lines = []
