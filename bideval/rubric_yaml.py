@@ -665,7 +665,7 @@ class _RubricReader:
                 continue
             label = self.label(where, item.get("label"), "label") if "label" in item else group_label(gid)
             pass_mark, pass_share = self.pass_mark(where, item.get("pass_mark"))
-            weight = self.number(where, item.get("weight"), "weight", positive=True)
+            weight = self.number(where, item.get("weight"), "weight", positive=True, share=True)
             scale = item.get("scale_to_best")
             scale_to = None
             if scale is not None and scale is not True and scale is not False:

@@ -181,6 +181,14 @@ def test_weights():
     assert result.standing(C).total == D("76.00")  # 0.8 × 70 + 0.2 × 100
 
 
+def test_a_weight_may_be_written_as_a_percent():
+    """weight: 80% is 0.8 exactly, as the other shares and rates may be written (a standard prints 技术 80%)."""
+    args = dict(technical_max=100, price_max=100, total="total: 100", price_group="financial")
+    as_percent = parse_rubric(rubric_text(QCBS.replace("0.8}", "80%}").replace("0.2}", "20%}"), **args), "x.yaml")
+    assert [g.weight for g in as_percent.declared_groups] == [D("0.8"), D("0.2")]
+    assert as_percent.declared_groups == parse_rubric(rubric_text(QCBS, **args), "x.yaml").declared_groups
+
+
 def test_scaling_stages_and_weights_together():
     groups = """\
   - {id: technical, label: {zh: 技术部分, en: Technical}, pass_mark: 50, scale_to_best: true, weight: 0.8}
