@@ -586,36 +586,54 @@ IN_PART = ("so what stands cannot be told: delete the struck text if it was with
            "stands, and save the workbook")
 
 
+_XLSXWRITER_RUNS = {"strike": {"font_strikeout": True}, "superscript": {"font_script": 1},
+                    "subscript": {"font_script": 2}, "baseline": {"bold": False}}
+
+
+def _rich_bids(path: Path, rich, written: str) -> None:
+    """A Bids sheet of bids A, B (乙公司) and C (丙公司) whose cells ``rich`` — (row, column, runs), each run a text or
+    (kind, text), kind strike, superscript, subscript or baseline — are rich text: ``inline`` as openpyxl writes it,
+    ``shared`` as Excel and xlsxwriter do."""
+    rows = [FIELDS, *_bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B, name="乙公司"), {**BID_C, "vendor_name": "丙公司"})]
+    if written == "inline":
+        import openpyxl
+        from openpyxl.cell.rich_text import CellRichText, TextBlock
+        from openpyxl.cell.text import InlineFont
+
+        def font(kind: str) -> InlineFont:
+            return InlineFont(strike=True) if kind == "strike" else InlineFont(vertAlign=kind)
+
+        for r, c, runs in rich:
+            rows[r][c] = CellRichText([run if isinstance(run, str) else TextBlock(font(run[0]), run[1]) for run in runs])
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.active.title = "Bids"
+        book.save(path)
+        return
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Bids")
+    for r, row in enumerate(rows):
+        sheet.write_row(r, 0, row)
+    formats = {kind: book.add_format(properties) for kind, properties in _XLSXWRITER_RUNS.items()}
+    for r, c, runs in rich:
+        parts = [piece for run in runs for piece in ([run] if isinstance(run, str) else [formats[run[0]], run[1]])]
+        sheet.write_rich_string(r, c, *parts) if len(parts) > 2 else \
+            sheet.write_string(r, c, parts[1], formats[runs[0][0]])  # (xlsxwriter: a rich string has two runs)
+    book.close()
+
+
 @pytest.mark.parametrize("written", ["inline", "shared"])
 def test_a_bid_struck_through_in_its_rich_text_is_refused(rubric, tmp_path: Path, written):
     """Text struck in the runs of its rich text (openpyxl writes it as an inline string, Excel and xlsxwriter as a
     shared string) is struck as a cell's format strikes it: every character but spaces struck strikes the cell, and
     its row is refused; some words struck leave what stands unknown, refused at the cell, the row not read."""
     path = tmp_path / "bids.xlsx"
-    rows = [FIELDS, *_bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B, name="乙公司"), {**BID_C, "vendor_name": "丙公司"})]
     name = FIELDS.index("vendor_name")
-    if written == "inline":
-        import openpyxl
-        from openpyxl.cell.rich_text import CellRichText, TextBlock
-        from openpyxl.cell.text import InlineFont
-
-        rows[2][name] = CellRichText([TextBlock(InlineFont(strike=True), "乙公司"), " "])  # the space left: struck
-        rows[3][name] = CellRichText(["丙", TextBlock(InlineFont(strike=True), "公司")])
-        book = openpyxl.Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.active.title = "Bids"
-        book.save(path)
-    else:
-        import xlsxwriter
-
-        book = xlsxwriter.Workbook(path)
-        sheet, strike = book.add_worksheet("Bids"), book.add_format({"font_strikeout": True})
-        for r, row in enumerate(rows):
-            sheet.write_row(r, 0, row)
-        sheet.write_rich_string(2, name, strike, "乙公司", " ")
-        sheet.write_rich_string(3, name, "丙", strike, "公司")
-        book.close()
+    _rich_bids(path, [(2, name, [("strike", "乙公司"), " "]),  # the space left: struck
+                      (3, name, ["丙", ("strike", "公司")])], written)
     assert problems_of(rubric, [path]) == [f"{path}:Bids!B3: row 3 has cells struck through (B3): {STRUCK}",
                                            f"{path}:Bids!B4: part of the text '丙公司' is struck through ('公司'), {IN_PART}"]
 
@@ -632,37 +650,8 @@ def test_a_value_raised_or_lowered_in_part_is_refused_at_its_cell(rubric, tmp_pa
     drawn smaller) and a run back on the baseline are read."""
     path = tmp_path / "bids.xlsx"
     projects, name = FIELDS.index("similar_projects"), FIELDS.index("vendor_name")
-    rows = [FIELDS, *_bid_rows(good_bid(VENDOR_A), good_bid(VENDOR_B, name="乙公司"), {**BID_C, "vendor_name": "丙公司"})]
-    rich = [(1, projects, ["2", ("superscript", "1")]), (2, name, ["乙公司", ("subscript", "2")]),
-            (3, projects, [("superscript", "3")]), (3, name, ["丙", ("baseline", "公司")])]
-    if written == "inline":
-        import openpyxl
-        from openpyxl.cell.rich_text import CellRichText, TextBlock
-        from openpyxl.cell.text import InlineFont
-
-        for r, c, runs in rich:
-            rows[r][c] = CellRichText([run if isinstance(run, str) else TextBlock(InlineFont(vertAlign=run[0]), run[1])
-                                       for run in runs])
-        book = openpyxl.Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.active.title = "Bids"
-        book.save(path)
-    else:
-        import xlsxwriter
-
-        book = xlsxwriter.Workbook(path)
-        sheet = book.add_worksheet("Bids")
-        for r, row in enumerate(rows):
-            sheet.write_row(r, 0, row)
-        formats = {kind: book.add_format({"font_script": 1 if kind == "superscript" else 2})
-                   for kind in ("superscript", "subscript")}
-        formats["baseline"] = book.add_format({"bold": False})
-        for r, c, runs in rich:
-            parts = [piece for run in runs for piece in ([run] if isinstance(run, str) else [formats[run[0]], run[1]])]
-            sheet.write_rich_string(r, c, *parts) if len(parts) > 2 else \
-                sheet.write_string(r, c, parts[1], formats[runs[0][0]])  # (xlsxwriter: a rich string has two runs)
-        book.close()
+    _rich_bids(path, [(1, projects, ["2", ("superscript", "1")]), (2, name, ["乙公司", ("subscript", "2")]),
+                      (3, projects, [("superscript", "3")]), (3, name, ["丙", ("baseline", "公司")])], written)
     column = chr(ord("A") + projects)
     assert problems_of(rubric, [path]) == [f"{path}:Bids!{column}2: part of the text '21' is raised or lowered ('1'), "
                                            f"{RAISED}",
