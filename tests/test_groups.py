@@ -145,6 +145,23 @@ def test_a_judge_recused_from_a_bid_below_the_pass_mark_is_not_waited_for():
     assert result.status == FINAL
 
 
+def test_scores_owed_counts_a_bid_out_after_an_unfinished_stage_and_not_a_recused_judge_s_bids():
+    """Who owes which scores under a provisional status (the terminal summary names them): a bid out after a
+    stage the panel has not finished is owed on the staged group's criteria; a judge recused from a bid owes none
+    for it, and a judge who owes nothing is not named."""
+    from bideval.workflow import scores_owed
+
+    three = (JUDGE, "李评委", "张评委")
+    rubric = parse_rubric(rubric_text(STAGED), "s.yaml")
+    bidset = make_bidset(rubric, *({"vendor_id": v, "vendor_name": v, "total_price": str(p)} for v, _, p in WORKED))
+    missing = {(B, "李评委"), (A, "张评委"), (C, "张评委")}
+    scores = tuple(Score(j, v, "approach", D(t)) for v, t, _ in WORKED for j in three if (v, j) not in missing)
+    result = evaluate(rubric, bidset, PanelInput(three, scores, {}, recused=frozenset({("张评委", A)})))
+    assert result.status == PROVISIONAL and result.invalid[0].stage.incomplete is True
+    assert [(o.judge, o.missing) for o in scores_owed(result)] == [("李评委", ((B, "approach"),)),
+                                                                   ("张评委", ((C, "approach"),))]
+
+
 def test_scaling_to_the_best():
     groups = """\
   - {id: technical, label: {zh: 技术部分, en: Technical}, scale_to_best: true}
