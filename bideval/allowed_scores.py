@@ -278,8 +278,9 @@ def _typed(score: Decimal) -> str:
 
 
 def grades_text(grades: tuple[Grade, ...], step: Decimal | None, lang: str | None = None) -> str:
-    """``优 8–10, 良 5–7, 一般 1–4 (whole points)`` (``lang`` None: both languages)."""
-    text = ", ".join(g.text(lang) for g in grades) if grades else ""
+    """``优 8–10, 良 5–7, 一般 1–4 (whole points)``, in Chinese ``优 8–10、良 5–7、一般 1–4（整数分）`` (``lang``
+    None: both languages)."""
+    text = ("、" if lang == "zh" else ", ").join(g.text(lang) for g in grades) if grades else ""
     if step is not None:
         note = step_text(step, lang)
         text = noted(text, note, lang) if text else note

@@ -107,11 +107,18 @@ def condition_text(condition: Condition, rubric: Rubric, lang: str, by_label: bo
     if condition.op is Op.TRUTHY:
         return name
     values = condition.value if condition.op is Op.IN else (condition.value,)
-    shown = ("、" if lang == "zh" else ", ").join(plain_number(v) if isinstance(v, Decimal) else str(v) for v in values)
+    shown = ("、" if lang == "zh" else ", ").join(_value_text(v, lang) for v in values)
     word = _OP_WORDS.get(condition.op)
     if word is None:  # a comparison: the sign says it in both languages
         return f"{name} {condition.op.value} {shown}"
     return f"{name}{word.zh}{shown}" if lang == "zh" else f"{name} {word.en} {shown}"
+
+
+def _value_text(value: object, lang: str) -> str:
+    """A condition's value as a filed document says it: a yes/no answer in words (是/否, yes/no), a number plain."""
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    return plain_number(value) if isinstance(value, Decimal) else str(value)
 
 
 def cap_rule(cap: SharedCap, lang: str) -> str:
@@ -130,7 +137,8 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
     sep = "；" if zh else "; "  # a Chinese rule is punctuated in Chinese, every key and id aside
     if isinstance(c, Gate):
         reason = c.failure.text(lang)
-        return f"{condition_text(c.when, rubric, lang, by_label)}" + (f"（{reason}）" if zh else f" ({reason})")
+        when = condition_text(c.when, rubric, lang, by_label or zh)  # in Chinese by label, as a field's rule is
+        return when + (f"（{reason}）" if zh else f" ({reason})")
     if isinstance(c, Checklist):
         items = sep.join(f"{i.label.text(lang)} +{plain_number(i.points)}" for i in c.items)
         cap = f"最高{plain_number(c.max)}分" if zh else f"capped at {plain_number(c.max)}"

@@ -87,7 +87,7 @@ def test_which_scores_a_grade_allows(criterion, score, reason):
 
 def test_the_refusal_names_the_grades():
     refusal = check_score(DESIGN, None, D("7.5"))
-    assert refusal.message("zh") == "7.5 不是 设计方案 的等级所允许的得分：优 8–10, 良 5–7, 一般 1–4"
+    assert refusal.message("zh") == "7.5 不是 设计方案 的等级所允许的得分：优 8–10、良 5–7、一般 1–4"
     assert refusal.message("en") == "7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7, Fair 1–4"
     assert check_score(PLAN, None, D("8.5")).message("en").endswith("Excellent 8–10, Good 5–8 (whole points)")
 
@@ -117,9 +117,9 @@ def test_a_grade_picked_in_the_grid_is_read_or_refused_as_data(criterion, raw, d
 @pytest.mark.parametrize("criterion, cell, en, zh", [
     (PLAN, "8 · 有", "'8 · 有' is not a grade that goes with its score on Plan (Excellent 8–10, Good 5–8 (whole points)): "
      "8 is the grade Excellent, and '有' is none of its grades",
-     "“8 · 有”不是 实施计划 中与得分相符的等级（优 8–10, 良 5–8（整数分））：8 分属于等级“优”，且“有”不是该项的等级"),
+     "“8 · 有”不是 实施计划 中与得分相符的等级（优 8–10、良 5–8（整数分））：8 分属于等级“优”，且“有”不是该项的等级"),
     (SAMPLE, "⁸ · 有", "'⁸ · 有' is not a score the grades of Sample allow: Provided 8, None 0",
-     "“⁸ · 有”不是 样品 的等级所允许的得分：有 8, 无 0"),
+     "“⁸ · 有”不是 样品 的等级所允许的得分：有 8、无 0"),
     (PLAIN, "8 · 有", "'8 · 有' is not a grade of Free, which is not scored by grade: type its score",
      "“8 · 有”不是 自由 的等级（该项不按等级打分，请直接填写得分）"),
 ])
@@ -131,7 +131,7 @@ def test_a_grade_refused_in_the_grid_is_said_in_both_languages(criterion, cell, 
 
 
 @pytest.mark.parametrize("criterion, tier, lang, text", [
-    (SAMPLE, None, "zh", "有 8, 无 0"), (PLAN, None, "en", "Excellent 8–10, Good 5–8 (whole points)"),
+    (SAMPLE, None, "zh", "有 8、无 0"), (PLAN, None, "en", "Excellent 8–10, Good 5–8 (whole points)"),
     (STEPS, None, "en", "whole points"), (PLAIN, None, "en", "0–10"), (TIERED, "t2", "zh", "5.1–10"),
     (TIERED, None, "en", "—"),  # a tiered criterion waits for its agreed tier
 ])
@@ -166,7 +166,7 @@ def test_parse_choice(raw, expected):
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("zh", ["评委按等级打分：优 8–10, 良 5–7, 一般 1–4", "评委按等级打分：有 8, 无 0", "优 8–10, 良 5–8（整数分）"]),
+    ("zh", ["评委按等级打分：优 8–10、良 5–7、一般 1–4", "评委按等级打分：有 8、无 0", "优 8–10、良 5–8（整数分）"]),
     ("en", ["each judge scores a grade: Excellent 8–10, Good 5–7, Fair 1–4", "Provided 8, None 0",
             "Excellent 8–10, Good 5–8 (whole points)"]),
 ])
@@ -231,21 +231,21 @@ GRADE_LABELS = [
     pytest.param("sample", "8 · 无",
                  "expected a grade that goes with its score on 'sample' (有 / Provided 8, 无 / None 0): 8 is the grade "
                  "有 / Provided, not '无', found '8 · 无'",
-                 "应为“样品”中与得分相符的等级（有 8, 无 0）：8 分属于等级“有”，而非“无”，实际为 '8 · 无'", id="another-grade"),
+                 "应为“样品”中与得分相符的等级（有 8、无 0）：8 分属于等级“有”，而非“无”，实际为 '8 · 无'", id="another-grade"),
     pytest.param("design", "9 良",
                  "expected a grade that goes with its score on 'design' (优 / Excellent 8–10, 良 / Good 5–7, 一般 / Fair "
                  "1–4): 9 is the grade 优 / Excellent, not '良', found '9 良'",
-                 "应为“设计方案”中与得分相符的等级（优 8–10, 良 5–7, 一般 1–4）：9 分属于等级“优”，而非“良”，实际为 '9 良'",
+                 "应为“设计方案”中与得分相符的等级（优 8–10、良 5–7、一般 1–4）：9 分属于等级“优”，而非“良”，实际为 '9 良'",
                  id="another-grade-of-a-range"),
     pytest.param("sample", "5 · 有 / Provided",
                  "expected a grade that goes with its score on 'sample' (有 / Provided 8, 无 / None 0): 5 lies in no "
                  "grade, and '有 / Provided' is the grade 有 / Provided 8, found '5 · 有 / Provided'",
-                 "应为“样品”中与得分相符的等级（有 8, 无 0）：5 分不属于任何等级，而“有 / Provided”是等级 有 8，"
+                 "应为“样品”中与得分相符的等级（有 8、无 0）：5 分不属于任何等级，而“有 / Provided”是等级 有 8，"
                  "实际为 '5 · 有 / Provided'", id="a-score-in-no-grade"),
     pytest.param("plan", "6 · 很好",
                  "expected a grade that goes with its score on 'plan' (优 / Excellent 8–10, 良 / Good 5–8 (整数分 / whole "
                  "points)): 6 is the grade 良 / Good, and '很好' is none of its grades, found '6 · 很好'",
-                 "应为“实施计划”中与得分相符的等级（优 8–10, 良 5–8（整数分））：6 分属于等级“良”，且“很好”不是该项的等级，"
+                 "应为“实施计划”中与得分相符的等级（优 8–10、良 5–8（整数分））：6 分属于等级“良”，且“很好”不是该项的等级，"
                  "实际为 '6 · 很好'", id="no-such-grade"),
 ]
 
@@ -384,7 +384,7 @@ def test_the_grid_offers_grade_choices(app_db, tmp_path, lang):
     assert "grade" in frame.columns
     names = list(frame["criterion"])
     row = next(i for i, c in enumerate(names) if c.startswith("样品" if lang == "zh" else "Sample"))
-    assert frame["range"][row] == ("有 8, 无 0" if lang == "zh" else "Provided 8, None 0")
+    assert frame["range"][row] == ("有 8、无 0" if lang == "zh" else "Provided 8, None 0")
     choice = "8 · 有" if lang == "zh" else "8 · Provided"
     app.session_state[app.data_editor[0].key] = {"edited_rows": {row: {"grade": choice}}, "added_rows": [],
                                                  "deleted_rows": []}
@@ -399,7 +399,7 @@ def test_the_grid_offers_grade_choices(app_db, tmp_path, lang):
     app.run()
     # said as the panel workbook reader says it of a score cell, through the package's refusal
     assert [e.value for e in app.error] == [
-        f"{VENDOR_A} 甲公司 / 实施计划：“8 · 有”不是 实施计划 中与得分相符的等级（优 8–10, 良 5–8（整数分））：8 分属于等级“优”，"
+        f"{VENDOR_A} 甲公司 / 实施计划：“8 · 有”不是 实施计划 中与得分相符的等级（优 8–10、良 5–8（整数分））：8 分属于等级“优”，"
         "且“有”不是该项的等级，未保存。" if lang == "zh" else
         f"{VENDOR_A} 甲公司 / Plan: '8 · Provided' is not a grade that goes with its score on Plan (Excellent 8–10, "
         "Good 5–8 (whole points)): 8 is the grade Excellent, and 'Provided' is none of its grades; not saved."]
@@ -412,7 +412,7 @@ def test_the_grid_offers_grade_choices(app_db, tmp_path, lang):
     ("en", "score", "design", "٨", "'٨' is not a number; not saved.", "8", "8"),
     ("en", "grade", "sample", "⁸ · Provided", "'⁸ · Provided' is not a score the grades of Sample allow: Provided 8, "
      "None 0; not saved.", "８ · Provided", "8"),
-    ("zh", "grade", "sample", "① · 有", "“① · 有”不是 样品 的等级所允许的得分：有 8, 无 0，未保存。", "8 · 有", "8"),
+    ("zh", "grade", "sample", "① · 有", "“① · 有”不是 样品 的等级所允许的得分：有 8、无 0，未保存。", "8 · 有", "8"),
 ])
 def test_the_grid_refuses_odd_digits_on_a_graded_criterion_quoting_them(app_db, tmp_path, lang, column, criterion,
                                                                           typed, refused, plain, saved):
