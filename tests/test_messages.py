@@ -604,7 +604,7 @@ SENTENCES = [
      '“服务设计”不是分档评分项'),
     ("score.refused",
      '7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7 (whole points)', SAME,
-     '7.5 不是 设计方案 的等级所允许的得分：优 8–10, 良 5–7（整数分）'),
+     '7.5 不是 设计方案 的等级所允许的得分：优 8–10、良 5–7（整数分）'),
     ("score.recused",
      'you declared a conflict of interest with this bidder and do not score it', SAME,
      '您已声明与该投标人存在利害关系，不对其打分'),
@@ -666,13 +666,13 @@ EXPECTATIONS = [
     ("grades",
      "a score allowed by the grades of 'design': Excellent 8–10, Good 5–7 (whole points)",
      "a score allowed by the grades of 'Design': Excellent 8–10, Good 5–7 (whole points)",
-     '“设计方案”的等级所允许的得分：优 8–10, 良 5–7（整数分）'),
+     '“设计方案”的等级所允许的得分：优 8–10、良 5–7（整数分）'),
     ("grade_label",
      "a grade that goes with its score on 'design' (优 / Excellent 8–10, 良 / Good 5–7 (整数分 / whole points)): 9 is "
      "the grade 优 / Excellent, not '良'",
      "a grade that goes with its score on 'Design' (Excellent 8–10, Good 5–7 (whole points)): 9 is the grade "
      "Excellent, not '良'",
-     '“设计方案”中与得分相符的等级（优 8–10, 良 5–7（整数分））：9 分属于等级“优”，而非“良”'),
+     '“设计方案”中与得分相符的等级（优 8–10、良 5–7（整数分））：9 分属于等级“优”，而非“良”'),
     ("judge_member",
      'a judge on the Judges sheet (王评委)', SAME,
      '工作表 Judges 中列出的评委（王评委）'),
@@ -1019,7 +1019,7 @@ def test_the_command_line_speaks_chinese_only_when_asked(tmp_path, capsys, lang,
 
 
 @pytest.mark.parametrize("criterion, tier, score, zh, en", [
-    (DESIGN_GRADED, None, "7.5", "7.5 不是 设计方案 的等级所允许的得分：优 8–10, 良 5–7（整数分）",
+    (DESIGN_GRADED, None, "7.5", "7.5 不是 设计方案 的等级所允许的得分：优 8–10、良 5–7（整数分）",
      "7.5 is not a score the grades of Design allow: Excellent 8–10, Good 5–7 (whole points)"),
     (DESIGN_GRADED, None, "11", "11 超出允许范围 0–10", "11 is outside the allowed range 0–10"),
     (OPS_TIERED, "t1", "7", "7 超出允许范围 0–5（已定档次：一档）", "7 is outside the allowed range 0–5 (agreed tier: Tier 1)"),
