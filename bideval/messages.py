@@ -1538,6 +1538,24 @@ def _(s: Say) -> str:
                f"{s['option']}：文件夹 {s['folder']} 不存在（{UNTOUCHED.zh}）")
 
 
+_SPECIAL_FILE = {
+    "fifo": Label("命名管道", "a named pipe (FIFO)"),
+    "device": Label("设备文件", "a device"),
+    "socket": Label("套接字", "a socket"),
+    "loop": Label("绕回自身的符号链接", "a symbolic link that leads back to itself"),
+    "other": Label("特殊文件", "a special file"),
+}
+
+
+@_template("cli.output_not_a_file")
+def _(s: Say) -> str:
+    kind = _SPECIAL_FILE[s["kind"]]
+    return s.t(f"{s['option']} names {kind.en}, not a regular file: outputs go to regular files only, not to a "
+               f"pipe, a device or standard output; give a file's name ({UNTOUCHED.en})",
+               f"{s['option']} 指向{kind.zh}，不是普通文件：输出只写入普通文件，不写入管道、设备或标准输出；"
+               f"请给出文件名（{UNTOUCHED.zh}）")
+
+
 @_template("cli.output_in_bids_folder")
 def _(s: Say) -> str:
     return s.t(f"{s['option']} would write a workbook into the bids folder {s['folder']}: the next run would read it "

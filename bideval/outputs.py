@@ -3,13 +3,17 @@
 A command line is typed by hand, and a slip of the tab key puts an input's name after ``--out``. So before
 anything is read, :func:`check_outputs` refuses an output that is one of the command's inputs (the rubric, a
 bid workbook, a panel workbook; the same file by another name or link included), a workbook written into a
-folder of bids (the next run would read it as a bid), two options naming one file, a folder, and a folder
-that does not exist. Then :func:`write_outputs` writes every output to a temporary file beside it and only
-when all are written puts them in place: a run that fails leaves every output as it was, and each file is
-created with the permissions any new file of the user gets (its umask), or keeps those of the file it replaces.
+folder of bids (the next run would read it as a bid), two options naming one file, a folder, a folder
+that does not exist, and a path that is there but is not a regular file (a named pipe, a device such as
+``/dev/stdout``, a socket): replacing one would turn it into a plain file. A symbolic link names the file it
+points to, and that file is what is written. Then :func:`write_outputs` writes every output to a temporary
+file beside the file it replaces and only when all are written puts them in place: a run that fails leaves
+every output as it was, and each file is created with the permissions any new file of the user gets (its
+umask), or keeps those of the file it replaces.
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -44,7 +48,11 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequen
         if target.is_dir():
             problems.append(Problem.of("cli.output_is_folder", path, option=option))
             continue
-        folder = target.parent
+        kind = _special_kind(target)
+        if kind is not None:
+            problems.append(Problem.of("cli.output_not_a_file", path, option=option, kind=kind))
+            continue
+        folder = _written(target).parent
         if not folder.is_dir():
             problems.append(Problem.of("cli.output_folder_missing", path, option=option, folder=str(folder)))
             continue
@@ -60,6 +68,30 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequen
             problems.append(Problem.of("cli.output_in_bids_folder", path, option=option, folder=str(inside)))
     if problems:
         raise OutputError(problems)
+
+
+def _special_kind(target: Path) -> str | None:
+    """What ``target`` is when it is there and is neither a regular file nor a folder (through any link):
+    ``fifo``, ``device``, ``socket``, ``loop`` (a link that leads back to itself) or ``other``; else None."""
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:  # nothing there yet, or a link to a file not made yet
+        return None
+    except OSError as error:
+        return "loop" if error.errno == errno.ELOOP else None  # any other failure is told on writing
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "socket" if stat.S_ISSOCK(mode) else "other"
+
+
+def _written(target: Path) -> Path:
+    """The file writing ``target`` means: the file a symbolic link there points to (a link into a shared folder
+    is meant to update the shared file, not to be replaced by a local copy), else ``target`` itself."""
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
 
 
 def _read_as(target: Path, source: Path) -> str | None:
@@ -80,24 +112,25 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def write_outputs(files: Sequence[tuple[str, Writer]]) -> None:
-    """Write each (path, writer) to a temporary file beside its path, then, once every one is written, put them
-    in place; on any failure remove the temporary files and leave every path as it was. An error writing one
-    names the path the user gave."""
-    staged: list[tuple[str, str]] = []
+    """Write each (path, writer) to a temporary file beside its path (beside the file a link there points to),
+    then, once every one is written, put them in place; on any failure remove the temporary files and leave every
+    path as it was. An error writing one names the path the user gave."""
+    staged: list[tuple[str, Path]] = []
     try:
         for path, write in files:
-            staged.append((_staged(path, write), path))
-        for temporary, path in staged:
-            os.replace(temporary, path)
+            written = _written(Path(path))
+            staged.append((_staged(path, written, write), written))
+        for temporary, written in staged:
+            os.replace(temporary, written)
     except BaseException:
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def _staged(path: str, write: Writer) -> str:
-    """``write`` into a new temporary file beside ``path``, with the mode ``path`` is to have."""
-    target = Path(path)
+def _staged(path: str, target: Path, write: Writer) -> str:
+    """``write`` into a new temporary file beside ``target`` (the file the user's ``path`` writes), with the mode
+    ``target`` is to have."""
     try:
         handle, temporary = tempfile.mkstemp(prefix=".bideval-", suffix=target.suffix, dir=target.parent)
     except OSError as error:

@@ -3,6 +3,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -175,6 +176,49 @@ def test_outputs_get_the_users_permissions_not_a_private_files(tmp_path: Path):
         os.umask(before)
     assert (new.stat().st_mode & 0o777, kept.stat().st_mode & 0o777) == (0o644, 0o640)
     assert kept.read_text(encoding="utf-8") == "b"
+
+
+def test_an_output_that_is_a_link_writes_the_file_it_points_to(tmp_path: Path):
+    """Found by a tester: a ranked.json linked into a shared folder was replaced by a local file, and the shared
+    file still read the old result. The file the link points to is written, in its own folder, keeping its mode."""
+    from bideval.outputs import OutputError, check_outputs, write_outputs
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "ranked.json").write_text("old", encoding="utf-8")
+    (shared / "ranked.json").chmod(0o640)
+    link, new_link, lost = tmp_path / "ranked.json", tmp_path / "new.json", tmp_path / "lost.json"
+    link.symlink_to("shared/ranked.json")
+    new_link.symlink_to(shared / "new.json")  # a link to a file not made yet: made in the shared folder
+    lost.symlink_to(tmp_path / "gone" / "x.json")
+    check_outputs({"--json": str(link), "--out": str(new_link)}, {})
+    write_outputs([(str(link), lambda p: p.write_text("new", encoding="utf-8")),
+                   (str(new_link), lambda p: p.write_text("made", encoding="utf-8"))])
+    assert link.is_symlink() and new_link.is_symlink()
+    assert (shared / "ranked.json").read_text(encoding="utf-8") == "new"
+    assert (shared / "ranked.json").stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in shared.iterdir()) == ["new.json", "ranked.json"]  # no temporary file left
+    with pytest.raises(OutputError) as caught:
+        check_outputs({"--json": str(lost)}, {})
+    assert str(caught.value) == f"{lost}: --json: the folder {tmp_path / 'gone'} does not exist (nothing was read or " \
+                                "written)"
+
+
+def test_an_output_that_is_a_pipe_or_a_link_to_one_is_refused_before_any_work(tender, capsys):
+    """Found by a tester: --json on a named pipe, a device (/dev/full as root) or /dev/stdout replaced the node
+    with a plain file, exit 0."""
+    pipe, other, link = tender["dir"] / "pipe", tender["dir"] / "other", tender["dir"] / "stdout"
+    os.mkfifo(pipe)
+    os.mkfifo(other)
+    link.symlink_to(other)
+    before = sorted(tender["dir"].iterdir())
+    assert main(evaluate_args(tender, "--json", str(pipe), "--out", str(link))) == 2
+    assert capsys.readouterr().err == "".join(
+        f"{path}: {option} names a named pipe (FIFO), not a regular file: outputs go to regular files only, not to a "
+        "pipe, a device or standard output; give a file's name (nothing was read or written)\n"
+        for path, option in ((pipe, "--json"), (link, "--out")))
+    assert sorted(tender["dir"].iterdir()) == before
+    assert stat.S_ISFIFO(pipe.lstat().st_mode) and link.is_symlink() and stat.S_ISFIFO(other.lstat().st_mode)
 
 
 def command_lines(t: dict[str, Path]) -> list[tuple[list[str], str, str, Path]]:

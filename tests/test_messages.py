@@ -96,6 +96,7 @@ FACTS = {
     "cli.output_is_folder": dict(option="--json"),
     "cli.output_folder_missing": dict(option="--out", folder="/nowhere"),
     "cli.output_in_bids_folder": dict(option="--out", folder="bids"),
+    "cli.output_not_a_file": dict(option="--json", kind="fifo"),
     "files.empty_folder": {},
     "files.missing": {},
     "files.not_xlsx_suffix": dict(suffix=".xls"),
@@ -431,6 +432,10 @@ SENTENCES = [
      "--out would write a workbook into the bids folder bids: the next run would read it as a bid; write it "
      "elsewhere (nothing was read or written)", SAME,
      "--out 会把工作簿写入投标文件夹 bids：下次评审会把它当作投标读取；请写到别处（未读取也未写入任何文件）"),
+    ("cli.output_not_a_file",
+     "--json names a named pipe (FIFO), not a regular file: outputs go to regular files only, not to a pipe, a device "
+     "or standard output; give a file's name (nothing was read or written)", SAME,
+     "--json 指向命名管道，不是普通文件：输出只写入普通文件，不写入管道、设备或标准输出；请给出文件名（未读取也未写入任何文件）"),
     ("files.empty_folder",
      'the folder holds no .xlsx workbook', SAME,
      '文件夹中没有 .xlsx 工作簿'),
