@@ -298,6 +298,8 @@ def unplaced_fields(rubric: Rubric, bids: Sequence[Bid]) -> list[Problem]:
 
 
 def _read_book(reading: Reading, book: Workbook) -> tuple[list[Bid], list[Problem]]:
+    if book.is_ranked():
+        return [], [book.ranked_workbook("bids")]
     form = book.find(FORM_SHEET)
     consolidated = book.find(CONSOLIDATED_SHEET)
     if form and consolidated:

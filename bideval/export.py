@@ -33,11 +33,12 @@ from .tender import DocumentHeading, date_text, document_heading
 from .values import plain_number, round_half_up
 from .rubric import (BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice, LowestRatioPrice,
                      Penalty, Rubric, Tiered)
+from .sheets import RANKED_SHEETS
 from .rubric_view import (KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, group_lines, display_width,
                           max_text)
 from .workflow import FindingKind, SignOff
 
-SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
+SHEETS = RANKED_SHEETS  # always written, in this order; a reader told one recognises the ranked workbook by them
 AUTHOR = "bid-eval"
 
 # A fixed creation date: the same result always gives the same bytes.

@@ -754,6 +754,20 @@ def _(s: Say) -> str:
     return s.t("the folder holds no .xlsx workbook", "文件夹中没有 .xlsx 工作簿")
 
 
+@_template("files.ranked_workbook")
+def _(s: Say) -> str:
+    sheets = s.join(s.q(name) for name in s["sheets"])
+    if s["role"] == "panel":
+        return s.t(f"this is a result of bid-eval (a ranked workbook, sheets {sheets}), not a panel workbook: its "
+                   f"scores are an earlier evaluation's; give the panel workbook the judges' scores are in",
+                   f"这是 bid-eval 输出的评审结果（排名工作簿，工作表{sheets}），不是评委评分工作簿：其中的分数"
+                   f"来自此前的一次评审；请提供载有评委评分的工作簿")
+    return s.t(f"this is a result of bid-eval (a ranked workbook, sheets {sheets}), not a bid workbook; give the bid "
+               f"forms or the consolidated bids workbook, and keep results out of the bids folder",
+               f"这是 bid-eval 输出的评审结果（排名工作簿，工作表{sheets}），不是投标工作簿；请提供投标文件或投标汇总表，"
+               f"并且不要把评审结果放在投标文件夹中")
+
+
 @_template("files.missing")
 def _(s: Say) -> str:
     return s.t("no such file or folder", "找不到该文件或文件夹")

@@ -146,7 +146,9 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
     inputs: list[InputFile] = []
     for panel_book in panel_books:
         problems.extend(panel_book.problems)
-        if panel_book.book is not None:
+        if panel_book.book is not None and panel_book.book.is_ranked():  # a result: its scores an earlier run's
+            problems.append(panel_book.book.ranked_workbook("panel"))
+        elif panel_book.book is not None:
             books.append(panel_book.book)
             inputs.append(InputFile(str(panel_book.path), panel_book.book.sha256, "panel"))
     # Members and agreed tiers first, from every workbook, so a score is checked against all of them.

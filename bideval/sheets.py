@@ -60,6 +60,9 @@ def cell_name(row: int, column: int) -> str:
 
 
 BID_SHEETS = ("Bid", "Bids")  # a workbook naming one of these in a bids folder's subfolder is told, not passed over
+# The sheets every ranked workbook has (bideval.export writes them, in this order, with others a rubric may call for):
+# given back as a panel or a bid workbook, it is told for the result it is, not read for its Scores sheet.
+RANKED_SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
 
 
 def expand_paths(paths: Iterable[str | Path], sheets: tuple[str, ...] = BID_SHEETS) -> tuple[list[Path], list[Problem]]:
@@ -201,6 +204,14 @@ class Workbook:
             return name
         wanted = fold(name)
         return next((s for s in self.sheet_names if fold(s) == wanted), None)
+
+    def is_ranked(self) -> bool:
+        """Whether this is a ranked workbook bid-eval wrote (a result): it has every one of :data:`RANKED_SHEETS`."""
+        return all(self.find(name) is not None for name in RANKED_SHEETS)
+
+    def ranked_workbook(self, role: str) -> Problem:
+        """The problem of reading a ranked workbook as a ``panel`` or ``bids`` workbook."""
+        return Problem.of("files.ranked_workbook", self.display, role=role, sheets=RANKED_SHEETS)
 
     def rows(self, sheet: str) -> list[list[Any]]:
         """Every row of ``sheet`` from A1, cells as python-calamine gives them ('' when empty); a cell that shows

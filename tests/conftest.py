@@ -83,6 +83,21 @@ def write_panel(path: Path, scores: Iterable[Sequence[Any]] = (), tiers: Iterabl
     return write_xlsx(path, sheets)
 
 
+def write_ranked(folder: Path, lang: str = "en") -> Path:
+    """The ranked workbook bid-eval writes for two good bids of the example rubric and a full panel, as
+    ``folder/ranked.xlsx`` (its bids and panel beside it)."""
+    from bideval.evaluation import run
+    from bideval.export import write_workbook
+
+    bids = [write_form(folder / "a.xlsx", good_bid(VENDOR_A)), write_form(folder / "b.xlsx", good_bid(VENDOR_B))]
+    panel = write_panel(folder / "panel.xlsx", [[j, v, c, s, ""] for j in ("王", "李") for v in (VENDOR_A, VENDOR_B)
+                                                for c, s in (("ops_plan", 12), ("service_design", 4))],
+                        [[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]])
+    ranked = folder / "ranked.xlsx"
+    write_workbook(run(EXAMPLE_RUBRIC, bids, [panel]), ranked, lang)
+    return ranked
+
+
 def good_bid(vendor_id: str = VENDOR_A, name: str = "北京示例客服有限公司", **overrides: Any) -> dict[str, Any]:
     """A valid bid for the example rubric; keyword arguments replace values."""
     values: dict[str, Any] = {

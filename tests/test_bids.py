@@ -10,7 +10,7 @@ from bideval.pricing import PricingModel
 from bideval.template import write_bid_form
 from bideval.xlsx_guard import OLE_MAGIC
 from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, write_consolidated, write_form, write_openpyxl,
-                      write_xlsx)
+                      write_ranked, write_xlsx)
 
 
 def problems_of(rubric, paths) -> list[str]:
@@ -280,6 +280,16 @@ def test_a_corrected_copy_of_a_hidden_bid_form_is_refused_not_the_stale_one_read
     assert hidden.startswith(f"{tmp_path / 'form.xlsx'}:Bid: this sheet is hidden in Excel")
     assert message.startswith(f"{tmp_path / 'form.xlsx'}:Bid (2): this sheet holds a bid too (a vendor_id in column C)")
     assert "只读取" not in message and "keep one bid form per workbook" in message
+
+
+def test_the_ranked_workbook_among_the_bids_is_told_for_the_result_it_is(rubric, tmp_path: Path):
+    ranked = write_ranked(tmp_path)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [tmp_path / "a.xlsx", ranked])
+    assert [str(p) for p in caught.value.problems] == [
+        f"{ranked}: this is a result of bid-eval (a ranked workbook, sheets 'Ranking', 'Scores', 'Panel', 'Price', "
+        "'Invalid', 'Rubric', 'Audit'), not a bid workbook; give the bid forms or the consolidated bids workbook, and "
+        "keep results out of the bids folder"]
 
 
 def test_other_sheets_without_bids_are_fine(rubric, tmp_path: Path):

@@ -98,6 +98,7 @@ FACTS = {
     "cli.output_in_bids_folder": dict(option="--out", folder="bids"),
     "cli.output_not_a_file": dict(option="--json", kind="fifo"),
     "files.empty_folder": {},
+    "files.ranked_workbook": dict(role="panel", sheets=("Ranking", "Scores", "Audit")),
     "files.missing": {},
     "files.not_xlsx_suffix": dict(suffix=".xls"),
     "files.misnamed_workbook": dict(kind="xlsx", suffix=".xlsx ", rename="星海.xlsx"),
@@ -436,6 +437,11 @@ SENTENCES = [
      "--json names a named pipe (FIFO), not a regular file: outputs go to regular files only, not to a pipe, a device "
      "or standard output; give a file's name (nothing was read or written)", SAME,
      "--json 指向命名管道，不是普通文件：输出只写入普通文件，不写入管道、设备或标准输出；请给出文件名（未读取也未写入任何文件）"),
+    ("files.ranked_workbook",
+     "this is a result of bid-eval (a ranked workbook, sheets 'Ranking', 'Scores', 'Audit'), not a panel workbook: its "
+     "scores are an earlier evaluation's; give the panel workbook the judges' scores are in", SAME,
+     "这是 bid-eval 输出的评审结果（排名工作簿，工作表“Ranking”、“Scores”、“Audit”），不是评委评分工作簿：其中的分数来自此前的一次评审；"
+     "请提供载有评委评分的工作簿"),
     ("files.empty_folder",
      'the folder holds no .xlsx workbook', SAME,
      '文件夹中没有 .xlsx 工作簿'),
@@ -739,6 +745,7 @@ EXPECTATIONS = [
 # ASCII words a Chinese message may hold: file formats, sheet names and header spellings the user types,
 # and ids shown on purpose next to their label (column A of a bid form holds field ids).
 ALLOWED_ASCII = {"xlsx", "xls", "Excel", "XML", "Bid", "Bids", "Scores", "Tiers", "Judges", "Sheet1", "judge",
+                 "Ranking", "Audit", "bid", "eval",  # the ranked workbook's sheets; bid-eval
                  "vendor_id", "score", "vendor_nam", "vendor_name", "Prce", "price_model", "panel", "something",
                  "C2", "C3", "B1", "D1", "D2", "C25", "t9", "Y", "N",
                  "wang", "example", "org", "UTC",  # a user name and e-mail, and the time zone of a lock

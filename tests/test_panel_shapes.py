@@ -12,7 +12,7 @@ from bideval.evaluation import check_bids
 from bideval.panel import read_panel
 from bideval.storage import Store
 from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, good_bid, make_bidset,
-                      replace_panel, seat_judge, write_form, write_openpyxl, write_panel)
+                      replace_panel, seat_judge, write_form, write_openpyxl, write_panel, write_ranked)
 
 SCORES = ["judge", "vendor_id", "criterion", "score", "comment"]
 
@@ -64,6 +64,15 @@ def test_scores_in_a_sheet_not_read_are_refused_not_ignored(rubric, bids, tmp_pa
     found = problems(rubric, bids, path)
     assert found == [f"{name}: this sheet holds scores (its header names the judge, vendor_id, criterion and score "
                      "columns), but only the sheet 'Scores' is read: rename it 'Scores', or move its rows there"]
+
+
+def test_the_ranked_workbook_given_as_the_panel_is_told_for_the_result_it_is(rubric, bids, tmp_path):
+    """Found by a tester: bid-eval's own ranked workbook given as the panel was told to rename its Panel sheet to
+    Scores, which would feed an earlier evaluation's scores back in as the panel's."""
+    assert problems(rubric, bids, write_ranked(tmp_path, "zh")) == [
+        " this is a result of bid-eval (a ranked workbook, sheets 'Ranking', 'Scores', 'Panel', 'Price', 'Invalid', "
+        "'Rubric', 'Audit'), not a panel workbook: its scores are an earlier evaluation's; give the panel workbook the "
+        "judges' scores are in"]
 
 
 def test_a_sheet_of_notes_beside_the_panel_sheets_is_fine(rubric, bids, tmp_path):
