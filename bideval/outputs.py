@@ -52,7 +52,8 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequen
         if kind is not None:
             problems.append(Problem.of("cli.output_not_a_file", path, option=option, kind=kind))
             continue
-        folder = _written(target).parent
+        written = _written(target)
+        folder = written.parent
         if not folder.is_dir():
             problems.append(Problem.of("cli.output_folder_missing", path, option=option, folder=str(folder)))
             continue
@@ -62,9 +63,11 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequen
             problems.append(Problem.of("cli.output_is_input", path, option=option, input_option=clash[0],
                                        input=clash[1]))
             continue
-        suffix = target.suffix.lower()
-        inside = next((f for f in folders if _same_file(folder, f)), None)
-        if inside is not None and (suffix == ".xlsx" or suffix in SPREADSHEET_SUFFIXES):
+        # A link in a bids folder is read there as the workbook it points to, wherever that lies.
+        spreadsheet = any(p.suffix.lower() == ".xlsx" or p.suffix.lower() in SPREADSHEET_SUFFIXES
+                          for p in (target, written))
+        inside = next((f for f in folders if _same_file(folder, f) or _same_file(target.parent, f)), None)
+        if inside is not None and spreadsheet:
             problems.append(Problem.of("cli.output_in_bids_folder", path, option=option, folder=str(inside)))
     if problems:
         raise OutputError(problems)

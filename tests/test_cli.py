@@ -202,6 +202,11 @@ def test_an_output_that_is_a_link_writes_the_file_it_points_to(tmp_path: Path):
         check_outputs({"--json": str(lost)}, {})
     assert str(caught.value) == f"{lost}: --json: the folder {tmp_path / 'gone'} does not exist (nothing was read or " \
                                 "written)"
+    ranked = shared / "ranked.xlsx"  # a link to a workbook from a bids folder is read there as that workbook
+    ranked.symlink_to(tmp_path / "ranked.xlsx")
+    with pytest.raises(OutputError) as caught:
+        check_outputs({"--out": str(ranked)}, {"--bids": [str(shared)]}, [str(shared)])
+    assert "--out would write a workbook into the bids folder" in str(caught.value)
 
 
 def test_an_output_that_is_a_pipe_or_a_link_to_one_is_refused_before_any_work(tender, capsys):
