@@ -144,9 +144,52 @@ class _Blank:
 BLANK = _Blank()
 
 
+#: The most values (texts, numbers, lists and mappings) a rubric may hold, counting each alias (``*name``) as all it
+#: stands for. A rubric holds a few hundred; a few lines of aliases, each a list of ten of the one before, hold
+#: billions ("billion laughs"), and reading them would tie up the app's server for everyone.
+MAX_RUBRIC_VALUES = 100_000
+
+
+class _TooManyValues(Exception):
+    """The YAML holds more than :data:`MAX_RUBRIC_VALUES` values once its aliases are expanded; ``mark``: where the
+    first list or mapping that does so starts."""
+
+    def __init__(self, mark: yaml.Mark):
+        super().__init__(mark)
+        self.mark = mark
+
+
+def _count_values(root: yaml.Node) -> None:
+    """Raise :class:`_TooManyValues` at the innermost list or mapping that holds more than :data:`MAX_RUBRIC_VALUES`
+    values with its aliases expanded. Each node is counted once (an alias shares its anchor's node), so this takes
+    time in the size of the file, not of what it expands to; a list that holds itself (``&a [*a]``) never ends."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        if isinstance(node, yaml.ScalarNode):
+            return 1
+        if id(node) in sizes:
+            return sizes[id(node)]
+        sizes[id(node)] = MAX_RUBRIC_VALUES + 1  # while it is counted: met again inside itself, it is endless
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        total = 1
+        for child in children:
+            total += size(child)
+            if total > MAX_RUBRIC_VALUES:
+                raise _TooManyValues(node.start_mark)
+        sizes[id(node)] = total
+        return total
+
+    size(root)
+
+
 class _RubricLoader(_UniqueKeyLoader):
     """The rubric's loader: :class:`_UniqueKeyLoader` with every blank value read as :data:`BLANK` (and ``op: >``
-    alone on its line as :class:`_EmptyFolded`)."""
+    alone on its line as :class:`_EmptyFolded`), refusing a document that aliases make huge."""
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        _count_values(node)
+        return super().construct_document(node)
 
 
 _RubricLoader.add_constructor("tag:yaml.org,2002:null", lambda loader, node: BLANK)
@@ -216,6 +259,9 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
                                       **_typing_slips(text, error))]) from None
     except RecursionError:
         raise RubricError([Problem.of("rubric.too_deep", source)]) from None
+    except _TooManyValues as huge:
+        raise RubricError([Problem.of("rubric.too_many_values", source, line=huge.mark.line + 1,
+                                      column=huge.mark.column + 1, limit=MAX_RUBRIC_VALUES)]) from None
     if document is None:  # nothing but blanks and comments: YAML reads no document at all
         raise RubricError([Problem.of("rubric.empty_file", source)])
     reader = _RubricReader(source)

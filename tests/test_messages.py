@@ -1922,6 +1922,16 @@ BLANK_RUBRIC_FACTS = {
                                   max=D(8)),
 }
 RUBRIC_FACTS.update(BLANK_RUBRIC_FACTS)
+RUBRIC_FACTS.update({
+    "rubric.too_many_values": dict(line=9, column=7, limit=100_000),
+})
+RUBRIC_SENTENCES += [
+    ("rubric.too_many_values",
+     "line 9, column 7: refused: the list or mapping here holds more than 100,000 values once each alias (*name) is "
+     "counted as all it stands for (or it holds itself); a rubric holds a few hundred",
+     "第 9 行第 7 列：已拒绝：把每个别名（*名称）按其代表的全部内容计算，此处的列表或映射含有超过 100,000 个值（或包含其自身）；"
+     "评分标准通常只有几百个值"),
+]
 RUBRIC_SENTENCES += [
     ("rubric.empty",
      "criterion 'price': max is empty; expected a number",

@@ -1,5 +1,6 @@
 """Rubric loading: the formats.md example loads; every listed mistake names its criterion."""
 import re
+import time
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -106,6 +107,27 @@ def test_yaml_anchors_and_merge_keys_are_allowed():
     text = broken("  - id: dial_test\n", "  - id: dial_test\n    <<: {group: operations}\n").replace(
         "    group: operations\n    kind: linear", "    kind: linear")
     assert parse_rubric(text, "x.yaml").criterion_index["dial_test"].group == "operations"
+
+
+def aliases(levels: int) -> str:
+    """A rubric whose tender_number is a list of ten lists of ten …, ``levels`` deep, written with aliases."""
+    lines = "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i else "x"] * 10) + "]\n" for i in range(levels))
+    return broken("candidates: 3\n", f"candidates: 3\n{lines}tender_number: *a{levels - 1}\n")
+
+
+def test_aliases_that_expand_to_a_billion_values_are_refused_at_once():
+    started = time.perf_counter()
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(aliases(9), "x.yaml")  # 10^9 values from 1 KB
+    assert time.perf_counter() - started < 0.5
+    assert str(caught.value) == (
+        "x.yaml: line 11, column 5: refused: the list or mapping here holds more than 100,000 values once each alias "
+        "(*name) is counted as all it stands for (or it holds itself); a rubric holds a few hundred")
+    with pytest.raises(RubricError) as caught:  # 10^4 values are read: the value found is quoted in part only
+        parse_rubric(aliases(4), "x.yaml")
+    lines = str(caught.value).splitlines()  # the unknown keys a0 … a3, and tender_number
+    assert lines[-1].startswith("x.yaml: tender_number: must be text") and lines[-1].endswith("…")
+    assert all(len(line) < 400 for line in lines)
 
 
 def test_decimals_must_hold_the_tier_bounds():
