@@ -465,6 +465,11 @@ def _(s: Say) -> str:
     return str(s["text"])
 
 
+@_template("a_text", _EXPECTED)
+def _(s: Say) -> str:
+    return s.t("a text", "文字")
+
+
 @_template("vendor_code", _EXPECTED)
 def _(s: Say) -> str:
     return s.t("a vendor ID of letters and digits (an 18-character unified social credit code; - _ . / allowed)",

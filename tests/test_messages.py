@@ -172,6 +172,7 @@ EXPECTED = {
     "vendor": dict(suggestion=VENDOR), "not_an_error": {}, "vendor_code": {},
     "text_within": dict(limit=32767, length=40000),
     "text_not_long_number": dict(digits=15),
+    "a_text": {},
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
 }
 
@@ -638,6 +639,7 @@ SENTENCES = [
 ]
 
 EXPECTATIONS = [
+    ("a_text", "a text", SAME, "文字"),
     ("text_within",
      'a text of at most 32,767 characters, the most an Excel cell holds (this one has 40,000)', SAME,
      '不超过 32,767 个字符的文本，即 Excel 单元格的上限（此处有 40,000 个）'),
