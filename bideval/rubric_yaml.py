@@ -112,10 +112,16 @@ class _UniqueKeyLoader(yaml.SafeLoader):
     """A safe YAML loader that refuses a key given twice in one mapping."""
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    loader.flatten_mapping(node)  # resolve `<<: *anchor` merges before looking for repeats
+    """The mapping, refused for a key written twice in it. A key merged in (``<<: *anchor``) may be written again:
+    the mapping's own key overrides the merged one, as YAML's merge rule says."""
     seen = set()
     for key_node, _ in node.value:
+        if key_node.tag == _MERGE_TAG:
+            continue
         key = loader.construct_object(key_node, deep=deep)
         if not isinstance(key, Hashable):
             raise yaml.constructor.ConstructorError(
@@ -124,6 +130,7 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode,
             raise yaml.constructor.ConstructorError(
                 None, None, f"key {key!r} appears twice", key_node.start_mark)
         seen.add(key)
+    loader.flatten_mapping(node)  # the merged keys first, then the mapping's own: the own ones win
     return loader.construct_mapping(node, deep=deep)
 
 

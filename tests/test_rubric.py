@@ -109,6 +109,14 @@ def test_yaml_anchors_and_merge_keys_are_allowed():
     assert parse_rubric(text, "x.yaml").criterion_index["dial_test"].group == "operations"
 
 
+def test_a_key_written_in_a_mapping_overrides_the_merged_one():
+    text = broken("  - id: dial_test\n", "  - id: dial_test\n    <<: {group: commercial, name: {zh: 旧, en: Old}}\n")
+    dial_test = parse_rubric(text, "x.yaml").criterion_index["dial_test"]
+    assert (dial_test.group, dial_test.name.en) == ("operations", "Dial-test accuracy")
+    with pytest.raises(RubricError, match="key 'group' appears twice"):  # written twice in the mapping itself
+        parse_rubric(broken("    group: operations\n", "    group: operations\n    group: price\n"), "x.yaml")
+
+
 def aliases(levels: int) -> str:
     """A rubric whose tender_number is a list of ten lists of ten …, ``levels`` deep, written with aliases."""
     lines = "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i else "x"] * 10) + "]\n" for i in range(levels))
