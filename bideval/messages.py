@@ -2830,6 +2830,32 @@ def _(s: Say) -> str:
                       f"{_rubric_thing(s, s['what'])}必须给出中文、英文或两者的文字（{{zh: …, en: …}}），实际为 {_quoted(s['found'])}")
 
 
+def _yaml_reading(value: object) -> tuple[str, str]:
+    """What YAML made of a scalar written without quotes, in words: ``false``, ``the number 8``."""
+    if isinstance(value, bool):
+        return str(value).lower(), f"逻辑值 {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}", f"数字 {value}"
+    return f"the date {value}", f"日期 {value}"
+
+
+@_template("rubric.needs_quotes")
+def _(s: Say) -> str:
+    what, line, fix = s["what"], s["line"], s["fix"]
+    readings = [(written, _yaml_reading(read)) for written, read in zip(s["written"], s["read"])]
+    en_thing = f"{what} for field {s['field_id']!r}" if s.get("field_id") else what
+    zh_thing = f"字段 {s['field_id']!r} 的 {what}" if s.get("field_id") else _rubric_thing(s, what)
+    en_read = ", ".join(f"{written} as {reading[0]}" for written, reading in readings)
+    zh_read = "、".join(f"{written} 读成{reading[1]}" for written, reading in readings)
+    if s.get("where") == what:  # tender_number: what is where it is
+        en_head, zh_head = f"line {line}", f"第 {line} 行"
+    else:
+        en_head, zh_head = f"{en_thing} (line {line})", f"{zh_thing}（第 {line} 行）"
+    return _rubric_at(s, f"{en_head}: written without quotes, YAML reads {en_read}, not as a text: put it in quotes: "
+                         f"{fix}",
+                      f"{zh_head}：不加引号时，YAML 把 {zh_read}，而不是文字：请加上引号：{fix}")
+
+
 @_template("rubric.not_number")
 def _(s: Say) -> str:
     return _rubric_at(s, f"{s['what']} must be a number, found {_quoted(s['found'])}",

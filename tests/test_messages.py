@@ -1926,6 +1926,8 @@ BLANK_RUBRIC_FACTS = {
 RUBRIC_FACTS.update(BLANK_RUBRIC_FACTS)
 RUBRIC_FACTS.update({
     "rubric.too_many_values": dict(line=9, column=7, limit=100_000),
+    "rubric.needs_quotes": dict(where="criterion 'local'", what="value", field_id="area", written=("010", "NO"),
+                                read=(8, False), line=32, fix='value: ["010", "NO"]'),
 })
 RUBRIC_SENTENCES += [
     ("rubric.too_many_values",
@@ -1933,6 +1935,11 @@ RUBRIC_SENTENCES += [
      "counted as all it stands for (or it holds itself); a rubric holds a few hundred",
      "第 9 行第 7 列：已拒绝：把每个别名（*名称）按其代表的全部内容计算，此处的列表或映射含有超过 100,000 个值（或包含其自身）；"
      "评分标准通常只有几百个值"),
+    ("rubric.needs_quotes",
+     "criterion 'local': value for field 'area' (line 32): written without quotes, YAML reads 010 as the number 8, "
+     'NO as false, not as a text: put it in quotes: value: ["010", "NO"]',
+     "评分项 'local'：字段 'area' 的 value（第 32 行）：不加引号时，YAML 把 010 读成数字 8、NO 读成逻辑值 false，而不是文字："
+     '请加上引号：value: ["010", "NO"]'),
 ]
 RUBRIC_SENTENCES += [
     ("rubric.empty",
