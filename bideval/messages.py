@@ -465,6 +465,11 @@ def _(s: Say) -> str:
     return str(s["text"])
 
 
+@_template("a_text", _EXPECTED)
+def _(s: Say) -> str:
+    return s.t("a text", "文字")
+
+
 @_template("vendor_code", _EXPECTED)
 def _(s: Say) -> str:
     return s.t("a vendor ID of letters and digits (an 18-character unified social credit code; - _ . / allowed)",
@@ -2544,6 +2549,19 @@ def _rubric_thing(s: Say, what: str) -> str:
     return _RUBRIC_NOUNS.get(what, f"“{what}”")
 
 
+QUOTED_AT_MOST = 200  # characters of a value a rubric message quotes: a list aliases made huge is not repeated whole
+
+
+def _quoted(value: object) -> str:
+    """A value found in a rubric, as a message quotes it: its repr, cut to :data:`QUOTED_AT_MOST` characters.
+
+    >>> _quoted("No"), len(_quoted(["x"] * 100)), _quoted(["x"] * 100)[-6:]
+    ("'No'", 201, " 'x',…")
+    """
+    text = repr(value)
+    return text if len(text) <= QUOTED_AT_MOST else text[:QUOTED_AT_MOST] + "…"
+
+
 def _rubric_at(s: Say, en: str, zh: str) -> str:
     """A rubric problem's sentence after where it is: ``criterion 'ops_plan': …`` (nothing for the top level), with
     a hint when what it found holds full-width punctuation (``kind：``, typed with a Chinese input method) or was a
@@ -2697,6 +2715,15 @@ def _(s: Say) -> str:
     return s.t("not a rubric: its YAML is nested thousands of levels deep", "不是评分标准：其 YAML 嵌套了成千上万层")
 
 
+@_template("rubric.too_many_values")
+def _(s: Say) -> str:
+    line, column, limit = s["line"], s["column"], s["limit"]
+    return s.t(f"line {line}, column {column}: refused: the list or mapping here holds more than {limit:,} values once "
+               "each alias (*name) is counted as all it stands for (or it holds itself); a rubric holds a few hundred",
+               f"第 {line} 行第 {column} 列：已拒绝：把每个别名（*名称）按其代表的全部内容计算，此处的列表或映射含有超过 "
+               f"{limit:,} 个值（或包含其自身）；评分标准通常只有几百个值")
+
+
 @_template("rubric.unknown_key")
 def _(s: Say) -> str:
     allowed = ", ".join(s["allowed"])
@@ -2831,20 +2858,46 @@ def _(s: Say) -> str:
 @_template("rubric.not_text")
 def _(s: Say) -> str:
     return _rubric_at(s, f"{s['what']} must give its text in Chinese, English or both ({{zh: …, en: …}}), "
-                         f"found {s['found']!r}",
-                      f"{_rubric_thing(s, s['what'])}必须给出中文、英文或两者的文字（{{zh: …, en: …}}），实际为 {s['found']!r}")
+                         f"found {_quoted(s['found'])}",
+                      f"{_rubric_thing(s, s['what'])}必须给出中文、英文或两者的文字（{{zh: …, en: …}}），实际为 {_quoted(s['found'])}")
+
+
+def _yaml_reading(value: object) -> tuple[str, str]:
+    """What YAML made of a scalar written without quotes, in words: ``false``, ``the number 8``."""
+    if isinstance(value, bool):
+        return str(value).lower(), f"逻辑值 {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}", f"数字 {value}"
+    return f"the date {value}", f"日期 {value}"
+
+
+@_template("rubric.needs_quotes")
+def _(s: Say) -> str:
+    what, line, fix = s["what"], s["line"], s["fix"]
+    readings = [(written, _yaml_reading(read)) for written, read in zip(s["written"], s["read"])]
+    en_thing = f"{what} for field {s['field_id']!r}" if s.get("field_id") else what
+    zh_thing = f"字段 {s['field_id']!r} 的 {what}" if s.get("field_id") else _rubric_thing(s, what)
+    en_read = ", ".join(f"{written} as {reading[0]}" for written, reading in readings)
+    zh_read = "、".join(f"{written} 读成{reading[1]}" for written, reading in readings)
+    if s.get("where") == what:  # tender_number: what is where it is
+        en_head, zh_head = f"line {line}", f"第 {line} 行"
+    else:
+        en_head, zh_head = f"{en_thing} (line {line})", f"{zh_thing}（第 {line} 行）"
+    return _rubric_at(s, f"{en_head}: written without quotes, YAML reads {en_read}, not as a text: put it in quotes: "
+                         f"{fix}",
+                      f"{zh_head}：不加引号时，YAML 把 {zh_read}，而不是文字：请加上引号：{fix}")
 
 
 @_template("rubric.not_number")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"{s['what']} must be a number, found {s['found']!r}",
-                      f"{_rubric_thing(s, s['what'])}必须是数字，实际为 {s['found']!r}")
+    return _rubric_at(s, f"{s['what']} must be a number, found {_quoted(s['found'])}",
+                      f"{_rubric_thing(s, s['what'])}必须是数字，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.not_finite")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"{s['what']} must be a finite number, found {s['found']!r}",
-                      f"{_rubric_thing(s, s['what'])}必须是有限的数字，实际为 {s['found']!r}")
+    return _rubric_at(s, f"{s['what']} must be a finite number, found {_quoted(s['found'])}",
+                      f"{_rubric_thing(s, s['what'])}必须是有限的数字，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.out_of_range")
@@ -2858,18 +2911,18 @@ def _(s: Say) -> str:
 
 @_template("rubric.not_whole")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"{s['what']} must be a whole number of at least {s['minimum']}, found {s['found']!r}",
-                      f"{_rubric_thing(s, s['what'])}必须是不小于 {s['minimum']} 的整数，实际为 {s['found']!r}")
+    return _rubric_at(s, f"{s['what']} must be a whole number of at least {s['minimum']}, found {_quoted(s['found'])}",
+                      f"{_rubric_thing(s, s['what'])}必须是不小于 {s['minimum']} 的整数，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.unknown_choice")
 def _(s: Say) -> str:
     choices = ", ".join(s["choices"])
-    en = f"unknown {s['what']} {s['found']!r} (expected one of: {choices})"
-    zh = f"未知的{_rubric_thing(s, s['what'])} {s['found']!r}（应为以下之一：{choices}）"
+    en = f"unknown {s['what']} {_quoted(s['found'])} (expected one of: {choices})"
+    zh = f"未知的{_rubric_thing(s, s['what'])} {_quoted(s['found'])}（应为以下之一：{choices}）"
     if s.get("meant"):  # 低价优先法 is what check calls lowest_ratio; ≤ is <=
-        en += f"; for {s['found']!r} write {' or '.join(s['meant'])}"
-        zh += f"；{s['found']!r} 应写作 {' 或 '.join(s['meant'])}"
+        en += f"; for {_quoted(s['found'])} write {' or '.join(s['meant'])}"
+        zh += f"；{_quoted(s['found'])} 应写作 {' 或 '.join(s['meant'])}"
     return _rubric_at(s, en, zh)
 
 
@@ -2877,13 +2930,13 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     what = s.get("what")
     if what is None:  # the rubric's own id, at the top
-        return _rubric_at(s, f"must be a slug (lower-case letters, digits, - and _), found {s['found']!r}",
-                          f"必须是简短代码（小写字母、数字、- 和 _），实际为 {s['found']!r}")
+        return _rubric_at(s, f"must be a slug (lower-case letters, digits, - and _), found {_quoted(s['found'])}",
+                          f"必须是简短代码（小写字母、数字、- 和 _），实际为 {_quoted(s['found'])}")
     if what == "group":
-        return _rubric_at(s, f"group must be a slug such as commercial, found {s['found']!r}",
-                          f"“group”必须是简短代码，如 commercial，实际为 {s['found']!r}")
-    return _rubric_at(s, f"{what} must be a slug (lower-case letters, digits, - and _), found {s['found']!r}",
-                      f"{_rubric_thing(s, what)}必须是简短代码（小写字母、数字、- 和 _），实际为 {s['found']!r}")
+        return _rubric_at(s, f"group must be a slug such as commercial, found {_quoted(s['found'])}",
+                          f"“group”必须是简短代码，如 commercial，实际为 {_quoted(s['found'])}")
+    return _rubric_at(s, f"{what} must be a slug (lower-case letters, digits, - and _), found {_quoted(s['found'])}",
+                      f"{_rubric_thing(s, what)}必须是简短代码（小写字母、数字、- 和 _），实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.decimals_too_many")
@@ -2895,30 +2948,30 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     what = s.get("what")
     if what is None:
-        return _rubric_at(s, f"must be text, found {s['found']!r}", f"必须是文字，实际为 {s['found']!r}")
-    return _rubric_at(s, f"{what} must be text, found {s['found']!r}",
-                      f"{_rubric_thing(s, what)}必须是文字，实际为 {s['found']!r}")
+        return _rubric_at(s, f"must be text, found {_quoted(s['found'])}", f"必须是文字，实际为 {_quoted(s['found'])}")
+    return _rubric_at(s, f"{what} must be text, found {_quoted(s['found'])}",
+                      f"{_rubric_thing(s, what)}必须是文字，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.tender_number")
 def _(s: Say) -> str:
-    return _rubric_at(s, f'must be text such as "ZB-2026-018", found {s["found"]!r}',
-                      f"必须是文字，如 \"ZB-2026-018\"，实际为 {s['found']!r}")
+    return _rubric_at(s, f'must be text such as "ZB-2026-018", found {_quoted(s["found"])}',
+                      f"必须是文字，如 \"ZB-2026-018\"，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.not_list")
 def _(s: Say) -> str:
     if s["what"] == "criteria":
-        return _rubric_at(s, f"criteria must be a non-empty list, found {s['found']!r}",
-                          f"“criteria”必须是非空的列表，实际为 {s['found']!r}")
-    return _rubric_at(s, f"{s['what']} must be a list, found {s['found']!r}",
-                      f"{_rubric_thing(s, s['what'])}必须是列表，实际为 {s['found']!r}")
+        return _rubric_at(s, f"criteria must be a non-empty list, found {_quoted(s['found'])}",
+                          f"“criteria”必须是非空的列表，实际为 {_quoted(s['found'])}")
+    return _rubric_at(s, f"{s['what']} must be a list, found {_quoted(s['found'])}",
+                      f"{_rubric_thing(s, s['what'])}必须是列表，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.not_bool")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"{s['what']} must be true or false, found {s['found']!r}",
-                      f"{_rubric_thing(s, s['what'])}必须是 true 或 false，实际为 {s['found']!r}")
+    return _rubric_at(s, f"{s['what']} must be true or false, found {_quoted(s['found'])}",
+                      f"{_rubric_thing(s, s['what'])}必须是 true 或 false，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.field_id")
@@ -2963,7 +3016,7 @@ def _(s: Say) -> str:
 
 @_template("rubric.unknown_field")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"unknown field {s['found']!r}", f"未知的字段 {s['found']!r}")
+    return _rubric_at(s, f"unknown field {_quoted(s['found'])}", f"未知的字段 {_quoted(s['found'])}")
 
 
 @_template("rubric.field_type")
@@ -2975,7 +3028,7 @@ def _(s: Say) -> str:
 
 @_template("rubric.condition_field")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"condition on unknown field {s['found']!r}", f"条件中的字段 {s['found']!r} 不存在")
+    return _rubric_at(s, f"condition on unknown field {_quoted(s['found'])}", f"条件中的字段 {_quoted(s['found'])} 不存在")
 
 
 @_template("rubric.condition_no_op")
@@ -3002,8 +3055,8 @@ def _(s: Say) -> str:
 @_template("rubric.value_type")
 def _(s: Say) -> str:
     expected = _EXPECTED[s["expected"].kind](Say(s["expected"].facts, s.lang, True, s.rubric))  # as the CLI says it
-    return _rubric_at(s, f"value {s['found']!r} does not parse as field {s['field_id']!r}: expected {expected}",
-                      f"值 {s['found']!r} 不符合字段 {s['field_id']!r} 的类型：应为{expected}")
+    return _rubric_at(s, f"value {_quoted(s['found'])} does not parse as field {s['field_id']!r}: expected {expected}",
+                      f"值 {_quoted(s['found'])} 不符合字段 {s['field_id']!r} 的类型：应为{expected}")
 
 
 @_template("rubric.value_empty")
@@ -3123,8 +3176,8 @@ def _(s: Say) -> str:
 
 @_template("rubric.caps_not_list")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"caps must be a non-empty list of {{id, label, max, criteria}}, found {s['found']!r}",
-                      f"caps 必须是非空的列表，每项为 {{id, label, max, criteria}}，实际为 {s['found']!r}")
+    return _rubric_at(s, f"caps must be a non-empty list of {{id, label, max, criteria}}, found {_quoted(s['found'])}",
+                      f"caps 必须是非空的列表，每项为 {{id, label, max, criteria}}，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.cap_id_used")
@@ -3134,8 +3187,8 @@ def _(s: Say) -> str:
 
 @_template("rubric.cap_criteria")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"criteria must list the ids of two or more criteria, found {s['found']!r}",
-                      f"criteria 必须列出两个或更多评分项的 id，实际为 {s['found']!r}")
+    return _rubric_at(s, f"criteria must list the ids of two or more criteria, found {_quoted(s['found'])}",
+                      f"criteria 必须列出两个或更多评分项的 id，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.cap_unknown_criterion")
@@ -3165,8 +3218,8 @@ def _(s: Say) -> str:
 
 @_template("rubric.groups_not_list")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"must be a non-empty list of groups {{id, label, …}}, found {s['found']!r}",
-                      f"必须是非空的分组列表，每项为 {{id, label, …}}，实际为 {s['found']!r}")
+    return _rubric_at(s, f"must be a non-empty list of groups {{id, label, …}}, found {_quoted(s['found'])}",
+                      f"必须是非空的分组列表，每项为 {{id, label, …}}，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.group_id")
@@ -3209,8 +3262,8 @@ def _(s: Say) -> str:
 @_template("rubric.pass_mark_not_number")
 def _(s: Say) -> str:
     return _rubric_at(s, f"pass_mark must be points (a number such as 42) or a share of the group's max (such as 60%), "
-                         f"found {s['found']!r}",
-                      f"及格分 pass_mark 必须是分值（如 42）或该分组满分的百分比（如 60%），实际为 {s['found']!r}")
+                         f"found {_quoted(s['found'])}",
+                      f"及格分 pass_mark 必须是分值（如 42）或该分组满分的百分比（如 60%），实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.group_undeclared")
@@ -3288,8 +3341,8 @@ def _(s: Say) -> str:
 
 @_template("rubric.models_not_list")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"models must be a non-empty list, found {s['found']!r}",
-                      f"models 必须是非空的列表，实际为 {s['found']!r}")
+    return _rubric_at(s, f"models must be a non-empty list, found {_quoted(s['found'])}",
+                      f"models 必须是非空的列表，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.model_twice")
@@ -3325,15 +3378,15 @@ def _(s: Say) -> str:
 
 @_template("rubric.example_empty")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"example must be an answer as a bidder types it, such as 5%, found {s['found']!r}",
-                      f"example 必须是投标人填写的答案，如 5%，实际为 {s['found']!r}")
+    return _rubric_at(s, f"example must be an answer as a bidder types it, such as 5%, found {_quoted(s['found'])}",
+                      f"example 必须是投标人填写的答案，如 5%，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.example_value")
 def _(s: Say) -> str:
     expected = expected_text(s["expected"], s.lang, s.ids, s.rubric)
-    return _rubric_at(s, f"example must be {expected}, found {s['found']!r}",
-                      f"example 应为{expected}，实际为 {s['found']!r}")
+    return _rubric_at(s, f"example must be {expected}, found {_quoted(s['found'])}",
+                      f"example 应为{expected}，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.gate_decimals")
@@ -3403,7 +3456,7 @@ def _(s: Say) -> str:
 
 @_template("rubric.point_not_pair")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"each point must be [x, y], found {s['found']!r}", f"每个点必须是 [x, y]，实际为 {s['found']!r}")
+    return _rubric_at(s, f"each point must be [x, y], found {_quoted(s['found'])}", f"每个点必须是 [x, y]，实际为 {_quoted(s['found'])}")
 
 
 @_template("rubric.points_order")

@@ -15,7 +15,7 @@ import stat
 from dataclasses import MISSING, fields as dataclass_fields, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Hashable, Iterable, Mapping
+from typing import Any, Hashable, Iterable, Iterator, Mapping
 
 import yaml
 
@@ -112,10 +112,18 @@ class _UniqueKeyLoader(yaml.SafeLoader):
     """A safe YAML loader that refuses a key given twice in one mapping."""
 
 
+_RESOLVER = yaml.resolver.Resolver()  # what YAML reads a text written without quotes as
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_TEXT_TAG = "tag:yaml.org,2002:str"
+
+
 def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    loader.flatten_mapping(node)  # resolve `<<: *anchor` merges before looking for repeats
+    """The mapping, refused for a key written twice in it. A key merged in (``<<: *anchor``) may be written again:
+    the mapping's own key overrides the merged one, as YAML's merge rule says."""
     seen = set()
     for key_node, _ in node.value:
+        if key_node.tag == _MERGE_TAG:
+            continue
         key = loader.construct_object(key_node, deep=deep)
         if not isinstance(key, Hashable):
             raise yaml.constructor.ConstructorError(
@@ -124,7 +132,11 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode,
             raise yaml.constructor.ConstructorError(
                 None, None, f"key {key!r} appears twice", key_node.start_mark)
         seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
+    loader.flatten_mapping(node)  # the merged keys first, then the mapping's own: the own ones win
+    mapping = loader.construct_mapping(node, deep=deep)
+    if isinstance(loader, _RubricLoader):
+        loader.note_written(mapping, ((loader.construct_object(k, deep=deep), v) for k, v in node.value))
+    return mapping
 
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
@@ -144,9 +156,82 @@ class _Blank:
 BLANK = _Blank()
 
 
+#: The most values (texts, numbers, lists and mappings) a rubric may hold, counting each alias (``*name``) as all it
+#: stands for. A rubric holds a few hundred; a few lines of aliases, each a list of ten of the one before, hold
+#: billions ("billion laughs"), and reading them would tie up the app's server for everyone.
+MAX_RUBRIC_VALUES = 100_000
+
+
+class _TooManyValues(Exception):
+    """The YAML holds more than :data:`MAX_RUBRIC_VALUES` values once its aliases are expanded; ``mark``: where the
+    first list or mapping that does so starts."""
+
+    def __init__(self, mark: yaml.Mark):
+        super().__init__(mark)
+        self.mark = mark
+
+
+def _count_values(root: yaml.Node) -> None:
+    """Raise :class:`_TooManyValues` at the innermost list or mapping that holds more than :data:`MAX_RUBRIC_VALUES`
+    values with its aliases expanded. Each node is counted once (an alias shares its anchor's node), so this takes
+    time in the size of the file, not of what it expands to; a list that holds itself (``&a [*a]``) never ends."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        if isinstance(node, yaml.ScalarNode):
+            return 1
+        if id(node) in sizes:
+            return sizes[id(node)]
+        sizes[id(node)] = MAX_RUBRIC_VALUES + 1  # while it is counted: met again inside itself, it is endless
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        total = 1
+        for child in children:
+            total += size(child)
+            if total > MAX_RUBRIC_VALUES:
+                raise _TooManyValues(node.start_mark)
+        sizes[id(node)] = total
+        return total
+
+    size(root)
+
+
 class _RubricLoader(_UniqueKeyLoader):
     """The rubric's loader: :class:`_UniqueKeyLoader` with every blank value read as :data:`BLANK` (and ``op: >``
-    alone on its line as :class:`_EmptyFolded`)."""
+    alone on its line as :class:`_EmptyFolded`), refusing a document that aliases make huge."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        # For each list and mapping (by id), the values YAML read as other than text from a scalar written without
+        # quotes (`010` as 8, `No` as false): the text as written and its line, by key or index.
+        self.written: dict[int, dict[Any, tuple[str, int]]] = {}
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        _count_values(node)
+        return super().construct_document(node)
+
+    def note_written(self, container: list | dict, items: Iterable[tuple[Any, yaml.Node]]) -> None:
+        """Keep what was written for each plain scalar in ``container`` that YAML read as other than text; a later
+        key replaces an earlier one, as in the mapping."""
+        notes = {}
+        for key, node in items:
+            if (isinstance(node, yaml.ScalarNode) and node.style is None
+                    and node.tag not in (_TEXT_TAG, "tag:yaml.org,2002:null")):
+                notes[key] = (node.value, node.start_mark.line + 1)
+            else:
+                notes.pop(key, None)
+        if notes:
+            self.written[id(container)] = notes
+
+
+def _sequence(loader: _RubricLoader, node: yaml.SequenceNode) -> Iterator[list]:
+    """A list, with what was written for its items (:meth:`_RubricLoader.note_written`)."""
+    items: list = []
+    yield items
+    items.extend(loader.construct_sequence(node))
+    loader.note_written(items, enumerate(node.value))
+
+
+_RubricLoader.add_constructor("tag:yaml.org,2002:seq", _sequence)
 
 
 _RubricLoader.add_constructor("tag:yaml.org,2002:null", lambda loader, node: BLANK)
@@ -202,7 +287,11 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
         raise RubricError([Problem.of("rubric.too_large", source, limit=MAX_RUBRIC_BYTES)])
     try:
         text = raw.decode("utf-8-sig")
-        document = yaml.load(text, Loader=_RubricLoader)
+        loader = _RubricLoader(text)
+        try:
+            document = loader.get_single_data()
+        finally:
+            loader.dispose()
     except UnicodeDecodeError:
         raise RubricError([Problem.of("rubric.not_utf8", source)]) from None
     except yaml.YAMLError as error:
@@ -216,9 +305,12 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
                                       **_typing_slips(text, error))]) from None
     except RecursionError:
         raise RubricError([Problem.of("rubric.too_deep", source)]) from None
+    except _TooManyValues as huge:
+        raise RubricError([Problem.of("rubric.too_many_values", source, line=huge.mark.line + 1,
+                                      column=huge.mark.column + 1, limit=MAX_RUBRIC_VALUES)]) from None
     if document is None:  # nothing but blanks and comments: YAML reads no document at all
         raise RubricError([Problem.of("rubric.empty_file", source)])
-    reader = _RubricReader(source)
+    reader = _RubricReader(source, loader.written)
     rubric = reader.read(document)
     if reader.problems or rubric is None:
         raise RubricError(reader.problems)
@@ -388,8 +480,9 @@ def _percent_share(node: Any) -> Decimal | None:
 class _RubricReader:
     """Builds a Rubric from parsed YAML, collecting every problem on the way."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, written: Mapping[int, Mapping[Any, tuple[str, int]]] | None = None):
         self.source = source
+        self._written = written or {}  # see _RubricLoader.written
         self.problems: list[Problem] = []
         self.currency = "CNY"  # the rubric's, once read: money fields and values are read in it
         self.kinds: dict[str, Kind | None] = {}  # every criterion id in the document and its kind
@@ -439,12 +532,66 @@ class _RubricReader:
             return None
         return node
 
-    def label(self, where: str | None, node: Any, what: str) -> Label | None:
-        """A text in both languages, or in one (``{zh: 技术部分}``, or plain text): then shown as given in both UIs."""
+    def written(self, container: Any, key: Any) -> tuple[str, int] | None:
+        """What was written, and on which line, for ``container[key]`` when YAML read that scalar, written without
+        quotes, as other than text (``010`` as 8, ``No`` as false); None for a text, a quoted value or a list."""
+        return self._written.get(id(container), {}).get(key)
+
+    def unquoted(self, where: str | None, what: str, written: tuple[str, int], read: Any, fix: str,
+                 **facts: Any) -> None:
+        """Refuse a value that should be a text and that YAML read, written without quotes, as something else:
+        quote what was written and how to write it (``fix``)."""
+        self.fail_as(where, "needs_quotes", what=what, written=(written[0],), line=written[1], read=(read,), fix=fix,
+                     **facts)
+
+    def texts_unquoted(self, where: str, target: Field, values: list, written: list[tuple[str, int] | None],
+                       in_list: bool) -> bool:
+        """Whether a text or choice field's condition ``values`` hold one that YAML read, written without quotes, as
+        other than the text written: a bool (``NO``), a float (``1.50``, ``.nan``), or a number not written as its
+        plain digits (``010``, ``0x1F``, ``2026_018``, ``1:30``); then refused, asking for quotes. Plain digits YAML
+        keeps as written (``20260018``) are the text of those digits."""
+        if target.type not in (FieldType.TEXT, FieldType.CHOICE):
+            return False
+        slips = {i: text for i, (value, text) in enumerate(zip(values, written))
+                 if text is not None and (isinstance(value, (bool, float)) or str(value) != text[0])}
+        if not slips:
+            return False
+
+        def shown(index: int) -> str:
+            if index in slips:
+                return f'"{slips[index][0]}"'
+            text, value = written[index], values[index]
+            if text:
+                return text[0]
+            plain = isinstance(value, str) and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _TEXT_TAG
+            return str(value) if plain or not isinstance(value, str) else f'"{value}"'  # "021" stays quoted
+
+        fix = "value: [" + ", ".join(shown(i) for i in range(len(values))) + "]" if in_list else f"value: {shown(0)}"
+        self.fail_as(where, "needs_quotes", what="value", field_id=target.id,
+                     written=tuple(text for text, _ in slips.values()), line=next(iter(slips.values()))[1],
+                     read=tuple(values[i] for i in slips), fix=fix)
+        return True
+
+    def label(self, where: str | None, parent: Mapping, key: str, what: str) -> Label | None:
+        """``parent[key]``: a text in both languages, or in one (``{zh: 技术部分}``, or plain text): then shown as
+        given in both UIs."""
+        node = parent.get(key)
         if node is None:
             return None
         if isinstance(node, str) and node.strip():
             return Label(node.strip(), node.strip())
+        written = self.written(parent, key)
+        if written is not None:  # `name: 2024`, `label: No`
+            self.unquoted(where, what, written, node, f'{key}: "{written[0]}"')
+            return None
+        if isinstance(node, Mapping) and node and set(node) <= {"zh", "en"}:
+            texts = {lang: self.written(node, lang) for lang in node}
+            slips = [(lang, text) for lang, text in texts.items() if text is not None]
+            if slips:  # {zh: 许可证, en: No}, {zh: 1:30, …}
+                fix = ", ".join(f'{lang}: "{text[0]}"' if text else f"{lang}: {node[lang]}"
+                                for lang, text in texts.items())
+                self.unquoted(where, f"{what} {slips[0][0]}", slips[0][1], node[slips[0][0]], f"{key}: {{{fix}}}")
+                return None
         split = _split_by_comma(node)
         if split is not None:  # {zh: ISO9001, en: ISO 9001, quality}: the ',' ended the text, `quality` became a key
             self.fail_as(where, "text_comma", what=what, text=split[0], fix=split[1])
@@ -512,7 +659,7 @@ class _RubricReader:
         rubric_id = doc.get("id")
         if not isinstance(rubric_id, str) or not _SLUG.fullmatch(rubric_id):
             self.fail_as("id", "not_slug", found=rubric_id)
-        title = self.label("title", doc.get("title"), "title")
+        title = self.label("title", doc, "title", "title")
         decimals = self.integer("decimals", doc.get("decimals", 2), "decimals", 0)
         if decimals is not None and decimals > 6:
             self.fail_as("decimals", "decimals_too_many", found=decimals)
@@ -528,11 +675,17 @@ class _RubricReader:
         if regime is not None and not isinstance(regime, str):
             self.fail_as("regime", "not_text_value", found=regime)
         tender_number = doc.get("tender_number")
-        if tender_number is not None and (isinstance(tender_number, bool) or not isinstance(tender_number, (str, int))
+        written = self.written(doc, "tender_number")
+        if written is not None and (isinstance(tender_number, bool) or not isinstance(tender_number, int)
+                                    or str(tender_number) != written[0]):
+            # 0755 read as 493, 2026_018 as 2026018: the number would be filed, not what was written
+            self.unquoted("tender_number", "tender_number", written, tender_number, f'tender_number: "{written[0]}"')
+            tender_number = None
+        elif tender_number is not None and (isinstance(tender_number, bool) or not isinstance(tender_number, (str, int))
                                           or not str(tender_number).strip()):
             self.fail_as("tender_number", "tender_number", found=tender_number)
             tender_number = None
-        method = self.label("procurement_method", doc.get("procurement_method"), "procurement_method")
+        method = self.label("procurement_method", doc, "procurement_method", "procurement_method")
         panel = self.panel(doc.get("panel", {}))
         pricing = self.pricing(doc.get("pricing"), contract_months)
         fields = self.fields(doc.get("fields"), pricing)
@@ -610,7 +763,7 @@ class _RubricReader:
                 self.fail_as(where, "not_slug", what="id", found=cap_id)
             elif cap_id in self.kinds or any(cap.id == cap_id for cap in out):
                 self.fail_as(where, "cap_id_used", cap=cap_id)
-            label = self.label(where, item.get("label"), "label")
+            label = self.label(where, item, "label", "label")
             top = self.number(where, item.get("max"), "max", positive=True)
             parts = item.get("criteria")
             if not isinstance(parts, list) or len(parts) < 2 or not all(isinstance(p, str) for p in parts):
@@ -663,7 +816,7 @@ class _RubricReader:
             if gid in {g.id for g in out}:
                 self.fail_as(where, "group_twice", group=gid)
                 continue
-            label = self.label(where, item.get("label"), "label") if "label" in item else group_label(gid)
+            label = self.label(where, item, "label", "label") if "label" in item else group_label(gid)
             pass_mark, pass_share = self.pass_mark(where, item.get("pass_mark"))
             weight = self.number(where, item.get("weight"), "weight", positive=True, share=True)
             scale = item.get("scale_to_best")
@@ -813,8 +966,8 @@ class _RubricReader:
                 if isinstance(count, Mapping):  # {count, label, per}: the unit named in the bid form
                     where = f"pricing.demand.units.{unit}"
                     self.keys(where, count, _UNIT_KEYS, ("count", "label"))
-                    label = self.label(where, count.get("label"), "label")
-                    per = self.label(where, count.get("per"), "per")
+                    label = self.label(where, count, "label", "label")
+                    per = self.label(where, count, "per", "per")
                     if label is not None:
                         names.append((str(unit), UnitName(label, per)))
                     count, what = count.get("count"), f"units.{unit}.count"
@@ -866,7 +1019,7 @@ class _RubricReader:
             if fid in reserved:
                 self.fail_as(where, "field_reserved")
             seen.add(fid)
-            label = self.label(where, item.get("label"), "label")
+            label = self.label(where, item, "label", "label")
             kind = self.enum(where, item.get("type"), FieldType, "type")
             if label is None or kind is None:
                 self.refused_fields.add(fid)
@@ -899,7 +1052,7 @@ class _RubricReader:
                     self.fail_as(where, "choices_repeat")
             elif choices is not None:
                 self.fail_as(where, "choices_not_choice")
-            note = self.label(where, item.get("note"), "note")
+            note = self.label(where, item, "note", "note")
             example = self.example(where, item.get("example"), kind)
             if label is None or kind is None:
                 continue
@@ -980,8 +1133,8 @@ class _RubricReader:
 
     def criterion(self, where: str, cid: str, kind: Kind, item: Mapping, fields: Mapping[str, Field]) -> Criterion | None:
         """Parse one criterion's keys, then build its type, which checks that the parts fit together."""
-        name = self.label(where, item.get("name"), "name")
-        description = self.label(where, item.get("description"), "description")
+        name = self.label(where, item, "name", "name")
+        description = self.label(where, item, "description", "description")
         group = item.get("group")
         if "group" in item and (not isinstance(group, str) or not _SLUG.fullmatch(group)):  # missing: said already
             self.fail_as(where, "not_slug", what="group", found=group)
@@ -1003,7 +1156,7 @@ class _RubricReader:
                 parts["scale_to_best"] = item["scale_to_best"]
         if kind is Kind.GATE:
             parts["when"] = self.condition(where, item.get("when"), fields)
-            parts["reason"] = self.label(where, item.get("reason"), "reason")
+            parts["reason"] = self.label(where, item, "reason", "reason")
         elif kind is Kind.CHECKLIST:
             parts["items"] = self.items(where, item.get("items"), fields)
         elif kind is Kind.COUNT:
@@ -1118,8 +1271,13 @@ class _RubricReader:
             if not isinstance(node["value"], list) or not node["value"]:
                 self.fail_as(where, "op_in_list")
                 return None
-            values = [self.parse_value(where, target, v) for v in node["value"]]
+            listed = node["value"]
+            if self.texts_unquoted(where, target, listed, [self.written(listed, i) for i in range(len(listed))], True):
+                return None
+            values = [self.parse_value(where, target, v) for v in listed]
             return None if any(v is None for v in values) else Condition(name, op, tuple(values))
+        if self.texts_unquoted(where, target, [node["value"]], [self.written(node, "value")], False):
+            return None
         value = self.parse_value(where, target, node["value"])
         return None if value is None else Condition(name, op, value)
 
@@ -1146,7 +1304,7 @@ class _RubricReader:
             if item is None:
                 continue
             self.keys(where, item, _ITEM_KEYS, ("label", "points", "when"))
-            label = self.label(where, item.get("label"), f"item {index} label")
+            label = self.label(where, item, "label", f"item {index} label")
             points = self.number(where, item.get("points"), f"item {index} points", positive=True)
             when = self.condition(where, item.get("when"), fields)
             if label and points is not None and when:
@@ -1164,7 +1322,7 @@ class _RubricReader:
             if item is None:
                 continue
             self.keys(where, item, _GRADE_KEYS, ("label",))
-            label = self.label(where, item.get("label"), f"grade {index} label")
+            label = self.label(where, item, "label", f"grade {index} label")
             if "points" in item:
                 if "min" in item or "max" in item:
                     self.fail_as(where, "grade_points_and_range", index=index)
@@ -1190,7 +1348,7 @@ class _RubricReader:
             if item is None:
                 continue
             self.keys(where, item, _DEDUCTION_ITEM_KEYS, ("label", "field", "points"))
-            label = self.label(where, item.get("label"), f"item {index} label")
+            label = self.label(where, item, "label", f"item {index} label")
             field = self.field_ref(where, item.get("field"), fields, _COUNTED)
             points = self.number(where, item.get("points"), f"item {index} points")
             if label and field and points is not None:
@@ -1227,10 +1385,10 @@ class _RubricReader:
             if not isinstance(tid, str) or not tid.strip():
                 self.fail_as(where, "tier_no_id", index=index)
                 return None
-            label = self.label(where, item.get("label"), f"tier {tid} label")
+            label = self.label(where, item, "label", f"tier {tid} label")
             low = self.number(where, item.get("min"), f"tier {tid} min")
             high = self.number(where, item.get("max"), f"tier {tid} max")
-            description = self.label(where, item.get("description"), f"tier {tid} description")
+            description = self.label(where, item, "description", f"tier {tid} description")
             if label is None or low is None or high is None:
                 return None
             out.append(Tier(tid, label, low, high, description))
@@ -1271,7 +1429,7 @@ class _RubricReader:
                 continue
             if cid in {c.id for c in out}:
                 self.fail_as(where, "sme_category_twice", category=cid)
-            label = self.label(where, entry.get("label"), f"sme_deduction category {cid!r} label")
+            label = self.label(where, entry, "label", f"sme_deduction category {cid!r} label")
             rate = self.number(where, entry.get("rate"), f"sme_deduction category {cid!r} rate", share=True)
             if label is not None and rate is not None:
                 out.append(SmeCategory(cid, label, rate))

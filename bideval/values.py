@@ -12,6 +12,7 @@ Decimal('0.96')
 from __future__ import annotations
 
 import enum
+import math
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
@@ -382,6 +383,8 @@ def parse_text(raw: object) -> str | None:
     if isinstance(raw, Unreadable):
         raise ValueProblem(Expected("not_an_error"), raw)
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if isinstance(raw, float) and not math.isfinite(raw):  # not a number, or infinite: no text was typed
+            raise ValueProblem(Expected("a_text"), raw)
         if abs(raw) >= LARGEST:  # a credit code typed as a number: its last digits are already gone
             raise ValueProblem(Expected("text_not_long_number", {"digits": EXCEL_DIGITS}), raw)
         if isinstance(raw, float):

@@ -174,6 +174,7 @@ EXPECTED = {
     "vendor": dict(suggestion=VENDOR), "not_an_error": {}, "vendor_code": {},
     "text_within": dict(limit=32767, length=40000),
     "text_not_long_number": dict(digits=15),
+    "a_text": {},
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
 }
 
@@ -649,6 +650,7 @@ SENTENCES = [
 ]
 
 EXPECTATIONS = [
+    ("a_text", "a text", SAME, "文字"),
     ("text_within",
      'a text of at most 32,767 characters, the most an Excel cell holds (this one has 40,000)', SAME,
      '不超过 32,767 个字符的文本，即 Excel 单元格的上限（此处有 40,000 个）'),
@@ -1934,6 +1936,23 @@ BLANK_RUBRIC_FACTS = {
                                   max=D(8)),
 }
 RUBRIC_FACTS.update(BLANK_RUBRIC_FACTS)
+RUBRIC_FACTS.update({
+    "rubric.too_many_values": dict(line=9, column=7, limit=100_000),
+    "rubric.needs_quotes": dict(where="criterion 'local'", what="value", field_id="area", written=("010", "NO"),
+                                read=(8, False), line=32, fix='value: ["010", "NO"]'),
+})
+RUBRIC_SENTENCES += [
+    ("rubric.too_many_values",
+     "line 9, column 7: refused: the list or mapping here holds more than 100,000 values once each alias (*name) is "
+     "counted as all it stands for (or it holds itself); a rubric holds a few hundred",
+     "第 9 行第 7 列：已拒绝：把每个别名（*名称）按其代表的全部内容计算，此处的列表或映射含有超过 100,000 个值（或包含其自身）；"
+     "评分标准通常只有几百个值"),
+    ("rubric.needs_quotes",
+     "criterion 'local': value for field 'area' (line 32): written without quotes, YAML reads 010 as the number 8, "
+     'NO as false, not as a text: put it in quotes: value: ["010", "NO"]',
+     "评分项 'local'：字段 'area' 的 value（第 32 行）：不加引号时，YAML 把 010 读成数字 8、NO 读成逻辑值 false，而不是文字："
+     '请加上引号：value: ["010", "NO"]'),
+]
 RUBRIC_SENTENCES += [
     ("rubric.empty",
      "criterion 'price': max is empty; expected a number",

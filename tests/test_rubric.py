@@ -1,5 +1,6 @@
 """Rubric loading: the formats.md example loads; every listed mistake names its criterion."""
 import re
+import time
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -106,6 +107,86 @@ def test_yaml_anchors_and_merge_keys_are_allowed():
     text = broken("  - id: dial_test\n", "  - id: dial_test\n    <<: {group: operations}\n").replace(
         "    group: operations\n    kind: linear", "    kind: linear")
     assert parse_rubric(text, "x.yaml").criterion_index["dial_test"].group == "operations"
+
+
+def test_a_key_written_in_a_mapping_overrides_the_merged_one():
+    text = broken("  - id: dial_test\n", "  - id: dial_test\n    <<: {group: commercial, name: {zh: 旧, en: Old}}\n")
+    dial_test = parse_rubric(text, "x.yaml").criterion_index["dial_test"]
+    assert (dial_test.group, dial_test.name.en) == ("operations", "Dial-test accuracy")
+    with pytest.raises(RubricError, match="key 'group' appears twice"):  # written twice in the mapping itself
+        parse_rubric(broken("    group: operations\n", "    group: operations\n    group: price\n"), "x.yaml")
+
+
+def aliases(levels: int) -> str:
+    """A rubric whose tender_number is a list of ten lists of ten …, ``levels`` deep, written with aliases."""
+    lines = "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}" if i else "x"] * 10) + "]\n" for i in range(levels))
+    return broken("candidates: 3\n", f"candidates: 3\n{lines}tender_number: *a{levels - 1}\n")
+
+
+def test_aliases_that_expand_to_a_billion_values_are_refused_at_once():
+    started = time.perf_counter()
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(aliases(9), "x.yaml")  # 10^9 values from 1 KB
+    assert time.perf_counter() - started < 0.5
+    assert str(caught.value) == (
+        "x.yaml: line 11, column 5: refused: the list or mapping here holds more than 100,000 values once each alias "
+        "(*name) is counted as all it stands for (or it holds itself); a rubric holds a few hundred")
+    with pytest.raises(RubricError) as caught:  # 10^4 values are read: the value found is quoted in part only
+        parse_rubric(aliases(4), "x.yaml")
+    lines = str(caught.value).splitlines()  # the unknown keys a0 … a3, and tender_number
+    assert lines[-1].startswith("x.yaml: tender_number: must be text") and lines[-1].endswith("…")
+    assert all(len(line) < 400 for line in lines)
+
+
+AREA = "  - {id: area, label: {zh: 区号, en: Area code}, type: text}\n"
+
+
+def area_gate(value: str) -> str:
+    """The example with a text field ``area`` and a gate on it whose value is written ``value``."""
+    text = broken("  - {id: similar_projects", AREA + "  - {id: similar_projects")
+    return text.replace("when: {field: business_license}\n", f"when: {{field: area, op: in, value: {value}}}\n", 1)
+
+
+@pytest.mark.parametrize("value, message", [
+    ('[010, "021", 0755]', 'YAML reads 010 as the number 8, 0755 as the number 493, not as a text: put it in quotes: '
+                           'value: ["010", "021", "0755"]'),
+    ("[NO, Yes]", 'YAML reads NO as false, Yes as true, not as a text: put it in quotes: value: ["NO", "Yes"]'),
+    ("[1.50, 1:30, 2026_018, 0x1F]",
+     "YAML reads 1.50 as the number 1.5, 1:30 as the number 90, 2026_018 as the number 2026018, 0x1F as the number 31"),
+    ("[.nan]", 'YAML reads .nan as the number nan, not as a text: put it in quotes: value: [".nan"]'),
+])
+def test_a_text_value_yaml_reads_as_another_thing_is_refused_asking_for_quotes(value, message):
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(area_gate(value), "x.yaml")
+    assert str(caught.value).startswith(f"x.yaml: criterion 'licence': value for field 'area' (line 25): written "
+                                        f"without quotes, {message}"), str(caught.value)
+
+
+def test_plain_digits_and_quoted_codes_are_texts():
+    gate = parse_rubric(area_gate('[20260018, "010", -5, abc]'), "x.yaml").criterion_index["licence"]
+    assert gate.when.value == ("20260018", "010", "-5", "abc")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("candidates: 3\n", "candidates: 3\ntender_number: 0755\n",
+     'tender_number: line 7: written without quotes, YAML reads 0755 as the number 493, not as a text: put it in '
+     'quotes: tender_number: "0755"'),
+    ("candidates: 3\n", "candidates: 3\ntender_number: 2026_018\n", "YAML reads 2026_018 as the number 2026018"),
+    ("candidates: 3\n", "candidates: 3\ntender_number: 1:30:00\n", "YAML reads 1:30:00 as the number 5400"),
+    ("candidates: 3\n", "candidates: 3\ntender_number: 2026-01-05\n", "YAML reads 2026-01-05 as the date 2026-01-05"),
+    ("en: Similar projects}", "en: No}",
+     "field 'similar_projects': label en (line 17): written without quotes, YAML reads No as false, not as a text: "
+     'put it in quotes: label: {zh: 同类项目数量, en: "No"}'),
+    ("{zh: 同类项目数量, en: Similar projects}", "{zh: 1:30, en: Similar projects}",
+     'YAML reads 1:30 as the number 90, not as a text: put it in quotes: label: {zh: "1:30", en: Similar projects}'),
+    ("title: {zh: 客服业务外包项目评分标准, en: Customer-service outsourcing}", "title: 2024",
+     'title: line 2: written without quotes, YAML reads 2024 as the number 2024, not as a text: put it in '
+     'quotes: title: "2024"'),
+])
+def test_a_text_key_yaml_reads_as_another_thing_is_refused_asking_for_quotes(old, new, message):
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(broken(old, new), "x.yaml")
+    assert message in str(caught.value), str(caught.value)
 
 
 def test_decimals_must_hold_the_tier_bounds():

@@ -126,6 +126,13 @@ def test_a_long_number_in_a_text_field_is_refused_its_digits_are_gone(raw):
     assert parse_text(999_999_999_999_999.0) == "999999999999999"
 
 
+@pytest.mark.parametrize("raw", [float("nan"), float("inf"), float("-inf")])
+def test_a_number_that_is_not_finite_is_no_text(raw):
+    with pytest.raises(ValueProblem) as caught:  # it raised decimal.InvalidOperation, a traceback
+        parse_text(raw)
+    assert caught.value.expectation.kind == "a_text"
+
+
 def test_choice_matches_after_folding_and_keeps_rubric_spelling():
     assert parse_choice("cmmi3", ("CMMI3", "CMMI5")) == "CMMI3"
     with pytest.raises(ValueProblem, match="one of CMMI3, CMMI5"):
