@@ -491,12 +491,23 @@ def _at_least_zero(s: Say, en: str, zh: str, en_rule: str = " (0 or more)") -> s
 
 @_template("integer", _EXPECTED)
 def _(s: Say) -> str:
-    return _at_least_zero(s, "a whole number", "整数")
+    return _at_least_zero(s, "a whole number", "整数") + _without_unit(s)
 
 
 @_template("number", _EXPECTED)
 def _(s: Say) -> str:
-    return _at_least_zero(s, "a number", "数字")
+    return _at_least_zero(s, "a number", "数字") + _without_unit(s)
+
+
+def _without_unit(s: Say) -> str:
+    """What to do about a word after the number (2天): enter the number alone, or with the field's own unit."""
+    number, unit = s.get("without_unit"), s.get("unit")
+    if not number:
+        return ""
+    if unit:
+        return s.t(f", without a unit (this field is in {unit}: type {number} or {number}{unit})",
+                   f"，不带单位（本项单位为“{unit}”：填 {number} 或 {number}{unit}）")
+    return s.t(f", without a unit (type {number})", f"，不带单位（填 {number}）")
 
 
 @_template("money", _EXPECTED)
