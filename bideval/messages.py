@@ -3042,8 +3042,21 @@ def _(s: Say) -> str:
 @_template("rubric.tier_overlap")
 def _(s: Say) -> str:
     (low, high), (other_low, other_high) = s["range"], s["other_range"]
-    return _rubric_at(s, f"tier {s['tier']} ({low}–{high}) overlaps tier {s['other']} ({other_low}–{other_high})",
-                      f"档次 {s['tier']}（{low}–{high}）与档次 {s['other']}（{other_low}–{other_high}）重叠")
+    tier, other = s["tier"], s["other"]
+    en = f"tier {tier} ({low}–{high}) overlaps tier {other} ({other_low}–{other_high})"
+    zh = f"档次 {tier}（{low}–{high}）与档次 {other}（{other_low}–{other_high}）重叠"
+    start, end = s.get("start"), s.get("end")
+    shared = low == other_high  # 优 8–10, 良 6–8: say which tier the shared score then belongs to
+    fixes = ([(f"start {tier} at {number(start)}" + (f" so that {low} is {other}" if shared else ""),
+               f"让 {tier} 从 {number(start)} 开始" + (f"（{low} 分属于 {other}）" if shared else ""))]
+             if start is not None else [])
+    fixes += ([(f"end {other} at {number(end)}" + (f" so that {low} is {tier}" if shared else ""),
+                f"让 {other} 止于 {number(end)}" + (f"（{low} 分属于 {tier}）" if shared else ""))]
+              if end is not None else [])
+    if fixes:
+        en += ": " + ", or ".join(f[0] for f in fixes)
+        zh += "；请" + "，或".join(f[1] for f in fixes)
+    return _rubric_at(s, en, zh)
 
 
 @_template("rubric.tier_gap")

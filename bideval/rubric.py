@@ -468,10 +468,23 @@ class Tiered(Stepped):
                 if tier.min != 0:
                     out.append(Mistake.of("tier_first", **facts))
             elif tier.min <= before.max:
-                out.append(Mistake.of("tier_overlap", **facts, other=before.id, other_range=(before.min, before.max)))
+                out.append(Mistake.of("tier_overlap", **facts, other=before.id, other_range=(before.min, before.max),
+                                      **self.overlap_fix(before, tier)))
         if ordered[-1].max != self.max:
             out.append(Mistake.of("tier_last", tier=ordered[-1].id, max=self.max, last=ordered[-1].max))
         return out
+
+    def overlap_fix(self, lower: Tier, upper: Tier) -> dict[str, Decimal | None]:
+        """Where ``upper`` could start (``start``) or ``lower`` end (``end``) so the two no longer overlap, one score
+        step apart (the criterion's ``step``, else :func:`tier_step` of its decimals, 0.1 without them): 优 8–10 and
+        良 6–8, as standards print them, become 优 8.1–10 (8 is 良) or 良 6–7.9 (8 is 优). None where the tier would
+        then be empty."""
+        if self.step is not None and not self.step_refused:
+            step = self.step
+        else:
+            step = MAX_TIER_GAP if self.decimals is None else tier_step(self.decimals)
+        start, end = lower.max + step, upper.min - step
+        return {"start": start if start <= upper.max else None, "end": end if end >= lower.min else None}
 
     @property
     def lowest_first(self) -> tuple[Tier, ...]:

@@ -1401,8 +1401,8 @@ MORE_RUBRIC_FACTS.update({
     "rubric.tier_negative": dict(where="criterion 'ops_plan'", tier="t1", range=(D(-1), D(5))),
     "rubric.tier_reversed": dict(where="criterion 'ops_plan'", tier="t2", range=(D(10), D(5))),
     "rubric.tier_first": dict(where="criterion 'ops_plan'", tier="t1", range=(D(1), D(5))),
-    "rubric.tier_overlap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(4), D(10)), other="t1",
-                                other_range=(D(0), D(5))),
+    "rubric.tier_overlap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(5), D(10)), other="t1",
+                                other_range=(D(0), D(5)), start=D("5.1"), end=D("4.9")),
     "rubric.tier_gap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(11), D(20)), other="t1",
                             other_range=(D(0), D(10)), gap=D("0.1"), places=2, start=D("10.1"), whole=True),
     "rubric.tier_last": dict(where="criterion 'ops_plan'", tier="t3", max=D(15), last=D(14)),
@@ -1432,8 +1432,9 @@ RUBRIC_SENTENCES = [
      "criterion 'ops_plan': the lowest tier must start at 0, not 1",
      "评分项 'ops_plan'：最低的档次必须从 0 开始，而不是 1"),
     ("rubric.tier_overlap",
-     "criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)",
-     "评分项 'ops_plan'：档次 t2（4–10）与档次 t1（0–5）重叠"),
+     "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5): start t2 at 5.1 so that 5 is t1, or end t1 at 4.9 "
+     "so that 5 is t2",
+     "评分项 'ops_plan'：档次 t2（5–10）与档次 t1（0–5）重叠；请让 t2 从 5.1 开始（5 分属于 t1），或让 t1 止于 4.9（5 分属于 t2）"),
     ("rubric.tier_gap",
      "criterion 'ops_plan': tier t2 starts at 11, leaving a gap after t1 ending at 10 (at most 0.1 at 2 decimal "
      "places, the step standards write tiers in: 0–5, 5.1–10): scores between 10 and 11 would belong to no tier; start t2 at 10.1, or, for whole-point tiers (0–10, "
