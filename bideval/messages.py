@@ -330,6 +330,13 @@ def number(value: Decimal | int | float) -> str:
     return plain_number(value if isinstance(value, Decimal) else Decimal(str(value)))
 
 
+def _percent(share: Decimal) -> str:
+    """A share as a percentage to at most 2 places (``6.67%``, ``30%``)."""
+    from .values import round_half_up
+
+    return number(round_half_up(share * 100, 2)) + "%"
+
+
 Template = Callable[[Say], str]
 _TEMPLATES: dict[str, Template] = {}
 _EXPECTED: dict[str, Template] = {}
@@ -2780,6 +2787,33 @@ def _(s: Say) -> str:
     return _rubric_at(s, f"no criterion scores the price, yet the bid form asks every bidder for a price ({fields}): "
                          "add a price criterion if the price is to count",
                       f"没有评分项为价格计分，但投标表仍要求每个投标人填写报价（{fields}）：如果报价应当计分，请增加价格评分项")
+
+
+@_template("rubric.order87_method")
+def _(s: Say) -> str:
+    method, regime = s["method"], s["regime"]
+    return _rubric_at(s, f"regime {regime}: price is scored by method {method}, but Order 87 art. 55 scores price "
+                         "lowest-first (低价优先法) in 综合评分法: use method: lowest_ratio, unless this tender is not "
+                         "under Order 87",
+                      f"regime {regime}：价格分采用 {method} 方法计算，但财政部令第87号第五十五条规定综合评分法的价格分统一采用"
+                      "低价优先法：请改用 method: lowest_ratio，除非本项目不适用87号令")
+
+
+@_template("rubric.order87_price_share")
+def _(s: Say) -> str:
+    share, floor, bought, regime = _percent(s["share"]), _percent(s["floor"]), s["bought"], s["regime"]
+    carried = f"{number(s['max'])} / {number(s['total'])} = {share}"
+    if bought is None:  # not said: the services floor, naming the goods one
+        goods = _percent(s["goods_floor"])
+        return _rubric_at(s, f"regime {regime}: the price carries {carried} of the total, below the {floor} Order 87 "
+                             f"art. 55 sets for services (for goods it is {goods}; say which with procurement_object: "
+                             "goods or services)",
+                          f"regime {regime}：价格分占总分的 {carried}，低于财政部令第87号第五十五条对服务项目规定的 {floor}"
+                          f"（货物项目不得低于 {goods}；请用 procurement_object: goods 或 services 写明采购标的）")
+    what = s.t("goods", "货物项目") if bought == "goods" else s.t("services", "服务项目")
+    return _rubric_at(s, f"regime {regime}: the price carries {carried} of the total, below the {floor} Order 87 "
+                         f"art. 55 sets for {what}",
+                      f"regime {regime}：价格分占总分的 {carried}，低于财政部令第87号第五十五条对{what}规定的 {floor}")
 
 
 @_template("rubric.cap_below_part")

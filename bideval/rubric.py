@@ -56,6 +56,18 @@ class PriceMethod(enum.Enum):
     RELATIVE_TO_LOWEST = "relative_to_lowest"  # max × (1 − (E − E_min) / E_min)
 
 
+class ProcurementObject(enum.Enum):
+    """What an Order 87 tender buys (采购标的), which sets the least share of the total its price may carry."""
+
+    GOODS = "goods"  # 货物项目: price at least 30 % of the total (Order 87 art. 55)
+    SERVICES = "services"  # 服务项目: at least 10 %
+
+    @property
+    def price_floor(self) -> Decimal:
+        """The least share of the total the price may carry under Order 87 art. 55."""
+        return ORDER87_PRICE_FLOORS[self]
+
+
 class Aggregate(enum.Enum):
     """How the judges' scores for one bid and criterion are combined."""
 
@@ -86,6 +98,7 @@ GROUP_LABELS = {
 }
 FIXED_FIELD_IDS = ("vendor_id", "vendor_name", "sme")
 ORDER87 = "order87"  # `regime:` of a tender under Order 87 (政府采购货物和服务招标投标管理办法): 综合评分法 scores price
+ORDER87_PRICE_FLOORS = {ProcurementObject.GOODS: Decimal("0.3"), ProcurementObject.SERVICES: Decimal("0.1")}
 MAX_TIER_GAP = Decimal("0.1")  # tiers are 0–5, 5.1–10, 10.1–15: each starts at most 0.1 above the last …
 MAX_DECIMALS = 6
 
@@ -891,6 +904,7 @@ class Rubric:
     candidates: int = 3
     contract_months: Decimal | None = None
     regime: str | None = None
+    procurement_object: ProcurementObject | None = None  # goods or services: the price's least share under order87
     tender_number: str | None = None  # heads the evaluation report and the ranked workbook
     procurement_method: Label | None = None  # default: 综合评分法 / Comprehensive scoring (bideval.tender)
     panel: PanelRules = dc_field(default_factory=PanelRules)
@@ -974,6 +988,23 @@ class Rubric:
         if any(g.scale_to is not None or g.weight is not None for g in self.declared_groups):
             return sum((weighted_max(self.group(g), self.group_raw_max(g)) for g in self.groups), Decimal(0))
         return full_marks(scored_maxima(self.criteria), self.caps)
+
+    @property
+    def under_order87(self) -> bool:
+        """Whether the tender is under Order 87 (``regime: order87``): 综合评分法 with price scored lowest-first."""
+        return self.regime is not None and fold(self.regime) == ORDER87
+
+    def price_share(self) -> Decimal | None:
+        """The share of the full marks the price criterion carries (None without one, or without full marks): its
+        max over :attr:`max_total`, scaled and weighted with its group as the total is."""
+        price, whole = self.price_criterion, self.max_total
+        if price is None or whole <= 0:
+            return None
+        carried = price.max
+        if any(g.scale_to is not None or g.weight is not None for g in self.declared_groups):
+            raw = self.group_raw_max(price.group)
+            carried = self.group_total_max(price.group) * price.max / raw if raw > 0 else Decimal(0)
+        return carried / whole
 
     def cap_of(self, criterion_id: str) -> SharedCap | None:
         """The shared cap a criterion is a part of, if any."""

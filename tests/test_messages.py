@@ -1921,6 +1921,9 @@ BLANK_RUBRIC_FACTS = {
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
                                   max=D(8)),
+    "rubric.order87_method": dict(where="criterion 'price'", regime="order87", method="deviation"),
+    "rubric.order87_price_share": dict(where="criterion 'price'", regime="order87", share=D(5) / D(75),
+                                       floor=D("0.3"), bought="goods", max=D(5), total=D(75), goods_floor=D("0.3")),
 }
 RUBRIC_FACTS.update(BLANK_RUBRIC_FACTS)
 RUBRIC_SENTENCES += [
@@ -1951,6 +1954,15 @@ RUBRIC_SENTENCES += [
      "field 'projects': unit '10k CNY' is a unit of money, but the field is integer: make it type: money, or remove "
      "the unit",
      "字段 'projects'：unit '10k CNY' 是金额单位，但该字段的类型是 integer：请改为 type: money，或删去 unit"),
+    ("rubric.order87_method",
+     "criterion 'price': regime order87: price is scored by method deviation, but Order 87 art. 55 scores price "
+     "lowest-first (低价优先法) in 综合评分法: use method: lowest_ratio, unless this tender is not under Order 87",
+     "评分项 'price'：regime order87：价格分采用 deviation 方法计算，但财政部令第87号第五十五条规定综合评分法的价格分统一采用低价优先法："
+     "请改用 method: lowest_ratio，除非本项目不适用87号令"),
+    ("rubric.order87_price_share",
+     "criterion 'price': regime order87: the price carries 5 / 75 = 6.67% of the total, below the 30% Order 87 art. "
+     "55 sets for goods",
+     "评分项 'price'：regime order87：价格分占总分的 5 / 75 = 6.67%，低于财政部令第87号第五十五条对货物项目规定的 30%"),
 ]
 # The app's English names a grade by its English label; the command line by its Chinese one, as it always did.
 RUBRIC_APP_EN = {
