@@ -2781,14 +2781,6 @@ def _(s: Say) -> str:
                       "请增加价格评分项，或删去 regime")
 
 
-@_template("rubric.no_price")
-def _(s: Say) -> str:
-    fields = s.join(s.label(f) for f in s["fields"])
-    return _rubric_at(s, f"no criterion scores the price, yet the bid form asks every bidder for a price ({fields}): "
-                         "add a price criterion if the price is to count",
-                      f"没有评分项为价格计分，但投标表仍要求每个投标人填写报价（{fields}）：如果报价应当计分，请增加价格评分项")
-
-
 @_template("rubric.order87_method")
 def _(s: Say) -> str:
     method, regime = s["method"], s["regime"]
@@ -2814,6 +2806,14 @@ def _(s: Say) -> str:
     return _rubric_at(s, f"regime {regime}: the price carries {carried} of the total, below the {floor} Order 87 "
                          f"art. 55 sets for {what}",
                       f"regime {regime}：价格分占总分的 {carried}，低于财政部令第87号第五十五条对{what}规定的 {floor}")
+
+
+@_template("rubric.no_price")
+def _(s: Say) -> str:
+    fields = s.join(s.label(f) for f in s["fields"])
+    return _rubric_at(s, f"no criterion scores the price, yet the bid form asks every bidder for a price ({fields}): "
+                         "add a price criterion if the price is to count",
+                      f"没有评分项为价格计分，但投标表仍要求每个投标人填写报价（{fields}）：如果报价应当计分，请增加价格评分项")
 
 
 @_template("rubric.cap_below_part")
