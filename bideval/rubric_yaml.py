@@ -609,7 +609,8 @@ class _RubricReader:
         return Rubric(
             id=rubric_id, title=title, fields=fields, criteria=criteria, currency=currency,
             decimals=decimals, total=total, candidates=candidates, contract_months=contract_months,
-            regime=regime, procurement_object=procurement_object, panel=panel or PanelRules(), pricing=pricing or Pricing(), caps=caps or (),
+            regime=regime, procurement_object=procurement_object, panel=panel or PanelRules(),
+            pricing=pricing or Pricing(), caps=caps or (),
             tender_number=None if tender_number is None else str(tender_number).strip(), procurement_method=method,
             declared_groups=groups,
         )
