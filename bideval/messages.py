@@ -330,6 +330,13 @@ def number(value: Decimal | int | float) -> str:
     return plain_number(value if isinstance(value, Decimal) else Decimal(str(value)))
 
 
+def _percent(share: Decimal) -> str:
+    """A share as a percentage to at most 2 places (``6.67%``, ``30%``)."""
+    from .values import round_half_up
+
+    return number(round_half_up(share * 100, 2)) + "%"
+
+
 Template = Callable[[Say], str]
 _TEMPLATES: dict[str, Template] = {}
 _EXPECTED: dict[str, Template] = {}
@@ -496,12 +503,23 @@ def _at_least_zero(s: Say, en: str, zh: str, en_rule: str = " (0 or more)") -> s
 
 @_template("integer", _EXPECTED)
 def _(s: Say) -> str:
-    return _at_least_zero(s, "a whole number", "整数")
+    return _at_least_zero(s, "a whole number", "整数") + _without_unit(s)
 
 
 @_template("number", _EXPECTED)
 def _(s: Say) -> str:
-    return _at_least_zero(s, "a number", "数字")
+    return _at_least_zero(s, "a number", "数字") + _without_unit(s)
+
+
+def _without_unit(s: Say) -> str:
+    """What to do about a word after the number (2天): enter the number alone, or with the field's own unit."""
+    number, unit = s.get("without_unit"), s.get("unit")
+    if not number:
+        return ""
+    if unit:
+        return s.t(f", without a unit (this field is in {unit}: type {number} or {number}{unit})",
+                   f"，不带单位（本项单位为“{unit}”：填 {number} 或 {number}{unit}）")
+    return s.t(f", without a unit (type {number})", f"，不带单位（填 {number}）")
 
 
 @_template("money", _EXPECTED)
@@ -2822,6 +2840,33 @@ def _(s: Say) -> str:
                       "请增加价格评分项，或删去 regime")
 
 
+@_template("rubric.order87_method")
+def _(s: Say) -> str:
+    method, regime = s["method"], s["regime"]
+    return _rubric_at(s, f"regime {regime}: price is scored by method {method}, but Order 87 art. 55 scores price "
+                         "lowest-first (低价优先法) in 综合评分法: use method: lowest_ratio, unless this tender is not "
+                         "under Order 87",
+                      f"regime {regime}：价格分采用 {method} 方法计算，但财政部令第87号第五十五条规定综合评分法的价格分统一采用"
+                      "低价优先法：请改用 method: lowest_ratio，除非本项目不适用87号令")
+
+
+@_template("rubric.order87_price_share")
+def _(s: Say) -> str:
+    share, floor, bought, regime = _percent(s["share"]), _percent(s["floor"]), s["bought"], s["regime"]
+    carried = f"{number(s['max'])} / {number(s['total'])} = {share}"
+    if bought is None:  # not said: the services floor, naming the goods one
+        goods = _percent(s["goods_floor"])
+        return _rubric_at(s, f"regime {regime}: the price carries {carried} of the total, below the {floor} Order 87 "
+                             f"art. 55 sets for services (for goods it is {goods}; say which with procurement_object: "
+                             "goods or services)",
+                          f"regime {regime}：价格分占总分的 {carried}，低于财政部令第87号第五十五条对服务项目规定的 {floor}"
+                          f"（货物项目不得低于 {goods}；请用 procurement_object: goods 或 services 写明采购标的）")
+    what = s.t("goods", "货物项目") if bought == "goods" else s.t("services", "服务项目")
+    return _rubric_at(s, f"regime {regime}: the price carries {carried} of the total, below the {floor} Order 87 "
+                         f"art. 55 sets for {what}",
+                      f"regime {regime}：价格分占总分的 {carried}，低于财政部令第87号第五十五条对{what}规定的 {floor}")
+
+
 @_template("rubric.no_price")
 def _(s: Say) -> str:
     fields = s.join(s.label(f) for f in s["fields"])
@@ -3116,8 +3161,21 @@ def _(s: Say) -> str:
 @_template("rubric.tier_overlap")
 def _(s: Say) -> str:
     (low, high), (other_low, other_high) = s["range"], s["other_range"]
-    return _rubric_at(s, f"tier {s['tier']} ({low}–{high}) overlaps tier {s['other']} ({other_low}–{other_high})",
-                      f"档次 {s['tier']}（{low}–{high}）与档次 {s['other']}（{other_low}–{other_high}）重叠")
+    tier, other = s["tier"], s["other"]
+    en = f"tier {tier} ({low}–{high}) overlaps tier {other} ({other_low}–{other_high})"
+    zh = f"档次 {tier}（{low}–{high}）与档次 {other}（{other_low}–{other_high}）重叠"
+    start, end = s.get("start"), s.get("end")
+    shared = low == other_high  # 优 8–10, 良 6–8: say which tier the shared score then belongs to
+    fixes = ([(f"start {tier} at {number(start)}" + (f" so that {low} is {other}" if shared else ""),
+               f"让 {tier} 从 {number(start)} 开始" + (f"（{low} 分属于 {other}）" if shared else ""))]
+             if start is not None else [])
+    fixes += ([(f"end {other} at {number(end)}" + (f" so that {low} is {tier}" if shared else ""),
+                f"让 {other} 止于 {number(end)}" + (f"（{low} 分属于 {tier}）" if shared else ""))]
+              if end is not None else [])
+    if fixes:
+        en += ": " + ", or ".join(f[0] for f in fixes)
+        zh += "；请" + "，或".join(f[1] for f in fixes)
+    return _rubric_at(s, en, zh)
 
 
 @_template("rubric.tier_gap")

@@ -56,6 +56,18 @@ class PriceMethod(enum.Enum):
     RELATIVE_TO_LOWEST = "relative_to_lowest"  # max × (1 − (E − E_min) / E_min)
 
 
+class ProcurementObject(enum.Enum):
+    """What an Order 87 tender buys (采购标的), which sets the least share of the total its price may carry."""
+
+    GOODS = "goods"  # 货物项目: price at least 30 % of the total (Order 87 art. 55)
+    SERVICES = "services"  # 服务项目: at least 10 %
+
+    @property
+    def price_floor(self) -> Decimal:
+        """The least share of the total the price may carry under Order 87 art. 55."""
+        return ORDER87_PRICE_FLOORS[self]
+
+
 class Aggregate(enum.Enum):
     """How the judges' scores for one bid and criterion are combined."""
 
@@ -86,6 +98,7 @@ GROUP_LABELS = {
 }
 FIXED_FIELD_IDS = ("vendor_id", "vendor_name", "sme")
 ORDER87 = "order87"  # `regime:` of a tender under Order 87 (政府采购货物和服务招标投标管理办法): 综合评分法 scores price
+ORDER87_PRICE_FLOORS = {ProcurementObject.GOODS: Decimal("0.3"), ProcurementObject.SERVICES: Decimal("0.1")}
 MAX_TIER_GAP = Decimal("0.1")  # tiers are 0–5, 5.1–10, 10.1–15: each starts at most 0.1 above the last …
 MAX_DECIMALS = 6
 
@@ -468,10 +481,23 @@ class Tiered(Stepped):
                 if tier.min != 0:
                     out.append(Mistake.of("tier_first", **facts))
             elif tier.min <= before.max:
-                out.append(Mistake.of("tier_overlap", **facts, other=before.id, other_range=(before.min, before.max)))
+                out.append(Mistake.of("tier_overlap", **facts, other=before.id, other_range=(before.min, before.max),
+                                      **self.overlap_fix(before, tier)))
         if ordered[-1].max != self.max:
             out.append(Mistake.of("tier_last", tier=ordered[-1].id, max=self.max, last=ordered[-1].max))
         return out
+
+    def overlap_fix(self, lower: Tier, upper: Tier) -> dict[str, Decimal | None]:
+        """Where ``upper`` could start (``start``) or ``lower`` end (``end``) so the two no longer overlap, one score
+        step apart (the criterion's ``step``, else :func:`tier_step` of its decimals, 0.1 without them): 优 8–10 and
+        良 6–8, as standards print them, become 优 8.1–10 (8 is 良) or 良 6–7.9 (8 is 优). None where the tier would
+        then be empty."""
+        if self.step is not None and not self.step_refused:
+            step = self.step
+        else:
+            step = MAX_TIER_GAP if self.decimals is None else tier_step(self.decimals)
+        start, end = lower.max + step, upper.min - step
+        return {"start": start if start <= upper.max else None, "end": end if end >= lower.min else None}
 
     @property
     def lowest_first(self) -> tuple[Tier, ...]:
@@ -878,6 +904,7 @@ class Rubric:
     candidates: int = 3
     contract_months: Decimal | None = None
     regime: str | None = None
+    procurement_object: ProcurementObject | None = None  # goods or services: the price's least share under order87
     tender_number: str | None = None  # heads the evaluation report and the ranked workbook
     procurement_method: Label | None = None  # default: 综合评分法 / Comprehensive scoring (bideval.tender)
     panel: PanelRules = dc_field(default_factory=PanelRules)
@@ -961,6 +988,23 @@ class Rubric:
         if any(g.scale_to is not None or g.weight is not None for g in self.declared_groups):
             return sum((weighted_max(self.group(g), self.group_raw_max(g)) for g in self.groups), Decimal(0))
         return full_marks(scored_maxima(self.criteria), self.caps)
+
+    @property
+    def under_order87(self) -> bool:
+        """Whether the tender is under Order 87 (``regime: order87``): 综合评分法 with price scored lowest-first."""
+        return self.regime is not None and fold(self.regime) == ORDER87
+
+    def price_share(self) -> Decimal | None:
+        """The share of the full marks the price criterion carries (None without one, or without full marks): its
+        max over :attr:`max_total`, scaled and weighted with its group as the total is."""
+        price, whole = self.price_criterion, self.max_total
+        if price is None or whole <= 0:
+            return None
+        carried = price.max
+        if any(g.scale_to is not None or g.weight is not None for g in self.declared_groups):
+            raw = self.group_raw_max(price.group)
+            carried = self.group_total_max(price.group) * price.max / raw if raw > 0 else Decimal(0)
+        return carried / whole
 
     def cap_of(self, criterion_id: str) -> SharedCap | None:
         """The shared cap a criterion is a part of, if any."""

@@ -28,8 +28,8 @@ from .currency import ISO_4217
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
 from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, ORDER87, Aggregate, ChecklistItem, Condition,
                      Count, Criterion, Deduction, DeductionItem, Field, Grade, InvalidCriterion, Kind, Op, PanelRules,
-                     PRICE_TYPES, Price, PriceMethod, Rubric, SharedCap, Tier, Tiered, full_marks, group_full_marks,
-                     group_label, lowering_caps, price_fields_of, scored_maxima)
+                     PRICE_TYPES, Price, PriceMethod, ProcurementObject, Rubric, SharedCap, Tier, Tiered, full_marks,
+                     group_full_marks, group_label, lowering_caps, price_fields_of, scored_maxima)
 from .rubric_view import AGGREGATE_LABELS, KIND_LABELS, METHOD_LABELS
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
 from .yaml_slips import operator_slip, reserved_value, syntax_slip
@@ -43,7 +43,7 @@ _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
 _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "contract_months",
              "regime", "panel", "fields", "criteria", "pricing", "tender_number", "procurement_method", "caps",
-             "groups"}
+             "groups", "procurement_object"}
 _GROUP_KEYS = {"id", "label", "pass_mark", "scale_to_best", "weight"}
 _PANEL_KEYS = {"aggregate", "trim", "min_judges_for_trim", "outlier_share"}
 _FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note", "example"}
@@ -88,7 +88,7 @@ KEYWORDS = frozenset().union(
     _CAP_KEYS, _GRADE_KEYS, _BENCHMARK_KEYS, _ITEM_KEYS, _DEDUCTION_ITEM_KEYS, _TIER_KEYS, _CONDITION_KEYS,
     _PRICING_KEYS, _DEMAND_KEYS, _UNIT_KEYS,
     *({str(m.value) for m in vocabulary} for vocabulary in (Kind, PriceMethod, Base, DeviationRounding, Aggregate,
-                                                              PricingModel, FieldType, Op)))
+                                                              PricingModel, FieldType, Op, ProcurementObject)))
 
 
 def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
@@ -105,6 +105,29 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     if rubric.price_criterion is None:
         asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)
         out.append(Problem.of("rubric.no_price", rubric.source, where="top", fields=asked))
+    return tuple(out) + order87_warnings(rubric)
+
+
+def order87_warnings(rubric: Rubric) -> tuple[Problem, ...]:
+    """What Order 87 art. 55 asks of 综合评分法 that a ``regime: order87`` rubric does not do, for ``check`` to tell:
+    a price scored by another method than lowest-first (低价优先法, ``lowest_ratio``), and a price carrying less of the
+    total than 30 % for goods or 10 % for services (10 % when the rubric does not say which, naming the goods floor).
+    Warned, not refused: the officer may be bound by a rule the tool does not know (a fixed-price item)."""
+    price, share = rubric.price_criterion, rubric.price_share()
+    if not rubric.under_order87 or price is None or share is None:
+        return ()
+    out = []
+    where = f"criterion {price.id!r}"
+    if price.method is not PriceMethod.LOWEST_RATIO:
+        out.append(Problem.of("rubric.order87_method", rubric.source, where=where, regime=rubric.regime,
+                              method=price.method.value))
+    bought = rubric.procurement_object
+    floor = bought.price_floor if bought else ProcurementObject.SERVICES.price_floor
+    if share < floor:
+        out.append(Problem.of("rubric.order87_price_share", rubric.source, where=where, regime=rubric.regime,
+                              share=share, floor=floor,
+                              bought=None if bought is None else bought.value, max=price.max, total=rubric.max_total,
+                              goods_floor=ProcurementObject.GOODS.price_floor))
     return tuple(out)
 
 
@@ -674,6 +697,9 @@ class _RubricReader:
         regime = doc.get("regime")
         if regime is not None and not isinstance(regime, str):
             self.fail_as("regime", "not_text_value", found=regime)
+        bought = doc.get("procurement_object")
+        procurement_object = None if bought is None else self.enum(
+            "procurement_object", bought, ProcurementObject, "procurement_object")
         tender_number = doc.get("tender_number")
         written = self.written(doc, "tender_number")
         if written is not None and (isinstance(tender_number, bool) or not isinstance(tender_number, int)
@@ -736,7 +762,8 @@ class _RubricReader:
         return Rubric(
             id=rubric_id, title=title, fields=fields, criteria=criteria, currency=currency,
             decimals=decimals, total=total, candidates=candidates, contract_months=contract_months,
-            regime=regime, panel=panel or PanelRules(), pricing=pricing or Pricing(), caps=caps or (),
+            regime=regime, procurement_object=procurement_object, panel=panel or PanelRules(),
+            pricing=pricing or Pricing(), caps=caps or (),
             tender_number=None if tender_number is None else str(tender_number).strip(), procurement_method=method,
             declared_groups=groups,
         )

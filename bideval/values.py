@@ -432,9 +432,9 @@ def parser_for(
     if kind is FieldType.BOOL:
         return parse_bool
     if kind is FieldType.INTEGER:
-        return lambda raw: parse_integer(raw, non_negative)
+        return lambda raw: _measured(parse_integer, raw, unit, non_negative)
     if kind is FieldType.NUMBER:
-        return lambda raw: parse_number(raw, non_negative)
+        return lambda raw: _measured(parse_number, raw, unit, non_negative)
     if kind is FieldType.MONEY:
         return lambda raw: parse_money(raw, unit, non_negative, currency)
     if kind is FieldType.PERCENT:
@@ -442,6 +442,58 @@ def parser_for(
     if kind is FieldType.CHOICE:
         return lambda raw: parse_choice(raw, choices)
     return parse_text
+
+
+def _measured(parse: Callable[[object, bool], Any], raw: object, unit: str | None, non_negative: bool) -> Any:
+    """A number or whole number of a field measured in ``unit``: the bare number, or the number followed by the
+    field's own unit as the bid form shows it beside the question (``2小时``, ``2 小时``, ``５年``; compared after
+    :func:`fold`). Any other text after the number is refused, saying to enter the number without a unit.
+
+    >>> _measured(parse_number, "2 小时", "小时", True), _measured(parse_integer, "4份", "份", True)
+    (Decimal('2'), 4)
+    """
+    try:
+        return parse(raw, non_negative)
+    except ValueProblem as problem:
+        if not isinstance(raw, str):
+            raise
+        expectation = problem.expectation
+        number = _without_unit(raw, unit)
+        if number is not None:
+            try:
+                return parse(number, non_negative)
+            except ValueProblem as again:  # 2.5份 as a whole number: refused for its number, quoting the cell as typed
+                expectation = again.expectation
+        elif expectation.kind in ("number", "integer") and (after := _UNIT_AFTER.fullmatch(normalise(raw))) \
+                and _reads(parse, after["number"], non_negative):
+            expectation = Expected(expectation.kind, {**expectation.facts, "without_unit": after["number"],
+                                                      "unit": unit})
+        raise ValueProblem(expectation, raw) from None
+
+
+def _reads(parse: Callable[[object, bool], Any], text: str, non_negative: bool) -> bool:
+    try:
+        parse(text, non_negative)
+    except ValueProblem:
+        return False
+    return True
+
+
+# A number followed by a word: 2天, 5 years (text after the number that does not go on with digits).
+_UNIT_AFTER = re.compile(rf"(?P<number>{_NUMBER.pattern})\s*[^\d\s.,+-].*")
+
+
+def _without_unit(text: str, unit: str | None) -> str | None:
+    """``text`` without a trailing ``unit`` (compared after :func:`fold`, so 小时, ｈ and H alike), or None when it
+    does not end in it; what is left is not folded, so its digits are checked as typed."""
+    wanted = fold(unit) if unit else ""
+    if not wanted:
+        return None
+    text = text.rstrip()
+    for cut in range(len(text) - 1, 0, -1):
+        if fold(text[cut:]) == wanted:
+            return text[:cut] if text[:cut].strip() else None
+    return None
 
 
 def plain_number(value: Decimal) -> str:

@@ -47,7 +47,8 @@ def test_check_reports_every_mistake_and_exits_2(tmp_path: Path, capsys):
     assert main(["check", "--criteria", str(bad)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err == [f"{bad}: criterion 'experience': unknown field 'x'",
-                   f"{bad}: criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5)"]
+                   f"{bad}: criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5): start t2 at 5.1 so that 5 "
+                   "is t1, or end t1 at 4.9 so that 5 is t2"]
 
 
 def test_evaluate_writes_json_and_workbook(tender, capsys):

@@ -1415,8 +1415,8 @@ MORE_RUBRIC_FACTS.update({
     "rubric.tier_negative": dict(where="criterion 'ops_plan'", tier="t1", range=(D(-1), D(5))),
     "rubric.tier_reversed": dict(where="criterion 'ops_plan'", tier="t2", range=(D(10), D(5))),
     "rubric.tier_first": dict(where="criterion 'ops_plan'", tier="t1", range=(D(1), D(5))),
-    "rubric.tier_overlap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(4), D(10)), other="t1",
-                                other_range=(D(0), D(5))),
+    "rubric.tier_overlap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(5), D(10)), other="t1",
+                                other_range=(D(0), D(5)), start=D("5.1"), end=D("4.9")),
     "rubric.tier_gap": dict(where="criterion 'ops_plan'", tier="t2", range=(D(11), D(20)), other="t1",
                             other_range=(D(0), D(10)), gap=D("0.1"), places=2, start=D("10.1"), whole=True),
     "rubric.tier_last": dict(where="criterion 'ops_plan'", tier="t3", max=D(15), last=D(14)),
@@ -1446,8 +1446,9 @@ RUBRIC_SENTENCES = [
      "criterion 'ops_plan': the lowest tier must start at 0, not 1",
      "评分项 'ops_plan'：最低的档次必须从 0 开始，而不是 1"),
     ("rubric.tier_overlap",
-     "criterion 'ops_plan': tier t2 (4–10) overlaps tier t1 (0–5)",
-     "评分项 'ops_plan'：档次 t2（4–10）与档次 t1（0–5）重叠"),
+     "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5): start t2 at 5.1 so that 5 is t1, or end t1 at 4.9 "
+     "so that 5 is t2",
+     "评分项 'ops_plan'：档次 t2（5–10）与档次 t1（0–5）重叠；请让 t2 从 5.1 开始（5 分属于 t1），或让 t1 止于 4.9（5 分属于 t2）"),
     ("rubric.tier_gap",
      "criterion 'ops_plan': tier t2 starts at 11, leaving a gap after t1 ending at 10 (at most 0.1 at 2 decimal "
      "places, the step standards write tiers in: 0–5, 5.1–10): scores between 10 and 11 would belong to no tier; start t2 at 10.1, or, for whole-point tiers (0–10, "
@@ -1930,6 +1931,9 @@ BLANK_RUBRIC_FACTS = {
     "rubric.criterion_unread": dict(where="criterion 'price'", criterion="price"),
     "rubric.rubric_unread": dict(where="top"),
     "rubric.order87_price": dict(where="regime", regime="order87"),
+    "rubric.order87_method": dict(where="criterion 'price'", regime="order87", method="deviation"),
+    "rubric.order87_price_share": dict(where="criterion 'price'", regime="order87", share=D(5) / D(75),
+                                       floor=D("0.3"), bought="goods", max=D(5), total=D(75), goods_floor=D("0.3")),
     "rubric.no_price": dict(where="top", fields=(Named("total_price", Label("投标总价", "Total price")),)),
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
@@ -1981,6 +1985,15 @@ RUBRIC_SENTENCES += [
      "field 'projects': unit '10k CNY' is a unit of money, but the field is integer: make it type: money, or remove "
      "the unit",
      "字段 'projects'：unit '10k CNY' 是金额单位，但该字段的类型是 integer：请改为 type: money，或删去 unit"),
+    ("rubric.order87_method",
+     "criterion 'price': regime order87: price is scored by method deviation, but Order 87 art. 55 scores price "
+     "lowest-first (低价优先法) in 综合评分法: use method: lowest_ratio, unless this tender is not under Order 87",
+     "评分项 'price'：regime order87：价格分采用 deviation 方法计算，但财政部令第87号第五十五条规定综合评分法的价格分统一采用低价优先法："
+     "请改用 method: lowest_ratio，除非本项目不适用87号令"),
+    ("rubric.order87_price_share",
+     "criterion 'price': regime order87: the price carries 5 / 75 = 6.67% of the total, below the 30% Order 87 art. "
+     "55 sets for goods",
+     "评分项 'price'：regime order87：价格分占总分的 5 / 75 = 6.67%，低于财政部令第87号第五十五条对货物项目规定的 30%"),
 ]
 # The app's English names a grade by its English label; the command line by its Chinese one, as it always did.
 RUBRIC_APP_EN = {

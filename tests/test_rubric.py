@@ -34,6 +34,8 @@ def broken(old: str, new: str) -> str:
     (broken("field: similar_projects", "field: similar_project"), "criterion 'experience': unknown field 'similar_project'"),
     (broken('value: 1000}', 'value: lots}'), "criterion 'company': value 'lots' does not parse as field 'registered_capital'"),
     (broken("min: 5.1,", "min: 5,"), "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5)"),
+    (broken("candidates: 3", "candidates: 3\nprocurement_object: works"),
+     "procurement_object: unknown procurement_object 'works' (expected one of: goods, services)"),
     (broken("min: 10.1,", "min: 10.5,"), "criterion 'ops_plan': tier t3 starts at 10.5, leaving a gap"),
     (broken("min: 10.1, max: 15}", "min: 10.1, max: 16}"), "criterion 'ops_plan': the highest tier must end at max 15"),
     (broken("min: 0,    max: 5}", "min: 1,    max: 5}"), "criterion 'ops_plan': the lowest tier must start at 0"),
@@ -620,7 +622,10 @@ def test_a_tier_may_start_one_score_step_above_the_previous_end(text):
     (tiered("0-5 5.5-10 10.1-15", decimals="1"),
      "criterion 'ops_plan': tier t2 starts at 5.5, leaving a gap after t1 ending at 5 (at most 0.1 at 1 decimal "
      "place): scores between 5 and 5.5 would belong to no tier; start t2 at 5.1"),
-    (tiered("0-5 5-10 11-15", decimals="0"), "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5)"),
+    (tiered("0-5 5-10 11-15", decimals="0"), "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5): start t2 "
+     "at 6 so that 5 is t1, or end t1 at 4 so that 5 is t2"),  # the fix one whole point apart
+    (tiered("0-5 5-10 10.5-15", step="0.5"), "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5): start t2 "
+     "at 5.5 so that 5 is t1, or end t1 at 4.5 so that 5 is t2"),
     (tiered("0-5 5.1-10 10.1-15", decimals="0"),
      "criterion 'ops_plan': decimals 0 is fewer than the 1 decimal place(s) of the tier bounds: a rounded panel "
      "score could fall outside its agreed tier"),
@@ -765,3 +770,27 @@ def test_a_step_note_has_the_language_s_brackets(lang, note):
 
     grades = (Grade(Label("优", "Good"), Decimal(8), Decimal(10)),)
     assert grades_text(grades, Decimal(1), lang).endswith(note)
+
+
+ORDER87 = broken("candidates: 3", "candidates: 3\nregime: order87")
+
+
+@pytest.mark.parametrize("bought, price, method, warned", [
+    ("", "3", "lowest_ratio", ["criterion 'price': regime order87: the price carries 3 / 43 = 6.98% of the total, "
+                               "below the 10% Order 87 art. 55 sets for services (for goods it is 30%; say which with "
+                               "procurement_object: goods or services)"]),
+    ("goods", "5", "lowest_ratio", ["criterion 'price': regime order87: the price carries 5 / 45 = 11.11% of the "
+                                    "total, below the 30% Order 87 art. 55 sets for goods"]),
+    ("services", "5", "lowest_ratio", []),
+    ("goods", "30", "linear_minmax", ["criterion 'price': regime order87: price is scored by method linear_minmax, "
+                                      "but Order 87 art. 55 scores price lowest-first (低价优先法) in 综合评分法: use "
+                                      "method: lowest_ratio, unless this tender is not under Order 87"]),
+])
+def test_order87_warns_of_a_price_method_or_share_art_55_does_not_allow(bought, price, method, warned):
+    from bideval.rubric_yaml import rubric_warnings
+
+    text = ORDER87.replace("regime: order87", f"regime: order87\nprocurement_object: {bought}" if bought else
+                           "regime: order87").replace("total: 70", f"total: {40 + int(price)}")
+    text = text.replace("    max: 30\n    method: lowest_ratio", f"    max: {price}\n    method: {method}")
+    rubric = parse_rubric(text, "x.yaml")
+    assert [str(w).removeprefix("x.yaml: ") for w in rubric_warnings(rubric)] == warned

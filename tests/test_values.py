@@ -4,8 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from bideval.values import (TEN_THOUSAND_UNIT, ValueProblem, parse_bool, parse_choice, parse_integer, parse_money,
-                            parse_number, parse_percent, parse_text, read_number, round_half_up)
+from bideval.messages import expected_text
+from bideval.values import (TEN_THOUSAND_UNIT, FieldType, ValueProblem, parse_bool, parse_choice, parse_integer,
+                            parse_money, parse_number, parse_percent, parse_text, parser_for, read_number,
+                            round_half_up)
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -80,6 +82,27 @@ def test_integer(raw, expected):
 def test_integer_rejects_fractions_text_and_negative_counts(raw):
     with pytest.raises(ValueProblem):
         parse_integer(raw, non_negative=True)
+
+
+@pytest.mark.parametrize("kind, unit, raw, expected", [
+    (FieldType.NUMBER, "小时", "2小时", Decimal(2)), (FieldType.NUMBER, "小时", "2 小时", Decimal(2)),
+    (FieldType.NUMBER, "h", "１．５　Ｈ", Decimal("1.5")), (FieldType.INTEGER, "份", "4份", 4)])
+def test_a_number_may_carry_its_field_s_own_unit(kind, unit, raw, expected):
+    assert parser_for(kind, unit, non_negative=True)(raw) == expected
+
+
+@pytest.mark.parametrize("unit, raw, zh, en", [
+    ("小时", "2天", "不小于 0 的数字，不带单位（本项单位为“小时”：填 2 或 2小时）",
+     "a number (0 or more), without a unit (this field is in 小时: type 2 or 2小时)"),
+    (None, "2天", "不小于 0 的数字，不带单位（填 2）", "a number (0 or more), without a unit (type 2)"),
+    ("小时", "-2小时", "不小于 0 的数字", "a number (0 or more)"),  # the unit is right, the number is not
+])
+def test_another_word_after_a_number_is_refused_saying_to_type_the_number_alone(unit, raw, zh, en):
+    with pytest.raises(ValueProblem) as refused:
+        parser_for(FieldType.NUMBER, unit, non_negative=True)(raw)
+    assert refused.value.found == raw
+    assert expected_text(refused.value.expectation, "zh") == zh
+    assert refused.value.expected == en
 
 
 def test_number_goes_through_str_for_floats():
