@@ -1924,6 +1924,16 @@ def _(s: Say) -> str:
                f"投标报价 {quoted} 元超过最高限价 {ceiling} 元")
 
 
+@_template("reason.above_unit_ceiling")
+def _(s: Say) -> str:
+    from .currency import rate_amount
+
+    code = s.get("currency", "CNY")
+    quoted, ceiling = (rate_amount(s[key], code, s.lang) for key in ("quoted", "ceiling"))
+    return s.t(f"{s.label(s['rate'])} {quoted} is above its ceiling {ceiling}",
+               f"{s.label(s['rate'])} {quoted}超过单项限价 {ceiling}")
+
+
 def _money(s: Say, amount: Decimal) -> str:
     """An amount in the tender's (not yuan) currency: ``$600,000.00``, ``600,000.00 美元``."""
     from .currency import money_amount

@@ -79,7 +79,7 @@ _TIER_KEYS = {"id", "label", "min", "max", "description"}
 _CONDITION_KEYS = {"field", "op", "value"}
 _PRICING_KEYS = {"demand", "models"}
 _DEMAND_KEYS = {"seats", "calls_per_month", "sales_per_month", "devices", "units", "months"}
-_UNIT_KEYS = {"count", "label", "per"}
+_UNIT_KEYS = {"count", "label", "per", "ceiling"}
 _NUMERIC = (FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY, FieldType.PERCENT)
 #: Every key and named value of the format, as an author writes them (``pass_mark``, ``trimmed_mean`` …): a message
 #: in Chinese about a rubric quotes them as written.
@@ -803,6 +803,7 @@ class _RubricReader:
             figures["months"] = contract_months
         units: list[tuple[str, Decimal]] = []
         names: list[tuple[str, UnitName]] = []
+        ceilings: list[tuple[str, Decimal]] = []
         units_node = demand_node.get("units")
         if units_node is not None:
             units_node = self.mapping("pricing.demand", units_node, "units") or {}
@@ -817,11 +818,17 @@ class _RubricReader:
                     per = self.label(where, count.get("per"), "per")
                     if label is not None:
                         names.append((str(unit), UnitName(label, per)))
+                    # 超过任一单项限价的投标无效: the most a bid may quote per unit and month
+                    ceiling = self.number(where, count.get("ceiling"), f"units.{unit}.ceiling", positive=True)
                     count, what = count.get("count"), f"units.{unit}.count"
+                else:
+                    ceiling = None
                 value = self.number("pricing.demand", count, what, positive=True)
                 if value is not None:
                     units.append((str(unit), value))
-        demand = Demand(units=tuple(units), unit_names=tuple(names), **figures)
+                    if ceiling is not None and ceiling > 0:
+                        ceilings.append((str(unit), ceiling))
+        demand = Demand(units=tuple(units), unit_names=tuple(names), unit_ceilings=tuple(ceilings), **figures)
         models_node = node.get("models")
         models: list[PricingModel] = []
         if not isinstance(models_node, list) or not models_node:
