@@ -3,8 +3,9 @@
 A rubric's price criterion may form B from the evaluated prices E of the bids
 still in the evaluation — the ``lowest``, the ``mean``, the ``trimmed_mean``
 (one highest and one lowest dropped when there are at least ``min_bids``) or
-``ceiling_and_mean`` (w × budget ceiling + (1 − w) × mean) — then multiply it
-by a coefficient K and round it to the cent. The methods ``ratio`` and
+``ceiling_and_mean`` (w × budget ceiling + (1 − w) × mean, the ceiling part
+optionally × its own coefficient) — then multiply it by a coefficient K and
+round it to the cent. The methods ``ratio`` and
 ``deviation`` score against B; ``relative_to_lowest`` against the lowest E.
 
 Everything here is pure and exact (Decimal); :func:`form_benchmark` returns
@@ -56,6 +57,8 @@ class BenchmarkRule:
     coefficient: Decimal = ONE
     min_bids: int | None = None  # trimmed_mean only (default 5)
     ceiling_weight: Decimal | None = None  # ceiling_and_mean only: w
+    # ceiling_and_mean only: a coefficient on the ceiling part alone (最高限价 × K × 40 % + 平均值 × 60 %)
+    ceiling_coefficient: Decimal | None = None
 
     @property
     def trim_from(self) -> int:
@@ -134,8 +137,15 @@ def _base_words(rule: BenchmarkRule, zh: bool) -> str:
                 f"the mean of the valid evaluated prices after dropping the highest and the lowest "
                 f"(with fewer than {n}, the plain mean)")
     w = rule.ceiling_weight or ZERO
-    return (f"{plain_number(w)} × 最高限价 + {plain_number(ONE - w)} × 有效评审价格的算术平均值" if zh else
-            f"{plain_number(w)} × the budget ceiling + {plain_number(ONE - w)} × the mean of the valid evaluated prices")
+    kc = _ceiling_times(rule)
+    return (f"{plain_number(w)} × 最高限价{kc} + {plain_number(ONE - w)} × 有效评审价格的算术平均值" if zh else
+            f"{plain_number(w)} × the budget ceiling{kc} + {plain_number(ONE - w)} × the mean of the valid evaluated "
+            "prices")
+
+
+def _ceiling_times(rule: BenchmarkRule) -> str:
+    """`` × Kc`` after the ceiling when the ceiling part has its own coefficient, else nothing."""
+    return "" if rule.ceiling_coefficient is None else f" × {plain_number(rule.ceiling_coefficient)}"
 
 
 def _base_figures(b: Benchmark, zh: bool) -> str:
@@ -152,9 +162,9 @@ def _base_figures(b: Benchmark, zh: bool) -> str:
     if rule.base is Base.CEILING_AND_MEAN:
         assert b.ceiling is not None and rule.ceiling_weight is not None and b.mean is not None
         w, rest = plain_number(rule.ceiling_weight), plain_number(ONE - rule.ceiling_weight)
-        return (f"{w} × 最高限价 {money_text(b.ceiling)} + {rest} × {b.prices} 家评审价格平均值 {money_text(b.mean)}"
-                if zh else
-                f"{w} × the budget ceiling {money_text(b.ceiling)} + {rest} × the mean of {b.prices} evaluated prices "
+        ceiling = money_text(b.ceiling) + _ceiling_times(rule)
+        return (f"{w} × 最高限价 {ceiling} + {rest} × {b.prices} 家评审价格平均值 {money_text(b.mean)}" if zh else
+                f"{w} × the budget ceiling {ceiling} + {rest} × the mean of {b.prices} evaluated prices "
                 f"{money_text(b.mean)}")
     short = rule.base is Base.TRIMMED_MEAN
     note_zh = f"（不足 {rule.trim_from} 家，不去掉最高最低价）" if short else ""
@@ -176,7 +186,8 @@ def form_benchmark(rule: BenchmarkRule, prices: Sequence[Decimal], ceiling: Deci
         if ceiling is None or rule.ceiling_weight is None:
             raise ValueError("ceiling_and_mean needs the budget ceiling and its weight")
         mean = _mean(ordered)
-        basis = rule.ceiling_weight * ceiling + (ONE - rule.ceiling_weight) * mean
+        basis = (rule.ceiling_weight * ceiling * (rule.ceiling_coefficient or ONE)
+                 + (ONE - rule.ceiling_weight) * mean)
     else:
         basis = mean = _mean(ordered)
     value = round_half_up(rule.coefficient * basis, 2)

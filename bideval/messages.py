@@ -3561,17 +3561,26 @@ def _(s: Say) -> str:
                       f"deviation_rounding 只用于 deviation，不用于 {s['method']}")
 
 
+def _benchmark_not_positive(s: Say, key: str) -> str:
+    """A coefficient of the benchmark at 0 or less: ``coefficient``, ``ceiling_coefficient``."""
+    found = number(s[key])
+    return _rubric_at(s, f"benchmark {key} must be more than 0, found {found}", f"基准价的 {key} 必须大于 0，实际为 {found}")
+
+
+def _benchmark_key_of(s: Say, key: str, base: str) -> str:
+    """A key of the benchmark given with a base other than the one it belongs to."""
+    return _rubric_at(s, f"benchmark {key} belongs to the base {base}, not {s['base']}",
+                      f"基准价的 {key} 只用于 {base}，不用于 {s['base']}")
+
+
 @_template("rubric.coefficient")
 def _(s: Say) -> str:
-    found = number(s["coefficient"])
-    return _rubric_at(s, f"benchmark coefficient must be more than 0, found {found}",
-                      f"基准价的 coefficient 必须大于 0，实际为 {found}")
+    return _benchmark_not_positive(s, "coefficient")
 
 
 @_template("rubric.min_bids_not_used")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"benchmark min_bids belongs to the base trimmed_mean, not {s['base']}",
-                      f"基准价的 min_bids 只用于 trimmed_mean，不用于 {s['base']}")
+    return _benchmark_key_of(s, "min_bids", "trimmed_mean")
 
 
 @_template("rubric.min_bids_too_few")
@@ -3601,10 +3610,19 @@ def _(s: Say) -> str:
                       "基准价 ceiling_and_mean 需要它所加权的最高限价 budget_ceiling")
 
 
+@_template("rubric.ceiling_coefficient")
+def _(s: Say) -> str:
+    return _benchmark_not_positive(s, "ceiling_coefficient")
+
+
+@_template("rubric.ceiling_coefficient_not_used")
+def _(s: Say) -> str:
+    return _benchmark_key_of(s, "ceiling_coefficient", "ceiling_and_mean")
+
+
 @_template("rubric.ceiling_weight_not_used")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"benchmark ceiling_weight belongs to the base ceiling_and_mean, not {s['base']}",
-                      f"基准价的 ceiling_weight 只用于 ceiling_and_mean，不用于 {s['base']}")
+    return _benchmark_key_of(s, "ceiling_weight", "ceiling_and_mean")
 
 
 # -- the audit trail: what each entry's action is, and what verifying a chain found

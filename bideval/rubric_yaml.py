@@ -71,7 +71,7 @@ _STAND_INS: dict[str, Any] = {"above_penalty": Decimal(0), "below_penalty": Deci
 _SME_CATEGORY_KEYS = {"id", "label", "rate"}
 _CAP_KEYS = {"id", "label", "max", "criteria"}
 _GRADE_KEYS = {"label", "min", "max", "points"}
-_BENCHMARK_KEYS = {"base", "coefficient", "min_bids", "ceiling_weight"}
+_BENCHMARK_KEYS = {"base", "coefficient", "min_bids", "ceiling_weight", "ceiling_coefficient"}
 _ITEM_KEYS = {"label", "points", "when"}
 _DEDUCTION_ITEM_KEYS = {"label", "field", "points"}
 _COUNTED = (FieldType.INTEGER, FieldType.BOOL)  # how many times a shortfall occurs, or yes for once
@@ -1285,7 +1285,8 @@ class _RubricReader:
         return tuple(out) if len(out) == len(node) else None
 
     def benchmark(self, where: str, node: Any) -> BenchmarkRule | None:
-        """``benchmark: {base, coefficient, min_bids, ceiling_weight}`` of a price criterion (issue 7, item 3)."""
+        """``benchmark: {base, coefficient, min_bids, ceiling_weight, ceiling_coefficient}`` of a price criterion (issue 7,
+        item 3; author6 A6-1)."""
         if node is None:
             return None
         node = self.mapping(where, node, "benchmark")
@@ -1296,8 +1297,10 @@ class _RubricReader:
         coefficient = self.number(where, node.get("coefficient", 1), "benchmark coefficient", share=True)
         min_bids = self.integer(where, node.get("min_bids"), "benchmark min_bids", 0)
         weight = self.number(where, node.get("ceiling_weight"), "benchmark ceiling_weight", share=True)
+        ceiling_k = self.number(where, node.get("ceiling_coefficient"), "benchmark ceiling_coefficient", share=True)
         if base is None or coefficient is None or any(
                 node.get(key) is not None and value is None
-                for key, value in (("min_bids", min_bids), ("ceiling_weight", weight))):
+                for key, value in (("min_bids", min_bids), ("ceiling_weight", weight),
+                                   ("ceiling_coefficient", ceiling_k))):
             return None
-        return BenchmarkRule(base, coefficient, min_bids, weight)
+        return BenchmarkRule(base, coefficient, min_bids, weight, ceiling_k)

@@ -2,6 +2,7 @@
 example as the oracle, through the engine, `check`, the JSON and the ranked workbook."""
 import io
 import json
+import re
 from dataclasses import fields
 from decimal import Decimal as D
 
@@ -396,3 +397,40 @@ def test_b_from_the_ceiling_and_the_mean_is_written_as_it_is_formed_everywhere(l
                if isinstance(cell, str) and "B = (" in cell]
     assert details and all(rule.split("B = ", 1)[1] in cell for cell in details)
     assert rule in describe_rubric(result.rubric, lang)  # check
+
+
+# 评标基准价 = 最高投标限价 × K × 40 % + 有效报价平均值 × 60 % (author6 A6-1): K on the ceiling part only. The tester's
+# figures: ceiling 2,650,000, three valid prices with mean 2,350,000 → B = 1,007,000 + 1,410,000 = 2,417,000.00 (K on
+# the whole sum gave 2,346,500.00 and swapped the 2nd and the 3rd).
+CEILING_K = ("method: deviation\nbudget_ceiling: 2650000\nabove_penalty: 1\nbelow_penalty: 0.5\n"
+             "benchmark: {base: ceiling_and_mean, ceiling_weight: 40%, ceiling_coefficient: 0.95}")
+
+
+@pytest.mark.parametrize("lang, how, rule", [
+    ("zh", "B = 0.4 × 最高限价 2,650,000.00 × 0.95 + 0.6 × 3 家评审价格平均值 2,350,000.00 = 2,417,000.00",
+     "评标基准价B = 0.4 × 最高限价 × 0.95 + 0.6 × 有效评审价格的算术平均值，四舍五入到分"),
+    ("en", "B = 0.4 × the budget ceiling 2,650,000.00 × 0.95 + 0.6 × the mean of 3 evaluated prices 2,350,000.00 "
+           "= 2,417,000.00",
+     "benchmark B = 0.4 × the budget ceiling × 0.95 + 0.6 × the mean of the valid evaluated prices, rounded"),
+])
+def test_a_coefficient_on_the_ceiling_part_only(lang, how, rule):
+    got, result = scores(CEILING_K, (2380000, 2520000, 2150000))
+    assert result.price_benchmark.value == D("2417000.00")
+    assert got == [D("29.23"), D("25.74"), D("24.48")]  # 30 − 0.5 × 1.5308, 30 − 4.2615, 30 − 0.5 × 11.0468
+    assert result.price_benchmark.describe(lang) == how
+    document = json.loads(result_json(result, lang))["price_benchmark"]
+    assert (document["ceiling_coefficient"], document["coefficient"], document["text"]) == (0.95, 1.0, how)
+    assert rule in describe_rubric(result.rubric, lang)
+    _, plain = scores(CEILING.replace("coefficient: 0.8", "coefficient: 1"), CEILING_PRICES)
+    assert "ceiling_coefficient" not in json.loads(result_json(plain, lang))["price_benchmark"]
+
+
+@pytest.mark.parametrize("benchmark, message", [
+    ("{base: ceiling_and_mean, ceiling_weight: 0.4, ceiling_coefficient: 0}",
+     "criterion 'price': benchmark ceiling_coefficient must be more than 0, found 0"),
+    ("{base: mean, ceiling_coefficient: 0.95}",
+     "criterion 'price': benchmark ceiling_coefficient belongs to the base ceiling_and_mean, not mean"),
+])
+def test_a_ceiling_coefficient_is_checked_when_built(benchmark, message):
+    with pytest.raises(RubricError, match=re.escape(message)):
+        parse_rubric(price_rubric(f"method: ratio\nbudget_ceiling: 100\nbenchmark: {benchmark}"), "b.yaml")

@@ -1680,6 +1680,9 @@ KIND_RUBRIC_FACTS = {
     "rubric.ceiling_missing": dict(where="criterion 'price'", criterion="price", base="ceiling_and_mean"),
     "rubric.ceiling_weight_not_used": dict(where="criterion 'price'", criterion="price", base="mean",
                                            ceiling_weight=D("0.5")),
+    "rubric.ceiling_coefficient": dict(where="criterion 'price'", criterion="price", ceiling_coefficient=D(0)),
+    "rubric.ceiling_coefficient_not_used": dict(where="criterion 'price'", criterion="price", base="mean",
+                                                ceiling_coefficient=D("0.95")),
 }
 RUBRIC_FACTS.update(KIND_RUBRIC_FACTS)
 RUBRIC_SENTENCES += [
@@ -1915,6 +1918,12 @@ RUBRIC_SENTENCES += [
     ('rubric.ceiling_weight_not_used',
      "criterion 'price': benchmark ceiling_weight belongs to the base ceiling_and_mean, not mean",
      "评分项 'price'：基准价的 ceiling_weight 只用于 ceiling_and_mean，不用于 mean"),
+    ('rubric.ceiling_coefficient',
+     "criterion 'price': benchmark ceiling_coefficient must be more than 0, found 0",
+     "评分项 'price'：基准价的 ceiling_coefficient 必须大于 0，实际为 0"),
+    ('rubric.ceiling_coefficient_not_used',
+     "criterion 'price': benchmark ceiling_coefficient belongs to the base ceiling_and_mean, not mean",
+     "评分项 'price'：基准价的 ceiling_coefficient 只用于 ceiling_and_mean，不用于 mean"),
 ]
 # A value left blank, full-width punctuation, and what the reader says instead of dropping a criterion.
 BLANK_RUBRIC_FACTS = {
