@@ -47,6 +47,7 @@ class DeviationRounding(enum.Enum):
     NONE = "none"  # pro rata: 5.263 % counts 5.263
     UP = "up"  # to the next whole percent: 不足1%按1%计, 5.263 % counts 6
     HALF_UP = "half_up"  # half-up to a whole percent: 5.263 % counts 5, 5.5 % counts 6
+    HALF_UP_2DP = "half_up_2dp"  # 偏差率保留两位小数: half-up to 0.01 %, 9.0909 % counts 9.09, 9.095 % counts 9.10
 
 
 @dataclass(frozen=True)
@@ -206,12 +207,16 @@ def counted_deviation(d: Decimal, rounding: DeviationRounding) -> Decimal:
     [Decimal('6'), Decimal('5'), Decimal('0')]
     >>> counted_deviation(Decimal("5.5"), DeviationRounding.HALF_UP)
     Decimal('6')
+    >>> counted_deviation(Decimal("-9.090909"), DeviationRounding.HALF_UP_2DP)
+    Decimal('9.09')
     """
     size = abs(d)
     if rounding is DeviationRounding.UP:
         return size.to_integral_value(rounding=ROUND_CEILING)
     if rounding is DeviationRounding.HALF_UP:
         return round_half_up(size, 0)
+    if rounding is DeviationRounding.HALF_UP_2DP:
+        return round_half_up(size, 2)
     return size
 
 

@@ -216,6 +216,7 @@ def price_method_rule(c: FormulaPrice, lang: str) -> str:
         DeviationRounding.NONE: ("按比例计", "pro rata"),
         DeviationRounding.UP: ("偏差不足1%按1%计（向上取整到整数百分比）", "|d| rounded up to a whole percent"),
         DeviationRounding.HALF_UP: ("偏差四舍五入到整数百分比", "|d| rounded half-up to a whole percent"),
+        DeviationRounding.HALF_UP_2DP: ("偏差率四舍五入保留两位小数", "|d| rounded half-up to 2 decimals of a percent"),
     }[c.deviation_rounding]
     if zh:
         return (f"偏差法：等于B得{top}分，每高于B 1%扣{above}分，每低于B 1%扣{below}分，{counted[0]}，扣完为止；{b}")

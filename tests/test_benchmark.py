@@ -119,10 +119,26 @@ def test_b_is_rounded_to_the_cent():
     ("none", "27.37"),     # 30 − 0.5 × 5.263…
     ("half_up", "27.50"),  # |d| 5.263 → 5
     ("up", "27.00"),       # |d| 5.263 → 6
+    ("half_up_2dp", "27.37"),  # |d| 5.26 (30 − 2.63)
 ])
 def test_deviation_rounding(rounding, expected):
     got, _ = scores(DEVIATION.replace("deviation_rounding: up", f"deviation_rounding: {rounding}"))
     assert got[0] == D(expected)
+
+
+# 偏差率保留两位小数 (author6 A6-4): B = 1,100,000 (the mean), a bid of 1,000,000 has d = −9.0909 %, counted 9.09, and
+# scores 48 − 0.5 × 9.09 = 43.455 → 43.46 (pro rata gave 43.45, the whole percent 43.50).
+@pytest.mark.parametrize("rounding, expected, counted", [
+    ("half_up_2dp", "43.46", 9.09), ("none", "43.45", 9.0909), ("half_up", "43.50", 9)])
+def test_the_deviation_kept_to_two_decimals_of_a_percent(rounding, expected, counted):
+    price = (f"method: deviation\nbenchmark: {{base: mean}}\nabove_penalty: 1\nbelow_penalty: 0.5\n"
+             f"deviation_rounding: {rounding}")
+    rubric = parse_rubric(price_rubric(price).replace("max: 30", "max: 48"), "p6.yaml")
+    result = evaluate(rubric, bids_at(rubric, (1000000, 1200000)))
+    assert result.price_benchmark.value == D("1100000.00")
+    low = json.loads(result_json(result, "zh"))["ranking"][0]
+    assert (low["criteria"]["price"], low["price_deviation"], low["price_deviation_counted"]) == \
+        (float(expected), -9.0909, counted)
 
 
 def test_the_older_methods_are_unchanged():
@@ -209,6 +225,8 @@ def test_check_explains_deviation(lang, words):
      "−2 per 1 % above B, −1 per 1 % below, pro rata, never below 0; benchmark B = the mean of the valid"),
     ("method: deviation\nbenchmark: {base: mean}\nabove_penalty: 2\nbelow_penalty: 1\ndeviation_rounding: half_up",
      "zh", "偏差四舍五入到整数百分比"),
+    ("method: deviation\nbenchmark: {base: mean}\nabove_penalty: 2\nbelow_penalty: 1\ndeviation_rounding: half_up_2dp",
+     "zh", "每低于B 1%扣1分，偏差率四舍五入保留两位小数，扣完为止"),
 ])
 def test_check_explains_each_method(price_yaml, lang, words):
     assert words in describe_rubric(parse_rubric(price_rubric(price_yaml), "b.yaml"), lang)
@@ -242,7 +260,7 @@ def test_check_explains_each_method(price_yaml, lang, words):
     ("method: ratio\nbenchmark: {base: mean}\ndeviation_rounding: up",
      "criterion 'price': deviation_rounding belongs to the method deviation, not ratio"),
     ("method: deviation\nbenchmark: {base: mean}\nabove_penalty: 1\nbelow_penalty: 1\ndeviation_rounding: floor",
-     "criterion 'price': unknown deviation_rounding 'floor' (expected one of: none, up, half_up)"),
+     "criterion 'price': unknown deviation_rounding 'floor' (expected one of: none, up, half_up, half_up_2dp)"),
     ("method: relative_to_lowest\nabove_penalty: 1\nbelow_penalty: 1",
      "criterion 'price': above_penalty and below_penalty belong to the methods benchmark_deviation and deviation"),
 ])
