@@ -2781,6 +2781,18 @@ def _(s: Say) -> str:
                       f"没有评分项为价格计分，但投标表仍要求每个投标人填写报价（{fields}）：如果报价应当计分，请增加价格评分项")
 
 
+@_template("rubric.ceiling_like_rate")
+def _(s: Say) -> str:
+    ceiling, units, months = number(s["ceiling"]), f"{s['units']:,f}", number(s["months"])
+    return _rubric_at(s, f"budget_ceiling {ceiling} is less than the {units} units the tender buys, as if it were a unit "
+                         f"rate; it caps the whole contract price Q (Σ rate × count × {months} months), so a bid "
+                         "above it is invalid: write the contract's ceiling, and a unit's own ceiling as `ceiling` "
+                         "under pricing.demand.units",
+                      f"最高限价 budget_ceiling {ceiling} 小于本项目的计价单位总数 {units}，像是单价；它限定的是整个合同的"
+                      f"投标报价 Q（Σ 单价 × 数量 × {months} 个月），高于它的投标无效：请写合同总价的最高限价，"
+                      "单价限价写在 pricing.demand.units 下该单位的 ceiling")
+
+
 @_template("rubric.cap_below_part")
 def _(s: Say) -> str:
     cap, top, part, own = s["cap"], number(s["cap_max"]), s["criterion"], number(s["max"])

@@ -94,7 +94,9 @@ KEYWORDS = frozenset().union(
 def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     """What a rubric may say but seldom means, for ``check`` to tell and not refuse: no criterion scores the price
     the bid form asks for (refused under ``regime: order87``); a shared cap below one of its criteria's own max,
-    which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo)."""
+    which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo); in a
+    per_unit_month tender a budget ceiling below the number of units, which looks like a unit rate (4.5 元/㎡/月)
+    though it caps the whole contract price Q (author6 A6-3: every bid was invalid, silently)."""
     out = []
     for cap in rubric.caps:
         for part in cap.criteria:
@@ -102,9 +104,16 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
             if criterion.max > cap.max:
                 out.append(Problem.of("rubric.cap_below_part", rubric.source, where=f"cap {cap.id!r}", cap=cap.id,
                                       cap_max=cap.max, criterion=part, max=criterion.max))
-    if rubric.price_criterion is None:
+    price = rubric.price_criterion
+    if price is None:
         asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)
         out.append(Problem.of("rubric.no_price", rubric.source, where="top", fields=asked))
+    demand = rubric.pricing.demand
+    units = sum((count for _, count in demand.units), Decimal(0))
+    if (price is not None and price.budget_ceiling is not None and PricingModel.PER_UNIT_MONTH in rubric.pricing.models
+            and price.budget_ceiling < units):  # less than 1 a unit for the whole contract: a unit rate copied here
+        out.append(Problem.of("rubric.ceiling_like_rate", rubric.source, where=f"criterion {price.id!r}",
+                              criterion=price.id, ceiling=price.budget_ceiling, units=units, months=demand.months))
     return tuple(out)
 
 

@@ -1935,6 +1935,8 @@ BLANK_RUBRIC_FACTS = {
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
                                   max=D(8)),
+    "rubric.ceiling_like_rate": dict(where="criterion 'price'", criterion="price", ceiling=D("4.5"), units=D(40000),
+                                     months=D(36)),
 }
 RUBRIC_FACTS.update(BLANK_RUBRIC_FACTS)
 RUBRIC_SENTENCES += [
@@ -1961,6 +1963,12 @@ RUBRIC_SENTENCES += [
      "reach 8: lower the criterion's max to 6, or raise the cap",
      "共同上限 'track_record'：该共同上限 6 分低于其中评分项 'projects' 的满分 8，在此上限下该评分项永远得不到 8 分：请把它的满分降为 6，"
      "或提高上限"),
+    ("rubric.ceiling_like_rate",
+     "criterion 'price': budget_ceiling 4.5 is less than the 40,000 units the tender buys, as if it were a unit rate; "
+     "it caps the whole contract price Q (Σ rate × count × 36 months), so a bid above it is invalid: write the "
+     "contract's ceiling, and a unit's own ceiling as `ceiling` under pricing.demand.units",
+     "评分项 'price'：最高限价 budget_ceiling 4.5 小于本项目的计价单位总数 40,000，像是单价；它限定的是整个合同的投标报价 Q"
+     "（Σ 单价 × 数量 × 36 个月），高于它的投标无效：请写合同总价的最高限价，单价限价写在 pricing.demand.units 下该单位的 ceiling"),
     ("rubric.unit_not_money",
      "field 'projects': unit '10k CNY' is a unit of money, but the field is integer: make it type: money, or remove "
      "the unit",

@@ -124,3 +124,16 @@ def test_a_units_ceiling_must_be_a_positive_amount(ceiling):
         parse_rubric(PROPERTY % ceiling, "property.yaml")
     with pytest.raises(ValueError, match="unit ceiling"):
         Demand(units=(("office", D(28000)),), unit_ceilings=(("office", D(0)),))
+
+
+@pytest.mark.parametrize("budget_ceiling, warned", [("4.5", True), ("39999.99", True), ("40000", False),
+                                                    ("6048000", False)])
+def test_check_warns_of_a_budget_ceiling_that_looks_like_a_unit_rate(budget_ceiling, warned):
+    """author6 A6-3: `budget_ceiling: 4.5` copied from 办公区 ≤ 4.5 元/㎡/月 made every bid invalid, with no word from
+    check; it caps Q, the whole contract, so one below the 40,000 units the tender buys warns (and is not refused)."""
+    from bideval.rubric import parse_rubric
+    from bideval.rubric_yaml import rubric_warnings
+
+    rubric = parse_rubric(PROPERTY.replace("6048000", budget_ceiling) % "4.5", "property.yaml")
+    codes = [w.code for w in rubric_warnings(rubric)]
+    assert codes == (["rubric.ceiling_like_rate"] if warned else [])
