@@ -95,7 +95,8 @@ def benchmark_formula(rule: BenchmarkRule, lang: str, formed: Benchmark | None =
     the Rubric sheet, the Price sheet, the JSON, the terminal, the report, the app).
 
     Without ``formed`` the rule (``check``); with it, one evaluation's figures beside their words, then what they
-    come to. A base that is a sum is in brackets before K multiplies it.
+    come to. A base that is a sum is in brackets before K multiplies it; a base that is one figure, with no K, is B
+    itself and is not repeated (``B = the mean of 2 evaluated prices: 1,100,000.00``).
 
     >>> rule = BenchmarkRule(Base.CEILING_AND_MEAN, Decimal("0.8"), ceiling_weight=Decimal("0.3"))
     >>> benchmark_formula(rule, "en")
@@ -120,6 +121,8 @@ def benchmark_formula(rule: BenchmarkRule, lang: str, formed: Benchmark | None =
     else:
         formula = f"{words} × {k}"
     if formed is None:
+        return formula
+    if not compound and rule.coefficient == ONE:  # the words end with B itself: "= B" would say it twice
         return formula
     if compound and rule.coefficient != ONE:
         formula += f" = {money_text(formed.basis)} × {k}"

@@ -23,7 +23,8 @@ METHOD_LABELS = {  # the price methods as people call them
     PriceMethod.LINEAR_MINMAX: Label("最低最高价线性插值法", "Linear between lowest and highest"),
     PriceMethod.BENCHMARK_DEVIATION: Label("基准价偏差法", "Deviation from the benchmark"),
     PriceMethod.RATIO: Label("基准价比值法", "Ratio to the benchmark"),
-    PriceMethod.DEVIATION: Label("基准价偏差法（按规定取整）", "Deviation from the benchmark B"),
+    # no word of rounding: |d| is pro rata unless deviation_rounding says otherwise, which the rule line states
+    PriceMethod.DEVIATION: Label("基准价偏差法", "Deviation from the benchmark B"),
     PriceMethod.RELATIVE_TO_LOWEST: Label("相对最低价法", "Relative to the lowest price"),
 }
 KIND_LABELS = {

@@ -375,7 +375,7 @@ def _meant(node: Any, cls: type[enum.Enum], choices: tuple[str, ...]) -> tuple[s
     out = []
     for member, label in _ENUM_LABELS.get(cls, {}).items():
         names = {fold(text) for text in (label.zh, label.en)}
-        names |= {re.sub(r"\s*[(（].*[)）]$", "", name) for name in names}  # 基准价偏差法（按规定取整）: 基准价偏差法
+        names |= {re.sub(r"\s*[(（].*[)）]$", "", name) for name in names}  # 扣分项（从总分扣除）: 扣分项
         if wanted in names or re.sub(r"[\s-]+", "_", wanted) == member.value:
             out.append(str(member.value))
     return tuple(out)

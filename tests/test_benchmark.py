@@ -136,6 +136,9 @@ def test_the_deviation_kept_to_two_decimals_of_a_percent(rounding, expected, cou
     rubric = parse_rubric(price_rubric(price).replace("max: 30", "max: 48"), "p6.yaml")
     result = evaluate(rubric, bids_at(rubric, (1000000, 1200000)))
     assert result.price_benchmark.value == D("1100000.00")
+    # the mean with no K is B itself, said once (author6 A6-14: it read "… 1,100,000.00 = 1,100,000.00")
+    assert result.price_benchmark.describe("zh") == "B = 2 家评审价格的平均值 1,100,000.00"
+    assert result.price_benchmark.describe("en") == "B = the mean of 2 evaluated prices: 1,100,000.00"
     low = json.loads(result_json(result, "zh"))["ranking"][0]
     assert (low["criteria"]["price"], low["price_deviation"], low["price_deviation_counted"]) == \
         (float(expected), -9.0909, counted)
@@ -198,6 +201,9 @@ def test_price_sheet_states_b_how_and_each_d(lang, b_label, how):
     labelled = {r[0]: r[3] for r in rows if r[0]}
     assert labelled[b_label] == 950000
     assert labelled["基准价计算" if lang == "zh" else "How B was formed"] == how
+    # the method's name says no rounding (it said 按规定取整 when nothing was rounded); the rule line says how |d| counts
+    assert labelled["价格评分方法" if lang == "zh" else "Price method"] == \
+        ("基准价偏差法" if lang == "zh" else "Deviation from the benchmark B")
 
 
 @pytest.mark.parametrize("lang, words", [
