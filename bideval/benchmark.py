@@ -3,8 +3,9 @@
 A rubric's price criterion may form B from the evaluated prices E of the bids
 still in the evaluation — the ``lowest``, the ``mean``, the ``trimmed_mean``
 (one highest and one lowest dropped when there are at least ``min_bids``) or
-``ceiling_and_mean`` (w × budget ceiling + (1 − w) × mean) — then multiply it
-by a coefficient K and round it to the cent. The methods ``ratio`` and
+``ceiling_and_mean`` (w × budget ceiling + (1 − w) × mean, the ceiling part
+optionally × its own coefficient) — then multiply it by a coefficient K and
+round it to the cent. The methods ``ratio`` and
 ``deviation`` score against B; ``relative_to_lowest`` against the lowest E.
 
 Everything here is pure and exact (Decimal); :func:`form_benchmark` returns
@@ -46,6 +47,7 @@ class DeviationRounding(enum.Enum):
     NONE = "none"  # pro rata: 5.263 % counts 5.263
     UP = "up"  # to the next whole percent: 不足1%按1%计, 5.263 % counts 6
     HALF_UP = "half_up"  # half-up to a whole percent: 5.263 % counts 5, 5.5 % counts 6
+    HALF_UP_2DP = "half_up_2dp"  # 偏差率保留两位小数: half-up to 0.01 %, 9.0909 % counts 9.09, 9.095 % counts 9.10
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class BenchmarkRule:
     coefficient: Decimal = ONE
     min_bids: int | None = None  # trimmed_mean only (default 5)
     ceiling_weight: Decimal | None = None  # ceiling_and_mean only: w
+    # ceiling_and_mean only: a coefficient on the ceiling part alone (最高限价 × K × 40 % + 平均值 × 60 %)
+    ceiling_coefficient: Decimal | None = None
 
     @property
     def trim_from(self) -> int:
@@ -91,7 +95,8 @@ def benchmark_formula(rule: BenchmarkRule, lang: str, formed: Benchmark | None =
     the Rubric sheet, the Price sheet, the JSON, the terminal, the report, the app).
 
     Without ``formed`` the rule (``check``); with it, one evaluation's figures beside their words, then what they
-    come to. A base that is a sum is in brackets before K multiplies it.
+    come to. A base that is a sum is in brackets before K multiplies it; a base that is one figure, with no K, is B
+    itself and is not repeated (``B = the mean of 2 evaluated prices: 1,100,000.00``).
 
     >>> rule = BenchmarkRule(Base.CEILING_AND_MEAN, Decimal("0.8"), ceiling_weight=Decimal("0.3"))
     >>> benchmark_formula(rule, "en")
@@ -117,6 +122,8 @@ def benchmark_formula(rule: BenchmarkRule, lang: str, formed: Benchmark | None =
         formula = f"{words} × {k}"
     if formed is None:
         return formula
+    if not compound and rule.coefficient == ONE:  # the words end with B itself: "= B" would say it twice
+        return formula
     if compound and rule.coefficient != ONE:
         formula += f" = {money_text(formed.basis)} × {k}"
     return formula + f" = {money_text(formed.value)}"
@@ -134,8 +141,15 @@ def _base_words(rule: BenchmarkRule, zh: bool) -> str:
                 f"the mean of the valid evaluated prices after dropping the highest and the lowest "
                 f"(with fewer than {n}, the plain mean)")
     w = rule.ceiling_weight or ZERO
-    return (f"{plain_number(w)} × 最高限价 + {plain_number(ONE - w)} × 有效评审价格的算术平均值" if zh else
-            f"{plain_number(w)} × the budget ceiling + {plain_number(ONE - w)} × the mean of the valid evaluated prices")
+    kc = _ceiling_times(rule)
+    return (f"{plain_number(w)} × 最高限价{kc} + {plain_number(ONE - w)} × 有效评审价格的算术平均值" if zh else
+            f"{plain_number(w)} × the budget ceiling{kc} + {plain_number(ONE - w)} × the mean of the valid evaluated "
+            "prices")
+
+
+def _ceiling_times(rule: BenchmarkRule) -> str:
+    """`` × Kc`` after the ceiling when the ceiling part has its own coefficient, else nothing."""
+    return "" if rule.ceiling_coefficient is None else f" × {plain_number(rule.ceiling_coefficient)}"
 
 
 def _base_figures(b: Benchmark, zh: bool) -> str:
@@ -152,9 +166,9 @@ def _base_figures(b: Benchmark, zh: bool) -> str:
     if rule.base is Base.CEILING_AND_MEAN:
         assert b.ceiling is not None and rule.ceiling_weight is not None and b.mean is not None
         w, rest = plain_number(rule.ceiling_weight), plain_number(ONE - rule.ceiling_weight)
-        return (f"{w} × 最高限价 {money_text(b.ceiling)} + {rest} × {b.prices} 家评审价格平均值 {money_text(b.mean)}"
-                if zh else
-                f"{w} × the budget ceiling {money_text(b.ceiling)} + {rest} × the mean of {b.prices} evaluated prices "
+        ceiling = money_text(b.ceiling) + _ceiling_times(rule)
+        return (f"{w} × 最高限价 {ceiling} + {rest} × {b.prices} 家评审价格平均值 {money_text(b.mean)}" if zh else
+                f"{w} × the budget ceiling {ceiling} + {rest} × the mean of {b.prices} evaluated prices "
                 f"{money_text(b.mean)}")
     short = rule.base is Base.TRIMMED_MEAN
     note_zh = f"（不足 {rule.trim_from} 家，不去掉最高最低价）" if short else ""
@@ -176,7 +190,8 @@ def form_benchmark(rule: BenchmarkRule, prices: Sequence[Decimal], ceiling: Deci
         if ceiling is None or rule.ceiling_weight is None:
             raise ValueError("ceiling_and_mean needs the budget ceiling and its weight")
         mean = _mean(ordered)
-        basis = rule.ceiling_weight * ceiling + (ONE - rule.ceiling_weight) * mean
+        basis = (rule.ceiling_weight * ceiling * (rule.ceiling_coefficient or ONE)
+                 + (ONE - rule.ceiling_weight) * mean)
     else:
         basis = mean = _mean(ordered)
     value = round_half_up(rule.coefficient * basis, 2)
@@ -195,12 +210,16 @@ def counted_deviation(d: Decimal, rounding: DeviationRounding) -> Decimal:
     [Decimal('6'), Decimal('5'), Decimal('0')]
     >>> counted_deviation(Decimal("5.5"), DeviationRounding.HALF_UP)
     Decimal('6')
+    >>> counted_deviation(Decimal("-9.090909"), DeviationRounding.HALF_UP_2DP)
+    Decimal('9.09')
     """
     size = abs(d)
     if rounding is DeviationRounding.UP:
         return size.to_integral_value(rounding=ROUND_CEILING)
     if rounding is DeviationRounding.HALF_UP:
         return round_half_up(size, 0)
+    if rounding is DeviationRounding.HALF_UP_2DP:
+        return round_half_up(size, 2)
     return size
 
 

@@ -29,7 +29,7 @@ from typing import Iterable
 
 from .labels import Label
 from .number_formats import literal_texts
-from .values import fold, money_text
+from .values import decimal_text, fold, money_text
 
 
 # ISO 4217 active currency codes (list one, 2025), without the fund, precious-metal and testing codes.
@@ -245,3 +245,18 @@ def money_amount(amount: Decimal, code: str, lang: str) -> str:
         sign = "-" if amount < 0 else ""
         return f"{sign}{money.symbol}{money_text(abs(amount))}"
     return f"{money_text(amount)} {money.name.zh}"
+
+
+def rate_amount(amount: Decimal, code: str, lang: str) -> str:
+    """A rate (a price per unit) with its currency, every decimal given kept and at least the cents: ``4.50 元``,
+    ``3.3300001 元``; in English yuan as the figure alone (as a yuan amount is in the check table), another
+    currency with its symbol (``$0.125``).
+
+    >>> rate_amount(Decimal("4.5"), "CNY", "zh"), rate_amount(Decimal("4.5"), "CNY", "en"), rate_amount(Decimal("0.125"), "USD", "en")
+    ('4.50 元', '4.50', '$0.125')
+    """
+    text = decimal_text(amount, max(2, -int(amount.as_tuple().exponent)), least=2, grouped=True)
+    money = currency(code)
+    if lang == "en":
+        return text if code == "CNY" else f"{money.symbol}{text}"
+    return f"{text} {money.name.zh}"

@@ -1979,6 +1979,16 @@ def _(s: Say) -> str:
                f"投标报价 {quoted} 元超过最高限价 {ceiling} 元")
 
 
+@_template("reason.above_unit_ceiling")
+def _(s: Say) -> str:
+    from .currency import rate_amount
+
+    code = s.get("currency", "CNY")
+    quoted, ceiling = (rate_amount(s[key], code, s.lang) for key in ("quoted", "ceiling"))
+    return s.t(f"{s.label(s['rate'])} {quoted} is above its ceiling {ceiling}",
+               f"{s.label(s['rate'])} {quoted}超过单项限价 {ceiling}")
+
+
 def _money(s: Say, amount: Decimal) -> str:
     """An amount in the tender's (not yuan) currency: ``$600,000.00``, ``600,000.00 美元``."""
     from .currency import money_amount
@@ -2875,6 +2885,18 @@ def _(s: Say) -> str:
                       f"没有评分项为价格计分，但投标表仍要求每个投标人填写报价（{fields}）：如果报价应当计分，请增加价格评分项")
 
 
+@_template("rubric.ceiling_like_rate")
+def _(s: Say) -> str:
+    ceiling, units, months = number(s["ceiling"]), f"{s['units']:,f}", number(s["months"])
+    return _rubric_at(s, f"budget_ceiling {ceiling} is less than the {units} units the tender buys, as if it were a unit "
+                         f"rate; it caps the whole contract price Q (Σ rate × count × {months} months), so a bid "
+                         "above it is invalid: write the contract's ceiling, and a unit's own ceiling as `ceiling` "
+                         "under pricing.demand.units",
+                      f"最高限价 budget_ceiling {ceiling} 小于本项目的计价单位总数 {units}，像是单价；它限定的是整个合同的"
+                      f"投标报价 Q（Σ 单价 × 数量 × {months} 个月），高于它的投标无效：请写合同总价的最高限价，"
+                      "单价限价写在 pricing.demand.units 下该单位的 ceiling")
+
+
 @_template("rubric.cap_below_part")
 def _(s: Say) -> str:
     cap, top, part, own = s["cap"], number(s["cap_max"]), s["criterion"], number(s["max"])
@@ -3694,17 +3716,26 @@ def _(s: Say) -> str:
                       f"deviation_rounding 只用于 deviation，不用于 {s['method']}")
 
 
+def _benchmark_not_positive(s: Say, key: str) -> str:
+    """A coefficient of the benchmark at 0 or less: ``coefficient``, ``ceiling_coefficient``."""
+    found = number(s[key])
+    return _rubric_at(s, f"benchmark {key} must be more than 0, found {found}", f"基准价的 {key} 必须大于 0，实际为 {found}")
+
+
+def _benchmark_key_of(s: Say, key: str, base: str) -> str:
+    """A key of the benchmark given with a base other than the one it belongs to."""
+    return _rubric_at(s, f"benchmark {key} belongs to the base {base}, not {s['base']}",
+                      f"基准价的 {key} 只用于 {base}，不用于 {s['base']}")
+
+
 @_template("rubric.coefficient")
 def _(s: Say) -> str:
-    found = number(s["coefficient"])
-    return _rubric_at(s, f"benchmark coefficient must be more than 0, found {found}",
-                      f"基准价的 coefficient 必须大于 0，实际为 {found}")
+    return _benchmark_not_positive(s, "coefficient")
 
 
 @_template("rubric.min_bids_not_used")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"benchmark min_bids belongs to the base trimmed_mean, not {s['base']}",
-                      f"基准价的 min_bids 只用于 trimmed_mean，不用于 {s['base']}")
+    return _benchmark_key_of(s, "min_bids", "trimmed_mean")
 
 
 @_template("rubric.min_bids_too_few")
@@ -3734,10 +3765,19 @@ def _(s: Say) -> str:
                       "基准价 ceiling_and_mean 需要它所加权的最高限价 budget_ceiling")
 
 
+@_template("rubric.ceiling_coefficient")
+def _(s: Say) -> str:
+    return _benchmark_not_positive(s, "ceiling_coefficient")
+
+
+@_template("rubric.ceiling_coefficient_not_used")
+def _(s: Say) -> str:
+    return _benchmark_key_of(s, "ceiling_coefficient", "ceiling_and_mean")
+
+
 @_template("rubric.ceiling_weight_not_used")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"benchmark ceiling_weight belongs to the base ceiling_and_mean, not {s['base']}",
-                      f"基准价的 ceiling_weight 只用于 ceiling_and_mean，不用于 {s['base']}")
+    return _benchmark_key_of(s, "ceiling_weight", "ceiling_and_mean")
 
 
 # -- the audit trail: what each entry's action is, and what verifying a chain found

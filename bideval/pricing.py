@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Mapping
 
+from .currency import rate_amount
 from .labels import Label
 from .values import FieldType, name_key, plain_number, round_half_up
 
@@ -134,10 +135,36 @@ class Demand:
     devices: Decimal | None = None
     units: tuple[tuple[str, Decimal], ...] = ()
     unit_names: tuple[tuple[str, UnitName], ...] = ()  # per_unit_month: the units' own labels, when given
+    # per_unit_month: the most a bid may quote per unit and month (物业: 办公区 ≤ 4.5 元/㎡/月), when the tender says so
+    unit_ceilings: tuple[tuple[str, Decimal], ...] = ()
+
+    def __post_init__(self) -> None:
+        units = dict(self.units)
+        for unit, ceiling in self.unit_ceilings:
+            if unit not in units or not ceiling > 0:
+                raise ValueError(f"a unit ceiling must be a positive amount on a unit of the demand: {unit} {ceiling}")
 
     def unit_name(self, unit: str) -> UnitName | None:
         """A unit's own label, if the rubric gives one."""
         return dict(self.unit_names).get(unit)
+
+    def unit_ceiling(self, unit: str) -> Decimal | None:
+        """The most a bid may quote for one ``unit`` a month, if the rubric sets a ceiling on it."""
+        return dict(self.unit_ceilings).get(unit)
+
+    def above_unit_ceilings(self, values: Mapping[str, Any]) -> tuple[tuple[str, Decimal, Decimal], ...]:
+        """The units whose rate in ``values`` is above the unit's ceiling, as (unit, rate, ceiling), in demand order.
+
+        >>> Demand(units=(("office", Decimal(28000)),), unit_ceilings=(("office", Decimal("4.5")),)
+        ...        ).above_unit_ceilings({"rate_office": Decimal("4.8")})
+        (('office', Decimal('4.8'), Decimal('4.5')),)
+        """
+        out = []
+        for unit, ceiling in self.unit_ceilings:
+            rate = values.get(f"rate_{unit}")
+            if rate is not None and rate > ceiling:
+                out.append((unit, rate, ceiling))
+        return tuple(out)
 
     def missing_for(self, model: PricingModel) -> list[str]:
         """The demand figures ``model`` needs that this profile lacks."""
@@ -270,6 +297,23 @@ def demand_text(demand: Demand, lang: str = "zh") -> str:
         parts.append(f"{_figure(count)} {name.per.zh if name and name.per else '台'} {label}" if lang == "zh"
                      else f"{_figure(count)} {label}")
     return ("、" if lang == "zh" else ", ").join(parts)
+
+
+def unit_ceilings_text(demand: Demand, lang: str = "zh", currency: str = "CNY") -> str:
+    """The per-unit ceilings in words, each unit by its rate's label (empty when the rubric sets none).
+
+    >>> d = Demand(units=(("office", Decimal(28000)),), unit_ceilings=(("office", Decimal("4.5")),),
+    ...            unit_names=(("office", UnitName(Label("办公区", "Offices"), Label("平方米", "m²"))),))
+    >>> unit_ceilings_text(d, "zh"), unit_ceilings_text(d, "en")
+    ('单项限价：办公区 每平方米每月单价不超过 4.50 元', 'unit ceilings: Offices: rate per m²-month at most 4.50')
+    """
+    if not demand.unit_ceilings:
+        return ""
+    rates = [(unit_parameter(unit, demand.unit_name(unit)).label.text(lang), rate_amount(ceiling, currency, lang))
+             for unit, ceiling in demand.unit_ceilings]
+    if lang == "zh":
+        return "单项限价：" + "、".join(f"{rate}不超过 {ceiling}" for rate, ceiling in rates)
+    return "unit ceilings: " + ", ".join(f"{rate} at most {ceiling}" for rate, ceiling in rates)
 
 
 _FORMULA_WORDS = {

@@ -403,6 +403,8 @@ def _add_price_benchmark(document: dict[str, Any], result: Result, lang: str) ->
         "ceiling_weight": None if b.rule.ceiling_weight is None else _number(b.rule.ceiling_weight),
         "text": b.describe(lang),
     }
+    if b.rule.ceiling_coefficient is not None:  # only for a rubric that sets it (author6 A6-1)
+        document["price_benchmark"]["ceiling_coefficient"] = _number(b.rule.ceiling_coefficient)
 
 
 def _deductions(s: Standing) -> dict[str, Any]:

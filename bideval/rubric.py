@@ -770,8 +770,15 @@ class BenchmarkedPrice(Price):
                                       range=(Decimal(0), Decimal(1))))
             if self.budget_ceiling is None:
                 out.append(Mistake.of("ceiling_missing", base=rule.base.value))
-        elif rule.ceiling_weight is not None:
-            out.append(Mistake.of("ceiling_weight_not_used", base=rule.base.value, ceiling_weight=rule.ceiling_weight))
+            if rule.ceiling_coefficient is not None and rule.ceiling_coefficient <= 0:
+                out.append(Mistake.of("ceiling_coefficient", ceiling_coefficient=rule.ceiling_coefficient))
+        else:
+            if rule.ceiling_weight is not None:
+                out.append(Mistake.of("ceiling_weight_not_used", base=rule.base.value,
+                                      ceiling_weight=rule.ceiling_weight))
+            if rule.ceiling_coefficient is not None:
+                out.append(Mistake.of("ceiling_coefficient_not_used", base=rule.base.value,
+                                      ceiling_coefficient=rule.ceiling_coefficient))
         return out
 
 

@@ -11,18 +11,20 @@ from typing import Sequence
 from .allowed_scores import grades_text, noted, step_text
 from .currency import currency, money_amount
 from .labels import Label
+from .pricing import unit_ceilings_text
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
                      PanelRules, PenalisedPrice, Penalty, Price, PriceMethod, RatioPrice, RelativeToLowestPrice, Rubric,
                      SharedCap, Judged, Tiered)
-from .values import FieldType, money_text, plain_number
+from .values import FieldType, grouped_number, money_text, plain_number
 
 METHOD_LABELS = {  # the price methods as people call them
     PriceMethod.LOWEST_RATIO: Label("低价优先法", "Lowest price ratio"),
     PriceMethod.LINEAR_MINMAX: Label("最低最高价线性插值法", "Linear between lowest and highest"),
     PriceMethod.BENCHMARK_DEVIATION: Label("基准价偏差法", "Deviation from the benchmark"),
     PriceMethod.RATIO: Label("基准价比值法", "Ratio to the benchmark"),
-    PriceMethod.DEVIATION: Label("基准价偏差法（按规定取整）", "Deviation from the benchmark B"),
+    # no word of rounding: |d| is pro rata unless deviation_rounding says otherwise, which the rule line states
+    PriceMethod.DEVIATION: Label("基准价偏差法", "Deviation from the benchmark B"),
     PriceMethod.RELATIVE_TO_LOWEST: Label("相对最低价法", "Relative to the lowest price"),
 }
 KIND_LABELS = {
@@ -182,6 +184,9 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
         ceiling = (money_text(c.budget_ceiling) if rubric.currency == "CNY"  # yuan: the figure alone, as always
                    else money_amount(c.budget_ceiling, rubric.currency, lang))
         parts.append(("最高限价 " if zh else "budget ceiling ") + ceiling)
+    unit_ceilings = unit_ceilings_text(rubric.pricing.demand, lang, rubric.currency)
+    if unit_ceilings:  # beside the total ceiling: a bid above either is invalid
+        parts.append(unit_ceilings)
     if c.sme_deduction is not None:
         parts.append(("中小企业扣除 " if zh else "SME deduction ") + f"{plain_number(c.sme_deduction * 100)}%")
     if c.sme_categories:
@@ -212,6 +217,7 @@ def price_method_rule(c: FormulaPrice, lang: str) -> str:
         DeviationRounding.NONE: ("按比例计", "pro rata"),
         DeviationRounding.UP: ("偏差不足1%按1%计（向上取整到整数百分比）", "|d| rounded up to a whole percent"),
         DeviationRounding.HALF_UP: ("偏差四舍五入到整数百分比", "|d| rounded half-up to a whole percent"),
+        DeviationRounding.HALF_UP_2DP: ("偏差率四舍五入保留两位小数", "|d| rounded half-up to 2 decimals of a percent"),
     }[c.deviation_rounding]
     if zh:
         return (f"偏差法：等于B得{top}分，每高于B 1%扣{above}分，每低于B 1%扣{below}分，{counted[0]}，扣完为止；{b}")
@@ -369,15 +375,23 @@ def pricing_line(rubric: Rubric, lang: str) -> str:
 
 
 def demand_line(rubric: Rubric, lang: str) -> str:
-    """The demand figures the tender buys (``需求：月数 12，席位数 30``), or nothing when it states none."""
+    """The demand figures the tender buys, with thousands separators and in Chinese a unit's ``per`` word (``需求：月数 36，
+    办公区建筑面积 28,000 平方米``), and its unit ceilings when no price criterion's rule says them; nothing when it states none."""
     demand = rubric.pricing.demand
-    names = dict(demand.unit_names)
-    shown = [(_DEMAND_WORDS[key] if lang == "zh" else key, getattr(demand, key)) for key in _DEMAND_WORDS
-             if getattr(demand, key)]
-    shown += [(names[unit].label.text(lang) if lang == "zh" and unit in names else unit, count)
-              for unit, count in demand.units]
+    shown = [(_DEMAND_WORDS[key] if lang == "zh" else key, grouped_number(getattr(demand, key)))
+             for key in _DEMAND_WORDS if getattr(demand, key)]
+    for unit, count in demand.units:
+        name = demand.unit_name(unit)
+        # 28,000 平方米; English keeps the figure alone (its per word is a singular noun: 6 person)
+        figure = grouped_number(count) + (f" {name.per.zh}" if lang == "zh" and name and name.per else "")
+        shown.append((name.label.text(lang) if lang == "zh" and name else unit, figure))
     if not shown:
         return ""
     if lang == "zh":
-        return "需求：" + "，".join(f"{name} {plain_number(value)}" for name, value in shown)
-    return "demand: " + ", ".join(f"{name} {plain_number(value)}" for name, value in shown)
+        line = "需求：" + "，".join(f"{name} {value}" for name, value in shown)
+    else:
+        line = "demand: " + ", ".join(f"{name} {value}" for name, value in shown)
+    unit_ceilings = unit_ceilings_text(demand, lang, rubric.currency)
+    if unit_ceilings and rubric.price_criterion is None:  # else the price criterion's rule says them
+        line += ("；" if lang == "zh" else "; ") + unit_ceilings
+    return line

@@ -71,7 +71,7 @@ _STAND_INS: dict[str, Any] = {"above_penalty": Decimal(0), "below_penalty": Deci
 _SME_CATEGORY_KEYS = {"id", "label", "rate"}
 _CAP_KEYS = {"id", "label", "max", "criteria"}
 _GRADE_KEYS = {"label", "min", "max", "points"}
-_BENCHMARK_KEYS = {"base", "coefficient", "min_bids", "ceiling_weight"}
+_BENCHMARK_KEYS = {"base", "coefficient", "min_bids", "ceiling_weight", "ceiling_coefficient"}
 _ITEM_KEYS = {"label", "points", "when"}
 _DEDUCTION_ITEM_KEYS = {"label", "field", "points"}
 _COUNTED = (FieldType.INTEGER, FieldType.BOOL)  # how many times a shortfall occurs, or yes for once
@@ -79,7 +79,7 @@ _TIER_KEYS = {"id", "label", "min", "max", "description"}
 _CONDITION_KEYS = {"field", "op", "value"}
 _PRICING_KEYS = {"demand", "models"}
 _DEMAND_KEYS = {"seats", "calls_per_month", "sales_per_month", "devices", "units", "months"}
-_UNIT_KEYS = {"count", "label", "per"}
+_UNIT_KEYS = {"count", "label", "per", "ceiling"}
 _NUMERIC = (FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY, FieldType.PERCENT)
 #: Every key and named value of the format, as an author writes them (``pass_mark``, ``trimmed_mean`` …): a message
 #: in Chinese about a rubric quotes them as written.
@@ -94,7 +94,9 @@ KEYWORDS = frozenset().union(
 def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     """What a rubric may say but seldom means, for ``check`` to tell and not refuse: no criterion scores the price
     the bid form asks for (refused under ``regime: order87``); a shared cap below one of its criteria's own max,
-    which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo)."""
+    which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo); in a
+    per_unit_month tender a budget ceiling below the number of units, which looks like a unit rate (4.5 元/㎡/月)
+    though it caps the whole contract price Q (author6 A6-3: every bid was invalid, silently)."""
     out = []
     for cap in rubric.caps:
         for part in cap.criteria:
@@ -102,9 +104,16 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
             if criterion.max > cap.max:
                 out.append(Problem.of("rubric.cap_below_part", rubric.source, where=f"cap {cap.id!r}", cap=cap.id,
                                       cap_max=cap.max, criterion=part, max=criterion.max))
-    if rubric.price_criterion is None:
+    price = rubric.price_criterion
+    if price is None:
         asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)
         out.append(Problem.of("rubric.no_price", rubric.source, where="top", fields=asked))
+    demand = rubric.pricing.demand
+    units = sum((count for _, count in demand.units), Decimal(0))
+    if (price is not None and price.budget_ceiling is not None and PricingModel.PER_UNIT_MONTH in rubric.pricing.models
+            and price.budget_ceiling < units):  # less than 1 a unit for the whole contract: a unit rate copied here
+        out.append(Problem.of("rubric.ceiling_like_rate", rubric.source, where=f"criterion {price.id!r}",
+                              criterion=price.id, ceiling=price.budget_ceiling, units=units, months=demand.months))
     return tuple(out) + order87_warnings(rubric)
 
 
@@ -481,7 +490,7 @@ def _meant(node: Any, cls: type[enum.Enum], choices: tuple[str, ...]) -> tuple[s
     out = []
     for member, label in _ENUM_LABELS.get(cls, {}).items():
         names = {fold(text) for text in (label.zh, label.en)}
-        names |= {re.sub(r"\s*[(（].*[)）]$", "", name) for name in names}  # 基准价偏差法（按规定取整）: 基准价偏差法
+        names |= {re.sub(r"\s*[(（].*[)）]$", "", name) for name in names}  # 扣分项（从总分扣除）: 扣分项
         if wanted in names or re.sub(r"[\s-]+", "_", wanted) == member.value:
             out.append(str(member.value))
     return tuple(out)
@@ -983,6 +992,7 @@ class _RubricReader:
             figures["months"] = contract_months
         units: list[tuple[str, Decimal]] = []
         names: list[tuple[str, UnitName]] = []
+        ceilings: list[tuple[str, Decimal]] = []
         units_node = demand_node.get("units")
         if units_node is not None:
             units_node = self.mapping("pricing.demand", units_node, "units") or {}
@@ -997,11 +1007,17 @@ class _RubricReader:
                     per = self.label(where, count, "per", "per")
                     if label is not None:
                         names.append((str(unit), UnitName(label, per)))
+                    # 超过任一单项限价的投标无效: the most a bid may quote per unit and month
+                    ceiling = self.number(where, count.get("ceiling"), f"units.{unit}.ceiling", positive=True)
                     count, what = count.get("count"), f"units.{unit}.count"
+                else:
+                    ceiling = None
                 value = self.number("pricing.demand", count, what, positive=True)
                 if value is not None:
                     units.append((str(unit), value))
-        demand = Demand(units=tuple(units), unit_names=tuple(names), **figures)
+                    if ceiling is not None and ceiling > 0:
+                        ceilings.append((str(unit), ceiling))
+        demand = Demand(units=tuple(units), unit_names=tuple(names), unit_ceilings=tuple(ceilings), **figures)
         models_node = node.get("models")
         models: list[PricingModel] = []
         if not isinstance(models_node, list) or not models_node:
@@ -1463,7 +1479,8 @@ class _RubricReader:
         return tuple(out) if len(out) == len(node) else None
 
     def benchmark(self, where: str, node: Any) -> BenchmarkRule | None:
-        """``benchmark: {base, coefficient, min_bids, ceiling_weight}`` of a price criterion (issue 7, item 3)."""
+        """``benchmark: {base, coefficient, min_bids, ceiling_weight, ceiling_coefficient}`` of a price criterion (issue 7,
+        item 3; author6 A6-1)."""
         if node is None:
             return None
         node = self.mapping(where, node, "benchmark")
@@ -1474,8 +1491,10 @@ class _RubricReader:
         coefficient = self.number(where, node.get("coefficient", 1), "benchmark coefficient", share=True)
         min_bids = self.integer(where, node.get("min_bids"), "benchmark min_bids", 0)
         weight = self.number(where, node.get("ceiling_weight"), "benchmark ceiling_weight", share=True)
+        ceiling_k = self.number(where, node.get("ceiling_coefficient"), "benchmark ceiling_coefficient", share=True)
         if base is None or coefficient is None or any(
                 node.get(key) is not None and value is None
-                for key, value in (("min_bids", min_bids), ("ceiling_weight", weight))):
+                for key, value in (("min_bids", min_bids), ("ceiling_weight", weight),
+                                   ("ceiling_coefficient", ceiling_k))):
             return None
-        return BenchmarkRule(base, coefficient, min_bids, weight)
+        return BenchmarkRule(base, coefficient, min_bids, weight, ceiling_k)

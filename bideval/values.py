@@ -508,6 +508,17 @@ def plain_number(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def grouped_number(value: Decimal) -> str:
+    """:func:`plain_number` with thousands separators: ``28,000``, ``1,234.5``.
+
+    >>> grouped_number(Decimal("28000")), grouped_number(Decimal("1234.50")), grouped_number(Decimal("0.5"))
+    ('28,000', '1,234.5', '0.5')
+    """
+    whole, point, fraction = plain_number(value).partition(".")
+    sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+    return f"{sign}{int(digits):,}{point}{fraction}"
+
+
 def number_as_shown(number: float | Decimal) -> str:
     """A cell's number as the sheet shows it, for a message to quote: to 15 significant digits (:func:`cell_decimal`),
     with no trailing zeros; a negative zero keeps its sign, so a message quotes the -0 it refuses, not a 0 it would

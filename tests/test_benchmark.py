@@ -2,6 +2,7 @@
 example as the oracle, through the engine, `check`, the JSON and the ranked workbook."""
 import io
 import json
+import re
 from dataclasses import fields
 from decimal import Decimal as D
 
@@ -118,10 +119,29 @@ def test_b_is_rounded_to_the_cent():
     ("none", "27.37"),     # 30 − 0.5 × 5.263…
     ("half_up", "27.50"),  # |d| 5.263 → 5
     ("up", "27.00"),       # |d| 5.263 → 6
+    ("half_up_2dp", "27.37"),  # |d| 5.26 (30 − 2.63)
 ])
 def test_deviation_rounding(rounding, expected):
     got, _ = scores(DEVIATION.replace("deviation_rounding: up", f"deviation_rounding: {rounding}"))
     assert got[0] == D(expected)
+
+
+# 偏差率保留两位小数 (author6 A6-4): B = 1,100,000 (the mean), a bid of 1,000,000 has d = −9.0909 %, counted 9.09, and
+# scores 48 − 0.5 × 9.09 = 43.455 → 43.46 (pro rata gave 43.45, the whole percent 43.50).
+@pytest.mark.parametrize("rounding, expected, counted", [
+    ("half_up_2dp", "43.46", 9.09), ("none", "43.45", 9.0909), ("half_up", "43.50", 9)])
+def test_the_deviation_kept_to_two_decimals_of_a_percent(rounding, expected, counted):
+    price = (f"method: deviation\nbenchmark: {{base: mean}}\nabove_penalty: 1\nbelow_penalty: 0.5\n"
+             f"deviation_rounding: {rounding}")
+    rubric = parse_rubric(price_rubric(price).replace("max: 30", "max: 48"), "p6.yaml")
+    result = evaluate(rubric, bids_at(rubric, (1000000, 1200000)))
+    assert result.price_benchmark.value == D("1100000.00")
+    # the mean with no K is B itself, said once (author6 A6-14: it read "… 1,100,000.00 = 1,100,000.00")
+    assert result.price_benchmark.describe("zh") == "B = 2 家评审价格的平均值 1,100,000.00"
+    assert result.price_benchmark.describe("en") == "B = the mean of 2 evaluated prices: 1,100,000.00"
+    low = json.loads(result_json(result, "zh"))["ranking"][0]
+    assert (low["criteria"]["price"], low["price_deviation"], low["price_deviation_counted"]) == \
+        (float(expected), -9.0909, counted)
 
 
 def test_the_older_methods_are_unchanged():
@@ -181,6 +201,9 @@ def test_price_sheet_states_b_how_and_each_d(lang, b_label, how):
     labelled = {r[0]: r[3] for r in rows if r[0]}
     assert labelled[b_label] == 950000
     assert labelled["基准价计算" if lang == "zh" else "How B was formed"] == how
+    # the method's name says no rounding (it said 按规定取整 when nothing was rounded); the rule line says how |d| counts
+    assert labelled["价格评分方法" if lang == "zh" else "Price method"] == \
+        ("基准价偏差法" if lang == "zh" else "Deviation from the benchmark B")
 
 
 @pytest.mark.parametrize("lang, words", [
@@ -208,6 +231,8 @@ def test_check_explains_deviation(lang, words):
      "−2 per 1 % above B, −1 per 1 % below, pro rata, never below 0; benchmark B = the mean of the valid"),
     ("method: deviation\nbenchmark: {base: mean}\nabove_penalty: 2\nbelow_penalty: 1\ndeviation_rounding: half_up",
      "zh", "偏差四舍五入到整数百分比"),
+    ("method: deviation\nbenchmark: {base: mean}\nabove_penalty: 2\nbelow_penalty: 1\ndeviation_rounding: half_up_2dp",
+     "zh", "每低于B 1%扣1分，偏差率四舍五入保留两位小数，扣完为止"),
 ])
 def test_check_explains_each_method(price_yaml, lang, words):
     assert words in describe_rubric(parse_rubric(price_rubric(price_yaml), "b.yaml"), lang)
@@ -241,7 +266,7 @@ def test_check_explains_each_method(price_yaml, lang, words):
     ("method: ratio\nbenchmark: {base: mean}\ndeviation_rounding: up",
      "criterion 'price': deviation_rounding belongs to the method deviation, not ratio"),
     ("method: deviation\nbenchmark: {base: mean}\nabove_penalty: 1\nbelow_penalty: 1\ndeviation_rounding: floor",
-     "criterion 'price': unknown deviation_rounding 'floor' (expected one of: none, up, half_up)"),
+     "criterion 'price': unknown deviation_rounding 'floor' (expected one of: none, up, half_up, half_up_2dp)"),
     ("method: relative_to_lowest\nabove_penalty: 1\nbelow_penalty: 1",
      "criterion 'price': above_penalty and below_penalty belong to the methods benchmark_deviation and deviation"),
 ])
@@ -396,3 +421,40 @@ def test_b_from_the_ceiling_and_the_mean_is_written_as_it_is_formed_everywhere(l
                if isinstance(cell, str) and "B = (" in cell]
     assert details and all(rule.split("B = ", 1)[1] in cell for cell in details)
     assert rule in describe_rubric(result.rubric, lang)  # check
+
+
+# 评标基准价 = 最高投标限价 × K × 40 % + 有效报价平均值 × 60 % (author6 A6-1): K on the ceiling part only. The tester's
+# figures: ceiling 2,650,000, three valid prices with mean 2,350,000 → B = 1,007,000 + 1,410,000 = 2,417,000.00 (K on
+# the whole sum gave 2,346,500.00 and swapped the 2nd and the 3rd).
+CEILING_K = ("method: deviation\nbudget_ceiling: 2650000\nabove_penalty: 1\nbelow_penalty: 0.5\n"
+             "benchmark: {base: ceiling_and_mean, ceiling_weight: 40%, ceiling_coefficient: 0.95}")
+
+
+@pytest.mark.parametrize("lang, how, rule", [
+    ("zh", "B = 0.4 × 最高限价 2,650,000.00 × 0.95 + 0.6 × 3 家评审价格平均值 2,350,000.00 = 2,417,000.00",
+     "评标基准价B = 0.4 × 最高限价 × 0.95 + 0.6 × 有效评审价格的算术平均值，四舍五入到分"),
+    ("en", "B = 0.4 × the budget ceiling 2,650,000.00 × 0.95 + 0.6 × the mean of 3 evaluated prices 2,350,000.00 "
+           "= 2,417,000.00",
+     "benchmark B = 0.4 × the budget ceiling × 0.95 + 0.6 × the mean of the valid evaluated prices, rounded"),
+])
+def test_a_coefficient_on_the_ceiling_part_only(lang, how, rule):
+    got, result = scores(CEILING_K, (2380000, 2520000, 2150000))
+    assert result.price_benchmark.value == D("2417000.00")
+    assert got == [D("29.23"), D("25.74"), D("24.48")]  # 30 − 0.5 × 1.5308, 30 − 4.2615, 30 − 0.5 × 11.0468
+    assert result.price_benchmark.describe(lang) == how
+    document = json.loads(result_json(result, lang))["price_benchmark"]
+    assert (document["ceiling_coefficient"], document["coefficient"], document["text"]) == (0.95, 1.0, how)
+    assert rule in describe_rubric(result.rubric, lang)
+    _, plain = scores(CEILING.replace("coefficient: 0.8", "coefficient: 1"), CEILING_PRICES)
+    assert "ceiling_coefficient" not in json.loads(result_json(plain, lang))["price_benchmark"]
+
+
+@pytest.mark.parametrize("benchmark, message", [
+    ("{base: ceiling_and_mean, ceiling_weight: 0.4, ceiling_coefficient: 0}",
+     "criterion 'price': benchmark ceiling_coefficient must be more than 0, found 0"),
+    ("{base: mean, ceiling_coefficient: 0.95}",
+     "criterion 'price': benchmark ceiling_coefficient belongs to the base ceiling_and_mean, not mean"),
+])
+def test_a_ceiling_coefficient_is_checked_when_built(benchmark, message):
+    with pytest.raises(RubricError, match=re.escape(message)):
+        parse_rubric(price_rubric(f"method: ratio\nbudget_ceiling: 100\nbenchmark: {benchmark}"), "b.yaml")

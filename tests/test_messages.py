@@ -129,6 +129,8 @@ FACTS = {
     "panel.scored_twice": dict(judge="王评委", vendor_id=VENDOR, criterion=OPS, at="Scores!D2"),
     "panel.tier_conflict": dict(tier=T2, vendor_id=VENDOR, criterion=OPS, agreed=T1, at="Tiers!C2"),
     "reason.above_budget_ceiling": dict(quoted=D(2280000), ceiling=D(1980000)),
+    "reason.above_unit_ceiling": dict(rate=Named("rate_office", Label("办公区 每平方米每月单价", "Offices: rate per m²-month")),
+                                      quoted=D("4.8"), ceiling=D("4.5")),
     "reason.below_pass_mark": dict(group=Named("technical", Label("技术", "Technical")), subtotal=D("38.50"),
                                    pass_mark=D(40)),
     "reason.gate_blank": dict(field=Named("response_hours", Label("上门响应时间", "Response time"))),
@@ -557,6 +559,10 @@ SENTENCES = [
     ("reason.above_budget_ceiling",
      'quoted price 2,280,000.00 is above the budget ceiling 1,980,000.00', SAME,
      '投标报价 2,280,000.00 元超过最高限价 1,980,000.00 元'),
+    ("reason.above_unit_ceiling",
+     'rate_office 4.80 is above its ceiling 4.50',
+     'Offices: rate per m²-month 4.80 is above its ceiling 4.50',
+     '办公区 每平方米每月单价 4.80 元超过单项限价 4.50 元'),
     ("reason.below_pass_mark",
      'technical subtotal 38.5 is below the pass mark 40',
      'Technical subtotal 38.5 is below the pass mark 40',
@@ -1689,6 +1695,9 @@ KIND_RUBRIC_FACTS = {
     "rubric.ceiling_missing": dict(where="criterion 'price'", criterion="price", base="ceiling_and_mean"),
     "rubric.ceiling_weight_not_used": dict(where="criterion 'price'", criterion="price", base="mean",
                                            ceiling_weight=D("0.5")),
+    "rubric.ceiling_coefficient": dict(where="criterion 'price'", criterion="price", ceiling_coefficient=D(0)),
+    "rubric.ceiling_coefficient_not_used": dict(where="criterion 'price'", criterion="price", base="mean",
+                                                ceiling_coefficient=D("0.95")),
 }
 RUBRIC_FACTS.update(KIND_RUBRIC_FACTS)
 RUBRIC_SENTENCES += [
@@ -1924,6 +1933,12 @@ RUBRIC_SENTENCES += [
     ('rubric.ceiling_weight_not_used',
      "criterion 'price': benchmark ceiling_weight belongs to the base ceiling_and_mean, not mean",
      "评分项 'price'：基准价的 ceiling_weight 只用于 ceiling_and_mean，不用于 mean"),
+    ('rubric.ceiling_coefficient',
+     "criterion 'price': benchmark ceiling_coefficient must be more than 0, found 0",
+     "评分项 'price'：基准价的 ceiling_coefficient 必须大于 0，实际为 0"),
+    ('rubric.ceiling_coefficient_not_used',
+     "criterion 'price': benchmark ceiling_coefficient belongs to the base ceiling_and_mean, not mean",
+     "评分项 'price'：基准价的 ceiling_coefficient 只用于 ceiling_and_mean，不用于 mean"),
 ]
 # A value left blank, full-width punctuation, and what the reader says instead of dropping a criterion.
 BLANK_RUBRIC_FACTS = {
@@ -1938,6 +1953,8 @@ BLANK_RUBRIC_FACTS = {
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
                                   max=D(8)),
+    "rubric.ceiling_like_rate": dict(where="criterion 'price'", criterion="price", ceiling=D("4.5"), units=D(40000),
+                                     months=D(36)),
 }
 RUBRIC_FACTS.update(BLANK_RUBRIC_FACTS)
 RUBRIC_FACTS.update({
@@ -1981,6 +1998,12 @@ RUBRIC_SENTENCES += [
      "reach 8: lower the criterion's max to 6, or raise the cap",
      "共同上限 'track_record'：该共同上限 6 分低于其中评分项 'projects' 的满分 8，在此上限下该评分项永远得不到 8 分：请把它的满分降为 6，"
      "或提高上限"),
+    ("rubric.ceiling_like_rate",
+     "criterion 'price': budget_ceiling 4.5 is less than the 40,000 units the tender buys, as if it were a unit rate; "
+     "it caps the whole contract price Q (Σ rate × count × 36 months), so a bid above it is invalid: write the "
+     "contract's ceiling, and a unit's own ceiling as `ceiling` under pricing.demand.units",
+     "评分项 'price'：最高限价 budget_ceiling 4.5 小于本项目的计价单位总数 40,000，像是单价；它限定的是整个合同的投标报价 Q"
+     "（Σ 单价 × 数量 × 36 个月），高于它的投标无效：请写合同总价的最高限价，单价限价写在 pricing.demand.units 下该单位的 ceiling"),
     ("rubric.unit_not_money",
      "field 'projects': unit '10k CNY' is a unit of money, but the field is integer: make it type: money, or remove "
      "the unit",

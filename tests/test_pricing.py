@@ -64,3 +64,76 @@ def test_model_aliases(spelling, model):
 def test_formula_text_in_each_language(model, values, zh, en):
     assert formula_text(model, values, DEMAND, "zh") == zh
     assert formula_text(model, values, DEMAND, "en") == en
+
+
+# -- a ceiling per unit (author6 A6-2): 物业 办公区 ≤ 4.5 元/㎡/月, 车库 ≤ 3.5, 超过任一单项限价的投标无效; the tester's r3 shape
+PROPERTY = """
+id: property
+title: {zh: 物业服务}
+contract_months: 36
+pricing:
+  demand:
+    units:
+      office: {count: 28000, label: {zh: 办公区建筑面积}, per: {zh: 平方米}, ceiling: %s}
+      garage: {count: 12000, label: {zh: 地下车库面积}, per: {zh: 平方米}, ceiling: 3.5}
+  models: [per_unit_month]
+fields: []
+criteria:
+  - {id: price, name: {zh: 价格}, group: price, kind: price, max: 35, method: lowest_ratio, budget_ceiling: 6048000}
+"""
+
+
+def test_a_rate_above_its_units_ceiling_makes_the_bid_invalid_whatever_q_comes_to():
+    from bideval.evaluation import evaluate
+    from bideval.rubric import parse_rubric
+    from conftest import make_bidset
+
+    rubric = parse_rubric(PROPERTY % "4.5", "property.yaml")
+    bids = make_bidset(rubric, *({"vendor_id": f"9144030070846113{n}", "vendor_name": name, "rate_office": office,
+                                  "rate_garage": garage} for n, (name, office, garage) in
+                                 enumerate([("城邦", "4.8", "2.5"), ("安居", "4.5", "3.5"), ("德润", "4.6", "3.6")], 10)))
+    result = evaluate(rubric, bids)
+    assert [line.quoted for line in result.prices] == [D("5918400.00"), D("6048000.00"), D("6192000.00")]  # 城邦 under 6,048,000
+    assert [s.vendor_name for s in result.ranking] == ["安居"]  # at the ceilings exactly: valid
+    reasons = {bid.vendor_name: [r.render("zh") for r in bid.reasons] for bid in result.invalid}
+    assert reasons == {
+        "城邦": ["above_budget_ceiling: rate_office: 办公区建筑面积 每平方米每月单价 4.80 元超过单项限价 4.50 元"],
+        "德润": ["above_budget_ceiling: rate_office: 办公区建筑面积 每平方米每月单价 4.60 元超过单项限价 4.50 元",
+                 "above_budget_ceiling: rate_garage: 地下车库面积 每平方米每月单价 3.60 元超过单项限价 3.50 元",
+                 "above_budget_ceiling: 投标报价 6,192,000.00 元超过最高限价 6,048,000.00 元"]}
+    assert result.invalid[0].reasons[0].text.en == "办公区建筑面积: rate per 平方米-month 4.80 is above its ceiling 4.50"
+
+
+@pytest.mark.parametrize("lang, rule", [
+    ("zh", "单项限价：办公区建筑面积 每平方米每月单价不超过 4.50 元、地下车库面积 每平方米每月单价不超过 3.50 元"),
+    ("en", "unit ceilings: 办公区建筑面积: rate per 平方米-month at most 4.50, 地下车库面积: rate per 平方米-month at most 3.50")])
+def test_check_states_each_units_ceiling_beside_the_budget_ceiling(lang, rule):
+    from bideval.rubric import parse_rubric
+    from bideval.rubric_view import criterion_rule
+
+    rubric = parse_rubric(PROPERTY % "4.5", "property.yaml")
+    assert rule in criterion_rule(rubric.price_criterion, rubric, lang)
+
+
+@pytest.mark.parametrize("ceiling", ["0", "-4.5", "四块五"])
+def test_a_units_ceiling_must_be_a_positive_amount(ceiling):
+    from bideval.errors import RubricError
+    from bideval.rubric import parse_rubric
+
+    with pytest.raises(RubricError, match=r"pricing.demand.units.office: units.office.ceiling "):
+        parse_rubric(PROPERTY % ceiling, "property.yaml")
+    with pytest.raises(ValueError, match="unit ceiling"):
+        Demand(units=(("office", D(28000)),), unit_ceilings=(("office", D(0)),))
+
+
+@pytest.mark.parametrize("budget_ceiling, warned", [("4.5", True), ("39999.99", True), ("40000", False),
+                                                    ("6048000", False)])
+def test_check_warns_of_a_budget_ceiling_that_looks_like_a_unit_rate(budget_ceiling, warned):
+    """author6 A6-3: `budget_ceiling: 4.5` copied from 办公区 ≤ 4.5 元/㎡/月 made every bid invalid, with no word from
+    check; it caps Q, the whole contract, so one below the 40,000 units the tender buys warns (and is not refused)."""
+    from bideval.rubric import parse_rubric
+    from bideval.rubric_yaml import rubric_warnings
+
+    rubric = parse_rubric(PROPERTY.replace("6048000", budget_ceiling) % "4.5", "property.yaml")
+    codes = [w.code for w in rubric_warnings(rubric)]
+    assert codes == (["rubric.ceiling_like_rate"] if warned else [])
