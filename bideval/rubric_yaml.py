@@ -117,6 +117,13 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     return tuple(out) + order87_warnings(rubric)
 
 
+def rubric_text_warnings(data: bytes | str, source: str) -> tuple[Problem, ...]:
+    """The warnings (:func:`rubric_warnings`) of a rubric given as YAML text, as ``check`` prints them: for the app to
+    show when an officer picks a rubric, before a tender is made of it. RubricError (every problem) when it does not
+    load."""
+    return rubric_warnings(parse_rubric(data, source))
+
+
 def order87_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     """What Order 87 art. 55 asks of 综合评分法 that a ``regime: order87`` rubric does not do, for ``check`` to tell:
     a price scored by another method than lowest-first (低价优先法, ``lowest_ratio``), and a price carrying less of the

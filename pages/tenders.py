@@ -7,10 +7,11 @@ import pandas as pd
 import streamlit as st
 
 import workspace as ws
-from bideval.errors import BidEvalError, RubricError
+from bideval.errors import BidEvalError, Problem, RubricError
 from bideval.rubric import GROUP_ORDER, Rubric, parse_rubric
 from bideval.rubric_view import KIND_LABELS, aggregate_text, criterion_rule, group_rule, max_text
 from bideval.rights import Action, Actor
+from bideval.rubric_yaml import rubric_text_warnings
 from bideval.storage import Store
 from bideval.values import plain_number
 
@@ -34,6 +35,16 @@ def rubric_title(data: bytes, name: str) -> tuple[str, str] | None:
     except BidEvalError:
         return None
     return rubric.title.zh, rubric.title.en
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def rubric_warnings(data: bytes, name: str) -> tuple[Problem, ...]:
+    """What a rubric file may say but seldom means, as ``check`` warns of it; none when it does not load (creating
+    the tender then lists its problems)."""
+    try:
+        return rubric_text_warnings(data, name)
+    except BidEvalError:
+        return ()
 
 
 def create_tender(store: Store, actor: Actor, name: str, file_name: str, data: bytes) -> int:
@@ -73,22 +84,26 @@ def _open_tender() -> None:
     ws.choose_tender(st.session_state.tenders_pick)
 
 
+def _picked_rubric() -> tuple[str, bytes] | None:
+    """The rubric file the form holds (a library file, or the upload): its name and bytes; None when there is none."""
+    state = st.session_state
+    if state.tenders_source == LIBRARY:
+        path = ws.CRITERIA / (state.tenders_library_file or "")
+        return (path.name, path.read_bytes()) if state.tenders_library_file and path.is_file() else None
+    upload = state.get(f"tenders_upload_{state.tenders_upload_round}")
+    return None if upload is None else (upload.name, upload.getvalue())
+
+
 def _create_tender() -> None:
     state = st.session_state
     state.tenders_outcome = None
-    if state.tenders_source == LIBRARY:
-        path = ws.CRITERIA / (state.tenders_library_file or "")
-        if not state.tenders_library_file or not path.is_file():
-            state.tenders_outcome = ("error", BidEvalError(ws.tr("请选择一个评分标准。", "Choose a rubric.")))
-            return
-        file_name, data = path.name, path.read_bytes()
-    else:
-        upload = state.get(f"tenders_upload_{state.tenders_upload_round}")
-        if upload is None:
-            state.tenders_outcome = ("error", BidEvalError(ws.tr("请先上传评分标准 YAML 文件。",
-                                                                "Upload a rubric YAML file first.")))
-            return
-        file_name, data = upload.name, upload.getvalue()
+    picked = _picked_rubric()
+    if picked is None:
+        state.tenders_outcome = ("error", BidEvalError(ws.tr("请选择一个评分标准。", "Choose a rubric.")
+                                                       if state.tenders_source == LIBRARY else
+                                                       ws.tr("请先上传评分标准 YAML 文件。", "Upload a rubric YAML file first.")))
+        return
+    file_name, data = picked
     try:
         tender = create_tender(ws.store(), ws.actor(), state.tenders_name, file_name, data)
     except BidEvalError as error:
@@ -96,7 +111,10 @@ def _create_tender() -> None:
         return
     ws.choose_tender(tender)
     state.tenders_pick = tender
-    state.tenders_outcome = ("created", tender)
+    # The uploader is emptied below, taking the warnings shown under it: they stay with the message saying the tender
+    # was created. A library file stays picked, its warnings under it.
+    state.tenders_outcome = ("created", tender, rubric_warnings(data, file_name) if state.tenders_source == UPLOAD
+                             else ())
     state.tenders_name = ""
     state.tenders_upload_round += 1  # a fresh, empty uploader
 
@@ -163,6 +181,9 @@ def show_create() -> None:
                          max_upload_size=MAX_RUBRIC_MB,
                          help=tr(f"不超过 {MAX_RUBRIC_MB} MB 的 UTF-8 文本文件。",
                                  f"A UTF-8 text file of at most {MAX_RUBRIC_MB} MB."))
+    picked = _picked_rubric()
+    if picked is not None:
+        show_warnings(rubric_warnings(picked[1], picked[0]))
     st.button(tr("新建并切换到该项目", "Create and open"), key="tenders_create", on_click=_create_tender,
               type="primary")
     st.caption(tr("评分标准先经校验：分值合计、档次范围、字段引用等任一错误都会列出，且不会新建项目。",
@@ -175,6 +196,15 @@ def show_create() -> None:
         ws.show_error(outcome[1])
     elif outcome and outcome[0] == "created":
         st.success(tr(f"已新建项目 {outcome[1]} 并切换到它。", f"Created tender {outcome[1]} and opened it."))
+        show_warnings(outcome[2])
+
+
+def show_warnings(warnings: tuple[Problem, ...]) -> None:
+    """A rubric's warnings as one yellow box in the UI language: the officer may still create the tender."""
+    if warnings:
+        st.warning("\n\n".join([ws.tr("**评分标准可能与本意不符（仍可新建项目）：**",
+                                       "**The rubric may not say what you mean (the tender can still be created):**")]
+                                + [ws.problem_markdown(w, with_file=False) for w in warnings]))
 
 
 def show_rubric(store: Store, tender: int) -> None:

@@ -120,6 +120,28 @@ def test_an_uploaded_good_rubric_creates_the_tender(app_db):
     assert newest.name == "客服业务外包项目评分标准"  # an empty name takes the rubric's title
 
 
+CAP_BELOW_PART = {  # a cap of 25 over key_experts' 30 (the declared total left out: the cap lowers it)
+    "zh": "共同上限 'experts'：该共同上限 25 分低于其中评分项 'key_experts' 的满分 30",
+    "en": "cap 'experts': the cap's max 25 is below the max 30 of its criterion 'key_experts'",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_uploaded_rubric_s_warnings_show_before_and_after_creating(app_db, lang):
+    text = (QCBS_RUBRIC.read_text(encoding="utf-8").replace("total: 100\n", "")
+            .replace("\ngroups:", "\ncaps:\n  - {id: experts, label: Experts, max: 25, criteria: [team_leader_quals, "
+                     "key_experts]}\ngroups:", 1))
+    app = open_app("tenders", lang=lang)
+    assert not app.warning  # the library's first rubric says what it means
+    app.radio(key="tenders_source").set_value("upload").run()
+    app.file_uploader(key="tenders_upload_0").set_value(("cap.yaml", text.encode("utf-8"), "application/x-yaml")).run()
+    (before,) = [w.value for w in app.warning]  # one box, before the officer confirms
+    assert CAP_BELOW_PART[lang] in before
+    app.button(key="tenders_create").click().run()
+    assert not app.exception and not app.error and app.success
+    assert [w.value for w in app.warning] == [before]  # the uploader is empty: the box stays with the created tender
+
+
 def test_switching_the_current_tender(tender):
     path = ROOT / "criteria" / "it-outsourcing.yaml"
     other = chair_tender(Store(), "另一个项目", path.read_text(encoding="utf-8"), path.name)
