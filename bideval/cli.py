@@ -34,16 +34,16 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Validate a rubric YAML file and print it as a readable table.")
     check.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
     check.add_argument("--lang", choices=("zh", "en"), default=None,
-                       help="language of the table (default zh); --lang zh also puts the rubric's mistakes in Chinese "
-                            "(without it they are in English, for scripts)")
+                       help="language of the table and the warnings (default zh); --lang zh also puts the rubric's "
+                            "mistakes in Chinese (without it they are in English, for scripts)")
 
     template = commands.add_parser("template", help="write the vendor bid form for a rubric",
                                    description="Write the bid form (sheet Bid) that vendors fill in.")
     template.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
     template.add_argument("--out", required=True, metavar="FILE", help="the .xlsx to write")
     template.add_argument("--lang", choices=("zh", "en"), default=None,
-                          help="language of headers and notes (default zh); --lang zh also puts error messages in "
-                               "Chinese")
+                          help="language of headers, notes and warnings (default zh); --lang zh also puts error "
+                               "messages in Chinese")
 
     sheet = commands.add_parser("scoresheet", help="write a blank score sheet for one judge",
                                 description="Write a blank Scores sheet for one judge: a row per valid bid "
@@ -54,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     sheet.add_argument("--judge", required=True, metavar="NAME", help="the judge's name")
     sheet.add_argument("--out", required=True, metavar="FILE", help="the .xlsx to write")
     sheet.add_argument("--lang", choices=("zh", "en"), default=None,
-                       help="language of headers (default zh); --lang zh also puts error messages in Chinese")
+                       help="language of headers and warnings (default zh); --lang zh also puts error messages "
+                            "in Chinese")
 
     evaluate = commands.add_parser("evaluate", help="score and rank the bids; write JSON and/or the ranked workbook",
                                    description="Score and rank the bids. Needs at least one of --out and --json.")
@@ -66,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--indent", action="store_true",
                           help="write the JSON indented, two spaces a level (default: one line, written faster)")
     evaluate.add_argument("--lang", choices=("zh", "en"), default=None,
-                          help="language of the workbook and reasons (default zh); --lang zh also puts error "
+                          help="language of the workbook, reasons and warnings (default zh); --lang zh also puts error "
                                "messages in Chinese (without it they are in English, for scripts)")
     _tender_options(evaluate)
 
@@ -79,7 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--panel", nargs="+", action="extend", default=[], metavar="FILE", help="panel workbook(s): Scores, Tiers, Judges")
     report.add_argument("--out", required=True, metavar="FILE", help="the .pdf to write")
     report.add_argument("--lang", choices=("zh", "en"), default=None,
-                        help="language of the report (default zh); --lang zh also puts error messages in Chinese")
+                        help="language of the report and the warnings (default zh); --lang zh also puts error "
+                             "messages in Chinese")
     _tender_options(report)
 
     audit = commands.add_parser("audit", help="check the app database's audit trail",
@@ -170,11 +172,13 @@ def _scoresheet(args: argparse.Namespace) -> int:
 
 
 def _warn(warnings: Iterable[Problem], args: argparse.Namespace) -> None:
-    """Warnings on the terminal, in the language of the command's error messages."""
+    """Warnings on the terminal, in the language of the command's output (``--lang``, Chinese by default): the
+    officer reads them beside the table or the summary, while the run goes on. Errors, which stop it, stay in the
+    scripts' English unless ``--lang zh`` is given."""
     from .messages import render
 
     for warning in warnings:
-        if args.messages_lang == "zh":
+        if args.lang == "zh":
             print(f"警告：{render(warning, 'zh')}", file=sys.stderr)
         else:
             print(f"warning: {warning}", file=sys.stderr)
@@ -257,7 +261,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(args, "lang") and args.lang is None:
         args.lang = "zh"
     set_language("zh" if explicit_lang == "zh" else "en")  # as the errors below are written
-    args.messages_lang = "zh" if explicit_lang == "zh" else "en"
     collecting = gc.isenabled()
     gc.disable()  # one short command: its memory goes back when it ends; the cycle collector only costs time
     try:

@@ -404,8 +404,9 @@ def test_check_warns_when_no_criterion_scores_the_price(tmp_path: Path, capsys):
     assert captured.err.startswith(f"warning: {unpriced}: no criterion scores the price, yet the bid form asks every "
                                    "bidder for a price (total_price, ")
     assert "Customer-service outsourcing (cs-outsourcing)" in captured.out
-    assert main(["check", "--criteria", str(unpriced), "--lang", "zh"]) == 0
-    assert capsys.readouterr().err.startswith(f"警告：{unpriced}：没有评分项为价格计分，但投标表仍要求每个投标人填写报价（投标总价、")
+    for chinese in (["--lang", "zh"], []):  # the table's language, Chinese by default, though errors are English
+        assert main(["check", "--criteria", str(unpriced), *chinese]) == 0
+        assert capsys.readouterr().err.startswith(f"警告：{unpriced}：没有评分项为价格计分，但投标表仍要求每个投标人填写报价（投标总价、")
     ordered = tmp_path / "order87.yaml"
     ordered.write_text(unpriced.read_text(encoding="utf-8").replace("candidates: 3", "candidates: 3\nregime: order87"),
                        encoding="utf-8")
