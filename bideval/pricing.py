@@ -152,6 +152,10 @@ class Demand:
         """The most a bid may quote for one ``unit`` a month, if the rubric sets a ceiling on it."""
         return dict(self.unit_ceilings).get(unit)
 
+    def rate_ceiling(self, field_id: str) -> Decimal | None:
+        """The ceiling on the bid form's rate field ``field_id`` (``rate_office``), if its unit has one."""
+        return next((ceiling for unit, ceiling in self.unit_ceilings if f"rate_{unit}" == field_id), None)
+
     def above_unit_ceilings(self, values: Mapping[str, Any]) -> tuple[tuple[str, Decimal, Decimal], ...]:
         """The units whose rate in ``values`` is above the unit's ceiling, as (unit, rate, ceiling), in demand order.
 

@@ -13,6 +13,7 @@ import math
 import os
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import IO, Any
 
 import xlsxwriter
@@ -20,7 +21,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from .currency import currency
+from .currency import currency, rate_amount
 from .labels import Label, check_lang
 from .pricing import PRICE_MODEL_FIELD, PricingModel
 from .rubric import Field, Rubric
@@ -117,7 +118,7 @@ class _Form:
 
         row = 0
         for row, field in enumerate(self.rubric.bid_fields, start=1):
-            spec = _row_for(field)
+            spec = _row_for(field, self.rubric.pricing.demand.rate_ceiling(field.id))
             label_props = dict(grey, text_wrap=True)
             if field.required:
                 label_props.update(bold=True, font_color="#C00000")
@@ -208,8 +209,9 @@ def _line_count(text: str, width: int) -> int:
     return max(1, math.ceil(units / width))
 
 
-def _row_for(field: Field) -> _Row:
-    """The note, number format and validation of one field's row."""
+def _row_for(field: Field, ceiling: Decimal | None = None) -> _Row:
+    """The note, number format and validation of one field's row; ``ceiling``, a per_unit_month rate's 单项限价,
+    is said beside its currency."""
     non_negative = field.non_negative
     at_least_zero = Label("，不小于0", ", 0 or more") if non_negative else Label("", "")
     hint: Label | str | None
@@ -294,6 +296,9 @@ def _row_for(field: Field) -> _Row:
     parts = [_REQUIRED.both()] if field.required else []
     if hint is not None:
         parts.append(hint if isinstance(hint, str) else hint.both())
+    if ceiling is not None:  # a rate above it makes the bid invalid: the bidder reads it where they type the rate
+        parts.append(Label(f"单项限价 {rate_amount(ceiling, field.currency, 'zh')}",
+                           f"ceiling {rate_amount(ceiling, field.currency, 'en')}").both())
     if field.unit and field.type not in (FieldType.MONEY, FieldType.PERCENT):
         parts.append(Label(f"单位：{field.unit}", f"unit: {field.unit}").both())
     if note is not None:

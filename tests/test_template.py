@@ -364,6 +364,17 @@ def test_the_commission_rate_shows_a_commission_s_example(rubric, tmp_path, lang
     assert field.parse(field.example) == Decimal("0.02")
 
 
+@pytest.mark.parametrize("currency, said", [("CNY", "单项限价 4.50 元 / ceiling 4.50"),
+                                             ("USD", "单项限价 4.50 美元 / ceiling $4.50")])
+def test_a_unit_s_ceiling_is_said_beside_its_rate(tmp_path, currency, said):
+    """A rate above its unit's ceiling makes the bid invalid; the bid form did not say the ceiling."""
+    text = EDGE_RUBRIC.replace("units: {pc: 120}", "units: {pc: {count: 120, label: {zh: 电脑, en: PCs}, ceiling: 4.5}, desk: 30}")
+    ws = _sheet(_form(_rubric(tmp_path, text.replace("\ncriteria:", f"\ncurrency: {currency}\ncriteria:", 1)),
+                      tmp_path))
+    assert said in ws.cell(_row_of(ws, "rate_pc"), 4).value
+    assert "单项限价" not in ws.cell(_row_of(ws, "rate_desk"), 4).value  # no ceiling on desks
+
+
 def test_a_percent_field_without_its_own_example_keeps_96(rubric, tmp_path):
     ws = _sheet(_form(rubric, tmp_path))
     assert "如 96%" in ws.cell(_row_of(ws, "dial_test_accuracy"), 4).value
