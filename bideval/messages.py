@@ -2783,19 +2783,6 @@ def _(s: Say) -> str:
                       f"{fix}")
 
 
-@_template("rubric.choices_quote")
-def _(s: Say) -> str:
-    fix = s["fix"]
-    if s["yes_no"]:
-        return _rubric_at(s, "choices: YAML reads yes, no, on, off, true and false written without quotes as true or "
-                             f"false, not as texts: put such a choice in quotes: choices: {fix}",
-                          "choices：不加引号的 yes、no、on、off、true、false 会被 YAML 读成逻辑值（true 或 false），而不是文字："
-                          f"请给这样的选项加上引号：choices: {fix}")
-    return _rubric_at(s, f"choices: YAML reads a number written without quotes as a number, not as a text: put it in "
-                         f"quotes: choices: {fix}",
-                      f"choices：不加引号的数字会被 YAML 读成数字，而不是文字：请给它加上引号：choices: {fix}")
-
-
 def _expectation(s: Say, kind: str) -> tuple[str, str]:
     """What a blank value should have been, in words (``a number`` / ``数字``)."""
     if kind == "whole":

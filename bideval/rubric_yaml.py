@@ -459,21 +459,6 @@ def _split_by_comma(node: Any) -> tuple[str, str] | None:
     return cut[0], "{" + written + "}"
 
 
-def _choices_fix(choices: list) -> str:
-    """``choices: [yes, no, partial]`` as it should be written: the words YAML reads as true/false or as numbers, in
-    quotes (true as "yes", false as "no", the likeliest words typed).
-
-    >>> _choices_fix([True, False, "partial"])
-    '["yes", "no", partial]'
-    """
-    def one(choice: Any) -> str:
-        if isinstance(choice, bool):
-            return '"yes"' if choice else '"no"'
-        return f'"{choice}"' if isinstance(choice, (int, float)) else str(choice)
-
-    return "[" + ", ".join(one(c) for c in choices) + "]"
-
-
 #: What each closed vocabulary of the format is called in words, by value (``低价优先法`` for lowest_ratio).
 _ENUM_LABELS: dict[type[enum.Enum], Mapping[Any, Label]] = {
     PriceMethod: METHOD_LABELS, Kind: KIND_LABELS, Aggregate: AGGREGATE_LABELS, Base: BASE_LABELS,
@@ -711,7 +696,10 @@ class _RubricReader:
             currency = "CNY"
         self.currency = currency
         regime = doc.get("regime")
-        if regime is not None and not isinstance(regime, str):
+        written = self.written(doc, "regime")
+        if written is not None:  # `regime: 87`, `regime: no`: quoted as written, not as YAML read it
+            self.unquoted("regime", "regime", written, regime, f'regime: "{written[0]}"')
+        elif regime is not None and not isinstance(regime, str):
             self.fail_as("regime", "not_text_value", found=regime)
         bought = doc.get("procurement_object")
         procurement_object = None if bought is None else self.enum(
@@ -1077,9 +1065,13 @@ class _RubricReader:
             if not isinstance(required, bool):
                 self.fail_as(where, "not_bool", what="required", found=required)
             unit = item.get("unit")
-            if unit is not None and not isinstance(unit, str):
-                self.fail_as(where, "not_text_value", what="unit", found=unit)
+            written = self.written(item, "unit")
+            if written is not None:  # `unit: 1:30`, `unit: no`: quoted as written, not as YAML read it
+                self.unquoted(where, "unit", written, unit, f'unit: "{written[0]}"')
                 unit = None  # said once: not again as a money unit
+            elif unit is not None and not isinstance(unit, str):
+                self.fail_as(where, "not_text_value", what="unit", found=unit)
+                unit = None
             units = {None, self.currency} | ({TEN_THOUSAND_UNIT} if self.currency == "CNY" else set())  # 万 for yuan only
             if kind is FieldType.MONEY and unit not in units:
                 self.fail_as(where, "money_unit", field_id=fid, unit=unit, currency=self.currency,
@@ -1090,10 +1082,13 @@ class _RubricReader:
                 self.fail_as(where, "unit_not_money", field_id=fid, unit=unit, type=kind.value)
             choices = item.get("choices")
             if kind is FieldType.CHOICE:
-                if isinstance(choices, list) and any(isinstance(c, (bool, int, float)) for c in choices):
-                    # [yes, no, partial]: YAML reads yes and no as true and false, 1 as a number
-                    self.fail_as(where, "choices_quote", found=choices, fix=_choices_fix(choices),
-                                 yes_no=any(isinstance(c, bool) for c in choices))
+                listed: list = choices if isinstance(choices, list) else []
+                slips = {i: text for i in range(len(listed)) if (text := self.written(listed, i)) is not None}
+                if slips:  # [Yes, No, partial]: YAML reads Yes and No as true and false, 1 as a number
+                    fix = ", ".join(f'"{slips[i][0]}"' if i in slips else str(c) for i, c in enumerate(listed))
+                    self.fail_as(where, "needs_quotes", what="choices", written=tuple(t for t, _ in slips.values()),
+                                 line=next(iter(slips.values()))[1], read=tuple(listed[i] for i in slips),
+                                 fix=f"choices: [{fix}]")
                     choices = []
                 elif not isinstance(choices, list) or not choices or not all(isinstance(c, str) and c.strip() for c in choices):
                     self.fail_as(where, "choices_missing")

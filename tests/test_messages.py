@@ -1393,8 +1393,6 @@ MORE_RUBRIC_FACTS = {
     "rubric.field_twice": dict(where="field 'licence_no'"),
     "rubric.field_reserved": dict(where="field 'vendor_id'"),
     "rubric.choices_missing": dict(where="field 'mode'"),
-    "rubric.choices_quote": dict(where="field 'warranty'", found=[True, False, "partial"],
-                                 fix='["yes", "no", partial]', yes_no=True),
     "rubric.text_comma": dict(where="criterion 'certs'", what="item 1 label", text="ISO 9001, quality",
                               fix='{zh: ISO9001, en: "ISO 9001, quality"}'),
     "rubric.choices_repeat": dict(where="field 'mode'"),
@@ -1499,11 +1497,6 @@ RUBRIC_SENTENCES = [
     ("rubric.choices_missing",
      "field 'mode': a choice field needs choices: a non-empty list of texts",
      "字段 'mode'：选项字段需要 choices：一个非空的文字列表"),
-    ("rubric.choices_quote",
-     "field 'warranty': choices: YAML reads yes, no, on, off, true and false written without quotes as true or false, "
-     'not as texts: put such a choice in quotes: choices: ["yes", "no", partial]',
-     "字段 'warranty'：choices：不加引号的 yes、no、on、off、true、false 会被 YAML 读成逻辑值（true 或 false），而不是文字："
-     '请给这样的选项加上引号：choices: ["yes", "no", partial]'),
     ("rubric.text_comma",
      "criterion 'certs': item 1 label: the text 'ISO 9001, quality' holds a ',', which ends a text inside {…}: put the "
      'text in quotes: {zh: ISO9001, en: "ISO 9001, quality"}',

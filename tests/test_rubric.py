@@ -184,6 +184,15 @@ def test_plain_digits_and_quoted_codes_are_texts():
     ("title: {zh: 客服业务外包项目评分标准, en: Customer-service outsourcing}", "title: 2024",
      'title: line 2: written without quotes, YAML reads 2024 as the number 2024, not as a text: put it in '
      'quotes: title: "2024"'),
+    # regime, a field's unit and choices: quoted as written (Off, not "False" or a guessed "no")
+    ("candidates: 3\n", "candidates: 3\nregime: Off\n",
+     'regime: line 7: written without quotes, YAML reads Off as false, not as a text: put it in quotes: regime: "Off"'),
+    ("projects}, type: integer}", "projects}, type: integer, unit: 1:30}",
+     "field 'similar_projects': unit (line 17): written without quotes, YAML reads 1:30 as the number 90, not as a "
+     'text: put it in quotes: unit: "1:30"'),
+    ("projects}, type: integer}", "projects}, type: choice, choices: [On, Off, partial, 010]}",
+     "field 'similar_projects': choices (line 17): written without quotes, YAML reads On as true, Off as false, 010 "
+     'as the number 8, not as a text: put it in quotes: choices: ["On", "Off", partial, "010"]'),
 ])
 def test_a_text_key_yaml_reads_as_another_thing_is_refused_asking_for_quotes(old, new, message):
     with pytest.raises(RubricError) as caught:
@@ -698,8 +707,8 @@ def test_no_panel_score_falls_between_whole_point_tiers():
      "put the text in quotes: {zh: 业务经营许可证, en: \"Operating licence, copy\"}"),
     ("  - {id: dial_test_accuracy,", "  - {id: warranty, label: {zh: 质保, en: Warranty}, type: choice, "
                                      "choices: [yes, no, partial]}\n  - {id: dial_test_accuracy,",
-     "field 'warranty': choices: YAML reads yes, no, on, off, true and false written without quotes as true or false, "
-     "not as texts: put such a choice in quotes: choices: [\"yes\", \"no\", partial]"),
+     "field 'warranty': choices (line 18): written without quotes, YAML reads yes as true, no as false, not as a "
+     "text: put it in quotes: choices: [\"yes\", \"no\", partial]"),
     ("    method: lowest_ratio\n", "",  # as every other key left out, not "unknown price method None"
      "criterion 'price': missing 'method' (one of: lowest_ratio, linear_minmax, benchmark_deviation, ratio, deviation, "
      "relative_to_lowest)"),
