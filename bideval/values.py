@@ -464,7 +464,8 @@ def _measured(parse: Callable[[object, bool], Any], raw: object, unit: str | Non
                 return parse(number, non_negative)
             except ValueProblem as again:  # 2.5份 as a whole number: refused for its number, quoting the cell as typed
                 expectation = again.expectation
-        elif expectation.kind in ("number", "integer") and (after := _UNIT_AFTER.fullmatch(normalise(raw))) \
+        elif expectation.kind in ("number", "integer") and len(raw) <= _HINT_LENGTH \
+                and (after := _UNIT_AFTER.fullmatch(normalise(raw))) \
                 and _reads(parse, after["number"], non_negative):
             expectation = Expected(expectation.kind, {**expectation.facts, "without_unit": after["number"],
                                                       "unit": unit})
@@ -481,6 +482,7 @@ def _reads(parse: Callable[[object, bool], Any], text: str, non_negative: bool) 
 
 # A number followed by a word: 2天, 5 years (text after the number that does not go on with digits).
 _UNIT_AFTER = re.compile(rf"(?P<number>{_NUMBER.pattern})\s*[^\d\s.,+-].*")
+_HINT_LENGTH = 64  # a longer cell is a sentence, not a number with its unit: no hint about the unit
 
 
 def _without_unit(text: str, unit: str | None) -> str | None:
@@ -490,7 +492,9 @@ def _without_unit(text: str, unit: str | None) -> str | None:
     if not wanted:
         return None
     text = text.rstrip()
-    for cut in range(len(text) - 1, 0, -1):
+    # Only the last few characters can fold to the unit (a few per folded code point, as combining marks compose,
+    # plus some invisible ones), so a 32,767-character cell is not folded 32,767 times.
+    for cut in range(len(text) - 1, max(0, len(text) - 4 * len(wanted) - 18), -1):
         if fold(text[cut:]) == wanted:
             return text[:cut] if text[:cut].strip() else None
     return None

@@ -1,4 +1,5 @@
 """Cell parsing: every spelling formats.md §2 lists, and the errors."""
+import time
 from datetime import datetime
 from decimal import Decimal
 
@@ -103,6 +104,14 @@ def test_another_word_after_a_number_is_refused_saying_to_type_the_number_alone(
     assert refused.value.found == raw
     assert expected_text(refused.value.expectation, "zh") == zh
     assert refused.value.expected == en
+
+
+@pytest.mark.parametrize("raw", ["中" * 32767, "1" + "中" * 32766, "1" + "a" * 32766])
+def test_a_cell_as_long_as_excel_allows_is_refused_at_once(raw):
+    started = time.perf_counter()
+    with pytest.raises(ValueProblem):
+        parser_for(FieldType.NUMBER, "小时", non_negative=True)(raw)
+    assert time.perf_counter() - started < 5  # it took 44 s when every ending of the cell was folded
 
 
 def test_number_goes_through_str_for_floats():
