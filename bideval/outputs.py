@@ -58,15 +58,17 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequen
             problems.append(Problem.of("cli.output_folder_missing", path, option=option, folder=str(folder)))
             continue
         clash = next(((input_option, read) for input_option, sources in inputs.items() for source in sources
-                      if (read := _read_as(target, Path(source))) is not None), None)
+                      if (read := _read_as(written, Path(source))) is not None), None)
         if clash is not None:
             problems.append(Problem.of("cli.output_is_input", path, option=option, input_option=clash[0],
                                        input=clash[1]))
             continue
-        # A link in a bids folder is read there as the workbook it points to, wherever that lies.
+        # A link in a bids folder is read there as the workbook it points to, wherever that lies: every hop of a
+        # chain of links counts, as the last one (a file not made yet) is read through all of them.
+        hops = _hops(target)
         spreadsheet = any(p.suffix.lower() == ".xlsx" or p.suffix.lower() in SPREADSHEET_SUFFIXES
-                          for p in (target, written))
-        inside = next((f for f in folders if _same_file(folder, f) or _same_file(target.parent, f)), None)
+                          for p in (*hops, written))
+        inside = next((f for f in folders if any(_same_file(hop.parent, f) for hop in (*hops, written))), None)
         if inside is not None and spreadsheet:
             problems.append(Problem.of("cli.output_in_bids_folder", path, option=option, folder=str(inside)))
     if problems:
@@ -97,13 +99,31 @@ def _written(target: Path) -> Path:
     return Path(os.path.realpath(target)) if target.is_symlink() else target
 
 
-def _read_as(target: Path, source: Path) -> str | None:
-    """The input ``target`` is when ``source`` is read: ``source`` itself, or a workbook in the folder ``source``."""
-    if _same_file(target, source):
+def _hops(target: Path) -> list[Path]:
+    """``target`` and every path a chain of symbolic links from it passes through, up to the file it names."""
+    hops = [target]
+    while hops[-1].is_symlink() and len(hops) <= 40:  # a loop is refused before (_special_kind)
+        hops.append(hops[-1].parent / os.readlink(hops[-1]))
+    return hops
+
+
+def _read_as(written: Path, source: Path) -> str | None:
+    """The input the file ``written`` is when ``source`` is read: ``source`` itself, or a workbook in the folder
+    ``source``, each through any link (a bid in the folder may be a link to the very file an output points to)."""
+    if _same_file(written, source):
         return str(source)
-    if source.is_dir() and target.suffix.lower() == ".xlsx" and target.is_file() and _same_file(target.parent, source):
-        return str(target)
-    return None
+    if not (source.is_dir() and written.is_file()):
+        return None
+    with os.scandir(source) as entries:
+        return next((entry.path for entry in entries if entry.name.lower().endswith(".xlsx")
+                     and not entry.name.startswith(("~$", ".")) and _existing_same(Path(entry.path), written)), None)
+
+
+def _existing_same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _same_file(a: Path, b: Path) -> bool:

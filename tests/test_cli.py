@@ -210,6 +210,29 @@ def test_an_output_that_is_a_link_writes_the_file_it_points_to(tmp_path: Path):
     assert "--out would write a workbook into the bids folder" in str(caught.value)
 
 
+def test_an_output_through_a_chain_of_links_never_writes_over_a_bid(tmp_path: Path):
+    """Found in review: with bids/b.xlsx a link to else/c.xlsx, an output linked to bids/b.xlsx (or naming
+    else/c.xlsx) replaced the bid just read; a chain ending in a file not made yet put a workbook in the bids folder."""
+    from bideval.outputs import OutputError, check_outputs
+
+    bids, other = tmp_path / "bids", tmp_path / "else"
+    bids.mkdir()
+    other.mkdir()
+    (other / "c.xlsx").write_text("bid", encoding="utf-8")
+    (bids / "b.xlsx").symlink_to("../else/c.xlsx")
+    (bids / "n.xlsx").symlink_to("../else/new.xlsx")
+    for name, hop in [("out.xlsx", bids / "b.xlsx"), ("out.json", bids / "b.xlsx"), ("new.xlsx", bids / "n.xlsx")]:
+        (tmp_path / name).symlink_to(hop)
+    for option, out, said in [("--out", "out.xlsx", f"names the input --bids {bids / 'b.xlsx'}"),
+                              ("--json", "out.json", f"names the input --bids {bids / 'b.xlsx'}"),
+                              ("--out", "else/c.xlsx", f"names the input --bids {bids / 'b.xlsx'}"),
+                              ("--out", "new.xlsx", "would write a workbook into the bids folder")]:
+        with pytest.raises(OutputError) as caught:
+            check_outputs({option: str(tmp_path / out)}, {"--bids": [str(bids)]}, [str(bids)])
+        assert said in str(caught.value), out
+    assert (other / "c.xlsx").read_text(encoding="utf-8") == "bid"
+
+
 def test_an_output_that_is_a_pipe_or_a_link_to_one_is_refused_before_any_work(tender, capsys):
     """Found by a tester: --json on a named pipe, a device (/dev/full as root) or /dev/stdout replaced the node
     with a plain file, exit 0."""
