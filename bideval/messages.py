@@ -512,14 +512,14 @@ def _(s: Say) -> str:
 
 
 def _without_unit(s: Say) -> str:
-    """What to do about a word after the number (2天): enter the number alone, or with the field's own unit."""
-    number, unit = s.get("without_unit"), s.get("unit")
-    if not number:
+    """What to do about a word after the number (2天): enter the number alone, converted to the field's own unit.
+    No number is suggested: 2天 in a field in hours is 48, not 2, and 5% or 2 to 3 years are not 5 or 2."""
+    if not s.get("word_after"):
         return ""
-    if unit:
-        return s.t(f", without a unit (this field is in {unit}: type {number} or {number}{unit})",
-                   f"，不带单位（本项单位为“{unit}”：填 {number} 或 {number}{unit}）")
-    return s.t(f", without a unit (type {number})", f"，不带单位（填 {number}）")
+    if unit := s.get("unit"):
+        return s.t(f", without a unit (this field is in {unit}: convert to {unit} and type the number alone)",
+                   f"，不带单位（本项单位为“{unit}”：换算成{unit}后只填数字）")
+    return s.t(", without a unit (type the number alone)", "，不带单位（只填数字）")
 
 
 @_template("money", _EXPECTED)

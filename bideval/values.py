@@ -459,16 +459,16 @@ def _measured(parse: Callable[[object, bool], Any], raw: object, unit: str | Non
             raise
         expectation = problem.expectation
         number = _without_unit(raw, unit)
+        text = raw
         if number is not None:
             try:
                 return parse(number, non_negative)
             except ValueProblem as again:  # 2.5份 as a whole number: refused for its number, quoting the cell as typed
-                expectation = again.expectation
-        elif expectation.kind in ("number", "integer") and len(raw) <= _HINT_LENGTH \
-                and (after := _UNIT_AFTER.fullmatch(normalise(raw))) \
+                expectation, text = again.expectation, number  # 2千米 in metres: 千 is another word
+        if expectation.kind in ("number", "integer") and len(text) <= _HINT_LENGTH \
+                and (after := _UNIT_AFTER.fullmatch(normalise(text))) \
                 and _reads(parse, after["number"], non_negative):
-            expectation = Expected(expectation.kind, {**expectation.facts, "without_unit": after["number"],
-                                                      "unit": unit})
+            expectation = Expected(expectation.kind, {**expectation.facts, "word_after": True, "unit": unit})
         raise ValueProblem(expectation, raw) from None
 
 

@@ -93,9 +93,11 @@ def test_a_number_may_carry_its_field_s_own_unit(kind, unit, raw, expected):
 
 
 @pytest.mark.parametrize("unit, raw, zh, en", [
-    ("小时", "2天", "不小于 0 的数字，不带单位（本项单位为“小时”：填 2 或 2小时）",
-     "a number (0 or more), without a unit (this field is in 小时: type 2 or 2小时)"),
-    (None, "2天", "不小于 0 的数字，不带单位（填 2）", "a number (0 or more), without a unit (type 2)"),
+    # no number is suggested: 2天 is 48 hours, 2小时30分 is 2.5, 2年半 is 2.5 years, 5% is not 5
+    *[(unit, raw, f"不小于 0 的数字，不带单位（本项单位为“{unit}”：换算成{unit}后只填数字）",
+       f"a number (0 or more), without a unit (this field is in {unit}: convert to {unit} and type the number alone)")
+      for unit, raw in [("小时", "2天"), ("小时", "2小时30分"), ("年", "2年半"), ("米", "2千米"), ("时", "2小时")]],
+    (None, "5%", "不小于 0 的数字，不带单位（只填数字）", "a number (0 or more), without a unit (type the number alone)"),
     ("小时", "-2小时", "不小于 0 的数字", "a number (0 or more)"),  # the unit is right, the number is not
 ])
 def test_another_word_after_a_number_is_refused_saying_to_type_the_number_alone(unit, raw, zh, en):
