@@ -32,7 +32,7 @@ from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, ORDER87, Ag
                      group_full_marks, group_label, lowering_caps, price_fields_of, scored_maxima)
 from .rubric_view import AGGREGATE_LABELS, KIND_LABELS, METHOD_LABELS
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
-from .yaml_slips import operator_slip, reserved_value, syntax_slip
+from .yaml_slips import operator_slip, quoted, reserved_value, syntax_slip
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 # A number YAML reads as text ("40" quoted, 1e30 without a point): digits, a point, a sign, an exponent; not "40分",
@@ -581,14 +581,9 @@ class _RubricReader:
         if not slips:
             return False
 
-        def shown(index: int) -> str:
-            if index in slips:
-                return f'"{slips[index][0]}"'
+        def shown(index: int) -> str:  # every item quoted, so copying the fix keeps ["a, b", 010] two items
             text, value = written[index], values[index]
-            if text:
-                return text[0]
-            plain = isinstance(value, str) and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _TEXT_TAG
-            return str(value) if plain or not isinstance(value, str) else f'"{value}"'  # "021" stays quoted
+            return quoted(text[0] if text else str(value))
 
         fix = "value: [" + ", ".join(shown(i) for i in range(len(values))) + "]" if in_list else f"value: {shown(0)}"
         self.fail_as(where, "needs_quotes", what="value", field_id=target.id,
@@ -606,13 +601,13 @@ class _RubricReader:
             return Label(node.strip(), node.strip())
         written = self.written(parent, key)
         if written is not None:  # `name: 2024`, `label: No`
-            self.unquoted(where, what, written, node, f'{key}: "{written[0]}"')
+            self.unquoted(where, what, written, node, f"{key}: {quoted(written[0])}")
             return None
         if isinstance(node, Mapping) and node and set(node) <= {"zh", "en"}:
             texts = {lang: self.written(node, lang) for lang in node}
             slips = [(lang, text) for lang, text in texts.items() if text is not None]
             if slips:  # {zh: 许可证, en: No}, {zh: 1:30, …}
-                fix = ", ".join(f'{lang}: "{text[0]}"' if text else f"{lang}: {node[lang]}"
+                fix = ", ".join(f"{lang}: {quoted(text[0] if text else str(node[lang]))}"
                                 for lang, text in texts.items())
                 self.unquoted(where, f"{what} {slips[0][0]}", slips[0][1], node[slips[0][0]], f"{key}: {{{fix}}}")
                 return None

@@ -18,6 +18,7 @@ Full-width punctuation and tabs are found by :mod:`bideval.rubric_yaml`, before 
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from typing import Any, Iterable
@@ -80,6 +81,16 @@ def _no_space(lines: list[str], first: int, last: int) -> dict[str, Any]:
     return {}
 
 
+def quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar, to copy into a fix: JSON's escapes are YAML's, so every character
+    (``"``, ``\\``, a line break) keeps its meaning.
+
+    >>> quoted('同类项目, 数量'), quoted('a "b"')
+    ('"同类项目, 数量"', '"a \\\\"b\\\\""')
+    """
+    return json.dumps(text, ensure_ascii=False)
+
+
 def reserved_value(lines: list[str], number: int, column: int) -> dict[str, Any]:
     """``op: >=``: the value from the reserved character at (``number``, ``column``, from 0) to the end of the value;
     nothing when no reserved character is there."""
@@ -89,7 +100,7 @@ def reserved_value(lines: list[str], number: int, column: int) -> dict[str, Any]
     value = re.match(r"[^,}\]\s]+", line[column:])
     written = value.group(0) if value else line[column]
     return {"slip": "quote_value", "slip_line": number + 1, "written": written, "first": written[0],
-            "fix": f'"{written}"'}
+            "fix": quoted(written)}
 
 
 def _stray_colon(lines: list[str], number: int, column: int, keywords: set[str], flow: bool) -> dict[str, Any]:

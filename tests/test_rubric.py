@@ -156,6 +156,7 @@ def area_gate(value: str) -> str:
     ("[1.50, 1:30, 2026_018, 0x1F]",
      "YAML reads 1.50 as the number 1.5, 1:30 as the number 90, 2026_018 as the number 2026018, 0x1F as the number 31"),
     ("[.nan]", 'YAML reads .nan as the number nan, not as a text: put it in quotes: value: [".nan"]'),
+    ('["a, b", 010]', 'YAML reads 010 as the number 8, not as a text: put it in quotes: value: ["a, b", "010"]'),
 ])
 def test_a_text_value_yaml_reads_as_another_thing_is_refused_asking_for_quotes(value, message):
     with pytest.raises(RubricError) as caught:
@@ -178,9 +179,13 @@ def test_plain_digits_and_quoted_codes_are_texts():
     ("candidates: 3\n", "candidates: 3\ntender_number: 2026-01-05\n", "YAML reads 2026-01-05 as the date 2026-01-05"),
     ("en: Similar projects}", "en: No}",
      "field 'similar_projects': label en (line 17): written without quotes, YAML reads No as false, not as a text: "
-     'put it in quotes: label: {zh: 同类项目数量, en: "No"}'),
+     'put it in quotes: label: {zh: "同类项目数量", en: "No"}'),
     ("{zh: 同类项目数量, en: Similar projects}", "{zh: 1:30, en: Similar projects}",
-     'YAML reads 1:30 as the number 90, not as a text: put it in quotes: label: {zh: "1:30", en: Similar projects}'),
+     'YAML reads 1:30 as the number 90, not as a text: put it in quotes: label: {zh: "1:30", en: "Similar projects"}'),
+    # every text is quoted in the fix, so copying it keeps a comma or a ': ' inside the text
+    ("{zh: 同类项目数量, en: Similar projects}", '{zh: "同类项目, 数量", en: No}',
+     'put it in quotes: label: {zh: "同类项目, 数量", en: "No"}'),
+    ("{zh: 同类项目数量, en: Similar projects}", '{zh: "注: 同类", en: No}', 'label: {zh: "注: 同类", en: "No"}'),
     ("title: {zh: 客服业务外包项目评分标准, en: Customer-service outsourcing}", "title: 2024",
      'title: line 2: written without quotes, YAML reads 2024 as the number 2024, not as a text: put it in '
      'quotes: title: "2024"'),
