@@ -113,6 +113,27 @@ def tier_step(places: int) -> Decimal:
     return max(MAX_TIER_GAP, Decimal(1).scaleb(-places))
 
 
+def overlap_fix(lower_min: Decimal, lower_max: Decimal, upper_min: Decimal, upper_max: Decimal,
+                step: Decimal) -> dict[str, Decimal | None]:
+    """Where the upper of two overlapping tiers could start (``start``) or the lower end (``end``) so the two no
+    longer overlap, ``step`` apart: 优 8–10 and 良 6–8, as standards print them, become 优 8.1–10 (8 is 良) or
+    良 6–7.9 (8 is 优). None where the tier would then be empty.
+
+    >>> overlap_fix(Decimal(6), Decimal(8), Decimal(8), Decimal(10), Decimal(1))
+    {'start': Decimal('9'), 'end': Decimal('7')}
+    """
+    start, end = lower_max + step, upper_min - step
+    return {"start": start if start <= upper_max else None, "end": end if end >= lower_min else None}
+
+
+def fix_step(step: Decimal | None, places: int | None) -> Decimal:
+    """How far apart an overlap's fix puts two tiers: the criterion's ``step``, else :func:`tier_step` of the places
+    its scores are rounded to (its own ``decimals``, else the rubric's, which the rubric's reader knows), else 0.1."""
+    if step is not None and step > 0:
+        return step
+    return MAX_TIER_GAP if places is None else tier_step(places)
+
+
 def group_label(group: str) -> Label:
     """The display name of a criterion group (other groups go by their id)."""
     return GROUP_LABELS.get(group, Label(group, group))
@@ -482,22 +503,12 @@ class Tiered(Stepped):
                     out.append(Mistake.of("tier_first", **facts))
             elif tier.min <= before.max:
                 out.append(Mistake.of("tier_overlap", **facts, other=before.id, other_range=(before.min, before.max),
-                                      **self.overlap_fix(before, tier)))
+                                      **overlap_fix(before.min, before.max, tier.min, tier.max,
+                                                  fix_step(self.step, self.decimals))))
         if ordered[-1].max != self.max:
             out.append(Mistake.of("tier_last", tier=ordered[-1].id, max=self.max, last=ordered[-1].max))
         return out
 
-    def overlap_fix(self, lower: Tier, upper: Tier) -> dict[str, Decimal | None]:
-        """Where ``upper`` could start (``start``) or ``lower`` end (``end``) so the two no longer overlap, one score
-        step apart (the criterion's ``step``, else :func:`tier_step` of its decimals, 0.1 without them): 优 8–10 and
-        良 6–8, as standards print them, become 优 8.1–10 (8 is 良) or 良 6–7.9 (8 is 优). None where the tier would
-        then be empty."""
-        if self.step is not None and not self.step_refused:
-            step = self.step
-        else:
-            step = MAX_TIER_GAP if self.decimals is None else tier_step(self.decimals)
-        start, end = lower.max + step, upper.min - step
-        return {"start": start if start <= upper.max else None, "end": end if end >= lower.min else None}
 
     @property
     def lowest_first(self) -> tuple[Tier, ...]:

@@ -29,7 +29,8 @@ from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
 from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, ORDER87, Aggregate, ChecklistItem, Condition,
                      Count, Criterion, Deduction, DeductionItem, Field, Grade, InvalidCriterion, Kind, Op, PanelRules,
                      PRICE_TYPES, Price, PriceMethod, ProcurementObject, Rubric, SharedCap, Tier, Tiered, full_marks,
-                     group_full_marks, group_label, lowering_caps, price_fields_of, scored_maxima)
+                     fix_step, group_full_marks, group_label, lowering_caps, overlap_fix, price_fields_of,
+                     scored_maxima)
 from .rubric_view import AGGREGATE_LABELS, KIND_LABELS, METHOD_LABELS
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
 from .yaml_slips import operator_slip, quoted, reserved_value, syntax_slip
@@ -509,6 +510,7 @@ class _RubricReader:
         self._written = written or {}  # see _RubricLoader.written
         self.problems: list[Problem] = []
         self.currency = "CNY"  # the rubric's, once read: money fields and values are read in it
+        self.decimals: int | None = 2  # the rubric's, once read: a tiered criterion's scores are rounded to them
         self.kinds: dict[str, Kind | None] = {}  # every criterion id in the document and its kind
         self.kinds_listed: list[Kind | None] = []  # the kind of every criterion listed, whatever its id (None: unread)
         # Whether every criterion listed was built, each under its own id: only then do the maxima say what the full
@@ -690,6 +692,7 @@ class _RubricReader:
             self.fail_as("currency", "currency_unknown", currency=currency)
             currency = "CNY"
         self.currency = currency
+        self.decimals = decimals
         regime = doc.get("regime")
         written = self.written(doc, "regime")
         if written is not None:  # `regime: 87`, `regime: no`: quoted as written, not as YAML read it
@@ -1260,7 +1263,12 @@ class _RubricReader:
             return cls(**parts)
         except InvalidCriterion as invalid:
             for mistake in invalid.mistakes:
-                self.fail_as(where, mistake.code, criterion=invalid.criterion, **mistake.data)
+                data = mistake.data
+                if mistake.code == "tier_overlap" and parts.get("decimals") is None:  # rounded to the rubric's places
+                    (low, high), (other_low, other_high) = data["range"], data["other_range"]
+                    data = {**data, **overlap_fix(other_low, other_high, low, high,
+                                                  fix_step(parts.get("step"), self.decimals))}
+                self.fail_as(where, mistake.code, criterion=invalid.criterion, **data)
             return None
 
     def refused_field(self, node: Any) -> bool:

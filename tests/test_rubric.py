@@ -638,6 +638,8 @@ def test_a_tier_may_start_one_score_step_above_the_previous_end(text):
      "place): scores between 5 and 5.5 would belong to no tier; start t2 at 5.1"),
     (tiered("0-5 5-10 11-15", decimals="0"), "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5): start t2 "
      "at 6 so that 5 is t1, or end t1 at 4 so that 5 is t2"),  # the fix one whole point apart
+    (tiered("0-5 5-10 11-15").replace("decimals: 2", "decimals: 0"), "criterion 'ops_plan': tier t2 (5–10) overlaps "
+     "tier t1 (0–5): start t2 at 6 so that 5 is t1, or end t1 at 4 so that 5 is t2"),  # the rubric's decimals: 0 too
     (tiered("0-5 5-10 10.5-15", step="0.5"), "criterion 'ops_plan': tier t2 (5–10) overlaps tier t1 (0–5): start t2 "
      "at 5.5 so that 5 is t1, or end t1 at 4.5 so that 5 is t2"),
     (tiered("0-5 5.1-10 10.1-15", decimals="0"),
