@@ -2850,7 +2850,10 @@ def _(s: Say) -> str:
 @_template("rubric.order87_price_share")
 def _(s: Say) -> str:
     share, floor, bought, regime = _percent(s["share"]), _percent(s["floor"]), s["bought"], s["regime"]
-    carried = f"{number(s['max'])} / {number(s['total'])} = {share}"
+    from .values import round_half_up
+
+    # the points as the total counts them (scaled and weighted with the price's group), to 2 places as shares are
+    carried = f"{number(round_half_up(s['carried'], 2))} / {number(round_half_up(s['total'], 2))} = {share}"
     if bought is None:  # not said: the services floor, naming the goods one
         goods = _percent(s["goods_floor"])
         return _rubric_at(s, f"regime {regime}: the price carries {carried} of the total, below the {floor} Order 87 "

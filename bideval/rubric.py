@@ -1012,9 +1012,9 @@ class Rubric:
         """Whether the tender is under Order 87 (``regime: order87``): 综合评分法 with price scored lowest-first."""
         return self.regime is not None and fold(self.regime) == ORDER87
 
-    def price_share(self) -> Decimal | None:
-        """The share of the full marks the price criterion carries (None without one, or without full marks): its
-        max over :attr:`max_total`, scaled and weighted with its group as the total is."""
+    def price_points(self) -> tuple[Decimal, Decimal] | None:
+        """The points the price criterion carries in the total, scaled and weighted with its group as the total is,
+        and the total (:attr:`max_total`); None without a price criterion, or without full marks."""
         price, whole = self.price_criterion, self.max_total
         if price is None or whole <= 0:
             return None
@@ -1022,7 +1022,12 @@ class Rubric:
         if any(g.scale_to is not None or g.weight is not None for g in self.declared_groups):
             raw = self.group_raw_max(price.group)
             carried = self.group_total_max(price.group) * price.max / raw if raw > 0 else Decimal(0)
-        return carried / whole
+        return carried, whole
+
+    def price_share(self) -> Decimal | None:
+        """The share of the full marks the price criterion carries (None without one, or without full marks)."""
+        points = self.price_points()
+        return None if points is None else points[0] / points[1]
 
     def cap_of(self, criterion_id: str) -> SharedCap | None:
         """The shared cap a criterion is a part of, if any."""

@@ -130,9 +130,11 @@ def order87_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     a price scored by another method than lowest-first (低价优先法, ``lowest_ratio``), and a price carrying less of the
     total than 30 % for goods or 10 % for services (10 % when the rubric does not say which, naming the goods floor).
     Warned, not refused: the officer may be bound by a rule the tool does not know (a fixed-price item)."""
-    price, share = rubric.price_criterion, rubric.price_share()
-    if not rubric.under_order87 or price is None or share is None:
+    price, points = rubric.price_criterion, rubric.price_points()
+    if not rubric.under_order87 or price is None or points is None:
         return ()
+    carried, whole = points
+    share = carried / whole
     out = []
     where = f"criterion {price.id!r}"
     if price.method is not PriceMethod.LOWEST_RATIO:
@@ -143,7 +145,7 @@ def order87_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     if share < floor:
         out.append(Problem.of("rubric.order87_price_share", rubric.source, where=where, regime=rubric.regime,
                               share=share, floor=floor,
-                              bought=None if bought is None else bought.value, max=price.max, total=rubric.max_total,
+                              bought=None if bought is None else bought.value, carried=carried, total=whole,
                               goods_floor=ProcurementObject.GOODS.price_floor))
     return tuple(out)
 

@@ -1941,7 +1941,7 @@ BLANK_RUBRIC_FACTS = {
     "rubric.order87_price": dict(where="regime", regime="order87"),
     "rubric.order87_method": dict(where="criterion 'price'", regime="order87", method="deviation"),
     "rubric.order87_price_share": dict(where="criterion 'price'", regime="order87", share=D(5) / D(75),
-                                       floor=D("0.3"), bought="goods", max=D(5), total=D(75), goods_floor=D("0.3")),
+                                       floor=D("0.3"), bought="goods", carried=D(5), total=D(75), goods_floor=D("0.3")),
     "rubric.no_price": dict(where="top", fields=(Named("total_price", Label("投标总价", "Total price")),)),
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",

@@ -810,3 +810,16 @@ def test_order87_warns_of_a_price_method_or_share_art_55_does_not_allow(bought, 
     text = text.replace("    max: 30\n    method: lowest_ratio", f"    max: {price}\n    method: {method}")
     rubric = parse_rubric(text, "x.yaml")
     assert [str(w).removeprefix("x.yaml: ") for w in rubric_warnings(rubric)] == warned
+
+
+def test_order87_share_warning_counts_the_price_s_points_as_the_weighted_total_does():
+    """Found in review: with group weights the warning printed the price's own 30 points over a total of 24."""
+    from bideval.rubric_yaml import rubric_warnings
+
+    groups = "".join(f"  - {{id: {g}{w}}}\n" for g, w in [("qualification", ""), ("commercial", ", weight: 30%"),
+                                                          ("operations", ", weight: 50%"), ("price", ", weight: 20%")])
+    text = ORDER87.replace("regime: order87", f"regime: order87\nprocurement_object: goods\ngroups:\n{groups}")
+    warned = rubric_warnings(parse_rubric(text.replace("total: 70\n", ""), "x.yaml"))
+    assert [str(w).removeprefix("x.yaml: ") for w in warned] == [
+        "criterion 'price': regime order87: the price carries 6 / 24 = 25% of the total, below the 30% Order 87 art. "
+        "55 sets for goods"]
