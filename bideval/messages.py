@@ -2925,6 +2925,8 @@ def _yaml_reading(value: object) -> tuple[str, str]:
         return str(value).lower(), f"逻辑值 {str(value).lower()}"
     if isinstance(value, (int, float)):
         return f"the number {value}", f"数字 {value}"
+    if isinstance(value, datetime):
+        return f"the date and time {value}", f"日期时间 {value}"
     return f"the date {value}", f"日期 {value}"
 
 

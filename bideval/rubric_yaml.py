@@ -575,13 +575,14 @@ class _RubricReader:
     def texts_unquoted(self, where: str, target: Field, values: list, written: list[tuple[str, int] | None],
                        in_list: bool) -> bool:
         """Whether a text or choice field's condition ``values`` hold one that YAML read, written without quotes, as
-        other than the text written: a bool (``NO``), a float (``1.50``, ``.nan``), or a number not written as its
-        plain digits (``010``, ``0x1F``, ``2026_018``, ``1:30``); then refused, asking for quotes. Plain digits YAML
+        other than the text written: a bool (``NO``), a float (``1.50``, ``.nan``), a date or time (``2026-01-05``,
+        stored as ISO text no bidder writes for the time), or a number not written as its plain digits (``010``, ``0x1F``, ``2026_018``, ``1:30``); then refused, asking for quotes. Plain digits YAML
         keeps as written (``20260018``) are the text of those digits."""
         if target.type not in (FieldType.TEXT, FieldType.CHOICE):
             return False
-        slips = {i: text for i, (value, text) in enumerate(zip(values, written))
-                 if text is not None and (isinstance(value, (bool, float)) or str(value) != text[0])}
+        slips = {i: text for i, (value, text) in enumerate(zip(values, written))  # a date's str is as written
+                 if text is not None and (isinstance(value, bool) or not isinstance(value, (str, int))
+                                          or str(value) != text[0])}
         if not slips:
             return False
 

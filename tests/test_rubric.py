@@ -157,6 +157,11 @@ def area_gate(value: str) -> str:
      "YAML reads 1.50 as the number 1.5, 1:30 as the number 90, 2026_018 as the number 2026018, 0x1F as the number 31"),
     ("[.nan]", 'YAML reads .nan as the number nan, not as a text: put it in quotes: value: [".nan"]'),
     ('["a, b", 010]', 'YAML reads 010 as the number 8, not as a text: put it in quotes: value: ["a, b", "010"]'),
+    # stored as 2026-01-05T10:00:00, which no bidder's answer matches: the gate would fail without a word
+    ("[2026-01-05 10:00:00]", "YAML reads 2026-01-05 10:00:00 as the date and time 2026-01-05 10:00:00, not as a "
+                              'text: put it in quotes: value: ["2026-01-05 10:00:00"]'),
+    ("[2026-01-05]", 'YAML reads 2026-01-05 as the date 2026-01-05, not as a text: put it in quotes: '
+                     'value: ["2026-01-05"]'),
 ])
 def test_a_text_value_yaml_reads_as_another_thing_is_refused_asking_for_quotes(value, message):
     with pytest.raises(RubricError) as caught:
