@@ -216,17 +216,6 @@ class Condition:
             return actual > self.value
         return actual >= self.value
 
-    def describe(self, lang: str = "en") -> str:
-        """The condition in words, for tables (a yes/no value as 是/否 in Chinese)."""
-        if self.op is Op.TRUTHY:
-            return self.field
-
-        def shown(value: Any) -> str:
-            return ("是" if value else "否") if isinstance(value, bool) and lang == "zh" else str(value)
-
-        value = ", ".join(map(shown, self.value)) if self.op is Op.IN else shown(self.value)
-        return f"{self.field} {self.op.value} {value}"
-
 
 def _equal(a: Any, b: Any) -> bool:
     if isinstance(a, str) and isinstance(b, str):

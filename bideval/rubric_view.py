@@ -16,7 +16,7 @@ from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
                      PanelRules, PenalisedPrice, Penalty, Price, PriceMethod, RatioPrice, RelativeToLowestPrice, Rubric,
                      SharedCap, Judged, Tiered)
-from .values import FieldType, grouped_number, money_text, plain_number
+from .values import FieldType, grouped_number, money_text, plain_number, value_text
 
 METHOD_LABELS = {  # the price methods as people call them
     PriceMethod.LOWEST_RATIO: Label("低价优先法", "Lowest price ratio"),
@@ -101,26 +101,21 @@ _OP_WORDS = {Op.EQ: Label("为", "is"), Op.NE: Label("不为", "is not"), Op.IN:
 
 
 def condition_text(condition: Condition, rubric: Rubric, lang: str, by_label: bool = False) -> str:
-    """A gate's condition in words: ``operation_mode in 驻场运营, 离场运营`` by id, ``经营模式为以下之一：驻场运营、离场运营``
-    by label."""
-    if not by_label:
-        return condition.describe(lang)
-    name = field_name(rubric, condition.field, lang, True)
+    """A gate's condition in words, each value as the bid form's answer reads (:func:`value_text`: 是/否 or yes/no,
+    90%): ``operation_mode in 驻场运营, 离场运营`` by id, ``经营模式为以下之一：驻场运营、离场运营`` by label."""
+    field = rubric.field_index.get(condition.field)
     if condition.op is Op.TRUTHY:
-        return name
+        return field_name(rubric, condition.field, lang, True) if by_label else condition.field
     values = condition.value if condition.op is Op.IN else (condition.value,)
-    shown = ("、" if lang == "zh" else ", ").join(_value_text(v, lang) for v in values)
+    texts = [str(v) if field is None else value_text(field, v, lang) for v in values]
+    if not by_label:
+        return f"{condition.field} {condition.op.value} {', '.join(texts)}"
+    name = field_name(rubric, condition.field, lang, True)
+    shown = ("、" if lang == "zh" else ", ").join(texts)
     word = _OP_WORDS.get(condition.op)
     if word is None:  # a comparison: the sign says it in both languages
         return f"{name} {condition.op.value} {shown}"
     return f"{name}{word.zh}{shown}" if lang == "zh" else f"{name} {word.en} {shown}"
-
-
-def _value_text(value: object, lang: str) -> str:
-    """A condition's value as a filed document says it: a yes/no answer in words (是/否, yes/no), a number plain."""
-    if isinstance(value, bool):
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    return plain_number(value) if isinstance(value, Decimal) else str(value)
 
 
 def cap_rule(cap: SharedCap, lang: str) -> str:

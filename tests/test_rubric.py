@@ -772,6 +772,20 @@ def test_a_gate_without_a_reason_says_it_is_not_met():
     assert "business_license (not met: Operating licence)" in describe_rubric(rubric, "en")
 
 
+@pytest.mark.parametrize("when, lang, line", [
+    ("{field: business_license, op: '==', value: yes}", "zh", "业务经营许可证为是（未提供业务经营许可证）"),
+    ("{field: business_license, op: '==', value: yes}", "en", "business_license == yes (No operating licence)"),
+    ("{field: dial_test_accuracy, op: '>=', value: 90%}", "zh", "质量拨测正确率承诺 >= 90%"),  # not 0.9
+    ("{field: dial_test_accuracy, op: '>=', value: 90%}", "en", "dial_test_accuracy >= 90%"),
+])
+def test_a_gate_s_value_reads_as_the_bid_form_s_answer(when, lang, line):
+    """Found in review: a gate read `… >= 0.9` beside the linear rule's 92%, and English `== True`."""
+    from bideval.rubric_view import describe_rubric
+
+    rubric = parse_rubric(broken("when: {field: business_license}\n", f"when: {when}\n"), "x.yaml")
+    assert line in describe_rubric(rubric, lang)
+
+
 @pytest.mark.parametrize("lang, line", [
     ("zh", "服务请求支撑率承诺值：(1%, 5) → (1.05%, 3) → (1.1%, 0)，两端封顶"),  # the field's label, as in the standard
     ("en", "support_rate: (1%, 5) → (1.05%, 3) → (1.1%, 0), clamped"),  # the id, for scripts reading the table
