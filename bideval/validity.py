@@ -92,7 +92,7 @@ def _price_terms(rubric: Rubric, bid: Bid) -> tuple[PricingModel | None, Decimal
     if model is PricingModel.PER_UNIT_MONTH:  # 超过任一单项限价的投标无效, whatever Q comes to
         for unit, rate, ceiling in rubric.pricing.demand.above_unit_ceilings(bid.values):
             parameter = next(p for p in parameters if p.id == f"rate_{unit}")
-            reasons.append(Reason(f"above_budget_ceiling: {parameter.id}", reason_label(
+            reasons.append(Reason("above_unit_ceiling", reason_label(  # one per unit over, named in the text
                 "reason.above_unit_ceiling", rate=_named(parameter), quoted=rate, ceiling=ceiling, **_currency(rubric))))
     price = rubric.price_criterion
     if price is not None and price.budget_ceiling is not None and quoted > price.budget_ceiling:

@@ -517,10 +517,12 @@ def grouped_number(value: Decimal) -> str:
 
     >>> grouped_number(Decimal("28000")), grouped_number(Decimal("1234.50")), grouped_number(Decimal("0.5"))
     ('28,000', '1,234.5', '0.5')
+    >>> grouped_number(Decimal("-1234567.125")), grouped_number(Decimal("3E+1")), grouped_number(Decimal("-0.00"))
+    ('-1,234,567.125', '30', '0')
     """
-    whole, point, fraction = plain_number(value).partition(".")
-    sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
-    return f"{sign}{int(digits):,}{point}{fraction}"
+    if not value:
+        return "0"  # not -0
+    return decimal_text(value, -min(0, int(value.as_tuple().exponent)), least=0, grouped=True)
 
 
 def number_as_shown(number: float | Decimal) -> str:

@@ -39,7 +39,7 @@ SAMPLES = {  # rubric → (bids, panel) under sample_bids/
 KNOWN_IDS = sorted({thing.id for path in (ROOT / "criteria").glob("*.yaml")
                     for rubric in [load_rubric(path)] for thing in (*rubric.bid_fields, *rubric.criteria)}
                    | {"response_limit", "price_model_not_allowed", "price_parameters_missing", "price_not_positive",
-                      "above_budget_ceiling", "below_pass_mark", "abnormal_low_price"})
+                      "above_budget_ceiling", "above_unit_ceiling", "below_pass_mark", "abnormal_low_price"})
 CODE_WORDS = ("required:", "bids.", "panel.", "score.", "guard.", "reason.")
 _ID = re.compile(r"(?<![A-Za-z0-9_])(" + "|".join(map(re.escape, KNOWN_IDS)) + r")(?![A-Za-z0-9_])")
 # What the walk skips in a widget's description: keys, types, styles and chart set-up, never shown as text.

@@ -97,9 +97,9 @@ def test_a_rate_above_its_units_ceiling_makes_the_bid_invalid_whatever_q_comes_t
     assert [s.vendor_name for s in result.ranking] == ["安居"]  # at the ceilings exactly: valid
     reasons = {bid.vendor_name: [r.render("zh") for r in bid.reasons] for bid in result.invalid}
     assert reasons == {
-        "城邦": ["above_budget_ceiling: rate_office: 办公区建筑面积 每平方米每月单价 4.80 元超过单项限价 4.50 元"],
-        "德润": ["above_budget_ceiling: rate_office: 办公区建筑面积 每平方米每月单价 4.60 元超过单项限价 4.50 元",
-                 "above_budget_ceiling: rate_garage: 地下车库面积 每平方米每月单价 3.60 元超过单项限价 3.50 元",
+        "城邦": ["above_unit_ceiling: 办公区建筑面积 每平方米每月单价 4.80 元超过单项限价 4.50 元"],
+        "德润": ["above_unit_ceiling: 办公区建筑面积 每平方米每月单价 4.60 元超过单项限价 4.50 元",
+                 "above_unit_ceiling: 地下车库面积 每平方米每月单价 3.60 元超过单项限价 3.50 元",
                  "above_budget_ceiling: 投标报价 6,192,000.00 元超过最高限价 6,048,000.00 元"]}
     assert result.invalid[0].reasons[0].text.en == "办公区建筑面积: rate per 平方米-month 4.80 is above its ceiling 4.50"
 
