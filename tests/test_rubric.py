@@ -129,7 +129,7 @@ def test_aliases_that_expand_to_a_billion_values_are_refused_at_once():
     started = time.perf_counter()
     with pytest.raises(RubricError) as caught:
         parse_rubric(aliases(9), "x.yaml")  # 10^9 values from 1 KB
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 5  # expanding them would take hours; counting the nodes takes 0.3 s
     assert str(caught.value) == (
         "x.yaml: line 11, column 5: refused: the list or mapping here holds more than 100,000 values once each alias "
         "(*name) is counted as all it stands for (or it holds itself); a rubric holds a few hundred")

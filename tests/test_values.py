@@ -87,7 +87,8 @@ def test_integer_rejects_fractions_text_and_negative_counts(raw):
 
 @pytest.mark.parametrize("kind, unit, raw, expected", [
     (FieldType.NUMBER, "小时", "2小时", Decimal(2)), (FieldType.NUMBER, "小时", "2 小时", Decimal(2)),
-    (FieldType.NUMBER, "h", "１．５　Ｈ", Decimal("1.5")), (FieldType.INTEGER, "份", "4份", 4)])
+    (FieldType.NUMBER, "h", "１．５　Ｈ", Decimal("1.5")), (FieldType.INTEGER, "份", "4份", 4),
+    (FieldType.NUMBER, "㎡", "100m2", Decimal(100)), (FieldType.INTEGER, "小时", "2,000小时", 2000)])
 def test_a_number_may_carry_its_field_s_own_unit(kind, unit, raw, expected):
     assert parser_for(kind, unit, non_negative=True)(raw) == expected
 
@@ -96,7 +97,8 @@ def test_a_number_may_carry_its_field_s_own_unit(kind, unit, raw, expected):
     # no number is suggested: 2天 is 48 hours, 2小时30分 is 2.5, 2年半 is 2.5 years, 5% is not 5
     *[(unit, raw, f"不小于 0 的数字，不带单位（本项单位为“{unit}”：换算成{unit}后只填数字）",
        f"a number (0 or more), without a unit (this field is in {unit}: convert to {unit} and type the number alone)")
-      for unit, raw in [("小时", "2天"), ("小时", "2小时30分"), ("年", "2年半"), ("米", "2千米"), ("时", "2小时")]],
+      for unit, raw in [("小时", "2天"), ("小时", "2小时30分"), ("年", "2年半"), ("米", "2千米"), ("时", "2小时"),
+                        ("m", "2 km"), ("元", "500万元"), ("月", "2个月")]],
     (None, "5%", "不小于 0 的数字，不带单位（只填数字）", "a number (0 or more), without a unit (type the number alone)"),
     ("小时", "-2小时", "不小于 0 的数字", "a number (0 or more)"),  # the unit is right, the number is not
 ])
