@@ -189,9 +189,11 @@ def form_benchmark(rule: BenchmarkRule, prices: Sequence[Decimal], ceiling: Deci
     elif rule.base is Base.CEILING_AND_MEAN:
         if ceiling is None or rule.ceiling_weight is None:
             raise ValueError("ceiling_and_mean needs the budget ceiling and its weight")
+        if rule.ceiling_coefficient is not None and not ZERO < rule.ceiling_coefficient <= ONE:
+            raise ValueError("a ceiling_coefficient lies in (0, 1]")  # 0 is not 1, and 95 is not 95 %
+        kc = ONE if rule.ceiling_coefficient is None else rule.ceiling_coefficient
         mean = _mean(ordered)
-        basis = (rule.ceiling_weight * ceiling * (rule.ceiling_coefficient or ONE)
-                 + (ONE - rule.ceiling_weight) * mean)
+        basis = rule.ceiling_weight * ceiling * kc + (ONE - rule.ceiling_weight) * mean
     else:
         basis = mean = _mean(ordered)
     value = round_half_up(rule.coefficient * basis, 2)

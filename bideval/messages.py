@@ -2887,6 +2887,15 @@ def _(s: Say) -> str:
                       "单价限价写在 pricing.demand.units 下该单位的 ceiling")
 
 
+@_template("rubric.coefficient_above_one")
+def _(s: Say) -> str:
+    k = number(s["coefficient"])
+    return _rubric_at(s, f"benchmark coefficient {k} is above 1, so B lies above the prices it is formed from; a "
+                         "coefficient is usually below 1: write 95% or 0.95 for 95 %, not 95",
+                      f"基准价的 coefficient 为 {k}，大于 1，评标基准价将高于据以计算的价格；该系数通常小于 1："
+                      "95% 请写成 95% 或 0.95，不要写 95")
+
+
 @_template("rubric.cap_below_part")
 def _(s: Say) -> str:
     cap, top, part, own = s["cap"], number(s["cap_max"]), s["criterion"], number(s["max"])
@@ -3708,12 +3717,6 @@ def _(s: Say) -> str:
                       f"deviation_rounding 只用于 deviation，不用于 {s['method']}")
 
 
-def _benchmark_not_positive(s: Say, key: str) -> str:
-    """A coefficient of the benchmark at 0 or less: ``coefficient``, ``ceiling_coefficient``."""
-    found = number(s[key])
-    return _rubric_at(s, f"benchmark {key} must be more than 0, found {found}", f"基准价的 {key} 必须大于 0，实际为 {found}")
-
-
 def _benchmark_key_of(s: Say, key: str, base: str) -> str:
     """A key of the benchmark given with a base other than the one it belongs to."""
     return _rubric_at(s, f"benchmark {key} belongs to the base {base}, not {s['base']}",
@@ -3722,7 +3725,9 @@ def _benchmark_key_of(s: Say, key: str, base: str) -> str:
 
 @_template("rubric.coefficient")
 def _(s: Say) -> str:
-    return _benchmark_not_positive(s, "coefficient")
+    found = number(s["coefficient"])
+    return _rubric_at(s, f"benchmark coefficient must be more than 0, found {found}",
+                      f"基准价的 coefficient 必须大于 0，实际为 {found}")
 
 
 @_template("rubric.min_bids_not_used")
@@ -3759,7 +3764,10 @@ def _(s: Say) -> str:
 
 @_template("rubric.ceiling_coefficient")
 def _(s: Say) -> str:
-    return _benchmark_not_positive(s, "ceiling_coefficient")
+    found = number(s["ceiling_coefficient"])
+    return _rubric_at(s, f"benchmark ceiling_coefficient must be more than 0 and at most 1 (write 95% or 0.95, not 95), "
+                         f"found {found}",
+                      f"基准价的 ceiling_coefficient 必须大于 0 且不大于 1（写 95% 或 0.95，不写 95），实际为 {found}")
 
 
 @_template("rubric.ceiling_coefficient_not_used")

@@ -113,6 +113,21 @@ class UnitName:
     per: Label | None = None
 
 
+@dataclass(frozen=True)
+class Unit:
+    """A unit a per_unit_month tender buys: its id, how many, its own name in the bid form, and the most a bid may
+    quote for one a month (物业: 办公区 ≤ 4.5 元/㎡/月), when the tender says so; checked when built."""
+
+    id: str
+    count: Decimal
+    name: UnitName | None = None
+    ceiling: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        if self.ceiling is not None and not self.ceiling > 0:
+            raise ValueError(f"a unit ceiling must be a positive amount: {self.id} {self.ceiling}")
+
+
 def unit_parameter(unit: str, name: UnitName | None = None) -> PriceParameter:
     """The ``rate_<unit>`` field of the per-unit-month model: ``初级工程师 每人每月单价`` when the unit is named."""
     if name is None:
@@ -133,41 +148,24 @@ class Demand:
     calls_per_month: Decimal | None = None
     sales_per_month: Decimal | None = None
     devices: Decimal | None = None
-    units: tuple[tuple[str, Decimal], ...] = ()
-    unit_names: tuple[tuple[str, UnitName], ...] = ()  # per_unit_month: the units' own labels, when given
-    # per_unit_month: the most a bid may quote per unit and month (物业: 办公区 ≤ 4.5 元/㎡/月), when the tender says so
-    unit_ceilings: tuple[tuple[str, Decimal], ...] = ()
-
-    def __post_init__(self) -> None:
-        units = dict(self.units)
-        for unit, ceiling in self.unit_ceilings:
-            if unit not in units or not ceiling > 0:
-                raise ValueError(f"a unit ceiling must be a positive amount on a unit of the demand: {unit} {ceiling}")
-
-    def unit_name(self, unit: str) -> UnitName | None:
-        """A unit's own label, if the rubric gives one."""
-        return dict(self.unit_names).get(unit)
-
-    def unit_ceiling(self, unit: str) -> Decimal | None:
-        """The most a bid may quote for one ``unit`` a month, if the rubric sets a ceiling on it."""
-        return dict(self.unit_ceilings).get(unit)
+    units: tuple[Unit, ...] = ()  # per_unit_month
 
     def rate_ceiling(self, field_id: str) -> Decimal | None:
         """The ceiling on the bid form's rate field ``field_id`` (``rate_office``), if its unit has one."""
-        return next((ceiling for unit, ceiling in self.unit_ceilings if f"rate_{unit}" == field_id), None)
+        return next((unit.ceiling for unit in self.units if f"rate_{unit.id}" == field_id), None)
 
     def above_unit_ceilings(self, values: Mapping[str, Any]) -> tuple[tuple[str, Decimal, Decimal], ...]:
         """The units whose rate in ``values`` is above the unit's ceiling, as (unit, rate, ceiling), in demand order.
 
-        >>> Demand(units=(("office", Decimal(28000)),), unit_ceilings=(("office", Decimal("4.5")),)
+        >>> Demand(units=(Unit("office", Decimal(28000), ceiling=Decimal("4.5")),)
         ...        ).above_unit_ceilings({"rate_office": Decimal("4.8")})
         (('office', Decimal('4.8'), Decimal('4.5')),)
         """
         out = []
-        for unit, ceiling in self.unit_ceilings:
-            rate = values.get(f"rate_{unit}")
-            if rate is not None and rate > ceiling:
-                out.append((unit, rate, ceiling))
+        for unit in self.units:
+            rate = values.get(f"rate_{unit.id}")
+            if unit.ceiling is not None and rate is not None and rate > unit.ceiling:
+                out.append((unit.id, rate, unit.ceiling))
         return tuple(out)
 
     def missing_for(self, model: PricingModel) -> list[str]:
@@ -200,7 +198,7 @@ class Pricing:
     def parameters(self, model: PricingModel) -> tuple[PriceParameter, ...]:
         """The bid fields ``model`` needs."""
         if model is PricingModel.PER_UNIT_MONTH:
-            return tuple(unit_parameter(unit, self.demand.unit_name(unit)) for unit, _ in self.demand.units)
+            return tuple(unit_parameter(unit.id, unit.name) for unit in self.demand.units)
         return _FIXED_PARAMETERS[model]
 
     def all_parameters(self) -> tuple[PriceParameter, ...]:
@@ -231,7 +229,7 @@ def quoted_price(model: PricingModel, values: Mapping[str, object], demand: Dema
         q = (v["base_per_seat_month"] * d.figure("seats") * d.figure("months")
              + v["commission_rate"] * d.figure("sales_per_month") * d.figure("months"))
     elif model is PricingModel.PER_UNIT_MONTH:
-        q = sum((v[f"rate_{unit}"] * count for unit, count in d.units), Decimal(0)) * d.figure("months")
+        q = sum((v[f"rate_{unit.id}"] * unit.count for unit in d.units), Decimal(0)) * d.figure("months")
     else:
         extra = max(Decimal(0), d.figure("devices") - Decimal(v["included_devices"]))
         q = (v["base_fee_month"] + v["excess_rate"] * extra) * d.figure("months")
@@ -256,10 +254,10 @@ def formula_text(model: PricingModel, values: Mapping[str, object], demand: Dema
     def yuan(key: str) -> str:
         return f"{_figure(v[key])} {words['yuan']}"
 
-    def units(unit: str) -> str:
-        name = d.unit_name(unit)
+    def units(unit: Unit) -> str:
+        name = unit.name
         if name is None:
-            return words["unit"].format(unit=unit)
+            return words["unit"].format(unit=unit.id)
         if lang == "zh":
             return f"{name.per.zh if name.per else '台'} {name.label.zh}"
         return name.label.en
@@ -276,8 +274,7 @@ def formula_text(model: PricingModel, values: Mapping[str, object], demand: Dema
         return (f"{yuan('base_per_seat_month')} × {_figure(d.seats)} {words['seats']} × {months} + "
                 f"{rate} × {_figure(d.sales_per_month)} {words['sales']} × {months}")
     if model is PricingModel.PER_UNIT_MONTH:
-        parts = " + ".join(f"{yuan(f'rate_{unit}')} × {_figure(count)} {units(unit)}"
-                           for unit, count in d.units)
+        parts = " + ".join(f"{yuan(f'rate_{unit.id}')} × {_figure(unit.count)} {units(unit)}" for unit in d.units)
         return f"({parts}) × {months}"
     return (f"({yuan('base_fee_month')} + {yuan('excess_rate')} × max(0, {_figure(d.devices)} − "
             f"{_figure(v['included_devices'])}) {words['devices']}) × {months}")
@@ -295,26 +292,26 @@ def demand_text(demand: Demand, lang: str = "zh") -> str:
     parts = [f"{_figure(getattr(demand, name))} {words[word]}" for name, word in
              (("months", "months"), ("seats", "seats"), ("calls_per_month", "calls"), ("sales_per_month", "sales"),
               ("devices", "devices")) if getattr(demand, name)]
-    for unit, count in demand.units:
-        name = demand.unit_name(unit)
-        label = name.label.text(lang) if name else unit
-        parts.append(f"{_figure(count)} {name.per.zh if name and name.per else '台'} {label}" if lang == "zh"
-                     else f"{_figure(count)} {label}")
+    for unit in demand.units:
+        name = unit.name
+        label = name.label.text(lang) if name else unit.id
+        parts.append(f"{_figure(unit.count)} {name.per.zh if name and name.per else '台'} {label}" if lang == "zh"
+                     else f"{_figure(unit.count)} {label}")
     return ("、" if lang == "zh" else ", ").join(parts)
 
 
 def unit_ceilings_text(demand: Demand, lang: str = "zh", currency: str = "CNY") -> str:
     """The per-unit ceilings in words, each unit by its rate's label (empty when the rubric sets none).
 
-    >>> d = Demand(units=(("office", Decimal(28000)),), unit_ceilings=(("office", Decimal("4.5")),),
-    ...            unit_names=(("office", UnitName(Label("办公区", "Offices"), Label("平方米", "m²"))),))
+    >>> d = Demand(units=(Unit("office", Decimal(28000), UnitName(Label("办公区", "Offices"), Label("平方米", "m²")),
+    ...                        Decimal("4.5")),))
     >>> unit_ceilings_text(d, "zh"), unit_ceilings_text(d, "en")
     ('单项限价：办公区 每平方米每月单价不超过 4.50 元', 'unit ceilings: Offices: rate per m²-month at most 4.50')
     """
-    if not demand.unit_ceilings:
+    rates = [(unit_parameter(unit.id, unit.name).label.text(lang), rate_amount(unit.ceiling, currency, lang))
+             for unit in demand.units if unit.ceiling is not None]
+    if not rates:
         return ""
-    rates = [(unit_parameter(unit, demand.unit_name(unit)).label.text(lang), rate_amount(ceiling, currency, lang))
-             for unit, ceiling in demand.unit_ceilings]
     if lang == "zh":
         return "单项限价：" + "、".join(f"{rate}不超过 {ceiling}" for rate, ceiling in rates)
     return "unit ceilings: " + ", ".join(f"{rate} at most {ceiling}" for rate, ceiling in rates)

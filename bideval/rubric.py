@@ -770,7 +770,8 @@ class BenchmarkedPrice(Price):
                                       range=(Decimal(0), Decimal(1))))
             if self.budget_ceiling is None:
                 out.append(Mistake.of("ceiling_missing", base=rule.base.value))
-            if rule.ceiling_coefficient is not None and rule.ceiling_coefficient <= 0:
+            if rule.ceiling_coefficient is not None and not 0 < rule.ceiling_coefficient <= 1:
+                # above 1 the ceiling part passes the ceiling no valid bid may pass (95 meant as 95 %)
                 out.append(Mistake.of("ceiling_coefficient", ceiling_coefficient=rule.ceiling_coefficient))
         else:
             if rule.ceiling_weight is not None:

@@ -375,11 +375,11 @@ def demand_line(rubric: Rubric, lang: str) -> str:
     demand = rubric.pricing.demand
     shown = [(_DEMAND_WORDS[key] if lang == "zh" else key, grouped_number(getattr(demand, key)))
              for key in _DEMAND_WORDS if getattr(demand, key)]
-    for unit, count in demand.units:
-        name = demand.unit_name(unit)
+    for unit in demand.units:
+        name = unit.name
         # 28,000 平方米; English keeps the figure alone (its per word is a singular noun: 6 person)
-        figure = grouped_number(count) + (f" {name.per.zh}" if lang == "zh" and name and name.per else "")
-        shown.append((name.label.text(lang) if lang == "zh" and name else unit, figure))
+        figure = grouped_number(unit.count) + (f" {name.per.zh}" if lang == "zh" and name and name.per else "")
+        shown.append((name.label.text(lang) if lang == "zh" and name else unit.id, figure))
     if not shown:
         return ""
     if lang == "zh":

@@ -25,11 +25,11 @@ from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
 from .labels import Label, Named
 from .currency import ISO_4217
-from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, UnitName
-from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, ORDER87, Aggregate, ChecklistItem, Condition,
-                     Count, Criterion, Deduction, DeductionItem, Field, Grade, InvalidCriterion, Kind, Op, PanelRules,
-                     PRICE_TYPES, Price, PriceMethod, ProcurementObject, Rubric, SharedCap, Tier, Tiered, full_marks,
-                     fix_step, group_full_marks, group_label, lowering_caps, overlap_fix, price_fields_of,
+from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, Unit, UnitName
+from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, ORDER87, Aggregate, BenchmarkedPrice, ChecklistItem,
+                     Condition, Count, Criterion, Deduction, DeductionItem, Field, Grade, InvalidCriterion, Kind, Op,
+                     PanelRules, PRICE_TYPES, Price, PriceMethod, ProcurementObject, Rubric, SharedCap, Tier, Tiered,
+                     full_marks, fix_step, group_full_marks, group_label, lowering_caps, overlap_fix, price_fields_of,
                      scored_maxima)
 from .rubric_view import AGGREGATE_LABELS, KIND_LABELS, METHOD_LABELS
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
@@ -97,7 +97,8 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     the bid form asks for (refused under ``regime: order87``); a shared cap below one of its criteria's own max,
     which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo); in a
     per_unit_month tender a budget ceiling below the number of units, which looks like a unit rate (4.5 元/㎡/月)
-    though it caps the whole contract price Q (author6 A6-3: every bid was invalid, silently)."""
+    though it caps the whole contract price Q (author6 A6-3: every bid was invalid, silently); a benchmark
+    coefficient K above 1 (95 meant as 95 %)."""
     out = []
     for cap in rubric.caps:
         for part in cap.criteria:
@@ -110,11 +111,14 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
         asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)
         out.append(Problem.of("rubric.no_price", rubric.source, where="top", fields=asked))
     demand = rubric.pricing.demand
-    units = sum((count for _, count in demand.units), Decimal(0))
+    units = sum((unit.count for unit in demand.units), Decimal(0))
     if (price is not None and price.budget_ceiling is not None and PricingModel.PER_UNIT_MONTH in rubric.pricing.models
             and price.budget_ceiling < units):  # less than 1 a unit for the whole contract: a unit rate copied here
         out.append(Problem.of("rubric.ceiling_like_rate", rubric.source, where=f"criterion {price.id!r}",
                               criterion=price.id, ceiling=price.budget_ceiling, units=units, months=demand.months))
+    if isinstance(price, BenchmarkedPrice) and price.benchmark.coefficient > 1:  # 95 meant as 95 %
+        out.append(Problem.of("rubric.coefficient_above_one", rubric.source, where=f"criterion {price.id!r}",
+                              criterion=price.id, coefficient=price.benchmark.coefficient))
     return tuple(out) + order87_warnings(rubric)
 
 
@@ -986,9 +990,7 @@ class _RubricReader:
         }
         if figures["months"] is None:
             figures["months"] = contract_months
-        units: list[tuple[str, Decimal]] = []
-        names: list[tuple[str, UnitName]] = []
-        ceilings: list[tuple[str, Decimal]] = []
+        units: list[Unit] = []
         units_node = demand_node.get("units")
         if units_node is not None:
             units_node = self.mapping("pricing.demand", units_node, "units") or {}
@@ -1001,19 +1003,16 @@ class _RubricReader:
                     self.keys(where, count, _UNIT_KEYS, ("count", "label"))
                     label = self.label(where, count, "label", "label")
                     per = self.label(where, count, "per", "per")
-                    if label is not None:
-                        names.append((str(unit), UnitName(label, per)))
+                    name = None if label is None else UnitName(label, per)
                     # 超过任一单项限价的投标无效: the most a bid may quote per unit and month
                     ceiling = self.number(where, count.get("ceiling"), f"units.{unit}.ceiling", positive=True)
                     count, what = count.get("count"), f"units.{unit}.count"
                 else:
-                    ceiling = None
+                    name = ceiling = None
                 value = self.number("pricing.demand", count, what, positive=True)
                 if value is not None:
-                    units.append((str(unit), value))
-                    if ceiling is not None and ceiling > 0:
-                        ceilings.append((str(unit), ceiling))
-        demand = Demand(units=tuple(units), unit_names=tuple(names), unit_ceilings=tuple(ceilings), **figures)
+                    units.append(Unit(str(unit), value, name, ceiling if ceiling is not None and ceiling > 0 else None))
+        demand = Demand(units=tuple(units), **figures)
         models_node = node.get("models")
         models: list[PricingModel] = []
         if not isinstance(models_node, list) or not models_node:

@@ -262,8 +262,8 @@ def show_rubric(store: Store, tender: int) -> None:
              "devices": tr("设备台数", "Devices")}
     figures = [{tr("需求", "Demand"): label, tr("数量", "Figure"): f"{getattr(demand, key):,}"}
                for key, label in names.items() if getattr(demand, key)]
-    figures += [{tr("需求", "Demand"): tr(f"{unit} 数量", f"{unit} units"), tr("数量", "Figure"): f"{count:,}"}
-                for unit, count in demand.units]
+    figures += [{tr("需求", "Demand"): tr(f"{u.id} 数量", f"{u.id} units"), tr("数量", "Figure"): f"{u.count:,}"}
+                for u in demand.units]
     if figures:
         st.table(pd.DataFrame(figures), hide_index=True, width="content")
     else:

@@ -450,11 +450,29 @@ def test_a_coefficient_on_the_ceiling_part_only(lang, how, rule):
 
 
 @pytest.mark.parametrize("benchmark, message", [
-    ("{base: ceiling_and_mean, ceiling_weight: 0.4, ceiling_coefficient: 0}",
-     "criterion 'price': benchmark ceiling_coefficient must be more than 0, found 0"),
+    *[(f"{{base: ceiling_and_mean, ceiling_weight: 0.4, ceiling_coefficient: {k}}}",
+       f"criterion 'price': benchmark ceiling_coefficient must be more than 0 and at most 1 (write 95% or 0.95, not "
+       f"95), found {k}") for k in ("0", "95")],
     ("{base: mean, ceiling_coefficient: 0.95}",
      "criterion 'price': benchmark ceiling_coefficient belongs to the base ceiling_and_mean, not mean"),
 ])
 def test_a_ceiling_coefficient_is_checked_when_built(benchmark, message):
     with pytest.raises(RubricError, match=re.escape(message)):
         parse_rubric(price_rubric(f"method: ratio\nbudget_ceiling: 100\nbenchmark: {benchmark}"), "b.yaml")
+
+
+@pytest.mark.parametrize("kc", [D(0), D(95)])
+def test_forming_b_refuses_a_ceiling_coefficient_outside_0_to_1(kc):
+    """Found in review: `or ONE` made 0 act as 1 (B = 140 instead of refusing)."""
+    with pytest.raises(ValueError):
+        form_benchmark(BenchmarkRule(Base.CEILING_AND_MEAN, ceiling_weight=D("0.4"), ceiling_coefficient=kc), [D(100)],
+                       D(200))
+
+
+@pytest.mark.parametrize("k, warned", [("95", ["rubric.coefficient_above_one"]), ("95%", []), ("0.9", [])])
+def test_a_benchmark_coefficient_above_1_is_warned_of(k, warned):
+    """`coefficient: 95` meant as 95 % put B at 95 times the mean without a word."""
+    from bideval.rubric_yaml import rubric_warnings
+
+    rubric = parse_rubric(price_rubric(f"method: ratio\nbenchmark: {{base: mean, coefficient: {k}}}"), "b.yaml")
+    assert [w.code for w in rubric_warnings(rubric)] == warned

@@ -271,7 +271,7 @@ def test_it_prices_against_the_mean_with_penalties():
 def test_dev_staffing_quotes_a_rate_per_level():
     r = rubric("dev-staffing")
     assert r.pricing.models == (PricingModel.PER_UNIT_MONTH, PricingModel.LUMP_SUM)
-    assert dict(r.pricing.demand.units) == {"junior": 6, "mid": 4, "senior": 2}
+    assert {u.id: u.count for u in r.pricing.demand.units} == {"junior": 6, "mid": 4, "senior": 2}
     assert {"rate_junior", "rate_mid", "rate_senior"} <= set(r.field_index)
     assert r.price_criterion.sme_deduction == Decimal("0.20")
 
@@ -349,7 +349,7 @@ def test_check_in_chinese_says_its_own_words_in_chinese(path: Path):
         return
     own = " ".join([r.id] + [label.zh for label in labels(r.title) + labels(r.fields) + labels(r.criteria)]
                    + [f.id for f in r.bid_fields] + [c.id for c in r.criteria] + [cap.id for cap in r.caps]
-                   + [g for g in r.groups] + [unit for unit, _ in r.pricing.demand.units]
+                   + [g for g in r.groups] + [unit.id for unit in r.pricing.demand.units]
                    + [t.id for c in r.criteria if isinstance(c, Tiered) for t in c.tiers])
     allowed = set(re.findall(r"[A-Za-z]+", own)) | {"B", "E", "Q", "in"}  # the formulas' letters, the op `in`
     text = describe_rubric(r, "zh")

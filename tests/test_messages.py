@@ -1927,8 +1927,9 @@ RUBRIC_SENTENCES += [
      "criterion 'price': benchmark ceiling_weight belongs to the base ceiling_and_mean, not mean",
      "评分项 'price'：基准价的 ceiling_weight 只用于 ceiling_and_mean，不用于 mean"),
     ('rubric.ceiling_coefficient',
-     "criterion 'price': benchmark ceiling_coefficient must be more than 0, found 0",
-     "评分项 'price'：基准价的 ceiling_coefficient 必须大于 0，实际为 0"),
+     "criterion 'price': benchmark ceiling_coefficient must be more than 0 and at most 1 (write 95% or 0.95, not 95), "
+     "found 0",
+     "评分项 'price'：基准价的 ceiling_coefficient 必须大于 0 且不大于 1（写 95% 或 0.95，不写 95），实际为 0"),
     ('rubric.ceiling_coefficient_not_used',
      "criterion 'price': benchmark ceiling_coefficient belongs to the base ceiling_and_mean, not mean",
      "评分项 'price'：基准价的 ceiling_coefficient 只用于 ceiling_and_mean，不用于 mean"),
@@ -1946,6 +1947,7 @@ BLANK_RUBRIC_FACTS = {
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
                                   max=D(8)),
+    "rubric.coefficient_above_one": dict(where="criterion 'price'", criterion="price", coefficient=D(95)),
     "rubric.ceiling_like_rate": dict(where="criterion 'price'", criterion="price", ceiling=D("4.5"), units=D(40000),
                                      months=D(36)),
 }
@@ -1991,6 +1993,11 @@ RUBRIC_SENTENCES += [
      "reach 8: lower the criterion's max to 6, or raise the cap",
      "共同上限 'track_record'：该共同上限 6 分低于其中评分项 'projects' 的满分 8，在此上限下该评分项永远得不到 8 分：请把它的满分降为 6，"
      "或提高上限"),
+    ("rubric.coefficient_above_one",
+     "criterion 'price': benchmark coefficient 95 is above 1, so B lies above the prices it is formed from; a "
+     "coefficient is usually below 1: write 95% or 0.95 for 95 %, not 95",
+     "评分项 'price'：基准价的 coefficient 为 95，大于 1，评标基准价将高于据以计算的价格；该系数通常小于 1：95% 请写成 95% 或 0.95，"
+     "不要写 95"),
     ("rubric.ceiling_like_rate",
      "criterion 'price': budget_ceiling 4.5 is less than the 40,000 units the tender buys, as if it were a unit rate; "
      "it caps the whole contract price Q (Σ rate × count × 36 months), so a bid above it is invalid: write the "

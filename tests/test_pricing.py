@@ -3,10 +3,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from bideval.pricing import Demand, PricingModel, formula_text, quoted_price
+from bideval.pricing import Demand, PricingModel, Unit, formula_text, quoted_price
 
 DEMAND = Demand(months=D(12), seats=D(30), calls_per_month=D(50000), sales_per_month=D(2000000),
-                devices=D(80), units=(("pc", D(120)), ("server", D(10))))
+                devices=D(80), units=(Unit("pc", D(120)), Unit("server", D(10))))
 
 
 @pytest.mark.parametrize("model, values, expected", [
@@ -123,7 +123,7 @@ def test_a_units_ceiling_must_be_a_positive_amount(ceiling):
     with pytest.raises(RubricError, match=r"pricing.demand.units.office: units.office.ceiling "):
         parse_rubric(PROPERTY % ceiling, "property.yaml")
     with pytest.raises(ValueError, match="unit ceiling"):
-        Demand(units=(("office", D(28000)),), unit_ceilings=(("office", D(0)),))
+        Unit("office", D(28000), ceiling=D(0))
 
 
 @pytest.mark.parametrize("budget_ceiling, warned", [("4.5", True), ("39999.99", True), ("40000", False),
