@@ -2887,6 +2887,15 @@ def _(s: Say) -> str:
                       "单价限价写在 pricing.demand.units 下该单位的 ceiling")
 
 
+@_template("rubric.procurement_object_unused")
+def _(s: Say) -> str:
+    bought = s["bought"]
+    return _rubric_at(s, f"{bought} matters only under regime: order87, where it sets the price's least share of the "
+                         "total; this rubric has no such regime, so it changes nothing",
+                      f"{bought} 只对适用财政部令第87号的项目起作用（决定价格分占总分的最低比例）；"
+                      "本评分标准未声明适用87号令，此项不起作用")
+
+
 @_template("rubric.coefficient_above_one")
 def _(s: Say) -> str:
     k = number(s["coefficient"])

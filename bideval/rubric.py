@@ -126,6 +126,15 @@ def overlap_fix(lower_min: Decimal, lower_max: Decimal, upper_min: Decimal, uppe
     return {"start": start if start <= upper_max else None, "end": end if end >= lower_min else None}
 
 
+def is_order87(regime: object) -> bool:
+    """Whether a rubric's ``regime`` (as written: any case, full-width letters) puts the tender under Order 87.
+
+    >>> is_order87("ORDER87"), is_order87("ｏｒｄｅｒ87"), is_order87(None), is_order87(87)
+    (True, True, False, False)
+    """
+    return isinstance(regime, str) and fold(regime) == ORDER87
+
+
 def fix_step(step: Decimal | None, places: int | None) -> Decimal:
     """How far apart an overlap's fix puts two tiers: the criterion's ``step``, else :func:`tier_step` of the places
     its scores are rounded to (its own ``decimals``, else the rubric's, which the rubric's reader knows), else 0.1."""
@@ -1000,7 +1009,7 @@ class Rubric:
     @property
     def under_order87(self) -> bool:
         """Whether the tender is under Order 87 (``regime: order87``): 综合评分法 with price scored lowest-first."""
-        return self.regime is not None and fold(self.regime) == ORDER87
+        return is_order87(self.regime)
 
     def price_points(self) -> tuple[Decimal, Decimal] | None:
         """The points the price criterion carries in the total, scaled and weighted with its group as the total is,

@@ -26,11 +26,11 @@ from .sme import SmeCategory
 from .labels import Label, Named
 from .currency import ISO_4217
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, Unit, UnitName
-from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, ORDER87, Aggregate, BenchmarkedPrice, ChecklistItem,
+from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, Aggregate, BenchmarkedPrice, ChecklistItem,
                      Condition, Count, Criterion, Deduction, DeductionItem, Field, Grade, InvalidCriterion, Kind, Op,
                      PanelRules, PRICE_TYPES, Price, PriceMethod, ProcurementObject, Rubric, SharedCap, Tier, Tiered,
-                     full_marks, fix_step, group_full_marks, group_label, lowering_caps, overlap_fix, price_fields_of,
-                     scored_maxima)
+                     full_marks, fix_step, group_full_marks, group_label, is_order87, lowering_caps, overlap_fix,
+                     price_fields_of, scored_maxima)
 from .rubric_view import AGGREGATE_LABELS, KIND_LABELS, METHOD_LABELS
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
 from .yaml_slips import operator_slip, quoted, reserved_value, syntax_slip
@@ -98,7 +98,8 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo); in a
     per_unit_month tender a budget ceiling below the number of units, which looks like a unit rate (4.5 元/㎡/月)
     though it caps the whole contract price Q (author6 A6-3: every bid was invalid, silently); a benchmark
-    coefficient K above 1 (95 meant as 95 %)."""
+    coefficient K above 1 (95 meant as 95 %); a ``procurement_object`` without ``regime: order87``, where it changes
+    nothing."""
     out = []
     for cap in rubric.caps:
         for part in cap.criteria:
@@ -119,6 +120,9 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     if isinstance(price, BenchmarkedPrice) and price.benchmark.coefficient > 1:  # 95 meant as 95 %
         out.append(Problem.of("rubric.coefficient_above_one", rubric.source, where=f"criterion {price.id!r}",
                               criterion=price.id, coefficient=price.benchmark.coefficient))
+    if rubric.procurement_object is not None and not rubric.under_order87:  # it sets order87's price floor only
+        out.append(Problem.of("rubric.procurement_object_unused", rubric.source, where="procurement_object",
+                              bought=rubric.procurement_object.value))
     return tuple(out) + order87_warnings(rubric)
 
 
@@ -1171,7 +1175,7 @@ class _RubricReader:
         """Under ``regime: order87`` (综合评分法) price is scored (Order 87 art. 55): a rubric without a price criterion
         is refused. Said only when every criterion's kind was read (a price criterion with a typo in its kind is
         already named)."""
-        if not isinstance(regime, str) or fold(regime) != ORDER87 or not self.kinds_listed:
+        if not is_order87(regime) or not self.kinds_listed:
             return
         if Kind.PRICE not in self.kinds_listed and None not in self.kinds_listed:
             self.fail_as("regime", "order87_price", regime=regime)

@@ -1947,6 +1947,7 @@ BLANK_RUBRIC_FACTS = {
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
                                   max=D(8)),
+    "rubric.procurement_object_unused": dict(where="procurement_object", bought="goods"),
     "rubric.coefficient_above_one": dict(where="criterion 'price'", criterion="price", coefficient=D(95)),
     "rubric.ceiling_like_rate": dict(where="criterion 'price'", criterion="price", ceiling=D("4.5"), units=D(40000),
                                      months=D(36)),
@@ -1993,6 +1994,11 @@ RUBRIC_SENTENCES += [
      "reach 8: lower the criterion's max to 6, or raise the cap",
      "共同上限 'track_record'：该共同上限 6 分低于其中评分项 'projects' 的满分 8，在此上限下该评分项永远得不到 8 分：请把它的满分降为 6，"
      "或提高上限"),
+    ("rubric.procurement_object_unused",
+     "procurement_object: goods matters only under regime: order87, where it sets the price's least share of the "
+     "total; this rubric has no such regime, so it changes nothing",
+     "“procurement_object”：goods 只对适用财政部令第87号的项目起作用（决定价格分占总分的最低比例）；"
+     "本评分标准未声明适用87号令，此项不起作用"),
     ("rubric.coefficient_above_one",
      "criterion 'price': benchmark coefficient 95 is above 1, so B lies above the prices it is formed from; a "
      "coefficient is usually below 1: write 95% or 0.95 for 95 %, not 95",

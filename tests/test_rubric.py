@@ -842,3 +842,12 @@ def test_order87_share_warning_counts_the_price_s_points_as_the_weighted_total_d
     assert [str(w).removeprefix("x.yaml: ") for w in warned] == [
         "criterion 'price': regime order87: the price carries 6 / 24 = 25% of the total, below the 30% Order 87 art. "
         "55 sets for goods"]
+
+
+@pytest.mark.parametrize("top, warned", [("procurement_object: goods", ["rubric.procurement_object_unused"]),
+                                         ("regime: ORDER87\nprocurement_object: services", [])])
+def test_procurement_object_without_order87_is_warned_of_as_changing_nothing(top, warned):
+    from bideval.rubric_yaml import rubric_warnings
+
+    rubric = parse_rubric(broken("candidates: 3", f"candidates: 3\n{top}"), "x.yaml")
+    assert [w.code for w in rubric_warnings(rubric)] == warned
