@@ -707,7 +707,7 @@ class _RubricReader:
         regime = doc.get("regime")
         written = self.written(doc, "regime")
         if written is not None:  # `regime: 87`, `regime: no`: quoted as written, not as YAML read it
-            self.unquoted("regime", "regime", written, regime, f'regime: "{written[0]}"')
+            self.unquoted("regime", "regime", written, regime, f"regime: {quoted(written[0])}")
         elif regime is not None and not isinstance(regime, str):
             self.fail_as("regime", "not_text_value", found=regime)
         bought = doc.get("procurement_object")
@@ -718,7 +718,7 @@ class _RubricReader:
         if written is not None and (isinstance(tender_number, bool) or not isinstance(tender_number, int)
                                     or str(tender_number) != written[0]):
             # 0755 read as 493, 2026_018 as 2026018: the number would be filed, not what was written
-            self.unquoted("tender_number", "tender_number", written, tender_number, f'tender_number: "{written[0]}"')
+            self.unquoted("tender_number", "tender_number", written, tender_number, f"tender_number: {quoted(written[0])}")
             tender_number = None
         elif tender_number is not None and (isinstance(tender_number, bool) or not isinstance(tender_number, (str, int))
                                           or not str(tender_number).strip()):
@@ -1071,7 +1071,7 @@ class _RubricReader:
             unit = item.get("unit")
             written = self.written(item, "unit")
             if written is not None:  # `unit: 1:30`, `unit: no`: quoted as written, not as YAML read it
-                self.unquoted(where, "unit", written, unit, f'unit: "{written[0]}"')
+                self.unquoted(where, "unit", written, unit, f"unit: {quoted(written[0])}")
                 unit = None  # said once: not again as a money unit
             elif unit is not None and not isinstance(unit, str):
                 self.fail_as(where, "not_text_value", what="unit", found=unit)
@@ -1089,7 +1089,7 @@ class _RubricReader:
                 listed: list = choices if isinstance(choices, list) else []
                 slips = {i: text for i in range(len(listed)) if (text := self.written(listed, i)) is not None}
                 if slips:  # [Yes, No, partial]: YAML reads Yes and No as true and false, 1 as a number
-                    fix = ", ".join(f'"{slips[i][0]}"' if i in slips else str(c) for i, c in enumerate(listed))
+                    fix = ", ".join(quoted(slips[i][0] if i in slips else str(c)) for i, c in enumerate(listed))
                     self.fail_as(where, "needs_quotes", what="choices", written=tuple(t for t, _ in slips.values()),
                                  line=next(iter(slips.values()))[1], read=tuple(listed[i] for i in slips),
                                  fix=f"choices: [{fix}]")

@@ -202,7 +202,7 @@ def test_plain_digits_and_quoted_codes_are_texts():
      'text: put it in quotes: unit: "1:30"'),
     ("projects}, type: integer}", "projects}, type: choice, choices: [On, Off, partial, 010]}",
      "field 'similar_projects': choices (line 17): written without quotes, YAML reads On as true, Off as false, 010 "
-     'as the number 8, not as a text: put it in quotes: choices: ["On", "Off", partial, "010"]'),
+     'as the number 8, not as a text: put it in quotes: choices: ["On", "Off", "partial", "010"]'),
 ])
 def test_a_text_key_yaml_reads_as_another_thing_is_refused_asking_for_quotes(old, new, message):
     with pytest.raises(RubricError) as caught:
@@ -720,7 +720,7 @@ def test_no_panel_score_falls_between_whole_point_tiers():
     ("  - {id: dial_test_accuracy,", "  - {id: warranty, label: {zh: 质保, en: Warranty}, type: choice, "
                                      "choices: [yes, no, partial]}\n  - {id: dial_test_accuracy,",
      "field 'warranty': choices (line 18): written without quotes, YAML reads yes as true, no as false, not as a "
-     "text: put it in quotes: choices: [\"yes\", \"no\", partial]"),
+     "text: put it in quotes: choices: [\"yes\", \"no\", \"partial\"]"),
     ("    method: lowest_ratio\n", "",  # as every other key left out, not "unknown price method None"
      "criterion 'price': missing 'method' (one of: lowest_ratio, linear_minmax, benchmark_deviation, ratio, deviation, "
      "relative_to_lowest)"),
