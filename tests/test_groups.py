@@ -611,3 +611,21 @@ def test_weighted_parts_keep_the_rubric_s_places_when_every_criterion_has_fewer(
     a = result.standing(A)
     assert a.subtotals["technical"].weighted == D("3.075")  # 0.25 × 12.3, at the rubric's 3 places
     assert a.total == D("3.075") + D("60.000")  # 0.75 × 80.0 (100 × 400,000 / 500,000)
+
+
+# report6 D6-2: a penalty comes off its group's raw subtotal, so in a scaled or weighted group the rule says so
+# (Beacon lost 1.60 of its total for a 2-point penalty in a technical group scaled to 70 and weighted 0.7).
+@pytest.mark.parametrize("rules, lang, expected", [
+    ("scale_to_best: true, weight: 0.8", "en", "taken off the Technical subtotal before scaling and weighting, at most 6"),
+    ("weight: 0.8", "zh", "最多扣6分，从“技术部分”小计中扣除（在加权之前）"),
+    ("scale_to_best: true", "zh", "最多扣6分，从“技术部分”小计中扣除（在折算之前）"),
+    ("pass_mark: 10", "en", "(late_records), taken off the total, at most 6"),
+])
+def test_a_penalty_in_a_scaled_or_weighted_group_says_where_it_comes_off(rules, lang, expected):
+    groups = (f"  - {{id: technical, label: {{zh: 技术部分, en: Technical}}, {rules}}}\n"
+              "  - {id: financial, label: {zh: 商务部分, en: Financial}" + (", weight: 0.2}" if "weight" in rules else "}"))
+    text = rubric_text(groups, 100, 100, "", "financial").replace(
+        "fields: []", "fields: [{id: late_records, label: {zh: 逾期记录数, en: Late records}, type: integer}]"
+    ) + ("  - {id: late, name: {zh: 逾期, en: Late}, group: technical, kind: penalty, max: 6,\n"
+         "     items: [{label: {zh: 逾期记录, en: Late record}, field: late_records, points: 2}]}\n")
+    assert expected in describe_rubric(parse_rubric(text, "q.yaml"), lang)
