@@ -95,6 +95,7 @@ _T = {
     "counted": Label("是否计入", "Counted"),
     "left_out_lowest": Label("去掉（最低分）", "left out (lowest)"),
     "left_out_highest": Label("去掉（最高分）", "left out (highest)"),
+    "not_scored": Label("未评分", "not scored"),
     "panel_score": Label("评委评分结果（计入该项得分）", "Panel score (the criterion's score)"),
     "yes": Label("是", "yes"),
     "no": Label("否", "no"),
@@ -739,9 +740,12 @@ class _Export:
         sheet.finish(self.page)
 
     def counted(self, p: PanelScore, aggregate: PanelAggregate | None) -> str:
-        """Whether a judge's score counts in the panel's score: yes, or left out by the trimmed mean. (A judge
-        recused from a bid has no score for it: the evaluation's ``panel_scores`` holds none, whatever was stored.)"""
-        if p.score is None or aggregate is None:
+        """Whether a judge's score counts in the panel's score: yes, left out by the trimmed mean, or not scored (the
+        score is missing: the others' stand in, report6 D6-4). (A judge recused from a bid has no score for it: the
+        evaluation's ``panel_scores`` holds none, whatever was stored.)"""
+        if p.score is None:
+            return self.t("not_scored")
+        if aggregate is None:
             return ""
         left_out = aggregate.left_out.get(p.judge)
         return self.t(f"left_out_{left_out}") if left_out else self.t("yes")

@@ -162,6 +162,26 @@ def test_scores_owed_counts_a_bid_out_after_an_unfinished_stage_and_not_a_recuse
                                                                    ("张评委", ((C, "approach"),))]
 
 
+
+@pytest.mark.parametrize("lang, detail, counted", [
+    ("en", "李评委: Technical approach (1 missing); the mean of the scores present stands in", "not scored"),
+    ("zh", "李评委：技术方案（1 项）；暂按已有评分的平均分计", "未评分"),
+])
+def test_a_missing_score_is_named_in_the_report_and_the_panel_sheet(lang, detail, counted, tmp_path):
+    """report6 D6-4: the flag names who owes which score and what stands in; the Panel sheet says "not scored"."""
+    from bideval.report import findings
+
+    two = (JUDGE, "李评委")
+    rubric = parse_rubric(rubric_text(STAGED), "s.yaml")
+    bidset = make_bidset(rubric, *({"vendor_id": v, "vendor_name": v, "total_price": str(p)} for v, _, p in WORKED))
+    scores = tuple(Score(j, v, "approach", None if (v, j) == (C, "李评委") else D(t)) for v, t, _ in WORKED for j in two)
+    result = evaluate(rubric, bidset, PanelInput(two, scores, {}))  # a row with an empty score, as a panel file has
+    assert [(f.vendor_id, f.detail) for f in findings(result, lang)] == [(C, detail)]
+    write_workbook(result, tmp_path / "r.xlsx", lang=lang)
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["Panel"].iter_rows()]
+    assert sorted((r[0], r[6], r[10]) for r in rows if r[1] == C) == [("李评委", None, counted),
+                                                                      (JUDGE, 66, "是" if lang == "zh" else "yes")]
+
 def test_scaling_to_the_best():
     groups = """\
   - {id: technical, label: {zh: 技术部分, en: Technical}, scale_to_best: true}
