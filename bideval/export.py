@@ -160,6 +160,7 @@ _T = {
     "version": Label("工具版本", "Tool version"),
     "rubric_sha": Label("评分标准 SHA-256", "Rubric SHA-256"),
     "rubric_source": Label("评分标准文件", "Rubric source"),
+    "result_sha": Label("结果 SHA-256", "Result SHA-256"),
     "language": Label("语言", "Language"),
     "inputs": Label("输入文件", "Input files"),
     "role": Label("类型", "Role"),
@@ -171,20 +172,14 @@ _T = {
     "date": Label("日期", "Date"),
     "page_of": Label("第 &P 页 / 共 &N 页", "Page &P of &N"),
 }
-_ROLE_LABELS = {
-    "rubric": Label("评分标准", "rubric"),
-    "bids": Label("投标文件", "bids"),
-    "panel": Label("评委评分", "panel"),
-    "document": Label("投标附件", "bid document"),
-}
-
-
 def write_workbook(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh",
-                   heading: DocumentHeading | None = None) -> None:
+                   heading: DocumentHeading | None = None, result_sha256: str | None = None) -> None:
     """Write the ranked workbook (formats.md §6) for ``result``.
 
     ``heading`` (default: the rubric's title and today) heads every printed page
-    and is stated under the ranking and on the Audit sheet.
+    and is stated under the ranking and on the Audit sheet. ``result_sha256``: the result JSON's SHA-256
+    (:func:`bideval.result.result_sha256`, the one the report names) when the JSON is written with it, stated
+    on the Audit sheet so a filed workbook can be matched to the signed report.
     """
     check_lang(lang)
     target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
@@ -198,7 +193,7 @@ def write_workbook(result: Result, out: os.PathLike[str] | str | IO[bytes], lang
         "comments": f"bid-eval {__version__} · {result.status}",
         "created": _CREATED,
     })
-    _Export(workbook, result, lang, heading).write()
+    _Export(workbook, result, lang, heading, result_sha256).write()
     workbook.close()
 
 
@@ -271,8 +266,10 @@ class _Sheet:
 class _Export:
     """Writes the seven sheets of one result."""
 
-    def __init__(self, workbook: Workbook, result: Result, lang: str, heading: DocumentHeading):
+    def __init__(self, workbook: Workbook, result: Result, lang: str, heading: DocumentHeading,
+                 result_sha256: str | None = None):
         self.workbook = workbook
+        self.result_sha256 = result_sha256
         self.result = result
         self.heading = heading
         self.page = _page_texts(heading, lang)
@@ -966,6 +963,7 @@ class _Export:
             ("rubric_id", r.id),
             ("rubric_sha", r.sha256),
             ("rubric_source", r.source),
+            *([("result_sha", self.result_sha256)] if self.result_sha256 else []),
             ("status", self.status_text()),
             *([("sign_off", self.heading.sign_off.text(self.lang))] if self.heading.sign_off else []),
             ("language", self.lang),
@@ -983,7 +981,7 @@ class _Export:
         self.headers(sheet, head, headers)
         row = head
         for row, f in enumerate(self.result.inputs, start=head + 1):
-            sheet.text(row, 0, _ROLE_LABELS.get(f.role, Label(f.role, f.role)).text(self.lang), self.cell())
+            sheet.text(row, 0, f.role_label.text(self.lang), self.cell())
             sheet.text(row, 1, f.path, self.cell())
             sheet.text(row, 2, f.sha256, self.cell())
         sheet.ws.autofilter(head, 0, row, len(headers) - 1)

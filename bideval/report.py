@@ -17,7 +17,6 @@ missing.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
 import shutil
 import subprocess
@@ -33,7 +32,8 @@ from . import __version__
 from .currency import currency, money_amount
 from .errors import BidEvalError
 from .labels import Label, check_lang
-from .result import ABNORMAL_LOW, FINAL, INCOMPLETE, Result, Standing, flag_label, provisional_label
+from .result import (ABNORMAL_LOW, FINAL, INCOMPLETE, Result, Standing, flag_label, provisional_label,
+                     result_sha256)
 from .rubric_view import aggregate_text, rubric_rows
 from .tender import DocumentHeading, date_text, document_heading
 from .values import money_text, plain_number, round_half_up
@@ -97,6 +97,9 @@ _T = {
     "total_places": Label("小计和总分保留 {places} 位小数（各评分项中小数位数最多者）。",
                           "Subtotals and totals keep {places} decimals (the most any criterion has)."),
     "judges": Label("评委 {count} 名：", "{count} judges: "),
+    "inputs": Label("输入文件", "Input files"),
+    "role": Label("类型", "Role"),
+    "file": Label("路径", "Path"),
     "no_judges": Label("尚无评委名单。", "No panel members are on record."),
     "recused": Label("回避（声明有利害关系，不对该投标人打分）：", "Recused (a declared conflict of interest; no score for "
                                                               "that bidder): "),
@@ -272,13 +275,6 @@ def _known_face(dirs: Sequence[Path], names: Sequence[str]) -> FontFile | None:
 
 
 # --------------------------------------------------------------------------- the report
-
-def result_sha256(result: Result, lang: str) -> str:
-    """The SHA-256 of the result JSON as ``bideval evaluate --json --lang`` writes it."""
-    from .result import result_json
-
-    return hashlib.sha256(result_json(result, lang).encode("utf-8")).hexdigest()
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -612,6 +608,18 @@ class _Report:
         if self.rubric.total_places > self.rubric.decimals:  # the totals below show more places than "scores"
             text += ("" if self.lang == "zh" else " ") + self.t("total_places", places=self.rubric.total_places)
         self.paragraph(text)
+        self.inputs_table()
+
+    def inputs_table(self) -> None:
+        """The files the result was computed from, each with its SHA-256, as the workbook's Audit sheet lists them:
+        the signed report traces to the rubric, bid and panel files (report6 D6-3)."""
+        if not self.result.inputs:
+            return
+        self.pdf.ln(1.5)
+        self.paragraph(self.t("inputs"), bold=True)
+        rows = [(f.role_label.text(self.lang), f.path, f.sha256) for f in self.result.inputs]
+        headers = [self.t("role"), self.t("file"), "SHA-256"]
+        self.table(headers, rows, (18, 48, 114), ("LEFT", "LEFT", "LEFT"))  # a hash on one line
 
     def panel_section(self) -> None:
         self.section("s_panel", room=20)

@@ -6,6 +6,7 @@ invalid bids with their reasons, and the input files with their hashes.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -435,3 +436,14 @@ def result_json(result: Result, lang: str = "zh", indent: int | None = None) -> 
     ``indent=2`` gives the indented text earlier versions wrote, key for key and figure for figure.
     """
     return json.dumps(result_document(result, lang), ensure_ascii=False, indent=indent) + "\n"
+
+
+def result_sha256(result: Result, lang: str) -> str:
+    """The SHA-256 of the result JSON as ``bideval evaluate --json --lang`` writes it (one line): the report names
+    it, and the workbook's Audit sheet when the JSON is written beside it."""
+    return json_sha256(result_json(result, lang))
+
+
+def json_sha256(text: str) -> str:
+    """The SHA-256 of a result JSON text as written to its file (UTF-8)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
