@@ -34,8 +34,8 @@ from .values import plain_number, round_half_up
 from .rubric import (BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice, LowestRatioPrice,
                      Penalty, Rubric, Tiered)
 from .sheets import RANKED_SHEETS
-from .rubric_view import (KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, group_lines, display_width,
-                          max_text)
+from .rubric_view import (KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, field_name, group_lines,
+                          display_width, max_text)
 from .workflow import FindingKind, SignOff
 
 SHEETS = RANKED_SHEETS  # always written, in this order; a reader told one recognises the ranked workbook by them
@@ -87,6 +87,7 @@ _T = {
     "counted": Label("计入总分", "Counted"),
     "combined": Label("合计得分", "Combined"),
     "field": Label("投标字段", "Bid field"),
+    "field_id": Label("投标字段编号", "Field ID"),
     "count": Label("次数", "Count"),
     "points_each": Label("每次扣分", "Points each"),
     "deducted": Label("扣分", "Deducted"),
@@ -558,9 +559,11 @@ class _Export:
             "type": "formula", "criteria": f'=$F2="{self.t("stage_failed")}"', "format": self.fmt(bg_color=_FLAG_FILL)})
 
     def deductions(self, sheet: _Sheet) -> None:
-        """Every deduction and penalty item of every ranked bid: count × points = deducted, then the score."""
+        """Every deduction and penalty item of every ranked bid: count × points = deducted, then the score. The field
+        counted is named by its label, its id in a last column of its own (report6 D6-9: the columns before keep
+        their places)."""
         headers = [self.t(k) for k in ("vendor_id", "vendor", "criterion_id", "criterion", "item", "field",
-                                        "count", "points_each", "deducted", "score")]
+                                        "count", "points_each", "deducted", "score", "field_id")]
         self.headers(sheet, 0, headers)
         number = self.cell(num_format=_FIGURE)
         row = 0
@@ -573,13 +576,14 @@ class _Export:
                     sheet.text(row, 2, c.id, self.cell())
                     sheet.text(row, 3, c.name.text(self.lang), self.cell())
                     sheet.text(row, 4, line.label.text(self.lang), self.cell())
-                    sheet.text(row, 5, line.field, self.cell())
+                    sheet.text(row, 5, field_name(self.rubric, line.field, self.lang, True), self.cell())
                     sheet.number(row, 6, line.count, number)
                     sheet.number(row, 7, line.points, number)
                     sheet.formula(row, 8, f"={xl_rowcol_to_cell(row, 6)}*{xl_rowcol_to_cell(row, 7)}", line.deducted,
                                   number)
                     sheet.number(row, 9, s.criteria[c.id] if k == 0 else None,
                                  self.cell(num_format=_places_format(self.rubric.places(c))))
+                    sheet.text(row, 10, line.field, self.cell())
         self.table(sheet, 0, row, len(headers), freeze=2)
         sheet.finish(self.page)
 
@@ -730,7 +734,9 @@ class _Export:
         sheet.ws.write_string(row, 0, self.t("panel_members"), self.label)
         for k, judge in enumerate(self.result.judges or ("",), start=1):
             sheet.ws.write_string(row + k, 0, judge or self.t("none"))
-            recused = [v for j, v in self.result.recused if j == judge]
+            # the bidder by name with its code, as the report says it (report6 D6-9)
+            recused = [f"{self.names.get(v, v)} ({v})" if self.names.get(v) else v
+                       for j, v in self.result.recused if j == judge]
             if recused:  # why a bid has fewer scores than the panel has members
                 separator = "、" if self.lang == "zh" else ", "
                 sheet.ws.write_string(row + k, 1, self.t("recused_from") + separator.join(recused))

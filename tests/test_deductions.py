@@ -111,9 +111,11 @@ def test_json_lists_every_item(result):
     assert list(entry)[-1] == "deductions"  # after every existing key
 
 
-@pytest.mark.parametrize("lang, item, header", [("zh", "带#号条款不满足", "不良记录 (−6)"),
-                                                  ("en", "Unmet key item", "Bad records (−6)")])
-def test_workbook_shows_the_items(tmp_path, result, lang, item, header):
+@pytest.mark.parametrize("lang, item, header, field", [
+    ("zh", "带#号条款不满足", "不良记录 (−6)", "不满足的带#号条款数"),
+    ("en", "Unmet key item", "Bad records (−6)", "Unmet key items"),
+])
+def test_workbook_shows_the_items(tmp_path, result, lang, item, header, field):
     path = tmp_path / "ranked.xlsx"
     write_workbook(result, path, lang)
     book = openpyxl.load_workbook(path)
@@ -121,9 +123,10 @@ def test_workbook_shows_the_items(tmp_path, result, lang, item, header):
     assert header in [c.value for c in book["Scores"][1]]
     rows = [[c.value for c in r] for r in book["Deductions"].iter_rows(min_row=2)]
     at, first = next((n, r) for n, r in enumerate(rows, 2) if r[0] == VENDOR_A and r[4] == item)
-    assert first[5:] == ["unmet_key", 1, 2, f"=G{at}*H{at}", 27.5]  # count × points, and the criterion's score
+    # the field by its label (report6 D6-9), count × points, the criterion's score, and the field's id
+    assert first[5:] == [field, 1, 2, f"=G{at}*H{at}", 27.5, "unmet_key"]
     cached = openpyxl.load_workbook(path, data_only=True)["Deductions"]
-    deducted = {(r[2], r[5]): r[8] for r in cached.iter_rows(min_row=2, values_only=True) if r[0] == VENDOR_A}
+    deducted = {(r[2], r[10]): r[8] for r in cached.iter_rows(min_row=2, values_only=True) if r[0] == VENDOR_A}
     assert deducted == {("compliance", "unmet_key"): 2, ("compliance", "unmet_other"): 0.5,
                         ("records", "bad_records"): 4, ("records", "late_last_year"): 0}
 

@@ -521,7 +521,8 @@ def test_the_panel_sheet_says_who_is_recused_from_which_bidder(result: Result, t
     rows = [row for row in openpyxl.load_workbook(path)["Panel"].iter_rows(values_only=True)]
     lines = [row[:2] for row in rows if isinstance(row[1], str) and row[1].startswith(says)]
     joiner = "、" if lang == "zh" else ", "
-    assert lines == [(judge, says + joiner.join((VENDOR_A, VENDOR_B)))]
+    names = {line.vendor_id: line.vendor_name for line in result.prices}  # the bidder by name with its code (D6-9)
+    assert lines == [(judge, says + joiner.join(f"{names[v]} ({v})" for v in (VENDOR_A, VENDOR_B)))]
 
 
 # -- every figure a number cell whose format shows it as the JSON holds it (a tester's findings)
