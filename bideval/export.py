@@ -299,6 +299,11 @@ class _Export:
     def cell(self, **extra: Any) -> Format:
         return self.fmt(valign="top", border=1, border_color=_BORDER_COLOUR, **extra)
 
+    def vendor_name(self, sheet: _Sheet, row: int, col: int, name: str) -> None:
+        """A bidder's name, wrapped and top-aligned so its row grows: a 44-character name was cut off at the
+        column's edge in print and on screen (report6 D6-6)."""
+        sheet.text(row, col, name, self.cell(text_wrap=True), wrap=True)
+
     @property
     def header(self) -> Format:
         return self.fmt(bold=True, bg_color=_HEADER_FILL, border=1, border_color=_BORDER_COLOUR,
@@ -400,7 +405,7 @@ class _Export:
         refs: dict[str, list[str]] = {}
         for row, s in enumerate(self.result.ranking, start=1):
             sheet.text(row, 0, s.vendor_id, self.cell())
-            sheet.text(row, 1, s.vendor_name, self.cell())
+            self.vendor_name(sheet, row, 1, s.vendor_name)
             for index, c in enumerate(criteria):
                 sheet.number(row, first + index, s.criteria.get(c.id), scores[index])
             for g in groups:
@@ -471,7 +476,7 @@ class _Export:
         refs: dict[str, list[str]] = {}
         for row, s in enumerate(self.result.ranking, start=1):
             sheet.text(row, 0, s.vendor_id, self.cell())
-            sheet.text(row, 1, s.vendor_name, self.cell())
+            self.vendor_name(sheet, row, 1, s.vendor_name)
             for index, c in enumerate(criteria):
                 sheet.number(row, first + index, s.criteria.get(c.id), scores[index])
             counted = []
@@ -529,7 +534,7 @@ class _Export:
         row = 0
         for row, (vendor, name, g, subtotal, mark, passed) in enumerate(rows, start=1):
             sheet.text(row, 0, vendor, self.cell())
-            sheet.text(row, 1, name, self.cell())
+            self.vendor_name(sheet, row, 1, name)
             sheet.text(row, 2, self.rubric.group(g).label.text(self.lang), self.cell())
             sheet.number(row, 3, subtotal, number)
             sheet.number(row, 4, mark, self.cell(num_format=_FIGURE))
@@ -572,7 +577,7 @@ class _Export:
                 for k, line in enumerate(s.deductions.get(c.id, ())):
                     row += 1
                     sheet.text(row, 0, s.vendor_id, self.cell())
-                    sheet.text(row, 1, s.vendor_name, self.cell())
+                    self.vendor_name(sheet, row, 1, s.vendor_name)
                     sheet.text(row, 2, c.id, self.cell())
                     sheet.text(row, 3, c.name.text(self.lang), self.cell())
                     sheet.text(row, 4, line.label.text(self.lang), self.cell())
@@ -602,7 +607,7 @@ class _Export:
                     row += 1
                     criterion = self.rubric.criterion_index[criterion_id]
                     sheet.text(row, 0, s.vendor_id, self.cell())
-                    sheet.text(row, 1, s.vendor_name, self.cell())
+                    self.vendor_name(sheet, row, 1, s.vendor_name)
                     sheet.text(row, 2, f"{cap.id} {cap.label.text(self.lang)}", self.cell())
                     sheet.number(row, 3, cap.max, self.cell(num_format=_FIGURE))
                     sheet.text(row, 4, criterion_id, self.cell())
@@ -645,7 +650,7 @@ class _Export:
         for row, s in enumerate(ranking, start=1):
             sheet.number(row, 0, s.rank, self.cell(align="center"))
             sheet.text(row, 1, s.vendor_id, self.cell())
-            sheet.text(row, 2, s.vendor_name, self.cell())
+            self.vendor_name(sheet, row, 2, s.vendor_name)
             cells = refs[s.vendor_id]
             for k, g in enumerate(groups):
                 sheet.formula(row, 3 + k, f"=Scores!{cells[k]}", _group_value(s, g, self.criteria), score)
@@ -710,7 +715,7 @@ class _Export:
             outlier = outliers.get((p.judge, p.vendor_id, p.criterion))
             sheet.text(row, 0, p.judge, self.cell())
             sheet.text(row, 1, p.vendor_id, self.cell())
-            sheet.text(row, 2, self.names.get(p.vendor_id, ""), self.cell())
+            self.vendor_name(sheet, row, 2, self.names.get(p.vendor_id, ""))
             sheet.text(row, 3, p.criterion, self.cell())
             sheet.text(row, 4, criterion.name.text(self.lang) if criterion else "", self.cell())
             sheet.text(row, 5, tier.label.text(self.lang) if tier else (p.tier or ""), self.cell())
@@ -766,7 +771,7 @@ class _Export:
         row = 0
         for row, line in enumerate(self.result.prices, start=1):
             sheet.text(row, 0, line.vendor_id, self.cell())
-            sheet.text(row, 1, line.vendor_name, self.cell())
+            self.vendor_name(sheet, row, 1, line.vendor_name)
             sheet.text(row, 2, line.model.label.text(self.lang) if line.model else "", self.cell())
             sheet.text(row, 3, self.formula_text(line), self.cell(text_wrap=True), wrap=True)
             sheet.number(row, 4, line.quoted, money)
@@ -903,7 +908,7 @@ class _Export:
         row = 0
         for row, bid in enumerate(self.result.invalid, start=1):
             sheet.text(row, 0, bid.vendor_id, self.cell())
-            sheet.text(row, 1, bid.vendor_name, self.cell())
+            self.vendor_name(sheet, row, 1, bid.vendor_name)
             sheet.text(row, 2, bid.file, wrap, wrap=True)
             sheet.text(row, 3, "\n".join(r.labelled(self.rubric, self.lang) for r in bid.reasons), wrap, wrap=True)
         if not self.result.invalid:

@@ -178,6 +178,16 @@ def test_only_subtotals_and_totals_are_formulas(workbook_path: Path) -> None:
     assert found == {("Scores", col) for col in "IJKL"} | {("Ranking", col) for col in "DEFI"}
 
 
+@pytest.mark.parametrize("sheet, column", [("Ranking", "C"), ("Scores", "B"), ("Panel", "C"), ("Price", "B"),
+                                           ("Invalid", "B")])
+def test_bidder_names_wrap_top_aligned(workbook_path: Path, sheet: str, column: str) -> None:
+    """report6 D6-6: a long name was cut off at the column's edge; it wraps and its row grows, as Rubric!F does."""
+    ws = openpyxl.load_workbook(workbook_path)[sheet]
+    assert ws[f"{column}1"].value in ("投标人名称", "投标人")
+    cell = ws[f"{column}2"]
+    assert cell.value and cell.alignment.wrap_text and cell.alignment.vertical == "top"
+
+
 def test_text_from_bids_stays_text(workbook_path: Path) -> None:
     book = openpyxl.load_workbook(workbook_path)
     seen: dict[str, set[str]] = {}
