@@ -949,8 +949,10 @@ class _Export:
             ("outlier_share", r.panel.outlier_share),
             ("pricing_models", ("、" if self.lang == "zh" else ", ").join(m.label.text(self.lang)
                                                                          for m in r.pricing.models)),
-            ("demand", demand_text(r.pricing.demand, self.lang)),
         ]
+        demand = demand_text(r.pricing.demand, self.lang)
+        if demand:  # a rubric with no demand figures has no Demand row, not an empty one (report6 D6-10)
+            settings.append(("demand", demand))
         settings += self.group_settings()
         # Figures are number cells (a number stored as text is flagged by Excel and not summed); left-aligned
         # under the label like the text beside them. The outlier share as a percent with its own places.

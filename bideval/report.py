@@ -123,7 +123,7 @@ _T = {
     "outlier": Label("评分畸高畸低", "Outlying score"),
     "outlier_detail": Label("{judge}：{criterion} {score} 分（评委平均 {mean} 分）",
                             "{judge}: {criterion} {score} (panel mean {mean})"),
-    "abnormal_detail": Label("评审价格 {price}，低于有效投标平均评审价格 {mean} 的 {share}%",
+    "abnormal_detail": Label("评审价格 {price}，低于有效投标平均评审价格 {mean}的 {share}%",
                              "Evaluated price {price}, below {share}% of the mean {mean} of the valid bids"),
     "incomplete_detail": Label("尚缺评委评分", "Panel scores are missing"),
     "owed_detail": Label("{judge}：{criteria}（{count} 项）", "{judge}: {criteria} ({count} missing)"),

@@ -182,7 +182,8 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
                          f"−{above} per 1 % above the benchmark, −{below} per 1 % below" if by_label else
                          f"above_penalty {above}, below_penalty {below}")
     if c.budget_ceiling is not None:
-        ceiling = (money_text(c.budget_ceiling) if rubric.currency == "CNY"  # yuan: the figure alone, as always
+        # in English yuan stay the figure alone, as always; in Chinese 元 as every other amount (report6 D6-8)
+        ceiling = (money_text(c.budget_ceiling) if rubric.currency == "CNY" and not zh
                    else money_amount(c.budget_ceiling, rubric.currency, lang))
         parts.append(("最高限价 " if zh else "budget ceiling ") + ceiling)
     unit_ceilings = unit_ceilings_text(rubric.pricing.demand, lang, rubric.currency)
@@ -227,9 +228,11 @@ def price_method_rule(c: FormulaPrice, lang: str) -> str:
 
 
 def sme_categories_rule(c: Price, lang: str) -> str:
-    """A table of SME deduction rates in words: ``SME deduction by category: small enterprise 10%, …``."""
-    rates = [f"{cat.label.text(lang)} {plain_number(cat.rate * 100)}%" for cat in c.sme_categories]
-    if lang == "zh":
+    """A table of SME deduction rates in words: ``SME deduction by category: small enterprise: 10%, …``."""
+    zh = lang == "zh"
+    # a separator between a category's label and its rate: "… at least 30 % 4%" read as one figure (report6 D6-10)
+    rates = [f"{cat.label.text(lang)}{'：' if zh else ': '}{plain_number(cat.rate * 100)}%" for cat in c.sme_categories]
+    if zh:
         return "中小企业按类别扣除：" + "、".join(rates) + "（E = Q × (1 − 扣除比例)）"
     return "SME deduction by category: " + ", ".join(rates) + " (E = Q × (1 − rate))"
 

@@ -649,3 +649,13 @@ def test_a_penalty_in_a_scaled_or_weighted_group_says_where_it_comes_off(rules, 
     ) + ("  - {id: late, name: {zh: 逾期, en: Late}, group: technical, kind: penalty, max: 6,\n"
          "     items: [{label: {zh: 逾期记录, en: Late record}, field: late_records, points: 2}]}\n")
     assert expected in describe_rubric(parse_rubric(text, "q.yaml"), lang)
+
+
+@pytest.mark.parametrize("pricing, demand", [("{demand: {months: 12}, models: [lump_sum]}", True),
+                                             ("{models: [lump_sum]}", False)])
+def test_the_rubric_sheet_has_a_demand_row_only_with_demand_figures(pricing, demand, tmp_path):
+    """report6 D6-10: `Demand` was printed with an empty value when the rubric has no demand figures."""
+    text = rubric_text(STAGED).replace("pricing: {demand: {months: 12}, models: [lump_sum]}", f"pricing: {pricing}")
+    write_workbook(run(text, WORKED), tmp_path / "r.xlsx", lang="en")
+    rows = {row[0]: row[1] for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["Rubric"].iter_rows(values_only=True)}
+    assert ("Demand" in rows) is demand and (not demand or rows["Demand"])
