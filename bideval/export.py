@@ -30,7 +30,7 @@ from .labels import Label, check_lang
 from .pricing import demand_text, formula_text
 from .result import (FINAL, PanelAggregate, PanelScore, PriceLine, Result, Standing, flag_label, provisional_label)
 from .tender import DocumentHeading, date_text, document_heading
-from .values import plain_number, round_half_up
+from .values import TEN_THOUSAND_UNIT, FieldType, plain_number, round_half_up
 from .rubric import (BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice, LowestRatioPrice,
                      Penalty, Rubric, Tiered)
 from .sheets import RANKED_SHEETS
@@ -365,6 +365,8 @@ class _Export:
             self.deductions(self.sheet("Deductions"))
         if self.rubric.caps:
             self.caps(self.sheet("Caps"))
+        if self.rubric.fields and self.result.stated:
+            self.inputs(self.sheet("Inputs"))
         self.panel(self.sheet("Panel"))
         self.price(self.sheet("Price"))
         if self.rubric.staged:
@@ -562,6 +564,35 @@ class _Export:
             return
         sheet.ws.conditional_format(1, 0, last, columns - 1, {
             "type": "formula", "criteria": f'=$F2="{self.t("stage_failed")}"', "format": self.fmt(bg_color=_FLAG_FILL)})
+
+    def inputs(self, sheet: _Sheet) -> None:
+        """What each bid stated, one column per field headed by its label (and unit): a linear, count, checklist or
+        gate score traced to the value it was applied to (report6 D6-5). Every bid, in vendor_id order."""
+        fields = self.rubric.fields
+        headers = [self.t("vendor_id"), self.t("vendor")]
+        headers += [f.label.text(self.lang) + (f" ({self.unit_text(f.unit)})" if f.unit else "") for f in fields]
+        self.headers(sheet, 0, headers)
+        formats = {FieldType.PERCENT: self.cell(num_format=_PERCENT)}
+        row = 0
+        for row, (vendor_id, values) in enumerate(sorted(self.result.stated.items()), start=1):
+            sheet.text(row, 0, vendor_id, self.cell())
+            self.vendor_name(sheet, row, 1, self.names.get(vendor_id, ""))
+            for col, f in enumerate(fields, start=2):
+                value = values.get(f.id)
+                if isinstance(value, bool):
+                    sheet.text(row, col, self.yes_no(value), self.cell(align="center"))
+                elif isinstance(value, (Decimal, int)):
+                    sheet.number(row, col, value, formats.get(f.type, self.cell(num_format=_FIGURE)))
+                elif isinstance(value, (list, tuple, frozenset, set)):
+                    sheet.text(row, col, ("、" if self.lang == "zh" else ", ").join(map(str, value)), self.cell())
+                else:
+                    sheet.text(row, col, "" if value is None else str(value), self.cell())
+        self.table(sheet, 0, row, len(headers), freeze=2)
+        sheet.finish(self.page)
+
+    def unit_text(self, unit: str) -> str:
+        """A field's unit as a header gives it: 10k CNY is 万元 in Chinese."""
+        return "万元" if unit == TEN_THOUSAND_UNIT and self.lang == "zh" else unit
 
     def deductions(self, sheet: _Sheet) -> None:
         """Every deduction and penalty item of every ranked bid: count × points = deducted, then the score. The field

@@ -269,6 +269,8 @@ class Result:
     price_benchmark: Benchmark | None = None  # B and how it was formed (methods ratio and deviation)
     recused: tuple[tuple[str, str], ...] = ()  # (judge, vendor_id) of each declared conflict of interest (回避), sorted
     panel_aggregates: Mapping[tuple[str, str], PanelAggregate] = field(default_factory=dict)  # (vendor_id, criterion)
+    # vendor_id → the values each bid stated, by field id (the workbook's Inputs sheet: a score traced to its input)
+    stated: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @cached_property
     def _by_vendor(self) -> dict[str, Standing]:

@@ -104,7 +104,7 @@ def test_the_ranked_workbook_reads_back_into_pandas(scored, lang, vendor_header)
     page = page_module()
     result = admin_call("evaluate", scored)
     sheets = pd.read_excel(BytesIO(page.ranked_workbook_bytes(result, lang)), sheet_name=None, engine="openpyxl")
-    assert list(sheets) == ["Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit"]
+    assert list(sheets) == ["Ranking", "Scores", "Inputs", "Panel", "Price", "Invalid", "Rubric", "Audit"]  # Inputs: D6-5
     ranking = sheets["Ranking"].head(len(result.ranking))  # notes follow the ranked rows
     column = next(c for c in ranking.columns if vendor_header in str(c))
     assert list(ranking[column]) == [VENDOR_B, VENDOR_A]  # B is cheaper; C is invalid and not ranked

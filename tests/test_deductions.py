@@ -131,6 +131,19 @@ def test_workbook_shows_the_items(tmp_path, result, lang, item, header, field):
                         ("records", "bad_records"): 4, ("records", "late_last_year"): 0}
 
 
+@pytest.mark.parametrize("lang, headers", [
+    ("zh", ["统一社会信用代码", "投标人", "不满足的带#号条款数", "不满足的其他条款数", "不良记录数", "上年度逾期交货"]),
+    ("en", ["Vendor ID", "Vendor", "Unmet key items", "Other unmet items", "Bad records", "Late delivery last year"]),
+])
+def test_the_inputs_sheet_holds_what_each_bid_stated(tmp_path, result, lang, headers):
+    """report6 D6-5: a score traced to the value it was applied to, one column per field headed by its label."""
+    path = tmp_path / "ranked.xlsx"
+    write_workbook(result, path, lang)
+    rows = [list(r) for r in openpyxl.load_workbook(path)["Inputs"].iter_rows(values_only=True)]
+    assert rows[0] == headers
+    assert rows[1:] == [[VENDOR_A, "公司" + VENDOR_A[-3:], 1, 1, 2, None], [VENDOR_B, "公司" + VENDOR_B[-3:], 0, 0, 0, None]]
+
+
 @pytest.mark.parametrize("lang, expected", [
     ("zh", ["满分30分，每项“带#号条款不满足”扣2分（unmet_key）；每项“其他条款不满足”扣0.5分（unmet_other）；扣完为止",
             "每项“不良记录”扣2分（bad_records）；每项“逾期交货”扣1分（late_last_year）；最多扣6分，从总分中扣除"]),
