@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 from typing import Mapping, Sequence
 
 from .labels import Label
 from .values import money_text, plain_number, round_half_up
+
+FIGURE_PLACES = 6  # an inexact mean is printed to this many decimals, then "…"
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -122,11 +124,26 @@ def benchmark_formula(rule: BenchmarkRule, lang: str, formed: Benchmark | None =
         formula = f"{words} × {k}"
     if formed is None:
         return formula
-    if not compound and rule.coefficient == ONE:  # the words end with B itself: "= B" would say it twice
-        return formula
+    if not compound and rule.coefficient == ONE and formed.basis == formed.value:
+        return formula  # the words end with B itself: "= B" would say it twice
     if compound and rule.coefficient != ONE:
-        formula += f" = {money_text(formed.basis)} × {k}"
+        formula += f" = {exact_money_text(formed.basis)} × {k}"
     return formula + f" = {money_text(formed.value)}"
+
+
+def exact_money_text(amount: Decimal) -> str:
+    """A figure B is formed from, as exact as a reader needs to redo the sum: to the cent when it is a whole cent,
+    else every decimal up to six, and ``…`` when more digits follow. B itself is rounded, its parts are not.
+
+    >>> exact_money_text(Decimal("1000000")), exact_money_text(Decimal("1200.125"))
+    ('1,000,000.00', '1,200.125')
+    >>> exact_money_text(Decimal(10030000) / 7)
+    '1,432,857.142857…'
+    """
+    if amount == round_half_up(amount, 2):
+        return money_text(amount)
+    cut = amount.quantize(Decimal(1).scaleb(-FIGURE_PLACES), rounding=ROUND_DOWN)
+    return f"{cut:,f}".rstrip("0") + ("" if cut == amount else "…")
 
 
 def _base_words(rule: BenchmarkRule, zh: bool) -> str:
@@ -160,21 +177,21 @@ def _base_figures(b: Benchmark, zh: bool) -> str:
     if b.trimmed:
         high, low = b.dropped
         return (f"去掉最高价 {money_text(high)} 和最低价 {money_text(low)} 后其余 {b.prices - 2} 家评审价格的平均值 "
-                f"{money_text(b.basis)}" if zh else
+                f"{exact_money_text(b.basis)}" if zh else
                 f"the mean of the other {b.prices - 2} evaluated prices after dropping the highest {money_text(high)} "
-                f"and the lowest {money_text(low)}: {money_text(b.basis)}")
+                f"and the lowest {money_text(low)}: {exact_money_text(b.basis)}")
     if rule.base is Base.CEILING_AND_MEAN:
         assert b.ceiling is not None and rule.ceiling_weight is not None and b.mean is not None
         w, rest = plain_number(rule.ceiling_weight), plain_number(ONE - rule.ceiling_weight)
         ceiling = money_text(b.ceiling) + _ceiling_times(rule)
-        return (f"{w} × 最高限价 {ceiling} + {rest} × {b.prices} 家评审价格平均值 {money_text(b.mean)}" if zh else
+        return (f"{w} × 最高限价 {ceiling} + {rest} × {b.prices} 家评审价格平均值 {exact_money_text(b.mean)}" if zh else
                 f"{w} × the budget ceiling {ceiling} + {rest} × the mean of {b.prices} evaluated prices "
-                f"{money_text(b.mean)}")
+                f"{exact_money_text(b.mean)}")
     short = rule.base is Base.TRIMMED_MEAN
     note_zh = f"（不足 {rule.trim_from} 家，不去掉最高最低价）" if short else ""
     note_en = f" (fewer than {rule.trim_from}: none dropped)" if short else ""
-    return (f"{b.prices} 家评审价格的平均值{note_zh} {money_text(b.basis)}" if zh else
-            f"the mean of {b.prices} evaluated prices{note_en}: {money_text(b.basis)}")
+    return (f"{b.prices} 家评审价格的平均值{note_zh} {exact_money_text(b.basis)}" if zh else
+            f"the mean of {b.prices} evaluated prices{note_en}: {exact_money_text(b.basis)}")
 
 
 def form_benchmark(rule: BenchmarkRule, prices: Sequence[Decimal], ceiling: Decimal | None = None) -> Benchmark:

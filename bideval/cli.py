@@ -194,7 +194,7 @@ def _has_judges_sheet(path: str) -> bool:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from .evaluation import run
-    from .result import result_json
+    from .result import json_sha256, result_json
     from .summary import summary_text
 
     if not args.out and not args.json:
@@ -204,14 +204,17 @@ def _evaluate(args: argparse.Namespace) -> int:
     result = run(args.criteria, args.bids, args.panel)
     _warn(result.warnings, args)
     files: list[tuple[str, Writer]] = []
+    sha256 = None
     if args.json:
         text = result_json(result, args.lang, indent=2 if args.indent else None)
         files.append((args.json, lambda p: p.write_text(text, encoding="utf-8")))
+        # the one-line form's hash, as the report names it (--indent's bytes are the older form)
+        sha256 = json_sha256(result_json(result, args.lang) if args.indent else text)
     if args.out:
         from .export import write_workbook
 
         heading = _heading(args, result.rubric)
-        files.append((args.out, lambda p: write_workbook(result, p, args.lang, heading)))
+        files.append((args.out, lambda p: write_workbook(result, p, args.lang, heading, result_sha256=sha256)))
     write_outputs(files)  # both or neither
     print(summary_text(result, args.lang))
     return 0
@@ -219,7 +222,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     from .evaluation import run
-    from .report import report_pdf, result_sha256
+    from .report import report_pdf
+    from .result import result_sha256
 
     check_outputs({"--out": args.out}, _inputs(args), args.bids)
     result = run(args.criteria, args.bids, args.panel)

@@ -160,7 +160,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         invalid=invalid, prices=PriceLines(partial(_price_lines, rubric, in_order, checks, evaluated, priced)),
         panel_scores=_panel_scores(panel), judges=members, warnings=bidset.warnings + tuple(panel.warnings), inputs=inputs,
         price_mean=price_mean, price_benchmark=priced.benchmark, recused=tuple(sorted(panel.recused)),
-        panel_aggregates=aggregates,
+        panel_aggregates=aggregates, stated={bid.vendor_id: bid.values for bid in in_order},
     )
 
 

@@ -30,12 +30,12 @@ from .labels import Label, check_lang
 from .pricing import demand_text, formula_text
 from .result import (FINAL, PanelAggregate, PanelScore, PriceLine, Result, Standing, flag_label, provisional_label)
 from .tender import DocumentHeading, date_text, document_heading
-from .values import plain_number, round_half_up
+from .values import TEN_THOUSAND_UNIT, FieldType, plain_number, round_half_up
 from .rubric import (BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice, LowestRatioPrice,
                      Penalty, Rubric, Tiered)
 from .sheets import RANKED_SHEETS
-from .rubric_view import (KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, group_lines, display_width,
-                          max_text)
+from .rubric_view import (KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, field_name, group_lines,
+                          display_width, max_text)
 from .workflow import FindingKind, SignOff
 
 SHEETS = RANKED_SHEETS  # always written, in this order; a reader told one recognises the ranked workbook by them
@@ -87,6 +87,7 @@ _T = {
     "counted": Label("计入总分", "Counted"),
     "combined": Label("合计得分", "Combined"),
     "field": Label("投标字段", "Bid field"),
+    "field_id": Label("投标字段编号", "Field ID"),
     "count": Label("次数", "Count"),
     "points_each": Label("每次扣分", "Points each"),
     "deducted": Label("扣分", "Deducted"),
@@ -95,6 +96,7 @@ _T = {
     "counted": Label("是否计入", "Counted"),
     "left_out_lowest": Label("去掉（最低分）", "left out (lowest)"),
     "left_out_highest": Label("去掉（最高分）", "left out (highest)"),
+    "not_scored": Label("未评分", "not scored"),
     "panel_score": Label("评委评分结果（计入该项得分）", "Panel score (the criterion's score)"),
     "yes": Label("是", "yes"),
     "no": Label("否", "no"),
@@ -159,6 +161,7 @@ _T = {
     "version": Label("工具版本", "Tool version"),
     "rubric_sha": Label("评分标准 SHA-256", "Rubric SHA-256"),
     "rubric_source": Label("评分标准文件", "Rubric source"),
+    "result_sha": Label("结果 SHA-256", "Result SHA-256"),
     "language": Label("语言", "Language"),
     "inputs": Label("输入文件", "Input files"),
     "role": Label("类型", "Role"),
@@ -170,20 +173,14 @@ _T = {
     "date": Label("日期", "Date"),
     "page_of": Label("第 &P 页 / 共 &N 页", "Page &P of &N"),
 }
-_ROLE_LABELS = {
-    "rubric": Label("评分标准", "rubric"),
-    "bids": Label("投标文件", "bids"),
-    "panel": Label("评委评分", "panel"),
-    "document": Label("投标附件", "bid document"),
-}
-
-
 def write_workbook(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh",
-                   heading: DocumentHeading | None = None) -> None:
+                   heading: DocumentHeading | None = None, result_sha256: str | None = None) -> None:
     """Write the ranked workbook (formats.md §6) for ``result``.
 
     ``heading`` (default: the rubric's title and today) heads every printed page
-    and is stated under the ranking and on the Audit sheet.
+    and is stated under the ranking and on the Audit sheet. ``result_sha256``: the result JSON's SHA-256
+    (:func:`bideval.result.result_sha256`, the one the report names) when the JSON is written with it, stated
+    on the Audit sheet so a filed workbook can be matched to the signed report.
     """
     check_lang(lang)
     target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
@@ -197,7 +194,7 @@ def write_workbook(result: Result, out: os.PathLike[str] | str | IO[bytes], lang
         "comments": f"bid-eval {__version__} · {result.status}",
         "created": _CREATED,
     })
-    _Export(workbook, result, lang, heading).write()
+    _Export(workbook, result, lang, heading, result_sha256).write()
     workbook.close()
 
 
@@ -270,8 +267,10 @@ class _Sheet:
 class _Export:
     """Writes the seven sheets of one result."""
 
-    def __init__(self, workbook: Workbook, result: Result, lang: str, heading: DocumentHeading):
+    def __init__(self, workbook: Workbook, result: Result, lang: str, heading: DocumentHeading,
+                 result_sha256: str | None = None):
         self.workbook = workbook
+        self.result_sha256 = result_sha256
         self.result = result
         self.heading = heading
         self.page = _page_texts(heading, lang)
@@ -299,6 +298,11 @@ class _Export:
 
     def cell(self, **extra: Any) -> Format:
         return self.fmt(valign="top", border=1, border_color=_BORDER_COLOUR, **extra)
+
+    def vendor_name(self, sheet: _Sheet, row: int, col: int, name: str) -> None:
+        """A bidder's name, wrapped and top-aligned so its row grows: a 44-character name was cut off at the
+        column's edge in print and on screen (report6 D6-6)."""
+        sheet.text(row, col, name, self.cell(text_wrap=True), wrap=True)
 
     @property
     def header(self) -> Format:
@@ -361,6 +365,8 @@ class _Export:
             self.deductions(self.sheet("Deductions"))
         if self.rubric.caps:
             self.caps(self.sheet("Caps"))
+        if self.rubric.fields and self.result.stated:
+            self.inputs(self.sheet("Inputs"))
         self.panel(self.sheet("Panel"))
         self.price(self.sheet("Price"))
         if self.rubric.staged:
@@ -401,7 +407,7 @@ class _Export:
         refs: dict[str, list[str]] = {}
         for row, s in enumerate(self.result.ranking, start=1):
             sheet.text(row, 0, s.vendor_id, self.cell())
-            sheet.text(row, 1, s.vendor_name, self.cell())
+            self.vendor_name(sheet, row, 1, s.vendor_name)
             for index, c in enumerate(criteria):
                 sheet.number(row, first + index, s.criteria.get(c.id), scores[index])
             for g in groups:
@@ -472,7 +478,7 @@ class _Export:
         refs: dict[str, list[str]] = {}
         for row, s in enumerate(self.result.ranking, start=1):
             sheet.text(row, 0, s.vendor_id, self.cell())
-            sheet.text(row, 1, s.vendor_name, self.cell())
+            self.vendor_name(sheet, row, 1, s.vendor_name)
             for index, c in enumerate(criteria):
                 sheet.number(row, first + index, s.criteria.get(c.id), scores[index])
             counted = []
@@ -530,7 +536,7 @@ class _Export:
         row = 0
         for row, (vendor, name, g, subtotal, mark, passed) in enumerate(rows, start=1):
             sheet.text(row, 0, vendor, self.cell())
-            sheet.text(row, 1, name, self.cell())
+            self.vendor_name(sheet, row, 1, name)
             sheet.text(row, 2, self.rubric.group(g).label.text(self.lang), self.cell())
             sheet.number(row, 3, subtotal, number)
             sheet.number(row, 4, mark, self.cell(num_format=_FIGURE))
@@ -559,10 +565,41 @@ class _Export:
         sheet.ws.conditional_format(1, 0, last, columns - 1, {
             "type": "formula", "criteria": f'=$F2="{self.t("stage_failed")}"', "format": self.fmt(bg_color=_FLAG_FILL)})
 
+    def inputs(self, sheet: _Sheet) -> None:
+        """What each bid stated, one column per field headed by its label (and unit): a linear, count, checklist or
+        gate score traced to the value it was applied to (report6 D6-5). Every bid, in vendor_id order."""
+        fields = self.rubric.fields
+        headers = [self.t("vendor_id"), self.t("vendor")]
+        headers += [f.label.text(self.lang) + (f" ({self.unit_text(f.unit)})" if f.unit else "") for f in fields]
+        self.headers(sheet, 0, headers)
+        formats = {FieldType.PERCENT: self.cell(num_format=_PERCENT)}
+        row = 0
+        for row, (vendor_id, values) in enumerate(sorted(self.result.stated.items()), start=1):
+            sheet.text(row, 0, vendor_id, self.cell())
+            self.vendor_name(sheet, row, 1, self.names.get(vendor_id, ""))
+            for col, f in enumerate(fields, start=2):
+                value = values.get(f.id)
+                if isinstance(value, bool):
+                    sheet.text(row, col, self.yes_no(value), self.cell(align="center"))
+                elif isinstance(value, (Decimal, int)):
+                    sheet.number(row, col, value, formats.get(f.type, self.cell(num_format=_FIGURE)))
+                elif isinstance(value, (list, tuple, frozenset, set)):
+                    sheet.text(row, col, ("、" if self.lang == "zh" else ", ").join(map(str, value)), self.cell())
+                else:
+                    sheet.text(row, col, "" if value is None else str(value), self.cell())
+        self.table(sheet, 0, row, len(headers), freeze=2)
+        sheet.finish(self.page)
+
+    def unit_text(self, unit: str) -> str:
+        """A field's unit as a header gives it: 10k CNY is 万元 in Chinese."""
+        return "万元" if unit == TEN_THOUSAND_UNIT and self.lang == "zh" else unit
+
     def deductions(self, sheet: _Sheet) -> None:
-        """Every deduction and penalty item of every ranked bid: count × points = deducted, then the score."""
+        """Every deduction and penalty item of every ranked bid: count × points = deducted, then the score. The field
+        counted is named by its label, its id in a last column of its own (report6 D6-9: the columns before keep
+        their places)."""
         headers = [self.t(k) for k in ("vendor_id", "vendor", "criterion_id", "criterion", "item", "field",
-                                        "count", "points_each", "deducted", "score")]
+                                        "count", "points_each", "deducted", "score", "field_id")]
         self.headers(sheet, 0, headers)
         number = self.cell(num_format=_FIGURE)
         row = 0
@@ -571,17 +608,18 @@ class _Export:
                 for k, line in enumerate(s.deductions.get(c.id, ())):
                     row += 1
                     sheet.text(row, 0, s.vendor_id, self.cell())
-                    sheet.text(row, 1, s.vendor_name, self.cell())
+                    self.vendor_name(sheet, row, 1, s.vendor_name)
                     sheet.text(row, 2, c.id, self.cell())
                     sheet.text(row, 3, c.name.text(self.lang), self.cell())
                     sheet.text(row, 4, line.label.text(self.lang), self.cell())
-                    sheet.text(row, 5, line.field, self.cell())
+                    sheet.text(row, 5, field_name(self.rubric, line.field, self.lang, True), self.cell())
                     sheet.number(row, 6, line.count, number)
                     sheet.number(row, 7, line.points, number)
                     sheet.formula(row, 8, f"={xl_rowcol_to_cell(row, 6)}*{xl_rowcol_to_cell(row, 7)}", line.deducted,
                                   number)
                     sheet.number(row, 9, s.criteria[c.id] if k == 0 else None,
                                  self.cell(num_format=_places_format(self.rubric.places(c))))
+                    sheet.text(row, 10, line.field, self.cell())
         self.table(sheet, 0, row, len(headers), freeze=2)
         sheet.finish(self.page)
 
@@ -600,7 +638,7 @@ class _Export:
                     row += 1
                     criterion = self.rubric.criterion_index[criterion_id]
                     sheet.text(row, 0, s.vendor_id, self.cell())
-                    sheet.text(row, 1, s.vendor_name, self.cell())
+                    self.vendor_name(sheet, row, 1, s.vendor_name)
                     sheet.text(row, 2, f"{cap.id} {cap.label.text(self.lang)}", self.cell())
                     sheet.number(row, 3, cap.max, self.cell(num_format=_FIGURE))
                     sheet.text(row, 4, criterion_id, self.cell())
@@ -643,7 +681,7 @@ class _Export:
         for row, s in enumerate(ranking, start=1):
             sheet.number(row, 0, s.rank, self.cell(align="center"))
             sheet.text(row, 1, s.vendor_id, self.cell())
-            sheet.text(row, 2, s.vendor_name, self.cell())
+            self.vendor_name(sheet, row, 2, s.vendor_name)
             cells = refs[s.vendor_id]
             for k, g in enumerate(groups):
                 sheet.formula(row, 3 + k, f"=Scores!{cells[k]}", _group_value(s, g, self.criteria), score)
@@ -708,7 +746,7 @@ class _Export:
             outlier = outliers.get((p.judge, p.vendor_id, p.criterion))
             sheet.text(row, 0, p.judge, self.cell())
             sheet.text(row, 1, p.vendor_id, self.cell())
-            sheet.text(row, 2, self.names.get(p.vendor_id, ""), self.cell())
+            self.vendor_name(sheet, row, 2, self.names.get(p.vendor_id, ""))
             sheet.text(row, 3, p.criterion, self.cell())
             sheet.text(row, 4, criterion.name.text(self.lang) if criterion else "", self.cell())
             sheet.text(row, 5, tier.label.text(self.lang) if tier else (p.tier or ""), self.cell())
@@ -732,16 +770,21 @@ class _Export:
         sheet.ws.write_string(row, 0, self.t("panel_members"), self.label)
         for k, judge in enumerate(self.result.judges or ("",), start=1):
             sheet.ws.write_string(row + k, 0, judge or self.t("none"))
-            recused = [v for j, v in self.result.recused if j == judge]
+            # the bidder by name with its code, as the report says it (report6 D6-9)
+            recused = [f"{self.names.get(v, v)} ({v})" if self.names.get(v) else v
+                       for j, v in self.result.recused if j == judge]
             if recused:  # why a bid has fewer scores than the panel has members
                 separator = "、" if self.lang == "zh" else ", "
                 sheet.ws.write_string(row + k, 1, self.t("recused_from") + separator.join(recused))
         sheet.finish(self.page)
 
     def counted(self, p: PanelScore, aggregate: PanelAggregate | None) -> str:
-        """Whether a judge's score counts in the panel's score: yes, or left out by the trimmed mean. (A judge
-        recused from a bid has no score for it: the evaluation's ``panel_scores`` holds none, whatever was stored.)"""
-        if p.score is None or aggregate is None:
+        """Whether a judge's score counts in the panel's score: yes, left out by the trimmed mean, or not scored (the
+        score is missing: the others' stand in, report6 D6-4). (A judge recused from a bid has no score for it: the
+        evaluation's ``panel_scores`` holds none, whatever was stored.)"""
+        if p.score is None:
+            return self.t("not_scored")
+        if aggregate is None:
             return ""
         left_out = aggregate.left_out.get(p.judge)
         return self.t(f"left_out_{left_out}") if left_out else self.t("yes")
@@ -759,7 +802,7 @@ class _Export:
         row = 0
         for row, line in enumerate(self.result.prices, start=1):
             sheet.text(row, 0, line.vendor_id, self.cell())
-            sheet.text(row, 1, line.vendor_name, self.cell())
+            self.vendor_name(sheet, row, 1, line.vendor_name)
             sheet.text(row, 2, line.model.label.text(self.lang) if line.model else "", self.cell())
             sheet.text(row, 3, self.formula_text(line), self.cell(text_wrap=True), wrap=True)
             sheet.number(row, 4, line.quoted, money)
@@ -896,7 +939,7 @@ class _Export:
         row = 0
         for row, bid in enumerate(self.result.invalid, start=1):
             sheet.text(row, 0, bid.vendor_id, self.cell())
-            sheet.text(row, 1, bid.vendor_name, self.cell())
+            self.vendor_name(sheet, row, 1, bid.vendor_name)
             sheet.text(row, 2, bid.file, wrap, wrap=True)
             sheet.text(row, 3, "\n".join(r.labelled(self.rubric, self.lang) for r in bid.reasons), wrap, wrap=True)
         if not self.result.invalid:
@@ -937,8 +980,10 @@ class _Export:
             ("outlier_share", r.panel.outlier_share),
             ("pricing_models", ("、" if self.lang == "zh" else ", ").join(m.label.text(self.lang)
                                                                          for m in r.pricing.models)),
-            ("demand", demand_text(r.pricing.demand, self.lang)),
         ]
+        demand = demand_text(r.pricing.demand, self.lang)
+        if demand:  # a rubric with no demand figures has no Demand row, not an empty one (report6 D6-10)
+            settings.append(("demand", demand))
         settings += self.group_settings()
         # Figures are number cells (a number stored as text is flagged by Excel and not summed); left-aligned
         # under the label like the text beside them. The outlier share as a percent with its own places.
@@ -962,6 +1007,7 @@ class _Export:
             ("rubric_id", r.id),
             ("rubric_sha", r.sha256),
             ("rubric_source", r.source),
+            *([("result_sha", self.result_sha256)] if self.result_sha256 else []),
             ("status", self.status_text()),
             *([("sign_off", self.heading.sign_off.text(self.lang))] if self.heading.sign_off else []),
             ("language", self.lang),
@@ -979,7 +1025,7 @@ class _Export:
         self.headers(sheet, head, headers)
         row = head
         for row, f in enumerate(self.result.inputs, start=head + 1):
-            sheet.text(row, 0, _ROLE_LABELS.get(f.role, Label(f.role, f.role)).text(self.lang), self.cell())
+            sheet.text(row, 0, f.role_label.text(self.lang), self.cell())
             sheet.text(row, 1, f.path, self.cell())
             sheet.text(row, 2, f.sha256, self.cell())
         sheet.ws.autofilter(head, 0, row, len(headers) - 1)

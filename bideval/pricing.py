@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Mapping
 
-from .currency import rate_amount
+from .currency import currency as currency_of, rate_amount
 from .labels import Label
 from .values import FieldType, name_key, plain_number, round_half_up
 
@@ -247,8 +247,9 @@ def formula_text(model: PricingModel, values: Mapping[str, object], demand: Dema
     '2,975.56 yuan × 30 seats × 12 months'
     """
     words = dict(_FORMULA_WORDS[lang])
-    if currency != "CNY":
-        words.update(yuan=currency, sales=_FORMULA_WORDS[lang]["sales"].replace(_FORMULA_WORDS[lang]["yuan"], currency))
+    if currency != "CNY":  # the currency's word after an amount, as the rest of the document says it: 美元, not USD
+        word = currency_of(currency).name.text(lang)
+        words.update(yuan=word, sales=_FORMULA_WORDS[lang]["sales"].replace(_FORMULA_WORDS[lang]["yuan"], word))
     v, d = values, demand
 
     def yuan(key: str) -> str:

@@ -17,7 +17,6 @@ missing.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
 import shutil
 import subprocess
@@ -33,11 +32,14 @@ from . import __version__
 from .currency import currency, money_amount
 from .errors import BidEvalError
 from .labels import Label, check_lang
-from .result import ABNORMAL_LOW, FINAL, INCOMPLETE, Result, Standing, flag_label, provisional_label
-from .rubric_view import rubric_rows
+from .result import (ABNORMAL_LOW, FINAL, INCOMPLETE, Result, Standing, flag_label, provisional_label,
+                     result_sha256)
+from .rubric_view import aggregate_text, rubric_rows
 from .tender import DocumentHeading, date_text, document_heading
 from .values import money_text, plain_number, round_half_up
-from .workflow import FindingKind, Flag, SignOff
+from .rubric import Aggregate
+from .summary import JUDGES_SHOWN
+from .workflow import FindingKind, Flag, ScoresOwed, SignOff, scores_owed
 
 FONT_FAMILY = "Noto Sans CJK SC"
 FONT_PACKAGE = "fonts-noto-cjk"
@@ -95,6 +97,9 @@ _T = {
     "total_places": Label("小计和总分保留 {places} 位小数（各评分项中小数位数最多者）。",
                           "Subtotals and totals keep {places} decimals (the most any criterion has)."),
     "judges": Label("评委 {count} 名：", "{count} judges: "),
+    "inputs": Label("输入文件", "Input files"),
+    "role": Label("类型", "Role"),
+    "file": Label("路径", "Path"),
     "no_judges": Label("尚无评委名单。", "No panel members are on record."),
     "recused": Label("回避（声明有利害关系，不对该投标人打分）：", "Recused (a declared conflict of interest; no score for "
                                                               "that bidder): "),
@@ -118,9 +123,13 @@ _T = {
     "outlier": Label("评分畸高畸低", "Outlying score"),
     "outlier_detail": Label("{judge}：{criterion} {score} 分（评委平均 {mean} 分）",
                             "{judge}: {criterion} {score} (panel mean {mean})"),
-    "abnormal_detail": Label("评审价格 {price}，低于有效投标平均评审价格 {mean} 的 {share}%",
+    "abnormal_detail": Label("评审价格 {price}，低于有效投标平均评审价格 {mean}的 {share}%",
                              "Evaluated price {price}, below {share}% of the mean {mean} of the valid bids"),
     "incomplete_detail": Label("尚缺评委评分", "Panel scores are missing"),
+    "owed_detail": Label("{judge}：{criteria}（{count} 项）", "{judge}: {criteria} ({count} missing)"),
+    "owed_more": Label("另有 {count} 位评委", "{count} more judges"),
+    "owed_stands_in": Label("暂按已有评分的平均分计", "the mean of the scores present stands in"),
+    "owed_stands_in_as": Label("暂按已有评分计（{aggregate}）", "the scores present stand in ({aggregate})"),
     "agreed_detail": Label("尚缺合议分，暂按评委平均分", "The agreed score is not entered; the judges' mean stands in"),
     "candidate_no": Label("候选顺序", "Order"),
     "candidates_tied": Label("得分且投标报价相同的投标人跨越候选人名额，均列为推荐中标候选人。",
@@ -267,13 +276,6 @@ def _known_face(dirs: Sequence[Path], names: Sequence[str]) -> FontFile | None:
 
 # --------------------------------------------------------------------------- the report
 
-def result_sha256(result: Result, lang: str) -> str:
-    """The SHA-256 of the result JSON as ``bideval evaluate --json --lang`` writes it."""
-    from .result import result_json
-
-    return hashlib.sha256(result_json(result, lang).encode("utf-8")).hexdigest()
-
-
 @dataclass(frozen=True)
 class Finding:
     """One row under "flags and the chair's findings": who was flagged, for what, and what the chair found."""
@@ -299,11 +301,13 @@ def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list
         return sign_off.finding_text(found, lang)
 
     price = result.rubric.price_criterion
+    owed = scores_owed(result)
     for s in result.ranking:
         for flag in s.flags:
             kind = next((k for k in FindingKind if k.value == flag), None)
             rows.append(Finding(s.vendor_id, flag_label(s, flag).text(lang),
-                                _flag_detail(result, s, flag, lang, price.abnormal_low_share if price else None),
+                                _flag_detail(result, s, flag, lang, price.abnormal_low_share if price else None,
+                                             owed),
                                 said(kind, s.vendor_id) if kind else ""))
     for o in result.outliers:
         criterion = result.rubric.criterion_index.get(o.criterion)
@@ -320,15 +324,38 @@ def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list
     return rows
 
 
-def _flag_detail(result: Result, s: Standing, flag: str, lang: str, share: Decimal | None) -> str:
+def _flag_detail(result: Result, s: Standing, flag: str, lang: str, share: Decimal | None,
+                 owed: Sequence[ScoresOwed] = ()) -> str:
     if flag == ABNORMAL_LOW and result.price_mean is not None and share is not None:
         code = result.rubric.currency  # in the tender's currency, as the tables' headers and the reasons
         return _T["abnormal_detail"].text(lang).format(price=money_amount(s.evaluated_price, code, lang),
                                                        mean=money_amount(result.price_mean, code, lang),
                                                        share=plain_number(share * 100))
     if flag == INCOMPLETE:
-        return _T["agreed_detail" if s.awaiting_agreed else "incomplete_detail"].text(lang)
+        if s.awaiting_agreed:
+            return _T["agreed_detail"].text(lang)
+        return _owed_detail(result, s.vendor_id, owed, lang) or _T["incomplete_detail"].text(lang)
     return ""
+
+
+def _owed_detail(result: Result, vendor_id: str, owed: Sequence[ScoresOwed], lang: str) -> str:
+    """Who has not scored this bid, on which criteria and how many (:func:`~bideval.workflow.scores_owed`), five
+    judges at most and the rest counted, and what stands in meanwhile; empty when nobody owes it a score."""
+    names = {c.id: c.name.text(lang) for c in result.rubric.criteria}
+    lines = []
+    for judge in owed:
+        criteria = [names.get(c, c) for vendor, c in judge.missing if vendor == vendor_id]
+        if criteria:
+            lines.append(_T["owed_detail"].text(lang).format(judge=judge.judge, count=len(criteria),
+                                                             criteria=("、" if lang == "zh" else ", ").join(criteria)))
+    if not lines:
+        return ""
+    shown = lines[:JUDGES_SHOWN] + ([_T["owed_more"].text(lang).format(count=len(lines) - JUDGES_SHOWN)]
+                                    if len(lines) > JUDGES_SHOWN else [])
+    panel = result.rubric.panel
+    stands_in = (_T["owed_stands_in"].text(lang) if panel.aggregate is Aggregate.MEAN else
+                 _T["owed_stands_in_as"].text(lang).format(aggregate=aggregate_text(panel, lang)))
+    return ("；" if lang == "zh" else "; ").join(shown + [stands_in])
 
 
 def report_pdf(result: Result, lang: str = "zh", heading: DocumentHeading | None = None,
@@ -581,6 +608,18 @@ class _Report:
         if self.rubric.total_places > self.rubric.decimals:  # the totals below show more places than "scores"
             text += ("" if self.lang == "zh" else " ") + self.t("total_places", places=self.rubric.total_places)
         self.paragraph(text)
+        self.inputs_table()
+
+    def inputs_table(self) -> None:
+        """The files the result was computed from, each with its SHA-256, as the workbook's Audit sheet lists them:
+        the signed report traces to the rubric, bid and panel files (report6 D6-3)."""
+        if not self.result.inputs:
+            return
+        self.pdf.ln(1.5)
+        self.paragraph(self.t("inputs"), bold=True)
+        rows = [(f.role_label.text(self.lang), f.path, f.sha256) for f in self.result.inputs]
+        headers = [self.t("role"), self.t("file"), "SHA-256"]
+        self.table(headers, rows, (18, 48, 114), ("LEFT", "LEFT", "LEFT"))  # a hash on one line
 
     def panel_section(self) -> None:
         self.section("s_panel", room=20)

@@ -6,6 +6,7 @@ invalid bids with their reasons, and the input files with their hashes.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -268,6 +269,8 @@ class Result:
     price_benchmark: Benchmark | None = None  # B and how it was formed (methods ratio and deviation)
     recused: tuple[tuple[str, str], ...] = ()  # (judge, vendor_id) of each declared conflict of interest (回避), sorted
     panel_aggregates: Mapping[tuple[str, str], PanelAggregate] = field(default_factory=dict)  # (vendor_id, criterion)
+    # vendor_id → the values each bid stated, by field id (the workbook's Inputs sheet: a score traced to its input)
+    stated: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @cached_property
     def _by_vendor(self) -> dict[str, Standing]:
@@ -435,3 +438,14 @@ def result_json(result: Result, lang: str = "zh", indent: int | None = None) -> 
     ``indent=2`` gives the indented text earlier versions wrote, key for key and figure for figure.
     """
     return json.dumps(result_document(result, lang), ensure_ascii=False, indent=indent) + "\n"
+
+
+def result_sha256(result: Result, lang: str) -> str:
+    """The SHA-256 of the result JSON as ``bideval evaluate --json --lang`` writes it (one line): the report names
+    it, and the workbook's Audit sheet when the JSON is written beside it."""
+    return json_sha256(result_json(result, lang))
+
+
+def json_sha256(text: str) -> str:
+    """The SHA-256 of a result JSON text as written to its file (UTF-8)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -12,6 +12,7 @@ from .allowed_scores import grades_text, noted, step_text
 from .currency import currency, money_amount
 from .labels import Label
 from .pricing import unit_ceilings_text
+from .groups import Group
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
                      PanelRules, PenalisedPrice, Penalty, Price, PriceMethod, RatioPrice, RelativeToLowestPrice, Rubric,
@@ -151,7 +152,7 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
                             for x, y in c.points)
         return f"{field_name(rubric, c.field, lang, by_label or zh)}" + (f"：{points}，两端封顶" if zh else f": {points}, clamped")
     if isinstance(c, Deduction):
-        return deduction_rule(c, lang, rubric if by_label else None)
+        return deduction_rule(c, lang, rubric if by_label else None, rubric.group(c.group))
     if isinstance(c, Tiered):
         tiers = sep.join(f"{t.label.text(lang)} {plain_number(t.min)}–{plain_number(t.max)}" for t in c.tiers)
         if c.step is None:
@@ -176,7 +177,8 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
                          f"−{above} per 1 % above the benchmark, −{below} per 1 % below" if by_label else
                          f"above_penalty {above}, below_penalty {below}")
     if c.budget_ceiling is not None:
-        ceiling = (money_text(c.budget_ceiling) if rubric.currency == "CNY"  # yuan: the figure alone, as always
+        # in English yuan stay the figure alone, as always; in Chinese 元 as every other amount (report6 D6-8)
+        ceiling = (money_text(c.budget_ceiling) if rubric.currency == "CNY" and not zh
                    else money_amount(c.budget_ceiling, rubric.currency, lang))
         parts.append(("最高限价 " if zh else "budget ceiling ") + ceiling)
     unit_ceilings = unit_ceilings_text(rubric.pricing.demand, lang, rubric.currency)
@@ -221,9 +223,11 @@ def price_method_rule(c: FormulaPrice, lang: str) -> str:
 
 
 def sme_categories_rule(c: Price, lang: str) -> str:
-    """A table of SME deduction rates in words: ``SME deduction by category: small enterprise 10%, …``."""
-    rates = [f"{cat.label.text(lang)} {plain_number(cat.rate * 100)}%" for cat in c.sme_categories]
-    if lang == "zh":
+    """A table of SME deduction rates in words: ``SME deduction by category: small enterprise: 10%, …``."""
+    zh = lang == "zh"
+    # a separator between a category's label and its rate: "… at least 30 % 4%" read as one figure (report6 D6-10)
+    rates = [f"{cat.label.text(lang)}{'：' if zh else ': '}{plain_number(cat.rate * 100)}%" for cat in c.sme_categories]
+    if zh:
         return "中小企业按类别扣除：" + "、".join(rates) + "（E = Q × (1 − 扣除比例)）"
     return "SME deduction by category: " + ", ".join(rates) + " (E = Q × (1 − rate))"
 
@@ -235,20 +239,28 @@ def benchmark_rule_text(rule: BenchmarkRule, lang: str) -> str:
     return f"评标基准价B = {formula}，四舍五入到分" if lang == "zh" else f"benchmark B = {formula}, rounded to the cent"
 
 
-def deduction_rule(c: Deduction, lang: str, rubric: Rubric | None = None) -> str:
+def deduction_rule(c: Deduction, lang: str, rubric: Rubric | None = None, group: Group | None = None) -> str:
     """扣分制 and penalties in words: each item's points per occurrence (and the field that counts it: by id, or
-    by label when ``rubric`` is given), and the floor."""
+    by label when ``rubric`` is given), and the floor. A penalty comes off its group's raw subtotal: in a group
+    that is scaled or weighted (``group``) the text says so, since less than its points then comes off the total
+    (report6 D6-2)."""
     top = plain_number(c.max)
+    off_zh, off_en = "从总分中扣除", "taken off the total"
+    if group is not None and (group.scale_to is not None or group.weight is not None):
+        steps = [step for step, on in ((("折算", "scaling"), group.scale_to is not None),
+                                       (("加权", "weighting"), group.weight is not None)) if on]
+        off_zh = f"从“{group.label.zh}”小计中扣除（在{'和'.join(z for z, _ in steps)}之前）"
+        off_en = f"taken off the {group.label.en} subtotal before {' and '.join(e for _, e in steps)}"
 
     def counted_by(field: str) -> str:
         return field if rubric is None else field_name(rubric, field, lang, True)
 
     if lang == "zh":
         items = "；".join(f"每项“{i.label.zh}”扣{plain_number(i.points)}分（{counted_by(i.field)}）" for i in c.items)
-        return (f"{items}；最多扣{top}分，从总分中扣除" if isinstance(c, Penalty)
+        return (f"{items}；最多扣{top}分，{off_zh}" if isinstance(c, Penalty)
                 else f"满分{top}分，{items}；扣完为止")
     items = ", ".join(f"{plain_number(i.points)} per {i.label.en} ({counted_by(i.field)})" for i in c.items)
-    return (f"{items}, taken off the total, at most {top}" if isinstance(c, Penalty)
+    return (f"{items}, {off_en}, at most {top}" if isinstance(c, Penalty)
             else f"{top} less {items}; not below 0")
 
 

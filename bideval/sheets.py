@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
 from .cell_errors import put_errors
 from .errors import DamagedWorkbook, Problem
+from .labels import Label
 from .sheet_notes import SheetNotes, TableTotal
 from .values import fold, is_blank
 from .watchdog import reading
@@ -36,6 +37,19 @@ class InputFile:
     path: str
     sha256: str
     role: str  # rubric | bids | panel
+
+    @property
+    def role_label(self) -> Label:
+        """The role in words, as the Audit sheet and the report's input files table name it."""
+        return ROLE_LABELS.get(self.role, Label(self.role, self.role))
+
+
+ROLE_LABELS = {
+    "rubric": Label("评分标准", "rubric"),
+    "bids": Label("投标文件", "bids"),
+    "panel": Label("评委评分", "panel"),
+    "document": Label("投标附件", "bid document"),
+}
 
 
 def sha256_of(path: Path) -> str:

@@ -11,7 +11,7 @@ import workspace as ws
 from bideval import messages
 from bideval.export import write_workbook
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
-from bideval.result import FINAL, PROVISIONAL_LABEL, Result, provisional_label, result_json
+from bideval.result import FINAL, PROVISIONAL_LABEL, Result, provisional_label, result_json, result_sha256
 from bideval.rights import Actor
 from bideval.storage import Store
 from bideval.tender import DocumentHeading, document_heading
@@ -25,9 +25,10 @@ ROLES = {"rubric": ("评分标准", "rubric"), "bids": ("投标文件", "bids"),
 # -- helpers without widgets (tests call them directly)
 
 def ranked_workbook_bytes(result: Result, lang: str, heading: DocumentHeading | None = None) -> bytes:
-    """The ranked workbook (formats.md §6) as .xlsx bytes, headed by ``heading``."""
+    """The ranked workbook (formats.md §6) as .xlsx bytes, headed by ``heading``; its Audit sheet names the SHA-256
+    of the result JSON in the same language, as the page's JSON download and the report have it."""
     buffer = BytesIO()
-    write_workbook(result, buffer, lang, heading)
+    write_workbook(result, buffer, lang, heading, result_sha256=result_sha256(result, lang))
     return buffer.getvalue()
 
 

@@ -104,7 +104,7 @@ def test_the_ranked_workbook_reads_back_into_pandas(scored, lang, vendor_header)
     page = page_module()
     result = admin_call("evaluate", scored)
     sheets = pd.read_excel(BytesIO(page.ranked_workbook_bytes(result, lang)), sheet_name=None, engine="openpyxl")
-    assert list(sheets) == ["Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit"]
+    assert list(sheets) == ["Ranking", "Scores", "Inputs", "Panel", "Price", "Invalid", "Rubric", "Audit"]  # Inputs: D6-5
     ranking = sheets["Ranking"].head(len(result.ranking))  # notes follow the ranked rows
     column = next(c for c in ranking.columns if vendor_header in str(c))
     assert list(ranking[column]) == [VENDOR_B, VENDOR_A]  # B is cheaper; C is invalid and not ranked
@@ -244,7 +244,8 @@ def test_a_score_kept_from_before_its_judge_declared_a_conflict_counts_nowhere(t
     pick = ("Judge", "Criterion ID", "Score", "Counted", "Panel score (the criterion's score)")
     assert [tuple(r[column[c]] for c in pick) for r in rows[1:] if r[column["Vendor ID"]] == VENDOR_A] == [
         ("李", "ops_plan", 11, "yes", 11), ("李", "service_design", 2, "yes", 2)]
-    assert ("张", f"Recused (a declared conflict of interest, no score): {VENDOR_A}") in [r[:2] for r in rows]
+    name = result.standing(VENDOR_A).vendor_name  # the bidder by name with its code (report6 D6-9)
+    assert ("张", f"Recused (a declared conflict of interest, no score): {name} ({VENDOR_A})") in [r[:2] for r in rows]
     scores = list(book["Scores"].iter_rows(values_only=True))
     ops, design = scores[0].index("Operations management plan (15)"), scores[0].index("Service design (5)")
     assert [(r[ops], r[design]) for r in scores[1:] if r[0] == VENDOR_A] == [(11, 2)]  # what the Panel sheet counts

@@ -115,6 +115,26 @@ def test_b_is_rounded_to_the_cent():
     assert b.basis == D("100.01") / 3 + D(200) / 3 and b.value == D("100.00")
 
 
+# report6 D6-1: a mean that is not a whole cent is printed with its decimals and "…", so the equation holds as written
+# (1,432,857.14 × 0.95 would give …214.28, not B).
+SEVEN = [D(1432857)] * 6 + [D(10030000 - 6 * 1432857)]
+
+
+@pytest.mark.parametrize("rule, ceiling, lang, text", [
+    (BenchmarkRule(Base.MEAN, D("0.95")), None, "zh",
+     "B = (7 家评审价格的平均值 1,432,857.142857…) × 0.95 = 1,361,214.29"),
+    (BenchmarkRule(Base.MEAN), None, "en", "B = the mean of 7 evaluated prices: 1,432,857.142857… = 1,432,857.14"),
+    (BenchmarkRule(Base.CEILING_AND_MEAN, D("0.9"), ceiling_weight=D("0.5")), D(2000000), "en",
+     "B = (0.5 × the budget ceiling 2,000,000.00 + 0.5 × the mean of 7 evaluated prices 1,432,857.142857…)"
+     " × 0.9 = 1,716,428.571428… × 0.9 = 1,544,785.71"),
+    (BenchmarkRule(Base.MEAN, D("0.95")), None, "en",  # a whole cent stays as it was
+     "B = (the mean of 7 evaluated prices: 1,432,857.00) × 0.95 = 1,361,214.15"),
+])
+def test_an_inexact_mean_is_printed_so_the_formula_holds(rule, ceiling, lang, text):
+    prices = SEVEN if "142857" in text else [D(1432857)] * 7
+    assert form_benchmark(rule, prices, ceiling).describe(lang) == text
+
+
 @pytest.mark.parametrize("rounding, expected", [
     ("none", "27.37"),     # 30 − 0.5 × 5.263…
     ("half_up", "27.50"),  # |d| 5.263 → 5

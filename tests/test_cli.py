@@ -1,4 +1,5 @@
 """The command line: exit codes, nothing written on bad input, byte-identical JSON, docs kept in step."""
+import hashlib
 import json
 import os
 import re
@@ -8,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from bideval.cli import COMMANDS, _parser, main
@@ -51,15 +53,26 @@ def test_check_reports_every_mistake_and_exits_2(tmp_path: Path, capsys):
                    "is t1, or end t1 at 4.9 so that 5 is t2"]
 
 
-def test_evaluate_writes_json_and_workbook(tender, capsys):
+@pytest.mark.parametrize("indent", [(), ("--indent",)])
+def test_evaluate_writes_json_and_workbook(tender, capsys, indent):
     out, js = tender["dir"] / "ranked.xlsx", tender["dir"] / "result.json"
-    assert main(evaluate_args(tender, "--out", str(out), "--json", str(js), "--lang", "en")) == 0
+    assert main(evaluate_args(tender, "--out", str(out), "--json", str(js), "--lang", "en", *indent)) == 0
+    # report6 D6-3: the Audit sheet names the JSON's SHA-256, the one-line form's as the report names it
+    audit = {row[0]: row[1] for row in openpyxl.load_workbook(out)["Audit"].iter_rows(values_only=True)}
+    one_line = json.dumps(json.loads(js.read_text(encoding="utf-8")), ensure_ascii=False) + "\n"
+    assert audit["Result SHA-256"] == hashlib.sha256(one_line.encode("utf-8")).hexdigest()
     document = json.loads(js.read_text(encoding="utf-8"))
     assert document["status"] == "final"
     assert [r["vendor_id"] for r in document["ranking"]] == [VENDOR_A, VENDOR_B]
     assert document["ranking"][0]["vendor_name"] == "=HYPERLINK(\"http://x\",\"甲\")"
     assert out.exists()
     assert "candidates: " + VENDOR_A in capsys.readouterr().out
+
+
+def test_the_workbook_names_no_result_hash_without_the_json(tender):
+    out = tender["dir"] / "ranked.xlsx"
+    assert main(evaluate_args(tender, "--out", str(out))) == 0
+    assert "结果 SHA-256" not in [row[0] for row in openpyxl.load_workbook(out)["Audit"].iter_rows(values_only=True)]
 
 
 def test_json_without_out_skips_the_workbook(tender):

@@ -47,6 +47,17 @@ def test_money_amount(amount, code, lang, text):
     assert money_amount(D(amount), code, lang) == text
 
 
+@pytest.mark.parametrize("code, lang, text", [
+    ("USD", "zh", "650,000 美元"),  # was "650,000 USD" where every other place says 美元 (report6 D6-8)
+    ("USD", "en", "650,000 US dollars"),
+    ("CNY", "zh", "650,000 元"),
+])
+def test_how_q_was_reached_names_the_currency_as_the_document_does(code, lang, text):
+    from bideval.pricing import Demand, PricingModel, formula_text
+
+    assert formula_text(PricingModel.LUMP_SUM, {"total_price": D(650000)}, Demand(), lang, code) == text
+
+
 def test_currency_names():
     assert (currency("CNY").name.zh, currency("USD").symbol, currency("XYZ").name.en) == ("元", "$", "XYZ")
 

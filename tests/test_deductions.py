@@ -111,9 +111,11 @@ def test_json_lists_every_item(result):
     assert list(entry)[-1] == "deductions"  # after every existing key
 
 
-@pytest.mark.parametrize("lang, item, header", [("zh", "带#号条款不满足", "不良记录 (−6)"),
-                                                  ("en", "Unmet key item", "Bad records (−6)")])
-def test_workbook_shows_the_items(tmp_path, result, lang, item, header):
+@pytest.mark.parametrize("lang, item, header, field", [
+    ("zh", "带#号条款不满足", "不良记录 (−6)", "不满足的带#号条款数"),
+    ("en", "Unmet key item", "Bad records (−6)", "Unmet key items"),
+])
+def test_workbook_shows_the_items(tmp_path, result, lang, item, header, field):
     path = tmp_path / "ranked.xlsx"
     write_workbook(result, path, lang)
     book = openpyxl.load_workbook(path)
@@ -121,11 +123,25 @@ def test_workbook_shows_the_items(tmp_path, result, lang, item, header):
     assert header in [c.value for c in book["Scores"][1]]
     rows = [[c.value for c in r] for r in book["Deductions"].iter_rows(min_row=2)]
     at, first = next((n, r) for n, r in enumerate(rows, 2) if r[0] == VENDOR_A and r[4] == item)
-    assert first[5:] == ["unmet_key", 1, 2, f"=G{at}*H{at}", 27.5]  # count × points, and the criterion's score
+    # the field by its label (report6 D6-9), count × points, the criterion's score, and the field's id
+    assert first[5:] == [field, 1, 2, f"=G{at}*H{at}", 27.5, "unmet_key"]
     cached = openpyxl.load_workbook(path, data_only=True)["Deductions"]
-    deducted = {(r[2], r[5]): r[8] for r in cached.iter_rows(min_row=2, values_only=True) if r[0] == VENDOR_A}
+    deducted = {(r[2], r[10]): r[8] for r in cached.iter_rows(min_row=2, values_only=True) if r[0] == VENDOR_A}
     assert deducted == {("compliance", "unmet_key"): 2, ("compliance", "unmet_other"): 0.5,
                         ("records", "bad_records"): 4, ("records", "late_last_year"): 0}
+
+
+@pytest.mark.parametrize("lang, headers", [
+    ("zh", ["统一社会信用代码", "投标人", "不满足的带#号条款数", "不满足的其他条款数", "不良记录数", "上年度逾期交货"]),
+    ("en", ["Vendor ID", "Vendor", "Unmet key items", "Other unmet items", "Bad records", "Late delivery last year"]),
+])
+def test_the_inputs_sheet_holds_what_each_bid_stated(tmp_path, result, lang, headers):
+    """report6 D6-5: a score traced to the value it was applied to, one column per field headed by its label."""
+    path = tmp_path / "ranked.xlsx"
+    write_workbook(result, path, lang)
+    rows = [list(r) for r in openpyxl.load_workbook(path)["Inputs"].iter_rows(values_only=True)]
+    assert rows[0] == headers
+    assert rows[1:] == [[VENDOR_A, "公司" + VENDOR_A[-3:], 1, 1, 2, None], [VENDOR_B, "公司" + VENDOR_B[-3:], 0, 0, 0, None]]
 
 
 @pytest.mark.parametrize("lang, expected", [

@@ -178,6 +178,16 @@ def test_only_subtotals_and_totals_are_formulas(workbook_path: Path) -> None:
     assert found == {("Scores", col) for col in "IJKL"} | {("Ranking", col) for col in "DEFI"}
 
 
+@pytest.mark.parametrize("sheet, column", [("Ranking", "C"), ("Scores", "B"), ("Panel", "C"), ("Price", "B"),
+                                           ("Invalid", "B")])
+def test_bidder_names_wrap_top_aligned(workbook_path: Path, sheet: str, column: str) -> None:
+    """report6 D6-6: a long name was cut off at the column's edge; it wraps and its row grows, as Rubric!F does."""
+    ws = openpyxl.load_workbook(workbook_path)[sheet]
+    assert ws[f"{column}1"].value in ("投标人名称", "投标人")
+    cell = ws[f"{column}2"]
+    assert cell.value and cell.alignment.wrap_text and cell.alignment.vertical == "top"
+
+
 def test_text_from_bids_stays_text(workbook_path: Path) -> None:
     book = openpyxl.load_workbook(workbook_path)
     seen: dict[str, set[str]] = {}
@@ -521,7 +531,8 @@ def test_the_panel_sheet_says_who_is_recused_from_which_bidder(result: Result, t
     rows = [row for row in openpyxl.load_workbook(path)["Panel"].iter_rows(values_only=True)]
     lines = [row[:2] for row in rows if isinstance(row[1], str) and row[1].startswith(says)]
     joiner = "、" if lang == "zh" else ", "
-    assert lines == [(judge, says + joiner.join((VENDOR_A, VENDOR_B)))]
+    names = {line.vendor_id: line.vendor_name for line in result.prices}  # the bidder by name with its code (D6-9)
+    assert lines == [(judge, says + joiner.join(f"{names[v]} ({v})" for v in (VENDOR_A, VENDOR_B)))]
 
 
 # -- every figure a number cell whose format shows it as the JSON holds it (a tester's findings)

@@ -162,6 +162,26 @@ def test_scores_owed_counts_a_bid_out_after_an_unfinished_stage_and_not_a_recuse
                                                                    ("张评委", ((C, "approach"),))]
 
 
+
+@pytest.mark.parametrize("lang, detail, counted", [
+    ("en", "李评委: Technical approach (1 missing); the mean of the scores present stands in", "not scored"),
+    ("zh", "李评委：技术方案（1 项）；暂按已有评分的平均分计", "未评分"),
+])
+def test_a_missing_score_is_named_in_the_report_and_the_panel_sheet(lang, detail, counted, tmp_path):
+    """report6 D6-4: the flag names who owes which score and what stands in; the Panel sheet says "not scored"."""
+    from bideval.report import findings
+
+    two = (JUDGE, "李评委")
+    rubric = parse_rubric(rubric_text(STAGED), "s.yaml")
+    bidset = make_bidset(rubric, *({"vendor_id": v, "vendor_name": v, "total_price": str(p)} for v, _, p in WORKED))
+    scores = tuple(Score(j, v, "approach", None if (v, j) == (C, "李评委") else D(t)) for v, t, _ in WORKED for j in two)
+    result = evaluate(rubric, bidset, PanelInput(two, scores, {}))  # a row with an empty score, as a panel file has
+    assert [(f.vendor_id, f.detail) for f in findings(result, lang)] == [(C, detail)]
+    write_workbook(result, tmp_path / "r.xlsx", lang=lang)
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["Panel"].iter_rows()]
+    assert sorted((r[0], r[6], r[10]) for r in rows if r[1] == C) == [("李评委", None, counted),
+                                                                      (JUDGE, 66, "是" if lang == "zh" else "yes")]
+
 def test_scaling_to_the_best():
     groups = """\
   - {id: technical, label: {zh: 技术部分, en: Technical}, scale_to_best: true}
@@ -611,3 +631,31 @@ def test_weighted_parts_keep_the_rubric_s_places_when_every_criterion_has_fewer(
     a = result.standing(A)
     assert a.subtotals["technical"].weighted == D("3.075")  # 0.25 × 12.3, at the rubric's 3 places
     assert a.total == D("3.075") + D("60.000")  # 0.75 × 80.0 (100 × 400,000 / 500,000)
+
+
+# report6 D6-2: a penalty comes off its group's raw subtotal, so in a scaled or weighted group the rule says so
+# (Beacon lost 1.60 of its total for a 2-point penalty in a technical group scaled to 70 and weighted 0.7).
+@pytest.mark.parametrize("rules, lang, expected", [
+    ("scale_to_best: true, weight: 0.8", "en", "taken off the Technical subtotal before scaling and weighting, at most 6"),
+    ("weight: 0.8", "zh", "最多扣6分，从“技术部分”小计中扣除（在加权之前）"),
+    ("scale_to_best: true", "zh", "最多扣6分，从“技术部分”小计中扣除（在折算之前）"),
+    ("pass_mark: 10", "en", "(late_records), taken off the total, at most 6"),
+])
+def test_a_penalty_in_a_scaled_or_weighted_group_says_where_it_comes_off(rules, lang, expected):
+    groups = (f"  - {{id: technical, label: {{zh: 技术部分, en: Technical}}, {rules}}}\n"
+              "  - {id: financial, label: {zh: 商务部分, en: Financial}" + (", weight: 0.2}" if "weight" in rules else "}"))
+    text = rubric_text(groups, 100, 100, "", "financial").replace(
+        "fields: []", "fields: [{id: late_records, label: {zh: 逾期记录数, en: Late records}, type: integer}]"
+    ) + ("  - {id: late, name: {zh: 逾期, en: Late}, group: technical, kind: penalty, max: 6,\n"
+         "     items: [{label: {zh: 逾期记录, en: Late record}, field: late_records, points: 2}]}\n")
+    assert expected in describe_rubric(parse_rubric(text, "q.yaml"), lang)
+
+
+@pytest.mark.parametrize("pricing, demand", [("{demand: {months: 12}, models: [lump_sum]}", True),
+                                             ("{models: [lump_sum]}", False)])
+def test_the_rubric_sheet_has_a_demand_row_only_with_demand_figures(pricing, demand, tmp_path):
+    """report6 D6-10: `Demand` was printed with an empty value when the rubric has no demand figures."""
+    text = rubric_text(STAGED).replace("pricing: {demand: {months: 12}, models: [lump_sum]}", f"pricing: {pricing}")
+    write_workbook(run(text, WORKED), tmp_path / "r.xlsx", lang="en")
+    rows = {row[0]: row[1] for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["Rubric"].iter_rows(values_only=True)}
+    assert ("Demand" in rows) is demand and (not demand or rows["Demand"])

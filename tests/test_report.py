@@ -117,6 +117,15 @@ def test_the_report_names_the_tender(sample):
     assert rubric_sha in first  # the rubric's fingerprint
 
 
+def test_the_report_lists_its_input_files_with_their_hashes(sample):
+    """report6 D6-3: the signed report traces to the rubric, bid and panel files, as the Audit sheet does."""
+    text = "".join(sample["pages"])
+    zh = sample["lang"] == "zh"
+    assert ("输入文件" if zh else "Inputfiles") in text and ("类型路径SHA-256" if zh else "RolePathSHA-256") in text
+    for role, path in (("评分标准" if zh else "rubric", RUBRIC), ("评委评分" if zh else "panel", PANEL)):
+        assert squeeze(f"{role}{path}{hashlib.sha256(path.read_bytes()).hexdigest()}") in text, role
+
+
 def test_every_vendor_total_and_price_is_in_the_report(sample):
     text = "".join(sample["pages"])
     for name, (vendor_id, total, quoted, evaluated) in EXPECTED.items():

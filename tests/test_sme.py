@@ -120,9 +120,10 @@ def test_the_bid_form_asks_for_the_category_with_a_drop_down(rubric, tmp_path):
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("zh", "中小企业按类别扣除：小型企业 10%、微型企业 10%、联合体（中小企业协议合同金额占比≥30%） 2%（E = Q × (1 − 扣除比例)）"),
-    ("en", "SME deduction by category: Small enterprise 10%, Micro enterprise 10%, Consortium with an SME share of "
-           "at least 30 % 2% (E = Q × (1 − rate))"),
+    # a separator between a category and its rate: "at least 30 % 2%" read as one figure (report6 D6-10)
+    ("zh", "中小企业按类别扣除：小型企业：10%、微型企业：10%、联合体（中小企业协议合同金额占比≥30%）：2%（E = Q × (1 − 扣除比例)）"),
+    ("en", "SME deduction by category: Small enterprise: 10%, Micro enterprise: 10%, Consortium with an SME share of "
+           "at least 30 %: 2% (E = Q × (1 − rate))"),
 ])
 def test_check_explains_the_table(rubric, lang, words):
     assert words in describe_rubric(rubric, lang)
