@@ -119,9 +119,21 @@ def _account(record: AccountRecord) -> Account:
                    record.external_subject)
 
 
-def actor_of(record: AccountRecord) -> Actor:
-    """The actor an account acts as."""
-    return Actor(record.id, record.display_name, record.administrator)
+def actor_of(record: AccountRecord, token: str | None = None) -> Actor:
+    """The actor an account acts as (through the session ``token``, when signed in to the app)."""
+    return Actor(record.id, record.display_name, record.administrator, _digest(token) if token else None)
+
+
+def acting_account(s: Session, actor: Actor, now: datetime) -> AccountRecord | None:
+    """The account ``actor`` acts as, read inside a store call's transaction (None when it is gone);
+    SignInRefused (``expired``) when the app session they act through has ended — signed out (in another tab too),
+    expired, or ended by a password change or reset — so that call reads and writes nothing."""
+    if actor.session is not None:
+        ends = s.execute(select(SessionRecord.expires_at).where(
+            SessionRecord.token_hash == actor.session, SessionRecord.account_id == actor.account_id)).scalar()
+        if ends is None or ends <= now:
+            raise SignInRefused("expired")
+    return s.get(AccountRecord, actor.account_id)
 
 
 def email_address(email: str | None) -> str | None:
@@ -329,7 +341,7 @@ class Accounts:
                 expires = now + timedelta(hours=SESSION_HOURS)
                 s.add(SessionRecord(token_hash=_digest(token), account_id=record.id, created_at=now,
                                     expires_at=expires))
-                signed = SignedIn(token, actor_of(record), expires, record.must_change_password)
+                signed = SignedIn(token, actor_of(record, token), expires, record.must_change_password)
         if refusal is not None:
             raise refusal  # after the commit: the failure counts
         return signed
@@ -348,7 +360,7 @@ class Accounts:
                 raise SignInRefused("inactive", record.username)
             if record.must_change_password:
                 raise SignInRefused("must_change_password", record.username)
-            return actor_of(record)
+            return actor_of(record, token)
 
     def sign_out(self, token: str) -> None:
         """End a session."""
@@ -376,11 +388,11 @@ class Accounts:
             s.execute(delete(SessionRecord).where(SessionRecord.account_id == record.id,
                                                   SessionRecord.token_hash != row.token_hash))
             self._log(s, record.display_name, "change_password", record.username)
-            return actor_of(record)
+            return actor_of(record, token)
 
     # -- the administrator
     def _admin(self, s: Session, actor: Actor) -> AccountRecord:
-        record = s.get(AccountRecord, actor.account_id)
+        record = acting_account(s, actor, self.db.clock())
         if record is None or not record.active or not record.administrator:
             raise RightRefused(actor, (), Action.MANAGE_ACCOUNTS, None, "administrator_only")
         return record
@@ -457,7 +469,7 @@ class Accounts:
     def account_of(self, actor: Actor) -> Account | None:
         """The actor's own account (user name, whether it may create tenders …), if it still exists."""
         with self.db.read() as s:
-            record = s.get(AccountRecord, actor.account_id)
+            record = acting_account(s, actor, self.db.clock())
             return _account(record) if record else None
 
     # -- invitations
@@ -471,7 +483,7 @@ class Accounts:
         code = secrets.token_urlsafe(16)
         now = self.db.clock()
         with self.db.write() as s:
-            account = s.get(AccountRecord, actor.account_id)
+            account = acting_account(s, actor, now)
             if account is None or not account.active:
                 raise RightRefused(actor, (), Action.GIVE_ROLES, tender_id, "no_account")
             if tender_id is None:
