@@ -1839,6 +1839,10 @@ def _(s: Say) -> str:
                           "再增设新的评委席位"),
         "username_needed": ("a user name is needed", "须填写用户名"),
         "username_taken": (f"{user!r} is taken", f"用户名“{user}”已被使用"),
+        "display_name_taken": (f"another account is already named {name!r} (names are compared without case or "
+                               "spaces): choose a name that tells you apart, such as one with your organisation",
+                               f"姓名“{name}”已被另一个账户使用（比较时不区分大小写和空格）：请换一个能与之区分的姓名，"
+                               "例如加上单位名称"),
         "email_taken": (f"{s.get('email')} is already the e-mail address of {user}",
                         f"电子邮箱 {s.get('email')} 已由账户 {user} 使用"),
         "subject_taken": (f"the organisation sign-in {s.get('subject')!r} is already linked to {user}",

@@ -25,7 +25,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from . import audit
-from .accounts import Accounts, account_named, acting_account, grant, roles_of, seat_work
+from .accounts import Accounts, account_named, acting_account, username_of, grant, roles_of, seat_work
 from .bids import Bid, BidSet, FileRead, Reading, read_upload_file, vendors_in_other_files
 from .allowed_scores import ScoreRefused, TierRefused, raise_if_refused
 from .database import FIRST_TENDER_LOCK, Database, database_url
@@ -525,7 +525,7 @@ class Store:
                old: str | None = None, new: str | None = None, reason: str = "", detail: str = "") -> None:
         record.version += 1
         audit.append(s, audit.tender_chain(record.id), record.id, self.db.clock(), actor.name, action, subject, old,
-                     new, reason, detail)
+                     new, reason, detail, username_of(s, actor))
 
     def _open_seat(self, s: Session, actor: Actor, tender_id: int,
                    action: Action) -> tuple[TenderRecord, frozenset[Role], JudgeRecord]:
@@ -996,7 +996,8 @@ class Store:
             audit.append(s, audit.tender_chain(record.id), record.id, self.db.clock(), actor.name, "upload",
                          vendor_id or "", None, ", ".join(f.name for f in files), "",
                          f"{len(files) - len(refused)} accepted, {len(refused)} refused"
-                         + "".join(f"; refused {f.name} sha256={f.sha256}" for f in refused))
+                         + "".join(f"; refused {f.name} sha256={f.sha256}" for f in refused),
+                         username_of(s, actor))
             return row.id
 
     def uploads(self, actor: Actor, tender_id: int) -> list[Upload]:
