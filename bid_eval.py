@@ -113,16 +113,22 @@ with ws.remember_capabilities():  # the store asked once for this run: here, and
     landing = ws.landing_page(visible, st.session_state.pop("signin_goto", None))
     sections = {"evaluation": ws.tr("评标", "Evaluation"), "setup": ws.tr("设置", "Setup")}
     try:
-        menu = {title: [st.Page(f"pages/{page.name}.py", title=ws.tr(page.zh, page.en), icon=page.icon,
-                                default=page.name == landing) if page.name in visible else
+        menu = {title: [st.Page(f"pages/{page.name}.py", title=ws.tr(page.zh, page.en), icon=page.icon)
+                        if page.name in visible else
                         st.Page(held_back if page.name in later else not_for_you, title=ws.tr(page.zh, page.en),
                                 url_path=page.name, visibility="hidden")
                         for page in ws.PAGES if page.section == section]
                 for section, title in sections.items()}
-        first = next(page for pages in menu.values() for page in pages if page._default)
-        # the sign-in page's own address, where the run after signing in arrives: on to the landing page
-        menu[sections["setup"]].append(st.Page(lambda: st.switch_page(first), title=ws.tr("登录", "Sign in"),
-                                               url_path="signin", visibility="hidden"))
+        first = next(page for pages in menu.values() for page in pages if page.url_path == landing)
+        # The app's root address (/) goes on to the landing page at its own address, as the sign-in page's address
+        # (where the run after signing in arrives) does: every page keeps its own address, so a link to the landing
+        # page (/scoring?tender=2, from an e-mail) opens it, never Streamlit's "Page not found".
+        def on_to_landing() -> None:
+            st.switch_page(first, query_params=st.query_params.to_dict())
+
+        menu[sections["setup"]] += [
+            st.Page(on_to_landing, title=first.title, url_path="home", default=True, visibility="hidden"),
+            st.Page(on_to_landing, title=ws.tr("登录", "Sign in"), url_path="signin", visibility="hidden")]
         shown = st.navigation(menu)
         shown.run()
     except BidEvalError as error:  # a refusal the page did not expect (a role taken meanwhile, a stage moved on)

@@ -401,10 +401,17 @@ def show_error(error: BidEvalError, rubric: Rubric | None = None) -> None:
     ``rubric`` names criteria and fields by their label for errors that carry only ids
     (the current tender's rubric when not given).
     """
+    st.error("\n\n".join(error_markdown(error, rubric if rubric is not None else readable_rubric())))
+
+
+def readable_rubric() -> Rubric | None:
+    """The tender in hand's rubric, to name criteria and fields in a refusal by their label; None when there is no
+    tender in hand or nobody signed in, or when the store refuses it now: a refusal handler must not be refused in turn
+    (the role taken, the account switched off, the session ended — the refusal it shows says so)."""
     current, who = tender_id(), st.session_state.get(_ACTOR)
-    if rubric is None and current is not None and who is not None:
-        try:
-            rubric = store().rubric(who, current)
-        except BidEvalError:
-            rubric = None
-    st.error("\n\n".join(error_markdown(error, rubric)))
+    if current is None or who is None:
+        return None
+    try:
+        return store().rubric(who, current)
+    except BidEvalError:
+        return None

@@ -119,9 +119,27 @@ def _account(record: AccountRecord) -> Account:
                    record.external_subject)
 
 
-def actor_of(record: AccountRecord) -> Actor:
-    """The actor an account acts as."""
-    return Actor(record.id, record.display_name, record.administrator)
+def actor_of(record: AccountRecord, token: str | None = None) -> Actor:
+    """The actor an account acts as (through the session ``token``, when signed in to the app)."""
+    return Actor(record.id, record.display_name, record.administrator, _digest(token) if token else None)
+
+
+def acting_account(s: Session, actor: Actor, now: datetime) -> AccountRecord | None:
+    """The account ``actor`` acts as, read inside a store call's transaction (None when it is gone);
+    SignInRefused (``expired``) when the app session they act through has ended — signed out (in another tab too),
+    expired, or ended by a password change or reset — so that call reads and writes nothing."""
+    if actor.session is not None:
+        ends = s.execute(select(SessionRecord.expires_at).where(
+            SessionRecord.token_hash == actor.session, SessionRecord.account_id == actor.account_id)).scalar()
+        if ends is None or ends <= now:
+            raise SignInRefused("expired")
+    return s.get(AccountRecord, actor.account_id)
+
+
+def username_of(s: Session, actor: Actor) -> str | None:
+    """The acting account's user name, which the audit trail keeps beside the display name (None: no such account)."""
+    record = s.get(AccountRecord, actor.account_id)  # read already by the call's check: no second query
+    return record.username if record is not None else None
 
 
 def email_address(email: str | None) -> str | None:
@@ -134,10 +152,20 @@ def email_address(email: str | None) -> str | None:
     return (email or "").strip().lower() or None
 
 
+def name_key(display_name: str) -> str:
+    """What two display names are compared by: without case or spaces, so ``管理员 ADMIN`` is ``管理员admin``.
+
+    >>> name_key(" 管理员  ADMIN "), name_key("王\u3000评委")
+    ('管理员admin', '王评委')
+    """
+    return "".join(display_name.split()).casefold()
+
+
 def identity_taken(s: Session, username: str | None = None, email: str | None = None, subject: str | None = None,
-                   owner: str | None = None) -> AccountRefused | None:
+                   owner: str | None = None, display_name: str | None = None) -> AccountRefused | None:
     """The refusal when an account other than ``owner`` (a user name) already has this user name, e-mail address (in
-    any case) or external identity; None when none does."""
+    any case), external identity or display name (:func:`name_key`: the audit trail and the panel list name people by
+    it, so a judge may not take the administrator's); None when none does."""
 
     def holder(condition) -> str | None:
         query = select(AccountRecord.username).where(condition)
@@ -151,6 +179,12 @@ def identity_taken(s: Session, username: str | None = None, email: str | None = 
         return AccountRefused("email", "email_taken", email=email, username=other)
     if subject and (other := holder(AccountRecord.external_subject == subject)):
         return AccountRefused("subject", "subject_taken", subject=subject, username=other)
+    if display_name:
+        wanted = name_key(display_name)
+        others = select(AccountRecord.display_name).where(AccountRecord.username != owner) if owner is not None \
+            else select(AccountRecord.display_name)
+        if any(name_key(name) == wanted for name in s.execute(others).scalars()):
+            return AccountRefused("display_name", "display_name_taken", name=display_name)
     return None
 
 
@@ -291,9 +325,18 @@ class Accounts:
                     "(it must be changed at first sign-in)", ADMIN_USERNAME, password)
         return password
 
-    def _log(self, s: Session, actor: str, action: str, subject: str, old: str | None = None,
+    def _log(self, s: Session, actor: Actor | AccountRecord | str, action: str, subject: str, old: str | None = None,
              new: str | None = None, reason: str = "") -> None:
-        audit.append(s, audit.ACCOUNTS_CHAIN, None, self.db.clock(), actor, action, subject, old, new, reason)
+        """One entry of the accounts' audit trail, made by an account (its display and user name) or by ``actor``
+        as named (``system``, or a user name)."""
+        if isinstance(actor, Actor):
+            name, username = actor.name, username_of(s, actor)
+        elif isinstance(actor, AccountRecord):
+            name, username = actor.display_name, actor.username
+        else:
+            name, username = actor, None
+        audit.append(s, audit.ACCOUNTS_CHAIN, None, self.db.clock(), name, action, subject, old, new, reason,
+                     username=username)
 
     # -- signing in
     def sign_in(self, username: str, password: str) -> SignedIn:
@@ -329,7 +372,7 @@ class Accounts:
                 expires = now + timedelta(hours=SESSION_HOURS)
                 s.add(SessionRecord(token_hash=_digest(token), account_id=record.id, created_at=now,
                                     expires_at=expires))
-                signed = SignedIn(token, actor_of(record), expires, record.must_change_password)
+                signed = SignedIn(token, actor_of(record, token), expires, record.must_change_password)
         if refusal is not None:
             raise refusal  # after the commit: the failure counts
         return signed
@@ -348,7 +391,7 @@ class Accounts:
                 raise SignInRefused("inactive", record.username)
             if record.must_change_password:
                 raise SignInRefused("must_change_password", record.username)
-            return actor_of(record)
+            return actor_of(record, token)
 
     def sign_out(self, token: str) -> None:
         """End a session."""
@@ -375,12 +418,12 @@ class Accounts:
             record.must_change_password = False
             s.execute(delete(SessionRecord).where(SessionRecord.account_id == record.id,
                                                   SessionRecord.token_hash != row.token_hash))
-            self._log(s, record.display_name, "change_password", record.username)
-            return actor_of(record)
+            self._log(s, record, "change_password", record.username)
+            return actor_of(record, token)
 
     # -- the administrator
     def _admin(self, s: Session, actor: Actor) -> AccountRecord:
-        record = s.get(AccountRecord, actor.account_id)
+        record = acting_account(s, actor, self.db.clock())
         if record is None or not record.active or not record.administrator:
             raise RightRefused(actor, (), Action.MANAGE_ACCOUNTS, None, "administrator_only")
         return record
@@ -401,7 +444,7 @@ class Accounts:
         try:
             with self.db.write() as s:
                 self._admin(s, actor)
-                taken = identity_taken(s, username, email)
+                taken = identity_taken(s, username, email, display_name=display_name)
                 if taken is not None:
                     raise taken
                 record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
@@ -410,7 +453,7 @@ class Accounts:
                                        failed_attempts=0, email=email, created_at=self.db.clock())
                 s.add(record)
                 s.flush()
-                self._log(s, actor.name, "create_account", username,
+                self._log(s, actor, "create_account", username,
                           new=f"administrator={administrator} creates_tenders={creates_tenders}")
         except IntegrityError as clash:  # made by someone else between the check and the write
             raise self._refuse_clash(clash, username, email) from None
@@ -427,7 +470,7 @@ class Accounts:
             record.failed_attempts = 0
             record.locked_until = None
             s.execute(delete(SessionRecord).where(SessionRecord.account_id == record.id))
-            self._log(s, actor.name, "reset_password", username)
+            self._log(s, actor, "reset_password", username)
         return password
 
     def set_active(self, actor: Actor, username: str, active: bool) -> None:
@@ -439,7 +482,7 @@ class Accounts:
             record.active = active
             if not active:
                 s.execute(delete(SessionRecord).where(SessionRecord.account_id == record.id))
-            self._log(s, actor.name, "set_active", username, str(old), str(active))
+            self._log(s, actor, "set_active", username, str(old), str(active))
 
     def accounts(self, actor: Actor) -> list[Account]:
         """Every account (administrator only)."""
@@ -457,7 +500,7 @@ class Accounts:
     def account_of(self, actor: Actor) -> Account | None:
         """The actor's own account (user name, whether it may create tenders …), if it still exists."""
         with self.db.read() as s:
-            record = s.get(AccountRecord, actor.account_id)
+            record = acting_account(s, actor, self.db.clock())
             return _account(record) if record else None
 
     # -- invitations
@@ -471,7 +514,7 @@ class Accounts:
         code = secrets.token_urlsafe(16)
         now = self.db.clock()
         with self.db.write() as s:
-            account = s.get(AccountRecord, actor.account_id)
+            account = acting_account(s, actor, now)
             if account is None or not account.active:
                 raise RightRefused(actor, (), Action.GIVE_ROLES, tender_id, "no_account")
             if tender_id is None:
@@ -488,7 +531,7 @@ class Accounts:
             s.add(InvitationRecord(code_hash=_digest(code), tender_id=tender_id, role=role.value if role else None,
                                    judge_name=judge_name, created_by=actor.name, created_by_id=actor.account_id,
                                    created_at=now, expires_at=now + timedelta(days=days)))
-            self._log(s, actor.name, "invite", f"tender {tender_id}" if tender_id else "", new=role.value if role else "")
+            self._log(s, actor, "invite", f"tender {tender_id}" if tender_id else "", new=role.value if role else "")
         return code
 
     def redeem(self, code: str, username: str, display_name: str, password: str) -> SignedIn:
@@ -522,7 +565,7 @@ class Accounts:
                 except (RightRefused, StageRefused) as refused:
                     cancelled = self._cancel(s, invitation, refused, now)
                 else:
-                    taken = identity_taken(s, username)
+                    taken = identity_taken(s, username, display_name=display_name)
                     if taken is not None:
                         raise taken
                     record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
@@ -583,7 +626,7 @@ class Accounts:
                 old = f"{record.external_subject or ''} {record.email or ''}".strip()
                 record.external_subject = subject or record.external_subject
                 record.email = email or record.email
-                self._log(s, actor.name, "link_external", username, old, f"{subject or ''} {email or ''}".strip())
+                self._log(s, actor, "link_external", username, old, f"{subject or ''} {email or ''}".strip())
         except IntegrityError as clash:  # linked to another account between the check and the write
             raise self._refuse_clash(clash, email=email, subject=subject, owner=username.strip()) from None
 
@@ -612,7 +655,7 @@ class Accounts:
                 record = found[0] if found else None
                 if record is not None and record.external_subject is None:
                     record.external_subject = subject
-                    self._log(s, record.display_name, "link_external", record.username, None, subject)
+                    self._log(s, record, "link_external", record.username, None, subject)
             if record is None:
                 raise SignInRefused("unknown_identity", email or subject)
             if not record.active:

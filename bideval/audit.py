@@ -35,6 +35,20 @@ def withheld(entry: AuditEvent) -> AuditEvent:
     return AuditEvent(**{**columns, **dict.fromkeys(("old_value", "new_value", "reason", "detail"), WITHHELD)})
 
 
+def actor_shown(entry: AuditEvent, lang: str) -> str:
+    """Who made an entry as the trail shows it: the display name, then the account's user name when it differs
+    (a display name is its holder's choice; the user name is unique).
+
+    >>> actor_shown(AuditEvent(actor="管理员 admin", username="zhao38"), "zh")
+    '管理员 admin（zhao38）'
+    >>> actor_shown(AuditEvent(actor="pat", username="pat"), "en")
+    'pat'
+    """
+    if not entry.username or entry.username == entry.actor:
+        return entry.actor
+    return f"{entry.actor}（{entry.username}）" if lang == "zh" else f"{entry.actor} ({entry.username})"
+
+
 def tender_chain(tender_id: int) -> str:
     """The chain name of a tender's audit trail.
 
@@ -45,24 +59,29 @@ def tender_chain(tender_id: int) -> str:
 
 
 def entry_hash(prev_hash: str, seq: int, chain: str, tender_id: int | None, at: datetime, actor: str, action: str,
-               subject: str, old_value: str | None, new_value: str | None, reason: str, detail: str) -> str:
-    """The SHA-256 of an entry's content together with the hash of the entry before it."""
+               subject: str, old_value: str | None, new_value: str | None, reason: str, detail: str,
+               username: str | None = None) -> str:
+    """The SHA-256 of an entry's content together with the hash of the entry before it (the acting account's user
+    name too when the entry has one: entries made before it was kept hash as they did)."""
     content = [prev_hash, seq, chain, tender_id, at.isoformat(timespec="microseconds"), actor, action, subject,
-               old_value, new_value, reason, detail]
+               old_value, new_value, reason, detail] + ([username] if username is not None else [])
     return hashlib.sha256(json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
 
 
 def append(s: Session, chain: str, tender_id: int | None, at: datetime, actor: str, action: str, subject: str = "",
-           old_value: str | None = None, new_value: str | None = None, reason: str = "", detail: str = "") -> AuditEvent:
-    """Add one entry at the end of ``chain`` inside the caller's transaction, locking the chain's head row."""
+           old_value: str | None = None, new_value: str | None = None, reason: str = "", detail: str = "",
+           username: str | None = None) -> AuditEvent:
+    """Add one entry at the end of ``chain`` inside the caller's transaction, locking the chain's head row;
+    ``actor`` is the display name, ``username`` the acting account's user name (None: the system)."""
     head = s.execute(select(AuditHead).where(AuditHead.chain == chain).with_for_update()).scalar_one_or_none()
     if head is None:
         head = AuditHead(chain=chain, seq=0, hash=GENESIS)
         s.add(head)
     seq = head.seq + 1
     digest = entry_hash(head.hash, seq, chain, tender_id, at, actor, action, subject, old_value, new_value, reason,
-                        detail)
-    entry = AuditEvent(chain=chain, seq=seq, tender_id=tender_id, at=at, actor=actor, action=action, subject=subject,
+                        detail, username)
+    entry = AuditEvent(chain=chain, seq=seq, tender_id=tender_id, at=at, actor=actor, username=username,
+                       action=action, subject=subject,
                        old_value=old_value, new_value=new_value, reason=reason, detail=detail, prev_hash=head.hash,
                        hash=digest)
     s.add(entry)
@@ -108,7 +127,7 @@ def verify_chain(chain: str, entries: Sequence[AuditEvent], head: AuditHead | No
         if e.prev_hash != prev:
             return Verdict(chain, len(entries), e.id, e.seq, "its link to the entry before does not match", LINK)
         digest = entry_hash(e.prev_hash, e.seq, e.chain, e.tender_id, e.at, e.actor, e.action, e.subject,
-                            e.old_value, e.new_value, e.reason, e.detail)
+                            e.old_value, e.new_value, e.reason, e.detail, e.username)
         if digest != e.hash:
             return Verdict(chain, len(entries), e.id, e.seq, "its content was changed after it was written", CONTENT)
         prev = e.hash

@@ -36,7 +36,7 @@ from .rubric import (BenchmarkDeviationPrice, Criterion, Deduction, DeviationPri
 from .sheets import RANKED_SHEETS
 from .rubric_view import (KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, field_name, group_lines,
                           display_width, max_text)
-from .workflow import FindingKind, SignOff
+from .workflow import COMPLETE, FindingKind, SignOff, filed_status
 
 SHEETS = RANKED_SHEETS  # always written, in this order; a reader told one recognises the ranked workbook by them
 AUTHOR = "bid-eval"
@@ -74,6 +74,7 @@ _T = {
     "sign_off": Label("定稿签署", "Sign-off"),
     "finding": Label("组长意见", "Chair's finding"),
     FINAL: Label("最终结果", "Final"),
+    COMPLETE: Label("评分完整", "Scores complete"),
     "judge": Label("评委", "Judge"),
     "criterion_id": Label("评分项编号", "Criterion ID"),
     "criterion": Label("评分项", "Criterion"),
@@ -321,8 +322,9 @@ class _Export:
         return _T[key].text(self.lang)
 
     def status_text(self) -> str:
-        """The result's status in words: the one wording of a provisional result (:func:`provisional_label`), or final."""
-        return (provisional_label(self.result) or _T[FINAL]).text(self.lang)
+        """The result's status in words: the one wording of a provisional result (:func:`provisional_label`); final
+        once the chair has signed (or from the command line); complete scores, not final, before (:func:`filed_status`)."""
+        return (provisional_label(self.result) or _T[filed_status(self.result, self.heading.sign_off)]).text(self.lang)
 
     def sheet(self, name: str) -> _Sheet:
         return _Sheet(self.workbook.add_worksheet(name))

@@ -1520,6 +1520,19 @@ def _(s: Say) -> str:
     return s.t(f"no bid from {s['vendor_id']} in this tender", f"本项目中没有 {s['vendor_id']} 的投标")
 
 
+_FILED_STATUS = {"final": ("final", "已定稿"), "complete": ("scores complete", "评分完整"),
+                 "provisional": ("provisional", "临时结果")}
+
+
+@_template("export.moved_on")
+def _(s: Say) -> str:
+    drawn, now = (_FILED_STATUS.get(str(s[k]), (str(s[k]),) * 2) for k in ("drawn", "now"))
+    return s.t(f"tender {s['tender']} has changed since the Export page was shown ({drawn[0]} then, {now[0]} now): "
+               "nothing was downloaded; reload the page and download again",
+               f"招标项目 {s['tender']} 在“导出”页面显示后已有变化（当时为{drawn[1]}，现为{now[1]}）：未下载任何文件；"
+               "请刷新页面后重新下载")
+
+
 @_template("store.no_tender")
 def _(s: Say) -> str:
     return s.t(f"no tender {s['tender']}", f"没有编号为 {s['tender']} 的招标项目")
@@ -1881,6 +1894,10 @@ def _(s: Say) -> str:
                           "再增设新的评委席位"),
         "username_needed": ("a user name is needed", "须填写用户名"),
         "username_taken": (f"{user!r} is taken", f"用户名“{user}”已被使用"),
+        "display_name_taken": (f"another account is already named {name!r} (names are compared without case or "
+                               "spaces): choose a name that tells you apart, such as one with your organisation",
+                               f"姓名“{name}”已被另一个账户使用（比较时不区分大小写和空格）：请换一个能与之区分的姓名，"
+                               "例如加上单位名称"),
         "email_taken": (f"{s.get('email')} is already the e-mail address of {user}",
                         f"电子邮箱 {s.get('email')} 已由账户 {user} 使用"),
         "subject_taken": (f"the organisation sign-in {s.get('subject')!r} is already linked to {user}",

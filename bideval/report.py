@@ -39,7 +39,7 @@ from .tender import DocumentHeading, date_text, document_heading
 from .values import money_text, plain_number, round_half_up
 from .rubric import Aggregate
 from .summary import JUDGES_SHOWN
-from .workflow import FindingKind, Flag, ScoresOwed, SignOff, scores_owed
+from .workflow import COMPLETE, FindingKind, Flag, ScoresOwed, SignOff, filed_status, scores_owed
 
 FONT_FAMILY = "Noto Sans CJK SC"
 FONT_PACKAGE = "fonts-noto-cjk"
@@ -73,6 +73,7 @@ _T = {
     "result_sha": Label("结果 SHA-256", "Result SHA-256"),
     "status": Label("结果状态", "Status"),
     FINAL: Label("最终结果：全体评委已完成全部有效投标的评分", "Final: every judge has scored every valid bid"),
+    COMPLETE: Label("评分完整：全体评委已完成全部有效投标的评分", "Scores complete: every judge has scored every valid bid"),
     "bids": Label("投标情况", "Bids"),
     "bid_counts": Label("有效投标 {valid} 家，无效投标 {invalid} 家", "{valid} valid, {invalid} invalid"),
     "none": Label("无", "None"),
@@ -589,8 +590,8 @@ class _Report:
 
     def status_text(self) -> str:
         """The result's status in words, then — for a panel session — whether the chair has signed it, who and when."""
-        text = (provisional_label(self.result) or _T[FINAL]).text(self.lang)
         sign_off = self.doc_heading.sign_off
+        text = (provisional_label(self.result) or _T[filed_status(self.result, sign_off)]).text(self.lang)
         if sign_off is None:
             return text
         return f"{text}；{sign_off.text('zh')}" if self.lang == "zh" else f"{text}. {sign_off.text('en')}"

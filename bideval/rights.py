@@ -6,7 +6,7 @@ script that forgets to hide a button still cannot do what the role forbids.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .errors import BidEvalError
@@ -93,11 +93,15 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
 
 @dataclass(frozen=True)
 class Actor:
-    """The signed-in person a store call acts for: account id, name as shown and in the audit trail, administrator."""
+    """The signed-in person a store call acts for: account id, name as shown and in the audit trail, administrator;
+    ``session``, the digest of the app session they act through (None: a script, the CLI, an external sign-in),
+    which every store call checks is still live, so a page's callback run after signing out or expiry writes
+    nothing."""
 
     account_id: int
     name: str
     administrator: bool = False
+    session: str | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         return self.name

@@ -113,6 +113,7 @@ class AuditEvent(Base):
     tender_id: Mapped[int | None] = mapped_column(index=True)
     at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(100))
+    username: Mapped[str | None] = mapped_column(String(100))  # the acting account's (None: before 0006, the system)
     action: Mapped[str] = mapped_column(String(60))
     subject: Mapped[str] = mapped_column(Text, default="")
     old_value: Mapped[str | None] = mapped_column(Text)

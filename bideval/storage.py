@@ -25,7 +25,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from . import audit
-from .accounts import Accounts, account_named, grant, roles_of, seat_work
+from .accounts import Accounts, account_named, acting_account, username_of, grant, roles_of, seat_work
 from .bids import Bid, BidSet, FileRead, Reading, read_upload_file, vendors_in_other_files
 from .allowed_scores import ScoreRefused, TierRefused, raise_if_refused
 from .database import FIRST_TENDER_LOCK, Database, database_url
@@ -398,9 +398,9 @@ class _Standing:
     own seat read once (on opening), what else a rule needs read once when first needed. :meth:`Store.capabilities`
     asks every action of one standing, so a render costs a handful of statements, not a few per action."""
 
-    def __init__(self, s: Session, actor: Actor, record: TenderRecord):
+    def __init__(self, s: Session, actor: Actor, record: TenderRecord, now: datetime):
         self.s, self.actor, self.record = s, actor, record
-        self.account = s.get(AccountRecord, actor.account_id)
+        self.account = acting_account(s, actor, now)
         self.seat = Store._seat(s, actor, record.id)
         self.roles = roles_of(s, actor.account_id, record.id, seated=self.seat is not None)
 
@@ -450,7 +450,7 @@ class Store:
         record = s.execute(query.with_for_update() if lock else query).scalar_one_or_none()
         if record is None:
             raise BidEvalError.coded("store.no_tender", tender=tender_id)
-        standing = _Standing(s, actor, record)
+        standing = _Standing(s, actor, record, self.db.clock())
         refused = self._refusal(standing, action, partial)
         if refused is not None:
             raise refused
@@ -510,7 +510,7 @@ class Store:
             record = s.get(TenderRecord, tender_id)
             if record is None:
                 raise BidEvalError.coded("store.no_tender", tender=tender_id)
-            standing = _Standing(s, actor, record)  # the actor read once, for every action
+            standing = _Standing(s, actor, record, self.db.clock())  # the actor read once, for every action
             refused = {action: why for action in TENDER_ACTIONS
                        if (why := self._refusal(standing, action)) is not None}
             stage = Stage(record.stage)
@@ -525,7 +525,7 @@ class Store:
                old: str | None = None, new: str | None = None, reason: str = "", detail: str = "") -> None:
         record.version += 1
         audit.append(s, audit.tender_chain(record.id), record.id, self.db.clock(), actor.name, action, subject, old,
-                     new, reason, detail)
+                     new, reason, detail, username_of(s, actor))
 
     def _open_seat(self, s: Session, actor: Actor, tender_id: int,
                    action: Action) -> tuple[TenderRecord, frozenset[Role], JudgeRecord]:
@@ -604,7 +604,7 @@ class Store:
     def tenders(self, actor: Actor) -> list[TenderSummary]:
         """The tenders the actor holds a role on (an administrator: every tender), newest first."""
         with self.db.read() as s:
-            account = s.get(AccountRecord, actor.account_id)
+            account = acting_account(s, actor, self.db.clock())
             if account is None or not account.active:
                 return []
             query = select(TenderRecord).order_by(TenderRecord.id.desc())
@@ -648,7 +648,7 @@ class Store:
         return (rubric_yaml.decode("utf-8-sig") if isinstance(rubric_yaml, bytes) else rubric_yaml), rubric
 
     def _new_tender(self, s: Session, actor: Actor, name: str, rubric_yaml: str, source: str, rubric: Rubric) -> int:
-        account = s.get(AccountRecord, actor.account_id)
+        account = acting_account(s, actor, self.db.clock())
         if account is None or not account.active or not (account.creates_tenders or account.administrator):
             raise RightRefused(actor, (), Action.CONFIGURE, None, "cannot_create")
         record = TenderRecord(name=name.strip() or rubric.title.zh, rubric_yaml=rubric_yaml,
@@ -996,7 +996,8 @@ class Store:
             audit.append(s, audit.tender_chain(record.id), record.id, self.db.clock(), actor.name, "upload",
                          vendor_id or "", None, ", ".join(f.name for f in files), "",
                          f"{len(files) - len(refused)} accepted, {len(refused)} refused"
-                         + "".join(f"; refused {f.name} sha256={f.sha256}" for f in refused))
+                         + "".join(f"; refused {f.name} sha256={f.sha256}" for f in refused),
+                         username_of(s, actor))
             return row.id
 
     def uploads(self, actor: Actor, tender_id: int) -> list[Upload]:
@@ -1612,7 +1613,7 @@ class Store:
         view = self._view(s, actor, record, roles)
         if view.blind and view.seat is not None and judge != view.seat.name:  # a preview shows a judge's scores
             raise RightRefused(actor, roles, Action.IMPORT_SCORES, record.id, "blind")
-        locked = self._locked(_Standing(s, actor, record), Action.IMPORT_SCORES, (judge,))
+        locked = self._locked(_Standing(s, actor, record, self.db.clock()), Action.IMPORT_SCORES, (judge,))
         if locked is not None:
             raise locked
         panel = self._read_workbook(s, record, name, content, app_tiers=True)

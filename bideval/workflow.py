@@ -15,7 +15,7 @@ from typing import Collection, Iterable, Mapping, Sequence
 
 from .allowed_scores import allowed_range
 from .errors import BidEvalError
-from .result import ABNORMAL_LOW, INCOMPLETE, PROVISIONAL, Result
+from .result import ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, Result
 from .labels import Named
 from .rights import Action
 from .rubric import Criterion, Tiered
@@ -142,6 +142,20 @@ class SignOff:
     def finding_text(self, finding: ChairFinding, lang: str) -> str:
         """A finding as a document quotes it: ``已核实，属合理报价 — 张组长``."""
         return f"{finding.text} — {finding.by}" if lang == "zh" else f"{finding.text} ({finding.by})"
+
+
+COMPLETE = "complete"  # a filed copy's status: every score in, nobody has signed yet
+
+
+def filed_status(result: Result, sign_off: SignOff | None) -> str:
+    """What a filed copy of ``result`` (an export's file name, its status cell) calls its status: ``final`` only
+    once the chair has signed it — or from the command line, which has no sign-off (``None``): there complete scores
+    are the result — ``complete`` for complete scores nobody has signed, else the result's own status
+    (``provisional``). The result JSON's ``status`` keeps the result's own (formats.md §5).
+    """
+    if result.status != FINAL or sign_off is None or sign_off.final:
+        return result.status
+    return COMPLETE
 
 
 def flags_to_resolve(result: Result) -> list[Flag]:

@@ -15,7 +15,7 @@ import streamlit as st
 
 import workspace as ws
 from bideval import messages
-from bideval.audit import Verdict, entry_bids
+from bideval.audit import Verdict, actor_shown, entry_bids
 from bideval.csv_file import csv_bytes
 from bideval.errors import BidEvalError
 from bideval.schema import AuditEvent
@@ -29,7 +29,7 @@ def audit_table(entries: Sequence[AuditEvent], lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         tr("序号", "No."): [e.seq for e in entries],
         tr("时间（UTC）", "When (UTC)"): [f"{e.at:%Y-%m-%d %H:%M:%S}" for e in entries],
-        tr("操作人", "Who"): [e.actor for e in entries],
+        tr("操作人", "Who"): [actor_shown(e, lang) for e in entries],
         tr("操作", "What"): [messages.audit_action(e.action, lang) for e in entries],
         tr("对象", "Subject"): [e.subject for e in entries],
         tr("原值", "Old value"): [messages.audit_value(e.old_value, lang) for e in entries],
@@ -97,7 +97,7 @@ def main() -> None:
     if verdict is not None and verdict[0] == tender:
         show_verdict(verdict[1], entries, lang)
 
-    actors = list(dict.fromkeys(e.actor for e in entries))
+    actors = list(dict.fromkeys(actor_shown(e, lang) for e in entries))
     actions = list(dict.fromkeys(e.action for e in entries))
     left, middle, right = st.columns(3)
     picked_actors = left.multiselect(tr("操作人", "Who"), actors, key="audit_who",
@@ -108,7 +108,8 @@ def main() -> None:
     picked_bid = right.selectbox(tr("投标", "Bid"), list(bidders), key="audit_bid", index=None,
                                  format_func=lambda v: f"{bidders[v]} ({v})", placeholder=tr("全部投标", "Every bid"))
     shown = [e for e in entries
-             if (not picked_actors or e.actor in picked_actors) and (not picked_actions or e.action in picked_actions)
+             if (not picked_actors or actor_shown(e, lang) in picked_actors)
+             and (not picked_actions or e.action in picked_actions)
              and (picked_bid is None or picked_bid in entry_bids(e, bidders))]
     st.caption(tr(f"显示 {len(shown)} / {len(entries)} 条记录", f"Showing {len(shown)} of {len(entries)} entries"))
     table = audit_table(shown, lang)

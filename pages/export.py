@@ -9,12 +9,14 @@ import streamlit as st
 
 import workspace as ws
 from bideval import messages
+from bideval.errors import BidEvalError
 from bideval.export import write_workbook
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
 from bideval.result import FINAL, PROVISIONAL_LABEL, Result, provisional_label, result_json, result_sha256
 from bideval.rights import Actor
 from bideval.storage import Store
 from bideval.tender import DocumentHeading, document_heading
+from bideval.workflow import filed_status
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
@@ -36,6 +38,36 @@ def tender_heading(store: Store, actor: Actor, tender: int, result: Result) -> D
     """What heads the filed documents: the app's name for the tender, the rubric's number and method, today, and
     the panel's sign-off (final or not, who signed it and when, the chair's findings)."""
     return document_heading(result.rubric, store.tender(actor, tender).name, sign_off=store.sign_off(actor, tender))
+
+
+class Drawn:
+    """What the page showed when drawn: the tender, who looks at it, and the status the download names state
+    (:func:`bideval.workflow.filed_status`: final, complete or provisional)."""
+
+    def __init__(self, store: Store, actor: Actor, tender: int, status: str):
+        self.store, self.actor, self.tender, self.status = store, actor, tender, status
+
+    def now(self) -> tuple[Result, DocumentHeading]:
+        """The result and its heading as the tender is when a download is clicked — a reopen or a changed score may
+        have come since the page was drawn — refused (``export.moved_on``) when its status is no longer the one the
+        file's name states; refused too when the user may no longer read it (signed out, the role taken)."""
+        result = self.store.result_for(self.actor, self.tender)
+        heading = tender_heading(self.store, self.actor, self.tender, result)
+        status = filed_status(result, heading.sign_off)
+        if status != self.status:
+            raise BidEvalError.coded("export.moved_on", tender=self.tender, drawn=self.status, now=status)
+        return result, heading
+
+    def workbook(self, lang: str) -> bytes:
+        result, heading = self.now()
+        return ranked_workbook_bytes(result, lang, heading)
+
+    def report(self, lang: str) -> bytes:
+        result, heading = self.now()
+        return report_pdf(result, lang, heading)
+
+    def json(self, lang: str) -> bytes:
+        return result_json(self.now()[0], lang).encode("utf-8")
 
 
 # -- the page
@@ -73,7 +105,7 @@ def font_problem(lang: str) -> str | None:
     return None
 
 
-def show_report(result: Result, tender: int, heading: DocumentHeading) -> None:
+def show_report(drawn: Drawn) -> None:
     tr, lang = ws.tr, ws.lang()
     st.subheader(tr("评标报告（PDF）", "Evaluation report (PDF)"))
     st.markdown(tr("供评标委员会全体成员签字的书面报告：项目、评分标准及其指纹、评委、无效投标及原因、排名与报价、分项得分、"
@@ -87,14 +119,14 @@ def show_report(result: Result, tender: int, heading: DocumentHeading) -> None:
         st.error(tr("本机缺少评标报告所用的中文字体，无法生成报告：", "The report's Chinese font is missing on this "
                                                                 "machine, so the report cannot be made: ") + problem)
     st.download_button(tr("下载评标报告（PDF）", "Download the evaluation report (PDF)"),
-                       data=lambda: report_pdf(result, lang, heading),
-                       file_name=ws.download_name("report", "pdf", result.status, lang), mime=PDF,
+                       data=lambda: drawn.report(lang),
+                       file_name=ws.download_name("report", "pdf", drawn.status, lang), mime=PDF,
                        key="export_report", icon=":material/picture_as_pdf:", on_click="ignore",
                        disabled=problem is not None,
                        help=tr("本机缺少中文字体，见上方说明。", "The Chinese font is missing: see above.") if problem else None)
 
 
-def show_downloads(result: Result, tender: int, heading: DocumentHeading) -> None:
+def show_downloads(drawn: Drawn) -> None:
     tr, lang = ws.tr, ws.lang()
     st.subheader(tr("排名表（Excel）", "Ranked workbook (Excel)"))
     st.markdown(tr("工作表：Ranking、Scores、Panel、Price、Invalid、Rubric、Audit。总分和小计是 Excel 公式，并带有计算值。",
@@ -102,24 +134,24 @@ def show_downloads(result: Result, tender: int, heading: DocumentHeading) -> Non
                    "Excel formulas that also carry their computed values."))
     zh, en = st.columns(2)
     zh.download_button(tr("下载排名表（中文）", "Download the workbook in Chinese"),
-                       data=lambda: ranked_workbook_bytes(result, "zh", heading),
-                       file_name=ws.download_name("ranked", "xlsx", result.status, "zh"), mime=XLSX,
+                       data=lambda: drawn.workbook("zh"),
+                       file_name=ws.download_name("ranked", "xlsx", drawn.status, "zh"), mime=XLSX,
                        key="export_workbook_zh", icon=":material/download:", on_click="ignore", width="stretch")
     en.download_button(tr("下载排名表（英文）", "Download the workbook in English"),
-                       data=lambda: ranked_workbook_bytes(result, "en", heading),
-                       file_name=ws.download_name("ranked", "xlsx", result.status, "en"), mime=XLSX,
+                       data=lambda: drawn.workbook("en"),
+                       file_name=ws.download_name("ranked", "xlsx", drawn.status, "en"), mime=XLSX,
                        key="export_workbook_en", icon=":material/download:", on_click="ignore", width="stretch")
 
     st.subheader(tr("结果 JSON", "Result JSON"))
     st.markdown(tr("格式见 formats.md 第 5 节；无效原因使用当前界面语言。",
                    "Format in formats.md §5; invalid-bid reasons in the current UI language."))
     st.download_button(tr("下载结果 JSON", "Download the result JSON"),
-                       data=lambda: result_json(result, lang).encode("utf-8"),
-                       file_name=ws.download_name("result", "json", result.status, lang), mime="application/json",
+                       data=lambda: drawn.json(lang),
+                       file_name=ws.download_name("result", "json", drawn.status, lang), mime="application/json",
                        key="export_json", icon=":material/data_object:", on_click="ignore")
 
 
-def show_score_sheet(store: Store, result: Result, tender: int) -> None:
+def show_score_sheet(store: Store, result: Result, tender: int, status: str) -> None:
     tr, lang = ws.tr, ws.lang()
     st.subheader(tr("评委空白评分表", "A judge's blank score sheet"))
     if not result.rubric.panel_criteria:
@@ -147,7 +179,7 @@ def show_score_sheet(store: Store, result: Result, tender: int) -> None:
     st.download_button(tr(f"下载 {judge} 的评分表", f"Download the score sheet for {judge}") if judge
                        else tr("下载评分表", "Download the score sheet"),
                        data=lambda: store.score_sheet(actor, tender, judge, lang),
-                       file_name=ws.download_name("scoresheet", "xlsx", result.status, judge), mime=XLSX,
+                       file_name=ws.download_name("scoresheet", "xlsx", status, judge), mime=XLSX,
                        key="export_score_sheet", icon=":material/download:", on_click="ignore", disabled=not judge,
                        help=None if judge else tr("先选择或输入评委姓名。", "Choose or type a judge's name first."))
     if not judge:
@@ -179,10 +211,12 @@ def main() -> None:
     heading = tender_heading(store, ws.actor(), tender, result)
     if heading.sign_off is not None:  # what the workbook and the report state about the sign-off
         st.caption(ws.tr("定稿签署：", "Sign-off: ") + ws.markdown_text(heading.sign_off.text(ws.lang())))
-    show_report(result, tender, heading)
-    show_downloads(result, tender, heading)
+    # Each download is made at its click from the tender as it is then (Drawn.now), never from what the page drew.
+    drawn = Drawn(store, ws.actor(), tender, filed_status(result, heading.sign_off))
+    show_report(drawn)
+    show_downloads(drawn)
     st.divider()
-    show_score_sheet(store, result, tender)
+    show_score_sheet(store, result, tender, drawn.status)
     st.divider()
     show_inputs(result)
 

@@ -23,10 +23,11 @@ import workspace as ws
 from bideval import messages
 from bideval.values import plain_number
 from bideval.errors import BidEvalError, PanelError
-from bideval.rights import Action
+from bideval.accounts import SignInRefused
+from bideval.rights import Action, RightRefused
 from bideval.rubric import Tier, Tiered
 from bideval.storage import Progress, Store
-from bideval.workflow import Stage
+from bideval.workflow import Stage, StageRefused
 
 ws.enter_page("tiers")
 tr = ws.tr
@@ -78,10 +79,14 @@ def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
                     f"已撤销定档。评委 {'、'.join(judges)} 的评分仍保留；在重新定档前，评委不能再修改这一项。",
                     f"tier cleared. The scores of {', '.join(judges)} are kept; judges cannot change them "
                     "until a tier is agreed again."))
+        except (RightRefused, StageRefused, SignInRefused) as error:  # the user's, not the row's: said once
+            refused += 1
+            note(criterion.id, "error", "\n\n".join(ws.error_markdown(error, ws.readable_rubric())))
+            break
         except BidEvalError as error:  # the scores outside the tier with their judges, or the tier there now
             refused += 1
             note(criterion.id, "error", ws.lines_markdown(messages.refused_lines(
-                error, ws.lang(), vendor_id, vendor_name, criterion, store.rubric(ws.actor(), tender))))
+                error, ws.lang(), vendor_id, vendor_name, criterion, ws.readable_rubric())))
     if changed:
         note(criterion.id, "success", tr(f"已保存 {changed} 个投标的档次。", f"Saved the tier of {changed} bid(s)."))
     if not changed and not refused:

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 
 from bideval import audit
 from bideval.accounts import AccountRefused, SignInRefused
 from bideval.database import _alembic_config
 from bideval.rights import Actor, Role
-from bideval.schema import AuditEvent, InvitationRecord
+from bideval.schema import AccountRecord, AuditEvent, InvitationRecord
 from bideval.storage import Store
 from bideval.workflow import Stage, StageRefused
 from conftest import admin_of, meeting_clock
@@ -140,7 +140,9 @@ def test_an_invitation_made_before_inviters_were_kept_is_redeemed_only_when_its_
     one made by a name two accounts share stays without a maker, and redeeming it is refused, not guessed."""
     url = store.url
     admin, buyer, tender = buyer_tender(store)
-    store.accounts.create_account(admin, "buyer2", "采购员", with_password=False)  # the buyer's name, shown the same
+    store.accounts.create_account(admin, "buyer2", "采购员二", with_password=False)
+    with store.db.write() as s:  # the buyer's name, shown the same: as a database from before names were kept distinct
+        s.execute(update(AccountRecord).where(AccountRecord.username == "buyer2").values(display_name="采购员"))
     codes = [store.accounts.invite(admin, tender, Role.OBSERVER), store.accounts.invite(buyer, tender, Role.OBSERVER)]
     with store.engine.connect() as connection:
         command.downgrade(_alembic_config(connection), "0004")
@@ -180,7 +182,7 @@ def test_an_address_two_older_accounts_share_refuses_an_organisation_sign_in_by_
     """Accounts made before addresses were kept unique may hold one address in two cases: the sign-in says so."""
     admin = admin_of(store)
     store.accounts.create_account(admin, "wang", "王评委", email="wang@example.org", with_password=False)
-    store.accounts.create_account(admin, "wang2", "王评委", with_password=False)
+    store.accounts.create_account(admin, "wang2", "王评委二", with_password=False)
     with store.db.write() as s:
         s.execute(text("UPDATE account SET email = 'Wang@Example.org' WHERE username = 'wang2'"))
     with pytest.raises(SignInRefused) as refused:

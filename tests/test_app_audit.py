@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy import text
 
 from bideval import messages
+from bideval.accounts import AccountRefused
 from bideval.audit import BREAKS, Verdict
+from bideval.rights import Role
 from bideval.storage import Store
-from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, good_bid, import_page, loaded_tender, open_app,
+from conftest import (EXAMPLE_RUBRIC, PASSWORD, VENDOR_A, VENDOR_B, admin_of, good_bid, import_page, loaded_tender, open_app,
                       seat_judge, write_form)
 
 
@@ -132,3 +134,23 @@ def test_every_broken_verdict_is_said_in_both_languages(why):
         assert "english text" not in said
         assert ("3" in said or why == "tail_removed") and ("5" in said or why != "tail_removed")
     assert not english_words_in(messages.audit_verdict(verdict, "zh"))
+
+
+def test_a_name_another_account_has_is_refused_and_the_trail_names_the_account_too(tender):
+    """P6-8: a judge may not call themselves 管理员 admin (names compared without case or spaces), and the trail shows
+    each entry's user name beside the display name its holder chose."""
+    store = Store()
+    admin = admin_of(store)
+    for taken in ("管理员 admin", " 管理员ADMIN ", "王评委"):
+        with pytest.raises(AccountRefused) as refused:
+            store.accounts.create_account(admin, "zhao38", taken, with_password=False)
+        assert refused.value.why == "display_name_taken"
+    code = store.accounts.invite(admin, tender, Role.JUDGE, judge_name="赵评委")
+    with pytest.raises(AccountRefused) as refused:
+        store.accounts.redeem(code, "zhao38", "管理员 Admin", PASSWORD)
+    assert messages.error_lines(refused.value, "zh") == [
+        "姓名“管理员 Admin”已被另一个账户使用（比较时不区分大小写和空格）：请换一个能与之区分的姓名，例如加上单位名称"]
+    zhao = store.accounts.redeem(code, "zhao38", "赵 评委", PASSWORD).actor  # the code is still good
+    store.declare(zhao, tender, {})
+    who = set(table(open_app("audit", lang="zh", tender_id=tender))["操作人"])
+    assert {"赵 评委（zhao38）", "管理员 admin（admin）", "王评委"} <= who

@@ -1,15 +1,20 @@
 """The export page in AppTest: status, the ranked workbook, the result JSON, a judge's score sheet, input hashes."""
 import hashlib
 import json
+from dataclasses import replace
+from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from bideval import messages
+from bideval.errors import BidEvalError
 from bideval.filenames import download_name
-from bideval.result import AWAITING_AGREED_LABEL, PROVISIONAL_FLAGGED_LABEL, PROVISIONAL_LABEL
+from bideval.result import AWAITING_AGREED_LABEL, PROVISIONAL_FLAGGED_LABEL, PROVISIONAL_LABEL, result_json
 from bideval.storage import Store
+from bideval.workflow import SignOff, Stage, filed_status
 from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, import_page, EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
 
 VENDOR_C = "91310000MA1FL0000X"
@@ -37,11 +42,11 @@ def tender(app_db: str, files: list[Path]) -> int:
     return tender
 
 
-def score_every_bid(tender: int, tmp_path: Path) -> int:
-    """Two judges give every panel score of A and B, their tiers agreed."""
-    panel = write_panel(tmp_path / "panel.xlsx",
-                        scores=[[j, v, c, s, ""] for j in ("王", "李") for v in (VENDOR_A, VENDOR_B)
-                                for c, s in (("ops_plan", 12), ("service_design", 4))],
+def score_every_bid(tender: int, tmp_path: Path, ops_plan: float = 12, missing: int = 0) -> int:
+    """Two judges give every panel score of A and B (but the last ``missing`` ones), their tiers agreed."""
+    scores = [[j, v, c, s, ""] for j in ("王", "李") for v in (VENDOR_A, VENDOR_B)
+              for c, s in (("ops_plan", ops_plan), ("service_design", 4))]
+    panel = write_panel(tmp_path / f"panel_{ops_plan}_{missing}.xlsx", scores=scores[:len(scores) - missing],
                         tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]])
     replace_panel(Store(), tender, panel)
     return tender
@@ -249,3 +254,51 @@ def test_a_score_kept_from_before_its_judge_declared_a_conflict_counts_nowhere(t
     scores = list(book["Scores"].iter_rows(values_only=True))
     ops, design = scores[0].index("Operations management plan (15)"), scores[0].index("Service design (5)")
     assert [(r[ops], r[design]) for r in scores[1:] if r[0] == VENDOR_A] == [(11, 2)]  # what the Panel sheet counts
+
+
+def test_each_download_is_made_from_the_tender_as_it_is_at_the_click(scored, tmp_path):
+    """The page may have been drawn before a changed score or a reopen (P6-5): a download is made at its click from
+    the tender as it is then; when its status is no longer the one the file's name states, it is refused."""
+    page = page_module()
+    store = Store()
+    drawn = page.Drawn(store, admin_of(store), scored, "complete")
+    before = json.loads(drawn.json("en"))
+    score_every_bid(scored, tmp_path, ops_plan=14)  # scores changed after the page was drawn, still complete
+    after = json.loads(drawn.json("en"))
+    assert [b["total"] for b in after["ranking"]] != [b["total"] for b in before["ranking"]]
+    assert after == json.loads(result_json(store.result_for(admin_of(store), scored), "en"))
+    score_every_bid(scored, tmp_path, missing=1)  # now provisional: the name would say complete
+    with pytest.raises(BidEvalError) as moved:
+        drawn.workbook("zh")
+    assert messages.error_lines(moved.value, "zh") == [
+        f"招标项目 {scored} 在“导出”页面显示后已有变化（当时为评分完整，现为临时结果）：未下载任何文件；请刷新页面后重新下载"]
+
+
+def status_cell(workbook: bytes) -> str:
+    """The Ranking sheet's status, right of its label (状态 / Status)."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(BytesIO(workbook))["Ranking"]
+    return next(row[2] for row in sheet.iter_rows(values_only=True) if row[0] in ("状态", "Status"))
+
+
+@pytest.mark.parametrize("lang, complete, final", [("zh", "评分完整", "最终结果"), ("en", "Scores complete", "Final")])
+def test_complete_scores_are_not_filed_as_final_until_the_chair_signs(scored, lang, complete, final):
+    """P6-10: the file names (their status part) and the status cell say final only once the chair has signed; the
+    result JSON's status keeps formats.md's meaning (every score in)."""
+    page = page_module()
+    store = Store()
+    admin = admin_of(store)
+
+    def filed() -> str:
+        return filed_status(store.result_for(admin, scored), store.sign_off(admin, scored))
+
+    assert filed() == "complete"
+    assert download_name("ranked", "导出测试", scored, "xlsx", filed(), lang) == f"ranked_导出测试_tender{scored}_complete_{lang}.xlsx"
+    assert status_cell(page.Drawn(store, admin, scored, "complete").workbook(lang)) == complete
+    assert json.loads(page.Drawn(store, admin, scored, "complete").json(lang))["status"] == "final"
+    signed = SignOff(Stage.FINAL, "管理员 admin", datetime(2026, 12, 2, 0, 4))  # as the store reads a finalised one
+    result = store.result_for(admin, scored)
+    assert filed_status(result, signed) == "final"
+    heading = page.tender_heading(store, admin, scored, result)
+    assert status_cell(page.ranked_workbook_bytes(result, lang, replace(heading, sign_off=signed))) == final

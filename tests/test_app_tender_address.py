@@ -120,3 +120,15 @@ def test_english_is_in_the_address_and_survives_a_refresh(tenders):
     assert not refreshed.exception and in_hand(refreshed).startswith("Tender")
     refreshed.radio(key="lang_pick").set_value("zh").run()
     assert "lang" not in refreshed.query_params and in_hand(refreshed).startswith("招标项目")
+
+
+def test_the_landing_page_keeps_its_own_address(tenders):
+    """P6-9: the app's root address goes on to the landing page at its own address, so a link to that address
+    (/results?tender=2, from an e-mail) opens the page, not Streamlit's "Page not found"."""
+    app = session({"tender": str(tenders[1])})
+    assert not app.exception
+    assert app.title[0].value == "评标结果"  # the administrator's landing page
+    registered = {info.get("url_pathname"): info for info in app._registered_pages.values()}
+    assert registered["results"]["script_path"].endswith("pages/results.py")
+    app.switch_page("pages/results.py").run()  # its own address, as a link opens it
+    assert not app.exception and app.title[0].value == "评标结果"

@@ -1,12 +1,16 @@
 """The tiers page in AppTest: the chair agrees tiers, keeps the panel list and imports panel workbooks."""
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
+from bideval.rights import Role
+from bideval.schema import SessionRecord
 from bideval.storage import Store
 from bideval.workflow import StageRefused
-from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
+from conftest import admin_call, admin_of, session_token, chair_tender, replace_panel, seat_judge, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, open_app, write_form, write_panel
 
 VENDOR_C = "91310000MA1FL0000X"
 EMPTY_EDITS = {"added_rows": [], "deleted_rows": []}
@@ -194,3 +198,32 @@ def test_a_rubric_without_tiered_criteria_says_there_is_nothing_to_agree(app_db)
     app = open_app("tiers", lang="en", tender_id=tender)
     assert not app.exception
     assert any("no tiered criteria" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize("ended, said", [
+    ("signed_out", "登录已过期，请重新登录"),  # in another tab: the sign-in page says why
+    ("expired", "登录已过期，请重新登录"),
+    ("switched_off", "登录已过期，请重新登录"),  # switching an account off ends its sessions
+    ("role_taken", "不存在，或您在其中没有角色"),  # the tender is no longer theirs: said, no traceback
+])
+def test_a_tier_saved_after_the_session_or_the_role_ended_is_not_saved(through_the_entrypoint, tender, ended, said):
+    """The save runs in the button's callback, before the entrypoint asks who is signed in: the store checks the
+    session itself, so nothing is written (P6-6), and a refusal is said, never a traceback (P6-7)."""
+    store = Store()
+    admin = admin_of(store)
+    token = session_token("chen")
+    store.give_role(admin, tender, "chen", Role.CHAIR)
+    app = open_app("tiers", user="chen", tender_id=tender)
+    if ended == "signed_out":
+        store.accounts.sign_out(token)
+    elif ended == "expired":
+        with store.db.write() as s:
+            s.execute(update(SessionRecord).values(expires_at=datetime(2000, 1, 1)))
+    elif ended == "switched_off":
+        store.accounts.set_active(admin, "chen", False)
+    else:
+        store.take_role(admin, tender, "chen", Role.CHAIR)
+    choose_tiers(app, {0: "t3"})  # no exception
+    assert store.tiers(admin, tender) == {}
+    assert said in " ".join(e.value for e in [*app.error, *app.warning, *app.info])
+    assert not any(e.action == "set_tier" for e in store.events(admin, tender))

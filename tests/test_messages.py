@@ -154,6 +154,7 @@ FACTS = {
     "score.scores_outside_tier": dict(tier=T2, scores=(("王评委", "12"),), criterion=OPS, vendor_id=VENDOR),
     "score.unknown_tier": dict(tier="t9", criterion=OPS),
     "store.judge_needs_name": {},
+    "export.moved_on": dict(tender=7, drawn="final", now="provisional"),
     "store.no_tender": dict(tender=7),
     "workbook.damaged": dict(part="sheet", cause="xml", detail="unrecognized entity `&bogus;`"),
     "workbook.impossible_date": dict(detail="out of range"),
@@ -641,6 +642,10 @@ SENTENCES = [
     ("store.judge_needs_name",
      'a judge needs a name', SAME,
      '评委须有姓名'),
+    ("export.moved_on",
+     'tender 7 has changed since the Export page was shown (final then, provisional now): nothing was downloaded; '
+     'reload the page and download again', SAME,
+     '招标项目 7 在“导出”页面显示后已有变化（当时为已定稿，现为临时结果）：未下载任何文件；请刷新页面后重新下载'),
     ("store.no_tender",
      'no tender 7', SAME,
      '没有编号为 7 的招标项目'),
