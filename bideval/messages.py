@@ -440,16 +440,22 @@ def row_lines(lines: Iterable[str], vendor_id: str, vendor_name: str, criterion:
 
 
 def refused_lines(error: "BidEvalError", lang: str, vendor_id: str, vendor_name: str, criterion: Any,
-                  rubric: "Rubric | None" = None) -> list[str]:
+                  rubric: "Rubric | None" = None, unsaved: bool = False, typed: str | None = None) -> list[str]:
     """Every line of ``error``, which refused a change to one bid on one criterion, in ``lang`` (:func:`row_lines`):
-    a score refused for its value ends saying it was not saved; every other refusal says itself what became of the
-    change (nothing was overwritten; the tier comes first; the bidder is one the judge is recused from …)."""
+    a score refused for its value ends saying it was not saved; a conflict says so itself; with ``unsaved``, every
+    other refusal (the bid removed, the seat locked) ends saying that the change (``typed``, when it was a value) was
+    not saved. Without it, the refusal says itself what became of the change (the tier comes first; the bidder is one
+    the judge is recused from …)."""
     from .allowed_scores import NO_TIER
 
     lines = error_lines(error, lang, rubric=rubric)
     refusal = getattr(error, "refusal", None)
+    say = Say({}, lang, False)
     if refusal is not None and refusal.reason != NO_TIER and lines:
-        lines[-1] += Say({}, lang, False).t("; not saved.", "，未保存。")
+        lines[-1] += say.t("; not saved.", "，未保存。")
+    elif unsaved and refusal is None and getattr(error, "code", None) != "store.write_conflict" and lines:
+        lines[-1] += (say.t(f"; your {typed} was not saved.", f"，您的 {typed} 未保存。") if typed is not None
+                      else say.t("; your change was not saved.", "，您的修改未保存。"))
     return row_lines(lines, vendor_id, vendor_name, criterion, lang, rubric)
 
 
