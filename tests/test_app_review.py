@@ -201,3 +201,36 @@ def test_a_judges_returned_sheet_changes_that_judges_scores_only(app_db, tmp_pat
     assert Decimal(after[("王", VENDOR_B, "service_design")]) == 3
     assert after[("王", VENDOR_A, "service_design")] == before[("王", VENDOR_A, "service_design")]
     assert {k: v for k, v in after.items() if k[0] != "王"} == {k: v for k, v in before.items() if k[0] != "王"}
+
+
+def test_a_finding_typed_when_the_session_ended_is_back_after_signing_in(outlier, app_db):
+    """The chair types a finding; the session expires; 保存意见 shows the sign-in page. Signed in again, they open
+    another page first (the editor's own state goes): on Review the typed finding is still shown, said, and saved by
+    保存意见, with the version it was typed over."""
+    from datetime import timedelta
+
+    from sqlalchemy import text
+
+    from bideval.accounts import _digest
+    from bideval.schema import utc_now
+    from conftest import PASSWORD
+
+    app = open_app("review", lang="en", tender_id=outlier)
+    app.session_state[app.data_editor[0].key] = {"edited_rows": {0: {"finding": "缺少应急预案，评分有据"}}, **EMPTY}
+    with Store(app_db).engine.begin() as connection:  # twelve hours pass for this session
+        connection.execute(text("UPDATE web_session SET expires_at = :past WHERE token_hash = :hash"),
+                           {"past": utc_now() - timedelta(minutes=1), "hash": _digest(app.session_state["signin_token"])})
+    app.button(key="review_save_findings").click().run()
+    assert app.title[0].value == "Sign in" and admin_call("findings", outlier) == []
+    app.session_state["signin_token"] = Store(app_db).accounts.sign_in("admin", PASSWORD).token  # signed in again
+    app.run()
+    app.switch_page("pages/results.py").run()  # another page first: the editor's own state goes
+    assert not app.exception and app.title[0].value != "Review"
+    app.switch_page("pages/review.py").run()
+    assert "typed before your session ended" in app.info[0].value
+    assert app.data_editor[0].value["finding"][0] == "缺少应急预案，评分有据"
+    app.button(key="review_save_findings").click().run()
+    assert not app.error
+    assert [text for _, text, _, _ in admin_call("findings", outlier)] == ["缺少应急预案，评分有据"]
+    app.run()
+    assert not [i for i in app.info if "typed before your session ended" in i.value]  # said until saved
