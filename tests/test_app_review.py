@@ -152,7 +152,7 @@ def test_consensus_edits_land_on_the_bid_they_were_typed_on_and_never_overwrite_
     assert admin_call("consensus_versions", consensus) == {(VENDOR_A, "ops_plan"): (Decimal(15), 1),
                                                            (VENDOR_B, "ops_plan"): (Decimal(12), 1)}
     assert len(first.error) == 1 and first.error[0].value.startswith(f"{VENDOR_A} 甲公司 / Operations management plan: ")
-    assert "changed by someone else meanwhile (you saw version 0, it is now version 1: 15)" in first.error[0].value
+    assert "was changed elsewhere to 15 (perhaps by you, in another window)" in first.error[0].value
     table = first.data_editor[1].value  # afresh, in the new rank order, with what is stored
     assert list(zip(table["vendor"], table["score"]))[::2] == [("甲公司", "15"), ("乙公司", "12")]
 
@@ -168,7 +168,7 @@ def test_a_finding_written_meanwhile_is_not_overwritten(outlier):
     assert not app.exception
     recorded = {f.vendor_id: text for f, text, _, _ in admin_call("findings", outlier)}
     assert recorded == {top: "另一标签页写的意见", ({VENDOR_A, VENDOR_B} - {top}).pop(): "同上"}
-    assert "was changed by someone else meanwhile" in app.error[0].value
+    assert "was changed elsewhere to 另一标签页写的意见" in app.error[0].value
     assert app.success[0].value == "Saved 1 finding(s)."  # the other row went through
 
 

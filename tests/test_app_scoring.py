@@ -171,7 +171,7 @@ def test_edits_already_saved_are_not_replayed(tender):
     assert my_scores(tender) == {(VENDOR_A, "ops_plan"): (Decimal(11), ""), (VENDOR_B, "service_design"): (Decimal(3), "")}
     # The cell still shows the judge's 12 over the 11 they never saw: a new value there is a conflict, not a save.
     edit(app, {(VENDOR_A, "ops_plan"): {"score": 13}, (VENDOR_B, "service_design"): {"score": 3}})
-    assert "现为第 2 版：11" in app.error[0].value
+    assert "已在别处改为 11（可能是您在另一窗口中修改的），您的 13 未保存" in app.error[0].value
     assert my_scores(tender)[(VENDOR_A, "ops_plan")] == (Decimal(11), "")
     assert grid(app)["score"][row_of(app, VENDOR_A, "ops_plan")] == "11"  # a fresh grid shows what is stored
 
@@ -186,7 +186,8 @@ def test_a_score_changed_since_the_grid_showed_it_is_refused_not_overwritten(ten
     store.set_score(judge, tender, VENDOR_A, "ops_plan", Decimal(13), expected_version=1)  # the other tab
     edit(app, {(VENDOR_A, "ops_plan"): {"score": "14"}})
     assert len(app.error) == 1 and app.error[0].value.startswith(f"{VENDOR_A} 甲公司 / Operations management plan: ")
-    assert "changed by someone else meanwhile (you saw version 1, it is now version 2: 13)" in app.error[0].value
+    assert "changed elsewhere to 13 (perhaps by you, in another window); your 14 was not saved" in app.error[0].value
+    assert "version" not in app.error[0].value
     assert my_scores(tender) == {(VENDOR_A, "ops_plan"): (Decimal(13), "")}
     assert grid(app)["score"][row_of(app, VENDOR_A, "ops_plan")] == "13"
     edit(app, {(VENDOR_A, "ops_plan"): {"score": "14"}})
