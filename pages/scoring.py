@@ -19,8 +19,8 @@ read again on the rerun that saves), so a score changed meanwhile (the same judg
 returned score sheet imported) is a conflict, never overwritten: the refusal names the score there now, and a fresh
 grid shows it. The cells changed in the grid the previous run drew are saved first, before a bid imported or removed
 meanwhile can change the rows (``save_pending``): a typed score is saved or its refusal shown, never dropped.
-Submitting (a tick, 提交评分, then 确认提交, so that a cell left without Enter is saved or refused first) locks the
-judge's scores; the results page then opens. Beside the grid, the proposal of the
+Submitting (with a confirmation; not on a run that refused an edit) locks the judge's scores; an edit that reaches
+the locked grid afterwards is refused by the store, saying so. The results page then opens. Beside the grid, the proposal of the
 bid being scored (``bid_documents.beside_proposals``) turns to the row the judge has just changed.
 """
 from __future__ import annotations
@@ -222,12 +222,11 @@ def declaration_form(store: Store, judge: Actor, tender: int, undeclared: Sequen
 
 
 def submit_section(store: Store, judge: Actor, tender: int, missing: int, refused: bool) -> None:
-    """Submitting: a confirmation, 提交评分, then 确认提交; the judge's scores lock (``Store.submit`` refuses while any
-    is missing).
+    """Submitting: a confirmation, then the judge's scores lock (``Store.submit`` refuses while any is missing).
 
-    提交评分 only asks: a cell typed without Enter reaches the page in the run after the click, so the seat is
-    submitted by the second click, once every edit the grid held has been saved or refused. A refusal (``refused``:
-    on this run) withdraws the request, saying so."""
+    A click on the run that refused an edit (``refused``) submits nothing, saying so. A cell left without Enter can
+    reach the page on the run after the click: the locked grid then sends it to the store, whose refusal is said
+    (``save_pending``), never dropped."""
     st.subheader(tr("提交评分", "Submit my scores"))
     st.caption(tr("提交后您的评分即锁定，不能再修改；之后您可以看到全体评委的评分和评标结果。",
                   "Once submitted your scores are locked and cannot change; you then see the whole panel's scores "
@@ -239,24 +238,10 @@ def submit_section(store: Store, judge: Actor, tender: int, missing: int, refuse
                        key="scoring_submit_sure", disabled=bool(missing))
     if st.button(tr("提交评分", "Submit my scores"), key="scoring_submit", type="primary", disabled=not sure,
                  help=tr("先勾选上方的确认", "Tick the confirmation above first") if not sure else None):
-        st.session_state.scoring_submit_asked = tender
-    if st.session_state.get("scoring_submit_asked") != tender:
-        return
-    if refused or missing or not sure:
-        st.session_state.pop("scoring_submit_asked", None)
         if refused:
             st.error(tr("未提交：上面有评分未能保存。请先改正，再提交。",
                         "Not submitted: a score above was not saved. Correct it first, then submit."))
-        return
-    st.warning(tr("请确认：提交后您的评分即锁定，不能再修改。表格中显示的就是将要提交的评分。",
-                  "Please confirm: once submitted your scores are locked. The grid shows the scores you submit."),
-               icon=":material/lock:")
-    left, right = st.columns(2)
-    if right.button(tr("返回修改", "Back to my scores"), key="scoring_submit_cancel"):
-        st.session_state.pop("scoring_submit_asked", None)
-        st.rerun()
-    if left.button(tr("确认提交", "Submit now"), key="scoring_submit_confirm", type="primary"):
-        st.session_state.pop("scoring_submit_asked", None)
+            return
         try:
             store.submit(judge, tender)
         except BidEvalError as error:

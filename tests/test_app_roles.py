@@ -208,7 +208,6 @@ def test_a_judge_the_chair_closed_on_submits_in_review_and_the_result_can_be_fin
     assert "you have not submitted yet: check them and submit below" in scoring.info[0].value
     scoring.checkbox(key="scoring_submit_sure").check().run()
     scoring.button(key="scoring_submit").click().run()
-    scoring.button(key="scoring_submit_confirm").click().run()
     assert not scoring.exception and not scoring.error
     assert "You submitted your scores" in scoring.success[0].value
     review = open_app("review", lang="en", user="chen", tender_id=tender)
