@@ -47,7 +47,9 @@ def check_sign_in() -> Actor | None:
     for the pages; None when nobody is signed in or the session has ended."""
     who = signin.current(store().accounts, signin.secrets_of(st.secrets))
     if who is None:
-        st.session_state.pop(_ACTOR, None)
+        ended = st.session_state.pop(_ACTOR, None)
+        for prefix in KEPT_EDITORS:  # the session ended under this user's typing: kept for when they are back
+            keep_typed(prefix, ended)
     else:
         st.session_state[_ACTOR] = who
     return who
@@ -63,6 +65,7 @@ def actor() -> Actor:
 
 
 _ACTOR = "signin_actor"  # st.session_state: the user check_sign_in found at the start of this run
+KEPT_EDITORS = ("review_findings",)  # editors saved by a button, whose typing outlives a session that ends
 
 
 def sign_out() -> None:
@@ -360,6 +363,29 @@ def shown(prefix: str) -> tuple[str, list[Any]] | None:
     or its state is gone (the user left the page: what it showed may be stale)."""
     last: tuple[str, list[Any]] | None = st.session_state.get(f"{prefix}_shown")
     return last if last is not None and last[0] in st.session_state else None
+
+
+def keep_typed(prefix: str, who: Actor | None) -> None:
+    """On the run that finds the session ended (the sign-in page shows next): keep what the editor ``prefix`` last
+    drew holds typed and not saved, for ``who`` (the user whose session it was) on the tender in hand. Its widget state
+    lasts only until another page is drawn; :func:`typed_before` gives it back once the same user signs in again."""
+    last = shown(prefix)
+    edits = st.session_state.get(last[0], {}).get("edited_rows", {}) if last is not None else {}
+    if who is not None and last is not None and edits:
+        st.session_state[f"{prefix}_kept"] = (who.account_id, tender_id(), last[1],
+                                              {int(p): dict(c) for p, c in edits.items()})
+
+
+def typed_before(prefix: str, who: Actor, tender: int) -> tuple[list[Any], dict[int, dict[str, Any]]] | None:
+    """What :func:`keep_typed` kept of ``who``'s typing on ``tender``: the rows the editor showed and the edits by
+    position in them; None when nothing was kept, or it was another user's or another tender's."""
+    kept = st.session_state.get(f"{prefix}_kept")
+    return (kept[2], kept[3]) if kept is not None and kept[:2] == (who.account_id, tender) else None
+
+
+def forget_typed(prefix: str) -> None:
+    """Drop what :func:`keep_typed` kept: the user has acted on it."""
+    st.session_state.pop(f"{prefix}_kept", None)
 
 
 def markdown_text(text: str) -> str:

@@ -447,16 +447,22 @@ def row_lines(lines: Iterable[str], vendor_id: str, vendor_name: str, criterion:
 
 
 def refused_lines(error: "BidEvalError", lang: str, vendor_id: str, vendor_name: str, criterion: Any,
-                  rubric: "Rubric | None" = None) -> list[str]:
+                  rubric: "Rubric | None" = None, unsaved: bool = False, typed: str | None = None) -> list[str]:
     """Every line of ``error``, which refused a change to one bid on one criterion, in ``lang`` (:func:`row_lines`):
-    a score refused for its value ends saying it was not saved; every other refusal says itself what became of the
-    change (nothing was overwritten; the tier comes first; the bidder is one the judge is recused from …)."""
+    a score refused for its value ends saying it was not saved; a conflict says so itself; with ``unsaved``, every
+    other refusal (the bid removed, the seat locked) ends saying that the change (``typed``, when it was a value) was
+    not saved. Without it, the refusal says itself what became of the change (the tier comes first; the bidder is one
+    the judge is recused from …)."""
     from .allowed_scores import NO_TIER
 
     lines = error_lines(error, lang, rubric=rubric)
     refusal = getattr(error, "refusal", None)
+    say = Say({}, lang, False)
     if refusal is not None and refusal.reason != NO_TIER and lines:
-        lines[-1] += Say({}, lang, False).t("; not saved.", "，未保存。")
+        lines[-1] += say.t("; not saved.", "，未保存。")
+    elif unsaved and refusal is None and getattr(error, "code", None) != "store.write_conflict" and lines:
+        lines[-1] += (say.t(f"; your {typed} was not saved.", f"，您的 {typed} 未保存。") if typed is not None
+                      else say.t("; your change was not saved.", "，您的修改未保存。"))
     return row_lines(lines, vendor_id, vendor_name, criterion, lang, rubric)
 
 
@@ -1695,8 +1701,9 @@ def _(s: Say) -> str:
 
 @_template("store.write_conflict")
 def _(s: Say) -> str:
-    what, seen, current = s["what"], s["seen"], s["current"]
+    what = s["what"]
     if s.get("preview"):
+        seen, current = s["seen"], s["current"]
         whose = s.t("the panel", "评标委员会") if what == "panel" else s.t(f"{s['judge']}'s scores",
                                                                           f"{s['judge']}的评分")
         return s.t(f"{whose} changed since the preview (version {seen}, now {current}); preview again — "
@@ -1711,11 +1718,15 @@ def _(s: Say) -> str:
         "finding": (f"the finding on {_finding_kind(s, s.get('kind'))} {vendor}",
                     f"关于 {vendor} {_finding_kind(s, s.get('kind'))}的复核意见"),
     }[what]
+    # Changed elsewhere, not "by someone else": most often the same person in another window (P6-11). The versions
+    # stay in the error's data, not in its words.
     value = s["value"]
     shown = value if value is not None else s.t("empty", "空")
-    return s.t(f"{thing[0]} was changed by someone else meanwhile (you saw version {seen}, it is now version "
-               f"{current}: {shown}); nothing was overwritten",
-               f"{thing[1]}已被他人修改（您看到的是第 {seen} 版，现为第 {current} 版：{shown}），未覆盖任何内容")
+    typed = s.get("typed")
+    yours = (s.t(f"your {typed} was not saved", f"您的 {typed} 未保存") if typed is not None
+             else s.t("your change was not saved", "您的修改未保存"))
+    return s.t(f"{thing[0]} was changed elsewhere to {shown} (perhaps by you, in another window); {yours}",
+               f"{thing[1]}已在别处改为 {shown}（可能是您在另一窗口中修改的），{yours}")
 
 
 def _finding_kind(s: Say, kind: Any) -> str:

@@ -1294,7 +1294,7 @@ class Store:
             seen = current.version if current else 0
             if expected_version is not None and expected_version != seen:
                 raise WriteConflict("tier", expected_version, seen, current.tier if current else None,
-                                    vendor_id=vendor_id, criterion=named)
+                                    vendor_id=vendor_id, criterion=named, typed=tier_id or None)
             if tier is not None:
                 scores = s.execute(select(ScoreRecord.judge, ScoreRecord.score).where(
                     ScoreRecord.tender_id == tender_id, ScoreRecord.vendor_id == vendor_id,
@@ -1370,7 +1370,7 @@ class Store:
         seen = current.version if current else 0
         if expected_version is not None and expected_version != seen:
             raise WriteConflict("score", expected_version, seen, current.score if current else None, judge=judge,
-                                vendor_id=vendor_id, criterion=_named(rubric, criterion_id))
+                                vendor_id=vendor_id, criterion=_named(rubric, criterion_id), typed=_text(score))
         old = current.score if current else None
         comment = comment.strip()
         if current is None:
@@ -1835,7 +1835,7 @@ class Store:
             seen = current.version if current else 0
             if expected_version is not None and expected_version != seen:
                 raise WriteConflict("consensus", expected_version, seen, current.score if current else None,
-                                    vendor_id=vendor_id, criterion=_named(rubric, criterion_id))
+                                    vendor_id=vendor_id, criterion=_named(rubric, criterion_id), typed=_text(score))
             old = current.score if current else None
             if current is None:
                 current = ConsensusRecord(tender_id=tender_id, vendor_id=vendor_id, criterion=criterion_id,

@@ -152,15 +152,23 @@ def findings_section(store: Store, chair: Actor, tender: int, result: Result, ma
                       "Nothing needs a written finding (no outlying score, abnormally low price or incomplete bid)."))
         return
     recorded = {flag: (text, by, version) for flag, text, by, version in store.findings(chair, tender)}
-    shown = [(f, *recorded.get(f, ("", "", 0))) for f in flags]  # flag, text, by, version: as the editor shows them
+    typed = typed_before_sign_in(chair, tender)
+    # flag, text recorded, by, version, text shown: as the editor shows them (what was typed before the session
+    # ended, with the version it was typed over, until the chair saves it)
+    shown = [(f, text, by, *typed.get(f, (version, text))) for f in flags
+             for text, by, version in [recorded.get(f, ("", "", 0))]]
+    if any(f in typed for f in flags):
+        st.info(tr("登录过期前您输入、尚未保存的书面意见已保留在下表中：请核对后点击“保存意见”。",
+                   "The written findings you typed before your session ended, not saved yet, are kept below: check "
+                   "them and click Save the findings."), icon=":material/history:")
     rubric = result.rubric
     table = pd.DataFrame({
         "kind": [KIND_NAMES[f.kind][0 if lang == "zh" else 1] for f in flags],
         "vendor": [f"{result.standing(f.vendor_id).vendor_name} ({f.vendor_id})" for f in flags],
         "criterion": [rubric.criterion_index[f.criterion].name.text(lang) if f.criterion else "" for f in flags],
         "facts": [flag_facts(result, f) for f in flags],
-        "finding": [text for _, text, _, _ in shown],
-        "by": [by for _, _, by, _ in shown],
+        "finding": [text for *_, text in shown],
+        "by": [by for _, _, by, _, _ in shown],
     })
     key = ws.editor_key("review_findings", flags, st.session_state.review_round)
     ws.remember_shown("review_findings", key, shown)
@@ -182,11 +190,10 @@ def findings_section(store: Store, chair: Actor, tender: int, result: Result, ma
         # The edits are positions in the rows the editor showed, saved with the versions it showed.
         old_key, old_rows = previous
         saved, refused, conflict = 0, [], False
-        for position, cells in sorted((int(p), c) for p, c in st.session_state.get(old_key, {})
-                                      .get("edited_rows", {}).items()):
-            flag, before, _, version = old_rows[position]
-            text = str(cells.get("finding") or "").strip()
-            if "finding" not in cells or text == before:
+        edits = {int(p): c for p, c in st.session_state.get(old_key, {}).get("edited_rows", {}).items()}
+        for position, (flag, before, _, version, showing) in enumerate(old_rows):
+            text = finding_typed(edits.get(position, {}), showing)
+            if text == before:
                 continue
             try:
                 store.record_finding(chair, tender, flag.kind, flag.vendor_id, text, flag.criterion, flag.judge,
@@ -195,8 +202,29 @@ def findings_section(store: Store, chair: Actor, tender: int, result: Result, ma
             except BidEvalError as error:
                 refused.append("\n\n".join(ws.error_markdown(error, rubric)))
                 conflict = conflict or isinstance(error, WriteConflict)
+        ws.forget_typed("review_findings")
         after_save("findings", tr(f"已保存 {saved} 条意见。", f"Saved {saved} finding(s).") if saved else None,
                    refused, conflict)
+
+
+def finding_typed(cells: dict[str, Any], showing: str) -> str:
+    """A finding's text as the editor holds it: the cell's edit, else the text it showed."""
+    return str(cells["finding"] if "finding" in cells else showing or "").strip()
+
+
+def typed_before_sign_in(chair: Actor, tender: int) -> dict[Flag, tuple[int, str]]:
+    """The findings the chair typed and had not saved when their session ended (``workspace.keep_typed``): flag →
+    (the version it was typed over, the text)."""
+    back = ws.typed_before("review_findings", chair, tender)
+    if back is None:
+        return {}
+    rows, edits = back
+    typed = {}
+    for position, (flag, before, _, version, showing) in enumerate(rows):
+        text = finding_typed(edits.get(position, {}), showing)
+        if text and text != before:
+            typed[flag] = (version, text)
+    return typed
 
 
 def consensus_section(store: Store, chair: Actor, tender: int, result: Result, may: Capabilities) -> None:

@@ -17,8 +17,10 @@ reader refuses the same grade in a score cell. Each save
 passes the version of the score the grid showed (kept by ``workspace.remember_shown`` with the editor's key, not
 read again on the rerun that saves), so a score changed meanwhile (the same judge in another tab, or their
 returned score sheet imported) is a conflict, never overwritten: the refusal names the score there now, and a fresh
-grid shows it. Submitting
-(with a confirmation) locks the judge's scores; the results page then opens. Beside the grid, the proposal of the
+grid shows it. The cells changed in the grid the previous run drew are saved first, before a bid imported or removed
+meanwhile can change the rows (``save_pending``): a typed score is saved or its refusal shown, never dropped.
+Submitting (with a confirmation; not on a run that refused an edit) locks the judge's scores; an edit that reaches
+the locked grid afterwards is refused by the store, saying so. The results page then opens. Beside the grid, the proposal of the
 bid being scored (``bid_documents.beside_proposals``) turns to the row the judge has just changed.
 """
 from __future__ import annotations
@@ -56,12 +58,14 @@ class Row:
     version: int = 0  # the stored score's version (0: none yet), passed back to save a change
 
 
-def refusal(rubric: Rubric, row: Row, error: BidEvalError) -> str:
+def refusal(rubric: Rubric, row: Row, error: BidEvalError, typed: Decimal | None) -> str:
     """Why a score was not saved, in the UI language, every line of it, naming the bid, the criterion, what was typed
     and what is allowed (:func:`bideval.messages.refused_lines` builds it from the refusal's data: the range, the
-    tier, the grades, the decimals; or the score there now, for a conflict)."""
+    tier, the grades, the decimals; or the score there now, for a conflict); a refusal of the change itself (the bid
+    removed meanwhile, the scores locked) ends naming ``typed`` (None: the comment changed, or the score cleared)."""
     return ws.lines_markdown(messages.refused_lines(error, ws.lang(), row.vendor_id, row.vendor_name, row.criterion,
-                                                    rubric))
+                                                    rubric, unsaved=True,
+                                                    typed=None if typed is None else str(typed)))
 
 
 def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence[Row],
@@ -91,7 +95,7 @@ def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence
             version = store.set_score(judge, tender_id, before.vendor_id, before.criterion, score, comment,
                                       expected_version=before.version)
         except BidEvalError as error:
-            refused.append(refusal(rubric, before, error))
+            refused.append(refusal(rubric, before, error, None if same_score(score, before.score) else score))
         else:
             saved[position] = replace(before, score=score, comment=comment, version=version)
     return saved, refused
@@ -217,8 +221,12 @@ def declaration_form(store: Store, judge: Actor, tender: int, undeclared: Sequen
     st.rerun()
 
 
-def submit_section(store: Store, judge: Actor, tender: int, missing: int) -> None:
-    """Submitting: a confirmation, then the judge's scores lock (``Store.submit`` refuses while any is missing)."""
+def submit_section(store: Store, judge: Actor, tender: int, missing: int, refused: bool) -> None:
+    """Submitting: a confirmation, then the judge's scores lock (``Store.submit`` refuses while any is missing).
+
+    A click on the run that refused an edit (``refused``) submits nothing, saying so. A cell left without Enter can
+    reach the page on the run after the click: the locked grid then sends it to the store, whose refusal is said
+    (``save_pending``), never dropped."""
     st.subheader(tr("提交评分", "Submit my scores"))
     st.caption(tr("提交后您的评分即锁定，不能再修改；之后您可以看到全体评委的评分和评标结果。",
                   "Once submitted your scores are locked and cannot change; you then see the whole panel's scores "
@@ -230,12 +238,40 @@ def submit_section(store: Store, judge: Actor, tender: int, missing: int) -> Non
                        key="scoring_submit_sure", disabled=bool(missing))
     if st.button(tr("提交评分", "Submit my scores"), key="scoring_submit", type="primary", disabled=not sure,
                  help=tr("先勾选上方的确认", "Tick the confirmation above first") if not sure else None):
+        if refused:
+            st.error(tr("未提交：上面有评分未能保存。请先改正，再提交。",
+                        "Not submitted: a score above was not saved. Correct it first, then submit."))
+            return
         try:
             store.submit(judge, tender)
         except BidEvalError as error:
             ws.show_error(error)
             return
         st.rerun()
+
+
+def save_pending(store: Store, judge: Actor, tender: int, remembered: str) -> tuple[dict[int, Row], list[str], str | None]:
+    """Save the cells changed in the grid the previous run drew (``remembered``: its ``workspace.remember_shown``
+    prefix), read against the rows it showed and saved with their versions, whatever the grid shows now: a bid
+    imported or removed meanwhile changes the rows (and the editor's key), never what was typed. The store refuses
+    what it must — a removed bid, a locked seat (submitted, or scoring closed), a changed score — and the refusal is
+    shown. (saved rows by position in the previous grid, refusals, the bid of the last row changed)."""
+    last = ws.shown(remembered)
+    if last is None:
+        return {}, [], None
+    old_key, before = last
+    seen = st.session_state.scoring_seen
+    edited = {int(p): dict(c) for p, c in st.session_state.get(old_key, {}).get("edited_rows", {}).items()}
+    fresh = new_cells(edited, seen.get(old_key, {}))
+    if not fresh:
+        return {}, [], None
+    saved, refused = save_edits(store, judge, tender, before, fresh, store.tiers(judge, tender))
+    if refused:
+        seen.pop(old_key, None)
+        st.session_state.scoring_round += 1  # a fresh editor shows what is saved, not the refused value
+    else:
+        seen[old_key] = edited
+    return saved, refused, before[max(fresh)].vendor_id
 
 
 # -- the page
@@ -255,6 +291,14 @@ def main() -> None:
     if seat is None:
         st.info(tr("您不是本项目评标委员会的成员。", "You hold no seat on this tender's panel."))
         st.stop()
+    # What was typed in the grid the previous run drew is saved first, before anything here can change the page:
+    # a bid imported meanwhile (its declaration form), a bid removed (other rows, another editor).
+    remembered = f"scoring_grid_{tender}_{judge.account_id}"  # this judge's grid on this tender, and no other's
+    saved, refused, focus = save_pending(store, judge, tender, remembered)
+    if saved:
+        st.toast(tr(f"已保存 {len(saved)} 项", f"Saved {len(saved)}"), icon=":material/check:")
+    for message in refused:
+        st.error(message)
     info = store.tender(judge, tender)
     rubric = store.rubric(judge, tender)
     lang = ws.lang()
@@ -302,29 +346,13 @@ def main() -> None:
     seen = st.session_state.scoring_seen
     if key not in st.session_state:
         seen.pop(key, None)
-    edited = {int(p): dict(c) for p, c in st.session_state.get(key, {}).get("edited_rows", {}).items()}
-    fresh = new_cells(edited, seen.get(key, {})) if not locked else {}
-    # An edit is judged against the row the judge was shown, and saved with that row's version: a score changed
-    # since (the same judge in another tab, a returned score sheet imported) is a conflict, never overwritten.
-    last = ws.shown("scoring_grid")
-    before = last[1] if last is not None and last[0] == key else rows
-    saved, refused = save_edits(store, judge, tender, before, fresh, tiers)
-    focus = rows[max(fresh)].vendor_id if fresh else None  # the proposal beside the grid turns to this row's bid
-    for position, row in saved.items():
-        rows[position] = row
-    if refused:
-        seen.pop(key, None)
-        st.session_state.scoring_round += 1  # a fresh editor shows what is saved, not the refused value
-        key = ws.editor_key("scoring_grid", identity, st.session_state.scoring_round)
-        showing = list(rows)
+    last = ws.shown(remembered)
+    if last is not None and last[0] == key:  # the same editor again: it may still show an edit over a newer score
+        edited = {int(p): dict(c) for p, c in st.session_state.get(key, {}).get("edited_rows", {}).items()}
+        showing = shown_rows(rows, last[1], edited, saved)
     else:
-        seen[key] = edited
-        showing = shown_rows(rows, before, edited, saved)
-    ws.remember_shown("scoring_grid", key, showing)
-    if saved:
-        st.toast(tr(f"已保存 {len(saved)} 项", f"Saved {len(saved)}"), icon=":material/check:")
-    for message in refused:
-        st.error(message)
+        showing = list(rows)
+    ws.remember_shown(remembered, key, showing)
 
     if submitted:
         st.success(tr(f"您已于 {seat.submitted_at:%Y-%m-%d %H:%M}（UTC）提交评分，评分已锁定。请在“评标结果”页面查看全体评委的评分。",
@@ -389,7 +417,7 @@ def main() -> None:
         st.caption(tr("客观评分项由系统根据投标文件计算，评委无需打分：", "Objective criteria are computed from the bids; "
                       "judges do not score them: ") + tr("、", ", ").join(c.name.text(lang) for c in objective))
     if not submitted and info.stage in (Stage.SCORING, Stage.REVIEW):  # in review: sign the scores as they stand
-        submit_section(store, judge, tender, progress.missing)
+        submit_section(store, judge, tender, progress.missing, bool(refused))
 
 
 if __name__ == "__main__":

@@ -152,7 +152,7 @@ def test_consensus_edits_land_on_the_bid_they_were_typed_on_and_never_overwrite_
     assert admin_call("consensus_versions", consensus) == {(VENDOR_A, "ops_plan"): (Decimal(15), 1),
                                                            (VENDOR_B, "ops_plan"): (Decimal(12), 1)}
     assert len(first.error) == 1 and first.error[0].value.startswith(f"{VENDOR_A} 甲公司 / Operations management plan: ")
-    assert "changed by someone else meanwhile (you saw version 0, it is now version 1: 15)" in first.error[0].value
+    assert "was changed elsewhere to 15 (perhaps by you, in another window)" in first.error[0].value
     table = first.data_editor[1].value  # afresh, in the new rank order, with what is stored
     assert list(zip(table["vendor"], table["score"]))[::2] == [("甲公司", "15"), ("乙公司", "12")]
 
@@ -168,7 +168,7 @@ def test_a_finding_written_meanwhile_is_not_overwritten(outlier):
     assert not app.exception
     recorded = {f.vendor_id: text for f, text, _, _ in admin_call("findings", outlier)}
     assert recorded == {top: "另一标签页写的意见", ({VENDOR_A, VENDOR_B} - {top}).pop(): "同上"}
-    assert "was changed by someone else meanwhile" in app.error[0].value
+    assert "was changed elsewhere to 另一标签页写的意见" in app.error[0].value
     assert app.success[0].value == "Saved 1 finding(s)."  # the other row went through
 
 
@@ -201,3 +201,36 @@ def test_a_judges_returned_sheet_changes_that_judges_scores_only(app_db, tmp_pat
     assert Decimal(after[("王", VENDOR_B, "service_design")]) == 3
     assert after[("王", VENDOR_A, "service_design")] == before[("王", VENDOR_A, "service_design")]
     assert {k: v for k, v in after.items() if k[0] != "王"} == {k: v for k, v in before.items() if k[0] != "王"}
+
+
+def test_a_finding_typed_when_the_session_ended_is_back_after_signing_in(outlier, app_db):
+    """The chair types a finding; the session expires; 保存意见 shows the sign-in page. Signed in again, they open
+    another page first (the editor's own state goes): on Review the typed finding is still shown, said, and saved by
+    保存意见, with the version it was typed over."""
+    from datetime import timedelta
+
+    from sqlalchemy import text
+
+    from bideval.accounts import _digest
+    from bideval.schema import utc_now
+    from conftest import PASSWORD
+
+    app = open_app("review", lang="en", tender_id=outlier)
+    app.session_state[app.data_editor[0].key] = {"edited_rows": {0: {"finding": "缺少应急预案，评分有据"}}, **EMPTY}
+    with Store(app_db).engine.begin() as connection:  # twelve hours pass for this session
+        connection.execute(text("UPDATE web_session SET expires_at = :past WHERE token_hash = :hash"),
+                           {"past": utc_now() - timedelta(minutes=1), "hash": _digest(app.session_state["signin_token"])})
+    app.button(key="review_save_findings").click().run()
+    assert app.title[0].value == "Sign in" and admin_call("findings", outlier) == []
+    app.session_state["signin_token"] = Store(app_db).accounts.sign_in("admin", PASSWORD).token  # signed in again
+    app.run()
+    app.switch_page("pages/results.py").run()  # another page first: the editor's own state goes
+    assert not app.exception and app.title[0].value != "Review"
+    app.switch_page("pages/review.py").run()
+    assert "typed before your session ended" in app.info[0].value
+    assert app.data_editor[0].value["finding"][0] == "缺少应急预案，评分有据"
+    app.button(key="review_save_findings").click().run()
+    assert not app.error
+    assert [text for _, text, _, _ in admin_call("findings", outlier)] == ["缺少应急预案，评分有据"]
+    app.run()
+    assert not [i for i in app.info if "typed before your session ended" in i.value]  # said until saved

@@ -171,7 +171,7 @@ def test_edits_already_saved_are_not_replayed(tender):
     assert my_scores(tender) == {(VENDOR_A, "ops_plan"): (Decimal(11), ""), (VENDOR_B, "service_design"): (Decimal(3), "")}
     # The cell still shows the judge's 12 over the 11 they never saw: a new value there is a conflict, not a save.
     edit(app, {(VENDOR_A, "ops_plan"): {"score": 13}, (VENDOR_B, "service_design"): {"score": 3}})
-    assert "现为第 2 版：11" in app.error[0].value
+    assert "已在别处改为 11（可能是您在另一窗口中修改的），您的 13 未保存" in app.error[0].value
     assert my_scores(tender)[(VENDOR_A, "ops_plan")] == (Decimal(11), "")
     assert grid(app)["score"][row_of(app, VENDOR_A, "ops_plan")] == "11"  # a fresh grid shows what is stored
 
@@ -186,7 +186,8 @@ def test_a_score_changed_since_the_grid_showed_it_is_refused_not_overwritten(ten
     store.set_score(judge, tender, VENDOR_A, "ops_plan", Decimal(13), expected_version=1)  # the other tab
     edit(app, {(VENDOR_A, "ops_plan"): {"score": "14"}})
     assert len(app.error) == 1 and app.error[0].value.startswith(f"{VENDOR_A} 甲公司 / Operations management plan: ")
-    assert "changed by someone else meanwhile (you saw version 1, it is now version 2: 13)" in app.error[0].value
+    assert "changed elsewhere to 13 (perhaps by you, in another window); your 14 was not saved" in app.error[0].value
+    assert "version" not in app.error[0].value
     assert my_scores(tender) == {(VENDOR_A, "ops_plan"): (Decimal(13), "")}
     assert grid(app)["score"][row_of(app, VENDOR_A, "ops_plan")] == "13"
     edit(app, {(VENDOR_A, "ops_plan"): {"score": "14"}})
@@ -334,8 +335,10 @@ def test_submitting_locks_the_scores_and_opens_the_results(tender):
     assert not app.exception
     assert app.success[0].value.startswith("You submitted your scores")
     assert admin_call("progress", tender).judges == ((JUDGE, 4, 4, True),)
-    edit(app, {(VENDOR_B, "service_design"): {"score": 1}})  # a locked grid saves nothing
+    edit(app, {(VENDOR_B, "service_design"): {"score": 1}})  # a locked grid saves nothing, and says so
     assert my_scores(tender)[(VENDOR_B, "service_design")] == (Decimal(3), "")
+    assert VENDOR_B in app.error[0].value and "submitted your scores" in app.error[0].value
+    assert app.error[0].value.endswith("your 1 was not saved.")
     after = open_app(lang="en", tender_id=tender, judge=JUDGE)
     after.switch_page("pages/results.py").run()
     assert not after.exception and after.title[0].value == "Evaluation results"
@@ -359,3 +362,48 @@ def test_the_grid_survives_a_visit_to_another_page(tender):
     app.run()
     assert not app.exception
     assert grid(app)["score"][row_of(app, VENDOR_A, "ops_plan")] == "12"
+
+
+@pytest.mark.parametrize("typed, after_the_click", [("13", True), ("9", False)])  # 9: outside A's tier t3, 10.1–15
+def test_a_cell_typed_without_enter_around_submitting_is_never_dropped(tender, typed, after_the_click):
+    """In the browser a cell left without Enter can arrive on the run after the click on 提交评分: the seat is then
+    locked, and the store's refusal of the edit is said, naming what was typed. Arriving with the click, a refused
+    edit stops the submitting, saying so."""
+    admin_call("set_tier", tender, VENDOR_B, "ops_plan", "t2")
+    app = open_app("scoring", lang="en", tender_id=tender, judge=JUDGE)
+    edit(app, {(VENDOR_A, "ops_plan"): {"score": 12}, (VENDOR_A, "service_design"): {"score": 4},
+               (VENDOR_B, "ops_plan"): {"score": 7}, (VENDOR_B, "service_design"): {"score": 3}})
+    app.checkbox(key="scoring_submit_sure").check().run()
+    grid_key, cells = app.data_editor[0].key, dict(app.session_state[app.data_editor[0].key]["edited_rows"])
+    cells[row_of(app, VENDOR_A, "ops_plan")] = {"score": typed}
+    if after_the_click:
+        app.button(key="scoring_submit").click().run()
+    app.session_state[grid_key] = {"edited_rows": cells, **EMPTY_EDITS}
+    app.button(key="scoring_submit").click().run() if not after_the_click else app.run()
+    assert my_scores(tender)[(VENDOR_A, "ops_plan")] == (Decimal(12), "")
+    if after_the_click:
+        assert admin_call("progress", tender).judges == ((JUDGE, 4, 4, True),)
+        assert app.error[0].value.endswith("you have submitted your scores; they are locked; your 13 was not saved.")
+    else:
+        assert "9 is outside the allowed range 10.1–15" in app.error[0].value
+        assert app.error[1].value.startswith("Not submitted: a score above was not saved")
+        assert admin_call("progress", tender).judges == ((JUDGE, 4, 4, False),)
+
+
+def test_a_score_typed_while_a_bid_is_imported_or_removed_is_saved_or_named(tender, tmp_path):
+    """The rows change under the judge's typing (the grid's editor key with them): what was typed is still read
+    against the rows the judge saw. A late bid: the score is saved, then its declaration is asked. A removed bid:
+    the score typed on it is refused naming it; the one typed on a bid still there is saved."""
+    app = open_app("scoring", lang="en", tender_id=tender, judge=JUDGE)
+    late = write_form(tmp_path / "d.xlsx", good_bid("91110000MA0LATE00X", name="丁公司"))
+    assert admin_call("import_bids", tender, [(late.name, late.read_bytes())]).ok
+    edit(app, {(VENDOR_A, "service_design"): {"score": 4}})
+    assert my_scores(tender) == {(VENDOR_A, "service_design"): (Decimal(4), "")}
+    assert app.subheader[0].value == "Conflict-of-interest declaration"  # the late bid's, after the score was saved
+    declare(app, {})
+    admin_call("remove_bid", tender, VENDOR_B, "撤回")
+    edit(app, {(VENDOR_A, "service_design"): {"score": "4.5"}, (VENDOR_B, "service_design"): {"score": "4.2"}})
+    assert my_scores(tender) == {(VENDOR_A, "service_design"): (Decimal("4.5"), "")}
+    assert len(app.error) == 1 and app.error[0].value.startswith(f"{VENDOR_B} 乙公司 / Service design: ")
+    assert app.error[0].value.endswith("your 4.2 was not saved.")
+    assert VENDOR_B not in set(grid(app)["vendor_id"])

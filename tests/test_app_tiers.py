@@ -103,7 +103,7 @@ def test_a_tier_changed_since_the_table_showed_it_is_not_replaced(tender):
     choose_tiers(app, {0: "t3", 1: "t1"})
     assert admin_call("tiers", tender) == {(VENDOR_A, "ops_plan"): "t2", (VENDOR_B, "ops_plan"): "t1"}
     assert len(app.error) == 1 and app.error[0].value.startswith(f"{VENDOR_A} 甲公司 / Operations management plan: ")
-    assert "changed by someone else meanwhile (you saw version 0, it is now version 1: t2)" in app.error[0].value
+    assert "was changed elsewhere to t2 (perhaps by you, in another window); your t3 was not saved" in app.error[0].value
     assert list(app.data_editor[0].value["tier"]) == ["t2", "t1"]  # what is stored, to decide again
 
 

@@ -52,7 +52,7 @@ FACTS = {
     "store.no_flag": dict(kind="outlier", vendor_id=VENDOR, criterion=OPS, judge="王评委"),
     "store.submit_missing": dict(judge="王评委", missing=((VENDOR, OPS),)),
     "store.write_conflict": dict(what="score", seen=1, current=2, value="8", judge="王评委", vendor_id=VENDOR,
-                                 criterion=OPS),
+                                 criterion=OPS, typed="9"),
     "bids.both_sheets": dict(form="Bid", consolidated="Bids"),
     "bids.bids_elsewhere": dict(shape="consolidated", read="Bids"),
     "cells.merged": dict(range="B2:B8"),
@@ -246,11 +246,11 @@ SENTENCES = [
      '王评委 cannot submit yet: 1 score(s) missing: 91440300708461136T / Operations management capability',
      '王评委尚不能提交：还有 1 项未打分：91440300708461136T / 运营管理能力'),
     ("store.write_conflict",
-     "王评委's score for 91440300708461136T on 'ops_plan' was changed by someone else meanwhile (you saw version 1, "
-     "it is now version 2: 8); nothing was overwritten",
-     "王评委's score for 91440300708461136T on 'Operations management capability' was changed by someone else "
-     "meanwhile (you saw version 1, it is now version 2: 8); nothing was overwritten",
-     '王评委对 91440300708461136T 的“运营管理能力”评分已被他人修改（您看到的是第 1 版，现为第 2 版：8），未覆盖任何内容'),
+     "王评委's score for 91440300708461136T on 'ops_plan' was changed elsewhere to 8 (perhaps by you, in another "
+     "window); your 9 was not saved",
+     "王评委's score for 91440300708461136T on 'Operations management capability' was changed elsewhere to 8 "
+     "(perhaps by you, in another window); your 9 was not saved",
+     '王评委对 91440300708461136T 的“运营管理能力”评分已在别处改为 8（可能是您在另一窗口中修改的），您的 9 未保存'),
     ("store.no_flag",
      "no such flag to write a finding on: outlier 91440300708461136T 'ops_plan' 王评委 (a finding answers an outlying "
      "score, an abnormally low price or an incomplete bid the evaluation shows); nothing was recorded",
@@ -922,17 +922,17 @@ def test_every_right_refusal_in_both_languages(why, facts, en, zh):
      "tender 7 is in the final stage: cannot score (possible in: scoring)",
      "招标项目 7 处于“已定稿”阶段，不能打分（可在以下阶段进行：评分）"),
     (WriteConflict("tier", 2, 3, "t1", vendor_id=VENDOR, criterion=OPS),
-     f"the tier of {VENDOR} on 'ops_plan' was changed by someone else meanwhile (you saw version 2, it is now "
-     "version 3: t1); nothing was overwritten",
-     f"{VENDOR} 的“运营管理能力”档次已被他人修改（您看到的是第 2 版，现为第 3 版：t1），未覆盖任何内容"),
-    (WriteConflict("consensus", 0, 1, None, vendor_id=VENDOR, criterion=OPS),
-     f"the consensus score of {VENDOR} on 'ops_plan' was changed by someone else meanwhile (you saw version 0, it "
-     "is now version 1: empty); nothing was overwritten",
-     f"{VENDOR} 的“运营管理能力”合议得分已被他人修改（您看到的是第 0 版，现为第 1 版：空），未覆盖任何内容"),
+     f"the tier of {VENDOR} on 'ops_plan' was changed elsewhere to t1 (perhaps by you, in another window); your "
+     "change was not saved",
+     f"{VENDOR} 的“运营管理能力”档次已在别处改为 t1（可能是您在另一窗口中修改的），您的修改未保存"),
+    (WriteConflict("consensus", 0, 1, None, vendor_id=VENDOR, criterion=OPS, typed="12.5"),
+     f"the consensus score of {VENDOR} on 'ops_plan' was changed elsewhere to empty (perhaps by you, in another "
+     "window); your 12.5 was not saved",
+     f"{VENDOR} 的“运营管理能力”合议得分已在别处改为 空（可能是您在另一窗口中修改的），您的 12.5 未保存"),
     (WriteConflict("finding", 1, 2, "已核实", kind=FindingKind.OUTLIER, vendor_id=VENDOR),
-     f"the finding on outlier {VENDOR} was changed by someone else meanwhile (you saw version 1, it is now "
-     "version 2: 已核实); nothing was overwritten",
-     f"关于 {VENDOR} 评分畸高畸低的复核意见已被他人修改（您看到的是第 1 版，现为第 2 版：已核实），未覆盖任何内容"),
+     f"the finding on outlier {VENDOR} was changed elsewhere to 已核实 (perhaps by you, in another window); your "
+     "change was not saved",
+     f"关于 {VENDOR} 评分畸高畸低的复核意见已在别处改为 已核实（可能是您在另一窗口中修改的），您的修改未保存"),
     (WriteConflict("panel", 4, 6, preview=True),
      "the panel changed since the preview (version 4, now 6); preview again — nothing was written",
      "预览之后评标委员会已有变动（预览时为第 4 版，现为第 6 版），请重新预览；未写入任何内容"),
