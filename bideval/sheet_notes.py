@@ -71,6 +71,24 @@ StruckByRule = Mapping[str, Mapping[tuple[int, int], str]]
 
 
 @dataclass(frozen=True)
+class PercentCells:
+    """The cells of a bid sheet that a percent format shows (``0%``, ``0.00%``: 7 typed is stored as 0.07 and shown as
+    7%): by their own cell format (``cells``: each as its format's index, column letters and row, ``2C15``, one after
+    another in the sheet's order, a space between; ``formats``: each such index's format), or maybe by a conditional
+    format (``by_rule``: row and column from 0 → its format; whether its rule holds is not worked out). Right in a
+    percent field (0.96 shown as 96%); only the reader knows which cells are a price, a number or a count, where the
+    number stored is not the one typed (:meth:`bideval.sheets.Workbook.shown_as_percent`)."""
+
+    cells: bytes = b""
+    formats: Mapping[str, str] = field(default_factory=dict)
+    by_rule: Mapping[tuple[int, int], str] = field(default_factory=dict)
+
+
+# sheet name → its cells shown through a percent format (a bid workbook's)
+PercentShown = Mapping[str, PercentCells]
+
+
+@dataclass(frozen=True)
 class TableTotal:
     """The total row of an Excel table (Total Row on), where the sheet holds it."""
 
@@ -101,3 +119,4 @@ class SheetNotes:
     relink: bool = False  # python-calamine reads a copy of the package relinked as it finds parts
     struck_by_rule: StruckByRule = field(default_factory=dict)
     raised_in_part: RaisedInPart = field(default_factory=dict)
+    percent: PercentShown = field(default_factory=dict)
