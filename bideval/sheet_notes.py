@@ -29,6 +29,10 @@ reader needs and python-calamine does not say:
   told, so a reader refuses such a cell it reads (:mod:`bideval.bids`, :mod:`bideval.panel`). Looked for only when the
   shared strings or a worksheet say ``vertAlign`` at all. A cell format's superscript font raises the whole text: the
   same value drawn smaller, not noted;
+* in a bid workbook, the cells a percent format shows (``0%``: 7 typed is stored as 0.07 and shown as 7%), by their
+  own cell format or maybe by a conditional format: right in a percent field, so only noted; the bid reader, which
+  knows which cell is a price, a number or a count, refuses those (:mod:`bideval.bids`). Found while the sheet is read
+  anyway, by the style attribute itself, never by a second read;
 * the total rows of the Excel tables (Insert → Table, with Total Row on: ``totalsRowCount="1"`` in the table part
   a sheet links to): the row under the table's data that says ``Total`` (汇总) and its sums or counts, which a
   consolidated sheet would otherwise read as a bidder ``TOTAL`` (:mod:`bideval.bids`). Looked for only in a

@@ -2103,16 +2103,22 @@ def _note_percent_cells(piece: bytes, extent: _Extent, last: int, first_row: int
     format's index, its column and its row (2C15), by the style attribute as every known writer puts it, right after
     the reference (``<c r="C15" s="2">``): found by the attribute itself (the few percent fields of a sheet that has
     any, not its every cell), the reference read behind it. Where such a style stands elsewhere in the piece (a row's
-    own format, an attribute between: ``<c r="C15" t="n" s="2">``), each one found is looked at on its own. A style
-    spelt as no writer spells it (``s='2'``, ``s="02"``) is not looked for."""
-    pattern = _percent_cell_pattern(extent.percent, 1 if last <= 26 else 2 if last <= 702 else 3,
-                                    len(str(first_row)), len(str(last_row)))
-    found = pattern.findall(piece)
-    if not found:
-        return
-    cells = b" ".join(map(b"".join, found))
-    if b'"' in cells:  # a style no reference stands right before (see _percent_cell_pattern): each one looked at
-        cells = b" ".join(_percent_cells_around(piece, pattern))
+    own format, an attribute between: ``<c r="C15" t="n" s="2">``), each one found is looked at on its own; where the
+    workbook's default format (0, a cell's with no style) is a percentage, every cell is. A style spelt as no writer
+    spells it (``s='2'``, ``s="02"``) is not looked for."""
+    if "0" in extent.percent:  # the workbook's default format a percentage: a cell written with no style is in it
+        cells = b" ".join(b"%s%s%s" % (index.encode(), match.group(1), match.group(2))
+                          for match in _CELL_START.finditer(piece) if not match.group(3).endswith(b"/")
+                          and (index := _style_index(_attributes(match.group(3)).get("s", "0"))) in extent.percent)
+    else:
+        pattern = _percent_cell_pattern(extent.percent, 1 if last <= 26 else 2 if last <= 702 else 3,
+                                        len(str(first_row)), len(str(last_row)))
+        found = pattern.findall(piece)
+        if not found:
+            return
+        cells = b" ".join(map(b"".join, found))
+        if b'"' in cells:  # a style no reference stands right before (see _percent_cell_pattern): each one looked at
+            cells = b" ".join(_percent_cells_around(piece, pattern))
     if cells:
         extent.percent_cells.append(cells)
 
@@ -2434,8 +2440,8 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
             unreadable = _odd_value(match.group(2), piece, match.end() + 1, odd_values, odd_strings)
         if unreadable is not None:
             _note(extent, (row - 1, column - 1), unreadable, piece, match.end() + 1)
-        if extent.percent and b"s" in match.group(2) \
-                and (index := _style_index(_attributes(match.group(2)).get("s", ""))) in extent.percent:
+        if extent.percent and (b"s" in match.group(2) or "0" in extent.percent) and not match.group(2).endswith(b"/") \
+                and (index := _style_index(_attributes(match.group(2)).get("s", "0"))) in extent.percent:
             extent.percent_cells.append(b"%s%s%d" % (index.encode(), _column_letters(column).encode(), row))
     for letters, digits in _ANY_CELL_REF.findall(piece):
         extent.rows = max(extent.rows, int(digits))

@@ -782,6 +782,26 @@ def test_a_percent_format_over_a_count_is_found_however_its_cell_is_written(rubr
     assert "found the number 0.07 stored in the cell, but shown as 7% through the percent format '0%'" in str(problem)
 
 
+@pytest.mark.parametrize("markup", ["usual", "style first"])
+def test_a_percent_default_format_refuses_every_count_written_without_a_style(rubric, tmp_path, markup):
+    """A workbook whose default format (cell format 0, a cell's with no style) is 0%: every number cell written with
+    no style of its own is shown as a percentage; its counts and prices are refused, its percent field is read."""
+    values = good_bid(VENDOR_A, similar_projects=0.07, dial_test_accuracy=0.96)
+    path = write_formatted_form(tmp_path / "form.xlsx", {}, values)
+
+    def percent_default(parts: dict[str, bytes]) -> None:
+        parts["xl/styles.xml"] = re.sub(rb'(<cellXfs[^>]*><xf numFmtId=")0"', rb'\g<1>9"', parts["xl/styles.xml"])
+        if markup == "style first":  # (a cell given a style, its style first: the sheet read by the exact scan)
+            parts[SHEET] = parts[SHEET].replace(b'<c r="A1" t="s">', b'<c s="0" r="A1" t="s">')
+            assert b'<c s="0"' in parts[SHEET]
+
+    path = with_parts(path, tmp_path / "default.xlsx", percent_default)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    assert sorted(problem.cell for problem in caught.value.problems) == sorted(
+        f"C{list(values).index(field) + 1}" for field in ("itss_level", "similar_projects", "rate_per_call"))
+
+
 @pytest.mark.parametrize("rule", ["styles", "own"])
 def test_a_percent_format_by_a_conditional_format_is_refused_over_a_price(rubric, tmp_path, rule):
     """A conditional format (by a differential format of the styles, or Excel 2010's own) showing the price as a
