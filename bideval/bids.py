@@ -229,10 +229,12 @@ class Reading:
     rubric: Rubric
     headers: Mapping[str, Field]
     parsers: Mapping[str, Callable[[Any], Any]]
+    numbers: frozenset[str] = frozenset()  # the ids of the fields a percent format misreads (NO_PERCENTAGE)
 
     @classmethod
     def of(cls, rubric: Rubric) -> "Reading":
-        return cls(rubric, _header_index(rubric), {f.id: _remembering(f) for f in rubric.bid_fields})
+        return cls(rubric, _header_index(rubric), {f.id: _remembering(f) for f in rubric.bid_fields},
+                   frozenset(f.id for f in rubric.bid_fields if f.type in NO_PERCENTAGE))
 
 
 def _remembering(field: Field) -> Callable[[Any], Any]:
@@ -397,7 +399,7 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         cells[field_id] = f"{value_letter}{r + 1}"
         field_rows.append(r)
         raw[field_id] = row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None
-        if fields[field_id].type in NO_PERCENTAGE:
+        if field_id in reading.numbers:
             numbers[r] = field_id
     problems += book.merged_problems(sheet, field_rows, (0, VALUE_COLUMN))
     if not cells:
@@ -524,8 +526,8 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
         numbers = [r for r in numbers if r not in refused]
     problems.extend(book.merged_problems(sheet, numbers, read_columns))
     # A price, a number or a count shown through a percent format: what stands in its place is refused by its parser
-    book.shown_as_percent(sheet, rows, [c for f, c in columns.items()
-                                        if c not in unread and rubric.field_index[f].type in NO_PERCENTAGE], numbers)
+    book.shown_as_percent(sheet, rows, [c for f, c in columns.items() if c not in unread and f in reading.numbers],
+                          numbers)
     data = [rows[r] for r in numbers]
     # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
     # already seen in the column taken from memory. Problems are then told row by row, field by field.

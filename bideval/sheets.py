@@ -15,6 +15,7 @@ import tempfile
 import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
@@ -37,6 +38,13 @@ class InputFile:
     path: str
     sha256: str
     role: str  # rubric | bids | panel
+
+
+@lru_cache(maxsize=64)
+def _noted_cells(letters: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    """The cells of :attr:`~bideval.sheet_notes.PercentCells.cells` (2C15) in the columns spelt ``letters``: each as
+    its format's index, its letters and its row."""
+    return re.compile(rb"(?<![0-9A-Z])([0-9]+)(" + b"|".join(letters) + rb")([0-9]+)(?![0-9])")
 
 
 def sha256_of(path: Path) -> str:
@@ -230,22 +238,23 @@ class Workbook:
         noted = self.notes.percent.get(sheet)
         if noted is None:
             return []
-        asked = set(columns)
-        by_letters = {column_letter(c).encode("ascii"): c for c in asked}
+        by_letters = {column_letter(c).encode("ascii"): c for c in columns}
+        wanted = read if read is None or isinstance(read, (set, frozenset, dict)) else set(read)
         found: dict[tuple[int, int], tuple[str, bool]] = {}
         # (each cell as its format's index, letters and row: 2C15; a sheet's percent fields' cells are many, and a
         # column looked for is seldom among them, which a search for its letters says at once)
         if noted.cells and any(letters in noted.cells for letters in by_letters):
-            spelt = re.compile(rb"(?<![0-9A-Z])([0-9]+)(" + b"|".join(by_letters) + rb")([0-9]+)(?![0-9])")
-            for index, letters, digits in spelt.findall(noted.cells):
-                found[(int(digits) - 1, by_letters[letters])] = (noted.formats[index.decode("ascii")], False)
+            for index, letters, digits in _noted_cells(tuple(sorted(by_letters))).findall(noted.cells):
+                r = int(digits) - 1
+                if wanted is None or r in wanted:
+                    found[(r, by_letters[letters])] = (noted.formats[index.decode("ascii")], False)
+        asked = set(by_letters.values())
         for (r, c), code in noted.by_rule.items():
-            if c in asked:
+            if c in asked and (wanted is None or r in wanted):
                 found.setdefault((r, c), (code, True))
-        wanted = None if read is None else set(read)
         changed = []
         for (r, c), (code, by_rule) in sorted(found.items()):
-            held = rows[r][c] if r < len(rows) and c < len(rows[r]) and (wanted is None or r in wanted) else None
+            held = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
             if isinstance(held, (int, float)) and not isinstance(held, bool):
                 rows[r][c] = PercentFormat(number_as_shown(held), code, by_rule=by_rule)
                 changed.append((r, c))
