@@ -27,6 +27,9 @@ from .workers import map_in_order
 FORM_SHEET = "Bid"
 CONSOLIDATED_SHEET = "Bids"
 VALUE_COLUMN = 2  # column C of a bid form
+# The fields whose cell a percent format misreads: 7 days typed into a 0% cell are stored as 0.07 (a percent field's
+# 0.96 shown as 96% is the 96 % meant)
+NO_PERCENTAGE = frozenset({FieldType.MONEY, FieldType.NUMBER, FieldType.INTEGER})
 
 
 @dataclass(frozen=True)
@@ -226,10 +229,12 @@ class Reading:
     rubric: Rubric
     headers: Mapping[str, Field]
     parsers: Mapping[str, Callable[[Any], Any]]
+    numbers: frozenset[str] = frozenset()  # the ids of the fields a percent format misreads (NO_PERCENTAGE)
 
     @classmethod
     def of(cls, rubric: Rubric) -> "Reading":
-        return cls(rubric, _header_index(rubric), {f.id: _remembering(f) for f in rubric.bid_fields})
+        return cls(rubric, _header_index(rubric), {f.id: _remembering(f) for f in rubric.bid_fields},
+                   frozenset(f.id for f in rubric.bid_fields if f.type in NO_PERCENTAGE))
 
 
 def _remembering(field: Field) -> Callable[[Any], Any]:
@@ -371,6 +376,7 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     header = True  # until the first row with something in column A
     heading: int | None = None  # the form's header row, when it has one
     field_rows: list[int] = []
+    numbers: dict[int, str] = {}  # the rows of the fields a percent format misreads → their field
     for r, row in enumerate(rows):
         key = row[0] if row else None
         if is_blank(key):  # no field id: a blank or spacer row (or a title outside column A)
@@ -395,6 +401,8 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         cells[field_id] = f"{value_letter}{r + 1}"
         field_rows.append(r)
         raw[field_id] = row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None
+        if field_id in reading.numbers:
+            numbers[r] = field_id
     problems += book.merged_problems(sheet, field_rows, (0, VALUE_COLUMN))
     if not cells:
         return None, problems or [Problem.of("bids.no_field_rows", book.display, sheet)]
@@ -414,6 +422,8 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
              if "vendor_id" in raw and is_blank(raw["vendor_id"]) else None)
     if moved is not None:  # every answer would be told empty, or read from the wrong column: the one cause is told
         return None, problems + [moved]
+    for r, c in book.shown_as_percent(sheet, rows, (VALUE_COLUMN,), numbers):  # (refused by its field's parser)
+        raw[numbers[r]] = rows[r][c]
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
 
@@ -517,6 +527,9 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
         problems.extend(not_bids)
         numbers = [r for r in numbers if r not in refused]
     problems.extend(book.merged_problems(sheet, numbers, read_columns))
+    # A price, a number or a count shown through a percent format: what stands in its place is refused by its parser
+    book.shown_as_percent(sheet, rows, [c for f, c in columns.items() if c not in unread and f in reading.numbers],
+                          numbers)
     data = [rows[r] for r in numbers]
     # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
     # already seen in the column taken from memory. Problems are then told row by row, field by field.

@@ -12,9 +12,11 @@
     1,980,000 yuan), for the same reason as 万;
   - the % sign as text (:class:`LiteralPercentFormat`): ``0.00"%"`` shows 1 as 1.00%, but the cell holds 1,
     which is 100 %; only a real % (``0.00%``) shows 0.01 as 1.00%;
-  - on a panel sheet, a percentage (:class:`PercentFormat`): a score cell formatted ``0%`` shows 0.04 as 4%, so
-    a judge who typed 4 there reads 4 on screen, while the cell holds 0.04 (a bid workbook's percent cells are read
-    as stored: see the README on why a price in one is not refused yet);
+  - a percentage (:class:`PercentFormat`) in a cell that holds no percentage: a score cell formatted ``0%`` shows
+    0.04 as 4%, so a judge who typed 4 there reads 4 on screen, while the cell holds 0.04; so a bid's price, number
+    or count (a bid's percent field reads its cell as stored: 0.96 shown as 96% is the 96 % meant). A panel's are
+    noted by the package check; a bid's by the bid reader, which alone knows which cell is which field
+    (:meth:`bideval.sheets.Workbook.shown_as_percent`);
   - another number without a unit word: a section with only text (:class:`ConstantFormat`: ``"1,980,000"`` shows
     990,000 as 1,980,000, ``"否"`` shows 1 as 否), or commas after the last digit (:class:`DividedFormat`:
     ``#,##0,`` shows 15,500 as 16);
@@ -206,8 +208,9 @@ class OtherCurrencyFormat(ShownNumber):
 
 @dataclass(frozen=True)
 class PercentFormat(ShownNumber):
-    """A panel sheet's number shown through a percent format (``0%``, ``0.00%``): 0.04 is shown as 4%. A score is no
-    percentage, and Excel stores 4 typed into such a cell as 0.04, so the number read is not the score the judge saw.
+    """A number shown through a percent format (``0%``, ``0.00%``): 0.04 is shown as 4%. A score, a price, a number or
+    a count is no percentage, and Excel stores 4 typed into such a cell as 0.04, so the number read is not the one the
+    judge or the bidder saw. A bid's percent field reads its cell as stored, never as one of these.
 
     >>> PercentFormat("0.04", "0%").shown
     '4%'

@@ -252,9 +252,9 @@ class Say:
 
     def _other_number(self, value: PercentFormat | ConstantFormat | DividedFormat, fmt_en: str, fmt_zh: str,
                       rule_en: str, rule_zh: str) -> str:
-        """A number shown as another number without a unit word (a percentage on a panel sheet, a constant, divided by
-        1,000): what the sheet shows, what the cell holds, what to enter (on a panel sheet, a score, with no field's
-        unit)."""
+        """A number shown as another number without a unit word (a percentage in a score, a price, a number or a
+        count; a constant; divided by 1,000): what the sheet shows, what the cell holds, what to enter (on a panel
+        sheet, a score, with no field's unit)."""
         panel = self.get("file_role") == "panel"
         enter_en, enter_zh = (("a plain number", "请填写普通数字") if panel
                               else ("a plain number in the field's unit", "请按该项的单位填写普通数字"))
@@ -272,11 +272,13 @@ class Say:
                           f"{head_zh}数字格式 {fmt_zh} 末位数字后的逗号使其除以 {value.divisor:,} 后显示为 {value.shows}："
                           f"表中显示的数与存储的 {value.number} 不同（{enter_zh}，单元格格式设为“常规”{rule_zh}）")
         as_en, as_zh = (f" as {value.shown}", f"显示为 {value.shown}") if value.shown else ("", "显示为百分比")
-        # (a percent cell is noted on a panel sheet only: a bid's percent cells are read as stored, see the README)
-        return self.t(f"{head_en}{as_en} through the percent format {fmt_en}: a score is no percentage, and a score "
-                      f"typed into such a cell is stored divided by 100 (enter {enter_en}, with the cell's format "
-                      f"General{rule_en})",
-                      f"{head_zh}通过百分比格式 {fmt_zh} {as_zh}：得分不是百分比，在此类单元格中输入的得分会被"
+        # (a bid's percent field reads its percent cells as stored: only a price, a number or a count is refused so)
+        (what_en, what_zh), (typed_en, typed_zh) = ((("a score", "得分"), ("a score", "得分")) if panel
+                                                    else (("this field", "该项"), ("a number", "数字")))
+        return self.t(f"{head_en}{as_en} through the percent format {fmt_en}: {what_en} is no percentage, and "
+                      f"{typed_en} typed into such a cell is stored divided by 100 (enter {enter_en}, with the cell's "
+                      f"format General{rule_en})",
+                      f"{head_zh}通过百分比格式 {fmt_zh} {as_zh}：{what_zh}不是百分比，在此类单元格中输入的{typed_zh}会被"
                       f"除以 100 存储（{enter_zh}，单元格格式设为“常规”{rule_zh}）")
 
     def _literal_percent(self, value: LiteralPercentFormat, fmt_en: str, fmt_zh: str, rule_en: str,

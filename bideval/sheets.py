@@ -8,21 +8,23 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import stat
 import sys
 import tempfile
 import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
-from .cell_errors import put_errors
+from .cell_errors import PercentFormat, put_errors
 from .errors import DamagedWorkbook, Problem
 from .labels import Label
 from .sheet_notes import SheetNotes, TableTotal
-from .values import fold, is_blank
+from .values import fold, is_blank, number_as_shown
 from .watchdog import reading
 from .workers import forking_is_safe
 from .xlsx_guard import readable_copy, scan_xlsx, workbook_kind
@@ -50,6 +52,13 @@ ROLE_LABELS = {
     "panel": Label("评委评分", "panel"),
     "document": Label("投标附件", "bid document"),
 }
+
+
+@lru_cache(maxsize=64)
+def _noted_cells(letters: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    """The cells of :attr:`~bideval.sheet_notes.PercentCells.cells` (2C15) in the columns spelt ``letters``: each as
+    its format's index, its letters and its row."""
+    return re.compile(rb"(?<![0-9A-Z])([0-9]+)(" + b"|".join(letters) + rb")([0-9]+)(?![0-9])")
 
 
 def sha256_of(path: Path) -> str:
@@ -242,6 +251,39 @@ class Workbook:
     def merged(self, sheet: str) -> list[CellRange]:
         """The merged cell ranges of ``sheet``, once its rows have been read."""
         return self._sheets.merged(sheet)
+
+    def shown_as_percent(self, sheet: str, rows: list[list[Any]], columns: Iterable[int],
+                         read: Iterable[int] | None = None) -> list[tuple[int, int]]:
+        """Put a :class:`~bideval.cell_errors.PercentFormat` in the place of each number of ``sheet``'s ``rows`` that
+        a percent format shows, among ``columns`` (from 0) in the rows numbered ``read`` (from 0; every row when None):
+        7 typed into a ``0%`` cell is stored as 0.07 and shown as 7%, so the number read is not the one typed. A bid's
+        reader asks for its prices', numbers' and counts' cells only: a percent field's is right so. The cells
+        changed (row, column), in the sheet's order; the package check noted them (:class:`~bideval.sheet_notes.
+        PercentCells`), by their own cell format or maybe by a conditional format."""
+        noted = self.notes.percent.get(sheet)
+        if noted is None:
+            return []
+        by_letters = {column_letter(c).encode("ascii"): c for c in columns}
+        wanted = read if read is None or isinstance(read, (set, frozenset, dict)) else set(read)
+        found: dict[tuple[int, int], tuple[str, bool]] = {}
+        # (each cell as its format's index, letters and row: 2C15; a sheet's percent fields' cells are many, and a
+        # column looked for is seldom among them, which a search for its letters says at once)
+        if noted.cells and any(letters in noted.cells for letters in by_letters):
+            for index, letters, digits in _noted_cells(tuple(sorted(by_letters))).findall(noted.cells):
+                r = int(digits) - 1
+                if wanted is None or r in wanted:
+                    found[(r, by_letters[letters])] = (noted.formats[index.decode("ascii")], False)
+        asked = set(by_letters.values())
+        for (r, c), code in noted.by_rule.items():
+            if c in asked and (wanted is None or r in wanted):
+                found.setdefault((r, c), (code, True))
+        changed = []
+        for (r, c), (code, by_rule) in sorted(found.items()):
+            held = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+            if isinstance(held, (int, float)) and not isinstance(held, bool):
+                rows[r][c] = PercentFormat(number_as_shown(held), code, by_rule=by_rule)
+                changed.append((r, c))
+        return changed
 
     def merged_problems(self, sheet: str, rows: Iterable[int], columns: Iterable[int]) -> list[Problem]:
         """A ``cells.merged`` problem for each range :meth:`merged_over` finds."""

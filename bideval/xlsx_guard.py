@@ -44,7 +44,7 @@ from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFo
 from .errors import Problem
 from .rich_text import (Runs, drawn_struck, font_raises, font_strikes, holds, item_runs, rich_strings, says_raise,
                         says_strike)
-from .sheet_notes import SheetNotes, TableTotal, UnparsedErrors
+from .sheet_notes import PercentCells, SheetNotes, TableTotal, UnparsedErrors
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
 
@@ -840,6 +840,8 @@ class _Extent:
     raises: bool = False  # the sheet says "vertAlign" (an inline string's run raised or lowered?)
     conditional: bool = False  # the sheet says "conditionalFormatting" (a conditional format?)
     own_rules: bool = False  # … and, after that, holds a differential format (<x14:dxf>: a rule's own)
+    percent: tuple[str, ...] = ()  # a bid's: the cell formats (by index) showing a number as a percentage
+    percent_cells: list[bytes] = field(default_factory=list)  # … the cells in one, each piece's (_note_percent_cells)
 
 
 class _PartScan:
@@ -874,12 +876,22 @@ class _PartScan:
         self.conditional: set[str] = set()  # the worksheets that say "conditionalFormatting"
         self.own_rules: set[str] = set()  # … and hold a rule with a differential format of its own (Excel 2010's)
         self.exact: set[str] = set()  # the worksheets whose unusual markup the exact scan measured
+        # A bid's: its cell formats showing a number as a percentage (by index → the format), and by worksheet part
+        # the cells in one (a format's index, the cell's column letters and row: 2C15, one after another) and those a
+        # conditional format may show as a percentage (row and column from 0 → the format)
+        self.percent_formats: dict[str, str] = {}
+        self.percent_indices: tuple[str, ...] | None = None  # (None: not worked out yet)
+        self.percent: dict[str, bytes] = {}
+        self.percent_by_rule: dict[str, dict[tuple[int, int], str]] = {}
         self.workbook = WORKBOOK  # the workbook part, as _rels/.rels names it (its text kept as xl/workbook.xml's)
 
     def run(self) -> list[Finding]:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
         messages: list[Finding] = []
-        for info in self.archive.infolist():
+        infos = self.archive.infolist()
+        if self.currency is not None and not self.panel:  # a bid's styles first: its percent formats are looked for in
+            infos = _styles_first(self.archive)  # its sheets as they are read, never in a second read of each
+        for info in infos:
             if info.filename.lower().endswith(XML_SUFFIXES):
                 messages += self.part(info, named=True)
         others = {name.casefold(): name for name in self.others} if self.others else {}
@@ -1008,11 +1020,12 @@ class _PartScan:
 
     def worksheet(self, info: zipfile.ZipInfo, root: bytes, chunks: Iterable[bytes]) -> None:
         """Measure a worksheet to its end: the fast scan, or the exact one when the markup is unusual."""
-        extent = _Extent()
+        percent = self.percent_styles()
+        extent = _Extent(percent=percent)
         tail = [b""]
         if not _measure_sheet(_keeping_tail(chunks, tail), extent, exact=False):
             self.exact.add(info.filename)
-            extent = _Extent()
+            extent = _Extent(percent=percent)
             tail = [b""]
             _measure_sheet(_keeping_tail(self.sheet_text(info), tail), extent, exact=True)
         self.worksheets.append(info)
@@ -1039,6 +1052,8 @@ class _PartScan:
             self.conditional.add(info.filename)
         if extent.own_rules:
             self.own_rules.add(info.filename)
+        if extent.percent_cells:
+            self.percent[info.filename] = b" ".join(extent.percent_cells)
         if not findings and not _closes(tail[0], root):
             self.cut.append(info.filename)
 
@@ -1109,12 +1124,31 @@ class _PartScan:
                    if (name := self.sheet_name(part)) is not None} if self.struck_by_rule else {}
         raised = {name: cells for part, cells in self.raised.items()
                   if (name := self.sheet_name(part)) is not None} if self.raised else {}
+        percent = {name: PercentCells(self.percent.get(part, b""), self.percent_formats,
+                                      self.percent_by_rule.get(part, {}))
+                   for part in (self.percent.keys() | self.percent_by_rule.keys() if self.percent_by_rule
+                                else self.percent) if (name := self.sheet_name(part)) is not None}
         return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets(), struck,
-                          self.table_totals() if self.tables else {}, in_part, self.relink(), by_rule, raised)
+                          self.table_totals() if self.tables else {}, in_part, self.relink(), by_rule, raised, percent)
 
     def hidden_sheets(self) -> frozenset[str]:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
         return _hidden_sheets(self.texts.get(WORKBOOK, b""))
+
+    def percent_styles(self) -> tuple[str, ...]:
+        """A bid workbook's cell formats (by index) that show a number as a percentage, worked out from its styles
+        (read first: :meth:`run`) once per workbook: none in another workbook. A panel's are refused at their cells
+        (:func:`_shown_formats`); a bid's are noted, for its reader to refuse in a price, a number or a count only."""
+        if self.percent_indices is None:
+            styles = self.texts.get(STYLES, b"") if self.currency is not None and not self.panel else b""
+            if len(styles) >= XML_PREFIX_BYTES and not _closes(styles, b"styleSheet"):  # a head: the whole part
+                try:
+                    styles = self.archive.read(self.named(STYLES))
+                except (KeyError, zipfile.BadZipFile, zlib.error):  # checked already: a damaged part tells itself
+                    styles = b""
+            self.percent_formats = _percent_formats(styles) if styles else {}
+            self.percent_indices = tuple(self.percent_formats)
+        return self.percent_indices
 
     def note_styled_cells(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
@@ -1165,28 +1199,38 @@ class _PartScan:
     def note_ruled(self, info: zipfile.ZipInfo, sheet: bytes, ruled: dict[str, _Rule],
                    found: dict[tuple[int, int], Unreadable]) -> None:
         """Note the cells of a worksheet that its conditional formats may draw through a unit (into ``found``, where
-        nothing is noted of the cell yet) or struck through (those that hold something, each with the range of the
-        first such format over it): by a differential format among ``ruled``, or one of the rule's own."""
+        nothing is noted of the cell yet), struck through (those that hold something, each with the range of the
+        first such format over it), or in a bid workbook as a percentage (its number cells, each with the format):
+        by a differential format among ``ruled``, or one of the rule's own."""
         ranges = _ruled_ranges(sheet, ruled, self.currency, self.panel)
         if len(ranges) > MAX_RULED_RANGES:
             raise _Refused("sheet", part=info.filename, sheet_name=self.sheet_name(info.filename),
                            finding=_f("ruled_ranges", count=len(ranges), limit=MAX_RULED_RANGES))
-        units = [(top, left, bottom, right, pair) for top, left, bottom, right, pair, _ in ranges if pair is not None]
-        struck = [(top, left, bottom, right, ref) for top, left, bottom, right, _, ref in ranges if ref is not None]
-        if not (units or struck):
+        units = [(top, left, bottom, right, pair) for top, left, bottom, right, pair, _, _ in ranges if pair is not None]
+        struck = [(top, left, bottom, right, ref) for top, left, bottom, right, _, ref, _ in ranges if ref is not None]
+        percents = [(top, left, bottom, right, code) for top, left, bottom, right, _, _, code in ranges
+                    if code is not None]
+        if not (units or struck or percents):
             return
-        shown_by, struck_by = _Ruling(units), _Ruling(struck)
+        shown_by, struck_by, percent_by = _Ruling(units), _Ruling(struck), _Ruling(percents)
         by_rule: dict[tuple[int, int], str] = {}
+        by_percent: dict[tuple[int, int], str] = {}
         for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
             pair = shown_by.at(row, column) if units else None
             held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
             if held is not None:
                 found.setdefault((row - 1, column - 1), held)
+            empty = sheet[after - 2:after] == b"/>"  # (an empty cell, <c …/>, holds nothing)
             ref = struck_by.at(row, column) if struck else None
-            if ref is not None and sheet[after - 2:after] != b"/>":  # (an empty cell, <c …/>, holds nothing)
+            if ref is not None and not empty:
                 by_rule[(row - 1, column - 1)] = ref
+            code = percent_by.at(row, column) if percents else None
+            if code is not None and not empty and attributes.get("t", "n") == "n":  # (a number's: a bid's reader's)
+                by_percent[(row - 1, column - 1)] = code
         if by_rule:
             self.struck_by_rule[info.filename] = by_rule
+        if by_percent:
+            self.percent_by_rule[info.filename] = by_percent
 
     def note_struck(self, info: zipfile.ZipInfo, sheet: bytes, struck: frozenset[str],
                     strings: dict[int, Runs]) -> None:
@@ -1386,17 +1430,8 @@ class _PartScan:
 
     def sheet_name(self, part: str) -> str | None:
         """The name a worksheet part goes by in the workbook, when the workbook says it."""
-        relations = {}
-        folder = posixpath.dirname(self.workbook)
-        for match in _RELATIONSHIP.finditer(self.texts.get(WORKBOOK_RELATIONSHIPS, b"")):
-            attributes = _attributes(match.group(1))
-            relations[attributes.get("Id")] = _resolved(folder, attributes.get("Target", ""))
-        for match in _SHEET_ENTRY.finditer(self.texts.get(WORKBOOK, b"")):
-            attributes = _attributes(match.group(1))
-            relation = next((v for k, v in attributes.items() if k == "id" or k.endswith(":id")), None)
-            if relations.get(relation, "").casefold() == part.casefold() and "name" in attributes:
-                return attributes["name"]
-        return None
+        return _sheet_names(self.texts.get(WORKBOOK_RELATIONSHIPS, b""), self.texts.get(WORKBOOK, b""),
+                            posixpath.dirname(self.workbook)).get(part.casefold())
 
 
 # The cell formats (by index, as a cell's s attribute gives it) whose number format writes a unit the number is not
@@ -1406,6 +1441,23 @@ MAX_REMEMBERED_STYLES_BYTES = 256 * 1024
 # (a number's, a text's): what stands for the cell, from its number as the sheet shows it (None: it shows the number)
 _ShownAs = tuple[Callable[[str], Unreadable | None] | None, Callable[[str], Unreadable | None] | None]
 _SHOWN_FORMATS: dict[tuple[bytes, str | None, bool], dict[str, _ShownAs]] = {}
+
+
+@lru_cache(maxsize=64)  # every copy of a bid-form template names its sheets alike (and every form's sheet is named:
+def _sheet_names(relationships: bytes, workbook: bytes, folder: str) -> dict[str, str]:  # its percent cells' notes)
+    """:meth:`_PartScan.sheet_name` of each worksheet part (its name folded) the workbook part (in ``folder``) and its
+    ``relationships`` name: the first sheet entry whose relationship targets it. Not to be changed by its caller."""
+    relations = {}
+    for match in _RELATIONSHIP.finditer(relationships):
+        attributes = _attributes(match.group(1))
+        relations[attributes.get("Id")] = _resolved(folder, attributes.get("Target", ""))
+    names: dict[str, str] = {}
+    for match in _SHEET_ENTRY.finditer(workbook):
+        attributes = _attributes(match.group(1))
+        relation = next((v for k, v in attributes.items() if k == "id" or k.endswith(":id")), None)
+        if relation in relations and "name" in attributes:
+            names.setdefault(relations[relation].casefold(), attributes["name"])
+    return names
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template names its sheets alike
@@ -1444,8 +1496,9 @@ def _table_totals(head: bytes) -> tuple[TableTotal, ...]:
 _STRUCK_FORMATS: dict[bytes, frozenset[str]] = {}
 _NOTHING_STRUCK: frozenset[str] = frozenset()
 # What a conditional format's differential format does to a cell: what stands for a number cell and for a text cell
-# shown through its number format when that writes a unit (None: none), and whether its font strikes through.
-_Rule = tuple[_ShownAs | None, bool]
+# shown through its number format when that writes a unit (None: none), whether its font strikes through, and in a bid
+# workbook the percent format it shows a number through (None: none).
+_Rule = tuple[_ShownAs | None, bool, str | None]
 # What note_styled_cells looks for (cell formats shown through a unit, cell formats struck through, differential
 # formats shown through a unit or striking), by the styles part (whole), the tender's currency and the workbook's role.
 _Styled = tuple[dict[str, _ShownAs], frozenset[str], dict[str, _Rule]]
@@ -1529,6 +1582,49 @@ def _style_index(written: str) -> str:
     return str(int(written)) if written.isascii() and written.isdigit() else written
 
 
+def _styles_first(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The entries of ``archive``, the styles part (xl/styles.xml, whatever its case) first, the others in order."""
+    infos = archive.infolist()
+    styles = archive.NameToInfo.get(STYLES) or next(
+        (info for info in infos if info.filename.casefold() == _STYLES_FOLDED), None)
+    if styles is None or infos[0] is styles:
+        return infos
+    return [styles, *(info for info in infos if info is not styles)]
+
+
+_STYLES_FOLDED = STYLES.casefold()
+# A bid workbook's cell formats showing a number as a percentage, each with its format, by the styles part (whole)
+_PERCENT_FORMATS: dict[bytes, dict[str, str]] = {}
+
+
+def _percent_formats(styles: bytes) -> dict[str, str]:
+    """The cell formats (by index, as a cell's ``s`` gives it) whose number format shows a number as a percentage,
+    each with that format: Excel's built-in ``0%`` and ``0.00%`` (9 and 10), and any format declared with an unquoted
+    % (:func:`bideval.number_formats.real_percent`: ``0.0%``, ``[Red]0%;-0%``)."""
+    known = _PERCENT_FORMATS.get(styles)
+    if known is not None:
+        return known
+    from .number_formats import real_percent
+
+    codes = dict(BUILT_IN_PERCENT)  # number format id → its format
+    declared = _NUMBER_FORMATS.search(styles) if b"numFmt" in styles else None
+    for attributes in map(_attributes, _NUMBER_FORMAT.findall(declared.group(1) if declared else b"")):
+        number, code = _style_index(attributes.get("numFmtId", "")), attributes.get("formatCode", "")
+        if real_percent(code):
+            codes[number] = code
+        else:
+            codes.pop(number, None)
+    section = _CELL_FORMATS.search(styles)
+    found = {} if section is None else {
+        str(index): codes[number] for index, xf in enumerate(map(_attributes, _CELL_FORMAT.findall(section.group(1))))
+        if (number := _style_index(xf.get("numFmtId", "0"))) in codes}
+    if len(styles) <= MAX_REMEMBERED_STYLES_BYTES:
+        if len(_PERCENT_FORMATS) >= MAX_REMEMBERED_PARTS:
+            _PERCENT_FORMATS.clear()
+        _PERCENT_FORMATS[styles] = found
+    return found
+
+
 def _shown_formats(styles: bytes, currency: str | None, panel: bool = False) -> dict[str, _ShownAs]:
     """By cell format index, what stands for a number cell and for a text cell shown through it (None: what the
     cell holds is what it shows)."""
@@ -1571,20 +1667,25 @@ def _ruled_formats(styles: bytes, currency: str | None, panel: bool = False) -> 
 def _differential_format(inside: bytes, currency: str | None, panel: bool) -> _Rule | None:
     """What a differential format (the inside of a ``<dxf>``: the styles' or, in Excel 2010's extension list, a rule's
     own) does to a cell it is given to: what stands for a number cell and for a text cell shown through its number
-    format, when that writes a unit (None: what the cell holds is what it shows), and whether its font strikes
-    through (``<strike/>``, ``val="1"`` / ``"true"``); None when it does neither."""
+    format, when that writes a unit (None: what the cell holds is what it shows), whether its font strikes through
+    (``<strike/>``, ``val="1"`` / ``"true"``), and in a bid workbook its number format when that shows a number as a
+    percentage (a bid's reader refuses it over a price, a number or a count only); None when it does none of these."""
+    from .number_formats import real_percent
+
     number_format = _NUMBER_FORMAT.search(inside) if b"numFmt" in inside else None
-    pair = None if number_format is None else \
-        _shown_pair(_attributes(number_format.group(1)).get("formatCode", ""), currency, panel, True)
+    code = None if number_format is None else _attributes(number_format.group(1)).get("formatCode", "")
+    pair = None if code is None else _shown_pair(code, currency, panel, True)
     shown = pair if pair is not None and pair != (None, None) else None
     strikes = b"strike" in inside and font_strikes(inside)
-    return (shown, strikes) if shown is not None or strikes else None
+    percent = code if shown is None and code and currency is not None and not panel and real_percent(code) else None
+    return (shown, strikes, percent) if shown is not None or strikes or percent else None
 
 
 # A range of a worksheet's conditional formats that draws its cells through a unit or struck through: its first row,
-# first column, last row, last column (from 1), what stands for a cell shown through the unit (None: none), and the
-# range as the sheet writes it when it strikes through (None: it does not)
-_RuledRange = tuple[int, int, int, int, _ShownAs | None, str | None]
+# first column, last row, last column (from 1), what stands for a cell shown through the unit (None: none), the
+# range as the sheet writes it when it strikes through (None: it does not), and in a bid workbook the percent format
+# it shows a number through (None: none)
+_RuledRange = tuple[int, int, int, int, _ShownAs | None, str | None, str | None]
 
 
 def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
@@ -1606,12 +1707,14 @@ def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
                       for own in _DIFFERENTIAL_FORMAT.finditer(inside)]
         pair = next((rule[0] for rule in rules if rule is not None and rule[0] is not None), None)
         strikes = any(rule is not None and rule[1] for rule in rules)
-        if pair is None and not strikes:
+        percent = next((rule[2] for rule in rules if rule is not None and rule[2] is not None), None)
+        if pair is None and not strikes and percent is None:
             continue
         refs = _attributes(block.group(1)).get("sqref", "").split()
         refs += [ref for listed in _SQREF.findall(inside)
                  for ref in html.unescape(listed.decode("utf-8", "replace")).split()]
-        ranges += [(*span, pair, ref if strikes else None) for ref in refs if (span := _range_span(ref)) is not None]
+        ranges += [(*span, pair, ref if strikes else None, percent) for ref in refs
+                   if (span := _range_span(ref)) is not None]
     return ranges
 
 
@@ -1959,12 +2062,15 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     if _ODD_TAG in letters:
         return False
     if cells:
-        extent.columns = max(extent.columns, max(map(_column_number, letters)))
+        last = max(map(_column_number, letters))
+        extent.columns = max(extent.columns, last)
         rows = list(map(int, set(map(itemgetter(1), cells))))
         # A cell given twice: within this piece, or in a row an earlier piece reached (rows are whole in a piece, and
         # every writer writes them in order). Looked for again, rare: _cell_given_twice.
         extent.placed_again = extent.placed_again or len(set(cells)) < len(cells) or min(rows) <= extent.rows
         extent.rows = max(extent.rows, max(rows))
+        if extent.percent:
+            _note_percent_cells(piece, extent, last, min(rows), max(rows))
     if tags:
         extent.row_tag = max(extent.row_tag, max(map(int, numbers)))
     extent.cell_count += len(cells)
@@ -1989,6 +2095,58 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
         extent.hidden.update(int(match.group(1)) for match in _ROW_TAG.finditer(piece)
                              if _hides(match.group(2), extent.hidden_by_default))
     return True
+
+
+def _note_percent_cells(piece: bytes, extent: _Extent, last: int, first_row: int, last_row: int) -> None:
+    """Note the cells of ``piece`` (a bid sheet's, read by the fast scan: its cells reach column ``last``, rows
+    ``first_row`` to ``last_row``) whose cell format shows a number as a percentage (``extent.percent``), each as its
+    format's index, its column and its row (2C15), by the style attribute as every known writer puts it, right after
+    the reference (``<c r="C15" s="2">``): found by the attribute itself (the few percent fields of a sheet that has
+    any, not its every cell), the reference read behind it. Where such a style stands elsewhere in the piece (a row's
+    own format, an attribute between: ``<c r="C15" t="n" s="2">``), each one found is looked at on its own; where the
+    workbook's default format (0, a cell's with no style) is a percentage, every cell is. A style spelt as no writer
+    spells it (``s='2'``, ``s="02"``) is not looked for."""
+    if "0" in extent.percent:  # the workbook's default format a percentage: a cell written with no style is in it
+        cells = b" ".join(b"%s%s%s" % (index.encode(), match.group(1), match.group(2))
+                          for match in _CELL_START.finditer(piece) if not match.group(3).endswith(b"/")
+                          and (index := _style_index(_attributes(match.group(3)).get("s", "0"))) in extent.percent)
+    else:
+        pattern = _percent_cell_pattern(extent.percent, 1 if last <= 26 else 2 if last <= 702 else 3,
+                                        len(str(first_row)), len(str(last_row)))
+        found = pattern.findall(piece)
+        if not found:
+            return
+        cells = b" ".join(map(b"".join, found))
+        if b'"' in cells:  # a style no reference stands right before (see _percent_cell_pattern): each one looked at
+            cells = b" ".join(_percent_cells_around(piece, pattern))
+    if cells:
+        extent.percent_cells.append(cells)
+
+
+def _percent_cells_around(piece: bytes, pattern: re.Pattern[bytes]) -> Iterator[bytes]:
+    """The cells (2C15) whose percent style ``pattern`` finds in ``piece``: read behind it as it finds them, or from
+    the start tag holding the style (a cell's, the style after another attribute: ``<c r="C15" t="n" s="2">``; not a
+    row's own format, ``<row r="15" s="2" customFormat="1">``, which no cell holds)."""
+    for match in pattern.finditer(piece):
+        if match.group(pattern.groups) is None:
+            yield b"".join(match.groups(b"")[:-1])
+            continue
+        tag = _CELL_START.match(piece, piece.rfind(b"<", 0, match.start()))  # (no "<" in a value: XML forbids it)
+        if tag is not None and tag.end() > match.start():
+            yield match.group(1) + tag.group(1) + tag.group(2)
+
+
+@lru_cache(maxsize=64)
+def _percent_cell_pattern(indices: tuple[str, ...], letters: int, shortest: int, longest: int) -> re.Pattern[bytes]:
+    """The style attributes ``s="2"`` naming one of the cell formats ``indices``, each found with the cell's format
+    index, column letters and row read behind it (groups, a pair for each width of reference: a look behind is of
+    one width, and a piece's references have 1 to ``letters`` letters, ``shortest`` to ``longest`` digits), or with
+    a quote (its last group) where no such reference stands right before it (a row's format, an attribute between)."""
+    behind = [rb'(?<=<c r="([A-Z]{%d})([0-9]{%d})" s="[0-9]{%d}")' % (width, digits, size)
+              for size in sorted({len(index) for index in indices}) for width in range(1, letters + 1)
+              for digits in range(shortest, longest + 1)]
+    return re.compile(rb'" s="(' + b"|".join(index.encode() for index in indices) + rb')"(?:'
+                      + b"|".join(behind) + rb'|(?<=(")))')
 
 
 def _hides(attributes: bytes, by_default: bool = False) -> bool:
@@ -2282,6 +2440,9 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
             unreadable = _odd_value(match.group(2), piece, match.end() + 1, odd_values, odd_strings)
         if unreadable is not None:
             _note(extent, (row - 1, column - 1), unreadable, piece, match.end() + 1)
+        if extent.percent and (b"s" in match.group(2) or "0" in extent.percent) and not match.group(2).endswith(b"/") \
+                and (index := _style_index(_attributes(match.group(2)).get("s", "0"))) in extent.percent:
+            extent.percent_cells.append(b"%s%s%d" % (index.encode(), _column_letters(column).encode(), row))
     for letters, digits in _ANY_CELL_REF.findall(piece):
         extent.rows = max(extent.rows, int(digits))
         extent.columns = max(extent.columns, _column_number(letters.upper()))

@@ -397,6 +397,21 @@ def shown_through(rubric, tmp_path: Path, values: dict[str, Any], field: str, nu
     return the_problem(rubric, path), f"{path}:Bid!C{list(values).index(field) + 1}"
 
 
+def write_ruled_form(path: Path, values: dict[str, Any], number_format: str | None, cells: str) -> Path:
+    """A bid form of ``values`` (xlsxwriter) whose ``cells`` (C9:D9) a conditional format (cell value > 0) shows
+    through ``number_format`` (None: none)."""
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bid")
+    for r, (field, value) in enumerate(values.items()):
+        sheet.write_string(r, 0, field)
+        sheet.write(r, 2, value)
+    if number_format is not None:
+        sheet.conditional_format(cells, {"type": "cell", "criteria": ">", "value": 0,
+                                         "format": book.add_format({"num_format": number_format})})
+    book.close()
+    return path
+
+
 def write_formatted_form(path: Path, formats: dict[str, str], values: dict[str, Any] | None = None) -> Path:
     """A bid form (xlsxwriter, as a vendor's Excel would store it) whose value cells of ``formats`` carry that
     number format."""
@@ -465,7 +480,7 @@ def test_a_formatted_number_is_found_in_unusual_markup_too(rubric, tmp_path, num
     assert problem.cell == f"C{list(values).index('total_price') + 1}" and says in str(problem)
 
 
-@pytest.mark.parametrize("number_format", ["#,##0.00", "0.00%", "0.0 %", "¥#,##0.00", '"¥"#,##0.00', '0.00"元"', '#,##0.00"元"',
+@pytest.mark.parametrize("number_format", ["#,##0.00", "¥#,##0.00", '"¥"#,##0.00', '0.00"元"', '#,##0.00"元"',
                                            "General", '@', '0.00" kg"', '0" months"', '0.0"km"', '0"千克"',
                                            '0.0" 千瓦时"', '0" MB"', '0.0" Mbps"', '0" pieces"', "0.00_ ",
                                            '_-¥* #,##0.00_-;-¥* #,##0.00_-;_-¥* "-"??_-;_-@_-', '#,##0;-#,##0;"-"'])
@@ -693,6 +708,13 @@ def test_a_text_shown_as_typed_is_read_as_its_text(rubric, tmp_path, number_form
 # -- another number shown without a unit word: a percent format, a constant, commas dividing by 1,000
 
 @pytest.mark.parametrize("field, value, number_format, en, zh", [
+    ("total_price", 24720, "0%", "the number 24720 stored in the cell, but shown as 2472000% through the percent "
+     "format '0%': this field is no percentage, and a number typed into such a cell is stored divided by 100 (enter a "
+     "plain number in the field's unit, with the cell's format General)",
+     "单元格中存储的数字 24720，但通过百分比格式 “0%” 显示为 2472000%：该项不是百分比，在此类单元格中输入的数字会被除以 100 存储"
+     "（请按该项的单位填写普通数字，单元格格式设为“常规”）"),
+    ("similar_projects", 0.07, "0.00%", "the number 0.07 stored in the cell, but shown as 7.00% through the percent "
+     "format '0.00%'", "显示为 7.00%"),
     ("total_price", 15500, "#,##0,", "the number 15500 stored in the cell, but shown as 16 through the number format "
      "'#,##0,', whose comma after the last digit divides it by 1,000: the sheet shows a number other than the 15500 "
      "stored (enter a plain number in the field's unit, with the cell's format General)",
@@ -708,12 +730,96 @@ def test_a_text_shown_as_typed_is_read_as_its_text(rubric, tmp_path, number_form
      "which writes W (tens of thousands)", "显示“W”（万）"),
 ])
 def test_a_number_shown_as_another_is_refused_at_its_cell(rubric, tmp_path, field, value, number_format, en, zh):
-    """Found by an independent tester: 15,500 shown as 16 (#,##0,), 990,000 shown as 1,980,000, 1 (yes) shown as 否
-    and 247.2W were read as stored. (A percent format over a price or a count is still read as stored: see README.)"""
+    """Found by an independent tester: a price of 2,472,000 typed into a 0% cell (stored as 24,720), 7 projects typed
+    into a 0.00% cell (stored as 0.07), 15,500 shown as 16 (#,##0,), 990,000 shown as 1,980,000, 1 (yes) shown as 否
+    and 247.2W were read as stored."""
     values = {**good_bid(VENDOR_A), **LUMP_SUM, field: value}
     problem, cell = shown_through(rubric, tmp_path, values, field, number_format)
     assert str(problem).startswith(f"{cell}: expected") and en in str(problem)
     assert zh in messages.render(problem, "zh")
+
+
+@pytest.mark.parametrize("price_format", ["0%", "General"])
+def test_a_percent_format_over_a_bids_sheets_price_column_is_refused_at_each_cell(rubric, tmp_path, price_format):
+    """The tester's consolidated workbook: the price column given the 0% of the percent column beside it. Each price
+    is refused at its cell; the percent field's own 0% (0.96 shown as 96%) is read as stored."""
+    bids = [{**good_bid(vendor), **LUMP_SUM, "dial_test_accuracy": 0.96, "total_price": 24720}
+            for vendor in (VENDOR_A, VENDOR_B)]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bids"
+    sheet.append(list(bids[0]))
+    for bid in bids:
+        sheet.append(list(bid.values()))
+    price, rate = (list(bids[0]).index(field) + 1 for field in ("total_price", "dial_test_accuracy"))
+    for row in (2, 3):
+        sheet.cell(row, price).number_format = price_format
+        sheet.cell(row, rate).number_format = "0%"
+    book.save(path := tmp_path / "bids.xlsx")
+    if price_format == "General":
+        assert [bid.values["dial_test_accuracy"] for bid in read_bids(rubric, [path]).bids] == [Decimal("0.96")] * 2
+        return
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    assert [(problem.cell, problem.data["found"].shown) for problem in caught.value.problems] == [
+        (f"{chr(64 + price)}{row}", "2472000%") for row in (2, 3)]
+
+
+@pytest.mark.parametrize("markup", ["usual", "type first", "style first"])
+def test_a_percent_format_over_a_count_is_found_however_its_cell_is_written(rubric, tmp_path, markup):
+    """A count's cell in a 0% format is refused whether its style follows its reference (as every writer puts it),
+    follows another attribute (its cells then looked at one by one) or comes first (the package check's exact scan);
+    the percent field's 0% cell beside it is read in each."""
+    values = good_bid(VENDOR_A, similar_projects=0.07, dial_test_accuracy=0.96)
+    path = write_formatted_form(tmp_path / "form.xlsx", {"similar_projects": "0%", "dial_test_accuracy": "0%"}, values)
+    sheet = "xl/worksheets/sheet1.xml"
+    spelt = {"type first": rb'<c \1 t="n" \2', "style first": rb"<c \2 \1"}.get(markup)
+    if spelt is not None:
+        path = with_parts(path, tmp_path / "odd.xlsx", lambda parts: parts.update(
+            {sheet: re.sub(rb'<c (r="[A-Z]+[0-9]+") (s="[0-9]+")(?! t=)', spelt, parts[sheet])}))
+    problem = the_problem(rubric, path)
+    assert problem.cell == f"C{list(values).index('similar_projects') + 1}"
+    assert "found the number 0.07 stored in the cell, but shown as 7% through the percent format '0%'" in str(problem)
+
+
+@pytest.mark.parametrize("markup", ["usual", "style first"])
+def test_a_percent_default_format_refuses_every_count_written_without_a_style(rubric, tmp_path, markup):
+    """A workbook whose default format (cell format 0, a cell's with no style) is 0%: every number cell written with
+    no style of its own is shown as a percentage; its counts and prices are refused, its percent field is read."""
+    values = good_bid(VENDOR_A, similar_projects=0.07, dial_test_accuracy=0.96)
+    path = write_formatted_form(tmp_path / "form.xlsx", {}, values)
+
+    def percent_default(parts: dict[str, bytes]) -> None:
+        parts["xl/styles.xml"] = re.sub(rb'(<cellXfs[^>]*><xf numFmtId=")0"', rb'\g<1>9"', parts["xl/styles.xml"])
+        if markup == "style first":  # (a cell given a style, its style first: the sheet read by the exact scan)
+            parts[SHEET] = parts[SHEET].replace(b'<c r="A1" t="s">', b'<c s="0" r="A1" t="s">')
+            assert b'<c s="0"' in parts[SHEET]
+
+    path = with_parts(path, tmp_path / "default.xlsx", percent_default)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    assert sorted(problem.cell for problem in caught.value.problems) == sorted(
+        f"C{list(values).index(field) + 1}" for field in ("itss_level", "similar_projects", "rate_per_call"))
+
+
+@pytest.mark.parametrize("rule", ["styles", "own"])
+def test_a_percent_format_by_a_conditional_format_is_refused_over_a_price(rubric, tmp_path, rule):
+    """A conditional format (by a differential format of the styles, or Excel 2010's own) showing the price as a
+    percentage: refused as the cell's own format is, with no conditional format to be left; the percent field it
+    covers is read."""
+    values = {**good_bid(VENDOR_A), **LUMP_SUM, "total_price": 24720, "dial_test_accuracy": 0.94}
+    row, rate = (list(values).index(field) + 1 for field in ("total_price", "dial_test_accuracy"))
+    path = write_ruled_form(tmp_path / "form.xlsx", values, "0%" if rule == "styles" else None, f"C{rate}:C{row}")
+    if rule == "own":
+        own = with_own_rule('<numFmt numFmtId="9" formatCode="0%"/>', f"C{rate} C{row}")
+        path = with_parts(path, tmp_path / "own.xlsx", lambda parts: parts.update({"xl/worksheets/sheet1.xml": parts[
+            "xl/worksheets/sheet1.xml"].replace(b"</worksheet>", own + b"</worksheet>")}))
+    problem = the_problem(rubric, path)
+    assert str(problem) == (f"{path}:Bid!C{row}: expected an amount in yuan, 0 or more, found the number 24720 stored "
+                            "in the cell, but shown as 2472000% through the percent format '0%' (a conditional "
+                            "format's: Home > Conditional Formatting): this field is no percentage, and a number typed "
+                            "into such a cell is stored divided by 100 (enter a plain number in the field's unit, with "
+                            "the cell's format General and no conditional format)")
 
 
 # -- a value a format shows as nothing (;;;): the cell looks empty on screen
@@ -764,16 +870,8 @@ def test_a_number_shown_in_wan_by_a_conditional_format_is_refused(rubric, tmp_pa
     through 0.00"万元" was read as 95 yuan; Excel shows 95.00万元. Every number in the rule's range is refused, whether
     the rule holds or not (the bidder can remove the rule); a cell outside it is read."""
     values = {**good_bid(VENDOR_A), "price_model": "lump_sum", "rate_per_call": None, "total_price": 95}
-    path = tmp_path / "form.xlsx"
-    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
-    sheet = book.add_worksheet("Bid")
-    for r, (field, value) in enumerate(values.items()):
-        sheet.write_string(r, 0, field)
-        sheet.write(r, 2, value)
     row = list(values).index("total_price") + 1
-    wan = book.add_format({"num_format": '0.00"万元"'})
-    sheet.conditional_format(f"C{row}:D{row}", {"type": "cell", "criteria": ">", "value": 0, "format": wan})
-    book.close()
+    path = write_ruled_form(tmp_path / "form.xlsx", values, '0.00"万元"', f"C{row}:D{row}")
     problem = the_problem(rubric, path)
     assert str(problem) == (f"{path}:Bid!C{row}: expected an amount in yuan, 0 or more, found the number 95 shown "
                             "through the number format '0.00\"万元\"' (a conditional format's: Home > Conditional "

@@ -5,6 +5,7 @@ once, as a bid workbook (the tender's currency given), and notes what stands for
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import xlsxwriter
 
 from bideval.cell_errors import (ConstantFormat, DividedFormat, HiddenByFormat, ScaleWordFormat,
                                  ShownNumber)
+from bideval.sheet_notes import SheetNotes
 from bideval.xlsx_guard import scan_xlsx
 
 ACCOUNTING = '_-¥* #,##0.00_-;-¥* #,##0.00_-;_-¥* "-"??_-;_-@_-'
@@ -41,14 +43,15 @@ READ = [  # (format, number stored): the sheet shows that number
     ('_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)', 0), ('"-"', 0), ('"否"', 0), ("yyyy-mm-dd", 45306),
     ("mmm d, yyyy", 45306), ("[h]:mm", 1.5), ("# ?/?", 1.5), ("0.00E+00", 1728000), ("[DBNum1]General", 7),
     ('0.0"kW"', 2.5), ('0" months"', 7), ("0.00;-0.00;;@", 0.85),
-    # a bid workbook's percent formats are read as stored: a percent field's 0.96 is the 96 % meant; over a price
-    # or a count they are not refused yet (README: each percent cell would cost the check a look of its own)
+    # a bid workbook's percent formats: right in a percent field (0.96 is the 96 % meant), so only noted, for the
+    # reader to refuse over a price, a number or a count (PERCENT)
     ("0%", 0.07), ("0.00%", 24720), ("#,##0.0%", 0.07), ("[Red]0%;-0%", 0.07),
 ]
+PERCENT = {"0%", "0.00%", "#,##0.0%", "[Red]0%;-0%"}
 
 
 @pytest.fixture(scope="module")
-def noted(tmp_path_factory) -> dict[tuple[int, int], object]:
+def notes(tmp_path_factory) -> SheetNotes:
     """What the package check notes of a workbook holding every case, row by row: REFUSED, then READ."""
     path = tmp_path_factory.mktemp("formats") / "formats.xlsx"
     book = xlsxwriter.Workbook(path)
@@ -59,7 +62,22 @@ def noted(tmp_path_factory) -> dict[tuple[int, int], object]:
     book.close()
     problems, notes = scan_xlsx(Path(path), currency="CNY")
     assert problems == []
+    return notes
+
+
+@pytest.fixture(scope="module")
+def noted(notes) -> dict[tuple[int, int], object]:
+    """What stands for each refused cell."""
     return dict(notes.errors.get("Bid", {}))
+
+
+def test_a_bid_sheets_percent_cells_are_noted_for_its_reader(notes):
+    """Each number shown through a percent format, and no other, is noted with its format (by its cell format's
+    index), for the reader to refuse in a price, a number or a count."""
+    percent = notes.percent["Bid"]
+    cells = [re.fullmatch(rb"([0-9]+)([A-Z]+)([0-9]+)", cell).groups() for cell in percent.cells.split()]
+    assert [(percent.formats[index.decode()], letters, int(row) - 1) for index, letters, row in cells] == [
+        (number_format, b"B", row) for row, (number_format, *_) in enumerate(REFUSED + READ) if number_format in PERCENT]
 
 
 @pytest.mark.parametrize("row, number_format, number, kind, shown",
