@@ -6,8 +6,17 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pytest
 import xlsxwriter
+from argon2 import PasswordHasher
 
+import bideval.accounts
 from bideval.rubric import Rubric, load_rubric
+
+# Every account a test makes hashes and checks passwords with argon2, and at the app's cost (RFC 9106's: 64 MiB, three
+# passes, four lanes; a quarter of a second of CPU each) that was most of the suite's time: 394 hashes, 90 of the 113
+# CPU seconds of tests/test_app_roles.py alone. Tests in this process hash with argon2id at its least cost: the same
+# code runs, a wrong password is still refused. The app's own cost is checked where the app runs as its own process
+# (tests/test_first_start.py reads the hash its first start stored).
+bideval.accounts._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE_RUBRIC = DATA / "formats_example.yaml"
