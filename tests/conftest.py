@@ -229,7 +229,7 @@ def postgres_url():
     from pg_server import PostgresMissing, temporary_postgres
 
     try:
-        with temporary_postgres() as url:
+        with temporary_postgres(durable=False) as url:
             yield url
     except PostgresMissing as missing:  # raised before the server starts, never from a test
         pytest.fail(str(missing))
