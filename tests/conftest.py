@@ -129,6 +129,32 @@ def make_bidset(rubric: Rubric, *raws: Mapping[str, Any]):
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """Copy one SQLite database over another, through SQLite (the write-ahead log included)."""
+    import sqlite3
+
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory):
+    """``built_once(name, build)``: a SQLite database of the test module's, filled by ``build(url)`` the first time a
+    test asks for ``name``; its file and what ``build`` returned. A test copies the file (:func:`copy_database`), so
+    that a state many tests start from, such as a tender with its bids and panel, is made once, not for each test."""
+    made: dict[str, tuple[Path, Any]] = {}
+
+    def get(name: str, build):
+        if name not in made:
+            path = tmp_path_factory.mktemp("built") / f"{name}.sqlite3"
+            made[name] = (path, build(f"sqlite:///{path}"))
+        return made[name]
+
+    return get
+
+
 @pytest.fixture
 def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A fresh SQLite file for the app, through DATABASE_URL as a deployment would set it."""
