@@ -141,18 +141,20 @@ def copy_database(source: Path, target: Path) -> None:
 
 @pytest.fixture(scope="module")
 def built_once(tmp_path_factory: pytest.TempPathFactory):
-    """``built_once(name, build)``: a SQLite database of the test module's, filled by ``build(url)`` the first time a
-    test asks for ``name``; its file and what ``build`` returned. A test copies the file (:func:`copy_database`), so
-    that a state many tests start from, such as a tender with its bids and panel, is made once, not for each test."""
+    """``built_once(name, build, into)``: make the new SQLite database ``into`` (a URL) a copy of the test module's
+    database ``name``, filled by ``build(url)`` the first time a test asks for it; what ``build`` returned. A state
+    many tests start from, such as a tender with its bids and panel, is made once, not for each test."""
     made: dict[str, tuple[Path, Any]] = {}
 
-    def get(name: str, build):
+    def copy(name: str, build, into: str) -> Any:
         if name not in made:
             path = tmp_path_factory.mktemp("built") / f"{name}.sqlite3"
             made[name] = (path, build(f"sqlite:///{path}"))
-        return made[name]
+        path, value = made[name]
+        copy_database(path, Path(into.removeprefix("sqlite:///")))
+        return value
 
-    return get
+    return copy
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 
 from bideval.storage import Store
-from conftest import (EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, copy_database, good_bid, loaded_tender, open_app,
+from conftest import (EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, loaded_tender, open_app,
                       seat_judge, write_form, write_panel)
 
 CJK_PUNCTUATION = set("（），：；。、“”‘’！？【】《》")
@@ -23,9 +23,7 @@ SKIPPED_KEYS = {"id", "formId", "data", "arrowData", "styles", "config"}  # ids 
 def tender(app_db: str, built_once) -> int:
     """Two valid bids, one invalid, a two-judge panel with one score missing: every page has something to say.
     Made once for the module, copied for each test."""
-    path, tender = built_once("walk", walk_tender)
-    copy_database(path, Path(app_db.removeprefix("sqlite:///")))
-    return tender
+    return built_once("walk", walk_tender, app_db)
 
 
 def walk_tender(url: str) -> int:
@@ -86,9 +84,7 @@ SHIPPED = [("cs-outsourcing", ["cs-outsourcing"], "cs-outsourcing-panel.xlsx"),
 def shipped(request, app_db: str, built_once) -> int:
     """A shipped rubric with its sample bids and panel: tier descriptions, notes, every kind of criterion. Made once
     for the module, copied for each test."""
-    path, tender = built_once(request.param, lambda url: shipped_tender(url, request.param))
-    copy_database(path, Path(app_db.removeprefix("sqlite:///")))
-    return tender
+    return built_once(request.param, lambda url: shipped_tender(url, request.param), app_db)
 
 
 def shipped_tender(url: str, name: str) -> int:

@@ -69,8 +69,7 @@ def session(request, url, built_once):
     Made once for the test module in each kind of database (:func:`scoring_session`), copied into ``url`` for each
     test."""
     if url.startswith("sqlite:///"):
-        path, (tender, who) = built_once("session", scoring_session)
-        copy_database(path, Path(url.removeprefix("sqlite:///")))
+        tender, who = built_once("session", scoring_session, url)
     else:
         template, (tender, who) = request.getfixturevalue("postgres_session")
         copy_postgres(template, url)
