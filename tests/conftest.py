@@ -6,8 +6,17 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pytest
 import xlsxwriter
+from argon2 import PasswordHasher
 
+import bideval.accounts
 from bideval.rubric import Rubric, load_rubric
+
+# Every account a test makes hashes and checks passwords with argon2, and at the app's cost (RFC 9106's: 64 MiB, three
+# passes, four lanes; a quarter of a second of CPU each) that was most of the suite's time: 394 hashes, 90 of the 113
+# CPU seconds of tests/test_app_roles.py alone. Tests in this process hash with argon2id at its least cost: the same
+# code runs, a wrong password is still refused. The app's own cost is checked where the app runs as its own process
+# (tests/test_first_start.py reads the hash its first start stored).
+bideval.accounts._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE_RUBRIC = DATA / "formats_example.yaml"
@@ -135,6 +144,34 @@ def make_bidset(rubric: Rubric, *raws: Mapping[str, Any]):
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """Copy one SQLite database over another, through SQLite (the write-ahead log included)."""
+    import sqlite3
+
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory):
+    """``built_once(name, build, into)``: make the new SQLite database ``into`` (a URL) a copy of the test module's
+    database ``name``, filled by ``build(url)`` the first time a test asks for it; what ``build`` returned. A state
+    many tests start from, such as a tender with its bids and panel, is made once, not for each test."""
+    made: dict[str, tuple[Path, Any]] = {}
+
+    def copy(name: str, build, into: str) -> Any:
+        if name not in made:
+            path = tmp_path_factory.mktemp("built") / f"{name}.sqlite3"
+            made[name] = (path, build(f"sqlite:///{path}"))
+        path, value = made[name]
+        copy_database(path, Path(into.removeprefix("sqlite:///")))
+        return value
+
+    return copy
+
+
 @pytest.fixture
 def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A fresh SQLite file for the app, through DATABASE_URL as a deployment would set it."""
@@ -235,7 +272,7 @@ def postgres_url():
     from pg_server import PostgresMissing, temporary_postgres
 
     try:
-        with temporary_postgres() as url:
+        with temporary_postgres(durable=False) as url:
             yield url
     except PostgresMissing as missing:  # raised before the server starts, never from a test
         pytest.fail(str(missing))

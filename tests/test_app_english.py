@@ -11,8 +11,8 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 
 from bideval.storage import Store
-from conftest import (EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, loaded_tender, open_app, seat_judge,
-                      write_form, write_panel)
+from conftest import (EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, good_bid, loaded_tender, open_app,
+                      seat_judge, write_form, write_panel)
 
 CJK_PUNCTUATION = set("（），：；。、“”‘’！？【】《》")
 VENDOR_C = "91310000MA1FL0000X"
@@ -20,19 +20,26 @@ SKIPPED_KEYS = {"id", "formId", "data", "arrowData", "styles", "config"}  # ids 
 
 
 @pytest.fixture
-def tender(app_db: str, tmp_path: Path) -> int:
-    """Two valid bids, one invalid, a two-judge panel with one score missing: every page has something to say."""
-    store = Store(app_db)
-    files = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
-             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", rate_per_call=0.6)),
-             write_form(tmp_path / "c.xlsx", good_bid(VENDOR_C, name="丙公司", business_license="否"))]
-    panel = write_panel(tmp_path / "panel.xlsx",
+def tender(app_db: str, built_once) -> int:
+    """Two valid bids, one invalid, a two-judge panel with one score missing: every page has something to say.
+    Made once for the module, copied for each test."""
+    return built_once("walk", walk_tender, app_db)
+
+
+def walk_tender(url: str) -> int:
+    store = Store(url)
+    folder = Path(url.removeprefix("sqlite:///")).parent
+    files = [write_form(folder / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
+             write_form(folder / "b.xlsx", good_bid(VENDOR_B, name="乙公司", rate_per_call=0.6)),
+             write_form(folder / "c.xlsx", good_bid(VENDOR_C, name="丙公司", business_license="否"))]
+    panel = write_panel(folder / "panel.xlsx",
                         scores=[["王", v, c, s, ""] for v in (VENDOR_A, VENDOR_B)
                                 for c, s in (("ops_plan", 11), ("service_design", 3))]
                         + [["李", VENDOR_A, "ops_plan", 12, ""]],
                         tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]])
     tender = loaded_tender(store, "English walk", EXAMPLE_RUBRIC, files, panel)
     seat_judge(store, tender, "王")
+    store.engine.dispose()
     return tender
 
 
@@ -74,15 +81,21 @@ SHIPPED = [("cs-outsourcing", ["cs-outsourcing"], "cs-outsourcing-panel.xlsx"),
 
 
 @pytest.fixture(params=[s[0] for s in SHIPPED])
-def shipped(request, app_db: str) -> int:
-    """A shipped rubric with its sample bids and panel: tier descriptions, notes, every kind of criterion."""
-    rubric, bids, panel = next(s for s in SHIPPED if s[0] == request.param)
-    store = Store(app_db)
+def shipped(request, app_db: str, built_once) -> int:
+    """A shipped rubric with its sample bids and panel: tier descriptions, notes, every kind of criterion. Made once
+    for the module, copied for each test."""
+    return built_once(request.param, lambda url: shipped_tender(url, request.param), app_db)
+
+
+def shipped_tender(url: str, name: str) -> int:
+    rubric, bids, panel = next(s for s in SHIPPED if s[0] == name)
+    store = Store(url)
     files = [f for b in bids for f in ((ROOT / "sample_bids" / b).glob("*.xlsx") if (ROOT / "sample_bids" / b).is_dir()
                                        else [ROOT / "sample_bids" / b])]
     tender = loaded_tender(store, f"Sample {rubric}", ROOT / "criteria" / f"{rubric}.yaml", sorted(files),
                            ROOT / "sample_bids" / panel)
     seat_judge(store, tender, "王")
+    store.engine.dispose()
     return tender
 
 

@@ -17,20 +17,26 @@ TITLES = {"results": "Evaluation results", "bids": "Bids", "tiers": "Tiers", "sc
 
 
 @pytest.fixture
-def tender(app_db: str, tmp_path: Path) -> int:
+def tender(app_db: str, built_once) -> int:
     """Two valid bids, scoring open; one account per role: pat (procurement), chen (chair), 王评委 (judge, declared),
-    olga (observer)."""
-    store = Store(app_db)
+    olga (observer). Made once for the module, copied for each test."""
+    return built_once("roles", roles_tender, app_db)
+
+
+def roles_tender(url: str) -> int:
+    store = Store(url)
     admin = admin_of(store)
     tender = chair_tender(store, "角色测试", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
-    forms = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
-             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", rate_per_call=0.6))]
+    folder = Path(url.removeprefix("sqlite:///")).parent
+    forms = [write_form(folder / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
+             write_form(folder / "b.xlsx", good_bid(VENDOR_B, name="乙公司", rate_per_call=0.6))]
     assert store.import_bids(admin, tender, [(f.name, f.read_bytes()) for f in forms]).ok
     store.open_scoring(admin, tender)
     for user, role in (("pat", Role.PROCUREMENT), ("chen", Role.CHAIR), ("olga", Role.OBSERVER)):
         store.accounts.create_account(admin, user, user, creates_tenders=role is Role.PROCUREMENT)
         store.give_role(admin, tender, user, role)
     seat_judge(store, tender, "王评委")
+    store.engine.dispose()
     return tender
 
 

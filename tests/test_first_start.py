@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+from argon2.profiles import RFC_9106_LOW_MEMORY
 
 from bideval.accounts import SignInRefused
 from bideval.first_start import SAMPLE_NAME, SAMPLE_RUBRIC, prepare
@@ -31,6 +33,12 @@ def test_the_first_start_prints_a_one_time_password_once_and_loads_the_sample_on
     assert "首次启动" in first.stderr
     again = first_start(url)
     assert again.returncode == 0 and "password" not in again.stderr
+    with sqlite3.connect(tmp_path / "new.sqlite3") as db:
+        (stored,), = db.execute("SELECT password_hash FROM account WHERE username = 'admin'")
+    db.close()
+    # at argon2's recommended cost (RFC 9106), which the other tests lower in their own process (tests/conftest.py)
+    assert stored.startswith(f"$argon2id$v=19$m={RFC_9106_LOW_MEMORY.memory_cost},t={RFC_9106_LOW_MEMORY.time_cost},"
+                             f"p={RFC_9106_LOW_MEMORY.parallelism}$")
     store = Store(url)
     assert [t.name for t in store.tenders(admin_of(store))] == [SAMPLE_NAME]
     signed = store.accounts.sign_in("admin", password)

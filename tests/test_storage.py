@@ -1,6 +1,7 @@
 """The service layer on a real SQLite file and a real PostgreSQL server: rights, stages, locking, audit, migrations."""
 import shutil
 import sqlite3
+import tempfile
 import threading
 from datetime import datetime, timedelta
 from decimal import Decimal as D
@@ -22,8 +23,8 @@ from bideval.rubric import load_rubric
 from bideval.schema import AuditEvent, TenderRecord
 from bideval.storage import Store, WriteConflict
 from bideval.workflow import FindingKind, FinaliseRefused, Flag, Stage, StageRefused
-from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, replace_panel, seat_judge,
-                      good_bid, write_consolidated, write_form, write_panel)
+from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, copy_database, replace_panel,
+                      seat_judge, good_bid, write_consolidated, write_form, write_panel)
 from document_files import proposal_pdf
 
 RUBRIC_TEXT = EXAMPLE_RUBRIC.read_text(encoding="utf-8")
@@ -63,14 +64,33 @@ def people(store: Store) -> dict[str, Actor]:
 
 
 @pytest.fixture
-def session(url, tmp_path: Path):
-    """A tender in the scoring stage with two valid bids; buyer procurement, chair, observer, judges wang and li."""
+def session(request, url, built_once):
+    """A tender in the scoring stage with two valid bids; buyer procurement, chair, observer, judges wang and li.
+    Made once for the test module in each kind of database (:func:`scoring_session`), copied into ``url`` for each
+    test."""
+    if url.startswith("sqlite:///"):
+        tender, who = built_once("session", scoring_session, url)
+    else:
+        template, (tender, who) = request.getfixturevalue("postgres_session")
+        copy_postgres(template, url)
+    return Store(url), tender, who
+
+
+@pytest.fixture(scope="module")
+def postgres_session(postgres_url: str, tmp_path_factory: pytest.TempPathFactory):
+    """The session's PostgreSQL database, made once for the test module: what each test's is copied from."""
+    url = fresh_postgres(postgres_url, tmp_path_factory.mktemp("session"))
+    return url, scoring_session(url)
+
+
+def scoring_session(url: str) -> tuple[int, dict[str, Actor]]:
+    """Fill the new database ``url`` as :func:`session` describes: the tender and the actors."""
     store = Store(url)
     who = people(store)
     tender = store.create_tender(who["buyer"], "T", RUBRIC_TEXT, "example.yaml")
-    a = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
-    b = write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.95))
-    assert store.import_bids(who["buyer"], tender, files(a, b)).ok
+    bids = [("a.xlsx", good_bid(VENDOR_A)), ("b.xlsx", good_bid(VENDOR_B, rate_per_call=0.95))]
+    with tempfile.TemporaryDirectory() as folder:
+        assert store.import_bids(who["buyer"], tender, files(*(write_form(Path(folder) / n, v) for n, v in bids))).ok
     store.give_role(who["buyer"], tender, "chair", Role.CHAIR)
     store.give_role(who["buyer"], tender, "observer", Role.OBSERVER)
     store.give_role(who["buyer"], tender, "wang", Role.JUDGE, judge_name="王评委")
@@ -78,7 +98,20 @@ def session(url, tmp_path: Path):
     store.set_tier(who["chair"], tender, VENDOR_A, "ops_plan", "t3")
     store.set_tier(who["chair"], tender, VENDOR_B, "ops_plan", "t2")
     store.open_scoring(who["chair"], tender)
-    return store, tender, who
+    store.engine.dispose()  # a database copied from must have no connection
+    return tender, who
+
+
+def copy_postgres(template: str, url: str) -> None:
+    """Make the PostgreSQL database ``url`` a copy of ``template`` (CREATE DATABASE … TEMPLATE)."""
+    from sqlalchemy import create_engine
+
+    base, name = url.rsplit("/", 1)
+    engine = create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f"DROP DATABASE {name}"))
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template.rsplit('/', 1)[1]}"))
+    engine.dispose()
 
 
 # -- accounts
@@ -221,14 +254,6 @@ PARTIAL = {
 }
 
 
-def backup(source: Path, target: Path) -> None:
-    """Copy one SQLite database over another, through SQLite (the write-ahead log included)."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-
-
 @pytest.fixture(scope="module")
 def stages(tmp_path_factory) -> tuple[dict[Stage, Path], int]:
     """One tender in each stage, saved as a file: buyer procurement, chair, li chair with a seat of their own that has
@@ -250,7 +275,7 @@ def stages(tmp_path_factory) -> tuple[dict[Stage, Path], int]:
     def save(stage: Stage) -> None:
         assert store.tender(who["admin"], tender).stage is stage
         saved[stage] = folder / f"{stage.value}.sqlite3"
-        backup(live, saved[stage])
+        copy_database(live, saved[stage])
 
     save(Stage.SETUP)
     store.set_tier(who["chair"], tender, VENDOR_A, "ops_plan", "t3")
@@ -275,7 +300,7 @@ def stages(tmp_path_factory) -> tuple[dict[Stage, Path], int]:
 def test_a_capability_is_held_exactly_when_its_guarded_call_passes(stages, tmp_path, stage, user):
     saved, tender = stages
     work = tmp_path / "work.sqlite3"
-    backup(saved[stage], work)
+    copy_database(saved[stage], work)
     store = Store(f"sqlite:///{work}")
     actor = admin_of(store) if user == "admin" else Actor(store.accounts.find(user).id, user)
     capabilities = store.capabilities(actor, tender)
@@ -303,7 +328,7 @@ def test_a_capability_is_held_exactly_when_its_guarded_call_passes(stages, tmp_p
             differ[action] = (met, expected)
         if met is None and not action.name.startswith("READ_"):  # what the call may have changed, undone
             store.engine.dispose()
-            backup(saved[stage], work)
+            copy_database(saved[stage], work)
     assert differ == {}
 
 
@@ -326,7 +351,7 @@ def test_a_capability_is_held_exactly_when_its_guarded_call_passes(stages, tmp_p
 ])
 def test_capabilities_say_what_the_stage_the_roles_and_the_seat_allow(stages, tmp_path, stage, user, action, now, why):
     saved, tender = stages
-    backup(saved[stage], tmp_path / "work.sqlite3")
+    copy_database(saved[stage], tmp_path / "work.sqlite3")
     store = Store(f"sqlite:///{tmp_path / 'work.sqlite3'}")
     actor = admin_of(store) if user == "admin" else Actor(store.accounts.find(user).id, user)
     capabilities = store.capabilities(actor, tender)
@@ -340,7 +365,7 @@ def test_capabilities_say_what_the_stage_the_roles_and_the_seat_allow(stages, tm
 def test_the_roles_offered_are_those_giving_one_gives(stages, tmp_path, stage, user):
     """A judge's seat is given only while the panel may change: the roles form offers exactly what give_role gives."""
     saved, tender = stages
-    backup(saved[stage], tmp_path / "work.sqlite3")
+    copy_database(saved[stage], tmp_path / "work.sqlite3")
     store = Store(f"sqlite:///{tmp_path / 'work.sqlite3'}")
     actor = admin_of(store) if user == "admin" else Actor(store.accounts.find(user).id, user)
     given = set()
@@ -371,7 +396,7 @@ def test_capabilities_read_the_tender_and_the_actor_once(stages, tmp_path, stage
     from sqlalchemy import event
 
     saved, tender = stages
-    backup(saved[stage], tmp_path / "work.sqlite3")
+    copy_database(saved[stage], tmp_path / "work.sqlite3")
     store = Store(f"sqlite:///{tmp_path / 'work.sqlite3'}")
     actor = Actor(store.accounts.find(user).id, user)
     statements: list[str] = []
@@ -393,7 +418,7 @@ def test_capabilities_read_the_tender_and_the_actor_once(stages, tmp_path, stage
 def test_an_observer_reads_the_audit_trail_without_scores_until_the_result_is_final(stages, tmp_path, stage, user,
                                                                                      withheld):
     saved, tender = stages
-    backup(saved[stage], tmp_path / "work.sqlite3")
+    copy_database(saved[stage], tmp_path / "work.sqlite3")
     store = Store(f"sqlite:///{tmp_path / 'work.sqlite3'}")
     entries = store.events(Actor(store.accounts.find(user).id, user), tender)
     scores = [e for e in entries if e.action in ("set_score", "set_tier")]
