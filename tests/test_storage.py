@@ -596,7 +596,7 @@ def test_two_people_changing_the_same_value_get_a_conflict_not_an_overwrite(sess
     tiers = store.tier_versions(who["chair"], tender)
     seen = tiers[(VENDOR_A, "ops_plan")][1]
     store.set_tier(who["chair"], tender, VENDOR_A, "ops_plan", "t2", expected_version=seen)
-    with pytest.raises(WriteConflict, match="changed by someone else") as conflict:
+    with pytest.raises(WriteConflict, match="changed elsewhere to t2") as conflict:
         store.set_tier(who["chair"], tender, VENDOR_A, "ops_plan", "t1", expected_version=seen)
     assert (conflict.value.seen, conflict.value.current, conflict.value.value) == (seen, seen + 1, "t2")
     store.declare(who["wang"], tender, {})
