@@ -156,20 +156,44 @@ def copy_database(source: Path, target: Path) -> None:
 
 @pytest.fixture(scope="module")
 def built_once(tmp_path_factory: pytest.TempPathFactory):
-    """``built_once(name, build, into)``: make the new SQLite database ``into`` (a URL) a copy of the test module's
-    database ``name``, filled by ``build(url)`` the first time a test asks for it; what ``build`` returned. A state
-    many tests start from, such as a tender with its bids and panel, is made once, not for each test."""
-    made: dict[str, tuple[Path, Any]] = {}
+    """``built_once(name, build, into)``: make the new database ``into`` (a SQLite file's URL, or an empty PostgreSQL
+    database's) a copy of the test module's database ``name`` of its kind, filled by ``build(url)`` the first time a
+    test asks for it; what ``build`` returned. A state many tests start from, such as a tender with its bids and
+    panel, is made once, not for each test."""
+    made: dict[tuple[str, bool], tuple[str, Any]] = {}
 
     def copy(name: str, build, into: str) -> Any:
-        if name not in made:
-            path = tmp_path_factory.mktemp("built") / f"{name}.sqlite3"
-            made[name] = (path, build(f"sqlite:///{path}"))
-        path, value = made[name]
-        copy_database(path, Path(into.removeprefix("sqlite:///")))
+        sqlite = into.startswith("sqlite:///")
+        if (name, sqlite) not in made:
+            folder = tmp_path_factory.mktemp("built")
+            url = (f"sqlite:///{folder / name}.sqlite3" if sqlite
+                   else postgres_database(into, f"t{abs(hash(str(folder))) % 10**9}"))
+            made[name, sqlite] = (url, build(url))
+        url, value = made[name, sqlite]
+        if sqlite:
+            copy_database(Path(url.removeprefix("sqlite:///")), Path(into.removeprefix("sqlite:///")))
+        else:
+            postgres_database(into, into.rsplit("/", 1)[1], template=url, replace=True)
         return value
 
     return copy
+
+
+def postgres_database(server: str, name: str, template: str | None = None, replace: bool = False) -> str:
+    """Create the database ``name`` on the PostgreSQL server of the URL ``server``, empty or a copy of the database
+    ``template`` (a URL: nothing may be connected to it), in place of the one of that name when ``replace``; its
+    URL."""
+    from sqlalchemy import create_engine, text
+
+    base = server.rsplit("/", 1)[0]
+    engine = create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        if replace:
+            connection.execute(text(f"DROP DATABASE {name}"))
+        copied = f" TEMPLATE {template.rsplit('/', 1)[1]}" if template else ""
+        connection.execute(text(f"CREATE DATABASE {name}{copied}"))
+    engine.dispose()
+    return f"{base}/{name}"
 
 
 @pytest.fixture

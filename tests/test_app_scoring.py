@@ -34,8 +34,10 @@ def make_tender(store: Store, tmp_path: Path, hide_prices: bool = False) -> int:
 
 
 @pytest.fixture
-def tender(app_db: str, tmp_path: Path) -> int:
-    return make_tender(Store(app_db), tmp_path)
+def tender(app_db: str, built_once) -> int:
+    """make_tender's, made once for the module and copied for each test."""
+    return built_once("tender", lambda url: make_tender(Store(url), Path(url.removeprefix("sqlite:///")).parent),
+                      app_db)
 
 
 def grid(app):

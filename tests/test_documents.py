@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import tempfile
 from decimal import Decimal as D
 from io import BytesIO
 from pathlib import Path
@@ -25,7 +26,7 @@ from bideval.workflow import StageRefused
 from conftest import EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, good_bid, write_form
 from document_files import (JS_ACTION, PAGE, attachment_pdf, bomb_png, encrypted_pdf, image, pdf_file, png_header_only,
                             proposal_pdf, with_catalog)
-from test_storage import fresh_postgres
+from test_storage import fresh_postgres, people
 
 RUBRIC_TEXT = EXAMPLE_RUBRIC.read_text(encoding="utf-8")
 PROPOSAL = proposal_pdf("Technical proposal", "Vendor A")
@@ -165,24 +166,32 @@ def url(request, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def tender(url, tmp_path: Path):
-    """Two valid bids, procurement 'buyer', chair, observer, judges wang and li, in the scoring stage."""
+def tender(url, built_once, tmp_path: Path):
+    """Two valid bids, procurement 'buyer', chair, observer, judges wang and li, in the scoring stage. Made once for
+    the module in each kind of database, copied into ``url`` for each test; the bid forms imported are in
+    ``tmp_path``."""
+    tender, who, forms = built_once("tender", scoring_tender, url)
+    for name, content in forms:
+        (tmp_path / name).write_bytes(content)
+    return Store(url), tender, who
+
+
+def scoring_tender(url: str) -> tuple[int, dict[str, Actor], list[tuple[str, bytes]]]:
     store = Store(url)
-    admin = admin_of(store)
-    who = {"admin": admin}
-    for name in ("buyer", "chair", "observer", "stranger", "wang", "li"):
-        account, _ = store.accounts.create_account(admin, name, name, creates_tenders=name == "buyer")
-        who[name] = Actor(account.id, name)
+    who = people(store)
     tender = store.create_tender(who["buyer"], "T", RUBRIC_TEXT, "example.yaml")
-    files = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
-             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司"))]
-    assert store.import_bids(who["buyer"], tender, [(f.name, f.read_bytes()) for f in files]).ok
+    with tempfile.TemporaryDirectory() as folder:
+        made = (write_form(Path(folder) / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
+                write_form(Path(folder) / "b.xlsx", good_bid(VENDOR_B, name="乙公司")))
+        forms = [(f.name, f.read_bytes()) for f in made]
+    assert store.import_bids(who["buyer"], tender, forms).ok
     store.give_role(who["buyer"], tender, "chair", Role.CHAIR)
     store.give_role(who["buyer"], tender, "observer", Role.OBSERVER)
     store.give_role(who["buyer"], tender, "wang", Role.JUDGE, judge_name="王评委")
     store.give_role(who["buyer"], tender, "li", Role.JUDGE, judge_name="李评委")
     store.open_scoring(who["chair"], tender)
-    return store, tender, who
+    store.engine.dispose()  # a database copied from must have no connection
+    return tender, who, forms
 
 
 def stored_rows(store: Store) -> int:

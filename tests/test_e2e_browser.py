@@ -107,6 +107,14 @@ def choose_password(page, one_time: str) -> None:
     page.get_by_role("button", name="设置新密码").click()
 
 
+def grid_header(page) -> list[str]:
+    """The column names of the page's first data grid, once it has drawn them (on a loaded machine the grid may still
+    be drawing when the run has ended)."""
+    header = page.locator("[data-testid='stDataFrame']").first.locator("th")
+    header.first.wait_for(state="attached", timeout=60000)
+    return header.all_inner_texts()
+
+
 def grid_rows(page, index: int, width: int) -> list[list[str]]:
     """The text of a data grid's visible cells (its accessible table), row by row."""
     page.locator("[data-testid='stDataFrame']").nth(index).locator("td").first.wait_for(state="attached",
@@ -117,7 +125,7 @@ def grid_rows(page, index: int, width: int) -> list[list[str]]:
 
 def totals(page) -> dict[str, Decimal]:
     """Vendor id → total, read off the ranking table of the results page."""
-    header = page.locator("[data-testid='stDataFrame']").first.locator("th").all_inner_texts()
+    header = grid_header(page)
     width = len(header)
     id_column, total_column = header.index("统一社会信用代码"), header.index("总分")
     return {row[id_column]: Decimal(row[total_column]) for row in grid_rows(page, 0, width) if len(row) == width}

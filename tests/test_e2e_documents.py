@@ -15,7 +15,7 @@ from bideval.storage import Store
 from conftest import ROOT, admin_of, chair_tender
 from document_files import proposal_pdf
 from test_e2e_browser import (CHROMIUM, FLAGS, SAMPLE, app_server, as_admin, choose_password, declare_no_conflict,
-                              grid_rows, settle, sign_in, title_is)
+                              grid_header, grid_rows, settle, sign_in, title_is)
 
 JUDGE = "王评委"
 
@@ -83,7 +83,7 @@ def test_a_judge_opens_the_proposal_beside_the_grid_and_sees_it(server, tmp_path
         # Beside the grid: the proposal of the first row's bidder.
         picker = page.locator("[data-testid='stSelectbox']").filter(has_text="查看投标人的附件")
         assert picker.count() == 1
-        header = page.locator("[data-testid='stDataFrame']").first.locator("th").all_inner_texts()
+        header = grid_header(page)
         rows = grid_rows(page, 0, len(header))  # the columns in view: the grid shares the width with the proposal
         ids = {b.vendor_name: b.vendor_id for b in bids}
         first = ids[rows[0][0]]

@@ -23,8 +23,8 @@ from bideval.rubric import load_rubric
 from bideval.schema import AuditEvent, TenderRecord
 from bideval.storage import Store, WriteConflict
 from bideval.workflow import FindingKind, FinaliseRefused, Flag, Stage, StageRefused
-from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, copy_database, replace_panel,
-                      seat_judge, good_bid, write_consolidated, write_form, write_panel)
+from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, copy_database,
+                      postgres_database, replace_panel, seat_judge, good_bid, write_consolidated, write_form, write_panel)
 from document_files import proposal_pdf
 
 RUBRIC_TEXT = EXAMPLE_RUBRIC.read_text(encoding="utf-8")
@@ -39,14 +39,7 @@ def url(request, tmp_path: Path) -> str:
 
 def fresh_postgres(base: str, tmp_path: Path) -> str:
     """A new, empty PostgreSQL database on the test server."""
-    from sqlalchemy import create_engine
-
-    name = f"t{abs(hash(str(tmp_path))) % 10**9}"
-    engine = create_engine(base, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    engine.dispose()
-    return base.rsplit("/", 1)[0] + f"/{name}"
+    return postgres_database(base, f"t{abs(hash(str(tmp_path))) % 10**9}")
 
 
 def files(*paths: Path) -> list[tuple[str, bytes]]:
@@ -64,23 +57,12 @@ def people(store: Store) -> dict[str, Actor]:
 
 
 @pytest.fixture
-def session(request, url, built_once):
+def session(url, built_once):
     """A tender in the scoring stage with two valid bids; buyer procurement, chair, observer, judges wang and li.
     Made once for the test module in each kind of database (:func:`scoring_session`), copied into ``url`` for each
     test."""
-    if url.startswith("sqlite:///"):
-        tender, who = built_once("session", scoring_session, url)
-    else:
-        template, (tender, who) = request.getfixturevalue("postgres_session")
-        copy_postgres(template, url)
+    tender, who = built_once("session", scoring_session, url)
     return Store(url), tender, who
-
-
-@pytest.fixture(scope="module")
-def postgres_session(postgres_url: str, tmp_path_factory: pytest.TempPathFactory):
-    """The session's PostgreSQL database, made once for the test module: what each test's is copied from."""
-    url = fresh_postgres(postgres_url, tmp_path_factory.mktemp("session"))
-    return url, scoring_session(url)
 
 
 def scoring_session(url: str) -> tuple[int, dict[str, Actor]]:
@@ -100,18 +82,6 @@ def scoring_session(url: str) -> tuple[int, dict[str, Actor]]:
     store.open_scoring(who["chair"], tender)
     store.engine.dispose()  # a database copied from must have no connection
     return tender, who
-
-
-def copy_postgres(template: str, url: str) -> None:
-    """Make the PostgreSQL database ``url`` a copy of ``template`` (CREATE DATABASE … TEMPLATE)."""
-    from sqlalchemy import create_engine
-
-    base, name = url.rsplit("/", 1)
-    engine = create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f"DROP DATABASE {name}"))
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template.rsplit('/', 1)[1]}"))
-    engine.dispose()
 
 
 # -- accounts
