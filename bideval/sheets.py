@@ -55,10 +55,12 @@ ROLE_LABELS = {
 
 
 @lru_cache(maxsize=64)
-def _noted_cells(letters: tuple[bytes, ...]) -> re.Pattern[bytes]:
-    """The cells of :attr:`~bideval.sheet_notes.PercentCells.cells` (2C15) in the columns spelt ``letters``: each as
-    its format's index, its letters and its row."""
-    return re.compile(rb"(?<![0-9A-Z])([0-9]+)(" + b"|".join(letters) + rb")([0-9]+)(?![0-9])")
+def _noted_columns(columns: tuple[int, ...]) -> tuple[dict[bytes, int], re.Pattern[bytes]]:
+    """The letters of ``columns`` (from 0: C for 2), each with its column, and the pattern of a cell of one of them in
+    :attr:`~bideval.sheet_notes.PercentCells.cells` (2C15): its format's index, its letters, its row. Not to be
+    changed by its caller."""
+    letters = {column_letter(c).encode("ascii"): c for c in sorted(set(columns))}
+    return letters, re.compile(rb"(?<![0-9A-Z])([0-9]+)(" + b"|".join(letters) + rb")([0-9]+)(?![0-9])")
 
 
 def sha256_of(path: Path) -> str:
@@ -263,22 +265,22 @@ class Workbook:
         noted = self.notes.percent.get(sheet)
         if noted is None:
             return []
-        by_letters = {column_letter(c).encode("ascii"): c for c in columns}
+        by_letters, spelt = _noted_columns(tuple(columns))
         wanted = read if read is None or isinstance(read, (set, frozenset, dict)) else set(read)
         found: dict[tuple[int, int], tuple[str, bool]] = {}
-        # (each cell as its format's index, letters and row: 2C15; a sheet's percent fields' cells are many, and a
+        # (each cell as its format's index, letters and row: 2C15; a sheet's percent fields' cells may be many, and a
         # column looked for is seldom among them, which a search for its letters says at once)
-        if noted.cells and any(letters in noted.cells for letters in by_letters):
-            for index, letters, digits in _noted_cells(tuple(sorted(by_letters))).findall(noted.cells):
+        if noted.cells and by_letters and (len(noted.cells) < 4096 or any(letters in noted.cells
+                                                                            for letters in by_letters)):
+            for index, letters, digits in spelt.findall(noted.cells):
                 r = int(digits) - 1
                 if wanted is None or r in wanted:
                     found[(r, by_letters[letters])] = (noted.formats[index.decode("ascii")], False)
-        asked = set(by_letters.values())
         for (r, c), code in noted.by_rule.items():
-            if c in asked and (wanted is None or r in wanted):
+            if c in by_letters.values() and (wanted is None or r in wanted):
                 found.setdefault((r, c), (code, True))
-        changed = []
-        for (r, c), (code, by_rule) in sorted(found.items()):
+        changed: list[tuple[int, int]] = []
+        for (r, c), (code, by_rule) in sorted(found.items()) if found else ():
             held = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
             if isinstance(held, (int, float)) and not isinstance(held, bool):
                 rows[r][c] = PercentFormat(number_as_shown(held), code, by_rule=by_rule)

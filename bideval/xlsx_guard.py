@@ -1431,7 +1431,7 @@ class _PartScan:
     def sheet_name(self, part: str) -> str | None:
         """The name a worksheet part goes by in the workbook, when the workbook says it."""
         return _sheet_names(self.texts.get(WORKBOOK_RELATIONSHIPS, b""), self.texts.get(WORKBOOK, b""),
-                            posixpath.dirname(self.workbook)).get(part.casefold())
+                            self.workbook).get(part.casefold())
 
 
 # The cell formats (by index, as a cell's s attribute gives it) whose number format writes a unit the number is not
@@ -1444,9 +1444,11 @@ _SHOWN_FORMATS: dict[tuple[bytes, str | None, bool], dict[str, _ShownAs]] = {}
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template names its sheets alike (and every form's sheet is named:
-def _sheet_names(relationships: bytes, workbook: bytes, folder: str) -> dict[str, str]:  # its percent cells' notes)
-    """:meth:`_PartScan.sheet_name` of each worksheet part (its name folded) the workbook part (in ``folder``) and its
-    ``relationships`` name: the first sheet entry whose relationship targets it. Not to be changed by its caller."""
+def _sheet_names(relationships: bytes, workbook: bytes, part: str) -> dict[str, str]:  # its percent cells' notes)
+    """:meth:`_PartScan.sheet_name` of each worksheet part (its name folded) the ``workbook`` part (named ``part``)
+    and its ``relationships`` name: the first sheet entry whose relationship targets it. Not to be changed by its
+    caller."""
+    folder = posixpath.dirname(part)
     relations = {}
     for match in _RELATIONSHIP.finditer(relationships):
         attributes = _attributes(match.group(1))
@@ -1589,7 +1591,8 @@ def _styles_first(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
         (info for info in infos if info.filename.casefold() == _STYLES_FOLDED), None)
     if styles is None or infos[0] is styles:
         return infos
-    return [styles, *(info for info in infos if info is not styles)]
+    at = infos.index(styles)
+    return [styles, *infos[:at], *infos[at + 1:]]
 
 
 _STYLES_FOLDED = STYLES.casefold()
@@ -2065,12 +2068,13 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
         last = max(map(_column_number, letters))
         extent.columns = max(extent.columns, last)
         rows = list(map(int, set(map(itemgetter(1), cells))))
+        first_row, last_row = min(rows), max(rows)
         # A cell given twice: within this piece, or in a row an earlier piece reached (rows are whole in a piece, and
         # every writer writes them in order). Looked for again, rare: _cell_given_twice.
-        extent.placed_again = extent.placed_again or len(set(cells)) < len(cells) or min(rows) <= extent.rows
-        extent.rows = max(extent.rows, max(rows))
+        extent.placed_again = extent.placed_again or len(set(cells)) < len(cells) or first_row <= extent.rows
+        extent.rows = max(extent.rows, last_row)
         if extent.percent:
-            _note_percent_cells(piece, extent, last, min(rows), max(rows))
+            _note_percent_cells(piece, extent, last, first_row, last_row)
     if tags:
         extent.row_tag = max(extent.row_tag, max(map(int, numbers)))
     extent.cell_count += len(cells)
