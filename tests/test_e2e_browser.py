@@ -328,6 +328,7 @@ def test_two_judges_score_blind_on_two_replicas_and_the_chair_finalises(panel):
         # 回避声明 first: the declaration's table of bidders is the page's only grid, no bid's values shown yet (the
         # check had looked for no grid cell at all, which held only while the declaration's table was still drawing)
         wang.get_by_role("button", name="提交回避声明").wait_for(timeout=60000)
+        wang.locator("[data-testid='stDataFrame']").first.wait_for(timeout=60000)  # the button can come first
         assert wang.locator("[data-testid='stDataFrame']").count() == 1
         declare_no_conflict(wang)
         rows = grid_rows(wang, 0, 7)
