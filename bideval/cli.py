@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
+import hashlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
@@ -194,7 +195,7 @@ def _has_judges_sheet(path: str) -> bool:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from .evaluation import run
-    from .result import json_sha256, result_json
+    from .result import result_json_bytes
     from .summary import summary_text
 
     if not args.out and not args.json:
@@ -206,10 +207,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     files: list[tuple[str, Writer]] = []
     sha256 = None
     if args.json:
-        text = result_json(result, args.lang, indent=2 if args.indent else None)
-        files.append((args.json, lambda p: p.write_text(text, encoding="utf-8")))
+        data = result_json_bytes(result, args.lang, indent=2 if args.indent else None)
+        files.append((args.json, lambda p: p.write_bytes(data)))
         # the one-line form's hash, as the report names it (--indent's bytes are the older form)
-        sha256 = json_sha256(result_json(result, args.lang) if args.indent else text)
+        sha256 = hashlib.sha256(result_json_bytes(result, args.lang) if args.indent else data).hexdigest()
     if args.out:
         from .export import write_workbook
 

@@ -59,7 +59,7 @@ def test_evaluate_writes_json_and_workbook(tender, capsys, indent):
     assert main(evaluate_args(tender, "--out", str(out), "--json", str(js), "--lang", "en", *indent)) == 0
     # report6 D6-3: the Audit sheet names the JSON's SHA-256, the one-line form's as the report names it
     audit = {row[0]: row[1] for row in openpyxl.load_workbook(out)["Audit"].iter_rows(values_only=True)}
-    one_line = json.dumps(json.loads(js.read_text(encoding="utf-8")), ensure_ascii=False) + "\n"
+    one_line = json.dumps(json.loads(js.read_text(encoding="utf-8")), ensure_ascii=False, separators=(",", ":")) + "\n"
     assert audit["Result SHA-256"] == hashlib.sha256(one_line.encode("utf-8")).hexdigest()
     document = json.loads(js.read_text(encoding="utf-8"))
     assert document["status"] == "final"

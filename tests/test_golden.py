@@ -32,8 +32,8 @@ def test_output_unchanged(current, name):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_command_line_writes_the_golden_document_on_one_line_or_indented(tender, lang, tmp_path, monkeypatch,
                                                                              capsys):
-    """`evaluate --json` writes the golden document on one line (key for key, figure for figure);
-    with --indent, the golden file's bytes exactly."""
+    """`evaluate --json` writes the golden document on one compact line (key for key, figure for figure, no space
+    after a comma or colon); with --indent, the golden file's bytes exactly."""
     monkeypatch.chdir(ROOT)
     golden = (GOLDEN / f"{tender}.{lang}.json").read_text(encoding="utf-8")
     args = ["evaluate", "--criteria", f"criteria/{tender}.yaml", "--bids", TENDERS[tender],
@@ -41,6 +41,6 @@ def test_the_command_line_writes_the_golden_document_on_one_line_or_indented(ten
     assert main([*args, "--json", str(tmp_path / "one-line.json")]) == 0
     assert main([*args, "--json", str(tmp_path / "indented.json"), "--indent"]) == 0
     one_line = (tmp_path / "one-line.json").read_text(encoding="utf-8")
-    assert one_line == json.dumps(json.loads(golden), ensure_ascii=False) + "\n"
+    assert one_line == json.dumps(json.loads(golden), ensure_ascii=False, separators=(",", ":")) + "\n"
     assert one_line.count("\n") == 1
     assert (tmp_path / "indented.json").read_text(encoding="utf-8") == golden
