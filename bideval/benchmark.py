@@ -12,7 +12,7 @@ Everything here is pure and exact (Decimal); :func:`form_benchmark` returns
 the figures B was formed from, so the exports can say how.
 
 >>> prices = [Decimal(p) for p in (900000, 950000, 1000000, 1050000, 1300000)]
->>> form_benchmark(BenchmarkRule(Base.TRIMMED_MEAN, coefficient=Decimal("0.95")), prices).value
+>>> form_benchmark(TrimmedMeanBenchmark(coefficient=Decimal("0.95")), prices).value
 Decimal('950000.00')
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
-from typing import Mapping, Sequence
+from typing import ClassVar, Mapping, Sequence
 
 from .labels import Label
 from .values import money_text, plain_number, round_half_up
@@ -54,19 +54,129 @@ class DeviationRounding(enum.Enum):
 
 @dataclass(frozen=True)
 class BenchmarkRule:
-    """How the rubric forms B: the base, the coefficient K and the base's own settings."""
+    """How the rubric forms B: the coefficient K and the base, each base a type of its own holding the settings only
+    it takes (:class:`LowestBenchmark`, :class:`MeanBenchmark`, :class:`TrimmedMeanBenchmark`,
+    :class:`CeilingAndMeanBenchmark`)."""
 
-    base: Base
     coefficient: Decimal = ONE
-    min_bids: int | None = None  # trimmed_mean only (default 5)
-    ceiling_weight: Decimal | None = None  # ceiling_and_mean only: w
-    # ceiling_and_mean only: a coefficient on the ceiling part alone (最高限价 × K × 40 % + 平均值 × 60 %)
-    ceiling_coefficient: Decimal | None = None
+    base: ClassVar[Base]
 
-    @property
-    def trim_from(self) -> int:
-        """How many prices trimmed_mean needs before it drops the highest and the lowest."""
-        return DEFAULT_MIN_BIDS if self.min_bids is None else self.min_bids
+    def of_prices(self, ordered: Sequence[Decimal], ceiling: Decimal | None) -> tuple[Decimal, Decimal | None,
+                                                                                   tuple[Decimal, ...]]:
+        """The basis of B (before K) from the prices in ascending order, with the mean used and the prices
+        dropped."""
+        mean = _mean(ordered)
+        return mean, mean, ()
+
+    def words(self, zh: bool) -> str:
+        """The base of B as the rubric states it, in words."""
+        raise NotImplementedError
+
+    def figures(self, b: Benchmark, zh: bool) -> str:
+        """The base of one evaluation's B in words, each with its figure (a plain mean here)."""
+        return (f"{b.prices} 家评审价格的平均值 {exact_money_text(b.basis)}" if zh else
+                f"the mean of {b.prices} evaluated prices: {exact_money_text(b.basis)}")
+
+
+@dataclass(frozen=True)
+class LowestBenchmark(BenchmarkRule):
+    """B from the lowest evaluated price."""
+
+    base: ClassVar[Base] = Base.LOWEST
+
+    def of_prices(self, ordered: Sequence[Decimal], ceiling: Decimal | None) -> tuple[Decimal, Decimal | None,
+                                                                                   tuple[Decimal, ...]]:
+        return ordered[0], None, ()
+
+    def words(self, zh: bool) -> str:
+        return "最低评审价格" if zh else "the lowest evaluated price"
+
+    def figures(self, b: Benchmark, zh: bool) -> str:
+        return f"最低评审价格 {money_text(b.basis)}" if zh else f"the lowest evaluated price {money_text(b.basis)}"
+
+
+@dataclass(frozen=True)
+class MeanBenchmark(BenchmarkRule):
+    """B from the mean of the evaluated prices."""
+
+    base: ClassVar[Base] = Base.MEAN
+
+    def words(self, zh: bool) -> str:
+        return "有效评审价格的算术平均值" if zh else "the mean of the valid evaluated prices"
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrimmedMeanBenchmark(BenchmarkRule):
+    """B from the mean after dropping the highest and the lowest price, once there are ``min_bids`` prices (the
+    plain mean below that)."""
+
+    base: ClassVar[Base] = Base.TRIMMED_MEAN
+    min_bids: int = DEFAULT_MIN_BIDS
+
+    def of_prices(self, ordered: Sequence[Decimal], ceiling: Decimal | None) -> tuple[Decimal, Decimal | None,
+                                                                                   tuple[Decimal, ...]]:
+        if len(ordered) < self.min_bids:
+            return super().of_prices(ordered, ceiling)
+        mean = _mean(ordered[1:-1])
+        return mean, mean, (ordered[-1], ordered[0])
+
+    def words(self, zh: bool) -> str:
+        n = self.min_bids
+        return (f"有效评审价格去掉一个最高价和一个最低价后的算术平均值（不足{n}家时为算术平均值）" if zh else
+                f"the mean of the valid evaluated prices after dropping the highest and the lowest "
+                f"(with fewer than {n}, the plain mean)")
+
+    def figures(self, b: Benchmark, zh: bool) -> str:
+        if not b.trimmed:
+            return (f"{b.prices} 家评审价格的平均值（不足 {self.min_bids} 家，不去掉最高最低价） {exact_money_text(b.basis)}"
+                    if zh else f"the mean of {b.prices} evaluated prices (fewer than {self.min_bids}: none dropped): "
+                               f"{exact_money_text(b.basis)}")
+        high, low = b.dropped
+        return (f"去掉最高价 {money_text(high)} 和最低价 {money_text(low)} 后其余 {b.prices - 2} 家评审价格的平均值 "
+                f"{exact_money_text(b.basis)}" if zh else
+                f"the mean of the other {b.prices - 2} evaluated prices after dropping the highest {money_text(high)} "
+                f"and the lowest {money_text(low)}: {exact_money_text(b.basis)}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class CeilingAndMeanBenchmark(BenchmarkRule):
+    """B from w × the budget ceiling + (1 − w) × the mean, the ceiling part optionally × its own coefficient
+    (最高限价 × K × 40 % + 平均值 × 60 %)."""
+
+    base: ClassVar[Base] = Base.CEILING_AND_MEAN
+    ceiling_weight: Decimal  # w
+    ceiling_coefficient: Decimal | None = None  # None: the rubric sets none (the ceiling part × 1, not said)
+
+    def of_prices(self, ordered: Sequence[Decimal], ceiling: Decimal | None) -> tuple[Decimal, Decimal | None,
+                                                                                   tuple[Decimal, ...]]:
+        if ceiling is None:
+            raise ValueError("ceiling_and_mean needs the budget ceiling")
+        if self.ceiling_coefficient is not None and not ZERO < self.ceiling_coefficient <= ONE:
+            raise ValueError("a ceiling_coefficient lies in (0, 1]")  # 0 is not 1, and 95 is not 95 %
+        kc = ONE if self.ceiling_coefficient is None else self.ceiling_coefficient
+        mean = _mean(ordered)
+        return self.ceiling_weight * ceiling * kc + (ONE - self.ceiling_weight) * mean, mean, ()
+
+    def _times(self) -> str:
+        """`` × Kc`` after the ceiling when the ceiling part has its own coefficient, else nothing."""
+        return "" if self.ceiling_coefficient is None else f" × {plain_number(self.ceiling_coefficient)}"
+
+    def words(self, zh: bool) -> str:
+        w, rest, kc = plain_number(self.ceiling_weight), plain_number(ONE - self.ceiling_weight), self._times()
+        return (f"{w} × 最高限价{kc} + {rest} × 有效评审价格的算术平均值" if zh else
+                f"{w} × the budget ceiling{kc} + {rest} × the mean of the valid evaluated prices")
+
+    def figures(self, b: Benchmark, zh: bool) -> str:
+        assert b.ceiling is not None and b.mean is not None
+        w, rest = plain_number(self.ceiling_weight), plain_number(ONE - self.ceiling_weight)
+        ceiling = money_text(b.ceiling) + self._times()
+        return (f"{w} × 最高限价 {ceiling} + {rest} × {b.prices} 家评审价格平均值 {exact_money_text(b.mean)}" if zh else
+                f"{w} × the budget ceiling {ceiling} + {rest} × the mean of {b.prices} evaluated prices "
+                f"{exact_money_text(b.mean)}")
+
+
+RULES: dict[Base, type[BenchmarkRule]] = {rule.base: rule for rule in (LowestBenchmark, MeanBenchmark,
+                                                                         TrimmedMeanBenchmark, CeilingAndMeanBenchmark)}
 
 
 @dataclass(frozen=True)
@@ -100,7 +210,7 @@ def benchmark_formula(rule: BenchmarkRule, lang: str, formed: Benchmark | None =
     come to. A base that is a sum is in brackets before K multiplies it; a base that is one figure, with no K, is B
     itself and is not repeated (``B = the mean of 2 evaluated prices: 1,100,000.00``).
 
-    >>> rule = BenchmarkRule(Base.CEILING_AND_MEAN, Decimal("0.8"), ceiling_weight=Decimal("0.3"))
+    >>> rule = CeilingAndMeanBenchmark(Decimal("0.8"), ceiling_weight=Decimal("0.3"))
     >>> benchmark_formula(rule, "en")
     '(0.3 × the budget ceiling + 0.7 × the mean of the valid evaluated prices) × 0.8'
     >>> b = form_benchmark(rule, [Decimal(1392000), Decimal(1680000), Decimal(1612800), Decimal(1280000)],
@@ -112,9 +222,9 @@ def benchmark_formula(rule: BenchmarkRule, lang: str, formed: Benchmark | None =
     zh = lang == "zh"
     compound = rule.base is Base.CEILING_AND_MEAN
     if formed is None:
-        words = _base_words(rule, zh)
+        words = rule.words(zh)
     else:
-        words = _base_figures(formed, zh)
+        words = rule.figures(formed, zh)
     k = plain_number(rule.coefficient)
     if rule.coefficient == ONE:
         formula = words
@@ -146,75 +256,12 @@ def exact_money_text(amount: Decimal) -> str:
     return f"{cut:,f}".rstrip("0") + ("" if cut == amount else "…")
 
 
-def _base_words(rule: BenchmarkRule, zh: bool) -> str:
-    """The base of B as the rubric states it, in words."""
-    if rule.base is Base.LOWEST:
-        return "最低评审价格" if zh else "the lowest evaluated price"
-    if rule.base is Base.MEAN:
-        return "有效评审价格的算术平均值" if zh else "the mean of the valid evaluated prices"
-    if rule.base is Base.TRIMMED_MEAN:
-        n = rule.trim_from
-        return (f"有效评审价格去掉一个最高价和一个最低价后的算术平均值（不足{n}家时为算术平均值）" if zh else
-                f"the mean of the valid evaluated prices after dropping the highest and the lowest "
-                f"(with fewer than {n}, the plain mean)")
-    w = rule.ceiling_weight or ZERO
-    kc = _ceiling_times(rule)
-    return (f"{plain_number(w)} × 最高限价{kc} + {plain_number(ONE - w)} × 有效评审价格的算术平均值" if zh else
-            f"{plain_number(w)} × the budget ceiling{kc} + {plain_number(ONE - w)} × the mean of the valid evaluated "
-            "prices")
-
-
-def _ceiling_times(rule: BenchmarkRule) -> str:
-    """`` × Kc`` after the ceiling when the ceiling part has its own coefficient, else nothing."""
-    return "" if rule.ceiling_coefficient is None else f" × {plain_number(rule.ceiling_coefficient)}"
-
-
-def _base_figures(b: Benchmark, zh: bool) -> str:
-    """The base of one evaluation's B in words, each with its figure."""
-    rule = b.rule
-    if rule.base is Base.LOWEST:
-        return f"最低评审价格 {money_text(b.basis)}" if zh else f"the lowest evaluated price {money_text(b.basis)}"
-    if b.trimmed:
-        high, low = b.dropped
-        return (f"去掉最高价 {money_text(high)} 和最低价 {money_text(low)} 后其余 {b.prices - 2} 家评审价格的平均值 "
-                f"{exact_money_text(b.basis)}" if zh else
-                f"the mean of the other {b.prices - 2} evaluated prices after dropping the highest {money_text(high)} "
-                f"and the lowest {money_text(low)}: {exact_money_text(b.basis)}")
-    if rule.base is Base.CEILING_AND_MEAN:
-        assert b.ceiling is not None and rule.ceiling_weight is not None and b.mean is not None
-        w, rest = plain_number(rule.ceiling_weight), plain_number(ONE - rule.ceiling_weight)
-        ceiling = money_text(b.ceiling) + _ceiling_times(rule)
-        return (f"{w} × 最高限价 {ceiling} + {rest} × {b.prices} 家评审价格平均值 {exact_money_text(b.mean)}" if zh else
-                f"{w} × the budget ceiling {ceiling} + {rest} × the mean of {b.prices} evaluated prices "
-                f"{exact_money_text(b.mean)}")
-    short = rule.base is Base.TRIMMED_MEAN
-    note_zh = f"（不足 {rule.trim_from} 家，不去掉最高最低价）" if short else ""
-    note_en = f" (fewer than {rule.trim_from}: none dropped)" if short else ""
-    return (f"{b.prices} 家评审价格的平均值{note_zh} {exact_money_text(b.basis)}" if zh else
-            f"the mean of {b.prices} evaluated prices{note_en}: {exact_money_text(b.basis)}")
-
-
 def form_benchmark(rule: BenchmarkRule, prices: Sequence[Decimal], ceiling: Decimal | None = None) -> Benchmark:
     """B from the evaluated prices of the bids still in the evaluation (at least one)."""
     ordered = sorted(prices)
-    mean = dropped = None
-    if rule.base is Base.LOWEST:
-        basis = ordered[0]
-    elif rule.base is Base.TRIMMED_MEAN and len(ordered) >= rule.trim_from:
-        dropped = (ordered[-1], ordered[0])
-        basis = mean = _mean(ordered[1:-1])
-    elif rule.base is Base.CEILING_AND_MEAN:
-        if ceiling is None or rule.ceiling_weight is None:
-            raise ValueError("ceiling_and_mean needs the budget ceiling and its weight")
-        if rule.ceiling_coefficient is not None and not ZERO < rule.ceiling_coefficient <= ONE:
-            raise ValueError("a ceiling_coefficient lies in (0, 1]")  # 0 is not 1, and 95 is not 95 %
-        kc = ONE if rule.ceiling_coefficient is None else rule.ceiling_coefficient
-        mean = _mean(ordered)
-        basis = rule.ceiling_weight * ceiling * kc + (ONE - rule.ceiling_weight) * mean
-    else:
-        basis = mean = _mean(ordered)
+    basis, mean, dropped = rule.of_prices(ordered, ceiling)
     value = round_half_up(rule.coefficient * basis, 2)
-    return Benchmark(rule, value, len(ordered), basis, mean, dropped or (), ceiling)
+    return Benchmark(rule, value, len(ordered), basis, mean, dropped, ceiling)
 
 
 def deviation_percent(price: Decimal, benchmark: Decimal) -> Decimal:

@@ -15,7 +15,7 @@ from functools import cached_property
 from decimal import Decimal
 from typing import Any, Callable, Iterator, Mapping, Sequence, overload
 
-from .benchmark import Benchmark
+from .benchmark import Benchmark, CeilingAndMeanBenchmark
 from .errors import Problem
 from .caps import CapLine
 from .deductions import DeductionLine
@@ -404,12 +404,15 @@ def _add_price_benchmark(document: dict[str, Any], result: Result, lang: str) ->
         "basis": _number(b.basis),
         "mean": None if b.mean is None else _number(b.mean),
         "dropped": [_number(p) for p in b.dropped],
-        "ceiling": None if b.ceiling is None or b.rule.ceiling_weight is None else _number(b.ceiling),
-        "ceiling_weight": None if b.rule.ceiling_weight is None else _number(b.rule.ceiling_weight),
+        "ceiling": None,
+        "ceiling_weight": None,
         "text": b.describe(lang),
     }
-    if b.rule.ceiling_coefficient is not None:  # only for a rubric that sets it (author6 A6-1)
-        document["price_benchmark"]["ceiling_coefficient"] = _number(b.rule.ceiling_coefficient)
+    if isinstance(b.rule, CeilingAndMeanBenchmark):
+        assert b.ceiling is not None, "ceiling_and_mean is formed with the budget ceiling"
+        document["price_benchmark"].update(ceiling=_number(b.ceiling), ceiling_weight=_number(b.rule.ceiling_weight))
+        if b.rule.ceiling_coefficient is not None:  # only for a rubric that sets it (author6 A6-1)
+            document["price_benchmark"]["ceiling_coefficient"] = _number(b.rule.ceiling_coefficient)
 
 
 def _deductions(s: Standing) -> dict[str, Any]:

@@ -17,7 +17,8 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Mapping, TypeVar
 
-from .benchmark import LEAST_MIN_BIDS, Base, BenchmarkRule, DeviationRounding
+from .benchmark import (LEAST_MIN_BIDS, BenchmarkRule, CeilingAndMeanBenchmark, DeviationRounding,
+                        TrimmedMeanBenchmark)
 from .errors import Expected
 from .groups import Group, weighted_max
 from .labels import Label, Named
@@ -763,18 +764,16 @@ class BenchmarkedPrice(Price):
     benchmark: BenchmarkRule
 
     def benchmark_mistakes(self) -> list[Mistake]:
+        """What is wrong with the benchmark's figures (a setting its base does not take is refused where the rubric
+        is read: the base's type has no place for it)."""
         out: list[Mistake] = []
         rule = self.benchmark
         if rule.coefficient <= 0:
             out.append(Mistake.of("coefficient", coefficient=rule.coefficient))
-        if rule.min_bids is not None and rule.base is not Base.TRIMMED_MEAN:
-            out.append(Mistake.of("min_bids_not_used", base=rule.base.value, min_bids=rule.min_bids))
-        elif rule.min_bids is not None and rule.min_bids < LEAST_MIN_BIDS:
+        if isinstance(rule, TrimmedMeanBenchmark) and rule.min_bids < LEAST_MIN_BIDS:
             out.append(Mistake.of("min_bids_too_few", min_bids=rule.min_bids, least=LEAST_MIN_BIDS))
-        if rule.base is Base.CEILING_AND_MEAN:
-            if rule.ceiling_weight is None:
-                out.append(Mistake.of("ceiling_weight_missing", base=rule.base.value))
-            elif not 0 <= rule.ceiling_weight <= 1:
+        if isinstance(rule, CeilingAndMeanBenchmark):
+            if not 0 <= rule.ceiling_weight <= 1:
                 out.append(Mistake.of("ceiling_weight_range", ceiling_weight=rule.ceiling_weight,
                                       range=(Decimal(0), Decimal(1))))
             if self.budget_ceiling is None:
@@ -782,13 +781,6 @@ class BenchmarkedPrice(Price):
             if rule.ceiling_coefficient is not None and not 0 < rule.ceiling_coefficient <= 1:
                 # above 1 the ceiling part passes the ceiling no valid bid may pass (95 meant as 95 %)
                 out.append(Mistake.of("ceiling_coefficient", ceiling_coefficient=rule.ceiling_coefficient))
-        else:
-            if rule.ceiling_weight is not None:
-                out.append(Mistake.of("ceiling_weight_not_used", base=rule.base.value,
-                                      ceiling_weight=rule.ceiling_weight))
-            if rule.ceiling_coefficient is not None:
-                out.append(Mistake.of("ceiling_coefficient_not_used", base=rule.base.value,
-                                      ceiling_coefficient=rule.ceiling_coefficient))
         return out
 
 

@@ -19,7 +19,7 @@ from typing import Any, Hashable, Iterable, Iterator, Mapping
 
 import yaml
 
-from .benchmark import BASE_LABELS, Base, BenchmarkRule, DeviationRounding
+from .benchmark import BASE_LABELS, RULES, Base, BenchmarkRule, DeviationRounding, MeanBenchmark
 from .errors import Problem, RubricError
 from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
@@ -68,7 +68,7 @@ _METHOD_KEYS = {"above_penalty": "penalties", "below_penalty": "penalties", "ben
 # What stands in for a key a method needs and the rubric leaves out. The criterion is refused for that key; the type
 # is still built, with these (none breaks a rule), so that every value the rubric does give is checked.
 _STAND_INS: dict[str, Any] = {"above_penalty": Decimal(0), "below_penalty": Decimal(0),
-                              "benchmark": BenchmarkRule(Base.MEAN)}
+                              "benchmark": MeanBenchmark()}
 _SME_CATEGORY_KEYS = {"id", "label", "rate"}
 _CAP_KEYS = {"id", "label", "max", "criteria"}
 _GRADE_KEYS = {"label", "min", "max", "points"}
@@ -1460,7 +1460,7 @@ class _RubricReader:
             out["sme_categories"] = self.sme_categories(where, item["sme_deduction"])
         else:
             out["sme_deduction"] = self.number(where, item.get("sme_deduction"), "sme_deduction", share=True)
-        out["benchmark"] = self.benchmark(where, item.get("benchmark"))
+        out["benchmark"] = self.benchmark(where, item.get("benchmark"), item.get("id"))
         if item.get("deviation_rounding") is not None:
             out["deviation_rounding"] = self.enum(where, item["deviation_rounding"], DeviationRounding,
                                                   "deviation_rounding")
@@ -1489,9 +1489,10 @@ class _RubricReader:
                 out.append(SmeCategory(cid, label, rate))
         return tuple(out) if len(out) == len(node) else None
 
-    def benchmark(self, where: str, node: Any) -> BenchmarkRule | None:
+    def benchmark(self, where: str, node: Any, cid: Any) -> BenchmarkRule | None:
         """``benchmark: {base, coefficient, min_bids, ceiling_weight, ceiling_coefficient}`` of a price criterion (issue 7,
-        item 3; author6 A6-1)."""
+        item 3; author6 A6-1): the base's type, holding the settings that base takes; a setting given to a base
+        that does not take it is refused by name."""
         if node is None:
             return None
         node = self.mapping(where, node, "benchmark")
@@ -1500,12 +1501,19 @@ class _RubricReader:
         self.keys(where, node, _BENCHMARK_KEYS, ("base",))
         base = self.enum(where, node.get("base"), Base, "benchmark base") if "base" in node else None
         coefficient = self.number(where, node.get("coefficient", 1), "benchmark coefficient", share=True)
-        min_bids = self.integer(where, node.get("min_bids"), "benchmark min_bids", 0)
-        weight = self.number(where, node.get("ceiling_weight"), "benchmark ceiling_weight", share=True)
-        ceiling_k = self.number(where, node.get("ceiling_coefficient"), "benchmark ceiling_coefficient", share=True)
-        if base is None or coefficient is None or any(
-                node.get(key) is not None and value is None
-                for key, value in (("min_bids", min_bids), ("ceiling_weight", weight),
-                                   ("ceiling_coefficient", ceiling_k))):
+        settings = {"min_bids": self.integer(where, node.get("min_bids"), "benchmark min_bids", 0),
+                    "ceiling_weight": self.number(where, node.get("ceiling_weight"), "benchmark ceiling_weight",
+                                                  share=True),
+                    "ceiling_coefficient": self.number(where, node.get("ceiling_coefficient"),
+                                                       "benchmark ceiling_coefficient", share=True)}
+        if base is None or coefficient is None or any(node.get(key) is not None and value is None
+                                                      for key, value in settings.items()):
             return None
-        return BenchmarkRule(base, coefficient, min_bids, weight, ceiling_k)
+        rule = RULES[base]
+        takes = {f.name: f for f in dataclass_fields(rule) if f.name != "coefficient"}
+        given = {key: value for key, value in settings.items() if value is not None}
+        wrong = [(f"{key}_not_used", {key: value}) for key, value in given.items() if key not in takes]
+        wrong += [(f"{key}_missing", {}) for key, taken in takes.items() if taken.default is MISSING and key not in given]
+        for code, facts in wrong:
+            self.fail_as(where, code, criterion=cid, base=base.value, **facts)
+        return None if wrong else rule(coefficient, **given)

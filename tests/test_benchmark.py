@@ -11,7 +11,8 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from bideval.benchmark import Base, BenchmarkRule, form_benchmark
+from bideval.benchmark import (CeilingAndMeanBenchmark, LowestBenchmark, MeanBenchmark, TrimmedMeanBenchmark,
+                               form_benchmark)
 from bideval.errors import RubricError
 from bideval.evaluation import evaluate
 from bideval.export import write_workbook
@@ -92,26 +93,26 @@ def test_trimmed_mean_and_coefficient_form_b():
 
 def test_four_prices_take_the_plain_mean():
     four = [D(p) for p in WORKED[:4]]
-    b = form_benchmark(BenchmarkRule(Base.TRIMMED_MEAN), four)
+    b = form_benchmark(TrimmedMeanBenchmark(), four)
     assert (b.value, b.dropped) == (D("975000.00"), ())
-    assert form_benchmark(BenchmarkRule(Base.TRIMMED_MEAN, min_bids=4), four).value == D("975000.00")  # (950+1000)/2
-    assert form_benchmark(BenchmarkRule(Base.TRIMMED_MEAN, min_bids=4), four).dropped == (D(1050000), D(900000))
+    assert form_benchmark(TrimmedMeanBenchmark(min_bids=4), four).value == D("975000.00")  # (950+1000)/2
+    assert form_benchmark(TrimmedMeanBenchmark(min_bids=4), four).dropped == (D(1050000), D(900000))
 
 
 @pytest.mark.parametrize("rule, ceiling, expected", [
-    (BenchmarkRule(Base.LOWEST), None, "900000.00"),
-    (BenchmarkRule(Base.MEAN), None, "1040000.00"),
-    (BenchmarkRule(Base.MEAN, coefficient=D("0.9")), None, "936000.00"),
+    (LowestBenchmark(), None, "900000.00"),
+    (MeanBenchmark(), None, "1040000.00"),
+    (MeanBenchmark(coefficient=D("0.9")), None, "936000.00"),
     # 0.3 × 1,200,000 + 0.7 × 1,040,000 = 1,088,000
-    (BenchmarkRule(Base.CEILING_AND_MEAN, ceiling_weight=D("0.3")), D(1200000), "1088000.00"),
-    (BenchmarkRule(Base.MEAN), None, "1040000.00"),
+    (CeilingAndMeanBenchmark(ceiling_weight=D("0.3")), D(1200000), "1088000.00"),
+    (MeanBenchmark(), None, "1040000.00"),
 ])
 def test_benchmark_bases(rule, ceiling, expected):
     assert form_benchmark(rule, [D(p) for p in WORKED], ceiling).value == D(expected)
 
 
 def test_b_is_rounded_to_the_cent():
-    b = form_benchmark(BenchmarkRule(Base.MEAN), [D(100), D(100), D("100.01")])
+    b = form_benchmark(MeanBenchmark(), [D(100), D(100), D("100.01")])
     assert b.basis == D("100.01") / 3 + D(200) / 3 and b.value == D("100.00")
 
 
@@ -121,13 +122,13 @@ SEVEN = [D(1432857)] * 6 + [D(10030000 - 6 * 1432857)]
 
 
 @pytest.mark.parametrize("rule, ceiling, lang, text", [
-    (BenchmarkRule(Base.MEAN, D("0.95")), None, "zh",
+    (MeanBenchmark(D("0.95")), None, "zh",
      "B = (7 家评审价格的平均值 1,432,857.142857…) × 0.95 = 1,361,214.29"),
-    (BenchmarkRule(Base.MEAN), None, "en", "B = the mean of 7 evaluated prices: 1,432,857.142857… = 1,432,857.14"),
-    (BenchmarkRule(Base.CEILING_AND_MEAN, D("0.9"), ceiling_weight=D("0.5")), D(2000000), "en",
+    (MeanBenchmark(), None, "en", "B = the mean of 7 evaluated prices: 1,432,857.142857… = 1,432,857.14"),
+    (CeilingAndMeanBenchmark(D("0.9"), ceiling_weight=D("0.5")), D(2000000), "en",
      "B = (0.5 × the budget ceiling 2,000,000.00 + 0.5 × the mean of 7 evaluated prices 1,432,857.142857…)"
      " × 0.9 = 1,716,428.571428… × 0.9 = 1,544,785.71"),
-    (BenchmarkRule(Base.MEAN, D("0.95")), None, "en",  # a whole cent stays as it was
+    (MeanBenchmark(D("0.95")), None, "en",  # a whole cent stays as it was
      "B = (the mean of 7 evaluated prices: 1,432,857.00) × 0.95 = 1,361,214.15"),
 ])
 def test_an_inexact_mean_is_printed_so_the_formula_holds(rule, ceiling, lang, text):
@@ -485,7 +486,7 @@ def test_a_ceiling_coefficient_is_checked_when_built(benchmark, message):
 def test_forming_b_refuses_a_ceiling_coefficient_outside_0_to_1(kc):
     """Found in review: `or ONE` made 0 act as 1 (B = 140 instead of refusing)."""
     with pytest.raises(ValueError):
-        form_benchmark(BenchmarkRule(Base.CEILING_AND_MEAN, ceiling_weight=D("0.4"), ceiling_coefficient=kc), [D(100)],
+        form_benchmark(CeilingAndMeanBenchmark(ceiling_weight=D("0.4"), ceiling_coefficient=kc), [D(100)],
                        D(200))
 
 

@@ -5,7 +5,7 @@ from itertools import combinations
 
 from hypothesis import given, settings, strategies as st
 
-from bideval.benchmark import Base, BenchmarkRule
+from bideval.benchmark import TrimmedMeanBenchmark
 from bideval.evaluation import evaluate
 from bideval.panel import PanelInput, Score
 from bideval.result import INCOMPLETE, result_json
@@ -31,7 +31,7 @@ def with_price(method: PriceMethod, above: D = D(1), below: D = D("0.5"), decima
     if issubclass(PRICE_TYPES[method], PenalisedPrice):
         own.update(above_penalty=above, below_penalty=below)
     if issubclass(PRICE_TYPES[method], BenchmarkedPrice):
-        own["benchmark"] = BenchmarkRule(Base.TRIMMED_MEAN, D("0.95"))
+        own["benchmark"] = TrimmedMeanBenchmark(D("0.95"))
 
     def moved(c: Price) -> Price:
         return PRICE_TYPES[method](**{f.name: getattr(c, f.name) for f in fields(Price)}, **own)

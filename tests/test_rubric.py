@@ -232,7 +232,7 @@ def test_the_tender_number_and_method_are_optional(addition, number, method):
 
 from decimal import Decimal as D  # noqa: E402
 
-from bideval.benchmark import Base, BenchmarkRule  # noqa: E402
+from bideval.benchmark import MeanBenchmark  # noqa: E402
 from bideval.labels import Label  # noqa: E402
 from bideval.rubric import (BenchmarkDeviationPrice, BenchmarkedPrice, Checklist, Condition, Count, Gate,  # noqa: E402
                             InvalidCriterion, Judged, Linear, LowestRatioPrice, Op, PenalisedPrice, Price, Tier, Tiered)
@@ -273,7 +273,7 @@ def test_a_criterion_is_checked_when_it_is_built(build, message, data):
 @pytest.mark.parametrize("shared, own", [  # the base and the shared parts, each with every key it needs
     (Price, {}),
     (PenalisedPrice, {"above_penalty": D(1), "below_penalty": D(1)}),
-    (BenchmarkedPrice, {"benchmark": BenchmarkRule(Base.MEAN)}),
+    (BenchmarkedPrice, {"benchmark": MeanBenchmark()}),
 ])
 def test_a_price_type_without_a_method_is_not_built(shared, own):
     with pytest.raises(TypeError, match="names no price method"):
