@@ -212,11 +212,11 @@ class _PanelReader:
         self.problems.append(cell_problem(book.display, sheet, cell_name(row, column), expected, found,
                                           file_role="panel", **facts))
 
-    def text(self, book: Workbook, sheet: str, row: int, column: int, raw: Any) -> str | None:
+    def text(self, book: Workbook, sheet: str, row: int, column: int, raw: Any, as_typed: bool = False) -> str | None:
         """A name's or comment's cell as text (:func:`_text`); None, told at the cell, when it cannot be: a number of
         more than 15 digits (an 18-digit credit code typed without its apostrophe has lost its last digits)."""
         try:
-            return _text(raw)
+            return _text(raw, as_typed)
         except ValueProblem as problem:
             self.expect(book, sheet, row, column, problem.expectation, raw)
             return None
@@ -484,7 +484,7 @@ class _PanelReader:
         # A member even when every row is for an invalid bid: they must still score every valid one (rules.md).
         self.scoring_judges[judge] = None
         raw = _cell(row, score_column)
-        comment = self.text(book, sheet, r, columns["comment"], _cell(row, columns["comment"])) \
+        comment = self.text(book, sheet, r, columns["comment"], _cell(row, columns["comment"]), as_typed=True) \
             if "comment" in columns else ""
         if comment is None:
             return
@@ -713,12 +713,14 @@ def _column_of(title: Any, names: tuple[str, ...]) -> str | None:
 _COLUMN_KEYS = {name: frozenset(map(name_key, spellings)) for name, spellings in COLUMN_NAMES.items()}
 
 
-def _text(raw: Any) -> str:
-    """A cell as trimmed NFKC text ('' when empty or showing an error; a whole-number cell as its digits).
+def _text(raw: Any, as_typed: bool = False) -> str:
+    """A cell as trimmed NFKC text ('' when empty or showing an error; a whole-number cell as its digits); with
+    ``as_typed`` (a comment, filed as written), trimmed but not NFKC'd.
 
     A judge, bid or criterion cell showing ``#N/A`` (or an uncalculated formula) then names none, and its
     message shows what the cell holds."""
-    return "" if isinstance(raw, Unreadable) else parse_text(raw) or ""
+    text = "" if isinstance(raw, Unreadable) else parse_text(raw) or ""
+    return text if as_typed else normalise(text)
 
 
 def _named_one(criterion: Criterion) -> Named:

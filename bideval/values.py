@@ -66,8 +66,16 @@ _MONEY = re.compile(
 def normalise(text: str) -> str:
     """NFKC, trimmed, without invisible formatting characters: full-width digits, ``，``, ``％`` and ``￥`` become
     ASCII, and a zero-width space, byte-order mark or soft hyphen pasted into a credit code or a name is dropped, so
-    it cannot make one bidder, judge or criterion two."""
-    text = unicodedata.normalize("NFKC", text)
+    it cannot make one bidder, judge or criterion two. The form a value is parsed and compared in; free text is
+    filed as :func:`typed`."""
+    return typed(unicodedata.normalize("NFKC", text))
+
+
+def typed(text: str) -> str:
+    """Free text as it is filed (a text answer, a bidder's name, a judge's comment): trimmed and without invisible
+    formatting characters, otherwise as typed — ``①``, ``（``, ``½``, ``℃`` and full-width digits stay as written
+    (hostile7 H7-3: NFKC had filed ``北京智汇(中关村)`` for ``北京智汇（中关村）``). Comparisons fold it (:func:`fold`,
+    :func:`name_key`), so a condition on it or a name matched against it reads ``（`` as ``(``."""
     if not text.isascii():
         text = _INVISIBLE.sub("", text)
     return text.strip()
@@ -393,7 +401,7 @@ def parse_text(raw: object) -> str | None:
         return raw.isoformat()
     if isinstance(raw, timedelta):  # a cell formatted as a duration ([h]:mm:ss): as Excel shows it, not 45306 days
         return duration_text(raw)
-    text = normalise(str(raw))
+    text = typed(str(raw))
     if len(text) > EXCEL_CELL_CHARACTERS:  # not from Excel: the ranked workbook could not hold it whole
         raise ValueProblem(Expected("text_within", {"limit": EXCEL_CELL_CHARACTERS, "length": len(text)}), raw)
     return text

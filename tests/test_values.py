@@ -125,7 +125,18 @@ def test_number_goes_through_str_for_floats():
 
 def test_text_keeps_digits_of_number_cells():
     assert parse_text(123.0) == "123"
-    assert parse_text("  Ａｃｍｅ  ") == "Acme"
+    assert parse_text("  Ａｃｍｅ  ") == "Ａｃｍｅ"  # filed as typed (trimmed); compared folded
+
+
+@pytest.mark.parametrize("typed", ["北京智汇（中关村）科技有限公司", "扣分理由：①方案不完整；②驻场人员不足（仅½）；③未承诺25℃机房",
+                                   "海淀区中关村大街１号３層 ２００㎡"])
+def test_free_text_is_filed_as_typed_and_compared_folded(typed):
+    """hostile7 H7-3: NFKC had filed （ as (, ① as 1, ½ as 1⁄2 and ℃ as °C in a name, a comment, a text answer."""
+    from bideval.rubric import Condition, Op
+    from bideval.values import normalise
+
+    assert parse_text(f"\u3000{typed}\u200b ") == typed
+    assert Condition("answer", Op.EQ, normalise(typed)).holds({"answer": parse_text(typed)})  # the rubric half-width
 
 
 def test_a_duration_in_a_text_field_reads_as_excel_shows_it():
