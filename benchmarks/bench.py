@@ -721,7 +721,8 @@ def machine_info() -> list[str]:
         "packages: " + ", ".join(versions),
         f"bideval source: {_git_state()}",
         f"load average at start: {_load()} (other work on the machine makes timings noisy)",
-        *(["PYTHONDONTWRITEBYTECODE is set: each subprocess compiles bideval's modules afresh (no .pyc)"]
+        *(["PYTHONDONTWRITEBYTECODE is set: bideval's .pyc files are written once before timing (compileall), "
+           "so no subprocess compiles its modules afresh; other packages' must already exist"]
           if os.environ.get("PYTHONDONTWRITEBYTECODE") else []),
     ]
 
