@@ -1131,7 +1131,7 @@ class Store:
 
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.EXPORT)
-            name = judge_name(judge)
+            name = seat_name(judge)
             bidset, panel, result = self._evaluated(s, record, None)
             scored = {v for v, _ in _scored_by(result, panel, name)}
         out = BytesIO()
