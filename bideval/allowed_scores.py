@@ -26,7 +26,8 @@ A judged criterion may list grades (优 8–10 / 良 5–7 / 一般 1–4, or fi
 有 8 / 无 0) and a step (whole points): a score must then equal a fixed point or
 lie in a range, on the step. :func:`grade_choices` lists the scores a judge can
 pick from (for the score sheet's drop-down and the app's grid), each with its
-grade in both languages, and :func:`parse_choice` reads such a choice back.
+grade in both languages, and :func:`parse_choice` reads such a choice back, or
+a grade of fixed points named alone (``有``: 8).
 :func:`parse_grade_entry` reads a grade picked in the app's grid and refuses,
 as data, what the panel workbook reader refuses in a score cell
 (:func:`grade_refusal`: a grade that does not go with its score, or no grade at
@@ -369,15 +370,35 @@ _CHOICE = re.compile(r"\s*(?P<score>[^\s·・･:：]+)(?:(?:\s*[·・･:：]|\
 
 
 def parse_choice(criterion: Criterion, raw: object) -> Decimal | None:
-    """The score of a drop-down choice (``8 · 优 / Excellent``, ``8 优``) or of a plain number; None when ``raw``
-    is not such a text. A grade named beside the score must be the grade the score lies in."""
+    """The score of a drop-down choice (``8 · 优 / Excellent``, ``8 优``) or of a plain number, or the points of a
+    fixed-point grade named alone (:func:`fixed_grade_named`); None when ``raw`` is not such a text. A grade named
+    beside the score must be the grade the score lies in."""
     split = _split_choice(criterion, raw)
     if split is None:
-        return None
+        return fixed_grade_named(criterion, raw)
     graded, score, named = split
     if named and not any(_names(g.label, named) for g in graded.grades if g.contains(score)):
         return None
     return score
+
+
+def fixed_grade_named(criterion: Criterion, raw: object) -> Decimal | None:
+    """The points of the one grade of fixed points that ``raw`` names by its label alone, in either language or both,
+    as the drop-down writes it (``优``, ``Excellent``, ``优 / Excellent``); None otherwise. A judge typing the grade
+    means its points when it has one number; a grade that is a range (``优 8–10``) still needs the score.
+
+    >>> from bideval.labels import Label
+    >>> from bideval.rubric import Grade, Judged
+    >>> c = Judged(id="sample", name=Label("样品", "Sample"), group="technical", max=Decimal(8),
+    ...            grades=(Grade(Label("有", "Provided"), Decimal(8), Decimal(8)), Grade(Label("无", "None"), Decimal(0),
+    ...                                                                                   Decimal(0))))
+    >>> fixed_grade_named(c, "有"), fixed_grade_named(c, "none"), fixed_grade_named(c, "有 / Provided")
+    (Decimal('8'), Decimal('0'), Decimal('8'))
+    """
+    if not isinstance(raw, str) or not isinstance(criterion, Judged):
+        return None
+    named = {g.min for g in criterion.grades if g.fixed and _names(g.label, raw.strip())}
+    return named.pop() if len(named) == 1 else None
 
 
 def grade_mismatch(criterion: Criterion, raw: object) -> GradeMismatch | None:

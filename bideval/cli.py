@@ -148,17 +148,17 @@ def _template(args: argparse.Namespace) -> int:
 def _scoresheet(args: argparse.Namespace) -> int:
     from .bids import read_bids
     from .evaluation import check_bids
-    from .panel import judge_name, read_panel
+    from .panel import read_panel, seat_name
     from .rubric import load_rubric
     from .scoresheet import write_score_sheet
 
+    judge = seat_name(args.judge, "--judge")  # a sheet for nobody would be refused on every row when returned
     check_outputs({"--out": args.out}, {"--criteria": [args.criteria], "--bids": args.bids,
                                         "--tiers": [args.tiers] if args.tiers else []}, args.bids)
     rubric = load_rubric(args.criteria)
     bidset = read_bids(rubric, args.bids)
     checks = check_bids(rubric, bidset.bids)
     invalid = [vendor for vendor, check in checks.items() if not check.valid]
-    judge = judge_name(args.judge)
     tiers: Mapping[tuple[str, str], str] = {}
     if args.tiers:
         panel = read_panel(rubric, bidset.bids, invalid, [args.tiers])

@@ -1548,7 +1548,8 @@ def _(s: Say) -> str:
 
 @_template("store.judge_needs_name")
 def _(s: Say) -> str:
-    return s.t("a judge needs a name", "评委须有姓名")
+    said, option = s.t("a judge needs a name", "评委须有姓名"), s.get("option")  # option: the command line's --judge
+    return said if option is None else s.t(f"{option}: {said}", f"{option}：{said}")
 
 
 @_template("report.font_missing")

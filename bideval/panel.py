@@ -86,10 +86,11 @@ def judge_name(raw: object) -> str:
     return _text(raw)
 
 
-def seat_name(raw: object) -> str:
+def seat_name(raw: object, option: str | None = None) -> str:
     """A panel seat's name (:func:`judge_name`); ``store.judge_needs_name`` when nothing is left of it: a blank, a
     zero-width space or a byte-order mark names no judge, whichever way the seat is made (added, given with the
-    judge's role, named in an invitation).
+    judge's role, named in an invitation) or a score sheet is written for it (``option``: the command line's option
+    that gave the name, said first: ``--judge: a judge needs a name``).
 
     >>> seat_name("\\ufeff王评委")
     '王评委'
@@ -100,7 +101,7 @@ def seat_name(raw: object) -> str:
     """
     name = judge_name(raw)
     if not name:
-        raise BidEvalError.coded("store.judge_needs_name")
+        raise BidEvalError.coded("store.judge_needs_name", **({"option": option} if option else {}))
     return name
 
 

@@ -3,8 +3,9 @@
 The sheet is a ``Scores`` sheet of a panel workbook (formats.md §3): the
 importer reads it back as it is. Its bidder and criterion names are checked
 against the row's vendor_id and criterion (a row whose names moved, the sheet
-sorted one column at a time, is refused); its tier and range columns are not
-read. A second sheet explains how to fill it in and lists every panel
+sorted one column at a time, is refused; a score column sorted alone cannot be
+told, so the instructions say to sort whole rows only); its tier and range
+columns are not read. A second sheet explains how to fill it in and lists every panel
 criterion with its tiers.
 """
 from __future__ import annotations
@@ -203,8 +204,10 @@ def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]
         return [
             f"{title} — score sheet for {judge}",
             "Fill in only the yellow 'score' column (and 'comment' if you wish); leave the other columns as they are.",
-            "To sort, sort whole rows (the filter arrows in the header do): a column sorted on its own moves names "
-            "away from their bidder's and criterion's ids, and such rows are refused when the sheet is read back.",
+            "To sort, sort whole rows (the filter arrows in the header do); never sort one column on its own. A name "
+            "column sorted alone moves names away from their bidder's and criterion's ids, and such rows are refused "
+            "when the sheet is read back; the score column sorted alone moves scores onto other bidders, which "
+            "cannot be told when it is read back.",
             "One row per bid and panel criterion. A row left empty is a score not yet given: "
             "the result stays provisional until every judge has scored every bid.",
             "A tiered criterion is scored inside the tier the panel agreed for that bid (columns min and max).",
@@ -218,7 +221,8 @@ def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]
     return [
         f"{title}——{judge} 评分表",
         "只填写黄色的“得分”列（可在“备注”列写评语），其他列请勿修改。",
-        "如需排序，请整行排序（用表头的筛选按钮即可）：单独排序某一列会使名称与投标人、评分项的代码错位，读回时这些行将被拒绝。",
+        "如需排序，请整行排序（用表头的筛选按钮即可），切勿单独排序某一列：单独排序名称列会使名称与投标人、评分项的代码错位，"
+        "读回时这些行将被拒绝；单独排序“得分”列会把得分移到其他投标人名下，读回时无法发现。",
         "每行为一家有效投标人的一个评分项。留空表示尚未打分：在每位评委给每家投标人打完分之前，结果为暂定。",
         "分档评分项须在评委会为该投标人确定的档次内打分（见“最低”“最高”列）。",
         "客观分和价格分由工具计算，评委不打分。",

@@ -208,7 +208,7 @@ class SheetPreview:
     changes: tuple[ScoreChange, ...]
     unchanged: int
     warnings: tuple[Problem, ...]
-    blank: int = 0  # rows whose score is left blank: a score not yet given, so the stored score stays as it is
+    blank: int = 0  # rows left blank (score and comment): nothing given, so what is stored stays as it is
 
 
 @dataclass(frozen=True)
@@ -1131,7 +1131,7 @@ class Store:
 
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.EXPORT)
-            name = judge_name(judge)
+            name = seat_name(judge)
             bidset, panel, result = self._evaluated(s, record, None)
             scored = {v for v, _ in _scored_by(result, panel, name)}
         out = BytesIO()
@@ -1621,7 +1621,10 @@ class Store:
         if others:
             raise PanelError([Problem.of("panel.other_judges", Path(name).name, "Scores", judge=judge,
                                          others=tuple(others))])
-        given = [x for x in panel.scores if x.score is not None]  # a blank row is a score not yet given: no change
+        # A blank cell keeps what is stored, a score's and a comment's alike: the sheet handed out shows neither, so an
+        # empty cell is not the judge clearing it (that is done in the grid). A row with a comment and no score keeps
+        # the comment, with the stored score, if any.
+        given = [x for x in panel.scores if x.score is not None or x.comment]
         declared = dict(s.execute(select(DeclarationRecord.vendor_id, DeclarationRecord.conflict).where(
             DeclarationRecord.tender_id == record.id, DeclarationRecord.judge == judge)).all())
         undeclared = [_undeclared_score(Path(name).name, x, declared.get(x.vendor_id)) for x in given
@@ -1635,10 +1638,12 @@ class Store:
             before = current.get((x.vendor_id, x.criterion))
             old = None if before is None or before.score is None else Decimal(before.score)
             old_comment = before.comment if before else ""
-            if old == x.score and old_comment == x.comment:
+            new = old if x.score is None else x.score
+            new_comment = x.comment or old_comment
+            if old == new and old_comment == new_comment:
                 same += 1
                 continue
-            changes.append(ScoreChange(x.vendor_id, x.criterion, old, x.score, old_comment, x.comment))
+            changes.append(ScoreChange(x.vendor_id, x.criterion, old, new, old_comment, new_comment))
         return SheetPreview(judge, Path(name).name, hashlib.sha256(content).hexdigest(), record.version,
                             tuple(changes), same, panel.warnings, blank=len(panel.scores) - len(given))
 

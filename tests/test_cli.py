@@ -349,6 +349,17 @@ def test_scoresheet_refuses_a_judge_not_on_the_panel(tender, tmp_path: Path, cap
                  "--tiers", str(panel), "--judge", " 王评委 ", "--out", str(out)]) == 0 and out.exists()
 
 
+@pytest.mark.parametrize("name, lang, said", [("", "en", "--judge: a judge needs a name"),
+                                              ("   ", "en", "--judge: a judge needs a name"),
+                                              ("\u200b", "zh", "--judge：评委须有姓名")])
+def test_scoresheet_refuses_a_judge_without_a_name(tender, tmp_path: Path, capsys, name, lang, said):
+    """A sheet for nobody was written, and every row of it refused when the judge returned it filled in."""
+    out = tmp_path / "sheet.xlsx"
+    assert main(["scoresheet", "--criteria", str(tender["rubric"]), "--bids", str(tender["bids"]),
+                 "--judge", name, "--out", str(out), "--lang", lang]) == 2
+    assert capsys.readouterr().err.strip() == said and not out.exists()
+
+
 def test_evaluate_heads_the_workbook_with_the_tender(tender):
     import openpyxl
 

@@ -165,6 +165,19 @@ def test_parse_choice(raw, expected):
     assert parse_choice(SAMPLE, raw) == (None if expected is None else D(expected))
 
 
+@pytest.mark.parametrize("criterion, raw, expected", [
+    (SAMPLE, "有", "8"), (SAMPLE, "无", "0"), (SAMPLE, "Provided", "8"), (SAMPLE, " provided ", "8"),
+    (SAMPLE, "有 / Provided", "8"), (SAMPLE, "有/Provided", "8"), (SAMPLE, "None", "0"), (SAMPLE, "Ｐｒｏｖｉｄｅｄ", "8"),
+    (SAMPLE, "有 / None", None), (SAMPLE, "有了", None),  # two grades, or none, named
+    (DESIGN, "优", None), (DESIGN, "Excellent", None), (PLAN, "良 / Good", None),  # a range: which score is not said
+])
+def test_a_grade_of_fixed_points_named_alone_is_read_as_its_points(criterion, raw, expected):
+    """A judge typed 优 for the grade 优 4 and was refused, although the drop-down's 4 · 优 was read."""
+    assert parse_choice(criterion, raw) == (None if expected is None else D(expected))
+    if expected is not None:
+        assert parse_grade_entry(criterion, None, raw) == D(expected)
+
+
 @pytest.mark.parametrize("lang, expected", [
     ("zh", ["评委按等级打分：优 8–10、良 5–7、一般 1–4", "评委按等级打分：有 8、无 0", "优 8–10、良 5–8（整数分）"]),
     ("en", ["each judge scores a grade: Excellent 8–10, Good 5–7, Fair 1–4", "Provided 8, None 0",

@@ -497,6 +497,14 @@ def test_chinese_headers(rubric, bidset, tmp_path: Path):
                                                                           ("service_design", D("4.5"), "")]
 
 
+def test_a_comment_beside_an_empty_score_is_kept_with_a_score_not_yet_given(rubric, bidset, tmp_path: Path):
+    """A note left while a clarification is pending: the score is still owed, and the note goes on the record."""
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [["judge", "vendor_id", "criterion", "score", "comment"],
+                                                           ["王评委", VENDOR_A, "service_design", None, "待澄清"]]})
+    assert [(s.criterion, s.score, s.comment, s.where) for s in read(rubric, bidset, path).scores] == [
+        ("service_design", None, "待澄清", f"{path}:Scores!D2")]
+
+
 def test_headers_and_data_may_start_below_blank_rows_and_blank_rows_are_skipped(rubric, bidset, tmp_path: Path):
     path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [
         [], ["judge", "vendor_id", "criterion", "score"], ["王评委", VENDOR_A, "service_design", 4], [],

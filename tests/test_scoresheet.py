@@ -99,6 +99,18 @@ def test_without_an_agreed_tier_the_row_says_so_and_allows_the_whole_range(rubri
     assert openpyxl.load_workbook(path).sheetnames == ["Scores", "Instructions"]
 
 
+@pytest.mark.parametrize("lang, refused, untold", [
+    ("zh", "读回时这些行将被拒绝", "单独排序“得分”列会把得分移到其他投标人名下，读回时无法发现"),
+    ("en", "such rows are refused", "the score column sorted alone moves scores onto other bidders, which cannot be told"),
+])
+def test_the_instructions_say_a_score_column_sorted_alone_cannot_be_told(rubric, lang, refused, untold):
+    """They said a column sorted on its own is refused when read back: true of the name columns, not of the scores."""
+    from bideval.scoresheet import instruction_lines
+
+    line = instruction_lines(rubric, "王评委", lang)[2]
+    assert refused in line and untold in line
+
+
 def test_the_instructions_sheet_lists_each_panel_criterion_and_tier_with_its_description(tmp_path: Path):
     text = EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace(
         "min: 10.1, max: 15}", "min: 10.1, max: 15, description: {zh: 方案完整可行, en: 'A complete, workable plan'}}")

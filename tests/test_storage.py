@@ -1076,7 +1076,7 @@ def write_xlsx_scores(path: Path, judge: str, rows):
     from conftest import write_xlsx
 
     return write_xlsx(path, {"Scores": [["judge", "vendor_id", "criterion", "score", "comment"],
-                                        *([judge, v, c, s, ""] for v, c, s in rows)]})
+                                        *([judge, *row, ""][:5] for row in rows)]})  # (vendor, criterion, score[, comment])
 
 
 def test_a_blank_row_of_a_returned_score_sheet_keeps_the_score_stored(session, tmp_path):
@@ -1096,6 +1096,28 @@ def test_a_blank_row_of_a_returned_score_sheet_keeps_the_score_stored(session, t
     assert store.import_score_sheet(who["chair"], tender, preview, sheet.read_bytes()) == 1
     assert [(x.vendor_id, x.criterion, x.score, x.comment) for x in store.scores(who["chair"], tender, "王评委")] == [
         (VENDOR_A, "ops_plan", "15", ""), (VENDOR_A, "service_design", "4", "清晰"), (VENDOR_B, "ops_plan", "8", "")]
+
+
+def test_an_empty_cell_of_a_returned_score_sheet_keeps_the_stored_comment_and_a_comment_alone_is_kept(session,
+                                                                                                      tmp_path):
+    """The sheet handed out shows no stored comment: a judge typing their score back with the comment cell empty erased
+    the panel's note on an abnormally low price, and a note written beside a score left blank (pending a
+    clarification) was dropped in silence. Each cell left empty keeps what is stored; a comment alone is kept."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {})
+    store.set_score(who["wang"], tender, VENDOR_A, "ops_plan", D(12), comment="报价明显低于平均价")
+    store.set_score(who["wang"], tender, VENDOR_A, "service_design", D(4))
+    sheet = write_xlsx_scores(tmp_path / "wang.xlsx", "王评委", [
+        (VENDOR_A, "ops_plan", 12), (VENDOR_A, "service_design", None, "待澄清"),
+        (VENDOR_B, "ops_plan", None), (VENDOR_B, "service_design", None, "待补充")])
+    preview = store.preview_score_sheet(who["chair"], tender, "王评委", sheet.name, sheet.read_bytes())
+    assert [(c.vendor_id, c.criterion, c.old, c.new, c.old_comment, c.new_comment) for c in preview.changes] == [
+        (VENDOR_A, "service_design", 4, 4, "", "待澄清"), (VENDOR_B, "service_design", None, None, "", "待补充")]
+    assert (preview.unchanged, preview.blank) == (1, 1)
+    assert store.import_score_sheet(who["chair"], tender, preview, sheet.read_bytes()) == 2
+    assert [(x.vendor_id, x.criterion, x.score, x.comment) for x in store.scores(who["chair"], tender, "王评委")] == [
+        (VENDOR_A, "ops_plan", "12", "报价明显低于平均价"), (VENDOR_A, "service_design", "4", "待澄清"),
+        (VENDOR_B, "service_design", None, "待补充")]
 
 
 def test_a_score_sheet_for_a_seat_that_has_submitted_is_refused_naming_the_judge(session, tmp_path):
