@@ -16,6 +16,7 @@ missing.
 """
 from __future__ import annotations
 
+import copy
 import datetime
 import os
 import shutil
@@ -27,6 +28,8 @@ from typing import IO, Sequence
 
 from fpdf import FPDF, FontFace
 from fpdf.enums import MethodReturnValue, TableCellFillMode, WrapMode, XPos, YPos
+from fpdf.fonts import SubsetMap, TTFFont
+from fontTools import ttLib  # type: ignore[import-untyped]
 
 from . import __version__
 from .currency import currency, money_amount
@@ -370,14 +373,44 @@ def report_pdf(result: Result, lang: str = "zh", heading: DocumentHeading | None
     heading = heading or document_heading(result.rubric)
     pdf = _ReportPdf(result, lang, heading, result_sha256(result, lang))
     for style, face in fonts.items():
-        pdf.add_font("cjk", style, str(face.path), collection_font_number=face.index)
+        _add_face(pdf, "cjk", style, face)
     fallback = find_fallback_fonts() if fallback is None else fallback
     for style, face in fallback.items():
-        pdf.add_font("fallback", style, str(face.path), collection_font_number=face.index)
+        _add_face(pdf, "fallback", style, face)
     if fallback:
         pdf.set_fallback_fonts(["fallback"], exact_match=False)
     _Report(pdf, result, lang, heading).write()
     return bytes(pdf.output())
+
+
+_PARSED: dict[tuple[Path, int, str, int, int], TTFFont] = {}  # a face as fpdf2 parsed it, once per process
+
+
+def _add_face(pdf: FPDF, family: str, style: str, face: FontFile) -> None:
+    """``pdf.add_font``, with the face's character map and widths read once per process, not once per report (about
+    a second for Noto Sans CJK's 65,000 glyphs). Each report gets its own copy: its own subset of the letters it
+    uses, and its own handle on the font file, which fpdf2 cuts down to that subset when it writes the PDF."""
+    stat = face.path.stat()
+    key = (face.path, face.index, style, stat.st_mtime_ns, stat.st_size)  # a font file replaced is read again
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        scratch = FPDF()
+        scratch.add_font(family, style, str(face.path), collection_font_number=face.index)
+        made = scratch.fonts[f"{family.lower()}{style}"]
+        if not isinstance(made, TTFFont) or made.color_font is not None:  # a colour font keeps its document
+            pdf.add_font(family, style, str(face.path), collection_font_number=face.index)
+            return
+        parsed = _PARSED[key] = made
+    font = copy.copy(parsed)  # the character map, widths and glyph ids shared: fpdf2 only reads them once made
+    font.i = len(pdf.fonts) + 1
+    font.fontkey = f"{family.lower()}{style}"
+    font.ttfont = ttLib.TTFont(str(face.path), recalcTimestamp=False, fontNumber=face.index, lazy=True)
+    font.subset = SubsetMap(font)
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    pdf.fonts[font.fontkey] = font
+    if font.is_cff and font.is_cid_keyed:
+        pdf._set_min_pdf_version("1.6")  # what add_font does for such a face (Noto Sans CJK's OpenType files)
 
 
 def write_report(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh",

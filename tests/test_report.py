@@ -22,6 +22,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from bideval import report
 from bideval.cli import main
 from bideval.evaluation import run
 from bideval.report import FONT_FAMILY, ReportFontMissing, find_fonts, report_pdf
@@ -187,6 +188,17 @@ def test_same_inputs_same_bytes(sample, tmp_path: Path):
     again = tmp_path / "again.pdf"
     assert main(report_args(again, sample["lang"])) == 0
     assert again.read_bytes() == sample["pdf"].read_bytes()
+
+
+def test_the_font_is_read_once_and_each_report_keeps_its_own_letters(result: Result):
+    """The fonts are parsed once per process (about a second each time before); a report made in between, in
+    the other language, leaves no letter of its own in the next one."""
+    heading = document_heading(result.rubric, on=DATE)
+    first = report_pdf(result, "zh", heading)
+    parsed = dict(report._PARSED)
+    assert report_pdf(result, "en", heading) != first
+    assert report_pdf(result, "zh", heading) == first
+    assert report._PARSED == parsed and parsed
 
 
 # -- long names, many bids: text wraps, tables break across pages and repeat their header row
