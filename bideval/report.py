@@ -423,6 +423,23 @@ def write_report(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: 
         out.write(data)
 
 
+_WHOLE_LABEL = 12  # characters: a Chinese text up to this long is a label kept on one line (扣分项（从小计扣除）)
+
+
+def _words(text: str) -> list[str]:
+    """What a table cell must not break: each word between spaces, except a Chinese text longer than a label,
+    which breaks between any two characters (each of its characters then counts).
+
+    >>> _words("Deviation d"), _words("扣分项（从小计扣除）"), _words("成都天府联信客服外包有限公司")[:3]
+    (['Deviation', 'd'], ['扣分项（从小计扣除）'], ['成', '都', '天'])
+    """
+    out: list[str] = []
+    for word in text.split():
+        chinese = any(ord(c) >= 0x2E80 for c in word)
+        out.extend(list(word) if chinese and len(word) > _WHOLE_LABEL else [word])
+    return out
+
+
 class _ReportPdf(FPDF):
     """A4 portrait pages with the tender in the page header and page n of N and the result's SHA-256 below."""
 
@@ -571,7 +588,8 @@ class _Report:
         pdf.set_font("cjk", "", _TABLE)
         pdf.set_draw_color(160, 160, 160)
         pdf.set_line_width(0.2)
-        inner = [_WIDTH * w / sum(widths) - 2 * _CELL_PADDING[1] for w in widths]
+        widths = self.fitted(headers or (), rows, widths)
+        inner = [w - 2 * _CELL_PADDING[1] for w in widths]
         with pdf.table(width=_WIDTH, col_widths=tuple(widths), text_align=tuple(align), line_height=_LINE,
                        padding=_CELL_PADDING, first_row_as_headings=headers is not None,
                        headings_style=FontFace(emphasis="BOLD", fill_color=_HEADER_FILL),
@@ -582,6 +600,28 @@ class _Report:
             for row in rows:
                 table.row([self.within_lines(text, width) for text, width in zip(row, inner)])
         pdf.set_font("cjk", "", _BODY)
+
+    def fitted(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> list[float]:
+        """The columns' widths in mm, a column too narrow for its longest word widened from the others' spare room:
+        a table breaks a line only between words, so a word wider than its column was cut in the middle
+        (``Deviatio`` / ``n d``, report6 D6-7). A word is a figure, an English word or a short Chinese label
+        (:func:`_words`); a longer Chinese text breaks between any two characters, as Chinese is set."""
+        pdf = self.pdf
+        planned = [_WIDTH * w / sum(widths) for w in widths]
+        needed = [0.0] * len(planned)
+        for texts, style in ((headers, "B"), *((row, "") for row in rows)):
+            pdf.set_font("cjk", style, _TABLE)
+            for column, text in enumerate(texts):
+                widest = max(map(pdf.get_string_width, _words(text)), default=0.0) + 2 * _CELL_PADDING[1] + 0.5
+                needed[column] = max(needed[column], min(widest, _WIDTH * 0.7))  # a longer word breaks anyway
+        pdf.set_font("cjk", "", _TABLE)
+        short = sum(max(0.0, n - w) for n, w in zip(needed, planned))
+        spare = sum(max(0.0, w - n) for n, w in zip(needed, planned))
+        if not short or not spare:
+            return planned
+        given = min(short, spare)  # what cannot be found stays short: that column still breaks a word
+        return [w + (n - w) * given / short if n > w else w - (w - n) * given / spare
+                for n, w in zip(needed, planned)]
 
     def within_lines(self, text: str, width: float) -> str:
         """``text``, cut to MAX_CELL_LINES lines of ``width`` mm with its full length said: a table row must fit

@@ -80,6 +80,12 @@ def pages_of(pdf: Path) -> list[str]:
             for n in range(1, count + 1)]
 
 
+def words_of(pdf: Path) -> list[str]:
+    """The words of the whole document as pdftotext lays them out: a word a table cut over two lines is two here."""
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True,
+                          timeout=60).stdout.split()
+
+
 def render(pdf: Path, stem: str) -> list[Path]:
     """Every page as out/<stem>-N.png (pdftoppm, from Debian's poppler-utils)."""
     assert shutil.which("pdftoppm"), "pdftoppm is missing: bash scripts/setup.sh --test installs poppler-utils"
@@ -385,6 +391,7 @@ def test_the_price_benchmark_and_each_bid_s_deviation(tmp_path: Path, rubric, la
     if rubric != "deviation":
         return
     assert ("偏差率d" if lang == "zh" else "Deviationd") in text
+    assert ("偏差率" if lang == "zh" else "Deviation") in words_of(pdf)  # whole: it was cut as Deviatio / n d (D6-7)
     # d, and below it the |d| the rubric counts (rounded up to whole percent) when it is not d itself
     for price, d, total in (("900,000.00", "-5.26%|d|6%", "27.00"), ("950,000.00", "+0.00%", "30.00"),
                             ("1,000,000.00", "+5.26%|d|6%", "24.00"), ("1,050,000.00", "+10.53%|d|11%", "19.00"),
