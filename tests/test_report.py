@@ -399,6 +399,19 @@ def test_the_price_benchmark_and_each_bid_s_deviation(tmp_path: Path, rubric, la
         assert f"{price}{price}{d}{total}" in text, price  # quoted, evaluated, d, total
 
 
+@pytest.mark.parametrize("lang, kinds", [("zh", ["扣分制（扣完为止）", "扣分项（从本组小计扣除）"]),
+                                         ("en", ["deduction", "penalty", "subtotal)"])])
+def test_the_kinds_of_taking_points_off_say_what_they_do_on_one_line(tmp_path: Path, lang, kinds):
+    """report6 D6-7: the Kind column cut `deductio` / `n` and `扣分项（` / `从总分扣` / `除）`; and a penalty comes off its
+    group's subtotal, not the total its old label named."""
+    goods = run(ROOT / "criteria" / "goods-procurement.yaml", [ROOT / "sample_bids" / "goods-procurement"])
+    pdf = tmp_path / "goods.pdf"
+    pdf.write_bytes(report_pdf(goods, lang, document_heading(goods.rubric, on=DATE)))
+    words = words_of(pdf)
+    assert all(kind in words for kind in kinds), kinds
+    assert "从总分扣除" not in "".join(words)
+
+
 @pytest.mark.parametrize("lang, says", [("zh", "回避（声明有利害关系，不对该投标人打分）："),
                                         ("en", "Recused(adeclaredconflictofinterest;noscoreforthatbidder):")])
 def test_the_report_says_who_is_recused_from_which_bidder(result, tmp_path, lang, says):
