@@ -60,7 +60,7 @@ WORDS = {
            "date": "Date2026-11-30", "tie": "allofthemarerecommended", "abnormal": "Abnormallylowprice",
            "outlier": "张评委:Operationsmanagementcapability10.2(panelmean13.72)",
            "reason": "Business-outsourcingmode:Thisisbusinessoutsourcing;staffleasingisnotaccepted"
-                     "Quotedprice2,280,000.00isabovethebudgetceiling1,980,000.00",
+                     "Quotedprice¥2,280,000.00isabovethebudgetceiling¥1,980,000.00",
            "ranking_header": "Quotedprice(yuan)Evaluatedprice(yuan)Total",
            "groups_header": "Commercial(10)Operations(60)Price(30)Total(100)"},
 }
