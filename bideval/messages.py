@@ -1590,6 +1590,14 @@ def _(s: Say) -> str:
                f"{s['option']} 指向一个文件夹：请给出要写入的文件名（{UNTOUCHED.zh}）")
 
 
+@_template("cli.binary_to_stdout")
+def _(s: Say) -> str:
+    return s.t(f"{s['option']} -: a workbook or PDF is binary and is not written to standard output; give a file "
+               f"name (./- for a file named -; only --json - writes to standard output) ({UNTOUCHED.en})",
+               f"{s['option']} -：工作簿或 PDF 是二进制文件，不写到标准输出；请给出文件名（文件名为 - 的写作 ./-；"
+               f"只有 --json - 写到标准输出）（{UNTOUCHED.zh}）")
+
+
 @_template("cli.output_folder_missing")
 def _(s: Say) -> str:
     return s.t(f"{s['option']}: the folder {s['folder']} does not exist ({UNTOUCHED.en})",

@@ -95,6 +95,7 @@ FACTS = {
     "cli.outputs_same": dict(option="--out", other="--json"),
     "cli.output_is_folder": dict(option="--json"),
     "cli.output_folder_missing": dict(option="--out", folder="/nowhere"),
+    "cli.binary_to_stdout": dict(option="--out"),
     "cli.output_in_bids_folder": dict(option="--out", folder="bids"),
     "cli.output_not_a_file": dict(option="--json", kind="fifo"),
     "files.empty_folder": {},
@@ -431,6 +432,11 @@ SENTENCES = [
     ("cli.output_is_folder",
      "--json names a folder: give the name of the file to write (nothing was read or written)", SAME,
      "--json 指向一个文件夹：请给出要写入的文件名（未读取也未写入任何文件）"),
+    ("cli.binary_to_stdout",
+     "--out -: a workbook or PDF is binary and is not written to standard output; give a file name (./- for a file "
+     "named -; only --json - writes to standard output) (nothing was read or written)", SAME,
+     "--out -：工作簿或 PDF 是二进制文件，不写到标准输出；请给出文件名（文件名为 - 的写作 ./-；只有 --json - 写到标准输出）"
+     "（未读取也未写入任何文件）"),
     ("cli.output_folder_missing",
      "--out: the folder /nowhere does not exist (nothing was read or written)", SAME,
      "--out：文件夹 /nowhere 不存在（未读取也未写入任何文件）"),
@@ -766,7 +772,8 @@ ALLOWED_ASCII = {"xlsx", "xls", "Excel", "XML", "Bid", "Bids", "Scores", "Tiers"
                  # the report's font, its Debian package, the setup command and the variable that names a font file
                  "Noto", "Sans", "CJK", "SC", "Debian", "fonts", "noto", "cjk", "bash", "scripts", "setup", "sh",
                  "BIDEVAL_CJK_FONT", "ttf",
-                 "out", "json", "bids", "criteria", "tiers", "nowhere"}  # command-line options and paths the user typed
+                 "out", "json", "bids", "criteria", "tiers", "nowhere",  # command-line options and paths the user typed
+                 "PDF"}
 
 
 def english_words(text: str) -> set[str]:
