@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from . import __version__
 from .errors import BidEvalError, Problem
-from .outputs import Writer, check_outputs, write_outputs
+from .outputs import STDOUT, Writer, check_outputs, write_outputs
 from .watchdog import set_language
 
 if TYPE_CHECKING:
@@ -64,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--bids", required=True, nargs="+", action="extend", metavar="PATH", help="bid workbooks or folders")
     evaluate.add_argument("--panel", nargs="+", action="extend", default=[], metavar="FILE", help="panel workbook(s): Scores, Tiers, Judges")
     evaluate.add_argument("--out", metavar="FILE", help="the ranked .xlsx to write")
-    evaluate.add_argument("--json", metavar="FILE", help="the result JSON to write")
+    evaluate.add_argument("--json", metavar="FILE", help="the result JSON to write; - for standard output (the "
+                                                         "summary then goes to standard error)")
     evaluate.add_argument("--indent", action="store_true",
                           help="write the JSON indented, two spaces a level (default: one line, written faster)")
     evaluate.add_argument("--lang", choices=("zh", "en"), default=None,
@@ -201,14 +202,16 @@ def _evaluate(args: argparse.Namespace) -> int:
     if not args.out and not args.json:
         print("evaluate needs at least one of --out and --json", file=sys.stderr)
         return EXIT_BAD_INPUT
-    check_outputs({"--json": args.json, "--out": args.out}, _inputs(args), args.bids)
+    check_outputs({"--json": args.json, "--out": args.out}, _inputs(args), args.bids, to_stdout=("--json",))
     result = run(args.criteria, args.bids, args.panel)
     _warn(result.warnings, args)
     files: list[tuple[str, Writer]] = []
     sha256 = None
+    data = b""
     if args.json:
         data = result_json_bytes(result, args.lang, indent=2 if args.indent else None)
-        files.append((args.json, lambda p: p.write_bytes(data)))
+        if args.json != STDOUT:
+            files.append((args.json, lambda p: p.write_bytes(data)))
         # the one-line form's hash, as the report names it (--indent's bytes are the older form)
         sha256 = hashlib.sha256(result_json_bytes(result, args.lang) if args.indent else data).hexdigest()
     if args.out:
@@ -217,8 +220,21 @@ def _evaluate(args: argparse.Namespace) -> int:
         heading = _heading(args, result.rubric)
         files.append((args.out, lambda p: write_workbook(result, p, args.lang, heading, result_sha256=sha256)))
     write_outputs(files)  # both or neither
-    print(summary_text(result, args.lang))
+    if args.json == STDOUT:  # the document alone on standard output, its bytes those a file would hold
+        _write_stdout(data)
+    print(summary_text(result, args.lang), file=sys.stderr if args.json == STDOUT else sys.stdout)
     return 0
+
+
+def _write_stdout(data: bytes) -> None:
+    """``data`` (UTF-8) on standard output whatever the terminal's encoding: the bytes the result's SHA-256 names."""
+    sys.stdout.flush()
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        raw.write(data)
+        raw.flush()
 
 
 def _report(args: argparse.Namespace) -> int:

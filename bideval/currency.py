@@ -247,16 +247,21 @@ def money_amount(amount: Decimal, code: str, lang: str) -> str:
     return f"{money_text(amount)} {money.name.zh}"
 
 
-def rate_amount(amount: Decimal, code: str, lang: str) -> str:
-    """A rate (a price per unit) with its currency, every decimal given kept and at least the cents: ``4.50 元``,
-    ``3.3300001 元``; in English yuan as the figure alone (as a yuan amount is in the check table), another
-    currency with its symbol (``$0.125``).
+def rate_amount(amount: Decimal, code: str, lang: str, per: Label | None = None) -> str:
+    """A rate (a price per unit and month) with its currency, every decimal given kept and at least the cents:
+    ``4.50 元`` (the Chinese rate's label says per what), ``3.3300001 元``; in English with its unit as the rubric
+    names it, ``4.50 CNY/m²/month``, or, with no unit known, yuan as the figure alone and another currency with
+    its symbol (``$0.125``).
 
-    >>> rate_amount(Decimal("4.5"), "CNY", "zh"), rate_amount(Decimal("4.5"), "CNY", "en"), rate_amount(Decimal("0.125"), "USD", "en")
-    ('4.50 元', '4.50', '$0.125')
+    >>> rate_amount(Decimal("4.5"), "CNY", "zh"), rate_amount(Decimal("4.5"), "CNY", "en", Label("平方米", "m²"))
+    ('4.50 元', '4.50 CNY/m²/month')
+    >>> rate_amount(Decimal("4.5"), "CNY", "en"), rate_amount(Decimal("0.125"), "USD", "en")
+    ('4.50', '$0.125')
     """
     text = decimal_text(amount, max(2, -int(amount.as_tuple().exponent)), least=2, grouped=True)
     money = currency(code)
     if lang == "en":
+        if per is not None:
+            return f"{text} {money.code}/{per.en}/month"
         return text if code == "CNY" else f"{money.symbol}{text}"
     return f"{text} {money.name.zh}"

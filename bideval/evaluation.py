@@ -20,7 +20,6 @@ from .ranking import Entry, candidates, rank
 from .caps import CapLine, apply_caps
 from .groups import StageFailure, stage_failure, subtotals
 from .labels import Named
-from .messages import reason_label
 from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier,
                      PanelAggregate, PanelScore, PriceLine, PriceLines, Reason, Result, Standing)
 from .deductions import DeductionLine, deduction_lines, deduction_score
@@ -308,8 +307,8 @@ def _with_stage_failures(rubric: Rubric, rest: Result, first: Result, failures: 
     failed = []
     for vendor, f in failures.items():
         group = Named(f.group, rubric.group(f.group).label)
-        reason = Reason(BELOW_PASS_MARK, reason_label("reason.below_pass_mark", group=group, subtotal=f.subtotal,
-                                                      pass_mark=f.pass_mark))
+        reason = Reason.said(BELOW_PASS_MARK, "reason.below_pass_mark", group=group, subtotal=f.subtotal,
+                             pass_mark=f.pass_mark)
         failed.append(InvalidBid(vendor, bids[vendor].vendor_name, (reason,), bids[vendor].file, f))
     outliers = rest.outliers + tuple(o for o in first.outliers
                                      if o.vendor_id in failures and o.criterion in failures[o.vendor_id].criteria)

@@ -1591,6 +1591,14 @@ def _(s: Say) -> str:
                f"{s['option']} 指向一个文件夹：请给出要写入的文件名（{UNTOUCHED.zh}）")
 
 
+@_template("cli.binary_to_stdout")
+def _(s: Say) -> str:
+    return s.t(f"{s['option']} -: a workbook or PDF is binary and is not written to standard output; give a file "
+               f"name (./- for a file named -; only --json - writes to standard output) ({UNTOUCHED.en})",
+               f"{s['option']} -：工作簿或 PDF 是二进制文件，不写到标准输出；请给出文件名（文件名为 - 的写作 ./-；"
+               f"只有 --json - 写到标准输出）（{UNTOUCHED.zh}）")
+
+
 @_template("cli.output_folder_missing")
 def _(s: Say) -> str:
     return s.t(f"{s['option']}: the folder {s['folder']} does not exist ({UNTOUCHED.en})",
@@ -1988,43 +1996,31 @@ def _(s: Say) -> str:
 
 @_template("reason.price_not_positive")
 def _(s: Say) -> str:
-    from .values import money_text
-
-    if s.get("currency", "CNY") != "CNY":
-        quoted = _money(s, s["quoted"])
-        return s.t(f"quoted price {quoted} is not above 0", f"投标报价 {quoted}不大于零")
-    quoted = money_text(s["quoted"])
-    return s.t(f"quoted price {quoted} is not above 0", f"投标报价 {quoted} 元不大于零")
+    quoted = _money(s, s["quoted"])
+    return s.t(f"quoted price {quoted} is not above 0", f"投标报价 {quoted}不大于零")
 
 
 @_template("reason.above_budget_ceiling")
 def _(s: Say) -> str:
-    from .values import money_text
-
-    if s.get("currency", "CNY") != "CNY":
-        quoted, ceiling = _money(s, s["quoted"]), _money(s, s["ceiling"])
-        return s.t(f"quoted price {quoted} is above the budget ceiling {ceiling}",
-                   f"投标报价 {quoted}超过最高限价 {ceiling}")
-    quoted, ceiling = money_text(s["quoted"]), money_text(s["ceiling"])
-    return s.t(f"quoted price {quoted} is above the budget ceiling {ceiling}",
-               f"投标报价 {quoted} 元超过最高限价 {ceiling} 元")
+    quoted, ceiling = _money(s, s["quoted"]), _money(s, s["ceiling"])
+    return s.t(f"quoted price {quoted} is above the budget ceiling {ceiling}", f"投标报价 {quoted}超过最高限价 {ceiling}")
 
 
 @_template("reason.above_unit_ceiling")
 def _(s: Say) -> str:
     from .currency import rate_amount
 
-    code = s.get("currency", "CNY")
-    quoted, ceiling = (rate_amount(s[key], code, s.lang) for key in ("quoted", "ceiling"))
+    code, per = s.get("currency", "CNY"), s.get("per")
+    quoted, ceiling = (rate_amount(s[key], code, s.lang, per) for key in ("quoted", "ceiling"))
     return s.t(f"{s.label(s['rate'])} {quoted} is above its ceiling {ceiling}",
                f"{s.label(s['rate'])} {quoted}超过单项限价 {ceiling}")
 
 
 def _money(s: Say, amount: Decimal) -> str:
-    """An amount in the tender's (not yuan) currency: ``$600,000.00``, ``600,000.00 美元``."""
+    """An amount in the tender's currency (yuan when not given): ``¥600,000.00``, ``$600,000.00``, ``600,000.00 美元``."""
     from .currency import money_amount
 
-    return money_amount(amount, s["currency"], s.lang)
+    return money_amount(amount, s.get("currency", "CNY"), s.lang)
 
 
 # -- bid documents: proposals, price schedules and scans (bideval/documents.py)

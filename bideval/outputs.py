@@ -30,15 +30,23 @@ class OutputError(InputErrors):
     """Output paths a command must not write to."""
 
 
+STDOUT = "-"  # an output path meaning standard output, for the options that allow it (--json -)
+
+
 def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequence[str]],
-                  bid_folders: Iterable[str] = ()) -> None:
+                  bid_folders: Iterable[str] = (), to_stdout: Iterable[str] = ()) -> None:
     """Refuse, every problem at once, outputs (option → path, None when not asked for) that would destroy an input
-    (option → paths), land in a folder of bids, name one file twice, or cannot be written where they say."""
+    (option → paths), land in a folder of bids, name one file twice, or cannot be written where they say; ``-``
+    is standard output for the options in ``to_stdout`` and refused for any other (a workbook or PDF is binary)."""
     problems: list[Problem] = []
     given = {option: path for option, path in outputs.items() if path}
     seen: dict[str, str] = {}
     folders = [Path(f) for f in bid_folders if Path(f).is_dir()]
     for option, path in given.items():
+        if path == STDOUT:
+            if option not in to_stdout:
+                problems.append(Problem.of("cli.binary_to_stdout", path, option=option))
+            continue
         target = Path(path)
         key = os.path.realpath(target)
         if key in seen:

@@ -139,6 +139,14 @@ def unit_parameter(unit: str, name: UnitName | None = None) -> PriceParameter:
     return PriceParameter(f"rate_{unit}", label, FieldType.MONEY)
 
 
+def rate_per(unit: Unit) -> Label:
+    """What a unit's monthly rate is a price of one of, as the rubric names it: its ``per`` (平方米, m²), else its
+    name, else its id; an amount per it reads ``4.50 CNY/m²/month`` (:func:`bideval.currency.rate_amount`)."""
+    if unit.name is None:
+        return Label(unit.id, unit.id)
+    return unit.name.per or unit.name.label
+
+
 @dataclass(frozen=True)
 class Demand:
     """The tender's demand profile: what the contract buys, month by month."""
@@ -150,22 +158,23 @@ class Demand:
     devices: Decimal | None = None
     units: tuple[Unit, ...] = ()  # per_unit_month
 
-    def rate_ceiling(self, field_id: str) -> Decimal | None:
-        """The ceiling on the bid form's rate field ``field_id`` (``rate_office``), if its unit has one."""
-        return next((unit.ceiling for unit in self.units if f"rate_{unit.id}" == field_id), None)
+    def rate_unit(self, field_id: str) -> Unit | None:
+        """The unit whose rate the bid form's field ``field_id`` (``rate_office``) asks for, if any."""
+        return next((unit for unit in self.units if f"rate_{unit.id}" == field_id), None)
 
-    def above_unit_ceilings(self, values: Mapping[str, Any]) -> tuple[tuple[str, Decimal, Decimal], ...]:
+    def above_unit_ceilings(self, values: Mapping[str, Any]) -> tuple[tuple[Unit, Decimal, Decimal], ...]:
         """The units whose rate in ``values`` is above the unit's ceiling, as (unit, rate, ceiling), in demand order.
 
-        >>> Demand(units=(Unit("office", Decimal(28000), ceiling=Decimal("4.5")),)
-        ...        ).above_unit_ceilings({"rate_office": Decimal("4.8")})
-        (('office', Decimal('4.8'), Decimal('4.5')),)
+        >>> [(unit.id, rate, ceiling) for unit, rate, ceiling in Demand(
+        ...     units=(Unit("office", Decimal(28000), ceiling=Decimal("4.5")),)).above_unit_ceilings(
+        ...     {"rate_office": Decimal("4.8")})]
+        [('office', Decimal('4.8'), Decimal('4.5'))]
         """
         out = []
         for unit in self.units:
             rate = values.get(f"rate_{unit.id}")
             if unit.ceiling is not None and rate is not None and rate > unit.ceiling:
-                out.append((unit.id, rate, unit.ceiling))
+                out.append((unit, rate, unit.ceiling))
         return tuple(out)
 
     def missing_for(self, model: PricingModel) -> list[str]:
@@ -307,9 +316,10 @@ def unit_ceilings_text(demand: Demand, lang: str = "zh", currency: str = "CNY") 
     >>> d = Demand(units=(Unit("office", Decimal(28000), UnitName(Label("办公区", "Offices"), Label("平方米", "m²")),
     ...                        Decimal("4.5")),))
     >>> unit_ceilings_text(d, "zh"), unit_ceilings_text(d, "en")
-    ('单项限价：办公区 每平方米每月单价不超过 4.50 元', 'unit ceilings: Offices: rate per m²-month at most 4.50')
+    ('单项限价：办公区 每平方米每月单价不超过 4.50 元', 'unit ceilings: Offices: rate per m²-month at most 4.50 CNY/m²/month')
     """
-    rates = [(unit_parameter(unit.id, unit.name).label.text(lang), rate_amount(unit.ceiling, currency, lang))
+    rates = [(unit_parameter(unit.id, unit.name).label.text(lang),
+              rate_amount(unit.ceiling, currency, lang, rate_per(unit)))
              for unit in demand.units if unit.ceiling is not None]
     if not rates:
         return ""

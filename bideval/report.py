@@ -16,6 +16,7 @@ missing.
 """
 from __future__ import annotations
 
+import copy
 import datetime
 import os
 import shutil
@@ -27,6 +28,8 @@ from typing import IO, Sequence
 
 from fpdf import FPDF, FontFace
 from fpdf.enums import MethodReturnValue, TableCellFillMode, WrapMode, XPos, YPos
+from fpdf.fonts import SubsetMap, TTFFont
+from fontTools import ttLib  # type: ignore[import-untyped]
 
 from . import __version__
 from .currency import currency, money_amount
@@ -370,14 +373,44 @@ def report_pdf(result: Result, lang: str = "zh", heading: DocumentHeading | None
     heading = heading or document_heading(result.rubric)
     pdf = _ReportPdf(result, lang, heading, result_sha256(result, lang))
     for style, face in fonts.items():
-        pdf.add_font("cjk", style, str(face.path), collection_font_number=face.index)
+        _add_face(pdf, "cjk", style, face)
     fallback = find_fallback_fonts() if fallback is None else fallback
     for style, face in fallback.items():
-        pdf.add_font("fallback", style, str(face.path), collection_font_number=face.index)
+        _add_face(pdf, "fallback", style, face)
     if fallback:
         pdf.set_fallback_fonts(["fallback"], exact_match=False)
     _Report(pdf, result, lang, heading).write()
     return bytes(pdf.output())
+
+
+_PARSED: dict[tuple[Path, int, str, int, int], TTFFont] = {}  # a face as fpdf2 parsed it, once per process
+
+
+def _add_face(pdf: FPDF, family: str, style: str, face: FontFile) -> None:
+    """``pdf.add_font``, with the face's character map and widths read once per process, not once per report (about
+    a second for Noto Sans CJK's 65,000 glyphs). Each report gets its own copy: its own subset of the letters it
+    uses, and its own handle on the font file, which fpdf2 cuts down to that subset when it writes the PDF."""
+    stat = face.path.stat()
+    key = (face.path, face.index, style, stat.st_mtime_ns, stat.st_size)  # a font file replaced is read again
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        scratch = FPDF()
+        scratch.add_font(family, style, str(face.path), collection_font_number=face.index)
+        made = scratch.fonts[f"{family.lower()}{style}"]
+        if not isinstance(made, TTFFont) or made.color_font is not None:  # a colour font keeps its document
+            pdf.add_font(family, style, str(face.path), collection_font_number=face.index)
+            return
+        parsed = _PARSED[key] = made
+    font = copy.copy(parsed)  # the character map, widths and glyph ids shared: fpdf2 only reads them once made
+    font.i = len(pdf.fonts) + 1
+    font.fontkey = f"{family.lower()}{style}"
+    font.ttfont = ttLib.TTFont(str(face.path), recalcTimestamp=False, fontNumber=face.index, lazy=True)
+    font.subset = SubsetMap(font)
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    pdf.fonts[font.fontkey] = font
+    if font.is_cff and font.is_cid_keyed:
+        pdf._set_min_pdf_version("1.6")  # what add_font does for such a face (Noto Sans CJK's OpenType files)
 
 
 def write_report(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh",
@@ -388,6 +421,23 @@ def write_report(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: 
         Path(out).write_bytes(data)
     else:
         out.write(data)
+
+
+_WHOLE_LABEL = 12  # characters: a Chinese text up to this long is a label kept on one line (扣分项（从小计扣除）)
+
+
+def _words(text: str) -> list[str]:
+    """What a table cell must not break: each word between spaces, except a Chinese text longer than a label,
+    which breaks between any two characters (each of its characters then counts).
+
+    >>> _words("Deviation d"), _words("扣分项（从小计扣除）"), _words("成都天府联信客服外包有限公司")[:3]
+    (['Deviation', 'd'], ['扣分项（从小计扣除）'], ['成', '都', '天'])
+    """
+    out: list[str] = []
+    for word in text.split():
+        chinese = any(ord(c) >= 0x2E80 for c in word)
+        out.extend(list(word) if chinese and len(word) > _WHOLE_LABEL else [word])
+    return out
 
 
 class _ReportPdf(FPDF):
@@ -538,7 +588,8 @@ class _Report:
         pdf.set_font("cjk", "", _TABLE)
         pdf.set_draw_color(160, 160, 160)
         pdf.set_line_width(0.2)
-        inner = [_WIDTH * w / sum(widths) - 2 * _CELL_PADDING[1] for w in widths]
+        widths = self.fitted(headers or (), rows, widths)
+        inner = [w - 2 * _CELL_PADDING[1] for w in widths]
         with pdf.table(width=_WIDTH, col_widths=tuple(widths), text_align=tuple(align), line_height=_LINE,
                        padding=_CELL_PADDING, first_row_as_headings=headers is not None,
                        headings_style=FontFace(emphasis="BOLD", fill_color=_HEADER_FILL),
@@ -549,6 +600,28 @@ class _Report:
             for row in rows:
                 table.row([self.within_lines(text, width) for text, width in zip(row, inner)])
         pdf.set_font("cjk", "", _BODY)
+
+    def fitted(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]) -> list[float]:
+        """The columns' widths in mm, a column too narrow for its longest word widened from the others' spare room:
+        a table breaks a line only between words, so a word wider than its column was cut in the middle
+        (``Deviatio`` / ``n d``, report6 D6-7). A word is a figure, an English word or a short Chinese label
+        (:func:`_words`); a longer Chinese text breaks between any two characters, as Chinese is set."""
+        pdf = self.pdf
+        planned = [_WIDTH * w / sum(widths) for w in widths]
+        needed = [0.0] * len(planned)
+        for texts, style in ((headers, "B"), *((row, "") for row in rows)):
+            pdf.set_font("cjk", style, _TABLE)
+            for column, text in enumerate(texts):
+                widest = max(map(pdf.get_string_width, _words(text)), default=0.0) + 2 * _CELL_PADDING[1] + 0.5
+                needed[column] = max(needed[column], min(widest, _WIDTH * 0.7))  # a longer word breaks anyway
+        pdf.set_font("cjk", "", _TABLE)
+        short = sum(max(0.0, n - w) for n, w in zip(needed, planned))
+        spare = sum(max(0.0, w - n) for n, w in zip(needed, planned))
+        if not short or not spare:
+            return planned
+        given = min(short, spare)  # what cannot be found stays short: that column still breaks a word
+        return [w + (n - w) * given / short if n > w else w - (w - n) * given / spare
+                for n, w in zip(needed, planned)]
 
     def within_lines(self, text: str, width: float) -> str:
         """``text``, cut to MAX_CELL_LINES lines of ``width`` mm with its full length said: a table row must fit

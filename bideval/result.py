@@ -78,10 +78,37 @@ def flag_label(standing: "Standing | None", flag: str) -> Label:
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a bid is invalid: a code (a gate's id or a fixed code) and its text."""
+    """Why a bid is invalid: a code (a gate's id or a fixed code) and what it is about.
+
+    A fixed code's reason holds its ``facts`` (the amounts, the field, the unit), and its text is built from them in
+    each language by ``message`` (bideval/messages.py); a gate's reason holds the words the rubric wrote for it
+    (``written``)."""
 
     code: str
-    text: Label
+    written: Label | None = None
+    message: str = ""
+    facts: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        if (self.written is None) == (not self.message):
+            raise ValueError(f"a reason has words of the rubric or a message with its facts, not both: {self.code}")
+
+    @classmethod
+    def said(cls, code: str, message: str, **facts: Any) -> "Reason":
+        """A fixed code's reason, worded by ``message`` from ``facts``.
+
+        >>> Reason.said("above_budget_ceiling", "reason.above_budget_ceiling", quoted=Decimal(5), ceiling=Decimal(4),
+        ...             currency="USD").text
+        Label(zh='投标报价 5.00 美元超过最高限价 4.00 美元', en='quoted price $5.00 is above the budget ceiling $4.00')
+        """
+        return cls(code, message=message, facts=facts)
+
+    @property
+    def text(self) -> Label:
+        """The reason's text in both languages."""
+        from .messages import reason_label
+
+        return self.written if self.written is not None else reason_label(self.message, **self.facts)
 
     def render(self, lang: str) -> str:
         """``code: text`` in ``lang`` (the JSON and the command line, formats.md §5)."""

@@ -36,8 +36,10 @@ KIND_LABELS = {
     Kind.TIERED: Label("分档评分", "tiered"),
     Kind.JUDGED: Label("评委评分", "judged"),
     Kind.PRICE: Label("价格分", "price"),
-    Kind.DEDUCTION: Label("扣分制", "deduction"),
-    Kind.PENALTY: Label("扣分项（从总分扣除）", "penalty"),
+    # What the two ways of taking points off do (docs/rubrics.md): a deduction takes them off its own max, never
+    # below 0; a penalty off its group's subtotal, which scaling and weighting then carry to the total (report6 D6-2).
+    Kind.DEDUCTION: Label("扣分制（扣完为止）", "deduction (down to 0)"),
+    Kind.PENALTY: Label("扣分项（从本组小计扣除）", "penalty (off its group's subtotal)"),
 }
 AGGREGATE_LABELS = {
     Aggregate.MEAN: Label("平均值", "mean"),

@@ -493,10 +493,15 @@ def _meant(node: Any, cls: type[enum.Enum], choices: tuple[str, ...]) -> tuple[s
     out = []
     for member, label in _ENUM_LABELS.get(cls, {}).items():
         names = {fold(text) for text in (label.zh, label.en)}
-        names |= {re.sub(r"\s*[(（].*[)）]$", "", name) for name in names}  # 扣分项（从总分扣除）: 扣分项
-        if wanted in names or re.sub(r"[\s-]+", "_", wanted) == member.value:
+        names |= {_unbracketed(name) for name in names}  # 扣分项（从本组小计扣除）: 扣分项
+        if wanted in names or _unbracketed(wanted) in names or re.sub(r"[\s-]+", "_", wanted) == member.value:
             out.append(str(member.value))
     return tuple(out)
+
+
+def _unbracketed(name: str) -> str:
+    """A name without the bracketed addition at its end: any addition, as an older label's (扣分项（从总分扣除）)."""
+    return re.sub(r"\s*[(（].*[)）]$", "", name)
 
 
 def _percent_share(node: Any) -> Decimal | None:

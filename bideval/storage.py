@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -311,6 +312,20 @@ def _scored_by(result: Result, panel: PanelInput, judge: str) -> list[tuple[str,
     pass mark), less those the judge declared a conflict of interest with."""
     recused = {v for j, v in panel.recused if j == judge}
     return sorted((b.vendor_id, b.vendor_name) for b in result.ranking if b.vendor_id not in recused)
+
+
+_RECORDED_SHA256 = re.compile(r"sha256=([0-9a-f]{64})")
+
+
+def _panel_workbook(s: Session, tender_id: int) -> tuple[InputFile, ...]:
+    """The workbook that last replaced the whole panel, by the name and SHA-256 the audit trail recorded
+    (:meth:`Store.replace_panel`): an input of every result since, listed with the rubric and the bids on the Audit
+    sheet (report6 D6-3). None when the panel was never replaced by a workbook."""
+    row = s.execute(select(AuditEvent.subject, AuditEvent.detail)
+                    .where(AuditEvent.chain == audit.tender_chain(tender_id), AuditEvent.action == "replace_panel")
+                    .order_by(AuditEvent.seq.desc()).limit(1)).first()
+    found = _RECORDED_SHA256.match(row.detail) if row is not None else None
+    return (InputFile(row.subject, found.group(1), "panel"),) if row is not None and found else ()
 
 
 def _recusals(s: Session, tender_id: int) -> frozenset[tuple[str, str]]:
@@ -1460,7 +1475,8 @@ class Store:
             (v, c): Decimal(x) for v, c, x in s.execute(select(ConsensusRecord.vendor_id, ConsensusRecord.criterion,
                                                               ConsensusRecord.score)
                                                        .where(ConsensusRecord.tender_id == tender_id))}
-        return PanelInput(judges, scores, tiers, recused=recused, consensus=consensus)
+        files = () if only is not None else _panel_workbook(s, tender_id)
+        return PanelInput(judges, scores, tiers, recused=recused, consensus=consensus, files=files)
 
     def panel_input(self, actor: Actor, tender_id: int) -> PanelInput:
         """The whole panel as the engine takes it (for those who may read every score)."""

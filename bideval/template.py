@@ -23,7 +23,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from .currency import currency, rate_amount
 from .labels import Label, check_lang
-from .pricing import PRICE_MODEL_FIELD, PricingModel
+from .pricing import PRICE_MODEL_FIELD, PricingModel, Unit, rate_per
 from .rubric import Field, Rubric
 from .values import FieldType, unit_label
 
@@ -118,7 +118,7 @@ class _Form:
 
         row = 0
         for row, field in enumerate(self.rubric.bid_fields, start=1):
-            spec = _row_for(field, self.rubric.pricing.demand.rate_ceiling(field.id))
+            spec = _row_for(field, self.rubric.pricing.demand.rate_unit(field.id))
             label_props = dict(grey, text_wrap=True)
             if field.required:
                 label_props.update(bold=True, font_color="#C00000")
@@ -209,9 +209,9 @@ def _line_count(text: str, width: int) -> int:
     return max(1, math.ceil(units / width))
 
 
-def _row_for(field: Field, ceiling: Decimal | None = None) -> _Row:
-    """The note, number format and validation of one field's row; ``ceiling``, a per_unit_month rate's 单项限价,
-    is said beside its currency."""
+def _row_for(field: Field, rated: Unit | None = None) -> _Row:
+    """The note, number format and validation of one field's row; the 单项限价 of ``rated``, when the field is
+    the rate of a per_unit_month unit that has one, is said beside its currency."""
     non_negative = field.non_negative
     at_least_zero = Label("，不小于0", ", 0 or more") if non_negative else Label("", "")
     hint: Label | str | None
@@ -296,9 +296,9 @@ def _row_for(field: Field, ceiling: Decimal | None = None) -> _Row:
     parts = [_REQUIRED.both()] if field.required else []
     if hint is not None:
         parts.append(hint if isinstance(hint, str) else hint.both())
-    if ceiling is not None:  # a rate above it makes the bid invalid: the bidder reads it where they type the rate
-        parts.append(Label(f"单项限价 {rate_amount(ceiling, field.currency, 'zh')}",
-                           f"ceiling {rate_amount(ceiling, field.currency, 'en')}").both())
+    if rated is not None and rated.ceiling is not None:  # a rate above it makes the bid invalid: said by the rate
+        parts.append(Label(f"单项限价 {rate_amount(rated.ceiling, field.currency, 'zh')}",
+                           f"ceiling {rate_amount(rated.ceiling, field.currency, 'en', rate_per(rated))}").both())
     if field.unit and field.type not in (FieldType.MONEY, FieldType.PERCENT):
         parts.append(Label(f"单位：{field.unit}", f"unit: {field.unit}").both())
     if note is not None:

@@ -9,9 +9,8 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 from .bids import Bid
-from .labels import Label, Named
-from .messages import reason_label
-from .pricing import PRICE_MODEL_FIELD, PriceParameter, PricingModel, quoted_price
+from .labels import Named
+from .pricing import PRICE_MODEL_FIELD, PriceParameter, PricingModel, quoted_price, rate_per
 from .result import Reason
 from .rubric import Field, Gate, Rubric
 
@@ -59,10 +58,10 @@ def check_bid(rubric: Rubric, bid: Bid, gates: GateVerdicts | None = None) -> Bi
     gates = gates or GateVerdicts()
     for gate in rubric.gates:
         if not gates.holds(gate, values):
-            reasons.append(Reason(gate.id, _gate_text(rubric, gate, values)))
+            reasons.append(_gate_reason(rubric, gate, values))
     for field in rubric.required_fields:
         if values.get(field.id) is None:
-            reasons.append(Reason(f"required: {field.id}", reason_label("reason.required", field=_named(field))))
+            reasons.append(Reason.said(f"required: {field.id}", "reason.required", field=_named(field)))
     model, quoted, price_reasons = _price_terms(rubric, bid)
     return BidCheck(model, quoted, tuple(reasons + price_reasons))
 
@@ -72,46 +71,42 @@ def _price_terms(rubric: Rubric, bid: Bid) -> tuple[PricingModel | None, Decimal
     model = bid.values.get(PRICE_MODEL_FIELD)
     if model is None:
         if len(allowed) != 1:
-            return None, None, [Reason(f"required: {PRICE_MODEL_FIELD}", reason_label("reason.price_model_required"))]
+            return None, None, [Reason.said(f"required: {PRICE_MODEL_FIELD}", "reason.price_model_required")]
         model = allowed[0]
     if model not in allowed:
-        return model, None, [Reason("price_model_not_allowed",
-                                    reason_label("reason.price_model_not_allowed", model=_model(model),
-                                                 allowed=tuple(_model(m) for m in allowed)))]
+        return model, None, [Reason.said("price_model_not_allowed", "reason.price_model_not_allowed",
+                                         model=_model(model), allowed=tuple(_model(m) for m in allowed))]
     parameters = rubric.pricing.parameters(model)
     missing = [p for p in parameters if bid.values.get(p.id) is None]
     if missing:
-        return model, None, [Reason("price_parameters_missing",
-                                    reason_label("reason.price_parameters_missing",
-                                                 missing=tuple(_named(p) for p in missing)))]
+        return model, None, [Reason.said("price_parameters_missing", "reason.price_parameters_missing",
+                                         missing=tuple(_named(p) for p in missing))]
     quoted = quoted_price(model, bid.values, rubric.pricing.demand)
     reasons = []
     if quoted <= 0:
-        reasons.append(Reason("price_not_positive", reason_label("reason.price_not_positive", quoted=quoted,
-                                                                 **_currency(rubric))))
+        reasons.append(Reason.said("price_not_positive", "reason.price_not_positive", quoted=quoted,
+                                   currency=rubric.currency))
     if model is PricingModel.PER_UNIT_MONTH:  # 超过任一单项限价的投标无效, whatever Q comes to
         for unit, rate, ceiling in rubric.pricing.demand.above_unit_ceilings(bid.values):
-            parameter = next(p for p in parameters if p.id == f"rate_{unit}")
-            reasons.append(Reason("above_unit_ceiling", reason_label(  # one per unit over, named in the text
-                "reason.above_unit_ceiling", rate=_named(parameter), quoted=rate, ceiling=ceiling, **_currency(rubric))))
+            parameter = next(p for p in parameters if p.id == f"rate_{unit.id}")
+            reasons.append(Reason.said(  # one per unit over, each with its rate, ceiling and what the rate is per
+                "above_unit_ceiling", "reason.above_unit_ceiling", rate=_named(parameter), unit=unit.id,
+                per=rate_per(unit), quoted=rate, ceiling=ceiling, currency=rubric.currency))
     price = rubric.price_criterion
     if price is not None and price.budget_ceiling is not None and quoted > price.budget_ceiling:
-        reasons.append(Reason("above_budget_ceiling", reason_label("reason.above_budget_ceiling", quoted=quoted,
-                                                                   ceiling=price.budget_ceiling, **_currency(rubric))))
+        reasons.append(Reason.said("above_budget_ceiling", "reason.above_budget_ceiling", quoted=quoted,
+                                   ceiling=price.budget_ceiling, currency=rubric.currency))
     return model, quoted, reasons
 
 
-def _currency(rubric: Rubric) -> dict[str, str]:
-    """The tender's currency as a fact of a money reason, when it is not yuan (yuan reasons stay as they were)."""
-    return {} if rubric.currency == "CNY" else {"currency": rubric.currency}
-
-
-def _gate_text(rubric: Rubric, gate: Gate, values: Mapping[str, Any]) -> Label:
-    """A failed gate's text: the rubric's reason, or that the field it tests is empty (the reason would be untrue)."""
+def _gate_reason(rubric: Rubric, gate: Gate, values: Mapping[str, Any]) -> Reason:
+    """A failed gate's reason: the rubric's words, or that the field it tests is empty (the words would be untrue)."""
     field = rubric.field_index.get(gate.when.field)
     if values.get(gate.when.field) is None and field is not None:
-        return reason_label("reason.gate_blank", field=_named(field))
-    return gate.failure
+        return Reason.said(gate.id, "reason.gate_blank", field=_named(field))
+    if gate.reason is None:  # worded as Gate.failure words it
+        return Reason.said(gate.id, "reason.gate_not_met", criterion=Named(gate.id, gate.name))
+    return Reason(gate.id, gate.reason)
 
 
 def _named(field: Field | PriceParameter) -> Named:

@@ -81,6 +81,21 @@ def test_json_without_out_skips_the_workbook(tender):
     assert js.exists() and not list(tender["dir"].glob("*.xlsx.*")) and not (tender["dir"] / "ranked.xlsx").exists()
 
 
+def test_json_dash_is_standard_output_and_out_dash_is_refused(tender, capsysbinary, monkeypatch):
+    """`--json -` wrote a file named `-`: it is the document on standard output, byte for byte the file's, with the
+    summary on standard error; a workbook is binary, so `--out -` is refused before any work."""
+    monkeypatch.chdir(tender["dir"])
+    assert main(evaluate_args(tender, "--json", "-", "--lang", "en")) == 0
+    printed = capsysbinary.readouterr()
+    assert main(evaluate_args(tender, "--json", "result.json", "--lang", "en")) == 0
+    assert printed.out == Path("result.json").read_bytes() and b"candidates: " in printed.err
+    assert main(evaluate_args(tender, "--out", "-", "--json", "-")) == 2
+    assert capsysbinary.readouterr().err.decode() == (
+        "-: --out -: a workbook or PDF is binary and is not written to standard output; give a file name (./- for a "
+        "file named -; only --json - writes to standard output) (nothing was read or written)\n")
+    assert not Path("-").exists()
+
+
 def test_evaluate_needs_an_output(tender, capsys):
     assert main(evaluate_args(tender)) == 2
     assert "at least one of --out and --json" in capsys.readouterr().err

@@ -95,6 +95,7 @@ FACTS = {
     "cli.outputs_same": dict(option="--out", other="--json"),
     "cli.output_is_folder": dict(option="--json"),
     "cli.output_folder_missing": dict(option="--out", folder="/nowhere"),
+    "cli.binary_to_stdout": dict(option="--out"),
     "cli.output_in_bids_folder": dict(option="--out", folder="bids"),
     "cli.output_not_a_file": dict(option="--json", kind="fifo"),
     "files.empty_folder": {},
@@ -128,16 +129,17 @@ FACTS = {
                                  last="Scores!A40", judges_sheet="Judges"),
     "panel.scored_twice": dict(judge="王评委", vendor_id=VENDOR, criterion=OPS, at="Scores!D2"),
     "panel.tier_conflict": dict(tier=T2, vendor_id=VENDOR, criterion=OPS, agreed=T1, at="Tiers!C2"),
-    "reason.above_budget_ceiling": dict(quoted=D(2280000), ceiling=D(1980000)),
+    "reason.above_budget_ceiling": dict(quoted=D(2280000), ceiling=D(1980000), currency="CNY"),
     "reason.above_unit_ceiling": dict(rate=Named("rate_office", Label("办公区 每平方米每月单价", "Offices: rate per m²-month")),
-                                      quoted=D("4.8"), ceiling=D("4.5")),
+                                      unit="office", per=Label("平方米", "m²"), quoted=D("4.8"), ceiling=D("4.5"),
+                                      currency="CNY"),
     "reason.below_pass_mark": dict(group=Named("technical", Label("技术", "Technical")), subtotal=D("38.50"),
                                    pass_mark=D(40)),
     "reason.gate_blank": dict(field=Named("response_hours", Label("上门响应时间", "Response time"))),
     "reason.gate_not_met": dict(criterion=Named("qual", Label("监理资质", "Supervision licence"))),
     "reason.price_model_not_allowed": dict(model=PER_CALL, allowed=(LUMP,)),
     "reason.price_model_required": {},
-    "reason.price_not_positive": dict(quoted=D(0)),
+    "reason.price_not_positive": dict(quoted=D(0), currency="CNY"),
     "reason.price_parameters_missing": dict(missing=(RATE,)),
     "reason.required": dict(field=Named("licence_no", Label("许可证编号", "Licence number"))),
     "report.font_missing": dict(font="Noto Sans CJK SC", package="fonts-noto-cjk", variable="BIDEVAL_CJK_FONT",
@@ -430,6 +432,11 @@ SENTENCES = [
     ("cli.output_is_folder",
      "--json names a folder: give the name of the file to write (nothing was read or written)", SAME,
      "--json 指向一个文件夹：请给出要写入的文件名（未读取也未写入任何文件）"),
+    ("cli.binary_to_stdout",
+     "--out -: a workbook or PDF is binary and is not written to standard output; give a file name (./- for a file "
+     "named -; only --json - writes to standard output) (nothing was read or written)", SAME,
+     "--out -：工作簿或 PDF 是二进制文件，不写到标准输出；请给出文件名（文件名为 - 的写作 ./-；只有 --json - 写到标准输出）"
+     "（未读取也未写入任何文件）"),
     ("cli.output_folder_missing",
      "--out: the folder /nowhere does not exist (nothing was read or written)", SAME,
      "--out：文件夹 /nowhere 不存在（未读取也未写入任何文件）"),
@@ -558,11 +565,11 @@ SENTENCES = [
      "tier 'Tier 2' for 91440300708461136T on 'Operations management capability', but tier 'Tier 1' was already agreed at Tiers!C2; expected one agreed tier",
      '91440300708461136T 的“运营管理能力”定为“二档”，但 Tiers!C2 已定为“一档”；每份投标只能有一个档次'),
     ("reason.above_budget_ceiling",
-     'quoted price 2,280,000.00 is above the budget ceiling 1,980,000.00', SAME,
+     'quoted price ¥2,280,000.00 is above the budget ceiling ¥1,980,000.00', SAME,  # the yuan said (report6 D6-8)
      '投标报价 2,280,000.00 元超过最高限价 1,980,000.00 元'),
     ("reason.above_unit_ceiling",
-     'rate_office 4.80 is above its ceiling 4.50',
-     'Offices: rate per m²-month 4.80 is above its ceiling 4.50',
+     'rate_office 4.80 CNY/m²/month is above its ceiling 4.50 CNY/m²/month',
+     'Offices: rate per m²-month 4.80 CNY/m²/month is above its ceiling 4.50 CNY/m²/month',
      '办公区 每平方米每月单价 4.80 元超过单项限价 4.50 元'),
     ("reason.below_pass_mark",
      'technical subtotal 38.5 is below the pass mark 40',
@@ -584,7 +591,7 @@ SENTENCES = [
      'Pricing model is not stated', SAME,
      '未填写报价方式'),
     ("reason.price_not_positive",
-     'quoted price 0.00 is not above 0', SAME,
+     'quoted price ¥0.00 is not above 0', SAME,
      '投标报价 0.00 元不大于零'),
     ("reason.price_parameters_missing",
      'price lacks: rate_per_call',
@@ -765,7 +772,8 @@ ALLOWED_ASCII = {"xlsx", "xls", "Excel", "XML", "Bid", "Bids", "Scores", "Tiers"
                  # the report's font, its Debian package, the setup command and the variable that names a font file
                  "Noto", "Sans", "CJK", "SC", "Debian", "fonts", "noto", "cjk", "bash", "scripts", "setup", "sh",
                  "BIDEVAL_CJK_FONT", "ttf",
-                 "out", "json", "bids", "criteria", "tiers", "nowhere"}  # command-line options and paths the user typed
+                 "out", "json", "bids", "criteria", "tiers", "nowhere",  # command-line options and paths the user typed
+                 "PDF"}
 
 
 def english_words(text: str) -> set[str]:

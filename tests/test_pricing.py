@@ -101,12 +101,17 @@ def test_a_rate_above_its_units_ceiling_makes_the_bid_invalid_whatever_q_comes_t
         "德润": ["above_unit_ceiling: 办公区建筑面积 每平方米每月单价 4.60 元超过单项限价 4.50 元",
                  "above_unit_ceiling: 地下车库面积 每平方米每月单价 3.60 元超过单项限价 3.50 元",
                  "above_budget_ceiling: 投标报价 6,192,000.00 元超过最高限价 6,048,000.00 元"]}
-    assert result.invalid[0].reasons[0].text.en == "办公区建筑面积: rate per 平方米-month 4.80 is above its ceiling 4.50"
+    first = result.invalid[0].reasons[0]  # the unit a fact, the English with it as the rubric names it (平方米)
+    assert (first.code, first.facts["unit"], first.facts["quoted"], first.facts["ceiling"]) == \
+        ("above_unit_ceiling", "office", D("4.8"), D("4.5"))
+    assert first.text.en == ("办公区建筑面积: rate per 平方米-month 4.80 CNY/平方米/month is above its ceiling "
+                             "4.50 CNY/平方米/month")
 
 
 @pytest.mark.parametrize("lang, rule", [
     ("zh", "单项限价：办公区建筑面积 每平方米每月单价不超过 4.50 元、地下车库面积 每平方米每月单价不超过 3.50 元"),
-    ("en", "unit ceilings: 办公区建筑面积: rate per 平方米-month at most 4.50, 地下车库面积: rate per 平方米-month at most 3.50")])
+    ("en", "unit ceilings: 办公区建筑面积: rate per 平方米-month at most 4.50 CNY/平方米/month, "
+           "地下车库面积: rate per 平方米-month at most 3.50 CNY/平方米/month")])
 def test_check_states_each_units_ceiling_beside_the_budget_ceiling(lang, rule):
     from bideval.rubric import parse_rubric
     from bideval.rubric_view import criterion_rule

@@ -22,6 +22,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from bideval import report
 from bideval.cli import main
 from bideval.evaluation import run
 from bideval.report import FONT_FAMILY, ReportFontMissing, find_fonts, report_pdf
@@ -59,7 +60,7 @@ WORDS = {
            "date": "Date2026-11-30", "tie": "allofthemarerecommended", "abnormal": "Abnormallylowprice",
            "outlier": "张评委:Operationsmanagementcapability10.2(panelmean13.72)",
            "reason": "Business-outsourcingmode:Thisisbusinessoutsourcing;staffleasingisnotaccepted"
-                     "Quotedprice2,280,000.00isabovethebudgetceiling1,980,000.00",
+                     "Quotedprice¥2,280,000.00isabovethebudgetceiling¥1,980,000.00",
            "ranking_header": "Quotedprice(yuan)Evaluatedprice(yuan)Total",
            "groups_header": "Commercial(10)Operations(60)Price(30)Total(100)"},
 }
@@ -77,6 +78,12 @@ def pages_of(pdf: Path) -> list[str]:
     return [squeeze(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-enc", "UTF-8", str(pdf), "-"],
                                    check=True, capture_output=True, text=True, timeout=60).stdout)
             for n in range(1, count + 1)]
+
+
+def words_of(pdf: Path) -> list[str]:
+    """The words of the whole document as pdftotext lays them out: a word a table cut over two lines is two here."""
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True,
+                          timeout=60).stdout.split()
 
 
 def render(pdf: Path, stem: str) -> list[Path]:
@@ -187,6 +194,17 @@ def test_same_inputs_same_bytes(sample, tmp_path: Path):
     again = tmp_path / "again.pdf"
     assert main(report_args(again, sample["lang"])) == 0
     assert again.read_bytes() == sample["pdf"].read_bytes()
+
+
+def test_the_font_is_read_once_and_each_report_keeps_its_own_letters(result: Result):
+    """The fonts are parsed once per process (about a second each time before); a report made in between, in
+    the other language, leaves no letter of its own in the next one."""
+    heading = document_heading(result.rubric, on=DATE)
+    first = report_pdf(result, "zh", heading)
+    parsed = dict(report._PARSED)
+    assert report_pdf(result, "en", heading) != first
+    assert report_pdf(result, "zh", heading) == first
+    assert report._PARSED == parsed and parsed
 
 
 # -- long names, many bids: text wraps, tables break across pages and repeat their header row
@@ -373,11 +391,25 @@ def test_the_price_benchmark_and_each_bid_s_deviation(tmp_path: Path, rubric, la
     if rubric != "deviation":
         return
     assert ("偏差率d" if lang == "zh" else "Deviationd") in text
+    assert ("偏差率" if lang == "zh" else "Deviation") in words_of(pdf)  # whole: it was cut as Deviatio / n d (D6-7)
     # d, and below it the |d| the rubric counts (rounded up to whole percent) when it is not d itself
     for price, d, total in (("900,000.00", "-5.26%|d|6%", "27.00"), ("950,000.00", "+0.00%", "30.00"),
                             ("1,000,000.00", "+5.26%|d|6%", "24.00"), ("1,050,000.00", "+10.53%|d|11%", "19.00"),
                             ("1,300,000.00", "+36.84%|d|37%", "0.00")):
         assert f"{price}{price}{d}{total}" in text, price  # quoted, evaluated, d, total
+
+
+@pytest.mark.parametrize("lang, kinds", [("zh", ["扣分制（扣完为止）", "扣分项（从本组小计扣除）"]),
+                                         ("en", ["deduction", "penalty", "subtotal)"])])
+def test_the_kinds_of_taking_points_off_say_what_they_do_on_one_line(tmp_path: Path, lang, kinds):
+    """report6 D6-7: the Kind column cut `deductio` / `n` and `扣分项（` / `从总分扣` / `除）`; and a penalty comes off its
+    group's subtotal, not the total its old label named."""
+    goods = run(ROOT / "criteria" / "goods-procurement.yaml", [ROOT / "sample_bids" / "goods-procurement"])
+    pdf = tmp_path / "goods.pdf"
+    pdf.write_bytes(report_pdf(goods, lang, document_heading(goods.rubric, on=DATE)))
+    words = words_of(pdf)
+    assert all(kind in words for kind in kinds), kinds
+    assert "从总分扣除" not in "".join(words)
 
 
 @pytest.mark.parametrize("lang, says", [("zh", "回避（声明有利害关系，不对该投标人打分）："),

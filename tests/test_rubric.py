@@ -495,6 +495,8 @@ def test_a_money_unit_on_a_count_is_refused():
     ("method: lowest_ratio", "method: 基准价偏差法", "for '基准价偏差法' write benchmark_deviation or deviation"),
     ("method: lowest_ratio", "method: Lowest Ratio", "for 'Lowest Ratio' write lowest_ratio"),
     ("kind: judged", "kind: 评委评分", "for '评委评分' write judged"),
+    ("kind: judged", "kind: 扣分项(从总分扣除)", "for '扣分项(从总分扣除)' write penalty"),  # an older label's addition
+    ("kind: judged", "kind: deduction (down to 0)", "for 'deduction (down to 0)' write deduction"),
     ("aggregate: mean", "aggregate: 去掉最高分和最低分后的平均值", "for '去掉最高分和最低分后的平均值' write trimmed_mean"),
     ("models: [lump_sum,", "models: [总价包干,", "pricing: unknown pricing model '总价包干' (expected one of: lump_sum, "
      "per_seat_month, per_call, base_plus_commission, per_unit_month, base_plus_excess); for '总价包干' write lump_sum"),

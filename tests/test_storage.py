@@ -1,4 +1,5 @@
 """The service layer on a real SQLite file and a real PostgreSQL server: rights, stages, locking, audit, migrations."""
+import hashlib
 import shutil
 import sqlite3
 import tempfile
@@ -820,7 +821,12 @@ def test_replacing_the_panel_keeps_every_removed_score_in_the_audit_trail(url, t
     event = next(e for e in reversed(store.events(who["chair"], tender)) if e.action == "replace_panel")
     assert event.old_value == "1 judges, 2 scores" and event.new_value == "1 judges, 2 scores"
     assert event.detail.endswith(f"scores removed: wang {VENDOR_A} ops_plan 11; wang {VENDOR_A} service_design 3")
-    assert store.evaluate(who["chair"], tender).standing(VENDOR_A).criteria["ops_plan"] == D(12)
+    result = store.evaluate(who["chair"], tender)
+    assert result.standing(VENDOR_A).criteria["ops_plan"] == D(12)
+    # report6 D6-3: the workbook that replaced the panel is an input of the result, listed on its Audit sheet
+    content = (tmp_path / "panel.xlsx").read_bytes()
+    assert [(f.role, f.path, f.sha256) for f in result.inputs if f.role == "panel"] == [
+        ("panel", "panel.xlsx", hashlib.sha256(content).hexdigest())]
 
 
 def test_a_tiered_score_with_its_tier_cleared_blocks_finalising(url, tmp_path):

@@ -364,8 +364,8 @@ def test_the_commission_rate_shows_a_commission_s_example(rubric, tmp_path, lang
     assert field.parse(field.example) == Decimal("0.02")
 
 
-@pytest.mark.parametrize("currency, said", [("CNY", "单项限价 4.50 元 / ceiling 4.50"),
-                                             ("USD", "单项限价 4.50 美元 / ceiling $4.50")])
+@pytest.mark.parametrize("currency, said", [("CNY", "单项限价 4.50 元 / ceiling 4.50 CNY/PCs/month"),
+                                             ("USD", "单项限价 4.50 美元 / ceiling 4.50 USD/PCs/month")])
 def test_a_unit_s_ceiling_is_said_beside_its_rate(tmp_path, currency, said):
     """A rate above its unit's ceiling makes the bid invalid; the bid form did not say the ceiling."""
     text = EDGE_RUBRIC.replace("units: {pc: 120}", "units: {pc: {count: 120, label: {zh: 电脑, en: PCs}, ceiling: 4.5}, desk: 30}")
