@@ -65,7 +65,7 @@ def actor() -> Actor:
 
 
 _ACTOR = "signin_actor"  # st.session_state: the user check_sign_in found at the start of this run
-KEPT_EDITORS = ("review_findings",)  # editors saved by a button, whose typing outlives a session that ends
+KEPT_EDITORS = ("review_findings", "review_consensus")  # editors saved by a button, whose typing outlives a session that ends
 
 
 def sign_out() -> None:
