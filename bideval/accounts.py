@@ -16,11 +16,11 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -119,6 +119,18 @@ def _account(record: AccountRecord) -> Account:
                    record.external_subject)
 
 
+def ended_session(row: Any, now: datetime) -> AccountRecord:
+    """The account of a session still on (``row``: its record and its account's, or None: gone); SignInRefused when
+    it has ended, saying why: ``inactive`` when the account was switched off (which ends its sessions and keeps them,
+    for this), else ``expired``."""
+    if row is None or row[0].expires_at <= now:
+        if row is not None and not row[1].active:
+            raise SignInRefused("inactive", row[1].username)
+        raise SignInRefused("expired")
+    account: AccountRecord = row[1]
+    return account
+
+
 def actor_of(record: AccountRecord, token: str | None = None) -> Actor:
     """The actor an account acts as (through the session ``token``, when signed in to the app)."""
     return Actor(record.id, record.display_name, record.administrator, _digest(token) if token else None)
@@ -129,10 +141,9 @@ def acting_account(s: Session, actor: Actor, now: datetime) -> AccountRecord | N
     SignInRefused (``expired``) when the app session they act through has ended — signed out (in another tab too),
     expired, or ended by a password change or reset — so that call reads and writes nothing."""
     if actor.session is not None:
-        ends = s.execute(select(SessionRecord.expires_at).where(
-            SessionRecord.token_hash == actor.session, SessionRecord.account_id == actor.account_id)).scalar()
-        if ends is None or ends <= now:
-            raise SignInRefused("expired")
+        ended_session(s.execute(select(SessionRecord, AccountRecord).join(
+            AccountRecord, AccountRecord.id == SessionRecord.account_id).where(
+            SessionRecord.token_hash == actor.session, SessionRecord.account_id == actor.account_id)).first(), now)
     return s.get(AccountRecord, actor.account_id)
 
 
@@ -367,7 +378,8 @@ class Accounts:
             else:
                 record.failed_attempts = 0
                 record.locked_until = None
-                s.execute(delete(SessionRecord).where(SessionRecord.expires_at <= now))
+                s.execute(delete(SessionRecord).where(SessionRecord.expires_at <= now, SessionRecord.account_id.in_(
+                    select(AccountRecord.id).where(AccountRecord.active.is_(True)))))  # a switched-off one's: kept
                 token = secrets.token_urlsafe(32)
                 expires = now + timedelta(hours=SESSION_HOURS)
                 s.add(SessionRecord(token_hash=_digest(token), account_id=record.id, created_at=now,
@@ -384,9 +396,7 @@ class Accounts:
             row = s.execute(select(SessionRecord, AccountRecord).join(
                 AccountRecord, AccountRecord.id == SessionRecord.account_id).where(
                 SessionRecord.token_hash == _digest(token))).first()
-            if row is None or row[0].expires_at <= now:
-                raise SignInRefused("expired")
-            record = row[1]
+            record = ended_session(row, now)
             if not record.active:
                 raise SignInRefused("inactive", record.username)
             if record.must_change_password:
@@ -474,14 +484,20 @@ class Accounts:
         return password
 
     def set_active(self, actor: Actor, username: str, active: bool) -> None:
-        """Switch an account on or off (administrator only); switching off ends its sessions."""
+        """Switch an account on or off (administrator only); switching off ends its sessions, which are kept ended
+        so that a page still open says the account was switched off (not that its session expired); switching it
+        on again removes them."""
         with self.db.write() as s:
             self._admin(s, actor)
             record = account_named(s, username)
             old = record.active
             record.active = active
-            if not active:
+            if active and not old:
                 s.execute(delete(SessionRecord).where(SessionRecord.account_id == record.id))
+            elif not active:
+                now = self.db.clock()
+                s.execute(update(SessionRecord).where(SessionRecord.account_id == record.id,
+                                                      SessionRecord.expires_at > now).values(expires_at=now))
             self._log(s, actor, "set_active", username, str(old), str(active))
 
     def accounts(self, actor: Actor) -> list[Account]:
