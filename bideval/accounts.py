@@ -38,6 +38,7 @@ LOCK_MINUTES = 15
 SESSION_HOURS = 12
 INVITATION_DAYS = 7
 ADMIN_USERNAME = "admin"
+ADMIN_NAME = "管理员 admin"
 log = logging.getLogger("bideval")
 _hasher = PasswordHasher()
 
@@ -300,11 +301,12 @@ class Accounts:
         self.roles = roles
 
     def _refuse_clash(self, error: IntegrityError, username: str | None = None, email: str | None = None,
-                      subject: str | None = None, owner: str | None = None) -> AccountRefused:
+                      subject: str | None = None, owner: str | None = None,
+                      display_name: str | None = None) -> AccountRefused:
         """What the database's refusal of a unique value means, found again once the other writer has committed:
         the same AccountRefused the check before writing gives. Any other IntegrityError is a bug: raised as it is."""
         with self.db.read() as s:
-            refusal = identity_taken(s, username, email, subject, owner)
+            refusal = identity_taken(s, username, email, subject, owner, display_name)
         if refusal is None:
             raise error
         return refusal
@@ -323,7 +325,10 @@ class Accounts:
             with self.db.write() as s:
                 if s.execute(select(AccountRecord.id).where(AccountRecord.administrator.is_(True))).first():
                     return None
-                record = AccountRecord(username=ADMIN_USERNAME, display_name="管理员 admin",
+                key = name_key(ADMIN_NAME)  # kept by an older account of that name: the administrator goes without
+                taken = s.execute(select(AccountRecord.id).where(AccountRecord.display_key == key)).first()
+                record = AccountRecord(username=ADMIN_USERNAME, display_name=ADMIN_NAME,
+                                       display_key=None if taken else key,
                                        password_hash=_hasher.hash(password), must_change_password=True,
                                        administrator=True, creates_tenders=True, active=True, failed_attempts=0,
                                        created_at=self.db.clock())
@@ -457,7 +462,8 @@ class Accounts:
                 taken = identity_taken(s, username, email, display_name=display_name)
                 if taken is not None:
                     raise taken
-                record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
+                record = AccountRecord(username=username, display_name=display_name,
+                                       display_key=name_key(display_name), password_hash=password_hash,
                                        must_change_password=bool(password), administrator=administrator,
                                        creates_tenders=creates_tenders or administrator, active=True,
                                        failed_attempts=0, email=email, created_at=self.db.clock())
@@ -466,7 +472,7 @@ class Accounts:
                 self._log(s, actor, "create_account", username,
                           new=f"administrator={administrator} creates_tenders={creates_tenders}")
         except IntegrityError as clash:  # made by someone else between the check and the write
-            raise self._refuse_clash(clash, username, email) from None
+            raise self._refuse_clash(clash, username, email, display_name=display_name) from None
         return _account(record), password
 
     def reset_password(self, actor: Actor, username: str) -> str:
@@ -584,7 +590,8 @@ class Accounts:
                     taken = identity_taken(s, username, display_name=display_name)
                     if taken is not None:
                         raise taken
-                    record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
+                    record = AccountRecord(username=username, display_name=display_name,
+                                           display_key=name_key(display_name), password_hash=password_hash,
                                            must_change_password=False, administrator=False, creates_tenders=False,
                                            active=True, failed_attempts=0, created_at=now)
                     s.add(record)
@@ -595,8 +602,8 @@ class Accounts:
                         given = self.roles.grant_role(s, inviter, tender, record, Role(invitation.role),
                                                       invitation.judge_name, detail="by invitation")
                     self._log(s, username, "redeem_invitation", username, new=given)
-        except IntegrityError as clash:  # the user name was taken between the check and the write
-            raise self._refuse_clash(clash, username) from None
+        except IntegrityError as clash:  # the user name or display name was taken between the check and the write
+            raise self._refuse_clash(clash, username, display_name=display_name) from None
         if cancelled is not None:
             raise cancelled  # after the commit: the invitation stays cancelled
         return self.sign_in(username, password)
