@@ -21,10 +21,11 @@ from streamlit.errors import StreamlitAPIException
 import signin
 from bideval import filenames, first_start, messages
 from bideval.errors import BidEvalError, Problem
-from bideval.result import Result
+from bideval.result import Result, provisional_label
 from bideval.rights import Action, Actor
 from bideval.rubric import Rubric
 from bideval.storage import Capabilities, Seat, Store, database_url
+from bideval.workflow import SignOff, status_text
 
 CRITERIA = first_start.CRITERIA  # the rubric library the Tenders page offers
 TENDER_PARAM = "tender"  # the page address's query parameter naming the tender in hand
@@ -65,7 +66,7 @@ def actor() -> Actor:
 
 
 _ACTOR = "signin_actor"  # st.session_state: the user check_sign_in found at the start of this run
-KEPT_EDITORS = ("review_findings",)  # editors saved by a button, whose typing outlives a session that ends
+KEPT_EDITORS = ("review_findings", "review_consensus")  # editors saved by a button, whose typing outlives a session that ends
 
 
 def sign_out() -> None:
@@ -340,6 +341,18 @@ def result() -> Result:
         show_error(refused)
         st.stop()
         raise
+
+
+def show_status(result: Result, sign_off: SignOff, provisional_note: str = "") -> None:
+    """The result's status as every page states it (``bideval.workflow.status_text``): a warning while provisional
+    (followed by ``provisional_note``), a success once final, a note while the scores are complete and unsigned."""
+    text = markdown_text(status_text(result, sign_off, lang()))
+    if provisional_label(result) is not None:
+        st.warning(text + provisional_note)
+    elif sign_off.final:
+        st.success(text)
+    else:
+        st.info(text)
 
 
 def editor_key(prefix: str, rows: Iterable[object], round_: int) -> str:

@@ -16,11 +16,11 @@ import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -38,6 +38,7 @@ LOCK_MINUTES = 15
 SESSION_HOURS = 12
 INVITATION_DAYS = 7
 ADMIN_USERNAME = "admin"
+ADMIN_NAME = "管理员 admin"
 log = logging.getLogger("bideval")
 _hasher = PasswordHasher()
 
@@ -119,6 +120,18 @@ def _account(record: AccountRecord) -> Account:
                    record.external_subject)
 
 
+def ended_session(row: Any, now: datetime) -> AccountRecord:
+    """The account of a session still on (``row``: its record and its account's, or None: gone); SignInRefused when
+    it has ended, saying why: ``inactive`` when the account was switched off (which ends its sessions and keeps them,
+    for this), else ``expired``."""
+    if row is None or row[0].expires_at <= now:
+        if row is not None and not row[1].active:
+            raise SignInRefused("inactive", row[1].username)
+        raise SignInRefused("expired")
+    account: AccountRecord = row[1]
+    return account
+
+
 def actor_of(record: AccountRecord, token: str | None = None) -> Actor:
     """The actor an account acts as (through the session ``token``, when signed in to the app)."""
     return Actor(record.id, record.display_name, record.administrator, _digest(token) if token else None)
@@ -129,10 +142,9 @@ def acting_account(s: Session, actor: Actor, now: datetime) -> AccountRecord | N
     SignInRefused (``expired``) when the app session they act through has ended — signed out (in another tab too),
     expired, or ended by a password change or reset — so that call reads and writes nothing."""
     if actor.session is not None:
-        ends = s.execute(select(SessionRecord.expires_at).where(
-            SessionRecord.token_hash == actor.session, SessionRecord.account_id == actor.account_id)).scalar()
-        if ends is None or ends <= now:
-            raise SignInRefused("expired")
+        ended_session(s.execute(select(SessionRecord, AccountRecord).join(
+            AccountRecord, AccountRecord.id == SessionRecord.account_id).where(
+            SessionRecord.token_hash == actor.session, SessionRecord.account_id == actor.account_id)).first(), now)
     return s.get(AccountRecord, actor.account_id)
 
 
@@ -289,11 +301,12 @@ class Accounts:
         self.roles = roles
 
     def _refuse_clash(self, error: IntegrityError, username: str | None = None, email: str | None = None,
-                      subject: str | None = None, owner: str | None = None) -> AccountRefused:
+                      subject: str | None = None, owner: str | None = None,
+                      display_name: str | None = None) -> AccountRefused:
         """What the database's refusal of a unique value means, found again once the other writer has committed:
         the same AccountRefused the check before writing gives. Any other IntegrityError is a bug: raised as it is."""
         with self.db.read() as s:
-            refusal = identity_taken(s, username, email, subject, owner)
+            refusal = identity_taken(s, username, email, subject, owner, display_name)
         if refusal is None:
             raise error
         return refusal
@@ -312,7 +325,10 @@ class Accounts:
             with self.db.write() as s:
                 if s.execute(select(AccountRecord.id).where(AccountRecord.administrator.is_(True))).first():
                     return None
-                record = AccountRecord(username=ADMIN_USERNAME, display_name="管理员 admin",
+                key = name_key(ADMIN_NAME)  # kept by an older account of that name: the administrator goes without
+                taken = s.execute(select(AccountRecord.id).where(AccountRecord.display_key == key)).first()
+                record = AccountRecord(username=ADMIN_USERNAME, display_name=ADMIN_NAME,
+                                       display_key=None if taken else key,
                                        password_hash=_hasher.hash(password), must_change_password=True,
                                        administrator=True, creates_tenders=True, active=True, failed_attempts=0,
                                        created_at=self.db.clock())
@@ -367,7 +383,8 @@ class Accounts:
             else:
                 record.failed_attempts = 0
                 record.locked_until = None
-                s.execute(delete(SessionRecord).where(SessionRecord.expires_at <= now))
+                s.execute(delete(SessionRecord).where(SessionRecord.expires_at <= now, SessionRecord.account_id.in_(
+                    select(AccountRecord.id).where(AccountRecord.active.is_(True)))))  # a switched-off one's: kept
                 token = secrets.token_urlsafe(32)
                 expires = now + timedelta(hours=SESSION_HOURS)
                 s.add(SessionRecord(token_hash=_digest(token), account_id=record.id, created_at=now,
@@ -384,9 +401,7 @@ class Accounts:
             row = s.execute(select(SessionRecord, AccountRecord).join(
                 AccountRecord, AccountRecord.id == SessionRecord.account_id).where(
                 SessionRecord.token_hash == _digest(token))).first()
-            if row is None or row[0].expires_at <= now:
-                raise SignInRefused("expired")
-            record = row[1]
+            record = ended_session(row, now)
             if not record.active:
                 raise SignInRefused("inactive", record.username)
             if record.must_change_password:
@@ -447,7 +462,8 @@ class Accounts:
                 taken = identity_taken(s, username, email, display_name=display_name)
                 if taken is not None:
                     raise taken
-                record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
+                record = AccountRecord(username=username, display_name=display_name,
+                                       display_key=name_key(display_name), password_hash=password_hash,
                                        must_change_password=bool(password), administrator=administrator,
                                        creates_tenders=creates_tenders or administrator, active=True,
                                        failed_attempts=0, email=email, created_at=self.db.clock())
@@ -456,7 +472,7 @@ class Accounts:
                 self._log(s, actor, "create_account", username,
                           new=f"administrator={administrator} creates_tenders={creates_tenders}")
         except IntegrityError as clash:  # made by someone else between the check and the write
-            raise self._refuse_clash(clash, username, email) from None
+            raise self._refuse_clash(clash, username, email, display_name=display_name) from None
         return _account(record), password
 
     def reset_password(self, actor: Actor, username: str) -> str:
@@ -474,14 +490,20 @@ class Accounts:
         return password
 
     def set_active(self, actor: Actor, username: str, active: bool) -> None:
-        """Switch an account on or off (administrator only); switching off ends its sessions."""
+        """Switch an account on or off (administrator only); switching off ends its sessions, which are kept ended
+        so that a page still open says the account was switched off (not that its session expired); switching it
+        on again removes them."""
         with self.db.write() as s:
             self._admin(s, actor)
             record = account_named(s, username)
             old = record.active
             record.active = active
-            if not active:
+            if active and not old:
                 s.execute(delete(SessionRecord).where(SessionRecord.account_id == record.id))
+            elif not active:
+                now = self.db.clock()
+                s.execute(update(SessionRecord).where(SessionRecord.account_id == record.id,
+                                                      SessionRecord.expires_at > now).values(expires_at=now))
             self._log(s, actor, "set_active", username, str(old), str(active))
 
     def accounts(self, actor: Actor) -> list[Account]:
@@ -568,7 +590,8 @@ class Accounts:
                     taken = identity_taken(s, username, display_name=display_name)
                     if taken is not None:
                         raise taken
-                    record = AccountRecord(username=username, display_name=display_name, password_hash=password_hash,
+                    record = AccountRecord(username=username, display_name=display_name,
+                                           display_key=name_key(display_name), password_hash=password_hash,
                                            must_change_password=False, administrator=False, creates_tenders=False,
                                            active=True, failed_attempts=0, created_at=now)
                     s.add(record)
@@ -579,8 +602,8 @@ class Accounts:
                         given = self.roles.grant_role(s, inviter, tender, record, Role(invitation.role),
                                                       invitation.judge_name, detail="by invitation")
                     self._log(s, username, "redeem_invitation", username, new=given)
-        except IntegrityError as clash:  # the user name was taken between the check and the write
-            raise self._refuse_clash(clash, username) from None
+        except IntegrityError as clash:  # the user name or display name was taken between the check and the write
+            raise self._refuse_clash(clash, username, display_name=display_name) from None
         if cancelled is not None:
             raise cancelled  # after the commit: the invitation stays cancelled
         return self.sign_in(username, password)

@@ -174,6 +174,17 @@ _T = {
     "date": Label("日期", "Date"),
     "page_of": Label("第 &P 页 / 共 &N 页", "Page &P of &N"),
 }
+def workbook_sheets(result: Result) -> tuple[str, ...]:
+    """The sheets of ``result``'s ranked workbook, in order: :data:`SHEETS` always, with Deductions, Caps, Inputs
+    (the stated fields) and Stages where the rubric and the bids have them."""
+    rubric = result.rubric
+    written = {"Deductions": any(isinstance(c, Deduction) for c in rubric.scored_criteria), "Caps": bool(rubric.caps),
+               "Inputs": bool(rubric.fields and result.stated), "Stages": rubric.staged}
+    order = ("Ranking", "Scores", "Deductions", "Caps", "Inputs", "Panel", "Price", "Stages", "Invalid", "Rubric",
+             "Audit")
+    return tuple(name for name in order if written.get(name, True))
+
+
 def write_workbook(result: Result, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh",
                    heading: DocumentHeading | None = None, result_sha256: str | None = None) -> None:
     """Write the ranked workbook (formats.md §6) for ``result``.
@@ -359,19 +370,20 @@ class _Export:
 
     # -- sheets
     def write(self) -> None:
+        written = workbook_sheets(self.result)
         ranking = self.sheet("Ranking")
         scores = self.sheet("Scores")
         cells = self.scores(scores)
         self.ranking(ranking, cells)
-        if any(isinstance(c, Deduction) for c in self.criteria):
+        if "Deductions" in written:
             self.deductions(self.sheet("Deductions"))
-        if self.rubric.caps:
+        if "Caps" in written:
             self.caps(self.sheet("Caps"))
-        if self.rubric.fields and self.result.stated:
+        if "Inputs" in written:
             self.inputs(self.sheet("Inputs"))
         self.panel(self.sheet("Panel"))
         self.price(self.sheet("Price"))
-        if self.rubric.staged:
+        if "Stages" in written:
             self.stages(self.sheet("Stages"))
         self.invalid(self.sheet("Invalid"))
         self.rubric_sheet(self.sheet("Rubric"))

@@ -140,6 +140,9 @@ class AccountRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(100), unique=True)
     display_name: Mapped[str] = mapped_column(String(100))
+    # accounts.name_key(display_name), unique: two accounts made at once cannot share a name (an account from before
+    # migration 0007 whose name another already had keeps none; the check before writing still compares its name)
+    display_key: Mapped[str | None] = mapped_column(String(200), index=True, unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(200))
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     administrator: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -135,6 +135,17 @@ class ScoreEntry:
 
 
 @dataclass(frozen=True)
+class PendingScore:
+    """A judge's change to one of their own scores, with the version of the score they changed (0: none yet)."""
+
+    vendor_id: str
+    criterion: str
+    score: Decimal | None
+    comment: str
+    expected_version: int
+
+
+@dataclass(frozen=True)
 class KeptDocuments:
     """A replaced bid's documents, kept by the new bid, as the importer may be told of them: by name those they may
     open (:meth:`Store.documents`), the rest only counted (``sealed``: their panel seat still scores)."""
@@ -1690,13 +1701,20 @@ class Store:
             record, _ = self._open(s, actor, tender_id, Action.OPEN_SCORING, lock=True)
             self._stage(s, record, actor, Stage.SCORING)
 
-    def submit(self, actor: Actor, tender_id: int) -> None:
+    def submit(self, actor: Actor, tender_id: int, changes: Sequence[PendingScore] = ()) -> None:
         """The actor submits their scores: every valid bid they are not recused from, every panel criterion.
 
-        Their scores lock; ScoreRefused lists nothing but the first missing one, SubmitRefused all of them.
+        ``changes`` (a cell still being edited when the judge clicked submit) are saved first, in the same
+        transaction, each checked as :meth:`set_score` checks it: one refused (its ScoreRefused, WriteConflict or
+        RightRefused) saves nothing and submits nothing. Their scores lock; SubmitRefused lists every missing one.
         """
         with self.db.write() as s:
             record, roles, seat = self._open_seat(s, actor, tender_id, Action.SUBMIT)
+            if changes:  # the right to change a score (not submitted, scoring open), as set_score asks it
+                self._open_seat(s, actor, tender_id, Action.SCORE)
+            for change in changes:
+                self._write_score(s, record, actor, seat.name, change.vendor_id, change.criterion, change.score,
+                                  change.comment, change.expected_version)
             if seat.submitted_at is not None:
                 return
             result = self._evaluate(s, record, None)

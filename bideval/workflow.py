@@ -15,7 +15,7 @@ from typing import Collection, Iterable, Mapping, Sequence
 
 from .allowed_scores import allowed_range
 from .errors import BidEvalError
-from .result import ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, Result
+from .result import ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, Result, provisional_label
 from .labels import Named
 from .rights import Action
 from .rubric import Criterion, Tiered
@@ -145,6 +145,19 @@ class SignOff:
 
 
 COMPLETE = "complete"  # a filed copy's status: every score in, nobody has signed yet
+
+
+def status_text(result: Result, sign_off: SignOff, lang: str) -> str:
+    """A result's status in one sentence of ``lang``, as every page states it: provisional and why, complete scores
+    not yet signed, or final and who signed it (:func:`filed_status` names the same three)."""
+    zh = lang == "zh"
+    provisional = provisional_label(result)  # the judges' scores missing, or only the chair's agreed scores
+    if provisional is not None:
+        return provisional.text(lang) + ("。" if zh else ". ") + sign_off.text(lang)
+    if sign_off.final:
+        return sign_off.text(lang) + ("。所有评委均已完成评分。" if zh else ". Every judge has scored every valid bid.")
+    return ("评分完整：所有评委均已完成评分。" if zh else "Scores complete: every judge has scored every valid bid. ") \
+        + sign_off.text(lang) + ("。" if zh else ".")
 
 
 def filed_status(result: Result, sign_off: SignOff | None) -> str:

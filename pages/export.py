@@ -10,13 +10,13 @@ import streamlit as st
 import workspace as ws
 from bideval import messages
 from bideval.errors import BidEvalError
-from bideval.export import write_workbook
+from bideval.export import workbook_sheets, write_workbook
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
-from bideval.result import FINAL, PROVISIONAL_LABEL, Result, provisional_label, result_json, result_sha256
+from bideval.result import Result, result_json, result_sha256
 from bideval.rights import Actor
 from bideval.storage import Store
 from bideval.tender import DocumentHeading, document_heading
-from bideval.workflow import filed_status
+from bideval.workflow import SignOff, filed_status
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
@@ -72,7 +72,7 @@ class Drawn:
 
 # -- the page
 
-def show_status(result: Result) -> None:
+def show_status(result: Result, sign_off: SignOff) -> None:
     tr = ws.tr
     if not result.ranking and not result.invalid:
         st.info(tr("本项目还没有投标：导出的文件中只有评分标准。请先在“投标文件”页面导入投标。",
@@ -80,15 +80,10 @@ def show_status(result: Result) -> None:
     elif not result.ranking:
         st.error(tr("没有有效投标：本次招标失败（废标），排名表中只列出无效投标及其原因。",
                     "No valid bid: the tender has failed; the workbook lists only the invalid bids and why."))
-    elif result.status == FINAL:
-        st.success(tr("状态：评分完整（final）——所有评委均已完成对全部有效投标的评分；是否已定稿，见下方“定稿签署”。",
-                      "Status: final — every judge has scored every valid bid; whether the chair has signed the "
-                      "result is under Sign-off below."))
-    else:  # the judges' scores missing, or only the chair's agreed scores: the same words as the exports
-        st.warning(ws.markdown_text((provisional_label(result) or PROVISIONAL_LABEL).text(ws.lang()))
-                   + tr("。导出文件标注为临时结果；组长须待评分完整后才能定标。",
-                        ". The exports are marked provisional; the chair cannot finalise a provisional result until "
-                        "it is complete."))
+    else:  # as the Results page says it; the exports' status cell and file names say the same
+        ws.show_status(result, sign_off, tr("。导出文件标注为临时结果；组长须待评分完整后才能定标。",
+                                            ". The exports are marked provisional; the chair cannot finalise a "
+                                            "provisional result until it is complete."))
     counts = st.columns(3)
     counts[0].metric(tr("有效投标", "Valid bids"), len(result.ranking))
     counts[1].metric(tr("无效投标", "Invalid bids"), len(result.invalid))
@@ -126,12 +121,13 @@ def show_report(drawn: Drawn) -> None:
                        help=tr("本机缺少中文字体，见上方说明。", "The Chinese font is missing: see above.") if problem else None)
 
 
-def show_downloads(drawn: Drawn) -> None:
+def show_downloads(drawn: Drawn, result: Result) -> None:
     tr, lang = ws.tr, ws.lang()
     st.subheader(tr("排名表（Excel）", "Ranked workbook (Excel)"))
-    st.markdown(tr("工作表：Ranking、Scores、Panel、Price、Invalid、Rubric、Audit。总分和小计是 Excel 公式，并带有计算值。",
-                   "Sheets: Ranking, Scores, Panel, Price, Invalid, Rubric, Audit. Totals and subtotals are "
-                   "Excel formulas that also carry their computed values."))
+    sheets = workbook_sheets(result)
+    st.markdown(tr(f"工作表：{'、'.join(sheets)}。总分和小计是 Excel 公式，并带有计算值。",
+                   f"Sheets: {', '.join(sheets)}. Totals and subtotals are Excel formulas that also carry their "
+                   "computed values."))
     zh, en = st.columns(2)
     zh.download_button(tr("下载排名表（中文）", "Download the workbook in Chinese"),
                        data=lambda: drawn.workbook("zh"),
@@ -207,14 +203,13 @@ def main() -> None:
     result = ws.result()
     st.title(ws.tr("导出", "Export"))
     st.caption(f"{result.rubric.title.text(ws.lang())} · `{result.rubric.id}`")
-    show_status(result)
-    heading = tender_heading(store, ws.actor(), tender, result)
-    if heading.sign_off is not None:  # what the workbook and the report state about the sign-off
-        st.caption(ws.tr("定稿签署：", "Sign-off: ") + ws.markdown_text(heading.sign_off.text(ws.lang())))
+    sign_off = store.sign_off(ws.actor(), tender)
+    show_status(result, sign_off)
+    heading = document_heading(result.rubric, store.tender(ws.actor(), tender).name, sign_off=sign_off)
     # Each download is made at its click from the tender as it is then (Drawn.now), never from what the page drew.
     drawn = Drawn(store, ws.actor(), tender, filed_status(result, heading.sign_off))
     show_report(drawn)
-    show_downloads(drawn)
+    show_downloads(drawn, result)
     st.divider()
     show_score_sheet(store, result, tender, drawn.status)
     st.divider()

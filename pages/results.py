@@ -6,7 +6,7 @@ import workspace as ws
 from bideval.analysis import panel_progress
 from bideval.charts import charts
 from bideval.currency import currency
-from bideval.result import DEVIATION_PLACES, flag_label, provisional_label
+from bideval.result import DEVIATION_PLACES, flag_label
 from bideval.rubric import Deduction
 from bideval.values import decimal_text, money_text, plain_number
 
@@ -22,14 +22,7 @@ places = rubric.total_places
 st.caption(f"{rubric.title.text(lang)} · `{rubric.id}`")
 # Complete scores are not yet a final result: only the chair's sign-off makes it final (the stage says which).
 signed = ws.store().sign_off(ws.actor(), tender)
-provisional = provisional_label(result)  # the judges' scores missing, or only the chair's agreed scores
-if provisional is not None:
-    st.warning(ws.markdown_text(provisional.text(lang)) + tr("。", ". ") + ws.markdown_text(signed.text(lang)))
-elif signed.final:
-    st.success(ws.markdown_text(signed.text(lang)) + tr("。所有评委均已完成评分。", ". Every judge has scored every valid bid."))
-else:
-    st.info(tr("评分完整：所有评委均已完成评分。", "Scores complete: every judge has scored every valid bid. ")
-            + ws.markdown_text(signed.text(lang)) + tr("。", "."))
+ws.show_status(result, signed)
 
 given, expected = panel_progress(result)
 columns = st.columns(4)

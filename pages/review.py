@@ -10,6 +10,7 @@ and the stage again and is written to the audit trail.
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -239,21 +240,30 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, m
     previous = ws.shown("review_consensus")
     show_refusals("consensus")
     agreed = store.consensus_versions(chair, tender)
-    # vendor_id, vendor name, criterion id, agreed score, its version: one row per bid (in rank order) and criterion
-    shown = [(s.vendor_id, s.vendor_name, c.id, *agreed.get((s.vendor_id, c.id), (None, 0)))
-             for s in result.ranking for c in rubric.panel_criteria]
+    typed = consensus_typed_before_sign_in(chair, tender)
+    # vendor_id, vendor name, criterion id, agreed score, its version, the score and reason shown: one row per bid (in
+    # rank order) and criterion, as the editor shows them (what was typed before the session ended, with the version
+    # it was typed over, until the chair saves it)
+    shown = [(s.vendor_id, s.vendor_name, c.id, score,
+              *typed.get((s.vendor_id, c.id), (version, None if score is None else str(score), "")))
+             for s in result.ranking for c in rubric.panel_criteria
+             for score, version in [agreed.get((s.vendor_id, c.id), (None, 0))]]
+    if typed:
+        st.info(tr("登录过期前您输入、尚未保存的合议得分已保留在下表中：请核对后点击“保存合议得分”。",
+                   "The agreed scores you typed before your session ended, not saved yet, are kept below: check "
+                   "them and click Save the agreed scores."), icon=":material/history:")
     given: dict[tuple[str, str], list[str]] = {}
     for x in result.panel_scores:
         if x.score is not None:
             given.setdefault((x.vendor_id, x.criterion), []).append(f"{x.judge} {plain_number(x.score)}")
     table = pd.DataFrame({
-        "vendor": [n for _, n, _, _, _ in shown],
-        "criterion": [rubric.criterion_index[c].name.text(lang) for _, _, c, _, _ in shown],
-        "judges": [tr("、", ", ").join(given.get((v, c), [])) for v, _, c, _, _ in shown],
-        "score": pd.Series([None if x is None else str(x) for _, _, _, x, _ in shown], dtype="string"),
-        "reason": [""] * len(shown),
+        "vendor": [n for _, n, *_ in shown],
+        "criterion": [rubric.criterion_index[c].name.text(lang) for _, _, c, *_ in shown],
+        "judges": [tr("、", ", ").join(given.get((v, c), [])) for v, _, c, *_ in shown],
+        "score": pd.Series([row[5] for row in shown], dtype="string"),
+        "reason": [row[6] for row in shown],
     })
-    key = ws.editor_key("review_consensus", [(v, c) for v, _, c, _, _ in shown], st.session_state.review_round)
+    key = ws.editor_key("review_consensus", [(v, c) for v, _, c, *_ in shown], st.session_state.review_round)
     ws.remember_shown("review_consensus", key, shown)
     editable = Action.SET_CONSENSUS in may.now
     with editor_form("review_consensus_form", may.holds(Action.SET_CONSENSUS)):
@@ -276,24 +286,49 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, m
         old_key, old_rows = previous
         tiers = store.tiers(chair, tender)
         saved, refused, conflict = 0, [], False
-        for position, cells in sorted((int(p), c) for p, c in st.session_state.get(old_key, {})
-                                      .get("edited_rows", {}).items()):
-            vendor_id, vendor_name, criterion_id, before, version = old_rows[position]
+        edits = {int(p): c for p, c in st.session_state.get(old_key, {}).get("edited_rows", {}).items()}
+        for position, (vendor_id, vendor_name, criterion_id, before, version, *showing) in enumerate(old_rows):
             criterion = rubric.criterion_index[criterion_id]
+            score_text, reason = consensus_typed(edits.get(position, {}), *showing)
             try:  # a new score, or the same one with a new reason; a cleared cell is refused by the store, saying so
-                score = before if "score" not in cells else parse_score_entry(
-                    criterion, tiers.get((vendor_id, criterion_id)), cells["score"], decimals=rubric.places(criterion))
-                if same_score(score, before) and not str(cells.get("reason") or "").strip():
+                score = before if score_text == showing_text(before) else parse_score_entry(
+                    criterion, tiers.get((vendor_id, criterion_id)), score_text, decimals=rubric.places(criterion))
+                if same_score(score, before) and not reason:
                     continue
-                store.set_consensus(chair, tender, vendor_id, criterion_id, score, str(cells.get("reason") or ""),
-                                    expected_version=version)
+                store.set_consensus(chair, tender, vendor_id, criterion_id, score, reason, expected_version=version)
                 saved += 1
             except BidEvalError as error:
                 refused.append(ws.lines_markdown(messages.refused_lines(error, lang, vendor_id, vendor_name,
                                                                         criterion, rubric)))
                 conflict = conflict or isinstance(error, WriteConflict)
+        ws.forget_typed("review_consensus")
         after_save("consensus", tr(f"已保存 {saved} 项合议得分。", f"Saved {saved} agreed score(s).") if saved else None,
                    refused, conflict)
+
+
+def showing_text(score: Decimal | None) -> str | None:
+    """An agreed score as the consensus editor shows it (None: not agreed yet)."""
+    return None if score is None else str(score)
+
+
+def consensus_typed(cells: dict[str, Any], score: str | None, reason: str) -> tuple[str | None, str]:
+    """An agreed score's row as the editor holds it: the cells' edits, else the score and reason it showed."""
+    return cells["score"] if "score" in cells else score, str(cells["reason"] if "reason" in cells else reason or "").strip()
+
+
+def consensus_typed_before_sign_in(chair: Actor, tender: int) -> dict[tuple[str, str], tuple[int, str | None, str]]:
+    """The agreed scores the chair typed and had not saved when their session ended (``workspace.keep_typed``):
+    (vendor, criterion) → (the version it was typed over, the score typed, the reason)."""
+    back = ws.typed_before("review_consensus", chair, tender)
+    if back is None:
+        return {}
+    rows, edits = back
+    typed = {}
+    for position, (vendor_id, _, criterion_id, before, version, *showing) in enumerate(rows):
+        score, reason = consensus_typed(edits.get(position, {}), *showing)
+        if score != showing_text(before) or reason:
+            typed[(vendor_id, criterion_id)] = (version, score, reason)
+    return typed
 
 
 def finalise_section(store: Store, chair: Actor, tender: int, stage: Stage, may: Capabilities) -> None:

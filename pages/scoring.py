@@ -19,8 +19,9 @@ read again on the rerun that saves), so a score changed meanwhile (the same judg
 returned score sheet imported) is a conflict, never overwritten: the refusal names the score there now, and a fresh
 grid shows it. The cells changed in the grid the previous run drew are saved first, before a bid imported or removed
 meanwhile can change the rows (``save_pending``): a typed score is saved or its refusal shown, never dropped.
-Submitting (with a confirmation; not on a run that refused an edit) locks the judge's scores; an edit that reaches
-the locked grid afterwards is refused by the store, saying so. The results page then opens. Beside the grid, the proposal of the
+Submitting (with a confirmation) locks the judge's scores; a cell left without Enter comes with the click, and is
+saved in the transaction that submits (``submit_with_pending``) or refused with its reason, nothing submitted; an
+edit that reaches the locked grid afterwards is refused by the store, saying so. The results page then opens. Beside the grid, the proposal of the
 bid being scored (``bid_documents.beside_proposals``) turns to the row the judge has just changed.
 """
 from __future__ import annotations
@@ -40,7 +41,7 @@ from bideval.errors import BidEvalError
 from bideval.allowed_scores import allowed_text, grade_choices, parse_grade_entry, parse_score_entry, same_score
 from bideval.rights import Action, Actor
 from bideval.rubric import Criterion, Rubric, Tiered
-from bideval.storage import Store
+from bideval.storage import PendingScore, Store
 from bideval.workflow import Stage, seat_progress
 
 tr = ws.tr
@@ -68,36 +69,45 @@ def refusal(rubric: Rubric, row: Row, error: BidEvalError, typed: Decimal | None
                                                     typed=None if typed is None else str(typed)))
 
 
+def edited_row(rubric: Rubric, before: Row, cells: Mapping[str, Any], tier: str | None) -> Row:
+    """The row as the judge edited it: what was typed read by ``parse_score_entry``, a grade picked by
+    ``parse_grade_entry``, with the criterion's decimals (the store checks it again); BidEvalError when unreadable."""
+    criterion = rubric.criterion_index[before.criterion]
+    places = rubric.places(criterion)
+    score, comment = before.score, before.comment
+    if "score" in cells:
+        score = parse_score_entry(criterion, tier, cells["score"], decimals=places)
+    if "grade" in cells:
+        score = parse_grade_entry(criterion, tier, cells["grade"], decimals=places)
+    if "comment" in cells:
+        comment = str(cells["comment"] or "").strip()
+    return replace(before, score=score, comment=comment)
+
+
+def changed(row: Row, before: Row) -> bool:
+    return not same_score(row.score, before.score) or row.comment != before.comment
+
+
 def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence[Row],
                edits: Mapping[int, Mapping[str, Any]],
                tiers: Mapping[tuple[str, str], str]) -> tuple[dict[int, Row], list[str]]:
-    """Save each edited row whose score or comment differs from ``rows_before``: (rows saved by position, refusals).
-
-    What was typed is read by ``parse_score_entry``, a grade picked by ``parse_grade_entry``, with the criterion's
-    decimals (the store checks it again)."""
+    """Save each edited row whose score or comment differs from ``rows_before``: (rows saved by position, refusals)."""
     saved: dict[int, Row] = {}
     refused: list[str] = []
     rubric: Rubric = store.rubric(judge, tender_id)
     for position, cells in sorted(edits.items()):
         before = rows_before[position]
-        criterion = rubric.criterion_index[before.criterion]
-        tier, places = tiers.get((before.vendor_id, before.criterion)), rubric.places(criterion)
-        score, comment = before.score, before.comment
+        row = before
         try:
-            if "score" in cells:
-                score = parse_score_entry(criterion, tier, cells["score"], decimals=places)
-            if "grade" in cells:
-                score = parse_grade_entry(criterion, tier, cells["grade"], decimals=places)
-            if "comment" in cells:
-                comment = str(cells["comment"] or "").strip()
-            if same_score(score, before.score) and comment == before.comment:
+            row = edited_row(rubric, before, cells, tiers.get((before.vendor_id, before.criterion)))
+            if not changed(row, before):
                 continue
-            version = store.set_score(judge, tender_id, before.vendor_id, before.criterion, score, comment,
+            version = store.set_score(judge, tender_id, before.vendor_id, before.criterion, row.score, row.comment,
                                       expected_version=before.version)
         except BidEvalError as error:
-            refused.append(refusal(rubric, before, error, None if same_score(score, before.score) else score))
+            refused.append(refusal(rubric, before, error, None if same_score(row.score, before.score) else row.score))
         else:
-            saved[position] = replace(before, score=score, comment=comment, version=version)
+            saved[position] = replace(row, version=version)
     return saved, refused
 
 
@@ -221,12 +231,11 @@ def declaration_form(store: Store, judge: Actor, tender: int, undeclared: Sequen
     st.rerun()
 
 
-def submit_section(store: Store, judge: Actor, tender: int, missing: int, refused: bool) -> None:
+def submit_section(missing: int, refused: bool, submit_refused: BidEvalError | None) -> None:
     """Submitting: a confirmation, then the judge's scores lock (``Store.submit`` refuses while any is missing).
 
-    A click on the run that refused an edit (``refused``) submits nothing, saying so. A cell left without Enter can
-    reach the page on the run after the click: the locked grid then sends it to the store, whose refusal is said
-    (``save_pending``), never dropped."""
+    The click is handled first thing in the run (``submit_with_pending``), with any cell still being edited; here
+    a click that did not submit says why: a score above was not saved (``refused``), or the store's refusal."""
     st.subheader(tr("提交评分", "Submit my scores"))
     st.caption(tr("提交后您的评分即锁定，不能再修改；之后您可以看到全体评委的评分和评标结果。",
                   "Once submitted your scores are locked and cannot change; you then see the whole panel's scores "
@@ -241,30 +250,31 @@ def submit_section(store: Store, judge: Actor, tender: int, missing: int, refuse
         if refused:
             st.error(tr("未提交：上面有评分未能保存。请先改正，再提交。",
                         "Not submitted: a score above was not saved. Correct it first, then submit."))
-            return
-        try:
-            store.submit(judge, tender)
-        except BidEvalError as error:
-            ws.show_error(error)
-            return
-        st.rerun()
+        elif submit_refused is not None:
+            ws.show_error(submit_refused)
+
+
+def pending_cells(remembered: str) -> tuple[str, list[Row], dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
+    """The grid the previous run drew (``remembered``: its ``workspace.remember_shown`` prefix): its editor key, the
+    rows it showed, every edit it holds and those not handled yet (none: no grid drawn yet)."""
+    last = ws.shown(remembered)
+    if last is None:
+        return "", [], {}, {}
+    old_key, before = last
+    edited = {int(p): dict(c) for p, c in st.session_state.get(old_key, {}).get("edited_rows", {}).items()}
+    return old_key, list(before), edited, new_cells(edited, st.session_state.scoring_seen.get(old_key, {}))
 
 
 def save_pending(store: Store, judge: Actor, tender: int, remembered: str) -> tuple[dict[int, Row], list[str], str | None]:
-    """Save the cells changed in the grid the previous run drew (``remembered``: its ``workspace.remember_shown``
-    prefix), read against the rows it showed and saved with their versions, whatever the grid shows now: a bid
-    imported or removed meanwhile changes the rows (and the editor's key), never what was typed. The store refuses
-    what it must — a removed bid, a locked seat (submitted, or scoring closed), a changed score — and the refusal is
-    shown. (saved rows by position in the previous grid, refusals, the bid of the last row changed)."""
-    last = ws.shown(remembered)
-    if last is None:
-        return {}, [], None
-    old_key, before = last
-    seen = st.session_state.scoring_seen
-    edited = {int(p): dict(c) for p, c in st.session_state.get(old_key, {}).get("edited_rows", {}).items()}
-    fresh = new_cells(edited, seen.get(old_key, {}))
+    """Save the cells changed in the grid the previous run drew, read against the rows it showed and saved with their
+    versions, whatever the grid shows now: a bid imported or removed meanwhile changes the rows (and the editor's
+    key), never what was typed. The store refuses what it must — a removed bid, a locked seat (submitted, or scoring
+    closed), a changed score — and the refusal is shown. (saved rows by position in the previous grid, refusals, the
+    bid of the last row changed)."""
+    old_key, before, edited, fresh = pending_cells(remembered)
     if not fresh:
         return {}, [], None
+    seen = st.session_state.scoring_seen
     saved, refused = save_edits(store, judge, tender, before, fresh, store.tiers(judge, tender))
     if refused:
         seen.pop(old_key, None)
@@ -272,6 +282,27 @@ def save_pending(store: Store, judge: Actor, tender: int, remembered: str) -> tu
     else:
         seen[old_key] = edited
     return saved, refused, before[max(fresh)].vendor_id
+
+
+def submit_with_pending(store: Store, judge: Actor, tender: int, remembered: str) -> BidEvalError | None:
+    """Submit, saving first, in the same transaction (``Store.submit``), a cell the judge changed and left without
+    Enter: the browser sends it with the click. On success the page reruns to its submitted state; otherwise the
+    refusal is returned, nothing saved nor submitted, and the page saves the cells one by one (``save_pending``),
+    showing the refusal of each cell refused."""
+    old_key, before, edited, fresh = pending_cells(remembered)
+    try:
+        tiers = store.tiers(judge, tender) if fresh else {}
+        rubric = store.rubric(judge, tender)
+        rows = {p: edited_row(rubric, before[p], cells, tiers.get((before[p].vendor_id, before[p].criterion)))
+                for p, cells in fresh.items()}
+        store.submit(judge, tender, [PendingScore(r.vendor_id, r.criterion, r.score, r.comment, before[p].version)
+                                     for p, r in sorted(rows.items()) if changed(r, before[p])])
+    except BidEvalError as error:
+        return error
+    if fresh:
+        st.session_state.scoring_seen[old_key] = edited
+    st.rerun()
+    return None  # not reached: st.rerun ends the run
 
 
 # -- the page
@@ -294,6 +325,9 @@ def main() -> None:
     # What was typed in the grid the previous run drew is saved first, before anything here can change the page:
     # a bid imported meanwhile (its declaration form), a bid removed (other rows, another editor).
     remembered = f"scoring_grid_{tender}_{judge.account_id}"  # this judge's grid on this tender, and no other's
+    submit_refused = None
+    if st.session_state.get("scoring_submit") is True and st.session_state.get("scoring_submit_sure"):
+        submit_refused = submit_with_pending(store, judge, tender, remembered)  # reruns once submitted
     saved, refused, focus = save_pending(store, judge, tender, remembered)
     if saved:
         st.toast(tr(f"已保存 {len(saved)} 项", f"Saved {len(saved)}"), icon=":material/check:")
@@ -417,7 +451,7 @@ def main() -> None:
         st.caption(tr("客观评分项由系统根据投标文件计算，评委无需打分：", "Objective criteria are computed from the bids; "
                       "judges do not score them: ") + tr("、", ", ").join(c.name.text(lang) for c in objective))
     if not submitted and info.stage in (Stage.SCORING, Stage.REVIEW):  # in review: sign the scores as they stand
-        submit_section(store, judge, tender, progress.missing, bool(refused))
+        submit_section(progress.missing, bool(refused), submit_refused)
 
 
 if __name__ == "__main__":

@@ -158,6 +158,26 @@ def test_an_invitation_made_before_inviters_were_kept_is_redeemed_only_when_its_
     assert refused.value.facts["cause"] == "inviter"
 
 
+def test_names_shared_before_migration_0007_do_not_stop_it_and_stay_refused_to_others(store):
+    """Migration 0007 keys each display name, oldest account first: a name an older account already has keeps no key
+    (the upgrade does not fail on it), and a new account of that name is still refused."""
+    admin = admin_of(store)
+    store.accounts.create_account(admin, "wang", "王评委", with_password=False)
+    store.accounts.create_account(admin, "w1", "王二", with_password=False)
+    with store.engine.connect() as connection:
+        command.downgrade(_alembic_config(connection), "0006")
+        connection.execute(text("UPDATE account SET display_name = '王 评委' WHERE username = 'w1'"))  # as tester's j1, w1
+        connection.commit()
+    store.engine.dispose()
+    store = Store(store.url)  # upgraded again at start
+    with store.db.read() as s:
+        keys = dict(s.execute(select(AccountRecord.username, AccountRecord.display_key)).all())
+    assert (keys["wang"], keys["w1"]) == ("王评委", None)
+    with pytest.raises(AccountRefused) as refused:
+        store.accounts.create_account(admin, "w2", "王评委", with_password=False)
+    assert refused.value.why == "display_name_taken"
+
+
 # -- one account per user name, e-mail address and organisation sign-in
 
 def test_an_e_mail_address_or_an_organisation_sign_in_belongs_to_one_account(store):
@@ -200,6 +220,7 @@ def postgres(postgres_url, tmp_path_factory) -> str:
 @pytest.mark.parametrize("first, second, field", [
     (("wang", "王评委", "wang@example.org"), ("wang", "王二", "li@example.org"), "username"),
     (("zhou", "周评委", "zhou@example.org"), ("li", "李评委", "Zhou@example.org"), "email"),  # in another case
+    (("zhao", "赵评委", "zhao@example.org"), ("zhao2", "赵 评委", "zhao2@example.org"), "display_name"),  # P6-8
 ])
 def test_two_administrators_making_one_account_at_once_get_one_account_and_a_refusal(postgres, first, second, field):
     """Both pass the check before either writes (each waits for the other at its clock, which the transaction reads

@@ -96,10 +96,15 @@ def test_export_page_offers_every_download(tender, lang, title, labels):
     assert PROVISIONAL_FLAGGED_LABEL.text(lang) in app.warning[0].value  # the exports' words
 
 
-def test_a_final_result_says_so(scored):
+def test_complete_scores_are_worded_as_results_words_them_and_every_sheet_is_named(scored):
+    """Complete scores nobody has signed are not called final: the Export page says what Results says. The sheets it
+    lists are the workbook's own, Inputs included."""
     app = open_app("export", lang="en", tender_id=scored)
-    assert not app.exception and not app.warning
-    assert app.success[0].value.startswith("Status: final")
+    assert not app.exception and not app.warning and not app.success
+    assert app.info[0].value.startswith("Scores complete") and "nobody has signed it" in app.info[0].value
+    assert app.info[0].value == open_app("results", lang="en", tender_id=scored).info[0].value
+    assert any(m.value.startswith("Sheets: Ranking, Scores, Inputs, Panel, Price, Invalid, Rubric, Audit. ")
+               for m in app.markdown)
     assert app.selectbox(key="export_judge").options == ["王", "李"]
     assert app.download_button(key="export_score_sheet").label == "Download the score sheet for 王"
 

@@ -203,10 +203,24 @@ def test_a_judges_returned_sheet_changes_that_judges_scores_only(app_db, tmp_pat
     assert {k: v for k, v in after.items() if k[0] != "王"} == {k: v for k, v in before.items() if k[0] != "王"}
 
 
-def test_a_finding_typed_when_the_session_ended_is_back_after_signing_in(outlier, app_db):
-    """The chair types a finding; the session expires; 保存意见 shows the sign-in page. Signed in again, they open
-    another page first (the editor's own state goes): on Review the typed finding is still shown, said, and saved by
-    保存意见, with the version it was typed over."""
+def stored_finding(tender):
+    return [text for _, text, _, _ in admin_call("findings", tender)]
+
+
+def stored_consensus(tender):
+    return [(v, c, score, version) for (v, c), (score, version) in admin_call("consensus_versions", tender).items()]
+
+
+@pytest.mark.parametrize("tender_kind, editor, cells, button, stored, expected", [
+    ("outlier", 0, {"finding": "缺少应急预案，评分有据"}, "review_save_findings", stored_finding, ["缺少应急预案，评分有据"]),
+    ("consensus", 1, {"score": "11.5", "reason": "合议后一致同意"}, "review_save_consensus", stored_consensus,
+     [(VENDOR_B, "ops_plan", Decimal("11.5"), 1)]),
+])
+def test_what_was_typed_when_the_session_ended_is_back_after_signing_in(request, app_db, tender_kind, editor, cells,
+                                                                      button, stored, expected):
+    """The chair types a finding (or an agreed score and its reason); the session expires; the save button shows the
+    sign-in page. Signed in again, they open another page first (the editor's own state goes): on Review what they
+    typed is still shown, said, and saved by the button, with the version it was typed over."""
     from datetime import timedelta
 
     from sqlalchemy import text
@@ -215,22 +229,23 @@ def test_a_finding_typed_when_the_session_ended_is_back_after_signing_in(outlier
     from bideval.schema import utc_now
     from conftest import PASSWORD
 
-    app = open_app("review", lang="en", tender_id=outlier)
-    app.session_state[app.data_editor[0].key] = {"edited_rows": {0: {"finding": "缺少应急预案，评分有据"}}, **EMPTY}
+    tender = request.getfixturevalue(tender_kind)
+    app = open_app("review", lang="en", tender_id=tender)
+    app.session_state[app.data_editor[editor].key] = {"edited_rows": {0: cells}, **EMPTY}
     with Store(app_db).engine.begin() as connection:  # twelve hours pass for this session
         connection.execute(text("UPDATE web_session SET expires_at = :past WHERE token_hash = :hash"),
                            {"past": utc_now() - timedelta(minutes=1), "hash": _digest(app.session_state["signin_token"])})
-    app.button(key="review_save_findings").click().run()
-    assert app.title[0].value == "Sign in" and admin_call("findings", outlier) == []
+    app.button(key=button).click().run()
+    assert app.title[0].value == "Sign in" and stored(tender) == []
     app.session_state["signin_token"] = Store(app_db).accounts.sign_in("admin", PASSWORD).token  # signed in again
     app.run()
     app.switch_page("pages/results.py").run()  # another page first: the editor's own state goes
     assert not app.exception and app.title[0].value != "Review"
     app.switch_page("pages/review.py").run()
-    assert "typed before your session ended" in app.info[0].value
-    assert app.data_editor[0].value["finding"][0] == "缺少应急预案，评分有据"
-    app.button(key="review_save_findings").click().run()
+    assert any("typed before your session ended" in i.value for i in app.info)
+    assert all(app.data_editor[editor].value[column][0] == value for column, value in cells.items())
+    app.button(key=button).click().run()
     assert not app.error
-    assert [text for _, text, _, _ in admin_call("findings", outlier)] == ["缺少应急预案，评分有据"]
+    assert stored(tender) == expected
     app.run()
     assert not [i for i in app.info if "typed before your session ended" in i.value]  # said until saved

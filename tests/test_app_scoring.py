@@ -366,11 +366,10 @@ def test_the_grid_survives_a_visit_to_another_page(tender):
     assert grid(app)["score"][row_of(app, VENDOR_A, "ops_plan")] == "12"
 
 
-@pytest.mark.parametrize("typed, after_the_click", [("13", True), ("9", False)])  # 9: outside A's tier t3, 10.1–15
-def test_a_cell_typed_without_enter_around_submitting_is_never_dropped(tender, typed, after_the_click):
-    """In the browser a cell left without Enter can arrive on the run after the click on 提交评分: the seat is then
-    locked, and the store's refusal of the edit is said, naming what was typed. Arriving with the click, a refused
-    edit stops the submitting, saying so."""
+@pytest.mark.parametrize("typed, submitted", [("13", True), ("9", False)])  # 9: outside A's agreed tier t3, 10.1–15
+def test_a_cell_typed_without_enter_is_saved_or_refused_with_the_submit(tender, typed, submitted):
+    """The browser sends a cell left without Enter with the click on 提交评分, in one run: the change is saved and the
+    seat submitted in one transaction, or the change is refused with its reason and nothing is submitted."""
     admin_call("set_tier", tender, VENDOR_B, "ops_plan", "t2")
     app = open_app("scoring", lang="en", tender_id=tender, judge=JUDGE)
     edit(app, {(VENDOR_A, "ops_plan"): {"score": 12}, (VENDOR_A, "service_design"): {"score": 4},
@@ -378,18 +377,17 @@ def test_a_cell_typed_without_enter_around_submitting_is_never_dropped(tender, t
     app.checkbox(key="scoring_submit_sure").check().run()
     grid_key, cells = app.data_editor[0].key, dict(app.session_state[app.data_editor[0].key]["edited_rows"])
     cells[row_of(app, VENDOR_A, "ops_plan")] = {"score": typed}
-    if after_the_click:
-        app.button(key="scoring_submit").click().run()
     app.session_state[grid_key] = {"edited_rows": cells, **EMPTY_EDITS}
-    app.button(key="scoring_submit").click().run() if not after_the_click else app.run()
-    assert my_scores(tender)[(VENDOR_A, "ops_plan")] == (Decimal(12), "")
-    if after_the_click:
-        assert admin_call("progress", tender).judges == ((JUDGE, 4, 4, True),)
-        assert app.error[0].value.endswith("you have submitted your scores; they are locked; your 13 was not saved.")
+    app.button(key="scoring_submit").click().run()  # the cell and the click in the same run
+    assert not app.exception
+    assert my_scores(tender)[(VENDOR_A, "ops_plan")] == (Decimal(typed if submitted else 12), "")
+    assert admin_call("progress", tender).judges == ((JUDGE, 4, 4, submitted),)
+    if submitted:
+        assert app.success[0].value.startswith("You submitted your scores")
+        assert not app.error
     else:
         assert "9 is outside the allowed range 10.1–15" in app.error[0].value
         assert app.error[1].value.startswith("Not submitted: a score above was not saved")
-        assert admin_call("progress", tender).judges == ((JUDGE, 4, 4, False),)
 
 
 def test_a_score_typed_while_a_bid_is_imported_or_removed_is_saved_or_named(tender, tmp_path):

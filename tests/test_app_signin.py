@@ -110,7 +110,7 @@ def expire(token: str, app_db: str) -> None:
 @pytest.mark.parametrize("how, said", [
     ("expired", "the session has expired: sign in again"),
     ("signed_out_elsewhere", "the session has expired: sign in again"),
-    ("switched_off", "the session has expired: sign in again"),  # switching off ends its sessions
+    ("switched_off", "the account wang is switched off"),  # its sessions end, and say why
 ])
 def test_a_session_that_ended_says_why_on_the_sign_in_page(tender, app_db, how, said):
     Store().accounts.create_account(admin_of(Store()), "wang", "王评委")
@@ -132,6 +132,10 @@ def test_a_session_that_ended_says_why_on_the_sign_in_page(tender, app_db, how, 
     assert not app.warning  # said once
     if how == "switched_off":
         assert sign_in(app, "wang", "chosen-in-tests").error[0].value == "the account wang is switched off"
+        Store().accounts.set_active(admin_of(Store()), "wang", True)  # on again: the ended session stays ended
+        with pytest.raises(SignInRefused) as refused:
+            Store().accounts.actor(token)
+        assert refused.value.reason == "expired"
 
 
 def test_signing_out_ends_the_session(tender):

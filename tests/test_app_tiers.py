@@ -203,7 +203,7 @@ def test_a_rubric_without_tiered_criteria_says_there_is_nothing_to_agree(app_db)
 @pytest.mark.parametrize("ended, said", [
     ("signed_out", "登录已过期，请重新登录"),  # in another tab: the sign-in page says why
     ("expired", "登录已过期，请重新登录"),
-    ("switched_off", "登录已过期，请重新登录"),  # switching an account off ends its sessions
+    ("switched_off", "账户 chen 已停用"),  # switching an account off ends its sessions, saying so
     ("role_taken", "不存在，或您在其中没有角色"),  # the tender is no longer theirs: said, no traceback
 ])
 def test_a_tier_saved_after_the_session_or_the_role_ended_is_not_saved(through_the_entrypoint, tender, ended, said):

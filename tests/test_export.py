@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bideval import __version__
-from bideval.export import SHEETS, write_workbook
+from bideval.export import SHEETS, workbook_sheets, write_workbook
 from bideval.labels import Label
 from bideval.pricing import PricingModel
 from bideval.result import (ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, PROVISIONAL_LABEL, InvalidBid, Outlier,
@@ -567,6 +567,7 @@ def rich_books(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str]
             write_workbook(result, buffer, lang)
             buffer.seek(0)
             books[name, lang] = openpyxl.load_workbook(buffer)
+            assert books[name, lang].sheetnames == list(workbook_sheets(result))  # what the Export page lists
     sheets = {ws.title for book in books.values() for ws in book.worksheets}
     assert {"Deductions", "Caps", "Stages"} <= sheets  # what the scans below must reach
     return books
