@@ -556,13 +556,13 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
         problems.extend(not_bids)
         numbers = [r for r in numbers if r not in refused]
     problems.extend(book.merged_problems(sheet, numbers, read_columns))
-    # A price, a number or a count shown through a percent format: what stands in its place is refused by its parser;
-    # a text or a choice is read as the sheet shows it
-    texts = {c for f, c in columns.items() if f in reading.texts}
-    for r, c, own, rule in book.formatted_numbers(
-            sheet, rows, [c for f, c in columns.items() if c not in unread and (f in reading.numbers or c in texts)],
-            numbers):
-        rows[r][c] = _as_read(rows[r][c], own, rule, c in texts)
+    # A price, a number or a count shown through a percent format: what stands in its place is refused by its parser
+    # (a column formatted #,##0.00 is not looked through); a text or a choice is read as the sheet shows it
+    for kind, formats in ((reading.numbers, _percent), (reading.texts, None)):
+        for r, c, own, rule in book.formatted_numbers(
+                sheet, rows, [c for f, c in columns.items() if c not in unread and f in kind], numbers, formats):
+            rows[r][c] = _as_read(rows[r][c], own, rule, formats is None)
+
     data = [rows[r] for r in numbers]
     # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
     # already seen in the column taken from memory. Problems are then told row by row, field by field.
