@@ -558,9 +558,11 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     problems.extend(book.merged_problems(sheet, numbers, read_columns))
     # A price, a number or a count shown through a percent format: what stands in its place is refused by its parser
     # (a column formatted #,##0.00 is not looked through); a text or a choice is read as the sheet shows it
+    read = set(numbers) if book.notes.formatted.get(sheet) else ()  # (made once for both asks)
     for kind, formats in ((reading.numbers, _percent), (reading.texts, None)):
         for r, c, own, rule in book.formatted_numbers(
-                sheet, rows, [c for f, c in columns.items() if c not in unread and f in kind], numbers, formats):
+                sheet, rows, [c for f, c in columns.items() if c not in unread and f in kind], read, formats):
+
             rows[r][c] = _as_read(rows[r][c], own, rule, formats is None)
 
     data = [rows[r] for r in numbers]
