@@ -10,7 +10,6 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
-
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
@@ -562,9 +561,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     for kind, formats in ((reading.numbers, _percent), (reading.texts, None)):
         for r, c, own, rule in book.formatted_numbers(
                 sheet, rows, [c for f, c in columns.items() if c not in unread and f in kind], read, formats):
-
             rows[r][c] = _as_read(rows[r][c], own, rule, formats is None)
-
     data = [rows[r] for r in numbers]
     # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
     # already seen in the column taken from memory. Problems are then told row by row, field by field.

@@ -20,7 +20,6 @@
   - in a text or choice field, a number shown through a format bid-eval does not show exactly
     (:class:`FormattedNumber`): the answer is what the sheet shows, which cannot be told; one it shows exactly
     (``000`` shows 10 as 010) is read as shown, by the bid reader;
-
   - another number without a unit word: a section with only text (:class:`ConstantFormat`: ``"1,980,000"`` shows
     990,000 as 1,980,000, ``"否"`` shows 1 as 否), or commas after the last digit (:class:`DividedFormat`:
     ``#,##0,`` shows 15,500 as 16);
@@ -295,7 +294,6 @@ _PERCENT_ONLY = re.compile(r"0(?:\.(0+))?%")  # 0%, 0.00%: the built-in percent 
 Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | MisplacedValue | OddStringIndex
               | TenThousandsFormat | ScaleWordFormat | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat
               | HiddenByFormat | ConstantFormat | DividedFormat | FormattedNumber)
-
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

@@ -250,7 +250,6 @@ class Say:
                           "which bid-eval does not reproduce exactly: the answer is what the sheet shows, not known "
                           "here", f"单元格中存储的数字 {value.number}，通过数字格式 {fmt_zh}显示，本程序无法准确还原其显示"
                           "内容：答案应以表中显示的内容为准，此处无法得知")
-
         if not isinstance(value, OtherCurrencyFormat):  # a new kind of shown number must be worded, not taken for this
             raise TypeError(f"no words for {type(value).__name__}")
         from .currency import currency

@@ -127,4 +127,3 @@ class SheetNotes:
     struck_by_rule: StruckByRule = field(default_factory=dict)
     raised_in_part: RaisedInPart = field(default_factory=dict)
     formatted: FormattedShown = field(default_factory=dict)
-

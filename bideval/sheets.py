@@ -277,7 +277,6 @@ class Workbook:
         # column looked for is seldom among them, which a search for its letters says at once)
         if noted.cells and by_letters and indices and (len(noted.cells) < 4096 or any(letters in noted.cells
                                                                                        for letters in by_letters)):
-
             for index, letters, digits in spelt.findall(noted.cells):
                 r = int(digits) - 1
                 if wanted is None or r in wanted:
@@ -291,7 +290,6 @@ class Workbook:
             if isinstance(held, (int, float)) and not isinstance(held, bool):
                 numbers.append((r, c, own, rule))
         return numbers
-
 
     def merged_problems(self, sheet: str, rows: Iterable[int], columns: Iterable[int]) -> list[Problem]:
         """A ``cells.merged`` problem for each range :meth:`merged_over` finds."""

@@ -152,7 +152,6 @@ _QUANTA = tuple(Decimal(1).scaleb(-places) for places in range(10))
 _EXPECT_BOOL = Expected("bool")
 _EXPECT_PERCENT = Expected("percent")
 _EXPECT_TEXT_AS_SHOWN = Expected("text_as_shown")
-
 _EXPECT_INTEGER = {sign: Expected("integer", {"non_negative": sign}) for sign in (False, True)}
 _EXPECT_NUMBER = {sign: Expected("number", {"non_negative": sign}) for sign in (False, True)}
 _EXPECT_MONEY = {(in_10k, sign): Expected("money", {"unit": TEN_THOUSAND_UNIT if in_10k else None, "non_negative": sign})

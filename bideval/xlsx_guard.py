@@ -1138,11 +1138,11 @@ class _PartScan:
         return _hidden_sheets(self.texts.get(WORKBOOK, b""))
 
     def noted_styles(self) -> tuple[str, ...]:
-        """A bid workbook's cell formats (by index) that show a number otherwise than General does (:func:`_noted_formats`),
-        worked out from its styles (read first: :meth:`run`) once per workbook: none in another workbook. A panel's
-        percentages are refused at their cells (:func:`_shown_formats`); a bid's formats are noted, for its reader to
-        refuse a percentage in a price, a number or a count, and to read a text or a choice as the sheet shows it."""
-
+        """A bid workbook's cell formats (by index) that show a number otherwise than General does
+        (:func:`_noted_formats`), worked out from its styles (read first: :meth:`run`) once per workbook: none in
+        another workbook. A panel's percentages are refused at their cells (:func:`_shown_formats`); a bid's formats
+        are noted, for its reader to refuse a percentage in a price, a number or a count, and to read a text or a
+        choice as the sheet shows it."""
         if self.noted_indices is None:
             styles = self.texts.get(STYLES, b"") if self.currency is not None and not self.panel else b""
             if len(styles) >= XML_PREFIX_BYTES and not _closes(styles, b"styleSheet"):  # a head: the whole part
@@ -1622,7 +1622,6 @@ def _noted_formats(styles: bytes) -> dict[str, str]:
         number, code = _style_index(attributes.get("numFmtId", "")), attributes.get("formatCode", "")
         if not shows_as_typed(code):
             codes[number] = code
-
         else:
             codes.pop(number, None)
     section = _CELL_FORMATS.search(styles)
@@ -2126,7 +2125,6 @@ def _note_formatted_cells(piece: bytes, extent: _Extent, last: int, first_row: i
     else:
         pattern = _noted_cell_pattern(extent.noted, 1 if last <= 26 else 2 if last <= 702 else 3,
                                       len(str(first_row)), len(str(last_row)))
-
         found = pattern.findall(piece)
         if not found:
             return
