@@ -9,19 +9,22 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from .cell_errors import FormattedNumber, PercentFormat
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
 from .labels import Named
+from .number_formats import excel_text, real_percent
 from .pricing import PRICE_MODEL_FIELD
 from .rubric import Field, Rubric
 from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
-from .values import FieldType, ValueProblem, fold, name_key, normalise, unit_label
+from .values import (LARGEST, FieldType, ValueProblem, cell_decimal, fold, name_key, normalise, number_as_shown,
+                     unit_label)
 from .workers import map_in_order
 
 FORM_SHEET = "Bid"
@@ -30,6 +33,8 @@ VALUE_COLUMN = 2  # column C of a bid form
 # The fields whose cell a percent format misreads: 7 days typed into a 0% cell are stored as 0.07 (a percent field's
 # 0.96 shown as 96% is the 96 % meant)
 NO_PERCENTAGE = frozenset({FieldType.MONEY, FieldType.NUMBER, FieldType.INTEGER})
+# The fields whose answer is what the sheet shows: 10 typed into a 000 cell is stored as 10 and shown as 010
+AS_SHOWN = frozenset({FieldType.TEXT, FieldType.CHOICE})
 
 
 @dataclass(frozen=True)
@@ -230,11 +235,13 @@ class Reading:
     headers: Mapping[str, Field]
     parsers: Mapping[str, Callable[[Any], Any]]
     numbers: frozenset[str] = frozenset()  # the ids of the fields a percent format misreads (NO_PERCENTAGE)
+    texts: frozenset[str] = frozenset()  # the ids of the fields read as the sheet shows them (AS_SHOWN)
 
     @classmethod
     def of(cls, rubric: Rubric) -> "Reading":
         return cls(rubric, _header_index(rubric), {f.id: _remembering(f) for f in rubric.bid_fields},
-                   frozenset(f.id for f in rubric.bid_fields if f.type in NO_PERCENTAGE))
+                   frozenset(f.id for f in rubric.bid_fields if f.type in NO_PERCENTAGE),
+                   frozenset(f.id for f in rubric.bid_fields if f.type in AS_SHOWN))
 
 
 def _remembering(field: Field) -> Callable[[Any], Any]:
@@ -376,7 +383,7 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     header = True  # until the first row with something in column A
     heading: int | None = None  # the form's header row, when it has one
     field_rows: list[int] = []
-    numbers: dict[int, str] = {}  # the rows of the fields a percent format misreads → their field
+    formatted: dict[int, str] = {}  # the rows of the fields a number format may misread or show → their field
     for r, row in enumerate(rows):
         key = row[0] if row else None
         if is_blank(key):  # no field id: a blank or spacer row (or a title outside column A)
@@ -401,8 +408,8 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         cells[field_id] = f"{value_letter}{r + 1}"
         field_rows.append(r)
         raw[field_id] = row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None
-        if field_id in reading.numbers:
-            numbers[r] = field_id
+        if field_id in reading.numbers or field_id in reading.texts:
+            formatted[r] = field_id
     problems += book.merged_problems(sheet, field_rows, (0, VALUE_COLUMN))
     if not cells:
         return None, problems or [Problem.of("bids.no_field_rows", book.display, sheet)]
@@ -422,10 +429,31 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
              if "vendor_id" in raw and is_blank(raw["vendor_id"]) else None)
     if moved is not None:  # every answer would be told empty, or read from the wrong column: the one cause is told
         return None, problems + [moved]
-    for r, c in book.shown_as_percent(sheet, rows, (VALUE_COLUMN,), numbers):  # (refused by its field's parser)
-        raw[numbers[r]] = rows[r][c]
+    for r, c, own, rule in book.formatted_numbers(sheet, rows, (VALUE_COLUMN,), formatted):
+        raw[formatted[r]] = _as_read(rows[r][c], own, rule, formatted[r] in reading.texts)
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
+
+
+def _as_read(number: int | float, own: str | None, rule: str | None, text: bool) -> Any:
+    """What a bid's reader reads for a number cell shown through its own number format ``own`` (None: General), or
+    maybe through the percent format ``rule`` of a conditional format (None: none): in a text or a choice field, the
+    text the sheet shows (10 through ``000`` is 010, 0.5 through ``0%`` is 50%) where bid-eval shows the format
+    exactly, else a :class:`~bideval.cell_errors.FormattedNumber` its parser refuses (a number of 16 digits or more
+    is left to it, which refuses it as such); in a price, a number or a count, a percentage as a
+    :class:`~bideval.cell_errors.PercentFormat` its parser refuses, any other format as the number."""
+    if not text:
+        code = own if own is not None and _percent(own) else rule
+        return number if code is None else PercentFormat(number_as_shown(number), code, by_rule=code is rule)
+    value = cell_decimal(number)
+    if abs(value) >= LARGEST:
+        return number
+    shown = excel_text(value, own) if own is not None and rule is None else None
+    return shown if shown is not None else FormattedNumber(number_as_shown(number), rule or own or "General",
+                                                           by_rule=rule is not None)
+
+
+_percent = lru_cache(maxsize=256)(real_percent)  # (the few formats of a workbook, met cell after cell)
 
 
 def _answers_elsewhere(file: str, sheet: str, rows: list[list[Any]], field_rows: list[int]) -> Problem | None:
@@ -528,8 +556,12 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
         numbers = [r for r in numbers if r not in refused]
     problems.extend(book.merged_problems(sheet, numbers, read_columns))
     # A price, a number or a count shown through a percent format: what stands in its place is refused by its parser
-    book.shown_as_percent(sheet, rows, [c for f, c in columns.items() if c not in unread and f in reading.numbers],
-                          numbers)
+    # (a column formatted #,##0.00 is not looked through); a text or a choice is read as the sheet shows it
+    read = set(numbers) if book.notes.formatted.get(sheet) else ()  # (made once for both asks)
+    for kind, formats in ((reading.numbers, _percent), (reading.texts, None)):
+        for r, c, own, rule in book.formatted_numbers(
+                sheet, rows, [c for f, c in columns.items() if c not in unread and f in kind], read, formats):
+            rows[r][c] = _as_read(rows[r][c], own, rule, formats is None)
     data = [rows[r] for r in numbers]
     # Column by column, one parser per field: a field's cells are parsed in one loop, a spelling
     # already seen in the column taken from memory. Problems are then told row by row, field by field.

@@ -16,7 +16,10 @@
     0.04 as 4%, so a judge who typed 4 there reads 4 on screen, while the cell holds 0.04; so a bid's price, number
     or count (a bid's percent field reads its cell as stored: 0.96 shown as 96% is the 96 % meant). A panel's are
     noted by the package check; a bid's by the bid reader, which alone knows which cell is which field
-    (:meth:`bideval.sheets.Workbook.shown_as_percent`);
+    (:meth:`bideval.sheets.Workbook.formatted_numbers`);
+  - in a text or choice field, a number shown through a format bid-eval does not show exactly
+    (:class:`FormattedNumber`): the answer is what the sheet shows, which cannot be told; one it shows exactly
+    (``000`` shows 10 as 010) is read as shown, by the bid reader;
   - another number without a unit word: a section with only text (:class:`ConstantFormat`: ``"1,980,000"`` shows
     990,000 as 1,980,000, ``"否"`` shows 1 as 否), or commas after the last digit (:class:`DividedFormat`:
     ``#,##0,`` shows 15,500 as 16);
@@ -278,11 +281,19 @@ class HiddenByFormat(ShownNumber):
         return ""
 
 
+@dataclass(frozen=True)
+class FormattedNumber(ShownNumber):
+    """A number in a text or choice field shown through a number format bid-eval does not show exactly as Excel does
+    (``0.0E+00``, ``0" 号"``, sections, or a conditional format's, which may or may not hold): the answer is the text
+    on screen (10 through ``000`` is 010), and what that is cannot be told here. A format it shows exactly is read as
+    shown (:func:`bideval.number_formats.excel_text`)."""
+
+
 _PERCENT_ONLY = re.compile(r"0(?:\.(0+))?%")  # 0%, 0.00%: the built-in percent formats and their like
 
 Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | MisplacedValue | OddStringIndex
               | TenThousandsFormat | ScaleWordFormat | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat
-              | HiddenByFormat | ConstantFormat | DividedFormat)
+              | HiddenByFormat | ConstantFormat | DividedFormat | FormattedNumber)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

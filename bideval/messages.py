@@ -32,9 +32,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import (CellError, ConstantFormat, DividedFormat, HiddenByFormat, LiteralPercentFormat,
-                          MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat, PlaceholderResult,
-                          ScaleWordFormat, ShownNumber, TenThousandsFormat, UncalculatedFormula)
+from .cell_errors import (CellError, ConstantFormat, DividedFormat, FormattedNumber, HiddenByFormat,
+                          LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat,
+                          PlaceholderResult, ScaleWordFormat, ShownNumber, TenThousandsFormat, UncalculatedFormula)
 from .labels import Label, Named, check_lang
 from .number_formats import scale_name
 from .values import duration_text, name_key, number_as_shown, plain_number
@@ -239,6 +239,17 @@ class Say:
                           f"（如要读取，请将单元格格式设为“常规”{rule_zh}；否则请清除该单元格）")
         if isinstance(value, (PercentFormat, ConstantFormat, DividedFormat)):
             return self._other_number(value, fmt_en, fmt_zh, rule_en, rule_zh)
+        if isinstance(value, FormattedNumber):  # (a text's or a choice's answer: what the sheet shows)
+            if value.by_rule:
+                return self.t(f"the number {value.number} stored in the cell, which the number format {fmt_en} may "
+                              "show otherwise as its rule holds or not: the answer is what the sheet shows, not known "
+                              "here (clear the conditional format)",
+                              f"单元格中存储的数字 {value.number}，视条件是否成立，数字格式 {fmt_zh}可能以其他方式显示它："
+                              "答案应以表中显示的内容为准，此处无法得知（请删除条件格式）")
+            return self.t(f"the number {value.number} stored in the cell, shown through the number format {fmt_en}, "
+                          "which bid-eval does not reproduce exactly: the answer is what the sheet shows, not known "
+                          "here", f"单元格中存储的数字 {value.number}，通过数字格式 {fmt_zh}显示，本程序无法准确还原其显示"
+                          "内容：答案应以表中显示的内容为准，此处无法得知")
         if not isinstance(value, OtherCurrencyFormat):  # a new kind of shown number must be worded, not taken for this
             raise TypeError(f"no words for {type(value).__name__}")
         from .currency import currency
@@ -489,6 +500,13 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     return s.t("a vendor ID of letters and digits (an 18-character unified social credit code; - _ . / allowed)",
                "由字母和数字组成的投标人代码（18位统一社会信用代码；可含 - _ . /）")
+
+
+@_template("text_as_shown", _EXPECTED)
+def _(s: Say) -> str:
+    return s.t("the answer as text, as the sheet should show it (type it into a cell formatted as Text, @, or start "
+               "it with an apostrophe ')", "以文本填写的答案，即表中应显示的内容（在设为“文本”格式（@）的单元格中填写，"
+               "或以单引号 ' 开头）")
 
 
 @_template("not_an_error", _EXPECTED)

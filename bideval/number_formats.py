@@ -304,3 +304,54 @@ def _shown_text(section: str) -> str:
         elif match.group().startswith("_"):
             shown.append(" ")
     return "".join(shown).strip()
+
+
+# -- a number as Excel shows it: what a text or choice field reads from a number cell
+
+# Excel's built-in number formats a cell names by id alone (the styles need not declare them), beside General (0)
+# and Text (49, @), which show a number as the reader reads it anyway; the dates and times (14–22, 45–47, and the
+# Chinese ones 27–36, 50–58) are read as dates. The locale's currency and accounting formats (5–8, 41–44) and the
+# other locales' (23–26, 59–81) show what the computer opening the file uses: not noted, read as General.
+BUILT_IN_FORMATS = {"1": "0", "2": "0.00", "3": "#,##0", "4": "#,##0.00", "9": "0%", "10": "0.00%", "11": "0.00E+00",
+                    "12": "# ?/?", "13": "# ??/??", "37": "#,##0 ;(#,##0)", "38": "#,##0 ;[Red](#,##0)",
+                    "39": "#,##0.00;(#,##0.00)", "40": "#,##0.00;[Red](#,##0.00)", "48": "##0.0E+0"}
+
+
+def shows_as_typed(number_format: str) -> bool:
+    """Whether a number format shows a number as General does (``General``, or Text ``@``): what a reader reads.
+
+    >>> shows_as_typed("General"), shows_as_typed("@"), shows_as_typed("000"), shows_as_typed("0")
+    (True, True, False, False)
+    """
+    return number_format.strip().casefold() in ("general", "@", "")
+
+
+# The formats whose every number bid-eval shows exactly as Excel does: digits padded with zeros to the count of 0s
+# (000 shows 10 as 010), or grouped by thousands (#,##0); a fixed count of decimals; a real % (the number times 100).
+_EXACT = re.compile(r"(?:(#,##0)|(0+))(?:\.(0+))?(%?)")
+
+
+def excel_text(number: Decimal, number_format: str) -> str | None:
+    """What Excel shows for ``number`` (as :func:`bideval.values.cell_decimal` reads a cell) through
+    ``number_format``, when it is one bid-eval shows exactly: ``0``, ``000`` (zeros padding the digits), ``0.00``,
+    ``#,##0``, ``#,##0.00``, ``0%``, ``0.0%``; rounded half away from zero as Excel rounds. None for any other
+    format (sections, text, colours, an exponent, a fraction, a date), and for a negative number shown as zero
+    (-0.2 through ``0``), which spreadsheet programs show as ``-0`` or ``0``.
+
+    >>> [excel_text(Decimal(n), f) for n, f in (("10", "000"), ("0.5", "0%"), ("1234.5", "#,##0.00"), ("2.5", "0"),
+    ...                                         ("-3", "000"), ("0.125", "0.0%"), ("755", "0000"))]
+    ['010', '50%', '1,234.50', '3', '-003', '12.5%', '0755']
+    >>> excel_text(Decimal(10), "0.0E+00"), excel_text(Decimal("-0.2"), "0"), excel_text(Decimal(10), '000" 号"')
+    (None, None, None)
+    """
+    match = _EXACT.fullmatch(number_format)
+    if match is None:
+        return None
+    grouped, zeros, places, percent = match.groups()
+    value = number.scaleb(2) if percent else number
+    shown = value.quantize(Decimal(1).scaleb(-len(places or "")), ROUND_HALF_UP)
+    if shown.is_zero() and value < 0:
+        return None
+    whole, _, fraction = f"{abs(shown):f}".partition(".")
+    whole = f"{int(whole):,}" if grouped else whole.zfill(len(zeros))
+    return f"{'-' if shown < 0 else ''}{whole}{'.' if fraction else ''}{fraction}{percent}"

@@ -29,10 +29,12 @@ reader needs and python-calamine does not say:
   told, so a reader refuses such a cell it reads (:mod:`bideval.bids`, :mod:`bideval.panel`). Looked for only when the
   shared strings or a worksheet say ``vertAlign`` at all. A cell format's superscript font raises the whole text: the
   same value drawn smaller, not noted;
-* in a bid workbook, the cells a percent format shows (``0%``: 7 typed is stored as 0.07 and shown as 7%), by their
-  own cell format or maybe by a conditional format: right in a percent field, so only noted; the bid reader, which
-  knows which cell is a price, a number or a count, refuses those (:mod:`bideval.bids`). Found while the sheet is read
-  anyway, by the style attribute itself, never by a second read;
+* in a bid workbook, the cells a number format shows otherwise than General does, by their own cell format (a
+  percentage, ``0%``: 7 typed is stored as 0.07 and shown as 7%; zeros padding the number, ``000``: 10 shown as 010;
+  decimals, thousands …), or maybe as a percentage by a conditional format: right in a percent field, so only noted;
+  the bid reader, which knows which cell is which field, refuses a percentage over a price, a number or a count, and
+  reads a text or a choice as the sheet shows it (:mod:`bideval.bids`). Found while the sheet is read anyway, by the
+  style attribute itself, never by a second read;
 * the total rows of the Excel tables (Insert → Table, with Total Row on: ``totalsRowCount="1"`` in the table part
   a sheet links to): the row under the table's data that says ``Total`` (汇总) and its sums or counts, which a
   consolidated sheet would otherwise read as a bidder ``TOTAL`` (:mod:`bideval.bids`). Looked for only in a
@@ -75,21 +77,22 @@ StruckByRule = Mapping[str, Mapping[tuple[int, int], str]]
 
 
 @dataclass(frozen=True)
-class PercentCells:
-    """The cells of a bid sheet that a percent format shows (``0%``, ``0.00%``: 7 typed is stored as 0.07 and shown as
-    7%): by their own cell format (``cells``: each as its format's index, column letters and row, ``2C15``, one after
-    another in the sheet's order, a space between; ``formats``: each such index's format), or maybe by a conditional
-    format (``by_rule``: row and column from 0 → its format; whether its rule holds is not worked out). Right in a
-    percent field (0.96 shown as 96%); only the reader knows which cells are a price, a number or a count, where the
-    number stored is not the one typed (:meth:`bideval.sheets.Workbook.shown_as_percent`)."""
+class FormattedCells:
+    """The cells of a bid sheet that a number format shows otherwise than General does (``0%``, ``0.00%``: 7 typed is
+    stored as 0.07 and shown as 7%; ``000``: 10 shown as 010): by their own cell format (``cells``: each as its format's
+    index, column letters and row, ``2C15``, one after another in the sheet's order, a space between; ``formats``:
+    each such index's format), or maybe as a percentage by a conditional format (``by_rule``: row and column from 0 →
+    its format; whether its rule holds is not worked out). Right in a percent field (0.96 shown as 96%); only the
+    reader knows which cells are a price, a number or a count, where a percentage is not the number typed, and which
+    are a text or a choice, read as the sheet shows them (:meth:`bideval.sheets.Workbook.formatted_numbers`)."""
 
     cells: bytes = b""
     formats: Mapping[str, str] = field(default_factory=dict)
     by_rule: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
 
-# sheet name → its cells shown through a percent format (a bid workbook's)
-PercentShown = Mapping[str, PercentCells]
+# sheet name → its cells shown through a number format other than General (a bid workbook's)
+FormattedShown = Mapping[str, FormattedCells]
 
 
 @dataclass(frozen=True)
@@ -123,4 +126,4 @@ class SheetNotes:
     relink: bool = False  # python-calamine reads a copy of the package relinked as it finds parts
     struck_by_rule: StruckByRule = field(default_factory=dict)
     raised_in_part: RaisedInPart = field(default_factory=dict)
-    percent: PercentShown = field(default_factory=dict)
+    formatted: FormattedShown = field(default_factory=dict)

@@ -20,11 +20,11 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
-from .cell_errors import PercentFormat, put_errors
+from .cell_errors import put_errors
 from .errors import DamagedWorkbook, Problem
 from .labels import Label
 from .sheet_notes import SheetNotes, TableTotal
-from .values import fold, is_blank, number_as_shown
+from .values import fold, is_blank
 from .watchdog import reading
 from .workers import forking_is_safe
 from .xlsx_guard import readable_copy, scan_xlsx, workbook_kind
@@ -55,12 +55,13 @@ ROLE_LABELS = {
 
 
 @lru_cache(maxsize=64)
-def _noted_columns(columns: tuple[int, ...]) -> tuple[dict[bytes, int], re.Pattern[bytes]]:
+def _noted_columns(columns: tuple[int, ...], indices: tuple[str, ...]) -> tuple[dict[bytes, int], re.Pattern[bytes]]:
     """The letters of ``columns`` (from 0: C for 2), each with its column, and the pattern of a cell of one of them in
-    :attr:`~bideval.sheet_notes.PercentCells.cells` (2C15): its format's index, its letters, its row. Not to be
-    changed by its caller."""
+    one of the cell formats ``indices`` in :attr:`~bideval.sheet_notes.FormattedCells.cells` (2C15): its format's
+    index, its letters, its row. Not to be changed by its caller."""
     letters = {column_letter(c).encode("ascii"): c for c in sorted(set(columns))}
-    return letters, re.compile(rb"(?<![0-9A-Z])([0-9]+)(" + b"|".join(letters) + rb")([0-9]+)(?![0-9])")
+    return letters, re.compile(rb"(?<![0-9A-Z])(" + b"|".join(i.encode("ascii") for i in indices) + rb")("
+                               + b"|".join(letters) + rb")([0-9]+)(?![0-9])")
 
 
 def sha256_of(path: Path) -> str:
@@ -254,38 +255,41 @@ class Workbook:
         """The merged cell ranges of ``sheet``, once its rows have been read."""
         return self._sheets.merged(sheet)
 
-    def shown_as_percent(self, sheet: str, rows: list[list[Any]], columns: Iterable[int],
-                         read: Iterable[int] | None = None) -> list[tuple[int, int]]:
-        """Put a :class:`~bideval.cell_errors.PercentFormat` in the place of each number of ``sheet``'s ``rows`` that
-        a percent format shows, among ``columns`` (from 0) in the rows numbered ``read`` (from 0; every row when None):
-        7 typed into a ``0%`` cell is stored as 0.07 and shown as 7%, so the number read is not the one typed. A bid's
-        reader asks for its prices', numbers' and counts' cells only: a percent field's is right so. The cells
-        changed (row, column), in the sheet's order; the package check noted them (:class:`~bideval.sheet_notes.
-        PercentCells`), by their own cell format or maybe by a conditional format."""
-        noted = self.notes.percent.get(sheet)
+    def formatted_numbers(self, sheet: str, rows: list[list[Any]], columns: Iterable[int],
+                          read: Iterable[int] | None = None,
+                          formats: Callable[[str], bool] | None = None) -> list[tuple[int, int, str | None, str | None]]:
+        """The number cells of ``sheet``'s ``rows`` that a number format shows otherwise than General does, among
+        ``columns`` (from 0) in the rows numbered ``read`` (from 0; every row when None), in the sheet's order: each
+        as its row, its column, its own format (``000``, ``0%``; None: General) and the percent format a conditional
+        format may show it through (None: none). A bid's reader asks for its prices', numbers' and counts' cells (7
+        typed into a ``0%`` cell is stored as 0.07) and its texts' and choices' (10 in a ``000`` cell shows 010); the
+        package check noted them (:class:`~bideval.sheet_notes.FormattedCells`). ``formats``: only the cells in a format
+        it says yes to are asked for (a percentage, over a price: a column of them formatted ``#,##0.00`` is not looked
+        through)."""
+        noted = self.notes.formatted.get(sheet)
         if noted is None:
             return []
-        by_letters, spelt = _noted_columns(tuple(columns))
+        indices = tuple(i for i, code in noted.formats.items() if formats is None or formats(code))
+        by_letters, spelt = _noted_columns(tuple(columns), indices)
         wanted = read if read is None or isinstance(read, (set, frozenset, dict)) else set(read)
-        found: dict[tuple[int, int], tuple[str, bool]] = {}
-        # (each cell as its format's index, letters and row: 2C15; a sheet's percent fields' cells may be many, and a
+        found: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+        # (each cell as its format's index, letters and row: 2C15; a sheet's formatted cells may be many, and a
         # column looked for is seldom among them, which a search for its letters says at once)
-        if noted.cells and by_letters and (len(noted.cells) < 4096 or any(letters in noted.cells
-                                                                            for letters in by_letters)):
+        if noted.cells and by_letters and indices and (len(noted.cells) < 4096 or any(letters in noted.cells
+                                                                                       for letters in by_letters)):
             for index, letters, digits in spelt.findall(noted.cells):
                 r = int(digits) - 1
                 if wanted is None or r in wanted:
-                    found[(r, by_letters[letters])] = (noted.formats[index.decode("ascii")], False)
+                    found[(r, by_letters[letters])] = (noted.formats[index.decode("ascii")], None)
         for (r, c), code in noted.by_rule.items():
             if c in by_letters.values() and (wanted is None or r in wanted):
-                found.setdefault((r, c), (code, True))
-        changed: list[tuple[int, int]] = []
-        for (r, c), (code, by_rule) in sorted(found.items()) if found else ():
+                found[(r, c)] = (found.get((r, c), (None, None))[0], code)
+        numbers: list[tuple[int, int, str | None, str | None]] = []
+        for (r, c), (own, rule) in sorted(found.items()) if found else ():
             held = rows[r][c] if r < len(rows) and c < len(rows[r]) else None
             if isinstance(held, (int, float)) and not isinstance(held, bool):
-                rows[r][c] = PercentFormat(number_as_shown(held), code, by_rule=by_rule)
-                changed.append((r, c))
-        return changed
+                numbers.append((r, c, own, rule))
+        return numbers
 
     def merged_problems(self, sheet: str, rows: Iterable[int], columns: Iterable[int]) -> list[Problem]:
         """A ``cells.merged`` problem for each range :meth:`merged_over` finds."""

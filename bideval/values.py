@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Context, Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import TYPE_CHECKING, Any, Callable
 
-from .cell_errors import Unreadable
+from .cell_errors import FormattedNumber, Unreadable
 from .errors import Expected
 from .labels import Label
 
@@ -159,6 +159,7 @@ _QUANTA = tuple(Decimal(1).scaleb(-places) for places in range(10))
 # What each parser expects, made once: parsers run for every cell of every bid.
 _EXPECT_BOOL = Expected("bool")
 _EXPECT_PERCENT = Expected("percent")
+_EXPECT_TEXT_AS_SHOWN = Expected("text_as_shown")
 _EXPECT_INTEGER = {sign: Expected("integer", {"non_negative": sign}) for sign in (False, True)}
 _EXPECT_NUMBER = {sign: Expected("number", {"non_negative": sign}) for sign in (False, True)}
 _EXPECT_MONEY = {(in_10k, sign): Expected("money", {"unit": TEN_THOUSAND_UNIT if in_10k else None, "non_negative": sign})
@@ -384,13 +385,22 @@ def parse_percent(raw: object) -> Decimal | None:
 
 
 def parse_text(raw: object) -> str | None:
-    """Any text; a whole number cell becomes its digits (``123`` not ``123.0``). A cell showing a spreadsheet
-    error, or a formula saved without its result, is no text (``#DIV/0!`` is not an answer)."""
+    """Any text; a number cell as the sheet shows it in General (``123`` not ``123.0``; the bid reader gives the text
+    another format shows, ``010`` for 10 through ``000``), a TRUE or FALSE cell as Excel shows it. A cell showing a
+    spreadsheet error, or a formula saved without its result, is no text (``#DIV/0!`` is not an answer).
+
+    >>> parse_text(12.0), parse_text(True), parse_text(" 是 ")
+    ('12', 'TRUE', '是')
+    """
     if is_blank(raw):
         return None
+    if isinstance(raw, bool):
+        return "TRUE" if raw else "FALSE"
+    if isinstance(raw, FormattedNumber):
+        raise ValueProblem(_EXPECT_TEXT_AS_SHOWN, raw)
     if isinstance(raw, Unreadable):
         raise ValueProblem(Expected("not_an_error"), raw)
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+    if isinstance(raw, (int, float)):
         if isinstance(raw, float) and not math.isfinite(raw):  # not a number, or infinite: no text was typed
             raise ValueProblem(Expected("a_text"), raw)
         if abs(raw) >= LARGEST:  # a credit code typed as a number: its last digits are already gone

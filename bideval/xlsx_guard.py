@@ -44,7 +44,7 @@ from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFo
 from .errors import Problem
 from .rich_text import (Runs, drawn_struck, font_raises, font_strikes, holds, item_runs, rich_strings, says_raise,
                         says_strike)
-from .sheet_notes import PercentCells, SheetNotes, TableTotal, UnparsedErrors
+from .sheet_notes import FormattedCells, SheetNotes, TableTotal, UnparsedErrors
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
 
@@ -840,8 +840,8 @@ class _Extent:
     raises: bool = False  # the sheet says "vertAlign" (an inline string's run raised or lowered?)
     conditional: bool = False  # the sheet says "conditionalFormatting" (a conditional format?)
     own_rules: bool = False  # … and, after that, holds a differential format (<x14:dxf>: a rule's own)
-    percent: tuple[str, ...] = ()  # a bid's: the cell formats (by index) showing a number as a percentage
-    percent_cells: list[bytes] = field(default_factory=list)  # … the cells in one, each piece's (_note_percent_cells)
+    noted: tuple[str, ...] = ()  # a bid's: the cell formats (by index) showing a number otherwise than General does
+    noted_cells: list[bytes] = field(default_factory=list)  # … the cells in one, each piece's (_note_formatted_cells)
 
 
 class _PartScan:
@@ -876,12 +876,13 @@ class _PartScan:
         self.conditional: set[str] = set()  # the worksheets that say "conditionalFormatting"
         self.own_rules: set[str] = set()  # … and hold a rule with a differential format of its own (Excel 2010's)
         self.exact: set[str] = set()  # the worksheets whose unusual markup the exact scan measured
-        # A bid's: its cell formats showing a number as a percentage (by index → the format), and by worksheet part
-        # the cells in one (a format's index, the cell's column letters and row: 2C15, one after another) and those a
-        # conditional format may show as a percentage (row and column from 0 → the format)
-        self.percent_formats: dict[str, str] = {}
-        self.percent_indices: tuple[str, ...] | None = None  # (None: not worked out yet)
-        self.percent: dict[str, bytes] = {}
+        # A bid's: its cell formats showing a number otherwise than General does (a percentage, zeros padding it,
+        # decimals …: by index → the format), and by worksheet part the cells in one (a format's index, the cell's
+        # column letters and row: 2C15, one after another) and those a conditional format may show as a percentage
+        # (row and column from 0 → the format)
+        self.noted_formats: dict[str, str] = {}
+        self.noted_indices: tuple[str, ...] | None = None  # (None: not worked out yet)
+        self.formatted: dict[str, bytes] = {}
         self.percent_by_rule: dict[str, dict[tuple[int, int], str]] = {}
         self.workbook = WORKBOOK  # the workbook part, as _rels/.rels names it (its text kept as xl/workbook.xml's)
 
@@ -889,7 +890,7 @@ class _PartScan:
         """Problems in the named XML parts, the parts relationships point at, and the worksheets."""
         messages: list[Finding] = []
         infos = self.archive.infolist()
-        if self.currency is not None and not self.panel:  # a bid's styles first: its percent formats are looked for in
+        if self.currency is not None and not self.panel:  # a bid's styles first: its formats are looked for in
             infos = _styles_first(self.archive)  # its sheets as they are read, never in a second read of each
         for info in infos:
             if info.filename.lower().endswith(XML_SUFFIXES):
@@ -1020,12 +1021,12 @@ class _PartScan:
 
     def worksheet(self, info: zipfile.ZipInfo, root: bytes, chunks: Iterable[bytes]) -> None:
         """Measure a worksheet to its end: the fast scan, or the exact one when the markup is unusual."""
-        percent = self.percent_styles()
-        extent = _Extent(percent=percent)
+        noted = self.noted_styles()
+        extent = _Extent(noted=noted)
         tail = [b""]
         if not _measure_sheet(_keeping_tail(chunks, tail), extent, exact=False):
             self.exact.add(info.filename)
-            extent = _Extent(percent=percent)
+            extent = _Extent(noted=noted)
             tail = [b""]
             _measure_sheet(_keeping_tail(self.sheet_text(info), tail), extent, exact=True)
         self.worksheets.append(info)
@@ -1052,8 +1053,8 @@ class _PartScan:
             self.conditional.add(info.filename)
         if extent.own_rules:
             self.own_rules.add(info.filename)
-        if extent.percent_cells:
-            self.percent[info.filename] = b" ".join(extent.percent_cells)
+        if extent.noted_cells:
+            self.formatted[info.filename] = b" ".join(extent.noted_cells)
         if not findings and not _closes(tail[0], root):
             self.cut.append(info.filename)
 
@@ -1124,31 +1125,34 @@ class _PartScan:
                    if (name := self.sheet_name(part)) is not None} if self.struck_by_rule else {}
         raised = {name: cells for part, cells in self.raised.items()
                   if (name := self.sheet_name(part)) is not None} if self.raised else {}
-        percent = {name: PercentCells(self.percent.get(part, b""), self.percent_formats,
-                                      self.percent_by_rule.get(part, {}))
-                   for part in (self.percent.keys() | self.percent_by_rule.keys() if self.percent_by_rule
-                                else self.percent) if (name := self.sheet_name(part)) is not None}
+        formatted = {name: FormattedCells(self.formatted.get(part, b""), self.noted_formats,
+                                          self.percent_by_rule.get(part, {}))
+                   for part in (self.formatted.keys() | self.percent_by_rule.keys() if self.percent_by_rule
+                                else self.formatted) if (name := self.sheet_name(part)) is not None}
         return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets(), struck,
-                          self.table_totals() if self.tables else {}, in_part, self.relink(), by_rule, raised, percent)
+                          self.table_totals() if self.tables else {}, in_part, self.relink(), by_rule, raised,
+                          formatted)
 
     def hidden_sheets(self) -> frozenset[str]:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
         return _hidden_sheets(self.texts.get(WORKBOOK, b""))
 
-    def percent_styles(self) -> tuple[str, ...]:
-        """A bid workbook's cell formats (by index) that show a number as a percentage, worked out from its styles
-        (read first: :meth:`run`) once per workbook: none in another workbook. A panel's are refused at their cells
-        (:func:`_shown_formats`); a bid's are noted, for its reader to refuse in a price, a number or a count only."""
-        if self.percent_indices is None:
+    def noted_styles(self) -> tuple[str, ...]:
+        """A bid workbook's cell formats (by index) that show a number otherwise than General does
+        (:func:`_noted_formats`), worked out from its styles (read first: :meth:`run`) once per workbook: none in
+        another workbook. A panel's percentages are refused at their cells (:func:`_shown_formats`); a bid's formats
+        are noted, for its reader to refuse a percentage in a price, a number or a count, and to read a text or a
+        choice as the sheet shows it."""
+        if self.noted_indices is None:
             styles = self.texts.get(STYLES, b"") if self.currency is not None and not self.panel else b""
             if len(styles) >= XML_PREFIX_BYTES and not _closes(styles, b"styleSheet"):  # a head: the whole part
                 try:
                     styles = self.archive.read(self.named(STYLES))
                 except (KeyError, zipfile.BadZipFile, zlib.error):  # checked already: a damaged part tells itself
                     styles = b""
-            self.percent_formats = _percent_formats(styles) if styles else {}
-            self.percent_indices = tuple(self.percent_formats)
-        return self.percent_indices
+            self.noted_formats = _noted_formats(styles) if styles else {}
+            self.noted_indices = tuple(self.noted_formats)
+        return self.noted_indices
 
     def note_styled_cells(self) -> None:
         """Note the number cells shown through a number format that writes a unit the number is not in: 万 or 亿,
@@ -1596,24 +1600,27 @@ def _styles_first(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
 
 
 _STYLES_FOLDED = STYLES.casefold()
-# A bid workbook's cell formats showing a number as a percentage, each with its format, by the styles part (whole)
-_PERCENT_FORMATS: dict[bytes, dict[str, str]] = {}
+# A bid workbook's cell formats showing a number otherwise than General does, each with its format, by the styles
+# part (whole)
+_NOTED_FORMATS: dict[bytes, dict[str, str]] = {}
 
 
-def _percent_formats(styles: bytes) -> dict[str, str]:
-    """The cell formats (by index, as a cell's ``s`` gives it) whose number format shows a number as a percentage,
-    each with that format: Excel's built-in ``0%`` and ``0.00%`` (9 and 10), and any format declared with an unquoted
-    % (:func:`bideval.number_formats.real_percent`: ``0.0%``, ``[Red]0%;-0%``)."""
-    known = _PERCENT_FORMATS.get(styles)
+def _noted_formats(styles: bytes) -> dict[str, str]:
+    """The cell formats (by index, as a cell's ``s`` gives it) whose number format shows a number otherwise than
+    General does, each with that format: Excel's built-in ones a cell names by id alone
+    (:data:`bideval.number_formats.BUILT_IN_FORMATS`: ``0``, ``0.00``, ``#,##0``, ``0%`` …), and any format declared
+    but ``General`` and ``@``. A bid's reader refuses a percentage (:func:`bideval.number_formats.real_percent`) over
+    a price, a number or a count, and reads a text or a choice as the sheet shows it."""
+    known = _NOTED_FORMATS.get(styles)
     if known is not None:
         return known
-    from .number_formats import real_percent
+    from .number_formats import BUILT_IN_FORMATS, shows_as_typed
 
-    codes = dict(BUILT_IN_PERCENT)  # number format id → its format
+    codes = dict(BUILT_IN_FORMATS)  # number format id → its format
     declared = _NUMBER_FORMATS.search(styles) if b"numFmt" in styles else None
     for attributes in map(_attributes, _NUMBER_FORMAT.findall(declared.group(1) if declared else b"")):
         number, code = _style_index(attributes.get("numFmtId", "")), attributes.get("formatCode", "")
-        if real_percent(code):
+        if not shows_as_typed(code):
             codes[number] = code
         else:
             codes.pop(number, None)
@@ -1622,9 +1629,9 @@ def _percent_formats(styles: bytes) -> dict[str, str]:
         str(index): codes[number] for index, xf in enumerate(map(_attributes, _CELL_FORMAT.findall(section.group(1))))
         if (number := _style_index(xf.get("numFmtId", "0"))) in codes}
     if len(styles) <= MAX_REMEMBERED_STYLES_BYTES:
-        if len(_PERCENT_FORMATS) >= MAX_REMEMBERED_PARTS:
-            _PERCENT_FORMATS.clear()
-        _PERCENT_FORMATS[styles] = found
+        if len(_NOTED_FORMATS) >= MAX_REMEMBERED_PARTS:
+            _NOTED_FORMATS.clear()
+        _NOTED_FORMATS[styles] = found
     return found
 
 
@@ -2073,8 +2080,8 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
         # every writer writes them in order). Looked for again, rare: _cell_given_twice.
         extent.placed_again = extent.placed_again or len(set(cells)) < len(cells) or first_row <= extent.rows
         extent.rows = max(extent.rows, last_row)
-        if extent.percent:
-            _note_percent_cells(piece, extent, last, first_row, last_row)
+        if extent.noted:
+            _note_formatted_cells(piece, extent, last, first_row, last_row)
     if tags:
         extent.row_tag = max(extent.row_tag, max(map(int, numbers)))
     extent.cell_count += len(cells)
@@ -2101,34 +2108,35 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
     return True
 
 
-def _note_percent_cells(piece: bytes, extent: _Extent, last: int, first_row: int, last_row: int) -> None:
+def _note_formatted_cells(piece: bytes, extent: _Extent, last: int, first_row: int, last_row: int) -> None:
     """Note the cells of ``piece`` (a bid sheet's, read by the fast scan: its cells reach column ``last``, rows
-    ``first_row`` to ``last_row``) whose cell format shows a number as a percentage (``extent.percent``), each as its
-    format's index, its column and its row (2C15), by the style attribute as every known writer puts it, right after
-    the reference (``<c r="C15" s="2">``): found by the attribute itself (the few percent fields of a sheet that has
-    any, not its every cell), the reference read behind it. Where such a style stands elsewhere in the piece (a row's
-    own format, an attribute between: ``<c r="C15" t="n" s="2">``), each one found is looked at on its own; where the
-    workbook's default format (0, a cell's with no style) is a percentage, every cell is. A style spelt as no writer
-    spells it (``s='2'``, ``s="02"``) is not looked for."""
-    if "0" in extent.percent:  # the workbook's default format a percentage: a cell written with no style is in it
+    ``first_row`` to ``last_row``) whose cell format shows a number otherwise than General does (``extent.noted``: a
+    percentage, zeros padding it …), each as its format's index, its column and its row (2C15), by the style
+    attribute as every known writer puts it, right after the reference (``<c r="C15" s="2">``): found by the
+    attribute itself (the few formatted cells of a sheet that has any, not its every cell), the reference read behind
+    it. Where such a style stands elsewhere in the piece (a row's own format, an attribute between: ``<c r="C15"
+    t="n" s="2">``), each one found is looked at on its own; where the workbook's default format (0, a cell's with no
+    style) is such a format, every cell is. A style spelt as no writer spells it (``s='2'``, ``s="02"``) is not
+    looked for."""
+    if "0" in extent.noted:  # the workbook's default format is noted: a cell written with no style is in it
         cells = b" ".join(b"%s%s%s" % (index.encode(), match.group(1), match.group(2))
                           for match in _CELL_START.finditer(piece) if not match.group(3).endswith(b"/")
-                          and (index := _style_index(_attributes(match.group(3)).get("s", "0"))) in extent.percent)
+                          and (index := _style_index(_attributes(match.group(3)).get("s", "0"))) in extent.noted)
     else:
-        pattern = _percent_cell_pattern(extent.percent, 1 if last <= 26 else 2 if last <= 702 else 3,
-                                        len(str(first_row)), len(str(last_row)))
+        pattern = _noted_cell_pattern(extent.noted, 1 if last <= 26 else 2 if last <= 702 else 3,
+                                      len(str(first_row)), len(str(last_row)))
         found = pattern.findall(piece)
         if not found:
             return
         cells = b" ".join(map(b"".join, found))
-        if b'"' in cells:  # a style no reference stands right before (see _percent_cell_pattern): each one looked at
-            cells = b" ".join(_percent_cells_around(piece, pattern))
+        if b'"' in cells:  # a style no reference stands right before (see _noted_cell_pattern): each one looked at
+            cells = b" ".join(_noted_cells_around(piece, pattern))
     if cells:
-        extent.percent_cells.append(cells)
+        extent.noted_cells.append(cells)
 
 
-def _percent_cells_around(piece: bytes, pattern: re.Pattern[bytes]) -> Iterator[bytes]:
-    """The cells (2C15) whose percent style ``pattern`` finds in ``piece``: read behind it as it finds them, or from
+def _noted_cells_around(piece: bytes, pattern: re.Pattern[bytes]) -> Iterator[bytes]:
+    """The cells (2C15) whose noted style ``pattern`` finds in ``piece``: read behind it as it finds them, or from
     the start tag holding the style (a cell's, the style after another attribute: ``<c r="C15" t="n" s="2">``; not a
     row's own format, ``<row r="15" s="2" customFormat="1">``, which no cell holds)."""
     for match in pattern.finditer(piece):
@@ -2141,7 +2149,7 @@ def _percent_cells_around(piece: bytes, pattern: re.Pattern[bytes]) -> Iterator[
 
 
 @lru_cache(maxsize=64)
-def _percent_cell_pattern(indices: tuple[str, ...], letters: int, shortest: int, longest: int) -> re.Pattern[bytes]:
+def _noted_cell_pattern(indices: tuple[str, ...], letters: int, shortest: int, longest: int) -> re.Pattern[bytes]:
     """The style attributes ``s="2"`` naming one of the cell formats ``indices``, each found with the cell's format
     index, column letters and row read behind it (groups, a pair for each width of reference: a look behind is of
     one width, and a piece's references have 1 to ``letters`` letters, ``shortest`` to ``longest`` digits), or with
@@ -2444,9 +2452,9 @@ def _exact_cells(piece: bytes, extent: _Extent) -> None:
             unreadable = _odd_value(match.group(2), piece, match.end() + 1, odd_values, odd_strings)
         if unreadable is not None:
             _note(extent, (row - 1, column - 1), unreadable, piece, match.end() + 1)
-        if extent.percent and (b"s" in match.group(2) or "0" in extent.percent) and not match.group(2).endswith(b"/") \
-                and (index := _style_index(_attributes(match.group(2)).get("s", "0"))) in extent.percent:
-            extent.percent_cells.append(b"%s%s%d" % (index.encode(), _column_letters(column).encode(), row))
+        if extent.noted and (b"s" in match.group(2) or "0" in extent.noted) and not match.group(2).endswith(b"/") \
+                and (index := _style_index(_attributes(match.group(2)).get("s", "0"))) in extent.noted:
+            extent.noted_cells.append(b"%s%s%d" % (index.encode(), _column_letters(column).encode(), row))
     for letters, digits in _ANY_CELL_REF.findall(piece):
         extent.rows = max(extent.rows, int(digits))
         extent.columns = max(extent.columns, _column_number(letters.upper()))

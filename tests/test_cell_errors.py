@@ -25,6 +25,7 @@ from bideval.cell_errors import (CellError, LiteralPercentFormat, MisplacedValue
 from bideval.errors import BidsError, Expected, PanelError, cell_problem
 from bideval.evaluation import check_bids
 from bideval.panel import read_panel
+from bideval.rubric import parse_rubric
 from bideval.sheet_notes import SheetNotes
 from bideval.sheets import open_workbook
 from bideval.storage import Store
@@ -820,6 +821,68 @@ def test_a_percent_format_by_a_conditional_format_is_refused_over_a_price(rubric
                             "format's: Home > Conditional Formatting): this field is no percentage, and a number typed "
                             "into such a cell is stored divided by 100 (enter a plain number in the field's unit, with "
                             "the cell's format General and no conditional format)")
+
+
+# -- a text or a choice read as the sheet shows it: 10 typed into a 000 cell is 010 on screen
+
+AREA_RUBRIC = """\
+id: area
+title: {zh: 区号, en: Area code}
+fields:
+  - {id: area, label: {zh: 区号, en: Area code}, type: text}
+  - {id: station, label: {zh: 站点, en: Station}, type: choice, choices: ["010", "021"]}
+criteria:
+  - {id: local, name: {zh: 本地服务, en: Local service}, group: qualification, kind: gate,
+     when: {field: area, op: in, value: ["010", "021"]}}
+  - {id: price, name: {zh: 价格, en: Price}, group: price, kind: price, max: 30, method: lowest_ratio}
+"""
+
+
+def area_bid(tmp_path: Path, layout: str, field: str, value: Any, number_format: str | None) -> Path:
+    """A bid (a form, or a row of a Bids sheet) answering ``field`` with ``value`` through ``number_format``."""
+    values = {"vendor_id": VENDOR_A, "vendor_name": "甲", "total_price": 1000000, "area": "010", field: value}
+    path = tmp_path / f"{layout}.xlsx"
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False})
+    sheet = book.add_worksheet("Bid" if layout == "form" else "Bids")
+    style = book.add_format({"num_format": number_format}) if number_format else None
+    for i, (name, held) in enumerate(values.items()):
+        row, column = (i, 2) if layout == "form" else (1, i)
+        sheet.write(*((i, 0) if layout == "form" else (0, i)), name)
+        sheet.write(row, column, held, style if name == field else None)
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("layout", ["form", "consolidated"])
+@pytest.mark.parametrize("field, value, number_format, read", [
+    ("area", 10, "000", "010"),  # the usual way to keep a leading zero: the gate's "010" is met
+    ("station", 21, "000", "021"),  # a choice likewise (it was refused: expected one of 010, 021, found 21)
+    ("area", 0.5, "0%", "50%"),
+    ("area", 1234.5, "#,##0.00", "1,234.50"),
+    ("area", True, None, "TRUE"),  # as Excel shows it (it was 'True')
+])
+def test_a_number_in_a_text_or_choice_field_is_read_as_the_sheet_shows_it(tmp_path, layout, field, value,
+                                                                           number_format, read):
+    """Found by a hostile tester: 10 in a 000 cell (Excel shows 010) was read as '10', and the bid failed the gate
+    area in ["010", "021"] without a word of why."""
+    rubric = parse_rubric(AREA_RUBRIC, "area.yaml")
+    bids = read_bids(rubric, [area_bid(tmp_path, layout, field, value, number_format)])
+    assert [bid.values[field] for bid in bids.bids] == [read]
+    assert [check.valid for check in check_bids(rubric, bids.bids).values()] == [field != "area" or read == "010"]
+
+
+@pytest.mark.parametrize("layout", ["form", "consolidated"])
+def test_a_number_in_a_text_field_through_a_format_not_shown_exactly_is_refused(tmp_path, layout):
+    """What the sheet shows through 0.0E+00 (or a unit, sections …) is not worked out: refused, naming the number
+    stored and the format, asking for the answer as text."""
+    path = area_bid(tmp_path, layout, "area", 10, "0.0E+00")
+    problem = the_problem(parse_rubric(AREA_RUBRIC, "area.yaml"), path)
+    assert str(problem) == (
+        f"{path}:{'Bid!C4' if layout == 'form' else 'Bids!D2'}: expected the answer as text, as the sheet should show "
+        "it (type it into a cell formatted as Text, @, or start it with an apostrophe '), found the number 10 stored "
+        "in the cell, shown through the number format '0.0E+00', which bid-eval does not reproduce exactly: the "
+        "answer is what the sheet shows, not known here")
+    assert "实际为 单元格中存储的数字 10，通过数字格式 “0.0E+00”显示" in messages.render(problem, "zh")
 
 
 # -- a value a format shows as nothing (;;;): the cell looks empty on screen

@@ -179,7 +179,7 @@ EXPECTED = {
     "vendor": dict(suggestion=VENDOR), "not_an_error": {}, "vendor_code": {},
     "text_within": dict(limit=32767, length=40000),
     "text_not_long_number": dict(digits=15),
-    "a_text": {},
+    "a_text": {}, "text_as_shown": {},
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
 }
 
@@ -676,6 +676,10 @@ EXPECTATIONS = [
      "the text as typed: a number of more than 15 digits keeps only its first 15 in a spreadsheet, so this is no "
      "longer what was typed (enter it as text, starting with an apostrophe ')", SAME,
      "按原样填写的文本：超过 15 位的数字在电子表格中只保留前 15 位，已不是原来填写的内容（请以文本填写，以单引号 ' 开头）"),
+    ("text_as_shown",
+     "the answer as text, as the sheet should show it (type it into a cell formatted as Text, @, or start it with an "
+     "apostrophe ')", SAME,
+     "以文本填写的答案，即表中应显示的内容（在设为“文本”格式（@）的单元格中填写，或以单引号 ' 开头）"),
     ("below_largest",
      'an amount in 10,000 yuan (万元), 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',
      'an amount in 10,000 yuan, 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',

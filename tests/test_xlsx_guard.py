@@ -733,7 +733,8 @@ def test_a_worksheet_is_read_again_only_for_formats_that_write_a_unit(tmp_path, 
                                                                      refused):
     """The package check reads a worksheet a second time only when its styles declare a format that writes a unit the
     number is not in (万, 千, K, a % as text, another currency) or shows another number (a comma dividing by 1,000, a
-    constant); plain formats cost nothing, and a bid's percent cells (C1 here) are noted in the sheet's one read."""
+    constant); plain formats cost nothing, and a bid's formatted cells (a percentage, thousands …) are noted in the
+    sheet's one read."""
     path = tmp_path / "f.xlsx"
     book = xlsxwriter.Workbook(path)
     sheet = book.add_worksheet("Bid")
@@ -748,8 +749,9 @@ def test_a_worksheet_is_read_again_only_for_formats_that_write_a_unit(tmp_path, 
     found = notes.errors.get("Bid", {})
     assert [found[(row, 2)].format for row in range(len(formats)) if (row, 2) in found] == refused
     assert ("xl/worksheets/sheet1.xml" in read) == bool(refused)
-    percent = notes.percent.get("Bid")
-    assert [cell.lstrip(b"0123456789") for cell in percent.cells.split()] == [b"C1"] if currency else percent is None
+    noted = notes.formatted.get("Bid")  # (a bid's: every cell not in General, for its reader)
+    assert [cell.lstrip(b"0123456789") for cell in noted.cells.split()] == [f"C{row + 1}".encode() for row in range(
+        len(formats))] if currency else noted is None
 
 
 def _read_parts(monkeypatch) -> list[str]:
