@@ -1664,6 +1664,23 @@ def _(s: Say) -> str:
                f"请给出文件名（{UNTOUCHED.zh}）")
 
 
+_WRITTEN = {"workbook": Label("Excel 工作簿", "an Excel workbook"), "pdf": Label("PDF 报告", "a PDF report"),
+            "json": Label("JSON 格式的结果", "the result as JSON")}
+
+
+@_template("cli.output_extension")
+def _(s: Say) -> str:
+    what, found, expected = _WRITTEN[s["written"]], s["found"], s["expected"]
+    ends = Label(f"以 {found} 结尾", f"ends in {found}") if found else Label("没有扩展名", "has no extension")
+    if s["written"] == "json":
+        fits = Label(f"，打开它的程序会把它当作 {found} 文件而无法读取；请换用如 {s['suggested']} 的文件名",
+                     f", and a program opening it as a {found} file could not read it; name it e.g. {s['suggested']}")
+    else:
+        fits = Label(f"；请以 {expected} 结尾，如 {s['suggested']}", f"; end it in {expected}: {s['suggested']}")
+    return s.t(f"{s['option']} writes {what.en}, but the file name {ends.en}{fits.en} ({UNTOUCHED.en})",
+               f"{s['option']} 写入的是 {what.zh}，但文件名{ends.zh}{fits.zh}（{UNTOUCHED.zh}）")
+
+
 @_template("cli.output_in_bids_folder")
 def _(s: Say) -> str:
     return s.t(f"{s['option']} would write a workbook into the bids folder {s['folder']}: the next run would read it "

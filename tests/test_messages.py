@@ -97,6 +97,8 @@ FACTS = {
     "cli.output_folder_missing": dict(option="--out", folder="/nowhere"),
     "cli.output_in_bids_folder": dict(option="--out", folder="bids"),
     "cli.output_not_a_file": dict(option="--json", kind="fifo"),
+    "cli.output_extension": dict(option="--out", written="workbook", found=".json", expected=".xlsx",
+                                 suggested="ranked.xlsx"),
     "files.empty_folder": {},
     "files.ranked_workbook": dict(role="panel", sheets=("Ranking", "Scores", "Audit")),
     "files.missing": {},
@@ -442,6 +444,10 @@ SENTENCES = [
      "--out would write a workbook into the bids folder bids: the next run would read it as a bid; write it "
      "elsewhere (nothing was read or written)", SAME,
      "--out 会把工作簿写入投标文件夹 bids：下次评审会把它当作投标读取；请写到别处（未读取也未写入任何文件）"),
+    ("cli.output_extension",
+     "--out writes an Excel workbook, but the file name ends in .json; end it in .xlsx: ranked.xlsx (nothing was read "
+     "or written)", SAME,
+     "--out 写入的是 Excel 工作簿，但文件名以 .json 结尾；请以 .xlsx 结尾，如 ranked.xlsx（未读取也未写入任何文件）"),
     ("cli.output_not_a_file",
      "--json names a named pipe (FIFO), not a regular file: outputs go to regular files only, not to a pipe, a device "
      "or standard output; give a file's name (nothing was read or written)", SAME,
@@ -788,7 +794,7 @@ ALLOWED_ASCII = {"xlsx", "xls", "Excel", "XML", "Bid", "Bids", "Scores", "Tiers"
                  "Noto", "Sans", "CJK", "SC", "Debian", "fonts", "noto", "cjk", "bash", "scripts", "setup", "sh",
                  "BIDEVAL_CJK_FONT", "ttf",
                  "out", "json", "bids", "criteria", "tiers", "nowhere",
-                 "cs", "outsourcing", "lot2", "SHA"}  # a rubric's id, and the digest that marks its version  # command-line options and paths the user typed
+                 "cs", "outsourcing", "lot2", "SHA", "ranked"}  # a rubric's id, and the digest that marks its version  # command-line options and paths the user typed
 
 
 def english_words(text: str) -> set[str]:
