@@ -142,7 +142,9 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
         text = row[unit_column] if unit_column < len(row) else None
         if not text or not isinstance(text, str) or (wanted is not None and wanted in text):
             continue  # (every form of this version: its unit is there)
-        stated = next((part for part in map(str.strip, text.split(";")) if _states_unit(field, part)), None)
+        note = field.note.both() if field.note else None  # (a note written like a unit is the rubric's own text)
+        stated = next((part for part in map(str.strip, text.split(";")) if part != note and _states_unit(field, part)),
+                      None)
         if stated is None or stated == wanted or value_column >= len(row) or row[value_column] in ("", None):
             continue
         from .sheets import cell_name  # (sheets reads packages through xlsx_guard, which reads the mark here)

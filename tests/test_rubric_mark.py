@@ -21,6 +21,8 @@ LOT2 = TEXT.replace("id: cs-outsourcing", "id: cs-outsourcing-lot2", 1)
 RESAVED = "\ufeff" + TEXT.replace("\n", "\r\n")  # the same rubric saved on Windows: the same mark
 COMMENTED = TEXT + "# 澄清一：评分办法不变\n"  # another version, every unit as it was
 IN_YUAN = TEXT.replace("type: money, unit: 10k CNY}", "type: money}", 1)  # registered_capital amended to yuan
+NOTE_LIKE_A_UNIT = TEXT.replace("en: Similar projects}, type: integer}",  # a note reads like the form's unit
+                                "en: Similar projects}, type: integer, note: {zh: 单位：个, en: 'unit: projects'}}", 1)
 AMENDED_WARNING = ("this bid form was made from another version of rubric 'cs-outsourcing' (SHA-256 {made}…; "
                    "this version {now}…): read against this version; check that its fields and notes still ask what "
                    "the bidder answered")
@@ -52,6 +54,7 @@ def _digest(text: str) -> str:
 @pytest.mark.parametrize("made_from, read_with, refused, warned", [
     (TEXT, TEXT, [], []),
     (TEXT, RESAVED, [], []),
+    (NOTE_LIKE_A_UNIT, NOTE_LIKE_A_UNIT, [], []),
     (LOT2, TEXT, ["a.xlsx: a bid form for rubric 'cs-outsourcing-lot2', not 'cs-outsourcing': it was made for another "
                   "tender or lot (its document properties name the rubric); give the bid form made from "
                   "'cs-outsourcing'"], []),
