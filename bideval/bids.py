@@ -21,6 +21,7 @@ from .labels import Named
 from .number_formats import excel_text, real_percent
 from .pricing import PRICE_MODEL_FIELD
 from .rubric import Field, Rubric
+from .rubric_mark import one_warning_per_version, other_rubric, other_version, unit_problems
 from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
 from .values import (LARGEST, FieldType, ValueProblem, cell_decimal, fold, name_key, normalise, number_as_shown,
@@ -207,7 +208,7 @@ def _bid_set(reads: Iterable[FileRead], problems: list[Problem], where: str) -> 
         problems.append(Problem.of("bids.none_found", where))
     if problems:
         raise BidsError(problems)
-    return BidSet(tuple(bids), tuple(inputs), tuple(warnings))
+    return BidSet(tuple(bids), tuple(inputs), tuple(one_warning_per_version(warnings)))
 
 
 @dataclass(frozen=True)
@@ -280,8 +281,9 @@ def read_bid_file(reading: Reading, path: Path, display: str | None = None, cont
         found, problems = _read_book(reading, book)
     except DamagedWorkbook as damaged:
         found, problems = [], list(damaged.problems)
+    version = other_version(book, reading.rubric, "bids")  # made from the rubric before an amendment
     return FileRead(InputFile(display, book.sha256, "bids"), tuple(found), tuple(problems),
-                    tuple(unplaced_fields(reading.rubric, found)))
+                    tuple(unplaced_fields(reading.rubric, found)) + ((version,) if version and found else ()))
 
 
 def unplaced_fields(rubric: Rubric, bids: Sequence[Bid]) -> list[Problem]:
@@ -312,6 +314,9 @@ def unplaced_fields(rubric: Rubric, bids: Sequence[Bid]) -> list[Problem]:
 def _read_book(reading: Reading, book: Workbook) -> tuple[list[Bid], list[Problem]]:
     if book.is_ranked():
         return [], [book.ranked_workbook("bids")]
+    other = other_rubric(book, reading.rubric, "bids")  # another lot's form
+    if other is not None:
+        return [], [other]
     form = book.find(FORM_SHEET)
     consolidated = book.find(CONSOLIDATED_SHEET)
     if form and consolidated:
@@ -431,6 +436,9 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         return None, problems + [moved]
     for r, c, own, rule in book.formatted_numbers(sheet, rows, (VALUE_COLUMN,), formatted):
         raw[formatted[r]] = _as_read(rows[r][c], own, rule, formatted[r] in reading.texts)
+    if book.notes.rubric_mark is not None:  # column D of a form bid-eval wrote states the unit its answer is in
+        problems += unit_problems(book, reading.rubric, sheet, rows, {f: field_rows[i] for i, f in enumerate(cells)},
+                                  VALUE_COLUMN + 1, VALUE_COLUMN)
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from . import __version__
 from .errors import BidEvalError, Problem
-from .outputs import STDOUT, Writer, check_outputs, write_outputs
+from .outputs import STDOUT, Writer, Written, check_outputs, write_outputs
 from .watchdog import set_language
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def _template(args: argparse.Namespace) -> int:
     from .rubric_yaml import rubric_warnings
     from .template import write_bid_form
 
-    check_outputs({"--out": args.out}, {"--criteria": [args.criteria]})
+    check_outputs({"--out": args.out}, {"--criteria": [args.criteria]}, writes={"--out": Written.WORKBOOK})
     rubric = load_rubric(args.criteria)
     _warn(rubric_warnings(rubric), args)
     write_outputs([(args.out, lambda p: write_bid_form(rubric, p, args.lang))])
@@ -155,7 +155,8 @@ def _scoresheet(args: argparse.Namespace) -> int:
 
     judge = seat_name(args.judge, "--judge")  # a sheet for nobody would be refused on every row when returned
     check_outputs({"--out": args.out}, {"--criteria": [args.criteria], "--bids": args.bids,
-                                        "--tiers": [args.tiers] if args.tiers else []}, args.bids)
+                                        "--tiers": [args.tiers] if args.tiers else []}, args.bids,
+                  writes={"--out": Written.WORKBOOK})
     rubric = load_rubric(args.criteria)
     bidset = read_bids(rubric, args.bids)
     checks = check_bids(rubric, bidset.bids)
@@ -202,7 +203,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     if not args.out and not args.json:
         print("evaluate needs at least one of --out and --json", file=sys.stderr)
         return EXIT_BAD_INPUT
-    check_outputs({"--json": args.json, "--out": args.out}, _inputs(args), args.bids, to_stdout=("--json",))
+    check_outputs({"--json": args.json, "--out": args.out}, _inputs(args), args.bids,
+                  writes={"--json": Written.JSON, "--out": Written.WORKBOOK}, to_stdout=("--json",))
     result = run(args.criteria, args.bids, args.panel)
     _warn(result.warnings, args)
     files: list[tuple[str, Writer]] = []
@@ -242,7 +244,7 @@ def _report(args: argparse.Namespace) -> int:
     from .report import report_pdf
     from .result import result_sha256
 
-    check_outputs({"--out": args.out}, _inputs(args), args.bids)
+    check_outputs({"--out": args.out}, _inputs(args), args.bids, writes={"--out": Written.PDF})
     result = run(args.criteria, args.bids, args.panel)
     _warn(result.warnings, args)
     data = report_pdf(result, args.lang, _heading(args, result.rubric))

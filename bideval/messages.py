@@ -817,6 +817,56 @@ def _(s: Say) -> str:
                f"并且不要把评审结果放在投标文件夹中")
 
 
+_MADE = {"panel": Label("评分表", "score sheet"), "bids": Label("投标填报表", "bid form")}
+
+
+@_template("files.other_rubric")
+def _(s: Say) -> str:
+    kind = _MADE[s["role"]]
+    return s.t(f"a {kind.en} for rubric {s.q(s['made_for'])}, not {s.q(s['rubric'])}: it was made for another tender "
+               f"or lot (its document properties name the rubric); give the {kind.en} made from {s.q(s['rubric'])}",
+               f"这是评分标准{s.q(s['made_for'])}的{kind.zh}，不是{s.q(s['rubric'])}的：它是为另一个项目或分包制作的"
+               f"（文档属性中记有评分标准）；请提供按{s.q(s['rubric'])}制作的{kind.zh}")
+
+
+@_template("files.other_version")
+def _(s: Say) -> str:
+    kind = _MADE[s["role"]]
+    made, now = s["made_from"][:12], s["now"][:12]
+    check = (Label("核对其档次和分数范围是否仍与评委所见一致", "check that its tiers and ranges are still the ones the judge saw")
+             if s["role"] == "panel" else
+             Label("核对其字段和说明是否仍与投标人所答一致", "check that its fields and notes still ask what the bidder answered"))
+    others = s.get("others", ())
+    if others:
+        shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
+        these = Label(f"此{kind.zh}及另外 {len(others)} 份（{shown}）", f"this {kind.en} and {len(others)} more ({shown})")
+        were = "were"
+    else:
+        these, were = Label(f"此{kind.zh}", f"this {kind.en}"), "was"
+    return s.t(f"{these.en} {were} made from another version of rubric {s.q(s['rubric'])} (SHA-256 {made}…; this "
+               f"version {now}…): read against this version; {check.en}",
+               f"{these.zh}由评分标准{s.q(s['rubric'])}的另一版本制作（SHA-256 {made}…；当前版本 {now}…）：按当前版本读取；"
+               f"请{check.zh}")
+
+
+@_template("bids.unit_changed")
+def _(s: Say) -> str:
+    unit, stated = s["unit"], s["stated"]  # each as the form's column D writes it: 万元 / 10,000 yuan
+    field = s.name(s["field"]) if s.ids else s.t("this field", "该字段")  # (the app's line starts with its label)
+    reads_en = f"reads {field} in {unit}" if unit else f"gives {field} no unit"
+    reads_zh = f"按“{unit.split(' / ')[0]}”读取{field}" if unit else f"未给{field}规定单位"
+    if s["amended"]:
+        why = Label("该表由评分标准的另一版本制作；请投标人在按当前版本制作的填报表上重新填写",
+                    "the form was made from another version of the rubric; have the bidder answer on a form made from "
+                    "this version")
+    else:
+        why = Label("D 列的单位被改过；请向投标人确认所填数值的单位，并按评分标准的单位填写",
+                    "column D of the form was changed; ask the bidder which unit the answer is in, and have it given in "
+                    "the rubric's unit")
+    return s.t(f"the form says {stated} but the rubric {reads_en}: {why.en}",
+               f"填报表注明单位为“{stated.split(' / ')[0]}”，但评分标准{reads_zh}：{why.zh}")
+
+
 @_template("files.missing")
 def _(s: Say) -> str:
     return s.t("no such file or folder", "找不到该文件或文件夹")
@@ -1639,6 +1689,23 @@ def _(s: Say) -> str:
                f"pipe, a device or standard output; give a file's name ({UNTOUCHED.en})",
                f"{s['option']} 指向{kind.zh}，不是普通文件：输出只写入普通文件，不写入管道、设备或标准输出；"
                f"请给出文件名（{UNTOUCHED.zh}）")
+
+
+_WRITTEN = {"workbook": Label("Excel 工作簿", "an Excel workbook"), "pdf": Label("PDF 报告", "a PDF report"),
+            "json": Label("JSON 格式的结果", "the result as JSON")}
+
+
+@_template("cli.output_extension")
+def _(s: Say) -> str:
+    what, found, expected = _WRITTEN[s["written"]], s["found"], s["expected"]
+    ends = Label(f"以 {found} 结尾", f"ends in {found}") if found else Label("没有扩展名", "has no extension")
+    if s["written"] == "json":
+        fits = Label(f"，打开它的程序会把它当作 {found} 文件而无法读取；请换用如 {s['suggested']} 的文件名",
+                     f", and a program opening it as a {found} file could not read it; name it e.g. {s['suggested']}")
+    else:
+        fits = Label(f"；请以 {expected} 结尾，如 {s['suggested']}", f"; end it in {expected}: {s['suggested']}")
+    return s.t(f"{s['option']} writes {what.en}, but the file name {ends.en}{fits.en} ({UNTOUCHED.en})",
+               f"{s['option']} 写入的是 {what.zh}，但文件名{ends.zh}{fits.zh}（{UNTOUCHED.zh}）")
 
 
 @_template("cli.output_in_bids_folder")

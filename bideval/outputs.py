@@ -4,7 +4,10 @@ A command line is typed by hand, and a slip of the tab key puts an input's name 
 anything is read, :func:`check_outputs` refuses an output that is one of the command's inputs (the rubric, a
 bid workbook, a panel workbook; the same file by another name or link included), a workbook written into a
 folder of bids (the next run would read it as a bid), two options naming one file, a folder, a folder
-that does not exist, and a path that is there but is not a regular file (a named pipe, a device such as
+that does not exist, a name whose extension does not fit what is written there (:class:`Written`: a workbook
+not ending in ``.xlsx``, a report not in ``.pdf``, the result JSON in ``.xlsx``, ``.csv`` or ``.pdf``: Excel
+refuses to open a ``result.xlsx`` holding JSON, and a script reading ``ranked.json`` gets a zip), and a path
+that is there but is not a regular file (a named pipe, a device such as
 ``/dev/stdout``, a socket): replacing one would turn it into a plain file. A symbolic link names the file it
 points to, and that file is what is written. Then :func:`write_outputs` writes every output to a temporary
 file beside the file it replaces and only when all are written puts them in place: a run that fails leaves
@@ -13,6 +16,7 @@ umask), or keeps those of the file it replaces.
 """
 from __future__ import annotations
 
+import enum
 import errno
 import os
 import stat
@@ -33,11 +37,25 @@ class OutputError(InputErrors):
 STDOUT = "-"  # an output path meaning standard output, for the options that allow it (--json -)
 
 
+class Written(enum.Enum):
+    """What a command writes to an output, and so the extension its name must end in."""
+
+    WORKBOOK = ".xlsx"
+    PDF = ".pdf"
+    JSON = ".json"  # (any extension but another format's: r.json, r.txt, or none)
+
+
+# the extensions a JSON output may not have: Excel's, another spreadsheet program's, the report's
+_NOT_JSON = frozenset({".xlsx", ".pdf", *SPREADSHEET_SUFFIXES})
+
+
 def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequence[str]],
-                  bid_folders: Iterable[str] = (), to_stdout: Iterable[str] = ()) -> None:
+                  bid_folders: Iterable[str] = (), writes: Mapping[str, Written] | None = None,
+                  to_stdout: Iterable[str] = ()) -> None:
     """Refuse, every problem at once, outputs (option → path, None when not asked for) that would destroy an input
-    (option → paths), land in a folder of bids, name one file twice, or cannot be written where they say; ``-``
-    is standard output for the options in ``to_stdout`` and refused for any other (a workbook or PDF is binary)."""
+    (option → paths), land in a folder of bids, name one file twice, cannot be written where they say, or whose
+    extension does not fit what the option writes (``writes``: option → what it writes); ``-`` is standard output
+    for the options in ``to_stdout`` and refused for any other (a workbook or PDF is binary)."""
     problems: list[Problem] = []
     given = {option: path for option, path in outputs.items() if path}
     seen: dict[str, str] = {}
@@ -71,6 +89,10 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequen
             problems.append(Problem.of("cli.output_is_input", path, option=option, input_option=clash[0],
                                        input=clash[1]))
             continue
+        wrong = _wrong_extension(target, (writes or {}).get(option))
+        if wrong is not None:
+            problems.append(Problem.of("cli.output_extension", path, option=option, **wrong))
+            continue
         # A link in a bids folder is read there as the workbook it points to, wherever that lies: every hop of a
         # chain of links counts, as the last one (a file not made yet) is read through all of them.
         hops = _hops(target)
@@ -81,6 +103,24 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequen
             problems.append(Problem.of("cli.output_in_bids_folder", path, option=option, folder=str(inside)))
     if problems:
         raise OutputError(problems)
+
+
+def _wrong_extension(target: Path, what: Written | None) -> dict[str, str] | None:
+    """The facts of a name whose extension does not fit ``what`` is written there (None when it fits): what it
+    writes, the extension found and the name suggested.
+
+    >>> _wrong_extension(Path("out/ranked.json"), Written.WORKBOOK)
+    {'written': 'workbook', 'found': '.json', 'expected': '.xlsx', 'suggested': 'ranked.xlsx'}
+    >>> _wrong_extension(Path("result.XLSX"), Written.JSON)["suggested"], _wrong_extension(Path("r.txt"), Written.JSON)
+    ('result.json', None)
+    """
+    if what is None:
+        return None
+    found = target.suffix.lower()
+    if found == what.value or (what is Written.JSON and found not in _NOT_JSON):
+        return None
+    name = target.with_suffix(what.value).name if found else target.name + what.value
+    return {"written": what.name.lower(), "found": found, "expected": what.value, "suggested": name}
 
 
 def _special_kind(target: Path) -> str | None:

@@ -18,6 +18,7 @@ from .errors import BidEvalError, DamagedWorkbook, Expected, PanelError, Problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
                              grade_refusal, grades_text, parse_choice)
 from .labels import Label, Named
+from .rubric_mark import other_rubric, other_version
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import (InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank_row,
                      open_workbook)
@@ -149,7 +150,11 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
         problems.extend(panel_book.problems)
         if panel_book.book is not None and panel_book.book.is_ranked():  # a result: its scores an earlier run's
             problems.append(panel_book.book.ranked_workbook("panel"))
+        elif panel_book.book is not None and (other := other_rubric(panel_book.book, rubric, "panel")) is not None:
+            problems.append(other)  # a score sheet made for another lot
         elif panel_book.book is not None:
+            version = other_version(panel_book.book, rubric, "panel")  # made before the rubric was amended
+            reader.warnings += [version] if version else []
             books.append(panel_book.book)
             inputs.append(InputFile(str(panel_book.path), panel_book.book.sha256, "panel"))
     # Members and agreed tiers first, from every workbook, so a score is checked against all of them.

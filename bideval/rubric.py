@@ -920,7 +920,9 @@ class Rubric:
     pricing: Pricing = dc_field(default_factory=Pricing)
     caps: tuple[SharedCap, ...] = ()
     source: str = ""
-    sha256: str = ""
+    sha256: str = ""  # of the file's bytes, as the result names its inputs
+    # of its text, as the workbooks made from it are marked (bideval.rubric_mark); follows sha256, not compared apart
+    text_sha256: str = dc_field(default="", compare=False)
     declared_groups: tuple[Group, ...] = ()  # `groups:` in the order given: labels, pass marks, scaling, weights
 
     @cached_property

@@ -31,6 +31,7 @@ from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, Aggregate, 
                      PanelRules, PRICE_TYPES, Price, PriceMethod, ProcurementObject, Rubric, SharedCap, Tier, Tiered,
                      full_marks, fix_step, group_full_marks, group_label, is_order87, lowering_caps, overlap_fix,
                      price_fields_of, scored_maxima)
+from .rubric_mark import rubric_text_sha256
 from .rubric_view import AGGREGATE_LABELS, KIND_LABELS, METHOD_LABELS
 from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
 from .yaml_slips import operator_slip, quoted, reserved_value, syntax_slip
@@ -364,7 +365,8 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
     rubric = reader.read(document)
     if reader.problems or rubric is None:
         raise RubricError(reader.problems)
-    return replace(rubric, source=source, sha256=hashlib.sha256(raw).hexdigest())
+    return replace(rubric, source=source, sha256=hashlib.sha256(raw).hexdigest(),
+                   text_sha256=rubric_text_sha256(text))
 
 
 #: Full-width punctuation a Chinese input method types where YAML needs the ASCII character, and that character.

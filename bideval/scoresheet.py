@@ -18,6 +18,7 @@ from .bids import Bid
 from .labels import Label
 from .allowed_scores import grade_choices, grades_text, step_clause, step_text
 from .rubric import Criterion, Grade, Judged, Rubric, Tier, Tiered
+from .rubric_mark import mark_workbook
 from .values import plain_number
 from .rubric_view import display_width
 
@@ -67,6 +68,7 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
     book = xlsxwriter.Workbook(out, {"strings_to_formulas": False, "strings_to_numbers": False,
                                      "strings_to_urls": False, "in_memory": True})
     book.set_properties({"title": rubric.title.text(lang), "subject": rubric.id, "author": "bid-eval"})
+    mark_workbook(book, rubric)  # the rubric it was made from, checked on reading
     sheet = book.add_worksheet(SCORES_SHEET)
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     locked = book.add_format({"font_color": "#555555"})

@@ -46,14 +46,20 @@ reader needs and python-calamine does not say:
   whole sheet on one), by worksheet part: python-calamine reads a copy of the package in which each holds one it
   can (:func:`bideval.xlsx_guard.readable_copy`), and the cell is read as its note, as any error cell is.
 
+* the rubric a bid form or score sheet bid-eval wrote was made from (its custom properties: :mod:`bideval.rubric_mark`),
+  read from the package's small ``docProps/custom.xml`` as every part is read.
+
 :class:`bideval.sheets.Workbook` holds the notes of the workbook it reads.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from .cell_errors import ErrorCells
+
+if TYPE_CHECKING:
+    from .rubric_mark import RubricMark
 
 # sheet name → the numbers (from 1, as Excel shows them) of the rows hidden in Excel
 HiddenRows = Mapping[str, frozenset[int]]
@@ -127,3 +133,4 @@ class SheetNotes:
     struck_by_rule: StruckByRule = field(default_factory=dict)
     raised_in_part: RaisedInPart = field(default_factory=dict)
     formatted: FormattedShown = field(default_factory=dict)
+    rubric_mark: RubricMark | None = None  # the rubric a bid-eval workbook says it was made from

@@ -25,6 +25,7 @@ from .currency import currency, rate_amount
 from .labels import Label, check_lang
 from .pricing import PRICE_MODEL_FIELD, PricingModel, Unit, rate_per
 from .rubric import Field, Rubric
+from .rubric_mark import mark_workbook
 from .values import FieldType, unit_label
 
 SHEET = "Bid"
@@ -78,6 +79,7 @@ def write_bid_form(rubric: Rubric, out: os.PathLike[str] | str | IO[bytes], lang
         "comments": f"{rubric.id} · sha256 {rubric.sha256}" if rubric.sha256 else rubric.id,
         "created": _CREATED,
     })
+    mark_workbook(workbook, rubric)  # the rubric it was made from, checked on reading
     _Form(workbook, rubric, lang).write()
     workbook.close()
 

@@ -42,6 +42,7 @@ from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFo
                           LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat,
                           PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
+from .rubric_mark import CUSTOM_PROPERTIES, read_mark
 from .rich_text import (Runs, drawn_struck, font_raises, font_strikes, holds, item_runs, rich_strings, says_raise,
                         says_strike)
 from .sheet_notes import FormattedCells, SheetNotes, TableTotal, UnparsedErrors
@@ -81,7 +82,8 @@ OTHER_FORMAT_PARTS = {"mimetype", "xl/workbook.bin"}  # OpenDocument, .xlsb
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 SHEET_ROOTS = {b"worksheet", b"macrosheet", b"dialogsheet"}
 STYLES = "xl/styles.xml"
-KEPT_TEXTS = {"[Content_Types].xml", WORKBOOK, WORKBOOK_RELATIONSHIPS, STYLES, ROOT_RELATIONSHIPS}
+KEPT_TEXTS = {"[Content_Types].xml", WORKBOOK, WORKBOOK_RELATIONSHIPS, STYLES, ROOT_RELATIONSHIPS,
+              CUSTOM_PROPERTIES}  # (the last: the mark of the rubric a bid-eval workbook was made from)
 # A part's name is compared without regard to case, as Excel and python-calamine find parts (OPC part names are
 # case-insensitive): xl/worksheets/Sheet1.xml is the part a link to worksheets/sheet1.xml names. Kept texts go by
 # the spelling above.
@@ -1131,7 +1133,7 @@ class _PartScan:
                                 else self.formatted) if (name := self.sheet_name(part)) is not None}
         return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets(), struck,
                           self.table_totals() if self.tables else {}, in_part, self.relink(), by_rule, raised,
-                          formatted)
+                          formatted, read_mark(self.texts.get(CUSTOM_PROPERTIES)))
 
     def hidden_sheets(self) -> frozenset[str]:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""

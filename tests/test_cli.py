@@ -127,7 +127,7 @@ def test_a_price_of_16_digits_or_more_exits_2_naming_its_cell(tender):
     """A price cell of 1e300 made Q too long to round to the cent: a traceback from evaluate and report."""
     write_form(tender["bids"] / "c.xlsx", good_bid("91310000MA1FL0000X", rate_per_call=1e300))
     for command in ("evaluate", "report"):
-        out = tender["dir"] / f"{command}.out"
+        out = tender["dir"] / f"{command}.{'xlsx' if command == 'evaluate' else 'pdf'}"
         args = evaluate_args(tender, "--out", str(out))
         done = subprocess.run([sys.executable, "-m", "bideval", command, *args[1:]], cwd=ROOT, capture_output=True,
                               text=True)
@@ -276,6 +276,36 @@ def test_an_output_that_is_a_pipe_or_a_link_to_one_is_refused_before_any_work(te
         for path, option in ((pipe, "--json"), (link, "--out")))
     assert sorted(tender["dir"].iterdir()) == before
     assert stat.S_ISFIFO(pipe.lstat().st_mode) and link.is_symlink() and stat.S_ISFIFO(other.lstat().st_mode)
+
+
+@pytest.mark.parametrize("command, options, said", [
+    ("evaluate", ["--out", "ranked.json", "--json", "result.xlsx"],
+     ["result.xlsx: --json writes the result as JSON, but the file name ends in .xlsx, and a program opening it as a "
+      ".xlsx file could not read it; name it e.g. result.json",
+      "ranked.json: --out writes an Excel workbook, but the file name ends in .json; end it in .xlsx: ranked.xlsx"]),
+    ("evaluate", ["--out", "ranked.csv"], ["ranked.csv: --out writes an Excel workbook, but the file name ends in .csv; "
+                                           "end it in .xlsx: ranked.xlsx"]),
+    ("evaluate", ["--json", "r.XLS", "--out", "ranked.XLSX"], ["r.XLS: --json writes the result as JSON, but the file "
+                                                               "name ends in .xls, and a program opening it as a .xls "
+                                                               "file could not read it; name it e.g. r.json"]),
+    ("report", ["--out", "report.xlsx"], ["report.xlsx: --out writes a PDF report, but the file name ends in .xlsx; end "
+                                          "it in .pdf: report.pdf"]),
+    ("template", ["--out", "form"], ["form: --out writes an Excel workbook, but the file name has no extension; end it "
+                                     "in .xlsx: form.xlsx"]),
+    ("scoresheet", ["--judge", "王评委", "--out", "王评委.xls"], ["王评委.xls: --out writes an Excel workbook, but the "
+                                                              "file name ends in .xls; end it in .xlsx: 王评委.xlsx"]),
+])
+def test_an_output_whose_extension_does_not_fit_what_is_written_is_refused(tender, capsys, monkeypatch, command,
+                                                                           options, said):
+    """hostile7 H7-5: `--out ranked.json --json result.xlsx` (swapped) wrote a zip into ranked.json and JSON into a
+    result.xlsx Excel refuses to open, exit 0."""
+    monkeypatch.chdir(tender["dir"])
+    given = ["--criteria", str(tender["rubric"])] + ([] if command == "template" else ["--bids", str(tender["bids"])])
+    given += ["--panel", str(tender["panel"])] if command in ("evaluate", "report") else []
+    before = sorted(tender["dir"].iterdir())
+    assert main([command, *given, *options, "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "".join(f"{line} (nothing was read or written)\n" for line in said)
+    assert sorted(tender["dir"].iterdir()) == before
 
 
 def command_lines(t: dict[str, Path]) -> list[tuple[list[str], str, str, Path]]:

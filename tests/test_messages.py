@@ -98,9 +98,16 @@ FACTS = {
     "cli.binary_to_stdout": dict(option="--out"),
     "cli.output_in_bids_folder": dict(option="--out", folder="bids"),
     "cli.output_not_a_file": dict(option="--json", kind="fifo"),
+    "cli.output_extension": dict(option="--out", written="workbook", found=".json", expected=".xlsx",
+                                 suggested="ranked.xlsx"),
     "files.empty_folder": {},
     "files.ranked_workbook": dict(role="panel", sheets=("Ranking", "Scores", "Audit")),
     "files.missing": {},
+    "files.other_rubric": dict(role="panel", made_for="cs-outsourcing-lot2", rubric="cs-outsourcing"),
+    "files.other_version": dict(role="bids", rubric="cs-outsourcing", made_from="1234567890123456", now="9876543210987654",
+                                others=("b.xlsx", "c.xlsx")),
+    "bids.unit_changed": dict(field=Named("registered_capital", Label("注册资本金", "Registered capital")),
+                              stated="万元 / 10,000 yuan", unit="元 / yuan", amended=True),
     "files.not_xlsx_suffix": dict(suffix=".xls"),
     "files.misnamed_workbook": dict(kind="xlsx", suffix=".xlsx ", rename="星海.xlsx"),
     "bids.answers_elsewhere": dict(column="D", at="D2", found=VENDOR, filled=18, rows=23),
@@ -444,6 +451,10 @@ SENTENCES = [
      "--out would write a workbook into the bids folder bids: the next run would read it as a bid; write it "
      "elsewhere (nothing was read or written)", SAME,
      "--out 会把工作簿写入投标文件夹 bids：下次评审会把它当作投标读取；请写到别处（未读取也未写入任何文件）"),
+    ("cli.output_extension",
+     "--out writes an Excel workbook, but the file name ends in .json; end it in .xlsx: ranked.xlsx (nothing was read "
+     "or written)", SAME,
+     "--out 写入的是 Excel 工作簿，但文件名以 .json 结尾；请以 .xlsx 结尾，如 ranked.xlsx（未读取也未写入任何文件）"),
     ("cli.output_not_a_file",
      "--json names a named pipe (FIFO), not a regular file: outputs go to regular files only, not to a pipe, a device "
      "or standard output; give a file's name (nothing was read or written)", SAME,
@@ -453,6 +464,23 @@ SENTENCES = [
      "scores are an earlier evaluation's; give the panel workbook the judges' scores are in", SAME,
      "这是 bid-eval 输出的评审结果（排名工作簿，工作表“Ranking”、“Scores”、“Audit”），不是评委评分工作簿：其中的分数来自此前的一次评审；"
      "请提供载有评委评分的工作簿"),
+    ("files.other_rubric",
+     "a score sheet for rubric 'cs-outsourcing-lot2', not 'cs-outsourcing': it was made for another tender or lot (its "
+     "document properties name the rubric); give the score sheet made from 'cs-outsourcing'", SAME,
+     "这是评分标准“cs-outsourcing-lot2”的评分表，不是“cs-outsourcing”的：它是为另一个项目或分包制作的（文档属性中记有评分标准）；"
+     "请提供按“cs-outsourcing”制作的评分表"),
+    ("files.other_version",
+     "this bid form and 2 more (b.xlsx, c.xlsx) were made from another version of rubric 'cs-outsourcing' (SHA-256 "
+     "123456789012…; this version 987654321098…): read against this version; check that its fields and notes still "
+     "ask what the bidder answered", SAME,
+     "此投标填报表及另外 2 份（b.xlsx, c.xlsx）由评分标准“cs-outsourcing”的另一版本制作（SHA-256 123456789012…；当前版本 "
+     "987654321098…）：按当前版本读取；请核对其字段和说明是否仍与投标人所答一致"),
+    ("bids.unit_changed",
+     "the form says 万元 / 10,000 yuan but the rubric reads 'registered_capital' in 元 / yuan: the form was made from "
+     "another version of the rubric; have the bidder answer on a form made from this version",
+     "the form says 万元 / 10,000 yuan but the rubric reads this field in 元 / yuan: the form was made from another "
+     "version of the rubric; have the bidder answer on a form made from this version",
+     "填报表注明单位为“万元”，但评分标准按“元”读取该字段：该表由评分标准的另一版本制作；请投标人在按当前版本制作的填报表上重新填写"),
     ("files.empty_folder",
      'the folder holds no .xlsx workbook', SAME,
      '文件夹中没有 .xlsx 工作簿'),
@@ -777,7 +805,7 @@ ALLOWED_ASCII = {"xlsx", "xls", "Excel", "XML", "Bid", "Bids", "Scores", "Tiers"
                  "Noto", "Sans", "CJK", "SC", "Debian", "fonts", "noto", "cjk", "bash", "scripts", "setup", "sh",
                  "BIDEVAL_CJK_FONT", "ttf",
                  "out", "json", "bids", "criteria", "tiers", "nowhere",  # command-line options and paths the user typed
-                 "PDF"}
+                 "PDF", "cs", "outsourcing", "lot2", "SHA", "ranked"}  # a rubric's id, the digest marking its version
 
 
 def english_words(text: str) -> set[str]:

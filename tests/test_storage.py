@@ -1694,3 +1694,32 @@ def test_a_chair_recused_from_a_bidder_does_not_record_its_consensus_score(url, 
     with pytest.raises(ScoreRefused, match="do not agree its consensus score") as caught:
         store.set_consensus(who["chair"], tender, VENDOR_A, "ops_plan", D("13.5"), "合议")
     assert caught.value.data["what"] == "consensus"
+
+
+def test_another_lot_s_bid_form_and_score_sheet_are_refused_in_the_app_as_on_the_command_line(sqlite_store, tmp_path):
+    """hostile7: lot 2's form and 王评委's lot-2 score sheet had been imported into lot 1's tender without a word."""
+    import openpyxl
+
+    from bideval.rubric_yaml import parse_rubric
+    from bideval.scoresheet import write_score_sheet
+    from bideval.template import write_bid_form
+
+    store, admin, tender, _ = sqlite_store
+    lot2 = parse_rubric(EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("id: cs-outsourcing", "id: lot-2", 1), "2")
+    form = tmp_path / "b.xlsx"
+    write_bid_form(lot2, form)
+    book = openpyxl.load_workbook(form)
+    for row in book["Bid"].iter_rows(min_row=2):
+        if row[0].value in good_bid(VENDOR_B):
+            row[2].value = good_bid(VENDOR_B)[row[0].value]
+    book.save(form)
+    report = store.import_bids(admin, tender, files(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)), form))
+    assert list(report.accepted) == ["a.xlsx"]
+    assert [p.code for p in report.refused["b.xlsx"]] == ["files.other_rubric"]
+    seat_judge(store, tender, "王评委")
+    store.open_scoring(admin, tender)
+    sheet = tmp_path / "王评委-第2包.xlsx"
+    write_score_sheet(lot2, store.bidset(admin, tender).bids, {}, "王评委", sheet)
+    assert sheet_refused(store, admin, tender, "王评委", sheet) == [
+        "王评委-第2包.xlsx: a score sheet for rubric 'lot-2', not 'cs-outsourcing': it was made for another tender or "
+        "lot (its document properties name the rubric); give the score sheet made from 'cs-outsourcing'"]

@@ -1,0 +1,108 @@
+"""A bid form or score sheet says which rubric it was made from: another lot's is refused, another version's is
+read with a warning, and a form whose column D states another unit than the rubric reads is refused at its cell."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from bideval.bids import read_bids
+from bideval.errors import BidsError, PanelError
+from bideval.panel import read_panel
+from bideval.rubric_mark import read_mark
+from bideval.rubric_yaml import parse_rubric
+from bideval.scoresheet import write_score_sheet
+from bideval.template import write_bid_form
+from conftest import EXAMPLE_RUBRIC, VENDOR_A, good_bid, make_bid
+
+TEXT = EXAMPLE_RUBRIC.read_text(encoding="utf-8")
+LOT2 = TEXT.replace("id: cs-outsourcing", "id: cs-outsourcing-lot2", 1)
+RESAVED = "\ufeff" + TEXT.replace("\n", "\r\n")  # the same rubric saved on Windows: the same mark
+COMMENTED = TEXT + "# 澄清一：评分办法不变\n"  # another version, every unit as it was
+IN_YUAN = TEXT.replace("type: money, unit: 10k CNY}", "type: money}", 1)  # registered_capital amended to yuan
+NOTE_LIKE_A_UNIT = TEXT.replace("en: Similar projects}, type: integer}",  # a note reads like the form's unit
+                                "en: Similar projects}, type: integer, note: {zh: 单位：个, en: 'unit: projects'}}", 1)
+AMENDED_WARNING = ("this bid form was made from another version of rubric 'cs-outsourcing' (SHA-256 {made}…; "
+                   "this version {now}…): read against this version; check that its fields and notes still ask what "
+                   "the bidder answered")
+OTHER_UNIT = ("Bid!C7: the form says 万元 / 10,000 yuan but the rubric reads 'registered_capital' in 元 / yuan: {why}")
+
+
+def _rubric(text: str):
+    return parse_rubric(text, "rubric.yaml")
+
+
+def _filled_form(tmp_path: Path, made_from: str, name: str = "a.xlsx", **answers) -> Path:
+    """The form bid-eval writes from ``made_from``, filled in and saved by another program (openpyxl) as a bidder's
+    spreadsheet does."""
+    path = tmp_path / name
+    write_bid_form(_rubric(made_from), path)
+    book = openpyxl.load_workbook(path)
+    values = {**good_bid(registered_capital=3000), **answers}
+    for row in book["Bid"].iter_rows(min_row=2):
+        if row[0].value in values:
+            row[2].value = values[row[0].value]
+    book.save(path)
+    return path
+
+
+def _digest(text: str) -> str:
+    return _rubric(text).text_sha256[:12]
+
+
+@pytest.mark.parametrize("made_from, read_with, refused, warned", [
+    (TEXT, TEXT, [], []),
+    (TEXT, RESAVED, [], []),
+    (NOTE_LIKE_A_UNIT, NOTE_LIKE_A_UNIT, [], []),
+    (LOT2, TEXT, ["a.xlsx: a bid form for rubric 'cs-outsourcing-lot2', not 'cs-outsourcing': it was made for another "
+                  "tender or lot (its document properties name the rubric); give the bid form made from "
+                  "'cs-outsourcing'"], []),
+    (TEXT, COMMENTED, [], ["a.xlsx: " + AMENDED_WARNING.format(made=_digest(TEXT), now=_digest(COMMENTED))]),
+    (TEXT, IN_YUAN, ["a.xlsx:" + OTHER_UNIT.format(why="the form was made from another version of the rubric; have "
+                                                       "the bidder answer on a form made from this version")], []),
+])
+def test_a_bid_form_is_read_only_by_the_rubric_it_was_made_from(tmp_path, made_from, read_with, refused, warned):
+    form = _filled_form(tmp_path, made_from)
+    assert read_mark(None) is None
+    try:
+        bidset = read_bids(_rubric(read_with), [form])
+    except BidsError as error:
+        assert [str(p).replace(f"{tmp_path}/", "") for p in error.problems] == refused
+        return
+    assert refused == []
+    assert [str(w).replace(f"{tmp_path}/", "") for w in bidset.warnings] == warned
+    assert bidset.bids[0].value("registered_capital") == 3000
+
+
+def test_a_unit_rewritten_in_column_d_is_refused_and_many_forms_of_one_old_version_warn_once(tmp_path):
+    """A bidder who writes 万元 over the form's 元 (the rubric unchanged) is refused at the cell as well; forms of
+    one older version make one warning naming them all."""
+    form = _filled_form(tmp_path, IN_YUAN)
+    book = openpyxl.load_workbook(form)
+    book["Bid"]["D7"].value = "万元 / 10,000 yuan"
+    book.save(form)
+    with pytest.raises(BidsError) as caught:
+        read_bids(_rubric(IN_YUAN), [form])
+    assert [str(p).replace(f"{tmp_path}/", "") for p in caught.value.problems] == ["a.xlsx:" + OTHER_UNIT.format(
+        why="column D of the form was changed; ask the bidder which unit the answer is in, and have it given in the "
+            "rubric's unit")]
+    forms = [_filled_form(tmp_path, TEXT, f"{n}.xlsx", vendor_id=vendor) for n, vendor in
+             (("a", VENDOR_A), ("b", "91440300708461136T"), ("c", "91310115MA1K3YJ45U"))]
+    bidset = read_bids(_rubric(COMMENTED), forms)
+    assert [str(w).replace(f"{tmp_path}/", "") for w in bidset.warnings] == [
+        "a.xlsx: " + AMENDED_WARNING.format(made=_digest(TEXT), now=_digest(COMMENTED)).replace(
+            "this bid form was", "this bid form and 2 more (b.xlsx, c.xlsx) were")]
+
+
+def test_a_score_sheet_made_for_another_lot_is_refused_and_another_version_s_warned(tmp_path):
+    rubric = _rubric(TEXT)
+    bids = [make_bid(rubric, good_bid())]
+    for made_from, name in ((LOT2, "王评委-第2包.xlsx"), (COMMENTED, "王评委.xlsx")):
+        write_score_sheet(_rubric(made_from), bids, {(VENDOR_A, "ops_plan"): "t3"}, "王评委", tmp_path / name)
+    with pytest.raises(PanelError) as caught:
+        read_panel(rubric, bids, [], [tmp_path / "王评委-第2包.xlsx"])
+    assert [str(p).split(": it was")[0] for p in caught.value.problems] == [
+        f"{tmp_path / '王评委-第2包.xlsx'}: a score sheet for rubric 'cs-outsourcing-lot2', not 'cs-outsourcing'"]
+    panel = read_panel(rubric, bids, [], [tmp_path / "王评委.xlsx"])
+    assert [(w.code, w.data["role"]) for w in panel.warnings] == [("files.other_version", "panel")]
