@@ -278,11 +278,28 @@ class HiddenByFormat(ShownNumber):
         return ""
 
 
+@dataclass(frozen=True)
+class InvisibleInk(ShownNumber):
+    """A value drawn in the colour of its cell's background (white on no fill, yellow on a yellow fill): the cell
+    looks empty on screen, or shows only part of its value, while a reader would take all of it, as a hidden row's.
+    The colour is the font's (``format`` ''), a number format's section's (``[White]General``: ``format`` says it), or
+    a run's of rich text (``parts``: the text of the runs drawn so, when another run is seen: ``2`` and a white
+    ``1`` is 21 read, 2 seen)."""
+
+    ink: str  # the text's colour, six hex digits (FFFFFF)
+    fill: str  # the colour of the cell's solid fill; '' for no fill (the sheet's white shows)
+    parts: tuple[str, ...] = ()  # the parts unseen, when the rest is seen
+
+    @property
+    def shown(self) -> str | None:
+        return None if self.parts else ""
+
+
 _PERCENT_ONLY = re.compile(r"0(?:\.(0+))?%")  # 0%, 0.00%: the built-in percent formats and their like
 
 Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | MisplacedValue | OddStringIndex
               | TenThousandsFormat | ScaleWordFormat | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat
-              | HiddenByFormat | ConstantFormat | DividedFormat)
+              | HiddenByFormat | ConstantFormat | DividedFormat | InvisibleInk)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 
