@@ -873,6 +873,7 @@ class _PartScan:
         self.raised: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}  # … its cells raised or lowered in part
         self.strings_raise: bool | None = None  # the shared strings say "vertAlign" (a raised run?); None: none
         self.strings_rich = False  # the shared strings say "rPr" (a run with a font, its colour its own?)
+        self.themes: dict[str, bytes] = {}  # theme part → its head (its colour scheme comes first)
         self.raises: set[str] = set()  # the worksheets that say "vertAlign" (an inline string's raised run?)
         # … the cells of each a conditional format may strike through, each with the format's range
         self.struck_by_rule: dict[str, dict[tuple[int, int], str]] = {}
@@ -946,11 +947,13 @@ class _PartScan:
 
     def _take(self, name: str, kept: bytes | None, targets: frozenset[str]) -> None:
         """Record what a clean part gave: its text when it is one the later checks read (a table part's head when the
-        table has a total row), the parts it points at."""
+        table has a total row, a theme part's), the parts it points at."""
         if kept is not None:
             known = _KEPT_BY_FOLDED.get(name.casefold())
             if known is not None:
                 self.texts[known] = kept
+            elif (root := _ROOT.match(kept, _PROLOG.match(kept).end())) and root.group(1) == b"theme":  # type: ignore
+                self.themes[name] = kept
             else:
                 self.tables[name] = kept
         self.targets.update(targets)
@@ -985,6 +988,8 @@ class _PartScan:
             self.texts[_KEPT_BY_FOLDED[name.casefold()]] = kept
         elif root == b"table" and b"totalsRowCount" in text:  # an Excel table, its total row maybe on: kept (rare)
             kept = text
+        elif root == b"theme":  # its colours: a cell's theme="1" (kept: every copy of a template has the same)
+            kept = self.themes[name] = text
         if root in SHEET_ROOTS:
             if decoder is not None:  # python-calamine reads a worksheet in UTF-16 as an empty sheet, without a word
                 raise _Refused("sheet_in_utf16", part=name)
@@ -1172,7 +1177,7 @@ class _PartScan:
                     _STYLED.clear()
                 _STYLED[key] = styled
         shown, struck, ruled = styled
-        hiding, drawn, backgrounds = _ink_formats(head, self.theme()) if _closes(head, b"styleSheet") else ({}, {},
+        hiding, drawn, backgrounds = _ink_formats(head, self.colours()[0]) if _closes(head, b"styleSheet") else ({}, {},
                                                                                                          frozenset())
         if hiding:  # a cell's number format is what it says first; then the colour it is drawn in
             shown = {index: _either(shown.get(index), hiding.get(index)) for index in shown.keys() | hiding.keys()}
@@ -1258,24 +1263,26 @@ class _PartScan:
                               lambda runs: every or any(ink in backgrounds for _, ink in runs))
 
     def colours(self) -> tuple[tuple[str | None, ...], tuple[str, ...]]:
-        """The workbook's theme colours (:func:`bideval.ink.theme_colours`) and palette."""
+        """The workbook's theme colours (:func:`bideval.ink.theme_colours`, from the theme part its relationships name;
+        without one, Excel's window background and text for theme 0 and 1) and palette, from the parts' texts the check
+        kept (a theme part's first 64 KiB: its colour scheme comes first), never read again."""
         from .ink import DEFAULT_THEME, palette, theme_colours
 
-        theme = self.theme()
-        return theme_colours(theme) if theme else DEFAULT_THEME, palette(self.texts.get(STYLES, b""))
-
-    def theme(self) -> bytes:
-        """The theme part the workbook's relationships name (its colours: ``theme="1"`` is its dark 1), b'' when it
-        has none or it cannot be read again."""
-        for match in _RELATIONSHIP.finditer(self.texts.get(WORKBOOK_RELATIONSHIPS, b"")):
-            said = _attributes(match.group(1))
-            if said.get("Type", "").rstrip("/").rsplit("/", 1)[-1] == "theme":
-                try:  # (checked already: within the package's limits)
-                    return self.archive.read(self.named(_resolved(posixpath.dirname(self.workbook),
-                                                                   said.get("Target", ""))))
-                except (KeyError, zipfile.BadZipFile, zlib.error):
-                    return b""
-        return b""
+        indexed = palette(self.texts.get(STYLES, b""))
+        part = _theme_part(self.texts.get(WORKBOOK_RELATIONSHIPS, b""), posixpath.dirname(self.workbook))
+        try:
+            theme = self.themes.get(self.named(part)) if part is not None else None
+        except KeyError:
+            theme = None
+        if theme is None:
+            return DEFAULT_THEME, indexed
+        scheme = _THEMES.get(theme)
+        if scheme is None:
+            scheme = theme_colours(theme)
+            if len(_THEMES) >= MAX_REMEMBERED_PARTS:
+                _THEMES.clear()
+            _THEMES[theme] = scheme
+        return scheme, indexed
 
     def note_ruled(self, info: zipfile.ZipInfo, sheet: bytes, ruled: dict[str, _Rule],
                    found: dict[tuple[int, int], Unreadable]) -> None:
@@ -1615,20 +1622,19 @@ def _items(styles: bytes, section: re.Pattern[bytes], start: re.Pattern[bytes]) 
 # every cell format's font and fill colours where both are told (a rich text's runs are compared with its fill); the
 # backgrounds of those fills (a run in one of those colours may be unseen)
 _Inks = tuple[dict[str, "_ShownAs"], dict[str, tuple[str, str]], frozenset[str]]
-_INK_FORMATS: dict[tuple[bytes, bytes], _Inks] = {}
+_INK_FORMATS: dict[tuple[bytes, tuple[str | None, ...]], _Inks] = {}
 _Inked = tuple[tuple[str, str | None], ...]  # a text in runs, each with its own font's colour (None: the cell's font's)
 
 
-def _ink_formats(styles: bytes, theme: bytes) -> _Inks:
-    """:data:`_Inks` of a styles part, its theme colours from ``theme`` (the theme part; b'': Excel's window text and
-    background for theme 1 and 0, no other). Worked out once per styles and theme: every copy of a bid-form template
-    carries the same."""
-    known = _INK_FORMATS.get((styles, theme))
+def _ink_formats(styles: bytes, scheme: tuple[str | None, ...]) -> _Inks:
+    """:data:`_Inks` of a styles part, by the workbook's theme colours (``scheme``:
+    :meth:`_PartScan.colours`). Worked out once per styles and theme: every copy of a bid-form template carries the
+    same."""
+    known = _INK_FORMATS.get((styles, scheme))
     if known is not None:
         return known
-    from .ink import DEFAULT_THEME, fill_colour, font_colour, palette, theme_colours
+    from .ink import fill_colour, font_colour, palette
 
-    scheme = theme_colours(theme) if theme else DEFAULT_THEME
     indexed = palette(styles)
     fonts = [font_colour(font, scheme, indexed) for font in _items(styles, _FONTS, _FONT)]
     fills = [fill_colour(fill, scheme, indexed) for fill in _items(styles, _FILLS, _FILL)]
@@ -1652,7 +1658,7 @@ def _ink_formats(styles: bytes, theme: bytes) -> _Inks:
     if len(styles) <= MAX_REMEMBERED_STYLES_BYTES:
         if len(_INK_FORMATS) >= MAX_REMEMBERED_PARTS:
             _INK_FORMATS.clear()
-        _INK_FORMATS[(styles, theme)] = found
+        _INK_FORMATS[(styles, scheme)] = found
     return found
 
 
@@ -1752,6 +1758,20 @@ def _cells_around(sheet: bytes, positions: Iterable[int]) -> Iterator[re.Match[b
         match = _CELL_START.match(sheet, start) if start >= 0 else None
         if match is not None:
             yield match
+
+
+# A theme part's colours, by its head (as the check kept it)
+_THEMES: dict[bytes, tuple[str | None, ...]] = {}
+
+
+@lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
+def _theme_part(relationships: bytes, folder: str) -> str | None:
+    """The theme part a workbook's relationship part names (the workbook part in ``folder``); None when none."""
+    for match in _RELATIONSHIP.finditer(relationships):
+        attributes = _attributes(match.group(1))
+        if attributes.get("Type", "").rstrip("/").rsplit("/", 1)[-1] == "theme":
+            return _resolved(folder, attributes.get("Target", ""))
+    return None
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
