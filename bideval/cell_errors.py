@@ -20,6 +20,8 @@
   - another number without a unit word: a section with only text (:class:`ConstantFormat`: ``"1,980,000"`` shows
     990,000 as 1,980,000, ``"否"`` shows 1 as 否), or commas after the last digit (:class:`DividedFormat`:
     ``#,##0,`` shows 15,500 as 16);
+  - nothing at all (:class:`HiddenByFormat`: ``;;;``), or a value drawn in its background's colour
+    (:class:`InvisibleInk`: white on no fill, ``[White]General``, a white run of rich text): nobody sees it;
   - another currency than the tender's (:class:`OtherCurrencyFormat`): ``"$"#,##0.00`` in a yuan tender shows
     1,200 as $1,200.00, a price in dollars, so the number is not an amount in yuan, and converting it is not
     the reader's to do.
