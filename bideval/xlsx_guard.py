@@ -846,6 +846,10 @@ class _Extent:
     percent_cells: list[bytes] = field(default_factory=list)  # … the cells in one, each piece's (_note_percent_cells)
 
 
+class _ThemeHead(bytes):
+    """The head of a theme part, as the check keeps it (told apart from a table's kept head)."""
+
+
 class _PartScan:
     """One pass over the XML parts of a package that has passed the zip checks."""
 
@@ -952,7 +956,7 @@ class _PartScan:
             known = _KEPT_BY_FOLDED.get(name.casefold())
             if known is not None:
                 self.texts[known] = kept
-            elif (root := _ROOT.match(kept, _PROLOG.match(kept).end())) and root.group(1) == b"theme":  # type: ignore
+            elif isinstance(kept, _ThemeHead):
                 self.themes[name] = kept
             else:
                 self.tables[name] = kept
@@ -989,7 +993,7 @@ class _PartScan:
         elif root == b"table" and b"totalsRowCount" in text:  # an Excel table, its total row maybe on: kept (rare)
             kept = text
         elif root == b"theme":  # its colours: a cell's theme="1" (kept: every copy of a template has the same)
-            kept = self.themes[name] = text
+            kept = _ThemeHead(text)
         if root in SHEET_ROOTS:
             if decoder is not None:  # python-calamine reads a worksheet in UTF-16 as an empty sheet, without a word
                 raise _Refused("sheet_in_utf16", part=name)
@@ -1143,17 +1147,23 @@ class _PartScan:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
         return _hidden_sheets(self.texts.get(WORKBOOK, b""))
 
+    def whole_styles(self) -> bytes:
+        """The styles part's text, whole: the head the check kept, or (a part past its first 64 KiB, rare) the part read
+        again; b'' when there is none."""
+        styles = self.texts.get(STYLES, b"")
+        if len(styles) >= XML_PREFIX_BYTES and not _closes(styles, b"styleSheet"):  # a head: the whole part
+            try:
+                return self.archive.read(self.named(STYLES))
+            except (KeyError, zipfile.BadZipFile, zlib.error):  # checked already: a damaged part tells itself
+                return b""
+        return styles
+
     def percent_styles(self) -> tuple[str, ...]:
         """A bid workbook's cell formats (by index) that show a number as a percentage, worked out from its styles
         (read first: :meth:`run`) once per workbook: none in another workbook. A panel's are refused at their cells
         (:func:`_shown_formats`); a bid's are noted, for its reader to refuse in a price, a number or a count only."""
         if self.percent_indices is None:
-            styles = self.texts.get(STYLES, b"") if self.currency is not None and not self.panel else b""
-            if len(styles) >= XML_PREFIX_BYTES and not _closes(styles, b"styleSheet"):  # a head: the whole part
-                try:
-                    styles = self.archive.read(self.named(STYLES))
-                except (KeyError, zipfile.BadZipFile, zlib.error):  # checked already: a damaged part tells itself
-                    styles = b""
+            styles = self.whole_styles() if self.currency is not None and not self.panel else b""
             self.percent_formats = _percent_formats(styles) if styles else {}
             self.percent_indices = tuple(self.percent_formats)
         return self.percent_indices
@@ -1177,8 +1187,7 @@ class _PartScan:
                     _STYLED.clear()
                 _STYLED[key] = styled
         shown, struck, ruled = styled
-        hiding, drawn, backgrounds = _ink_formats(head, self.colours()[0]) if _closes(head, b"styleSheet") else ({}, {},
-                                                                                                         frozenset())
+        hiding, drawn, backgrounds = _ink_formats(self.whole_styles(), self.theme())
         if hiding:  # a cell's number format is what it says first; then the colour it is drawn in
             shown = {index: _either(shown.get(index), hiding.get(index)) for index in shown.keys() | hiding.keys()}
         strings = self.strings_in_runs(bool(struck))
@@ -1263,26 +1272,19 @@ class _PartScan:
                               lambda runs: every or any(ink in backgrounds for _, ink in runs))
 
     def colours(self) -> tuple[tuple[str | None, ...], tuple[str, ...]]:
-        """The workbook's theme colours (:func:`bideval.ink.theme_colours`, from the theme part its relationships name;
-        without one, Excel's window background and text for theme 0 and 1) and palette, from the parts' texts the check
-        kept (a theme part's first 64 KiB: its colour scheme comes first), never read again."""
-        from .ink import DEFAULT_THEME, palette, theme_colours
+        """The workbook's theme colours (:func:`_theme_scheme`) and palette (:func:`bideval.ink.palette`)."""
+        from .ink import palette
 
-        indexed = palette(self.texts.get(STYLES, b""))
+        return _theme_scheme(self.theme()), palette(self.texts.get(STYLES, b""))
+
+    def theme(self) -> bytes:
+        """The head of the theme part the workbook's relationships name (its colour scheme comes first), as the check
+        kept it: never read again; b'' when there is none."""
         part = _theme_part(self.texts.get(WORKBOOK_RELATIONSHIPS, b""), posixpath.dirname(self.workbook))
         try:
-            theme = self.themes.get(self.named(part)) if part is not None else None
+            return self.themes.get(self.named(part), b"") if part is not None else b""
         except KeyError:
-            theme = None
-        if theme is None:
-            return DEFAULT_THEME, indexed
-        scheme = _THEMES.get(theme)
-        if scheme is None:
-            scheme = theme_colours(theme)
-            if len(_THEMES) >= MAX_REMEMBERED_PARTS:
-                _THEMES.clear()
-            _THEMES[theme] = scheme
-        return scheme, indexed
+            return b""
 
     def note_ruled(self, info: zipfile.ZipInfo, sheet: bytes, ruled: dict[str, _Rule],
                    found: dict[tuple[int, int], Unreadable]) -> None:
@@ -1622,20 +1624,19 @@ def _items(styles: bytes, section: re.Pattern[bytes], start: re.Pattern[bytes]) 
 # every cell format's font and fill colours where both are told (a rich text's runs are compared with its fill); the
 # backgrounds of those fills (a run in one of those colours may be unseen)
 _Inks = tuple[dict[str, "_ShownAs"], dict[str, tuple[str, str]], frozenset[str]]
-_INK_FORMATS: dict[tuple[bytes, tuple[str | None, ...]], _Inks] = {}
+_INK_FORMATS: dict[tuple[bytes, bytes], _Inks] = {}
 _Inked = tuple[tuple[str, str | None], ...]  # a text in runs, each with its own font's colour (None: the cell's font's)
 
 
-def _ink_formats(styles: bytes, scheme: tuple[str | None, ...]) -> _Inks:
-    """:data:`_Inks` of a styles part, by the workbook's theme colours (``scheme``:
-    :meth:`_PartScan.colours`). Worked out once per styles and theme: every copy of a bid-form template carries the
-    same."""
-    known = _INK_FORMATS.get((styles, scheme))
+def _ink_formats(styles: bytes, theme: bytes) -> _Inks:
+    """:data:`_Inks` of a styles part (whole), by the head of the workbook's theme part (:func:`_theme_scheme`). Worked
+    out once per styles and theme: every copy of a bid-form template carries the same."""
+    known = _INK_FORMATS.get((styles, theme))
     if known is not None:
         return known
     from .ink import fill_colour, font_colour, palette
 
-    indexed = palette(styles)
+    scheme, indexed = _theme_scheme(theme), palette(styles)
     fonts = [font_colour(font, scheme, indexed) for font in _items(styles, _FONTS, _FONT)]
     fills = [fill_colour(fill, scheme, indexed) for fill in _items(styles, _FILLS, _FILL)]
     declared = _NUMBER_FORMATS.search(styles) if b"numFmt" in styles else None
@@ -1658,7 +1659,7 @@ def _ink_formats(styles: bytes, scheme: tuple[str | None, ...]) -> _Inks:
     if len(styles) <= MAX_REMEMBERED_STYLES_BYTES:
         if len(_INK_FORMATS) >= MAX_REMEMBERED_PARTS:
             _INK_FORMATS.clear()
-        _INK_FORMATS[(styles, scheme)] = found
+        _INK_FORMATS[(styles, theme)] = found
     return found
 
 
@@ -1762,6 +1763,22 @@ def _cells_around(sheet: bytes, positions: Iterable[int]) -> Iterator[re.Match[b
 
 # A theme part's colours, by its head (as the check kept it)
 _THEMES: dict[bytes, tuple[str | None, ...]] = {}
+
+
+def _theme_scheme(theme: bytes) -> tuple[str | None, ...]:
+    """The colours of a theme part's head (:func:`bideval.ink.theme_colours`); without one, Excel's window background
+    and text for theme 0 and 1, no other. Worked out once per distinct theme."""
+    from .ink import DEFAULT_THEME, theme_colours
+
+    if not theme:
+        return DEFAULT_THEME
+    scheme = _THEMES.get(theme)
+    if scheme is None:
+        scheme = theme_colours(theme)
+        if len(_THEMES) >= MAX_REMEMBERED_PARTS:
+            _THEMES.clear()
+        _THEMES[theme] = scheme
+    return scheme
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
