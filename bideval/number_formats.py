@@ -309,7 +309,8 @@ def _shown_text(section: str) -> str:
 # -- the colour a section names ([Red], [White], [Color 9]): the text of a number it shows is drawn in it
 
 _BRACKET = re.compile(r"\[([^\]]*)\]")
-_COLOUR_NAME = re.compile(r"\s*(?:black|white|red|green|blue|yellow|magenta|cyan|colou?r\s*[0-9]{1,2})\s*", re.IGNORECASE)
+_COLOUR_NAME = re.compile(r"\s*(?:black|white|red|green|blue|yellow|magenta|cyan|colou?r\s*[0-9]{1,2})\s*",
+                          re.IGNORECASE)
 
 
 def section_colours(number_format: str) -> list[str | None]:
@@ -341,8 +342,10 @@ def drawn_colours(number_format: str) -> tuple[tuple[str | None, str | None, str
     a text through ``[Red]General`` red); and whether sections go by conditions (``[>100]``: which applies to a number
     is not worked out).
 
-    >>> drawn_colours("[White]General"), drawn_colours('0;[Red]-0'), drawn_colours('0.00;[Yellow]@')
-    ((('White', 'White', 'White'), 'White', False), ((None, 'Red', None), None, False), ((None, None, None), 'Yellow', False))
+    >>> drawn_colours("[White]General"), drawn_colours('0;[Red]-0')
+    ((('White', 'White', 'White'), 'White', False), ((None, 'Red', None), None, False))
+    >>> drawn_colours('0.00;[Yellow]@'), drawn_colours('[>100][White]0;0')
+    (((None, None, None), 'Yellow', False), (('White', None, 'White'), 'White', True))
     """
     colours, sections = section_colours(number_format), sections_of(number_format)
     numbers = colours[:3]

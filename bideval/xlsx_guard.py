@@ -39,8 +39,8 @@ from typing import IO, Callable, Generic, Iterable, Iterator, Mapping, TypeVar
 from urllib.parse import unquote
 
 from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFormat, DividedFormat, HiddenByFormat,
-                          InvisibleInk, LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat,
-                          PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
+                          InvisibleInk, LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat,
+                          PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .rich_text import (Runs, drawn_struck, font_raises, font_strikes, holds, item_runs, marked_strings, rich_strings,
                         says_raise, says_rich, says_strike)
@@ -1634,7 +1634,7 @@ def _ink_formats(styles: bytes, theme: bytes) -> _Inks:
     known = _INK_FORMATS.get((styles, theme))
     if known is not None:
         return known
-    from .ink import fill_colour, font_colour, palette
+    from .ink import background, fill_colour, font_colour, palette
 
     scheme, indexed = _theme_scheme(theme), palette(styles)
     fonts = [font_colour(font, scheme, indexed) for font in _items(styles, _FONTS, _FONT)]
@@ -1653,8 +1653,6 @@ def _ink_formats(styles: bytes, theme: bytes) -> _Inks:
         pair = _ink_pair(font, fill, codes.get(_style_index(xf.get("numFmtId", "0")), ""), indexed)
         if pair != (None, None):
             hiding[str(index)] = pair
-    from .ink import background
-
     found = hiding, drawn, frozenset(background(fill) for _, fill in drawn.values())
     if len(styles) <= MAX_REMEMBERED_STYLES_BYTES:
         if len(_INK_FORMATS) >= MAX_REMEMBERED_PARTS:
