@@ -43,7 +43,7 @@ from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFo
                           PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .rich_text import (Runs, drawn_struck, font_raises, font_strikes, holds, item_runs, marked_strings, rich_strings,
-                        says_raise, says_rich, says_strike)
+                        marked_runs, says_raise, says_raise_or_rgb, says_rich, says_strike)
 from .sheet_notes import PercentCells, SheetNotes, TableTotal, UnparsedErrors
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
@@ -840,6 +840,7 @@ class _Extent:
     before_rows: bool = True  # sheetData not reached yet
     strikes: bool = False  # the sheet says "strike" (an inline string's run struck through?)
     raises: bool = False  # the sheet says "vertAlign" (an inline string's run raised or lowered?)
+    colours: bool = False  # the sheet says "rgb" (an inline string's run in a colour of its own?)
     conditional: bool = False  # the sheet says "conditionalFormatting" (a conditional format?)
     own_rules: bool = False  # … and, after that, holds a differential format (<x14:dxf>: a rule's own)
     percent: tuple[str, ...] = ()  # a bid's: the cell formats (by index) showing a number as a percentage
@@ -879,6 +880,7 @@ class _PartScan:
         self.strings_rich = False  # the shared strings say "rPr" (a run with a font, its colour its own?)
         self.themes: dict[str, bytes] = {}  # theme part → its head (its colour scheme comes first)
         self.raises: set[str] = set()  # the worksheets that say "vertAlign" (an inline string's raised run?)
+        self.colours_said: set[str] = set()  # the worksheets that say "rgb" (an inline string's coloured run?)
         # … the cells of each a conditional format may strike through, each with the format's range
         self.struck_by_rule: dict[str, dict[tuple[int, int], str]] = {}
         self.conditional: set[str] = set()  # the worksheets that say "conditionalFormatting"
@@ -1060,6 +1062,8 @@ class _PartScan:
             self.strikes.add(info.filename)
         if extent.raises:
             self.raises.add(info.filename)
+        if extent.colours:
+            self.colours_said.add(info.filename)
         if extent.conditional:
             self.conditional.add(info.filename)
         if extent.own_rules:
@@ -1194,13 +1198,14 @@ class _PartScan:
         raised = self.raised_strings()
         inked = self.inked_strings(backgrounds, bool(hiding))
         if not (shown or struck or ruled or strings or self.strikes or self.own_rules or raised or self.raises
-                or inked):
+                or inked or self.colours_said):
             return
         for info in self.worksheets:
             strikes = bool(struck or strings) or info.filename in self.strikes
             raises = bool(raised) or info.filename in self.raises
             rules = info.filename in self.own_rules or (bool(ruled) and info.filename in self.conditional)
-            if not (shown or rules or strikes or raises or inked):
+            inks = bool(inked) or info.filename in self.colours_said
+            if not (shown or rules or strikes or raises or inks):
                 continue
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
@@ -1211,7 +1216,7 @@ class _PartScan:
                 held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
                 if held is not None:
                     found[(row - 1, column - 1)] = held
-            if inked:
+            if inks:
                 self.note_inked(info, sheet, inked, drawn, found)
             if rules:  # a cell's own format is what it says first; a conditional one is looked at in every cell
                 self.note_ruled(info, sheet, ruled, found)
@@ -1227,12 +1232,26 @@ class _PartScan:
         """Note in ``found`` the cells of a worksheet holding a shared string of ``inked`` (its runs, each with its own
         font's colour) of which a run is drawn in the colour of the cell's fill (``drawn``: each cell format's font and
         fill colours): the whole text (every run but spaces, an :class:`InvisibleInk`) or a part of it (with the parts
-        unseen); a cell whose cell format hides it (noted already) but whose runs are seen is seen."""
-        from .ink import background
+        unseen); a cell whose cell format hides it (noted already) but whose runs are seen is seen. And, when the sheet
+        says "rgb", the cells around it holding an inline string (as openpyxl saves rich text) with a run so."""
+        from .ink import background, font_colour
 
-        for row, column, attributes, after in self._string_candidates(info, sheet, inked):
-            index = _string_index(sheet, after) if attributes.get("t", "n") == "s" else None
-            runs = inked.get(index) if index is not None else None
+        candidates: Iterable[tuple[int, int, dict[str, str], int]] = self._string_candidates(info, sheet, inked)
+        colour = None
+        if info.filename in self.colours_said:
+            scheme, indexed = self.colours()
+            colour = partial(font_colour, theme=scheme, indexed=indexed, unsaid=None)
+            candidates = chain(candidates, ((int(match.group(2)), _column_number(match.group(1)),
+                                             _attributes(match.group(3)), match.end())
+                                            for match in _cells_around(sheet, (m.start() for m in _RGB.finditer(sheet)))))
+        for row, column, attributes, after in candidates:
+            kind, runs = attributes.get("t", "n"), None
+            if kind == "s":
+                index = _string_index(sheet, after)
+                runs = inked.get(index) if index is not None else None
+            elif kind == "inlineStr" and colour is not None and (item := _INLINE_STRING.match(sheet, after)) \
+                    and b"rPr" in item.group(1):
+                runs = marked_runs(item.group(1), colour)
             colours = drawn.get(_style_index(attributes.get("s", "0")))
             if runs is None or colours is None:
                 continue
@@ -1249,6 +1268,8 @@ class _PartScan:
                            ) -> Iterator[tuple[int, int, dict[str, str], int]]:
         """The cells of a worksheet that may hold one of ``strings`` (by index), as :meth:`_styled_cells` gives them:
         those whose value is its index, or every cell (the sheet's markup needed the exact scan, or many strings)."""
+        if not strings:
+            return
         if info.filename in self.exact or len(strings) > MAX_STRUCK_STRINGS:
             yield from self._styled_cells(info, sheet, every_cell=True)
             return
@@ -1717,6 +1738,7 @@ def _ink_pair(font: str, fill: str, code: str, indexed: tuple[str, ...]) -> _Sho
 SHARED_STRINGS = "xl/sharedStrings.xml"  # the shared-string table python-calamine reads (its name, whatever its case)
 _SHARED_STRINGS_FOLDED = SHARED_STRINGS.casefold()
 _STRIKE_WORD = re.compile(rb"strike")
+_RGB = re.compile(rb"rgb")
 _RAISE_WORD = re.compile(rb"vertAlign")
 MAX_STRUCK_STRINGS = 1000  # shared strings with a struck run looked for by their index; more, and every cell is read
 
@@ -2248,7 +2270,9 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
         if b"col" in piece:  # <cols> comes before sheetData; looked for anywhere all the same (one search, not two)
             _note_hidden_columns(piece, extent)
         extent.strikes = extent.strikes or says_strike(piece)
-        extent.raises = extent.raises or says_raise(piece)
+        if not (extent.raises and extent.colours):  # (one look at each g for both words)
+            raises, colours = says_raise_or_rgb(piece)
+            extent.raises, extent.colours = extent.raises or raises, extent.colours or colours
         if not extent.own_rules and (extent.conditional or _says_conditional(piece)):
             extent.conditional = True  # (a rule's own differential format follows, in this piece or a later one)
             first = piece.find(b"dxf")

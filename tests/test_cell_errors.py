@@ -954,3 +954,21 @@ def test_a_coloured_value_that_shows_is_read(rubric, tmp_path, look):
     """Red on white, black on yellow, white on black or dark red: seen, read."""
     (bid,) = read_bids(rubric, [write_inked_form(tmp_path / "form.xlsx", "similar_projects", look)]).bids
     assert bid.values["similar_projects"] == 21
+
+
+def test_a_white_run_of_an_inline_string_is_refused_too(rubric, tmp_path):
+    """openpyxl saves rich text in the cell (an inline string), not in the shared strings: 2 and a white 1 there."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bid"
+    for r, (name, value) in enumerate(good_bid(VENDOR_A).items(), 1):
+        sheet.cell(r, 1, name)
+        sheet.cell(r, 3, CellRichText(["2", TextBlock(InlineFont(color="FFFFFFFF"), "1")])
+                   if name == "similar_projects" else value)
+    book.save(tmp_path / "form.xlsx")
+    problem = the_problem(rubric, tmp_path / "form.xlsx")
+    assert f"Bid!C{list(good_bid(VENDOR_A)).index('similar_projects') + 1}: expected" in str(problem)
+    assert "found '21', of which '1' is drawn in the colour of the cell's background" in str(problem)
