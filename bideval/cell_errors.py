@@ -23,6 +23,8 @@
   - another number without a unit word: a section with only text (:class:`ConstantFormat`: ``"1,980,000"`` shows
     990,000 as 1,980,000, ``"否"`` shows 1 as 否), or commas after the last digit (:class:`DividedFormat`:
     ``#,##0,`` shows 15,500 as 16);
+  - nothing at all (:class:`HiddenByFormat`: ``;;;``), or a value drawn in its background's colour
+    (:class:`InvisibleInk`: white on no fill, ``[White]General``, a white run of rich text): nobody sees it;
   - another currency than the tender's (:class:`OtherCurrencyFormat`): ``"$"#,##0.00`` in a yuan tender shows
     1,200 as $1,200.00, a price in dollars, so the number is not an amount in yuan, and converting it is not
     the reader's to do.
@@ -289,11 +291,28 @@ class FormattedNumber(ShownNumber):
     shown (:func:`bideval.number_formats.excel_text`)."""
 
 
+@dataclass(frozen=True)
+class InvisibleInk(ShownNumber):
+    """A value drawn in the colour of its cell's background (white on no fill, yellow on a yellow fill): the cell
+    looks empty on screen, or shows only part of its value, while a reader would take all of it, as a hidden row's.
+    The colour is the font's (``format`` ''), a number format's section's (``[White]General``: ``format`` says it), or
+    a run's of rich text (``parts``: the text of the runs drawn so, when another run is seen: ``2`` and a white
+    ``1`` is 21 read, 2 seen)."""
+
+    ink: str  # the text's colour, six hex digits (FFFFFF)
+    fill: str  # the colour of the cell's solid fill; '' for no fill (the sheet's white shows)
+    parts: tuple[str, ...] = ()  # the parts unseen, when the rest is seen
+
+    @property
+    def shown(self) -> str | None:
+        return None if self.parts else ""
+
+
 _PERCENT_ONLY = re.compile(r"0(?:\.(0+))?%")  # 0%, 0.00%: the built-in percent formats and their like
 
 Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | MisplacedValue | OddStringIndex
               | TenThousandsFormat | ScaleWordFormat | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat
-              | HiddenByFormat | ConstantFormat | DividedFormat | FormattedNumber)
+              | HiddenByFormat | ConstantFormat | DividedFormat | FormattedNumber | InvisibleInk)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

@@ -32,7 +32,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from .cell_errors import (CellError, ConstantFormat, DividedFormat, FormattedNumber, HiddenByFormat,
+from .cell_errors import (CellError, ConstantFormat, DividedFormat, FormattedNumber, HiddenByFormat, InvisibleInk,
                           LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat,
                           PlaceholderResult, ScaleWordFormat, ShownNumber, TenThousandsFormat, UncalculatedFormula)
 from .labels import Label, Named, check_lang
@@ -231,6 +231,8 @@ class Say:
                           f"的单位还是按{scale.zh}计（请按该项的单位填写普通数字，单元格格式设为“常规”{rule_zh}）")
         if isinstance(value, LiteralPercentFormat):
             return self._literal_percent(value, fmt_en, fmt_zh, rule_en, rule_zh)
+        if isinstance(value, InvisibleInk):
+            return self._invisible_ink(value)
         if isinstance(value, HiddenByFormat):
             return self.t(f"{value.number!r}, stored in the cell but shown as nothing through the number format "
                           f"{fmt_en}: nobody sees it on screen (set the cell's format to General{rule_en} to have it "
@@ -260,6 +262,27 @@ class Say:
                       f"amount in {tender.en} as a plain number, with the cell's format General{rule_en})",
                       f"数字 {value.number}，其数字格式 {fmt_zh} 显示{other.zh}（{value.currency}），"
                       f"不是本项目的币种{tender.zh}（{value.tender}）（请以{tender.zh}填写普通数字，单元格格式设为“常规”{rule_zh}）")
+
+    def _invisible_ink(self, value: InvisibleInk) -> str:
+        """A value drawn in its background's colour: what is unseen, the colours, what to do."""
+        on_en, on_zh = ((f"on the fill {value.fill}", f"填充色 {value.fill}") if value.fill
+                        else ("on no fill (the sheet's white)", "无填充（工作表为白色）"))
+        advice = _advice(self, SEND_AGAIN)
+        if value.parts:
+            parts_en = ", ".join(repr(part) for part in value.parts)
+            parts_zh = "、".join(f"“{part}”" for part in value.parts)
+            return self.t(f"{value.number!r}, of which {parts_en} is drawn in the colour of the cell's background (a run "
+                          f"of its rich text in the colour {value.ink}, {on_en}): nobody sees that part on screen, so "
+                          f"the value read is not the value seen (make the whole value visible, or clear it: {advice})",
+                          f"“{value.number}”，其中 {parts_zh} 的颜色与单元格背景相同（富文本中的一段为颜色 {value.ink}，"
+                          f"{on_zh}）：屏幕上看不到这一部分，读取的值与看到的值不同（须使整个值可见或将其清除：{advice}）")
+        by_en, by_zh = ((f"the number format {value.format!r} draws it in {value.ink}, {on_en}",
+                         f"数字格式 “{value.format}” 使其显示为颜色 {value.ink}，{on_zh}") if value.format
+                        else (f"font colour {value.ink} {on_en}", f"字体颜色 {value.ink}，{on_zh}"))
+        return self.t(f"{value.number!r}, stored in the cell but drawn in the colour of its background ({by_en}): "
+                      f"nobody sees it on screen (make the value visible, or clear it: {advice})",
+                      f"单元格中存储的 “{value.number}”，但其颜色与单元格背景相同（{by_zh}）：屏幕上看不到它"
+                      f"（须使该值可见或将其清除：{advice}）")
 
     def _other_number(self, value: PercentFormat | ConstantFormat | DividedFormat, fmt_en: str, fmt_zh: str,
                       rule_en: str, rule_zh: str) -> str:

@@ -355,3 +355,54 @@ def excel_text(number: Decimal, number_format: str) -> str | None:
     whole, _, fraction = f"{abs(shown):f}".partition(".")
     whole = f"{int(whole):,}" if grouped else whole.zfill(len(zeros))
     return f"{'-' if shown < 0 else ''}{whole}{'.' if fraction else ''}{fraction}{percent}"
+
+
+# -- the colour a section names ([Red], [White], [Color 9]): the text of a number it shows is drawn in it
+
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+_COLOUR_NAME = re.compile(r"\s*(?:black|white|red|green|blue|yellow|magenta|cyan|colou?r\s*[0-9]{1,2})\s*",
+                          re.IGNORECASE)
+
+
+def section_colours(number_format: str) -> list[str | None]:
+    """The colour each section of a number format names, as written (``White``, ``Color 9``; None: it names none, the
+    font's colour draws it): Excel's eight names and ``Color n`` (of the palette), in brackets, not quoted.
+
+    >>> section_colours("[White]General"), section_colours('0;[Red]-0;;[Yellow]@'), section_colours('[>100][Blue]0')
+    (['White'], [None, 'Red', None, 'Yellow'], ['Blue'])
+    >>> section_colours('[DBNum1]0"[White]"'), section_colours('[$-804]0;[Color 2]-0')
+    ([None], [None, 'Color 2'])
+    """
+    found: list[str | None] = []
+    for section in sections_of(number_format):
+        names = [match.group(1) for match in _BRACKET.finditer(_without_quotes(section))
+                 if _COLOUR_NAME.fullmatch(match.group(1))]
+        found.append(names[0] if names else None)
+    return found
+
+
+def _without_quotes(section: str) -> str:
+    """A section with its quoted and escaped text left out (a bracket there is text, not a colour)."""
+    return "".join(match.group() for match in _FORMAT_PART.finditer(section)
+                   if match.group(1) is None and match.group(2) is None)
+
+
+def drawn_colours(number_format: str) -> tuple[tuple[str | None, str | None, str | None], str | None, bool]:
+    """The colour (:func:`section_colours`; None: the font's) a number format draws a positive number, a negative one
+    and a zero in, as its sections apply to them; a text's (its text section's, else its first section's: Excel draws
+    a text through ``[Red]General`` red); and whether sections go by conditions (``[>100]``: which applies to a number
+    is not worked out).
+
+    >>> drawn_colours("[White]General"), drawn_colours('0;[Red]-0')
+    ((('White', 'White', 'White'), 'White', False), ((None, 'Red', None), None, False))
+    >>> drawn_colours('0.00;[Yellow]@'), drawn_colours('[>100][White]0;0')
+    (((None, None, None), 'Yellow', False), (('White', None, 'White'), 'White', True))
+    """
+    colours, sections = section_colours(number_format), sections_of(number_format)
+    numbers = colours[:3]
+    if len(numbers) > 1 and "@" in _codes(sections[len(numbers) - 1]):
+        numbers = numbers[:-1]  # 0.00;@: the second section is the text's
+    count = len(numbers)
+    by_sign = (numbers[0], numbers[1] if count >= 2 else numbers[0], numbers[2] if count >= 3 else numbers[0])
+    text_at = next((i for i, section in enumerate(sections) if "@" in _codes(section)), 3 if len(sections) >= 4 else 0)
+    return by_sign, colours[text_at], any(_CONDITION.search(section) for section in sections[:3])

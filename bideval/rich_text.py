@@ -15,11 +15,12 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from typing import Callable
+from typing import Callable, TypeVar
 
 # A text in runs: each run's text, and whether the run's own font strikes it, or raises or lowers it (None: it has
 # none, the cell's font draws it). A text outside any run is a run without a font of its own.
 Runs = tuple[tuple[str, bool | None], ...]
+_Mark = TypeVar("_Mark")  # what a run's own font says of it: whether it strikes, its colour …
 
 _PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _STRIKE = re.compile(rb"<" + _PREFIX + rb"strike(?=[\s/>])([^>]*)")
@@ -99,16 +100,22 @@ def item_runs(item: bytes, drawn: Callable[[bytes], bool] = font_strikes) -> Run
     >>> item_runs(b'<r><rPr><strike/></rPr><t>Acme</t></r><r><t xml:space="preserve"> Ltd</t></r>')
     (('Acme', True), (' Ltd', None))
     """
+    return marked_runs(item, drawn)
+
+
+def marked_runs(item: bytes, mark: Callable[[bytes], _Mark]) -> tuple[tuple[str, _Mark | None], ...]:
+    """A string item's text in runs (:func:`item_runs`), each with what ``mark`` says of its own font (None: it has
+    none, the cell's font draws it)."""
     if b"rPh" in item:
         item = _PHONETIC.sub(b"", item)
-    runs: list[tuple[str, bool | None]] = []
+    runs: list[tuple[str, _Mark | None]] = []
     last = 0
     for run in _RUN.finditer(item):
         runs += [(text, None) for text in _texts(item, last, run.start())]
         inside = run.group(1)
         font = _RUN_FONT.match(inside)  # (a run's font comes first in it)
-        strikes = None if font is None else drawn(font.group(1) or b"")
-        runs += [(text, strikes) for text in _texts(inside, font.end() if font else 0, len(inside))]
+        said = None if font is None else mark(font.group(1) or b"")
+        runs += [(text, said) for text in _texts(inside, font.end() if font else 0, len(inside))]
         last = run.end()
     return tuple(runs + [(text, None) for text in _texts(item, last, len(item))])
 
@@ -123,15 +130,24 @@ def rich_strings(table: bytes, styled: bool, drawn: Callable[[bytes], bool] = fo
     """By index, the texts of a shared-string table (its XML, in UTF-8) in runs of which one has a font of its own
     that strikes (``drawn``: or raises, :func:`font_raises`); with ``styled`` (a cell format strikes), or one that does
     not (it is drawn plain in a struck cell). Only the items holding a run's font are parsed."""
+    return marked_strings(table, drawn, lambda runs: any(strikes or (styled and strikes is not None)
+                                                         for _, strikes in runs))
+
+
+def marked_strings(table: bytes, mark: Callable[[bytes], _Mark],
+                   keep: Callable[[tuple[tuple[str, _Mark | None], ...]], bool]
+                   ) -> dict[int, tuple[tuple[str, _Mark | None], ...]]:
+    """By index, the texts of a shared-string table in runs (:func:`marked_runs`) that ``keep`` keeps, of those with a
+    run's font of its own: only the items holding one are parsed."""
     starts = [match.start() for match in _STRING_ITEM.finditer(table)]
-    found: dict[int, Runs] = {}
+    found: dict[int, tuple[tuple[str, _Mark | None], ...]] = {}
     at = table.find(b"rPr")
     while at >= 0:
         index = bisect_right(starts, at) - 1
         end = starts[index + 1] if index + 1 < len(starts) else len(table)
         if index >= 0:
-            runs = item_runs(table[starts[index]:end], drawn)
-            if any(strikes or (styled and strikes is not None) for _, strikes in runs):
+            runs = marked_runs(table[starts[index]:end], mark)
+            if keep(runs):
                 found[index] = runs
         at = table.find(b"rPr", max(end, at + 3))
     return found
@@ -163,3 +179,34 @@ def drawn_struck(runs: Runs, styled: bool) -> bool | tuple[str, ...]:
     if stretch:
         parts.append("".join(stretch).strip())
     return False if not parts else tuple(parts) if plain else True
+
+
+def says_rich(text: bytes) -> bool:
+    """Whether XML text says ``rPr`` (a run of rich text with a font of its own, maybe: its colour may hide it), found
+    by its letter P, rare in a shared-string table's markup (a plain search for so short a word costs five times as
+    much, on a bid form's strings too)."""
+    return holds(text, b"rPr", 1)
+
+
+def says_raise_or_rgb(text: bytes) -> tuple[bool, bool]:
+    """Whether XML text says ``vertAlign`` (:func:`says_raise`) and ``rgb`` (a colour given as such, maybe an inline
+    string's run's), both found by their letter g in one look at each, rare in a sheet's markup; from the 65th g, a
+    plain search of the rest for each still unsaid.
+
+    >>> says_raise_or_rgb(b'<is><r><rPr><color rgb="FFFFFFFF"/></rPr><t>1</t></r></is>'), says_raise_or_rgb(b"<c/>")
+    ((False, True), (False, False))
+    """
+    raised = coloured = False
+    at = text.find(b"g")
+    for _ in range(64):
+        if at < 0:
+            return raised, coloured
+        raised = raised or (at >= 7 and text.startswith(b"vertAlign", at - 7))
+        coloured = coloured or (at >= 1 and text.startswith(b"rgb", at - 1))
+        if raised and coloured:
+            return True, True
+        at = text.find(b"g", at + 1)
+    if at < 0:
+        return raised, coloured
+    return (raised or text.find(b"vertAlign", max(at - 7, 0)) >= 0,
+            coloured or text.find(b"rgb", max(at - 1, 0)) >= 0)

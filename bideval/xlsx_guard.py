@@ -35,16 +35,16 @@ from functools import lru_cache, partial
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Callable, Generic, Iterable, Iterator, TypeVar
+from typing import IO, Callable, Generic, Iterable, Iterator, Mapping, TypeVar
 from urllib.parse import unquote
 
 from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFormat, DividedFormat, HiddenByFormat,
-                          LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat,
-                          PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
+                          InvisibleInk, LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat,
+                          PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .rubric_mark import CUSTOM_PROPERTIES, read_mark
-from .rich_text import (Runs, drawn_struck, font_raises, font_strikes, holds, item_runs, rich_strings, says_raise,
-                        says_strike)
+from .rich_text import (Runs, drawn_struck, font_raises, font_strikes, holds, item_runs, marked_strings, rich_strings,
+                        marked_runs, says_raise, says_raise_or_rgb, says_rich, says_strike)
 from .sheet_notes import FormattedCells, SheetNotes, TableTotal, UnparsedErrors
 
 Finding = tuple[str, dict]  # a problem's code (under "guard.") and its facts; bideval.messages words it
@@ -212,6 +212,8 @@ _BUILT_IN_PERCENT = re.compile(rb'numFmtId\s*=\s*["\']\s*(?:9|10)\s*["\']')
 _CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
 _FONTS = re.compile(rb"<" + _PREFIX + rb"fonts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"fonts>", re.DOTALL)
 _FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(/?)>")  # a font's start tag ("/": it is empty)
+_FILLS = re.compile(rb"<" + _PREFIX + rb"fills(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"fills>", re.DOTALL)
+_FILL = re.compile(rb"<" + _PREFIX + rb"fill(?=[\s/>])[^>]*?(/?)>")  # a fill's start tag ("/": it is empty)
 _TABLE = re.compile(rb"<" + _PREFIX + rb"table(?=[\s/>])([^>]*)")
 # A cell that names a cell format, its index spelt as an XML reader reads it (s="1", s='1', s = "01").
 _STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\ss\s*=\s*(?:"[^"]*"|\'[^\']*\')' + _IN_TAG
@@ -840,10 +842,15 @@ class _Extent:
     before_rows: bool = True  # sheetData not reached yet
     strikes: bool = False  # the sheet says "strike" (an inline string's run struck through?)
     raises: bool = False  # the sheet says "vertAlign" (an inline string's run raised or lowered?)
+    colours: bool = False  # the sheet says "rgb" (an inline string's run in a colour of its own?)
     conditional: bool = False  # the sheet says "conditionalFormatting" (a conditional format?)
     own_rules: bool = False  # … and, after that, holds a differential format (<x14:dxf>: a rule's own)
     noted: tuple[str, ...] = ()  # a bid's: the cell formats (by index) showing a number otherwise than General does
     noted_cells: list[bytes] = field(default_factory=list)  # … the cells in one, each piece's (_note_formatted_cells)
+
+
+class _ThemeHead(bytes):
+    """The head of a theme part, as the check keeps it (told apart from a table's kept head)."""
 
 
 class _PartScan:
@@ -872,7 +879,10 @@ class _PartScan:
         self.strikes: set[str] = set()  # the worksheets that say "strike" (an inline string's struck run?)
         self.raised: dict[str, dict[tuple[int, int], tuple[str, ...]]] = {}  # … its cells raised or lowered in part
         self.strings_raise: bool | None = None  # the shared strings say "vertAlign" (a raised run?); None: none
+        self.strings_rich = False  # the shared strings say "rPr" (a run with a font, its colour its own?)
+        self.themes: dict[str, bytes] = {}  # theme part → its head (its colour scheme comes first)
         self.raises: set[str] = set()  # the worksheets that say "vertAlign" (an inline string's raised run?)
+        self.colours_said: set[str] = set()  # the worksheets that say "rgb" (an inline string's coloured run?)
         # … the cells of each a conditional format may strike through, each with the format's range
         self.struck_by_rule: dict[str, dict[tuple[int, int], str]] = {}
         self.conditional: set[str] = set()  # the worksheets that say "conditionalFormatting"
@@ -946,11 +956,13 @@ class _PartScan:
 
     def _take(self, name: str, kept: bytes | None, targets: frozenset[str]) -> None:
         """Record what a clean part gave: its text when it is one the later checks read (a table part's head when the
-        table has a total row), the parts it points at."""
+        table has a total row, a theme part's), the parts it points at."""
         if kept is not None:
             known = _KEPT_BY_FOLDED.get(name.casefold())
             if known is not None:
                 self.texts[known] = kept
+            elif isinstance(kept, _ThemeHead):
+                self.themes[name] = kept
             else:
                 self.tables[name] = kept
         self.targets.update(targets)
@@ -976,15 +988,17 @@ class _PartScan:
         if root == b"sst":
             _check_string_count(name, text, info.file_size)
             if name.casefold() == _SHARED_STRINGS_FOLDED:  # a struck or raised run? Read to the end only to say
-                self.strings_strike, self.strings_raise = says_strike(text), says_raise(text)
-                if not complete and not (self.strings_strike and self.strings_raise):
-                    self.strings_strike, self.strings_raise = _says_further(
-                        stream, decoder, text[-8:], self.strings_strike, self.strings_raise)
+                said = says_strike(text), says_raise(text), says_rich(text)
+                if not complete and not all(said):
+                    said = _says_further(stream, decoder, text[-8:], said)
+                self.strings_strike, self.strings_raise, self.strings_rich = said
         kept = text if name.casefold() in _KEPT_BY_FOLDED else None
         if kept is not None:
             self.texts[_KEPT_BY_FOLDED[name.casefold()]] = kept
         elif root == b"table" and b"totalsRowCount" in text:  # an Excel table, its total row maybe on: kept (rare)
             kept = text
+        elif root == b"theme":  # its colours: a cell's theme="1" (kept: every copy of a template has the same)
+            kept = _ThemeHead(text)
         if root in SHEET_ROOTS:
             if decoder is not None:  # python-calamine reads a worksheet in UTF-16 as an empty sheet, without a word
                 raise _Refused("sheet_in_utf16", part=name)
@@ -1051,6 +1065,8 @@ class _PartScan:
             self.strikes.add(info.filename)
         if extent.raises:
             self.raises.add(info.filename)
+        if extent.colours:
+            self.colours_said.add(info.filename)
         if extent.conditional:
             self.conditional.add(info.filename)
         if extent.own_rules:
@@ -1139,6 +1155,17 @@ class _PartScan:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
         return _hidden_sheets(self.texts.get(WORKBOOK, b""))
 
+    def whole_styles(self) -> bytes:
+        """The styles part's text, whole: the head the check kept, or (a part past its first 64 KiB, rare) the part read
+        again; b'' when there is none."""
+        styles = self.texts.get(STYLES, b"")
+        if len(styles) >= XML_PREFIX_BYTES and not _closes(styles, b"styleSheet"):  # a head: the whole part
+            try:
+                return self.archive.read(self.named(STYLES))
+            except (KeyError, zipfile.BadZipFile, zlib.error):  # checked already: a damaged part tells itself
+                return b""
+        return styles
+
     def noted_styles(self) -> tuple[str, ...]:
         """A bid workbook's cell formats (by index) that show a number otherwise than General does
         (:func:`_noted_formats`), worked out from its styles (read first: :meth:`run`) once per workbook: none in
@@ -1146,12 +1173,7 @@ class _PartScan:
         are noted, for its reader to refuse a percentage in a price, a number or a count, and to read a text or a
         choice as the sheet shows it."""
         if self.noted_indices is None:
-            styles = self.texts.get(STYLES, b"") if self.currency is not None and not self.panel else b""
-            if len(styles) >= XML_PREFIX_BYTES and not _closes(styles, b"styleSheet"):  # a head: the whole part
-                try:
-                    styles = self.archive.read(self.named(STYLES))
-                except (KeyError, zipfile.BadZipFile, zlib.error):  # checked already: a damaged part tells itself
-                    styles = b""
+            styles = self.whole_styles() if self.currency is not None and not self.panel else b""
             self.noted_formats = _noted_formats(styles) if styles else {}
             self.noted_indices = tuple(self.noted_formats)
         return self.noted_indices
@@ -1175,24 +1197,33 @@ class _PartScan:
                     _STYLED.clear()
                 _STYLED[key] = styled
         shown, struck, ruled = styled
+        hiding, drawn, backgrounds = _ink_formats(self.whole_styles(), self.theme())
+        if hiding:  # a cell's number format is what it says first; then the colour it is drawn in
+            shown = {index: _either(shown.get(index), hiding.get(index)) for index in shown.keys() | hiding.keys()}
         strings = self.strings_in_runs(bool(struck))
         raised = self.raised_strings()
-        if not (shown or struck or ruled or strings or self.strikes or self.own_rules or raised or self.raises):
+        inked = self.inked_strings(backgrounds, bool(hiding))
+        if not (shown or struck or ruled or strings or self.strikes or self.own_rules or raised or self.raises
+                or inked or self.colours_said):
             return
         for info in self.worksheets:
             strikes = bool(struck or strings) or info.filename in self.strikes
             raises = bool(raised) or info.filename in self.raises
             rules = info.filename in self.own_rules or (bool(ruled) and info.filename in self.conditional)
-            if not (shown or rules or strikes or raises):
+            inks = bool(inked) or info.filename in self.colours_said
+            if not (shown or rules or strikes or raises or inks):
                 continue
             sheet = self.archive.read(info)
             found: dict[tuple[int, int], Unreadable] = {}
-            for row, column, attributes, after in (self._styled_cells(info, sheet) if shown else ()):
-                index = _style_index(attributes.get("s", ""))
+            every_cell = "0" in hiding or (bool(hiding) and info.filename in self.exact)  # (format 0: a cell without s)
+            for row, column, attributes, after in (self._styled_cells(info, sheet, every_cell) if shown else ()):
+                index = _style_index(attributes.get("s", "0"))
                 pair = shown.get(index)
                 held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
                 if held is not None:
                     found[(row - 1, column - 1)] = held
+            if inks:
+                self.note_inked(info, sheet, inked, drawn, found)
             if rules:  # a cell's own format is what it says first; a conditional one is looked at in every cell
                 self.note_ruled(info, sheet, ruled, found)
             if found:  # an error or a formula without a result already noted in a cell is what it says first
@@ -1201,6 +1232,86 @@ class _PartScan:
                 self.note_struck(info, sheet, struck, strings)
             if raises:
                 self.note_raised(info, sheet, raised)
+
+    def note_inked(self, info: zipfile.ZipInfo, sheet: bytes, inked: dict[int, _Inked],
+                   drawn: dict[str, tuple[str, str]], found: dict[tuple[int, int], Unreadable]) -> None:
+        """Note in ``found`` the cells of a worksheet holding a shared string of ``inked`` (its runs, each with its own
+        font's colour) of which a run is drawn in the colour of the cell's fill (``drawn``: each cell format's font and
+        fill colours): the whole text (every run but spaces, an :class:`InvisibleInk`) or a part of it (with the parts
+        unseen); a cell whose cell format hides it (noted already) but whose runs are seen is seen. And, when the sheet
+        says "rgb", the cells around it holding an inline string (as openpyxl saves rich text) with a run so."""
+        from .ink import background, font_colour
+
+        candidates: Iterable[tuple[int, int, dict[str, str], int]] = self._string_candidates(info, sheet, inked)
+        colour = None
+        if info.filename in self.colours_said:
+            scheme, indexed = self.colours()
+            colour = partial(font_colour, theme=scheme, indexed=indexed, unsaid=None)
+            candidates = chain(candidates, ((int(match.group(2)), _column_number(match.group(1)),
+                                             _attributes(match.group(3)), match.end())
+                                            for match in _cells_around(sheet, (m.start() for m in _RGB.finditer(sheet)))))
+        for row, column, attributes, after in candidates:
+            kind, runs = attributes.get("t", "n"), None
+            if kind == "s":
+                index = _string_index(sheet, after)
+                runs = inked.get(index) if index is not None else None
+            elif kind == "inlineStr" and colour is not None and (item := _INLINE_STRING.match(sheet, after)) \
+                    and b"rPr" in item.group(1):
+                runs = marked_runs(item.group(1), colour)
+            colours = drawn.get(_style_index(attributes.get("s", "0")))
+            if runs is None or colours is None:
+                continue
+            font, fill = colours
+            back, at = background(fill), (row - 1, column - 1)
+            unseen = drawn_struck(tuple((text, ink == back if ink is not None else None) for text, ink in runs),
+                                  font == back)
+            if unseen:
+                found.setdefault(at, InvisibleInk("", "", back, fill, unseen if isinstance(unseen, tuple) else ()))
+            elif isinstance(found.get(at), InvisibleInk):  # its cell format's colour hides it; its runs' show it
+                del found[at]
+
+    def _string_candidates(self, info: zipfile.ZipInfo, sheet: bytes, strings: Mapping[int, object]
+                           ) -> Iterator[tuple[int, int, dict[str, str], int]]:
+        """The cells of a worksheet that may hold one of ``strings`` (by index), as :meth:`_styled_cells` gives them:
+        those whose value is its index, or every cell (the sheet's markup needed the exact scan, or many strings)."""
+        if not strings:
+            return
+        if info.filename in self.exact or len(strings) > MAX_STRUCK_STRINGS:
+            yield from self._styled_cells(info, sheet, every_cell=True)
+            return
+        seen: set[int] = set()
+        for match in _string_cells(sheet, [b"%d" % index for index in strings]):
+            if match.start() not in seen:
+                seen.add(match.start())
+                yield int(match.group(2)), _column_number(match.group(1)), _attributes(match.group(3)), match.end()
+
+    def inked_strings(self, backgrounds: frozenset[str], every: bool) -> dict[int, _Inked]:
+        """The shared strings, by index, in runs of which one has a font of its own whose colour is one of the
+        ``backgrounds`` the cell formats fill cells with (the sheet's white among them): a run that may be unseen; or
+        ``every`` such string in runs (a cell format draws its text in its fill's colour: a run of its own may show
+        it). Read again, once, only when the shared strings say "rPr" (:func:`~bideval.rich_text.says_rich`)."""
+        if not self.strings_rich or not backgrounds:
+            return {}
+        from .ink import font_colour
+
+        scheme, indexed = self.colours()
+        return marked_strings(self.shared_strings(), partial(font_colour, theme=scheme, indexed=indexed, unsaid=None),
+                              lambda runs: every or any(ink in backgrounds for _, ink in runs))
+
+    def colours(self) -> tuple[tuple[str | None, ...], tuple[str, ...]]:
+        """The workbook's theme colours (:func:`_theme_scheme`) and palette (:func:`bideval.ink.palette`)."""
+        from .ink import palette
+
+        return _theme_scheme(self.theme()), palette(self.texts.get(STYLES, b""))
+
+    def theme(self) -> bytes:
+        """The head of the theme part the workbook's relationships name (its colour scheme comes first), as the check
+        kept it: never read again; b'' when there is none."""
+        part = _theme_part(self.texts.get(WORKBOOK_RELATIONSHIPS, b""), posixpath.dirname(self.workbook))
+        try:
+            return self.themes.get(self.named(part), b"") if part is not None else b""
+        except KeyError:
+            return b""
 
     def note_ruled(self, info: zipfile.ZipInfo, sheet: bytes, ruled: dict[str, _Rule],
                    found: dict[tuple[int, int], Unreadable]) -> None:
@@ -1306,14 +1417,8 @@ class _PartScan:
             yield from self._styled_cells(info, sheet, every_cell=True)
             return
         found: Iterable[re.Match[bytes]] = _STYLED_CELL.finditer(sheet) if struck else ()
-        if struck_strings:  # each cell whose value is the index of such a string (a number's too: told apart later),
-            # written as a reader reads it (01 and " +1 " are 1), or as python-calamine reads it (a value it cannot
-            # parse as a count, +1 or " 1", is 0)
-            taken = [rb"\s*\+?0*(?:" + b"|".join(struck_strings) + rb")\s*"]
-            if b"0" in struck_strings:
-                taken += [b"[0-9]*[^0-9&<][^&<]*", b"0*[1-9][0-9]{19,}"]
-            values = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^>]*)?>(?:" + b"|".join(taken) + rb")(?=[&<])")
-            found = chain(found, _cells_around(sheet, (match.start() for match in values.finditer(sheet))))
+        if struck_strings:
+            found = chain(found, _string_cells(sheet, struck_strings))
         if worded:
             found = chain(found, _cells_around(sheet, (match.start() for match in word.finditer(sheet))))
         seen: set[int] = set()
@@ -1520,15 +1625,7 @@ def _struck_formats(styles: bytes) -> frozenset[str]:
     known = _STRUCK_FORMATS.get(styles)
     if known is not None:
         return known
-    section = _FONTS.search(styles)
-    fonts = section.group(1) if section else b""
-    starts = list(_FONT.finditer(fonts))
-    struck_fonts = set()
-    for i, start in enumerate(starts):
-        if start.group(1) == b"/":  # <font/>: nothing in it
-            continue
-        if font_strikes(fonts[start.end():starts[i + 1].start() if i + 1 < len(starts) else len(fonts)]):
-            struck_fonts.add(str(i))
+    struck_fonts = {str(i) for i, font in enumerate(_items(styles, _FONTS, _FONT)) if font_strikes(font)}
     cells = _CELL_FORMATS.search(styles) if struck_fonts else None
     struck = frozenset() if cells is None else frozenset(
         str(index) for index, xf in enumerate(map(_attributes, _CELL_FORMAT.findall(cells.group(1))))
@@ -1540,26 +1637,145 @@ def _struck_formats(styles: bytes) -> frozenset[str]:
     return struck
 
 
+def _items(styles: bytes, section: re.Pattern[bytes], start: re.Pattern[bytes]) -> list[bytes]:
+    """The insides of the items of a list of the styles (its fonts, its fills), in order: b'' for an empty one."""
+    found = section.search(styles)
+    inside = found.group(1) if found else b""
+    starts = list(start.finditer(inside))
+    return [b"" if match.group(1) == b"/" else inside[match.end():starts[i + 1].start() if i + 1 < len(starts)
+                                                     else len(inside)] for i, match in enumerate(starts)]
+
+
+# What the colours of a workbook's cell formats hide (by the styles part and the theme part): the cell formats (by
+# index) drawing a number or a text in their fill's colour, each with what stands for such a cell (InvisibleInk);
+# every cell format's font and fill colours where both are told (a rich text's runs are compared with its fill); the
+# backgrounds of those fills (a run in one of those colours may be unseen)
+_Inks = tuple[dict[str, "_ShownAs"], dict[str, tuple[str, str]], frozenset[str]]
+_INK_FORMATS: dict[tuple[bytes, bytes], _Inks] = {}
+_Inked = tuple[tuple[str, str | None], ...]  # a text in runs, each with its own font's colour (None: the cell's font's)
+
+
+def _ink_formats(styles: bytes, theme: bytes) -> _Inks:
+    """:data:`_Inks` of a styles part (whole), by the head of the workbook's theme part (:func:`_theme_scheme`). Worked
+    out once per styles and theme: every copy of a bid-form template carries the same."""
+    known = _INK_FORMATS.get((styles, theme))
+    if known is not None:
+        return known
+    from .ink import background, fill_colour, font_colour, palette
+
+    scheme, indexed = _theme_scheme(theme), palette(styles)
+    fonts = [font_colour(font, scheme, indexed) for font in _items(styles, _FONTS, _FONT)]
+    fills = [fill_colour(fill, scheme, indexed) for fill in _items(styles, _FILLS, _FILL)]
+    declared = _NUMBER_FORMATS.search(styles) if b"numFmt" in styles else None
+    codes = {_style_index(said.get("numFmtId", "")): said.get("formatCode", "")
+             for said in map(_attributes, _NUMBER_FORMAT.findall(declared.group(1) if declared else b""))}
+    section = _CELL_FORMATS.search(styles)
+    hiding: dict[str, _ShownAs] = {}
+    drawn: dict[str, tuple[str, str]] = {}
+    for index, xf in enumerate(map(_attributes, _CELL_FORMAT.findall(section.group(1) if section else b""))):
+        font, fill = (_nth(found, xf.get(key, "0")) for found, key in ((fonts, "fontId"), (fills, "fillId")))
+        if font is None or fill is None:  # a colour not told (a patterned fill, a theme colour unsaid): not compared
+            continue
+        drawn[str(index)] = (font, fill)
+        pair = _ink_pair(font, fill, codes.get(_style_index(xf.get("numFmtId", "0")), ""), indexed)
+        if pair != (None, None):
+            hiding[str(index)] = pair
+    found = hiding, drawn, frozenset(background(fill) for _, fill in drawn.values())
+    if len(styles) <= MAX_REMEMBERED_STYLES_BYTES:
+        if len(_INK_FORMATS) >= MAX_REMEMBERED_PARTS:
+            _INK_FORMATS.clear()
+        _INK_FORMATS[(styles, theme)] = found
+    return found
+
+
+def _nth(items: list[str | None], written: str) -> str | None:
+    """The item of a styles' list a cell format names by its index (None: no such item)."""
+    index = _style_index(written)
+    return items[int(index)] if index.isdigit() and int(index) < len(items) else None
+
+
+def _either(first: _ShownAs | None, then: _ShownAs | None) -> _ShownAs:
+    """What stands for a number cell and a text cell by ``first`` (a number format's), else by ``then``."""
+    if first is None or then is None:
+        return first or then or (None, None)
+
+    def one(a: Callable[[str], Unreadable | None] | None,
+            b: Callable[[str], Unreadable | None] | None) -> Callable[[str], Unreadable | None] | None:
+        if a is None or b is None:
+            return a or b
+        return lambda held: a(held) or b(held)
+
+    return one(first[0], then[0]), one(first[1], then[1])
+
+
+def _ink_pair(font: str, fill: str, code: str, indexed: tuple[str, ...]) -> _ShownAs:
+    """What stands for a number cell and for a text cell of a cell format drawn in its fill's colour (``font``, or a
+    colour its number format ``code`` names: ``[White]General``): an :class:`InvisibleInk`; None when drawn in
+    another."""
+    from .ink import background, named_colour
+    from .number_formats import drawn_colours
+
+    by_sign, text, conditional = drawn_colours(code) if "[" in code else ((None, None, None), None, False)
+    back = background(fill)
+
+    def ink(name: str | None) -> tuple[str, str]:  # the colour drawn in, and the format that names it ('' the font's)
+        named = named_colour(name, indexed) if name else None
+        return (named, code) if named else (font, "")
+
+    signs = [ink(name) for name in by_sign]
+    hidden = [drawn == back for drawn, _ in signs]
+    if conditional and any(hidden):  # which section applies is not worked out: one unseen is taken for all
+        signs, hidden = [signs[hidden.index(True)]] * 3, [True] * 3
+    text_ink, text_format = ink(text)
+
+    def number_as(number: str) -> Unreadable | None:
+        try:
+            value = Decimal(number)
+        except InvalidOperation:  # not a number as the file saved it: the reader's to refuse
+            return None
+        at = 1 if value < 0 else 2 if value == 0 else 0
+        drawn, named = signs[at]
+        return InvisibleInk(number, named, drawn, fill) if hidden[at] else None
+
+    return (number_as if any(hidden) else None,
+            partial(InvisibleInk, format=text_format, ink=text_ink, fill=fill) if text_ink == back else None)
+
+
 SHARED_STRINGS = "xl/sharedStrings.xml"  # the shared-string table python-calamine reads (its name, whatever its case)
 _SHARED_STRINGS_FOLDED = SHARED_STRINGS.casefold()
 _STRIKE_WORD = re.compile(rb"strike")
+_RGB = re.compile(rb"rgb")
 _RAISE_WORD = re.compile(rb"vertAlign")
 MAX_STRUCK_STRINGS = 1000  # shared strings with a struck run looked for by their index; more, and every cell is read
 
 
-def _says_further(stream: _EntryReader, decoder: codecs.IncrementalDecoder | None, carry: bytes, strike: bool,
-                  raise_: bool) -> tuple[bool, bool]:
-    """Whether a part says ``strike`` (:func:`~bideval.rich_text.says_strike`) and ``vertAlign``
-    (:func:`~bideval.rich_text.says_raise`): so far (``strike``, ``raise_``), or in the rest read in pieces until both
-    are said or it ends; ``carry``: the last bytes read before (a word cut between them and the rest)."""
+def _says_further(stream: _EntryReader, decoder: codecs.IncrementalDecoder | None, carry: bytes,
+                  said: tuple[bool, bool, bool]) -> tuple[bool, bool, bool]:
+    """Whether a part says ``strike`` (:func:`~bideval.rich_text.says_strike`), ``vertAlign``
+    (:func:`~bideval.rich_text.says_raise`) and ``rPr`` (:func:`~bideval.rich_text.says_rich`): so far (``said``), or
+    in the rest read in pieces until all are said or it ends; ``carry``: the last bytes read before (a word cut between
+    them and the rest)."""
+    strike, raise_, rich = said
     for text in _more_text(stream, decoder, SHEET_CHUNK_BYTES):
         joined = carry + text
         strike = strike or says_strike(joined)
         raise_ = raise_ or says_raise(joined)
-        if strike and raise_:
+        rich = rich or says_rich(joined)
+        if strike and raise_ and rich:
             break
         carry = text[-8:]  # (a word cut between two pieces)
-    return strike, raise_
+    return strike, raise_, rich
+
+
+def _string_cells(sheet: bytes, indices: list[bytes]) -> Iterator[re.Match[bytes]]:
+    """The cells (their start tags, as the fast scan reads them) whose value is the index of one of a few shared strings
+    (``indices``; a number's too: told apart later), written as a reader reads it (01 and " +1 " are 1), or as
+    python-calamine reads it (a value it cannot parse as a count, +1 or " 1", is 0)."""
+    taken = [rb"\s*\+?0*(?:" + b"|".join(indices) + rb")\s*"]
+    if b"0" in indices:
+        taken += [b"[0-9]*[^0-9&<][^&<]*", b"0*[1-9][0-9]{19,}"]
+    values = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^>]*)?>(?:" + b"|".join(taken) + rb")(?=[&<])")
+    return _cells_around(sheet, (match.start() for match in values.finditer(sheet)))
 
 
 def _cells_around(sheet: bytes, positions: Iterable[int]) -> Iterator[re.Match[bytes]]:
@@ -1569,6 +1785,36 @@ def _cells_around(sheet: bytes, positions: Iterable[int]) -> Iterator[re.Match[b
         match = _CELL_START.match(sheet, start) if start >= 0 else None
         if match is not None:
             yield match
+
+
+# A theme part's colours, by its head (as the check kept it)
+_THEMES: dict[bytes, tuple[str | None, ...]] = {}
+
+
+def _theme_scheme(theme: bytes) -> tuple[str | None, ...]:
+    """The colours of a theme part's head (:func:`bideval.ink.theme_colours`); without one, Excel's window background
+    and text for theme 0 and 1, no other. Worked out once per distinct theme."""
+    from .ink import DEFAULT_THEME, theme_colours
+
+    if not theme:
+        return DEFAULT_THEME
+    scheme = _THEMES.get(theme)
+    if scheme is None:
+        scheme = theme_colours(theme)
+        if len(_THEMES) >= MAX_REMEMBERED_PARTS:
+            _THEMES.clear()
+        _THEMES[theme] = scheme
+    return scheme
+
+
+@lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
+def _theme_part(relationships: bytes, folder: str) -> str | None:
+    """The theme part a workbook's relationship part names (the workbook part in ``folder``); None when none."""
+    for match in _RELATIONSHIP.finditer(relationships):
+        attributes = _attributes(match.group(1))
+        if attributes.get("Type", "").rstrip("/").rsplit("/", 1)[-1] == "theme":
+            return _resolved(folder, attributes.get("Target", ""))
+    return None
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template links its parts alike
@@ -2033,7 +2279,9 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
         if b"col" in piece:  # <cols> comes before sheetData; looked for anywhere all the same (one search, not two)
             _note_hidden_columns(piece, extent)
         extent.strikes = extent.strikes or says_strike(piece)
-        extent.raises = extent.raises or says_raise(piece)
+        if not (extent.raises and extent.colours):  # (one look at each g for both words)
+            raises, colours = says_raise_or_rgb(piece)
+            extent.raises, extent.colours = extent.raises or raises, extent.colours or colours
         if not extent.own_rules and (extent.conditional or _says_conditional(piece)):
             extent.conditional = True  # (a rule's own differential format follows, in this piece or a later one)
             first = piece.find(b"dxf")

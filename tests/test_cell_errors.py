@@ -970,3 +970,68 @@ def test_a_number_shown_in_wan_by_a_conditional_format_is_refused(rubric, tmp_pa
             f'sqref="C{row}:D{row}"'.encode(), f'sqref="D1:D{row} E1"'.encode())}))
     (bid,) = read_bids(rubric, [moved]).bids
     assert bid.values["total_price"] == 95
+
+
+# -- a value drawn in its background's colour: nobody sees it (as ;;; above)
+
+def write_inked_form(path: Path, field: str, look: dict[str, Any], rich: bool = False) -> Path:
+    """A bid form (xlsxwriter) whose ``field`` cell is drawn with the format properties ``look``; ``rich``: its value
+    written as rich text, its digits but the first in a run of ``look``."""
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bid")
+    for r, (name, value) in enumerate(good_bid(VENDOR_A, similar_projects=21).items()):
+        sheet.write_string(r, 0, name)
+        if name == field and rich:
+            sheet.write_rich_string(r, 2, str(value)[0], book.add_format(look), str(value)[1:])
+        else:
+            sheet.write(r, 2, value, book.add_format(look) if name == field else None)
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("look, rich, says", [
+    ({"font_color": "#FFFFFF"}, False, "'21', stored in the cell but drawn in the colour of its background (font "
+     "colour FFFFFF on no fill (the sheet's white)): nobody sees it on screen"),
+    ({"num_format": "[White]General"}, False, "(the number format '[White]General' draws it in FFFFFF, on no fill"),
+    ({"font_color": "#FFF2CC", "bg_color": "#FFF2CC"}, False, "(font colour FFF2CC on the fill FFF2CC)"),
+    ({"num_format": "[Yellow]0", "bg_color": "#FFFF00"}, False, "draws it in FFFF00, on the fill FFFF00"),
+    ({"font_color": "#FFFFFF"}, True, "'21', of which '1' is drawn in the colour of the cell's background (a run of "
+     "its rich text in the colour FFFFFF, on no fill (the sheet's white)): nobody sees that part on screen"),
+])
+def test_a_value_drawn_in_its_background_s_colour_is_refused_at_its_cell(rubric, tmp_path, look, rich, says):
+    """A tester's similar-projects count, blank on screen (white on white, [White]General, yellow on the answer
+    cells' yellow) or shown as 2 with a white 1 after it, was read as 21."""
+    path = write_inked_form(tmp_path / "form.xlsx", "similar_projects", look, rich)
+    problem = the_problem(rubric, path)
+    assert str(problem).startswith(f"{path}:Bid!C{list(good_bid(VENDOR_A)).index('similar_projects') + 1}: expected")
+    assert says in str(problem)
+    assert str(problem).endswith("(make the value visible, or clear it: ask the bidder to send the file again)"
+                                 if not rich else "ask the bidder to send the file again)")
+    assert "屏幕上看不到" in messages.render(problem, "zh")
+
+
+@pytest.mark.parametrize("look", [{"font_color": "#FF0000"}, {"bg_color": "#FFFF00"},
+                                  {"num_format": "[White]General", "bg_color": "#000000"},
+                                  {"font_color": "#FFFFFF", "bg_color": "#C00000"}])
+def test_a_coloured_value_that_shows_is_read(rubric, tmp_path, look):
+    """Red on white, black on yellow, white on black or dark red: seen, read."""
+    (bid,) = read_bids(rubric, [write_inked_form(tmp_path / "form.xlsx", "similar_projects", look)]).bids
+    assert bid.values["similar_projects"] == 21
+
+
+def test_a_white_run_of_an_inline_string_is_refused_too(rubric, tmp_path):
+    """openpyxl saves rich text in the cell (an inline string), not in the shared strings: 2 and a white 1 there."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Bid"
+    for r, (name, value) in enumerate(good_bid(VENDOR_A).items(), 1):
+        sheet.cell(r, 1, name)
+        sheet.cell(r, 3, CellRichText(["2", TextBlock(InlineFont(color="FFFFFFFF"), "1")])
+                   if name == "similar_projects" else value)
+    book.save(tmp_path / "form.xlsx")
+    problem = the_problem(rubric, tmp_path / "form.xlsx")
+    assert f"Bid!C{list(good_bid(VENDOR_A)).index('similar_projects') + 1}: expected" in str(problem)
+    assert "found '21', of which '1' is drawn in the colour of the cell's background" in str(problem)

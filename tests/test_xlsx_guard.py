@@ -972,3 +972,24 @@ def test_an_excel_table_s_total_row_is_noted_on_its_sheet(tmp_path, monkeypatch)
     assert xlsx_guard.scan_xlsx(with_table(tmp_path / "plain.xlsx", False))[1].table_totals == {}
     assert xlsx_guard.scan_xlsx(write_book(tmp_path / "none.xlsx", {"Bids": [["a"]]}))[1].table_totals == {}
     assert not any(part.endswith(".rels") for part in read)
+
+
+def test_the_cells_drawn_in_their_background_s_colour_are_noted_and_no_others(tmp_path):
+    """Invisible ink, noted as the package check reads a sheet: by the cell format's font (the theme's dark 1 resolved
+    from the theme part: black, seen), by a run of rich text (a part, or its runs showing a white cell format's text),
+    an empty cell and a patterned fill aside."""
+    path = tmp_path / "ink.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Bids")
+    white, black = book.add_format({"font_color": "#FFFFFF"}), book.add_format({"font_color": "#000000"})
+    sheet.write_number(0, 0, 5, white)
+    sheet.write_rich_string(0, 1, black, "2", white, "1")
+    sheet.write_rich_string(0, 2, black, "甲", black, "公司", white)  # every run black in a white format: seen
+    sheet.write_blank(0, 3, None, white)
+    sheet.write_number(0, 4, 5, book.add_format({"font_color": "#FFFFFF", "bg_color": "#FFFFFF", "pattern": 2}))
+    sheet.write_number(0, 5, 5, book.add_format({"bg_color": "#FFFF00"}))  # black (theme 1) on yellow
+    book.close()
+    problems, notes = xlsx_guard.scan_xlsx(path, "ink.xlsx")
+    assert problems == []
+    assert {at: (found.number, found.ink, found.fill, found.parts) for at, found in notes.errors["Bids"].items()} == {
+        (0, 0): ("5", "FFFFFF", "", ()), (0, 1): ("", "FFFFFF", "", ("1",))}
