@@ -198,6 +198,13 @@ class Say:
         fmt_en, fmt_zh = ((f"{value.format!r} (a conditional format's: Home > Conditional Formatting)",
                            f"“{value.format}”（条件格式所设）") if value.by_rule else (repr(value.format), f"“{value.format}”"))
         rule_en, rule_zh = (" and no conditional format", "，并删除条件格式") if value.by_rule else ("", "")
+        if (getattr(self.get("expected"), "kind", None) == "text_as_held"
+                and not isinstance(value, (HiddenByFormat, InvisibleInk))):
+            # a text's answer: what to type is the expectation's to say, not a number in the field's unit
+            shown = value.shown
+            as_en, as_zh = (f" as {shown!r}", f"显示为 “{shown}”") if shown else ("", "显示")
+            return self.t(f"the number {value.number} stored in the cell, but shown{as_en} through the number format "
+                          f"{fmt_en}", f"单元格中存储的数字 {value.number}，但通过数字格式 {fmt_zh} {as_zh}")
         if isinstance(value, (TenThousandsFormat, ScaleWordFormat)) and self.get("file_role") == "panel":
             # no money on a panel sheet: what matters is that the sheet shows another number than the one read
             shown = value.shown
@@ -530,6 +537,16 @@ def _(s: Say) -> str:
     return s.t("the answer as text, as the sheet should show it (type it into a cell formatted as Text, @, or start "
                "it with an apostrophe ')", "以文本填写的答案，即表中应显示的内容（在设为“文本”格式（@）的单元格中填写，"
                "或以单引号 ' 开头）")
+
+
+@_template("text_as_held", _EXPECTED)
+def _(s: Say) -> str:
+    if s["hidden"]:  # what to do (make it visible, or clear it) is said with what the cell holds
+        return s.t("the answer as text, seen on screen as the cell holds it", "以文本填写、屏幕上可见且与单元格所存内容一致的答案")
+    return s.t(f"the answer as text, shown as the cell holds it: this cell shows something other than the "
+               f"{s['held']} it holds (type the answer as text, in a cell formatted as Text, @, or start it with an "
+               "apostrophe ')", f"以文本填写、显示与所存内容一致的答案：本单元格显示的内容与其中存储的 {s['held']} 不同"
+               "（请以文本填写答案：在设为“文本”格式（@）的单元格中填写，或以单引号 ' 开头）")
 
 
 @_template("not_an_error", _EXPECTED)

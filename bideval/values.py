@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Context, Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import TYPE_CHECKING, Any, Callable
 
-from .cell_errors import FormattedNumber, Unreadable
+from .cell_errors import FormattedNumber, HiddenByFormat, InvisibleInk, ShownNumber, Unreadable
 from .errors import Expected
 from .labels import Label
 
@@ -398,6 +398,9 @@ def parse_text(raw: object) -> str | None:
         return "TRUE" if raw else "FALSE"
     if isinstance(raw, FormattedNumber):
         raise ValueProblem(_EXPECT_TEXT_AS_SHOWN, raw)
+    if isinstance(raw, ShownNumber):  # a 万 format, ;;;, invisible ink: the sheet shows other than the cell holds
+        hidden = isinstance(raw, (HiddenByFormat, InvisibleInk))
+        raise ValueProblem(Expected("text_as_held", {"held": raw.number, "hidden": hidden}), raw)
     if isinstance(raw, Unreadable):
         raise ValueProblem(Expected("not_an_error"), raw)
     if isinstance(raw, (int, float)):

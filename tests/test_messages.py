@@ -186,7 +186,7 @@ EXPECTED = {
     "vendor": dict(suggestion=VENDOR), "not_an_error": {}, "vendor_code": {},
     "text_within": dict(limit=32767, length=40000),
     "text_not_long_number": dict(digits=15),
-    "a_text": {}, "text_as_shown": {},
+    "a_text": {}, "text_as_shown": {}, "text_as_held": dict(held="12345", hidden=False),
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
 }
 
@@ -708,6 +708,11 @@ EXPECTATIONS = [
      "the answer as text, as the sheet should show it (type it into a cell formatted as Text, @, or start it with an "
      "apostrophe ')", SAME,
      "以文本填写的答案，即表中应显示的内容（在设为“文本”格式（@）的单元格中填写，或以单引号 ' 开头）"),
+    ("text_as_held",
+     "the answer as text, shown as the cell holds it: this cell shows something other than the 12345 it holds (type "
+     "the answer as text, in a cell formatted as Text, @, or start it with an apostrophe ')", SAME,
+     "以文本填写、显示与所存内容一致的答案：本单元格显示的内容与其中存储的 12345 不同（请以文本填写答案：在设为“文本”格式（@）"
+     "的单元格中填写，或以单引号 ' 开头）"),
     ("below_largest",
      'an amount in 10,000 yuan (万元), 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',
      'an amount in 10,000 yuan, 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from bideval.cell_errors import HiddenByFormat, InvisibleInk, TenThousandsFormat
 from bideval.messages import expected_text
 from bideval.values import (TEN_THOUSAND_UNIT, FieldType, ValueProblem, parse_bool, parse_choice, parse_integer,
                             parse_money, parse_number, parse_percent, parse_text, parser_for, read_number,
@@ -178,6 +179,19 @@ def test_a_number_that_is_not_finite_is_no_text(raw):
     with pytest.raises(ValueProblem) as caught:  # it raised decimal.InvalidOperation, a traceback
         parse_text(raw)
     assert caught.value.expectation.kind == "a_text"
+
+
+@pytest.mark.parametrize("raw, hidden", [
+    (TenThousandsFormat("12345", '0"万"'), False), (HiddenByFormat("12345", ";;;"), True),
+    (InvisibleInk("12345", "", "FFFFFF", ""), True),
+])
+def test_a_text_field_refuses_a_cell_shown_otherwise_than_it_holds_saying_to_type_text(raw, hidden):
+    """It said "expected a value (a typed answer, or a formula that works out)", words for a failed formula."""
+    with pytest.raises(ValueProblem) as caught:
+        parse_text(raw)
+    assert (caught.value.expectation.kind, caught.value.expectation.facts) == (
+        "text_as_held", {"held": "12345", "hidden": hidden})
+    assert ("type the answer as text" in caught.value.expected) is not hidden
 
 
 def test_choice_matches_after_folding_and_keeps_rubric_spelling():
