@@ -1220,6 +1220,8 @@ class _PartScan:
                 index = _style_index(attributes.get("s", "0"))
                 pair = shown.get(index)
                 held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
+                if held is None and index in hiding and attributes.get("t") == "b":
+                    held = _unseen_boolean(drawn.get(index), sheet, after)
                 if held is not None:
                     found[(row - 1, column - 1)] = held
             if inks:
@@ -1662,13 +1664,15 @@ def _ink_formats(styles: bytes, theme: bytes) -> _Inks:
     if known is not None:
         return known
     from .ink import background, fill_colour, font_colour, palette
+    from .number_formats import BUILT_IN_FORMATS
 
     scheme, indexed = _theme_scheme(theme), palette(styles)
     fonts = [font_colour(font, scheme, indexed) for font in _items(styles, _FONTS, _FONT)]
     fills = [fill_colour(fill, scheme, indexed) for fill in _items(styles, _FILLS, _FILL)]
     declared = _NUMBER_FORMATS.search(styles) if b"numFmt" in styles else None
-    codes = {_style_index(said.get("numFmtId", "")): said.get("formatCode", "")
-             for said in map(_attributes, _NUMBER_FORMAT.findall(declared.group(1) if declared else b""))}
+    codes = {**BUILT_IN_FORMATS,  # ids 38 and 40 draw a negative number red, named by id alone
+             **{_style_index(said.get("numFmtId", "")): said.get("formatCode", "")
+                for said in map(_attributes, _NUMBER_FORMAT.findall(declared.group(1) if declared else b""))}}
     section = _CELL_FORMATS.search(styles)
     hiding: dict[str, _ShownAs] = {}
     drawn: dict[str, tuple[str, str]] = {}
@@ -2077,6 +2081,19 @@ def _shown_cell(pair: _ShownAs, attributes: dict[str, str], sheet: bytes, after:
     if kind in ("s", "str", "inlineStr") and text_as is not None:
         return text_as("")  # its text is the reader's: put in by put_errors
     return None
+
+
+def _unseen_boolean(colours: tuple[str, str] | None, sheet: bytes, after: int) -> InvisibleInk | None:
+    """What stands for a TRUE or FALSE cell (where its start tag ends) of a cell format whose font (``colours``: its
+    font's and its fill's) is its background's colour. Excel draws TRUE and FALSE in the font's colour: a number format
+    does not change how Excel writes them, so only the font's colour is compared."""
+    from .ink import background
+
+    saved = _saved_value(sheet, after)
+    if colours is None or saved not in ("0", "1"):  # no boolean as Excel saves one: the reader's to take or refuse
+        return None
+    font, fill = colours
+    return InvisibleInk("TRUE" if saved == "1" else "FALSE", "", font, fill) if font == background(fill) else None
 
 
 def _range_span(ref: str) -> tuple[int, int, int, int] | None:

@@ -974,12 +974,12 @@ def test_a_number_shown_in_wan_by_a_conditional_format_is_refused(rubric, tmp_pa
 
 # -- a value drawn in its background's colour: nobody sees it (as ;;; above)
 
-def write_inked_form(path: Path, field: str, look: dict[str, Any], rich: bool = False) -> Path:
+def write_inked_form(path: Path, field: str, look: dict[str, Any], rich: bool = False, **values: Any) -> Path:
     """A bid form (xlsxwriter) whose ``field`` cell is drawn with the format properties ``look``; ``rich``: its value
-    written as rich text, its digits but the first in a run of ``look``."""
+    written as rich text, its digits but the first in a run of ``look``; ``values`` replace the good bid's."""
     book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
     sheet = book.add_worksheet("Bid")
-    for r, (name, value) in enumerate(good_bid(VENDOR_A, similar_projects=21).items()):
+    for r, (name, value) in enumerate(good_bid(VENDOR_A, **{"similar_projects": 21, **values}).items()):
         sheet.write_string(r, 0, name)
         if name == field and rich:
             sheet.write_rich_string(r, 2, str(value)[0], book.add_format(look), str(value)[1:])
@@ -1010,6 +1010,21 @@ def test_a_value_drawn_in_its_background_s_colour_is_refused_at_its_cell(rubric,
     assert "屏幕上看不到" in messages.render(problem, "zh")
 
 
+@pytest.mark.parametrize("field, value, look, says", [
+    ("sme", True, {"font_color": "#FFFFFF"}, "found 'TRUE', stored in the cell but drawn in the colour of its "
+     "background (font colour FFFFFF on no fill (the sheet's white))"),
+    ("similar_projects", -21, {"num_format": 38, "bg_color": "#FF0000"}, "found '-21', stored in the cell but drawn in "
+     "the colour of its background (the number format '#,##0 ;[Red](#,##0)' draws it in FF0000, on the fill FF0000)"),
+])
+def test_a_boolean_or_a_built_in_format_s_red_in_its_background_s_colour_is_refused(rubric, tmp_path, field, value,
+                                                                                  look, says):
+    """A white TRUE was read while a white number was refused; Excel's built-in format 38, named by id alone, draws a
+    negative number red: on a red fill nobody sees it."""
+    problem = the_problem(rubric, write_inked_form(tmp_path / "form.xlsx", field, look, **{field: value}))
+    assert str(problem).startswith(f"{tmp_path / 'form.xlsx'}:Bid!C{list(good_bid(VENDOR_A)).index(field) + 1}: ")
+    assert says in str(problem)
+
+
 @pytest.mark.parametrize("look", [{"font_color": "#FF0000"}, {"bg_color": "#FFFF00"},
                                   {"num_format": "[White]General", "bg_color": "#000000"},
                                   {"font_color": "#FFFFFF", "bg_color": "#C00000"}])
@@ -1017,6 +1032,8 @@ def test_a_coloured_value_that_shows_is_read(rubric, tmp_path, look):
     """Red on white, black on yellow, white on black or dark red: seen, read."""
     (bid,) = read_bids(rubric, [write_inked_form(tmp_path / "form.xlsx", "similar_projects", look)]).bids
     assert bid.values["similar_projects"] == 21
+    (bid,) = read_bids(rubric, [write_inked_form(tmp_path / "form.xlsx", "sme", look, sme=True)]).bids
+    assert bid.values["sme"] is True  # (a number format does not change how Excel writes TRUE)
 
 
 def test_a_white_run_of_an_inline_string_is_refused_too(rubric, tmp_path):
