@@ -2293,6 +2293,17 @@ def size_in(count: int, lang: str) -> str:
     return text.replace(" bytes", " 字节") if lang == "zh" else text
 
 
+def blank_rows_kept(count: int, lang: str) -> str:
+    """The score-sheet import preview's count of rows left blank, after the rows unchanged: a blank score cell keeps
+    the stored score and a blank comment cell the stored comment (:meth:`bideval.storage.Store._sheet_preview`).
+
+    >>> blank_rows_kept(1, "en"), blank_rows_kept(2, "zh")
+    ('; 1 row(s) left blank keep the score and comment stored', '；2 行未填写，保留现有评分和评语')
+    """
+    return (f"；{count} 行未填写，保留现有评分和评语" if lang == "zh"
+            else f"; {count} row(s) left blank keep the score and comment stored")
+
+
 def _size(s: Say, count: int) -> str:
     return size_in(count, s.lang)
 

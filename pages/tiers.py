@@ -197,8 +197,7 @@ def show_sheet_preview(rubric) -> None:
     if preview is None:
         return
     lang = ws.lang()
-    blank = tr(f"；{preview.blank} 行未填分，保留现有评分", f"; {preview.blank} row(s) left blank keep the score stored") \
-        if preview.blank else ""
+    blank = messages.blank_rows_kept(preview.blank, lang) if preview.blank else ""
     st.markdown(tr(f"**{ws.markdown_text(preview.file)}** 将更改 **{ws.markdown_text(preview.judge)}** 的 {len(preview.changes)} 项评分"
                    f"（{preview.unchanged} 项相同{blank}）；其他评委的评分不变：",
                    f"**{ws.markdown_text(preview.file)}** would change {len(preview.changes)} of "

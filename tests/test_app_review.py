@@ -187,7 +187,7 @@ def test_a_judges_returned_sheet_changes_that_judges_scores_only(app_db, tmp_pat
     app.file_uploader(key="tiers_sheet_file").upload(sheet.name, sheet.read_bytes())
     app.button(key="tiers_sheet_preview_button").click().run()
     assert not app.exception and not app.error
-    assert "would change 2 of **王**'s scores (1 the same; 1 row(s) left blank keep the score stored)" \
+    assert "would change 2 of **王**'s scores (1 the same; 1 row(s) left blank keep the score and comment stored)" \
         in " ".join(m.value for m in app.markdown)  # a blank row is a score not yet given: 王's 4 stays
     changes = app.dataframe[-1].value
     assert [list(r) for r in changes.itertuples(index=False)] == [
