@@ -22,6 +22,15 @@ class Label:
         return self.zh if self.zh == self.en else f"{self.zh} / {self.en}"
 
 
+# A criterion kind's short name, by its value in the rubric format: the name the rubric's table shows (where a
+# deduction and a penalty add what they do, bideval.rubric_view.KIND_LABELS) and messages use ("X的评分方式为资格条件").
+KIND_NAMES = {
+    "gate": Label("资格条件", "gate"), "checklist": Label("逐项得分", "checklist"), "count": Label("计数", "count"),
+    "linear": Label("线性插值", "linear"), "tiered": Label("分档评分", "tiered"), "judged": Label("评委评分", "judged"),
+    "price": Label("价格分", "price"), "deduction": Label("扣分制", "deduction"), "penalty": Label("扣分项", "penalty"),
+}
+
+
 def check_lang(lang: str) -> str:
     """``lang`` when it is a supported language, else ValueError."""
     if lang not in LANGUAGES:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 from .cell_errors import (CellError, ConstantFormat, DividedFormat, FormattedNumber, HiddenByFormat, InvisibleInk,
                           LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat,
                           PlaceholderResult, ScaleWordFormat, ShownNumber, TenThousandsFormat, UncalculatedFormula)
-from .labels import Label, Named, check_lang
+from .labels import KIND_NAMES, Label, Named, check_lang
 from .number_formats import scale_name
 from .values import duration_text, name_key, number_as_shown, plain_number
 
@@ -346,7 +346,7 @@ class Say:
     def kind(self, kind: Any) -> str:
         """A criterion kind in words."""
         value = getattr(kind, "value", kind)
-        return KIND_LABELS[value].zh if self.zh else value
+        return KIND_NAMES[value].zh if self.zh else value
 
 
 # How a cell's value is written where the reader does not take it (MisplacedValue.markup).
@@ -358,13 +358,6 @@ MISPLACED = {
     "before_formula": Label("写在该单元格的公式之前", "before the cell's formula"),
     "two_values": Label("是同一单元格中给出的两个值之一", "as one of two values given in one cell"),
 }
-
-KIND_LABELS = {
-    "gate": Label("资格审查", "gate"), "checklist": Label("清单计分", "checklist"), "count": Label("计数计分", "count"),
-    "linear": Label("线性计分", "linear"), "tiered": Label("分档评分", "tiered"), "judged": Label("评委直接评分", "judged"),
-    "price": Label("价格评分", "price"), "deduction": Label("扣分制", "deduction"), "penalty": Label("扣分项", "penalty"),
-}
-
 
 def number(value: Decimal | int | float) -> str:
     """A number as people write it (``16``, not ``16.0``)."""
@@ -1392,14 +1385,14 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     return s.t(f"{s.name(s['criterion'])} is a {s.kind(s['kind'])} criterion and has no tiers; "
                f"expected a tiered criterion ({s.criteria(s['tiered'])})",
-               f"{s.name(s['criterion'])}是{s.kind(s['kind'])}项，没有档次；应为分档评分项（{s.criteria(s['tiered'])}）")
+               f"{s.name(s['criterion'])}的评分方式为{s.kind(s['kind'])}，没有档次；应为分档评分项（{s.criteria(s['tiered'])}）")
 
 
 @_template("panel.not_panel")
 def _(s: Say) -> str:
     return s.t(f"{s.name(s['criterion'])} is a {s.kind(s['kind'])} criterion, computed from the bid and never "
                f"scored by a judge; expected a panel criterion ({s.criteria(s['panel'])})",
-               f"{s.name(s['criterion'])}是{s.kind(s['kind'])}项，由投标内容计算得出，评委不打分；"
+               f"{s.name(s['criterion'])}的评分方式为{s.kind(s['kind'])}，由投标内容计算得出，评委不打分；"
                f"应为评委评分项（{s.criteria(s['panel'])}）")
 
 
@@ -3452,7 +3445,7 @@ def _(s: Say) -> str:
 @_template("rubric.cap_not_scored")
 def _(s: Say) -> str:
     return _rubric_at(s, f"criterion {s['criterion']!r} is a {s['kind']}, which gives no points to cap",
-                      f"评分项 {s['criterion']!r} 是{s.kind(s['kind'])}，没有可以封顶的分数")
+                      f"评分项 {s['criterion']!r} 的评分方式为{s.kind(s['kind'])}，没有可以封顶的分数")
 
 
 @_template("rubric.cap_twice")

@@ -10,7 +10,7 @@ from typing import Sequence
 
 from .allowed_scores import grades_text, noted, step_text
 from .currency import currency, money_amount
-from .labels import Label
+from .labels import KIND_NAMES, Label
 from .pricing import unit_ceilings_text
 from .groups import Group
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
@@ -28,19 +28,18 @@ METHOD_LABELS = {  # the price methods as people call them
     PriceMethod.DEVIATION: Label("基准价偏差法", "Deviation from the benchmark B"),
     PriceMethod.RELATIVE_TO_LOWEST: Label("相对最低价法", "Relative to the lowest price"),
 }
-KIND_LABELS = {
-    Kind.GATE: Label("资格条件", "gate"),
-    Kind.CHECKLIST: Label("逐项得分", "checklist"),
-    Kind.COUNT: Label("计数", "count"),
-    Kind.LINEAR: Label("线性插值", "linear"),
-    Kind.TIERED: Label("分档评分", "tiered"),
-    Kind.JUDGED: Label("评委评分", "judged"),
-    Kind.PRICE: Label("价格分", "price"),
-    # What the two ways of taking points off do (docs/rubrics.md): a deduction takes them off its own max, never
-    # below 0; a penalty off its group's subtotal, which scaling and weighting then carry to the total (report6 D6-2).
-    Kind.DEDUCTION: Label("扣分制（扣完为止）", "deduction (down to 0)"),
-    Kind.PENALTY: Label("扣分项（从本组小计扣除）", "penalty (off its group's subtotal)"),
-}
+# What the two ways of taking points off do (docs/rubrics.md): a deduction takes them off its own max, never below 0; a
+# penalty off its group's subtotal, which scaling and weighting then carry to the total (report6 D6-2).
+_KIND_DOES = {Kind.DEDUCTION: Label("扣完为止", "down to 0"), Kind.PENALTY: Label("从本组小计扣除", "off its group's subtotal")}
+
+
+def _kind_label(kind: Kind) -> Label:
+    """A kind as the rubric's table shows it: its short name, and what a deduction and a penalty do."""
+    name, does = KIND_NAMES[kind.value], _KIND_DOES.get(kind)
+    return Label(f"{name.zh}（{does.zh}）", f"{name.en} ({does.en})") if does else name
+
+
+KIND_LABELS = {kind: _kind_label(kind) for kind in Kind}
 AGGREGATE_LABELS = {
     Aggregate.MEAN: Label("平均值", "mean"),
     Aggregate.TRIMMED_MEAN: Label("去掉最高分和最低分后的平均值", "trimmed mean"),
