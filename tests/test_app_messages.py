@@ -96,7 +96,11 @@ def ids_shown(texts: list[str], lang: str = "zh") -> list[tuple[str, str]]:
     """
     hits = [(m.group(1), text) for text in texts for m in _ID.finditer(text)
             if lang == "zh" or not m.group(1).isalpha()]
-    return hits + [(word, text) for text in texts for word in CODE_WORDS if word in text]
+    # a message code (panel.…) is a word of its own; a file the officer uploaded (cs-outsourcing-panel.xlsx) is not one
+    return hits + [(word, text) for text in texts for word in CODE_WORDS if word in _FILE_NAME.sub(" ", text)]
+
+
+_FILE_NAME = re.compile(r"[\w.\-]+\.(?:xlsx|yaml|xls|csv)\b")
 
 
 def english_words(text: str, allowed: set[str] = frozenset()) -> set[str]:
