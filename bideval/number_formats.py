@@ -334,27 +334,44 @@ _EXACT = re.compile(r"(?:(#,##0)|(0+))(?:\.(0+))?(%?)")
 def excel_text(number: Decimal, number_format: str) -> str | None:
     """What Excel shows for ``number`` (as :func:`bideval.values.cell_decimal` reads a cell) through
     ``number_format``, when it is one bid-eval shows exactly: ``0``, ``000`` (zeros padding the digits), ``0.00``,
-    ``#,##0``, ``#,##0.00``, ``0%``, ``0.0%``; rounded half away from zero as Excel rounds. None for any other
-    format (sections, text, colours, an exponent, a fraction, a date), and for a negative number shown as zero
-    (-0.2 through ``0``), which spreadsheet programs show as ``-0`` or ``0``.
+    ``#,##0``, ``#,##0.00``, ``0%``, ``0.0%``; rounded half away from zero as Excel rounds. A trailing ``_x`` (the
+    width of an ``x`` left blank: Chinese Excel's 数值 formats ``0_ ``, ``#,##0.00_ ``) draws only a space, which a text
+    is trimmed of; of a format in sections, the section that shows this number (``0.00_);[Red]\\(0.00\\)`` shows 5 as
+    ``5.00``; its negative section is none of these). None for any other format (text, colours, an exponent, a
+    fraction, a date), and for a negative number shown as zero (-0.2 through ``0``), which spreadsheet programs show
+    as ``-0`` or ``0``.
 
     >>> [excel_text(Decimal(n), f) for n, f in (("10", "000"), ("0.5", "0%"), ("1234.5", "#,##0.00"), ("2.5", "0"),
     ...                                         ("-3", "000"), ("0.125", "0.0%"), ("755", "0000"))]
     ['010', '50%', '1,234.50', '3', '-003', '12.5%', '0755']
+    >>> [excel_text(Decimal(n), f) for n, f in (("12", "0_ "), ("1234.5", "#,##0.00_ "), ("5", "0.00_);[Red]\\(0.00\\)"),
+    ...                                         ("-5", "0.00_);[Red]\\(0.00\\)"), ("0", "0;-0;000"))]
+    ['12', '1,234.50', '5.00', None, '000']
     >>> excel_text(Decimal(10), "0.0E+00"), excel_text(Decimal("-0.2"), "0"), excel_text(Decimal(10), '000" 号"')
     (None, None, None)
+    >>> excel_text(Decimal("123456789012345"), "0." + "0" * 14)  # more digits than Decimal's default 28
+    '123456789012345.00000000000000'
     """
-    match = _EXACT.fullmatch(number_format)
+    from .values import round_half_up  # (values imports this module's neighbours: imported when first used)
+
+    sections = sections_of(number_format)
+    if len(sections) > 1 and number < 0:
+        return None  # a negative section: a sign of its own, brackets, a colour
+    section = sections[2] if len(sections) > 2 and number.is_zero() else sections[0]
+    match = _EXACT.fullmatch(_PADDING.sub("", section))
     if match is None:
         return None
     grouped, zeros, places, percent = match.groups()
     value = number.scaleb(2) if percent else number
-    shown = value.quantize(Decimal(1).scaleb(-len(places or "")), ROUND_HALF_UP)
+    shown = round_half_up(value, len(places or ""))
     if shown.is_zero() and value < 0:
         return None
-    whole, _, fraction = f"{abs(shown):f}".partition(".")
+    whole, _, fraction = f"{shown.copy_abs():f}".partition(".")  # (abs() rounds to the context's 28 digits)
     whole = f"{int(whole):,}" if grouped else whole.zfill(len(zeros))
     return f"{'-' if shown < 0 else ''}{whole}{'.' if fraction else ''}{fraction}{percent}"
+
+
+_PADDING = re.compile(r"(?:_.)+$")  # the blank widths a section ends with (_ , _)): a space or two, trimmed
 
 
 # -- the colour a section names ([Red], [White], [Color 9]): the text of a number it shows is drawn in it

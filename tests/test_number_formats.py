@@ -6,6 +6,7 @@ once, as a bid workbook (the tender's currency given), and notes what stands for
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,20 @@ def test_a_format_showing_another_number_is_refused(noted, row, number_format, n
                          [(row, *case) for row, case in enumerate(READ, start=len(REFUSED))])
 def test_a_format_showing_the_number_is_read(noted, row, number_format, number):
     assert (row, 1) not in noted
+
+
+@pytest.mark.parametrize("number, number_format, shown", [
+    ("10", "000", "010"), ("0.5", "0%", "50%"), ("1234.5", "#,##0.00", "1,234.50"), ("2.5", "0", "3"),
+    ("-2.5", "0", "-3"), ("-3", "000", "-003"), ("0.125", "0.0%", "12.5%"), ("0.30000000000000004", "0.00", "0.30"),
+    ("1234567", "#,##0", "1,234,567"), ("-0.2", "0", None), ("10", "0.0E+00", None), ("10", '000" 号"', None),
+    # Chinese Excel's 数值 formats end in a blank width (review6 R6-2); a sectioned format shows a number ≥ 0 by its own
+    ("12", "0_ ", "12"), ("1234.5", "#,##0.00_ ", "1,234.50"), ("5", "0.00_);[Red]\\(0.00\\)", "5.00"),
+    ("-5", "0.00_);[Red]\\(0.00\\)", None), ("0", "0;-0;000", "000"),
+    # more digits than Decimal's default 28 (review6 R6-1: was a traceback)
+    ("123456789012345", "0." + "0" * 14, "123456789012345." + "0" * 14),
+    ("12345678901234.5", "0." + "0" * 14 + "%", "1234567890123450." + "0" * 14 + "%"),
+])
+def test_a_number_reads_as_excel_shows_it_through_its_format(number, number_format, shown):
+    from bideval.number_formats import excel_text
+
+    assert excel_text(Decimal(number), number_format) == shown
