@@ -38,6 +38,9 @@ class TenderRecord(Base):
     hide_prices: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     finalised_by: Mapped[str | None] = mapped_column(String(100))
     finalised_at: Mapped[datetime | None]
+    # The workbook that last replaced the whole panel (Store.replace_panel): an input of every result since
+    panel_file: Mapped[str | None] = mapped_column(String(300))
+    panel_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class BidRecord(Base):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -325,18 +324,13 @@ def _scored_by(result: Result, panel: PanelInput, judge: str) -> list[tuple[str,
     return sorted((b.vendor_id, b.vendor_name) for b in result.ranking if b.vendor_id not in recused)
 
 
-_RECORDED_SHA256 = re.compile(r"sha256=([0-9a-f]{64})")
-
-
 def _panel_workbook(s: Session, tender_id: int) -> tuple[InputFile, ...]:
-    """The workbook that last replaced the whole panel, by the name and SHA-256 the audit trail recorded
-    (:meth:`Store.replace_panel`): an input of every result since, listed with the rubric and the bids on the Audit
-    sheet (report6 D6-3). None when the panel was never replaced by a workbook."""
-    row = s.execute(select(AuditEvent.subject, AuditEvent.detail)
-                    .where(AuditEvent.chain == audit.tender_chain(tender_id), AuditEvent.action == "replace_panel")
-                    .order_by(AuditEvent.seq.desc()).limit(1)).first()
-    found = _RECORDED_SHA256.match(row.detail) if row is not None else None
-    return (InputFile(row.subject, found.group(1), "panel"),) if row is not None and found else ()
+    """The workbook that last replaced the whole panel, by the name and SHA-256 :meth:`Store.replace_panel` kept on
+    the tender: an input of every result since, listed with the rubric and the bids on the Audit sheet (report6
+    D6-3). None when the panel was never replaced by a workbook."""
+    name, sha256 = s.execute(select(TenderRecord.panel_file, TenderRecord.panel_sha256)
+                             .where(TenderRecord.id == tender_id)).one()
+    return (InputFile(name, sha256, "panel"),) if name is not None and sha256 is not None else ()
 
 
 def _recusals(s: Session, tender_id: int) -> frozenset[tuple[str, str]]:
@@ -1612,6 +1606,7 @@ class Store:
                 s.add(ScoreRecord(tender_id=tender_id, judge=score.judge, vendor_id=score.vendor_id,
                                   criterion=score.criterion, score=_text(score.score), comment=score.comment,
                                   updated_at=stamp, version=1))
+            record.panel_file, record.panel_sha256 = confirmed.file, confirmed.sha256
             self._touch(s, record, actor, "replace_panel", confirmed.file,
                         old=f"{len(holders)} judges, {confirmed.scores_removed} scores",
                         new=f"{len(panel.judges)} judges, {len(panel.scores)} scores",

@@ -827,6 +827,18 @@ def test_replacing_the_panel_keeps_every_removed_score_in_the_audit_trail(url, t
     content = (tmp_path / "panel.xlsx").read_bytes()
     assert [(f.role, f.path, f.sha256) for f in result.inputs if f.role == "panel"] == [
         ("panel", "panel.xlsx", hashlib.sha256(content).hexdigest())]
+    # kept on the tender as data (review6 R6-7, R6-8); a database from before 0008 takes it from its audit trail
+    from alembic import command
+
+    from bideval.database import _alembic_config
+
+    with store.engine.connect() as connection:
+        command.downgrade(_alembic_config(connection), "0007")
+        connection.commit()
+    store.engine.dispose()
+    store = Store(store.url)  # upgraded again at start
+    assert [(f.path, f.sha256) for f in store.evaluate(who["chair"], tender).inputs if f.role == "panel"] == [
+        ("panel.xlsx", hashlib.sha256(content).hexdigest())]
 
 
 def test_a_tiered_score_with_its_tier_cleared_blocks_finalising(url, tmp_path):

@@ -35,5 +35,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_account_display_key", table_name="account")
-    with op.batch_alter_table("account") as batch:
-        batch.drop_column("display_key")
+    # plain ALTER TABLE … DROP COLUMN (SQLite 3.35 and later too): a batch copy of the account table would drop it
+    # first, and with it, through ON DELETE CASCADE, the accounts' sessions and roles
+    op.drop_column("account", "display_key")
