@@ -2,7 +2,7 @@
 
 A rubric's price criterion may form B from the evaluated prices E of the bids
 still in the evaluation — the ``lowest``, the ``mean``, the ``trimmed_mean``
-(one highest and one lowest dropped when there are at least ``min_bids``) or
+(the ``trim`` highest and lowest dropped when there are at least ``min_bids``) or
 ``ceiling_and_mean`` (w × budget ceiling + (1 − w) × mean, the ceiling part
 optionally × its own coefficient) — then multiply it by a coefficient K and
 round it to the cent. The methods ``ratio`` and
@@ -31,7 +31,6 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
 DEFAULT_MIN_BIDS = 5
-LEAST_MIN_BIDS = 3  # dropping the highest and the lowest must leave a price to average
 
 
 class Base(enum.Enum):
@@ -107,35 +106,54 @@ class MeanBenchmark(BenchmarkRule):
 
 @dataclass(frozen=True, kw_only=True)
 class TrimmedMeanBenchmark(BenchmarkRule):
-    """B from the mean after dropping the highest and the lowest price, once there are ``min_bids`` prices (the
-    plain mean below that)."""
+    """B from the mean after dropping the ``trim`` highest and the ``trim`` lowest prices, once there are
+    ``min_bids`` prices (the plain mean below that).
+
+    >>> prices = [Decimal(p) for p in (800, 900, 1000, 1100, 1200, 1300, 1400)]
+    >>> b = form_benchmark(TrimmedMeanBenchmark(min_bids=7, trim=2), prices)
+    >>> b.basis, b.dropped
+    (Decimal('1100'), (Decimal('1400'), Decimal('1300'), Decimal('800'), Decimal('900')))
+    """
 
     base: ClassVar[Base] = Base.TRIMMED_MEAN
     min_bids: int = DEFAULT_MIN_BIDS
+    trim: int = 1  # how many highest and how many lowest are dropped (去掉两个最高价和两个最低价: 2)
 
     def of_prices(self, ordered: Sequence[Decimal], ceiling: Decimal | None) -> tuple[Decimal, Decimal | None,
                                                                                    tuple[Decimal, ...]]:
         if len(ordered) < self.min_bids:
             return super().of_prices(ordered, ceiling)
-        mean = _mean(ordered[1:-1])
-        return mean, mean, (ordered[-1], ordered[0])
+        n = self.trim
+        mean = _mean(ordered[n:-n])
+        return mean, mean, tuple(reversed(ordered[-n:])) + tuple(ordered[:n])  # the highest first, then the lowest
 
     def words(self, zh: bool) -> str:
-        n = self.min_bids
-        return (f"有效评审价格去掉一个最高价和一个最低价后的算术平均值（不足{n}家时为算术平均值）" if zh else
-                f"the mean of the valid evaluated prices after dropping the highest and the lowest "
-                f"(with fewer than {n}, the plain mean)")
+        n, m = self.trim, self.min_bids
+        if n == 1:
+            return (f"有效评审价格去掉一个最高价和一个最低价后的算术平均值（不足{m}家时为算术平均值）" if zh else
+                    f"the mean of the valid evaluated prices after dropping the highest and the lowest "
+                    f"(with fewer than {m}, the plain mean)")
+        return (f"有效评审价格去掉{n}个最高价和{n}个最低价后的算术平均值（不足{m}家时为算术平均值）" if zh else
+                f"the mean of the valid evaluated prices after dropping the {n} highest and the {n} lowest "
+                f"(with fewer than {m}, the plain mean)")
 
     def figures(self, b: Benchmark, zh: bool) -> str:
         if not b.trimmed:
             return (f"{b.prices} 家评审价格的平均值（不足 {self.min_bids} 家，不去掉最高最低价） {exact_money_text(b.basis)}"
                     if zh else f"the mean of {b.prices} evaluated prices (fewer than {self.min_bids}: none dropped): "
                                f"{exact_money_text(b.basis)}")
-        high, low = b.dropped
-        return (f"去掉最高价 {money_text(high)} 和最低价 {money_text(low)} 后其余 {b.prices - 2} 家评审价格的平均值 "
-                f"{exact_money_text(b.basis)}" if zh else
-                f"the mean of the other {b.prices - 2} evaluated prices after dropping the highest {money_text(high)} "
-                f"and the lowest {money_text(low)}: {exact_money_text(b.basis)}")
+        n = len(b.dropped) // 2
+        rest, mean = b.prices - 2 * n, exact_money_text(b.basis)
+        if n == 1:
+            high, low = b.dropped
+            return (f"去掉最高价 {money_text(high)} 和最低价 {money_text(low)} 后其余 {rest} 家评审价格的平均值 {mean}"
+                    if zh else f"the mean of the other {rest} evaluated prices after dropping the highest "
+                               f"{money_text(high)} and the lowest {money_text(low)}: {mean}")
+        highs, lows = ("、" if zh else ", ").join(map(money_text, b.dropped[:n])), \
+            ("、" if zh else ", ").join(map(money_text, b.dropped[n:]))
+        return (f"去掉 {n} 个最高价 {highs} 和 {n} 个最低价 {lows} 后其余 {rest} 家评审价格的平均值 {mean}" if zh else
+                f"the mean of the other {rest} evaluated prices after dropping the {n} highest {highs} and the {n} "
+                f"lowest {lows}: {mean}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -188,12 +206,12 @@ class Benchmark:
     prices: int  # how many evaluated prices it was formed from
     basis: Decimal  # the lowest, the (trimmed) mean or the ceiling mix, before K, unrounded
     mean: Decimal | None = None  # the mean used (trimmed when trimmed), unrounded
-    dropped: tuple[Decimal, ...] = ()  # the highest and the lowest price, when trimmed
+    dropped: tuple[Decimal, ...] = ()  # the highest prices dropped, highest first, then the lowest, when trimmed
     ceiling: Decimal | None = None
 
     @property
     def trimmed(self) -> bool:
-        """Whether the highest and the lowest price were dropped."""
+        """Whether the highest and the lowest prices were dropped."""
         return bool(self.dropped)
 
     def describe(self, lang: str) -> str:

@@ -3902,10 +3902,16 @@ def _(s: Say) -> str:
 
 @_template("rubric.min_bids_too_few")
 def _(s: Say) -> str:
-    least, found = s["least"], s["min_bids"]
-    return _rubric_at(s, f"benchmark min_bids must be at least {least} (dropping the highest and the lowest must leave a "
-                         f"price), found {found}",
-                      f"基准价的 min_bids 至少为 {least}（去掉最高价和最低价后必须还有报价），实际为 {found}")
+    least, found, trim = s["least"], s["min_bids"], s.get("trim", 1)
+    en, zh = (("the highest and the lowest", "最高价和最低价") if trim == 1 else
+              (f"the {trim} highest and the {trim} lowest", f" {trim} 个最高价和 {trim} 个最低价"))
+    return _rubric_at(s, f"benchmark min_bids must be at least {least} (dropping {en} must leave a price), found {found}",
+                      f"基准价的 min_bids 至少为 {least}（去掉{zh}后必须还有报价），实际为 {found}")
+
+
+@_template("rubric.trim_not_used")
+def _(s: Say) -> str:
+    return _benchmark_key_of(s, "trim", "trimmed_mean")
 
 
 @_template("rubric.ceiling_weight_missing")

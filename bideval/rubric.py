@@ -17,7 +17,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Mapping, TypeVar
 
-from .benchmark import (LEAST_MIN_BIDS, BenchmarkRule, CeilingAndMeanBenchmark, DeviationRounding,
+from .benchmark import (BenchmarkRule, CeilingAndMeanBenchmark, DeviationRounding,
                         TrimmedMeanBenchmark)
 from .errors import Expected
 from .groups import Group, weighted_max
@@ -770,8 +770,8 @@ class BenchmarkedPrice(Price):
         rule = self.benchmark
         if rule.coefficient <= 0:
             out.append(Mistake.of("coefficient", coefficient=rule.coefficient))
-        if isinstance(rule, TrimmedMeanBenchmark) and rule.min_bids < LEAST_MIN_BIDS:
-            out.append(Mistake.of("min_bids_too_few", min_bids=rule.min_bids, least=LEAST_MIN_BIDS))
+        if isinstance(rule, TrimmedMeanBenchmark) and rule.min_bids < 2 * rule.trim + 1:
+            out.append(Mistake.of("min_bids_too_few", min_bids=rule.min_bids, least=2 * rule.trim + 1, trim=rule.trim))
         if isinstance(rule, CeilingAndMeanBenchmark):
             if not 0 <= rule.ceiling_weight <= 1:
                 out.append(Mistake.of("ceiling_weight_range", ceiling_weight=rule.ceiling_weight,

@@ -73,7 +73,7 @@ _STAND_INS: dict[str, Any] = {"above_penalty": Decimal(0), "below_penalty": Deci
 _SME_CATEGORY_KEYS = {"id", "label", "rate"}
 _CAP_KEYS = {"id", "label", "max", "criteria"}
 _GRADE_KEYS = {"label", "min", "max", "points"}
-_BENCHMARK_KEYS = {"base", "coefficient", "min_bids", "ceiling_weight", "ceiling_coefficient"}
+_BENCHMARK_KEYS = {"base", "coefficient", "min_bids", "trim", "ceiling_weight", "ceiling_coefficient"}
 _ITEM_KEYS = {"label", "points", "when"}
 _DEDUCTION_ITEM_KEYS = {"label", "field", "points"}
 _COUNTED = (FieldType.INTEGER, FieldType.BOOL)  # how many times a shortfall occurs, or yes for once
@@ -1497,8 +1497,8 @@ class _RubricReader:
         return tuple(out) if len(out) == len(node) else None
 
     def benchmark(self, where: str, node: Any, cid: Any) -> BenchmarkRule | None:
-        """``benchmark: {base, coefficient, min_bids, ceiling_weight, ceiling_coefficient}`` of a price criterion (issue 7,
-        item 3; author6 A6-1): the base's type, holding the settings that base takes; a setting given to a base
+        """``benchmark: {base, coefficient, min_bids, trim, ceiling_weight, ceiling_coefficient}`` of a price criterion
+        (issue 7, item 3; author6 A6-1; author7 A7-3): the base's type, holding the settings that base takes; a setting given to a base
         that does not take it is refused by name."""
         if node is None:
             return None
@@ -1509,6 +1509,7 @@ class _RubricReader:
         base = self.enum(where, node.get("base"), Base, "benchmark base") if "base" in node else None
         coefficient = self.number(where, node.get("coefficient", 1), "benchmark coefficient", share=True)
         settings = {"min_bids": self.integer(where, node.get("min_bids"), "benchmark min_bids", 0),
+                    "trim": self.integer(where, node.get("trim"), "benchmark trim", 1),
                     "ceiling_weight": self.number(where, node.get("ceiling_weight"), "benchmark ceiling_weight",
                                                   share=True),
                     "ceiling_coefficient": self.number(where, node.get("ceiling_coefficient"),

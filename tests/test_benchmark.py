@@ -99,6 +99,37 @@ def test_four_prices_take_the_plain_mean():
     assert form_benchmark(TrimmedMeanBenchmark(min_bids=4), four).dropped == (D(1050000), D(900000))
 
 
+# author7 A7-3: 去掉两个最高价和两个最低价后的算术平均值, by hand: of the seven, 1,300,000 and 1,250,000 and 900,000 and
+# 920,000 are dropped; (950,000 + 1,000,000 + 1,050,000) / 3 = 1,000,000, × 0.95 = 950,000.
+SEVEN_BIDS = (920000, 900000, 950000, 1000000, 1050000, 1250000, 1300000)
+TRIM_2 = "method: ratio\nbenchmark: {base: trimmed_mean, min_bids: 7, trim: 2, coefficient: 0.95}"
+
+
+def test_trim_two_drops_two_of_each():
+    got, result = scores(TRIM_2, SEVEN_BIDS)
+    b = result.price_benchmark
+    assert (b.basis, b.value) == (D(1000000), D("950000.00"))
+    assert b.dropped == (D(1300000), D(1250000), D(900000), D(920000))
+    assert json.loads(result_json(result, "en"))["price_benchmark"]["dropped"] == [1300000.0, 1250000.0, 900000.0,
+                                                                                   920000.0]
+    assert got[3] == round_half_up(D(30) * D(950000) / D(1000000), 2)  # 28.50
+    assert b.describe("zh") == ("B = (去掉 2 个最高价 1,300,000.00、1,250,000.00 和 2 个最低价 900,000.00、920,000.00 后其余 3 "
+                                "家评审价格的平均值 1,000,000.00) × 0.95 = 950,000.00")
+    assert "after dropping the 2 highest 1,300,000.00, 1,250,000.00 and the 2 lowest 900,000.00, 920,000.00" \
+        in b.describe("en")
+    six = form_benchmark(TrimmedMeanBenchmark(min_bids=7, trim=2), [D(p) for p in SEVEN_BIDS[:6]])
+    assert (six.dropped, six.basis) == ((), D(6070000) / 6)  # below min_bids: the plain mean
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("zh", "有效评审价格去掉2个最高价和2个最低价后的算术平均值（不足7家时为算术平均值）"),
+    ("en", "the mean of the valid evaluated prices after dropping the 2 highest and the 2 lowest (with fewer than 7, "
+           "the plain mean)"),
+])
+def test_check_says_how_many_are_dropped(lang, words):
+    assert words in describe_rubric(parse_rubric(price_rubric(TRIM_2), "b.yaml"), lang)
+
+
 @pytest.mark.parametrize("rule, ceiling, expected", [
     (LowestBenchmark(), None, "900000.00"),
     (MeanBenchmark(), None, "1040000.00"),
@@ -276,6 +307,12 @@ def test_check_explains_each_method(price_yaml, lang, words):
                                                                     "at least 3"),
     ("method: ratio\nbenchmark: {base: mean, min_bids: 5}", "criterion 'price': benchmark min_bids belongs to the "
                                                             "base trimmed_mean, not mean"),
+    ("method: ratio\nbenchmark: {base: trimmed_mean, min_bids: 4, trim: 2}", "criterion 'price': benchmark min_bids "
+     "must be at least 5 (dropping the 2 highest and the 2 lowest must leave a price), found 4"),
+    ("method: ratio\nbenchmark: {base: trimmed_mean, min_bids: 6, trim: 3}", "benchmark min_bids must be at least 7"),
+    ("method: ratio\nbenchmark: {base: trimmed_mean, trim: 0}", "criterion 'price': benchmark trim"),
+    ("method: ratio\nbenchmark: {base: mean, trim: 2}", "criterion 'price': benchmark trim belongs to the base "
+                                                         "trimmed_mean, not mean"),
     ("method: ratio\nbenchmark: {base: ceiling_and_mean, ceiling_weight: 0.3}",
      "criterion 'price': benchmark base ceiling_and_mean needs the budget_ceiling it weighs"),
     ("method: ratio\nbudget_ceiling: 100\nbenchmark: {base: ceiling_and_mean}",
