@@ -17,10 +17,11 @@ Decimal('950000.00')
 """
 from __future__ import annotations
 
+import abc
 import enum
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
-from typing import ClassVar, Mapping, Sequence
+from typing import Any, ClassVar, Mapping, Sequence
 
 from .labels import Label
 from .values import money_text, plain_number, round_half_up
@@ -31,6 +32,10 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
 DEFAULT_MIN_BIDS = 5
+
+#: One thing wrong with a rule's own settings: the code of the mistake (``rubric.<code>`` in bideval.messages, which
+#: words it in both languages) and its facts; bideval.rubric turns each into a ``Mistake`` of the price criterion.
+Fault = tuple[str, dict[str, Any]]
 
 
 class Base(enum.Enum):
@@ -52,13 +57,18 @@ class DeviationRounding(enum.Enum):
 
 
 @dataclass(frozen=True)
-class BenchmarkRule:
+class BenchmarkRule(abc.ABC):
     """How the rubric forms B: the coefficient K and the base, each base a type of its own holding the settings only
-    it takes (:class:`LowestBenchmark`, :class:`MeanBenchmark`, :class:`TrimmedMeanBenchmark`,
-    :class:`CeilingAndMeanBenchmark`)."""
+    it takes and saying what is wrong with them (:class:`LowestBenchmark`, :class:`MeanBenchmark`,
+    :class:`TrimmedMeanBenchmark`, :class:`CeilingAndMeanBenchmark`)."""
 
     coefficient: Decimal = ONE
     base: ClassVar[Base]
+    needs_ceiling: ClassVar[bool] = False  # whether B is formed from the budget ceiling, which the criterion must set
+
+    def mistakes(self) -> list[Fault]:
+        """What is wrong with the rule's own settings (nothing when it can form B)."""
+        return [("coefficient", {"coefficient": self.coefficient})] if self.coefficient <= 0 else []
 
     def of_prices(self, ordered: Sequence[Decimal], ceiling: Decimal | None) -> tuple[Decimal, Decimal | None,
                                                                                    tuple[Decimal, ...]]:
@@ -67,9 +77,9 @@ class BenchmarkRule:
         mean = _mean(ordered)
         return mean, mean, ()
 
+    @abc.abstractmethod
     def words(self, zh: bool) -> str:
         """The base of B as the rubric states it, in words."""
-        raise NotImplementedError
 
     def figures(self, b: Benchmark, zh: bool) -> str:
         """The base of one evaluation's B in words, each with its figure (a plain mean here)."""
@@ -119,6 +129,14 @@ class TrimmedMeanBenchmark(BenchmarkRule):
     min_bids: int = DEFAULT_MIN_BIDS
     trim: int = 1  # how many highest and how many lowest are dropped (去掉两个最高价和两个最低价: 2)
 
+    def mistakes(self) -> list[Fault]:
+        out = super().mistakes()
+        if self.trim < 1:
+            out.append(("trim_too_few", {"trim": self.trim}))
+        elif self.min_bids < 2 * self.trim + 1:  # dropping them must leave a price to average
+            out.append(("min_bids_too_few", {"min_bids": self.min_bids, "least": 2 * self.trim + 1, "trim": self.trim}))
+        return out
+
     def of_prices(self, ordered: Sequence[Decimal], ceiling: Decimal | None) -> tuple[Decimal, Decimal | None,
                                                                                    tuple[Decimal, ...]]:
         if len(ordered) < self.min_bids:
@@ -162,15 +180,22 @@ class CeilingAndMeanBenchmark(BenchmarkRule):
     (最高限价 × K × 40 % + 平均值 × 60 %)."""
 
     base: ClassVar[Base] = Base.CEILING_AND_MEAN
+    needs_ceiling: ClassVar[bool] = True
     ceiling_weight: Decimal  # w
     ceiling_coefficient: Decimal | None = None  # None: the rubric sets none (the ceiling part × 1, not said)
 
+    def mistakes(self) -> list[Fault]:
+        out = super().mistakes()
+        if not ZERO <= self.ceiling_weight <= ONE:
+            out.append(("ceiling_weight_range", {"ceiling_weight": self.ceiling_weight, "range": (ZERO, ONE)}))
+        if self.ceiling_coefficient is not None and not ZERO < self.ceiling_coefficient <= ONE:
+            # 0 is not 1, and above 1 the ceiling part passes the ceiling no valid bid may pass (95 meant as 95 %)
+            out.append(("ceiling_coefficient", {"ceiling_coefficient": self.ceiling_coefficient}))
+        return out
+
     def of_prices(self, ordered: Sequence[Decimal], ceiling: Decimal | None) -> tuple[Decimal, Decimal | None,
                                                                                    tuple[Decimal, ...]]:
-        if ceiling is None:
-            raise ValueError("ceiling_and_mean needs the budget ceiling")
-        if self.ceiling_coefficient is not None and not ZERO < self.ceiling_coefficient <= ONE:
-            raise ValueError("a ceiling_coefficient lies in (0, 1]")  # 0 is not 1, and 95 is not 95 %
+        assert ceiling is not None and not self.mistakes(), "a rubric refuses these (BenchmarkedPrice.mistakes)"
         kc = ONE if self.ceiling_coefficient is None else self.ceiling_coefficient
         mean = _mean(ordered)
         return self.ceiling_weight * ceiling * kc + (ONE - self.ceiling_weight) * mean, mean, ()

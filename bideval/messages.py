@@ -3909,6 +3909,12 @@ def _(s: Say) -> str:
                       f"基准价的 min_bids 至少为 {least}（去掉{zh}后必须还有报价），实际为 {found}")
 
 
+@_template("rubric.trim_too_few")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"benchmark trim must be at least 1, found {s['trim']}",
+                      f"基准价的 trim 至少为 1，实际为 {s['trim']}")
+
+
 @_template("rubric.trim_not_used")
 def _(s: Say) -> str:
     return _benchmark_key_of(s, "trim", "trimmed_mean")

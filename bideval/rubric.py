@@ -17,8 +17,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Mapping, TypeVar
 
-from .benchmark import (BenchmarkRule, CeilingAndMeanBenchmark, DeviationRounding,
-                        TrimmedMeanBenchmark)
+from .benchmark import BenchmarkRule, DeviationRounding
 from .errors import Expected
 from .groups import Group, weighted_max
 from .labels import Label, Named
@@ -764,23 +763,13 @@ class BenchmarkedPrice(Price):
     benchmark: BenchmarkRule
 
     def benchmark_mistakes(self) -> list[Mistake]:
-        """What is wrong with the benchmark's figures (a setting its base does not take is refused where the rubric
-        is read: the base's type has no place for it)."""
-        out: list[Mistake] = []
+        """What is wrong with the benchmark: what its rule says of its own settings, and a budget ceiling it needs and
+        the criterion lacks (a setting its base does not take is refused where the rubric is read: the base's type
+        has no place for it)."""
         rule = self.benchmark
-        if rule.coefficient <= 0:
-            out.append(Mistake.of("coefficient", coefficient=rule.coefficient))
-        if isinstance(rule, TrimmedMeanBenchmark) and rule.min_bids < 2 * rule.trim + 1:
-            out.append(Mistake.of("min_bids_too_few", min_bids=rule.min_bids, least=2 * rule.trim + 1, trim=rule.trim))
-        if isinstance(rule, CeilingAndMeanBenchmark):
-            if not 0 <= rule.ceiling_weight <= 1:
-                out.append(Mistake.of("ceiling_weight_range", ceiling_weight=rule.ceiling_weight,
-                                      range=(Decimal(0), Decimal(1))))
-            if self.budget_ceiling is None:
-                out.append(Mistake.of("ceiling_missing", base=rule.base.value))
-            if rule.ceiling_coefficient is not None and not 0 < rule.ceiling_coefficient <= 1:
-                # above 1 the ceiling part passes the ceiling no valid bid may pass (95 meant as 95 %)
-                out.append(Mistake.of("ceiling_coefficient", ceiling_coefficient=rule.ceiling_coefficient))
+        out = [Mistake.of(code, **facts) for code, facts in rule.mistakes()]
+        if rule.needs_ceiling and self.budget_ceiling is None:
+            out.append(Mistake.of("ceiling_missing", base=rule.base.value))
         return out
 
 

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from bideval.benchmark import (CeilingAndMeanBenchmark, LowestBenchmark, MeanBenchmark, TrimmedMeanBenchmark,
-                               form_benchmark)
+from bideval.benchmark import (BenchmarkRule, CeilingAndMeanBenchmark, LowestBenchmark, MeanBenchmark,
+                               TrimmedMeanBenchmark, form_benchmark)
 from bideval.errors import RubricError
 from bideval.evaluation import evaluate
 from bideval.export import write_workbook
@@ -519,12 +519,24 @@ def test_a_ceiling_coefficient_is_checked_when_built(benchmark, message):
         parse_rubric(price_rubric(f"method: ratio\nbudget_ceiling: 100\nbenchmark: {benchmark}"), "b.yaml")
 
 
-@pytest.mark.parametrize("kc", [D(0), D(95)])
-def test_forming_b_refuses_a_ceiling_coefficient_outside_0_to_1(kc):
-    """Found in review: `or ONE` made 0 act as 1 (B = 140 instead of refusing)."""
-    with pytest.raises(ValueError):
-        form_benchmark(CeilingAndMeanBenchmark(ceiling_weight=D("0.4"), ceiling_coefficient=kc), [D(100)],
-                       D(200))
+@pytest.mark.parametrize("rule, codes", [
+    (MeanBenchmark(), []),
+    (LowestBenchmark(D(0)), ["coefficient"]),
+    (TrimmedMeanBenchmark(min_bids=4, trim=2), ["min_bids_too_few"]),
+    (TrimmedMeanBenchmark(D(-1), trim=0), ["coefficient", "trim_too_few"]),
+    (TrimmedMeanBenchmark(min_bids=5, trim=2), []),
+    (CeilingAndMeanBenchmark(ceiling_weight=D("1.5"), ceiling_coefficient=D(0)),
+     ["ceiling_weight_range", "ceiling_coefficient"]),  # found in review: `or ONE` made 0 act as 1 (B = 140)
+    (CeilingAndMeanBenchmark(ceiling_weight=D("0.4"), ceiling_coefficient=D(95)), ["ceiling_coefficient"]),
+])
+def test_each_benchmark_type_checks_its_own_settings(rule, codes):
+    """review6 R6-10: a base's checks travel with its type, so a rubric holding it refuses what it says."""
+    assert [code for code, _ in rule.mistakes()] == codes
+
+
+def test_a_benchmark_rule_names_its_base():
+    with pytest.raises(TypeError):
+        BenchmarkRule()  # type: ignore[abstract]  # it has no base to form B from
 
 
 @pytest.mark.parametrize("k, warned", [("95", ["rubric.coefficient_above_one"]), ("95%", []), ("0.9", [])])
