@@ -115,17 +115,21 @@ class UnitName:
 
 @dataclass(frozen=True)
 class Unit:
-    """A unit a per_unit_month tender buys: its id, how many, its own name in the bid form, and the most a bid may
-    quote for one a month (物业: 办公区 ≤ 4.5 元/㎡/月), when the tender says so; checked when built."""
+    """A unit a per_unit_month tender buys: its id, how many, its own name in the bid form, the most a bid may
+    quote for one a month (物业: 办公区 ≤ 4.5 元/㎡/月) and the months it is bought for when fewer than the
+    contract's (中巴 30 of 36: 寒暑假停租), when the tender says so; checked when built."""
 
     id: str
     count: Decimal
     name: UnitName | None = None
     ceiling: Decimal | None = None
+    months: Decimal | None = None  # None: the demand's months
 
     def __post_init__(self) -> None:
         if self.ceiling is not None and not self.ceiling > 0:
             raise ValueError(f"a unit ceiling must be a positive amount: {self.id} {self.ceiling}")
+        if self.months is not None and not self.months > 0:
+            raise ValueError(f"a unit's months must be a positive number: {self.id} {self.months}")
 
 
 def unit_parameter(unit: str, name: UnitName | None = None) -> PriceParameter:
@@ -157,6 +161,15 @@ class Demand:
     sales_per_month: Decimal | None = None
     devices: Decimal | None = None
     units: tuple[Unit, ...] = ()  # per_unit_month
+
+    @property
+    def units_own_months(self) -> bool:
+        """Whether a per_unit_month unit is bought for months of its own, so each unit's months are said."""
+        return any(unit.months is not None for unit in self.units)
+
+    def unit_months(self, unit: Unit) -> Decimal:
+        """The months ``unit`` is bought for: its own, else the demand's."""
+        return unit.months if unit.months is not None else self.figure("months")
 
     def rate_unit(self, field_id: str) -> Unit | None:
         """The unit whose rate the bid form's field ``field_id`` (``rate_office``) asks for, if any."""
@@ -237,6 +250,8 @@ def quoted_price(model: PricingModel, values: Mapping[str, object], demand: Dema
     elif model is PricingModel.BASE_PLUS_COMMISSION:
         q = (v["base_per_seat_month"] * d.figure("seats") * d.figure("months")
              + v["commission_rate"] * d.figure("sales_per_month") * d.figure("months"))
+    elif model is PricingModel.PER_UNIT_MONTH and d.units_own_months:  # Σ rate × count × the unit's months
+        q = sum((v[f"rate_{unit.id}"] * unit.count * d.unit_months(unit) for unit in d.units), Decimal(0))
     elif model is PricingModel.PER_UNIT_MONTH:
         q = sum((v[f"rate_{unit.id}"] * unit.count for unit in d.units), Decimal(0)) * d.figure("months")
     else:
@@ -283,6 +298,9 @@ def formula_text(model: PricingModel, values: Mapping[str, object], demand: Dema
         rate = f"{plain_number(Decimal(str(v['commission_rate'])) * 100)}%"
         return (f"{yuan('base_per_seat_month')} × {_figure(d.seats)} {words['seats']} × {months} + "
                 f"{rate} × {_figure(d.sales_per_month)} {words['sales']} × {months}")
+    if model is PricingModel.PER_UNIT_MONTH and d.units_own_months:  # each unit with its own months, no common factor
+        return " + ".join(f"{yuan(f'rate_{unit.id}')} × {_figure(unit.count)} {units(unit)} × "
+                          f"{_figure(d.unit_months(unit))} {words['months']}" for unit in d.units)
     if model is PricingModel.PER_UNIT_MONTH:
         parts = " + ".join(f"{yuan(f'rate_{unit.id}')} × {_figure(unit.count)} {units(unit)}" for unit in d.units)
         return f"({parts}) × {months}"
@@ -305,9 +323,16 @@ def demand_text(demand: Demand, lang: str = "zh") -> str:
     for unit in demand.units:
         name = unit.name
         label = name.label.text(lang) if name else unit.id
-        parts.append(f"{_figure(unit.count)} {name.per.zh if name and name.per else '台'} {label}" if lang == "zh"
-                     else f"{_figure(unit.count)} {label}")
+        own = "" if unit.months is None else unit_months_text(unit.months, lang)
+        parts.append(f"{_figure(unit.count)} {name.per.zh if name and name.per else '台'} {label}{own}" if lang == "zh"
+                     else f"{_figure(unit.count)} {label}{own}")
     return ("、" if lang == "zh" else ", ").join(parts)
+
+
+def unit_months_text(months: Decimal, lang: str = "zh") -> str:
+    """A unit's own months after its count: ``（30 个月）`` / `` (30 months)``."""
+    text = f"{_figure(months)} {_FORMULA_WORDS[lang]['months']}"
+    return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
 def unit_ceilings_text(demand: Demand, lang: str = "zh", currency: str = "CNY") -> str:

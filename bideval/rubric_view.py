@@ -11,7 +11,7 @@ from typing import Sequence
 from .allowed_scores import grades_text, noted, step_text
 from .currency import currency, money_amount
 from .labels import KIND_NAMES, Label
-from .pricing import unit_ceilings_text
+from .pricing import unit_ceilings_text, unit_months_text
 from .groups import Group
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
@@ -392,6 +392,8 @@ def demand_line(rubric: Rubric, lang: str) -> str:
         name = unit.name
         # 28,000 平方米; English keeps the figure alone (its per word is a singular noun: 6 person)
         figure = grouped_number(unit.count) + (f" {name.per.zh}" if lang == "zh" and name and name.per else "")
+        if unit.months is not None:  # bought for fewer months than the contract's (author7 A7-2)
+            figure += unit_months_text(unit.months, lang)
         shown.append((name.label.text(lang) if lang == "zh" and name else unit.id, figure))
     if not shown:
         return ""

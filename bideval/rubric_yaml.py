@@ -81,7 +81,7 @@ _TIER_KEYS = {"id", "label", "min", "max", "description"}
 _CONDITION_KEYS = {"field", "op", "value"}
 _PRICING_KEYS = {"demand", "models"}
 _DEMAND_KEYS = {"seats", "calls_per_month", "sales_per_month", "devices", "units", "months"}
-_UNIT_KEYS = {"count", "label", "per", "ceiling"}
+_UNIT_KEYS = {"count", "label", "per", "ceiling", "months"}
 _NUMERIC = (FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY, FieldType.PERCENT)
 #: Every key and named value of the format, as an author writes them (``pass_mark``, ``trimmed_mean`` …): a message
 #: in Chinese about a rubric quotes them as written.
@@ -1017,12 +1017,16 @@ class _RubricReader:
                     name = None if label is None else UnitName(label, per)
                     # 超过任一单项限价的投标无效: the most a bid may quote per unit and month
                     ceiling = self.number(where, count.get("ceiling"), f"units.{unit}.ceiling", positive=True)
+                    # 中巴 30 of the contract's 36 months (author7 A7-2): no unit is bought past the contract's end
+                    months = self.number(where, count.get("months"), f"units.{unit}.months", positive=True,
+                                         at_most=figures["months"])
                     count, what = count.get("count"), f"units.{unit}.count"
                 else:
-                    name = ceiling = None
+                    name = ceiling = months = None
                 value = self.number("pricing.demand", count, what, positive=True)
                 if value is not None:
-                    units.append(Unit(str(unit), value, name, ceiling if ceiling is not None and ceiling > 0 else None))
+                    units.append(Unit(str(unit), value, name, ceiling if ceiling is not None and ceiling > 0 else None,
+                                      months if months is not None and months > 0 else None))
         demand = Demand(units=tuple(units), **figures)
         models_node = node.get("models")
         models: list[PricingModel] = []

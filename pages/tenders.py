@@ -8,6 +8,7 @@ import streamlit as st
 
 import workspace as ws
 from bideval.errors import BidEvalError, Problem, RubricError
+from bideval.pricing import unit_months_text
 from bideval.rubric import GROUP_ORDER, Rubric, parse_rubric
 from bideval.rubric_view import KIND_LABELS, aggregate_text, criterion_rule, group_rule, max_text
 from bideval.rights import Action, Actor
@@ -262,7 +263,8 @@ def show_rubric(store: Store, tender: int) -> None:
              "devices": tr("设备台数", "Devices")}
     figures = [{tr("需求", "Demand"): label, tr("数量", "Figure"): f"{getattr(demand, key):,}"}
                for key, label in names.items() if getattr(demand, key)]
-    figures += [{tr("需求", "Demand"): tr(f"{u.id} 数量", f"{u.id} units"), tr("数量", "Figure"): f"{u.count:,}"}
+    figures += [{tr("需求", "Demand"): tr(f"{u.id} 数量", f"{u.id} units"),
+                 tr("数量", "Figure"): f"{u.count:,}" + ("" if u.months is None else unit_months_text(u.months, lang))}
                 for u in demand.units]
     if figures:
         st.table(pd.DataFrame(figures), hide_index=True, width="content")

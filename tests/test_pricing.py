@@ -142,3 +142,47 @@ def test_check_warns_of_a_budget_ceiling_that_looks_like_a_unit_rate(budget_ceil
     rubric = parse_rubric(PROPERTY.replace("6048000", budget_ceiling) % "4.5", "property.yaml")
     codes = [w.code for w in rubric_warnings(rubric)]
     assert codes == (["rubric.ceiling_like_rate"] if warned else [])
+
+
+CARS = """
+id: cars
+title: {zh: 公务用车租赁}
+pricing:
+  demand:
+    months: 36
+    units:
+      sedan: {count: 10, label: {zh: 5座轿车, en: Sedan}, per: {zh: 辆, en: car}}
+      bus: {count: 2, label: {zh: 19座中型客车, en: Minibus}, per: {zh: 辆, en: bus}, months: %s}
+  models: [per_unit_month]
+fields: []
+criteria:
+  - {id: price, name: {zh: 价格}, group: price, kind: price, max: 30, method: lowest_ratio}
+"""
+
+
+def test_a_unit_rented_for_fewer_months_is_priced_for_its_own():
+    """author7 A7-2: 轿车 10 辆 × 36 个月 beside 中巴 2 辆 × 30 个月 (寒暑假停租). By hand:
+    4,200 × 10 × 36 + 11,000 × 2 × 30 = 1,512,000 + 660,000 = 2,172,000.00."""
+    from bideval.rubric import parse_rubric
+    from bideval.rubric_view import demand_line
+    from bideval.pricing import demand_text
+
+    rubric = parse_rubric(CARS % "30", "cars.yaml")
+    demand, rates = rubric.pricing.demand, {"rate_sedan": D(4200), "rate_bus": D(11000)}
+    assert quoted_price(PricingModel.PER_UNIT_MONTH, rates, demand) == D("2172000.00")
+    assert formula_text(PricingModel.PER_UNIT_MONTH, rates, demand, "zh") == \
+        "4,200 元 × 10 辆 5座轿车 × 36 个月 + 11,000 元 × 2 辆 19座中型客车 × 30 个月"
+    assert formula_text(PricingModel.PER_UNIT_MONTH, rates, demand, "en") == \
+        "4,200 yuan × 10 Sedan × 36 months + 11,000 yuan × 2 Minibus × 30 months"
+    assert demand_text(demand, "zh") == "36 个月、10 辆 5座轿车、2 辆 19座中型客车（30 个月）"
+    assert demand_line(rubric, "zh") == "需求：月数 36，5座轿车 10 辆，19座中型客车 2 辆（30 个月）"
+    assert demand_line(rubric, "en").endswith("bus 2 (30 months)")
+
+
+@pytest.mark.parametrize("months, found", [("40", "at most 36"), ("0", "more than 0")])
+def test_a_units_months_lie_within_the_contract(months, found):
+    from bideval.errors import RubricError
+    from bideval.rubric import parse_rubric
+
+    with pytest.raises(RubricError, match=f"pricing.demand.units.bus: units.bus.months must be {found}"):
+        parse_rubric(CARS % months, "cars.yaml")
