@@ -80,7 +80,7 @@ _COUNTED = (FieldType.INTEGER, FieldType.BOOL)  # how many times a shortfall occ
 _TIER_KEYS = {"id", "label", "min", "max", "description"}
 _CONDITION_KEYS = {"field", "op", "value"}
 _PRICING_KEYS = {"demand", "models"}
-_DEMAND_KEYS = {"seats", "calls_per_month", "sales_per_month", "devices", "units", "months"}
+_DEMAND_KEYS = {"seats", "calls_per_month", "sales_per_month", "devices", "units", "months", "discount_base"}
 _UNIT_KEYS = {"count", "label", "per", "ceiling"}
 _NUMERIC = (FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY, FieldType.PERCENT)
 #: Every key and named value of the format, as an author writes them (``pass_mark``, ``trimmed_mean`` …): a message
@@ -997,10 +997,12 @@ class _RubricReader:
         self.keys("pricing.demand", demand_node, _DEMAND_KEYS)
         figures = {
             key: self.number("pricing.demand", demand_node.get(key), key, positive=True)
-            for key in ("seats", "calls_per_month", "sales_per_month", "devices", "months")
+            for key in ("seats", "calls_per_month", "sales_per_month", "devices", "months", "discount_base")
         }
         if figures["months"] is None:
             figures["months"] = contract_months
+        if figures["discount_base"] is not None and figures["discount_base"] <= 0:  # refused above, as a seat count
+            figures["discount_base"] = None
         units: list[Unit] = []
         units_node = demand_node.get("units")
         if units_node is not None:

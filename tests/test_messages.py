@@ -178,7 +178,7 @@ EXPECTED = {
                         mismatch=GradeMismatch(D(9), "良", GRADES[1], GRADES[0])),
     "refusal": dict(refusal=check_score(OPS_TIERED, "t1", D(7))),
     "judge_name": {}, "money": dict(unit="10k CNY", non_negative=False), "number": dict(non_negative=False),
-    "percent": {}, "price_model": dict(models=(PER_CALL, LUMP)), "score_in_tier": dict(tier=T2, criterion=OPS),
+    "percent": {}, "discount_rate": dict(min=D(0), below=D(1)), "price_model": dict(models=(PER_CALL, LUMP)), "score_in_tier": dict(tier=T2, criterion=OPS),
     "score_max": dict(max=D(15), criterion=OPS), "score_range": dict(low=D("5.1"), high=D(10), tier=T2),
     "text": dict(text="something"), "tier_of": dict(criterion=OPS, tiers=(T1, T2)),
     "sme_category": dict(categories=(Named("small", Label("小型企业", "Small enterprise")),
@@ -763,6 +763,9 @@ EXPECTATIONS = [
     ("percent",
      'a percentage such as 96% (or a fraction 0..1 such as 0.96)', SAME,
      '百分比，如 96%（或 0 到 1 之间的小数，如 0.96）'),
+    ("discount_rate",
+     'a discount rate (下浮率) of at least 0% and below 100%, such as 12% (or a fraction such as 0.12)', SAME,
+     '不小于 0% 且小于 100% 的下浮率，如 12%（或小数，如 0.12）'),
     ("price_model",
      'a pricing model: 按通计费 (Per call), 总价包干 (Lump sum)', SAME,  # as the bid form's hint lists them (A5-5)
      '以下报价方式之一：按通计费、总价包干'),

@@ -142,3 +142,95 @@ def test_check_warns_of_a_budget_ceiling_that_looks_like_a_unit_rate(budget_ceil
     rubric = parse_rubric(PROPERTY.replace("6048000", budget_ceiling) % "4.5", "property.yaml")
     codes = [w.code for w in rubric_warnings(rubric)]
     assert codes == (["rubric.ceiling_like_rate"] if warned else [])
+
+
+# -- a price quoted as a discount rate (author7 A7-1): 食材配送, 评审价 = 年度预算 120 万元 × (1 − 下浮率), 下浮率不得低于 5 %
+# (a budget ceiling of 1,200,000 × 95 % = 1,140,000), 小微企业扣除 10 %, 低价优先法 30 分
+FOOD = """
+id: canteen-food
+title: {zh: 机关食堂食材配送服务, en: Canteen food supply}
+regime: order87
+procurement_object: services
+fields: []
+criteria:
+  - {id: plan, name: {zh: 配送服务方案, en: Delivery plan}, group: technical, kind: judged, max: 70}
+  - {id: price, name: {zh: 价格, en: Price}, group: price, kind: price, max: 30, method: lowest_ratio,
+     sme_deduction: 10%%, budget_ceiling: 1140000}
+pricing:
+  demand: {discount_base: %s}
+  models: [discount_rate]
+"""
+
+
+def _food_bid(n: int, name: str, rate: object, sme: bool = False) -> dict:
+    return {"vendor_id": f"9144030070846113{n}", "vendor_name": name, "sme": sme, "discount_rate": rate}
+
+
+def test_a_discount_rate_comes_off_the_base_and_every_price_rule_works_on_the_quote():
+    """By hand: Q = 1,200,000 × (1 − d), to the cent; E = Q × 0.9 for a 小微 bid; score = 30 × E_min / E.
+    甲 12.345678 %: 1,200,000 × 0.87654322 = 1,051,851.864 → 1,051,851.86; 30 × 988,200 / 1,051,851.86 = 28.1845… → 28.18.
+    乙 8.5 %, 小微: Q 1,098,000.00, E 988,200.00 (the lowest E: 30).
+    丙 5 %: Q 1,140,000.00, at the ceiling, valid; 30 × 988,200 / 1,140,000 = 26.0052… → 26.01.
+    丁 4 %: Q 1,152,000.00 above the ceiling (下浮率低于 5 %): invalid."""
+    import json
+
+    from bideval.evaluation import evaluate
+    from bideval.result import result_json
+    from bideval.rubric import parse_rubric
+    from conftest import make_bidset
+
+    rubric = parse_rubric(FOOD % "1200000", "food.yaml")
+    bids = make_bidset(rubric, _food_bid(10, "甲", "12.345678%"), _food_bid(11, "乙", "8.5%", sme=True),
+                       _food_bid(12, "丙", 0.05), _food_bid(13, "丁", "4 %"))
+    result = evaluate(rubric, bids)
+    document = json.loads(result_json(result))
+    assert [(b["vendor_name"], D(str(b["quoted_price"])), D(str(b["evaluated_price"])), D(str(b["criteria"]["price"])))
+            for b in document["ranking"]] == [("乙", D("1098000"), D("988200"), D(30)),
+                                              ("甲", D("1051851.86"), D("1051851.86"), D("28.18")),
+                                              ("丙", D("1140000"), D("1140000"), D("26.01"))]
+    assert [(b["vendor_name"], b["reasons"]) for b in document["invalid"]] == [
+        ("丁", ["above_budget_ceiling: 投标报价 1,152,000.00 元超过最高限价 1,140,000.00 元"])]
+    line = next(p for p in result.prices if p.vendor_name == "甲")
+    assert formula_text(line.model, line.parameters, rubric.pricing.demand, "zh") == "1,200,000 元 × (1 − 12.345678%)"
+    assert formula_text(line.model, line.parameters, rubric.pricing.demand, "en") == \
+        "1,200,000 yuan × (1 − 12.345678%)"
+
+
+@pytest.mark.parametrize("typed", ["100%", "1", "105%", "-3%", "12", "下浮12%"])
+def test_a_discount_rate_of_100_percent_or_more_or_not_a_rate_is_refused_at_its_cell_with_the_range(tmp_path, typed):
+    from bideval.bids import read_bids
+    from bideval.errors import BidsError
+    from bideval.messages import render
+    from bideval.rubric import parse_rubric
+    from conftest import write_form
+
+    rubric = parse_rubric(FOOD % "1200000", "food.yaml")
+    path = write_form(tmp_path / "a.xlsx", _food_bid(10, "甲", typed))
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    expected = problem.data["expected"]
+    assert (problem.cell, expected.kind, expected.facts) == ("C5", "discount_rate", {"min": D(0), "below": D(1)})
+    assert "下浮率：应为不小于 0% 且小于 100% 的下浮率，如 12%" in render(problem, "zh")
+
+
+@pytest.mark.parametrize("base", ["0", "-1200000", "一百二十万"])
+def test_a_discount_base_must_be_a_positive_amount(base):
+    from bideval.errors import RubricError
+    from bideval.rubric import parse_rubric
+
+    with pytest.raises(RubricError, match="pricing.demand: discount_base "):
+        parse_rubric(FOOD % base, "food.yaml")
+    with pytest.raises(ValueError, match="discount base"):
+        Demand(discount_base=D(0))
+
+
+def test_the_bid_form_says_what_the_discount_rate_comes_off():
+    from bideval.rubric import parse_rubric
+    from bideval.template import _row_for
+
+    rubric = parse_rubric(FOOD % "1200000", "food.yaml")
+    row = _row_for(rubric.field_index["discount_rate"])
+    assert row.note == ("%，如 12% / %, e.g. 12%; 报价 = 1,200,000.00 元 × (1 − 下浮率) / "
+                        "quote = ¥1,200,000.00 × (1 − discount rate)")
+    assert row.validation["maximum"] < 1  # Excel refuses 100 %, as the import does
