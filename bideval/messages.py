@@ -2141,6 +2141,13 @@ def _(s: Say) -> str:
                f"{s.label(s['rate'])} {quoted}超过单项限价 {ceiling}")
 
 
+@_template("reason.below_min_discount")
+def _(s: Say) -> str:
+    rate, least = plain_number(s["rate"] * 100), plain_number(s["least"] * 100)
+    return s.t(f"discount rate {rate}% is below the least allowed, {least}%",
+               f"下浮率 {rate}% 低于最低下浮率 {least}%")
+
+
 def _money(s: Say, amount: Decimal) -> str:
     """An amount in the tender's currency (yuan when not given): ``¥600,000.00``, ``$600,000.00``, ``600,000.00 美元``."""
     from .currency import money_amount

@@ -165,10 +165,23 @@ class Demand:
     devices: Decimal | None = None
     units: tuple[Unit, ...] = ()  # per_unit_month
     discount_base: Decimal | None = None  # discount_rate: the amount the bid's 下浮率 comes off (预算金额, list total)
+    min_discount: Decimal | None = None  # discount_rate: 下浮率不得低于 5 %, a bid below it is invalid
 
     def __post_init__(self) -> None:
         if self.discount_base is not None and not self.discount_base > 0:
             raise ValueError(f"a discount base must be a positive amount: {self.discount_base}")
+        if self.min_discount is not None and not 0 <= self.min_discount < 1:
+            raise ValueError(f"a least discount rate must be at least 0 and below 1: {self.min_discount}")
+
+    def below_min_discount(self, values: Mapping[str, Any]) -> Decimal | None:
+        """The bid's 下浮率 in ``values`` when it is below the tender's least one, else None.
+
+        >>> Demand(discount_base=Decimal(1200000), min_discount=Decimal("0.05")).below_min_discount(
+        ...     {"discount_rate": Decimal("0.04")})
+        Decimal('0.04')
+        """
+        rate = values.get(DISCOUNT_RATE_FIELD)
+        return rate if self.min_discount is not None and rate is not None and rate < self.min_discount else None
 
     def rate_unit(self, field_id: str) -> Unit | None:
         """The unit whose rate the bid form's field ``field_id`` (``rate_office``) asks for, if any."""
@@ -335,6 +348,8 @@ def demand_text(demand: Demand, lang: str = "zh", currency: str = "CNY") -> str:
                      else f"{_figure(unit.count)} {label}")
     if demand.discount_base is not None:  # what a 下浮率 comes off: 下浮基数 1,200,000 元
         parts.append(Label("下浮基数 ", "discount base ").text(lang) + money_amount(demand.discount_base, currency, lang))
+    if demand.min_discount is not None:
+        parts.append(Label("最低下浮率 ", "least discount rate ").text(lang) + percent_text(demand.min_discount))
     return ("、" if lang == "zh" else ", ").join(parts)
 
 

@@ -24,7 +24,7 @@ from .errors import Expected
 from .groups import Group, weighted_max
 from .labels import Label, Named
 from .sme import NOT_SME, SmeCategory, category_rate, parse_sme_category
-from .pricing import DISCOUNT_RATE_FIELD, PRICE_MODEL_FIELD, Pricing, PricingModel
+from .pricing import DISCOUNT_RATE_FIELD, PRICE_MODEL_FIELD, Pricing, PricingModel, percent_text
 from .values import FieldType, ValueProblem, fold, name_key, parse_discount_rate, parser_for, plain_number
 
 
@@ -1107,11 +1107,15 @@ def price_fields_of(pricing: Pricing, currency: str = "CNY") -> tuple[Field, ...
 def _price_note(field_id: str, pricing: Pricing, currency: str) -> Label | None:
     """What the bidder's figure becomes, where the field alone does not say it: a 下浮率 comes off the tender's base
     (``报价 = 1,200,000.00 元 × (1 − 下浮率)``)."""
-    base = pricing.demand.discount_base
+    base, least = pricing.demand.discount_base, pricing.demand.min_discount
     if field_id != DISCOUNT_RATE_FIELD or base is None:
         return None
-    return Label(f"报价 = {money_amount(base, currency, 'zh')} × (1 − 下浮率)",
+    note = Label(f"报价 = {money_amount(base, currency, 'zh')} × (1 − 下浮率)",
                  f"quote = {money_amount(base, currency, 'en')} × (1 − discount rate)")
+    if least is None:
+        return note
+    return Label(f"{note.zh}；下浮率不得低于 {percent_text(least)}",
+                 f"{note.en}; a discount rate below {percent_text(least)} makes the bid invalid")
 
 
 def scored_maxima(criteria: Iterable[Criterion]) -> dict[str, Decimal]:

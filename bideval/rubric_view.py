@@ -11,7 +11,7 @@ from typing import Sequence
 from .allowed_scores import grades_text, noted, step_text
 from .currency import currency, money_amount
 from .labels import KIND_NAMES, Label
-from .pricing import unit_ceilings_text
+from .pricing import percent_text, unit_ceilings_text
 from .groups import Group
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
@@ -369,7 +369,7 @@ def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
 
 
 _DEMAND_WORDS = {"months": "月数", "seats": "席位数", "calls_per_month": "每月话务量", "sales_per_month": "每月销售额",
-                 "devices": "设备数", "discount_base": "下浮基数"}
+                 "devices": "设备数", "discount_base": "下浮基数", "min_discount": "最低下浮率"}
 
 
 def _amount(value: Decimal, rubric: Rubric, lang: str) -> str:
@@ -392,6 +392,7 @@ def demand_line(rubric: Rubric, lang: str) -> str:
     demand = rubric.pricing.demand
     shown = [(_DEMAND_WORDS[key] if lang == "zh" else key,
               _amount(getattr(demand, key), rubric, lang) if key == "discount_base"  # an amount, as the ceiling
+              else percent_text(getattr(demand, key)) if key == "min_discount"
               else grouped_number(getattr(demand, key)))
              for key in _DEMAND_WORDS if getattr(demand, key)]
     for unit in demand.units:

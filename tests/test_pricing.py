@@ -145,7 +145,7 @@ def test_check_warns_of_a_budget_ceiling_that_looks_like_a_unit_rate(budget_ceil
 
 
 # -- a price quoted as a discount rate (author7 A7-1): 食材配送, 评审价 = 年度预算 120 万元 × (1 − 下浮率), 下浮率不得低于 5 %
-# (a budget ceiling of 1,200,000 × 95 % = 1,140,000), 小微企业扣除 10 %, 低价优先法 30 分
+# (and, as a tender may also say it, a budget ceiling of 1,200,000 × 95 % = 1,140,000), 小微企业扣除 10 %, 低价优先法 30 分
 FOOD = """
 id: canteen-food
 title: {zh: 机关食堂食材配送服务, en: Canteen food supply}
@@ -157,7 +157,7 @@ criteria:
   - {id: price, name: {zh: 价格, en: Price}, group: price, kind: price, max: 30, method: lowest_ratio,
      sme_deduction: 10%%, budget_ceiling: 1140000}
 pricing:
-  demand: {discount_base: %s}
+  demand: {discount_base: %s, min_discount: 5%%}
   models: [discount_rate]
 """
 
@@ -171,7 +171,7 @@ def test_a_discount_rate_comes_off_the_base_and_every_price_rule_works_on_the_qu
     甲 12.345678 %: 1,200,000 × 0.87654322 = 1,051,851.864 → 1,051,851.86; 30 × 988,200 / 1,051,851.86 = 28.1845… → 28.18.
     乙 8.5 %, 小微: Q 1,098,000.00, E 988,200.00 (the lowest E: 30).
     丙 5 %: Q 1,140,000.00, at the ceiling, valid; 30 × 988,200 / 1,140,000 = 26.0052… → 26.01.
-    丁 4 %: Q 1,152,000.00 above the ceiling (下浮率低于 5 %): invalid."""
+    丁 4 %: below the least rate 5 %, and so Q 1,152,000.00 above the ceiling: invalid, for both."""
     import json
 
     from bideval.evaluation import evaluate
@@ -189,7 +189,11 @@ def test_a_discount_rate_comes_off_the_base_and_every_price_rule_works_on_the_qu
                                               ("甲", D("1051851.86"), D("1051851.86"), D("28.18")),
                                               ("丙", D("1140000"), D("1140000"), D("26.01"))]
     assert [(b["vendor_name"], b["reasons"]) for b in document["invalid"]] == [
-        ("丁", ["above_budget_ceiling: 投标报价 1,152,000.00 元超过最高限价 1,140,000.00 元"])]
+        ("丁", ["below_min_discount: 下浮率 4% 低于最低下浮率 5%",
+               "above_budget_ceiling: 投标报价 1,152,000.00 元超过最高限价 1,140,000.00 元"])]
+    reason = result.invalid[0].reasons[0]
+    assert (reason.facts, reason.text.en) == ({"rate": D("0.04"), "least": D("0.05")},
+                                              "discount rate 4% is below the least allowed, 5%")
     line = next(p for p in result.prices if p.vendor_name == "甲")
     assert formula_text(line.model, line.parameters, rubric.pricing.demand, "zh") == "1,200,000 元 × (1 − 12.345678%)"
     assert formula_text(line.model, line.parameters, rubric.pricing.demand, "en") == \
@@ -214,15 +218,24 @@ def test_a_discount_rate_of_100_percent_or_more_or_not_a_rate_is_refused_at_its_
     assert "下浮率：应为不小于 0% 且小于 100% 的下浮率，如 12%" in render(problem, "zh")
 
 
-@pytest.mark.parametrize("base", ["0", "-1200000", "一百二十万"])
-def test_a_discount_base_must_be_a_positive_amount(base):
+@pytest.mark.parametrize("old, new, refused", [
+    ("discount_base: %s", "discount_base: 0", "pricing.demand: discount_base "),
+    ("discount_base: %s", "discount_base: -1200000", "pricing.demand: discount_base "),
+    ("discount_base: %s", "discount_base: 一百二十万", "pricing.demand: discount_base "),
+    ("discount_base: %s, ", "", "pricing: model discount_rate needs demand figure\\(s\\) discount_base"),
+    ("min_discount: 5%%", "min_discount: 5", "pricing.demand: min_discount "),  # 5 meant as 5 %: 500 %
+    ("min_discount: 5%%", "min_discount: 100%%", "pricing.demand: min_discount "),
+    ("min_discount: 5%%", "min_discount: -5%%", "pricing.demand: min_discount ")])
+def test_a_discount_base_must_be_a_positive_amount_and_a_least_rate_below_100_percent(old, new, refused):
     from bideval.errors import RubricError
     from bideval.rubric import parse_rubric
 
-    with pytest.raises(RubricError, match="pricing.demand: discount_base "):
-        parse_rubric(FOOD % base, "food.yaml")
+    with pytest.raises(RubricError, match=refused):
+        parse_rubric(FOOD.replace(old, new) % (() if "%s" not in FOOD.replace(old, new) else "1200000"), "food.yaml")
     with pytest.raises(ValueError, match="discount base"):
         Demand(discount_base=D(0))
+    with pytest.raises(ValueError, match="least discount rate"):
+        Demand(min_discount=D(1))
 
 
 def test_the_bid_form_says_what_the_discount_rate_comes_off():
@@ -231,6 +244,6 @@ def test_the_bid_form_says_what_the_discount_rate_comes_off():
 
     rubric = parse_rubric(FOOD % "1200000", "food.yaml")
     row = _row_for(rubric.field_index["discount_rate"])
-    assert row.note == ("%，如 12% / %, e.g. 12%; 报价 = 1,200,000.00 元 × (1 − 下浮率) / "
-                        "quote = ¥1,200,000.00 × (1 − discount rate)")
+    assert row.note == ("%，如 12% / %, e.g. 12%; 报价 = 1,200,000.00 元 × (1 − 下浮率)；下浮率不得低于 5% / "
+                        "quote = ¥1,200,000.00 × (1 − discount rate); a discount rate below 5% makes the bid invalid")
     assert row.validation["maximum"] < 1  # Excel refuses 100 %, as the import does
