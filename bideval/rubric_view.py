@@ -11,7 +11,7 @@ from typing import Sequence
 from .allowed_scores import grades_text, noted, step_text
 from .currency import currency, money_amount
 from .labels import KIND_NAMES, Label
-from .pricing import percent_text, unit_ceilings_text
+from .pricing import PricingModel, percent_text, unit_ceilings_text
 from .groups import Group
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
@@ -182,6 +182,8 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
     unit_ceilings = unit_ceilings_text(rubric.pricing.demand, lang, rubric.currency)
     if unit_ceilings:  # beside the total ceiling: a bid above either is invalid
         parts.append(unit_ceilings)
+    if PricingModel.DISCOUNT_RATE in rubric.pricing.models:  # what is scored is Q, worked out from the rate
+        parts.append(_discount_rule(rubric, lang))
     if c.sme_deduction is not None:
         parts.append(("中小企业扣除 " if zh else "SME deduction ") + f"{plain_number(c.sme_deduction * 100)}%")
     if c.sme_categories:
@@ -377,6 +379,17 @@ def _amount(value: Decimal, rubric: Rubric, lang: str) -> str:
     amount (report6 D6-8)."""
     return (money_text(value) if rubric.currency == "CNY" and lang != "zh"
             else money_amount(value, rubric.currency, lang))
+
+
+def _discount_rule(rubric: Rubric, lang: str) -> str:
+    """How a 下浮率 bid's quote is reached, and the least rate: ``下浮率报价：报价 = 1,200,000.00 元 × (1 − 下浮率)，
+    下浮率不低于 5%``."""
+    demand = rubric.pricing.demand
+    base = _amount(demand.figure("discount_base"), rubric, lang)
+    least = "" if demand.min_discount is None else percent_text(demand.min_discount)
+    if lang == "zh":
+        return f"下浮率报价：报价 = {base} × (1 − 下浮率)" + (f"，下浮率不低于 {least}" if least else "")
+    return f"discount rate: quote = {base} × (1 − rate)" + (f", rate at least {least}" if least else "")
 
 
 def pricing_line(rubric: Rubric, lang: str) -> str:

@@ -238,6 +238,20 @@ def test_a_discount_base_must_be_a_positive_amount_and_a_least_rate_below_100_pe
         Demand(min_discount=D(1))
 
 
+@pytest.mark.parametrize("lang, rule", [
+    ("zh", "低价优先法（lowest_ratio）；最高限价 1,140,000.00 元；下浮率报价：报价 = 1,200,000.00 元 × (1 − 下浮率)，"
+           "下浮率不低于 5%；中小企业扣除 10%"),
+    ("en", "lowest_ratio; budget ceiling 1,140,000.00; discount rate: quote = 1,200,000.00 × (1 − rate), "
+           "rate at least 5%; SME deduction 10%")])
+def test_the_price_rule_says_what_a_discount_rate_comes_off(lang, rule):
+    """What check, the Rubric and Price sheets and the report say of the price criterion."""
+    from bideval.rubric import parse_rubric
+    from bideval.rubric_view import criterion_rule
+
+    rubric = parse_rubric(FOOD % "1200000", "food.yaml")
+    assert criterion_rule(rubric.price_criterion, rubric, lang) == rule
+
+
 def test_the_bid_form_says_what_the_discount_rate_comes_off():
     from bideval.rubric import parse_rubric
     from bideval.template import _row_for
