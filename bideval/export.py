@@ -995,7 +995,7 @@ class _Export:
             ("pricing_models", ("、" if self.lang == "zh" else ", ").join(m.label.text(self.lang)
                                                                          for m in r.pricing.models)),
         ]
-        demand = demand_text(r.pricing.demand, self.lang)
+        demand = demand_text(r.pricing.demand, self.lang, r.currency)
         if demand:  # a rubric with no demand figures has no Demand row, not an empty one (report6 D6-10)
             settings.append(("demand", demand))
         settings += self.group_settings()

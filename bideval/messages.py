@@ -331,7 +331,7 @@ class Say:
                    f"{value.sign} as text")
         head_zh = f"数字 {value.number}{as_zh}，其数字格式 {fmt_zh} 把 {value.sign} 作为文字显示"
         expected = self.get("expected")
-        if meant is None or getattr(expected, "kind", None) != "percent":
+        if meant is None or getattr(expected, "kind", None) not in ("percent", "discount_rate"):
             return self.t(f"{head_en}: the cell holds the number {value.number} (enter a plain number in the field's "
                           f"unit, with the cell's format General{rule_en})",
                           f"{head_zh}：单元格中存储的是数字 {value.number}（请按该项的单位填写普通数字，单元格格式设为“常规”"
@@ -624,6 +624,13 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     return s.t("a percentage such as 96% (or a fraction 0..1 such as 0.96)",
                "百分比，如 96%（或 0 到 1 之间的小数，如 0.96）")
+
+
+@_template("discount_rate", _EXPECTED)
+def _(s: Say) -> str:
+    low, below = plain_number(s["min"] * 100), plain_number(s["below"] * 100)
+    return s.t(f"a discount rate (下浮率) of at least {low}% and below {below}%, such as 12% (or a fraction such as 0.12)",
+               f"不小于 {low}% 且小于 {below}% 的下浮率，如 12%（或小数，如 0.12）")
 
 
 @_template("choice", _EXPECTED)
@@ -2132,6 +2139,13 @@ def _(s: Say) -> str:
     quoted, ceiling = (rate_amount(s[key], code, s.lang, per) for key in ("quoted", "ceiling"))
     return s.t(f"{s.label(s['rate'])} {quoted} is above its ceiling {ceiling}",
                f"{s.label(s['rate'])} {quoted}超过单项限价 {ceiling}")
+
+
+@_template("reason.below_min_discount")
+def _(s: Say) -> str:
+    rate, least = plain_number(s["rate"] * 100), plain_number(s["least"] * 100)
+    return s.t(f"discount rate {rate}% is below the least allowed, {least}%",
+               f"下浮率 {rate}% 低于最低下浮率 {least}%")
 
 
 def _money(s: Say, amount: Decimal) -> str:

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Mapping
 
-from .currency import currency as currency_of, rate_amount
+from .currency import currency as currency_of, money_amount, rate_amount
 from .labels import Label
 from .values import FieldType, name_key, plain_number, round_half_up
 
 
 class PricingModel(enum.Enum):
-    """The six ways a vendor may quote."""
+    """The seven ways a vendor may quote."""
 
     LUMP_SUM = "lump_sum"
     PER_SEAT_MONTH = "per_seat_month"
@@ -24,6 +24,7 @@ class PricingModel(enum.Enum):
     BASE_PLUS_COMMISSION = "base_plus_commission"
     PER_UNIT_MONTH = "per_unit_month"
     BASE_PLUS_EXCESS = "base_plus_excess"
+    DISCOUNT_RATE = "discount_rate"  # 下浮率: a percentage off the tender's stated base (budget, list total)
 
     @property
     def label(self) -> Label:
@@ -56,6 +57,7 @@ _MODEL_LABELS = {
     # as devices. The rate rows name the unit (保洁员 每人每月单价).
     PricingModel.PER_UNIT_MONTH: Label("按计价单位按月计费", "Per unit-month"),
     PricingModel.BASE_PLUS_EXCESS: Label("基础费加超出计费", "Base fee plus excess"),
+    PricingModel.DISCOUNT_RATE: Label("下浮率报价", "Discount rate"),
 }
 # Labels a model had before, still read: a form filled then keeps its choice.
 _FORMER_LABELS = {PricingModel.PER_UNIT_MONTH: ("按设备按月计费",)}
@@ -67,6 +69,7 @@ _ALIASES = {  # ids last, so an id always names its own model
 }
 
 PRICE_MODEL_FIELD = "price_model"
+DISCOUNT_RATE_FIELD = "discount_rate"  # 下浮率: 0 ≤ d < 100 % (a bid of 100 % would quote nothing)
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,10 @@ def _parameters(unit: str | None = None) -> dict[PricingModel, tuple[PriceParame
             PriceParameter("base_fee_month", Label("每月基础服务费", "Monthly base fee"), money),
             PriceParameter("included_devices", Label("基础费含设备数", "Devices included"), FieldType.INTEGER, "devices"),
             PriceParameter("excess_rate", Label("超出设备每台每月单价", "Rate per extra device-month"), money),
+        ),
+        PricingModel.DISCOUNT_RATE: (
+            PriceParameter(DISCOUNT_RATE_FIELD, Label("下浮率", "Discount rate"), FieldType.PERCENT, "%",
+                           example="12%"),
         ),
     }
 
@@ -161,6 +168,24 @@ class Demand:
     sales_per_month: Decimal | None = None
     devices: Decimal | None = None
     units: tuple[Unit, ...] = ()  # per_unit_month
+    discount_base: Decimal | None = None  # discount_rate: the amount the bid's 下浮率 comes off (预算金额, list total)
+    min_discount: Decimal | None = None  # discount_rate: 下浮率不得低于 5 %, a bid below it is invalid
+
+    def __post_init__(self) -> None:
+        if self.discount_base is not None and not self.discount_base > 0:
+            raise ValueError(f"a discount base must be a positive amount: {self.discount_base}")
+        if self.min_discount is not None and not 0 <= self.min_discount < 1:
+            raise ValueError(f"a least discount rate must be at least 0 and below 1: {self.min_discount}")
+
+    def below_min_discount(self, values: Mapping[str, Any]) -> Decimal | None:
+        """The bid's 下浮率 in ``values`` when it is below the tender's least one, else None.
+
+        >>> Demand(discount_base=Decimal(1200000), min_discount=Decimal("0.05")).below_min_discount(
+        ...     {"discount_rate": Decimal("0.04")})
+        Decimal('0.04')
+        """
+        rate = values.get(DISCOUNT_RATE_FIELD)
+        return rate if self.min_discount is not None and rate is not None and rate < self.min_discount else None
 
     @property
     def units_own_months(self) -> bool:
@@ -199,6 +224,7 @@ class Demand:
             PricingModel.BASE_PLUS_COMMISSION: ("months", "seats", "sales_per_month"),
             PricingModel.PER_UNIT_MONTH: ("months", "units"),
             PricingModel.BASE_PLUS_EXCESS: ("months", "devices"),
+            PricingModel.DISCOUNT_RATE: ("discount_base",),
         }[model]
         return [name for name in needs if not getattr(self, name)]
 
@@ -254,6 +280,8 @@ def quoted_price(model: PricingModel, values: Mapping[str, object], demand: Dema
         q = sum((v[f"rate_{unit.id}"] * unit.count * d.unit_months(unit) for unit in d.units), Decimal(0))
     elif model is PricingModel.PER_UNIT_MONTH:
         q = sum((v[f"rate_{unit.id}"] * unit.count for unit in d.units), Decimal(0)) * d.figure("months")
+    elif model is PricingModel.DISCOUNT_RATE:  # 评审价 = 预算 × (1 − 下浮率)
+        q = d.figure("discount_base") * (1 - v[DISCOUNT_RATE_FIELD])
     else:
         extra = max(Decimal(0), d.figure("devices") - Decimal(v["included_devices"]))
         q = (v["base_fee_month"] + v["excess_rate"] * extra) * d.figure("months")
@@ -289,13 +317,15 @@ def formula_text(model: PricingModel, values: Mapping[str, object], demand: Dema
 
     if model is PricingModel.LUMP_SUM:
         return yuan("total_price")  # a lump sum needs no months (a rubric may have none)
+    if model is PricingModel.DISCOUNT_RATE:  # 1,200,000 元 × (1 − 12%): no months either
+        return f"{_figure(d.discount_base)} {words['yuan']} × (1 − {percent_text(v[DISCOUNT_RATE_FIELD])})"
     months = f"{_figure(d.months)} {words['months']}"
     if model is PricingModel.PER_SEAT_MONTH:
         return f"{yuan('rate_per_seat_month')} × {_figure(d.seats)} {words['seats']} × {months}"
     if model is PricingModel.PER_CALL:
         return f"{yuan('rate_per_call')} × {_figure(d.calls_per_month)} {words['calls']} × {months}"
     if model is PricingModel.BASE_PLUS_COMMISSION:
-        rate = f"{plain_number(Decimal(str(v['commission_rate'])) * 100)}%"
+        rate = percent_text(v["commission_rate"])
         return (f"{yuan('base_per_seat_month')} × {_figure(d.seats)} {words['seats']} × {months} + "
                 f"{rate} × {_figure(d.sales_per_month)} {words['sales']} × {months}")
     if model is PricingModel.PER_UNIT_MONTH and d.units_own_months:  # each unit with its own months, no common factor
@@ -308,7 +338,16 @@ def formula_text(model: PricingModel, values: Mapping[str, object], demand: Dema
             f"{_figure(v['included_devices'])}) {words['devices']}) × {months}")
 
 
-def demand_text(demand: Demand, lang: str = "zh") -> str:
+def percent_text(fraction: object) -> str:
+    """A fraction as the percentage a bidder typed: ``12%``, ``0.5%``.
+
+    >>> percent_text(Decimal("0.125")), percent_text(Decimal("0.005"))
+    ('12.5%', '0.5%')
+    """
+    return f"{plain_number(Decimal(str(fraction)) * 100)}%"
+
+
+def demand_text(demand: Demand, lang: str = "zh", currency: str = "CNY") -> str:
     """The demand profile in words, each figure with what it counts (the Price sheet's formula words).
 
     >>> demand_text(Demand(months=Decimal(10), seats=Decimal(4), calls_per_month=Decimal(1000)), "zh")
@@ -326,6 +365,10 @@ def demand_text(demand: Demand, lang: str = "zh") -> str:
         own = "" if unit.months is None else unit_months_text(unit.months, lang)
         parts.append(f"{_figure(unit.count)} {name.per.zh if name and name.per else '台'} {label}{own}" if lang == "zh"
                      else f"{_figure(unit.count)} {label}{own}")
+    if demand.discount_base is not None:  # what a 下浮率 comes off: 下浮基数 1,200,000 元
+        parts.append(Label("下浮基数 ", "discount base ").text(lang) + money_amount(demand.discount_base, currency, lang))
+    if demand.min_discount is not None:
+        parts.append(Label("最低下浮率 ", "least discount rate ").text(lang) + percent_text(demand.min_discount))
     return ("、" if lang == "zh" else ", ").join(parts)
 
 

@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Any, Callable, ClassVar, Iterable, Mapping, TypeVar
 
 from .benchmark import BenchmarkRule, DeviationRounding
+from .currency import money_amount
 from .errors import Expected
 from .groups import Group, weighted_max
 from .labels import Label, Named
 from .sme import NOT_SME, SmeCategory, category_rate, parse_sme_category
-from .pricing import PRICE_MODEL_FIELD, Pricing, PricingModel
-from .values import FieldType, ValueProblem, fold, name_key, parser_for, plain_number
+from .pricing import DISCOUNT_RATE_FIELD, PRICE_MODEL_FIELD, Pricing, PricingModel, percent_text
+from .values import FieldType, ValueProblem, fold, name_key, parse_discount_rate, parser_for, plain_number
 
 
 class Kind(enum.Enum):
@@ -169,6 +170,8 @@ class Field:
         """The parser turning a cell into this field's value (None when empty)."""
         if self.id == PRICE_MODEL_FIELD:  # its choices: the ids of the models the tender allows
             return partial(parse_price_model, allowed=tuple(map(PricingModel, self.choices)) or tuple(PricingModel))
+        if self.id == DISCOUNT_RATE_FIELD and self.origin == "price":
+            return parse_discount_rate
         return parser_for(self.type, self.unit, self.choices, self.non_negative, self.currency)
 
     def expected(self) -> str:
@@ -1084,10 +1087,24 @@ def price_fields_of(pricing: Pricing, currency: str = "CNY") -> tuple[Field, ...
                                    " / ".join(m.label.en for m in pricing.models)))
     parameters = tuple(
         Field(p.id, p.label, p.type, unit=None if p.unit == "CNY" else p.unit, non_negative=True, origin="price",
-              currency=currency, example=p.example)
+              currency=currency, example=p.example, note=_price_note(p.id, pricing, currency))
         for p in pricing.all_parameters()
     )
     return (model_field,) + parameters
+
+
+def _price_note(field_id: str, pricing: Pricing, currency: str) -> Label | None:
+    """What the bidder's figure becomes, where the field alone does not say it: a 下浮率 comes off the tender's base
+    (``报价 = 1,200,000.00 元 × (1 − 下浮率)``)."""
+    base, least = pricing.demand.discount_base, pricing.demand.min_discount
+    if field_id != DISCOUNT_RATE_FIELD or base is None:
+        return None
+    note = Label(f"报价 = {money_amount(base, currency, 'zh')} × (1 − 下浮率)",
+                 f"quote = {money_amount(base, currency, 'en')} × (1 − discount rate)")
+    if least is None:
+        return note
+    return Label(f"{note.zh}；下浮率不得低于 {percent_text(least)}",
+                 f"{note.en}; a discount rate below {percent_text(least)} makes the bid invalid")
 
 
 def scored_maxima(criteria: Iterable[Criterion]) -> dict[str, Decimal]:

@@ -11,7 +11,7 @@ from typing import Sequence
 from .allowed_scores import grades_text, noted, step_text
 from .currency import currency, money_amount
 from .labels import KIND_NAMES, Label
-from .pricing import unit_ceilings_text, unit_months_text
+from .pricing import PricingModel, percent_text, unit_ceilings_text, unit_months_text
 from .groups import Group
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
@@ -178,13 +178,12 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
                          f"−{above} per 1 % above the benchmark, −{below} per 1 % below" if by_label else
                          f"above_penalty {above}, below_penalty {below}")
     if c.budget_ceiling is not None:
-        # in English yuan stay the figure alone, as always; in Chinese 元 as every other amount (report6 D6-8)
-        ceiling = (money_text(c.budget_ceiling) if rubric.currency == "CNY" and not zh
-                   else money_amount(c.budget_ceiling, rubric.currency, lang))
-        parts.append(("最高限价 " if zh else "budget ceiling ") + ceiling)
+        parts.append(("最高限价 " if zh else "budget ceiling ") + _amount(c.budget_ceiling, rubric, lang))
     unit_ceilings = unit_ceilings_text(rubric.pricing.demand, lang, rubric.currency)
     if unit_ceilings:  # beside the total ceiling: a bid above either is invalid
         parts.append(unit_ceilings)
+    if PricingModel.DISCOUNT_RATE in rubric.pricing.models:  # what is scored is Q, worked out from the rate
+        parts.append(_discount_rule(rubric, lang))
     if c.sme_deduction is not None:
         parts.append(("中小企业扣除 " if zh else "SME deduction ") + f"{plain_number(c.sme_deduction * 100)}%")
     if c.sme_categories:
@@ -372,7 +371,25 @@ def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
 
 
 _DEMAND_WORDS = {"months": "月数", "seats": "席位数", "calls_per_month": "每月话务量", "sales_per_month": "每月销售额",
-                 "devices": "设备数"}
+                 "devices": "设备数", "discount_base": "下浮基数", "min_discount": "最低下浮率"}
+
+
+def _amount(value: Decimal, rubric: Rubric, lang: str) -> str:
+    """An amount of the rubric's own: in English yuan stay the figure alone, as always; in Chinese 元 as every other
+    amount (report6 D6-8)."""
+    return (money_text(value) if rubric.currency == "CNY" and lang != "zh"
+            else money_amount(value, rubric.currency, lang))
+
+
+def _discount_rule(rubric: Rubric, lang: str) -> str:
+    """How a 下浮率 bid's quote is reached, and the least rate: ``下浮率报价：报价 = 1,200,000.00 元 × (1 − 下浮率)，
+    下浮率不低于 5%``."""
+    demand = rubric.pricing.demand
+    base = _amount(demand.figure("discount_base"), rubric, lang)
+    least = "" if demand.min_discount is None else percent_text(demand.min_discount)
+    if lang == "zh":
+        return f"下浮率报价：报价 = {base} × (1 − 下浮率)" + (f"，下浮率不低于 {least}" if least else "")
+    return f"discount rate: quote = {base} × (1 − rate)" + (f", rate at least {least}" if least else "")
 
 
 def pricing_line(rubric: Rubric, lang: str) -> str:
@@ -386,7 +403,10 @@ def demand_line(rubric: Rubric, lang: str) -> str:
     """The demand figures the tender buys, with thousands separators and in Chinese a unit's ``per`` word (``需求：月数 36，
     办公区建筑面积 28,000 平方米``), and its unit ceilings when no price criterion's rule says them; nothing when it states none."""
     demand = rubric.pricing.demand
-    shown = [(_DEMAND_WORDS[key] if lang == "zh" else key, grouped_number(getattr(demand, key)))
+    shown = [(_DEMAND_WORDS[key] if lang == "zh" else key,
+              _amount(getattr(demand, key), rubric, lang) if key == "discount_base"  # an amount, as the ceiling
+              else percent_text(getattr(demand, key)) if key == "min_discount"
+              else grouped_number(getattr(demand, key)))
              for key in _DEMAND_WORDS if getattr(demand, key)]
     for unit in demand.units:
         name = unit.name

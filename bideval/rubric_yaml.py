@@ -80,7 +80,8 @@ _COUNTED = (FieldType.INTEGER, FieldType.BOOL)  # how many times a shortfall occ
 _TIER_KEYS = {"id", "label", "min", "max", "description"}
 _CONDITION_KEYS = {"field", "op", "value"}
 _PRICING_KEYS = {"demand", "models"}
-_DEMAND_KEYS = {"seats", "calls_per_month", "sales_per_month", "devices", "units", "months"}
+_DEMAND_KEYS = {"seats", "calls_per_month", "sales_per_month", "devices", "units", "months", "discount_base",
+                "min_discount"}
 _UNIT_KEYS = {"count", "label", "per", "ceiling", "months"}
 _NUMERIC = (FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY, FieldType.PERCENT)
 #: Every key and named value of the format, as an author writes them (``pass_mark``, ``trimmed_mean`` …): a message
@@ -997,10 +998,12 @@ class _RubricReader:
         self.keys("pricing.demand", demand_node, _DEMAND_KEYS)
         figures = {
             key: self.number("pricing.demand", demand_node.get(key), key, positive=True)
-            for key in ("seats", "calls_per_month", "sales_per_month", "devices", "months")
+            for key in ("seats", "calls_per_month", "sales_per_month", "devices", "months", "discount_base")
         }
         if figures["months"] is None:
             figures["months"] = contract_months
+        if figures["discount_base"] is not None and figures["discount_base"] <= 0:  # refused above, as a seat count
+            figures["discount_base"] = None
         units: list[Unit] = []
         units_node = demand_node.get("units")
         if units_node is not None:
@@ -1027,7 +1030,11 @@ class _RubricReader:
                 if value is not None:
                     units.append(Unit(str(unit), value, name, ceiling if ceiling is not None and ceiling > 0 else None,
                                       months if months is not None and months > 0 else None))
-        demand = Demand(units=tuple(units), **figures)
+        # 下浮率不得低于 5 %: written 5% or 0.05, below 1 (a least rate of 100 % leaves no bid a price)
+        least = self.number("pricing.demand", demand_node.get("min_discount"), "min_discount", non_negative=True,
+                            below=Decimal(1), share=True)
+        demand = Demand(units=tuple(units), min_discount=least if least is not None and 0 <= least < 1 else None,
+                        **figures)
         models_node = node.get("models")
         models: list[PricingModel] = []
         if not isinstance(models_node, list) or not models_node:

@@ -23,7 +23,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from .currency import currency, rate_amount
 from .labels import Label, check_lang
-from .pricing import PRICE_MODEL_FIELD, PricingModel, Unit, rate_per
+from .pricing import DISCOUNT_RATE_FIELD, PRICE_MODEL_FIELD, PricingModel, Unit, rate_per
 from .rubric import Field, Rubric
 from .rubric_mark import mark_workbook
 from .values import FieldType, unit_label
@@ -254,6 +254,10 @@ def _row_for(field: Field, rated: Unit | None = None) -> _Row:
                       f"Please enter a percentage from 0% to 100%, e.g. {example}.")
         validation = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 1}
         num_format = "0.00%"
+        if field.id == DISCOUNT_RATE_FIELD:  # 下浮率 100 % would quote nothing: the import refuses it, so does Excel
+            error = Label(f"请填写不小于 0% 且小于 100% 的下浮率，如 {example}。",
+                          f"Please enter a discount rate of at least 0% and below 100%, e.g. {example}.")
+            validation["maximum"] = _HIGHEST_DISCOUNT
     elif field.type is FieldType.INTEGER:
         hint = Label("整数" + at_least_zero.zh, "whole number" + at_least_zero.en)
         title = Label("整数", "Whole number")
@@ -315,6 +319,9 @@ def _row_for(field: Field, rated: Unit | None = None) -> _Row:
         validation.update(error_title=_ERROR_TITLE,
                           error_message=_both_lines(error.zh, error.en))
     return _Row("; ".join(parts), num_format, validation, choices)
+
+
+_HIGHEST_DISCOUNT = 0.9999  # the most Excel's check lets through below 100 % (99.99 %)
 
 
 def _listing(items: tuple[str, ...] | list[str]) -> str:

@@ -92,6 +92,10 @@ def _price_terms(rubric: Rubric, bid: Bid) -> tuple[PricingModel | None, Decimal
             reasons.append(Reason.said(  # one per unit over, each with its rate, ceiling and what the rate is per
                 "above_unit_ceiling", "reason.above_unit_ceiling", rate=_named(parameter), unit=unit.id,
                 per=rate_per(unit), quoted=rate, ceiling=ceiling, currency=rubric.currency))
+    below = rubric.pricing.demand.below_min_discount(bid.values) if model is PricingModel.DISCOUNT_RATE else None
+    if below is not None:  # 下浮率低于 5 % 的投标无效
+        reasons.append(Reason.said("below_min_discount", "reason.below_min_discount", rate=below,
+                                   least=rubric.pricing.demand.min_discount))
     price = rubric.price_criterion
     if price is not None and price.budget_ceiling is not None and quoted > price.budget_ceiling:
         reasons.append(Reason.said("above_budget_ceiling", "reason.above_budget_ceiling", quoted=quoted,

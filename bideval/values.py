@@ -384,6 +384,25 @@ def parse_percent(raw: object) -> Decimal | None:
     return value
 
 
+_EXPECT_DISCOUNT_RATE = Expected("discount_rate", {"min": Decimal(0), "below": Decimal(1)})
+
+
+def parse_discount_rate(raw: object) -> Decimal | None:
+    """A 下浮率 as a fraction, read as a percent is (``12%``, ``0.12``, a 12 % cell), at least 0 and below 1: a
+    discount of 100 % or more would quote nothing, or less than nothing, and is refused at its cell.
+
+    >>> parse_discount_rate("12%"), parse_discount_rate(0.125), parse_discount_rate(" ")
+    (Decimal('0.12'), Decimal('0.125'), None)
+    """
+    try:
+        value = parse_percent(raw)
+    except ValueProblem:
+        raise ValueProblem(_EXPECT_DISCOUNT_RATE, raw) from None
+    if value is not None and not value < 1:
+        raise ValueProblem(_EXPECT_DISCOUNT_RATE, raw)
+    return value
+
+
 def parse_text(raw: object) -> str | None:
     """Any text; a number cell as the sheet shows it in General (``123`` not ``123.0``; the bid reader gives the text
     another format shows, ``010`` for 10 through ``000``), a TRUE or FALSE cell as Excel shows it. A cell showing a

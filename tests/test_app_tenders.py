@@ -260,3 +260,14 @@ def test_two_envelopes_are_set_on_the_tenders_page_in_setup_only(app_db):
     again = open_app("tenders", lang="en", tender_id=tender)
     (toggle,) = [t for t in again.toggle if t.label.startswith("Two envelopes")]
     assert toggle.value is True and toggle.disabled
+
+
+def test_a_discount_rate_tender_shows_its_base_and_least_rate_not_no_demand(app_db):
+    """author7 A7-1: a 下浮率 tender has no months or seats; its demand is the base the rate comes off."""
+    from test_pricing import FOOD
+
+    tender = chair_tender(Store(app_db), "食材配送", FOOD % "1200000", "food.yaml")
+    app = open_app("tenders", lang="zh", tender_id=tender)
+    assert not app.exception
+    demand = next(t.value for t in app.table if "需求" in t.value.columns)
+    assert demand.values.tolist() == [["下浮基数（元）", "1,200,000"], ["最低下浮率", "5%"]]

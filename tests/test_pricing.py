@@ -186,3 +186,122 @@ def test_a_units_months_lie_within_the_contract(months, found):
 
     with pytest.raises(RubricError, match=f"pricing.demand.units.bus: units.bus.months must be {found}"):
         parse_rubric(CARS % months, "cars.yaml")
+
+
+# -- a price quoted as a discount rate (author7 A7-1): 食材配送, 评审价 = 年度预算 120 万元 × (1 − 下浮率), 下浮率不得低于 5 %
+# (and, as a tender may also say it, a budget ceiling of 1,200,000 × 95 % = 1,140,000), 小微企业扣除 10 %, 低价优先法 30 分
+FOOD = """
+id: canteen-food
+title: {zh: 机关食堂食材配送服务, en: Canteen food supply}
+regime: order87
+procurement_object: services
+fields: []
+criteria:
+  - {id: plan, name: {zh: 配送服务方案, en: Delivery plan}, group: technical, kind: judged, max: 70}
+  - {id: price, name: {zh: 价格, en: Price}, group: price, kind: price, max: 30, method: lowest_ratio,
+     sme_deduction: 10%%, budget_ceiling: 1140000}
+pricing:
+  demand: {discount_base: %s, min_discount: 5%%}
+  models: [discount_rate]
+"""
+
+
+def _food_bid(n: int, name: str, rate: object, sme: bool = False) -> dict:
+    return {"vendor_id": f"9144030070846113{n}", "vendor_name": name, "sme": sme, "discount_rate": rate}
+
+
+def test_a_discount_rate_comes_off_the_base_and_every_price_rule_works_on_the_quote():
+    """By hand: Q = 1,200,000 × (1 − d), to the cent; E = Q × 0.9 for a 小微 bid; score = 30 × E_min / E.
+    甲 12.345678 %: 1,200,000 × 0.87654322 = 1,051,851.864 → 1,051,851.86; 30 × 988,200 / 1,051,851.86 = 28.1845… → 28.18.
+    乙 8.5 %, 小微: Q 1,098,000.00, E 988,200.00 (the lowest E: 30).
+    丙 5 %: Q 1,140,000.00, at the ceiling, valid; 30 × 988,200 / 1,140,000 = 26.0052… → 26.01.
+    丁 4 %: below the least rate 5 %, and so Q 1,152,000.00 above the ceiling: invalid, for both."""
+    import json
+
+    from bideval.evaluation import evaluate
+    from bideval.result import result_json
+    from bideval.rubric import parse_rubric
+    from conftest import make_bidset
+
+    rubric = parse_rubric(FOOD % "1200000", "food.yaml")
+    bids = make_bidset(rubric, _food_bid(10, "甲", "12.345678%"), _food_bid(11, "乙", "8.5%", sme=True),
+                       _food_bid(12, "丙", 0.05), _food_bid(13, "丁", "4 %"))
+    result = evaluate(rubric, bids)
+    document = json.loads(result_json(result))
+    assert [(b["vendor_name"], D(str(b["quoted_price"])), D(str(b["evaluated_price"])), D(str(b["criteria"]["price"])))
+            for b in document["ranking"]] == [("乙", D("1098000"), D("988200"), D(30)),
+                                              ("甲", D("1051851.86"), D("1051851.86"), D("28.18")),
+                                              ("丙", D("1140000"), D("1140000"), D("26.01"))]
+    assert [(b["vendor_name"], b["reasons"]) for b in document["invalid"]] == [
+        ("丁", ["below_min_discount: 下浮率 4% 低于最低下浮率 5%",
+               "above_budget_ceiling: 投标报价 1,152,000.00 元超过最高限价 1,140,000.00 元"])]
+    reason = result.invalid[0].reasons[0]
+    assert (reason.facts, reason.text.en) == ({"rate": D("0.04"), "least": D("0.05")},
+                                              "discount rate 4% is below the least allowed, 5%")
+    line = next(p for p in result.prices if p.vendor_name == "甲")
+    assert formula_text(line.model, line.parameters, rubric.pricing.demand, "zh") == "1,200,000 元 × (1 − 12.345678%)"
+    assert formula_text(line.model, line.parameters, rubric.pricing.demand, "en") == \
+        "1,200,000 yuan × (1 − 12.345678%)"
+
+
+@pytest.mark.parametrize("typed", ["100%", "1", "105%", "-3%", "12", "下浮12%"])
+def test_a_discount_rate_of_100_percent_or_more_or_not_a_rate_is_refused_at_its_cell_with_the_range(tmp_path, typed):
+    from bideval.bids import read_bids
+    from bideval.errors import BidsError
+    from bideval.messages import render
+    from bideval.rubric import parse_rubric
+    from conftest import write_form
+
+    rubric = parse_rubric(FOOD % "1200000", "food.yaml")
+    path = write_form(tmp_path / "a.xlsx", _food_bid(10, "甲", typed))
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [path])
+    (problem,) = caught.value.problems
+    expected = problem.data["expected"]
+    assert (problem.cell, expected.kind, expected.facts) == ("C5", "discount_rate", {"min": D(0), "below": D(1)})
+    assert "下浮率：应为不小于 0% 且小于 100% 的下浮率，如 12%" in render(problem, "zh")
+
+
+@pytest.mark.parametrize("old, new, refused", [
+    ("discount_base: %s", "discount_base: 0", "pricing.demand: discount_base "),
+    ("discount_base: %s", "discount_base: -1200000", "pricing.demand: discount_base "),
+    ("discount_base: %s", "discount_base: 一百二十万", "pricing.demand: discount_base "),
+    ("discount_base: %s, ", "", "pricing: model discount_rate needs demand figure\\(s\\) discount_base"),
+    ("min_discount: 5%%", "min_discount: 5", "pricing.demand: min_discount "),  # 5 meant as 5 %: 500 %
+    ("min_discount: 5%%", "min_discount: 100%%", "pricing.demand: min_discount "),
+    ("min_discount: 5%%", "min_discount: -5%%", "pricing.demand: min_discount ")])
+def test_a_discount_base_must_be_a_positive_amount_and_a_least_rate_below_100_percent(old, new, refused):
+    from bideval.errors import RubricError
+    from bideval.rubric import parse_rubric
+
+    with pytest.raises(RubricError, match=refused):
+        parse_rubric(FOOD.replace(old, new) % (() if "%s" not in FOOD.replace(old, new) else "1200000"), "food.yaml")
+    with pytest.raises(ValueError, match="discount base"):
+        Demand(discount_base=D(0))
+    with pytest.raises(ValueError, match="least discount rate"):
+        Demand(min_discount=D(1))
+
+
+@pytest.mark.parametrize("lang, rule", [
+    ("zh", "低价优先法（lowest_ratio）；最高限价 1,140,000.00 元；下浮率报价：报价 = 1,200,000.00 元 × (1 − 下浮率)，"
+           "下浮率不低于 5%；中小企业扣除 10%"),
+    ("en", "lowest_ratio; budget ceiling 1,140,000.00; discount rate: quote = 1,200,000.00 × (1 − rate), "
+           "rate at least 5%; SME deduction 10%")])
+def test_the_price_rule_says_what_a_discount_rate_comes_off(lang, rule):
+    """What check, the Rubric and Price sheets and the report say of the price criterion."""
+    from bideval.rubric import parse_rubric
+    from bideval.rubric_view import criterion_rule
+
+    rubric = parse_rubric(FOOD % "1200000", "food.yaml")
+    assert criterion_rule(rubric.price_criterion, rubric, lang) == rule
+
+
+def test_the_bid_form_says_what_the_discount_rate_comes_off():
+    from bideval.rubric import parse_rubric
+    from bideval.template import _row_for
+
+    rubric = parse_rubric(FOOD % "1200000", "food.yaml")
+    row = _row_for(rubric.field_index["discount_rate"])
+    assert row.note == ("%，如 12% / %, e.g. 12%; 报价 = 1,200,000.00 元 × (1 − 下浮率)；下浮率不得低于 5% / "
+                        "quote = ¥1,200,000.00 × (1 − discount rate); a discount rate below 5% makes the bid invalid")
+    assert row.validation["maximum"] < 1  # Excel refuses 100 %, as the import does

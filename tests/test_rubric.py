@@ -499,7 +499,8 @@ def test_a_money_unit_on_a_count_is_refused():
     ("kind: judged", "kind: deduction (down to 0)", "for 'deduction (down to 0)' write deduction"),
     ("aggregate: mean", "aggregate: 去掉最高分和最低分后的平均值", "for '去掉最高分和最低分后的平均值' write trimmed_mean"),
     ("models: [lump_sum,", "models: [总价包干,", "pricing: unknown pricing model '总价包干' (expected one of: lump_sum, "
-     "per_seat_month, per_call, base_plus_commission, per_unit_month, base_plus_excess); for '总价包干' write lump_sum"),
+     "per_seat_month, per_call, base_plus_commission, per_unit_month, base_plus_excess, discount_rate); for '总价包干' "
+     "write lump_sum"),
     ('op: "<="', 'op: "≤"', "criterion 'company': unknown op '≤' (expected one of: ==, !=, <, <=, >, >=, in); "
                            "for '≤' write <="),
     ('op: ">="', 'op: "≥"', "for '≥' write >="),
