@@ -23,7 +23,7 @@ from .groups import StageFailure, Subtotal
 from .labels import Label
 from .sme import SmeCategory
 from .pricing import PricingModel
-from .rubric import Gate, Rubric
+from .rubric import Rubric
 from .sheets import InputFile
 from .values import decimal_text, round_half_up
 
@@ -120,7 +120,7 @@ class Reason:
         what it is about (``未填写报价方式``)."""
         text = self.text.text(lang)
         gate = rubric.criterion_index.get(self.code)
-        if gate is None or (isinstance(gate, Gate) and gate.reason is None and self.text == gate.failure):
+        if gate is None or self.message == "reason.gate_not_met":
             # a sentence of its own (未满足：监理资质 names its gate already): capitalised in English (it followed its code)
             return text[:1].upper() + text[1:]
         return f"{gate.name.text(lang)}：{text}" if lang == "zh" else f"{gate.name.text(lang)}: {text}"
