@@ -103,9 +103,10 @@ class Reason:
         """
         return cls(code, message=message, facts=facts)
 
-    @property
+    @cached_property
     def text(self) -> Label:
-        """The reason's text in both languages."""
+        """The reason's text in both languages, worded once (the JSON, each workbook's Invalid sheet and the report
+        read it)."""
         from .messages import reason_label
 
         return self.written if self.written is not None else reason_label(self.message, **self.facts)
