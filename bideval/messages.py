@@ -2133,7 +2133,8 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     from .currency import rate_amount
 
-    code, per = s.get("currency", "CNY"), s.get("per")
+    code = s.get("currency", "CNY")
+    per = s.get("per") if s.ids else None  # the rate's label says per what (rate per m²-month); its id does not
     quoted, ceiling = (rate_amount(s[key], code, s.lang, per) for key in ("quoted", "ceiling"))
     return s.t(f"{s.label(s['rate'])} {quoted} is above its ceiling {ceiling}",
                f"{s.label(s['rate'])} {quoted}超过单项限价 {ceiling}")

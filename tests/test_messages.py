@@ -597,7 +597,7 @@ SENTENCES = [
      '投标报价 2,280,000.00 元超过最高限价 1,980,000.00 元'),
     ("reason.above_unit_ceiling",
      'rate_office 4.80 CNY/m²/month is above its ceiling 4.50 CNY/m²/month',
-     'Offices: rate per m²-month 4.80 CNY/m²/month is above its ceiling 4.50 CNY/m²/month',
+     'Offices: rate per m²-month ¥4.80 is above its ceiling ¥4.50',  # the unit said once (review6 R6-17)
      '办公区 每平方米每月单价 4.80 元超过单项限价 4.50 元'),
     ("reason.below_pass_mark",
      'technical subtotal 38.5 is below the pass mark 40',
