@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Callable, Iterator, Mapping, Sequence, overload
 
 import orjson
-from dataclasses import dataclass, field
-from functools import cached_property
-from decimal import Decimal
-from typing import Any, Callable, Iterator, Mapping, Sequence, overload
 
 from .benchmark import Benchmark, CeilingAndMeanBenchmark
 from .errors import Problem
@@ -487,8 +487,3 @@ def result_sha256(result: Result, lang: str) -> str:
     """The SHA-256 of the result JSON as ``bideval evaluate --json --lang`` writes it (one line): the report names
     it, and the workbook's Audit sheet when the JSON is written beside it."""
     return hashlib.sha256(result_json_bytes(result, lang)).hexdigest()
-
-
-def json_sha256(text: str) -> str:
-    """The SHA-256 of a result JSON text as written to its file (UTF-8)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
