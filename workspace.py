@@ -21,11 +21,11 @@ from streamlit.errors import StreamlitAPIException
 import signin
 from bideval import filenames, first_start, messages
 from bideval.errors import BidEvalError, Problem
-from bideval.result import Result, provisional_label
+from bideval.result import Result
 from bideval.rights import Action, Actor
 from bideval.rubric import Rubric
 from bideval.storage import Capabilities, Seat, Store, database_url
-from bideval.workflow import SignOff, status_text
+from bideval.workflow import SignOff, StatusTone, stated_status
 
 CRITERIA = first_start.CRITERIA  # the rubric library the Tenders page offers
 TENDER_PARAM = "tender"  # the page address's query parameter naming the tender in hand
@@ -344,12 +344,13 @@ def result() -> Result:
 
 
 def show_status(result: Result, sign_off: SignOff, provisional_note: str = "") -> None:
-    """The result's status as every page states it (``bideval.workflow.status_text``): a warning while provisional
+    """The result's status as every page states it (``bideval.workflow.stated_status``): a warning while provisional
     (followed by ``provisional_note``), a success once final, a note while the scores are complete and unsigned."""
-    text = markdown_text(status_text(result, sign_off, lang()))
-    if provisional_label(result) is not None:
+    status = stated_status(result, sign_off, lang())
+    text = markdown_text(status.text)
+    if status.tone is StatusTone.PROVISIONAL:
         st.warning(text + provisional_note)
-    elif sign_off.final:
+    elif status.tone is StatusTone.FINAL:
         st.success(text)
     else:
         st.info(text)

@@ -120,7 +120,7 @@ def _account(record: AccountRecord) -> Account:
                    record.external_subject)
 
 
-def ended_session(row: Any, now: datetime) -> AccountRecord:
+def live_session_account(row: Any, now: datetime) -> AccountRecord:
     """The account of a session still on (``row``: its record and its account's, or None: gone); SignInRefused when
     it has ended, saying why: ``inactive`` when the account was switched off (which ends its sessions and keeps them,
     for this), else ``expired``."""
@@ -142,7 +142,7 @@ def acting_account(s: Session, actor: Actor, now: datetime) -> AccountRecord | N
     SignInRefused (``expired``) when the app session they act through has ended — signed out (in another tab too),
     expired, or ended by a password change or reset — so that call reads and writes nothing."""
     if actor.session is not None:
-        ended_session(s.execute(select(SessionRecord, AccountRecord).join(
+        live_session_account(s.execute(select(SessionRecord, AccountRecord).join(
             AccountRecord, AccountRecord.id == SessionRecord.account_id).where(
             SessionRecord.token_hash == actor.session, SessionRecord.account_id == actor.account_id)).first(), now)
     return s.get(AccountRecord, actor.account_id)
@@ -401,7 +401,7 @@ class Accounts:
             row = s.execute(select(SessionRecord, AccountRecord).join(
                 AccountRecord, AccountRecord.id == SessionRecord.account_id).where(
                 SessionRecord.token_hash == _digest(token))).first()
-            record = ended_session(row, now)
+            record = live_session_account(row, now)
             if not record.active:
                 raise SignInRefused("inactive", record.username)
             if record.must_change_password:

@@ -52,7 +52,7 @@ from decimal import Decimal
 from .errors import BidEvalError
 from .labels import Label, Named
 from .rubric import Criterion, Grade, Judged, Rubric, Stepped, Tier, Tiered
-from .values import ValueProblem, normalise, parse_number, plain_number, read_number
+from .values import ValueProblem, fold, normalise, parse_number, plain_number, read_number
 
 NOT_PANEL = "not_a_panel_criterion"
 NOT_A_NUMBER = "not_a_number"
@@ -480,4 +480,4 @@ def _split_choice(criterion: Criterion, raw: object) -> tuple[Judged, Decimal, s
 
 def _names(label: Label, text: str) -> bool:
     spellings = {label.zh, label.en, label.both(), f"{label.zh}/{label.en}"}
-    return normalise(text).casefold() in {normalise(s).casefold() for s in spellings}
+    return fold(text) in {fold(s) for s in spellings}

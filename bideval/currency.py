@@ -250,18 +250,18 @@ def money_amount(amount: Decimal, code: str, lang: str) -> str:
 def rate_amount(amount: Decimal, code: str, lang: str, per: Label | None = None) -> str:
     """A rate (a price per unit and month) with its currency, every decimal given kept and at least the cents:
     ``4.50 元`` (the Chinese rate's label says per what), ``3.3300001 元``; in English with its unit as the rubric
-    names it, ``4.50 CNY/m²/month``, or, with no unit known, yuan as the figure alone and another currency with
-    its symbol (``$0.125``).
+    names it, ``4.50 CNY/m²/month``, or, where the rate's label beside it says per what (``per`` not given), with
+    its currency's symbol as an amount of money is written (``¥4.50``, ``$0.125``).
 
     >>> rate_amount(Decimal("4.5"), "CNY", "zh"), rate_amount(Decimal("4.5"), "CNY", "en", Label("平方米", "m²"))
     ('4.50 元', '4.50 CNY/m²/month')
     >>> rate_amount(Decimal("4.5"), "CNY", "en"), rate_amount(Decimal("0.125"), "USD", "en")
-    ('4.50', '$0.125')
+    ('¥4.50', '$0.125')
     """
     text = decimal_text(amount, max(2, -int(amount.as_tuple().exponent)), least=2, grouped=True)
     money = currency(code)
     if lang == "en":
         if per is not None:
             return f"{text} {money.code}/{per.en}/month"
-        return text if code == "CNY" else f"{money.symbol}{text}"
+        return f"{money.symbol}{text}"
     return f"{text} {money.name.zh}"

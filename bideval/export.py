@@ -174,6 +174,8 @@ _T = {
     "date": Label("日期", "Date"),
     "page_of": Label("第 &P 页 / 共 &N 页", "Page &P of &N"),
 }
+
+
 def workbook_sheets(result: Result) -> tuple[str, ...]:
     """The sheets of ``result``'s ranked workbook, in order: :data:`SHEETS` always, with Deductions, Caps, Inputs
     (the stated fields) and Stages where the rubric and the bids have them."""
@@ -370,25 +372,17 @@ class _Export:
 
     # -- sheets
     def write(self) -> None:
-        written = workbook_sheets(self.result)
-        ranking = self.sheet("Ranking")
-        scores = self.sheet("Scores")
-        cells = self.scores(scores)
-        self.ranking(ranking, cells)
-        if "Deductions" in written:
-            self.deductions(self.sheet("Deductions"))
-        if "Caps" in written:
-            self.caps(self.sheet("Caps"))
-        if "Inputs" in written:
-            self.inputs(self.sheet("Inputs"))
-        self.panel(self.sheet("Panel"))
-        self.price(self.sheet("Price"))
-        if "Stages" in written:
-            self.stages(self.sheet("Stages"))
-        self.invalid(self.sheet("Invalid"))
-        self.rubric_sheet(self.sheet("Rubric"))
-        self.audit(self.sheet("Audit"))
-        ranking.ws.activate()
+        """Every sheet :func:`workbook_sheets` names, in its order (which sheets and their order live there only)."""
+        sheets = {name: self.sheet(name) for name in workbook_sheets(self.result)}
+        self.ranking(sheets["Ranking"], self.scores(sheets["Scores"]))  # the ranking refers to the Scores cells
+        writers: dict[str, Callable[[_Sheet], None]] = {
+            "Deductions": self.deductions, "Caps": self.caps, "Inputs": self.inputs, "Panel": self.panel,
+            "Price": self.price, "Stages": self.stages, "Invalid": self.invalid, "Rubric": self.rubric_sheet,
+            "Audit": self.audit}
+        for name, sheet in sheets.items():
+            if name not in ("Ranking", "Scores"):
+                writers[name](sheet)
+        sheets["Ranking"].ws.activate()
 
     def scores(self, sheet: _Sheet) -> dict[str, list[str]]:
         """Vendor × criterion with group subtotals and the total; returns the cells Ranking refers to."""

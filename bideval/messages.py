@@ -1724,10 +1724,15 @@ _SPECIAL_FILE = {
 
 @_template("cli.output_not_a_file")
 def _(s: Say) -> str:
-    kind = _SPECIAL_FILE[s["kind"]]
-    return s.t(f"{s['option']} names {kind.en}, not a regular file: outputs go to regular files only, not to a "
+    option, kind = s["option"], _SPECIAL_FILE[s["kind"]]
+    if s.get("stdout"):  # an option that writes to standard output as `option -` (--json /dev/stdout meant that)
+        return s.t(f"{option} names {kind.en}, not a regular file: it writes to regular files only; for standard "
+                   f"output write {option} - ({UNTOUCHED.en})",
+                   f"{option} 指向{kind.zh}，不是普通文件：它只写入普通文件；要写到标准输出，请写 {option} -"
+                   f"（{UNTOUCHED.zh}）")
+    return s.t(f"{option} names {kind.en}, not a regular file: outputs go to regular files only, not to a "
                f"pipe, a device or standard output; give a file's name ({UNTOUCHED.en})",
-               f"{s['option']} 指向{kind.zh}，不是普通文件：输出只写入普通文件，不写入管道、设备或标准输出；"
+               f"{option} 指向{kind.zh}，不是普通文件：输出只写入普通文件，不写入管道、设备或标准输出；"
                f"请给出文件名（{UNTOUCHED.zh}）")
 
 
@@ -2135,7 +2140,8 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     from .currency import rate_amount
 
-    code, per = s.get("currency", "CNY"), s.get("per")
+    code = s.get("currency", "CNY")
+    per = s.get("per") if s.ids else None  # the rate's label says per what (rate per m²-month); its id does not
     quoted, ceiling = (rate_amount(s[key], code, s.lang, per) for key in ("quoted", "ceiling"))
     return s.t(f"{s.label(s['rate'])} {quoted} is above its ceiling {ceiling}",
                f"{s.label(s['rate'])} {quoted}超过单项限价 {ceiling}")

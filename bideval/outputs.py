@@ -76,7 +76,8 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequen
             continue
         kind = _special_kind(target)
         if kind is not None:
-            problems.append(Problem.of("cli.output_not_a_file", path, option=option, kind=kind))
+            problems.append(Problem.of("cli.output_not_a_file", path, option=option, kind=kind,
+                                       stdout=option in to_stdout))
             continue
         written = _written(target)
         folder = written.parent

@@ -384,10 +384,9 @@ def unit_ceilings_text(demand: Demand, lang: str = "zh", currency: str = "CNY") 
     >>> d = Demand(units=(Unit("office", Decimal(28000), UnitName(Label("办公区", "Offices"), Label("平方米", "m²")),
     ...                        Decimal("4.5")),))
     >>> unit_ceilings_text(d, "zh"), unit_ceilings_text(d, "en")
-    ('单项限价：办公区 每平方米每月单价不超过 4.50 元', 'unit ceilings: Offices: rate per m²-month at most 4.50 CNY/m²/month')
+    ('单项限价：办公区 每平方米每月单价不超过 4.50 元', 'unit ceilings: Offices: rate per m²-month at most ¥4.50')
     """
-    rates = [(unit_parameter(unit.id, unit.name).label.text(lang),
-              rate_amount(unit.ceiling, currency, lang, rate_per(unit)))
+    rates = [(unit_parameter(unit.id, unit.name).label.text(lang), rate_amount(unit.ceiling, currency, lang))
              for unit in demand.units if unit.ceiling is not None]
     if not rates:
         return ""

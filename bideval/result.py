@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Callable, Iterator, Mapping, Sequence, overload
 
 import orjson
-from dataclasses import dataclass, field
-from functools import cached_property
-from decimal import Decimal
-from typing import Any, Callable, Iterator, Mapping, Sequence, overload
 
 from .benchmark import Benchmark, CeilingAndMeanBenchmark
 from .errors import Problem
@@ -23,7 +23,7 @@ from .groups import StageFailure, Subtotal
 from .labels import Label
 from .sme import SmeCategory
 from .pricing import PricingModel
-from .rubric import Gate, Rubric
+from .rubric import Rubric
 from .sheets import InputFile
 from .values import decimal_text, round_half_up
 
@@ -103,9 +103,10 @@ class Reason:
         """
         return cls(code, message=message, facts=facts)
 
-    @property
+    @cached_property
     def text(self) -> Label:
-        """The reason's text in both languages."""
+        """The reason's text in both languages, worded once (the JSON, each workbook's Invalid sheet and the report
+        read it)."""
         from .messages import reason_label
 
         return self.written if self.written is not None else reason_label(self.message, **self.facts)
@@ -120,7 +121,7 @@ class Reason:
         what it is about (``未填写报价方式``)."""
         text = self.text.text(lang)
         gate = rubric.criterion_index.get(self.code)
-        if gate is None or (isinstance(gate, Gate) and gate.reason is None and self.text == gate.failure):
+        if gate is None or self.message == "reason.gate_not_met":
             # a sentence of its own (未满足：监理资质 names its gate already): capitalised in English (it followed its code)
             return text[:1].upper() + text[1:]
         return f"{gate.name.text(lang)}：{text}" if lang == "zh" else f"{gate.name.text(lang)}: {text}"
@@ -486,8 +487,3 @@ def result_sha256(result: Result, lang: str) -> str:
     """The SHA-256 of the result JSON as ``bideval evaluate --json --lang`` writes it (one line): the report names
     it, and the workbook's Audit sheet when the JSON is written beside it."""
     return hashlib.sha256(result_json_bytes(result, lang)).hexdigest()
-
-
-def json_sha256(text: str) -> str:
-    """The SHA-256 of a result JSON text as written to its file (UTF-8)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

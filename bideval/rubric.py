@@ -15,7 +15,7 @@ from dataclasses import dataclass, field as dc_field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, Callable, ClassVar, Iterable, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Mapping, TypeVar
 
 from .benchmark import BenchmarkRule, DeviationRounding
 from .currency import money_amount
@@ -25,6 +25,9 @@ from .labels import Label, Named
 from .sme import NOT_SME, SmeCategory, category_rate, parse_sme_category
 from .pricing import DISCOUNT_RATE_FIELD, PRICE_MODEL_FIELD, Pricing, PricingModel, percent_text
 from .values import FieldType, ValueProblem, fold, name_key, parse_discount_rate, parser_for, plain_number
+
+if TYPE_CHECKING:
+    from .result import Reason
 
 
 class Kind(enum.Enum):
@@ -355,15 +358,19 @@ class Gate(Criterion):
     def mistakes(self) -> list[Mistake]:
         return []
 
+    def failure_reason(self) -> "Reason":
+        """Why a bid that fails the gate is invalid: its ``reason``, else 未满足：<name> / not met: <name> (the name
+        alone, ``qual: 监理资质``, read as a qualification the bid holds, not one it lacks)."""
+        from .result import Reason
+
+        if self.reason is not None:
+            return Reason(self.id, self.reason)
+        return Reason.said(self.id, "reason.gate_not_met", criterion=Named(self.id, self.name))
+
     @property
     def failure(self) -> Label:
-        """What a bid that fails the gate is told: its ``reason``, else 未满足：<name> / not met: <name> (the name
-        alone, ``qual: 监理资质``, read as a qualification the bid holds, not one it lacks)."""
-        if self.reason is not None:
-            return self.reason
-        from .messages import reason_label
-
-        return reason_label("reason.gate_not_met", criterion=Named(self.id, self.name))
+        """What a bid that fails the gate is told, in both languages."""
+        return self.failure_reason().text
 
     @property
     def is_scored(self) -> bool:

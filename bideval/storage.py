@@ -44,6 +44,7 @@ from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, Decl
 from .sheets import InputFile
 from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
 from .value_codec import decode_values, encode_values
+from .values import typed
 from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, StageRefused,
                        SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve, missing_scores)
 
@@ -1392,7 +1393,7 @@ class Store:
             raise WriteConflict("score", expected_version, seen, current.score if current else None, judge=judge,
                                 vendor_id=vendor_id, criterion=_named(rubric, criterion_id), typed=_text(score))
         old = current.score if current else None
-        comment = comment.strip()
+        comment = typed(comment)  # filed as a score sheet's comment is, whichever way it came in
         if current is None:
             current = ScoreRecord(tender_id=record.id, judge=judge, vendor_id=vendor_id, criterion=criterion_id,
                                   score=_text(score), comment=comment, updated_at=self.db.clock(), version=1)
@@ -1856,7 +1857,8 @@ class Store:
         is changed, with its reason, never taken away (the review page had passed a cleared cell over in silence)."""
         if score is None:
             raise BidEvalError.coded("store.consensus_empty", vendor_id=vendor_id, criterion=criterion_id)
-        if not reason.strip():
+        reason = typed(reason)
+        if not reason:
             raise BidEvalError.coded("store.reason_needed", what="consensus")
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.SET_CONSENSUS, lock=True)
@@ -1873,13 +1875,13 @@ class Store:
             old = current.score if current else None
             if current is None:
                 current = ConsensusRecord(tender_id=tender_id, vendor_id=vendor_id, criterion=criterion_id,
-                                          score=str(score), reason=reason.strip(), by=actor.name, at=self.db.clock(),
+                                          score=str(score), reason=reason, by=actor.name, at=self.db.clock(),
                                           version=1)
                 s.add(current)
             else:
-                current.score, current.reason, current.by = str(score), reason.strip(), actor.name
+                current.score, current.reason, current.by = str(score), reason, actor.name
                 current.at, current.version = self.db.clock(), current.version + 1
-            self._touch(s, record, actor, "consensus", f"{vendor_id} {criterion_id}", old, str(score), reason.strip())
+            self._touch(s, record, actor, "consensus", f"{vendor_id} {criterion_id}", old, str(score), reason)
             return current.version
 
     def blockers(self, actor: Actor, tender_id: int) -> Blockers:

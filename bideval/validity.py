@@ -108,9 +108,7 @@ def _gate_reason(rubric: Rubric, gate: Gate, values: Mapping[str, Any]) -> Reaso
     field = rubric.field_index.get(gate.when.field)
     if values.get(gate.when.field) is None and field is not None:
         return Reason.said(gate.id, "reason.gate_blank", field=_named(field))
-    if gate.reason is None:  # worded as Gate.failure words it
-        return Reason.said(gate.id, "reason.gate_not_met", criterion=Named(gate.id, gate.name))
-    return Reason(gate.id, gate.reason)
+    return gate.failure_reason()
 
 
 def _named(field: Field | PriceParameter) -> Named:

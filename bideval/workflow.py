@@ -147,17 +147,35 @@ class SignOff:
 COMPLETE = "complete"  # a filed copy's status: every score in, nobody has signed yet
 
 
-def status_text(result: Result, sign_off: SignOff, lang: str) -> str:
+class StatusTone(enum.Enum):
+    """Which of the three states a stated status is in, so that a page's colour follows the sentence's branch."""
+
+    PROVISIONAL = "provisional"  # the judges' scores or the chair's agreed scores missing: a warning
+    COMPLETE = "complete"  # every score in, nobody has signed yet: a note
+    FINAL = "final"  # signed by the chair: a success
+
+
+@dataclass(frozen=True)
+class Status:
+    """A result's status as a page states it: its tone and its sentence."""
+
+    tone: StatusTone
+    text: str
+
+
+def stated_status(result: Result, sign_off: SignOff, lang: str) -> Status:
     """A result's status in one sentence of ``lang``, as every page states it: provisional and why, complete scores
-    not yet signed, or final and who signed it (:func:`filed_status` names the same three)."""
+    not yet signed, or final and who signed it (:func:`filed_status` names the same three), with its tone."""
     zh = lang == "zh"
     provisional = provisional_label(result)  # the judges' scores missing, or only the chair's agreed scores
     if provisional is not None:
-        return provisional.text(lang) + ("。" if zh else ". ") + sign_off.text(lang)
+        return Status(StatusTone.PROVISIONAL, provisional.text(lang) + ("。" if zh else ". ") + sign_off.text(lang))
     if sign_off.final:
-        return sign_off.text(lang) + ("。所有评委均已完成评分。" if zh else ". Every judge has scored every valid bid.")
-    return ("评分完整：所有评委均已完成评分。" if zh else "Scores complete: every judge has scored every valid bid. ") \
-        + sign_off.text(lang) + ("。" if zh else ".")
+        return Status(StatusTone.FINAL, sign_off.text(lang) + ("。所有评委均已完成评分。" if zh
+                                                               else ". Every judge has scored every valid bid."))
+    return Status(StatusTone.COMPLETE, ("评分完整：所有评委均已完成评分。" if zh
+                                        else "Scores complete: every judge has scored every valid bid. ")
+                  + sign_off.text(lang) + ("。" if zh else "."))
 
 
 def filed_status(result: Result, sign_off: SignOff | None) -> str:

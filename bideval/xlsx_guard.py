@@ -42,6 +42,7 @@ from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFo
                           InvisibleInk, LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat,
                           PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
+from .number_formats import BUILT_IN_FORMATS, real_percent
 from .rubric_mark import CUSTOM_PROPERTIES, read_mark
 from .rich_text import (Runs, drawn_struck, font_raises, font_strikes, holds, item_runs, marked_strings, rich_strings,
                         marked_runs, says_raise, says_raise_or_rgb, says_rich, says_strike)
@@ -207,8 +208,9 @@ _SQREF = re.compile(rb"<" + _PREFIX + rb"sqref(?:\s[^>]*)?>([^<]*)</" + _PREFIX 
 _WHOLE_COLUMNS = re.compile(r"([A-Za-z]{1,3}):([A-Za-z]{1,3})")
 _WHOLE_ROWS = re.compile(r"([0-9]{1,7}):([0-9]{1,7})")
 _CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"cellXfs>", re.DOTALL)
-BUILT_IN_PERCENT = {"9": "0%", "10": "0.00%"}  # Excel's built-in number formats that are percentages, by id
-_BUILT_IN_PERCENT = re.compile(rb'numFmtId\s*=\s*["\']\s*(?:9|10)\s*["\']')
+# Excel's built-in number formats that are percentages, by id (9 0%, 10 0.00%), and a cell format naming one
+BUILT_IN_PERCENT = {number: code for number, code in BUILT_IN_FORMATS.items() if real_percent(code)}
+_BUILT_IN_PERCENT = re.compile(rb'numFmtId\s*=\s*["\']\s*(?:' + "|".join(BUILT_IN_PERCENT).encode() + rb')\s*["\']')
 _CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
 _FONTS = re.compile(rb"<" + _PREFIX + rb"fonts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"fonts>", re.DOTALL)
 _FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(/?)>")  # a font's start tag ("/": it is empty)
@@ -1932,8 +1934,6 @@ def _differential_format(inside: bytes, currency: str | None, panel: bool) -> _R
     format, when that writes a unit (None: what the cell holds is what it shows), whether its font strikes through
     (``<strike/>``, ``val="1"`` / ``"true"``), and in a bid workbook its number format when that shows a number as a
     percentage (a bid's reader refuses it over a price, a number or a count only); None when it does none of these."""
-    from .number_formats import real_percent
-
     number_format = _NUMBER_FORMAT.search(inside) if b"numFmt" in inside else None
     code = None if number_format is None else _attributes(number_format.group(1)).get("formatCode", "")
     pair = None if code is None else _shown_pair(code, currency, panel, True)
@@ -2120,7 +2120,7 @@ def _shown_as(code: str, currency: str | None, panel: bool = False,
     panel workbook (``panel``), a percentage (a bid's percent field reads it); in a bid workbook, the % sign as text
     or another currency. None for a format that only changes how a number looks."""
     from .currency import other_currency_written
-    from .number_formats import percent_written, real_percent, scale_written
+    from .number_formats import percent_written, scale_written
 
     scale = scale_written(code)
     if scale in ("万", "亿") or (scale is None and ("万" in code or "亿" in code)):

@@ -12,7 +12,7 @@ from bideval import messages
 from bideval.errors import BidEvalError
 from bideval.export import workbook_sheets, write_workbook
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
-from bideval.result import Result, result_json, result_sha256
+from bideval.result import Result, result_json_bytes, result_sha256
 from bideval.rights import Actor
 from bideval.storage import Store
 from bideval.tender import DocumentHeading, document_heading
@@ -67,7 +67,7 @@ class Drawn:
         return report_pdf(result, lang, heading)
 
     def json(self, lang: str) -> bytes:
-        return result_json(self.now()[0], lang).encode("utf-8")
+        return result_json_bytes(self.now()[0], lang)  # orjson's bytes as they are: no str round trip
 
 
 # -- the page

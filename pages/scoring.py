@@ -36,7 +36,7 @@ import streamlit as st
 import bid_documents
 import workspace as ws
 from bideval import messages
-from bideval.values import plain_number
+from bideval.values import plain_number, typed
 from bideval.errors import BidEvalError
 from bideval.allowed_scores import allowed_text, grade_choices, parse_grade_entry, parse_score_entry, same_score
 from bideval.rights import Action, Actor
@@ -80,7 +80,7 @@ def edited_row(rubric: Rubric, before: Row, cells: Mapping[str, Any], tier: str 
     if "grade" in cells:
         score = parse_grade_entry(criterion, tier, cells["grade"], decimals=places)
     if "comment" in cells:
-        comment = str(cells["comment"] or "").strip()
+        comment = typed(str(cells["comment"] or ""))  # as the store files it: a pasted zero-width space is no change
     return replace(before, score=score, comment=comment)
 
 

@@ -270,10 +270,11 @@ def test_an_output_that_is_a_pipe_or_a_link_to_one_is_refused_before_any_work(te
     link.symlink_to(other)
     before = sorted(tender["dir"].iterdir())
     assert main(evaluate_args(tender, "--json", str(pipe), "--out", str(link))) == 2
-    assert capsys.readouterr().err == "".join(
-        f"{path}: {option} names a named pipe (FIFO), not a regular file: outputs go to regular files only, not to a "
-        "pipe, a device or standard output; give a file's name (nothing was read or written)\n"
-        for path, option in ((pipe, "--json"), (link, "--out")))
+    assert capsys.readouterr().err == (  # --json is pointed to the way it writes to standard output
+        f"{pipe}: --json names a named pipe (FIFO), not a regular file: it writes to regular files only; for standard "
+        "output write --json - (nothing was read or written)\n"
+        f"{link}: --out names a named pipe (FIFO), not a regular file: outputs go to regular files only, not to a "
+        "pipe, a device or standard output; give a file's name (nothing was read or written)\n")
     assert sorted(tender["dir"].iterdir()) == before
     assert stat.S_ISFIFO(pipe.lstat().st_mode) and link.is_symlink() and stat.S_ISFIFO(other.lstat().st_mode)
 

@@ -97,7 +97,7 @@ FACTS = {
     "cli.output_folder_missing": dict(option="--out", folder="/nowhere"),
     "cli.binary_to_stdout": dict(option="--out"),
     "cli.output_in_bids_folder": dict(option="--out", folder="bids"),
-    "cli.output_not_a_file": dict(option="--json", kind="fifo"),
+    "cli.output_not_a_file": dict(option="--json", kind="fifo", stdout=True),
     "cli.output_extension": dict(option="--out", written="workbook", found=".json", expected=".xlsx",
                                  suggested="ranked.xlsx"),
     "files.empty_folder": {},
@@ -457,9 +457,9 @@ SENTENCES = [
      "or written)", SAME,
      "--out 写入的是 Excel 工作簿，但文件名以 .json 结尾；请以 .xlsx 结尾，如 ranked.xlsx（未读取也未写入任何文件）"),
     ("cli.output_not_a_file",
-     "--json names a named pipe (FIFO), not a regular file: outputs go to regular files only, not to a pipe, a device "
-     "or standard output; give a file's name (nothing was read or written)", SAME,
-     "--json 指向命名管道，不是普通文件：输出只写入普通文件，不写入管道、设备或标准输出；请给出文件名（未读取也未写入任何文件）"),
+     "--json names a named pipe (FIFO), not a regular file: it writes to regular files only; for standard output "
+     "write --json - (nothing was read or written)", SAME,
+     "--json 指向命名管道，不是普通文件：它只写入普通文件；要写到标准输出，请写 --json -（未读取也未写入任何文件）"),
     ("files.ranked_workbook",
      "this is a result of bid-eval (a ranked workbook, sheets 'Ranking', 'Scores', 'Audit'), not a panel workbook: its "
      "scores are an earlier evaluation's; give the panel workbook the judges' scores are in", SAME,
@@ -598,7 +598,7 @@ SENTENCES = [
      '投标报价 2,280,000.00 元超过最高限价 1,980,000.00 元'),
     ("reason.above_unit_ceiling",
      'rate_office 4.80 CNY/m²/month is above its ceiling 4.50 CNY/m²/month',
-     'Offices: rate per m²-month 4.80 CNY/m²/month is above its ceiling 4.50 CNY/m²/month',
+     'Offices: rate per m²-month ¥4.80 is above its ceiling ¥4.50',  # the unit said once (review6 R6-17)
      '办公区 每平方米每月单价 4.80 元超过单项限价 4.50 元'),
     ("reason.below_min_discount",
      'discount rate 4.5% is below the least allowed, 5%', SAME,

@@ -104,14 +104,13 @@ def test_a_rate_above_its_units_ceiling_makes_the_bid_invalid_whatever_q_comes_t
     first = result.invalid[0].reasons[0]  # the unit a fact, the English with it as the rubric names it (平方米)
     assert (first.code, first.facts["unit"], first.facts["quoted"], first.facts["ceiling"]) == \
         ("above_unit_ceiling", "office", D("4.8"), D("4.5"))
-    assert first.text.en == ("办公区建筑面积: rate per 平方米-month 4.80 CNY/平方米/month is above its ceiling "
-                             "4.50 CNY/平方米/month")
+    assert first.text.en == "办公区建筑面积: rate per 平方米-month ¥4.80 is above its ceiling ¥4.50"  # the unit once
 
 
 @pytest.mark.parametrize("lang, rule", [
     ("zh", "单项限价：办公区建筑面积 每平方米每月单价不超过 4.50 元、地下车库面积 每平方米每月单价不超过 3.50 元"),
-    ("en", "unit ceilings: 办公区建筑面积: rate per 平方米-month at most 4.50 CNY/平方米/month, "
-           "地下车库面积: rate per 平方米-month at most 3.50 CNY/平方米/month")])
+    ("en", "unit ceilings: 办公区建筑面积: rate per 平方米-month at most ¥4.50, "
+           "地下车库面积: rate per 平方米-month at most ¥3.50")])
 def test_check_states_each_units_ceiling_beside_the_budget_ceiling(lang, rule):
     from bideval.rubric import parse_rubric
     from bideval.rubric_view import criterion_rule

@@ -769,6 +769,8 @@ def test_a_gate_without_a_reason_says_it_is_not_met():
     rubric = parse_rubric(broken("    reason: {zh: 未提供业务经营许可证, en: No operating licence}\n", ""), "x.yaml")
     bids = make_bidset(rubric, good_bid(VENDOR_A, business_license="否"))
     (reason,) = check_bids(rubric, bids.bids)[VENDOR_A].reasons
+    assert reason == rubric.criterion_index["licence"].failure_reason()  # worded in one place
+    assert reason.text is reason.text  # and once (review6 R6-16): the JSON, each workbook and the report read it
     assert (reason.render("zh"), reason.render("en")) == ("licence: 未满足：业务经营许可证", "licence: not met: Operating licence")
     assert reason.labelled(rubric, "zh") == "未满足：业务经营许可证"  # named once in the report, not 业务经营许可证：未满足：…
     assert reason.labelled(rubric, "en") == "Not met: Operating licence"

@@ -22,7 +22,7 @@ from bideval.result import result_json
 from bideval.rights import Action, Actor, RightRefused, Role
 from bideval.rubric import load_rubric
 from bideval.schema import AuditEvent, TenderRecord
-from bideval.storage import Store, WriteConflict
+from bideval.storage import PendingScore, Store, WriteConflict
 from bideval.workflow import FindingKind, FinaliseRefused, Flag, Stage, StageRefused
 from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, copy_database,
                       postgres_database, replace_panel, seat_judge, good_bid, write_consolidated, write_form, write_panel)
@@ -801,6 +801,8 @@ def test_consensus_scores_count_instead_of_the_mean(url, tmp_path):
     assert store.evaluate(who["chair"], tender).status == "provisional"  # no agreed score yet
     store.set_consensus(who["chair"], tender, VENDOR_A, "ops_plan", D("13.5"), "合议 agreed after discussion")
     store.set_consensus(who["chair"], tender, VENDOR_A, "service_design", D(4), "合议")
+    with pytest.raises(BidEvalError, match="reason"):  # a zero-width space is no reason (filed as typed, R6-13)
+        store.set_consensus(who["chair"], tender, VENDOR_A, "service_design", D(4), "\u200b ")
     result = store.evaluate(who["chair"], tender)
     assert result.standing(VENDOR_A).criteria["ops_plan"] == D("13.5") and result.status == "final"
     assert [(x.judge, x.score) for x in result.panel_scores if x.criterion == "ops_plan"] == [("wang", D(11))]
@@ -1095,6 +1097,42 @@ def write_xlsx_scores(path: Path, judge: str, rows):
 
     return write_xlsx(path, {"Scores": [["judge", "vendor_id", "criterion", "score", "comment"],
                                         *([judge, *row, ""][:5] for row in rows)]})  # (vendor, criterion, score[, comment])
+
+
+def test_a_comment_is_filed_as_typed_whichever_way_it_comes_in(session, tmp_path):
+    """A zero-width space pasted into a comment in the app was kept, and dropped from the same comment on a returned
+    score sheet: re-importing that sheet showed a comment "change" (review6 R6-13)."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {})
+    store.set_score(who["wang"], tender, VENDOR_A, "ops_plan", D(12), comment=" 清晰\u200b ")
+    assert [x.comment for x in store.scores(who["chair"], tender, "王评委")] == ["清晰"]
+    sheet = write_xlsx_scores(tmp_path / "wang.xlsx", "王评委", [(VENDOR_A, "ops_plan", 12, "清晰")])
+    preview = store.preview_score_sheet(who["chair"], tender, "王评委", sheet.name, sheet.read_bytes())
+    assert (preview.changes, preview.unchanged) == ((), 1)
+
+
+def wang_scored_everything(store: Store, tender: int, who) -> list[tuple[str, str, str | None, int]]:
+    """wang declares and scores every bid (A's ops_plan is in tier t3); his scores as stored, with their versions."""
+    store.declare(who["wang"], tender, {})
+    for vendor, criterion, score in [(VENDOR_A, "ops_plan", 12), (VENDOR_A, "service_design", 4),
+                                     (VENDOR_B, "ops_plan", 8), (VENDOR_B, "service_design", 3)]:
+        store.set_score(who["wang"], tender, vendor, criterion, D(score))
+    return [(x.vendor_id, x.criterion, x.score, x.version) for x in store.scores(who["wang"], tender)]
+
+
+@pytest.mark.parametrize("refused, pending", [
+    (ScoreRefused, PendingScore(VENDOR_A, "ops_plan", D(9), "", 1)),  # outside A's tier t3
+    (WriteConflict, PendingScore(VENDOR_A, "ops_plan", D(13), "", 0)),  # read before the score was first saved
+])
+def test_a_change_refused_on_submitting_saves_no_other_change_and_submits_nothing(session, refused, pending):
+    """Store.submit(changes): one pending change refused rolls back the valid change before it in the same call, and
+    the seat stays open (the page's own check had kept this path from being tested; review6 R6-15)."""
+    store, tender, who = session
+    before = wang_scored_everything(store, tender, who)
+    with pytest.raises(refused):
+        store.submit(who["wang"], tender, [PendingScore(VENDOR_A, "service_design", D(3), "", 1), pending])
+    assert [(x.vendor_id, x.criterion, x.score, x.version) for x in store.scores(who["wang"], tender)] == before
+    assert {name: submitted for name, _, _, submitted in store.progress(who["chair"], tender).judges}["王评委"] is False
 
 
 def test_a_blank_row_of_a_returned_score_sheet_keeps_the_score_stored(session, tmp_path):
