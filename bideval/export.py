@@ -114,6 +114,8 @@ _T = {
     "valid": Label("有效", "Valid"),
     "price_method": Label("价格评分方法", "Price method"),
     "price_mean": Label("有效投标评审价格平均值", "Mean evaluated price of valid bids"),
+    "price_mean_unused": Label("有效投标评审价格平均值（仅供参考，未用于计分）",
+                               "Mean evaluated price of valid bids (for reference only: not used in scoring)"),
     "benchmark": Label("评标基准价 B", "Benchmark price B"),
     "raw_subtotal": Label("原始得分", "raw"),
     "summed_subtotal": Label("各项得分之和（含折算后评分项）", "sum of criteria (scaled ones after scaling)"),
@@ -833,7 +835,8 @@ class _Export:
             sheet.ws.write_string(row, 3, method)  # by its name, as the report says it (the JSON keeps the id)
             sheet.ws.write_string(row + 1, 0, self.t("details"), self.label)
             sheet.ws.write_string(row + 1, 3, criterion_rule(price, self.rubric, self.lang, by_label=True))
-            sheet.ws.write_string(row + 2, 0, self.t("price_mean"), self.label)
+            sheet.ws.write_string(row + 2, 0, self.t("price_mean" if self.mean_used() else "price_mean_unused"),
+                                  self.label)
             if self.result.price_mean is None:
                 sheet.ws.write_string(row + 2, 3, self.t("none"))
             else:
@@ -841,6 +844,14 @@ class _Export:
             row = self.method_rows(sheet, row + 3)
             self.benchmark_rows(sheet, row)
         sheet.finish(self.page)
+
+    def mean_used(self) -> bool:
+        """Whether the plain mean of the valid evaluated prices plays a part: the abnormal-low line, B of
+        ``benchmark_deviation``, or a B formed from that mean untrimmed. Beside a B formed from a trimmed mean or
+        the lowest price it is only for reference, and an officer checking B had read it as a discrepancy."""
+        price, b = self.rubric.price_criterion, self.result.price_benchmark
+        return price is None or price.abnormal_low_share is not None or isinstance(price, BenchmarkDeviationPrice) \
+            or b is not None and b.mean is not None and not b.trimmed
 
     def method_rows(self, sheet: _Sheet, row: int) -> int:
         """Under the price mean: the figures the older methods score with (E_min, E_max, B) and the formula, then

@@ -3642,6 +3642,19 @@ def _(s: Say) -> str:
     return _rubric_at(s, "example is only for a percent field", "只有百分比字段才有 example")
 
 
+@_template("rubric.negative_not_number")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"allow_negative is only for an integer, number or money field, not {s['type']}",
+                      f"只有整数、数字或金额字段才有 allow_negative，而该字段类型为 {s['type']}")
+
+
+@_template("rubric.negative_counted")
+def _(s: Say) -> str:
+    return _rubric_at(s, f"criterion {s['criterion']!r} counts this field, so a negative answer cannot be allowed "
+                         "(remove allow_negative)",
+                      f"评分项 {s['criterion']!r} 按该字段计数，不能允许负数（请删去 allow_negative）")
+
+
 @_template("rubric.example_empty")
 def _(s: Say) -> str:
     return _rubric_at(s, f"example must be an answer as a bidder types it, such as 5%, found {_quoted(s['found'])}",

@@ -48,7 +48,7 @@ _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "cont
              "groups", "procurement_object"}
 _GROUP_KEYS = {"id", "label", "pass_mark", "scale_to_best", "weight"}
 _PANEL_KEYS = {"aggregate", "trim", "min_judges_for_trim", "outlier_share"}
-_FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note", "example"}
+_FIELD_KEYS = {"id", "label", "type", "required", "unit", "choices", "note", "example", "allow_negative"}
 _COMMON_KEYS = {"id", "name", "group", "kind", "description", "decimals", "scale_to_best"}
 _KIND_KEYS = {
     Kind.GATE: {"when", "reason"},
@@ -774,12 +774,15 @@ class _RubricReader:
             if scored != total:
                 self.fail_as("total", "total_mismatch", total=total, maxima=scored, capped=bool(caps),
                              caps=lowering_caps(maxima, caps))
+        signed = {f.id for f in fields if not f.non_negative}
+        for c in criteria:  # a count of something, or of shortfalls, is never below 0
+            if isinstance(c, (Count, Deduction)):
+                for fid in sorted(signed & set(c.fields_read)):
+                    self.fail_as(f"field {fid!r}", "negative_counted", criterion=c.id)
         if self.problems or title is None or decimals is None or candidates is None:
             if not self.problems:  # never refuse in silence: every exit 2 says why
                 self.fail_as("top", "rubric_unread")
             return None
-        counted = {f for c in criteria if isinstance(c, (Count, Deduction)) for f in c.fields_read}
-        fields = tuple(replace(f, non_negative=True) if f.id in counted else f for f in fields)
         return Rubric(
             id=rubric_id, title=title, fields=fields, criteria=criteria, currency=currency,
             decimals=decimals, total=total, candidates=candidates, contract_months=contract_months,
@@ -1121,10 +1124,18 @@ class _RubricReader:
                 self.fail_as(where, "choices_not_choice")
             note = self.label(where, item, "note", "note")
             example = self.example(where, item.get("example"), kind)
+            # Every number a bid states is 0 or more unless the rubric says a negative answer is a real one (−18 ℃)
+            allow_negative = item.get("allow_negative", False)
+            if not isinstance(allow_negative, bool):
+                self.fail_as(where, "not_bool", what="allow_negative", found=allow_negative)
+                allow_negative = False
+            elif allow_negative and kind not in (None, FieldType.INTEGER, FieldType.NUMBER, FieldType.MONEY):
+                self.fail_as(where, "negative_not_number", type=kind.value)
             if label is None or kind is None:
                 continue
             out.append(Field(fid, label, kind, required is True, None if unit in ("CNY", self.currency) else unit,
-                             tuple(c.strip() for c in choices or ()), note, currency=self.currency, example=example))
+                             tuple(c.strip() for c in choices or ()), note, non_negative=not allow_negative,
+                             currency=self.currency, example=example))
         self.refused_fields -= {f.id for f in out}  # declared twice, once right: the criteria read that one
         return tuple(out)
 

@@ -84,7 +84,7 @@ def test_a_good_and_a_bad_file_import_only_the_good_one(tender, tmp_path):
     bad_box = next(e for e in refused if "bad.xlsx" in e)
     assert "nothing was imported from this file" in bad_box
     # sheet and cell of the wrong value, the field by its label
-    assert "`Bid!C6` ITSS O&M capability level: expected a whole number, found 'two'" in bad_box
+    assert "`Bid!C6` ITSS O&M capability level: expected a whole number (0 or more), found 'two'" in bad_box
     fake_box = next(e for e in refused if "fake.xlsx" in e)
     assert "not an .xlsx workbook (found a text or CSV file)" in fake_box  # the guard's own words
     assert [b.vendor_id for b in admin_call("bidset", tender).bids] == [VENDOR_A]

@@ -112,8 +112,8 @@ def test_removing_a_document_needs_a_confirmation(two_bids):
 # -- the import history, kept
 
 @pytest.mark.parametrize("lang, refused, why", [
-    ("zh", "拒绝 1 个文件", "`Bid!C6` 信息系统运行维护能力证书等级：应为整数，实际为 'two'"),
-    ("en", "1 file(s) refused", "`Bid!C6` ITSS O&M capability level: expected a whole number, found 'two'")])
+    ("zh", "拒绝 1 个文件", "`Bid!C6` 信息系统运行维护能力证书等级：应为不小于 0 的整数，实际为 'two'"),
+    ("en", "1 file(s) refused", "`Bid!C6` ITSS O&M capability level: expected a whole number (0 or more), found 'two'")])
 def test_every_upload_stays_on_the_bids_page_in_a_new_session(tender, tmp_path, lang, refused, why):
     good = write_form(tmp_path / "good.xlsx", good_bid(VENDOR_A, name="甲公司"))
     bad = write_form(tmp_path / "bad.xlsx", good_bid(VENDOR_B, itss_level="two"))

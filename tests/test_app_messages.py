@@ -173,10 +173,10 @@ def upload(app, *files: Path):
 
 
 @pytest.mark.parametrize("lang, cell, damaged, fake", [
-    ("zh", "`Bid!C6` 信息系统运行维护能力证书等级：应为整数，实际为 'two'",
+    ("zh", "`Bid!C6` 信息系统运行维护能力证书等级：应为不小于 0 的整数，实际为 'two'",
      "`Bid`：文件已损坏：工作表无法读取（XML 结构损坏）；请用 Excel 打开后重新保存",
      "不是 .xlsx 工作簿（实际是文本或 CSV 文件）；请用 Excel 打开并另存为 .xlsx（Excel 工作簿）"),
-    ("en", "`Bid!C6` ITSS O&M capability level: expected a whole number, found 'two'",
+    ("en", "`Bid!C6` ITSS O&M capability level: expected a whole number (0 or more), found 'two'",
      "`Bid`: damaged .xlsx: the sheet cannot be read (broken XML:",
      "not an .xlsx workbook (found a text or CSV file); open it in Excel and save it as .xlsx (Excel Workbook)"),
 ])

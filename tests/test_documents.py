@@ -437,7 +437,7 @@ def test_the_upload_history_survives_a_restart_newest_first(tender, url, tmp_pat
         "buyer", VENDOR_A, VENDOR_A, "price")
     (problem,) = refused.files[0].problems
     assert problem.where == "bad.xlsx:Bid!C6" and problem.local == "Bid!C6" and problem.code == "cell"
-    assert problem.subject.zh == "信息系统运行维护能力证书等级" and problem.text.en == "expected a whole number, found 'two'"
+    assert problem.subject.zh == "信息系统运行维护能力证书等级" and problem.text.en == "expected a whole number (0 or more), found 'two'"
     assert [v for f in first.files for v, _ in f.vendors] == [VENDOR_A, VENDOR_B]
     assert [f.sha256 for f in first.files] == [hashlib.sha256((tmp_path / n).read_bytes()).hexdigest()
                                                for n in ("a.xlsx", "b.xlsx")]

@@ -672,6 +672,31 @@ def test_benchmark_deviation_shows_each_bid_s_d_from_the_mean(tmp_path: Path) ->
     assert _price_notes(book)["How the price score is reached"].startswith("benchmark B = the mean evaluated price")
 
 
+DEVIATION = "method: deviation, above_penalty: 1, below_penalty: 0.5, benchmark: {base: %s}"
+
+
+@pytest.mark.parametrize("method, used", [
+    ("method: lowest_ratio", False),
+    (DEVIATION % "trimmed_mean", False),  # 5 bids: B from the mean of the middle 3
+    (DEVIATION % "lowest", False),
+    (DEVIATION % "mean", True),
+    (DEVIATION % "trimmed_mean, min_bids: 6", True),  # too few bids to trim: the plain mean
+    ("method: benchmark_deviation, above_penalty: 1, below_penalty: 0.5", True),
+    ("method: lowest_ratio, abnormal_low_share: 0.8", True),
+])
+def test_the_plain_mean_says_when_it_is_only_for_reference(tmp_path: Path, method: str, used: bool) -> None:
+    """Beside a B formed from a trimmed mean, an unlabelled plain mean read as a discrepancy in B (author7 A7-6)."""
+    from tester_tenders import THREE_PLACES
+
+    result = replace(THREE_PLACES, rubric=THREE_PLACES.rubric.replace("method: lowest_ratio", method)).evaluate(tmp_path)
+    buffer = io.BytesIO()
+    write_workbook(result, buffer, "en")
+    labels = set(_price_notes(openpyxl.load_workbook(buffer)))
+    plain = "Mean evaluated price of valid bids"
+    unused = plain + " (for reference only: not used in scoring)"
+    assert (plain in labels, unused in labels) == (used, not used)
+
+
 def test_the_unrounded_mean_and_abnormal_low_line_show_their_decimals(tmp_path: Path) -> None:
     """Kept unrounded (what the abnormal-low check compared), shown to the cent they looked equal to a price a
     fraction of a cent away: they keep their further decimals on screen."""

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from bideval.errors import RubricError
+from bideval.errors import Expected
 from bideval.rubric import Kind, load_rubric, parse_rubric
+from bideval.values import ValueProblem
 
 from conftest import EXAMPLE_RUBRIC
 
@@ -21,7 +23,7 @@ def test_formats_example_loads(rubric):
     assert [c.kind for c in rubric.criteria][:2] == [Kind.GATE, Kind.CHECKLIST]
     assert rubric.groups == ("commercial", "operations", "price")
     assert [f.id for f in rubric.bid_fields][:3] == ["vendor_id", "vendor_name", "sme"]
-    assert rubric.field_index["similar_projects"].non_negative  # used by a count criterion
+    assert all(f.non_negative for f in rubric.fields)  # no field of it says allow_negative
     assert len(rubric.sha256) == 64
 
 
@@ -67,6 +69,12 @@ def broken(old: str, new: str) -> str:
      "found '105%'"),
     (broken("type: percent}", "type: percent, example: ''}"), "field 'dial_test_accuracy': example must be an answer"),
     (broken("type: integer}", "type: integer, example: 3}"), "field 'itss_level': example is only for a percent field"),
+    (broken("type: percent}", "type: percent, allow_negative: true}"),
+     "field 'dial_test_accuracy': allow_negative is only for an integer, number or money field, not percent"),
+    (broken("type: integer}", "type: integer, allow_negative: yes please}"),
+     "field 'itss_level': allow_negative must be true or false"),
+    (broken("en: Similar projects}, type: integer}", "en: Similar projects}, type: integer, allow_negative: true}"),
+     "field 'similar_projects': criterion 'experience' counts this field, so a negative answer cannot be allowed"),
 ])
 def test_each_mistake_is_named(text, message):
     with pytest.raises(RubricError) as caught:
@@ -74,6 +82,20 @@ def test_each_mistake_is_named(text, message):
     rendered = str(caught.value)
     assert message in rendered, rendered
     assert rendered.startswith("criteria/x.yaml")
+
+
+@pytest.mark.parametrize("allow, cell, value", [
+    ("", -1, None), ("", 0, 0), ("", "-1", None), (", allow_negative: false", -2, None),
+    (", allow_negative: true", -2, -2), (", allow_negative: true", "-2", -2),
+])
+def test_a_number_field_is_zero_or_more_unless_the_rubric_allows_negatives(allow, cell, value):
+    field = parse_rubric(broken("type: integer}", f"type: integer{allow}}}"), "x.yaml").field_index["itss_level"]
+    if value is None:
+        with pytest.raises(ValueProblem) as refused:
+            field.parse(cell)
+        assert refused.value.expectation == Expected("integer", {"non_negative": True})
+    else:
+        assert field.parse(cell) == value
 
 
 def test_all_mistakes_are_reported_together():

@@ -13,7 +13,7 @@ How each ```yaml block is checked:
 - a block followed by a line ``Refused: `<message>` `` shows a deliberate mistake: the reader must refuse it
   with that very message (after the file name), as `check` prints it;
 - a line ``` `check`: `<text>` ``` after a block (in the same section) must be what `check` prints for that
-  block's rubric, in English or in Chinese.
+  block's rubric, in English or in Chinese, and so must the Chinese text right after it, ``(中文：`<text>`)``.
 """
 from __future__ import annotations
 
@@ -81,7 +81,9 @@ def blocks(markdown: str) -> list[Block]:
             if line.startswith("#") or line.strip() == "```yaml":
                 break
             rest.append(line)
-        quoted = re.findall(r"`check`: `([^`]+)`", " ".join(rest))
+        # the English line, and the Chinese one when it follows in brackets: (中文：`…`)
+        quoted = [q for pair in re.findall(r"`check`: `([^`]+)`(?: \(中文[^`]{0,12}`([^`]+)`)?", " ".join(rest))
+                  for q in pair if q]
         found.append(Block(k + 1, "\n".join(lines[k + 1:end]), refused.group(1) if refused else None,
                            tuple(" ".join(q.split()) for q in quoted)))
         k = end + 1

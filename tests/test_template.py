@@ -200,15 +200,23 @@ def test_validations_by_type(rubric, tmp_path):
         assert (float(dv.formula1), float(dv.formula2)) == (0, 1)
     dv = dvs[cell["similar_projects"]]  # counted: non-negative
     assert dv.type == "whole" and dv.operator == "greaterThanOrEqual" and dv.formula1 == "0"
-    dv = dvs[cell["itss_level"]]
-    assert dv.type == "whole" and dv.operator in (None, "between")
-    assert float(dv.formula1) < 0 < float(dv.formula2)
+    dv = dvs[cell["itss_level"]]  # read by a gate only: still 0 or more
+    assert dv.type == "whole" and dv.operator == "greaterThanOrEqual" and dv.formula1 == "0"
     assert dvs[cell["registered_capital"]].type == "decimal"
     for fid in ("total_price", "rate_per_call"):  # price parameters: decimal, 0 or more
         dv = dvs[cell[fid]]
         assert dv.type == "decimal" and dv.operator == "greaterThanOrEqual" and dv.formula1 == "0"
     dv = dvs[cell["vendor_id"]]
     assert dv.type == "textLength" and dv.operator == "equal" and dv.formula1 == "18"
+
+
+def test_a_field_allowing_negatives_asks_for_any_number(tmp_path):
+    text = CS_RUBRIC.replace("type: integer}", "type: integer, allow_negative: true}", 1)
+    ws = _sheet(_form(_rubric(tmp_path, text), tmp_path))
+    row = _row_of(ws, "itss_level")
+    assert ws.cell(row, 4).value == "整数 / whole number"
+    dv = _validations(ws)[f"C{row}"]
+    assert dv.type == "whole" and dv.operator in (None, "between") and float(dv.formula1) < 0 < float(dv.formula2)
 
 
 def test_every_answer_cell_has_bilingual_prompt_and_errors_within_excel_limits(rubric, edge, tmp_path):
