@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import datetime
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -691,9 +692,26 @@ class _Report:
             return
         self.pdf.ln(1.5)
         self.paragraph(self.t("inputs"), bold=True)
-        rows = [(f.role_label.text(self.lang), f.path, f.sha256) for f in self.result.inputs]
+        widths = (18, 48, 114)  # a hash on one line
+        path_width = _WIDTH * widths[1] / sum(widths) - 2 * _CELL_PADDING[1]
+        rows = [(f.role_label.text(self.lang), self.path_lines(f.path, path_width), f.sha256)
+                for f in self.result.inputs]
         headers = [self.t("role"), self.t("file"), "SHA-256"]
-        self.table(headers, rows, (18, 48, 114), ("LEFT", "LEFT", "LEFT"))  # a hash on one line
+        self.table(headers, rows, widths, ("LEFT", "LEFT", "LEFT"))
+
+    def path_lines(self, path: str, width: float) -> str:
+        """A file's path broken after its folders' slashes into lines of ``width`` mm: a file's name is cut only
+        when it alone is wider (a path had been cut inside its name, ``cs-outsourcing-panel.xls`` / ``x``)."""
+        self.pdf.set_font("cjk", "", _TABLE)
+        lines, line = [], ""
+        for part in re.split(r"(?<=[/\\])", path):
+            if line and self.pdf.get_string_width(line + part) > width:
+                lines.append(line)
+                line = part
+            else:
+                line += part
+        self.pdf.set_font("cjk", "", _BODY)
+        return "\n".join([*lines, line])
 
     def panel_section(self) -> None:
         self.section("s_panel", room=20)

@@ -123,8 +123,8 @@ def test_a_money_cell_in_another_notation_is_an_error_naming_the_cell(tmp_path):
     with pytest.raises(BidsError) as caught:
         read_bids(CONSULTANCY, [form])
     (problem,) = caught.value.problems
-    assert str(problem) == (f"{form}:Bid!C4: expected an amount in USD (not Chinese yuan notation '¥': this tender "
-                            "is in USD), found '¥80,000'")
+    assert str(problem) == (f"{form}:Bid!C4: expected an amount in USD, 0 or more (not Chinese yuan notation '¥': "
+                            "this tender is in USD), found '¥80,000'")
 
 
 @pytest.mark.parametrize("code, ok", [("USD", True), ("EUR", True), ("GBP", True), ("JPY", True), ("XAU", False),
