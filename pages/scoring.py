@@ -223,7 +223,8 @@ def declaration_form(store: Store, judge: Actor, tender: int, undeclared: Sequen
     if not sure:
         st.error(tr("请先勾选确认。", "Tick the confirmation first."))
         return
-    conflicts = {str(row.vendor_id): str(row.note or "").strip() for row in edited.itertuples() if bool(row.conflict)}
+    # Each note as typed: the store files it through values.typed and refuses a conflict with nothing left of it.
+    conflicts = {str(row.vendor_id): str(row.note or "") for row in edited.itertuples() if bool(row.conflict)}
     try:
         store.declare(judge, tender, conflicts)
     except BidEvalError as error:
