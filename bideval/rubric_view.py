@@ -9,9 +9,9 @@ from decimal import Decimal
 from typing import Sequence
 
 from .allowed_scores import grades_text, noted, step_text
-from .currency import currency, money_amount
+from .currency import currency, money_amount, money_unit
 from .labels import KIND_NAMES, Label
-from .pricing import PricingModel, percent_text, unit_ceilings_text, unit_months_text
+from .pricing import PricingModel, Unit, percent_text, unit_ceilings_text, unit_months_text
 from .groups import Group
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
@@ -399,6 +399,37 @@ def pricing_line(rubric: Rubric, lang: str) -> str:
     return "pricing models: " + ", ".join(f"{m.value} ({m.label.en})" for m in rubric.pricing.models)
 
 
+def _unit_figure(unit: Unit, lang: str) -> str:
+    """A unit's count as the demand shows it: ``28,000 平方米``, ``2 辆（30 个月）``; English keeps the figure alone (its
+    per word is a singular noun: 6 person), with its own months when fewer than the contract's (author7 A7-2)."""
+    name = unit.name
+    figure = grouped_number(unit.count) + (f" {name.per.zh}" if lang == "zh" and name and name.per else "")
+    return figure + ("" if unit.months is None else unit_months_text(unit.months, lang))
+
+
+# The demand's figures as the tenders page names them; {money} is the tender's currency as an amount's unit.
+DEMAND_LABELS = {
+    "months": Label("合同月数", "Months"), "seats": Label("席位数", "Seats"),
+    "calls_per_month": Label("每月呼入量（通）", "Calls per month"),
+    "sales_per_month": Label("每月销售额（{money}）", "Sales per month ({money})"),
+    "devices": Label("设备台数", "Devices"), "discount_base": Label("下浮基数（{money}）", "Discount base ({money})"),
+    "min_discount": Label("最低下浮率", "Least discount rate"),
+}
+
+
+def demand_rows(rubric: Rubric, lang: str) -> list[tuple[str, str]]:
+    """The demand as (name, figure) rows: each figure by its name, an amount named in the tender's currency, each unit
+    by its label in ``lang`` (the id when it has none): ``("下浮基数（美元）", "1,200,000")``, ``("19座中型客车", "2 辆（30 个月）")``."""
+    demand = rubric.pricing.demand
+    money = money_unit((), rubric.currency, lang).label  # an amount shown in full: 元 / CNY, 美元 / USD
+    rows = [(DEMAND_LABELS[key].text(lang).format(money=money), grouped_number(getattr(demand, key)))
+            for key in DEMAND_LABELS if key != "min_discount" and getattr(demand, key)]
+    if demand.min_discount is not None:  # 下浮率不得低于 5%: a share, said as the bidder types it
+        rows.append((DEMAND_LABELS["min_discount"].text(lang), percent_text(demand.min_discount)))
+    return rows + [(unit.name.label.text(lang) if unit.name else unit.id, _unit_figure(unit, lang))
+                   for unit in demand.units]
+
+
 def demand_line(rubric: Rubric, lang: str) -> str:
     """The demand figures the tender buys, with thousands separators and in Chinese a unit's ``per`` word (``需求：月数 36，
     办公区建筑面积 28,000 平方米``), and its unit ceilings when no price criterion's rule says them; nothing when it states none."""
@@ -408,13 +439,8 @@ def demand_line(rubric: Rubric, lang: str) -> str:
               else percent_text(getattr(demand, key)) if key == "min_discount"
               else grouped_number(getattr(demand, key)))
              for key in _DEMAND_WORDS if getattr(demand, key)]
-    for unit in demand.units:
-        name = unit.name
-        # 28,000 平方米; English keeps the figure alone (its per word is a singular noun: 6 person)
-        figure = grouped_number(unit.count) + (f" {name.per.zh}" if lang == "zh" and name and name.per else "")
-        if unit.months is not None:  # bought for fewer months than the contract's (author7 A7-2)
-            figure += unit_months_text(unit.months, lang)
-        shown.append((name.label.text(lang) if lang == "zh" and name else unit.id, figure))
+    shown += [(unit.name.label.text(lang) if lang == "zh" and unit.name else unit.id, _unit_figure(unit, lang))
+              for unit in demand.units]
     if not shown:
         return ""
     if lang == "zh":

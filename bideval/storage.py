@@ -672,7 +672,7 @@ class Store:
         account = acting_account(s, actor, self.db.clock())
         if account is None or not account.active or not (account.creates_tenders or account.administrator):
             raise RightRefused(actor, (), Action.CONFIGURE, None, "cannot_create")
-        record = TenderRecord(name=name.strip() or rubric.title.zh, rubric_yaml=rubric_yaml,
+        record = TenderRecord(name=typed(name) or rubric.title.zh, rubric_yaml=rubric_yaml,
                               rubric_source=source, rubric_sha256=rubric.sha256, version=0,
                               created_at=self.db.clock(), stage=Stage.SETUP.value, hide_prices=False)
         s.add(record)
@@ -923,6 +923,7 @@ class Store:
 
         A bid the panel has worked on (any of those recorded) needs the reason, kept in the audit trail with how many
         of each went; a vendor with no bid in the tender is refused, nothing written."""
+        reason = typed(reason)
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
             if s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id,
@@ -933,13 +934,13 @@ class Store:
                     for name, model in (("scores", ScoreRecord), ("tiers", TierRecord),
                                         ("consensus", ConsensusRecord), ("declarations", DeclarationRecord),
                                         ("findings", FindingRecord))}
-            if any(work.values()) and not reason.strip():
+            if any(work.values()) and not reason:
                 raise BidEvalError.coded("store.reason_needed", what="remove", vendor_id=vendor_id, **work)
             for model in (BidRecord, TierRecord, ScoreRecord, ConsensusRecord, DeclarationRecord, DocumentRecord):
                 s.execute(delete(model).where(model.tender_id == tender_id, model.vendor_id == vendor_id))
-            self._touch(s, record, actor, "remove_bid", vendor_id, reason=reason.strip(),
+            self._touch(s, record, actor, "remove_bid", vendor_id, reason=reason,
                         detail=", ".join(f"{count} {name}" for name, count in work.items() if count))
-            self._void_findings(s, record, actor, "the bid was removed", reason.strip(), bids=(vendor_id,))
+            self._void_findings(s, record, actor, "the bid was removed", reason, bids=(vendor_id,))
 
     # -- documents (proposals, price schedules, scans): checked by bideval.documents, written here
     def add_documents(self, actor: Actor, tender_id: int, vendor_id: str, files: Sequence[tuple[str, bytes]],
@@ -1107,7 +1108,7 @@ class Store:
                 raise BidEvalError.coded("document.unknown", document=document_id, tender=tender_id)
             s.delete(found)
             self._touch(s, record, actor, "remove_document", f"{found.vendor_id} {found.name}",
-                        old=f"sha256={found.sha256}", reason=reason)
+                        old=f"sha256={found.sha256}", reason=typed(reason))
 
     def bidders(self, actor: Actor, tender_id: int) -> list[tuple[str, str]]:
         """(vendor_id, name) of every bid: what a judge declares conflicts against before seeing any bid."""
@@ -1243,7 +1244,7 @@ class Store:
         is how a seat's work leaves the panel: such a seat is never handed to another account (:func:`grant`), a new
         seat is added for the new judge instead.
         """
-        name = judge_name(name)
+        name, reason = judge_name(name), typed(reason)
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.MANAGE_PANEL, lock=True)
             seat = s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id,
@@ -1251,7 +1252,7 @@ class Store:
             if seat is None:
                 raise BidEvalError.coded("store.no_seat", judge=name, tender=tender_id)
             work = seat_work(s, tender_id, name)
-            if any(work.values()) and not reason.strip():
+            if any(work.values()) and not reason:
                 raise BidEvalError.coded("store.reason_needed", what="remove_judge", judge=name, **work)
             removed = [f"{r.vendor_id} {r.criterion} {r.score or '-'}" for r in s.execute(
                 select(ScoreRecord).where(ScoreRecord.tender_id == tender_id, ScoreRecord.judge == name)
@@ -1261,10 +1262,10 @@ class Store:
                 s.execute(delete(model).where(model.tender_id == tender_id, model.judge == name))
             s.delete(seat)
             self._touch(s, record, actor, "remove_judge", name,
-                        old=f"{work['declarations']} declarations, {work['scores']} scores", reason=reason.strip(),
+                        old=f"{work['declarations']} declarations, {work['scores']} scores", reason=reason,
                         detail=f"held by: {holder.username if holder else '-'}; scores removed: "
                                f"{'; '.join(removed) or '-'}")
-            self._void_findings(s, record, actor, "the judge was removed", reason.strip(), judges=(name,))
+            self._void_findings(s, record, actor, "the judge was removed", reason, judges=(name,))
 
     def my_seat(self, actor: Actor, tender_id: int) -> str | None:
         """The actor's name on the tender's panel, if they hold a seat."""
@@ -1416,6 +1417,7 @@ class Store:
         seat already holds scores for (a panel workbook gave them) is refused, naming them, and nothing is declared:
         a recused judge has no score for that bidder, so the chair removes them first.
         """
+        conflicts = {vendor: typed(note) for vendor, note in conflicts.items()}
         with self.db.write() as s:
             record, roles, seat = self._open_seat(s, actor, tender_id, Action.DECLARE)
             vendors = list(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id)
@@ -1423,7 +1425,7 @@ class Store:
             unknown = sorted(set(conflicts) - set(vendors))
             if unknown:
                 raise BidEvalError.coded("store.no_bids", vendors=tuple(unknown), tender=tender_id)
-            unsaid = tuple(sorted(v for v, note in conflicts.items() if not note.strip()))
+            unsaid = tuple(sorted(v for v, note in conflicts.items() if not note))
             if unsaid:  # a recusal the chair and the file can account for: what the conflict is
                 raise BidEvalError.coded("store.reason_needed", what="conflict", vendors=unsaid)
             done = set(s.execute(select(DeclarationRecord.vendor_id).where(
@@ -1441,7 +1443,7 @@ class Store:
                 if vendor in done:
                     continue
                 conflict = vendor in conflicts
-                note = conflicts.get(vendor, "").strip()
+                note = conflicts.get(vendor, "")
                 s.add(DeclarationRecord(tender_id=tender_id, judge=seat.name, vendor_id=vendor, conflict=conflict,
                                         note=note, declared_at=now))
                 self._touch(s, record, actor, "declare", f"{seat.name} {vendor}", None,
@@ -1747,18 +1749,20 @@ class Store:
 
     def close_scoring(self, actor: Actor, tender_id: int, reason: str = "") -> None:
         """scoring → review (the chair); with judges yet to submit, a reason is required."""
+        reason = typed(reason)
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.CLOSE_SCORING, lock=True)
             waiting = list(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == tender_id,
                                                                     JudgeRecord.submitted_at.is_(None))).scalars())
-            if waiting and not reason.strip():
+            if waiting and not reason:
                 raise RightRefused(actor, roles, Action.CLOSE_SCORING, tender_id, "waiting", judges=tuple(waiting))
-            self._stage(s, record, actor, Stage.REVIEW, reason.strip())
+            self._stage(s, record, actor, Stage.REVIEW, reason)
 
     def record_finding(self, actor: Actor, tender_id: int, kind: FindingKind, vendor_id: str, text: str,
                        criterion: str = "", judge: str = "", expected_version: int | None = None) -> int:
         """The chair's written finding on a flag (outlier, abnormal-low price, incomplete); returns its version."""
-        if not text.strip():
+        text = typed(text)
+        if not text:
             raise BidEvalError.coded("store.reason_needed", what="finding")
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.RECORD_FINDING, lock=True)
@@ -1777,14 +1781,14 @@ class Store:
                                          criterion=Named(criterion, known.name) if known else criterion)
             if current is None:
                 current = FindingRecord(tender_id=tender_id, kind=kind.value, vendor_id=vendor_id,
-                                        criterion=criterion, judge=judge, text=text.strip(), by=actor.name,
+                                        criterion=criterion, judge=judge, text=text, by=actor.name,
                                         at=self.db.clock(), version=1)
                 s.add(current)
             else:
-                current.text, current.by, current.at = text.strip(), actor.name, self.db.clock()
+                current.text, current.by, current.at = text, actor.name, self.db.clock()
                 current.version += 1
             self._touch(s, record, actor, "finding", _subject(Flag(kind, vendor_id, criterion, judge)), old,
-                        text.strip())
+                        text)
             return current.version
 
     def _flag_may_be(self, s: Session, record: TenderRecord, flag: Flag) -> bool:
@@ -1910,17 +1914,18 @@ class Store:
 
     def reopen(self, actor: Actor, tender_id: int, reason: str) -> None:
         """Back one stage, by the chair with a reason: final → review, or review → scoring (submissions unlock)."""
+        reason = typed(reason)
         with self.db.write() as s:
             record, roles = self._open(s, actor, tender_id, Action.REOPEN, lock=True)
-            if not reason.strip():
+            if not reason:
                 raise RightRefused(actor, roles, Action.REOPEN, tender_id, "reason_needed")
             if record.stage == Stage.FINAL.value:
                 record.finalised_by, record.finalised_at = None, None
-                self._stage(s, record, actor, Stage.REVIEW, reason.strip())
+                self._stage(s, record, actor, Stage.REVIEW, reason)
             else:
                 for seat in s.execute(select(JudgeRecord).where(JudgeRecord.tender_id == tender_id)).scalars():
                     seat.submitted_at = None
-                self._stage(s, record, actor, Stage.SCORING, reason.strip())
+                self._stage(s, record, actor, Stage.SCORING, reason)
 
 
 def _kept_text(documents: Sequence[str]) -> str:

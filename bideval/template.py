@@ -23,7 +23,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from .currency import currency, rate_amount
 from .labels import Label, check_lang
-from .pricing import DISCOUNT_RATE_FIELD, PRICE_MODEL_FIELD, PricingModel, Unit, rate_per
+from .pricing import DISCOUNT_RATE_FIELD, PRICE_MODEL_FIELD, PricingModel, Unit
 from .rubric import Field, Rubric
 from .rubric_mark import mark_workbook
 from .values import FieldType, unit_label
@@ -47,6 +47,7 @@ _LIST_LIMIT = 255
 
 _REQUIRED = Label("必填", "required")
 _CHOOSE = Label("下拉选择", "choose")
+_AT_LEAST_ZERO = Label("不小于0", "0 or more")
 _ERROR_TITLE = "输入有误 / Invalid entry"
 
 _GREY = "#595959"
@@ -215,7 +216,7 @@ def _row_for(field: Field, rated: Unit | None = None) -> _Row:
     """The note, number format and validation of one field's row; the 单项限价 of ``rated``, when the field is
     the rate of a per_unit_month unit that has one, is said beside its currency."""
     non_negative = field.non_negative
-    at_least_zero = Label("，不小于0", ", 0 or more") if non_negative else Label("", "")
+    at_least_zero = Label("，" + _AT_LEAST_ZERO.zh, ", " + _AT_LEAST_ZERO.en) if non_negative else Label("", "")
     hint: Label | str | None
     choices: tuple[str, ...] = ()
     note = prompt_note = field.note
@@ -268,7 +269,9 @@ def _row_for(field: Field, rated: Unit | None = None) -> _Row:
     elif field.type is FieldType.MONEY:
         unit = unit_label(field)
         assert unit is not None  # money is always counted in the tender's currency
-        hint = unit
+        # 元 / yuan; 不小于0 / 0 or more, as its input check says: the unit a part of its own, as the import reads it
+        # (bideval.rubric_mark: an answer under 万元 read by a rubric amended to yuan)
+        hint = f"{unit.both()}; {_AT_LEAST_ZERO.both()}" if non_negative else unit
         title = Label(f"金额（{unit.zh}）", f"Amount ({unit.en})")
         prompt = Label(f"填写金额，单位：{unit.zh}", f"Enter an amount in {unit.en}")
         error = Label(f"请填写数字，单位：{unit.zh}{at_least_zero.zh}。",
@@ -302,9 +305,10 @@ def _row_for(field: Field, rated: Unit | None = None) -> _Row:
     parts = [_REQUIRED.both()] if field.required else []
     if hint is not None:
         parts.append(hint if isinstance(hint, str) else hint.both())
-    if rated is not None and rated.ceiling is not None:  # a rate above it makes the bid invalid: said by the rate
+    if rated is not None and rated.ceiling is not None:  # a rate above it makes the bid invalid: said by the rate,
+        # whose label beside it names the unit and the month (办公区 每平方米每月单价 / Offices: rate per m²-month)
         parts.append(Label(f"单项限价 {rate_amount(rated.ceiling, field.currency, 'zh')}",
-                           f"ceiling {rate_amount(rated.ceiling, field.currency, 'en', rate_per(rated))}").both())
+                           f"ceiling {rate_amount(rated.ceiling, field.currency, 'en')}").both())
     if field.unit and field.type not in (FieldType.MONEY, FieldType.PERCENT):
         parts.append(Label(f"单位：{field.unit}", f"unit: {field.unit}").both())
     if note is not None:

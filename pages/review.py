@@ -25,7 +25,7 @@ from bideval.result import Result, flag_label
 from bideval.rights import Action, Actor
 from bideval.rubric import Aggregate
 from bideval.storage import Capabilities, Store, WriteConflict
-from bideval.values import plain_number
+from bideval.values import plain_number, typed
 from bideval.workflow import STAGE_NAMES_ZH, FindingKind, Flag, Stage, flags_to_resolve
 
 EMPTY = {"added_rows": [], "deleted_rows": []}
@@ -209,8 +209,9 @@ def findings_section(store: Store, chair: Actor, tender: int, result: Result, ma
 
 
 def finding_typed(cells: dict[str, Any], showing: str) -> str:
-    """A finding's text as the editor holds it: the cell's edit, else the text it showed."""
-    return str(cells["finding"] if "finding" in cells else showing or "").strip()
+    """A finding's text as the editor holds it and the store files it (a pasted zero-width space is no change): the
+    cell's edit, else the text it showed."""
+    return typed(str(cells["finding"] if "finding" in cells else showing or ""))
 
 
 def typed_before_sign_in(chair: Actor, tender: int) -> dict[Flag, tuple[int, str]]:
@@ -312,8 +313,10 @@ def showing_text(score: Decimal | None) -> str | None:
 
 
 def consensus_typed(cells: dict[str, Any], score: str | None, reason: str) -> tuple[str | None, str]:
-    """An agreed score's row as the editor holds it: the cells' edits, else the score and reason it showed."""
-    return cells["score"] if "score" in cells else score, str(cells["reason"] if "reason" in cells else reason or "").strip()
+    """An agreed score's row as the editor holds it: the cells' edits, else the score and reason it showed (the
+    reason as the store files it)."""
+    return (cells["score"] if "score" in cells else score,
+            typed(str(cells["reason"] if "reason" in cells else reason or "")))
 
 
 def consensus_typed_before_sign_in(chair: Actor, tender: int) -> dict[tuple[str, str], tuple[int, str | None, str]]:

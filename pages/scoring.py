@@ -59,14 +59,15 @@ class Row:
     version: int = 0  # the stored score's version (0: none yet), passed back to save a change
 
 
-def refusal(rubric: Rubric, row: Row, error: BidEvalError, typed: Decimal | None) -> str:
+def refusal(rubric: Rubric, row: Row, error: BidEvalError, entered: Decimal | None) -> str:
     """Why a score was not saved, in the UI language, every line of it, naming the bid, the criterion, what was typed
     and what is allowed (:func:`bideval.messages.refused_lines` builds it from the refusal's data: the range, the
     tier, the grades, the decimals; or the score there now, for a conflict); a refusal of the change itself (the bid
-    removed meanwhile, the scores locked) ends naming ``typed`` (None: the comment changed, or the score cleared)."""
+    removed meanwhile, the scores locked) ends naming ``entered``, the score typed (None: the comment changed, or the
+    score cleared)."""
     return ws.lines_markdown(messages.refused_lines(error, ws.lang(), row.vendor_id, row.vendor_name, row.criterion,
                                                     rubric, unsaved=True,
-                                                    typed=None if typed is None else str(typed)))
+                                                    typed=None if entered is None else str(entered)))
 
 
 def edited_row(rubric: Rubric, before: Row, cells: Mapping[str, Any], tier: str | None) -> Row:
@@ -222,7 +223,8 @@ def declaration_form(store: Store, judge: Actor, tender: int, undeclared: Sequen
     if not sure:
         st.error(tr("请先勾选确认。", "Tick the confirmation first."))
         return
-    conflicts = {str(row.vendor_id): str(row.note or "").strip() for row in edited.itertuples() if bool(row.conflict)}
+    # Each note as typed: the store files it through values.typed and refuses a conflict with nothing left of it.
+    conflicts = {str(row.vendor_id): str(row.note or "") for row in edited.itertuples() if bool(row.conflict)}
     try:
         store.declare(judge, tender, conflicts)
     except BidEvalError as error:

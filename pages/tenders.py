@@ -9,11 +9,10 @@ import streamlit as st
 import workspace as ws
 from bideval.errors import BidEvalError, Problem, RubricError
 from bideval.rubric import GROUP_ORDER, Rubric, parse_rubric
-from bideval.rubric_view import KIND_LABELS, aggregate_text, criterion_rule, group_rule, max_text
+from bideval.rubric_view import KIND_LABELS, aggregate_text, criterion_rule, demand_rows, group_rule, max_text
 from bideval.rights import Action, Actor
 from bideval.rubric_yaml import rubric_text_warnings
 from bideval.storage import Store
-from bideval.pricing import percent_text, unit_months_text
 from bideval.values import plain_number
 
 LIBRARY = "library"
@@ -256,19 +255,7 @@ def show_rubric(store: Store, tender: int) -> None:
     st.table(pd.DataFrame([{tr("报价方式", "Pricing model"): m.label.text(lang), "id": m.value,
                             tr("投标须填写", "Bid states"): ", ".join(p.id for p in rubric.pricing.parameters(m))}
                            for m in rubric.pricing.models]), hide_index=True)
-    demand = rubric.pricing.demand
-    names = {"months": tr("合同月数", "Months"), "seats": tr("席位数", "Seats"),
-             "calls_per_month": tr("每月呼入量（通）", "Calls per month"),
-             "sales_per_month": tr("每月销售额（元）", "Sales per month (CNY)"),
-             "devices": tr("设备台数", "Devices"), "discount_base": tr("下浮基数（元）", "Discount base (CNY)")}
-    figures = [{tr("需求", "Demand"): label, tr("数量", "Figure"): f"{getattr(demand, key):,}"}
-               for key, label in names.items() if getattr(demand, key)]
-    if demand.min_discount is not None:  # 下浮率不得低于 5%: a share, said as the bidder types it
-        figures.append({tr("需求", "Demand"): tr("最低下浮率", "Least discount rate"),
-                        tr("数量", "Figure"): percent_text(demand.min_discount)})
-    figures += [{tr("需求", "Demand"): tr(f"{u.id} 数量", f"{u.id} units"),
-                 tr("数量", "Figure"): f"{u.count:,}" + ("" if u.months is None else unit_months_text(u.months, lang))}
-                for u in demand.units]
+    figures = [{tr("需求", "Demand"): name, tr("数量", "Figure"): figure} for name, figure in demand_rows(rubric, lang)]
     if figures:
         st.table(pd.DataFrame(figures), hide_index=True, width="content")
     else:

@@ -100,6 +100,16 @@ def test_a_flags_figures_are_the_reports(outlier):
     assert facts.endswith(" 5.75") and facts.endswith(odd.panel_mean_text(odd.outliers[0]))
 
 
+@pytest.mark.parametrize("cells, showing, text", [
+    ({"finding": " 已核实\u200b "}, "已核实", "已核实"),  # a pasted zero-width space is no change to save
+    ({}, "报价说明已提交", "报价说明已提交"),
+])
+def test_a_finding_is_compared_as_the_store_files_it(cells, showing, text):
+    from conftest import import_page
+
+    assert import_page("review").finding_typed(cells, showing) == text
+
+
 def test_consensus_scores_are_entered_with_a_reason(consensus):
     tender = consensus
     app = open_app("review", lang="en", tender_id=tender)

@@ -262,12 +262,20 @@ def test_two_envelopes_are_set_on_the_tenders_page_in_setup_only(app_db):
     assert toggle.value is True and toggle.disabled
 
 
-def test_a_discount_rate_tender_shows_its_base_and_least_rate_not_no_demand(app_db):
-    """author7 A7-1: a 下浮率 tender has no months or seats; its demand is the base the rate comes off."""
-    from test_pricing import FOOD
+@pytest.mark.parametrize("rubric, lang, rows", [
+    # author7 A7-1: a 下浮率 tender has no months or seats; its demand is the base the rate comes off
+    ("food", "zh", [["下浮基数（元）", "1,200,000"], ["最低下浮率", "5%"]]),
+    ("food_usd", "en", [["Discount base (USD)", "1,200,000"], ["Least discount rate", "5%"]]),  # not always (CNY)
+    # each unit by its label, not its id (bus 数量), with its own months
+    ("cars", "zh", [["合同月数", "36"], ["5座轿车", "10 辆"], ["19座中型客车", "2 辆（30 个月）"]]),
+    ("cars", "en", [["Months", "36"], ["Sedan", "10"], ["Minibus", "2 (30 months)"]]),
+])
+def test_the_demand_table_names_units_by_label_and_amounts_in_the_tender_s_currency(app_db, rubric, lang, rows):
+    from test_pricing import CARS, FOOD
 
-    tender = chair_tender(Store(app_db), "食材配送", FOOD % "1200000", "food.yaml")
-    app = open_app("tenders", lang="zh", tender_id=tender)
+    text = {"food": FOOD % "1200000", "food_usd": "currency: USD\n" + FOOD % "1200000", "cars": CARS % "30"}[rubric]
+    tender = chair_tender(Store(app_db), rubric, text, f"{rubric}.yaml")
+    app = open_app("tenders", lang=lang, tender_id=tender)
     assert not app.exception
-    demand = next(t.value for t in app.table if "需求" in t.value.columns)
-    assert demand.values.tolist() == [["下浮基数（元）", "1,200,000"], ["最低下浮率", "5%"]]
+    demand = next(t.value for t in app.table if ("需求" if lang == "zh" else "Demand") in t.value.columns)
+    assert demand.values.tolist() == rows

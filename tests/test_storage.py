@@ -1111,6 +1111,55 @@ def test_a_comment_is_filed_as_typed_whichever_way_it_comes_in(session, tmp_path
     assert (preview.changes, preview.unchanged) == ((), 1)
 
 
+# Each free text the store files, as (what to do first, the call filing the text, the audit action keeping it): a
+# reason, a conflict's note and a finding are filed as a comment is, and a required one with nothing left once typed
+# (values.typed) is refused, as an agreed score's reason is (app7).
+FREE_TEXTS = {
+    "remove_bid": (None, lambda store, tender, who, text: store.remove_bid(who["buyer"], tender, VENDOR_A, text),
+                   "remove_bid"),  # A's tier was set: the panel has worked on it
+    "remove_judge": (lambda store, tender, who: store.declare(who["wang"], tender, {}),
+                     lambda store, tender, who, text: store.remove_judge(who["chair"], tender, "王评委", text),
+                     "remove_judge"),
+    "conflict": (None, lambda store, tender, who, text: store.declare(who["wang"], tender, {VENDOR_A: text}),
+                 "declare"),
+    "close_scoring": (None, lambda store, tender, who, text: store.close_scoring(who["chair"], tender, text),
+                      "stage"),  # no judge has submitted
+    "reopen": (lambda store, tender, who: store.close_scoring(who["chair"], tender, "评标时间已到"),
+               lambda store, tender, who, text: store.reopen(who["chair"], tender, text), "stage"),
+    "finding": (lambda store, tender, who: store.close_scoring(who["chair"], tender, "评标时间已到"),
+                lambda store, tender, who, text: store.record_finding(who["chair"], tender,
+                                                                           FindingKind.INCOMPLETE, VENDOR_A, text),
+                "finding"),
+}
+
+
+@pytest.mark.parametrize("url", ["sqlite"], indirect=True)  # the same code in either database
+@pytest.mark.parametrize("call", FREE_TEXTS)
+def test_a_required_reason_is_filed_as_typed_and_refused_when_nothing_is_left_of_it(session, call):
+    store, tender, who = session
+    first, files_text, action = FREE_TEXTS[call]
+    if first:
+        first(store, tender, who)
+    before = len(store.events(who["chair"], tender))
+    with pytest.raises(BidEvalError) as refused:  # invisible characters and spaces are no reason
+        files_text(store, tender, who, " \u200b\u2060 ")
+    assert (refused.value.why if isinstance(refused.value, RightRefused) else refused.value.code) in (
+        "store.reason_needed", "waiting", "reason_needed")
+    assert len(store.events(who["chair"], tender)) == before  # nothing written
+    files_text(store, tender, who, " 理由\u200b ")
+    filed = [text for e in store.events(who["chair"], tender)[before:] if e.action == action
+             for text in (e.reason, e.new_value, e.detail) if text and "理由" in text]
+    assert filed == ["理由"]
+
+
+@pytest.mark.parametrize("url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("name, filed", [(" 物业\u200b ", "物业"), ("\u200b", "客服业务外包项目评分标准")])  # none: the title
+def test_a_tender_s_name_is_filed_as_typed(session, name, filed):
+    store, _, who = session
+    tender = store.create_tender(who["buyer"], name, RUBRIC_TEXT, "example.yaml")
+    assert store.tender(who["buyer"], tender).name == filed
+
+
 def wang_scored_everything(store: Store, tender: int, who) -> list[tuple[str, str, str | None, int]]:
     """wang declares and scores every bid (A's ops_plan is in tier t3); his scores as stored, with their versions."""
     store.declare(who["wang"], tender, {})

@@ -157,7 +157,7 @@ def test_unit_and_note_column(rubric, tmp_path):
     ws = _sheet(_form(rubric, tmp_path))
     note = {f.id: ws.cell(_row_of(ws, f.id), 4).value or "" for f in rubric.bid_fields}
     assert "万元 / 10,000 yuan" in note["registered_capital"]
-    assert note["total_price"] == "元 / yuan"
+    assert note["total_price"] == "元 / yuan; 不小于0 / 0 or more"  # as its input check says
     assert "96%" in note["dial_test_accuracy"] and "96%" not in note["commission_rate"]
     assert "whole number" in note["itss_level"]
     assert "0 or more" in note["similar_projects"]  # a count criterion's field may not be negative
@@ -304,7 +304,7 @@ def test_choices_commas_and_long_lists(edge, tmp_path):
     assert ws[cell["lot_code"]].number_format == "@"
     assert "保留前导零 / keep leading zeros" in ws[cell["lot_code"].replace("C", "D")].value
     assert dvs[cell["staff_ratio"]].type == "decimal"
-    assert ws[cell["deposit"].replace("C", "D")].value == "元 / yuan"
+    assert ws[cell["deposit"].replace("C", "D")].value == "元 / yuan; 不小于0 / 0 or more"
     assert dvs[cell["included_devices"]].type == "whole"
     assert dvs[cell["price_model"]].formula1 == '"基础费加超出计费,按计价单位按月计费"'
     assert [f.id for f in edge.bid_fields][-5:] == ["price_model", "base_fee_month", "included_devices",
@@ -372,14 +372,17 @@ def test_the_commission_rate_shows_a_commission_s_example(rubric, tmp_path, lang
     assert field.parse(field.example) == Decimal("0.02")
 
 
-@pytest.mark.parametrize("currency, said", [("CNY", "单项限价 4.50 元 / ceiling 4.50 CNY/PCs/month"),
-                                             ("USD", "单项限价 4.50 美元 / ceiling 4.50 USD/PCs/month")])
+@pytest.mark.parametrize("currency, said", [("CNY", "单项限价 4.50 元 / ceiling ¥4.50"),
+                                             ("USD", "单项限价 4.50 美元 / ceiling $4.50")])
 def test_a_unit_s_ceiling_is_said_beside_its_rate(tmp_path, currency, said):
-    """A rate above its unit's ceiling makes the bid invalid; the bid form did not say the ceiling."""
+    """A rate above its unit's ceiling makes the bid invalid; the bid form did not say the ceiling. The rate's label
+    beside it names the unit and the month: the ceiling does not again (``4.50 CNY/PCs/month``)."""
     text = EDGE_RUBRIC.replace("units: {pc: 120}", "units: {pc: {count: 120, label: {zh: 电脑, en: PCs}, ceiling: 4.5}, desk: 30}")
     ws = _sheet(_form(_rubric(tmp_path, text.replace("\ncriteria:", f"\ncurrency: {currency}\ncriteria:", 1)),
                       tmp_path))
-    assert said in ws.cell(_row_of(ws, "rate_pc"), 4).value
+    row = _row_of(ws, "rate_pc")
+    assert "PCs: rate per month" in ws.cell(row, 2).value
+    assert said in ws.cell(row, 4).value and "month" not in ws.cell(row, 4).value
     assert "单项限价" not in ws.cell(_row_of(ws, "rate_desk"), 4).value  # no ceiling on desks
 
 
