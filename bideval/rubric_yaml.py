@@ -681,10 +681,13 @@ class _RubricReader:
         return node
 
     def enum(self, where: str | None, node: Any, cls: type[enum.Enum], what: str) -> Any:
-        for member in cls:
+        # `truthy` is how a condition without an op is held, not an op to write: `op: truthy, value: false` would
+        # test "is yes" and drop the value unread
+        members = [m for m in cls if m is not Op.TRUTHY]
+        for member in members:
             if node == member.value:
                 return member
-        choices = tuple(m.value for m in cls if m.value != "truthy")
+        choices = tuple(m.value for m in members)
         meant = _meant(node, cls, choices)
         self.fail_as(where, "unknown_choice", what=what, found=node, choices=choices,
                      **({"meant": meant} if meant else {}))

@@ -385,6 +385,37 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert f"python -m bideval {name}" in readme, f"README does not show `{name}`"
 
 
+# formats.md §4, the contract's command line: what is not here is an addition the README's index must name
+FORMATS_COMMANDS = {"check", "template", "scoresheet", "evaluate"}
+FORMATS_OPTIONS = {"--help", "--criteria", "--out", "--bids", "--tiers", "--judge", "--panel", "--json", "--lang"}
+
+
+def test_the_readme_indexes_every_command_and_option_formats_md_lacks():
+    import argparse
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    index = readme.split("\n## Additions to formats.md\n")[1].split("\n## ")[0]
+    said = set(re.findall(r"`([^`]+)`", index))
+    commands = list(next(a for a in _parser()._actions if a.dest == "command").choices.items())
+    for name, sub in commands:
+        inner = [a for a in sub._actions if isinstance(a, argparse._SubParsersAction)]
+        if inner:  # audit: its commands are the ones a user types (audit verify)
+            commands += [(f"{name} {more}", parser) for action in inner for more, parser in action.choices.items()]
+            continue
+        assert name in FORMATS_COMMANDS or name in said, f"`{name}` is not in the index"
+        options = {o for a in sub._actions for o in a.option_strings if o.startswith("--")} - FORMATS_OPTIONS
+        assert options <= said, (name, options - said)
+
+
+def test_every_link_inside_the_readme_finds_its_heading_or_anchor():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = set(re.findall(r'<a id="([^"]+)"></a>', readme))
+    targets |= {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+                for h in re.findall(r"^#+ (.*)$", readme, re.M)}
+    links = set(re.findall(r"\]\(#([\w-]+)\)", readme))
+    assert links and links <= targets, sorted(links - targets)
+
+
 def test_scoresheet_refuses_a_judge_not_on_the_panel(tender, tmp_path: Path, capsys):
     panel = write_panel(tmp_path / "members.xlsx", tiers=[[VENDOR_A, "ops_plan", "t3"]], judges=["王评委", "李评委"])
     out = tmp_path / "sheet.xlsx"

@@ -530,6 +530,8 @@ def test_a_money_unit_on_a_count_is_refused():
     ('op: ">="', 'op: "＞"', "for '＞' write >"),
     ('op: ">="', 'op: "＝"', "for '＝' write =="),
     ('op: ">="', 'op: "=<"', "for '=<' write <="),
+    # how a condition without an op is held, not an op: it would test "is yes" and drop the value
+    ('op: "<="', "op: truthy", "criterion 'company': unknown op 'truthy' (expected one of: ==, !=, <, <=, >, >=, in)"),
 ])
 def test_a_word_or_sign_for_a_value_of_the_format_says_how_it_is_written(old, new, line):
     said = refusals(broken(old, new))

@@ -14,6 +14,10 @@ How each ```yaml block is checked:
   with that very message (after the file name), as `check` prints it;
 - a line ``` `check`: `<text>` ``` after a block (in the same section) must be what `check` prints for that
   block's rubric, in English or in Chinese, and so must the Chinese text right after it, ``(中文：`<text>`)``.
+
+And every key and named value the reader accepts (its key tables, the values of kinds, methods, bases, roundings,
+aggregates, pricing models, field types, ops) is said in its own section, in backticks or in a YAML example, so that
+an officer finds each one without reading the code.
 """
 from __future__ import annotations
 
@@ -25,10 +29,14 @@ from typing import Any
 import pytest
 import yaml
 
+from bideval import rubric_yaml as reader  # its key tables: what the reference must say
+from bideval.benchmark import Base, DeviationRounding
 from bideval.errors import RubricError
-from bideval.rubric import parse_rubric
+from bideval.pricing import PricingModel
+from bideval.rubric import ORDER87, Aggregate, Kind, Op, PriceMethod, ProcurementObject, parse_rubric
 from bideval.rubric_view import describe_rubric
 from bideval.rubric_yaml import _UniqueKeyLoader
+from bideval.values import FieldType
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "rubrics.md"
 WHOLE = {"id", "title", "fields", "criteria"}
@@ -232,3 +240,106 @@ def test_the_panel_reference_s_example_is_read_as_it_says(tmp_path):
     assert set(panel.tiers.values()) == {"t3", "t2"}  # 三档 by its label, t2 by its id; 运营管理能力 is ops_plan
     unscored = [s for s in panel.scores if s.score is None]  # the empty score: not yet given, not 0
     assert [(s.judge, s.criterion) for s in unscored] == [("李评委", "service_design")]
+
+
+# -- every key and named value the reader accepts is in the reference, in its own section
+
+
+def words(vocabulary: Any) -> frozenset[str]:
+    """A key table's keys, or an enum's values as written (`truthy` is how a bare ``{field}`` is held, not an op)."""
+    return frozenset(str(m.value) for m in vocabulary if m is not Op.TRUTHY) if isinstance(vocabulary, type) \
+        else frozenset(vocabulary)
+
+
+# (what the reader accepts, the headings of the sections that must say it: a section runs to the next heading of
+# its level or above, so `pricing` holds its discount-rate subsection)
+VOCABULARIES = [
+    ("top-level keys", reader._TOP_KEYS | {ORDER87}, ("Top-level keys",)),
+    ("procurement objects", ProcurementObject, ("Top-level keys",)),
+    ("field keys", reader._FIELD_KEYS, ("Fields: what a bid states",)),
+    ("field types", FieldType, ("Fields: what a bid states",)),
+    ("condition keys", reader._CONDITION_KEYS, ("Conditions",)),
+    ("ops", Op, ("Conditions",)),
+    ("criterion keys", reader._COMMON_KEYS, ("Criteria: keys every kind shares",)),
+    ("checklist items", reader._ITEM_KEYS, ("checklist — ",)),
+    ("tiers", reader._TIER_KEYS, ("tiered — ",)),
+    ("grades", reader._GRADE_KEYS, ("Grades — ",)),
+    ("price methods", PriceMethod, ("price — ", "Price benchmark and methods")),
+    ("benchmark keys", reader._BENCHMARK_KEYS, ("Price benchmark and methods",)),
+    ("benchmark bases", Base, ("Price benchmark and methods",)),
+    ("deviation roundings", DeviationRounding, ("Price benchmark and methods",)),
+    ("SME categories", reader._SME_CATEGORY_KEYS, ("SME categories — ",)),
+    ("deduction items", reader._DEDUCTION_ITEM_KEYS, ("deduction — ", "penalty — ")),
+    ("caps", reader._CAP_KEYS, ("Shared caps — ",)),
+    ("groups", reader._GROUP_KEYS, ("groups — ",)),
+    ("panel keys", reader._PANEL_KEYS, ("panel — ",)),
+    ("aggregates", Aggregate, ("panel — ",)),
+    ("pricing keys", reader._PRICING_KEYS | reader._DEMAND_KEYS | reader._UNIT_KEYS, ("pricing — ",)),
+    ("pricing models", PricingModel, ("pricing — ",)),
+    *((f"{kind.value} keys", keys | {kind.value}, (f"{kind.value} — ",) if kind is not Kind.PRICE
+       else ("price — ", "Price benchmark and methods", "SME categories — "))
+      for kind, keys in reader._KIND_KEYS.items()),
+]
+
+
+def section(markdown: str, heading: str) -> str:
+    """The text under the heading that starts with ``heading``, up to the next heading of its level or above."""
+    lines = markdown.splitlines()
+    fenced, inside = set(), False  # a line starting with # in a code block is a comment, not a heading
+    for k, line in enumerate(lines):
+        inside = inside != line.startswith("```")
+        if inside or line.startswith("```"):
+            fenced.add(k)
+    headings = [(k, len(line) - len(line.lstrip("#"))) for k, line in enumerate(lines)
+                if k not in fenced and re.match(r"#+ ", line)]
+    starts = [(k, level) for k, level in headings if lines[k].lstrip("#").strip().startswith(heading)]
+    assert len(starts) == 1, f"no one section '{heading}' in rubrics.md"
+    start, level = starts[0]
+    end = next((k for k, depth in headings if k > start and depth <= level), len(lines))
+    return "\n".join(lines[start:end])
+
+
+def said(text: str) -> set[str]:
+    """What a text says in backticks (each word or sign of `deviation_rounding: half_up_2dp`), and every key and
+    value of its ```yaml examples."""
+    out: set[str] = set()
+    for span in re.findall(r"`([^`\n]+)`", re.sub(r"```yaml\n.*?\n```", "", text, flags=re.S)):
+        out.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*|[<>=!]=|[<>]", span))
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            out.update(str(k) for k in node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            out.add(node)
+
+    for example in re.findall(r"```yaml\n(.*?)\n```", text, flags=re.S):
+        walk(yaml.safe_load(example))
+    return out
+
+
+def undocumented(markdown: str, vocabulary: Any, headings: tuple[str, ...]) -> list[str]:
+    """The words of a vocabulary none of its sections says."""
+    return sorted(words(vocabulary) - set().union(*(said(section(markdown, h)) for h in headings)))
+
+
+def test_every_key_table_of_the_reader_is_checked_against_the_reference():
+    """A key table or vocabulary added to the reader must be given its section here (KEYWORDS is all of them)."""
+    assert set().union(*(words(v) for _, v, _ in VOCABULARIES)) == reader.KEYWORDS - {Op.TRUTHY.value} | {ORDER87}
+
+
+@pytest.mark.parametrize("name, vocabulary, headings", VOCABULARIES, ids=[v[0] for v in VOCABULARIES])
+def test_every_key_the_reader_accepts_is_in_its_section_of_the_reference(name, vocabulary, headings):
+    assert undocumented(DOC.read_text(encoding="utf-8"), vocabulary, headings) == [], name
+
+
+@pytest.mark.parametrize("key, heading", [("min_discount", "pricing — "), ("allow_negative", "Fields: what a bid states"),
+                                          ("half_up_2dp", "Price benchmark and methods")])
+def test_a_key_taken_out_of_the_reference_is_missed(key, heading):
+    markdown = DOC.read_text(encoding="utf-8").replace(key, "x")
+    vocabulary = next(v for _, v, h in VOCABULARIES if heading in h and key in words(v))
+    assert undocumented(markdown, vocabulary, (heading,)) == [key]
