@@ -28,6 +28,7 @@ from . import audit
 from .database import Database
 from .errors import BidEvalError
 from .rights import Action, Actor, RightRefused, Role
+from .values import typed
 from .workflow import StageRefused
 from .schema import (AccountRecord, DeclarationRecord, InvitationRecord, JudgeRecord, ScoreRecord, SessionRecord,
                      TenderRecord, TenderRoleRecord)
@@ -68,8 +69,8 @@ class SignInRefused(BidEvalError):
 
 class AccountRefused(BidEvalError):
     """An account change that cannot be made: the ``field`` concerned and ``why`` (a code: ``short_password``,
-    ``same_password``, ``seat_taken``, ``seated_as``, ``username_needed``, ``username_taken``, ``email_taken``,
-    ``subject_taken``, ``no_account``, ``role_needed``, ``bad_code``, ``invitation_void``, ``invitation_cancelled``)
+    ``same_password``, ``seat_taken``, ``seated_as``, ``username_needed``, ``name_needed``, ``username_taken``,
+    ``email_taken``, ``subject_taken``, ``no_account``, ``role_needed``, ``bad_code``, ``invitation_void``, ``invitation_cancelled``)
     with its facts."""
 
     code = "account.refused"
@@ -171,6 +172,21 @@ def name_key(display_name: str) -> str:
     ('管理员admin', '王评委')
     """
     return "".join(display_name.split()).casefold()
+
+
+def account_names(username: str, display_name: str) -> tuple[str, str]:
+    """A new account's user name (trimmed) and name as filed (:func:`~bideval.values.typed`), or AccountRefused
+    ``username_needed`` / ``name_needed`` when nothing is left of either (a blank, a zero-width space).
+
+    >>> account_names(" wang ", "\u200b王评委 ")
+    ('wang', '王评委')
+    """
+    username, display_name = username.strip(), typed(display_name)
+    if not username:
+        raise AccountRefused("username", "username_needed")
+    if not display_name:
+        raise AccountRefused("display_name", "name_needed")
+    return username, display_name
 
 
 def identity_taken(s: Session, username: str | None = None, email: str | None = None, subject: str | None = None,
@@ -450,9 +466,7 @@ class Accounts:
 
         ``with_password=False`` makes an account that signs in only through an external identity (or not at all).
         """
-        username, display_name = username.strip(), display_name.strip() or username.strip()
-        if not username:
-            raise AccountRefused("username", "username_needed")
+        username, display_name = account_names(username, display_name)
         email = email_address(email)
         password = secrets.token_urlsafe(12) if with_password else None
         password_hash = _hasher.hash(password) if password else None
@@ -546,10 +560,10 @@ class Accounts:
                 raise AccountRefused("role", "role_needed")
             else:
                 self.roles.open_for_role(s, actor, tender_id, role)
-            if role is Role.JUDGE and judge_name:  # refused now, not when the judge redeems the code
+            if role is Role.JUDGE and judge_name:  # refused now, not when the judge redeems the code; filed as named
                 from .panel import seat_name
 
-                seat_name(judge_name)
+                judge_name = seat_name(judge_name)
             s.add(InvitationRecord(code_hash=_digest(code), tender_id=tender_id, role=role.value if role else None,
                                    judge_name=judge_name, created_by=actor.name, created_by_id=actor.account_id,
                                    created_at=now, expires_at=now + timedelta(days=days)))
@@ -569,9 +583,7 @@ class Accounts:
         """
         check_password(password)
         now = self.db.clock()
-        username, display_name = username.strip(), display_name.strip() or username.strip()
-        if not username:
-            raise AccountRefused("username", "username_needed")
+        username, display_name = account_names(username, display_name)
         password_hash = _hasher.hash(password)
         cancelled: AccountRefused | None = None
         try:

@@ -2045,6 +2045,8 @@ def _(s: Say) -> str:
                           f"{s.get('scores')} 项评分，不能交给其他账户：请移除该评委（其评分随之删除，理由记入审计记录），"
                           "再增设新的评委席位"),
         "username_needed": ("a user name is needed", "须填写用户名"),
+        "name_needed": ("a name is needed (the panel list and the audit trail show it)",
+                        "须填写姓名（评标委员会名单和审计记录中显示）"),
         "username_taken": (f"{user!r} is taken", f"用户名“{user}”已被使用"),
         "display_name_taken": (f"another account is already named {name!r} (names are compared without case or "
                                "spaces): choose a name that tells you apart, such as one with your organisation",

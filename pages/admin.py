@@ -172,7 +172,7 @@ def tender_roles(giver, tender: int, tender_name: str, usernames: list[str] | No
         try:
             if user is None:
                 raise AccountRefused("username", "username_needed")
-            store.give_role(giver, tender, user, Role(given), judge_name=seat_name.strip() or None)
+            store.give_role(giver, tender, user, Role(given), judge_name=seat_name or None)
             st.rerun()
         except BidEvalError as error:
             ws.show_error(error)
@@ -209,11 +209,11 @@ def tender_roles(giver, tender: int, tender_name: str, usernames: list[str] | No
         invite = st.form_submit_button(tr("生成邀请", "Make the invitation"), type="primary", key="admin_invite")
     if invite:
         role = Role(picked)
-        if role is Role.JUDGE and not seat_name.strip():
+        if role is Role.JUDGE and not seat_name:
             st.error(tr("请填写评委席位名。", "Name the panel seat."))
             return
         try:
-            code = store.accounts.invite(giver, tender, role, seat_name.strip() or None)
+            code = store.accounts.invite(giver, tender, role, seat_name or None)
         except BidEvalError as error:
             ws.show_error(error)
             return

@@ -135,6 +135,23 @@ def test_a_mistake_of_the_person_redeeming_leaves_the_invitation_usable(store):
     assert store.my_seat(signed.actor, tender) == "赵评委"
 
 
+@pytest.mark.parametrize("invited", [False, True])
+@pytest.mark.parametrize("typed, filed", [("\ufeff 赵评委（一组）\u200b ", "赵评委（一组）"), ("\u200b", None), ("  ", None)])
+def test_a_name_is_filed_as_typed_and_one_with_nothing_visible_is_refused(store, invited, typed, filed):
+    """The name an account is shown by: trimmed, invisible characters dropped, otherwise as typed; nothing left of it
+    is refused, whether the administrator makes the account or the person invited does."""
+    admin, buyer, tender = buyer_tender(store)
+    code = store.accounts.invite(buyer, tender, Role.OBSERVER)
+    make = (lambda: store.accounts.redeem(code, "zhao", typed, PASSWORD).actor.name) if invited \
+        else (lambda: store.accounts.create_account(admin, "zhao", typed, with_password=False)[0].display_name)
+    if filed is None:
+        with pytest.raises(AccountRefused, match="display_name: a name is needed") as refused:
+            make()
+        assert refused.value.why == "name_needed" and store.accounts.find("zhao") is None
+    else:
+        assert make() == filed == store.accounts.find("zhao").display_name
+
+
 def test_an_invitation_made_before_inviters_were_kept_is_redeemed_only_when_its_maker_is_known(store):
     """Migration 0005 gives each invitation the account whose name it kept, when only one account has that name;
     one made by a name two accounts share stays without a maker, and redeeming it is refused, not guessed."""

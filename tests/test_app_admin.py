@@ -38,6 +38,7 @@ def test_a_new_account_gets_a_one_time_password_shown_once(tender):
 def test_a_taken_user_name_is_refused_in_the_ui_language(tender):
     app = open_app("admin", lang="zh", tender_id=tender)
     app.text_input(key="admin_new_user").set_value("admin")
+    app.text_input(key="admin_new_name").set_value("王评委")
     app.button(key="admin_create").click().run()
     assert "用户名“admin”已被使用" in app.error[0].value
 

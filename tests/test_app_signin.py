@@ -176,6 +176,7 @@ def test_an_invitation_link_makes_the_judges_account_and_seats_them(tender, lang
     again.session_state["lang"] = "en"
     again.run()
     again.text_input(key="signin_new_user").set_value("li2")
+    again.text_input(key="signin_new_name").set_value("李五")
     again.text_input(key="signin_invited_new").set_value(PASSWORD)
     again.text_input(key="signin_invited_again").set_value(PASSWORD)
     again.button(key="signin_redeem").click().run()
