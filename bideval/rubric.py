@@ -71,6 +71,11 @@ class ProcurementObject(enum.Enum):
         """The least share of the total the price may carry under Order 87 art. 55."""
         return ORDER87_PRICE_FLOORS[self]
 
+    @property
+    def label(self) -> Label:
+        """What a tender calls it (采购标的: 货物, 服务), so ``procurement_object: 货物`` is told to write goods."""
+        return Label("货物", "goods") if self is ProcurementObject.GOODS else Label("服务", "services")
+
 
 class Aggregate(enum.Enum):
     """How the judges' scores for one bid and criterion are combined."""

@@ -476,7 +476,7 @@ def _split_by_comma(node: Any) -> tuple[str, str] | None:
 #: What each closed vocabulary of the format is called in words, by value (``低价优先法`` for lowest_ratio).
 _ENUM_LABELS: dict[type[enum.Enum], Mapping[Any, Label]] = {
     PriceMethod: METHOD_LABELS, Kind: KIND_LABELS, Aggregate: AGGREGATE_LABELS, Base: BASE_LABELS,
-    PricingModel: {m: m.label for m in PricingModel}}
+    PricingModel: {m: m.label for m in PricingModel}, ProcurementObject: {o: o.label for o in ProcurementObject}}
 
 
 def _meant(node: Any, cls: type[enum.Enum], choices: tuple[str, ...]) -> tuple[str, ...]:

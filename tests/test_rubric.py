@@ -520,6 +520,8 @@ def test_a_money_unit_on_a_count_is_refused():
     ("kind: judged", "kind: 扣分项(从总分扣除)", "for '扣分项(从总分扣除)' write penalty"),  # an older label's addition
     ("kind: judged", "kind: deduction (down to 0)", "for 'deduction (down to 0)' write deduction"),
     ("aggregate: mean", "aggregate: 去掉最高分和最低分后的平均值", "for '去掉最高分和最低分后的平均值' write trimmed_mean"),
+    ("candidates: 3", "candidates: 3\nprocurement_object: 货物", "procurement_object: unknown procurement_object '货物' "
+     "(expected one of: goods, services); for '货物' write goods"),
     ("models: [lump_sum,", "models: [总价包干,", "pricing: unknown pricing model '总价包干' (expected one of: lump_sum, "
      "per_seat_month, per_call, base_plus_commission, per_unit_month, base_plus_excess, discount_rate); for '总价包干' "
      "write lump_sum"),
