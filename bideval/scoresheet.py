@@ -201,7 +201,7 @@ def _hint(criterion: Criterion, tier_id: str | None, low: Decimal, high: Decimal
 
 def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]:
     """The how-to text at the top of the instructions sheet."""
-    title = rubric.title.text(lang)
+    title, named = rubric.title.text(lang), _fixed_grade(rubric)
     if lang == "en":
         return [
             f"{title} — score sheet for {judge}",
@@ -217,6 +217,8 @@ def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]
             "Return this workbook to the chair; it is read back as it is (sheet 'Scores').",
         ] + (["A graded criterion is scored by choosing one of its grades from the score cell's drop-down "
               "(or typing a score a grade allows)."] if _graded(rubric) else []) + (
+            [f"A grade of fixed points may also be typed by its name alone ({named.zh} or {named.en}): it scores "
+             "its points."] if named else []) + (
             ["A tiered criterion marked 'whole points' is scored in whole points inside the agreed tier (or in its "
              "steps); the panel's score is still the mean of the judges' scores, to the rubric's decimal places."]
             if _stepped_tiers(rubric) else [])
@@ -230,12 +232,19 @@ def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]
         "客观分和价格分由工具计算，评委不打分。",
         "请将本文件交回评标委员会主任，工具直接读取其中的“Scores”表。",
     ] + (["分等级评分项：在得分单元格的下拉列表中选择一个等级分值（或输入该等级允许的分数）。"] if _graded(rubric) else []) + (
+        [f"分值固定的等级也可只输入等级名称（{named.zh}或 {named.en}），即得该等级的分值。"] if named else []) + (
         ["标明“整数分”的分档评分项：在已定档次内打整数分（或按所示分值为单位）；评委会得分仍为各评委得分的平均值，按评分标准的小数位数保留。"]
         if _stepped_tiers(rubric) else [])
 
 
 def _graded(rubric: Rubric) -> bool:
     return any(isinstance(c, Judged) and (c.grades or c.step is not None) for c in rubric.panel_criteria)
+
+
+def _fixed_grade(rubric: Rubric) -> Label | None:
+    """The first grade of fixed points on the sheet, whose name alone a judge may type
+    (:func:`~bideval.allowed_scores.fixed_grade_named`); None when no graded criterion has one."""
+    return next((g.label for c in rubric.panel_criteria if isinstance(c, Judged) for g in c.grades if g.fixed), None)
 
 
 def _stepped_tiers(rubric: Rubric) -> bool:

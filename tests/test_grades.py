@@ -26,7 +26,7 @@ from bideval.evaluation import evaluate
 from bideval.panel import PanelInput, Score, read_panel
 from bideval.rubric import parse_rubric
 from bideval.rubric_view import describe_rubric
-from bideval.scoresheet import write_score_sheet
+from bideval.scoresheet import INSTRUCTIONS_SHEET, write_score_sheet
 from bideval.storage import Store
 from conftest import (ROOT, VENDOR_A, VENDOR_B, admin_call, admin_of, chair_tender, make_bidset, open_app, seat_judge,
                       write_form, write_panel)
@@ -367,9 +367,15 @@ def test_the_score_sheet_offers_the_grades_as_a_drop_down(tmp_path, lang):
     assert "优 / Excellent 8–10" in design.prompt
     assert scores.cell(rows[(VENDOR_A, "design")], 6).value == grades_text(DESIGN.grades, None, lang)
 
-    # a judge picks from the drop-down; the sheet reads back as a panel workbook
+    told = {"zh": "分值固定的等级也可只输入等级名称（有或 Provided），即得该等级的分值",
+            "en": "A grade of fixed points may also be typed by its name alone (有 or Provided): it scores its points"}
+    assert told[lang] + ("。" if lang == "zh" else ".") in [r[0] for r in book[INSTRUCTIONS_SHEET.text(lang)].iter_rows(
+        values_only=True)]
+
+    # a judge picks from the drop-down, or types a fixed grade's name; the sheet reads back as a panel workbook
     for (vendor, criterion), row in rows.items():
-        scores.cell(row, 9).value = {"design": 9, "sample": "8 · 有 / Provided", "plan": "7 · 良 / Good"}[criterion]
+        sample = "有" if lang == "zh" else "8 · 有 / Provided"
+        scores.cell(row, 9).value = {"design": 9, "sample": sample, "plan": "7 · 良 / Good"}[criterion]
     book.save(path)
     panel = read_panel(GRADED, bidset.bids, [], [path])
     assert {(s.criterion, s.score) for s in panel.scores} == {("design", 9), ("sample", 8), ("plan", 7)}
