@@ -175,13 +175,14 @@ def name_key(display_name: str) -> str:
 
 
 def account_names(username: str, display_name: str) -> tuple[str, str]:
-    """A new account's user name (trimmed) and name as filed (:func:`~bideval.values.typed`), or AccountRefused
+    """A new account's user name and name as filed (:func:`~bideval.values.typed`: trimmed, invisible formatting
+    characters dropped, so ``wang`` and ``wang`` with a zero-width space are one user name), or AccountRefused
     ``username_needed`` / ``name_needed`` when nothing is left of either (a blank, a zero-width space).
 
     >>> account_names(" wang ", "\u200b王评委 ")
     ('wang', '王评委')
     """
-    username, display_name = username.strip(), typed(display_name)
+    username, display_name = typed(username), typed(display_name)
     if not username:
         raise AccountRefused("username", "username_needed")
     if not display_name:
@@ -224,7 +225,7 @@ def check_password(password: str) -> None:
 
 def account_named(s: Session, username: str) -> AccountRecord:
     """The account with this user name, locked for a change in the caller's transaction; AccountRefused if none."""
-    record = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())
+    record = s.execute(select(AccountRecord).where(AccountRecord.username == typed(username))
                        .with_for_update()).scalar_one_or_none()
     if record is None:
         raise AccountRefused("username", "no_account", username=username)
@@ -376,7 +377,7 @@ class Accounts:
         now = self.db.clock()
         refusal: SignInRefused | None = None
         with self.db.write() as s:
-            record = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())
+            record = s.execute(select(AccountRecord).where(AccountRecord.username == typed(username))
                                .with_for_update()).scalar_one_or_none()
             if record is None or record.password_hash is None:
                 _hasher.hash(password)  # the same time for an unknown name as for a known one
@@ -529,7 +530,7 @@ class Accounts:
     def find(self, username: str) -> Account | None:
         """The account with this user name, if any."""
         with self.db.read() as s:
-            record = s.execute(select(AccountRecord).where(AccountRecord.username == username.strip())) \
+            record = s.execute(select(AccountRecord).where(AccountRecord.username == typed(username))) \
                 .scalar_one_or_none()
             return _account(record) if record else None
 
@@ -663,7 +664,7 @@ class Accounts:
                 record.email = email or record.email
                 self._log(s, actor, "link_external", username, old, f"{subject or ''} {email or ''}".strip())
         except IntegrityError as clash:  # linked to another account between the check and the write
-            raise self._refuse_clash(clash, email=email, subject=subject, owner=username.strip()) from None
+            raise self._refuse_clash(clash, email=email, subject=subject, owner=typed(username)) from None
 
     def actor_for_external(self, subject: str, email: str | None = None) -> Actor:
         """The actor of the account mapped to an external identity: by subject, else by e-mail (then linked).

@@ -135,6 +135,17 @@ def test_a_mistake_of_the_person_redeeming_leaves_the_invitation_usable(store):
     assert store.my_seat(signed.actor, tender) == "赵评委"
 
 
+def test_a_user_name_with_an_invisible_character_is_the_same_user_name(store):
+    """A user name is filed and looked up as typed, invisible formatting characters dropped: 'wang' and a pasted
+    'wang' followed by a zero-width space, which look alike on every screen, are one user name, not two accounts."""
+    admin = admin_of(store)
+    store.accounts.create_account(admin, "wang", "王评委", with_password=False)
+    with pytest.raises(AccountRefused) as refused:
+        store.accounts.create_account(admin, "wang\u200b", "王二", with_password=False)
+    assert refused.value.why == "username_taken"
+    assert store.accounts.find("\u200bwang").username == "wang"
+
+
 @pytest.mark.parametrize("invited", [False, True])
 @pytest.mark.parametrize("typed, filed", [("\ufeff 赵评委（一组）\u200b ", "赵评委（一组）"), ("\u200b", None), ("  ", None)])
 def test_a_name_is_filed_as_typed_and_one_with_nothing_visible_is_refused(store, invited, typed, filed):
