@@ -289,6 +289,30 @@ _RubricLoader.add_constructor("tag:yaml.org,2002:seq", _sequence)
 _RubricLoader.add_constructor("tag:yaml.org,2002:null", lambda loader, node: BLANK)
 
 
+class _ZeroPadded(int):
+    """An integer YAML 1.1 read from digits written with a leading zero, as an octal number (``01200000`` as 327,680,
+    ``030`` as 24); ``written`` keeps the digits, which a number of the rubric's own is read as (hostile8 H8-2: a
+    budget ceiling of 01200000 had made every bid invalid, silently). A text written so is refused by what was written
+    (:meth:`_RubricReader.texts_unquoted`), this value being YAML's."""
+
+    written: str
+
+
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
+
+
+def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    value = loader.construct_yaml_int(node)
+    if _LEADING_ZERO.fullmatch(node.value):
+        padded = _ZeroPadded(value)
+        padded.written = node.value
+        return padded
+    return value
+
+
+_RubricLoader.add_constructor("tag:yaml.org,2002:int", _integer)
+
+
 class _EmptyFolded(str):
     """The empty text YAML reads from ``op: >`` on a line of its own (a comparison not in quotes, read as a folded
     text with nothing in it). It is the empty text to every reader; it carries the slip (``write ">"``), so the
@@ -648,6 +672,8 @@ class _RubricReader:
         """A number of the rubric's own; ``share``: a share or rate, which may also be written ``10%`` (0.10)."""
         if node is None:
             return None
+        if isinstance(node, _ZeroPadded):  # 01200000: the digits written, not YAML 1.1's octal
+            node = int(node.written.replace("_", ""), 10)
         if share and (percent := _percent_share(node)) is not None:
             value = percent  # as pass_mark: 10% is 0.10 exactly
         elif isinstance(node, str) and _PLAIN_NUMBER.fullmatch(normalise(node).strip()) and not odd_digits(node):
@@ -673,6 +699,8 @@ class _RubricReader:
     def integer(self, where: str | None, node: Any, what: str, minimum: int) -> int | None:
         if node is None:
             return None
+        if isinstance(node, _ZeroPadded):  # 030: the digits written, not YAML 1.1's octal
+            node = int(node.written.replace("_", ""), 10)
         if isinstance(node, str) and _WHOLE_NUMBER.fullmatch(normalise(node).strip()):
             node = int(normalise(node).strip())  # "2" as 2, as a quoted number is read everywhere
         if isinstance(node, bool) or not isinstance(node, int) or node < minimum:

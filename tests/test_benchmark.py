@@ -546,3 +546,13 @@ def test_a_benchmark_coefficient_above_1_is_warned_of(k, warned):
 
     rubric = parse_rubric(price_rubric(f"method: ratio\nbenchmark: {{base: mean, coefficient: {k}}}"), "b.yaml")
     assert [w.code for w in rubric_warnings(rubric)] == warned
+
+
+@pytest.mark.parametrize("written, read", [("01200000", "1200000"), ("0755", "755"), ("1200000", "1200000")])
+def test_a_zero_padded_figure_is_read_as_the_digits_written(written, read):
+    """hostile8 H8-2: YAML 1.1 reads 01200000 as the octal 327,680; a budget ceiling so written made every bid invalid
+    and the tender failed, silently. A rubric's own figure is the digits written."""
+    from bideval.rubric import parse_rubric
+
+    rubric = parse_rubric(price_rubric(f"method: lowest_ratio\nbudget_ceiling: {written}"), "b.yaml")
+    assert rubric.price_criterion.budget_ceiling == D(read)
