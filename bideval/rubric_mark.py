@@ -130,8 +130,10 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
                   field_rows: Mapping[str, int], unit_column: int, value_column: int) -> list[Problem]:
     """A problem at each answer of a marked bid form (this rubric's id) whose unit cell (column D) states another
     unit than the rubric reads the field in: a money field's currency or 万, a number's ``unit``. An answer of 3,000
-    under 万元 is otherwise read as 3,000 yuan by a rubric amended to yuan. A unit cell that states no unit bid-eval
-    writes (cleared, rewritten by hand) is left alone."""
+    under 万元 is otherwise read as 3,000 yuan by a rubric amended to yuan. On a form of this very version, column D
+    must still hold the unit as the form was written with it (its own part, between semicolons): any other wording
+    is a changed unit (hostile8 H8-1: `万元/10,000 yuan`, `单位：万元`, `千元`, `USD` had passed, only the form's exact
+    `万元 / 10,000 yuan` being caught). A cleared unit cell is left alone."""
     mark = book.notes.rubric_mark
     if mark is None or mark.rubric_id != rubric.id:
         return []
@@ -140,11 +142,14 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
         r = field_rows.get(field.id)
         row = rows[r] if r is not None else ()
         text = row[unit_column] if unit_column < len(row) else None
-        if not text or not isinstance(text, str) or (wanted is not None and wanted in text):
+        parts = [part.strip() for part in text.split(";")] if isinstance(text, str) else []
+        if not text or not isinstance(text, str) or (wanted is not None and wanted in parts):
             continue  # (every form of this version: its unit is there)
         note = field.note.both() if field.note else None  # (a note written like a unit is the rubric's own text)
-        stated = next((part for part in map(str.strip, text.split(";")) if part != note and _states_unit(field, part)),
-                      None)
+        if wanted is not None and not _amended(mark, rubric):  # this version's form: whatever D says now, it was changed
+            stated = next((part for part in parts if part and part != note), None)
+        else:
+            stated = next((part for part in parts if part != note and _states_unit(field, part)), None)
         if stated is None or stated == wanted or value_column >= len(row) or row[value_column] in ("", None):
             continue
         from .sheets import cell_name  # (sheets reads packages through xlsx_guard, which reads the mark here)

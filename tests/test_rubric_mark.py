@@ -106,3 +106,18 @@ def test_a_score_sheet_made_for_another_lot_is_refused_and_another_version_s_war
         f"{tmp_path / '王评委-第2包.xlsx'}: a score sheet for rubric 'cs-outsourcing-lot2', not 'cs-outsourcing'"]
     panel = read_panel(rubric, bids, [], [tmp_path / "王评委.xlsx"])
     assert [(w.code, w.data["role"]) for w in panel.warnings] == [("files.other_version", "panel")]
+
+
+@pytest.mark.parametrize("written", ["万元/10,000 yuan", "单位：万元", "千元", "USD", "元 / yuan (单位：万元)", "万元 / yuan"])
+def test_column_d_reworded_on_a_form_of_this_version_is_refused(tmp_path, written):
+    """hostile8 H8-1: only the form's own wording of another unit (万元 / 10,000 yuan) was caught; a unit cell reworded
+    any other way (no spaces, 单位：万元, 千元, USD, a bracket after the unit) let 0.52 be read as 0.52 yuan. On a form
+    of this very version, column D must still hold the unit it was written with."""
+    form = _filled_form(tmp_path, IN_YUAN)
+    book = openpyxl.load_workbook(form)
+    book["Bid"]["D7"].value = written
+    book.save(form)
+    with pytest.raises(BidsError) as caught:
+        read_bids(_rubric(IN_YUAN), [form])
+    assert [p.code for p in caught.value.problems] == ["bids.unit_changed"]
+    assert caught.value.problems[0].data["stated"] == written
