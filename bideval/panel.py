@@ -95,15 +95,22 @@ def seat_name(raw: object, option: str | None = None) -> str:
 
     >>> seat_name("\\ufeff王评委")
     '王评委'
+    >>> seat_name("\\u2800")
+    Traceback (most recent call last):
+    ...
+    bideval.errors.BidEvalError: a judge needs a name
     >>> seat_name("\\u200b")
     Traceback (most recent call last):
     ...
     bideval.errors.BidEvalError: a judge needs a name
     """
     name = judge_name(raw)
-    if not name:
+    if not name.strip(_SHOWN_AS_NOTHING):  # a braille blank (U+2800) shows nothing either (hostile8 H8-4)
         raise BidEvalError.coded("store.judge_needs_name", **({"option": option} if option else {}))
     return name
+
+
+_SHOWN_AS_NOTHING = " \u2800"  # what a name of nothing else shows as: spaces, the braille pattern blank
 
 
 @dataclass(frozen=True)

@@ -66,9 +66,15 @@ _MONEY = re.compile(
 def normalise(text: str) -> str:
     """NFKC, trimmed, without invisible formatting characters: full-width digits, ``，``, ``％`` and ``￥`` become
     ASCII, and a zero-width space, byte-order mark or soft hyphen pasted into a credit code or a name is dropped, so
-    it cannot make one bidder, judge or criterion two. The form a value is parsed and compared in; free text is
-    filed as :func:`typed`."""
-    return typed(unicodedata.normalize("NFKC", text))
+    it cannot make one bidder, judge or criterion two; the minus sign − (U+2212, which NFKC keeps) becomes ``-``, so
+    ``−18`` is the number −18 (hostile8 H8-3: refused as no number). The form a value is parsed and compared in; free
+    text is filed as :func:`typed`.
+
+    >>> normalise(" －18 "), normalise("−18")
+    ('-18', '-18')
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return typed(text if text.isascii() else text.replace("\u2212", "-"))
 
 
 def typed(text: str) -> str:

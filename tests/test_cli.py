@@ -428,7 +428,8 @@ def test_scoresheet_refuses_a_judge_not_on_the_panel(tender, tmp_path: Path, cap
 
 @pytest.mark.parametrize("name, lang, said", [("", "en", "--judge: a judge needs a name"),
                                               ("   ", "en", "--judge: a judge needs a name"),
-                                              ("\u200b", "zh", "--judge：评委须有姓名")])
+                                              ("\u200b", "zh", "--judge：评委须有姓名"),
+                                              ("\u2800", "en", "--judge: a judge needs a name")])  # braille blank
 def test_scoresheet_refuses_a_judge_without_a_name(tender, tmp_path: Path, capsys, name, lang, said):
     """A sheet for nobody was written, and every row of it refused when the judge returned it filled in."""
     out = tmp_path / "sheet.xlsx"

@@ -321,3 +321,13 @@ def test_a_figure_is_rounded_half_up_as_the_exports_round_it(value, places, leas
     from bideval.values import decimal_text
 
     assert decimal_text(value, places, least) == shown
+
+
+@pytest.mark.parametrize("written", ["−18", "－18", "-18", "−18 ℃"])
+def test_the_minus_sign_is_a_minus(written):
+    """hostile8 H8-3: the minus sign U+2212 (the docs' own −18 ℃), which NFKC keeps, was refused as no number."""
+    from decimal import Decimal
+
+    from bideval.values import parse_number
+
+    assert parse_number(written.replace(" ℃", "")) == Decimal(-18)
