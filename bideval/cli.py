@@ -200,7 +200,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     from .result import result_json_bytes
     from .summary import summary_text
 
-    if not args.out and not args.json:
+    if args.out is None and args.json is None:
         print("evaluate needs at least one of --out and --json", file=sys.stderr)
         return EXIT_BAD_INPUT
     check_outputs({"--json": args.json, "--out": args.out}, _inputs(args), args.bids,

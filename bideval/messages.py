@@ -1707,6 +1707,19 @@ def _(s: Say) -> str:
                f"只有 --json - 写到标准输出）（{UNTOUCHED.zh}）")
 
 
+@_template("cli.output_empty")
+def _(s: Say) -> str:
+    return s.t(f"the file name is empty: give the name of the file to write ({UNTOUCHED.en})",
+               f"文件名为空：请给出要写入的文件名（{UNTOUCHED.zh}）")
+
+
+@_template("cli.output_under_file")
+def _(s: Say) -> str:
+    return s.t(f"{s['option']}: {s['blocking']} is a file, not a folder, so nothing can be written inside it: give a "
+               f"path in a folder ({UNTOUCHED.en})",
+               f"{s['option']}：{s['blocking']} 是文件而不是文件夹，不能在其中写入：请给出某个文件夹中的路径（{UNTOUCHED.zh}）")
+
+
 @_template("cli.output_folder_missing")
 def _(s: Say) -> str:
     return s.t(f"{s['option']}: the folder {s['folder']} does not exist ({UNTOUCHED.en})",

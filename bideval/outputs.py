@@ -57,10 +57,13 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequen
     extension does not fit what the option writes (``writes``: option → what it writes); ``-`` is standard output
     for the options in ``to_stdout`` and refused for any other (a workbook or PDF is binary)."""
     problems: list[Problem] = []
-    given = {option: path for option, path in outputs.items() if path}
+    given = {option: path for option, path in outputs.items() if path is not None}
     seen: dict[str, str] = {}
     folders = [Path(f) for f in bid_folders if Path(f).is_dir()]
     for option, path in given.items():
+        if not path.strip():  # an empty variable in a script: the option given, naming nothing
+            problems.append(Problem.of("cli.output_empty", option))  # (told at the option: there is no file name)
+            continue
         if path == STDOUT:
             if option not in to_stdout:
                 problems.append(Problem.of("cli.binary_to_stdout", path, option=option))
@@ -82,7 +85,10 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequen
         written = _written(target)
         folder = written.parent
         if not folder.is_dir():
-            problems.append(Problem.of("cli.output_folder_missing", path, option=option, folder=str(folder)))
+            blocking = _not_a_folder(folder)
+            problems.append(Problem.of("cli.output_folder_missing", path, option=option, folder=str(folder))
+                            if blocking is None else
+                            Problem.of("cli.output_under_file", path, option=option, blocking=str(blocking)))
             continue
         clash = next(((input_option, read) for input_option, sources in inputs.items() for source in sources
                       if (read := _read_as(written, Path(source))) is not None), None)
@@ -104,6 +110,19 @@ def check_outputs(outputs: Mapping[str, str | None], inputs: Mapping[str, Sequen
             problems.append(Problem.of("cli.output_in_bids_folder", path, option=option, folder=str(inside)))
     if problems:
         raise OutputError(problems)
+
+
+def _not_a_folder(folder: Path) -> Path | None:
+    """The part of the folder path ``folder`` that is there but is no folder (a file, /dev/null), where a folder
+    is needed to write in it; None when the path is missing, not in the way.
+
+    >>> _not_a_folder(Path("/dev/null/out")), _not_a_folder(Path("/nowhere/out"))
+    (PosixPath('/dev/null'), None)
+    """
+    for part in (folder, *folder.parents):
+        if part.exists():
+            return None if part.is_dir() else part
+    return None
 
 
 def _wrong_extension(target: Path, what: Written | None) -> dict[str, str] | None:

@@ -261,6 +261,29 @@ def test_an_output_through_a_chain_of_links_never_writes_over_a_bid(tmp_path: Pa
     assert (other / "c.xlsx").read_text(encoding="utf-8") == "bid"
 
 
+@pytest.mark.parametrize("outputs, said", [
+    ({"--json": "", "--out": None}, "--json: the file name is empty"),
+    ({"--json": None, "--out": "  "}, "--out: the file name is empty"),
+    ({"--json": "{file}/r.json", "--out": None}, "{file}/r.json: --json: {file} is a file, not a folder"),
+    ({"--json": None, "--out": "{file}/x/y.xlsx"}, "--out: {file} is a file, not a folder"),
+    ({"--json": "/dev/null/r.json", "--out": None}, "--json: /dev/null is a file, not a folder"),
+    ({"--json": "{tmp}/nowhere/r.json", "--out": None}, "--json: the folder {tmp}/nowhere does not exist"),
+])
+def test_an_output_naming_nothing_or_inside_a_file_is_told_so(tmp_path: Path, outputs, said):
+    """Found by a tester (hostile8 H8-b, H8-c): ``--json ''`` (an empty variable in a script) was told 'evaluate needs
+    at least one of --out and --json' though the option was given, and a path under a file 'the folder … does not
+    exist' though it exists, as a file."""
+    from bideval.outputs import OutputError, check_outputs
+
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder", encoding="utf-8")
+    fill = {"file": str(afile), "tmp": str(tmp_path)}
+    with pytest.raises(OutputError) as caught:
+        check_outputs({o: p.format(**fill) if p else p for o, p in outputs.items()}, {})
+    assert said.format(**fill) in str(caught.value)
+    assert afile.read_text(encoding="utf-8") == "not a folder"
+
+
 def test_an_output_that_is_a_pipe_or_a_link_to_one_is_refused_before_any_work(tender, capsys):
     """Found by a tester: --json on a named pipe, a device (/dev/full as root) or /dev/stdout replaced the node
     with a plain file, exit 0."""

@@ -95,6 +95,8 @@ FACTS = {
     "cli.outputs_same": dict(option="--out", other="--json"),
     "cli.output_is_folder": dict(option="--json"),
     "cli.output_folder_missing": dict(option="--out", folder="/nowhere"),
+    "cli.output_empty": {},
+    "cli.output_under_file": dict(option="--json", blocking="/x1/r1"),
     "cli.binary_to_stdout": dict(option="--out"),
     "cli.output_in_bids_folder": dict(option="--out", folder="bids"),
     "cli.output_not_a_file": dict(option="--json", kind="fifo", stdout=True),
@@ -448,6 +450,13 @@ SENTENCES = [
     ("cli.output_folder_missing",
      "--out: the folder /nowhere does not exist (nothing was read or written)", SAME,
      "--out：文件夹 /nowhere 不存在（未读取也未写入任何文件）"),
+    ("cli.output_empty",
+     "the file name is empty: give the name of the file to write (nothing was read or written)", SAME,
+     "文件名为空：请给出要写入的文件名（未读取也未写入任何文件）"),
+    ("cli.output_under_file",
+     "--json: /x1/r1 is a file, not a folder, so nothing can be written inside it: give a path in a folder "
+     "(nothing was read or written)", SAME,
+     "--json：/x1/r1 是文件而不是文件夹，不能在其中写入：请给出某个文件夹中的路径（未读取也未写入任何文件）"),
     ("cli.output_in_bids_folder",
      "--out would write a workbook into the bids folder bids: the next run would read it as a bid; write it "
      "elsewhere (nothing was read or written)", SAME,
