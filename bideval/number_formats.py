@@ -335,8 +335,8 @@ def excel_text(number: Decimal, number_format: str) -> str | None:
     """What Excel shows for ``number`` (as :func:`bideval.values.cell_decimal` reads a cell) through
     ``number_format``, when it is one bid-eval shows exactly: ``0``, ``000`` (zeros padding the digits), ``0.00``,
     ``#,##0``, ``#,##0.00``, ``0%``, ``0.0%``; rounded half away from zero as Excel rounds. A trailing ``_x`` (the
-    width of an ``x`` left blank: Chinese Excel's 数值 formats ``0_ ``, ``#,##0.00_ ``) draws only a space, which a text
-    is trimmed of; of a format in sections, the section that shows this number (``0.00_);[Red]\\(0.00\\)`` shows 5 as
+    width of an ``x`` left blank: Chinese Excel's 数值 formats ``0_ ``, ``#,##0.00_ ``) or a trailing space (Excel's
+    built-in 37, ``#,##0 ;(#,##0)``) draws only a space, which a text is trimmed of; of a format in sections, the section that shows this number (``0.00_);[Red]\\(0.00\\)`` shows 5 as
     ``5.00``; its negative section is none of these). None for any other format (text, colours, an exponent, a
     fraction, a date), and for a negative number shown as zero (-0.2 through ``0``), which spreadsheet programs show
     as ``-0`` or ``0``.
@@ -348,6 +348,8 @@ def excel_text(number: Decimal, number_format: str) -> str | None:
     >>> [excel_text(Decimal(n), f) for n, f in (("12", "0_ "), ("1234.5", "#,##0.00_ "), ("5", red), ("-5", red),
     ...                                         ("0", "0;-0;000"))]
     ['12', '1,234.50', '5.00', None, '000']
+    >>> excel_text(Decimal(5), "#,##0 ;(#,##0)"), excel_text(Decimal(1234), "#,##0 ;[Red](#,##0)")
+    ('5', '1,234')
     >>> excel_text(Decimal(10), "0.0E+00"), excel_text(Decimal("-0.2"), "0"), excel_text(Decimal(10), '000" 号"')
     (None, None, None)
     >>> excel_text(Decimal("123456789012345"), "0." + "0" * 14)  # more digits than Decimal's default 28
@@ -372,7 +374,9 @@ def excel_text(number: Decimal, number_format: str) -> str | None:
     return f"{'-' if shown < 0 else ''}{whole}{'.' if fraction else ''}{fraction}{percent}"
 
 
-_PADDING = re.compile(r"(?:_.)+$")  # the blank widths a section ends with (_ , _)): a space or two, trimmed
+# The blanks a section ends with, which a text is trimmed of: widths left blank (_ , _)) and spaces written as such
+# (Excel's built-in 37 and 38, ``#,##0 ;(#,##0)``, show 5 as ``5 ``)
+_PADDING = re.compile(r"(?:_.| )+$")
 
 
 # -- the colour a section names ([Red], [White], [Color 9]): the text of a number it shows is drawn in it

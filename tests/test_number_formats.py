@@ -104,6 +104,8 @@ def test_a_format_showing_the_number_is_read(noted, row, number_format, number):
     # Chinese Excel's 数值 formats end in a blank width (review6 R6-2); a sectioned format shows a number ≥ 0 by its own
     ("12", "0_ ", "12"), ("1234.5", "#,##0.00_ ", "1,234.50"), ("5", "0.00_);[Red]\\(0.00\\)", "5.00"),
     ("-5", "0.00_);[Red]\\(0.00\\)", None), ("0", "0;-0;000", "000"),
+    # Excel's built-in 37 and 38 end their first section in a space written as such (hostile8 H8-a: was refused)
+    ("5", "#,##0 ;(#,##0)", "5"), ("1234", "#,##0 ;[Red](#,##0)", "1,234"), ("-5", "#,##0 ;(#,##0)", None),
     # more digits than Decimal's default 28 (review6 R6-1: was a traceback)
     ("123456789012345", "0." + "0" * 14, "123456789012345." + "0" * 14),
     ("12345678901234.5", "0." + "0" * 14 + "%", "1234567890123450." + "0" * 14 + "%"),
