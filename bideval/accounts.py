@@ -28,7 +28,7 @@ from . import audit
 from .database import Database
 from .errors import BidEvalError
 from .rights import Action, Actor, RightRefused, Role
-from .values import typed
+from .values import shows_nothing, typed
 from .workflow import StageRefused
 from .schema import (AccountRecord, DeclarationRecord, InvitationRecord, JudgeRecord, ScoreRecord, SessionRecord,
                      TenderRecord, TenderRoleRecord)
@@ -183,9 +183,9 @@ def account_names(username: str, display_name: str) -> tuple[str, str]:
     ('wang', '王评委')
     """
     username, display_name = typed(username), typed(display_name)
-    if not username:
+    if shows_nothing(username):
         raise AccountRefused("username", "username_needed")
-    if not display_name:
+    if shows_nothing(display_name):  # (a braille blank: a name nobody sees)
         raise AccountRefused("display_name", "name_needed")
     return username, display_name
 

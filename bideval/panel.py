@@ -22,7 +22,7 @@ from .rubric_mark import other_rubric, other_version
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import (InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank_row,
                      open_workbook)
-from .values import ValueProblem, name_key, normalise, parse_number, parse_text
+from .values import ValueProblem, name_key, normalise, parse_number, parse_text, shows_nothing
 
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
@@ -105,12 +105,10 @@ def seat_name(raw: object, option: str | None = None) -> str:
     bideval.errors.BidEvalError: a judge needs a name
     """
     name = judge_name(raw)
-    if not name.strip(_SHOWN_AS_NOTHING):  # a braille blank (U+2800) shows nothing either (hostile8 H8-4)
+    if shows_nothing(name):  # a braille blank (U+2800) shows nothing either (hostile8 H8-4)
         raise BidEvalError.coded("store.judge_needs_name", **({"option": option} if option else {}))
     return name
 
-
-_SHOWN_AS_NOTHING = " \u2800"  # what a name of nothing else shows as: spaces, the braille pattern blank
 
 
 @dataclass(frozen=True)
@@ -324,7 +322,9 @@ class _PanelReader:
                 self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw)
                 continue
             name = self.text(book, sheet, r, columns["judge"], raw)
-            if name and name not in names:
+            if name and shows_nothing(name):  # a braille blank: a member nobody can name (an empty cell is no row)
+                self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw)
+            elif name and name not in names:
                 names.append(name)
         self.judges_sheet = names
 
@@ -467,7 +467,7 @@ class _PanelReader:
             if judge is None:
                 return
             self.judges_seen[(raw_judge.__class__, raw_judge)] = judge
-        if not judge:
+        if shows_nothing(judge):  # (a braille blank names nobody either)
             self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw_judge)
         elif self.judges_sheet is None:
             self.spelling(judge, book, sheet, r, columns["judge"])

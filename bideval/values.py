@@ -87,6 +87,17 @@ def typed(text: str) -> str:
     return text.strip()
 
 
+def shows_nothing(text: str) -> bool:
+    """Whether a text as filed (:func:`typed`) draws nothing on screen: empty, spaces, or the braille pattern blank
+    (U+2800, which is neither a space nor a formatting character, and shows as a gap). A name of nothing visible
+    names nobody: a judge, a panel member, an account's name (hostile8 H8-4).
+
+    >>> shows_nothing("\u2800"), shows_nothing(" \u2800\u3000"), shows_nothing("王\u2800")
+    (True, True, False)
+    """
+    return not text.replace("\u2800", "").strip()
+
+
 # Every invisible formatting character (Unicode's category Cf: zero-width spaces and joiners, direction marks,
 # the byte-order mark, the soft hyphen…, as Unicode 14 lists them) and every other code point Unicode says to show
 # as nothing (Default_Ignorable_Code_Point: the combining grapheme joiner, variation selectors such as the one an

@@ -147,7 +147,8 @@ def test_a_user_name_with_an_invisible_character_is_the_same_user_name(store):
 
 
 @pytest.mark.parametrize("invited", [False, True])
-@pytest.mark.parametrize("typed, filed", [("\ufeff 赵评委（一组）\u200b ", "赵评委（一组）"), ("\u200b", None), ("  ", None)])
+@pytest.mark.parametrize("typed, filed", [("\ufeff 赵评委（一组）\u200b ", "赵评委（一组）"), ("\u200b", None), ("  ", None),
+                                          ("\u2800", None)])  # (a braille blank shows nothing either)
 def test_a_name_is_filed_as_typed_and_one_with_nothing_visible_is_refused(store, invited, typed, filed):
     """The name an account is shown by: trimmed, invisible characters dropped, otherwise as typed; nothing left of it
     is refused, whether the administrator makes the account or the person invited does."""

@@ -141,6 +141,11 @@ ERRORS = [
                  id="judge-not-on-the-judges-sheet"),
     pytest.param([[None, VENDOR_A, "service_design", 4, "备注"]], TIERS, None,
                  ["Scores!A2: expected the judge's name, found an empty cell"], id="empty-judge"),
+    # a braille blank (U+2800) shows nothing: it names no judge, on Scores nor on Judges (hostile8 H8-4's variant)
+    pytest.param([["\u2800", VENDOR_A, "service_design", 4]], TIERS, None,
+                 ["Scores!A2: expected the judge's name, found '\u2800'"], id="braille-blank-judge"),
+    pytest.param([["王评委", VENDOR_A, "service_design", 4]], TIERS, ["王评委", "\u2800"],
+                 ["Judges!A3: expected the judge's name, found '\u2800'"], id="braille-blank-member"),
 ]
 
 
