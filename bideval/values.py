@@ -503,8 +503,9 @@ def parser_for(
 
 def _measured(parse: Callable[[object, bool], Any], raw: object, unit: str | None, non_negative: bool) -> Any:
     """A number or whole number of a field measured in ``unit``: the bare number, or the number followed by the
-    field's own unit as the bid form shows it beside the question (``2小时``, ``2 小时``, ``５年``; compared after
-    :func:`fold`). Any other text after the number is refused, saying to enter the number without a unit.
+    field's own unit as the bid form shows it beside the question, by any of its names (``2小时``, ``2 小时``, ``５年``,
+    ``1.5 hours`` for ``unit: h``; :func:`unit_names`, compared after :func:`fold`). Any other text after the number
+    is refused, saying to enter the number without a unit.
 
     >>> _measured(parse_number, "2 小时", "小时", True), _measured(parse_integer, "4份", "份", True)
     (Decimal('2'), 4)
@@ -542,17 +543,45 @@ _UNIT_AFTER = re.compile(rf"(?P<number>{_NUMBER.pattern})\s*[^\d\s.,+-].*")
 _HINT_LENGTH = 64  # a longer cell is a sentence, not a number with its unit: no hint about the unit
 
 
+# The names of one unit, folded: a field measured in any of them reads a number followed by any other (``1.5小时``
+# and ``1.5 hours`` in ``unit: h``), and a bid form's column D naming one of them names that unit (bideval.rubric_mark).
+# A unit not listed here has one name, its own.
+UNIT_NAMES: tuple[frozenset[str], ...] = tuple(frozenset(names) for names in (
+    ("h", "hr", "hrs", "hour", "hours", "小时", "个小时", "钟头", "个钟头"),
+    ("min", "mins", "minute", "minutes", "分钟"),
+    ("s", "sec", "secs", "second", "seconds", "秒", "秒钟"),
+    ("d", "day", "days", "天", "日", "自然日", "calendar day", "calendar days"),
+    ("working day", "working days", "workday", "workdays", "business day", "business days", "工作日", "个工作日"),
+    ("week", "weeks", "周", "星期", "个星期"),
+    ("month", "months", "月", "个月"),
+    ("year", "years", "年"),
+))
+_UNIT_NAMES_OF = {name: names for names in UNIT_NAMES for name in names}
+
+
+def unit_names(unit: str) -> frozenset[str]:
+    """Every name of ``unit`` (:data:`UNIT_NAMES`), folded; its own alone when the table has none.
+
+    >>> sorted(unit_names("Hours"))[:4], unit_names("份")
+    (['h', 'hour', 'hours', 'hr'], frozenset({'份'}))
+    """
+    folded = fold(unit)
+    return _UNIT_NAMES_OF.get(folded, frozenset({folded}))
+
+
 def _without_unit(text: str, unit: str | None) -> str | None:
-    """``text`` without a trailing ``unit`` (compared after :func:`fold`, so 小时, ｈ and H alike), or None when it
-    does not end in it; what is left is not folded, so its digits are checked as typed."""
-    wanted = fold(unit) if unit else ""
-    if not wanted:
+    """``text`` without a trailing ``unit`` by any of its names (:func:`unit_names`, compared after :func:`fold`,
+    so 小时, hours, ｈ and H alike), or None when it does not end in one; what is left is not folded, so its digits
+    are checked as typed."""
+    names = unit_names(unit) if unit and fold(unit) else frozenset()
+    if not names:
         return None
     text = text.rstrip()
+    longest = max(len(name) for name in names)
     # Only the last few characters can fold to the unit (a few per folded code point, as combining marks compose,
     # plus some invisible ones), so a 32,767-character cell is not folded 32,767 times.
-    for cut in range(len(text) - 1, max(0, len(text) - 4 * len(wanted) - 18), -1):
-        if fold(text[cut:]) == wanted:
+    for cut in range(max(1, len(text) - 4 * longest - 18), len(text)):  # the longest name first: 个小时, not 小时
+        if fold(text[cut:]) in names:
             return text[:cut] if text[:cut].strip() else None
     return None
 

@@ -89,7 +89,12 @@ def test_integer_rejects_fractions_text_and_negative_counts(raw):
 @pytest.mark.parametrize("kind, unit, raw, expected", [
     (FieldType.NUMBER, "小时", "2小时", Decimal(2)), (FieldType.NUMBER, "小时", "2 小时", Decimal(2)),
     (FieldType.NUMBER, "h", "１．５　Ｈ", Decimal("1.5")), (FieldType.INTEGER, "份", "4份", 4),
-    (FieldType.NUMBER, "㎡", "100m2", Decimal(100)), (FieldType.INTEGER, "小时", "2,000小时", 2000)])
+    (FieldType.NUMBER, "㎡", "100m2", Decimal(100)), (FieldType.INTEGER, "小时", "2,000小时", 2000),
+    # by any of the unit's names (hostile9 H9-7: 1.5小时 in `unit: h` was refused while 1.5h was read)
+    *[(FieldType.NUMBER, "h", raw, Decimal("1.5")) for raw in ("1.5小时", "1.5 hours", "1.5个小时", "1.5 Hr")],
+    (FieldType.NUMBER, "小时", "1.5h", Decimal("1.5")), (FieldType.INTEGER, "min", "90分钟", 90),
+    (FieldType.INTEGER, "d", "3天", 3), (FieldType.INTEGER, "working days", "5个工作日", 5),
+    (FieldType.INTEGER, "月", "2个月", 2)])
 def test_a_number_may_carry_its_field_s_own_unit(kind, unit, raw, expected):
     assert parser_for(kind, unit, non_negative=True)(raw) == expected
 
@@ -99,7 +104,8 @@ def test_a_number_may_carry_its_field_s_own_unit(kind, unit, raw, expected):
     *[(unit, raw, f"不小于 0 的数字，不带单位（本项单位为“{unit}”：换算成{unit}后只填数字）",
        f"a number (0 or more), without a unit (this field is in {unit}: convert to {unit} and type the number alone)")
       for unit, raw in [("小时", "2天"), ("小时", "2小时30分"), ("年", "2年半"), ("米", "2千米"), ("时", "2小时"),
-                        ("m", "2 km"), ("元", "500万元"), ("月", "2个月")]],
+                        ("m", "2 km"), ("元", "500万元"), ("h", "90分钟"),
+                        ("working days", "5天")]],
     (None, "5%", "不小于 0 的数字，不带单位（只填数字）", "a number (0 or more), without a unit (type the number alone)"),
     ("小时", "-2小时", "不小于 0 的数字", "a number (0 or more)"),  # the unit is right, the number is not
 ])
