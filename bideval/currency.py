@@ -29,7 +29,7 @@ from typing import Iterable
 
 from .labels import Label
 from .number_formats import literal_texts
-from .values import decimal_text, fold, money_text
+from .values import decimal_text, fold, money_text, normalise
 
 
 # ISO 4217 active currency codes (list one, 2025), without the fund, precious-metal and testing codes.
@@ -165,19 +165,47 @@ def format_marks(number_format: str) -> tuple[tuple[str, str], ...]:
     """
     found: list[tuple[str, str]] = []
     for piece in literal_texts(number_format):
-        folded = fold(piece)
-        for mark, code in _MARKS:  # longest first: 美元 is not also 元, HK$ not also $
-            at = folded.find(mark)
-            while at >= 0:
-                end = at + len(mark)
-                if _stands_alone(folded, at, end):
-                    found.append((mark, code))
-                    folded = folded[:at] + " " * len(mark) + folded[end:]
-                at = folded.find(mark, end)
-        alone = piece.strip(_AROUND_A_CODE)
-        found += [(code.casefold(), code) for code in _CODE.findall(piece) if code in ISO_4217
-                  and code.casefold() not in _MARK_CODES and (code not in _WORD_CODES or alone == code)]
+        found += [(mark, code) for _, mark, code in _marks_in(piece)]
     return tuple(found)
+
+
+def _marks_in(text: str) -> list[tuple[int, str, str]]:
+    """Every currency mark in ``text`` (folded): where it starts, the mark, the code of the currency it writes."""
+    found: list[tuple[int, str, str]] = []
+    folded = fold(text)
+    for mark, code in _MARKS:  # longest first: 美元 is not also 元, HK$ not also $
+        at = folded.find(mark)
+        while at >= 0:
+            end = at + len(mark)
+            if _stands_alone(folded, at, end):
+                found.append((at, mark, code))
+                folded = folded[:at] + " " * len(mark) + folded[end:]
+            at = folded.find(mark, end)
+    alone = text.strip(_AROUND_A_CODE)
+    return found + [(m.start(), code.casefold(), code) for m in _CODE.finditer(text) if (code := m.group()) in ISO_4217
+                    and code.casefold() not in _MARK_CODES and (code not in _WORD_CODES or alone == code)]
+
+
+def money_units_named(text: str, code: str) -> tuple[tuple[str, int], ...]:
+    """Each unit of money ``text`` names, in the order written: the currency's code and how many of it one counts
+    (万元 and 10,000 yuan are ``('CNY', 10000)``); a multiple alone after 单位 (``单位：万``) counts ``code``'s.
+
+    >>> money_units_named("元 / yuan; 本行报价单位为万元", "CNY"), money_units_named("单位：万; USD", "CNY")
+    ((('CNY', 1), ('CNY', 1), ('CNY', 10000)), (('CNY', 10000), ('USD', 1)))
+    """
+    text = normalise(text)  # (as _marks_in folds it: its positions are this text's)
+    folded = text.casefold()
+    found = [(at, (other, _MULTIPLES[m.group(1)] if (m := _MULTIPLE_BEFORE.search(folded, 0, at)) else 1))
+             for at, _, other in _marks_in(text)]
+    found += [(m.start(1), (code, _MULTIPLES[m.group(1)])) for m in _MULTIPLE_ALONE.finditer(folded)]
+    return tuple(unit for _, unit in sorted(found))
+
+
+# A multiple written before a currency's name (万元, 10,000 yuan, thousand USD), and one standing for the unit alone
+_MULTIPLES = {"千": 1000, "万": 10000, "十万": 100000, "百万": 1000000, "千万": 10000000, "亿": 100000000,
+              "thousand": 1000, "10,000": 10000, "10000": 10000, "ten thousand": 10000, "million": 1000000}
+_MULTIPLE_BEFORE = re.compile(r"(十万|百万|千万|千|万|亿|10,000|10000|ten thousand|thousand|million)\s*$")
+_MULTIPLE_ALONE = re.compile(r"单位(?:为|是)?[:\s]*(十万|百万|千万|千|万|亿)(?![\u3400-\u9fff$€£¥a-z])")
 
 
 def other_currency_written(number_format: str, code: str) -> str | None:

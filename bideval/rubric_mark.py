@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from .currency import CURRENCIES
+from .currency import CURRENCIES, money_units_named
 from .errors import Problem
 from .labels import Label, Named
-from .values import FieldType, unit_label
+from .values import TEN_THOUSAND_UNIT, UNIT_NAMES, FieldType, fold, unit_label, unit_names
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook as XlsxWorkbook
@@ -128,36 +128,108 @@ def one_warning_per_version(warnings: Sequence[Problem]) -> list[Problem]:
 
 def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Sequence[Any]],
                   field_rows: Mapping[str, int], unit_column: int, value_column: int) -> list[Problem]:
-    """A problem at each answer of a marked bid form (this rubric's id) whose unit cell (column D) states another
-    unit than the rubric reads the field in: a money field's currency or 万, a number's ``unit``. An answer of 3,000
-    under 万元 is otherwise read as 3,000 yuan by a rubric amended to yuan. On a form of this very version, column D
-    must still hold the unit as the form was written with it (its own part, between semicolons): any other wording
-    is a changed unit (hostile8 H8-1: `万元/10,000 yuan`, `单位：万元`, `千元`, `USD` had passed, only the form's exact
-    `万元 / 10,000 yuan` being caught). A cleared unit cell is left alone."""
+    """A problem at each answer of a bid form whose unit cell (column D) states another unit than the rubric reads
+    the field in: a money field's currency or 万, a number's ``unit``. An answer of 3,000 under 万元 is otherwise read
+    as 3,000 yuan. On a marked form of this very version (:func:`_this_version_says`), column D must still hold the
+    unit it was written with as one of its parts, and no words added there may name another unit (hostile8 H8-1,
+    hostile9 H9-1: `单位：万元` beside the form's `元 / yuan`). On a form of another version of this rubric, or one
+    without the mark (the sheet copied into a new workbook: hostile9 H9-2), a unit in the words bid-eval writes
+    (`万元 / 10,000 yuan`, `单位：h / unit: h`) is compared. A cleared unit cell is left alone."""
     mark = book.notes.rubric_mark
-    if mark is None or mark.rubric_id != rubric.id:
+    if mark is not None and mark.rubric_id != rubric.id:
         return []
+    this_version = mark is not None and not _amended(mark, rubric)
     problems = []
-    for field, wanted in _measured(rubric):
+    for field, wanted, own in _measured(rubric):
         r = field_rows.get(field.id)
         row = rows[r] if r is not None else ()
         text = row[unit_column] if unit_column < len(row) else None
-        parts = [part.strip() for part in text.split(";")] if isinstance(text, str) else []
-        if not text or not isinstance(text, str) or (wanted is not None and wanted in parts):
-            continue  # (every form of this version: its unit is there)
+        if not isinstance(text, str) or not text.strip() or text.strip() == "; ".join(own):
+            continue  # (every form of this version, untouched)
         note = field.note.both() if field.note else None  # (a note written like a unit is the rubric's own text)
-        if wanted is not None and not _amended(mark, rubric):  # this version's form: whatever D says now, it was changed
-            stated = next((part for part in parts if part and part != note), None)
+        if wanted is not None and this_version:
+            stated = _this_version_says(field, wanted, own, note, text)
+        elif wanted is None and mark is None:
+            continue  # (a form made by hand may say 个 beside a count the rubric gives no unit: nothing differs)
         else:
-            stated = next((part for part in parts if part != note and _states_unit(field, part)), None)
-        if stated is None or stated == wanted or value_column >= len(row) or row[value_column] in ("", None):
+            stated = next((part for part in _parts(text) if part != note and _states_unit(field, part)
+                           and not _same_unit(field, part, wanted)), None)
+        if stated is None or value_column >= len(row) or row[value_column] in ("", None):
             continue
         from .sheets import cell_name  # (sheets reads packages through xlsx_guard, which reads the mark here)
 
         problems.append(Problem.of("bids.unit_changed", book.display, sheet, cell_name(r or 0, value_column),
                                    field=Named(field.id, field.label), stated=stated, unit=wanted,
-                                   amended=_amended(mark, rubric)))
+                                   amended=mark is not None and _amended(mark, rubric), marked=mark is not None))
     return problems
+
+
+def _this_version_says(field: Field, wanted: str, own: tuple[str, ...], note: str | None, text: str) -> str | None:
+    """What column D of a form of this version says that changes ``field``'s unit, None when nothing: the part that
+    names another unit than ``wanted`` (or the whole cell, when no part can be told to name one) where the form's
+    unit part was rewritten or removed, or where words added beside it name another unit."""
+    kept: set[str] = set()
+
+    def take(found: re.Match[str]) -> str:
+        kept.add(found.group(1))
+        return ""
+    added = [part for part in _parts(_own_parts(own).sub(take, text)) if part]
+    naming = next((part for part in added if _names_another_unit(field, part)), None)
+    if wanted in kept or (not added and kept <= {note}):
+        return naming  # (the form's unit kept; or column D holds the rubric's note alone, as it always could)
+    return naming or text.strip()
+
+
+def _parts(text: str) -> list[str]:
+    """Column D's parts: between semicolons (``;`` or ``；``) or on lines of their own (Alt+Enter), trimmed."""
+    return [part.strip() for part in _BETWEEN_PARTS.split(text)]
+
+
+_BETWEEN_PARTS = re.compile(r"[;；\r\n]")
+
+
+@lru_cache(maxsize=256)
+def _own_parts(own: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern of the form's own parts of one column D (longest first), each a part of its own in the text."""
+    words = "|".join(re.escape(part) for part in sorted(own, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[;；\r\n]))[ \t]*({words})[ \t]*(?=[;；\r\n]|$)")
+
+
+def _names_another_unit(field: Field, part: str) -> bool:
+    """Whether a part of column D names a unit that is not ``field``'s in any wording: a currency or a multiple of one
+    (万元, USD, 千元, 单位：万) for money, a unit's name (:data:`~bideval.values.UNIT_NAMES`: 分钟, hours, 天) or any word
+    after 单位 / unit for a number."""
+    if field.type is FieldType.MONEY:
+        own = (field.currency, 10000 if field.unit == TEN_THOUSAND_UNIT else 1)
+        return any(unit != own for unit in money_units_named(part, field.currency))
+    names = unit_names(field.unit) if field.unit else frozenset()
+    folded = fold(part)
+    for found in _UNIT_WORD.finditer(folded):
+        word = found.group()
+        if word not in names and _stands_alone(folded, found.start(), found.end()):
+            return True
+    return any(fold(after.group(1)) not in names for after in _UNIT_SAID.finditer(folded))
+
+
+# Every name of a unit (longest first: 个小时 before 小时), and a word said to be the unit: 单位：台, unit: pieces
+_UNIT_WORD = re.compile("|".join(re.escape(name) for name in sorted(
+    (name for names in UNIT_NAMES for name in names), key=len, reverse=True)))
+_UNIT_SAID = re.compile(r"(?:单位\s*[:为是]|\bunits?\s*:)\s*([^\s;/|()（）,，、。:]+(?: days?)?)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_BESIDE_A_UNIT = frozenset("按以为位")  # 按天, 以月, 单位天: one-character names (天, 年) stand alone only beside these
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether a unit's name found in ``text`` is one, not part of a word: a Latin name touches no letter (nor an
+    apostrophe: it's, I'd), a one-character Chinese name (天, 月, 年) no other character but 按, 以, 为, 位 before it,
+    or 填, 计 after it (近三年, 每月, 天府 are words)."""
+    word = text[start:end]
+    before, after = text[start - 1:start], text[end:end + 1]
+    if word.isascii():
+        return not any(c.isalpha() or c in "'’" for c in before + after)
+    if len(word) > 1:
+        return True
+    return not (_CJK.match(before) and before not in _BESIDE_A_UNIT) and not (_CJK.match(after) and after not in "填计")
 
 
 def _amended(mark: RubricMark, rubric: Rubric) -> bool:
@@ -166,18 +238,21 @@ def _amended(mark: RubricMark, rubric: Rubric) -> bool:
 
 
 _MEASURED = (FieldType.MONEY, FieldType.NUMBER, FieldType.INTEGER)
-_MEASURED_OF: dict[int, tuple[Rubric, tuple[tuple[Field, str | None], ...]]] = {}  # id(rubric) → its fields, once
+_Measured = tuple[tuple["Field", str | None, tuple[str, ...]], ...]
+_MEASURED_OF: dict[int, tuple[Rubric, _Measured]] = {}  # id(rubric) → its fields, once
 
 
-def _measured(rubric: Rubric) -> tuple[tuple[Field, str | None], ...]:
-    """``rubric``'s money, number and whole-number fields, each with the unit its form states (worked out once per
-    rubric: 2,000 forms are read against one)."""
+def _measured(rubric: Rubric) -> _Measured:
+    """``rubric``'s money, number and whole-number fields, each with the unit its form states and every part of its
+    column D (worked out once per rubric: 2,000 forms are read against one)."""
+    from .template import unit_cell_parts  # (the form's writer marks it here)
+
     known = _MEASURED_OF.get(id(rubric))
     if known is None or known[0] is not rubric:
         if len(_MEASURED_OF) > 16:
             _MEASURED_OF.clear()
-        known = _MEASURED_OF[id(rubric)] = (rubric, tuple((f, _unit_part(f)) for f in rubric.bid_fields
-                                                          if f.type in _MEASURED))
+        known = _MEASURED_OF[id(rubric)] = (rubric, tuple((f, _unit_part(f), unit_cell_parts(rubric, f))
+                                                          for f in rubric.bid_fields if f.type in _MEASURED))
     return known[1]
 
 
@@ -191,10 +266,20 @@ def _unit_part(field: Field) -> str | None:
     return None
 
 
-_NUMBER_UNIT = re.compile(r"单位：.+ / unit: .+")
+_NUMBER_UNIT = re.compile(r"单位：(.+) / unit: (.+)")
 # every money unit a form writes (unit_label's): 元 / yuan, 万元 / 10,000 yuan, 美元 / US dollars …
 _MONEY_UNITS = frozenset(text for c in CURRENCIES.values()
                          for text in (c.name.both(), f"万{c.name.zh} / 10,000 {c.name.en}"))
+
+
+def _same_unit(field: Field, part: str, wanted: str | None) -> bool:
+    """Whether ``part``, a unit as bid-eval writes one, is ``wanted`` (``field``'s), a number's by any of its names
+    (a form of ``unit: 小时`` read by a rubric of ``unit: h``)."""
+    if part == wanted:
+        return True
+    said = _NUMBER_UNIT.fullmatch(part)
+    return bool(field.unit and said and field.type is not FieldType.MONEY
+                and {fold(said.group(1)), fold(said.group(2))} <= unit_names(field.unit))
 
 
 def _states_unit(field: Field, part: str) -> bool:

@@ -59,12 +59,16 @@ _BORDER_COLOUR = "#BFBFBF"
 
 @dataclass(frozen=True)
 class _Row:
-    """How one field appears on the form: the note in column D and the rules of cell C."""
+    """How one field appears on the form: the note in column D (its parts, joined by ``; ``) and the rules of cell C."""
 
-    note: str
+    parts: tuple[str, ...]
     num_format: str | None
     validation: dict[str, Any]
     choices: tuple[str, ...] = ()  # list validations: the drop-down entries
+
+    @property
+    def note(self) -> str:
+        return "; ".join(self.parts)
 
 
 def write_bid_form(rubric: Rubric, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh") -> None:
@@ -271,7 +275,7 @@ def _row_for(field: Field, rated: Unit | None = None) -> _Row:
         assert unit is not None  # money is always counted in the tender's currency
         # 元 / yuan; 不小于0 / 0 or more, as its input check says: the unit a part of its own, as the import reads it
         # (bideval.rubric_mark: an answer under 万元 read by a rubric amended to yuan)
-        hint = f"{unit.both()}; {_AT_LEAST_ZERO.both()}" if non_negative else unit
+        hint = unit
         title = Label(f"金额（{unit.zh}）", f"Amount ({unit.en})")
         prompt = Label(f"填写金额，单位：{unit.zh}", f"Enter an amount in {unit.en}")
         error = Label(f"请填写数字，单位：{unit.zh}{at_least_zero.zh}。",
@@ -305,6 +309,8 @@ def _row_for(field: Field, rated: Unit | None = None) -> _Row:
     parts = [_REQUIRED.both()] if field.required else []
     if hint is not None:
         parts.append(hint if isinstance(hint, str) else hint.both())
+    if field.type is FieldType.MONEY and non_negative:
+        parts.append(_AT_LEAST_ZERO.both())
     if rated is not None and rated.ceiling is not None:  # a rate above it makes the bid invalid: said by the rate,
         # whose label beside it names the unit and the month (办公区 每平方米每月单价 / Offices: rate per m²-month)
         parts.append(Label(f"单项限价 {rate_amount(rated.ceiling, field.currency, 'zh')}",
@@ -322,7 +328,13 @@ def _row_for(field: Field, rated: Unit | None = None) -> _Row:
     if validation["validate"] != "any":
         validation.update(error_title=_ERROR_TITLE,
                           error_message=_both_lines(error.zh, error.en))
-    return _Row("; ".join(parts), num_format, validation, choices)
+    return _Row(tuple(parts), num_format, validation, choices)
+
+
+def unit_cell_parts(rubric: Rubric, field: Field) -> tuple[str, ...]:
+    """What column D of ``field``'s row says, part by part (a note may hold a ``;`` of its own), as the form writes
+    it: :mod:`bideval.rubric_mark` tells a bidder's words added there from the form's own."""
+    return _row_for(field, rubric.pricing.demand.rate_unit(field.id)).parts
 
 
 _HIGHEST_DISCOUNT = 0.9999  # the most Excel's check lets through below 100 % (99.99 %)

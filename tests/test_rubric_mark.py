@@ -121,3 +121,58 @@ def test_column_d_reworded_on_a_form_of_this_version_is_refused(tmp_path, writte
         read_bids(_rubric(IN_YUAN), [form])
     assert [p.code for p in caught.value.problems] == ["bids.unit_changed"]
     assert caught.value.problems[0].data["stated"] == written
+
+
+# similar_projects measured in hours, its note holding a `;` and a unit of its own (as it-outsourcing's response time)
+IN_HOURS = TEXT.replace("en: Similar projects}, type: integer}", "en: Similar projects}, type: integer, unit: h, "
+                        "note: {zh: 自到场起计；最长2小时, en: 'From arrival; at most 2 hours'}}", 1)
+
+
+def _column_d(form: Path, field: str, written: str) -> str:
+    """Column D of ``field``'s row rewritten (``{D}``: what it said); the answer's cell."""
+    book = openpyxl.load_workbook(form)
+    row = next(row for row in book["Bid"].iter_rows(min_row=2) if row[0].value == field)
+    row[3].value = written.format(D=row[3].value)
+    book.save(form)
+    return row[2].coordinate
+
+
+@pytest.mark.parametrize("made_from, field, written, stated", [
+    # hostile9 H9-1: the form's unit kept, another named beside it (a part, a new line, or put first)
+    *[(IN_YUAN, "registered_capital", written, stated) for written, stated in [
+        ("{D}; 单位：万元", "单位：万元"), ("{D}; 万元", "万元"), ("{D}; 本行报价单位为万元", "本行报价单位为万元"),
+        ("{D};（万元）", "（万元）"), ("{D}; 注：按万元填写", "注：按万元填写"), ("{D}\n单位：万元", "单位：万元"),
+        ("单位：万元; {D}", "单位：万元"), ("{D}; USD", "USD"), ("{D}；单位：万", "单位：万")]],
+    (TEXT, "registered_capital", "{D}; 单位：元", "单位：元"),
+    (IN_HOURS, "similar_projects", "{D}; 单位：分钟", "单位：分钟"),
+    (IN_HOURS, "similar_projects", "单位：h / unit: h; 按分钟填写", "按分钟填写"),
+    (IN_HOURS, "similar_projects", "{D}; in days (天)", "in days (天)"),
+    # hostile9 H9-6: a rewritten D is quoted by the part naming a unit, or whole when no part names one
+    (IN_YUAN, "registered_capital", "不小于0 / 0 or more; 万元 / 10,000 yuan", "万元 / 10,000 yuan"),
+    (IN_YUAN, "registered_capital", "必填; 单位：万元", "单位：万元"),
+    (IN_HOURS, "similar_projects", "数字 / number; 单位：分钟 / unit: minutes", "单位：分钟 / unit: minutes"),
+    (IN_YUAN, "registered_capital", "不小于0 / 0 or more; 按实际填写", "不小于0 / 0 or more; 按实际填写"),
+])
+def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, field, written, stated):
+    """hostile9 H9-1: a bidder who kept the form's `元 / yuan` and added 单位：万元 after it (or on a new line, or
+    before it) had 0.52 read as 0.52 yuan; the refusal quotes the words naming the other unit (H9-6)."""
+    form = _filled_form(tmp_path, made_from)
+    cell = _column_d(form, field, written)
+    with pytest.raises(BidsError) as caught:
+        read_bids(_rubric(made_from), [form])
+    assert [(p.code, p.cell, p.data["stated"]) for p in caught.value.problems] == [("bids.unit_changed", cell, stated)]
+
+
+@pytest.mark.parametrize("made_from, field, written", [
+    (IN_YUAN, "registered_capital", "{D}; 含税 / tax included"), (IN_YUAN, "registered_capital", "{D}\n以营业执照为准"),
+    (IN_YUAN, "registered_capital", "{D}; 单位：元"), (IN_YUAN, "registered_capital", "{D}; 成都天府分公司"),
+    (IN_HOURS, "similar_projects", "{D}; 按小时计，如 1.5 hours"), (IN_HOURS, "similar_projects", "{D}; 近三年每月一次"),
+    (IN_HOURS, "similar_projects", "{D}"), (IN_HOURS, "similar_projects", "自到场起计；最长2小时 / From arrival; at most 2 hours"),
+])
+def test_column_d_naming_no_other_unit_is_read(tmp_path, made_from, field, written):
+    """A note beside the form's unit (a note, 不小于0, the field's own unit again, words holding 天 or 年 as a
+    character of another word) names no other unit: read as before."""
+    form = _filled_form(tmp_path, made_from, registered_capital=30000000, similar_projects=2)
+    _column_d(form, field, written)
+    bid = read_bids(_rubric(made_from), [form]).bids[0]
+    assert (bid.value("registered_capital"), bid.value("similar_projects")) == (30000000, 2)
