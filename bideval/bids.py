@@ -436,9 +436,9 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
         return None, problems + [moved]
     for r, c, own, rule in book.formatted_numbers(sheet, rows, (VALUE_COLUMN,), formatted):
         raw[formatted[r]] = _as_read(rows[r][c], own, rule, formatted[r] in reading.texts)
-    if book.notes.rubric_mark is not None:  # column D of a form bid-eval wrote states the unit its answer is in
-        problems += unit_problems(book, reading.rubric, sheet, rows, {f: field_rows[i] for i, f in enumerate(cells)},
-                                  VALUE_COLUMN + 1, VALUE_COLUMN)
+    # column D of a form bid-eval wrote states the unit its answer is in; a form that lost its mark still says it
+    problems += unit_problems(book, reading.rubric, sheet, rows, {f: field_rows[i] for i, f in enumerate(cells)},
+                              VALUE_COLUMN + 1, VALUE_COLUMN)
     bid = _make_bid(reading, raw, lambda f: cells.get(f, ""), book.display, sheet, cells, None, problems)
     return bid, problems
 

@@ -899,12 +899,20 @@ def _(s: Say) -> str:
         why = Label("该表由评分标准的另一版本制作；请投标人在按当前版本制作的填报表上重新填写",
                     "the form was made from another version of the rubric; have the bidder answer on a form made from "
                     "this version")
+    elif not s.get("marked", True):  # (no mark: made by hand, or its sheet copied into another workbook)
+        why = Label("D 列注明的单位与评分标准不同；请向投标人确认所填数值的单位，并按评分标准的单位填写",
+                    "column D of the form names another unit; ask the bidder which unit the answer is in, and have it "
+                    "given in the rubric's unit")
     else:
         why = Label("D 列的单位被改过；请向投标人确认所填数值的单位，并按评分标准的单位填写",
                     "column D of the form was changed; ask the bidder which unit the answer is in, and have it given in "
                     "the rubric's unit")
+    said = _BOTH_LANGUAGES.fullmatch(stated)  # a unit as bid-eval writes it (万元 / 10,000 yuan): its Chinese half
     return s.t(f"the form says {stated} but the rubric {reads_en}: {why.en}",
-               f"填报表注明单位为“{stated.split(' / ')[0]}”，但评分标准{reads_zh}：{why.zh}")
+               f"填报表注明单位为“{said.group(1) if said else stated}”，但评分标准{reads_zh}：{why.zh}")
+
+
+_BOTH_LANGUAGES = re.compile(r"([^;/\n]+?) / [\x20-\x7e]+")
 
 
 @_template("files.missing")

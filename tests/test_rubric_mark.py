@@ -2,13 +2,16 @@
 read with a warning, and a form whose column D states another unit than the rubric reads is refused at its cell."""
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from bideval.bids import read_bids
-from bideval.errors import BidsError, PanelError
+from bideval.errors import BidsError, PanelError, Problem
+from bideval.labels import Label, Named
+from bideval.messages import message
 from bideval.panel import read_panel
 from bideval.rubric_mark import read_mark
 from bideval.rubric_yaml import parse_rubric
@@ -176,3 +179,53 @@ def test_column_d_naming_no_other_unit_is_read(tmp_path, made_from, field, writt
     _column_d(form, field, written)
     bid = read_bids(_rubric(made_from), [form]).bids[0]
     assert (bid.value("registered_capital"), bid.value("similar_projects")) == (30000000, 2)
+
+
+def _without_mark(form: Path) -> None:
+    """The form as a copy of its sheet into a new workbook leaves it: without the custom properties."""
+    from openpyxl.packaging.custom import CustomPropertyList
+
+    book = openpyxl.load_workbook(form)
+    book.custom_doc_props = CustomPropertyList()
+    book.save(form)
+
+
+@pytest.mark.parametrize("made_from, field, written, refused", [
+    (IN_YUAN, "registered_capital", "万元 / 10,000 yuan", True), (TEXT, "registered_capital", "元 / yuan", True),
+    (IN_YUAN, "registered_capital", "元 / yuan; 不小于0 / 0 or more\n万元 / 10,000 yuan", True),
+    (IN_HOURS, "similar_projects", "单位：分钟 / unit: minutes", True),
+    # the same unit, no unit, or a unit in words bid-eval never writes: read as before
+    (IN_HOURS, "similar_projects", "单位：小时 / unit: hours", False), (IN_YUAN, "registered_capital", "{D}", False),
+    (IN_YUAN, "registered_capital", "单位：万元", False), (IN_YUAN, "registered_capital", "千元", False),
+    (TEXT, "itss_level", "单位：级 / unit: level", False), (IN_YUAN, "registered_capital", "按营业执照填写", False),
+])
+def test_column_d_of_a_form_without_the_mark_naming_another_unit_in_bid_eval_s_words_is_refused(
+        tmp_path, made_from, field, written, refused):
+    """hostile9 H9-2: the Bid sheet copied into a new workbook loses the mark; column D rewritten 万元 / 10,000 yuan
+    (bid-eval's own words) had 0.52 read as 0.52 yuan."""
+    form = _filled_form(tmp_path, made_from, registered_capital=30000000, similar_projects=2)
+    cell = _column_d(form, field, written)
+    _without_mark(form)
+    assert read_mark(zipfile.ZipFile(form).read("docProps/custom.xml")
+                     if "docProps/custom.xml" in zipfile.ZipFile(form).namelist() else None) is None
+    try:
+        read_bids(_rubric(made_from), [form])
+    except BidsError as error:
+        assert [(p.code, p.cell, p.data["marked"]) for p in error.problems] == [("bids.unit_changed", cell, False)]
+        assert "column D of the form names another unit" in str(error.problems[0])
+        assert refused
+        return
+    assert not refused
+
+
+@pytest.mark.parametrize("stated, marked, zh", [
+    ("万元 / 10,000 yuan", False, "填报表注明单位为“万元”，但评分标准按“元”读取该字段：D 列注明的单位与评分标准不同；"
+                                  "请向投标人确认所填数值的单位，并按评分标准的单位填写"),
+    # words a bidder added are quoted whole, not cut at their first ' / ' (H9-6)
+    ("元 / yuan (单位：万元)", True, "填报表注明单位为“元 / yuan (单位：万元)”，但评分标准按“元”读取该字段：D 列的单位被改过；"
+                                 "请向投标人确认所填数值的单位，并按评分标准的单位填写"),
+])
+def test_the_unit_refusal_quotes_what_column_d_says(stated, marked, zh):
+    problem = Problem.of("bids.unit_changed", "a.xlsx", "Bid", "C7", field=Named("capital", Label("注册资本", "Capital")),
+                         stated=stated, unit="元 / yuan", amended=False, marked=marked)
+    assert message(problem, "zh") == zh
