@@ -12,7 +12,8 @@ on Windows or uploaded to the app gives the same mark). The package check reads 
   amended after the forms went out): read, with one warning per file (:func:`other_version`); a bid form's field
   whose column D states another unit than this rubric reads it in is refused at its cell (:func:`unit_problems`).
 
-A workbook without the mark (made by hand, or by an older bid-eval) is read as before.
+A workbook without the mark (made by hand, by an older bid-eval, or a form's sheet copied into a new workbook) is
+read as before, but for a bid form's column D naming another unit in bid-eval's own words (:func:`unit_problems`).
 """
 from __future__ import annotations
 
