@@ -204,7 +204,7 @@ def _names_another_unit(field: Field, part: str) -> bool:
         own = (field.currency, 10000 if field.unit == TEN_THOUSAND_UNIT else 1)
         return any(unit != own for unit in money_units_named(part, field.currency))
     names = unit_names(field.unit) if field.unit else frozenset()
-    folded = fold(part)
+    folded = _DATE.sub(" ", fold(part))  # (2023年1月 is a date, not years and months)
     for found in _UNIT_WORD.finditer(folded):
         word = found.group()
         if word not in names and _stands_alone(folded, found.start(), found.end()):
@@ -216,6 +216,7 @@ def _names_another_unit(field: Field, part: str) -> bool:
 _UNIT_WORD = re.compile("|".join(re.escape(name) for name in sorted(
     (name for names in UNIT_NAMES for name in names), key=len, reverse=True)))
 _UNIT_SAID = re.compile(r"(?:单位\s*[:为是]|\bunits?\s*:)\s*([^\s;/|()（）,，、。:]+(?: days?)?)")
+_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _BESIDE_A_UNIT = frozenset("按以为位")  # 按天, 以月, 单位天: one-character names (天, 年) stand alone only beside these
 

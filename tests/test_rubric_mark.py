@@ -170,6 +170,7 @@ def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, f
     (IN_YUAN, "registered_capital", "{D}; 含税 / tax included"), (IN_YUAN, "registered_capital", "{D}\n以营业执照为准"),
     (IN_YUAN, "registered_capital", "{D}; 单位：元"), (IN_YUAN, "registered_capital", "{D}; 成都天府分公司"),
     (IN_HOURS, "similar_projects", "{D}; 按小时计，如 1.5 hours"), (IN_HOURS, "similar_projects", "{D}; 近三年每月一次"),
+    (IN_HOURS, "similar_projects", "{D}; 2023年1月至今，承诺书3月15日签署"),
     (IN_HOURS, "similar_projects", "{D}"), (IN_HOURS, "similar_projects", "自到场起计；最长2小时 / From arrival; at most 2 hours"),
 ])
 def test_column_d_naming_no_other_unit_is_read(tmp_path, made_from, field, written):
