@@ -4027,6 +4027,16 @@ _AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "finding": ("record a finding", "记录复核意见"), "consensus": ("enter a consensus score", "录入合议得分"),
     "void_finding": ("void a finding: the bid or score it was about went or changed",
                      "复核意见作废：其所针对的投标或评分已删除或变更"),
+    "upload": ("upload files", "上传文件"), "add_document": ("add a bid document", "添加投标文件"),
+    "remove_document": ("remove a bid document", "删除投标文件"),
+    # the accounts' own trail
+    "create_administrator": ("create the administrator", "创建管理员"), "create_account": ("create an account", "新建账户"),
+    "set_active": ("switch an account on or off", "启用或停用账户"), "change_password": ("change the password", "修改密码"),
+    "reset_password": ("reset a password", "重置密码"), "account_locked": ("lock an account after failed sign-ins",
+                                                                      "登录失败过多，账户锁定"),
+    "invite": ("send an invitation", "发出邀请"), "redeem_invitation": ("accept an invitation", "接受邀请"),
+    "cancel_invitation": ("cancel an invitation", "取消邀请"),
+    "link_external": ("link a single sign-on identity", "关联统一身份认证账号"),
 }
 
 

@@ -251,9 +251,9 @@ agreed = {k: tier for k, (tier, _) in versions.items()}
 may = ws.capabilities()
 
 st.title(tr("定档", "Tiers"))
-st.caption(tr("由评标委员会在打分前根据各投标人的运营管理方案确定各投标人所属档次，然后评委在相应档次内独立打分。",
-              "Before scoring, the panel agrees each bidder's tier from its operations plan; each judge then "
-              "scores independently inside that tier."))
+st.caption(tr("由评标委员会在打分前根据投标文件确定各投标人在每个分档评分项上所属的档次，然后评委在相应档次内独立打分。",
+              "Before scoring, the panel agrees each bidder's tier on each tiered criterion from its bid; each judge "
+              "then scores independently inside that tier."))
 info = store.tender(ws.actor(), tender)
 if info.stage is Stage.SETUP:
     st.info(tr("本项目处于准备阶段：在“评审”页面开始评分后，评委才能打分。",

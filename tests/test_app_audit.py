@@ -126,6 +126,17 @@ def test_every_audit_action_is_named_in_both_languages(action):
     assert not english_words_in(messages.audit_action(action, "zh"))
 
 
+def test_every_action_the_store_writes_has_a_name():
+    """Found by a tester (app8 A8-5): the trail showed `upload`, `add_document` and `remove_document` untranslated on
+    the Chinese page. Every action the store and the accounts write, as their source spells it, has a name."""
+    source = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parents[1] / "bideval").glob("*.py"))
+    written = set(re.findall(r'_touch\(s, \w+, \w+, "([a-z_]+)"', source))
+    written |= set(re.findall(r'_log\(s, [\w."]+, "([a-z_]+)"', source))
+    written |= set(re.findall(r'audit\.append\([^"]*?actor\.name, "([a-z_]+)"', source))
+    assert {"upload", "add_document", "set_score", "create_account"} <= written  # (the patterns still find them)
+    assert written - set(messages.audit_actions()) == set()
+
+
 @pytest.mark.parametrize("why", BREAKS)
 def test_every_broken_verdict_is_said_in_both_languages(why):
     verdict = Verdict("tender:1", 5, 40, 3, "english text", why, 2)
