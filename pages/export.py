@@ -139,8 +139,9 @@ def show_downloads(drawn: Drawn, result: Result) -> None:
                        key="export_workbook_en", icon=":material/download:", on_click="ignore", width="stretch")
 
     st.subheader(tr("结果 JSON", "Result JSON"))
-    st.markdown(tr("格式见 formats.md 第 5 节；无效原因使用当前界面语言。",
-                   "Format in formats.md §5; invalid-bid reasons in the current UI language."))
+    st.markdown(tr("与命令行 `python -m bideval evaluate --json` 写出的文件相同（README“命令行”一节）；无效原因使用当前界面语言。",
+                   "The same file as the command line's `python -m bideval evaluate --json` writes (README, Command "
+                   "line); invalid-bid reasons in the current UI language."))
     st.download_button(tr("下载结果 JSON", "Download the result JSON"),
                        data=lambda: drawn.json(lang),
                        file_name=ws.download_name("result", "json", drawn.status, lang), mime="application/json",
@@ -154,10 +155,11 @@ def show_score_sheet(store: Store, result: Result, tender: int, status: str) -> 
         st.info(tr("该评分标准没有评委评分项。", "This rubric has no criteria the panel scores."))
         return
     st.markdown(tr("该评委应评的每个有效投标（不含其声明回避的投标人）和每个评委评分项一行；已定档的显示档次及分数范围，"
-                   "得分单元格带范围校验。填好后可作为评委评分工作簿导入（formats.md 第 3 节）。",
+                   "得分单元格带范围校验。评委填好交回后，在“定档”页面的“导入评委交回的评分表”中导入（见 docs/panel.md）。",
                    "One row per panel criterion and valid bid the judge scores (none they declared a conflict of "
                    "interest with); the agreed tier and its range are shown and the score cells are validated to the "
-                   "range. The filled sheet reads back as a panel workbook (formats.md §3)."))
+                   "range. When the judge returns it filled, import it on the Tiers page, under importing a judge's returned "
+                   "score sheet (see docs/panel.md)."))
     actor = ws.actor()  # now: the download's data is made after this run, where no user is signed in
     judges = store.judges(actor, tender)
     pick, typed = st.columns(2)

@@ -176,7 +176,7 @@ def show_create() -> None:
                                                    else tr("（无法读取）", "(does not load)"))
         st.selectbox(tr("评分标准", "Rubric file"), list(files), key="tenders_library_file", format_func=files.get)
     else:
-        st.file_uploader(tr("评分标准 YAML（格式见 formats.md 第 1 节）", "Rubric YAML (format: formats.md §1)"),
+        st.file_uploader(tr("评分标准 YAML（写法见 docs/rubrics.md）", "Rubric YAML (how to write one: docs/rubrics.md)"),
                          type=["yaml", "yml"], key=f"tenders_upload_{st.session_state.tenders_upload_round}",
                          max_upload_size=MAX_RUBRIC_MB,
                          help=tr(f"不超过 {MAX_RUBRIC_MB} MB 的 UTF-8 文本文件。",

@@ -362,9 +362,10 @@ def score_sheet_section() -> None:
     """Importing a judge's returned score sheet (the chair's, in the scoring stage)."""
     st.divider()
     st.subheader(tr("导入评委交回的评分表", "Import a judge's returned score sheet"))
-    st.caption(tr("只导入所选评委的评分，按本系统中已定的档次校验；每行的投标人名称和评分项名称须与该行的统一社会信用代码和评分项一致"
+    st.caption(tr("每位评委的空白评分表在“导出”页面下载。只导入所选评委的评分，按本系统中已定的档次校验；每行的投标人名称和评分项名称须与该行的统一社会信用代码和评分项一致"
                   "（逐列排序过的评分表会被拒绝）。导入前先预览将改变的内容，确认后才写入。评分表不需要 Tiers 工作表。",
-                  "Imports the chosen judge's scores only, checked against the tiers agreed here; each row's bidder "
+                  "Each judge's blank score sheet is downloaded on the Export page. Imports the chosen judge's "
+                  "scores only, checked against the tiers agreed here; each row's bidder "
                   "and criterion names must go with its vendor_id and criterion (a sheet sorted one column at a time "
                   "is refused). A preview shows what changes, and nothing is written until you confirm. The sheet "
                   "needs no Tiers sheet."))
