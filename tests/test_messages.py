@@ -2040,6 +2040,8 @@ RUBRIC_FACTS.update({
     "rubric.too_many_values": dict(line=9, column=7, limit=100_000),
     "rubric.needs_quotes": dict(where="criterion 'local'", what="value", field_id="area", written=("010", "NO"),
                                 read=(8, False), line=32, fix='value: ["010", "NO"]'),
+    "rubric.not_decimal": dict(where="criterion 'resp_gate'", what="value", written="4:00", line=14, base=60,
+                               read=D(240), hours=D("4.0000"), about=False, minutes=D(240)),
 })
 RUBRIC_SENTENCES += [
     ("rubric.too_many_values",
@@ -2052,6 +2054,10 @@ RUBRIC_SENTENCES += [
      'NO as false, not as a text: put it in quotes: value: ["010", "NO"]',
      "评分项 'local'：字段 'area' 的 value（第 32 行）：不加引号时，YAML 把 010 读成数字 8、NO 读成逻辑值 false，而不是文字："
      '请加上引号：value: ["010", "NO"]'),
+    ("rubric.not_decimal",
+     "criterion 'resp_gate': value (line 14): 4:00 is read by YAML as the number 240 (base 60); write the number in "
+     "the field's unit: 4 for hours, 240 for minutes",
+     "评分项 'resp_gate'：“value”（第 14 行）：YAML 把 4:00 读作六十进制数 240；请按该字段的单位直接写数字：以小时计为 4，以分钟计为 240"),
 ]
 RUBRIC_SENTENCES += [
     ("rubric.empty",
