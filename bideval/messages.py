@@ -3096,6 +3096,16 @@ def _(s: Say) -> str:
                       "95% 请写成 95% 或 0.95，不要写 95")
 
 
+@_template("rubric.count_not_required")
+def _(s: Say) -> str:
+    field, bids = s.name(s["counted"]), s.get("bids", ())
+    en_by = f" ({s.join(bids)} left it empty)" if bids else ""
+    zh_by = f"（{s.join(bids)} 未填）" if bids else ""
+    return _rubric_at(s, f"a bid that leaves {field} empty is counted as having none and loses nothing{en_by}: mark "
+                         "the field required: true (a bid that leaves it empty is then invalid)",
+                      f"投标人不填{field}即按没有计，不扣分{zh_by}：请为该字段写 required: true（不填的投标即为无效）")
+
+
 @_template("rubric.cap_below_part")
 def _(s: Say) -> str:
     cap, top, part, own = s["cap"], number(s["cap_max"]), s["criterion"], number(s["max"])

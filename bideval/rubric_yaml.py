@@ -25,6 +25,7 @@ from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
 from .labels import Label, Named
 from .currency import ISO_4217
+from .deductions import unrequired_count_warnings
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, Unit, UnitName
 from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, Aggregate, BenchmarkedPrice, ChecklistItem,
                      Condition, Count, Criterion, Deduction, DeductionItem, Field, Grade, InvalidCriterion, Kind, Op,
@@ -102,7 +103,8 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     per_unit_month tender a budget ceiling below the number of units, which looks like a unit rate (4.5 元/㎡/月)
     though it caps the whole contract price Q (author6 A6-3: every bid was invalid, silently); a benchmark
     coefficient K above 1 (95 meant as 95 %); a ``procurement_object`` without ``regime: order87``, where it changes
-    nothing."""
+    nothing; a deduction or penalty counting a field that is not ``required``, which a bid may leave empty to lose
+    nothing (:func:`~bideval.deductions.unrequired_count_warnings`)."""
     out = []
     for cap in rubric.caps:
         for part in cap.criteria:
@@ -126,7 +128,7 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     if rubric.procurement_object is not None and not rubric.under_order87:  # it sets order87's price floor only
         out.append(Problem.of("rubric.procurement_object_unused", rubric.source, where="procurement_object",
                               bought=rubric.procurement_object.value))
-    return tuple(out) + order87_warnings(rubric)
+    return tuple(out) + unrequired_count_warnings(rubric) + order87_warnings(rubric)
 
 
 def rubric_text_warnings(data: bytes | str, source: str) -> tuple[Problem, ...]:
