@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
-from .labels import Label
-from .rubric import Deduction, Penalty
+from .errors import Problem
+from .labels import Label, Named
+from .rubric import Deduction, Field, Penalty, Rubric
 
 ZERO = Decimal(0)
 
@@ -62,3 +63,24 @@ def deduction_score(criterion: Deduction, lines: Sequence[DeductionLine]) -> Dec
     if isinstance(criterion, Penalty):
         return -min(criterion.max, taken)
     return max(ZERO, criterion.max - taken)
+
+
+def unrequired_counts(rubric: Rubric) -> tuple[tuple[Deduction, Field], ...]:
+    """Each deduction or penalty item whose field is not ``required``, with that field: a bid that leaves it empty
+    counts no occurrence and loses nothing, so it outranks one that answers honestly (hostile9 H9-5)."""
+    fields = rubric.field_index
+    return tuple((criterion, fields[item.field]) for criterion in rubric.criteria if isinstance(criterion, Deduction)
+                 for item in criterion.items if not fields[item.field].required)
+
+
+def unrequired_count_warnings(rubric: Rubric, left_empty: Mapping[str, Sequence[str]] | None = None
+                              ) -> tuple[Problem, ...]:
+    """A warning for each of :func:`unrequired_counts`: ``check``'s (every one), or, given ``left_empty`` (field id →
+    the bids, by name, that left it empty), an evaluation's (those some bid left empty, naming the bids)."""
+    out = []
+    for criterion, field in unrequired_counts(rubric):
+        bids = () if left_empty is None else tuple(left_empty.get(field.id, ()))
+        if left_empty is None or bids:
+            out.append(Problem.of("rubric.count_not_required", rubric.source, where=f"criterion {criterion.id!r}",
+                                  criterion=criterion.id, counted=Named(field.id, field.label), bids=bids))
+    return tuple(out)

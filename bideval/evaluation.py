@@ -19,10 +19,11 @@ from .pricing import PricingModel
 from .ranking import Entry, candidates, rank
 from .caps import CapLine, apply_caps
 from .groups import StageFailure, stage_failure, subtotals
+from .errors import Problem
 from .labels import Named
 from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier,
                      PanelAggregate, PanelScore, PriceLine, PriceLines, Reason, Result, Standing)
-from .deductions import DeductionLine, deduction_lines, deduction_score
+from .deductions import DeductionLine, deduction_lines, deduction_score, unrequired_count_warnings, unrequired_counts
 from .rubric import Aggregate, Criterion, Deduction, Price, Rubric, load_rubric
 from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome, trimmed_away
 from .sheets import InputFile, expand_paths, sha256_of
@@ -157,10 +158,22 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         rubric=rubric, status=status, ranking=ranking, candidates=chosen, candidates_tied=tied,
         outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
         invalid=invalid, prices=PriceLines(partial(_price_lines, rubric, in_order, checks, evaluated, priced)),
-        panel_scores=_panel_scores(panel), judges=members, warnings=bidset.warnings + tuple(panel.warnings), inputs=inputs,
+        panel_scores=_panel_scores(panel), judges=members, inputs=inputs,
+        warnings=bidset.warnings + tuple(panel.warnings) + _left_empty_warnings(rubric, valid),
         price_mean=price_mean, price_benchmark=priced.benchmark, recused=tuple(sorted(panel.recused)),
         panel_aggregates=aggregates, stated={bid.vendor_id: bid.values for bid in in_order},
     )
+
+
+def _left_empty_warnings(rubric: Rubric, valid: Sequence[Bid]) -> tuple[Problem, ...]:
+    """The deductions and penalties a scored bid escaped by leaving their field empty, naming the bids (hostile9
+    H9-5): the rubric's warning, said again where it changed a total."""
+    counted = {field.id for _, field in unrequired_counts(rubric)}
+    if not counted:
+        return ()
+    left_empty = {fid: [bid.vendor_name or bid.vendor_id for bid in valid if bid.values.get(fid) is None]
+                  for fid in counted}
+    return unrequired_count_warnings(rubric, left_empty)
 
 
 def _how_scored(criterion: Criterion) -> str:

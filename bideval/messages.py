@@ -3104,6 +3104,16 @@ def _(s: Say) -> str:
                       "95% 请写成 95% 或 0.95，不要写 95")
 
 
+@_template("rubric.count_not_required")
+def _(s: Say) -> str:
+    field, bids = s.name(s["counted"]), s.get("bids", ())
+    en_by = f" ({s.join(bids)} left it empty)" if bids else ""
+    zh_by = f"（{s.join(bids)} 未填）" if bids else ""
+    return _rubric_at(s, f"a bid that leaves {field} empty is counted as having none and loses nothing{en_by}: mark "
+                         "the field required: true (a bid that leaves it empty is then invalid)",
+                      f"投标人不填{field}即按没有计，不扣分{zh_by}：请为该字段写 required: true（不填的投标即为无效）")
+
+
 @_template("rubric.cap_below_part")
 def _(s: Say) -> str:
     cap, top, part, own = s["cap"], number(s["cap_max"]), s["criterion"], number(s["max"])
@@ -3162,6 +3172,27 @@ def _(s: Say) -> str:
     return _rubric_at(s, f"{en_head}: written without quotes, YAML reads {en_read}, not as a text: put it in quotes: "
                          f"{fix}",
                       f"{zh_head}：不加引号时，YAML 把 {zh_read}，而不是文字：请加上引号：{fix}")
+
+
+@_template("rubric.not_decimal")
+def _(s: Say) -> str:
+    what, line, written, read, base = s["what"], s["line"], s["written"], number(s["read"]), s["base"]
+    zh_base = {60: "六十进制", 16: "十六进制", 2: "二进制"}[base]
+    if s.get("hours") is not None:  # 4:00 compared with an answer: hours and minutes on a clock
+        hours, minutes = number(s["hours"]), number(s["minutes"])
+        en_fix = (f"write the number in the field's unit: {'about ' if s['about'] else ''}{hours} for hours, "
+                  f"{minutes} for minutes")
+        zh_fix = f"请按该字段的单位直接写数字：以小时计为{'约 ' if s['about'] else ' '}{hours}，以分钟计为 {minutes}"
+    elif base == 60:
+        en_fix, zh_fix = "write the number itself", "请直接写数字"
+    else:
+        en_fix, zh_fix = f"write it in decimal digits, {read}", f"请用十进制数字写出，即 {read}"
+    if s.get("where") == what:  # decimals: what is where it is
+        en_head, zh_head = f"line {line}", f"第 {line} 行"
+    else:
+        en_head, zh_head = f"{what} (line {line})", f"{_rubric_thing(s, what)}（第 {line} 行）"
+    return _rubric_at(s, f"{en_head}: {written} is read by YAML as the number {read} (base {base}); {en_fix}",
+                      f"{zh_head}：YAML 把 {written} 读作{zh_base}数 {read}；{zh_fix}")
 
 
 @_template("rubric.not_number")

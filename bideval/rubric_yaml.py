@@ -25,6 +25,7 @@ from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
 from .labels import Label, Named
 from .currency import ISO_4217
+from .deductions import unrequired_count_warnings
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, Unit, UnitName
 from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, Aggregate, BenchmarkedPrice, ChecklistItem,
                      Condition, Count, Criterion, Deduction, DeductionItem, Field, Grade, InvalidCriterion, Kind, Op,
@@ -33,7 +34,8 @@ from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, Aggregate, 
                      price_fields_of, scored_maxima)
 from .rubric_mark import rubric_text_sha256
 from .rubric_view import AGGREGATE_LABELS, KIND_LABELS, METHOD_LABELS
-from .values import FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, to_decimal, TEN_THOUSAND_UNIT
+from .values import (FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, round_half_up, to_decimal,
+                     TEN_THOUSAND_UNIT)
 from .yaml_slips import operator_slip, quoted, reserved_value, syntax_slip
 
 _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
@@ -101,7 +103,8 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     per_unit_month tender a budget ceiling below the number of units, which looks like a unit rate (4.5 元/㎡/月)
     though it caps the whole contract price Q (author6 A6-3: every bid was invalid, silently); a benchmark
     coefficient K above 1 (95 meant as 95 %); a ``procurement_object`` without ``regime: order87``, where it changes
-    nothing."""
+    nothing; a deduction or penalty counting a field that is not ``required``, which a bid may leave empty to lose
+    nothing (:func:`~bideval.deductions.unrequired_count_warnings`)."""
     out = []
     for cap in rubric.caps:
         for part in cap.criteria:
@@ -125,7 +128,7 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     if rubric.procurement_object is not None and not rubric.under_order87:  # it sets order87's price floor only
         out.append(Problem.of("rubric.procurement_object_unused", rubric.source, where="procurement_object",
                               bought=rubric.procurement_object.value))
-    return tuple(out) + order87_warnings(rubric)
+    return tuple(out) + unrequired_count_warnings(rubric) + order87_warnings(rubric)
 
 
 def rubric_text_warnings(data: bytes | str, source: str) -> tuple[Problem, ...]:
@@ -301,16 +304,62 @@ class _ZeroPadded(int):
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 
 
+class _OtherBase:
+    """A number YAML 1.1 read from a spelling other than decimal digits: base 60 (``4:00`` as 240, ``1:30`` as 90,
+    hours written as on a clock), hexadecimal (``0x1E3660`` as 1,980,000) or binary (``0b111`` as 7). No number of
+    the rubric is read so written (hostile9 H9-4: a 4-hour gate written ``4:00`` had passed a 72-hour answer,
+    silently): :meth:`_RubricReader.plain` refuses it, saying what YAML made of it. A text so written is refused by
+    what was written, asking for quotes, this value being YAML's. Digits grouped by ``_`` (``1_980_000``) are decimal
+    and read as written, not refused."""
+
+    written: str
+    line: int
+    base: int
+    read: Decimal  # what YAML made of it
+
+
+class _OtherBaseInt(_OtherBase, int):
+    """:class:`_OtherBase` read as an integer (``1:30``, ``0x1F``, ``0b111``)."""
+
+
+class _OtherBaseFloat(_OtherBase, float):
+    """:class:`_OtherBase` read as a float (``1:30.5``, base 60 with a fraction)."""
+
+
+def _base_of(written: str) -> int:
+    """The base YAML 1.1 reads a plain number in: 60 with a colon, 16 after ``0x``, 2 after ``0b``, else 10."""
+    if ":" in written:
+        return 60
+    digits = written.lstrip("+-")
+    return {"0x": 16, "0b": 2}.get(digits[:2], 10)
+
+
+def _spelled(value: Any, node: yaml.ScalarNode, cls: type[_OtherBase]) -> Any:
+    """``value`` as YAML read it, kept as :class:`_OtherBase` (with what was written) when its base is not 10."""
+    base = _base_of(node.value)
+    if base == 10:
+        return value
+    spelled = cls(value)  # type: ignore[call-arg]
+    spelled.written, spelled.line, spelled.base = node.value, node.start_mark.line + 1, base
+    spelled.read = to_decimal(value)
+    return spelled
+
+
 def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     value = loader.construct_yaml_int(node)
     if _LEADING_ZERO.fullmatch(node.value):
         padded = _ZeroPadded(value)
         padded.written = node.value
         return padded
-    return value
+    return _spelled(value, node, _OtherBaseInt)
+
+
+def _float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    return _spelled(loader.construct_yaml_float(node), node, _OtherBaseFloat)
 
 
 _RubricLoader.add_constructor("tag:yaml.org,2002:int", _integer)
+_RubricLoader.add_constructor("tag:yaml.org,2002:float", _float)
 
 
 class _EmptyFolded(str):
@@ -544,6 +593,20 @@ def _percent_share(node: Any) -> Decimal | None:
     return Decimal(digits).scaleb(-2) if digits is not None and _PLAIN_NUMBER.fullmatch(digits) else None
 
 
+def _clock_reading(written: str, read: Decimal) -> dict[str, Any]:
+    """A base-60 field value written as hours and minutes on a clock (``1:30``, read as 90): the ``hours`` (to 4
+    places, ``about`` when rounded) and the ``minutes`` (what YAML read), for the hint refusing it; nothing for
+    another spelling (``33:00:00``).
+
+    >>> _clock_reading("1:30", Decimal(90)), _clock_reading("1:20", Decimal(80))["about"]
+    ({'hours': Decimal('1.5000'), 'about': False, 'minutes': Decimal('90')}, True)
+    """
+    if written.count(":") != 1:
+        return {}
+    hours = round_half_up(read / 60, 4)
+    return {"hours": hours, "about": hours * 60 != read, "minutes": read}
+
+
 class _RubricReader:
     """Builds a Rubric from parsed YAML, collecting every problem on the way."""
 
@@ -667,13 +730,26 @@ class _RubricReader:
         zh, en = node.get("zh", node.get("en")), node.get("en", node.get("zh"))
         return Label(zh.strip(), en.strip())
 
+    def plain(self, where: str | None, node: Any, what: str, answer: bool = False) -> Any:
+        """``node`` as every number of the rubric is read: digits written with a leading zero as those decimal digits
+        (``01200000``, not YAML 1.1's octal 327,680: hostile8 H8-2); one YAML read in base 60, 16 or 2 (``4:00`` as
+        240) refused, saying what YAML made of it (:class:`_OtherBase`), and None returned; anything else as it is.
+        ``answer``: a value compared with a field's answer, which a ``4:00`` gives as hours or minutes in the hint."""
+        if isinstance(node, _ZeroPadded):
+            return int(node.written.replace("_", ""), 10)
+        if isinstance(node, _OtherBase):
+            self.fail_as(where, "not_decimal", what=what, written=node.written, line=node.line, base=node.base,
+                         read=node.read,
+                         **(_clock_reading(node.written, node.read) if answer and node.base == 60 else {}))
+            return None
+        return node
+
     def number(self, where: str | None, node: Any, what: str, *, positive: bool = False, non_negative: bool = False,
                at_most: Decimal | None = None, below: Decimal | None = None, share: bool = False) -> Decimal | None:
         """A number of the rubric's own; ``share``: a share or rate, which may also be written ``10%`` (0.10)."""
+        node = self.plain(where, node, what)
         if node is None:
             return None
-        if isinstance(node, _ZeroPadded):  # 01200000: the digits written, not YAML 1.1's octal
-            node = int(node.written.replace("_", ""), 10)
         if share and (percent := _percent_share(node)) is not None:
             value = percent  # as pass_mark: 10% is 0.10 exactly
         elif isinstance(node, str) and _PLAIN_NUMBER.fullmatch(normalise(node).strip()) and not odd_digits(node):
@@ -697,10 +773,9 @@ class _RubricReader:
         return value
 
     def integer(self, where: str | None, node: Any, what: str, minimum: int) -> int | None:
+        node = self.plain(where, node, what)
         if node is None:
             return None
-        if isinstance(node, _ZeroPadded):  # 030: the digits written, not YAML 1.1's octal
-            node = int(node.written.replace("_", ""), 10)
         if isinstance(node, str) and _WHOLE_NUMBER.fullmatch(normalise(node).strip()):
             node = int(normalise(node).strip())  # "2" as 2, as a quoted number is read everywhere
         if isinstance(node, bool) or not isinstance(node, int) or node < minimum:
@@ -1178,6 +1253,9 @@ class _RubricReader:
         if kind is not FieldType.PERCENT:
             self.fail_as(where, "example_not_percent")
             return None
+        raw = self.plain(where, raw, "example")
+        if raw is None:
+            return None
         text = str(raw).strip() if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else ""
         if not text:
             self.fail_as(where, "example_empty", found=raw)
@@ -1388,16 +1466,19 @@ class _RubricReader:
             listed = node["value"]
             if self.texts_unquoted(where, target, listed, [self.written(listed, i) for i in range(len(listed))], True):
                 return None
-            values = [self.parse_value(where, target, v) for v in listed]
+            values = [self.parse_value(where, target, v) for v in listed]  # each refused by itself
             return None if any(v is None for v in values) else Condition(name, op, tuple(values))
         if self.texts_unquoted(where, target, [node["value"]], [self.written(node, "value")], False):
             return None
         value = self.parse_value(where, target, node["value"])
         return None if value is None else Condition(name, op, value)
 
-    def parse_value(self, where: str, target: Field, raw: Any) -> Any:
+    def parse_value(self, where: str, target: Field, raw: Any, what: str = "value") -> Any:
         if raw is BLANK:
             self.fail_as(where, "value_empty", field_id=target.id)
+            return None
+        raw = self.plain(where, raw, what, answer=True)
+        if raw is None:
             return None
         try:
             value = target.parse(raw)
@@ -1478,12 +1559,11 @@ class _RubricReader:
             if not isinstance(pair, list) or len(pair) != 2:
                 self.fail_as(where, "point_not_pair", found=pair)
                 return None
-            x = self.parse_value(where, target, pair[0]) if target else None
+            x = self.parse_value(where, target, pair[0], f"point {index} x") if target else None
             y = self.number(where, pair[1], f"point {index} y")  # as `item 1 points`, `tier t2 max`
-            if x is None or y is None:
-                return None
-            out.append((Decimal(x), y))
-        return tuple(out)
+            if x is not None and y is not None:
+                out.append((Decimal(x), y))
+        return tuple(out) if len(out) == len(node) else None  # every point's mistake told, [[1:00, 10], [2:00, 5]]
 
     def tiers(self, where: str, node: Any) -> tuple[Tier, ...] | None:
         if not isinstance(node, list) or not node:

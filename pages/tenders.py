@@ -11,7 +11,7 @@ from bideval.errors import BidEvalError, Problem, RubricError
 from bideval.rubric import GROUP_ORDER, Rubric, parse_rubric
 from bideval.rubric_view import KIND_LABELS, aggregate_text, criterion_rule, demand_rows, group_rule, max_text
 from bideval.rights import Action, Actor
-from bideval.rubric_yaml import rubric_text_warnings
+from bideval.rubric_yaml import rubric_text_warnings, rubric_warnings as rubric_warnings_of
 from bideval.storage import Store
 from bideval.values import plain_number
 
@@ -199,12 +199,14 @@ def show_create() -> None:
         show_warnings(outcome[2])
 
 
-def show_warnings(warnings: tuple[Problem, ...]) -> None:
-    """A rubric's warnings as one yellow box in the UI language: the officer may still create the tender."""
+def show_warnings(warnings: tuple[Problem, ...], in_use: bool = False) -> None:
+    """A rubric's warnings as one yellow box in the UI language: the officer may still create the tender (or, the
+    current tender's rubric being ``in_use``, evaluate it)."""
     if warnings:
-        st.warning("\n\n".join([ws.tr("**评分标准可能与本意不符（仍可新建项目）：**",
-                                       "**The rubric may not say what you mean (the tender can still be created):**")]
-                                + [ws.problem_markdown(w, with_file=False) for w in warnings]))
+        heading = (ws.tr("**评分标准可能与本意不符：**", "**The rubric may not say what you mean:**") if in_use
+                   else ws.tr("**评分标准可能与本意不符（仍可新建项目）：**",
+                              "**The rubric may not say what you mean (the tender can still be created):**"))
+        st.warning("\n\n".join([heading] + [ws.problem_markdown(w, with_file=False) for w in warnings]))
 
 
 def show_rubric(store: Store, tender: int) -> None:
@@ -213,6 +215,9 @@ def show_rubric(store: Store, tender: int) -> None:
     st.subheader(tr("当前项目的评分标准", "The current tender's rubric"))
     st.markdown(f"**{rubric.title.text(lang)}** · `{rubric.id}` · "
                 + tr("来源", "source") + f" `{rubric.source}` · SHA-256 `{rubric.sha256[:12]}…`")
+    outcome = st.session_state.tenders_outcome
+    if not (outcome and outcome[0] == "created" and outcome[1] == tender):  # just created: said above, once
+        show_warnings(rubric_warnings_of(rubric), in_use=True)  # as `check` warns: a rubric in use is not refused
     total = plain_number(rubric.max_total)
     aggregate = aggregate_text(rubric.panel, lang)  # a consensus rubric's too (it was described as "mean")
     st.markdown(tr(f"满分 **{total}** · 保留 {rubric.decimals} 位小数 · 推荐候选人 {rubric.candidates} 名 · "

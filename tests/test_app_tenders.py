@@ -142,6 +142,27 @@ def test_an_uploaded_rubric_s_warnings_show_before_and_after_creating(app_db, la
     assert [w.value for w in app.warning] == [before]  # the uploader is empty: the box stays with the created tender
 
 
+PENALTY_RUBRIC = (EXAMPLE_RUBRIC.read_text(encoding="utf-8")  # a penalty on a field a bid may leave empty
+                  .replace("fields:\n", "fields:\n  - {id: bad_records, label: {zh: 不良记录数, en: Bad records}, "
+                           "type: integer}\n", 1)
+                  .replace("criteria:\n", "criteria:\n  - {id: records, name: {zh: 不良记录, en: Bad records}, "
+                           "group: commercial, kind: penalty, max: 6, items: [{label: {zh: 不良记录, en: Bad record}, "
+                           "field: bad_records, points: 2}]}\n", 1))
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "criterion 'records': a bid that leaves 'Bad records' empty is counted as having none and loses nothing"),
+    ("zh", "评分项 'records'：投标人不填“不良记录数”即按没有计，不扣分"),
+])
+def test_the_current_tender_s_rubric_shows_its_warnings(app_db, lang, said):
+    """hostile9 H9-5: a rubric already in use is read, not refused; its officer is told where it reads the rubric."""
+    tender = chair_tender(Store(app_db), "不良记录", PENALTY_RUBRIC, "records.yaml")
+    app = open_app("tenders", lang=lang, tender_id=tender)
+    assert not app.exception
+    (box,) = [w.value for w in app.warning]
+    assert said in box and ("may not say what you mean:" in box or "可能与本意不符：" in box)
+
+
 def test_switching_the_current_tender(tender):
     path = ROOT / "criteria" / "it-outsourcing.yaml"
     other = chair_tender(Store(), "另一个项目", path.read_text(encoding="utf-8"), path.name)

@@ -111,6 +111,40 @@ def test_json_lists_every_item(result):
     assert list(entry)[-1] == "deductions"  # after every existing key
 
 
+REQUIRED = RUBRIC.replace("type: integer}", "type: integer, required: true}").replace("type: bool}",
+                                                                                       "type: bool, required: true}")
+
+
+@pytest.mark.parametrize("text, warned", [
+    (REQUIRED, []),
+    (RUBRIC, ["criterion 'compliance': a bid that leaves 'unmet_other' empty is counted as having none and loses "
+              "nothing: mark the field required: true (a bid that leaves it empty is then invalid)",
+              "criterion 'records': a bid that leaves 'bad_records' empty",
+              "criterion 'records': a bid that leaves 'late_last_year' empty"]),  # a yes/no too
+    # docs/rubrics.md's penalty as its section had shown it: the field declared without required (hostile9 H9-5)
+    (REQUIRED.replace("type: integer, required: true}\n  - {id: late", "type: integer}\n  - {id: late"),
+     ["criterion 'records': a bid that leaves 'bad_records' empty"]),
+])
+def test_a_counted_field_a_bid_may_leave_empty_is_warned_of(text, warned):
+    """hostile9 H9-5: an empty answer counts no occurrence, so a bid that left the cell blank lost nothing and
+    outranked an honest one, with no word from check or evaluate."""
+    from bideval.rubric_yaml import rubric_warnings
+
+    said = [str(w).removeprefix("goods.yaml: ") for w in rubric_warnings(parse_rubric(text, "goods.yaml"))]
+    assert len(said) == len(warned) and all(s.startswith(w) for s, w in zip(said, warned)), said
+
+
+def test_an_evaluation_names_the_bids_that_left_a_counted_field_empty():
+    bids = make_bidset(GOODS, bid(VENDOR_A, 100000, unmet_key=1, unmet_other=1, bad_records=2, late_last_year=False),
+                       bid(VENDOR_B, 100000, unmet_key=0, late_last_year=False))
+    result = evaluate(GOODS, bids)
+    assert result.standing(VENDOR_B).total == 40 and result.ranking[0].vendor_id == VENDOR_B  # the blank's gain
+    assert [str(w) for w in result.warnings] == [
+        f"goods.yaml: criterion '{c}': a bid that leaves '{f}' empty is counted as having none and loses nothing "
+        f"(公司{VENDOR_B[-3:]} left it empty): mark the field required: true (a bid that leaves it empty is then invalid)"
+        for c, f in (("compliance", "unmet_other"), ("records", "bad_records"))]  # late_last_year: every bid answered
+
+
 @pytest.mark.parametrize("lang, item, header, field", [
     ("zh", "带#号条款不满足", "不良记录 (−6)", "不满足的带#号条款数"),
     ("en", "Unmet key item", "Bad records (−6)", "Unmet key items"),

@@ -2032,6 +2032,8 @@ BLANK_RUBRIC_FACTS = {
                                   max=D(8)),
     "rubric.procurement_object_unused": dict(where="procurement_object", bought="goods"),
     "rubric.coefficient_above_one": dict(where="criterion 'price'", criterion="price", coefficient=D(95)),
+    "rubric.count_not_required": dict(where="criterion 'records'", criterion="records",
+                                      counted=Named("bad_records", Label("不良记录数", "Bad records")), bids=("乙公司",)),
     "rubric.ceiling_like_rate": dict(where="criterion 'price'", criterion="price", ceiling=D("4.5"), units=D(40000),
                                      months=D(36)),
 }
@@ -2040,6 +2042,8 @@ RUBRIC_FACTS.update({
     "rubric.too_many_values": dict(line=9, column=7, limit=100_000),
     "rubric.needs_quotes": dict(where="criterion 'local'", what="value", field_id="area", written=("010", "NO"),
                                 read=(8, False), line=32, fix='value: ["010", "NO"]'),
+    "rubric.not_decimal": dict(where="criterion 'resp_gate'", what="value", written="4:00", line=14, base=60,
+                               read=D(240), hours=D("4.0000"), about=False, minutes=D(240)),
 })
 RUBRIC_SENTENCES += [
     ("rubric.too_many_values",
@@ -2052,6 +2056,10 @@ RUBRIC_SENTENCES += [
      'NO as false, not as a text: put it in quotes: value: ["010", "NO"]',
      "评分项 'local'：字段 'area' 的 value（第 32 行）：不加引号时，YAML 把 010 读成数字 8、NO 读成逻辑值 false，而不是文字："
      '请加上引号：value: ["010", "NO"]'),
+    ("rubric.not_decimal",
+     "criterion 'resp_gate': value (line 14): 4:00 is read by YAML as the number 240 (base 60); write the number in "
+     "the field's unit: 4 for hours, 240 for minutes",
+     "评分项 'resp_gate'：“value”（第 14 行）：YAML 把 4:00 读作六十进制数 240；请按该字段的单位直接写数字：以小时计为 4，以分钟计为 240"),
 ]
 RUBRIC_SENTENCES += [
     ("rubric.empty",
@@ -2087,6 +2095,10 @@ RUBRIC_SENTENCES += [
      "coefficient is usually below 1: write 95% or 0.95 for 95 %, not 95",
      "评分项 'price'：基准价的 coefficient 为 95，大于 1，评标基准价将高于据以计算的价格；该系数通常小于 1：95% 请写成 95% 或 0.95，"
      "不要写 95"),
+    ("rubric.count_not_required",
+     "criterion 'records': a bid that leaves 'bad_records' empty is counted as having none and loses nothing (乙公司 "
+     "left it empty): mark the field required: true (a bid that leaves it empty is then invalid)",
+     "评分项 'records'：投标人不填“不良记录数”即按没有计，不扣分（乙公司 未填）：请为该字段写 required: true（不填的投标即为无效）"),
     ("rubric.ceiling_like_rate",
      "criterion 'price': budget_ceiling 4.5 is less than the 40,000 units the tender buys, as if it were a unit rate; "
      "it caps the whole contract price Q (Σ rate × count × 36 months), so a bid above it is invalid: write the "
@@ -2109,6 +2121,9 @@ RUBRIC_SENTENCES += [
 ]
 # The app's English names a grade by its English label; the command line by its Chinese one, as it always did.
 RUBRIC_APP_EN = {
+    "rubric.count_not_required": "criterion 'records': a bid that leaves 'Bad records' empty is counted as having none "
+                                 "and loses nothing (乙公司 left it empty): mark the field required: true (a bid that "
+                                 "leaves it empty is then invalid)",
     "rubric.no_price": "no criterion scores the price, yet the bid form asks every bidder for a price (Total price): "
                        "add a price criterion if the price is to count",
     'rubric.grade_reversed': "criterion 'design': grade Excellent 10–8 runs from 10 down to 8",

@@ -558,6 +558,46 @@ def test_a_quoted_plain_number_is_read_as_the_number(old, new):
                                                                                    sha256="")
 
 
+CAPITAL = 'op: ">=", value: 1000}'  # registered_capital, a money field in 万元 (line 34)
+
+
+@pytest.mark.parametrize("old, new, message", [
+    # hours written as on a clock, in a value a field's answer is compared with (hostile9 H9-4)
+    (CAPITAL, 'op: ">=", value: 4:00}', "criterion 'company': value (line 34): 4:00 is read by YAML as the number 240 "
+                                        "(base 60); write the number in the field's unit: 4 for hours, 240 for minutes"),
+    (CAPITAL, 'op: ">=", value: 1:20}', "1:20 is read by YAML as the number 80 (base 60); write the number in the "
+                                        "field's unit: about 1.3333 for hours, 80 for minutes"),
+    (CAPITAL, 'op: in, value: [1000, 1:30]}', "criterion 'company': value (line 34): 1:30 is read by YAML as the "
+                                              "number 90 (base 60)"),
+    ("points: [[0.92, 7], [0.96, 10]]", "points: [[0.92, 7], [1:00, 10]]",
+     "criterion 'dial_test': point 2 x (line 57): 1:00 is read by YAML as the number 60 (base 60)"),
+    # a number of the rubric's own: max, points, a ceiling, decimals
+    ("    points_per_unit: 1\n    max: 5", "    points_per_unit: 0b1\n    max: 1:30.5",
+     "criterion 'experience': max (line 41): 1:30.5 is read by YAML as the number 90.5 (base 60); write the number "
+     "itself\ncriterion 'experience': points_per_unit (line 40): 0b1 is read by YAML as the number 1 (base 2); write "
+     "it in decimal digits, 1"),
+    ("budget_ceiling: 1200000", "budget_ceiling: 0x1E3660",
+     "criterion 'price': budget_ceiling (line 69): 0x1E3660 is read by YAML as the number 1980000 (base 16); write it "
+     "in decimal digits, 1980000"),
+    ("budget_ceiling: 1200000", "budget_ceiling: 33:00:00", "budget_ceiling (line 69): 33:00:00 is read by YAML as "
+                                                            "the number 118800 (base 60); write the number itself"),
+    ("decimals: 2", "decimals: 0x2", "decimals: line 4: 0x2 is read by YAML as the number 2 (base 16)"),
+])
+def test_a_number_yaml_reads_in_another_base_is_refused_saying_what_it_made_of_it(old, new, message):
+    assert message in "\n".join(refusals(broken(old, new)))
+
+
+@pytest.mark.parametrize("old, new", [
+    ("budget_ceiling: 1200000", "budget_ceiling: 1_200_000"),  # digits grouped by _: decimal, read as written
+    ("budget_ceiling: 1200000", "budget_ceiling: 01200000"),  # not YAML 1.1's octal (hostile8 H8-2)
+    (CAPITAL, 'op: ">=", value: 01000}'),  # a field's value too, as a rubric's own figure is
+    ("points: [[0.92, 7], [0.96, 10]]", "points: [[0.92, 07], [0.96, 010]]"),
+])
+def test_a_number_in_decimal_digits_is_read_as_the_digits_written(old, new):
+    assert replace(parse_rubric(broken(old, new), "x.yaml"), sha256="") == replace(parse_rubric(EXAMPLE, "x.yaml"),
+                                                                                   sha256="")
+
+
 BENCHMARK = "method: ratio\n    benchmark: {base: ceiling_and_mean, coefficient: %s, ceiling_weight: %s}"
 CATEGORIES = "sme_deduction:\n      - {id: small, label: 小型企业, rate: %s}"
 
