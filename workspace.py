@@ -20,7 +20,7 @@ from streamlit.errors import StreamlitAPIException
 
 import signin
 from bideval import filenames, first_start, messages
-from bideval.errors import BidEvalError, Problem
+from bideval.errors import BidEvalError, Problem, RubricError
 from bideval.result import Result
 from bideval.rights import Action, Actor
 from bideval.rubric import Rubric
@@ -306,7 +306,27 @@ def require_tender() -> int:
         else:
             st.info(tr("还没有招标项目。请先在“招标项目”页面新建。", "No tender yet. Create one on the Tenders page."))
         st.stop()
+    if rubric_refused(current):
+        st.stop()
     return current
+
+
+def rubric_refused(current: int) -> bool:
+    """Whether the tender's rubric, filed by an earlier version whose reader was less strict, is refused by this one:
+    said in one red box with its problems (the tender cannot be evaluated; its bids and scores are kept)."""
+    try:
+        store().rubric(actor(), current)  # (read once per rubric and kept: its checks cost nothing after)
+    except RubricError as refused:
+        st.error(tr(f"招标项目 #{current} 建立时所存的评分标准，本版本的 bid-eval 不再接受（此后检查更严格），"
+                    "因此无法评审。其投标和评分都保留在数据库中。请按下列问题改正评分标准后新建招标项目：",
+                    f"The rubric filed with tender #{current} when it was made is refused by this version of "
+                    "bid-eval (its checks are stricter since), so the tender cannot be evaluated. Its bids and "
+                    "scores are kept in the database. Correct the rubric as below and create the tender again:"))
+        show_error(refused)
+        return True
+    except BidEvalError:
+        pass  # (no right to it, say: the page's own call tells it as it always has)
+    return False
 
 
 def tender_name() -> str:

@@ -448,6 +448,17 @@ FULL_WIDTH = {"，": ",", "：": ":", "［": "[", "］": "]", "（": "(", "）":
               "\u3000": " "}
 
 
+def declared_rubric_id(data: bytes | str) -> str | None:
+    """The ``id`` a rubric's YAML declares, read without checking anything else (None when it cannot be told): what
+    names a stored rubric this version's reader refuses."""
+    try:
+        loaded = yaml.safe_load(data)
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError):
+        return None
+    declared = loaded.get("id") if isinstance(loaded, dict) else None
+    return declared if isinstance(declared, str) and declared.strip() else None
+
+
 def full_width_in(text: str) -> tuple[str, ...]:
     """The full-width punctuation of :data:`FULL_WIDTH` in ``text``, each once, in order.
 

@@ -31,7 +31,7 @@ from .allowed_scores import ScoreRefused, TierRefused, raise_if_refused
 from .database import FIRST_TENDER_LOCK, Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
                         is_document, refused as document_refused)
-from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, raise_if
+from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, RubricError, raise_if
 from .evaluation import check_bids, evaluate
 from .filenames import distinct_names
 from .labels import Named
@@ -39,6 +39,7 @@ from .panel import PanelInput, Score, judge_name, read_panel, seat_name
 from .result import Result
 from .rights import Action, Actor, RightRefused, Role, allowed
 from .rubric import Aggregate, Rubric, Tiered, parse_rubric
+from .rubric_yaml import declared_rubric_id
 from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, DeclarationRecord, DocumentRecord,
                      FindingRecord, JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord, UploadRecord)
 from .sheets import InputFile
@@ -636,8 +637,17 @@ class Store:
             rows = s.execute(query).scalars().all()
             counts = dict(s.execute(select(BidRecord.tender_id, func.count(BidRecord.id))
                                     .group_by(BidRecord.tender_id)).all())
-        return [TenderSummary(t.id, t.name, self._rubric_of(t).id, t.version, counts.get(t.id, 0), t.created_at,
+        return [TenderSummary(t.id, t.name, self._listed_rubric_id(t), t.version, counts.get(t.id, 0), t.created_at,
                               Stage(t.stage)) for t in rows]
+
+    def _listed_rubric_id(self, record: TenderRecord) -> str:
+        """The id of a tender's rubric as the tender list shows it. A rubric filed by an earlier version that this
+        version's reader refuses (a stricter check since) is listed by the id it declares, or its file's name: the
+        list is every tender's way in, and the tender itself tells what is wrong with its rubric when opened."""
+        try:
+            return self._rubric_of(record).id
+        except RubricError:
+            return declared_rubric_id(record.rubric_yaml) or record.rubric_source
 
     def create_tender(self, actor: Actor, name: str, rubric_yaml: str | bytes, source: str) -> int:
         """A new tender from a rubric's YAML (text, or a file's bytes), its creator its procurement officer and, when

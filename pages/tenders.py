@@ -303,7 +303,7 @@ def main() -> None:
     show_tenders(store)
     show_create()
     tender = ws.tender_id()
-    if tender is not None:
+    if tender is not None and not ws.rubric_refused(tender):
         st.divider()
         show_envelopes(store, tender)
         show_rubric(store, tender)

@@ -300,3 +300,27 @@ def test_the_demand_table_names_units_by_label_and_amounts_in_the_tender_s_curre
     assert not app.exception
     demand = next(t.value for t in app.table if ("需求" if lang == "zh" else "Demand") in t.value.columns)
     assert demand.values.tolist() == rows
+
+
+@pytest.mark.parametrize("page", [None, "tenders", "results"])
+def test_a_tender_whose_stored_rubric_this_version_refuses_is_told_not_a_traceback(tender, app_db, page):
+    """Found in review: a stricter rubric reader (a base-60 number refused since hostile9 H9-4) made every page fail
+    on a database holding a tender filed before, as the tender list re-reads every stored rubric. The list still
+    lists every tender; the tender itself says what is wrong with its rubric."""
+    from sqlalchemy import create_engine, text
+
+    stored = EXAMPLE_RUBRIC.read_text(encoding="utf-8") + "\n# filed by an older version\n"
+    stored = stored.replace("budget_ceiling: ", "budget_ceiling: 0x", 1) if "budget_ceiling: " in stored else stored
+    assert "0x" in stored
+    engine = create_engine(app_db)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE tender SET rubric_yaml = :y, rubric_sha256 = :h WHERE id = :i"),
+                           {"y": stored, "h": "0" * 64, "i": tender})
+    engine.dispose()
+    store = Store(app_db)
+    from conftest import admin_of
+    assert [t.id for t in store.tenders(admin_of(store))] == [tender]
+    app = open_app(page, lang="en", tender_id=tender)
+    assert not app.exception
+    said = " ".join(e.value for e in app.error)
+    assert "rubric" in said and "0x" in said
