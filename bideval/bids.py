@@ -430,6 +430,9 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     struck = book.struck_rows(sheet, rows, field_rows, (0, VALUE_COLUMN), "bids.struck", layout="form")
     if struck:
         return None, problems + [problem for found in struck.values() for problem in found]
+    apart = _ids_apart_from_labels(reading.rubric, book.display, sheet, rows, field_rows)
+    if apart:  # every answer of those rows would be read as another field's: told at the ids, nothing read
+        return None, problems + apart
     moved = (_answers_elsewhere(book.display, sheet, rows, field_rows)
              if "vendor_id" in raw and is_blank(raw["vendor_id"]) else None)
     if moved is not None:  # every answer would be told empty, or read from the wrong column: the one cause is told
@@ -477,6 +480,35 @@ def _answers_elsewhere(file: str, sheet: str, rows: list[list[Any]], field_rows:
     filled = sum(1 for f in field_rows if column < len(rows[f]) and not is_blank(rows[f][column]))
     return Problem.of("bids.answers_elsewhere", file, sheet, cell_name(r, VALUE_COLUMN), column=column_letter(column),
                       at=cell_name(r, column), found=code, filled=filled, rows=len(field_rows))
+
+
+def _ids_apart_from_labels(rubric: Rubric, file: str, sheet: str, rows: list[list[Any]],
+                           field_rows: list[int]) -> list[Problem]:
+    """The field rows whose column B shows the label of another field than the id in column A names (column A sorted
+    on its own, Excel's "Continue with the current selection", or ids pasted in another order): the answer in C, typed
+    under B's question, would be read as A's field. Each is refused at its A cell. A label compared as
+    :func:`~bideval.values.name_key` compares names, in either language or both as the template writes it
+    (``中文 / English``), or the field's id (a form made by hand); a label reworded by hand (naming no field, or two)
+    or left empty passes."""
+    owners: dict[str, str | None] = {}
+    for f in rubric.bid_fields:
+        for spelling in {name_key(s) for s in (f.id, f.label.zh, f.label.en, f.label.both())} - {""}:
+            # (a label two fields share names neither)
+            owners[spelling] = f.id if owners.get(spelling, f.id) == f.id else None
+    fields = rubric.field_index
+    apart: list[Problem] = []
+    for r in field_rows:
+        row = rows[r]
+        label = row[1] if len(row) > 1 else None
+        if is_blank(label):
+            continue
+        field = fields[normalise(str(row[0]))]
+        owner = owners.get(name_key(str(label)))
+        if owner is None or owner == field.id:
+            continue
+        apart.append(Problem.of("bids.id_apart_from_label", file, sheet, cell_name(r, 0), field=_named(field),
+                                found=label, owner=_named(fields[owner])))
+    return apart
 
 
 # What the bid form template heads column A with (bideval.template.HEADERS), alone or as 中文 / English (by name_key).
