@@ -31,7 +31,8 @@ a grade of fixed points named alone (``有``: 8).
 :func:`parse_grade_entry` reads a grade picked in the app's grid and refuses,
 as data, what the panel workbook reader refuses in a score cell
 (:func:`grade_refusal`: a grade that does not go with its score, or no grade at
-all); :func:`allowed_text` says what a row of the grid allows.
+all); :func:`allowed_text` says what a row of the grid allows. A score typed with its unit, ``4分`` or ``4 分``, is
+the number (:func:`without_points`), in the grid and in a panel workbook alike.
 
 >>> from bideval.labels import Label
 >>> from bideval.rubric import Grade, Judged
@@ -226,13 +227,41 @@ def read_score_text(criterion: Criterion, raw: object) -> Decimal | None:
     >>> c = Judged(id="plan", name=Label("方案", "Plan"), group="technical", max=Decimal(10))
     >>> read_score_text(c, " 8.25 "), read_score_text(c, 8.25), read_score_text(c, "８．５"), read_score_text(c, "")
     (Decimal('8.25'), Decimal('8.25'), Decimal('8.5'), None)
+    >>> read_score_text(c, "8分"), read_score_text(c, "8.5 分")
+    (Decimal('8'), Decimal('8.5'))
     """
     if raw is None or (isinstance(raw, float) and math.isnan(raw)):
         return None
-    try:
-        return read_number(raw)  # the panel workbook's digits: a superscript, circled or Arabic-Indic ٨ is no 8
+    try:  # the panel workbook's digits: a superscript, circled or Arabic-Indic ٨ is no 8
+        return read_number(without_points(raw))
     except ValueProblem:
         raise ScoreRefused.of(ScoreRefusal(NOT_A_NUMBER, criterion, None, typed=str(raw))) from None
+
+
+# A number, then 分 (points, the unit of a score) after it: ``4分``, ``4 分``
+_POINTS = re.compile(r"(?P<number>.*?\S)\s*分", re.DOTALL)
+
+
+def without_points(raw: object) -> object:
+    """What a judge typed as a score, without the unit 分 (points) written after a number: ``4分`` and ``4 分`` are
+    the score 4, ``４分`` too (the digits :func:`~bideval.values.read_number` reads); anything else as it is (a grade
+    named after a number, ``4 优``, stays for the grades to read; ``优（4分）`` is no number with its unit).
+
+    >>> without_points("4分"), without_points(" ４ 分 "), without_points(4)
+    ('4', '４', 4)
+    >>> without_points("优（4分）"), without_points("分"), without_points("4 优")
+    ('优（4分）', '分', '4 优')
+    """
+    if not isinstance(raw, str):
+        return raw
+    written = _POINTS.fullmatch(raw.strip())
+    if written is None:
+        return raw
+    try:
+        read_number(written["number"])
+    except ValueProblem:
+        return raw
+    return written["number"]
 
 
 def parse_score_entry(criterion: Criterion, tier_id: str | None, raw: object,

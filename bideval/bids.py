@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
@@ -238,6 +238,16 @@ class Reading:
     numbers: frozenset[str] = frozenset()  # the ids of the fields a percent format misreads (NO_PERCENTAGE)
     texts: frozenset[str] = frozenset()  # the ids of the fields read as the sheet shows them (AS_SHOWN)
 
+    @cached_property
+    def label_owners(self) -> dict[str, str | None]:
+        """The field each label names (its Chinese, its English, both as the bid form writes them, or its id), by
+        :func:`~bideval.values.name_key`; None for a label two fields share, which names neither."""
+        owners: dict[str, str | None] = {}
+        for f in self.rubric.bid_fields:
+            for spelling in {name_key(s) for s in (f.id, f.label.zh, f.label.en, f.label.both())} - {""}:
+                owners[spelling] = f.id if owners.get(spelling, f.id) == f.id else None
+        return owners
+
     @classmethod
     def of(cls, rubric: Rubric) -> "Reading":
         return cls(rubric, _header_index(rubric), {f.id: _remembering(f) for f in rubric.bid_fields},
@@ -430,6 +440,9 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     struck = book.struck_rows(sheet, rows, field_rows, (0, VALUE_COLUMN), "bids.struck", layout="form")
     if struck:
         return None, problems + [problem for found in struck.values() for problem in found]
+    apart = _ids_apart_from_labels(reading, book.display, sheet, rows, dict(zip(cells, field_rows)))
+    if apart:  # every answer of those rows would be read as another field's: told at the ids, nothing read
+        return None, problems + apart
     moved = (_answers_elsewhere(book.display, sheet, rows, field_rows)
              if "vendor_id" in raw and is_blank(raw["vendor_id"]) else None)
     if moved is not None:  # every answer would be told empty, or read from the wrong column: the one cause is told
@@ -477,6 +490,30 @@ def _answers_elsewhere(file: str, sheet: str, rows: list[list[Any]], field_rows:
     filled = sum(1 for f in field_rows if column < len(rows[f]) and not is_blank(rows[f][column]))
     return Problem.of("bids.answers_elsewhere", file, sheet, cell_name(r, VALUE_COLUMN), column=column_letter(column),
                       at=cell_name(r, column), found=code, filled=filled, rows=len(field_rows))
+
+
+def _ids_apart_from_labels(reading: Reading, file: str, sheet: str, rows: list[list[Any]],
+                           placed: Mapping[str, int]) -> list[Problem]:
+    """The field rows (``placed``: field id → row) whose column B shows the label of another field than the id in
+    column A names (column A sorted on its own, Excel's "Continue with the current selection", or ids pasted in
+    another order): the answer in C, typed under B's question, would be read as A's field. Each is refused at its A
+    cell. A label is compared as :func:`~bideval.values.name_key` compares names, in either language or both as the
+    template writes it (``中文 / English``), or the field's id (a form made by hand); a label reworded by hand
+    (naming no field, or two) or left empty passes."""
+    fields, owners = reading.rubric.field_index, reading.label_owners
+    apart: list[Problem] = []
+    for field_id, r in placed.items():
+        row = rows[r]
+        label = row[1] if len(row) > 1 else None
+        field = fields[field_id]
+        if label == field.label.both() or is_blank(label):  # (the template's own label: most rows of most forms)
+            continue
+        owner = owners.get(name_key(str(label)))
+        if owner is None or owner == field_id:
+            continue
+        apart.append(Problem.of("bids.id_apart_from_label", file, sheet, cell_name(r, 0), field=_named(field),
+                                found=label, owner=_named(fields[owner])))
+    return apart
 
 
 # What the bid form template heads column A with (bideval.template.HEADERS), alone or as 中文 / English (by name_key).

@@ -1012,6 +1012,24 @@ def _(s: Say) -> str:
                f"字段{s.name(s['field_twice'])}出现两次（另见 {s['also']}）")
 
 
+@_template("bids.id_apart_from_label")
+def _(s: Say) -> str:
+    field, owner, found = s["field"], s["owner"], s.found(s["found"])
+    # whose question it is: by id on the command line (column A shows ids), else by label unless the cell says just it
+    said = name_key(str(s["found"])) in {name_key(s.label(owner)), name_key(owner.label.both())}
+    whose = owner.id if s.ids else "" if said else s.name(owner)
+    whose_en, whose_zh = (f" ({whose})", f"（即{whose}）") if whose else ("", "")
+    return s.t(f"the field id {field.id!r} sits beside the question {found}{whose_en}: column A was sorted or edited "
+               "apart from column B (Excel's \"Continue with the current selection\", or ids pasted in another order), "
+               f"so the answer in column C, given to that question, would be read as {s.name(field)}; restore the "
+               "form's order (sort whole rows, or copy the answers into a new form from the template), check the "
+               "answers and import it again",
+               f"A 列的字段代码对应{s.name(field)}，旁边 B 列的问题却是 {found}{whose_zh}：A 列与 B 列被分开排序或修改过"
+               "（Excel 的“以当前选定区域排序”，或字段代码按其他顺序粘贴），C 列中对该问题的回答会被当作"
+               f"{s.name(field)}的填写内容读取；请恢复投标表原有顺序（整行排序，或将填写内容抄入按模板新生成的投标表），"
+               "核对填写内容后再导入")
+
+
 @_template("bids.no_field_rows")
 def _(s: Say) -> str:
     return s.t("the bid form holds no field rows (column A: field ids)", "投标文件中没有字段行（A 列应为字段代码）")

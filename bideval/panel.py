@@ -16,7 +16,7 @@ from .bids import Bid, close_vendor, normalise_vendor_id
 from .cell_errors import Unreadable
 from .errors import BidEvalError, DamagedWorkbook, Expected, PanelError, Problem, cell_problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
-                             grade_refusal, grades_text, parse_choice)
+                             grade_refusal, grades_text, parse_choice, without_points)
 from .labels import Label, Named
 from .rubric_mark import other_rubric, other_version
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
@@ -516,10 +516,11 @@ class _PanelReader:
         if score is not None:
             self.scores.append(Score(judge, vendor_id, criterion.id, score, comment, where))
             return
+        typed = without_points(raw)  # 4分: the score 4 with its unit
         try:
-            score = parse_choice(criterion, raw)  # a grade picked from the score sheet's drop-down
+            score = parse_choice(criterion, typed)  # a grade picked from the score sheet's drop-down
             if score is None:
-                score = parse_number(raw)
+                score = parse_number(typed)
         except ValueProblem:
             self.expect(book, sheet, r, score_column, _expected_number(criterion, tier_id, raw), raw)
             return

@@ -71,6 +71,95 @@ def test_template_round_trip(rubric, tmp_path: Path):
     assert bid.values["commission_rate"] is None
 
 
+ANSWERS = {"vendor_id": VENDOR_A, "vendor_name": "甲公司", "sme": "否", "business_license": "是", "itss_level": 1,
+           "registered_capital": 1500, "similar_projects": 4, "price_model": "按通计费", "rate_per_call": 0.85}
+
+
+def _swap(a: int, b: int, column: int = 0):
+    def swap(sheet):
+        x, y = sheet.cell(a, column + 1), sheet.cell(b, column + 1)
+        x.value, y.value = y.value, x.value
+    return swap
+
+
+def _sort_alone(first: int, last: int):  # Excel: select A2:A8, Sort, "Continue with the current selection"
+    def sort(sheet):
+        ids = sorted(sheet.cell(r, 1).value for r in range(first, last + 1))
+        for r, field_id in zip(range(first, last + 1), ids):
+            sheet.cell(r, 1).value = field_id
+    return sort
+
+
+def _sort_rows(first: int, last: int):  # whole rows sorted by column B: every id stays beside its own question
+    def sort(sheet):
+        rows = sorted(([c.value for c in sheet[r][:4]] for r in range(first, last + 1)), key=lambda v: v[1])
+        for r, values in zip(range(first, last + 1), rows):
+            for c, value in enumerate(values, start=1):
+                sheet.cell(r, c).value = value
+    return sort
+
+
+def _label(row: int, text):
+    def relabel(sheet):
+        sheet.cell(row, 2).value = text
+    return relabel
+
+
+def _filled_form(rubric, path: Path, edit) -> Path:
+    import openpyxl
+
+    write_bid_form(rubric, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Bid"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value in ANSWERS:
+            row[2].value = ANSWERS[row[0].value]
+    edit(sheet)
+    book.save(path)
+    return path
+
+
+APART = ("column A was sorted or edited apart from column B (Excel's \"Continue with the current selection\", or ids "
+         "pasted in another order), so the answer in column C, given to that question, would be read as {}; restore "
+         "the form's order (sort whole rows, or copy the answers into a new form from the template), check the "
+         "answers and import it again")
+
+
+@pytest.mark.parametrize("edit, refused", [
+    (_swap(6, 8), {"A6": ("similar_projects", "'信息系统运行维护能力证书等级 / ITSS O&M capability level' (itss_level)"),
+                   "A8": ("itss_level", "'同类项目数量 / Similar projects' (similar_projects)")}),
+    (_sort_alone(2, 8), {f"A{r}": None for r in range(2, 9)}),
+    (_label(8, "ITSS O&M capability level"), {"A8": ("similar_projects", "'ITSS O&M capability level' (itss_level)")}),
+    (_label(8, " 信息系统运行维护能力证书等级 "), {"A8": ("similar_projects", "' 信息系统运行维护能力证书等级 ' (itss_level)")}),
+    (_label(8, "itss_level"), {"A8": ("similar_projects", "'itss_level' (itss_level)")}),
+])
+def test_a_field_id_moved_apart_from_its_question_is_refused_at_its_id(rubric, tmp_path: Path, edit, refused):
+    """Column A sorted alone, two ids swapped, or column B showing another field's question (in either language, or
+    its id): each answer would be read as another field's (hostile9 H9-3: the winner changed). Refused at the ids,
+    nothing read."""
+    path = _filled_form(rubric, tmp_path / "a.xlsx", edit)
+    problems = problems_of(rubric, [path])
+    assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:Bid!{cell}" for cell in refused]
+    for problem, told in zip(problems, refused.values()):
+        field, question = told or (None, None)
+        if told:
+            assert problem.endswith(f"the field id {field!r} sits beside the question {question}: "
+                                    + APART.format(repr(field)))
+
+
+@pytest.mark.parametrize("edit", [
+    _sort_rows(2, 8), _label(6, "ITSS 运维能力等级（一级最高）"), _label(6, None), _label(6, "信息系统运行维护能力证书等级"),
+    _label(6, "ITSS O&M CAPABILITY LEVEL"), _swap(6, 8, column=2),
+])
+def test_a_form_sorted_by_whole_rows_or_a_question_reworded_is_read(rubric, tmp_path: Path, edit):
+    """Whole rows sorted, a question reworded by hand, left empty or in one language, are read as answered; two
+    answers swapped are the bidder's answers (a slip column B cannot tell)."""
+    (bid,) = read_bids(rubric, [_filled_form(rubric, tmp_path / "a.xlsx", edit)]).bids
+    swapped = edit.__qualname__.startswith("_swap")
+    assert (bid.values["itss_level"], bid.values["similar_projects"]) == ((4, 1) if swapped else (1, 4))
+    assert bid.values["registered_capital"] == D(1500) and bid.vendor_name == "甲公司"
+
+
 def test_consolidated_headers_by_id_or_label_in_either_language(rubric, tmp_path: Path):
     path = write_consolidated(
         tmp_path / "all.xlsx",

@@ -322,6 +322,27 @@ def test_a_graded_score_in_odd_digits_is_refused_at_its_cell_quoting_it(tmp_path
     assert code == 2 and len(lines) == 1 and lines[0].startswith(f"{path}:Scores!D2：") and lines[0].endswith(repr(cell))
 
 
+@pytest.mark.parametrize("criterion, cell, read", [
+    ("design", "8分", D(8)), ("design", "8 分", D(8)), ("design", " ８ 分 ", D(8)), ("sample", "0分", D(0)),
+    ("plan", "9.0分", D("9.0")), ("design", "7.5分", "found 7.5"), ("design", "优（8分）", "found '优（8分）'"),
+    ("design", "分", "found '分'"), ("design", "8分 优", "found '8分 优'"),
+])
+def test_a_score_typed_with_its_unit_is_the_number(tmp_path, criterion, cell, read):
+    """hostile9 H9-8: ``4分`` / ``4 分`` (points with their unit) were refused, ``分`` taken for a grade's name. The
+    number before 分 is the score, checked as any (7.5 lies in no grade); a grade with points in brackets, or 分 alone,
+    is refused as before."""
+    bidset = bids(tmp_path)
+    path = write_panel(tmp_path / "panel.xlsx", scores=[["甲", VENDOR_A, criterion, cell, ""]])
+    if isinstance(read, D):
+        (score,) = (s for s in read_panel(GRADED, bidset.bids, [], [path]).scores if s.score is not None)
+        assert score.score == read and score.score.as_tuple() == read.as_tuple()
+        return
+    with pytest.raises(PanelError) as caught:
+        read_panel(GRADED, bidset.bids, [], [path])
+    (problem,) = caught.value.problems
+    assert problem.cell == "D2" and str(problem).endswith(read)
+
+
 @pytest.mark.parametrize("cell", ["8 · 优 / Excellent", "8 · 优", "8 Excellent", "8", 8, "８", "８ · 优", " 8 ： 优 "])
 def test_a_graded_score_in_plain_or_full_width_digits_is_read(tmp_path, cell):
     """The grade choices and plain numbers still read, full-width digits too (README: a number's digits are ASCII or

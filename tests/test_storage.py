@@ -460,6 +460,7 @@ def test_a_declared_conflict_recuses_the_judge_and_is_not_missing(session):
 @pytest.mark.parametrize("typed, tier, expected", [
     ("12.25", "t3", D("12.25")), (12, "t3", D(12)), ("8.250", "t2", D("8.250")), ("", "t2", None),
     (float("nan"), "t2", None), ("  6.05 ", "t2", D("6.05")), ("１２．５", "t3", D("12.5")),
+    ("12分", "t3", D(12)), ("6.50 分", "t2", D("6.50")), ("１２分", "t3", D(12)),  # points with their unit (H9-8)
 ])
 def test_a_typed_score_is_kept_exactly_as_typed(typed, tier, expected):
     ops_plan = load_rubric(EXAMPLE_RUBRIC).criterion_index["ops_plan"]
@@ -481,6 +482,8 @@ def test_a_typed_score_is_kept_exactly_as_typed(typed, tier, expected):
     ("ops_plan", "15.5", None, OUTSIDE_RANGE, "15.5 is outside the allowed range 0–15", "15.5 超出允许范围 0–15"),
     ("service_design", "5.5", None, OUTSIDE_RANGE, "5.5 is outside the allowed range 0–5", "5.5 超出允许范围 0–5"),
     ("ops_plan", "八", "t2", NOT_A_NUMBER, "'八' is not a number", "“八”不是数字"),
+    ("ops_plan", "15分", "t2", OUTSIDE_TIER, "15分 is outside the allowed range 5.1–10", "15分 超出允许范围 5.1–10"),
+    ("ops_plan", "八分", "t2", NOT_A_NUMBER, "'八分' is not a number", "“八分”不是数字"),
     ("ops_plan", True, "t2", NOT_A_NUMBER, "'True' is not a number", "“True”不是数字"),
     ("ops_plan", "12", None, NO_TIER, "no agreed tier yet", "组长尚未确定“运营管理能力”的档次"),
 ])
