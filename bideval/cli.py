@@ -11,7 +11,7 @@ import gc
 import hashlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from . import __version__
 from .errors import BidEvalError, Problem
@@ -25,8 +25,30 @@ if TYPE_CHECKING:
 EXIT_BAD_INPUT = 2
 
 
+class _StoreOnce(argparse.Action):
+    """An option taking one value (``--criteria``, ``--json``, ``--out`` …) given twice with two values is refused,
+    naming both: the last had won in silence (an amended rubric not used, an output never written; hostile10 H10-6).
+    The same value twice is one value."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        before = getattr(namespace, self.dest, None)
+        if before is not None and before != self.default and before != values:
+            raise argparse.ArgumentError(self, f"given twice ({before}, {values}): give it once")
+        setattr(namespace, self.dest, values)
+
+
+class _Parser(argparse.ArgumentParser):
+    """The command line's parser: its options (and its commands') store one value once (:class:`_StoreOnce`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("action", None, _StoreOnce)
+        self.register("action", "store", _StoreOnce)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bideval",
+    parser = _Parser(prog="python -m bideval",
                                      description="Evaluate tender bids against a published rubric.")
     parser.add_argument("--version", action="version", version=f"bid-eval {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

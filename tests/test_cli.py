@@ -601,3 +601,22 @@ def test_the_command_line_imports_neither_streamlit_nor_the_database():
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            cwd=Path(__file__).parent.parent).stdout.strip()
     assert found == "[]"
+
+
+@pytest.mark.parametrize("twice, said", [
+    (["--criteria", "amended.yaml", "--criteria", "r.yaml"], "argument --criteria: given twice (amended.yaml, r.yaml)"),
+    (["--criteria", "r.yaml", "--json", "result.json", "--json", "archive.json"],
+     "argument --json: given twice (result.json, archive.json)"),
+    (["--criteria", "r.yaml", "--out", "a.xlsx", "--out", "b.xlsx"], "argument --out: given twice (a.xlsx, b.xlsx)"),
+])
+def test_an_option_of_one_value_given_twice_is_refused_naming_both(capsys, twice, said):
+    """Found by a tester (hostile10 H10-6): `--criteria amended.yaml --criteria cs-outsourcing.yaml` used the last and
+    said nothing (the amended ceiling not applied); `--json a --json b` never wrote a. The same value twice is fine."""
+    from bideval.cli import _parser
+
+    with pytest.raises(SystemExit) as exited:
+        _parser().parse_args(["evaluate", "--bids", "b.xlsx", *twice])
+    assert exited.value.code == 2 and said in capsys.readouterr().err
+    again = _parser().parse_args(["evaluate", "--bids", "b.xlsx", "--criteria", "r.yaml", "--lang", "en",
+                                  "--lang", "en", "--panel", "p1.xlsx", "--panel", "p2.xlsx", "--criteria", "r.yaml"])
+    assert (again.criteria, again.lang, again.panel) == ("r.yaml", "en", ["p1.xlsx", "p2.xlsx"])
