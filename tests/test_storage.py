@@ -1827,6 +1827,8 @@ def test_a_score_sheet_made_for_another_tender_of_the_same_rubric_is_refused_and
     with pytest.raises(PanelError, match="made for tender"):  # the import checks again, before it writes
         store.import_score_sheet(admin, lot2, replace(preview, version=store.tender(admin, lot2).version),
                                  sheet.read_bytes())
+    with pytest.raises(PanelError, match="made for tender"):  # nor does it replace lot 2's whole panel
+        store.preview_replace_panel(admin, lot2, sheet.name, sheet.read_bytes())
     assert store.scores(admin, lot2, "李评委") == []
     assert store.import_score_sheet(admin, lot1, preview, sheet.read_bytes()) == 1
     assert [(x.criterion, D(x.score)) for x in store.scores(admin, lot1, "李评委")] == [("service_design", 4)]
