@@ -869,6 +869,17 @@ def _(s: Say) -> str:
                f"（文档属性中记有评分标准）；请提供按{s.q(s['rubric'])}制作的{kind.zh}")
 
 
+@_template("files.other_tender")
+def _(s: Say) -> str:
+    made, this = f"#{s['made_for']} ({s['made_for_name']})", f"#{s['tender']} ({s['tender_name']})"
+    made_zh, this_zh = f"#{s['made_for']}（{s['made_for_name']}）", f"#{s['tender']}（{s['tender_name']}）"
+    elsewhere = (Label("另一套 bid-eval（另一个数据库）中的", " of another copy of bid-eval (another database)")
+                 if s["made_for"] == s["tender"] else Label("", ""))  # (its own #3 of another database)
+    return s.t(f"this score sheet was made for tender {made}{elsewhere.en}, not this tender {this}: download this "
+               f"tender's score sheet",
+               f"此评分表是为{elsewhere.zh}招标项目 {made_zh}制作的，不是本项目 {this_zh}：请下载本项目的评分表")
+
+
 @_template("files.other_version")
 def _(s: Say) -> str:
     kind = _MADE[s["role"]]

@@ -18,7 +18,7 @@ from .errors import BidEvalError, DamagedWorkbook, Expected, PanelError, Problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
                              grade_refusal, grades_text, parse_choice, without_points)
 from .labels import Label, Named
-from .rubric_mark import other_rubric, other_version
+from .rubric_mark import TenderMark, other_rubric, other_tender, other_version
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import (InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank_row,
                      open_workbook)
@@ -130,7 +130,8 @@ def open_panel_book(path: Path, apart: bool = False) -> PanelBook:
 def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
                paths: Iterable[str | Path], agreed_tiers: Mapping[tuple[str, str], str] | None = None,
                exact_decimals: bool = False, apart: bool = False,
-               opened: tuple[list[PanelBook], list[Problem]] | None = None) -> PanelInput:
+               opened: tuple[list[PanelBook], list[Problem]] | None = None,
+               tender: TenderMark | None = None) -> PanelInput:
     """Read and check panel workbooks against the rubric and the bids, or raise PanelError.
 
     ``agreed_tiers`` are tiers already agreed elsewhere (the app): scores are checked against them, and a
@@ -138,7 +139,8 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
     criterion keeps, as the app's grid does (the command line keeps what it reads). ``apart``: python-calamine
     reads them in a process of its own (:mod:`bideval.reader_process`), as the app's server does.
     ``opened``: the workbooks of ``paths`` already opened (:func:`open_panel_book`) with the problems of expanding
-    ``paths`` (:func:`bideval.sheets.expand_paths`); else they are opened here.
+    ``paths`` (:func:`bideval.sheets.expand_paths`); else they are opened here. ``tender``: the app's tender they are
+    read into; a score sheet the app made for another tender is refused (:func:`~bideval.rubric_mark.other_tender`).
     """
     if opened is None:
         files, problems = expand_paths(paths, PANEL_SHEETS)
@@ -155,6 +157,9 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
         problems.extend(panel_book.problems)
         if panel_book.book is not None and panel_book.book.is_ranked():  # a result: its scores an earlier run's
             problems.append(panel_book.book.ranked_workbook("panel"))
+        elif panel_book.book is not None and tender is not None and \
+                (elsewhere := other_tender(panel_book.book, tender)) is not None:
+            problems.append(elsewhere)  # a score sheet made for another lot of the same rubric
         elif panel_book.book is not None and (other := other_rubric(panel_book.book, rubric, "panel")) is not None:
             problems.append(other)  # a score sheet made for another lot
         elif panel_book.book is not None:

@@ -14,6 +14,13 @@ on Windows or uploaded to the app gives the same mark). The package check reads 
 
 A workbook without the mark (made by hand, by an older bid-eval, or a form's sheet copied into a new workbook) is
 read as before, but for a bid form's column D naming another unit in bid-eval's own words (:func:`unit_problems`).
+
+A score sheet the app writes for one of its tenders carries that tender too (:class:`TenderMark`: ``bid-eval tender``,
+its id; ``bid-eval tender name``; ``bid-eval tender token``, a random token only that tender has), for two lots of one
+procurement share a rubric and their sheets carry the same rubric mark. The app's imports ask :func:`other_tender`: a
+sheet made for another tender is refused whole, naming both. The token, not the id, tells the tender: a copy of the
+app on another machine has its own #3, maybe of the same name (a tender named after its rubric's title). A sheet
+without a tender (``python -m bideval scoresheet``, or one made before tenders were marked) is read as before.
 """
 from __future__ import annotations
 
@@ -37,6 +44,8 @@ if TYPE_CHECKING:
 
 ID_PROPERTY = "bid-eval rubric"
 DIGEST_PROPERTY = "bid-eval rubric sha256"
+TENDER_PROPERTY, TENDER_NAME_PROPERTY, TENDER_TOKEN_PROPERTY = "bid-eval tender", "bid-eval tender name", \
+    "bid-eval tender token"
 CUSTOM_PROPERTIES = "docProps/custom.xml"  # where Excel and xlsxwriter keep a workbook's custom properties
 
 _PROPERTY = re.compile(r"<(?:[\w.\-]+:)?property\b([^>]*)>\s*<(?:[\w.\-]+:)?lpwstr>([^<]*)<", re.DOTALL)
@@ -44,11 +53,33 @@ _NAME = re.compile(r"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 @dataclass(frozen=True)
+class TenderMark:
+    """A tender of the app a workbook was made for: its id, its name and the token only it has."""
+
+    id: int
+    name: str
+    token: str = ""
+
+    def same_tender(self, other: TenderMark) -> bool:
+        """Whether ``other`` is this tender: by token when both have one (another database has its own #3 of maybe
+        the same name), else by id and name.
+
+        >>> TenderMark(3, "lot 1", "a").same_tender(TenderMark(3, "lot 1", "b"))
+        False
+        """
+        if self.token and other.token:
+            return self.token == other.token
+        return (self.id, self.name) == (other.id, other.name)
+
+
+@dataclass(frozen=True)
 class RubricMark:
-    """The rubric a workbook says it was made from: its id and the SHA-256 of its text."""
+    """The rubric a workbook says it was made from: its id and the SHA-256 of its text; the tender, if the app wrote
+    it for one."""
 
     rubric_id: str
     sha256: str
+    tender: TenderMark | None = None
 
 
 def rubric_text_sha256(text: str) -> str:
@@ -61,11 +92,17 @@ def rubric_text_sha256(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def mark_workbook(workbook: XlsxWorkbook, rubric: Rubric) -> None:
-    """Write the mark of ``rubric`` into a workbook being written (its custom properties)."""
+def mark_workbook(workbook: XlsxWorkbook, rubric: Rubric, tender: TenderMark | None = None) -> None:
+    """Write the mark of ``rubric`` (and of the ``tender`` it is made for) into a workbook being written (its custom
+    properties: text, each one, for :func:`read_mark` reads text only)."""
     workbook.set_custom_property(ID_PROPERTY, rubric.id)
     if rubric.text_sha256:  # (a rubric built in code, not read from its text, has none)
         workbook.set_custom_property(DIGEST_PROPERTY, rubric.text_sha256)
+    if tender is not None:
+        workbook.set_custom_property(TENDER_PROPERTY, str(tender.id))
+        workbook.set_custom_property(TENDER_NAME_PROPERTY, tender.name)
+        if tender.token:
+            workbook.set_custom_property(TENDER_TOKEN_PROPERTY, tender.token)
 
 
 @lru_cache(maxsize=64)  # (every form of one rubric carries the same part)
@@ -74,7 +111,7 @@ def read_mark(custom_xml: bytes | None) -> RubricMark | None:
 
     >>> read_mark(b'<Properties><property fmtid="x" pid="2" name="bid-eval rubric"><vt:lpwstr>lot-2</vt:lpwstr>'
     ...           b'</property></Properties>')
-    RubricMark(rubric_id='lot-2', sha256='')
+    RubricMark(rubric_id='lot-2', sha256='', tender=None)
     """
     if not custom_xml or ID_PROPERTY.encode() not in custom_xml:  # (most workbooks have no such part at all)
         return None
@@ -83,8 +120,10 @@ def read_mark(custom_xml: bytes | None) -> RubricMark | None:
         name = _NAME.search(attributes)
         if name is not None:
             found[html.unescape(name.group(1) or name.group(2) or "")] = html.unescape(value).strip()
-    rubric_id = found.get(ID_PROPERTY)
-    return None if not rubric_id else RubricMark(rubric_id, found.get(DIGEST_PROPERTY, ""))
+    rubric_id, tender_id = found.get(ID_PROPERTY), found.get(TENDER_PROPERTY, "")
+    tender = (TenderMark(int(tender_id), found.get(TENDER_NAME_PROPERTY, ""), found.get(TENDER_TOKEN_PROPERTY, ""))
+              if tender_id.isascii() and tender_id.isdigit() else None)
+    return None if not rubric_id else RubricMark(rubric_id, found.get(DIGEST_PROPERTY, ""), tender)
 
 
 def other_rubric(book: Workbook, rubric: Rubric, role: str) -> Problem | None:
@@ -94,6 +133,17 @@ def other_rubric(book: Workbook, rubric: Rubric, role: str) -> Problem | None:
     if mark is None or mark.rubric_id == rubric.id:
         return None
     return Problem.of("files.other_rubric", book.display, role=role, made_for=mark.rubric_id, rubric=rubric.id)
+
+
+def other_tender(book: Workbook, tender: TenderMark) -> Problem | None:
+    """The problem of importing ``book`` into ``tender`` when it is a score sheet the app made for another tender
+    (another lot of one rubric, or a tender of another database): refused whole, naming both tenders."""
+    mark = book.notes.rubric_mark
+    made = mark.tender if mark is not None else None
+    if made is None or made.same_tender(tender):
+        return None
+    return Problem.of("files.other_tender", book.display, made_for=made.id, made_for_name=made.name,
+                      tender=tender.id, tender_name=tender.name)
 
 
 def other_version(book: Workbook, rubric: Rubric, role: str) -> Problem | None:

@@ -6,6 +6,7 @@ checks that the two agree.
 """
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timezone
 
 from sqlalchemy import Boolean, ForeignKey, LargeBinary, String, Text, UniqueConstraint, false
@@ -41,6 +42,9 @@ class TenderRecord(Base):
     # The workbook that last replaced the whole panel (Store.replace_panel): an input of every result since
     panel_file: Mapped[str | None] = mapped_column(String(300))
     panel_sha256: Mapped[str | None] = mapped_column(String(64))
+    # A random token only this tender has, in every score sheet made for it (rubric_mark.TenderMark): its id is not
+    # enough (another database has its own #3). Nullable only as migration 0009 adds it; every tender has one.
+    token: Mapped[str | None] = mapped_column(String(32), index=True, unique=True, default=lambda: uuid.uuid4().hex)
 
 
 class BidRecord(Base):

@@ -18,7 +18,7 @@ from .bids import Bid
 from .labels import Label
 from .allowed_scores import grade_choices, grades_text, step_clause, step_text
 from .rubric import Criterion, Grade, Judged, Rubric, Tier, Tiered
-from .rubric_mark import mark_workbook
+from .rubric_mark import TenderMark, mark_workbook
 from .values import plain_number
 from .rubric_view import display_width
 
@@ -61,14 +61,16 @@ def score_rows(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[str, st
 
 
 def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[str, str], str], judge: str,
-                      out: Path | BinaryIO, lang: str = "zh") -> None:
-    """Write the blank Scores sheet for ``judge`` with each score cell validated to its range."""
+                      out: Path | BinaryIO, lang: str = "zh", tender: TenderMark | None = None) -> None:
+    """Write the blank Scores sheet for ``judge`` with each score cell validated to its range; ``tender``: the app's
+    tender it is made for, marked in its properties and named on its instructions sheet (the app imports it there
+    only)."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(out, {"strings_to_formulas": False, "strings_to_numbers": False,
                                      "strings_to_urls": False, "in_memory": True})
     book.set_properties({"title": rubric.title.text(lang), "subject": rubric.id, "author": "bid-eval"})
-    mark_workbook(book, rubric)  # the rubric it was made from, checked on reading
+    mark_workbook(book, rubric, tender)  # the rubric it was made from (and the tender), checked on reading
     sheet = book.add_worksheet(SCORES_SHEET)
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     locked = book.add_format({"font_color": "#555555"})
@@ -104,7 +106,7 @@ def write_score_sheet(rubric: Rubric, bids: Sequence[Bid], tiers: Mapping[tuple[
     sheet.freeze_panes(1, 0)
     if rows:
         sheet.autofilter(0, 0, len(rows), len(headers) - 1)
-    _write_instructions(book, rubric, judge, lang, head)
+    _write_instructions(book, rubric, judge, lang, head, tender)
     book.close()
 
 
@@ -199,12 +201,24 @@ def _hint(criterion: Criterion, tier_id: str | None, low: Decimal, high: Decimal
     return text
 
 
-def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]:
-    """The how-to text at the top of the instructions sheet."""
-    title, named = rubric.title.text(lang), _fixed_grade(rubric)
+def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh", tender: TenderMark | None = None) -> list[str]:
+    """The how-to text at the top of the instructions sheet: its title, the tender it is made for (if any), then how
+    to fill it in."""
+    title = rubric.title.text(lang)
+    head = [f"{title} — score sheet for {judge}" if lang == "en" else f"{title}——{judge} 评分表"]
+    if tender is not None:
+        head.append(f"Made for tender #{tender.id} ({tender.name}): it is imported into that tender only; any other "
+                    "tender, another lot of the same rubric too, refuses it." if lang == "en" else
+                    f"本评分表为招标项目 #{tender.id}（{tender.name}）制作，只能导入该项目；其他项目（包括同一评分办法的其他分包）"
+                    "不接受。")
+    return head + _how_to(rubric, lang)
+
+
+def _how_to(rubric: Rubric, lang: str) -> list[str]:
+    """How to fill in the sheet and return it."""
+    named = _fixed_grade(rubric)
     if lang == "en":
         return [
-            f"{title} — score sheet for {judge}",
             "Fill in only the yellow 'score' column (and 'comment' if you wish); leave the other columns as they are.",
             "To sort, sort whole rows (the filter arrows in the header do); never sort one column on its own. A name "
             "column sorted alone moves names away from their bidder's and criterion's ids, and such rows are refused "
@@ -223,7 +237,6 @@ def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh") -> list[str]
              "steps); the panel's score is still the mean of the judges' scores, to the rubric's decimal places."]
             if _stepped_tiers(rubric) else [])
     return [
-        f"{title}——{judge} 评分表",
         "只填写黄色的“得分”列（可在“备注”列写评语），其他列请勿修改。",
         "如需排序，请整行排序（用表头的筛选按钮即可），切勿单独排序某一列：单独排序名称列会使名称与投标人、评分项的代码错位，"
         "读回时这些行将被拒绝；单独排序“得分”列会把得分移到其他投标人名下，读回时无法发现。",
@@ -251,11 +264,12 @@ def _stepped_tiers(rubric: Rubric) -> bool:
     return any(isinstance(c, Tiered) and c.step is not None for c in rubric.panel_criteria)
 
 
-def _write_instructions(book: Workbook, rubric: Rubric, judge: str, lang: str, head: Format) -> None:
+def _write_instructions(book: Workbook, rubric: Rubric, judge: str, lang: str, head: Format,
+                        tender: TenderMark | None) -> None:
     sheet = book.add_worksheet(INSTRUCTIONS_SHEET.text(lang))
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     bold = book.add_format({"bold": True, "font_size": 13})
-    lines = instruction_lines(rubric, judge, lang)
+    lines = instruction_lines(rubric, judge, lang, tender)
     sheet.write_string(0, 0, lines[0], bold)
     for r, line in enumerate(lines[1:], 1):
         sheet.write_string(r, 0, line)

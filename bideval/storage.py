@@ -39,6 +39,7 @@ from .panel import PanelInput, Score, judge_name, read_panel, seat_name
 from .result import Result
 from .rights import Action, Actor, RightRefused, Role, allowed
 from .rubric import Aggregate, Rubric, Tiered, parse_rubric
+from .rubric_mark import TenderMark
 from .rubric_yaml import declared_rubric_id
 from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, DeclarationRecord, DocumentRecord,
                      FindingRecord, JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord, UploadRecord)
@@ -324,6 +325,11 @@ def _scored_by(result: Result, panel: PanelInput, judge: str) -> list[tuple[str,
     pass mark), less those the judge declared a conflict of interest with."""
     recused = {v for j, v in panel.recused if j == judge}
     return sorted((b.vendor_id, b.vendor_name) for b in result.ranking if b.vendor_id not in recused)
+
+
+def _tender_mark(record: TenderRecord) -> TenderMark:
+    """The tender as the score sheets made for it carry it: id, name and token."""
+    return TenderMark(record.id, record.name, record.token or "")
 
 
 def _panel_workbook(s: Session, tender_id: int) -> tuple[InputFile, ...]:
@@ -1168,7 +1174,7 @@ class Store:
             scored = {v for v, _ in _scored_by(result, panel, name)}
         out = BytesIO()
         write_score_sheet(self._rubric_of(record), [b for b in bidset.bids if b.vendor_id in scored],
-                          dict(panel.tiers), name, out, lang)
+                          dict(panel.tiers), name, out, lang, _tender_mark(record))
         return out.getvalue()
 
     def _bidset(self, s: Session, record: TenderRecord, seat: JudgeRecord | None) -> BidSet:
@@ -1545,7 +1551,9 @@ class Store:
     # -- panel workbooks
     def _read_workbook(self, s: Session, record: TenderRecord, name: str, content: bytes,
                        app_tiers: bool = False) -> PanelInput:
-        """A panel workbook read against the tender's rubric and bids; PanelError names the upload, not a temp path."""
+        """A panel workbook read against the tender's rubric and bids; PanelError names the upload, not a temp path.
+        A score sheet made for another tender is refused (:func:`~bideval.rubric_mark.other_tender`), in the
+        transaction of the write it guards."""
         rubric = self._rubric_of(record)
         bids = self._bidset(s, record, None).bids
         checks = check_bids(rubric, bids)
@@ -1559,7 +1567,7 @@ class Store:
             shown = str(path)
             try:
                 panel = read_panel(rubric, bids, invalid, [path], agreed_tiers=agreed if app_tiers else None,
-                                   exact_decimals=True, apart=True)
+                                   exact_decimals=True, apart=True, tender=_tender_mark(record))
             except PanelError as error:
                 raise PanelError([p.renamed(shown, path.name) for p in error.problems]) from None
         return replace(panel, warnings=tuple(w.renamed(shown, path.name) for w in panel.warnings))

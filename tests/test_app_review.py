@@ -182,6 +182,22 @@ def test_a_finding_written_meanwhile_is_not_overwritten(outlier):
     assert app.success[0].value == "Saved 1 finding(s)."  # the other row went through
 
 
+def test_a_sheet_made_for_another_lot_of_the_same_rubric_is_refused_at_the_preview(app_db, tmp_path):
+    """app8 A8-1: lot 1's sheet previewed on lot 2 showed lot 1's scores as changes to make, and importing took them."""
+    store = Store(app_db)
+    lot1, lot2 = (make(store, tmp_path, EXAMPLE_RUBRIC.read_text(encoding="utf-8"), FULL) for _ in range(2))
+    seat_judge(store, lot2, "王")
+    sheet = store.score_sheet(admin_of(store), lot1, "王")
+    app = open_app("tiers", lang="zh", tender_id=lot2)
+    app.selectbox(key="tiers_sheet_judge").set_value("王")
+    app.file_uploader(key="tiers_sheet_file").upload("王.xlsx", sheet)
+    app.button(key="tiers_sheet_preview_button").click().run()
+    assert not app.exception and "tiers_sheet_preview" not in app.session_state
+    assert f"此评分表是为招标项目 \\#{lot1}（复核测试）制作的，不是本项目 \\#{lot2}（复核测试）：请下载本项目的评分表" \
+        in app.error[0].value  # (# escaped in Markdown)
+    assert not [b for b in app.button if b.key == "tiers_sheet_import"]
+
+
 def test_a_judges_returned_sheet_changes_that_judges_scores_only(app_db, tmp_path, through_the_entrypoint):
     store = Store(app_db)
     tender = make(store, tmp_path, EXAMPLE_RUBRIC.read_text(encoding="utf-8"), FULL)

@@ -108,6 +108,7 @@ FACTS = {
     "files.ranked_workbook": dict(role="panel", sheets=("Ranking", "Scores", "Audit")),
     "files.missing": {},
     "files.other_rubric": dict(role="panel", made_for="cs-outsourcing-lot2", rubric="cs-outsourcing"),
+    "files.other_tender": dict(made_for=3, made_for_name="评标委员会测试", tender=7, tender_name="第2包"),
     "files.other_version": dict(role="bids", rubric="cs-outsourcing", made_from="1234567890123456", now="9876543210987654",
                                 others=("b.xlsx", "c.xlsx")),
     "bids.unit_changed": dict(field=Named("registered_capital", Label("注册资本金", "Registered capital")),
@@ -494,6 +495,9 @@ SENTENCES = [
      "document properties name the rubric); give the score sheet made from 'cs-outsourcing'", SAME,
      "这是评分标准“cs-outsourcing-lot2”的评分表，不是“cs-outsourcing”的：它是为另一个项目或分包制作的（文档属性中记有评分标准）；"
      "请提供按“cs-outsourcing”制作的评分表"),
+    ("files.other_tender",
+     "this score sheet was made for tender #3 (评标委员会测试), not this tender #7 (第2包): download this tender's score "
+     "sheet", SAME, "此评分表是为招标项目 #3（评标委员会测试）制作的，不是本项目 #7（第2包）：请下载本项目的评分表"),
     ("files.other_version",
      "this bid form and 2 more (b.xlsx, c.xlsx) were made from another version of rubric 'cs-outsourcing' (SHA-256 "
      "123456789012…; this version 987654321098…): read against this version; check that its fields and notes still "

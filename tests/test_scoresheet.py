@@ -74,6 +74,29 @@ def test_one_row_per_valid_bid_and_panel_criterion_with_the_agreed_tier(rubric, 
     ]
 
 
+@pytest.mark.parametrize("lang, line", [
+    ("zh", "本评分表为招标项目 #3（评标委员会测试）制作，只能导入该项目；其他项目（包括同一评分办法的其他分包）不接受。"),
+    ("en", "Made for tender #3 (评标委员会测试): it is imported into that tender only; any other tender, another lot of "
+           "the same rubric too, refuses it."),
+    ("zh", None)])  # the command line's sheet: no tender
+def test_a_sheet_made_for_a_tender_names_it_on_its_instructions_and_in_its_properties(rubric, bidset, tmp_path, lang,
+                                                                                       line):
+    """app8 A8-1: the tender showed only in the file's name, which the judge may change."""
+    from bideval.rubric_mark import TenderMark
+
+    path = tmp_path / "sheet.xlsx"
+    tender = TenderMark(3, "评标委员会测试", "0f" * 16) if line else None
+    write_score_sheet(rubric, valid_bids(rubric, bidset), TIERS, "王评委", path, lang, tender)
+    book = openpyxl.load_workbook(path)
+    assert [row[0].value for row in book.worksheets[1].iter_rows(min_row=1, max_row=2)][1:] == \
+        [line or "只填写黄色的“得分”列（可在“备注”列写评语），其他列请勿修改。"]
+    assert {p.name: p.value for p in book.custom_doc_props.props if p.name.startswith("bid-eval tender")} == (
+        {"bid-eval tender": "3", "bid-eval tender name": "评标委员会测试", "bid-eval tender token": "0f" * 16}
+        if line else {})
+    fill(path, {(VENDOR_A, "service_design"): 4})
+    assert [x.score for x in read_back(rubric, bidset, path).scores if x.score] == [4]  # read as before: no tender
+
+
 def test_each_score_cell_is_validated_to_its_range(rubric, bidset, tmp_path: Path):
     path = tmp_path / "sheet.xlsx"
     write_score_sheet(rubric, valid_bids(rubric, bidset), TIERS, "王评委", path)

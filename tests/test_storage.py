@@ -1798,6 +1798,45 @@ def test_a_chair_recused_from_a_bidder_does_not_record_its_consensus_score(url, 
     assert caught.value.data["what"] == "consensus"
 
 
+def test_a_score_sheet_made_for_another_tender_of_the_same_rubric_is_refused_and_taken_on_its_own(sqlite_store,
+                                                                                                   tmp_path):
+    """app8 A8-1: 李评委's lot-1 sheet, filled and imported on lot 2 (same rubric, same bidders), wrote lot 1's scores
+    into lot 2 without a word; a #1 of another database, of the same name, is another tender too."""
+    import openpyxl
+
+    store, admin, lot1, _ = sqlite_store
+    lot2 = chair_tender(store, "第2包")
+    elsewhere = Store(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    copy = chair_tender(elsewhere, "T")
+    forms = files(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)))
+    for where, tender in ((store, lot1), (store, lot2), (elsewhere, copy)):
+        where.import_bids(admin_of(where), tender, forms)
+        seat_judge(where, tender, "李评委")
+        where.open_scoring(admin_of(where), tender)
+    sheet = tmp_path / "李评委.xlsx"
+    sheet.write_bytes(store.score_sheet(admin, lot1, "李评委"))
+    book = openpyxl.load_workbook(sheet)  # filled in by the judge: service_design, the row after ops_plan
+    book["Scores"]["I3"] = 4
+    book.save(sheet)
+    assert sheet_refused(store, admin, lot2, "李评委", sheet) == [
+        f"李评委.xlsx: this score sheet was made for tender #{lot1} (T), not this tender #{lot2} (第2包): download this "
+        "tender's score sheet"]
+    assert sheet_refused(elsewhere, admin_of(elsewhere), copy, "李评委", sheet) == [
+        f"李评委.xlsx: this score sheet was made for tender #{lot1} (T) of another copy of bid-eval (another database), "
+        f"not this tender #{copy} (T): download this tender's score sheet"]
+    preview = store.preview_score_sheet(admin, lot1, "李评委", sheet.name, sheet.read_bytes())
+    from dataclasses import replace
+
+    with pytest.raises(PanelError, match="made for tender"):  # the import checks again, before it writes
+        store.import_score_sheet(admin, lot2, replace(preview, version=store.tender(admin, lot2).version),
+                                 sheet.read_bytes())
+    with pytest.raises(PanelError, match="made for tender"):  # nor does it replace lot 2's whole panel
+        store.preview_replace_panel(admin, lot2, sheet.name, sheet.read_bytes())
+    assert store.scores(admin, lot2, "李评委") == []
+    assert store.import_score_sheet(admin, lot1, preview, sheet.read_bytes()) == 1
+    assert [(x.criterion, D(x.score)) for x in store.scores(admin, lot1, "李评委")] == [("service_design", 4)]
+
+
 def test_another_lot_s_bid_form_and_score_sheet_are_refused_in_the_app_as_on_the_command_line(sqlite_store, tmp_path):
     """hostile7: lot 2's form and 王评委's lot-2 score sheet had been imported into lot 1's tender without a word."""
     import openpyxl
