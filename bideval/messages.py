@@ -1911,9 +1911,10 @@ def _(s: Say) -> str:
     }[what]
     # Changed elsewhere, not "by someone else": most often the same person in another window (P6-11). The versions
     # stay in the error's data, not in its words.
-    value = s["value"]
+    labels = {t.id: s.label(t) for t in s.get("tiers", ())}  # a tier as the chair picked it (三档), not its id (t3)
+    value = labels.get(s["value"], s["value"])
     shown = value if value is not None else s.t("empty", "空")
-    typed = s.get("typed")
+    typed = labels.get(s.get("typed"), s.get("typed"))
     yours = (s.t(f"your {typed} was not saved", f"您的 {typed} 未保存") if typed is not None
              else s.t("your change was not saved", "您的修改未保存"))
     return s.t(f"{thing[0]} was changed elsewhere to {shown} (perhaps by you, in another window); {yours}",

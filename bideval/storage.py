@@ -1332,7 +1332,8 @@ class Store:
             seen = current.version if current else 0
             if expected_version is not None and expected_version != seen:
                 raise WriteConflict("tier", expected_version, seen, current.tier if current else None,
-                                    vendor_id=vendor_id, criterion=named, typed=tier_id or None)
+                                    vendor_id=vendor_id, criterion=named, typed=tier_id or None,
+                                    tiers=tuple(Named(t.id, t.label) for t in criterion.tiers))
             if tier is not None:
                 scores = s.execute(select(ScoreRecord.judge, ScoreRecord.score).where(
                     ScoreRecord.tender_id == tender_id, ScoreRecord.vendor_id == vendor_id,

@@ -103,7 +103,9 @@ def test_a_tier_changed_since_the_table_showed_it_is_not_replaced(tender):
     choose_tiers(app, {0: "t3", 1: "t1"})
     assert admin_call("tiers", tender) == {(VENDOR_A, "ops_plan"): "t2", (VENDOR_B, "ops_plan"): "t1"}
     assert len(app.error) == 1 and app.error[0].value.startswith(f"{VENDOR_A} 甲公司 / Operations management plan: ")
-    assert "was changed elsewhere to t2 (perhaps by you, in another window); your t3 was not saved" in app.error[0].value
+    # the tiers as the chair picks them, not their ids (app8 A8-8: 'changed elsewhere to t3; your t1')
+    assert "was changed elsewhere to Tier 2 (perhaps by you, in another window); your Tier 3 was not saved" \
+        in app.error[0].value
     assert list(app.data_editor[0].value["tier"]) == ["t2", "t1"]  # what is stored, to decide again
 
 

@@ -1005,6 +1005,11 @@ def test_every_right_refusal_in_both_languages(why, facts, en, zh):
      f"the tier of {VENDOR} on 'ops_plan' was changed elsewhere to t1 (perhaps by you, in another window); your "
      "change was not saved",
      f"{VENDOR} 的“运营管理能力”档次已在别处改为 t1（可能是您在另一窗口中修改的），您的修改未保存"),
+    (WriteConflict("tier", 2, 3, "t3", vendor_id=VENDOR, criterion=OPS, typed="t1",
+                   tiers=(Named("t1", Label("一档", "Tier 1")), Named("t3", Label("三档", "Tier 3")))),
+     f"the tier of {VENDOR} on 'ops_plan' was changed elsewhere to t3 (perhaps by you, in another window); your "
+     "t1 was not saved",
+     f"{VENDOR} 的“运营管理能力”档次已在别处改为 三档（可能是您在另一窗口中修改的），您的 一档 未保存"),
     (WriteConflict("consensus", 0, 1, None, vendor_id=VENDOR, criterion=OPS, typed="12.5"),
      f"the consensus score of {VENDOR} on 'ops_plan' was changed elsewhere to empty (perhaps by you, in another "
      "window); your 12.5 was not saved",
