@@ -4113,14 +4113,48 @@ def audit_action(action: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def audit_value(value: str | None, lang: str) -> str:
-    """An audit entry's value as shown: itself, or what stands for a value withheld (:func:`bideval.audit.withheld`)."""
+def audit_value(value: str | None, lang: str, action: str | None = None) -> str:
+    """An audit entry's value as shown: itself, or what stands for a value withheld (:func:`bideval.audit.withheld`);
+    in Chinese, the stage of a ``stage`` entry, the role of a ``give_role``/``take_role`` entry (its first word: a
+    judge's seat follows it) and the outcome of a ``declare`` entry in words (app8 A8-5: ``setup`` → ``scoring``,
+    ``judge``, ``no conflict`` stood on the Chinese page). The stored value itself is never changed.
+
+    >>> audit_value("scoring", "zh", "stage"), audit_value("judge 王评委", "zh", "give_role")
+    ('评分', '评委 王评委')
+    >>> audit_value("no conflict", "zh", "declare"), audit_value("no conflict", "en", "declare")
+    ('无利害关系', 'no conflict')
+    """
     from .audit import WITHHELD  # here: the audit trail's module brings SQLAlchemy, which evaluating needs not
 
     check_lang(lang)
     if value == WITHHELD:
         return "（最终结果前不显示）" if lang == "zh" else "(withheld until the result is final)"
-    return value or ""
+    if not value or lang != "zh" or action not in _AUDIT_WORDS:
+        return value or ""
+    words = _AUDIT_WORDS[action]()
+    if value in words:
+        return words[value]
+    first, _, rest = value.partition(" ")
+    return f"{words[first]} {rest}" if first in words else value
+
+
+def _stage_words() -> dict[str, str]:
+    from .workflow import STAGE_NAMES_ZH
+
+    return {stage.value: name for stage, name in STAGE_NAMES_ZH.items()}
+
+
+def _role_words() -> dict[str, str]:
+    from .rights import ROLE_NAMES_ZH
+
+    return {role.value: name for role, name in ROLE_NAMES_ZH.items()}
+
+
+# The stored words of an entry's values, by its action, and how the Chinese page says them
+_AUDIT_WORDS: dict[str, Callable[[], dict[str, str]]] = {
+    "stage": _stage_words, "give_role": _role_words, "take_role": _role_words,
+    "declare": lambda: {"conflict": "有利害关系（回避）", "no conflict": "无利害关系"},
+}
 
 
 def audit_verdict(verdict: Any, lang: str) -> str:
