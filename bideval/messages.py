@@ -1876,6 +1876,14 @@ def _(s: Say) -> str:
     return s.t("a consensus score needs its reason", "合议得分须填写理由")
 
 
+@_template("store.note_without_conflict")
+def _(s: Say) -> str:
+    vendors = s.join(s["vendors"])
+    return s.t(f"a note is written beside {vendors} but 'conflict of interest' is not ticked: tick it if there is "
+               "one, or delete the note (nothing was declared; a declaration cannot be changed once made)",
+               f"{vendors} 填写了说明但未勾选“有利害关系”：如有利害关系请勾选，否则请删去说明（尚未提交任何声明；声明提交后不能更改）")
+
+
 @_template("panel.other_judges")
 def _(s: Say) -> str:
     return s.t(f"expected only {s['judge']}'s scores, found scores of {', '.join(s['others'])}",

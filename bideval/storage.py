@@ -1427,14 +1427,21 @@ class Store:
         return current.version
 
     # -- conflicts of interest
-    def declare(self, actor: Actor, tender_id: int, conflicts: Mapping[str, str]) -> None:
+    def declare(self, actor: Actor, tender_id: int, conflicts: Mapping[str, str],
+                noted: Mapping[str, str] | None = None) -> None:
         """The actor's declaration for every bidder not declared yet: a conflict (vendor → note) or none.
 
         A declaration, once made, stays; a bidder added later needs its own declaration. A conflict with a bidder the
         seat already holds scores for (a panel workbook gave them) is refused, naming them, and nothing is declared:
-        a recused judge has no score for that bidder, so the chair removes them first.
+        a recused judge has no score for that bidder, so the chair removes them first. ``noted``: what was typed as
+        the note beside bidders not declared a conflict (vendor → note); a note there is refused, naming them, and
+        nothing is declared (app8: a judge who wrote 本人近三年曾在该公司任职 without ticking the box was filed as no
+        conflict, the note dropped, and given that bidder to score; a declaration cannot be changed).
         """
         conflicts = {vendor: typed(note) for vendor, note in conflicts.items()}
+        unticked = tuple(sorted(v for v, note in (noted or {}).items() if v not in conflicts and typed(note)))
+        if unticked:
+            raise BidEvalError.coded("store.note_without_conflict", vendors=unticked)
         with self.db.write() as s:
             record, roles, seat = self._open_seat(s, actor, tender_id, Action.DECLARE)
             vendors = list(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id)

@@ -225,8 +225,9 @@ def declaration_form(store: Store, judge: Actor, tender: int, undeclared: Sequen
         return
     # Each note as typed: the store files it through values.typed and refuses a conflict with nothing left of it.
     conflicts = {str(row.vendor_id): str(row.note or "") for row in edited.itertuples() if bool(row.conflict)}
+    noted = {str(row.vendor_id): str(row.note or "") for row in edited.itertuples() if not bool(row.conflict)}
     try:
-        store.declare(judge, tender, conflicts)
+        store.declare(judge, tender, conflicts, noted)
     except BidEvalError as error:
         ws.show_error(error)
         return

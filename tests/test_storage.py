@@ -455,6 +455,19 @@ def test_a_declared_conflict_recuses_the_judge_and_is_not_missing(session):
     assert result.status == "final"  # wang's missing scores for B are a recusal, not incomplete
 
 
+@pytest.mark.parametrize("noted", [{VENDOR_B: "本人近三年曾在该公司任职"}, {VENDOR_A: "", VENDOR_B: " 亲属\u200b "}])
+def test_a_note_beside_a_bidder_not_declared_a_conflict_is_refused_and_nothing_declared(session, noted):
+    """Found by a tester (app8): a judge who described a tie in the note without ticking 'conflict of interest' was
+    filed as no conflict, the note dropped, and given that bidder to score; a declaration cannot be changed."""
+    store, tender, who = session
+    with pytest.raises(BidEvalError, match=f"a note is written beside {VENDOR_B} but 'conflict of interest' is not"):
+        store.declare(who["wang"], tender, {}, noted)
+    assert store.declarations(who["chair"], tender) == []
+    store.declare(who["wang"], tender, {VENDOR_B: "本人近三年曾在该公司任职"}, {VENDOR_A: " "})  # a blank is no note
+    assert [(d.vendor_id, d.conflict) for d in store.declarations(who["chair"], tender)] == [(VENDOR_A, False),
+                                                                                            (VENDOR_B, True)]
+
+
 # -- typed scores
 
 @pytest.mark.parametrize("typed, tier, expected", [
