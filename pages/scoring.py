@@ -391,10 +391,17 @@ def main() -> None:
         showing = list(rows)
     ws.remember_shown(remembered, key, showing)
 
+    progress = seat_progress([v for v, _ in bids], panel, {(r.vendor_id, r.criterion) for r in rows
+                                                            if r.score is not None}, tiers)
+    given, due, waiting = progress.given, progress.due, progress.awaiting_tier
     if submitted:
         st.success(tr(f"您已于 {seat.submitted_at:%Y-%m-%d %H:%M}（UTC）提交评分，评分已锁定。请在“评标结果”页面查看全体评委的评分。",
                       f"You submitted your scores on {seat.submitted_at:%Y-%m-%d %H:%M} UTC; they are locked. The "
                       "Results page shows the whole panel's scores."), icon=":material/lock:")
+    elif locked and info.stage is Stage.REVIEW and given < due:  # (app8: told to submit below, and that they cannot)
+        st.warning(tr(f"评分已结束，您还有 {due - given} 项未打分，无法提交：请联系组长重新开放评分。",
+                      f"Scoring has closed with {due - given} of your scores not given, so you cannot submit: ask the "
+                      "chair to reopen scoring."), icon=":material/lock:")
     elif locked and info.stage is Stage.REVIEW:
         st.info(tr("评分已结束，评分已锁定、不能修改；您尚未提交：请核对后在下方提交，组长才能确定结果。",
                    "Scoring has closed and the scores are locked; you have not submitted yet: check them and submit "
@@ -408,9 +415,6 @@ def main() -> None:
     if info.hide_prices and not submitted:
         st.caption(tr("本项目采用双信封：提交技术评分之前，您看不到报价。",
                       "This tender uses two envelopes: prices stay sealed until you submit your technical scores."))
-    progress = seat_progress([v for v, _ in bids], panel, {(r.vendor_id, r.criterion) for r in rows
-                                                            if r.score is not None}, tiers)
-    given, due, waiting = progress.given, progress.due, progress.awaiting_tier
     st.progress(given / due, text=tr(f"我的评分：已打 {given} / {due} 项", f"My scores: {given} of {due} given"))
     if waiting and not locked:
         st.warning(tr(f"有 {waiting} 项分档评分尚未定档（显示“待定档”）：须等组长在“定档”页面定档后才能打分。",
