@@ -45,8 +45,8 @@ from .sheets import InputFile
 from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
 from .value_codec import decode_values, encode_values
 from .values import typed
-from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, StageRefused,
-                       SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve, missing_scores)
+from .workflow import (AgreedScore, Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage,
+                       StageRefused, SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve, missing_scores)
 
 __all__ = ["Store", "Capabilities", "WriteConflict", "database_url"]
 
@@ -332,6 +332,14 @@ def _panel_workbook(s: Session, tender_id: int) -> tuple[InputFile, ...]:
     name, sha256 = s.execute(select(TenderRecord.panel_file, TenderRecord.panel_sha256)
                              .where(TenderRecord.id == tender_id)).one()
     return (InputFile(name, sha256, "panel"),) if name is not None and sha256 is not None else ()
+
+
+def _agreed_scores(s: Session, tender_id: int) -> dict[tuple[str, str], AgreedScore]:
+    """The tender's agreed (consensus) scores by (vendor_id, criterion), in the order they were first entered."""
+    return {(c.vendor_id, c.criterion): AgreedScore(c.vendor_id, c.criterion, Decimal(c.score), c.reason, c.by, c.at,
+                                                    c.version)
+            for c in s.execute(select(ConsensusRecord).where(ConsensusRecord.tender_id == tender_id)
+                               .order_by(ConsensusRecord.id)).scalars()}
 
 
 def _recusals(s: Session, tender_id: int) -> frozenset[tuple[str, str]]:
@@ -1479,10 +1487,7 @@ class Store:
         tiers = {(v, c): t for v, c, t in s.execute(select(TierRecord.vendor_id, TierRecord.criterion, TierRecord.tier)
                                                      .where(TierRecord.tender_id == tender_id))}
         recused = _recusals(s, tender_id)
-        consensus = {} if only is not None else {
-            (v, c): Decimal(x) for v, c, x in s.execute(select(ConsensusRecord.vendor_id, ConsensusRecord.criterion,
-                                                              ConsensusRecord.score)
-                                                       .where(ConsensusRecord.tender_id == tender_id))}
+        consensus = {} if only is not None else {k: a.score for k, a in _agreed_scores(s, tender_id).items()}
         files = () if only is not None else _panel_workbook(s, tender_id)
         return PanelInput(judges, scores, tiers, recused=recused, consensus=consensus, files=files)
 
@@ -1830,29 +1835,30 @@ class Store:
                                        .order_by(FindingRecord.id)).scalars()]
 
     def sign_off(self, actor: Actor, tender_id: int) -> SignOff:
-        """What the exported workbook and the report state: the stage, who finalised the result and when, and the
-        chair's findings (to those who may read every score; none while the actor's own seat has not submitted)."""
+        """What the exported workbook and the report state: the stage, who finalised the result and when, the
+        chair's findings and the agreed scores with their reasons (to those who may read every score; none while the
+        actor's own seat has not submitted)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
             found: tuple[ChairFinding, ...] = ()
+            agreed: tuple[AgreedScore, ...] = ()
             if self._view(s, actor, record, roles).panel:
                 found = tuple(ChairFinding(Flag(FindingKind(f.kind), f.vendor_id, f.criterion, f.judge), f.text, f.by,
                                            f.at)
                               for f in s.execute(select(FindingRecord).where(FindingRecord.tender_id == tender_id)
                                                  .order_by(FindingRecord.id)).scalars())
-            return SignOff(Stage(record.stage), record.finalised_by, record.finalised_at, found)
+                agreed = tuple(_agreed_scores(s, tender_id).values())
+            return SignOff(Stage(record.stage), record.finalised_by, record.finalised_at, found, agreed)
 
-    def consensus_versions(self, actor: Actor, tender_id: int) -> dict[tuple[str, str], tuple[Decimal, int]]:
-        """The panel's agreed scores by (vendor_id, criterion), each with the version a caller passes back to change
-        it (for those who may read every score)."""
+    def agreed_scores(self, actor: Actor, tender_id: int) -> dict[tuple[str, str], AgreedScore]:
+        """The panel's agreed scores by (vendor_id, criterion), each with its reason on record and the version a
+        caller passes back to change it (for those who may read every score)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
             view = self._view(s, actor, record, roles)
             if not view.panel:
                 raise RightRefused(actor, roles, Action.READ_PANEL, tender_id, "blind" if view.blind else "")
-            rows = s.execute(select(ConsensusRecord.vendor_id, ConsensusRecord.criterion, ConsensusRecord.score,
-                                    ConsensusRecord.version).where(ConsensusRecord.tender_id == tender_id)).all()
-        return {(v, c): (Decimal(x), n) for v, c, x, n in rows}
+            return _agreed_scores(s, tender_id)
 
     def set_consensus(self, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str, score: Decimal | None,
                       reason: str, expected_version: int | None = None) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Collection, Iterable, Mapping, Sequence
 
 from .allowed_scores import allowed_range
@@ -105,9 +106,28 @@ class ChairFinding:
 
 
 @dataclass(frozen=True)
+class AgreedScore:
+    """The panel's agreed score on one bid and criterion (``panel.aggregate: consensus``) as the chair entered it:
+    the score, its reason, who entered it and when, and the version a change passes back."""
+
+    vendor_id: str
+    criterion: str
+    score: Decimal
+    reason: str
+    by: str
+    at: datetime
+    version: int = 1
+
+
+def signed_text(text: str, by: str, lang: str) -> str:
+    """What the chair wrote, as a document quotes it with who wrote it: ``已核实，属合理报价 — 张组长``."""
+    return f"{text} — {by}" if lang == "zh" else f"{text} ({by})"
+
+
+@dataclass(frozen=True)
 class SignOff:
     """What a filed document states about the evaluation: its stage, the chair who finalised it and when (none
-    until it is final), and every finding the chair recorded.
+    until it is final), every finding the chair recorded, and every agreed score with its reason (consensus).
 
     >>> SignOff(Stage.FINAL, "张组长", datetime(2026, 11, 30, 10, 15)).text("zh")
     '已定稿：组长 张组长 于 2026-11-30 10:15（UTC）签署'
@@ -119,6 +139,7 @@ class SignOff:
     signed_by: str | None = None
     signed_at: datetime | None = None
     findings: tuple[ChairFinding, ...] = ()
+    agreed: tuple[AgreedScore, ...] = ()
 
     @property
     def final(self) -> bool:
@@ -141,7 +162,17 @@ class SignOff:
 
     def finding_text(self, finding: ChairFinding, lang: str) -> str:
         """A finding as a document quotes it: ``已核实，属合理报价 — 张组长``."""
-        return f"{finding.text} — {finding.by}" if lang == "zh" else f"{finding.text} ({finding.by})"
+        return signed_text(finding.text, finding.by, lang)
+
+    def agreed_on(self, vendor_id: str, criterion: str) -> AgreedScore | None:
+        """The agreed score on one bid and criterion, if entered."""
+        return next((a for a in self.agreed if (a.vendor_id, a.criterion) == (vendor_id, criterion)), None)
+
+    def agreed_reason(self, vendor_id: str, criterion: str, lang: str) -> str:
+        """An agreed score's reason as a document quotes it, with who entered it (``合议：方案较完整 — 张组长``); empty
+        when none is entered."""
+        agreed = self.agreed_on(vendor_id, criterion)
+        return "" if agreed is None else signed_text(agreed.reason, agreed.by, lang)
 
 
 COMPLETE = "complete"  # a filed copy's status: every score in, nobody has signed yet
