@@ -9,7 +9,7 @@ about it: final or not, who signed it and when, and the chair's findings.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Collection, Iterable, Mapping, Sequence
@@ -221,12 +221,13 @@ def filed_status(result: Result, sign_off: SignOff | None) -> str:
 
 
 def flags_to_resolve(result: Result) -> list[Flag]:
-    """Every outlier, abnormally low price and incomplete bid of an evaluation, in a fixed order."""
+    """Every outlier, abnormally low price and incomplete bid of an evaluation, in a fixed order. A bid waiting only
+    for the chair's agreed score (consensus) asks for no written finding: the chair enters the score instead."""
     flags = [Flag(FindingKind.OUTLIER, o.vendor_id, o.criterion, o.judge) for o in result.outliers]
     for standing in result.ranking:
         if ABNORMAL_LOW in standing.flags:
             flags.append(Flag(FindingKind.ABNORMAL_LOW, standing.vendor_id))
-        if INCOMPLETE in standing.flags:
+        if INCOMPLETE in standing.flags and not standing.awaiting_agreed:
             flags.append(Flag(FindingKind.INCOMPLETE, standing.vendor_id))
     return flags
 
@@ -256,16 +257,21 @@ def findings_about(found: Iterable[Flag], bids: Collection[str] = (), judges: Co
 
 @dataclass(frozen=True)
 class Blockers:
-    """Why a result cannot be finalised yet: incomplete bids, flags without a finding, judges yet to submit."""
+    """Why a result cannot be finalised yet: bids with judges' scores missing, bids waiting only for the chair's
+    agreed score (consensus), flags without a finding, judges yet to submit; with the bidders' names (``names``:
+    vendor_id → name), to name each bid as the tables do."""
 
     incomplete: tuple[str, ...] = ()
     unresolved: tuple[Flag, ...] = ()
     not_submitted: tuple[str, ...] = ()
     nobody_may_score: tuple[str, ...] = ()  # incomplete bids every panel member is recused from: a judge must join
     untiered: tuple[tuple[str, Named], ...] = ()  # (vendor_id, tiered criterion) scored with no tier agreed
+    awaiting_agreed: tuple[str, ...] = ()  # every seated judge has scored: only the chair's agreed score is missing
+    names: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __bool__(self) -> bool:
-        return bool(self.incomplete or self.unresolved or self.not_submitted or self.untiered)
+        return bool(self.incomplete or self.awaiting_agreed or self.unresolved or self.not_submitted
+                    or self.untiered)
 
 
 def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, bool],
@@ -273,14 +279,16 @@ def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, b
     """What stands between ``result`` and finalisation, given the findings recorded, who submitted and who is
     recused from which bidder ((judge, vendor_id))."""
     answered = set(findings)
-    incomplete = tuple(s.vendor_id for s in result.ranking if INCOMPLETE in s.flags)
+    flagged = [s for s in result.ranking if INCOMPLETE in s.flags]
     return Blockers(
-        incomplete=incomplete,
+        incomplete=tuple(s.vendor_id for s in flagged if not s.awaiting_agreed),
         unresolved=tuple(f for f in flags_to_resolve(result) if f not in answered),
         not_submitted=tuple(j for j, done in submitted.items() if not done),
-        nobody_may_score=tuple(v for v in incomplete
-                               if result.judges and all((j, v) in recused for j in result.judges)),
+        nobody_may_score=tuple(s.vendor_id for s in flagged
+                               if result.judges and all((j, s.vendor_id) in recused for j in result.judges)),
         untiered=untiered(result),
+        awaiting_agreed=tuple(s.vendor_id for s in flagged if s.awaiting_agreed),
+        names={s.vendor_id: s.vendor_name for s in result.ranking},
     )
 
 

@@ -119,8 +119,12 @@ def test_consensus_scores_are_entered_with_a_reason(consensus):
     tender = consensus
     app = open_app("review", lang="en", tender_id=tender)
     assert "Consensus scores" in [h.value for h in app.subheader]
-    flags = app.data_editor[0].value  # every judge scored: the chair's agreed scores are what is missing
-    assert set(flags["facts"][flags["kind"] == "Scores missing"]) == {"Agreed score not entered"}
+    flags = app.data_editor[0].value  # every judge scored: the chair's agreed scores are what is missing, which
+    assert set(flags["kind"]) == {"Outlying score"}  # asks for no written finding, and the sign-off box names it
+    # by bid name and code (it said "incomplete scores" and asked for a finding on each bid: app8 A8-2)
+    (blocker,) = [w.value for w in app.warning if "cannot be finalised" in w.value]
+    assert "incomplete scores" not in blocker and "Scores missing" not in blocker
+    assert f"the agreed (consensus) score is not entered yet for 乙公司 ({VENDOR_B}), 甲公司 ({VENDOR_A})" in blocker
     editor = app.data_editor[1]
     table = editor.value
     assert (table["vendor"][0], table["criterion"][0]) == ("乙公司", "Operations management plan")  # in rank order

@@ -799,6 +799,11 @@ def test_consensus_scores_count_instead_of_the_mean(url, tmp_path):
     assert "consensus" in rubric
     store, tender, who = scored_by_one_judge(url, tmp_path, rubric)
     assert store.evaluate(who["chair"], tender).status == "provisional"  # no agreed score yet
+    # The judges have all scored: what blocks is the agreed score, not the scores, and it asks for no written
+    # finding (app8 A8-2: "scores incomplete", and a finding to write on each bid)
+    found = store.blockers(who["chair"], tender)
+    assert (found.awaiting_agreed, found.incomplete, found.unresolved) == ((VENDOR_A,), (), ())
+    assert "以下投标尚未录入合议得分" in messages.sentence("finalise.refused", {"tender": tender, "blockers": found}, "zh")
     store.set_consensus(who["chair"], tender, VENDOR_A, "ops_plan", D("13.5"), "合议 agreed after discussion")
     store.set_consensus(who["chair"], tender, VENDOR_A, "service_design", D(4), "合议")
     with pytest.raises(BidEvalError, match="reason"):  # a zero-width space is no reason (filed as typed, R6-13)
