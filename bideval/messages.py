@@ -1787,6 +1787,36 @@ def _(s: Say) -> str:
                f"“{s['judge']}”不是招标项目 {s['tender']} 的评标委员会成员")
 
 
+@_template("store.seat_lost")
+def _(s: Say) -> str:
+    """A judge's seat taken from them (SeatLost): the role taken back or the seat removed, by whom, when, the reason
+    given; then what they had typed and was not saved, as the grid's other refusals say it (``your 4 was not
+    saved``)."""
+    tender, by, stamp = s["tender"], s["by"], f"{s['at']:%Y-%m-%d %H:%M}"
+    if s["removed"]:
+        why = s.t(f" (reason: {s['reason']})", f"（移除理由：{s['reason']}）") if s["reason"] else ""
+        en = f"your seat {s['seat']!r} on the panel of tender #{tender} was removed by {by} on {stamp} UTC{why}"
+        zh = f"您在招标项目 #{tender} 的评委席位“{s['seat']}”已被 {by} 于 {stamp}（UTC）移除{why}"
+    else:
+        en = f"your judge role on tender #{tender} was taken back by {by} on {stamp} UTC"
+        zh = f"您在招标项目 #{tender} 的评委角色已被 {by} 于 {stamp}（UTC）收回"
+    typed = s["typed"]
+    if not typed:
+        return s.t(en, zh)
+    what = s.join(s.t(f"{_typed_value(s, c)} ({c.vendor_name} / {c.criterion})",
+                      f"{_typed_value(s, c)}（{c.vendor_name} / {c.criterion}）") for c in typed)
+    return s.t(f"{en}; what you had just typed was not saved: {what}", f"{zh}，您刚输入的 {what}未保存")
+
+
+def _typed_value(s: Say, cell: Any) -> str:
+    """A typed cell's value as a refusal names it: the score, the comment in quotes, or a score cleared."""
+    if cell.score is not None:
+        return str(cell.score)
+    if cell.comment is None:
+        return s.t("the score cleared", "清空得分")
+    return s.t(f"the comment {cell.comment!r}", f"评语“{cell.comment}”")
+
+
 @_template("store.recusal_over_scores")
 def _(s: Say) -> str:
     """A conflict of interest declared with a bidder the seat already holds scores for (a panel workbook's)."""

@@ -37,7 +37,7 @@ from .filenames import distinct_names
 from .labels import Named
 from .panel import PanelInput, Score, judge_name, read_panel, seat_name
 from .result import Result
-from .rights import Action, Actor, RightRefused, Role, allowed
+from .rights import Action, Actor, RightRefused, Role, SeatLost, allowed
 from .rubric import Aggregate, Rubric, Tiered, parse_rubric
 from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, DeclarationRecord, DocumentRecord,
                      FindingRecord, JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord, UploadRecord)
@@ -332,6 +332,12 @@ def _panel_workbook(s: Session, tender_id: int) -> tuple[InputFile, ...]:
     name, sha256 = s.execute(select(TenderRecord.panel_file, TenderRecord.panel_sha256)
                              .where(TenderRecord.id == tender_id)).one()
     return (InputFile(name, sha256, "panel"),) if name is not None and sha256 is not None else ()
+
+
+def _held_by(username: str) -> str:
+    """How a ``remove_judge`` audit entry's detail starts: the account that held the seat (``-``: none), which
+    :meth:`Store.seat_lost` looks for."""
+    return f"held by: {username}; "
 
 
 def _agreed_scores(s: Session, tender_id: int) -> dict[tuple[str, str], AgreedScore]:
@@ -1271,9 +1277,32 @@ class Store:
             s.delete(seat)
             self._touch(s, record, actor, "remove_judge", name,
                         old=f"{work['declarations']} declarations, {work['scores']} scores", reason=reason,
-                        detail=f"held by: {holder.username if holder else '-'}; scores removed: "
+                        detail=f"{_held_by(holder.username if holder else '-')}scores removed: "
                                f"{'; '.join(removed) or '-'}")
             self._void_findings(s, record, actor, "the judge was removed", reason, judges=(name,))
+
+    def seat_lost(self, actor: Actor, tender_id: int) -> SeatLost | None:
+        """How the actor's panel seat on the tender was last taken from them, while they hold none there now: their
+        judge role taken back (``take_role``) or the seat removed from the panel (``remove_judge``, with its reason),
+        by whom and when, from the audit trail. None for an actor who holds a seat, or never lost one: nothing is said
+        about a tender they had no part in. The judge typing in their grid meanwhile is told why it was not saved
+        (app8 A8-3: they read that the tender did not exist)."""
+        with self.db.read() as s:
+            username = username_of(s, actor)
+            if username is None or self._seat(s, actor, tender_id) is not None:
+                return None
+            taken = (AuditEvent.action == "take_role") & (AuditEvent.subject == username) \
+                & (AuditEvent.old_value == Role.JUDGE.value)
+            removed = (AuditEvent.action == "remove_judge") & AuditEvent.detail.startswith(_held_by(username),
+                                                                                          autoescape=True)
+            event = s.execute(select(AuditEvent).where(AuditEvent.chain == audit.tender_chain(tender_id),
+                                                       taken | removed)
+                              .order_by(AuditEvent.seq.desc()).limit(1)).scalar_one_or_none()
+            if event is None:
+                return None
+            if event.action == "take_role":
+                return SeatLost(tender_id, event.actor, event.at)
+            return SeatLost(tender_id, event.actor, event.at, removed=True, seat=event.subject, reason=event.reason)
 
     def my_seat(self, actor: Actor, tender_id: int) -> str | None:
         """The actor's name on the tender's panel, if they hold a seat."""

@@ -12,7 +12,7 @@ from bideval.errors import BidEvalError, Expected, InputErrors, Problem, cell_pr
 from bideval.labels import Label, Named
 from bideval.allowed_scores import GradeMismatch, ScoreRefused, check_score
 from bideval.accounts import AccountRefused, SignInRefused
-from bideval.rights import Action, Actor, RightRefused, Role
+from bideval.rights import Action, Actor, RightRefused, Role, TypedCell
 from bideval.rubric import Grade, Judged, Tier, Tiered
 from bideval.storage import WriteConflict
 from bideval.workflow import Blockers, FindingKind, FinaliseRefused, Flag, Stage, StageRefused, SubmitRefused
@@ -39,6 +39,9 @@ OPS_TIERED = Tiered(id="ops_plan", name=OPS.label, group="ops", max=D(10), tiers
 # One example of every code: its facts.
 FACTS = {
     "account.refused": dict(field="username", why="username_taken", username="wang"),
+    "store.seat_lost": dict(tender=2, by="张组长", at=datetime(2026, 12, 2, 6, 30), removed=True, seat="李评委",
+                            reason="评委临时回避", typed=(TypedCell("云端", "运维服务方案", "4"),
+                                                      TypedCell("云端", "服务设计", None, "方案完整"))),
     "finalise.refused": dict(tender=7, blockers=Blockers(incomplete=(VENDOR,), unresolved=(
         Flag(FindingKind.ABNORMAL_LOW, VENDOR),), not_submitted=("李评委",), nobody_may_score=(VENDOR,),
         awaiting_agreed=(AGREED,), names={VENDOR: "嘉禾", AGREED: "云端"})),
@@ -219,6 +222,11 @@ SENTENCES = [
      '招标项目 7 尚不能定稿：嘉禾（91440300708461136T） 的评分不完整；以下投标尚未录入合议得分（标记“合议分未录入”，由组长在“合议得分”表中录入）：'
      '云端（91450107123456789X）；全体评委均须回避 嘉禾（91440300708461136T）：请增补可以评审的评委；'
      '以下情况尚无复核意见：异常低价（嘉禾 91440300708461136T）；尚未提交评分：李评委（评分已全部给出的评委，在评审阶段也可在“评委打分”页面提交；仍有未打分项时，请重新开放评分）'),
+    ("store.seat_lost",
+     "your seat '李评委' on the panel of tender #2 was removed by 张组长 on 2026-12-02 06:30 UTC (reason: 评委临时回避); "
+     "what you had just typed was not saved: 4 (云端 / 运维服务方案), the comment '方案完整' (云端 / 服务设计)", SAME,
+     "您在招标项目 #2 的评委席位“李评委”已被 张组长 于 2026-12-02 06:30（UTC）移除（移除理由：评委临时回避），您刚输入的 "
+     "4（云端 / 运维服务方案）、评语“方案完整”（云端 / 服务设计）未保存"),
     ("panel.other_judges",
      "expected only 王评委's scores, found scores of 李评委", SAME,
      '应只含王评委的评分，实际还有李评委的评分'),
