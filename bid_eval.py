@@ -68,7 +68,19 @@ with st.sidebar:
     if who.administrator:  # where the data lives is the administrator's business, and never its password
         st.caption(ws.tr("数据库", "Database") + f": `{shown_url(database_url())}`")
 
-if unknown is not None:
+
+def seat_lost(tender_id: int) -> bool:
+    """Whether the user's panel seat on ``tender_id`` was taken from them (the role taken back, the seat removed):
+    then said, by whom and why, with what they had typed in their grid and was not saved — the page that would have
+    saved it no longer runs for them (app8 A8-3: a typed score dropped, and the tender said not to exist)."""
+    lost = store.seat_lost(who, tender_id)
+    if lost is not None:
+        ws.show_error(lost.with_typed(ws.typed_in_grid(tender_id, who)))
+    return lost is not None
+
+
+lost_said = unknown is not None and seat_lost(unknown)
+if unknown is not None and not lost_said:
     st.warning(ws.tr(f"地址中的招标项目 #{unknown} 不存在，或您在其中没有角色。请在侧栏选择招标项目。",
                      f"Tender #{unknown} in the address does not exist or you hold no role on it. "
                      "Choose a tender in the sidebar."))
@@ -88,6 +100,8 @@ def not_for_you() -> None:
     """What a page's address shows a user whose roles on the tender in hand do not include that page (or not yet:
     the store's reason, such as an observer's results before the result is final)."""
     why = ws.not_yet(capabilities, shown.url_path)
+    if lost_said or (shown.url_path == "scoring" and tender is not None and seat_lost(tender)):
+        return  # their seat was taken: said, also while they hold another role on the tender
     st.info(ws.lines_markdown(messages.error_lines(why, ws.lang())) if why is not None else
             ws.tr("这个页面不属于您在本招标项目中的角色。请从左侧菜单选择。",
                   "This page is not part of your role on this tender. Choose a page from the menu on the left."),

@@ -13,7 +13,7 @@ import hashlib
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -22,7 +22,7 @@ import signin
 from bideval import filenames, first_start, messages
 from bideval.errors import BidEvalError, Problem, RubricError
 from bideval.result import Result
-from bideval.rights import Action, Actor
+from bideval.rights import Action, Actor, TypedCell
 from bideval.rubric import Rubric
 from bideval.storage import Capabilities, Seat, Store, database_url
 from bideval.workflow import SignOff, StatusTone, stated_status
@@ -397,6 +397,59 @@ def shown(prefix: str) -> tuple[str, list[Any]] | None:
     or its state is gone (the user left the page: what it showed may be stale)."""
     last: tuple[str, list[Any]] | None = st.session_state.get(f"{prefix}_shown")
     return last if last is not None and last[0] in st.session_state else None
+
+
+def new_cells(current: Mapping[int, Mapping[str, Any]],
+              seen: Mapping[int, Mapping[str, Any]]) -> dict[int, dict[str, Any]]:
+    """The cells of an editor's ``edited_rows`` changed since the edits already handled (``seen``).
+
+    The editor keeps every edit of the session; replaying old ones would undo a
+    panel workbook imported meanwhile, so only cells that changed count.
+    """
+    missing = object()
+    fresh: dict[int, dict[str, Any]] = {}
+    for position, cells in current.items():
+        changed = {column: value for column, value in cells.items()
+                   if seen.get(position, {}).get(column, missing) != value}
+        if changed:
+            fresh[position] = changed
+    return fresh
+
+
+def pending_edits(prefix: str, handled: Mapping[str, Mapping[int, Mapping[str, Any]]]
+                  ) -> tuple[str, list[Any], dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
+    """The editor the previous run drew (``prefix``: its :func:`remember_shown` prefix): its key, the rows it showed,
+    every edit it holds and those not handled yet (``handled``: editor key → the edits already handled); empty when
+    none was drawn."""
+    last = shown(prefix)
+    if last is None:
+        return "", [], {}, {}
+    old_key, before = last
+    edited = {int(p): dict(c) for p, c in st.session_state.get(old_key, {}).get("edited_rows", {}).items()}
+    return old_key, list(before), edited, new_cells(edited, handled.get(old_key, {}))
+
+
+def grid_memory(tender: int, who: Actor) -> str:
+    """The :func:`remember_shown` prefix of the Scoring page's grid: this judge's grid on this tender, and no
+    other's."""
+    return f"scoring_grid_{tender}_{who.account_id}"
+
+
+GRID_HANDLED = "scoring_seen"  # st.session_state: grid editor key → the edited_rows the Scoring page has handled
+
+
+def typed_in_grid(tender: int, who: Actor) -> list[TypedCell]:
+    """What ``who`` typed in their Scoring grid on ``tender`` that no run has saved: the run that finds their seat
+    taken does not run the page, and says what was lost instead (``SeatLost.with_typed``). Each row the grid showed
+    names its bid and criterion (``vendor_name``, ``criterion_name``)."""
+    _, rows, _, fresh = pending_edits(grid_memory(tender, who), st.session_state.get(GRID_HANDLED, {}))
+    typed = []
+    for position, cells in sorted(fresh.items()):
+        row = rows[position]
+        score = cells["score"] if "score" in cells else cells.get("grade")
+        typed.append(TypedCell(row.vendor_name, row.criterion_name, None if score is None else str(score),
+                               None if "comment" not in cells else str(cells["comment"] or "")))
+    return typed
 
 
 def keep_typed(prefix: str, who: Actor | None) -> None:

@@ -31,8 +31,8 @@ from .pricing import demand_text, formula_text
 from .result import (FINAL, PanelAggregate, PanelScore, PriceLine, Result, Standing, flag_label, provisional_label)
 from .tender import DocumentHeading, date_text, document_heading
 from .values import TEN_THOUSAND_UNIT, FieldType, plain_number, round_half_up
-from .rubric import (BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice, LowestRatioPrice,
-                     Penalty, Rubric, Tiered)
+from .rubric import (Aggregate, BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice,
+                     LowestRatioPrice, Penalty, Rubric, Tiered)
 from .sheets import RANKED_SHEETS
 from .rubric_view import (KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, field_name, group_lines,
                           display_width, max_text)
@@ -73,6 +73,7 @@ _T = {
     "status": Label("状态", "Status"),
     "sign_off": Label("定稿签署", "Sign-off"),
     "finding": Label("组长意见", "Chair's finding"),
+    "agreed_reason": Label("合议理由", "Reason for the agreed score"),
     FINAL: Label("最终结果", "Final"),
     COMPLETE: Label("评分完整", "Scores complete"),
     "judge": Label("评委", "Judge"),
@@ -742,6 +743,10 @@ class _Export:
         headers = [self.t(k) for k in ("judge", "vendor_id", "vendor", "criterion_id", "criterion", "tier",
                                         "score", "comment", "outlier", "panel_mean", "counted", "panel_score")]
         sign_off = self.heading.sign_off
+        # the panel session's workbook under consensus: each agreed score's reason beside it, as the chair entered it
+        agreed = sign_off is not None and self.rubric.panel.aggregate is Aggregate.CONSENSUS
+        if agreed:
+            headers.append(self.t("agreed_reason"))
         if sign_off is not None:
             headers.append(self.t("finding"))
         self.headers(sheet, 0, headers)
@@ -768,9 +773,12 @@ class _Export:
             sheet.number(row, 9, plain, mean)
             sheet.text(row, 10, self.counted(p, aggregate), self.cell())
             sheet.number(row, 11, aggregate.score if aggregate else None, score)
+            if agreed and sign_off is not None:
+                sheet.text(row, 12, sign_off.agreed_reason(p.vendor_id, p.criterion, self.lang), wrap, wrap=True)
             found = sign_off.on(FindingKind.OUTLIER, p.vendor_id, p.criterion, p.judge) if sign_off else None
             if sign_off is not None:
-                sheet.text(row, 12, sign_off.finding_text(found, self.lang) if found else "", wrap, wrap=True)
+                sheet.text(row, len(headers) - 1, sign_off.finding_text(found, self.lang) if found else "", wrap,
+                           wrap=True)  # the last column
         self.table(sheet, 0, row, len(headers))
         self.highlight(sheet, 1, row, len(headers), 8)
         row += 2

@@ -1816,6 +1816,36 @@ def _(s: Say) -> str:
                f"“{s['judge']}”不是招标项目 {s['tender']} 的评标委员会成员")
 
 
+@_template("store.seat_lost")
+def _(s: Say) -> str:
+    """A judge's seat taken from them (SeatLost): the role taken back or the seat removed, by whom, when, the reason
+    given; then what they had typed and was not saved, as the grid's other refusals say it (``your 4 was not
+    saved``)."""
+    tender, by, stamp = s["tender"], s["by"], f"{s['at']:%Y-%m-%d %H:%M}"
+    if s["removed"]:
+        why = s.t(f" (reason: {s['reason']})", f"（移除理由：{s['reason']}）") if s["reason"] else ""
+        en = f"your seat {s['seat']!r} on the panel of tender #{tender} was removed by {by} on {stamp} UTC{why}"
+        zh = f"您在招标项目 #{tender} 的评委席位“{s['seat']}”已被 {by} 于 {stamp}（UTC）移除{why}"
+    else:
+        en = f"your judge role on tender #{tender} was taken back by {by} on {stamp} UTC"
+        zh = f"您在招标项目 #{tender} 的评委角色已被 {by} 于 {stamp}（UTC）收回"
+    typed = s["typed"]
+    if not typed:
+        return s.t(en, zh)
+    what = s.join(s.t(f"{_typed_value(s, c)} ({c.vendor_name} / {c.criterion})",
+                      f"{_typed_value(s, c)}（{c.vendor_name} / {c.criterion}）") for c in typed)
+    return s.t(f"{en}; what you had just typed was not saved: {what}", f"{zh}，您刚输入的 {what}未保存")
+
+
+def _typed_value(s: Say, cell: Any) -> str:
+    """A typed cell's value as a refusal names it: the score, the comment in quotes, or a score cleared."""
+    if cell.score is not None:
+        return str(cell.score)
+    if cell.comment is None:
+        return s.t("the score cleared", "清空得分")
+    return s.t(f"the comment {cell.comment!r}", f"评语“{cell.comment}”")
+
+
 @_template("store.recusal_over_scores")
 def _(s: Say) -> str:
     """A conflict of interest declared with a bidder the seat already holds scores for (a panel workbook's)."""
@@ -1938,13 +1968,22 @@ def _finding_kind(s: Say, kind: Any) -> str:
     return s.t(value if s.ids else en, zh)
 
 
-def _flag(s: Say, flag: Any) -> str:
+def _flag(s: Say, flag: Any, names: Mapping[str, str]) -> str:
     """A flag still without its finding: ids joined by / on the command line (a script matches them); for a person,
-    what was flagged, then whose bid, which criterion, which judge."""
-    facts = [x for x in (flag.vendor_id, s.label(flag.criterion), flag.judge) if x]
+    what was flagged, then whose bid (by name and code), which criterion, which judge."""
     if s.ids:
-        return "/".join([_finding_kind(s, flag.kind), *facts])
+        return "/".join([_finding_kind(s, flag.kind), *(x for x in (flag.vendor_id, flag.criterion, flag.judge) if x)])
+    facts = [x for x in (_bid(s, flag.vendor_id, names, inside=True), s.label(flag.criterion), flag.judge) if x]
     return _finding_kind(s, flag.kind) + s.t(f" ({s.join(facts)})", f"（{s.join(facts)}）")
+
+
+def _bid(s: Say, vendor_id: str, names: Mapping[str, str], inside: bool = False) -> str:
+    """A bid as the app's tables name it, ``name（code）`` (``name code`` ``inside`` brackets already; its code alone
+    without a name, and on the command line)."""
+    name = names.get(vendor_id)
+    if s.ids or not name:
+        return vendor_id
+    return f"{name} {vendor_id}" if inside else s.t(f"{name} ({vendor_id})", f"{name}（{vendor_id}）")
 
 
 def _roles(s: Say, roles: Iterable[Any]) -> str:
@@ -2038,22 +2077,35 @@ def _(s: Say) -> str:
 
 @_template("finalise.refused")
 def _(s: Say) -> str:
-    """What stands between a tender and its final result (FinaliseRefused's Blockers)."""
+    """What stands between a tender and its final result (FinaliseRefused's Blockers), each bid by name and code as
+    the tables show it (by code on the command line)."""
+    from .result import AGREED_MISSING
+
     found = s["blockers"]
+
+    def bids(vendors: Iterable[str]) -> str:
+        return s.join(_bid(s, v, found.names) for v in vendors)
+
     parts = []
     if found.incomplete:
-        parts.append(s.t(f"incomplete scores for {', '.join(found.incomplete)}",
-                         f"{'、'.join(found.incomplete)} 的评分不完整"))
+        parts.append(s.t(f"incomplete scores for {bids(found.incomplete)}", f"{bids(found.incomplete)} 的评分不完整"))
+    if found.awaiting_agreed:  # every judge has scored: the chair's agreed score is what is missing, not a finding
+        agreed = bids(found.awaiting_agreed)
+        parts.append(s.t(f"agreed score not entered for {agreed}" if s.ids else
+                         f"the agreed (consensus) score is not entered yet for {agreed} (flag "
+                         f"\"{AGREED_MISSING.en}\"; the chair enters it under Consensus scores)",
+                         f"以下投标尚未录入合议得分（标记“{AGREED_MISSING.zh}”，由组长在“合议得分”表中录入）：{agreed}"))
     if found.nobody_may_score:
-        parts.append(s.t(f"every judge is recused from {', '.join(found.nobody_may_score)}: seat a judge who may "
-                         f"score it", f"全体评委均须回避 {'、'.join(found.nobody_may_score)}：请增补可以评审的评委"))
+        parts.append(s.t(f"every judge is recused from {bids(found.nobody_may_score)}: seat a judge who may "
+                         f"score it", f"全体评委均须回避 {bids(found.nobody_may_score)}：请增补可以评审的评委"))
     if found.untiered:
-        bids = s.join(s.t(f"{vendor} on {s.name(criterion)}", f"{vendor} 的{s.name(criterion)}")
-                      for vendor, criterion in found.untiered)
-        parts.append(s.t(f"scored with no agreed tier: {bids} (agree the tier on the Tiers page)",
-                         f"已评分但未定档：{bids}（请在“定档”页面确定档次）"))
+        scored = s.join(s.t(f"{_bid(s, vendor, found.names)} on {s.name(criterion)}",
+                            f"{_bid(s, vendor, found.names)} 的{s.name(criterion)}")
+                        for vendor, criterion in found.untiered)
+        parts.append(s.t(f"scored with no agreed tier: {scored} (agree the tier on the Tiers page)",
+                         f"已评分但未定档：{scored}（请在“定档”页面确定档次）"))
     if found.unresolved:
-        flags = s.join(_flag(s, f) for f in found.unresolved)
+        flags = s.join(_flag(s, f, found.names) for f in found.unresolved)
         lead = "no finding yet for" if s.ids else "no written finding yet for"
         parts.append(s.t(f"{lead} {flags}", f"以下情况尚无复核意见：{flags}"))
     if found.not_submitted:

@@ -108,6 +108,11 @@ _T = {
     "no_judges": Label("尚无评委名单。", "No panel members are on record."),
     "recused": Label("回避（声明有利害关系，不对该投标人打分）：", "Recused (a declared conflict of interest; no score for "
                                                               "that bidder): "),
+    "agreed": Label("合议得分（组长录入，代替评委平均分）：", "Agreed scores (entered by the chair, counted instead of the "
+                                                        "judges' mean): "),
+    "agreed_criterion": Label("评分项", "Criterion"),
+    "agreed_score": Label("合议得分", "Agreed score"),
+    "agreed_reason": Label("合议理由", "Reason for the agreed score"),
     "no": Label("序号", "No."),
     "vendor": Label("投标人（统一社会信用代码）", "Vendor (unified social credit code)"),
     "reasons": Label("无效原因", "Reasons"),
@@ -326,6 +331,31 @@ def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list
                 result.standing(f.flag.vendor_id), f.flag.kind.value)
             detail = " / ".join(x for x in (f.flag.criterion, f.flag.judge) if x)
             rows.append(Finding(f.flag.vendor_id, label.text(lang), detail, sign_off.finding_text(f, lang)))
+    return rows
+
+
+@dataclass(frozen=True)
+class Agreed:
+    """One agreed (consensus) score as the report lists it: the bid, the criterion, the score and its reason."""
+
+    vendor_id: str
+    criterion: str
+    score: str
+    reason: str  # with who entered it, as a finding is quoted
+
+
+def agreed_scores(result: Result, lang: str, sign_off: SignOff | None) -> list[Agreed]:
+    """The agreed scores on record for the ranked bids, in rank and rubric order, each with the reason the chair
+    entered (``panel.aggregate: consensus``; none without a panel session)."""
+    rows: list[Agreed] = []
+    if sign_off is None:
+        return rows
+    for s in result.ranking:
+        for c in result.rubric.panel_criteria:
+            agreed = sign_off.agreed_on(s.vendor_id, c.id)
+            if agreed is not None:
+                rows.append(Agreed(s.vendor_id, c.name.text(lang), plain_number(agreed.score),
+                                   sign_off.agreed_reason(s.vendor_id, c.id, lang)))
     return rows
 
 
@@ -725,6 +755,12 @@ class _Report:
                    if judge in judges]
         if recused:  # why a bid has fewer scores than the panel has members
             self.paragraph(self.t("recused") + separator.join(recused))
+        agreed = agreed_scores(self.result, self.lang, self.doc_heading.sign_off)
+        if agreed:  # consensus: the panel's agreed score and why, which the workbook's Panel sheet shows too
+            self.paragraph(self.t("agreed"))
+            self.table([self.t(k) for k in ("vendor", "agreed_criterion", "agreed_score", "agreed_reason")],
+                       [(self.vendor(a.vendor_id), a.criterion, a.score, a.reason) for a in agreed],
+                       (55, 40, 20, 65), ("LEFT", "LEFT", "RIGHT", "LEFT"))
 
     def invalid_section(self) -> None:
         self.section("s_invalid")

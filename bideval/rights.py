@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Iterable
 
 from .errors import BidEvalError
@@ -114,6 +115,39 @@ def allowed(roles: Iterable[Role], action: Action) -> bool:
     (True, False)
     """
     return any(action in ROLE_ACTIONS[role] for role in roles)
+
+
+@dataclass(frozen=True)
+class TypedCell:
+    """A cell the user typed and that was not saved: the bid's name and the criterion as the grid showed them, the
+    score typed (None: only the comment changed) and the comment typed (None: unchanged)."""
+
+    vendor_name: str
+    criterion: str
+    score: str | None = None
+    comment: str | None = None
+
+
+class SeatLost(BidEvalError):
+    """The user's panel seat on a tender was taken from them: their judge role taken back (``removed`` False) or the
+    seat removed from the panel (True, ``seat`` its name, with the ``reason`` given), by ``by`` at ``at``; and what
+    they had typed meanwhile and was not saved (``typed``: :class:`TypedCell` each)."""
+
+    code = "store.seat_lost"
+
+    def __init__(self, tender_id: int, by: str, at: datetime, removed: bool = False, seat: str = "", reason: str = "",
+                 typed: tuple[TypedCell, ...] = ()):
+        from .messages import sentence
+
+        self.tender_id, self.by, self.at, self.removed = tender_id, by, at, removed
+        self.seat, self.reason, self.typed = seat, reason, typed
+        self.data = {"tender": tender_id, "by": by, "at": at, "removed": removed, "seat": seat, "reason": reason,
+                     "typed": typed}
+        super().__init__(sentence(self.code, self.data, "en", ids=True))
+
+    def with_typed(self, typed: Iterable[TypedCell]) -> "SeatLost":
+        """The same loss, naming what the user had typed and was not saved."""
+        return SeatLost(self.tender_id, self.by, self.at, self.removed, self.seat, self.reason, tuple(typed))
 
 
 class RightRefused(BidEvalError):

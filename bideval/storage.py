@@ -37,7 +37,7 @@ from .filenames import distinct_names
 from .labels import Named
 from .panel import PanelInput, Score, judge_name, read_panel, seat_name
 from .result import Result
-from .rights import Action, Actor, RightRefused, Role, allowed
+from .rights import Action, Actor, RightRefused, Role, SeatLost, allowed
 from .rubric import Aggregate, Rubric, Tiered, parse_rubric
 from .rubric_mark import TenderMark
 from .rubric_yaml import declared_rubric_id
@@ -47,8 +47,8 @@ from .sheets import InputFile
 from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
 from .value_codec import decode_values, encode_values
 from .values import typed
-from .workflow import (Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage, StageRefused,
-                       SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve, missing_scores)
+from .workflow import (AgreedScore, Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage,
+                       StageRefused, SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve, missing_scores)
 
 __all__ = ["Store", "Capabilities", "WriteConflict", "database_url"]
 
@@ -339,6 +339,20 @@ def _panel_workbook(s: Session, tender_id: int) -> tuple[InputFile, ...]:
     name, sha256 = s.execute(select(TenderRecord.panel_file, TenderRecord.panel_sha256)
                              .where(TenderRecord.id == tender_id)).one()
     return (InputFile(name, sha256, "panel"),) if name is not None and sha256 is not None else ()
+
+
+def _held_by(username: str) -> str:
+    """How a ``remove_judge`` audit entry's detail starts: the account that held the seat (``-``: none), which
+    :meth:`Store.seat_lost` looks for."""
+    return f"held by: {username}; "
+
+
+def _agreed_scores(s: Session, tender_id: int) -> dict[tuple[str, str], AgreedScore]:
+    """The tender's agreed (consensus) scores by (vendor_id, criterion), in the order they were first entered."""
+    return {(c.vendor_id, c.criterion): AgreedScore(c.vendor_id, c.criterion, Decimal(c.score), c.reason, c.by, c.at,
+                                                    c.version)
+            for c in s.execute(select(ConsensusRecord).where(ConsensusRecord.tender_id == tender_id)
+                               .order_by(ConsensusRecord.id)).scalars()}
 
 
 def _recusals(s: Session, tender_id: int) -> frozenset[tuple[str, str]]:
@@ -1279,9 +1293,32 @@ class Store:
             s.delete(seat)
             self._touch(s, record, actor, "remove_judge", name,
                         old=f"{work['declarations']} declarations, {work['scores']} scores", reason=reason,
-                        detail=f"held by: {holder.username if holder else '-'}; scores removed: "
+                        detail=f"{_held_by(holder.username if holder else '-')}scores removed: "
                                f"{'; '.join(removed) or '-'}")
             self._void_findings(s, record, actor, "the judge was removed", reason, judges=(name,))
+
+    def seat_lost(self, actor: Actor, tender_id: int) -> SeatLost | None:
+        """How the actor's panel seat on the tender was last taken from them, while they hold none there now: their
+        judge role taken back (``take_role``) or the seat removed from the panel (``remove_judge``, with its reason),
+        by whom and when, from the audit trail. None for an actor who holds a seat, or never lost one: nothing is said
+        about a tender they had no part in. The judge typing in their grid meanwhile is told why it was not saved
+        (app8 A8-3: they read that the tender did not exist)."""
+        with self.db.read() as s:
+            username = username_of(s, actor)
+            if username is None or self._seat(s, actor, tender_id) is not None:
+                return None
+            taken = (AuditEvent.action == "take_role") & (AuditEvent.subject == username) \
+                & (AuditEvent.old_value == Role.JUDGE.value)
+            removed = (AuditEvent.action == "remove_judge") & AuditEvent.detail.startswith(_held_by(username),
+                                                                                          autoescape=True)
+            event = s.execute(select(AuditEvent).where(AuditEvent.chain == audit.tender_chain(tender_id),
+                                                       taken | removed)
+                              .order_by(AuditEvent.seq.desc()).limit(1)).scalar_one_or_none()
+            if event is None:
+                return None
+            if event.action == "take_role":
+                return SeatLost(tender_id, event.actor, event.at)
+            return SeatLost(tender_id, event.actor, event.at, removed=True, seat=event.subject, reason=event.reason)
 
     def my_seat(self, actor: Actor, tender_id: int) -> str | None:
         """The actor's name on the tender's panel, if they hold a seat."""
@@ -1503,10 +1540,7 @@ class Store:
         tiers = {(v, c): t for v, c, t in s.execute(select(TierRecord.vendor_id, TierRecord.criterion, TierRecord.tier)
                                                      .where(TierRecord.tender_id == tender_id))}
         recused = _recusals(s, tender_id)
-        consensus = {} if only is not None else {
-            (v, c): Decimal(x) for v, c, x in s.execute(select(ConsensusRecord.vendor_id, ConsensusRecord.criterion,
-                                                              ConsensusRecord.score)
-                                                       .where(ConsensusRecord.tender_id == tender_id))}
+        consensus = {} if only is not None else {k: a.score for k, a in _agreed_scores(s, tender_id).items()}
         files = () if only is not None else _panel_workbook(s, tender_id)
         return PanelInput(judges, scores, tiers, recused=recused, consensus=consensus, files=files)
 
@@ -1856,29 +1890,30 @@ class Store:
                                        .order_by(FindingRecord.id)).scalars()]
 
     def sign_off(self, actor: Actor, tender_id: int) -> SignOff:
-        """What the exported workbook and the report state: the stage, who finalised the result and when, and the
-        chair's findings (to those who may read every score; none while the actor's own seat has not submitted)."""
+        """What the exported workbook and the report state: the stage, who finalised the result and when, the
+        chair's findings and the agreed scores with their reasons (to those who may read every score; none while the
+        actor's own seat has not submitted)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
             found: tuple[ChairFinding, ...] = ()
+            agreed: tuple[AgreedScore, ...] = ()
             if self._view(s, actor, record, roles).panel:
                 found = tuple(ChairFinding(Flag(FindingKind(f.kind), f.vendor_id, f.criterion, f.judge), f.text, f.by,
                                            f.at)
                               for f in s.execute(select(FindingRecord).where(FindingRecord.tender_id == tender_id)
                                                  .order_by(FindingRecord.id)).scalars())
-            return SignOff(Stage(record.stage), record.finalised_by, record.finalised_at, found)
+                agreed = tuple(_agreed_scores(s, tender_id).values())
+            return SignOff(Stage(record.stage), record.finalised_by, record.finalised_at, found, agreed)
 
-    def consensus_versions(self, actor: Actor, tender_id: int) -> dict[tuple[str, str], tuple[Decimal, int]]:
-        """The panel's agreed scores by (vendor_id, criterion), each with the version a caller passes back to change
-        it (for those who may read every score)."""
+    def agreed_scores(self, actor: Actor, tender_id: int) -> dict[tuple[str, str], AgreedScore]:
+        """The panel's agreed scores by (vendor_id, criterion), each with its reason on record and the version a
+        caller passes back to change it (for those who may read every score)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_TENDER)
             view = self._view(s, actor, record, roles)
             if not view.panel:
                 raise RightRefused(actor, roles, Action.READ_PANEL, tender_id, "blind" if view.blind else "")
-            rows = s.execute(select(ConsensusRecord.vendor_id, ConsensusRecord.criterion, ConsensusRecord.score,
-                                    ConsensusRecord.version).where(ConsensusRecord.tender_id == tender_id)).all()
-        return {(v, c): (Decimal(x), n) for v, c, x, n in rows}
+            return _agreed_scores(s, tender_id)
 
     def set_consensus(self, actor: Actor, tender_id: int, vendor_id: str, criterion_id: str, score: Decimal | None,
                       reason: str, expected_version: int | None = None) -> int:

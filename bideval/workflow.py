@@ -9,8 +9,9 @@ about it: final or not, who signed it and when, and the chair's findings.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Collection, Iterable, Mapping, Sequence
 
 from .allowed_scores import allowed_range
@@ -105,9 +106,28 @@ class ChairFinding:
 
 
 @dataclass(frozen=True)
+class AgreedScore:
+    """The panel's agreed score on one bid and criterion (``panel.aggregate: consensus``) as the chair entered it:
+    the score, its reason, who entered it and when, and the version a change passes back."""
+
+    vendor_id: str
+    criterion: str
+    score: Decimal
+    reason: str
+    by: str
+    at: datetime
+    version: int = 1
+
+
+def signed_text(text: str, by: str, lang: str) -> str:
+    """What the chair wrote, as a document quotes it with who wrote it: ``已核实，属合理报价 — 张组长``."""
+    return f"{text} — {by}" if lang == "zh" else f"{text} ({by})"
+
+
+@dataclass(frozen=True)
 class SignOff:
     """What a filed document states about the evaluation: its stage, the chair who finalised it and when (none
-    until it is final), and every finding the chair recorded.
+    until it is final), every finding the chair recorded, and every agreed score with its reason (consensus).
 
     >>> SignOff(Stage.FINAL, "张组长", datetime(2026, 11, 30, 10, 15)).text("zh")
     '已定稿：组长 张组长 于 2026-11-30 10:15（UTC）签署'
@@ -119,6 +139,7 @@ class SignOff:
     signed_by: str | None = None
     signed_at: datetime | None = None
     findings: tuple[ChairFinding, ...] = ()
+    agreed: tuple[AgreedScore, ...] = ()
 
     @property
     def final(self) -> bool:
@@ -141,7 +162,17 @@ class SignOff:
 
     def finding_text(self, finding: ChairFinding, lang: str) -> str:
         """A finding as a document quotes it: ``已核实，属合理报价 — 张组长``."""
-        return f"{finding.text} — {finding.by}" if lang == "zh" else f"{finding.text} ({finding.by})"
+        return signed_text(finding.text, finding.by, lang)
+
+    def agreed_on(self, vendor_id: str, criterion: str) -> AgreedScore | None:
+        """The agreed score on one bid and criterion, if entered."""
+        return next((a for a in self.agreed if (a.vendor_id, a.criterion) == (vendor_id, criterion)), None)
+
+    def agreed_reason(self, vendor_id: str, criterion: str, lang: str) -> str:
+        """An agreed score's reason as a document quotes it, with who entered it (``合议：方案较完整 — 张组长``); empty
+        when none is entered."""
+        agreed = self.agreed_on(vendor_id, criterion)
+        return "" if agreed is None else signed_text(agreed.reason, agreed.by, lang)
 
 
 COMPLETE = "complete"  # a filed copy's status: every score in, nobody has signed yet
@@ -190,12 +221,13 @@ def filed_status(result: Result, sign_off: SignOff | None) -> str:
 
 
 def flags_to_resolve(result: Result) -> list[Flag]:
-    """Every outlier, abnormally low price and incomplete bid of an evaluation, in a fixed order."""
+    """Every outlier, abnormally low price and incomplete bid of an evaluation, in a fixed order. A bid waiting only
+    for the chair's agreed score (consensus) asks for no written finding: the chair enters the score instead."""
     flags = [Flag(FindingKind.OUTLIER, o.vendor_id, o.criterion, o.judge) for o in result.outliers]
     for standing in result.ranking:
         if ABNORMAL_LOW in standing.flags:
             flags.append(Flag(FindingKind.ABNORMAL_LOW, standing.vendor_id))
-        if INCOMPLETE in standing.flags:
+        if INCOMPLETE in standing.flags and not standing.awaiting_agreed:
             flags.append(Flag(FindingKind.INCOMPLETE, standing.vendor_id))
     return flags
 
@@ -225,16 +257,21 @@ def findings_about(found: Iterable[Flag], bids: Collection[str] = (), judges: Co
 
 @dataclass(frozen=True)
 class Blockers:
-    """Why a result cannot be finalised yet: incomplete bids, flags without a finding, judges yet to submit."""
+    """Why a result cannot be finalised yet: bids with judges' scores missing, bids waiting only for the chair's
+    agreed score (consensus), flags without a finding, judges yet to submit; with the bidders' names (``names``:
+    vendor_id → name), to name each bid as the tables do."""
 
     incomplete: tuple[str, ...] = ()
     unresolved: tuple[Flag, ...] = ()
     not_submitted: tuple[str, ...] = ()
     nobody_may_score: tuple[str, ...] = ()  # incomplete bids every panel member is recused from: a judge must join
     untiered: tuple[tuple[str, Named], ...] = ()  # (vendor_id, tiered criterion) scored with no tier agreed
+    awaiting_agreed: tuple[str, ...] = ()  # every seated judge has scored: only the chair's agreed score is missing
+    names: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def __bool__(self) -> bool:
-        return bool(self.incomplete or self.unresolved or self.not_submitted or self.untiered)
+        return bool(self.incomplete or self.awaiting_agreed or self.unresolved or self.not_submitted
+                    or self.untiered)
 
 
 def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, bool],
@@ -242,14 +279,16 @@ def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, b
     """What stands between ``result`` and finalisation, given the findings recorded, who submitted and who is
     recused from which bidder ((judge, vendor_id))."""
     answered = set(findings)
-    incomplete = tuple(s.vendor_id for s in result.ranking if INCOMPLETE in s.flags)
+    flagged = [s for s in result.ranking if INCOMPLETE in s.flags]
     return Blockers(
-        incomplete=incomplete,
+        incomplete=tuple(s.vendor_id for s in flagged if not s.awaiting_agreed),
         unresolved=tuple(f for f in flags_to_resolve(result) if f not in answered),
         not_submitted=tuple(j for j, done in submitted.items() if not done),
-        nobody_may_score=tuple(v for v in incomplete
-                               if result.judges and all((j, v) in recused for j in result.judges)),
+        nobody_may_score=tuple(s.vendor_id for s in flagged
+                               if result.judges and all((j, s.vendor_id) in recused for j in result.judges)),
         untiered=untiered(result),
+        awaiting_agreed=tuple(s.vendor_id for s in flagged if s.awaiting_agreed),
+        names={s.vendor_id: s.vendor_name for s in result.ranking},
     )
 
 

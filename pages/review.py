@@ -26,7 +26,7 @@ from bideval.rights import Action, Actor
 from bideval.rubric import Aggregate
 from bideval.storage import Capabilities, Store, WriteConflict
 from bideval.values import plain_number, typed
-from bideval.workflow import STAGE_NAMES_ZH, FindingKind, Flag, Stage, flags_to_resolve
+from bideval.workflow import STAGE_NAMES_ZH, AgreedScore, FindingKind, Flag, Stage, flags_to_resolve
 
 EMPTY = {"added_rows": [], "deleted_rows": []}
 KIND_NAMES = {FindingKind.OUTLIER: ("评分畸高畸低", "Outlying score"),
@@ -240,15 +240,15 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, m
                   "score stays on record and in the exports."))
     previous = ws.shown("review_consensus")
     show_refusals("consensus")
-    agreed = store.consensus_versions(chair, tender)
+    agreed = store.agreed_scores(chair, tender)
     typed = consensus_typed_before_sign_in(chair, tender)
-    # vendor_id, vendor name, criterion id, agreed score, its version, the score and reason shown: one row per bid (in
-    # rank order) and criterion, as the editor shows them (what was typed before the session ended, with the version
-    # it was typed over, until the chair saves it)
-    shown = [(s.vendor_id, s.vendor_name, c.id, score,
-              *typed.get((s.vendor_id, c.id), (version, None if score is None else str(score), "")))
+    # vendor_id, vendor name, criterion id, agreed score and its reason on record, its version, the score and reason
+    # shown: one row per bid (in rank order) and criterion, as the editor shows them (the reason on record beside its
+    # score; what was typed before the session ended, with the version it was typed over, until the chair saves it)
+    shown = [(s.vendor_id, s.vendor_name, c.id, score, reason,
+              *typed.get((s.vendor_id, c.id), (version, showing_text(score), reason)))
              for s in result.ranking for c in rubric.panel_criteria
-             for score, version in [agreed.get((s.vendor_id, c.id), (None, 0))]]
+             for score, reason, version in [on_record(agreed.get((s.vendor_id, c.id)))]]
     if typed:
         st.info(tr("登录过期前您输入、尚未保存的合议得分已保留在下表中：请核对后点击“保存合议得分”。",
                    "The agreed scores you typed before your session ended, not saved yet, are kept below: check "
@@ -261,8 +261,8 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, m
         "vendor": [n for _, n, *_ in shown],
         "criterion": [rubric.criterion_index[c].name.text(lang) for _, _, c, *_ in shown],
         "judges": [tr("、", ", ").join(given.get((v, c), [])) for v, _, c, *_ in shown],
-        "score": pd.Series([row[5] for row in shown], dtype="string"),
-        "reason": [row[6] for row in shown],
+        "score": pd.Series([row[6] for row in shown], dtype="string"),
+        "reason": [row[7] for row in shown],
     })
     key = ws.editor_key("review_consensus", [(v, c) for v, _, c, *_ in shown], st.session_state.review_round)
     ws.remember_shown("review_consensus", key, shown)
@@ -288,13 +288,13 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, m
         tiers = store.tiers(chair, tender)
         saved, refused, conflict = 0, [], False
         edits = {int(p): c for p, c in st.session_state.get(old_key, {}).get("edited_rows", {}).items()}
-        for position, (vendor_id, vendor_name, criterion_id, before, version, *showing) in enumerate(old_rows):
+        for position, (vendor_id, vendor_name, criterion_id, before, why, version, *showing) in enumerate(old_rows):
             criterion = rubric.criterion_index[criterion_id]
             score_text, reason = consensus_typed(edits.get(position, {}), *showing)
             try:  # a new score, or the same one with a new reason; a cleared cell is refused by the store, saying so
                 score = before if score_text == showing_text(before) else parse_score_entry(
                     criterion, tiers.get((vendor_id, criterion_id)), score_text, decimals=rubric.places(criterion))
-                if same_score(score, before) and not reason:
+                if same_score(score, before) and reason == why:
                     continue
                 store.set_consensus(chair, tender, vendor_id, criterion_id, score, reason, expected_version=version)
                 saved += 1
@@ -312,6 +312,12 @@ def showing_text(score: Decimal | None) -> str | None:
     return None if score is None else str(score)
 
 
+def on_record(agreed: AgreedScore | None) -> tuple[Decimal | None, str, int]:
+    """An agreed score as the consensus editor starts from it: the score, its reason and its version (none yet: no
+    score, no reason, version 0)."""
+    return (None, "", 0) if agreed is None else (agreed.score, agreed.reason, agreed.version)
+
+
 def consensus_typed(cells: dict[str, Any], score: str | None, reason: str) -> tuple[str | None, str]:
     """An agreed score's row as the editor holds it: the cells' edits, else the score and reason it showed (the
     reason as the store files it)."""
@@ -327,9 +333,9 @@ def consensus_typed_before_sign_in(chair: Actor, tender: int) -> dict[tuple[str,
         return {}
     rows, edits = back
     typed = {}
-    for position, (vendor_id, _, criterion_id, before, version, *showing) in enumerate(rows):
+    for position, (vendor_id, _, criterion_id, before, why, version, *showing) in enumerate(rows):
         score, reason = consensus_typed(edits.get(position, {}), *showing)
-        if score != showing_text(before) or reason:
+        if score != showing_text(before) or reason != why:
             typed[(vendor_id, criterion_id)] = (version, score, reason)
     return typed
 

@@ -26,7 +26,7 @@ bid being scored (``bid_documents.beside_proposals``) turns to the row the judge
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
@@ -57,6 +57,8 @@ class Row:
     score: Decimal | None
     comment: str
     version: int = 0  # the stored score's version (0: none yet), passed back to save a change
+    # the criterion as the grid names it, to say what was typed if the seat is taken meanwhile (workspace.typed_in_grid)
+    criterion_name: str = field(default="", compare=False)
 
 
 def refusal(rubric: Rubric, row: Row, error: BidEvalError, entered: Decimal | None) -> str:
@@ -110,23 +112,6 @@ def save_edits(store: Store, judge: Actor, tender_id: int, rows_before: Sequence
         else:
             saved[position] = replace(row, version=version)
     return saved, refused
-
-
-def new_cells(current: Mapping[int, Mapping[str, Any]],
-              seen: Mapping[int, Mapping[str, Any]]) -> dict[int, dict[str, Any]]:
-    """The cells of ``edited_rows`` the judge changed since the last rerun.
-
-    The editor keeps every edit of the session; replaying old ones would undo a
-    panel workbook imported meanwhile, so only cells that changed count.
-    """
-    missing = object()
-    fresh: dict[int, dict[str, Any]] = {}
-    for position, cells in current.items():
-        changed = {column: value for column, value in cells.items()
-                   if seen.get(position, {}).get(column, missing) != value}
-        if changed:
-            fresh[position] = changed
-    return fresh
 
 
 def shown_rows(rows: Sequence[Row], before: Sequence[Row], edited: Mapping[int, Mapping[str, Any]],
@@ -260,12 +245,7 @@ def submit_section(missing: int, refused: bool, submit_refused: BidEvalError | N
 def pending_cells(remembered: str) -> tuple[str, list[Row], dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
     """The grid the previous run drew (``remembered``: its ``workspace.remember_shown`` prefix): its editor key, the
     rows it showed, every edit it holds and those not handled yet (none: no grid drawn yet)."""
-    last = ws.shown(remembered)
-    if last is None:
-        return "", [], {}, {}
-    old_key, before = last
-    edited = {int(p): dict(c) for p, c in st.session_state.get(old_key, {}).get("edited_rows", {}).items()}
-    return old_key, list(before), edited, new_cells(edited, st.session_state.scoring_seen.get(old_key, {}))
+    return ws.pending_edits(remembered, st.session_state[ws.GRID_HANDLED])
 
 
 def save_pending(store: Store, judge: Actor, tender: int, remembered: str) -> tuple[dict[int, Row], list[str], str | None]:
@@ -277,7 +257,7 @@ def save_pending(store: Store, judge: Actor, tender: int, remembered: str) -> tu
     old_key, before, edited, fresh = pending_cells(remembered)
     if not fresh:
         return {}, [], None
-    seen = st.session_state.scoring_seen
+    seen = st.session_state[ws.GRID_HANDLED]
     saved, refused = save_edits(store, judge, tender, before, fresh, store.tiers(judge, tender))
     if refused:
         seen.pop(old_key, None)
@@ -303,7 +283,7 @@ def submit_with_pending(store: Store, judge: Actor, tender: int, remembered: str
     except BidEvalError as error:
         return error
     if fresh:
-        st.session_state.scoring_seen[old_key] = edited
+        st.session_state[ws.GRID_HANDLED][old_key] = edited
     st.rerun()
     return None  # not reached: st.rerun ends the run
 
@@ -316,8 +296,8 @@ def main() -> None:
     judge = ws.actor()
     if "scoring_round" not in st.session_state:
         st.session_state.scoring_round = 0  # bumped to give the grid a fresh editor after a refusal
-    if "scoring_seen" not in st.session_state:
-        st.session_state.scoring_seen = {}  # editor key → the edited_rows already handled
+    if ws.GRID_HANDLED not in st.session_state:
+        st.session_state[ws.GRID_HANDLED] = {}  # editor key → the edited_rows already handled
 
     st.title(tr("评委打分", "Scoring"))
     may = ws.capabilities(tender)
@@ -327,7 +307,7 @@ def main() -> None:
         st.stop()
     # What was typed in the grid the previous run drew is saved first, before anything here can change the page:
     # a bid imported meanwhile (its declaration form), a bid removed (other rows, another editor).
-    remembered = f"scoring_grid_{tender}_{judge.account_id}"  # this judge's grid on this tender, and no other's
+    remembered = ws.grid_memory(tender, judge)
     submit_refused = None
     if st.session_state.get("scoring_submit") is True and st.session_state.get("scoring_submit_sure"):
         submit_refused = submit_with_pending(store, judge, tender, remembered)  # reruns once submitted
@@ -375,12 +355,13 @@ def main() -> None:
             record = mine.get((vendor_id, criterion.id))
             rows.append(Row(vendor_id, vendor_name, criterion.id,
                             None if record is None or record.score is None else Decimal(record.score),
-                            record.comment if record else "", record.version if record else 0))
+                            record.comment if record else "", record.version if record else 0,
+                            criterion.name.text(lang)))
 
     # One key per judge, tender and set of rows: a new bid or another judge gets a fresh editor, never stale edits.
     identity = [str(tender), seat.name, *(f"{r.vendor_id} {r.criterion}" for r in rows)]
     key = ws.editor_key("scoring_grid", identity, st.session_state.scoring_round)
-    seen = st.session_state.scoring_seen
+    seen = st.session_state[ws.GRID_HANDLED]
     if key not in st.session_state:
         seen.pop(key, None)
     last = ws.shown(remembered)

@@ -62,6 +62,11 @@ def test_every_flag_gets_a_written_finding_then_the_result_can_be_final(outlier)
     assert admin_call("tender", outlier).stage.value == "final"
 
 
+def agreed(tender) -> dict:
+    """The agreed scores on record: (vendor_id, criterion) → (score, version)."""
+    return {k: (a.score, a.version) for k, a in admin_call("agreed_scores", tender).items()}
+
+
 @pytest.fixture
 def consensus(app_db, tmp_path) -> int:
     """A consensus rubric, every judge submitted, scoring closed: B, a little cheaper (60.23 to 59.88), ranks first
@@ -114,8 +119,12 @@ def test_consensus_scores_are_entered_with_a_reason(consensus):
     tender = consensus
     app = open_app("review", lang="en", tender_id=tender)
     assert "Consensus scores" in [h.value for h in app.subheader]
-    flags = app.data_editor[0].value  # every judge scored: the chair's agreed scores are what is missing
-    assert set(flags["facts"][flags["kind"] == "Scores missing"]) == {"Agreed score not entered"}
+    flags = app.data_editor[0].value  # every judge scored: the chair's agreed scores are what is missing, which
+    assert set(flags["kind"]) == {"Outlying score"}  # asks for no written finding, and the sign-off box names it
+    # by bid name and code (it said "incomplete scores" and asked for a finding on each bid: app8 A8-2)
+    (blocker,) = [w.value for w in app.warning if "cannot be finalised" in w.value]
+    assert "incomplete scores" not in blocker and "Scores missing" not in blocker
+    assert f"the agreed (consensus) score is not entered yet for 乙公司 ({VENDOR_B}), 甲公司 ({VENDOR_A})" in blocker
     editor = app.data_editor[1]
     table = editor.value
     assert (table["vendor"][0], table["criterion"][0]) == ("乙公司", "Operations management plan")  # in rank order
@@ -132,6 +141,13 @@ def test_consensus_scores_are_entered_with_a_reason(consensus):
     app.button(key="review_save_consensus").click().run()
     assert not app.exception and app.success[0].value == "Saved 1 agreed score(s)."
     assert admin_call("panel_input", tender).consensus == {(VENDOR_B, "ops_plan"): Decimal("11.5")}
+    # The reason on record shows beside its score, also on a page opened afresh (it showed empty: app8 A8-4), and
+    # saving with nothing changed saves nothing
+    for shown in (app, open_app("review", lang="en", tender_id=tender)):
+        table = shown.data_editor[1].value
+        assert (table["score"][0], table["reason"][0], table["reason"][1]) == ("11.5", "合议后一致同意", "")
+    app.button(key="review_save_consensus").click().run()
+    assert not app.error and agreed(tender) == {(VENDOR_B, "ops_plan"): (Decimal("11.5"), 1)}
     assert admin_call("evaluate", tender).standing(VENDOR_B).criteria["ops_plan"] == Decimal("11.5")
     # A cleared cell had been passed over in silence; a new reason for the same score is a new version of it
     editor = app.data_editor[1]
@@ -142,7 +158,7 @@ def test_consensus_scores_are_entered_with_a_reason(consensus):
     app.session_state[editor.key] = {"edited_rows": {0: {"reason": "复核后理由补充"}}, **EMPTY}
     app.button(key="review_save_consensus").click().run()
     assert not app.exception and app.success[0].value == "Saved 1 agreed score(s)."
-    assert admin_call("consensus_versions", tender) == {(VENDOR_B, "ops_plan"): (Decimal("11.5"), 2)}
+    assert agreed(tender) == {(VENDOR_B, "ops_plan"): (Decimal("11.5"), 2)}
 
 
 def test_consensus_edits_land_on_the_bid_they_were_typed_on_and_never_overwrite_unseen(consensus):
@@ -153,13 +169,13 @@ def test_consensus_edits_land_on_the_bid_they_were_typed_on_and_never_overwrite_
     assert list(first.data_editor[1].value["vendor"][::2]) == ["乙公司", "甲公司"]  # B's rows first, then A's
     second.session_state[second.data_editor[1].key] = {"edited_rows": {2: {"score": "15", "reason": "一致"}}, **EMPTY}
     second.button(key="review_save_consensus").click().run()
-    assert admin_call("consensus_versions", consensus) == {(VENDOR_A, "ops_plan"): (Decimal(15), 1)}
+    assert agreed(consensus) == {(VENDOR_A, "ops_plan"): (Decimal(15), 1)}
     assert [s.vendor_id for s in admin_call("evaluate", consensus).ranking] == [VENDOR_A, VENDOR_B]
     first.session_state[first.data_editor[1].key] = {
         "edited_rows": {0: {"score": "12", "reason": "合议"}, 2: {"score": "13", "reason": "合议"}}, **EMPTY}
     first.button(key="review_save_consensus").click().run()
     assert not first.exception
-    assert admin_call("consensus_versions", consensus) == {(VENDOR_A, "ops_plan"): (Decimal(15), 1),
+    assert agreed(consensus) == {(VENDOR_A, "ops_plan"): (Decimal(15), 1),
                                                            (VENDOR_B, "ops_plan"): (Decimal(12), 1)}
     assert len(first.error) == 1 and first.error[0].value.startswith(f"{VENDOR_A} 甲公司 / Operations management plan: ")
     assert "was changed elsewhere to 15 (perhaps by you, in another window)" in first.error[0].value
@@ -234,7 +250,7 @@ def stored_finding(tender):
 
 
 def stored_consensus(tender):
-    return [(v, c, score, version) for (v, c), (score, version) in admin_call("consensus_versions", tender).items()]
+    return [(v, c, score, version) for (v, c), (score, version) in agreed(tender).items()]
 
 
 @pytest.mark.parametrize("tender_kind, editor, cells, button, stored, expected", [

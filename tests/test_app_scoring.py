@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from bideval.rights import Role
 from bideval.rubric import parse_rubric
 from bideval.storage import Store
 from bideval.workflow import SeatProgress, missing_scores, seat_progress
@@ -407,3 +408,30 @@ def test_a_score_typed_while_a_bid_is_imported_or_removed_is_saved_or_named(tend
     assert len(app.error) == 1 and app.error[0].value.startswith(f"{VENDOR_B} 乙公司 / Service design: ")
     assert app.error[0].value.endswith("your 4.2 was not saved.")
     assert VENDOR_B not in set(grid(app)["vendor_id"])
+
+
+@pytest.mark.parametrize("lang, take, said", [
+    ("zh", lambda t: admin_call("take_role", t, JUDGE, Role.JUDGE),
+     "您在招标项目 #{t} 的评委角色已被 管理员 admin 于 "),
+    ("en", lambda t: admin_call("remove_judge", t, JUDGE, "评委临时回避，更换评委"),
+     "your seat '王评委' on the panel of tender #{t} was removed by 管理员 admin on "),
+])
+def test_a_score_typed_after_the_seat_was_taken_says_so(tender, through_the_entrypoint, lang, take, said):
+    """app8 A8-3: the administrator took the judge role back, or the chair removed the seat, while the judge had the
+    grid open; the score typed next was dropped, and the page said the tender did not exist. It says whose doing it
+    was, the reason given, and that the typed score was not saved."""
+    app = open_app("scoring", lang=lang, tender_id=tender, judge=JUDGE)
+    before = my_scores(tender)
+    take(tender)
+    edit(app, {(VENDOR_A, "service_design"): {"score": "4"}})
+    (error,) = [e.value.replace("\\", "") for e in app.error]  # as shown: the # unescaped
+    assert error.startswith(said.format(t=tender)), error
+    if lang == "zh":
+        assert error.endswith("，您刚输入的 4（甲公司 / 服务方案）未保存")
+    else:
+        assert "UTC (reason: 评委临时回避，更换评委); what you had just typed was not saved: 4 (甲公司 / Service design)" \
+            in error
+    assert not app.warning and my_scores(tender) == before  # not "does not exist", nor "not part of your role"
+    assert not [i for i in app.info if "不属于" in i.value or "not part of your role" in i.value]
+    app.run()  # said again on the next run, without a typed score now
+    assert [e.value.replace("\\", "") for e in app.error] == [error.split("，您刚输入的")[0].split("; what you had")[0]]

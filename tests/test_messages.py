@@ -12,7 +12,7 @@ from bideval.errors import BidEvalError, Expected, InputErrors, Problem, cell_pr
 from bideval.labels import Label, Named
 from bideval.allowed_scores import GradeMismatch, ScoreRefused, check_score
 from bideval.accounts import AccountRefused, SignInRefused
-from bideval.rights import Action, Actor, RightRefused, Role
+from bideval.rights import Action, Actor, RightRefused, Role, TypedCell
 from bideval.rubric import Grade, Judged, Tier, Tiered
 from bideval.storage import WriteConflict
 from bideval.workflow import Blockers, FindingKind, FinaliseRefused, Flag, Stage, StageRefused, SubmitRefused
@@ -26,6 +26,7 @@ T2 = Tier("t2", Label("二档", "Tier 2"), D("5.1"), D(10))
 PRICE = Named("total_price", Label("投标总价", "Total price"))
 NAME = Named("vendor_name", Label("投标人名称", "Bidder name"))
 VENDOR = "91440300708461136T"
+AGREED = "91450107123456789X"  # a bid waiting only for the chair's agreed score (consensus)
 PER_CALL = Named("per_call", Label("按通计费", "Per call"))
 LUMP = Named("lump_sum", Label("总价包干", "Lump sum"))
 RATE = Named("rate_per_call", Label("每通电话单价", "Rate per call"))
@@ -38,8 +39,12 @@ OPS_TIERED = Tiered(id="ops_plan", name=OPS.label, group="ops", max=D(10), tiers
 # One example of every code: its facts.
 FACTS = {
     "account.refused": dict(field="username", why="username_taken", username="wang"),
+    "store.seat_lost": dict(tender=2, by="张组长", at=datetime(2026, 12, 2, 6, 30), removed=True, seat="李评委",
+                            reason="评委临时回避", typed=(TypedCell("云端", "运维服务方案", "4"),
+                                                      TypedCell("云端", "服务设计", None, "方案完整"))),
     "finalise.refused": dict(tender=7, blockers=Blockers(incomplete=(VENDOR,), unresolved=(
-        Flag(FindingKind.ABNORMAL_LOW, VENDOR),), not_submitted=("李评委",), nobody_may_score=(VENDOR,))),
+        Flag(FindingKind.ABNORMAL_LOW, VENDOR),), not_submitted=("李评委",), nobody_may_score=(VENDOR,),
+        awaiting_agreed=(AGREED,), names={VENDOR: "嘉禾", AGREED: "云端"})),
     "panel.other_judges": dict(judge="王评委", others=("李评委",)),
     "right.refused": dict(actor="王评委", roles=(Role.JUDGE,), action=Action.SCORE, tender=7, why="submitted"),
     "signin.refused": dict(reason="locked", username="wang", locked_until=datetime(2026, 12, 1, 9, 15)),
@@ -210,15 +215,22 @@ SENTENCES = [
     ("account.refused",
      "username: 'wang' is taken", SAME,
      '用户名“wang”已被使用'),
-    ("finalise.refused",
-     'tender 7 cannot be finalised: incomplete scores for 91440300708461136T; every judge is recused from '
-     '91440300708461136T: seat a judge who may score it; no finding yet for '
-     'abnormal_low_price/91440300708461136T; not submitted: 李评委 (a judge whose scores are all given submits them on the Scoring page, in review too; for a score still missing, reopen scoring)',
-     'tender 7 cannot be finalised: incomplete scores for 91440300708461136T; every judge is recused from '
-     '91440300708461136T: seat a judge who may score it; no written finding yet for an abnormally low price '
-     '(91440300708461136T); not submitted: 李评委 (a judge whose scores are all given submits them on the Scoring page, in review too; for a score still missing, reopen scoring)',
-     '招标项目 7 尚不能定稿：91440300708461136T 的评分不完整；全体评委均须回避 91440300708461136T：请增补可以评审的评委；'
-     '以下情况尚无复核意见：异常低价（91440300708461136T）；尚未提交评分：李评委（评分已全部给出的评委，在评审阶段也可在“评委打分”页面提交；仍有未打分项时，请重新开放评分）'),
+    ("finalise.refused",  # a bid by name and code, as the tables name it; an agreed score missing is not a finding
+     'tender 7 cannot be finalised: incomplete scores for 91440300708461136T; agreed score not entered for '
+     '91450107123456789X; every judge is recused from 91440300708461136T: seat a judge who may score it; no finding '
+     'yet for abnormal_low_price/91440300708461136T; not submitted: 李评委 (a judge whose scores are all given submits them on the Scoring page, in review too; for a score still missing, reopen scoring)',
+     'tender 7 cannot be finalised: incomplete scores for 嘉禾 (91440300708461136T); the agreed (consensus) score is '
+     'not entered yet for 云端 (91450107123456789X) (flag "Agreed score not entered"; the chair enters it under '
+     'Consensus scores); every judge is recused from 嘉禾 (91440300708461136T): seat a judge who may score it; no '
+     'written finding yet for an abnormally low price (嘉禾 91440300708461136T); not submitted: 李评委 (a judge whose scores are all given submits them on the Scoring page, in review too; for a score still missing, reopen scoring)',
+     '招标项目 7 尚不能定稿：嘉禾（91440300708461136T） 的评分不完整；以下投标尚未录入合议得分（标记“合议分未录入”，由组长在“合议得分”表中录入）：'
+     '云端（91450107123456789X）；全体评委均须回避 嘉禾（91440300708461136T）：请增补可以评审的评委；'
+     '以下情况尚无复核意见：异常低价（嘉禾 91440300708461136T）；尚未提交评分：李评委（评分已全部给出的评委，在评审阶段也可在“评委打分”页面提交；仍有未打分项时，请重新开放评分）'),
+    ("store.seat_lost",
+     "your seat '李评委' on the panel of tender #2 was removed by 张组长 on 2026-12-02 06:30 UTC (reason: 评委临时回避); "
+     "what you had just typed was not saved: 4 (云端 / 运维服务方案), the comment '方案完整' (云端 / 服务设计)", SAME,
+     "您在招标项目 #2 的评委席位“李评委”已被 张组长 于 2026-12-02 06:30（UTC）移除（移除理由：评委临时回避），您刚输入的 "
+     "4（云端 / 运维服务方案）、评语“方案完整”（云端 / 服务设计）未保存"),
     ("panel.other_judges",
      "expected only 王评委's scores, found scores of 李评委", SAME,
      '应只含王评委的评分，实际还有李评委的评分'),

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from bideval.export import write_workbook
+from bideval import report
 from bideval.report import findings, report_pdf
 from bideval.storage import Store
 from bideval.tender import document_heading
@@ -147,3 +148,61 @@ def test_the_report_pdf_states_the_sign_off(signed, tmp_path, lang, words):
                                   text=True, timeout=60).stdout.split())
     for word in words:
         assert "".join(word.split()) in text, word
+
+
+AGREED_REASON = "合议：方案较完整"
+
+
+@pytest.fixture(scope="module")
+def agreed(tmp_path_factory):
+    """The sample tender under ``aggregate: consensus``, every judge submitted, the chair's agreed score entered with
+    its reason on each ranked bid's first panel criterion: (store, tender, chair, (vendor_id, criterion, score))."""
+    rubric = tmp_path_factory.mktemp("agreed") / RUBRIC.name
+    rubric.write_text(RUBRIC.read_text(encoding="utf-8").replace("aggregate: trimmed_mean", "aggregate: consensus"),
+                      encoding="utf-8")
+    store = Store(f"sqlite:///{rubric.parent / 'db.sqlite3'}", clock=lambda: SIGNED_AT)
+    tender = loaded_tender(store, "客服外包", rubric, BIDS, PANEL)
+    chair = admin_of(store)
+    for name in store.judges(chair, tender):
+        store.submit(seat_judge(store, tender, name), tender)
+    store.close_scoring(chair, tender)
+    result = store.result_for(chair, tender)
+    first = result.ranking[0].vendor_id
+    criterion = result.rubric.panel_criteria[0]
+    score = result.standing(first).criteria[criterion.id]
+    store.set_consensus(chair, tender, first, criterion.id, score, AGREED_REASON)
+    return store, tender, chair, (first, criterion, score)
+
+
+@pytest.mark.parametrize("lang, head", [("zh", "合议理由"), ("en", "Reason for the agreed score")])
+def test_an_agreed_score_s_reason_is_in_the_workbook_and_the_report(agreed, lang, head):
+    """The reasons were in the audit trail only (app8 A8-4): the Panel sheet has them beside the agreed score, the
+    report lists each agreed score with its reason, as the chair's findings are quoted."""
+    store, tender, chair, (vendor, criterion, score) = agreed
+    sign_off = store.sign_off(chair, tender)
+    assert [(a.vendor_id, a.criterion, a.score, a.reason) for a in sign_off.agreed] == [
+        (vendor, criterion.id, score, AGREED_REASON)]
+    said = f"{AGREED_REASON} — {chair.name}" if lang == "zh" else f"{AGREED_REASON} ({chair.name})"
+    result = store.result_for(chair, tender)
+    panel = sheet_rows(workbook(result, lang, sign_off), "Panel")
+    column = panel[0].index(head)
+    assert panel[0][column - 1].startswith(("评委评分结果", "Panel score")) and panel[0][-1] in ("组长意见",
+                                                                                              "Chair's finding")
+    rows = [r for r in panel[1:] if r[0] and r[1] in {s.vendor_id for s in result.ranking}]
+    assert {r[column] for r in rows if (r[1], r[3]) == (vendor, criterion.id)} == {said}
+    assert {r[column] for r in rows if (r[1], r[3]) != (vendor, criterion.id)} == {""}
+    assert "合议理由" not in sheet_rows(workbook(result, lang), "Panel")[0]  # the command line has no agreed scores
+    listed = report.agreed_scores(result, lang, sign_off)
+    assert [(a.vendor_id, a.criterion, a.score, a.reason) for a in listed] == [
+        (vendor, criterion.name.text(lang), str(score), said)]
+
+
+def test_the_report_pdf_prints_the_agreed_scores_reasons(agreed, tmp_path):
+    store, tender, chair, _ = agreed
+    result = store.result_for(chair, tender)
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(report_pdf(result, "zh", document_heading(result.rubric, "客服外包", on=SIGNED_AT.date(),
+                                                          sign_off=store.sign_off(chair, tender))))
+    text = "".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
+                                  text=True, timeout=60).stdout.split())
+    assert "合议理由" in text and AGREED_REASON in text

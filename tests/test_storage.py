@@ -789,6 +789,29 @@ def test_a_finding_goes_with_the_bid_or_score_it_was_about(url, tmp_path, change
     assert [f.flag for f in store.sign_off(who["chair"], tender).findings] == [f for f in texts if f not in voided]
 
 
+@pytest.mark.parametrize("steps, lost", [
+    ((), None),  # holds a seat
+    ((("take", "wang"),), ("管理员 admin", False, "", "")),
+    ((("remove", "王评委"),), ("chair", True, "王评委", "评委临时回避")),
+    ((("take", "wang"), ("give", "wang")), None),  # given back: holds it again
+    ((("remove", "李评委"),), None),  # another judge's seat
+])
+def test_a_judge_learns_how_their_seat_was_taken(session, steps, lost):
+    """app8 A8-3: the judge whose role was taken back, or whose seat was removed, is told by whom, when and why; a
+    stranger, who never held a seat, is told nothing about the tender."""
+    store, tender, who = session
+    for step, name in steps:
+        if step == "take":
+            store.take_role(admin_of(store), tender, name, Role.JUDGE)
+        elif step == "give":
+            store.give_role(admin_of(store), tender, name, Role.JUDGE)
+        else:
+            store.remove_judge(who["chair"], tender, name, "评委临时回避")
+    found = store.seat_lost(who["wang"], tender)
+    assert (found and (found.by, found.removed, found.seat, found.reason)) == lost
+    assert store.seat_lost(who["stranger"], tender) is None
+
+
 def scored_by_one_judge(url, tmp_path, rubric: str = RUBRIC_TEXT, before_submitting=None):
     """A tender of one bid (tier t3 on ops_plan) that judge wang has scored (11 and 3) and submitted, scoring closed;
     ``before_submitting(store, tender, who)`` runs between the scores and the submission."""
@@ -815,6 +838,11 @@ def test_consensus_scores_count_instead_of_the_mean(url, tmp_path):
     assert "consensus" in rubric
     store, tender, who = scored_by_one_judge(url, tmp_path, rubric)
     assert store.evaluate(who["chair"], tender).status == "provisional"  # no agreed score yet
+    # The judges have all scored: what blocks is the agreed score, not the scores, and it asks for no written
+    # finding (app8 A8-2: "scores incomplete", and a finding to write on each bid)
+    found = store.blockers(who["chair"], tender)
+    assert (found.awaiting_agreed, found.incomplete, found.unresolved) == ((VENDOR_A,), (), ())
+    assert "以下投标尚未录入合议得分" in messages.sentence("finalise.refused", {"tender": tender, "blockers": found}, "zh")
     store.set_consensus(who["chair"], tender, VENDOR_A, "ops_plan", D("13.5"), "合议 agreed after discussion")
     store.set_consensus(who["chair"], tender, VENDOR_A, "service_design", D(4), "合议")
     with pytest.raises(BidEvalError, match="reason"):  # a zero-width space is no reason (filed as typed, R6-13)
