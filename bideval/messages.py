@@ -970,19 +970,33 @@ def _(s: Say) -> str:
 
 @_template("bids.bids_elsewhere")
 def _(s: Say) -> str:
-    read = s.q(s["read"])
+    read, found = s.q(s["read"]), s["found"]
+    # hidden in Excel: nobody sees its tab, so the officer is told how to see it
+    seen_en, seen_zh = (" (hidden in Excel: right-click a sheet tab → Unhide to see it)",
+                        "（在 Excel 中已隐藏：右键单击工作表标签 → 取消隐藏即可看到）") if s.get("hidden") else ("", "")
     if s["shape"] == "form":
-        return s.t(f"this sheet holds a bid too (a vendor_id in column C), but only the sheet {read} is read, so nothing "
+        what_en, what_zh = ("its vendor_name", "投标人名称") if s.get("stated") == "vendor_name" else (
+            "its vendor_id", "统一社会信用代码")
+        said_en, said_zh = f" ({what_en} {s.found(found)} in column C)", f"（C 列填有{what_zh} {s.found(found)}）"
+        return s.t(f"this sheet{seen_en} holds a bid too{said_en}, but only the sheet {read} is read, so nothing "
                    f"of this workbook was imported: keep one bid form per workbook (delete this sheet, or the sheet "
                    f"{read} if this one is the bid), or send each bid in a workbook of its own",
-                   f"此工作表也含有投标（C列填有统一社会信用代码），但只读取工作表{read}，本工作簿未导入任何内容："
+                   f"此工作表{seen_zh}也含有投标{said_zh}，但只读取工作表{read}，本工作簿未导入任何内容："
                    f"每个工作簿只保留一份投标文件（删除此表；若此表才是投标，则删除工作表{read}），或每份投标各用一个工作簿")
-    return s.t(f"this sheet holds bids too (its header names the vendor_id column), but only the sheet {read} is read, "
+    said_en, said_zh = f" (a row for {s.found(found)}, not among the bids read)", f"（有 {s.found(found)} 的一行，不在已读取的投标中）"
+    code_en = code_zh = ""
+    if s.get("code_header"):
+        code_en = (f"; its header {s['code_header']} {s.found(s['code_title'])} heads credit codes but is not a "
+                   "header bid-eval knows: head it '统一社会信用代码' or 'vendor_id'")
+        code_zh = (f"；其表头 {s['code_header']} {s.found(s['code_title'])} 下是统一社会信用代码，但不是 bid-eval "
+                   "认得的列名：请改为“统一社会信用代码”或“vendor_id”")
+    return s.t(f"this sheet{seen_en} holds bids too{said_en}, but only the sheet {read} is read, "
                f"so nothing of this workbook was imported: if its rows are bids, move them to {read} and delete this "
                "sheet; if it only lists firms (a register of those who bought the documents), delete it or keep it in "
-               "another workbook",
-               f"此工作表也含有投标（表头有统一社会信用代码列），但只读取工作表{read}，本工作簿未导入任何内容："
-               f"如其中的行是投标，请移到{read}并删除此表；如此表只是投标人名单（如购买招标文件的登记表），请删除此表或另存到其他工作簿")
+               f"another workbook{code_en}",
+               f"此工作表{seen_zh}也含有投标{said_zh}，但只读取工作表{read}，本工作簿未导入任何内容："
+               f"如其中的行是投标，请移到{read}并删除此表；如此表只是投标人名单（如购买招标文件的登记表），请删除此表或另存到其他工作簿"
+               f"{code_zh}")
 
 
 @_template("bids.no_bid_sheet")

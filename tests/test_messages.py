@@ -54,7 +54,8 @@ FACTS = {
     "store.write_conflict": dict(what="score", seen=1, current=2, value="8", judge="王评委", vendor_id=VENDOR,
                                  criterion=OPS, typed="9"),
     "bids.both_sheets": dict(form="Bid", consolidated="Bids"),
-    "bids.bids_elsewhere": dict(shape="consolidated", read="Bids"),
+    "bids.bids_elsewhere": dict(shape="consolidated", read="Bids", found=VENDOR, hidden=True, code_header="A1",
+                                code_title="信用代码"),
     "cells.merged": dict(range="B2:B8"),
     "cells.struck_in_part": dict(text="杭州嘉禾 科技", parts=("嘉禾",)),
     "cells.struck_by_rule": dict(range="C2:C500"),
@@ -274,11 +275,15 @@ SENTENCES = [
      "没有可填写复核意见的情况：畸高畸低评分 91440300708461136T “运营管理能力” 王评委（复核意见针对评估结果中的畸高畸低评分、异常低价或评分不完整）；"
      "未记录任何内容"),
     ("bids.bids_elsewhere",
-     "this sheet holds bids too (its header names the vendor_id column), but only the sheet 'Bids' is read, so "
-     "nothing of this workbook was imported: if its rows are bids, move them to 'Bids' and delete this sheet; if it "
-     "only lists firms (a register of those who bought the documents), delete it or keep it in another workbook", SAME,
-     "此工作表也含有投标（表头有统一社会信用代码列），但只读取工作表“Bids”，本工作簿未导入任何内容：如其中的行是投标，"
-     "请移到“Bids”并删除此表；如此表只是投标人名单（如购买招标文件的登记表），请删除此表或另存到其他工作簿"),
+     "this sheet (hidden in Excel: right-click a sheet tab → Unhide to see it) holds bids too (a row for "
+     "'91440300708461136T', not among the bids read), but only the sheet 'Bids' is read, so nothing of this workbook "
+     "was imported: if its rows are bids, move them to 'Bids' and delete this sheet; if it only lists firms (a "
+     "register of those who bought the documents), delete it or keep it in another workbook; its header A1 '信用代码' "
+     "heads credit codes but is not a header bid-eval knows: head it '统一社会信用代码' or 'vendor_id'", SAME,
+     "此工作表（在 Excel 中已隐藏：右键单击工作表标签 → 取消隐藏即可看到）也含有投标（有 '91440300708461136T' 的一行，"
+     "不在已读取的投标中），但只读取工作表“Bids”，本工作簿未导入任何内容：如其中的行是投标，请移到“Bids”并删除此表；"
+     "如此表只是投标人名单（如购买招标文件的登记表），请删除此表或另存到其他工作簿；其表头 A1 '信用代码' 下是统一社会信用代码，"
+     "但不是 bid-eval 认得的列名：请改为“统一社会信用代码”或“vendor_id”"),
     ("cells.merged",
      "cells B2:B8 are merged: Excel keeps the value shown across them in B2 alone, and the other cells are empty; "
      "unmerge them and write the value in each cell", SAME,
