@@ -838,6 +838,29 @@ def _(s: Say) -> str:
                f"请把它们移到上一级文件夹，或同时指定此文件夹")
 
 
+@_template("files.archive")
+def _(s: Say) -> str:
+    names = tuple(s["workbooks"])
+    count = len(names)
+    shown = s.join(names[:_ARCHIVED_SHOWN]) + ("…" if count > _ARCHIVED_SHOWN else "")
+    return s.t(f"this archive holds {count} Excel workbook{'s' if count != 1 else ''} ({shown}), which "
+               f"{'are' if count != 1 else 'is'} not read: an archive in the folder is not opened; extract "
+               f"{'them' if count != 1 else 'it'} into the folder, and move the archive out of it",
+               f"此压缩文件内有 {count} 个 Excel 工作簿（{shown}），不会被读取（文件夹中的压缩文件不会被打开）："
+               "请将其解压到该文件夹，并把压缩文件移出该文件夹")
+
+
+_ARCHIVED_SHOWN = 5  # workbooks an archive's message names; more are told by their count
+
+
+@_template("files.archive_not_read")
+def _(s: Say) -> str:
+    return s.t(f"this is an archive ({s['kind']}), which bid-eval does not open, so no workbook in it is read: "
+               "extract any workbook it holds into the folder, and move the archive out of it",
+               f"这是压缩文件（{s['kind']}），bid-eval 不会打开它，其中的工作簿都不会被读取：如其中有工作簿，请解压到该文件夹，"
+               "并把压缩文件移出该文件夹")
+
+
 @_template("files.empty_folder")
 def _(s: Say) -> str:
     return s.t("the folder holds no .xlsx workbook", "文件夹中没有 .xlsx 工作簿")

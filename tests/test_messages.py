@@ -61,6 +61,8 @@ FACTS = {
     "cells.struck_by_rule": dict(range="C2:C500"),
     "cells.raised_in_part": dict(text="21", parts=("1",)),
     "files.subfolder": dict(workbooks=3),
+    "files.archive": dict(workbooks=("嘉禾.xlsx", "附件/嘉禾.xls")),
+    "files.archive_not_read": dict(kind="7z"),
     "bids.column_twice": dict(column=NAME, also="B1"),
     "bids.empty_sheet": {},
     "bids.field_twice": dict(field_twice=NAME, also="C3"),
@@ -303,6 +305,15 @@ SENTENCES = [
      "subscript), so what was meant cannot be told: type the value alone, put the note in a comment, and save the "
      "workbook", SAME,
      "单元格内容“21”中有部分文字设为上标或下标（“1”），如脚注标记或指数，无法判断原意：请只填写数值，说明请写在批注中，然后保存"),
+    ("files.archive",
+     "this archive holds 2 Excel workbooks (嘉禾.xlsx, 附件/嘉禾.xls), which are not read: an archive in the folder "
+     "is not opened; extract them into the folder, and move the archive out of it", SAME,
+     "此压缩文件内有 2 个 Excel 工作簿（嘉禾.xlsx、附件/嘉禾.xls），不会被读取（文件夹中的压缩文件不会被打开）：请将其解压到该文件夹，"
+     "并把压缩文件移出该文件夹"),
+    ("files.archive_not_read",
+     "this is an archive (7z), which bid-eval does not open, so no workbook in it is read: extract any workbook it "
+     "holds into the folder, and move the archive out of it", SAME,
+     "这是压缩文件（7z），bid-eval 不会打开它，其中的工作簿都不会被读取：如其中有工作簿，请解压到该文件夹，并把压缩文件移出该文件夹"),
     ("files.subfolder",
      "this folder holds 3 Excel workbooks, which are not read: a folder is read without the folders inside it; "
      "move them into the folder above, or name this folder too", SAME,
