@@ -906,17 +906,29 @@ def _spot(bid: Bid) -> str:
 
 def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mapping[str, Field]) -> Problem:
     """A header naming no field; when it is a field's label with a unit in brackets (投标总价（万元）), saying so and
-    in what unit the column is read, never suggesting the bare label alone (followed, it read 150 万元 as 150 yuan)."""
+    in what unit the column is read, never suggesting the bare label alone (followed, it read 150 万元 as 150 yuan).
+    A note in brackets (必填, 是/否, 含税), or any bracket after the label of a field with no unit (a text, a yes or
+    no, a choice), is no unit: the header is told to be the label alone, without a word of units."""
     written = _WITH_UNIT.fullmatch(normalise(str(title)))
     field = headers.get(name_key(written["label"])) if written else None
     if written is None or field is None:
         return Problem.of("bids.unknown_header", file, sheet, cell, title=title,
                           suggestion=_suggest_header(str(title), headers))
+    unit, read_in = written["unit"].strip(), unit_label(field)
+    if read_in is None or _NOTE.fullmatch(fold(unit)):
+        return Problem.of("bids.note_in_header", file, sheet, cell, title=title, field=_named(field),
+                          header=written["label"], note=unit)
     return Problem.of("bids.unit_in_header", file, sheet, cell, title=title, field=_named(field),
-                      header=written["label"], unit=written["unit"].strip(), read_in=unit_label(field))
+                      header=written["label"], unit=unit, read_in=read_in)
 
 
 _WITH_UNIT = re.compile(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]", re.DOTALL)
+# What a bracket after a label says that is no unit, alone or several together (必填，含税), folded: a column marked
+# required or optional, a price with or without tax, how to answer. A bracket saying anything else after the label of
+# a field with a unit is taken for a unit (报价（万元）, 报价（元，含税）): said, the scale it may state is not missed.
+_NOTE = re.compile(r"(?:\s|[,，、;；/*★]|必填项?|非必填|选填|可选|可不填|必须填写|如有|若有|不?含(?:增值)?税|含税价|税后|税前"
+                   r"|是/否|是或否|是否|填是或否|required|optional|mandatory|incl\.?(?: vat| tax)?|excl\.?(?: vat| tax)?"
+                   r"|(?:tax|vat) (?:included|excluded)|including (?:vat|tax)|excluding (?:vat|tax)|y/n|yes/no)+")
 
 
 def _suggest_header(title: str, headers: Mapping[str, Field]) -> str | None:

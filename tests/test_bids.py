@@ -705,6 +705,29 @@ def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric,
     assert f"so head it {label!r}" in message and "did you mean" not in message
 
 
+@pytest.mark.parametrize("field, title, unit", [
+    ("vendor_name", "投标人名称（必填）", None),  # a text: no unit to add
+    ("sme", "sme（是/否）", None),  # a yes or no
+    ("rate_per_call", "{}（含税）", None),  # a note on a price
+    ("rate_per_call", "{}(必填，不含税)", None),
+    ("rate_per_call", "{}（元，含税）", "元,含税"),  # a unit with a note: the unit is told
+    ("rate_per_call", "{}（美元）", "美元"),
+])
+def test_a_note_in_brackets_after_a_label_is_not_told_as_a_unit(rubric, tmp_path: Path, field, title, unit):
+    """（必填） after a bidder's name was told "adds a unit (必填)" with advice to write 150万 in its cells (hostile10
+    H10-5): a note, or any bracket after a field with no unit, is told as a note; a real unit keeps its warning."""
+    label = rubric.field_index[field].label.zh
+    title = title.format(label)
+    headers = [title if f == field else f for f in FIELDS]
+    path = write_xlsx(tmp_path / "bids.xlsx", {"Bids": [headers, [good_bid().get(f) for f in FIELDS]]})
+    message = next(p for p in problems_of(rubric, [path]) if f"'{title}'" in p)
+    if unit is None:
+        assert "adds a note in brackets" in message and "unit" not in message and "150万" not in message, message
+        assert message.endswith(f"so head the column {title.split('（')[0].split('(')[0]!r}"), message
+    else:
+        assert f"adds a unit ({unit}) to the field '{field}': the column is read in yuan" in message, message
+
+
 # -- rows that are no bid as they stand, and headers below headings (an independent tester's findings F2, F4, F7)
 
 FIELDS = list(good_bid())
