@@ -336,23 +336,24 @@ def _read_book(reading: Reading, book: Workbook) -> tuple[list[Bid], list[Proble
         return [], [Problem.of("bids.no_bid_sheet", book.display, form=FORM_SHEET, consolidated=CONSOLIDATED_SHEET,
                                found=tuple(book.sheet_names))]
     if book.hidden_sheet(read):  # its bids nobody sees: a hidden sheet beside a corrected copy had been read
-        return [], [Problem.of("bids.hidden_sheet", book.display, read), *_bids_elsewhere(reading, book, read, set())]
+        return [], [Problem.of("bids.hidden_sheet", book.display, read), *_bids_elsewhere(reading, book, read, ())]
     if consolidated:
         found, problems = _read_consolidated(reading, book, read)
     else:
         bid, problems = _read_form(reading, book, read)
         found = [bid] if bid else []
-    elsewhere = _bids_elsewhere(reading, book, read, {b.vendor_id for b in found})
+    elsewhere = _bids_elsewhere(reading, book, read, found)
     return ([], problems + elsewhere) if elsewhere else (found, problems)
 
 
-def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_vendors: set[str]) -> list[Problem]:
-    """A problem for each sheet other than ``read`` that holds a bid not read: a bid form's ``vendor_id`` row with a
-    credit code in column C, or a filled row under a header naming the vendor_id column and another field, whose
-    vendor is not among those read (Excel names a copied sheet ``Bids (2)``: vendors split over two sheets lost
-    those of the second without a word). A summary or register of the bids read (报价汇总, 投标人登记表), a field
-    dictionary or an example form is left alone. A form whose copy states the same vendor is told too, as the
-    copies may differ (a bidder hid ``Bid`` and corrected a copy ``Bid (2)``: the stale price was read)."""
+def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_bids: Sequence[Bid]) -> list[Problem]:
+    """A problem for each sheet other than ``read`` that holds a bid not read (:func:`_bid_shape`): Excel names a
+    copied sheet ``Bids (2)``, and vendors split over two sheets lost those of the second without a word. A summary
+    or register of the bids read (报价汇总, 投标人登记表), a field dictionary, choice lists or an example form is left
+    alone. A form whose copy states the same vendor is told too, as the copies may differ (a bidder hid ``Bid`` and
+    corrected a copy ``Bid (2)``: the stale price was read). A hidden sheet is told as hidden: nobody sees its tab."""
+    vendors = {b.vendor_id for b in read_bids}
+    names = {name_key(b.vendor_name) for b in read_bids}
     problems: list[Problem] = []
     for sheet in book.sheet_names:
         if sheet == read:
@@ -362,30 +363,78 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_vendors: s
         except DamagedWorkbook as damaged:
             problems.extend(damaged.problems)
             continue
-        shape = _bid_shape(reading, rows, read_vendors)
-        if shape is not None:
-            problems.append(Problem.of("bids.bids_elsewhere", book.display, sheet, shape=shape, read=read))
+        found = _bid_shape(reading, sheet, rows, vendors, names)
+        if found is not None:
+            problems.append(Problem.of("bids.bids_elsewhere", book.display, sheet, read=read,
+                                       hidden=book.hidden_sheet(sheet), **found))
     return problems
 
 
-def _bid_shape(reading: Reading, rows: list[list[Any]], read_vendors: set[str]) -> str | None:
-    """``consolidated`` or ``form`` when ``rows`` hold a bid not among ``read_vendors`` (a form: one stating a
-    credit code, or any of those read), else None."""
-    filled = [row for row in rows if not is_blank_row(row)]
-    for h, header in enumerate(filled[:TITLE_ROWS + 1]):  # the header, below a title or two (汇总表, 第二批)
-        keys = [name_key(str(title)) if not is_blank(title) else "" for title in header]
-        columns = {reading.headers[key].id: c for c, key in enumerate(keys) if key in reading.headers}
-        if "vendor_id" in columns and set(columns) - {"vendor_id", "vendor_name"}:
-            at = columns["vendor_id"]
-            vendors = {normalise_vendor_id(str(row[at])) for row in filled[h + 1:]
-                       if at < len(row) and not is_blank(row[at])}
-            return "consolidated" if vendors - read_vendors else None
-    for row in filled:
-        if len(row) > VALUE_COLUMN and isinstance(row[0], str) and normalise(row[0]) == "vendor_id" \
-                and not is_blank(row[VALUE_COLUMN]):
-            vendor = normalise_vendor_id(str(row[VALUE_COLUMN]))
-            return "form" if vendor in read_vendors or is_credit_code(vendor) else None
+def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set[str],
+               names: set[str]) -> dict[str, Any] | None:
+    """What shows that ``rows`` hold a bid not among those read (``vendors``, ``names``: by
+    :func:`~bideval.values.name_key`), as the facts of its problem; None when they hold none.
+
+    A table of bids (``consolidated``): a row among the first :data:`_OTHER_HEADER_SEARCH` filled ones (a header
+    below titles) that names two fields or more, or one beside a column of credit codes (the form's shape: 18
+    letters and digits, whatever the check character) headed in words bid-eval does not know (信用代码); a row below
+    it whose code, or name when it has no code, is not among those read. A form (``form``): field ids in column A,
+    and a ``vendor_id`` answer in column C that is a code (letters and digits, whatever its check character or
+    length), or a ``vendor_name`` answer beside an empty code; unless the sheet is an example (its name says 示例,
+    样例, 范例, example or sample: 填写示例). A field dictionary describes the vendor_id in words, so it is
+    no bid."""
+    filled = [(r, row) for r, row in enumerate(rows) if not is_blank_row(row)]
+    for h, (r, header) in enumerate(filled[:_OTHER_HEADER_SEARCH]):
+        named = {c: field.id for c, title in enumerate(header) if not is_blank(title)
+                 and (field := reading.headers.get(name_key(str(title)))) is not None}
+        if not named:
+            continue
+        columns = {field_id: c for c, field_id in reversed(named.items())}  # (a field's first column)
+        below = [row for _, row in filled[h + 1:]]
+        code_at, unknown = columns.get("vendor_id"), None
+        if code_at is None:
+            unknown = next((c for c, title in enumerate(header) if c not in named and not is_blank(title)
+                            and any(c < len(row) and _is_code_shaped(row[c]) for row in below)), None)
+            code_at = unknown
+        if len(columns) < 2 and not (columns and unknown is not None):
+            continue
+        name_at = columns.get("vendor_name")
+        for row in below:
+            code = row[code_at] if code_at is not None and code_at < len(row) else None
+            name = row[name_at] if name_at is not None and name_at < len(row) else None
+            if not is_blank(code):
+                new = normalise_vendor_id(str(code)) not in vendors
+            else:
+                new = not is_blank(name) and name_key(str(name)) not in names
+            if new:
+                return {"shape": "consolidated", "found": code if not is_blank(code) else name,
+                        "code_header": None if unknown is None else cell_name(r, unknown),
+                        "code_title": None if unknown is None else header[unknown]}
+        return None  # a header: the rows below it are those read, or no vendor is named (choice lists)
+    answers: dict[str, Any] = {}
+    for _, row in filled:
+        key = normalise(row[0]) if row and isinstance(row[0], str) else None
+        if key in reading.rubric.field_index:
+            answers.setdefault(key, row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None)
+    code, name = answers.get("vendor_id"), answers.get("vendor_name")
+    if len(answers) < 2 or _EXAMPLE.search(sheet):
+        return None
+    if not is_blank(code) and _VENDOR_CODE.fullmatch(normalise_vendor_id(str(code))):
+        return {"shape": "form", "found": code, "stated": "vendor_id"}
+    if is_blank(code) and not is_blank(name):
+        return {"shape": "form", "found": name, "stated": "vendor_name"}
     return None
+
+
+_OTHER_HEADER_SEARCH = 10  # filled rows of a sheet not read looked at for a header of bids (below titles)
+_CODE_SHAPE = re.compile(r"[0-9A-Z]{18}")  # a credit code's shape, whatever its check character
+# What marks a form as an example in its sheet's name (填写示例, Sample): a firm's name may hold 示例 (北京示例客服)
+_EXAMPLE = re.compile(r"示例|样例|范例|example|sample", re.IGNORECASE)
+
+
+def _is_code_shaped(value: Any) -> bool:
+    """Whether a cell holds a text in a credit code's shape (:data:`_CODE_SHAPE`)."""
+    return isinstance(value, str) and _CODE_SHAPE.fullmatch(normalise_vendor_id(value)) is not None
 
 
 def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None, list[Problem]]:
@@ -857,17 +906,29 @@ def _spot(bid: Bid) -> str:
 
 def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mapping[str, Field]) -> Problem:
     """A header naming no field; when it is a field's label with a unit in brackets (投标总价（万元）), saying so and
-    in what unit the column is read, never suggesting the bare label alone (followed, it read 150 万元 as 150 yuan)."""
+    in what unit the column is read, never suggesting the bare label alone (followed, it read 150 万元 as 150 yuan).
+    A note in brackets (必填, 是/否, 含税), or any bracket after the label of a field with no unit (a text, a yes or
+    no, a choice), is no unit: the header is told to be the label alone, without a word of units."""
     written = _WITH_UNIT.fullmatch(normalise(str(title)))
     field = headers.get(name_key(written["label"])) if written else None
     if written is None or field is None:
         return Problem.of("bids.unknown_header", file, sheet, cell, title=title,
                           suggestion=_suggest_header(str(title), headers))
+    unit, read_in = written["unit"].strip(), unit_label(field)
+    if read_in is None or _NOTE.fullmatch(fold(unit)):
+        return Problem.of("bids.note_in_header", file, sheet, cell, title=title, field=_named(field),
+                          header=written["label"], note=unit)
     return Problem.of("bids.unit_in_header", file, sheet, cell, title=title, field=_named(field),
-                      header=written["label"], unit=written["unit"].strip(), read_in=unit_label(field))
+                      header=written["label"], unit=unit, read_in=read_in)
 
 
 _WITH_UNIT = re.compile(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]", re.DOTALL)
+# What a bracket after a label says that is no unit, alone or several together (必填，含税), folded: a column marked
+# required or optional, a price with or without tax, how to answer. A bracket saying anything else after the label of
+# a field with a unit is taken for a unit (报价（万元）, 报价（元，含税）): said, the scale it may state is not missed.
+_NOTE = re.compile(r"(?:\s|[,，、;；/*★]|必填项?|非必填|选填|可选|可不填|必须填写|如有|若有|不?含(?:增值)?税|含税价|税后|税前"
+                   r"|是/否|是或否|是否|填是或否|required|optional|mandatory|incl\.?(?: vat| tax)?|excl\.?(?: vat| tax)?"
+                   r"|(?:tax|vat) (?:included|excluded)|including (?:vat|tax)|excluding (?:vat|tax)|y/n|yes/no)+")
 
 
 def _suggest_header(title: str, headers: Mapping[str, Field]) -> str | None:

@@ -838,6 +838,29 @@ def _(s: Say) -> str:
                f"请把它们移到上一级文件夹，或同时指定此文件夹")
 
 
+@_template("files.archive")
+def _(s: Say) -> str:
+    names = tuple(s["workbooks"])
+    count = len(names)
+    shown = s.join(names[:_ARCHIVED_SHOWN]) + ("…" if count > _ARCHIVED_SHOWN else "")
+    return s.t(f"this archive holds {count} Excel workbook{'s' if count != 1 else ''} ({shown}), which "
+               f"{'are' if count != 1 else 'is'} not read: an archive in the folder is not opened; extract "
+               f"{'them' if count != 1 else 'it'} into the folder, and move the archive out of it",
+               f"此压缩文件内有 {count} 个 Excel 工作簿（{shown}），不会被读取（文件夹中的压缩文件不会被打开）："
+               "请将其解压到该文件夹，并把压缩文件移出该文件夹")
+
+
+_ARCHIVED_SHOWN = 5  # workbooks an archive's message names; more are told by their count
+
+
+@_template("files.archive_not_read")
+def _(s: Say) -> str:
+    return s.t(f"this is an archive ({s['kind']}), which bid-eval does not open, so no workbook in it is read: "
+               "extract any workbook it holds into the folder, and move the archive out of it",
+               f"这是压缩文件（{s['kind']}），bid-eval 不会打开它，其中的工作簿都不会被读取：如其中有工作簿，请解压到该文件夹，"
+               "并把压缩文件移出该文件夹")
+
+
 @_template("files.empty_folder")
 def _(s: Say) -> str:
     return s.t("the folder holds no .xlsx workbook", "文件夹中没有 .xlsx 工作簿")
@@ -981,19 +1004,33 @@ def _(s: Say) -> str:
 
 @_template("bids.bids_elsewhere")
 def _(s: Say) -> str:
-    read = s.q(s["read"])
+    read, found = s.q(s["read"]), s["found"]
+    # hidden in Excel: nobody sees its tab, so the officer is told how to see it
+    seen_en, seen_zh = (" (hidden in Excel: right-click a sheet tab → Unhide to see it)",
+                        "（在 Excel 中已隐藏：右键单击工作表标签 → 取消隐藏即可看到）") if s.get("hidden") else ("", "")
     if s["shape"] == "form":
-        return s.t(f"this sheet holds a bid too (a vendor_id in column C), but only the sheet {read} is read, so nothing "
+        what_en, what_zh = ("its vendor_name", "投标人名称") if s.get("stated") == "vendor_name" else (
+            "its vendor_id", "统一社会信用代码")
+        said_en, said_zh = f" ({what_en} {s.found(found)} in column C)", f"（C 列填有{what_zh} {s.found(found)}）"
+        return s.t(f"this sheet{seen_en} holds a bid too{said_en}, but only the sheet {read} is read, so nothing "
                    f"of this workbook was imported: keep one bid form per workbook (delete this sheet, or the sheet "
                    f"{read} if this one is the bid), or send each bid in a workbook of its own",
-                   f"此工作表也含有投标（C列填有统一社会信用代码），但只读取工作表{read}，本工作簿未导入任何内容："
+                   f"此工作表{seen_zh}也含有投标{said_zh}，但只读取工作表{read}，本工作簿未导入任何内容："
                    f"每个工作簿只保留一份投标文件（删除此表；若此表才是投标，则删除工作表{read}），或每份投标各用一个工作簿")
-    return s.t(f"this sheet holds bids too (its header names the vendor_id column), but only the sheet {read} is read, "
+    said_en, said_zh = f" (a row for {s.found(found)}, not among the bids read)", f"（有 {s.found(found)} 的一行，不在已读取的投标中）"
+    code_en = code_zh = ""
+    if s.get("code_header"):
+        code_en = (f"; its header {s['code_header']} {s.found(s['code_title'])} heads credit codes but is not a "
+                   "header bid-eval knows: head it '统一社会信用代码' or 'vendor_id'")
+        code_zh = (f"；其表头 {s['code_header']} {s.found(s['code_title'])} 下是统一社会信用代码，但不是 bid-eval "
+                   "认得的列名：请改为“统一社会信用代码”或“vendor_id”")
+    return s.t(f"this sheet{seen_en} holds bids too{said_en}, but only the sheet {read} is read, "
                f"so nothing of this workbook was imported: if its rows are bids, move them to {read} and delete this "
                "sheet; if it only lists firms (a register of those who bought the documents), delete it or keep it in "
-               "another workbook",
-               f"此工作表也含有投标（表头有统一社会信用代码列），但只读取工作表{read}，本工作簿未导入任何内容："
-               f"如其中的行是投标，请移到{read}并删除此表；如此表只是投标人名单（如购买招标文件的登记表），请删除此表或另存到其他工作簿")
+               f"another workbook{code_en}",
+               f"此工作表{seen_zh}也含有投标{said_zh}，但只读取工作表{read}，本工作簿未导入任何内容："
+               f"如其中的行是投标，请移到{read}并删除此表；如此表只是投标人名单（如购买招标文件的登记表），请删除此表或另存到其他工作簿"
+               f"{code_zh}")
 
 
 @_template("bids.no_bid_sheet")
@@ -1067,6 +1104,15 @@ def _(s: Say) -> str:
                "in that unit, or with its unit in the cell (150万)",
                f"列名 {s.found(s['title'])} 在字段{s.name(s['field'])}后加了单位（{s['unit']}）：无论列名如何写，该列都"
                f"{unit_zh}读取；请将列名改为“{s['header']}”，并按该单位填写各值，或在单元格中写明单位（如 150万）")
+
+
+@_template("bids.note_in_header")
+def _(s: Say) -> str:
+    return s.t(f"the header {s.found(s['title'])} adds a note in brackets ({s['note']}) to the field "
+               f"{s.name(s['field'])}: a header is the field's label or id alone, and notes in brackets are not read, "
+               f"so head the column {s['header']!r}",
+               f"列名 {s.found(s['title'])} 在字段{s.name(s['field'])}后加了括号注释（{s['note']}）：列名只能是字段名称或"
+               f"字段代码，括号中的注释不会被读取；请将列名改为“{s['header']}”")
 
 
 @_template("bids.unknown_header")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol, Sequence, TypeVar
+from typing import IO, Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
 from .cell_errors import put_errors
 from .errors import DamagedWorkbook, Problem
@@ -27,7 +27,7 @@ from .sheet_notes import SheetNotes, TableTotal
 from .values import fold, is_blank
 from .watchdog import reading
 from .workers import forking_is_safe
-from .xlsx_guard import readable_copy, scan_xlsx, workbook_kind
+from .xlsx_guard import ZIP_MAGIC, _directory_problem, readable_copy, scan_xlsx, workbook_kind
 
 SPREADSHEET_SUFFIXES = {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".et", ".numbers"}
 
@@ -120,7 +120,7 @@ def expand_paths(paths: Iterable[str | Path], sheets: tuple[str, ...] = BID_SHEE
                 elif suffix in SPREADSHEET_SUFFIXES:
                     problems.append(Problem.of("files.not_xlsx_suffix", str(child), suffix=suffix))
                 else:
-                    problems += _misnamed_workbook(child)
+                    problems += _misnamed_workbook(child) or _archived_workbooks(child, sheets)
             if not found and not problems:
                 problems.append(Problem.of("files.empty_folder", str(path)))
             files.extend(found)
@@ -168,12 +168,84 @@ def _unread_workbooks(folder: Path, sheets: tuple[str, ...]) -> list[Problem]:
     return [Problem.of("files.subfolder", str(folder), workbooks=found)] if found else []
 
 
+def _archived_workbooks(path: Path, sheets: tuple[str, ...]) -> list[Problem]:
+    """A file of a folder that is an archive: a problem when it is a zip whose directory lists Excel workbooks the
+    caller may read (:func:`_may_be_read`; an ``.xls`` is always told), or an archive whose directory bid-eval does
+    not read (7z, RAR, gzip …; a zip directory too large to read safely); none for a zip of attachments or any other
+    file. Like a folder inside the folder, an archive is not read, and its bid or judge's scores were lost without a
+    word (jiahe.zip holding jiahe.xlsx). Only the zip's directory is read, and a listed .xlsx is peeked into only
+    when small."""
+    import zipfile
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_ARCHIVE_HEAD)
+            if not head.startswith((ZIP_MAGIC, _EMPTY_ZIP)):
+                kind = next((k for k, magic in _ARCHIVE_MAGIC.items() if head.startswith(magic)), None)
+                if kind is None and path.suffix.lower() in _ARCHIVE_SUFFIXES:
+                    kind = path.suffix.lower().lstrip(".")
+                elif kind is None and head[257:262] == b"ustar":
+                    kind = "tar"
+                return [] if kind is None else [Problem.of("files.archive_not_read", str(path), kind=kind)]
+            size = os.fstat(handle.fileno()).st_size
+            if _directory_problem(handle, size) is not None:  # (the guard's own limit on a zip directory)
+                return [Problem.of("files.archive_not_read", str(path), kind="zip")]
+            handle.seek(0)
+            with zipfile.ZipFile(handle) as archive:
+                found = [_entry_name(info) for info in archive.infolist() if _may_be_archived(archive, info, sheets)]
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError):
+        return [Problem.of("files.archive_not_read", str(path), kind="zip")] if path.suffix.lower() == ".zip" else []
+    return [Problem.of("files.archive", str(path), workbooks=tuple(found))] if found else []
+
+
+def _may_be_archived(archive: Any, info: Any, sheets: tuple[str, ...]) -> bool:
+    """Whether a zip's entry is an Excel workbook the caller may read: an ``.xls``, or an ``.xlsx``/``.xlsm`` naming
+    one of ``sheets`` (:func:`_may_be_read`), or too large, encrypted or damaged to peek into; not a folder, a Mac's
+    ``__MACOSX`` copy, an Office lock file or a hidden one."""
+    import zipfile
+
+    name = info.filename.replace("\\", "/")
+    base = name.rsplit("/", 1)[-1]
+    if info.is_dir() or name.startswith("__MACOSX/") or base.startswith(("~$", ".")):
+        return False
+    suffix = Path(base).suffix.lower()
+    if suffix == ".xls":
+        return True
+    if suffix not in _ZIP_WORKBOOKS:
+        return False
+    if info.file_size > _PEEKED_BYTES or info.flag_bits & 0x1:
+        return True
+    try:
+        return _may_be_read(io.BytesIO(archive.read(info)), sheets)
+    except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, ValueError):
+        return True
+
+
+def _entry_name(info: Any) -> str:
+    """A zip entry's name as its maker wrote it: a name not marked UTF-8 is read back from code page 437 as GBK (a
+    Chinese Windows zip's names), else kept as zipfile gives it."""
+    if info.flag_bits & 0x800:
+        return str(info.filename)
+    try:
+        return str(info.filename.encode("cp437").decode("gbk"))
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return str(info.filename)
+
+
+_ARCHIVE_HEAD = 262  # bytes read to tell an archive: a tar's ustar mark stands at 257
+_EMPTY_ZIP = b"PK\x05\x06"
+_ARCHIVE_MAGIC = {"7z": b"7z\xbc\xaf\x27\x1c", "rar": b"Rar!\x1a\x07", "gzip": b"\x1f\x8b", "xz": b"\xfd7zXZ\x00",
+                  "bzip2": b"BZh", "zstd": b"\x28\xb5\x2f\xfd"}
+_ARCHIVE_SUFFIXES = {".zip", ".7z", ".rar", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst"}
+_PEEKED_BYTES = 32 * 1024 * 1024  # an archived .xlsx larger than this is told without a peek into it
+
+
 # Workbooks whose sheet names a subfolder's peek reads (a zip package): an .xlsm is an .xlsx with macros, which a
 # bidder's folder may hold and the top folder reports (files.not_xlsx_suffix) rather than reads.
 _ZIP_WORKBOOKS = (".xlsx", ".xlsm")
 
 
-def _may_be_read(path: Path, sheets: tuple[str, ...]) -> bool:
+def _may_be_read(path: Path | IO[bytes], sheets: tuple[str, ...]) -> bool:
     """Whether a workbook in a subfolder may be one the caller reads: it names one of ``sheets`` (``Bid`` or ``Bids``
     for bids: a staff list or a price schedule among a bidder's attachments does not), or its sheet names cannot be
     read cheaply (a damaged or

@@ -342,7 +342,7 @@ def test_bids_on_a_second_sheet_are_refused_not_lost(rubric, tmp_path: Path):
     row = lambda vendor: [good_bid(vendor)[h] for h in headers]  # noqa: E731
     path = write_xlsx(tmp_path / "all.xlsx", {"Bids": [headers, row(VENDOR_A)], "Bids (2)": [headers, row(VENDOR_B)]})
     assert problems_of(rubric, [path]) == [
-        f"{path}:Bids (2): this sheet holds bids too (its header names the vendor_id column), but only the sheet "
+        f"{path}:Bids (2): this sheet holds bids too (a row for '{VENDOR_B}', not among the bids read), but only the sheet "
         "'Bids' is read, so nothing of this workbook was imported: if its rows are bids, move them to 'Bids' and delete "
         "this sheet; if it only lists firms (a register of those who bought the documents), delete it or keep it in "
         "another workbook"]
@@ -367,7 +367,8 @@ def test_a_corrected_copy_of_a_hidden_bid_form_is_refused_not_the_stale_one_read
     book.save(tmp_path / "form.xlsx")
     hidden, message = problems_of(rubric, [tmp_path / "form.xlsx"])
     assert hidden.startswith(f"{tmp_path / 'form.xlsx'}:Bid: this sheet is hidden in Excel")
-    assert message.startswith(f"{tmp_path / 'form.xlsx'}:Bid (2): this sheet holds a bid too (a vendor_id in column C)")
+    assert message.startswith(f"{tmp_path / 'form.xlsx'}:Bid (2): this sheet holds a bid too (its vendor_id "
+                              f"'{VENDOR_A}' in column C)")
     assert "只读取" not in message and "keep one bid form per workbook" in message
 
 
@@ -550,6 +551,80 @@ def test_bids_below_a_title_on_another_sheet_are_refused_not_lost(rubric, tmp_pa
     assert [b.vendor_id for b in read_bids(rubric, [register]).bids] == [VENDOR_A]  # the vendors read: left alone
 
 
+@pytest.mark.parametrize("code_header, above", [
+    ("信用代码", []), ("社会信用代码", []), ("统一社会信用代码（18位）", []), ("投标人代码", []),
+    ("vendor_id", [["软件开发人员外包服务"], ["项目编号：XX-2026-018"], ["开标时间：2026-11-30"], ["第二批递交"]]),
+])
+def test_a_second_sheet_of_bids_under_any_code_header_or_four_titles_is_refused(rubric, tmp_path: Path, code_header,
+                                                                                above):
+    """A late batch on a sheet 第二批 whose code column was headed in words bid-eval does not know (信用代码), or whose
+    header stood under four titles, was passed over: two bids lost, the winner among them, without a word (hostile10
+    H10-4). A header naming two fields or more, or one beside a column of credit codes, is a header of bids."""
+    headers = list(good_bid(VENDOR_A))
+    row = lambda vendor: [good_bid(vendor)[h] for h in headers]  # noqa: E731
+    second = [code_header if h == "vendor_id" else h for h in headers]
+    path = write_xlsx(tmp_path / "all.xlsx", {"Bids": [headers, row(VENDOR_A)],
+                                              "第二批": [*above, second, row(VENDOR_B)]})
+    (message,) = problems_of(rubric, [path])
+    assert message.startswith(f"{path}:第二批: this sheet holds bids too (a row for '{VENDOR_B}', not among the bids "
+                              "read)"), message
+    told = f"its header A{len(above) + 1} '{code_header}' heads credit codes but is not a header bid-eval knows"
+    assert (told in message) is (code_header != "vendor_id"), message
+
+
+def test_a_notes_sheet_choice_lists_or_a_register_of_the_bids_read_are_still_read_beside_the_bids(rubric,
+                                                                                                     tmp_path: Path):
+    """What is no bid stays alone: a register of the bids read under a code header bid-eval does not know, a notes
+    sheet naming fields in its sentences, choice lists headed by field ids (no vendor in them)."""
+    headers = list(good_bid(VENDOR_A))
+    row = lambda vendor: [good_bid(vendor)[h] for h in headers]  # noqa: E731
+    path = write_xlsx(tmp_path / "all.xlsx", {
+        "Bids": [headers, row(VENDOR_A), row(VENDOR_B)],
+        "登记表": [["投标人登记表"], ["信用代码", "vendor_name", "签到时间"], [VENDOR_B, "乙", "9:00"], [VENDOR_A, "甲", "9:05"]],
+        "说明": [["填写说明"], ["vendor_id 填写统一社会信用代码，vendor_name 填写全称"], ["sme", "是或否"]],
+        "Lists": [["sme", "price_model"], ["是", "per_call"], ["否", "lump_sum"]]})
+    assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == [VENDOR_A, VENDOR_B]
+
+
+@pytest.mark.parametrize("sheet, code, name, refused", [
+    ("Bid (2)", "91440101MA59K3T81X", "某某第二投标人有限公司", True),  # the check character mistyped
+    ("Bid (2)", "MA59K3T81", "某某第二投标人有限公司", True),  # a 9-character organisation code
+    ("Bid (2)", None, "某某第二投标人有限公司", True),  # the code left blank
+    ("Bid (2)", None, "北京示例客服有限公司", True),  # a copy of the bid read, its code blanked: the copies may differ
+    ("填写示例", "91440101MA59K3T81X", "某某公司", False),  # an example, by its sheet's name
+    ("Sample", None, "XX有限公司", False),
+    ("空白", None, None, False),  # the form's empty copy
+])
+def test_a_second_bid_form_is_refused_whatever_its_code(rubric, tmp_path: Path, sheet, code, name, refused):
+    """A second bidder's form pasted in as 'Bid (2)' was refused only when its credit code's check character was
+    right: mistyped, 9 characters or blank, the bid was dropped without a word (hostile10 H10-8)."""
+    path = write_xlsx(tmp_path / "form.xlsx", {"Bid": _form_rows(good_bid(VENDOR_A)),
+                                               sheet: _form_rows(good_bid(code, name=name))})
+    if not refused:
+        assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == [VENDOR_A]
+        return
+    (message,) = problems_of(rubric, [path])
+    stated = f"its vendor_id '{code}'" if code else f"its vendor_name '{name}'"
+    assert message.startswith(f"{path}:{sheet}: this sheet holds a bid too ({stated} in column C), but only the "
+                              "sheet 'Bid' is read"), message
+
+
+def test_a_hidden_sheet_of_bids_not_read_is_told_as_hidden(rubric, tmp_path: Path):
+    """A hidden lookup sheet 企业库 listing a firm that did not bid was refused without saying it was hidden: the
+    officer saw no such tab (hostile10 H10-7)."""
+    import openpyxl
+
+    headers = list(good_bid(VENDOR_A))
+    path = write_openpyxl(tmp_path / "all.xlsx", {"Bids": [headers, [good_bid(VENDOR_A)[h] for h in headers]],
+                                                  "企业库": [["vendor_id", "vendor_name", "sme"], [VENDOR_B, "乙", "是"]]})
+    book = openpyxl.load_workbook(path)
+    book["企业库"].sheet_state = "hidden"
+    book.save(path)
+    (message,) = problems_of(rubric, [path])
+    assert message.startswith(f"{path}:企业库: this sheet (hidden in Excel: right-click a sheet tab → Unhide to see "
+                              f"it) holds bids too (a row for '{VENDOR_B}'"), message
+
+
 def test_a_macro_workbook_in_a_folder_inside_the_bids_folder_is_reported_not_lost(rubric, tmp_path: Path):
     """A bidder's folder holding jiahe.xlsm (an .xlsx with macros, its Bid sheet intact) was passed over, while the
     same file in the bids folder itself is reported: both are told now."""
@@ -628,6 +703,29 @@ def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric,
     (message,) = problems_of(rubric, [path])
     assert f"adds a unit ({unit}) to the field 'rate_per_call': the column is read in yuan" in message
     assert f"so head it {label!r}" in message and "did you mean" not in message
+
+
+@pytest.mark.parametrize("field, title, unit", [
+    ("vendor_name", "投标人名称（必填）", None),  # a text: no unit to add
+    ("sme", "sme（是/否）", None),  # a yes or no
+    ("rate_per_call", "{}（含税）", None),  # a note on a price
+    ("rate_per_call", "{}(必填，不含税)", None),
+    ("rate_per_call", "{}（元，含税）", "元,含税"),  # a unit with a note: the unit is told
+    ("rate_per_call", "{}（美元）", "美元"),
+])
+def test_a_note_in_brackets_after_a_label_is_not_told_as_a_unit(rubric, tmp_path: Path, field, title, unit):
+    """（必填） after a bidder's name was told "adds a unit (必填)" with advice to write 150万 in its cells (hostile10
+    H10-5): a note, or any bracket after a field with no unit, is told as a note; a real unit keeps its warning."""
+    label = rubric.field_index[field].label.zh
+    title = title.format(label)
+    headers = [title if f == field else f for f in FIELDS]
+    path = write_xlsx(tmp_path / "bids.xlsx", {"Bids": [headers, [good_bid().get(f) for f in FIELDS]]})
+    message = next(p for p in problems_of(rubric, [path]) if f"'{title}'" in p)
+    if unit is None:
+        assert "adds a note in brackets" in message and "unit" not in message and "150万" not in message, message
+        assert message.endswith(f"so head the column {title.split('（')[0].split('(')[0]!r}"), message
+    else:
+        assert f"adds a unit ({unit}) to the field '{field}': the column is read in yuan" in message, message
 
 
 # -- rows that are no bid as they stand, and headers below headings (an independent tester's findings F2, F4, F7)

@@ -60,12 +60,15 @@ FACTS = {
     "store.write_conflict": dict(what="score", seen=1, current=2, value="8", judge="王评委", vendor_id=VENDOR,
                                  criterion=OPS, typed="9"),
     "bids.both_sheets": dict(form="Bid", consolidated="Bids"),
-    "bids.bids_elsewhere": dict(shape="consolidated", read="Bids"),
+    "bids.bids_elsewhere": dict(shape="consolidated", read="Bids", found=VENDOR, hidden=True, code_header="A1",
+                                code_title="信用代码"),
     "cells.merged": dict(range="B2:B8"),
     "cells.struck_in_part": dict(text="杭州嘉禾 科技", parts=("嘉禾",)),
     "cells.struck_by_rule": dict(range="C2:C500"),
     "cells.raised_in_part": dict(text="21", parts=("1",)),
     "files.subfolder": dict(workbooks=3),
+    "files.archive": dict(workbooks=("嘉禾.xlsx", "附件/嘉禾.xls")),
+    "files.archive_not_read": dict(kind="7z"),
     "bids.column_twice": dict(column=NAME, also="B1"),
     "bids.empty_sheet": {},
     "bids.field_twice": dict(field_twice=NAME, also="C3"),
@@ -92,6 +95,7 @@ FACTS = {
     "bids.required_empty": dict(field=NAME),
     "bids.unknown_field": dict(key="vendor_nam", suggestion=NAME),
     "bids.unknown_header": dict(title="Prce", suggestion="price_model"),
+    "bids.note_in_header": dict(title="投标人名称（必填）", header="投标人名称", note="必填", field=NAME),
     "bids.unit_in_header": dict(title="投标总价（万元）", header="投标总价", unit="万元",
                                 field=Named("total_price", Label("投标总价", "Total price")), read_in=Label("元", "yuan")),
     "bids.vendor_exists": dict(vendor_id=VENDOR),
@@ -292,11 +296,15 @@ SENTENCES = [
      "没有可填写复核意见的情况：畸高畸低评分 91440300708461136T “运营管理能力” 王评委（复核意见针对评估结果中的畸高畸低评分、异常低价或评分不完整）；"
      "未记录任何内容"),
     ("bids.bids_elsewhere",
-     "this sheet holds bids too (its header names the vendor_id column), but only the sheet 'Bids' is read, so "
-     "nothing of this workbook was imported: if its rows are bids, move them to 'Bids' and delete this sheet; if it "
-     "only lists firms (a register of those who bought the documents), delete it or keep it in another workbook", SAME,
-     "此工作表也含有投标（表头有统一社会信用代码列），但只读取工作表“Bids”，本工作簿未导入任何内容：如其中的行是投标，"
-     "请移到“Bids”并删除此表；如此表只是投标人名单（如购买招标文件的登记表），请删除此表或另存到其他工作簿"),
+     "this sheet (hidden in Excel: right-click a sheet tab → Unhide to see it) holds bids too (a row for "
+     "'91440300708461136T', not among the bids read), but only the sheet 'Bids' is read, so nothing of this workbook "
+     "was imported: if its rows are bids, move them to 'Bids' and delete this sheet; if it only lists firms (a "
+     "register of those who bought the documents), delete it or keep it in another workbook; its header A1 '信用代码' "
+     "heads credit codes but is not a header bid-eval knows: head it '统一社会信用代码' or 'vendor_id'", SAME,
+     "此工作表（在 Excel 中已隐藏：右键单击工作表标签 → 取消隐藏即可看到）也含有投标（有 '91440300708461136T' 的一行，"
+     "不在已读取的投标中），但只读取工作表“Bids”，本工作簿未导入任何内容：如其中的行是投标，请移到“Bids”并删除此表；"
+     "如此表只是投标人名单（如购买招标文件的登记表），请删除此表或另存到其他工作簿；其表头 A1 '信用代码' 下是统一社会信用代码，"
+     "但不是 bid-eval 认得的列名：请改为“统一社会信用代码”或“vendor_id”"),
     ("cells.merged",
      "cells B2:B8 are merged: Excel keeps the value shown across them in B2 alone, and the other cells are empty; "
      "unmerge them and write the value in each cell", SAME,
@@ -316,6 +324,15 @@ SENTENCES = [
      "subscript), so what was meant cannot be told: type the value alone, put the note in a comment, and save the "
      "workbook", SAME,
      "单元格内容“21”中有部分文字设为上标或下标（“1”），如脚注标记或指数，无法判断原意：请只填写数值，说明请写在批注中，然后保存"),
+    ("files.archive",
+     "this archive holds 2 Excel workbooks (嘉禾.xlsx, 附件/嘉禾.xls), which are not read: an archive in the folder "
+     "is not opened; extract them into the folder, and move the archive out of it", SAME,
+     "此压缩文件内有 2 个 Excel 工作簿（嘉禾.xlsx、附件/嘉禾.xls），不会被读取（文件夹中的压缩文件不会被打开）：请将其解压到该文件夹，"
+     "并把压缩文件移出该文件夹"),
+    ("files.archive_not_read",
+     "this is an archive (7z), which bid-eval does not open, so no workbook in it is read: extract any workbook it "
+     "holds into the folder, and move the archive out of it", SAME,
+     "这是压缩文件（7z），bid-eval 不会打开它，其中的工作簿都不会被读取：如其中有工作簿，请解压到该文件夹，并把压缩文件移出该文件夹"),
     ("files.subfolder",
      "this folder holds 3 Excel workbooks, which are not read: a folder is read without the folders inside it; "
      "move them into the folder above, or name this folder too", SAME,
@@ -431,6 +448,13 @@ SENTENCES = [
      "unknown field id 'vendor_nam' in column A (expected one of the rubric's field ids; did you mean 'vendor_name'?)",
      "column A holds 'vendor_nam', which is not a field id of this rubric; did you mean vendor_name (Bidder name)?",
      "A 列的字段代码 'vendor_nam' 不是本评分标准的字段；是否应为 vendor_name（投标人名称）？"),
+    ("bids.note_in_header",
+     "the header '投标人名称（必填）' adds a note in brackets (必填) to the field 'vendor_name': a header is the field's "
+     "label or id alone, and notes in brackets are not read, so head the column '投标人名称'",
+     "the header '投标人名称（必填）' adds a note in brackets (必填) to the field 'Bidder name': a header is the field's "
+     "label or id alone, and notes in brackets are not read, so head the column '投标人名称'",
+     "列名 '投标人名称（必填）' 在字段“投标人名称”后加了括号注释（必填）：列名只能是字段名称或字段代码，括号中的注释不会被读取；"
+     "请将列名改为“投标人名称”"),
     ("bids.unit_in_header",
      "the header '投标总价（万元）' adds a unit (万元) to the field 'total_price': the column is read in yuan (the field's "
      "own unit) whatever its header says, so head it '投标总价' and write each value in that unit, or with its unit in "
