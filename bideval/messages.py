@@ -1422,19 +1422,104 @@ def _(s: Say) -> str:
 
 @_template("panel.tiers_elsewhere")
 def _(s: Say) -> str:
-    return s.t(f"this sheet holds agreed tiers (its header names the vendor_id, criterion and tier columns), but only "
-               f"the sheet {s.q(s['tiers'])} is read: rename it {s.q(s['tiers'])}, or move its rows there",
-               f"此工作表含有议定档次（表头有统一社会信用代码、评分项、档次列），但只读取工作表{s.q(s['tiers'])}："
-               f"请将其改名为{s.q(s['tiers'])}，或把其中的行移到该表")
+    return s.t(f"{_unread_sheet(s)} holds agreed tiers (its header names the vendor_id, criterion and tier columns), "
+               f"but only the sheet {s.q(s['tiers'])} is read: {_unread_advice(s, s['tiers'])}",
+               f"{_unread_sheet(s)}含有议定档次（表头有统一社会信用代码、评分项、档次列），但只读取工作表{s.q(s['tiers'])}："
+               f"{_unread_advice(s, s['tiers'])}")
 
 
 @_template("panel.judges_elsewhere")
 def _(s: Say) -> str:
-    return s.t(f"this sheet lists judges (its header names a judge column), but only the sheet {s.q(s['judges'])} "
-               f"sets the panel's members: rename it {s.q(s['judges'])}, move its rows there, or delete this sheet if it "
-               "is not the list of members",
-               f"此工作表列有评委（表头有评委列），但只有工作表{s.q(s['judges'])}确定评委会成员："
-               f"请将其改名为{s.q(s['judges'])}、把其中的行移到该表，如该表不是评委名单，请删除该表")
+    others, judges = s["others"], s.q(s["judges"])
+    names = s.join(others)
+    if s["listed"]:
+        advice = s.t(f"add them to {judges} if they sit on the panel, or correct or delete this sheet",
+                     f"如其为评委会成员，请将其加入{judges}；否则请更正或删除此表")
+        why = s.t(f"not among the members on the sheet {judges}", f"不在工作表{judges}的评委名单中")
+    else:
+        advice = s.t(f"rename it {judges} if it is the list of members, or move its rows there; else correct or delete "
+                     "it", f"如此表是评委名单，请将其改名为{judges}，或把其中的行移到该表；否则请更正或删除此表")
+        why = s.t(f"who scored nothing on {s.q('Scores')} (there is no sheet {judges})",
+                  f"在{s.q('Scores')}中没有评分（没有工作表{judges}）")
+    if s.get("hidden"):
+        advice = s.t(f"if it is a draft or an earlier copy, delete it; else show it and {advice}",
+                     f"如它是草稿或旧副本，请删除；否则请取消隐藏后处理：{advice}")
+    return s.t(f"{_unread_sheet(s)} lists judges (its header names a judge column) and names {names}, {why}: only the "
+               f"sheet {judges} sets the panel's members, so they would not be counted: {advice}",
+               f"{_unread_sheet(s)}列有评委（表头有评委列），其中 {names} {why}：只有工作表{judges}确定评委会成员，"
+               f"他们不会被计入：{advice}")
+
+
+def _unread_sheet(s: Say) -> str:
+    """A panel table's sheet not read, as a sentence starts: hidden in Excel, said so with how to see it."""
+    if s.get("hidden"):
+        return s.t("this sheet is hidden in Excel (right-click a sheet tab → Unhide to see it) and",
+                   "此工作表在 Excel 中已隐藏（右键单击工作表标签 → 取消隐藏即可看到），")
+    return s.t("this sheet", "此工作表")
+
+
+def _unread_advice(s: Say, read: str) -> str:
+    """What to do with a sheet holding a panel sheet's table (``read``: that sheet's name): rename it, or move its rows
+    to the sheet when the workbook has it; a hidden one is most likely a draft, deleted rather than moved."""
+    sheet = s.q(read)
+    if s.get("beside"):
+        moved = s.t(f"move its rows to {sheet}", f"把其中的行移到{sheet}")
+    else:
+        moved = s.t(f"rename it {sheet}", f"将其改名为{sheet}")
+    if s.get("hidden"):
+        return s.t(f"if it is a draft or an earlier copy, delete it (moving its rows would put them in twice); if its "
+                   f"rows are wanted, show it and {moved}",
+                   f"如它是草稿或旧副本，请删除（把其中的行移过去会重复录入）；如需要其中的行，请取消隐藏后{moved}")
+    if s.get("beside"):
+        return s.t(f"move its rows there, or delete this sheet if it is a draft or a copy of rows already there",
+                   f"请把其中的行移到该表；如此表是草稿或该表已有行的副本，请删除此表")
+    return s.t(f"rename it {sheet}, or move its rows there", f"请将其改名为{sheet}，或把其中的行移到该表")
+
+
+@_template("panel.scores_layout")
+def _(s: Say) -> str:
+    reasons = []
+    if s["by_criterion"]:
+        reasons.append(s.t(f"one column per criterion ({s.join(s.label(c) for c in s['by_criterion'])})",
+                           f"每个评分项一列（{s.join(s.label(c) for c in s['by_criterion'])}）"))
+    elif not s["criterion"]:
+        reasons.append(s.t("no criterion column", "没有评分项列"))
+    if not s["vendor_id"]:
+        reasons.append(s.t("bidders named without their vendor_id (统一社会信用代码)", "只有投标人名称，没有统一社会信用代码列"))
+    if not s["judge"]:
+        headers = s.join(s["judge_headers"])
+        reasons.append(s.t(f"no judge column: no heading is one bid-eval reads as the judge's ({headers}), and a "
+                           "sheet's name does not say whose scores they are",
+                           f"没有评委列：没有一个列名可识别为评委（{headers}），而工作表名称不能说明是谁的评分"))
+    scores = s.q(s["scores"])
+    if s.get("hidden"):
+        advice = s.t(f"if it is a draft or a summary, delete it; else show it and move its scores to {scores} in that "
+                     "layout", f"如它是草稿或汇总表，请删除；否则请取消隐藏后把其中的评分按上述格式移到{scores}")
+    else:
+        advice = s.t(f"move its scores there in that layout, each row with its judge's name, or delete this sheet if "
+                     "they are there already (a summary)",
+                     f"请把其中的评分按上述格式移到该表（每行写明评委姓名）；如该表已有这些评分（此表为汇总表），请删除此表")
+    return s.t(f"{_unread_sheet(s)} holds scores in a layout bid-eval does not read ({'; '.join(reasons)}): only the "
+               f"sheet {scores} is read, one row per judge, bid and criterion, headed judge, vendor_id, criterion, "
+               f"score and comment: {advice}",
+               f"{_unread_sheet(s)}含有评分，但其格式无法读取（{'；'.join(reasons)}）：只读取工作表{scores}，"
+               f"每位评委对每个投标人的每个评分项一行，表头为评委、统一社会信用代码、评分项、得分、备注：{advice}")
+
+
+@_template("panel.column_not_read")
+def _(s: Say) -> str:
+    read = s.join(s.label(c) for c in s["read"])
+    cells = s["cells"]
+    comment = any(getattr(c, "id", None) == "comment" for c in s["read"])
+    if s["heading"] is None:
+        column = s.t(f"column {s['column']} has no header, so", f"{s['column']} 列没有列名，")
+    else:
+        column = s.t(f"the column {s.q(s['heading'])} is not one bid-eval reads on this sheet ({read}), so",
+                     f"列{s.q(s['heading'])}不是本表读取的列（{read}），")
+    hint = s.t(" (comments: head it 备注 or comment)", "（评语请用列名“备注”）") if comment else ""
+    return s.t(f"{column} its {cells} filled cell{'s' if cells != 1 else ''} {'are' if cells != 1 else 'is'} not "
+               f"read or kept: head it as a column read{hint} if it should be, or leave it if it is only for the eye",
+               f"{column}其中已填写的 {cells} 个单元格不会读取或保存：如需读取，请改用本表读取的列名{hint}；如仅供查看，可不处理")
 
 
 @_template("bids.hidden_sheet")
@@ -1456,10 +1541,10 @@ def _(s: Say) -> str:
 
 @_template("panel.scores_elsewhere")
 def _(s: Say) -> str:
-    return s.t(f"this sheet holds scores (its header names the judge, vendor_id, criterion and score columns), but only "
-               f"the sheet {s.q(s['scores'])} is read: rename it {s.q(s['scores'])}, or move its rows there",
-               f"此工作表含有评分（表头有评委、统一社会信用代码、评分项、得分列），但只读取工作表{s.q(s['scores'])}："
-               f"请将其改名为{s.q(s['scores'])}，或把其中的行移到该表")
+    return s.t(f"{_unread_sheet(s)} holds scores (its header names the judge, vendor_id, criterion and score columns), "
+               f"but only the sheet {s.q(s['scores'])} is read: {_unread_advice(s, s['scores'])}",
+               f"{_unread_sheet(s)}含有评分（表头有评委、统一社会信用代码、评分项、得分列），但只读取工作表{s.q(s['scores'])}："
+               f"{_unread_advice(s, s['scores'])}")
 
 
 @_template("panel.no_scores_sheet")

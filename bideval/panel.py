@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from functools import partial
 from typing import Any, Iterable, Mapping, Sequence
 
 from .bids import Bid, close_vendor, normalise_vendor_id
@@ -20,9 +19,9 @@ from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, 
 from .labels import Label, Named
 from .rubric_mark import TenderMark, other_rubric, other_tender, other_version
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
-from .sheets import (InputFile, Workbook, cell_name, column_letter, expand_paths, header_row, is_blank_row,
-                     open_workbook)
-from .values import ValueProblem, name_key, normalise, parse_number, parse_text, shows_nothing
+from .sheets import (TITLE_ROWS, InputFile, Workbook, cell_name, column_letter, expand_paths, header_row,
+                     is_blank_row, open_workbook)
+from .values import ValueProblem, is_blank, name_key, normalise, parse_number, parse_text, shows_nothing
 
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
@@ -31,11 +30,14 @@ PANEL_SHEETS = (SCORES_SHEET, TIERS_SHEET, JUDGES_SHEET)
 
 # Each column and the headers it may go by (compared by name_key: NFKC, case folded, without spaces or line breaks).
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
-    "judge": ("judge", "评委", "评委姓名", "评审专家"),
+    # the headings panels use: 专家, 评分人 and expert were passed over as unknown columns (hostile10 H10-1)
+    "judge": ("judge", "评委", "评委姓名", "评审专家", "专家", "专家姓名", "评分人", "评审人", "expert"),
     "vendor_id": ("vendor_id", "vendor id", "统一社会信用代码", "投标人代码"),
     "criterion": ("criterion", "评分项", "评审因素", "评分因素"),
     "score": ("score", "得分", "分数", "评分"),
-    "comment": ("comment", "备注", "评语", "意见"),
+    # a comment column headed 评分理由 or remarks was passed over, and the judges' reasons never reached the record
+    "comment": ("comment", "备注", "评语", "意见", "评分理由", "评审意见", "扣分理由", "打分依据", "理由", "说明", "comments",
+                "remarks"),
     "tier": ("tier", "档次", "档位"),
     # A row's bidder and criterion in words (the score sheet's 投标人 / vendor and 名称 / name): checked against the
     # row's vendor_id and criterion (:meth:`_PanelReader.names_agree`), never read as them.
@@ -176,6 +178,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
                 problems.extend(damaged.problems)
                 books.remove(book)  # reported once, not again by the next step
     reader.check_spellings()
+    reader.check_listings()
     if problems:
         raise PanelError(problems)
     return PanelInput(reader.members(), tuple(reader.scores), dict(reader.tiers), tuple(reader.warnings),
@@ -213,6 +216,7 @@ class _PanelReader:
         self.names_agreed: set[tuple[str, str, type, Any]] = set()
         self.owners: dict[str, dict[str, str]] = {}  # column kind → name folded → whose name it is, made when needed
         self.warnings: list[Problem] = []
+        self.listings: list[_Listing] = []  # judges named on a sheet not read (a signature page), checked at the end
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
@@ -237,8 +241,10 @@ class _PanelReader:
             self.expect(book, sheet, row, column, problem.expectation, raw)
             return None
 
-    def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = ()):
-        """The header row's column of each wanted name, the non-blank data rows after it, and the header row."""
+    def table(self, book: Workbook, sheet: str, wanted: tuple[str, ...], optional: tuple[str, ...] = (),
+              warn_unread: bool = True):
+        """The header row's column of each wanted name, the non-blank data rows after it, and the header row.
+        ``warn_unread``: warn of each filled column not read (:func:`_unread_columns`)."""
         if book.hidden_sheet(sheet):  # scores, tiers or members nobody sees on screen
             self.problems.append(Problem.of("panel.hidden_sheet", book.display, sheet))
             return None, [], []
@@ -297,6 +303,8 @@ class _PanelReader:
         if merged:  # a judge's name merged over their rows: told once, not as an empty cell on each row
             self.problems += merged
             return None, [], []
+        if warn_unread:
+            self.warnings += _unread_columns(book, sheet, start, rows[start], columns, data, wanted + optional)
         return columns, data, rows[start]
 
     def tier_row_key(self, row: list[Any], columns: Mapping[str, int]) -> tuple[str, str] | None:
@@ -317,7 +325,8 @@ class _PanelReader:
         sheet = book.find(JUDGES_SHEET)
         if sheet is None:
             return
-        columns, rows, _ = self.table(book, sheet, ("judge",))
+        # (a member's employer, title or telephone beside the name is not the evaluation's: passed over without a word)
+        columns, rows, _ = self.table(book, sheet, ("judge",), warn_unread=False)
         if columns is None:
             return
         names = self.judges_sheet if self.judges_sheet is not None else []
@@ -442,25 +451,83 @@ class _PanelReader:
             self.read_score(book, sheet, columns, r, row, names)
 
     def unread_scores(self, book: Workbook) -> bool:
-        """Refuse a sheet other than the panel sheets that holds one of their tables, under a title or not, with rows
-        below its header: scores (评分, Sheet1, Scores (2)), agreed tiers (Tiers (2), 定档) or the members (评委名单).
-        Never read, its rows would be missing in silence and the result could look final without them. Whether a
-        sheet holds scores."""
+        """Refuse a sheet other than the panel sheets that holds one of their tables (:meth:`other_table`) with rows
+        below its header: scores (评分, Sheet1, Scores (2)), agreed tiers (Tiers (2), 定档), or scores in a layout
+        bid-eval does not read (a judge's tab 李评委 without a judge column, one column per criterion, bidders by name
+        alone). Never read, its rows would be missing in silence and the result could look final without them. A sheet
+        naming judges (评委名单, a signature page) is kept for :meth:`check_listings`. Whether a sheet holds scores."""
         scores = False
         known = {book.find(name) for name in (SCORES_SHEET, TIERS_SHEET, JUDGES_SHEET)}
         for sheet in book.sheet_names:
             if sheet in known:
                 continue
             rows = book.rows(sheet)
-            table = next(((kind, start) for kind, wanted in _ELSEWHERE
-                          if (start := header_row(rows, partial(_names_all, wanted))) is not None
-                          and _names_all(wanted, rows[start])), None)
-            if table is None or all(is_blank_row(row) for row in rows[table[1] + 1:]):
+            table = self.other_table(rows)
+            if table is None:
                 continue
-            kind = table[0]
-            scores = scores or kind == SCORES_SHEET
-            self.problems.append(Problem.of(_ELSEWHERE_CODES[kind], book.display, sheet, **{kind.lower(): kind}))
+            below = [r for r in range(table.row + 1, len(rows)) if not is_blank_row(rows[r])]
+            if not below:
+                continue  # a header with nothing under it (a template's) holds nothing to lose
+            hidden = book.hidden_sheet(sheet)
+            if table.kind == JUDGES_SHEET:
+                self.listings.append(_Listing(book, sheet, tuple(
+                    (r, c, name) for r in below for c in table.columns["judge"]
+                    if (name := _name_in(_cell(rows[r], c)))), hidden))
+                continue
+            scores = scores or table.kind != TIERS_SHEET
+            beside = {"beside": book.find(table.kind) is not None} if table.kind in PANEL_SHEETS else {}
+            facts = {**_layout_facts(table), "scores": SCORES_SHEET} if table.kind == _LAYOUT else \
+                {table.kind.lower(): table.kind, **beside}
+            self.problems.append(Problem.of(_ELSEWHERE_CODES[table.kind], book.display, sheet, hidden=hidden, **facts))
         return scores
+
+    def other_table(self, rows: list[list[Any]]) -> _OtherTable | None:
+        """The panel table a sheet not read holds, by its header among its first :data:`_HEADER_SEARCH` filled rows
+        (below titles of any shape, a title in two cells too): a Scores header (judge, vendor_id, criterion, score), a
+        Tiers header (vendor_id, criterion, tier), a header of scores in another layout (a bidder's code or name beside
+        a score column or panel criteria as columns, with or without a judge column), or a judge column alone, in that
+        order of precedence. None: no such header."""
+        found: _OtherTable | None = None
+        filled = [r for r, row in enumerate(rows) if not is_blank_row(row)][:_HEADER_SEARCH]
+        for r in filled:
+            named: dict[str, list[int]] = {}
+            for c, title in enumerate(rows[r]):
+                kind = _column_of(title, _ALL_COLUMNS)
+                if kind is not None:
+                    named.setdefault(kind, []).append(c)
+            criteria = tuple(dict.fromkeys(x for title in rows[r] if (x := self.header_criterion(title)) is not None))
+            kind = _table_kind(set(named), criteria)
+            if kind is not None and (found is None or _PRECEDENCE.index(kind) < _PRECEDENCE.index(found.kind)):
+                found = _OtherTable(kind, r, named, criteria)
+        return found
+
+    def header_criterion(self, title: Any) -> Criterion | None:
+        """The panel criterion a header names (its id or name, or one side of ``中文 / English``), else None."""
+        if not isinstance(title, str) or not title.strip():
+            return None
+        for text in (title, *title.split("/")):
+            criterion = self.rubric.criterion_named(text) if text.strip() else None
+            if criterion is not None and criterion.is_panel:
+                return criterion
+        return None
+
+    def check_listings(self) -> None:
+        """Refuse a sheet not read that names a judge who is not a member (:meth:`members`: the Judges sheet's, else
+        those who scored): that judge would not be counted, and the result could say final without their scores. A
+        sheet naming only members (a signature page 签字页: 评委 / 签字 / 日期, a summary per judge) adds nobody, and is
+        left alone."""
+        members = set(self.members())
+        for listing in self.listings:
+            others: dict[str, tuple[int, int]] = {}
+            for r, c, name in listing.names:
+                if name not in members:
+                    others.setdefault(name, (r, c))
+            if others:
+                r, c = next(iter(others.values()))
+                self.problems.append(Problem.of(
+                    "panel.judges_elsewhere", listing.book.display, listing.sheet, cell_name(r, c),
+                    judges=JUDGES_SHEET, others=tuple(others), listed=self.judges_sheet is not None,
+                    hidden=listing.hidden))
 
     def read_score(self, book: Workbook, sheet: str, columns: Mapping[str, int], r: int, row: list,
                    names: tuple[tuple[str, int], ...] = ()) -> None:
@@ -676,16 +743,95 @@ def _relative(where: str, book: Workbook) -> str:
     return where[len(prefix):] if where.startswith(prefix) else where
 
 
-def _names_all(wanted: tuple[str, ...], row: Sequence[Any]) -> bool:
-    """Whether a header row names every ``wanted`` column."""
-    return {_column_of(title, wanted) for title in row} >= set(wanted)
-
-
-# A panel sheet's table on a sheet of another name, looked for in this order (a scores table names a judge too).
-_ELSEWHERE = ((SCORES_SHEET, ("judge", "vendor_id", "criterion", "score")), (TIERS_SHEET, ("vendor_id", "criterion",
-              "tier")), (JUDGES_SHEET, ("judge",)))
+# A panel table on a sheet of another name (:meth:`_PanelReader.other_table`): its kind is the sheet it belongs on, or
+# _LAYOUT for scores in a layout bid-eval does not read; when a sheet's rows name several, the first of _PRECEDENCE.
+_LAYOUT = "layout"
+_PRECEDENCE = (SCORES_SHEET, TIERS_SHEET, _LAYOUT, JUDGES_SHEET)
 _ELSEWHERE_CODES = {SCORES_SHEET: "panel.scores_elsewhere", TIERS_SHEET: "panel.tiers_elsewhere",
-                    JUDGES_SHEET: "panel.judges_elsewhere"}
+                    _LAYOUT: "panel.scores_layout"}
+# The filled rows of such a sheet looked at for its header: up to TITLE_ROWS titles, and one row more, of any shape (a
+# fourth title, a title in two cells), as a Bids sheet's header is looked for; a panel sheet's own header under such
+# rows is refused, not read.
+_HEADER_SEARCH = TITLE_ROWS + 2
+_ALL_COLUMNS = tuple(COLUMN_NAMES)
+# Headers of columns that are only for the eye, passed over without a word: those a judge's score sheet writes beside
+# the columns read (min, max; the tier, a bidder's and a criterion's name are panel columns) and a row number.
+_FOR_THE_EYE = frozenset(map(name_key, ("min", "max", "最低", "最高", "满分", "序号", "no", "no.", "#")))
+_FOR_THE_EYE_COLUMNS = ("tier", "vendor_name", "criterion_name")
+
+
+@dataclass(frozen=True)
+class _OtherTable:
+    """A panel table's header on a sheet not read: its kind (a sheet's name or _LAYOUT), its row (from 0), the
+    columns it names (kind → columns, from 0) and the panel criteria it names as columns."""
+
+    kind: str
+    row: int
+    columns: Mapping[str, list[int]]
+    criteria: tuple[Criterion, ...]
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """The judges a sheet not read names: (row, column, name) of each cell, from 0."""
+
+    book: Workbook
+    sheet: str
+    names: tuple[tuple[int, int, str], ...]
+    hidden: bool
+
+
+def _table_kind(named: set[str], criteria: tuple[Criterion, ...]) -> str | None:
+    """Which panel table a header naming the columns ``named`` (and ``criteria`` as columns) is, else None."""
+    if {"judge", "vendor_id", "criterion", "score"} <= named:
+        return SCORES_SHEET
+    if {"vendor_id", "criterion", "tier"} <= named:
+        return TIERS_SHEET
+    if named & {"vendor_id", "vendor_name"} and ("score" in named or criteria):
+        return _LAYOUT
+    return JUDGES_SHEET if "judge" in named else None
+
+
+def _layout_facts(table: _OtherTable) -> dict[str, Any]:
+    """What keeps a table of scores from being read (:data:`_LAYOUT`), as a problem's facts."""
+    return {"judge": "judge" in table.columns, "vendor_id": "vendor_id" in table.columns,
+            "criterion": "criterion" in table.columns, "by_criterion": _named(table.criteria),
+            "judge_headers": COLUMN_NAMES["judge"]}
+
+
+def _name_in(raw: Any) -> str:
+    """A judge's name in a cell of a sheet not read ('' for none: an empty cell, an error, a number of 16 digits)."""
+    try:
+        name = _text(raw)
+    except ValueProblem:
+        return ""
+    return "" if shows_nothing(name) else name
+
+
+def _unread_columns(book: Workbook, sheet: str, start: int, header: Sequence[Any], columns: Mapping[str, int],
+                    data: Sequence[tuple[int, list[Any]]], read: tuple[str, ...]) -> list[Problem]:
+    """A warning for each column of a panel sheet (header row ``start``) that holds something on the rows read but is
+    not read: its header names no column read there (评分理由 was one; the judges' reasons never reached the record)
+    or it has none. Columns for the eye (:data:`_FOR_THE_EYE`) are passed over without a word."""
+    taken = set(columns.values())
+    found = []
+    for c in range(max([len(header)] + [len(row) for _, row in data])):
+        title = _cell(list(header), c)
+        if c in taken or (not is_blank(title) and _for_the_eye(title)):
+            continue
+        filled = sum(1 for _, row in data if not is_blank(_cell(row, c)))
+        if filled:
+            found.append(Problem.of("panel.column_not_read", book.display, sheet, cell_name(start, c),
+                                    heading=None if is_blank(title) else str(title).strip(), column=column_letter(c),
+                                    cells=filled, read=tuple(_column(name) for name in read)))
+    return found
+
+
+def _for_the_eye(title: Any) -> bool:
+    """Whether a header is of a column only for the eye: a score sheet's tier, min or max, a name, a row number."""
+    text = str(title)
+    return (_column_of(title, _FOR_THE_EYE_COLUMNS) is not None or _bare_name(title)
+            or {name_key(part) for part in text.split("/")} <= _FOR_THE_EYE)
 
 
 def name_columns(header: Sequence[Any], columns: Mapping[str, int]) -> tuple[tuple[str, int], ...]:

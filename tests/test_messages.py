@@ -10,6 +10,7 @@ import pytest
 from bideval import messages, rubric_yaml
 from bideval.errors import BidEvalError, Expected, InputErrors, Problem, cell_problem
 from bideval.labels import Label, Named
+from bideval.panel import _column
 from bideval.allowed_scores import GradeMismatch, ScoreRefused, check_score
 from bideval.accounts import AccountRefused, SignInRefused
 from bideval.rights import Action, Actor, RightRefused, Role, TypedCell
@@ -141,9 +142,13 @@ FACTS = {
     "panel.struck_header": dict(text="score"),
     "panel.recused_score": dict(judge="王评委", vendor_id=VENDOR, criterion="ops_plan"),
     "panel.undeclared_score": dict(judge="王评委", vendor_id=VENDOR, criterion="ops_plan"),
-    "panel.scores_elsewhere": dict(scores="Scores"),
+    "panel.scores_elsewhere": dict(scores="Scores", hidden=True, beside=True),
     "panel.tiers_elsewhere": dict(tiers="Tiers"),
-    "panel.judges_elsewhere": dict(judges="Judges"),
+    "panel.judges_elsewhere": dict(judges="Judges", others=("陈评委",), listed=True, hidden=False),
+    "panel.scores_layout": dict(scores="Scores", judge=False, vendor_id=True, criterion=False, by_criterion=(OPS, DESIGN),
+                                judge_headers=("judge", "评委", "专家")),
+    "panel.column_not_read": dict(heading="评分理由", column="F", cells=7,
+                                  read=tuple(_column(n) for n in ("judge", "vendor_id", "criterion", "score", "comment"))),
     "panel.no_tier": dict(vendor_id=VENDOR, criterion=OPS, tiers_sheet="Tiers", tiers=(T1, T2), score=D("8.0")),
     "panel.not_panel": dict(criterion=Named("price", Label("价格", "Price")), kind="price", panel=(OPS, DESIGN)),
     "panel.not_tiered": dict(criterion=DESIGN, kind="judged", tiered=(OPS,)),
@@ -623,18 +628,47 @@ SENTENCES = [
      "declares first, on the Scoring page; then this score can be imported", SAME,
      f"王评委 尚未就与 {VENDOR} 是否存在利害关系作出回避声明：请评委先在“评委打分”页面作出声明，再导入此得分"),
     ("panel.scores_elsewhere",
-     "this sheet holds scores (its header names the judge, vendor_id, criterion and score columns), but only the "
-     "sheet 'Scores' is read: rename it 'Scores', or move its rows there", SAME,
-     "此工作表含有评分（表头有评委、统一社会信用代码、评分项、得分列），但只读取工作表“Scores”：请将其改名为“Scores”，或把其中的行移到该表"),
+     "this sheet is hidden in Excel (right-click a sheet tab → Unhide to see it) and holds scores (its header names the "
+     "judge, vendor_id, criterion and score columns), but only the sheet 'Scores' is read: if it is a draft or an "
+     "earlier copy, delete it (moving its rows would put them in twice); if its rows are wanted, show it and move its "
+     "rows to 'Scores'", SAME,
+     "此工作表在 Excel 中已隐藏（右键单击工作表标签 → 取消隐藏即可看到），含有评分（表头有评委、统一社会信用代码、评分项、"
+     "得分列），但只读取工作表“Scores”：如它是草稿或旧副本，请删除（把其中的行移过去会重复录入）；如需要其中的行，"
+     "请取消隐藏后把其中的行移到“Scores”"),
     ("panel.tiers_elsewhere",
      "this sheet holds agreed tiers (its header names the vendor_id, criterion and tier columns), but only the "
      "sheet 'Tiers' is read: rename it 'Tiers', or move its rows there", SAME,
      "此工作表含有议定档次（表头有统一社会信用代码、评分项、档次列），但只读取工作表“Tiers”：请将其改名为“Tiers”，或把其中的行移到该表"),
     ("panel.judges_elsewhere",
-     "this sheet lists judges (its header names a judge column), but only the sheet 'Judges' sets the panel's "
-     "members: rename it 'Judges', move its rows there, or delete this sheet if it is not the list of members", SAME,
-     "此工作表列有评委（表头有评委列），但只有工作表“Judges”确定评委会成员：请将其改名为“Judges”、把其中的行移到该表，"
-     "如该表不是评委名单，请删除该表"),
+     "this sheet lists judges (its header names a judge column) and names 陈评委, not among the members on the sheet "
+     "'Judges': only the sheet 'Judges' sets the panel's members, so they would not be counted: add them to 'Judges' "
+     "if they sit on the panel, or correct or delete this sheet", SAME,
+     "此工作表列有评委（表头有评委列），其中 陈评委 不在工作表“Judges”的评委名单中：只有工作表“Judges”确定评委会成员，"
+     "他们不会被计入：如其为评委会成员，请将其加入“Judges”；否则请更正或删除此表"),
+    ("panel.scores_layout",
+     "this sheet holds scores in a layout bid-eval does not read (one column per criterion (ops_plan, service_design); "
+     "no judge column: no heading is one bid-eval reads as the judge's (judge, 评委, 专家), and a sheet's name does not "
+     "say whose scores they are): only the sheet 'Scores' is read, one row per judge, bid and criterion, headed judge, "
+     "vendor_id, criterion, score and comment: move its scores there in that layout, each row with its judge's name, "
+     "or delete this sheet if they are there already (a summary)",
+     "this sheet holds scores in a layout bid-eval does not read (one column per criterion (Operations management "
+     "capability, Service design); no judge column: no heading is one bid-eval reads as the judge's (judge, 评委, 专家), "
+     "and a sheet's name does not say whose scores they are): only the sheet 'Scores' is read, one row per judge, bid "
+     "and criterion, headed judge, vendor_id, criterion, score and comment: move its scores there in that layout, each "
+     "row with its judge's name, or delete this sheet if they are there already (a summary)",
+     "此工作表含有评分，但其格式无法读取（每个评分项一列（运营管理能力、服务设计）；没有评委列：没有一个列名可识别为评委"
+     "（judge、评委、专家），而工作表名称不能说明是谁的评分）：只读取工作表“Scores”，每位评委对每个投标人的每个评分项一行，"
+     "表头为评委、统一社会信用代码、评分项、得分、备注：请把其中的评分按上述格式移到该表（每行写明评委姓名）；"
+     "如该表已有这些评分（此表为汇总表），请删除此表"),
+    ("panel.column_not_read",
+     "the column '评分理由' is not one bid-eval reads on this sheet (judge, vendor_id, criterion, score, comment), so "
+     "its 7 filled cells are not read or kept: head it as a column read (comments: head it 备注 or comment) if it "
+     "should be, or leave it if it is only for the eye",
+     "the column '评分理由' is not one bid-eval reads on this sheet (judge, vendor ID, criterion, score, comment), so "
+     "its 7 filled cells are not read or kept: head it as a column read (comments: head it 备注 or comment) if it "
+     "should be, or leave it if it is only for the eye",
+     "列“评分理由”不是本表读取的列（评委、统一社会信用代码、评分项、得分、备注），其中已填写的 7 个单元格不会读取或保存："
+     "如需读取，请改用本表读取的列名（评语请用列名“备注”）；如仅供查看，可不处理"),
     ("panel.no_scores_sheet",
      "expected a sheet 'Scores' (judge, vendor_id, criterion, score, comment) or 'Tiers', found: 'Sheet1'", SAME,
      '应有工作表“Scores”（评委、统一社会信用代码、评分项、得分、备注）或“Tiers”，实际工作表：“Sheet1”'),

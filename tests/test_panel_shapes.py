@@ -15,6 +15,7 @@ from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender
                       replace_panel, seat_judge, write_form, write_openpyxl, write_panel, write_ranked)
 
 SCORES = ["judge", "vendor_id", "criterion", "score", "comment"]
+BESIDE = "move its rows there, or delete this sheet if it is a draft or a copy of rows already there"
 
 
 @pytest.fixture
@@ -62,8 +63,9 @@ def test_scores_in_a_sheet_not_read_are_refused_not_ignored(rubric, bids, tmp_pa
         sheets["Scores"] = [SCORES, *scores_of("A", "B")[:1]]
     path = openpyxl_panel(tmp_path / "p.xlsx", sheets)
     found = problems(rubric, bids, path)
+    advice = BESIDE if name == "Scores (2)" else "rename it 'Scores', or move its rows there"  # (no renaming beside it)
     assert found == [f"{name}: this sheet holds scores (its header names the judge, vendor_id, criterion and score "
-                     "columns), but only the sheet 'Scores' is read: rename it 'Scores', or move its rows there"]
+                     f"columns), but only the sheet 'Scores' is read: {advice}"]
 
 
 def test_the_ranked_workbook_given_as_the_panel_is_told_for_the_result_it_is(rubric, bids, tmp_path):
@@ -301,7 +303,7 @@ def test_scores_below_a_title_on_a_sheet_not_read_are_refused(rubric, bids, tmp_
                                                  "Scores (2)": [["评委C打分表"], SCORES, *scores_of("C")]})
     assert problems(rubric, bids, path) == [
         "Scores (2): this sheet holds scores (its header names the judge, vendor_id, criterion and score columns), "
-        "but only the sheet 'Scores' is read: rename it 'Scores', or move its rows there"]
+        f"but only the sheet 'Scores' is read: {BESIDE}"]
 
 
 @pytest.mark.parametrize("name", ["评委名单", "Judges (2)"])
@@ -311,9 +313,9 @@ def test_members_on_a_sheet_not_read_are_refused(rubric, bids, tmp_path, name):
     path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
                                                  name: [["评委"], ["A"], ["B"], ["D"]]})
     assert problems(rubric, bids, path) == [
-        f"{name}: this sheet lists judges (its header names a judge column), but only the sheet 'Judges' sets the "
-        "panel's members: rename it 'Judges', move its rows there, or delete this sheet if it is not the list of "
-        "members"]
+        f"{name}!A4: this sheet lists judges (its header names a judge column) and names D, who scored nothing on "
+        "'Scores' (there is no sheet 'Judges'): only the sheet 'Judges' sets the panel's members, so they would not be "
+        "counted: rename it 'Judges' if it is the list of members, or move its rows there; else correct or delete it"]
 
 
 @pytest.mark.parametrize("name", ["定档", "Tiers (2)"])
@@ -323,7 +325,7 @@ def test_tiers_on_a_sheet_not_read_are_refused(rubric, bids, tmp_path, name):
                                                  name: tiers})
     assert problems(rubric, bids, path) == [
         f"{name}: this sheet holds agreed tiers (its header names the vendor_id, criterion and tier columns), but only "
-        "the sheet 'Tiers' is read: rename it 'Tiers', or move its rows there"]
+        f"the sheet 'Tiers' is read: {BESIDE}"]
 
 
 def test_a_table_head_with_nothing_below_on_another_sheet_is_fine(rubric, bids, tmp_path):
@@ -332,3 +334,162 @@ def test_a_table_head_with_nothing_below_on_another_sheet_is_fine(rubric, bids, 
                                                  "空白": [["评委"]], "空白2": [SCORES]})
     invalid = [v for v, c in check_bids(rubric, bids).items() if not c.valid]
     assert len(read_panel(rubric, bids, invalid, [path]).scores) == 8
+
+
+# --------------------------------------------------------------------------- tables of scores not read (hostile10)
+
+def read_ok(rubric, bids, path):
+    invalid = [v for v, c in check_bids(rubric, bids).items() if not c.valid]
+    return read_panel(rubric, bids, invalid, [path])
+
+
+NO_JUDGE = "no judge column: no heading is one bid-eval reads as the judge's"
+LAYOUT = ("only the sheet 'Scores' is read, one row per judge, bid and criterion, headed judge, vendor_id, criterion, "
+          "score and comment: move its scores there in that layout, each row with its judge's name, or delete this "
+          "sheet if they are there already (a summary)")
+C_ROWS = [[VENDOR_A, "甲公司", "ops_plan", 12, "好"], [VENDOR_B, "乙公司", "service_design", 4, ""]]
+
+
+@pytest.mark.parametrize("sheet, rows, reasons", [
+    # a judge's tab: no judge column, the sheet's name says who
+    ("李评委", [["统一社会信用代码", "投标人名称", "评分项", "得分", "备注"], *C_ROWS], [NO_JUDGE]),
+    # the usual 评分表: one row per bid, one column per criterion, with or without a judge column
+    ("李评委", [["统一社会信用代码", "投标人名称", "运营管理能力", "服务方案", "合计"], [VENDOR_A, "甲公司", 12, 4, 16]],
+     ["one column per criterion (ops_plan, service_design)", NO_JUDGE]),
+    ("李评委", [["评委", "统一社会信用代码", "ops_plan / 运营", "service_design"], ["李", VENDOR_A, 12, 4]],
+     ["one column per criterion (ops_plan, service_design)"]),
+    # bidders by name, no vendor_id (hostile10 H10-2 a: it was told to be renamed 'Judges')
+    ("Scores (2)", [["评委", "投标人名称", "评分项", "得分"], ["李", "甲公司", "ops_plan", 12]],
+     ["bidders named without their vendor_id (统一社会信用代码)"]),
+    # under a title in two cells
+    ("李评委", [["客服业务外包项目评分表", None, None, None, "评委：李评委"], [], ["统一社会信用代码", "评分项", "得分"],
+               [VENDOR_A, "ops_plan", 12]], [NO_JUDGE]),
+])
+def test_scores_in_a_layout_not_read_are_refused_not_passed_over(rubric, bids, tmp_path, sheet, rows, reasons):
+    """hostile10 H10-1: a judge's scores on a sheet of their own without a judge column, or one column per criterion,
+    were neither read nor refused: 4 of 5 judges dropped and the result final."""
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS, sheet: rows})
+    (found,) = problems(rubric, bids, path)
+    start = f"{sheet}: this sheet holds scores in a layout bid-eval does not read ("
+    assert found.startswith(start) and found.endswith(LAYOUT), found
+    said = found[len(start):].split("): only the sheet")[0]
+    assert [part.split(" (judge, ")[0] for part in said.split("; ")] == reasons
+
+
+@pytest.mark.parametrize("titles", [
+    [["客服业务外包项目评分表"], ["评委：陈评委"], ["2026-11-30"], ["第2页"]],  # four titles, one more than read on Scores
+    [["客服业务外包项目评分表", None, None, "评委：陈评委"]],  # a title in two cells
+])
+def test_a_scores_table_under_titles_of_any_shape_on_another_sheet_is_refused(rubric, bids, tmp_path, titles):
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+                                                 "Scores (2)": [*titles, SCORES, *scores_of("C")]})
+    assert problems(rubric, bids, path) == [
+        "Scores (2): this sheet holds scores (its header names the judge, vendor_id, criterion and score columns), "
+        f"but only the sheet 'Scores' is read: {BESIDE}"]
+
+
+@pytest.mark.parametrize("heading", ["专家", "评分人", "评审人", "专家姓名", "expert", "评审人 / expert"])
+def test_a_judge_column_headed_as_panels_head_it_is_read(rubric, bids, tmp_path, heading):
+    """hostile10 H10-1: a judge column headed 专家 (or 评分人, expert…) on a sheet beside Scores was passed over, and
+    that judge dropped; on Scores itself the sheet was refused. Now it is a judge column on both."""
+    header = [heading, *SCORES[1:]]
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [header, *scores_of("A", "B")], "Tiers": TIERS})
+    assert read_ok(rubric, bids, path).judges == ("A", "B")
+    path = openpyxl_panel(tmp_path / "q.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+                                                 "陈评委": [header, *scores_of("C")]})
+    assert problems(rubric, bids, path)[0].startswith("陈评委: this sheet holds scores (its header names the judge")
+
+
+@pytest.mark.parametrize("heading", ["评分理由", "评审意见", "扣分理由", "打分依据", "理由", "说明", "comments", "remarks"])
+def test_a_comment_column_headed_as_panels_head_it_is_kept(rubric, bids, tmp_path, heading):
+    """hostile10 H10-3: the judges' reasons under 评分理由 or remarks never reached the record, without a word."""
+    rows = scores_of("A", "B")
+    rows[0][4] = "运营管理体系完整"
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [[*SCORES[:4], heading], *rows], "Tiers": TIERS})
+    panel = read_ok(rubric, bids, path)
+    assert [s.comment for s in panel.scores if s.comment] == ["运营管理体系完整"] and panel.warnings == ()
+
+
+def test_a_filled_column_not_read_on_a_panel_sheet_is_warned_of(rubric, bids, tmp_path):
+    """A column whose header is not read (or that has none) is passed over, but not in silence: a warning names it
+    and how many cells it fills. The columns a score sheet writes for the eye (tier, min, max, names) and a row
+    number pass without a word, and so does anything beside a member's name on Judges."""
+    header = ["序号", *SCORES[:2], "投标人 / vendor", *SCORES[2:4], "档次 / tier", "最低 / min", "最高 / max", "打分说明"]
+    rows = [[n, *row[:4], "t3", 10.1, 15, "好" if n < 3 else None, "x" if n == 1 else None]
+            for n, row in enumerate(scores_of("A", "B"), 1)]
+    for row in rows:
+        row[3:3] = [row[2]]  # (a bidder's code names it, as its name would)
+    tiers = [[*TIERS[0], "备注"], [*TIERS[1], "一致同意"], TIERS[2]]
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [header, *rows], "Tiers": tiers,
+                                                 "Judges": [["评委", "工作单位"], ["A", "某大学"], ["B", "某院"]]})
+    panel = read_ok(rubric, bids, path)
+    assert len(panel.scores) == 8
+    assert [str(w).removeprefix(f"{path}:") for w in panel.warnings] == [
+        "Tiers!D1: the column '备注' is not one bid-eval reads on this sheet (vendor_id, criterion, tier), so its 1 "
+        "filled cell is not read or kept: head it as a column read if it should be, or leave it if it is only for the "
+        "eye",
+        "Scores!J1: the column '打分说明' is not one bid-eval reads on this sheet (judge, vendor_id, criterion, score, "
+        "comment), so its 2 filled cells are not read or kept: head it as a column read (comments: head it 备注 or "
+        "comment) if it should be, or leave it if it is only for the eye",
+        "Scores!K1: column K has no header, so its 1 filled cell is not read or kept: head it as a column read "
+        "(comments: head it 备注 or comment) if it should be, or leave it if it is only for the eye"]
+
+
+@pytest.mark.parametrize("judges, listed, refused", [
+    (True, ["A", "B"], None),  # a signature page naming members only adds nobody (hostile10 H10-2 c)
+    (True, ["A"], None),  # (some of them: the others sign elsewhere)
+    (False, ["A", "B"], None),  # without Judges, the members are those who scored
+    (True, ["A", "B", "D"], "A5"),
+    (False, ["B", "D"], "A4"),
+])
+def test_a_sheet_naming_judges_is_refused_only_for_a_judge_not_on_the_panel(rubric, bids, tmp_path, judges, listed,
+                                                                            refused):
+    sheets = {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+              "签字页": [["评标委员会签字表"], ["评委", "签字", "日期"], *([name, None, None] for name in listed)]}
+    if judges:
+        sheets["Judges"] = [["judge"], ["A"], ["B"]]
+    path = openpyxl_panel(tmp_path / "p.xlsx", sheets)
+    if refused is None:
+        assert read_ok(rubric, bids, path).judges == ("A", "B")
+        return
+    (found,) = problems(rubric, bids, path)
+    assert found.startswith(f"签字页!{refused}: this sheet lists judges (its header names a judge column) and names D, ")
+
+
+def test_a_summary_of_totals_per_judge_is_left_alone(rubric, bids, tmp_path):
+    """hostile10 H10-2 d: a summary 评委 / 投标人 / 合计 of the members was refused as a member list."""
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+                                                 "汇总": [["评委", "投标人", "合计"], ["A", "甲公司", 16]]})
+    assert len(read_ok(rubric, bids, path).scores) == 8
+
+
+@pytest.mark.parametrize("sheet, rows, said", [
+    ("Scores (草稿)", [SCORES, *scores_of("A")], "holds scores (its header names the judge, vendor_id, criterion and "
+     "score columns), but only the sheet 'Scores' is read: if it is a draft or an earlier copy, delete it (moving its "
+     "rows would put them in twice); if its rows are wanted, show it and move its rows to 'Scores'"),
+    ("李评委", [["统一社会信用代码", "评分项", "得分"], [VENDOR_A, "ops_plan", 12]], "holds scores in a layout"),
+    ("名单", [["评委"], ["A"], ["D"]], "lists judges (its header names a judge column) and names D, "),
+])
+def test_a_hidden_sheet_refused_says_it_is_hidden_and_how_to_see_it(rubric, bids, tmp_path, sheet, rows, said):
+    """hostile10 H10-7 a: a hidden draft 'Scores (草稿)' was told to be renamed 'Scores' or its rows moved there
+    (doubling every score); the officer saw no such tab."""
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS, sheet: rows})
+    book = openpyxl.load_workbook(path)
+    book[sheet].sheet_state = "hidden"
+    book.save(path)
+    (found,) = problems(rubric, bids, path)
+    assert found.split(": ", 1)[1].startswith(
+        f"this sheet is hidden in Excel (right-click a sheet tab → Unhide to see it) and {said}"), found
+
+
+def test_the_app_refuses_a_panel_with_a_judges_tab_it_cannot_read(tmp_path):
+    """hostile10 H10-1, the app's path: replacing the panel previewed one judge added and no warning, then final."""
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    tender = chair_tender(store, "T")
+    forms = [write_form(tmp_path / f"{v}.xlsx", good_bid(v, name=v)) for v in (VENDOR_A, VENDOR_B)]
+    assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A")], "Tiers": TIERS,
+                                                 "B": [SCORES[1:], *(row[1:] for row in scores_of("B"))]})
+    with pytest.raises(PanelError) as caught:
+        replace_panel(store, tender, path)
+    assert str(caught.value.problems[0]).startswith("p.xlsx:B: this sheet holds scores in a layout bid-eval does not")
