@@ -155,11 +155,11 @@ def show_score_sheet(store: Store, result: Result, tender: int, status: str) -> 
         st.info(tr("该评分标准没有评委评分项。", "This rubric has no criteria the panel scores."))
         return
     st.markdown(tr("该评委应评的每个有效投标（不含其声明回避的投标人）和每个评委评分项一行；已定档的显示档次及分数范围，"
-                   "得分单元格带范围校验。评委填好交回后，在“定档”页面的“导入评委交回的评分表”中导入（见 docs/panel.md）。",
+                   "得分单元格带范围校验。评委填好交回后，在“定档”页面的“导入评委交回的评分表”中导入。",
                    "One row per panel criterion and valid bid the judge scores (none they declared a conflict of "
                    "interest with); the agreed tier and its range are shown and the score cells are validated to the "
                    "range. When the judge returns it filled, import it on the Tiers page, under importing a judge's returned "
-                   "score sheet (see docs/panel.md)."))
+                   "score sheet."))
     actor = ws.actor()  # now: the download's data is made after this run, where no user is signed in
     judges = store.judges(actor, tender)
     pick, typed = st.columns(2)
