@@ -63,14 +63,11 @@ def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
     another chair or tab is refused as a conflict, not replaced unseen; refusals name bid and judges."""
     edits = st.session_state.get(editor_key, {}).get("edited_rows", {})
     changed = refused = 0
-    for position, cells in sorted((int(p), c) for p, c in edits.items()):
-        if "tier" not in cells:
-            continue
+    wanted_rows = [(position, cells["tier"] or None) for position, cells in sorted((int(p), c) for p, c in edits.items())
+                   if "tier" in cells and (cells["tier"] or None) != shown.get(vendors[position][0], (None, 0))[0]]
+    for done, (position, wanted) in enumerate(wanted_rows):
         vendor_id, vendor_name = vendors[position]
-        wanted = cells["tier"] or None
-        before, version = shown.get(vendor_id, (None, 0))
-        if wanted == before:
-            continue
+        version = shown.get(vendor_id, (None, 0))[1]
         try:
             store.set_tier(ws.actor(), tender, vendor_id, criterion.id, wanted, expected_version=version)
             changed += 1
@@ -81,7 +78,15 @@ def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
                     "until a tier is agreed again."))
         except (RightRefused, StageRefused, SignInRefused) as error:  # the user's, not the row's: said once
             refused += 1
-            note(criterion.id, "error", "\n\n".join(ws.error_markdown(error, ws.readable_rubric())))
+            # ... naming each choice not saved (app8: after signing in again the table showed the old tier and only
+            # "the session has expired" stood above it)
+            unsaved = tr("、", "; ").join(
+                f"{vendors[p][1]} ({vendors[p][0]}) → "
+                + (tier_text(tier) if t and (tier := criterion.tier(t)) is not None else tr("未定档", "no tier"))
+                for p, t in wanted_rows[done:])
+            note(criterion.id, "error", "\n\n".join(ws.error_markdown(error, ws.readable_rubric())) + "\n\n" + tr(
+                f"以下档次未保存，请核对后重新选择并点击“保存定档”：{unsaved}",
+                f"These tiers were not saved; check them, choose them again and save: {unsaved}"))
             break
         except BidEvalError as error:  # the scores outside the tier with their judges, or the tier there now
             refused += 1

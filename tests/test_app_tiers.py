@@ -229,3 +229,20 @@ def test_a_tier_saved_after_the_session_or_the_role_ended_is_not_saved(through_t
     assert store.tiers(admin, tender) == {}
     assert said in " ".join(e.value for e in [*app.error, *app.warning, *app.info])
     assert not any(e.action == "set_tier" for e in store.events(admin, tender))
+
+
+def test_a_tier_not_saved_because_the_session_ended_is_named_once_signed_in_again(through_the_entrypoint, tender):
+    """Found by a tester (app8): after signing in again the table showed the tier stored and only 'the session has
+    expired' stood above it; nothing said which choice had not been saved."""
+    store = Store()
+    admin = admin_of(store)
+    session_token("chen")
+    store.give_role(admin, tender, "chen", Role.CHAIR)
+    app = open_app("tiers", user="chen", tender_id=tender)
+    with store.db.write() as s:
+        s.execute(update(SessionRecord).values(expires_at=datetime(2000, 1, 1)))
+    choose_tiers(app, {0: "t3"})
+    assert store.tiers(admin, tender) == {}
+    # the note the Tiers page shows when it is drawn next, once the user has signed in again in this tab
+    said = " ".join(text for notes in app.session_state["tiers_notes"].values() for _, text in notes)
+    assert "登录已过期" in said and "以下档次未保存" in said and f"({VENDOR_A}) → t3" in said
