@@ -1479,12 +1479,15 @@ def _unread_advice(s: Say, read: str) -> str:
 @_template("panel.scores_layout")
 def _(s: Say) -> str:
     reasons = []
-    if s["by_criterion"]:
+    if s.get("by_bidder"):  # the 专家打分表: criteria down, one column per bidder
+        reasons.append(s.t(f"one column per bidder ({s.join(s['by_bidder'])}), criteria down the rows",
+                           f"每个投标人一列（{s.join(s['by_bidder'])}），评分项按行排列"))
+    elif s["by_criterion"]:
         reasons.append(s.t(f"one column per criterion ({s.join(s.label(c) for c in s['by_criterion'])})",
                            f"每个评分项一列（{s.join(s.label(c) for c in s['by_criterion'])}）"))
     elif not s["criterion"]:
         reasons.append(s.t("no criterion column", "没有评分项列"))
-    if not s["vendor_id"]:
+    if not s["vendor_id"] and not s.get("by_bidder"):
         reasons.append(s.t("bidders named without their vendor_id (统一社会信用代码)", "只有投标人名称，没有统一社会信用代码列"))
     if not s["judge"]:
         headers = s.join(s["judge_headers"])

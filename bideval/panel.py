@@ -499,7 +499,57 @@ class _PanelReader:
             kind = _table_kind(set(named), criteria)
             if kind is not None and (found is None or _PRECEDENCE.index(kind) < _PRECEDENCE.index(found.kind)):
                 found = _OtherTable(kind, r, named, criteria)
+        if found is None or found.kind == JUDGES_SHEET:  # headings read nowhere: the bidders' own names may show it
+            return self.bidders_across(rows, filled) or self.bidders_down(rows) or found
         return found
+
+    def bidder_in(self, raw: Any) -> str | None:
+        """The vendor_id of the tender's bid a cell names, by its code or its name as in the bid (compared by
+        :func:`name_key`, as a Scores row's name cell is), else None."""
+        if not isinstance(raw, str) or not raw.strip():
+            return None
+        return self.owner("vendor_name", name_key(raw))
+
+    def bidders_across(self, rows: list[list[Any]], filled: list[int]) -> _OtherTable | None:
+        """Scores laid out with bidders across (the 专家打分表 with criteria down): a header row naming two or more of
+        the tender's bidders, and below it a row of numbers under them labelled other than as a summary
+        (:func:`_summary_label`). None: no such table."""
+        for r in filled:
+            across = {c: vendor for c, title in enumerate(rows[r]) if (vendor := self.bidder_in(title)) is not None}
+            if len(set(across.values())) < 2:
+                continue
+            lines = [row for row in rows[r + 1:] if any(_is_number(_cell(row, c)) for c in across)]
+            labels = [next((t for c, t in enumerate(row) if c not in across and not is_blank(t)), None) for row in lines]
+            if any(not _summary_label(label) for label in labels):
+                criteria = tuple(dict.fromkeys(x for label in labels if (x := self.header_criterion(label)) is not None))
+                return _OtherTable(_LAYOUT, r, {}, criteria,
+                                   tuple(normalise(str(rows[r][c])) for c in sorted(across)))
+        return None
+
+    def bidders_down(self, rows: list[list[Any]]) -> _OtherTable | None:
+        """Scores laid out with bidders down under headings read nowhere (运营管理, 技术分): a column naming two or
+        more of the tender's bidders, and beside them a column of numbers headed other than as a row number or a
+        summary (:func:`_summary_label`). None: no such table."""
+        width = max((len(row) for row in rows), default=0)
+        for c in range(width):
+            down = {r: vendor for r, row in enumerate(rows) if (vendor := self.bidder_in(_cell(row, c))) is not None}
+            if len(set(down.values())) < 2:
+                continue
+            first = min(down)
+            start = next((r for r in range(first - 1, -1, -1) if not is_blank_row(rows[r])), None)
+            header = rows[start] if start is not None else []
+            for other in range(width):
+                title = _cell(header, other)
+                if other == c or not any(_is_number(_cell(rows[r], other)) for r in down):
+                    continue
+                if (not is_blank(title) and _for_the_eye(title)) or _summary_label(title):
+                    continue
+                named = {kind: [n] for n, t in enumerate(header) if (kind := _column_of(t, _ALL_COLUMNS)) is not None}
+                criteria = tuple(dict.fromkeys(x for t in header if (x := self.header_criterion(t)) is not None))
+                by_code = all(normalise_vendor_id(str(rows[r][c])) in self.bids for r in down)
+                return _OtherTable(_LAYOUT, first - 1 if start is None else start,
+                                   {"vendor_id" if by_code else "vendor_name": [c], **named}, criteria)
+        return None
 
     def header_criterion(self, title: Any) -> Criterion | None:
         """The panel criterion a header names (its id or name, or one side of ``中文 / English``), else None."""
@@ -509,7 +559,10 @@ class _PanelReader:
             criterion = self.rubric.criterion_named(text) if text.strip() else None
             if criterion is not None and criterion.is_panel:
                 return criterion
-        return None
+        # a name shortened or lengthened (运营管理 for 运营管理能力, 服务方案评分): one criterion's alone
+        close = {c.id: c for text in (title, *title.split("/")) for c in self.rubric.criteria
+                 if c.is_panel and any(_close_name(name_key(text), name_key(n)) for n in (c.name.zh, c.name.en))}
+        return next(iter(close.values())) if len(close) == 1 else None
 
     def check_listings(self) -> None:
         """Refuse a sheet not read that names a judge who is not a member (:meth:`members`: the Judges sheet's, else
@@ -769,6 +822,7 @@ class _OtherTable:
     row: int
     columns: Mapping[str, list[int]]
     criteria: tuple[Criterion, ...]
+    bidders: tuple[str, ...] = ()  # the headings naming bidders, when they stand across (one column per bidder)
 
 
 @dataclass(frozen=True)
@@ -796,7 +850,42 @@ def _layout_facts(table: _OtherTable) -> dict[str, Any]:
     """What keeps a table of scores from being read (:data:`_LAYOUT`), as a problem's facts."""
     return {"judge": "judge" in table.columns, "vendor_id": "vendor_id" in table.columns,
             "criterion": "criterion" in table.columns, "by_criterion": _named(table.criteria),
-            "judge_headers": COLUMN_NAMES["judge"]}
+            "judge_headers": COLUMN_NAMES["judge"], "by_bidder": table.bidders}
+
+
+# Words heading a line of numbers beside bidders that are no judge's scores: a summary's totals, averages or ranks, or
+# a record of the prices (bid-eval reads prices from the bid forms); contained in the heading, compared by name_key.
+_SUMMARY_WORDS = ("合计", "总分", "总计", "小计", "平均", "排名", "名次", "排序", "报价", "价格", "金额", "total", "sum",
+                  "average", "mean", "rank", "price", "amount")
+# The shortest name a heading may shorten a criterion's name to, or contain of it, and still name it (运营管理).
+_CLOSE_NAME = 4
+
+
+def _summary_label(title: Any) -> bool:
+    """Whether a heading says its numbers are a summary or prices (:data:`_SUMMARY_WORDS`), not scores."""
+    key = name_key(str(title)) if not is_blank(title) else ""
+    return bool(key) and any(word in key for word in _SUMMARY_WORDS)
+
+
+def _close_name(heading: str, name: str) -> bool:
+    """Whether a heading (as :func:`name_key` has it) names a criterion's name shortened or with words added: one holds
+    the other, the shorter of :data:`_CLOSE_NAME` characters or more.
+
+    >>> _close_name("运营管理", "运营管理能力"), _close_name("服务方案评分", "服务方案"), _close_name("方案", "服务方案")
+    (True, True, False)
+    """
+    shorter, longer = sorted((heading, name), key=len)
+    return len(shorter) >= _CLOSE_NAME and shorter in longer
+
+
+def _is_number(raw: Any) -> bool:
+    """Whether a cell holds a number (a number cell, or text that reads as one)."""
+    if isinstance(raw, bool) or is_blank(raw):
+        return False
+    try:
+        return parse_number(raw) is not None
+    except ValueProblem:
+        return False
 
 
 def _name_in(raw: Any) -> str:

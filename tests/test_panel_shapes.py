@@ -347,6 +347,7 @@ NO_JUDGE = "no judge column: no heading is one bid-eval reads as the judge's"
 LAYOUT = ("only the sheet 'Scores' is read, one row per judge, bid and criterion, headed judge, vendor_id, criterion, "
           "score and comment: move its scores there in that layout, each row with its judge's name, or delete this "
           "sheet if they are there already (a summary)")
+NAME_A = "北京示例客服有限公司"  # VENDOR_A's name in its bid
 C_ROWS = [[VENDOR_A, "甲公司", "ops_plan", 12, "好"], [VENDOR_B, "乙公司", "service_design", 4, ""]]
 
 
@@ -364,6 +365,19 @@ C_ROWS = [[VENDOR_A, "甲公司", "ops_plan", 12, "好"], [VENDOR_B, "乙公司"
     # under a title in two cells
     ("李评委", [["客服业务外包项目评分表", None, None, None, "评委：李评委"], [], ["统一社会信用代码", "评分项", "得分"],
                [VENDOR_A, "ops_plan", 12]], [NO_JUDGE]),
+    # hostile11 H11-1: the 专家打分表, criteria down and bidders across by name or by code; bidders down by name,
+    # criteria across shortened (运营管理) or lengthened (服务方案评分)
+    ("李评委", [["评分项", "分值", NAME_A, "乙公司"], ["运营管理能力", 30, 12, 10], ["服务方案", 30, 4, 4],
+               ["合计", 60, 16, 14]], [f"one column per bidder ({NAME_A}, 乙公司), criteria down the rows", NO_JUDGE]),
+    ("李评委", [["评分项", VENDOR_A, VENDOR_B], ["运营管理能力", 12, 10]],
+     [f"one column per bidder ({VENDOR_A}, {VENDOR_B}), criteria down the rows", NO_JUDGE]),
+    ("李评委", [["序号", "投标人", "运营管理", "服务方案评分", "合计"], [1, NAME_A, 12, 4, None], [2, "乙公司", 10, 4, None]],
+     ["one column per criterion (ops_plan, service_design)", "bidders named without their vendor_id (统一社会信用代码)",
+      NO_JUDGE]),
+    # bidders down under headings read nowhere (技术分), by code under no heading
+    ("李评委", [["单位", "技术分"], [NAME_A, 16], ["乙公司", 14]],
+     ["no criterion column", "bidders named without their vendor_id (统一社会信用代码)", NO_JUDGE]),
+    ("李评委", [[VENDOR_A, 16], [VENDOR_B, 14]], ["no criterion column", NO_JUDGE]),
 ])
 def test_scores_in_a_layout_not_read_are_refused_not_passed_over(rubric, bids, tmp_path, sheet, rows, reasons):
     """hostile10 H10-1: a judge's scores on a sheet of their own without a judge column, or one column per criterion,
@@ -374,6 +388,21 @@ def test_scores_in_a_layout_not_read_are_refused_not_passed_over(rubric, bids, t
     assert found.startswith(start) and found.endswith(LAYOUT), found
     said = found[len(start):].split("): only the sheet")[0]
     assert [part.split(" (judge, ")[0] for part in said.split("; ")] == reasons
+
+
+@pytest.mark.parametrize("sheet, rows", [
+    ("汇总", [["投标人", "王评委", "李评委"], [NAME_A, None, None], ["乙公司", "", ""]]),  # no number beside bidders
+    ("汇总", [["项目", NAME_A, "乙公司"], ["合计", 16, 14], ["平均分", 16, 14], ["排名", 1, 2]]),  # totals across
+    ("汇总", [["序号", "投标人", "总分", "排名"], [1, NAME_A, 16, 1], [2, "乙公司", 14, 2]]),  # totals down
+    ("开标记录", [["投标人", "投标报价（元）"], [NAME_A, 1200000], ["乙公司", 1300000]]),  # prices, read from the bids
+    ("评分标准", [["评分项", "分值", "评分标准"], ["运营管理能力", 30, "优 24-30"], ["服务方案", 30, "优 24-30"]]),
+    ("签到表", [["序号", "姓名", "单位", "签字"], [1, "王", "某大学", None], [2, "李", "某院", None]]),
+])
+def test_a_sheet_beside_the_panel_that_holds_no_scores_is_left_alone(rubric, bids, tmp_path, sheet, rows):
+    """hostile11 H11-1: a summary of totals, averages or ranks per bidder, a record of prices, the criteria's text
+    and a sign-in sheet hold no judge's scores: read past."""
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS, sheet: rows})
+    assert len(read_ok(rubric, bids, path).scores) == 8
 
 
 @pytest.mark.parametrize("titles", [
