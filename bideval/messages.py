@@ -1385,6 +1385,14 @@ def _(s: Say) -> str:
                f"{s.name(s['heading'])}列出现两次（另见 {s['also']}）；只应有一列")
 
 
+@_template("panel.scores_twice")
+def _(s: Say) -> str:
+    first, second = f"{s['score_column']} {s['heading']}", f"{s['other_column']} {s['other']}"
+    return s.t(f"two columns of scores ({first}, {second}): only one is read, and which of them stands cannot be "
+               f"told: keep the one that stands, and delete the other or move it to another sheet",
+               f"有两列得分（{first}、{second}）：只读取一列，无法判断哪一列有效：请保留有效的一列，删除另一列或将其移到其他工作表")
+
+
 @_template("panel.missing_column")
 def _(s: Say) -> str:
     found = s.join(repr(t) for t in s["found"]) or s.t("none", "无")

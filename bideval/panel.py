@@ -6,6 +6,7 @@ sheet and cell. A score for an invalid bid is ignored with a warning.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -50,6 +51,10 @@ COLUMN_LABELS = {
     "criterion": Label("评分项", "criterion"), "score": Label("得分", "score"), "comment": Label("备注", "comment"),
     "tier": Label("档次", "tier"), "vendor_name": Label("投标人", "vendor"), "criterion_name": Label("名称", "name"),
 }
+# A header holding one of these words is the comment column when it names no other (评分说明, 打分理由, 专家意见); one
+# holding a score's word is a second column of scores beside the score column (最终得分, 调整后得分), refused.
+COMMENT_WORDS = ("理由", "说明", "意见")
+SCORE_WORDS = ("得分", "分数", "score")
 NAME_COLUMNS = ("vendor_name", "criterion_name")
 # A header that says only "name": whose name depends on the column it stands beside (see :func:`name_columns`).
 BARE_NAMES = ("name", "名称")
@@ -264,6 +269,14 @@ class _PanelReader:
                 clash = True
                 continue
             columns[name] = c
+        if "score" in columns:  # a reviewed score beside the first (最终得分): which stands cannot be told
+            for c, title in enumerate(rows[start]):
+                if c not in columns.values() and _column_of(title, wanted + optional) is None and _names_a_score(title):
+                    score = columns["score"]
+                    self.fail(book, sheet, start, c, "panel.scores_twice", score_column=column_letter(score),
+                              heading=normalise(str(rows[start][score])), other_column=column_letter(c),
+                              other=normalise(str(title)))
+                    clash = True
         found = tuple(normalise(str(t)) for t in rows[start] if str(t).strip())
         missing = [name for name in wanted if name not in columns]
         for name in missing:
@@ -955,13 +968,33 @@ def _bare_name(title: Any) -> bool:
 
 
 def _column_of(title: Any, names: tuple[str, ...]) -> str | None:
-    """Which wanted column a header names: the whole header, else one side of ``中文 / English``; compared by
-    :func:`~bideval.values.name_key`, so a header wrapped onto two lines in its cell (评委⏎姓名) or spaced is the same."""
+    """Which wanted column a header names: the whole header, else one side of ``中文 / English``, else the words before
+    a note in brackets (``备注（评分理由）``); compared by :func:`~bideval.values.name_key`, so a header wrapped onto two
+    lines in its cell (评委⏎姓名) or spaced is the same. A header holding a word of :data:`COMMENT_WORDS` (评分说明,
+    打分理由) is the comment column when no other names it.
+
+    >>> _column_of("备注（评分理由）", ("score", "comment")), _column_of("打分理由", ("score", "comment"))
+    ('comment', 'comment')
+    """
     text = str(title) if title is not None else ""
     whole = name_key(text)
     parts = {name_key(p) for p in text.split("/")}
-    return (next((name for name in names if whole in _COLUMN_KEYS[name]), None)
-            or next((name for name in names if parts & _COLUMN_KEYS[name]), None))
+    found = (next((name for name in names if whole in _COLUMN_KEYS[name]), None)
+             or next((name for name in names if parts & _COLUMN_KEYS[name]), None))
+    if found is not None:
+        return found
+    if (noted := _BRACKET_NOTE.fullmatch(whole)) is not None:
+        return _column_of(noted.group(1), names)
+    return "comment" if "comment" in names and any(word in whole for word in COMMENT_WORDS) else None
+
+
+def _names_a_score(title: Any) -> bool:
+    """Whether a header read as no column names a score all the same (最终得分, 调整后得分, final score)."""
+    return not is_blank(title) and any(word in name_key(str(title)) for word in SCORE_WORDS)
+
+
+# A header's words and a note in brackets after them (NFKC has made full-width brackets half-width).
+_BRACKET_NOTE = re.compile(r"([^(]+)\(.*\)")
 
 
 _COLUMN_KEYS = {name: frozenset(map(name_key, spellings)) for name, spellings in COLUMN_NAMES.items()}

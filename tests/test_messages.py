@@ -147,6 +147,7 @@ FACTS = {
     "panel.judges_elsewhere": dict(judges="Judges", others=("陈评委",), listed=True, hidden=False),
     "panel.scores_layout": dict(scores="Scores", judge=False, vendor_id=True, criterion=False, by_criterion=(OPS, DESIGN),
                                 judge_headers=("judge", "评委", "专家")),
+    "panel.scores_twice": dict(score_column="E", heading="得分", other_column="G", other="最终得分"),
     "panel.column_not_read": dict(heading="评分理由", column="F", cells=7,
                                   read=tuple(_column(n) for n in ("judge", "vendor_id", "criterion", "score", "comment"))),
     "panel.no_tier": dict(vendor_id=VENDOR, criterion=OPS, tiers_sheet="Tiers", tiers=(T1, T2), score=D("8.0")),
@@ -645,6 +646,10 @@ SENTENCES = [
      "if they sit on the panel, or correct or delete this sheet", SAME,
      "此工作表列有评委（表头有评委列），其中 陈评委 不在工作表“Judges”的评委名单中：只有工作表“Judges”确定评委会成员，"
      "他们不会被计入：如其为评委会成员，请将其加入“Judges”；否则请更正或删除此表"),
+    ("panel.scores_twice",
+     "two columns of scores (E 得分, G 最终得分): only one is read, and which of them stands cannot be told: keep the one "
+     "that stands, and delete the other or move it to another sheet", SAME,
+     "有两列得分（E 得分、G 最终得分）：只读取一列，无法判断哪一列有效：请保留有效的一列，删除另一列或将其移到其他工作表"),
     ("panel.scores_layout",
      "this sheet holds scores in a layout bid-eval does not read (one column per criterion (ops_plan, service_design); "
      "no judge column: no heading is one bid-eval reads as the judge's (judge, 评委, 专家), and a sheet's name does not "

@@ -429,9 +429,11 @@ def test_a_judge_column_headed_as_panels_head_it_is_read(rubric, bids, tmp_path,
     assert problems(rubric, bids, path)[0].startswith("陈评委: this sheet holds scores (its header names the judge")
 
 
-@pytest.mark.parametrize("heading", ["评分理由", "评审意见", "扣分理由", "打分依据", "理由", "说明", "comments", "remarks"])
+@pytest.mark.parametrize("heading", ["评分理由", "评审意见", "扣分理由", "打分依据", "理由", "说明", "comments", "remarks",
+                                     "备注（评分理由）", "评分说明", "打分理由", "专家意见"])
 def test_a_comment_column_headed_as_panels_head_it_is_kept(rubric, bids, tmp_path, heading):
-    """hostile10 H10-3: the judges' reasons under 评分理由 or remarks never reached the record, without a word."""
+    """hostile10 H10-3: the judges' reasons under 评分理由 or remarks never reached the record, without a word; nor
+    (hostile11 H11-13) under a comment word with a note in brackets, or a heading holding 理由, 说明 or 意见."""
     rows = scores_of("A", "B")
     rows[0][4] = "运营管理体系完整"
     path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [[*SCORES[:4], heading], *rows], "Tiers": TIERS})
@@ -439,11 +441,23 @@ def test_a_comment_column_headed_as_panels_head_it_is_kept(rubric, bids, tmp_pat
     assert [s.comment for s in panel.scores if s.comment] == ["运营管理体系完整"] and panel.warnings == ()
 
 
+@pytest.mark.parametrize("heading", ["最终得分", "调整后得分", "复核得分", "合议得分", "final score"])
+def test_a_second_column_of_scores_is_refused_naming_both(rubric, bids, tmp_path, heading):
+    """hostile11 H11-13: the scores corrected after a review, in a column beside 得分, were only warned of as a column
+    not read, and the first scores counted."""
+    rows = [[*row, 12] for row in scores_of("A", "B")]
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [[*SCORES[:3], "得分", "备注", heading], *rows],
+                                                 "Tiers": TIERS})
+    assert problems(rubric, bids, path) == [
+        f"Scores!F1: two columns of scores (D 得分, F {heading}): only one is read, and which of them stands cannot be "
+        "told: keep the one that stands, and delete the other or move it to another sheet"]
+
+
 def test_a_filled_column_not_read_on_a_panel_sheet_is_warned_of(rubric, bids, tmp_path):
     """A column whose header is not read (or that has none) is passed over, but not in silence: a warning names it
     and how many cells it fills. The columns a score sheet writes for the eye (tier, min, max, names) and a row
     number pass without a word, and so does anything beside a member's name on Judges."""
-    header = ["序号", *SCORES[:2], "投标人 / vendor", *SCORES[2:4], "档次 / tier", "最低 / min", "最高 / max", "打分说明"]
+    header = ["序号", *SCORES[:2], "投标人 / vendor", *SCORES[2:4], "档次 / tier", "最低 / min", "最高 / max", "签名"]
     rows = [[n, *row[:4], "t3", 10.1, 15, "好" if n < 3 else None, "x" if n == 1 else None]
             for n, row in enumerate(scores_of("A", "B"), 1)]
     for row in rows:
@@ -457,7 +471,7 @@ def test_a_filled_column_not_read_on_a_panel_sheet_is_warned_of(rubric, bids, tm
         "Tiers!D1: the column '备注' is not one bid-eval reads on this sheet (vendor_id, criterion, tier), so its 1 "
         "filled cell is not read or kept: head it as a column read if it should be, or leave it if it is only for the "
         "eye",
-        "Scores!J1: the column '打分说明' is not one bid-eval reads on this sheet (judge, vendor_id, criterion, score, "
+        "Scores!J1: the column '签名' is not one bid-eval reads on this sheet (judge, vendor_id, criterion, score, "
         "comment), so its 2 filled cells are not read or kept: head it as a column read (comments: head it 备注 or "
         "comment) if it should be, or leave it if it is only for the eye",
         "Scores!K1: column K has no header, so its 1 filled cell is not read or kept: head it as a column read "
