@@ -892,6 +892,15 @@ def _(s: Say) -> str:
                f"（文档属性中记有评分标准）；请提供按{s.q(s['rubric'])}制作的{kind.zh}")
 
 
+@_template("files.no_tender")
+def _(s: Say) -> str:
+    this, this_zh = f"#{s['tender']} ({s['tender_name']})", f"#{s['tender']}（{s['tender_name']}）"
+    return s.t(f"this score sheet names no tender (its document properties were removed, or it was not made by the "
+               f"app): check it is this tender {this}'s, not another lot's, before importing it",
+               f"此评分表未注明招标项目（其文档属性已被删除，或不是由本系统生成的）：导入前请确认它是本项目 {this_zh}的评分表，"
+               f"而不是其他分包的")
+
+
 @_template("files.other_tender")
 def _(s: Say) -> str:
     made, this = f"#{s['made_for']} ({s['made_for_name']})", f"#{s['tender']} ({s['tender_name']})"

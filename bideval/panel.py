@@ -18,7 +18,8 @@ from .errors import BidEvalError, DamagedWorkbook, Expected, PanelError, Problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
                              grade_refusal, grades_text, parse_choice, without_points)
 from .labels import Label, Named
-from .rubric_mark import TenderMark, other_rubric, other_tender, other_version
+from .rubric_mark import TenderMark, other_rubric, other_tender, other_version, sheet_tender
+from .scoresheet import HEADERS as SCORE_SHEET_HEADERS
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import (TITLE_ROWS, InputFile, Workbook, cell_name, column_letter, expand_paths, header_row,
                      is_blank_row, open_workbook)
@@ -172,6 +173,11 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
         elif panel_book.book is not None:
             version = other_version(panel_book.book, rubric, "panel")  # made before the rubric was amended
             reader.warnings += [version] if version else []
+            if tender is not None and sheet_tender(panel_book.book) is None and _score_sheet_layout(panel_book.book):
+                # its tender mark removed (Excel's Inspect Document), or made by the command line: it may be another
+                # lot's of the same rubric, which cannot be told
+                reader.warnings.append(Problem.of("files.no_tender", panel_book.book.display, tender=tender.id,
+                                                  tender_name=tender.name))
             books.append(panel_book.book)
             inputs.append(InputFile(str(panel_book.path), panel_book.book.sha256, "panel"))
     # Members and agreed tiers first, from every workbook, so a score is checked against all of them.
@@ -801,6 +807,20 @@ def _refusal_data(refusal: ScoreRefusal) -> dict[str, Any]:
     return {"criterion": refusal.criterion.id, "reason": refusal.reason, "score": refusal.score,
             "range": (refusal.low, refusal.high), "tier": refusal.tier.id if refusal.tier else None,
             "grades": refusal.grades, "step": refusal.step, "decimals": refusal.decimals}
+
+
+def _score_sheet_layout(book: Workbook) -> bool:
+    """Whether ``book``'s Scores sheet is headed as the score sheet bid-eval writes (:mod:`bideval.scoresheet`)."""
+    sheet = book.find(SCORES_SHEET)
+    try:
+        rows = book.rows(sheet) if sheet is not None else []
+    except DamagedWorkbook:  # (told when the sheet is read)
+        return False
+    header = next((row for row in rows if not is_blank_row(row)), [])
+    return tuple(name_key(str(t)) for t in header if not is_blank(t)) in _SCORE_SHEET_KEYS
+
+
+_SCORE_SHEET_KEYS = {tuple(map(name_key, headers)) for headers in SCORE_SHEET_HEADERS.values()}
 
 
 def _relative(where: str, book: Workbook) -> str:

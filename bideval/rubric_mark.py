@@ -20,7 +20,9 @@ its id; ``bid-eval tender name``; ``bid-eval tender token``, a random token only
 procurement share a rubric and their sheets carry the same rubric mark. The app's imports ask :func:`other_tender`: a
 sheet made for another tender is refused whole, naming both. The token, not the id, tells the tender: a copy of the
 app on another machine has its own #3, maybe of the same name (a tender named after its rubric's title). A sheet
-without a tender (``python -m bideval scoresheet``, or one made before tenders were marked) is read as before.
+without a tender (``python -m bideval scoresheet``, or one made before tenders were marked) is read as before. Its
+properties removed (Excel's Inspect Document), a sheet's tender is read from the line its instructions show
+(:func:`tender_line`, :func:`shown_tender`), by id and name.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .currency import CURRENCIES, money_units_named
-from .errors import Problem
+from .errors import DamagedWorkbook, Problem
 from .labels import Label, Named
 from .values import TEN_THOUSAND_UNIT, UNIT_NAMES, FieldType, fold, unit_label, unit_names
 
@@ -135,11 +137,66 @@ def other_rubric(book: Workbook, rubric: Rubric, role: str) -> Problem | None:
     return Problem.of("files.other_rubric", book.display, role=role, made_for=mark.rubric_id, rubric=rubric.id)
 
 
+def tender_line(tender: TenderMark, lang: str) -> str:
+    """The line of a score sheet's instructions naming the tender it is made for, as :func:`shown_tender` reads it
+    back.
+
+    >>> tender_line(TenderMark(1, "第1包"), "zh")
+    '本评分表为招标项目 #1（第1包）制作，只能导入该项目；其他项目（包括同一评分办法的其他分包）不接受。'
+    """
+    return _TENDER_LINES[lang].format(id=tender.id, name=tender.name)
+
+
+_TENDER_LINES = {
+    "en": "Made for tender #{id} ({name}): it is imported into that tender only; any other tender, another lot of the "
+          "same rubric too, refuses it.",
+    "zh": "本评分表为招标项目 #{id}（{name}）制作，只能导入该项目；其他项目（包括同一评分办法的其他分包）不接受。",
+}
+
+
+def _line_pattern(line: str) -> re.Pattern[str]:
+    """A line of :data:`_TENDER_LINES` read back: its id and its name as written (brackets inside it too)."""
+    before, rest = line.split("{id}")
+    between, after = rest.split("{name}")
+    return re.compile(f"{re.escape(before)}(\\d+){re.escape(between)}(.*){re.escape(after)}")
+
+
+_TENDER_LINE_READ = tuple(_line_pattern(line) for line in _TENDER_LINES.values())
+# The rows of each sheet looked at for that line (the app writes it second, below the title).
+_TENDER_LINE_ROWS = 5
+
+
+def shown_tender(book: Workbook) -> TenderMark | None:
+    """The tender a sheet of ``book`` names in the line the app writes (:func:`tender_line`), without its token (that is
+    in the document properties only); None when no sheet does. Excel's Inspect Document removes the properties, and
+    with them the tender mark, but not what the sheet shows (hostile11 H11-5).
+
+    A sheet python-calamine cannot read names none here; the readers tell it."""
+    for sheet in book.sheet_names:
+        try:
+            rows = book.rows(sheet)[:_TENDER_LINE_ROWS]
+        except DamagedWorkbook:
+            continue
+        for cell in (c for row in rows for c in row[:2] if isinstance(c, str)):
+            for pattern in _TENDER_LINE_READ:
+                if (found := pattern.search(cell)) is not None:
+                    return TenderMark(int(found.group(1)), found.group(2).strip())
+    return None
+
+
+def sheet_tender(book: Workbook) -> TenderMark | None:
+    """The tender a score sheet was made for: its document properties' (:class:`TenderMark`), else the line its
+    instructions show (:func:`shown_tender`); None when it names none."""
+    mark = book.notes.rubric_mark
+    return (mark.tender if mark is not None else None) or shown_tender(book)
+
+
 def other_tender(book: Workbook, tender: TenderMark) -> Problem | None:
     """The problem of importing ``book`` into ``tender`` when it is a score sheet the app made for another tender
-    (another lot of one rubric, or a tender of another database): refused whole, naming both tenders."""
-    mark = book.notes.rubric_mark
-    made = mark.tender if mark is not None else None
+    (another lot of one rubric, or a tender of another database): refused whole, naming both tenders. The tender is
+    read from the document properties, else from the line the sheet shows (:func:`sheet_tender`): then by id and name,
+    for the token is not shown."""
+    made = sheet_tender(book)
     if made is None or made.same_tender(tender):
         return None
     return Problem.of("files.other_tender", book.display, made_for=made.id, made_for_name=made.name,

@@ -18,7 +18,7 @@ from .bids import Bid
 from .labels import Label
 from .allowed_scores import grade_choices, grades_text, step_clause, step_text
 from .rubric import Criterion, Grade, Judged, Rubric, Tier, Tiered
-from .rubric_mark import TenderMark, mark_workbook
+from .rubric_mark import TenderMark, mark_workbook, tender_line
 from .values import plain_number
 from .rubric_view import display_width
 
@@ -207,10 +207,7 @@ def instruction_lines(rubric: Rubric, judge: str, lang: str = "zh", tender: Tend
     title = rubric.title.text(lang)
     head = [f"{title} — score sheet for {judge}" if lang == "en" else f"{title}——{judge} 评分表"]
     if tender is not None:
-        head.append(f"Made for tender #{tender.id} ({tender.name}): it is imported into that tender only; any other "
-                    "tender, another lot of the same rubric too, refuses it." if lang == "en" else
-                    f"本评分表为招标项目 #{tender.id}（{tender.name}）制作，只能导入该项目；其他项目（包括同一评分办法的其他分包）"
-                    "不接受。")
+        head.append(tender_line(tender, lang))  # (read back when the document properties are removed)
     return head + _how_to(rubric, lang)
 
 

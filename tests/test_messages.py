@@ -119,6 +119,7 @@ FACTS = {
     "files.ranked_workbook": dict(role="panel", sheets=("Ranking", "Scores", "Audit")),
     "files.missing": {},
     "files.other_rubric": dict(role="panel", made_for="cs-outsourcing-lot2", rubric="cs-outsourcing"),
+    "files.no_tender": dict(tender=2, tender_name="第2包"),
     "files.other_tender": dict(made_for=3, made_for_name="评标委员会测试", tender=7, tender_name="第2包"),
     "files.other_version": dict(role="bids", rubric="cs-outsourcing", made_from="1234567890123456", now="9876543210987654",
                                 others=("b.xlsx", "c.xlsx")),
@@ -542,6 +543,10 @@ SENTENCES = [
      "document properties name the rubric); give the score sheet made from 'cs-outsourcing'", SAME,
      "这是评分标准“cs-outsourcing-lot2”的评分表，不是“cs-outsourcing”的：它是为另一个项目或分包制作的（文档属性中记有评分标准）；"
      "请提供按“cs-outsourcing”制作的评分表"),
+    ("files.no_tender",
+     "this score sheet names no tender (its document properties were removed, or it was not made by the app): check "
+     "it is this tender #2 (第2包)'s, not another lot's, before importing it", SAME,
+     "此评分表未注明招标项目（其文档属性已被删除，或不是由本系统生成的）：导入前请确认它是本项目 #2（第2包）的评分表，而不是其他分包的"),
     ("files.other_tender",
      "this score sheet was made for tender #3 (评标委员会测试), not this tender #7 (第2包): download this tender's score "
      "sheet", SAME, "此评分表是为招标项目 #3（评标委员会测试）制作的，不是本项目 #7（第2包）：请下载本项目的评分表"),

@@ -1878,6 +1878,55 @@ def test_a_score_sheet_made_for_another_tender_of_the_same_rubric_is_refused_and
     assert [(x.criterion, D(x.score)) for x in store.scores(admin, lot1, "李评委")] == [("service_design", 4)]
 
 
+def without_properties(path: Path) -> Path:
+    """``path`` after Excel's Inspect Document › Remove All (document properties): its custom properties part gone."""
+    import re
+    import zipfile
+
+    inspected = path.with_name(f"{path.stem}-inspected.xlsx")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(inspected, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/custom.xml":
+                continue
+            if item.filename in ("[Content_Types].xml", "_rels/.rels"):
+                data = re.sub(rb'<(?:Override|Relationship)[^>]*custom.xml"[^>]*/>', b"", data)
+            target.writestr(item, data)
+    return inspected
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_score_sheet_without_its_properties_is_told_by_the_tender_it_shows(sqlite_store, tmp_path, lang):
+    """hostile11 H11-5: lot 1's sheet run through Excel's Inspect Document lost its tender mark and took lot 1's scores
+    into lot 2, though its instructions still named lot 1. Without those too, the preview warns it names no tender."""
+    import openpyxl
+
+    store, admin, lot1, _ = sqlite_store
+    lot2 = chair_tender(store, "第2包")
+    forms = files(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)))
+    for tender in (lot1, lot2):
+        store.import_bids(admin, tender, forms)
+        seat_judge(store, tender, "李评委")
+        store.open_scoring(admin, tender)
+    sheet = tmp_path / "李评委.xlsx"
+    sheet.write_bytes(store.score_sheet(admin, lot1, "李评委", lang))
+    book = openpyxl.load_workbook(sheet)
+    book["Scores"]["I3"] = 4
+    book.save(sheet)
+    inspected = without_properties(sheet)
+    assert sheet_refused(store, admin, lot2, "李评委", inspected) == [
+        f"李评委-inspected.xlsx: this score sheet was made for tender #{lot1} (T), not this tender #{lot2} (第2包): "
+        "download this tender's score sheet"]
+    assert store.preview_score_sheet(admin, lot1, "李评委", inspected.name, inspected.read_bytes()).warnings == ()
+    book = openpyxl.load_workbook(inspected)  # its instructions deleted too: nothing names the tender
+    del book[book.sheetnames[1]]
+    book.save(inspected)
+    preview = store.preview_score_sheet(admin, lot2, "李评委", inspected.name, inspected.read_bytes())
+    assert [str(w) for w in preview.warnings] == [
+        f"李评委-inspected.xlsx: this score sheet names no tender (its document properties were removed, or it was not "
+        f"made by the app): check it is this tender #{lot2} (第2包)'s, not another lot's, before importing it"]
+
+
 def test_another_lot_s_bid_form_and_score_sheet_are_refused_in_the_app_as_on_the_command_line(sqlite_store, tmp_path):
     """hostile7: lot 2's form and 王评委's lot-2 score sheet had been imported into lot 1's tender without a word."""
     import openpyxl
