@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
 from itertools import islice
 from operator import itemgetter
@@ -141,8 +141,10 @@ def read_bids(rubric: Rubric, paths: Iterable[str | Path], workers: int | None =
     finds worth it); the bids and problems come in the order of the files all the same.
     """
     paths = list(paths)
-    files, problems = expand_paths(paths)
-    return bid_set(map_in_order(partial(read_bid_file, Reading.of(rubric)), files, workers), problems, paths)
+    found: list[Problem] = []  # archives not read that hold no form
+    files, problems = expand_paths(paths, warnings=found)
+    bidset = bid_set(map_in_order(partial(read_bid_file, Reading.of(rubric)), files, workers), problems, paths)
+    return replace(bidset, warnings=(*found, *bidset.warnings))
 
 
 def read_bid_upload(reading: Reading, name: str, content: bytes, apart: bool = False) -> BidSet:

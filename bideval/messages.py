@@ -843,22 +843,57 @@ def _(s: Say) -> str:
     names = tuple(s["workbooks"])
     count = len(names)
     shown = s.join(names[:_ARCHIVED_SHOWN]) + ("…" if count > _ARCHIVED_SHOWN else "")
+    nested = any(_ARCHIVE_IN_NAME.search(name) for name in names)
+    others = sorted({suffix for name in names if (suffix := _suffix(name)) != ".xlsx"})
+    nested_en = "; extract the archives inside it too" if nested else ""
+    nested_zh = "；其中的压缩文件也须解压" if nested else ""
+    save_en = f"; save a workbook that is not .xlsx ({', '.join(others)}) as .xlsx" if others else ""
+    save_zh = f"；不是 .xlsx 的工作簿（{'、'.join(others)}）请另存为 .xlsx" if others else ""
     return s.t(f"this archive holds {count} Excel workbook{'s' if count != 1 else ''} ({shown}), which "
                f"{'are' if count != 1 else 'is'} not read: an archive in the folder is not opened; extract "
-               f"{'them' if count != 1 else 'it'} into the folder, and move the archive out of it",
+               f"{'them' if count != 1 else 'it'} into the folder{nested_en}{save_en}, and move the archive out of it",
                f"此压缩文件内有 {count} 个 Excel 工作簿（{shown}），不会被读取（文件夹中的压缩文件不会被打开）："
-               "请将其解压到该文件夹，并把压缩文件移出该文件夹")
+               f"请将其解压到该文件夹{nested_zh}{save_zh}，并把压缩文件移出该文件夹")
 
 
 _ARCHIVED_SHOWN = 5  # workbooks an archive's message names; more are told by their count
+_ARCHIVE_IN_NAME = re.compile(r"\.(?:zip|7z|rar|tar|gz|tgz|bz2|xz|zst)/", re.IGNORECASE)
+
+
+def _suffix(name: str) -> str:
+    """The suffix of a file's name inside an archive, in lower case: '.et' of '嘉禾/jiahe.ET'."""
+    base = name.rsplit("/", 1)[-1]
+    return base[base.rfind("."):].lower() if "." in base else ""
 
 
 @_template("files.archive_not_read")
 def _(s: Say) -> str:
-    return s.t(f"this is an archive ({s['kind']}), which bid-eval does not open, so no workbook in it is read: "
-               "extract any workbook it holds into the folder, and move the archive out of it",
-               f"这是压缩文件（{s['kind']}），bid-eval 不会打开它，其中的工作簿都不会被读取：如其中有工作簿，请解压到该文件夹，"
-               "并把压缩文件移出该文件夹")
+    return s.t(f"this is an archive ({s['kind']}), which bid-eval does not open, so no workbook in it is read: check "
+               "that it holds no bid form or score sheet (scanned attachments only); if it does, extract that workbook "
+               "into the folder",
+               f"这是压缩文件（{s['kind']}），bid-eval 不会打开它，其中的工作簿都不会被读取：请核对其中没有投标文件或评分表"
+               "（只有扫描件等附件）；如有，请将该工作簿解压到该文件夹")
+
+
+@_template("files.archive_unchecked")
+def _(s: Say) -> str:
+    books, archives = tuple(s["workbooks"]), tuple(s["archives"])
+    sheets = s.join(s.q(name) for name in s["sheets"])
+    parts_en, parts_zh = [], []
+    if books:
+        shown = s.join(books[:_ARCHIVED_SHOWN]) + ("…" if len(books) > _ARCHIVED_SHOWN else "")
+        parts_en.append(f"{len(books)} Excel workbook{'s' if len(books) != 1 else ''} ({shown}) with no sheet "
+                        f"{sheets}, no rubric mark and no vendor_id, so no form")
+        parts_zh.append(f"{len(books)} 个 Excel 工作簿（{shown}），其中没有工作表{sheets}、评分办法标记或 vendor_id，"
+                        "不是投标文件或评分表")
+    if archives:
+        shown = s.join(archives[:_ARCHIVED_SHOWN]) + ("…" if len(archives) > _ARCHIVED_SHOWN else "")
+        parts_en.append(f"{len(archives)} archive{'s' if len(archives) != 1 else ''} bid-eval does not open ({shown})")
+        parts_zh.append(f"{len(archives)} 个 bid-eval 不会打开的压缩文件（{shown}）")
+    return s.t(f"this archive holds {' and '.join(parts_en)}, which are not read: check that it holds no bid form "
+               "or score sheet; if it does, extract that workbook into the folder",
+               f"此压缩文件内有 {'，以及 '.join(parts_zh)}，均不会被读取：请核对其中没有投标文件或评分表；如有，"
+               "请将该工作簿解压到该文件夹")
 
 
 @_template("files.empty_folder")
