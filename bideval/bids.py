@@ -415,11 +415,7 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
                         "code_header": None if unknown is None else cell_name(r, unknown),
                         "code_title": None if unknown is None else header[unknown]}
         return None  # a header: the rows below it are those read, or no vendor is named (choice lists)
-    answers: dict[str, Any] = {}
-    for _, row in filled:
-        key = normalise(row[0]) if row and isinstance(row[0], str) else None
-        if key in reading.rubric.field_index:
-            answers.setdefault(key, row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None)
+    answers, column = _form_answers(reading, [row for _, row in filled])
     code, name = answers.get("vendor_id"), answers.get("vendor_name")
     if len(answers) < 2 or _EXAMPLE.search(sheet) or not is_blank(name) and _EXAMPLE_NAME.search(str(name).strip()):
         return None
@@ -428,10 +424,38 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
     if own and all(is_blank(v) for k, v in answers.items() if k not in ("vendor_id", "vendor_name")):
         return None  # a cover (封面) naming the bidder read, answering nothing else
     if not is_blank(code) and _VENDOR_CODE.fullmatch(normalise_vendor_id(str(code))):
-        return {"shape": "form", "found": code, "stated": "vendor_id"}
+        return {"shape": "form", "found": code, "stated": "vendor_id", "column": column_letter(column)}
     if is_blank(code) and not is_blank(name):
-        return {"shape": "form", "found": name, "stated": "vendor_name"}
+        return {"shape": "form", "found": name, "stated": "vendor_name", "column": column_letter(column)}
     return None
+
+
+def _form_answers(reading: Reading, rows: list[list[Any]]) -> tuple[dict[str, Any], int]:
+    """The answers a sheet holds as a form does (field → its first answer), and the column they stand in: beside field
+    ids in column A, in column C; else beside the fields' labels (``中文 / English`` as the template writes them, or
+    either half) in whichever of the first :data:`_LABEL_COLUMNS` columns names most fields, in the column after it (a
+    corrected copy pasted without column A: 更正 passed over, its new price lost)."""
+    by_id: dict[str, Any] = {}
+    for row in rows:
+        key = normalise(row[0]) if row and isinstance(row[0], str) else None
+        if key in reading.rubric.field_index:
+            by_id.setdefault(key, row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None)
+    best, column = by_id, VALUE_COLUMN
+    if len(by_id) >= 2:
+        return best, column
+    owners = reading.label_owners
+    for c in range(_LABEL_COLUMNS):
+        found: dict[str, Any] = {}
+        for row in rows:
+            owner = owners.get(name_key(row[c])) if c < len(row) and isinstance(row[c], str) else None
+            if owner is not None:
+                found.setdefault(owner, row[c + 1] if c + 1 < len(row) else None)
+        if len(found) > len(best):
+            best, column = found, c + 1
+    return best, column
+
+
+_LABEL_COLUMNS = 4  # columns of a sheet not read looked at for a form's labels (A to D)
 
 
 _OTHER_HEADER_SEARCH = 10  # filled rows of a sheet not read looked at for a header of bids (below titles)

@@ -1046,7 +1046,8 @@ def _(s: Say) -> str:
     if s["shape"] == "form":
         what_en, what_zh = ("its vendor_name", "投标人名称") if s.get("stated") == "vendor_name" else (
             "its vendor_id", "统一社会信用代码")
-        said_en, said_zh = f" ({what_en} {s.found(found)} in column C)", f"（C 列填有{what_zh} {s.found(found)}）"
+        column = s.get("column") or "C"
+        said_en, said_zh = f" ({what_en} {s.found(found)} in column {column})", f"（{column} 列填有{what_zh} {s.found(found)}）"
         return s.t(f"this sheet{seen_en} holds a bid too{said_en}, but only the sheet {read} is read, so nothing "
                    f"of this workbook was imported: keep one bid form per workbook (delete this sheet, or the sheet "
                    f"{read} if this one is the bid), or send each bid in a workbook of its own",

@@ -617,6 +617,23 @@ def test_a_second_bid_form_is_refused_whatever_its_code(rubric, tmp_path: Path, 
                               "sheet 'Bid' is read"), message
 
 
+@pytest.mark.parametrize("label, first, column", [
+    (lambda f: f.label.both(), 0, "B"),  # the copy pasted from column B: labels in A, answers in B
+    (lambda f: f.label.both(), 1, "C"),  # column A cleared: labels in B, answers in C
+    (lambda f: f.label.zh, 1, "C"),  # the Chinese half of the labels
+    (lambda f: f.label.en, 2, "D"),
+])
+def test_a_copy_of_the_form_without_its_ids_is_a_bid_too(rubric, tmp_path: Path, label, first, column):
+    """A corrected copy of the form pasted without column A (sheet 更正, a new price) was passed over and the first
+    price read (hostile11 H11-7): a form's labels beside answers are a form, whatever column they stand in."""
+    fields = {f.id: f for f in rubric.bid_fields}
+    copy = [[None] * first + [label(fields[k]), v] for k, v in good_bid(VENDOR_A, rate_per_call=0.8).items()]
+    path = write_xlsx(tmp_path / "form.xlsx", {"Bid": _form_rows(good_bid(VENDOR_A)), "更正": copy})
+    (message,) = problems_of(rubric, [path])
+    assert message.startswith(f"{path}:更正: this sheet holds a bid too (its vendor_id '{VENDOR_A}' in column "
+                              f"{column})"), message
+
+
 @pytest.mark.parametrize("code, refused", [(VENDOR_A, False), (None, False), (VENDOR_B, True)])
 def test_a_cover_naming_the_bidder_read_is_no_second_bid(rubric, tmp_path: Path, code, refused):
     """A cover 封面 holding the form with only the bidder's own code and name stopped the run as a second bid
