@@ -896,6 +896,32 @@ def _(s: Say) -> str:
                "请将该工作簿解压到该文件夹")
 
 
+@_template("files.uploaded_archive")
+def _(s: Say) -> str:
+    names = tuple(s["workbooks"])
+    count = len(names)
+    if count:
+        shown = s.join(names[:_ARCHIVED_SHOWN]) + ("…" if count > _ARCHIVED_SHOWN else "")
+        others = sorted({suffix for name in names if (suffix := _suffix(name)) != ".xlsx"})
+        save_en = f" (a workbook not .xlsx, {', '.join(others)}: save it as .xlsx first)" if others else ""
+        save_zh = f"（不是 .xlsx 的工作簿（{'、'.join(others)}）请先另存为 .xlsx）" if others else ""
+        return s.t(f"this archive holds {count} Excel workbook{'s' if count != 1 else ''} ({shown}), which "
+                   f"{'are' if count != 1 else 'is'} not read: the app opens no archive; extract "
+                   f"{'them' if count != 1 else 'it'} and upload {'the workbooks' if count != 1 else 'the workbook'}"
+                   f"{save_en}",
+                   f"此压缩文件内有 {count} 个 Excel 工作簿（{shown}），不会被读取（系统不打开压缩文件）：请解压后上传该工作簿{save_zh}")
+    if s["listed"]:
+        return s.t("this archive lists no bid form (attachments only), so it is not a bid and nothing of it is read: "
+                   "the app opens no archive; upload a bid's PDF or image attachments as files of their own",
+                   "此压缩文件中没有投标文件（只有附件），不是投标，其中内容均不会被读取（系统不打开压缩文件）："
+                   "投标的 PDF 或图片附件请作为单独的文件上传")
+    return s.t(f"this is an archive ({s['kind']}), which the app does not open, so what it holds is not read: if it "
+               "holds a bid form, extract it and upload the workbook; upload a bid's PDF or image attachments as files "
+               "of their own",
+               f"这是压缩文件（{s['kind']}），系统不会打开它，其中内容均不会被读取：如其中有投标文件，请解压后上传该工作簿；"
+               "投标的 PDF 或图片附件请作为单独的文件上传")
+
+
 @_template("files.empty_folder")
 def _(s: Say) -> str:
     return s.t("the folder holds no .xlsx workbook", "文件夹中没有 .xlsx 工作簿")

@@ -198,36 +198,69 @@ def _archived_workbooks(path: Path, sheets: tuple[str, ...]) -> tuple[list[Probl
     as .rar stopped an honest folder when refused, so the officer is told to check it. None for a zip of
     attachments or any other file. Only directories are read, and a listed .xlsx or .zip is peeked into only when
     small."""
-    import zipfile
-
-    warning: list[Problem] = []
     try:
         with open(path, "rb") as handle:
-            head = handle.read(_ARCHIVE_HEAD)
-            if not head.startswith((ZIP_MAGIC, _EMPTY_ZIP)):
-                kind = next((k for k, magic in _ARCHIVE_MAGIC.items() if head.startswith(magic)), None)
-                if kind is None and path.suffix.lower() in _ARCHIVE_SUFFIXES:
-                    kind = path.suffix.lower().lstrip(".")
-                elif kind is None and head[257:262] == b"ustar":
-                    kind = "tar"
-                return [], ([] if kind is None else [Problem.of("files.archive_not_read", str(path), kind=kind)])
-            size = os.fstat(handle.fileno()).st_size
-            if _directory_problem(handle, size) is not None:  # (the guard's own limit on a zip directory)
-                return [], [Problem.of("files.archive_not_read", str(path), kind="zip")]
-            handle.seek(0)
-            listing = _Listing([], [], [])
-            with zipfile.ZipFile(handle) as archive:
-                _list_zip(archive, sheets, "", 0, listing)
-    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError):
-        if path.suffix.lower() == ".zip":
-            warning = [Problem.of("files.archive_not_read", str(path), kind="zip")]
-        return [], warning
+            listing = _archive_listing(handle, path.suffix, sheets)
+    except OSError:
+        return [], []
+    if isinstance(listing, str):
+        return [], [Problem.of("files.archive_not_read", str(path), kind=listing)]
+    if listing is None:
+        return [], []
     if listing.forms:
         return [Problem.of("files.archive", str(path), workbooks=tuple(listing.forms))], []
     if listing.others or listing.unread:
         return [], [Problem.of("files.archive_unchecked", str(path), workbooks=tuple(listing.others),
                                archives=tuple(listing.unread), sheets=sheets)]
     return [], []
+
+
+def uploaded_archive(name: str, content: bytes, sheets: tuple[str, ...] = BID_SHEETS) -> Problem | None:
+    """The problem of an uploaded file that is an archive, not a workbook (None for anything else): the app opens no
+    archive, so it names the workbooks a zip lists (extract and upload them: jiahe.zip holding 嘉禾's form had been
+    told as holding no workbook, like a zip of PDFs, and set aside), or says it lists none (attachments only) or
+    cannot be listed (a .rar)."""
+    suffix = Path(name).suffix
+    if suffix.lower() in (".xlsx", *SPREADSHEET_SUFFIXES):  # named a workbook: the package check says what it is
+        return None
+    try:
+        listing = _archive_listing(io.BytesIO(content), suffix, sheets)
+    except OSError:
+        return None
+    if listing is None:
+        return None
+    if isinstance(listing, str):
+        return Problem.of("files.uploaded_archive", name, kind=listing, workbooks=(), listed=False)
+    return Problem.of("files.uploaded_archive", name, kind="zip", workbooks=tuple(listing.forms), listed=True)
+
+
+def _archive_listing(handle: IO[bytes], suffix: str, sheets: tuple[str, ...] = BID_SHEETS) -> _Listing | str | None:
+    """What an archive open in ``handle`` lists (:func:`_list_zip`); the kind of an archive whose directory is not
+    read (``7z``, ``rar`` …, ``zip`` for one too large or damaged); None for a file that is no archive, or an Excel
+    workbook (a zip package). ``suffix``: the file's, for an archive told by its name alone."""
+    import zipfile
+
+    head = handle.read(_ARCHIVE_HEAD)
+    if not head.startswith((ZIP_MAGIC, _EMPTY_ZIP)):
+        kind = next((k for k, magic in _ARCHIVE_MAGIC.items() if head.startswith(magic)), None)
+        if kind is None and suffix.lower() in _ARCHIVE_SUFFIXES:
+            kind = suffix.lower().lstrip(".")
+        elif kind is None and head[257:262] == b"ustar":
+            kind = "tar"
+        return kind
+    size = handle.seek(0, os.SEEK_END)
+    if _directory_problem(handle, size) is not None:  # (the guard's own limit on a zip directory)
+        return "zip"
+    handle.seek(0)
+    listing = _Listing([], [], [])
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            if "xl/workbook.xml" in archive.NameToInfo:  # a workbook, however named: told as one elsewhere
+                return None
+            _list_zip(archive, sheets, "", 0, listing)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError):
+        return "zip" if suffix.lower() == ".zip" else None
+    return listing
 
 
 def _list_zip(archive: Any, sheets: tuple[str, ...], prefix: str, depth: int, listing: _Listing) -> None:

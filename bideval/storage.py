@@ -43,7 +43,7 @@ from .rubric_mark import TenderMark
 from .rubric_yaml import declared_rubric_id
 from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, DeclarationRecord, DocumentRecord,
                      FindingRecord, JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord, UploadRecord)
-from .sheets import InputFile
+from .sheets import InputFile, uploaded_archive
 from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
 from .value_codec import decode_values, encode_values
 from .values import typed
@@ -846,7 +846,9 @@ class Store:
         reads: list[FileRead] = []
         told = 0
         for done, (name, content) in enumerate(workbooks, 1):
-            reads.append(read_upload_file(reading, name, content, apart=True))
+            archived = uploaded_archive(name, content)  # an archive: named for what it lists, never opened
+            reads.append(FileRead(None, (), (archived,)) if archived else
+                         read_upload_file(reading, name, content, apart=True))
             if progress:
                 told = sum(len(r.problems) + len(d) for r, d in zip(reads, vendors_in_other_files(reads)))
                 progress(ImportProgress(done, len(files), name, told))

@@ -70,6 +70,7 @@ FACTS = {
     "files.subfolder": dict(workbooks=3),
     "files.archive": dict(workbooks=("嘉禾.xlsx", "附件/嘉禾.xls")),
     "files.archive_not_read": dict(kind="7z"),
+    "files.uploaded_archive": dict(kind="zip", workbooks=("投标/嘉禾.xls",), listed=True),
     "files.archive_unchecked": dict(workbooks=("报价明细表.xlsx",), archives=("附件/扫描件.7z",), sheets=("Bid", "Bids")),
     "bids.column_twice": dict(column=NAME, also="B1"),
     "bids.empty_sheet": {},
@@ -347,6 +348,11 @@ SENTENCES = [
      "no bid form or score sheet; if it does, extract that workbook into the folder", SAME,
      "此压缩文件内有 1 个 Excel 工作簿（报价明细表.xlsx），其中没有工作表“Bid”、“Bids”、评分办法标记或 vendor_id，不是投标文件或评分表，"
      "以及 1 个 bid-eval 不会打开的压缩文件（附件/扫描件.7z），均不会被读取：请核对其中没有投标文件或评分表；如有，请将该工作簿解压到该文件夹"),
+    ("files.uploaded_archive",
+     "this archive holds 1 Excel workbook (投标/嘉禾.xls), which is not read: the app opens no archive; "
+     "extract it and upload the workbook (a workbook not .xlsx, .xls: save it as .xlsx first)", SAME,
+     "此压缩文件内有 1 个 Excel 工作簿（投标/嘉禾.xls），不会被读取（系统不打开压缩文件）：请解压后上传该工作簿"
+     "（不是 .xlsx 的工作簿（.xls）请先另存为 .xlsx）"),
     ("files.subfolder",
      "this folder holds 3 Excel workbooks, which are not read: a folder is read without the folders inside it; "
      "move them into the folder above, or name this folder too", SAME,

@@ -1,5 +1,4 @@
 """Finding the workbooks of a folder: what is read, and what is told rather than passed over."""
-import io
 import zipfile
 from pathlib import Path
 
@@ -7,7 +6,7 @@ import pytest
 
 from bideval.panel import PANEL_SHEETS
 from bideval.sheets import BID_SHEETS, expand_paths
-from conftest import VENDOR_A, good_bid, write_form, write_xlsx
+from conftest import VENDOR_A, good_bid, write_form, write_xlsx, zip_bytes
 
 ZIP_TOLD = "this archive holds 1 Excel workbook ({}), which is not read: an archive in the folder is not opened; " \
            "extract it into the folder, and move the archive out of it"
@@ -76,18 +75,10 @@ def test_an_archive_bid_eval_does_not_open_is_warned_of(tmp_path: Path, name, he
     assert [str(p) for p in warnings] == ([] if kind is None else [f"{tmp_path / name}: {NOT_OPENED.format(kind)}"])
 
 
-def _zipped(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize("entries, refused, warned", [
     # a zip inside the zip, as offices send tenders (投标文件.zip › 嘉禾/jiahe.zip › jiahe.xlsx)
-    (lambda form, other: {"嘉禾/jiahe.zip": _zipped({"jiahe.xlsx": form})}, ("嘉禾/jiahe.zip/jiahe.xlsx",), None),
-    (lambda form, other: {"a.zip": _zipped({"b.zip": _zipped({"jiahe.xlsx": form})})}, ("a.zip/b.zip/jiahe.xlsx",),
+    (lambda form, other: {"嘉禾/jiahe.zip": zip_bytes({"jiahe.xlsx": form})}, ("嘉禾/jiahe.zip/jiahe.xlsx",), None),
+    (lambda form, other: {"a.zip": zip_bytes({"b.zip": zip_bytes({"jiahe.xlsx": form})})}, ("a.zip/b.zip/jiahe.xlsx",),
      None),
     # spreadsheets not .xlsx are named, as a loose one is refused
     (lambda form, other: {"jiahe.et": form}, ("jiahe.et",), None),
@@ -96,8 +87,8 @@ def _zipped(entries: dict[str, bytes]) -> bytes:
     # a workbook that is no form, an archive not opened inside: warned of
     (lambda form, other: {"营业执照.pdf": b"%PDF", "报价明细表.xlsx": other}, None, (("报价明细表.xlsx",), ())),
     (lambda form, other: {"扫描件.rar": b"Rar!\x1a\x07\x00"}, None, ((), ("扫描件.rar",))),
-    (lambda form, other: {"附件.zip": _zipped({"营业执照.pdf": b"%PDF"})}, None, None),  # attachments twice zipped
-    (lambda form, other: {"a.zip": _zipped({"b.zip": _zipped({"c.zip": _zipped({"j.xlsx": form})})})}, None,
+    (lambda form, other: {"附件.zip": zip_bytes({"营业执照.pdf": b"%PDF"})}, None, None),  # attachments twice zipped
+    (lambda form, other: {"a.zip": zip_bytes({"b.zip": zip_bytes({"c.zip": zip_bytes({"j.xlsx": form})})})}, None,
      ((), ("a.zip/b.zip/c.zip",))),  # deeper than two zips: not opened, warned of
 ])
 def test_what_a_zip_lists_is_told_one_zip_deeper(tmp_path: Path, entries, refused, warned):
@@ -108,7 +99,7 @@ def test_what_a_zip_lists_is_told_one_zip_deeper(tmp_path: Path, entries, refuse
     form = write_form(tmp_path / "s.xlsx", good_bid(VENDOR_A)).read_bytes()
     other = write_xlsx(tmp_path / "o.xlsx", {"报价明细": [["项目", "单价"]]}).read_bytes()
     write_form(folder / "a.xlsx", good_bid(VENDOR_A))
-    (folder / "投标文件.zip").write_bytes(_zipped(entries(form, other)))
+    (folder / "投标文件.zip").write_bytes(zip_bytes(entries(form, other)))
     warnings: list = []
     files, problems = expand_paths([folder], warnings=warnings)
     assert files == [folder / "a.xlsx"]
