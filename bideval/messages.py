@@ -2101,7 +2101,7 @@ def _(s: Say) -> str:
 
 @_template("store.note_without_conflict")
 def _(s: Say) -> str:
-    vendors = s.join(s["vendors"])
+    vendors = s.join(_bid(s, v, s.get("names") or {}) for v in s["vendors"])
     return s.t(f"a note is written beside {vendors} but 'conflict of interest' is not ticked: tick it if there is "
                "one, or delete the note (nothing was declared; a declaration cannot be changed once made)",
                f"{vendors} 填写了说明但未勾选“有利害关系”：如有利害关系请勾选，否则请删去说明（尚未提交任何声明；声明提交后不能更改）")

@@ -54,7 +54,7 @@ FACTS = {
     "store.no_seat": dict(judge="赵评委", tender=7),
     "store.recusal_over_scores": dict(judge="王评委", scores=((VENDOR, OPS, "15"), (VENDOR, DESIGN, "4.5"))),
     "store.reason_needed": dict(what="consensus"),
-    "store.note_without_conflict": dict(vendors=(VENDOR,)),
+    "store.note_without_conflict": dict(vendors=(VENDOR,), names={VENDOR: "深圳星海"}),
     "store.consensus_empty": dict(vendor_id=VENDOR, criterion="ops_plan"),
     "store.no_flag": dict(kind="outlier", vendor_id=VENDOR, criterion=OPS, judge="王评委"),
     "store.submit_missing": dict(judge="王评委", missing=((VENDOR, OPS),)),
@@ -282,8 +282,10 @@ SENTENCES = [
      '合议得分须填写理由'),
     ("store.note_without_conflict",
      f"a note is written beside {VENDOR} but 'conflict of interest' is not ticked: tick it if there is one, or delete "
-     "the note (nothing was declared; a declaration cannot be changed once made)", SAME,
-     f"{VENDOR} 填写了说明但未勾选“有利害关系”：如有利害关系请勾选，否则请删去说明（尚未提交任何声明；声明提交后不能更改）"),
+     "the note (nothing was declared; a declaration cannot be changed once made)",
+     f"a note is written beside 深圳星海 ({VENDOR}) but 'conflict of interest' is not ticked: tick it if there is one, "
+     "or delete the note (nothing was declared; a declaration cannot be changed once made)",
+     f"深圳星海（{VENDOR}） 填写了说明但未勾选“有利害关系”：如有利害关系请勾选，否则请删去说明（尚未提交任何声明；声明提交后不能更改）"),
     ("store.submit_missing",
      '王评委 cannot submit yet: 1 score(s) missing: 91440300708461136T / ops_plan',
      '王评委 cannot submit yet: 1 score(s) missing: 91440300708461136T / Operations management capability',

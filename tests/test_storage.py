@@ -460,14 +460,30 @@ def test_a_declared_conflict_recuses_the_judge_and_is_not_missing(session):
 def test_a_note_beside_a_bidder_not_declared_a_conflict_is_refused_and_nothing_declared(session, noted):
     """Found by a tester (app8): a judge who described a tie in the note without ticking 'conflict of interest' was
     filed as no conflict, the note dropped, and given that bidder to score; a declaration cannot be changed."""
+    from bideval.messages import sentence
+
     store, tender, who = session
-    with pytest.raises(BidEvalError, match=f"a note is written beside {VENDOR_B} but 'conflict of interest' is not"):
+    with pytest.raises(BidEvalError, match=f"a note is written beside {VENDOR_B} but 'conflict of interest' is not"
+                       ) as refused:
         store.declare(who["wang"], tender, {}, noted)
     assert store.declarations(who["chair"], tender) == []
+    assert sentence(refused.value.code, refused.value.data, "en").startswith(  # the app names the bid as its tables do
+        f"a note is written beside 北京示例客服有限公司 ({VENDOR_B}) but")
     store.declare(who["wang"], tender, {VENDOR_B: "本人近三年曾在该公司任职"}, {VENDOR_A: " "})  # a blank is no note
     assert [(d.vendor_id, d.conflict) for d in store.declarations(who["chair"], tender)] == [(VENDOR_A, False),
                                                                                             (VENDOR_B, True)]
 
+
+
+@pytest.mark.parametrize("note", ["无", "否", "无利害关系", "与该公司无关联", "本人与该投标人无任何利害关系。", "N/A", "-",
+                                  "none", "No conflict"])
+def test_a_note_saying_there_is_no_conflict_is_filed_as_none_and_kept(session, note):
+    """The usual wording of a 回避声明 typed beside an unticked box (无, N/A) was refused as a note without a conflict
+    (hostile11 H11-14): it is the declaration of no conflict, the note kept with it."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {}, {VENDOR_B: note})
+    assert [(d.vendor_id, d.conflict, d.note) for d in store.declarations(who["chair"], tender)] == [
+        (VENDOR_A, False, ""), (VENDOR_B, False, note)]
 
 # -- typed scores
 
