@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
 from itertools import islice
 from operator import itemgetter
@@ -141,8 +141,10 @@ def read_bids(rubric: Rubric, paths: Iterable[str | Path], workers: int | None =
     finds worth it); the bids and problems come in the order of the files all the same.
     """
     paths = list(paths)
-    files, problems = expand_paths(paths)
-    return bid_set(map_in_order(partial(read_bid_file, Reading.of(rubric)), files, workers), problems, paths)
+    found: list[Problem] = []  # archives not read that hold no form
+    files, problems = expand_paths(paths, warnings=found)
+    bidset = bid_set(map_in_order(partial(read_bid_file, Reading.of(rubric)), files, workers), problems, paths)
+    return replace(bidset, warnings=(*found, *bidset.warnings))
 
 
 def read_bid_upload(reading: Reading, name: str, content: bytes, apart: bool = False) -> BidSet:
@@ -381,8 +383,10 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
     it whose code, or name when it has no code, is not among those read. A form (``form``): field ids in column A,
     and a ``vendor_id`` answer in column C that is a code (letters and digits, whatever its check character or
     length), or a ``vendor_name`` answer beside an empty code; unless the sheet is an example (its name says 示例,
-    样例, 范例, example or sample: 填写示例). A field dictionary describes the vendor_id in words, so it is
-    no bid."""
+    样例, 范例, 范本, 模板, 格式, example, sample or template: 填写示例, 参考格式; or the vendor it names begins with 示例,
+    样例, 范例 or 范本, or says so in brackets: 示例公司, 某公司（示例）; not 北京示例客服有限公司, a firm's name), or a
+    cover: the bidder read (its code, or its name beside no code) and no other answer. A field dictionary describes
+    the vendor_id in words, so it is no bid."""
     filled = [(r, row) for r, row in enumerate(rows) if not is_blank_row(row)]
     for h, (r, header) in enumerate(filled[:_OTHER_HEADER_SEARCH]):
         named = {c: field.id for c, title in enumerate(header) if not is_blank(title)
@@ -411,25 +415,57 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
                         "code_header": None if unknown is None else cell_name(r, unknown),
                         "code_title": None if unknown is None else header[unknown]}
         return None  # a header: the rows below it are those read, or no vendor is named (choice lists)
-    answers: dict[str, Any] = {}
-    for _, row in filled:
+    answers, column = _form_answers(reading, [row for _, row in filled])
+    code, name = answers.get("vendor_id"), answers.get("vendor_name")
+    if len(answers) < 2 or _EXAMPLE.search(sheet) or not is_blank(name) and _EXAMPLE_NAME.search(str(name).strip()):
+        return None
+    own = normalise_vendor_id(str(code)) in vendors if not is_blank(code) else \
+        not is_blank(name) and name_key(str(name)) in names
+    if own and all(is_blank(v) for k, v in answers.items() if k not in ("vendor_id", "vendor_name")):
+        return None  # a cover (封面) naming the bidder read, answering nothing else
+    if not is_blank(code) and _VENDOR_CODE.fullmatch(normalise_vendor_id(str(code))):
+        return {"shape": "form", "found": code, "stated": "vendor_id", "column": column_letter(column)}
+    if is_blank(code) and not is_blank(name):
+        return {"shape": "form", "found": name, "stated": "vendor_name", "column": column_letter(column)}
+    return None
+
+
+def _form_answers(reading: Reading, rows: list[list[Any]]) -> tuple[dict[str, Any], int]:
+    """The answers a sheet holds as a form does (field → its first answer), and the column they stand in: beside field
+    ids in column A, in column C; else beside the fields' labels (``中文 / English`` as the template writes them, or
+    either half) in whichever of the first :data:`_LABEL_COLUMNS` columns names most fields, in the column after it (a
+    corrected copy pasted without column A: 更正 passed over, its new price lost)."""
+    by_id: dict[str, Any] = {}
+    for row in rows:
         key = normalise(row[0]) if row and isinstance(row[0], str) else None
         if key in reading.rubric.field_index:
-            answers.setdefault(key, row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None)
-    code, name = answers.get("vendor_id"), answers.get("vendor_name")
-    if len(answers) < 2 or _EXAMPLE.search(sheet):
-        return None
-    if not is_blank(code) and _VENDOR_CODE.fullmatch(normalise_vendor_id(str(code))):
-        return {"shape": "form", "found": code, "stated": "vendor_id"}
-    if is_blank(code) and not is_blank(name):
-        return {"shape": "form", "found": name, "stated": "vendor_name"}
-    return None
+            by_id.setdefault(key, row[VALUE_COLUMN] if len(row) > VALUE_COLUMN else None)
+    best, column = by_id, VALUE_COLUMN
+    if len(by_id) >= 2:
+        return best, column
+    owners = reading.label_owners
+    for c in range(_LABEL_COLUMNS):
+        found: dict[str, Any] = {}
+        for row in rows:
+            owner = owners.get(name_key(row[c])) if c < len(row) and isinstance(row[c], str) else None
+            if owner is not None:
+                found.setdefault(owner, row[c + 1] if c + 1 < len(row) else None)
+        if len(found) > len(best):
+            best, column = found, c + 1
+    return best, column
+
+
+_LABEL_COLUMNS = 4  # columns of a sheet not read looked at for a form's labels (A to D)
 
 
 _OTHER_HEADER_SEARCH = 10  # filled rows of a sheet not read looked at for a header of bids (below titles)
 _CODE_SHAPE = re.compile(r"[0-9A-Z]{18}")  # a credit code's shape, whatever its check character
-# What marks a form as an example in its sheet's name (填写示例, Sample): a firm's name may hold 示例 (北京示例客服)
-_EXAMPLE = re.compile(r"示例|样例|范例|example|sample", re.IGNORECASE)
+# What marks a form as an example in its sheet's name (填写示例, 参考格式, 模板, Sample)
+_EXAMPLE = re.compile(r"示例|样例|范例|范本|模板|格式|example|sample|template", re.IGNORECASE)
+# ... and in the vendor name it holds: the word first (示例公司) or in brackets (某公司（示例）), never inside a name, as a
+# firm's may be (北京示例客服有限公司)
+_EXAMPLE_NAME = re.compile(r"^[\W_]*(?:示例|样例|范例|范本|example|sample)|[（(【\[]\s*(?:示例|样例|范例|范本|example|sample)"
+                           r"\s*[)）】\]]", re.IGNORECASE)
 
 
 def _is_code_shaped(value: Any) -> bool:

@@ -386,8 +386,9 @@ def run(rubric_path: str | Path, bid_paths: Sequence[str | Path],
     """Read the rubric, bids and panel workbooks, and evaluate (``workers``: the processes reading the workbooks,
     default as :func:`bideval.workers.workers_for` finds worth it)."""
     rubric = load_rubric(rubric_path)
-    bid_files, bid_problems = expand_paths(bid_paths)
-    panel_files, panel_problems = expand_paths(panel_paths, PANEL_SHEETS) if panel_paths else ([], [])
+    found: list[Problem] = []  # archives not read that hold no form: warnings of the result, as each run prints
+    bid_files, bid_problems = expand_paths(bid_paths, warnings=found)
+    panel_files, panel_problems = expand_paths(panel_paths, PANEL_SHEETS, found) if panel_paths else ([], [])
     # The panel's workbooks are opened by the processes reading the bid forms, first (each is a larger read than a
     # form; taken last, one would leave the other processes waiting); they are read against the bids once those
     # are known.
@@ -396,6 +397,7 @@ def run(rubric_path: str | Path, bid_paths: Sequence[str | Path],
     jobs += [partial(read_bid_file, reading, path) for path in bid_files]
     done = map_in_order(_done, jobs, workers)
     bidset = bid_set(done[len(panel_files):], bid_problems, bid_paths)
+    bidset = replace(bidset, warnings=(*found, *bidset.warnings))
     checks = check_bids(rubric, bidset.bids)
     panel = None
     if panel_paths:

@@ -843,22 +843,83 @@ def _(s: Say) -> str:
     names = tuple(s["workbooks"])
     count = len(names)
     shown = s.join(names[:_ARCHIVED_SHOWN]) + ("…" if count > _ARCHIVED_SHOWN else "")
+    nested = any(_ARCHIVE_IN_NAME.search(name) for name in names)
+    others = sorted({suffix for name in names if (suffix := _suffix(name)) != ".xlsx"})
+    nested_en = "; extract the archives inside it too" if nested else ""
+    nested_zh = "；其中的压缩文件也须解压" if nested else ""
+    save_en = f"; save a workbook that is not .xlsx ({', '.join(others)}) as .xlsx" if others else ""
+    save_zh = f"；不是 .xlsx 的工作簿（{'、'.join(others)}）请另存为 .xlsx" if others else ""
     return s.t(f"this archive holds {count} Excel workbook{'s' if count != 1 else ''} ({shown}), which "
                f"{'are' if count != 1 else 'is'} not read: an archive in the folder is not opened; extract "
-               f"{'them' if count != 1 else 'it'} into the folder, and move the archive out of it",
+               f"{'them' if count != 1 else 'it'} into the folder{nested_en}{save_en}, and move the archive out of it",
                f"此压缩文件内有 {count} 个 Excel 工作簿（{shown}），不会被读取（文件夹中的压缩文件不会被打开）："
-               "请将其解压到该文件夹，并把压缩文件移出该文件夹")
+               f"请将其解压到该文件夹{nested_zh}{save_zh}，并把压缩文件移出该文件夹")
 
 
 _ARCHIVED_SHOWN = 5  # workbooks an archive's message names; more are told by their count
+_ARCHIVE_IN_NAME = re.compile(r"\.(?:zip|7z|rar|tar|gz|tgz|bz2|xz|zst)/", re.IGNORECASE)
+
+
+def _suffix(name: str) -> str:
+    """The suffix of a file's name inside an archive, in lower case: '.et' of '嘉禾/jiahe.ET'."""
+    base = name.rsplit("/", 1)[-1]
+    return base[base.rfind("."):].lower() if "." in base else ""
 
 
 @_template("files.archive_not_read")
 def _(s: Say) -> str:
-    return s.t(f"this is an archive ({s['kind']}), which bid-eval does not open, so no workbook in it is read: "
-               "extract any workbook it holds into the folder, and move the archive out of it",
-               f"这是压缩文件（{s['kind']}），bid-eval 不会打开它，其中的工作簿都不会被读取：如其中有工作簿，请解压到该文件夹，"
-               "并把压缩文件移出该文件夹")
+    return s.t(f"this is an archive ({s['kind']}), which bid-eval does not open, so no workbook in it is read: check "
+               "that it holds no bid form or score sheet (scanned attachments only); if it does, extract that workbook "
+               "into the folder",
+               f"这是压缩文件（{s['kind']}），bid-eval 不会打开它，其中的工作簿都不会被读取：请核对其中没有投标文件或评分表"
+               "（只有扫描件等附件）；如有，请将该工作簿解压到该文件夹")
+
+
+@_template("files.archive_unchecked")
+def _(s: Say) -> str:
+    books, archives = tuple(s["workbooks"]), tuple(s["archives"])
+    sheets = s.join(s.q(name) for name in s["sheets"])
+    parts_en, parts_zh = [], []
+    if books:
+        shown = s.join(books[:_ARCHIVED_SHOWN]) + ("…" if len(books) > _ARCHIVED_SHOWN else "")
+        parts_en.append(f"{len(books)} Excel workbook{'s' if len(books) != 1 else ''} ({shown}) with no sheet "
+                        f"{sheets}, no rubric mark and no vendor_id, so no form")
+        parts_zh.append(f"{len(books)} 个 Excel 工作簿（{shown}），其中没有工作表{sheets}、评分办法标记或 vendor_id，"
+                        "不是投标文件或评分表")
+    if archives:
+        shown = s.join(archives[:_ARCHIVED_SHOWN]) + ("…" if len(archives) > _ARCHIVED_SHOWN else "")
+        parts_en.append(f"{len(archives)} archive{'s' if len(archives) != 1 else ''} bid-eval does not open ({shown})")
+        parts_zh.append(f"{len(archives)} 个 bid-eval 不会打开的压缩文件（{shown}）")
+    return s.t(f"this archive holds {' and '.join(parts_en)}, which are not read: check that it holds no bid form "
+               "or score sheet; if it does, extract that workbook into the folder",
+               f"此压缩文件内有 {'，以及 '.join(parts_zh)}，均不会被读取：请核对其中没有投标文件或评分表；如有，"
+               "请将该工作簿解压到该文件夹")
+
+
+@_template("files.uploaded_archive")
+def _(s: Say) -> str:
+    names = tuple(s["workbooks"])
+    count = len(names)
+    if count:
+        shown = s.join(names[:_ARCHIVED_SHOWN]) + ("…" if count > _ARCHIVED_SHOWN else "")
+        others = sorted({suffix for name in names if (suffix := _suffix(name)) != ".xlsx"})
+        save_en = f" (a workbook not .xlsx, {', '.join(others)}: save it as .xlsx first)" if others else ""
+        save_zh = f"（不是 .xlsx 的工作簿（{'、'.join(others)}）请先另存为 .xlsx）" if others else ""
+        return s.t(f"this archive holds {count} Excel workbook{'s' if count != 1 else ''} ({shown}), which "
+                   f"{'are' if count != 1 else 'is'} not read: the app opens no archive; extract "
+                   f"{'them' if count != 1 else 'it'} and upload {'the workbooks' if count != 1 else 'the workbook'}"
+                   f"{save_en}",
+                   f"此压缩文件内有 {count} 个 Excel 工作簿（{shown}），不会被读取（系统不打开压缩文件）：请解压后上传该工作簿{save_zh}")
+    if s["listed"]:
+        return s.t("this archive lists no bid form (attachments only), so it is not a bid and nothing of it is read: "
+                   "the app opens no archive; upload a bid's PDF or image attachments as files of their own",
+                   "此压缩文件中没有投标文件（只有附件），不是投标，其中内容均不会被读取（系统不打开压缩文件）："
+                   "投标的 PDF 或图片附件请作为单独的文件上传")
+    return s.t(f"this is an archive ({s['kind']}), which the app does not open, so what it holds is not read: if it "
+               "holds a bid form, extract it and upload the workbook; upload a bid's PDF or image attachments as files "
+               "of their own",
+               f"这是压缩文件（{s['kind']}），系统不会打开它，其中内容均不会被读取：如其中有投标文件，请解压后上传该工作簿；"
+               "投标的 PDF 或图片附件请作为单独的文件上传")
 
 
 @_template("files.empty_folder")
@@ -1020,7 +1081,8 @@ def _(s: Say) -> str:
     if s["shape"] == "form":
         what_en, what_zh = ("its vendor_name", "投标人名称") if s.get("stated") == "vendor_name" else (
             "its vendor_id", "统一社会信用代码")
-        said_en, said_zh = f" ({what_en} {s.found(found)} in column C)", f"（C 列填有{what_zh} {s.found(found)}）"
+        column = s.get("column") or "C"
+        said_en, said_zh = f" ({what_en} {s.found(found)} in column {column})", f"（{column} 列填有{what_zh} {s.found(found)}）"
         return s.t(f"this sheet{seen_en} holds a bid too{said_en}, but only the sheet {read} is read, so nothing "
                    f"of this workbook was imported: keep one bid form per workbook (delete this sheet, or the sheet "
                    f"{read} if this one is the bid), or send each bid in a workbook of its own",
@@ -2059,7 +2121,7 @@ def _(s: Say) -> str:
 
 @_template("store.note_without_conflict")
 def _(s: Say) -> str:
-    vendors = s.join(s["vendors"])
+    vendors = s.join(_bid(s, v, s.get("names") or {}) for v in s["vendors"])
     return s.t(f"a note is written beside {vendors} but 'conflict of interest' is not ticked: tick it if there is "
                "one, or delete the note (nothing was declared; a declaration cannot be changed once made)",
                f"{vendors} 填写了说明但未勾选“有利害关系”：如有利害关系请勾选，否则请删去说明（尚未提交任何声明；声明提交后不能更改）")

@@ -91,16 +91,20 @@ BID_SHEETS = ("Bid", "Bids")  # a workbook naming one of these in a bids folder'
 RANKED_SHEETS = ("Ranking", "Scores", "Panel", "Price", "Invalid", "Rubric", "Audit")
 
 
-def expand_paths(paths: Iterable[str | Path], sheets: tuple[str, ...] = BID_SHEETS) -> tuple[list[Path], list[Problem]]:
+def expand_paths(paths: Iterable[str | Path], sheets: tuple[str, ...] = BID_SHEETS,
+                 warnings: list[Problem] | None = None) -> tuple[list[Path], list[Problem]]:
     """The .xlsx files named by ``paths`` (files, or folders of .xlsx files), in name order.
 
     Office lock files (``~$…``) and hidden files in a folder are skipped; other
     spreadsheet files there (.xls, .csv, .ods …) are reported, never silently dropped, and so is an Excel workbook
     whose name does not say so (``jinling``, ``xinghai.xlsx `` with a space after it) and a folder inside
-    holding workbooks that name one of ``sheets`` (those the caller reads: a bid's, or a panel's).
+    holding workbooks that name one of ``sheets`` (those the caller reads: a bid's, or a panel's), and an archive
+    listing one. An archive whose directory cannot be read (.rar, .7z), or listing only workbooks no form, is a
+    warning, added to ``warnings`` (to the problems when None: never passed over).
     """
     files: list[Path] = []
     problems: list[Problem] = []
+    told: list[Problem] = problems if warnings is None else warnings
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -119,8 +123,12 @@ def expand_paths(paths: Iterable[str | Path], sheets: tuple[str, ...] = BID_SHEE
                     found.append(child)
                 elif suffix in SPREADSHEET_SUFFIXES:
                     problems.append(Problem.of("files.not_xlsx_suffix", str(child), suffix=suffix))
+                elif misnamed := _misnamed_workbook(child):
+                    problems += misnamed
                 else:
-                    problems += _misnamed_workbook(child) or _archived_workbooks(child, sheets)
+                    refused, warned = _archived_workbooks(child, sheets)
+                    problems += refused
+                    told += warned
             if not found and not problems:
                 problems.append(Problem.of("files.empty_folder", str(path)))
             files.extend(found)
@@ -168,57 +176,131 @@ def _unread_workbooks(folder: Path, sheets: tuple[str, ...]) -> list[Problem]:
     return [Problem.of("files.subfolder", str(folder), workbooks=found)] if found else []
 
 
-def _archived_workbooks(path: Path, sheets: tuple[str, ...]) -> list[Problem]:
-    """A file of a folder that is an archive: a problem when it is a zip whose directory lists Excel workbooks the
-    caller may read (:func:`_may_be_read`; an ``.xls`` is always told), or an archive whose directory bid-eval does
-    not read (7z, RAR, gzip …; a zip directory too large to read safely); none for a zip of attachments or any other
-    file. Like a folder inside the folder, an archive is not read, and its bid or judge's scores were lost without a
-    word (jiahe.zip holding jiahe.xlsx). Only the zip's directory is read, and a listed .xlsx is peeked into only
-    when small."""
-    import zipfile
+@dataclass
+class _Listing:
+    """What an archive's directory (and those of the zips inside it) lists, each entry by its path inside: ``forms``,
+    workbooks the caller may read (or spreadsheets not .xlsx, refused loose too); ``others``, .xlsx workbooks that
+    are no form; ``unread``, archives inside whose directory was not read. ``budget``: the bytes still to be peeked."""
 
+    forms: list[str]
+    others: list[str]
+    unread: list[str]
+    budget: int = 2 * 32 * 1024 * 1024
+
+
+def _archived_workbooks(path: Path, sheets: tuple[str, ...]) -> tuple[list[Problem], list[Problem]]:
+    """A file of a folder that is an archive: (problems, warnings). A problem when it is a zip whose directory (or that
+    of a zip inside it, :data:`_NESTED_ZIPS` deep) lists a workbook the caller may read (:func:`_may_be_read`) or
+    a spreadsheet not .xlsx (jiahe.et, as a loose one is refused): like a folder inside the folder, an archive is
+    not read, and its bid or judge's scores were lost without a word (jiahe.zip holding jiahe.xlsx; 投标文件.zip
+    holding 嘉禾/jiahe.zip). A warning when its directory cannot be read (7z, RAR, gzip …; a zip directory too large
+    to read safely), or it lists only workbooks that are no form or archives not read: scanned attachments sent
+    as .rar stopped an honest folder when refused, so the officer is told to check it. None for a zip of
+    attachments or any other file. Only directories are read, and a listed .xlsx or .zip is peeked into only when
+    small."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(_ARCHIVE_HEAD)
-            if not head.startswith((ZIP_MAGIC, _EMPTY_ZIP)):
-                kind = next((k for k, magic in _ARCHIVE_MAGIC.items() if head.startswith(magic)), None)
-                if kind is None and path.suffix.lower() in _ARCHIVE_SUFFIXES:
-                    kind = path.suffix.lower().lstrip(".")
-                elif kind is None and head[257:262] == b"ustar":
-                    kind = "tar"
-                return [] if kind is None else [Problem.of("files.archive_not_read", str(path), kind=kind)]
-            size = os.fstat(handle.fileno()).st_size
-            if _directory_problem(handle, size) is not None:  # (the guard's own limit on a zip directory)
-                return [Problem.of("files.archive_not_read", str(path), kind="zip")]
-            handle.seek(0)
-            with zipfile.ZipFile(handle) as archive:
-                found = [_entry_name(info) for info in archive.infolist() if _may_be_archived(archive, info, sheets)]
-    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError):
-        return [Problem.of("files.archive_not_read", str(path), kind="zip")] if path.suffix.lower() == ".zip" else []
-    return [Problem.of("files.archive", str(path), workbooks=tuple(found))] if found else []
+            listing = _archive_listing(handle, path.suffix, sheets)
+    except OSError:
+        return [], []
+    if isinstance(listing, str):
+        return [], [Problem.of("files.archive_not_read", str(path), kind=listing)]
+    if listing is None:
+        return [], []
+    if listing.forms:
+        return [Problem.of("files.archive", str(path), workbooks=tuple(listing.forms))], []
+    if listing.others or listing.unread:
+        return [], [Problem.of("files.archive_unchecked", str(path), workbooks=tuple(listing.others),
+                               archives=tuple(listing.unread), sheets=sheets)]
+    return [], []
 
 
-def _may_be_archived(archive: Any, info: Any, sheets: tuple[str, ...]) -> bool:
-    """Whether a zip's entry is an Excel workbook the caller may read: an ``.xls``, or an ``.xlsx``/``.xlsm`` naming
-    one of ``sheets`` (:func:`_may_be_read`), or too large, encrypted or damaged to peek into; not a folder, a Mac's
-    ``__MACOSX`` copy, an Office lock file or a hidden one."""
+def uploaded_archive(name: str, content: bytes, sheets: tuple[str, ...] = BID_SHEETS) -> Problem | None:
+    """The problem of an uploaded file that is an archive, not a workbook (None for anything else): the app opens no
+    archive, so it names the workbooks a zip lists (extract and upload them: jiahe.zip holding 嘉禾's form had been
+    told as holding no workbook, like a zip of PDFs, and set aside), or says it lists none (attachments only) or
+    cannot be listed (a .rar)."""
+    suffix = Path(name).suffix
+    if suffix.lower() in (".xlsx", *SPREADSHEET_SUFFIXES):  # named a workbook: the package check says what it is
+        return None
+    try:
+        listing = _archive_listing(io.BytesIO(content), suffix, sheets)
+    except OSError:
+        return None
+    if listing is None:
+        return None
+    if isinstance(listing, str):
+        return Problem.of("files.uploaded_archive", name, kind=listing, workbooks=(), listed=False)
+    return Problem.of("files.uploaded_archive", name, kind="zip", workbooks=tuple(listing.forms), listed=True)
+
+
+def _archive_listing(handle: IO[bytes], suffix: str, sheets: tuple[str, ...] = BID_SHEETS) -> _Listing | str | None:
+    """What an archive open in ``handle`` lists (:func:`_list_zip`); the kind of an archive whose directory is not
+    read (``7z``, ``rar`` …, ``zip`` for one too large or damaged); None for a file that is no archive, or an Excel
+    workbook (a zip package). ``suffix``: the file's, for an archive told by its name alone."""
     import zipfile
 
-    name = info.filename.replace("\\", "/")
-    base = name.rsplit("/", 1)[-1]
-    if info.is_dir() or name.startswith("__MACOSX/") or base.startswith(("~$", ".")):
-        return False
-    suffix = Path(base).suffix.lower()
-    if suffix == ".xls":
-        return True
-    if suffix not in _ZIP_WORKBOOKS:
-        return False
-    if info.file_size > _PEEKED_BYTES or info.flag_bits & 0x1:
-        return True
+    head = handle.read(_ARCHIVE_HEAD)
+    if not head.startswith((ZIP_MAGIC, _EMPTY_ZIP)):
+        kind = next((k for k, magic in _ARCHIVE_MAGIC.items() if head.startswith(magic)), None)
+        if kind is None and suffix.lower() in _ARCHIVE_SUFFIXES:
+            kind = suffix.lower().lstrip(".")
+        elif kind is None and head[257:262] == b"ustar":
+            kind = "tar"
+        return kind
+    size = handle.seek(0, os.SEEK_END)
+    if _directory_problem(handle, size) is not None:  # (the guard's own limit on a zip directory)
+        return "zip"
+    handle.seek(0)
+    listing = _Listing([], [], [])
     try:
-        return _may_be_read(io.BytesIO(archive.read(info)), sheets)
-    except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, ValueError):
-        return True
+        with zipfile.ZipFile(handle) as archive:
+            if "xl/workbook.xml" in archive.NameToInfo:  # a workbook, however named: told as one elsewhere
+                return None
+            _list_zip(archive, sheets, "", 0, listing)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError):
+        return "zip" if suffix.lower() == ".zip" else None
+    return listing
+
+
+def _list_zip(archive: Any, sheets: tuple[str, ...], prefix: str, depth: int, listing: _Listing) -> None:
+    """Add to ``listing`` the entries of an open zip that matter (``prefix``: the path of the zip inside the archive
+    given, ``depth``: how many zips deep it lies): workbooks, other spreadsheets, archives; not a folder, a Mac's
+    ``__MACOSX`` copy, an Office lock file or a hidden one. A small zip inside is listed in turn."""
+    import zipfile
+
+    for info in archive.infolist():
+        name = info.filename.replace("\\", "/")
+        base = name.rsplit("/", 1)[-1]
+        if info.is_dir() or name.startswith("__MACOSX/") or base.startswith(("~$", ".")):
+            continue
+        shown = prefix + _entry_name(info)
+        suffix = Path(base).suffix.lower()
+        if suffix in SPREADSHEET_SUFFIXES:  # (.xlsm among them)
+            listing.forms.append(shown)
+            continue
+        if suffix not in (".xlsx", *_ARCHIVE_SUFFIXES):
+            continue
+        peek = (info.file_size <= min(_PEEKED_BYTES, listing.budget) and not info.flag_bits & 0x1
+                and (suffix == ".xlsx" or suffix == ".zip" and depth < _NESTED_ZIPS))
+        content = None
+        if peek:
+            listing.budget -= info.file_size
+            try:
+                content = archive.read(info)
+            except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, ValueError):
+                content = None
+        if suffix == ".xlsx":
+            (listing.forms if content is None or _may_be_read(io.BytesIO(content), sheets) else listing.others).append(shown)
+            continue
+        if content is None:
+            listing.unread.append(shown)
+            continue
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as inner:
+                _list_zip(inner, sheets, shown + "/", depth + 1, listing)
+        except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError):
+            listing.unread.append(shown)
 
 
 def _entry_name(info: Any) -> str:
@@ -238,6 +320,7 @@ _ARCHIVE_MAGIC = {"7z": b"7z\xbc\xaf\x27\x1c", "rar": b"Rar!\x1a\x07", "gzip": b
                   "bzip2": b"BZh", "zstd": b"\x28\xb5\x2f\xfd"}
 _ARCHIVE_SUFFIXES = {".zip", ".7z", ".rar", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst"}
 _PEEKED_BYTES = 32 * 1024 * 1024  # an archived .xlsx larger than this is told without a peek into it
+_NESTED_ZIPS = 2  # zips inside zips listed this deep (投标文件.zip › 嘉禾/jiahe.zip › …); deeper ones are told unread
 
 
 # Workbooks whose sheet names a subfolder's peek reads (a zip package): an .xlsm is an .xlsx with macros, which a
@@ -246,24 +329,38 @@ _ZIP_WORKBOOKS = (".xlsx", ".xlsm")
 
 
 def _may_be_read(path: Path | IO[bytes], sheets: tuple[str, ...]) -> bool:
-    """Whether a workbook in a subfolder may be one the caller reads: it names one of ``sheets`` (``Bid`` or ``Bids``
-    for bids: a staff list or a price schedule among a bidder's attachments does not), or its sheet names cannot be
-    read cheaply (a damaged or
-    unusual package: told rather than passed over). Only the package's small workbook part is read, with zipfile,
-    never python-calamine on a file the guard has not checked."""
-    import re
+    """Whether a workbook in a subfolder or an archive may be one the caller reads: it names one of ``sheets``
+    (``Bid`` or ``Bids`` for bids), carries a rubric mark (a form or score sheet bid-eval wrote, its sheet renamed),
+    or holds the text ``vendor_id`` (a form's id column); or its parts cannot be read cheaply (a damaged or unusual
+    package: told rather than passed over). A staff list or a price schedule among a bidder's attachments is none of
+    these. Only the package's small parts are read, with zipfile, never python-calamine on a file the guard has not
+    checked."""
     import zipfile
+
+    from .rubric_mark import CUSTOM_PROPERTIES, ID_PROPERTY
 
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("xl/workbook.xml")
-            if info.file_size > 1024 * 1024:
+            if info.file_size > _PART_PEEKED:
                 return True
             names = re.findall(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"', archive.read(info))
+            wanted = {fold(sheet) for sheet in sheets}
+            if any(fold(name.decode("utf-8", "replace")) in wanted for name in names):
+                return True
+            for part, mark in ((CUSTOM_PROPERTIES, ID_PROPERTY.encode()), ("xl/sharedStrings.xml", b"vendor_id")):
+                try:
+                    found = archive.getinfo(part)
+                except KeyError:
+                    continue
+                if found.file_size > _PART_PEEKED or mark in archive.read(found):
+                    return True
     except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, ValueError):
         return True
-    wanted = {fold(sheet) for sheet in sheets}
-    return any(fold(name.decode("utf-8", "replace")) in wanted for name in names)
+    return False
+
+
+_PART_PEEKED = 1024 * 1024  # a package part larger than this is not read to tell a form: the workbook is told
 
 
 # A range of cells, ((first row, first column), (last row, last column)), from 0, as python-calamine gives merged ranges.

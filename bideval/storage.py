@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -43,10 +44,10 @@ from .rubric_mark import TenderMark
 from .rubric_yaml import declared_rubric_id
 from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, DeclarationRecord, DocumentRecord,
                      FindingRecord, JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord, UploadRecord)
-from .sheets import InputFile
+from .sheets import InputFile, uploaded_archive
 from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, encode_files
 from .value_codec import decode_values, encode_values
-from .values import typed
+from .values import fold, typed
 from .workflow import (AgreedScore, Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage,
                        StageRefused, SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve, missing_scores)
 
@@ -470,6 +471,24 @@ class _Standing:
             .order_by(JudgeRecord.id)) if at is not None)
 
 
+def says_no_conflict(note: str) -> bool:
+    """Whether a judge's note beside a bidder says only that there is no conflict of interest, as a 回避声明 is
+    usually filled in: 无, 否, 没有, 无利害关系, 与该公司无关联, 不存在利益冲突, 无需回避, none, no, N/A, a dash.
+    A note saying anything more (本人与该公司无关联，但配偶曾任职) is no such note.
+
+    >>> [says_no_conflict(n) for n in ("无", "与该公司无关联。", "N/A", "-", "无法判断", "曾在该公司任职", "无关联，但配偶曾任职")]
+    [True, True, True, True, False, False, False]
+    """
+    return _NO_CONFLICT.fullmatch(re.sub(r"[\s。.；;！!]+", "", fold(note))) is not None
+
+
+_NO_CONFLICT = re.compile(
+    r"(?:本人)?(?:与(?:该|此|本|贵)?(?:公司|投标人|单位|供应商|企业|投标单位)?)?(?:无|没有|不存在|未有)(?:任何)?"
+    r"(?:利害关系|利益关系|关联关系|关联|关系|利益冲突|冲突|需回避的?情形|回避情形|应回避的?情形)?"
+    r"|否|不涉及|无需回避|不需回避|不需要回避|无须回避"
+    r"|none|no|nil|n/?a|notapplicable|noconflict(?:ofinterest)?|[-—–/]+", re.IGNORECASE)
+
+
 class Store:
     """The database behind the app, with every right and stage rule enforced."""
 
@@ -846,7 +865,9 @@ class Store:
         reads: list[FileRead] = []
         told = 0
         for done, (name, content) in enumerate(workbooks, 1):
-            reads.append(read_upload_file(reading, name, content, apart=True))
+            archived = uploaded_archive(name, content)  # an archive: named for what it lists, never opened
+            reads.append(FileRead(None, (), (archived,)) if archived else
+                         read_upload_file(reading, name, content, apart=True))
             if progress:
                 told = sum(len(r.problems) + len(d) for r, d in zip(reads, vendors_in_other_files(reads)))
                 progress(ImportProgress(done, len(files), name, told))
@@ -1471,18 +1492,23 @@ class Store:
         A declaration, once made, stays; a bidder added later needs its own declaration. A conflict with a bidder the
         seat already holds scores for (a panel workbook gave them) is refused, naming them, and nothing is declared:
         a recused judge has no score for that bidder, so the chair removes them first. ``noted``: what was typed as
-        the note beside bidders not declared a conflict (vendor → note); a note there is refused, naming them, and
-        nothing is declared (app8: a judge who wrote 本人近三年曾在该公司任职 without ticking the box was filed as no
-        conflict, the note dropped, and given that bidder to score; a declaration cannot be changed).
+        the note beside bidders not declared a conflict (vendor → note); a note there is refused, naming them by name
+        and code, and nothing is declared (app8: a judge who wrote 本人近三年曾在该公司任职 without ticking the box was
+        filed as no conflict, the note dropped, and given that bidder to score; a declaration cannot be changed); a
+        note that says there is none (:func:`says_no_conflict`: 无, 与该公司无关联, N/A) is filed with the declaration
+        of no conflict, kept as written (hostile11 H11-14: the usual 回避声明 wording had been refused).
         """
         conflicts = {vendor: typed(note) for vendor, note in conflicts.items()}
-        unticked = tuple(sorted(v for v, note in (noted or {}).items() if v not in conflicts and typed(note)))
-        if unticked:
-            raise BidEvalError.coded("store.note_without_conflict", vendors=unticked)
+        kept = {v: typed(note) for v, note in (noted or {}).items() if v not in conflicts and typed(note)}
         with self.db.write() as s:
             record, roles, seat = self._open_seat(s, actor, tender_id, Action.DECLARE)
-            vendors = list(s.execute(select(BidRecord.vendor_id).where(BidRecord.tender_id == tender_id)
-                                     .order_by(BidRecord.vendor_id)).scalars())
+            names = {vendor: name for vendor, name in s.execute(select(BidRecord.vendor_id, BidRecord.vendor_name)
+                     .where(BidRecord.tender_id == tender_id).order_by(BidRecord.vendor_id))}
+            vendors = list(names)
+            unticked = tuple(sorted(v for v, note in kept.items() if not says_no_conflict(note)))
+            if unticked:
+                raise BidEvalError.coded("store.note_without_conflict", vendors=unticked,
+                                         names={v: names[v] for v in unticked if v in names})
             unknown = sorted(set(conflicts) - set(vendors))
             if unknown:
                 raise BidEvalError.coded("store.no_bids", vendors=tuple(unknown), tender=tender_id)
@@ -1504,7 +1530,7 @@ class Store:
                 if vendor in done:
                     continue
                 conflict = vendor in conflicts
-                note = conflicts.get(vendor, "")
+                note = conflicts.get(vendor, "") if conflict else kept.get(vendor, "")
                 s.add(DeclarationRecord(tender_id=tender_id, judge=seat.name, vendor_id=vendor, conflict=conflict,
                                         note=note, declared_at=now))
                 self._touch(s, record, actor, "declare", f"{seat.name} {vendor}", None,

@@ -399,3 +399,15 @@ def meeting_clock(timeout: float):
         return utc_now()
 
     return clock, armed
+
+
+def zip_bytes(entries: Mapping[str, bytes]) -> bytes:
+    """A zip archive holding ``entries`` (name → bytes), as a bidder's zipped files arrive."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

@@ -594,6 +594,14 @@ def test_a_notes_sheet_choice_lists_or_a_register_of_the_bids_read_are_still_rea
     ("填写示例", "91440101MA59K3T81X", "某某公司", False),  # an example, by its sheet's name
     ("Sample", None, "XX有限公司", False),
     ("空白", None, None, False),  # the form's empty copy
+    # hostile11 H11-9: an example named otherwise, or told by the vendor it names
+    ("参考格式", "91510100MA0000000X", "示例公司", False),
+    ("模板", "91510100MA0000000X", "某某公司", False),
+    ("投标范本", "91510100MA0000000X", "某某公司", False),
+    ("Bid (2)", "91510100MA0000000X", "示例公司", False),
+    ("Bid (2)", "91510100MA0000000X", "样例科技有限公司", False),
+    ("Bid (2)", "91510100MA0000000X", "某某有限公司（示例）", False),
+    ("Bid (2)", "91440101MA59K3T81X", "北京示例客服有限公司", True),  # 示例 inside a firm's name: a second bid
 ])
 def test_a_second_bid_form_is_refused_whatever_its_code(rubric, tmp_path: Path, sheet, code, name, refused):
     """A second bidder's form pasted in as 'Bid (2)' was refused only when its credit code's check character was
@@ -607,6 +615,36 @@ def test_a_second_bid_form_is_refused_whatever_its_code(rubric, tmp_path: Path, 
     stated = f"its vendor_id '{code}'" if code else f"its vendor_name '{name}'"
     assert message.startswith(f"{path}:{sheet}: this sheet holds a bid too ({stated} in column C), but only the "
                               "sheet 'Bid' is read"), message
+
+
+@pytest.mark.parametrize("label, first, column", [
+    (lambda f: f.label.both(), 0, "B"),  # the copy pasted from column B: labels in A, answers in B
+    (lambda f: f.label.both(), 1, "C"),  # column A cleared: labels in B, answers in C
+    (lambda f: f.label.zh, 1, "C"),  # the Chinese half of the labels
+    (lambda f: f.label.en, 2, "D"),
+])
+def test_a_copy_of_the_form_without_its_ids_is_a_bid_too(rubric, tmp_path: Path, label, first, column):
+    """A corrected copy of the form pasted without column A (sheet 更正, a new price) was passed over and the first
+    price read (hostile11 H11-7): a form's labels beside answers are a form, whatever column they stand in."""
+    fields = {f.id: f for f in rubric.bid_fields}
+    copy = [[None] * first + [label(fields[k]), v] for k, v in good_bid(VENDOR_A, rate_per_call=0.8).items()]
+    path = write_xlsx(tmp_path / "form.xlsx", {"Bid": _form_rows(good_bid(VENDOR_A)), "更正": copy})
+    (message,) = problems_of(rubric, [path])
+    assert message.startswith(f"{path}:更正: this sheet holds a bid too (its vendor_id '{VENDOR_A}' in column "
+                              f"{column})"), message
+
+
+@pytest.mark.parametrize("code, refused", [(VENDOR_A, False), (None, False), (VENDOR_B, True)])
+def test_a_cover_naming_the_bidder_read_is_no_second_bid(rubric, tmp_path: Path, code, refused):
+    """A cover 封面 holding the form with only the bidder's own code and name stopped the run as a second bid
+    (hostile11 H11-9); another bidder's code on it is still refused."""
+    cover = {k: (code if k == "vendor_id" else v if k == "vendor_name" else None) for k, v in good_bid(VENDOR_A).items()}
+    path = write_xlsx(tmp_path / "form.xlsx", {"封面": _form_rows(cover), "Bid": _form_rows(good_bid(VENDOR_A))})
+    if refused:
+        (message,) = problems_of(rubric, [path])
+        assert message.startswith(f"{path}:封面: this sheet holds a bid too (its vendor_id '{code}'"), message
+    else:
+        assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == [VENDOR_A]
 
 
 def test_a_hidden_sheet_of_bids_not_read_is_told_as_hidden(rubric, tmp_path: Path):

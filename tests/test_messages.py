@@ -54,7 +54,7 @@ FACTS = {
     "store.no_seat": dict(judge="赵评委", tender=7),
     "store.recusal_over_scores": dict(judge="王评委", scores=((VENDOR, OPS, "15"), (VENDOR, DESIGN, "4.5"))),
     "store.reason_needed": dict(what="consensus"),
-    "store.note_without_conflict": dict(vendors=(VENDOR,)),
+    "store.note_without_conflict": dict(vendors=(VENDOR,), names={VENDOR: "深圳星海"}),
     "store.consensus_empty": dict(vendor_id=VENDOR, criterion="ops_plan"),
     "store.no_flag": dict(kind="outlier", vendor_id=VENDOR, criterion=OPS, judge="王评委"),
     "store.submit_missing": dict(judge="王评委", missing=((VENDOR, OPS),)),
@@ -70,6 +70,8 @@ FACTS = {
     "files.subfolder": dict(workbooks=3),
     "files.archive": dict(workbooks=("嘉禾.xlsx", "附件/嘉禾.xls")),
     "files.archive_not_read": dict(kind="7z"),
+    "files.uploaded_archive": dict(kind="zip", workbooks=("投标/嘉禾.xls",), listed=True),
+    "files.archive_unchecked": dict(workbooks=("报价明细表.xlsx",), archives=("附件/扫描件.7z",), sheets=("Bid", "Bids")),
     "bids.column_twice": dict(column=NAME, also="B1"),
     "bids.empty_sheet": {},
     "bids.field_twice": dict(field_twice=NAME, also="C3"),
@@ -282,8 +284,10 @@ SENTENCES = [
      '合议得分须填写理由'),
     ("store.note_without_conflict",
      f"a note is written beside {VENDOR} but 'conflict of interest' is not ticked: tick it if there is one, or delete "
-     "the note (nothing was declared; a declaration cannot be changed once made)", SAME,
-     f"{VENDOR} 填写了说明但未勾选“有利害关系”：如有利害关系请勾选，否则请删去说明（尚未提交任何声明；声明提交后不能更改）"),
+     "the note (nothing was declared; a declaration cannot be changed once made)",
+     f"a note is written beside 深圳星海 ({VENDOR}) but 'conflict of interest' is not ticked: tick it if there is one, "
+     "or delete the note (nothing was declared; a declaration cannot be changed once made)",
+     f"深圳星海（{VENDOR}） 填写了说明但未勾选“有利害关系”：如有利害关系请勾选，否则请删去说明（尚未提交任何声明；声明提交后不能更改）"),
     ("store.submit_missing",
      '王评委 cannot submit yet: 1 score(s) missing: 91440300708461136T / ops_plan',
      '王评委 cannot submit yet: 1 score(s) missing: 91440300708461136T / Operations management capability',
@@ -333,13 +337,26 @@ SENTENCES = [
      "单元格内容“21”中有部分文字设为上标或下标（“1”），如脚注标记或指数，无法判断原意：请只填写数值，说明请写在批注中，然后保存"),
     ("files.archive",
      "this archive holds 2 Excel workbooks (嘉禾.xlsx, 附件/嘉禾.xls), which are not read: an archive in the folder "
-     "is not opened; extract them into the folder, and move the archive out of it", SAME,
-     "此压缩文件内有 2 个 Excel 工作簿（嘉禾.xlsx、附件/嘉禾.xls），不会被读取（文件夹中的压缩文件不会被打开）：请将其解压到该文件夹，"
-     "并把压缩文件移出该文件夹"),
+     "is not opened; extract them into the folder; save a workbook that is not .xlsx (.xls) as .xlsx, and move the "
+     "archive out of it", SAME,
+     "此压缩文件内有 2 个 Excel 工作簿（嘉禾.xlsx、附件/嘉禾.xls），不会被读取（文件夹中的压缩文件不会被打开）：请将其解压到该文件夹；"
+     "不是 .xlsx 的工作簿（.xls）请另存为 .xlsx，并把压缩文件移出该文件夹"),
     ("files.archive_not_read",
-     "this is an archive (7z), which bid-eval does not open, so no workbook in it is read: extract any workbook it "
-     "holds into the folder, and move the archive out of it", SAME,
-     "这是压缩文件（7z），bid-eval 不会打开它，其中的工作簿都不会被读取：如其中有工作簿，请解压到该文件夹，并把压缩文件移出该文件夹"),
+     "this is an archive (7z), which bid-eval does not open, so no workbook in it is read: check that it holds no "
+     "bid form or score sheet (scanned attachments only); if it does, extract that workbook into the folder", SAME,
+     "这是压缩文件（7z），bid-eval 不会打开它，其中的工作簿都不会被读取：请核对其中没有投标文件或评分表（只有扫描件等附件）；"
+     "如有，请将该工作簿解压到该文件夹"),
+    ("files.archive_unchecked",
+     "this archive holds 1 Excel workbook (报价明细表.xlsx) with no sheet 'Bid', 'Bids', no rubric mark and no "
+     "vendor_id, so no form and 1 archive bid-eval does not open (附件/扫描件.7z), which are not read: check that it holds "
+     "no bid form or score sheet; if it does, extract that workbook into the folder", SAME,
+     "此压缩文件内有 1 个 Excel 工作簿（报价明细表.xlsx），其中没有工作表“Bid”、“Bids”、评分办法标记或 vendor_id，不是投标文件或评分表，"
+     "以及 1 个 bid-eval 不会打开的压缩文件（附件/扫描件.7z），均不会被读取：请核对其中没有投标文件或评分表；如有，请将该工作簿解压到该文件夹"),
+    ("files.uploaded_archive",
+     "this archive holds 1 Excel workbook (投标/嘉禾.xls), which is not read: the app opens no archive; "
+     "extract it and upload the workbook (a workbook not .xlsx, .xls: save it as .xlsx first)", SAME,
+     "此压缩文件内有 1 个 Excel 工作簿（投标/嘉禾.xls），不会被读取（系统不打开压缩文件）：请解压后上传该工作簿"
+     "（不是 .xlsx 的工作簿（.xls）请先另存为 .xlsx）"),
     ("files.subfolder",
      "this folder holds 3 Excel workbooks, which are not read: a folder is read without the folders inside it; "
      "move them into the folder above, or name this folder too", SAME,

@@ -6,12 +6,13 @@ import pytest
 
 from bideval.panel import PANEL_SHEETS
 from bideval.sheets import BID_SHEETS, expand_paths
-from conftest import VENDOR_A, good_bid, write_form, write_xlsx
+from conftest import VENDOR_A, good_bid, write_form, write_xlsx, zip_bytes
 
 ZIP_TOLD = "this archive holds 1 Excel workbook ({}), which is not read: an archive in the folder is not opened; " \
            "extract it into the folder, and move the archive out of it"
-NOT_OPENED = "this is an archive ({}), which bid-eval does not open, so no workbook in it is read: extract any " \
-             "workbook it holds into the folder, and move the archive out of it"
+NOT_OPENED = "this is an archive ({}), which bid-eval does not open, so no workbook in it is read: check that it " \
+             "holds no bid form or score sheet (scanned attachments only); if it does, extract that workbook into " \
+             "the folder"
 
 
 def _zip(path: Path, entries: dict[str, bytes], utf8: bool = True) -> Path:
@@ -30,8 +31,9 @@ def _zip(path: Path, entries: dict[str, bytes], utf8: bool = True) -> Path:
     ("jiahe.zip", "jiahe.xlsx", BID_SHEETS, ZIP_TOLD.format("jiahe.xlsx")),
     ("jiahe.xlsx.zip", "嘉禾/jiahe.xlsx", BID_SHEETS, ZIP_TOLD.format("嘉禾/jiahe.xlsx")),
     ("陈评委.zip", "陈评委.xlsx", PANEL_SHEETS, ZIP_TOLD.format("陈评委.xlsx")),
-    ("old.zip", "jiahe.xls", BID_SHEETS, ZIP_TOLD.format("jiahe.xls")),
-    ("附件.zip", "人员清单.xlsx", BID_SHEETS, None),  # an attachment, no Bid sheet in it
+    ("old.zip", "jiahe.xls", BID_SHEETS, ZIP_TOLD.format("jiahe.xls").replace(
+        "folder,", "folder; save a workbook that is not .xlsx (.xls) as .xlsx,")),
+    ("附件.zip", "人员清单.xlsx", BID_SHEETS, None),  # an attachment, no Bid sheet in it: warned of, not refused
     ("附件.zip", "licence.pdf", BID_SHEETS, None),
     ("mac.zip", "__MACOSX/._jiahe.xlsx", BID_SHEETS, None),
 ])
@@ -50,7 +52,7 @@ def test_a_zip_holding_a_workbook_in_a_folder_is_told_not_passed_over(tmp_path: 
     else:
         content = b"%PDF-1.4" if entry.endswith(".pdf") else b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
     _zip(folder / archive, {entry: content}, utf8=not entry.startswith("嘉禾"))
-    files, problems = expand_paths([folder], sheets)
+    files, problems = expand_paths([folder], sheets, [])
     assert files == [folder / "a.xlsx"]
     assert [str(p) for p in problems] == ([] if told is None else [f"{folder / archive}: {told}"])
 
@@ -62,10 +64,45 @@ def test_a_zip_holding_a_workbook_in_a_folder_is_told_not_passed_over(tmp_path: 
     ("jiahe.zip", b"not a zip at all", "zip"),
     ("readme.txt", b"see the forms", None),
 ])
-def test_an_archive_bid_eval_does_not_open_is_told(tmp_path: Path, name, head, kind):
-    """A .7z or .rar in the folder was passed over, whatever it held: its directory is not read, so it is told."""
+def test_an_archive_bid_eval_does_not_open_is_warned_of(tmp_path: Path, name, head, kind):
+    """A .7z or .rar in the folder was passed over, whatever it held: its directory is not read, so it is told; as a
+    warning, since refusing it stopped honest folders holding scanned attachments sent as .rar (hostile11 H11-8)."""
     write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
     (tmp_path / name).write_bytes(head + bytes(300))
-    files, problems = expand_paths([tmp_path])
-    assert files == [tmp_path / "a.xlsx"]
-    assert [str(p) for p in problems] == ([] if kind is None else [f"{tmp_path / name}: {NOT_OPENED.format(kind)}"])
+    warnings: list = []
+    files, problems = expand_paths([tmp_path], warnings=warnings)
+    assert files == [tmp_path / "a.xlsx"] and problems == []
+    assert [str(p) for p in warnings] == ([] if kind is None else [f"{tmp_path / name}: {NOT_OPENED.format(kind)}"])
+
+
+@pytest.mark.parametrize("entries, refused, warned", [
+    # a zip inside the zip, as offices send tenders (投标文件.zip › 嘉禾/jiahe.zip › jiahe.xlsx)
+    (lambda form, other: {"嘉禾/jiahe.zip": zip_bytes({"jiahe.xlsx": form})}, ("嘉禾/jiahe.zip/jiahe.xlsx",), None),
+    (lambda form, other: {"a.zip": zip_bytes({"b.zip": zip_bytes({"jiahe.xlsx": form})})}, ("a.zip/b.zip/jiahe.xlsx",),
+     None),
+    # spreadsheets not .xlsx are named, as a loose one is refused
+    (lambda form, other: {"jiahe.et": form}, ("jiahe.et",), None),
+    (lambda form, other: {"jiahe.xlsm": form, "x.csv": b"a,b"}, ("jiahe.xlsm", "x.csv"), None),
+    (lambda form, other: {"jiahe.ods": b"PK"}, ("jiahe.ods",), None),
+    # a workbook that is no form, an archive not opened inside: warned of
+    (lambda form, other: {"营业执照.pdf": b"%PDF", "报价明细表.xlsx": other}, None, (("报价明细表.xlsx",), ())),
+    (lambda form, other: {"扫描件.rar": b"Rar!\x1a\x07\x00"}, None, ((), ("扫描件.rar",))),
+    (lambda form, other: {"附件.zip": zip_bytes({"营业执照.pdf": b"%PDF"})}, None, None),  # attachments twice zipped
+    (lambda form, other: {"a.zip": zip_bytes({"b.zip": zip_bytes({"c.zip": zip_bytes({"j.xlsx": form})})})}, None,
+     ((), ("a.zip/b.zip/c.zip",))),  # deeper than two zips: not opened, warned of
+])
+def test_what_a_zip_lists_is_told_one_zip_deeper(tmp_path: Path, entries, refused, warned):
+    """A zip holding a zip holding the form, or the form saved by WPS as .et, passed with the bid lost (hostile11
+    H11-6); a zip of attachments holding a price breakdown that is no form stopped the run (H11-8)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    form = write_form(tmp_path / "s.xlsx", good_bid(VENDOR_A)).read_bytes()
+    other = write_xlsx(tmp_path / "o.xlsx", {"报价明细": [["项目", "单价"]]}).read_bytes()
+    write_form(folder / "a.xlsx", good_bid(VENDOR_A))
+    (folder / "投标文件.zip").write_bytes(zip_bytes(entries(form, other)))
+    warnings: list = []
+    files, problems = expand_paths([folder], warnings=warnings)
+    assert files == [folder / "a.xlsx"]
+    assert [(p.code, p.data["workbooks"]) for p in problems] == ([] if refused is None else [("files.archive", refused)])
+    assert [(p.code, p.data["workbooks"], p.data["archives"]) for p in warnings] == (
+        [] if warned is None else [("files.archive_unchecked", *warned)])

@@ -25,7 +25,8 @@ from bideval.schema import AuditEvent, TenderRecord
 from bideval.storage import PendingScore, Store, WriteConflict
 from bideval.workflow import FindingKind, FinaliseRefused, Flag, Stage, StageRefused
 from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, copy_database,
-                      postgres_database, replace_panel, seat_judge, good_bid, write_consolidated, write_form, write_panel)
+                      postgres_database, replace_panel, seat_judge, good_bid, write_consolidated, write_form, write_panel,
+                      zip_bytes)
 from document_files import proposal_pdf
 
 RUBRIC_TEXT = EXAMPLE_RUBRIC.read_text(encoding="utf-8")
@@ -459,14 +460,30 @@ def test_a_declared_conflict_recuses_the_judge_and_is_not_missing(session):
 def test_a_note_beside_a_bidder_not_declared_a_conflict_is_refused_and_nothing_declared(session, noted):
     """Found by a tester (app8): a judge who described a tie in the note without ticking 'conflict of interest' was
     filed as no conflict, the note dropped, and given that bidder to score; a declaration cannot be changed."""
+    from bideval.messages import sentence
+
     store, tender, who = session
-    with pytest.raises(BidEvalError, match=f"a note is written beside {VENDOR_B} but 'conflict of interest' is not"):
+    with pytest.raises(BidEvalError, match=f"a note is written beside {VENDOR_B} but 'conflict of interest' is not"
+                       ) as refused:
         store.declare(who["wang"], tender, {}, noted)
     assert store.declarations(who["chair"], tender) == []
+    assert sentence(refused.value.code, refused.value.data, "en").startswith(  # the app names the bid as its tables do
+        f"a note is written beside 北京示例客服有限公司 ({VENDOR_B}) but")
     store.declare(who["wang"], tender, {VENDOR_B: "本人近三年曾在该公司任职"}, {VENDOR_A: " "})  # a blank is no note
     assert [(d.vendor_id, d.conflict) for d in store.declarations(who["chair"], tender)] == [(VENDOR_A, False),
                                                                                             (VENDOR_B, True)]
 
+
+
+@pytest.mark.parametrize("note", ["无", "否", "无利害关系", "与该公司无关联", "本人与该投标人无任何利害关系。", "N/A", "-",
+                                  "none", "No conflict"])
+def test_a_note_saying_there_is_no_conflict_is_filed_as_none_and_kept(session, note):
+    """The usual wording of a 回避声明 typed beside an unticked box (无, N/A) was refused as a note without a conflict
+    (hostile11 H11-14): it is the declaration of no conflict, the note kept with it."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {}, {VENDOR_B: note})
+    assert [(d.vendor_id, d.conflict, d.note) for d in store.declarations(who["chair"], tender)] == [
+        (VENDOR_A, False, ""), (VENDOR_B, False, note)]
 
 # -- typed scores
 
@@ -1059,6 +1076,29 @@ def test_the_progress_is_told_again_when_storing_refuses_a_file(sqlite_store, tm
     report = store.import_bids(admin, tender, files(a), progress=steps.append)
     assert [p.code for p in report.refused["a.xlsx"]] == ["bids.vendor_exists"]
     assert [(s.files_read, s.files, s.problems) for s in steps] == [(1, 1, 0), (1, 1, 1)]
+
+
+@pytest.mark.parametrize("name, entries, said", [
+    ("b.zip", lambda form: {"b.xlsx": form}, "this archive holds 1 Excel workbook (b.xlsx), which is not read: the app "
+     "opens no archive; extract it and upload the workbook"),
+    ("投标文件.zip", lambda form: {"乙/b.zip": zip_bytes({"b.xlsx": form})}, "this archive holds 1 Excel workbook "
+     "(乙/b.zip/b.xlsx), which is not read"),
+    ("附件.zip", lambda form: {"营业执照.pdf": b"%PDF-1.4"}, "this archive lists no bid form (attachments only), so it "
+     "is not a bid"),
+    ("附件.rar", None, "this is an archive (rar), which the app does not open, so what it holds is not read: if it "
+     "holds a bid form, extract it and upload the workbook"),
+])
+def test_an_uploaded_archive_is_told_for_what_it_lists(sqlite_store, tmp_path, name, entries, said):
+    """A zip holding a bid form was told as holding no workbook, the words a zip of PDFs got, and was set aside
+    (hostile11 H11-12): it names the workbooks it lists, as the command line does; the other files import."""
+    store, admin, tender, _ = sqlite_store
+    a = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    form = write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.9)).read_bytes()
+    content = b"Rar!\x1a\x07\x01\x00" + bytes(30) if entries is None else zip_bytes(entries(form))
+    report = store.import_bids(admin, tender, [*files(a), (name, content)])
+    assert list(report.accepted) == ["a.xlsx"]
+    (problem,) = report.refused[name]
+    assert problem.code == "files.uploaded_archive" and problem.message.startswith(said), problem.message
 
 
 def test_a_workbook_lacking_a_fields_column_is_imported_with_its_warning_told_and_kept(sqlite_store, tmp_path):
