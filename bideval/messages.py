@@ -927,8 +927,10 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     unit, stated = s["unit"], s["stated"]  # each as the form's column D writes it: 万元 / 10,000 yuan
     field = s.name(s["field"]) if s.ids else s.t("this field", "该字段")  # (the app's line starts with its label)
-    reads_en = f"reads {field} in {unit}" if unit else f"gives {field} no unit"
-    reads_zh = f"按“{unit.split(' / ')[0]}”读取{field}" if unit else f"未给{field}规定单位"
+    period = s.get("period")  # (a price per month: the period its label says, when column D says another)
+    per_en, per_zh = (f" per {period.en}", f"/{period.zh}") if period else ("", "")
+    reads_en = f"reads {field} in {unit}{per_en}" if unit else f"gives {field} no unit"
+    reads_zh = f"按“{unit.split(' / ')[0]}{per_zh}”读取{field}" if unit else f"未给{field}规定单位"
     if s["amended"]:
         why = Label("该表由评分标准的另一版本制作；请投标人在按当前版本制作的填报表上重新填写",
                     "the form was made from another version of the rubric; have the bidder answer on a form made from "
