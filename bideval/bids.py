@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .cell_errors import FormattedNumber, PercentFormat
+from .currency import money_units_named
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
 from .labels import Named
 from .number_formats import excel_text, real_percent
@@ -24,8 +25,8 @@ from .rubric import Field, Rubric
 from .rubric_mark import one_warning_per_version, other_rubric, other_version, unit_problems
 from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
-from .values import (LARGEST, FieldType, ValueProblem, cell_decimal, fold, name_key, normalise, number_as_shown,
-                     unit_label)
+from .values import (LARGEST, FieldType, ValueProblem, cell_decimal, fold, name_key, normalise,
+                     number_as_shown, unit_label, unit_names)
 from .workers import map_in_order
 
 FORM_SHEET = "Bid"
@@ -617,7 +618,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
             if any(c < len(row) and not is_blank_row(row[c:c + 1]) for row in rows[body:]):
                 problems.append(Problem.of("bids.no_header", book.display, sheet, at(c)))
             continue
-        f = headers.get(name_key(str(title)))
+        f = headers.get(name_key(str(title))) or _labelled_in_own_unit(str(title), headers)
         if f is None:
             problems.append(_unknown_header(book.display, sheet, at(c), title, headers))
             continue
@@ -904,22 +905,44 @@ def _spot(bid: Bid) -> str:
     return f"{spot}{bid.row}" if bid.row is not None else spot
 
 
+def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | None:
+    """The field a header names as its label followed by a bracket that is a note (投标人名称（必填）, 投标总价（含税）, any
+    bracket after a field with no unit: a text, a yes or no, a choice) or
+    states the field's own unit (投标总价（元）, 投标总价（单位：元）, 响应时间(小时)), perhaps with a note (（元，含税）):
+    the column is the field's, read in its unit (hostile11 H11-10: an ordinary consolidation had been refused whole).
+    None when the bracket says anything else (（万元）, （美元）): :func:`_unknown_header` tells it."""
+    written = _WITH_UNIT.fullmatch(normalise(title))
+    field = headers.get(name_key(written["label"])) if written else None
+    if written is None or field is None:
+        return None
+    said = fold(written["unit"]).strip()
+    if unit_label(field) is None or _NOTE.fullmatch(said):  # (any bracket after a text, a yes or no, a choice)
+        return field
+    words = _NOTE.sub(" ", _UNIT_SAID.sub(" ", said)).split()
+    if field.type is FieldType.MONEY:
+        units = money_units_named(said, field.currency)
+        named = all(money_units_named(word, field.currency) for word in words)  # (nothing but units and notes)
+        return field if units and named and all(unit == field.money_unit for unit in units) else None
+    if field.type is FieldType.PERCENT:
+        return field if words and all(word in ("%", "百分比", "percent") for word in words) else None
+    names = unit_names(field.unit) if field.unit else frozenset()
+    return field if words and all(word in names for word in words) else None
+
+
+_UNIT_SAID = re.compile(r"单位\s*[:：为是]?|\bunits?\s*:|\bin\b")
+
+
 def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mapping[str, Field]) -> Problem:
     """A header naming no field; when it is a field's label with a unit in brackets (投标总价（万元）), saying so and
     in what unit the column is read, never suggesting the bare label alone (followed, it read 150 万元 as 150 yuan).
-    A note in brackets (必填, 是/否, 含税), or any bracket after the label of a field with no unit (a text, a yes or
-    no, a choice), is no unit: the header is told to be the label alone, without a word of units."""
+    (A note in brackets, or the field's own unit, is read: :func:`_labelled_in_own_unit`.)"""
     written = _WITH_UNIT.fullmatch(normalise(str(title)))
     field = headers.get(name_key(written["label"])) if written else None
     if written is None or field is None:
         return Problem.of("bids.unknown_header", file, sheet, cell, title=title,
                           suggestion=_suggest_header(str(title), headers))
-    unit, read_in = written["unit"].strip(), unit_label(field)
-    if read_in is None or _NOTE.fullmatch(fold(unit)):
-        return Problem.of("bids.note_in_header", file, sheet, cell, title=title, field=_named(field),
-                          header=written["label"], note=unit)
     return Problem.of("bids.unit_in_header", file, sheet, cell, title=title, field=_named(field),
-                      header=written["label"], unit=unit, read_in=read_in)
+                      header=written["label"], unit=written["unit"].strip(), read_in=unit_label(field))
 
 
 _WITH_UNIT = re.compile(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]", re.DOTALL)

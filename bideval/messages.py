@@ -1108,15 +1108,6 @@ def _(s: Say) -> str:
                f"{unit_zh}读取；请将列名改为“{s['header']}”，并按该单位填写各值，或在单元格中写明单位（如 150万）")
 
 
-@_template("bids.note_in_header")
-def _(s: Say) -> str:
-    return s.t(f"the header {s.found(s['title'])} adds a note in brackets ({s['note']}) to the field "
-               f"{s.name(s['field'])}: a header is the field's label or id alone, and notes in brackets are not read, "
-               f"so head the column {s['header']!r}",
-               f"列名 {s.found(s['title'])} 在字段{s.name(s['field'])}后加了括号注释（{s['note']}）：列名只能是字段名称或"
-               f"字段代码，括号中的注释不会被读取；请将列名改为“{s['header']}”")
-
-
 @_template("bids.unknown_header")
 def _(s: Say) -> str:
     close = s.get("suggestion")

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 from .currency import CURRENCIES, money_units_named
 from .errors import Problem
 from .labels import Label, Named
-from .values import TEN_THOUSAND_UNIT, UNIT_NAMES, FieldType, fold, unit_label, unit_names
+from .values import UNIT_NAMES, FieldType, fold, unit_label, unit_names
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook as XlsxWorkbook
@@ -252,8 +252,7 @@ def _names_another_unit(field: Field, part: str) -> bool:
     (万元, USD, 千元, 单位：万) for money, a unit's name (:data:`~bideval.values.UNIT_NAMES`: 分钟, hours, 天) or any word
     after 单位 / unit for a number."""
     if field.type is FieldType.MONEY:
-        own = (field.currency, 10000 if field.unit == TEN_THOUSAND_UNIT else 1)
-        return any(unit != own for unit in money_units_named(part, field.currency))
+        return any(unit != field.money_unit for unit in money_units_named(part, field.currency))
     names = unit_names(field.unit) if field.unit else frozenset()
     folded = _MINUTES.sub("分钟", _DATE.sub(" ", fold(part)))  # (2023年1月 is a date, not years and months)
     for found in _UNIT_WORD.finditer(folded):

@@ -96,7 +96,6 @@ FACTS = {
     "bids.required_empty": dict(field=NAME),
     "bids.unknown_field": dict(key="vendor_nam", suggestion=NAME),
     "bids.unknown_header": dict(title="Prce", suggestion="price_model"),
-    "bids.note_in_header": dict(title="投标人名称（必填）", header="投标人名称", note="必填", field=NAME),
     "bids.unit_in_header": dict(title="投标总价（万元）", header="投标总价", unit="万元",
                                 field=Named("total_price", Label("投标总价", "Total price")), read_in=Label("元", "yuan")),
     "bids.vendor_exists": dict(vendor_id=VENDOR),
@@ -453,13 +452,6 @@ SENTENCES = [
      "unknown field id 'vendor_nam' in column A (expected one of the rubric's field ids; did you mean 'vendor_name'?)",
      "column A holds 'vendor_nam', which is not a field id of this rubric; did you mean vendor_name (Bidder name)?",
      "A 列的字段代码 'vendor_nam' 不是本评分标准的字段；是否应为 vendor_name（投标人名称）？"),
-    ("bids.note_in_header",
-     "the header '投标人名称（必填）' adds a note in brackets (必填) to the field 'vendor_name': a header is the field's "
-     "label or id alone, and notes in brackets are not read, so head the column '投标人名称'",
-     "the header '投标人名称（必填）' adds a note in brackets (必填) to the field 'Bidder name': a header is the field's "
-     "label or id alone, and notes in brackets are not read, so head the column '投标人名称'",
-     "列名 '投标人名称（必填）' 在字段“投标人名称”后加了括号注释（必填）：列名只能是字段名称或字段代码，括号中的注释不会被读取；"
-     "请将列名改为“投标人名称”"),
     ("bids.unit_in_header",
      "the header '投标总价（万元）' adds a unit (万元) to the field 'total_price': the column is read in yuan (the field's "
      "own unit) whatever its header says, so head it '投标总价' and write each value in that unit, or with its unit in "
