@@ -22,7 +22,7 @@ from .labels import Named
 from .number_formats import excel_text, real_percent
 from .pricing import PRICE_MODEL_FIELD
 from .rubric import Field, Rubric
-from .rubric_mark import one_warning_per_version, other_rubric, other_version, unit_problems
+from .rubric_mark import made_from_this_version, one_warning_per_version, other_rubric, other_version, unit_problems
 from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
 from .values import (LARGEST, FieldType, ValueProblem, cell_decimal, fold, name_key, normalise,
@@ -248,6 +248,11 @@ class Reading:
             for spelling in {name_key(s) for s in (f.id, f.label.zh, f.label.en, f.label.both())} - {""}:
                 owners[spelling] = f.id if owners.get(spelling, f.id) == f.id else None
         return owners
+
+    @cached_property
+    def form_order(self) -> dict[str, int]:
+        """Each field's place on the bid form, as the template writes its rows: the rubric's order of fields."""
+        return {f.id: i for i, f in enumerate(self.rubric.bid_fields)}
 
     @classmethod
     def of(cls, rubric: Rubric) -> "Reading":
@@ -493,6 +498,9 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     apart = _ids_apart_from_labels(reading, book.display, sheet, rows, dict(zip(cells, field_rows)))
     if apart:  # every answer of those rows would be read as another field's: told at the ids, nothing read
         return None, problems + apart
+    moved_rows = _rows_out_of_order(reading, book, sheet, dict(zip(cells, field_rows)))
+    if moved_rows is not None:  # ids sorted with their labels, the answers left: each would be read as another's
+        return None, problems + [moved_rows]
     moved = (_answers_elsewhere(book.display, sheet, rows, field_rows)
              if "vendor_id" in raw and is_blank(raw["vendor_id"]) else None)
     if moved is not None:  # every answer would be told empty, or read from the wrong column: the one cause is told
@@ -564,6 +572,29 @@ def _ids_apart_from_labels(reading: Reading, file: str, sheet: str, rows: list[l
         apart.append(Problem.of("bids.id_apart_from_label", file, sheet, cell_name(r, 0), field=_named(field),
                                 found=label, owner=_named(fields[owner])))
     return apart
+
+
+def _rows_out_of_order(reading: Reading, book: Workbook, sheet: str, placed: Mapping[str, int]) -> Problem | None:
+    """On a form made from this very version of the rubric, the first field row (``placed``: field id → row, in the
+    sheet's order) whose id stands before another's that the template wrote above it (hostile11 H11-4: columns A:B
+    sorted together, C left, so each id matched its label and every answer was read as another field's, the winner
+    falling to 4th). Rows deleted or added leave the others' order, so only the order is compared, not row numbers.
+    A whole-row sort is refused too: a form sorted whole cannot be told from one sorted apart, and the bidder has
+    the template's order to go back to. None on any other form (by hand, without the mark, another version)."""
+    if not made_from_this_version(book, reading.rubric):
+        return None
+    order = reading.form_order
+    ids = [field_id for field_id in placed if field_id in order]
+    earliest_below: list[str | None] = [None] * len(ids)  # the field placed first by the template among rows below
+    for i in range(len(ids) - 2, -1, -1):
+        below = earliest_below[i + 1]
+        earliest_below[i] = ids[i + 1] if below is None or order[ids[i + 1]] < order[below] else below
+    for field_id, below in zip(ids, earliest_below):
+        if below is not None and order[below] < order[field_id]:
+            fields = reading.rubric.field_index
+            return Problem.of("bids.rows_out_of_order", book.display, sheet, cell_name(placed[field_id], 0),
+                              field=_named(fields[field_id]), before=_named(fields[below]))
+    return None
 
 
 # What the bid form template heads column A with (bideval.template.HEADERS), alone or as 中文 / English (by name_key).

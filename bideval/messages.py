@@ -1072,12 +1072,22 @@ def _(s: Say) -> str:
     return s.t(f"the field id {field.id!r} sits beside the question {found}{whose_en}: column A was sorted or edited "
                "apart from column B (Excel's \"Continue with the current selection\", or ids pasted in another order), "
                f"so the answer in column C, given to that question, would be read as {s.name(field)}; restore the "
-               "form's order (sort whole rows, or copy the answers into a new form from the template), check the "
+               "form's order (undo the sort, or copy the answers into a new form from the template), check the "
                "answers and import it again",
                f"A 列的字段代码对应{s.name(field)}，旁边 B 列的问题却是 {found}{whose_zh}：A 列与 B 列被分开排序或修改过"
                "（Excel 的“以当前选定区域排序”，或字段代码按其他顺序粘贴），C 列中对该问题的回答会被当作"
-               f"{s.name(field)}的填写内容读取；请恢复投标表原有顺序（整行排序，或将填写内容抄入按模板新生成的投标表），"
+               f"{s.name(field)}的填写内容读取；请恢复投标表原有顺序（撤销排序，或将填写内容抄入按模板新生成的投标表），"
                "核对填写内容后再导入")
+
+
+@_template("bids.rows_out_of_order")
+def _(s: Say) -> str:
+    field, before = s.name(s["field"]), s.name(s["before"])
+    return s.t(f"the field {field} stands before {before}, where the form had it after: rows were sorted or moved (the "
+               "answers in column C may no longer stand beside their questions); restore the form's order (undo the "
+               "sort, or copy the answers into a new form from the template), check the answers and import it again",
+               f"字段{field}排在{before}之前，而投标表原本将其排在之后：行被排序或移动过（C 列的填写内容可能已不在其问题旁）；"
+               "请恢复投标表原有顺序（撤销排序，或将填写内容抄入按模板新生成的投标表），核对填写内容后再导入")
 
 
 @_template("bids.no_field_rows")

@@ -177,6 +177,12 @@ def one_warning_per_version(warnings: Sequence[Problem]) -> list[Problem]:
     return kept
 
 
+def made_from_this_version(book: Workbook, rubric: Rubric) -> bool:
+    """Whether ``book`` carries the mark of this very version of ``rubric``: a form bid-eval wrote from it."""
+    mark = book.notes.rubric_mark
+    return mark is not None and mark.rubric_id == rubric.id and not _amended(mark, rubric)
+
+
 def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Sequence[Any]],
                   field_rows: Mapping[str, int], unit_column: int, value_column: int) -> list[Problem]:
     """A problem at each answer of a bid form whose unit cell (column D) states another unit than the rubric reads

@@ -75,6 +75,8 @@ FACTS = {
     "bids.field_twice": dict(field_twice=NAME, also="C3"),
     "bids.id_apart_from_label": dict(field=NAME, found="统一社会信用代码",
                                      owner=Named("vendor_id", Label("统一社会信用代码", "Credit code"))),
+    "bids.rows_out_of_order": dict(field=Named("similar_projects", Label("客服中心外包项目数量", "Projects")),
+                                   before=Named("itss_level", Label("运维能力等级", "ITSS level"))),
     "bids.hidden_row": dict(row=7),
     "bids.hidden_sheet": dict(),
     "bids.hidden_column": dict(column="K"),
@@ -359,15 +361,24 @@ SENTENCES = [
      "the field id 'vendor_name' sits beside the question '统一社会信用代码' (vendor_id): column A was "
      "sorted or edited apart from column B (Excel's \"Continue with the current selection\", or ids pasted in another "
      "order), so the answer in column C, given to that question, would be read as 'vendor_name'; restore the form's "
-     "order (sort whole rows, or copy the answers into a new form from the template), check the answers and import it "
+     "order (undo the sort, or copy the answers into a new form from the template), check the answers and import it "
      "again",
      "the field id 'vendor_name' sits beside the question '统一社会信用代码' ('Credit code'): column A was sorted or "
      "edited apart from column B (Excel's \"Continue with the current selection\", or ids pasted in another order), so "
-     "the answer in column C, given to that question, would be read as 'Bidder name'; restore the form's order (sort "
-     "whole rows, or copy the answers into a new form from the template), check the answers and import it again",
+     "the answer in column C, given to that question, would be read as 'Bidder name'; restore the form's order (undo "
+     "the sort, or copy the answers into a new form from the template), check the answers and import it again",
      "A 列的字段代码对应“投标人名称”，旁边 B 列的问题却是 '统一社会信用代码'：A 列与 B 列被分开排序或"
      "修改过（Excel 的“以当前选定区域排序”，或字段代码按其他顺序粘贴），C 列中对该问题的回答会被当作“投标人名称”的"
-     "填写内容读取；请恢复投标表原有顺序（整行排序，或将填写内容抄入按模板新生成的投标表），核对填写内容后再导入"),
+     "填写内容读取；请恢复投标表原有顺序（撤销排序，或将填写内容抄入按模板新生成的投标表），核对填写内容后再导入"),
+    ("bids.rows_out_of_order",
+     "the field 'similar_projects' stands before 'itss_level', where the form had it after: rows were sorted or moved "
+     "(the answers in column C may no longer stand beside their questions); restore the form's order (undo the sort, "
+     "or copy the answers into a new form from the template), check the answers and import it again",
+     "the field 'Projects' stands before 'ITSS level', where the form had it after: rows were sorted or moved (the "
+     "answers in column C may no longer stand beside their questions); restore the form's order (undo the sort, or "
+     "copy the answers into a new form from the template), check the answers and import it again",
+     "字段“客服中心外包项目数量”排在“运维能力等级”之前，而投标表原本将其排在之后：行被排序或移动过（C 列的填写内容可能已不在"
+     "其问题旁）；请恢复投标表原有顺序（撤销排序，或将填写内容抄入按模板新生成的投标表），核对填写内容后再导入"),
     ("bids.scored_replace",
      f"the bid of {VENDOR} cannot be replaced: the panel has already recorded 3 scores or tiers for the bid it "
      "opened, and a new file must not inherit them; remove the bid first (its scores go with it, with a reason kept "
