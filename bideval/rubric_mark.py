@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 from .currency import CURRENCIES, money_units_named
 from .errors import Problem
 from .labels import Label, Named
-from .values import UNIT_NAMES, FieldType, fold, unit_label, unit_names
+from .values import UNIT_NAMES, FieldType, fold, normalise, unit_label, unit_names
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook as XlsxWorkbook
@@ -256,7 +256,12 @@ def _own_parts(own: tuple[str, ...]) -> re.Pattern[str]:
 def _names_another_unit(field: Field, part: str) -> bool:
     """Whether a part of column D names a unit that is not ``field``'s in any wording: a currency or a multiple of one
     (万元, USD, 千元, 单位：万) for money, a unit's name (:data:`~bideval.values.UNIT_NAMES`: 分钟, hours, 天) or any word
-    after 单位 / unit for a number."""
+    after 单位 / unit for a number. A unit right after a number is an amount or a time in a sentence (预算500万元,
+    30分钟内), not the answer's unit; a part that is nothing but a number and its unit (0.52万元) is the answer
+    restated, and its unit counts."""
+    alone = _QUANTITY_ALONE.fullmatch(normalise(part))
+    if alone:
+        part = alone.group(1)
     if field.type is FieldType.MONEY:
         return any(unit != field.money_unit for unit in money_units_named(part, field.currency))
     names = unit_names(field.unit) if field.unit else frozenset()
@@ -277,6 +282,7 @@ _DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MINUTES = re.compile(r"(?<=[按以])分(?=计|填|为单位)")  # 按分计: by the minute (分 alone is also points or cents)
 _AFTER_A_NUMBER = re.compile(r"\d\s*$")
+_QUANTITY_ALONE = re.compile(r"\s*(?:约|~|≈)?\s*[-+]?\d[\d,.]*\s*(\D+?)\s*")  # 0.52万元, 约90分钟: the answer again
 _BESIDE_A_UNIT = frozenset("按以为位")  # 按天, 以月, 单位天: one-character names (天, 年) stand alone only beside these
 
 

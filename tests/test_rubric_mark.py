@@ -159,6 +159,8 @@ def _column_d(form: Path, field: str, written: str) -> str:
     *[(IN_YUAN, "registered_capital", f"{{D}}; {said}", said) for said in [
         "以万为单位", "按万填写", "（万）", "金额以万计", "填写时以“万”计", "in 10k CNY", "unit: 10k yuan", "x 10,000"]],
     (IN_HOURS, "similar_projects", "{D}; 按分计", "按分计"),
+    # … but a part that is only the answer with its unit restates the answer's unit (H11-11 keeps it refused)
+    (IN_YUAN, "registered_capital", "{D}; 3000万元", "3000万元"), (IN_HOURS, "similar_projects", "{D}; 约90分钟", "约90分钟"),
     # hostile11 H11-3: a price per seat-month said to be for another period
     *[(TEXT, "rate_per_seat_month", f"{{D}}; {said}", said) for said in [
         "元/席/年", "按年报价", "每年", "年度单价", "报价为年费", "per seat-year", "按季度"]],
