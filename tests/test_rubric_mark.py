@@ -185,6 +185,7 @@ def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, f
     (IN_HOURS, "similar_projects", "{D}; 接报后30分钟内电话响应，2小时内到场"),
     (IN_YUAN, "registered_capital", "{D}; 报价含税，投标总价不超过预算500万元"),
     (TEXT, "similar_projects", "{D}; 合同金额均在100万元以上"), (TEXT, "rate_per_seat_month", "{D}; 每月按30天计，含税"),
+    (TEXT, "rate_per_seat_month", "{D}; 坐席服务时间8小时/天"),
 ])
 def test_column_d_naming_no_other_unit_is_read(tmp_path, made_from, field, written):
     """A note beside the form's unit (a note, 不小于0, the field's own unit again, words holding 天 or 年 as a
