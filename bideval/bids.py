@@ -16,16 +16,17 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .cell_errors import FormattedNumber, PercentFormat
+from .currency import money_units_named
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
 from .labels import Named
 from .number_formats import excel_text, real_percent
 from .pricing import PRICE_MODEL_FIELD
 from .rubric import Field, Rubric
-from .rubric_mark import one_warning_per_version, other_rubric, other_version, unit_problems
+from .rubric_mark import made_from_this_version, one_warning_per_version, other_rubric, other_version, unit_problems
 from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
-from .values import (LARGEST, FieldType, ValueProblem, cell_decimal, fold, name_key, normalise, number_as_shown,
-                     unit_label)
+from .values import (LARGEST, FieldType, ValueProblem, cell_decimal, fold, name_key, normalise,
+                     number_as_shown, unit_label, unit_names)
 from .workers import map_in_order
 
 FORM_SHEET = "Bid"
@@ -249,6 +250,11 @@ class Reading:
             for spelling in {name_key(s) for s in (f.id, f.label.zh, f.label.en, f.label.both())} - {""}:
                 owners[spelling] = f.id if owners.get(spelling, f.id) == f.id else None
         return owners
+
+    @cached_property
+    def form_order(self) -> dict[str, int]:
+        """Each field's place on the bid form, as the template writes its rows: the rubric's order of fields."""
+        return {f.id: i for i, f in enumerate(self.rubric.bid_fields)}
 
     @classmethod
     def of(cls, rubric: Rubric) -> "Reading":
@@ -528,6 +534,9 @@ def _read_form(reading: Reading, book: Workbook, sheet: str) -> tuple[Bid | None
     apart = _ids_apart_from_labels(reading, book.display, sheet, rows, dict(zip(cells, field_rows)))
     if apart:  # every answer of those rows would be read as another field's: told at the ids, nothing read
         return None, problems + apart
+    moved_rows = _rows_out_of_order(reading, book, sheet, dict(zip(cells, field_rows)))
+    if moved_rows is not None:  # ids sorted with their labels, the answers left: each would be read as another's
+        return None, problems + [moved_rows]
     moved = (_answers_elsewhere(book.display, sheet, rows, field_rows)
              if "vendor_id" in raw and is_blank(raw["vendor_id"]) else None)
     if moved is not None:  # every answer would be told empty, or read from the wrong column: the one cause is told
@@ -601,6 +610,29 @@ def _ids_apart_from_labels(reading: Reading, file: str, sheet: str, rows: list[l
     return apart
 
 
+def _rows_out_of_order(reading: Reading, book: Workbook, sheet: str, placed: Mapping[str, int]) -> Problem | None:
+    """On a form made from this very version of the rubric, the first field row (``placed``: field id → row, in the
+    sheet's order) whose id stands before another's that the template wrote above it (hostile11 H11-4: columns A:B
+    sorted together, C left, so each id matched its label and every answer was read as another field's, the winner
+    falling to 4th). Rows deleted or added leave the others' order, so only the order is compared, not row numbers.
+    A whole-row sort is refused too: a form sorted whole cannot be told from one sorted apart, and the bidder has
+    the template's order to go back to. None on any other form (by hand, without the mark, another version)."""
+    if not made_from_this_version(book, reading.rubric):
+        return None
+    order = reading.form_order
+    ids = [field_id for field_id in placed if field_id in order]
+    earliest_below: list[str | None] = [None] * len(ids)  # the field placed first by the template among rows below
+    for i in range(len(ids) - 2, -1, -1):
+        below = earliest_below[i + 1]
+        earliest_below[i] = ids[i + 1] if below is None or order[ids[i + 1]] < order[below] else below
+    for field_id, below in zip(ids, earliest_below):
+        if below is not None and order[below] < order[field_id]:
+            fields = reading.rubric.field_index
+            return Problem.of("bids.rows_out_of_order", book.display, sheet, cell_name(placed[field_id], 0),
+                              field=_named(fields[field_id]), before=_named(fields[below]))
+    return None
+
+
 # What the bid form template heads column A with (bideval.template.HEADERS), alone or as 中文 / English (by name_key).
 _FORM_HEADINGS = frozenset({"字段", "fieldid", "字段/fieldid"})
 
@@ -653,7 +685,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
             if any(c < len(row) and not is_blank_row(row[c:c + 1]) for row in rows[body:]):
                 problems.append(Problem.of("bids.no_header", book.display, sheet, at(c)))
             continue
-        f = headers.get(name_key(str(title)))
+        f = headers.get(name_key(str(title))) or _labelled_in_own_unit(str(title), headers)
         if f is None:
             problems.append(_unknown_header(book.display, sheet, at(c), title, headers))
             continue
@@ -940,22 +972,44 @@ def _spot(bid: Bid) -> str:
     return f"{spot}{bid.row}" if bid.row is not None else spot
 
 
+def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | None:
+    """The field a header names as its label followed by a bracket that is a note (投标人名称（必填）, 投标总价（含税）, any
+    bracket after a field with no unit: a text, a yes or no, a choice) or
+    states the field's own unit (投标总价（元）, 投标总价（单位：元）, 响应时间(小时)), perhaps with a note (（元，含税）):
+    the column is the field's, read in its unit (hostile11 H11-10: an ordinary consolidation had been refused whole).
+    None when the bracket says anything else (（万元）, （美元）): :func:`_unknown_header` tells it."""
+    written = _WITH_UNIT.fullmatch(normalise(title))
+    field = headers.get(name_key(written["label"])) if written else None
+    if written is None or field is None:
+        return None
+    said = fold(written["unit"]).strip()
+    if unit_label(field) is None or _NOTE.fullmatch(said):  # (any bracket after a text, a yes or no, a choice)
+        return field
+    words = _NOTE.sub(" ", _UNIT_SAID.sub(" ", said)).split()
+    if field.type is FieldType.MONEY:
+        units = money_units_named(said, field.currency)
+        named = all(money_units_named(word, field.currency) for word in words)  # (nothing but units and notes)
+        return field if units and named and all(unit == field.money_unit for unit in units) else None
+    if field.type is FieldType.PERCENT:
+        return field if words and all(word in ("%", "百分比", "percent") for word in words) else None
+    names = unit_names(field.unit) if field.unit else frozenset()
+    return field if words and all(word in names for word in words) else None
+
+
+_UNIT_SAID = re.compile(r"单位\s*[:：为是]?|\bunits?\s*:|\bin\b")
+
+
 def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mapping[str, Field]) -> Problem:
     """A header naming no field; when it is a field's label with a unit in brackets (投标总价（万元）), saying so and
     in what unit the column is read, never suggesting the bare label alone (followed, it read 150 万元 as 150 yuan).
-    A note in brackets (必填, 是/否, 含税), or any bracket after the label of a field with no unit (a text, a yes or
-    no, a choice), is no unit: the header is told to be the label alone, without a word of units."""
+    (A note in brackets, or the field's own unit, is read: :func:`_labelled_in_own_unit`.)"""
     written = _WITH_UNIT.fullmatch(normalise(str(title)))
     field = headers.get(name_key(written["label"])) if written else None
     if written is None or field is None:
         return Problem.of("bids.unknown_header", file, sheet, cell, title=title,
                           suggestion=_suggest_header(str(title), headers))
-    unit, read_in = written["unit"].strip(), unit_label(field)
-    if read_in is None or _NOTE.fullmatch(fold(unit)):
-        return Problem.of("bids.note_in_header", file, sheet, cell, title=title, field=_named(field),
-                          header=written["label"], note=unit)
     return Problem.of("bids.unit_in_header", file, sheet, cell, title=title, field=_named(field),
-                      header=written["label"], unit=unit, read_in=read_in)
+                      header=written["label"], unit=written["unit"].strip(), read_in=unit_label(field))
 
 
 _WITH_UNIT = re.compile(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]", re.DOTALL)

@@ -187,25 +187,39 @@ def _marks_in(text: str) -> list[tuple[int, str, str]]:
 
 
 def money_units_named(text: str, code: str) -> tuple[tuple[str, int], ...]:
-    """Each unit of money ``text`` names, in the order written: the currency's code and how many of it one counts
-    (万元 and 10,000 yuan are ``('CNY', 10000)``); a multiple alone after 单位 (``单位：万``) counts ``code``'s.
+    """Each unit of money ``text`` states, in the order written: the currency's code and how many of it one counts
+    (万元 and 10,000 yuan are ``('CNY', 10000)``); a multiple alone where a unit is said (``单位：万``, ``以万为单位``,
+    ``按万填写``, ``（万）``, ``x 10,000``) counts ``code``'s. A unit right after a number is an amount, not the unit
+    of anything (``预算500万元``, ``100万元以上``), and is left out (hostile11 H11-11).
 
     >>> money_units_named("元 / yuan; 本行报价单位为万元", "CNY"), money_units_named("单位：万; USD", "CNY")
     ((('CNY', 1), ('CNY', 1), ('CNY', 10000)), (('CNY', 10000), ('USD', 1)))
+    >>> [money_units_named(t, "CNY") for t in ("以万为单位", "填写时以“万”计", "in 10k CNY", "x 10,000", "预算500万元")]
+    [(('CNY', 10000),), (('CNY', 10000),), (('CNY', 10000),), (('CNY', 10000),), ()]
     """
     text = normalise(text)  # (as _marks_in folds it: its positions are this text's)
     folded = text.casefold()
-    found = [(at, (other, _MULTIPLES[m.group(1)] if (m := _MULTIPLE_BEFORE.search(folded, 0, at)) else 1))
-             for at, _, other in _marks_in(text)]
-    found += [(m.start(1), (code, _MULTIPLES[m.group(1)])) for m in _MULTIPLE_ALONE.finditer(folded)]
+    found = []
+    for at, _, other in _marks_in(text):
+        multiple = _MULTIPLE_BEFORE.search(folded, 0, at)
+        if not _AFTER_A_NUMBER.search(folded, 0, multiple.start() if multiple else at):
+            found.append((at, (other, _MULTIPLES[multiple.group(1)] if multiple else 1)))
+    found += [(m.start(1), (code, _MULTIPLES[m.group(1)])) for pattern in (_MULTIPLE_ALONE, _TIMES_A_MULTIPLE)
+              for m in pattern.finditer(folded)]
     return tuple(unit for _, unit in sorted(found))
 
 
-# A multiple written before a currency's name (万元, 10,000 yuan, thousand USD), and one standing for the unit alone
+# A multiple written before a currency's name (万元, 10,000 yuan, 10k CNY, thousand USD), and one standing for the unit
+# alone where a unit is said: after 单位, 以, 按 or a bracket, before 为单位, 计, 填 or nothing of a word (以“万”计)
 _MULTIPLES = {"千": 1000, "万": 10000, "十万": 100000, "百万": 1000000, "千万": 10000000, "亿": 100000000,
-              "thousand": 1000, "10,000": 10000, "10000": 10000, "ten thousand": 10000, "million": 1000000}
-_MULTIPLE_BEFORE = re.compile(r"(十万|百万|千万|千|万|亿|10,000|10000|ten thousand|thousand|million)\s*$")
-_MULTIPLE_ALONE = re.compile(r"单位(?:为|是)?[:\s]*(十万|百万|千万|千|万|亿)(?![\u3400-\u9fff$€£¥a-z])")
+              "thousand": 1000, "10,000": 10000, "10000": 10000, "10k": 10000, "ten thousand": 10000,
+              "million": 1000000, "1,000": 1000, "1000": 1000}
+_MULTIPLE_BEFORE = re.compile(r"(十万|百万|千万|千|万|亿|10,000|10000|10k|ten thousand|thousand|million)\s*$")
+_QUOTE = "[\"'“”‘’「」『』]?"
+_MULTIPLE_ALONE = re.compile(rf"(?:单位(?:为|是)?[:\s]*|[以按(]\s*){_QUOTE}(十万|百万|千万|千|万|亿){_QUOTE}"
+                             r"(?=为(?:计量)?单位|计|填|[^\u3400-\u9fff$€£¥a-z]|$)")
+_TIMES_A_MULTIPLE = re.compile(r"(?:^|(?<=[\s(]))[x×*]\s*(10,000|10000|10k|1,000|1000)(?![\d,.])")
+_AFTER_A_NUMBER = re.compile(r"\d\s*$")  # (a unit right after a number is an amount: 500万元, 30 USD)
 
 
 def other_currency_written(number_format: str, code: str) -> str | None:

@@ -997,8 +997,10 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     unit, stated = s["unit"], s["stated"]  # each as the form's column D writes it: 万元 / 10,000 yuan
     field = s.name(s["field"]) if s.ids else s.t("this field", "该字段")  # (the app's line starts with its label)
-    reads_en = f"reads {field} in {unit}" if unit else f"gives {field} no unit"
-    reads_zh = f"按“{unit.split(' / ')[0]}”读取{field}" if unit else f"未给{field}规定单位"
+    period = s.get("period")  # (a price per month: the period its label says, when column D says another)
+    per_en, per_zh = (f" per {period.en}", f"/{period.zh}") if period else ("", "")
+    reads_en = f"reads {field} in {unit}{per_en}" if unit else f"gives {field} no unit"
+    reads_zh = f"按“{unit.split(' / ')[0]}{per_zh}”读取{field}" if unit else f"未给{field}规定单位"
     if s["amended"]:
         why = Label("该表由评分标准的另一版本制作；请投标人在按当前版本制作的填报表上重新填写",
                     "the form was made from another version of the rubric; have the bidder answer on a form made from "
@@ -1141,12 +1143,22 @@ def _(s: Say) -> str:
     return s.t(f"the field id {field.id!r} sits beside the question {found}{whose_en}: column A was sorted or edited "
                "apart from column B (Excel's \"Continue with the current selection\", or ids pasted in another order), "
                f"so the answer in column C, given to that question, would be read as {s.name(field)}; restore the "
-               "form's order (sort whole rows, or copy the answers into a new form from the template), check the "
+               "form's order (undo the sort, or copy the answers into a new form from the template), check the "
                "answers and import it again",
                f"A 列的字段代码对应{s.name(field)}，旁边 B 列的问题却是 {found}{whose_zh}：A 列与 B 列被分开排序或修改过"
                "（Excel 的“以当前选定区域排序”，或字段代码按其他顺序粘贴），C 列中对该问题的回答会被当作"
-               f"{s.name(field)}的填写内容读取；请恢复投标表原有顺序（整行排序，或将填写内容抄入按模板新生成的投标表），"
+               f"{s.name(field)}的填写内容读取；请恢复投标表原有顺序（撤销排序，或将填写内容抄入按模板新生成的投标表），"
                "核对填写内容后再导入")
+
+
+@_template("bids.rows_out_of_order")
+def _(s: Say) -> str:
+    field, before = s.name(s["field"]), s.name(s["before"])
+    return s.t(f"the field {field} stands before {before}, where the form had it after: rows were sorted or moved (the "
+               "answers in column C may no longer stand beside their questions); restore the form's order (undo the "
+               "sort, or copy the answers into a new form from the template), check the answers and import it again",
+               f"字段{field}排在{before}之前，而投标表原本将其排在之后：行被排序或移动过（C 列的填写内容可能已不在其问题旁）；"
+               "请恢复投标表原有顺序（撤销排序，或将填写内容抄入按模板新生成的投标表），核对填写内容后再导入")
 
 
 @_template("bids.no_field_rows")
@@ -1175,15 +1187,6 @@ def _(s: Say) -> str:
                "in that unit, or with its unit in the cell (150万)",
                f"列名 {s.found(s['title'])} 在字段{s.name(s['field'])}后加了单位（{s['unit']}）：无论列名如何写，该列都"
                f"{unit_zh}读取；请将列名改为“{s['header']}”，并按该单位填写各值，或在单元格中写明单位（如 150万）")
-
-
-@_template("bids.note_in_header")
-def _(s: Say) -> str:
-    return s.t(f"the header {s.found(s['title'])} adds a note in brackets ({s['note']}) to the field "
-               f"{s.name(s['field'])}: a header is the field's label or id alone, and notes in brackets are not read, "
-               f"so head the column {s['header']!r}",
-               f"列名 {s.found(s['title'])} 在字段{s.name(s['field'])}后加了括号注释（{s['note']}）：列名只能是字段名称或"
-               f"字段代码，括号中的注释不会被读取；请将列名改为“{s['header']}”")
 
 
 @_template("bids.unknown_header")

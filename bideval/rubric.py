@@ -24,7 +24,7 @@ from .groups import Group, weighted_max
 from .labels import Label, Named
 from .sme import NOT_SME, SmeCategory, category_rate, parse_sme_category
 from .pricing import DISCOUNT_RATE_FIELD, PRICE_MODEL_FIELD, Pricing, PricingModel, percent_text
-from .values import FieldType, ValueProblem, fold, name_key, parse_discount_rate, parser_for, plain_number
+from .values import TEN_THOUSAND_UNIT, FieldType, ValueProblem, fold, name_key, parse_discount_rate, parser_for, plain_number
 
 if TYPE_CHECKING:
     from .result import Reason
@@ -172,6 +172,11 @@ class Field:
     origin: str = "rubric"  # fixed | rubric | price
     currency: str = "CNY"  # the tender's: a money cell in another currency's notation is refused
     example: str | None = None  # a percent field's example on the bid form (如 5%), as a bidder would type it
+
+    @property
+    def money_unit(self) -> tuple[str, int]:
+        """A money field's unit as :func:`~bideval.currency.money_units_named` counts one: ``('CNY', 10000)`` for 万元."""
+        return self.currency, 10000 if self.unit == TEN_THOUSAND_UNIT else 1
 
     @cached_property
     def parse(self) -> Callable[[object], Any]:

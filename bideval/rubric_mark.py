@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 from .currency import CURRENCIES, money_units_named
 from .errors import DamagedWorkbook, Problem
 from .labels import Label, Named
-from .values import TEN_THOUSAND_UNIT, UNIT_NAMES, FieldType, fold, unit_label, unit_names
+from .values import UNIT_NAMES, FieldType, fold, normalise, unit_label, unit_names
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook as XlsxWorkbook
@@ -234,6 +234,12 @@ def one_warning_per_version(warnings: Sequence[Problem]) -> list[Problem]:
     return kept
 
 
+def made_from_this_version(book: Workbook, rubric: Rubric) -> bool:
+    """Whether ``book`` carries the mark of this very version of ``rubric``: a form bid-eval wrote from it."""
+    mark = book.notes.rubric_mark
+    return mark is not None and mark.rubric_id == rubric.id and not _amended(mark, rubric)
+
+
 def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Sequence[Any]],
                   field_rows: Mapping[str, int], unit_column: int, value_column: int) -> list[Problem]:
     """A problem at each answer of a bid form whose unit cell (column D) states another unit than the rubric reads
@@ -266,8 +272,9 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
             continue
         from .sheets import cell_name  # (sheets reads packages through xlsx_guard, which reads the mark here)
 
+        period = _period(field.label.both()) if _other_period(field, stated) else None
         problems.append(Problem.of("bids.unit_changed", book.display, sheet, cell_name(r or 0, value_column),
-                                   field=Named(field.id, field.label), stated=stated, unit=wanted,
+                                   field=Named(field.id, field.label), stated=stated, unit=wanted, period=period,
                                    amended=mark is not None and _amended(mark, rubric), marked=mark is not None))
     return problems
 
@@ -282,7 +289,7 @@ def _this_version_says(field: Field, wanted: str, own: tuple[str, ...], note: st
         kept.add(found.group(1))
         return ""
     added = [part for part in _parts(_own_parts(own).sub(take, text)) if part]
-    naming = next((part for part in added if _names_another_unit(field, part)), None)
+    naming = next((part for part in added if _names_another_unit(field, part) or _other_period(field, part)), None)
     if wanted in kept or (not added and kept <= {note}):
         return naming  # (the form's unit kept; or column D holds the rubric's note alone, as it always could)
     return naming or text.strip()
@@ -306,15 +313,20 @@ def _own_parts(own: tuple[str, ...]) -> re.Pattern[str]:
 def _names_another_unit(field: Field, part: str) -> bool:
     """Whether a part of column D names a unit that is not ``field``'s in any wording: a currency or a multiple of one
     (万元, USD, 千元, 单位：万) for money, a unit's name (:data:`~bideval.values.UNIT_NAMES`: 分钟, hours, 天) or any word
-    after 单位 / unit for a number."""
+    after 单位 / unit for a number. A unit right after a number is an amount or a time in a sentence (预算500万元,
+    30分钟内), not the answer's unit; a part that is nothing but a number and its unit (0.52万元) is the answer
+    restated, and its unit counts."""
+    alone = _QUANTITY_ALONE.fullmatch(normalise(part))
+    if alone:
+        part = alone.group(1)
     if field.type is FieldType.MONEY:
-        own = (field.currency, 10000 if field.unit == TEN_THOUSAND_UNIT else 1)
-        return any(unit != own for unit in money_units_named(part, field.currency))
+        return any(unit != field.money_unit for unit in money_units_named(part, field.currency))
     names = unit_names(field.unit) if field.unit else frozenset()
-    folded = _DATE.sub(" ", fold(part))  # (2023年1月 is a date, not years and months)
+    folded = _MINUTES.sub("分钟", _DATE.sub(" ", fold(part)))  # (2023年1月 is a date, not years and months)
     for found in _UNIT_WORD.finditer(folded):
         word = found.group()
-        if word not in names and _stands_alone(folded, found.start(), found.end()):
+        if (word not in names and _stands_alone(folded, found.start(), found.end())
+                and not _AFTER_A_NUMBER.search(folded, 0, found.start())):  # (30分钟内 is a time, not the unit)
             return True
     return any(fold(after.group(1)) not in names for after in _UNIT_SAID.finditer(folded))
 
@@ -325,7 +337,35 @@ _UNIT_WORD = re.compile("|".join(re.escape(name) for name in sorted(
 _UNIT_SAID = re.compile(r"(?:单位\s*[:为是]|\bunits?\s*:)\s*([^\s;/|()（）,，、。:]+(?: days?)?)")
 _DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_MINUTES = re.compile(r"(?<=[按以])分(?=计|填|为单位)")  # 按分计: by the minute (分 alone is also points or cents)
+_AFTER_A_NUMBER = re.compile(r"\d\s*$")
+_QUANTITY_ALONE = re.compile(r"\s*(?:约|~|≈)?\s*[-+]?\d[\d,.]*\s*(\D+?)\s*")  # 0.52万元, 约90分钟: the answer again
 _BESIDE_A_UNIT = frozenset("按以为位")  # 按天, 以月, 单位天: one-character names (天, 年) stand alone only beside these
+
+
+def _other_period(field: Field, part: str) -> bool:
+    """Whether a part of column D prices a money field for another period than its label does: 元/席/年, 按年报价 or
+    per seat-year beside 每席位每月单价 / Rate per seat-month (hostile11 H11-3: 62,400 a seat-year read as a month's)."""
+    own = _period(field.label.both()) if field.type is FieldType.MONEY else None
+    said = _period(_DATE.sub(" ", fold(part))) if own is not None else None
+    return said is not None and said != own
+
+
+def _period(text: str) -> Label | None:
+    """The period a price in ``text`` is for, as said first there (每月, per seat-month, 按年报价), if any."""
+    found = [(m.start(), period) for period, words in _PERIODS for m in [words.search(fold(text))] if m]
+    return min(found, key=lambda at: at[0])[1] if found else None
+
+
+_PER = r"per\s+(?:[a-z]+[- ])?"  # per month, per seat-month, per seat year
+_YUAN_PER = r"(?:元|yuan|rmb|cny)(?:\s*/\s*[^/\d\s;]{1,4})*?\s*/\s*"  # 元/月, 元/席/年 (8小时/天 is no price's period)
+_PERIODS = (
+    (Label("月", "month"), re.compile(rf"每月|按月|包月|{_YUAN_PER}月|月费|月度(?:单价|报价|价|费)|{_PER}month|monthly|-month")),
+    (Label("年", "year"), re.compile(rf"每年|按年|包年|{_YUAN_PER}年|年费|年度(?:单价|报价|价|费)|{_PER}year|yearly|annual"
+                                    r"|-year")),
+    (Label("季度", "quarter"), re.compile(rf"每季|按季|{_YUAN_PER}季|季度(?:单价|报价|价|费)|{_PER}quarter|quarterly")),
+    (Label("天", "day"), re.compile(rf"{_YUAN_PER}[天日]|按[天日](?:计费|报价|收费)|日单价|{_PER}day\b|daily")),
+)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -90,13 +90,21 @@ def _sort_alone(first: int, last: int):  # Excel: select A2:A8, Sort, "Continue 
     return sort
 
 
-def _sort_rows(first: int, last: int):  # whole rows sorted by column B: every id stays beside its own question
+def _sort_rows(first: int, last: int, columns: tuple[int, ...] = (0, 1, 2, 3)):
+    """Rows sorted by column B, only ``columns`` moving (all: whole rows; A and B: each id stays beside its own
+    question, the answers in C left where they were)."""
     def sort(sheet):
-        rows = sorted(([c.value for c in sheet[r][:4]] for r in range(first, last + 1)), key=lambda v: v[1])
+        rows = sorted(([sheet[r][c].value for c in columns] for r in range(first, last + 1)), key=lambda v: v[1])
         for r, values in zip(range(first, last + 1), rows):
-            for c, value in enumerate(values, start=1):
-                sheet.cell(r, c).value = value
+            for c, value in zip(columns, values):
+                sheet.cell(r, c + 1).value = value
     return sort
+
+
+def _delete_row(row: int):
+    def delete(sheet):
+        sheet.delete_rows(row)
+    return delete
 
 
 def _label(row: int, text):
@@ -121,7 +129,7 @@ def _filled_form(rubric, path: Path, edit) -> Path:
 
 APART = ("column A was sorted or edited apart from column B (Excel's \"Continue with the current selection\", or ids "
          "pasted in another order), so the answer in column C, given to that question, would be read as {}; restore "
-         "the form's order (sort whole rows, or copy the answers into a new form from the template), check the "
+         "the form's order (undo the sort, or copy the answers into a new form from the template), check the "
          "answers and import it again")
 
 
@@ -148,16 +156,42 @@ def test_a_field_id_moved_apart_from_its_question_is_refused_at_its_id(rubric, t
 
 
 @pytest.mark.parametrize("edit", [
-    _sort_rows(2, 8), _label(6, "ITSS 运维能力等级（一级最高）"), _label(6, None), _label(6, "信息系统运行维护能力证书等级"),
+    _delete_row(9), _label(6, "ITSS 运维能力等级（一级最高）"), _label(6, None), _label(6, "信息系统运行维护能力证书等级"),
     _label(6, "ITSS O&M CAPABILITY LEVEL"), _swap(6, 8, column=2),
 ])
-def test_a_form_sorted_by_whole_rows_or_a_question_reworded_is_read(rubric, tmp_path: Path, edit):
-    """Whole rows sorted, a question reworded by hand, left empty or in one language, are read as answered; two
-    answers swapped are the bidder's answers (a slip column B cannot tell)."""
+def test_a_form_with_a_row_deleted_or_a_question_reworded_is_read(rubric, tmp_path: Path, edit):
+    """A row deleted (the others keep their order), a question reworded by hand, left empty or in one language, are
+    read as answered; two answers swapped are the bidder's answers (a slip column B cannot tell)."""
     (bid,) = read_bids(rubric, [_filled_form(rubric, tmp_path / "a.xlsx", edit)]).bids
     swapped = edit.__qualname__.startswith("_swap")
     assert (bid.values["itss_level"], bid.values["similar_projects"]) == ((4, 1) if swapped else (1, 4))
     assert bid.values["registered_capital"] == D(1500) and bid.vendor_name == "甲公司"
+
+
+@pytest.mark.parametrize("columns", [(0, 1), (0, 1, 3), (0, 1, 2, 3)])
+def test_a_marked_form_whose_rows_were_sorted_is_refused_at_the_first_id_out_of_order(rubric, tmp_path: Path, columns):
+    """hostile11 H11-4: columns A:B (or A:B:D) sorted together, C left, kept each id beside its own question while
+    every answer was read as another field's (the winner fell to 4th). On a form of this version the ids must stand in
+    the template's order; whole rows sorted cannot be told apart from that, and are refused too."""
+    path = _filled_form(rubric, tmp_path / "a.xlsx", _sort_rows(2, 8, columns))
+    (problem,) = problems_of(rubric, [path])
+    assert problem == (f"{path}:Bid!A2: the field 'business_license' stands before 'vendor_id', where the form had it "
+                       "after: rows were sorted or moved (the answers in column C may no longer stand beside their "
+                       "questions); restore the form's order (undo the sort, or copy the answers into a new form from "
+                       "the template), check the answers and import it again")
+
+
+def test_a_form_without_the_mark_sorted_by_whole_rows_is_read(rubric, tmp_path: Path):
+    """A form made by hand, or its sheet copied out of the marked workbook, has no template order to keep."""
+    from openpyxl.packaging.custom import CustomPropertyList
+    import openpyxl
+
+    path = _filled_form(rubric, tmp_path / "a.xlsx", _sort_rows(2, 8))
+    book = openpyxl.load_workbook(path)
+    book.custom_doc_props = CustomPropertyList()
+    book.save(path)
+    (bid,) = read_bids(rubric, [path]).bids
+    assert (bid.values["itss_level"], bid.values["similar_projects"], bid.vendor_name) == (1, 4, "甲公司")
 
 
 def test_consolidated_headers_by_id_or_label_in_either_language(rubric, tmp_path: Path):
@@ -728,8 +762,8 @@ def test_a_number_in_column_a_is_quoted_as_the_sheet_shows_it(rubric, tmp_path: 
     assert any("Bid!A4: unknown field id 3 in column A" in p for p in problems_of(rubric, [path]))
 
 
-@pytest.mark.parametrize("title, unit", [("报价（万元）", "万元"), ("报价 (万元)", "万元"), ("报价【元】", "元"),
-                                         ("报价[RMB]", "RMB")])
+@pytest.mark.parametrize("title, unit", [("报价（万元）", "万元"), ("报价 (万元)", "万元"), ("报价【千元】", "千元"),
+                                         ("报价[USD]", "USD"), ("报价（元，万元）", "元,万元")])
 def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric, tmp_path: Path, title, unit):
     """投标总价（万元） was refused with "did you mean '投标总价'?": followed, 150 (万元) was read as 150 yuan.
     (The example rubric's money field here is the rate per call.)"""
@@ -743,27 +777,23 @@ def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric,
     assert f"so head it {label!r}" in message and "did you mean" not in message
 
 
-@pytest.mark.parametrize("field, title, unit", [
-    ("vendor_name", "投标人名称（必填）", None),  # a text: no unit to add
-    ("sme", "sme（是/否）", None),  # a yes or no
-    ("rate_per_call", "{}（含税）", None),  # a note on a price
-    ("rate_per_call", "{}(必填，不含税)", None),
-    ("rate_per_call", "{}（元，含税）", "元,含税"),  # a unit with a note: the unit is told
-    ("rate_per_call", "{}（美元）", "美元"),
+@pytest.mark.parametrize("field, title", [
+    ("vendor_name", "投标人名称（必填）"), ("vendor_name", "投标人名称（全称）"),  # a text: no unit to add
+    ("sme", "sme（是/否）"),  # a yes or no
+    ("rate_per_call", "{}（含税）"), ("rate_per_call", "{}(必填，不含税)"),  # a note on a price
+    # the field's own unit, perhaps with a note (hostile11 H11-10)
+    ("rate_per_call", "{}（元）"), ("rate_per_call", "{}（单位：元）"), ("rate_per_call", "{}(元)"),
+    ("rate_per_call", "{}（元，含税）"), ("rate_per_call", "{}【RMB】"), ("rate_per_call", "{} (yuan)"),
 ])
-def test_a_note_in_brackets_after_a_label_is_not_told_as_a_unit(rubric, tmp_path: Path, field, title, unit):
-    """（必填） after a bidder's name was told "adds a unit (必填)" with advice to write 150万 in its cells (hostile10
-    H10-5): a note, or any bracket after a field with no unit, is told as a note; a real unit keeps its warning."""
-    label = rubric.field_index[field].label.zh
-    title = title.format(label)
+def test_a_note_or_the_field_s_own_unit_in_brackets_after_a_label_is_read(rubric, tmp_path: Path, field, title):
+    """（必填） after a bidder's name was told "adds a unit (必填)" (hostile10 H10-5), then refused as a note, with a
+    second line saying the sheet had no 'vendor_name' column; 投标总价（元）, the field's own unit, was refused whole
+    (hostile11 H11-10). The header is the field's label, the column read in the field's unit."""
+    title = title.format(rubric.field_index[field].label.zh)
     headers = [title if f == field else f for f in FIELDS]
     path = write_xlsx(tmp_path / "bids.xlsx", {"Bids": [headers, [good_bid().get(f) for f in FIELDS]]})
-    message = next(p for p in problems_of(rubric, [path]) if f"'{title}'" in p)
-    if unit is None:
-        assert "adds a note in brackets" in message and "unit" not in message and "150万" not in message, message
-        assert message.endswith(f"so head the column {title.split('（')[0].split('(')[0]!r}"), message
-    else:
-        assert f"adds a unit ({unit}) to the field '{field}': the column is read in yuan" in message, message
+    (bid,) = read_bids(rubric, [path]).bids
+    assert str(bid.value(field)) == {"sme": "False"}.get(field, str(good_bid()[field]))
 
 
 # -- rows that are no bid as they stand, and headers below headings (an independent tester's findings F2, F4, F7)

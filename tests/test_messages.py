@@ -77,6 +77,8 @@ FACTS = {
     "bids.field_twice": dict(field_twice=NAME, also="C3"),
     "bids.id_apart_from_label": dict(field=NAME, found="统一社会信用代码",
                                      owner=Named("vendor_id", Label("统一社会信用代码", "Credit code"))),
+    "bids.rows_out_of_order": dict(field=Named("similar_projects", Label("客服中心外包项目数量", "Projects")),
+                                   before=Named("itss_level", Label("运维能力等级", "ITSS level"))),
     "bids.hidden_row": dict(row=7),
     "bids.hidden_sheet": dict(),
     "bids.hidden_column": dict(column="K"),
@@ -98,7 +100,6 @@ FACTS = {
     "bids.required_empty": dict(field=NAME),
     "bids.unknown_field": dict(key="vendor_nam", suggestion=NAME),
     "bids.unknown_header": dict(title="Prce", suggestion="price_model"),
-    "bids.note_in_header": dict(title="投标人名称（必填）", header="投标人名称", note="必填", field=NAME),
     "bids.unit_in_header": dict(title="投标总价（万元）", header="投标总价", unit="万元",
                                 field=Named("total_price", Label("投标总价", "Total price")), read_in=Label("元", "yuan")),
     "bids.vendor_exists": dict(vendor_id=VENDOR),
@@ -379,15 +380,24 @@ SENTENCES = [
      "the field id 'vendor_name' sits beside the question '统一社会信用代码' (vendor_id): column A was "
      "sorted or edited apart from column B (Excel's \"Continue with the current selection\", or ids pasted in another "
      "order), so the answer in column C, given to that question, would be read as 'vendor_name'; restore the form's "
-     "order (sort whole rows, or copy the answers into a new form from the template), check the answers and import it "
+     "order (undo the sort, or copy the answers into a new form from the template), check the answers and import it "
      "again",
      "the field id 'vendor_name' sits beside the question '统一社会信用代码' ('Credit code'): column A was sorted or "
      "edited apart from column B (Excel's \"Continue with the current selection\", or ids pasted in another order), so "
-     "the answer in column C, given to that question, would be read as 'Bidder name'; restore the form's order (sort "
-     "whole rows, or copy the answers into a new form from the template), check the answers and import it again",
+     "the answer in column C, given to that question, would be read as 'Bidder name'; restore the form's order (undo "
+     "the sort, or copy the answers into a new form from the template), check the answers and import it again",
      "A 列的字段代码对应“投标人名称”，旁边 B 列的问题却是 '统一社会信用代码'：A 列与 B 列被分开排序或"
      "修改过（Excel 的“以当前选定区域排序”，或字段代码按其他顺序粘贴），C 列中对该问题的回答会被当作“投标人名称”的"
-     "填写内容读取；请恢复投标表原有顺序（整行排序，或将填写内容抄入按模板新生成的投标表），核对填写内容后再导入"),
+     "填写内容读取；请恢复投标表原有顺序（撤销排序，或将填写内容抄入按模板新生成的投标表），核对填写内容后再导入"),
+    ("bids.rows_out_of_order",
+     "the field 'similar_projects' stands before 'itss_level', where the form had it after: rows were sorted or moved "
+     "(the answers in column C may no longer stand beside their questions); restore the form's order (undo the sort, "
+     "or copy the answers into a new form from the template), check the answers and import it again",
+     "the field 'Projects' stands before 'ITSS level', where the form had it after: rows were sorted or moved (the "
+     "answers in column C may no longer stand beside their questions); restore the form's order (undo the sort, or "
+     "copy the answers into a new form from the template), check the answers and import it again",
+     "字段“客服中心外包项目数量”排在“运维能力等级”之前，而投标表原本将其排在之后：行被排序或移动过（C 列的填写内容可能已不在"
+     "其问题旁）；请恢复投标表原有顺序（撤销排序，或将填写内容抄入按模板新生成的投标表），核对填写内容后再导入"),
     ("bids.scored_replace",
      f"the bid of {VENDOR} cannot be replaced: the panel has already recorded 3 scores or tiers for the bid it "
      "opened, and a new file must not inherit them; remove the bid first (its scores go with it, with a reason kept "
@@ -472,13 +482,6 @@ SENTENCES = [
      "unknown field id 'vendor_nam' in column A (expected one of the rubric's field ids; did you mean 'vendor_name'?)",
      "column A holds 'vendor_nam', which is not a field id of this rubric; did you mean vendor_name (Bidder name)?",
      "A 列的字段代码 'vendor_nam' 不是本评分标准的字段；是否应为 vendor_name（投标人名称）？"),
-    ("bids.note_in_header",
-     "the header '投标人名称（必填）' adds a note in brackets (必填) to the field 'vendor_name': a header is the field's "
-     "label or id alone, and notes in brackets are not read, so head the column '投标人名称'",
-     "the header '投标人名称（必填）' adds a note in brackets (必填) to the field 'Bidder name': a header is the field's "
-     "label or id alone, and notes in brackets are not read, so head the column '投标人名称'",
-     "列名 '投标人名称（必填）' 在字段“投标人名称”后加了括号注释（必填）：列名只能是字段名称或字段代码，括号中的注释不会被读取；"
-     "请将列名改为“投标人名称”"),
     ("bids.unit_in_header",
      "the header '投标总价（万元）' adds a unit (万元) to the field 'total_price': the column is read in yuan (the field's "
      "own unit) whatever its header says, so head it '投标总价' and write each value in that unit, or with its unit in "

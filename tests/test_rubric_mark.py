@@ -155,11 +155,20 @@ def _column_d(form: Path, field: str, written: str) -> str:
     (IN_YUAN, "registered_capital", "必填; 单位：万元", "单位：万元"),
     (IN_HOURS, "similar_projects", "数字 / number; 单位：分钟 / unit: minutes", "单位：分钟 / unit: minutes"),
     (IN_YUAN, "registered_capital", "不小于0 / 0 or more; 按实际填写", "不小于0 / 0 or more; 按实际填写"),
+    # hostile11 H11-2: 万元 said in other words, and minutes as 按分计
+    *[(IN_YUAN, "registered_capital", f"{{D}}; {said}", said) for said in [
+        "以万为单位", "按万填写", "（万）", "金额以万计", "填写时以“万”计", "in 10k CNY", "unit: 10k yuan", "x 10,000"]],
+    (IN_HOURS, "similar_projects", "{D}; 按分计", "按分计"),
+    # … but a part that is only the answer with its unit restates the answer's unit (H11-11 keeps it refused)
+    (IN_YUAN, "registered_capital", "{D}; 3000万元", "3000万元"), (IN_HOURS, "similar_projects", "{D}; 约90分钟", "约90分钟"),
+    # hostile11 H11-3: a price per seat-month said to be for another period
+    *[(TEXT, "rate_per_seat_month", f"{{D}}; {said}", said) for said in [
+        "元/席/年", "按年报价", "每年", "年度单价", "报价为年费", "per seat-year", "按季度"]],
 ])
 def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, field, written, stated):
     """hostile9 H9-1: a bidder who kept the form's `元 / yuan` and added 单位：万元 after it (or on a new line, or
     before it) had 0.52 read as 0.52 yuan; the refusal quotes the words naming the other unit (H9-6)."""
-    form = _filled_form(tmp_path, made_from)
+    form = _filled_form(tmp_path, made_from, price_model="per_seat_month", rate_per_seat_month=62400, rate_per_call=None)
     cell = _column_d(form, field, written)
     with pytest.raises(BidsError) as caught:
         read_bids(_rubric(made_from), [form])
@@ -172,11 +181,17 @@ def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, f
     (IN_HOURS, "similar_projects", "{D}; 按小时计，如 1.5 hours"), (IN_HOURS, "similar_projects", "{D}; 近三年每月一次"),
     (IN_HOURS, "similar_projects", "{D}; 2023年1月至今，承诺书3月15日签署"),
     (IN_HOURS, "similar_projects", "{D}"), (IN_HOURS, "similar_projects", "自到场起计；最长2小时 / From arrival; at most 2 hours"),
+    # hostile11 H11-11: a unit right after a number is an amount or a time, not the answer's unit
+    (IN_HOURS, "similar_projects", "{D}; 接报后30分钟内电话响应，2小时内到场"),
+    (IN_YUAN, "registered_capital", "{D}; 报价含税，投标总价不超过预算500万元"),
+    (TEXT, "similar_projects", "{D}; 合同金额均在100万元以上"), (TEXT, "rate_per_seat_month", "{D}; 每月按30天计，含税"),
+    (TEXT, "rate_per_seat_month", "{D}; 坐席服务时间8小时/天"),
 ])
 def test_column_d_naming_no_other_unit_is_read(tmp_path, made_from, field, written):
     """A note beside the form's unit (a note, 不小于0, the field's own unit again, words holding 天 or 年 as a
     character of another word) names no other unit: read as before."""
-    form = _filled_form(tmp_path, made_from, registered_capital=30000000, similar_projects=2)
+    form = _filled_form(tmp_path, made_from, registered_capital=30000000, similar_projects=2,
+                        price_model="per_seat_month", rate_per_seat_month=5200, rate_per_call=None)
     _column_d(form, field, written)
     bid = read_bids(_rubric(made_from), [form]).bids[0]
     assert (bid.value("registered_capital"), bid.value("similar_projects")) == (30000000, 2)
@@ -230,3 +245,13 @@ def test_the_unit_refusal_quotes_what_column_d_says(stated, marked, zh):
     problem = Problem.of("bids.unit_changed", "a.xlsx", "Bid", "C7", field=Named("capital", Label("注册资本", "Capital")),
                          stated=stated, unit="元 / yuan", amended=False, marked=marked)
     assert message(problem, "zh") == zh
+
+
+def test_the_period_refusal_names_the_field_s_period():
+    """hostile11 H11-3: a price per seat-month said to be per year is refused naming the period the rubric reads."""
+    problem = Problem.of("bids.unit_changed", "a.xlsx", "Bid", "C20", stated="元/席/年", unit="元 / yuan",
+                         field=Named("rate_per_seat_month", Label("每席位每月单价", "Rate per seat-month")),
+                         period=Label("月", "month"), amended=False, marked=True)
+    assert str(problem).startswith(
+        "a.xlsx:Bid!C20: the form says 元/席/年 but the rubric reads 'rate_per_seat_month' in 元 / yuan per month: ")
+    assert message(problem, "zh").startswith("填报表注明单位为“元/席/年”，但评分标准按“元/月”读取该字段")
