@@ -27,7 +27,7 @@ from .sheet_notes import SheetNotes, TableTotal
 from .values import fold, is_blank
 from .watchdog import reading
 from .workers import forking_is_safe
-from .xlsx_guard import ZIP_MAGIC, _directory_problem, readable_copy, scan_xlsx, workbook_kind
+from .xlsx_guard import ZIP_MAGIC, directory_problem, readable_copy, scan_xlsx, workbook_kind
 
 SPREADSHEET_SUFFIXES = {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".et", ".numbers"}
 
@@ -249,7 +249,7 @@ def _archive_listing(handle: IO[bytes], suffix: str, sheets: tuple[str, ...] = B
             kind = "tar"
         return kind
     size = handle.seek(0, os.SEEK_END)
-    if _directory_problem(handle, size) is not None:  # (the guard's own limit on a zip directory)
+    if directory_problem(handle, size) is not None:  # (the guard's own limit on a zip directory)
         return "zip"
     handle.seek(0)
     listing = _Listing([], [], [])

@@ -463,7 +463,7 @@ def _check_package(handle: IO[bytes], size: int, noted: list[SheetNotes], curren
         return [_not_xlsx(*_describe_ole(handle))]
     if head[:4] != ZIP_MAGIC:
         return [_not_xlsx(*_describe_head(head))]
-    problem = _directory_problem(handle, size)
+    problem = directory_problem(handle, size)
     if problem:
         return [problem]
     try:
@@ -559,7 +559,7 @@ def workbook_kind(path: Path) -> str | None:
             if head == OLE_MAGIC:
                 kind = _describe_ole(handle)[0]
                 return kind if kind in ("xls", "encrypted") else None
-            if head[:4] != ZIP_MAGIC or _directory_problem(handle, size):
+            if head[:4] != ZIP_MAGIC or directory_problem(handle, size):
                 return None
             handle.seek(0)
             with zipfile.ZipFile(handle) as archive:
@@ -583,7 +583,7 @@ def _as_text(head: bytes) -> str | None:
     return head.decode("utf-8", "replace")
 
 
-def _directory_problem(handle: IO[bytes], size: int) -> Finding | None:
+def directory_problem(handle: IO[bytes], size: int) -> Finding | None:
     """Refuse a zip directory too large to let zipfile parse, before it does."""
     found = _end_of_directory(handle, size)
     if found is None:
