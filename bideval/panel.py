@@ -150,12 +150,14 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
     ``paths`` (:func:`bideval.sheets.expand_paths`); else they are opened here. ``tender``: the app's tender they are
     read into; a score sheet the app made for another tender is refused (:func:`~bideval.rubric_mark.other_tender`).
     """
+    told: list[Problem] = []  # an archive not opened in a panel folder: a warning, as in a bids folder
     if opened is None:
-        files, problems = expand_paths(paths, PANEL_SHEETS)
+        files, problems = expand_paths(paths, PANEL_SHEETS, told)
         panel_books = [open_panel_book(path, apart) for path in files]
     else:
         panel_books, problems = opened[0], list(opened[1])
     reader = _PanelReader(rubric, {b.vendor_id: b for b in bids}, set(invalid), problems, exact_decimals)
+    reader.warnings += told
     for key, tier in (agreed_tiers or {}).items():
         reader.tiers[key] = tier
         reader.tier_where[key] = "the tiers agreed in the app"

@@ -814,3 +814,15 @@ def test_a_title_above_a_panel_sheets_header_is_passed_over(rubric, bidset, tmp_
     wide = write_xlsx(tmp_path / "wide.xlsx", {"Scores": [["评分汇总表", "第一轮"], ["judge", "vendor_id", "criterion", "score"],
                                                           ["王评委", VENDOR_A, "service_design", 4]]})
     assert problems_of(rubric, bidset, wide)[0].startswith(f"{wide}:Scores!A1: ")
+
+
+def test_an_archive_not_opened_in_a_panel_folder_is_a_warning_as_in_a_bids_folder(rubric, bidset, tmp_path: Path):
+    """A .rar of scanned signature pages beside the judges' workbooks: told, not a refusal of the whole panel (the
+    bids folder's rule, hostile11 H11-8; read_panel had made it a problem of its own)."""
+    folder = tmp_path / "panel"
+    folder.mkdir()
+    write_panel(folder / "panel.xlsx", full_panel(), TIERS, None)
+    (folder / "签字页扫描件.rar").write_bytes(b"Rar!\x1a\x07\x00")
+    panel = read(rubric, bidset, folder)
+    assert len(panel.scores) == 8
+    assert any("签字页扫描件.rar" in str(w) for w in panel.warnings)
