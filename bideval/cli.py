@@ -181,6 +181,7 @@ def _scoresheet(args: argparse.Namespace) -> int:
                   writes={"--out": Written.WORKBOOK})
     rubric = load_rubric(args.criteria)
     bidset = read_bids(rubric, args.bids)
+    _warn(bidset.warnings, args)  # (an archive not opened in the folder, a form of another version …: as evaluate does)
     checks = check_bids(rubric, bidset.bids)
     invalid = [vendor for vendor, check in checks.items() if not check.valid]
     tiers: Mapping[tuple[str, str], str] = {}

@@ -449,6 +449,15 @@ def test_scoresheet_refuses_a_judge_not_on_the_panel(tender, tmp_path: Path, cap
                  "--tiers", str(panel), "--judge", " 王评委 ", "--out", str(out)]) == 0 and out.exists()
 
 
+def test_scoresheet_tells_the_bids_folders_warnings_as_evaluate_does(tender, tmp_path: Path, capsys):
+    """An archive not opened in the bids folder was kept as a warning by the reader but never printed by scoresheet."""
+    (tender["bids"] / "附件.rar").write_bytes(b"Rar!\x1a\x07\x00")
+    out = tmp_path / "sheet.xlsx"
+    assert main(["scoresheet", "--criteria", str(tender["rubric"]), "--bids", str(tender["bids"]),
+                 "--judge", "王评委", "--out", str(out), "--lang", "en"]) == 0 and out.exists()
+    assert "warning: " in (err := capsys.readouterr().err) and "附件.rar" in err
+
+
 @pytest.mark.parametrize("name, lang, said", [("", "en", "--judge: a judge needs a name"),
                                               ("   ", "en", "--judge: a judge needs a name"),
                                               ("\u200b", "zh", "--judge：评委须有姓名"),
