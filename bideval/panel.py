@@ -55,7 +55,7 @@ COLUMN_LABELS = {
 # A header holding one of these words is the comment column when it names no other (评分说明, 打分理由, 专家意见); one
 # holding a score's word is a second column of scores beside the score column (最终得分, 调整后得分), refused.
 COMMENT_WORDS = ("理由", "说明", "意见")
-SCORE_WORDS = ("得分", "分数", "score")
+SCORE_WORDS = ("得分", "分数")  # anywhere in the header; in English, a header ending in score(s): final score, not scorer
 NAME_COLUMNS = ("vendor_name", "criterion_name")
 # A header that says only "name": whose name depends on the column it stands beside (see :func:`name_columns`).
 BARE_NAMES = ("name", "名称")
@@ -1012,7 +1012,8 @@ def _column_of(title: Any, names: tuple[str, ...]) -> str | None:
 
 def _names_a_score(title: Any) -> bool:
     """Whether a header read as no column names a score all the same (最终得分, 调整后得分, final score)."""
-    return not is_blank(title) and any(word in name_key(str(title)) for word in SCORE_WORDS)
+    key = "" if is_blank(title) else name_key(str(title))
+    return bool(key) and (any(word in key for word in SCORE_WORDS) or key.endswith(("score", "scores")))
 
 
 # A header's words and a note in brackets after them (NFKC has made full-width brackets half-width).

@@ -441,7 +441,7 @@ def test_a_comment_column_headed_as_panels_head_it_is_kept(rubric, bids, tmp_pat
     assert [s.comment for s in panel.scores if s.comment] == ["运营管理体系完整"] and panel.warnings == ()
 
 
-@pytest.mark.parametrize("heading", ["最终得分", "调整后得分", "复核得分", "合议得分", "final score"])
+@pytest.mark.parametrize("heading", ["最终得分", "调整后得分", "复核得分", "合议得分", "final score", "Revised Scores"])
 def test_a_second_column_of_scores_is_refused_naming_both(rubric, bids, tmp_path, heading):
     """hostile11 H11-13: the scores corrected after a review, in a column beside 得分, were only warned of as a column
     not read, and the first scores counted."""
@@ -451,6 +451,15 @@ def test_a_second_column_of_scores_is_refused_naming_both(rubric, bids, tmp_path
     assert problems(rubric, bids, path) == [
         f"Scores!F1: two columns of scores (D 得分, F {heading}): only one is read, and which of them stands cannot be "
         "told: keep the one that stands, and delete the other or move it to another sheet"]
+
+
+def test_a_header_that_only_contains_score_in_a_longer_word_is_no_second_score_column(rubric, bids, tmp_path):
+    """'Scorer' (who scored) or 'scoreboard' is not a column of scores: told as a column not read, not refused."""
+    rows = [[*row, "x"] for row in scores_of("A", "B")]
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [[*SCORES[:3], "得分", "备注", "Scorer"], *rows],
+                                                 "Tiers": TIERS})
+    panel = read_ok(rubric, bids, path)
+    assert len(panel.scores) == 8 and any("Scorer" in str(w) for w in panel.warnings)
 
 
 def test_a_filled_column_not_read_on_a_panel_sheet_is_warned_of(rubric, bids, tmp_path):
