@@ -4399,12 +4399,24 @@ def audit_value(value: str | None, lang: str, action: str | None = None) -> str:
     ('评分', '评委 王评委')
     >>> audit_value("no conflict", "zh", "declare"), audit_value("no conflict", "en", "declare")
     ('无利害关系', 'no conflict')
+
+    The counts the store writes in an upload's, a panel replacement's or a removed seat's values are said in Chinese
+    too (``6 accepted, 0 refused``; ``held by: wang; scores removed: -``); names and files in them stay as written.
+
+    >>> audit_value("6 accepted, 1 refused; refused a.xlsx sha256=ab", "zh", "upload")
+    '接受 6 个，拒绝 1 个；拒绝 a.xlsx sha256=ab'
+    >>> audit_value("held by: wang; scores removed: -", "zh", "remove_judge")
+    '持有人：wang；删除的评分：-'
     """
     from .audit import WITHHELD  # here: the audit trail's module brings SQLAlchemy, which evaluating needs not
 
     check_lang(lang)
     if value == WITHHELD:
         return "（最终结果前不显示）" if lang == "zh" else "(withheld until the result is final)"
+    if value and lang == "zh" and action in _AUDIT_PHRASES:
+        for pattern, said in _AUDIT_PHRASES_ZH:
+            value = pattern.sub(said, value)
+        return value
     if not value or lang != "zh" or action not in _AUDIT_WORDS:
         return value or ""
     words = _AUDIT_WORDS[action]()
@@ -4412,6 +4424,17 @@ def audit_value(value: str | None, lang: str, action: str | None = None) -> str:
         return words[value]
     first, _, rest = value.partition(" ")
     return f"{words[first]} {rest}" if first in words else value
+
+
+# The store's own phrases in the values of these actions' entries, and how the Chinese page says them
+_AUDIT_PHRASES = frozenset({"upload", "remove_judge", "replace_panel"})
+_AUDIT_PHRASES_ZH = tuple((re.compile(pattern), said) for pattern, said in (
+    (r"\b(\d+) accepted, (\d+) refused", r"接受 \1 个，拒绝 \2 个"), (r"; refused ", "；拒绝 "),
+    (r"\b(\d+) declarations, (\d+) scores\b", r"\1 项回避声明，\2 项评分"),
+    (r"\b(\d+) judges, (\d+) scores\b", r"\1 名评委，\2 项评分"),
+    (r"^held by: ", "持有人："), (r"; scores removed: ", "；删除的评分："), (r"^scores removed: ", "删除的评分："),
+    (r"; removed judges: ", "；移除的评委："),
+))
 
 
 def _stage_words() -> dict[str, str]:

@@ -35,7 +35,7 @@ def audit_table(entries: Sequence[AuditEvent], lang: str) -> pd.DataFrame:
         tr("原值", "Old value"): [messages.audit_value(e.old_value, lang, e.action) for e in entries],
         tr("新值", "New value"): [messages.audit_value(e.new_value, lang, e.action) for e in entries],
         tr("理由", "Why"): [messages.audit_value(e.reason, lang) for e in entries],
-        tr("说明", "Detail"): [messages.audit_value(e.detail, lang) for e in entries],
+        tr("说明", "Detail"): [messages.audit_value(e.detail, lang, e.action) for e in entries],
         tr("哈希值（SHA-256）", "Hash (SHA-256)"): [e.hash for e in entries],
     })
 
