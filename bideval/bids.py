@@ -397,8 +397,9 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
     for h, (r, header) in enumerate(filled[:_OTHER_HEADER_SEARCH]):
         named = {c: field.id for c, title in enumerate(header) if not is_blank(title)
                  and (field := reading.headers.get(name_key(str(title)))) is not None}
-        if not named:
-            continue
+        if not named or any(not is_blank(title) and (name_key(str(title)) in names or normalise_vendor_id(str(title))
+                                                      in vendors) for title in header):
+            continue  # (a row naming a bidder read is a label beside its answer, 投标人名称 | 甲公司: no header)
         columns = {field_id: c for c, field_id in reversed(named.items())}  # (a field's first column)
         below = [row for _, row in filled[h + 1:]]
         code_at, unknown = columns.get("vendor_id"), None

@@ -551,6 +551,15 @@ def test_a_field_dictionary_giving_the_code_s_type_or_length_is_not_taken_for_a_
     assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == [VENDOR_A]
 
 
+def test_a_sheet_of_the_bidder_s_details_beside_its_form_is_not_taken_for_more_bids(rubric, tmp_path: Path):
+    """conform12: a bidder's 投标人信息 (投标人名称 | its name, 统一社会信用代码 | its code, 联系人 | 张三) was taken for a
+    table headed by the name, and 张三 for a bid not read: the whole form refused."""
+    bid = good_bid(VENDOR_A)
+    path = write_xlsx(tmp_path / "form.xlsx", {"Bid": _form_rows(bid), "投标人信息": [
+        ["投标人名称", bid["vendor_name"]], ["统一社会信用代码", VENDOR_A], ["联系人", "张三"], ["联系电话", "13800000000"]]})
+    assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == [VENDOR_A]
+
+
 def test_a_summary_a_field_dictionary_or_an_example_beside_the_bids_is_not_taken_for_more_bids(rubric, tmp_path: Path):
     """A price summary or bidder register of the bids read, a sheet describing each field, or an example form with a
     made-up code: none holds a bid that is not read, so the workbook is read as before."""
