@@ -392,13 +392,14 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
     样例, 范例, 范本, 模板, 格式, example, sample or template: 填写示例, 参考格式; or the vendor it names begins with 示例,
     样例, 范例 or 范本, or says so in brackets: 示例公司, 某公司（示例）; not 北京示例客服有限公司, a firm's name), or a
     cover: the bidder read (its code, or its name beside no code) and no other answer. A field dictionary describes
-    the vendor_id in words, so it is no bid."""
+    the vendor_id in words, a type or a length (``18``, ``text``: :data:`_COPIED_CODE`), so it is no bid."""
     filled = [(r, row) for r, row in enumerate(rows) if not is_blank_row(row)]
     for h, (r, header) in enumerate(filled[:_OTHER_HEADER_SEARCH]):
         named = {c: field.id for c, title in enumerate(header) if not is_blank(title)
                  and (field := reading.headers.get(name_key(str(title)))) is not None}
-        if not named:
-            continue
+        if not named or any(not is_blank(title) and (name_key(str(title)) in names or normalise_vendor_id(str(title))
+                                                      in vendors) for title in header):
+            continue  # (a row naming a bidder read is a label beside its answer, 投标人名称 | 甲公司: no header)
         columns = {field_id: c for c, field_id in reversed(named.items())}  # (a field's first column)
         below = [row for _, row in filled[h + 1:]]
         code_at, unknown = columns.get("vendor_id"), None
@@ -429,7 +430,7 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
         not is_blank(name) and name_key(str(name)) in names
     if own and all(is_blank(v) for k, v in answers.items() if k not in ("vendor_id", "vendor_name")):
         return None  # a cover (封面) naming the bidder read, answering nothing else
-    if not is_blank(code) and _VENDOR_CODE.fullmatch(normalise_vendor_id(str(code))):
+    if not is_blank(code) and _COPIED_CODE.fullmatch(normalise_vendor_id(str(code))):
         return {"shape": "form", "found": code, "stated": "vendor_id", "column": column_letter(column)}
     if is_blank(code) and not is_blank(name):
         return {"shape": "form", "found": name, "stated": "vendor_name", "column": column_letter(column)}
@@ -953,6 +954,9 @@ def _odd_vendor_code(reading: Reading, values: Mapping[str, Any], file: str, she
 
 
 _VENDOR_CODE = re.compile(r"[0-9A-Z._/-]+")
+# A code on another sheet's form holds a digit among six characters or more: a field dictionary's vendor_id row says
+# what the code is in a word or a length (text, string, 18), which is no bidder's code (conform12)
+_COPIED_CODE = re.compile(r"(?=.*\d)[0-9A-Z._/-]{6,}")
 _EXPECT_VENDOR_CODE = Expected("vendor_code")
 
 

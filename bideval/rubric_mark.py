@@ -290,8 +290,8 @@ def _this_version_says(field: Field, wanted: str, own: tuple[str, ...], note: st
         return ""
     added = [part for part in _parts(_own_parts(own).sub(take, text)) if part]
     naming = next((part for part in added if _names_another_unit(field, part) or _other_period(field, part)), None)
-    if wanted in kept or (not added and kept <= {note}):
-        return naming  # (the form's unit kept; or column D holds the rubric's note alone, as it always could)
+    if wanted in kept or (not added and kept <= {note}) or any(_names_own_unit(field, part) for part in added):
+        return naming  # (the form's unit kept or said again in other words (元 for 元 / yuan); or the note alone)
     return naming or text.strip()
 
 
@@ -329,6 +329,22 @@ def _names_another_unit(field: Field, part: str) -> bool:
                 and not _AFTER_A_NUMBER.search(folded, 0, found.start())):  # (30分钟内 is a time, not the unit)
             return True
     return any(fold(after.group(1)) not in names for after in _UNIT_SAID.finditer(folded))
+
+
+def _names_own_unit(field: Field, part: str) -> bool:
+    """Whether a part of column D names ``field``'s own unit in any wording: 元 or 人民币 for a field in yuan, 万元
+    for one in 10,000 yuan, 小时 for ``unit: h`` (a bidder who rewrote 元 / yuan as 元 said the same unit)."""
+    alone = _QUANTITY_ALONE.fullmatch(normalise(part))
+    if alone:
+        part = alone.group(1)
+    if field.type is FieldType.MONEY:
+        units = money_units_named(part, field.currency)
+        return bool(units) and all(unit == field.money_unit for unit in units)
+    names = unit_names(field.unit) if field.unit else frozenset()
+    folded = fold(part)
+    return any(found.group() in names and _stands_alone(folded, found.start(), found.end())
+               for found in _UNIT_WORD.finditer(folded)) or any(
+        fold(after.group(1)) in names for after in _UNIT_SAID.finditer(folded))
 
 
 # Every name of a unit (longest first: 个小时 before 小时), and a word said to be the unit: 单位：台, unit: pieces

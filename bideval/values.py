@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Context, Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import TYPE_CHECKING, Any, Callable
 
-from .cell_errors import FormattedNumber, HiddenByFormat, InvisibleInk, ShownNumber, Unreadable
+from .cell_errors import FormattedNumber, HiddenByFormat, InvisibleInk, ShownNumber, TenThousandsFormat, Unreadable
 from .errors import Expected
 from .labels import Label
 
@@ -320,6 +320,8 @@ def parse_money(raw: object, unit: str | None = None, non_negative: bool = False
 def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
     in_10k = unit == TEN_THOUSAND_UNIT
     expected = _EXPECT_MONEY[in_10k, non_negative]
+    if in_10k and isinstance(raw, TenThousandsFormat) and _SHOWN_IN_WAN.fullmatch(raw.shown or ""):
+        raw = float(raw.number)  # 1200 shown as 1200万元 where the answer is in 万元: the sheet says what the cell holds
     _reject_non_numbers(raw, expected)
     if isinstance(raw, (int, float)):
         value = _number(raw, expected)
@@ -342,6 +344,7 @@ def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
     return Decimal(int(value)) if value == value.to_integral_value() else value
 
 
+_SHOWN_IN_WAN = re.compile(r"[\d,.]+\s*万元?")  # a number a format only writes 万 or 万元 after (ShownNumber.shown)
 _AMOUNT = re.compile(r"(?P<pre>[^\d\s.,+-]*)\s*(?P<num>[+-]?[\d.,]+)\s*(?P<suf>[^\d\s]*)")
 
 

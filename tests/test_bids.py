@@ -540,6 +540,26 @@ def test_a_mistyped_field_on_a_form_s_first_row_is_refused_not_taken_for_the_hea
     assert read_bids(rubric, [english]).bids[0].vendor_id == VENDOR_A
 
 
+@pytest.mark.parametrize("described", ["18", "text", "String", "varchar"])
+def test_a_field_dictionary_giving_the_code_s_type_or_length_is_not_taken_for_a_bid(rubric, tmp_path: Path, described):
+    """conform12: an office's 字段说明 (字段 | 含义 | 类型 or 长度) beside the Bids sheet was refused as a second bid."""
+    headers = list(good_bid(VENDOR_A))
+    path = write_xlsx(tmp_path / "all.xlsx", {
+        "Bids": [headers, [good_bid(VENDOR_A)[h] for h in headers]],
+        "字段说明": [["字段", "含义", "类型"], ["vendor_id", "统一社会信用代码", described],
+                 ["vendor_name", "投标人名称", described], ["sme", "中小企业", "bool"]]})
+    assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == [VENDOR_A]
+
+
+def test_a_sheet_of_the_bidder_s_details_beside_its_form_is_not_taken_for_more_bids(rubric, tmp_path: Path):
+    """conform12: a bidder's 投标人信息 (投标人名称 | its name, 统一社会信用代码 | its code, 联系人 | 张三) was taken for a
+    table headed by the name, and 张三 for a bid not read: the whole form refused."""
+    bid = good_bid(VENDOR_A)
+    path = write_xlsx(tmp_path / "form.xlsx", {"Bid": _form_rows(bid), "投标人信息": [
+        ["投标人名称", bid["vendor_name"]], ["统一社会信用代码", VENDOR_A], ["联系人", "张三"], ["联系电话", "13800000000"]]})
+    assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == [VENDOR_A]
+
+
 def test_a_summary_a_field_dictionary_or_an_example_beside_the_bids_is_not_taken_for_more_bids(rubric, tmp_path: Path):
     """A price summary or bidder register of the bids read, a sheet describing each field, or an example form with a
     made-up code: none holds a bid that is not read, so the workbook is read as before."""

@@ -186,6 +186,9 @@ def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, f
     (IN_YUAN, "registered_capital", "{D}; 报价含税，投标总价不超过预算500万元"),
     (TEXT, "similar_projects", "{D}; 合同金额均在100万元以上"), (TEXT, "rate_per_seat_month", "{D}; 每月按30天计，含税"),
     (TEXT, "rate_per_seat_month", "{D}; 坐席服务时间8小时/天"),
+    # conform12: the form's unit rewritten in other words naming the same unit (元 for 元 / yuan)
+    (IN_YUAN, "registered_capital", "元"), (IN_YUAN, "registered_capital", "人民币元; 含税"),
+    (TEXT, "registered_capital", "万元"), (TEXT, "rate_per_seat_month", "元/席/月"), (IN_HOURS, "similar_projects", "小时"),
 ])
 def test_column_d_naming_no_other_unit_is_read(tmp_path, made_from, field, written):
     """A note beside the form's unit (a note, 不小于0, the field's own unit again, words holding 天 or 年 as a

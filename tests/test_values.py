@@ -187,6 +187,24 @@ def test_a_number_that_is_not_finite_is_no_text(raw):
     assert caught.value.expectation.kind == "a_text"
 
 
+@pytest.mark.parametrize("raw, unit, expected", [
+    (TenThousandsFormat("1200", '0"万元"'), TEN_THOUSAND_UNIT, Decimal(1200)),
+    (TenThousandsFormat("1200.5", '#,##0.00"万元"'), TEN_THOUSAND_UNIT, Decimal("1200.5")),
+    (TenThousandsFormat("1200", '0"万"'), TEN_THOUSAND_UNIT, Decimal(1200)),
+    (TenThousandsFormat("1200", '0"万元"'), None, None),  # 1200 yuan shown as 1200万元: refused, as before
+    (TenThousandsFormat("12000000", '0!.0000"万元"'), TEN_THOUSAND_UNIT, None),  # the point moved: yuan or 万?
+    (TenThousandsFormat("12", '0"亿"'), TEN_THOUSAND_UNIT, None),
+])
+def test_a_number_in_wan_shown_with_wan_after_it_is_read_in_a_wan_field(raw, unit, expected):
+    """conform12: a bidder's cell 1200 formatted 0"万元" in a field asked in 万元 shows what it holds; it was refused
+    as 'cannot be told whether the number is in yuan or in 万 yuan'."""
+    if expected is None:
+        with pytest.raises(ValueProblem):
+            parse_money(raw, unit)
+    else:
+        assert parse_money(raw, unit) == expected
+
+
 @pytest.mark.parametrize("raw, hidden", [
     (TenThousandsFormat("12345", '0"万"'), False), (HiddenByFormat("12345", ";;;"), True),
     (InvisibleInk("12345", "", "FFFFFF", ""), True),
