@@ -571,8 +571,10 @@ class _PanelReader:
         return None
 
     def header_criterion(self, title: Any) -> Criterion | None:
-        """The panel criterion a header names (its id or name, or one side of ``中文 / English``), else None."""
-        if not isinstance(title, str) or not title.strip():
+        """The panel criterion a header names (its id or name, or one side of ``中文 / English``), else None. A header
+        saying its numbers are a summary (``运营管理能力（平均）``, :func:`_summary_label`) names none: an office's
+        summary of each criterion's average per bidder holds no judge's score."""
+        if not isinstance(title, str) or not title.strip() or _summary_label(title):
             return None
         for text in (title, *title.split("/")):
             criterion = self.rubric.criterion_named(text) if text.strip() else None
