@@ -293,7 +293,8 @@ class _PanelReader:
         # A hidden column that holds anything (a comment too, which goes on the record unseen) is refused at its
         # header, the sheet not read further; a hidden row's cells are not read, the rest is. A hidden header (or
         # title) row is refused too, as a Bids sheet's is: its headings decide which column is which, unseen.
-        hidden_columns = book.hidden_columns_held(sheet, rows)
+        hidden_columns = [n for n in book.hidden_columns_held(sheet, rows)
+                          if n - 1 in columns.values() or not _shown_only(_cell(rows[start], n - 1))]
         self.problems += [Problem.of("panel.hidden_column", book.display, sheet, cell_name(start, n - 1),
                                      column=column_letter(n - 1)) for n in hidden_columns]
         hidden = book.hidden_rows_held(sheet, rows)
@@ -956,6 +957,14 @@ def _for_the_eye(title: Any) -> bool:
     text = str(title)
     return (_column_of(title, _FOR_THE_EYE_COLUMNS) is not None or _bare_name(title)
             or {name_key(part) for part in text.split("/")} <= _FOR_THE_EYE)
+
+
+def _shown_only(title: Any) -> bool:
+    """Whether a column not read is one whose cells nothing reads or checks, so hiding it hides nothing of the
+    evaluation: a score sheet's tier, min or max, a full mark, a row number (formats.md §3: the score sheet's tier and
+    range columns are ignored). A name column is checked against its row, and is not one."""
+    return not is_blank(title) and (_column_of(title, ("tier",)) is not None
+                                    or {name_key(part) for part in str(title).split("/")} <= _FOR_THE_EYE)
 
 
 def name_columns(header: Sequence[Any], columns: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
