@@ -574,9 +574,18 @@ class _PanelReader:
     def header_criterion(self, title: Any) -> Criterion | None:
         """The panel criterion a header names (its id or name, or one side of ``中文 / English``), else None. A header
         saying its numbers are a summary (``运营管理能力（平均）``, :func:`_summary_label`) names none: an office's
-        summary of each criterion's average per bidder holds no judge's score."""
-        if not isinstance(title, str) or not title.strip() or _summary_label(title):
+        summary of each criterion's average per bidder holds no judge's score. A summary word in the criterion's own
+        name (报价合理性) does not count."""
+        if not isinstance(title, str) or not title.strip():
             return None
+        found = self.named_criterion(title)
+        if found is not None and _summary_words(title) - {w for n in (found.id, found.name.zh, found.name.en)
+                                                          for w in _summary_words(n)}:
+            return None
+        return found
+
+    def named_criterion(self, title: str) -> Criterion | None:
+        """The panel criterion a header names, by id or name, or shortened or lengthened (:meth:`header_criterion`)."""
         for text in (title, *title.split("/")):
             criterion = self.rubric.criterion_named(text) if text.strip() else None
             if criterion is not None and criterion.is_panel:
@@ -891,16 +900,23 @@ def _layout_facts(table: _OtherTable) -> dict[str, Any]:
 
 # Words heading a line of numbers beside bidders that are no judge's scores: a summary's totals, averages or ranks, or
 # a record of the prices (bid-eval reads prices from the bid forms); contained in the heading, compared by name_key.
-_SUMMARY_WORDS = ("合计", "总分", "总计", "小计", "平均", "排名", "名次", "排序", "报价", "价格", "金额", "total", "sum",
-                  "average", "mean", "rank", "price", "amount")
+# 总得分, 综合得分 and 最终得分 are the total as 总分 is (a summary of each bidder's total had been refused), 评标价 a
+# price.
+_SUMMARY_WORDS = ("合计", "总分", "总计", "小计", "平均", "排名", "名次", "排序", "报价", "价格", "金额", "总得分", "综合得分",
+                  "综合评分", "最终得分", "评标价", "total", "sum", "average", "mean", "rank", "price", "amount")
 # The shortest name a heading may shorten a criterion's name to, or contain of it, and still name it (运营管理).
 _CLOSE_NAME = 4
 
 
 def _summary_label(title: Any) -> bool:
     """Whether a heading says its numbers are a summary or prices (:data:`_SUMMARY_WORDS`), not scores."""
+    return bool(_summary_words(title))
+
+
+def _summary_words(title: Any) -> set[str]:
+    """The words of :data:`_SUMMARY_WORDS` a heading holds."""
     key = name_key(str(title)) if not is_blank(title) else ""
-    return bool(key) and any(word in key for word in _SUMMARY_WORDS)
+    return {word for word in _SUMMARY_WORDS if word in key} if key else set()
 
 
 def _close_name(heading: str, name: str) -> bool:
