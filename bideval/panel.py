@@ -139,7 +139,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
                paths: Iterable[str | Path], agreed_tiers: Mapping[tuple[str, str], str] | None = None,
                exact_decimals: bool = False, apart: bool = False,
                opened: tuple[list[PanelBook], list[Problem]] | None = None,
-               tender: TenderMark | None = None) -> PanelInput:
+               tender: TenderMark | None = None, members: Iterable[str] = ()) -> PanelInput:
     """Read and check panel workbooks against the rubric and the bids, or raise PanelError.
 
     ``agreed_tiers`` are tiers already agreed elsewhere (the app): scores are checked against them, and a
@@ -149,6 +149,8 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
     ``opened``: the workbooks of ``paths`` already opened (:func:`open_panel_book`) with the problems of expanding
     ``paths`` (:func:`bideval.sheets.expand_paths`); else they are opened here. ``tender``: the app's tender they are
     read into; a score sheet the app made for another tender is refused (:func:`~bideval.rubric_mark.other_tender`).
+    ``members``: the panel's members known already (the app's seats, when one judge's score sheet is imported): a sheet
+    listing them (评委名单) adds nobody.
     """
     if opened is None:
         files, problems = expand_paths(paths, PANEL_SHEETS)
@@ -156,6 +158,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
     else:
         panel_books, problems = opened[0], list(opened[1])
     reader = _PanelReader(rubric, {b.vendor_id: b for b in bids}, set(invalid), problems, exact_decimals)
+    reader.seated = frozenset(members)
     for key, tier in (agreed_tiers or {}).items():
         reader.tiers[key] = tier
         reader.tier_where[key] = "the tiers agreed in the app"
@@ -228,6 +231,7 @@ class _PanelReader:
         self.owners: dict[str, dict[str, str]] = {}  # column kind → name folded → whose name it is, made when needed
         self.warnings: list[Problem] = []
         self.listings: list[_Listing] = []  # judges named on a sheet not read (a signature page), checked at the end
+        self.seated: frozenset[str] = frozenset()  # members known already (the app's seats)
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
@@ -599,8 +603,8 @@ class _PanelReader:
         """Refuse a sheet not read that names a judge who is not a member (:meth:`members`: the Judges sheet's, else
         those who scored): that judge would not be counted, and the result could say final without their scores. A
         sheet naming only members (a signature page 签字页: 评委 / 签字 / 日期, a summary per judge) adds nobody, and is
-        left alone."""
-        members = set(self.members())
+        left alone; so is one naming the app's seats (:attr:`seated`) when one judge's score sheet is imported."""
+        members = set(self.members()) | self.seated
         for listing in self.listings:
             others: dict[str, tuple[int, int]] = {}
             for r, c, name in listing.names:
