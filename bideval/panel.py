@@ -139,7 +139,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
                paths: Iterable[str | Path], agreed_tiers: Mapping[tuple[str, str], str] | None = None,
                exact_decimals: bool = False, apart: bool = False,
                opened: tuple[list[PanelBook], list[Problem]] | None = None,
-               tender: TenderMark | None = None) -> PanelInput:
+               tender: TenderMark | None = None, members: Iterable[str] = ()) -> PanelInput:
     """Read and check panel workbooks against the rubric and the bids, or raise PanelError.
 
     ``agreed_tiers`` are tiers already agreed elsewhere (the app): scores are checked against them, and a
@@ -149,6 +149,8 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
     ``opened``: the workbooks of ``paths`` already opened (:func:`open_panel_book`) with the problems of expanding
     ``paths`` (:func:`bideval.sheets.expand_paths`); else they are opened here. ``tender``: the app's tender they are
     read into; a score sheet the app made for another tender is refused (:func:`~bideval.rubric_mark.other_tender`).
+    ``members``: the panel's members known already (the app's seats, when one judge's score sheet is imported): a sheet
+    listing them (评委名单) adds nobody.
     """
     told: list[Problem] = []  # an archive not opened in a panel folder: a warning, as in a bids folder
     if opened is None:
@@ -158,6 +160,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
         panel_books, problems = opened[0], list(opened[1])
     reader = _PanelReader(rubric, {b.vendor_id: b for b in bids}, set(invalid), problems, exact_decimals)
     reader.warnings += told
+    reader.seated = frozenset(members)
     for key, tier in (agreed_tiers or {}).items():
         reader.tiers[key] = tier
         reader.tier_where[key] = "the tiers agreed in the app"
@@ -230,6 +233,7 @@ class _PanelReader:
         self.owners: dict[str, dict[str, str]] = {}  # column kind → name folded → whose name it is, made when needed
         self.warnings: list[Problem] = []
         self.listings: list[_Listing] = []  # judges named on a sheet not read (a signature page), checked at the end
+        self.seated: frozenset[str] = frozenset()  # members known already (the app's seats)
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
@@ -295,7 +299,8 @@ class _PanelReader:
         # A hidden column that holds anything (a comment too, which goes on the record unseen) is refused at its
         # header, the sheet not read further; a hidden row's cells are not read, the rest is. A hidden header (or
         # title) row is refused too, as a Bids sheet's is: its headings decide which column is which, unseen.
-        hidden_columns = book.hidden_columns_held(sheet, rows)
+        hidden_columns = [n for n in book.hidden_columns_held(sheet, rows)
+                          if n - 1 in columns.values() or not _shown_only(_cell(rows[start], n - 1))]
         self.problems += [Problem.of("panel.hidden_column", book.display, sheet, cell_name(start, n - 1),
                                      column=column_letter(n - 1)) for n in hidden_columns]
         hidden = book.hidden_rows_held(sheet, rows)
@@ -573,9 +578,20 @@ class _PanelReader:
         return None
 
     def header_criterion(self, title: Any) -> Criterion | None:
-        """The panel criterion a header names (its id or name, or one side of ``中文 / English``), else None."""
+        """The panel criterion a header names (its id or name, or one side of ``中文 / English``), else None. A header
+        saying its numbers are a summary (``运营管理能力（平均）``, :func:`_summary_label`) names none: an office's
+        summary of each criterion's average per bidder holds no judge's score. A summary word in the criterion's own
+        name (报价合理性) does not count."""
         if not isinstance(title, str) or not title.strip():
             return None
+        found = self.named_criterion(title)
+        if found is not None and _summary_words(title) - {w for n in (found.id, found.name.zh, found.name.en)
+                                                          for w in _summary_words(n)}:
+            return None
+        return found
+
+    def named_criterion(self, title: str) -> Criterion | None:
+        """The panel criterion a header names, by id or name, or shortened or lengthened (:meth:`header_criterion`)."""
         for text in (title, *title.split("/")):
             criterion = self.rubric.criterion_named(text) if text.strip() else None
             if criterion is not None and criterion.is_panel:
@@ -589,8 +605,8 @@ class _PanelReader:
         """Refuse a sheet not read that names a judge who is not a member (:meth:`members`: the Judges sheet's, else
         those who scored): that judge would not be counted, and the result could say final without their scores. A
         sheet naming only members (a signature page 签字页: 评委 / 签字 / 日期, a summary per judge) adds nobody, and is
-        left alone."""
-        members = set(self.members())
+        left alone; so is one naming the app's seats (:attr:`seated`) when one judge's score sheet is imported."""
+        members = set(self.members()) | self.seated
         for listing in self.listings:
             others: dict[str, tuple[int, int]] = {}
             for r, c, name in listing.names:
@@ -890,16 +906,23 @@ def _layout_facts(table: _OtherTable) -> dict[str, Any]:
 
 # Words heading a line of numbers beside bidders that are no judge's scores: a summary's totals, averages or ranks, or
 # a record of the prices (bid-eval reads prices from the bid forms); contained in the heading, compared by name_key.
-_SUMMARY_WORDS = ("合计", "总分", "总计", "小计", "平均", "排名", "名次", "排序", "报价", "价格", "金额", "total", "sum",
-                  "average", "mean", "rank", "price", "amount")
+# 总得分, 综合得分 and 最终得分 are the total as 总分 is (a summary of each bidder's total had been refused), 评标价 a
+# price.
+_SUMMARY_WORDS = ("合计", "总分", "总计", "小计", "平均", "排名", "名次", "排序", "报价", "价格", "金额", "总得分", "综合得分",
+                  "综合评分", "最终得分", "评标价", "total", "sum", "average", "mean", "rank", "price", "amount")
 # The shortest name a heading may shorten a criterion's name to, or contain of it, and still name it (运营管理).
 _CLOSE_NAME = 4
 
 
 def _summary_label(title: Any) -> bool:
     """Whether a heading says its numbers are a summary or prices (:data:`_SUMMARY_WORDS`), not scores."""
+    return bool(_summary_words(title))
+
+
+def _summary_words(title: Any) -> set[str]:
+    """The words of :data:`_SUMMARY_WORDS` a heading holds."""
     key = name_key(str(title)) if not is_blank(title) else ""
-    return bool(key) and any(word in key for word in _SUMMARY_WORDS)
+    return {word for word in _SUMMARY_WORDS if word in key} if key else set()
 
 
 def _close_name(heading: str, name: str) -> bool:
@@ -956,6 +979,14 @@ def _for_the_eye(title: Any) -> bool:
     text = str(title)
     return (_column_of(title, _FOR_THE_EYE_COLUMNS) is not None or _bare_name(title)
             or {name_key(part) for part in text.split("/")} <= _FOR_THE_EYE)
+
+
+def _shown_only(title: Any) -> bool:
+    """Whether a column not read is one whose cells nothing reads or checks, so hiding it hides nothing of the
+    evaluation: a score sheet's tier, min or max, a full mark, a row number (formats.md §3: the score sheet's tier and
+    range columns are ignored). A name column is checked against its row, and is not one."""
+    return not is_blank(title) and (_column_of(title, ("tier",)) is not None
+                                    or {name_key(part) for part in str(title).split("/")} <= _FOR_THE_EYE)
 
 
 def name_columns(header: Sequence[Any], columns: Mapping[str, int]) -> tuple[tuple[str, int], ...]:

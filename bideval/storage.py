@@ -1618,7 +1618,7 @@ class Store:
 
     # -- panel workbooks
     def _read_workbook(self, s: Session, record: TenderRecord, name: str, content: bytes,
-                       app_tiers: bool = False) -> PanelInput:
+                       app_tiers: bool = False, members: Iterable[str] = ()) -> PanelInput:
         """A panel workbook read against the tender's rubric and bids; PanelError names the upload, not a temp path.
         A score sheet made for another tender is refused (:func:`~bideval.rubric_mark.other_tender`), in the
         transaction of the write it guards."""
@@ -1635,7 +1635,7 @@ class Store:
             shown = str(path)
             try:
                 panel = read_panel(rubric, bids, invalid, [path], agreed_tiers=agreed if app_tiers else None,
-                                   exact_decimals=True, apart=True, tender=_tender_mark(record))
+                                   exact_decimals=True, apart=True, tender=_tender_mark(record), members=members)
             except PanelError as error:
                 raise PanelError([p.renamed(shown, path.name) for p in error.problems]) from None
         return replace(panel, warnings=tuple(w.renamed(shown, path.name) for w in panel.warnings))
@@ -1727,7 +1727,8 @@ class Store:
         locked = self._locked(_Standing(s, actor, record, self.db.clock()), Action.IMPORT_SCORES, (judge,))
         if locked is not None:
             raise locked
-        panel = self._read_workbook(s, record, name, content, app_tiers=True)
+        # the seats are the members: a judge's workbook listing the panel (评委名单) adds nobody
+        panel = self._read_workbook(s, record, name, content, app_tiers=True, members=self._judges(s, record.id))
         others = sorted({x.judge for x in panel.scores if x.judge != judge})
         if others:
             raise PanelError([Problem.of("panel.other_judges", Path(name).name, "Scores", judge=judge,

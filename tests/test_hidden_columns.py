@@ -307,6 +307,22 @@ def test_a_hidden_comment_column_is_refused_an_empty_one_is_not(rubric, bids, tm
     assert panel_scores(rubric, bids, path) == 8
 
 
+@pytest.mark.parametrize("heading, refused", [
+    ("档次 / tier", False), ("最低 / min", False), ("max", False), ("序号", False),  # the score sheet's, read nowhere
+    ("投标人 / vendor", True), ("复核", True),  # a name is checked against its row; a column not read, unseen
+])
+def test_a_hidden_column_of_the_score_sheets_tier_or_range_hides_nothing_read(rubric, bids, tmp_path: Path,
+                                                                            heading: str, refused: bool) -> None:
+    """conform12b: a judge who hid the returned score sheet's tier, min and max columns (formats.md §3: ignored)
+    had the sheet refused, though nothing in them is read."""
+    sheets = {"Scores": [SCORES + [heading], *(row + ["一档"] for row in scores_of("A", "B"))], "Tiers": TIERS}
+    path = by_openpyxl(tmp_path / "panel.xlsx", sheets, {"Scores": ["F"]})
+    if refused:
+        assert panel_problems(rubric, bids, path) == [f"Scores!F1: {hidden_panel_column('F')}"]
+    else:
+        assert panel_scores(rubric, bids, path) == 8
+
+
 def test_a_panel_sheet_with_a_hidden_column_and_hidden_rows_tells_both(rubric, bids, tmp_path: Path) -> None:
     rows = [SCORES, *scores_of("A", "B"), ["C", VENDOR_A, "ops_plan", 15, ""]]
     book = openpyxl.Workbook()

@@ -1183,6 +1183,25 @@ def write_xlsx_scores(path: Path, judge: str, rows):
                                         *([judge, *row, ""][:5] for row in rows)]})  # (vendor, criterion, score[, comment])
 
 
+@pytest.mark.parametrize("listed, refused", [(["王评委", "李评委"], False), (["王评委", "赵评委"], True)])
+def test_a_judges_workbook_listing_the_seated_panel_imports(session, tmp_path, listed, refused):
+    """conform12b: a judge's own workbook carrying the committee's list (评委名单) was refused, naming the other seated
+    judges as 'not counted', though the seats are the members; a name with no seat is still told."""
+    from conftest import write_xlsx
+
+    store, tender, who = session
+    store.declare(who["wang"], tender, {})
+    sheet = write_xlsx(tmp_path / "wang.xlsx", {"Scores": [["judge", "vendor_id", "criterion", "score"],
+                                                           ["王评委", VENDOR_A, "ops_plan", 12]],
+                                                "评委名单": [["评委", "单位"], *([name, "某大学"] for name in listed)]})
+    if refused:
+        with pytest.raises(PanelError, match="赵评委"):
+            store.preview_score_sheet(who["chair"], tender, "王评委", sheet.name, sheet.read_bytes())
+    else:
+        preview = store.preview_score_sheet(who["chair"], tender, "王评委", sheet.name, sheet.read_bytes())
+        assert [(c.vendor_id, c.new) for c in preview.changes] == [(VENDOR_A, D(12))]
+
+
 def test_a_comment_is_filed_as_typed_whichever_way_it_comes_in(session, tmp_path):
     """A zero-width space pasted into a comment in the app was kept, and dropped from the same comment on a returned
     score sheet: re-importing that sheet showed a comment "change" (review6 R6-13)."""
