@@ -22,10 +22,11 @@ Change = Callable[[str, bytes], bytes]
 
 
 def form_with_formats(path: Path) -> Path:
-    """A bid form whose registered capital is 1200 shown as 1200.00万元 and whose similar projects show #DIV/0!."""
+    """A bid form whose registered capital is 1200 shown as 1200.00亿元 and whose similar projects show #DIV/0!
+    (1200 under 0.00"万元" in a field asked in 万元 is read since conform12: 亿元 is still refused)."""
     book = xlsxwriter.Workbook(path, {"strings_to_numbers": False})
     sheet = book.add_worksheet("Bid")
-    wan = book.add_format({"num_format": '0.00"万元"'})
+    wan = book.add_format({"num_format": '0.00"亿元"'})
     for r, (field, value) in enumerate(good_bid().items()):
         sheet.write_string(r, 0, field)
         if field == "registered_capital":
@@ -97,7 +98,7 @@ def in_root(workbook: bytes, target: bytes = b'Target="') -> Change:
 def test_a_package_spelt_otherwise_is_read_as_excel_shows_it(rubric, tmp_path: Path, rename, change) -> None:
     control = form_with_formats(tmp_path / "form.xlsx")
     expected = refusal(rubric, control)
-    assert any("#DIV/0!" in line for line in expected) and any("万元" in line for line in expected), expected
+    assert any("#DIV/0!" in line for line in expected) and any("亿元" in line for line in expected), expected
     variant = repacked(control, "variant.xlsx", rename or (lambda n: n), change or (lambda n, data: data))
     assert refusal(rubric, variant) == expected
 
