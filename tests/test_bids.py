@@ -804,6 +804,7 @@ def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric,
     # the field's own unit, perhaps with a note (hostile11 H11-10)
     ("rate_per_call", "{}（元）"), ("rate_per_call", "{}（单位：元）"), ("rate_per_call", "{}(元)"),
     ("rate_per_call", "{}（元，含税）"), ("rate_per_call", "{}【RMB】"), ("rate_per_call", "{} (yuan)"),
+    ("rate_per_call", "{}（人民币元）"), ("registered_capital", "{}（人民币万元）"),  # hostile12: 人民币 names the currency
 ])
 def test_a_note_or_the_field_s_own_unit_in_brackets_after_a_label_is_read(rubric, tmp_path: Path, field, title):
     """（必填） after a bidder's name was told "adds a unit (必填)" (hostile10 H10-5), then refused as a note, with a
@@ -813,7 +814,7 @@ def test_a_note_or_the_field_s_own_unit_in_brackets_after_a_label_is_read(rubric
     headers = [title if f == field else f for f in FIELDS]
     path = write_xlsx(tmp_path / "bids.xlsx", {"Bids": [headers, [good_bid().get(f) for f in FIELDS]]})
     (bid,) = read_bids(rubric, [path]).bids
-    assert str(bid.value(field)) == {"sme": "False"}.get(field, str(good_bid()[field]))
+    assert str(bid.value(field)) == {"sme": "False", "registered_capital": "1200"}.get(field, str(good_bid()[field]))
 
 
 # -- rows that are no bid as they stand, and headers below headings (an independent tester's findings F2, F4, F7)
