@@ -283,7 +283,8 @@ class _PanelReader:
             columns[name] = c
         if "score" in columns:  # a reviewed score beside the first (最终得分): which stands cannot be told
             for c, title in enumerate(rows[start]):
-                if c not in columns.values() and _column_of(title, wanted + optional) is None and _names_a_score(title):
+                if c not in columns.values() and _column_of(title, wanted + optional) is None and _names_a_score(
+                        title, [_cell(row, c) for row in rows[start + 1:]]):
                     score = columns["score"]
                     self.fail(book, sheet, start, c, "panel.scores_twice", score_column=column_letter(score),
                               heading=normalise(str(rows[start][score])), other_column=column_letter(c),
@@ -1041,10 +1042,25 @@ def _column_of(title: Any, names: tuple[str, ...]) -> str | None:
     return "comment" if "comment" in names and any(word in whole for word in COMMENT_WORDS) else None
 
 
-def _names_a_score(title: Any) -> bool:
-    """Whether a header read as no column names a score all the same (最终得分, 调整后得分, final score)."""
+def _names_a_score(title: Any, cells: list[Any]) -> bool:
+    """Whether a header read as no column names a score all the same (最终得分, 调整后得分, final score; 复核评分, score
+    after review or final mark over a column holding scores), not a criterion's bound or full mark (满分分数, max
+    score: hostile12, a column of each criterion's maximum had been refused as a second column of scores)."""
     key = "" if is_blank(title) else name_key(str(title))
-    return bool(key) and (any(word in key for word in SCORE_WORDS) or key.endswith(("score", "scores")))
+    if not key or _A_BOUND.search(normalise(str(title)).casefold()):
+        return False
+    if any(word in key for word in SCORE_WORDS) or key.endswith(("score", "scores")):
+        return True
+    return bool(_LIKE_A_SCORE.search(normalise(str(title)).casefold())) and any(
+        _is_number(cell) or (isinstance(cell, str) and _POINTS.fullmatch(cell.strip())) for cell in cells)
+
+
+# A heading of a score's bound or full mark, or of how it is given (满分分数, 最高得分, 分数上限, 得分标准, max score)
+_A_BOUND = re.compile(r"满分|最高|最低|上限|下限|标准|范围|权重|\bmax|\bmin|\bfull\b|\brange\b|\bstandard|\bweight")
+# Words that name a score over a column of scores (复核评分, score after review, final mark, revised points), and a score
+# written with its unit (4分: H9-8)
+_LIKE_A_SCORE = re.compile(r"评分|\bscores?\b|\bmarks?\b|\bpoints?\b")
+_POINTS = re.compile(r"[+-]?\d+(?:\.\d+)?\s*分")
 
 
 # A header's words and a note in brackets after them (NFKC has made full-width brackets half-width).

@@ -444,7 +444,8 @@ def test_a_comment_column_headed_as_panels_head_it_is_kept(rubric, bids, tmp_pat
     assert [s.comment for s in panel.scores if s.comment] == ["运营管理体系完整"] and panel.warnings == ()
 
 
-@pytest.mark.parametrize("heading", ["最终得分", "调整后得分", "复核得分", "合议得分", "final score", "Revised Scores"])
+@pytest.mark.parametrize("heading", ["最终得分", "调整后得分", "复核得分", "合议得分", "final score", "Revised Scores",
+                                     "复核评分", "调整后评分", "Score after review", "Final mark", "Revised points"])
 def test_a_second_column_of_scores_is_refused_naming_both(rubric, bids, tmp_path, heading):
     """hostile11 H11-13: the scores corrected after a review, in a column beside 得分, were only warned of as a column
     not read, and the first scores counted."""
@@ -454,6 +455,19 @@ def test_a_second_column_of_scores_is_refused_naming_both(rubric, bids, tmp_path
     assert problems(rubric, bids, path) == [
         f"Scores!F1: two columns of scores (D 得分, F {heading}): only one is read, and which of them stands cannot be "
         "told: keep the one that stands, and delete the other or move it to another sheet"]
+
+
+@pytest.mark.parametrize("heading, cell", [("满分分数", 12), ("Max score", 12), ("最高得分", 12), ("分数上限", 12),
+                                           ("评分依据", "方案完整"), ("Score notes", "good")])
+def test_a_column_of_full_marks_or_of_words_beside_the_scores_is_no_second_score_column(rubric, bids, tmp_path,
+                                                                                         heading, cell):
+    """hostile12: a column of each criterion's full mark (满分分数, max score) beside the scores was refused as a second
+    column of scores, and so was any column whose heading holds 评分 or score over words: told as not read."""
+    rows = [[*row, cell] for row in scores_of("A", "B")]
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [[*SCORES[:3], "得分", "备注", heading], *rows],
+                                                 "Tiers": TIERS})
+    panel = read_ok(rubric, bids, path)
+    assert len(panel.scores) == 8 and any(heading in str(w) for w in panel.warnings)
 
 
 def test_a_header_that_only_contains_score_in_a_longer_word_is_no_second_score_column(rubric, bids, tmp_path):
