@@ -22,7 +22,8 @@ from .labels import Named
 from .number_formats import excel_text, real_percent
 from .pricing import PRICE_MODEL_FIELD
 from .rubric import Field, Rubric
-from .rubric_mark import made_from_this_version, one_warning_per_version, other_rubric, other_version, unit_problems
+from .rubric_mark import (made_from_this_version, one_warning_per_version, other_period, other_rubric, other_version,
+                          unit_problems)
 from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
 from .values import (LARGEST, FieldType, ValueProblem, cell_decimal, fold, name_key, normalise,
@@ -992,8 +993,10 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
     words = _NOTE.sub(" ", _UNIT_SAID.sub(" ", said)).split()
     if field.type is FieldType.MONEY:
         units = money_units_named(said, field.currency)
-        named = all(money_units_named(word, field.currency) for word in words)  # (nothing but units and notes)
-        return field if units and named and all(unit == field.money_unit for unit in units) else None
+        per = {fold(m.group(1)) for m in _PER_WHAT.finditer(said)}  # (元/席/月: what a price is for, no unit of money)
+        named = all(money_units_named(word, field.currency) or word in per for word in words)  # (units, notes, per)
+        return field if units and named and all(unit == field.money_unit for unit in units) and not other_period(
+            field, said) else None
     if field.type is FieldType.PERCENT:
         return field if words and all(word in ("%", "百分比", "percent") for word in words) else None
     names = unit_names(field.unit) if field.unit else frozenset()
@@ -1001,6 +1004,9 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
 
 
 _UNIT_SAID = re.compile(r"单位\s*[:：为是]?|\bunits?\s*:|\bin\b")
+# What a price is said to be for after a slash (元/席/月: a seat, a month): no unit of money, and its period compared
+# with the label's (hostile12: 每席位每月单价（元/席/月） was refused, and one of 元/席/年 must stay refused)
+_PER_WHAT = re.compile(r"/\s*([^/\s,，;；、]{1,4})")
 
 
 def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mapping[str, Field]) -> Problem:

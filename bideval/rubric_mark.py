@@ -272,7 +272,7 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
             continue
         from .sheets import cell_name  # (sheets reads packages through xlsx_guard, which reads the mark here)
 
-        period = _period(field.label.both()) if _other_period(field, stated) else None
+        period = _period(field.label.both()) if other_period(field, stated) else None
         problems.append(Problem.of("bids.unit_changed", book.display, sheet, cell_name(r or 0, value_column),
                                    field=Named(field.id, field.label), stated=stated, unit=wanted, period=period,
                                    amended=mark is not None and _amended(mark, rubric), marked=mark is not None))
@@ -289,7 +289,7 @@ def _this_version_says(field: Field, wanted: str, own: tuple[str, ...], note: st
         kept.add(found.group(1))
         return ""
     added = [part for part in _parts(_own_parts(own).sub(take, text)) if part]
-    naming = next((part for part in added if _names_another_unit(field, part) or _other_period(field, part)), None)
+    naming = next((part for part in added if _names_another_unit(field, part) or other_period(field, part)), None)
     if wanted in kept or (not added and kept <= {note}) or any(_names_own_unit(field, part) for part in added):
         return naming  # (the form's unit kept or said again in other words (元 for 元 / yuan); or the note alone)
     return naming or text.strip()
@@ -359,7 +359,7 @@ _QUANTITY_ALONE = re.compile(r"\s*(?:约|~|≈)?\s*[-+]?\d[\d,.]*\s*(\D+?)\s*") 
 _BESIDE_A_UNIT = frozenset("按以为位")  # 按天, 以月, 单位天: one-character names (天, 年) stand alone only beside these
 
 
-def _other_period(field: Field, part: str) -> bool:
+def other_period(field: Field, part: str) -> bool:
     """Whether a part of column D prices a money field for another period than its label does: 元/席/年, 按年报价 or
     per seat-year beside 每席位每月单价 / Rate per seat-month (hostile11 H11-3: 62,400 a seat-year read as a month's)."""
     own = _period(field.label.both()) if field.type is FieldType.MONEY else None

@@ -817,6 +817,23 @@ def test_a_note_or_the_field_s_own_unit_in_brackets_after_a_label_is_read(rubric
     assert str(bid.value(field)) == {"sme": "False", "registered_capital": "1200"}.get(field, str(good_bid()[field]))
 
 
+@pytest.mark.parametrize("bracket, read", [("（元/席/月）", True), ("（元/人/月，含税）", True), ("（元/席/年）", False),
+                                           ("（元/席·年）", False), ("（元/万元）", False)])
+def test_a_monthly_rate_header_saying_what_the_price_is_for(rubric, tmp_path: Path, bracket, read):
+    """hostile12: 每席位每月单价（元/席/月）, the monthly rate's own unit and period, was refused as adding a unit; one
+    saying another period (元/席/年) or another unit stays refused."""
+    bid = good_bid(price_model="per_seat_month", rate_per_seat_month=5200, rate_per_call=None)
+    headers = [f"每席位每月单价{bracket}" if f == "rate_per_seat_month" else f for f in bid]
+    path = write_xlsx(tmp_path / "bids.xlsx", {"Bids": [headers, list(bid.values())]})
+    if read:
+        (found,) = read_bids(rubric, [path]).bids
+        assert found.value("rate_per_seat_month") == 5200
+    else:
+        with pytest.raises(BidsError) as caught:
+            read_bids(rubric, [path])
+        assert [p.code for p in caught.value.problems] == ["bids.unit_in_header"]
+
+
 # -- rows that are no bid as they stand, and headers below headings (an independent tester's findings F2, F4, F7)
 
 FIELDS = list(good_bid())
