@@ -425,10 +425,12 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
         return None  # a header: the rows below it are those read, or no vendor is named (choice lists)
     answers, column = _form_answers(reading, [row for _, row in filled])
     code, name = answers.get("vendor_id"), answers.get("vendor_name")
-    if len(answers) < 2 or _EXAMPLE.search(sheet) or not is_blank(name) and _EXAMPLE_NAME.search(str(name).strip()):
-        return None
     own = normalise_vendor_id(str(code)) in vendors if not is_blank(code) else \
         not is_blank(name) and name_key(str(name)) in names
+    # (a sheet named as an example that names a bidder read is that bidder's own copy: 报价表格式 filled in, hostile12)
+    if len(answers) < 2 or _EXAMPLE.search(sheet) and not own or not is_blank(name) and _EXAMPLE_NAME.search(
+            str(name).strip()):
+        return None
     if own and all(is_blank(v) for k, v in answers.items() if k not in ("vendor_id", "vendor_name")):
         return None  # a cover (封面) naming the bidder read, answering nothing else
     if not is_blank(code) and _COPIED_CODE.fullmatch(normalise_vendor_id(str(code))):

@@ -656,6 +656,8 @@ def test_a_notes_sheet_choice_lists_or_a_register_of_the_bids_read_are_still_rea
     ("Bid (2)", "91510100MA0000000X", "样例科技有限公司", False),
     ("Bid (2)", "91510100MA0000000X", "某某有限公司（示例）", False),
     ("Bid (2)", "91440101MA59K3T81X", "北京示例客服有限公司", True),  # 示例 inside a firm's name: a second bid
+    # hostile12: a sheet named as an example holding the bidder read is its own second copy (报价表格式 filled in)
+    ("报价表格式", VENDOR_A, "北京示例客服有限公司", True), ("填写示例", None, "北京示例客服有限公司", True),
 ])
 def test_a_second_bid_form_is_refused_whatever_its_code(rubric, tmp_path: Path, sheet, code, name, refused):
     """A second bidder's form pasted in as 'Bid (2)' was refused only when its credit code's check character was
