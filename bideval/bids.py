@@ -364,19 +364,51 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_bids: Sequ
     vendors = {b.vendor_id for b in read_bids}
     names = {name_key(b.vendor_name) for b in read_bids}
     problems: list[Problem] = []
+    read_rows: list[list[Any]] | None = None
     for sheet in book.sheet_names:
         if sheet == read:
             continue
         try:
             rows = book.rows(sheet)
+            read_rows = book.rows(read) if read_rows is None and read == CONSOLIDATED_SHEET else read_rows
         except DamagedWorkbook as damaged:
             problems.extend(damaged.problems)
             continue
-        found = _bid_shape(reading, sheet, rows, vendors, names)
+        found = _bid_shape(reading, sheet, rows, vendors, names) or (
+            _changed_copy(reading, read_rows, rows) if read_rows is not None else None)
         if found is not None:
             problems.append(Problem.of("bids.bids_elsewhere", book.display, sheet, read=read,
                                        hidden=book.hidden_sheet(sheet), **found))
     return problems
+
+
+def _changed_copy(reading: Reading, read_rows: list[list[Any]], rows: list[list[Any]]) -> dict[str, Any] | None:
+    """The first cell where a copy of the sheet of bids read differs from it (hostile12: ``Bids (修正)``, the same
+    bidders with a price corrected, was passed over and the old price read): a sheet headed as the one read, cell for
+    cell, whose row for a bidder read is not that bidder's row there. A summary headed otherwise, or an unchanged
+    copy, is left alone. None: no such cell."""
+    def filled(table: list[list[Any]]) -> list[tuple[int, tuple[str, ...]]]:
+        return [(r, tuple(("" if is_blank(v) else normalise(str(v))) for v in row)) for r, row in enumerate(table)
+                if not is_blank_row(row)]
+    mine, theirs = filled(read_rows), filled(rows)
+    if not mine or not theirs or tuple(map(name_key, mine[0][1])) != tuple(map(name_key, theirs[0][1])):
+        return None
+    header = mine[0][1]
+    code_at = next((c for c, title in enumerate(header) if (field := reading.headers.get(name_key(title))) is not None
+                    and field.id == "vendor_id"), None)
+    if code_at is None:
+        return None
+    read = {normalise_vendor_id(row[code_at]): row for _, row in mine[1:] if code_at < len(row)}
+    for r, row in theirs[1:]:
+        code = normalise_vendor_id(row[code_at]) if code_at < len(row) else ""
+        same = read.get(code)
+        if same is None:
+            continue
+        width = max(len(row), len(same))
+        changed = next((c for c in range(width) if (row + ("",) * width)[c] != (same + ("",) * width)[c]), None)
+        if changed is not None:
+            return {"shape": "copy", "found": row[code_at], "at": cell_name(r, changed)}
+    return None
 
 
 def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set[str],

@@ -640,6 +640,24 @@ def test_a_notes_sheet_choice_lists_or_a_register_of_the_bids_read_are_still_rea
     assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == [VENDOR_A, VENDOR_B]
 
 
+@pytest.mark.parametrize("corrected, refused", [(None, False), ({"rate_per_call": 0.55}, True),
+                                               ({"vendor_name": "乙公司（更正）"}, True)])
+def test_a_copy_of_the_bids_sheet_that_differs_is_refused(rubric, tmp_path: Path, corrected, refused):
+    """hostile12: Bids (修正), a copy of Bids with the same bidders and a price corrected, was passed over and the old
+    price read; an unchanged copy is left alone."""
+    headers = list(good_bid(VENDOR_A))
+    row = lambda bid: [bid.get(h) for h in headers]  # noqa: E731
+    b = good_bid(VENDOR_B, name="乙公司")
+    path = write_xlsx(tmp_path / "all.xlsx", {"Bids": [headers, row(good_bid(VENDOR_A)), row(b)],
+                                              "Bids (修正)": [headers, row(good_bid(VENDOR_A)), row({**b, **(corrected or {})})]})
+    if not refused:
+        assert [x.vendor_id for x in read_bids(rubric, [path]).bids] == [VENDOR_A, VENDOR_B]
+        return
+    (message,) = problems_of(rubric, [path])
+    assert message.startswith(f"{path}:Bids (修正): this sheet is a copy of the sheet 'Bids', but its row for "
+                              f"'{VENDOR_B}' differs from it"), message
+
+
 @pytest.mark.parametrize("sheet, code, name, refused", [
     ("Bid (2)", "91440101MA59K3T81X", "某某第二投标人有限公司", True),  # the check character mistyped
     ("Bid (2)", "MA59K3T81", "某某第二投标人有限公司", True),  # a 9-character organisation code
