@@ -611,7 +611,8 @@ class _PanelReader:
         for listing in self.listings:
             others: dict[str, tuple[int, int]] = {}
             for r, c, name in listing.names:
-                if name not in members:
+                role = _WITH_ROLE.fullmatch(normalise(name))  # (张三（组长）: a member and their role on the panel)
+                if name not in members and (role is None or role.group(1) not in members):
                     others.setdefault(name, (r, c))
             if others:
                 r, c = next(iter(others.values()))
@@ -1065,6 +1066,8 @@ _POINTS = re.compile(r"[+-]?\d+(?:\.\d+)?\s*分")
 
 # A header's words and a note in brackets after them (NFKC has made full-width brackets half-width).
 _BRACKET_NOTE = re.compile(r"([^(]+)\(.*\)")
+# A name on a sheet not read followed by a role in brackets (张三（组长）, 李四 (chair)): NFKC has made brackets half-width
+_WITH_ROLE = re.compile(r"\s*([^()\[\]【】]+?)\s*[(\[【][^()\[\]【】]*[)\]】]\s*")
 
 
 _COLUMN_KEYS = {name: frozenset(map(name_key, spellings)) for name, spellings in COLUMN_NAMES.items()}

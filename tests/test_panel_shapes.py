@@ -510,6 +510,8 @@ def test_a_filled_column_not_read_on_a_panel_sheet_is_warned_of(rubric, bids, tm
     (False, ["A", "B"], None),  # without Judges, the members are those who scored
     (True, ["A", "B", "D"], "A5"),
     (False, ["B", "D"], "A4"),
+    (True, ["A（组长）", "B (member)"], None),  # hostile12: a member's role in brackets after the name
+    (False, ["B", "D（组长）"], "A4"),
 ])
 def test_a_sheet_naming_judges_is_refused_only_for_a_judge_not_on_the_panel(rubric, bids, tmp_path, judges, listed,
                                                                             refused):
@@ -522,7 +524,7 @@ def test_a_sheet_naming_judges_is_refused_only_for_a_judge_not_on_the_panel(rubr
         assert read_ok(rubric, bids, path).judges == ("A", "B")
         return
     (found,) = problems(rubric, bids, path)
-    assert found.startswith(f"签字页!{refused}: this sheet lists judges (its header names a judge column) and names D, ")
+    assert found.startswith(f"签字页!{refused}: this sheet lists judges (its header names a judge column) and names D")
 
 
 def test_a_summary_of_totals_per_judge_is_left_alone(rubric, bids, tmp_path):
