@@ -1026,9 +1026,11 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
         return field
     words = _NOTE.sub(" ", _UNIT_SAID.sub(" ", said)).split()
     if field.type is FieldType.MONEY:
-        units = money_units_named(said, field.currency)
+        def units_in(text: str) -> tuple[tuple[str, int], ...]:  # (a multiple alone in the bracket, （万）, is 万元)
+            return money_units_named(text, field.currency) or money_units_named(f"({text})", field.currency)
+        units = units_in(said)
         per = {fold(m.group(1)) for m in _PER_WHAT.finditer(said)}  # (元/席/月: what a price is for, no unit of money)
-        named = all(money_units_named(word, field.currency) or word in per for word in words)  # (units, notes, per)
+        named = all(units_in(word) or word in per for word in words)  # (units, notes, per)
         return field if units and named and all(unit == field.money_unit for unit in units) and not other_period(
             field, said) else None
     if field.type is FieldType.PERCENT:
