@@ -337,8 +337,8 @@ def _names_own_unit(field: Field, part: str) -> bool:
     alone = _QUANTITY_ALONE.fullmatch(normalise(part))
     if alone:
         part = alone.group(1)
-    if field.type is FieldType.MONEY:
-        units = money_units_named(part, field.currency)
+    if field.type is FieldType.MONEY:  # (a multiple alone, 万, is that multiple of the currency: hostile12)
+        units = money_units_named(part, field.currency) or money_units_named(f"({part})", field.currency)
         return bool(units) and all(unit == field.money_unit for unit in units)
     names = unit_names(field.unit) if field.unit else frozenset()
     folded = fold(part)

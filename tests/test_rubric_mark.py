@@ -166,7 +166,7 @@ def _column_d(form: Path, field: str, written: str) -> str:
         "元/席/年", "按年报价", "每年", "年度单价", "报价为年费", "per seat-year", "按季度"]],
     # hostile12: the period after a middle dot or in brackets (元/席·年, 元（年）), or an hour's price
     *[(TEXT, "rate_per_seat_month", said, said) for said in ["元/席·年", "元/(人·年)", "元（年）", "元/席/小时"]],
-    (IN_YUAN, "registered_capital", "人民币万元", "人民币万元"), (IN_YUAN, "registered_capital", "{D}; 元/人民币万元", "元/人民币万元"),
+    (IN_YUAN, "registered_capital", "人民币万元", "人民币万元"), (IN_YUAN, "registered_capital", "万", "万"), (IN_YUAN, "registered_capital", "{D}; 元/人民币万元", "元/人民币万元"),
 ])
 def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, field, written, stated):
     """hostile9 H9-1: a bidder who kept the form's `元 / yuan` and added 单位：万元 after it (or on a new line, or
@@ -195,7 +195,7 @@ def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, f
     (TEXT, "rate_per_seat_month", "元/人·月"), (TEXT, "rate_per_seat_month", "元/(席·月)（含税）"),
     # hostile12: 人民币 beside the unit names the currency, not another unit (人民币万元 is 万元)
     (TEXT, "registered_capital", "人民币万元"), (TEXT, "registered_capital", "万元（人民币）; 含税"),
-    (IN_YUAN, "registered_capital", "元人民币"),
+    (IN_YUAN, "registered_capital", "元人民币"), (TEXT, "registered_capital", "万; 含税"),  # (万 alone is 万元)
 ])
 def test_column_d_naming_no_other_unit_is_read(tmp_path, made_from, field, written):
     """A note beside the form's unit (a note, 不小于0, the field's own unit again, words holding 天 or 年 as a
