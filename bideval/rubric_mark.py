@@ -374,15 +374,20 @@ def _period(text: str) -> Label | None:
 
 
 _PER = r"per\s+(?:[a-z]+[- ])?"  # per month, per seat-month, per seat year
-# 元/月, 元/席/年, 元/席·年, 元/(人·年), 元（年） (8小时/天 is no price's period)
-_YUAN_PER = r"(?:元|yuan|rmb|cny)(?:\s*/\s*\(?[^/\d\s;()·•・⋅∙]{1,4})*?\s*[/(·•・⋅∙]\s*\(?"
+# 元/月, 元/席/年, 元/席·年, 元/(人·年), 元（年）, yuan/seat/year (8小时/天 is no price's period); the period may be glued to
+# what the price is for (元/人年, 元/席月: a person-year, a seat-month)
+_YUAN_PER = r"(?:元|yuan|rmb|cny)(?:\s*/\s*\(?[^/\d\s;()·•・⋅∙]{1,8}?)*?\s*[/(·•・⋅∙]\s*\(?"
+_GLUED = r"[^/\d\s;()·•・⋅∙a-z]{0,3}?"
 _PERIODS = (
-    (Label("月", "month"), re.compile(rf"每月|按月|包月|{_YUAN_PER}月|月费|月度(?:单价|报价|价|费)|{_PER}month|monthly|-month")),
-    (Label("年", "year"), re.compile(rf"每年|按年|包年|{_YUAN_PER}年|年费|年度(?:单价|报价|价|费)|{_PER}year|yearly|annual"
-                                    r"|-year")),
-    (Label("季度", "quarter"), re.compile(rf"每季|按季|{_YUAN_PER}季|季度(?:单价|报价|价|费)|{_PER}quarter|quarterly")),
-    (Label("天", "day"), re.compile(rf"{_YUAN_PER}[天日]|按[天日](?:计费|报价|收费)|日单价|{_PER}day\b|daily")),
-    (Label("小时", "hour"), re.compile(rf"{_YUAN_PER}小?时|{_PER}hour\b")),
+    (Label("月", "month"), re.compile(rf"每月|按月|包月|{_YUAN_PER}(?:{_GLUED}月|months?\b)|月费|月度(?:单价|报价|价|费)"
+                                     rf"|{_PER}month|monthly|-month")),
+    (Label("年", "year"), re.compile(rf"每年|按年|包年|{_YUAN_PER}(?:{_GLUED}年|years?\b|yr\b)|年费|年度(?:单价|报价|价|费)"
+                                    rf"|{_PER}year|yearly|annual|per annum|-year")),
+    (Label("季度", "quarter"), re.compile(rf"每季|按季|{_YUAN_PER}(?:{_GLUED}季|quarter)|季度(?:单价|报价|价|费)|{_PER}quarter"
+                                         r"|quarterly")),
+    (Label("天", "day"), re.compile(rf"{_YUAN_PER}(?:{_GLUED}[天日]|days?\b)|按[天日](?:计费|报价|收费)|日单价|{_PER}day\b"
+                                   r"|daily")),
+    (Label("小时", "hour"), re.compile(rf"{_YUAN_PER}(?:{_GLUED}小?时|hours?\b|hr\b)|{_PER}hour\b")),
 )
 
 

@@ -165,7 +165,8 @@ def _column_d(form: Path, field: str, written: str) -> str:
     *[(TEXT, "rate_per_seat_month", f"{{D}}; {said}", said) for said in [
         "元/席/年", "按年报价", "每年", "年度单价", "报价为年费", "per seat-year", "按季度"]],
     # hostile12: the period after a middle dot or in brackets (元/席·年, 元（年）), or an hour's price
-    *[(TEXT, "rate_per_seat_month", said, said) for said in ["元/席·年", "元/(人·年)", "元（年）", "元/席/小时"]],
+    *[(TEXT, "rate_per_seat_month", said, said) for said in ["元/席·年", "元/(人·年)", "元（年）", "元/席/小时", "元/人年",
+                                                             "元/席年", "yuan/seat/year", "yuan per seat per annum"]],
     (IN_YUAN, "registered_capital", "人民币万元", "人民币万元"), (IN_YUAN, "registered_capital", "万", "万"), (IN_YUAN, "registered_capital", "{D}; 元/人民币万元", "元/人民币万元"),
 ])
 def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, field, written, stated):
@@ -193,6 +194,7 @@ def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, f
     (IN_YUAN, "registered_capital", "元"), (IN_YUAN, "registered_capital", "人民币元; 含税"),
     (TEXT, "registered_capital", "万元"), (TEXT, "rate_per_seat_month", "元/席/月"), (IN_HOURS, "similar_projects", "小时"),
     (TEXT, "rate_per_seat_month", "元/人·月"), (TEXT, "rate_per_seat_month", "元/(席·月)（含税）"),
+    (TEXT, "rate_per_seat_month", "元/人月"), (TEXT, "rate_per_seat_month", "yuan/person/month"),
     # hostile12: 人民币 beside the unit names the currency, not another unit (人民币万元 is 万元)
     (TEXT, "registered_capital", "人民币万元"), (TEXT, "registered_capital", "万元（人民币）; 含税"),
     (IN_YUAN, "registered_capital", "元人民币"), (TEXT, "registered_capital", "万; 含税"),  # (万 alone is 万元)
