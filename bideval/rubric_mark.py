@@ -248,7 +248,8 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
     unit it was written with as one of its parts, and no words added there may name another unit (hostile8 H8-1,
     hostile9 H9-1: `单位：万元` beside the form's `元 / yuan`). On a form of another version of this rubric, or one
     without the mark (the sheet copied into a new workbook: hostile9 H9-2), a unit in the words bid-eval writes
-    (`万元 / 10,000 yuan`, `单位：h / unit: h`) is compared. A cleared unit cell is left alone."""
+    (`万元 / 10,000 yuan`, `单位：h / unit: h`) is compared, and so is a price's period (`元/席/年` beside a monthly rate).
+    A cleared unit cell is left alone."""
     mark = book.notes.rubric_mark
     if mark is not None and mark.rubric_id != rubric.id:
         return []
@@ -266,8 +267,9 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
         elif wanted is None and mark is None:
             continue  # (a form made by hand may say 个 beside a count the rubric gives no unit: nothing differs)
         else:
-            stated = next((part for part in _parts(text) if part != note and _states_unit(field, part)
-                           and not _same_unit(field, part, wanted)), None)
+            stated = next((part for part in _parts(text) if part != note and (
+                _states_unit(field, part) and not _same_unit(field, part, wanted) or other_period(field, part))), None)
+            # (a monthly rate said to be a year's is never the form's own words, marked or not: hostile12)
         if stated is None or value_column >= len(row) or row[value_column] in ("", None):
             continue
         from .sheets import cell_name  # (sheets reads packages through xlsx_guard, which reads the mark here)

@@ -246,6 +246,22 @@ def test_column_d_of_a_form_without_the_mark_naming_another_unit_in_bid_eval_s_w
     assert not refused
 
 
+@pytest.mark.parametrize("written, refused", [("元/席/年", True), ("元 / yuan per year", True), ("元/席/月", False),
+                                             ("元 / yuan; 每月按30天计", False)])
+def test_a_monthly_rate_said_to_be_a_year_s_on_a_form_without_the_mark_is_refused(tmp_path, written, refused):
+    """hostile12: the Bid sheet copied into a new workbook, 元/席/年 beside the monthly rate had 62,400 a seat-year
+    read as a month's rate: the period is compared with or without the mark."""
+    form = _filled_form(tmp_path, TEXT, price_model="per_seat_month", rate_per_seat_month=62400, rate_per_call=None)
+    cell = _column_d(form, "rate_per_seat_month", written)
+    _without_mark(form)
+    if not refused:
+        assert [b.value("rate_per_seat_month") for b in read_bids(_rubric(TEXT), [form]).bids] == [62400]
+        return
+    with pytest.raises(BidsError) as caught:
+        read_bids(_rubric(TEXT), [form])
+    assert [(p.code, p.cell, p.data["stated"]) for p in caught.value.problems] == [("bids.unit_changed", cell, written)]
+
+
 @pytest.mark.parametrize("stated, marked, zh", [
     ("万元 / 10,000 yuan", False, "填报表注明单位为“万元”，但评分标准按“元”读取该字段：D 列注明的单位与评分标准不同；"
                                   "请向投标人确认所填数值的单位，并按评分标准的单位填写"),
