@@ -275,6 +275,9 @@ class _PanelReader:
             name = _column_of(title, wanted + optional)
             if name is None:
                 continue  # other columns (the score sheet's tier and range, say) are not read here
+            if name == "comment" and name in columns and _MORE_COMMENT not in columns:
+                columns[_MORE_COMMENT] = c  # 评分理由 and 备注: both kept, one after the other (hostile12)
+                continue
             if name in columns:
                 self.fail(book, sheet, start, c, "panel.column_twice", heading=_column(name),
                           also=cell_name(start, columns[name]))
@@ -317,7 +320,7 @@ class _PanelReader:
         data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r]) and r + 1 not in hidden]
         # a comment struck through, wholly or in part, is ordinary editing of a free text: it withdraws nothing
         struck = book.struck_rows(sheet, rows, (r for r, _ in data),
-                                  (c for name, c in columns.items() if name != "comment"), "panel.struck",
+                                  (c for name, c in columns.items() if name not in ("comment", _MORE_COMMENT)), "panel.struck",
                                   entry="score" if "score" in wanted else "tier" if "tier" in wanted else "member")
         if struck:
             self.problems += [problem for found in struck.values() for problem in found]
@@ -326,7 +329,7 @@ class _PanelReader:
                                  if (r + 1 in hidden or r in struck) and not is_blank_row(rows[r])]
         # a comment is kept, not scored: merged over two rows it holds back no score, and the run goes on
         merged = book.merged_problems(sheet, (r for r, _ in data),
-                                      (c for name, c in columns.items() if name != "comment"))
+                                      (c for name, c in columns.items() if name not in ("comment", _MORE_COMMENT)))
         if merged:  # a judge's name merged over their rows: told once, not as an empty cell on each row
             self.problems += merged
             return None, [], []
@@ -661,10 +664,11 @@ class _PanelReader:
         # A member even when every row is for an invalid bid: they must still score every valid one (rules.md).
         self.scoring_judges[judge] = None
         raw = _cell(row, score_column)
-        comment = self.text(book, sheet, r, columns["comment"], _cell(row, columns["comment"]), as_typed=True) \
-            if "comment" in columns else ""
-        if comment is None:
+        comments = [self.text(book, sheet, r, columns[name], _cell(row, columns[name]), as_typed=True)
+                    for name in ("comment", _MORE_COMMENT) if name in columns]
+        if None in comments:
             return
+        comment = "\n".join(c for c in comments if c)  # (a reason and a remark, each as typed)
         if vendor_id in self.invalid:
             if _text(raw):
                 self.warnings.append(Problem.of("panel.invalid_bid_score", book.display, sheet,
@@ -906,6 +910,9 @@ def _layout_facts(table: _OtherTable) -> dict[str, Any]:
             "judge_headers": COLUMN_NAMES["judge"], "by_bidder": table.bidders}
 
 
+# A second comment column beside the first (评分理由 beside 备注): its text is kept after the first's, not refused as a
+# column named twice (hostile12: an ordinary sheet of reasons and remarks had been refused whole)
+_MORE_COMMENT = "comment (2)"
 # Words heading a line of numbers beside bidders that are no judge's scores: a summary's totals, averages or ranks, or
 # a record of the prices (bid-eval reads prices from the bid forms); contained in the heading, compared by name_key.
 # 总得分, 综合得分 and 最终得分 are the total as 总分 is (a summary of each bidder's total had been refused), 评标价 a

@@ -444,6 +444,16 @@ def test_a_comment_column_headed_as_panels_head_it_is_kept(rubric, bids, tmp_pat
     assert [s.comment for s in panel.scores if s.comment] == ["运营管理体系完整"] and panel.warnings == ()
 
 
+@pytest.mark.parametrize("first, second", [("评分理由", "备注"), ("备注", "评分说明"), ("comment", "专家意见")])
+def test_a_reasons_column_beside_a_remarks_column_keeps_both(rubric, bids, tmp_path, first, second):
+    """hostile12: 评分理由 beside 备注, each a comment column, was refused as the column 'comment' twice; both are
+    kept, the first's text before the second's."""
+    rows = [[*row[:4], "方案完整", "现场答辩"] for row in scores_of("A", "B")]
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [[*SCORES[:4], first, second], *rows], "Tiers": TIERS})
+    panel = read_ok(rubric, bids, path)
+    assert {s.comment for s in panel.scores} == {"方案完整\n现场答辩"} and panel.warnings == ()
+
+
 @pytest.mark.parametrize("heading", ["最终得分", "调整后得分", "复核得分", "合议得分", "final score", "Revised Scores",
                                      "复核评分", "调整后评分", "Score after review", "Final mark", "Revised points"])
 def test_a_second_column_of_scores_is_refused_naming_both(rubric, bids, tmp_path, heading):
