@@ -387,17 +387,20 @@ def _changed_copy(reading: Reading, read_rows: list[list[Any]], rows: list[list[
     bidders with a price corrected, was passed over and the old price read): a sheet headed as the one read, cell for
     cell, whose row for a bidder read is not that bidder's row there. A summary headed otherwise, or an unchanged
     copy, is left alone. None: no such cell."""
-    def filled(table: list[list[Any]]) -> list[tuple[int, tuple[str, ...]]]:
-        return [(r, tuple(("" if is_blank(v) else normalise(str(v))) for v in row)) for r, row in enumerate(table)
-                if not is_blank_row(row)]
-    mine, theirs = filled(read_rows), filled(rows)
-    if not mine or not theirs or tuple(map(name_key, mine[0][1])) != tuple(map(name_key, theirs[0][1])):
-        return None
-    header = mine[0][1]
-    code_at = next((c for c, title in enumerate(header) if (field := reading.headers.get(name_key(title))) is not None
-                    and field.id == "vendor_id"), None)
-    if code_at is None:
-        return None
+    def filled(table: list[list[Any]]) -> list[tuple[int, tuple[str, ...]]]:  # (trailing empty cells dropped)
+        cells = [(r, [("" if is_blank(v) else normalise(str(v))) for v in row]) for r, row in enumerate(table)]
+        return [(r, tuple(row[:max(c for c, v in enumerate(row) if v) + 1])) for r, row in cells if any(row)]
+    def codes_at(row: tuple[str, ...]) -> int | None:
+        return next((c for c, title in enumerate(row) if (field := reading.headers.get(name_key(title))) is not None
+                     and field.id == "vendor_id"), None)
+
+    def from_header(table: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
+        at = next((h for h, (_, row) in enumerate(table[:TITLE_ROWS + 1]) if codes_at(row) is not None), None)
+        return table[at:] if at is not None else []  # (from the header, below its titles, which may differ)
+    mine, theirs = from_header(filled(read_rows)), from_header(filled(rows))
+    if not mine or not theirs or mine[0][1] != theirs[0][1]:
+        return None  # (headed otherwise: no copy of the sheet read)
+    code_at = codes_at(mine[0][1]) or 0
     read = {normalise_vendor_id(row[code_at]): row for _, row in mine[1:] if code_at < len(row)}
     for r, row in theirs[1:]:
         code = normalise_vendor_id(row[code_at]) if code_at < len(row) else ""

@@ -641,15 +641,19 @@ def test_a_notes_sheet_choice_lists_or_a_register_of_the_bids_read_are_still_rea
 
 
 @pytest.mark.parametrize("corrected, refused", [(None, False), ({"rate_per_call": 0.55}, True),
-                                               ({"vendor_name": "乙公司（更正）"}, True)])
+                                               ({"vendor_name": "乙公司（更正）"}, True), ({"title": "报价（更正）"}, True)])
 def test_a_copy_of_the_bids_sheet_that_differs_is_refused(rubric, tmp_path: Path, corrected, refused):
     """hostile12: Bids (修正), a copy of Bids with the same bidders and a price corrected, was passed over and the old
     price read; an unchanged copy is left alone."""
     headers = list(good_bid(VENDOR_A))
     row = lambda bid: [bid.get(h) for h in headers]  # noqa: E731
     b = good_bid(VENDOR_B, name="乙公司")
+    corrected = dict(corrected or {})
+    title = [[corrected.pop("title")]] if "title" in corrected else []  # (a title above the copy's header)
+    if title:
+        corrected["rate_per_call"] = 0.55
     path = write_xlsx(tmp_path / "all.xlsx", {"Bids": [headers, row(good_bid(VENDOR_A)), row(b)],
-                                              "Bids (修正)": [headers, row(good_bid(VENDOR_A)), row({**b, **(corrected or {})})]})
+                                              "Bids (修正)": [*title, headers, row(good_bid(VENDOR_A)), row({**b, **corrected})]})
     if not refused:
         assert [x.vendor_id for x in read_bids(rubric, [path]).bids] == [VENDOR_A, VENDOR_B]
         return
