@@ -22,7 +22,8 @@ from .labels import Named
 from .number_formats import excel_text, real_percent
 from .pricing import PRICE_MODEL_FIELD
 from .rubric import Field, Rubric
-from .rubric_mark import made_from_this_version, one_warning_per_version, other_rubric, other_version, unit_problems
+from .rubric_mark import (made_from_this_version, one_warning_per_version, other_period, other_rubric, other_version,
+                          unit_problems)
 from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
 from .values import (LARGEST, FieldType, ValueProblem, cell_decimal, fold, name_key, normalise,
@@ -363,19 +364,54 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_bids: Sequ
     vendors = {b.vendor_id for b in read_bids}
     names = {name_key(b.vendor_name) for b in read_bids}
     problems: list[Problem] = []
+    read_rows: list[list[Any]] | None = None
     for sheet in book.sheet_names:
         if sheet == read:
             continue
         try:
             rows = book.rows(sheet)
+            read_rows = book.rows(read) if read_rows is None and read == CONSOLIDATED_SHEET else read_rows
         except DamagedWorkbook as damaged:
             problems.extend(damaged.problems)
             continue
-        found = _bid_shape(reading, sheet, rows, vendors, names)
+        found = _bid_shape(reading, sheet, rows, vendors, names) or (
+            _changed_copy(reading, read_rows, rows) if read_rows is not None else None)
         if found is not None:
             problems.append(Problem.of("bids.bids_elsewhere", book.display, sheet, read=read,
                                        hidden=book.hidden_sheet(sheet), **found))
     return problems
+
+
+def _changed_copy(reading: Reading, read_rows: list[list[Any]], rows: list[list[Any]]) -> dict[str, Any] | None:
+    """The first cell where a copy of the sheet of bids read differs from it (hostile12: ``Bids (修正)``, the same
+    bidders with a price corrected, was passed over and the old price read): a sheet headed as the one read, cell for
+    cell, whose row for a bidder read is not that bidder's row there. A summary headed otherwise, or an unchanged
+    copy, is left alone. None: no such cell."""
+    def filled(table: list[list[Any]]) -> list[tuple[int, tuple[str, ...]]]:  # (trailing empty cells dropped)
+        cells = [(r, [("" if is_blank(v) else normalise(str(v))) for v in row]) for r, row in enumerate(table)]
+        return [(r, tuple(row[:max(c for c, v in enumerate(row) if v) + 1])) for r, row in cells if any(row)]
+    def codes_at(row: tuple[str, ...]) -> int | None:
+        return next((c for c, title in enumerate(row) if (field := reading.headers.get(name_key(title))) is not None
+                     and field.id == "vendor_id"), None)
+
+    def from_header(table: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
+        at = next((h for h, (_, row) in enumerate(table[:TITLE_ROWS + 1]) if codes_at(row) is not None), None)
+        return table[at:] if at is not None else []  # (from the header, below its titles, which may differ)
+    mine, theirs = from_header(filled(read_rows)), from_header(filled(rows))
+    if not mine or not theirs or mine[0][1] != theirs[0][1]:
+        return None  # (headed otherwise: no copy of the sheet read)
+    code_at = codes_at(mine[0][1]) or 0
+    read = {normalise_vendor_id(row[code_at]): row for _, row in mine[1:] if code_at < len(row)}
+    for r, row in theirs[1:]:
+        code = normalise_vendor_id(row[code_at]) if code_at < len(row) else ""
+        same = read.get(code)
+        if same is None:
+            continue
+        width = max(len(row), len(same))
+        changed = next((c for c in range(width) if (row + ("",) * width)[c] != (same + ("",) * width)[c]), None)
+        if changed is not None:
+            return {"shape": "copy", "found": row[code_at], "at": cell_name(r, changed)}
+    return None
 
 
 def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set[str],
@@ -424,10 +460,12 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
         return None  # a header: the rows below it are those read, or no vendor is named (choice lists)
     answers, column = _form_answers(reading, [row for _, row in filled])
     code, name = answers.get("vendor_id"), answers.get("vendor_name")
-    if len(answers) < 2 or _EXAMPLE.search(sheet) or not is_blank(name) and _EXAMPLE_NAME.search(str(name).strip()):
-        return None
     own = normalise_vendor_id(str(code)) in vendors if not is_blank(code) else \
         not is_blank(name) and name_key(str(name)) in names
+    # (a sheet named as an example that names a bidder read is that bidder's own copy: 报价表格式 filled in, hostile12)
+    if len(answers) < 2 or _EXAMPLE.search(sheet) and not own or not is_blank(name) and _EXAMPLE_NAME.search(
+            str(name).strip()):
+        return None
     if own and all(is_blank(v) for k, v in answers.items() if k not in ("vendor_id", "vendor_name")):
         return None  # a cover (封面) naming the bidder read, answering nothing else
     if not is_blank(code) and _COPIED_CODE.fullmatch(normalise_vendor_id(str(code))):
@@ -991,9 +1029,13 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
         return field
     words = _NOTE.sub(" ", _UNIT_SAID.sub(" ", said)).split()
     if field.type is FieldType.MONEY:
-        units = money_units_named(said, field.currency)
-        named = all(money_units_named(word, field.currency) for word in words)  # (nothing but units and notes)
-        return field if units and named and all(unit == field.money_unit for unit in units) else None
+        def units_in(text: str) -> tuple[tuple[str, int], ...]:  # (a multiple alone in the bracket, （万）, is 万元)
+            return money_units_named(text, field.currency) or money_units_named(f"({text})", field.currency)
+        units = units_in(said)
+        per = {fold(m.group(1)) for m in _PER_WHAT.finditer(said)}  # (元/席/月: what a price is for, no unit of money)
+        named = all(units_in(word) or word in per for word in words)  # (units, notes, per)
+        return field if units and named and all(unit == field.money_unit for unit in units) and not other_period(
+            field, said) else None
     if field.type is FieldType.PERCENT:
         return field if words and all(word in ("%", "百分比", "percent") for word in words) else None
     names = unit_names(field.unit) if field.unit else frozenset()
@@ -1001,6 +1043,9 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
 
 
 _UNIT_SAID = re.compile(r"单位\s*[:：为是]?|\bunits?\s*:|\bin\b")
+# What a price is said to be for after a slash (元/席/月: a seat, a month): no unit of money, and its period compared
+# with the label's (hostile12: 每席位每月单价（元/席/月） was refused, and one of 元/席/年 must stay refused)
+_PER_WHAT = re.compile(r"/\s*([^/\s,，;；、]{1,4})")
 
 
 def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mapping[str, Field]) -> Problem:

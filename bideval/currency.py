@@ -196,17 +196,29 @@ def money_units_named(text: str, code: str) -> tuple[tuple[str, int], ...]:
     ((('CNY', 1), ('CNY', 1), ('CNY', 10000)), (('CNY', 10000), ('USD', 1)))
     >>> [money_units_named(t, "CNY") for t in ("以万为单位", "填写时以“万”计", "in 10k CNY", "x 10,000", "预算500万元")]
     [(('CNY', 10000),), (('CNY', 10000),), (('CNY', 10000),), (('CNY', 10000),), ()]
+    >>> [money_units_named(t, "CNY") for t in ("人民币万元", "万元（人民币）", "人民币", "元/人民币万元")]
+    [(('CNY', 10000),), (('CNY', 10000),), (('CNY', 1),), (('CNY', 1), ('CNY', 10000))]
     """
     text = normalise(text)  # (as _marks_in folds it: its positions are this text's)
     folded = text.casefold()
-    found = []
-    for at, _, other in _marks_in(text):
+    found: list[tuple[int, int, tuple[str, int], bool]] = []  # (start, end, unit, the currency's name alone)
+    for at, mark, other in _marks_in(text):
         multiple = _MULTIPLE_BEFORE.search(folded, 0, at)
         if not _AFTER_A_NUMBER.search(folded, 0, multiple.start() if multiple else at):
-            found.append((at, (other, _MULTIPLES[multiple.group(1)] if multiple else 1)))
-    found += [(m.start(1), (code, _MULTIPLES[m.group(1)])) for pattern in (_MULTIPLE_ALONE, _TIMES_A_MULTIPLE)
-              for m in pattern.finditer(folded)]
-    return tuple(unit for _, unit in sorted(found))
+            found.append((multiple.start() if multiple else at, at + len(mark),
+                          (other, _MULTIPLES[multiple.group(1)] if multiple else 1), not multiple and mark in _NAMES_ONLY))
+    found += [(m.start(1), m.end(1), (code, _MULTIPLES[m.group(1)]), False)
+              for pattern in (_MULTIPLE_ALONE, _TIMES_A_MULTIPLE) for m in pattern.finditer(folded)]
+    found.sort()
+    return tuple(unit for i, (start, end, unit, name_only) in enumerate(found) if not name_only or not any(
+        other[2][0] == unit[0] and _BESIDE.fullmatch(folded[min(end, other[1]):max(start, other[0])])
+        for other in found[max(i - 1, 0):i] + found[i + 1:i + 2]))
+
+
+# A currency's own name that is no unit (人民币, not 元): beside a unit of it (万元人民币, 人民币万元, 万元（人民币）) it
+# says which currency that unit is of, not another unit (hostile12: 人民币万元 under 万元 / 10,000 yuan was refused)
+_NAMES_ONLY = frozenset(fold(c.full_name.zh) for c in CURRENCIES.values() if c.full_name and c.full_name != c.name)
+_BESIDE = re.compile(r"[\s()\[\]【】<>《》:\"'“”]*")
 
 
 # A multiple written before a currency's name (万元, 10,000 yuan, 10k CNY, thousand USD), and one standing for the unit

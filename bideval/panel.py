@@ -275,6 +275,9 @@ class _PanelReader:
             name = _column_of(title, wanted + optional)
             if name is None:
                 continue  # other columns (the score sheet's tier and range, say) are not read here
+            if name == "comment" and name in columns and _MORE_COMMENT not in columns:
+                columns[_MORE_COMMENT] = c  # 评分理由 and 备注: both kept, one after the other (hostile12)
+                continue
             if name in columns:
                 self.fail(book, sheet, start, c, "panel.column_twice", heading=_column(name),
                           also=cell_name(start, columns[name]))
@@ -283,7 +286,8 @@ class _PanelReader:
             columns[name] = c
         if "score" in columns:  # a reviewed score beside the first (最终得分): which stands cannot be told
             for c, title in enumerate(rows[start]):
-                if c not in columns.values() and _column_of(title, wanted + optional) is None and _names_a_score(title):
+                if c not in columns.values() and _column_of(title, wanted + optional) is None and _names_a_score(
+                        title, [_cell(row, c) for row in rows[start + 1:]]):
                     score = columns["score"]
                     self.fail(book, sheet, start, c, "panel.scores_twice", score_column=column_letter(score),
                               heading=normalise(str(rows[start][score])), other_column=column_letter(c),
@@ -316,7 +320,7 @@ class _PanelReader:
         data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r]) and r + 1 not in hidden]
         # a comment struck through, wholly or in part, is ordinary editing of a free text: it withdraws nothing
         struck = book.struck_rows(sheet, rows, (r for r, _ in data),
-                                  (c for name, c in columns.items() if name != "comment"), "panel.struck",
+                                  (c for name, c in columns.items() if name not in ("comment", _MORE_COMMENT)), "panel.struck",
                                   entry="score" if "score" in wanted else "tier" if "tier" in wanted else "member")
         if struck:
             self.problems += [problem for found in struck.values() for problem in found]
@@ -325,7 +329,7 @@ class _PanelReader:
                                  if (r + 1 in hidden or r in struck) and not is_blank_row(rows[r])]
         # a comment is kept, not scored: merged over two rows it holds back no score, and the run goes on
         merged = book.merged_problems(sheet, (r for r, _ in data),
-                                      (c for name, c in columns.items() if name != "comment"))
+                                      (c for name, c in columns.items() if name not in ("comment", _MORE_COMMENT)))
         if merged:  # a judge's name merged over their rows: told once, not as an empty cell on each row
             self.problems += merged
             return None, [], []
@@ -610,7 +614,8 @@ class _PanelReader:
         for listing in self.listings:
             others: dict[str, tuple[int, int]] = {}
             for r, c, name in listing.names:
-                if name not in members:
+                role = _WITH_ROLE.fullmatch(normalise(name))  # (张三（组长）: a member and their role on the panel)
+                if name not in members and (role is None or role.group(1) not in members):
                     others.setdefault(name, (r, c))
             if others:
                 r, c = next(iter(others.values()))
@@ -659,10 +664,11 @@ class _PanelReader:
         # A member even when every row is for an invalid bid: they must still score every valid one (rules.md).
         self.scoring_judges[judge] = None
         raw = _cell(row, score_column)
-        comment = self.text(book, sheet, r, columns["comment"], _cell(row, columns["comment"]), as_typed=True) \
-            if "comment" in columns else ""
-        if comment is None:
+        comments = [self.text(book, sheet, r, columns[name], _cell(row, columns[name]), as_typed=True)
+                    for name in ("comment", _MORE_COMMENT) if name in columns]
+        if None in comments:
             return
+        comment = "\n".join(c for c in comments if c)  # (a reason and a remark, each as typed)
         if vendor_id in self.invalid:
             if _text(raw):
                 self.warnings.append(Problem.of("panel.invalid_bid_score", book.display, sheet,
@@ -904,6 +910,9 @@ def _layout_facts(table: _OtherTable) -> dict[str, Any]:
             "judge_headers": COLUMN_NAMES["judge"], "by_bidder": table.bidders}
 
 
+# A second comment column beside the first (评分理由 beside 备注): its text is kept after the first's, not refused as a
+# column named twice (hostile12: an ordinary sheet of reasons and remarks had been refused whole)
+_MORE_COMMENT = "comment (2)"
 # Words heading a line of numbers beside bidders that are no judge's scores: a summary's totals, averages or ranks, or
 # a record of the prices (bid-eval reads prices from the bid forms); contained in the heading, compared by name_key.
 # 总得分, 综合得分 and 最终得分 are the total as 总分 is (a summary of each bidder's total had been refused), 评标价 a
@@ -1041,14 +1050,31 @@ def _column_of(title: Any, names: tuple[str, ...]) -> str | None:
     return "comment" if "comment" in names and any(word in whole for word in COMMENT_WORDS) else None
 
 
-def _names_a_score(title: Any) -> bool:
-    """Whether a header read as no column names a score all the same (最终得分, 调整后得分, final score)."""
+def _names_a_score(title: Any, cells: list[Any]) -> bool:
+    """Whether a header read as no column names a score all the same (最终得分, 调整后得分, final score; 复核评分, score
+    after review or final mark over a column holding scores), not a criterion's bound or full mark (满分分数, max
+    score: hostile12, a column of each criterion's maximum had been refused as a second column of scores)."""
     key = "" if is_blank(title) else name_key(str(title))
-    return bool(key) and (any(word in key for word in SCORE_WORDS) or key.endswith(("score", "scores")))
+    if not key or _A_BOUND.search(normalise(str(title)).casefold()):
+        return False
+    if any(word in key for word in SCORE_WORDS) or key.endswith(("score", "scores")):
+        return True
+    return bool(_LIKE_A_SCORE.search(normalise(str(title)).casefold())) and any(
+        _is_number(cell) or (isinstance(cell, str) and _POINTS.fullmatch(cell.strip())) for cell in cells)
+
+
+# A heading of a score's bound or full mark, or of how it is given (满分分数, 最高得分, 分数上限, 得分标准, max score)
+_A_BOUND = re.compile(r"满分|最高|最低|上限|下限|标准|范围|权重|\bmax|\bmin|\bfull\b|\brange\b|\bstandard|\bweight")
+# Words that name a score over a column of scores (复核评分, score after review, final mark, revised points), and a score
+# written with its unit (4分: H9-8)
+_LIKE_A_SCORE = re.compile(r"评分|\bscores?\b|\bmarks?\b|\bpoints?\b")
+_POINTS = re.compile(r"[+-]?\d+(?:\.\d+)?\s*分")
 
 
 # A header's words and a note in brackets after them (NFKC has made full-width brackets half-width).
 _BRACKET_NOTE = re.compile(r"([^(]+)\(.*\)")
+# A name on a sheet not read followed by a role in brackets (张三（组长）, 李四 (chair)): NFKC has made brackets half-width
+_WITH_ROLE = re.compile(r"\s*([^()\[\]【】]+?)\s*[(\[【][^()\[\]【】]*[)\]】]\s*")
 
 
 _COLUMN_KEYS = {name: frozenset(map(name_key, spellings)) for name, spellings in COLUMN_NAMES.items()}

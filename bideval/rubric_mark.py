@@ -248,7 +248,8 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
     unit it was written with as one of its parts, and no words added there may name another unit (hostile8 H8-1,
     hostile9 H9-1: `单位：万元` beside the form's `元 / yuan`). On a form of another version of this rubric, or one
     without the mark (the sheet copied into a new workbook: hostile9 H9-2), a unit in the words bid-eval writes
-    (`万元 / 10,000 yuan`, `单位：h / unit: h`) is compared. A cleared unit cell is left alone."""
+    (`万元 / 10,000 yuan`, `单位：h / unit: h`) is compared, and so is a price's period (`元/席/年` beside a monthly rate).
+    A cleared unit cell is left alone."""
     mark = book.notes.rubric_mark
     if mark is not None and mark.rubric_id != rubric.id:
         return []
@@ -266,13 +267,14 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
         elif wanted is None and mark is None:
             continue  # (a form made by hand may say 个 beside a count the rubric gives no unit: nothing differs)
         else:
-            stated = next((part for part in _parts(text) if part != note and _states_unit(field, part)
-                           and not _same_unit(field, part, wanted)), None)
+            stated = next((part for part in _parts(text) if part != note and (
+                _states_unit(field, part) and not _same_unit(field, part, wanted) or other_period(field, part))), None)
+            # (a monthly rate said to be a year's is never the form's own words, marked or not: hostile12)
         if stated is None or value_column >= len(row) or row[value_column] in ("", None):
             continue
         from .sheets import cell_name  # (sheets reads packages through xlsx_guard, which reads the mark here)
 
-        period = _period(field.label.both()) if _other_period(field, stated) else None
+        period = _period(field.label.both()) if other_period(field, stated) else None
         problems.append(Problem.of("bids.unit_changed", book.display, sheet, cell_name(r or 0, value_column),
                                    field=Named(field.id, field.label), stated=stated, unit=wanted, period=period,
                                    amended=mark is not None and _amended(mark, rubric), marked=mark is not None))
@@ -289,7 +291,7 @@ def _this_version_says(field: Field, wanted: str, own: tuple[str, ...], note: st
         kept.add(found.group(1))
         return ""
     added = [part for part in _parts(_own_parts(own).sub(take, text)) if part]
-    naming = next((part for part in added if _names_another_unit(field, part) or _other_period(field, part)), None)
+    naming = next((part for part in added if _names_another_unit(field, part) or other_period(field, part)), None)
     if wanted in kept or (not added and kept <= {note}) or any(_names_own_unit(field, part) for part in added):
         return naming  # (the form's unit kept or said again in other words (元 for 元 / yuan); or the note alone)
     return naming or text.strip()
@@ -337,8 +339,8 @@ def _names_own_unit(field: Field, part: str) -> bool:
     alone = _QUANTITY_ALONE.fullmatch(normalise(part))
     if alone:
         part = alone.group(1)
-    if field.type is FieldType.MONEY:
-        units = money_units_named(part, field.currency)
+    if field.type is FieldType.MONEY:  # (a multiple alone, 万, is that multiple of the currency: hostile12)
+        units = money_units_named(part, field.currency) or money_units_named(f"({part})", field.currency)
         return bool(units) and all(unit == field.money_unit for unit in units)
     names = unit_names(field.unit) if field.unit else frozenset()
     folded = fold(part)
@@ -359,7 +361,7 @@ _QUANTITY_ALONE = re.compile(r"\s*(?:约|~|≈)?\s*[-+]?\d[\d,.]*\s*(\D+?)\s*") 
 _BESIDE_A_UNIT = frozenset("按以为位")  # 按天, 以月, 单位天: one-character names (天, 年) stand alone only beside these
 
 
-def _other_period(field: Field, part: str) -> bool:
+def other_period(field: Field, part: str) -> bool:
     """Whether a part of column D prices a money field for another period than its label does: 元/席/年, 按年报价 or
     per seat-year beside 每席位每月单价 / Rate per seat-month (hostile11 H11-3: 62,400 a seat-year read as a month's)."""
     own = _period(field.label.both()) if field.type is FieldType.MONEY else None
@@ -374,13 +376,20 @@ def _period(text: str) -> Label | None:
 
 
 _PER = r"per\s+(?:[a-z]+[- ])?"  # per month, per seat-month, per seat year
-_YUAN_PER = r"(?:元|yuan|rmb|cny)(?:\s*/\s*[^/\d\s;]{1,4})*?\s*/\s*"  # 元/月, 元/席/年 (8小时/天 is no price's period)
+# 元/月, 元/席/年, 元/席·年, 元/(人·年), 元（年）, yuan/seat/year (8小时/天 is no price's period); the period may be glued to
+# what the price is for (元/人年, 元/席月: a person-year, a seat-month)
+_YUAN_PER = r"(?:元|yuan|rmb|cny)(?:\s*/\s*\(?[^/\d\s;()·•・⋅∙]{1,8}?)*?\s*[/(·•・⋅∙]\s*\(?"
+_GLUED = r"[^/\d\s;()·•・⋅∙a-z]{0,3}?"
 _PERIODS = (
-    (Label("月", "month"), re.compile(rf"每月|按月|包月|{_YUAN_PER}月|月费|月度(?:单价|报价|价|费)|{_PER}month|monthly|-month")),
-    (Label("年", "year"), re.compile(rf"每年|按年|包年|{_YUAN_PER}年|年费|年度(?:单价|报价|价|费)|{_PER}year|yearly|annual"
-                                    r"|-year")),
-    (Label("季度", "quarter"), re.compile(rf"每季|按季|{_YUAN_PER}季|季度(?:单价|报价|价|费)|{_PER}quarter|quarterly")),
-    (Label("天", "day"), re.compile(rf"{_YUAN_PER}[天日]|按[天日](?:计费|报价|收费)|日单价|{_PER}day\b|daily")),
+    (Label("月", "month"), re.compile(rf"每月|按月|包月|{_YUAN_PER}(?:{_GLUED}月|months?\b)|月费|月度(?:单价|报价|价|费)"
+                                     rf"|{_PER}month|monthly|-month")),
+    (Label("年", "year"), re.compile(rf"每年|按年|包年|{_YUAN_PER}(?:{_GLUED}年|years?\b|yr\b)|年费|年度(?:单价|报价|价|费)"
+                                    rf"|{_PER}year|yearly|annual|per annum|-year")),
+    (Label("季度", "quarter"), re.compile(rf"每季|按季|{_YUAN_PER}(?:{_GLUED}季|quarter)|季度(?:单价|报价|价|费)|{_PER}quarter"
+                                         r"|quarterly")),
+    (Label("天", "day"), re.compile(rf"{_YUAN_PER}(?:{_GLUED}[天日]|days?\b)|按[天日](?:计费|报价|收费)|日单价|{_PER}day\b"
+                                   r"|daily")),
+    (Label("小时", "hour"), re.compile(rf"{_YUAN_PER}(?:{_GLUED}小?时|hours?\b|hr\b)|{_PER}hour\b")),
 )
 
 

@@ -640,6 +640,28 @@ def test_a_notes_sheet_choice_lists_or_a_register_of_the_bids_read_are_still_rea
     assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == [VENDOR_A, VENDOR_B]
 
 
+@pytest.mark.parametrize("corrected, refused", [(None, False), ({"rate_per_call": 0.55}, True),
+                                               ({"vendor_name": "乙公司（更正）"}, True), ({"title": "报价（更正）"}, True)])
+def test_a_copy_of_the_bids_sheet_that_differs_is_refused(rubric, tmp_path: Path, corrected, refused):
+    """hostile12: Bids (修正), a copy of Bids with the same bidders and a price corrected, was passed over and the old
+    price read; an unchanged copy is left alone."""
+    headers = list(good_bid(VENDOR_A))
+    row = lambda bid: [bid.get(h) for h in headers]  # noqa: E731
+    b = good_bid(VENDOR_B, name="乙公司")
+    corrected = dict(corrected or {})
+    title = [[corrected.pop("title")]] if "title" in corrected else []  # (a title above the copy's header)
+    if title:
+        corrected["rate_per_call"] = 0.55
+    path = write_xlsx(tmp_path / "all.xlsx", {"Bids": [headers, row(good_bid(VENDOR_A)), row(b)],
+                                              "Bids (修正)": [*title, headers, row(good_bid(VENDOR_A)), row({**b, **corrected})]})
+    if not refused:
+        assert [x.vendor_id for x in read_bids(rubric, [path]).bids] == [VENDOR_A, VENDOR_B]
+        return
+    (message,) = problems_of(rubric, [path])
+    assert message.startswith(f"{path}:Bids (修正): this sheet is a copy of the sheet 'Bids', but its row for "
+                              f"'{VENDOR_B}' differs from it"), message
+
+
 @pytest.mark.parametrize("sheet, code, name, refused", [
     ("Bid (2)", "91440101MA59K3T81X", "某某第二投标人有限公司", True),  # the check character mistyped
     ("Bid (2)", "MA59K3T81", "某某第二投标人有限公司", True),  # a 9-character organisation code
@@ -656,6 +678,8 @@ def test_a_notes_sheet_choice_lists_or_a_register_of_the_bids_read_are_still_rea
     ("Bid (2)", "91510100MA0000000X", "样例科技有限公司", False),
     ("Bid (2)", "91510100MA0000000X", "某某有限公司（示例）", False),
     ("Bid (2)", "91440101MA59K3T81X", "北京示例客服有限公司", True),  # 示例 inside a firm's name: a second bid
+    # hostile12: a sheet named as an example holding the bidder read is its own second copy (报价表格式 filled in)
+    ("报价表格式", VENDOR_A, "北京示例客服有限公司", True), ("填写示例", None, "北京示例客服有限公司", True),
 ])
 def test_a_second_bid_form_is_refused_whatever_its_code(rubric, tmp_path: Path, sheet, code, name, refused):
     """A second bidder's form pasted in as 'Bid (2)' was refused only when its credit code's check character was
@@ -783,7 +807,7 @@ def test_a_number_in_column_a_is_quoted_as_the_sheet_shows_it(rubric, tmp_path: 
 
 
 @pytest.mark.parametrize("title, unit", [("报价（万元）", "万元"), ("报价 (万元)", "万元"), ("报价【千元】", "千元"),
-                                         ("报价[USD]", "USD"), ("报价（元，万元）", "元,万元")])
+                                         ("报价[USD]", "USD"), ("报价（元，万元）", "元,万元"), ("报价（万）", "万")])
 def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric, tmp_path: Path, title, unit):
     """投标总价（万元） was refused with "did you mean '投标总价'?": followed, 150 (万元) was read as 150 yuan.
     (The example rubric's money field here is the rate per call.)"""
@@ -804,6 +828,8 @@ def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric,
     # the field's own unit, perhaps with a note (hostile11 H11-10)
     ("rate_per_call", "{}（元）"), ("rate_per_call", "{}（单位：元）"), ("rate_per_call", "{}(元)"),
     ("rate_per_call", "{}（元，含税）"), ("rate_per_call", "{}【RMB】"), ("rate_per_call", "{} (yuan)"),
+    ("rate_per_call", "{}（人民币元）"), ("registered_capital", "{}（人民币万元）"),  # hostile12: 人民币 names the currency
+    ("registered_capital", "{}（万）"),  # hostile12: 万 alone in the bracket is 万元
 ])
 def test_a_note_or_the_field_s_own_unit_in_brackets_after_a_label_is_read(rubric, tmp_path: Path, field, title):
     """（必填） after a bidder's name was told "adds a unit (必填)" (hostile10 H10-5), then refused as a note, with a
@@ -813,7 +839,24 @@ def test_a_note_or_the_field_s_own_unit_in_brackets_after_a_label_is_read(rubric
     headers = [title if f == field else f for f in FIELDS]
     path = write_xlsx(tmp_path / "bids.xlsx", {"Bids": [headers, [good_bid().get(f) for f in FIELDS]]})
     (bid,) = read_bids(rubric, [path]).bids
-    assert str(bid.value(field)) == {"sme": "False"}.get(field, str(good_bid()[field]))
+    assert str(bid.value(field)) == {"sme": "False", "registered_capital": "1200"}.get(field, str(good_bid()[field]))
+
+
+@pytest.mark.parametrize("bracket, read", [("（元/席/月）", True), ("（元/人/月，含税）", True), ("（元/席/年）", False),
+                                           ("（元/席·年）", False), ("（元/万元）", False)])
+def test_a_monthly_rate_header_saying_what_the_price_is_for(rubric, tmp_path: Path, bracket, read):
+    """hostile12: 每席位每月单价（元/席/月）, the monthly rate's own unit and period, was refused as adding a unit; one
+    saying another period (元/席/年) or another unit stays refused."""
+    bid = good_bid(price_model="per_seat_month", rate_per_seat_month=5200, rate_per_call=None)
+    headers = [f"每席位每月单价{bracket}" if f == "rate_per_seat_month" else f for f in bid]
+    path = write_xlsx(tmp_path / "bids.xlsx", {"Bids": [headers, list(bid.values())]})
+    if read:
+        (found,) = read_bids(rubric, [path]).bids
+        assert found.value("rate_per_seat_month") == 5200
+    else:
+        with pytest.raises(BidsError) as caught:
+            read_bids(rubric, [path])
+        assert [p.code for p in caught.value.problems] == ["bids.unit_in_header"]
 
 
 # -- rows that are no bid as they stand, and headers below headings (an independent tester's findings F2, F4, F7)

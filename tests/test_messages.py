@@ -985,6 +985,19 @@ def test_each_code_in_both_languages(code, cli, app_en, zh):
     assert not english_words(zh), zh
 
 
+def test_a_changed_copy_of_the_bids_sheet_in_both_languages():
+    """hostile12: a copy of Bids whose row for a bidder read differs from it."""
+    facts = dict(shape="copy", read="Bids", found=VENDOR, at="J3")
+    assert messages.sentence("bids.bids_elsewhere", facts, "en", ids=True) == (
+        "this sheet is a copy of the sheet 'Bids', but its row for '91440300708461136T' differs from it (at J3): only the "
+        "sheet 'Bids' is read, and which of the two stands cannot be told, so nothing of this workbook was imported: "
+        "keep the one that stands and delete the other")
+    zh = messages.sentence("bids.bids_elsewhere", facts, "zh")
+    assert zh == ("此工作表是工作表“Bids”的副本，但 '91440300708461136T' 的一行与之不同（J3）：只读取工作表“Bids”，"
+                  "无法判断以哪一份为准，本工作簿未导入任何内容：请保留有效的一份，删除另一份")
+    assert not english_words(zh), zh
+
+
 @pytest.mark.parametrize("kind, cli, app_en, zh", EXPECTATIONS, ids=[row[0] for row in EXPECTATIONS])
 def test_each_expected_kind_in_both_languages(kind, cli, app_en, zh):
     expected = Expected(kind, EXPECTED[kind])

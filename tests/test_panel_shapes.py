@@ -444,7 +444,18 @@ def test_a_comment_column_headed_as_panels_head_it_is_kept(rubric, bids, tmp_pat
     assert [s.comment for s in panel.scores if s.comment] == ["运营管理体系完整"] and panel.warnings == ()
 
 
-@pytest.mark.parametrize("heading", ["最终得分", "调整后得分", "复核得分", "合议得分", "final score", "Revised Scores"])
+@pytest.mark.parametrize("first, second", [("评分理由", "备注"), ("备注", "评分说明"), ("comment", "专家意见")])
+def test_a_reasons_column_beside_a_remarks_column_keeps_both(rubric, bids, tmp_path, first, second):
+    """hostile12: 评分理由 beside 备注, each a comment column, was refused as the column 'comment' twice; both are
+    kept, the first's text before the second's."""
+    rows = [[*row[:4], "方案完整", "现场答辩"] for row in scores_of("A", "B")]
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [[*SCORES[:4], first, second], *rows], "Tiers": TIERS})
+    panel = read_ok(rubric, bids, path)
+    assert {s.comment for s in panel.scores} == {"方案完整\n现场答辩"} and panel.warnings == ()
+
+
+@pytest.mark.parametrize("heading", ["最终得分", "调整后得分", "复核得分", "合议得分", "final score", "Revised Scores",
+                                     "复核评分", "调整后评分", "Score after review", "Final mark", "Revised points"])
 def test_a_second_column_of_scores_is_refused_naming_both(rubric, bids, tmp_path, heading):
     """hostile11 H11-13: the scores corrected after a review, in a column beside 得分, were only warned of as a column
     not read, and the first scores counted."""
@@ -454,6 +465,19 @@ def test_a_second_column_of_scores_is_refused_naming_both(rubric, bids, tmp_path
     assert problems(rubric, bids, path) == [
         f"Scores!F1: two columns of scores (D 得分, F {heading}): only one is read, and which of them stands cannot be "
         "told: keep the one that stands, and delete the other or move it to another sheet"]
+
+
+@pytest.mark.parametrize("heading, cell", [("满分分数", 12), ("Max score", 12), ("最高得分", 12), ("分数上限", 12),
+                                           ("评分依据", "方案完整"), ("Score notes", "good")])
+def test_a_column_of_full_marks_or_of_words_beside_the_scores_is_no_second_score_column(rubric, bids, tmp_path,
+                                                                                         heading, cell):
+    """hostile12: a column of each criterion's full mark (满分分数, max score) beside the scores was refused as a second
+    column of scores, and so was any column whose heading holds 评分 or score over words: told as not read."""
+    rows = [[*row, cell] for row in scores_of("A", "B")]
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [[*SCORES[:3], "得分", "备注", heading], *rows],
+                                                 "Tiers": TIERS})
+    panel = read_ok(rubric, bids, path)
+    assert len(panel.scores) == 8 and any(heading in str(w) for w in panel.warnings)
 
 
 def test_a_header_that_only_contains_score_in_a_longer_word_is_no_second_score_column(rubric, bids, tmp_path):
@@ -496,6 +520,8 @@ def test_a_filled_column_not_read_on_a_panel_sheet_is_warned_of(rubric, bids, tm
     (False, ["A", "B"], None),  # without Judges, the members are those who scored
     (True, ["A", "B", "D"], "A5"),
     (False, ["B", "D"], "A4"),
+    (True, ["A（组长）", "B (member)"], None),  # hostile12: a member's role in brackets after the name
+    (False, ["B", "D（组长）"], "A4"),
 ])
 def test_a_sheet_naming_judges_is_refused_only_for_a_judge_not_on_the_panel(rubric, bids, tmp_path, judges, listed,
                                                                             refused):
@@ -508,7 +534,7 @@ def test_a_sheet_naming_judges_is_refused_only_for_a_judge_not_on_the_panel(rubr
         assert read_ok(rubric, bids, path).judges == ("A", "B")
         return
     (found,) = problems(rubric, bids, path)
-    assert found.startswith(f"签字页!{refused}: this sheet lists judges (its header names a judge column) and names D, ")
+    assert found.startswith(f"签字页!{refused}: this sheet lists judges (its header names a judge column) and names D")
 
 
 def test_a_summary_of_totals_per_judge_is_left_alone(rubric, bids, tmp_path):

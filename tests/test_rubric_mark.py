@@ -164,6 +164,10 @@ def _column_d(form: Path, field: str, written: str) -> str:
     # hostile11 H11-3: a price per seat-month said to be for another period
     *[(TEXT, "rate_per_seat_month", f"{{D}}; {said}", said) for said in [
         "元/席/年", "按年报价", "每年", "年度单价", "报价为年费", "per seat-year", "按季度"]],
+    # hostile12: the period after a middle dot or in brackets (元/席·年, 元（年）), or an hour's price
+    *[(TEXT, "rate_per_seat_month", said, said) for said in ["元/席·年", "元/(人·年)", "元（年）", "元/席/小时", "元/人年",
+                                                             "元/席年", "yuan/seat/year", "yuan per seat per annum"]],
+    (IN_YUAN, "registered_capital", "人民币万元", "人民币万元"), (IN_YUAN, "registered_capital", "万", "万"), (IN_YUAN, "registered_capital", "{D}; 元/人民币万元", "元/人民币万元"),
 ])
 def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, field, written, stated):
     """hostile9 H9-1: a bidder who kept the form's `元 / yuan` and added 单位：万元 after it (or on a new line, or
@@ -189,6 +193,11 @@ def test_column_d_naming_another_unit_anywhere_is_refused(tmp_path, made_from, f
     # conform12: the form's unit rewritten in other words naming the same unit (元 for 元 / yuan)
     (IN_YUAN, "registered_capital", "元"), (IN_YUAN, "registered_capital", "人民币元; 含税"),
     (TEXT, "registered_capital", "万元"), (TEXT, "rate_per_seat_month", "元/席/月"), (IN_HOURS, "similar_projects", "小时"),
+    (TEXT, "rate_per_seat_month", "元/人·月"), (TEXT, "rate_per_seat_month", "元/(席·月)（含税）"),
+    (TEXT, "rate_per_seat_month", "元/人月"), (TEXT, "rate_per_seat_month", "yuan/person/month"),
+    # hostile12: 人民币 beside the unit names the currency, not another unit (人民币万元 is 万元)
+    (TEXT, "registered_capital", "人民币万元"), (TEXT, "registered_capital", "万元（人民币）; 含税"),
+    (IN_YUAN, "registered_capital", "元人民币"), (TEXT, "registered_capital", "万; 含税"),  # (万 alone is 万元)
 ])
 def test_column_d_naming_no_other_unit_is_read(tmp_path, made_from, field, written):
     """A note beside the form's unit (a note, 不小于0, the field's own unit again, words holding 天 or 年 as a
@@ -235,6 +244,22 @@ def test_column_d_of_a_form_without_the_mark_naming_another_unit_in_bid_eval_s_w
         assert refused
         return
     assert not refused
+
+
+@pytest.mark.parametrize("written, refused", [("元/席/年", True), ("元 / yuan per year", True), ("元/席/月", False),
+                                             ("元 / yuan; 每月按30天计", False)])
+def test_a_monthly_rate_said_to_be_a_year_s_on_a_form_without_the_mark_is_refused(tmp_path, written, refused):
+    """hostile12: the Bid sheet copied into a new workbook, 元/席/年 beside the monthly rate had 62,400 a seat-year
+    read as a month's rate: the period is compared with or without the mark."""
+    form = _filled_form(tmp_path, TEXT, price_model="per_seat_month", rate_per_seat_month=62400, rate_per_call=None)
+    cell = _column_d(form, "rate_per_seat_month", written)
+    _without_mark(form)
+    if not refused:
+        assert [b.value("rate_per_seat_month") for b in read_bids(_rubric(TEXT), [form]).bids] == [62400]
+        return
+    with pytest.raises(BidsError) as caught:
+        read_bids(_rubric(TEXT), [form])
+    assert [(p.code, p.cell, p.data["stated"]) for p in caught.value.problems] == [("bids.unit_changed", cell, written)]
 
 
 @pytest.mark.parametrize("stated, marked, zh", [
