@@ -530,8 +530,33 @@ class _PanelReader:
             if kind is not None and (found is None or _PRECEDENCE.index(kind) < _PRECEDENCE.index(found.kind)):
                 found = _OtherTable(kind, r, named, criteria)
         if found is None or found.kind == JUDGES_SHEET:  # headings read nowhere: the bidders' own names may show it
-            return self.bidders_across(rows, filled) or self.bidders_down(rows) or found
+            return (self.bidders_across(rows, filled) or self.bidders_down(rows)
+                    or self.under_a_bidder_heading(rows, filled) or found)
         return found
+
+    def under_a_bidder_heading(self, rows: list[list[Any]], filled: list[int]) -> _OtherTable | None:
+        """Scores laid out with bidders down under a bidder heading (投标人, 供应商, vendor_id), named in the sheet's own
+        way (a short name, 1号: hostile12 H12-13, a judge's tab passed over and the result final without them), and
+        beside them a column of numbers that can be points (0 to the rubric's total), headed other than as a row number
+        or a summary (:func:`_summary_label`). None: no such table."""
+        most = self.rubric.max_total
+        for r in filled:
+            header = rows[r]
+            bidder = next((c for c, t in enumerate(header)
+                           if _column_of(t, _ALL_COLUMNS) in ("vendor_id", "vendor_name")), None)
+            if bidder is None:
+                continue
+            below = [row for row in rows[r + 1:] if not is_blank(_cell(row, bidder))]
+            if len(below) < 2:
+                continue
+            for c, title in enumerate(header):
+                if c == bidder or is_blank(title) or _column_of(title, _ALL_COLUMNS) is not None \
+                        or _for_the_eye(title) or _summary_label(title):
+                    continue
+                points = [_cell(row, c) for row in below if _is_number(_cell(row, c))]
+                if len(points) >= 2 and all(0 <= (parse_number(v) or 0) <= most for v in points):
+                    return _OtherTable(_LAYOUT, r, {"vendor_name": [bidder]}, ())
+        return None
 
     def bidder_in(self, raw: Any) -> str | None:
         """The vendor_id of the tender's bid a cell names, by its code or its name as in the bid (compared by

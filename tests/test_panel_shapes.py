@@ -574,3 +574,22 @@ def test_the_app_refuses_a_panel_with_a_judges_tab_it_cannot_read(tmp_path):
     with pytest.raises(PanelError) as caught:
         replace_panel(store, tender, path)
     assert str(caught.value.problems[0]).startswith("p.xlsx:B: this sheet holds scores in a layout bid-eval does not")
+
+
+@pytest.mark.parametrize("a, b", [("北京示例客服", "乙"), ("1号", "2号"), ("北京示例客服有限公司", "乙公司")])
+def test_a_judges_tab_naming_bidders_in_its_own_way_under_a_bidder_heading_is_refused(rubric, bids, tmp_path, a, b):
+    """hostile12 H12-13: 评委C's tab (投标人 | 技术分 | 商务分) naming the bidders by a short name or a number was passed
+    over, and the result read final without that judge."""
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+                                                 "评委C": [["投标人", "技术分", "商务分"], [a, 20, 8], [b, 15, 7]]})
+    said = problems(rubric, bids, path)
+    assert len(said) == 1 and said[0].startswith("评委C") and "layout" in said[0], said
+
+
+@pytest.mark.parametrize("heading, values", [("联系电话", (13800138000, 13900139000)), ("报价", (950000, 990000)),
+                                             ("序号", (1, 2))])
+def test_a_sheet_of_bidders_beside_numbers_that_are_no_points_is_left_alone(rubric, bids, tmp_path, heading, values):
+    """A list of the bidders with their phone numbers, prices or row numbers holds no judge's scores."""
+    path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
+                                                 "投标人名单": [["投标人", heading], ["甲", values[0]], ["乙", values[1]]]})
+    assert len(read_ok(rubric, bids, path).scores) == 8
