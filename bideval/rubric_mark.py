@@ -261,15 +261,17 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
         text = row[unit_column] if unit_column < len(row) else None
         if not isinstance(text, str) or not text.strip() or text.strip() == "; ".join(own):
             continue  # (every form of this version, untouched)
-        note = field.note.both() if field.note else None  # (a note written like a unit is the rubric's own text)
-        if wanted is not None and this_version:
-            stated = _this_version_says(field, wanted, own, note, text)
-        elif wanted is None and mark is None:
+        if wanted is None and mark is None and not this_version:
             continue  # (a form made by hand may say 个 beside a count the rubric gives no unit: nothing differs)
+        key = (id(rubric), field.id, text, this_version)
+        known = _STATED.get(key)
+        if known is not None and known[0] is rubric:  # (2,000 forms write the same few words in D: read once)
+            stated = known[1]
         else:
-            stated = next((part for part in _parts(text) if part != note and (
-                _states_unit(field, part) and not _same_unit(field, part, wanted) or other_period(field, part))), None)
-            # (a monthly rate said to be a year's is never the form's own words, marked or not: hostile12)
+            stated = _stated(field, wanted, own, text, this_version)
+            if len(_STATED) >= _MAX_STATED:
+                _STATED.clear()
+            _STATED[key] = (rubric, stated)
         if stated is None or value_column >= len(row) or row[value_column] in ("", None):
             continue
         from .sheets import cell_name  # (sheets reads packages through xlsx_guard, which reads the mark here)
@@ -279,6 +281,22 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
                                    field=Named(field.id, field.label), stated=stated, unit=wanted, period=period,
                                    amended=mark is not None and _amended(mark, rubric), marked=mark is not None))
     return problems
+
+
+def _stated(field: Field, wanted: str | None, own: tuple[str, ...], text: str, this_version: bool) -> str | None:
+    """What column D's ``text`` says that changes ``field``'s unit (:func:`unit_problems`), None when nothing."""
+    note = field.note.both() if field.note else None  # (a note written like a unit is the rubric's own text)
+    if wanted is not None and this_version:
+        return _this_version_says(field, wanted, own, note, text)
+    # (a monthly rate said to be a year's is never the form's own words, marked or not: hostile12)
+    return next((part for part in _parts(text) if part != note and (
+        _states_unit(field, part) and not _same_unit(field, part, wanted) or other_period(field, part))), None)
+
+
+# What column D's words said of a field (unit_problems), by (rubric, field, words, version): the rubric kept beside
+# its result, so that an id reused by another rubric object never answers for it
+_STATED: dict[tuple[int, str, str, bool], tuple[Rubric, str | None]] = {}
+_MAX_STATED = 4096
 
 
 def _this_version_says(field: Field, wanted: str, own: tuple[str, ...], note: str | None, text: str) -> str | None:
