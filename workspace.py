@@ -313,9 +313,14 @@ def require_tender() -> int:
 
 def rubric_refused(current: int) -> bool:
     """Whether the tender's rubric, filed by an earlier version whose reader was less strict, is refused by this one:
-    said in one red box with its problems (the tender cannot be evaluated; its bids and scores are kept)."""
+    said in one red box with its problems (the tender cannot be evaluated; its bids and scores are kept). A tender's
+    rubric never changes, so one found readable is not asked for again in this session (a store read per rerun)."""
+    readable = st.session_state.setdefault("rubric_readable", set())
+    if current in readable:
+        return False
     try:
-        store().rubric(actor(), current)  # (read once per rubric and kept: its checks cost nothing after)
+        store().rubric(actor(), current)
+        readable.add(current)
     except RubricError as refused:
         st.error(tr(f"招标项目 #{current} 建立时所存的评分标准，本版本的 bid-eval 不再接受（此后检查更严格），"
                     "因此无法评审。其投标和评分都保留在数据库中。请按下列问题改正评分标准后新建招标项目：",
