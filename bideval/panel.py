@@ -320,7 +320,7 @@ class _PanelReader:
         data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r]) and r + 1 not in hidden]
         # a comment struck through, wholly or in part, is ordinary editing of a free text: it withdraws nothing
         struck = book.struck_rows(sheet, rows, (r for r, _ in data),
-                                  (c for name, c in columns.items() if name not in ("comment", _MORE_COMMENT)), "panel.struck",
+                                  (c for name, c in columns.items() if name not in _COMMENT_COLUMNS), "panel.struck",
                                   entry="score" if "score" in wanted else "tier" if "tier" in wanted else "member")
         if struck:
             self.problems += [problem for found in struck.values() for problem in found]
@@ -329,7 +329,7 @@ class _PanelReader:
                                  if (r + 1 in hidden or r in struck) and not is_blank_row(rows[r])]
         # a comment is kept, not scored: merged over two rows it holds back no score, and the run goes on
         merged = book.merged_problems(sheet, (r for r, _ in data),
-                                      (c for name, c in columns.items() if name not in ("comment", _MORE_COMMENT)))
+                                      (c for name, c in columns.items() if name not in _COMMENT_COLUMNS))
         if merged:  # a judge's name merged over their rows: told once, not as an empty cell on each row
             self.problems += merged
             return None, [], []
@@ -690,7 +690,7 @@ class _PanelReader:
         self.scoring_judges[judge] = None
         raw = _cell(row, score_column)
         comments = [self.text(book, sheet, r, columns[name], _cell(row, columns[name]), as_typed=True)
-                    for name in ("comment", _MORE_COMMENT) if name in columns]
+                    for name in _COMMENT_COLUMNS if name in columns]
         if None in comments:
             return
         comment = "\n".join(c for c in comments if c)  # (a reason and a remark, each as typed)
@@ -938,6 +938,7 @@ def _layout_facts(table: _OtherTable) -> dict[str, Any]:
 # A second comment column beside the first (评分理由 beside 备注): its text is kept after the first's, not refused as a
 # column named twice (hostile12: an ordinary sheet of reasons and remarks had been refused whole)
 _MORE_COMMENT = "comment (2)"
+_COMMENT_COLUMNS = ("comment", _MORE_COMMENT)  # kept on the record, not scored: struck or merged, they refuse nothing
 # Words heading a line of numbers beside bidders that are no judge's scores: a summary's totals, averages or ranks, or
 # a record of the prices (bid-eval reads prices from the bid forms); contained in the heading, compared by name_key.
 # 总得分, 综合得分 and 最终得分 are the total as 总分 is (a summary of each bidder's total had been refused), 评标价 a
