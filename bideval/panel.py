@@ -1011,17 +1011,20 @@ def _unread_columns(book: Workbook, sheet: str, start: int, header: Sequence[Any
 
 def _for_the_eye(title: Any) -> bool:
     """Whether a header is of a column only for the eye: a score sheet's tier, min or max, a name, a row number."""
-    text = str(title)
-    return (_column_of(title, _FOR_THE_EYE_COLUMNS) is not None or _bare_name(title)
-            or {name_key(part) for part in text.split("/")} <= _FOR_THE_EYE)
+    return _column_of(title, _FOR_THE_EYE_COLUMNS) is not None or _bare_name(title) or _range_or_number(title)
 
 
 def _shown_only(title: Any) -> bool:
     """Whether a column not read is one whose cells nothing reads or checks, so hiding it hides nothing of the
     evaluation: a score sheet's tier, min or max, a full mark, a row number (formats.md §3: the score sheet's tier and
     range columns are ignored). A name column is checked against its row, and is not one."""
-    return not is_blank(title) and (_column_of(title, ("tier",)) is not None
-                                    or {name_key(part) for part in str(title).split("/")} <= _FOR_THE_EYE)
+    return not is_blank(title) and (_column_of(title, ("tier",)) is not None or _range_or_number(title))
+
+
+def _range_or_number(title: Any) -> bool:
+    """Whether a header names, on each side of ``中文 / English``, a score sheet's min or max, a full mark or a row
+    number (:data:`_FOR_THE_EYE`)."""
+    return {name_key(part) for part in str(title).split("/")} <= _FOR_THE_EYE
 
 
 def name_columns(header: Sequence[Any], columns: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
