@@ -118,7 +118,6 @@ def seat_name(raw: object, option: str | None = None) -> str:
     return name
 
 
-
 @dataclass(frozen=True)
 class PanelBook:
     """A panel workbook opened (its package checked) before it is read against the bids, or why it cannot be.
