@@ -118,7 +118,6 @@ def seat_name(raw: object, option: str | None = None) -> str:
     return name
 
 
-
 @dataclass(frozen=True)
 class PanelBook:
     """A panel workbook opened (its package checked) before it is read against the bids, or why it cannot be.
@@ -320,7 +319,7 @@ class _PanelReader:
         data = [(r, rows[r]) for r in range(start + 1, len(rows)) if not is_blank_row(rows[r]) and r + 1 not in hidden]
         # a comment struck through, wholly or in part, is ordinary editing of a free text: it withdraws nothing
         struck = book.struck_rows(sheet, rows, (r for r, _ in data),
-                                  (c for name, c in columns.items() if name not in ("comment", _MORE_COMMENT)), "panel.struck",
+                                  (c for name, c in columns.items() if name not in _COMMENT_COLUMNS), "panel.struck",
                                   entry="score" if "score" in wanted else "tier" if "tier" in wanted else "member")
         if struck:
             self.problems += [problem for found in struck.values() for problem in found]
@@ -329,7 +328,7 @@ class _PanelReader:
                                  if (r + 1 in hidden or r in struck) and not is_blank_row(rows[r])]
         # a comment is kept, not scored: merged over two rows it holds back no score, and the run goes on
         merged = book.merged_problems(sheet, (r for r, _ in data),
-                                      (c for name, c in columns.items() if name not in ("comment", _MORE_COMMENT)))
+                                      (c for name, c in columns.items() if name not in _COMMENT_COLUMNS))
         if merged:  # a judge's name merged over their rows: told once, not as an empty cell on each row
             self.problems += merged
             return None, [], []
@@ -690,7 +689,7 @@ class _PanelReader:
         self.scoring_judges[judge] = None
         raw = _cell(row, score_column)
         comments = [self.text(book, sheet, r, columns[name], _cell(row, columns[name]), as_typed=True)
-                    for name in ("comment", _MORE_COMMENT) if name in columns]
+                    for name in _COMMENT_COLUMNS if name in columns]
         if None in comments:
             return
         comment = "\n".join(c for c in comments if c)  # (a reason and a remark, each as typed)
@@ -938,6 +937,7 @@ def _layout_facts(table: _OtherTable) -> dict[str, Any]:
 # A second comment column beside the first (评分理由 beside 备注): its text is kept after the first's, not refused as a
 # column named twice (hostile12: an ordinary sheet of reasons and remarks had been refused whole)
 _MORE_COMMENT = "comment (2)"
+_COMMENT_COLUMNS = ("comment", _MORE_COMMENT)  # kept on the record, not scored: struck or merged, they refuse nothing
 # Words heading a line of numbers beside bidders that are no judge's scores: a summary's totals, averages or ranks, or
 # a record of the prices (bid-eval reads prices from the bid forms); contained in the heading, compared by name_key.
 # 总得分, 综合得分 and 最终得分 are the total as 总分 is (a summary of each bidder's total had been refused), 评标价 a
@@ -1010,17 +1010,20 @@ def _unread_columns(book: Workbook, sheet: str, start: int, header: Sequence[Any
 
 def _for_the_eye(title: Any) -> bool:
     """Whether a header is of a column only for the eye: a score sheet's tier, min or max, a name, a row number."""
-    text = str(title)
-    return (_column_of(title, _FOR_THE_EYE_COLUMNS) is not None or _bare_name(title)
-            or {name_key(part) for part in text.split("/")} <= _FOR_THE_EYE)
+    return _column_of(title, _FOR_THE_EYE_COLUMNS) is not None or _bare_name(title) or _range_or_number(title)
 
 
 def _shown_only(title: Any) -> bool:
     """Whether a column not read is one whose cells nothing reads or checks, so hiding it hides nothing of the
     evaluation: a score sheet's tier, min or max, a full mark, a row number (formats.md §3: the score sheet's tier and
     range columns are ignored). A name column is checked against its row, and is not one."""
-    return not is_blank(title) and (_column_of(title, ("tier",)) is not None
-                                    or {name_key(part) for part in str(title).split("/")} <= _FOR_THE_EYE)
+    return not is_blank(title) and (_column_of(title, ("tier",)) is not None or _range_or_number(title))
+
+
+def _range_or_number(title: Any) -> bool:
+    """Whether a header names, on each side of ``中文 / English``, a score sheet's min or max, a full mark or a row
+    number (:data:`_FOR_THE_EYE`)."""
+    return {name_key(part) for part in str(title).split("/")} <= _FOR_THE_EYE
 
 
 def name_columns(header: Sequence[Any], columns: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
