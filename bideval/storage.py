@@ -1499,7 +1499,7 @@ class Store:
         of no conflict, kept as written (hostile11 H11-14: the usual 回避声明 wording had been refused).
         """
         conflicts = {vendor: typed(note) for vendor, note in conflicts.items()}
-        kept = {v: typed(note) for v, note in (noted or {}).items() if v not in conflicts and typed(note)}
+        kept = {v: said for v, note in (noted or {}).items() if v not in conflicts and (said := typed(note))}
         with self.db.write() as s:
             record, roles, seat = self._open_seat(s, actor, tender_id, Action.DECLARE)
             names = {vendor: name for vendor, name in s.execute(select(BidRecord.vendor_id, BidRecord.vendor_name)
