@@ -337,8 +337,8 @@ def _panel_workbook(s: Session, tender_id: int) -> tuple[InputFile, ...]:
     """The workbook that last replaced the whole panel, by the name and SHA-256 :meth:`Store.replace_panel` kept on
     the tender: an input of every result since, listed with the rubric and the bids on the Audit sheet (report6
     D6-3). None when the panel was never replaced by a workbook."""
-    name, sha256 = s.execute(select(TenderRecord.panel_file, TenderRecord.panel_sha256)
-                             .where(TenderRecord.id == tender_id)).one()
+    record = s.get(TenderRecord, tender_id)  # (the record every caller has opened: no query on each evaluation)
+    name, sha256 = (record.panel_file, record.panel_sha256) if record is not None else (None, None)
     return (InputFile(name, sha256, "panel"),) if name is not None and sha256 is not None else ()
 
 
