@@ -337,8 +337,8 @@ def _panel_workbook(s: Session, tender_id: int) -> tuple[InputFile, ...]:
     """The workbook that last replaced the whole panel, by the name and SHA-256 :meth:`Store.replace_panel` kept on
     the tender: an input of every result since, listed with the rubric and the bids on the Audit sheet (report6
     D6-3). None when the panel was never replaced by a workbook."""
-    name, sha256 = s.execute(select(TenderRecord.panel_file, TenderRecord.panel_sha256)
-                             .where(TenderRecord.id == tender_id)).one()
+    record = s.get(TenderRecord, tender_id)  # (the record every caller has opened: no query on each evaluation)
+    name, sha256 = (record.panel_file, record.panel_sha256) if record is not None else (None, None)
     return (InputFile(name, sha256, "panel"),) if name is not None and sha256 is not None else ()
 
 
@@ -1499,7 +1499,7 @@ class Store:
         of no conflict, kept as written (hostile11 H11-14: the usual 回避声明 wording had been refused).
         """
         conflicts = {vendor: typed(note) for vendor, note in conflicts.items()}
-        kept = {v: typed(note) for v, note in (noted or {}).items() if v not in conflicts and typed(note)}
+        kept = {v: said for v, note in (noted or {}).items() if v not in conflicts and (said := typed(note))}
         with self.db.write() as s:
             record, roles, seat = self._open_seat(s, actor, tender_id, Action.DECLARE)
             names = {vendor: name for vendor, name in s.execute(select(BidRecord.vendor_id, BidRecord.vendor_name)
