@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .cell_errors import FormattedNumber, PercentFormat
-from .currency import money_units_named
+from .currency import money_units_said
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
 from .labels import Named
 from .number_formats import excel_text, real_percent
@@ -1029,11 +1029,9 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
         return field
     words = _NOTE.sub(" ", _UNIT_SAID.sub(" ", said)).split()
     if field.type is FieldType.MONEY:
-        def units_in(text: str) -> tuple[tuple[str, int], ...]:  # (a multiple alone in the bracket, （万）, is 万元)
-            return money_units_named(text, field.currency) or money_units_named(f"({text})", field.currency)
-        units = units_in(said)
+        units = money_units_said(said, field.currency)  # (a multiple alone in the bracket, （万）, is 万元)
         per = {fold(m.group(1)) for m in _PER_WHAT.finditer(said)}  # (元/席/月: what a price is for, no unit of money)
-        named = all(units_in(word) or word in per for word in words)  # (units, notes, per)
+        named = all(money_units_said(word, field.currency) or word in per for word in words)  # (units, notes, per)
         return field if units and named and all(unit == field.money_unit for unit in units) and not other_period(
             field, said) else None
     if field.type is FieldType.PERCENT:

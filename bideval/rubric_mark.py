@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from .currency import CURRENCIES, money_units_named
+from .currency import CURRENCIES, money_units_named, money_units_said
 from .errors import DamagedWorkbook, Problem
 from .labels import Label, Named
 from .values import UNIT_NAMES, FieldType, fold, normalise, unit_label, unit_names
@@ -358,7 +358,7 @@ def _names_own_unit(field: Field, part: str) -> bool:
     if alone:
         part = alone.group(1)
     if field.type is FieldType.MONEY:  # (a multiple alone, 万, is that multiple of the currency: hostile12)
-        units = money_units_named(part, field.currency) or money_units_named(f"({part})", field.currency)
+        units = money_units_said(part, field.currency)
         return bool(units) and all(unit == field.money_unit for unit in units)
     names = unit_names(field.unit) if field.unit else frozenset()
     folded = fold(part)
