@@ -389,7 +389,8 @@ def other_period(field: Field, part: str) -> bool:
 
 def _period(text: str) -> Label | None:
     """The period a price in ``text`` is for, as said first there (每月, per seat-month, 按年报价), if any."""
-    found = [(m.start(), period) for period, words in _PERIODS for m in [words.search(fold(text))] if m]
+    folded = fold(text)
+    found = [(m.start(), period) for period, words in _PERIODS for m in [words.search(folded)] if m]
     return min(found, key=lambda at: at[0])[1] if found else None
 
 
