@@ -364,43 +364,35 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_bids: Sequ
     vendors = {b.vendor_id for b in read_bids}
     names = {name_key(b.vendor_name) for b in read_bids}
     problems: list[Problem] = []
-    read_rows: list[list[Any]] | None = None
+    mine: list[tuple[int, tuple[str, ...]]] | None = None  # the sheet read, from its header (once, if consolidated)
     for sheet in book.sheet_names:
         if sheet == read:
             continue
         try:
             rows = book.rows(sheet)
-            read_rows = book.rows(read) if read_rows is None and read == CONSOLIDATED_SHEET else read_rows
+            if mine is None and read == CONSOLIDATED_SHEET:
+                mine = _from_header(reading, book.rows(read))
         except DamagedWorkbook as damaged:
             problems.extend(damaged.problems)
             continue
         found = _bid_shape(reading, sheet, rows, vendors, names) or (
-            _changed_copy(reading, read_rows, rows) if read_rows is not None else None)
+            _changed_copy(reading, mine, rows) if mine is not None else None)
         if found is not None:
             problems.append(Problem.of("bids.bids_elsewhere", book.display, sheet, read=read,
                                        hidden=book.hidden_sheet(sheet), **found))
     return problems
 
 
-def _changed_copy(reading: Reading, read_rows: list[list[Any]], rows: list[list[Any]]) -> dict[str, Any] | None:
-    """The first cell where a copy of the sheet of bids read differs from it (hostile12: ``Bids (修正)``, the same
-    bidders with a price corrected, was passed over and the old price read): a sheet headed as the one read, cell for
-    cell, whose row for a bidder read is not that bidder's row there. A summary headed otherwise, or an unchanged
-    copy, is left alone. None: no such cell."""
-    def filled(table: list[list[Any]]) -> list[tuple[int, tuple[str, ...]]]:  # (trailing empty cells dropped)
-        cells = [(r, [("" if is_blank(v) else normalise(str(v))) for v in row]) for r, row in enumerate(table)]
-        return [(r, tuple(row[:max(c for c, v in enumerate(row) if v) + 1])) for r, row in cells if any(row)]
-    def codes_at(row: tuple[str, ...]) -> int | None:
-        return next((c for c, title in enumerate(row) if (field := reading.headers.get(name_key(title))) is not None
-                     and field.id == "vendor_id"), None)
-
-    def from_header(table: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
-        at = next((h for h, (_, row) in enumerate(table[:TITLE_ROWS + 1]) if codes_at(row) is not None), None)
-        return table[at:] if at is not None else []  # (from the header, below its titles, which may differ)
-    mine, theirs = from_header(filled(read_rows)), from_header(filled(rows))
+def _changed_copy(reading: Reading, mine: list[tuple[int, tuple[str, ...]]],
+                  rows: list[list[Any]]) -> dict[str, Any] | None:
+    """The first cell where a copy of the sheet of bids read (``mine``: :func:`_from_header`) differs from it
+    (hostile12: ``Bids (修正)``, the same bidders with a price corrected, was passed over and the old price read): a
+    sheet headed as the one read, cell for cell, whose row for a bidder read is not that bidder's row there. A summary
+    headed otherwise, or an unchanged copy, is left alone. None: no such cell."""
+    theirs = _from_header(reading, rows)
     if not mine or not theirs or mine[0][1] != theirs[0][1]:
         return None  # (headed otherwise: no copy of the sheet read)
-    code_at = codes_at(mine[0][1]) or 0
+    code_at = _codes_at(reading, mine[0][1]) or 0
     read = {normalise_vendor_id(row[code_at]): row for _, row in mine[1:] if code_at < len(row)}
     for r, row in theirs[1:]:
         code = normalise_vendor_id(row[code_at]) if code_at < len(row) else ""
@@ -408,10 +400,26 @@ def _changed_copy(reading: Reading, read_rows: list[list[Any]], rows: list[list[
         if same is None:
             continue
         width = max(len(row), len(same))
-        changed = next((c for c in range(width) if (row + ("",) * width)[c] != (same + ("",) * width)[c]), None)
+        row_, same_ = row + ("",) * (width - len(row)), same + ("",) * (width - len(same))
+        changed = next((c for c in range(width) if row_[c] != same_[c]), None)
         if changed is not None:
             return {"shape": "copy", "found": row[code_at], "at": cell_name(r, changed)}
     return None
+
+
+def _from_header(reading: Reading, table: list[list[Any]]) -> list[tuple[int, tuple[str, ...]]]:
+    """The filled rows of ``table`` (each its row number and its cells as normalised text, trailing empty cells
+    dropped) from the header naming the vendor_id column, below titles which may differ; none without such a header."""
+    cells = [(r, [("" if is_blank(v) else normalise(str(v))) for v in row]) for r, row in enumerate(table)]
+    filled = [(r, tuple(row[:max(c for c, v in enumerate(row) if v) + 1])) for r, row in cells if any(row)]
+    at = next((h for h, (_, row) in enumerate(filled[:TITLE_ROWS + 1]) if _codes_at(reading, row) is not None), None)
+    return filled[at:] if at is not None else []
+
+
+def _codes_at(reading: Reading, row: tuple[str, ...]) -> int | None:
+    """The column of a header row that names the vendor_id field, if any."""
+    return next((c for c, title in enumerate(row) if (field := reading.headers.get(name_key(title))) is not None
+                 and field.id == "vendor_id"), None)
 
 
 def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set[str],
