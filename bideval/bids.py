@@ -1028,10 +1028,10 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
     states the field's own unit (投标总价（元）, 投标总价（单位：元）, 响应时间(小时)), perhaps with a note (（元，含税）):
     the column is the field's, read in its unit (hostile11 H11-10: an ordinary consolidation had been refused whole).
     None when the bracket says anything else (（万元）, （美元）): :func:`_unknown_header` tells it."""
-    written = _WITH_UNIT.fullmatch(normalise(title))
-    field = headers.get(name_key(written["label"])) if written else None
-    if written is None or field is None:
+    labelled = _bracketed_label(title, headers)
+    if labelled is None:
         return None
+    written, field = labelled
     said = fold(written["unit"]).strip()
     if unit_label(field) is None or _NOTE.fullmatch(said):  # (any bracket after a text, a yes or no, a choice)
         return field
@@ -1058,16 +1058,26 @@ def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mappi
     """A header naming no field; when it is a field's label with a unit in brackets (投标总价（万元）), saying so and
     in what unit the column is read, never suggesting the bare label alone (followed, it read 150 万元 as 150 yuan).
     (A note in brackets, or the field's own unit, is read: :func:`_labelled_in_own_unit`.)"""
-    written = _WITH_UNIT.fullmatch(normalise(str(title)))
-    field = headers.get(name_key(written["label"])) if written else None
-    if written is None or field is None:
+    labelled = _bracketed_label(str(title), headers)
+    if labelled is None:
         return Problem.of("bids.unknown_header", file, sheet, cell, title=title,
                           suggestion=_suggest_header(str(title), headers))
+    written, field = labelled
     return Problem.of("bids.unit_in_header", file, sheet, cell, title=title, field=_named(field),
                       header=written["label"], unit=written["unit"].strip(), read_in=unit_label(field))
 
 
 _WITH_UNIT = re.compile(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]", re.DOTALL)
+
+
+def _bracketed_label(title: str, headers: Mapping[str, Field]) -> tuple[re.Match[str], Field] | None:
+    """A header written as a field's label followed by a bracket (:data:`_WITH_UNIT`), and that field; None for any
+    other header."""
+    written = _WITH_UNIT.fullmatch(normalise(title))
+    field = headers.get(name_key(written["label"])) if written else None
+    return None if written is None or field is None else (written, field)
+
+
 # What a bracket after a label says that is no unit, alone or several together (必填，含税), folded: a column marked
 # required or optional, a price with or without tax, how to answer. A bracket saying anything else after the label of
 # a field with a unit is taken for a unit (报价（万元）, 报价（元，含税）): said, the scale it may state is not missed.
