@@ -253,7 +253,7 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
     mark = book.notes.rubric_mark
     if mark is not None and mark.rubric_id != rubric.id:
         return []
-    this_version = mark is not None and not _amended(mark, rubric)
+    this_version = made_from_this_version(book, rubric)
     problems = []
     for field, wanted, own in _measured(rubric):
         r = field_rows.get(field.id)
