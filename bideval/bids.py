@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .cell_errors import FormattedNumber, PercentFormat
-from .currency import money_units_named
+from .currency import money_units_said
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
 from .labels import Named
 from .number_formats import excel_text, real_percent
@@ -364,43 +364,35 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_bids: Sequ
     vendors = {b.vendor_id for b in read_bids}
     names = {name_key(b.vendor_name) for b in read_bids}
     problems: list[Problem] = []
-    read_rows: list[list[Any]] | None = None
+    mine: list[tuple[int, tuple[str, ...]]] | None = None  # the sheet read, from its header (once, if consolidated)
     for sheet in book.sheet_names:
         if sheet == read:
             continue
         try:
             rows = book.rows(sheet)
-            read_rows = book.rows(read) if read_rows is None and read == CONSOLIDATED_SHEET else read_rows
+            if mine is None and read == CONSOLIDATED_SHEET:
+                mine = _from_header(reading, book.rows(read))
         except DamagedWorkbook as damaged:
             problems.extend(damaged.problems)
             continue
         found = _bid_shape(reading, sheet, rows, vendors, names) or (
-            _changed_copy(reading, read_rows, rows) if read_rows is not None else None)
+            _changed_copy(reading, mine, rows) if mine is not None else None)
         if found is not None:
             problems.append(Problem.of("bids.bids_elsewhere", book.display, sheet, read=read,
                                        hidden=book.hidden_sheet(sheet), **found))
     return problems
 
 
-def _changed_copy(reading: Reading, read_rows: list[list[Any]], rows: list[list[Any]]) -> dict[str, Any] | None:
-    """The first cell where a copy of the sheet of bids read differs from it (hostile12: ``Bids (修正)``, the same
-    bidders with a price corrected, was passed over and the old price read): a sheet headed as the one read, cell for
-    cell, whose row for a bidder read is not that bidder's row there. A summary headed otherwise, or an unchanged
-    copy, is left alone. None: no such cell."""
-    def filled(table: list[list[Any]]) -> list[tuple[int, tuple[str, ...]]]:  # (trailing empty cells dropped)
-        cells = [(r, [("" if is_blank(v) else normalise(str(v))) for v in row]) for r, row in enumerate(table)]
-        return [(r, tuple(row[:max(c for c, v in enumerate(row) if v) + 1])) for r, row in cells if any(row)]
-    def codes_at(row: tuple[str, ...]) -> int | None:
-        return next((c for c, title in enumerate(row) if (field := reading.headers.get(name_key(title))) is not None
-                     and field.id == "vendor_id"), None)
-
-    def from_header(table: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
-        at = next((h for h, (_, row) in enumerate(table[:TITLE_ROWS + 1]) if codes_at(row) is not None), None)
-        return table[at:] if at is not None else []  # (from the header, below its titles, which may differ)
-    mine, theirs = from_header(filled(read_rows)), from_header(filled(rows))
+def _changed_copy(reading: Reading, mine: list[tuple[int, tuple[str, ...]]],
+                  rows: list[list[Any]]) -> dict[str, Any] | None:
+    """The first cell where a copy of the sheet of bids read (``mine``: :func:`_from_header`) differs from it
+    (hostile12: ``Bids (修正)``, the same bidders with a price corrected, was passed over and the old price read): a
+    sheet headed as the one read, cell for cell, whose row for a bidder read is not that bidder's row there. A summary
+    headed otherwise, or an unchanged copy, is left alone. None: no such cell."""
+    theirs = _from_header(reading, rows)
     if not mine or not theirs or mine[0][1] != theirs[0][1]:
         return None  # (headed otherwise: no copy of the sheet read)
-    code_at = codes_at(mine[0][1]) or 0
+    code_at = _codes_at(reading, mine[0][1]) or 0
     read = {normalise_vendor_id(row[code_at]): row for _, row in mine[1:] if code_at < len(row)}
     for r, row in theirs[1:]:
         code = normalise_vendor_id(row[code_at]) if code_at < len(row) else ""
@@ -408,10 +400,26 @@ def _changed_copy(reading: Reading, read_rows: list[list[Any]], rows: list[list[
         if same is None:
             continue
         width = max(len(row), len(same))
-        changed = next((c for c in range(width) if (row + ("",) * width)[c] != (same + ("",) * width)[c]), None)
+        row_, same_ = row + ("",) * (width - len(row)), same + ("",) * (width - len(same))
+        changed = next((c for c in range(width) if row_[c] != same_[c]), None)
         if changed is not None:
             return {"shape": "copy", "found": row[code_at], "at": cell_name(r, changed)}
     return None
+
+
+def _from_header(reading: Reading, table: list[list[Any]]) -> list[tuple[int, tuple[str, ...]]]:
+    """The filled rows of ``table`` (each its row number and its cells as normalised text, trailing empty cells
+    dropped) from the header naming the vendor_id column, below titles which may differ; none without such a header."""
+    cells = [(r, [("" if is_blank(v) else normalise(str(v))) for v in row]) for r, row in enumerate(table)]
+    filled = [(r, tuple(row[:max(c for c, v in enumerate(row) if v) + 1])) for r, row in cells if any(row)]
+    at = next((h for h, (_, row) in enumerate(filled[:TITLE_ROWS + 1]) if _codes_at(reading, row) is not None), None)
+    return filled[at:] if at is not None else []
+
+
+def _codes_at(reading: Reading, row: tuple[str, ...]) -> int | None:
+    """The column of a header row that names the vendor_id field, if any."""
+    return next((c for c, title in enumerate(row) if (field := reading.headers.get(name_key(title))) is not None
+                 and field.id == "vendor_id"), None)
 
 
 def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set[str],
@@ -1020,20 +1028,18 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
     states the field's own unit (投标总价（元）, 投标总价（单位：元）, 响应时间(小时)), perhaps with a note (（元，含税）):
     the column is the field's, read in its unit (hostile11 H11-10: an ordinary consolidation had been refused whole).
     None when the bracket says anything else (（万元）, （美元）): :func:`_unknown_header` tells it."""
-    written = _WITH_UNIT.fullmatch(normalise(title))
-    field = headers.get(name_key(written["label"])) if written else None
-    if written is None or field is None:
+    labelled = _bracketed_label(title, headers)
+    if labelled is None:
         return None
+    written, field = labelled
     said = fold(written["unit"]).strip()
     if unit_label(field) is None or _NOTE.fullmatch(said):  # (any bracket after a text, a yes or no, a choice)
         return field
     words = _NOTE.sub(" ", _UNIT_SAID.sub(" ", said)).split()
     if field.type is FieldType.MONEY:
-        def units_in(text: str) -> tuple[tuple[str, int], ...]:  # (a multiple alone in the bracket, （万）, is 万元)
-            return money_units_named(text, field.currency) or money_units_named(f"({text})", field.currency)
-        units = units_in(said)
+        units = money_units_said(said, field.currency)  # (a multiple alone in the bracket, （万）, is 万元)
         per = {fold(m.group(1)) for m in _PER_WHAT.finditer(said)}  # (元/席/月: what a price is for, no unit of money)
-        named = all(units_in(word) or word in per for word in words)  # (units, notes, per)
+        named = all(money_units_said(word, field.currency) or word in per for word in words)  # (units, notes, per)
         return field if units and named and all(unit == field.money_unit for unit in units) and not other_period(
             field, said) else None
     if field.type is FieldType.PERCENT:
@@ -1052,16 +1058,26 @@ def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mappi
     """A header naming no field; when it is a field's label with a unit in brackets (投标总价（万元）), saying so and
     in what unit the column is read, never suggesting the bare label alone (followed, it read 150 万元 as 150 yuan).
     (A note in brackets, or the field's own unit, is read: :func:`_labelled_in_own_unit`.)"""
-    written = _WITH_UNIT.fullmatch(normalise(str(title)))
-    field = headers.get(name_key(written["label"])) if written else None
-    if written is None or field is None:
+    labelled = _bracketed_label(str(title), headers)
+    if labelled is None:
         return Problem.of("bids.unknown_header", file, sheet, cell, title=title,
                           suggestion=_suggest_header(str(title), headers))
+    written, field = labelled
     return Problem.of("bids.unit_in_header", file, sheet, cell, title=title, field=_named(field),
                       header=written["label"], unit=written["unit"].strip(), read_in=unit_label(field))
 
 
 _WITH_UNIT = re.compile(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]", re.DOTALL)
+
+
+def _bracketed_label(title: str, headers: Mapping[str, Field]) -> tuple[re.Match[str], Field] | None:
+    """A header written as a field's label followed by a bracket (:data:`_WITH_UNIT`), and that field; None for any
+    other header."""
+    written = _WITH_UNIT.fullmatch(normalise(title))
+    field = headers.get(name_key(written["label"])) if written else None
+    return None if written is None or field is None else (written, field)
+
+
 # What a bracket after a label says that is no unit, alone or several together (必填，含税), folded: a column marked
 # required or optional, a price with or without tax, how to answer. A bracket saying anything else after the label of
 # a field with a unit is taken for a unit (报价（万元）, 报价（元，含税）): said, the scale it may state is not missed.

@@ -215,6 +215,16 @@ def money_units_named(text: str, code: str) -> tuple[tuple[str, int], ...]:
         for other in found[max(i - 1, 0):i] + found[i + 1:i + 2]))
 
 
+def money_units_said(text: str, code: str) -> tuple[tuple[str, int], ...]:
+    """:func:`money_units_named`, or, where ``text`` names none, a multiple alone in it read as in brackets: 万 in a
+    price's unit cell or header bracket is 万元 (hostile12).
+
+    >>> money_units_said("万", "CNY"), money_units_said("元", "CNY"), money_units_said("含税", "CNY")
+    ((('CNY', 10000),), (('CNY', 1),), ())
+    """
+    return money_units_named(text, code) or money_units_named(f"({text})", code)
+
+
 # A currency's own name that is no unit (人民币, not 元): beside a unit of it (万元人民币, 人民币万元, 万元（人民币）) it
 # says which currency that unit is of, not another unit (hostile12: 人民币万元 under 万元 / 10,000 yuan was refused)
 _NAMES_ONLY = frozenset(fold(c.full_name.zh) for c in CURRENCIES.values() if c.full_name and c.full_name != c.name)

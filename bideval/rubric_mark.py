@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from .currency import CURRENCIES, money_units_named
+from .currency import CURRENCIES, money_units_named, money_units_said
 from .errors import DamagedWorkbook, Problem
 from .labels import Label, Named
 from .values import UNIT_NAMES, FieldType, fold, normalise, unit_label, unit_names
@@ -253,7 +253,7 @@ def unit_problems(book: Workbook, rubric: Rubric, sheet: str, rows: Sequence[Seq
     mark = book.notes.rubric_mark
     if mark is not None and mark.rubric_id != rubric.id:
         return []
-    this_version = mark is not None and not _amended(mark, rubric)
+    this_version = made_from_this_version(book, rubric)
     problems = []
     for field, wanted, own in _measured(rubric):
         r = field_rows.get(field.id)
@@ -336,9 +336,7 @@ def _names_another_unit(field: Field, part: str) -> bool:
     after 单位 / unit for a number. A unit right after a number is an amount or a time in a sentence (预算500万元,
     30分钟内), not the answer's unit; a part that is nothing but a number and its unit (0.52万元) is the answer
     restated, and its unit counts."""
-    alone = _QUANTITY_ALONE.fullmatch(normalise(part))
-    if alone:
-        part = alone.group(1)
+    part = _without_quantity(part)
     if field.type is FieldType.MONEY:
         return any(unit != field.money_unit for unit in money_units_named(part, field.currency))
     names = unit_names(field.unit) if field.unit else frozenset()
@@ -354,17 +352,22 @@ def _names_another_unit(field: Field, part: str) -> bool:
 def _names_own_unit(field: Field, part: str) -> bool:
     """Whether a part of column D names ``field``'s own unit in any wording: 元 or 人民币 for a field in yuan, 万元
     for one in 10,000 yuan, 小时 for ``unit: h`` (a bidder who rewrote 元 / yuan as 元 said the same unit)."""
-    alone = _QUANTITY_ALONE.fullmatch(normalise(part))
-    if alone:
-        part = alone.group(1)
+    part = _without_quantity(part)
     if field.type is FieldType.MONEY:  # (a multiple alone, 万, is that multiple of the currency: hostile12)
-        units = money_units_named(part, field.currency) or money_units_named(f"({part})", field.currency)
+        units = money_units_said(part, field.currency)
         return bool(units) and all(unit == field.money_unit for unit in units)
     names = unit_names(field.unit) if field.unit else frozenset()
     folded = fold(part)
     return any(found.group() in names and _stands_alone(folded, found.start(), found.end())
                for found in _UNIT_WORD.finditer(folded)) or any(
         fold(after.group(1)) in names for after in _UNIT_SAID.finditer(folded))
+
+
+def _without_quantity(part: str) -> str:
+    """The unit of a part of column D that is nothing but a number and its unit (0.52万元: 万元, the answer restated),
+    else the part as it is."""
+    alone = _QUANTITY_ALONE.fullmatch(normalise(part))
+    return alone.group(1) if alone else part
 
 
 # Every name of a unit (longest first: 个小时 before 小时), and a word said to be the unit: 单位：台, unit: pieces
@@ -389,7 +392,8 @@ def other_period(field: Field, part: str) -> bool:
 
 def _period(text: str) -> Label | None:
     """The period a price in ``text`` is for, as said first there (每月, per seat-month, 按年报价), if any."""
-    found = [(m.start(), period) for period, words in _PERIODS for m in [words.search(fold(text))] if m]
+    folded = fold(text)
+    found = [(m.start(), period) for period, words in _PERIODS for m in [words.search(folded)] if m]
     return min(found, key=lambda at: at[0])[1] if found else None
 
 
