@@ -14,12 +14,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import IO, Any
-
-import xlsxwriter
-from xlsxwriter.format import Format
-from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import Worksheet
+from typing import IO, TYPE_CHECKING, Any
 
 from .currency import currency, rate_amount
 from .labels import Label, check_lang
@@ -27,6 +22,11 @@ from .pricing import DISCOUNT_RATE_FIELD, PRICE_MODEL_FIELD, PricingModel, Unit
 from .rubric import Field, Rubric
 from .rubric_mark import mark_workbook
 from .values import FieldType, unit_label
+
+if TYPE_CHECKING:  # xlsxwriter is imported when a form is written: reading one against the rubric never needs it
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
 SHEET = "Bid"
 LISTS_SHEET = "Lists"  # only written when a choice list cannot be inlined (too long, or has a comma)
@@ -74,6 +74,8 @@ class _Row:
 def write_bid_form(rubric: Rubric, out: os.PathLike[str] | str | IO[bytes], lang: str = "zh") -> None:
     """Write the vendor bid form for ``rubric``: sheet Bid, one row per field."""
     check_lang(lang)
+    import xlsxwriter
+
     target: Any = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
     workbook = xlsxwriter.Workbook(target, {"in_memory": True, "strings_to_formulas": False,
                                             "strings_to_urls": False, "strings_to_numbers": False})
@@ -166,7 +168,9 @@ class _Form:
         self.list_columns += 1
         for r, choice in enumerate(spec.choices):
             self.lists.write_string(r, col, choice)
-        letter = xlsxwriter.utility.xl_col_to_name(col)
+        from xlsxwriter.utility import xl_col_to_name
+
+        letter = xl_col_to_name(col)
         options["source"] = f"={LISTS_SHEET}!${letter}$1:${letter}${len(spec.choices)}"
         return options
 
