@@ -19,7 +19,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Context, Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import TYPE_CHECKING, Any, Callable
 
-from .cell_errors import FormattedNumber, HiddenByFormat, InvisibleInk, ShownNumber, TenThousandsFormat, Unreadable
+from .cell_errors import (ConstantFormat, FormattedNumber, HiddenByFormat, InvisibleInk, ShownNumber, TenThousandsFormat,
+                          Unreadable)
 from .errors import Expected
 from .labels import Label
 
@@ -255,7 +256,31 @@ def parse_bool(raw: object) -> bool | None:
             return True
         if word in _FALSE:
             return False
+    if isinstance(raw, ConstantFormat) and (shown := _shown_as_held(raw)) is not None:
+        return shown
     raise ValueProblem(expected, raw)
+
+
+def _shown_as_held(raw: ConstantFormat) -> bool | None:
+    """A 1 or 0 shown through a format of texts alone (``"是";"是";"否"``) as the yes or no it means: the answer,
+    when the sheet shows what the cell holds; None when the text shown says otherwise, or the format's conditions
+    (``[=0]"是";"否"``) leave which text is shown untold.
+
+    >>> _shown_as_held(ConstantFormat("1", '"是";"是";"否"', "是")), _shown_as_held(ConstantFormat("1", '"否"', "否"))
+    (True, None)
+    """
+    from .number_formats import other_number
+
+    try:
+        held = {Decimal(1): True, Decimal(0): False}.get(Decimal(raw.number))
+    except InvalidOperation:
+        return None
+    word = fold(raw.text)
+    shown = True if word in _TRUE else False if word in _FALSE else None
+    sections = other_number(raw.format)
+    if held is None or shown is not held or sections is None or sections.conditional:
+        return None
+    return shown
 
 
 def parse_integer(raw: object, non_negative: bool = False) -> int | None:
