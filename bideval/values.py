@@ -59,8 +59,8 @@ _TRUE = {"是", "yes", "true", "y", "1", "✓", "√", "✔"}
 _FALSE = {"否", "no", "false", "n", "0", "✗", "×", "✘"}
 # Thousands separators only in groups of three, so a European "1,5" is never read as 15.
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
-_MONEY = re.compile(
-    r"(?P<pre>¥|rmb|cny|人民币)?\s*(?P<num>[^\s万元]+?)\s*(?P<suf>万\s*元|万|元)?"
+_MONEY = re.compile(  # the currency named before the number or after it (1,728,000 CNY, 1200万元人民币), as in USD
+    r"(?P<pre>¥|rmb|cny|人民币)?\s*(?P<num>[^\s万元]+?)\s*(?P<suf>万\s*元|万|元)?(?:\s*(?P<post>rmb|cny|人民币))?"
 )
 
 
@@ -357,7 +357,7 @@ def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
         value = _numeric_text(match["num"], expected, raw)
         if match["suf"] and match["suf"][0] == "万":  # 万, 万元, 万 元
             yuan = value * 10000
-        elif match["pre"] or match["suf"] == "元":
+        elif match["pre"] or match["suf"] == "元" or match["post"]:
             yuan = value
         else:
             yuan = None

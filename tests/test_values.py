@@ -51,12 +51,17 @@ def test_bool_rejects(raw):
     ("80万 元", None, Decimal("800000")),  # a space inside 万元, as 80 万 takes one before it
     ("80 万 元", TEN_THOUSAND_UNIT, Decimal("80")),
     (1200, TEN_THOUSAND_UNIT, Decimal("1200")),
+    # the currency after the number, as a USD tender reads 1,200 USD (conform14: each was refused)
+    ("1,728,000 CNY", None, Decimal("1728000")), ("1728000 RMB", None, Decimal("1728000")),
+    ("1,728,000.00元人民币", None, Decimal("1728000")), ("1200万元人民币", TEN_THOUSAND_UNIT, Decimal("1200")),
+    ("172.8万 RMB", None, Decimal("1728000")),
 ])
 def test_money_spellings(raw, unit, expected):
     assert parse_money(raw, unit) == expected
 
 
-@pytest.mark.parametrize("raw", ["1,2", "12.3.4", "about 5", "¥", "1 200", True, datetime(2024, 1, 1), "NaN"])
+@pytest.mark.parametrize("raw", ["1,2", "12.3.4", "about 5", "¥", "1 200", True, datetime(2024, 1, 1), "NaN",
+                                 "元人民币", "1728000人民币元", "1728000 USD"])
 def test_money_rejects(raw):
     with pytest.raises(ValueProblem):
         parse_money(raw)
