@@ -172,6 +172,13 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TEXT_TAG = "tag:yaml.org,2002:str"
 
 
+def _not_as_written(value: Any, written: tuple[str, int]) -> bool:
+    """Whether YAML read a scalar meant as a text, written without quotes (``written``: its text and line), as other
+    than the text written: a bool (``NO``), a float (``1.50``), a date (``2026-01-05``), or a number not written as
+    its plain digits (``010``, ``0x1F``, ``1:30``). Plain digits YAML keeps as written (``20260018``) are that text."""
+    return isinstance(value, bool) or not isinstance(value, (str, int)) or str(value) != written[0]
+
+
 def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     """The mapping, refused for a key written twice in it. A key merged in (``<<: *anchor``) may be written again:
     the mapping's own key overrides the merged one, as YAML's merge rule says."""
@@ -695,8 +702,7 @@ class _RubricReader:
         if target.type not in (FieldType.TEXT, FieldType.CHOICE):
             return False
         slips = {i: text for i, (value, text) in enumerate(zip(values, written))  # a date's str is as written
-                 if text is not None and (isinstance(value, bool) or not isinstance(value, (str, int))
-                                          or str(value) != text[0])}
+                 if text is not None and _not_as_written(value, text)}
         if not slips:
             return False
 
@@ -1225,8 +1231,11 @@ class _RubricReader:
             choices = item.get("choices")
             if kind is FieldType.CHOICE:
                 listed: list = choices if isinstance(choices, list) else []
-                slips = {i: text for i in range(len(listed)) if (text := self.written(listed, i)) is not None}
-                if slips:  # [Yes, No, partial]: YAML reads Yes and No as true and false, 1 as a number
+                slips = {i: text for i in range(len(listed))
+                         if (text := self.written(listed, i)) is not None and _not_as_written(listed[i], text)}
+                if not slips and listed:  # [1, 2, 3]: plain digits, the text of those digits (conform14: refused)
+                    choices = [str(c) if isinstance(c, int) else c for c in listed]
+                if slips:  # [Yes, No, partial]: YAML reads Yes and No as true and false, 010 as the number 8
                     fix = ", ".join(quoted(slips[i][0] if i in slips else str(c)) for i, c in enumerate(listed))
                     self.fail_as(where, "needs_quotes", what="choices", written=tuple(t for t, _ in slips.values()),
                                  line=next(iter(slips.values()))[1], read=tuple(listed[i] for i in slips),

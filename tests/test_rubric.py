@@ -197,6 +197,16 @@ def test_plain_digits_and_quoted_codes_are_texts():
     assert gate.when.value == ("20260018", "010", "-5", "abc")
 
 
+@pytest.mark.parametrize("written, choices", [
+    ("[1, 2, 3]", ("1", "2", "3")),  # conform14: refused asking for quotes, which a condition's value does not need
+    ('[1, "2级", 三级]', ("1", "2级", "三级")),
+])
+def test_plain_digits_are_choices_as_written(written, choices):
+    text = broken("  - {id: similar_projects", "  - {id: level, label: {zh: 等级, en: Level}, type: choice, "
+                                               f"choices: {written}}}\n  - {{id: similar_projects")
+    assert parse_rubric(text, "x.yaml").field_index["level"].choices == choices
+
+
 @pytest.mark.parametrize("old, new, message", [
     ("candidates: 3\n", "candidates: 3\ntender_number: 0755\n",
      'tender_number: line 7: written without quotes, YAML reads 0755 as the number 493, not as a text: put it in '
