@@ -43,7 +43,7 @@ _SLUG = re.compile(r"[a-z][a-z0-9_-]*")
 # "20%", "1,000" or "¥1200".
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.0*)?")  # 2, and 2.0: a whole number written with its point
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
 _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "contract_months",
              "regime", "panel", "fields", "criteria", "pricing", "tender_number", "procurement_method", "caps",
@@ -794,7 +794,9 @@ class _RubricReader:
         if node is None:
             return None
         if isinstance(node, str) and _WHOLE_NUMBER.fullmatch(normalise(node).strip()):
-            node = int(normalise(node).strip())  # "2" as 2, as a quoted number is read everywhere
+            node = int(Decimal(normalise(node).strip()))  # "2" as 2, as a quoted number is read everywhere
+        elif isinstance(node, float) and node.is_integer():
+            node = int(node)  # decimals: 2.0 (conform14: refused as no whole number)
         if isinstance(node, bool) or not isinstance(node, int) or node < minimum:
             self.fail_as(where, "not_whole", what=what, minimum=minimum, found=node)
             return None

@@ -562,6 +562,8 @@ def test_a_missing_group_is_said_once():
     ("    kind: judged\n    max: 5", '    kind: judged\n    max: "5"'),
     ("budget_ceiling: 1200000", 'budget_ceiling: "1200000.00"'),
     ("sme_deduction: 0.10", "sme_deduction: '0.10'"),
+    # a whole number written with its point (conform14: refused as no whole number)
+    ("decimals: 2", "decimals: 2.0"), ("candidates: 3", "candidates: 3.0"), ("  trim: 1", '  trim: "1.0"'),
 ])
 def test_a_quoted_plain_number_is_read_as_the_number(old, new):
     assert replace(parse_rubric(broken(old, new), "x.yaml"), sha256="") == replace(parse_rubric(EXAMPLE, "x.yaml"),
