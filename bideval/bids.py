@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .cell_errors import FormattedNumber, PercentFormat
-from .currency import money_units_said
+from .currency import is_multiple, money_units_said
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
 from .labels import Named
 from .number_formats import excel_text, real_percent
@@ -1035,11 +1035,12 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
     said = fold(written["unit"]).strip()
     if unit_label(field) is None or _NOTE.fullmatch(said):  # (any bracket after a text, a yes or no, a choice)
         return field
-    words = _NOTE.sub(" ", _UNIT_SAID.sub(" ", said)).split()
+    words = _NOTE.sub(" ", _UNIT_SAID.sub(" ", _GROUPED.sub("", said))).split()  # (10,000 yuan: 10000, not 10 000)
     if field.type is FieldType.MONEY:
         units = money_units_said(said, field.currency)  # (a multiple alone in the bracket, （万）, is 万元)
         per = {fold(m.group(1)) for m in _PER_WHAT.finditer(said)}  # (元/席/月: what a price is for, no unit of money)
-        named = all(money_units_said(word, field.currency) or word in per for word in words)  # (units, notes, per)
+        # (units, notes, what a price is for, and the 10k of 10k CNY: the bracket's units are compared whole below)
+        named = all(money_units_said(word, field.currency) or word in per or is_multiple(word) for word in words)
         return field if units and named and all(unit == field.money_unit for unit in units) and not other_period(
             field, said) else None
     if field.type is FieldType.PERCENT:
@@ -1049,6 +1050,7 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
 
 
 _UNIT_SAID = re.compile(r"单位\s*[:：为是]?|\bunits?\s*:|\bin\b")
+_GROUPED = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # a thousands separator, which _NOTE would take for a list's comma
 # What a price is said to be for after a slash (元/席/月: a seat, a month): no unit of money, and its period compared
 # with the label's (hostile12: 每席位每月单价（元/席/月） was refused, and one of 元/席/年 must stay refused)
 _PER_WHAT = re.compile(r"/\s*([^/\s,，;；、]{1,4})")

@@ -807,7 +807,8 @@ def test_a_number_in_column_a_is_quoted_as_the_sheet_shows_it(rubric, tmp_path: 
 
 
 @pytest.mark.parametrize("title, unit", [("报价（万元）", "万元"), ("报价 (万元)", "万元"), ("报价【千元】", "千元"),
-                                         ("报价[USD]", "USD"), ("报价（元，万元）", "元,万元"), ("报价（万）", "万")])
+                                         ("报价[USD]", "USD"), ("报价（元，万元）", "元,万元"), ("报价（万）", "万"),
+                                         ("报价 (10k CNY)", "10k CNY"), ("报价 (1,000 yuan)", "1,000 yuan")])
 def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric, tmp_path: Path, title, unit):
     """投标总价（万元） was refused with "did you mean '投标总价'?": followed, 150 (万元) was read as 150 yuan.
     (The example rubric's money field here is the rate per call.)"""
@@ -830,6 +831,8 @@ def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric,
     ("rate_per_call", "{}（元，含税）"), ("rate_per_call", "{}【RMB】"), ("rate_per_call", "{} (yuan)"),
     ("rate_per_call", "{}（人民币元）"), ("registered_capital", "{}（人民币万元）"),  # hostile12: 人民币 names the currency
     ("registered_capital", "{}（万）"),  # hostile12: 万 alone in the bracket is 万元
+    # the unit in English words, as the rubric and the form write it (conform14: refused as adding a unit)
+    ("registered_capital", "Registered capital (10k CNY)"), ("registered_capital", "Registered capital (10,000 yuan)"),
 ])
 def test_a_note_or_the_field_s_own_unit_in_brackets_after_a_label_is_read(rubric, tmp_path: Path, field, title):
     """（必填） after a bidder's name was told "adds a unit (必填)" (hostile10 H10-5), then refused as a note, with a
