@@ -38,7 +38,7 @@ from .values import (FieldType, ValueProblem, fold, normalise, odd_digits, parse
                      TEN_THOUSAND_UNIT)
 from .yaml_slips import operator_slip, quoted, reserved_value, syntax_slip
 
-_SLUG = re.compile(r"[a-z][a-z0-9_-]*")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a letter or digit first (2026-wuye, as the docs' words allow: conform14)
 # A number YAML reads as text ("40" quoted, 1e30 without a point): digits, a point, a sign, an exponent; not "40分",
 # "20%", "1,000" or "¥1200".
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -686,6 +686,13 @@ class _RubricReader:
         quotes, as other than text (``010`` as 8, ``No`` as false); None for a text, a quoted value or a list."""
         return self._written.get(id(container), {}).get(key)
 
+    def id_text(self, container: Any, key: str) -> Any:
+        """``container[key]``, an id: plain digits YAML read as a number (``id: 2026``) as the text written, as every
+        text of the rubric reads them; anything else as it is (``010``, read as 8, is then refused as no slug)."""
+        node = container.get(key) if isinstance(container, Mapping) else None
+        written = self.written(container, key) if node is not None else None
+        return str(node) if written is not None and not _not_as_written(node, written) else node
+
     def unquoted(self, where: str | None, what: str, written: tuple[str, int], read: Any, fix: str,
                  **facts: Any) -> None:
         """Refuse a value that should be a text and that YAML read, written without quotes, as something else:
@@ -821,7 +828,7 @@ class _RubricReader:
         if doc is None:
             return None
         self.keys("top", doc, _TOP_KEYS, ("id", "title", "fields", "criteria"))
-        rubric_id = doc.get("id")
+        rubric_id = self.id_text(doc, "id")
         if not isinstance(rubric_id, str) or not _SLUG.fullmatch(rubric_id):
             self.fail_as("id", "not_slug", found=rubric_id)
         title = self.label("title", doc, "title", "title")
@@ -928,7 +935,7 @@ class _RubricReader:
         owner: dict[str, str] = {}
         good = True
         for index, item in enumerate(node, 1):
-            cap_id = item.get("id") if isinstance(item, Mapping) else None
+            cap_id = self.id_text(item, "id")
             where = f"cap {cap_id!r}" if isinstance(cap_id, str) and cap_id else f"cap #{index}"
             item = self.mapping(where, item, "a shared cap")
             if item is None:
@@ -942,6 +949,9 @@ class _RubricReader:
             label = self.label(where, item, "label", "label")
             top = self.number(where, item.get("max"), "max", positive=True)
             parts = item.get("criteria")
+            if isinstance(parts, list):  # [1, 2]: criteria of ids in digits, as each criterion's id reads them
+                parts = [str(p) if (w := self.written(parts, i)) is not None and not _not_as_written(p, w) else p
+                         for i, p in enumerate(parts)]
             if not isinstance(parts, list) or len(parts) < 2 or not all(isinstance(p, str) for p in parts):
                 self.fail_as(where, "cap_criteria", cap=cap_id, found=parts)
                 good = False
@@ -980,7 +990,7 @@ class _RubricReader:
         before = len(self.problems)
         out: list[Group] = []
         for index, item in enumerate(node, 1):
-            gid = item.get("id") if isinstance(item, Mapping) else None
+            gid = self.id_text(item, "id")
             where = f"group {gid!r}" if isinstance(gid, str) else f"group #{index}"
             item = self.mapping(where, item, "a group")
             if item is None:
@@ -1297,7 +1307,7 @@ class _RubricReader:
         seen: set[str] = set()
         unique = True
         for index, item in enumerate(node, 1):
-            cid = item.get("id") if isinstance(item, Mapping) else None
+            cid = self.id_text(item, "id")
             where = f"criterion {cid!r}" if isinstance(cid, str) and cid else f"criterion #{index}"
             item = self.mapping(where, item, "a criterion")
             if item is None:
@@ -1344,7 +1354,7 @@ class _RubricReader:
         """Parse one criterion's keys, then build its type, which checks that the parts fit together."""
         name = self.label(where, item, "name", "name")
         description = self.label(where, item, "description", "description")
-        group = item.get("group")
+        group = self.id_text(item, "group")
         if "group" in item and (not isinstance(group, str) or not _SLUG.fullmatch(group)):  # missing: said already
             self.fail_as(where, "not_slug", what="group", found=group)
         parts: dict[str, Any] = {}

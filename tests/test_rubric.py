@@ -197,6 +197,23 @@ def test_plain_digits_and_quoted_codes_are_texts():
     assert gate.when.value == ("20260018", "010", "-5", "abc")
 
 
+@pytest.mark.parametrize("old, new, ids", [
+    # a slug may start with a digit, as "lower-case letters, digits, - and _" allows (conform14: refused)
+    ("id: cs-outsourcing", "id: 2026-cs", ("2026-cs", "company", "experience")),
+    ("id: cs-outsourcing", "id: 2026", ("2026", "company", "experience")),  # plain digits, read as written
+    ("  - id: company", '  - id: "1"', ("cs-outsourcing", "1", "experience")),
+    ("  - id: experience", "  - id: 2", ("cs-outsourcing", "company", "2")),
+])
+def test_an_id_may_start_with_a_digit(old, new, ids):
+    rubric = parse_rubric(broken(old, new), "x.yaml")
+    assert (rubric.id, rubric.criteria[1].id, rubric.criteria[2].id) == ids
+
+
+@pytest.mark.parametrize("new", ["  - id: _x", "  - id: -x", "  - id: 010"])  # 010: YAML's 8, not the digits written
+def test_an_id_starting_otherwise_is_no_slug(new):
+    assert any("must be a slug" in line for line in refusals(broken("  - id: experience", new)))
+
+
 @pytest.mark.parametrize("written, choices", [
     ("[1, 2, 3]", ("1", "2", "3")),  # conform14: refused asking for quotes, which a condition's value does not need
     ('[1, "2级", 三级]', ("1", "2级", "三级")),
