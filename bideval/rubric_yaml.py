@@ -1607,7 +1607,7 @@ class _RubricReader:
             if item is None:
                 return None
             self.keys(where, item, _TIER_KEYS, ("id", "label", "min", "max"))
-            tid = item.get("id")
+            tid = self.id_text(item, "id")  # (id: 1 as "1" is: conform14, said to need an id)
             if not isinstance(tid, str) or not tid.strip():
                 self.fail_as(where, "tier_no_id", index=index)
                 return None

@@ -209,6 +209,11 @@ def test_an_id_may_start_with_a_digit(old, new, ids):
     assert (rubric.id, rubric.criteria[1].id, rubric.criteria[2].id) == ids
 
 
+def test_a_tier_id_in_plain_digits_is_the_text_written():
+    text = EXAMPLE.replace("{id: t1, label", "{id: 1, label").replace("{id: t2, label", '{id: "2", label')
+    assert [t.id for t in parse_rubric(text, "x.yaml").criterion_index["ops_plan"].tiers] == ["1", "2", "t3"]
+
+
 @pytest.mark.parametrize("new", ["  - id: _x", "  - id: -x", "  - id: 010"])  # 010: YAML's 8, not the digits written
 def test_an_id_starting_otherwise_is_no_slug(new):
     assert any("must be a slug" in line for line in refusals(broken("  - id: experience", new)))
