@@ -680,6 +680,7 @@ def test_a_copy_of_the_bids_sheet_that_differs_is_refused(rubric, tmp_path: Path
     ("Bid (2)", "91440101MA59K3T81X", "北京示例客服有限公司", True),  # 示例 inside a firm's name: a second bid
     # hostile12: a sheet named as an example holding the bidder read is its own second copy (报价表格式 filled in)
     ("报价表格式", VENDOR_A, "北京示例客服有限公司", True), ("填写示例", None, "北京示例客服有限公司", True),
+    ("Bid (2)", VENDOR_A, "北京示例客服有限公司", False),  # conform14: the form copied unchanged reads the same
 ])
 def test_a_second_bid_form_is_refused_whatever_its_code(rubric, tmp_path: Path, sheet, code, name, refused):
     """A second bidder's form pasted in as 'Bid (2)' was refused only when its credit code's check character was
@@ -693,6 +694,14 @@ def test_a_second_bid_form_is_refused_whatever_its_code(rubric, tmp_path: Path, 
     stated = f"its vendor_id '{code}'" if code else f"its vendor_name '{name}'"
     assert message.startswith(f"{path}:{sheet}: this sheet holds a bid too ({stated} in column C), but only the "
                               "sheet 'Bid' is read"), message
+
+
+def test_a_copy_of_the_form_read_with_another_answer_is_refused(rubric, tmp_path: Path):
+    """The form copied unchanged is read (conform14); changed, which copy stands cannot be told."""
+    path = write_xlsx(tmp_path / "form.xlsx", {"Bid": _form_rows(good_bid()),
+                                               "Bid (2)": _form_rows(good_bid(rate_per_call=0.8))})
+    (message,) = problems_of(rubric, [path])
+    assert message.startswith(f"{path}:Bid (2): this sheet holds a bid too"), message
 
 
 @pytest.mark.parametrize("label, first, column", [
