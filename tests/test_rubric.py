@@ -805,6 +805,9 @@ def test_no_panel_score_falls_between_whole_point_tiers():
     ("    kind: judged\n    max: 5", "    kind: judged\n    max:5",  # said on its own line, not the next one
      "line 62, column 5: not valid YAML: could not find expected ':'; line 62 holds 'max:5': YAML needs a space after "
      "the colon; write 'max: 5'"),
+    ('op: "<=", value: 2}', "op: !=, value: 3}",  # ! starts a YAML tag (conform14: said without the fix)
+     "line 33, column 113: not valid YAML: expected ',' or '}', but got ':'; line 33: a value that starts with '!' "
+     "must be in quotes; write \"!=\""),
     ('op: ">="', "op: >=",  # `op: <=` works unquoted, so `>=` is typed the same way
      "line 34, column 110: not valid YAML: found character '>' that cannot start any token; line 34: a value that "
      "starts with '>' must be in quotes; write \">=\""),
