@@ -3794,8 +3794,12 @@ def _grade(s: Say, label: Label, span: tuple[Decimal, Decimal]) -> str:
 
 @_template("rubric.currency_unknown")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"unknown currency {s['currency']!r}: expected an ISO 4217 code such as CNY, USD, EUR or GBP",
-                      f"未知的币种 {s['currency']!r}：应为 ISO 4217 货币代码，如 CNY、USD、EUR 或 GBP")
+    en = f"unknown currency {s['currency']!r}: expected an ISO 4217 code such as CNY, USD, EUR or GBP"
+    zh = f"未知的币种 {s['currency']!r}：应为 ISO 4217 货币代码，如 CNY、USD、EUR 或 GBP"
+    if s.get("meant"):  # RMB is what the code CNY names
+        en += f"; for {s['currency']!r} write {s['meant']}"
+        zh += f"；{s['currency']!r} 应写作 {s['meant']}"
+    return _rubric_at(s, en, zh)
 
 
 @_template("rubric.tier_decimals")

@@ -24,7 +24,7 @@ from .errors import Problem, RubricError
 from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
 from .labels import Label, Named
-from .currency import ISO_4217
+from .currency import ISO_4217, notation_of
 from .deductions import unrequired_count_warnings
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, Unit, UnitName
 from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, Aggregate, BenchmarkedPrice, ChecklistItem,
@@ -839,8 +839,10 @@ class _RubricReader:
         contract_months = self.number("contract_months", doc.get("contract_months"), "contract_months", positive=True)
         total = self.number("total", doc.get("total"), "total", positive=True)
         currency = doc.get("currency", "CNY")
-        if not isinstance(currency, str) or currency not in ISO_4217:
-            self.fail_as("currency", "currency_unknown", currency=currency)
+        if not isinstance(currency, str) or currency not in ISO_4217:  # (usd, RMB: said with the code meant)
+            meant = None if not isinstance(currency, str) else currency.strip().upper() if \
+                currency.strip().upper() in ISO_4217 else "CNY" if notation_of(currency) == "CNY" else None
+            self.fail_as("currency", "currency_unknown", currency=currency, meant=meant)
             currency = "CNY"
         self.currency = currency
         self.decimals = decimals
