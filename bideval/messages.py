@@ -1759,6 +1759,12 @@ def _(s: Say) -> str:
                f"（{s.tiers(s['tiers'])}）再打分，实际已打分 {number(s['score'])}")
 
 
+@_template("panel.row_not_read")
+def _(s: Say) -> str:
+    return s.t(f"row {s['row']} names no criterion and gives no score or tier, only {s['found']!r}: a line of the "
+               "form, not read", f"第 {s['row']} 行没有评分项，也没有得分或档次，只有 {s['found']!r}：视为表格的说明行，未读取")
+
+
 @_template("panel.invalid_bid_score")
 def _(s: Say) -> str:
     return s.t(f"score for invalid bid {s['vendor_id']} ignored (invalid bids are not scored)",
