@@ -354,6 +354,8 @@ def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
         match = _MONEY.fullmatch(fold(str(raw)))
         if not match:
             raise ValueProblem(expected, raw)
+        if match["post"] and not match["suf"] and in_10k:  # 1200 RMB asked in 万元: 1200 yuan, or 1200万 in RMB?
+            raise ValueProblem(expected, raw)
         value = _numeric_text(match["num"], expected, raw)
         if match["suf"] and match["suf"][0] == "万":  # 万, 万元, 万 元
             yuan = value * 10000

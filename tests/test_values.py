@@ -67,6 +67,12 @@ def test_money_rejects(raw):
         parse_money(raw)
 
 
+def test_a_currency_after_a_bare_number_asked_in_10k_yuan_is_refused():
+    """1200 RMB under 万元: 1,200 yuan, or 1,200 万 said to be in RMB? Refused rather than guessed (conform14)."""
+    with pytest.raises(ValueProblem):
+        parse_money("1200 RMB", TEN_THOUSAND_UNIT)
+
+
 def test_money_sign_rule():
     assert parse_money("-5") == Decimal(-5)
     with pytest.raises(ValueProblem, match="0 or more"):
