@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .cell_errors import FormattedNumber, PercentFormat
-from .currency import money_units_said
+from .currency import is_multiple, money_units_said
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
 from .labels import Named
 from .number_formats import excel_text, real_percent
@@ -365,6 +365,7 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_bids: Sequ
     names = {name_key(b.vendor_name) for b in read_bids}
     problems: list[Problem] = []
     mine: list[tuple[int, tuple[str, ...]]] | None = None  # the sheet read, from its header (once, if consolidated)
+    form: dict[str, Any] | None = None  # the form read, its answers (once, if a form)
     for sheet in book.sheet_names:
         if sheet == read:
             continue
@@ -372,10 +373,12 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_bids: Sequ
             rows = book.rows(sheet)
             if mine is None and read == CONSOLIDATED_SHEET:
                 mine = _from_header(reading, book.rows(read))
+            if form is None and read != CONSOLIDATED_SHEET:
+                form = _form_answers(reading, [row for row in book.rows(read) if not is_blank_row(row)])[0]
         except DamagedWorkbook as damaged:
             problems.extend(damaged.problems)
             continue
-        found = _bid_shape(reading, sheet, rows, vendors, names) or (
+        found = _bid_shape(reading, sheet, rows, vendors, names, form) or (
             _changed_copy(reading, mine, rows) if mine is not None else None)
         if found is not None:
             problems.append(Problem.of("bids.bids_elsewhere", book.display, sheet, read=read,
@@ -423,7 +426,7 @@ def _codes_at(reading: Reading, row: tuple[str, ...]) -> int | None:
 
 
 def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set[str],
-               names: set[str]) -> dict[str, Any] | None:
+               names: set[str], form: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
     """What shows that ``rows`` hold a bid not among those read (``vendors``, ``names``: by
     :func:`~bideval.values.name_key`), as the facts of its problem; None when they hold none.
 
@@ -435,7 +438,8 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
     length), or a ``vendor_name`` answer beside an empty code; unless the sheet is an example (its name says 示例,
     样例, 范例, 范本, 模板, 格式, example, sample or template: 填写示例, 参考格式; or the vendor it names begins with 示例,
     样例, 范例 or 范本, or says so in brackets: 示例公司, 某公司（示例）; not 北京示例客服有限公司, a firm's name), or a
-    cover: the bidder read (its code, or its name beside no code) and no other answer. A field dictionary describes
+    cover: the bidder read (its code, or its name beside no code) and no other answer; or an unchanged copy of the
+    form read (``form``: its answers), as an unchanged copy of ``Bids`` is left alone. A field dictionary describes
     the vendor_id in words, a type or a length (``18``, ``text``: :data:`_COPIED_CODE`), so it is no bid."""
     filled = [(r, row) for r, row in enumerate(rows) if not is_blank_row(row)]
     for h, (r, header) in enumerate(filled[:_OTHER_HEADER_SEARCH]):
@@ -476,6 +480,8 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
         return None
     if own and all(is_blank(v) for k, v in answers.items() if k not in ("vendor_id", "vendor_name")):
         return None  # a cover (封面) naming the bidder read, answering nothing else
+    if own and answers == form and not _EXAMPLE.search(sheet):  # (报价表格式 holding them: its own rule, above)
+        return None  # Bid (2), the form copied and left as it is: whichever is read, the answers are the same
     if not is_blank(code) and _COPIED_CODE.fullmatch(normalise_vendor_id(str(code))):
         return {"shape": "form", "found": code, "stated": "vendor_id", "column": column_letter(column)}
     if is_blank(code) and not is_blank(name):
@@ -1035,11 +1041,12 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
     said = fold(written["unit"]).strip()
     if unit_label(field) is None or _NOTE.fullmatch(said):  # (any bracket after a text, a yes or no, a choice)
         return field
-    words = _NOTE.sub(" ", _UNIT_SAID.sub(" ", said)).split()
+    words = _NOTE.sub(" ", _UNIT_SAID.sub(" ", _GROUPED.sub("", said))).split()  # (10,000 yuan: 10000, not 10 000)
     if field.type is FieldType.MONEY:
         units = money_units_said(said, field.currency)  # (a multiple alone in the bracket, （万）, is 万元)
         per = {fold(m.group(1)) for m in _PER_WHAT.finditer(said)}  # (元/席/月: what a price is for, no unit of money)
-        named = all(money_units_said(word, field.currency) or word in per for word in words)  # (units, notes, per)
+        # (units, notes, what a price is for, and the 10k of 10k CNY: the bracket's units are compared whole below)
+        named = all(money_units_said(word, field.currency) or word in per or is_multiple(word) for word in words)
         return field if units and named and all(unit == field.money_unit for unit in units) and not other_period(
             field, said) else None
     if field.type is FieldType.PERCENT:
@@ -1049,6 +1056,7 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
 
 
 _UNIT_SAID = re.compile(r"单位\s*[:：为是]?|\bunits?\s*:|\bin\b")
+_GROUPED = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # a thousands separator, which _NOTE would take for a list's comma
 # What a price is said to be for after a slash (元/席/月: a seat, a month): no unit of money, and its period compared
 # with the label's (hostile12: 每席位每月单价（元/席/月） was refused, and one of 元/席/年 must stay refused)
 _PER_WHAT = re.compile(r"/\s*([^/\s,，;；、]{1,4})")

@@ -236,6 +236,17 @@ _BESIDE = re.compile(r"[\s()\[\]【】<>《》:\"'“”]*")
 _MULTIPLES = {"千": 1000, "万": 10000, "十万": 100000, "百万": 1000000, "千万": 10000000, "亿": 100000000,
               "thousand": 1000, "10,000": 10000, "10000": 10000, "10k": 10000, "ten thousand": 10000,
               "million": 1000000, "1,000": 1000, "1000": 1000}
+
+
+def is_multiple(word: str) -> bool:
+    """Whether ``word`` (folded) is a multiple alone, the first word of a unit written in words (10k CNY, 10,000 yuan).
+
+    >>> is_multiple("10k"), is_multiple("10,000"), is_multiple("cny")
+    (True, True, False)
+    """
+    return word in _MULTIPLES
+
+
 _MULTIPLE_BEFORE = re.compile(r"(十万|百万|千万|千|万|亿|10,000|10000|10k|ten thousand|thousand|million)\s*$")
 _QUOTE = "[\"'“”‘’「」『』]?"
 _MULTIPLE_ALONE = re.compile(rf"(?:单位(?:为|是)?[:\s]*|[以按(]\s*){_QUOTE}(十万|百万|千万|千|万|亿){_QUOTE}"

@@ -1759,6 +1759,12 @@ def _(s: Say) -> str:
                f"（{s.tiers(s['tiers'])}）再打分，实际已打分 {number(s['score'])}")
 
 
+@_template("panel.row_not_read")
+def _(s: Say) -> str:
+    return s.t(f"row {s['row']} names no criterion and gives no score or tier, only {s['found']!r}: a line of the "
+               "form, not read", f"第 {s['row']} 行没有评分项，也没有得分或档次，只有 {s['found']!r}：视为表格的说明行，未读取")
+
+
 @_template("panel.invalid_bid_score")
 def _(s: Say) -> str:
     return s.t(f"score for invalid bid {s['vendor_id']} ignored (invalid bids are not scored)",
@@ -3794,8 +3800,12 @@ def _grade(s: Say, label: Label, span: tuple[Decimal, Decimal]) -> str:
 
 @_template("rubric.currency_unknown")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"unknown currency {s['currency']!r}: expected an ISO 4217 code such as CNY, USD, EUR or GBP",
-                      f"未知的币种 {s['currency']!r}：应为 ISO 4217 货币代码，如 CNY、USD、EUR 或 GBP")
+    en = f"unknown currency {s['currency']!r}: expected an ISO 4217 code such as CNY, USD, EUR or GBP"
+    zh = f"未知的币种 {s['currency']!r}：应为 ISO 4217 货币代码，如 CNY、USD、EUR 或 GBP"
+    if s.get("meant"):  # RMB is what the code CNY names
+        en += f"; for {s['currency']!r} write {s['meant']}"
+        zh += f"；{s['currency']!r} 应写作 {s['meant']}"
+    return _rubric_at(s, en, zh)
 
 
 @_template("rubric.tier_decimals")

@@ -423,6 +423,8 @@ class _PanelReader:
         names = name_columns(header, columns)
         tiered = tuple(c for c in self.rubric.criteria if isinstance(c, Tiered))
         for r, row in rows:
+            if self.note_row(book, sheet, r, row, [columns["criterion"], columns["tier"]], names):
+                continue
             vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
             raw_criterion = _cell(row, columns["criterion"])
             criterion = self.criterion(book, sheet, r, columns["criterion"], raw_criterion, tiered, "tiered")
@@ -477,7 +479,20 @@ class _PanelReader:
             return
         names = name_columns(header, columns)
         for r, row in rows:
-            self.read_score(book, sheet, columns, r, row, names)
+            if not self.note_row(book, sheet, r, row, [columns["criterion"], columns["score"]], names):
+                self.read_score(book, sheet, columns, r, row, names)
+
+    def note_row(self, book: Workbook, sheet: str, r: int, row: list, read: list[int],
+                 names: tuple[tuple[str, int], ...]) -> bool:
+        """Whether a row of Scores or Tiers names no criterion and gives no score or tier (``read``: those columns),
+        only words beside them (评委签字：, 组长签字：, 日期): a line of the form, not a row of it, warned of and passed
+        over, as it holds nothing to read (conform14: refused at each empty cell). A stray score is still refused."""
+        if not all(is_blank(_cell(row, c)) for c in read + [c for kind, c in names if kind == "criterion_name"]):
+            return False
+        at = next(c for c, v in enumerate(row) if not is_blank(v))
+        self.warnings.append(Problem.of("panel.row_not_read", book.display, sheet, cell_name(r, at),
+                                        row=r + 1, found=_text(row[at], as_typed=True)))
+        return True
 
     def unread_scores(self, book: Workbook) -> bool:
         """Refuse a sheet other than the panel sheets that holds one of their tables (:meth:`other_table`) with rows

@@ -24,7 +24,7 @@ from .errors import Problem, RubricError
 from .groups import Group, group_max, weighted_max
 from .sme import SmeCategory
 from .labels import Label, Named
-from .currency import ISO_4217
+from .currency import ISO_4217, notation_of
 from .deductions import unrequired_count_warnings
 from .pricing import PRICE_MODEL_FIELD, Demand, Pricing, PricingModel, Unit, UnitName
 from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, Aggregate, BenchmarkedPrice, ChecklistItem,
@@ -38,12 +38,12 @@ from .values import (FieldType, ValueProblem, fold, normalise, odd_digits, parse
                      TEN_THOUSAND_UNIT)
 from .yaml_slips import operator_slip, quoted, reserved_value, syntax_slip
 
-_SLUG = re.compile(r"[a-z][a-z0-9_-]*")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a letter or digit first (2026-wuye, as the docs' words allow: conform14)
 # A number YAML reads as text ("40" quoted, 1e30 without a point): digits, a point, a sign, an exponent; not "40分",
 # "20%", "1,000" or "¥1200".
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.0*)?")  # 2, and 2.0: a whole number written with its point
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")
 _TOP_KEYS = {"id", "title", "currency", "decimals", "total", "candidates", "contract_months",
              "regime", "panel", "fields", "criteria", "pricing", "tender_number", "procurement_method", "caps",
@@ -170,6 +170,13 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 _RESOLVER = yaml.resolver.Resolver()  # what YAML reads a text written without quotes as
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _TEXT_TAG = "tag:yaml.org,2002:str"
+
+
+def _not_as_written(value: Any, written: tuple[str, int]) -> bool:
+    """Whether YAML read a scalar meant as a text, written without quotes (``written``: its text and line), as other
+    than the text written: a bool (``NO``), a float (``1.50``), a date (``2026-01-05``), or a number not written as
+    its plain digits (``010``, ``0x1F``, ``1:30``). Plain digits YAML keeps as written (``20260018``) are that text."""
+    return isinstance(value, bool) or not isinstance(value, (str, int)) or str(value) != written[0]
 
 
 def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -679,6 +686,13 @@ class _RubricReader:
         quotes, as other than text (``010`` as 8, ``No`` as false); None for a text, a quoted value or a list."""
         return self._written.get(id(container), {}).get(key)
 
+    def id_text(self, container: Any, key: str) -> Any:
+        """``container[key]``, an id: plain digits YAML read as a number (``id: 2026``) as the text written, as every
+        text of the rubric reads them; anything else as it is (``010``, read as 8, is then refused as no slug)."""
+        node = container.get(key) if isinstance(container, Mapping) else None
+        written = self.written(container, key) if node is not None else None
+        return str(node) if written is not None and not _not_as_written(node, written) else node
+
     def unquoted(self, where: str | None, what: str, written: tuple[str, int], read: Any, fix: str,
                  **facts: Any) -> None:
         """Refuse a value that should be a text and that YAML read, written without quotes, as something else:
@@ -695,8 +709,7 @@ class _RubricReader:
         if target.type not in (FieldType.TEXT, FieldType.CHOICE):
             return False
         slips = {i: text for i, (value, text) in enumerate(zip(values, written))  # a date's str is as written
-                 if text is not None and (isinstance(value, bool) or not isinstance(value, (str, int))
-                                          or str(value) != text[0])}
+                 if text is not None and _not_as_written(value, text)}
         if not slips:
             return False
 
@@ -788,7 +801,9 @@ class _RubricReader:
         if node is None:
             return None
         if isinstance(node, str) and _WHOLE_NUMBER.fullmatch(normalise(node).strip()):
-            node = int(normalise(node).strip())  # "2" as 2, as a quoted number is read everywhere
+            node = int(Decimal(normalise(node).strip()))  # "2" as 2, as a quoted number is read everywhere
+        elif isinstance(node, float) and node.is_integer():
+            node = int(node)  # decimals: 2.0 (conform14: refused as no whole number)
         if isinstance(node, bool) or not isinstance(node, int) or node < minimum:
             self.fail_as(where, "not_whole", what=what, minimum=minimum, found=node)
             return None
@@ -813,7 +828,7 @@ class _RubricReader:
         if doc is None:
             return None
         self.keys("top", doc, _TOP_KEYS, ("id", "title", "fields", "criteria"))
-        rubric_id = doc.get("id")
+        rubric_id = self.id_text(doc, "id")
         if not isinstance(rubric_id, str) or not _SLUG.fullmatch(rubric_id):
             self.fail_as("id", "not_slug", found=rubric_id)
         title = self.label("title", doc, "title", "title")
@@ -824,8 +839,10 @@ class _RubricReader:
         contract_months = self.number("contract_months", doc.get("contract_months"), "contract_months", positive=True)
         total = self.number("total", doc.get("total"), "total", positive=True)
         currency = doc.get("currency", "CNY")
-        if not isinstance(currency, str) or currency not in ISO_4217:
-            self.fail_as("currency", "currency_unknown", currency=currency)
+        if not isinstance(currency, str) or currency not in ISO_4217:  # (usd, RMB: said with the code meant)
+            meant = None if not isinstance(currency, str) else currency.strip().upper() if \
+                currency.strip().upper() in ISO_4217 else "CNY" if notation_of(currency) == "CNY" else None
+            self.fail_as("currency", "currency_unknown", currency=currency, meant=meant)
             currency = "CNY"
         self.currency = currency
         self.decimals = decimals
@@ -920,7 +937,7 @@ class _RubricReader:
         owner: dict[str, str] = {}
         good = True
         for index, item in enumerate(node, 1):
-            cap_id = item.get("id") if isinstance(item, Mapping) else None
+            cap_id = self.id_text(item, "id")
             where = f"cap {cap_id!r}" if isinstance(cap_id, str) and cap_id else f"cap #{index}"
             item = self.mapping(where, item, "a shared cap")
             if item is None:
@@ -934,6 +951,9 @@ class _RubricReader:
             label = self.label(where, item, "label", "label")
             top = self.number(where, item.get("max"), "max", positive=True)
             parts = item.get("criteria")
+            if isinstance(parts, list):  # [1, 2]: criteria of ids in digits, as each criterion's id reads them
+                parts = [str(p) if (w := self.written(parts, i)) is not None and not _not_as_written(p, w) else p
+                         for i, p in enumerate(parts)]
             if not isinstance(parts, list) or len(parts) < 2 or not all(isinstance(p, str) for p in parts):
                 self.fail_as(where, "cap_criteria", cap=cap_id, found=parts)
                 good = False
@@ -972,7 +992,7 @@ class _RubricReader:
         before = len(self.problems)
         out: list[Group] = []
         for index, item in enumerate(node, 1):
-            gid = item.get("id") if isinstance(item, Mapping) else None
+            gid = self.id_text(item, "id")
             where = f"group {gid!r}" if isinstance(gid, str) else f"group #{index}"
             item = self.mapping(where, item, "a group")
             if item is None:
@@ -1225,8 +1245,11 @@ class _RubricReader:
             choices = item.get("choices")
             if kind is FieldType.CHOICE:
                 listed: list = choices if isinstance(choices, list) else []
-                slips = {i: text for i in range(len(listed)) if (text := self.written(listed, i)) is not None}
-                if slips:  # [Yes, No, partial]: YAML reads Yes and No as true and false, 1 as a number
+                slips = {i: text for i in range(len(listed))
+                         if (text := self.written(listed, i)) is not None and _not_as_written(listed[i], text)}
+                if not slips and listed:  # [1, 2, 3]: plain digits, the text of those digits (conform14: refused)
+                    choices = [str(c) if isinstance(c, int) else c for c in listed]
+                if slips:  # [Yes, No, partial]: YAML reads Yes and No as true and false, 010 as the number 8
                     fix = ", ".join(quoted(slips[i][0] if i in slips else str(c)) for i, c in enumerate(listed))
                     self.fail_as(where, "needs_quotes", what="choices", written=tuple(t for t, _ in slips.values()),
                                  line=next(iter(slips.values()))[1], read=tuple(listed[i] for i in slips),
@@ -1286,7 +1309,7 @@ class _RubricReader:
         seen: set[str] = set()
         unique = True
         for index, item in enumerate(node, 1):
-            cid = item.get("id") if isinstance(item, Mapping) else None
+            cid = self.id_text(item, "id")
             where = f"criterion {cid!r}" if isinstance(cid, str) and cid else f"criterion #{index}"
             item = self.mapping(where, item, "a criterion")
             if item is None:
@@ -1333,7 +1356,7 @@ class _RubricReader:
         """Parse one criterion's keys, then build its type, which checks that the parts fit together."""
         name = self.label(where, item, "name", "name")
         description = self.label(where, item, "description", "description")
-        group = item.get("group")
+        group = self.id_text(item, "group")
         if "group" in item and (not isinstance(group, str) or not _SLUG.fullmatch(group)):  # missing: said already
             self.fail_as(where, "not_slug", what="group", found=group)
         parts: dict[str, Any] = {}
@@ -1586,7 +1609,7 @@ class _RubricReader:
             if item is None:
                 return None
             self.keys(where, item, _TIER_KEYS, ("id", "label", "min", "max"))
-            tid = item.get("id")
+            tid = self.id_text(item, "id")  # (id: 1 as "1" is: conform14, said to need an id)
             if not isinstance(tid, str) or not tid.strip():
                 self.fail_as(where, "tier_no_id", index=index)
                 return None

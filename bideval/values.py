@@ -19,7 +19,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Context, Decimal, InvalidOperation, ROUND_HALF_UP
 from typing import TYPE_CHECKING, Any, Callable
 
-from .cell_errors import FormattedNumber, HiddenByFormat, InvisibleInk, ShownNumber, TenThousandsFormat, Unreadable
+from .cell_errors import (ConstantFormat, FormattedNumber, HiddenByFormat, InvisibleInk, ShownNumber, TenThousandsFormat,
+                          Unreadable)
 from .errors import Expected
 from .labels import Label
 
@@ -58,8 +59,8 @@ _TRUE = {"是", "yes", "true", "y", "1", "✓", "√", "✔"}
 _FALSE = {"否", "no", "false", "n", "0", "✗", "×", "✘"}
 # Thousands separators only in groups of three, so a European "1,5" is never read as 15.
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
-_MONEY = re.compile(
-    r"(?P<pre>¥|rmb|cny|人民币)?\s*(?P<num>[^\s万元]+?)\s*(?P<suf>万\s*元|万|元)?"
+_MONEY = re.compile(  # the currency named before the number or after it (1,728,000 CNY, 1200万元人民币), as in USD
+    r"(?P<pre>¥|rmb|cny|人民币)?\s*(?P<num>[^\s万元]+?)\s*(?P<suf>万\s*元|万|元)?(?:\s*(?P<post>rmb|cny|人民币))?"
 )
 
 
@@ -255,7 +256,31 @@ def parse_bool(raw: object) -> bool | None:
             return True
         if word in _FALSE:
             return False
+    if isinstance(raw, ConstantFormat) and (shown := _shown_as_held(raw)) is not None:
+        return shown
     raise ValueProblem(expected, raw)
+
+
+def _shown_as_held(raw: ConstantFormat) -> bool | None:
+    """A 1 or 0 shown through a format of texts alone (``"是";"是";"否"``) as the yes or no it means: the answer,
+    when the sheet shows what the cell holds; None when the text shown says otherwise, or the format's conditions
+    (``[=0]"是";"否"``) leave which text is shown untold.
+
+    >>> _shown_as_held(ConstantFormat("1", '"是";"是";"否"', "是")), _shown_as_held(ConstantFormat("1", '"否"', "否"))
+    (True, None)
+    """
+    from .number_formats import other_number
+
+    try:
+        held = {Decimal(1): True, Decimal(0): False}.get(Decimal(raw.number))
+    except InvalidOperation:
+        return None
+    word = fold(raw.text)
+    shown = True if word in _TRUE else False if word in _FALSE else None
+    sections = other_number(raw.format)
+    if held is None or shown is not held or sections is None or sections.conditional:
+        return None
+    return shown
 
 
 def parse_integer(raw: object, non_negative: bool = False) -> int | None:
@@ -329,10 +354,12 @@ def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
         match = _MONEY.fullmatch(fold(str(raw)))
         if not match:
             raise ValueProblem(expected, raw)
+        if match["post"] and not match["suf"] and in_10k:  # 1200 RMB asked in 万元: 1200 yuan, or 1200万 in RMB?
+            raise ValueProblem(expected, raw)
         value = _numeric_text(match["num"], expected, raw)
         if match["suf"] and match["suf"][0] == "万":  # 万, 万元, 万 元
             yuan = value * 10000
-        elif match["pre"] or match["suf"] == "元":
+        elif match["pre"] or match["suf"] == "元" or match["post"]:
             yuan = value
         else:
             yuan = None

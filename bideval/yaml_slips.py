@@ -5,7 +5,7 @@ the slip on their line and what to type. :func:`syntax_slip` looks at the lines 
 
 - ``colon_space``: ``max:20`` — no space after a key's colon, so YAML reads one text and stops a line later;
 - ``quote_value``: ``op: >=`` — a value starting with a character YAML reserves (``>``, ``|``, ``@``, `````,
-  ``%``) must be quoted (``op: >`` on a line of its own breaks nothing: YAML reads an empty folded text, and
+  ``%``, ``!``: ``op: !=``) must be quoted (``op: >`` on a line of its own breaks nothing: YAML reads an empty folded text, and
   :func:`reserved_value` gives the reader that refuses it the same slip);
 - ``colon_in_text``: ``reason: 注意: 交货期`` — ``': '`` inside a text starts a new key unless the text is quoted;
 - ``comma_missing``: ``{id: x name: y}`` — two keys of one ``{…}`` without a ``,`` between them;
@@ -25,7 +25,8 @@ from typing import Any, Iterable
 
 _KEY_LINE = re.compile(r"(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<rest>.*)")
 _NO_SPACE = re.compile(r"(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s:/].*)")
-_RESERVED = ">|@`%"
+_RESERVED = ">|@`%!"
+_TAG_VALUE = re.compile(r":\s+(![^\s,}\]]*)")  # op: != — YAML reads a value starting with ! as a tag
 
 
 # Comparison signs a Chinese input method or a word processor types where a condition's op needs ASCII (full-width
@@ -56,6 +57,10 @@ def syntax_slip(lines: list[str], error: Any, keywords: Iterable[str] = ()) -> d
     if mark is None or not lines:
         return {}
     at = min(mark.line, len(lines) - 1)
+    for number in (at, at - 1):  # (op: != breaks a {…} at the next key, or is a tag no constructor knows)
+        tagged = _TAG_VALUE.search(lines[number]) if number >= 0 else None
+        if tagged:
+            return reserved_value(lines, number, tagged.start(1))
     if "simple key" in context and context_mark is not None:  # max:20 is a text that ran on to the next line
         return _no_space(lines, min(context_mark.line, len(lines) - 1), at)
     if "cannot start any token" in problem or "block scalar" in context:

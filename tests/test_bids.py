@@ -680,6 +680,7 @@ def test_a_copy_of_the_bids_sheet_that_differs_is_refused(rubric, tmp_path: Path
     ("Bid (2)", "91440101MA59K3T81X", "北京示例客服有限公司", True),  # 示例 inside a firm's name: a second bid
     # hostile12: a sheet named as an example holding the bidder read is its own second copy (报价表格式 filled in)
     ("报价表格式", VENDOR_A, "北京示例客服有限公司", True), ("填写示例", None, "北京示例客服有限公司", True),
+    ("Bid (2)", VENDOR_A, "北京示例客服有限公司", False),  # conform14: the form copied unchanged reads the same
 ])
 def test_a_second_bid_form_is_refused_whatever_its_code(rubric, tmp_path: Path, sheet, code, name, refused):
     """A second bidder's form pasted in as 'Bid (2)' was refused only when its credit code's check character was
@@ -693,6 +694,14 @@ def test_a_second_bid_form_is_refused_whatever_its_code(rubric, tmp_path: Path, 
     stated = f"its vendor_id '{code}'" if code else f"its vendor_name '{name}'"
     assert message.startswith(f"{path}:{sheet}: this sheet holds a bid too ({stated} in column C), but only the "
                               "sheet 'Bid' is read"), message
+
+
+def test_a_copy_of_the_form_read_with_another_answer_is_refused(rubric, tmp_path: Path):
+    """The form copied unchanged is read (conform14); changed, which copy stands cannot be told."""
+    path = write_xlsx(tmp_path / "form.xlsx", {"Bid": _form_rows(good_bid()),
+                                               "Bid (2)": _form_rows(good_bid(rate_per_call=0.8))})
+    (message,) = problems_of(rubric, [path])
+    assert message.startswith(f"{path}:Bid (2): this sheet holds a bid too"), message
 
 
 @pytest.mark.parametrize("label, first, column", [
@@ -807,7 +816,8 @@ def test_a_number_in_column_a_is_quoted_as_the_sheet_shows_it(rubric, tmp_path: 
 
 
 @pytest.mark.parametrize("title, unit", [("报价（万元）", "万元"), ("报价 (万元)", "万元"), ("报价【千元】", "千元"),
-                                         ("报价[USD]", "USD"), ("报价（元，万元）", "元,万元"), ("报价（万）", "万")])
+                                         ("报价[USD]", "USD"), ("报价（元，万元）", "元,万元"), ("报价（万）", "万"),
+                                         ("报价 (10k CNY)", "10k CNY"), ("报价 (1,000 yuan)", "1,000 yuan")])
 def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric, tmp_path: Path, title, unit):
     """投标总价（万元） was refused with "did you mean '投标总价'?": followed, 150 (万元) was read as 150 yuan.
     (The example rubric's money field here is the rate per call.)"""
@@ -830,6 +840,8 @@ def test_a_header_with_a_unit_says_the_column_is_read_in_the_fields_unit(rubric,
     ("rate_per_call", "{}（元，含税）"), ("rate_per_call", "{}【RMB】"), ("rate_per_call", "{} (yuan)"),
     ("rate_per_call", "{}（人民币元）"), ("registered_capital", "{}（人民币万元）"),  # hostile12: 人民币 names the currency
     ("registered_capital", "{}（万）"),  # hostile12: 万 alone in the bracket is 万元
+    # the unit in English words, as the rubric and the form write it (conform14: refused as adding a unit)
+    ("registered_capital", "Registered capital (10k CNY)"), ("registered_capital", "Registered capital (10,000 yuan)"),
 ])
 def test_a_note_or_the_field_s_own_unit_in_brackets_after_a_label_is_read(rubric, tmp_path: Path, field, title):
     """（必填） after a bidder's name was told "adds a unit (必填)" (hostile10 H10-5), then refused as a note, with a

@@ -140,6 +140,14 @@ def test_the_currency_is_an_iso_4217_code(code, ok):
     assert "currency: unknown currency" in str(problem) and problem.data["currency"] == code
 
 
+@pytest.mark.parametrize("code, meant", [("RMB", "CNY"), ("usd", "USD"), ("人民币", "CNY"), ("DOLLARS", None)])
+def test_a_currency_written_otherwise_is_said_with_its_code(code, meant):
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(USD.replace("currency: USD", f"currency: {code}"), "x.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem).endswith(f"; for {code!r} write {meant}" if meant else "EUR or GBP"), str(problem)
+
+
 def test_the_default_currency_is_yuan():
     assert parse_rubric(USD.replace("currency: USD\n", ""), "x.yaml").currency == "CNY"
 

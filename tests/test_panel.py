@@ -428,6 +428,27 @@ def test_a_score_for_an_invalid_bid_is_ignored_with_a_warning(rubric, bidset, tm
     assert [i.vendor_id for i in result.invalid] == [VENDOR_C]
 
 
+@pytest.mark.parametrize("scores_row, tiers_row, cell", [
+    (["评委签字：", None, None, None, "日期：2026-03-01"], None, "Scores!A10"),  # a line of the form (conform14)
+    (["王评委", VENDOR_A, None, None, "以上评分经本人确认"], None, "Scores!A10"),
+    (None, ["组长签字：", None, None], "Tiers!A4"),
+])
+def test_a_row_naming_no_criterion_and_giving_no_score_is_warned_of(rubric, bidset, tmp_path: Path, scores_row,
+                                                                    tiers_row, cell):
+    """A signature line under the table was refused at each of its empty cells: it holds nothing to read."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel() + ([scores_row] if scores_row else []),
+                       TIERS + ([tiers_row] if tiers_row else []))
+    panel = read(rubric, bidset, path)
+    assert len(panel.scores) == 8 and [(w.code, str(w).split(": ")[0]) for w in panel.warnings] == [
+        ("panel.row_not_read", f"{path}:{cell}")]
+
+
+def test_a_stray_score_without_its_criterion_is_still_refused(rubric, bidset, tmp_path: Path):
+    path = write_panel(tmp_path / "panel.xlsx", full_panel() + [["合计", None, None, 33.5]], TIERS)
+    assert f"{path}:Scores!C10: expected a panel criterion ({PANEL_CRITERIA}), found an empty cell" in problems_of(
+        rubric, bidset, path)
+
+
 def test_the_score_sheets_tier_and_range_columns_and_other_extra_columns_are_ignored(rubric, bidset, tmp_path: Path):
     """Its bidder and criterion names are checked (test_scoresheet.py); its tier, min and max are not: the score is
     checked against the tier agreed now, which may have changed since the sheet was written."""

@@ -197,6 +197,38 @@ def test_plain_digits_and_quoted_codes_are_texts():
     assert gate.when.value == ("20260018", "010", "-5", "abc")
 
 
+@pytest.mark.parametrize("old, new, ids", [
+    # a slug may start with a digit, as "lower-case letters, digits, - and _" allows (conform14: refused)
+    ("id: cs-outsourcing", "id: 2026-cs", ("2026-cs", "company", "experience")),
+    ("id: cs-outsourcing", "id: 2026", ("2026", "company", "experience")),  # plain digits, read as written
+    ("  - id: company", '  - id: "1"', ("cs-outsourcing", "1", "experience")),
+    ("  - id: experience", "  - id: 2", ("cs-outsourcing", "company", "2")),
+])
+def test_an_id_may_start_with_a_digit(old, new, ids):
+    rubric = parse_rubric(broken(old, new), "x.yaml")
+    assert (rubric.id, rubric.criteria[1].id, rubric.criteria[2].id) == ids
+
+
+def test_a_tier_id_in_plain_digits_is_the_text_written():
+    text = EXAMPLE.replace("{id: t1, label", "{id: 1, label").replace("{id: t2, label", '{id: "2", label')
+    assert [t.id for t in parse_rubric(text, "x.yaml").criterion_index["ops_plan"].tiers] == ["1", "2", "t3"]
+
+
+@pytest.mark.parametrize("new", ["  - id: _x", "  - id: -x", "  - id: 010"])  # 010: YAML's 8, not the digits written
+def test_an_id_starting_otherwise_is_no_slug(new):
+    assert any("must be a slug" in line for line in refusals(broken("  - id: experience", new)))
+
+
+@pytest.mark.parametrize("written, choices", [
+    ("[1, 2, 3]", ("1", "2", "3")),  # conform14: refused asking for quotes, which a condition's value does not need
+    ('[1, "2级", 三级]', ("1", "2级", "三级")),
+])
+def test_plain_digits_are_choices_as_written(written, choices):
+    text = broken("  - {id: similar_projects", "  - {id: level, label: {zh: 等级, en: Level}, type: choice, "
+                                               f"choices: {written}}}\n  - {{id: similar_projects")
+    assert parse_rubric(text, "x.yaml").field_index["level"].choices == choices
+
+
 @pytest.mark.parametrize("old, new, message", [
     ("candidates: 3\n", "candidates: 3\ntender_number: 0755\n",
      'tender_number: line 7: written without quotes, YAML reads 0755 as the number 493, not as a text: put it in '
@@ -552,6 +584,8 @@ def test_a_missing_group_is_said_once():
     ("    kind: judged\n    max: 5", '    kind: judged\n    max: "5"'),
     ("budget_ceiling: 1200000", 'budget_ceiling: "1200000.00"'),
     ("sme_deduction: 0.10", "sme_deduction: '0.10'"),
+    # a whole number written with its point (conform14: refused as no whole number)
+    ("decimals: 2", "decimals: 2.0"), ("candidates: 3", "candidates: 3.0"), ("  trim: 1", '  trim: "1.0"'),
 ])
 def test_a_quoted_plain_number_is_read_as_the_number(old, new):
     assert replace(parse_rubric(broken(old, new), "x.yaml"), sha256="") == replace(parse_rubric(EXAMPLE, "x.yaml"),
@@ -771,6 +805,9 @@ def test_no_panel_score_falls_between_whole_point_tiers():
     ("    kind: judged\n    max: 5", "    kind: judged\n    max:5",  # said on its own line, not the next one
      "line 62, column 5: not valid YAML: could not find expected ':'; line 62 holds 'max:5': YAML needs a space after "
      "the colon; write 'max: 5'"),
+    ('op: "<=", value: 2}', "op: !=, value: 3}",  # ! starts a YAML tag (conform14: said without the fix)
+     "line 33, column 113: not valid YAML: expected ',' or '}', but got ':'; line 33: a value that starts with '!' "
+     "must be in quotes; write \"!=\""),
     ('op: ">="', "op: >=",  # `op: <=` works unquoted, so `>=` is typed the same way
      "line 34, column 110: not valid YAML: found character '>' that cannot start any token; line 34: a value that "
      "starts with '>' must be in quotes; write \">=\""),

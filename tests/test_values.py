@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from bideval.cell_errors import HiddenByFormat, InvisibleInk, TenThousandsFormat
+from bideval.cell_errors import ConstantFormat, HiddenByFormat, InvisibleInk, TenThousandsFormat
 from bideval.messages import expected_text
 from bideval.values import (TEN_THOUSAND_UNIT, FieldType, ValueProblem, parse_bool, parse_choice, parse_integer,
                             parse_money, parse_number, parse_percent, parse_text, parser_for, read_number,
@@ -16,13 +16,20 @@ from bideval.values import (TEN_THOUSAND_UNIT, FieldType, ValueProblem, parse_bo
     ("是", True), ("否", False), ("yes", True), ("No", False), ("TRUE", True), ("false", False),
     ("Y", True), ("n", False), ("1", True), ("0", False), ("✓", True), ("✗", False), ("√", True), ("×", False),
     (True, True), (False, False), (1, True), (0.0, False), ("", None), (None, None), ("  ", None),
+    # a 1 or 0 shown through a format of texts as the yes or no it holds (conform14: 1 shown as 是 was refused)
+    (ConstantFormat("1", '"是";"是";"否"', "是"), True), (ConstantFormat("1.0", '"✓";;"✗"', "✓"), True),
+    (ConstantFormat("1", '"Yes"', "Yes"), True),
 ])
 def test_bool_spellings(raw, expected):
     assert parse_bool(raw) is expected
 
 
 @pytest.mark.parametrize("raw", ["maybe", 2, "有", datetime(2024, 1, 1),
-                                 "x", "X", "t", "F"])  # a Latin x ticks a box on many forms: not a spelling of no
+                                 "x", "X", "t", "F",  # a Latin x ticks a box on many forms: not a spelling of no
+                                 # shown as the other answer, as no answer, or through conditions not worked out
+                                 ConstantFormat("1", '"否";"否";"是"', "否"), ConstantFormat("0", '"是"', "是"),
+                                 ConstantFormat("2", '"是"', "是"), ConstantFormat("1", '"有"', "有"),
+                                 ConstantFormat("1", '[=0]"是";"否"', "是")])
 def test_bool_rejects(raw):
     with pytest.raises(ValueProblem):
         parse_bool(raw)
@@ -44,15 +51,26 @@ def test_bool_rejects(raw):
     ("80万 元", None, Decimal("800000")),  # a space inside 万元, as 80 万 takes one before it
     ("80 万 元", TEN_THOUSAND_UNIT, Decimal("80")),
     (1200, TEN_THOUSAND_UNIT, Decimal("1200")),
+    # the currency after the number, as a USD tender reads 1,200 USD (conform14: each was refused)
+    ("1,728,000 CNY", None, Decimal("1728000")), ("1728000 RMB", None, Decimal("1728000")),
+    ("1,728,000.00元人民币", None, Decimal("1728000")), ("1200万元人民币", TEN_THOUSAND_UNIT, Decimal("1200")),
+    ("172.8万 RMB", None, Decimal("1728000")),
 ])
 def test_money_spellings(raw, unit, expected):
     assert parse_money(raw, unit) == expected
 
 
-@pytest.mark.parametrize("raw", ["1,2", "12.3.4", "about 5", "¥", "1 200", True, datetime(2024, 1, 1), "NaN"])
+@pytest.mark.parametrize("raw", ["1,2", "12.3.4", "about 5", "¥", "1 200", True, datetime(2024, 1, 1), "NaN",
+                                 "元人民币", "1728000人民币元", "1728000 USD"])
 def test_money_rejects(raw):
     with pytest.raises(ValueProblem):
         parse_money(raw)
+
+
+def test_a_currency_after_a_bare_number_asked_in_10k_yuan_is_refused():
+    """1200 RMB under 万元: 1,200 yuan, or 1,200 万 said to be in RMB? Refused rather than guessed (conform14)."""
+    with pytest.raises(ValueProblem):
+        parse_money("1200 RMB", TEN_THOUSAND_UNIT)
 
 
 def test_money_sign_rule():
