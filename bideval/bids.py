@@ -361,6 +361,8 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_bids: Sequ
     or register of the bids read (报价汇总, 投标人登记表), a field dictionary, choice lists or an example form is left
     alone. A form whose copy states the same vendor is told too, as the copies may differ (a bidder hid ``Bid`` and
     corrected a copy ``Bid (2)``: the stale price was read). A hidden sheet is told as hidden: nobody sees its tab."""
+    if all(sheet == read for sheet in book.sheet_names):
+        return []  # (the sheet read alone: the bidders read are not gathered for nothing)
     vendors = {b.vendor_id for b in read_bids}
     names = {name_key(b.vendor_name) for b in read_bids}
     problems: list[Problem] = []
@@ -803,18 +805,22 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
             problems.append(totals[i])
             continue
         values = dict(zip(ids, row_values))
-        row_problems = failed.get(i, [])
-        for field in named:
-            if values[field.id] is None:
-                row_problems.append(Problem.of("bids.required_empty", book.display, sheet,
-                                               f"{letters.get(field.id, '')}{r + 1}" or None, field=_named(field)))
-        row_problems += _odd_vendor_code(reading, values, book.display, sheet, f"{letters['vendor_id']}{r + 1}",
-                                         data[i][columns["vendor_id"]] if columns["vendor_id"] < len(data[i]) else None)
-        if row_problems or unread:  # (a sheet with a hidden column gives no bid: each row lacks what it hides)
-            problems.extend(row_problems)
-            continue
-        bids.append(Bid(normalise_vendor_id(values["vendor_id"]), values["vendor_name"], bool(values.get("sme")),
-                        values, book.display, sheet, letters, r + 1))
+        code = values["vendor_id"]
+        vendor = normalise_vendor_id(code) if isinstance(code, str) else ""
+        if i in failed or unread or values["vendor_name"] is None or not _VENDOR_CODE.fullmatch(vendor):
+            row_problems = failed.get(i, [])  # (most rows have none: these lines are for the others)
+            for field in named:
+                if values[field.id] is None:
+                    row_problems.append(Problem.of("bids.required_empty", book.display, sheet,
+                                                   f"{letters.get(field.id, '')}{r + 1}" or None, field=_named(field)))
+            raw = data[i][columns["vendor_id"]] if columns["vendor_id"] < len(data[i]) else None
+            row_problems += _odd_vendor_code(reading, values, book.display, sheet, f"{letters['vendor_id']}{r + 1}",
+                                             raw)
+            if row_problems or unread:  # (a sheet with a hidden column gives no bid: each row lacks what it hides)
+                problems.extend(row_problems)
+                continue
+        bids.append(Bid(vendor, values["vendor_name"], bool(values.get("sme")), values, book.display, sheet, letters,
+                        r + 1))
     if not bids and not problems:
         problems.append(Problem.of("bids.no_rows", book.display, sheet))
     return bids, problems
@@ -957,18 +963,72 @@ _LONGEST_TOTAL_LABEL = 16  # characters, spaces and all (合　　计, Grand Tot
 def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], failed: dict[int, list[Problem]],
                   numbers: list[int], file: str, sheet: str, letter: str) -> list[Any]:
     """Every cell of one field's column parsed (None when empty); each cell that fails is _FAILED, its problem
-    added to ``failed[i]``."""
-    out: list[Any] = [None] * len(cells)
-    for i, found in enumerate(cells):
+    added to ``failed[i]``.
+
+    A column states few different things (是, 96%, 按通计费 again and again): each different cell is parsed once and
+    the column mapped through what it gave. A parser's value depends on the cell's type and value alone, so two cells
+    are the same when both are: by value where no two types in the column can be equal (a text and one kind of
+    number), else by type and value (1.0 and TRUE are equal numbers, not the same cell). A zero, and a 1 beside
+    TRUE, are parsed cell by cell: 0.0 and -0.0 are equal keys but not equal values."""
+    others = set(map(type, cells)) - _TEXT_KINDS  # (a text is equal to a text alone, and None to None)
+    keys: list[Any] = cells
+    again: tuple[Any, ...] = (0,)
+    if any(issubclass(kind, str) for kind in others):
+        keys, again = list(zip(map(type, cells), cells)), ()
+    elif len(others) == 2 and bool in others and others <= _BOOL_AND_NUMBER:  # TRUE is 1 and FALSE 0, no other
+        again = (0, 1)
+    elif len(others) > 1:
+        keys, again = list(zip(map(type, cells), cells)), ()
+    table = dict.fromkeys(keys)
+    expected: dict[Any, Expected] = {}  # the cells refused, each with what was expected
+    markers = set()
+    for key in table:
+        found = key if keys is cells else key[1]
         if found is None or found == "":
             continue
+        if found in again or (not again and found == 0 and key[0] not in _EXACT_ZEROS):
+            table[key] = _AGAIN
+            markers.add(_AGAIN)
+            continue
         try:
-            out[i] = parse(found)
+            table[key] = parse(found)
         except ValueProblem as problem:
-            failed.setdefault(i, []).append(cell_problem(file, sheet, f"{letter}{numbers[i] + 1}",
-                                                         problem.expectation, found, _named(field)))
-            out[i] = _FAILED
+            table[key], expected[key] = _FAILED, problem.expectation
+            markers.add(_FAILED)
+    out = list(map(table.__getitem__, keys))
+    odd = [i for marker in markers for i in _positions(out, marker)]
+    for i in sorted(odd):  # (row by row: each row's problems in the order of its fields)
+        found = cells[i]
+        if out[i] is _AGAIN:
+            try:
+                out[i] = parse(found)
+                continue
+            except ValueProblem as problem:
+                expectation = problem.expectation
+        else:
+            expectation = expected[keys[i]]
+        failed.setdefault(i, []).append(cell_problem(file, sheet, f"{letter}{numbers[i] + 1}", expectation, found,
+                                                     _named(field)))
+        out[i] = _FAILED
     return out
+
+
+_TEXT_KINDS = frozenset({str, type(None)})  # cells of these types are equal only to cells of their own type
+_BOOL_AND_NUMBER = frozenset({bool, int, float})
+_EXACT_ZEROS = frozenset({bool, int})  # types whose zero has no sign
+_AGAIN = object()  # a cell parsed on its own (a zero, or a 1 beside TRUE)
+
+
+def _positions(items: list[Any], marker: object) -> list[int]:
+    """The indexes of ``marker`` in ``items``, in order."""
+    found: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = items.index(marker, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
 
 
 def _make_bid(reading: Reading, raw: Mapping[str, Any], where, file: str, sheet: str,

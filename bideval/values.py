@@ -74,6 +74,8 @@ def normalise(text: str) -> str:
     >>> normalise(" －18 "), normalise("−18")
     ('-18', '-18')
     """
+    if text.isascii():  # (NFKC leaves ASCII as it is, and it holds no invisible character)
+        return text.strip()
     text = unicodedata.normalize("NFKC", text)
     return typed(text if text.isascii() else text.replace("\u2212", "-"))
 
@@ -224,11 +226,11 @@ def _numeric_text(text: str, expected: Expected, raw: object) -> Decimal:
 
 def odd_digits(text: str) -> bool:
     """Whether ``text`` holds a digit or number sign other than 0-9 and full-width ０-９."""
-    return any(not ("0" <= c <= "9" or "０" <= c <= "９") and unicodedata.category(c) in _NUMBER_CATEGORIES
-               for c in text)
+    return any(unicodedata.category(c) in _NUMBER_CATEGORIES for c in _MAYBE_ODD_DIGIT.findall(text))
 
 
 _NUMBER_CATEGORIES = frozenset({"Nd", "No", "Nl"})
+_MAYBE_ODD_DIGIT = re.compile("[^\x00-\x7f０-９]")  # (no ASCII character is a digit or number sign but 0-9)
 
 
 def _number(raw: object, expected: Expected) -> Decimal:
@@ -347,10 +349,14 @@ def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
     expected = _EXPECT_MONEY[in_10k, non_negative]
     if in_10k and isinstance(raw, TenThousandsFormat) and _SHOWN_IN_WAN.fullmatch(raw.shown or ""):
         raw = float(raw.number)  # 1200 shown as 1200万元 where the answer is in 万元: the sheet says what the cell holds
-    _reject_non_numbers(raw, expected)
-    if isinstance(raw, (int, float)):
+    if raw.__class__ is float:  # (a number cell: the checks of other types passed over)
+        value = cell_decimal(raw)
+        if not value.is_finite():
+            raise ValueProblem(expected, raw)
+    elif isinstance(raw, (int, float)):  # (TRUE and FALSE refused there)
         value = _number(raw, expected)
     else:
+        _reject_non_numbers(raw, expected)
         match = _MONEY.fullmatch(fold(str(raw)))
         if not match:
             raise ValueProblem(expected, raw)
@@ -458,6 +464,10 @@ def parse_text(raw: object) -> str | None:
     >>> parse_text(12.0), parse_text(True), parse_text(" 是 ")
     ('12', 'TRUE', '是')
     """
+    if raw.__class__ is str:  # (most cells: the checks below are of other types)
+        if not raw.strip():
+            return None
+        return _within_cell(typed(raw), raw)
     if is_blank(raw):
         return None
     if isinstance(raw, bool):
@@ -480,8 +490,13 @@ def parse_text(raw: object) -> str | None:
         return raw.isoformat()
     if isinstance(raw, timedelta):  # a cell formatted as a duration ([h]:mm:ss): as Excel shows it, not 45306 days
         return duration_text(raw)
-    text = typed(str(raw))
-    if len(text) > EXCEL_CELL_CHARACTERS:  # not from Excel: the ranked workbook could not hold it whole
+    return _within_cell(typed(str(raw)), raw)
+
+
+def _within_cell(text: str, raw: object) -> str:
+    """``text``, or the cell refused when it is longer than a cell holds (not from Excel: the ranked workbook could
+    not hold it whole)."""
+    if len(text) > EXCEL_CELL_CHARACTERS:
         raise ValueProblem(Expected("text_within", {"limit": EXCEL_CELL_CHARACTERS, "length": len(text)}), raw)
     return text
 
