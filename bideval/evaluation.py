@@ -9,7 +9,8 @@ from collections import defaultdict
 from dataclasses import replace
 from functools import partial
 from decimal import Decimal
-from operator import attrgetter, methodcaller
+from itertools import repeat
+from operator import attrgetter, itemgetter, methodcaller
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -24,8 +25,9 @@ from .labels import Named
 from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier,
                      PanelAggregate, PanelScore, PriceLine, PriceLines, Reason, Result, Standing)
 from .deductions import DeductionLine, deduction_lines, deduction_score, unrequired_count_warnings, unrequired_counts
-from .rubric import Aggregate, Criterion, Deduction, Price, Rubric, load_rubric
-from .scoring import ZERO, PriceOutcome, aggregate, mean, objective_score, price_outcome, trimmed_away
+from .rubric import Aggregate, Checklist, Criterion, Deduction, Price, Rubric, load_rubric
+from .scoring import (ZERO, PriceOutcome, aggregate, checklist_score, mean, objective_score, price_outcome,
+                      trimmed_away)
 from .sheets import InputFile, expand_paths, sha256_of
 from .sme import SmeCategory
 from .validity import BidCheck, GateVerdicts, check_bid
@@ -128,21 +130,28 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
             column.append(round_half_up(raw, places))
         columns.append(column)
     ids = [criterion.id for criterion, _, _ in plan]
-    rows = zip(*columns) if columns else [()] * len(valid)
-    for i, (bid, row) in enumerate(zip(valid, rows)):
-        criteria = dict(zip(ids, row))
-        caps: dict[str, CapLine] = {}
-        if rubric.caps:
-            criteria, caps = apply_caps(rubric.caps, criteria)
-        groups = {g: sum(map(criteria.__getitem__, gids), ZERO) for g, gids in group_criteria.items()}
+    criteria_of: list[dict[str, Decimal]] = list(map(dict, map(zip, repeat(ids), zip(*columns)))) if columns \
+        else [{} for _ in valid]
+    caps_of: list[dict[str, CapLine]] = [{} for _ in valid]
+    if rubric.caps:  # each bid's scores with the points over a cap taken off, and the columns as counted
+        for i, criteria in enumerate(criteria_of):
+            criteria_of[i], caps_of[i] = apply_caps(rubric.caps, criteria)
+        columns = [list(map(itemgetter(c), criteria_of)) for c in ids]
+    # Sums column by column, each in the order of the criteria (the order a bid's own sum adds them in)
+    at = {c: k for k, c in enumerate(ids)}
+    group_sums = [_sums([columns[at[c]] for c in gids], len(valid)) for gids in group_criteria.values()]
+    groups_of = list(map(dict, map(zip, repeat(list(group_criteria)), zip(*group_sums)))) if group_sums \
+        else [{} for _ in valid]
+    totals = _sums(columns, len(valid))
+    for i, bid in enumerate(valid):
         flags: tuple[str, ...] = (ABNORMAL_LOW,) if bid.vendor_id in abnormal else ()
         if (unfinished[i] or awaiting[i]) and panel_criteria:
             flags += (INCOMPLETE,)
         unranked[bid.vendor_id] = dict(vendor_id=bid.vendor_id, vendor_name=bid.vendor_name,
-                                       total=sum(criteria.values(), ZERO), groups=groups, criteria=criteria,
+                                       total=totals[i], groups=groups_of[i], criteria=criteria_of[i],
                                        quoted_price=checks[bid.vendor_id].quoted,
                                        evaluated_price=evaluated[bid.vendor_id], flags=flags, sme=bid.sme,
-                                       deductions=deductions[i], caps=caps,
+                                       deductions=deductions[i], caps=caps_of[i],
                                        awaiting_agreed=awaiting[i] and not unfinished[i])
 
     if any(c.scale_to_best for c in rubric.scored_criteria):
@@ -163,6 +172,11 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         price_mean=price_mean, price_benchmark=priced.benchmark, recused=tuple(sorted(panel.recused)),
         panel_aggregates=aggregates, stated={bid.vendor_id: bid.values for bid in in_order},
     )
+
+
+def _sums(columns: Sequence[Sequence[Decimal]], rows: int) -> list[Decimal]:
+    """Each row's sum of ``columns``, added from 0 in the columns' order."""
+    return list(map(sum, zip(*columns), repeat(ZERO))) if columns else [ZERO] * rows
 
 
 def _left_empty_warnings(rubric: Rubric, valid: Sequence[Bid]) -> tuple[Problem, ...]:
@@ -192,6 +206,8 @@ def _objective_column(criterion: Criterion, places: int, values_of: Sequence[Map
     reading (是, 96%…) and shared by the bids stating it; except where one of them is a zero (0 and -0 are equal
     keys but not equal scores once rounded): that bid is scored on its own.
     """
+    if isinstance(criterion, Checklist):
+        return _checklist_column(criterion, places, values_of)
     fields = criterion.fields_read
     if not fields:
         readings: list[Any] = [()] * len(values_of)
@@ -211,6 +227,24 @@ def _objective_column(criterion: Criterion, places: int, values_of: Sequence[Map
             if score is None:
                 column[i] = round_half_up(objective_score(criterion, values_of[i]), places)
     return column
+
+
+def _checklist_column(criterion: Checklist, places: int, values_of: Sequence[Mapping[str, Any]]) -> list[Decimal]:
+    """A checklist's rounded score of each bid's values (``values_of``, bid by bid), as :func:`objective_score` gives
+    it: an item's condition reads one field, so it is asked once for each different value of that field, and each
+    different set of items held is scored once (a checklist of many fields is stated in as many ways as bids)."""
+    held: list[list[bool]] = []
+    for item in criterion.items:
+        condition = item.when
+        stated = list(map(methodcaller("get", condition.field), values_of))
+        try:
+            verdicts = {value: condition.holds({condition.field: value}) for value in set(stated)}
+        except TypeError:  # an unhashable value: no parser gives one, but bid by bid is always right
+            return [round_half_up(objective_score(criterion, values), places) for values in values_of]
+        held.append(list(map(verdicts.__getitem__, stated)))
+    sets = list(zip(*held)) if held else [()] * len(values_of)
+    scored = {items: round_half_up(checklist_score(criterion, items), places) for items in set(sets)}
+    return list(map(scored.__getitem__, sets))
 
 
 def _panel_column(criterion: Criterion, places: int, valid: Sequence[Bid], given: Mapping[tuple[str, str], Mapping[str, Decimal]],

@@ -34,8 +34,7 @@ def linear_score(points: Sequence[tuple[Decimal, Decimal]], x: Decimal) -> Decim
 def objective_score(criterion: Criterion, values: Mapping[str, Any]) -> Decimal:
     """The unrounded score of a checklist, count or linear criterion for a bid's values."""
     if isinstance(criterion, Checklist):
-        earned = sum((item.points for item in criterion.items if item.when.holds(values)), ZERO)
-        return min(criterion.max, earned)
+        return checklist_score(criterion, [item.when.holds(values) for item in criterion.items])
     if not isinstance(criterion, (Count, Linear)):
         raise ValueError(f"{criterion.id} is {criterion.kind.value}, not an objective criterion")
     value = values.get(criterion.field)
@@ -44,6 +43,12 @@ def objective_score(criterion: Criterion, values: Mapping[str, Any]) -> Decimal:
     if isinstance(criterion, Count):
         return min(criterion.max, criterion.points_per_unit * Decimal(value))
     return linear_score(criterion.points, Decimal(value))
+
+
+def checklist_score(criterion: Checklist, held: Sequence[bool]) -> Decimal:
+    """The unrounded score of a checklist whose items hold or not as ``held`` says, item by item: the points of
+    those that hold, capped at max."""
+    return min(criterion.max, sum((item.points for item, holds in zip(criterion.items, held) if holds), ZERO))
 
 
 def aggregate(scores: Sequence[Decimal], rules: PanelRules) -> Decimal:
