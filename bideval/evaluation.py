@@ -30,7 +30,7 @@ from .scoring import (ZERO, PriceOutcome, aggregate, checklist_score, mean, obje
                       trimmed_away)
 from .sheets import InputFile, expand_paths, sha256_of
 from .sme import SmeCategory
-from .validity import BidCheck, GateVerdicts, check_bid
+from .validity import BidCheck, CheckMemory, check_bid
 from .workers import map_in_order
 from .values import round_half_up
 
@@ -47,8 +47,8 @@ def _without_recused_scores(panel: PanelInput) -> PanelInput:
 
 def check_bids(rubric: Rubric, bids: Sequence[Bid]) -> dict[str, BidCheck]:
     """The validity check of every bid, by vendor_id."""
-    gates = GateVerdicts()
-    return {bid.vendor_id: check_bid(rubric, bid, gates) for bid in bids}
+    memory = CheckMemory(rubric)
+    return {bid.vendor_id: check_bid(rubric, bid, memory) for bid in bids}
 
 
 def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
