@@ -6,7 +6,7 @@ same :class:`Result`. :func:`run` adds the file reading around it.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import partial
 from decimal import Decimal
 from itertools import repeat
@@ -81,9 +81,11 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
 
     price = rubric.price_criterion
     evaluated: dict[str, Decimal] = {}
+    quotes: list[Decimal] = []  # each valid bid's Q
     for bid in valid:
         quoted = checks[bid.vendor_id].quoted
         assert quoted is not None, "a valid bid has a quoted price"  # validity refuses a bid without one
+        quotes.append(quoted)
         rate = _sme_terms(price, bid)[1]
         evaluated[bid.vendor_id] = round_half_up(quoted * (1 - rate), 2) if rate else quoted
     price_mean = mean(list(evaluated.values())) if evaluated else None
@@ -101,7 +103,6 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     panel_criteria = rubric.panel_criteria
 
     group_criteria = {g: [c.id for c in rubric.scored_criteria if c.group == g] for g in rubric.groups}
-    unranked: dict[str, Marks] = {}
     outliers: list[Outlier] = []
     aggregates: dict[tuple[str, str], PanelAggregate] = {}
     plan = [(criterion, _how_scored(criterion), rubric.places(criterion)) for criterion in rubric.scored_criteria]
@@ -143,23 +144,29 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     groups_of = list(map(dict, map(zip, repeat(list(group_criteria)), zip(*group_sums)))) if group_sums \
         else [{} for _ in valid]
     totals = _sums(columns, len(valid))
-    for i, bid in enumerate(valid):
-        flags: tuple[str, ...] = (ABNORMAL_LOW,) if bid.vendor_id in abnormal else ()
-        if (unfinished[i] or awaiting[i]) and panel_criteria:
-            flags += (INCOMPLETE,)
-        unranked[bid.vendor_id] = dict(vendor_id=bid.vendor_id, vendor_name=bid.vendor_name,
-                                       total=totals[i], groups=groups_of[i], criteria=criteria_of[i],
-                                       quoted_price=checks[bid.vendor_id].quoted,
-                                       evaluated_price=evaluated[bid.vendor_id], flags=flags, sme=bid.sme,
-                                       deductions=deductions[i], caps=caps_of[i],
-                                       awaiting_agreed=awaiting[i] and not unfinished[i])
-
-    if any(c.scale_to_best for c in rubric.scored_criteria):
-        unranked = _scale_criteria(rubric, unranked)
-    if rubric.has_group_rules:
-        unranked = _weigh(rubric, unranked)
-    ranked = rank([Entry(v, s["total"], s["quoted_price"]) for v, s in unranked.items()])
-    ranking = tuple(Standing(rank=place, **unranked[entry.vendor_id]) for place, entry in ranked)
+    vendors = [bid.vendor_id for bid in valid]
+    filled: dict[str, Sequence[Any]] = {  # each field of the valid bids' standings but the rank, bid by bid
+        "vendor_id": vendors, "vendor_name": [bid.vendor_name for bid in valid], "total": totals, "groups": groups_of,
+        "criteria": criteria_of, "quoted_price": quotes, "evaluated_price": [evaluated[v] for v in vendors],
+        "flags": [((ABNORMAL_LOW,) if vendor in abnormal else ())
+                  + ((INCOMPLETE,) if (unfinished[i] or awaiting[i]) and panel_criteria else ())
+                  for i, vendor in enumerate(vendors)],
+        "sme": [bid.sme for bid in valid], "deductions": deductions, "caps": caps_of,
+        "subtotals": [{} for _ in valid], "criteria_raw": [{} for _ in valid],  # (a rubric's features fill them)
+        "awaiting_agreed": [waiting and not missing for waiting, missing in zip(awaiting, unfinished)]}
+    marks = list(zip(*(filled[name] for name in _MARKS)))  # each valid bid's, in its Standing's order
+    if any(c.scale_to_best for c in rubric.scored_criteria) or rubric.has_group_rules:
+        unranked: dict[str, Marks] = {row[0]: dict(zip(_MARKS, row)) for row in marks}
+        if any(c.scale_to_best for c in rubric.scored_criteria):
+            unranked = _scale_criteria(rubric, unranked)
+        if rubric.has_group_rules:
+            unranked = _weigh(rubric, unranked)
+        ranked = rank([Entry(v, s["total"], s["quoted_price"]) for v, s in unranked.items()])
+        ranking = tuple(Standing(rank=place, **unranked[entry.vendor_id]) for place, entry in ranked)
+    else:  # (most rubrics) each standing made from its marks as they are
+        of_vendor = {row[0]: row for row in marks}
+        ranked = rank(list(map(Entry, vendors, totals, quotes)))
+        ranking = tuple(Standing(place, *of_vendor[entry.vendor_id]) for place, entry in ranked)
     chosen, tied = candidates(ranked, rubric.candidates)
     status = PROVISIONAL if any(INCOMPLETE in s.flags for s in ranking) else FINAL
     inputs = ((rubric_file,) if rubric_file else ()) + bidset.files + panel.files
@@ -286,9 +293,11 @@ def _has_zero(reading: Any, single: bool) -> bool:
     return any(isinstance(v, Decimal) and v.is_zero() for v in ((reading,) if single else reading))
 
 
-# A valid bid's marks before it is ranked: a Standing's fields but its rank, as keywords; the Standing
-# is made once, when its rank is known (dataclasses.replace on 50,000 standings costs more than the ranking).
+# A valid bid's marks before it is ranked: a Standing's fields but its rank, as keywords (where a rubric's scaling or
+# weights change them); the Standing is made once, when its rank is known (dataclasses.replace on 50,000 standings
+# costs more than the ranking).
 Marks = dict[str, Any]
+_MARKS = tuple(f.name for f in fields(Standing))[1:]  # in their order, after the rank (a Standing's first field)
 
 
 # -- groups: stages, scaling, weights (issue 7, items 5 and 6)
