@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
-from itertools import islice
+from itertools import islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -761,7 +761,9 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     problems.extend(hidden_problems)  # the data rows' problems follow: every problem is told at once
     letters = {fid: column_letter(c) for fid, c in columns.items()}
     width = max(columns.values()) + 1
-    numbers = [r for r in range(body, len(rows)) if not is_blank_row(rows[r][:width])]
+    code_at = columns["vendor_id"]  # (a row with a code in it holds something: the others are looked at whole)
+    numbers = [r for r in range(body, len(rows)) if (code_at < len(rows[r]) and not is_blank(rows[r][code_at]))
+               or not is_blank_row(rows[r][:width])]
     if hidden:  # refused above, as a whole: its cells are not read
         numbers = [r for r in numbers if r + 1 not in hidden]
     unread = {number - 1 for number in hidden_columns}  # refused above, as a whole: its cells are not read either
@@ -796,18 +798,17 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
         parsed[field.id] = _parse_column(field, reading.parsers[field.id], cells, failed, numbers, book.display,
                                          sheet, letters.get(field.id, ""))
     bids: list[Bid] = []
-    ids = [field.id for field in rubric.bid_fields]
     named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")
              and columns[field.id] not in unread]
     totals = _labelled_totals(parsed, data, columns, numbers, book.display, sheet)
-    for i, (r, row_values) in enumerate(zip(numbers, zip(*parsed.values()))):
+    vendors = _vendor_ids(parsed["vendor_id"])
+    rows_read = zip(numbers, map(dict, map(zip, repeat(list(parsed)), zip(*parsed.values()))), vendors,
+                    map(_VENDOR_CODE.fullmatch, vendors))
+    for i, (r, values, vendor, code_shaped) in enumerate(rows_read):
         if totals and i in totals:  # a total row's cells say nothing of a bid: its problems are the total row's
             problems.append(totals[i])
             continue
-        values = dict(zip(ids, row_values))
-        code = values["vendor_id"]
-        vendor = normalise_vendor_id(code) if isinstance(code, str) else ""
-        if i in failed or unread or values["vendor_name"] is None or not _VENDOR_CODE.fullmatch(vendor):
+        if i in failed or unread or values["vendor_name"] is None or code_shaped is None:
             row_problems = failed.get(i, [])  # (most rows have none: these lines are for the others)
             for field in named:
                 if values[field.id] is None:
@@ -1053,6 +1054,17 @@ def _make_bid(reading: Reading, raw: Mapping[str, Any], where, file: str, sheet:
         return None
     return Bid(normalise_vendor_id(values["vendor_id"]), values["vendor_name"], bool(values.get("sme")),
                values, file, sheet, cells, row)
+
+
+def _vendor_ids(codes: Sequence[Any]) -> list[str]:
+    """Each vendor ID read as :func:`normalise_vendor_id` gives it, "" where none was (empty, or refused): a sheet of
+    ASCII codes, as most are, in a few steps for the whole column."""
+    try:
+        if "".join(codes).isascii():  # (ASCII is as NFKC leaves it: only the spaces and the case to see to)
+            return list(map(str.upper, map("".join, map(str.split, codes))))
+    except TypeError:  # a code empty or refused
+        pass
+    return [normalise_vendor_id(code) if isinstance(code, str) else "" for code in codes]
 
 
 def _odd_vendor_code(reading: Reading, values: Mapping[str, Any], file: str, sheet: str, cell: str,
