@@ -74,26 +74,31 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
 def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping[str, BidCheck],
               rubric_file: InputFile | None, out: frozenset[str] = frozenset()) -> Result:
     """The evaluation of the valid bids that are not ``out`` (out after a stage)."""
-    valid = [b for b in bidset.bids if checks[b.vendor_id].valid and b.vendor_id not in out]
+    valid = [b for b in bidset.bids if not checks[b.vendor_id].reasons and b.vendor_id not in out]
     in_order = sorted(bidset.bids, key=attrgetter("vendor_id"))
-    invalid = tuple(InvalidBid(b.vendor_id, b.vendor_name, checks[b.vendor_id].reasons, b.file)
-                    for b in in_order if not checks[b.vendor_id].valid)
+    invalid = tuple(InvalidBid(b.vendor_id, b.vendor_name, reasons, b.file)
+                    for b in in_order if (reasons := checks[b.vendor_id].reasons))
 
     price = rubric.price_criterion
     evaluated: dict[str, Decimal] = {}
     quotes: list[Decimal] = []  # each valid bid's Q
+    rates: dict[Any, Decimal] = {}  # the SME deduction rate of each answer (yes, no, a category)
     for bid in valid:
         quoted = checks[bid.vendor_id].quoted
         assert quoted is not None, "a valid bid has a quoted price"  # validity refuses a bid without one
         quotes.append(quoted)
-        rate = _sme_terms(price, bid)[1]
+        answer = bid.values.get("sme")
+        rate = rates.get(answer)
+        if rate is None:
+            rate = rates[answer] = _sme_terms(price, bid)[1]
         evaluated[bid.vendor_id] = round_half_up(quoted * (1 - rate), 2) if rate else quoted
     price_mean = mean(list(evaluated.values())) if evaluated else None
     priced = price_outcome(price, evaluated) if price is not None else PriceOutcome({})
     price_points = priced.points
     abnormal = set()
     if price is not None and price.abnormal_low_share is not None and price_mean is not None:
-        abnormal = {v for v, e in evaluated.items() if e < price.abnormal_low_share * price_mean}
+        low = price.abnormal_low_share * price_mean
+        abnormal = {v for v, e in evaluated.items() if e < low}
 
     members = panel.judges
     given: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
@@ -108,6 +113,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     plan = [(criterion, _how_scored(criterion), rubric.places(criterion)) for criterion in rubric.scored_criteria]
     # Criterion by criterion, each a column of the valid bids' rounded scores; then bid by bid.
     values_of = [bid.values for bid in valid]
+    vendors = [bid.vendor_id for bid in valid]
     columns: list[list[Decimal]] = []
     unfinished = [False] * len(valid)  # a panel member has not scored the bid yet
     awaiting = [False] * len(valid)  # under consensus: the chair's agreed score is not entered yet
@@ -120,15 +126,14 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
             columns.append(_panel_column(criterion, places, valid, given, panel, rubric, unfinished, awaiting, outliers,
                                          aggregates))
             continue
+        if how == "price":
+            columns.append(list(map(round_half_up, map(price_points.__getitem__, vendors), repeat(places))))
+            continue
         column = []
         for i, bid in enumerate(valid):
-            if how == "price":
-                raw = price_points[bid.vendor_id]
-            else:
-                assert isinstance(criterion, Deduction)
-                lines = deductions[i][criterion.id] = deduction_lines(criterion, bid.values)
-                raw = deduction_score(criterion, lines)
-            column.append(round_half_up(raw, places))
+            assert isinstance(criterion, Deduction)
+            lines = deductions[i][criterion.id] = deduction_lines(criterion, bid.values)
+            column.append(round_half_up(deduction_score(criterion, lines), places))
         columns.append(column)
     ids = [criterion.id for criterion, _, _ in plan]
     criteria_of: list[dict[str, Decimal]] = list(map(dict, map(zip, repeat(ids), zip(*columns)))) if columns \
@@ -144,7 +149,6 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
     groups_of = list(map(dict, map(zip, repeat(list(group_criteria)), zip(*group_sums)))) if group_sums \
         else [{} for _ in valid]
     totals = _sums(columns, len(valid))
-    vendors = [bid.vendor_id for bid in valid]
     filled: dict[str, Sequence[Any]] = {  # each field of the valid bids' standings but the rank, bid by bid
         "vendor_id": vendors, "vendor_name": [bid.vendor_name for bid in valid], "total": totals, "groups": groups_of,
         "criteria": criteria_of, "quoted_price": quotes, "evaluated_price": [evaluated[v] for v in vendors],
