@@ -787,12 +787,13 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     parsed: dict[str, list[Any]] = {}
     failed: dict[int, list[Problem]] = {}
     shortest = min(map(len, data), default=0)  # python-calamine's rows are all as long as the sheet is wide
+    by_column = list(zip(*data))  # (the columns as far as every row goes)
     for field in rubric.bid_fields:
         column = columns.get(field.id)
         if column is None or column in unread:
             cells = [None] * len(data)
         elif column < shortest:
-            cells = list(map(itemgetter(column), data))
+            cells = list(by_column[column])
         else:
             cells = [row[column] if column < len(row) else None for row in data]
         parsed[field.id] = _parse_column(field, reading.parsers[field.id], cells, failed, numbers, book.display,
@@ -802,9 +803,14 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
              and columns[field.id] not in unread]
     totals = _labelled_totals(parsed, data, columns, numbers, book.display, sheet)
     vendors = _vendor_ids(parsed["vendor_id"])
-    rows_read = zip(numbers, map(dict, map(zip, repeat(list(parsed)), zip(*parsed.values()))), vendors,
-                    map(_VENDOR_CODE.fullmatch, vendors))
-    for i, (r, values, vendor, code_shaped) in enumerate(rows_read):
+    shaped = list(map(_VENDOR_CODE.fullmatch, vendors))
+    values_of = list(map(dict, map(zip, repeat(list(parsed)), zip(*parsed.values()))))
+    names = parsed["vendor_name"]
+    if numbers and not (failed or totals or unread) and None not in names and None not in shaped:
+        # every row a bid, as in most sheets: the bids made in one pass
+        return list(map(Bid, vendors, names, map(bool, parsed.get("sme") or repeat(None)), values_of,
+                        repeat(book.display), repeat(sheet), repeat(letters), [r + 1 for r in numbers])), problems
+    for i, (r, values, vendor, code_shaped) in enumerate(zip(numbers, values_of, vendors, shaped)):
         if totals and i in totals:  # a total row's cells say nothing of a bid: its problems are the total row's
             problems.append(totals[i])
             continue

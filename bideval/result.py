@@ -333,7 +333,7 @@ _number: Callable[[Decimal], float] = float  # a rounded Decimal as a JSON numbe
 def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
     """The result as the JSON document of formats.md §5 (keys in a fixed order), with the additions
     a rubric's features call for (each absent when the rubric does not use it)."""
-    document = {
+    document: dict[str, Any] = {
         "rubric": result.rubric.id,
         "status": result.status,
         "ranking": [
@@ -347,8 +347,6 @@ def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
                 "quoted_price": _number(s.quoted_price),
                 "evaluated_price": _number(s.evaluated_price),
                 "flags": list(s.flags),
-                **_deductions(s),
-                **_caps(s),
             }
             for s in result.ranking
         ],
@@ -365,6 +363,9 @@ def result_document(result: Result, lang: str = "zh") -> dict[str, Any]:
             for i in result.invalid
         ],
     }
+    if any(s.deductions or s.caps for s in result.ranking):  # (after the flags, only where a rubric has them)
+        for entry, s in zip(document["ranking"], result.ranking):
+            entry.update(_deductions(s), **_caps(s))
     _add_price_benchmark(document, result, lang)
     _add_sme_categories(document, result)
     _add_group_rules(document, result)
