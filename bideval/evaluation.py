@@ -214,8 +214,8 @@ def _objective_column(criterion: Criterion, places: int, values_of: Sequence[Map
     """A checklist's, count's or linear criterion's rounded score of each bid's values (``values_of``, bid by bid).
 
     The score is a function of the values the criterion reads alone, so it is worked out once for each different
-    reading (是, 96%…) and shared by the bids stating it; except where one of them is a zero (0 and -0 are equal
-    keys but not equal scores once rounded): that bid is scored on its own.
+    reading (是, 96%…), from those values, and shared by the bids stating it; except where one of them is a zero (0
+    and -0 are equal keys but not equal scores once rounded): that bid is scored on its own.
     """
     if isinstance(criterion, Checklist):
         return _checklist_column(criterion, places, values_of)
@@ -226,14 +226,16 @@ def _objective_column(criterion: Criterion, places: int, values_of: Sequence[Map
         readings = list(map(methodcaller("get", fields[0]), values_of))
     else:
         readings = list(zip(*(map(methodcaller("get", f), values_of) for f in fields)))
+    single = len(fields) == 1
     try:
-        stating = dict(zip(readings, values_of))  # each different reading with the values of a bid stating it
+        stated = set(readings)  # each different reading
     except TypeError:  # an unhashable value: no parser gives one, but bid by bid is always right
-        stating = {}
-    scored = {reading: round_half_up(objective_score(criterion, values), places)
-              for reading, values in stating.items() if not _has_zero(reading, len(fields) == 1)}
+        stated = set()
+    scored = {reading: round_half_up(objective_score(criterion, dict(zip(fields, (reading,) if single else reading))),
+                                     places)
+              for reading in stated if not _has_zero(reading, single)}
     column: list[Any] = list(map(scored.get, readings))
-    if len(scored) < len(stating) or not stating:
+    if len(scored) < len(stated) or not stated:
         for i, score in enumerate(column):
             if score is None:
                 column[i] = round_half_up(objective_score(criterion, values_of[i]), places)
@@ -268,6 +270,9 @@ def _panel_column(criterion: Criterion, places: int, valid: Sequence[Bid], given
     members = panel.judges
     consensus = rubric.panel.aggregate is Aggregate.CONSENSUS
     unscored = round_half_up(aggregate([], rubric.panel), places)  # a bid nobody has scored on it yet
+    if not given and not consensus:  # no score at all yet (no panel workbook): every bid unscored
+        unfinished[:] = [True] * len(valid)
+        return [unscored] * len(valid)
     column = []
     for i, bid in enumerate(valid):
         scores = given.get((bid.vendor_id, criterion.id))
