@@ -796,8 +796,8 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
             cells = list(by_column[column])
         else:
             cells = [row[column] if column < len(row) else None for row in data]
-        parsed[field.id] = _parse_column(field, reading.parsers[field.id], cells, failed, numbers, book.display,
-                                         sheet, letters.get(field.id, ""))
+        parsed[field.id] = _parse_column(field, field.parse, cells, failed, numbers, book.display, sheet,
+                                         letters.get(field.id, ""))  # (each different cell parsed once: no memory)
     bids: list[Bid] = []
     named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")
              and columns[field.id] not in unread]
@@ -1004,14 +1004,17 @@ def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], f
             markers.add(_FAILED)
     out = list(map(table.__getitem__, keys))
     odd = [i for marker in markers for i in _positions(out, marker)]
+    known: dict[tuple[type, Any], tuple[Any, Expected | None]] = {}  # the cells parsed one by one, by type and value
     for i in sorted(odd):  # (row by row: each row's problems in the order of its fields)
         found = cells[i]
         if out[i] is _AGAIN:
-            try:
-                out[i] = parse(found)
+            key = (found.__class__, found)
+            value, expectation = known.get(key) or _parsed(parse, found)
+            if found or key[0] in _EXACT_ZEROS:  # (not a zero with a sign)
+                known[key] = value, expectation
+            if expectation is None:
+                out[i] = value
                 continue
-            except ValueProblem as problem:
-                expectation = problem.expectation
         else:
             expectation = expected[keys[i]]
         failed.setdefault(i, []).append(cell_problem(file, sheet, f"{letter}{numbers[i] + 1}", expectation, found,
@@ -1024,6 +1027,14 @@ _TEXT_KINDS = frozenset({str, type(None)})  # cells of these types are equal onl
 _BOOL_AND_NUMBER = frozenset({bool, int, float})
 _EXACT_ZEROS = frozenset({bool, int})  # types whose zero has no sign
 _AGAIN = object()  # a cell parsed on its own (a zero, or a 1 beside TRUE)
+
+
+def _parsed(parse: Callable[[Any], Any], found: Any) -> tuple[Any, Expected | None]:
+    """What ``parse`` gives for a cell, or _FAILED with what it expected."""
+    try:
+        return parse(found), None
+    except ValueProblem as problem:
+        return _FAILED, problem.expectation
 
 
 def _positions(items: list[Any], marker: object) -> list[int]:
