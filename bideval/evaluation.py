@@ -158,8 +158,8 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         "sme": [bid.sme for bid in valid], "deductions": deductions, "caps": caps_of,
         "subtotals": [{} for _ in valid], "criteria_raw": [{} for _ in valid],  # (a rubric's features fill them)
         "awaiting_agreed": [waiting and not missing for waiting, missing in zip(awaiting, unfinished)]}
-    marks = list(zip(*(filled[name] for name in _MARKS)))  # each valid bid's, in its Standing's order
     if any(c.scale_to_best for c in rubric.scored_criteria) or rubric.has_group_rules:
+        marks = zip(*(filled[name] for name in _MARKS))  # each valid bid's, in its Standing's order
         unranked: dict[str, Marks] = {row[0]: dict(zip(_MARKS, row)) for row in marks}
         if any(c.scale_to_best for c in rubric.scored_criteria):
             unranked = _scale_criteria(rubric, unranked)
@@ -167,10 +167,12 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
             unranked = _weigh(rubric, unranked)
         ranked = rank([Entry(v, s["total"], s["quoted_price"]) for v, s in unranked.items()])
         ranking = tuple(Standing(rank=place, **unranked[entry.vendor_id]) for place, entry in ranked)
-    else:  # (most rubrics) each standing made from its marks as they are
-        of_vendor = {row[0]: row for row in marks}
+    else:  # (most rubrics) the standings made from the fields as they are, in the order of the ranking
         ranked = rank(list(map(Entry, vendors, totals, quotes)))
-        ranking = tuple(Standing(place, *of_vendor[entry.vendor_id]) for place, entry in ranked)
+        at = {vendor: i for i, vendor in enumerate(vendors)}
+        order = [at[entry.vendor_id] for _, entry in ranked]
+        ranking = tuple(map(Standing, [place for place, _ in ranked],
+                            *(map(filled[name].__getitem__, order) for name in _MARKS)))
     chosen, tied = candidates(ranked, rubric.candidates)
     status = PROVISIONAL if any(INCOMPLETE in s.flags for s in ranking) else FINAL
     inputs = ((rubric_file,) if rubric_file else ()) + bidset.files + panel.files
