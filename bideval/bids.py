@@ -976,7 +976,13 @@ def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], f
     the column mapped through what it gave. A parser's value depends on the cell's type and value alone, so two cells
     are the same when both are: by value where no two types in the column can be equal (a text and one kind of
     number), else by type and value (1.0 and TRUE are equal numbers, not the same cell). A zero, and a 1 beside
-    TRUE, are parsed cell by cell: 0.0 and -0.0 are equal keys but not equal values."""
+    TRUE, are parsed cell by cell: 0.0 and -0.0 are equal keys but not equal values. A column of free text (names,
+    codes, addresses) seldom repeats, and its cells are parsed one by one."""
+    if field.type is FieldType.TEXT:  # free text (names, codes, addresses): seldom the same twice, each cell parsed
+        try:
+            return list(map(parse, cells))
+        except ValueProblem:  # a cell refused, told below with its row
+            pass
     others = set(map(type, cells)) - _TEXT_KINDS  # (a text is equal to a text alone, and None to None)
     keys: list[Any] = cells
     again: tuple[Any, ...] = (0,)
