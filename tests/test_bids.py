@@ -1223,3 +1223,20 @@ def test_a_vendor_code_is_suggested_only_for_a_slip(typed, known, suggested):
     """A panel row's unknown vendor said "did you mean <another bidder's code>?": difflib's ratio finds two credit
     codes alike by their shared 91 and region digits. Only a code two slips away from one bid's is suggested."""
     assert close_vendor(typed, known) == suggested
+
+
+def test_a_column_s_repeated_answers_read_as_each_cell_alone(rubric, tmp_path: Path):
+    """A Bids column's different cells are parsed once and shared by the rows stating them (speed14): TRUE, 1 and
+    是 are each read as themselves, 0 and -0 keep their signs, and an answer refused is told at each row holding it,
+    row by row, field by field."""
+    headers = ["vendor_id", "vendor_name", "sme", "business_license", "dial_test_accuracy", "similar_projects"]
+    rows = [[VENDOR_A, "甲公司", True, 1, 0.0, 3], [VENDOR_B, "乙公司", 1, True, -0.0, 3.0],
+            ["V3", "丙公司", "是", "1", "0%", "3"], ["V4", "丁公司", False, "是", -0.0, 3], ["V5", "戊公司", 0, "否", 0.0, 3]]
+    bids = read_bids(rubric, [write_consolidated(tmp_path / "bids.xlsx", headers, rows)]).bids
+    assert [b.values["sme"] for b in bids] == [True, True, True, False, False]
+    assert [b.values["business_license"] for b in bids] == [True, True, True, True, False]
+    assert [str(b.values["dial_test_accuracy"]) for b in bids] == ["0", "-0", "0", "-0", "0"]
+    assert [b.values["similar_projects"] for b in bids] == [3] * 5
+    refused = write_consolidated(tmp_path / "refused.xlsx", headers, [  # (TRUE is no count; 1 is)
+        rows[0], ["V6", "己公司", "否", "maybe", 0.9, True], rows[1], ["V7", "庚公司", "否", "maybe", 0.9, 1]])
+    assert [p.split("!")[1][:2] for p in problems_of(rubric, [refused])] == ["D3", "F3", "D5"]

@@ -10,6 +10,7 @@ from bideval.evaluation import evaluate
 from bideval.scoring import objective_score
 from bideval.values import round_half_up
 from bideval.panel import PanelInput, Score
+from bideval.pricing import PricingModel
 from bideval.rubric import Aggregate
 from bideval.result import ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL
 from conftest import VENDOR_A, VENDOR_B, good_bid, make_bidset
@@ -251,3 +252,27 @@ def test_bids_stating_the_same_values_score_as_if_each_were_scored_alone(rubric,
             alone = round_half_up(objective_score(criterion, values), rubric.places(criterion))
             assert standing.criteria[criterion.id] == alone
             assert str(standing.criteria[criterion.id]) == str(alone)  # the same digits, not just the same value
+
+
+def test_checks_shared_between_bids_are_those_each_bid_gets_alone(rubric):
+    """check_bids remembers the reasons and price terms bids share by the values they read (speed14): each bid's
+    check is the one it gets checked alone, whether its answers and prices are met again as written (0.85), as
+    another spelling of the same amount (0.850), or not at all; a zero price is not remembered."""
+    from bideval.evaluation import check_bids
+    from bideval.validity import check_bid
+
+    vendors = [f"9111000080210043{i:02d}" for i in range(9)]
+    bids = make_bidset(rubric, *(good_bid(v, **values) for v, values in zip(vendors, [
+        {}, {"rate_per_call": "0.850"}, {"business_license": "否"}, {"business_license": "否", "rate_per_call": 0.9},
+        {"rate_per_call": 0}, {"rate_per_call": 2.5}, {"price_model": "base_plus_commission", "rate_per_call": None,
+                                                       "base_per_seat_month": 1500, "commission_rate": "2.50%"},
+        {"price_model": "base_plus_commission", "base_per_seat_month": 1500, "commission_rate": "2.5%"},
+        {"rate_per_call": None}])))
+    lump = {"price_model": PricingModel.LUMP_SUM}
+    zeros = [replace(bids.bids[0], vendor_id=v, values={**bids.bids[0].values, **lump, "total_price": D(zero)})
+             for v, zero in (("Z1", "0"), ("Z2", "-0"))]  # (as a stored bid may hold them: no parser gives -0 yuan)
+    shared = check_bids(rubric, bids.bids + tuple(zeros))
+    assert shared == {bid.vendor_id: check_bid(rubric, bid) for bid in bids.bids + tuple(zeros)}
+    assert [str(shared[v].quoted) for v in ("Z1", "Z2")] == ["0.00", "-0.00"]
+    assert [str(shared[v].quoted) for v in vendors[:2] + vendors[6:8]] == ["510000.00"] * 2 + ["1140000.00"] * 2
+    assert [len(shared[v].reasons) for v in vendors] == [0, 0, 1, 1, 1, 1, 0, 0, 1]

@@ -27,3 +27,10 @@ def test_candidates_widen_when_a_shared_rank_straddles_the_cut():
 def test_input_order_never_changes_the_ranking(order):
     rows = entries(("a", 90, 1), ("b", 80, 2), ("c", 80, 2), ("d", 80, 1))
     assert rank([rows[i] for i in order]) == rank(rows)
+
+
+def test_equal_amounts_written_differently_are_one_total_and_one_price():
+    """rank sorts by each amount's place among the different ones (speed14): 80, 80.0 and 80.00 are one total."""
+    ranked = rank([Entry("b", D("80.0"), D("5.00")), Entry("a", D("80"), D("5")), Entry("c", D("80.00"), D("4.99")),
+                   Entry("d", D("90"), D("9"))])
+    assert [(r, e.vendor_id) for r, e in ranked] == [(1, "d"), (2, "c"), (3, "a"), (3, "b")]
