@@ -356,16 +356,18 @@ def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
     elif isinstance(raw, (int, float)):  # (TRUE and FALSE refused there)
         value = _number(raw, expected)
     else:
-        _reject_non_numbers(raw, expected)
+        if raw.__class__ is not str:  # (a text is no TRUE, date or error)
+            _reject_non_numbers(raw, expected)
         match = _MONEY.fullmatch(fold(str(raw)))
         if not match:
             raise ValueProblem(expected, raw)
-        if match["post"] and not match["suf"] and in_10k:  # 1200 RMB asked in 万元: 1200 yuan, or 1200万 in RMB?
+        mark, number, unit, code = match.group("pre", "num", "suf", "post")
+        if code and not unit and in_10k:  # 1200 RMB asked in 万元: 1200 yuan, or 1200万 in RMB?
             raise ValueProblem(expected, raw)
-        value = _numeric_text(match["num"], expected, raw)
-        if match["suf"] and match["suf"][0] == "万":  # 万, 万元, 万 元
+        value = _numeric_text(number, expected, raw)
+        if unit and unit[0] == "万":  # 万, 万元, 万 元
             yuan = value * 10000
-        elif match["pre"] or match["suf"] == "元" or match["post"]:
+        elif mark or unit == "元" or code:
             yuan = value
         else:
             yuan = None
