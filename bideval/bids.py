@@ -790,10 +790,11 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
     by_column = list(zip(*data))  # (the columns as far as every row goes)
     for field in rubric.bid_fields:
         column = columns.get(field.id)
+        cells: Sequence[Any]
         if column is None or column in unread:
             cells = [None] * len(data)
         elif column < shortest:
-            cells = list(by_column[column])
+            cells = by_column[column]
         else:
             cells = [row[column] if column < len(row) else None for row in data]
         parsed[field.id] = _parse_column(field, field.parse, cells, failed, numbers, book.display, sheet,
@@ -967,7 +968,7 @@ _TOTAL_LABELS = frozenset({"合计", "总计", "小计", "汇总", "共计", "�
 _LONGEST_TOTAL_LABEL = 16  # characters, spaces and all (合　　计, Grand Total)
 
 
-def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], failed: dict[int, list[Problem]],
+def _parse_column(field: Field, parse: Callable[[Any], Any], cells: Sequence[Any], failed: dict[int, list[Problem]],
                   numbers: list[int], file: str, sheet: str, letter: str) -> list[Any]:
     """Every cell of one field's column parsed (None when empty); each cell that fails is _FAILED, its problem
     added to ``failed[i]``.
@@ -984,7 +985,7 @@ def _parse_column(field: Field, parse: Callable[[Any], Any], cells: list[Any], f
         except ValueProblem:  # a cell refused, told below with its row
             pass
     others = set(map(type, cells)) - _TEXT_KINDS  # (a text is equal to a text alone, and None to None)
-    keys: list[Any] = cells
+    keys: Sequence[Any] = cells
     again: tuple[Any, ...] = (0,)
     if any(issubclass(kind, str) for kind in others):
         keys, again = list(zip(map(type, cells), cells)), ()
