@@ -321,11 +321,20 @@ class Declaration:
     declared_at: datetime
 
 
+def _to_score(result: Result) -> list[tuple[str, str]]:
+    """(vendor_id, name) of the bids the panel scores: those ranked, and those below a pass mark while a judge has
+    not scored them yet (``stage.incomplete``) — before the panel's scores every bid is below a pass mark the judged
+    criteria make up, and a QCBS panel had been handed no bid to score (an empty grid and score sheet)."""
+    return [(b.vendor_id, b.vendor_name) for b in result.ranking] + [
+        (b.vendor_id, b.vendor_name) for b in result.invalid if b.stage is not None and b.stage.incomplete]
+
+
 def _scored_by(result: Result, panel: PanelInput, judge: str) -> list[tuple[str, str]]:
-    """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those ranked (valid, and not out after a
-    pass mark), less those the judge declared a conflict of interest with."""
+    """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those the panel scores (:func:`_to_score`:
+    valid, and not out after a pass mark the panel has finished scoring), less those the judge declared a conflict of
+    interest with."""
     recused = {v for j, v in panel.recused if j == judge}
-    return sorted((b.vendor_id, b.vendor_name) for b in result.ranking if b.vendor_id not in recused)
+    return sorted(b for b in _to_score(result) if b[0] not in recused)
 
 
 def _tender_mark(record: TenderRecord) -> TenderMark:
@@ -1803,11 +1812,10 @@ class Store:
             if seat.submitted_at is not None:
                 return
             result = self._evaluate(s, record, None)
-            recused = {v for j, v in self._panel_input(s, tender_id).recused if j == seat.name}
+            scored = _scored_by(result, self._panel_input(s, tender_id), seat.name)
             given = {(x.vendor_id, x.criterion) for x in result.panel_scores if x.judge == seat.name
                      and x.score is not None}
-            missing = missing_scores([b.vendor_id for b in result.ranking if b.vendor_id not in recused],
-                                     result.rubric.panel_criteria, given)
+            missing = missing_scores([v for v, _ in scored], result.rubric.panel_criteria, given)
             if missing:
                 raise SubmitRefused(seat.name, missing)
             seat.submitted_at = self.db.clock()
@@ -1823,7 +1831,7 @@ class Store:
             panel = self._panel_input(s, tender_id)
             seats = {j.name: j.submitted_at is not None for j in s.execute(
                 select(JudgeRecord).where(JudgeRecord.tender_id == tender_id).order_by(JudgeRecord.id)).scalars()}
-        valid = [b.vendor_id for b in result.ranking]
+        valid = [v for v, _ in _to_score(result)]  # and the bids below a pass mark the panel has yet to score
         criteria = [c.id for c in result.rubric.panel_criteria]
         given = {(x.judge, x.vendor_id, x.criterion) for x in result.panel_scores if x.score is not None}
         per_judge = tuple((j, sum(1 for v in valid for c in criteria if (j, v, c) in given),
