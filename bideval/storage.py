@@ -26,6 +26,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from . import audit
+from .analysis import panel_bids
 from .accounts import Accounts, account_named, acting_account, username_of, grant, roles_of, seat_work
 from .bids import Bid, BidSet, FileRead, Reading, read_upload_file, vendors_in_other_files
 from .allowed_scores import ScoreRefused, TierRefused, raise_if_refused
@@ -321,20 +322,12 @@ class Declaration:
     declared_at: datetime
 
 
-def _to_score(result: Result) -> list[tuple[str, str]]:
-    """(vendor_id, name) of the bids the panel scores: those ranked, and those below a pass mark while a judge has
-    not scored them yet (``stage.incomplete``) — before the panel's scores every bid is below a pass mark the judged
-    criteria make up, and a QCBS panel had been handed no bid to score (an empty grid and score sheet)."""
-    return [(b.vendor_id, b.vendor_name) for b in result.ranking] + [
-        (b.vendor_id, b.vendor_name) for b in result.invalid if b.stage is not None and b.stage.incomplete]
-
-
 def _scored_by(result: Result, panel: PanelInput, judge: str) -> list[tuple[str, str]]:
-    """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those the panel scores (:func:`_to_score`:
-    valid, and not out after a pass mark the panel has finished scoring), less those the judge declared a conflict of
-    interest with."""
+    """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those the panel scores
+    (:func:`~bideval.analysis.panel_bids`: valid, and not out after a pass mark the panel has finished scoring), less
+    those the judge declared a conflict of interest with."""
     recused = {v for j, v in panel.recused if j == judge}
-    return sorted(b for b in _to_score(result) if b[0] not in recused)
+    return sorted(b for b in panel_bids(result) if b[0] not in recused)
 
 
 def _tender_mark(record: TenderRecord) -> TenderMark:
@@ -1831,7 +1824,7 @@ class Store:
             panel = self._panel_input(s, tender_id)
             seats = {j.name: j.submitted_at is not None for j in s.execute(
                 select(JudgeRecord).where(JudgeRecord.tender_id == tender_id).order_by(JudgeRecord.id)).scalars()}
-        valid = [v for v, _ in _to_score(result)]  # and the bids below a pass mark the panel has yet to score
+        valid = [v for v, _ in panel_bids(result)]  # and the bids below a pass mark the panel has yet to score
         criteria = [c.id for c in result.rubric.panel_criteria]
         given = {(x.judge, x.vendor_id, x.criterion) for x in result.panel_scores if x.score is not None}
         per_judge = tuple((j, sum(1 for v in valid for c in criteria if (j, v, c) in given),

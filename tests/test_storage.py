@@ -2022,6 +2022,7 @@ def test_a_qcbs_panel_is_handed_the_bids_below_the_pass_mark_it_has_yet_to_score
 
     import openpyxl
     from conftest import ROOT
+    from bideval.analysis import panel_progress
     from bideval.workflow import SubmitRefused
 
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
@@ -2037,6 +2038,7 @@ def test_a_qcbs_panel_is_handed_the_bids_below_the_pass_mark_it_has_yet_to_score
     sheet = openpyxl.load_workbook(BytesIO(store.score_sheet(admin, tender, "okafor")))["Scores"]
     assert {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)} == set(scored)
     assert [b[0] for b in store.progress(admin, tender).bids] == scored
+    assert panel_progress(store.result_for(admin, tender)) == (0, 16)  # the results page's count had been 0 / 0
     with pytest.raises(SubmitRefused) as refused:
         store.submit(judge, tender)
     assert {v for v, _ in refused.value.missing} == set(scored)
