@@ -244,8 +244,9 @@ class PanelReplacement:
 
 @dataclass(frozen=True)
 class Progress:
-    """Who has scored what: per judge (given, due, submitted), per valid bid (given, due) and per valid bid and
-    panel criterion (the judges who have scored it), and the stage. Counts only, never a score."""
+    """Who has scored what: per judge (given, due, submitted), per bid the panel scores (given, due) and per such bid
+    and panel criterion (the judges who have scored it), and the stage. Counts only, never a score. The bids are
+    :func:`~bideval.analysis.panel_bids`: the valid bids, less those out after a pass mark the panel has scored."""
 
     stage: Stage
     judges: tuple[tuple[str, int, int, bool], ...]
