@@ -51,10 +51,18 @@ def judge_deviations(result: Result) -> dict[tuple[str, str], Decimal]:
     return {key: mean(values) for key, values in gaps.items()}
 
 
+def panel_bids(result: Result) -> list[tuple[str, str]]:
+    """(vendor_id, name) of the bids the panel scores: those ranked, and those below a pass mark while a judge has
+    not scored them yet (``stage.incomplete``) — before the panel's scores every bid is below a pass mark the judged
+    criteria make up, and a QCBS panel had been handed no bid to score (an empty grid and score sheet, 0 / 0 scores)."""
+    return [(b.vendor_id, b.vendor_name) for b in result.ranking] + [
+        (b.vendor_id, b.vendor_name) for b in result.invalid if b.stage is not None and b.stage.incomplete]
+
+
 def panel_progress(result: Result) -> tuple[int, int]:
-    """(scores given, scores expected) over the panel, the valid bids and the panel criteria; a judge recused from a
-    bid (回避) owes it no score and any score they gave it is not counted."""
-    ranked = {s.vendor_id for s in result.ranking}
+    """(scores given, scores expected) over the panel, the bids it scores (:func:`panel_bids`) and the panel
+    criteria; a judge recused from a bid (回避) owes it no score and any score they gave it is not counted."""
+    ranked = {v for v, _ in panel_bids(result)}
     recused = set(result.recused)
     due = sum(1 for judge in result.judges for vendor in ranked if (judge, vendor) not in recused)
     expected = due * len(result.rubric.panel_criteria)

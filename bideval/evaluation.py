@@ -357,8 +357,11 @@ def _stage_failure(rubric: Rubric, standing: Standing, panel: PanelInput) -> Sta
 
 def _unscored(rubric: Rubric, panel: PanelInput, vendor_id: str, criteria: Iterable[str]) -> bool:
     """Whether a panel member has not yet scored the bid on one of these criteria (a member recused from the bid
-    scores it never, and is not waited for)."""
+    scores it never, and is not waited for), or, under consensus, the chair has not yet entered its agreed score on
+    one: the agreed score, not the judges' mean, settles the pass mark."""
     wanted = {c.id for c in rubric.panel_criteria} & set(criteria)
+    if rubric.panel.aggregate is Aggregate.CONSENSUS and any((vendor_id, c) not in panel.consensus for c in wanted):
+        return True
     scored: dict[str, set[str]] = defaultdict(set)
     for s in panel.scores:
         if s.vendor_id == vendor_id and s.criterion in wanted and s.score is not None:

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Callable, Iterator, Mapping, Sequence, overload
+from typing import Any, Callable, Collection, Iterator, Mapping, Sequence, overload
 
 import orjson
 
@@ -315,9 +315,19 @@ class Result:
         """The status as the outputs word it: :data:`AWAITING_AGREED` for a provisional result whose every incomplete
         bid waits only for the chair's agreed (consensus) score, else ``status`` (the JSON's is always ``status``)."""
         waiting = [s for s in self.ranking if INCOMPLETE in s.flags]
-        if self.status == PROVISIONAL and waiting and all(s.awaiting_agreed for s in waiting):
+        staged = [b for b in self.invalid if b.stage is not None and b.stage.incomplete]  # below a pass mark so far
+        if self.status == PROVISIONAL and (waiting or staged) and all(s.awaiting_agreed for s in waiting) \
+                and all(self._judged(b.vendor_id, b.stage.criteria) for b in staged if b.stage is not None):
             return AWAITING_AGREED
         return self.status
+
+    def _judged(self, vendor_id: str, criteria: Collection[str]) -> bool:
+        """Whether every judge not recused from the bid has scored it on each of these panel criteria (a panel with
+        nobody on it has not)."""
+        seated = [j for j in self.judges if (j, vendor_id) not in self.recused]
+        given = {(p.judge, p.criterion) for p in self.panel_scores if p.vendor_id == vendor_id and p.score is not None}
+        return bool(seated) and all((j, c.id) in given for j in seated
+                                    for c in self.rubric.panel_criteria if c.id in criteria)
 
     def panel_mean_text(self, outlier: Outlier) -> str:
         """An outlying score's panel mean as the report states it and the app shows it: rounded half-up to the

@@ -26,6 +26,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from . import audit
+from .analysis import panel_bids
 from .accounts import Accounts, account_named, acting_account, username_of, grant, roles_of, seat_work
 from .bids import Bid, BidSet, FileRead, Reading, read_upload_file, vendors_in_other_files
 from .allowed_scores import ScoreRefused, TierRefused, raise_if_refused
@@ -243,8 +244,9 @@ class PanelReplacement:
 
 @dataclass(frozen=True)
 class Progress:
-    """Who has scored what: per judge (given, due, submitted), per valid bid (given, due) and per valid bid and
-    panel criterion (the judges who have scored it), and the stage. Counts only, never a score."""
+    """Who has scored what: per judge (given, due, submitted), per bid the panel scores (given, due) and per such bid
+    and panel criterion (the judges who have scored it), and the stage. Counts only, never a score. The bids are
+    :func:`~bideval.analysis.panel_bids`: the valid bids, less those out after a pass mark the panel has scored."""
 
     stage: Stage
     judges: tuple[tuple[str, int, int, bool], ...]
@@ -322,10 +324,11 @@ class Declaration:
 
 
 def _scored_by(result: Result, panel: PanelInput, judge: str) -> list[tuple[str, str]]:
-    """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those ranked (valid, and not out after a
-    pass mark), less those the judge declared a conflict of interest with."""
+    """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those the panel scores
+    (:func:`~bideval.analysis.panel_bids`: valid, and not out after a pass mark the panel has finished scoring), less
+    those the judge declared a conflict of interest with."""
     recused = {v for j, v in panel.recused if j == judge}
-    return sorted((b.vendor_id, b.vendor_name) for b in result.ranking if b.vendor_id not in recused)
+    return sorted(b for b in panel_bids(result) if b[0] not in recused)
 
 
 def _tender_mark(record: TenderRecord) -> TenderMark:
@@ -1803,11 +1806,10 @@ class Store:
             if seat.submitted_at is not None:
                 return
             result = self._evaluate(s, record, None)
-            recused = {v for j, v in self._panel_input(s, tender_id).recused if j == seat.name}
+            scored = _scored_by(result, self._panel_input(s, tender_id), seat.name)
             given = {(x.vendor_id, x.criterion) for x in result.panel_scores if x.judge == seat.name
                      and x.score is not None}
-            missing = missing_scores([b.vendor_id for b in result.ranking if b.vendor_id not in recused],
-                                     result.rubric.panel_criteria, given)
+            missing = missing_scores([v for v, _ in scored], result.rubric.panel_criteria, given)
             if missing:
                 raise SubmitRefused(seat.name, missing)
             seat.submitted_at = self.db.clock()
@@ -1823,7 +1825,7 @@ class Store:
             panel = self._panel_input(s, tender_id)
             seats = {j.name: j.submitted_at is not None for j in s.execute(
                 select(JudgeRecord).where(JudgeRecord.tender_id == tender_id).order_by(JudgeRecord.id)).scalars()}
-        valid = [b.vendor_id for b in result.ranking]
+        valid = [v for v, _ in panel_bids(result)]  # and the bids below a pass mark the panel has yet to score
         criteria = [c.id for c in result.rubric.panel_criteria]
         given = {(x.judge, x.vendor_id, x.criterion) for x in result.panel_scores if x.score is not None}
         per_judge = tuple((j, sum(1 for v in valid for c in criteria if (j, v, c) in given),

@@ -280,15 +280,22 @@ def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, b
     recused from which bidder ((judge, vendor_id))."""
     answered = set(findings)
     flagged = [s for s in result.ranking if INCOMPLETE in s.flags]
+    # A bid below a pass mark on scores not all in: a judge's missing, or under consensus the agreed score (the mean
+    # stood in for it, and had put the bid out with nothing blocking the sign-off).
+    staged = [bid for bid in result.invalid if bid.stage is not None and bid.stage.incomplete]
+    owing = {vendor for owed in scores_owed(result) for vendor, _ in owed.missing}
+    incomplete = [s.vendor_id for s in flagged if not s.awaiting_agreed] + [b.vendor_id for b in staged
+                                                                             if b.vendor_id in owing]
     return Blockers(
-        incomplete=tuple(s.vendor_id for s in flagged if not s.awaiting_agreed),
+        incomplete=tuple(incomplete),
         unresolved=tuple(f for f in flags_to_resolve(result) if f not in answered),
         not_submitted=tuple(j for j, done in submitted.items() if not done),
-        nobody_may_score=tuple(s.vendor_id for s in flagged
-                               if result.judges and all((j, s.vendor_id) in recused for j in result.judges)),
+        nobody_may_score=tuple(v for v in incomplete
+                               if result.judges and all((j, v) in recused for j in result.judges)),
         untiered=untiered(result),
-        awaiting_agreed=tuple(s.vendor_id for s in flagged if s.awaiting_agreed),
-        names={s.vendor_id: s.vendor_name for s in result.ranking},
+        awaiting_agreed=tuple([s.vendor_id for s in flagged if s.awaiting_agreed]
+                              + [b.vendor_id for b in staged if b.vendor_id not in owing]),
+        names={**{s.vendor_id: s.vendor_name for s in result.ranking}, **{b.vendor_id: b.vendor_name for b in staged}},
     )
 
 

@@ -19,6 +19,7 @@ import streamlit as st
 import workspace as ws
 from bideval import messages
 from bideval.allowed_scores import parse_score_entry, same_score
+from bideval.analysis import panel_bids
 from bideval.currency import money_amount
 from bideval.errors import BidEvalError
 from bideval.result import Result, flag_label
@@ -245,10 +246,11 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, m
     # vendor_id, vendor name, criterion id, agreed score and its reason on record, its version, the score and reason
     # shown: one row per bid (in rank order) and criterion, as the editor shows them (the reason on record beside its
     # score; what was typed before the session ended, with the version it was typed over, until the chair saves it)
-    shown = [(s.vendor_id, s.vendor_name, c.id, score, reason,
-              *typed.get((s.vendor_id, c.id), (version, showing_text(score), reason)))
-             for s in result.ranking for c in rubric.panel_criteria
-             for score, reason, version in [on_record(agreed.get((s.vendor_id, c.id)))]]
+    # (the ranked bids, then those below a pass mark whose agreed scores are still to settle: panel_bids)
+    shown = [(vendor_id, vendor_name, c.id, score, reason,
+              *typed.get((vendor_id, c.id), (version, showing_text(score), reason)))
+             for vendor_id, vendor_name in panel_bids(result) for c in rubric.panel_criteria
+             for score, reason, version in [on_record(agreed.get((vendor_id, c.id)))]]
     if typed:
         st.info(tr("登录过期前您输入、尚未保存的合议得分已保留在下表中：请核对后点击“保存合议得分”。",
                    "The agreed scores you typed before your session ended, not saved yet, are kept below: check "

@@ -291,3 +291,25 @@ def test_what_was_typed_when_the_session_ended_is_back_after_signing_in(request,
     assert stored(tender) == expected
     app.run()
     assert not [i for i in app.info if "typed before your session ended" in i.value]  # said until saved
+
+
+def test_a_bid_below_the_pass_mark_on_the_judges_mean_is_in_the_consensus_grid(app_db):
+    """Under consensus the agreed score settles the pass mark: the QCBS sample's Northgate (59.34 on the judges' mean)
+    had been left out of the grid and the chair could sign off with no agreed score for it (sweep 14b)."""
+    from conftest import ROOT
+
+    store = Store(app_db)
+    rubric = (ROOT / "criteria" / "qcbs-consultancy.yaml").read_text(encoding="utf-8")
+    tender = chair_tender(store, "QCBS", rubric.replace("aggregate: mean", "aggregate: consensus"), "qcbs.yaml")
+    bids = sorted((ROOT / "sample_bids" / "qcbs-consultancy").glob("*.xlsx"))
+    assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in bids]).ok
+    replace_panel(store, tender, ROOT / "sample_bids" / "qcbs-consultancy-panel.xlsx")
+    store.open_scoring(admin_of(store), tender)
+    for name in store.judges(admin_of(store), tender):
+        store.submit(seat_judge(store, tender, name), tender)
+    store.close_scoring(admin_of(store), tender)
+    app = open_app("review", lang="en", tender_id=tender)
+    assert not app.exception
+    assert "Northgate Urban Advisory LLP" in set(app.data_editor[-1].value["vendor"])
+    (blocker,) = [w.value for w in app.warning if "cannot be finalised" in w.value]
+    assert "Northgate Urban Advisory LLP (91320500MA9C6LJ21X)" in blocker

@@ -133,6 +133,25 @@ def test_provisional_while_the_panel_has_not_finished_a_staged_group():
     assert result.status == PROVISIONAL
 
 
+@pytest.mark.parametrize("agreed, ranked, status", [
+    ({}, [A, C], "awaiting_agreed"),  # the judges' mean (40) stands in: the stage waits for the agreed score
+    ({A: 60, B: 55, C: 66}, [A, C, B], FINAL),  # agreed above the pass mark: ranked
+    ({A: 60, B: 45, C: 66}, [A, C], FINAL),  # agreed below it: out, settled
+])
+def test_under_consensus_the_agreed_score_settles_the_pass_mark(agreed, ranked, status):
+    """The mean put B out and nothing waited for the chair's agreed score, which counts instead (sweep 14b)."""
+    from bideval.workflow import blockers
+
+    rubric = parse_rubric(rubric_text(STAGED).replace("groups:", "panel: {aggregate: consensus}\ngroups:"), "s.yaml")
+    bidset = make_bidset(rubric, *({"vendor_id": v, "vendor_name": v, "total_price": str(p)} for v, _, p in WORKED))
+    scores = tuple(Score(JUDGE, v, "approach", D(t)) for v, t, _ in WORKED)
+    result = evaluate(rubric, bidset, PanelInput((JUDGE,), scores, {},
+                                                 consensus={(v, "approach"): D(s) for v, s in agreed.items()}))
+    assert sorted(s.vendor_id for s in result.ranking) == sorted(ranked) and result.status_shown == status
+    waiting = blockers(result, (), {JUDGE: True}).awaiting_agreed
+    assert B in waiting if not agreed else B not in waiting
+
+
 def test_a_judge_recused_from_a_bid_below_the_pass_mark_is_not_waited_for():
     """A recused member scores the bid never: its stage failure is settled by the others' scores, not incomplete."""
     two = (JUDGE, "李评委")

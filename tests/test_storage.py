@@ -2013,3 +2013,32 @@ def test_another_lot_s_bid_form_and_score_sheet_are_refused_in_the_app_as_on_the
     assert sheet_refused(store, admin, tender, "王评委", sheet) == [
         "王评委-第2包.xlsx: a score sheet for rubric 'lot-2', not 'cs-outsourcing': it was made for another tender or "
         "lot (its document properties name the rubric); give the score sheet made from 'cs-outsourcing'"]
+
+
+def test_a_qcbs_panel_is_handed_the_bids_below_the_pass_mark_it_has_yet_to_score(tmp_path):
+    """Before the panel scores, every bid is below the technical pass mark the judged criteria make up: the judges'
+    grid and score sheets had held no bid, and submitting asked for nothing (the sample QCBS tender, sweep 14b)."""
+    from io import BytesIO
+
+    import openpyxl
+    from conftest import ROOT
+    from bideval.analysis import panel_progress
+    from bideval.workflow import SubmitRefused
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin = admin_of(store)
+    rubric = ROOT / "criteria" / "qcbs-consultancy.yaml"
+    tender = store.create_tender(admin, "QCBS", rubric.read_text(encoding="utf-8"), rubric.name)
+    assert store.import_bids(admin, tender, files(*sorted((ROOT / "sample_bids" / "qcbs-consultancy").glob("*.xlsx")))).ok
+    judge = seat_judge(store, tender, "okafor")
+    store.open_scoring(admin, tender)
+    invalid = {b.vendor_id for b in store.result_for(admin, tender).invalid if b.stage is None}  # unregistered
+    scored = [v for v, _ in store.bids_to_score(judge, tender)]
+    assert len(scored) == 4 and not invalid & set(scored)
+    sheet = openpyxl.load_workbook(BytesIO(store.score_sheet(admin, tender, "okafor")))["Scores"]
+    assert {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)} == set(scored)
+    assert [b[0] for b in store.progress(admin, tender).bids] == scored
+    assert panel_progress(store.result_for(admin, tender)) == (0, 16)  # the results page's count had been 0 / 0
+    with pytest.raises(SubmitRefused) as refused:
+        store.submit(judge, tender)
+    assert {v for v, _ in refused.value.missing} == set(scored)
