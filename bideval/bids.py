@@ -253,6 +253,11 @@ class Reading:
         return owners
 
     @cached_property
+    def form_labels(self) -> dict[str, str]:
+        """Each field's label as the bid form template writes it in column B (``中文 / English``), by field id."""
+        return {field_id: f.label.both() for field_id, f in self.rubric.field_index.items()}
+
+    @cached_property
     def form_order(self) -> dict[str, int]:
         """Each field's place on the bid form, as the template writes its rows: the rubric's order of fields."""
         return {f.id: i for i, f in enumerate(self.rubric.bid_fields)}
@@ -649,14 +654,14 @@ def _ids_apart_from_labels(reading: Reading, file: str, sheet: str, rows: list[l
     cell. A label is compared as :func:`~bideval.values.name_key` compares names, in either language or both as the
     template writes it (``中文 / English``), or the field's id (a form made by hand); a label reworded by hand
     (naming no field, or two) or left empty passes."""
-    fields, owners = reading.rubric.field_index, reading.label_owners
+    fields, owners, written = reading.rubric.field_index, reading.label_owners, reading.form_labels
     apart: list[Problem] = []
     for field_id, r in placed.items():
         row = rows[r]
         label = row[1] if len(row) > 1 else None
-        field = fields[field_id]
-        if label == field.label.both() or is_blank(label):  # (the template's own label: most rows of most forms)
+        if label == written[field_id] or is_blank(label):  # (the template's own label: most rows of most forms)
             continue
+        field = fields[field_id]
         owner = owners.get(name_key(str(label)))
         if owner is None or owner == field_id:
             continue

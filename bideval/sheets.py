@@ -70,6 +70,12 @@ def sha256_of(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+@lru_cache(maxsize=64)
+def _folded_name(name: str) -> str:
+    """:func:`~bideval.values.fold` of a sheet name the readers look for (the few constant names, remembered)."""
+    return fold(name)
+
+
 def column_letter(index: int) -> str:
     """Column letters of a 0-based column index: 0 → A, 27 → AB."""
     letters = ""
@@ -392,13 +398,17 @@ class Workbook:
         self.sha256 = sha256
         self.notes = notes or SheetNotes()
         self.sheet_names: list[str] = list(sheets.sheet_names)
+        self._folded: dict[str, str] | None = None  # each sheet by its folded name (the first, where two fold alike)
 
     def find(self, name: str) -> str | None:
         """The sheet called ``name`` (exactly, else ignoring case and width)."""
         if name in self.sheet_names:
             return name
-        wanted = fold(name)
-        return next((s for s in self.sheet_names if fold(s) == wanted), None)
+        if self._folded is None:  # (looked up several times per workbook: the names are folded once)
+            self._folded = {}
+            for sheet in self.sheet_names:
+                self._folded.setdefault(fold(sheet), sheet)
+        return self._folded.get(_folded_name(name))
 
     def is_ranked(self) -> bool:
         """Whether this is a ranked workbook bid-eval wrote (a result): it has every one of :data:`RANKED_SHEETS`."""
