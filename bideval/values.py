@@ -362,7 +362,8 @@ def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
         if not match:
             raise ValueProblem(expected, raw)
         mark, number, unit, code = match.group("pre", "num", "suf", "post")
-        if code and not unit and in_10k:  # 1200 RMB asked in 万元: 1200 yuan, or 1200万 in RMB?
+        if (code or mark not in (None, "¥")) and not unit and in_10k:
+            # 1200 RMB (or RMB 1200) asked in 万元: 1200 yuan, or 1200万 in RMB? (¥ marks yuan, as formats.md says)
             raise ValueProblem(expected, raw)
         value = _numeric_text(number, expected, raw)
         if unit and unit[0] == "万":  # 万, 万元, 万 元
