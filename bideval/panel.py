@@ -488,15 +488,17 @@ class _PanelReader:
         """Whether a row of Scores or Tiers names no criterion and gives no score or tier (``read``: those columns),
         only words beside them (评委签字：, 组长签字：, 日期): a line of the form, not a row of it, warned of and passed
         over, as it holds nothing to read (conform14: refused at each empty cell). A stray score is still refused, and
-        so is a row naming a bid in its ``vendor`` column: a judge's row that lost its criterion and score (a judge
+        so is a row naming a bid (its code or name) in its ``vendor`` column: a judge's row that lost its criterion and score (a judge
         whose every row was passed over so had dropped out of the panel, the result final without them)."""
         if not all(is_blank(_cell(row, c)) for c in read + [c for kind, c in names if kind == "criterion_name"]):
             return False
         try:
-            if normalise_vendor_id(_text(_cell(row, vendor))) in self.bids:
-                return False
-        except ValueProblem:  # (no text: no bid's code either)
-            pass
+            named = _text(_cell(row, vendor))
+        except ValueProblem:  # (no text: no bid's code or name either)
+            named = ""
+        if named and (normalise_vendor_id(named) in self.bids
+                      or name_key(named) in {name_key(b.vendor_name) for b in self.bids.values()}):
+            return False
         at = next(c for c, v in enumerate(row) if not is_blank(v))
         self.warnings.append(Problem.of("panel.row_not_read", book.display, sheet, cell_name(r, at),
                                         row=r + 1, found=_text(row[at], as_typed=True)))

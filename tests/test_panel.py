@@ -447,7 +447,7 @@ def test_a_row_naming_no_criterion_and_giving_no_score_is_warned_of(rubric, bids
     # a judge's row naming a bid, its criterion and score lost (the score typed in the comment): a judge whose every
     # row was so was passed over, and the result was final without them (verify14)
     ["张评委", VENDOR_A, None, None, "方案完整，13分"],
-    ["张评委", VENDOR_A, None, None, "以上评分经本人确认"],
+    ["张评委", VENDOR_A, None, None, "以上评分经本人确认"], ["张评委", "北京示例客服有限公司", None, None, "13分"],
 ])
 def test_a_stray_score_or_a_bid_s_row_without_its_criterion_is_still_refused(rubric, bidset, tmp_path: Path, row):
     path = write_panel(tmp_path / "panel.xlsx", full_panel() + [row], TIERS)
