@@ -280,8 +280,8 @@ def _shown_as_held(raw: ConstantFormat) -> bool | None:
     word = fold(raw.text)
     shown = True if word in _TRUE else False if word in _FALSE else None
     sections = other_number(raw.format)
-    if held is None or shown is not held or sections is None or sections.conditional:
-        return None
+    if held is None or shown is not held or sections is None or sections.conditional or raw.by_rule:
+        return None  # (a conditional format's: whether the sheet shows it is not worked out)
     return shown
 
 

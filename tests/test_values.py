@@ -29,7 +29,9 @@ def test_bool_spellings(raw, expected):
                                  # shown as the other answer, as no answer, or through conditions not worked out
                                  ConstantFormat("1", '"否";"否";"是"', "否"), ConstantFormat("0", '"是"', "是"),
                                  ConstantFormat("2", '"是"', "是"), ConstantFormat("1", '"有"', "有"),
-                                 ConstantFormat("1", '[=0]"是";"否"', "是")])
+                                 ConstantFormat("1", '[=0]"是";"否"', "是"),
+                                 # a conditional format's: whether the sheet shows it is not worked out (verify14)
+                                 ConstantFormat("1", '"是"', "是", by_rule=True)])
 def test_bool_rejects(raw):
     with pytest.raises(ValueProblem):
         parse_bool(raw)
