@@ -372,7 +372,7 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_bids: Sequ
     names = {name_key(b.vendor_name) for b in read_bids}
     problems: list[Problem] = []
     mine: list[tuple[int, tuple[str, ...]]] | None = None  # the sheet read, from its header (once, if consolidated)
-    form: dict[str, Any] | None = None  # the form read, its answers (once, if a form)
+    form: list[tuple[Any, ...]] | None = None  # the form read, its filled rows (once, if a form)
     for sheet in book.sheet_names:
         if sheet == read:
             continue
@@ -381,7 +381,7 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_bids: Sequ
             if mine is None and read == CONSOLIDATED_SHEET:
                 mine = _from_header(reading, book.rows(read))
             if form is None and read != CONSOLIDATED_SHEET:
-                form = _form_answers(reading, [row for row in book.rows(read) if not is_blank_row(row)])[0]
+                form = _filled_rows(book.rows(read))
         except DamagedWorkbook as damaged:
             problems.extend(damaged.problems)
             continue
@@ -433,7 +433,7 @@ def _codes_at(reading: Reading, row: tuple[str, ...]) -> int | None:
 
 
 def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set[str],
-               names: set[str], form: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
+               names: set[str], form: Sequence[tuple[Any, ...]] | None = None) -> dict[str, Any] | None:
     """What shows that ``rows`` hold a bid not among those read (``vendors``, ``names``: by
     :func:`~bideval.values.name_key`), as the facts of its problem; None when they hold none.
 
@@ -446,7 +446,8 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
     样例, 范例, 范本, 模板, 格式, example, sample or template: 填写示例, 参考格式; or the vendor it names begins with 示例,
     样例, 范例 or 范本, or says so in brackets: 示例公司, 某公司（示例）; not 北京示例客服有限公司, a firm's name), or a
     cover: the bidder read (its code, or its name beside no code) and no other answer; or an unchanged copy of the
-    form read (``form``: its answers), as an unchanged copy of ``Bids`` is left alone. A field dictionary describes
+    form read (``form``: its filled rows, :func:`_filled_rows`), as an unchanged copy of ``Bids`` is left alone: a
+    copy with a row added (a corrected price below the first), a note or a label changed is told. A field dictionary describes
     the vendor_id in words, a type or a length (``18``, ``text``: :data:`_COPIED_CODE`), so it is no bid."""
     filled = [(r, row) for r, row in enumerate(rows) if not is_blank_row(row)]
     for h, (r, header) in enumerate(filled[:_OTHER_HEADER_SEARCH]):
@@ -487,13 +488,24 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
         return None
     if own and all(is_blank(v) for k, v in answers.items() if k not in ("vendor_id", "vendor_name")):
         return None  # a cover (封面) naming the bidder read, answering nothing else
-    if own and answers == form and not _EXAMPLE.search(sheet):  # (报价表格式 holding them: its own rule, above)
+    if own and form is not None and _filled_rows(rows) == form and not _EXAMPLE.search(sheet):  # (报价表格式: above)
         return None  # Bid (2), the form copied and left as it is: whichever is read, the answers are the same
     if not is_blank(code) and _COPIED_CODE.fullmatch(normalise_vendor_id(str(code))):
         return {"shape": "form", "found": code, "stated": "vendor_id", "column": column_letter(column)}
     if is_blank(code) and not is_blank(name):
         return {"shape": "form", "found": name, "stated": "vendor_name", "column": column_letter(column)}
     return None
+
+
+def _filled_rows(rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """A sheet's rows that hold something, each without its empty cells at the end: two sheets holding the same are
+    equal whatever their widths."""
+    filled = []
+    for row in rows:
+        ends = [c for c, v in enumerate(row) if not is_blank(v)]
+        if ends:
+            filled.append(tuple(row[:ends[-1] + 1]))
+    return filled
 
 
 def _form_answers(reading: Reading, rows: list[list[Any]]) -> tuple[dict[str, Any], int]:

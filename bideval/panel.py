@@ -423,7 +423,7 @@ class _PanelReader:
         names = name_columns(header, columns)
         tiered = tuple(c for c in self.rubric.criteria if isinstance(c, Tiered))
         for r, row in rows:
-            if self.note_row(book, sheet, r, row, [columns["criterion"], columns["tier"]], names):
+            if self.note_row(book, sheet, r, row, [columns["criterion"], columns["tier"]], names, columns["vendor_id"]):
                 continue
             vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
             raw_criterion = _cell(row, columns["criterion"])
@@ -479,15 +479,25 @@ class _PanelReader:
             return
         names = name_columns(header, columns)
         for r, row in rows:
-            if not self.note_row(book, sheet, r, row, [columns["criterion"], columns["score"]], names):
+            if not self.note_row(book, sheet, r, row, [columns["criterion"], columns["score"]], names,
+                                 columns["vendor_id"]):
                 self.read_score(book, sheet, columns, r, row, names)
 
     def note_row(self, book: Workbook, sheet: str, r: int, row: list, read: list[int],
-                 names: tuple[tuple[str, int], ...]) -> bool:
+                 names: tuple[tuple[str, int], ...], vendor: int) -> bool:
         """Whether a row of Scores or Tiers names no criterion and gives no score or tier (``read``: those columns),
         only words beside them (评委签字：, 组长签字：, 日期): a line of the form, not a row of it, warned of and passed
-        over, as it holds nothing to read (conform14: refused at each empty cell). A stray score is still refused."""
+        over, as it holds nothing to read (conform14: refused at each empty cell). A stray score is still refused, and
+        so is a row naming a bid (its code or name) in its ``vendor`` column: a judge's row that lost its criterion and score (a judge
+        whose every row was passed over so had dropped out of the panel, the result final without them)."""
         if not all(is_blank(_cell(row, c)) for c in read + [c for kind, c in names if kind == "criterion_name"]):
+            return False
+        try:
+            named = _text(_cell(row, vendor))
+        except ValueProblem:  # (no text: no bid's code or name either)
+            named = ""
+        if named and (normalise_vendor_id(named) in self.bids
+                      or name_key(named) in {name_key(b.vendor_name) for b in self.bids.values()}):
             return False
         at = next(c for c, v in enumerate(row) if not is_blank(v))
         self.warnings.append(Problem.of("panel.row_not_read", book.display, sheet, cell_name(r, at),

@@ -280,8 +280,8 @@ def _shown_as_held(raw: ConstantFormat) -> bool | None:
     word = fold(raw.text)
     shown = True if word in _TRUE else False if word in _FALSE else None
     sections = other_number(raw.format)
-    if held is None or shown is not held or sections is None or sections.conditional:
-        return None
+    if held is None or shown is not held or sections is None or sections.conditional or raw.by_rule:
+        return None  # (a conditional format's: whether the sheet shows it is not worked out)
     return shown
 
 
@@ -362,7 +362,8 @@ def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
         if not match:
             raise ValueProblem(expected, raw)
         mark, number, unit, code = match.group("pre", "num", "suf", "post")
-        if code and not unit and in_10k:  # 1200 RMB asked in 万元: 1200 yuan, or 1200万 in RMB?
+        if (code or mark not in (None, "¥")) and not unit and in_10k:
+            # 1200 RMB (or RMB 1200) asked in 万元: 1200 yuan, or 1200万 in RMB? (¥ marks yuan, as formats.md says)
             raise ValueProblem(expected, raw)
         value = _numeric_text(number, expected, raw)
         if unit and unit[0] == "万":  # 万, 万元, 万 元

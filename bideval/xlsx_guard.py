@@ -1320,7 +1320,7 @@ class _PartScan:
     def note_ruled(self, info: zipfile.ZipInfo, sheet: bytes, ruled: dict[str, _Rule],
                    found: dict[tuple[int, int], Unreadable]) -> None:
         """Note the cells of a worksheet that its conditional formats may draw through a unit (into ``found``, where
-        nothing is noted of the cell yet), struck through (those that hold something, each with the range of the
+        nothing is noted of the cell yet but what a reader may read, :data:`_READ_AS_SHOWN`), struck through (those that hold something, each with the range of the
         first such format over it), or in a bid workbook as a percentage (its number cells, each with the format):
         by a differential format among ``ruled``, or one of the rule's own."""
         ranges = _ruled_ranges(sheet, ruled, self.currency, self.panel)
@@ -1339,8 +1339,9 @@ class _PartScan:
         for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
             pair = shown_by.at(row, column) if units else None
             held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
-            if held is not None:
-                found.setdefault((row - 1, column - 1), held)
+            at = (row - 1, column - 1)  # (what the cell's own format shows may be read: a rule's is told instead)
+            if held is not None and (at not in found or isinstance(found[at], _READ_AS_SHOWN)):
+                found[at] = held
             empty = sheet[after - 2:after] == b"/>"  # (an empty cell, <c …/>, holds nothing)
             ref = struck_by.at(row, column) if struck else None
             if ref is not None and not empty:
@@ -1701,7 +1702,9 @@ def _nth(items: list[str | None], written: str) -> str | None:
 
 
 def _either(first: _ShownAs | None, then: _ShownAs | None) -> _ShownAs:
-    """What stands for a number cell and a text cell by ``first`` (a number format's), else by ``then``."""
+    """What stands for a number cell and a text cell by ``first`` (a number format's), else by ``then``; what a
+    reader may read of ``first`` (:data:`_READ_AS_SHOWN`: a yes/no's 1 shown as 是) gives way to what ``then`` says
+    (drawn in the fill's colour: nobody sees the 是)."""
     if first is None or then is None:
         return first or then or (None, None)
 
@@ -1709,9 +1712,23 @@ def _either(first: _ShownAs | None, then: _ShownAs | None) -> _ShownAs:
             b: Callable[[str], Unreadable | None] | None) -> Callable[[str], Unreadable | None] | None:
         if a is None or b is None:
             return a or b
-        return lambda held: a(held) or b(held)
+        return lambda held: _first_unread(a(held), lambda: b(held))
 
     return one(first[0], then[0]), one(first[1], then[1])
+
+
+def _first_unread(noted: Unreadable | None, then: Callable[[], Unreadable | None]) -> Unreadable | None:
+    """``noted``, or what ``then`` notes when ``noted`` is None or a note a reader may read (:data:`_READ_AS_SHOWN`):
+    what else keeps the cell from being seen as its format shows it is told first."""
+    if noted is None or isinstance(noted, _READ_AS_SHOWN):
+        return then() or noted
+    return noted
+
+
+# The notes of a cell's own format that a reader may read, the sheet showing what the cell holds: a yes/no's 1 shown as
+# 是 (conform14), a number shown in 万 in a field asked in 万元 (conform12). Drawn in the fill's colour, or under a
+# conditional format that may show otherwise, the cell is told as such (verify14: read, nobody having seen it).
+_READ_AS_SHOWN = (ConstantFormat, TenThousandsFormat)
 
 
 def _ink_pair(font: str, fill: str, code: str, indexed: tuple[str, ...]) -> _ShownAs:

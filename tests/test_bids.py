@@ -696,10 +696,14 @@ def test_a_second_bid_form_is_refused_whatever_its_code(rubric, tmp_path: Path, 
                               "sheet 'Bid' is read"), message
 
 
-def test_a_copy_of_the_form_read_with_another_answer_is_refused(rubric, tmp_path: Path):
+@pytest.mark.parametrize("copy", [
+    _form_rows(good_bid(rate_per_call=0.8)),
+    # verify14: the first answers the same, a corrected price in a row added below (the stale one was read)
+    _form_rows(good_bid()) + [["rate_per_call", "rate_per_call", 0.5]],
+])
+def test_a_copy_of_the_form_read_with_another_answer_is_refused(rubric, tmp_path: Path, copy):
     """The form copied unchanged is read (conform14); changed, which copy stands cannot be told."""
-    path = write_xlsx(tmp_path / "form.xlsx", {"Bid": _form_rows(good_bid()),
-                                               "Bid (2)": _form_rows(good_bid(rate_per_call=0.8))})
+    path = write_xlsx(tmp_path / "form.xlsx", {"Bid": _form_rows(good_bid()), "Bid (2)": copy})
     (message,) = problems_of(rubric, [path])
     assert message.startswith(f"{path}:Bid (2): this sheet holds a bid too"), message
 

@@ -1052,3 +1052,32 @@ def test_a_white_run_of_an_inline_string_is_refused_too(rubric, tmp_path):
     problem = the_problem(rubric, tmp_path / "form.xlsx")
     assert f"Bid!C{list(good_bid(VENDOR_A)).index('similar_projects') + 1}: expected" in str(problem)
     assert "found '21', of which '1' is drawn in the colour of the cell's background" in str(problem)
+
+
+@pytest.mark.parametrize("field, style, rule, says", [
+    ("business_license", {"num_format": '"是";"是";"否"'}, None, None),  # conform14: 1 shown as 是 is read as yes
+    ("business_license", {"num_format": '"是";"是";"否"', "font_color": "#FFFFFF"}, None, "nobody sees it on screen"),
+    ("business_license", {"num_format": '[White]"是";"是";"否"'}, None, "nobody sees it on screen"),
+    ("business_license", {"num_format": '"是";"是";"否"'}, {"num_format": '"否"'}, "the sheet shows '否', not the 1 stored"),
+    ("registered_capital", {"num_format": '0.00"万元"'}, None, None),  # conform12: 1 shown as 1.00万元 in 万元 is read
+    ("registered_capital", {"num_format": '0.00"万元"', "font_color": "#FFFFFF"}, None, "nobody sees it on screen"),
+    ("registered_capital", {"num_format": '0.00"万元"'}, {"num_format": '"800"'}, "the sheet shows '800', not the 1"),
+])
+def test_a_number_read_as_its_format_shows_it_is_read_only_where_the_sheet_shows_it(rubric, tmp_path, field, style,
+                                                                                    rule, says):
+    """verify14: the 是 (or 1.00万元) drawn white, by the font or the format's colour, or under a conditional format
+    showing 否 (800) over it, was read: the cell's own format was the only note of it, and that one is read."""
+    path = tmp_path / "form.xlsx"
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bid")
+    for r, (name, value) in enumerate(good_bid(VENDOR_A).items()):
+        sheet.write_string(r, 0, name)
+        sheet.write(r, 2, 1 if name == field else value, book.add_format(style) if name == field else None)
+        if name == field and rule is not None:
+            sheet.conditional_format(r, 2, r, 2, {"type": "cell", "criteria": "==", "value": 1,
+                                                  "format": book.add_format(rule)})
+    book.close()
+    if says is None:
+        assert read_bids(rubric, [path]).bids[0].values[field] == 1
+    else:
+        assert says in str(the_problem(rubric, path))

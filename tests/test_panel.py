@@ -430,7 +430,6 @@ def test_a_score_for_an_invalid_bid_is_ignored_with_a_warning(rubric, bidset, tm
 
 @pytest.mark.parametrize("scores_row, tiers_row, cell", [
     (["评委签字：", None, None, None, "日期：2026-03-01"], None, "Scores!A10"),  # a line of the form (conform14)
-    (["王评委", VENDOR_A, None, None, "以上评分经本人确认"], None, "Scores!A10"),
     (None, ["组长签字：", None, None], "Tiers!A4"),
 ])
 def test_a_row_naming_no_criterion_and_giving_no_score_is_warned_of(rubric, bidset, tmp_path: Path, scores_row,
@@ -443,10 +442,22 @@ def test_a_row_naming_no_criterion_and_giving_no_score_is_warned_of(rubric, bids
         ("panel.row_not_read", f"{path}:{cell}")]
 
 
-def test_a_stray_score_without_its_criterion_is_still_refused(rubric, bidset, tmp_path: Path):
-    path = write_panel(tmp_path / "panel.xlsx", full_panel() + [["合计", None, None, 33.5]], TIERS)
+@pytest.mark.parametrize("row", [
+    ["合计", None, None, 33.5],
+    # a judge's row naming a bid, its criterion and score lost (the score typed in the comment): a judge whose every
+    # row was so was passed over, and the result was final without them (verify14)
+    ["张评委", VENDOR_A, None, None, "方案完整，13分"],
+    ["张评委", VENDOR_A, None, None, "以上评分经本人确认"], ["张评委", "北京示例客服有限公司", None, None, "13分"],
+])
+def test_a_stray_score_or_a_bid_s_row_without_its_criterion_is_still_refused(rubric, bidset, tmp_path: Path, row):
+    path = write_panel(tmp_path / "panel.xlsx", full_panel() + [row], TIERS)
     assert f"{path}:Scores!C10: expected a panel criterion ({PANEL_CRITERIA}), found an empty cell" in problems_of(
         rubric, bidset, path)
+
+
+def test_a_tiers_row_naming_a_bid_without_its_criterion_is_still_refused(rubric, bidset, tmp_path: Path):
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS + [[VENDOR_A, None, None]])
+    assert any(p.startswith(f"{path}:Tiers!B4: expected") for p in problems_of(rubric, bidset, path))
 
 
 def test_the_score_sheets_tier_and_range_columns_and_other_extra_columns_are_ignored(rubric, bidset, tmp_path: Path):

@@ -29,7 +29,9 @@ def test_bool_spellings(raw, expected):
                                  # shown as the other answer, as no answer, or through conditions not worked out
                                  ConstantFormat("1", '"否";"否";"是"', "否"), ConstantFormat("0", '"是"', "是"),
                                  ConstantFormat("2", '"是"', "是"), ConstantFormat("1", '"有"', "有"),
-                                 ConstantFormat("1", '[=0]"是";"否"', "是")])
+                                 ConstantFormat("1", '[=0]"是";"否"', "是"),
+                                 # a conditional format's: whether the sheet shows it is not worked out (verify14)
+                                 ConstantFormat("1", '"是"', "是", by_rule=True)])
 def test_bool_rejects(raw):
     with pytest.raises(ValueProblem):
         parse_bool(raw)
@@ -67,10 +69,13 @@ def test_money_rejects(raw):
         parse_money(raw)
 
 
-def test_a_currency_after_a_bare_number_asked_in_10k_yuan_is_refused():
-    """1200 RMB under 万元: 1,200 yuan, or 1,200 万 said to be in RMB? Refused rather than guessed (conform14)."""
+@pytest.mark.parametrize("raw", ["1200 RMB", "RMB 1200", "人民币1200", "CNY 1,200", "rmb1200 cny"])
+def test_a_currency_beside_a_bare_number_asked_in_10k_yuan_is_refused(raw):
+    """1200 RMB under 万元: 1,200 yuan, or 1,200 万 said to be in RMB? Refused rather than guessed (conform14); and so
+    is RMB 1200, which had been read as 1,200 yuan, 0.12 万 (verify14). ¥ marks yuan, as formats.md says."""
     with pytest.raises(ValueProblem):
-        parse_money("1200 RMB", TEN_THOUSAND_UNIT)
+        parse_money(raw, TEN_THOUSAND_UNIT)
+    assert parse_money(raw) == Decimal(1200)
 
 
 def test_money_sign_rule():
