@@ -686,10 +686,12 @@ class _RubricReader:
         quotes, as other than text (``010`` as 8, ``No`` as false); None for a text, a quoted value or a list."""
         return self._written.get(id(container), {}).get(key)
 
-    def id_text(self, container: Any, key: str) -> Any:
-        """``container[key]``, an id: plain digits YAML read as a number (``id: 2026``) as the text written, as every
-        text of the rubric reads them; anything else as it is (``010``, read as 8, is then refused as no slug)."""
-        node = container.get(key) if isinstance(container, Mapping) else None
+    def id_text(self, container: Any, key: str | int) -> Any:
+        """``container[key]`` (a mapping's key or a list's index), an id: plain digits YAML read as a number
+        (``id: 2026``) as the text written, as every text of the rubric reads them; anything else as it is (``010``,
+        read as 8, is then refused as no slug)."""
+        node = container.get(key) if isinstance(container, Mapping) else container[key] \
+            if isinstance(container, list) and isinstance(key, int) else None
         written = self.written(container, key) if node is not None else None
         return str(node) if written is not None and not _not_as_written(node, written) else node
 
@@ -952,8 +954,7 @@ class _RubricReader:
             top = self.number(where, item.get("max"), "max", positive=True)
             parts = item.get("criteria")
             if isinstance(parts, list):  # [1, 2]: criteria of ids in digits, as each criterion's id reads them
-                parts = [str(p) if (w := self.written(parts, i)) is not None and not _not_as_written(p, w) else p
-                         for i, p in enumerate(parts)]
+                parts = [self.id_text(parts, i) for i in range(len(parts))]
             if not isinstance(parts, list) or len(parts) < 2 or not all(isinstance(p, str) for p in parts):
                 self.fail_as(where, "cap_criteria", cap=cap_id, found=parts)
                 good = False
