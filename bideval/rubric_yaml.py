@@ -842,8 +842,8 @@ class _RubricReader:
         total = self.number("total", doc.get("total"), "total", positive=True)
         currency = doc.get("currency", "CNY")
         if not isinstance(currency, str) or currency not in ISO_4217:  # (usd, RMB: said with the code meant)
-            meant = None if not isinstance(currency, str) else currency.strip().upper() if \
-                currency.strip().upper() in ISO_4217 else "CNY" if notation_of(currency) == "CNY" else None
+            code = currency.strip().upper() if isinstance(currency, str) else None
+            meant = code if code in ISO_4217 else "CNY" if code is not None and notation_of(currency) == "CNY" else None
             self.fail_as("currency", "currency_unknown", currency=currency, meant=meant)
             currency = "CNY"
         self.currency = currency
