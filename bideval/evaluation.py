@@ -158,10 +158,11 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         "sme": [bid.sme for bid in valid], "deductions": deductions, "caps": caps_of,
         "subtotals": [{} for _ in valid], "criteria_raw": [{} for _ in valid],  # (a rubric's features fill them)
         "awaiting_agreed": [waiting and not missing for waiting, missing in zip(awaiting, unfinished)]}
-    if any(c.scale_to_best for c in rubric.scored_criteria) or rubric.has_group_rules:
+    scaled = any(c.scale_to_best for c in rubric.scored_criteria)
+    if scaled or rubric.has_group_rules:
         marks = zip(*(filled[name] for name in _MARKS))  # each valid bid's, in its Standing's order
         unranked: dict[str, Marks] = {row[0]: dict(zip(_MARKS, row)) for row in marks}
-        if any(c.scale_to_best for c in rubric.scored_criteria):
+        if scaled:
             unranked = _scale_criteria(rubric, unranked)
         if rubric.has_group_rules:
             unranked = _weigh(rubric, unranked)
