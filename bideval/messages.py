@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from .cell_errors import (CellError, ConstantFormat, DividedFormat, FormattedNumber, HiddenByFormat, InvisibleInk,
                           LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat,
@@ -842,9 +842,9 @@ def _(s: Say) -> str:
 def _(s: Say) -> str:
     names = tuple(s["workbooks"])
     count = len(names)
-    shown = s.join(names[:_ARCHIVED_SHOWN]) + ("…" if count > _ARCHIVED_SHOWN else "")
+    shown = _archived(s, names)
     nested = any(_ARCHIVE_IN_NAME.search(name) for name in names)
-    others = sorted({suffix for name in names if (suffix := _suffix(name)) != ".xlsx"})
+    others = _not_xlsx(names)
     nested_en = "; extract the archives inside it too" if nested else ""
     nested_zh = "；其中的压缩文件也须解压" if nested else ""
     save_en = f"; save a workbook that is not .xlsx ({', '.join(others)}) as .xlsx" if others else ""
@@ -858,6 +858,16 @@ def _(s: Say) -> str:
 
 _ARCHIVED_SHOWN = 5  # workbooks an archive's message names; more are told by their count
 _ARCHIVE_IN_NAME = re.compile(r"\.(?:zip|7z|rar|tar|gz|tgz|bz2|xz|zst)/", re.IGNORECASE)
+
+
+def _archived(s: Say, names: Sequence[str]) -> str:
+    """The names of what an archive holds, the first :data:`_ARCHIVED_SHOWN` of them, then ``…``."""
+    return s.join(names[:_ARCHIVED_SHOWN]) + ("…" if len(names) > _ARCHIVED_SHOWN else "")
+
+
+def _not_xlsx(names: Iterable[str]) -> list[str]:
+    """The suffixes other than .xlsx of workbooks in an archive, each once, in lower case: '.et' of '嘉禾/jiahe.ET'."""
+    return sorted({suffix for name in names if (suffix := _suffix(name)) != ".xlsx"})
 
 
 def _suffix(name: str) -> str:
@@ -881,13 +891,13 @@ def _(s: Say) -> str:
     sheets = s.join(s.q(name) for name in s["sheets"])
     parts_en, parts_zh = [], []
     if books:
-        shown = s.join(books[:_ARCHIVED_SHOWN]) + ("…" if len(books) > _ARCHIVED_SHOWN else "")
+        shown = _archived(s, books)
         parts_en.append(f"{len(books)} Excel workbook{'s' if len(books) != 1 else ''} ({shown}) with no sheet "
                         f"{sheets}, no rubric mark and no vendor_id, so no form")
         parts_zh.append(f"{len(books)} 个 Excel 工作簿（{shown}），其中没有工作表{sheets}、评分办法标记或 vendor_id，"
                         "不是投标文件或评分表")
     if archives:
-        shown = s.join(archives[:_ARCHIVED_SHOWN]) + ("…" if len(archives) > _ARCHIVED_SHOWN else "")
+        shown = _archived(s, archives)
         parts_en.append(f"{len(archives)} archive{'s' if len(archives) != 1 else ''} bid-eval does not open ({shown})")
         parts_zh.append(f"{len(archives)} 个 bid-eval 不会打开的压缩文件（{shown}）")
     return s.t(f"this archive holds {' and '.join(parts_en)}, which are not read: check that it holds no bid form "
@@ -901,8 +911,8 @@ def _(s: Say) -> str:
     names = tuple(s["workbooks"])
     count = len(names)
     if count:
-        shown = s.join(names[:_ARCHIVED_SHOWN]) + ("…" if count > _ARCHIVED_SHOWN else "")
-        others = sorted({suffix for name in names if (suffix := _suffix(name)) != ".xlsx"})
+        shown = _archived(s, names)
+        others = _not_xlsx(names)
         save_en = f" (a workbook not .xlsx, {', '.join(others)}: save it as .xlsx first)" if others else ""
         save_zh = f"（不是 .xlsx 的工作簿（{'、'.join(others)}）请先另存为 .xlsx）" if others else ""
         return s.t(f"this archive holds {count} Excel workbook{'s' if count != 1 else ''} ({shown}), which "

@@ -496,8 +496,7 @@ class _PanelReader:
             named = _text(_cell(row, vendor))
         except ValueProblem:  # (no text: no bid's code or name either)
             named = ""
-        if named and (normalise_vendor_id(named) in self.bids
-                      or name_key(named) in {name_key(b.vendor_name) for b in self.bids.values()}):
+        if named and (normalise_vendor_id(named) in self.bids or self.bidder_in(named) is not None):
             return False
         at = next(c for c, v in enumerate(row) if not is_blank(v))
         self.warnings.append(Problem.of("panel.row_not_read", book.display, sheet, cell_name(r, at),

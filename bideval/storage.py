@@ -1805,8 +1805,8 @@ class Store:
                                   change.comment, change.expected_version)
             if seat.submitted_at is not None:
                 return
-            result = self._evaluate(s, record, None)
-            scored = _scored_by(result, self._panel_input(s, tender_id), seat.name)
+            _, panel, result = self._evaluated(s, record, None)  # (the panel evaluated, not read again)
+            scored = _scored_by(result, panel, seat.name)
             given = {(x.vendor_id, x.criterion) for x in result.panel_scores if x.judge == seat.name
                      and x.score is not None}
             missing = missing_scores([v for v, _ in scored], result.rubric.panel_criteria, given)
@@ -1821,8 +1821,7 @@ class Store:
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_PANEL, partial=True)  # through a seat:
             # declared for every bidder
-            result = self._evaluate(s, record, None)
-            panel = self._panel_input(s, tender_id)
+            _, panel, result = self._evaluated(s, record, None)
             seats = {j.name: j.submitted_at is not None for j in s.execute(
                 select(JudgeRecord).where(JudgeRecord.tender_id == tender_id).order_by(JudgeRecord.id)).scalars()}
         valid = [v for v, _ in panel_bids(result)]  # and the bids below a pass mark the panel has yet to score
