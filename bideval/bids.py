@@ -814,7 +814,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
             cells = by_column[column]
         else:
             cells = [row[column] if column < len(row) else None for row in data]
-        parsed[field.id] = _parse_column(field, field.parse, cells, failed, numbers, book.display, sheet,
+        parsed[field.id] = _parse_column(field, cells, failed, numbers, book.display, sheet,
                                          letters.get(field.id, ""))  # (each different cell parsed once: no memory)
     bids: list[Bid] = []
     named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")
@@ -985,10 +985,10 @@ _TOTAL_LABELS = frozenset({"合计", "总计", "小计", "汇总", "共计", "�
 _LONGEST_TOTAL_LABEL = 16  # characters, spaces and all (合　　计, Grand Total)
 
 
-def _parse_column(field: Field, parse: Callable[[Any], Any], cells: Sequence[Any], failed: dict[int, list[Problem]],
-                  numbers: list[int], file: str, sheet: str, letter: str) -> list[Any]:
-    """Every cell of one field's column parsed (None when empty); each cell that fails is _FAILED, its problem
-    added to ``failed[i]``.
+def _parse_column(field: Field, cells: Sequence[Any], failed: dict[int, list[Problem]], numbers: list[int], file: str,
+                  sheet: str, letter: str) -> list[Any]:
+    """Every cell of one field's column parsed by ``field.parse`` (None when empty); each cell that fails is _FAILED,
+    its problem added to ``failed[i]``.
 
     A column states few different things (是, 96%, 按通计费 again and again): each different cell is parsed once and
     the column mapped through what it gave. A parser's value depends on the cell's type and value alone, so two cells
@@ -996,6 +996,7 @@ def _parse_column(field: Field, parse: Callable[[Any], Any], cells: Sequence[Any
     number), else by type and value (1.0 and TRUE are equal numbers, not the same cell). A zero, and a 1 beside
     TRUE, are parsed cell by cell: 0.0 and -0.0 are equal keys but not equal values. A column of free text (names,
     codes, addresses) seldom repeats, and its cells are parsed one by one."""
+    parse = field.parse
     if field.type is FieldType.TEXT:  # free text (names, codes, addresses): seldom the same twice, each cell parsed
         try:
             return list(map(parse, cells))
