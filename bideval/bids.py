@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
-from itertools import islice, repeat
+from itertools import islice, repeat, zip_longest
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -409,9 +409,7 @@ def _changed_copy(reading: Reading, mine: list[tuple[int, tuple[str, ...]]],
         same = read.get(code)
         if same is None:
             continue
-        width = max(len(row), len(same))
-        row_, same_ = row + ("",) * (width - len(row)), same + ("",) * (width - len(same))
-        changed = next((c for c in range(width) if row_[c] != same_[c]), None)
+        changed = next((c for c, (a, b) in enumerate(zip_longest(row, same, fillvalue="")) if a != b), None)
         if changed is not None:
             return {"shape": "copy", "found": row[code_at], "at": cell_name(r, changed)}
     return None
