@@ -690,17 +690,18 @@ def _rows_out_of_order(reading: Reading, book: Workbook, sheet: str, placed: Map
     if not made_from_this_version(book, reading.rubric):
         return None
     order = reading.form_order
-    ids = [field_id for field_id in placed if field_id in order]
-    earliest_below: list[str | None] = [None] * len(ids)  # the field placed first by the template among rows below
-    for i in range(len(ids) - 2, -1, -1):
-        below = earliest_below[i + 1]
-        earliest_below[i] = ids[i + 1] if below is None or order[ids[i + 1]] < order[below] else below
-    for field_id, below in zip(ids, earliest_below):
-        if below is not None and order[below] < order[field_id]:
-            fields = reading.rubric.field_index
-            return Problem.of("bids.rows_out_of_order", book.display, sheet, cell_name(placed[field_id], 0),
-                              field=_named(fields[field_id]), before=_named(fields[below]))
-    return None
+    first: tuple[str, str] | None = None  # the highest row out of order so far, and the field it stands before
+    earliest: str | None = None  # the field placed first by the template among the rows below
+    for field_id in reversed([field_id for field_id in placed if field_id in order]):
+        if earliest is not None and order[earliest] < order[field_id]:
+            first = field_id, earliest
+        if earliest is None or order[field_id] < order[earliest]:
+            earliest = field_id
+    if first is None:
+        return None
+    fields = reading.rubric.field_index
+    return Problem.of("bids.rows_out_of_order", book.display, sheet, cell_name(placed[first[0]], 0),
+                      field=_named(fields[first[0]]), before=_named(fields[first[1]]))
 
 
 # What the bid form template heads column A with (bideval.template.HEADERS), alone or as 中文 / English (by name_key).
