@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
-from itertools import islice, repeat
+from itertools import islice, repeat, zip_longest
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -409,9 +409,7 @@ def _changed_copy(reading: Reading, mine: list[tuple[int, tuple[str, ...]]],
         same = read.get(code)
         if same is None:
             continue
-        width = max(len(row), len(same))
-        row_, same_ = row + ("",) * (width - len(row)), same + ("",) * (width - len(same))
-        changed = next((c for c in range(width) if row_[c] != same_[c]), None)
+        changed = next((c for c, (a, b) in enumerate(zip_longest(row, same, fillvalue="")) if a != b), None)
         if changed is not None:
             return {"shape": "copy", "found": row[code_at], "at": cell_name(r, changed)}
     return None
@@ -692,17 +690,18 @@ def _rows_out_of_order(reading: Reading, book: Workbook, sheet: str, placed: Map
     if not made_from_this_version(book, reading.rubric):
         return None
     order = reading.form_order
-    ids = [field_id for field_id in placed if field_id in order]
-    earliest_below: list[str | None] = [None] * len(ids)  # the field placed first by the template among rows below
-    for i in range(len(ids) - 2, -1, -1):
-        below = earliest_below[i + 1]
-        earliest_below[i] = ids[i + 1] if below is None or order[ids[i + 1]] < order[below] else below
-    for field_id, below in zip(ids, earliest_below):
-        if below is not None and order[below] < order[field_id]:
-            fields = reading.rubric.field_index
-            return Problem.of("bids.rows_out_of_order", book.display, sheet, cell_name(placed[field_id], 0),
-                              field=_named(fields[field_id]), before=_named(fields[below]))
-    return None
+    first: tuple[str, str] | None = None  # the highest row out of order so far, and the field it stands before
+    earliest: str | None = None  # the field placed first by the template among the rows below
+    for field_id in reversed([field_id for field_id in placed if field_id in order]):
+        if earliest is not None and order[earliest] < order[field_id]:
+            first = field_id, earliest
+        if earliest is None or order[field_id] < order[earliest]:
+            earliest = field_id
+    if first is None:
+        return None
+    fields = reading.rubric.field_index
+    return Problem.of("bids.rows_out_of_order", book.display, sheet, cell_name(placed[first[0]], 0),
+                      field=_named(fields[first[0]]), before=_named(fields[first[1]]))
 
 
 # What the bid form template heads column A with (bideval.template.HEADERS), alone or as 中文 / English (by name_key).
@@ -814,7 +813,7 @@ def _read_consolidated(reading: Reading, book: Workbook, sheet: str) -> tuple[li
             cells = by_column[column]
         else:
             cells = [row[column] if column < len(row) else None for row in data]
-        parsed[field.id] = _parse_column(field, field.parse, cells, failed, numbers, book.display, sheet,
+        parsed[field.id] = _parse_column(field, cells, failed, numbers, book.display, sheet,
                                          letters.get(field.id, ""))  # (each different cell parsed once: no memory)
     bids: list[Bid] = []
     named = [field for field in rubric.bid_fields if field.id in ("vendor_id", "vendor_name")
@@ -985,10 +984,10 @@ _TOTAL_LABELS = frozenset({"合计", "总计", "小计", "汇总", "共计", "�
 _LONGEST_TOTAL_LABEL = 16  # characters, spaces and all (合　　计, Grand Total)
 
 
-def _parse_column(field: Field, parse: Callable[[Any], Any], cells: Sequence[Any], failed: dict[int, list[Problem]],
-                  numbers: list[int], file: str, sheet: str, letter: str) -> list[Any]:
-    """Every cell of one field's column parsed (None when empty); each cell that fails is _FAILED, its problem
-    added to ``failed[i]``.
+def _parse_column(field: Field, cells: Sequence[Any], failed: dict[int, list[Problem]], numbers: list[int], file: str,
+                  sheet: str, letter: str) -> list[Any]:
+    """Every cell of one field's column parsed by ``field.parse`` (None when empty); each cell that fails is _FAILED,
+    its problem added to ``failed[i]``.
 
     A column states few different things (是, 96%, 按通计费 again and again): each different cell is parsed once and
     the column mapped through what it gave. A parser's value depends on the cell's type and value alone, so two cells
@@ -996,6 +995,7 @@ def _parse_column(field: Field, parse: Callable[[Any], Any], cells: Sequence[Any
     number), else by type and value (1.0 and TRUE are equal numbers, not the same cell). A zero, and a 1 beside
     TRUE, are parsed cell by cell: 0.0 and -0.0 are equal keys but not equal values. A column of free text (names,
     codes, addresses) seldom repeats, and its cells are parsed one by one."""
+    parse = field.parse
     if field.type is FieldType.TEXT:  # free text (names, codes, addresses): seldom the same twice, each cell parsed
         try:
             return list(map(parse, cells))

@@ -1345,10 +1345,10 @@ class _PartScan:
             empty = sheet[after - 2:after] == b"/>"  # (an empty cell, <c …/>, holds nothing)
             ref = struck_by.at(row, column) if struck else None
             if ref is not None and not empty:
-                by_rule[(row - 1, column - 1)] = ref
+                by_rule[at] = ref
             code = percent_by.at(row, column) if percents else None
             if code is not None and not empty and attributes.get("t", "n") == "n":  # (a number's: a bid's reader's)
-                by_percent[(row - 1, column - 1)] = code
+                by_percent[at] = code
         if by_rule:
             self.struck_by_rule[info.filename] = by_rule
         if by_percent:
