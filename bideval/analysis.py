@@ -53,10 +53,10 @@ def judge_deviations(result: Result) -> dict[tuple[str, str], Decimal]:
 
 def panel_bids(result: Result) -> list[tuple[str, str]]:
     """(vendor_id, name) of the bids the panel scores: those ranked, and those below a pass mark while a judge has
-    not scored them yet (``stage.incomplete``) — before the panel's scores every bid is below a pass mark the judged
+    not scored them yet (:attr:`~bideval.result.Result.unsettled_stages`) — before the panel's scores every bid is below a pass mark the judged
     criteria make up, and a QCBS panel had been handed no bid to score (an empty grid and score sheet, 0 / 0 scores)."""
     return [(b.vendor_id, b.vendor_name) for b in result.ranking] + [
-        (b.vendor_id, b.vendor_name) for b in result.invalid if b.stage is not None and b.stage.incomplete]
+        (b.vendor_id, b.vendor_name) for b in result.unsettled_stages]
 
 
 def panel_progress(result: Result) -> tuple[int, int]:

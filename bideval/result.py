@@ -311,13 +311,21 @@ class Result:
         return self._by_vendor.get(vendor_id)
 
     @property
+    def unsettled_stages(self) -> tuple[InvalidBid, ...]:
+        """The bids below a pass mark while not every judge has scored them (``stage.incomplete``): out on the scores
+        so far, not settled. The panel scores them as it scores a ranked bid (every panel criterion: they may yet pass,
+        and then need them all), and the result waits for them."""
+        return tuple(b for b in self.invalid if b.stage is not None and b.stage.incomplete)
+
+    @property
     def status_shown(self) -> str:
         """The status as the outputs word it: :data:`AWAITING_AGREED` for a provisional result whose every incomplete
         bid waits only for the chair's agreed (consensus) score, else ``status`` (the JSON's is always ``status``)."""
         waiting = [s for s in self.ranking if INCOMPLETE in s.flags]
-        staged = [b for b in self.invalid if b.stage is not None and b.stage.incomplete]  # below a pass mark so far
+        staged = self.unsettled_stages
+        panel = {c.id for c in self.rubric.panel_criteria}  # owed on every panel criterion, as a ranked bid is
         if self.status == PROVISIONAL and (waiting or staged) and all(s.awaiting_agreed for s in waiting) \
-                and all(self._judged(b.vendor_id, b.stage.criteria) for b in staged if b.stage is not None):
+                and all(self._judged(b.vendor_id, panel) for b in staged):
             return AWAITING_AGREED
         return self.status
 

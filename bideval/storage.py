@@ -50,7 +50,7 @@ from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, e
 from .value_codec import decode_values, encode_values
 from .values import fold, typed
 from .workflow import (AgreedScore, Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage,
-                       StageRefused, SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve, missing_scores)
+                       StageRefused, SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve, owed_by)
 
 __all__ = ["Store", "Capabilities", "WriteConflict", "database_url"]
 
@@ -1805,11 +1805,8 @@ class Store:
                                   change.comment, change.expected_version)
             if seat.submitted_at is not None:
                 return
-            _, panel, result = self._evaluated(s, record, None)  # (the panel evaluated, not read again)
-            scored = _scored_by(result, panel, seat.name)
-            given = {(x.vendor_id, x.criterion) for x in result.panel_scores if x.judge == seat.name
-                     and x.score is not None}
-            missing = missing_scores([v for v, _ in scored], result.rubric.panel_criteria, given)
+            _, _, result = self._evaluated(s, record, None)  # (the panel evaluated, not read again)
+            missing = owed_by(result, seat.name)  # what the summary and report say the judge owes
             if missing:
                 raise SubmitRefused(seat.name, missing)
             seat.submitted_at = self.db.clock()

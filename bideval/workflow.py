@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Collection, Iterable, Mapping, Sequence
 
 from .allowed_scores import allowed_range
+from .analysis import panel_bids
 from .errors import BidEvalError
 from .result import ABNORMAL_LOW, FINAL, INCOMPLETE, PROVISIONAL, Result, provisional_label
 from .labels import Named
@@ -282,7 +283,7 @@ def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, b
     flagged = [s for s in result.ranking if INCOMPLETE in s.flags]
     # A bid below a pass mark on scores not all in: a judge's missing, or under consensus the agreed score (the mean
     # stood in for it, and had put the bid out with nothing blocking the sign-off).
-    staged = [bid for bid in result.invalid if bid.stage is not None and bid.stage.incomplete]
+    staged = result.unsettled_stages
     owing = {vendor for owed in scores_owed(result) for vendor, _ in owed.missing}
     incomplete = [s.vendor_id for s in flagged if not s.awaiting_agreed] + [b.vendor_id for b in staged
                                                                              if b.vendor_id in owing]
@@ -341,26 +342,26 @@ class ScoresOwed:
 
 
 def scores_owed(result: Result) -> tuple[ScoresOwed, ...]:
-    """Each panel member with a score missing, in the panel's order, and what they owe: every ranked bid (and every
-    bid out after a stage, on the groups it reached) on each panel criterion, less the bidders they are recused from,
-    in vendor_id and rubric order. Why a result is provisional, by judge; none under consensus when only the chair's
-    agreed scores are missing, nor for a panel without members.
+    """Each panel member with a score missing, in the panel's order, and what they owe (:func:`owed_by`). Why a
+    result is provisional, by judge; none under consensus when only the chair's agreed scores are missing, nor for a
+    panel without members.
     """
     if result.status != PROVISIONAL or not result.judges:
         return ()
-    panel = [c.id for c in result.rubric.panel_criteria]
-    due = sorted([(s.vendor_id, panel) for s in result.ranking] +
-                 [(bid.vendor_id, [c for c in panel if c in bid.stage.criteria]) for bid in result.invalid
-                  if bid.stage is not None and bid.stage.incomplete])
-    given = {(p.judge, p.vendor_id, p.criterion) for p in result.panel_scores if p.score is not None}
-    recused = set(result.recused)
-    owed = []
-    for judge in result.judges:
-        missing = tuple((vendor, c) for vendor, criteria in due if (judge, vendor) not in recused
-                        for c in criteria if (judge, vendor, c) not in given)
-        if missing:
-            owed.append(ScoresOwed(judge, missing))
-    return tuple(owed)
+    owed = (ScoresOwed(judge, owed_by(result, judge)) for judge in result.judges)
+    return tuple(o for o in owed if o.missing)
+
+
+def owed_by(result: Result, judge: str) -> tuple[tuple[str, str], ...]:
+    """(vendor_id, criterion) of every score ``judge`` still owes, in vendor_id and rubric order: each bid the panel
+    scores (:func:`~bideval.analysis.panel_bids`: ranked, or below a pass mark while not every judge has scored it)
+    less the bidders they are recused from, on every panel criterion (:func:`missing_scores`). One rule for what a
+    judge is told they owe and what submitting asks of them: a bid below a pass mark so far is owed on the criteria
+    after its stage too, since it may yet pass (a judge told they owed nothing had been refused on submitting)."""
+    recused = {vendor for j, vendor in result.recused if j == judge}
+    given = {(p.vendor_id, p.criterion) for p in result.panel_scores if p.judge == judge and p.score is not None}
+    return missing_scores(sorted(v for v, _ in panel_bids(result) if v not in recused), result.rubric.panel_criteria,
+                          given)
 
 
 @dataclass(frozen=True)

@@ -166,7 +166,7 @@ def test_a_judge_recused_from_a_bid_below_the_pass_mark_is_not_waited_for():
 
 def test_scores_owed_counts_a_bid_out_after_an_unfinished_stage_and_not_a_recused_judge_s_bids():
     """Who owes which scores under a provisional status (the terminal summary names them): a bid out after a
-    stage the panel has not finished is owed on the staged group's criteria; a judge recused from a bid owes none
+    stage the panel has not finished is owed on every panel criterion (here the staged group's only); a judge recused from a bid owes none
     for it, and a judge who owes nothing is not named."""
     from bideval.workflow import scores_owed
 

@@ -2042,3 +2042,32 @@ def test_a_qcbs_panel_is_handed_the_bids_below_the_pass_mark_it_has_yet_to_score
     with pytest.raises(SubmitRefused) as refused:
         store.submit(judge, tender)
     assert {v for v, _ in refused.value.missing} == set(scored)
+
+
+def test_what_a_judge_is_told_they_owe_is_what_submitting_asks_on_a_bid_below_the_pass_mark(tmp_path):
+    """A bid below the technical pass mark while a judge has yet to score it was owed, in the summary and the report,
+    on the technical criteria only, while submitting asked for every panel criterion: a judge told they owed nothing
+    was refused on submitting. One rule now: every panel criterion, the later group's too (the bid may yet pass)."""
+    from conftest import ROOT
+    from bideval.workflow import SubmitRefused, scores_owed
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin = admin_of(store)
+    text = (ROOT / "criteria" / "qcbs-consultancy.yaml").read_text(encoding="utf-8").replace(
+        "  - id: price\n", "  - id: presentation\n    name: Presentation\n    group: financial\n    kind: judged\n"
+                           "    max: 10\n\n  - id: price\n", 1).replace("max: 100\n    method:", "max: 90\n    method:")
+    tender = store.create_tender(admin, "QCBS", text, "qcbs.yaml")
+    assert store.import_bids(admin, tender, files(*sorted((ROOT / "sample_bids" / "qcbs-consultancy").glob("*.xlsx")))).ok
+    okafor, _ = seat_judge(store, tender, "okafor"), seat_judge(store, tender, "mensah")
+    store.open_scoring(admin, tender)
+    bids = [v for v, _ in store.bids_to_score(okafor, tender)]
+    technical = ("methodology", "team_leader_quals", "key_experts", "knowledge_transfer")
+    for vendor in bids:  # okafor scores every technical criterion; mensah nothing yet: every bid below 70 so far
+        for criterion in technical:
+            store.set_score(okafor, tender, vendor, criterion, D(1))
+    result = store.result_for(admin, tender)
+    assert {b.vendor_id for b in result.unsettled_stages} == set(bids) and not result.ranking
+    owed = {o.judge: o.missing for o in scores_owed(result)}
+    with pytest.raises(SubmitRefused) as refused:
+        store.submit(okafor, tender)
+    assert owed["okafor"] == refused.value.missing == tuple((v, "presentation") for v in sorted(bids))
