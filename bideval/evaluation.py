@@ -184,6 +184,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         panel_scores=_panel_scores(panel), judges=members, inputs=inputs,
         warnings=bidset.warnings + tuple(panel.warnings) + _left_empty_warnings(rubric, valid),
         price_mean=price_mean, price_benchmark=priced.benchmark, recused=tuple(sorted(panel.recused)),
+        judge_roles=dict(panel.roles),
         panel_aggregates=aggregates, stated={bid.vendor_id: bid.values for bid in in_order},
     )
 

@@ -787,7 +787,7 @@ class _Export:
             row += 2
         sheet.ws.write_string(row, 0, self.t("panel_members"), self.label)
         for k, judge in enumerate(self.result.judges or ("",), start=1):
-            sheet.ws.write_string(row + k, 0, judge or self.t("none"))
+            sheet.ws.write_string(row + k, 0, self.result.judge_listed(judge) if judge else self.t("none"))
             # the bidder by name with its code, as the report says it (report6 D6-9)
             recused = [f"{self.names.get(v, v)} ({v})" if self.names.get(v) else v
                        for j, v in self.result.recused if j == judge]

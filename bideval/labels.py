@@ -44,3 +44,12 @@ class Named:
 
     id: str
     label: Label
+
+
+def with_role(name: str, role: str) -> str:
+    """A member's name with their role after it, as a list of the panel shows it: ``王评委（组长）``.
+
+    >>> with_role("王评委", "组长"), with_role("王评委", "")
+    ('王评委（组长）', '王评委')
+    """
+    return f"{name}（{role}）" if role else name

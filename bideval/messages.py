@@ -1689,14 +1689,44 @@ def _(s: Say) -> str:
     first, last, count = s["first"], s["last"], s["usual_rows"]
     sheet, _, cell = last.rpartition("!")
     cells = first if count == 1 else f"{first}–{cell}" if first.startswith(f"{sheet}!") else f"{first} … {last}"
-    rows = s["rows"]
+    rows, judges = s["rows"], s["judges_sheet"]
+    if s.get("role"):  # 王评委（组长） beside 王评委: a role tells no two judges apart, on a Judges sheet either
+        how, zh_how = "with other spaces, letter case or a role in brackets", "空格、大小写或括号中的职务"
+        two, zh_two = (f"write their names so they differ and list both on a {judges} sheet",
+                       f"请用不同写法区分姓名，并在工作表 {judges} 中分别列出")
+    else:
+        how, zh_how = "with other spaces or letter case", "空格或大小写"
+        two, zh_two = f"list both on a {judges} sheet", f"请在工作表 {judges} 中分别列出"
     return s.t(f"judge '{s['judge']}'{f' (on {rows:,} rows)' if rows > 1 else ''} is '{s['usual']}' of "
-               f"{count:,} row{'s' if count > 1 else ''} ({cells}) written with other spaces or letter case; expected "
-               f"one judge's name written the same way in every row (two judges: list both on a {s['judges_sheet']} "
-               "sheet)",
+               f"{count:,} row{'s' if count > 1 else ''} ({cells}) written {how}; expected "
+               f"one judge's name written the same way in every row (two judges: {two})",
                f"评委 '{s['judge']}'{f'（共 {rows:,} 行）' if rows > 1 else ''}与 {count:,} 行（{cells}）的 "
-               f"'{s['usual']}' 仅空格或大小写不同；同一评委的姓名应每行写法一致（确为两位评委的，请在工作表 "
-               f"{s['judges_sheet']} 中分别列出）")
+               f"'{s['usual']}' 仅{zh_how}不同；同一评委的姓名应每行写法一致（确为两位评委的，{zh_two}）")
+
+
+@_template("panel.member_note")
+def _(s: Say) -> str:
+    return s.t(f"{s['found']!r} reads as a note (a count, a remark, a date), not a member's name: not read as a member",
+               f"{s['found']!r} 是说明（人数、备注或日期），不是评委姓名：未作为评委读取")
+
+
+@_template("panel.member_roles")
+def _(s: Say) -> str:
+    return s.t(f"{s['written']!r} and {s['other']!r} (at {s['at']}) are one name, {s['judge']!r}, with another role: a "
+               "role in brackets does not tell two members apart; expected each member listed once (two people of one "
+               "name: write their names so they differ, 王伟（财务）, 王伟（技术）, on this sheet and on Scores)",
+               f"{s['written']!r} 与 {s['other']!r}（{s['at']}）是同一姓名 {s['judge']!r}，职务不同：括号中的职务不能区分两位评委；"
+               "每位评委只应列出一次（确为同名的两人，请在本表和 Scores 中用不同写法区分，如 王伟（财务）、王伟（技术））")
+
+
+@_template("panel.member_below_list")
+def _(s: Say) -> str:
+    scores = s.q(s["scores"])
+    return s.t(f"{s['judge']!r} stands below an empty row under the list of members ({s['above']}) and has no row on "
+               f"{scores}: a member who has not scored yet and a note under the list cannot be told apart; if a member, "
+               "delete the empty row above it, so the list is one; if not, delete it or move it off the judge column",
+               f"{s['judge']!r} 位于评委名单（{s['above']}）下方的空行之后，且在{scores}中没有评分行：无法判断是尚未评分的评委"
+               "还是名单下的说明；如是评委，请删除其上方的空行，使名单连续；如不是，请删除或移出评委列")
 
 
 @_template("panel.scored_twice")

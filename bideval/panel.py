@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -17,7 +18,7 @@ from .cell_errors import Unreadable
 from .errors import BidEvalError, DamagedWorkbook, Expected, PanelError, Problem, cell_problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
                              grade_refusal, grades_text, parse_choice, without_points)
-from .labels import Label, Named
+from .labels import Label, Named, with_role
 from .rubric_mark import TenderMark, other_rubric, other_tender, other_version, sheet_tender
 from .scoresheet import HEADERS as SCORE_SHEET_HEADERS
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
@@ -84,6 +85,8 @@ class PanelInput:
     files: tuple[InputFile, ...] = ()
     recused: frozenset[tuple[str, str]] = frozenset()  # (judge, vendor_id): a declared conflict of interest
     consensus: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)  # (vendor_id, criterion) → agreed score
+    roles: Mapping[str, str] = field(default_factory=dict)  # member → their role on the panel, as the Judges sheet
+    # writes it in brackets after the name (王评委（组长）: 组长)
 
 
 def judge_name(raw: object) -> str:
@@ -194,10 +197,11 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
                 books.remove(book)  # reported once, not again by the next step
     reader.check_spellings()
     reader.check_listings()
+    reader.check_below_the_list()
     if problems:
         raise PanelError(problems)
     return PanelInput(reader.members(), tuple(reader.scores), dict(reader.tiers), tuple(reader.warnings),
-                      tuple(inputs))
+                      tuple(inputs), roles=dict(reader.roles))
 
 
 class _PanelReader:
@@ -233,6 +237,11 @@ class _PanelReader:
         self.warnings: list[Problem] = []
         self.listings: list[_Listing] = []  # judges named on a sheet not read (a signature page), checked at the end
         self.seated: frozenset[str] = frozenset()  # members known already (the app's seats)
+        self.roles: dict[str, str] = {}  # member → role, as the Judges sheet writes it after the name (组长)
+        self.listed_at: dict[str, str] = {}  # member → the Judges cell first listing them (file:sheet!cell)
+        # members listed below an empty row under the list (:meth:`check_below_the_list`): (book, sheet, row, column,
+        # name, the list's first and last cells above the empty row)
+        self.below_the_list: list[tuple[Workbook, str, int, int, str, str]] = []
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
@@ -359,17 +368,59 @@ class _PanelReader:
         if columns is None:
             return
         names = self.judges_sheet if self.judges_sheet is not None else []
+        column = columns["judge"]
+        first = last = previous = None  # the list's first and last member rows; the last row with a name cell filled
+        ended = False  # the list has ended at an empty row: a name below it is a member or a note?
         for r, row in rows:
-            raw = _cell(row, columns["judge"])
+            raw = _cell(row, column)
             if isinstance(raw, Unreadable):  # a member nobody can name: never dropped from the panel in silence
-                self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw)
+                self.expect(book, sheet, r, column, Expected("judge_name"), raw)
                 continue
-            name = self.text(book, sheet, r, columns["judge"], raw)
+            if is_blank(raw):  # (a row with other cells only, an employer or a title: no name, an empty row here)
+                continue
+            ended = ended or (first is not None and previous is not None and r > previous + 1)
+            previous = r
+            name = self.text(book, sheet, r, column, raw)
+            if name and _member_note(raw, name):  # 以上共5人, 注：…, Total: 5, a date: a line of the list's form
+                self.warnings.append(Problem.of("panel.member_note", book.display, sheet, cell_name(r, column),
+                                                found=_text(raw, as_typed=True)))
+                continue
             if name and shows_nothing(name):  # a braille blank: a member nobody can name (an empty cell is no row)
-                self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw)
-            elif name and name not in names:
-                names.append(name)
+                self.expect(book, sheet, r, column, Expected("judge_name"), raw)
+            elif name:
+                self.member(book, sheet, r, column, name, names)
+                if ended and first is not None and last is not None:  # told once the scores are read
+                    self.below_the_list.append((book, sheet, r, column, name,
+                                                f"{cell_name(first, column)}–{cell_name(last, column)}"))
+                else:
+                    first, last = (r if first is None else first), r
         self.judges_sheet = names
+
+    def member(self, book: Workbook, sheet: str, r: int, column: int, written: str, names: list[str]) -> None:
+        """Add the member a Judges cell names to ``names``, their role in brackets after the name (王评委（组长）,
+        Li Wei (Chair): :func:`split_role`) kept apart from it, so the name on Scores matches with or without it. One
+        name listed with two roles, or with and without one, is refused: two members that cannot be told apart."""
+        name, role = split_role(written)
+        where = f"{book.display}:{sheet}!{cell_name(r, column)}"
+        if name not in names:
+            names.append(name)
+            self.listed_at[name] = where
+            if role:
+                self.roles[name] = role
+        elif name_key(self.roles.get(name, "")) != name_key(role):
+            first = self.listed_at[name]
+            self.fail(book, sheet, r, column, "panel.member_roles", judge=name, written=written,
+                      other=with_role(name, self.roles.get(name, "")), at=_relative(first, book))
+
+    def check_below_the_list(self) -> None:
+        """Refuse a member listed on Judges below an empty row under the list who has no row on Scores: a member who has
+        not scored yet and a note under the list (a chair's remark, the person who drew it up) cannot be told apart,
+        and read as a member the result would wait for their scores. One with a row on Scores sits on the panel."""
+        scored = {judge for judge, _, _ in self.seen}
+        for book, sheet, r, column, name, above in self.below_the_list:
+            if split_role(name)[0] not in scored:
+                self.fail(book, sheet, r, column, "panel.member_below_list", judge=name, above=above,
+                          scores=SCORES_SHEET)
 
     def vendor(self, book: Workbook, sheet: str, r: int, column: int, raw: Any) -> str | None:
         key = (raw.__class__, raw)
@@ -687,8 +738,13 @@ class _PanelReader:
         elif self.judges_sheet is None:
             self.spelling(judge, book, sheet, r, columns["judge"])
         elif judge not in self.judges_sheet:
-            self.expect(book, sheet, r, columns["judge"],
-                        Expected("judge_member", {"sheet": JUDGES_SHEET, "members": tuple(self.judges_sheet)}), raw_judge)
+            member = self.member_named(judge)  # 王评委（组长） as the Judges sheet lists them, for the member 王评委
+            if member is None:
+                self.expect(book, sheet, r, columns["judge"],
+                            Expected("judge_member", {"sheet": JUDGES_SHEET, "members": tuple(self.judges_sheet)}),
+                            raw_judge)
+            else:
+                judge = member
         vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
         panel = self.rubric.panel_criteria
         raw_criterion = _cell(row, columns["criterion"])
@@ -771,14 +827,22 @@ class _PanelReader:
             found.last = where
             found.rows += 1
 
+    def member_named(self, written: str) -> str | None:
+        """The member a Scores cell names with a role in brackets after the name (王评委（组长）), when the Judges sheet
+        gives that member that role; else None (another role, or none listed, names someone else)."""
+        name, role = split_role(written)
+        if role and name in (self.judges_sheet or ()) and name_key(self.roles.get(name, "")) == name_key(role):
+            return name
+        return None
+
     def check_spellings(self) -> None:
         """Refuse a judge's name written two ways in Scores (no Judges sheet): ``王 评委`` on one row, ``王评委`` on the
         rest counted a sixth judge who owes every other score, and the result was provisional with nobody named.
         Names that differ only in spaces or letter case (:func:`name_key`) are one judge's; each spelling but the
         one on most rows is refused at its first cell. A Judges sheet listing both makes them two members."""
         by_key: dict[str, list[str]] = {}
-        for judge in self.spelled:
-            by_key.setdefault(name_key(judge), []).append(judge)
+        for judge in self.spelled:  # (王评委（组长） on one row and 王评委 on the rest: one judge's name, written two ways)
+            by_key.setdefault(name_key(split_role(judge)[0]), []).append(judge)
         for spellings in by_key.values():
             if len(spellings) < 2:
                 continue
@@ -791,7 +855,8 @@ class _PanelReader:
                 self.problems.append(Problem.of(
                     "panel.judge_spelling", other.book.display, other.sheet, other.cell, judge=judge, rows=other.rows,
                     usual=usual, usual_rows=kept.rows, first=_relative(kept.first, other.book),
-                    last=_relative(kept.last, other.book), judges_sheet=JUDGES_SHEET))
+                    last=_relative(kept.last, other.book), judges_sheet=JUDGES_SHEET,
+                    role=bool(split_role(judge)[1] or split_role(usual)[1])))
 
     def names_agree(self, book: Workbook, sheet: str, r: int, row: list, names: tuple[tuple[str, int], ...],
                     vendor_id: str, criterion: Criterion, entered: str = "score") -> bool:
@@ -1125,6 +1190,46 @@ _POINTS = re.compile(r"[+-]?\d+(?:\.\d+)?\s*分")
 
 # A header's words and a note in brackets after them (NFKC has made full-width brackets half-width).
 _BRACKET_NOTE = re.compile(r"([^(]+)\(.*\)")
+# A member's role on the panel, written in brackets after the name on Judges (王评委（组长）, Li Wei (Chair)), compared
+# by name_key; anything else in brackets (王伟（财务）, 王伟（1）) is part of the name, and may tell two judges apart.
+ROLE_WORDS = ("组长", "副组长", "评标组长", "评审组长", "专家组长", "主任", "副主任", "主任委员", "副主任委员", "负责人", "召集人",
+              "chair", "chairman", "chairwoman", "chairperson", "vice chair", "vice-chair", "deputy chair", "co-chair",
+              "panel chair", "leader", "team leader")
+_ROLE_KEYS = frozenset(map(name_key, ROLE_WORDS))
+_NAME_AND_ROLE = re.compile(r"(.+?)\s*[(\[【]\s*([^()\[\]【】]+?)\s*[)\]】]")
+
+
+def split_role(name: str) -> tuple[str, str]:
+    """A judge's name and the role written in brackets after it, full-width or ASCII (:data:`ROLE_WORDS`); ``''`` for
+    none. Brackets holding anything else are part of the name.
+
+    >>> split_role("王评委（组长）"), split_role("Li Wei [Chair]"), split_role("王伟（财务）"), split_role("王评委")
+    (('王评委', '组长'), ('Li Wei', 'Chair'), ('王伟（财务）', ''), ('王评委', ''))
+    """
+    found = _NAME_AND_ROLE.fullmatch(normalise(name))
+    if found is None or name_key(found.group(2)) not in _ROLE_KEYS:
+        return name, ""
+    return found.group(1), found.group(2)
+
+
+# A note under the list of members on Judges, in the judge column (以上共5人, 注：按姓氏笔画排序, 制表人：, Total: 5, 共5名):
+# a colon or a sentence's end, a count of the list, or a note's opening word. A name holds none of them.
+_MEMBER_NOTE = re.compile(r"[:;。]|以上|共计|合计|总计|人数|共\s*\d|\d+\s*[人名位]$|^(注|备注|说明|附注)|^(notes?|total)\b",
+                          re.IGNORECASE)
+
+
+def _member_note(raw: Any, name: str) -> bool:
+    """Whether a Judges cell is a note under or in the list, not a member's name: a date or a number cell (the count,
+    the day it was drawn up), or text :data:`_MEMBER_NOTE` finds.
+
+    >>> [_member_note(t, t) for t in ("以上共5人", "注：按姓氏笔画排序", "Total: 5", "王评委", "评委1", "Li Wei (Chair)")]
+    [True, True, True, False, False, False]
+    """
+    if isinstance(raw, (int, float, date)) and not isinstance(raw, bool):
+        return True
+    return bool(_MEMBER_NOTE.search(name))
+
+
 # A name on a sheet not read followed by a role in brackets (张三（组长）, 李四 (chair)): NFKC has made brackets half-width
 _WITH_ROLE = re.compile(r"\s*([^()\[\]【】]+?)\s*[(\[【][^()\[\]【】]*[)\]】]\s*")
 

@@ -750,7 +750,7 @@ class _Report:
             self.paragraph(self.t("no_judges"))
             return
         separator = "、" if self.lang == "zh" else ", "
-        self.paragraph(self.t("judges", count=len(judges)) + separator.join(judges))
+        self.paragraph(self.t("judges", count=len(judges)) + separator.join(map(self.result.judge_listed, judges)))
         recused = [f"{judge} — {self.names.get(vendor, vendor)} ({vendor})" for judge, vendor in self.result.recused
                    if judge in judges]
         if recused:  # why a bid has fewer scores than the panel has members
@@ -916,7 +916,8 @@ class _Report:
         self.section("s_signatures", room=whole if whole <= _PAGE_ROOM else 40 + _SIGNATURE_ROW * 4)
         self.paragraph(self.t("sign_note"), _NOTE, size=_SMALL)
         self.pdf.ln(2)
-        rows = [(str(k), judge, "", "") for k, judge in enumerate(judges or [""] * _BLANK_SIGNATURE_ROWS, start=1)]
+        rows = [(str(k), self.result.judge_listed(judge) if judge else "", "", "")
+                for k, judge in enumerate(judges or [""] * _BLANK_SIGNATURE_ROWS, start=1)]
         headers = [self.t(k) for k in ("no", "judge", "signature", "sign_date")]
         self.table(headers, rows, (12, 52, 76, 40), ("CENTER", "LEFT", "LEFT", "LEFT"), min_row_height=_SIGNATURE_ROW)
         self.pdf.ln(4)

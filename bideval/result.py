@@ -20,7 +20,7 @@ from .errors import Problem
 from .caps import CapLine
 from .deductions import DeductionLine
 from .groups import StageFailure, Subtotal
-from .labels import Label
+from .labels import Label, with_role
 from .sme import SmeCategory
 from .pricing import PricingModel
 from .rubric import Rubric
@@ -298,6 +298,8 @@ class Result:
     price_mean: Decimal | None = None  # mean of the valid evaluated prices (unrounded)
     price_benchmark: Benchmark | None = None  # B and how it was formed (methods ratio and deviation)
     recused: tuple[tuple[str, str], ...] = ()  # (judge, vendor_id) of each declared conflict of interest (回避), sorted
+    judge_roles: Mapping[str, str] = field(default_factory=dict)  # member → role on the panel (组长), as the Judges
+    # sheet wrote it after the name; the report and the workbook list the member with it (王评委（组长）)
     panel_aggregates: Mapping[tuple[str, str], PanelAggregate] = field(default_factory=dict)  # (vendor_id, criterion)
     # vendor_id → the values each bid stated, by field id (the workbook's Inputs sheet: a score traced to its input)
     stated: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -305,6 +307,10 @@ class Result:
     @cached_property
     def _by_vendor(self) -> dict[str, Standing]:
         return {s.vendor_id: s for s in self.ranking}
+
+    def judge_listed(self, judge: str) -> str:
+        """A member as the lists of the panel show them: the name, with their role after it when one was given."""
+        return with_role(judge, self.judge_roles.get(judge, ""))
 
     def standing(self, vendor_id: str) -> Standing | None:
         """The ranked entry of a vendor, if its bid is valid."""

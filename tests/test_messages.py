@@ -137,6 +137,9 @@ FACTS = {
     "panel.criterion_name_disagrees": dict(criterion=OPS, found="服务设计", owner=DESIGN),
     "panel.invalid_bid_score": dict(vendor_id=VENDOR),
     "panel.row_not_read": dict(row=27, found="评委签字："),
+    "panel.member_note": dict(found="以上共5人"),
+    "panel.member_roles": dict(judge="王评委", written="王评委", other="王评委（组长）", at="Judges!A2"),
+    "panel.member_below_list": dict(judge="赵六", above="A2–A6", scores="Scores"),
     "panel.missing_column": dict(heading=Named("judge", Label("评委", "judge")), headers=("judge", "评委"),
                                  found=("vendor_id", "score")),
     "panel.no_scores_sheet": dict(scores="Scores", tiers="Tiers", found=("Sheet1",)),
@@ -625,6 +628,21 @@ SENTENCES = [
     ("panel.row_not_read",
      "row 27 names no criterion and gives no score or tier, only '评委签字：': a line of the form, not read", SAME,
      "第 27 行没有评分项，也没有得分或档次，只有 '评委签字：'：视为表格的说明行，未读取"),
+    ("panel.member_note",
+     "'以上共5人' reads as a note (a count, a remark, a date), not a member's name: not read as a member", SAME,
+     "'以上共5人' 是说明（人数、备注或日期），不是评委姓名：未作为评委读取"),
+    ("panel.member_roles",
+     "'王评委' and '王评委（组长）' (at Judges!A2) are one name, '王评委', with another role: a role in brackets does not "
+     "tell two members apart; expected each member listed once (two people of one name: write their names so they "
+     "differ, 王伟（财务）, 王伟（技术）, on this sheet and on Scores)", SAME,
+     "'王评委' 与 '王评委（组长）'（Judges!A2）是同一姓名 '王评委'，职务不同：括号中的职务不能区分两位评委；每位评委只应列出一次"
+     "（确为同名的两人，请在本表和 Scores 中用不同写法区分，如 王伟（财务）、王伟（技术））"),
+    ("panel.member_below_list",
+     "'赵六' stands below an empty row under the list of members (A2–A6) and has no row on 'Scores': a member who has "
+     "not scored yet and a note under the list cannot be told apart; if a member, delete the empty row above it, so the "
+     "list is one; if not, delete it or move it off the judge column", SAME,
+     "'赵六' 位于评委名单（A2–A6）下方的空行之后，且在“Scores”中没有评分行：无法判断是尚未评分的评委还是名单下的说明；"
+     "如是评委，请删除其上方的空行，使名单连续；如不是，请删除或移出评委列"),
     ("panel.missing_column",
      "expected a column 'judge' (headed judge or 评委) in the header row, found: 'vendor_id', 'score'", SAME,
      "表头行中应有“评委”列（列名为 judge、评委 之一），实际表头：'vendor_id'、'score'"),

@@ -597,6 +597,102 @@ def test_two_judges_whose_names_differ_by_a_space_are_two_when_the_judges_sheet_
     assert summary_text(result, "zh").splitlines()[2] == f"  王 评委：尚缺 3 项评分（2 家投标；首项 {VENDOR_A} / service_design）"
 
 
+# --------------------------------------------------------------------------- the Judges sheet: notes and roles
+
+@pytest.mark.parametrize("notes", [
+    ["以上共2人"], [None, "以上共2人"], ["注：按姓氏笔画排序"], [None, "Total: 2"], ["共 2 名"], [None, 2],
+    [None, "评委签字：", "日期：2026年3月1日"],
+])
+def test_a_note_under_the_list_of_members_is_warned_of_not_read_as_a_judge(rubric, bidset, tmp_path: Path, notes):
+    """以上共5人 under the list had been read as a sixth member owing every score: the result stayed provisional,
+    naming "以上共5人" as missing scores. A note (a count, a colon, a number cell) is passed over, warned of at its cell."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, ["王评委", "李评委", *notes])
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委")
+    first = 4 + notes.index(next(n for n in notes if n is not None))
+    assert [(w.code, w.where) for w in panel.warnings][0] == ("panel.member_note", f"{path}:Judges!A{first}")
+    assert len(panel.warnings) == sum(n is not None for n in notes)
+    assert evaluate(rubric, bidset, panel).status == FINAL
+
+
+def test_a_name_below_an_empty_row_under_the_list_is_a_member_when_it_has_scores(rubric, bidset, tmp_path: Path):
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, ["王评委", None, "李评委"])
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委") and not panel.warnings
+
+
+def test_a_name_below_an_empty_row_under_the_list_without_scores_is_refused_as_doubtful(rubric, bidset,
+                                                                                       tmp_path: Path):
+    """赵六 (who drew the list up, or a member who has not scored?) cannot be told: refused at its cell, never dropped
+    in silence nor made a member the result waits for without a word."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, ["王评委", "李评委", None, "以上共2人", None, "赵六"])
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Judges!A7: '赵六' stands below an empty row under the list of members (A2–A3) and has no row on "
+        "'Scores': a member who has not scored yet and a note under the list cannot be told apart; if a member, delete "
+        "the empty row above it, so the list is one; if not, delete it or move it off the judge column"]
+
+
+@pytest.mark.parametrize("listed, scoring", [
+    ("王评委（组长）", "王评委"), ("王评委(组长)", "王评委"), ("王评委 【组长】", "王评委"), ("王评委（组长）", "王评委（组长）"),
+    ("王评委（组长）", "王评委 (组长)"),
+])
+def test_a_role_in_brackets_after_a_member_s_name_is_read_as_their_role(rubric, bidset, tmp_path: Path, listed,
+                                                                        scoring):
+    """王评委（组长） on Judges and 王评委 on Scores had been refused as two judges."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(judges=(scoring, "Li Wei")), TIERS, [listed, "Li Wei (Chair)"])
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "Li Wei") and dict(panel.roles) == {"王评委": "组长", "Li Wei": "Chair"}
+    assert {s.judge for s in panel.scores} == {"王评委", "Li Wei"}
+    assert evaluate(rubric, bidset, panel).status == FINAL
+
+
+def test_the_ranked_workbook_lists_a_member_with_their_role(rubric, bidset, tmp_path: Path):
+    from bideval.export import write_workbook
+
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, ["王评委（组长）", "李评委"])
+    result = evaluate(rubric, bidset, read(rubric, bidset, path))
+    write_workbook(result, tmp_path / "ranked.xlsx", "zh")
+    cells = {c for row in openpyxl.load_workbook(tmp_path / "ranked.xlsx")["Panel"].iter_rows(values_only=True)
+             for c in row if isinstance(c, str)}
+    assert {"王评委（组长）", "李评委"} <= cells and result.judges == ("王评委", "李评委")
+
+
+def test_words_in_brackets_that_are_no_role_are_part_of_the_name(rubric, bidset, tmp_path: Path):
+    """Two 王伟 told apart by their department are two members: a bracket is read as a role only for a role's word."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(judges=("王伟（财务）", "王伟（技术）")), TIERS,
+                       ["王伟（财务）", "王伟（技术）"])
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王伟(财务)", "王伟(技术)") and not panel.roles  # (a name is read NFKC: ASCII brackets)
+
+
+@pytest.mark.parametrize("scores, judges, expected", [
+    # one name with and without a role, or with two roles, on Judges: two members never merged into one
+    (full_panel(), ["王评委（组长）", "王评委", "李评委"],
+     "Judges!A3: '王评委' and '王评委（组长）' (at Judges!A2) are one name, '王评委', with another role"),
+    (full_panel(), ["王评委（组长）", "王评委（副组长）", "李评委"],
+     "Judges!A3: '王评委(副组长)' and '王评委（组长）' (at Judges!A2) are one name, '王评委', with another role"),
+    # a role on Scores the Judges sheet does not give that member names someone else
+    (full_panel(judges=("王评委（副组长）", "李评委")), ["王评委（组长）", "李评委"],
+     "Scores!A2: expected a judge on the Judges sheet (王评委, 李评委), found '王评委（副组长）'"),  # (as typed)
+    (full_panel(judges=("王评委（组长）", "李评委")), ["王评委", "李评委"],
+     "Scores!A2: expected a judge on the Judges sheet (王评委, 李评委), found '王评委（组长）'"),
+])
+def test_a_role_never_merges_two_judges(rubric, bidset, tmp_path: Path, scores, judges, expected):
+    path = write_panel(tmp_path / "panel.xlsx", scores, TIERS, judges)
+    assert problems_of(rubric, bidset, path)[0].startswith(f"{path}:{expected}")
+
+
+def test_without_a_judges_sheet_a_name_with_a_role_on_one_row_is_refused_as_another_spelling(rubric, bidset,
+                                                                                             tmp_path: Path):
+    scores = full_panel()
+    scores[0][0] = "王评委（组长）"
+    path = write_panel(tmp_path / "panel.xlsx", scores, TIERS)
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Scores!A2: judge '王评委(组长)' is '王评委' of 3 rows (Scores!A3–A7) written with other spaces, letter "
+        "case or a role in brackets; expected one judge's name written the same way in every row (two judges: write "
+        "their names so they differ and list both on a Judges sheet)"]
+
+
 def test_the_summary_names_five_judges_owing_scores_and_counts_the_rest(rubric, bidset, tmp_path: Path):
     from bideval.summary import summary_text
 
