@@ -191,6 +191,25 @@ def vendors_in_other_files(reads: Sequence[FileRead]) -> list[tuple[Problem, ...
     return [tuple(problems) for problems in found]
 
 
+class SharedVendors:
+    """How many problems :func:`vendors_in_other_files` finds in the files of an upload read so far, kept up as each
+    file is read (:meth:`add`): an import's progress tells it after every file, and finding them again over every file
+    read so far had been quadratic in the number of files. One problem per file holding a vendor another file holds:
+    a vendor's second file adds two (its first file's and its own), each further file one."""
+
+    def __init__(self) -> None:
+        self.files_of: dict[str, int] = {}  # vendor → how many of the files read hold it
+        self.problems = 0
+
+    def add(self, read: FileRead) -> int:
+        """Count in the next file of the upload; the problems found so far."""
+        for vendor in {bid.vendor_id for bid in read.bids}:
+            held = self.files_of.get(vendor, 0)
+            self.problems += 2 if held == 1 else 1 if held else 0
+            self.files_of[vendor] = held + 1
+        return self.problems
+
+
 def bid_set(reads: Iterable[FileRead], problems: list[Problem], paths: Sequence[str | Path]) -> BidSet:
     """The bids the files found in ``paths`` gave (``problems``: those of finding them), or BidsError."""
     return _bid_set(reads, problems, ", ".join(map(str, paths)) or "(no path)")

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from . import audit
 from .analysis import panel_bids
 from .accounts import Accounts, account_named, acting_account, username_of, grant, roles_of, seat_work
-from .bids import Bid, BidSet, FileRead, Reading, read_upload_file, vendors_in_other_files
+from .bids import Bid, BidSet, FileRead, Reading, SharedVendors, read_upload_file, vendors_in_other_files
 from .allowed_scores import ScoreRefused, TierRefused, raise_if_refused
 from .database import FIRST_TENDER_LOCK, Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
@@ -866,13 +866,15 @@ class Store:
         documents = _distinct(report, [(n, c) for n, c in files if is_document(n)])
         reading = Reading.of(rubric)
         reads: list[FileRead] = []
-        told = 0
+        told = read_problems = 0
+        shared_so_far = SharedVendors()  # (kept up file by file: vendors_in_other_files again each time was quadratic)
         for done, (name, content) in enumerate(workbooks, 1):
             archived = uploaded_archive(name, content)  # an archive: named for what it lists, never opened
-            reads.append(FileRead(None, (), (archived,)) if archived else
-                         read_upload_file(reading, name, content, apart=True))
+            read = FileRead(None, (), (archived,)) if archived else read_upload_file(reading, name, content, apart=True)
+            reads.append(read)
+            read_problems += len(read.problems)
+            told = read_problems + shared_so_far.add(read)
             if progress:
-                told = sum(len(r.problems) + len(d) for r, d in zip(reads, vendors_in_other_files(reads)))
                 progress(ImportProgress(done, len(files), name, told))
         for (name, content), read, shared in zip(workbooks, reads, vendors_in_other_files(reads)):
             digest = hashlib.sha256(content).hexdigest()

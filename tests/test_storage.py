@@ -1068,6 +1068,26 @@ def test_the_progress_counts_the_problems_of_a_vendor_in_two_files_as_they_are_f
     assert report.problem_count == 2
 
 
+def test_the_progress_counts_each_file_holding_a_vendor_another_holds_and_each_file_s_own_problems(sqlite_store,
+                                                                                                    tmp_path):
+    """The count after each file is the problems found in the files read so far: a vendor's second file adds two (its
+    first file's and its own), a third one; a file that cannot be read its own. (It had been worked out again over
+    every file read so far, after each file.)"""
+    store, admin, tender, _ = sqlite_store
+    forms = [write_form(tmp_path / f"{n}.xlsx", good_bid(v)) for n, v in (
+        ("a", VENDOR_A), ("b", VENDOR_B), ("c", VENDOR_A), ("d", VENDOR_A), ("e", VENDOR_B), ("g", VENDOR_C))]
+    broken = tmp_path / "f.xlsx"
+    broken.write_bytes(b"not a workbook")
+    steps: list = []
+    report = store.import_bids(admin, tender, files(*forms[:5], broken, forms[5]), progress=steps.append)
+    assert [(s.files_read, s.files, s.name, s.problems) for s in steps] == [
+        (1, 7, "a.xlsx", 0), (2, 7, "b.xlsx", 0), (3, 7, "c.xlsx", 2), (4, 7, "d.xlsx", 3), (5, 7, "e.xlsx", 5),
+        (6, 7, "f.xlsx", 6), (7, 7, "g.xlsx", 6)]
+    assert report.problem_count == 6 and list(report.accepted) == ["g.xlsx"]
+    assert {name: len(found) for name, found in report.refused.items()} == {
+        "a.xlsx": 1, "b.xlsx": 1, "c.xlsx": 1, "d.xlsx": 1, "e.xlsx": 1, "f.xlsx": 1}
+
+
 def test_the_progress_is_told_again_when_storing_refuses_a_file(sqlite_store, tmp_path):
     store, admin, tender, _ = sqlite_store
     a = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
