@@ -176,6 +176,8 @@ class ImportReport:
     # no column: its bids were read as not stating it)
     attached: dict[str, str] = field(default_factory=dict)  # document file → the vendor id of its bid
     renamed: dict[str, str] = field(default_factory=dict)  # a workbook's name here → the name it was uploaded as
+    already: dict[str, tuple[str, str]] = field(default_factory=dict)  # a document whose bytes its bid holds already
+    # → (vendor_id, the name it is held under): kept once, nothing stored
     replaced: dict[str, KeptDocuments] = field(default_factory=dict)  # a vendor whose earlier bid this upload
     # replaced → that bid's documents, which stay with the new bid, as the importer may be told of them
     upload: int | None = None
@@ -1023,9 +1025,13 @@ class Store:
         """Check one document (outside any transaction: it may take a while) and store it, or say why not."""
         try:
             document = check_document(name, content)
-            self._store_document(actor, tender_id, vendor_id, document, content, envelope)
+            held = self._store_document(actor, tender_id, vendor_id, document, content, envelope)
         except DocumentRefused as error:
             return self._refused_document(name, content, list(error.problems), report)
+        if held is not None:  # the same bytes under another name (re-uploaded with Replace, renamed): kept once
+            report.already[document.name] = (vendor_id, held[0])
+            return UploadedFile(document.name, document.sha256, document.size, DOCUMENT, attached_to=vendor_id,
+                                envelope=held[1], uploaded_as=report.renamed.get(name), already=held[0])
         report.attached[document.name] = vendor_id
         return UploadedFile(document.name, document.sha256, document.size, DOCUMENT, attached_to=vendor_id,
                             envelope=envelope.value, uploaded_as=report.renamed.get(name))
@@ -1038,13 +1044,21 @@ class Store:
                             uploaded_as=report.renamed.get(name), problems=tuple(Said.of(p) for p in problems))
 
     def _store_document(self, actor: Actor, tender_id: int, vendor_id: str, document: Document, content: bytes,
-                        envelope: Envelope) -> None:
-        """Write a checked document to its bid, in one transaction with the checks that need the database."""
+                        envelope: Envelope) -> tuple[str, str] | None:
+        """Write a checked document to its bid, in one transaction with the checks that need the database; or, when
+        the bid holds the same bytes already (under any name, in either envelope), write nothing and give that
+        document's name and envelope: a file is kept once per bid (the same PDF uploaded again under a new name, with
+        Replace, had been stored twice)."""
         with self.db.write() as s:
             record, _ = self._open(s, actor, tender_id, Action.IMPORT_BIDS, lock=True)
             if not s.execute(select(BidRecord.id).where(BidRecord.tender_id == tender_id,
                                                         BidRecord.vendor_id == vendor_id)).first():
                 raise document_refused(document.name, "document.no_bid", vendor_id=vendor_id)
+            held = s.execute(select(DocumentRecord.name, DocumentRecord.envelope).where(
+                DocumentRecord.tender_id == tender_id, DocumentRecord.vendor_id == vendor_id,
+                DocumentRecord.sha256 == document.sha256).order_by(DocumentRecord.id)).first()
+            if held is not None:
+                return held.name, held.envelope
             if s.execute(select(DocumentRecord.id).where(DocumentRecord.tender_id == tender_id,
                                                          DocumentRecord.vendor_id == vendor_id,
                                                          DocumentRecord.name == document.name)).first():
@@ -1056,6 +1070,7 @@ class Store:
             self._touch(s, record, actor, "add_document", f"{vendor_id} {document.name}",
                         new=f"{document.kind.value}, {document.size} bytes, {envelope.value} envelope",
                         detail=f"sha256={document.sha256}")
+            return None
 
     def _keep_upload(self, actor: Actor, tender_id: int, vendor_id: str | None, replace: bool,
                      files: Sequence[UploadedFile]) -> int | None:
@@ -1074,7 +1089,9 @@ class Store:
             audit.append(s, audit.tender_chain(record.id), record.id, self.db.clock(), actor.name, "upload",
                          vendor_id or "", None, ", ".join(f.name for f in files), "",
                          f"{len(files) - len(refused)} accepted, {len(refused)} refused"
-                         + "".join(f"; refused {f.name} sha256={f.sha256}" for f in refused),
+                         + "".join(f"; refused {f.name} sha256={f.sha256}" for f in refused)
+                         + "".join(f"; {f.name} kept once: the bid holds its bytes as {f.already}" for f in files
+                                   if f.already),
                          username_of(s, actor))
             return row.id
 
@@ -1102,7 +1119,7 @@ class Store:
         vendor = file.attached_to or vendor_id
         envelope = Envelope(file.envelope) if file.envelope else None
         if undeclared or vendor is None or self._withheld(s, record, seat, vendor, envelope):
-            return replace(file, name="", uploaded_as=None, problems=(), sealed=True)
+            return replace(file, name="", uploaded_as=None, problems=(), already=None, sealed=True)
         return file
 
     def documents(self, actor: Actor, tender_id: int, vendor_id: str | None = None) -> list[StoredDocument]:

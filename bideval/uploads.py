@@ -61,6 +61,7 @@ class UploadedFile:
     uploaded_as: str | None = None  # the name it came with, when another file of the upload came with it first
     warnings: tuple[Said, ...] = ()  # an imported workbook's: a field its sheet has no column for (bids.unplaced_fields)
     sealed: bool = False  # as told to a panel seat that may not open the document: name and problems withheld (never stored)
+    already: str | None = None  # a document whose bytes its bid holds already, under this name: kept once, not stored
 
     @property
     def refused(self) -> bool:
@@ -87,7 +88,7 @@ class Upload:
     @property
     def documents(self) -> int:
         """How many documents it attached."""
-        return sum(1 for f in self.files if f.attached_to)
+        return sum(1 for f in self.files if f.attached_to and f.already is None)
 
     @property
     def refused(self) -> int:
@@ -104,7 +105,7 @@ def encode_files(files: Iterable[UploadedFile]) -> str:
     return json.dumps([{"name": f.name, "sha256": f.sha256, "size": f.size, "kind": f.kind,
                         "vendors": [list(v) for v in f.vendors], "attached_to": f.attached_to,
                         "envelope": f.envelope, "problems": [said(p) for p in f.problems],
-                        "uploaded_as": f.uploaded_as,
+                        "uploaded_as": f.uploaded_as, **({"already": f.already} if f.already else {}),
                         **({"warnings": [said(p) for p in f.warnings]} if f.warnings else {})} for f in files],
                       ensure_ascii=False)
 
@@ -116,5 +117,6 @@ def decode_files(text: str) -> tuple[UploadedFile, ...]:
 
     return tuple(UploadedFile(f["name"], f["sha256"], f["size"], f["kind"], tuple((v[0], v[1]) for v in f["vendors"]),
                               f.get("attached_to"), f.get("envelope"), tuple(said(p) for p in f["problems"]),
-                              f.get("uploaded_as"), tuple(said(p) for p in f.get("warnings", ())))
+                              f.get("uploaded_as"), tuple(said(p) for p in f.get("warnings", ())),
+                              already=f.get("already"))
                  for f in json.loads(text))

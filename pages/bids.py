@@ -260,12 +260,23 @@ def show_report() -> None:
     for name, vendor in report.attached.items():
         title = file_title(name, report.renamed.get(name), ws.lang())
         st.success(tr(f"✓ {title}：已作为附件加入 {_code(vendor)} 的投标", f"✓ {title}: attached to the bid of {_code(vendor)}"))
+    for name, (vendor, held) in report.already.items():
+        title = file_title(name, report.renamed.get(name), ws.lang())
+        st.info(f"= {title}" + kept_once(vendor, held, ws.lang()))
     for name, problems in report.refused.items():
         title = file_title(name, report.renamed.get(name), ws.lang())
         st.error(tr(f"✗ {title}：未导入（该文件中的内容均未导入），问题如下：",
                     f"✗ {title}: refused; nothing was imported from this file. Problems:")
                  + "\n\n" + "\n".join(f"- {ws.problem_markdown(p, with_file=p.file != name, rubric=rubric)}"
                                        for p in problems))
+
+
+def kept_once(vendor_id: str, held: str, lang: str) -> str:
+    """What became of a document whose bytes its bid holds already (under the name ``held``): kept once, not again."""
+    held = ws.markdown_text(held)
+    return (f"：与 {_code(vendor_id)} 的投标已有的附件 {held} 内容完全相同（SHA-256 一致），只保存一份，未重复添加"
+            if lang == "zh" else f": the same file as {held}, which the bid of {_code(vendor_id)} holds already "
+            "(the same SHA-256): kept once, not attached again")
 
 
 def file_title(name: str, uploaded_as: str | None, lang: str) -> str:
@@ -354,6 +365,8 @@ def upload_lines(upload: Upload, lang: str) -> list[str]:
         if f.refused:
             lines.append(f"- ✗ {head}" + ("：未导入，原因：" if zh else ": refused, nothing kept:"))
             lines += [f"    - {said_markdown(p, f.name, lang)}" for p in f.problems]
+        elif f.attached_to and f.already:
+            lines.append(f"- = {head}" + kept_once(f.attached_to, f.already, lang))
         elif f.attached_to:
             lines.append(f"- ✓ {head}" + (f"：已作为附件加入 {_code(f.attached_to)} 的投标（{envelope_text(f.envelope, lang)}）"
                                           if zh else f": attached to the bid of {_code(f.attached_to)} "
@@ -509,6 +522,8 @@ def show_documents(store: Store, tender: int, vendor: str) -> None:
         report = last["report"]
         for name in report.attached:
             st.success(tr(f"✓ **{ws.markdown_text(name)}**：已添加", f"✓ **{ws.markdown_text(name)}**: attached"))
+        for name, (vendor, held) in report.already.items():
+            st.info(f"= **{ws.markdown_text(name)}**" + kept_once(vendor, held, ws.lang()))
         for name, problems in report.refused.items():
             st.error(tr(f"✗ **{ws.markdown_text(name)}**：未添加：", f"✗ **{ws.markdown_text(name)}**: not attached: ")
                      + "\n\n" + "\n".join(f"- {ws.problem_markdown(p, with_file=False)}" for p in problems))

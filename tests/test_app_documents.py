@@ -65,6 +65,21 @@ def test_a_proposal_uploaded_with_its_bid_is_attached_and_shown(tender, tmp_path
     assert "甲-技术方案.pdf" in history.markdown[0].value and envelope in history.markdown[0].value
 
 
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "与 `91110000802100433B` 的投标已有的附件 甲-技术方案.pdf 内容完全相同（SHA-256 一致），只保存一份，未重复添加"),
+    ("en", "the same file as 甲-技术方案.pdf, which the bid of `91110000802100433B` holds already (the same SHA-256): "
+           "kept once, not attached again")])
+def test_the_same_proposal_uploaded_again_renamed_with_replace_is_kept_once_and_said_so(tender, tmp_path, lang, said):
+    form = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司"))
+    app = open_app("bids", lang=lang, tender_id=tender)
+    upload(app, "bids_upload_0", "bids_import", ("a.xlsx", form.read_bytes()), ("甲-技术方案.pdf", PROPOSAL_A))
+    app.checkbox(key="bids_replace").check().run()
+    upload(app, "bids_upload_1", "bids_import", ("a.xlsx", form.read_bytes()), ("甲-技术方案-终版.pdf", PROPOSAL_A))
+    assert any(said in i.value and "甲-技术方案-终版.pdf" in i.value for i in app.info)
+    assert [d.name for d in admin_call("documents", tender)] == ["甲-技术方案.pdf"]
+    assert said in app.expander[0].markdown[0].value  # the upload history, newest first
+
+
 @pytest.mark.parametrize("lang, message", [
     ("zh", "该 PDF 含有可执行的内容（JavaScript 脚本），可能在评委的电脑上运行；请投标人提供不含这些内容的副本（如重新打印为 PDF）"),
     ("en", "the PDF carries active content (JavaScript), which could run on a judge's computer; ask the bidder for "

@@ -287,6 +287,38 @@ def test_a_replaced_bid_keeps_its_documents_and_says_so_in_the_report_and_the_au
 
 
 @pytest.mark.parametrize("url", ["sqlite"], indirect=True)
+def test_the_same_pdf_uploaded_again_under_a_new_name_with_replace_is_kept_once(tender, tmp_path):
+    """The corrected bid form uploaded with the proposal again, renamed (方案-最终版.pdf), with Replace: the replaced
+    bid keeps its proposal and the upload had stored the same bytes a second time. The bid holds each file once; the
+    report and the upload's history say which document holds them, and the audit entry so."""
+    store, t, who = tender
+    store.add_documents(who["buyer"], t, VENDOR_A, [("方案.pdf", PROPOSAL)])
+    a2 = write_form(tmp_path / "a2.xlsx", good_bid(VENDOR_A, name="甲公司更正版"))
+    report = store.import_bids(who["buyer"], t, [(a2.name, a2.read_bytes()), ("方案-最终版.pdf", PROPOSAL)],
+                               replace=True)
+    assert report.ok and report.attached == {} and report.already == {"方案-最终版.pdf": (VENDOR_A, "方案.pdf")}
+    assert [(d.vendor_id, d.name) for d in store.documents(who["buyer"], t)] == [(VENDOR_A, "方案.pdf")]
+    assert stored_rows(store) == 1
+    (upload, *_) = store.uploads(who["buyer"], t)
+    (kept,) = [f for f in upload.files if f.kind == DOCUMENT]
+    assert (kept.name, kept.already, kept.attached_to, kept.refused) == ("方案-最终版.pdf", "方案.pdf", VENDOR_A, False)
+    assert upload.documents == 0 and upload.refused == 0
+    (detail, *_) = [e.detail for e in reversed(store.events(who["buyer"], t)) if e.action == "upload"]
+    assert detail.endswith("; 方案-最终版.pdf kept once: the bid holds its bytes as 方案.pdf")
+
+
+def test_the_same_bytes_are_kept_once_per_bid_under_any_name_and_for_each_bid_apart(tender):
+    store, t, who = tender
+    store.add_documents(who["buyer"], t, VENDOR_A, [("方案.pdf", PROPOSAL)])
+    again = store.add_documents(who["buyer"], t, VENDOR_A, [("方案.pdf", PROPOSAL), ("proposal.pdf", PROPOSAL)])
+    assert again.ok and again.already == {"方案.pdf": (VENDOR_A, "方案.pdf"), "proposal.pdf": (VENDOR_A, "方案.pdf")}
+    other = store.add_documents(who["buyer"], t, VENDOR_B, [("方案.pdf", PROPOSAL)])  # another bid's own copy
+    assert other.attached == {"方案.pdf": VENDOR_B} and not other.already
+    assert sorted((d.vendor_id, d.name) for d in store.documents(who["buyer"], t)) == [(VENDOR_A, "方案.pdf"),
+                                                                                       (VENDOR_B, "方案.pdf")]
+
+
+@pytest.mark.parametrize("url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("seat, hide_prices, conflict, told", [
     (False, True, None, KeptDocuments(("技术方案.pdf", "报价明细-总价98万.pdf"))),  # no seat: every name
     (True, False, False, KeptDocuments(("技术方案.pdf", "报价明细-总价98万.pdf"))),  # prices not sealed
