@@ -170,23 +170,27 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
     inputs: list[InputFile] = []
     for panel_book in panel_books:
         problems.extend(panel_book.problems)
-        if panel_book.book is not None and panel_book.book.is_ranked():  # a result: its scores an earlier run's
-            problems.append(panel_book.book.ranked_workbook("panel"))
-        elif panel_book.book is not None and tender is not None and \
-                (elsewhere := other_tender(panel_book.book, tender)) is not None:
+        book = panel_book.book
+        if book is None:
+            continue
+        if book.is_ranked():  # a result: its scores an earlier run's
+            problems.append(book.ranked_workbook("panel"))
+            continue
+        made = sheet_tender(book) if tender is not None else None  # (looked for once: refused, or warned of below)
+        if tender is not None and (elsewhere := other_tender(book, tender, made)) is not None:
             problems.append(elsewhere)  # a score sheet made for another lot of the same rubric
-        elif panel_book.book is not None and (other := other_rubric(panel_book.book, rubric, "panel")) is not None:
+        elif (other := other_rubric(book, rubric, "panel")) is not None:
             problems.append(other)  # a score sheet made for another lot
-        elif panel_book.book is not None:
-            version = other_version(panel_book.book, rubric, "panel")  # made before the rubric was amended
+        else:
+            version = other_version(book, rubric, "panel")  # made before the rubric was amended
             reader.warnings += [version] if version else []
-            if tender is not None and sheet_tender(panel_book.book) is None and _score_sheet_layout(panel_book.book):
+            if tender is not None and made is None and _score_sheet_layout(book):
                 # its tender mark removed (Excel's Inspect Document), or made by the command line: it may be another
                 # lot's of the same rubric, which cannot be told
-                reader.warnings.append(Problem.of("files.no_tender", panel_book.book.display, tender=tender.id,
+                reader.warnings.append(Problem.of("files.no_tender", book.display, tender=tender.id,
                                                   tender_name=tender.name))
-            books.append(panel_book.book)
-            inputs.append(InputFile(str(panel_book.path), panel_book.book.sha256, "panel"))
+            books.append(book)
+            inputs.append(InputFile(str(panel_book.path), book.sha256, "panel"))
     # Members and agreed tiers first, from every workbook, so a score is checked against all of them.
     for step in (reader.read_judges, reader.read_tiers, reader.read_scores):
         for book in list(books):

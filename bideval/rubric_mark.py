@@ -191,12 +191,12 @@ def sheet_tender(book: Workbook) -> TenderMark | None:
     return (mark.tender if mark is not None else None) or shown_tender(book)
 
 
-def other_tender(book: Workbook, tender: TenderMark) -> Problem | None:
+def other_tender(book: Workbook, tender: TenderMark, made: TenderMark | None) -> Problem | None:
     """The problem of importing ``book`` into ``tender`` when it is a score sheet the app made for another tender
-    (another lot of one rubric, or a tender of another database): refused whole, naming both tenders. The tender is
-    read from the document properties, else from the line the sheet shows (:func:`sheet_tender`): then by id and name,
-    for the token is not shown."""
-    made = sheet_tender(book)
+    (another lot of one rubric, or a tender of another database): refused whole, naming both tenders. ``made`` is the
+    tender ``book`` names (:func:`sheet_tender`: its document properties, else the line the sheet shows, then compared
+    by id and name, for the token is not shown), found by the caller, who also warns of a sheet naming none: one
+    search of the sheets."""
     if made is None or made.same_tender(tender):
         return None
     return Problem.of("files.other_tender", book.display, made_for=made.id, made_for_name=made.name,
