@@ -243,9 +243,9 @@ class _PanelReader:
         self.seated: frozenset[str] = frozenset()  # members known already (the app's seats)
         self.roles: dict[str, str] = {}  # member → role, as the Judges sheet writes it after the name (组长)
         self.listed_at: dict[str, str] = {}  # member → the Judges cell first listing them (file:sheet!cell)
-        # members listed below an empty row under the list (:meth:`check_below_the_list`): (book, sheet, row, column,
-        # name, the list's first and last cells above the empty row)
-        self.below_the_list: list[tuple[Workbook, str, int, int, str, str]] = []
+        # members listed below an empty row or a note under the list (:meth:`check_below_the_list`): (book, sheet, row,
+        # column, name, the list's first and last cells above it, the note ending the list: {note, at}, or {})
+        self.below_the_list: list[tuple[Workbook, str, int, int, str, str, dict[str, str]]] = []
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
@@ -374,7 +374,8 @@ class _PanelReader:
         names = self.judges_sheet if self.judges_sheet is not None else []
         column = columns["judge"]
         first = last = previous = None  # the list's first and last member rows; the last row with a name cell filled
-        ended = False  # the list has ended at an empty row: a name below it is a member or a note?
+        # the list has ended, at an empty row ({}) or at a note under it ({note, at}): a name below is a member or a note?
+        ended: dict[str, str] | None = None
         for r, row in rows:
             raw = _cell(row, column)
             if isinstance(raw, Unreadable):  # a member nobody can name: never dropped from the panel in silence
@@ -382,20 +383,25 @@ class _PanelReader:
                 continue
             if is_blank(raw):  # (a row with other cells only, an employer or a title: no name, an empty row here)
                 continue
-            ended = ended or (first is not None and previous is not None and r > previous + 1)
+            if ended is None and first is not None and previous is not None and r > previous + 1:
+                ended = {}
             previous = r
             name = self.text(book, sheet, r, column, raw)
-            if name and _member_note(raw, name):  # 以上共5人, 注：…, Total: 5, a date: a line of the list's form
-                self.warnings.append(Problem.of("panel.member_note", book.display, sheet, cell_name(r, column),
-                                                found=_text(raw, as_typed=True)))
-                continue
             if name and shows_nothing(name):  # a braille blank: a member nobody can name (an empty cell is no row)
                 self.expect(book, sheet, r, column, Expected("judge_name"), raw)
-            elif name:
+                continue
+            if name and _member_note(raw, name):  # 以上共5人, 注：…, Total: 5, a date: a line of the list's form
+                note = _text(raw, as_typed=True)
+                self.warnings.append(Problem.of("panel.member_note", book.display, sheet, cell_name(r, column),
+                                                found=note))
+                if ended is None and first is not None:  # a note ends the list, as an empty row does: 赵六 right
+                    ended = {"note": note, "at": cell_name(r, column)}  # under 以上共5人 is a member or who drew it up?
+                continue
+            if name:
                 self.member(book, sheet, r, column, name, names)
-                if ended and first is not None and last is not None:  # told once the scores are read
+                if ended is not None and first is not None and last is not None:  # told once the scores are read
                     self.below_the_list.append((book, sheet, r, column, name,
-                                                f"{cell_name(first, column)}–{cell_name(last, column)}"))
+                                                f"{cell_name(first, column)}–{cell_name(last, column)}", ended))
                 else:
                     first, last = (r if first is None else first), r
         self.judges_sheet = names
@@ -417,14 +423,14 @@ class _PanelReader:
                       other=with_role(name, self.roles.get(name, "")), at=_relative(first, book))
 
     def check_below_the_list(self) -> None:
-        """Refuse a member listed on Judges below an empty row under the list who has no row on Scores: a member who has
+        """Refuse a member listed on Judges below an empty row or a note under the list who has no row on Scores: a member who has
         not scored yet and a note under the list (a chair's remark, the person who drew it up) cannot be told apart,
         and read as a member the result would wait for their scores. One with a row on Scores sits on the panel."""
         scored = {judge for judge, _, _ in self.seen}
-        for book, sheet, r, column, name, above in self.below_the_list:
+        for book, sheet, r, column, name, above, ended in self.below_the_list:
             if split_role(name)[0] not in scored:
                 self.fail(book, sheet, r, column, "panel.member_below_list", judge=name, above=above,
-                          scores=SCORES_SHEET)
+                          scores=SCORES_SHEET, **ended)
 
     def vendor(self, book: Workbook, sheet: str, r: int, column: int, raw: Any) -> str | None:
         key = (raw.__class__, raw)
@@ -1226,12 +1232,20 @@ def _member_note(raw: Any, name: str) -> bool:
     """Whether a Judges cell is a note under or in the list, not a member's name: a date or a number cell (the count,
     the day it was drawn up), or text :data:`_MEMBER_NOTE` finds.
 
+    A name holds a letter: a cell with none but a date's 年月日 (2026年3月1日 or 2026-03-01 typed as text, a count, a
+    dash) is a note too.
+
     >>> [_member_note(t, t) for t in ("以上共5人", "注：按姓氏笔画排序", "Total: 5", "王评委", "评委1", "Li Wei (Chair)")]
     [True, True, True, False, False, False]
+    >>> [_member_note(t, t) for t in ("2026年3月1日", "2026-03-01", "5", "—", "专家1", "月")]
+    [True, True, True, True, False, False]
     """
     if isinstance(raw, (int, float, date)) and not isinstance(raw, bool):
         return True
-    return bool(_MEMBER_NOTE.search(name))
+    return bool(_MEMBER_NOTE.search(name)) or not any(c.isalpha() for c in _DATE_WORDS.sub("", name))
+
+
+_DATE_WORDS = re.compile(r"(?<=\d)\s*[年月日号]")  # 2026年3月1日: a date's words after its numbers, no letter of a name
 
 
 # A name on a sheet not read followed by a role in brackets (张三（组长）, 李四 (chair)): NFKC has made brackets half-width

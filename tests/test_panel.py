@@ -632,6 +632,35 @@ def test_a_name_below_an_empty_row_under_the_list_without_scores_is_refused_as_d
         "the empty row above it, so the list is one; if not, delete it or move it off the judge column"]
 
 
+@pytest.mark.parametrize("under, shown", [(["以上共2人"], "以上共2人"), (["制表人："], "制表人："), (["Total: 2"], "Total: 2"),
+                                          ([2], "2"), (["注：按姓氏笔画排序", "以上共2人"], "注：按姓氏笔画排序")])
+def test_a_name_below_a_note_under_the_list_without_scores_is_refused_as_doubtful(rubric, bidset, tmp_path: Path,
+                                                                                   under, shown):
+    """A note ends the list as an empty row does: 赵六 right under 以上共2人 (制表人：and the name below it) had been
+    read as a third member without a word, and the result waited for scores nobody owed (verify15p)."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, ["王评委", "李评委", *under, "赵六"])
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Judges!A{4 + len(under)}: '赵六' stands below the note {shown!r} (A4) under the list of "
+        "members (A2–A3) and has no row on 'Scores': a member who has not scored yet and a note under the list cannot "
+        "be told apart; if a member, move it above the note, so the list is one; if not, delete it or move it off the "
+        "judge column"]
+    scored = write_panel(tmp_path / "scored.xlsx", full_panel(judges=("王评委", "赵六")), TIERS,
+                         ["王评委", "李评委", *under, "赵六"])  # with scores, a member (李评委 owes every score)
+    assert read(rubric, bidset, scored).judges == ("王评委", "李评委", "赵六")
+
+
+@pytest.mark.parametrize("note", ["2026年3月1日", "2026-03-01", "2026.3.1", "5", "—", "/", "……"])
+def test_a_cell_holding_no_letter_is_a_note_not_a_member(rubric, bidset, tmp_path: Path, note):
+    """A date typed as text under the list (2026年3月1日), a count or a dash had been read as a member owing every
+    score: the result stayed provisional, naming "2026年3月1日" as a judge with scores missing (verify15p). A name
+    holds a letter; a cell with none (digits, dashes, a date's 年月日) is a note, as a date or number cell is."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, ["王评委", "李评委", note])
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委")
+    assert [(w.code, w.where) for w in panel.warnings] == [("panel.member_note", f"{path}:Judges!A4")]
+    assert evaluate(rubric, bidset, panel).status == FINAL
+
+
 @pytest.mark.parametrize("listed, scoring", [
     ("王评委（组长）", "王评委"), ("王评委(组长)", "王评委"), ("王评委 【组长】", "王评委"), ("王评委（组长）", "王评委（组长）"),
     ("王评委（组长）", "王评委 (组长)"),
