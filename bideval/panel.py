@@ -390,8 +390,9 @@ class _PanelReader:
             if name and shows_nothing(name):  # a braille blank: a member nobody can name (an empty cell is no row)
                 self.expect(book, sheet, r, column, Expected("judge_name"), raw)
                 continue
-            if name and _member_note(raw, name):  # 以上共5人, 注：…, Total: 5, a date: a line of the list's form
-                note = _text(raw, as_typed=True)
+            label = _form_label(row, column)  # 制表人： | 张三: the name of who drew the list up, not a member
+            if name and (label or _member_note(raw, name)):  # 以上共5人, 注：…, Total: 5, a date: a line of the form
+                note = label + _text(raw, as_typed=True)
                 self.warnings.append(Problem.of("panel.member_note", book.display, sheet, cell_name(r, column),
                                                 found=note))
                 if ended is None and first is not None:  # a note ends the list, as an empty row does: 赵六 right
@@ -1243,6 +1244,19 @@ def _member_note(raw: Any, name: str) -> bool:
     if isinstance(raw, (int, float, date)) and not isinstance(raw, bool):
         return True
     return bool(_MEMBER_NOTE.search(name)) or not any(c.isalpha() for c in _DATE_WORDS.sub("", name))
+
+
+def _form_label(row: Sequence[Any], column: int) -> str:
+    """The label of the form left of a Judges row's name, as typed, when it ends in a colon (制表人：, 审核人:, Prepared
+    by:), else ``''``: the name beside it says who drew the list up or checked it, and is no member.
+
+    >>> _form_label([1, "王评委"], 1), _form_label(["制表人：", "张三"], 1), _form_label(["Prepared by: ", "Li"], 1)
+    ('', '制表人：', 'Prepared by:')
+    """
+    for value in row[:column]:
+        if isinstance(value, str) and normalise(value).endswith(":"):
+            return value.strip()
+    return ""
 
 
 _DATE_WORDS = re.compile(r"(?<=\d)\s*[年月日号]")  # 2026年3月1日: a date's words after its numbers, no letter of a name

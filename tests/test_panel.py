@@ -649,6 +649,24 @@ def test_a_name_below_a_note_under_the_list_without_scores_is_refused_as_doubtfu
     assert read(rubric, bidset, scored).judges == ("王评委", "李评委", "赵六")
 
 
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_name_beside_a_label_of_the_form_is_a_note_not_a_member(rubric, bidset, tmp_path: Path, blank):
+    """制表人： in the numbering column and the name beside it in the judge column, right under the list, had made
+    张三 a third member owing every score, without a word; below an empty row, refused as doubtful (verify15p). A
+    label ending in a colon left of the name says what the name is: the row is a line of the form, warned of."""
+    judges = [["序号", "评委", "单位"], [1, "王评委（组长）", "甲大学"], [2, "李评委", "乙公司"], *([[]] if blank else []),
+              ["制表人：", "张三"]]
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [["judge", "vendor_id", "criterion", "score"],
+                                                          *(row[:4] for row in full_panel())],
+                                                "Tiers": [["vendor_id", "criterion", "tier"], *TIERS],
+                                                "Judges": judges})
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委")
+    assert [(w.code, w.where, w.data["found"]) for w in panel.warnings] == [
+        ("panel.member_note", f"{path}:Judges!B{len(judges)}", "制表人：张三")]
+    assert evaluate(rubric, bidset, panel).status == FINAL
+
+
 @pytest.mark.parametrize("note", ["2026年3月1日", "2026-03-01", "2026.3.1", "5", "—", "/", "……"])
 def test_a_cell_holding_no_letter_is_a_note_not_a_member(rubric, bidset, tmp_path: Path, note):
     """A date typed as text under the list (2026年3月1日), a count or a dash had been read as a member owing every
