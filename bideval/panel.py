@@ -721,6 +721,7 @@ class _PanelReader:
         sheet naming only members (a signature page 签字页: 评委 / 签字 / 日期, a summary per judge) adds nobody, and is
         left alone; so is one naming the app's seats (:attr:`seated`) when one judge's score sheet is imported."""
         members = set(self.members()) | self.seated
+        members |= {split_role(m)[0] for m in members}  # (王评委（组长） scoring without a Judges sheet: 王评委 signs)
         for listing in self.listings:
             others: dict[str, tuple[int, int]] = {}
             for r, c, name in listing.names:

@@ -649,6 +649,22 @@ def test_a_name_below_a_note_under_the_list_without_scores_is_refused_as_doubtfu
     assert read(rubric, bidset, scored).judges == ("王评委", "李评委", "赵六")
 
 
+def test_a_signature_page_may_name_without_the_role_a_judge_scores_under_with_it(rubric, bidset, tmp_path: Path):
+    """Without a Judges sheet, 王评委（组长） scoring on Scores and 王评委 on the signature page had been refused as a
+    judge who scored nothing (verify15p): the role in brackets is no part of who they are, as on Judges. A
+    department is (王伟 on the page is not 王伟（财务）)."""
+    def book(name, scoring, signing):
+        return write_xlsx(tmp_path / name, {"Scores": [["judge", "vendor_id", "criterion", "score"],
+                                                       *(row[:4] for row in full_panel(judges=(scoring, "李评委")))],
+                                            "Tiers": [["vendor_id", "criterion", "tier"], *TIERS],
+                                            "签字页": [["评委", "签字", "日期"], [signing, None, None], ["李评委", None, None]]})
+    panel = read(rubric, bidset, book("role.xlsx", "王评委（组长）", "王评委"))
+    assert panel.judges == ("王评委(组长)", "李评委")  # (no Judges sheet: the name as Scores writes it)
+    assert [p.split(": ")[1] for p in problems_of(rubric, bidset, book("dept.xlsx", "王伟（财务）", "王伟"))] == [
+        "this sheet lists judges (its header names a judge column) and names 王伟, who scored nothing on 'Scores' "
+        "(there is no sheet 'Judges')"]
+
+
 @pytest.mark.parametrize("blank", [False, True])
 def test_a_name_beside_a_label_of_the_form_is_a_note_not_a_member(rubric, bidset, tmp_path: Path, blank):
     """制表人： in the numbering column and the name beside it in the judge column, right under the list, had made
