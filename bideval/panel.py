@@ -1248,16 +1248,24 @@ def _member_note(raw: Any, name: str) -> bool:
 
 
 def _form_label(row: Sequence[Any], column: int) -> str:
-    """The label of the form left of a Judges row's name, as typed, when it ends in a colon (制表人：, 审核人:, Prepared
-    by:), else ``''``: the name beside it says who drew the list up or checked it, and is no member.
+    """The label of the form left of a Judges row's name, as typed, when it says who drew the list up, checked it or
+    when (制表人：, 审核人:, Prepared by:, 日期：), else ``''``: the name beside it is no member. Another label (组长：,
+    成员：, 技术组：) may stand beside a member's name, and is passed over as before.
 
     >>> _form_label([1, "王评委"], 1), _form_label(["制表人：", "张三"], 1), _form_label(["Prepared by: ", "Li"], 1)
     ('', '制表人：', 'Prepared by:')
+    >>> _form_label(["组长：", "王评委"], 1), _form_label(["制表人", "张三"], 1)
+    ('', '')
     """
     for value in row[:column]:
-        if isinstance(value, str) and normalise(value).endswith(":"):
+        if isinstance(value, str) and _FORM_LABEL.match(text := normalise(value)) and text.endswith(":"):
             return value.strip()
     return ""
+
+
+# A label of the form under a list of members, naming who drew it up, checked or kept it, or when (ends in a colon)
+_FORM_LABEL = re.compile(r"(制表|填表|编制|审核|复核|核对|记录|经办|监督|监标|日期|签字|签名|prepared|checked|reviewed|"
+                         r"recorded|compiled|drawn|date|signed)", re.IGNORECASE)
 
 
 _DATE_WORDS = re.compile(r"(?<=\d)\s*[年月日号]")  # 2026年3月1日: a date's words after its numbers, no letter of a name

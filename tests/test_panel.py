@@ -683,6 +683,19 @@ def test_a_name_beside_a_label_of_the_form_is_a_note_not_a_member(rubric, bidset
     assert evaluate(rubric, bidset, panel).status == FINAL
 
 
+def test_a_member_s_name_beside_a_label_of_their_place_on_the_panel_is_a_member(rubric, bidset, tmp_path: Path):
+    """组长： and 成员： before the names say who sits, not who drew the list up: members, never passed over as notes (a
+    member yet to score dropped so would have let the result say final without them)."""
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [["judge", "vendor_id", "criterion", "score"],
+                                                          *(row[:4] for row in full_panel())],
+                                                "Tiers": [["vendor_id", "criterion", "tier"], *TIERS],
+                                                "Judges": [["", "评委"], ["组长：", "王评委"], ["成员：", "李评委"],
+                                                           [None, "赵六"]]})
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委", "赵六") and not panel.warnings
+    assert evaluate(rubric, bidset, panel).status == PROVISIONAL  # 赵六 has yet to score
+
+
 @pytest.mark.parametrize("note", ["2026年3月1日", "2026-03-01", "2026.3.1", "5", "—", "/", "……"])
 def test_a_cell_holding_no_letter_is_a_note_not_a_member(rubric, bidset, tmp_path: Path, note):
     """A date typed as text under the list (2026年3月1日), a count or a dash had been read as a member owing every
