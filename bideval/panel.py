@@ -390,6 +390,7 @@ class _PanelReader:
             if name and shows_nothing(name):  # a braille blank: a member nobody can name (an empty cell is no row)
                 self.expect(book, sheet, r, column, Expected("judge_name"), raw)
                 continue
+            name = _placed(name) if name else name  # 组长：王评委: a member and their place on the panel, in one cell
             label = _form_label(row, column)  # 制表人： | 张三: the name of who drew the list up, not a member
             if name and (label or _member_note(raw, name)):  # 以上共5人, 注：…, Total: 5, a date: a line of the form
                 note = label + _text(raw, as_typed=True)
@@ -1261,6 +1262,26 @@ def _form_label(row: Sequence[Any], column: int) -> str:
         if isinstance(value, str) and _FORM_LABEL.match(text := normalise(value)) and text.endswith(":"):
             return value.strip()
     return ""
+
+
+def _placed(name: str) -> str:
+    """A Judges cell giving a member's place on the panel before a colon (组长：王评委, 成员：李评委, Member: Li Wei) as the
+    member's name, with their role in brackets after it when the place is a role (王评委（组长）: :func:`split_role`);
+    any other cell as it is (制表人：张三, 注：…: notes).
+
+    >>> _placed("组长：王评委"), _placed("成员： 李评委"), _placed("Chair: Li Wei"), _placed("制表人：张三"), _placed("评委：")
+    ('王评委（组长）', '李评委', 'Li Wei（Chair）', '制表人：张三', '评委：')
+    """
+    found = _PLACE.fullmatch(normalise(name))
+    if found is None or _member_note(found.group(2), found.group(2)):  # (评委：共5人: a count)
+        return name
+    place, member = found.group(1), found.group(2)
+    return with_role(member, place) if name_key(place) in _ROLE_KEYS else member
+
+
+# A member's place on the panel before a colon and their name (NFKC has made the colon half-width)
+_PLACE = re.compile(r"(" + "|".join(map(re.escape, sorted(ROLE_WORDS, key=len, reverse=True))) +
+                    r"|成员|组员|委员|评委|专家|评审专家|members?|panel members?|experts?|judges?)\s*:\s*(\S.*)", re.IGNORECASE)
 
 
 # A label of the form under a list of members, naming who drew it up, checked or kept it, or when (ends in a colon)

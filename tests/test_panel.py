@@ -696,6 +696,18 @@ def test_a_member_s_name_beside_a_label_of_their_place_on_the_panel_is_a_member(
     assert evaluate(rubric, bidset, panel).status == PROVISIONAL  # 赵六 has yet to score
 
 
+def test_a_member_s_place_on_the_panel_before_the_name_in_one_cell_is_a_member(rubric, bidset, tmp_path: Path):
+    """组长：王评委 in the judge column had been read as a note (it holds a colon) and the member passed over: yet to
+    score, the result said final without them (verify15p). A place on the panel before the colon (组长, 成员, 评委,
+    chair, member) names a member: a role, 组长, is their role, as 王评委（组长） is."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(judges=("王评委", "Li Wei")), TIERS,
+                       ["组长：王评委", "Member: Li Wei", "成员： 赵六", "评委签字："])
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "Li Wei", "赵六") and dict(panel.roles) == {"王评委": "组长"}
+    assert [(w.code, w.where) for w in panel.warnings] == [("panel.member_note", f"{path}:Judges!A5")]
+    assert evaluate(rubric, bidset, panel).status == PROVISIONAL  # 赵六 has yet to score
+
+
 @pytest.mark.parametrize("note", ["2026年3月1日", "2026-03-01", "2026.3.1", "5", "—", "/", "……"])
 def test_a_cell_holding_no_letter_is_a_note_not_a_member(rubric, bidset, tmp_path: Path, note):
     """A date typed as text under the list (2026年3月1日), a count or a dash had been read as a member owing every
