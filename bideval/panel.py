@@ -1289,7 +1289,8 @@ _FORM_LABEL = re.compile(r"(制表|填表|编制|审核|复核|核对|记录|经
                          r"recorded|compiled|drawn|date|signed)", re.IGNORECASE)
 
 
-_DATE_WORDS = re.compile(r"(?<=\d)\s*[年月日号]")  # 2026年3月1日: a date's words after its numbers, no letter of a name
+# 2026年3月1日: a date's words after its numbers, no letter of a name (1号, a judge known by number, is a name)
+_DATE_WORDS = re.compile(r"(?<=\d)\s*[年月日]")
 
 
 # A name on a sheet not read followed by a role in brackets (张三（组长）, 李四 (chair)): NFKC has made brackets half-width

@@ -696,6 +696,13 @@ def test_a_member_s_name_beside_a_label_of_their_place_on_the_panel_is_a_member(
     assert evaluate(rubric, bidset, panel).status == PROVISIONAL  # 赵六 has yet to score
 
 
+def test_judges_known_by_their_number_are_members(rubric, bidset, tmp_path: Path):
+    """1号 and 2号 (judges kept anonymous by number) hold a letter, 号: names, not notes as a count or a date is."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(judges=("1号", "2号专家")), TIERS, ["1号", "2号专家"])
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("1号", "2号专家") and not panel.warnings
+
+
 def test_a_member_s_place_on_the_panel_before_the_name_in_one_cell_is_a_member(rubric, bidset, tmp_path: Path):
     """组长：王评委 in the judge column had been read as a note (it holds a colon) and the member passed over: yet to
     score, the result said final without them (verify15p). A place on the panel before the colon (组长, 成员, 评委,
