@@ -1271,6 +1271,8 @@ def _placed(name: str) -> str:
 
     >>> _placed("组长：王评委"), _placed("成员： 李评委"), _placed("Chair: Li Wei"), _placed("制表人：张三"), _placed("评委：")
     ('王评委（组长）', '李评委', 'Li Wei（Chair）', '制表人：张三', '评委：')
+    >>> _placed("负责人：张三")  # (the officer in charge, maybe: a note, as before)
+    '负责人：张三'
     """
     found = _PLACE.fullmatch(normalise(name))
     if found is None or _member_note(found.group(2), found.group(2)):  # (评委：共5人: a count)
@@ -1279,9 +1281,13 @@ def _placed(name: str) -> str:
     return with_role(member, place) if name_key(place) in _ROLE_KEYS else member
 
 
-# A member's place on the panel before a colon and their name (NFKC has made the colon half-width)
-_PLACE = re.compile(r"(" + "|".join(map(re.escape, sorted(ROLE_WORDS, key=len, reverse=True))) +
-                    r"|成员|组员|委员|评委|专家|评审专家|members?|panel members?|experts?|judges?)\s*:\s*(\S.*)", re.IGNORECASE)
+# A member's place on the panel before a colon and their name (NFKC has made the colon half-width): the panel's own
+# words only (负责人：, 主任： under the list may name the officer in charge, who is no member)
+_PLACE_WORDS = ("组长", "副组长", "评标组长", "评审组长", "专家组长", "主任委员", "副主任委员", "成员", "组员", "委员", "评委", "专家",
+                "评审专家", "chair", "chairman", "chairwoman", "chairperson", "vice chair", "vice-chair", "deputy chair",
+                "co-chair", "panel chair", "member", "members", "panel member", "expert", "judge")
+_PLACE = re.compile(r"(" + "|".join(map(re.escape, sorted(_PLACE_WORDS, key=len, reverse=True))) + r")\s*:\s*(\S.*)",
+                    re.IGNORECASE)
 
 
 # A label of the form under a list of members, naming who drew it up, checked or kept it, or when (ends in a colon)

@@ -708,10 +708,10 @@ def test_a_member_s_place_on_the_panel_before_the_name_in_one_cell_is_a_member(r
     score, the result said final without them (verify15p). A place on the panel before the colon (组长, 成员, 评委,
     chair, member) names a member: a role, 组长, is their role, as 王评委（组长） is."""
     path = write_panel(tmp_path / "panel.xlsx", full_panel(judges=("王评委", "Li Wei")), TIERS,
-                       ["组长：王评委", "Member: Li Wei", "成员： 赵六", "评委签字："])
-    panel = read(rubric, bidset, path)
+                       ["组长：王评委", "Member: Li Wei", "成员： 赵六", "负责人：孙七", "评委签字："])
+    panel = read(rubric, bidset, path)  # (负责人：孙七: the officer in charge, maybe, is a note as before)
     assert panel.judges == ("王评委", "Li Wei", "赵六") and dict(panel.roles) == {"王评委": "组长"}
-    assert [(w.code, w.where) for w in panel.warnings] == [("panel.member_note", f"{path}:Judges!A5")]
+    assert [(w.code, w.where) for w in panel.warnings] == [("panel.member_note", f"{path}:Judges!A{r}") for r in (5, 6)]
     assert evaluate(rubric, bidset, panel).status == PROVISIONAL  # 赵六 has yet to score
 
 
