@@ -396,8 +396,10 @@ class _PanelReader:
                 note = label + _text(raw, as_typed=True)
                 self.warnings.append(Problem.of("panel.member_note", book.display, sheet, cell_name(r, column),
                                                 found=note))
-                if ended is None and first is not None:  # a note ends the list, as an empty row does: 赵六 right
-                    ended = {"note": note, "at": cell_name(r, column)}  # under 以上共5人 is a member or who drew it up?
+                # a note ends the list, as an empty row does (赵六 right under 以上共5人 is a member or who drew it up?);
+                # a heading of the list's next group (经济专家：) does not
+                if ended is None and first is not None and not _heading(note):
+                    ended = {"note": note, "at": cell_name(r, column)}
                 continue
             if name:
                 self.member(book, sheet, r, column, name, names)
@@ -1288,6 +1290,17 @@ _PLACE_WORDS = ("组长", "副组长", "评标组长", "评审组长", "专家�
                 "co-chair", "panel chair", "member", "members", "panel member", "expert", "judge")
 _PLACE = re.compile(r"(" + "|".join(map(re.escape, sorted(_PLACE_WORDS, key=len, reverse=True))) + r")\s*:\s*(\S.*)",
                     re.IGNORECASE)
+
+
+def _heading(note: str) -> bool:
+    """Whether a note in the judge column heads the names below it, a group of the list (技术专家：, 经济组:): it ends in
+    a colon with nothing after it, and is no label of the form (制表人：, 评委签字：, 日期：), which ends the list.
+
+    >>> _heading("经济专家："), _heading("制表人："), _heading("评委签字："), _heading("注：按姓氏笔画排序"), _heading("以上共5人")
+    (True, False, False, False, False)
+    """
+    text = normalise(note)
+    return text.endswith(":") and _FORM_LABEL.search(text) is None
 
 
 # A label of the form under a list of members, naming who drew it up, checked or kept it, or when (ends in a colon)

@@ -696,6 +696,18 @@ def test_a_member_s_name_beside_a_label_of_their_place_on_the_panel_is_a_member(
     assert evaluate(rubric, bidset, panel).status == PROVISIONAL  # 赵六 has yet to score
 
 
+def test_a_heading_within_the_list_of_members_does_not_end_it(rubric, bidset, tmp_path: Path):
+    """技术专家： and 经济专家： head the groups of one list: 赵六 under the second, yet to score, is a member (as seated in
+    the app from a Judges sheet before anyone scores), not a name below the list's end. 制表人： ends it."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS,
+                       ["技术专家：", "王评委", "李评委", "经济专家：", "赵六"])
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委", "赵六")
+    assert [w.where for w in panel.warnings] == [f"{path}:Judges!A{r}" for r in (2, 5)]
+    assert "below the note '制表人：' (A4)" in problems_of(rubric, bidset, write_panel(
+        tmp_path / "form.xlsx", full_panel(), TIERS, ["王评委", "李评委", "制表人：", "赵六"]))[0]
+
+
 def test_judges_known_by_their_number_are_members(rubric, bidset, tmp_path: Path):
     """1号 and 2号 (judges kept anonymous by number) hold a letter, 号: names, not notes as a count or a date is."""
     path = write_panel(tmp_path / "panel.xlsx", full_panel(judges=("1号", "2号专家")), TIERS, ["1号", "2号专家"])
