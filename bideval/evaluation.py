@@ -359,8 +359,10 @@ def _stage_failure(rubric: Rubric, standing: Standing, panel: PanelInput) -> Sta
 
 def _unscored(rubric: Rubric, panel: PanelInput, vendor_id: str, criteria: Iterable[str]) -> bool:
     """Whether a panel member has not yet scored the bid on one of these criteria (a member recused from the bid
-    scores it never, and is not waited for), or, under consensus, the chair has not yet entered its agreed score on
-    one: the agreed score, not the judges' mean, settles the pass mark."""
+    scores it never, and is not waited for; a bid every member is recused from waits for one who may score it, as a
+    ranked bid does: below the pass mark on its objective points alone it had been settled out), or, under
+    consensus, the chair has not yet entered its agreed score on one: the agreed score, not the judges' mean, settles
+    the pass mark."""
     wanted = {c.id for c in rubric.panel_criteria} & set(criteria)
     if rubric.panel.aggregate is Aggregate.CONSENSUS and any((vendor_id, c) not in panel.consensus for c in wanted):
         return True
@@ -369,7 +371,7 @@ def _unscored(rubric: Rubric, panel: PanelInput, vendor_id: str, criteria: Itera
         if s.vendor_id == vendor_id and s.criterion in wanted and s.score is not None:
             scored[s.criterion].add(s.judge)
     members = {judge for judge in panel.judges if (judge, vendor_id) not in panel.recused}
-    return bool(wanted) and (not panel.judges or any(members - scored[c] for c in wanted))
+    return bool(wanted) and (not members or any(members - scored[c] for c in wanted))
 
 
 def _with_stage_failures(rubric: Rubric, rest: Result, first: Result, failures: Mapping[str, StageFailure],

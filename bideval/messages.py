@@ -1721,12 +1721,16 @@ def _(s: Say) -> str:
 
 @_template("panel.member_below_list")
 def _(s: Say) -> str:
-    scores = s.q(s["scores"])
-    return s.t(f"{s['judge']!r} stands below an empty row under the list of members ({s['above']}) and has no row on "
+    scores, note = s.q(s["scores"]), s.get("note")
+    below = f"the note {note!r} ({s['at']})" if note else "an empty row"
+    below_zh = f"的说明 {note!r}（{s['at']}）" if note else "的空行"
+    joined = "move it above the note" if note else "delete the empty row above it"
+    joined_zh = "请将其移到该说明之上" if note else "请删除其上方的空行"
+    return s.t(f"{s['judge']!r} stands below {below} under the list of members ({s['above']}) and has no row on "
                f"{scores}: a member who has not scored yet and a note under the list cannot be told apart; if a member, "
-               "delete the empty row above it, so the list is one; if not, delete it or move it off the judge column",
-               f"{s['judge']!r} 位于评委名单（{s['above']}）下方的空行之后，且在{scores}中没有评分行：无法判断是尚未评分的评委"
-               "还是名单下的说明；如是评委，请删除其上方的空行，使名单连续；如不是，请删除或移出评委列")
+               f"{joined}, so the list is one; if not, delete it or move it off the judge column",
+               f"{s['judge']!r} 位于评委名单（{s['above']}）下方{below_zh}之后，且在{scores}中没有评分行：无法判断是尚未评分的评委"
+               f"还是名单下的说明；如是评委，{joined_zh}，使名单连续；如不是，请删除或移出评委列")
 
 
 @_template("panel.scored_twice")

@@ -243,9 +243,9 @@ class _PanelReader:
         self.seated: frozenset[str] = frozenset()  # members known already (the app's seats)
         self.roles: dict[str, str] = {}  # member → role, as the Judges sheet writes it after the name (组长)
         self.listed_at: dict[str, str] = {}  # member → the Judges cell first listing them (file:sheet!cell)
-        # members listed below an empty row under the list (:meth:`check_below_the_list`): (book, sheet, row, column,
-        # name, the list's first and last cells above the empty row)
-        self.below_the_list: list[tuple[Workbook, str, int, int, str, str]] = []
+        # members listed below an empty row or a note under the list (:meth:`check_below_the_list`): (book, sheet, row,
+        # column, name, the list's first and last cells above it, the note ending the list: {note, at}, or {})
+        self.below_the_list: list[tuple[Workbook, str, int, int, str, str, dict[str, str]]] = []
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
@@ -374,7 +374,8 @@ class _PanelReader:
         names = self.judges_sheet if self.judges_sheet is not None else []
         column = columns["judge"]
         first = last = previous = None  # the list's first and last member rows; the last row with a name cell filled
-        ended = False  # the list has ended at an empty row: a name below it is a member or a note?
+        # the list has ended, at an empty row ({}) or at a note under it ({note, at}): a name below is a member or a note?
+        ended: dict[str, str] | None = None
         for r, row in rows:
             raw = _cell(row, column)
             if isinstance(raw, Unreadable):  # a member nobody can name: never dropped from the panel in silence
@@ -382,20 +383,29 @@ class _PanelReader:
                 continue
             if is_blank(raw):  # (a row with other cells only, an employer or a title: no name, an empty row here)
                 continue
-            ended = ended or (first is not None and previous is not None and r > previous + 1)
+            if ended is None and first is not None and previous is not None and r > previous + 1:
+                ended = {}
             previous = r
             name = self.text(book, sheet, r, column, raw)
-            if name and _member_note(raw, name):  # 以上共5人, 注：…, Total: 5, a date: a line of the list's form
-                self.warnings.append(Problem.of("panel.member_note", book.display, sheet, cell_name(r, column),
-                                                found=_text(raw, as_typed=True)))
-                continue
             if name and shows_nothing(name):  # a braille blank: a member nobody can name (an empty cell is no row)
                 self.expect(book, sheet, r, column, Expected("judge_name"), raw)
-            elif name:
+                continue
+            name = _placed(name) if name else name  # 组长：王评委: a member and their place on the panel, in one cell
+            label = _form_label(row, column)  # 制表人： | 张三: the name of who drew the list up, not a member
+            if name and (label or _member_note(raw, name)):  # 以上共5人, 注：…, Total: 5, a date: a line of the form
+                note = label + _text(raw, as_typed=True)
+                self.warnings.append(Problem.of("panel.member_note", book.display, sheet, cell_name(r, column),
+                                                found=note))
+                # a note ends the list, as an empty row does (赵六 right under 以上共5人 is a member or who drew it up?);
+                # a heading of the list's next group (经济专家：) does not
+                if ended is None and first is not None and not _heading(note):
+                    ended = {"note": note, "at": cell_name(r, column)}
+                continue
+            if name:
                 self.member(book, sheet, r, column, name, names)
-                if ended and first is not None and last is not None:  # told once the scores are read
+                if ended is not None and first is not None and last is not None:  # told once the scores are read
                     self.below_the_list.append((book, sheet, r, column, name,
-                                                f"{cell_name(first, column)}–{cell_name(last, column)}"))
+                                                f"{cell_name(first, column)}–{cell_name(last, column)}", ended))
                 else:
                     first, last = (r if first is None else first), r
         self.judges_sheet = names
@@ -417,14 +427,14 @@ class _PanelReader:
                       other=with_role(name, self.roles.get(name, "")), at=_relative(first, book))
 
     def check_below_the_list(self) -> None:
-        """Refuse a member listed on Judges below an empty row under the list who has no row on Scores: a member who has
+        """Refuse a member listed on Judges below an empty row or a note under the list who has no row on Scores: a member who has
         not scored yet and a note under the list (a chair's remark, the person who drew it up) cannot be told apart,
         and read as a member the result would wait for their scores. One with a row on Scores sits on the panel."""
         scored = {judge for judge, _, _ in self.seen}
-        for book, sheet, r, column, name, above in self.below_the_list:
+        for book, sheet, r, column, name, above, ended in self.below_the_list:
             if split_role(name)[0] not in scored:
                 self.fail(book, sheet, r, column, "panel.member_below_list", judge=name, above=above,
-                          scores=SCORES_SHEET)
+                          scores=SCORES_SHEET, **ended)
 
     def vendor(self, book: Workbook, sheet: str, r: int, column: int, raw: Any) -> str | None:
         key = (raw.__class__, raw)
@@ -714,6 +724,7 @@ class _PanelReader:
         sheet naming only members (a signature page 签字页: 评委 / 签字 / 日期, a summary per judge) adds nobody, and is
         left alone; so is one naming the app's seats (:attr:`seated`) when one judge's score sheet is imported."""
         members = set(self.members()) | self.seated
+        members |= {split_role(m)[0] for m in members}  # (王评委（组长） scoring without a Judges sheet: 王评委 signs)
         for listing in self.listings:
             others: dict[str, tuple[int, int]] = {}
             for r, c, name in listing.names:
@@ -1226,12 +1237,79 @@ def _member_note(raw: Any, name: str) -> bool:
     """Whether a Judges cell is a note under or in the list, not a member's name: a date or a number cell (the count,
     the day it was drawn up), or text :data:`_MEMBER_NOTE` finds.
 
+    A name holds a letter: a cell with none but a date's 年月日 (2026年3月1日 or 2026-03-01 typed as text, a count, a
+    dash) is a note too.
+
     >>> [_member_note(t, t) for t in ("以上共5人", "注：按姓氏笔画排序", "Total: 5", "王评委", "评委1", "Li Wei (Chair)")]
     [True, True, True, False, False, False]
+    >>> [_member_note(t, t) for t in ("2026年3月1日", "2026-03-01", "5", "—", "专家1", "月")]
+    [True, True, True, True, False, False]
     """
     if isinstance(raw, (int, float, date)) and not isinstance(raw, bool):
         return True
-    return bool(_MEMBER_NOTE.search(name))
+    return bool(_MEMBER_NOTE.search(name)) or not any(c.isalpha() for c in _DATE_WORDS.sub("", name))
+
+
+def _form_label(row: Sequence[Any], column: int) -> str:
+    """The label of the form left of a Judges row's name, as typed, when it says who drew the list up, checked it or
+    when (制表人：, 审核人:, Prepared by:, 日期：), else ``''``: the name beside it is no member. Another label (组长：,
+    成员：, 技术组：) may stand beside a member's name, and is passed over as before.
+
+    >>> _form_label([1, "王评委"], 1), _form_label(["制表人：", "张三"], 1), _form_label(["Prepared by: ", "Li"], 1)
+    ('', '制表人：', 'Prepared by:')
+    >>> _form_label(["组长：", "王评委"], 1), _form_label(["制表人", "张三"], 1)
+    ('', '')
+    """
+    for value in row[:column]:
+        if isinstance(value, str) and _FORM_LABEL.match(text := normalise(value)) and text.endswith(":"):
+            return value.strip()
+    return ""
+
+
+def _placed(name: str) -> str:
+    """A Judges cell giving a member's place on the panel before a colon (组长：王评委, 成员：李评委, Member: Li Wei) as the
+    member's name, with their role in brackets after it when the place is a role (王评委（组长）: :func:`split_role`);
+    any other cell as it is (制表人：张三, 注：…: notes).
+
+    >>> _placed("组长：王评委"), _placed("成员： 李评委"), _placed("Chair: Li Wei"), _placed("制表人：张三"), _placed("评委：")
+    ('王评委（组长）', '李评委', 'Li Wei（Chair）', '制表人：张三', '评委：')
+    >>> _placed("负责人：张三")  # (the officer in charge, maybe: a note, as before)
+    '负责人：张三'
+    """
+    found = _PLACE.fullmatch(normalise(name))
+    if found is None or _member_note(found.group(2), found.group(2)):  # (评委：共5人: a count)
+        return name
+    place, member = found.group(1), found.group(2)
+    return with_role(member, place) if name_key(place) in _ROLE_KEYS else member
+
+
+# A member's place on the panel before a colon and their name (NFKC has made the colon half-width): the panel's own
+# words only (负责人：, 主任： under the list may name the officer in charge, who is no member)
+_PLACE_WORDS = ("组长", "副组长", "评标组长", "评审组长", "专家组长", "主任委员", "副主任委员", "成员", "组员", "委员", "评委", "专家",
+                "评审专家", "chair", "chairman", "chairwoman", "chairperson", "vice chair", "vice-chair", "deputy chair",
+                "co-chair", "panel chair", "member", "members", "panel member", "expert", "judge")
+_PLACE = re.compile(r"(" + "|".join(map(re.escape, sorted(_PLACE_WORDS, key=len, reverse=True))) + r")\s*:\s*(\S.*)",
+                    re.IGNORECASE)
+
+
+def _heading(note: str) -> bool:
+    """Whether a note in the judge column heads the names below it, a group of the list (技术专家：, 经济组:): it ends in
+    a colon with nothing after it, and is no label of the form (制表人：, 评委签字：, 日期：), which ends the list.
+
+    >>> _heading("经济专家："), _heading("制表人："), _heading("评委签字："), _heading("注：按姓氏笔画排序"), _heading("以上共5人")
+    (True, False, False, False, False)
+    """
+    text = normalise(note)
+    return text.endswith(":") and _FORM_LABEL.search(text) is None
+
+
+# A label of the form under a list of members, naming who drew it up, checked or kept it, or when (ends in a colon)
+_FORM_LABEL = re.compile(r"(制表|填表|编制|审核|复核|核对|记录|经办|监督|监标|日期|签字|签名|prepared|checked|reviewed|"
+                         r"recorded|compiled|drawn|date|signed)", re.IGNORECASE)
+
+
+# 2026年3月1日: a date's words after its numbers, no letter of a name (1号, a judge known by number, is a name)
+_DATE_WORDS = re.compile(r"(?<=\d)\s*[年月日]")
 
 
 # A name on a sheet not read followed by a role in brackets (张三（组长）, 李四 (chair)): NFKC has made brackets half-width

@@ -285,6 +285,8 @@ def blockers(result: Result, findings: Iterable[Flag], submitted: Mapping[str, b
     # stood in for it, and had put the bid out with nothing blocking the sign-off).
     staged = result.unsettled_stages
     owing = {vendor for owed in scores_owed(result) for vendor, _ in owed.missing}
+    # (or nobody may score it: every member recused, owing it nothing)
+    owing |= {b.vendor_id for b in staged if result.judges and all((j, b.vendor_id) in recused for j in result.judges)}
     incomplete = [s.vendor_id for s in flagged if not s.awaiting_agreed] + [b.vendor_id for b in staged
                                                                              if b.vendor_id in owing]
     return Blockers(

@@ -1007,6 +1007,17 @@ def test_each_code_in_both_languages(code, cli, app_en, zh):
     assert not english_words(zh), zh
 
 
+def test_a_name_below_a_note_under_the_list_of_members_in_both_languages():
+    facts = {**FACTS["panel.member_below_list"], "note": "以上共5人", "at": "A7"}
+    assert messages.sentence("panel.member_below_list", facts, "en") == (
+        "'赵六' stands below the note '以上共5人' (A7) under the list of members (A2–A6) and has no row on 'Scores': a "
+        "member who has not scored yet and a note under the list cannot be told apart; if a member, move it above the "
+        "note, so the list is one; if not, delete it or move it off the judge column")
+    assert messages.sentence("panel.member_below_list", facts, "zh") == (
+        "'赵六' 位于评委名单（A2–A6）下方的说明 '以上共5人'（A7）之后，且在“Scores”中没有评分行：无法判断是尚未评分的评委还是名单下的说明；"
+        "如是评委，请将其移到该说明之上，使名单连续；如不是，请删除或移出评委列")
+
+
 def test_a_changed_copy_of_the_bids_sheet_in_both_languages():
     """hostile12: a copy of Bids whose row for a bidder read differs from it."""
     facts = dict(shape="copy", read="Bids", found=VENDOR, at="J3")

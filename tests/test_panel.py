@@ -632,6 +632,113 @@ def test_a_name_below_an_empty_row_under_the_list_without_scores_is_refused_as_d
         "the empty row above it, so the list is one; if not, delete it or move it off the judge column"]
 
 
+@pytest.mark.parametrize("under, shown", [(["以上共2人"], "以上共2人"), (["制表人："], "制表人："), (["Total: 2"], "Total: 2"),
+                                          ([2], "2"), (["注：按姓氏笔画排序", "以上共2人"], "注：按姓氏笔画排序")])
+def test_a_name_below_a_note_under_the_list_without_scores_is_refused_as_doubtful(rubric, bidset, tmp_path: Path,
+                                                                                   under, shown):
+    """A note ends the list as an empty row does: 赵六 right under 以上共2人 (制表人：and the name below it) had been
+    read as a third member without a word, and the result waited for scores nobody owed (verify15p)."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, ["王评委", "李评委", *under, "赵六"])
+    assert problems_of(rubric, bidset, path) == [
+        f"{path}:Judges!A{4 + len(under)}: '赵六' stands below the note {shown!r} (A4) under the list of "
+        "members (A2–A3) and has no row on 'Scores': a member who has not scored yet and a note under the list cannot "
+        "be told apart; if a member, move it above the note, so the list is one; if not, delete it or move it off the "
+        "judge column"]
+    scored = write_panel(tmp_path / "scored.xlsx", full_panel(judges=("王评委", "赵六")), TIERS,
+                         ["王评委", "李评委", *under, "赵六"])  # with scores, a member (李评委 owes every score)
+    assert read(rubric, bidset, scored).judges == ("王评委", "李评委", "赵六")
+
+
+def test_a_signature_page_may_name_without_the_role_a_judge_scores_under_with_it(rubric, bidset, tmp_path: Path):
+    """Without a Judges sheet, 王评委（组长） scoring on Scores and 王评委 on the signature page had been refused as a
+    judge who scored nothing (verify15p): the role in brackets is no part of who they are, as on Judges. A
+    department is (王伟 on the page is not 王伟（财务）)."""
+    def book(name, scoring, signing):
+        return write_xlsx(tmp_path / name, {"Scores": [["judge", "vendor_id", "criterion", "score"],
+                                                       *(row[:4] for row in full_panel(judges=(scoring, "李评委")))],
+                                            "Tiers": [["vendor_id", "criterion", "tier"], *TIERS],
+                                            "签字页": [["评委", "签字", "日期"], [signing, None, None], ["李评委", None, None]]})
+    panel = read(rubric, bidset, book("role.xlsx", "王评委（组长）", "王评委"))
+    assert panel.judges == ("王评委(组长)", "李评委")  # (no Judges sheet: the name as Scores writes it)
+    assert [p.split(": ")[1] for p in problems_of(rubric, bidset, book("dept.xlsx", "王伟（财务）", "王伟"))] == [
+        "this sheet lists judges (its header names a judge column) and names 王伟, who scored nothing on 'Scores' "
+        "(there is no sheet 'Judges')"]
+
+
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_name_beside_a_label_of_the_form_is_a_note_not_a_member(rubric, bidset, tmp_path: Path, blank):
+    """制表人： in the numbering column and the name beside it in the judge column, right under the list, had made
+    张三 a third member owing every score, without a word; below an empty row, refused as doubtful (verify15p). A
+    label ending in a colon left of the name says what the name is: the row is a line of the form, warned of."""
+    judges = [["序号", "评委", "单位"], [1, "王评委（组长）", "甲大学"], [2, "李评委", "乙公司"], *([[]] if blank else []),
+              ["制表人：", "张三"]]
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [["judge", "vendor_id", "criterion", "score"],
+                                                          *(row[:4] for row in full_panel())],
+                                                "Tiers": [["vendor_id", "criterion", "tier"], *TIERS],
+                                                "Judges": judges})
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委")
+    assert [(w.code, w.where, w.data["found"]) for w in panel.warnings] == [
+        ("panel.member_note", f"{path}:Judges!B{len(judges)}", "制表人：张三")]
+    assert evaluate(rubric, bidset, panel).status == FINAL
+
+
+def test_a_member_s_name_beside_a_label_of_their_place_on_the_panel_is_a_member(rubric, bidset, tmp_path: Path):
+    """组长： and 成员： before the names say who sits, not who drew the list up: members, never passed over as notes (a
+    member yet to score dropped so would have let the result say final without them)."""
+    path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [["judge", "vendor_id", "criterion", "score"],
+                                                          *(row[:4] for row in full_panel())],
+                                                "Tiers": [["vendor_id", "criterion", "tier"], *TIERS],
+                                                "Judges": [["", "评委"], ["组长：", "王评委"], ["成员：", "李评委"],
+                                                           [None, "赵六"]]})
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委", "赵六") and not panel.warnings
+    assert evaluate(rubric, bidset, panel).status == PROVISIONAL  # 赵六 has yet to score
+
+
+def test_a_heading_within_the_list_of_members_does_not_end_it(rubric, bidset, tmp_path: Path):
+    """技术专家： and 经济专家： head the groups of one list: 赵六 under the second, yet to score, is a member (as seated in
+    the app from a Judges sheet before anyone scores), not a name below the list's end. 制表人： ends it."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS,
+                       ["技术专家：", "王评委", "李评委", "经济专家：", "赵六"])
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委", "赵六")
+    assert [w.where for w in panel.warnings] == [f"{path}:Judges!A{r}" for r in (2, 5)]
+    assert "below the note '制表人：' (A4)" in problems_of(rubric, bidset, write_panel(
+        tmp_path / "form.xlsx", full_panel(), TIERS, ["王评委", "李评委", "制表人：", "赵六"]))[0]
+
+
+def test_judges_known_by_their_number_are_members(rubric, bidset, tmp_path: Path):
+    """1号 and 2号 (judges kept anonymous by number) hold a letter, 号: names, not notes as a count or a date is."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(judges=("1号", "2号专家")), TIERS, ["1号", "2号专家"])
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("1号", "2号专家") and not panel.warnings
+
+
+def test_a_member_s_place_on_the_panel_before_the_name_in_one_cell_is_a_member(rubric, bidset, tmp_path: Path):
+    """组长：王评委 in the judge column had been read as a note (it holds a colon) and the member passed over: yet to
+    score, the result said final without them (verify15p). A place on the panel before the colon (组长, 成员, 评委,
+    chair, member) names a member: a role, 组长, is their role, as 王评委（组长） is."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(judges=("王评委", "Li Wei")), TIERS,
+                       ["组长：王评委", "Member: Li Wei", "成员： 赵六", "负责人：孙七", "评委签字："])
+    panel = read(rubric, bidset, path)  # (负责人：孙七: the officer in charge, maybe, is a note as before)
+    assert panel.judges == ("王评委", "Li Wei", "赵六") and dict(panel.roles) == {"王评委": "组长"}
+    assert [(w.code, w.where) for w in panel.warnings] == [("panel.member_note", f"{path}:Judges!A{r}") for r in (5, 6)]
+    assert evaluate(rubric, bidset, panel).status == PROVISIONAL  # 赵六 has yet to score
+
+
+@pytest.mark.parametrize("note", ["2026年3月1日", "2026-03-01", "2026.3.1", "5", "—", "/", "……"])
+def test_a_cell_holding_no_letter_is_a_note_not_a_member(rubric, bidset, tmp_path: Path, note):
+    """A date typed as text under the list (2026年3月1日), a count or a dash had been read as a member owing every
+    score: the result stayed provisional, naming "2026年3月1日" as a judge with scores missing (verify15p). A name
+    holds a letter; a cell with none (digits, dashes, a date's 年月日) is a note, as a date or number cell is."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, ["王评委", "李评委", note])
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委")
+    assert [(w.code, w.where) for w in panel.warnings] == [("panel.member_note", f"{path}:Judges!A4")]
+    assert evaluate(rubric, bidset, panel).status == FINAL
+
+
 @pytest.mark.parametrize("listed, scoring", [
     ("王评委（组长）", "王评委"), ("王评委(组长)", "王评委"), ("王评委 【组长】", "王评委"), ("王评委（组长）", "王评委（组长）"),
     ("王评委（组长）", "王评委 (组长)"),

@@ -593,3 +593,53 @@ def test_a_sheet_of_bidders_beside_numbers_that_are_no_points_is_left_alone(rubr
     path = openpyxl_panel(tmp_path / "p.xlsx", {"Scores": [SCORES, *scores_of("A", "B")], "Tiers": TIERS,
                                                  "投标人名单": [["投标人", heading], ["甲", values[0]], ["乙", values[1]]]})
     assert len(read_ok(rubric, bids, path).scores) == 8
+
+
+# --------------------------------------------------------------------------- the shipped samples' Judges list, reshaped
+
+def _judges_reshaped(judges: list[str]) -> dict[str, list[list]]:
+    """The Judges sheet of a shipped sample written as offices write it, every member the same: a title, an empty row,
+    a numbering column, the chair's role (in brackets, and as a place before a colon), notes under the list (a count,
+    who drew it up beside its label, a date cell and a date typed as text), a signature page."""
+    first, *rest = judges
+    return {
+        "plain+role": [["judge"], [f"{first}（组长）"], *[[j] for j in rest]],
+        "title+numbered+notes": [["某项目评标委员会名单"], [None], ["序号", "评委", "单位"], [None, None, None],
+                                 *[[i, j, "某单位"] for i, j in enumerate(judges, 1)],
+                                 [None, f"以上共{len(judges)}人", None], ["制表人：", "张三", None],
+                                 ["日期：", "2026年3月1日", None]],
+        "placed": [["评委"], [f"组长：{first}"], *[[f"成员：{j}"] for j in rest], ["评委签字："]],
+        "english+chair": [["Judge"], [f"{first} (Chair)"], *[[j] for j in rest], ["Total: %d" % len(judges)]],
+    }
+
+
+@pytest.mark.parametrize("tender", ["cs-outsourcing", "qcbs-consultancy"])
+def test_a_sample_s_judges_list_written_as_offices_write_it_gives_the_same_result(tmp_path: Path, tender):
+    """Oracle: reshaping the Judges list (docs/panel.md: roles, notes, labels of the form, titles) changes nobody on
+    the panel and no score, so every bid's total, rank and flags, and the status, are the sample's as shipped; the
+    chair's role is read as the role, and the Scores rows written with it (as a per-judge workbook may) count too."""
+    from conftest import ROOT
+    from bideval.evaluation import run
+
+    rubric, bids = ROOT / "criteria" / f"{tender}.yaml", sorted((ROOT / "sample_bids" / tender).glob("*.xlsx"))
+    sample = ROOT / "sample_bids" / f"{tender}-panel.xlsx"
+
+    def outcome(*panels: Path):
+        result = run(rubric, bids, panels, workers=1)
+        return (result.status, [(s.vendor_id, s.rank, s.total, s.flags) for s in result.ranking],
+                sorted(b.vendor_id for b in result.invalid), result.judges)
+
+    expected = outcome(sample)
+    book = openpyxl.load_workbook(sample)
+    sheets = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book}
+    judges = [r[0] for r in sheets["Judges"][1:] if r and r[0]]
+    for shape, rows in _judges_reshaped(judges).items():
+        path = write_openpyxl(tmp_path / f"{shape}.xlsx", {**sheets, "Judges": rows})
+        assert outcome(path) == expected, shape
+    # the chair's workbook (Tiers, Judges with the role) and one workbook per judge, the chair's rows with the role
+    chair = write_openpyxl(tmp_path / "chair.xlsx", {"Tiers": sheets["Tiers"],
+                                                     "Judges": _judges_reshaped(judges)["plain+role"]})
+    own = [write_openpyxl(tmp_path / f"judge{k}.xlsx", {"Scores": [sheets["Scores"][0], *(
+        [f"{j}（组长）" if k == 0 else j, *row[1:]] for row in sheets["Scores"][1:] if row[0] == j)]})
+        for k, j in enumerate(judges)]
+    assert outcome(chair, *own) == expected

@@ -2091,3 +2091,34 @@ def test_what_a_judge_is_told_they_owe_is_what_submitting_asks_on_a_bid_below_th
     with pytest.raises(SubmitRefused) as refused:
         store.submit(okafor, tender)
     assert owed["okafor"] == refused.value.missing == tuple((v, "presentation") for v in sorted(bids))
+
+
+def test_a_bid_below_the_pass_mark_every_judge_is_recused_from_is_not_settled_out(tmp_path):
+    """Every judge recused from a QCBS bid: nobody had scored its judged criteria, so it stood below the technical pass
+    mark on its objective points alone, and that was taken as settled: the bid was out, the result final and signed
+    off (verify15p). Nobody on the panel may score it, as for a ranked bid: it waits for a judge who may, and
+    finalising says so."""
+    from conftest import ROOT
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin = admin_of(store)
+    rubric = ROOT / "criteria" / "qcbs-consultancy.yaml"
+    tender = store.create_tender(admin, "QCBS", rubric.read_text(encoding="utf-8"), rubric.name)
+    assert store.import_bids(admin, tender, files(*sorted((ROOT / "sample_bids" / "qcbs-consultancy").glob("*.xlsx")))).ok
+    result = store.result_for(admin, tender)
+    bids = sorted(b.vendor_id for b in result.unsettled_stages)
+    recused = bids[0]
+    judges = [seat_judge(store, tender, name, conflicts=[recused]) for name in ("okafor", "mensah")]
+    store.open_scoring(admin, tender)
+    for judge in judges:  # full marks on every bid they may score
+        for vendor in bids[1:]:
+            for criterion in result.rubric.panel_criteria:
+                store.set_score(judge, tender, vendor, criterion.id, criterion.max)
+        store.submit(judge, tender)
+    result = store.result_for(admin, tender)
+    assert result.status == "provisional" and [b.vendor_id for b in result.unsettled_stages] == [recused]
+    store.close_scoring(admin, tender)
+    with pytest.raises(FinaliseRefused) as refused:
+        store.finalise(admin, tender)
+    assert refused.value.blockers.nobody_may_score == (recused,)
+    assert f"every judge is recused from {recused}" in str(refused.value)
