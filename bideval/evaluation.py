@@ -362,7 +362,9 @@ def _unscored(rubric: Rubric, panel: PanelInput, vendor_id: str, criteria: Itera
     scores it never, and is not waited for; a bid every member is recused from waits for one who may score it, as a
     ranked bid does: below the pass mark on its objective points alone it had been settled out), or, under
     consensus, the chair has not yet entered its agreed score on one: the agreed score, not the judges' mean, settles
-    the pass mark."""
+    the pass mark; or the scores are one judge's and the panel still scores the bid (``panel.open_stages``)."""
+    if vendor_id in panel.open_stages:
+        return True
     wanted = {c.id for c in rubric.panel_criteria} & set(criteria)
     if rubric.panel.aggregate is Aggregate.CONSENSUS and any((vendor_id, c) not in panel.consensus for c in wanted):
         return True

@@ -87,6 +87,9 @@ class PanelInput:
     consensus: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)  # (vendor_id, criterion) → agreed score
     roles: Mapping[str, str] = field(default_factory=dict)  # member → their role on the panel, as the Judges sheet
     # writes it in brackets after the name (王评委（组长）: 组长)
+    # the bids whose pass mark these scores do not settle: with one judge's own scores (Store.result_for before they
+    # submit), those the whole panel still scores (analysis.panel_bids), below a pass mark on that judge's alone
+    open_stages: frozenset[str] = frozenset()
 
 
 def judge_name(raw: object) -> str:

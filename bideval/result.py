@@ -23,7 +23,7 @@ from .groups import StageFailure, Subtotal
 from .labels import Label, with_role
 from .sme import SmeCategory
 from .pricing import PricingModel
-from .rubric import Rubric
+from .rubric import Aggregate, Rubric
 from .sheets import InputFile
 from .values import decimal_text, round_half_up
 
@@ -331,7 +331,8 @@ class Result:
         staged = self.unsettled_stages
         panel = {c.id for c in self.rubric.panel_criteria}  # owed on every panel criterion, as a ranked bid is
         if self.status == PROVISIONAL and (waiting or staged) and all(s.awaiting_agreed for s in waiting) \
-                and all(self._judged(b.vendor_id, panel) for b in staged):
+                and all(self._judged(b.vendor_id, panel) and self.rubric.panel.aggregate is Aggregate.CONSENSUS
+                        for b in staged):  # a judge's own result: every score of theirs given, the panel's not yet
             return AWAITING_AGREED
         return self.status
 

@@ -1574,7 +1574,10 @@ class Store:
         return [d for d in self.declarations(actor, tender_id) if d.conflict]
 
     # -- evaluation
-    def _panel_input(self, s: Session, tender_id: int, only: str | None = None) -> PanelInput:
+    def _panel_input(self, s: Session, tender_id: int, only: str | None = None,
+                     open_stages: frozenset[str] = frozenset()) -> PanelInput:
+        """The panel as the engine takes it; ``only``: one judge's own scores, and no consensus, with the pass marks of
+        the bids in ``open_stages`` (those the whole panel still scores) left for the panel to settle."""
         judges = tuple(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == tender_id)
                                  .order_by(JudgeRecord.id)).scalars())
         query = select(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion, ScoreRecord.score,
@@ -1590,7 +1593,8 @@ class Store:
         recused = _recusals(s, tender_id)
         consensus = {} if only is not None else {k: a.score for k, a in _agreed_scores(s, tender_id).items()}
         files = () if only is not None else _panel_workbook(s, tender_id)
-        return PanelInput(judges, scores, tiers, recused=recused, consensus=consensus, files=files)
+        return PanelInput(judges, scores, tiers, recused=recused, consensus=consensus, files=files,
+                          open_stages=open_stages)
 
     def panel_input(self, actor: Actor, tender_id: int) -> PanelInput:
         """The whole panel as the engine takes it (for those who may read every score)."""
@@ -1631,9 +1635,18 @@ class Store:
 
     def _evaluated(self, s: Session, record: TenderRecord,
                    seat: JudgeRecord | None) -> tuple[BidSet, PanelInput, Result]:
-        """The bids and panel as stored (as ``seat`` may see them) and the evaluation they give."""
+        """The bids and panel as stored (as ``seat`` may see them) and the evaluation they give.
+
+        ``seat``'s own scores do not settle a pass mark: a bid the whole panel still scores (its grid, what submitting
+        asks) stays unsettled in the seat's own result, so what that result says they owe is what submitting asks
+        (seat15: their own 1s had put every QCBS bid out, the result final and nothing owed, submitting refused
+        for 4 scores). It learns which bids the panel still scores, as the grid does; never a score of another."""
         bidset = self._bidset(s, record, seat)
-        panel = self._panel_input(s, record.id, seat.name if seat else None)
+        if seat is None:
+            panel = self._panel_input(s, record.id)
+        else:
+            scored = frozenset(v for v, _ in panel_bids(self._evaluated(s, record, None)[2]))
+            panel = self._panel_input(s, record.id, seat.name, scored)
         rubric_file = InputFile(record.rubric_source, record.rubric_sha256, "rubric")
         return bidset, panel, evaluate(self._rubric_of(record), bidset, panel, rubric_file=rubric_file)
 

@@ -1,6 +1,7 @@
 """Fixtures that write real rubric, bid and panel files into tmp_path."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -339,6 +340,27 @@ def seat_judge(store, tender: int, name: str, conflicts: Sequence[str] = (), dec
     if declare:
         store.declare(judge, tender, {v: "conflict" for v in conflicts})
     return judge
+
+
+def qcbs_below_the_pass_mark(store):
+    """The QCBS sample with a judged criterion after the technical pass-mark group (presentation, 10 points of the
+    financial group), two seats (okafor, mensah), scoring open, and okafor's technical scores of 1 on every bid:
+    every bid below 70 so far. (tender, okafor, the bids okafor scores)."""
+    admin = admin_of(store)
+    text = (ROOT / "criteria" / "qcbs-consultancy.yaml").read_text(encoding="utf-8").replace(
+        "  - id: price\n", "  - id: presentation\n    name: Presentation\n    group: financial\n    kind: judged\n"
+                           "    max: 10\n\n  - id: price\n", 1).replace("max: 100\n    method:", "max: 90\n    method:")
+    tender = store.create_tender(admin, "QCBS", text, "qcbs.yaml")
+    folder = ROOT / "sample_bids" / "qcbs-consultancy"
+    assert store.import_bids(admin, tender, [(f.name, f.read_bytes()) for f in sorted(folder.glob("*.xlsx"))]).ok
+    okafor, _ = seat_judge(store, tender, "okafor"), seat_judge(store, tender, "mensah")
+    store.open_scoring(admin, tender)
+    bids = [v for v, _ in store.bids_to_score(okafor, tender)]
+    technical = ("methodology", "team_leader_quals", "key_experts", "knowledge_transfer")
+    for vendor in bids:  # okafor scores every technical criterion; mensah nothing yet
+        for criterion in technical:
+            store.set_score(okafor, tender, vendor, criterion, Decimal(1))
+    return tender, okafor, bids
 
 
 def replace_panel(store, tender: int, path: Path) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from bideval.rights import Role
 from bideval.rubric import parse_rubric
 from bideval.storage import Store
 from bideval.workflow import SeatProgress, missing_scores, seat_progress
-from conftest import admin_call, admin_of, chair_tender, replace_panel, seat_judge, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, open_app, write_form
+from conftest import admin_call, admin_of, chair_tender, qcbs_below_the_pass_mark, replace_panel, seat_judge, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, good_bid, open_app, write_form
 
 VENDOR_C = "91310000MA1FL0000X"
 JUDGE = "王评委"
@@ -435,3 +435,34 @@ def test_a_score_typed_after_the_seat_was_taken_says_so(tender, through_the_entr
     assert not [i for i in app.info if "不属于" in i.value or "not part of your role" in i.value]
     app.run()  # said again on the next run, without a typed score now
     assert [e.value.replace("\\", "") for e in app.error] == [error.split("，您刚输入的")[0].split("; what you had")[0]]
+
+
+def test_what_the_page_says_a_judge_owes_on_a_bid_below_the_pass_mark_is_what_submitting_asks(app_db):
+    """okafor's own 1s put every QCBS bid below the technical pass mark, mensah has scored nothing: the bids stay in
+    the grid with the presentation criterion after the pass-mark group, and the page's count, its missing scores and
+    its submit button say what submitting asks (his own result had said nothing was owed); mensah's grid stays blind."""
+    from bideval.workflow import SubmitRefused
+
+    store = Store(app_db)
+    tender, okafor, bids = qcbs_below_the_pass_mark(store)
+    with pytest.raises(SubmitRefused) as refused:
+        store.submit(okafor, tender)
+    app = open_app("scoring", lang="en", tender_id=tender, judge="okafor")
+    assert not app.exception
+    table = grid(app)
+    assert sorted(set(table["vendor_id"])) == sorted(bids) and len(table) == 5 * len(bids)
+    owed = {(v, "presentation") for v in bids}
+    assert {(v, c) for v, c in refused.value.missing} == owed and len(owed) == 4
+    assert [p.proto.text for p in app.get("progress")] == ["My scores: 16 of 20 given"]
+    assert "4 score(s) still to give" in app.info[0].value
+    assert app.button(key="scoring_submit").disabled and app.checkbox(key="scoring_submit_sure").disabled
+    for vendor, criterion in owed:
+        store.set_score(okafor, tender, vendor, criterion, Decimal(5))
+    app = open_app("scoring", lang="en", tender_id=tender, judge="okafor")
+    assert [p.proto.text for p in app.get("progress")] == ["My scores: 20 of 20 given"]
+    assert not [i for i in app.info if "still to give" in i.value]
+    app.checkbox(key="scoring_submit_sure").check().run()
+    app.button(key="scoring_submit").click().run()
+    assert not app.exception and app.success[0].value.startswith("You submitted your scores")
+    other = open_app("scoring", lang="en", tender_id=tender, judge="mensah")
+    assert grid(other)["score"].isna().all()  # okafor's scores are not in mensah's grid

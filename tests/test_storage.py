@@ -25,7 +25,7 @@ from bideval.schema import AuditEvent, TenderRecord
 from bideval.storage import PendingScore, Store, WriteConflict
 from bideval.workflow import FindingKind, FinaliseRefused, Flag, Stage, StageRefused
 from conftest import (DATA, EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, chair_tender, copy_database,
-                      postgres_database, replace_panel, seat_judge, good_bid, write_consolidated, write_form, write_panel,
+                      postgres_database, qcbs_below_the_pass_mark, replace_panel, seat_judge, good_bid, write_consolidated, write_form, write_panel,
                       zip_bytes)
 from document_files import proposal_pdf
 
@@ -2068,29 +2068,43 @@ def test_what_a_judge_is_told_they_owe_is_what_submitting_asks_on_a_bid_below_th
     """A bid below the technical pass mark while a judge has yet to score it was owed, in the summary and the report,
     on the technical criteria only, while submitting asked for every panel criterion: a judge told they owed nothing
     was refused on submitting. One rule now: every panel criterion, the later group's too (the bid may yet pass)."""
-    from conftest import ROOT
     from bideval.workflow import SubmitRefused, scores_owed
 
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
-    admin = admin_of(store)
-    text = (ROOT / "criteria" / "qcbs-consultancy.yaml").read_text(encoding="utf-8").replace(
-        "  - id: price\n", "  - id: presentation\n    name: Presentation\n    group: financial\n    kind: judged\n"
-                           "    max: 10\n\n  - id: price\n", 1).replace("max: 100\n    method:", "max: 90\n    method:")
-    tender = store.create_tender(admin, "QCBS", text, "qcbs.yaml")
-    assert store.import_bids(admin, tender, files(*sorted((ROOT / "sample_bids" / "qcbs-consultancy").glob("*.xlsx")))).ok
-    okafor, _ = seat_judge(store, tender, "okafor"), seat_judge(store, tender, "mensah")
-    store.open_scoring(admin, tender)
-    bids = [v for v, _ in store.bids_to_score(okafor, tender)]
-    technical = ("methodology", "team_leader_quals", "key_experts", "knowledge_transfer")
-    for vendor in bids:  # okafor scores every technical criterion; mensah nothing yet: every bid below 70 so far
-        for criterion in technical:
-            store.set_score(okafor, tender, vendor, criterion, D(1))
-    result = store.result_for(admin, tender)
+    tender, okafor, bids = qcbs_below_the_pass_mark(store)
+    result = store.result_for(admin_of(store), tender)
     assert {b.vendor_id for b in result.unsettled_stages} == set(bids) and not result.ranking
     owed = {o.judge: o.missing for o in scores_owed(result)}
     with pytest.raises(SubmitRefused) as refused:
         store.submit(okafor, tender)
     assert owed["okafor"] == refused.value.missing == tuple((v, "presentation") for v in sorted(bids))
+
+
+def test_a_judges_own_result_owes_what_submitting_asks_while_the_panel_has_not_settled_the_pass_mark(tmp_path):
+    """A judge's own result (before submitting: their own scores only) settled the technical pass mark on their scores
+    alone: every bid below it on okafor's 1s, out, the result FINAL and nothing owed, while submitting asked for the 4
+    presentation scores (a bid below the pass mark on one judge's scores may pass on the panel's). The panel settles a
+    pass mark: a bid it still scores stays in the judge's own result, owed as submitting asks; no other judge's score
+    is in it."""
+    from bideval.workflow import SubmitRefused, owed_by, scores_owed
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    tender, okafor, bids = qcbs_below_the_pass_mark(store)
+    own = store.result_for(okafor, tender)
+    with pytest.raises(SubmitRefused) as refused:
+        store.submit(okafor, tender)
+    assert len(refused.value.missing) == 4
+    assert own.status == "provisional" and own.status_shown == "provisional"
+    assert [(o.judge, o.missing) for o in scores_owed(own)] == [("okafor", refused.value.missing)]
+    assert {b.vendor_id for b in own.unsettled_stages} == set(bids) and not own.ranking
+    assert own.judges == ("okafor",) and {x.judge for x in own.panel_scores} == {"okafor"}  # mensah's never in it
+    assert all(b.stage is not None and b.stage.criteria["methodology"] == 1 for b in own.unsettled_stages)  # his own
+    for vendor, criterion in refused.value.missing:
+        store.set_score(okafor, tender, vendor, criterion, D(5))
+    own = store.result_for(okafor, tender)
+    assert owed_by(own, "okafor") == () and scores_owed(own) == ()
+    assert own.status_shown == "provisional"  # the panel has yet to settle it: not waiting for an agreed score
+    store.submit(okafor, tender)  # as the own result said: nothing owed
 
 
 def test_a_bid_below_the_pass_mark_every_judge_is_recused_from_is_not_settled_out(tmp_path):
