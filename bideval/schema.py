@@ -68,7 +68,8 @@ class BidRecord(Base):
 
 class JudgeRecord(Base):
     """A seat on the tender's panel: the judge's name, the account that holds it, the account that held it last (its
-    declarations and scores go to no other account), and when they submitted."""
+    declarations and scores go to no other account), when they submitted, and their role on the panel as the Judges
+    sheet of the workbook that seated them wrote it in brackets after the name (王评委（组长）: 组长)."""
 
     __tablename__ = "judge"
     __table_args__ = (UniqueConstraint("tender_id", "name"),)
@@ -78,6 +79,7 @@ class JudgeRecord(Base):
     account_id: Mapped[int | None] = mapped_column(index=True)  # no foreign key: SQLite cannot add one in place
     submitted_at: Mapped[datetime | None]
     last_account_id: Mapped[int | None]  # the holder, or the last one once taken back (None: never held)
+    role: Mapped[str | None] = mapped_column(String(100))  # None or "": none
 
 
 class TierRecord(Base):

@@ -36,7 +36,7 @@ from .documents import (Document, DocumentKind, DocumentRefused, Envelope, Store
 from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, RubricError, raise_if
 from .evaluation import check_bids, evaluate
 from .filenames import distinct_names
-from .labels import Named
+from .labels import Named, with_role
 from .panel import PanelInput, Score, judge_name, read_panel, seat_name
 from .result import Result
 from .rights import Action, Actor, RightRefused, Role, SeatLost, allowed
@@ -1292,6 +1292,16 @@ class Store:
             self._open(s, actor, tender_id, Action.READ_TENDER)
             return self._judges(s, tender_id)
 
+    def panel_roles(self, actor: Actor, tender_id: int) -> dict[str, str]:
+        """The panel's seats in the order they were added, each with the member's role on the panel that the Judges
+        sheet gave it in brackets after the name ("": none); a list of the panel shows them as the report and workbook
+        do, :func:`~bideval.labels.with_role` (王评委（组长）)."""
+        with self.db.read() as s:
+            self._open(s, actor, tender_id, Action.READ_TENDER)
+            return {name: role or "" for name, role in s.execute(
+                select(JudgeRecord.name, JudgeRecord.role).where(JudgeRecord.tender_id == tender_id)
+                .order_by(JudgeRecord.id))}
+
     @staticmethod
     def _judges(s: Session, tender_id: int) -> list[str]:
         return list(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == tender_id)
@@ -1578,8 +1588,10 @@ class Store:
                      open_stages: frozenset[str] = frozenset()) -> PanelInput:
         """The panel as the engine takes it; ``only``: one judge's own scores, and no consensus, with the pass marks of
         the bids in ``open_stages`` (those the whole panel still scores) left for the panel to settle."""
-        judges = tuple(s.execute(select(JudgeRecord.name).where(JudgeRecord.tender_id == tender_id)
-                                 .order_by(JudgeRecord.id)).scalars())
+        seats = {name: role for name, role in s.execute(
+            select(JudgeRecord.name, JudgeRecord.role).where(JudgeRecord.tender_id == tender_id)
+            .order_by(JudgeRecord.id))}
+        judges = tuple(seats)
         query = select(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion, ScoreRecord.score,
                        ScoreRecord.comment).where(ScoreRecord.tender_id == tender_id)
         if only is not None:
@@ -1593,7 +1605,8 @@ class Store:
         recused = _recusals(s, tender_id)
         consensus = {} if only is not None else {k: a.score for k, a in _agreed_scores(s, tender_id).items()}
         files = () if only is not None else _panel_workbook(s, tender_id)
-        return PanelInput(judges, scores, tiers, recused=recused, consensus=consensus, files=files,
+        roles = {judge: role for judge in judges if (role := seats.get(judge))}
+        return PanelInput(judges, scores, tiers, recused=recused, consensus=consensus, files=files, roles=roles,
                           open_stages=open_stages)
 
     def panel_input(self, actor: Actor, tender_id: int) -> PanelInput:
@@ -1722,7 +1735,8 @@ class Store:
                 s.execute(delete(model).where(model.tender_id == tender_id))
             for judge in panel.judges:
                 holder, last = holders.get(judge, (None, None))
-                s.add(JudgeRecord(tender_id=tender_id, name=judge, account_id=holder, last_account_id=last))
+                s.add(JudgeRecord(tender_id=tender_id, name=judge, account_id=holder, last_account_id=last,
+                                  role=panel.roles.get(judge) or None))
             for (vendor_id, criterion), tier in panel.tiers.items():
                 s.add(TierRecord(tender_id=tender_id, vendor_id=vendor_id, criterion=criterion, tier=tier, version=1))
             stamp = self.db.clock()
@@ -1735,6 +1749,7 @@ class Store:
                         old=f"{len(holders)} judges, {confirmed.scores_removed} scores",
                         new=f"{len(panel.judges)} judges, {len(panel.scores)} scores",
                         detail=f"sha256={confirmed.sha256}; removed judges: {', '.join(confirmed.judges_removed) or '-'}"
+                               f"; judges: {', '.join(with_role(j, panel.roles.get(j, '')) for j in panel.judges) or '-'}"
                                f"; scores removed: {'; '.join(removed) or '-'}")
             after = {(x.judge, x.vendor_id, x.criterion): x.score for x in panel.scores}
             changed = {k for k in before.keys() | after.keys() if _number(before.get(k)) != after.get(k)}

@@ -21,6 +21,7 @@ import streamlit as st
 
 import workspace as ws
 from bideval import messages
+from bideval.labels import with_role
 from bideval.values import plain_number
 from bideval.errors import BidEvalError, PanelError
 from bideval.accounts import SignInRefused
@@ -331,15 +332,17 @@ else:
 st.divider()
 st.subheader(tr("评标委员会", "Panel"))
 show_notes("panel")
-members = store.judges(ws.actor(), tender)
+roles = store.panel_roles(ws.actor(), tender)  # each seat with its role on the panel, as the report lists it
+members = list(roles)
 if members and progress is not None:
     st.dataframe(pd.DataFrame({
-        tr("评委", "Judge"): [j for j, *_ in progress.judges],
+        tr("评委", "Judge"): [with_role(j, roles.get(j, "")) for j, *_ in progress.judges],
         tr("已打分", "Scores given"): [n for _, n, _, _ in progress.judges],
         tr("应打分", "Scores due"): [due for _, _, due, _ in progress.judges],
     }), hide_index=True, key="tiers_members")
 elif members:
-    st.markdown(tr("评委：", "Judges: ") + ws.markdown_text(tr("、", ", ").join(members)))
+    listed = (with_role(name, role) for name, role in roles.items())
+    st.markdown(tr("评委：", "Judges: ") + ws.markdown_text(tr("、", ", ").join(listed)))
 else:
     st.info(tr("尚无评委。请在下方添加，或导入评分工作簿。", "No judges yet. Add them below or import a panel workbook."))
 if ws.offered(may, Action.MANAGE_PANEL):  # the chair's and procurement's, while the panel may change

@@ -1,6 +1,7 @@
 """The tiers page in AppTest: the chair agrees tiers, keeps the panel list and imports panel workbooks."""
 from datetime import datetime
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -187,6 +188,40 @@ def test_a_good_panel_workbook_replaces_the_panel_and_shows_warnings(tender, tmp
     assert store.tiers(admin_of(store), tender) == {(VENDOR_A, "ops_plan"): "t3"}
     assert [(s.judge, Decimal(s.score), s.comment) for s in store.scores(admin_of(store), tender)] == [("李评委", 11, "清晰")]
     assert list(app.data_editor[0].value["tier"].fillna("")) == ["t3", ""]
+
+
+def test_a_role_on_the_judges_sheet_is_listed_with_the_seat_and_in_the_apps_workbook_and_report(tender, tmp_path):
+    """The panel workbook's Judges sheet names 王评委（组长）: the command line's workbook and report list the role; the
+    app's seats had dropped it (seat15). The panel list here, the audit entry and the export page's workbook (Panel
+    sheet) and report (panel list, signature lines) now show it, as the command line does."""
+    import subprocess
+
+    import openpyxl
+
+    from conftest import import_page
+
+    scores = [[j, v, c, s, ""] for j in ("王评委", "李评委") for v in (VENDOR_A, VENDOR_B)
+              for c, s in (("ops_plan", 12), ("service_design", 4))]
+    good = write_panel(tmp_path / "roles.xlsx", scores, [[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]],
+                       ["王评委（组长）", "李评委"])
+    app = open_app("tiers", tender_id=tender)
+    app.file_uploader(key="tiers_panel_file").upload(good.name, good.read_bytes())
+    app.button(key="tiers_import").click().run()
+    app.checkbox(key="tiers_replace_sure").check().run()
+    app.button(key="tiers_replace").click().run()
+    assert not app.exception and not app.error
+    app = open_app("tiers", tender_id=tender)
+    assert list(members_table(app).iloc[:, 0]) == ["王评委（组长）", "李评委"]
+    store = Store()
+    admin = admin_of(store)
+    assert store.judges(admin, tender) == ["王评委", "李评委"]  # the seat is the name; the role is beside it
+    page = import_page("export")
+    drawn = page.Drawn(store, admin, tender, "complete")
+    sheet = openpyxl.load_workbook(BytesIO(drawn.workbook("zh")))["Panel"]
+    assert "王评委（组长）" in {c for row in sheet.iter_rows(values_only=True) for c in row}
+    text = "".join(subprocess.run(["pdftotext", "-", "-"], input=drawn.report("zh"), capture_output=True,
+                                  check=True).stdout.decode("utf-8").split())
+    assert "王评委（组长）、李评委" in text and "1王评委（组长）2李评委" in text.split("评标委员会成员签字", 1)[1]
 
 
 def test_a_rubric_without_tiered_criteria_says_there_is_nothing_to_agree(app_db):

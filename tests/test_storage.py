@@ -904,6 +904,56 @@ def test_replacing_the_panel_keeps_every_removed_score_in_the_audit_trail(url, t
         ("panel.xlsx", hashlib.sha256(content).hexdigest())]
 
 
+def test_a_role_on_the_judges_sheet_stays_with_the_seat_and_is_listed_as_the_command_line_lists_it(url, tmp_path):
+    """The Judges sheet's 王评委（组长） gives the command line's report and workbook 王评委（组长）; replacing the app's
+    panel with the same workbook stored the seats without their roles, so the app's report and workbook listed
+    王评委 (seat15). The seat keeps its role (migration 0010); a workbook without it takes it away."""
+    import subprocess
+    from io import BytesIO
+
+    import openpyxl
+    from alembic import command
+
+    from bideval.database import _alembic_config
+    from bideval.export import write_workbook
+    from bideval.report import report_pdf
+
+    store = Store(url)
+    admin = admin_of(store)
+    tender = chair_tender(store, "组长")
+    assert store.import_bids(admin, tender, files(write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A)),
+                                                  write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B)))).ok
+    scores = [[j, v, c, s, ""] for j in ("王评委", "李评委") for v in (VENDOR_A, VENDOR_B)
+              for c, s in (("ops_plan", 12), ("service_design", 4))]
+    tiers = [[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]]
+    replace_panel(store, tender, write_panel(tmp_path / "panel.xlsx", scores, tiers, ["王评委（组长）", "李评委"]))
+    store = Store(url)  # kept in the database, not in the process
+    assert store.panel_roles(admin, tender) == {"王评委": "组长", "李评委": ""}
+    result = store.result_for(admin, tender)
+    assert result.judges == ("王评委", "李评委") and [result.judge_listed(j) for j in result.judges] == [
+        "王评委（组长）", "李评委"]
+    out = BytesIO()
+    write_workbook(result, out, "zh")
+    panel_sheet = {c for row in openpyxl.load_workbook(BytesIO(out.getvalue()))["Panel"].iter_rows(values_only=True)
+                   for c in row if isinstance(c, str)}
+    assert "王评委（组长）" in panel_sheet
+    text = "".join(subprocess.run(["pdftotext", "-", "-"], input=report_pdf(result, "zh"), capture_output=True,
+                                  check=True).stdout.decode("utf-8").split())
+    assert "评委：王评委（组长）、李评委" in text or "王评委（组长）、李评委" in text  # the panel list
+    assert "1王评委（组长）2李评委" in text.split("评标委员会成员签字", 1)[1]  # the signature lines
+    event = next(e for e in reversed(store.events(admin, tender)) if e.action == "replace_panel")
+    assert "; judges: 王评委（组长）, 李评委; " in event.detail
+    replace_panel(store, tender, write_panel(tmp_path / "again.xlsx", scores, tiers, ["王评委", "李评委"]))
+    assert store.panel_roles(admin, tender) == {"王评委": "", "李评委": ""}
+    replace_panel(store, tender, write_panel(tmp_path / "panel.xlsx", scores, tiers, ["王评委（组长）", "李评委"]))
+    with store.engine.connect() as connection:  # a database from before 0010: its seats have no role
+        command.downgrade(_alembic_config(connection), "0009")
+        connection.commit()
+    store.engine.dispose()
+    store = Store(url)  # upgraded again at start
+    assert schema_drift(store.engine) == [] and store.panel_roles(admin, tender) == {"王评委": "", "李评委": ""}
+
+
 def test_a_tiered_score_with_its_tier_cleared_blocks_finalising(url, tmp_path):
     """The chair cleared a bid's tier after the judges scored in it: the result looked final and was signed, though
     the command line refuses the same scores (no tier agreed). Finalising now waits for the tier."""
