@@ -286,6 +286,9 @@ class Say:
         by_en, by_zh = ((f"the number format {value.format!r} draws it in {value.ink}, {on_en}",
                          f"数字格式 “{value.format}” 使其显示为颜色 {value.ink}，{on_zh}") if value.format
                         else (f"font colour {value.ink} {on_en}", f"字体颜色 {value.ink}，{on_zh}"))
+        if value.by_rule:  # (whether its rule holds for the cell is not worked out: it may, and nobody sees the value)
+            by_en, by_zh = (f"{by_en}, by a conditional format (Home > Conditional Formatting) when its rule holds",
+                            f"{by_zh}，由条件格式（开始 > 条件格式）在其条件成立时设置")
         return self.t(f"{value.number!r}, stored in the cell but drawn in the colour of its background ({by_en}): "
                       f"nobody sees it on screen (make the value visible, or clear it: {advice})",
                       f"单元格中存储的 “{value.number}”，但其颜色与单元格背景相同（{by_zh}）：屏幕上看不到它"
