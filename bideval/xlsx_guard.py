@@ -1345,8 +1345,7 @@ class _PartScan:
         struck = [(top, left, bottom, right, ref) for top, left, bottom, right, _, ref, *_ in ranges if ref is not None]
         percents = [(top, left, bottom, right, code) for top, left, bottom, right, _, _, code, _ in ranges
                     if code is not None]
-        inks = [(top, left, bottom, right, self.rule_colours(inking))
-                for top, left, bottom, right, *_, inking in ranges if inking is not None]
+        inks = self.inked_ranges(ranges, drawn) if any(inking for *_, inking in ranges) else []
         if not (units or struck or percents or inks):
             return
         shown_by, struck_by, percent_by = _Ruling(units), _Ruling(struck), _Ruling(percents)
@@ -1373,16 +1372,39 @@ class _PartScan:
         if by_percent:
             self.percent_by_rule[info.filename] = by_percent
 
-    def rule_colours(self, inking: _Inking) -> tuple[str | None, str | None]:
-        """The font colour and the fill colour a conditional format's differential format (its font's and its fill's
-        insides) gives a cell, in the workbook's theme and palette: None for each it does not give (the cell's own
-        shows) or that cannot be told."""
-        from .ink import differential_fill_colour, font_colour
+    def inked_ranges(self, ranges: list[_RuledRange], drawn: dict[str, tuple[str, str]]
+                     ) -> list[tuple[int, int, int, int, tuple[str | None, str | None]]]:
+        """The ranges of a worksheet's conditional formats one of whose rules may draw a value in its background's
+        colour, each with the font and fill colours it gives (:meth:`rule_colours`; ``drawn``: each cell format's font
+        and fill colours, which a rule's replace)."""
+        from .ink import NO_FILL, background
+
+        fonts = frozenset(font for font, _ in drawn.values())
+        backgrounds = frozenset(background(fill) for _, fill in drawn.values()) | {background(NO_FILL)}
+        return [(top, left, bottom, right, colours) for top, left, bottom, right, *_, inking in ranges if inking
+                and (colours := self.rule_colours(inking, fonts, backgrounds)) is not None]
+
+    def rule_colours(self, inking: tuple[_Inking, ...], fonts: frozenset[str],
+                     backgrounds: frozenset[str]) -> tuple[str | None, str | None] | None:
+        """The font colour and the fill colour the first of a conditional format's rules that may draw a value in its
+        background's colour gives a cell (``inking``: each rule's differential format's font and fill insides), in the
+        workbook's theme and palette: None for each it does not give (the cell's own shows) or that cannot be told.
+        A rule may hide a value when its font is the colour of its fill, or of a background some cell format gives
+        (``backgrounds``, the sheet's white among them), or its fill the colour of some cell format's font (``fonts``).
+        None when no rule may: a red font on the sheet's white does not hide, nor does it keep a white one after it
+        from being looked at."""
+        from .ink import background, differential_fill_colour, font_colour
 
         scheme, indexed = self.colours()
-        font, fill = inking
-        return (font_colour(font, scheme, indexed, unsaid=None) if font else None,
-                differential_fill_colour(fill, scheme, indexed) if fill else None)
+        for font_said, fill_said in inking:
+            font = font_colour(font_said, scheme, indexed, unsaid=None) if font_said else None
+            fill = differential_fill_colour(fill_said, scheme, indexed) if fill_said else None
+            if font is not None and fill is not None:
+                if font == background(fill):
+                    return font, fill
+            elif font in backgrounds or fill is not None and background(fill) in fonts:
+                return font, fill
+        return None
 
     def note_struck(self, info: zipfile.ZipInfo, sheet: bytes, struck: frozenset[str],
                     strings: dict[int, Runs]) -> None:
@@ -2007,8 +2029,8 @@ def _differential_format(inside: bytes, currency: str | None, panel: bool) -> _R
 # A range of a worksheet's conditional formats that draws its cells through a unit or struck through: its first row,
 # first column, last row, last column (from 1), what stands for a cell shown through the unit (None: none), the
 # range as the sheet writes it when it strikes through (None: it does not), and in a bid workbook the percent format
-# it shows a number through (None: none), and the font and fill it gives a cell (None: none; :data:`_Rule`)
-_RuledRange = tuple[int, int, int, int, _ShownAs | None, str | None, str | None, _Inking | None]
+# it shows a number through (None: none), and the fonts and fills its rules give a cell (None: none; :data:`_Rule`)
+_RuledRange = tuple[int, int, int, int, _ShownAs | None, str | None, str | None, tuple[_Inking, ...] | None]
 
 
 def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
@@ -2027,28 +2049,34 @@ def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
         inside = block.group(2)
         rules = [_unless_blank(ruled.get(_style_index(said.get("dxfId", ""))), said.get("type", ""))
                  for said in (_attributes(rule.group(1)) for rule in _RULE.finditer(inside)
-                              if not (blanks_pass and b"containsBlanks" in rule.group(1)))]
+                              if not (blanks_pass and any(kind.encode() in rule.group(1)
+                                                          for kind in _NO_VALUE_RULES)))]
         if b"dxf" in inside:  # (a rule of the extension list carries its differential format itself)
             rules += [_differential_format(own.group(1) or b"", currency, panel)
                       for own in _DIFFERENTIAL_FORMAT.finditer(inside)]
         pair = next((rule[0] for rule in rules if rule is not None and rule[0] is not None), None)
         strikes = any(rule is not None and rule[1] for rule in rules)
         percent = next((rule[2] for rule in rules if rule is not None and rule[2] is not None), None)
-        inking = next((rule[3] for rule in rules if rule is not None and rule[3] is not None), None)
-        if pair is None and not strikes and percent is None and inking is None:
+        inking = tuple(rule[3] for rule in rules if rule is not None and rule[3] is not None)
+        if pair is None and not strikes and percent is None and not inking:
             continue
         refs = _attributes(block.group(1)).get("sqref", "").split()
         refs += [ref for listed in _SQREF.findall(inside)
                  for ref in html.unescape(listed.decode("utf-8", "replace")).split()]
-        ranges += [(*span, pair, ref if strikes else None, percent, inking) for ref in refs
+        ranges += [(*span, pair, ref if strikes else None, percent, inking or None) for ref in refs
                    if (span := _range_span(ref)) is not None]
     return ranges
 
 
+# Conditional format rule types that hold only for a cell holding no value to read: an empty cell (an answer cell
+# yellow until filled), an error (hidden in white, the usual way to blank #N/A out; refused as an error already)
+_NO_VALUE_RULES = ("containsBlanks", "containsErrors")
+
+
 def _unless_blank(rule: _Rule | None, kind: str) -> _Rule | None:
-    """A conditional format's rule (of the rule type ``kind``), without the colours it gives when it holds only for an
-    empty cell (``containsBlanks``: an answer cell yellow until filled), which then draw no value."""
-    if rule is None or kind != "containsBlanks" or rule[3] is None:
+    """A conditional format's rule (of the rule type ``kind``), without the colours it gives when it holds only for a
+    cell holding no value (:data:`_NO_VALUE_RULES`), which then draw no value."""
+    if rule is None or kind not in _NO_VALUE_RULES or rule[3] is None:
         return rule
     return None if rule[:3] == (None, False, None) else (*rule[:3], None)
 

@@ -1092,6 +1092,23 @@ def test_a_value_a_conditional_format_draws_in_its_background_s_colour_is_refuse
     assert "条件格式" in messages.render(problem, "zh")
 
 
+def test_a_rule_that_leaves_the_value_seen_does_not_hide_a_white_one_after_it(rubric, tmp_path):
+    """A red rule first over the price, a white one after it: Excel applies the one that holds; the white one is the
+    one that may hide the value, whichever comes first."""
+    at = list(good_bid(VENDOR_A)).index("rate_per_call")
+    path = tmp_path / "form.xlsx"
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bid")
+    for r, (name, value) in enumerate(good_bid(VENDOR_A).items()):
+        sheet.write_string(r, 0, name)
+        sheet.write(r, 2, value)
+    for colour in ("#FF0000", "#FFFFFF"):
+        sheet.conditional_format(f"C{at + 1}", {**_UNKNOWN, "format": book.add_format({"font_color": colour})})
+    book.close()
+    problem = the_problem(rubric, path)
+    assert str(problem).startswith(f"{path}:Bid!C{at + 1}: expected") and "font colour FFFFFF" in str(problem)
+
+
 def test_a_value_a_conditional_format_of_the_extension_list_draws_white_is_refused(rubric, tmp_path):
     """Excel 2010's rules carry their differential format themselves (<x14:dxf>)."""
     from crafted import changed
@@ -1110,6 +1127,7 @@ def test_a_value_a_conditional_format_of_the_extension_list_draws_white_is_refus
     (_HOLDS, {"bg_color": "#FFF2CC"}, None),  # a yellow fill under black: seen
     (_HOLDS, {"font_color": "#FFFFFF"}, "D1:D20"),  # a rule over the notes beside the answers, not over them
     ({"type": "blanks"}, {"font_color": "#FFFFFF"}, None),  # holds only for an empty cell: draws no value
+    ({"type": "errors"}, {"font_color": "#FFFFFF"}, None),  # only for an error (refused as such): the #N/A blanked out
 ])
 def test_a_conditional_format_that_leaves_the_value_seen_is_read(rubric, tmp_path, rule, look, cells):
     for field, value in (("similar_projects", 3), ("rate_per_call", Decimal("0.85")), ("vendor_name", "北京示例客服有限公司")):
