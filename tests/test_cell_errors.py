@@ -1109,6 +1109,24 @@ def test_a_rule_that_leaves_the_value_seen_does_not_hide_a_white_one_after_it(ru
     assert str(problem).startswith(f"{path}:Bid!C{at + 1}: expected") and "font colour FFFFFF" in str(problem)
 
 
+def test_a_score_a_conditional_format_draws_white_is_refused_at_its_cell(rubric, tmp_path):
+    """A panel workbook alike: a judge's score nobody sees is no score to add up."""
+    bidset = make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B))
+    path = tmp_path / "panel.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Scores")
+    for r, row in enumerate([["judge", "vendor_id", "criterion", "score", "comment"],
+                             ["王评委", VENDOR_A, "service_design", 4, ""], ["王评委", VENDOR_B, "service_design", 3, ""]]):
+        sheet.write_row(r, 0, row)
+    sheet.conditional_format("D3", {**_HOLDS, "format": book.add_format({"font_color": "#FFFFFF"})})
+    book.close()
+    assert problems(lambda: read_panel(rubric, bidset.bids, [], [path])) == [
+        f"{path}:Scores!D3: expected a number from 0 to 5, found '3', stored in the cell but drawn in the colour of its "
+        "background (font colour FFFFFF on no fill (the sheet's white), by a conditional format (Home > Conditional "
+        "Formatting) when its rule holds): nobody sees it on screen (make the value visible, or clear it: ask the "
+        "panel secretary to send the file again)"]
+
+
 def test_a_value_a_conditional_format_of_the_extension_list_draws_white_is_refused(rubric, tmp_path):
     """Excel 2010's rules carry their differential format themselves (<x14:dxf>)."""
     from crafted import changed
