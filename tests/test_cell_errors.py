@@ -1109,6 +1109,24 @@ def test_a_rule_that_leaves_the_value_seen_does_not_hide_a_white_one_after_it(ru
     assert str(problem).startswith(f"{path}:Bid!C{at + 1}: expected") and "font colour FFFFFF" in str(problem)
 
 
+def test_a_price_a_conditional_format_draws_white_stops_the_command_and_the_import(tmp_path):
+    """The command line exits 2 writing nothing, and the app's import refuses the file at the cell, as for a price in
+    white ink."""
+    path = write_inked_by_rule(tmp_path / "bids.xlsx", "rate_per_call", _UNKNOWN, {"font_color": "#FFFFFF"},
+                               sheet_name="Bids")
+    cell = f"Bids!{chr(65 + list(good_bid(VENDOR_A)).index('rate_per_call'))}2"
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(EXAMPLE_RUBRIC),
+                           "--bids", str(path), "--json", str(tmp_path / "r.json")],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and not (tmp_path / "r.json").exists()
+    assert f"{cell}: expected" in done.stderr and "by a conditional format" in done.stderr
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    tender = chair_tender(store, "T")
+    report = store.import_bids(admin_of(store), tender, [(path.name, path.read_bytes())])
+    (problem,) = report.refused[path.name]
+    assert str(problem).startswith(f"{path.name}:{cell}: expected") and "nobody sees it on screen" in str(problem)
+
+
 def test_a_score_a_conditional_format_draws_white_is_refused_at_its_cell(rubric, tmp_path):
     """A panel workbook alike: a judge's score nobody sees is no score to add up."""
     bidset = make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B))
