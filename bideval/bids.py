@@ -391,21 +391,23 @@ def _bids_elsewhere(reading: Reading, book: Workbook, read: str, read_bids: Sequ
     names = {name_key(b.vendor_name) for b in read_bids}
     problems: list[Problem] = []
     mine: list[tuple[int, tuple[str, ...]]] | None = None  # the sheet read, from its header (once, if consolidated)
-    form: list[tuple[Any, ...]] | None = None  # the form read, its filled rows (once, if a form)
+    form: list[list[Any]] | None = None  # the form read, as a reader reads it (once, if a form)
+    read_rows: list[list[Any]] | None = None
     for sheet in book.sheet_names:
         if sheet == read:
             continue
+        consolidated = read == CONSOLIDATED_SHEET
         try:
             rows = book.rows(sheet)
-            if mine is None and read == CONSOLIDATED_SHEET:
-                mine = _from_header(reading, book.rows(read))
-            if form is None and read != CONSOLIDATED_SHEET:
-                form = _filled_rows(book.rows(read))
+            if read_rows is None:  # (each copy compared as a reader reads it, not as stored: hostile15)
+                read_rows = _as_seen(reading, book, read, book.rows(read), consolidated)
+                mine, form = (_from_header(reading, read_rows), None) if consolidated else (None, read_rows)
         except DamagedWorkbook as damaged:
             problems.extend(damaged.problems)
             continue
-        found = _bid_shape(reading, sheet, rows, vendors, names, form) or (
-            _changed_copy(reading, mine, rows) if mine is not None else None)
+        seen = _as_seen(reading, book, sheet, rows, consolidated)
+        found = _bid_shape(reading, sheet, rows, vendors, names, form, seen) or (
+            _changed_copy(reading, mine, seen) if mine is not None else None)
         if found is not None:
             problems.append(Problem.of("bids.bids_elsewhere", book.display, sheet, read=read,
                                        hidden=book.hidden_sheet(sheet), **found))
@@ -422,16 +424,43 @@ def _changed_copy(reading: Reading, mine: list[tuple[int, tuple[str, ...]]],
     if not mine or not theirs or mine[0][1] != theirs[0][1]:
         return None  # (headed otherwise: no copy of the sheet read)
     code_at = _codes_at(reading, mine[0][1]) or 0
-    read = {normalise_vendor_id(row[code_at]): row for _, row in mine[1:] if code_at < len(row)}
+    read = {normalise_vendor_id(row[code_at]): (r, row) for r, row in mine[1:] if code_at < len(row)}
     for r, row in theirs[1:]:
         code = normalise_vendor_id(row[code_at]) if code_at < len(row) else ""
-        same = read.get(code)
-        if same is None:
+        if code not in read:
             continue
+        mine_at, same = read[code]
         changed = next((c for c, (a, b) in enumerate(zip_longest(row, same, fillvalue="")) if a != b), None)
         if changed is not None:
-            return {"shape": "copy", "found": row[code_at], "at": cell_name(r, changed)}
+            return {"shape": "copy", "found": row[code_at], "at": cell_name(r, changed),
+                    "read_at": cell_name(mine_at, changed)}
     return None
+
+
+def _as_seen(reading: Reading, book: Workbook, sheet: str, rows: list[list[Any]],
+             consolidated: bool) -> list[list[Any]]:
+    """``rows`` of the sheet read or of another, each number cell of a price, a number, a count, a text or a choice
+    as a bid's reader reads it through its number format (:func:`_as_read`: 0.85 in a ``0%`` cell a percentage, 10
+    in a text's ``000`` cell 010): below the header naming the vendor_id column (``consolidated``), or beside the
+    field ids of column A. Two copies holding the same numbers shown otherwise are not the same bids. ``rows``
+    themselves when the sheet has no such cell (a copy otherwise)."""
+    if book.notes.formatted.get(sheet) is None:
+        return rows
+    rows = [list(row) for row in rows]
+    if consolidated:
+        header = _from_header(reading, rows)
+        fields = {c: field.id for c, title in enumerate(header[0][1] if header else ())
+                  if (field := reading.headers.get(name_key(title))) is not None}
+        for kind, formats in ((reading.numbers, _percent), (reading.texts, None)):
+            for r, c, own, rule in book.formatted_numbers(sheet, rows, [c for c, f in fields.items() if f in kind],
+                                                          None, formats):
+                rows[r][c] = _as_read(rows[r][c], own, rule, formats is None)
+        return rows
+    answers = {r: key for r, row in enumerate(rows) if row and isinstance(row[0], str)
+               and ((key := normalise(row[0])) in reading.numbers or key in reading.texts)}
+    for r, c, own, rule in book.formatted_numbers(sheet, rows, (VALUE_COLUMN,), answers):
+        rows[r][c] = _as_read(rows[r][c], own, rule, answers[r] in reading.texts)
+    return rows
 
 
 def _from_header(reading: Reading, table: list[list[Any]]) -> list[tuple[int, tuple[str, ...]]]:
@@ -450,7 +479,8 @@ def _codes_at(reading: Reading, row: tuple[str, ...]) -> int | None:
 
 
 def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set[str],
-               names: set[str], form: Sequence[tuple[Any, ...]] | None = None) -> dict[str, Any] | None:
+               names: set[str], form: list[list[Any]] | None = None,
+               seen: list[list[Any]] | None = None) -> dict[str, Any] | None:
     """What shows that ``rows`` hold a bid not among those read (``vendors``, ``names``: by
     :func:`~bideval.values.name_key`), as the facts of its problem; None when they hold none.
 
@@ -463,8 +493,10 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
     样例, 范例, 范本, 模板, 格式, example, sample or template: 填写示例, 参考格式; or the vendor it names begins with 示例,
     样例, 范例 or 范本, or says so in brackets: 示例公司, 某公司（示例）; not 北京示例客服有限公司, a firm's name), or a
     cover: the bidder read (its code, or its name beside no code) and no other answer; or an unchanged copy of the
-    form read (``form``: its filled rows, :func:`_filled_rows`), as an unchanged copy of ``Bids`` is left alone: a
-    copy with a row added (a corrected price below the first), a note or a label changed is told. A field dictionary describes
+    form read (``form``: its rows as a reader reads them, compared with ``seen``, this sheet's: :func:`_as_seen`), as
+    an unchanged copy of ``Bids`` is left alone: a copy with a row added (a corrected price below the first), a note
+    or a label changed, or a number shown otherwise (0.85 as 85% in a ``0%`` cell) is told, naming the first cell
+    that differs and its place in the form read. A field dictionary describes
     the vendor_id in words, a type or a length (``18``, ``text``: :data:`_COPIED_CODE`), so it is no bid."""
     filled = [(r, row) for r, row in enumerate(rows) if not is_blank_row(row)]
     for h, (r, header) in enumerate(filled[:_OTHER_HEADER_SEARCH]):
@@ -505,24 +537,32 @@ def _bid_shape(reading: Reading, sheet: str, rows: list[list[Any]], vendors: set
         return None
     if own and all(is_blank(v) for k, v in answers.items() if k not in ("vendor_id", "vendor_name")):
         return None  # a cover (封面) naming the bidder read, answering nothing else
-    if own and form is not None and _filled_rows(rows) == form and not _EXAMPLE.search(sheet):  # (报价表格式: above)
+    copied = own and form is not None and not _EXAMPLE.search(sheet)  # (报价表格式: above)
+    differs = _first_difference(seen or rows, form or ()) if copied else None
+    if copied and differs is None:
         return None  # Bid (2), the form copied and left as it is: whichever is read, the answers are the same
     if not is_blank(code) and _COPIED_CODE.fullmatch(normalise_vendor_id(str(code))):
-        return {"shape": "form", "found": code, "stated": "vendor_id", "column": column_letter(column)}
+        return {"shape": "form", "found": code, "stated": "vendor_id", "column": column_letter(column),
+                **({"at": differs[0], "read_at": differs[1]} if differs is not None else {})}
     if is_blank(code) and not is_blank(name):
         return {"shape": "form", "found": name, "stated": "vendor_name", "column": column_letter(column)}
     return None
 
 
-def _filled_rows(rows: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
-    """A sheet's rows that hold something, each without its empty cells at the end: two sheets holding the same are
-    equal whatever their widths."""
-    filled = []
-    for row in rows:
-        ends = [c for c, v in enumerate(row) if not is_blank(v)]
-        if ends:
-            filled.append(tuple(row[:ends[-1] + 1]))
-    return filled
+def _first_difference(rows: Sequence[Sequence[Any]], read: Sequence[Sequence[Any]]) -> tuple[str, str] | None:
+    """The first cell where a copy of the form (``rows``) holds otherwise than the form read (``read``), each filled row
+    taken in turn in both (a row inserted moves the rest), as the cell in each: None when none differs."""
+    for (r, row), (m, mine) in zip_longest(_numbered(rows), _numbered(read), fillvalue=(-1, ())):
+        c = next((c for c, (a, b) in enumerate(zip_longest(row, mine, fillvalue="")) if a != b), None)
+        if c is not None:
+            return cell_name(max(r, 0), c), cell_name(max(m, 0), c)
+    return None
+
+
+def _numbered(rows: Sequence[Sequence[Any]]) -> list[tuple[int, tuple[Any, ...]]]:
+    """The rows of a sheet that hold something, each with its number (from 0) and without its empty cells at the end."""
+    return [(r, tuple(row[:ends[-1] + 1])) for r, row in enumerate(rows)
+            if (ends := [c for c, v in enumerate(row) if not is_blank(v)])]
 
 
 def _form_answers(reading: Reading, rows: list[list[Any]]) -> tuple[dict[str, Any], int]:

@@ -44,6 +44,7 @@ _SCHEME_COLOUR = re.compile(rb"<" + _PREFIX + rb"(dk1|lt1|dk2|lt2|accent[1-6]|hl
 _COLOUR = re.compile(rb"<" + _PREFIX + rb"color(?=[\s/>])([^>]*)")
 _PATTERN = re.compile(rb"<" + _PREFIX + rb"patternFill(?=[\s/>])([^>]*?)(/?)>")
 _FOREGROUND = re.compile(rb"<" + _PREFIX + rb"fgColor(?=[\s/>])([^>]*)")
+_BACKGROUND = re.compile(rb"<" + _PREFIX + rb"bgColor(?=[\s/>])([^>]*)")
 _RGB = re.compile(r"(?:[0-9A-Fa-f]{2})?([0-9A-Fa-f]{6})")
 _PALETTE_ENTRY = re.compile(rb"<" + _PREFIX + rb"rgbColor(?=[\s/>])([^>]*)")
 _INDEXED = re.compile(rb"<" + _PREFIX + rb"indexedColors(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"indexedColors\s*>",
@@ -167,6 +168,24 @@ def fill_colour(fill: bytes, theme: Sequence[str | None] = DEFAULT_THEME, indexe
         return None
     foreground = _FOREGROUND.search(fill, pattern.end())  # (Excel's own: a solid fill's colour is its foreground's)
     return None if foreground is None else colour(attributes(foreground.group(1)), theme, indexed)
+
+
+def differential_fill_colour(fill: bytes, theme: Sequence[str | None] = DEFAULT_THEME,
+                             indexed: Sequence[str] = PALETTE) -> str | None:
+    """The colour a conditional format's differential format paints a cell's background with (the inside of its
+    ``<dxf>``'s ``<fill>``): a solid fill's, which a differential format writes as its ``bgColor`` (the pattern type
+    unsaid, or ``solid``), else its ``fgColor``; None for no fill (the cell's own shows), a pattern, a gradient, or a
+    colour that cannot be told.
+
+    >>> differential_fill_colour(b'<patternFill><bgColor rgb="FFFFC7CE"/></patternFill>'), differential_fill_colour(b'')
+    ('FFC7CE', None)
+    >>> differential_fill_colour(b'<patternFill patternType="gray125"><bgColor rgb="FFFFFFFF"/></patternFill>')
+    """
+    pattern = _PATTERN.search(fill)
+    if pattern is None or attributes(pattern.group(1)).get("patternType", "solid") != "solid":
+        return None
+    said = _BACKGROUND.search(fill, pattern.end()) or _FOREGROUND.search(fill, pattern.end())
+    return None if said is None else colour(attributes(said.group(1)), theme, indexed)
 
 
 def named_colour(name: str, indexed: Sequence[str] = PALETTE) -> str | None:

@@ -286,6 +286,9 @@ class Say:
         by_en, by_zh = ((f"the number format {value.format!r} draws it in {value.ink}, {on_en}",
                          f"数字格式 “{value.format}” 使其显示为颜色 {value.ink}，{on_zh}") if value.format
                         else (f"font colour {value.ink} {on_en}", f"字体颜色 {value.ink}，{on_zh}"))
+        if value.by_rule:  # (whether its rule holds for the cell is not worked out: it may, and nobody sees the value)
+            by_en, by_zh = (f"{by_en}, by a conditional format (Home > Conditional Formatting) when its rule holds",
+                            f"{by_zh}，由条件格式（开始 > 条件格式）在其条件成立时设置")
         return self.t(f"{value.number!r}, stored in the cell but drawn in the colour of its background ({by_en}): "
                       f"nobody sees it on screen (make the value visible, or clear it: {advice})",
                       f"单元格中存储的 “{value.number}”，但其颜色与单元格背景相同（{by_zh}）：屏幕上看不到它"
@@ -1095,16 +1098,23 @@ def _(s: Say) -> str:
             "its vendor_id", "统一社会信用代码")
         column = s.get("column") or "C"
         said_en, said_zh = f" ({what_en} {s.found(found)} in column {column})", f"（{column} 列填有{what_zh} {s.found(found)}）"
+        if s.get("at"):  # a copy of the form read, the same bidder's, that a reader reads otherwise (Bid (2))
+            said_en += (f", and it differs from the sheet {read} at {s['at']} ({s['read_at']} there), as a reader "
+                        "reads each cell through its number format")
+            said_zh += f"，且按数字格式读取时，其 {s['at']} 与工作表{read}的 {s['read_at']} 不同"
         return s.t(f"this sheet{seen_en} holds a bid too{said_en}, but only the sheet {read} is read, so nothing "
                    f"of this workbook was imported: keep one bid form per workbook (delete this sheet, or the sheet "
                    f"{read} if this one is the bid), or send each bid in a workbook of its own",
                    f"此工作表{seen_zh}也含有投标{said_zh}，但只读取工作表{read}，本工作簿未导入任何内容："
                    f"每个工作簿只保留一份投标文件（删除此表；若此表才是投标，则删除工作表{read}），或每份投标各用一个工作簿")
     if s["shape"] == "copy":  # a copy of the sheet read whose row for a bidder read differs from it (Bids (修正))
+        there_en, there_zh = ((f"; {s['read_at']} in the sheet {read}", f"；工作表{read}的 {s['read_at']}")
+                              if s.get("read_at") else ("", ""))
         return s.t(f"this sheet{seen_en} is a copy of the sheet {read}, but its row for {s.found(found)} differs from "
-                   f"it (at {s['at']}): only the sheet {read} is read, and which of the two stands cannot be told, so "
-                   "nothing of this workbook was imported: keep the one that stands and delete the other",
-                   f"此工作表{seen_zh}是工作表{read}的副本，但 {s.found(found)} 的一行与之不同（{s['at']}）：只读取工作表"
+                   f"it as a reader reads it (at {s['at']}{there_en}): only the sheet {read} is read, and which of "
+                   "the two stands cannot be told, so nothing of this workbook was imported: keep the one that stands "
+                   "and delete the other",
+                   f"此工作表{seen_zh}是工作表{read}的副本，但 {s.found(found)} 的一行按读取结果与之不同（{s['at']}{there_zh}）：只读取工作表"
                    f"{read}，无法判断以哪一份为准，本工作簿未导入任何内容：请保留有效的一份，删除另一份")
     said_en, said_zh = f" (a row for {s.found(found)}, not among the bids read)", f"（有 {s.found(found)} 的一行，不在已读取的投标中）"
     code_en = code_zh = ""

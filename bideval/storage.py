@@ -1029,9 +1029,11 @@ class Store:
         except DocumentRefused as error:
             return self._refused_document(name, content, list(error.problems), report)
         if held is not None:  # the same bytes under another name (re-uploaded with Replace, renamed): kept once
-            report.already[document.name] = (vendor_id, held[0])
-            return UploadedFile(document.name, document.sha256, document.size, DOCUMENT, attached_to=vendor_id,
+            kept = UploadedFile(document.name, document.sha256, document.size, DOCUMENT, attached_to=vendor_id,
                                 envelope=held[1], uploaded_as=report.renamed.get(name), already=held[0])
+            # (the report names the document held only where the upload history would: '' for a sealed one)
+            report.already[document.name] = (vendor_id, self._told_to(actor, tender_id, kept).already or "")
+            return kept
         report.attached[document.name] = vendor_id
         return UploadedFile(document.name, document.sha256, document.size, DOCUMENT, attached_to=vendor_id,
                             envelope=envelope.value, uploaded_as=report.renamed.get(name))
@@ -1100,13 +1102,28 @@ class Store:
         actor's own seat still scores)."""
         with self.db.read() as s:
             record, roles = self._open(s, actor, tender_id, Action.READ_AUDIT, partial=True)
-            seat = self._view(s, actor, record, roles).seat
-            undeclared = seat is not None and bool(self._undeclared_vendors(s, record, seat))
+            seat, undeclared = self._seat_limits(s, actor, record, roles)
             rows = s.execute(select(UploadRecord).where(UploadRecord.tender_id == tender_id)
                              .order_by(UploadRecord.id.desc())).scalars().all()
             return [Upload(r.id, r.at, r.actor, r.vendor_id, r.replace,
                            tuple(self._told_file(s, record, seat, undeclared, f, r.vendor_id)
                                  for f in decode_files(r.files_json))) for r in rows]
+
+    def _told_to(self, actor: Actor, tender_id: int, file: UploadedFile) -> UploadedFile:
+        """A file just uploaded as ``actor`` may be told of it in the import report: by :meth:`_told_file`, the upload
+        history's rule, so the report names no document the history would withhold from the actor's seat (a price
+        schedule whose bytes a proposal uploaded again repeats, while the seat still scores)."""
+        with self.db.read() as s:
+            record, roles = self._open(s, actor, tender_id, Action.IMPORT_BIDS)
+            seat, undeclared = self._seat_limits(s, actor, record, roles)
+            return self._told_file(s, record, seat, undeclared, file, file.attached_to)
+
+    def _seat_limits(self, s: Session, actor: Actor, record: TenderRecord,
+                     roles: frozenset[Role]) -> tuple[JudgeRecord | None, bool]:
+        """The seat an actor reads the tender through (:meth:`_view`; None: none) and whether it has a bidder still to
+        declare for (then it may be told of no document)."""
+        seat = self._view(s, actor, record, roles).seat
+        return seat, seat is not None and bool(self._undeclared_vendors(s, record, seat))
 
     def _told_file(self, s: Session, record: TenderRecord, seat: JudgeRecord | None, undeclared: bool,
                    file: UploadedFile, vendor_id: str | None) -> UploadedFile:

@@ -206,6 +206,11 @@ _DIFFERENTIAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"dxf(?=[\s/>])[^>]*?(?:/>|
 _CONDITIONAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"conditionalFormatting(?=[\s/>])([^>]*)>(.*?)</" + _PREFIX
                                  + rb"conditionalFormatting\s*>", re.DOTALL)
 _RULE = re.compile(rb"<" + _PREFIX + rb"cfRule(?=[\s/>])([^>]*)")
+# A differential format's font and fill, each whole (the inside: None for an empty one).
+_DIFFERENTIAL_FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"font>)",
+                                re.DOTALL)
+_DIFFERENTIAL_FILL = re.compile(rb"<" + _PREFIX + rb"fill(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"fill>)",
+                                re.DOTALL)
 # The ranges of a conditional format of Excel 2010's extension list (<x14:conditionalFormatting>), written in a child
 # (<xm:sqref>C2:C9</xm:sqref>), not in an attribute.
 _SQREF = re.compile(rb"<" + _PREFIX + rb"sqref(?:\s[^>]*)?>([^<]*)</" + _PREFIX + rb"sqref\s*>")
@@ -1236,7 +1241,7 @@ class _PartScan:
             if inks:
                 self.note_inked(info, sheet, inked, drawn, found)
             if rules:  # a cell's own format is what it says first; a conditional one is looked at in every cell
-                self.note_ruled(info, sheet, ruled, found)
+                self.note_ruled(info, sheet, ruled, found, drawn)
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
             if strikes:
@@ -1325,27 +1330,33 @@ class _PartScan:
             return b""
 
     def note_ruled(self, info: zipfile.ZipInfo, sheet: bytes, ruled: dict[str, _Rule],
-                   found: dict[tuple[int, int], Unreadable]) -> None:
-        """Note the cells of a worksheet that its conditional formats may draw through a unit (into ``found``, where
-        nothing is noted of the cell yet but what a reader may read, :data:`_READ_AS_SHOWN`), struck through (those that hold something, each with the range of the
-        first such format over it), or in a bid workbook as a percentage (its number cells, each with the format):
-        by a differential format among ``ruled``, or one of the rule's own."""
+                   found: dict[tuple[int, int], Unreadable], drawn: dict[str, tuple[str, str]]) -> None:
+        """Note the cells of a worksheet that its conditional formats may draw through a unit or in their background's
+        colour (into ``found``, where nothing is noted of the cell yet but what a reader may read,
+        :data:`_READ_AS_SHOWN`; ``drawn``: each cell format's font and fill colours, which a rule's font or fill
+        replaces), struck through (those that hold something, each with the range of the first such format over it),
+        or in a bid workbook as a percentage (its number cells, each with the format): by a differential format among
+        ``ruled``, or one of the rule's own."""
         ranges = _ruled_ranges(sheet, ruled, self.currency, self.panel)
         if len(ranges) > MAX_RULED_RANGES:
             raise _Refused("sheet", part=info.filename, sheet_name=self.sheet_name(info.filename),
                            finding=_f("ruled_ranges", count=len(ranges), limit=MAX_RULED_RANGES))
-        units = [(top, left, bottom, right, pair) for top, left, bottom, right, pair, _, _ in ranges if pair is not None]
-        struck = [(top, left, bottom, right, ref) for top, left, bottom, right, _, ref, _ in ranges if ref is not None]
-        percents = [(top, left, bottom, right, code) for top, left, bottom, right, _, _, code in ranges
+        units = [(top, left, bottom, right, pair) for top, left, bottom, right, pair, *_ in ranges if pair is not None]
+        struck = [(top, left, bottom, right, ref) for top, left, bottom, right, _, ref, *_ in ranges if ref is not None]
+        percents = [(top, left, bottom, right, code) for top, left, bottom, right, _, _, code, _ in ranges
                     if code is not None]
-        if not (units or struck or percents):
+        inks = self.inked_ranges(ranges, drawn) if any(inking for *_, inking in ranges) else []
+        if not (units or struck or percents or inks):
             return
         shown_by, struck_by, percent_by = _Ruling(units), _Ruling(struck), _Ruling(percents)
+        inked_by = _Ruling(inks)
         by_rule: dict[tuple[int, int], str] = {}
         by_percent: dict[tuple[int, int], str] = {}
         for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
             pair = shown_by.at(row, column) if units else None
             held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
+            if held is None and inks and (colours := inked_by.at(row, column)) is not None:
+                held = _ruled_ink(colours, drawn.get(_style_index(attributes.get("s", "0"))), attributes, sheet, after)
             at = (row - 1, column - 1)  # (what the cell's own format shows may be read: a rule's is told instead)
             if held is not None and (at not in found or isinstance(found[at], _READ_AS_SHOWN)):
                 found[at] = held
@@ -1360,6 +1371,40 @@ class _PartScan:
             self.struck_by_rule[info.filename] = by_rule
         if by_percent:
             self.percent_by_rule[info.filename] = by_percent
+
+    def inked_ranges(self, ranges: list[_RuledRange], drawn: dict[str, tuple[str, str]]
+                     ) -> list[tuple[int, int, int, int, tuple[str | None, str | None]]]:
+        """The ranges of a worksheet's conditional formats one of whose rules may draw a value in its background's
+        colour, each with the font and fill colours it gives (:meth:`rule_colours`; ``drawn``: each cell format's font
+        and fill colours, which a rule's replace)."""
+        from .ink import NO_FILL, background
+
+        fonts = frozenset(font for font, _ in drawn.values())
+        backgrounds = frozenset(background(fill) for _, fill in drawn.values()) | {background(NO_FILL)}
+        return [(top, left, bottom, right, colours) for top, left, bottom, right, *_, inking in ranges if inking
+                and (colours := self.rule_colours(inking, fonts, backgrounds)) is not None]
+
+    def rule_colours(self, inking: tuple[_Inking, ...], fonts: frozenset[str],
+                     backgrounds: frozenset[str]) -> tuple[str | None, str | None] | None:
+        """The font colour and the fill colour the first of a conditional format's rules that may draw a value in its
+        background's colour gives a cell (``inking``: each rule's differential format's font and fill insides), in the
+        workbook's theme and palette: None for each it does not give (the cell's own shows) or that cannot be told.
+        A rule may hide a value when its font is the colour of its fill, or of a background some cell format gives
+        (``backgrounds``, the sheet's white among them), or its fill the colour of some cell format's font (``fonts``).
+        None when no rule may: a red font on the sheet's white does not hide, nor does it keep a white one after it
+        from being looked at."""
+        from .ink import background, differential_fill_colour, font_colour
+
+        scheme, indexed = self.colours()
+        for font_said, fill_said in inking:
+            font = font_colour(font_said, scheme, indexed, unsaid=None) if font_said else None
+            fill = differential_fill_colour(fill_said, scheme, indexed) if fill_said else None
+            if font is not None and fill is not None:
+                if font == background(fill):
+                    return font, fill
+            elif font in backgrounds or fill is not None and background(fill) in fonts:
+                return font, fill
+        return None
 
     def note_struck(self, info: zipfile.ZipInfo, sheet: bytes, struck: frozenset[str],
                     strings: dict[int, Runs]) -> None:
@@ -1503,7 +1548,8 @@ class _PartScan:
         # (fonts come before the cell formats: a struck one lies in the head unless that is cut before </fonts>; the
         # differential formats come last: one may write a unit or strike past a head cut before their end)
         strikes = b"strike" in head or (len(head) >= XML_PREFIX_BYTES and b"</fonts>" not in head)
-        ruled = formats or strikes or (len(head) >= XML_PREFIX_BYTES and _DIFFERENTIAL_FORMATS_END.search(head) is None)
+        ruled = formats or strikes or b"dxf>" in head or (len(head) >= XML_PREFIX_BYTES
+                                                          and _DIFFERENTIAL_FORMATS_END.search(head) is None)
         if not (formats or strikes or ruled):
             return {}, _NOTHING_STRUCK, {}
         try:  # checked above: its size is within the package's limits
@@ -1627,8 +1673,11 @@ _STRUCK_FORMATS: dict[bytes, frozenset[str]] = {}
 _NOTHING_STRUCK: frozenset[str] = frozenset()
 # What a conditional format's differential format does to a cell: what stands for a number cell and for a text cell
 # shown through its number format when that writes a unit (None: none), whether its font strikes through, and in a bid
-# workbook the percent format it shows a number through (None: none).
-_Rule = tuple[_ShownAs | None, bool, str | None]
+# workbook the percent format it shows a number through (None: none), and the inside of its font and of its fill when
+# it gives a cell a font colour or a fill (None: neither; b'': that one unsaid), which may draw a value in its
+# background's colour.
+_Inking = tuple[bytes, bytes]
+_Rule = tuple[_ShownAs | None, bool, str | None, _Inking | None]
 # What note_styled_cells looks for (cell formats shown through a unit, cell formats struck through, differential
 # formats shown through a unit or striking), by the styles part (whole), the tender's currency and the workbook's role.
 _Styled = tuple[dict[str, _ShownAs], frozenset[str], dict[str, _Rule]]
@@ -1969,14 +2018,19 @@ def _differential_format(inside: bytes, currency: str | None, panel: bool) -> _R
     shown = pair if pair is not None and pair != (None, None) else None
     strikes = b"strike" in inside and font_strikes(inside)
     percent = code if shown is None and code and currency is not None and not panel and real_percent(code) else None
-    return (shown, strikes, percent) if shown is not None or strikes or percent else None
+    font = _DIFFERENTIAL_FONT.search(inside) if b"font" in inside else None
+    font_said = font.group(1) or b"" if font is not None and b"color" in (font.group(1) or b"") else b""
+    fill = _DIFFERENTIAL_FILL.search(inside) if b"fill" in inside else None
+    fill_said = fill.group(1) or b"" if fill is not None else b""
+    inking = (font_said, fill_said) if font_said or fill_said else None
+    return (shown, strikes, percent, inking) if shown is not None or strikes or percent or inking else None
 
 
 # A range of a worksheet's conditional formats that draws its cells through a unit or struck through: its first row,
 # first column, last row, last column (from 1), what stands for a cell shown through the unit (None: none), the
 # range as the sheet writes it when it strikes through (None: it does not), and in a bid workbook the percent format
-# it shows a number through (None: none)
-_RuledRange = tuple[int, int, int, int, _ShownAs | None, str | None, str | None]
+# it shows a number through (None: none), and the fonts and fills its rules give a cell (None: none; :data:`_Rule`)
+_RuledRange = tuple[int, int, int, int, _ShownAs | None, str | None, str | None, tuple[_Inking, ...] | None]
 
 
 def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
@@ -1989,24 +2043,42 @@ def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
     if at < 0:
         return []
     ranges: list[_RuledRange] = []
+    # (only colours given: a rule for empty cells, as a template's on each answer cell, is passed over unread)
+    blanks_pass = all(rule[:3] == (None, False, None) for rule in ruled.values())
     for block in _CONDITIONAL_FORMAT.finditer(sheet, max(sheet.rfind(b"<", 0, at), 0)):
         inside = block.group(2)
-        rules = [ruled.get(_style_index(_attributes(rule.group(1)).get("dxfId", "")))
-                 for rule in _RULE.finditer(inside)]
+        rules = [_unless_blank(ruled.get(_style_index(said.get("dxfId", ""))), said.get("type", ""))
+                 for said in (_attributes(rule.group(1)) for rule in _RULE.finditer(inside)
+                              if not (blanks_pass and any(kind.encode() in rule.group(1)
+                                                          for kind in _NO_VALUE_RULES)))]
         if b"dxf" in inside:  # (a rule of the extension list carries its differential format itself)
             rules += [_differential_format(own.group(1) or b"", currency, panel)
                       for own in _DIFFERENTIAL_FORMAT.finditer(inside)]
         pair = next((rule[0] for rule in rules if rule is not None and rule[0] is not None), None)
         strikes = any(rule is not None and rule[1] for rule in rules)
         percent = next((rule[2] for rule in rules if rule is not None and rule[2] is not None), None)
-        if pair is None and not strikes and percent is None:
+        inking = tuple(rule[3] for rule in rules if rule is not None and rule[3] is not None)
+        if pair is None and not strikes and percent is None and not inking:
             continue
         refs = _attributes(block.group(1)).get("sqref", "").split()
         refs += [ref for listed in _SQREF.findall(inside)
                  for ref in html.unescape(listed.decode("utf-8", "replace")).split()]
-        ranges += [(*span, pair, ref if strikes else None, percent) for ref in refs
+        ranges += [(*span, pair, ref if strikes else None, percent, inking or None) for ref in refs
                    if (span := _range_span(ref)) is not None]
     return ranges
+
+
+# Conditional format rule types that hold only for a cell holding no value to read: an empty cell (an answer cell
+# yellow until filled), an error (hidden in white, the usual way to blank #N/A out; refused as an error already)
+_NO_VALUE_RULES = ("containsBlanks", "containsErrors")
+
+
+def _unless_blank(rule: _Rule | None, kind: str) -> _Rule | None:
+    """A conditional format's rule (of the rule type ``kind``), without the colours it gives when it holds only for a
+    cell holding no value (:data:`_NO_VALUE_RULES`), which then draw no value."""
+    if rule is None or kind not in _NO_VALUE_RULES or rule[3] is None:
+        return rule
+    return None if rule[:3] == (None, False, None) else (*rule[:3], None)
 
 
 MAX_RULED_RANGES = 1000  # conditional formats' ranges (showing a unit, striking) one sheet may have: a refusal beyond
@@ -2110,6 +2182,26 @@ def _shown_cell(pair: _ShownAs, attributes: dict[str, str], sheet: bytes, after:
     if kind in ("s", "str", "inlineStr") and text_as is not None:
         return text_as("")  # its text is the reader's: put in by put_errors
     return None
+
+
+def _ruled_ink(colours: tuple[str | None, str | None], own: tuple[str, str] | None, attributes: dict[str, str],
+               sheet: bytes, after: int) -> InvisibleInk | None:
+    """What stands for a cell (its attributes, where its start tag ends) that a conditional format draws in the font
+    and fill ``colours`` it gives (None: the cell's ``own`` font's or fill's, None when those are not told): a value
+    drawn in its background's colour, whether the rule holds for it or not (not worked out), is one nobody may see.
+    A number, a text or a TRUE or FALSE; None for an empty cell, or one drawn in another colour."""
+    from .ink import background
+
+    font, fill = colours
+    font, fill = font or (own[0] if own else None), fill if fill is not None else (own[1] if own else None)
+    if font is None or fill is None or font != background(fill):
+        return None
+    kind, saved = attributes.get("t", "n"), _saved_value(sheet, after)
+    if kind in ("s", "str", "inlineStr"):
+        return InvisibleInk("", "", font, fill, by_rule=True)  # its text is the reader's: put in by put_errors
+    if kind == "b" and saved in ("0", "1"):
+        return InvisibleInk("TRUE" if saved == "1" else "FALSE", "", font, fill, by_rule=True)
+    return InvisibleInk(_as_shown(saved), "", font, fill, by_rule=True) if kind == "n" and saved else None
 
 
 def _unseen_boolean(colours: tuple[str, str] | None, sheet: bytes, after: int) -> InvisibleInk | None:

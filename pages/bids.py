@@ -272,7 +272,13 @@ def show_report() -> None:
 
 
 def kept_once(vendor_id: str, held: str, lang: str) -> str:
-    """What became of a document whose bytes its bid holds already (under the name ``held``): kept once, not again."""
+    """What became of a document whose bytes its bid holds already (under the name ``held``; '' for one the user's
+    panel seat may not open yet, not named: the package withholds it as the upload history does): kept once."""
+    if not held:
+        return (f"：与 {_code(vendor_id)} 的投标已有的一个密封附件（您的评委席位提交评分前不显示名称）内容完全相同（SHA-256 一致），"
+                "只保存一份，未重复添加" if lang == "zh" else
+                f": the same file as a sealed document (not named while your panel seat still scores) which the bid "
+                f"of {_code(vendor_id)} holds already (the same SHA-256): kept once, not attached again")
     held = ws.markdown_text(held)
     return (f"：与 {_code(vendor_id)} 的投标已有的附件 {held} 内容完全相同（SHA-256 一致），只保存一份，未重复添加"
             if lang == "zh" else f": the same file as {held}, which the bid of {_code(vendor_id)} holds already "

@@ -9,6 +9,7 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import _calculate_file_id
 
 from bideval.documents import Envelope
+from bideval.rights import Role
 from bideval.storage import Store
 from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_call, admin_of, chair_tender, good_bid, open_app,
                       seat_judge, write_form)
@@ -36,6 +37,18 @@ def shown_pdfs(app) -> list[dict]:
 def shows(app, content: bytes) -> bool:
     """Whether a PDF viewer on the page shows exactly ``content`` (Streamlit names a media file by its bytes)."""
     return any(p["file"].endswith(f"/{_calculate_file_id(content, PDF_MIME)}.pdf") for p in shown_pdfs(app))
+
+
+def with_price_schedule(tender: int, tmp_path, name: str):
+    """The tender with A's bid form imported (the store, the administrator and the form's path) and a price schedule
+    ``name`` attached to A's price envelope, prices hidden from the panel."""
+    store = Store()
+    admin = admin_of(store)
+    form = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司"))
+    store.import_bids(admin, tender, [("a.xlsx", form.read_bytes())])
+    store.add_documents(admin, tender, VENDOR_A, [(name, PROPOSAL_B)], Envelope.PRICE)
+    store.set_hide_prices(admin, tender, True)
+    return store, admin, form
 
 
 def upload(app, key: str, button: str, *files: tuple[str, bytes]):
@@ -78,6 +91,29 @@ def test_the_same_proposal_uploaded_again_renamed_with_replace_is_kept_once_and_
     assert any(said in i.value and "甲-技术方案-终版.pdf" in i.value for i in app.info)
     assert [d.name for d in admin_call("documents", tender)] == ["甲-技术方案.pdf"]
     assert said in app.expander[0].markdown[0].value  # the upload history, newest first
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "与 `91110000802100433B` 的投标已有的一个密封附件（您的评委席位提交评分前不显示名称）内容完全相同"),
+    ("en", "the same file as a sealed document (not named while your panel seat still scores) which the bid of "
+           "`91110000802100433B` holds already")])
+def test_a_file_kept_once_does_not_name_a_document_the_importer_s_seat_may_not_open(tender, tmp_path, lang, said):
+    """import15: an officer who holds a seat still scoring uploads a proposal whose bytes a price schedule of the bid
+    holds already: the last-import report named the price schedule ('报价明细-甲.pdf', a name that can carry a
+    price), which the upload history withholds from that seat."""
+    store, admin, form = with_price_schedule(tender, tmp_path, "报价明细-甲.pdf")
+    store.give_role(admin, tender, "admin", Role.JUDGE, judge_name="采购人代表")  # the officer scores too
+    store.declare(admin, tender, {})
+    app = open_app("bids", lang=lang, tender_id=tender)
+    app.checkbox(key="bids_replace").check().run()
+    upload(app, "bids_upload_0", "bids_import", ("a.xlsx", form.read_bytes()), ("甲-方案.pdf", PROPOSAL_B))
+    told = [i.value for i in app.info if "甲-方案.pdf" in i.value]
+    assert len(told) == 1 and said in told[0], told
+    assert "报价明细" not in "\n".join(e.value for kind in ("info", "success", "warning", "markdown")
+                                     for e in getattr(app, kind))
+    assert "报价明细" not in app.expander[0].markdown[0].value  # the history, as before
+    assert admin_call("documents", tender) == []  # kept once: no technical copy stored (the price one sealed)
+    assert store.uploads(admin, tender)[0].files[1].sealed  # the package's one rule, for both
 
 
 @pytest.mark.parametrize("lang, message", [
@@ -196,12 +232,7 @@ def test_a_recused_judge_sees_no_document_of_that_bidder(scoring):
 
 
 def test_a_price_schedule_stays_hidden_beside_the_grid_while_prices_are(tender, tmp_path):
-    store = Store()
-    admin = admin_of(store)
-    form = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司"))
-    store.import_bids(admin, tender, [("a.xlsx", form.read_bytes())])
-    store.add_documents(admin, tender, VENDOR_A, [("报价明细.pdf", PROPOSAL_B)], Envelope.PRICE)
-    store.set_hide_prices(admin, tender, True)
+    store, admin, _ = with_price_schedule(tender, tmp_path, "报价明细.pdf")
     store.open_scoring(admin, tender)
     seat_judge(store, tender, JUDGE)
     app = open_app("scoring", lang="zh", tender_id=tender, judge=JUDGE)

@@ -708,6 +708,54 @@ def test_a_copy_of_the_form_read_with_another_answer_is_refused(rubric, tmp_path
     assert message.startswith(f"{path}:Bid (2): this sheet holds a bid too"), message
 
 
+def _copied_with_format(path: Path, layout: str, field: str, number_format: str | None) -> tuple[Path, str]:
+    """A workbook holding the sheet read (a form, or Bids with two bidders) and its copy ('Bid (2)', 'Bids (2)') that
+    stores the same values, ``field``'s cell (the form's, or the second bidder's) shown through ``number_format`` in
+    the copy only; and that cell's name, the same in both sheets."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    fields = list(good_bid(VENDOR_A))
+    shown = book.add_format({"num_format": number_format}) if number_format else None
+    for name in (layout, f"{layout} (2)"):
+        sheet = book.add_worksheet(name)
+        for at, key in enumerate(fields):
+            if layout == "Bid":
+                sheet.write_string(at, 0, key)
+                sheet.write(at, 2, good_bid(VENDOR_A)[key], shown if name != layout and key == field else None)
+                continue
+            sheet.write_string(0, at, key)
+            for r, vendor in enumerate((VENDOR_A, VENDOR_B), 1):
+                sheet.write(r, at, good_bid(vendor)[key], shown if name != layout and key == field and r == 2 else None)
+    book.close()
+    at = fields.index(field)
+    return path, f"C{at + 1}" if layout == "Bid" else f"{chr(65 + at)}3"
+
+
+@pytest.mark.parametrize("layout", ["Bid", "Bids"])
+@pytest.mark.parametrize("field, number_format, refused", [
+    ("rate_per_call", "0%", True),  # 0.85 shown as 85%: a percentage a reader refuses in a price
+    ("similar_projects", "0%", True),  # 3 shown as 300%
+    ("rate_per_call", '0.00"万"', True),  # 0.85 shown as 0.85万
+    ("rate_per_call", "#,##0.00", False),  # 0.85 shown as 0.85: the same price read
+    ("similar_projects", "000", False),  # 3 shown as 003: the same count read
+    ("rate_per_call", None, False),  # the copy left as it is
+])
+def test_a_copy_is_compared_as_a_reader_reads_it(rubric, tmp_path: Path, layout, field, number_format, refused):
+    """import15: a copy storing the same numbers passed as unchanged while it showed another value through its
+    number format (a price 0.85 shown as 85%): the copy is compared as the reader reads each cell, both cells
+    named; one that reads the same (a price shown to two decimals, a count as 003) is left alone."""
+    path, cell = _copied_with_format(tmp_path / "copy.xlsx", layout, field, number_format)
+    if not refused:
+        assert [b.vendor_id for b in read_bids(rubric, [path]).bids] == ([VENDOR_A] if layout == "Bid"
+                                                                          else [VENDOR_A, VENDOR_B])
+        return
+    (message,) = problems_of(rubric, [path])
+    said = (f"differs from the sheet 'Bid' at {cell} ({cell} there)" if layout == "Bid"
+            else f"differs from it as a reader reads it (at {cell}; {cell} in the sheet 'Bids')")
+    assert message.startswith(f"{path}:{layout} (2): ") and said in message, message
+
+
 @pytest.mark.parametrize("label, first, column", [
     (lambda f: f.label.both(), 0, "B"),  # the copy pasted from column B: labels in A, answers in B
     (lambda f: f.label.both(), 1, "C"),  # column A cleared: labels in B, answers in C

@@ -1036,6 +1036,141 @@ def test_a_coloured_value_that_shows_is_read(rubric, tmp_path, look):
     assert bid.values["sme"] is True  # (a number format does not change how Excel writes TRUE)
 
 
+def write_inked_by_rule(path: Path, field: str, rule: dict[str, Any], look: dict[str, Any], cells: str | None = None,
+                     sheet_name: str = "Bid") -> Path:
+    """A bid form (or, ``sheet_name`` Bids, a one-bid Bids sheet) whose ``field`` cell (or ``cells``) is under a
+    conditional format of ``rule`` giving it ``look`` (a font colour, a fill)."""
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet(sheet_name)
+    values = good_bid(VENDOR_A)
+    at = list(values).index(field)
+    if sheet_name == "Bid":
+        for r, (name, value) in enumerate(values.items()):
+            sheet.write_string(r, 0, name)
+            sheet.write(r, 2, value)
+        where = f"C{at + 1}"
+    else:
+        for c, (name, value) in enumerate(values.items()):
+            sheet.write_string(0, c, name)
+            sheet.write(1, c, value)
+        where = f"{chr(65 + at)}2"
+    sheet.conditional_format(cells or where, {**rule, "format": book.add_format(look)})
+    book.close()
+    return path
+
+
+_HOLDS = {"type": "cell", "criteria": ">=", "value": 0}  # true for every value of the form's cells
+_UNKNOWN = {"type": "formula", "criteria": "=Lists!$A$1=1"}  # whether it holds is not worked out
+
+
+@pytest.mark.parametrize("field, rule, look, sheet_name, says", [
+    ("similar_projects", {"type": "cell", "criteria": "==", "value": 3}, {"font_color": "#FFFFFF"}, "Bid",
+     "found '3', stored in the cell but drawn in the colour of its background (font colour FFFFFF on no fill (the "
+     "sheet's white), by a conditional format (Home > Conditional Formatting) when its rule holds): nobody sees it"),
+    ("rate_per_call", {"type": "formula", "criteria": "=TRUE"}, {"font_color": "#FFFFFF"}, "Bid", "found '0.85'"),
+    ("rate_per_call", _UNKNOWN, {"font_color": "#FFFFFF"}, "Bid", "found '0.85'"),
+    ("rate_per_call", _HOLDS, {"font_color": "#FFF2CC", "bg_color": "#FFF2CC"}, "Bid",
+     "(font colour FFF2CC on the fill FFF2CC, by a conditional format"),
+    ("rate_per_call", {"type": "formula", "criteria": "=TRUE"}, {"font_color": "#FFFFFF"}, "Bids", "found '0.85'"),
+    ("similar_projects", _HOLDS, {"font_color": "#FFFFFF"}, "Bids", "found '3'"),
+    ("vendor_name", _UNKNOWN, {"font_color": "#FFFFFF"}, "Bid", "found '北京示例客服有限公司', stored in the cell but "
+     "drawn in the colour of its background (font colour FFFFFF"),
+    ("sme", _UNKNOWN, {"font_color": "#FFFFFF"}, "Bids", "found '否', stored in the cell but drawn"),
+])
+def test_a_value_a_conditional_format_draws_in_its_background_s_colour_is_refused_at_its_cell(
+        rubric, tmp_path, field, rule, look, sheet_name, says):
+    """import15: a price or a count drawn white by a conditional format (a rule that holds, or one whose truth is not
+    worked out) was read though nobody saw it; so was a text. Refused at its cell as a value in white ink is, the
+    message saying a conditional format draws it."""
+    path = write_inked_by_rule(tmp_path / "form.xlsx", field, rule, look, sheet_name=sheet_name)
+    problem = the_problem(rubric, path)
+    at = list(good_bid(VENDOR_A)).index(field)
+    assert str(problem).startswith(f"{path}:{sheet_name}!" + (f"C{at + 1}: expected" if sheet_name == "Bid"
+                                                              else f"{chr(65 + at)}2: expected"))
+    assert says in str(problem)
+    assert "nobody sees it on screen" in str(problem)
+    assert "条件格式" in messages.render(problem, "zh")
+
+
+def test_a_rule_that_leaves_the_value_seen_does_not_hide_a_white_one_after_it(rubric, tmp_path):
+    """A red rule first over the price, a white one after it: Excel applies the one that holds; the white one is the
+    one that may hide the value, whichever comes first."""
+    at = list(good_bid(VENDOR_A)).index("rate_per_call")
+    path = tmp_path / "form.xlsx"
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bid")
+    for r, (name, value) in enumerate(good_bid(VENDOR_A).items()):
+        sheet.write_string(r, 0, name)
+        sheet.write(r, 2, value)
+    for colour in ("#FF0000", "#FFFFFF"):
+        sheet.conditional_format(f"C{at + 1}", {**_UNKNOWN, "format": book.add_format({"font_color": colour})})
+    book.close()
+    problem = the_problem(rubric, path)
+    assert str(problem).startswith(f"{path}:Bid!C{at + 1}: expected") and "font colour FFFFFF" in str(problem)
+
+
+def test_a_price_a_conditional_format_draws_white_stops_the_command_and_the_import(tmp_path):
+    """The command line exits 2 writing nothing, and the app's import refuses the file at the cell, as for a price in
+    white ink."""
+    path = write_inked_by_rule(tmp_path / "bids.xlsx", "rate_per_call", _UNKNOWN, {"font_color": "#FFFFFF"},
+                               sheet_name="Bids")
+    cell = f"Bids!{chr(65 + list(good_bid(VENDOR_A)).index('rate_per_call'))}2"
+    done = subprocess.run([sys.executable, "-m", "bideval", "evaluate", "--criteria", str(EXAMPLE_RUBRIC),
+                           "--bids", str(path), "--json", str(tmp_path / "r.json")],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and not (tmp_path / "r.json").exists()
+    assert f"{cell}: expected" in done.stderr and "by a conditional format" in done.stderr
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    tender = chair_tender(store, "T")
+    report = store.import_bids(admin_of(store), tender, [(path.name, path.read_bytes())])
+    (problem,) = report.refused[path.name]
+    assert str(problem).startswith(f"{path.name}:{cell}: expected") and "nobody sees it on screen" in str(problem)
+
+
+def test_a_score_a_conditional_format_draws_white_is_refused_at_its_cell(rubric, tmp_path):
+    """A panel workbook alike: a judge's score nobody sees is no score to add up."""
+    bidset = make_bidset(rubric, good_bid(VENDOR_A), good_bid(VENDOR_B))
+    path = tmp_path / "panel.xlsx"
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("Scores")
+    for r, row in enumerate([["judge", "vendor_id", "criterion", "score", "comment"],
+                             ["王评委", VENDOR_A, "service_design", 4, ""], ["王评委", VENDOR_B, "service_design", 3, ""]]):
+        sheet.write_row(r, 0, row)
+    sheet.conditional_format("D3", {**_HOLDS, "format": book.add_format({"font_color": "#FFFFFF"})})
+    book.close()
+    assert problems(lambda: read_panel(rubric, bidset.bids, [], [path])) == [
+        f"{path}:Scores!D3: expected a number from 0 to 5, found '3', stored in the cell but drawn in the colour of its "
+        "background (font colour FFFFFF on no fill (the sheet's white), by a conditional format (Home > Conditional "
+        "Formatting) when its rule holds): nobody sees it on screen (make the value visible, or clear it: ask the "
+        "panel secretary to send the file again)"]
+
+
+def test_a_value_a_conditional_format_of_the_extension_list_draws_white_is_refused(rubric, tmp_path):
+    """Excel 2010's rules carry their differential format themselves (<x14:dxf>)."""
+    from crafted import changed
+
+    at = list(good_bid(VENDOR_A)).index("rate_per_call") + 1
+    plain = write_sheet(tmp_path / "plain.xlsx", "Bid", [[name, None, value] for name, value in good_bid().items()])
+    path = changed(plain, tmp_path / "form.xlsx", "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+        b"</worksheet>", with_own_rule('<font><color rgb="FFFFFFFF"/></font>', f"C{at}") + b"</worksheet>"))
+    problem = the_problem(rubric, path)
+    assert str(problem).startswith(f"{path}:Bid!C{at}: expected") and "found '0.85'" in str(problem)
+
+
+@pytest.mark.parametrize("rule, look, cells", [
+    (_HOLDS, {"font_color": "#FF0000"}, None),  # red on white: seen
+    (_HOLDS, {"font_color": "#FFFFFF", "bg_color": "#C00000"}, None),  # white on dark red: seen
+    (_HOLDS, {"bg_color": "#FFF2CC"}, None),  # a yellow fill under black: seen
+    (_HOLDS, {"font_color": "#FFFFFF"}, "D1:D20"),  # a rule over the notes beside the answers, not over them
+    ({"type": "blanks"}, {"font_color": "#FFFFFF"}, None),  # holds only for an empty cell: draws no value
+    ({"type": "errors"}, {"font_color": "#FFFFFF"}, None),  # only for an error (refused as such): the #N/A blanked out
+])
+def test_a_conditional_format_that_leaves_the_value_seen_is_read(rubric, tmp_path, rule, look, cells):
+    for field, value in (("similar_projects", 3), ("rate_per_call", Decimal("0.85")), ("vendor_name", "北京示例客服有限公司")):
+        (bid,) = read_bids(rubric, [write_inked_by_rule(tmp_path / "form.xlsx", field, rule, look, cells)]).bids
+        assert bid.values[field] == value
+
+
 def test_a_white_run_of_an_inline_string_is_refused_too(rubric, tmp_path):
     """openpyxl saves rich text in the cell (an inline string), not in the shared strings: 2 and a white 1 there."""
     from openpyxl.cell.rich_text import CellRichText, TextBlock

@@ -307,6 +307,23 @@ def test_the_same_pdf_uploaded_again_under_a_new_name_with_replace_is_kept_once(
     assert detail.endswith("; 方案-最终版.pdf kept once: the bid holds its bytes as 方案.pdf")
 
 
+@pytest.mark.parametrize("url", ["sqlite"], indirect=True)
+def test_a_file_kept_once_names_the_document_held_only_where_the_upload_history_would(tender):
+    """import15: the report of an upload named the document holding the bytes to an officer whose panel seat may not
+    open it (recused from that bidder here; a price schedule while prices are hidden in the app's test), though the
+    upload history withheld it: one rule (what a seat may be told of an uploaded file) for both."""
+    store, t, who = tender
+    store.add_documents(who["buyer"], t, VENDOR_A, [("报价明细-甲.pdf", PROPOSAL)], Envelope.PRICE)
+    store.give_role(who["admin"], t, "buyer", Role.JUDGE, judge_name="采购人代表")
+    store.declare(who["buyer"], t, {VENDOR_A: "conflict"})
+    report = store.add_documents(who["buyer"], t, VENDOR_A, [("甲-方案.pdf", PROPOSAL)])
+    assert report.already == {"甲-方案.pdf": (VENDOR_A, "")}  # kept once, the document held not named
+    assert store.uploads(who["buyer"], t)[0].files[0].sealed
+    store.take_role(who["admin"], t, "buyer", Role.JUDGE)  # the seat given up: named again, as before
+    assert store.add_documents(who["buyer"], t, VENDOR_A, [("方案-终版.pdf", PROPOSAL)]).already == {
+        "方案-终版.pdf": (VENDOR_A, "报价明细-甲.pdf")}
+
+
 def test_the_same_bytes_are_kept_once_per_bid_under_any_name_and_for_each_bid_apart(tender):
     store, t, who = tender
     store.add_documents(who["buyer"], t, VENDOR_A, [("方案.pdf", PROPOSAL)])

@@ -1020,14 +1020,14 @@ def test_a_name_below_a_note_under_the_list_of_members_in_both_languages():
 
 def test_a_changed_copy_of_the_bids_sheet_in_both_languages():
     """hostile12: a copy of Bids whose row for a bidder read differs from it."""
-    facts = dict(shape="copy", read="Bids", found=VENDOR, at="J3")
+    facts = dict(shape="copy", read="Bids", found=VENDOR, at="J3", read_at="J4")
     assert messages.sentence("bids.bids_elsewhere", facts, "en", ids=True) == (
-        "this sheet is a copy of the sheet 'Bids', but its row for '91440300708461136T' differs from it (at J3): only the "
-        "sheet 'Bids' is read, and which of the two stands cannot be told, so nothing of this workbook was imported: "
-        "keep the one that stands and delete the other")
+        "this sheet is a copy of the sheet 'Bids', but its row for '91440300708461136T' differs from it as a reader "
+        "reads it (at J3; J4 in the sheet 'Bids'): only the sheet 'Bids' is read, and which of the two stands cannot "
+        "be told, so nothing of this workbook was imported: keep the one that stands and delete the other")
     zh = messages.sentence("bids.bids_elsewhere", facts, "zh")
-    assert zh == ("此工作表是工作表“Bids”的副本，但 '91440300708461136T' 的一行与之不同（J3）：只读取工作表“Bids”，"
-                  "无法判断以哪一份为准，本工作簿未导入任何内容：请保留有效的一份，删除另一份")
+    assert zh == ("此工作表是工作表“Bids”的副本，但 '91440300708461136T' 的一行按读取结果与之不同（J3；工作表“Bids”的 J4）："
+                  "只读取工作表“Bids”，无法判断以哪一份为准，本工作簿未导入任何内容：请保留有效的一份，删除另一份")
     assert not english_words(zh), zh
 
 
