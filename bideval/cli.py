@@ -201,10 +201,10 @@ def _warn(warnings: Iterable[Problem], args: argparse.Namespace) -> None:
     """Warnings on the terminal, in the language of the command's output (``--lang``, Chinese by default): the
     officer reads them beside the table or the summary, while the run goes on. Errors, which stop it, stay in the
     scripts' English unless ``--lang zh`` is given."""
-    from .messages import render
-
     for warning in warnings:
         if args.lang == "zh":
+            from .messages import render  # here: a run without warnings (most) does not import the messages
+
             print(f"警告：{render(warning, 'zh')}", file=sys.stderr)
         else:
             print(f"warning: {warning}", file=sys.stderr)

@@ -1,7 +1,7 @@
 """A short text summary of a result for the terminal: ranking, the price benchmark, candidates, invalid bids."""
 from __future__ import annotations
 
-from .result import Result, flag_label, provisional_label
+from .result import PROVISIONAL, Result, flag_label, provisional_label
 from .rubric_view import text_table
 from .values import decimal_text, money_text
 
@@ -57,7 +57,9 @@ def _owed(result: Result, lang: str) -> list[str]:
     """Under a provisional status, who owes which scores (:func:`bideval.workflow.scores_owed`): a judge a line with
     the count and the first missing, :data:`JUDGES_SHOWN` judges at most and the rest counted. A judge's name written
     two ways had made a sixth judge owing every score, and nothing said who."""
-    from .workflow import scores_owed  # the panel session's module: not on the command's start-up path
+    if result.status != PROVISIONAL or not result.judges:  # final, or no panel: nobody owes a score, and the panel
+        return []  # session's module is not imported (5 ms of the command's start)
+    from .workflow import scores_owed
 
     owed = scores_owed(result)
     zh = lang == "zh"

@@ -612,6 +612,30 @@ def test_the_command_line_imports_neither_streamlit_nor_the_database():
     assert found == "[]"
 
 
+@pytest.mark.parametrize("panel", [[], ["--panel", "sample_bids/cs-outsourcing-panel.xlsx"]])
+def test_evaluate_imports_only_what_it_uses(tmp_path, panel):
+    """What `evaluate` imports is paid on every run (issue 9: its start-up was 0.13-0.15 s of 0.93 s on 2,000 forms).
+    The panel session's rules (workflow, rights: 5 ms) are not imported for the scores a provisional result still
+    waits for, nor the messages (3 ms) when no warning is printed (the sample forms give none)."""
+    argv = ["evaluate", "--criteria", "criteria/cs-outsourcing.yaml", "--bids", "sample_bids/cs-outsourcing",
+            "--json", str(tmp_path / "r.json"), *panel]
+    code = ("import sys, contextlib, io\nfrom bideval.cli import main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()):\n    assert main({argv!r}) == 0\n"
+            "print(sorted(m for m in ('bideval.workflow', 'bideval.rights') if m in sys.modules))")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           cwd=Path(__file__).parent.parent).stdout.strip()
+    assert found == "[]"
+
+
+def test_warnings_are_printed_without_importing_the_messages_until_one_is():
+    """`_warn` imports the messages only to put a warning in Chinese: none, nothing imported (here: in a child)."""
+    code = ("import sys, argparse\nfrom bideval.cli import _warn\n"
+            "_warn([], argparse.Namespace(lang='zh'))\nprint('bideval.messages' in sys.modules)")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           cwd=Path(__file__).parent.parent).stdout.strip()
+    assert found == "False"
+
+
 @pytest.mark.parametrize("twice, said", [
     (["--criteria", "amended.yaml", "--criteria", "r.yaml"], "argument --criteria: given twice (amended.yaml, r.yaml)"),
     (["--criteria", "r.yaml", "--json", "result.json", "--json", "archive.json"],
