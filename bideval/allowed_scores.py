@@ -52,6 +52,7 @@ from decimal import Decimal
 
 from .errors import BidEvalError
 from .labels import Label, Named
+from .patterns import on_first_use
 from .rubric import Criterion, Grade, Judged, Rubric, Stepped, Tier, Tiered
 from .values import ValueProblem, fold, normalise, parse_number, plain_number, read_number
 
@@ -395,7 +396,7 @@ def grade_choices(criterion: Criterion) -> tuple[Choice, ...] | None:
 
 
 # A score, then its grade after a dot or colon or a space, split as written (not NFKC'd: ``1⁰`` would become 10).
-_CHOICE = re.compile(r"\s*(?P<score>[^\s·・･:：]+)(?:(?:\s*[·・･:：]|\s)\s*(?P<grade>.*))?\s*")
+_CHOICE = on_first_use(r"\s*(?P<score>[^\s·・･:：]+)(?:(?:\s*[·・･:：]|\s)\s*(?P<grade>.*))?\s*")
 
 
 def parse_choice(criterion: Criterion, raw: object) -> Decimal | None:

@@ -20,6 +20,7 @@ from .currency import is_multiple, money_units_said
 from .errors import BidsError, DamagedWorkbook, Expected, Problem, cell_problem, raise_if
 from .labels import Named
 from .number_formats import excel_text, real_percent
+from .patterns import on_first_use
 from .pricing import PRICE_MODEL_FIELD
 from .rubric import Field, Rubric
 from .rubric_mark import (made_from_this_version, one_warning_per_version, other_period, other_rubric, other_version,
@@ -599,8 +600,8 @@ _CODE_SHAPE = re.compile(r"[0-9A-Z]{18}")  # a credit code's shape, whatever its
 _EXAMPLE = re.compile(r"示例|样例|范例|范本|模板|格式|example|sample|template", re.IGNORECASE)
 # ... and in the vendor name it holds: the word first (示例公司) or in brackets (某公司（示例）), never inside a name, as a
 # firm's may be (北京示例客服有限公司)
-_EXAMPLE_NAME = re.compile(r"^[\W_]*(?:示例|样例|范例|范本|example|sample)|[（(【\[]\s*(?:示例|样例|范例|范本|example|sample)"
-                           r"\s*[)）】\]]", re.IGNORECASE)
+_EXAMPLE_NAME = on_first_use(r"^[\W_]*(?:示例|样例|范例|范本|example|sample)|[（(【\[]\s*(?:示例|样例|范例|范本|example|sample)"
+                             r"\s*[)）】\]]", re.IGNORECASE)
 
 
 def _is_code_shaped(value: Any) -> bool:
@@ -975,8 +976,8 @@ def _group_headings(reading: Reading, rows: list[list[Any]], header: int,
 _HEADER_SEARCH = TITLE_ROWS + 2  # filled rows looked at for the header: a row too many above it is told as such
 # A title or heading that states the unit of the amounts below it in a scale (单位：万元, 报价（万元）, 千元, in thousands):
 # each column is read in its field's own unit whatever a title says, so such a title is not passed over without a word.
-_SCALE_STATED = re.compile(r"[万亿千]元|(?:单位|unit)\s*[:：]\s*(?:[万亿千]|百万|thousand|million)|"
-                           r"[(（【\[]\s*[万亿千]\s*[)）】\]]|\bin\s+(?:thousands|millions)\b|'000", re.IGNORECASE)
+_SCALE_STATED = on_first_use(r"[万亿千]元|(?:单位|unit)\s*[:：]\s*(?:[万亿千]|百万|thousand|million)|"
+                             r"[(（【\[]\s*[万亿千]\s*[)）】\]]|\bin\s+(?:thousands|millions)\b|'000", re.IGNORECASE)
 
 
 def _title_or_headings(row: Sequence[Any], r: int, header: int, merged: Sequence[CellRange]) -> bool:
@@ -1227,11 +1228,11 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
     return field if words and all(word in names for word in words) else None
 
 
-_UNIT_SAID = re.compile(r"单位\s*[:：为是]?|\bunits?\s*:|\bin\b")
+_UNIT_SAID = on_first_use(r"单位\s*[:：为是]?|\bunits?\s*:|\bin\b")
 _GROUPED = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # a thousands separator, which _NOTE would take for a list's comma
 # What a price is said to be for after a slash (元/席/月: a seat, a month): no unit of money, and its period compared
 # with the label's (hostile12: 每席位每月单价（元/席/月） was refused, and one of 元/席/年 must stay refused)
-_PER_WHAT = re.compile(r"/\s*([^/\s,，;；、]{1,4})")
+_PER_WHAT = on_first_use(r"/\s*([^/\s,，;；、]{1,4})")
 
 
 def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mapping[str, Field]) -> Problem:
@@ -1247,7 +1248,7 @@ def _unknown_header(file: str, sheet: str, cell: str, title: Any, headers: Mappi
                       header=written["label"], unit=written["unit"].strip(), read_in=unit_label(field))
 
 
-_WITH_UNIT = re.compile(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]", re.DOTALL)
+_WITH_UNIT = on_first_use(r"(?P<label>.+?)\s*[(（\[【](?P<unit>[^()（）\[\]【】]+)[)）\]】]", re.DOTALL)
 
 
 def _bracketed_label(title: str, headers: Mapping[str, Field]) -> tuple[re.Match[str], Field] | None:
@@ -1261,9 +1262,9 @@ def _bracketed_label(title: str, headers: Mapping[str, Field]) -> tuple[re.Match
 # What a bracket after a label says that is no unit, alone or several together (必填，含税), folded: a column marked
 # required or optional, a price with or without tax, how to answer. A bracket saying anything else after the label of
 # a field with a unit is taken for a unit (报价（万元）, 报价（元，含税）): said, the scale it may state is not missed.
-_NOTE = re.compile(r"(?:\s|[,，、;；/*★]|必填项?|非必填|选填|可选|可不填|必须填写|如有|若有|不?含(?:增值)?税|含税价|税后|税前"
-                   r"|是/否|是或否|是否|填是或否|required|optional|mandatory|incl\.?(?: vat| tax)?|excl\.?(?: vat| tax)?"
-                   r"|(?:tax|vat) (?:included|excluded)|including (?:vat|tax)|excluding (?:vat|tax)|y/n|yes/no)+")
+_NOTE = on_first_use(r"(?:\s|[,，、;；/*★]|必填项?|非必填|选填|可选|可不填|必须填写|如有|若有|不?含(?:增值)?税|含税价|税后|税前"
+                     r"|是/否|是或否|是否|填是或否|required|optional|mandatory|incl\.?(?: vat| tax)?|excl\.?(?: vat| tax)?"
+                     r"|(?:tax|vat) (?:included|excluded)|including (?:vat|tax)|excluding (?:vat|tax)|y/n|yes/no)+")
 
 
 def _suggest_header(title: str, headers: Mapping[str, Field]) -> str | None:

@@ -57,9 +57,11 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Mapping
 
+from .patterns import on_first_use
+
 # A number format that only writes the number and a unit after it: 0"万", 0.00"万元", #,##0.00"万元", 0.0\% (not one
 # that moves the point, 0!.0000"万元", nor one with sections or colours: what they show is not worked out here).
-_NUMBER_AND_UNIT = re.compile(r'(#,##)?0(?:\.(0+))?(?:"([^"]*)"|((?:\\.)+))')
+_NUMBER_AND_UNIT = on_first_use(r'(#,##)?0(?:\.(0+))?(?:"([^"]*)"|((?:\\.)+))')
 
 
 @dataclass(frozen=True)

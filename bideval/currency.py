@@ -29,6 +29,7 @@ from typing import Iterable
 
 from .labels import Label
 from .number_formats import literal_texts
+from .patterns import on_first_use
 from .values import decimal_text, fold, money_text, normalise
 
 
@@ -228,7 +229,7 @@ def money_units_said(text: str, code: str) -> tuple[tuple[str, int], ...]:
 # A currency's own name that is no unit (人民币, not 元): beside a unit of it (万元人民币, 人民币万元, 万元（人民币）) it
 # says which currency that unit is of, not another unit (hostile12: 人民币万元 under 万元 / 10,000 yuan was refused)
 _NAMES_ONLY = frozenset(fold(c.full_name.zh) for c in CURRENCIES.values() if c.full_name and c.full_name != c.name)
-_BESIDE = re.compile(r"[\s()\[\]【】<>《》:\"'“”]*")
+_BESIDE = on_first_use(r"[\s()\[\]【】<>《》:\"'“”]*")
 
 
 # A multiple written before a currency's name (万元, 10,000 yuan, 10k CNY, thousand USD), and one standing for the unit
@@ -247,11 +248,11 @@ def is_multiple(word: str) -> bool:
     return word in _MULTIPLES
 
 
-_MULTIPLE_BEFORE = re.compile(r"(十万|百万|千万|千|万|亿|10,000|10000|10k|ten thousand|thousand|million)\s*$")
+_MULTIPLE_BEFORE = on_first_use(r"(十万|百万|千万|千|万|亿|10,000|10000|10k|ten thousand|thousand|million)\s*$")
 _QUOTE = "[\"'“”‘’「」『』]?"
-_MULTIPLE_ALONE = re.compile(rf"(?:单位(?:为|是)?[:\s]*|[以按(]\s*){_QUOTE}(十万|百万|千万|千|万|亿){_QUOTE}"
-                             r"(?=为(?:计量)?单位|计|填|[^\u3400-\u9fff$€£¥a-z]|$)")
-_TIMES_A_MULTIPLE = re.compile(r"(?:^|(?<=[\s(]))[x×*]\s*(10,000|10000|10k|1,000|1000)(?![\d,.])")
+_MULTIPLE_ALONE = on_first_use(rf"(?:单位(?:为|是)?[:\s]*|[以按(]\s*){_QUOTE}(十万|百万|千万|千|万|亿){_QUOTE}"
+                               r"(?=为(?:计量)?单位|计|填|[^\u3400-\u9fff$€£¥a-z]|$)")
+_TIMES_A_MULTIPLE = on_first_use(r"(?:^|(?<=[\s(]))[x×*]\s*(10,000|10000|10k|1,000|1000)(?![\d,.])")
 _AFTER_A_NUMBER = re.compile(r"\d\s*$")  # (a unit right after a number is an amount: 500万元, 30 USD)
 
 

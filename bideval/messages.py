@@ -37,6 +37,7 @@ from .cell_errors import (CellError, ConstantFormat, DividedFormat, FormattedNum
                           PlaceholderResult, ScaleWordFormat, ShownNumber, TenThousandsFormat, UncalculatedFormula)
 from .labels import KIND_NAMES, Label, Named, check_lang
 from .number_formats import scale_name
+from .patterns import on_first_use
 from .values import duration_text, name_key, number_as_shown, plain_number
 
 if TYPE_CHECKING:
@@ -3134,7 +3135,8 @@ _RUBRIC_THINGS = {"criterion": "评分项", "field": "字段", "group": "分组"
 _RUBRIC_NOUNS = {"the rubric": "评分标准", "a criterion": "评分项", "a field": "字段", "a group": "分组",
                  "a shared cap": "共同上限", "pricing model": "报价方式", "price method": "价格评分方法",
                  "benchmark base": "基准价基数", "aggregate": "汇总方式"}
-_RUBRIC_PLACE = re.compile(r"(criterion|field|group|cap|tier|item|grade|sme_deduction category) (?:'([^']*)'|#?(\d+))$")
+_RUBRIC_PLACE = on_first_use(r"(criterion|field|group|cap|tier|item|grade|sme_deduction category)"
+                             r" (?:'([^']*)'|#?(\d+))$")
 
 
 def _rubric_thing(s: Say, what: str) -> str:

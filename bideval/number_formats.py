@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .labels import Label
+from .patterns import on_first_use
 
 # A format's parts: "quoted text", \x, [$symbol-locale], and characters that are not format codes ($, €, 元…);
 # [Red], [>100], _x (a space as wide as x) and *x (x repeated to fill) write no text; a lone % is a real percent.
@@ -56,11 +57,11 @@ def literal_texts(number_format: str) -> list[str]:
 
 # 千 before these is a unit of measure (千克 kg, 千米 km, 千瓦 kW …), not a thousand of something; 千分 is per mille.
 _MEASURED = "克米瓦帕卡焦赫伏牛安欧升兆字比位周秒分"
-_CHINESE_SCALE = re.compile(rf"[十百千][万亿]|[万亿]|千(?![{_MEASURED}])")
+_CHINESE_SCALE = on_first_use(rf"[十百千][万亿]|[万亿]|千(?![{_MEASURED}])")
 # Latin scale words, each a word of its own ("kg", "km", "MB" and " months" are not scales); K, M and B in the
 # case that means a scale (m is metres, b bits); W or w, the colloquial 万 (247.2W is 2,472,000).
-_LATIN_SCALE = re.compile(r"(?<![A-Za-z0-9])(?:[Kk]|M|B|[Ww]|(?i:mn|mln|bn|thousands?|millions?|billions?|trillions?))"
-                          r"(?![A-Za-z0-9])")
+_LATIN_SCALE = on_first_use(r"(?<![A-Za-z0-9])(?:[Kk]|M|B|[Ww]|(?i:mn|mln|bn|thousands?|millions?|billions?"
+                            r"|trillions?))(?![A-Za-z0-9])")
 
 SCALES = {  # a scale word, folded → how much it counts, in words
     "十万": Label("十万", "hundreds of thousands"), "百万": Label("百万", "millions"),
@@ -182,7 +183,7 @@ _SHOWS_NUMBER = re.compile(r"[0#?@yYmMdDhHsSeEgGbB]")
 _ELAPSED = re.compile(r"\[(?:h+|m+|s+)\]", re.IGNORECASE)
 _CONDITION = re.compile(r"\[\s*(?:[<>]=?|=|<>)")
 # A zero section's text that means zero or nothing (``_-¥* "-"??_-`` shows a dash, ``0;-0;"否"`` 否 for 0)
-_MEANS_NOTHING = re.compile(r"[\s\-‐‑‒–—―−_.·0]*|零|无|否|no|none|nil")
+_MEANS_NOTHING = on_first_use(r"[\s\-‐‑‒–—―−_.·0]*|零|无|否|no|none|nil")
 
 
 @dataclass(frozen=True)
@@ -382,8 +383,8 @@ _PADDING = re.compile(r"(?:_.| )+$")
 # -- the colour a section names ([Red], [White], [Color 9]): the text of a number it shows is drawn in it
 
 _BRACKET = re.compile(r"\[([^\]]*)\]")
-_COLOUR_NAME = re.compile(r"\s*(?:black|white|red|green|blue|yellow|magenta|cyan|colou?r\s*[0-9]{1,2})\s*",
-                          re.IGNORECASE)
+_COLOUR_NAME = on_first_use(r"\s*(?:black|white|red|green|blue|yellow|magenta|cyan|colou?r\s*[0-9]{1,2})\s*",
+                            re.IGNORECASE)
 
 
 def section_colours(number_format: str) -> list[str | None]:

@@ -19,6 +19,7 @@ from .errors import BidEvalError, DamagedWorkbook, Expected, PanelError, Problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
                              grade_refusal, grades_text, parse_choice, without_points)
 from .labels import Label, Named, with_role
+from .patterns import on_first_use
 from .rubric_mark import TenderMark, other_rubric, other_tender, other_version, sheet_tender
 from .scoresheet import HEADERS as SCORE_SHEET_HEADERS
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
@@ -1316,7 +1317,7 @@ _DATE_WORDS = re.compile(r"(?<=\d)\s*[年月日]")
 
 
 # A name on a sheet not read followed by a role in brackets (张三（组长）, 李四 (chair)): NFKC has made brackets half-width
-_WITH_ROLE = re.compile(r"\s*([^()\[\]【】]+?)\s*[(\[【][^()\[\]【】]*[)\]】]\s*")
+_WITH_ROLE = on_first_use(r"\s*([^()\[\]【】]+?)\s*[(\[【][^()\[\]【】]*[)\]】]\s*")
 
 
 _COLUMN_KEYS = {name: frozenset(map(name_key, spellings)) for name, spellings in COLUMN_NAMES.items()}

@@ -17,21 +17,23 @@ import re
 from bisect import bisect_right
 from typing import Callable, TypeVar
 
+from .patterns import on_first_use
+
 # A text in runs: each run's text, and whether the run's own font strikes it, or raises or lowers it (None: it has
 # none, the cell's font draws it). A text outside any run is a run without a font of its own.
 Runs = tuple[tuple[str, bool | None], ...]
 _Mark = TypeVar("_Mark")  # what a run's own font says of it: whether it strikes, its colour …
 
 _PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
-_STRIKE = re.compile(rb"<" + _PREFIX + rb"strike(?=[\s/>])([^>]*)")
-_VERTICAL_ALIGNMENT = re.compile(rb"<" + _PREFIX + rb"vertAlign(?=[\s/>])([^>]*)")
-_VALUE = re.compile(rb"(?<![\w:.\-])val\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_STRIKE = on_first_use(rb"<" + _PREFIX + rb"strike(?=[\s/>])([^>]*)")
+_VERTICAL_ALIGNMENT = on_first_use(rb"<" + _PREFIX + rb"vertAlign(?=[\s/>])([^>]*)")
+_VALUE = on_first_use(rb"(?<![\w:.\-])val\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _STRING_ITEM = re.compile(rb"<" + _PREFIX + rb"si(?=[\s/>])")
-_RUN = re.compile(rb"<" + _PREFIX + rb"r(?=[\s>])[^>]*>(.*?)</" + _PREFIX + rb"r\s*>", re.DOTALL)
-_RUN_FONT = re.compile(rb"\s*<" + _PREFIX + rb"rPr(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"rPr\s*>)", re.DOTALL)
-_TEXT = re.compile(rb"<" + _PREFIX + rb"t(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"t\s*>)", re.DOTALL)
+_RUN = on_first_use(rb"<" + _PREFIX + rb"r(?=[\s>])[^>]*>(.*?)</" + _PREFIX + rb"r\s*>", re.DOTALL)
+_RUN_FONT = on_first_use(rb"\s*<" + _PREFIX + rb"rPr(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"rPr\s*>)", re.DOTALL)
+_TEXT = on_first_use(rb"<" + _PREFIX + rb"t(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"t\s*>)", re.DOTALL)
 # A phonetic run (furigana over Japanese text): not shown unless asked for, and not read as the cell's text
-_PHONETIC = re.compile(rb"<" + _PREFIX + rb"rPh(?=[\s/>])[^>]*?(?:/>|>.*?</" + _PREFIX + rb"rPh\s*>)", re.DOTALL)
+_PHONETIC = on_first_use(rb"<" + _PREFIX + rb"rPh(?=[\s/>])[^>]*?(?:/>|>.*?</" + _PREFIX + rb"rPh\s*>)", re.DOTALL)
 
 
 def font_strikes(font: bytes) -> bool:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 from .currency import CURRENCIES, money_units_named, money_units_said
 from .errors import DamagedWorkbook, Problem
 from .labels import Label, Named
+from .patterns import on_first_use
 from .values import UNIT_NAMES, FieldType, fold, normalise, unit_label, unit_names
 
 if TYPE_CHECKING:
@@ -371,14 +372,14 @@ def _without_quantity(part: str) -> str:
 
 
 # Every name of a unit (longest first: 个小时 before 小时), and a word said to be the unit: 单位：台, unit: pieces
-_UNIT_WORD = re.compile("|".join(re.escape(name) for name in sorted(
+_UNIT_WORD = on_first_use("|".join(re.escape(name) for name in sorted(
     (name for names in UNIT_NAMES for name in names), key=len, reverse=True)))
-_UNIT_SAID = re.compile(r"(?:单位\s*[:为是]|\bunits?\s*:)\s*([^\s;/|()（）,，、。:]+(?: days?)?)")
-_DATE = re.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_UNIT_SAID = on_first_use(r"(?:单位\s*[:为是]|\bunits?\s*:)\s*([^\s;/|()（）,，、。:]+(?: days?)?)")
+_DATE = on_first_use(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
+_CJK = on_first_use(r"[\u3400-\u9fff]")
 _MINUTES = re.compile(r"(?<=[按以])分(?=计|填|为单位)")  # 按分计: by the minute (分 alone is also points or cents)
 _AFTER_A_NUMBER = re.compile(r"\d\s*$")
-_QUANTITY_ALONE = re.compile(r"\s*(?:约|~|≈)?\s*[-+]?\d[\d,.]*\s*(\D+?)\s*")  # 0.52万元, 约90分钟: the answer again
+_QUANTITY_ALONE = on_first_use(r"\s*(?:约|~|≈)?\s*[-+]?\d[\d,.]*\s*(\D+?)\s*")  # 0.52万元, 约90分钟: the answer again
 _BESIDE_A_UNIT = frozenset("按以为位")  # 按天, 以月, 单位天: one-character names (天, 年) stand alone only beside these
 
 

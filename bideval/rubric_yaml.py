@@ -22,6 +22,7 @@ import yaml
 from .benchmark import BASE_LABELS, RULES, Base, BenchmarkRule, DeviationRounding, MeanBenchmark
 from .errors import Problem, RubricError
 from .groups import Group, group_max, weighted_max
+from .patterns import on_first_use
 from .sme import SmeCategory
 from .labels import Label, Named
 from .currency import ISO_4217, notation_of
@@ -41,7 +42,7 @@ from .yaml_slips import operator_slip, quoted, reserved_value, syntax_slip
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a letter or digit first (2026-wuye, as the docs' words allow: conform14)
 # A number YAML reads as text ("40" quoted, 1e30 without a point): digits, a point, a sign, an exponent; not "40分",
 # "20%", "1,000" or "¥1200".
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_PLAIN_NUMBER = on_first_use(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.0*)?")  # 2, and 2.0: a whole number written with its point
 _FIELD_ID = re.compile(r"[a-z][a-z0-9_]*")

@@ -23,6 +23,7 @@ from .cell_errors import (ConstantFormat, FormattedNumber, HiddenByFormat, Invis
                           Unreadable)
 from .errors import Expected
 from .labels import Label
+from .patterns import on_first_use
 
 if TYPE_CHECKING:
     from .rubric import Field
@@ -587,7 +588,7 @@ def _reads(parse: Callable[[object, bool], Any], text: str, non_negative: bool) 
 
 
 # A number followed by a word: 2天, 5 years (text after the number that does not go on with digits).
-_UNIT_AFTER = re.compile(rf"(?P<number>{_NUMBER.pattern})\s*[^\d\s.,+-].*")
+_UNIT_AFTER = on_first_use(rf"(?P<number>{_NUMBER.pattern})\s*[^\d\s.,+-].*")
 _HINT_LENGTH = 64  # a longer cell is a sentence, not a number with its unit: no hint about the unit
 
 

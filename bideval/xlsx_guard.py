@@ -43,6 +43,7 @@ from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFo
                           PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
 from .errors import Problem
 from .number_formats import BUILT_IN_FORMATS, real_percent
+from .patterns import on_first_use
 from .rubric_mark import CUSTOM_PROPERTIES, read_mark
 from .rich_text import (Runs, drawn_struck, font_raises, font_strikes, holds, item_runs, marked_strings, rich_strings,
                         marked_runs, says_raise, says_raise_or_rgb, says_rich, says_strike)
@@ -110,7 +111,7 @@ _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*", re.DOTAL
 _ROOT = re.compile(rb"<(?:" + _XML_NAME + rb":)?(" + _XML_NAME + rb")")
 _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w:.\-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _RELATIONSHIP = re.compile(rb"<(?:" + _XML_NAME + rb":)?Relationship(?=[\s/>])([^>]*)")
-_TARGET_ATTRIBUTE = re.compile(rb"(?<![\w:.\-])(Target\s*=\s*)(?:\"[^\"]*\"|'[^']*')")
+_TARGET_ATTRIBUTE = on_first_use(rb"(?<![\w:.\-])(Target\s*=\s*)(?:\"[^\"]*\"|'[^']*')")
 _SHARED_STRINGS = re.compile(rb"<(?:" + _XML_NAME + rb":)?sst(?=[\s/>])([^>]*)")
 _SHEET_ENTRY = re.compile(rb"<(?:" + _XML_NAME + rb":)?sheet(?=[\s/>])([^>]*)")
 _DIMENSION = re.compile(rb"<(?:" + _XML_NAME + rb":)?dimension(?=[\s/>])([^>]*)")
@@ -137,10 +138,10 @@ _PREFIXED_CELL_OR_ROW = re.compile(rb":(?:c|row)[\s/>]")
 # XML reader reads it. (Each start tag the fast scan reads to its end is read so.)
 _IN_TAG = rb"""(?:[^>"']|"[^"]*"|'[^']*')"""
 # A row start tag as the fast scan reads it (r first), with the rest of its attributes to the tag's real end.
-_ROW_TAG = re.compile(rb'<row r="([0-9]+)"(' + _IN_TAG + rb'*)')
+_ROW_TAG = on_first_use(rb'<row r="([0-9]+)"(' + _IN_TAG + rb'*)')
 # A column tag of <cols> (not <cols> itself, nor <colBreaks>), with its attributes to the tag's real end.
 _COLUMN_TAG = re.compile(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])(" + _IN_TAG + rb"*)")
-_ERROR_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\st\s*=\s*["\']e["\']' + _IN_TAG + rb'*)>')
+_ERROR_CELL = on_first_use(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\st\s*=\s*["\']e["\']' + _IN_TAG + rb'*)>')
 _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
 # The same pass for the fast scan, which also finds an inline-text cell whose text does not follow its start tag (in
 # <v>, or after a formula; <is/> holds none), and a shared-text cell whose value is not a count of at most 19 digits
@@ -150,19 +151,19 @@ _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looki
 _T_ERROR_OR_ODD_VALUE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?!><is>|""" + _IN_TAG
                                    + rb"""*(?:/>|>\s*<is[\s>]))|s["'](?!><v>[0-9]{1,19}</v>))""")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>(?=\s*<f[\s/>])')  # indented markup too
-_T_TEXT = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
+_T_TEXT = on_first_use(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
 _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
 # A sheet's default row and column format (sheetFormatPr), with its attributes: a sheet whose rows are hidden unless a
 # row says its height (zeroHeight: "rows hidden by default"), or whose columns are 0 wide unless a column tag says its
 # width (defaultColWidth="0": Excel shows every such column as hidden). Looked at once per sheet (_sheet_defaults).
 _SHEET_FORMAT = re.compile(rb"<" + _PREFIX + rb"sheetFormatPr(?=[\s/>])(" + _IN_TAG + rb"*)")
-_FORMULA_AFTER = re.compile(rb"\s*<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)</" + _PREFIX + rb"f>)")
-_VALUE_AFTER = re.compile(rb"\s*(?:<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</"
-                          + _PREFIX + rb"c>)")
+_FORMULA_AFTER = on_first_use(rb"\s*<" + _PREFIX + rb"f(?:\s[^>]*)?(?:/>|>([^<]*)</" + _PREFIX + rb"f>)")
+_VALUE_AFTER = on_first_use(rb"\s*(?:<" + _PREFIX + rb"v\s*/>|<" + _PREFIX + rb"v>([^<]*)</" + _PREFIX + rb"v>|</"
+                            + _PREFIX + rb"c>)")
 # What may hold a value written where python-calamine does not take it (MisplacedValue): an inline-text cell whose
 # text does not follow its start tag (<is/> holds none), or a value followed by another value or by a formula.
-_ODD_INLINE = re.compile(rb"inlineStr[\"'](?!" + _IN_TAG + rb"*(?:/>|>\s*<" + _PREFIX + rb"is[\s>]))")
-_LATE_CHILD = re.compile(rb"</" + _PREFIX + rb"(?:v|is)\s*>\s*<" + _PREFIX + rb"(?:f|v|is)[\s/>]")
+_ODD_INLINE = on_first_use(rb"inlineStr[\"'](?!" + _IN_TAG + rb"*(?:/>|>\s*<" + _PREFIX + rb"is[\s>]))")
+_LATE_CHILD = on_first_use(rb"</" + _PREFIX + rb"(?:v|is)\s*>\s*<" + _PREFIX + rb"(?:f|v|is)[\s/>]")
 # The same for the fast scan, which looks in every piece: by the end of </v> and of </is>, two patterns each searched
 # by its rarer first letter, several times faster than one for both (</ is everywhere).
 _LATE_AFTER_VALUE = re.compile(rb"v>\s*<(?:f|v|is)[\s/>]")
@@ -170,23 +171,23 @@ _LATE_AFTER_INLINE = re.compile(rb"is>\s*<(?:f|v|is)[\s/>]")  # (<is/> followed 
 # A cell's value child, prefixed or not, whole: its name (f, v or is) and its inside, never looked for past the cell's
 # end or the next cell's start (as _INLINE_STRING: a <v> left open had each cell looked at read to the piece's end,
 # 20,000 such cells a minute).
-_VALUE_CHILD = re.compile(rb"\s*<" + _PREFIX + rb"(f|v|is)(?=[\s/>])[^>]*?(?:/>|>((?:(?!</" + _PREFIX + rb"c\s*>|<"
-                          + _PREFIX + rb"c[\s/>]).)*?)</" + _PREFIX + rb"\1\s*>)", re.DOTALL)
+_VALUE_CHILD = on_first_use(rb"\s*<" + _PREFIX + rb"(f|v|is)(?=[\s/>])[^>]*?(?:/>|>((?:(?!</" + _PREFIX + rb"c\s*>|<"
+                            + _PREFIX + rb"c[\s/>]).)*?)</" + _PREFIX + rb"\1\s*>)", re.DOTALL)
 _USUAL_CHILDREN = {(), (b"f",), (b"v",), (b"is",), (b"f", b"v"), (b"f", b"is")}  # the file format's order
 # A cell's value as python-calamine takes a shared string's index from it: its text up to the first entity or tag.
-_STRING_VALUE = re.compile(rb"\s*<" + _PREFIX + rb"v(?:\s[^>]*)?>([^&<]*)")
+_STRING_VALUE = on_first_use(rb"\s*<" + _PREFIX + rb"v(?:\s[^>]*)?>([^&<]*)")
 # A cell whose type is a shared string's (t="s"), in its start tag's attributes, spelt as an XML reader reads it.
 _T_STRING = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']s[\"']")
 # What may be a shared-text cell whose value is not a plain count (OddStringIndex), spelt in any way: each such cell
 # whose value does not follow its start tag as a count of at most 19 digits (an attribute merely ending in t, xt="s",
 # too: the cell is then looked at in earnest). The exact scan's pass; the fast one's is _T_ERROR_OR_ODD_VALUE.
-_ODD_STRING = re.compile(rb"""t\s*=\s*["']s["'](?!>\s*<""" + _PREFIX + rb"v>[0-9]{1,19}</)")
+_ODD_STRING = on_first_use(rb"""t\s*=\s*["']s["'](?!>\s*<""" + _PREFIX + rb"v>[0-9]{1,19}</)")
 # A cell's value as written up to the first tag (entities kept): never looked for past it, so that the cells of a
 # piece are read once each however their markup is broken.
-_VALUE_TEXT = re.compile(rb"\s*<" + _PREFIX + rb"v(?:\s[^>]*)?>([^<]*)")
+_VALUE_TEXT = on_first_use(rb"\s*<" + _PREFIX + rb"v(?:\s[^>]*)?>([^<]*)")
 _T_INLINE = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']inlineStr[\"']")
 # A cell's start tag, as the fast scan reads it.
-_CELL_START = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>')
+_CELL_START = on_first_use(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>')
 _TAG = re.compile(rb"<[^>]*>")
 _T_NOT_NUMBER = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?!n[\"'])")  # a type other than a number's
 _FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]*?(?<![\w:.\-])fullCalcOnLoad\s*=\s*"
@@ -196,16 +197,16 @@ _NUMBER_FORMAT = re.compile(rb"<" + _PREFIX + rb"numFmt(?=[\s/>])([^>]*)")
 _NUMBER_FORMATS = re.compile(rb"<" + _PREFIX + rb"numFmts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"numFmts>", re.DOTALL)
 # The differential formats a conditional format gives a cell (by index: a rule's dxfId), each whole.
 _DIFFERENTIAL_FORMATS = re.compile(rb"<" + _PREFIX + rb"dxfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"dxfs>", re.DOTALL)
-_DIFFERENTIAL_FORMATS_END = re.compile(rb"</" + _PREFIX + rb"dxfs\s*>|<" + _PREFIX + rb"dxfs(?:\s[^>]*)?/>")
+_DIFFERENTIAL_FORMATS_END = on_first_use(rb"</" + _PREFIX + rb"dxfs\s*>|<" + _PREFIX + rb"dxfs(?:\s[^>]*)?/>")
 _CONDITIONAL = b"conditionalFormatting"  # the word a worksheet says when it has a conditional format
 # A differential format written in a worksheet: a rule's own, as Excel 2010's extension list writes it (<x14:dxf>).
 _OWN_DIFFERENTIAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"dxf[\s/>]")
 _DIFFERENTIAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"dxf(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"dxf>)",
                                   re.DOTALL)
 # A worksheet's conditional format: its attributes (sqref: the ranges it covers), its inside (its rules).
-_CONDITIONAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"conditionalFormatting(?=[\s/>])([^>]*)>(.*?)</" + _PREFIX
-                                 + rb"conditionalFormatting\s*>", re.DOTALL)
-_RULE = re.compile(rb"<" + _PREFIX + rb"cfRule(?=[\s/>])([^>]*)")
+_CONDITIONAL_FORMAT = on_first_use(rb"<" + _PREFIX + rb"conditionalFormatting(?=[\s/>])([^>]*)>(.*?)</" + _PREFIX
+                                   + rb"conditionalFormatting\s*>", re.DOTALL)
+_RULE = on_first_use(rb"<" + _PREFIX + rb"cfRule(?=[\s/>])([^>]*)")
 # A differential format's font and fill, each whole (the inside: None for an empty one).
 _DIFFERENTIAL_FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"font>)",
                                 re.DOTALL)
@@ -213,39 +214,39 @@ _DIFFERENTIAL_FILL = re.compile(rb"<" + _PREFIX + rb"fill(?=[\s/>])[^>]*?(?:/>|>
                                 re.DOTALL)
 # The ranges of a conditional format of Excel 2010's extension list (<x14:conditionalFormatting>), written in a child
 # (<xm:sqref>C2:C9</xm:sqref>), not in an attribute.
-_SQREF = re.compile(rb"<" + _PREFIX + rb"sqref(?:\s[^>]*)?>([^<]*)</" + _PREFIX + rb"sqref\s*>")
+_SQREF = on_first_use(rb"<" + _PREFIX + rb"sqref(?:\s[^>]*)?>([^<]*)</" + _PREFIX + rb"sqref\s*>")
 _WHOLE_COLUMNS = re.compile(r"([A-Za-z]{1,3}):([A-Za-z]{1,3})")
 _WHOLE_ROWS = re.compile(r"([0-9]{1,7}):([0-9]{1,7})")
 _CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"cellXfs>", re.DOTALL)
 # Excel's built-in number formats that are percentages, by id (9 0%, 10 0.00%), and a cell format naming one
 BUILT_IN_PERCENT = {number: code for number, code in BUILT_IN_FORMATS.items() if real_percent(code)}
-_BUILT_IN_PERCENT = re.compile(rb'numFmtId\s*=\s*["\']\s*(?:' + "|".join(BUILT_IN_PERCENT).encode() + rb')\s*["\']')
+_BUILT_IN_PERCENT = on_first_use(rb'numFmtId\s*=\s*["\']\s*(?:' + "|".join(BUILT_IN_PERCENT).encode() + rb')\s*["\']')
 _CELL_FORMAT = re.compile(rb"<" + _PREFIX + rb"xf(?=[\s/>])([^>]*)")
 _FONTS = re.compile(rb"<" + _PREFIX + rb"fonts(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"fonts>", re.DOTALL)
 _FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(/?)>")  # a font's start tag ("/": it is empty)
 _FILLS = re.compile(rb"<" + _PREFIX + rb"fills(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"fills>", re.DOTALL)
 _FILL = re.compile(rb"<" + _PREFIX + rb"fill(?=[\s/>])[^>]*?(/?)>")  # a fill's start tag ("/": it is empty)
-_TABLE = re.compile(rb"<" + _PREFIX + rb"table(?=[\s/>])([^>]*)")
+_TABLE = on_first_use(rb"<" + _PREFIX + rb"table(?=[\s/>])([^>]*)")
 # A cell that names a cell format, its index spelt as an XML reader reads it (s="1", s='1', s = "01").
-_STYLED_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\ss\s*=\s*(?:"[^"]*"|\'[^\']*\')' + _IN_TAG
-                          + rb'*)>')
+_STYLED_CELL = on_first_use(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\ss\s*=\s*(?:"[^"]*"|\'[^\']*\')' + _IN_TAG
+                            + rb'*)>')
 # An inline string, whole, within its cell: never looked for past the cell's end or the next cell's start (an <is> left
 # open would have each cell looked at read to the sheet's end).
-_INLINE_STRING = re.compile(rb"\s*<" + _PREFIX + rb"is(?:\s[^>]*)?>((?:(?!</" + _PREFIX + rb"c\s*>|<" + _PREFIX
-                            + rb"c[\s/>]).)*?)</" + _PREFIX + rb"is\s*>", re.DOTALL)
+_INLINE_STRING = on_first_use(rb"\s*<" + _PREFIX + rb"is(?:\s[^>]*)?>((?:(?!</" + _PREFIX + rb"c\s*>|<" + _PREFIX
+                              + rb"c[\s/>]).)*?)</" + _PREFIX + rb"is\s*>", re.DOTALL)
 _T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 # An error cell's <v> text python-calamine parses, as the file writes it ('' it reads as an empty cell).
 _CALAMINE_ERRORS = frozenset(error.encode("ascii") for error in CALAMINE_ERRORS) | {b""}
 _STAND_IN = STAND_IN_ERROR.encode("ascii")
 # A row or cell start tag to its real end, as an XML reader finds it: a '>' inside a quoted value does not end it.
-_ROW_OR_CELL = re.compile(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*'|[\"'])*)")
+_ROW_OR_CELL = on_first_use(rb"<(?:" + _XML_NAME + rb":)?(row|c)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*'|[\"'])*)")
 # An r attribute that is not the first thing after "<c " or "<row " (xmlns:r declares a prefix; header=, showRuler=
 # and the like are other names): the fast scan reads only first ones, so a sheet with another goes to the exact scan.
 _LATE_R = re.compile(rb"r(?=\s*=)(?<!<c r)(?<!<row r)(?<![\w.\-]r)(?<!xmlns:r)")
 # Any r="A1" anywhere in the sheet, whatever holds it: the exact scan counts them all, so that no reading of odd
 # markup (a quote left open, a tag cut between two pieces) can hide a far cell from it.
-_ANY_CELL_REF = re.compile(rb"(?<![\w:.\-])r\s*=\s*[\"']\s*([A-Za-z]{1,7})([0-9]{1,10})\s*[\"']")
-_R_ATTRIBUTE = re.compile(rb"(?<![\w:.\-])r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ANY_CELL_REF = on_first_use(rb"(?<![\w:.\-])r\s*=\s*[\"']\s*([A-Za-z]{1,7})([0-9]{1,10})\s*[\"']")
+_R_ATTRIBUTE = on_first_use(rb"(?<![\w:.\-])r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CELL_REF = re.compile(r"([A-Za-z]{1,7})([0-9]{1,10})")
 _TRAILER = rb"(?:\s|\x00|<!--(?:(?!-->).)*-->|<\?(?:(?!\?>).)*\?>)*"  # what may follow the root element
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
@@ -2274,7 +2275,7 @@ def _as_shown(saved: str) -> str:
 
 # A number the sheet shows as the file saved it (15 characters at most: 15 digits at most), no exponent, no zero ending its fraction, fewer
 # than 4 zeros after a point right after 0 (0.00001 is shown 1e-05)
-_SHOWN_AS_SAVED = re.compile(r"-?(?:[1-9][0-9]*(?:\.[0-9]*[1-9])?|0(?:\.(?!0000)[0-9]*[1-9])?)")
+_SHOWN_AS_SAVED = on_first_use(r"-?(?:[1-9][0-9]*(?:\.[0-9]*[1-9])?|0(?:\.(?!0000)[0-9]*[1-9])?)")
 
 
 def _keeping_tail(chunks: Iterable[bytes], tail: list[bytes]) -> Iterator[bytes]:

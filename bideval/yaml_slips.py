@@ -23,8 +23,10 @@ import re
 import unicodedata
 from typing import Any, Iterable
 
-_KEY_LINE = re.compile(r"(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<rest>.*)")
-_NO_SPACE = re.compile(r"(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s:/].*)")
+from .patterns import on_first_use
+
+_KEY_LINE = on_first_use(r"(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<rest>.*)")
+_NO_SPACE = on_first_use(r"(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s:/].*)")
 _RESERVED = ">|@`%!"
 _TAG_VALUE = re.compile(r":\s+(![^\s,}\]]*)")  # op: != — YAML reads a value starting with ! as a tag
 
