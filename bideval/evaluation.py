@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .bids import Bid, BidSet, Reading, bid_set, read_bid_file
-from .panel import PANEL_SHEETS, PanelInput, open_panel_book, read_panel
+from .panel_input import PanelInput
 from .pricing import PricingModel
 from .ranking import Entry, candidates, rank
 from .caps import CapLine, apply_caps
@@ -451,12 +451,18 @@ def run(rubric_path: str | Path, bid_paths: Sequence[str | Path],
     rubric = load_rubric(rubric_path)
     found: list[Problem] = []  # archives not read that hold no form: warnings of the result, as each run prints
     bid_files, bid_problems = expand_paths(bid_paths, warnings=found)
-    panel_files, panel_problems = expand_paths(panel_paths, PANEL_SHEETS, found) if panel_paths else ([], [])
     # The panel's workbooks are opened by the processes reading the bid forms, first (each is a larger read than a
     # form; taken last, one would leave the other processes waiting); they are read against the bids once those
-    # are known.
+    # are known. Their reader is imported only for a panel.
+    panel_files: list[Path] = []
+    panel_problems: list[Problem] = []
+    jobs: list[Callable[[], Any]] = []
+    if panel_paths:
+        from .panel import PANEL_SHEETS, open_panel_book
+
+        panel_files, panel_problems = expand_paths(panel_paths, PANEL_SHEETS, found)
+        jobs += [partial(open_panel_book, path) for path in panel_files]
     reading = Reading.of(rubric)
-    jobs: list[Callable[[], Any]] = [partial(open_panel_book, path) for path in panel_files]
     jobs += [partial(read_bid_file, reading, path) for path in bid_files]
     done = map_in_order(_done, jobs, workers)
     bidset = bid_set(done[len(panel_files):], bid_problems, bid_paths)
@@ -464,6 +470,8 @@ def run(rubric_path: str | Path, bid_paths: Sequence[str | Path],
     checks = check_bids(rubric, bidset.bids)
     panel = None
     if panel_paths:
+        from .panel import read_panel
+
         invalid = [vendor for vendor, check in checks.items() if not check.valid]
         panel = read_panel(rubric, bidset.bids, invalid, panel_paths, opened=(done[:len(panel_files)], panel_problems))
     rubric_file = InputFile(str(rubric_path), sha256_of(Path(rubric_path)), "rubric")

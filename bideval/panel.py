@@ -7,7 +7,7 @@ sheet and cell. A score for an invalid bid is ignored with a warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +19,7 @@ from .errors import BidEvalError, DamagedWorkbook, Expected, PanelError, Problem
 from .allowed_scores import (NO_TIER, ScoreRefusal, allowed_range, check_score, grade_mismatch,  # noqa: F401
                              grade_refusal, grades_text, parse_choice, without_points)
 from .labels import Label, Named, with_role
+from .panel_input import PanelInput, Score
 from .patterns import on_first_use
 from .rubric_mark import TenderMark, other_rubric, other_tender, other_version, sheet_tender
 from .scoresheet import HEADERS as SCORE_SHEET_HEADERS
@@ -61,36 +62,6 @@ SCORE_WORDS = ("得分", "分数")  # anywhere in the header; in English, a head
 NAME_COLUMNS = ("vendor_name", "criterion_name")
 # A header that says only "name": whose name depends on the column it stands beside (see :func:`name_columns`).
 BARE_NAMES = ("name", "名称")
-
-
-@dataclass(frozen=True)
-class Score:
-    """One judge's score for one bid on one panel criterion (None: not yet given)."""
-
-    judge: str
-    vendor_id: str
-    criterion: str
-    score: Decimal | None
-    comment: str = ""
-    where: str = ""
-
-
-@dataclass(frozen=True)
-class PanelInput:
-    """What the panel recorded: members, agreed tiers and scores."""
-
-    judges: tuple[str, ...] = ()
-    scores: tuple[Score, ...] = ()
-    tiers: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (vendor_id, criterion) → tier id
-    warnings: tuple[Problem, ...] = ()  # scores ignored (for invalid bids); str() is the command line's line
-    files: tuple[InputFile, ...] = ()
-    recused: frozenset[tuple[str, str]] = frozenset()  # (judge, vendor_id): a declared conflict of interest
-    consensus: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)  # (vendor_id, criterion) → agreed score
-    roles: Mapping[str, str] = field(default_factory=dict)  # member → their role on the panel, as the Judges sheet
-    # writes it in brackets after the name (王评委（组长）: 组长)
-    # the bids whose pass mark these scores do not settle: with one judge's own scores (Store.result_for before they
-    # submit), those the whole panel still scores (analysis.panel_bids), below a pass mark on that judge's alone
-    open_stages: frozenset[str] = frozenset()
 
 
 def judge_name(raw: object) -> str:

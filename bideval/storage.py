@@ -37,7 +37,8 @@ from .errors import BidEvalError, BidsError, InputErrors, PanelError, Problem, R
 from .evaluation import check_bids, evaluate
 from .filenames import distinct_names
 from .labels import Named, with_role
-from .panel import PanelInput, Score, judge_name, read_panel, seat_name
+from .panel import judge_name, read_panel, seat_name
+from .panel_input import PanelInput, Score
 from .result import Result
 from .rights import Action, Actor, RightRefused, Role, SeatLost, allowed
 from .rubric import Aggregate, Rubric, Tiered, parse_rubric

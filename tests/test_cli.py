@@ -612,16 +612,19 @@ def test_the_command_line_imports_neither_streamlit_nor_the_database():
     assert found == "[]"
 
 
-@pytest.mark.parametrize("panel", [[], ["--panel", "sample_bids/cs-outsourcing-panel.xlsx"]])
-def test_evaluate_imports_only_what_it_uses(tmp_path, panel):
+@pytest.mark.parametrize("panel, left_out", [
+    ([], ["bideval.panel", "bideval.rights", "bideval.scoresheet", "bideval.workflow"]),
+    (["--panel", "sample_bids/cs-outsourcing-panel.xlsx"], ["bideval.rights", "bideval.workflow"]),
+])
+def test_evaluate_imports_only_what_it_uses(tmp_path, panel, left_out):
     """What `evaluate` imports is paid on every run (issue 9: its start-up was 0.13-0.15 s of 0.93 s on 2,000 forms).
     The panel session's rules (workflow, rights: 5 ms) are not imported for the scores a provisional result still
-    waits for, nor the messages (3 ms) when no warning is printed (the sample forms give none)."""
+    waits for, nor the panel workbook's reader (panel, scoresheet: 4 ms) without a panel."""
     argv = ["evaluate", "--criteria", "criteria/cs-outsourcing.yaml", "--bids", "sample_bids/cs-outsourcing",
             "--json", str(tmp_path / "r.json"), *panel]
     code = ("import sys, contextlib, io\nfrom bideval.cli import main\n"
             f"with contextlib.redirect_stdout(io.StringIO()):\n    assert main({argv!r}) == 0\n"
-            "print(sorted(m for m in ('bideval.workflow', 'bideval.rights') if m in sys.modules))")
+            f"print(sorted(m for m in {left_out!r} if m in sys.modules))")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            cwd=Path(__file__).parent.parent).stdout.strip()
     assert found == "[]"
