@@ -6,7 +6,6 @@ from input that is bad anywhere.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
@@ -1269,6 +1268,8 @@ _NOTE = on_first_use(r"(?:\s|[,，、;；/*★]|必填项?|非必填|选填|可�
 
 def _suggest_header(title: str, headers: Mapping[str, Field]) -> str | None:
     """The header a header naming no field is close to, spelt as the field's id or label is."""
+    import difflib  # here: only a header or answer naming nothing known looks for a close one
+
     close = difflib.get_close_matches(name_key(title), list(headers), n=1, cutoff=0.6)
     if not close:
         return None
@@ -1276,6 +1277,8 @@ def _suggest_header(title: str, headers: Mapping[str, Field]) -> str | None:
 
 
 def _suggest(found: str, known: Iterable[str]) -> str | None:
+    import difflib
+
     close = difflib.get_close_matches(fold(found), list(known), n=1, cutoff=0.6)
     return close[0] if close else None
 

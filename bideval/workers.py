@@ -10,7 +10,6 @@ each worker to earn its start.
 from __future__ import annotations
 
 import os
-import pickle
 import signal
 import sys
 import threading
@@ -120,6 +119,8 @@ def _take_all(function: Callable[[Item], Outcome], items: Sequence[Item], taken:
 def _fork_worker(function: Callable[[Item], Outcome], items: Sequence[Item], taken: tuple[int, int],
                  step: int) -> tuple[int, int]:
     """A forked worker taking items as :func:`_take_all` does: its pid and the pipe its outcomes come back on."""
+    import pickle  # here: a command reading a few forms forks no worker
+
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the worker: never returns
@@ -138,6 +139,8 @@ def _fork_worker(function: Callable[[Item], Outcome], items: Sequence[Item], tak
 
 def _outcomes_of(pid: int, pipe: int) -> list[tuple[int, Any]]:
     """What a worker sent back; nothing when it died or failed (its items are then done again here)."""
+    import pickle
+
     with os.fdopen(pipe, "rb") as stream:
         data = stream.read()
     _, status = os.waitpid(pid, 0)
