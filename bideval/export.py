@@ -34,8 +34,8 @@ from .values import TEN_THOUSAND_UNIT, FieldType, plain_number, round_half_up
 from .rubric import (Aggregate, BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice,
                      LowestRatioPrice, Penalty, Rubric, Tiered)
 from .sheets import RANKED_SHEETS
-from .rubric_view import (KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, field_name, group_lines,
-                          display_width, max_text)
+from .rubric_view import KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, field_name, group_lines, max_text
+from .text_table import display_width
 from .workflow import COMPLETE, FindingKind, SignOff, filed_status
 
 SHEETS = RANKED_SHEETS  # always written, in this order; a reader told one recognises the ranked workbook by them

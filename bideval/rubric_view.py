@@ -4,9 +4,7 @@ Shared by ``bideval check``, the workbook's Rubric sheet and the app.
 """
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
-from typing import Sequence
 
 from .allowed_scores import grades_text, noted, step_text
 from .currency import currency, money_amount, money_unit
@@ -14,6 +12,7 @@ from .labels import KIND_NAMES, Label
 from .pricing import PricingModel, Unit, percent_text, unit_ceilings_text, unit_months_text
 from .groups import Group
 from .benchmark import BenchmarkRule, DeviationRounding, benchmark_formula
+from .text_table import text_table
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
                      PanelRules, PenalisedPrice, Penalty, Price, PriceMethod, RatioPrice, RelativeToLowestPrice, Rubric,
                      SharedCap, Judged, Tiered)
@@ -278,26 +277,6 @@ def rubric_rows(rubric: Rubric, lang: str = "zh", by_label: bool = False) -> lis
          max_text(c), criterion_rule(c, rubric, lang, by_label))
         for c in rubric.criteria
     ]
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes in a terminal: CJK characters take two."""
-    if text.isascii():  # no ASCII character is wide
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A plain-text table aligned for a terminal, CJK-aware (each cell measured once: 50,000 ranked bids)."""
-    table = [[str(c) for c in r] for r in [headers, *rows]]
-    sizes = [[display_width(c) for c in r] for r in table]
-    widths = [max(s[i] for s in sizes) for i in range(len(headers))]
-
-    def line(cells: Sequence[str], size: Sequence[int]) -> str:
-        return "  ".join(c + " " * (w - n) for c, n, w in zip(cells, size, widths)).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(table[0], sizes[0]), rule, *(line(r, n) for r, n in zip(table[1:], sizes[1:]))])
 
 
 def group_lines(rubric: Rubric, lang: str) -> list[str]:

@@ -34,7 +34,6 @@ from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, Aggregate, 
                      full_marks, fix_step, group_full_marks, group_label, is_order87, lowering_caps, overlap_fix,
                      price_fields_of, scored_maxima)
 from .rubric_mark import rubric_text_sha256
-from .rubric_view import AGGREGATE_LABELS, KIND_LABELS, METHOD_LABELS
 from .values import (FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, round_half_up, to_decimal,
                      TEN_THOUSAND_UNIT)
 from .yaml_slips import operator_slip, quoted, reserved_value, syntax_slip
@@ -565,10 +564,15 @@ def _split_by_comma(node: Any) -> tuple[str, str] | None:
     return cut[0], "{" + written + "}"
 
 
-#: What each closed vocabulary of the format is called in words, by value (``低价优先法`` for lowest_ratio).
-_ENUM_LABELS: dict[type[enum.Enum], Mapping[Any, Label]] = {
-    PriceMethod: METHOD_LABELS, Kind: KIND_LABELS, Aggregate: AGGREGATE_LABELS, Base: BASE_LABELS,
-    PricingModel: {m: m.label for m in PricingModel}, ProcurementObject: {o: o.label for o in ProcurementObject}}
+def _enum_labels(cls: type[enum.Enum]) -> Mapping[Any, Label]:
+    """What each value of a closed vocabulary of the format is called in words (``低价优先法`` for lowest_ratio). Only
+    a word the format does not know is looked up: the rubric's words are imported then, not with every rubric read."""
+    from .rubric_view import AGGREGATE_LABELS, KIND_LABELS, METHOD_LABELS
+
+    labels: dict[type[enum.Enum], Mapping[Any, Label]] = {
+        PriceMethod: METHOD_LABELS, Kind: KIND_LABELS, Aggregate: AGGREGATE_LABELS, Base: BASE_LABELS,
+        PricingModel: {m: m.label for m in PricingModel}, ProcurementObject: {o: o.label for o in ProcurementObject}}
+    return labels.get(cls, {})
 
 
 def _meant(node: Any, cls: type[enum.Enum], choices: tuple[str, ...]) -> tuple[str, ...]:
@@ -586,7 +590,7 @@ def _meant(node: Any, cls: type[enum.Enum], choices: tuple[str, ...]) -> tuple[s
         return (sign,) if sign else ()
     wanted = fold(node)
     out = []
-    for member, label in _ENUM_LABELS.get(cls, {}).items():
+    for member, label in _enum_labels(cls).items():
         names = {fold(text) for text in (label.zh, label.en)}
         names |= {_unbracketed(name) for name in names}  # 扣分项（从本组小计扣除）: 扣分项
         if wanted in names or _unbracketed(wanted) in names or re.sub(r"[\s-]+", "_", wanted) == member.value:

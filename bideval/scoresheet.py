@@ -20,7 +20,7 @@ from .allowed_scores import grade_choices, grades_text, step_clause, step_text
 from .rubric import Criterion, Grade, Judged, Rubric, Tier, Tiered
 from .rubric_mark import TenderMark, mark_workbook, tender_line
 from .values import plain_number
-from .rubric_view import display_width
+from .text_table import display_width
 
 if TYPE_CHECKING:
     from xlsxwriter.format import Format

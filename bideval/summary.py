@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .result import PROVISIONAL, Result, flag_label, provisional_label
-from .rubric_view import text_table
+from .text_table import text_table
 from .values import decimal_text, money_text
 
 # A terminal shows a tender, not a register: past this many lines of one kind the rest are counted, not listed.

@@ -613,14 +613,17 @@ def test_the_command_line_imports_neither_streamlit_nor_the_database():
 
 
 @pytest.mark.parametrize("panel, left_out", [
-    ([], ["bideval.panel", "bideval.rights", "bideval.scoresheet", "bideval.workflow", "difflib", "pickle"]),
-    (["--panel", "sample_bids/cs-outsourcing-panel.xlsx"], ["bideval.rights", "bideval.workflow", "difflib", "pickle"]),
+    ([], ["bideval.allowed_scores", "bideval.panel", "bideval.rights", "bideval.rubric_view", "bideval.scoresheet",
+          "bideval.workflow", "difflib", "pickle"]),
+    (["--panel", "sample_bids/cs-outsourcing-panel.xlsx"],
+     ["bideval.rights", "bideval.rubric_view", "bideval.workflow", "difflib", "pickle"]),
 ])
 def test_evaluate_imports_only_what_it_uses(tmp_path, panel, left_out):
     """What `evaluate` imports is paid on every run (issue 9: its start-up was 0.13-0.15 s of 0.93 s on 2,000 forms).
     The panel session's rules (workflow, rights: 5 ms) are not imported for the scores a provisional result still
-    waits for, nor the panel workbook's reader (panel, scoresheet: 4 ms) without a panel, nor difflib (for a header
-    naming no field) and pickle (for a forked worker's bids) when nothing needs them."""
+    waits for, nor the panel workbook's reader (panel, scoresheet: 4 ms) without a panel, nor the rubric's words
+    (rubric_view, and allowed_scores with it: 3.5 ms) for the summary's table or a rubric without a mistake, nor
+    difflib (for a header naming no field) and pickle (for a forked worker's bids) when nothing needs them."""
     argv = ["evaluate", "--criteria", "criteria/cs-outsourcing.yaml", "--bids", "sample_bids/cs-outsourcing",
             "--json", str(tmp_path / "r.json"), *panel]
     code = ("import sys, contextlib, io\nfrom bideval.cli import main\n"
