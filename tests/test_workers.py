@@ -122,6 +122,7 @@ def test_each_item_is_taken_by_one_process_once(tmp_path):
     log = tmp_path / "done"
 
     def note(n: int) -> int:
+        time.sleep(0.001)  # long enough for every process to take its share, however busy the machine
         with open(log, "a", encoding="ascii") as file:  # appends of one short line are whole on Linux
             file.write(f"{n} {os.getpid()}\n")
         return n
