@@ -1201,18 +1201,20 @@ class _PartScan:
         such a format (custom formats only: what a built-in currency format shows depends on the computer's
         language; and the built-in percent formats on a panel workbook) or a struck font, or the shared strings or a
         worksheet say "strike" (a run of rich text struck), or a worksheet holds a conditional format with a
-        differential format of its own, then in a second read of each worksheet concerned."""
-        head = self.texts.get(STYLES, b"")
-        key = (head, self.currency, self.panel)
+        differential format of its own or one of the styles' whose colours may hide a value (:meth:`hiding_rules`: not
+        a template's yellow fill), then in a second read of each worksheet concerned."""
+        head, theme = self.texts.get(STYLES, b""), self.theme()
+        hiding, drawn, backgrounds = _ink_formats(self.whole_styles(), theme)
+        key = (head, theme, self.currency, self.panel)
         styled = _STYLED.get(key)  # every copy of a bid-form template carries the same styles: looked at once
         if styled is None:
-            styled = self._styled_formats(head)
+            shown, struck, ruled = self._styled_formats(head)
+            styled = shown, struck, self.hiding_rules(ruled, drawn)
             if len(head) <= MAX_REMEMBERED_STYLES_BYTES and _closes(head, b"styleSheet"):  # the whole part
                 if len(_STYLED) >= MAX_REMEMBERED_PARTS:
                     _STYLED.clear()
                 _STYLED[key] = styled
         shown, struck, ruled = styled
-        hiding, drawn, backgrounds = _ink_formats(self.whole_styles(), self.theme())
         if hiding:  # a cell's number format is what it says first; then the colour it is drawn in
             shown = {index: _either(shown.get(index), hiding.get(index)) for index in shown.keys() | hiding.keys()}
         strings = self.strings_in_runs(bool(struck))
@@ -1378,12 +1380,21 @@ class _PartScan:
         """The ranges of a worksheet's conditional formats one of whose rules may draw a value in its background's
         colour, each with the font and fill colours it gives (:meth:`rule_colours`; ``drawn``: each cell format's font
         and fill colours, which a rule's replace)."""
-        from .ink import NO_FILL, background
-
-        fonts = frozenset(font for font, _ in drawn.values())
-        backgrounds = frozenset(background(fill) for _, fill in drawn.values()) | {background(NO_FILL)}
+        fonts, backgrounds = _drawn_colours(drawn)
         return [(top, left, bottom, right, colours) for top, left, bottom, right, *_, inking in ranges if inking
                 and (colours := self.rule_colours(inking, fonts, backgrounds)) is not None]
+
+    def hiding_rules(self, ruled: dict[str, _Rule], drawn: dict[str, tuple[str, str]]) -> dict[str, _Rule]:
+        """The differential formats of ``ruled`` (by index) but those that only give a font colour or a fill with
+        which no value is drawn in its background's colour (:meth:`rule_colours`, ``drawn``: each cell format's font
+        and fill colours), such as a bid-form template's yellow fill for an answer missing: a worksheet whose
+        conditional formats give only those is not read again for them. Worked out with the styles, remembered with
+        them (every copy of a template carries the same)."""
+        if all(rule[:3] != (None, False, None) for rule in ruled.values()):
+            return ruled
+        fonts, backgrounds = _drawn_colours(drawn)
+        return {index: rule for index, rule in ruled.items() if rule[:3] != (None, False, None)
+                or rule[3] is not None and self.rule_colours((rule[3],), fonts, backgrounds) is not None}
 
     def rule_colours(self, inking: tuple[_Inking, ...], fonts: frozenset[str],
                      backgrounds: frozenset[str]) -> tuple[str | None, str | None] | None:
@@ -1680,9 +1691,10 @@ _NOTHING_STRUCK: frozenset[str] = frozenset()
 _Inking = tuple[bytes, bytes]
 _Rule = tuple[_ShownAs | None, bool, str | None, _Inking | None]
 # What note_styled_cells looks for (cell formats shown through a unit, cell formats struck through, differential
-# formats shown through a unit or striking), by the styles part (whole), the tender's currency and the workbook's role.
+# formats shown through a unit or striking, or giving a colour that may hide a value: :meth:`_PartScan.hiding_rules`),
+# by the styles part (whole), the theme part's head, the tender's currency and the workbook's role.
 _Styled = tuple[dict[str, _ShownAs], frozenset[str], dict[str, _Rule]]
-_STYLED: dict[tuple[bytes, str | None, bool], _Styled] = {}
+_STYLED: dict[tuple[bytes, bytes, str | None, bool], _Styled] = {}
 
 
 def _struck_formats(styles: bytes) -> frozenset[str]:
@@ -2072,6 +2084,16 @@ def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
 # Conditional format rule types that hold only for a cell holding no value to read: an empty cell (an answer cell
 # yellow until filled), an error (hidden in white, the usual way to blank #N/A out; refused as an error already)
 _NO_VALUE_RULES = ("containsBlanks", "containsErrors")
+
+
+def _drawn_colours(drawn: dict[str, tuple[str, str]]) -> tuple[frozenset[str], frozenset[str]]:
+    """The font colours the cell formats (``drawn``: each one's font and fill colours) draw text in, and the
+    backgrounds they show (the sheet's white among them): a conditional format's colour matched by one may hide a
+    value (:meth:`_PartScan.rule_colours`)."""
+    from .ink import NO_FILL, background
+
+    return (frozenset(font for font, _ in drawn.values()),
+            frozenset(background(fill) for _, fill in drawn.values()) | {background(NO_FILL)})
 
 
 def _unless_blank(rule: _Rule | None, kind: str) -> _Rule | None:

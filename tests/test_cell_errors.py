@@ -31,8 +31,8 @@ from bideval.sheets import open_workbook
 from bideval.storage import Store
 from bideval.xlsx_guard import scan_xlsx
 from crafted import with_own_rule
-from conftest import (EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, admin_of, chair_tender, good_bid, make_bidset,
-                      write_consolidated, write_form)
+from conftest import (EXAMPLE_RUBRIC, ROOT, VENDOR_A, VENDOR_B, admin_of, chair_tender, good_bid, make_bid,
+                      make_bidset, write_consolidated, write_form)
 
 
 SHEET = "xl/worksheets/sheet1.xml"
@@ -1169,6 +1169,73 @@ def test_a_conditional_format_that_leaves_the_value_seen_is_read(rubric, tmp_pat
     for field, value in (("similar_projects", 3), ("rate_per_call", Decimal("0.85")), ("vendor_name", "北京示例客服有限公司")):
         (bid,) = read_bids(rubric, [write_inked_by_rule(tmp_path / "form.xlsx", field, rule, look, cells)]).bids
         assert bid.values[field] == value
+
+
+def _worksheet_reads(monkeypatch) -> list[str]:
+    """The worksheets the package check reads whole again (with ZipFile.read) from now on."""
+    read: list[str] = []
+    real = zipfile.ZipFile.read
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda self, name, *a: (
+        read.append(name) if getattr(name, "filename", name) == SHEET else None) or real(self, name, *a))
+    return read
+
+
+@pytest.mark.parametrize("differential, read_again, refused", [
+    (None, False, False),  # the template's own: a yellow fill for an answer missing
+    ('<fill><patternFill><bgColor rgb="FFFFF2CC"/></patternFill></fill>', False, False),  # yellow under black: seen
+    ('<font><color rgb="FFFF0000"/></font>', False, False),  # a red font on any fill the styles give: seen
+    ('<font><color rgb="FFFFFFFF"/></font>', True, False),  # white: looked at, seen on the answer cells' yellow
+    ('<font><color rgb="FFFFF2CC"/></font>', True, True),  # the answer cells' yellow: refused at each
+])
+def test_a_template_made_form_s_rules_that_cannot_hide_a_value_cost_no_second_read(rubric, tmp_path, monkeypatch,
+                                                                                    differential, read_again, refused):
+    """cf15: a form made by `python -m bideval template` carries a conditional format on each required answer (a
+    yellow fill while it is empty); since import15 its worksheet had been read again for it, though a fill under
+    black text hides nothing (0.08 ms more per form), whatever the rule's type. A rule whose colours may hide a value
+    is still looked at."""
+    from bideval.template import write_bid_form
+
+    path = tmp_path / "form.xlsx"
+    write_bid_form(rubric, path)
+    book = openpyxl.load_workbook(path)  # filled as a bidder's program saves it, the conditional formats kept
+    sheet = book["Bid"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value in good_bid(VENDOR_A):
+            row[2].value = good_bid(VENDOR_A)[row[0].value]
+    book.save(path)
+    if differential is not None:  # the template's rules of another type (whether it holds is not worked out)
+        with_parts(path, path, lambda parts: parts.update({
+            "xl/styles.xml": re.sub(rb"<dxf>.*</dxf>", b"<dxf>" + differential.encode() + b"</dxf>",
+                                    parts["xl/styles.xml"]),
+            SHEET: parts[SHEET].replace(b'type="containsBlanks"', b'type="expression"')}))
+    ruled = re.findall(rb'<conditionalFormatting sqref="C([0-9]+)"', zipfile.ZipFile(path).read(SHEET))
+    assert len(ruled) == sum(field.required for field in rubric.bid_fields) > 1
+    read = _worksheet_reads(monkeypatch)
+    problems, notes = scan_xlsx(path.read_bytes(), "form.xlsx", "CNY")
+    assert problems == [] and bool(read) == read_again
+    assert set(notes.errors.get("Bid", {})) == ({(int(row) - 1, 2) for row in ruled} if refused else set())
+    monkeypatch.undo()
+    if not refused:
+        (bid,) = read_bids(rubric, [path]).bids
+        assert bid.values == make_bid(rubric, good_bid(VENDOR_A)).values
+
+
+def test_many_ranges_of_a_conditional_format_that_cannot_hide_a_value_are_read(rubric, tmp_path):
+    """The 1,000 ranges a sheet's conditional formats may cover are those of formats that may show a value otherwise
+    (a unit, struck through, drawn in its background's colour): 1,001 ranges of a yellow fill under black text had
+    been refused as formats writing a unit or striking through, though they do neither (import15; read before)."""
+    from crafted import changed
+
+    at = list(good_bid(VENDOR_A)).index("rate_per_call") + 1
+    many = " ".join(f"F{row}" for row in range(1, 1001))
+    for look, refused in (({"bg_color": "#FFF2CC"}, False), ({"font_color": "#FFFFFF"}, True)):
+        path = changed(write_inked_by_rule(tmp_path / "form.xlsx", "rate_per_call", _HOLDS, look), tmp_path / "many.xlsx",
+                       SHEET, lambda xml: xml.replace(f'sqref="C{at}"'.encode(), f'sqref="{many} C{at}"'.encode()))
+        if refused:
+            assert "has 1,001 ranges under conditional formats" in str(the_problem(rubric, path))
+        else:
+            (bid,) = read_bids(rubric, [path]).bids
+            assert bid.values["rate_per_call"] == Decimal("0.85")
 
 
 def test_a_white_run_of_an_inline_string_is_refused_too(rubric, tmp_path):
