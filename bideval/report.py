@@ -36,7 +36,7 @@ from . import __version__
 from .currency import currency, money_amount
 from .errors import BidEvalError
 from .labels import Label, check_lang
-from .result import (ABNORMAL_LOW, FINAL, INCOMPLETE, Result, Standing, flag_label, provisional_label,
+from .result import (ABNORMAL_LOW, FINAL, FLAG_LABELS, INCOMPLETE, Result, Standing, flag_label, provisional_label,
                      result_sha256)
 from .rubric_view import aggregate_text, rubric_rows
 from .tender import DocumentHeading, date_text, document_heading
@@ -136,6 +136,8 @@ _T = {
     "abnormal_detail": Label("评审价格 {price}，低于有效投标平均评审价格 {mean}的 {share}%",
                              "Evaluated price {price}, below {share}% of the mean {mean} of the valid bids"),
     "incomplete_detail": Label("尚缺评委评分", "Panel scores are missing"),
+    "nobody_may_score": Label("全体评委均已回避此投标，须增补可评此投标的评委",
+                              "Every judge is recused from this bid: seat a judge who may score it"),
     "owed_detail": Label("{judge}：{criteria}（{count} 项）", "{judge}: {criteria} ({count} missing)"),
     "owed_more": Label("另有 {count} 位评委", "{count} more judges"),
     "owed_stands_in": Label("暂按已有评分的平均分计", "the mean of the scores present stands in"),
@@ -319,6 +321,13 @@ def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list
                                 _flag_detail(result, s, flag, lang, price.abnormal_low_share if price else None,
                                              owed),
                                 said(kind, s.vendor_id) if kind else ""))
+    for bid in result.unsettled_stages:  # out on the scores so far, a judge's still missing: who owes it which
+        seated = [j for j in result.judges if (j, bid.vendor_id) not in result.recused]
+        detail = (_owed_detail(result, bid.vendor_id, owed, lang) if seated
+                  else _T["nobody_may_score"].text(lang) if result.judges else "")
+        if detail:  # under consensus with every judge's score in, the agreed score is owed: the status says so
+            rows.append(Finding(bid.vendor_id, FLAG_LABELS[INCOMPLETE].text(lang), detail,
+                                said(FindingKind.INCOMPLETE, bid.vendor_id)))
     for o in result.outliers:
         criterion = result.rubric.criterion_index.get(o.criterion)
         rows.append(Finding(o.vendor_id, _T["outlier"].text(lang), _T["outlier_detail"].text(lang).format(

@@ -2186,3 +2186,45 @@ def test_a_bid_below_the_pass_mark_every_judge_is_recused_from_is_not_settled_ou
         store.finalise(admin, tender)
     assert refused.value.blockers.nobody_may_score == (recused,)
     assert f"every judge is recused from {recused}" in str(refused.value)
+    import subprocess
+
+    from bideval.report import report_pdf
+    for lang, said in (("zh", "全体评委均已回避此投标，须增补可评此投标的评委"),
+                       ("en", "Every judge is recused from this bid: seat a judge who may score it")):
+        text = "".join(subprocess.run(["pdftotext", "-", "-"], input=report_pdf(result, lang), capture_output=True,
+                                      check=True).stdout.decode("utf-8").split())
+        assert "".join(said.split()) in text  # the report's findings say what the bid waits for, as finalising does
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_bid_below_a_pass_mark_the_panel_has_yet_to_settle_is_not_called_failed_in_the_workbook_or_the_report(
+        url, lang):
+    """okafor's 1s put every QCBS bid below 70 while mensah has scored nothing: the JSON says the stage is incomplete,
+    the Results page marks each bid 评分未完成 / Panel scores missing and the Review page counts mensah's scores due;
+    the workbook's Stages sheet called each bid 未通过 / failed and the report's findings named nobody owing it a
+    score, the bids out as if settled (verify15w). The Stages sheet now says 评分未完成, and the report's findings
+    name who owes the bid which scores, as for a ranked bid with scores missing."""
+    import subprocess
+    from io import BytesIO
+
+    import openpyxl
+
+    from bideval.export import write_workbook
+    from bideval.report import report_pdf
+    from bideval.workflow import owed_by
+
+    store = Store(url)
+    admin = admin_of(store)
+    tender, _, bids = qcbs_below_the_pass_mark(store)
+    result = store.result_for(admin, tender)
+    assert result.status == "provisional" and sorted(b.vendor_id for b in result.unsettled_stages) == sorted(bids)
+    out = BytesIO()
+    write_workbook(result, out, lang)
+    stages = list(openpyxl.load_workbook(BytesIO(out.getvalue()))["Stages"].iter_rows(min_row=2, values_only=True))
+    missing, failed = ("评分未完成", "未通过") if lang == "zh" else ("Panel scores missing", "failed")
+    assert sorted(r[0] for r in stages if r[5] == missing) == sorted(bids) and not [r for r in stages if r[5] == failed]
+    text = "".join(subprocess.run(["pdftotext", "-", "-"], input=report_pdf(result, lang), capture_output=True,
+                                  check=True).stdout.decode("utf-8").split())
+    owed = len(owed_by(result, "mensah")) // len(bids)
+    assert owed == 5 and text.count(f"mensah：" if lang == "zh" else "mensah:") >= len(bids)
+    assert text.count(f"（{owed}项）" if lang == "zh" else f"({owed}missing)") >= len(bids)
