@@ -354,17 +354,19 @@ class Agreed:
 
 
 def agreed_scores(result: Result, lang: str, sign_off: SignOff | None) -> list[Agreed]:
-    """The agreed scores on record for the ranked bids, in rank and rubric order, each with the reason the chair
-    entered (``panel.aggregate: consensus``; none without a panel session)."""
+    """The agreed scores on record for the ranked bids, in rank and rubric order, then for the bids out after a stage
+    (the agreed scores that put them out), each with the reason the chair entered (``panel.aggregate: consensus``;
+    none without a panel session): the scores the workbook's Panel sheet shows with their reasons."""
     rows: list[Agreed] = []
     if sign_off is None:
         return rows
-    for s in result.ranking:
+    scored = [s.vendor_id for s in result.ranking] + [b.vendor_id for b in result.invalid if b.stage is not None]
+    for vendor_id in scored:
         for c in result.rubric.panel_criteria:
-            agreed = sign_off.agreed_on(s.vendor_id, c.id)
+            agreed = sign_off.agreed_on(vendor_id, c.id)
             if agreed is not None:
-                rows.append(Agreed(s.vendor_id, c.name.text(lang), plain_number(agreed.score),
-                                   sign_off.agreed_reason(s.vendor_id, c.id, lang)))
+                rows.append(Agreed(vendor_id, c.name.text(lang), plain_number(agreed.score),
+                                   sign_off.agreed_reason(vendor_id, c.id, lang)))
     return rows
 
 
