@@ -28,7 +28,8 @@ from .currency import currency
 from .messages import render
 from .labels import Label, check_lang
 from .pricing import demand_text, formula_text
-from .result import (FINAL, FLAG_LABELS, INCOMPLETE, PanelAggregate, PanelScore, PriceLine, Result, Standing, flag_label, provisional_label)
+from .result import (FINAL, FLAG_LABELS, INCOMPLETE, PanelAggregate, PanelScore, PriceLine, Result, Standing, flag_label,
+                     none_ranked_yet, provisional_label)
 from .tender import DocumentHeading, date_text, document_heading
 from .values import TEN_THOUSAND_UNIT, FieldType, plain_number, round_half_up
 from .rubric import (Aggregate, BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice,
@@ -713,7 +714,9 @@ class _Export:
 
         row = last + 2
         if not ranking:
-            sheet.ws.write_string(row, 0, self.t("no_valid_bid"), self.fmt(bold=True, font_color="#C00000"))
+            waiting = none_ranked_yet(self.result)
+            sheet.ws.write_string(row, 0, waiting.text(self.lang) if waiting else self.t("no_valid_bid"),
+                                  self.fmt(bold=True, font_color="#C00000"))
             row += 2
         sheet.ws.write_string(row, 0, self.t("candidates"), self.label)
         chosen = [f"{vid} {self.names.get(vid, '')}".rstrip() for vid in self.result.candidates]

@@ -36,7 +36,8 @@ from . import __version__
 from .currency import currency, money_amount
 from .errors import BidEvalError
 from .labels import Label, check_lang
-from .result import (ABNORMAL_LOW, FINAL, FLAG_LABELS, INCOMPLETE, Result, Standing, flag_label, provisional_label,
+from .result import (ABNORMAL_LOW, FINAL, FLAG_LABELS, INCOMPLETE, Result, Standing, flag_label, none_ranked_yet,
+                     provisional_label,
                      result_sha256)
 from .rubric_view import aggregate_text, rubric_rows
 from .tender import DocumentHeading, date_text, document_heading
@@ -804,7 +805,8 @@ class _Report:
         self.section("s_ranking")
         ranking = self.result.ranking
         if not ranking:
-            self.paragraph(self.t("no_valid_bid"), _RED, bold=True)
+            waiting = none_ranked_yet(self.result)
+            self.paragraph(waiting.text(self.lang) if waiting else self.t("no_valid_bid"), _RED, bold=True)
             return
         rows = [[str(s.rank), self.vendor(s.vendor_id), money_text(s.quoted_price), money_text(s.evaluated_price),
                  self.score(s.total), "\n".join(flag_label(s, f).text(self.lang) for f in s.flags)]
