@@ -28,7 +28,8 @@ from .currency import currency
 from .messages import render
 from .labels import Label, check_lang
 from .pricing import demand_text, formula_text
-from .result import (FINAL, PanelAggregate, PanelScore, PriceLine, Result, Standing, flag_label, provisional_label)
+from .result import (FINAL, FLAG_LABELS, INCOMPLETE, PanelAggregate, PanelScore, PriceLine, Result, Standing, flag_label,
+                     none_ranked_yet, provisional_label)
 from .tender import DocumentHeading, date_text, document_heading
 from .values import TEN_THOUSAND_UNIT, FieldType, plain_number, round_half_up
 from .rubric import (Aggregate, BenchmarkDeviationPrice, Criterion, Deduction, DeviationPrice, LinearMinmaxPrice,
@@ -527,31 +528,34 @@ class _Export:
 
     def stages(self, sheet: _Sheet) -> None:
         """Every scored bid's subtotal in each group with a pass mark, before any scaling (the figure the pass mark
-        was compared with): passed, or failed and out."""
+        was compared with): passed, or failed and out, or — below it while not every judge has scored the bid
+        (``stage.incomplete``) — 评分未完成 / Panel scores missing, as the Results page marks it: not failed yet."""
         headers = [self.t(k) for k in ("vendor_id", "vendor", "group", "subtotal", "pass_mark", "passed")]
         self.headers(sheet, 0, headers)
         staged = [g for g in self.rubric.groups if self.rubric.group(g).pass_mark is not None]
-        rows: list[tuple[str, str, str, Decimal, Decimal, bool]] = []
+        passed, unsettled = self.t("yes"), FLAG_LABELS[INCOMPLETE].text(self.lang)
+        rows: list[tuple[str, str, str, Decimal, Decimal, str]] = []
         for s in self.result.ranking:
             unscaled = s.unscaled_groups(self.rubric)
             for g in staged:
-                rows.append((s.vendor_id, s.vendor_name, g, unscaled[g], self.pass_mark(g), True))
+                rows.append((s.vendor_id, s.vendor_name, g, unscaled[g], self.pass_mark(g), passed))
         for bid in self.result.invalid:
             if bid.stage is not None:
+                below = unsettled if bid.stage.incomplete else self.t("stage_failed")
                 for g in staged:
                     if g in bid.stage.groups:
                         subtotal = bid.stage.groups[g]
                         rows.append((bid.vendor_id, bid.vendor_name, g, subtotal, self.pass_mark(g),
-                                     g != bid.stage.group))
+                                     passed if g != bid.stage.group else below))
         number = self.cell(num_format=self.total_format)
         row = 0
-        for row, (vendor, name, g, subtotal, mark, passed) in enumerate(rows, start=1):
+        for row, (vendor, name, g, subtotal, mark, outcome) in enumerate(rows, start=1):
             sheet.text(row, 0, vendor, self.cell())
             self.vendor_name(sheet, row, 1, name)
             sheet.text(row, 2, self.rubric.group(g).label.text(self.lang), self.cell())
             sheet.number(row, 3, subtotal, number)
             sheet.number(row, 4, mark, self.cell(num_format=_FIGURE))
-            sheet.text(row, 5, self.t("yes") if passed else self.t("stage_failed"), self.cell(align="center"))
+            sheet.text(row, 5, outcome, self.cell(align="center"))
         self.table(sheet, 0, row, len(headers))
         self.highlight_failed_stages(sheet, row, len(headers))
         sheet.finish(self.page)
@@ -710,7 +714,9 @@ class _Export:
 
         row = last + 2
         if not ranking:
-            sheet.ws.write_string(row, 0, self.t("no_valid_bid"), self.fmt(bold=True, font_color="#C00000"))
+            waiting = none_ranked_yet(self.result)
+            sheet.ws.write_string(row, 0, waiting.text(self.lang) if waiting else self.t("no_valid_bid"),
+                                  self.fmt(bold=True, font_color="#C00000"))
             row += 2
         sheet.ws.write_string(row, 0, self.t("candidates"), self.label)
         chosen = [f"{vid} {self.names.get(vid, '')}".rstrip() for vid in self.result.candidates]

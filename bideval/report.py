@@ -36,7 +36,8 @@ from . import __version__
 from .currency import currency, money_amount
 from .errors import BidEvalError
 from .labels import Label, check_lang
-from .result import (ABNORMAL_LOW, FINAL, INCOMPLETE, Result, Standing, flag_label, provisional_label,
+from .result import (ABNORMAL_LOW, FINAL, FLAG_LABELS, INCOMPLETE, Result, Standing, flag_label, none_ranked_yet,
+                     provisional_label,
                      result_sha256)
 from .rubric_view import aggregate_text, rubric_rows
 from .tender import DocumentHeading, date_text, document_heading
@@ -136,6 +137,8 @@ _T = {
     "abnormal_detail": Label("评审价格 {price}，低于有效投标平均评审价格 {mean}的 {share}%",
                              "Evaluated price {price}, below {share}% of the mean {mean} of the valid bids"),
     "incomplete_detail": Label("尚缺评委评分", "Panel scores are missing"),
+    "nobody_may_score": Label("全体评委均已回避此投标，须增补可评此投标的评委",
+                              "Every judge is recused from this bid: seat a judge who may score it"),
     "owed_detail": Label("{judge}：{criteria}（{count} 项）", "{judge}: {criteria} ({count} missing)"),
     "owed_more": Label("另有 {count} 位评委", "{count} more judges"),
     "owed_stands_in": Label("暂按已有评分的平均分计", "the mean of the scores present stands in"),
@@ -319,6 +322,13 @@ def findings(result: Result, lang: str, sign_off: SignOff | None = None) -> list
                                 _flag_detail(result, s, flag, lang, price.abnormal_low_share if price else None,
                                              owed),
                                 said(kind, s.vendor_id) if kind else ""))
+    for bid in result.unsettled_stages:  # out on the scores so far, a judge's still missing: who owes it which
+        seated = [j for j in result.judges if (j, bid.vendor_id) not in result.recused]
+        detail = (_owed_detail(result, bid.vendor_id, owed, lang) if seated
+                  else _T["nobody_may_score"].text(lang) if result.judges else "")
+        if detail:  # under consensus with every judge's score in, the agreed score is owed: the status says so
+            rows.append(Finding(bid.vendor_id, FLAG_LABELS[INCOMPLETE].text(lang), detail,
+                                said(FindingKind.INCOMPLETE, bid.vendor_id)))
     for o in result.outliers:
         criterion = result.rubric.criterion_index.get(o.criterion)
         rows.append(Finding(o.vendor_id, _T["outlier"].text(lang), _T["outlier_detail"].text(lang).format(
@@ -345,17 +355,19 @@ class Agreed:
 
 
 def agreed_scores(result: Result, lang: str, sign_off: SignOff | None) -> list[Agreed]:
-    """The agreed scores on record for the ranked bids, in rank and rubric order, each with the reason the chair
-    entered (``panel.aggregate: consensus``; none without a panel session)."""
+    """The agreed scores on record for the ranked bids, in rank and rubric order, then for the bids out after a stage
+    (the agreed scores that put them out), each with the reason the chair entered (``panel.aggregate: consensus``;
+    none without a panel session): the scores the workbook's Panel sheet shows with their reasons."""
     rows: list[Agreed] = []
     if sign_off is None:
         return rows
-    for s in result.ranking:
+    scored = [s.vendor_id for s in result.ranking] + [b.vendor_id for b in result.invalid if b.stage is not None]
+    for vendor_id in scored:
         for c in result.rubric.panel_criteria:
-            agreed = sign_off.agreed_on(s.vendor_id, c.id)
+            agreed = sign_off.agreed_on(vendor_id, c.id)
             if agreed is not None:
-                rows.append(Agreed(s.vendor_id, c.name.text(lang), plain_number(agreed.score),
-                                   sign_off.agreed_reason(s.vendor_id, c.id, lang)))
+                rows.append(Agreed(vendor_id, c.name.text(lang), plain_number(agreed.score),
+                                   sign_off.agreed_reason(vendor_id, c.id, lang)))
     return rows
 
 
@@ -793,7 +805,8 @@ class _Report:
         self.section("s_ranking")
         ranking = self.result.ranking
         if not ranking:
-            self.paragraph(self.t("no_valid_bid"), _RED, bold=True)
+            waiting = none_ranked_yet(self.result)
+            self.paragraph(waiting.text(self.lang) if waiting else self.t("no_valid_bid"), _RED, bold=True)
             return
         rows = [[str(s.rank), self.vendor(s.vendor_id), money_text(s.quoted_price), money_text(s.evaluated_price),
                  self.score(s.total), "\n".join(flag_label(s, f).text(self.lang) for f in s.flags)]

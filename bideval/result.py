@@ -56,6 +56,18 @@ PROVISIONAL_FLAGGED_LABEL = Label(
     f"Provisional: some panel scores are missing (flag \"{FLAG_LABELS[INCOMPLETE].en}\"); no award may rest on it")
 
 
+def none_ranked_yet(result: "Result") -> Label | None:
+    """With no bid ranked, while bids below a pass mark wait for the panel's scores (:attr:`Result.unsettled_stages`,
+    a QCBS tender before its scores): nothing is ranked yet, which the report, the workbook, the terminal and the app
+    state in these words where they would say the tender has failed (废标). None otherwise."""
+    if result.ranking or not result.unsettled_stages:
+        return None
+    count = len(result.unsettled_stages)
+    return Label(f"尚无排名：{count} 份投标低于及格分，尚待评委评分，招标并未失败",
+                 f"Nothing ranked yet: {count} bid{'s' if count > 1 else ''} below a pass mark wait for the panel's "
+                 f"scores; the tender has not failed")
+
+
 def provisional_label(result: "Result") -> Label | None:
     """Why ``result`` is provisional, in words: the judges' scores or only the chair's agreed scores are missing (None:
     the result is final). The flag is named only when a ranked bid shows it: a bid out after a pass mark, still

@@ -1,7 +1,7 @@
 """A short text summary of a result for the terminal: ranking, the price benchmark, candidates, invalid bids."""
 from __future__ import annotations
 
-from .result import PROVISIONAL, Result, flag_label, provisional_label
+from .result import PROVISIONAL, Result, flag_label, none_ranked_yet, provisional_label
 from .text_table import text_table
 from .values import decimal_text, money_text
 
@@ -32,7 +32,9 @@ def summary_text(result: Result, lang: str = "zh") -> str:
     heading = provisional.text(lang) if provisional else "最终结果" if zh else result.status
     lines = [f"{result.rubric.title.text(lang)} — {heading}"]
     lines.extend(_owed(result, lang))
-    lines.append(text_table(headers, rows) if rows else ("无有效投标（废标）" if zh else "no valid bid (failed tender)"))
+    waiting = none_ranked_yet(result)
+    lines.append(text_table(headers, rows) if rows else waiting.text(lang) if waiting else
+                 ("无有效投标（废标）" if zh else "no valid bid (failed tender)"))
     lines.extend(_more(len(result.ranking), "家有效投标", "ranked bids", lang))
     if result.price_benchmark is not None:  # B and how it was formed, for the methods that score against it
         lines.append(("评标基准价：" if zh else "price benchmark: ") + result.price_benchmark.describe(lang))

@@ -9,10 +9,11 @@ import streamlit as st
 
 import workspace as ws
 from bideval import messages
+from bideval.analysis import panel_bids
 from bideval.errors import BidEvalError
 from bideval.export import workbook_sheets, write_workbook
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
-from bideval.result import Result, result_json_bytes, result_sha256
+from bideval.result import Result, none_ranked_yet, result_json_bytes, result_sha256
 from bideval.rights import Actor
 from bideval.storage import Store
 from bideval.tender import DocumentHeading, document_heading
@@ -77,13 +78,16 @@ def show_status(result: Result, sign_off: SignOff) -> None:
     if not result.ranking and not result.invalid:
         st.info(tr("本项目还没有投标：导出的文件中只有评分标准。请先在“投标文件”页面导入投标。",
                    "This tender has no bids yet: the exports hold only the rubric. Import bids on the Bids page."))
-    elif not result.ranking:
+    elif not result.ranking and none_ranked_yet(result) is None:
         st.error(tr("没有有效投标：本次招标失败（废标），排名表中只列出无效投标及其原因。",
                     "No valid bid: the tender has failed; the workbook lists only the invalid bids and why."))
     else:  # as the Results page says it; the exports' status cell and file names say the same
         ws.show_status(result, sign_off, tr("。导出文件标注为临时结果；组长须待评分完整后才能定标。",
                                             ". The exports are marked provisional; the chair cannot finalise a "
                                             "provisional result until it is complete."))
+        waiting = none_ranked_yet(result)
+        if waiting is not None:  # no bid ranked while the panel has yet to score those below a pass mark
+            st.warning(waiting.text(ws.lang()))
     counts = st.columns(3)
     counts[0].metric(tr("有效投标", "Valid bids"), len(result.ranking))
     counts[1].metric(tr("无效投标", "Invalid bids"), len(result.invalid))
@@ -171,7 +175,7 @@ def show_score_sheet(store: Store, result: Result, tender: int, status: str) -> 
     other = typed.text_input(tr("或输入评委姓名", "Or type a judge's name"), key="export_judge_typed",
                              max_chars=100).strip()
     judge = other or chosen or ""
-    if not result.ranking:
+    if not panel_bids(result):  # the ranked bids and those below a pass mark the panel has yet to settle
         st.info(tr("没有有效投标，无需评分表。", "No valid bid: there is nothing to score."))
         return
     st.download_button(tr(f"下载 {judge} 的评分表", f"Download the score sheet for {judge}") if judge

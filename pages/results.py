@@ -6,7 +6,7 @@ import workspace as ws
 from bideval.analysis import panel_progress
 from bideval.charts import charts
 from bideval.currency import currency
-from bideval.result import DEVIATION_PLACES, flag_label
+from bideval.result import DEVIATION_PLACES, flag_label, none_ranked_yet
 from bideval.rubric import Deduction
 from bideval.values import decimal_text, money_text, plain_number
 
@@ -61,6 +61,8 @@ if rows:
     names = {s.vendor_id: s.vendor_name for s in result.ranking}
     st.markdown(tr("**推荐中标候选人：** ", "**Recommended candidates:** ")
                 + tr("，", ", ").join(f"{i}. {names[v]}" for i, v in enumerate(result.candidates, 1)) + tied)
+elif (waiting := none_ranked_yet(result)) is not None:  # bids below a pass mark the panel has yet to score
+    st.warning(waiting.text(lang))
 else:
     st.error(tr("没有有效投标：本次招标失败（废标）。", "No valid bid: the tender has failed."))
 

@@ -22,6 +22,7 @@ from bideval.allowed_scores import parse_score_entry, same_score
 from bideval.analysis import panel_bids
 from bideval.currency import money_amount
 from bideval.errors import BidEvalError
+from bideval.labels import with_role
 from bideval.result import Result, flag_label
 from bideval.rights import Action, Actor
 from bideval.rubric import Aggregate
@@ -77,10 +78,11 @@ def progress_section(store: Store, chair: Actor, tender: int, names: dict[str, s
     except BidEvalError as error:  # a chair who scores too reads no bid, not even which are valid, before declaring
         ws.show_error(error)
         return
+    roles = store.panel_roles(chair, tender)  # each seat with its role on the panel, as the report lists it
     left, right = st.columns(2)
     left.markdown(tr("**各评委**", "**Per judge**"))
     left.dataframe(pd.DataFrame({
-        tr("评委", "Judge"): [j for j, *_ in progress.judges],
+        tr("评委", "Judge"): [with_role(j, roles.get(j, "")) for j, *_ in progress.judges],
         tr("已打分", "Given"): [given for _, given, _, _ in progress.judges],
         tr("应打分", "Due"): [due for _, _, due, _ in progress.judges],
         tr("已提交", "Submitted"): [done for *_, done in progress.judges],
@@ -95,7 +97,7 @@ def progress_section(store: Store, chair: Actor, tender: int, names: dict[str, s
     st.markdown(tr("**回避**", "**Recused**"))
     if recused:
         st.dataframe(pd.DataFrame({
-            tr("评委", "Judge"): [d.judge for d in recused],
+            tr("评委", "Judge"): [with_role(d.judge, roles.get(d.judge, "")) for d in recused],
             tr("投标人", "Vendor"): [f"{names.get(d.vendor_id, d.vendor_id)} ({d.vendor_id})" for d in recused],
             tr("说明", "What it is"): [d.note for d in recused],
             tr("声明时间（UTC）", "Declared (UTC)"): [f"{d.declared_at:%Y-%m-%d %H:%M}" for d in recused],

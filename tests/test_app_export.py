@@ -307,3 +307,73 @@ def test_complete_scores_are_not_filed_as_final_until_the_chair_signs(scored, la
     assert filed_status(result, signed) == "final"
     heading = page.tender_heading(store, admin, scored, result)
     assert status_cell(page.ranked_workbook_bytes(result, lang, replace(heading, sign_off=signed))) == final
+
+
+@pytest.fixture
+def qcbs_before_scores(app_db: str) -> int:
+    """The QCBS sample's tender with its bids, okafor seated, scoring open and no score yet: every bid below the
+    technical pass mark its judged criteria make up, none ranked."""
+    store = Store(app_db)
+    admin = admin_of(store)
+    rubric = ROOT / "criteria" / "qcbs-consultancy.yaml"
+    tender = store.create_tender(admin, "QCBS", rubric.read_text(encoding="utf-8"), rubric.name)
+    forms = sorted((ROOT / "sample_bids" / "qcbs-consultancy").glob("*.xlsx"))
+    assert store.import_bids(admin, tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    seat_judge(store, tender, "okafor")
+    store.open_scoring(admin, tender)
+    return tender
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_qcbs_tender_before_any_score_offers_each_judge_their_score_sheet(qcbs_before_scores, lang):
+    """Before the panel's scores every QCBS bid is below the technical pass mark its judged criteria make up: the
+    grid, the score sheet and what submitting asks hold them all (Result.unsettled_stages), but the Export page said
+    没有有效投标，无需评分表 / No valid bid: there is nothing to score, and offered no score sheet (verify15w)."""
+    store, tender = Store(), qcbs_before_scores
+    okafor = seat_judge(store, tender, "okafor")
+    admin = admin_of(store)
+    assert not store.result_for(admin, tender).ranking and store.bids_to_score(okafor, tender)
+    app = open_app("export", lang=lang, tender_id=tender)
+    assert not app.exception
+    assert ("没有有效投标，无需评分表。" if lang == "zh" else "No valid bid: there is nothing to score.") not in [
+        i.value for i in app.info]
+    button = app.download_button(key="export_score_sheet")
+    assert not button.disabled and "okafor" in button.label
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_qcbs_tender_before_any_score_is_not_called_failed_at_any_door(qcbs_before_scores, lang):
+    """No bid is ranked before the panel's QCBS scores, every bid below the technical pass mark so far, the result
+    provisional: the Export page, the Results page, the report, the workbook and the terminal summary said the tender
+    had failed (废标) beside a status saying scores are missing (verify15w). Each says nothing is ranked yet."""
+    import subprocess
+
+    import openpyxl
+
+    from bideval.export import write_workbook
+    from bideval.report import report_pdf
+    from bideval.result import none_ranked_yet
+    from bideval.summary import summary_text
+
+    store, tender = Store(), qcbs_before_scores
+    result = store.result_for(admin_of(store), tender)
+    waiting = none_ranked_yet(result)
+    assert result.status == "provisional" and not result.ranking and waiting is not None
+    said = waiting.text(lang)
+    assert said.startswith("尚无排名：4 份投标" if lang == "zh" else "Nothing ranked yet: 4 bids")
+    failed = ("废标", "the tender has failed", "the tender fails", "failed tender")
+    for page in ("export", "results"):
+        app = open_app(page, lang=lang, tender_id=tender)
+        assert not app.exception
+        shown = [e.value for e in (*app.error, *app.warning, *app.info)]
+        assert said in shown and not [t for t in shown if any(f in t for f in failed)], (page, shown)
+    text = " ".join(subprocess.run(["pdftotext", "-", "-"], input=report_pdf(result, lang), capture_output=True,
+                                   check=True).stdout.decode("utf-8").split())
+    assert "".join(said.split()) in "".join(text.split()) and not any(f in text for f in failed)
+    out = BytesIO()
+    write_workbook(result, out, lang)
+    ranking = [c for row in openpyxl.load_workbook(BytesIO(out.getvalue()))["Ranking"].iter_rows(values_only=True)
+               for c in row if isinstance(c, str)]
+    assert said in ranking and not [c for c in ranking if any(f in c for f in failed)]
+    summary = summary_text(result, lang)
+    assert said in summary and not any(f in summary for f in failed)

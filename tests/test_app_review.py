@@ -313,3 +313,28 @@ def test_a_bid_below_the_pass_mark_on_the_judges_mean_is_in_the_consensus_grid(a
     assert "Northgate Urban Advisory LLP" in set(app.data_editor[-1].value["vendor"])
     (blocker,) = [w.value for w in app.warning if "cannot be finalised" in w.value]
     assert "Northgate Urban Advisory LLP (91320500MA9C6LJ21X)" in blocker
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_review_page_lists_each_judge_with_the_role_the_report_gives(app_db, tmp_path, lang):
+    """The Judges sheet gives 王（组长）: the report's panel list, the Panel sheet and the Tiers page list 王（组长）, the
+    Review page's progress per judge and its recusals listed 王 (verify15w)."""
+    store = Store(app_db)
+    tender = chair_tender(store, "复核测试", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), "example.yaml")
+    forms = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
+             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司"))]
+    assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in forms]).ok
+    scores = [[j, v, c, s, ""] for j, v, c, s in FULL if j != "赵" and not (j == "王" and v == VENDOR_B)]
+    replace_panel(store, tender, write_panel(tmp_path / "panel.xlsx", scores,
+                                             [[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]],
+                                             ["王（组长）", "李", "赵"]))
+    seat_judge(store, tender, "王", conflicts=[VENDOR_B])
+    store.open_scoring(admin_of(store), tender)
+    result = store.result_for(admin_of(store), tender)
+    app = open_app("review", lang=lang, tender_id=tender)
+    assert not app.exception
+    tables = [d.value for d in app.dataframe]  # st.dataframe keeps no key in AppTest unless it is selectable
+    per_judge = next(t for t in tables if ("已提交" if lang == "zh" else "Submitted") in t.columns)
+    recused = next(t for t in tables if ("声明时间（UTC）" if lang == "zh" else "Declared (UTC)") in t.columns)
+    assert list(per_judge.iloc[:, 0]) == [result.judge_listed(j) for j in result.judges] == ["王（组长）", "李", "赵"]
+    assert list(recused.iloc[:, 0]) == ["王（组长）"]

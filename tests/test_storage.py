@@ -2186,3 +2186,92 @@ def test_a_bid_below_the_pass_mark_every_judge_is_recused_from_is_not_settled_ou
         store.finalise(admin, tender)
     assert refused.value.blockers.nobody_may_score == (recused,)
     assert f"every judge is recused from {recused}" in str(refused.value)
+    import subprocess
+
+    from bideval.report import report_pdf
+    for lang, said in (("zh", "全体评委均已回避此投标，须增补可评此投标的评委"),
+                       ("en", "Every judge is recused from this bid: seat a judge who may score it")):
+        text = "".join(subprocess.run(["pdftotext", "-", "-"], input=report_pdf(result, lang), capture_output=True,
+                                      check=True).stdout.decode("utf-8").split())
+        assert "".join(said.split()) in text  # the report's findings say what the bid waits for, as finalising does
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_bid_below_a_pass_mark_the_panel_has_yet_to_settle_is_not_called_failed_in_the_workbook_or_the_report(
+        url, lang):
+    """okafor's 1s put every QCBS bid below 70 while mensah has scored nothing: the JSON says the stage is incomplete,
+    the Results page marks each bid 评分未完成 / Panel scores missing and the Review page counts mensah's scores due;
+    the workbook's Stages sheet called each bid 未通过 / failed and the report's findings named nobody owing it a
+    score, the bids out as if settled (verify15w). The Stages sheet now says 评分未完成, and the report's findings
+    name who owes the bid which scores, as for a ranked bid with scores missing."""
+    import subprocess
+    from io import BytesIO
+
+    import openpyxl
+
+    from bideval.export import write_workbook
+    from bideval.report import report_pdf
+    from bideval.workflow import owed_by
+
+    store = Store(url)
+    admin = admin_of(store)
+    tender, _, bids = qcbs_below_the_pass_mark(store)
+    result = store.result_for(admin, tender)
+    assert result.status == "provisional" and sorted(b.vendor_id for b in result.unsettled_stages) == sorted(bids)
+    out = BytesIO()
+    write_workbook(result, out, lang)
+    stages = list(openpyxl.load_workbook(BytesIO(out.getvalue()))["Stages"].iter_rows(min_row=2, values_only=True))
+    missing, failed = ("评分未完成", "未通过") if lang == "zh" else ("Panel scores missing", "failed")
+    assert sorted(r[0] for r in stages if r[5] == missing) == sorted(bids) and not [r for r in stages if r[5] == failed]
+    text = "".join(subprocess.run(["pdftotext", "-", "-"], input=report_pdf(result, lang), capture_output=True,
+                                  check=True).stdout.decode("utf-8").split())
+    owed = len(owed_by(result, "mensah")) // len(bids)
+    assert owed == 5 and text.count(f"mensah：" if lang == "zh" else "mensah:") >= len(bids)
+    assert text.count(f"（{owed}项）" if lang == "zh" else f"({owed}missing)") >= len(bids)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_report_lists_the_agreed_scores_that_put_a_bid_out_as_the_workbook_does(tmp_path, lang):
+    """Consensus on the QCBS sample: the chair's agreed scores put two bids below the technical pass mark. The
+    workbook's Panel sheet shows each of their agreed scores with its reason; the report listed the agreed scores of
+    the ranked bids only, so the scores and reasons that put a bid out were in one output and not the other
+    (verify15w). The report lists them too, after the ranked bids'."""
+    from io import BytesIO
+
+    import openpyxl
+
+    from bideval import report
+    from bideval.export import write_workbook
+    from bideval.tender import document_heading
+    from conftest import ROOT
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin = admin_of(store)
+    text = (ROOT / "criteria" / "qcbs-consultancy.yaml").read_text(encoding="utf-8").replace(
+        "aggregate: mean", "aggregate: consensus")
+    tender = store.create_tender(admin, "QCBS", text, "qcbs.yaml")
+    assert store.import_bids(admin, tender, files(*sorted((ROOT / "sample_bids" / "qcbs-consultancy").glob("*.xlsx")))).ok
+    judges = [seat_judge(store, tender, name) for name in ("okafor", "mensah")]
+    store.open_scoring(admin, tender)
+    marks = {"methodology": 20, "team_leader_quals": 15, "key_experts": 20, "knowledge_transfer": 8}
+    bids = [v for v, _ in store.bids_to_score(judges[0], tender)]
+    for judge in judges:
+        for vendor in bids:
+            for criterion, mark in marks.items():
+                store.set_score(judge, tender, vendor, criterion, D(mark))
+        store.submit(judge, tender)
+    store.close_scoring(admin, tender)
+    for k, vendor in enumerate(bids):  # the first two pass (+2 on each), the others are put out (-5)
+        for criterion, mark in marks.items():
+            store.set_consensus(admin, tender, vendor, criterion, D(mark + (2 if k < 2 else -5)), f"agreed {vendor}")
+    result = store.result_for(admin, tender)
+    out = {b.vendor_id for b in result.invalid if b.stage is not None}
+    assert result.status == "final" and len(result.ranking) == 2 and out == set(bids[2:])
+    sign_off = store.sign_off(admin, tender)
+    buffer = BytesIO()
+    write_workbook(result, buffer, lang, document_heading(result.rubric, "QCBS", sign_off=sign_off))
+    rows = list(openpyxl.load_workbook(BytesIO(buffer.getvalue()))["Panel"].iter_rows(values_only=True))
+    reason = rows[0].index("合议理由" if lang == "zh" else "Reason for the agreed score")
+    in_workbook = {(r[1], r[4], str(r[reason - 1]), r[reason]) for r in rows[1:] if r[0] and r[reason]}
+    listed = {(a.vendor_id, a.criterion, a.score, a.reason) for a in report.agreed_scores(result, lang, sign_off)}
+    assert {v for v, *_ in in_workbook} == set(bids) and listed == in_workbook
