@@ -31,6 +31,14 @@ KIND_NAMES = {
 }
 
 
+# What a chair's finding answers (bideval.workflow.FindingKind, by its value): the name the Review page's table and
+# the messages give it.
+FINDING_NAMES = {
+    "outlier": Label("评分畸高畸低", "Outlying score"), "abnormal_low_price": Label("异常低价", "Abnormally low price"),
+    "incomplete": Label("评分不完整", "Scores missing"),
+}
+
+
 def check_lang(lang: str) -> str:
     """``lang`` when it is a supported language, else ValueError."""
     if lang not in LANGUAGES:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 from .cell_errors import (CellError, ConstantFormat, DividedFormat, FormattedNumber, HiddenByFormat, InvisibleInk,
                           LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat,
                           PlaceholderResult, ScaleWordFormat, ShownNumber, TenThousandsFormat, UncalculatedFormula)
-from .labels import KIND_NAMES, Label, Named, check_lang
+from .labels import FINDING_NAMES, KIND_NAMES, Label, Named, check_lang
 from .number_formats import scale_name
 from .patterns import on_first_use
 from .values import duration_text, name_key, number_as_shown, plain_number
@@ -2150,7 +2150,7 @@ def _(s: Say) -> str:
 
 @_template("store.no_flag")
 def _(s: Say) -> str:
-    kind = {"outlier": "畸高畸低评分", "abnormal_low": "异常低价", "incomplete": "评分不完整"}.get(s["kind"], "")
+    kind = FINDING_NAMES[s["kind"]].zh if s["kind"] in FINDING_NAMES else ""
     criterion = s.name(s["criterion"]) if s.get("criterion") else ""
     rest = " ".join(x for x in (s["vendor_id"], criterion, s.get("judge")) if x)
     return s.t(f"no such flag to write a finding on: {s['kind']} {rest} (a finding answers an outlying score, an "
@@ -2245,7 +2245,7 @@ def _(s: Say) -> str:
 def _finding_kind(s: Say, kind: Any) -> str:
     """What a chair's finding is about, in words (``outlier``, ``abnormal_low_price``, ``incomplete``)."""
     value = str(getattr(kind, "value", kind))
-    zh = {"outlier": "评分畸高畸低", "abnormal_low_price": "异常低价", "incomplete": "评分不完整"}.get(value, value)
+    zh = FINDING_NAMES[value].zh if value in FINDING_NAMES else value
     en = {"outlier": "an outlying score", "abnormal_low_price": "an abnormally low price",
           "incomplete": "incomplete scores"}.get(value, value)
     return s.t(value if s.ids else en, zh)

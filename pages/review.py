@@ -22,7 +22,7 @@ from bideval.allowed_scores import parse_score_entry, same_score
 from bideval.analysis import panel_bids
 from bideval.currency import money_amount
 from bideval.errors import BidEvalError
-from bideval.labels import with_role
+from bideval.labels import FINDING_NAMES, with_role
 from bideval.result import Result, flag_label
 from bideval.rights import Action, Actor
 from bideval.rubric import Aggregate
@@ -31,9 +31,6 @@ from bideval.values import plain_number, typed
 from bideval.workflow import STAGE_NAMES_ZH, AgreedScore, FindingKind, Flag, Stage, flags_to_resolve
 
 EMPTY = {"added_rows": [], "deleted_rows": []}
-KIND_NAMES = {FindingKind.OUTLIER: ("评分畸高畸低", "Outlying score"),
-              FindingKind.ABNORMAL_LOW: ("异常低价", "Abnormally low price"),
-              FindingKind.INCOMPLETE: ("评分不完整", "Scores missing")}
 
 
 def stage_name(stage: Stage) -> str:
@@ -167,7 +164,7 @@ def findings_section(store: Store, chair: Actor, tender: int, result: Result, ma
                    "them and click Save the findings."), icon=":material/history:")
     rubric = result.rubric
     table = pd.DataFrame({
-        "kind": [KIND_NAMES[f.kind][0 if lang == "zh" else 1] for f in flags],
+        "kind": [FINDING_NAMES[f.kind.value].text(lang) for f in flags],
         "vendor": [f"{result.standing(f.vendor_id).vendor_name} ({f.vendor_id})" for f in flags],
         "criterion": [rubric.criterion_index[f.criterion].name.text(lang) if f.criterion else "" for f in flags],
         "facts": [flag_facts(result, f) for f in flags],

@@ -309,7 +309,7 @@ SENTENCES = [
      "no such flag to write a finding on: outlier 91440300708461136T 'Operations management capability' 王评委 (a "
      "finding answers an outlying score, an abnormally low price or an incomplete bid the evaluation shows); nothing "
      "was recorded",
-     "没有可填写复核意见的情况：畸高畸低评分 91440300708461136T “运营管理能力” 王评委（复核意见针对评估结果中的畸高畸低评分、异常低价或评分不完整）；"
+     "没有可填写复核意见的情况：评分畸高畸低 91440300708461136T “运营管理能力” 王评委（复核意见针对评估结果中的畸高畸低评分、异常低价或评分不完整）；"
      "未记录任何内容"),
     ("bids.bids_elsewhere",
      "this sheet (hidden in Excel: right-click a sheet tab → Unhide to see it) holds bids too (a row for "
@@ -1016,6 +1016,17 @@ def test_a_name_below_a_note_under_the_list_of_members_in_both_languages():
     assert messages.sentence("panel.member_below_list", facts, "zh") == (
         "'赵六' 位于评委名单（A2–A6）下方的说明 '以上共5人'（A7）之后，且在“Scores”中没有评分行：无法判断是尚未评分的评委还是名单下的说明；"
         "如是评委，请将其移到该说明之上，使名单连续；如不是，请删除或移出评委列")
+
+
+@pytest.mark.parametrize("kind", list(FindingKind))
+def test_a_finding_on_no_such_flag_names_its_kind_as_the_review_page_does(kind):
+    """The refusal of a finding on no flag names what the finding was about, in the words the Review page's table
+    gives the kind (bideval.labels.FINDING_NAMES): an abnormally low price's had been left out (looked up by another
+    key than the kind's value)."""
+    from bideval.labels import FINDING_NAMES
+
+    zh = messages.sentence("store.no_flag", {**FACTS["store.no_flag"], "kind": kind.value}, "zh")
+    assert zh.startswith(f"没有可填写复核意见的情况：{FINDING_NAMES[kind.value].zh} "), zh
 
 
 def test_a_changed_copy_of_the_bids_sheet_in_both_languages():
