@@ -328,7 +328,7 @@ class Result:
         """The ranked entry of a vendor, if its bid is valid."""
         return self._by_vendor.get(vendor_id)
 
-    @property
+    @cached_property
     def unsettled_stages(self) -> tuple[InvalidBid, ...]:
         """The bids below a pass mark while not every judge has scored them (``stage.incomplete``): out on the scores
         so far, not settled. The panel scores them as it scores a ranked bid (every panel criterion: they may yet pass,

@@ -51,7 +51,8 @@ from .uploads import BIDS, DOCUMENT, Said, Upload, UploadedFile, decode_files, e
 from .value_codec import decode_values, encode_values
 from .values import fold, typed
 from .workflow import (AgreedScore, Blockers, ChairFinding, FindingKind, FinaliseRefused, Flag, SignOff, Stage,
-                       StageRefused, SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve, owed_by)
+                       StageRefused, SubmitRefused, blockers, check_stage, findings_about, flags_to_resolve, owed_by,
+                       scored_by)
 
 __all__ = ["Store", "Capabilities", "WriteConflict", "database_url"]
 
@@ -324,14 +325,6 @@ class Declaration:
     conflict: bool
     note: str
     declared_at: datetime
-
-
-def _scored_by(result: Result, panel: PanelInput, judge: str) -> list[tuple[str, str]]:
-    """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those the panel scores
-    (:func:`~bideval.analysis.panel_bids`: valid, and not out after a pass mark the panel has finished scoring), less
-    those the judge declared a conflict of interest with."""
-    recused = {v for j, v in panel.recused if j == judge}
-    return sorted(b for b in panel_bids(result) if b[0] not in recused)
 
 
 def _tender_mark(record: TenderRecord) -> TenderMark:
@@ -1232,9 +1225,8 @@ class Store:
             return self._bids_scored_by(s, record, seat.name)
 
     def _bids_scored_by(self, s: Session, record: TenderRecord, judge: str) -> list[tuple[str, str]]:
-        """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order (:func:`_scored_by`)."""
-        _, panel, result = self._evaluated(s, record, None)
-        return _scored_by(result, panel, judge)
+        """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order (:func:`~bideval.workflow.scored_by`)."""
+        return scored_by(self._evaluated(s, record, None)[2], judge)
 
     def score_sheet(self, actor: Actor, tender_id: int, judge: str, lang: str = "zh") -> bytes:
         """A judge's blank score sheet (.xlsx bytes) for procurement or the chair to hand out: one row per panel
@@ -1246,7 +1238,7 @@ class Store:
             record, roles = self._open(s, actor, tender_id, Action.EXPORT)
             name = seat_name(judge)
             bidset, panel, result = self._evaluated(s, record, None)
-            scored = {v for v, _ in _scored_by(result, panel, name)}
+            scored = {v for v, _ in scored_by(result, name)}
         out = BytesIO()
         write_score_sheet(self._rubric_of(record), [b for b in bidset.bids if b.vendor_id in scored],
                           dict(panel.tiers), name, out, lang, _tender_mark(record))
@@ -1316,9 +1308,14 @@ class Store:
         do, :func:`~bideval.labels.with_role` (王评委（组长）)."""
         with self.db.read() as s:
             self._open(s, actor, tender_id, Action.READ_TENDER)
-            return {name: role or "" for name, role in s.execute(
-                select(JudgeRecord.name, JudgeRecord.role).where(JudgeRecord.tender_id == tender_id)
-                .order_by(JudgeRecord.id))}
+            return {name: role or "" for name, role in self._seats(s, tender_id).items()}
+
+    @staticmethod
+    def _seats(s: Session, tender_id: int) -> dict[str, str | None]:
+        """The panel's seats in the order they were added, each with the member's role (None: none)."""
+        return {name: role for name, role in s.execute(
+            select(JudgeRecord.name, JudgeRecord.role).where(JudgeRecord.tender_id == tender_id)
+            .order_by(JudgeRecord.id))}
 
     @staticmethod
     def _judges(s: Session, tender_id: int) -> list[str]:
@@ -1606,9 +1603,7 @@ class Store:
                      open_stages: frozenset[str] = frozenset()) -> PanelInput:
         """The panel as the engine takes it; ``only``: one judge's own scores, and no consensus, with the pass marks of
         the bids in ``open_stages`` (those the whole panel still scores) left for the panel to settle."""
-        seats = {name: role for name, role in s.execute(
-            select(JudgeRecord.name, JudgeRecord.role).where(JudgeRecord.tender_id == tender_id)
-            .order_by(JudgeRecord.id))}
+        seats = self._seats(s, tender_id)
         judges = tuple(seats)
         query = select(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion, ScoreRecord.score,
                        ScoreRecord.comment).where(ScoreRecord.tender_id == tender_id)
@@ -1623,7 +1618,7 @@ class Store:
         recused = _recusals(s, tender_id)
         consensus = {} if only is not None else {k: a.score for k, a in _agreed_scores(s, tender_id).items()}
         files = () if only is not None else _panel_workbook(s, tender_id)
-        roles = {judge: role for judge in judges if (role := seats.get(judge))}
+        roles = {judge: role for judge, role in seats.items() if role}
         return PanelInput(judges, scores, tiers, recused=recused, consensus=consensus, files=files, roles=roles,
                           open_stages=open_stages)
 

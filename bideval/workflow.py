@@ -360,10 +360,16 @@ def owed_by(result: Result, judge: str) -> tuple[tuple[str, str], ...]:
     less the bidders they are recused from, on every panel criterion (:func:`missing_scores`). One rule for what a
     judge is told they owe and what submitting asks of them: a bid below a pass mark so far is owed on the criteria
     after its stage too, since it may yet pass (a judge told they owed nothing had been refused on submitting)."""
-    recused = {vendor for j, vendor in result.recused if j == judge}
     given = {(p.vendor_id, p.criterion) for p in result.panel_scores if p.judge == judge and p.score is not None}
-    return missing_scores(sorted(v for v, _ in panel_bids(result) if v not in recused), result.rubric.panel_criteria,
-                          given)
+    return missing_scores([v for v, _ in scored_by(result, judge)], result.rubric.panel_criteria, given)
+
+
+def scored_by(result: Result, judge: str) -> list[tuple[str, str]]:
+    """(vendor_id, name) of the bids ``judge`` scores, in vendor_id order: those the panel scores
+    (:func:`~bideval.analysis.panel_bids`: ranked, or below a pass mark while not every judge has scored it), less
+    those the judge declared a conflict of interest with: their grid, their score sheet, what they owe."""
+    recused = {vendor for j, vendor in result.recused if j == judge}
+    return sorted(b for b in panel_bids(result) if b[0] not in recused)
 
 
 @dataclass(frozen=True)
