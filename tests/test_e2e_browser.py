@@ -216,12 +216,13 @@ def test_sign_in_upload_rank_download_and_sign_out(procurement, tmp_path: Path):
         page.locator("input[type='file']").first.set_input_files([str(f) for f in files])
         settle(page)
         page.get_by_role("button", name="导入", exact=True).click()
+        # The sidebar counts them in the same run (a count inside the selector's label stayed stale). Waited for
+        # before the database is read: on a loaded machine the import's run may not have begun when settle() looks.
+        page.wait_for_function("n => document.querySelector(\"[data-testid='stSidebar']\").innerText.includes(n)",
+                               arg=f"{len(files)} 份投标", timeout=120000)
         settle(page)
         imported = {b.vendor_id for b in as_admin(url, "bidset", tender).bids}
         assert len(imported) == len(files)
-        # the sidebar counts them in the same run (a count inside the selector's label stayed stale)
-        page.wait_for_function("n => document.querySelector(\"[data-testid='stSidebar']\").innerText.includes(n)",
-                               arg=f"{len(files)} 份投标", timeout=60000)
 
         # A refresh keeps the user signed in, on the same page and tender.
         page.reload()
