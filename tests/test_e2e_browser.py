@@ -71,8 +71,13 @@ def app_server(url: str) -> Iterator[str]:
 
 
 def settle(page) -> None:
-    """Wait until Streamlit has finished the current run."""
+    """Wait until Streamlit has finished the current run: the app's own script state (set the moment the server
+    starts a run; its status widget shows only after a delay) and the status widget. A run a click asked for may not
+    have begun when this looks on a loaded machine: where it matters, wait for what the click brings first
+    (:func:`main_shows`, a button of the next page state), then settle."""
     page.wait_for_timeout(400)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", state="attached",
+                           timeout=90000)
     page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90000)
     page.wait_for_timeout(300)
 
@@ -373,6 +378,7 @@ def test_two_judges_score_blind_on_two_replicas_and_the_chair_finalises(panel):
         wang.get_by_text("我已核对全部评分，确认提交").click()
         settle(wang)
         wang.get_by_role("button", name="提交评分").click()
+        main_shows(wang, "您已于")  # the submit's run may not have begun when settle() looks
         settle(wang)
         assert "您已于" in wang.locator("[data-testid='stAlert']").first.inner_text()
         wang.get_by_role("link", name="评标结果").click()
@@ -389,13 +395,16 @@ def test_two_judges_score_blind_on_two_replicas_and_the_chair_finalises(panel):
         li.get_by_text("我已核对全部评分，确认提交").click()
         settle(li)
         li.get_by_role("button", name="提交评分").click()
+        main_shows(li, "您已于")
         settle(li)
         chair.reload()
         title_is(chair, "评审")
         assert [r[:3] for r in grid_rows(chair, 0, 4)] == [["王评委", "4", "4"], ["李评委", "4", "4"]]
         chair.get_by_role("button", name="结束评分，进入复核").click()
+        finalise = chair.get_by_role("button", name="确认最终结果（定稿）")
+        finalise.wait_for(timeout=60000)  # a click while that run still draws the page was lost on a loaded machine
         settle(chair)
-        chair.get_by_role("button", name="确认最终结果（定稿）").click()
+        finalise.click()
         settle(chair)
         main_shows(chair, "已定稿")
         browser.close()
