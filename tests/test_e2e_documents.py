@@ -106,7 +106,12 @@ def test_a_judge_opens_the_proposal_beside_the_grid_and_sees_it(server, tmp_path
         page.keyboard.press("Enter")
         page.wait_for_timeout(1000)
         settle(page)
-        (score,) = [x for x in as_admin(url, "scores", tender) if x.judge == JUDGE]
+        for _ in range(60):  # the save's run may not have begun when settle() looked (a loaded machine)
+            saved = [x for x in as_admin(url, "scores", tender) if x.judge == JUDGE]
+            if saved:
+                break
+            page.wait_for_timeout(1000)
+        (score,) = saved
         assert (score.vendor_id, score.criterion) == (vendor_id, "service_design")
         wait_for_pdf(page, f"proposal-{vendor_id}.pdf")
         page.screenshot(path=str(Path(__file__).resolve().parent.parent / "out" / "proposal-beside-grid.png"),
