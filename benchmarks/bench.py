@@ -835,7 +835,7 @@ PHASES = (
     ("_parse_column (a Bids sheet's column)", "bideval.bids", "_parse_column", "_read_book"),
     ("bid_set", "bideval.evaluation", "bid_set", None),
     ("check_bids", "bideval.evaluation", "check_bids", None),
-    ("read_panel", "bideval.evaluation", "read_panel", None),
+    ("read_panel", "bideval.panel", "read_panel", None),
     ("evaluate", "bideval.evaluation", "evaluate", None),
     ("result_json", "bideval.result", "result_json", None),
     ("result_document", "bideval.result", "result_document", "result_json"),
