@@ -22,8 +22,8 @@ from .caps import CapLine, apply_caps
 from .groups import StageFailure, stage_failure, subtotals
 from .errors import Problem
 from .labels import Named
-from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, InvalidBid, Outlier,
-                     PanelAggregate, PanelScore, PriceLine, PriceLines, Reason, Result, Standing)
+from .result import (ABNORMAL_LOW, BELOW_PASS_MARK, FINAL, INCOMPLETE, PROVISIONAL, SETTLED_OUT_BY_PANEL,
+                     InvalidBid, Outlier, PanelAggregate, PanelScore, PriceLine, PriceLines, Reason, Result, Standing)
 from .deductions import DeductionLine, deduction_lines, deduction_score, unrequired_count_warnings, unrequired_counts
 from .rubric import Aggregate, Checklist, Criterion, Deduction, Price, Rubric, load_rubric
 from .scoring import (ZERO, PriceOutcome, aggregate, checklist_score, mean, objective_score, price_outcome,
@@ -63,12 +63,13 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
     result = _evaluate(rubric, bidset, panel, checks, rubric_file)
     if not rubric.staged:
         return result
+    settled = {s.vendor_id: panel.settled_out[s.vendor_id] for s in result.ranking if s.vendor_id in panel.settled_out}
     failures = {s.vendor_id: failure for s in result.ranking
-                if (failure := _stage_failure(rubric, s, panel)) is not None}
-    if not failures:
+                if s.vendor_id not in settled and (failure := _stage_failure(rubric, s, panel)) is not None}
+    if not failures and not settled:
         return result
-    rest = _evaluate(rubric, bidset, panel, checks, rubric_file, out=frozenset(failures))
-    return _with_stage_failures(rubric, rest, result, failures, bidset)
+    rest = _evaluate(rubric, bidset, panel, checks, rubric_file, out=frozenset(failures) | frozenset(settled))
+    return _with_stage_failures(rubric, rest, result, failures, bidset, settled)
 
 
 def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping[str, BidCheck],
@@ -175,7 +176,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         ranking = tuple(map(Standing, [place for place, _ in ranked],
                             *(map(filled[name].__getitem__, order) for name in _MARKS)))
     chosen, tied = candidates(ranked, rubric.candidates)
-    status = PROVISIONAL if any(INCOMPLETE in s.flags for s in ranking) else FINAL
+    status = PROVISIONAL if panel.panel_open or any(INCOMPLETE in s.flags for s in ranking) else FINAL
     inputs = ((rubric_file,) if rubric_file else ()) + bidset.files + panel.files
     return Result(
         rubric=rubric, status=status, ranking=ranking, candidates=chosen, candidates_tied=tied,
@@ -185,7 +186,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         warnings=bidset.warnings + tuple(panel.warnings) + _left_empty_warnings(rubric, valid),
         price_mean=price_mean, price_benchmark=priced.benchmark, recused=tuple(sorted(panel.recused)),
         judge_roles=dict(panel.roles),
-        panel_aggregates=aggregates, stated={bid.vendor_id: bid.values for bid in in_order},
+        panel_aggregates=aggregates, stated={bid.vendor_id: bid.values for bid in in_order}, own_of=panel.own_of,
     )
 
 
@@ -269,10 +270,11 @@ def _panel_column(criterion: Criterion, places: int, valid: Sequence[Bid], given
                   aggregates: dict[tuple[str, str], PanelAggregate]) -> list[Decimal]:
     """A panel criterion's rounded score of each valid bid: the panel's aggregate of the scores given (the agreed
     score under consensus). A bid a panel member has not scored yet is marked in ``unfinished`` (a recused member
-    is not missing), one whose agreed score is not entered under consensus in ``awaiting``; each score far from the others is added to ``outliers``; how each scored bid's score was
+    is not missing), one whose agreed score is not entered under consensus in ``awaiting`` (a judge's own result,
+    ``panel.own_of``, waits for none: their own scores are its aggregate); each score far from the others is added to ``outliers``; how each scored bid's score was
     reached goes into ``aggregates``."""
     members = panel.judges
-    consensus = rubric.panel.aggregate is Aggregate.CONSENSUS
+    consensus = rubric.panel.aggregate is Aggregate.CONSENSUS and not panel.own_of  # a judge's own: their scores
     unscored = round_half_up(aggregate([], rubric.panel), places)  # a bid nobody has scored on it yet
     if not given and not consensus:  # no score at all yet (no panel workbook): every bid unscored
         unfinished[:] = [True] * len(valid)
@@ -361,12 +363,13 @@ def _unscored(rubric: Rubric, panel: PanelInput, vendor_id: str, criteria: Itera
     """Whether a panel member has not yet scored the bid on one of these criteria (a member recused from the bid
     scores it never, and is not waited for; a bid every member is recused from waits for one who may score it, as a
     ranked bid does: below the pass mark on its objective points alone it had been settled out), or, under
-    consensus, the chair has not yet entered its agreed score on one: the agreed score, not the judges' mean, settles
+    consensus (but in a judge's own result, ``panel.own_of``), the chair has not yet entered its agreed score on one: the agreed score, not the judges' mean, settles
     the pass mark; or the scores are one judge's and the panel still scores the bid (``panel.open_stages``)."""
     if vendor_id in panel.open_stages:
         return True
     wanted = {c.id for c in rubric.panel_criteria} & set(criteria)
-    if rubric.panel.aggregate is Aggregate.CONSENSUS and any((vendor_id, c) not in panel.consensus for c in wanted):
+    if rubric.panel.aggregate is Aggregate.CONSENSUS and not panel.own_of \
+            and any((vendor_id, c) not in panel.consensus for c in wanted):
         return True
     scored: dict[str, set[str]] = defaultdict(set)
     for s in panel.scores:
@@ -377,8 +380,10 @@ def _unscored(rubric: Rubric, panel: PanelInput, vendor_id: str, criteria: Itera
 
 
 def _with_stage_failures(rubric: Rubric, rest: Result, first: Result, failures: Mapping[str, StageFailure],
-                         bidset: BidSet) -> Result:
-    """The result of the bids that passed, with each stage failure listed among the bids not ranked."""
+                         bidset: BidSet, settled: Mapping[str, str]) -> Result:
+    """The result of the bids that passed, with each stage failure listed among the bids not ranked; and, in a judge's
+    own result, each bid the whole panel has ``settled`` out at a group's pass mark (vendor_id → group), said so
+    without a mark: the panel's subtotal is made with other judges' scores."""
     bids = {b.vendor_id: b for b in bidset.bids}
     failed = []
     for vendor, f in failures.items():
@@ -386,6 +391,9 @@ def _with_stage_failures(rubric: Rubric, rest: Result, first: Result, failures: 
         reason = Reason.said(BELOW_PASS_MARK, "reason.below_pass_mark", group=group, subtotal=f.subtotal,
                              pass_mark=f.pass_mark)
         failed.append(InvalidBid(vendor, bids[vendor].vendor_name, (reason,), bids[vendor].file, f))
+    for vendor, g in settled.items():
+        reason = Reason.said(SETTLED_OUT_BY_PANEL, "reason.settled_out_by_panel", group=Named(g, rubric.group(g).label))
+        failed.append(InvalidBid(vendor, bids[vendor].vendor_name, (reason,), bids[vendor].file))
     outliers = rest.outliers + tuple(o for o in first.outliers
                                      if o.vendor_id in failures and o.criterion in failures[o.vendor_id].criteria)
     provisional = rest.status == PROVISIONAL or any(f.incomplete for f in failures.values())
@@ -394,7 +402,8 @@ def _with_stage_failures(rubric: Rubric, rest: Result, first: Result, failures: 
         panel_aggregates={**first.panel_aggregates, **rest.panel_aggregates},  # a failed bid's, as first scored
         invalid=tuple(sorted(rest.invalid + tuple(failed), key=lambda i: i.vendor_id)),
         outliers=tuple(sorted(outliers, key=lambda o: (o.vendor_id, o.criterion, o.judge))),
-        prices=PriceLines(lambda: tuple(replace(line, valid=False) if line.vendor_id in failures else line
+        prices=PriceLines(lambda: tuple(replace(line, valid=False) if line.vendor_id in failures or line.vendor_id
+                                        in settled else line
                                         for line in rest.prices)))
 
 

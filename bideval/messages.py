@@ -2520,6 +2520,12 @@ def _(s: Say) -> str:
                f"{s.label(s['group'])}得分 {mark}，低于及格分 {needed}")
 
 
+@_template("reason.settled_out_by_panel")
+def _(s: Say) -> str:  # a judge's own result: the panel's settled outcome, without a subtotal made with others' scores
+    return s.t(f"out by the panel's settled decision: {s.label(s['group'])} below the pass mark on the whole panel's "
+               "scores", f"评标委员会已评定出局：按全体评委评分，{s.label(s['group'])}低于及格分")
+
+
 @_template("reason.price_not_positive")
 def _(s: Say) -> str:
     quoted = _money(s, s["quoted"])

@@ -38,6 +38,13 @@ class PanelInput:
     consensus: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)  # (vendor_id, criterion) → agreed score
     roles: Mapping[str, str] = field(default_factory=dict)  # member → their role on the panel, as the Judges sheet
     # writes it in brackets after the name (王评委（组长）: 组长)
-    # the bids whose pass mark these scores do not settle: with one judge's own scores (Store.result_for before they
-    # submit), those the whole panel still scores (analysis.panel_bids), below a pass mark on that judge's alone
+    # One judge's own scores (Store.result_for before they submit) are not the panel's: what the whole panel's result
+    # settles, learnt without a score of another judge's. ``own_of``: that judge (no agreed score is waited for in
+    # their result); ``open_stages``: the bids whose pass mark these scores do not settle, those the whole panel still
+    # scores (analysis.panel_bids), below a pass mark on that judge's alone; ``settled_out``: the bids the panel has
+    # settled out at a pass mark, vendor_id → the group's id, out whatever that judge's make of them; ``panel_open``:
+    # the whole panel's result is provisional, so theirs is too
+    own_of: str = ""
     open_stages: frozenset[str] = frozenset()
+    settled_out: Mapping[str, str] = field(default_factory=dict)
+    panel_open: bool = False

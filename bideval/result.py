@@ -31,6 +31,8 @@ PROVISIONAL = "provisional"
 FINAL = "final"
 ABNORMAL_LOW = "abnormal_low_price"
 BELOW_PASS_MARK = "below_pass_mark"  # the reason code of a bid that fails a stage
+# the reason code, in a judge's own result, of a bid the whole panel has settled out at a pass mark
+SETTLED_OUT_BY_PANEL = "settled_out_by_panel"
 INCOMPLETE = "incomplete"
 
 FLAG_LABELS = {
@@ -55,6 +57,12 @@ PROVISIONAL_FLAGGED_LABEL = Label(
     f"临时结果：尚缺评委评分（标记“{FLAG_LABELS[INCOMPLETE].zh}”），不能据此定标",
     f"Provisional: some panel scores are missing (flag \"{FLAG_LABELS[INCOMPLETE].en}\"); no award may rest on it")
 
+#: A judge's own result (:attr:`Result.own_of`) with every score of theirs given, while the whole panel's result is not
+#: final: their result is provisional too, and says why in these words.
+OWN_COMPLETE_LABEL = Label("临时结果：您的评分已全部录入，评标委员会的结果尚未确定（尚缺其他评委评分、合议分或组长审核），不能据此定标",
+                           "Provisional: your scores are complete; the panel's result is still open (other judges' "
+                           "scores, agreed scores or the chair's review); no award may rest on it")
+
 
 def none_ranked_yet(result: "Result") -> Label | None:
     """With no bid ranked, while bids below a pass mark wait for the panel's scores (:attr:`Result.unsettled_stages`,
@@ -73,6 +81,8 @@ def provisional_label(result: "Result") -> Label | None:
     the result is final). The flag is named only when a ranked bid shows it: a bid out after a pass mark, still
     unscored, keeps the result provisional without a row flagged."""
     shown = result.status_shown
+    if shown == PROVISIONAL and result.own_of and not result.owes_own:
+        return OWN_COMPLETE_LABEL
     if shown == AWAITING_AGREED:
         return AWAITING_AGREED_LABEL
     if shown != PROVISIONAL:
@@ -315,6 +325,9 @@ class Result:
     panel_aggregates: Mapping[tuple[str, str], PanelAggregate] = field(default_factory=dict)  # (vendor_id, criterion)
     # vendor_id → the values each bid stated, by field id (the workbook's Inputs sheet: a score traced to its input)
     stated: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # a judge's own result (Store.result_for before they submit): that judge, whose scores alone it is made of; its
+    # status is provisional while the whole panel's is, and it never says it waits only for agreed scores
+    own_of: str = ""
 
     @cached_property
     def _by_vendor(self) -> dict[str, Standing]:
@@ -339,14 +352,24 @@ class Result:
     def status_shown(self) -> str:
         """The status as the outputs word it: :data:`AWAITING_AGREED` for a provisional result whose every incomplete
         bid waits only for the chair's agreed (consensus) score, else ``status`` (the JSON's is always ``status``)."""
+        if self.own_of:  # their own scores, no agreed score: whether every judge has scored is not theirs to know
+            return self.status
         waiting = [s for s in self.ranking if INCOMPLETE in s.flags]
         staged = self.unsettled_stages
         panel = {c.id for c in self.rubric.panel_criteria}  # owed on every panel criterion, as a ranked bid is
         if self.status == PROVISIONAL and (waiting or staged) and all(s.awaiting_agreed for s in waiting) \
                 and all(self._judged(b.vendor_id, panel) and self.rubric.panel.aggregate is Aggregate.CONSENSUS
-                        for b in staged):  # a judge's own result: every score of theirs given, the panel's not yet
+                        for b in staged):
             return AWAITING_AGREED
         return self.status
+
+    @property
+    def owes_own(self) -> bool:
+        """In a judge's own result (:attr:`own_of`): whether a score of theirs is still missing, on a ranked bid or on
+        one below a pass mark the panel still scores (every panel criterion, as submitting asks)."""
+        panel = {c.id for c in self.rubric.panel_criteria}
+        return any(INCOMPLETE in s.flags for s in self.ranking) \
+            or not all(self._judged(b.vendor_id, panel) for b in self.unsettled_stages)
 
     def _judged(self, vendor_id: str, criteria: Collection[str]) -> bool:
         """Whether every judge not recused from the bid has scored it on each of these panel criteria (a panel with

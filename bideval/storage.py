@@ -39,7 +39,7 @@ from .filenames import distinct_names
 from .labels import Named, with_role
 from .panel import judge_name, read_panel, seat_name
 from .panel_input import PanelInput, Score
-from .result import Result
+from .result import PROVISIONAL, Result
 from .rights import Action, Actor, RightRefused, Role, SeatLost, allowed
 from .rubric import Aggregate, Rubric, Tiered, parse_rubric
 from .rubric_mark import TenderMark
@@ -1600,9 +1600,10 @@ class Store:
 
     # -- evaluation
     def _panel_input(self, s: Session, tender_id: int, only: str | None = None,
-                     open_stages: frozenset[str] = frozenset()) -> PanelInput:
-        """The panel as the engine takes it; ``only``: one judge's own scores, and no consensus, with the pass marks of
-        the bids in ``open_stages`` (those the whole panel still scores) left for the panel to settle."""
+                     whole: Result | None = None) -> PanelInput:
+        """The panel as the engine takes it; ``only``: one judge's own scores, and no consensus, with what ``whole``
+        (the whole panel's result) settles: the bids it still scores left open at a pass mark, those it has settled
+        out at one out, and its status (:class:`~bideval.panel_input.PanelInput`)."""
         seats = self._seats(s, tender_id)
         judges = tuple(seats)
         query = select(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion, ScoreRecord.score,
@@ -1619,8 +1620,13 @@ class Store:
         consensus = {} if only is not None else {k: a.score for k, a in _agreed_scores(s, tender_id).items()}
         files = () if only is not None else _panel_workbook(s, tender_id)
         roles = {judge: role for judge, role in seats.items() if role}
-        return PanelInput(judges, scores, tiers, recused=recused, consensus=consensus, files=files, roles=roles,
-                          open_stages=open_stages)
+        panel = PanelInput(judges, scores, tiers, recused=recused, consensus=consensus, files=files, roles=roles)
+        if only is None or whole is None:
+            return panel
+        return replace(panel, own_of=only, open_stages=frozenset(v for v, _ in panel_bids(whole)),
+                       settled_out={b.vendor_id: b.stage.group for b in whole.invalid
+                                    if b.stage is not None and not b.stage.incomplete},
+                       panel_open=whole.status == PROVISIONAL)
 
     def panel_input(self, actor: Actor, tender_id: int) -> PanelInput:
         """The whole panel as the engine takes it (for those who may read every score)."""
@@ -1666,13 +1672,14 @@ class Store:
         ``seat``'s own scores do not settle a pass mark: a bid the whole panel still scores (its grid, what submitting
         asks) stays unsettled in the seat's own result, so what that result says they owe is what submitting asks
         (seat15: their own 1s had put every QCBS bid out, the result final and nothing owed, submitting refused
-        for 4 scores). It learns which bids the panel still scores, as the grid does; never a score of another."""
+        for 4 scores). Nor does it undo what the panel settles: a bid the panel has settled out at a pass mark is out of
+        it, and it is provisional while the panel's result is. It learns which bids the panel still scores, as the
+        grid does, and which it has settled out; never a score of another."""
         bidset = self._bidset(s, record, seat)
         if seat is None:
             panel = self._panel_input(s, record.id)
         else:
-            scored = frozenset(v for v, _ in panel_bids(self._evaluated(s, record, None)[2]))
-            panel = self._panel_input(s, record.id, seat.name, scored)
+            panel = self._panel_input(s, record.id, seat.name, self._evaluated(s, record, None)[2])
         rubric_file = InputFile(record.rubric_source, record.rubric_sha256, "rubric")
         return bidset, panel, evaluate(self._rubric_of(record), bidset, panel, rubric_file=rubric_file)
 

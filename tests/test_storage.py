@@ -2085,6 +2085,20 @@ def test_another_lot_s_bid_form_and_score_sheet_are_refused_in_the_app_as_on_the
         "lot (its document properties name the rubric); give the score sheet made from 'cs-outsourcing'"]
 
 
+def qcbs_sample(store: Store, consensus: bool = False) -> int:
+    """A tender of the QCBS sample rubric (its agreed scores counting, with ``consensus``) and its sample bids,
+    created by the administrator."""
+    from conftest import ROOT
+
+    text = (ROOT / "criteria" / "qcbs-consultancy.yaml").read_text(encoding="utf-8")
+    if consensus:
+        text = text.replace("aggregate: mean", "aggregate: consensus")
+    tender = store.create_tender(admin_of(store), "QCBS", text, "qcbs.yaml")
+    assert store.import_bids(admin_of(store), tender,
+                             files(*sorted((ROOT / "sample_bids" / "qcbs-consultancy").glob("*.xlsx")))).ok
+    return tender
+
+
 def test_a_qcbs_panel_is_handed_the_bids_below_the_pass_mark_it_has_yet_to_score(tmp_path):
     """Before the panel scores, every bid is below the technical pass mark the judged criteria make up: the judges'
     grid and score sheets had held no bid, and submitting asked for nothing (the sample QCBS tender, sweep 14b)."""
@@ -2243,14 +2257,10 @@ def test_the_report_lists_the_agreed_scores_that_put_a_bid_out_as_the_workbook_d
     from bideval import report
     from bideval.export import write_workbook
     from bideval.tender import document_heading
-    from conftest import ROOT
 
     store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
     admin = admin_of(store)
-    text = (ROOT / "criteria" / "qcbs-consultancy.yaml").read_text(encoding="utf-8").replace(
-        "aggregate: mean", "aggregate: consensus")
-    tender = store.create_tender(admin, "QCBS", text, "qcbs.yaml")
-    assert store.import_bids(admin, tender, files(*sorted((ROOT / "sample_bids" / "qcbs-consultancy").glob("*.xlsx")))).ok
+    tender = qcbs_sample(store, consensus=True)
     judges = [seat_judge(store, tender, name) for name in ("okafor", "mensah")]
     store.open_scoring(admin, tender)
     marks = {"methodology": 20, "team_leader_quals": 15, "key_experts": 20, "knowledge_transfer": 8}
@@ -2275,3 +2285,89 @@ def test_the_report_lists_the_agreed_scores_that_put_a_bid_out_as_the_workbook_d
     in_workbook = {(r[1], r[4], str(r[reason - 1]), r[reason]) for r in rows[1:] if r[0] and r[reason]}
     listed = {(a.vendor_id, a.criterion, a.score, a.reason) for a in report.agreed_scores(result, lang, sign_off)}
     assert {v for v, *_ in in_workbook} == set(bids) and listed == in_workbook
+
+
+def test_a_judges_own_result_does_not_rank_a_bid_the_panel_has_settled_out(tmp_path):
+    """okafor's full marks would pass a QCBS bid, mensah's 1s put it below the technical pass mark on the panel's
+    mean: every judge has scored it, so the panel has settled it out (their grids no longer hold it, submitting asks
+    nothing for it). okafor's own result had ranked it on his scores. It is out there too, by the panel's settled
+    decision, said without another judge's score or the panel's subtotal."""
+    from bideval.workflow import owed_by, scored_by
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin = admin_of(store)
+    tender, okafor, bids = qcbs_below_the_pass_mark(store)
+    mensah = seat_judge(store, tender, "mensah")
+    top = {c.id: c.max for c in store.result_for(admin, tender).rubric.panel_criteria}
+    technical = ("methodology", "team_leader_quals", "key_experts", "knowledge_transfer")
+    out = bids[0]
+    for criterion in technical:
+        store.set_score(okafor, tender, out, criterion, top[criterion])
+        store.set_score(mensah, tender, out, criterion, D(1))
+    panel = store.result_for(admin, tender)
+    settled = next(b for b in panel.invalid if b.vendor_id == out)
+    assert settled.stage is not None and not settled.stage.incomplete  # the panel's outcome: settled out
+    assert out not in {v for v, _ in scored_by(panel, "okafor")}
+    own = store.result_for(okafor, tender)
+    assert out not in {s.vendor_id for s in own.ranking}
+    assert out not in {v for v, _ in owed_by(own, "okafor")}  # as his grid and submitting: nothing owed for it
+    shown = next(b for b in own.invalid if b.vendor_id == out)
+    assert [r.code for r in shown.reasons] == ["settled_out_by_panel"] and shown.stage is None
+    assert shown.reasons[0].text.en == "out by the panel's settled decision: Technical proposal below the pass mark " \
+                                       "on the whole panel's scores"
+    assert set(shown.reasons[0].facts) == {"group"}  # no score of mensah's, no subtotal made with them
+    assert {x.judge for x in own.panel_scores} == {"okafor"}
+
+
+def test_a_judges_own_result_under_consensus_says_what_they_owe_not_awaiting_agreed(tmp_path):
+    """Under consensus, a judge who had given every score of theirs saw their own result say every judge had scored
+    and only the chair's agreed scores were missing (`awaiting_agreed`), while mensah had scored nothing. A judge's own
+    result is about their own scores: with all of theirs given it says so, and that the panel's result is still open."""
+    from bideval.result import OWN_COMPLETE_LABEL, provisional_label
+    from bideval.workflow import owed_by
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin = admin_of(store)
+    tender = qcbs_sample(store, consensus=True)
+    okafor, _ = seat_judge(store, tender, "okafor"), seat_judge(store, tender, "mensah")
+    store.open_scoring(admin, tender)
+    bids = [v for v, _ in store.bids_to_score(okafor, tender)]
+    own = store.result_for(okafor, tender)
+    assert own.status_shown == "provisional" and provisional_label(own) != OWN_COMPLETE_LABEL  # he owes scores
+    for vendor in bids:
+        for criterion in own.rubric.panel_criteria:
+            store.set_score(okafor, tender, vendor, criterion.id, criterion.max)
+    own = store.result_for(okafor, tender)
+    assert owed_by(own, "okafor") == ()
+    assert own.status == own.status_shown == "provisional" and provisional_label(own) == OWN_COMPLETE_LABEL
+    assert store.result_for(admin, tender).status_shown == "provisional"  # mensah's scores are missing
+
+
+def test_a_judges_own_result_is_not_final_while_the_panels_is_open_on_a_bid_they_are_recused_from(tmp_path):
+    """okafor is recused from one bid, which mensah has yet to score: the panel's result is provisional. okafor's own
+    result (the bid hidden from him) had said final once his scores were all given. It says his scores are complete
+    and the panel's result is still open."""
+    from bideval.result import OWN_COMPLETE_LABEL, provisional_label
+    from bideval.workflow import owed_by
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin = admin_of(store)
+    tender = qcbs_sample(store)
+    bids = [b.vendor_id for b in store.result_for(admin, tender).unsettled_stages]
+    recused = bids[0]
+    okafor, mensah = seat_judge(store, tender, "okafor", conflicts=[recused]), seat_judge(store, tender, "mensah")
+    store.open_scoring(admin, tender)
+    panel_criteria = store.result_for(admin, tender).rubric.panel_criteria
+    for judge in (okafor, mensah):
+        for vendor in bids:
+            if vendor == recused:  # okafor may not score it, mensah has yet to
+                continue
+            for criterion in panel_criteria:
+                store.set_score(judge, tender, vendor, criterion.id, criterion.max)
+    panel = store.result_for(admin, tender)
+    assert panel.status == "provisional" and owed_by(panel, "mensah") and not owed_by(panel, "okafor")
+    own = store.result_for(okafor, tender)
+    assert recused not in {b.vendor_id for b in own.ranking + own.invalid}  # still hidden from him
+    assert own.status == own.status_shown == "provisional" and provisional_label(own) == OWN_COMPLETE_LABEL
+    assert owed_by(own, "okafor") == ()
+    store.submit(okafor, tender)  # as his own result says: nothing owed
