@@ -1730,6 +1730,15 @@ def _(s: Say) -> str:
                "每位评委只应列出一次（确为同名的两人，请在本表和 Scores 中用不同写法区分，如 王伟（财务）、王伟（技术））")
 
 
+@_template("panel.group_heading")
+def _(s: Say) -> str:
+    found, scores = s["found"], s.q(s["scores"])
+    return s.t(f"{found!r} reads as the heading of a group of the list (alone on its row, it ends in 组, panel, group "
+               f"or team) and nobody scores as {found!r} on {scores}: not read as a member",
+               f"{found!r} 是名单中分组的标题（独占一行，以“组”等字样结尾），且{scores}中没有以 {found!r} 名义的评分："
+               "未作为评委读取")
+
+
 @_template("panel.member_below_list")
 def _(s: Say) -> str:
     scores, note = s.q(s["scores"]), s.get("note")

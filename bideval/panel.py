@@ -175,6 +175,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
                 problems.extend(damaged.problems)
                 books.remove(book)  # reported once, not again by the next step
     reader.check_spellings()
+    reader.check_headings()
     reader.check_listings()
     reader.check_below_the_list()
     if problems:
@@ -221,6 +222,8 @@ class _PanelReader:
         # members listed below an empty row or a note under the list (:meth:`check_below_the_list`): (book, sheet, row,
         # column, name, the list's first and last cells above it, the note ending the list: {note, at}, or {})
         self.below_the_list: list[tuple[Workbook, str, int, int, str, str, dict[str, str]]] = []
+        # rows of Judges holding a group's heading alone (技术组), a member only if they score (:meth:`check_headings`)
+        self.headings: list[tuple[Workbook, str, int, int, str]] = []
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
@@ -376,6 +379,12 @@ class _PanelReader:
                 if ended is None and first is not None and not _heading(note):
                     ended = {"note": note, "at": cell_name(r, column)}
                 continue
+            if name and _group_heading(name) and all(is_blank(v) for c, v in enumerate(row) if c != column):
+                # 技术组 alone on its row: a heading of the list's next group, or a judge so named? Told by Scores
+                # (:meth:`check_headings`); meanwhile a member, and neither the list's start nor its end.
+                self.headings.append((book, sheet, r, column, name))
+                self.member(book, sheet, r, column, name, names)
+                continue
             if name:
                 self.member(book, sheet, r, column, name, names)
                 if ended is not None and first is not None and last is not None:  # told once the scores are read
@@ -400,6 +409,20 @@ class _PanelReader:
             first = self.listed_at[name]
             self.fail(book, sheet, r, column, "panel.member_roles", judge=name, written=written,
                       other=with_role(name, self.roles.get(name, "")), at=_relative(first, book))
+
+    def check_headings(self) -> None:
+        """A group's heading without a colon (技术组, 商务小组, Technical panel), alone on its row of Judges, with no row
+        on Scores is no member: warned of and taken off the list (read as one, the result had waited for scores from
+        技术组). A judge so named who scores sits on the panel."""
+        scored = {judge for judge, _, _ in self.seen}
+        for book, sheet, r, column, name in self.headings:
+            if name in scored:
+                continue
+            self.warnings.append(Problem.of("panel.group_heading", book.display, sheet, cell_name(r, column),
+                                            found=name, scores=SCORES_SHEET))
+            if self.judges_sheet is not None and name in self.judges_sheet:
+                self.judges_sheet.remove(name)
+                self.roles.pop(name, None)
 
     def check_below_the_list(self) -> None:
         """Refuse a member listed on Judges below an empty row or a note under the list who has no row on Scores: a member who has
@@ -730,8 +753,10 @@ class _PanelReader:
         elif judge not in self.judges_sheet:
             member = self.member_named(judge)  # 王评委（组长） as the Judges sheet lists them, for the member 王评委
             if member is None:
+                headings = {heading for *_, heading in self.headings}  # (技术组: no member to name, unless it scores)
                 self.expect(book, sheet, r, columns["judge"],
-                            Expected("judge_member", {"sheet": JUDGES_SHEET, "members": tuple(self.judges_sheet)}),
+                            Expected("judge_member", {"sheet": JUDGES_SHEET, "members": tuple(
+                                m for m in self.judges_sheet if m not in headings)}),
                             raw_judge)
             else:
                 judge = member
@@ -1223,6 +1248,22 @@ def _member_note(raw: Any, name: str) -> bool:
     if isinstance(raw, (int, float, date)) and not isinstance(raw, bool):
         return True
     return bool(_MEMBER_NOTE.search(name)) or not any(c.isalpha() for c in _DATE_WORDS.sub("", name))
+
+
+# A heading of a group of the list without a colon (技术组, 商务小组, 评审组别, A组, Technical panel, Commercial team):
+# short, ending in 组 or 组别, or in panel, group or team
+_GROUP_HEADING = re.compile(r".{1,10}组别?|(?:[a-z][\w&/-]*\s+){0,4}(?:panel|group|team)s?", re.IGNORECASE)
+
+
+def _group_heading(text: str) -> bool:
+    """Whether a Judges cell reads as a group's heading (it is no member when alone on its row and nobody scores so).
+
+    >>> [_group_heading(t) for t in ("技术组", "商务小组", "技术组别", "A组", "Technical panel", "Commercial team")]
+    [True, True, True, True, True, True]
+    >>> [_group_heading(t) for t in ("王评委", "组长", "王评委（组长）", "Li Wei", "技术专家组成员")]
+    [False, False, False, False, False]
+    """
+    return _GROUP_HEADING.fullmatch(normalise(text)) is not None
 
 
 def _form_label(row: Sequence[Any], column: int) -> str:

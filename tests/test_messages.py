@@ -140,6 +140,7 @@ FACTS = {
     "panel.member_note": dict(found="以上共5人"),
     "panel.member_roles": dict(judge="王评委", written="王评委", other="王评委（组长）", at="Judges!A2"),
     "panel.member_below_list": dict(judge="赵六", above="A2–A6", scores="Scores"),
+    "panel.group_heading": dict(found="技术组", scores="Scores"),
     "panel.missing_column": dict(heading=Named("judge", Label("评委", "judge")), headers=("judge", "评委"),
                                  found=("vendor_id", "score")),
     "panel.no_scores_sheet": dict(scores="Scores", tiers="Tiers", found=("Sheet1",)),
@@ -637,6 +638,10 @@ SENTENCES = [
      "differ, 王伟（财务）, 王伟（技术）, on this sheet and on Scores)", SAME,
      "'王评委' 与 '王评委（组长）'（Judges!A2）是同一姓名 '王评委'，职务不同：括号中的职务不能区分两位评委；每位评委只应列出一次"
      "（确为同名的两人，请在本表和 Scores 中用不同写法区分，如 王伟（财务）、王伟（技术））"),
+    ("panel.group_heading",
+     "'技术组' reads as the heading of a group of the list (alone on its row, it ends in 组, panel, group or team) and "
+     "nobody scores as '技术组' on 'Scores': not read as a member", SAME,
+     "'技术组' 是名单中分组的标题（独占一行，以“组”等字样结尾），且“Scores”中没有以 '技术组' 名义的评分：未作为评委读取"),
     ("panel.member_below_list",
      "'赵六' stands below an empty row under the list of members (A2–A6) and has no row on 'Scores': a member who has "
      "not scored yet and a note under the list cannot be told apart; if a member, delete the empty row above it, so the "

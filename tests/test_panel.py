@@ -1,4 +1,5 @@
 """Reading the panel's workbooks: tiers, judges, scores, and every bad-row class with its file, sheet and cell."""
+from datetime import datetime
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -798,6 +799,77 @@ def test_without_a_judges_sheet_a_name_with_a_role_on_one_row_is_refused_as_anot
         f"{path}:Scores!A2: judge '王评委(组长)' is '王评委' of 3 rows (Scores!A3–A7) written with other spaces, letter "
         "case or a role in brackets; expected one judge's name written the same way in every row (two judges: write "
         "their names so they differ and list both on a Judges sheet)"]
+
+
+# --------------------------------------------------------------------------- the Judges sheet: rows that name nobody,
+# a name listed twice, a group's heading
+
+def judges_book(path: Path, judges: list[list], scores=None) -> Path:
+    """A panel workbook (openpyxl: a date cell stays a date) with the full panel's scores, the tiers and the Judges
+    sheet's rows as given."""
+    from conftest import write_openpyxl
+
+    return write_openpyxl(path, {"Scores": [["judge", "vendor_id", "criterion", "score"],
+                                            *(row[:4] for row in (full_panel() if scores is None else scores))],
+                                 "Tiers": [["vendor_id", "criterion", "tier"], *TIERS], "Judges": judges})
+
+
+def evaluated(tmp_path: Path, capsys, panel: Path) -> tuple[int, list[str], str | None]:
+    """``python -m bideval evaluate … --panel PANEL``: its exit code, what it told (each line without the workbook's
+    path) and the JSON's status (None when nothing was written)."""
+    import json
+
+    bids = tmp_path / "bids"
+    bids.mkdir(exist_ok=True)
+    write_form(bids / "a.xlsx", good_bid(VENDOR_A))
+    write_form(bids / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.9))
+    out = tmp_path / "out.json"
+    out.unlink(missing_ok=True)
+    code = main(["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(bids), "--panel", str(panel),
+                 "--json", str(out), "--lang", "en"])
+    told = [line.replace(f"{panel}:", "") for line in capsys.readouterr().err.splitlines()]
+    return code, told, json.loads(out.read_text())["status"] if out.exists() else None
+
+
+@pytest.mark.parametrize("judges, headings", [
+    (["技术组", "王评委", "商务组", "李评委"], (2, 4)),
+    (["技术评审小组", "王评委", "李评委", "商务组别"], (2, 5)),
+    (["Technical panel", "王评委", "Commercial team", "李评委", "Price group"], (2, 4, 6)),
+    (["A组", "王评委", "B组", "李评委"], (2, 4)),
+    (["王评委", "李评委", None, "商务组"], (5,)),  # below an empty row too: a heading, not a doubtful name
+])
+def test_a_group_s_heading_without_a_colon_is_warned_of_not_a_member(rubric, bidset, tmp_path: Path, capsys, judges,
+                                                                     headings):
+    """技术组 heading its judges, without a colon, had been read as a member: the result waited for scores from
+    "技术组", provisional, naming it as owing every score. A short text ending in 组 (小组, 组别), or in panel, group or
+    team, alone on its row and with no row on Scores, is a heading: warned of, no member."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, judges)
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委")
+    assert [(w.code, w.where) for w in panel.warnings] == [("panel.group_heading", f"{path}:Judges!A{r}")
+                                                           for r in headings]
+    assert evaluate(rubric, bidset, panel).status == FINAL
+    code, told, status = evaluated(tmp_path, capsys, path)
+    shown = judges[headings[0] - 2]
+    assert (code, status) == (0, FINAL) and told[0] == (
+        f"warning: Judges!A{headings[0]}: {shown!r} reads as the heading of a group of the list (alone on its row, "
+        f"it ends in 组, panel, group or team) and nobody scores as {shown!r} on 'Scores': not read as a member")
+
+
+@pytest.mark.parametrize("judges, scores, members, status", [
+    # a judge named like a heading who scores is a member
+    ([["评委"], ["技术组"], ["李评委"]], full_panel(judges=("技术组", "李评委")), ("技术组", "李评委"), FINAL),
+    # with something else on its row (a number, an employer) it is a member's row, and the result waits for them
+    ([["序号", "评委", "单位"], [1, "王评委", "甲"], [2, "李评委", "乙"], [3, "专家组", "丙研究院"]], full_panel(),
+     ("王评委", "李评委", "专家组"), PROVISIONAL),
+])
+def test_a_name_shaped_like_a_heading_is_a_member_when_it_scores_or_its_row_holds_more(rubric, bidset,
+                                                                                       tmp_path: Path, judges,
+                                                                                       scores, members, status):
+    path = judges_book(tmp_path / "panel.xlsx", judges, scores)
+    panel = read(rubric, bidset, path)
+    assert panel.judges == members and not panel.warnings
+    assert evaluate(rubric, bidset, panel).status == status
 
 
 def test_the_summary_names_five_judges_owing_scores_and_counts_the_rest(rubric, bidset, tmp_path: Path):
