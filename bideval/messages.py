@@ -1730,6 +1730,22 @@ def _(s: Say) -> str:
                "每位评委只应列出一次（确为同名的两人，请在本表和 Scores 中用不同写法区分，如 王伟（财务）、王伟（技术））")
 
 
+@_template("panel.member_unnamed")
+def _(s: Say) -> str:
+    return s.t(f"the judge cell is empty, but {s['at']} on its row holds {s['found']!r}, which reads as a name: a member "
+               "whose name was typed in another column, or left out? expected the member's name in this cell (delete "
+               "the row if it names no member)",
+               f"评委姓名单元格为空，但同一行的 {s['at']} 填有 {s['found']!r}，像是姓名：评委姓名填错了列，还是漏填了？"
+               "此单元格应填写评委姓名（如该行不是评委，请删除该行）")
+
+
+@_template("panel.row_without_member")
+def _(s: Say) -> str:
+    held = s.join(s.t(f"{found!r} ({cell})", f"{found!r}（{cell}）") for found, cell in zip(s["found"], s["cells"]))
+    return s.t(f"the judge cell is empty and its row holds only {held}, no name: not read as a member",
+               f"评委姓名单元格为空，该行只有 {held}，没有姓名：未作为评委读取")
+
+
 @_template("panel.group_heading")
 def _(s: Say) -> str:
     found, scores = s["found"], s.q(s["scores"])

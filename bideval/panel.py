@@ -359,7 +359,8 @@ class _PanelReader:
             if isinstance(raw, Unreadable):  # a member nobody can name: never dropped from the panel in silence
                 self.expect(book, sheet, r, column, Expected("judge_name"), raw)
                 continue
-            if is_blank(raw):  # (a row with other cells only, an employer or a title: no name, an empty row here)
+            if is_blank(raw):  # other cells only: a member's name typed elsewhere, or a note (an empty row here)
+                self.nameless_row(book, sheet, r, row, column)
                 continue
             if ended is None and first is not None and previous is not None and r > previous + 1:
                 ended = {}
@@ -409,6 +410,20 @@ class _PanelReader:
             first = self.listed_at[name]
             self.fail(book, sheet, r, column, "panel.member_roles", judge=name, written=written,
                       other=with_role(name, self.roles.get(name, "")), at=_relative(first, book))
+
+    def nameless_row(self, book: Workbook, sheet: str, r: int, row: list, column: int) -> None:
+        """Refuse a Judges row whose judge cell is empty but which may name a member in another cell (赵六 typed one
+        column off, a member's employer with the name left out: :func:`_nameless_member`); warn of one holding only a
+        note (a row number, a role, a date, a line of the form). Passed over in silence, a member was lost."""
+        held = [(c, v) for c, v in enumerate(row) if c != column and not is_blank(v)]
+        named = _nameless_member([v for _, v in held])
+        if named is not None:
+            at, found = next((cell_name(r, c), _shown(v)) for c, v in held if v is named)
+            self.fail(book, sheet, r, column, "panel.member_unnamed", at=at, found=found)
+        else:
+            self.warnings.append(Problem.of("panel.row_without_member", book.display, sheet, cell_name(r, column),
+                                            found=tuple(_shown(v) for _, v in held),
+                                            cells=tuple(cell_name(r, c) for c, _ in held)))
 
     def check_headings(self) -> None:
         """A group's heading without a colon (技术组, 商务小组, Technical panel), alone on its row of Judges, with no row
@@ -1250,6 +1265,42 @@ def _member_note(raw: Any, name: str) -> bool:
     return bool(_MEMBER_NOTE.search(name)) or not any(c.isalpha() for c in _DATE_WORDS.sub("", name))
 
 
+def _nameless_member(held: Sequence[Any]) -> Any:
+    """The cell of a Judges row with its judge cell empty (``held``: the row's other cells filled) that may name a
+    member — a name typed in another column, a member's place and name (成员：赵六), or their employer or title with the
+    name left out — or None when the row is a note or a line of the form: it holds a label of who drew the list up or
+    a note (制表人：, 注：, 签字, 日期), or only row numbers, dates, a bare role or place (组员, 组长：) or a group's heading.
+
+    >>> _nameless_member(["赵六"]), _nameless_member([3, "丙研究院"]), _nameless_member(["组长：", "赵六"])
+    ('赵六', '丙研究院', '赵六')
+    >>> [_nameless_member(row) for row in ([3], ["组员"], ["制表人：", "张三"], ["（签字）"], ["技术组"], ["以上共5人"])]
+    [None, None, None, None, None, None]
+    """
+    texts = [(v, normalise(v)) for v in held if isinstance(v, str)]
+    if any(_FORM_LABEL.search(text) or (_MEMBER_NOTE.search(text) and _placed(text) == text
+                                        and name_key(text.rstrip(":")) not in _PLACES_AND_ROLES) for _, text in texts):
+        return None
+    return next((v for v, text in texts if _placed(text) != text or not (
+        _member_note(v, text) or shows_nothing(text) or name_key(text) in _PLACES_AND_ROLES or _group_heading(text))),
+        None)
+
+
+def _shown(raw: Any) -> str:
+    """A cell nothing reads, as a message quotes it: its text as typed, a date as 2026-03-01, an error as shown (#N/A).
+
+    >>> _shown(date(2026, 3, 1)), _shown(3.0), _shown(" 甲大学 ")
+    ('2026-03-01', '3', '甲大学')
+    """
+    if isinstance(raw, date):
+        return f"{raw:%Y-%m-%d}"
+    if isinstance(raw, Unreadable):  # (_text makes it no text)
+        return str(raw)
+    try:
+        return _text(raw, as_typed=True)
+    except ValueProblem:  # (a number shown in 万: the number it holds)
+        return str(raw)
+
+
 # A heading of a group of the list without a colon (技术组, 商务小组, 评审组别, A组, Technical panel, Commercial team):
 # short, ending in 组 or 组别, or in panel, group or team
 _GROUP_HEADING = re.compile(r".{1,10}组别?|(?:[a-z][\w&/-]*\s+){0,4}(?:panel|group|team)s?", re.IGNORECASE)
@@ -1304,6 +1355,7 @@ def _placed(name: str) -> str:
 _PLACE_WORDS = ("组长", "副组长", "评标组长", "评审组长", "专家组长", "主任委员", "副主任委员", "成员", "组员", "委员", "评委", "专家",
                 "评审专家", "chair", "chairman", "chairwoman", "chairperson", "vice chair", "vice-chair", "deputy chair",
                 "co-chair", "panel chair", "member", "members", "panel member", "expert", "judge")
+_PLACES_AND_ROLES = frozenset(map(name_key, _PLACE_WORDS)) | _ROLE_KEYS  # (组员, 组长, 主任: a place, no name)
 _PLACE = re.compile(r"(" + "|".join(map(re.escape, sorted(_PLACE_WORDS, key=len, reverse=True))) + r")\s*:\s*(\S.*)",
                     re.IGNORECASE)
 

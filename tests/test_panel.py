@@ -831,6 +831,52 @@ def evaluated(tmp_path: Path, capsys, panel: Path) -> tuple[int, list[str], str 
     return code, told, json.loads(out.read_text())["status"] if out.exists() else None
 
 
+@pytest.mark.parametrize("judges, cell, found", [
+    ([["评委", "单位"], ["王评委", "甲大学"], ["李评委", "乙公司"], [None, "赵六"]], "A4", ("B4", "赵六")),
+    ([["序号", "评委"], [1, "王评委"], [2, "李评委"], ["赵六", None]], "B4", ("A4", "赵六")),
+    # a member's details with the name left out: who sits cannot be told
+    ([["评委", "单位", "职称"], ["王评委", "甲大学", "教授"], ["李评委", "乙公司", "高工"], [None, "丙研究院", "研究员"]], "A4",
+     ("B4", "丙研究院")),
+    ([["", "评委", "单位"], ["组长：", "王评委", None], ["成员：", "李评委", None], ["成员：", None, "赵六"]], "B4",
+     ("C4", "赵六")),
+    ([["评委", "备注"], ["王评委", None], [None, "成员：赵六"], ["李评委", None]], "A3", ("B3", "成员：赵六")),
+])
+def test_a_judges_row_without_a_name_but_a_name_beside_it_is_refused(rubric, bidset, tmp_path: Path, capsys, judges,
+                                                                     cell, found):
+    """A row of Judges with its judge cell empty had been passed over in silence: 赵六, typed one column off, was no
+    member, and the result said final without their scores. A row that may name a member is refused at its judge
+    cell, naming what stands beside it."""
+    path = judges_book(tmp_path / "panel.xlsx", judges)
+    at, text = found
+    expected = (f"Judges!{cell}: the judge cell is empty, but {at} on its row holds {text!r}, which reads as a name: a "
+                "member whose name was typed in another column, or left out? expected the member's name in this cell "
+                "(delete the row if it names no member)")
+    assert problems_of(rubric, bidset, path) == [f"{path}:{expected}"]
+    assert evaluated(tmp_path, capsys, path) == (2, [expected], None)
+
+
+@pytest.mark.parametrize("judges, cell, found", [
+    ([["序号", "评委"], [1, "王评委"], [2, "李评委"], [3, None]], "B4", "'3' (A4)"),  # a numbered slot left empty
+    ([["评委", "职务"], ["王评委", "组长"], ["李评委", None], [None, "组员"]], "A4", "'组员' (B4)"),  # a role, no name
+    ([["评委", "职务"], ["王评委", "主任"], ["李评委", None], [None, "副主任"]], "A4", "'副主任' (B4)"),
+    ([["评委", "签字日期"], ["王评委", None], ["李评委", None], [None, datetime(2026, 3, 1)]], "A4", "'2026-03-01' (B4)"),
+    ([["序号", "评委", "单位"], [1, "王评委", "甲"], [2, "李评委", "乙"], ["制表人：", None, "张三"]], "B4",
+     "'制表人：' (A4), '张三' (C4)"),  # who drew the list up: a line of the form, the name its
+    ([["评委", "签字"], ["王评委", None], ["李评委", None], [None, "（签字）"]], "A4", "'（签字）' (B4)"),
+])
+def test_a_judges_row_without_a_name_holding_only_a_note_is_warned_of(rubric, bidset, tmp_path: Path, capsys, judges,
+                                                                      cell, found):
+    """A row with its judge cell empty and only a note beside it (a row number, a role, a date, a line of the form)
+    names nobody: it is no member, and is warned of at its judge cell rather than passed over in silence."""
+    path = judges_book(tmp_path / "panel.xlsx", judges)
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委")
+    warning = (f"Judges!{cell}: the judge cell is empty and its row holds only {found}, no name: not read as a "
+               "member")
+    assert [str(w) for w in panel.warnings] == [f"{path}:{warning}"]
+    assert evaluated(tmp_path, capsys, path) == (0, [f"warning: {warning}"], FINAL)
+
+
 @pytest.mark.parametrize("judges, headings", [
     (["技术组", "王评委", "商务组", "李评委"], (2, 4)),
     (["技术评审小组", "王评委", "李评委", "商务组别"], (2, 5)),
