@@ -222,6 +222,8 @@ class _PanelReader:
         # members listed below an empty row or a note under the list (:meth:`check_below_the_list`): (book, sheet, row,
         # column, name, the list's first and last cells above it, the note ending the list: {note, at}, or {})
         self.below_the_list: list[tuple[Workbook, str, int, int, str, str, dict[str, str]]] = []
+        # each member's first row on Judges (book, sheet, row index, cells): a second row naming them is compared to it
+        self.listed_rows: dict[str, tuple[Workbook, str, int, list]] = {}
         # rows of Judges holding a group's heading alone (技术组), a member only if they score (:meth:`check_headings`)
         self.headings: list[tuple[Workbook, str, int, int, str]] = []
 
@@ -346,7 +348,7 @@ class _PanelReader:
         if sheet is None:
             return
         # (a member's employer, title or telephone beside the name is not the evaluation's: passed over without a word)
-        columns, rows, _ = self.table(book, sheet, ("judge",), warn_unread=False)
+        columns, rows, header = self.table(book, sheet, ("judge",), warn_unread=False)
         if columns is None:
             return
         names = self.judges_sheet if self.judges_sheet is not None else []
@@ -384,10 +386,11 @@ class _PanelReader:
                 # 技术组 alone on its row: a heading of the list's next group, or a judge so named? Told by Scores
                 # (:meth:`check_headings`); meanwhile a member, and neither the list's start nor its end.
                 self.headings.append((book, sheet, r, column, name))
-                self.member(book, sheet, r, column, name, names)
+                self.member(book, sheet, r, row, column, name, names)
                 continue
             if name:
-                self.member(book, sheet, r, column, name, names)
+                self.listed_twice(book, sheet, r, column, name, row, header)
+                self.member(book, sheet, r, row, column, name, names)
                 if ended is not None and first is not None and last is not None:  # told once the scores are read
                     self.below_the_list.append((book, sheet, r, column, name,
                                                 f"{cell_name(first, column)}–{cell_name(last, column)}", ended))
@@ -395,7 +398,8 @@ class _PanelReader:
                     first, last = (r if first is None else first), r
         self.judges_sheet = names
 
-    def member(self, book: Workbook, sheet: str, r: int, column: int, written: str, names: list[str]) -> None:
+    def member(self, book: Workbook, sheet: str, r: int, row: list, column: int, written: str,
+               names: list[str]) -> None:
         """Add the member a Judges cell names to ``names``, their role in brackets after the name (王评委（组长）,
         Li Wei (Chair): :func:`split_role`) kept apart from it, so the name on Scores matches with or without it. One
         name listed with two roles, or with and without one, is refused: two members that cannot be told apart."""
@@ -404,6 +408,7 @@ class _PanelReader:
         if name not in names:
             names.append(name)
             self.listed_at[name] = where
+            self.listed_rows[name] = (book, sheet, r, row)
             if role:
                 self.roles[name] = role
         elif name_key(self.roles.get(name, "")) != name_key(role):
@@ -424,6 +429,28 @@ class _PanelReader:
             self.warnings.append(Problem.of("panel.row_without_member", book.display, sheet, cell_name(r, column),
                                             found=tuple(_shown(v) for _, v in held),
                                             cells=tuple(cell_name(r, c) for c, _ in held)))
+
+    def listed_twice(self, book: Workbook, sheet: str, r: int, column: int, written: str, row: list,
+                     header: list) -> None:
+        """Tell a member listed again on the same Judges sheet with the same role (another role is refused by
+        :meth:`member`): warned of when the two rows say the same beside the name (a row number, 序号, aside),
+        refused when they differ (王伟 of 甲大学 and 王伟 of 丙公司: two people of one name, or a mistake). The Judges
+        sheets of several workbooks are added together: a member on each is listed once."""
+        name, role = split_role(written)
+        first = self.listed_rows.get(name)
+        if first is None or first[0] is not book or first[1] != sheet or \
+                name_key(self.roles.get(name, "")) != name_key(role):
+            return
+        at = _relative(self.listed_at[name], book)
+        differ = next((c for c in range(max(len(first[3]), len(row))) if c != column and not _range_or_number(
+            _cell(header, c)) and _compared(_cell(first[3], c)) != _compared(_cell(row, c))), None)
+        if differ is None:
+            self.warnings.append(Problem.of("panel.member_twice", book.display, sheet, cell_name(r, column),
+                                            judge=name, at=at))
+        else:
+            self.fail(book, sheet, r, column, "panel.member_rows_differ", judge=name, at=at,
+                      cells=(cell_name(first[2], differ), cell_name(r, differ)),
+                      found=(_shown(_cell(first[3], differ)), _shown(_cell(row, differ))))
 
     def check_headings(self) -> None:
         """A group's heading without a colon (技术组, 商务小组, Technical panel), alone on its row of Judges, with no row
@@ -1299,6 +1326,13 @@ def _shown(raw: Any) -> str:
         return _text(raw, as_typed=True)
     except ValueProblem:  # (a number shown in 万: the number it holds)
         return str(raw)
+
+
+def _compared(raw: Any) -> Any:
+    """A cell beside a member's name as two rows naming them are compared: text trimmed and NFKC'd, empty as None."""
+    if is_blank(raw):
+        return None
+    return normalise(raw) if isinstance(raw, str) else raw
 
 
 # A heading of a group of the list without a colon (技术组, 商务小组, 评审组别, A组, Technical panel, Commercial team):

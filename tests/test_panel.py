@@ -877,6 +877,55 @@ def test_a_judges_row_without_a_name_holding_only_a_note_is_warned_of(rubric, bi
     assert evaluated(tmp_path, capsys, path) == (0, [f"warning: {warning}"], FINAL)
 
 
+@pytest.mark.parametrize("judges, cells", [
+    ([["评委"], ["王评委"], ["李评委"], ["王评委"]], ("A4", "A2")),
+    ([["评委"], ["王评委（组长）"], ["李评委"], [" 王评委(组长)"]], ("A4", "A2")),
+    # a row number differs on every row: the rows say the same
+    ([["序号", "评委", "单位"], [1, "王评委", "甲大学"], [2, "李评委", "乙公司"], [3, "王评委", "甲大学"]], ("B4", "B2")),
+])
+def test_a_member_listed_twice_is_warned_of_naming_both_cells(rubric, bidset, tmp_path: Path, capsys, judges, cells):
+    """Two rows naming one member had been merged without a word: a typing mistake the officer must see (or two people
+    of one name, who must be told apart). The rows saying the same, the member is read once and the second row
+    warned of, naming the first."""
+    path = judges_book(tmp_path / "panel.xlsx", judges)
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委")
+    second, first = cells
+    warning = (f"Judges!{second}: '王评委' is listed twice, the same as at Judges!{first}: read as one member; delete "
+               "one of the rows (two people of one name: write their names so they differ, 王伟（财务）, 王伟（技术）, on "
+               "this sheet and on Scores)")
+    assert [str(w) for w in panel.warnings] == [f"{path}:{warning}"]
+    assert evaluated(tmp_path, capsys, path) == (0, [f"warning: {warning}"], FINAL)
+
+
+@pytest.mark.parametrize("judges, second, cells, first, found", [
+    ([["评委", "单位"], ["王伟", "甲大学"], ["李评委", "乙公司"], ["王伟", "丙公司"]], "A4", ("B2", "B4"), "'甲大学'", "'丙公司'"),
+    ([["评委", "单位"], ["王伟", "甲大学"], ["李评委", "乙公司"], ["王伟", None]], "A4", ("B2", "B4"), "'甲大学'",
+     "an empty cell"),
+    ([["", "评委"], ["组长：", "王伟"], ["成员：", "李评委"], ["成员：", "王伟"]], "B4", ("A2", "A4"), "'组长：'", "'成员：'"),
+])
+def test_a_name_listed_twice_on_rows_that_differ_is_refused(rubric, bidset, tmp_path: Path, capsys, judges, second,
+                                                            cells, first, found):
+    """王伟 of 甲大学 and 王伟 of 丙公司 are two people of one name, or one listed twice with a mistake: read as one
+    member, the second could not be waited for. Refused at the second, naming both cells."""
+    path = judges_book(tmp_path / "panel.xlsx", judges, full_panel(judges=("王伟", "李评委")))
+    expected = (f"Judges!{second}: '王伟' is listed again (first at Judges!{second[0]}2), but its rows differ beside the "
+                f"name ({cells[0]} {first}, {cells[1]} {found}): two people of one name, or one member listed "
+                "twice with a mistake, cannot be told apart; expected each member listed once (two people of one "
+                "name: write their names so they differ, 王伟（财务）, 王伟（技术）, on this sheet and on Scores)")
+    assert problems_of(rubric, bidset, path) == [f"{path}:{expected}"]
+    assert evaluated(tmp_path, capsys, path) == (2, [expected], None)
+
+
+def test_the_judges_sheets_of_several_workbooks_may_list_the_same_members(rubric, bidset, tmp_path: Path):
+    """The chair's workbook and a judge's own may each carry the list: the Judges sheets are added together, and a
+    member on both is no member listed twice."""
+    chair = judges_book(tmp_path / "chair.xlsx", [["评委"], ["王评委"], ["李评委"]], [])
+    own = judges_book(tmp_path / "own.xlsx", [["评委"], ["王评委"], ["李评委"]])
+    panel = read(rubric, bidset, chair, own)
+    assert panel.judges == ("王评委", "李评委") and not panel.warnings
+
+
 @pytest.mark.parametrize("judges, headings", [
     (["技术组", "王评委", "商务组", "李评委"], (2, 4)),
     (["技术评审小组", "王评委", "李评委", "商务组别"], (2, 5)),
