@@ -1721,13 +1721,60 @@ def _(s: Say) -> str:
                f"{s['found']!r} 是说明（人数、备注或日期），不是评委姓名：未作为评委读取")
 
 
+def _two_of_one_name(s: Say) -> str:
+    """How two members of one name are listed, said after each refusal or warning of a name listed twice on Judges."""
+    return s.t("(two people of one name: write their names so they differ, 王伟（财务）, 王伟（技术）, on this sheet and on "
+               "Scores)", "（确为同名的两人，请在本表和 Scores 中用不同写法区分，如 王伟（财务）、王伟（技术））")
+
+
 @_template("panel.member_roles")
 def _(s: Say) -> str:
     return s.t(f"{s['written']!r} and {s['other']!r} (at {s['at']}) are one name, {s['judge']!r}, with another role: a "
-               "role in brackets does not tell two members apart; expected each member listed once (two people of one "
-               "name: write their names so they differ, 王伟（财务）, 王伟（技术）, on this sheet and on Scores)",
+               f"role in brackets does not tell two members apart; expected each member listed once {_two_of_one_name(s)}",
                f"{s['written']!r} 与 {s['other']!r}（{s['at']}）是同一姓名 {s['judge']!r}，职务不同：括号中的职务不能区分两位评委；"
-               "每位评委只应列出一次（确为同名的两人，请在本表和 Scores 中用不同写法区分，如 王伟（财务）、王伟（技术））")
+               f"每位评委只应列出一次{_two_of_one_name(s)}")
+
+
+@_template("panel.member_unnamed")
+def _(s: Say) -> str:
+    return s.t(f"the judge cell is empty, but {s['at']} on its row holds {s['found']!r}, which reads as a name: a member "
+               "whose name was typed in another column, or left out? expected the member's name in this cell (delete "
+               "the row if it names no member)",
+               f"评委姓名单元格为空，但同一行的 {s['at']} 填有 {s['found']!r}，像是姓名：评委姓名填错了列，还是漏填了？"
+               "此单元格应填写评委姓名（如该行不是评委，请删除该行）")
+
+
+@_template("panel.row_without_member")
+def _(s: Say) -> str:
+    held = s.join(s.t(f"{found!r} ({cell})", f"{found!r}（{cell}）") for found, cell in zip(s["found"], s["cells"]))
+    return s.t(f"the judge cell is empty and its row holds only {held}, no name: not read as a member",
+               f"评委姓名单元格为空，该行只有 {held}，没有姓名：未作为评委读取")
+
+
+@_template("panel.member_twice")
+def _(s: Say) -> str:
+    return s.t(f"{s['judge']!r} is listed twice, the same as at {s['at']}: read as one member; delete one of the rows "
+               f"{_two_of_one_name(s)}",
+               f"{s['judge']!r} 列出了两次，与 {s['at']} 相同：按一位评委读取；请删除其中一行{_two_of_one_name(s)}")
+
+
+@_template("panel.member_rows_differ")
+def _(s: Say) -> str:
+    (first_at, at), (first, found) = s["cells"], map(s.found, s["found"])  # ('甲大学', or an empty cell)
+    return s.t(f"{s['judge']!r} is listed again (first at {s['at']}), but its rows differ beside the name "
+               f"({first_at} {first}, {at} {found}): two people of one name, or one member listed twice with a "
+               f"mistake, cannot be told apart; expected each member listed once {_two_of_one_name(s)}",
+               f"{s['judge']!r} 再次列出（首次见 {s['at']}），但两行姓名以外的内容不同（{first_at} {first}，{at} {found}）："
+               f"无法判断是同名的两人，还是同一评委重复列出且有误；每位评委只应列出一次{_two_of_one_name(s)}")
+
+
+@_template("panel.group_heading")
+def _(s: Say) -> str:
+    found, scores = s["found"], s.q(s["scores"])
+    return s.t(f"{found!r} reads as the heading of a group of the list (alone on its row, it ends in 组, panel, group "
+               f"or team) and nobody scores as {found!r} on {scores}: not read as a member",
+               f"{found!r} 是名单中分组的标题（独占一行，以“组”等字样结尾），且{scores}中没有以 {found!r} 名义的评分："
+               "未作为评委读取")
 
 
 @_template("panel.member_below_list")

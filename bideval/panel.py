@@ -175,6 +175,7 @@ def read_panel(rubric: Rubric, bids: Iterable[Bid], invalid: Iterable[str],
                 problems.extend(damaged.problems)
                 books.remove(book)  # reported once, not again by the next step
     reader.check_spellings()
+    reader.check_headings()
     reader.check_listings()
     reader.check_below_the_list()
     if problems:
@@ -221,6 +222,10 @@ class _PanelReader:
         # members listed below an empty row or a note under the list (:meth:`check_below_the_list`): (book, sheet, row,
         # column, name, the list's first and last cells above it, the note ending the list: {note, at}, or {})
         self.below_the_list: list[tuple[Workbook, str, int, int, str, str, dict[str, str]]] = []
+        # each member's first row on Judges (book, sheet, row index, cells): a second row naming them is compared to it
+        self.listed_rows: dict[str, tuple[Workbook, str, int, list]] = {}
+        # rows of Judges holding a group's heading alone (技术组), a member only if they score (:meth:`check_headings`)
+        self.headings: list[tuple[Workbook, str, int, int, str]] = []
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
@@ -343,7 +348,7 @@ class _PanelReader:
         if sheet is None:
             return
         # (a member's employer, title or telephone beside the name is not the evaluation's: passed over without a word)
-        columns, rows, _ = self.table(book, sheet, ("judge",), warn_unread=False)
+        columns, rows, header = self.table(book, sheet, ("judge",), warn_unread=False)
         if columns is None:
             return
         names = self.judges_sheet if self.judges_sheet is not None else []
@@ -356,7 +361,8 @@ class _PanelReader:
             if isinstance(raw, Unreadable):  # a member nobody can name: never dropped from the panel in silence
                 self.expect(book, sheet, r, column, Expected("judge_name"), raw)
                 continue
-            if is_blank(raw):  # (a row with other cells only, an employer or a title: no name, an empty row here)
+            if is_blank(raw):  # other cells only: a member's name typed elsewhere, or a note (an empty row here)
+                self.nameless_row(book, sheet, r, row, column)
                 continue
             if ended is None and first is not None and previous is not None and r > previous + 1:
                 ended = {}
@@ -376,8 +382,15 @@ class _PanelReader:
                 if ended is None and first is not None and not _heading(note):
                     ended = {"note": note, "at": cell_name(r, column)}
                 continue
+            if name and _group_heading(name) and all(is_blank(v) for c, v in enumerate(row) if c != column):
+                # 技术组 alone on its row: a heading of the list's next group, or a judge so named? Told by Scores
+                # (:meth:`check_headings`); meanwhile a member, and neither the list's start nor its end.
+                self.headings.append((book, sheet, r, column, name))
+                self.member(book, sheet, r, row, column, name, names)
+                continue
             if name:
-                self.member(book, sheet, r, column, name, names)
+                self.listed_twice(book, sheet, r, column, name, row, header)
+                self.member(book, sheet, r, row, column, name, names)
                 if ended is not None and first is not None and last is not None:  # told once the scores are read
                     self.below_the_list.append((book, sheet, r, column, name,
                                                 f"{cell_name(first, column)}–{cell_name(last, column)}", ended))
@@ -385,7 +398,8 @@ class _PanelReader:
                     first, last = (r if first is None else first), r
         self.judges_sheet = names
 
-    def member(self, book: Workbook, sheet: str, r: int, column: int, written: str, names: list[str]) -> None:
+    def member(self, book: Workbook, sheet: str, r: int, row: list, column: int, written: str,
+               names: list[str]) -> None:
         """Add the member a Judges cell names to ``names``, their role in brackets after the name (王评委（组长）,
         Li Wei (Chair): :func:`split_role`) kept apart from it, so the name on Scores matches with or without it. One
         name listed with two roles, or with and without one, is refused: two members that cannot be told apart."""
@@ -394,12 +408,63 @@ class _PanelReader:
         if name not in names:
             names.append(name)
             self.listed_at[name] = where
+            self.listed_rows[name] = (book, sheet, r, row)
             if role:
                 self.roles[name] = role
         elif name_key(self.roles.get(name, "")) != name_key(role):
             first = self.listed_at[name]
             self.fail(book, sheet, r, column, "panel.member_roles", judge=name, written=written,
                       other=with_role(name, self.roles.get(name, "")), at=_relative(first, book))
+
+    def nameless_row(self, book: Workbook, sheet: str, r: int, row: list, column: int) -> None:
+        """Refuse a Judges row whose judge cell is empty but which may name a member in another cell (赵六 typed one
+        column off, a member's employer with the name left out: :func:`_nameless_member`); warn of one holding only a
+        note (a row number, a role, a date, a line of the form). Passed over in silence, a member was lost."""
+        held = [(c, v) for c, v in enumerate(row) if c != column and not is_blank(v)]
+        named = _nameless_member([v for _, v in held])
+        if named is not None:
+            at, found = next((cell_name(r, c), _shown(v)) for c, v in held if v is named)
+            self.fail(book, sheet, r, column, "panel.member_unnamed", at=at, found=found)
+        else:
+            self.warnings.append(Problem.of("panel.row_without_member", book.display, sheet, cell_name(r, column),
+                                            found=tuple(_shown(v) for _, v in held),
+                                            cells=tuple(cell_name(r, c) for c, _ in held)))
+
+    def listed_twice(self, book: Workbook, sheet: str, r: int, column: int, written: str, row: list,
+                     header: list) -> None:
+        """Tell a member listed again on the same Judges sheet with the same role (another role is refused by
+        :meth:`member`): warned of when the two rows say the same beside the name (a row number, 序号, aside),
+        refused when they differ (王伟 of 甲大学 and 王伟 of 丙公司: two people of one name, or a mistake). The Judges
+        sheets of several workbooks are added together: a member on each is listed once."""
+        name, role = split_role(written)
+        first = self.listed_rows.get(name)
+        if first is None or first[0] is not book or first[1] != sheet or \
+                name_key(self.roles.get(name, "")) != name_key(role):
+            return
+        at = _relative(self.listed_at[name], book)
+        differ = next((c for c in range(max(len(first[3]), len(row))) if c != column and not _range_or_number(
+            _cell(header, c)) and _compared(_cell(first[3], c)) != _compared(_cell(row, c))), None)
+        if differ is None:
+            self.warnings.append(Problem.of("panel.member_twice", book.display, sheet, cell_name(r, column),
+                                            judge=name, at=at))
+        else:
+            self.fail(book, sheet, r, column, "panel.member_rows_differ", judge=name, at=at,
+                      cells=(cell_name(first[2], differ), cell_name(r, differ)),
+                      found=(_shown(_cell(first[3], differ)), _shown(_cell(row, differ))))
+
+    def check_headings(self) -> None:
+        """A group's heading without a colon (技术组, 商务小组, Technical panel), alone on its row of Judges, with no row
+        on Scores is no member: warned of and taken off the list (read as one, the result had waited for scores from
+        技术组). A judge so named who scores sits on the panel."""
+        scored = {judge for judge, _, _ in self.seen}
+        for book, sheet, r, column, name in self.headings:
+            if name in scored:
+                continue
+            self.warnings.append(Problem.of("panel.group_heading", book.display, sheet, cell_name(r, column),
+                                            found=name, scores=SCORES_SHEET))
+            if self.judges_sheet is not None and name in self.judges_sheet:
+                self.judges_sheet.remove(name)
+                self.roles.pop(name, None)
 
     def check_below_the_list(self) -> None:
         """Refuse a member listed on Judges below an empty row or a note under the list who has no row on Scores: a member who has
@@ -730,8 +795,10 @@ class _PanelReader:
         elif judge not in self.judges_sheet:
             member = self.member_named(judge)  # 王评委（组长） as the Judges sheet lists them, for the member 王评委
             if member is None:
+                headings = {heading for *_, heading in self.headings}  # (技术组: no member to name, unless it scores)
                 self.expect(book, sheet, r, columns["judge"],
-                            Expected("judge_member", {"sheet": JUDGES_SHEET, "members": tuple(self.judges_sheet)}),
+                            Expected("judge_member", {"sheet": JUDGES_SHEET, "members": tuple(
+                                m for m in self.judges_sheet if m not in headings)}),
                             raw_judge)
             else:
                 judge = member
@@ -1225,6 +1292,65 @@ def _member_note(raw: Any, name: str) -> bool:
     return bool(_MEMBER_NOTE.search(name)) or not any(c.isalpha() for c in _DATE_WORDS.sub("", name))
 
 
+def _nameless_member(held: Sequence[Any]) -> Any:
+    """The cell of a Judges row with its judge cell empty (``held``: the row's other cells filled) that may name a
+    member — a name typed in another column, a member's place and name (成员：赵六), or their employer or title with the
+    name left out — or None when the row is a note or a line of the form: it holds a label of who drew the list up or
+    a note (制表人：, 注：, 签字, 日期), or only row numbers, dates, a bare role or place (组员, 组长：) or a group's heading.
+
+    >>> _nameless_member(["赵六"]), _nameless_member([3, "丙研究院"]), _nameless_member(["组长：", "赵六"])
+    ('赵六', '丙研究院', '赵六')
+    >>> [_nameless_member(row) for row in ([3], ["组员"], ["制表人：", "张三"], ["（签字）"], ["技术组"], ["以上共5人"])]
+    [None, None, None, None, None, None]
+    """
+    texts = [(v, normalise(v)) for v in held if isinstance(v, str)]
+    if any(_FORM_LABEL.search(text) or (_MEMBER_NOTE.search(text) and _placed(text) == text
+                                        and name_key(text.rstrip(":")) not in _PLACES_AND_ROLES) for _, text in texts):
+        return None
+    return next((v for v, text in texts if _placed(text) != text or not (
+        _member_note(v, text) or shows_nothing(text) or name_key(text) in _PLACES_AND_ROLES or _group_heading(text))),
+        None)
+
+
+def _shown(raw: Any) -> str:
+    """A cell nothing reads, as a message quotes it: its text as typed, a date as 2026-03-01, an error as shown (#N/A).
+
+    >>> _shown(date(2026, 3, 1)), _shown(3.0), _shown(" 甲大学 ")
+    ('2026-03-01', '3', '甲大学')
+    """
+    if isinstance(raw, date):
+        return f"{raw:%Y-%m-%d}"
+    if isinstance(raw, Unreadable):  # (_text makes it no text)
+        return str(raw)
+    try:
+        return _text(raw, as_typed=True)
+    except ValueProblem:  # (a number shown in 万: the number it holds)
+        return str(raw)
+
+
+def _compared(raw: Any) -> Any:
+    """A cell beside a member's name as two rows naming them are compared: text trimmed and NFKC'd, empty as None."""
+    if is_blank(raw):
+        return None
+    return normalise(raw) if isinstance(raw, str) else raw
+
+
+# A heading of a group of the list without a colon (技术组, 商务小组, 评审组别, A组, Technical panel, Commercial team):
+# short, ending in 组 or 组别, or in panel, group or team
+_GROUP_HEADING = re.compile(r".{1,10}组别?|(?:[a-z][\w&/-]*\s+){0,4}(?:panel|group|team)s?", re.IGNORECASE)
+
+
+def _group_heading(text: str) -> bool:
+    """Whether a Judges cell reads as a group's heading (it is no member when alone on its row and nobody scores so).
+
+    >>> [_group_heading(t) for t in ("技术组", "商务小组", "技术组别", "A组", "Technical panel", "Commercial team")]
+    [True, True, True, True, True, True]
+    >>> [_group_heading(t) for t in ("王评委", "组长", "王评委（组长）", "Li Wei", "技术专家组成员")]
+    [False, False, False, False, False]
+    """
+    return _GROUP_HEADING.fullmatch(normalise(text)) is not None
+
+
 def _form_label(row: Sequence[Any], column: int) -> str:
     """The label of the form left of a Judges row's name, as typed, when it says who drew the list up, checked it or
     when (制表人：, 审核人:, Prepared by:, 日期：), else ``''``: the name beside it is no member. Another label (组长：,
@@ -1263,6 +1389,7 @@ def _placed(name: str) -> str:
 _PLACE_WORDS = ("组长", "副组长", "评标组长", "评审组长", "专家组长", "主任委员", "副主任委员", "成员", "组员", "委员", "评委", "专家",
                 "评审专家", "chair", "chairman", "chairwoman", "chairperson", "vice chair", "vice-chair", "deputy chair",
                 "co-chair", "panel chair", "member", "members", "panel member", "expert", "judge")
+_PLACES_AND_ROLES = frozenset(map(name_key, _PLACE_WORDS)) | _ROLE_KEYS  # (组员, 组长, 主任: a place, no name)
 _PLACE = re.compile(r"(" + "|".join(map(re.escape, sorted(_PLACE_WORDS, key=len, reverse=True))) + r")\s*:\s*(\S.*)",
                     re.IGNORECASE)
 

@@ -140,6 +140,11 @@ FACTS = {
     "panel.member_note": dict(found="以上共5人"),
     "panel.member_roles": dict(judge="王评委", written="王评委", other="王评委（组长）", at="Judges!A2"),
     "panel.member_below_list": dict(judge="赵六", above="A2–A6", scores="Scores"),
+    "panel.member_unnamed": dict(at="B4", found="赵六"),
+    "panel.row_without_member": dict(found=("制表人：", "张三"), cells=("A4", "C4")),
+    "panel.member_twice": dict(judge="王评委", at="Judges!A2"),
+    "panel.member_rows_differ": dict(judge="王伟", at="Judges!A2", cells=("B2", "B4"), found=("甲大学", "")),
+    "panel.group_heading": dict(found="技术组", scores="Scores"),
     "panel.missing_column": dict(heading=Named("judge", Label("评委", "judge")), headers=("judge", "评委"),
                                  found=("vendor_id", "score")),
     "panel.no_scores_sheet": dict(scores="Scores", tiers="Tiers", found=("Sheet1",)),
@@ -638,6 +643,29 @@ SENTENCES = [
      "differ, 王伟（财务）, 王伟（技术）, on this sheet and on Scores)", SAME,
      "'王评委' 与 '王评委（组长）'（Judges!A2）是同一姓名 '王评委'，职务不同：括号中的职务不能区分两位评委；每位评委只应列出一次"
      "（确为同名的两人，请在本表和 Scores 中用不同写法区分，如 王伟（财务）、王伟（技术））"),
+    ("panel.member_unnamed",
+     "the judge cell is empty, but B4 on its row holds '赵六', which reads as a name: a member whose name was typed in "
+     "another column, or left out? expected the member's name in this cell (delete the row if it names no member)", SAME,
+     "评委姓名单元格为空，但同一行的 B4 填有 '赵六'，像是姓名：评委姓名填错了列，还是漏填了？此单元格应填写评委姓名（如该行不是评委，请删除该行）"),
+    ("panel.row_without_member",
+     "the judge cell is empty and its row holds only '制表人：' (A4), '张三' (C4), no name: not read as a member", SAME,
+     "评委姓名单元格为空，该行只有 '制表人：'（A4）、'张三'（C4），没有姓名：未作为评委读取"),
+    ("panel.member_twice",
+     "'王评委' is listed twice, the same as at Judges!A2: read as one member; delete one of the rows (two people of one "
+     "name: write their names so they differ, 王伟（财务）, 王伟（技术）, on this sheet and on Scores)", SAME,
+     "'王评委' 列出了两次，与 Judges!A2 相同：按一位评委读取；请删除其中一行（确为同名的两人，请在本表和 Scores 中用不同写法区分，"
+     "如 王伟（财务）、王伟（技术））"),
+    ("panel.member_rows_differ",
+     "'王伟' is listed again (first at Judges!A2), but its rows differ beside the name (B2 '甲大学', B4 an empty cell): two people "
+     "of one name, or one member listed twice with a mistake, cannot be told apart; expected each member listed once "
+     "(two people of one name: write their names so they differ, 王伟（财务）, 王伟（技术）, on this sheet and on Scores)",
+     SAME,
+     "'王伟' 再次列出（首次见 Judges!A2），但两行姓名以外的内容不同（B2 '甲大学'，B4 空单元格）：无法判断是同名的两人，还是同一评委重复列出"
+     "且有误；每位评委只应列出一次（确为同名的两人，请在本表和 Scores 中用不同写法区分，如 王伟（财务）、王伟（技术））"),
+    ("panel.group_heading",
+     "'技术组' reads as the heading of a group of the list (alone on its row, it ends in 组, panel, group or team) and "
+     "nobody scores as '技术组' on 'Scores': not read as a member", SAME,
+     "'技术组' 是名单中分组的标题（独占一行，以“组”等字样结尾），且“Scores”中没有以 '技术组' 名义的评分：未作为评委读取"),
     ("panel.member_below_list",
      "'赵六' stands below an empty row under the list of members (A2–A6) and has no row on 'Scores': a member who has "
      "not scored yet and a note under the list cannot be told apart; if a member, delete the empty row above it, so the "

@@ -1,4 +1,5 @@
 """Reading the panel's workbooks: tiers, judges, scores, and every bad-row class with its file, sheet and cell."""
+from datetime import datetime
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -798,6 +799,172 @@ def test_without_a_judges_sheet_a_name_with_a_role_on_one_row_is_refused_as_anot
         f"{path}:Scores!A2: judge '王评委(组长)' is '王评委' of 3 rows (Scores!A3–A7) written with other spaces, letter "
         "case or a role in brackets; expected one judge's name written the same way in every row (two judges: write "
         "their names so they differ and list both on a Judges sheet)"]
+
+
+# --------------------------------------------------------------------------- the Judges sheet: rows that name nobody,
+# a name listed twice, a group's heading
+
+def judges_book(path: Path, judges: list[list], scores=None) -> Path:
+    """A panel workbook (openpyxl: a date cell stays a date) with the full panel's scores, the tiers and the Judges
+    sheet's rows as given."""
+    from conftest import write_openpyxl
+
+    return write_openpyxl(path, {"Scores": [["judge", "vendor_id", "criterion", "score"],
+                                            *(row[:4] for row in (full_panel() if scores is None else scores))],
+                                 "Tiers": [["vendor_id", "criterion", "tier"], *TIERS], "Judges": judges})
+
+
+def evaluated(tmp_path: Path, capsys, panel: Path) -> tuple[int, list[str], str | None]:
+    """``python -m bideval evaluate … --panel PANEL``: its exit code, what it told (each line without the workbook's
+    path) and the JSON's status (None when nothing was written)."""
+    import json
+
+    bids = tmp_path / "bids"
+    bids.mkdir(exist_ok=True)
+    write_form(bids / "a.xlsx", good_bid(VENDOR_A))
+    write_form(bids / "b.xlsx", good_bid(VENDOR_B, rate_per_call=0.9))
+    out = tmp_path / "out.json"
+    out.unlink(missing_ok=True)
+    code = main(["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(bids), "--panel", str(panel),
+                 "--json", str(out), "--lang", "en"])
+    told = [line.replace(f"{panel}:", "") for line in capsys.readouterr().err.splitlines()]
+    return code, told, json.loads(out.read_text())["status"] if out.exists() else None
+
+
+@pytest.mark.parametrize("judges, cell, found", [
+    ([["评委", "单位"], ["王评委", "甲大学"], ["李评委", "乙公司"], [None, "赵六"]], "A4", ("B4", "赵六")),
+    ([["序号", "评委"], [1, "王评委"], [2, "李评委"], ["赵六", None]], "B4", ("A4", "赵六")),
+    # a member's details with the name left out: who sits cannot be told
+    ([["评委", "单位", "职称"], ["王评委", "甲大学", "教授"], ["李评委", "乙公司", "高工"], [None, "丙研究院", "研究员"]], "A4",
+     ("B4", "丙研究院")),
+    ([["", "评委", "单位"], ["组长：", "王评委", None], ["成员：", "李评委", None], ["成员：", None, "赵六"]], "B4",
+     ("C4", "赵六")),
+    ([["评委", "备注"], ["王评委", None], [None, "成员：赵六"], ["李评委", None]], "A3", ("B3", "成员：赵六")),
+])
+def test_a_judges_row_without_a_name_but_a_name_beside_it_is_refused(rubric, bidset, tmp_path: Path, capsys, judges,
+                                                                     cell, found):
+    """A row of Judges with its judge cell empty had been passed over in silence: 赵六, typed one column off, was no
+    member, and the result said final without their scores. A row that may name a member is refused at its judge
+    cell, naming what stands beside it."""
+    path = judges_book(tmp_path / "panel.xlsx", judges)
+    at, text = found
+    expected = (f"Judges!{cell}: the judge cell is empty, but {at} on its row holds {text!r}, which reads as a name: a "
+                "member whose name was typed in another column, or left out? expected the member's name in this cell "
+                "(delete the row if it names no member)")
+    assert problems_of(rubric, bidset, path) == [f"{path}:{expected}"]
+    assert evaluated(tmp_path, capsys, path) == (2, [expected], None)
+
+
+@pytest.mark.parametrize("judges, cell, found", [
+    ([["序号", "评委"], [1, "王评委"], [2, "李评委"], [3, None]], "B4", "'3' (A4)"),  # a numbered slot left empty
+    ([["评委", "职务"], ["王评委", "组长"], ["李评委", None], [None, "组员"]], "A4", "'组员' (B4)"),  # a role, no name
+    ([["评委", "职务"], ["王评委", "主任"], ["李评委", None], [None, "副主任"]], "A4", "'副主任' (B4)"),
+    ([["评委", "签字日期"], ["王评委", None], ["李评委", None], [None, datetime(2026, 3, 1)]], "A4", "'2026-03-01' (B4)"),
+    ([["序号", "评委", "单位"], [1, "王评委", "甲"], [2, "李评委", "乙"], ["制表人：", None, "张三"]], "B4",
+     "'制表人：' (A4), '张三' (C4)"),  # who drew the list up: a line of the form, the name its
+    ([["评委", "签字"], ["王评委", None], ["李评委", None], [None, "（签字）"]], "A4", "'（签字）' (B4)"),
+])
+def test_a_judges_row_without_a_name_holding_only_a_note_is_warned_of(rubric, bidset, tmp_path: Path, capsys, judges,
+                                                                      cell, found):
+    """A row with its judge cell empty and only a note beside it (a row number, a role, a date, a line of the form)
+    names nobody: it is no member, and is warned of at its judge cell rather than passed over in silence."""
+    path = judges_book(tmp_path / "panel.xlsx", judges)
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委")
+    warning = (f"Judges!{cell}: the judge cell is empty and its row holds only {found}, no name: not read as a "
+               "member")
+    assert [str(w) for w in panel.warnings] == [f"{path}:{warning}"]
+    assert evaluated(tmp_path, capsys, path) == (0, [f"warning: {warning}"], FINAL)
+
+
+@pytest.mark.parametrize("judges, cells", [
+    ([["评委"], ["王评委"], ["李评委"], ["王评委"]], ("A4", "A2")),
+    ([["评委"], ["王评委（组长）"], ["李评委"], [" 王评委(组长)"]], ("A4", "A2")),
+    # a row number differs on every row: the rows say the same
+    ([["序号", "评委", "单位"], [1, "王评委", "甲大学"], [2, "李评委", "乙公司"], [3, "王评委", "甲大学"]], ("B4", "B2")),
+])
+def test_a_member_listed_twice_is_warned_of_naming_both_cells(rubric, bidset, tmp_path: Path, capsys, judges, cells):
+    """Two rows naming one member had been merged without a word: a typing mistake the officer must see (or two people
+    of one name, who must be told apart). The rows saying the same, the member is read once and the second row
+    warned of, naming the first."""
+    path = judges_book(tmp_path / "panel.xlsx", judges)
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委")
+    second, first = cells
+    warning = (f"Judges!{second}: '王评委' is listed twice, the same as at Judges!{first}: read as one member; delete "
+               "one of the rows (two people of one name: write their names so they differ, 王伟（财务）, 王伟（技术）, on "
+               "this sheet and on Scores)")
+    assert [str(w) for w in panel.warnings] == [f"{path}:{warning}"]
+    assert evaluated(tmp_path, capsys, path) == (0, [f"warning: {warning}"], FINAL)
+
+
+@pytest.mark.parametrize("judges, second, cells, first, found", [
+    ([["评委", "单位"], ["王伟", "甲大学"], ["李评委", "乙公司"], ["王伟", "丙公司"]], "A4", ("B2", "B4"), "'甲大学'", "'丙公司'"),
+    ([["评委", "单位"], ["王伟", "甲大学"], ["李评委", "乙公司"], ["王伟", None]], "A4", ("B2", "B4"), "'甲大学'",
+     "an empty cell"),
+    ([["", "评委"], ["组长：", "王伟"], ["成员：", "李评委"], ["成员：", "王伟"]], "B4", ("A2", "A4"), "'组长：'", "'成员：'"),
+])
+def test_a_name_listed_twice_on_rows_that_differ_is_refused(rubric, bidset, tmp_path: Path, capsys, judges, second,
+                                                            cells, first, found):
+    """王伟 of 甲大学 and 王伟 of 丙公司 are two people of one name, or one listed twice with a mistake: read as one
+    member, the second could not be waited for. Refused at the second, naming both cells."""
+    path = judges_book(tmp_path / "panel.xlsx", judges, full_panel(judges=("王伟", "李评委")))
+    expected = (f"Judges!{second}: '王伟' is listed again (first at Judges!{second[0]}2), but its rows differ beside the "
+                f"name ({cells[0]} {first}, {cells[1]} {found}): two people of one name, or one member listed "
+                "twice with a mistake, cannot be told apart; expected each member listed once (two people of one "
+                "name: write their names so they differ, 王伟（财务）, 王伟（技术）, on this sheet and on Scores)")
+    assert problems_of(rubric, bidset, path) == [f"{path}:{expected}"]
+    assert evaluated(tmp_path, capsys, path) == (2, [expected], None)
+
+
+def test_the_judges_sheets_of_several_workbooks_may_list_the_same_members(rubric, bidset, tmp_path: Path):
+    """The chair's workbook and a judge's own may each carry the list: the Judges sheets are added together, and a
+    member on both is no member listed twice."""
+    chair = judges_book(tmp_path / "chair.xlsx", [["评委"], ["王评委"], ["李评委"]], [])
+    own = judges_book(tmp_path / "own.xlsx", [["评委"], ["王评委"], ["李评委"]])
+    panel = read(rubric, bidset, chair, own)
+    assert panel.judges == ("王评委", "李评委") and not panel.warnings
+
+
+@pytest.mark.parametrize("judges, headings", [
+    (["技术组", "王评委", "商务组", "李评委"], (2, 4)),
+    (["技术评审小组", "王评委", "李评委", "商务组别"], (2, 5)),
+    (["Technical panel", "王评委", "Commercial team", "李评委", "Price group"], (2, 4, 6)),
+    (["A组", "王评委", "B组", "李评委"], (2, 4)),
+    (["王评委", "李评委", None, "商务组"], (5,)),  # below an empty row too: a heading, not a doubtful name
+])
+def test_a_group_s_heading_without_a_colon_is_warned_of_not_a_member(rubric, bidset, tmp_path: Path, capsys, judges,
+                                                                     headings):
+    """技术组 heading its judges, without a colon, had been read as a member: the result waited for scores from
+    "技术组", provisional, naming it as owing every score. A short text ending in 组 (小组, 组别), or in panel, group or
+    team, alone on its row and with no row on Scores, is a heading: warned of, no member."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, judges)
+    panel = read(rubric, bidset, path)
+    assert panel.judges == ("王评委", "李评委")
+    assert [(w.code, w.where) for w in panel.warnings] == [("panel.group_heading", f"{path}:Judges!A{r}")
+                                                           for r in headings]
+    assert evaluate(rubric, bidset, panel).status == FINAL
+    code, told, status = evaluated(tmp_path, capsys, path)
+    shown = judges[headings[0] - 2]
+    assert (code, status) == (0, FINAL) and told[0] == (
+        f"warning: Judges!A{headings[0]}: {shown!r} reads as the heading of a group of the list (alone on its row, "
+        f"it ends in 组, panel, group or team) and nobody scores as {shown!r} on 'Scores': not read as a member")
+
+
+@pytest.mark.parametrize("judges, scores, members, status", [
+    # a judge named like a heading who scores is a member
+    ([["评委"], ["技术组"], ["李评委"]], full_panel(judges=("技术组", "李评委")), ("技术组", "李评委"), FINAL),
+    # with something else on its row (a number, an employer) it is a member's row, and the result waits for them
+    ([["序号", "评委", "单位"], [1, "王评委", "甲"], [2, "李评委", "乙"], [3, "专家组", "丙研究院"]], full_panel(),
+     ("王评委", "李评委", "专家组"), PROVISIONAL),
+])
+def test_a_name_shaped_like_a_heading_is_a_member_when_it_scores_or_its_row_holds_more(rubric, bidset,
+                                                                                       tmp_path: Path, judges,
+                                                                                       scores, members, status):
+    path = judges_book(tmp_path / "panel.xlsx", judges, scores)
+    panel = read(rubric, bidset, path)
+    assert panel.judges == members and not panel.warnings
+    assert evaluate(rubric, bidset, panel).status == status
 
 
 def test_the_summary_names_five_judges_owing_scores_and_counts_the_rest(rubric, bidset, tmp_path: Path):

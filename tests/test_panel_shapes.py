@@ -599,17 +599,19 @@ def test_a_sheet_of_bidders_beside_numbers_that_are_no_points_is_left_alone(rubr
 
 def _judges_reshaped(judges: list[str]) -> dict[str, list[list]]:
     """The Judges sheet of a shipped sample written as offices write it, every member the same: a title, an empty row,
-    a numbering column, the chair's role (in brackets, and as a place before a colon), notes under the list (a count,
-    who drew it up beside its label, a date cell and a date typed as text), a signature page."""
+    a numbering column (a numbered slot left empty), the chair's role (in brackets, and as a place before a colon),
+    notes under the list (a count, who drew it up beside its label, a date cell and a date typed as text), a
+    signature page, groups headed without a colon (技术组)."""
     first, *rest = judges
     return {
         "plain+role": [["judge"], [f"{first}（组长）"], *[[j] for j in rest]],
         "title+numbered+notes": [["某项目评标委员会名单"], [None], ["序号", "评委", "单位"], [None, None, None],
-                                 *[[i, j, "某单位"] for i, j in enumerate(judges, 1)],
+                                 *[[i, j, "某单位"] for i, j in enumerate(judges, 1)], [len(judges) + 1, None, None],
                                  [None, f"以上共{len(judges)}人", None], ["制表人：", "张三", None],
                                  ["日期：", "2026年3月1日", None]],
         "placed": [["评委"], [f"组长：{first}"], *[[f"成员：{j}"] for j in rest], ["评委签字："]],
         "english+chair": [["Judge"], [f"{first} (Chair)"], *[[j] for j in rest], ["Total: %d" % len(judges)]],
+        "groups": [["评委"], ["技术组"], *[[j] for j in judges[:2]], ["商务组"], *[[j] for j in judges[2:]]],
     }
 
 
