@@ -32,10 +32,10 @@ KIND_NAMES = {
 
 
 # What a chair's finding answers (bideval.workflow.FindingKind, by its value): the name the Review page's table and
-# the messages give it.
+# the messages give it, which is the name of the flag it answers (bideval.result.FLAG_LABELS reads the flags' here).
 FINDING_NAMES = {
     "outlier": Label("评分畸高畸低", "Outlying score"), "abnormal_low_price": Label("异常低价", "Abnormally low price"),
-    "incomplete": Label("评分不完整", "Scores missing"),
+    "incomplete": Label("评分未完成", "Panel scores missing"),
 }
 
 

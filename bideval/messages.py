@@ -2202,7 +2202,7 @@ def _(s: Say) -> str:
     rest = " ".join(x for x in (s["vendor_id"], criterion, s.get("judge")) if x)
     return s.t(f"no such flag to write a finding on: {s['kind']} {rest} (a finding answers an outlying score, an "
                "abnormally low price or an incomplete bid the evaluation shows); nothing was recorded",
-               f"没有可填写复核意见的情况：{kind} {rest}（复核意见针对评估结果中的畸高畸低评分、异常低价或评分不完整）；未记录任何内容")
+               f"没有可填写复核意见的情况：{kind} {rest}（复核意见针对评估结果中的畸高畸低评分、异常低价或评分未完成）；未记录任何内容")
 
 
 @_template("store.consensus_empty")
@@ -2418,7 +2418,7 @@ def _(s: Say) -> str:
 
     parts = []
     if found.incomplete:
-        parts.append(s.t(f"incomplete scores for {bids(found.incomplete)}", f"{bids(found.incomplete)} 的评分不完整"))
+        parts.append(s.t(f"panel scores missing for {bids(found.incomplete)}", f"{bids(found.incomplete)} 的评分未完成"))
     if found.awaiting_agreed:  # every judge has scored: the chair's agreed score is what is missing, not a finding
         agreed = bids(found.awaiting_agreed)
         parts.append(s.t(f"agreed score not entered for {agreed}" if s.ids else

@@ -20,7 +20,7 @@ from .errors import Problem
 from .caps import CapLine
 from .deductions import DeductionLine
 from .groups import StageFailure, Subtotal
-from .labels import Label, with_role
+from .labels import FINDING_NAMES, Label, with_role
 from .sme import SmeCategory
 from .pricing import PricingModel
 from .rubric import Aggregate, Rubric
@@ -35,10 +35,7 @@ BELOW_PASS_MARK = "below_pass_mark"  # the reason code of a bid that fails a sta
 SETTLED_OUT_BY_PANEL = "settled_out_by_panel"
 INCOMPLETE = "incomplete"
 
-FLAG_LABELS = {
-    ABNORMAL_LOW: Label("异常低价", "Abnormally low price"),
-    INCOMPLETE: Label("评分未完成", "Panel scores missing"),
-}
+FLAG_LABELS = {flag: FINDING_NAMES[flag] for flag in (ABNORMAL_LOW, INCOMPLETE)}  # a finding is named as its flag
 # `incomplete` under `panel.aggregate: consensus` when every judge has scored and the chair's agreed score is what is
 # missing (the command line cannot enter it): the judges are not the ones to chase.
 AGREED_MISSING = Label("合议分未录入", "Agreed score not entered")

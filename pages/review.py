@@ -149,7 +149,7 @@ def findings_section(store: Store, chair: Actor, tender: int, result: Result, ma
     previous = ws.shown("review_findings")  # read before this run draws the editor again
     show_refusals("findings")
     if not flags:
-        st.caption(tr("没有需要书面意见的情况（畸高畸低评分、异常低价、评分不完整）。",
+        st.caption(tr("没有需要书面意见的情况（畸高畸低评分、异常低价、评分未完成）。",
                       "Nothing needs a written finding (no outlying score, abnormally low price or incomplete bid)."))
         return
     recorded = {flag: (text, by, version) for flag, text, by, version in store.findings(chair, tender)}

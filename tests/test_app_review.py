@@ -123,7 +123,7 @@ def test_consensus_scores_are_entered_with_a_reason(consensus):
     assert set(flags["kind"]) == {"Outlying score"}  # asks for no written finding, and the sign-off box names it
     # by bid name and code (it said "incomplete scores" and asked for a finding on each bid: app8 A8-2)
     (blocker,) = [w.value for w in app.warning if "cannot be finalised" in w.value]
-    assert "incomplete scores" not in blocker and "Scores missing" not in blocker
+    assert "panel scores missing" not in blocker and "Panel scores missing" not in blocker
     assert f"the agreed (consensus) score is not entered yet for 乙公司 ({VENDOR_B}), 甲公司 ({VENDOR_A})" in blocker
     editor = app.data_editor[1]
     table = editor.value

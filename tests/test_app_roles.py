@@ -194,7 +194,7 @@ def test_finalising_is_refused_with_every_blocker_listed(tender):
     app = open_app("review", lang="en", user="chen", tender_id=tender)
     refused = app.warning[0].value
     assert "cannot be finalised" in refused and len(app.warning) == 1
-    assert f"incomplete scores for 乙公司 ({VENDOR_B}), 甲公司 ({VENDOR_A})" in refused  # named as the tables name them
+    assert f"panel scores missing for 乙公司 ({VENDOR_B}), 甲公司 ({VENDOR_A})" in refused  # named as the tables name them
     assert "not submitted: 王评委" in refused
     assert app.button(key="review_finalise").disabled  # nothing to click that would only say it again
     assert store.tender(admin_of(store), tender).stage.value == "review"

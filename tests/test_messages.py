@@ -240,14 +240,14 @@ SENTENCES = [
      "username: 'wang' is taken", SAME,
      '用户名“wang”已被使用'),
     ("finalise.refused",  # a bid by name and code, as the tables name it; an agreed score missing is not a finding
-     'tender 7 cannot be finalised: incomplete scores for 91440300708461136T; agreed score not entered for '
+     'tender 7 cannot be finalised: panel scores missing for 91440300708461136T; agreed score not entered for '
      '91450107123456789X; every judge is recused from 91440300708461136T: seat a judge who may score it; no finding '
      'yet for abnormal_low_price/91440300708461136T; not submitted: 李评委 (a judge whose scores are all given submits them on the Scoring page, in review too; for a score still missing, reopen scoring)',
-     'tender 7 cannot be finalised: incomplete scores for 嘉禾 (91440300708461136T); the agreed (consensus) score is '
+     'tender 7 cannot be finalised: panel scores missing for 嘉禾 (91440300708461136T); the agreed (consensus) score is '
      'not entered yet for 云端 (91450107123456789X) (flag "Agreed score not entered"; the chair enters it under '
      'Consensus scores); every judge is recused from 嘉禾 (91440300708461136T): seat a judge who may score it; no '
      'written finding yet for an abnormally low price (嘉禾 91440300708461136T); not submitted: 李评委 (a judge whose scores are all given submits them on the Scoring page, in review too; for a score still missing, reopen scoring)',
-     '招标项目 7 尚不能定稿：嘉禾（91440300708461136T） 的评分不完整；以下投标尚未录入合议得分（标记“合议分未录入”，由组长在“合议得分”表中录入）：'
+     '招标项目 7 尚不能定稿：嘉禾（91440300708461136T） 的评分未完成；以下投标尚未录入合议得分（标记“合议分未录入”，由组长在“合议得分”表中录入）：'
      '云端（91450107123456789X）；全体评委均须回避 嘉禾（91440300708461136T）：请增补可以评审的评委；'
      '以下情况尚无复核意见：异常低价（嘉禾 91440300708461136T）；尚未提交评分：李评委（评分已全部给出的评委，在评审阶段也可在“评委打分”页面提交；仍有未打分项时，请重新开放评分）'),
     ("store.seat_lost",
@@ -315,7 +315,7 @@ SENTENCES = [
      "no such flag to write a finding on: outlier 91440300708461136T 'Operations management capability' 王评委 (a "
      "finding answers an outlying score, an abnormally low price or an incomplete bid the evaluation shows); nothing "
      "was recorded",
-     "没有可填写复核意见的情况：评分畸高畸低 91440300708461136T “运营管理能力” 王评委（复核意见针对评估结果中的畸高畸低评分、异常低价或评分不完整）；"
+     "没有可填写复核意见的情况：评分畸高畸低 91440300708461136T “运营管理能力” 王评委（复核意见针对评估结果中的畸高畸低评分、异常低价或评分未完成）；"
      "未记录任何内容"),
     ("bids.bids_elsewhere",
      "this sheet (hidden in Excel: right-click a sheet tab → Unhide to see it) holds bids too (a row for "
