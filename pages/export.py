@@ -12,6 +12,7 @@ from bideval import messages
 from bideval.analysis import panel_bids
 from bideval.errors import BidEvalError
 from bideval.export import workbook_sheets, write_workbook
+from bideval.labels import with_role
 from bideval.report import ReportFontMissing, find_fonts, report_pdf
 from bideval.result import Result, none_ranked_yet, result_json_bytes, result_sha256
 from bideval.rights import Actor
@@ -165,9 +166,11 @@ def show_score_sheet(store: Store, result: Result, tender: int, status: str) -> 
                    "range. When the judge returns it filled, import it on the Tiers page, under importing a judge's returned "
                    "score sheet."))
     actor = ws.actor()  # now: the download's data is made after this run, where no user is signed in
-    judges = store.judges(actor, tender)
+    roles = store.panel_roles(actor, tender)  # the seats in order, each named with its role as the report names it
+    judges = list(roles)
     pick, typed = st.columns(2)
     chosen = pick.selectbox(tr("评委", "Judge"), judges, key="export_judge", index=0 if judges else None,
+                            format_func=lambda judge: with_role(judge, roles[judge]),
                             placeholder=tr("尚无评委", "No judges yet"), disabled=not judges,
                             help=None if judges else tr("本项目还没有评委：请在右侧输入评委姓名，或在“定档”页面加入评委。",
                                                          "This tender has no judges yet: type a name on the right, or "

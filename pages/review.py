@@ -255,9 +255,11 @@ def consensus_section(store: Store, chair: Actor, tender: int, result: Result, m
                    "The agreed scores you typed before your session ended, not saved yet, are kept below: check "
                    "them and click Save the agreed scores."), icon=":material/history:")
     given: dict[tuple[str, str], list[str]] = {}
+    roles = store.panel_roles(chair, tender)  # each judge named with their role, as the progress table names them
     for x in result.panel_scores:
         if x.score is not None:
-            given.setdefault((x.vendor_id, x.criterion), []).append(f"{x.judge} {plain_number(x.score)}")
+            given.setdefault((x.vendor_id, x.criterion), []).append(
+                f"{with_role(x.judge, roles.get(x.judge, ''))} {plain_number(x.score)}")
     table = pd.DataFrame({
         "vendor": [n for _, n, *_ in shown],
         "criterion": [rubric.criterion_index[c].name.text(lang) for _, _, c, *_ in shown],

@@ -13,15 +13,16 @@ from conftest import (EXAMPLE_RUBRIC, VENDOR_A, VENDOR_B, admin_of, admin_call, 
 EMPTY = {"added_rows": [], "deleted_rows": []}
 
 
-def make(store: Store, tmp_path: Path, rubric_text: str, scores, b_rate: float = 0.6) -> int:
+def make(store: Store, tmp_path: Path, rubric_text: str, scores, b_rate: float = 0.6,
+         judges: list[str] | None = None) -> int:
     """Two valid bids with tiers t3 (B quoting ``b_rate`` per call, A 0.85), a panel from ``scores`` (judge, vendor,
-    criterion, score), scoring open."""
+    criterion, score) and the Judges list ``judges`` (None: no Judges sheet), scoring open."""
     tender = chair_tender(store, "复核测试", rubric_text, "example.yaml")
     forms = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
              write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司", rate_per_call=b_rate))]
     assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in forms]).ok
     panel = write_panel(tmp_path / "panel.xlsx", scores=[[*row, ""] for row in scores],
-                        tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]])
+                        tiers=[[VENDOR_A, "ops_plan", "t3"], [VENDOR_B, "ops_plan", "t3"]], judges=judges)
     replace_panel(store, tender, panel)
     store.open_scoring(admin_of(store), tender)
     return tender
@@ -73,7 +74,7 @@ def consensus(app_db, tmp_path) -> int:
     until a consensus score moves A up."""
     store = Store(app_db)
     rubric = EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("aggregate: mean", "aggregate: consensus")
-    tender = make(store, tmp_path, rubric, FULL, b_rate=0.84)
+    tender = make(store, tmp_path, rubric, FULL, b_rate=0.84, judges=["王（组长）", "李", "赵"])
     for name in ("王", "李", "赵"):
         store.submit(seat_judge(store, tender, name), tender)
     store.close_scoring(admin_of(store), tender)
@@ -128,7 +129,8 @@ def test_consensus_scores_are_entered_with_a_reason(consensus):
     editor = app.data_editor[1]
     table = editor.value
     assert (table["vendor"][0], table["criterion"][0]) == ("乙公司", "Operations management plan")  # in rank order
-    assert sorted(list(table["judges"])[0].split(", ")) == ["李 10.1", "王 10.1", "赵 15"]
+    # each judge named with their role, as the progress table names them (the grid said 王 10.1)
+    assert sorted(list(table["judges"])[0].split(", ")) == ["李 10.1", "王（组长） 10.1", "赵 15"]
     app.session_state[editor.key] = {"edited_rows": {0: {"score": "11.5"}}, **EMPTY}
     app.button(key="review_save_consensus").click().run()
     assert "a consensus score needs its reason" in app.error[0].value
@@ -318,7 +320,8 @@ def test_a_bid_below_the_pass_mark_on_the_judges_mean_is_in_the_consensus_grid(a
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_review_page_lists_each_judge_with_the_role_the_report_gives(app_db, tmp_path, lang):
     """The Judges sheet gives 王（组长）: the report's panel list, the Panel sheet and the Tiers page list 王（组长）, the
-    Review page's progress per judge and its recusals listed 王 (verify15w)."""
+    Review page's progress per judge and its recusals listed 王 (verify15w), and the Export page's picker of a judge's
+    score sheet too."""
     store = Store(app_db)
     tender = chair_tender(store, "复核测试", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), "example.yaml")
     forms = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="甲公司")),
@@ -338,3 +341,8 @@ def test_the_review_page_lists_each_judge_with_the_role_the_report_gives(app_db,
     recused = next(t for t in tables if ("声明时间（UTC）" if lang == "zh" else "Declared (UTC)") in t.columns)
     assert list(per_judge.iloc[:, 0]) == [result.judge_listed(j) for j in result.judges] == ["王（组长）", "李", "赵"]
     assert list(recused.iloc[:, 0]) == ["王（组长）"]
+    # the Export page's score-sheet picker names them so too (it listed 王), the sheet still made for the seat 王
+    app = open_app("export", lang=lang, tender_id=tender)
+    assert not app.exception
+    picker = app.selectbox(key="export_judge")
+    assert picker.options == ["王（组长）", "李", "赵"] and picker.value == "王"
