@@ -1209,12 +1209,12 @@ class _PartScan:
         differential format of its own or one of the styles' whose colours may hide a value (:meth:`hiding_rules`: not
         a template's yellow fill), then in a second read of each worksheet concerned."""
         head, theme = self.texts.get(STYLES, b""), self.theme()
-        hiding, drawn, backgrounds = _ink_formats(self.whole_styles(), theme)
+        hiding, drawn, backgrounds, painted = _ink_formats(self.whole_styles(), theme)
         key = (head, theme, self.currency, self.panel)
         styled = _STYLED.get(key)  # every copy of a bid-form template carries the same styles: looked at once
         if styled is None:
             shown, struck, ruled = self._styled_formats(head)
-            styled = shown, struck, self.hiding_rules(ruled, drawn)
+            styled = shown, struck, self.hiding_rules(ruled, drawn, painted)
             if len(head) <= MAX_REMEMBERED_STYLES_BYTES and _closes(head, b"styleSheet"):  # the whole part
                 if len(_STYLED) >= MAX_REMEMBERED_PARTS:
                     _STYLED.clear()
@@ -1225,7 +1225,7 @@ class _PartScan:
         strings = self.strings_in_runs(bool(struck))
         raised = self.raised_strings()
         inked = self.inked_strings(backgrounds, bool(hiding))
-        own = self.own_hiding(drawn, key) if self.own_rules else set()
+        own = self.own_hiding(drawn, painted, key) if self.own_rules else set()
         if not (shown or struck or ruled or strings or self.strikes or own or raised or self.raises
                 or inked or self.colours_said):
             return
@@ -1250,7 +1250,7 @@ class _PartScan:
             if inks:
                 self.note_inked(info, sheet, inked, drawn, found)
             if rules:  # a cell's own format is what it says first; a conditional one is looked at in every cell
-                self.note_ruled(info, sheet, ruled, found, drawn)
+                self.note_ruled(info, sheet, ruled, found, drawn, painted)
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
             if strikes:
@@ -1258,10 +1258,11 @@ class _PartScan:
             if raises:
                 self.note_raised(info, sheet, raised)
 
-    def own_hiding(self, drawn: dict[str, tuple[str, str]], styled: tuple[bytes, bytes, str | None, bool]) -> set[str]:
+    def own_hiding(self, drawn: dict[str, tuple[str, str]], painted: dict[str, str],
+                   styled: tuple[bytes, bytes, str | None, bool]) -> set[str]:
         """The worksheets holding a rule with a differential format of its own (Excel 2010's extension list) that may
         show a value otherwise (a unit, struck through, a percentage) or draw it in its background's colour
-        (:meth:`hiding_rules`, the styles' rules' test; ``drawn``: each cell format's font and fill colours), or whose
+        (:meth:`hiding_rules`, the styles' rules' test; ``drawn``, ``painted``: the cell formats' colours), or whose
         own formats were not all told in the scan: those read again for them. A rule that cannot hide a value (a
         yellow fill under black text) costs no second read, as the styles' do not. Worked out once per format and
         ``styled`` (the styles part's head, the theme's, the tender's currency, the workbook's role)."""
@@ -1269,7 +1270,7 @@ class _PartScan:
             known = _OWN_HIDES.get((styled, inside))
             if known is None:
                 rule = _differential_format(inside, self.currency, self.panel)
-                known = rule is not None and bool(self.hiding_rules({"": rule}, drawn))
+                known = rule is not None and bool(self.hiding_rules({"": rule}, drawn, painted))
                 if len(styled[0]) <= MAX_REMEMBERED_STYLES_BYTES and _closes(styled[0], b"styleSheet"):  # (whole)
                     if len(_OWN_HIDES) >= MAX_REMEMBERED_PARTS:
                         _OWN_HIDES.clear()
@@ -1359,15 +1360,17 @@ class _PartScan:
             return b""
 
     def note_ruled(self, info: zipfile.ZipInfo, sheet: bytes, ruled: dict[str, _Rule],
-                   found: dict[tuple[int, int], Unreadable], drawn: dict[str, tuple[str, str]]) -> None:
+                   found: dict[tuple[int, int], Unreadable], drawn: dict[str, tuple[str, str]],
+                   painted: dict[str, str]) -> None:
         """Note the cells of a worksheet that its conditional formats may draw through a unit or in their background's
         colour (into ``found``, where nothing is noted of the cell yet but what a reader may read,
         :data:`_READ_AS_SHOWN`; ``drawn``: each cell format's font and fill colours, which a rule's font or fill
-        replaces), struck through (those that hold something, each with the range of the first such format over it),
+        replaces; ``painted``: the cell formats' number formats naming a colour, which a rule's replaces), struck through (those that hold something, each with the range of the first such format over it),
         or in a bid workbook as a percentage (its number cells, each with the format): by a differential format among
         ``ruled``, or one of the rule's own."""
         ranges = _ruled_ranges(sheet, ruled, self.currency, self.panel)
-        looks = self.inked_ranges(ranges, drawn) if any(inking for *_, inking in ranges) else [()] * len(ranges)
+        looks = self.inked_ranges(ranges, drawn, painted) if any(inking for *_, inking in ranges) \
+            else [()] * len(ranges)
         counted = sum(1 for (*_, pairs, ref, code, _), found in zip(ranges, looks)
                       if pairs or ref is not None or code is not None or found)  # (not those that cannot hide)
         if counted > MAX_RULED_RANGES:
@@ -1391,10 +1394,12 @@ class _PartScan:
         by_rule: dict[tuple[int, int], str] = {}
         by_percent: dict[tuple[int, int], str] = {}
         for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
-            own = drawn.get(_style_index(attributes.get("s", "0"))) if inks else None
+            index = _style_index(attributes.get("s", "0")) if inks else ""
+            own, own_code = drawn.get(index), painted.get(index, "")
             held = _first_told(chain(
                 (_shown_cell(pair, attributes, sheet, after) for pair in shown_by.every(row, column)),
-                (_ruled_ink(look, own, attributes, sheet, after, indexed) for look in inked_by.every(row, column))))
+                (_ruled_ink(look, own, own_code, attributes, sheet, after, indexed)
+                 for look in inked_by.every(row, column))))
             at = (row - 1, column - 1)  # (what the cell's own format shows may be read: a rule's is told instead)
             if held is not None and (at not in found or isinstance(found[at], _READ_AS_SHOWN)):
                 found[at] = held
@@ -1410,11 +1415,13 @@ class _PartScan:
         if by_percent:
             self.percent_by_rule[info.filename] = by_percent
 
-    def inked_ranges(self, ranges: list[_RuledRange], drawn: dict[str, tuple[str, str]]) -> list[tuple[_Look, ...]]:
+    def inked_ranges(self, ranges: list[_RuledRange], drawn: dict[str, tuple[str, str]],
+                     painted: dict[str, str]) -> list[tuple[_Look, ...]]:
         """For each range of a worksheet's conditional formats, the looks its rules give a cell that may draw a value in
         its background's colour (:meth:`rule_looks`; ``drawn``: each cell format's font and fill colours, which a
-        rule's replace), each rule's: () for none. Worked out once for each distinct set of rules."""
-        fonts, backgrounds = _drawn_colours(drawn)
+        rule's replace; ``painted``: their number formats naming a colour), each rule's: () for none. Worked out once
+        for each distinct set of rules."""
+        fonts, backgrounds = _drawn_colours(drawn, painted, self.colours()[1])
         known: dict[tuple[_Inking, ...], tuple[_Look, ...]] = {}
         looks: list[tuple[_Look, ...]] = []
         for *_, inking in ranges:
@@ -1423,15 +1430,17 @@ class _PartScan:
             looks.append(known[inking] if inking else ())
         return looks
 
-    def hiding_rules(self, ruled: dict[str, _Rule], drawn: dict[str, tuple[str, str]]) -> dict[str, _Rule]:
+    def hiding_rules(self, ruled: dict[str, _Rule], drawn: dict[str, tuple[str, str]],
+                     painted: dict[str, str]) -> dict[str, _Rule]:
         """The differential formats of ``ruled`` (by index) but those that only give a font colour, a fill or a number
         format's colour with which no value is drawn in its background's colour (:meth:`rule_looks`, ``drawn``: each
-        cell format's font and fill colours), such as a bid-form template's yellow fill for an answer missing: a
+        cell format's font and fill colours, ``painted`` their number formats naming a colour), such as a bid-form
+        template's yellow fill for an answer missing: a
         worksheet whose conditional formats give only those is not read again for them. Worked out with the styles,
         remembered with them (every copy of a template carries the same)."""
         if all(rule[:3] != (None, False, None) for rule in ruled.values()):
             return ruled
-        fonts, backgrounds = _drawn_colours(drawn)
+        fonts, backgrounds = _drawn_colours(drawn, painted, self.colours()[1])
         return {index: rule for index, rule in ruled.items() if rule[:3] != (None, False, None)
                 or rule[3] is not None and self.rule_looks((rule[3],), fonts, backgrounds)}
 
@@ -1443,8 +1452,8 @@ class _PartScan:
         it does not give, the cell's own showing, or that cannot be told) and its number format naming a colour ('':
         none). A rule may hide a value when it draws one (in its font, or a colour its number format names:
         ``[White]General``) in the colour of its fill, or of a background some cell format gives (``backgrounds``, the
-        sheet's white among them), or its fill is the colour of some cell format's font (``fonts``) that draws a value
-        unnamed by its number format. Each rule counts, whichever comes first (which Excel applies is not worked out):
+        sheet's white among them), or its fill is the colour some cell format draws a value in (``fonts``: its font's,
+        or one its number format names) where the rule names none. Each rule counts, whichever comes first (which Excel applies is not worked out):
         a red font on the sheet's white does not hide, nor does it keep a white one after it from being looked at.
         () when no rule may."""
         from .ink import background, differential_fill_colour, font_colour
@@ -1777,8 +1786,9 @@ def _items(styles: bytes, section: re.Pattern[bytes], start: re.Pattern[bytes]) 
 # What the colours of a workbook's cell formats hide (by the styles part and the theme part): the cell formats (by
 # index) drawing a number or a text in their fill's colour, each with what stands for such a cell (InvisibleInk);
 # every cell format's font and fill colours where both are told (a rich text's runs are compared with its fill); the
-# backgrounds of those fills (a run in one of those colours may be unseen)
-_Inks = tuple[dict[str, "_ShownAs"], dict[str, tuple[str, str]], frozenset[str]]
+# backgrounds of those fills (a run in one of those colours may be unseen); and the number formats of those that name
+# a colour ([White]0.00: a conditional format's fill may hide what they draw)
+_Inks = tuple[dict[str, "_ShownAs"], dict[str, tuple[str, str]], frozenset[str], dict[str, str]]
 _INK_FORMATS: dict[tuple[bytes, bytes], _Inks] = {}
 _Inked = tuple[tuple[str, str | None], ...]  # a text in runs, each with its own font's colour (None: the cell's font's)
 
@@ -1802,15 +1812,19 @@ def _ink_formats(styles: bytes, theme: bytes) -> _Inks:
     section = _CELL_FORMATS.search(styles)
     hiding: dict[str, _ShownAs] = {}
     drawn: dict[str, tuple[str, str]] = {}
+    painted: dict[str, str] = {}
     for index, xf in enumerate(map(_attributes, _CELL_FORMAT.findall(section.group(1) if section else b""))):
         font, fill = (_nth(found, xf.get(key, "0")) for found, key in ((fonts, "fontId"), (fills, "fillId")))
         if font is None or fill is None:  # a colour not told (a patterned fill, a theme colour unsaid): not compared
             continue
         drawn[str(index)] = (font, fill)
-        pair = _ink_pair(font, fill, codes.get(_style_index(xf.get("numFmtId", "0")), ""), indexed)
+        code = codes.get(_style_index(xf.get("numFmtId", "0")), "")
+        pair = _ink_pair(font, fill, code, indexed)
         if pair != (None, None):
             hiding[str(index)] = pair
-    found = hiding, drawn, frozenset(background(fill) for _, fill in drawn.values())
+        if "[" in code and _names_colour(code):
+            painted[str(index)] = code
+    found = hiding, drawn, frozenset(background(fill) for _, fill in drawn.values()), painted
     if len(styles) <= MAX_REMEMBERED_STYLES_BYTES:
         if len(_INK_FORMATS) >= MAX_REMEMBERED_PARTS:
             _INK_FORMATS.clear()
@@ -2156,13 +2170,15 @@ def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
 _NO_VALUE_RULES = ("containsBlanks", "containsErrors")
 
 
-def _drawn_colours(drawn: dict[str, tuple[str, str]]) -> tuple[frozenset[str], frozenset[str]]:
-    """The font colours the cell formats (``drawn``: each one's font and fill colours) draw text in, and the
-    backgrounds they show (the sheet's white among them): a conditional format's colour matched by one may hide a
-    value (:meth:`_PartScan.rule_colours`)."""
+def _drawn_colours(drawn: dict[str, tuple[str, str]], painted: dict[str, str],
+                   indexed: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The colours the cell formats (``drawn``: each one's font and fill colours; ``painted``: their number formats
+    naming a colour, in the palette ``indexed``) draw values in, and the backgrounds they show (the sheet's white among
+    them): a conditional format's colour matched by one may hide a value (:meth:`_PartScan.rule_looks`)."""
     from .ink import NO_FILL, background
 
-    return (frozenset(font for font, _ in drawn.values()),
+    named = (_inks_named(code, indexed)[0] for code in set(painted.values()))
+    return (frozenset(font for font, _ in drawn.values()).union(*named),
             frozenset(background(fill) for _, fill in drawn.values()) | {background(NO_FILL)})
 
 
@@ -2302,14 +2318,16 @@ def _shown_cell(pair: _ShownAs, attributes: dict[str, str], sheet: bytes, after:
     return None
 
 
-def _ruled_ink(look: _Look, own: tuple[str, str] | None, attributes: dict[str, str], sheet: bytes, after: int,
-               indexed: tuple[str, ...]) -> InvisibleInk | None:
+def _ruled_ink(look: _Look, own: tuple[str, str] | None, own_code: str, attributes: dict[str, str], sheet: bytes,
+               after: int, indexed: tuple[str, ...]) -> InvisibleInk | None:
     """What stands for a cell (its attributes, where its start tag ends) that a conditional format draws in the ``look``
     it gives (its font and fill colours, None: the cell's ``own`` font's or fill's, None when those are not told; and
     its number format naming a colour, '': none): a value drawn in its background's colour, whether the rule holds for
-    it or not (not worked out), is one nobody may see, as a cell format's (:func:`_ink_pair`, the same rule). A number,
-    a text or a TRUE or FALSE (drawn in the font's colour, whatever the number format); None for an empty cell, or one
-    drawn in another colour."""
+    it or not (not worked out), is one nobody may see, as a cell format's (:func:`_ink_pair`, the same rule). Where the
+    rule names no colour, the cell's own number format naming one (``own_code``: [White]0.00 on its black fill, under
+    the rule's white fill) is compared, and the font without it: either may hide the value. A number, a text or a TRUE
+    or FALSE (drawn in the font's colour, whatever the number format); None for an empty cell, or one drawn in another
+    colour."""
     from .ink import background
 
     font, fill, code = look
@@ -2320,12 +2338,15 @@ def _ruled_ink(look: _Look, own: tuple[str, str] | None, attributes: dict[str, s
     if kind == "b":
         return InvisibleInk("TRUE" if saved == "1" else "FALSE", "", font, fill, by_rule=True) \
             if saved in ("0", "1") and font == background(fill) else None
-    number_as, text_as = _ink_pair(font, fill, code, indexed)
-    if kind in ("s", "str", "inlineStr"):  # its text is the reader's: put in by put_errors
-        held = text_as("") if text_as is not None else None
-    else:
-        held = number_as(_as_shown(saved)) if kind == "n" and saved and number_as is not None else None
-    return replace(held, by_rule=True) if isinstance(held, InvisibleInk) else None
+    for drawn_through in (code,) if code or not own_code else ("", own_code):
+        number_as, text_as = _ink_pair(font, fill, drawn_through, indexed)
+        if kind in ("s", "str", "inlineStr"):  # its text is the reader's: put in by put_errors
+            held = text_as("") if text_as is not None else None
+        else:
+            held = number_as(_as_shown(saved)) if kind == "n" and saved and number_as is not None else None
+        if isinstance(held, InvisibleInk):
+            return replace(held, by_rule=True)
+    return None
 
 
 def _first_told(found: Iterable[Unreadable | None]) -> Unreadable | None:

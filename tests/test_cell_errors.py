@@ -1267,6 +1267,30 @@ def test_a_conditional_format_s_number_format_drawing_white_on_its_dark_fill_is_
         assert bid.values[field] == value
 
 
+def test_a_cell_s_own_colour_naming_format_under_a_rule_s_fill_of_that_colour_is_refused(rubric, tmp_path):
+    """[White]0.00 on the cell's black fill is seen; a rule's white fill over it hides it (dxfink: read, the cell's
+    font, black, having been compared with the rule's fill, not the colour its number format draws in)."""
+    at = list(good_bid(VENDOR_A)).index("rate_per_call") + 1
+    for fill, refused in (("#FFFFFF", True), ("#FFFF00", False)):
+        path = tmp_path / "form.xlsx"
+        book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+        sheet = book.add_worksheet("Bid")
+        own = book.add_format({"num_format": "[White]0.00", "bg_color": "#000000"})
+        for r, (name, value) in enumerate(good_bid(VENDOR_A).items()):
+            sheet.write_string(r, 0, name)
+            sheet.write(r, 2, value, own if name == "rate_per_call" else None)
+        sheet.conditional_format(f"C{at}", {**_UNKNOWN, "format": book.add_format({"bg_color": fill})})
+        book.close()
+        if refused:
+            assert str(the_problem(rubric, path)).startswith(
+                f"{path}:Bid!C{at}: expected an amount in yuan, 0 or more, found '0.85', stored in the cell but drawn in "
+                "the colour of its background (the number format '[White]0.00' draws it in FFFFFF, on the fill FFFFFF, "
+                "by a conditional format")
+        else:
+            (bid,) = read_bids(rubric, [path]).bids
+            assert bid.values["rate_per_call"] == Decimal("0.85")
+
+
 def _form_with_rules(path: Path, rules: list[tuple[str, dict[str, Any]]]) -> Path:
     """A bid form with a heading drawn white on blue beside it (E1), and conditional formats (each a range and the
     look its rule of unknown truth gives), in order."""
