@@ -1385,21 +1385,19 @@ class _PartScan:
                 for look in found]
         if not (units or struck or percents or inks):
             return
-        shown_by, inked_by = _Rulings(units), _Rulings(inks)
-        if len(shown_by) + len(inked_by) > MAX_RULE_LOOKS:
-            raise _Refused("sheet", part=info.filename, sheet_name=self.sheet_name(info.filename),
-                           finding=_f("ruled_looks", count=len(shown_by) + len(inked_by), limit=MAX_RULE_LOOKS))
+        shown_by = _Rulings(units)
+        inked_by = _HidingLooks(inks, drawn, painted, self.colours()[1] if inks else ())
+        for count, limit in ((len(shown_by), MAX_RULE_UNITS), (len(inked_by.looks), MAX_RULE_LOOKS)):
+            if count > limit:
+                raise _Refused("sheet", part=info.filename, sheet_name=self.sheet_name(info.filename),
+                               finding=_f("ruled_looks", count=count, limit=limit))
         struck_by, percent_by = _Ruling(struck), _Ruling(percents)
-        indexed = self.colours()[1] if inks else ()
         by_rule: dict[tuple[int, int], str] = {}
         by_percent: dict[tuple[int, int], str] = {}
         for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
-            index = _style_index(attributes.get("s", "0")) if inks else ""
-            own, own_code = drawn.get(index), painted.get(index, "")
             held = _first_told(chain(
                 (_shown_cell(pair, attributes, sheet, after) for pair in shown_by.every(row, column)),
-                (_ruled_ink(look, own, own_code, attributes, sheet, after, indexed)
-                 for look in inked_by.every(row, column))))
+                (inked_by.at(row, column, attributes, sheet, after),) if inks else ()))
             at = (row - 1, column - 1)  # (what the cell's own format shows may be read: a rule's is told instead)
             if held is not None and (at not in found or isinstance(found[at], _READ_AS_SHOWN)):
                 found[at] = held
@@ -2191,9 +2189,12 @@ def _unless_blank(rule: _Rule | None, kind: str) -> _Rule | None:
 
 
 MAX_RULED_RANGES = 1000  # conditional formats' ranges (showing a unit, striking) one sheet may have: a refusal beyond
-# Distinct units and colours that conditional formats' rules may show one sheet's cells through (each compared at every
-# cell in its ranges): a refusal beyond. A form has one or two; 64 are 64 bisections a cell.
+# Distinct colours that conditional formats' rules may hide one sheet's values with (which hide a cell is worked out
+# once per cell format, kind and sign: _HidingLooks), and distinct number formats writing a unit or hiding (each
+# compared with every cell in its ranges, a number's outcome depending on its value: 8 cost a crafted sheet of
+# 100,000 numbers about 3 s more): a refusal beyond. A form has none, or one or two.
 MAX_RULE_LOOKS = 64
+MAX_RULE_UNITS = 8
 _Value = TypeVar("_Value")
 
 
@@ -2225,8 +2226,8 @@ class _Ruling(Generic[_Value]):
 
 class _Rulings(Generic[_Value]):
     """Every value the ranges of a worksheet's conditional formats give a cell, not only the first range's: one
-    :class:`_Ruling` for each distinct value (a rule's unit, a rule's colours), each found by bisection. A cell costs
-    O(values × log ranges); a sheet may give at most :data:`MAX_RULE_LOOKS` distinct values."""
+    :class:`_Ruling` for each distinct value (a rule's unit), each found by bisection. A cell costs
+    O(values × log ranges); a sheet may give at most :data:`MAX_RULE_UNITS` distinct values."""
 
     def __init__(self, ranges: list[tuple[int, int, int, int, _Value]]):
         groups: dict[_Value, list[tuple[int, int, int, int, _Value]]] = {}
@@ -2243,6 +2244,54 @@ class _Rulings(Generic[_Value]):
             value = ruling.at(row, column)
             if value is not None:
                 yield value
+
+
+class _HidingLooks:
+    """The looks the ranges of a worksheet's conditional formats give their cells that may hide a value (first row,
+    first column, last row, last column, look: :meth:`_PartScan.inked_ranges`), one that hides a cell found by a
+    bisection or two, however many there are: which looks hide a cell depends only on its cell format, the kind of its
+    value and, for a number, its sign (:func:`_ruled_ink`), so it is worked out once for each of those, and the ranges
+    of the looks that hide such a cell looked through by a :class:`_Ruling` (one per distinct set of looks)."""
+
+    def __init__(self, ranges: list[tuple[int, int, int, int, _Look]], drawn: dict[str, tuple[str, str]],
+                 painted: dict[str, str], indexed: tuple[str, ...]):
+        self.ranges, self.drawn, self.painted, self.indexed = ranges, drawn, painted, indexed
+        self.looks = tuple(dict.fromkeys(look for *_, look in ranges))
+        self.over = _Ruling(ranges)  # (whether any look is given the cell at all)
+        self.by_cell: dict[tuple[str, str, int], _Ruling[_Look] | None] = {}
+        self.by_looks: dict[frozenset[_Look], _Ruling[_Look]] = {}
+
+    def at(self, row: int, column: int, attributes: dict[str, str], sheet: bytes, after: int) -> InvisibleInk | None:
+        """What stands for the cell at ``row`` and ``column`` (from 1; its attributes, where its start tag ends) that a
+        look over it hides: :func:`_ruled_ink` of the first range over it whose look does; None when none does."""
+        if self.over.at(row, column) is None:
+            return None
+        index, kind = _style_index(attributes.get("s", "0")), attributes.get("t", "n")
+        own, own_code = self.drawn.get(index), self.painted.get(index, "")
+        key = (index, kind, _sign(kind, _saved_value(sheet, after)))
+        if key not in self.by_cell:
+            hiding = frozenset(look for look in self.looks
+                               if _ruled_ink(look, own, own_code, attributes, sheet, after, self.indexed) is not None)
+            if hiding and hiding not in self.by_looks:
+                self.by_looks[hiding] = _Ruling([found for found in self.ranges if found[4] in hiding])
+            self.by_cell[key] = self.by_looks[hiding] if hiding else None
+        ruling = self.by_cell[key]
+        look = ruling.at(row, column) if ruling is not None else None
+        return _ruled_ink(look, own, own_code, attributes, sheet, after, self.indexed) if look is not None else None
+
+
+def _sign(kind: str, saved: str) -> int:
+    """What a look's hiding a cell depends on of its saved value (:func:`_ruled_ink`): a number's sign (-1, 0, 1; 2 for
+    none or one the reader is to refuse), a TRUE or FALSE's being one as Excel saves it (1, else 0); 0 for a text."""
+    if kind == "b":
+        return int(saved in ("0", "1"))
+    if kind != "n":
+        return 0
+    try:
+        value = Decimal(_as_shown(saved)) if saved else None
+    except InvalidOperation:
+        return 2
+    return 2 if value is None or not value.is_finite() else (value > 0) - (value < 0)
 
 
 def _first_over(ranges: list[tuple[int, int, _Value]]) -> tuple[list[int], list[_Value | None]]:

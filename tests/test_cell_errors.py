@@ -1389,6 +1389,13 @@ def test_too_many_different_looks_of_conditional_formats_are_refused(rubric, tmp
         "than the 64 the check compares at each cell" in str(the_problem(rubric, path))
     told = problems(lambda: read_bids(rubric, [_with_own_rules(tmp_path, codes[:64], "C1:C20")]))
     assert told and all("drawn in the colour of its background" in said for said in told)  # 64: each cell refused
+    units = [f'<numFmt numFmtId="{164 + n}" formatCode="[&gt;100000000]0.{"0" * n}&quot;万&quot;;General"/>'
+             for n in range(9)]  # (each compared with every number: 8 at most)
+    assert "has conditional formats with 9 different units or colours that may hide or change its values, more " \
+        "than the 8 the check compares at each cell" in str(the_problem(rubric, _with_own_rules(tmp_path, units,
+                                                                                               "C1:C20")))
+    (bid,) = read_bids(rubric, [_with_own_rules(tmp_path, units[:8], "C30:C40")]).bids  # (over no answer)
+    assert bid.values == make_bid(rubric, good_bid(VENDOR_A)).values
 
 
 def test_a_white_run_of_an_inline_string_is_refused_too(rubric, tmp_path):
