@@ -1891,7 +1891,7 @@ def _ink_pair(font: str, fill: str, code: str, indexed: tuple[str, ...]) -> _Sho
             value = Decimal(number)
         except InvalidOperation:  # not a number as the file saved it: the reader's to refuse
             return None
-        at = 1 if value < 0 else 2 if value == 0 else 0
+        at = 0 if value.is_nan() else 1 if value < 0 else 2 if value == 0 else 0  # (NaN: by the first, not compared)
         drawn, named = signs[at]
         return InvisibleInk(number, named, drawn, fill) if hidden[at] else None
 

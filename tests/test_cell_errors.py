@@ -1291,6 +1291,23 @@ def test_a_cell_s_own_colour_naming_format_under_a_rule_s_fill_of_that_colour_is
             assert bid.values["rate_per_call"] == Decimal("0.85")
 
 
+@pytest.mark.parametrize("by_rule", [False, True])
+def test_a_nan_drawn_white_is_refused_at_its_cell_not_a_traceback(rubric, tmp_path, by_rule):
+    """<v>NaN</v> (no spreadsheet program saves it, a crafted file may) in a white cell: comparing it with 0 to find its
+    section had raised InvalidOperation, a traceback (dxfink: the cell format's, and now a rule's, decided by the same
+    rule)."""
+    from crafted import changed
+
+    at = list(good_bid(VENDOR_A)).index("rate_per_call") + 1
+    white = {"font_color": "#FFFFFF"}
+    form = write_inked_by_rule(tmp_path / "white.xlsx", "rate_per_call", _UNKNOWN, white) if by_rule \
+        else write_inked_form(tmp_path / "white.xlsx", "rate_per_call", white)
+    path = changed(form, tmp_path / "form.xlsx", SHEET, lambda xml: re.sub(
+        rb'(<c r="C%d"[^>]*>)<v>[^<]*</v>' % at, rb"\1<v>NaN</v>", xml))
+    problem = str(the_problem(rubric, path))
+    assert problem.startswith(f"{path}:Bid!C{at}: expected") and "drawn in the colour of its background" in problem
+
+
 def _form_with_rules(path: Path, rules: list[tuple[str, dict[str, Any]]]) -> Path:
     """A bid form with a heading drawn white on blue beside it (E1), and conditional formats (each a range and the
     look its rule of unknown truth gives), in order."""
