@@ -2282,16 +2282,19 @@ class _HidingLooks:
 
 def _sign(kind: str, saved: str) -> int:
     """What a look's hiding a cell depends on of its saved value (:func:`_ruled_ink`): a number's sign (-1, 0, 1; 2 for
-    none or one the reader is to refuse), a TRUE or FALSE's being one as Excel saves it (1, else 0); 0 for a text."""
+    none, 3 for NaN, 4 for one that is no number), a TRUE or FALSE's being one as Excel saves it (1, else 0); 0 for a
+    text."""
     if kind == "b":
         return int(saved in ("0", "1"))
     if kind != "n":
         return 0
-    try:
-        value = Decimal(_as_shown(saved)) if saved else None
-    except InvalidOperation:
+    if not saved:
         return 2
-    return 2 if value is None or not value.is_finite() else (value > 0) - (value < 0)
+    try:
+        value = Decimal(_as_shown(saved))
+    except InvalidOperation:
+        return 4
+    return 3 if value.is_nan() else (value > 0) - (value < 0)
 
 
 def _first_over(ranges: list[tuple[int, int, _Value]]) -> tuple[list[int], list[_Value | None]]:

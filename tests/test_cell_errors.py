@@ -1308,6 +1308,20 @@ def test_a_nan_drawn_white_is_refused_at_its_cell_not_a_traceback(rubric, tmp_pa
     assert problem.startswith(f"{path}:Bid!C{at}: expected") and "drawn in the colour of its background" in problem
 
 
+def test_a_nan_after_an_empty_cell_under_the_same_white_rule_is_refused(rubric, tmp_path):
+    """Which rules hide a cell is remembered by its format, kind and sign: an empty number cell (B10) before the NaN,
+    in the same format, had stood for it."""
+    from crafted import changed
+
+    at = list(good_bid(VENDOR_A)).index("rate_per_call") + 1
+    form = write_inked_by_rule(tmp_path / "white.xlsx", "rate_per_call", _UNKNOWN, {"font_color": "#FFFFFF"},
+                               cells=f"B{at}:C{at}")
+    path = changed(form, tmp_path / "form.xlsx", SHEET, lambda xml: re.sub(
+        rb'(<c r="C%d"[^>]*>)<v>[^<]*</v>' % at, rb'<c r="B%d"/>\1<v>NaN</v>' % at, xml))
+    problem = str(the_problem(rubric, path))
+    assert problem.startswith(f"{path}:Bid!C{at}: expected") and "drawn in the colour of its background" in problem
+
+
 def _form_with_rules(path: Path, rules: list[tuple[str, dict[str, Any]]]) -> Path:
     """A bid form with a heading drawn white on blue beside it (E1), and conditional formats (each a range and the
     look its rule of unknown truth gives), in order."""
