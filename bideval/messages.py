@@ -3129,6 +3129,15 @@ def _(s: Say) -> str:
                f"查看的 {s['limit']:,} 个；{_advice(s, ADVICE['clear_rules'])}")
 
 
+@_template("ruled_looks", _SHEET_FINDINGS)
+def _(s: Say) -> str:
+    return s.t(f"has conditional formats with {s['count']:,} different units or colours that may hide or change its "
+               f"values, more than the {s['limit']:,} the check compares at each cell; "
+               f"{_advice(s, ADVICE['clear_rules'])}",
+               f"的条件格式含有 {s['count']:,} 种可能隐藏或改变数值的不同单位或颜色，超过检查对每个单元格所能比较的 "
+               f"{s['limit']:,} 种；{_advice(s, ADVICE['clear_rules'])}")
+
+
 @_template("too_many", _SHEET_FINDINGS)
 def _(s: Say) -> str:
     return s.t(f"holds more than {s['cells']:,} cells or {s['rows']} rows (the limits), which would exhaust memory "

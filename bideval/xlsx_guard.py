@@ -29,7 +29,7 @@ import struct
 import zipfile
 import zlib
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
 from itertools import chain
@@ -855,11 +855,14 @@ class _Extent:
     columns_hidden_by_default: bool = False  # sheetFormatPr defaultColWidth 0: a column without a width is hidden
     shown_columns: list[tuple[int, int]] = field(default_factory=list)  # (first, last) of each <col> with a width
     before_rows: bool = True  # sheetData not reached yet
+    after_cells: bool = False  # </sheetData> passed (found when "rgb" is said there: a rule's own colour, not a run's)
     strikes: bool = False  # the sheet says "strike" (an inline string's run struck through?)
     raises: bool = False  # the sheet says "vertAlign" (an inline string's run raised or lowered?)
     colours: bool = False  # the sheet says "rgb" (an inline string's run in a colour of its own?)
     conditional: bool = False  # the sheet says "conditionalFormatting" (a conditional format?)
     own_rules: bool = False  # … and, after that, holds a differential format (<x14:dxf>: a rule's own)
+    # … those differential formats' insides, each once; None: not all told (one cut between pieces, or too many)
+    own_formats: set[bytes] | None = field(default_factory=set)
     noted: tuple[str, ...] = ()  # a bid's: the cell formats (by index) showing a number otherwise than General does
     noted_cells: list[bytes] = field(default_factory=list)  # … the cells in one, each piece's (_note_formatted_cells)
 
@@ -901,7 +904,9 @@ class _PartScan:
         # … the cells of each a conditional format may strike through, each with the format's range
         self.struck_by_rule: dict[str, dict[tuple[int, int], str]] = {}
         self.conditional: set[str] = set()  # the worksheets that say "conditionalFormatting"
-        self.own_rules: set[str] = set()  # … and hold a rule with a differential format of its own (Excel 2010's)
+        # … and hold a rule with a differential format of its own (Excel 2010's): each such format's inside (None: not
+        # all told, the worksheet read again for them)
+        self.own_rules: dict[str, frozenset[bytes] | None] = {}
         self.exact: set[str] = set()  # the worksheets whose unusual markup the exact scan measured
         # A bid's: its cell formats showing a number otherwise than General does (a percentage, zeros padding it,
         # decimals …: by index → the format), and by worksheet part the cells in one (a format's index, the cell's
@@ -1085,7 +1090,7 @@ class _PartScan:
         if extent.conditional:
             self.conditional.add(info.filename)
         if extent.own_rules:
-            self.own_rules.add(info.filename)
+            self.own_rules[info.filename] = None if extent.own_formats is None else frozenset(extent.own_formats)
         if extent.noted_cells:
             self.formatted[info.filename] = b" ".join(extent.noted_cells)
         if not findings and not _closes(tail[0], root):
@@ -1204,12 +1209,12 @@ class _PartScan:
         differential format of its own or one of the styles' whose colours may hide a value (:meth:`hiding_rules`: not
         a template's yellow fill), then in a second read of each worksheet concerned."""
         head, theme = self.texts.get(STYLES, b""), self.theme()
-        hiding, drawn, backgrounds = _ink_formats(self.whole_styles(), theme)
+        hiding, drawn, backgrounds, painted = _ink_formats(self.whole_styles(), theme)
         key = (head, theme, self.currency, self.panel)
         styled = _STYLED.get(key)  # every copy of a bid-form template carries the same styles: looked at once
         if styled is None:
             shown, struck, ruled = self._styled_formats(head)
-            styled = shown, struck, self.hiding_rules(ruled, drawn)
+            styled = shown, struck, self.hiding_rules(ruled, drawn, painted)
             if len(head) <= MAX_REMEMBERED_STYLES_BYTES and _closes(head, b"styleSheet"):  # the whole part
                 if len(_STYLED) >= MAX_REMEMBERED_PARTS:
                     _STYLED.clear()
@@ -1220,13 +1225,14 @@ class _PartScan:
         strings = self.strings_in_runs(bool(struck))
         raised = self.raised_strings()
         inked = self.inked_strings(backgrounds, bool(hiding))
-        if not (shown or struck or ruled or strings or self.strikes or self.own_rules or raised or self.raises
+        own = self.own_hiding(drawn, painted, key) if self.own_rules else set()
+        if not (shown or struck or ruled or strings or self.strikes or own or raised or self.raises
                 or inked or self.colours_said):
             return
         for info in self.worksheets:
             strikes = bool(struck or strings) or info.filename in self.strikes
             raises = bool(raised) or info.filename in self.raises
-            rules = info.filename in self.own_rules or (bool(ruled) and info.filename in self.conditional)
+            rules = info.filename in own or (bool(ruled) and info.filename in self.conditional)
             inks = bool(inked) or info.filename in self.colours_said
             if not (shown or rules or strikes or raises or inks):
                 continue
@@ -1244,13 +1250,34 @@ class _PartScan:
             if inks:
                 self.note_inked(info, sheet, inked, drawn, found)
             if rules:  # a cell's own format is what it says first; a conditional one is looked at in every cell
-                self.note_ruled(info, sheet, ruled, found, drawn)
+                self.note_ruled(info, sheet, ruled, found, drawn, painted)
             if found:  # an error or a formula without a result already noted in a cell is what it says first
                 self.errors[info.filename] = {**found, **self.errors.get(info.filename, {})}
             if strikes:
                 self.note_struck(info, sheet, struck, strings)
             if raises:
                 self.note_raised(info, sheet, raised)
+
+    def own_hiding(self, drawn: dict[str, tuple[str, str]], painted: dict[str, str],
+                   styled: tuple[bytes, bytes, str | None, bool]) -> set[str]:
+        """The worksheets holding a rule with a differential format of its own (Excel 2010's extension list) that may
+        show a value otherwise (a unit, struck through, a percentage) or draw it in its background's colour
+        (:meth:`hiding_rules`, the styles' rules' test; ``drawn``, ``painted``: the cell formats' colours), or whose
+        own formats were not all told in the scan: those read again for them. A rule that cannot hide a value (a
+        yellow fill under black text) costs no second read, as the styles' do not. Worked out once per format and
+        ``styled`` (the styles part's head, the theme's, the tender's currency, the workbook's role)."""
+        def hides(inside: bytes) -> bool:
+            known = _OWN_HIDES.get((styled, inside))
+            if known is None:
+                rule = _differential_format(inside, self.currency, self.panel)
+                known = rule is not None and bool(self.hiding_rules({"": rule}, drawn, painted))
+                if len(styled[0]) <= MAX_REMEMBERED_STYLES_BYTES and _closes(styled[0], b"styleSheet"):  # (whole)
+                    if len(_OWN_HIDES) >= MAX_REMEMBERED_PARTS:
+                        _OWN_HIDES.clear()
+                    _OWN_HIDES[(styled, inside)] = known
+            return known
+
+        return {name for name, formats in self.own_rules.items() if formats is None or any(map(hides, formats))}
 
     def note_inked(self, info: zipfile.ZipInfo, sheet: bytes, inked: dict[int, _Inked],
                    drawn: dict[str, tuple[str, str]], found: dict[tuple[int, int], Unreadable]) -> None:
@@ -1333,33 +1360,44 @@ class _PartScan:
             return b""
 
     def note_ruled(self, info: zipfile.ZipInfo, sheet: bytes, ruled: dict[str, _Rule],
-                   found: dict[tuple[int, int], Unreadable], drawn: dict[str, tuple[str, str]]) -> None:
+                   found: dict[tuple[int, int], Unreadable], drawn: dict[str, tuple[str, str]],
+                   painted: dict[str, str]) -> None:
         """Note the cells of a worksheet that its conditional formats may draw through a unit or in their background's
         colour (into ``found``, where nothing is noted of the cell yet but what a reader may read,
         :data:`_READ_AS_SHOWN`; ``drawn``: each cell format's font and fill colours, which a rule's font or fill
-        replaces), struck through (those that hold something, each with the range of the first such format over it),
+        replaces; ``painted``: the cell formats' number formats naming a colour, which a rule's replaces), struck through (those that hold something, each with the range of the first such format over it),
         or in a bid workbook as a percentage (its number cells, each with the format): by a differential format among
         ``ruled``, or one of the rule's own."""
         ranges = _ruled_ranges(sheet, ruled, self.currency, self.panel)
-        if len(ranges) > MAX_RULED_RANGES:
+        looks = self.inked_ranges(ranges, drawn, painted) if any(inking for *_, inking in ranges) \
+            else [()] * len(ranges)
+        counted = sum(1 for (*_, pairs, ref, code, _), found in zip(ranges, looks)
+                      if pairs or ref is not None or code is not None or found)  # (not those that cannot hide)
+        if counted > MAX_RULED_RANGES:
             raise _Refused("sheet", part=info.filename, sheet_name=self.sheet_name(info.filename),
-                           finding=_f("ruled_ranges", count=len(ranges), limit=MAX_RULED_RANGES))
-        units = [(top, left, bottom, right, pair) for top, left, bottom, right, pair, *_ in ranges if pair is not None]
+                           finding=_f("ruled_ranges", count=counted, limit=MAX_RULED_RANGES))
+        units = [(top, left, bottom, right, pair) for top, left, bottom, right, pairs, *_ in ranges if pairs
+                 for pair in pairs]
         struck = [(top, left, bottom, right, ref) for top, left, bottom, right, _, ref, *_ in ranges if ref is not None]
         percents = [(top, left, bottom, right, code) for top, left, bottom, right, _, _, code, _ in ranges
                     if code is not None]
-        inks = self.inked_ranges(ranges, drawn) if any(inking for *_, inking in ranges) else []
+        inks = [(top, left, bottom, right, look) for (top, left, bottom, right, *_), found in zip(ranges, looks)
+                for look in found]
         if not (units or struck or percents or inks):
             return
-        shown_by, struck_by, percent_by = _Ruling(units), _Ruling(struck), _Ruling(percents)
-        inked_by = _Ruling(inks)
+        shown_by = _Rulings(units)
+        inked_by = _HidingLooks(inks, drawn, painted, self.colours()[1] if inks else ())
+        for count, limit in ((len(shown_by), MAX_RULE_UNITS), (len(inked_by.looks), MAX_RULE_LOOKS)):
+            if count > limit:
+                raise _Refused("sheet", part=info.filename, sheet_name=self.sheet_name(info.filename),
+                               finding=_f("ruled_looks", count=count, limit=limit))
+        struck_by, percent_by = _Ruling(struck), _Ruling(percents)
         by_rule: dict[tuple[int, int], str] = {}
         by_percent: dict[tuple[int, int], str] = {}
         for row, column, attributes, after in self._styled_cells(info, sheet, every_cell=True):
-            pair = shown_by.at(row, column) if units else None
-            held = _shown_cell(pair, attributes, sheet, after) if pair is not None else None
-            if held is None and inks and (colours := inked_by.at(row, column)) is not None:
-                held = _ruled_ink(colours, drawn.get(_style_index(attributes.get("s", "0"))), attributes, sheet, after)
+            held = _first_told(chain(
+                (_shown_cell(pair, attributes, sheet, after) for pair in shown_by.every(row, column)),
+                (inked_by.at(row, column, attributes, sheet, after),) if inks else ()))
             at = (row - 1, column - 1)  # (what the cell's own format shows may be read: a rule's is told instead)
             if held is not None and (at not in found or isinstance(found[at], _READ_AS_SHOWN)):
                 found[at] = held
@@ -1375,48 +1413,63 @@ class _PartScan:
         if by_percent:
             self.percent_by_rule[info.filename] = by_percent
 
-    def inked_ranges(self, ranges: list[_RuledRange], drawn: dict[str, tuple[str, str]]
-                     ) -> list[tuple[int, int, int, int, tuple[str | None, str | None]]]:
-        """The ranges of a worksheet's conditional formats one of whose rules may draw a value in its background's
-        colour, each with the font and fill colours it gives (:meth:`rule_colours`; ``drawn``: each cell format's font
-        and fill colours, which a rule's replace)."""
-        fonts, backgrounds = _drawn_colours(drawn)
-        return [(top, left, bottom, right, colours) for top, left, bottom, right, *_, inking in ranges if inking
-                and (colours := self.rule_colours(inking, fonts, backgrounds)) is not None]
+    def inked_ranges(self, ranges: list[_RuledRange], drawn: dict[str, tuple[str, str]],
+                     painted: dict[str, str]) -> list[tuple[_Look, ...]]:
+        """For each range of a worksheet's conditional formats, the looks its rules give a cell that may draw a value in
+        its background's colour (:meth:`rule_looks`; ``drawn``: each cell format's font and fill colours, which a
+        rule's replace; ``painted``: their number formats naming a colour), each rule's: () for none. Worked out once
+        for each distinct set of rules."""
+        fonts, backgrounds = _drawn_colours(drawn, painted, self.colours()[1])
+        known: dict[tuple[_Inking, ...], tuple[_Look, ...]] = {}
+        looks: list[tuple[_Look, ...]] = []
+        for *_, inking in ranges:
+            if inking and inking not in known:
+                known[inking] = self.rule_looks(inking, fonts, backgrounds)
+            looks.append(known[inking] if inking else ())
+        return looks
 
-    def hiding_rules(self, ruled: dict[str, _Rule], drawn: dict[str, tuple[str, str]]) -> dict[str, _Rule]:
-        """The differential formats of ``ruled`` (by index) but those that only give a font colour or a fill with
-        which no value is drawn in its background's colour (:meth:`rule_colours`, ``drawn``: each cell format's font
-        and fill colours), such as a bid-form template's yellow fill for an answer missing: a worksheet whose
-        conditional formats give only those is not read again for them. Worked out with the styles, remembered with
-        them (every copy of a template carries the same)."""
+    def hiding_rules(self, ruled: dict[str, _Rule], drawn: dict[str, tuple[str, str]],
+                     painted: dict[str, str]) -> dict[str, _Rule]:
+        """The differential formats of ``ruled`` (by index) but those that only give a font colour, a fill or a number
+        format's colour with which no value is drawn in its background's colour (:meth:`rule_looks`, ``drawn``: each
+        cell format's font and fill colours, ``painted`` their number formats naming a colour), such as a bid-form
+        template's yellow fill for an answer missing: a
+        worksheet whose conditional formats give only those is not read again for them. Worked out with the styles,
+        remembered with them (every copy of a template carries the same)."""
         if all(rule[:3] != (None, False, None) for rule in ruled.values()):
             return ruled
-        fonts, backgrounds = _drawn_colours(drawn)
+        fonts, backgrounds = _drawn_colours(drawn, painted, self.colours()[1])
         return {index: rule for index, rule in ruled.items() if rule[:3] != (None, False, None)
-                or rule[3] is not None and self.rule_colours((rule[3],), fonts, backgrounds) is not None}
+                or rule[3] is not None and self.rule_looks((rule[3],), fonts, backgrounds)}
 
-    def rule_colours(self, inking: tuple[_Inking, ...], fonts: frozenset[str],
-                     backgrounds: frozenset[str]) -> tuple[str | None, str | None] | None:
-        """The font colour and the fill colour the first of a conditional format's rules that may draw a value in its
-        background's colour gives a cell (``inking``: each rule's differential format's font and fill insides), in the
-        workbook's theme and palette: None for each it does not give (the cell's own shows) or that cannot be told.
-        A rule may hide a value when its font is the colour of its fill, or of a background some cell format gives
-        (``backgrounds``, the sheet's white among them), or its fill the colour of some cell format's font (``fonts``).
-        None when no rule may: a red font on the sheet's white does not hide, nor does it keep a white one after it
-        from being looked at."""
+    def rule_looks(self, inking: tuple[_Inking, ...], fonts: frozenset[str],
+                   backgrounds: frozenset[str]) -> tuple[_Look, ...]:
+        """The looks of those of a conditional format's rules that may draw a value in its background's colour
+        (``inking``: each rule's differential format's font and fill insides and number format naming a colour), in
+        the workbook's theme and palette: each the font colour and the fill colour the rule gives a cell (None for each
+        it does not give, the cell's own showing, or that cannot be told) and its number format naming a colour ('':
+        none). A rule may hide a value when it draws one (in its font, or a colour its number format names:
+        ``[White]General``) in the colour of its fill, or of a background some cell format gives (``backgrounds``, the
+        sheet's white among them), or its fill is the colour some cell format draws a value in (``fonts``: its font's,
+        or one its number format names) where the rule names none. Each rule counts, whichever comes first (which Excel applies is not worked out):
+        a red font on the sheet's white does not hide, nor does it keep a white one after it from being looked at.
+        () when no rule may."""
         from .ink import background, differential_fill_colour, font_colour
 
         scheme, indexed = self.colours()
-        for font_said, fill_said in inking:
+        looks: dict[_Look, None] = {}
+        for font_said, fill_said, code in inking:
             font = font_colour(font_said, scheme, indexed, unsaid=None) if font_said else None
             fill = differential_fill_colour(fill_said, scheme, indexed) if fill_said else None
-            if font is not None and fill is not None:
-                if font == background(fill):
-                    return font, fill
-            elif font in backgrounds or fill is not None and background(fill) in fonts:
-                return font, fill
-        return None
+            named, plain = _inks_named(code, indexed)  # (the colours its number format names; some value in the font's)
+            inks = named | ({font} if plain and font is not None else set())
+            if fill is not None:
+                hides = background(fill) in inks or plain and font is None and background(fill) in fonts
+            else:
+                hides = bool(inks & backgrounds)
+            if hides:
+                looks[(font, fill, code)] = None
+        return tuple(looks)
 
     def note_struck(self, info: zipfile.ZipInfo, sheet: bytes, struck: frozenset[str],
                     strings: dict[int, Runs]) -> None:
@@ -1686,15 +1739,18 @@ _NOTHING_STRUCK: frozenset[str] = frozenset()
 # What a conditional format's differential format does to a cell: what stands for a number cell and for a text cell
 # shown through its number format when that writes a unit (None: none), whether its font strikes through, and in a bid
 # workbook the percent format it shows a number through (None: none), and the inside of its font and of its fill when
-# it gives a cell a font colour or a fill (None: neither; b'': that one unsaid), which may draw a value in its
-# background's colour.
-_Inking = tuple[bytes, bytes]
+# it gives a cell a font colour, a fill or a number format naming a colour (None: none of these; b'' or '': that one
+# unsaid), which may draw a value in its background's colour.
+_Inking = tuple[bytes, bytes, str]
 _Rule = tuple[_ShownAs | None, bool, str | None, _Inking | None]
+_Look = tuple[str | None, str | None, str]  # a rule's font and fill colours (None: the cell's own) and colour-naming format
 # What note_styled_cells looks for (cell formats shown through a unit, cell formats struck through, differential
 # formats shown through a unit or striking, or giving a colour that may hide a value: :meth:`_PartScan.hiding_rules`),
 # by the styles part (whole), the theme part's head, the tender's currency and the workbook's role.
 _Styled = tuple[dict[str, _ShownAs], frozenset[str], dict[str, _Rule]]
 _STYLED: dict[tuple[bytes, bytes, str | None, bool], _Styled] = {}
+# Whether a rule's own differential format (Excel 2010's) may hide a value, by the key of _STYLED and its inside
+_OWN_HIDES: dict[tuple[tuple[bytes, bytes, str | None, bool], bytes], bool] = {}
 
 
 def _struck_formats(styles: bytes) -> frozenset[str]:
@@ -1728,8 +1784,9 @@ def _items(styles: bytes, section: re.Pattern[bytes], start: re.Pattern[bytes]) 
 # What the colours of a workbook's cell formats hide (by the styles part and the theme part): the cell formats (by
 # index) drawing a number or a text in their fill's colour, each with what stands for such a cell (InvisibleInk);
 # every cell format's font and fill colours where both are told (a rich text's runs are compared with its fill); the
-# backgrounds of those fills (a run in one of those colours may be unseen)
-_Inks = tuple[dict[str, "_ShownAs"], dict[str, tuple[str, str]], frozenset[str]]
+# backgrounds of those fills (a run in one of those colours may be unseen); and the number formats of those that name
+# a colour ([White]0.00: a conditional format's fill may hide what they draw)
+_Inks = tuple[dict[str, "_ShownAs"], dict[str, tuple[str, str]], frozenset[str], dict[str, str]]
 _INK_FORMATS: dict[tuple[bytes, bytes], _Inks] = {}
 _Inked = tuple[tuple[str, str | None], ...]  # a text in runs, each with its own font's colour (None: the cell's font's)
 
@@ -1753,15 +1810,19 @@ def _ink_formats(styles: bytes, theme: bytes) -> _Inks:
     section = _CELL_FORMATS.search(styles)
     hiding: dict[str, _ShownAs] = {}
     drawn: dict[str, tuple[str, str]] = {}
+    painted: dict[str, str] = {}
     for index, xf in enumerate(map(_attributes, _CELL_FORMAT.findall(section.group(1) if section else b""))):
         font, fill = (_nth(found, xf.get(key, "0")) for found, key in ((fonts, "fontId"), (fills, "fillId")))
         if font is None or fill is None:  # a colour not told (a patterned fill, a theme colour unsaid): not compared
             continue
         drawn[str(index)] = (font, fill)
-        pair = _ink_pair(font, fill, codes.get(_style_index(xf.get("numFmtId", "0")), ""), indexed)
+        code = codes.get(_style_index(xf.get("numFmtId", "0")), "")
+        pair = _ink_pair(font, fill, code, indexed)
         if pair != (None, None):
             hiding[str(index)] = pair
-    found = hiding, drawn, frozenset(background(fill) for _, fill in drawn.values())
+        if "[" in code and _names_colour(code):
+            painted[str(index)] = code
+    found = hiding, drawn, frozenset(background(fill) for _, fill in drawn.values()), painted
     if len(styles) <= MAX_REMEMBERED_STYLES_BYTES:
         if len(_INK_FORMATS) >= MAX_REMEMBERED_PARTS:
             _INK_FORMATS.clear()
@@ -1830,7 +1891,7 @@ def _ink_pair(font: str, fill: str, code: str, indexed: tuple[str, ...]) -> _Sho
             value = Decimal(number)
         except InvalidOperation:  # not a number as the file saved it: the reader's to refuse
             return None
-        at = 1 if value < 0 else 2 if value == 0 else 0
+        at = 0 if value.is_nan() else 1 if value < 0 else 2 if value == 0 else 0  # (NaN: by the first, not compared)
         drawn, named = signs[at]
         return InvisibleInk(number, named, drawn, fill) if hidden[at] else None
 
@@ -2035,15 +2096,25 @@ def _differential_format(inside: bytes, currency: str | None, panel: bool) -> _R
     font_said = font.group(1) or b"" if font is not None and b"color" in (font.group(1) or b"") else b""
     fill = _DIFFERENTIAL_FILL.search(inside) if b"fill" in inside else None
     fill_said = fill.group(1) or b"" if fill is not None else b""
-    inking = (font_said, fill_said) if font_said or fill_said else None
+    painted = code if code and "[" in code and _names_colour(code) else ""  # ([White]General: drawn white)
+    inking = (font_said, fill_said, painted) if font_said or fill_said or painted else None
     return (shown, strikes, percent, inking) if shown is not None or strikes or percent or inking else None
 
 
+def _names_colour(code: str) -> bool:
+    """Whether a number format names a colour in a section (``[White]General``, ``0;[Color2]-0``)."""
+    from .number_formats import section_colours
+
+    return any(section_colours(code))
+
+
 # A range of a worksheet's conditional formats that draws its cells through a unit or struck through: its first row,
-# first column, last row, last column (from 1), what stands for a cell shown through the unit (None: none), the
-# range as the sheet writes it when it strikes through (None: it does not), and in a bid workbook the percent format
-# it shows a number through (None: none), and the fonts and fills its rules give a cell (None: none; :data:`_Rule`)
-_RuledRange = tuple[int, int, int, int, _ShownAs | None, str | None, str | None, tuple[_Inking, ...] | None]
+# first column, last row, last column (from 1), what stands for a cell shown through a unit, for each of its rules
+# that shows one (None: none), the range as the sheet writes it when it strikes through (None: it does not), and in a
+# bid workbook the percent format it shows a number through (None: none), and the fonts, fills and colours named by
+# number formats its rules give a cell (None: none; :data:`_Rule`)
+_RuledRange = tuple[int, int, int, int, tuple[_ShownAs, ...] | None, str | None, str | None,
+                    tuple[_Inking, ...] | None]
 
 
 def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
@@ -2051,32 +2122,43 @@ def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
     """The ranges of a worksheet's conditional formats one of whose rules gives a cell a unit or strikes it through: by
     a differential format among ``ruled`` (by its dxfId), or by its own (a rule of Excel 2010's extension list:
     ``<x14:conditionalFormatting>``, its ``<x14:cfRule>`` holding an ``<x14:dxf>``, its ranges in ``<xm:sqref>``).
-    Whether a rule holds for a cell is not worked out: every cell in its range is taken as drawn through it."""
+    Whether a rule holds for a cell is not worked out: every cell in its range is taken as drawn through it, by each of
+    its rules (which of them Excel applies, by priority, is not worked out either)."""
     at = sheet.find(_CONDITIONAL)
     if at < 0:
         return []
     ranges: list[_RuledRange] = []
     # (only colours given: a rule for empty cells, as a template's on each answer cell, is passed over unread)
     blanks_pass = all(rule[:3] == (None, False, None) for rule in ruled.values())
+    own: dict[bytes, _Rule | None] = {}  # a rule's own differential format, worked out once per inside
     for block in _CONDITIONAL_FORMAT.finditer(sheet, max(sheet.rfind(b"<", 0, at), 0)):
         inside = block.group(2)
-        rules = [_unless_blank(ruled.get(_style_index(said.get("dxfId", ""))), said.get("type", ""))
-                 for said in (_attributes(rule.group(1)) for rule in _RULE.finditer(inside)
-                              if not (blanks_pass and any(kind.encode() in rule.group(1)
-                                                          for kind in _NO_VALUE_RULES)))]
-        if b"dxf" in inside:  # (a rule of the extension list carries its differential format itself)
-            rules += [_differential_format(own.group(1) or b"", currency, panel)
-                      for own in _DIFFERENTIAL_FORMAT.finditer(inside)]
-        pair = next((rule[0] for rule in rules if rule is not None and rule[0] is not None), None)
+        rules: list[_Rule | None] = []
+        starts = list(_RULE.finditer(inside))
+        for number, rule in enumerate(starts):
+            said = rule.group(1)
+            end = starts[number + 1].start() if number + 1 < len(starts) else len(inside)
+            has_own = b"dxf" in inside[rule.end():end]  # (a rule of the extension list carries its format itself)
+            if blanks_pass and not has_own and any(kind.encode() in said for kind in _NO_VALUE_RULES):
+                continue
+            attributes = _attributes(said)
+            given = ruled.get(_style_index(attributes.get("dxfId", "")))
+            if has_own and (differential := _DIFFERENTIAL_FORMAT.search(inside, rule.end(), end)) is not None:
+                written = differential.group(1) or b""
+                if written not in own:
+                    own[written] = _differential_format(written, currency, panel)
+                given = own[written]
+            rules.append(_unless_blank(given, attributes.get("type", "")))
+        pairs = tuple(dict.fromkeys(rule[0] for rule in rules if rule is not None and rule[0] is not None))
         strikes = any(rule is not None and rule[1] for rule in rules)
         percent = next((rule[2] for rule in rules if rule is not None and rule[2] is not None), None)
-        inking = tuple(rule[3] for rule in rules if rule is not None and rule[3] is not None)
-        if pair is None and not strikes and percent is None and not inking:
+        inking = tuple(dict.fromkeys(rule[3] for rule in rules if rule is not None and rule[3] is not None))
+        if not pairs and not strikes and percent is None and not inking:
             continue
         refs = _attributes(block.group(1)).get("sqref", "").split()
         refs += [ref for listed in _SQREF.findall(inside)
                  for ref in html.unescape(listed.decode("utf-8", "replace")).split()]
-        ranges += [(*span, pair, ref if strikes else None, percent, inking or None) for ref in refs
+        ranges += [(*span, pairs or None, ref if strikes else None, percent, inking or None) for ref in refs
                    if (span := _range_span(ref)) is not None]
     return ranges
 
@@ -2086,13 +2168,15 @@ def _ruled_ranges(sheet: bytes, ruled: dict[str, _Rule], currency: str | None,
 _NO_VALUE_RULES = ("containsBlanks", "containsErrors")
 
 
-def _drawn_colours(drawn: dict[str, tuple[str, str]]) -> tuple[frozenset[str], frozenset[str]]:
-    """The font colours the cell formats (``drawn``: each one's font and fill colours) draw text in, and the
-    backgrounds they show (the sheet's white among them): a conditional format's colour matched by one may hide a
-    value (:meth:`_PartScan.rule_colours`)."""
+def _drawn_colours(drawn: dict[str, tuple[str, str]], painted: dict[str, str],
+                   indexed: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The colours the cell formats (``drawn``: each one's font and fill colours; ``painted``: their number formats
+    naming a colour, in the palette ``indexed``) draw values in, and the backgrounds they show (the sheet's white among
+    them): a conditional format's colour matched by one may hide a value (:meth:`_PartScan.rule_looks`)."""
     from .ink import NO_FILL, background
 
-    return (frozenset(font for font, _ in drawn.values()),
+    named = (_inks_named(code, indexed)[0] for code in set(painted.values()))
+    return (frozenset(font for font, _ in drawn.values()).union(*named),
             frozenset(background(fill) for _, fill in drawn.values()) | {background(NO_FILL)})
 
 
@@ -2105,6 +2189,12 @@ def _unless_blank(rule: _Rule | None, kind: str) -> _Rule | None:
 
 
 MAX_RULED_RANGES = 1000  # conditional formats' ranges (showing a unit, striking) one sheet may have: a refusal beyond
+# Distinct colours that conditional formats' rules may hide one sheet's values with (which hide a cell is worked out
+# once per cell format, kind and sign: _HidingLooks), and distinct number formats writing a unit or hiding (each
+# compared with every cell in its ranges, a number's outcome depending on its value: 8 cost a crafted sheet of
+# 100,000 numbers about 3 s more): a refusal beyond. A form has none, or one or two.
+MAX_RULE_LOOKS = 64
+MAX_RULE_UNITS = 8
 _Value = TypeVar("_Value")
 
 
@@ -2132,6 +2222,79 @@ class _Ruling(Generic[_Value]):
         edges, spans = found
         span = bisect_right(edges, column) - 1
         return spans[span] if 0 <= span < len(spans) else None
+
+
+class _Rulings(Generic[_Value]):
+    """Every value the ranges of a worksheet's conditional formats give a cell, not only the first range's: one
+    :class:`_Ruling` for each distinct value (a rule's unit), each found by bisection. A cell costs
+    O(values × log ranges); a sheet may give at most :data:`MAX_RULE_UNITS` distinct values."""
+
+    def __init__(self, ranges: list[tuple[int, int, int, int, _Value]]):
+        groups: dict[_Value, list[tuple[int, int, int, int, _Value]]] = {}
+        for found in ranges:
+            groups.setdefault(found[4], []).append(found)
+        self.rulings = [_Ruling(group) for group in groups.values()]
+
+    def __len__(self) -> int:
+        return len(self.rulings)
+
+    def every(self, row: int, column: int) -> Iterator[_Value]:
+        """What each range over the cell at ``row`` and ``column`` (from 1) gives, each distinct value once."""
+        for ruling in self.rulings:
+            value = ruling.at(row, column)
+            if value is not None:
+                yield value
+
+
+class _HidingLooks:
+    """The looks the ranges of a worksheet's conditional formats give their cells that may hide a value (first row,
+    first column, last row, last column, look: :meth:`_PartScan.inked_ranges`), one that hides a cell found by a
+    bisection or two, however many there are: which looks hide a cell depends only on its cell format, the kind of its
+    value and, for a number, its sign (:func:`_ruled_ink`), so it is worked out once for each of those, and the ranges
+    of the looks that hide such a cell looked through by a :class:`_Ruling` (one per distinct set of looks)."""
+
+    def __init__(self, ranges: list[tuple[int, int, int, int, _Look]], drawn: dict[str, tuple[str, str]],
+                 painted: dict[str, str], indexed: tuple[str, ...]):
+        self.ranges, self.drawn, self.painted, self.indexed = ranges, drawn, painted, indexed
+        self.looks = tuple(dict.fromkeys(look for *_, look in ranges))
+        self.over = _Ruling(ranges)  # (whether any look is given the cell at all)
+        self.by_cell: dict[tuple[str, str, int], _Ruling[_Look] | None] = {}
+        self.by_looks: dict[frozenset[_Look], _Ruling[_Look]] = {}
+
+    def at(self, row: int, column: int, attributes: dict[str, str], sheet: bytes, after: int) -> InvisibleInk | None:
+        """What stands for the cell at ``row`` and ``column`` (from 1; its attributes, where its start tag ends) that a
+        look over it hides: :func:`_ruled_ink` of the first range over it whose look does; None when none does."""
+        if self.over.at(row, column) is None:
+            return None
+        index, kind = _style_index(attributes.get("s", "0")), attributes.get("t", "n")
+        own, own_code = self.drawn.get(index), self.painted.get(index, "")
+        key = (index, kind, _sign(kind, _saved_value(sheet, after)))
+        if key not in self.by_cell:
+            hiding = frozenset(look for look in self.looks
+                               if _ruled_ink(look, own, own_code, attributes, sheet, after, self.indexed) is not None)
+            if hiding and hiding not in self.by_looks:
+                self.by_looks[hiding] = _Ruling([found for found in self.ranges if found[4] in hiding])
+            self.by_cell[key] = self.by_looks[hiding] if hiding else None
+        ruling = self.by_cell[key]
+        look = ruling.at(row, column) if ruling is not None else None
+        return _ruled_ink(look, own, own_code, attributes, sheet, after, self.indexed) if look is not None else None
+
+
+def _sign(kind: str, saved: str) -> int:
+    """What a look's hiding a cell depends on of its saved value (:func:`_ruled_ink`): a number's sign (-1, 0, 1; 2 for
+    none, 3 for NaN, 4 for one that is no number), a TRUE or FALSE's being one as Excel saves it (1, else 0); 0 for a
+    text."""
+    if kind == "b":
+        return int(saved in ("0", "1"))
+    if kind != "n":
+        return 0
+    if not saved:
+        return 2
+    try:
+        value = Decimal(_as_shown(saved))
+    except InvalidOperation:
+        return 4
+    return 3 if value.is_nan() else (value > 0) - (value < 0)
 
 
 def _first_over(ranges: list[tuple[int, int, _Value]]) -> tuple[list[int], list[_Value | None]]:
@@ -2207,24 +2370,60 @@ def _shown_cell(pair: _ShownAs, attributes: dict[str, str], sheet: bytes, after:
     return None
 
 
-def _ruled_ink(colours: tuple[str | None, str | None], own: tuple[str, str] | None, attributes: dict[str, str],
-               sheet: bytes, after: int) -> InvisibleInk | None:
-    """What stands for a cell (its attributes, where its start tag ends) that a conditional format draws in the font
-    and fill ``colours`` it gives (None: the cell's ``own`` font's or fill's, None when those are not told): a value
-    drawn in its background's colour, whether the rule holds for it or not (not worked out), is one nobody may see.
-    A number, a text or a TRUE or FALSE; None for an empty cell, or one drawn in another colour."""
+def _ruled_ink(look: _Look, own: tuple[str, str] | None, own_code: str, attributes: dict[str, str], sheet: bytes,
+               after: int, indexed: tuple[str, ...]) -> InvisibleInk | None:
+    """What stands for a cell (its attributes, where its start tag ends) that a conditional format draws in the ``look``
+    it gives (its font and fill colours, None: the cell's ``own`` font's or fill's, None when those are not told; and
+    its number format naming a colour, '': none): a value drawn in its background's colour, whether the rule holds for
+    it or not (not worked out), is one nobody may see, as a cell format's (:func:`_ink_pair`, the same rule). Where the
+    rule names no colour, the cell's own number format naming one (``own_code``: [White]0.00 on its black fill, under
+    the rule's white fill) is compared, and the font without it: either may hide the value. A number, a text or a TRUE
+    or FALSE (drawn in the font's colour, whatever the number format); None for an empty cell, or one drawn in another
+    colour."""
     from .ink import background
 
-    font, fill = colours
+    font, fill, code = look
     font, fill = font or (own[0] if own else None), fill if fill is not None else (own[1] if own else None)
-    if font is None or fill is None or font != background(fill):
+    if font is None or fill is None:
         return None
     kind, saved = attributes.get("t", "n"), _saved_value(sheet, after)
-    if kind in ("s", "str", "inlineStr"):
-        return InvisibleInk("", "", font, fill, by_rule=True)  # its text is the reader's: put in by put_errors
-    if kind == "b" and saved in ("0", "1"):
-        return InvisibleInk("TRUE" if saved == "1" else "FALSE", "", font, fill, by_rule=True)
-    return InvisibleInk(_as_shown(saved), "", font, fill, by_rule=True) if kind == "n" and saved else None
+    if kind == "b":
+        return InvisibleInk("TRUE" if saved == "1" else "FALSE", "", font, fill, by_rule=True) \
+            if saved in ("0", "1") and font == background(fill) else None
+    for drawn_through in (code,) if code or not own_code else ("", own_code):
+        number_as, text_as = _ink_pair(font, fill, drawn_through, indexed)
+        if kind in ("s", "str", "inlineStr"):  # its text is the reader's: put in by put_errors
+            held = text_as("") if text_as is not None else None
+        else:
+            held = number_as(_as_shown(saved)) if kind == "n" and saved and number_as is not None else None
+        if isinstance(held, InvisibleInk):
+            return replace(held, by_rule=True)
+    return None
+
+
+def _first_told(found: Iterable[Unreadable | None]) -> Unreadable | None:
+    """The first of what may stand for a cell (each rule's over it) that a reader may not read as shown (not
+    :data:`_READ_AS_SHOWN`), else the first noted; None when none is: a rule that hides the value is told, wherever it
+    stands among the others."""
+    first = None
+    for held in found:
+        if held is not None and not isinstance(held, _READ_AS_SHOWN):
+            return held
+        first = first or held
+    return first
+
+
+def _inks_named(code: str, indexed: tuple[str, ...]) -> tuple[frozenset[str], bool]:
+    """The colours a number format ``code`` draws some value in (``[White]General``: FFFFFF), in the palette
+    ``indexed``, and whether it draws some value in the font's colour (a section, or a text, naming none)."""
+    if not code:
+        return frozenset(), True
+    from .ink import named_colour
+    from .number_formats import drawn_colours
+
+    by_sign, text, _ = drawn_colours(code)
+    colours = [named_colour(name, indexed) if name else None for name in (*by_sign, text)]
+    return frozenset(colour for colour in colours if colour), None in colours
 
 
 def _unseen_boolean(colours: tuple[str, str] | None, sheet: bytes, after: int) -> InvisibleInk | None:
@@ -2452,12 +2651,14 @@ def _measure_sheet(chunks: Iterable[bytes], extent: _Extent, exact: bool) -> boo
         extent.strikes = extent.strikes or says_strike(piece)
         if not (extent.raises and extent.colours):  # (one look at each g for both words)
             raises, colours = says_raise_or_rgb(piece)
+            if colours and not extent.colours:  # (an inline string's run is in a cell: not an Excel 2010 rule's colour)
+                colours = _rgb_in_cells(piece, extent)
             extent.raises, extent.colours = extent.raises or raises, extent.colours or colours
-        if not extent.own_rules and (extent.conditional or _says_conditional(piece)):
+        if extent.conditional or _says_conditional(piece):
             extent.conditional = True  # (a rule's own differential format follows, in this piece or a later one)
             first = piece.find(b"dxf")
-            extent.own_rules = first >= 0 and _OWN_DIFFERENTIAL_FORMAT.search(
-                piece, max(piece.rfind(b"<", 0, first), 0)) is not None
+            if first >= 0:
+                _note_own_formats(piece, max(piece.rfind(b"<", 0, first), 0), extent)
         at = piece.find(b"dimension")
         while at >= 0:
             match = _DIMENSION.match(piece, max(piece.rfind(b"<", 0, at), 0))
@@ -2481,6 +2682,44 @@ def _dimension_ref(inside: bytes) -> str | None:
     """The ``ref`` of a ``<dimension>`` tag (the inside after its name); remembered when short, as every copy of a
     bid-form template declares the same range."""
     return (_cell_attributes if len(inside) <= MAX_REMEMBERED_REF else _attributes)(inside).get("ref")
+
+
+_SHEET_DATA_END = on_first_use(rb"</" + _PREFIX + rb"sheetData\s*>")
+
+
+def _rgb_in_cells(piece: bytes, extent: _Extent) -> bool:
+    """Whether a piece of a worksheet that says "rgb" says it before the end of its cells (``</sheetData>``, which no
+    text holds): an inline string's run may have a colour of its own; after them, an Excel 2010 rule's colour (its
+    differential format's, a data bar's) is no run's, and costs no second read for runs."""
+    if extent.after_cells:
+        return False
+    end = _SHEET_DATA_END.search(piece) if b"sheetData" in piece else None
+    if end is None:
+        return True
+    extent.after_cells = True
+    return says_raise_or_rgb(piece[:end.start()])[1]
+
+
+MAX_OWN_FORMATS = 64  # rules' own differential formats told apart in a worksheet's scan; more, and it is read again
+MAX_OWN_FORMAT_BYTES = 4096  # … each this long at most
+
+
+def _note_own_formats(piece: bytes, at: int, extent: _Extent) -> None:
+    """Note in ``extent`` the differential formats of rules' own (``<x14:dxf>``) in a piece of a worksheet from ``at``:
+    their insides, each once; None for all when one is cut between pieces, too long, or there are too many."""
+    first = _OWN_DIFFERENTIAL_FORMAT.search(piece, at)  # (a sheet's own rules' "dxfId" says none: one look)
+    if first is None:
+        return
+    extent.own_rules = True
+    for start in _OWN_DIFFERENTIAL_FORMAT.finditer(piece, first.start()):
+        whole = _DIFFERENTIAL_FORMAT.match(piece, start.start())
+        if extent.own_formats is None or whole is None or whole.end() - whole.start() > MAX_OWN_FORMAT_BYTES:
+            extent.own_formats = None
+            return
+        extent.own_formats.add(whole.group(1) or b"")
+        if len(extent.own_formats) > MAX_OWN_FORMATS:
+            extent.own_formats = None
+            return
 
 
 def _says_conditional(piece: bytes) -> bool:

@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Sequence
 
 
 def changed(form: Path, target: Path, part: str, change) -> Path:
@@ -33,13 +34,15 @@ def far_cell(form: Path, target: Path) -> Path:
                    lambda xml: xml.replace(b'<c r="A2"', b'<c r="A2" r="XFD1048576"', 1))
 
 
-def with_own_rule(differential: str, sqref: str) -> bytes:
+def with_own_rule(differential: str | Sequence[str], sqref: str, kind: str = "expression") -> bytes:
     """A worksheet's extension list holding one conditional format as Excel 2010 and later write it, its rule's
-    differential format (``differential``: the inside of ``<x14:dxf>``) its own, its ranges ``sqref``: to be put
-    before ``</worksheet>``."""
+    differential format (``differential``: the inside of ``<x14:dxf>``; several: a rule each, of the type ``kind``) its
+    own, its ranges ``sqref``: to be put before ``</worksheet>``."""
+    rules = "".join(f'<x14:cfRule type="{kind}" priority="{number}" id="{{00000000-000E-0000-0000-{number:012d}}}">'
+                    f'<xm:f>Lists!$A$1=1</xm:f><x14:dxf>{inside}</x14:dxf></x14:cfRule>'
+                    for number, inside in enumerate([differential] if isinstance(differential, str) else differential,
+                                                    1))
     return ('<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/'
             'spreadsheetml/2009/9/main"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://'
-            'schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="expression" priority="1" id="{00000000-'
-            f'000E-0000-0000-000001000000}}"><xm:f>Lists!$A$1=1</xm:f><x14:dxf>{differential}</x14:dxf></x14:cfRule>'
-            f'<xm:sqref>{sqref}</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>'
-            ).encode()
+            f'schemas.microsoft.com/office/excel/2006/main">{rules}<xm:sqref>{sqref}</xm:sqref>'
+            '</x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>').encode()

@@ -1238,6 +1238,197 @@ def test_many_ranges_of_a_conditional_format_that_cannot_hide_a_value_are_read(r
             assert bid.values["rate_per_call"] == Decimal("0.85")
 
 
+@pytest.mark.parametrize("field, look, says", [
+    ("rate_per_call", {"num_format": "[White]General"}, "found '0.85', stored in the cell but drawn in the colour of its "
+     "background (the number format '[White]General' draws it in FFFFFF, on no fill (the sheet's white), by a "
+     "conditional format (Home > Conditional Formatting) when its rule holds): nobody sees it on screen"),
+    ("vendor_name", {"num_format": "[Color2]0.00"}, "found '北京示例客服有限公司', stored in the cell but drawn in the "
+     "colour of its background (the number format '[Color2]0.00' draws it in FFFFFF, on no fill"),
+    ("similar_projects", {"num_format": "[Red]0", "bg_color": "#FF0000"}, "found '3', stored in the cell but drawn in "
+     "the colour of its background (the number format '[Red]0' draws it in FF0000, on the fill FF0000, by a "
+     "conditional format"),
+])
+def test_a_value_a_conditional_format_s_number_format_draws_in_its_background_s_colour_is_refused(
+        rubric, tmp_path, field, look, says):
+    """dxfink: a rule's own number format naming a colour ([White]General, [Color2], red on the rule's red fill) drew
+    the value unseen while it was read; decided as a cell format's [White] is."""
+    path = write_inked_by_rule(tmp_path / "form.xlsx", field, _UNKNOWN, look)
+    problem = the_problem(rubric, path)
+    assert str(problem).startswith(f"{path}:Bid!C{list(good_bid(VENDOR_A)).index(field) + 1}: expected")
+    assert says in str(problem)
+
+
+def test_a_conditional_format_s_number_format_drawing_white_on_its_dark_fill_is_read(rubric, tmp_path):
+    """[White]0.00 on the rule's black fill is seen: it had been refused as black (the cell's font) on black."""
+    for field, value in (("rate_per_call", Decimal("0.85")), ("vendor_name", "北京示例客服有限公司")):
+        path = write_inked_by_rule(tmp_path / "form.xlsx", field, _UNKNOWN,
+                                   {"num_format": "[White]0.00", "bg_color": "#000000"})
+        (bid,) = read_bids(rubric, [path]).bids
+        assert bid.values[field] == value
+
+
+def test_a_cell_s_own_colour_naming_format_under_a_rule_s_fill_of_that_colour_is_refused(rubric, tmp_path):
+    """[White]0.00 on the cell's black fill is seen; a rule's white fill over it hides it (dxfink: read, the cell's
+    font, black, having been compared with the rule's fill, not the colour its number format draws in)."""
+    at = list(good_bid(VENDOR_A)).index("rate_per_call") + 1
+    for fill, refused in (("#FFFFFF", True), ("#FFFF00", False)):
+        path = tmp_path / "form.xlsx"
+        book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+        sheet = book.add_worksheet("Bid")
+        own = book.add_format({"num_format": "[White]0.00", "bg_color": "#000000"})
+        for r, (name, value) in enumerate(good_bid(VENDOR_A).items()):
+            sheet.write_string(r, 0, name)
+            sheet.write(r, 2, value, own if name == "rate_per_call" else None)
+        sheet.conditional_format(f"C{at}", {**_UNKNOWN, "format": book.add_format({"bg_color": fill})})
+        book.close()
+        if refused:
+            assert str(the_problem(rubric, path)).startswith(
+                f"{path}:Bid!C{at}: expected an amount in yuan, 0 or more, found '0.85', stored in the cell but drawn in "
+                "the colour of its background (the number format '[White]0.00' draws it in FFFFFF, on the fill FFFFFF, "
+                "by a conditional format")
+        else:
+            (bid,) = read_bids(rubric, [path]).bids
+            assert bid.values["rate_per_call"] == Decimal("0.85")
+
+
+@pytest.mark.parametrize("by_rule", [False, True])
+def test_a_nan_drawn_white_is_refused_at_its_cell_not_a_traceback(rubric, tmp_path, by_rule):
+    """<v>NaN</v> (no spreadsheet program saves it, a crafted file may) in a white cell: comparing it with 0 to find its
+    section had raised InvalidOperation, a traceback (dxfink: the cell format's, and now a rule's, decided by the same
+    rule)."""
+    from crafted import changed
+
+    at = list(good_bid(VENDOR_A)).index("rate_per_call") + 1
+    white = {"font_color": "#FFFFFF"}
+    form = write_inked_by_rule(tmp_path / "white.xlsx", "rate_per_call", _UNKNOWN, white) if by_rule \
+        else write_inked_form(tmp_path / "white.xlsx", "rate_per_call", white)
+    path = changed(form, tmp_path / "form.xlsx", SHEET, lambda xml: re.sub(
+        rb'(<c r="C%d"[^>]*>)<v>[^<]*</v>' % at, rb"\1<v>NaN</v>", xml))
+    problem = str(the_problem(rubric, path))
+    assert problem.startswith(f"{path}:Bid!C{at}: expected") and "drawn in the colour of its background" in problem
+
+
+def test_a_nan_after_an_empty_cell_under_the_same_white_rule_is_refused(rubric, tmp_path):
+    """Which rules hide a cell is remembered by its format, kind and sign: an empty number cell (B10) before the NaN,
+    in the same format, had stood for it."""
+    from crafted import changed
+
+    at = list(good_bid(VENDOR_A)).index("rate_per_call") + 1
+    form = write_inked_by_rule(tmp_path / "white.xlsx", "rate_per_call", _UNKNOWN, {"font_color": "#FFFFFF"},
+                               cells=f"B{at}:C{at}")
+    path = changed(form, tmp_path / "form.xlsx", SHEET, lambda xml: re.sub(
+        rb'(<c r="C%d"[^>]*>)<v>[^<]*</v>' % at, rb'<c r="B%d"/>\1<v>NaN</v>' % at, xml))
+    problem = str(the_problem(rubric, path))
+    assert problem.startswith(f"{path}:Bid!C{at}: expected") and "drawn in the colour of its background" in problem
+
+
+def _form_with_rules(path: Path, rules: list[tuple[str, dict[str, Any]]]) -> Path:
+    """A bid form with a heading drawn white on blue beside it (E1), and conditional formats (each a range and the
+    look its rule of unknown truth gives), in order."""
+    book = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet("Bid")
+    for r, (name, value) in enumerate(good_bid(VENDOR_A).items()):
+        sheet.write_string(r, 0, name)
+        sheet.write(r, 2, value)
+    sheet.write_string(0, 4, "Notes", book.add_format({"font_color": "#FFFFFF", "bg_color": "#1F4E79"}))
+    for cells, look in rules:
+        sheet.conditional_format(cells, {**_UNKNOWN, "format": book.add_format(look)})
+    book.close()
+    return path
+
+
+@pytest.mark.parametrize("field, first, then, says", [
+    # a white fill (which hides the heading's white text) first, a white font after it: over the same range, or a
+    # wider range first
+    ("rate_per_call", (None, {"bg_color": "#FFFFFF"}), (None, {"font_color": "#FFFFFF"}), "font colour FFFFFF"),
+    ("rate_per_call", ("C1:C20", {"bg_color": "#FFFFFF"}), (None, {"font_color": "#FFFFFF"}), "font colour FFFFFF"),
+    # a unit a text is shown as it is through first, ;;; after it
+    ("vendor_name", (None, {"num_format": '0.00"万元"'}), (None, {"num_format": ";;;"}),
+     "shown as nothing through the number format ';;;'"),
+    ("vendor_name", ("C1:C20", {"num_format": '0.00"万元"'}), (None, {"num_format": ";;;"}),
+     "shown as nothing through the number format ';;;'"),
+])
+def test_a_rule_that_hides_the_value_is_found_wherever_it_stands_among_the_rules(rubric, tmp_path, field, first, then,
+                                                                                 says):
+    """dxfink: where several rules (of one range, or of ranges over one another) could draw the same cell, only the
+    first range's first such rule had been compared: a white font after a white fill, or ;;; after a unit that shows a
+    text as it is, was read though nobody saw the value. Which rule Excel applies (priority) is not worked out: any
+    rule that may hide the value counts."""
+    at = f"C{list(good_bid(VENDOR_A)).index(field) + 1}"
+    path = _form_with_rules(tmp_path / "form.xlsx", [(cells or at, look) for cells, look in (first, then)])
+    # (a unit over the column refuses the numbers there too: the text's cell is the one looked at)
+    (problem,) = [said for said in problems(lambda: read_bids(rubric, [path])) if said.startswith(f"{path}:Bid!{at}:")]
+    assert says in problem
+
+
+def test_rules_that_leave_the_value_seen_are_read_whatever_their_order(rubric, tmp_path):
+    """The white fill hides only white text; a red font nothing: the price in black is read."""
+    path = _form_with_rules(tmp_path / "form.xlsx", [("C1:C20", {"bg_color": "#FFFFFF"}),
+                                                     ("C1:C20", {"font_color": "#FF0000"})])
+    (bid,) = read_bids(rubric, [path]).bids
+    assert bid.values["rate_per_call"] == Decimal("0.85")
+
+
+def _with_own_rules(tmp_path: Path, differential: str | list[str], sqref: str, kind: str = "expression") -> Path:
+    """A bid form whose sheet carries Excel 2010 rules of the type ``kind`` with their own differential formats."""
+    from crafted import changed
+
+    plain = write_sheet(tmp_path / "plain.xlsx", "Bid", [[name, None, value] for name, value in good_bid().items()])
+    return changed(plain, tmp_path / "form.xlsx", SHEET, lambda xml: xml.replace(
+        b"</worksheet>", with_own_rule(differential, sqref, kind) + b"</worksheet>"))
+
+
+_YELLOW = '<fill><patternFill><bgColor rgb="FFFFF2CC"/></patternFill></fill>'
+
+
+def test_an_extension_list_rule_s_own_number_format_drawing_white_is_refused(rubric, tmp_path):
+    at = list(good_bid(VENDOR_A)).index("rate_per_call") + 1
+    path = _with_own_rules(tmp_path, [_YELLOW, '<numFmt numFmtId="164" formatCode="[White]General"/>'], f"C{at}")
+    problem = the_problem(rubric, path)
+    assert str(problem).startswith(f"{path}:Bid!C{at}: expected") and "found '0.85'" in str(problem)
+    assert "the number format '[White]General' draws it in FFFFFF" in str(problem)
+
+
+@pytest.mark.parametrize("differential, kind", [
+    (_YELLOW, "expression"),  # a yellow fill under black text: seen
+    ('<font><color rgb="FFFFFFFF"/></font>', "containsBlanks"),  # white, but only for an empty cell
+])
+def test_an_extension_list_rule_that_cannot_hide_a_value_costs_no_second_read(rubric, tmp_path, monkeypatch,
+                                                                              differential, kind):
+    """dxfink: an Excel 2010 rule carrying its own format had the worksheet read again whatever it did, and an empty
+    cell's white font was taken for a value's; its ranges counted towards the 1,000 a sheet may have (1,001 of a yellow
+    fill were refused). Now it is filtered as the styles' rules are."""
+    at = list(good_bid(VENDOR_A)).index("rate_per_call") + 1
+    path = _with_own_rules(tmp_path, differential, f"C{at}", kind)
+    read = _worksheet_reads(monkeypatch)
+    problems, notes = scan_xlsx(path.read_bytes(), "form.xlsx", "CNY")
+    assert problems == [] and notes.errors == {} and (read == [] or kind == "containsBlanks")
+    monkeypatch.undo()
+    (bid,) = read_bids(rubric, [path]).bids
+    assert bid.values == make_bid(rubric, good_bid(VENDOR_A)).values
+    many = _with_own_rules(tmp_path, differential, " ".join(f"F{row}" for row in range(1, 1001)) + f" C{at}", kind)
+    (bid,) = read_bids(rubric, [many]).bids
+    assert bid.values == make_bid(rubric, good_bid(VENDOR_A)).values
+
+
+def test_too_many_different_looks_of_conditional_formats_are_refused(rubric, tmp_path):
+    """Each distinct unit or colour a rule may show a cell through is compared at every cell of its ranges: a sheet
+    with more than 64 is refused whole, as one with more than 1,000 ranges is."""
+    codes = [f'<numFmt numFmtId="{164 + n}" formatCode="[White]0.{"0" * n}"/>' for n in range(65)]
+    path = _with_own_rules(tmp_path, codes, "C1:C20")
+    assert "has conditional formats with 65 different units or colours that may hide or change its values, more " \
+        "than the 64 the check compares at each cell" in str(the_problem(rubric, path))
+    told = problems(lambda: read_bids(rubric, [_with_own_rules(tmp_path, codes[:64], "C1:C20")]))
+    assert told and all("drawn in the colour of its background" in said for said in told)  # 64: each cell refused
+    units = [f'<numFmt numFmtId="{164 + n}" formatCode="[&gt;100000000]0.{"0" * n}&quot;万&quot;;General"/>'
+             for n in range(9)]  # (each compared with every number: 8 at most)
+    assert "has conditional formats with 9 different units or colours that may hide or change its values, more " \
+        "than the 8 the check compares at each cell" in str(the_problem(rubric, _with_own_rules(tmp_path, units,
+                                                                                               "C1:C20")))
+    (bid,) = read_bids(rubric, [_with_own_rules(tmp_path, units[:8], "C30:C40")]).bids  # (over no answer)
+    assert bid.values == make_bid(rubric, good_bid(VENDOR_A)).values
+
+
 def test_a_white_run_of_an_inline_string_is_refused_too(rubric, tmp_path):
     """openpyxl saves rich text in the cell (an inline string), not in the shared strings: 2 and a white 1 there."""
     from openpyxl.cell.rich_text import CellRichText, TextBlock
