@@ -3122,11 +3122,13 @@ def _(s: Say) -> str:
 
 @_template("ruled_ranges", _SHEET_FINDINGS)
 def _(s: Say) -> str:
-    return s.t(f"has {s['count']:,} ranges under conditional formats whose number format writes a unit (万, another "
-               f"scale or currency…) or whose font strikes through, more than the {s['limit']:,} the check looks "
-               f"through; {_advice(s, ADVICE['clear_rules'])}",
-               f"有 {s['count']:,} 个区域受数字格式写有单位（万、其他数量级或币种……）或字体带删除线的条件格式约束，超过检查所能"
-               f"查看的 {s['limit']:,} 个；{_advice(s, ADVICE['clear_rules'])}")
+    return s.t(f"has {s['count']:,} ranges under conditional formats that may change how a value reads (a unit such "
+               f"as 万, another scale or currency, a strikethrough, a percent format) or hide it (a font colour, a "
+               f"format that shows nothing), more than the {s['limit']:,} the check looks through; "
+               f"{_advice(s, ADVICE['clear_rules'])}",
+               f"有 {s['count']:,} 个区域受可能改变数值读法（万等单位、其他数量级或币种、删除线、百分比格式）或隐藏数值"
+               f"（字体颜色、不显示数字的格式）的条件格式约束，超过检查所能查看的 {s['limit']:,} 个；"
+               f"{_advice(s, ADVICE['clear_rules'])}")
 
 
 @_template("ruled_looks", _SHEET_FINDINGS)

@@ -954,9 +954,9 @@ def test_a_number_shown_in_wan_by_a_conditional_format_is_refused(rubric, tmp_pa
     too_many = with_parts(many, tmp_path / "too many.xlsx", lambda parts: parts.update({
         "xl/worksheets/sheet1.xml": parts["xl/worksheets/sheet1.xml"].replace(b'sqref="', b'sqref="G1 ')}))
     assert str(the_problem(rubric, too_many)) == (
-        f"{too_many}: refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has 1,001 ranges under conditional formats whose "
-        "number format writes a unit (万, another scale or currency…) or whose font strikes through, more than the "
-        "1,000 the check looks through; ask the bidder to clear the conditional formats (Home > Conditional "
+        f"{too_many}: refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has 1,001 ranges under conditional formats that "
+        "may change how a value reads (a unit such as 万, another scale or currency, a strikethrough, a percent "
+        "format) or hide it (a font colour, a format that shows nothing), more than the 1,000 the check looks through; ask the bidder to clear the conditional formats (Home > Conditional "
         "Formatting > Clear Rules) and save the workbook again")
     own = with_own_rule('<numFmt numFmtId="176" formatCode="0.00&quot;万元&quot;"/>', f"C{row}:D{row}")
     excel_2010 = with_parts(path, tmp_path / "own.xlsx", lambda parts: parts.update({  # the rule's own format
