@@ -176,7 +176,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         ranking = tuple(map(Standing, [place for place, _ in ranked],
                             *(map(filled[name].__getitem__, order) for name in _MARKS)))
     chosen, tied = candidates(ranked, rubric.candidates)
-    status = PROVISIONAL if panel.panel_open or any(INCOMPLETE in s.flags for s in ranking) else FINAL
+    status = PROVISIONAL if panel.own_of or any(INCOMPLETE in s.flags for s in ranking) else FINAL
     inputs = ((rubric_file,) if rubric_file else ()) + bidset.files + panel.files
     return Result(
         rubric=rubric, status=status, ranking=ranking, candidates=chosen, candidates_tied=tied,

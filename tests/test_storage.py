@@ -2371,3 +2371,32 @@ def test_a_judges_own_result_is_not_final_while_the_panels_is_open_on_a_bid_they
     assert own.status == own.status_shown == "provisional" and provisional_label(own) == OWN_COMPLETE_LABEL
     assert owed_by(own, "okafor") == ()
     store.submit(okafor, tender)  # as his own result says: nothing owed
+
+
+def test_a_judges_own_result_is_never_final_while_their_seat_holds_the_panel_open(tmp_path):
+    """okafor has given every score but not submitted; mensah has submitted, and the scoring is closed without
+    okafor: every score is in, so the panel's result is complete (final), but the tender cannot be finalised until
+    okafor submits. okafor's own result, ranked on his scores alone (another order than the panel's), had then said
+    final: a ranking no award may rest on, headed as the panel's. It stays provisional, saying his scores are complete
+    and the panel's result still open."""
+    from bideval.result import OWN_COMPLETE_LABEL, provisional_label, result_json
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin = admin_of(store)
+    tender = qcbs_sample(store)
+    okafor, mensah = seat_judge(store, tender, "okafor"), seat_judge(store, tender, "mensah")
+    store.open_scoring(admin, tender)
+    bids = [v for v, _ in store.bids_to_score(okafor, tender)]
+    criteria = store.result_for(admin, tender).rubric.panel_criteria
+    for i, vendor in enumerate(bids):  # okafor ranks the bids one way, mensah the other
+        for criterion in criteria:
+            store.set_score(okafor, tender, vendor, criterion.id, criterion.max - i)
+            store.set_score(mensah, tender, vendor, criterion.id, criterion.max - len(bids) + i)
+    store.submit(mensah, tender)
+    store.close_scoring(admin, tender, "okafor is away")
+    panel = store.result_for(admin, tender)
+    assert panel.status == "final"  # every score given: complete, though okafor's seat holds finalising back
+    own = store.result_for(okafor, tender)
+    assert [s.vendor_id for s in own.ranking] != [s.vendor_id for s in panel.ranking]
+    assert own.status == own.status_shown == "provisional" and provisional_label(own) == OWN_COMPLETE_LABEL
+    assert '"status": "provisional"' in result_json(own, "en", indent=1)
