@@ -2304,7 +2304,7 @@ def _finding_kind(s: Say, kind: Any) -> str:
     value = str(getattr(kind, "value", kind))
     zh = FINDING_NAMES[value].zh if value in FINDING_NAMES else value
     en = {"outlier": "an outlying score", "abnormal_low_price": "an abnormally low price",
-          "incomplete": "incomplete scores"}.get(value, value)
+          "incomplete": FINDING_NAMES["incomplete"].en.lower()}.get(value, value)  # (the flag's name: one name)
     return s.t(value if s.ids else en, zh)
 
 

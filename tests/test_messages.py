@@ -1069,6 +1069,20 @@ def test_a_finding_on_no_such_flag_names_its_kind_as_the_review_page_does(kind):
     assert zh.startswith(f"没有可填写复核意见的情况：{FINDING_NAMES[kind.value].zh} "), zh
 
 
+def test_a_finding_on_missing_panel_scores_is_named_as_its_flag_in_english_too():
+    """The flag, the Results page and the Review page say Panel scores missing (评分未完成); the finalise refusal's flags
+    without a finding and a finding changed elsewhere had said "incomplete scores" in English."""
+    from bideval.labels import FINDING_NAMES
+
+    named = FINDING_NAMES[FindingKind.INCOMPLETE.value]
+    refused = messages.sentence("finalise.refused", dict(tender=7, blockers=Blockers(unresolved=(
+        Flag(FindingKind.INCOMPLETE, VENDOR),))), "en")
+    changed = messages.sentence("store.write_conflict", dict(what="finding", seen=1, current=2, value="已核实",
+                                                             kind=FindingKind.INCOMPLETE, vendor_id=VENDOR), "en")
+    for said in (refused, changed):
+        assert named.en.lower() in said and "incomplete scores" not in said, said
+
+
 def test_a_changed_copy_of_the_bids_sheet_in_both_languages():
     """hostile12: a copy of Bids whose row for a bidder read differs from it."""
     facts = dict(shape="copy", read="Bids", found=VENDOR, at="J3", read_at="J4")
