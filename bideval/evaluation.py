@@ -63,9 +63,12 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
     result = _evaluate(rubric, bidset, panel, checks, rubric_file)
     if not rubric.staged:
         return result
-    settled = {s.vendor_id: panel.settled_out[s.vendor_id] for s in result.ranking if s.vendor_id in panel.settled_out}
-    failures = {s.vendor_id: failure for s in result.ranking
-                if s.vendor_id not in settled and (failure := _stage_failure(rubric, s, panel)) is not None}
+    # a bid the panel has settled out (a judge's own result) is out: at a pass mark of its own when these scores put it
+    # there as well (its subtotal theirs or the bidder's stated facts alone), else by the panel's settled decision
+    failures = {s.vendor_id: failure for s in result.ranking if (failure := _stage_failure(rubric, s, panel)) is not None
+                and not (failure.incomplete and s.vendor_id in panel.settled_out)}
+    settled = {s.vendor_id: panel.settled_out[s.vendor_id] for s in result.ranking
+               if s.vendor_id in panel.settled_out and s.vendor_id not in failures}
     if not failures and not settled:
         return result
     rest = _evaluate(rubric, bidset, panel, checks, rubric_file, out=frozenset(failures) | frozenset(settled))
@@ -176,7 +179,7 @@ def _evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput, checks: Mapping
         ranking = tuple(map(Standing, [place for place, _ in ranked],
                             *(map(filled[name].__getitem__, order) for name in _MARKS)))
     chosen, tied = candidates(ranked, rubric.candidates)
-    status = PROVISIONAL if panel.panel_open or any(INCOMPLETE in s.flags for s in ranking) else FINAL
+    status = PROVISIONAL if panel.own_of or any(INCOMPLETE in s.flags for s in ranking) else FINAL
     inputs = ((rubric_file,) if rubric_file else ()) + bidset.files + panel.files
     return Result(
         rubric=rubric, status=status, ranking=ranking, candidates=chosen, candidates_tied=tied,

@@ -1777,6 +1777,16 @@ def _(s: Say) -> str:
                "未作为评委读取")
 
 
+@_template("panel.heading_of_nobody")
+def _(s: Say) -> str:
+    found, scores = s["found"], s.q(s["scores"])
+    return s.t(f"{found!r} reads as the heading of a group of the list, but no member is listed under it and nobody "
+               f"scores as {found!r} on {scores}: a member yet to score, or a heading left over? expected the members "
+               "of its group listed under it, or its row deleted if it names no member",
+               f"{found!r} 像是名单中分组的标题，但其下没有列出评委，且{scores}中没有以 {found!r} 名义的评分：是尚未评分的评委，"
+               "还是多余的标题？应在其下列出该组评委；如不是评委，请删除该行")
+
+
 @_template("panel.member_below_list")
 def _(s: Say) -> str:
     scores, note = s.q(s["scores"]), s.get("note")
@@ -2294,7 +2304,7 @@ def _finding_kind(s: Say, kind: Any) -> str:
     value = str(getattr(kind, "value", kind))
     zh = FINDING_NAMES[value].zh if value in FINDING_NAMES else value
     en = {"outlier": "an outlying score", "abnormal_low_price": "an abnormally low price",
-          "incomplete": "incomplete scores"}.get(value, value)
+          "incomplete": FINDING_NAMES["incomplete"].en.lower()}.get(value, value)  # (the flag's name: one name)
     return s.t(value if s.ids else en, zh)
 
 

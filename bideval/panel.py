@@ -224,8 +224,9 @@ class _PanelReader:
         self.below_the_list: list[tuple[Workbook, str, int, int, str, str, dict[str, str]]] = []
         # each member's first row on Judges (book, sheet, row index, cells): a second row naming them is compared to it
         self.listed_rows: dict[str, tuple[Workbook, str, int, list]] = {}
-        # rows of Judges holding a group's heading alone (技术组), a member only if they score (:meth:`check_headings`)
-        self.headings: list[tuple[Workbook, str, int, int, str]] = []
+        # rows of Judges holding a group's heading alone (技术组), a member only if they score (:meth:`check_headings`),
+        # with whether a member is listed under it
+        self.headings: list[tuple[Workbook, str, int, int, str, bool]] = []
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
@@ -356,6 +357,7 @@ class _PanelReader:
         first = last = previous = None  # the list's first and last member rows; the last row with a name cell filled
         # the list has ended, at an empty row ({}) or at a note under it ({note, at}): a name below is a member or a note?
         ended: dict[str, str] | None = None
+        heading: int | None = None  # the last group's heading in self.headings with no member listed under it yet
         for r, row in rows:
             raw = _cell(row, column)
             if isinstance(raw, Unreadable):  # a member nobody can name: never dropped from the panel in silence
@@ -385,10 +387,14 @@ class _PanelReader:
             if name and _group_heading(name) and all(is_blank(v) for c, v in enumerate(row) if c != column):
                 # 技术组 alone on its row: a heading of the list's next group, or a judge so named? Told by Scores
                 # (:meth:`check_headings`); meanwhile a member, and neither the list's start nor its end.
-                self.headings.append((book, sheet, r, column, name))
+                heading = len(self.headings)
+                self.headings.append((book, sheet, r, column, name, False))
                 self.member(book, sheet, r, row, column, name, names)
                 continue
             if name:
+                if heading is not None:  # the heading above heads a member
+                    self.headings[heading] = self.headings[heading][:5] + (True,)
+                    heading = None
                 self.listed_twice(book, sheet, r, column, name, row, header)
                 self.member(book, sheet, r, row, column, name, names)
                 if ended is not None and first is not None and last is not None:  # told once the scores are read
@@ -455,10 +461,15 @@ class _PanelReader:
     def check_headings(self) -> None:
         """A group's heading without a colon (技术组, 商务小组, Technical panel), alone on its row of Judges, with no row
         on Scores is no member: warned of and taken off the list (read as one, the result had waited for scores from
-        技术组). A judge so named who scores sits on the panel."""
+        技术组). A judge so named who scores sits on the panel. One with no member listed under it (the last of the
+        list, or right above another heading) is refused: a heading of nobody, or a member yet to score (陈组, dropped
+        as a heading, had left the result final without their scores)?"""
         scored = {judge for judge, _, _ in self.seen}
-        for book, sheet, r, column, name in self.headings:
+        for book, sheet, r, column, name, heads in self.headings:
             if name in scored:
+                continue
+            if not heads:
+                self.fail(book, sheet, r, column, "panel.heading_of_nobody", found=name, scores=SCORES_SHEET)
                 continue
             self.warnings.append(Problem.of("panel.group_heading", book.display, sheet, cell_name(r, column),
                                             found=name, scores=SCORES_SHEET))
@@ -795,7 +806,7 @@ class _PanelReader:
         elif judge not in self.judges_sheet:
             member = self.member_named(judge)  # 王评委（组长） as the Judges sheet lists them, for the member 王评委
             if member is None:
-                headings = {heading for *_, heading in self.headings}  # (技术组: no member to name, unless it scores)
+                headings = {heading for *_, heading, _ in self.headings}  # (技术组: no member to name, unless it scores)
                 self.expect(book, sheet, r, columns["judge"],
                             Expected("judge_member", {"sheet": JUDGES_SHEET, "members": tuple(
                                 m for m in self.judges_sheet if m not in headings)}),

@@ -42,9 +42,8 @@ class PanelInput:
     # settles, learnt without a score of another judge's. ``own_of``: that judge (no agreed score is waited for in
     # their result); ``open_stages``: the bids whose pass mark these scores do not settle, those the whole panel still
     # scores (analysis.panel_bids), below a pass mark on that judge's alone; ``settled_out``: the bids the panel has
-    # settled out at a pass mark, vendor_id → the group's id, out whatever that judge's make of them; ``panel_open``:
-    # the whole panel's result is provisional, so theirs is too
+    # settled out at a pass mark, vendor_id → the group's id, out whatever that judge's make of them. Their result is
+    # provisional, always: it is not the panel's, and the panel's is not finalised before that judge submits
     own_of: str = ""
     open_stages: frozenset[str] = frozenset()
     settled_out: Mapping[str, str] = field(default_factory=dict)
-    panel_open: bool = False

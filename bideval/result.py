@@ -54,11 +54,11 @@ PROVISIONAL_FLAGGED_LABEL = Label(
     f"临时结果：尚缺评委评分（标记“{FLAG_LABELS[INCOMPLETE].zh}”），不能据此定标",
     f"Provisional: some panel scores are missing (flag \"{FLAG_LABELS[INCOMPLETE].en}\"); no award may rest on it")
 
-#: A judge's own result (:attr:`Result.own_of`) with every score of theirs given, while the whole panel's result is not
-#: final: their result is provisional too, and says why in these words.
-OWN_COMPLETE_LABEL = Label("临时结果：您的评分已全部录入，评标委员会的结果尚未确定（尚缺其他评委评分、合议分或组长审核），不能据此定标",
-                           "Provisional: your scores are complete; the panel's result is still open (other judges' "
-                           "scores, agreed scores or the chair's review); no award may rest on it")
+#: A judge's own result (:attr:`Result.own_of`) with every score of theirs given: it is provisional (it is theirs, not
+#: the panel's, and the panel's waits at least for their submitting), and says why in these words.
+OWN_COMPLETE_LABEL = Label("临时结果：您的评分已全部录入，评标委员会的结果尚未确定（尚待您提交评分，或尚缺其他评委评分、合议分或组长审核），不能据此定标",
+                           "Provisional: your scores are complete; the panel's result is still open (your submitting, "
+                           "other judges' scores, agreed scores or the chair's review); no award may rest on it")
 
 
 def none_ranked_yet(result: "Result") -> Label | None:
@@ -323,7 +323,8 @@ class Result:
     # vendor_id → the values each bid stated, by field id (the workbook's Inputs sheet: a score traced to its input)
     stated: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     # a judge's own result (Store.result_for before they submit): that judge, whose scores alone it is made of; its
-    # status is provisional while the whole panel's is, and it never says it waits only for agreed scores
+    # status is always provisional (the panel's cannot be finalised before that judge submits), and it never says it
+    # waits only for agreed scores
     own_of: str = ""
 
     @cached_property

@@ -39,7 +39,7 @@ from .filenames import distinct_names
 from .labels import Named, with_role
 from .panel import judge_name, read_panel, seat_name
 from .panel_input import PanelInput, Score
-from .result import PROVISIONAL, Result
+from .result import Result
 from .rights import Action, Actor, RightRefused, Role, SeatLost, allowed
 from .rubric import Aggregate, Rubric, Tiered, parse_rubric
 from .rubric_mark import TenderMark
@@ -1603,7 +1603,7 @@ class Store:
                      whole: Result | None = None) -> PanelInput:
         """The panel as the engine takes it; ``only``: one judge's own scores, and no consensus, with what ``whole``
         (the whole panel's result) settles: the bids it still scores left open at a pass mark, those it has settled
-        out at one out, and its status (:class:`~bideval.panel_input.PanelInput`)."""
+        out at one out (:class:`~bideval.panel_input.PanelInput`)."""
         seats = self._seats(s, tender_id)
         judges = tuple(seats)
         query = select(ScoreRecord.judge, ScoreRecord.vendor_id, ScoreRecord.criterion, ScoreRecord.score,
@@ -1625,8 +1625,7 @@ class Store:
             return panel
         return replace(panel, own_of=only, open_stages=frozenset(v for v, _ in panel_bids(whole)),
                        settled_out={b.vendor_id: b.stage.group for b in whole.invalid
-                                    if b.stage is not None and not b.stage.incomplete},
-                       panel_open=whole.status == PROVISIONAL)
+                                    if b.stage is not None and not b.stage.incomplete})
 
     def panel_input(self, actor: Actor, tender_id: int) -> PanelInput:
         """The whole panel as the engine takes it (for those who may read every score)."""
@@ -1673,7 +1672,7 @@ class Store:
         asks) stays unsettled in the seat's own result, so what that result says they owe is what submitting asks
         (seat15: their own 1s had put every QCBS bid out, the result final and nothing owed, submitting refused
         for 4 scores). Nor does it undo what the panel settles: a bid the panel has settled out at a pass mark is out of
-        it, and it is provisional while the panel's result is. It learns which bids the panel still scores, as the
+        it, and it is provisional, always (the panel's cannot be finalised before the seat submits). It learns which bids the panel still scores, as the
         grid does, and which it has settled out; never a score of another."""
         bidset = self._bidset(s, record, seat)
         if seat is None:

@@ -145,6 +145,7 @@ FACTS = {
     "panel.member_twice": dict(judge="王评委", at="Judges!A2"),
     "panel.member_rows_differ": dict(judge="王伟", at="Judges!A2", cells=("B2", "B4"), found=("甲大学", "")),
     "panel.group_heading": dict(found="技术组", scores="Scores"),
+    "panel.heading_of_nobody": dict(found="商务组", scores="Scores"),
     "panel.missing_column": dict(heading=Named("judge", Label("评委", "judge")), headers=("judge", "评委"),
                                  found=("vendor_id", "score")),
     "panel.no_scores_sheet": dict(scores="Scores", tiers="Tiers", found=("Sheet1",)),
@@ -666,6 +667,12 @@ SENTENCES = [
      "'技术组' reads as the heading of a group of the list (alone on its row, it ends in 组, panel, group or team) and "
      "nobody scores as '技术组' on 'Scores': not read as a member", SAME,
      "'技术组' 是名单中分组的标题（独占一行，以“组”等字样结尾），且“Scores”中没有以 '技术组' 名义的评分：未作为评委读取"),
+    ("panel.heading_of_nobody",
+     "'商务组' reads as the heading of a group of the list, but no member is listed under it and nobody scores as '商务组' "
+     "on 'Scores': a member yet to score, or a heading left over? expected the members of its group listed under it, "
+     "or its row deleted if it names no member", SAME,
+     "'商务组' 像是名单中分组的标题，但其下没有列出评委，且“Scores”中没有以 '商务组' 名义的评分：是尚未评分的评委，还是多余的标题？"
+     "应在其下列出该组评委；如不是评委，请删除该行"),
     ("panel.member_below_list",
      "'赵六' stands below an empty row under the list of members (A2–A6) and has no row on 'Scores': a member who has "
      "not scored yet and a note under the list cannot be told apart; if a member, delete the empty row above it, so the "
@@ -1060,6 +1067,20 @@ def test_a_finding_on_no_such_flag_names_its_kind_as_the_review_page_does(kind):
 
     zh = messages.sentence("store.no_flag", {**FACTS["store.no_flag"], "kind": kind.value}, "zh")
     assert zh.startswith(f"没有可填写复核意见的情况：{FINDING_NAMES[kind.value].zh} "), zh
+
+
+def test_a_finding_on_missing_panel_scores_is_named_as_its_flag_in_english_too():
+    """The flag, the Results page and the Review page say Panel scores missing (评分未完成); the finalise refusal's flags
+    without a finding and a finding changed elsewhere had said "incomplete scores" in English."""
+    from bideval.labels import FINDING_NAMES
+
+    named = FINDING_NAMES[FindingKind.INCOMPLETE.value]
+    refused = messages.sentence("finalise.refused", dict(tender=7, blockers=Blockers(unresolved=(
+        Flag(FindingKind.INCOMPLETE, VENDOR),))), "en")
+    changed = messages.sentence("store.write_conflict", dict(what="finding", seen=1, current=2, value="已核实",
+                                                             kind=FindingKind.INCOMPLETE, vendor_id=VENDOR), "en")
+    for said in (refused, changed):
+        assert named.en.lower() in said and "incomplete scores" not in said, said
 
 
 def test_a_changed_copy_of_the_bids_sheet_in_both_languages():

@@ -928,10 +928,10 @@ def test_the_judges_sheets_of_several_workbooks_may_list_the_same_members(rubric
 
 @pytest.mark.parametrize("judges, headings", [
     (["技术组", "王评委", "商务组", "李评委"], (2, 4)),
-    (["技术评审小组", "王评委", "李评委", "商务组别"], (2, 5)),
-    (["Technical panel", "王评委", "Commercial team", "李评委", "Price group"], (2, 4, 6)),
+    (["技术评审小组", "王评委", "商务组别", "李评委"], (2, 4)),
+    (["Technical panel", "王评委", "Commercial team", "李评委"], (2, 4)),
     (["A组", "王评委", "B组", "李评委"], (2, 4)),
-    (["王评委", "李评委", None, "商务组"], (5,)),  # below an empty row too: a heading, not a doubtful name
+    (["王评委", None, "商务组", "李评委"], (4,)),  # below an empty row too: a heading, not a doubtful name
 ])
 def test_a_group_s_heading_without_a_colon_is_warned_of_not_a_member(rubric, bidset, tmp_path: Path, capsys, judges,
                                                                      headings):
@@ -949,6 +949,28 @@ def test_a_group_s_heading_without_a_colon_is_warned_of_not_a_member(rubric, bid
     assert (code, status) == (0, FINAL) and told[0] == (
         f"warning: Judges!A{headings[0]}: {shown!r} reads as the heading of a group of the list (alone on its row, "
         f"it ends in 组, panel, group or team) and nobody scores as {shown!r} on 'Scores': not read as a member")
+
+
+@pytest.mark.parametrize("judges, at", [
+    (["王评委", "李评委", "陈组"], "A4"),  # 陈组, a member yet to score, last on the list
+    (["技术组", "王评委", "李评委", "商务组"], "A5"),  # 商务组's members not filled in yet
+    (["技术组", "商务组", "王评委", "李评委"], "A2"),
+    (["Technical panel", "王评委", "李评委", None, "Price group"], "A6"),  # below an empty row
+    (["王评委", "李评委", "Lee Team"], "A4"),
+])
+def test_a_heading_with_no_member_under_it_and_no_scores_is_refused(rubric, bidset, tmp_path: Path, capsys, judges,
+                                                                    at):
+    """A judge named 陈组 who had not scored yet, last on the list, was warned of as a group's heading and dropped: the
+    result said final without their scores. A heading heads the members listed under it; one with no member under it
+    (the last of the list, or right above another heading) and no row on Scores may be a member yet to score: refused,
+    as a name below the list without scores is."""
+    path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS, judges)
+    found = judges[int(at[1:]) - 2]
+    expected = (f"Judges!{at}: {found!r} reads as the heading of a group of the list, but no member is listed under it "
+                f"and nobody scores as {found!r} on 'Scores': a member yet to score, or a heading left over? expected "
+                "the members of its group listed under it, or its row deleted if it names no member")
+    assert problems_of(rubric, bidset, path) == [f"{path}:{expected}"]
+    assert evaluated(tmp_path, capsys, path) == (2, [expected], None)
 
 
 @pytest.mark.parametrize("judges, scores, members, status", [

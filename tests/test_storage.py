@@ -2371,3 +2371,63 @@ def test_a_judges_own_result_is_not_final_while_the_panels_is_open_on_a_bid_they
     assert own.status == own.status_shown == "provisional" and provisional_label(own) == OWN_COMPLETE_LABEL
     assert owed_by(own, "okafor") == ()
     store.submit(okafor, tender)  # as his own result says: nothing owed
+
+
+def test_a_judges_own_result_is_never_final_while_their_seat_holds_the_panel_open(tmp_path):
+    """okafor has given every score but not submitted; mensah has submitted, and the scoring is closed without
+    okafor: every score is in, so the panel's result is complete (final), but the tender cannot be finalised until
+    okafor submits. okafor's own result, ranked on his scores alone (another order than the panel's), had then said
+    final: a ranking no award may rest on, headed as the panel's. It stays provisional, saying his scores are complete
+    and the panel's result still open."""
+    from bideval.result import OWN_COMPLETE_LABEL, provisional_label, result_json
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin = admin_of(store)
+    tender = qcbs_sample(store)
+    okafor, mensah = seat_judge(store, tender, "okafor"), seat_judge(store, tender, "mensah")
+    store.open_scoring(admin, tender)
+    bids = [v for v, _ in store.bids_to_score(okafor, tender)]
+    criteria = store.result_for(admin, tender).rubric.panel_criteria
+    for i, vendor in enumerate(bids):  # okafor ranks the bids one way, mensah the other
+        for criterion in criteria:
+            store.set_score(okafor, tender, vendor, criterion.id, criterion.max - i)
+            store.set_score(mensah, tender, vendor, criterion.id, criterion.max - len(bids) + i)
+    store.submit(mensah, tender)
+    store.close_scoring(admin, tender, "okafor is away")
+    panel = store.result_for(admin, tender)
+    assert panel.status == "final"  # every score given: complete, though okafor's seat holds finalising back
+    own = store.result_for(okafor, tender)
+    assert [s.vendor_id for s in own.ranking] != [s.vendor_id for s in panel.ranking]
+    assert own.status == own.status_shown == "provisional" and provisional_label(own) == OWN_COMPLETE_LABEL
+    assert '"status": "provisional"' in result_json(own, "en", indent=1)
+
+
+def test_a_judges_own_result_says_a_bid_out_at_a_pass_mark_of_stated_facts_as_the_panels_does(tmp_path):
+    """A qualification group of objective criteria only (the bidder's stated similar assignments) with a pass mark of
+    its own: a bid below it is out before any judge scores. okafor's own result had said it was out "by the panel's
+    settled decision … on the whole panel's scores", without its subtotal: no judge's score is in it. Where the
+    judge's own result puts the bid out itself, at its pass mark, it says so as the panel's result does."""
+    from conftest import ROOT
+
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin = admin_of(store)
+    text = (ROOT / "criteria" / "qcbs-consultancy.yaml").read_text(encoding="utf-8")
+    for old, new in (("total: 100\n", "total: 84\n"),
+                     ("groups:\n", "groups:\n  - id: qualification\n    label: Qualification\n    pass_mark: 8\n"
+                                   "    scale_to_best: true\n    weight: 0.1\n"),
+                     ("    weight: 0.8 ", "    weight: 0.7 "), ("    pass_mark: 70 ", "    pass_mark: 60 "),
+                     ("    group: technical\n    kind: count", "    group: qualification\n    kind: count")):
+        assert old in text
+        text = text.replace(old, new, 1)
+    tender = store.create_tender(admin, "QCBS", text, "qcbs.yaml")
+    assert store.import_bids(admin, tender,
+                             files(*sorted((ROOT / "sample_bids" / "qcbs-consultancy").glob("*.xlsx")))).ok
+    okafor, _ = seat_judge(store, tender, "okafor"), seat_judge(store, tender, "mensah")
+    store.open_scoring(admin, tender)
+    panel = {b.vendor_id: b for b in store.result_for(admin, tender).invalid
+             if b.stage is not None and b.stage.group == "qualification"}
+    assert panel and not any(b.stage.incomplete for b in panel.values() if b.stage)  # settled: stated facts alone
+    own = {b.vendor_id: b for b in store.result_for(okafor, tender).invalid}
+    for vendor, out in panel.items():
+        assert [(r.code, r.text) for r in own[vendor].reasons] == [(r.code, r.text) for r in out.reasons]
+        assert own[vendor].reasons[0].text.en.startswith("Qualification subtotal ")
