@@ -2211,7 +2211,7 @@ def _(s: Say) -> str:
     criterion = s.name(s["criterion"]) if s.get("criterion") else ""
     rest = " ".join(x for x in (s["vendor_id"], criterion, s.get("judge")) if x)
     return s.t(f"no such flag to write a finding on: {s['kind']} {rest} (a finding answers an outlying score, an "
-               "abnormally low price or an incomplete bid the evaluation shows); nothing was recorded",
+               "abnormally low price or panel scores missing, as the evaluation shows them); nothing was recorded",
                f"没有可填写复核意见的情况：{kind} {rest}（复核意见针对评估结果中的畸高畸低评分、异常低价或评分未完成）；未记录任何内容")
 
 

@@ -312,10 +312,10 @@ SENTENCES = [
      '王评委对 91440300708461136T 的“运营管理能力”评分已在别处改为 8（可能是您在另一窗口中修改的），您的 9 未保存'),
     ("store.no_flag",
      "no such flag to write a finding on: outlier 91440300708461136T 'ops_plan' 王评委 (a finding answers an outlying "
-     "score, an abnormally low price or an incomplete bid the evaluation shows); nothing was recorded",
+     "score, an abnormally low price or panel scores missing, as the evaluation shows them); nothing was recorded",
      "no such flag to write a finding on: outlier 91440300708461136T 'Operations management capability' 王评委 (a "
-     "finding answers an outlying score, an abnormally low price or an incomplete bid the evaluation shows); nothing "
-     "was recorded",
+     "finding answers an outlying score, an abnormally low price or panel scores missing, as the evaluation shows "
+     "them); nothing was recorded",
      "没有可填写复核意见的情况：评分畸高畸低 91440300708461136T “运营管理能力” 王评委（复核意见针对评估结果中的畸高畸低评分、异常低价或评分未完成）；"
      "未记录任何内容"),
     ("bids.bids_elsewhere",
