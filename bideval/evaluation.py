@@ -65,7 +65,8 @@ def evaluate(rubric: Rubric, bidset: BidSet, panel: PanelInput | None = None,
         return result
     # a bid the panel has settled out (a judge's own result) is out: at a pass mark of its own when these scores put it
     # there as well (its subtotal theirs or the bidder's stated facts alone), else by the panel's settled decision
-    failures = {s.vendor_id: failure for s in result.ranking if (failure := _stage_failure(rubric, s, panel)) is not None
+    failures = {s.vendor_id: failure for s in result.ranking
+                if (failure := _stage_failure(rubric, s, panel)) is not None
                 and not (failure.incomplete and s.vendor_id in panel.settled_out)}
     settled = {s.vendor_id: panel.settled_out[s.vendor_id] for s in result.ranking
                if s.vendor_id in panel.settled_out and s.vendor_id not in failures}
@@ -274,8 +275,8 @@ def _panel_column(criterion: Criterion, places: int, valid: Sequence[Bid], given
     """A panel criterion's rounded score of each valid bid: the panel's aggregate of the scores given (the agreed
     score under consensus). A bid a panel member has not scored yet is marked in ``unfinished`` (a recused member
     is not missing), one whose agreed score is not entered under consensus in ``awaiting`` (a judge's own result,
-    ``panel.own_of``, waits for none: their own scores are its aggregate); each score far from the others is added to ``outliers``; how each scored bid's score was
-    reached goes into ``aggregates``."""
+    ``panel.own_of``, waits for none: their own scores are its aggregate); each score far from the others is added
+    to ``outliers``; how each scored bid's score was reached goes into ``aggregates``."""
     members = panel.judges
     consensus = rubric.panel.aggregate is Aggregate.CONSENSUS and not panel.own_of  # a judge's own: their scores
     unscored = round_half_up(aggregate([], rubric.panel), places)  # a bid nobody has scored on it yet
@@ -366,8 +367,9 @@ def _unscored(rubric: Rubric, panel: PanelInput, vendor_id: str, criteria: Itera
     """Whether a panel member has not yet scored the bid on one of these criteria (a member recused from the bid
     scores it never, and is not waited for; a bid every member is recused from waits for one who may score it, as a
     ranked bid does: below the pass mark on its objective points alone it had been settled out), or, under
-    consensus (but in a judge's own result, ``panel.own_of``), the chair has not yet entered its agreed score on one: the agreed score, not the judges' mean, settles
-    the pass mark; or the scores are one judge's and the panel still scores the bid (``panel.open_stages``)."""
+    consensus (but in a judge's own result, ``panel.own_of``), the chair has not yet entered its agreed score on
+    one: the agreed score, not the judges' mean, settles the pass mark; or the scores are one judge's and the panel
+    still scores the bid (``panel.open_stages``)."""
     if vendor_id in panel.open_stages:
         return True
     wanted = {c.id for c in rubric.panel_criteria} & set(criteria)

@@ -1672,8 +1672,8 @@ class Store:
         asks) stays unsettled in the seat's own result, so what that result says they owe is what submitting asks
         (seat15: their own 1s had put every QCBS bid out, the result final and nothing owed, submitting refused
         for 4 scores). Nor does it undo what the panel settles: a bid the panel has settled out at a pass mark is out of
-        it, and it is provisional, always (the panel's cannot be finalised before the seat submits). It learns which bids the panel still scores, as the
-        grid does, and which it has settled out; never a score of another."""
+        it, and it is provisional, always (the panel's cannot be finalised before the seat submits). It learns which
+        bids the panel still scores, as the grid does, and which it has settled out; never a score of another."""
         bidset = self._bidset(s, record, seat)
         if seat is None:
             panel = self._panel_input(s, record.id)
