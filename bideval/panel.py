@@ -354,6 +354,7 @@ class _PanelReader:
             return
         names = self.judges_sheet if self.judges_sheet is not None else []
         column = columns["judge"]
+        numbering = _numbering_columns(header, rows, column)
         first = last = previous = None  # the list's first and last member rows; the last row with a name cell filled
         # the list has ended, at an empty row ({}) or at a note under it ({note, at}): a name below is a member or a note?
         ended: dict[str, str] | None = None
@@ -395,7 +396,7 @@ class _PanelReader:
                 if heading is not None:  # the heading above heads a member
                     self.headings[heading] = self.headings[heading][:5] + (True,)
                     heading = None
-                self.listed_twice(book, sheet, r, column, name, row, header)
+                self.listed_twice(book, sheet, r, column, name, row, numbering)
                 self.member(book, sheet, r, row, column, name, names)
                 if ended is not None and first is not None and last is not None:  # told once the scores are read
                     self.below_the_list.append((book, sheet, r, column, name,
@@ -437,19 +438,20 @@ class _PanelReader:
                                             cells=tuple(cell_name(r, c) for c, _ in held)))
 
     def listed_twice(self, book: Workbook, sheet: str, r: int, column: int, written: str, row: list,
-                     header: list) -> None:
+                     numbering: frozenset[int]) -> None:
         """Tell a member listed again on the same Judges sheet with the same role (another role is refused by
-        :meth:`member`): warned of when the two rows say the same beside the name (a row number, 序号, aside),
-        refused when they differ (王伟 of 甲大学 and 王伟 of 丙公司: two people of one name, or a mistake). The Judges
-        sheets of several workbooks are added together: a member on each is listed once."""
+        :meth:`member`): warned of when the two rows say the same beside the name (a row number, in the ``numbering``
+        columns of :func:`_numbering_columns`, aside), refused when they differ (王伟 of 甲大学 and 王伟 of 丙公司: two
+        people of one name, or a mistake). The Judges sheets of several workbooks are added together: a member on each
+        is listed once."""
         name, role = split_role(written)
         first = self.listed_rows.get(name)
         if first is None or first[0] is not book or first[1] != sheet or \
                 name_key(self.roles.get(name, "")) != name_key(role):
             return
         at = _relative(self.listed_at[name], book)
-        differ = next((c for c in range(max(len(first[3]), len(row))) if c != column and not _range_or_number(
-            _cell(header, c)) and _compared(_cell(first[3], c)) != _compared(_cell(row, c))), None)
+        differ = next((c for c in range(max(len(first[3]), len(row))) if c != column and c not in numbering
+                       and _compared(_cell(first[3], c)) != _compared(_cell(row, c))), None)
         if differ is None:
             self.warnings.append(Problem.of("panel.member_twice", book.display, sheet, cell_name(r, column),
                                             judge=name, at=at))
@@ -1337,6 +1339,45 @@ def _shown(raw: Any) -> str:
         return _text(raw, as_typed=True)
     except ValueProblem:  # (a number shown in 万: the number it holds)
         return str(raw)
+
+
+def _numbering_columns(header: list, rows: Sequence[tuple[int, list]], column: int) -> frozenset[int]:
+    """The columns of a Judges list that number its rows, whose cells a member listed twice may differ in: those headed
+    as a row number (序号, No.), and those with an empty header cell whose filled cells on the list's rows, one row
+    after another with no row left empty between, are the whole numbers 1, 2, 3 … counting up by one, and nothing
+    else (offices leave the 序号 header blank). A column headed otherwise (工龄, 单位编号) is compared, whatever it
+    holds; so is one without a header holding other numbers (an employer's id, a telephone number, years of
+    experience) or any text.
+
+    >>> rows = [(1, [1, "王", 10023, 5]), (2, ["2", "李", 10045, 12]), (3, [3.0, "王", 10023, 5])]
+    >>> sorted(_numbering_columns(["", "评委", None, None], rows, 1)), sorted(_numbering_columns(["序号"], rows, 1))
+    ([0], [0])
+    >>> sorted(_numbering_columns(["工龄", "评委"], rows, 1)), sorted(_numbering_columns([None], rows[::-1], 1))
+    ([], [])
+    >>> sorted(_numbering_columns([None], [(1, [1, "王"]), (2, [None, "李"]), (3, [2, "王"])], 1))
+    []
+    """
+    def numbers(c: int) -> bool:
+        cells = [_cell(row, c) for _, row in rows]
+        at = [i for i, value in enumerate(cells) if not is_blank(value)]
+        return len(at) > 1 and at == list(range(at[0], at[0] + len(at))) and \
+            [_whole(cells[i]) for i in at] == list(range(1, len(at) + 1))
+
+    width = max([len(header), *(len(row) for _, row in rows)])
+    return frozenset(c for c in range(width) if c != column and (
+        _range_or_number(_cell(header, c)) or is_blank(_cell(header, c)) and numbers(c)))
+
+
+def _whole(raw: Any) -> int | None:
+    """A cell's whole number (3, 3.0, '3', '３'), or None for anything else."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        return int(raw) if raw.is_integer() else None
+    text = normalise(raw).strip() if isinstance(raw, str) else ""
+    return int(text) if text.isdecimal() else None
 
 
 def _compared(raw: Any) -> Any:

@@ -903,6 +903,15 @@ def test_a_member_listed_twice_is_warned_of_naming_both_cells(rubric, bidset, tm
     ([["评委", "单位"], ["王伟", "甲大学"], ["李评委", "乙公司"], ["王伟", None]], "A4", ("B2", "B4"), "'甲大学'",
      "an empty cell"),
     ([["", "评委"], ["组长：", "王伟"], ["成员：", "李评委"], ["成员：", "王伟"]], "B4", ("A2", "A4"), "'组长：'", "'成员：'"),
+    # numbers that are no row numbers, in a column without a header: an employer's id, a telephone, years of experience
+    ([[None, "评委"], [10023, "王伟"], [10045, "李评委"], [10077, "王伟"]], "B4", ("A2", "A4"), "'10023'", "'10077'"),
+    ([["评委", None], ["王伟", 13800000001], ["李评委", 13800000002], ["王伟", 13800000003]], "A4", ("B2", "B4"),
+     "'13800000001'", "'13800000003'"),
+    ([["评委", ""], ["王伟", 5], ["李评委", 12], ["王伟", 8]], "A4", ("B2", "B4"), "'5'", "'8'"),
+    # 1, 2, 3 under a header that is no row number's
+    ([["评委", "工龄"], ["王伟", 1], ["李评委", 2], ["王伟", 3]], "A4", ("B2", "B4"), "'1'", "'3'"),
+    # row numbers, and beside them years of experience counting up by one but for a blank cell: still compared
+    ([[None, "评委", None], [1, "王伟", 1], [2, "李评委", None], [3, "王伟", 2]], "B4", ("C2", "C4"), "'1'", "'2'"),
 ])
 def test_a_name_listed_twice_on_rows_that_differ_is_refused(rubric, bidset, tmp_path: Path, capsys, judges, second,
                                                             cells, first, found):
@@ -915,6 +924,27 @@ def test_a_name_listed_twice_on_rows_that_differ_is_refused(rubric, bidset, tmp_
                 "name: write their names so they differ, 王伟（财务）, 王伟（技术）, on this sheet and on Scores)")
     assert problems_of(rubric, bidset, path) == [f"{path}:{expected}"]
     assert evaluated(tmp_path, capsys, path) == (2, [expected], None)
+
+
+@pytest.mark.parametrize("judges, second, first", [
+    # row numbers in a column with a blank header cell
+    ([[None, "评委", "单位"], [1, "王评委", "甲大学"], [2, "李评委", "乙公司"], [3, "王评委", "甲大学"]], "B4", "B2"),
+    ([["", "评委"], [1, "王评委"], [2, "李评委"], [3, "王评委"]], "B4", "B2"),
+    # numbers typed as text, a member listed after the repeat
+    ([[None, "评委"], ["1", "王评委"], ["2", "李评委"], ["3", "王评委"], ["4", "赵评委"]], "B4", "B2"),
+])
+def test_row_numbers_without_a_header_are_row_numbers(rubric, bidset, tmp_path: Path, capsys, judges, second, first):
+    """Offices leave the 序号 column's header blank, or the list has no header row: 1, 2, 3 down the column are its row
+    numbers still. The same name listed twice with only its row number differing had been refused as two people of
+    one name, a message that misled the secretary: it is warned of as 序号 is, naming both cells."""
+    members = tuple(dict.fromkeys(row[1] for row in judges if row and row[1] not in (None, "评委")))
+    path = judges_book(tmp_path / "panel.xlsx", judges, full_panel(judges=members))
+    panel = read(rubric, bidset, path)
+    assert panel.judges == members
+    warning = (f"Judges!{second}: '王评委' is listed twice, the same as at Judges!{first}: read as one member; delete "
+               "one of the rows (two people of one name: write their names so they differ, 王伟（财务）, 王伟（技术）, on "
+               "this sheet and on Scores)")
+    assert [str(w) for w in panel.warnings] == [f"{path}:{warning}"]
 
 
 def test_the_judges_sheets_of_several_workbooks_may_list_the_same_members(rubric, bidset, tmp_path: Path):
