@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 from . import audit
 from .analysis import panel_bids
 from .accounts import Accounts, account_named, acting_account, username_of, grant, roles_of, seat_work
-from .bids import Bid, BidSet, FileRead, Reading, SharedVendors, read_upload_file, vendors_in_other_files
+from .bids import (Bid, BidSet, FileRead, Reading, SharedVendors, read_upload_file, unplaced_fields,
+                   vendors_in_other_files)
 from .allowed_scores import ScoreRefused, TierRefused, raise_if_refused
 from .database import FIRST_TENDER_LOCK, Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
@@ -1260,7 +1261,7 @@ class Store:
             if sealed:
                 price_fields = {f.id for f in rubric.price_fields}
         bids = []
-        files: dict[str, InputFile] = {}
+        read_from: dict[tuple[str, str], list[Bid]] = {}  # the bids on record of each file (name, SHA-256)
         for vendor_id, name, values_json, file_name, sheet, cells_json, row, digest in rows:
             if vendor_id in hidden:
                 continue
@@ -1268,14 +1269,19 @@ class Store:
             values.update({f: None for f in price_fields})
             bids.append(Bid(vendor_id, name, bool(values.get("sme")), values, file_name, sheet,
                             json.loads(cells_json), row))
-            files.setdefault(file_name + digest, InputFile(file_name, digest, "bids"))
+            read_from.setdefault((file_name, digest), []).append(bids[-1])
+        # the bid files by name, as the command line lists them, each with the warning reading it gave (a field its
+        # sheet has no column for) as its bids on record still give it: a bid replaced or removed takes it with it
+        by_name = sorted(read_from)
+        files = {name + digest: InputFile(name, digest, "bids") for name, digest in by_name}
+        warnings = tuple(w for key in by_name for w in unplaced_fields(rubric, read_from[key]))
         shown = {b.vendor_id for b in bids}
         for vendor_id, name, digest, envelope in s.execute(  # documents: listed in the Audit sheet with their hash
                 select(DocumentRecord.vendor_id, DocumentRecord.name, DocumentRecord.sha256, DocumentRecord.envelope)
                 .where(DocumentRecord.tender_id == record.id).order_by(DocumentRecord.vendor_id, DocumentRecord.name)):
             if vendor_id in shown and not (sealed and envelope == Envelope.PRICE.value):
                 files.setdefault(f"{vendor_id}/{name}" + digest, InputFile(f"{vendor_id}/{name}", digest, "document"))
-        return BidSet(tuple(bids), tuple(files.values()))
+        return BidSet(tuple(bids), tuple(files.values()), warnings)
 
     def bid_file(self, actor: Actor, tender_id: int, vendor_id: str) -> tuple[str, bytes] | None:
         """The original workbook a vendor's bid came from (procurement, chair; observer once final); through a panel
