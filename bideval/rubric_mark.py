@@ -209,7 +209,12 @@ def other_version(book: Workbook, rubric: Rubric, role: str) -> Problem | None:
     mark = book.notes.rubric_mark
     if mark is None or mark.rubric_id != rubric.id or not _amended(mark, rubric):
         return None
-    return Problem.of("files.other_version", book.display, role=role, rubric=rubric.id, made_from=mark.sha256,
+    return made_from_warning(book.display, rubric, role, mark.sha256)
+
+
+def made_from_warning(file: str, rubric: Rubric, role: str, made_from: str) -> Problem:
+    """The warning that ``file`` was made from the version ``made_from`` (its SHA-256) of ``rubric``, amended since."""
+    return Problem.of("files.other_version", file, role=role, rubric=rubric.id, made_from=made_from,
                       now=rubric.text_sha256)
 
 

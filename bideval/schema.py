@@ -64,6 +64,8 @@ class BidRecord(Base):
     values_json: Mapped[str] = mapped_column(Text)
     cells_json: Mapped[str] = mapped_column(Text)
     imported_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # the SHA-256 of the rubric version the workbook was made from when another than the tender's (files.other_version)
+    made_from: Mapped[str | None] = mapped_column(String(64))
 
 
 class JudgeRecord(Base):

@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 from . import audit
 from .analysis import panel_bids
 from .accounts import Accounts, account_named, acting_account, username_of, grant, roles_of, seat_work
-from .bids import Bid, BidSet, FileRead, Reading, SharedVendors, read_upload_file, vendors_in_other_files
+from .bids import (Bid, BidSet, FileRead, Reading, SharedVendors, read_upload_file, unplaced_fields,
+                   vendors_in_other_files)
 from .allowed_scores import ScoreRefused, TierRefused, raise_if_refused
 from .database import FIRST_TENDER_LOCK, Database, database_url
 from .documents import (Document, DocumentKind, DocumentRefused, Envelope, StoredDocument, check_document,
@@ -42,7 +43,7 @@ from .panel_input import PanelInput, Score
 from .result import Result
 from .rights import Action, Actor, RightRefused, Role, SeatLost, allowed
 from .rubric import Aggregate, Rubric, Tiered, parse_rubric
-from .rubric_mark import TenderMark
+from .rubric_mark import TenderMark, made_from_warning, one_warning_per_version
 from .rubric_yaml import declared_rubric_id
 from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, DeclarationRecord, DocumentRecord,
                      FindingRecord, JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord, UploadRecord)
@@ -876,7 +877,8 @@ class Store:
             digest = hashlib.sha256(content).hexdigest()
             try:
                 raise_if([*read.problems, *shared], BidsError)
-                vendors, replaced = self._store_bids(actor, tender_id, read.bids, name, content, replace)
+                vendors, replaced = self._store_bids(actor, tender_id, read.bids, name, content, replace,
+                                                      _made_from(read.warnings))
                 report.accepted[name] = vendors
                 report.replaced.update(replaced)
                 if read.warnings:
@@ -904,8 +906,9 @@ class Store:
         return report
 
     def _store_bids(self, actor: Actor, tender_id: int, bids: Iterable[Bid], name: str, content: bytes,
-                    replace: bool) -> tuple[list[str], dict[str, KeptDocuments]]:
-        """Store one workbook's bids: the vendor ids, and for each bid replaced the documents it keeps.
+                    replace: bool, made_from: str | None = None) -> tuple[list[str], dict[str, KeptDocuments]]:
+        """Store one workbook's bids (``made_from``: the rubric version it was made from, when another than the
+        tender's): the vendor ids, and for each bid replaced the documents it keeps.
 
         A replaced bid's documents (a proposal, scans attached on the Bids page) belong to the vendor's submission,
         not to one bid form: they stay with the new bid, and the ``replace_bids`` audit entry names them, so a
@@ -936,7 +939,8 @@ class Store:
                 s.add(BidRecord(tender_id=tender_id, vendor_id=bid.vendor_id, vendor_name=bid.vendor_name,
                                 file_name=name, sha256=digest, content=content, sheet=bid.sheet, row=bid.row,
                                 values_json=encode_values(dict(bid.values)),
-                                cells_json=json.dumps(dict(bid.cells), sort_keys=True), imported_at=self.db.clock()))
+                                cells_json=json.dumps(dict(bid.cells), sort_keys=True), imported_at=self.db.clock(),
+                                made_from=made_from))
             action = "replace_bids" if clash else "import_bids"
             self._touch(s, record, actor, action, name, new=", ".join(b.vendor_id for b in bids),
                         detail=f"sha256={digest}" + "".join(f"; {v} {_kept_text([d.name for d in documents])}"
@@ -1248,7 +1252,7 @@ class Store:
         rubric = self._rubric_of(record)
         rows = s.execute(select(BidRecord.vendor_id, BidRecord.vendor_name, BidRecord.values_json,
                                 BidRecord.file_name, BidRecord.sheet, BidRecord.cells_json, BidRecord.row,
-                                BidRecord.sha256)
+                                BidRecord.sha256, BidRecord.made_from)
                          .where(BidRecord.tender_id == record.id).order_by(BidRecord.vendor_id)).all()
         hidden: set[str] = set()
         price_fields: set[str] = set()
@@ -1260,22 +1264,34 @@ class Store:
             if sealed:
                 price_fields = {f.id for f in rubric.price_fields}
         bids = []
-        files: dict[str, InputFile] = {}
-        for vendor_id, name, values_json, file_name, sheet, cells_json, row, digest in rows:
+        read_from: dict[tuple[str, str], list[Bid]] = {}  # the bids on record of each file (name, SHA-256)
+        made_from: dict[tuple[str, str], str] = {}  # a file made from another version of the rubric: that version
+        for vendor_id, name, values_json, file_name, sheet, cells_json, row, digest, version in rows:
             if vendor_id in hidden:
                 continue
             values = decode_values(rubric, values_json)
             values.update({f: None for f in price_fields})
             bids.append(Bid(vendor_id, name, bool(values.get("sme")), values, file_name, sheet,
                             json.loads(cells_json), row))
-            files.setdefault(file_name + digest, InputFile(file_name, digest, "bids"))
+            read_from.setdefault((file_name, digest), []).append(bids[-1])
+            if version is not None and version != rubric.text_sha256:
+                made_from[file_name, digest] = version
+        # the bid files by name, as the command line lists them, each with the warnings reading it gave (a field its
+        # sheet has no column for, made from another rubric version) as its bids on record still give them: a bid
+        # replaced or removed takes them with it
+        by_name = sorted(read_from)
+        files = {name + digest: InputFile(name, digest, "bids") for name, digest in by_name}
+        warnings = one_warning_per_version([
+            w for key in by_name for w in (*unplaced_fields(rubric, read_from[key]),
+                                           *([made_from_warning(key[0], rubric, "bids", made_from[key])]
+                                             if key in made_from else []))])
         shown = {b.vendor_id for b in bids}
         for vendor_id, name, digest, envelope in s.execute(  # documents: listed in the Audit sheet with their hash
                 select(DocumentRecord.vendor_id, DocumentRecord.name, DocumentRecord.sha256, DocumentRecord.envelope)
                 .where(DocumentRecord.tender_id == record.id).order_by(DocumentRecord.vendor_id, DocumentRecord.name)):
             if vendor_id in shown and not (sealed and envelope == Envelope.PRICE.value):
                 files.setdefault(f"{vendor_id}/{name}" + digest, InputFile(f"{vendor_id}/{name}", digest, "document"))
-        return BidSet(tuple(bids), tuple(files.values()))
+        return BidSet(tuple(bids), tuple(files.values()), tuple(warnings))
 
     def bid_file(self, actor: Actor, tender_id: int, vendor_id: str) -> tuple[str, bytes] | None:
         """The original workbook a vendor's bid came from (procurement, chair; observer once final); through a panel
@@ -2094,3 +2110,8 @@ def _distinct(report: ImportReport, files: Sequence[tuple[str, bytes]]) -> list[
     names = distinct_names([name for name, _ in files])
     report.renamed.update({new: was for new, (was, _) in zip(names, files) if new != was})
     return [(new, content) for new, (_, content) in zip(names, files)]
+
+
+def _made_from(warnings: Iterable[Problem]) -> str | None:
+    """The rubric version a bid workbook was made from, when its read warned it is another than the tender's."""
+    return next((w.data["made_from"] for w in warnings if w.code == "files.other_version"), None)

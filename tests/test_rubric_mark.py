@@ -283,3 +283,25 @@ def test_the_period_refusal_names_the_field_s_period():
     assert str(problem).startswith(
         "a.xlsx:Bid!C20: the form says 元/席/年 but the rubric reads 'rate_per_seat_month' in 元 / yuan per month: ")
     assert message(problem, "zh").startswith("填报表注明单位为“元/席/年”，但评分标准按“元/月”读取该字段")
+
+
+def test_the_apps_result_warns_of_forms_of_another_version_as_the_command_line_does(tmp_path):
+    """appaudit: forms made before an amendment are warned of in the command line's Audit sheet (one warning naming
+    them all); the app's result, and so its workbook, said nothing once the upload's report was gone. The bid keeps
+    the version it was made from (migration 0011): the app's result gives the command line's warning, and a bid
+    removed takes its file out of it."""
+    from bideval.storage import Store
+    from conftest import admin_of, chair_tender
+
+    forms = [_filled_form(tmp_path, TEXT, f"{n}.xlsx", vendor_id=vendor) for n, vendor in
+             (("b", VENDOR_A), ("a", "91440300708461136T"))]
+    forms.append(_filled_form(tmp_path, COMMENTED, "c.xlsx", vendor_id="91310115MA1K3YJ45U"))
+    said = [str(w).replace(f"{tmp_path}/", "") for w in read_bids(_rubric(COMMENTED), sorted(forms)).warnings]
+    assert len(said) == 1 and "and 1 more (b.xlsx)" in said[0], said
+    store = Store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    admin, tender = admin_of(store), chair_tender(store, "T", COMMENTED)
+    assert store.import_bids(admin, tender, [(p.name, p.read_bytes()) for p in forms]).ok
+    assert [str(w) for w in store.result_for(admin, tender).warnings] == said
+    store.remove_bid(admin, tender, "91440300708461136T", "withdrawn")
+    assert [str(w) for w in store.result_for(admin, tender).warnings] == [
+        "b.xlsx: " + AMENDED_WARNING.format(made=_digest(TEXT), now=_digest(COMMENTED))]

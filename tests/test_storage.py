@@ -2431,3 +2431,61 @@ def test_a_judges_own_result_says_a_bid_out_at_a_pass_mark_of_stated_facts_as_th
     for vendor, out in panel.items():
         assert [(r.code, r.text) for r in own[vendor].reasons] == [(r.code, r.text) for r in out.reasons]
         assert own[vendor].reasons[0].text.en.startswith("Qualification subtotal ")
+
+
+def audit_sheet(result, lang: str = "en") -> tuple[list[str], list[str]]:
+    """The bid files the ranked workbook's Audit sheet lists (path column, in its order) and its warnings, read with
+    openpyxl from the workbook the app's download writes (bideval.export.write_workbook, as pages/export.py)."""
+    from io import BytesIO
+
+    import openpyxl
+
+    from bideval.export import write_workbook
+
+    buffer = BytesIO()
+    write_workbook(result, buffer, lang)
+    sheet = openpyxl.load_workbook(BytesIO(buffer.getvalue()))["Audit"]
+    paths: list[str] = []
+    warnings: list[str] = []
+    in_warnings = False
+    for a, b in sheet.iter_rows(min_col=1, max_col=2, values_only=True):
+        in_warnings = in_warnings or a == "Warnings"
+        if in_warnings and a is None and b:
+            warnings.append(b)
+        elif a == "bids":
+            paths.append(b)
+    return paths, warnings
+
+
+def test_the_apps_audit_sheet_lists_bid_files_by_name_with_the_warnings_of_the_bids_on_record(sqlite_store, tmp_path):
+    """appaudit: the command line's Audit sheet lists the bid files by file name and the warnings reading them gave;
+    the app's listed them in vendor order and left the upload's warnings out. The app's lists them as the command
+    line does; a bid removed takes its file's warning with it."""
+    store, admin, tender, _ = sqlite_store
+    short = write_form(tmp_path / "b.xlsx", good_bid(VENDOR_A, similar_projects=None))  # VENDOR_A sorts first
+    whole = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_B, rate_per_call=0.9))
+    report = store.import_bids(admin, tender, files(short, whole))  # uploaded out of name order
+    assert report.ok and list(report.warned) == ["b.xlsx"]
+    result = store.result_for(admin, tender)
+    paths, warnings = audit_sheet(result)
+    assert paths == ["a.xlsx", "b.xlsx"]
+    assert len(warnings) == 1 and "b.xlsx" in warnings[0], warnings
+    assert [w.code for w in result.warnings] == ["bids.fields_not_in_sheet"]
+    store.remove_bid(admin, tender, VENDOR_A, "withdrawn")
+    paths, warnings = audit_sheet(store.result_for(admin, tender))
+    assert paths == ["a.xlsx"] and warnings == []
+
+
+def test_a_bid_replaced_by_a_whole_form_takes_its_files_warning_off_the_audit_sheet(sqlite_store, tmp_path):
+    """appaudit: the Audit sheet's warnings are those the bids on record give; the replaced file's is gone with it,
+    and the file listed is the replacement (its SHA-256), not the workbook the bid came from first."""
+    store, admin, tender, _ = sqlite_store
+    short = write_form(tmp_path / "b.xlsx", good_bid(VENDOR_A, similar_projects=None))
+    store.import_bids(admin, tender, files(short, write_form(tmp_path / "a.xlsx", good_bid(VENDOR_B))))
+    first = hashlib.sha256(short.read_bytes()).hexdigest()
+    (tmp_path / "again").mkdir()
+    again = write_form(tmp_path / "again" / "b.xlsx", good_bid(VENDOR_A))
+    assert store.import_bids(admin, tender, files(again), replace=True).ok
+    result = store.result_for(admin, tender)
+    assert audit_sheet(result) == (["a.xlsx", "b.xlsx"], [])
+    assert first not in {f.sha256 for f in result.inputs}
