@@ -286,7 +286,7 @@ class _PanelReader:
                               heading=normalise(str(rows[start][score])), other_column=column_letter(c),
                               other=normalise(str(title)))
                     clash = True
-        found = tuple(normalise(str(t)) for t in rows[start] if str(t).strip())
+        found = tuple(normalise(_shown(t)) for t in rows[start] if str(t).strip())  # 1, not 1.0
         missing = [name for name in wanted if name not in columns]
         for name in missing:
             self.fail(book, sheet, start, 0, "panel.missing_column", heading=_column(name), headers=COLUMN_NAMES[name],

@@ -254,7 +254,11 @@ def test_a_workbook_with_only_tiers_is_a_panel_workbook(rubric, bidset, tmp_path
      "in the header row, found: '评委', '投标人', '评分项', '得分'"),
     (["judge", "vendor_id", "criterion", "score", "得分"],
      "Scores!E1: the column 'score' appears twice (also D1); expected it once"),
-], ids=["no-score", "no-vendor-id", "score-twice"])
+    # a header row with a number in it (a sheet without its header): quoted as it shows, 1, not 1.0
+    (["judge", "vendor_id", "criterion", 1],
+     "Scores!A1: expected a column 'score' (headed score or 得分 or 分数 or 评分) in the header row, "
+     "found: 'judge', 'vendor_id', 'criterion', '1'"),
+], ids=["no-score", "no-vendor-id", "score-twice", "numbers-quoted-as-shown"])
 def test_a_missing_or_repeated_column_is_refused(rubric, bidset, tmp_path: Path, header, expected):
     path = write_xlsx(tmp_path / "panel.xlsx", {"Scores": [header, ["王评委", VENDOR_A, "service_design", 4]]})
     assert problems_of(rubric, bidset, path) == [f"{path}:{expected}"]
