@@ -225,8 +225,9 @@ class _PanelReader:
         # each member's first row on Judges (book, sheet, row index, cells): a second row naming them is compared to it
         self.listed_rows: dict[str, tuple[Workbook, str, int, list]] = {}
         # rows of Judges holding a group's heading alone (技术组), a member only if they score (:meth:`check_headings`),
-        # with whether a member is listed under it
-        self.headings: list[tuple[Workbook, str, int, int, str, bool]] = []
+        # and the positions among them of those with a member listed under them
+        self.headings: list[tuple[Workbook, str, int, int, str]] = []
+        self.headed: set[int] = set()
 
     def members(self) -> tuple[str, ...]:
         if self.judges_sheet is not None:
@@ -389,12 +390,12 @@ class _PanelReader:
                 # 技术组 alone on its row: a heading of the list's next group, or a judge so named? Told by Scores
                 # (:meth:`check_headings`); meanwhile a member, and neither the list's start nor its end.
                 heading = len(self.headings)
-                self.headings.append((book, sheet, r, column, name, False))
+                self.headings.append((book, sheet, r, column, name))
                 self.member(book, sheet, r, row, column, name, names)
                 continue
             if name:
                 if heading is not None:  # the heading above heads a member
-                    self.headings[heading] = self.headings[heading][:5] + (True,)
+                    self.headed.add(heading)
                     heading = None
                 self.listed_twice(book, sheet, r, column, name, row, numbering)
                 self.member(book, sheet, r, row, column, name, names)
@@ -467,10 +468,10 @@ class _PanelReader:
         list, or right above another heading) is refused: a heading of nobody, or a member yet to score (陈组, dropped
         as a heading, had left the result final without their scores)?"""
         scored = {judge for judge, _, _ in self.seen}
-        for book, sheet, r, column, name, heads in self.headings:
+        for k, (book, sheet, r, column, name) in enumerate(self.headings):
             if name in scored:
                 continue
-            if not heads:
+            if k not in self.headed:
                 self.fail(book, sheet, r, column, "panel.heading_of_nobody", found=name, scores=SCORES_SHEET)
                 continue
             self.warnings.append(Problem.of("panel.group_heading", book.display, sheet, cell_name(r, column),
@@ -808,7 +809,7 @@ class _PanelReader:
         elif judge not in self.judges_sheet:
             member = self.member_named(judge)  # 王评委（组长） as the Judges sheet lists them, for the member 王评委
             if member is None:
-                headings = {heading for *_, heading, _ in self.headings}  # (技术组: no member to name, unless it scores)
+                headings = {heading for *_, heading in self.headings}  # (技术组: no member to name, unless it scores)
                 self.expect(book, sheet, r, columns["judge"],
                             Expected("judge_member", {"sheet": JUDGES_SHEET, "members": tuple(
                                 m for m in self.judges_sheet if m not in headings)}),
