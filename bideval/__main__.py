@@ -2,13 +2,17 @@
 import os
 import sys
 
+from .dataclass_methods import save
 from .watchdog import run_watched
 
 
 def _command() -> int:
     from .cli import main  # imported in the watched child: the watching parent stays small
 
-    return main()
+    try:
+        return main()
+    finally:
+        save()  # the methods its dataclasses compiled, for the next run (os._exit below skips atexit)
 
 
 code = run_watched(_command)

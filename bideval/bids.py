@@ -594,9 +594,9 @@ _LABEL_COLUMNS = 4  # columns of a sheet not read looked at for a form's labels 
 
 
 _OTHER_HEADER_SEARCH = 10  # filled rows of a sheet not read looked at for a header of bids (below titles)
-_CODE_SHAPE = re.compile(r"[0-9A-Z]{18}")  # a credit code's shape, whatever its check character
+_CODE_SHAPE = on_first_use(r"[0-9A-Z]{18}")  # a credit code's shape, whatever its check character
 # What marks a form as an example in its sheet's name (填写示例, 参考格式, 模板, Sample)
-_EXAMPLE = re.compile(r"示例|样例|范例|范本|模板|格式|example|sample|template", re.IGNORECASE)
+_EXAMPLE = on_first_use(r"示例|样例|范例|范本|模板|格式|example|sample|template", re.IGNORECASE)
 # ... and in the vendor name it holds: the word first (示例公司) or in brackets (某公司（示例）), never inside a name, as a
 # firm's may be (北京示例客服有限公司)
 _EXAMPLE_NAME = on_first_use(r"^[\W_]*(?:示例|样例|范例|范本|example|sample)|[（(【\[]\s*(?:示例|样例|范例|范本|example|sample)"
@@ -1180,7 +1180,7 @@ def _odd_vendor_code(reading: Reading, values: Mapping[str, Any], file: str, she
 _VENDOR_CODE = re.compile(r"[0-9A-Z._/-]+")
 # A code on another sheet's form holds a digit among six characters or more: a field dictionary's vendor_id row says
 # what the code is in a word or a length (text, string, 18), which is no bidder's code (conform12)
-_COPIED_CODE = re.compile(r"(?=.*\d)[0-9A-Z._/-]{6,}")
+_COPIED_CODE = on_first_use(r"(?=.*\d)[0-9A-Z._/-]{6,}")
 _EXPECT_VENDOR_CODE = Expected("vendor_code")
 
 
@@ -1228,7 +1228,7 @@ def _labelled_in_own_unit(title: str, headers: Mapping[str, Field]) -> Field | N
 
 
 _UNIT_SAID = on_first_use(r"单位\s*[:：为是]?|\bunits?\s*:|\bin\b")
-_GROUPED = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # a thousands separator, which _NOTE would take for a list's comma
+_GROUPED = on_first_use(r"(?<=\d),(?=\d{3}(?!\d))")  # a thousands separator, which _NOTE would take for a list's comma
 # What a price is said to be for after a slash (元/席/月: a seat, a month): no unit of money, and its period compared
 # with the label's (hostile12: 每席位每月单价（元/席/月） was refused, and one of 元/席/年 must stay refused)
 _PER_WHAT = on_first_use(r"/\s*([^/\s,，;；、]{1,4})")

@@ -253,7 +253,7 @@ _QUOTE = "[\"'“”‘’「」『』]?"
 _MULTIPLE_ALONE = on_first_use(rf"(?:单位(?:为|是)?[:\s]*|[以按(]\s*){_QUOTE}(十万|百万|千万|千|万|亿){_QUOTE}"
                                r"(?=为(?:计量)?单位|计|填|[^\u3400-\u9fff$€£¥a-z]|$)")
 _TIMES_A_MULTIPLE = on_first_use(r"(?:^|(?<=[\s(]))[x×*]\s*(10,000|10000|10k|1,000|1000)(?![\d,.])")
-_AFTER_A_NUMBER = re.compile(r"\d\s*$")  # (a unit right after a number is an amount: 500万元, 30 USD)
+_AFTER_A_NUMBER = on_first_use(r"\d\s*$")  # (a unit right after a number is an amount: 500万元, 30 USD)
 
 
 def other_currency_written(number_format: str, code: str) -> str | None:
@@ -263,7 +263,7 @@ def other_currency_written(number_format: str, code: str) -> str | None:
     return next((other for mark, other in format_marks(number_format) if other != code and mark not in own), None)
 
 
-_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")  # an ISO 4217 code written in capitals
+_CODE = on_first_use(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")  # an ISO 4217 code written in capitals
 # Codes that are also English words: in a format's text they name a currency only standing alone ("ALL" is Albanian
 # lek; "ALL IN" or "TOP PRICE" is wording).
 _WORD_CODES = frozenset({"ALL", "AMD", "BAM", "BOB", "CAD", "CUP", "ERN", "GEL", "MAD", "MOP", "NAD", "PEN", "PHP",

@@ -180,7 +180,7 @@ def percent_written(number_format: str) -> str | None:
 # What shows the number itself in a section: a digit placeholder, General, @, or a date or time code (a date format
 # shows the number as a date, which the reader reads as one); [h], [mm], [ss]: elapsed time.
 _SHOWS_NUMBER = re.compile(r"[0#?@yYmMdDhHsSeEgGbB]")
-_ELAPSED = re.compile(r"\[(?:h+|m+|s+)\]", re.IGNORECASE)
+_ELAPSED = on_first_use(r"\[(?:h+|m+|s+)\]", re.IGNORECASE)
 _CONDITION = re.compile(r"\[\s*(?:[<>]=?|=|<>)")
 # A zero section's text that means zero or nothing (``_-¥* "-"??_-`` shows a dash, ``0;-0;"否"`` 否 for 0)
 _MEANS_NOTHING = on_first_use(r"[\s\-‐‑‒–—―−_.·0]*|零|无|否|no|none|nil")
@@ -329,7 +329,7 @@ def shows_as_typed(number_format: str) -> bool:
 
 # The formats whose every number bid-eval shows exactly as Excel does: digits padded with zeros to the count of 0s
 # (000 shows 10 as 010), or grouped by thousands (#,##0); a fixed count of decimals; a real % (the number times 100).
-_EXACT = re.compile(r"(?:(#,##0)|(0+))(?:\.(0+))?(%?)")
+_EXACT = on_first_use(r"(?:(#,##0)|(0+))(?:\.(0+))?(%?)")
 
 
 def excel_text(number: Decimal, number_format: str) -> str | None:
@@ -377,12 +377,12 @@ def excel_text(number: Decimal, number_format: str) -> str | None:
 
 # The blanks a section ends with, which a text is trimmed of: widths left blank (_ , _)) and spaces written as such
 # (Excel's built-in 37 and 38, ``#,##0 ;(#,##0)``, show 5 as ``5 ``)
-_PADDING = re.compile(r"(?:_.| )+$")
+_PADDING = on_first_use(r"(?:_.| )+$")
 
 
 # -- the colour a section names ([Red], [White], [Color 9]): the text of a number it shows is drawn in it
 
-_BRACKET = re.compile(r"\[([^\]]*)\]")
+_BRACKET = on_first_use(r"\[([^\]]*)\]")
 _COLOUR_NAME = on_first_use(r"\s*(?:black|white|red|green|blue|yellow|magenta|cyan|colou?r\s*[0-9]{1,2})\s*",
                             re.IGNORECASE)
 

@@ -28,7 +28,7 @@ _PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
 _STRIKE = on_first_use(rb"<" + _PREFIX + rb"strike(?=[\s/>])([^>]*)")
 _VERTICAL_ALIGNMENT = on_first_use(rb"<" + _PREFIX + rb"vertAlign(?=[\s/>])([^>]*)")
 _VALUE = on_first_use(rb"(?<![\w:.\-])val\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-_STRING_ITEM = re.compile(rb"<" + _PREFIX + rb"si(?=[\s/>])")
+_STRING_ITEM = on_first_use(rb"<" + _PREFIX + rb"si(?=[\s/>])")
 _RUN = on_first_use(rb"<" + _PREFIX + rb"r(?=[\s>])[^>]*>(.*?)</" + _PREFIX + rb"r\s*>", re.DOTALL)
 _RUN_FONT = on_first_use(rb"\s*<" + _PREFIX + rb"rPr(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"rPr\s*>)", re.DOTALL)
 _TEXT = on_first_use(rb"<" + _PREFIX + rb"t(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"t\s*>)", re.DOTALL)

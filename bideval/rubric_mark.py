@@ -51,8 +51,8 @@ TENDER_PROPERTY, TENDER_NAME_PROPERTY, TENDER_TOKEN_PROPERTY = "bid-eval tender"
     "bid-eval tender token"
 CUSTOM_PROPERTIES = "docProps/custom.xml"  # where Excel and xlsxwriter keep a workbook's custom properties
 
-_PROPERTY = re.compile(r"<(?:[\w.\-]+:)?property\b([^>]*)>\s*<(?:[\w.\-]+:)?lpwstr>([^<]*)<", re.DOTALL)
-_NAME = re.compile(r"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_PROPERTY = on_first_use(r"<(?:[\w.\-]+:)?property\b([^>]*)>\s*<(?:[\w.\-]+:)?lpwstr>([^<]*)<", re.DOTALL)
+_NAME = on_first_use(r"""\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 @dataclass(frozen=True)
@@ -382,8 +382,8 @@ _UNIT_WORD = on_first_use("|".join(re.escape(name) for name in sorted(
 _UNIT_SAID = on_first_use(r"(?:单位\s*[:为是]|\bunits?\s*:)\s*([^\s;/|()（）,，、。:]+(?: days?)?)")
 _DATE = on_first_use(r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _CJK = on_first_use(r"[\u3400-\u9fff]")
-_MINUTES = re.compile(r"(?<=[按以])分(?=计|填|为单位)")  # 按分计: by the minute (分 alone is also points or cents)
-_AFTER_A_NUMBER = re.compile(r"\d\s*$")
+_MINUTES = on_first_use(r"(?<=[按以])分(?=计|填|为单位)")  # 按分计: by the minute (分 alone is also points or cents)
+_AFTER_A_NUMBER = on_first_use(r"\d\s*$")
 _QUANTITY_ALONE = on_first_use(r"\s*(?:约|~|≈)?\s*[-+]?\d[\d,.]*\s*(\D+?)\s*")  # 0.52万元, 约90分钟: the answer again
 _BESIDE_A_UNIT = frozenset("按以为位")  # 按天, 以月, 单位天: one-character names (天, 年) stand alone only beside these
 
@@ -468,7 +468,7 @@ def _unit_part(field: Field) -> str | None:
     return None
 
 
-_NUMBER_UNIT = re.compile(r"单位：(.+) / unit: (.+)")
+_NUMBER_UNIT = on_first_use(r"单位：(.+) / unit: (.+)")
 # every money unit a form writes (unit_label's): 元 / yuan, 万元 / 10,000 yuan, 美元 / US dollars …
 _MONEY_UNITS = frozenset(text for c in CURRENCIES.values()
                          for text in (c.name.both(), f"万{c.name.zh} / 10,000 {c.name.en}"))

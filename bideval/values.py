@@ -381,8 +381,8 @@ def _yuan(raw: object, unit: str | None, non_negative: bool) -> Decimal:
     return Decimal(int(value)) if value == value.to_integral_value() else value
 
 
-_SHOWN_IN_WAN = re.compile(r"[\d,.]+\s*万元?")  # a number a format only writes 万 or 万元 after (ShownNumber.shown)
-_AMOUNT = re.compile(r"(?P<pre>[^\d\s.,+-]*)\s*(?P<num>[+-]?[\d.,]+)\s*(?P<suf>[^\d\s]*)")
+_SHOWN_IN_WAN = on_first_use(r"[\d,.]+\s*万元?")  # a number a format only writes 万 or 万元 after (ShownNumber.shown)
+_AMOUNT = on_first_use(r"(?P<pre>[^\d\s.,+-]*)\s*(?P<num>[+-]?[\d.,]+)\s*(?P<suf>[^\d\s]*)")
 
 
 def _foreign_money(raw: object, code: str, non_negative: bool) -> Decimal:

@@ -105,7 +105,7 @@ COMPRESSION_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 9
 
 _XML_NAME = rb"[A-Za-z_][\w.\-]*"
 _ENCODING = re.compile(rb"(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]{0,300}?\bencoding\s*=\s*[\"']([^\"']*)[\"']")
-_MARKUP_DECLARATION = re.compile(rb"<!\s*(doctype|entity)", re.IGNORECASE)
+_MARKUP_DECLARATION = on_first_use(rb"<!\s*(doctype|entity)", re.IGNORECASE)
 _STARTS_LIKE_XML = re.compile(rb"(?:\xef\xbb\xbf)?\s*<")
 _PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
 _ROOT = re.compile(rb"<(?:" + _XML_NAME + rb":)?(" + _XML_NAME + rb")")
@@ -140,9 +140,9 @@ _IN_TAG = rb"""(?:[^>"']|"[^"]*"|'[^']*')"""
 # A row start tag as the fast scan reads it (r first), with the rest of its attributes to the tag's real end.
 _ROW_TAG = on_first_use(rb'<row r="([0-9]+)"(' + _IN_TAG + rb'*)')
 # A column tag of <cols> (not <cols> itself, nor <colBreaks>), with its attributes to the tag's real end.
-_COLUMN_TAG = re.compile(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])(" + _IN_TAG + rb"*)")
+_COLUMN_TAG = on_first_use(rb"<(?:" + _XML_NAME + rb":)?col(?=[\s/>])(" + _IN_TAG + rb"*)")
 _ERROR_CELL = on_first_use(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\st\s*=\s*["\']e["\']' + _IN_TAG + rb'*)>')
-_T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
+_T_ERROR_ANYWHERE = on_first_use(rb"t=[\"']e[\"']")  # one quick pass before looking for error cells in earnest
 # The same pass for the fast scan, which also finds an inline-text cell whose text does not follow its start tag (in
 # <v>, or after a formula; <is/> holds none), and a shared-text cell whose value is not a count of at most 19 digits
 # right after its start tag (OddStringIndex): rare all, each then looked at in earnest. (The tag ending in <is> at once
@@ -150,7 +150,7 @@ _T_ERROR_ANYWHERE = re.compile(rb"t=[\"']e[\"']")  # one quick pass before looki
 # check of a 50,000-row sheet.)
 _T_ERROR_OR_ODD_VALUE = re.compile(rb"""t=["'](?:e["']|inlineStr["'](?!><is>|""" + _IN_TAG
                                    + rb"""*(?:/>|>\s*<is[\s>]))|s["'](?!><v>[0-9]{1,19}</v>))""")
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>(?=\s*<f[\s/>])')  # indented markup too
+_FORMULA_CELL = on_first_use(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>(?=\s*<f[\s/>])')  # indented markup too
 _T_TEXT = on_first_use(rb"(?<![\w:.\-])t\s*=\s*[\"'](?:str|inlineStr)[\"']")
 _PREFIX = rb"(?:" + _XML_NAME + rb":)?"
 # A sheet's default row and column format (sheetFormatPr), with its attributes: a sheet whose rows are hidden unless a
@@ -177,7 +177,7 @@ _USUAL_CHILDREN = {(), (b"f",), (b"v",), (b"is",), (b"f", b"v"), (b"f", b"is")} 
 # A cell's value as python-calamine takes a shared string's index from it: its text up to the first entity or tag.
 _STRING_VALUE = on_first_use(rb"\s*<" + _PREFIX + rb"v(?:\s[^>]*)?>([^&<]*)")
 # A cell whose type is a shared string's (t="s"), in its start tag's attributes, spelt as an XML reader reads it.
-_T_STRING = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']s[\"']")
+_T_STRING = on_first_use(rb"(?<![\w:.\-])t\s*=\s*[\"']s[\"']")
 # What may be a shared-text cell whose value is not a plain count (OddStringIndex), spelt in any way: each such cell
 # whose value does not follow its start tag as a count of at most 19 digits (an attribute merely ending in t, xt="s",
 # too: the cell is then looked at in earnest). The exact scan's pass; the fast one's is _T_ERROR_OR_ODD_VALUE.
@@ -185,11 +185,11 @@ _ODD_STRING = on_first_use(rb"""t\s*=\s*["']s["'](?!>\s*<""" + _PREFIX + rb"v>[0
 # A cell's value as written up to the first tag (entities kept): never looked for past it, so that the cells of a
 # piece are read once each however their markup is broken.
 _VALUE_TEXT = on_first_use(rb"\s*<" + _PREFIX + rb"v(?:\s[^>]*)?>([^<]*)")
-_T_INLINE = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']inlineStr[\"']")
+_T_INLINE = on_first_use(rb"(?<![\w:.\-])t\s*=\s*[\"']inlineStr[\"']")
 # A cell's start tag, as the fast scan reads it.
 _CELL_START = on_first_use(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*)>')
-_TAG = re.compile(rb"<[^>]*>")
-_T_NOT_NUMBER = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"'](?!n[\"'])")  # a type other than a number's
+_TAG = on_first_use(rb"<[^>]*>")
+_T_NOT_NUMBER = on_first_use(rb"(?<![\w:.\-])t\s*=\s*[\"'](?!n[\"'])")  # a type other than a number's
 _FULL_CALCULATION_ON_OPEN = re.compile(rb"<" + _PREFIX + rb"calcPr(?=[\s/>])[^>]*?(?<![\w:.\-])fullCalcOnLoad\s*=\s*"
                                        rb"[\"']\s*(?:1|true)\s*[\"']")
 CALCULATION_CHAIN = "xl/calcChain.xml"
@@ -200,7 +200,7 @@ _DIFFERENTIAL_FORMATS = re.compile(rb"<" + _PREFIX + rb"dxfs(?=[\s/>])[^>]*>(.*?
 _DIFFERENTIAL_FORMATS_END = on_first_use(rb"</" + _PREFIX + rb"dxfs\s*>|<" + _PREFIX + rb"dxfs(?:\s[^>]*)?/>")
 _CONDITIONAL = b"conditionalFormatting"  # the word a worksheet says when it has a conditional format
 # A differential format written in a worksheet: a rule's own, as Excel 2010's extension list writes it (<x14:dxf>).
-_OWN_DIFFERENTIAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"dxf[\s/>]")
+_OWN_DIFFERENTIAL_FORMAT = on_first_use(rb"<" + _PREFIX + rb"dxf[\s/>]")
 _DIFFERENTIAL_FORMAT = re.compile(rb"<" + _PREFIX + rb"dxf(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"dxf>)",
                                   re.DOTALL)
 # A worksheet's conditional format: its attributes (sqref: the ranges it covers), its inside (its rules).
@@ -208,15 +208,15 @@ _CONDITIONAL_FORMAT = on_first_use(rb"<" + _PREFIX + rb"conditionalFormatting(?=
                                    + rb"conditionalFormatting\s*>", re.DOTALL)
 _RULE = on_first_use(rb"<" + _PREFIX + rb"cfRule(?=[\s/>])([^>]*)")
 # A differential format's font and fill, each whole (the inside: None for an empty one).
-_DIFFERENTIAL_FONT = re.compile(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"font>)",
+_DIFFERENTIAL_FONT = on_first_use(rb"<" + _PREFIX + rb"font(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"font>)",
                                 re.DOTALL)
-_DIFFERENTIAL_FILL = re.compile(rb"<" + _PREFIX + rb"fill(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"fill>)",
+_DIFFERENTIAL_FILL = on_first_use(rb"<" + _PREFIX + rb"fill(?=[\s/>])[^>]*?(?:/>|>(.*?)</" + _PREFIX + rb"fill>)",
                                 re.DOTALL)
 # The ranges of a conditional format of Excel 2010's extension list (<x14:conditionalFormatting>), written in a child
 # (<xm:sqref>C2:C9</xm:sqref>), not in an attribute.
 _SQREF = on_first_use(rb"<" + _PREFIX + rb"sqref(?:\s[^>]*)?>([^<]*)</" + _PREFIX + rb"sqref\s*>")
-_WHOLE_COLUMNS = re.compile(r"([A-Za-z]{1,3}):([A-Za-z]{1,3})")
-_WHOLE_ROWS = re.compile(r"([0-9]{1,7}):([0-9]{1,7})")
+_WHOLE_COLUMNS = on_first_use(r"([A-Za-z]{1,3}):([A-Za-z]{1,3})")
+_WHOLE_ROWS = on_first_use(r"([0-9]{1,7}):([0-9]{1,7})")
 _CELL_FORMATS = re.compile(rb"<" + _PREFIX + rb"cellXfs(?=[\s/>])[^>]*>(.*?)</" + _PREFIX + rb"cellXfs>", re.DOTALL)
 # Excel's built-in number formats that are percentages, by id (9 0%, 10 0.00%), and a cell format naming one
 BUILT_IN_PERCENT = {number: code for number, code in BUILT_IN_FORMATS.items() if real_percent(code)}
@@ -234,7 +234,7 @@ _STYLED_CELL = on_first_use(rb'<c r="([A-Z]+)([0-9]+)"(' + _IN_TAG + rb'*?\ss\s*
 # open would have each cell looked at read to the sheet's end).
 _INLINE_STRING = on_first_use(rb"\s*<" + _PREFIX + rb"is(?:\s[^>]*)?>((?:(?!</" + _PREFIX + rb"c\s*>|<" + _PREFIX
                               + rb"c[\s/>]).)*?)</" + _PREFIX + rb"is\s*>", re.DOTALL)
-_T_ERROR = re.compile(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
+_T_ERROR = on_first_use(rb"(?<![\w:.\-])t\s*=\s*[\"']e[\"']")
 # An error cell's <v> text python-calamine parses, as the file writes it ('' it reads as an empty cell).
 _CALAMINE_ERRORS = frozenset(error.encode("ascii") for error in CALAMINE_ERRORS) | {b""}
 _STAND_IN = STAND_IN_ERROR.encode("ascii")
@@ -249,7 +249,7 @@ _ANY_CELL_REF = on_first_use(rb"(?<![\w:.\-])r\s*=\s*[\"']\s*([A-Za-z]{1,7})([0-
 _R_ATTRIBUTE = on_first_use(rb"(?<![\w:.\-])r\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CELL_REF = re.compile(r"([A-Za-z]{1,7})([0-9]{1,10})")
 _TRAILER = rb"(?:\s|\x00|<!--(?:(?!-->).)*-->|<\?(?:(?!\?>).)*\?>)*"  # what may follow the root element
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = on_first_use(rb"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 class _Refused(Exception):
@@ -1901,9 +1901,9 @@ def _ink_pair(font: str, fill: str, code: str, indexed: tuple[str, ...]) -> _Sho
 
 SHARED_STRINGS = "xl/sharedStrings.xml"  # the shared-string table python-calamine reads (its name, whatever its case)
 _SHARED_STRINGS_FOLDED = SHARED_STRINGS.casefold()
-_STRIKE_WORD = re.compile(rb"strike")
-_RGB = re.compile(rb"rgb")
-_RAISE_WORD = re.compile(rb"vertAlign")
+_STRIKE_WORD = on_first_use(rb"strike")
+_RGB = on_first_use(rb"rgb")
+_RAISE_WORD = on_first_use(rb"vertAlign")
 MAX_STRUCK_STRINGS = 1000  # shared strings with a struck run looked for by their index; more, and every cell is read
 
 

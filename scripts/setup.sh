@@ -45,3 +45,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 fi
 # The checkout on the virtualenv's path, so `python -m bideval` works from any folder.
 .venv/bin/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'bid_eval_checkout.pth').write_text('$PWD\n')"
+# Compile the package once, as an installer does: its modules' bytecode and its dataclasses' methods
+# (bideval/dataclass_methods.py), so no command compiles them on every start where PYTHONDONTWRITEBYTECODE is set.
+.venv/bin/python -m compileall -q bideval >/dev/null
+.venv/bin/python -c "from bideval.dataclass_methods import write_all; write_all()"
