@@ -20,10 +20,8 @@ import dataclasses
 import marshal
 import os
 import sys
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from types import CodeType
+from types import CodeType
+from typing import Any
 
 # (No ``from __future__ import annotations`` here: ``exec`` called from this module would compile with it.)
 # (no pathlib: the command's watcher imports the package, and nothing else of it, to start the command)
@@ -31,22 +29,39 @@ _FILE = os.path.join(os.path.dirname(__file__), "__pycache__",
                      f"dataclass-methods.{sys.implementation.cache_tag}.marshal")
 _PACKAGE = __name__.rpartition(".")[0] + "."
 
-_known: "dict[str, CodeType]" = {}  # by source text: those read from the file, and those compiled since
-_new: "dict[str, CodeType]" = {}  # those compiled since the file was read or written
+# By source text: the methods read from the file (marshalled: each is unmarshalled when a class asks for it, so a
+# command pays for the classes it makes, not for the package's), and those compiled since.
+_known: dict[str, bytes | CodeType] = {}
+_new: dict[str, CodeType] = {}  # those compiled since the file was read or written
 _used: set[str] = set()  # those this process has made a class with
 _read: list[bool] = []  # whether the file has been read
 
 
-def _load() -> "dict[str, CodeType]":
+def _load() -> dict[str, bytes | CodeType]:
     """The methods kept, by their source text; none when the file is missing, of another Python, or damaged."""
     try:
         with open(_FILE, "rb") as kept:
-            version, methods = marshal.load(kept)
+            version, methods = marshal.loads(kept.read())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if version != sys.version or not isinstance(methods, dict):
         return {}
     return methods
+
+
+def _code(source: str) -> CodeType:
+    """The compiled ``source``: as kept, or compiled as ``exec`` compiles a text (and kept)."""
+    kept = _known.get(source)
+    if isinstance(kept, bytes):
+        try:
+            kept = marshal.loads(kept)
+        except (EOFError, ValueError, TypeError):
+            kept = None
+    if isinstance(kept, CodeType):
+        _known[source] = kept
+        return kept
+    code = _new[source] = _known[source] = compile(source, "<string>", "exec", dont_inherit=True)
+    return code
 
 
 def _exec(source: str, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None) -> None:
@@ -57,10 +72,7 @@ def _exec(source: str, globals: dict[str, Any] | None = None, locals: dict[str, 
         _read.append(True)
         _known.update(_load())
     _used.add(source)
-    code = _known.get(source)
-    if code is None:
-        code = _new[source] = _known[source] = compile(source, "<string>", "exec", dont_inherit=True)
-    return builtins.exec(code, globals, locals)
+    return builtins.exec(_code(source), globals, locals)
 
 
 def install() -> None:
@@ -78,14 +90,15 @@ def save() -> None:
         _write(_known)
 
 
-def _write(methods: "dict[str, CodeType]") -> None:
+def _write(methods: dict[str, bytes | CodeType]) -> None:
     """Write the file with ``methods``, whole or not at all."""
     _new.clear()
     part = f"{_FILE}.{os.getpid()}"
     try:
         os.makedirs(os.path.dirname(_FILE), exist_ok=True)
         with open(part, "wb") as kept:
-            marshal.dump((sys.version, methods), kept)
+            kept.write(marshal.dumps((sys.version, {source: code if isinstance(code, bytes) else marshal.dumps(code)
+                                                    for source, code in methods.items()})))
         os.replace(part, _FILE)  # whole or not at all, whoever else writes it at the same time
     except OSError:
         try:

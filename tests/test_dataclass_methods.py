@@ -96,3 +96,15 @@ def test_nothing_is_kept_where_python_writes_no_bytecode_but_write_all_keeps_eve
     assert written == str(tmp_path / "methods.marshal")
     # every module of the package then makes its classes without compiling a method
     assert _run("import bideval.storage, bideval.evaluation; print(len(d._new))", tmp_path) == "0"
+
+
+def test_a_damaged_method_in_the_file_is_compiled_again(tmp_path):
+    _run("d.write_all()", tmp_path)
+    kept = tmp_path / "methods.marshal"
+    version, methods = marshal.loads(kept.read_bytes())
+    assert len(methods) > 300 and all(isinstance(code, bytes) for code in methods.values())
+    kept.write_bytes(marshal.dumps((version, {source: b"\xff damaged" for source in methods})))
+    assert _run("import bideval.rubric; from decimal import Decimal; from bideval.rubric import Tier; "
+                "made = lambda: Tier('a', 'A', Decimal(0), Decimal(5)); "
+                "print(len(d._new) > 100, made() == made(), repr(made()))",
+                tmp_path) == "True True Tier(id='a', label='A', min=Decimal('0'), max=Decimal('5'), description=None)"
