@@ -510,7 +510,7 @@ def test_the_default_tender_is_the_rubrics_title_and_today(result: Result, tmp_p
 
 def test_libreoffice_prints_the_tender_and_page_numbers(result: Result, tmp_path: Path) -> None:
     if shutil.which("soffice") is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+        pytest.fail("LibreOffice (soffice) is not installed: run the README's test command (bash scripts/test.sh)")
     path = tmp_path / "ranked.xlsx"
     write_workbook(result, path, "zh", TENDER)  # one language proves the page set-up prints; zh has the CJK text
     pdf = _soffice_convert(path, tmp_path / "pdf", "pdf", tmp_path / "profile")
