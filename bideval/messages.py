@@ -3463,6 +3463,26 @@ def _(s: Say) -> str:
     return _rubric_at(s, f"{what} is empty; expected {en}", f"{_rubric_thing(s, what)}为空；应为{zh}")
 
 
+@_template("rubric.yes_no")
+def _(s: Say) -> str:
+    """A yes or no YAML read where a number belongs (``max: on``): said as YAML read it, since the word written is
+    not known here, with every word YAML reads so."""
+    flag = "true" if s["found"] else "false"
+    if s.get("field_id") is not None:  # a condition's value: the field's own expectation, as the CLI says it
+        expected = _EXPECTED[s["expected"].kind](Say(s["expected"].facts, s.lang, True, s.rubric))
+        en_exp = zh_exp = expected
+        what_en, what_zh = f"value for field {s['field_id']!r}", f"字段 {s['field_id']!r} 的 value"
+    else:
+        en_exp, zh_exp = _expectation(s, s["expected"])
+        what = s.get("what")
+        what_en = "" if what is None or what == s.get("where") else what
+        what_zh = "" if not what_en else _rubric_thing(s, what_en)
+    return _rubric_at(s, f"{what_en + ' was ' if what_en else ''}read by YAML as {flag} (yes, no, on, off, true and "
+                         f"false written without quotes are a yes or no, not a number); expected {en_exp}",
+                      f"{what_zh}被 YAML 读成了逻辑值 {flag}（不加引号的 yes、no、on、off、true、false 都是逻辑值，"
+                      f"不是数字）；应为{zh_exp}")
+
+
 @_template("rubric.criterion_unread")
 def _(s: Say) -> str:
     return _rubric_at(s, "could not be read as written; compare each of its keys with the rubric reference",

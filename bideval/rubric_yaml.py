@@ -515,6 +515,19 @@ _SLIP_CODES = {"unknown_key", "unknown_choice", "not_number", "not_whole", "not_
                "condition_field", "point_not_pair", "points_too_few", "value_type", "not_list", "not_mapping"}
 
 
+# The codes refusing a value that is no number, and what each expected (a field's own words for a condition's value):
+# a yes or no YAML read there (`max: on`) is said as such, whatever reader refused it.
+_NUMBER_EXPECTED = {"not_number": "number", "not_whole": "whole", "value_type": "field"}
+
+
+def _yes_no_facts(code: str, facts: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts of ``rubric.yes_no`` for a problem ``code`` whose value YAML read as a yes or no: what it is, the
+    yes or no, what was expected (``minimum`` of a whole number; the field and its expectation for a condition)."""
+    kept = {key: facts[key] for key in ("what", "minimum", "field_id") if key in facts}
+    expected = facts["expected"] if code == "value_type" else _NUMBER_EXPECTED[code]
+    return {**kept, "found": facts["found"], "expected": expected}
+
+
 def _blank_facts(code: str, facts: Mapping[str, Any]) -> dict[str, Any]:
     """The facts of ``rubric.empty`` for a problem ``code`` whose value was blank: what is empty, what it should be."""
     what = facts.get("what") or _BLANK_KEY.get(code)
@@ -658,6 +671,8 @@ class _RubricReader:
         refused it; a key or a word with full-width punctuation (``kind：``) carries it for a hint."""
         if any(value is BLANK for value in facts.values()):
             code, facts = "empty", _blank_facts(code, facts)
+        elif code in _NUMBER_EXPECTED and isinstance(facts.get("found"), bool):  # `max: on`: YAML's yes, not a number
+            code, facts = "yes_no", _yes_no_facts(code, facts)
         for value in list(facts.values()):
             if isinstance(value, _EmptyFolded):  # `op: >`: what to write instead
                 facts = {**value.slip, **facts}

@@ -2305,6 +2305,13 @@ RUBRIC_SENTENCES += [
      "the field's unit: 4 for hours, 240 for minutes",
      "评分项 'resp_gate'：“value”（第 14 行）：YAML 把 4:00 读作六十进制数 240；请按该字段的单位直接写数字：以小时计为 4，以分钟计为 240"),
 ]
+RUBRIC_FACTS["rubric.yes_no"] = dict(where="criterion 'ops_plan'", what="max", found=True, expected="number")
+RUBRIC_SENTENCES += [
+    ("rubric.yes_no",
+     "criterion 'ops_plan': max was read by YAML as true (yes, no, on, off, true and false written without quotes are "
+     "a yes or no, not a number); expected a number",
+     "评分项 'ops_plan'：“max”被 YAML 读成了逻辑值 true（不加引号的 yes、no、on、off、true、false 都是逻辑值，不是数字）；应为数字"),
+]
 RUBRIC_SENTENCES += [
     ("rubric.empty",
      "criterion 'price': max is empty; expected a number",
