@@ -3913,7 +3913,9 @@ def _(s: Say) -> str:
     (low, high), (other_low, other_high) = s["range"], s["other_range"]
     tier, other, gap, places = s["tier"], s["other"], number(s["gap"]), s["places"]
     low, high, other_low, other_high, start = map(number, (low, high, other_low, other_high, s["start"]))
-    if places == 0:
+    if s.get("step") is not None:  # the criterion's own step: judges score its multiples only
+        at = (f"at most one step, {gap}, as the criterion's step: {gap} says", f"最多一个步长 {gap}，即该评分项的 step: {gap}")
+    elif places == 0:
         at = (f"at most {gap} with whole-point scores, decimals: 0", f"整数分即 decimals: 0 时最多 {gap}")
     elif places == 1:
         at = (f"at most {gap} at 1 decimal place", f"保留 1 位小数时最多 {gap}")
@@ -4097,7 +4099,7 @@ def _(s: Say) -> str:
                       f"各分组加权后的满分之和为 {full}（{parts}{'；' if caps[1] else ''}{caps[1]}），而不是声明的总分 {total}")
 
 
-_CLASH_WORDS = {"id": "id", "label": "名称", "name": "名称"}
+_CLASH_WORDS = {"id": "编号", "label": "名称", "name": "名称"}  # 编号: the id, as check heads its column
 
 
 @_template("rubric.name_clash")
@@ -4106,8 +4108,8 @@ def _(s: Say) -> str:
     inner_en = f"{what} {s['thing']!r}: " if s["inner"] else ""
     thing_zh = _RUBRIC_THINGS[what]
     inner_zh = f"{thing_zh} {s['thing']!r} 的" if s["inner"] else ""
-    return _rubric_at(s, f"{inner_en}{called} {name!r} is also the {s['owned_as']} of {what} {other!r}; expected a "
-                         f"{called} that names only one {what}",
+    return _rubric_at(s, f"{inner_en}{called} {name!r} is also the {s['owned_as']} of {what} {other!r}; expected "
+                         f"{'an' if called == 'id' else 'a'} {called} that names only one {what}",
                       f"{inner_zh}{_CLASH_WORDS[called]} {name!r} 也是{thing_zh} {other!r} 的{_CLASH_WORDS[s['owned_as']]}；"
                       f"一个{_CLASH_WORDS[called]}只能指一个{thing_zh}")
 

@@ -1121,8 +1121,11 @@ class _RubricReader:
         """Refuse a name or label of one thing that is the id, name or label of another: a bid or panel
         workbook using it could not say which one it means."""
         owner: dict[str, tuple[str, str]] = {}  # folded spelling → (id, "id" or `called`)
-        for tid, _ in things:
-            owner.setdefault(fold(tid), (tid, "id"))
+        for tid, _ in things:  # two ids alike but for case or width (t1, T1) are one to a workbook naming them
+            other, _ = owner.setdefault(fold(tid), (tid, "id"))
+            if other != tid:
+                self.fail_as(where or f"{what} {tid!r}", "name_clash", what=what, thing=tid, called="id", name=tid,
+                             owned_as="id", other=other, inner=where is not None)
         for tid, names in things:
             for name in dict.fromkeys(names):
                 other, kind = owner.setdefault(fold(name), (tid, called))
