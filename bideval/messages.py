@@ -3307,7 +3307,19 @@ def _(s: Say) -> str:
 
 @_template("rubric.not_utf8")
 def _(s: Say) -> str:
-    return s.t("expected a UTF-8 text file (YAML)", "应为 UTF-8 编码的文本文件（YAML）")
+    """A rubric whose bytes are not UTF-8: where they stop being so, what was found, and how the file was likely saved
+    (GBK is what Notepad's 'ANSI' writes on a Chinese Windows)."""
+    if s.get("line") is None:
+        return s.t("expected a UTF-8 text file (YAML)", "应为 UTF-8 编码的文本文件（YAML）")
+    found = "".join(f"\\x{b:02x}" for b in s["found"])
+    en = (f"expected a UTF-8 text file (YAML), found bytes that are not UTF-8 on line {s['line']}, column "
+          f"{s['column']} ({found})")
+    zh = f"应为 UTF-8 编码的文本文件（YAML），第 {s['line']} 行第 {s['column']} 列的字节不是 UTF-8（{found}）"
+    saved = {"GBK": ("it reads as Chinese GBK, what Notepad saves as ANSI", "该文件是 GBK 编码（记事本的“ANSI”）"),
+             "UTF-16": ("it is saved as UTF-16 (Unicode)", "该文件是 UTF-16（Unicode）编码")}.get(s.get("saved_as") or "")
+    if saved:
+        en, zh = f"{en}; {saved[0]}", f"{zh}；{saved[1]}"
+    return s.t(f"{en}: save it as UTF-8 (Save As, Encoding: UTF-8)", f"{zh}：请另存为 UTF-8 编码（另存为，编码选 UTF-8）")
 
 
 # What PyYAML's parser says, in Chinese (its English is the command line's ``detail``); anything else is quoted.
@@ -3325,6 +3337,7 @@ _YAML_DETAILS_ZH = (
     (r"found undefined alias '(.*)'", r"别名 '\1' 没有定义"),
     (r"key '(.*)' appears twice", r"键 '\1' 出现了两次"),
     (r"a key must be a text or a number, found .*", "键必须是文字或数字"),
+    (r"a control character (U\+[0-9A-F]+) is not allowed in YAML", r"YAML 中不允许有控制字符 \1"),
 )
 
 
@@ -3387,7 +3400,7 @@ def _(s: Say) -> str:
 
 @_template("rubric.too_deep")
 def _(s: Say) -> str:
-    return s.t("not a rubric: its YAML is nested thousands of levels deep", "不是评分标准：其 YAML 嵌套了成千上万层")
+    return s.t("not a rubric: its YAML is nested hundreds of levels deep (a rubric is nested a few levels)", "不是评分标准：其 YAML 嵌套了数百层（评分标准只有几层嵌套）")
 
 
 @_template("rubric.too_many_values")

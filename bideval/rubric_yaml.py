@@ -424,8 +424,13 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
             document = loader.get_single_data()
         finally:
             loader.dispose()
-    except UnicodeDecodeError:
-        raise RubricError([Problem.of("rubric.not_utf8", source)]) from None
+    except UnicodeDecodeError as error:
+        raise RubricError([Problem.of("rubric.not_utf8", source, **_not_utf8(raw, error))]) from None
+    except yaml.reader.ReaderError as error:  # a control character (NUL, BEL …): said on its line, not at its offset
+        line, column = _line_and_column(text, error.position)
+        raise RubricError([Problem.of("rubric.not_yaml", source, line=line, column=column,
+                                      detail=f"a control character U+{error.character:04X} is not allowed in YAML"
+                                      if isinstance(error.character, int) else str(error.reason))]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         key_mark = getattr(error, "context_mark", None)
@@ -448,6 +453,30 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
         raise RubricError(reader.problems)
     return replace(rubric, source=source, sha256=hashlib.sha256(raw).hexdigest(),
                    text_sha256=rubric_text_sha256(text))
+
+
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    """The line and column (from 1) of the character at ``position`` of ``text``."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
+def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> dict[str, Any]:
+    """Where a rubric's bytes stop being UTF-8 (line, column, the bytes found there) and the encoding it was likely
+    saved in: UTF-16 after its byte-order mark, or GBK (GB18030, Notepad's 'ANSI' on a Chinese Windows) when the whole
+    file reads so with Chinese in it; None when neither."""
+    start = error.start
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    line, column = raw.count(b"\n", 0, start) + 1, len(raw[line_start:start].decode("utf-8", "replace")) + 1
+    saved_as = None
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        saved_as = "UTF-16"
+    else:
+        try:
+            saved_as = "GBK" if re.search(r"[\u4e00-\u9fff]", raw.decode("gb18030")) else None
+        except UnicodeDecodeError:
+            pass
+    return {"line": line, "column": column, "found": raw[start:max(error.end, start + 1)][:4], "saved_as": saved_as}
 
 
 #: Full-width punctuation a Chinese input method types where YAML needs the ASCII character, and that character.

@@ -324,3 +324,20 @@ def test_a_tender_whose_stored_rubric_this_version_refuses_is_told_not_a_traceba
     assert not app.exception
     said = " ".join(e.value for e in app.error)
     assert "rubric" in said and "0x" in said
+
+
+def test_every_hostile_rubric_uploaded_is_one_problem_and_creates_nothing(app_db):
+    """verify21r's hostile rubrics (GBK bytes, a NUL, `max: yes`, tier ids alike but for case, a key twice, a tab,
+    billion laughs, deep nesting, 10 MB): each upload shows the line the command line says, no traceback, no tender."""
+    from test_rubric_hostile import HOSTILE
+
+    app = open_app("tenders", lang="en")
+    app.radio(key="tenders_source").set_value("upload").run()
+    before = len(admin_call("tenders"))
+    for name, (data, said) in HOSTILE.items():
+        app.file_uploader(key="tenders_upload_0").set_value(("r.yaml", data, "application/x-yaml"))
+        app.button(key="tenders_create").click().run()
+        assert not app.exception, name
+        shown = [e.value.replace("`", "").replace("\\", "") for e in app.error]
+        assert len(shown) == 1 and shown[0].startswith("r.yaml: ") and said.replace("\\", "") in shown[0], (name, shown)
+    assert len(admin_call("tenders")) == before

@@ -1676,7 +1676,7 @@ RUBRIC_FACTS = {
     "rubric.cannot_read": dict(detail="Permission denied"),
     "rubric.not_a_file": dict(folder=False),
     "rubric.too_large": dict(limit=2 * 1024 * 1024),
-    "rubric.not_utf8": {},
+    "rubric.not_utf8": dict(line=2, column=13, found=b"\xca", saved_as="GBK"),
     "rubric.not_yaml": dict(line=3, column=5, detail="mapping values are not allowed here"),
     "rubric.too_deep": {},
     "rubric.unknown_key": dict(where="criterion 'ops_plan'", key="maxx", allowed=("id", "max", "name")),
@@ -1861,14 +1861,16 @@ RUBRIC_SENTENCES = [
      'refused: the rubric is larger than 2.0 MB; a rubric is a few kilobytes of YAML',
      '已拒绝：评分标准文件大于 2.0 MB；评分标准只是几 KB 的 YAML 文本'),
     ("rubric.not_utf8",
-     'expected a UTF-8 text file (YAML)',
-     '应为 UTF-8 编码的文本文件（YAML）'),
+     "expected a UTF-8 text file (YAML), found bytes that are not UTF-8 on line 2, column 13 (\\xca); it reads as "
+     "Chinese GBK, what Notepad saves as ANSI: save it as UTF-8 (Save As, Encoding: UTF-8)",
+     "应为 UTF-8 编码的文本文件（YAML），第 2 行第 13 列的字节不是 UTF-8（\\xca）；该文件是 GBK 编码（记事本的“ANSI”）："
+     "请另存为 UTF-8 编码（另存为，编码选 UTF-8）"),
     ("rubric.not_yaml",
      'line 3, column 5: not valid YAML: mapping values are not allowed here',
      "第 3 行第 5 列：不是有效的 YAML：此处不能出现 ': '"),
     ("rubric.too_deep",
-     'not a rubric: its YAML is nested thousands of levels deep',
-     '不是评分标准：其 YAML 嵌套了成千上万层'),
+     'not a rubric: its YAML is nested hundreds of levels deep (a rubric is nested a few levels)',
+     '不是评分标准：其 YAML 嵌套了数百层（评分标准只有几层嵌套）'),
     ("rubric.unknown_key",
      "criterion 'ops_plan': unknown key 'maxx' (expected one of: id, max, name)",
      "评分项 'ops_plan'：未知的键 'maxx'（应为以下之一：id, max, name）"),
@@ -2390,7 +2392,7 @@ YAML_WORDS = {"YAML", "zh", "en", "true", "false", "yes", "no", "on", "off", "id
 # … every key and value the rubric format has (``pass_mark``, ``trimmed_mean`` …), the currency codes it names,
 # and the examples of an id its sentences give
 YAML_WORDS |= {word for key in rubric_yaml.KEYWORDS for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", key)}
-YAML_WORDS |= {"ISO", "CNY", "USD", "EUR", "GBP", "technical", "small"}
+YAML_WORDS |= {"ISO", "CNY", "USD", "EUR", "GBP", "technical", "small", "ANSI"}  # ANSI: as Notepad names GBK
 
 
 @pytest.mark.parametrize("code, cli, zh", RUBRIC_SENTENCES, ids=[row[0] for row in RUBRIC_SENTENCES])

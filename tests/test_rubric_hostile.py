@@ -72,3 +72,75 @@ def test_a_yes_no_word_where_a_number_belongs_is_said_as_yaml_read_it(written):
 ])
 def test_a_yes_no_word_is_said_so_at_the_top_and_in_a_condition(old, new, said):
     assert refusals(broken(old, new)) == [said]
+
+
+def test_a_rubric_saved_in_gbk_is_told_where_and_how_to_save_it():
+    """Notepad's 'ANSI' on a Chinese Windows writes GBK: it said only 'expected a UTF-8 text file (YAML)', with no
+    line and no way forward."""
+    text = EXAMPLE
+    line = next(k for k, row in enumerate(text.splitlines(), 1) if any("\u4e00" <= ch <= "\u9fff" for ch in row))
+    column = next(k for k, ch in enumerate(text.splitlines()[line - 1], 1) if "\u4e00" <= ch <= "\u9fff")
+    found = "".join(f"\\x{b:02x}" for b in text.splitlines()[line - 1][column - 1].encode("gbk")[:1])
+    assert refusals(text.encode("gbk")) == [
+        f"r.yaml: expected a UTF-8 text file (YAML), found bytes that are not UTF-8 on line {line}, column {column} "
+        f"({found}); it reads as Chinese GBK, what Notepad saves as ANSI: save it as UTF-8 (Save As, Encoding: UTF-8)"]
+
+
+def at(text: str, mark: str) -> str:
+    """``line L, column C`` of the first ``mark`` in ``text``, counted in characters."""
+    before = text[:text.index(mark)]
+    return f"line {before.count(chr(10)) + 1}, column {len(before) - before.rfind(chr(10))}"
+
+
+LATIN1 = broken("en: Tier 2}", "en: Tier é}")
+
+
+@pytest.mark.parametrize("data, said", [
+    ("\ufeffid: x".encode("utf-16-le"), "on line 1, column 1 (\\xff); it is saved as UTF-16 (Unicode): save it"),
+    (LATIN1.encode("utf-8").replace("é".encode(), b"\xe9"),
+     f"found bytes that are not UTF-8 on {at(LATIN1, 'é')} (\\xe9): save it as UTF-8 (Save As, Encoding: UTF-8)"),
+])
+def test_other_bytes_that_are_not_utf8_are_named_on_their_line(data, said):
+    assert said in refusals(data)[0]
+
+
+def test_a_control_character_is_named_on_its_line_in_one_sentence():
+    """A NUL byte gave PyYAML's two lines, 'position 2507' and its '<unicode string>'."""
+    text = broken("en: Tier 2}", "en: Tier\x002}")
+    assert refusals(text) == [f"r.yaml: {at(text, chr(0))}: not valid YAML: a control character U+0000 is not "
+                              "allowed in YAML"]
+
+
+# Every hostile rubric of verify21r's list, as bytes, and the one line it is refused with (after the file's name):
+# the command line and the app's upload must say that line, once, and nothing else.
+HOSTILE = {
+    "gbk": (EXAMPLE.encode("gbk"), "expected a UTF-8 text file (YAML), found bytes that are not UTF-8 on line 2"),
+    "nul": (broken("en: Tier 2}", "en: Tier\x002}").encode(), "not valid YAML: a control character U+0000"),
+    "yes": (broken("kind: judged\n    max: 5", "kind: judged\n    max: yes").encode(),
+            "criterion 'service_design': max was read by YAML as true"),
+    "tier ids": (broken("{id: t2, label: {zh: 二档", "{id: T1, label: {zh: 二档").encode(),
+                 "criterion 'ops_plan': tier 'T1': id 'T1' is also the id of tier 't1'"),
+    "duplicate key": (broken("decimals: 2", "decimals: 2\ndecimals: 3").encode(), "key 'decimals' appears twice"),
+    "tab": (broken("    kind: judged\n", "\tkind: judged\n").encode(), "indent with spaces: YAML does not allow a tab"),
+    "billion laughs": ((EXAMPLE + "x: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n" + "".join(
+        f"x{k}: &a{k} [{', '.join(['*a' if k == 0 else f'*a{k - 1}'] * 10)}]\n" for k in range(8))).encode(),
+        "values once each alias (*name) is counted as all it stands for"),
+    "deep": (broken("decimals: 2", "decimals: " + "[" * 3000 + "]" * 3000).encode(), "not a rubric: its YAML is nested"),
+    "10 MB": (EXAMPLE.encode() + b"#" * 10_000_000, "refused: the rubric is larger than 2.0 MB"),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_check_says_one_line_for_each_hostile_rubric_and_exits_2(tmp_path, name):
+    import subprocess
+    import sys
+    from conftest import ROOT
+
+    data, said = HOSTILE[name]
+    rubric = tmp_path / "r.yaml"
+    rubric.write_bytes(data)
+    done = subprocess.run([sys.executable, "-m", "bideval", "check", "--criteria", str(rubric), "--lang", "en"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    lines = done.stderr.splitlines()
+    assert (done.returncode, len(lines)) == (2, 1), done.stderr
+    assert lines[0].startswith(f"{rubric}: ") and said in lines[0]
