@@ -15,7 +15,7 @@ import stat
 from dataclasses import MISSING, fields as dataclass_fields, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Hashable, Iterable, Iterator, Mapping
+from typing import Any, Collection, Hashable, Iterable, Iterator, Mapping
 
 import yaml
 
@@ -1041,6 +1041,7 @@ class _RubricReader:
             return ()
         before = len(self.problems)
         out: list[Group] = []
+        weight_refused: set[str] = set()
         for index, item in enumerate(node, 1):
             gid = self.id_text(item, "id")
             where = f"group {gid!r}" if isinstance(gid, str) else f"group #{index}"
@@ -1071,6 +1072,8 @@ class _RubricReader:
             elif pass_mark is not None and scored and 0 < pass_mark < 1 < raw_max:  # 0.6 meant as 60 %, not points
                 self.fail_as(where, "pass_mark_share", group=gid, pass_mark=pass_mark, max=raw_max,
                              points=pass_mark * raw_max)
+            if weight is None and item.get("weight") is not None:
+                weight_refused.add(gid)  # said for its own mistake: not also "given for some groups only"
             if label is not None:
                 out.append(Group(gid, label, pass_mark, scale_to, weight, pass_share))
             if gid in refused and not scored:
@@ -1088,7 +1091,7 @@ class _RubricReader:
                              declared=tuple(declared))
         self.stage_order(out, criteria)
         # A group refused or read with a mistake (a weight of -1) would make the weighted maxima look wrong
-        self.weights(out, criteria, total if len(self.problems) == before else None, caps)
+        self.weights(out, criteria, total if len(self.problems) == before else None, caps, weight_refused)
         return tuple(out)
 
     def pass_mark(self, where: str, node: Any) -> tuple[Decimal | None, Decimal | None]:
@@ -1121,13 +1124,15 @@ class _RubricReader:
                 self.fail_as(f"group {g.id!r}", "pass_mark_after_price", group=g.id, price_group=price.group)
 
     def weights(self, groups: list[Group], criteria: tuple[Criterion, ...], total: Decimal | None,
-                caps: tuple[SharedCap, ...]) -> None:
-        """Every scored group weighted or none; ``total`` checked against the weighted maxima."""
+                caps: tuple[SharedCap, ...], refused: Collection[str] = ()) -> None:
+        """Every scored group weighted or none (``refused``: groups whose weight was written but refused, said
+        already); ``total`` checked against the weighted maxima."""
         used = [g for g in groups if any(c.group == g.id and c.is_scored for c in criteria)]
         weighted = [g.id for g in used if g.weight is not None]
         if weighted and len(weighted) != len(used):
-            missing = [g.id for g in used if g.weight is None]
-            self.fail_as("groups", "weights_partial", weighted=weighted, unweighted=missing)
+            missing = [g.id for g in used if g.weight is None and g.id not in refused]
+            if missing:
+                self.fail_as("groups", "weights_partial", weighted=weighted, unweighted=missing)
             return
         if total is None:  # not given, or not checkable: a criterion, cap or group was refused
             return
@@ -1241,7 +1246,8 @@ class _RubricReader:
                     self.fail_as("pricing", "model_twice", model=name)
                     continue
                 models.append(model)
-                missing = demand.missing_for(model)
+                # a figure written but refused for its own mistake (`months: yes`) is said there, not also missing
+                missing = [m for m in demand.missing_for(model) if demand_node.get(m) is None]
                 if missing:
                     self.fail_as("pricing", "model_demand", model=model.value, missing=tuple(missing))
         return Pricing(demand, tuple(models))

@@ -144,3 +144,20 @@ def test_check_says_one_line_for_each_hostile_rubric_and_exits_2(tmp_path, name)
     lines = done.stderr.splitlines()
     assert (done.returncode, len(lines)) == (2, 1), done.stderr
     assert lines[0].startswith(f"{rubric}: ") and said in lines[0]
+
+
+QCBS = (EXAMPLE_RUBRIC.parent.parent.parent / "criteria" / "qcbs-consultancy.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, said", [
+    (QCBS.replace("weight: 0.2", "weight: yes", 1),
+     "group 'financial': weight was read by YAML as true (yes, no, on, off, true and false written without quotes are "
+     "a yes or no, not a number); expected a number"),
+    (broken("    months: 12", "    months: on").replace("contract_months: 12\n", ""),  # no months to fall back on
+     "pricing.demand: months was read by YAML as true (yes, no, on, off, true and false written without quotes are a "
+     "yes or no, not a number); expected a number"),
+])
+def test_a_value_refused_for_its_own_mistake_is_not_also_said_missing(text, said):
+    """A group's weight or a demand figure refused was also said to be missing (`weight is given for technical but
+    not for financial`, `model per_seat_month needs demand figure(s) months`): two lines, the second false."""
+    assert refusals(text) == [f"r.yaml: {said}"]
