@@ -3678,8 +3678,13 @@ def _(s: Say) -> str:
 
 @_template("rubric.not_number")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"{s['what']} must be a number, found {_quoted(s['found'])}",
-                      f"{_rubric_thing(s, s['what'])}必须是数字，实际为 {_quoted(s['found'])}")
+    en = f"{s['what']} must be a number, found {_quoted(s['found'])}"
+    zh = f"{_rubric_thing(s, s['what'])}必须是数字，实际为 {_quoted(s['found'])}"
+    if s.get("yuan") is not None:  # budget_ceiling: 604.8万, as the notice publishes the budget
+        yuan = format(s["yuan"].normalize(), "f")
+        en += f"; the rubric's amounts are in yuan: for {s['found']} write {yuan}"
+        zh += f"；评分标准中的金额以元为单位：{s['found']} 应写作 {yuan}"
+    return _rubric_at(s, en, zh)
 
 
 @_template("rubric.not_finite")

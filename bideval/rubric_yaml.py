@@ -820,8 +820,10 @@ class _RubricReader:
         return node
 
     def number(self, where: str | None, node: Any, what: str, *, positive: bool = False, non_negative: bool = False,
-               at_most: Decimal | None = None, below: Decimal | None = None, share: bool = False) -> Decimal | None:
-        """A number of the rubric's own; ``share``: a share or rate, which may also be written ``10%`` (0.10)."""
+               at_most: Decimal | None = None, below: Decimal | None = None, share: bool = False,
+               money: bool = False) -> Decimal | None:
+        """A number of the rubric's own; ``share``: a share or rate, which may also be written ``10%`` (0.10);
+        ``money``: an amount in the tender's currency, refused written in 万 with the yuan to write."""
         node = self.plain(where, node, what)
         if node is None:
             return None
@@ -830,7 +832,7 @@ class _RubricReader:
         elif isinstance(node, str) and _PLAIN_NUMBER.fullmatch(normalise(node).strip()) and not odd_digits(node):
             value = Decimal(normalise(node).strip())  # "40" as 40: a number quoted is still the number
         elif isinstance(node, bool) or not isinstance(node, (int, float)):
-            self.fail_as(where, "not_number", what=what, found=node)
+            self.fail_as(where, "not_number", what=what, found=node, **(self.in_yuan(node) if money else {}))
             return None
         else:
             value = to_decimal(node)
@@ -846,6 +848,14 @@ class _RubricReader:
         elif below is not None and value >= below:
             self.fail_as(where, "out_of_range", what=what, rule="below", bound=below, found=node)
         return value
+
+    def in_yuan(self, node: Any) -> dict[str, Decimal]:
+        """An amount of a yuan tender written in 万 as the notice publishes it (``604.8万``, ``604.8万元``): the yuan
+        it stands for, for the refusal to say what to write; nothing for anything else. The rubric's amounts are in
+        yuan, as plain numbers, so that one figure never reads two ways."""
+        found = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)\s*万元?", normalise(node).strip()) \
+            if isinstance(node, str) and self.currency == "CNY" else None
+        return {"yuan": Decimal(found.group(1)) * 10_000} if found else {}
 
     def integer(self, where: str | None, node: Any, what: str, minimum: int) -> int | None:
         node = self.plain(where, node, what)
@@ -1195,7 +1205,8 @@ class _RubricReader:
         demand_node = self.mapping("pricing.demand", node.get("demand", {}), "pricing.demand") or {}
         self.keys("pricing.demand", demand_node, _DEMAND_KEYS)
         figures = {
-            key: self.number("pricing.demand", demand_node.get(key), key, positive=True)
+            key: self.number("pricing.demand", demand_node.get(key), key, positive=True,
+                             money=key in ("sales_per_month", "discount_base"))
             for key in ("seats", "calls_per_month", "sales_per_month", "devices", "months", "discount_base")
         }
         if figures["months"] is None:
@@ -1217,7 +1228,8 @@ class _RubricReader:
                     per = self.label(where, count, "per", "per")
                     name = None if label is None else UnitName(label, per)
                     # 超过任一单项限价的投标无效: the most a bid may quote per unit and month
-                    ceiling = self.number(where, count.get("ceiling"), f"units.{unit}.ceiling", positive=True)
+                    ceiling = self.number(where, count.get("ceiling"), f"units.{unit}.ceiling", positive=True,
+                                          money=True)
                     # 中巴 30 of the contract's 36 months (author7 A7-2): no unit is bought past the contract's end
                     months = self.number(where, count.get("months"), f"units.{unit}.months", positive=True,
                                          at_most=figures["months"])
@@ -1688,7 +1700,8 @@ class _RubricReader:
             self.fail_as(where, "missing_key", key="method", choices=tuple(m.value for m in PriceMethod))
             out = {"method": None}
         for key in ("above_penalty", "below_penalty", "budget_ceiling", "abnormal_low_share"):
-            out[key] = self.number(where, item.get(key), key, share=key == "abnormal_low_share")
+            out[key] = self.number(where, item.get(key), key, share=key == "abnormal_low_share",
+                                   money=key == "budget_ceiling")
         if isinstance(item.get("sme_deduction"), list):
             out["sme_categories"] = self.sme_categories(where, item["sme_deduction"])
         else:

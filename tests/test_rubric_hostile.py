@@ -161,3 +161,13 @@ def test_a_value_refused_for_its_own_mistake_is_not_also_said_missing(text, said
     """A group's weight or a demand figure refused was also said to be missing (`weight is given for technical but
     not for financial`, `model per_seat_month needs demand figure(s) months`): two lines, the second false."""
     assert refusals(text) == [f"r.yaml: {said}"]
+
+
+@pytest.mark.parametrize("written, yuan", [("120万", "1200000"), ('"120.5万元"', "1205000")])
+def test_a_budget_written_in_wan_says_the_yuan_to_write(written, yuan):
+    """A notice publishes the budget in 万元 (预算金额：198万元); the rubric's amounts are yuan. `budget_ceiling: 198万`
+    said only 'must be a number', leaving the officer to guess the unit."""
+    shown = written.strip('"')
+    assert refusals(broken("budget_ceiling: 1200000", f"budget_ceiling: {written}")) == [
+        f"r.yaml: criterion 'price': budget_ceiling must be a number, found {shown!r}; the rubric's amounts are in "
+        f"yuan: for {shown} write {yuan}"]
