@@ -762,9 +762,11 @@ class Price(Criterion):
             facts = {"category": category.id, "rate": category.rate}
             if not 0 <= category.rate < 1:
                 out.append(Mistake.of("sme_rate", **facts))
+            said: set[str] = set()  # one line for each other category its names name (a copied label is one slip)
             for name in dict.fromkeys(map(fold, category.names())):
                 other = seen.setdefault(name, category.id)
-                if other != category.id:
+                if other != category.id and other not in said:
+                    said.add(other)
                     out.append(Mistake.of("sme_name_twice", **facts, name=name, other=other))
             if fold(NOT_SME.zh) in map(fold, category.names()) or fold(NOT_SME.en) in map(fold, category.names()):
                 out.append(Mistake.of("sme_named_no", **facts))

@@ -1171,9 +1171,11 @@ class _RubricReader:
                 self.fail_as(where or f"{what} {tid!r}", "name_clash", what=what, thing=tid, called="id", name=tid,
                              owned_as="id", other=other, inner=where is not None)
         for tid, names in things:
+            said: set[str] = set()  # one line for each other thing a label names (a copied {zh, en} is one slip)
             for name in dict.fromkeys(names):
                 other, kind = owner.setdefault(fold(name), (tid, called))
-                if other != tid:
+                if other != tid and other not in said:
+                    said.add(other)
                     self.fail_as(where or f"{what} {tid!r}", "name_clash", what=what, thing=tid, called=called,
                                  name=name, owned_as=kind, other=other, inner=where is not None)
 

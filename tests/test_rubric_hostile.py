@@ -171,3 +171,19 @@ def test_a_budget_written_in_wan_says_the_yuan_to_write(written, yuan):
     assert refusals(broken("budget_ceiling: 1200000", f"budget_ceiling: {written}")) == [
         f"r.yaml: criterion 'price': budget_ceiling must be a number, found {shown!r}; the rubric's amounts are in "
         f"yuan: for {shown} write {yuan}"]
+
+
+def test_a_label_copied_whole_from_another_field_is_one_line():
+    """A field row copied and its id changed, its `{zh, en}` label left: three lines (the Chinese, the English and
+    the two together), for one slip."""
+    text = broken("label: {zh: 注册资本金, en: Registered capital}", "label: {zh: 同类项目数量, en: Similar projects}")
+    assert refusals(text) == ["r.yaml: field 'similar_projects': label '同类项目数量' is also the label of field "
+                              "'registered_capital'; expected a label that names only one field"]  # the later field
+
+
+def test_an_sme_category_copied_whole_from_another_is_one_line():
+    text = broken("sme_deduction: 0.10", """sme_deduction:
+      - {id: small, label: {zh: 小型企业, en: Small}, rate: 10%}
+      - {id: micro, label: {zh: 小型企业, en: Small}, rate: 10%}""")
+    assert refusals(text) == ["r.yaml: criterion 'price': sme_deduction category 'micro': '小型企业' also names "
+                              "category 'small'; expected each category to be named only once"]
