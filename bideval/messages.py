@@ -3604,6 +3604,16 @@ def _(s: Say) -> str:
                       f"请把它的满分降为 {top}，或提高上限")
 
 
+@_template("rubric.cap_never_binds")
+def _(s: Say) -> str:
+    top, parts = number(s["cap_max"]), " + ".join(number(m) for m in s["maxima"])
+    whole = number(sum(s["maxima"]))
+    return _rubric_at(s, f"the cap's max {top} is not below the maxima of its criteria together ({parts} = {whole}), "
+                         f"so it never takes a point off: lower the cap, or remove it",
+                      f"该共同上限 {top} 分不低于其中各评分项满分之和（{parts} = {whole}），永远不会扣减任何分数："
+                      "请降低上限，或删去该共同上限")
+
+
 @_template("rubric.unit_not_money")
 def _(s: Say) -> str:
     unit, kind = s["unit"], s["type"]

@@ -2274,6 +2274,8 @@ BLANK_RUBRIC_FACTS = {
                                        floor=D("0.3"), bought="goods", carried=D(5), total=D(75), goods_floor=D("0.3")),
     "rubric.no_price": dict(where="top", fields=(Named("total_price", Label("投标总价", "Total price")),)),
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
+    "rubric.cap_never_binds": dict(where="cap 'track_record'", cap="track_record", cap_max=D(15),
+                                   criteria=("projects", "certificates"), maxima=(D(8), D(3))),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
                                   max=D(8)),
     "rubric.procurement_object_unused": dict(where="procurement_object", bought="goods"),
@@ -2333,6 +2335,10 @@ RUBRIC_SENTENCES += [
      "no criterion scores the price, yet the bid form asks every bidder for a price (total_price): add a price "
      "criterion if the price is to count",
      "没有评分项为价格计分，但投标表仍要求每个投标人填写报价（投标总价）：如果报价应当计分，请增加价格评分项"),
+    ("rubric.cap_never_binds",
+     "cap 'track_record': the cap's max 15 is not below the maxima of its criteria together (8 + 3 = 11), so it "
+     "never takes a point off: lower the cap, or remove it",
+     "共同上限 'track_record'：该共同上限 15 分不低于其中各评分项满分之和（8 + 3 = 11），永远不会扣减任何分数：请降低上限，或删去该共同上限"),
     ("rubric.cap_below_part",
      "cap 'track_record': the cap's max 6 is below the max 8 of its criterion 'projects', which therefore can never "
      "reach 8: lower the criterion's max to 6, or raise the cap",
