@@ -3338,6 +3338,7 @@ _YAML_DETAILS_ZH = (
     (r"key '(.*)' appears twice", r"键 '\1' 出现了两次"),
     (r"a key must be a text or a number, found .*", "键必须是文字或数字"),
     (r"a control character (U\+[0-9A-F]+) is not allowed in YAML", r"YAML 中不允许有控制字符 \1"),
+    (r"a number of ([0-9,]+) characters is far longer than any figure of a rubric", r"数字长达 \1 个字符，远超评分标准中任何数字的长度"),
 )
 
 

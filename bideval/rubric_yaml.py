@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import math
 import re
 import stat
 from dataclasses import MISSING, fields as dataclass_fields, replace
@@ -357,8 +358,32 @@ def _spelled(value: Any, node: yaml.ScalarNode, cls: type[_OtherBase]) -> Any:
     return spelled
 
 
+def _too_long(node: yaml.ScalarNode) -> yaml.constructor.ConstructorError:
+    """A number with more digits than Python makes an integer of (4,300), or a float of (it overflows): a YAML error on
+    its line, not a traceback nor infinity."""
+    return yaml.constructor.ConstructorError(
+        None, None, f"a number of {len(node.value):,} characters is far longer than any figure of a rubric",
+        node.start_mark)
+
+
+class _ExactFloat(float):
+    """A decimal YAML read as a float that keeps fewer digits than were written (``6048000.123456789012345`` as
+    6048000.123456789): its ``repr`` and ``str`` are the digits written, so every reader of the rubric, which goes
+    through them to a Decimal (:func:`~bideval.values.to_decimal`), reads the number written."""
+
+    written: str
+
+    def __repr__(self) -> str:
+        return self.written
+
+    __str__ = __repr__
+
+
 def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
-    value = loader.construct_yaml_int(node)
+    try:
+        value = loader.construct_yaml_int(node)
+    except ValueError:
+        raise _too_long(node) from None
     if _LEADING_ZERO.fullmatch(node.value):
         padded = _ZeroPadded(value)
         padded.written = node.value
@@ -367,7 +392,16 @@ def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
 
 
 def _float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
-    return _spelled(loader.construct_yaml_float(node), node, _OtherBaseFloat)
+    value = loader.construct_yaml_float(node)
+    digits = node.value.replace("_", "")
+    if _PLAIN_NUMBER.fullmatch(digits):  # decimal digits: the number written, exactly
+        if math.isinf(value):
+            raise _too_long(node)
+        if Decimal(digits) != Decimal(repr(value)):
+            exact = _ExactFloat(value)
+            exact.written = digits
+            return exact
+    return _spelled(value, node, _OtherBaseFloat)
 
 
 _RubricLoader.add_constructor("tag:yaml.org,2002:int", _integer)
@@ -868,8 +902,8 @@ class _RubricReader:
             return None
         if isinstance(node, str) and _WHOLE_NUMBER.fullmatch(normalise(node).strip()):
             node = int(Decimal(normalise(node).strip()))  # "2" as 2, as a quoted number is read everywhere
-        elif isinstance(node, float) and node.is_integer():
-            node = int(node)  # decimals: 2.0 (conform14: refused as no whole number)
+        elif isinstance(node, float) and math.isfinite(node) and to_decimal(node) % 1 == 0:
+            node = int(node)  # decimals: 2.0 (conform14: refused as no whole number); 2.0000000000000000001 is not
         if isinstance(node, bool) or not isinstance(node, int) or node < minimum:
             self.fail_as(where, "not_whole", what=what, minimum=minimum, found=node)
             return None

@@ -127,6 +127,8 @@ HOSTILE = {
         "values once each alias (*name) is counted as all it stands for"),
     "deep": (broken("decimals: 2", "decimals: " + "[" * 3000 + "]" * 3000).encode(), "not a rubric: its YAML is nested"),
     "10 MB": (EXAMPLE.encode() + b"#" * 10_000_000, "refused: the rubric is larger than 2.0 MB"),
+    "5,000 digits": (broken("decimals: 2", "decimals: " + "9" * 5000).encode(),
+                     "not valid YAML: a number of 5,000 characters is far longer than any figure of a rubric"),
 }
 
 
@@ -187,3 +189,30 @@ def test_an_sme_category_copied_whole_from_another_is_one_line():
       - {id: micro, label: {zh: 小型企业, en: Small}, rate: 10%}""")
     assert refusals(text) == ["r.yaml: criterion 'price': sme_deduction category 'micro': '小型企业' also names "
                               "category 'small'; expected each category to be named only once"]
+
+
+@pytest.mark.parametrize("digits", ["9" * 5000, "9" * 5000 + ".5"])
+def test_a_number_longer_than_python_reads_is_a_yaml_error_on_its_line(digits):
+    """5,000 digits of budget: a ValueError traceback (Python's 4,300-digit limit on int), or, with a point, read as
+    infinity and said as 'found inf', a value nobody wrote."""
+    text = broken("budget_ceiling: 1200000", f"budget_ceiling: {digits}")
+    assert refusals(text) == [f"r.yaml: {at(text, digits)}: not valid YAML: a number of {len(digits):,} characters is "
+                              "far longer than any figure of a rubric"]
+
+
+@pytest.mark.parametrize("old, new, read", [
+    ("budget_ceiling: 1200000", "budget_ceiling: 1200000.123456789012345",
+     lambda r: r.price_criterion.budget_ceiling),
+    ("sme_deduction: 0.10", "sme_deduction: 0.1000000000000000055511151231257827",
+     lambda r: r.price_criterion.sme_deduction),
+])
+def test_a_decimal_with_more_digits_than_a_float_keeps_is_read_as_written(old, new, read):
+    """YAML reads 1200000.123456789012345 as a float, 1200000.1234567890: the rubric kept the float's digits."""
+    from decimal import Decimal
+
+    assert read(parse_rubric(broken(old, new), "r.yaml")) == Decimal(new.split(": ")[1])
+
+
+def test_a_whole_number_key_refuses_a_fraction_a_float_would_round_away():
+    assert refusals(broken("decimals: 2", "decimals: 2.0000000000000000001")) == [
+        "r.yaml: decimals: decimals must be a whole number of at least 0, found 2.0000000000000000001"]
