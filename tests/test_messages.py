@@ -2412,6 +2412,17 @@ def test_each_rubric_mistake_in_both_languages(code, cli, zh):
 
 
 @pytest.mark.parametrize("code, facts, en, zh", [
+    ("rubric.tier_gap", dict(where="criterion 'plan'", tier="良", range=(D(12), D(20)), other="差",
+                             other_range=(D(0), D(10)), gap=D(1), places=2, start=D(11), whole=False, step=D(1)),
+     "criterion 'plan': tier 良 starts at 12, leaving a gap after 差 ending at 10 (at most one step, 1, as the "
+     "criterion's step: 1 says): scores between 10 and 12 would belong to no tier; start 良 at 11",
+     "评分项 'plan'：档次 良 从 12 开始，与止于 10 的档次 差 之间留有空档（最多一个步长 1，即该评分项的 step: 1）：10 与 12 之间的得分"
+     "不属于任何档次；请让 良 从 11 开始"),
+    ("rubric.not_utf8", dict(line=1, column=1, found=b"\xff\xfe", saved_as="UTF-16"),
+     "expected a UTF-8 text file (YAML), found bytes that are not UTF-8 on line 1, column 1 (\\xff\\xfe); it is saved "
+     "as UTF-16 (Unicode): save it as UTF-8 (Save As, Encoding: UTF-8)",
+     "应为 UTF-8 编码的文本文件（YAML），第 1 行第 1 列的字节不是 UTF-8（\\xff\\xfe）；该文件是 UTF-16（Unicode）编码："
+     "请另存为 UTF-8 编码（另存为，编码选 UTF-8）"),
     ("rubric.not_yaml", dict(line=22, column=84, detail="expected ',' or '}', but got ':'", full_width=("，",),
                              full_width_line=22),
      "line 22, column 84: not valid YAML: expected ',' or '}', but got ':'; line 22 holds the full-width '，': where it "
