@@ -1306,6 +1306,8 @@ class _RubricReader:
         return Pricing(demand, tuple(models))
 
     def fields(self, node: Any, pricing: Pricing | None) -> tuple[Field, ...]:
+        if node is None:  # left out: said once, as `missing 'fields'`
+            return ()
         if not isinstance(node, list):
             self.fail_as("top", "not_list", what="fields", found=node)
             return ()
@@ -1414,6 +1416,8 @@ class _RubricReader:
         return text
 
     def criteria(self, node: Any, fields: Mapping[str, Field]) -> tuple[Criterion, ...]:
+        if node is None:  # left out: said once, as `missing 'criteria'`
+            return ()
         if not isinstance(node, list) or not node:
             self.fail_as("top", "not_list", what="criteria", found=node)
             return ()

@@ -216,3 +216,9 @@ def test_a_decimal_with_more_digits_than_a_float_keeps_is_read_as_written(old, n
 def test_a_whole_number_key_refuses_a_fraction_a_float_would_round_away():
     assert refusals(broken("decimals: 2", "decimals: 2.0000000000000000001")) == [
         "r.yaml: decimals: decimals must be a whole number of at least 0, found 2.0000000000000000001"]
+
+
+def test_a_key_left_out_is_said_once():
+    """`fields` and `criteria` left out were each said twice: `missing 'fields'` and `fields must be a list, found
+    None`, a value nobody wrote."""
+    assert refusals("id: x\ntitle: t\n") == ["r.yaml: missing 'fields'", "r.yaml: missing 'criteria'"]
