@@ -3335,6 +3335,8 @@ _YAML_DETAILS_ZH = (
     (r"expected chomping or indentation indicators, but found '(.*)'", r"'>' 或 '|' 之后不能紧跟 '\1'"),
     (r"found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
     (r"found undefined alias '(.*)'", r"别名 '\1' 没有定义"),
+    (r"the merge key '<<' appears twice: .*", "合并键 '<<' 出现了两次：合并多个映射请写在一个列表里，<<: [*first, *second]"
+                                               "（同名的键以列表中靠前者为准）"),
     (r"key '(.*)' appears twice", r"键 '\1' 出现了两次"),
     (r"a key must be a text or a number, found .*", "键必须是文字或数字"),
     (r"a control character (U\+[0-9A-F]+) is not allowed in YAML", r"YAML 中不允许有控制字符 \1"),

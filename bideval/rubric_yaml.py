@@ -189,8 +189,14 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode,
     """The mapping, refused for a key written twice in it. A key merged in (``<<: *anchor``) may be written again:
     the mapping's own key overrides the merged one, as YAML's merge rule says."""
     seen = set()
+    merges = 0
     for key_node, _ in node.value:
-        if key_node.tag == _MERGE_TAG:
+        if key_node.tag == _MERGE_TAG:  # `<<:` twice: PyYAML keeps the last one's keys and drops the first's in silence
+            merges += 1
+            if merges > 1:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "the merge key '<<' appears twice: merge several mappings with one list, "
+                    "<<: [*first, *second] (a key of the first listed wins)", key_node.start_mark)
             continue
         key = loader.construct_object(key_node, deep=deep)
         if not isinstance(key, Hashable):

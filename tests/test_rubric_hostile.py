@@ -222,3 +222,13 @@ def test_a_key_left_out_is_said_once():
     """`fields` and `criteria` left out were each said twice: `missing 'fields'` and `fields must be a list, found
     None`, a value nobody wrote."""
     assert refusals("id: x\ntitle: t\n") == ["r.yaml: missing 'fields'", "r.yaml: missing 'criteria'"]
+
+
+def test_two_merge_keys_in_one_mapping_are_refused_not_one_dropped():
+    """`{<<: *a, <<: *b}` kept b's keys and dropped a's without a word (verify21r: a max of 10 merged first became the
+    3 merged second, where `<<: [*a, *b]` gives 10): the merge key given twice is a key given twice."""
+    text = broken("  - id: service_design", "  - &sd\n    id: service_design")
+    text = text.replace("  - id: price", "  - {<<: *sd, <<: *sd, id: extra, name: Extra}\n  - id: price", 1)
+    assert refusals(text) == [f"r.yaml: {at(text, '<<: *sd, id')}: not valid YAML: the merge key '<<' appears twice: "
+                              "merge several mappings with one list, <<: [*first, *second] (a key of the first listed "
+                              "wins)"]
