@@ -3607,6 +3607,15 @@ def _(s: Say) -> str:
                       f"请把它的满分降为 {top}，或提高上限")
 
 
+@_template("rubric.weights_not_one")
+def _(s: Say) -> str:
+    parts = " + ".join(number(w) for _, w in s["weights"])
+    whole, full = number(sum(w for _, w in s["weights"])), number(s["full"])
+    return _rubric_at(s, f"the groups' weights add up to {whole} ({parts}), not 1, so the full marks are {full}: "
+                         "correct the weights, or declare total: to have the weighted maxima checked",
+                      f"各分组的权重之和为 {whole}（{parts}），不是 1，满分因此为 {full}：请更正权重，或声明 total 以核对加权后的满分")
+
+
 @_template("rubric.cap_never_binds")
 def _(s: Say) -> str:
     top, parts = number(s["cap_max"]), " + ".join(number(m) for m in s["maxima"])

@@ -101,7 +101,8 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     """What a rubric may say but seldom means, for ``check`` to tell and not refuse: no criterion scores the price
     the bid form asks for (refused under ``regime: order87``); a shared cap below one of its criteria's own max,
     which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo), or at
-    or above all its criteria's maxima together, which never takes a point off (15 over 8 + 3); in a
+    or above all its criteria's maxima together, which never takes a point off (15 over 8 + 3); groups' weights
+    that do not add up to 1 where no ``total`` checks the weighted maxima (0.7 + 0.4); in a
     per_unit_month tender a budget ceiling below the number of units, which looks like a unit rate (4.5 元/㎡/月)
     though it caps the whole contract price Q (author6 A6-3: every bid was invalid, silently); a benchmark
     coefficient K above 1 (95 meant as 95 %); a ``procurement_object`` without ``regime: order87``, where it changes
@@ -118,6 +119,10 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
         if cap.max >= sum(maxima):  # 15 over 8 + 3: never takes a point off, so one of the figures is a typo
             out.append(Problem.of("rubric.cap_never_binds", rubric.source, where=f"cap {cap.id!r}", cap=cap.id,
                                   cap_max=cap.max, criteria=cap.criteria, maxima=maxima))
+    weights = tuple((g, weight) for g in rubric.groups if (weight := rubric.group(g).weight) is not None)
+    if weights and rubric.total is None and sum(w for _, w in weights) != 1:  # 0.7 + 0.4, and no total checks them
+        out.append(Problem.of("rubric.weights_not_one", rubric.source, where="groups", weights=weights,
+                              full=rubric.max_total))
     price = rubric.price_criterion
     if price is None:
         asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)

@@ -2274,6 +2274,8 @@ BLANK_RUBRIC_FACTS = {
                                        floor=D("0.3"), bought="goods", carried=D(5), total=D(75), goods_floor=D("0.3")),
     "rubric.no_price": dict(where="top", fields=(Named("total_price", Label("投标总价", "Total price")),)),
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
+    "rubric.weights_not_one": dict(where="groups", weights=(("technical", D("0.7")), ("financial", D("0.4"))),
+                                   full=D(110)),
     "rubric.cap_never_binds": dict(where="cap 'track_record'", cap="track_record", cap_max=D(15),
                                    criteria=("projects", "certificates"), maxima=(D(8), D(3))),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
@@ -2335,6 +2337,10 @@ RUBRIC_SENTENCES += [
      "no criterion scores the price, yet the bid form asks every bidder for a price (total_price): add a price "
      "criterion if the price is to count",
      "没有评分项为价格计分，但投标表仍要求每个投标人填写报价（投标总价）：如果报价应当计分，请增加价格评分项"),
+    ("rubric.weights_not_one",
+     "groups: the groups' weights add up to 1.1 (0.7 + 0.4), not 1, so the full marks are 110: correct the weights, "
+     "or declare total: to have the weighted maxima checked",
+     "“groups”：各分组的权重之和为 1.1（0.7 + 0.4），不是 1，满分因此为 110：请更正权重，或声明 total 以核对加权后的满分"),
     ("rubric.cap_never_binds",
      "cap 'track_record': the cap's max 15 is not below the maxima of its criteria together (8 + 3 = 11), so it "
      "never takes a point off: lower the cap, or remove it",
