@@ -3307,7 +3307,19 @@ def _(s: Say) -> str:
 
 @_template("rubric.not_utf8")
 def _(s: Say) -> str:
-    return s.t("expected a UTF-8 text file (YAML)", "应为 UTF-8 编码的文本文件（YAML）")
+    """A rubric whose bytes are not UTF-8: where they stop being so, what was found, and how the file was likely saved
+    (GBK is what Notepad's 'ANSI' writes on a Chinese Windows)."""
+    if s.get("line") is None:
+        return s.t("expected a UTF-8 text file (YAML)", "应为 UTF-8 编码的文本文件（YAML）")
+    found = "".join(f"\\x{b:02x}" for b in s["found"])
+    en = (f"expected a UTF-8 text file (YAML), found bytes that are not UTF-8 on line {s['line']}, column "
+          f"{s['column']} ({found})")
+    zh = f"应为 UTF-8 编码的文本文件（YAML），第 {s['line']} 行第 {s['column']} 列的字节不是 UTF-8（{found}）"
+    saved = {"GBK": ("it reads as Chinese GBK, what Notepad saves as ANSI", "该文件是 GBK 编码（记事本的“ANSI”）"),
+             "UTF-16": ("it is saved as UTF-16 (Unicode)", "该文件是 UTF-16（Unicode）编码")}.get(s.get("saved_as") or "")
+    if saved:
+        en, zh = f"{en}; {saved[0]}", f"{zh}；{saved[1]}"
+    return s.t(f"{en}: save it as UTF-8 (Save As, Encoding: UTF-8)", f"{zh}：请另存为 UTF-8 编码（另存为，编码选 UTF-8）")
 
 
 # What PyYAML's parser says, in Chinese (its English is the command line's ``detail``); anything else is quoted.
@@ -3323,8 +3335,12 @@ _YAML_DETAILS_ZH = (
     (r"expected chomping or indentation indicators, but found '(.*)'", r"'>' 或 '|' 之后不能紧跟 '\1'"),
     (r"found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
     (r"found undefined alias '(.*)'", r"别名 '\1' 没有定义"),
+    (r"the merge key '<<' appears twice: .*", "合并键 '<<' 出现了两次：合并多个映射请写在一个列表里，<<: [*first, *second]"
+                                               "（同名的键以列表中靠前者为准）"),
     (r"key '(.*)' appears twice", r"键 '\1' 出现了两次"),
     (r"a key must be a text or a number, found .*", "键必须是文字或数字"),
+    (r"a control character (U\+[0-9A-F]+) is not allowed in YAML", r"YAML 中不允许有控制字符 \1"),
+    (r"a number of ([0-9,]+) characters is far longer than any figure of a rubric", r"数字长达 \1 个字符，远超评分标准中任何数字的长度"),
 )
 
 
@@ -3387,7 +3403,7 @@ def _(s: Say) -> str:
 
 @_template("rubric.too_deep")
 def _(s: Say) -> str:
-    return s.t("not a rubric: its YAML is nested thousands of levels deep", "不是评分标准：其 YAML 嵌套了成千上万层")
+    return s.t("not a rubric: its YAML is nested hundreds of levels deep (a rubric is nested a few levels)", "不是评分标准：其 YAML 嵌套了数百层（评分标准只有几层嵌套）")
 
 
 @_template("rubric.too_many_values")
@@ -3461,6 +3477,26 @@ def _(s: Say) -> str:
     if what is None or what == s.get("where"):  # the key is where the problem is: `currency: …`
         return _rubric_at(s, f"is empty; expected {en}", f"为空；应为{zh}")
     return _rubric_at(s, f"{what} is empty; expected {en}", f"{_rubric_thing(s, what)}为空；应为{zh}")
+
+
+@_template("rubric.yes_no")
+def _(s: Say) -> str:
+    """A yes or no YAML read where a number belongs (``max: on``): said as YAML read it, since the word written is
+    not known here, with every word YAML reads so."""
+    flag = "true" if s["found"] else "false"
+    if s.get("field_id") is not None:  # a condition's value: the field's own expectation, as the CLI says it
+        expected = _EXPECTED[s["expected"].kind](Say(s["expected"].facts, s.lang, True, s.rubric))
+        en_exp = zh_exp = expected
+        what_en, what_zh = f"value for field {s['field_id']!r}", f"字段 {s['field_id']!r} 的 value"
+    else:
+        en_exp, zh_exp = _expectation(s, s["expected"])
+        what = s.get("what")
+        what_en = "" if what is None or what == s.get("where") else what
+        what_zh = "" if not what_en else _rubric_thing(s, what_en)
+    return _rubric_at(s, f"{what_en + ' was ' if what_en else ''}read by YAML as {flag} (yes, no, on, off, true and "
+                         f"false written without quotes are a yes or no, not a number); expected {en_exp}",
+                      f"{what_zh}被 YAML 读成了逻辑值 {flag}（不加引号的 yes、no、on、off、true、false 都是逻辑值，"
+                      f"不是数字）；应为{zh_exp}")
 
 
 @_template("rubric.criterion_unread")
@@ -3571,6 +3607,25 @@ def _(s: Say) -> str:
                       f"请把它的满分降为 {top}，或提高上限")
 
 
+@_template("rubric.weights_not_one")
+def _(s: Say) -> str:
+    parts = " + ".join(number(w) for _, w in s["weights"])
+    whole, full = number(sum(w for _, w in s["weights"])), number(s["full"])
+    return _rubric_at(s, f"the groups' weights add up to {whole} ({parts}), not 1, so the full marks are {full}: "
+                         "correct the weights, or declare total: to have the weighted maxima checked",
+                      f"各分组的权重之和为 {whole}（{parts}），不是 1，满分因此为 {full}：请更正权重，或声明 total 以核对加权后的满分")
+
+
+@_template("rubric.cap_never_binds")
+def _(s: Say) -> str:
+    top, parts = number(s["cap_max"]), " + ".join(number(m) for m in s["maxima"])
+    whole = number(sum(s["maxima"]))
+    return _rubric_at(s, f"the cap's max {top} is not below the maxima of its criteria together ({parts} = {whole}), "
+                         f"so it never takes a point off: lower the cap, or remove it",
+                      f"该共同上限 {top} 分不低于其中各评分项满分之和（{parts} = {whole}），永远不会扣减任何分数："
+                      "请降低上限，或删去该共同上限")
+
+
 @_template("rubric.unit_not_money")
 def _(s: Say) -> str:
     unit, kind = s["unit"], s["type"]
@@ -3645,8 +3700,13 @@ def _(s: Say) -> str:
 
 @_template("rubric.not_number")
 def _(s: Say) -> str:
-    return _rubric_at(s, f"{s['what']} must be a number, found {_quoted(s['found'])}",
-                      f"{_rubric_thing(s, s['what'])}必须是数字，实际为 {_quoted(s['found'])}")
+    en = f"{s['what']} must be a number, found {_quoted(s['found'])}"
+    zh = f"{_rubric_thing(s, s['what'])}必须是数字，实际为 {_quoted(s['found'])}"
+    if s.get("yuan") is not None:  # budget_ceiling: 604.8万, as the notice publishes the budget
+        yuan = format(s["yuan"].normalize(), "f")
+        en += f"; the rubric's amounts are in yuan: for {s['found']} write {yuan}"
+        zh += f"；评分标准中的金额以元为单位：{s['found']} 应写作 {yuan}"
+    return _rubric_at(s, en, zh)
 
 
 @_template("rubric.not_finite")
@@ -3893,7 +3953,9 @@ def _(s: Say) -> str:
     (low, high), (other_low, other_high) = s["range"], s["other_range"]
     tier, other, gap, places = s["tier"], s["other"], number(s["gap"]), s["places"]
     low, high, other_low, other_high, start = map(number, (low, high, other_low, other_high, s["start"]))
-    if places == 0:
+    if s.get("step") is not None:  # the criterion's own step: judges score its multiples only
+        at = (f"at most one step, {gap}, as the criterion's step: {gap} says", f"最多一个步长 {gap}，即该评分项的 step: {gap}")
+    elif places == 0:
         at = (f"at most {gap} with whole-point scores, decimals: 0", f"整数分即 decimals: 0 时最多 {gap}")
     elif places == 1:
         at = (f"at most {gap} at 1 decimal place", f"保留 1 位小数时最多 {gap}")
@@ -4077,7 +4139,7 @@ def _(s: Say) -> str:
                       f"各分组加权后的满分之和为 {full}（{parts}{'；' if caps[1] else ''}{caps[1]}），而不是声明的总分 {total}")
 
 
-_CLASH_WORDS = {"id": "id", "label": "名称", "name": "名称"}
+_CLASH_WORDS = {"id": "编号", "label": "名称", "name": "名称"}  # 编号: the id, as check heads its column
 
 
 @_template("rubric.name_clash")
@@ -4086,8 +4148,8 @@ def _(s: Say) -> str:
     inner_en = f"{what} {s['thing']!r}: " if s["inner"] else ""
     thing_zh = _RUBRIC_THINGS[what]
     inner_zh = f"{thing_zh} {s['thing']!r} 的" if s["inner"] else ""
-    return _rubric_at(s, f"{inner_en}{called} {name!r} is also the {s['owned_as']} of {what} {other!r}; expected a "
-                         f"{called} that names only one {what}",
+    return _rubric_at(s, f"{inner_en}{called} {name!r} is also the {s['owned_as']} of {what} {other!r}; expected "
+                         f"{'an' if called == 'id' else 'a'} {called} that names only one {what}",
                       f"{inner_zh}{_CLASH_WORDS[called]} {name!r} 也是{thing_zh} {other!r} 的{_CLASH_WORDS[s['owned_as']]}；"
                       f"一个{_CLASH_WORDS[called]}只能指一个{thing_zh}")
 

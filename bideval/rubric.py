@@ -551,20 +551,27 @@ class Tiered(Stepped):
         ordered = self.lowest_first
         for before, tier in zip(ordered, ordered[1:]):
             if tier.min - before.max > step and not self.steps_across(before, tier):
+                # with a step, the gap and the fix are in it (start t2 at 6 after 0–5, step: 1), not at 0.1
+                above = self.above_on_step(before.max)
                 whole = places > 0 and tier.min - before.max == 1 and all(
                     b == b.to_integral_value() for t in self.tiers for b in (t.min, t.max))
                 out.append(Mistake.of("tier_gap", tier=tier.id, range=(tier.min, tier.max), other=before.id,
-                                      other_range=(before.min, before.max), gap=step, places=places,
-                                      start=before.max + step, whole=whole))
+                                      other_range=(before.min, before.max), gap=step if above is None else self.step,
+                                      places=places, start=before.max + step if above is None else above,
+                                      whole=whole, step=None if above is None else self.step))
         return out
+
+    def above_on_step(self, score: Decimal) -> Decimal | None:
+        """The first multiple of the step above ``score`` (13 after 12 with ``step: 1``); None without a step."""
+        if self.step is None or self.step_refused:
+            return None
+        return (score / self.step).to_integral_value(rounding=ROUND_FLOOR) * self.step + self.step
 
     def steps_across(self, lower: Tier, upper: Tier) -> bool:
         """Whether the step leaves no score a judge may give between two neighbouring tiers: ``upper`` starts at or
         below the first multiple of the step above ``lower``'s end (13 after 12 with ``step: 1``)."""
-        if self.step is None or self.step_refused:
-            return False
-        above = (lower.max / self.step).to_integral_value(rounding=ROUND_FLOOR) * self.step + self.step
-        return upper.min <= above  # no multiple of the step lies strictly between the two tiers
+        above = self.above_on_step(lower.max)
+        return above is not None and upper.min <= above  # no multiple of the step lies strictly between the two
 
     def tier(self, name: str) -> Tier | None:
         """The tier named by its id or, failing that, by its label in either language, both (``三档 / Tier 3``), or its
@@ -755,9 +762,11 @@ class Price(Criterion):
             facts = {"category": category.id, "rate": category.rate}
             if not 0 <= category.rate < 1:
                 out.append(Mistake.of("sme_rate", **facts))
+            said: set[str] = set()  # one line for each other category its names name (a copied label is one slip)
             for name in dict.fromkeys(map(fold, category.names())):
                 other = seen.setdefault(name, category.id)
-                if other != category.id:
+                if other != category.id and other not in said:
+                    said.add(other)
                     out.append(Mistake.of("sme_name_twice", **facts, name=name, other=other))
             if fold(NOT_SME.zh) in map(fold, category.names()) or fold(NOT_SME.en) in map(fold, category.names()):
                 out.append(Mistake.of("sme_named_no", **facts))

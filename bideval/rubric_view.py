@@ -331,7 +331,8 @@ def describe_rubric(rubric: Rubric, lang: str = "zh") -> str:
         lines = [head, f"满分 {total}；保留 {rubric.decimals} 位小数；推荐候选人 {rubric.candidates} 名；"
                        f"评委汇总：{aggregate_text(rubric.panel, lang)}"]
     else:
-        lines = [head, f"total {total}; {rubric.decimals} decimals; {rubric.candidates} candidates; "
+        candidates = f"{rubric.candidates} candidate{'' if rubric.candidates == 1 else 's'}"  # 1 candidate, 3 …s
+        lines = [head, f"total {total}; {rubric.decimals} decimals; {candidates}; "
                        f"panel aggregate: {rubric.panel.aggregate.value}"]
     if rubric.currency != "CNY":  # yuan is the default and goes unsaid
         money = currency(rubric.currency)

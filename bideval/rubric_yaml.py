@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import math
 import re
 import stat
 from dataclasses import MISSING, fields as dataclass_fields, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Hashable, Iterable, Iterator, Mapping
+from typing import Any, Collection, Hashable, Iterable, Iterator, Mapping
 
 import yaml
 
@@ -99,7 +100,9 @@ KEYWORDS = frozenset().union(
 def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     """What a rubric may say but seldom means, for ``check`` to tell and not refuse: no criterion scores the price
     the bid form asks for (refused under ``regime: order87``); a shared cap below one of its criteria's own max,
-    which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo); in a
+    which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo), or at
+    or above all its criteria's maxima together, which never takes a point off (15 over 8 + 3); groups' weights
+    that do not add up to 1 where no ``total`` checks the weighted maxima (0.7 + 0.4); in a
     per_unit_month tender a budget ceiling below the number of units, which looks like a unit rate (4.5 元/㎡/月)
     though it caps the whole contract price Q (author6 A6-3: every bid was invalid, silently); a benchmark
     coefficient K above 1 (95 meant as 95 %); a ``procurement_object`` without ``regime: order87``, where it changes
@@ -112,6 +115,14 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
             if criterion.max > cap.max:
                 out.append(Problem.of("rubric.cap_below_part", rubric.source, where=f"cap {cap.id!r}", cap=cap.id,
                                       cap_max=cap.max, criterion=part, max=criterion.max))
+        maxima = tuple(rubric.criterion_index[part].max for part in cap.criteria)
+        if cap.max >= sum(maxima):  # 15 over 8 + 3: never takes a point off, so one of the figures is a typo
+            out.append(Problem.of("rubric.cap_never_binds", rubric.source, where=f"cap {cap.id!r}", cap=cap.id,
+                                  cap_max=cap.max, criteria=cap.criteria, maxima=maxima))
+    weights = tuple((g, weight) for g in rubric.groups if (weight := rubric.group(g).weight) is not None)
+    if weights and rubric.total is None and sum(w for _, w in weights) != 1:  # 0.7 + 0.4, and no total checks them
+        out.append(Problem.of("rubric.weights_not_one", rubric.source, where="groups", weights=weights,
+                              full=rubric.max_total))
     price = rubric.price_criterion
     if price is None:
         asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)
@@ -183,8 +194,14 @@ def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode,
     """The mapping, refused for a key written twice in it. A key merged in (``<<: *anchor``) may be written again:
     the mapping's own key overrides the merged one, as YAML's merge rule says."""
     seen = set()
+    merges = 0
     for key_node, _ in node.value:
-        if key_node.tag == _MERGE_TAG:
+        if key_node.tag == _MERGE_TAG:  # `<<:` twice: PyYAML keeps the last one's keys and drops the first's in silence
+            merges += 1
+            if merges > 1:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "the merge key '<<' appears twice: merge several mappings with one list, "
+                    "<<: [*first, *second] (a key of the first listed wins)", key_node.start_mark)
             continue
         key = loader.construct_object(key_node, deep=deep)
         if not isinstance(key, Hashable):
@@ -352,8 +369,32 @@ def _spelled(value: Any, node: yaml.ScalarNode, cls: type[_OtherBase]) -> Any:
     return spelled
 
 
+def _too_long(node: yaml.ScalarNode) -> yaml.constructor.ConstructorError:
+    """A number with more digits than Python makes an integer of (4,300), or a float of (it overflows): a YAML error on
+    its line, not a traceback nor infinity."""
+    return yaml.constructor.ConstructorError(
+        None, None, f"a number of {len(node.value):,} characters is far longer than any figure of a rubric",
+        node.start_mark)
+
+
+class _ExactFloat(float):
+    """A decimal YAML read as a float that keeps fewer digits than were written (``6048000.123456789012345`` as
+    6048000.123456789): its ``repr`` and ``str`` are the digits written, so every reader of the rubric, which goes
+    through them to a Decimal (:func:`~bideval.values.to_decimal`), reads the number written."""
+
+    written: str
+
+    def __repr__(self) -> str:
+        return self.written
+
+    __str__ = __repr__
+
+
 def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
-    value = loader.construct_yaml_int(node)
+    try:
+        value = loader.construct_yaml_int(node)
+    except ValueError:
+        raise _too_long(node) from None
     if _LEADING_ZERO.fullmatch(node.value):
         padded = _ZeroPadded(value)
         padded.written = node.value
@@ -362,7 +403,16 @@ def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
 
 
 def _float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
-    return _spelled(loader.construct_yaml_float(node), node, _OtherBaseFloat)
+    value = loader.construct_yaml_float(node)
+    digits = node.value.replace("_", "")
+    if _PLAIN_NUMBER.fullmatch(digits):  # decimal digits: the number written, exactly
+        if math.isinf(value):
+            raise _too_long(node)
+        if Decimal(digits) != Decimal(repr(value)):
+            exact = _ExactFloat(value)
+            exact.written = digits
+            return exact
+    return _spelled(value, node, _OtherBaseFloat)
 
 
 _RubricLoader.add_constructor("tag:yaml.org,2002:int", _integer)
@@ -424,8 +474,13 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
             document = loader.get_single_data()
         finally:
             loader.dispose()
-    except UnicodeDecodeError:
-        raise RubricError([Problem.of("rubric.not_utf8", source)]) from None
+    except UnicodeDecodeError as error:
+        raise RubricError([Problem.of("rubric.not_utf8", source, **_not_utf8(raw, error))]) from None
+    except yaml.reader.ReaderError as error:  # a control character (NUL, BEL …): said on its line, not at its offset
+        line, column = _line_and_column(text, error.position)
+        raise RubricError([Problem.of("rubric.not_yaml", source, line=line, column=column,
+                                      detail=f"a control character U+{error.character:04X} is not allowed in YAML"
+                                      if isinstance(error.character, int) else str(error.reason))]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         key_mark = getattr(error, "context_mark", None)
@@ -448,6 +503,30 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
         raise RubricError(reader.problems)
     return replace(rubric, source=source, sha256=hashlib.sha256(raw).hexdigest(),
                    text_sha256=rubric_text_sha256(text))
+
+
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    """The line and column (from 1) of the character at ``position`` of ``text``."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
+def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> dict[str, Any]:
+    """Where a rubric's bytes stop being UTF-8 (line, column, the bytes found there) and the encoding it was likely
+    saved in: UTF-16 after its byte-order mark, or GBK (GB18030, Notepad's 'ANSI' on a Chinese Windows) when the whole
+    file reads so with Chinese in it; None when neither."""
+    start = error.start
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    line, column = raw.count(b"\n", 0, start) + 1, len(raw[line_start:start].decode("utf-8", "replace")) + 1
+    saved_as = None
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        saved_as = "UTF-16"
+    else:
+        try:
+            saved_as = "GBK" if re.search(r"[\u4e00-\u9fff]", raw.decode("gb18030")) else None
+        except UnicodeDecodeError:
+            pass
+    return {"line": line, "column": column, "found": raw[start:max(error.end, start + 1)][:4], "saved_as": saved_as}
 
 
 #: Full-width punctuation a Chinese input method types where YAML needs the ASCII character, and that character.
@@ -513,6 +592,19 @@ _BLANK_KEY = {"unknown_field": "field", "condition_field": "field", "group_id": 
 # a typing slip; not texts such as labels, where it is Chinese punctuation.
 _SLIP_CODES = {"unknown_key", "unknown_choice", "not_number", "not_whole", "not_slug", "unknown_field",
                "condition_field", "point_not_pair", "points_too_few", "value_type", "not_list", "not_mapping"}
+
+
+# The codes refusing a value that is no number, and what each expected (a field's own words for a condition's value):
+# a yes or no YAML read there (`max: on`) is said as such, whatever reader refused it.
+_NUMBER_EXPECTED = {"not_number": "number", "not_whole": "whole", "value_type": "field"}
+
+
+def _yes_no_facts(code: str, facts: Mapping[str, Any]) -> dict[str, Any]:
+    """The facts of ``rubric.yes_no`` for a problem ``code`` whose value YAML read as a yes or no: what it is, the
+    yes or no, what was expected (``minimum`` of a whole number; the field and its expectation for a condition)."""
+    kept = {key: facts[key] for key in ("what", "minimum", "field_id") if key in facts}
+    expected = facts["expected"] if code == "value_type" else _NUMBER_EXPECTED[code]
+    return {**kept, "found": facts["found"], "expected": expected}
 
 
 def _blank_facts(code: str, facts: Mapping[str, Any]) -> dict[str, Any]:
@@ -658,6 +750,8 @@ class _RubricReader:
         refused it; a key or a word with full-width punctuation (``kind：``) carries it for a hint."""
         if any(value is BLANK for value in facts.values()):
             code, facts = "empty", _blank_facts(code, facts)
+        elif code in _NUMBER_EXPECTED and isinstance(facts.get("found"), bool):  # `max: on`: YAML's yes, not a number
+            code, facts = "yes_no", _yes_no_facts(code, facts)
         for value in list(facts.values()):
             if isinstance(value, _EmptyFolded):  # `op: >`: what to write instead
                 facts = {**value.slip, **facts}
@@ -776,8 +870,10 @@ class _RubricReader:
         return node
 
     def number(self, where: str | None, node: Any, what: str, *, positive: bool = False, non_negative: bool = False,
-               at_most: Decimal | None = None, below: Decimal | None = None, share: bool = False) -> Decimal | None:
-        """A number of the rubric's own; ``share``: a share or rate, which may also be written ``10%`` (0.10)."""
+               at_most: Decimal | None = None, below: Decimal | None = None, share: bool = False,
+               money: bool = False) -> Decimal | None:
+        """A number of the rubric's own; ``share``: a share or rate, which may also be written ``10%`` (0.10);
+        ``money``: an amount in the tender's currency, refused written in 万 with the yuan to write."""
         node = self.plain(where, node, what)
         if node is None:
             return None
@@ -786,7 +882,7 @@ class _RubricReader:
         elif isinstance(node, str) and _PLAIN_NUMBER.fullmatch(normalise(node).strip()) and not odd_digits(node):
             value = Decimal(normalise(node).strip())  # "40" as 40: a number quoted is still the number
         elif isinstance(node, bool) or not isinstance(node, (int, float)):
-            self.fail_as(where, "not_number", what=what, found=node)
+            self.fail_as(where, "not_number", what=what, found=node, **(self.in_yuan(node) if money else {}))
             return None
         else:
             value = to_decimal(node)
@@ -803,14 +899,22 @@ class _RubricReader:
             self.fail_as(where, "out_of_range", what=what, rule="below", bound=below, found=node)
         return value
 
+    def in_yuan(self, node: Any) -> dict[str, Decimal]:
+        """An amount of a yuan tender written in 万 as the notice publishes it (``604.8万``, ``604.8万元``): the yuan
+        it stands for, for the refusal to say what to write; nothing for anything else. The rubric's amounts are in
+        yuan, as plain numbers, so that one figure never reads two ways."""
+        found = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)\s*万元?", normalise(node).strip()) \
+            if isinstance(node, str) and self.currency == "CNY" else None
+        return {"yuan": Decimal(found.group(1)) * 10_000} if found else {}
+
     def integer(self, where: str | None, node: Any, what: str, minimum: int) -> int | None:
         node = self.plain(where, node, what)
         if node is None:
             return None
         if isinstance(node, str) and _WHOLE_NUMBER.fullmatch(normalise(node).strip()):
             node = int(Decimal(normalise(node).strip()))  # "2" as 2, as a quoted number is read everywhere
-        elif isinstance(node, float) and node.is_integer():
-            node = int(node)  # decimals: 2.0 (conform14: refused as no whole number)
+        elif isinstance(node, float) and math.isfinite(node) and to_decimal(node) % 1 == 0:
+            node = int(node)  # decimals: 2.0 (conform14: refused as no whole number); 2.0000000000000000001 is not
         if isinstance(node, bool) or not isinstance(node, int) or node < minimum:
             self.fail_as(where, "not_whole", what=what, minimum=minimum, found=node)
             return None
@@ -997,6 +1101,7 @@ class _RubricReader:
             return ()
         before = len(self.problems)
         out: list[Group] = []
+        weight_refused: set[str] = set()
         for index, item in enumerate(node, 1):
             gid = self.id_text(item, "id")
             where = f"group {gid!r}" if isinstance(gid, str) else f"group #{index}"
@@ -1027,6 +1132,8 @@ class _RubricReader:
             elif pass_mark is not None and scored and 0 < pass_mark < 1 < raw_max:  # 0.6 meant as 60 %, not points
                 self.fail_as(where, "pass_mark_share", group=gid, pass_mark=pass_mark, max=raw_max,
                              points=pass_mark * raw_max)
+            if weight is None and item.get("weight") is not None:
+                weight_refused.add(gid)  # said for its own mistake: not also "given for some groups only"
             if label is not None:
                 out.append(Group(gid, label, pass_mark, scale_to, weight, pass_share))
             if gid in refused and not scored:
@@ -1044,7 +1151,7 @@ class _RubricReader:
                              declared=tuple(declared))
         self.stage_order(out, criteria)
         # A group refused or read with a mistake (a weight of -1) would make the weighted maxima look wrong
-        self.weights(out, criteria, total if len(self.problems) == before else None, caps)
+        self.weights(out, criteria, total if len(self.problems) == before else None, caps, weight_refused)
         return tuple(out)
 
     def pass_mark(self, where: str, node: Any) -> tuple[Decimal | None, Decimal | None]:
@@ -1077,13 +1184,15 @@ class _RubricReader:
                 self.fail_as(f"group {g.id!r}", "pass_mark_after_price", group=g.id, price_group=price.group)
 
     def weights(self, groups: list[Group], criteria: tuple[Criterion, ...], total: Decimal | None,
-                caps: tuple[SharedCap, ...]) -> None:
-        """Every scored group weighted or none; ``total`` checked against the weighted maxima."""
+                caps: tuple[SharedCap, ...], refused: Collection[str] = ()) -> None:
+        """Every scored group weighted or none (``refused``: groups whose weight was written but refused, said
+        already); ``total`` checked against the weighted maxima."""
         used = [g for g in groups if any(c.group == g.id and c.is_scored for c in criteria)]
         weighted = [g.id for g in used if g.weight is not None]
         if weighted and len(weighted) != len(used):
-            missing = [g.id for g in used if g.weight is None]
-            self.fail_as("groups", "weights_partial", weighted=weighted, unweighted=missing)
+            missing = [g.id for g in used if g.weight is None and g.id not in refused]
+            if missing:
+                self.fail_as("groups", "weights_partial", weighted=weighted, unweighted=missing)
             return
         if total is None:  # not given, or not checkable: a criterion, cap or group was refused
             return
@@ -1106,12 +1215,17 @@ class _RubricReader:
         """Refuse a name or label of one thing that is the id, name or label of another: a bid or panel
         workbook using it could not say which one it means."""
         owner: dict[str, tuple[str, str]] = {}  # folded spelling → (id, "id" or `called`)
-        for tid, _ in things:
-            owner.setdefault(fold(tid), (tid, "id"))
+        for tid, _ in things:  # two ids alike but for case or width (t1, T1) are one to a workbook naming them
+            other, _ = owner.setdefault(fold(tid), (tid, "id"))
+            if other != tid:
+                self.fail_as(where or f"{what} {tid!r}", "name_clash", what=what, thing=tid, called="id", name=tid,
+                             owned_as="id", other=other, inner=where is not None)
         for tid, names in things:
+            said: set[str] = set()  # one line for each other thing a label names (a copied {zh, en} is one slip)
             for name in dict.fromkeys(names):
                 other, kind = owner.setdefault(fold(name), (tid, called))
-                if other != tid:
+                if other != tid and other not in said:
+                    said.add(other)
                     self.fail_as(where or f"{what} {tid!r}", "name_clash", what=what, thing=tid, called=called,
                                  name=name, owned_as=kind, other=other, inner=where is not None)
 
@@ -1143,7 +1257,8 @@ class _RubricReader:
         demand_node = self.mapping("pricing.demand", node.get("demand", {}), "pricing.demand") or {}
         self.keys("pricing.demand", demand_node, _DEMAND_KEYS)
         figures = {
-            key: self.number("pricing.demand", demand_node.get(key), key, positive=True)
+            key: self.number("pricing.demand", demand_node.get(key), key, positive=True,
+                             money=key in ("sales_per_month", "discount_base"))
             for key in ("seats", "calls_per_month", "sales_per_month", "devices", "months", "discount_base")
         }
         if figures["months"] is None:
@@ -1165,7 +1280,8 @@ class _RubricReader:
                     per = self.label(where, count, "per", "per")
                     name = None if label is None else UnitName(label, per)
                     # 超过任一单项限价的投标无效: the most a bid may quote per unit and month
-                    ceiling = self.number(where, count.get("ceiling"), f"units.{unit}.ceiling", positive=True)
+                    ceiling = self.number(where, count.get("ceiling"), f"units.{unit}.ceiling", positive=True,
+                                          money=True)
                     # 中巴 30 of the contract's 36 months (author7 A7-2): no unit is bought past the contract's end
                     months = self.number(where, count.get("months"), f"units.{unit}.months", positive=True,
                                          at_most=figures["months"])
@@ -1194,12 +1310,15 @@ class _RubricReader:
                     self.fail_as("pricing", "model_twice", model=name)
                     continue
                 models.append(model)
-                missing = demand.missing_for(model)
+                # a figure written but refused for its own mistake (`months: yes`) is said there, not also missing
+                missing = [m for m in demand.missing_for(model) if demand_node.get(m) is None]
                 if missing:
                     self.fail_as("pricing", "model_demand", model=model.value, missing=tuple(missing))
         return Pricing(demand, tuple(models))
 
     def fields(self, node: Any, pricing: Pricing | None) -> tuple[Field, ...]:
+        if node is None:  # left out: said once, as `missing 'fields'`
+            return ()
         if not isinstance(node, list):
             self.fail_as("top", "not_list", what="fields", found=node)
             return ()
@@ -1308,6 +1427,8 @@ class _RubricReader:
         return text
 
     def criteria(self, node: Any, fields: Mapping[str, Field]) -> tuple[Criterion, ...]:
+        if node is None:  # left out: said once, as `missing 'criteria'`
+            return ()
         if not isinstance(node, list) or not node:
             self.fail_as("top", "not_list", what="criteria", found=node)
             return ()
@@ -1635,7 +1756,8 @@ class _RubricReader:
             self.fail_as(where, "missing_key", key="method", choices=tuple(m.value for m in PriceMethod))
             out = {"method": None}
         for key in ("above_penalty", "below_penalty", "budget_ceiling", "abnormal_low_share"):
-            out[key] = self.number(where, item.get(key), key, share=key == "abnormal_low_share")
+            out[key] = self.number(where, item.get(key), key, share=key == "abnormal_low_share",
+                                   money=key == "budget_ceiling")
         if isinstance(item.get("sme_deduction"), list):
             out["sme_categories"] = self.sme_categories(where, item["sme_deduction"])
         else:

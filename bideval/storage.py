@@ -43,7 +43,7 @@ from .panel_input import PanelInput, Score
 from .result import Result
 from .rights import Action, Actor, RightRefused, Role, SeatLost, allowed
 from .rubric import Aggregate, Rubric, Tiered, parse_rubric
-from .rubric_mark import TenderMark, made_from_warning, one_warning_per_version
+from .rubric_mark import TenderMark, made_from_warning, one_warning_per_version, rubric_text_sha256
 from .rubric_yaml import declared_rubric_id
 from .schema import (AccountRecord, AuditEvent, BidRecord, ConsensusRecord, DeclarationRecord, DocumentRecord,
                      FindingRecord, JudgeRecord, ScoreRecord, TenderRecord, TenderRoleRecord, TierRecord, UploadRecord)
@@ -113,6 +113,7 @@ class TenderSummary:
     bids: int
     created_at: datetime
     stage: Stage = Stage.SETUP
+    rubric_digest: str = ""  # the SHA-256 a bid form's mark names (:func:`~bideval.rubric_mark.rubric_text_sha256`)
 
 
 @dataclass(frozen=True)
@@ -677,7 +678,15 @@ class Store:
             counts = dict(s.execute(select(BidRecord.tender_id, func.count(BidRecord.id))
                                     .group_by(BidRecord.tender_id)).all())
         return [TenderSummary(t.id, t.name, self._listed_rubric_id(t), t.version, counts.get(t.id, 0), t.created_at,
-                              Stage(t.stage)) for t in rows]
+                              Stage(t.stage), rubric_text_sha256(t.rubric_yaml)) for t in rows]
+
+    def other_versions(self, actor: Actor, tender_id: int) -> list[TenderSummary]:
+        """The tenders the actor sees that were made from another version of ``tender_id``'s rubric (its id, another
+        text): an amended rubric makes a new tender, and these keep their bids, scores and results under theirs."""
+        listed = self.tenders(actor)
+        this = next((t for t in listed if t.id == tender_id), None)
+        return [] if this is None else [t for t in listed if t.rubric_id == this.rubric_id
+                                        and t.rubric_digest != this.rubric_digest]
 
     def _listed_rubric_id(self, record: TenderRecord) -> str:
         """The id of a tender's rubric as the tender list shows it. A rubric filed by an earlier version that this

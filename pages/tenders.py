@@ -114,7 +114,7 @@ def _create_tender() -> None:
     # The uploader is emptied below, taking the warnings shown under it: they stay with the message saying the tender
     # was created. A library file stays picked, its warnings under it.
     state.tenders_outcome = ("created", tender, rubric_warnings(data, file_name) if state.tenders_source == UPLOAD
-                             else ())
+                             else (), ws.store().other_versions(ws.actor(), tender))
     state.tenders_name = ""
     state.tenders_upload_round += 1  # a fresh, empty uploader
 
@@ -197,6 +197,25 @@ def show_create() -> None:
     elif outcome and outcome[0] == "created":
         st.success(tr(f"已新建项目 {outcome[1]} 并切换到它。", f"Created tender {outcome[1]} and opened it."))
         show_warnings(outcome[2])
+        show_other_versions(outcome[3])
+
+
+def show_other_versions(others: list) -> None:
+    """The tenders made from another version of the new tender's rubric (amended, or a K drawn at the opening): what
+    stays there and what the officer does here, since nothing moves between tenders."""
+    if not others:
+        return
+    tr = ws.tr
+    named = "、".join(f"#{t.id}（{t.name}）" for t in others), ", ".join(f"#{t.id} ({t.name})" for t in others)
+    st.info(tr(f"项目 {named[0]} 使用同一评分标准（{others[0].rubric_id}）的另一版本。两个项目之间不会移动任何内容："
+               "其投标、评分和结果仍保留在原项目中，按原版本计算，不会重新计分。请在本项目重新导入投标文件（按另一版本制作的"
+               f"投标表可以读取，但会有警告），评委须在本项目重新评分（在评分表格中，或使用从本项目下载的评分表；为项目 "
+               f"{named[0]} 制作的评分表在本项目会被拒绝）。",
+               f"Tender {named[1]} uses another version of the same rubric ({others[0].rubric_id}). Nothing moves "
+               "between tenders: its bids, scores and results stay there, under its version, and nothing is rescored. "
+               "Upload the bids into this tender again (forms made from the other version are read, with a warning); "
+               "the panel scores this tender again, in its grid or on score sheets downloaded from it (a score sheet "
+               f"made for {named[1]} is refused here)."))
 
 
 def show_warnings(warnings: tuple[Problem, ...], in_use: bool = False) -> None:
@@ -222,7 +241,8 @@ def show_rubric(store: Store, tender: int) -> None:
     aggregate = aggregate_text(rubric.panel, lang)  # a consensus rubric's too (it was described as "mean")
     st.markdown(tr(f"满分 **{total}** · 保留 {rubric.decimals} 位小数 · 推荐候选人 {rubric.candidates} 名 · "
                    f"评委评分汇总：{aggregate}",
-                   f"Total **{total}** · {rubric.decimals} decimals · {rubric.candidates} candidates · "
+                   f"Total **{total}** · {rubric.decimals} decimals · {rubric.candidates} "
+                   f"candidate{'' if rubric.candidates == 1 else 's'} · "
                    f"panel scores: {aggregate}"))
     summary = []
     for group in criterion_groups(rubric):

@@ -324,3 +324,42 @@ def test_a_tender_whose_stored_rubric_this_version_refuses_is_told_not_a_traceba
     assert not app.exception
     said = " ".join(e.value for e in app.error)
     assert "rubric" in said and "0x" in said
+
+
+def test_every_hostile_rubric_uploaded_is_one_problem_and_creates_nothing(app_db):
+    """verify21r's hostile rubrics (GBK bytes, a NUL, `max: yes`, tier ids alike but for case, a key twice, a tab,
+    billion laughs, deep nesting, 10 MB): each upload shows the line the command line says, no traceback, no tender."""
+    from test_rubric_hostile import HOSTILE
+
+    app = open_app("tenders", lang="en")
+    app.radio(key="tenders_source").set_value("upload").run()
+    before = len(admin_call("tenders"))
+    for name, (data, said) in HOSTILE.items():
+        app.file_uploader(key="tenders_upload_0").set_value(("r.yaml", data, "application/x-yaml"))
+        app.button(key="tenders_create").click().run()
+        assert not app.exception, name
+        shown = [e.value.replace("`", "").replace("\\", "") for e in app.error]
+        assert len(shown) == 1 and shown[0].startswith("r.yaml: ") and said.replace("\\", "") in shown[0], (name, shown)
+    assert len(admin_call("tenders")) == before
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "uses another version of the same rubric (cs-outsourcing). Nothing moves between tenders: its bids, scores "
+           "and results stay there, under its version, and nothing is rescored."),
+    ("zh", "使用同一评分标准（cs-outsourcing）的另一版本。两个项目之间不会移动任何内容"),
+])
+def test_a_tender_made_from_an_amended_rubric_is_told_of_the_other_version_s_tender(tender, app_db, lang, said):
+    """verify21r: a rubric amended after bids and scores (a K drawn, 澄清/修改) makes a new tender, and the officer was
+    told nothing of the tender of the earlier version, whose bids and scores stay there and whose score sheets are
+    refused in the new one."""
+    amended = EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("budget_ceiling: 1200000", "budget_ceiling: 1100000")
+    app = open_app("tenders", lang=lang)
+    app.radio(key="tenders_source").set_value("upload").run()
+    for text, told in ((EXAMPLE_RUBRIC.read_text(encoding="utf-8"), False), (amended, True)):
+        upload = [u for u in app.file_uploader if u.key.startswith("tenders_upload_")][0]
+        upload.set_value(("amended.yaml", text.encode("utf-8"), "application/x-yaml"))
+        app.button(key="tenders_create").click().run()
+        assert not app.exception and not app.error
+        shown = [i.value for i in app.info if said in i.value]
+        assert len(shown) == told, (told, [i.value for i in app.info])
+    assert f"#{tender}" in shown[0] and "示例项目" in shown[0]

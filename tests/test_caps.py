@@ -179,3 +179,15 @@ def test_check_warns_of_a_cap_below_a_criterion_s_own_max():
                             "the cap")
     assert render(warning, "zh").startswith("x.yaml：共同上限 'track_record'：该共同上限 6 分低于其中评分项 'projects' 的满分 8")
     assert rubric_warnings(CAPPED) == ()  # 8 and 5 under 10: each part can reach its max
+
+
+@pytest.mark.parametrize("cap, told", [(13, True), (15, True), (12, False), (10, False)])
+def test_check_warns_of_a_cap_its_criteria_can_never_reach_together(cap, told):
+    """verify21r: a cap of 15 over 8 + 3 never takes a point off (a typo for 10, or a cap that is not in the
+    standard), and nothing was said."""
+    from bideval.rubric_yaml import rubric_warnings
+
+    rubric = parse_rubric(RUBRIC.replace("    max: 10\n", f"    max: {cap}\n").replace("total: 40\n", ""), "x.yaml")
+    said = [str(w) for w in rubric_warnings(rubric)]
+    assert said == ([f"x.yaml: cap 'track_record': the cap's max {cap} is not below the maxima of its criteria "
+                     "together (8 + 5 = 13), so it never takes a point off: lower the cap, or remove it"] if told else [])

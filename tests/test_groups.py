@@ -678,3 +678,18 @@ def test_the_rubric_sheet_has_a_demand_row_only_with_demand_figures(pricing, dem
     write_workbook(run(text, WORKED), tmp_path / "r.xlsx", lang="en")
     rows = {row[0]: row[1] for row in openpyxl.load_workbook(tmp_path / "r.xlsx")["Rubric"].iter_rows(values_only=True)}
     assert ("Demand" in rows) is demand and (not demand or rows["Demand"])
+
+
+@pytest.mark.parametrize("financial, told", [("0.4", True), ("40%", True), ("0.3", False)])
+def test_check_warns_of_weights_not_adding_up_to_one_when_no_total_checks_them(financial, told):
+    """verify21r: weights 0.7 and 0.4 with no `total` made the full marks 110 in silence (with `total: 100` they are
+    refused)."""
+    from bideval.rubric_yaml import rubric_warnings
+    from conftest import ROOT
+
+    text = (ROOT / "criteria" / "qcbs-consultancy.yaml").read_text(encoding="utf-8")
+    text = text.replace("weight: 0.8", "weight: 0.7", 1).replace("weight: 0.2", f"weight: {financial}", 1)
+    text = text.replace("total: 100\n", "", 1)
+    said = [str(w) for w in rubric_warnings(parse_rubric(text, "q.yaml")) if "weights add up" in str(w)]
+    assert said == (["q.yaml: groups: the groups' weights add up to 1.1 (0.7 + 0.4), not 1, so the full marks are "
+                     "110: correct the weights, or declare total: to have the weighted maxima checked"] if told else [])

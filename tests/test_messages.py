@@ -1676,7 +1676,7 @@ RUBRIC_FACTS = {
     "rubric.cannot_read": dict(detail="Permission denied"),
     "rubric.not_a_file": dict(folder=False),
     "rubric.too_large": dict(limit=2 * 1024 * 1024),
-    "rubric.not_utf8": {},
+    "rubric.not_utf8": dict(line=2, column=13, found=b"\xca", saved_as="GBK"),
     "rubric.not_yaml": dict(line=3, column=5, detail="mapping values are not allowed here"),
     "rubric.too_deep": {},
     "rubric.unknown_key": dict(where="criterion 'ops_plan'", key="maxx", allowed=("id", "max", "name")),
@@ -1861,14 +1861,16 @@ RUBRIC_SENTENCES = [
      'refused: the rubric is larger than 2.0 MB; a rubric is a few kilobytes of YAML',
      '已拒绝：评分标准文件大于 2.0 MB；评分标准只是几 KB 的 YAML 文本'),
     ("rubric.not_utf8",
-     'expected a UTF-8 text file (YAML)',
-     '应为 UTF-8 编码的文本文件（YAML）'),
+     "expected a UTF-8 text file (YAML), found bytes that are not UTF-8 on line 2, column 13 (\\xca); it reads as "
+     "Chinese GBK, what Notepad saves as ANSI: save it as UTF-8 (Save As, Encoding: UTF-8)",
+     "应为 UTF-8 编码的文本文件（YAML），第 2 行第 13 列的字节不是 UTF-8（\\xca）；该文件是 GBK 编码（记事本的“ANSI”）："
+     "请另存为 UTF-8 编码（另存为，编码选 UTF-8）"),
     ("rubric.not_yaml",
      'line 3, column 5: not valid YAML: mapping values are not allowed here',
      "第 3 行第 5 列：不是有效的 YAML：此处不能出现 ': '"),
     ("rubric.too_deep",
-     'not a rubric: its YAML is nested thousands of levels deep',
-     '不是评分标准：其 YAML 嵌套了成千上万层'),
+     'not a rubric: its YAML is nested hundreds of levels deep (a rubric is nested a few levels)',
+     '不是评分标准：其 YAML 嵌套了数百层（评分标准只有几层嵌套）'),
     ("rubric.unknown_key",
      "criterion 'ops_plan': unknown key 'maxx' (expected one of: id, max, name)",
      "评分项 'ops_plan'：未知的键 'maxx'（应为以下之一：id, max, name）"),
@@ -2272,6 +2274,10 @@ BLANK_RUBRIC_FACTS = {
                                        floor=D("0.3"), bought="goods", carried=D(5), total=D(75), goods_floor=D("0.3")),
     "rubric.no_price": dict(where="top", fields=(Named("total_price", Label("投标总价", "Total price")),)),
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
+    "rubric.weights_not_one": dict(where="groups", weights=(("technical", D("0.7")), ("financial", D("0.4"))),
+                                   full=D(110)),
+    "rubric.cap_never_binds": dict(where="cap 'track_record'", cap="track_record", cap_max=D(15),
+                                   criteria=("projects", "certificates"), maxima=(D(8), D(3))),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
                                   max=D(8)),
     "rubric.procurement_object_unused": dict(where="procurement_object", bought="goods"),
@@ -2305,6 +2311,13 @@ RUBRIC_SENTENCES += [
      "the field's unit: 4 for hours, 240 for minutes",
      "评分项 'resp_gate'：“value”（第 14 行）：YAML 把 4:00 读作六十进制数 240；请按该字段的单位直接写数字：以小时计为 4，以分钟计为 240"),
 ]
+RUBRIC_FACTS["rubric.yes_no"] = dict(where="criterion 'ops_plan'", what="max", found=True, expected="number")
+RUBRIC_SENTENCES += [
+    ("rubric.yes_no",
+     "criterion 'ops_plan': max was read by YAML as true (yes, no, on, off, true and false written without quotes are "
+     "a yes or no, not a number); expected a number",
+     "评分项 'ops_plan'：“max”被 YAML 读成了逻辑值 true（不加引号的 yes、no、on、off、true、false 都是逻辑值，不是数字）；应为数字"),
+]
 RUBRIC_SENTENCES += [
     ("rubric.empty",
      "criterion 'price': max is empty; expected a number",
@@ -2324,6 +2337,14 @@ RUBRIC_SENTENCES += [
      "no criterion scores the price, yet the bid form asks every bidder for a price (total_price): add a price "
      "criterion if the price is to count",
      "没有评分项为价格计分，但投标表仍要求每个投标人填写报价（投标总价）：如果报价应当计分，请增加价格评分项"),
+    ("rubric.weights_not_one",
+     "groups: the groups' weights add up to 1.1 (0.7 + 0.4), not 1, so the full marks are 110: correct the weights, "
+     "or declare total: to have the weighted maxima checked",
+     "“groups”：各分组的权重之和为 1.1（0.7 + 0.4），不是 1，满分因此为 110：请更正权重，或声明 total 以核对加权后的满分"),
+    ("rubric.cap_never_binds",
+     "cap 'track_record': the cap's max 15 is not below the maxima of its criteria together (8 + 3 = 11), so it "
+     "never takes a point off: lower the cap, or remove it",
+     "共同上限 'track_record'：该共同上限 15 分不低于其中各评分项满分之和（8 + 3 = 11），永远不会扣减任何分数：请降低上限，或删去该共同上限"),
     ("rubric.cap_below_part",
      "cap 'track_record': the cap's max 6 is below the max 8 of its criterion 'projects', which therefore can never "
      "reach 8: lower the criterion's max to 6, or raise the cap",
@@ -2383,7 +2404,7 @@ YAML_WORDS = {"YAML", "zh", "en", "true", "false", "yes", "no", "on", "off", "id
 # … every key and value the rubric format has (``pass_mark``, ``trimmed_mean`` …), the currency codes it names,
 # and the examples of an id its sentences give
 YAML_WORDS |= {word for key in rubric_yaml.KEYWORDS for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", key)}
-YAML_WORDS |= {"ISO", "CNY", "USD", "EUR", "GBP", "technical", "small"}
+YAML_WORDS |= {"ISO", "CNY", "USD", "EUR", "GBP", "technical", "small", "ANSI"}  # ANSI: as Notepad names GBK
 
 
 @pytest.mark.parametrize("code, cli, zh", RUBRIC_SENTENCES, ids=[row[0] for row in RUBRIC_SENTENCES])
@@ -2397,6 +2418,17 @@ def test_each_rubric_mistake_in_both_languages(code, cli, zh):
 
 
 @pytest.mark.parametrize("code, facts, en, zh", [
+    ("rubric.tier_gap", dict(where="criterion 'plan'", tier="良", range=(D(12), D(20)), other="差",
+                             other_range=(D(0), D(10)), gap=D(1), places=2, start=D(11), whole=False, step=D(1)),
+     "criterion 'plan': tier 良 starts at 12, leaving a gap after 差 ending at 10 (at most one step, 1, as the "
+     "criterion's step: 1 says): scores between 10 and 12 would belong to no tier; start 良 at 11",
+     "评分项 'plan'：档次 良 从 12 开始，与止于 10 的档次 差 之间留有空档（最多一个步长 1，即该评分项的 step: 1）：10 与 12 之间的得分"
+     "不属于任何档次；请让 良 从 11 开始"),
+    ("rubric.not_utf8", dict(line=1, column=1, found=b"\xff\xfe", saved_as="UTF-16"),
+     "expected a UTF-8 text file (YAML), found bytes that are not UTF-8 on line 1, column 1 (\\xff\\xfe); it is saved "
+     "as UTF-16 (Unicode): save it as UTF-8 (Save As, Encoding: UTF-8)",
+     "应为 UTF-8 编码的文本文件（YAML），第 1 行第 1 列的字节不是 UTF-8（\\xff\\xfe）；该文件是 UTF-16（Unicode）编码："
+     "请另存为 UTF-8 编码（另存为，编码选 UTF-8）"),
     ("rubric.not_yaml", dict(line=22, column=84, detail="expected ',' or '}', but got ':'", full_width=("，",),
                              full_width_line=22),
      "line 22, column 84: not valid YAML: expected ',' or '}', but got ':'; line 22 holds the full-width '，': where it "

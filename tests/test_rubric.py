@@ -727,12 +727,12 @@ def test_a_tier_may_start_one_score_step_above_the_previous_end(text):
      "places, the step standards write tiers in: 0–5, 5.1–10): scores between 5 and 6 would belong to no tier; start t2 at 5.1, or, for whole-point tiers (0–5, "
      "6–10), give the criterion step: 1 (judges score whole points; the panel's mean keeps 2 decimal places); "
      "decimals: 0 would also round the panel's mean to whole points"),
-    (tiered("0-4.5 5.5-10 10.1-15", step="1"),  # 5 is a whole point in no tier
-     "criterion 'ops_plan': tier t2 starts at 5.5, leaving a gap after t1 ending at 4.5 (at most 0.1 at 2 decimal "
-     "places, the step standards write tiers in: 0–5, 5.1–10): scores between 4.5 and 5.5 would belong to no tier; start t2 at 4.6"),
+    (tiered("0-4.5 5.5-10 10.1-15", step="1"),  # 5 is a whole point in no tier: the gap and the fix in the step
+     "criterion 'ops_plan': tier t2 starts at 5.5, leaving a gap after t1 ending at 4.5 (at most one step, 1, as the "
+     "criterion's step: 1 says): scores between 4.5 and 5.5 would belong to no tier; start t2 at 5"),
     (tiered("0-5 6-10 11-15", step="0.5"),  # 5.5 is a half point in no tier: whole points are the way
-     "criterion 'ops_plan': tier t2 starts at 6, leaving a gap after t1 ending at 5 (at most 0.1 at 2 decimal "
-     "places, the step standards write tiers in: 0–5, 5.1–10): scores between 5 and 6 would belong to no tier; start t2 at 5.1, or, for whole-point tiers (0–5, "
+     "criterion 'ops_plan': tier t2 starts at 6, leaving a gap after t1 ending at 5 (at most one step, 0.5, as the "
+     "criterion's step: 0.5 says): scores between 5 and 6 would belong to no tier; start t2 at 5.5, or, for whole-point tiers (0–5, "
      "6–10), give the criterion step: 1 (judges score whole points; the panel's mean keeps 2 decimal places); "
      "decimals: 0 would also round the panel's mean to whole points"),
     (tiered("0-5.1 5.2-5.8 5.9-15", step="1"),

@@ -1,5 +1,5 @@
-"""The rubric reference (docs/rubrics.md) cannot drift from the tool: every YAML example in it is read by the
-real reader.
+"""The rubric reference (docs/rubrics.md) cannot drift from the tool: every YAML example in it (and in README.md) is
+read by the real reader, and its worked examples give the figures it states.
 
 How each ```yaml block is checked:
 
@@ -64,13 +64,14 @@ class Block:
     text: str
     refused: str | None  # the message a deliberate mistake is refused with
     check: tuple[str, ...]  # what `check` prints for it, as the reference quotes it
+    doc: str = "rubrics.md"
 
     @property
     def name(self) -> str:
-        return f"rubrics.md:{self.line}"
+        return f"{self.doc}:{self.line}"
 
 
-def blocks(markdown: str) -> list[Block]:
+def blocks(markdown: str, doc: str = "rubrics.md") -> list[Block]:
     """Every ```yaml block with the ``Refused:`` line right after it and the `check` lines of its section."""
     lines = markdown.splitlines()
     found: list[Block] = []
@@ -93,12 +94,15 @@ def blocks(markdown: str) -> list[Block]:
         quoted = [q for pair in re.findall(r"`check`: `([^`]+)`(?: \(中文[^`]{0,12}`([^`]+)`)?", " ".join(rest))
                   for q in pair if q]
         found.append(Block(k + 1, "\n".join(lines[k + 1:end]), refused.group(1) if refused else None,
-                           tuple(" ".join(q.split()) for q in quoted)))
+                           tuple(" ".join(q.split()) for q in quoted), doc))
         k = end + 1
     return found
 
 
-BLOCKS = blocks(DOC.read_text(encoding="utf-8"))
+# The README's ```yaml blocks too (it has none today: a rubric example belongs in the reference, but one added there
+# is read as the reference's are).
+BLOCKS = blocks(DOC.read_text(encoding="utf-8")) + blocks(
+    (DOC.parent.parent / "README.md").read_text(encoding="utf-8"), "README.md")
 
 
 def declared_fields() -> dict[str, dict]:
@@ -343,3 +347,64 @@ def test_a_key_taken_out_of_the_reference_is_missed(key, heading):
     markdown = DOC.read_text(encoding="utf-8").replace(key, "x")
     vocabulary = next(v for _, v, h in VOCABULARIES if heading in h and key in words(v))
     assert undocumented(markdown, vocabulary, (heading,)) == [key]
+
+
+# -- the worked examples beside the blocks: the figures the reference states are what the tool computes (verify21r)
+
+def block_rubric(marker: str):
+    """The rubric of the one block holding ``marker`` (as :func:`as_rubric` places it)."""
+    (block,) = [b for b in BLOCKS if marker in b.text and b.refused is None]
+    return parse_rubric(as_rubric(block), block.name)
+
+
+def said_in_reference(*texts: str) -> None:
+    """Each of ``texts`` is in the reference, so that a figure changed there fails here too."""
+    markdown = " ".join(DOC.read_text(encoding="utf-8").split())
+    for text in texts:
+        assert text in markdown, text
+
+
+def test_the_worked_examples_give_the_figures_the_reference_states():
+    from decimal import Decimal as D
+
+    from bideval.caps import cap_line
+    from bideval.deductions import deduction_lines, deduction_score
+    from bideval.scoring import aggregate, objective_score
+    from bideval.values import round_half_up
+
+    def score(rubric, cid, values):
+        criterion = rubric.criterion_index[cid]
+        raw = deduction_score(criterion, deduction_lines(criterion, values)) if criterion.kind in (
+            Kind.DEDUCTION, Kind.PENALTY) else objective_score(criterion, values)
+        return round_half_up(raw, rubric.places(criterion))
+
+    linear = block_rubric("points: [[0.92, 7], [0.96, 10]]     #")
+    said_in_reference("94 % → 8.5")
+    assert score(linear, "dial_test", {"dial_test_accuracy": D("0.94")}) == D("8.50")
+
+    deduction = block_rubric("id: compliance")
+    said_in_reference("1 key item and 1 other unmet → 30 − 2 − 0.5 = **27.5**", "12 key and 20 other → 30 − 24 − 10 < 0 → **0**")
+    assert score(deduction, "compliance", {"unmet_key_items": 1, "unmet_other_items": 1}) == D("27.5")
+    assert score(deduction, "compliance", {"unmet_key_items": 12, "unmet_other_items": 20}) == 0
+
+    penalty = block_rubric("id: records")
+    said_in_reference("2 bad records → **−4**; 5 bad records → −6 (at most 6)")
+    assert [score(penalty, "records", {"bad_records": n}) for n in (2, 5)] == [D(-4), D(-6)]
+
+    capped = block_rubric("id: track_record")
+    said_in_reference("4 projects × 2 = 8 and 3 certificates × 1 = 3 → **10**, not 11",
+                      "Above: projects counts 8, certificates counts 2")
+    parts = {c: score(capped, c, v) for c, v in (("projects", {"projects": 4}), ("certificates", {"certificates": 3}))}
+    line = cap_line(capped.caps[0], parts)
+    assert (line.combined, line.counted) == (D(10), {"projects": D(8), "certificates": D(2)})
+
+    grades = block_rubric("{label: {zh: 有, en: Provided}, points: 8}")
+    said_in_reference("8, 9 and 6 → 7.666… → **7.67**; 8, 8 and 0 on `sample` → **5.33**")
+    for cid, judges, panel in (("design", (8, 9, 6), "7.67"), ("sample", (8, 8, 0), "5.33")):
+        mean = aggregate([D(j) for j in judges], grades.panel)
+        assert round_half_up(mean, grades.places(grades.criterion_index[cid])) == D(panel)
+
+    whole_points = block_rubric("step: 1                     # whole points: each tier")
+    said_in_reference("15, 16 and 16 → **15.67**")
+    mean = aggregate([D(15), D(16), D(16)], whole_points.panel)
+    assert round_half_up(mean, whole_points.places(whole_points.criterion_index["plan"])) == D("15.67")
