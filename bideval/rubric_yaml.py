@@ -785,14 +785,25 @@ class _RubricReader:
         quotes, as other than text (``010`` as 8, ``No`` as false); None for a text, a quoted value or a list."""
         return self._written.get(id(container), {}).get(key)
 
-    def id_text(self, container: Any, key: str | int) -> Any:
+    def id_text(self, container: Any, key: str | int, owner: str | None = None) -> Any:
         """``container[key]`` (a mapping's key or a list's index), an id: plain digits YAML read as a number
-        (``id: 2026``) as the text written, as every text of the rubric reads them; anything else as it is (``010``,
-        read as 8, is then refused as no slug)."""
+        (``id: 2026``) as the text written, as every text of the rubric reads them. Written without quotes and read by
+        YAML as something else (``2026-01-05`` a date, ``no`` false, ``010`` the number 8, ``1.50`` 1.5), it is
+        refused asking for quotes, as a text field's condition is, on the line of ``owner`` (``criterion``: the
+        criterion of that id; None: the document), and the text written is returned, so that the id's own checks
+        judge what was written and say nothing more of a slip already told. Anything else as it is."""
         node = container.get(key) if isinstance(container, Mapping) else container[key] \
             if isinstance(container, list) and isinstance(key, int) else None
         written = self.written(container, key) if node is not None else None
-        return str(node) if written is not None and not _not_as_written(node, written) else node
+        if written is None:
+            return node
+        if not _not_as_written(node, written):
+            return str(node)
+        what = key if isinstance(key, str) else "id"
+        where = f"{owner} {written[0]!r}" if owner is not None and key == "id" else owner
+        self.unquoted(where, what, written, node, fix=f"{what}: '{written[0]}'" if isinstance(key, str)
+                      else f"'{written[0]}'")
+        return written[0]
 
     def unquoted(self, where: str | None, what: str, written: tuple[str, int], read: Any, fix: str,
                  **facts: Any) -> None:
@@ -1048,7 +1059,7 @@ class _RubricReader:
         owner: dict[str, str] = {}
         good = True
         for index, item in enumerate(node, 1):
-            cap_id = self.id_text(item, "id")
+            cap_id = self.id_text(item, "id", "cap")
             where = f"cap {cap_id!r}" if isinstance(cap_id, str) and cap_id else f"cap #{index}"
             item = self.mapping(where, item, "a shared cap")
             if item is None:
@@ -1063,7 +1074,7 @@ class _RubricReader:
             top = self.number(where, item.get("max"), "max", positive=True)
             parts = item.get("criteria")
             if isinstance(parts, list):  # [1, 2]: criteria of ids in digits, as each criterion's id reads them
-                parts = [self.id_text(parts, i) for i in range(len(parts))]
+                parts = [self.id_text(parts, i, where) for i in range(len(parts))]
             if not isinstance(parts, list) or len(parts) < 2 or not all(isinstance(p, str) for p in parts):
                 self.fail_as(where, "cap_criteria", cap=cap_id, found=parts)
                 good = False
@@ -1103,7 +1114,7 @@ class _RubricReader:
         out: list[Group] = []
         weight_refused: set[str] = set()
         for index, item in enumerate(node, 1):
-            gid = self.id_text(item, "id")
+            gid = self.id_text(item, "id", "group")
             where = f"group {gid!r}" if isinstance(gid, str) else f"group #{index}"
             item = self.mapping(where, item, "a group")
             if item is None:
@@ -1330,7 +1341,7 @@ class _RubricReader:
         out: list[Field] = []
         seen: set[str] = set()
         for index, item in enumerate(node, 1):
-            fid = item.get("id") if isinstance(item, Mapping) else None
+            fid = self.id_text(item, "id", "field") if isinstance(item, Mapping) else None
             where = f"field {fid!r}" if isinstance(fid, str) else f"field #{index}"
             item = self.mapping(where, item, "a field")
             if item is None:
@@ -1436,7 +1447,7 @@ class _RubricReader:
         seen: set[str] = set()
         unique = True
         for index, item in enumerate(node, 1):
-            cid = self.id_text(item, "id")
+            cid = self.id_text(item, "id", "criterion")
             where = f"criterion {cid!r}" if isinstance(cid, str) and cid else f"criterion #{index}"
             item = self.mapping(where, item, "a criterion")
             if item is None:
@@ -1483,7 +1494,7 @@ class _RubricReader:
         """Parse one criterion's keys, then build its type, which checks that the parts fit together."""
         name = self.label(where, item, "name", "name")
         description = self.label(where, item, "description", "description")
-        group = self.id_text(item, "group")
+        group = self.id_text(item, "group", where)
         if "group" in item and (not isinstance(group, str) or not _SLUG.fullmatch(group)):  # missing: said already
             self.fail_as(where, "not_slug", what="group", found=group)
         parts: dict[str, Any] = {}
@@ -1736,7 +1747,7 @@ class _RubricReader:
             if item is None:
                 return None
             self.keys(where, item, _TIER_KEYS, ("id", "label", "min", "max"))
-            tid = self.id_text(item, "id")  # (id: 1 as "1" is: conform14, said to need an id)
+            tid = self.id_text(item, "id", f"{where}: tier")  # (id: 1 as "1" is: conform14, said to need an id)
             if not isinstance(tid, str) or not tid.strip():
                 self.fail_as(where, "tier_no_id", index=index)
                 return None

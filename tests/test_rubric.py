@@ -214,9 +214,16 @@ def test_a_tier_id_in_plain_digits_is_the_text_written():
     assert [t.id for t in parse_rubric(text, "x.yaml").criterion_index["ops_plan"].tiers] == ["1", "2", "t3"]
 
 
-@pytest.mark.parametrize("new", ["  - id: _x", "  - id: -x", "  - id: 010"])  # 010: YAML's 8, not the digits written
+@pytest.mark.parametrize("new", ["  - id: _x", "  - id: -x"])
 def test_an_id_starting_otherwise_is_no_slug(new):
     assert any("must be a slug" in line for line in refusals(broken("  - id: experience", new)))
+
+
+def test_an_id_of_digits_with_a_leading_zero_is_refused_asking_for_quotes():
+    """010 is YAML's 8, not the digits written: refused, saying so, as every id YAML reads as another thing."""
+    assert refusals(broken("  - id: experience", "  - id: 010")) == [
+        "criterion '010': id (line 35): written without quotes, YAML reads 010 as the number 8, not as a text: "
+        "put it in quotes: id: '010'"]
 
 
 @pytest.mark.parametrize("written, choices", [

@@ -232,3 +232,31 @@ def test_two_merge_keys_in_one_mapping_are_refused_not_one_dropped():
     assert refusals(text) == [f"r.yaml: {at(text, '<<: *sd, id')}: not valid YAML: the merge key '<<' appears twice: "
                               "merge several mappings with one list, <<: [*first, *second] (a key of the first listed "
                               "wins)"]
+
+
+@pytest.mark.parametrize("old, new, said", [
+    ("id: cs-outsourcing", "id: 2026-01-05",
+     "r.yaml: id (line 1): written without quotes, YAML reads 2026-01-05 as the date 2026-01-05, not as a text: put it "
+     "in quotes: id: '2026-01-05'"),
+    ("  - id: licence", "  - id: no",
+     "r.yaml: criterion 'no': id (line 20): written without quotes, YAML reads no as false, not as a text: put it in "
+     "quotes: id: 'no'"),
+    ("    group: qualification", "    group: on",
+     "r.yaml: criterion 'licence': group (line 22): written without quotes, YAML reads on as true, not as a text: put "
+     "it in quotes: group: 'on'"),
+    ("{id: t1, label: {zh: 一档", "{id: yes, label: {zh: 一档",
+     "r.yaml: criterion 'ops_plan': tier 'yes': id (line 48): written without quotes, YAML reads yes as true, not as "
+     "a text: put it in quotes: id: 'yes'"),
+])
+def test_an_id_yaml_reads_as_a_date_or_a_yes_no_is_refused_asking_for_quotes(old, new, said):
+    """`id: 2026-01-05` was refused as "must be a slug …, found datetime.date(2026, 1, 5)" (Python's words, and a
+    slug it is, quoted); a tier's `id: yes` as having no id at all; a criterion's `id: no` as "not a slug", found
+    False. Each is now one line saying what YAML read and how to write it; the id's other checks judge the text
+    written, so nothing more is said of it."""
+    assert refusals(broken(old, new)) == [said]
+
+
+def test_a_field_id_yaml_reads_as_a_yes_no_is_refused_asking_for_quotes():
+    text = broken("  - {id: business_license,", "  - {id: no,").replace("field: business_license", "field: 'no'")
+    assert refusals(text) == ["r.yaml: field 'no': id (line 14): written without quotes, YAML reads no as false, not "
+                              "as a text: put it in quotes: id: 'no'"]
