@@ -3616,6 +3616,16 @@ def _(s: Say) -> str:
                       f"各分组的权重之和为 {whole}（{parts}），不是 1，满分因此为 {full}：请更正权重，或声明 total 以核对加权后的满分")
 
 
+@_template("rubric.scaled_to_one")
+def _(s: Say) -> str:
+    full = number(s["max"])
+    return _rubric_at(s, f"scale_to_best: 1 makes the best bid's subtotal 1 point, though the group's criteria give up "
+                         f"to {full}, so the group counts 1 point of the total: write scale_to_best: true to scale it "
+                         f"to its own max ({full}), or the points the best bid is to get",
+                      f"scale_to_best: 1 使最高分投标的小计折算为 1 分，而该分组各评分项合计最高 {full} 分，该分组因此只占总分 1 分："
+                      f"如需按本组满分（{full}）折算，请写 scale_to_best: true，或写最高分投标应得的分数")
+
+
 @_template("rubric.cap_never_binds")
 def _(s: Say) -> str:
     top, parts = number(s["cap_max"]), " + ".join(number(m) for m in s["maxima"])

@@ -102,7 +102,8 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     the bid form asks for (refused under ``regime: order87``); a shared cap below one of its criteria's own max,
     which that criterion can then never reach (a cap of 50 over a criterion of 60: one of the two is a typo), or at
     or above all its criteria's maxima together, which never takes a point off (15 over 8 + 3); groups' weights
-    that do not add up to 1 where no ``total`` checks the weighted maxima (0.7 + 0.4); in a
+    that do not add up to 1 where no ``total`` checks the weighted maxima (0.7 + 0.4); a group scaled to 1 point
+    (``scale_to_best: 1``) whose criteria give more, where ``true`` was likely meant; in a
     per_unit_month tender a budget ceiling below the number of units, which looks like a unit rate (4.5 元/㎡/月)
     though it caps the whole contract price Q (author6 A6-3: every bid was invalid, silently); a benchmark
     coefficient K above 1 (95 meant as 95 %); a ``procurement_object`` without ``regime: order87``, where it changes
@@ -123,6 +124,10 @@ def rubric_warnings(rubric: Rubric) -> tuple[Problem, ...]:
     if weights and rubric.total is None and sum(w for _, w in weights) != 1:  # 0.7 + 0.4, and no total checks them
         out.append(Problem.of("rubric.weights_not_one", rubric.source, where="groups", weights=weights,
                               full=rubric.max_total))
+    for g in rubric.groups:  # `scale_to_best: 1` where `true` was meant: the group then counts 1 point
+        group, raw = rubric.group(g), group_full_marks(rubric.criteria, rubric.caps, g)
+        if group.scale_to == 1 and raw > 1:
+            out.append(Problem.of("rubric.scaled_to_one", rubric.source, where=f"group {g!r}", group=g, max=raw))
     price = rubric.price_criterion
     if price is None:
         asked = tuple(Named(f.id, f.label) for f in rubric.price_fields if f.id != PRICE_MODEL_FIELD)

@@ -693,3 +693,17 @@ def test_check_warns_of_weights_not_adding_up_to_one_when_no_total_checks_them(f
     said = [str(w) for w in rubric_warnings(parse_rubric(text, "q.yaml")) if "weights add up" in str(w)]
     assert said == (["q.yaml: groups: the groups' weights add up to 1.1 (0.7 + 0.4), not 1, so the full marks are "
                      "110: correct the weights, or declare total: to have the weighted maxima checked"] if told else [])
+
+
+@pytest.mark.parametrize("scale, told", [("1", True), ("1.0", True), ("true", False), ("100", False)])
+def test_check_warns_of_a_group_scaled_to_one_point(scale, told):
+    """verify21r: `scale_to_best: 1` (a yes, as the author meant it) scaled the technical group to 1 point in silence."""
+    from bideval.rubric_yaml import rubric_warnings
+    from conftest import ROOT
+
+    text = (ROOT / "criteria" / "qcbs-consultancy.yaml").read_text(encoding="utf-8")
+    text = text.replace("scale_to_best: true", f"scale_to_best: {scale}", 1).replace("total: 100\n", "", 1)
+    said = [str(w) for w in rubric_warnings(parse_rubric(text, "q.yaml")) if "scale_to_best: 1" in str(w)]
+    assert said == (["q.yaml: group 'technical': scale_to_best: 1 makes the best bid's subtotal 1 point, though the "
+                     "group's criteria give up to 100, so the group counts 1 point of the total: write scale_to_best: "
+                     "true to scale it to its own max (100), or the points the best bid is to get"] if told else [])

@@ -2276,6 +2276,7 @@ BLANK_RUBRIC_FACTS = {
     "rubric.unit_not_money": dict(where="field 'projects'", field_id="projects", unit="10k CNY", type="integer"),
     "rubric.weights_not_one": dict(where="groups", weights=(("technical", D("0.7")), ("financial", D("0.4"))),
                                    full=D(110)),
+    "rubric.scaled_to_one": dict(where="group 'technical'", group="technical", max=D(40)),
     "rubric.cap_never_binds": dict(where="cap 'track_record'", cap="track_record", cap_max=D(15),
                                    criteria=("projects", "certificates"), maxima=(D(8), D(3))),
     "rubric.cap_below_part": dict(where="cap 'track_record'", cap="track_record", cap_max=D(6), criterion="projects",
@@ -2341,6 +2342,12 @@ RUBRIC_SENTENCES += [
      "groups: the groups' weights add up to 1.1 (0.7 + 0.4), not 1, so the full marks are 110: correct the weights, "
      "or declare total: to have the weighted maxima checked",
      "“groups”：各分组的权重之和为 1.1（0.7 + 0.4），不是 1，满分因此为 110：请更正权重，或声明 total 以核对加权后的满分"),
+    ("rubric.scaled_to_one",
+     "group 'technical': scale_to_best: 1 makes the best bid's subtotal 1 point, though the group's criteria give up "
+     "to 40, so the group counts 1 point of the total: write scale_to_best: true to scale it to its own max (40), or "
+     "the points the best bid is to get",
+     "分组 'technical'：scale_to_best: 1 使最高分投标的小计折算为 1 分，而该分组各评分项合计最高 40 分，该分组因此只占总分 1 分："
+     "如需按本组满分（40）折算，请写 scale_to_best: true，或写最高分投标应得的分数"),
     ("rubric.cap_never_binds",
      "cap 'track_record': the cap's max 15 is not below the maxima of its criteria together (8 + 3 = 11), so it "
      "never takes a point off: lower the cap, or remove it",
