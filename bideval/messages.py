@@ -3393,7 +3393,10 @@ def _(s: Say) -> str:
     if s.get("full_width"):
         hint = _full_width_hint(s)
         en, zh = en + hint[0], zh + hint[1]
-    if s.get("tab"):
+    if s.get("tab") == "space":  # `kind:<tab>linear`: a tab where a space belongs, not in the indentation
+        en, zh = en + "; write a space instead of the tab: YAML does not allow a tab there", \
+            zh + "；请把制表符换成空格：YAML 此处不允许制表符"
+    elif s.get("tab"):
         en, zh = en + "; indent with spaces: YAML does not allow a tab", zh + "；请用空格缩进：YAML 不允许制表符"
     if s.get("slip"):
         hint = _yaml_slip_hint(s)

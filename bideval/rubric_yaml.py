@@ -575,8 +575,11 @@ def _typing_slips(text: str, error: yaml.YAMLError) -> dict[str, Any]:
         if found:
             facts.update(full_width=found, full_width_line=number + 1)
             break
-    if "\\t" in str(getattr(error, "problem", "")) or any("\t" in lines[n] for n in range(first, last + 1)):
-        facts["tab"] = True
+    tabbed = [lines[n] for n in range(last, first - 1, -1) if "\t" in lines[n]]  # the nearest line first
+    if tabbed or "\\t" in str(getattr(error, "problem", "")):
+        # in the indentation (`\tkind: x`), or between a key and its value (`kind:\tlinear`), which is no indent
+        line = tabbed[0] if tabbed else ""
+        facts["tab"] = "space" if tabbed and "\t" not in line[:len(line) - len(line.lstrip())] else "indent"
     return facts or syntax_slip(lines, error, KEYWORDS)
 
 

@@ -2445,6 +2445,10 @@ def test_each_rubric_mistake_in_both_languages(code, cli, zh):
      "line 15, column 1: not valid YAML: found character '\\t' that cannot start any token; indent with spaces: YAML "
      "does not allow a tab",
      "第 15 行第 1 列：不是有效的 YAML：此处有制表符（Tab）；请用空格缩进：YAML 不允许制表符"),
+    ("rubric.not_yaml", dict(line=6, column=10, detail="found character '\\t' that cannot start any token", tab="space"),
+     "line 6, column 10: not valid YAML: found character '\\t' that cannot start any token; write a space instead of "
+     "the tab: YAML does not allow a tab there",
+     "第 6 行第 10 列：不是有效的 YAML：此处有制表符（Tab）；请把制表符换成空格：YAML 此处不允许制表符"),
     ("rubric.unknown_key", dict(where="criterion 'design'", key="kind：judged", allowed=("kind", "max"),
                                 full_width=("：",)),
      "criterion 'design': unknown key 'kind：judged' (expected one of: kind, max); it holds the full-width '：': YAML "

@@ -122,6 +122,9 @@ HOSTILE = {
                  "criterion 'ops_plan': tier 'T1': id 'T1' is also the id of tier 't1'"),
     "duplicate key": (broken("decimals: 2", "decimals: 2\ndecimals: 3").encode(), "key 'decimals' appears twice"),
     "tab": (broken("    kind: judged\n", "\tkind: judged\n").encode(), "indent with spaces: YAML does not allow a tab"),
+    # a tab after the colon is no indentation: it had been told to "indent with spaces"
+    "tab after a colon": (broken("    kind: judged\n", "    kind:\tjudged\n").encode(),
+                          "write a space instead of the tab: YAML does not allow a tab there"),
     "billion laughs": ((EXAMPLE + "x: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n" + "".join(
         f"x{k}: &a{k} [{', '.join(['*a' if k == 0 else f'*a{k - 1}'] * 10)}]\n" for k in range(8))).encode(),
         "values once each alias (*name) is counted as all it stands for"),
