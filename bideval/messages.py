@@ -3421,6 +3421,12 @@ def _(s: Say) -> str:
 @_template("rubric.unknown_key")
 def _(s: Say) -> str:
     allowed = ", ".join(s["allowed"])
+    if s.get("meant") and not s.get("full_width"):  # `\xa0max`: said as max written with what to delete
+        meant, odd = s["meant"], ", ".join(s["odd"])
+        return _rubric_at(s, f"unknown key {s['key']!r}: it is {meant!r} written with {odd} (a space or an invisible "
+                             f"character YAML keeps in the key): delete it and write {meant}:",
+                          f"未知的键 {s['key']!r}：它是带有 {odd}（YAML 会保留在键中的空格或不可见字符）的 {meant!r}："
+                          f"请删除该字符，写成 {meant}:")
     return _rubric_at(s, f"unknown key {s['key']!r} (expected one of: {allowed})",
                       f"未知的键 {s['key']!r}（应为以下之一：{allowed}）")
 

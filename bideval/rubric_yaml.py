@@ -13,6 +13,7 @@ import hashlib
 import math
 import re
 import stat
+import unicodedata
 from dataclasses import MISSING, fields as dataclass_fields, replace
 from decimal import Decimal
 from pathlib import Path
@@ -193,6 +194,17 @@ def _not_as_written(value: Any, written: tuple[str, int]) -> bool:
     than the text written: a bool (``NO``), a float (``1.50``), a date (``2026-01-05``), or a number not written as
     its plain digits (``010``, ``0x1F``, ``1:30``). Plain digits YAML keeps as written (``20260018``) are that text."""
     return isinstance(value, bool) or not isinstance(value, (str, int)) or str(value) != written[0]
+
+
+def _key_meant(key: Any, allowed: set[str]) -> tuple[str, tuple[str, ...]] | None:
+    """The allowed key ``key`` is but for spaces and invisible characters in it (a non-breaking or full-width space,
+    a zero-width one: copied from a web page or a word processor), with those characters (``U+00A0``); else None."""
+    if not isinstance(key, str):
+        return None
+    plain = "".join(c for c in unicodedata.normalize("NFKC", key) if unicodedata.category(c) != "Cf").strip()
+    if plain == key or plain not in allowed:
+        return None
+    return plain, tuple(dict.fromkeys(f"U+{ord(c):04X}" for c in key if c.isspace() or unicodedata.category(c) == "Cf"))
 
 
 def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -775,9 +787,20 @@ class _RubricReader:
         self.problems.append(Problem.of(f"rubric.{code}", self.source, where=where, **facts))
 
     def keys(self, where: str | None, node: Mapping, allowed: set[str], required: Iterable[str] = ()) -> None:
+        """Refuse each key not ``allowed`` and each ``required`` one missing. A key that is an allowed one but for
+        spaces or invisible characters YAML kept in it (``\xa0max``, ``max\u200b``, a full-width space) is said
+        once, as that key so written; its value is then read as that key's (the rubric is refused all the same), so
+        nothing says the key is missing or what hangs on it."""
+        meant_keys = {}
         for key in node:
             if key not in allowed:
-                self.fail_as(where, "unknown_key", key=key, allowed=tuple(sorted(allowed)))
+                meant = _key_meant(key, allowed)
+                facts = {"meant": meant[0], "odd": meant[1]} if meant else {}
+                self.fail_as(where, "unknown_key", key=key, allowed=tuple(sorted(allowed)), **facts)
+                if meant and meant[0] not in node:
+                    meant_keys[meant[0]] = key
+        if meant_keys and isinstance(node, dict):
+            node.update((meant, node[key]) for meant, key in meant_keys.items())
         for key in required:
             if key not in node:
                 self.fail_as(where, "missing_key", key=key)

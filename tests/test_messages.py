@@ -2498,6 +2498,11 @@ def test_each_rubric_mistake_in_both_languages(code, cli, zh):
     ("rubric.not_yaml", dict(line=3, column=1, detail="while reading a Unicode string: something new"),
      "line 3, column 1: not valid YAML: while reading a Unicode string: something new",
      "第 3 行第 1 列：不是有效的 YAML：解析器的说明：'while reading a Unicode string: something new'"),
+    ("rubric.unknown_key", dict(where="criterion 'x'", key="\xa0max", allowed=("id", "max"), meant="max",
+                                odd=("U+00A0",)),
+     "criterion 'x': unknown key '\\xa0max': it is 'max' written with U+00A0 (a space or an invisible character YAML "
+     "keeps in the key): delete it and write max:",
+     "评分项 'x'：未知的键 '\\xa0max'：它是带有 U+00A0（YAML 会保留在键中的空格或不可见字符）的 'max'：请删除该字符，写成 max:"),
     ("rubric.unknown_key", dict(where="criterion 'x'", key="max:20", allowed=("id", "max"), no_space="max: 20"),
      "criterion 'x': unknown key 'max:20' (expected one of: id, max); YAML needs a space after the colon: write "
      "'max: 20'",

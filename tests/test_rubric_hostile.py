@@ -122,6 +122,13 @@ HOSTILE = {
                  "criterion 'ops_plan': tier 'T1': id 'T1' is also the id of tier 't1'"),
     "duplicate key": (broken("decimals: 2", "decimals: 2\ndecimals: 3").encode(), "key 'decimals' appears twice"),
     "tab": (broken("    kind: judged\n", "\tkind: judged\n").encode(), "indent with spaces: YAML does not allow a tab"),
+    # a key copied with a non-breaking or zero-width space: said once, not also as missing
+    "nbsp key": (broken("kind: judged\n    max: 5", "kind: judged\n    \u00a0max: 5").encode(),
+                 "unknown key '\\xa0max': it is 'max' written with U+00A0"),
+    "zero-width key": (broken("decimals: 2", "decimals\u200b: 2").encode(),
+                       "unknown key 'decimals\\u200b': it is 'decimals' written with U+200B"),
+    "full-width space key": (broken("kind: judged\n    max: 5", "kind: judged\n    \u3000max: 5").encode(),
+                             "it holds a full-width space: YAML needs an ASCII space"),
     # a tab after the colon is no indentation: it had been told to "indent with spaces"
     "tab after a colon": (broken("    kind: judged\n", "    kind:\tjudged\n").encode(),
                           "write a space instead of the tab: YAML does not allow a tab there"),
