@@ -270,3 +270,10 @@ def test_a_field_id_yaml_reads_as_a_yes_no_is_refused_asking_for_quotes():
     text = broken("  - {id: business_license,", "  - {id: no,").replace("field: business_license", "field: 'no'")
     assert refusals(text) == ["r.yaml: field 'no': id (line 14): written without quotes, YAML reads no as false, not "
                               "as a text: put it in quotes: id: 'no'"]
+
+
+@pytest.mark.parametrize("written", ["５", '"５"', "５.０"])
+def test_full_width_digits_in_a_rubric_number_are_the_digits(written):
+    """docs/rubrics.md: digits typed with a Chinese input method are the same digits."""
+    rubric = parse_rubric(broken("kind: judged\n    max: 5", f"kind: judged\n    max: {written}"), "r.yaml")
+    assert str(rubric.criterion_index["service_design"].max) in ("5", "5.0")
