@@ -834,11 +834,15 @@ def _(s: Say) -> str:
 
 @_template("files.subfolder")
 def _(s: Say) -> str:
-    count = s["workbooks"]
-    return s.t(f"this folder holds {count} Excel workbook{'s' if count != 1 else ''}, which {'are' if count != 1 else 'is'} "
-               f"not read: a folder is read without the folders inside it; move {'them' if count != 1 else 'it'} into "
-               f"the folder above, or name this folder too",
-               f"此文件夹内有 {count} 个 Excel 工作簿，不会被读取（只读取所给文件夹本身，不含其中的子文件夹）："
+    count, archived, archives = s["workbooks"], s.get("archived") or 0, tuple(s.get("archives") or ())
+    some_en, some_zh = ("", "") if archived == count else (f"{archived} of them ", f"其中 {archived} 个")
+    zipped_en = f" ({some_en}in {'an archive' if len(archives) == 1 else 'archives'}: {', '.join(archives)}, to " \
+                f"extract)" if archives else ""
+    zipped_zh = f"（{some_zh}在压缩文件中：{'、'.join(archives)}，须解压）" if archives else ""
+    return s.t(f"this folder holds {count} Excel workbook{'s' if count != 1 else ''}{zipped_en}, which "
+               f"{'are' if count != 1 else 'is'} not read: a folder is read without the folders inside it; move "
+               f"{'them' if count != 1 else 'it'} into the folder above, or name this folder too",
+               f"此文件夹内有 {count} 个 Excel 工作簿{zipped_zh}，不会被读取（只读取所给文件夹本身，不含其中的子文件夹）："
                f"请把它们移到上一级文件夹，或同时指定此文件夹")
 
 

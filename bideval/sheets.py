@@ -174,12 +174,32 @@ def _unread_workbooks(folder: Path, sheets: tuple[str, ...]) -> list[Problem]:
     word; none for a folder of attachments, a hidden one or the __MACOSX folder an archive made on a Mac holds."""
     if folder.name == "__MACOSX":
         return []
-    found = 0
+    found = archived = 0
+    archives: list[str] = []  # the zips in it listing such a workbook (a bidder's zipped form in its own folder)
     for root, folders, names in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".") and f != "__MACOSX"]
-        found += sum(1 for name in names if name.lower().endswith(_ZIP_WORKBOOKS) and not name.startswith(("~$", "."))
-                     and _may_be_read(Path(root) / name, sheets))
-    return [Problem.of("files.subfolder", str(folder), workbooks=found)] if found else []
+        for name in names:
+            if name.startswith(("~$", ".")):
+                continue
+            if name.lower().endswith(_ZIP_WORKBOOKS):
+                found += _may_be_read(Path(root) / name, sheets)
+            elif Path(name).suffix.lower() in _ARCHIVE_SUFFIXES:
+                held = _forms_archived(Path(root) / name, sheets)
+                if held:
+                    found, archived = found + held, archived + held
+                    archives.append(str((Path(root) / name).relative_to(folder)))
+    return [Problem.of("files.subfolder", str(folder), workbooks=found, archived=archived, archives=tuple(archives))
+            ] if found else []
+
+
+def _forms_archived(path: Path, sheets: tuple[str, ...]) -> int:
+    """How many workbooks the caller may read a zip lists (:func:`_archive_listing`); 0 for any other file."""
+    try:
+        with open(path, "rb") as handle:
+            listing = _archive_listing(handle, path.suffix, sheets)
+    except OSError:
+        return 0
+    return len(listing.forms) if isinstance(listing, _Listing) else 0
 
 
 @dataclass

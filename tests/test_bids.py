@@ -448,6 +448,26 @@ def test_workbooks_in_a_folder_inside_the_bids_folder_are_reported_not_lost(rubr
     assert [b.vendor_id for b in read_bids(rubric, [tmp_path]).bids] == [VENDOR_A]
 
 
+def test_a_zipped_form_in_a_folder_inside_the_bids_folder_is_reported_not_lost(rubric, tmp_path: Path):
+    """A bidder's folder holding its form zipped (杭州嘉禾/jiahe.zip) was passed over without a word: a zip loose in
+    the bids folder is told, one a folder down was not. A zip of attachments a folder down is still passed over."""
+    import zipfile
+
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    form = write_form(tmp_path / "jiahe.xlsx", good_bid(VENDOR_B))
+    (tmp_path / "杭州嘉禾").mkdir()
+    with zipfile.ZipFile(tmp_path / "杭州嘉禾" / "jiahe.zip", "w") as archive:
+        archive.write(form, "jiahe.xlsx")
+    form.unlink()
+    (tmp_path / "资质文件").mkdir()
+    with zipfile.ZipFile(tmp_path / "资质文件" / "scans.zip", "w") as archive:
+        archive.writestr("licence.pdf", b"%PDF-1.4")
+    assert problems_of(rubric, [tmp_path]) == [
+        f"{tmp_path / '杭州嘉禾'}: this folder holds 1 Excel workbook (in an archive: jiahe.zip, to extract), which is "
+        "not read: a folder is read without the folders inside it; move it into the folder above, or name this folder "
+        "too"]
+
+
 
 
 def test_a_value_merged_over_several_bids_or_fields_is_refused_not_read_into_the_first_alone(rubric, tmp_path: Path):
