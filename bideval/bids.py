@@ -972,7 +972,9 @@ def _group_headings(reading: Reading, rows: list[list[Any]], header: int,
     return sorted(groups)
 
 
-_HEADER_SEARCH = TITLE_ROWS + 2  # filled rows looked at for the header: a row too many above it is told as such
+# Filled rows looked at for the header: more than TITLE_ROWS, so that a header below too many rows above it (a title
+# block of five lines) is told as such, naming it, rather than the first title refused as an unknown column header
+_HEADER_SEARCH = 20
 # A title or heading that states the unit of the amounts below it in a scale (单位：万元, 报价（万元）, 千元, in thousands):
 # each column is read in its field's own unit whatever a title says, so such a title is not passed over without a word.
 _SCALE_STATED = on_first_use(r"[万亿千]元|(?:单位|unit)\s*[:：]\s*(?:[万亿千]|百万|thousand|million)|"

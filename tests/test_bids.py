@@ -856,6 +856,20 @@ def test_a_title_above_the_bids_header_is_passed_over(rubric, tmp_path: Path):
         "above the header that are not needed"]
 
 
+
+@pytest.mark.parametrize("titles", [5, 9])
+def test_a_header_below_a_long_title_block_is_named_as_the_header(rubric, tmp_path: Path, titles):
+    """A title block of five lines or more (项目名称, 项目编号, 开标日期 …) above the header had the first title refused
+    as an unknown column header and the next column as headerless, saying nothing of where the header was."""
+    headers = list(good_bid(VENDOR_A))
+    rows = [[good_bid(VENDOR_A)[h] for h in headers]]
+    path = write_xlsx(tmp_path / "all.xlsx", {"Bids": [[f"标题 {n}"] for n in range(titles)] + [headers, *rows]})
+    assert problems_of(rubric, [path]) == [
+        f"{path}:Bids!A1: the header is row {titles + 1} (it names the vendor ID and name columns), but {titles} rows "
+        "stand above it, and at most 3 titles or rows of merged group headings are passed over, so the sheet is not "
+        "read: delete the rows above the header that are not needed"]
+
+
 @pytest.mark.parametrize("field, value, message", [
     ("similar_projects", -1.0, "expected a whole number (0 or more), found -1"),
     ("similar_projects", 2.5, "expected a whole number (0 or more), found 2.5"),
