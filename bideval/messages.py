@@ -3012,6 +3012,18 @@ def _(s: Say) -> str:
                f"{_advice(s, ADVICE['send'])}")
 
 
+@_template("guard.sheet_named_twice")
+def _(s: Say) -> str:
+    first, second = s["first"], s["second"]
+    named_en, named_zh = (f"{first!r}", f"“{first}”") if first == second else \
+        (f"{first!r} and {second!r} (one name to Excel, which ignores the case of letters in a sheet's name)",
+         f"“{first}”和“{second}”（Excel 不分字母大小写，视为同一名称）")
+    return s.t(f"damaged .xlsx: the workbook lists two sheets named {named_en}, which Excel does not allow: only one "
+               f"of them would be read, and which one is meant cannot be told; {_advice(s, SEND_AGAIN)}",
+               f"文件已损坏：工作簿列出了两个名为{named_zh}的工作表，Excel 不允许这样：只会读取其中一个，无法判断哪一个才是要提交的；"
+               f"{_advice(s, SEND_AGAIN)}")
+
+
 @_template("guard.part_oversize")
 def _(s: Say) -> str:
     return s.t(f"refused: {s['part']} holds more data than the size its header declares ({s['declared']:,} bytes): "

@@ -932,6 +932,9 @@ class _PartScan:
             messages += self.part(self.archive.NameToInfo[name], named=False)
         if not messages:
             self.find_workbook()
+            twice = _sheet_named_twice(self.texts.get(WORKBOOK, b""))
+            if twice is not None:
+                messages.append(_f("sheet_named_twice", first=twice[0], second=twice[1]))
         messages += [_f("cut_short", part=part, sheet_name=self.sheet_name(part)) for part in self.cut]
         if messages:
             return messages
@@ -1699,6 +1702,20 @@ def _sheet_names(relationships: bytes, workbook: bytes, part: str) -> dict[str, 
         if relation in relations and "name" in attributes:
             names.setdefault(relations[relation].casefold(), attributes["name"])
     return names
+
+
+@lru_cache(maxsize=64)  # every copy of a bid-form template names its sheets alike
+def _sheet_named_twice(workbook: bytes) -> tuple[str, str] | None:
+    """The names of the first two sheets a workbook part lists under one name, its letters' case aside (Excel allows
+    no such pair; python-calamine finds a sheet by its name, so the second was never read), or None."""
+    seen: dict[str, str] = {}
+    for match in _SHEET_ENTRY.finditer(workbook):
+        name = _attributes(match.group(1)).get("name")
+        if name is not None:
+            if name.casefold() in seen:
+                return seen[name.casefold()], name
+            seen[name.casefold()] = name
+    return None
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template names its sheets alike
