@@ -3012,6 +3012,17 @@ def _(s: Say) -> str:
                f"{_advice(s, ADVICE['send'])}")
 
 
+@_template("guard.attribute_twice")
+def _(s: Say) -> str:
+    first, then = s["values"]
+    return s.t(f"damaged .xlsx: {s['part']} gives one tag (<{s['tag']}>) the attribute {s['attribute']!r} twice "
+               f"({first!r}, then {then!r}), which no spreadsheet program writes and neither Excel nor LibreOffice "
+               f"opens, so what it means cannot be told; {_advice(s, SEND_AGAIN)}",
+               f"文件已损坏：{s['part']} 的一个标签 '<{s['tag']}>' 两次给出属性 '{s['attribute']}'（先是 '{first}'，"
+               f"后是 '{then}'），任何电子表格程序都不会这样写，Excel 和 LibreOffice 都无法打开，无法判断其含义；"
+               f"{_advice(s, SEND_AGAIN)}")
+
+
 @_template("guard.sheet_named_twice")
 def _(s: Say) -> str:
     first, second = s["first"], s["second"]

@@ -113,6 +113,8 @@ _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w:.\-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')
 _RELATIONSHIP = re.compile(rb"<(?:" + _XML_NAME + rb":)?Relationship(?=[\s/>])([^>]*)")
 _TARGET_ATTRIBUTE = on_first_use(rb"(?<![\w:.\-])(Target\s*=\s*)(?:\"[^\"]*\"|'[^']*')")
 _SHARED_STRINGS = re.compile(rb"<(?:" + _XML_NAME + rb":)?sst(?=[\s/>])([^>]*)")
+# A start tag (or an empty element's), its name without a prefix and its inside to its real end.
+_START_TAG = on_first_use(rb"<(?:" + _XML_NAME + rb":)?(" + _XML_NAME + rb")((?:[^>\"']|\"[^\"]*\"|'[^']*')*)")
 _SHEET_ENTRY = re.compile(rb"<(?:" + _XML_NAME + rb":)?sheet(?=[\s/>])([^>]*)")
 _DIMENSION = re.compile(rb"<(?:" + _XML_NAME + rb":)?dimension(?=[\s/>])([^>]*)")
 # The fast worksheet scan handles only what every known writer produces: unprefixed
@@ -932,9 +934,9 @@ class _PartScan:
             messages += self.part(self.archive.NameToInfo[name], named=False)
         if not messages:
             self.find_workbook()
-            twice = _sheet_named_twice(self.texts.get(WORKBOOK, b""))
-            if twice is not None:
-                messages.append(_f("sheet_named_twice", first=twice[0], second=twice[1]))
+            problem = _workbook_problem(self.texts.get(WORKBOOK, b""), self.workbook)
+            if problem is not None:
+                messages.append(problem)
         messages += [_f("cut_short", part=part, sheet_name=self.sheet_name(part)) for part in self.cut]
         if messages:
             return messages
@@ -1704,16 +1706,26 @@ def _sheet_names(relationships: bytes, workbook: bytes, part: str) -> dict[str, 
     return names
 
 
-@lru_cache(maxsize=64)  # every copy of a bid-form template names its sheets alike
-def _sheet_named_twice(workbook: bytes) -> tuple[str, str] | None:
-    """The names of the first two sheets a workbook part lists under one name, its letters' case aside (Excel allows
-    no such pair; python-calamine finds a sheet by its name, so the second was never read), or None."""
+@lru_cache(maxsize=64)  # every copy of a bid-form template holds the same workbook part
+def _workbook_problem(workbook: bytes, part: str) -> Finding | None:
+    """What makes a workbook part (named ``part``) unreadable as it means, though its XML parses as the readers parse
+    it: a tag giving an attribute twice (``<sheet name="Bid" state="hidden" state="visible">``: no XML, which Excel
+    and LibreOffice do not open, where each of our readers takes one of the two), or two sheets listed under one name,
+    its letters' case aside (Excel allows no such pair; python-calamine finds a sheet by its name, so the second was
+    never read). None for a workbook part as every spreadsheet program writes it."""
+    for match in _START_TAG.finditer(workbook):
+        named: dict[str, str] = {}
+        for name, value in _attribute_pairs(match.group(2)):
+            if name in named:
+                return _f("attribute_twice", part=part, tag=match.group(1).decode("utf-8", "replace"), attribute=name,
+                          values=(named[name], value))
+            named[name] = value
     seen: dict[str, str] = {}
     for match in _SHEET_ENTRY.finditer(workbook):
         name = _attributes(match.group(1)).get("name")
         if name is not None:
             if name.casefold() in seen:
-                return seen[name.casefold()], name
+                return _f("sheet_named_twice", first=seen[name.casefold()], second=name)
             seen[name.casefold()] = name
     return None
 

@@ -1398,6 +1398,7 @@ GUARD_FACTS = {
     "guard.part_oversize": dict(part="xl/styles.xml", declared=1200),
     "guard.cut_short": dict(part="xl/worksheets/sheet1.xml", sheet_name="Bid"),
     "guard.sheet_named_twice": dict(first="Bid", second="Bid"),
+    "guard.attribute_twice": dict(part="xl/workbook.xml", tag="sheet", attribute="state", values=("hidden", "visible")),
     "guard.sheet": dict(part="xl/worksheets/sheet1.xml", sheet_name="Bid",
                         finding=("beyond_excel", dict(column="XFE", row=2, max_columns=16384, max_rows=1048576))),
     "guard.not_utf": dict(part="xl/workbook.xml"),
@@ -1499,6 +1500,12 @@ GUARD_SENTENCES = [
     ("guard.cut_short",
      "damaged .xlsx: sheet 'Bid' (xl/worksheets/sheet1.xml) is cut short (its XML stops before its end); open it in Excel and save it again",
      '文件已损坏：工作表“Bid”（xl/worksheets/sheet1.xml）被截断（其 XML 在结尾之前中断）；请用 Excel 打开后重新保存'),
+    ("guard.attribute_twice",
+     "damaged .xlsx: xl/workbook.xml gives one tag (<sheet>) the attribute 'state' twice ('hidden', then 'visible'), "
+     "which no spreadsheet program writes and neither Excel nor LibreOffice opens, so what it means cannot be told; "
+     "ask the bidder to send the file again",
+     "文件已损坏：xl/workbook.xml 的一个标签 '<sheet>' 两次给出属性 'state'（先是 'hidden'，后是 'visible'），任何电子表格程序都不会这样写，"
+     "Excel 和 LibreOffice 都无法打开，无法判断其含义；请投标人重新发送该文件"),
     ("guard.sheet_named_twice",
      "damaged .xlsx: the workbook lists two sheets named 'Bid', which Excel does not allow: only one of them would be "
      "read, and which one is meant cannot be told; ask the bidder to send the file again",
@@ -1580,7 +1587,8 @@ SHEET_SENTENCES = [
 # Names of file formats and programs a Chinese sentence keeps, and the package's own part paths.
 PRODUCT_WORDS = {"Excel", "Word", "PowerPoint", "OpenDocument", "Apple", "Numbers", "PDF", "RTF", "gzip", "RAR",
                  "Zip", "PNG", "JPEG", "GIF", "Windows", "HTML", "XML", "CSV", "DOCTYPE", "UTF", "bzip2", "XFE",
-                 "KB", "MB", "GB", "xlsx", "xls", "doc", "docx", "ods", "odt", "pptx", "xlsb", "xlsm", "Bid", "utf"}
+                 "KB", "MB", "GB", "xlsx", "xls", "doc", "docx", "ods", "odt", "pptx", "xlsb", "xlsm", "Bid", "utf",
+                 "LibreOffice"}
 
 
 def chinese_text_words(text: str) -> set[str]:

@@ -178,6 +178,32 @@ def test_a_hidden_bids_sheet_is_refused_not_read(rubric, tmp_path: Path, state) 
     assert refusal(rubric, form)[0].startswith(":Bid: this sheet is hidden in Excel")
 
 
+@pytest.mark.parametrize("state, attribute, told", [
+    (b'state="hidden" state="visible"', "state", "'hidden', then 'visible'"),  # read as shown: the guard took the last
+    (b'state="visible" state="hidden"', "state", "'visible', then 'hidden'"),
+    (b"state = 'hidden'\tstate='visible'", "state", "'hidden', then 'visible'"),
+    (b'name="Notes" state="visible"', "name", "'Bid', then 'Notes'"),  # python-calamine took the last name
+])
+def test_a_sheet_entry_giving_an_attribute_twice_is_a_damaged_workbook(rubric, tmp_path: Path, state, attribute,
+                                                                        told) -> None:
+    """verify21b: <sheet name="Bid" state="hidden" state="visible"> was read as a visible Bid sheet, exit 0, where
+    Excel and LibreOffice open no such file (an attribute twice in a tag is no XML), and which state it meant cannot be
+    told; the same entry the other way round was refused as hidden. Any tag of the workbook part likewise."""
+    form = hidden_sheet_book(tmp_path / "form.xlsx", {"Bid": [[f, f, v] for f, v in good_bid().items()]}, "")
+    with zipfile.ZipFile(form) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    assert b'state="visible"' in parts["xl/workbook.xml"]
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'state="visible"', state, 1)
+    crafted = tmp_path / "crafted.xlsx"
+    with zipfile.ZipFile(crafted, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    assert refusal(rubric, crafted) == [
+        f": damaged .xlsx: xl/workbook.xml gives one tag (<sheet>) the attribute '{attribute}' twice ({told}), which "
+        "no spreadsheet program writes and neither Excel nor LibreOffice opens, so what it means cannot be told; ask "
+        "the bidder to send the file again"]
+
+
 def test_a_hidden_sheet_that_is_not_read_is_fine(rubric, tmp_path: Path) -> None:
     """A hidden notes or lists sheet (a template's drop-down lists) holds no bid."""
     path = hidden_sheet_book(tmp_path / "form.xlsx", {"Bid": [[f, f, v] for f, v in good_bid().items()],
