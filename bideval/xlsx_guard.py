@@ -1722,11 +1722,11 @@ def _workbook_problem(workbook: bytes, part: str) -> Finding | None:
             named[name] = value
     seen: dict[str, str] = {}
     for match in _SHEET_ENTRY.finditer(workbook):
-        name = _attributes(match.group(1)).get("name")
-        if name is not None:
-            if name.casefold() in seen:
-                return _f("sheet_named_twice", first=seen[name.casefold()], second=name)
-            seen[name.casefold()] = name
+        sheet = _attributes(match.group(1)).get("name")
+        if sheet is not None:
+            if sheet.casefold() in seen:
+                return _f("sheet_named_twice", first=seen[sheet.casefold()], second=sheet)
+            seen[sheet.casefold()] = sheet
     return None
 
 
