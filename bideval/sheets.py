@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
 from .cell_errors import put_errors
-from .errors import DamagedWorkbook, Problem
+from .errors import DamagedWorkbook, Problem, shown_name
 from .labels import Label
 from .sheet_notes import SheetNotes, TableTotal
 from .values import fold, is_blank
@@ -39,6 +39,10 @@ class InputFile:
     path: str
     sha256: str
     role: str  # rubric | bids | panel
+
+    def __post_init__(self) -> None:
+        if not self.path.isascii():
+            object.__setattr__(self, "path", shown_name(self.path))
 
     @property
     def role_label(self) -> Label:
