@@ -681,3 +681,16 @@ def test_a_bid_file_named_in_bytes_that_are_no_utf_8_is_listed_and_told_escaped(
     capsys.readouterr()
     assert main(["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(bids), "--json", str(js)]) == 2
     assert capsys.readouterr().err.startswith(f"{shown}: not an .xlsx workbook")
+
+
+def test_a_rubric_named_and_a_title_typed_in_bytes_that_are_no_utf_8_are_shown_escaped(tmp_path):
+    """verify21b: a rubric file named in GBK, or a --title typed in a GBK terminal, stopped `evaluate --out` with a
+    traceback as a bid file so named did: shown with the bytes escaped, in the Audit sheet as on the title."""
+    rubric = Path(os.fsdecode(tmp_path.as_posix().encode() + b"/r\xbc.yaml"))
+    rubric.write_bytes(EXAMPLE_RUBRIC.read_bytes())
+    out = tmp_path / "ranked.xlsx"
+    bids = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    assert main(["evaluate", "--criteria", str(rubric), "--bids", str(bids), "--out", str(out),
+                 "--title", os.fsdecode(b"T\xbc")]) == 0
+    audit = {row[0]: row[1] for row in openpyxl.load_workbook(out)["Audit"].iter_rows(values_only=True)}
+    assert audit["评分标准文件"] == f"{tmp_path}/r\\xbc.yaml" and audit["项目名称"] == "T\\xbc"

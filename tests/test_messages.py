@@ -1609,9 +1609,9 @@ def test_each_guard_finding_in_both_languages(code, cli, zh):
 def test_two_sheets_named_alike_but_for_case_are_told_as_one_name_to_excel():
     facts = dict(first="Scores", second="SCORES", file_role="panel")
     assert messages.sentence("guard.sheet_named_twice", facts, "en") == (
-        "damaged .xlsx: the workbook lists two sheets named 'Scores' and 'SCORES' (one name to Excel, which ignores the "
-        "case of letters in a sheet's name), which Excel does not allow: only one of them would be read, and which one "
-        "is meant cannot be told; ask the panel secretary to send the file again")
+        "damaged .xlsx: the workbook lists two sheets named 'Scores' and 'SCORES' (one name to Excel, which ignores "
+        "the case of letters in a sheet's name), which Excel does not allow: only one of them would be read, and which "
+        "one is meant cannot be told; ask the panel secretary to send the file again")
     assert messages.sentence("guard.sheet_named_twice", facts, "zh") == (
         "文件已损坏：工作簿列出了两个名为“Scores”和“SCORES”（Excel 不分字母大小写，视为同一名称）的工作表，Excel 不允许这样："
         "只会读取其中一个，无法判断哪一个才是要提交的；请评标委员会秘书重新提供该文件")

@@ -180,8 +180,10 @@ def test_a_hidden_bids_sheet_is_refused_not_read(rubric, tmp_path: Path, state) 
 
 @pytest.mark.parametrize("part, was, crafted, tag, attribute, told", [
     # read as a visible sheet: the check took the last value; the other way round, refused as hidden
-    ("xl/workbook.xml", b'state="visible"', b'state="hidden" state="visible"', "sheet", "state", "'hidden', then 'visible'"),
-    ("xl/workbook.xml", b'state="visible"', b'state="visible" state="hidden"', "sheet", "state", "'visible', then 'hidden'"),
+    ("xl/workbook.xml", b'state="visible"', b'state="hidden" state="visible"', "sheet", "state",
+     "'hidden', then 'visible'"),
+    ("xl/workbook.xml", b'state="visible"', b'state="visible" state="hidden"', "sheet", "state",
+     "'visible', then 'hidden'"),
     ("xl/workbook.xml", b'state="visible"', b"state = 'hidden'\tstate='visible'", "sheet", "state",
      "'hidden', then 'visible'"),
     ("xl/workbook.xml", b'state="visible"', b'name="Notes" state="visible"', "sheet", "name", "'Bid', then 'Notes'"),
