@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from . import __version__
-from .errors import BidEvalError, Problem
+from .errors import BidEvalError, Problem, shown_name
 from .outputs import STDOUT, Writer, Written, check_outputs, write_outputs
 from .watchdog import set_language
 
@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     sheet.add_argument("--criteria", required=True, metavar="FILE", help="rubric YAML file")
     sheet.add_argument("--bids", required=True, nargs="+", action="extend", metavar="PATH", help="bid workbooks or folders")
     sheet.add_argument("--tiers", metavar="FILE", help="panel workbook with a Tiers sheet")
-    sheet.add_argument("--judge", required=True, metavar="NAME", help="the judge's name")
+    sheet.add_argument("--judge", required=True, metavar="NAME", type=shown_name, help="the judge's name")
     sheet.add_argument("--out", required=True, metavar="FILE", help="the .xlsx to write")
     sheet.add_argument("--lang", choices=("zh", "en"), default=None,
                        help="language of headers and warnings (default zh); --lang zh also puts error messages "
@@ -124,9 +124,11 @@ def _parser() -> argparse.ArgumentParser:
 def _tender_options(command: argparse.ArgumentParser) -> None:
     """What heads the filed documents: the tender's name, number, method and date."""
     group = command.add_argument_group("the tender (heads every printed page)")
-    group.add_argument("--title", metavar="TEXT", help="the tender's name (default: the rubric's title)")
-    group.add_argument("--number", metavar="TEXT", help="the tender number (default: the rubric's tender_number)")
-    group.add_argument("--method", metavar="TEXT",
+    group.add_argument("--title", metavar="TEXT", type=shown_name,
+                       help="the tender's name (default: the rubric's title)")
+    group.add_argument("--number", metavar="TEXT", type=shown_name,
+                       help="the tender number (default: the rubric's tender_number)")
+    group.add_argument("--method", metavar="TEXT", type=shown_name,
                        help="the procurement method (default: the rubric's procurement_method, else 综合评分法)")
     group.add_argument("--date", metavar="YYYY-MM-DD", type=_day, help="the date on the documents (default: today)")
 

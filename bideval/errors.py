@@ -49,6 +49,26 @@ class Expected:
         return expected_text(self, "en", ids=True)
 
 
+def shown_name(name: str) -> str:
+    """A file's name as bid-eval shows and files it: as the file system gives it, but for a byte that is no UTF-8 (a
+    name a Chinese Windows zip wrote in GBK, extracted as it was on Linux), written ``\\xbc`` rather than kept as the
+    lone surrogate Python reads it as, which no workbook can hold: ``evaluate --out`` had stopped with a traceback.
+
+    >>> shown_name("jiahe.xlsx"), shown_name("\\udcbc\\udcce.xlsx"), shown_name("嘉禾.xlsx")
+    ('jiahe.xlsx', '\\\\xbc\\\\xce.xlsx', '嘉禾.xlsx')
+    """
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate no file system byte gives
+            return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return name
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one place in the input.
@@ -67,6 +87,8 @@ class Problem:
     code: str = ""
 
     def __post_init__(self) -> None:
+        if not self.file.isascii():
+            object.__setattr__(self, "file", shown_name(self.file))
         if self.code and not self.message:
             from .messages import sentence
 

@@ -3016,6 +3016,29 @@ def _(s: Say) -> str:
                f"{_advice(s, ADVICE['send'])}")
 
 
+@_template("guard.attribute_twice")
+def _(s: Say) -> str:
+    first, then = s["values"]
+    return s.t(f"damaged .xlsx: {s['part']} gives one tag (<{s['tag']}>) the attribute {s['attribute']!r} twice "
+               f"({first!r}, then {then!r}), which no spreadsheet program writes and neither Excel nor LibreOffice "
+               f"opens, so what it means cannot be told; {_advice(s, SEND_AGAIN)}",
+               f"文件已损坏：{s['part']} 的一个标签 '<{s['tag']}>' 两次给出属性 '{s['attribute']}'（先是 '{first}'，"
+               f"后是 '{then}'），任何电子表格程序都不会这样写，Excel 和 LibreOffice 都无法打开，无法判断其含义；"
+               f"{_advice(s, SEND_AGAIN)}")
+
+
+@_template("guard.sheet_named_twice")
+def _(s: Say) -> str:
+    first, second = s["first"], s["second"]
+    named_en, named_zh = (f"{first!r}", f"“{first}”") if first == second else \
+        (f"{first!r} and {second!r} (one name to Excel, which ignores the case of letters in a sheet's name)",
+         f"“{first}”和“{second}”（Excel 不分字母大小写，视为同一名称）")
+    return s.t(f"damaged .xlsx: the workbook lists two sheets named {named_en}, which Excel does not allow: only one "
+               f"of them would be read, and which one is meant cannot be told; {_advice(s, SEND_AGAIN)}",
+               f"文件已损坏：工作簿列出了两个名为{named_zh}的工作表，Excel 不允许这样：只会读取其中一个，无法判断哪一个才是要提交的；"
+               f"{_advice(s, SEND_AGAIN)}")
+
+
 @_template("guard.part_oversize")
 def _(s: Say) -> str:
     return s.t(f"refused: {s['part']} holds more data than the size its header declares ({s['declared']:,} bytes): "

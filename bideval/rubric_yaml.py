@@ -22,7 +22,7 @@ from typing import Any, Collection, Hashable, Iterable, Iterator, Mapping
 import yaml
 
 from .benchmark import BASE_LABELS, RULES, Base, BenchmarkRule, DeviationRounding, MeanBenchmark
-from .errors import Problem, RubricError
+from .errors import Problem, RubricError, shown_name
 from .groups import Group, group_max, weighted_max
 from .patterns import on_first_use
 from .sme import SmeCategory
@@ -480,7 +480,8 @@ def load_rubric(path: str | Path) -> Rubric:
 
 
 def parse_rubric(data: bytes | str, source: str) -> Rubric:
-    """Check a rubric given as YAML text; ``source`` names it in messages."""
+    """Check a rubric given as YAML text; ``source`` names it in messages (and the Audit sheet: :func:`shown_name`)."""
+    source = shown_name(source)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if len(raw) > MAX_RUBRIC_BYTES:
         raise RubricError([Problem.of("rubric.too_large", source, limit=MAX_RUBRIC_BYTES)])

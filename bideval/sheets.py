@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Protocol, Sequence, TypeVar
 
 from .cell_errors import put_errors
-from .errors import DamagedWorkbook, Problem
+from .errors import DamagedWorkbook, Problem, shown_name
 from .labels import Label
 from .sheet_notes import SheetNotes, TableTotal
 from .values import fold, is_blank
 from .watchdog import reading
 from .workers import forking_is_safe
-from .xlsx_guard import ZIP_MAGIC, directory_problem, readable_copy, scan_xlsx, workbook_kind
+from .xlsx_guard import ZIP_MAGIC, check_xlsx, directory_problem, readable_copy, scan_xlsx, workbook_kind
 
 SPREADSHEET_SUFFIXES = {".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".et", ".numbers"}
 
@@ -39,6 +39,10 @@ class InputFile:
     path: str
     sha256: str
     role: str  # rubric | bids | panel
+
+    def __post_init__(self) -> None:
+        if not self.path.isascii():
+            object.__setattr__(self, "path", shown_name(self.path))
 
     @property
     def role_label(self) -> Label:
@@ -116,15 +120,18 @@ def expand_paths(paths: Iterable[str | Path], sheets: tuple[str, ...] = BID_SHEE
         if path.is_dir():
             found = []
             with os.scandir(path) as entries:  # an entry knows whether it is a file without a stat of its own
-                children = sorted((entry.name, entry.is_file()) for entry in entries)
-            for name, is_file in children:
+                children = sorted((entry.name, entry.is_file(), entry.is_dir()) for entry in entries)
+            for name, is_file, is_dir in children:
                 if name.startswith(("~$", ".")):
-                    continue
-                if not is_file:
-                    problems += _unread_workbooks(path / name, sheets)
                     continue
                 child = path / name
                 suffix = child.suffix.lower()
+                if is_dir:
+                    problems += _unread_workbooks(child, sheets)
+                    continue
+                if not is_file:  # a pipe, a device, a link to nothing: a workbook's name on it is told, never opened
+                    problems += check_xlsx(child) if suffix in (".xlsx", *SPREADSHEET_SUFFIXES) else []
+                    continue
                 if suffix == ".xlsx":
                     found.append(child)
                 elif suffix in SPREADSHEET_SUFFIXES:
@@ -140,6 +147,8 @@ def expand_paths(paths: Iterable[str | Path], sheets: tuple[str, ...] = BID_SHEE
             files.extend(found)
         elif path.is_file():
             files.append(path)
+        elif path.exists():  # a pipe, a device: told as it is, never opened
+            problems += check_xlsx(path)
         else:
             problems.append(Problem.of("files.missing", str(path)))
     seen: set[object] = set()
@@ -168,6 +177,15 @@ def _misnamed_workbook(path: Path) -> list[Problem]:
     return [Problem.of("files.misnamed_workbook", str(path), kind=kind, suffix=path.suffix, rename=rename)]
 
 
+def _no_file(path: Path) -> bool:
+    """Whether ``path`` is there but no regular file (a named pipe, a socket, a device), which is never opened: a
+    pipe's read waits for a writer, and had hung a run for good."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:  # a link to nothing: looked at as before (it may be read: told)
+        return False
+
+
 def _unread_workbooks(folder: Path, sheets: tuple[str, ...]) -> list[Problem]:
     """A folder inside a folder of workbooks is not read: a problem when it holds .xlsx workbooks naming one of
     ``sheets`` (a bidder's own folder, 杭州嘉禾/jiahe.xlsx; a judge's, 评委C/C.xlsx), which would be left out without a
@@ -180,6 +198,8 @@ def _unread_workbooks(folder: Path, sheets: tuple[str, ...]) -> list[Problem]:
         folders[:] = [f for f in folders if not f.startswith(".") and f != "__MACOSX"]
         for name in names:
             if name.startswith(("~$", ".")):
+                continue
+            if _no_file(Path(root) / name):  # (a pipe is never opened)
                 continue
             if name.lower().endswith(_ZIP_WORKBOOKS):
                 found += _may_be_read(Path(root) / name, sheets)

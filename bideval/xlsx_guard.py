@@ -113,6 +113,8 @@ _ATTRIBUTE = re.compile(rb"([A-Za-z_][\w:.\-]*)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')
 _RELATIONSHIP = re.compile(rb"<(?:" + _XML_NAME + rb":)?Relationship(?=[\s/>])([^>]*)")
 _TARGET_ATTRIBUTE = on_first_use(rb"(?<![\w:.\-])(Target\s*=\s*)(?:\"[^\"]*\"|'[^']*')")
 _SHARED_STRINGS = re.compile(rb"<(?:" + _XML_NAME + rb":)?sst(?=[\s/>])([^>]*)")
+# A start tag (or an empty element's), its name without a prefix and its inside to its real end.
+_START_TAG = on_first_use(rb"<(?:" + _XML_NAME + rb":)?(" + _XML_NAME + rb")((?:[^>\"']|\"[^\"]*\"|'[^']*')*)")
 _SHEET_ENTRY = re.compile(rb"<(?:" + _XML_NAME + rb":)?sheet(?=[\s/>])([^>]*)")
 _DIMENSION = re.compile(rb"<(?:" + _XML_NAME + rb":)?dimension(?=[\s/>])([^>]*)")
 # The fast worksheet scan handles only what every known writer produces: unprefixed
@@ -932,6 +934,9 @@ class _PartScan:
             messages += self.part(self.archive.NameToInfo[name], named=False)
         if not messages:
             self.find_workbook()
+            problem = self.markup_problem()
+            if problem is not None:
+                messages.append(problem)
         messages += [_f("cut_short", part=part, sheet_name=self.sheet_name(part)) for part in self.cut]
         if messages:
             return messages
@@ -1170,6 +1175,23 @@ class _PartScan:
         return SheetNotes(errors, hidden, columns, unparsed, self.hidden_sheets(), struck,
                           self.table_totals() if self.tables else {}, in_part, self.relink(), by_rule, raised,
                           formatted, read_mark(self.texts.get(CUSTOM_PROPERTIES)))
+
+    def markup_problem(self) -> Finding | None:
+        """What makes the parts the check keeps (the workbook, its relationships, the styles …) unreadable as they
+        mean, though their XML parses as the readers parse it: a tag giving an attribute twice (no XML, which Excel and
+        LibreOffice do not open, where each of our readers takes one of the two: ``<sheet name="Bid" state="hidden"
+        state="visible">``, ``<xf numFmtId="10" numFmtId="0">``), or two sheets listed under one name, its letters'
+        case aside (Excel allows no such pair; python-calamine finds a sheet by its name, so the second was never
+        read). None for parts as every spreadsheet program writes them. Worked out once per part's kept text (the
+        whole of a relationship part, the first 64 KiB of another: a Python look at each tag of a crafted 30 MB styles
+        part took 3.5 s): every copy of a bid-form template has the same ones."""
+        for name in sorted(self.texts):
+            twice = _attribute_twice(self.texts[name])  # (its first 64 KiB, as kept: bounded, a crafted part too)
+            if twice is not None:
+                return _f("attribute_twice", part=self.workbook if name == WORKBOOK else name, tag=twice[0],
+                          attribute=twice[1], values=twice[2:])
+        names = _sheet_named_twice(self.texts.get(WORKBOOK, b""))
+        return None if names is None else _f("sheet_named_twice", first=names[0], second=names[1])
 
     def hidden_sheets(self) -> frozenset[str]:
         """The names of the sheets the workbook hides (``state="hidden"`` or ``"veryHidden"``)."""
@@ -1699,6 +1721,32 @@ def _sheet_names(relationships: bytes, workbook: bytes, part: str) -> dict[str, 
         if relation in relations and "name" in attributes:
             names.setdefault(relations[relation].casefold(), attributes["name"])
     return names
+
+
+@lru_cache(maxsize=64)  # every copy of a bid-form template keeps the same parts
+def _attribute_twice(text: bytes) -> tuple[str, str, str, str] | None:
+    """The first start tag of an XML part's ``text`` that gives an attribute twice: (the tag's name without its
+    prefix, the attribute's, its first value, its second), or None."""
+    for match in _START_TAG.finditer(text):
+        named: dict[str, str] = {}
+        for name, value in _attribute_pairs(match.group(2)):
+            if name in named:
+                return match.group(1).decode("utf-8", "replace"), name, named[name], value
+            named[name] = value
+    return None
+
+
+@lru_cache(maxsize=64)  # every copy of a bid-form template names its sheets alike
+def _sheet_named_twice(workbook: bytes) -> tuple[str, str] | None:
+    """The names of the first two sheets a workbook part lists under one name, its letters' case aside, or None."""
+    seen: dict[str, str] = {}
+    for match in _SHEET_ENTRY.finditer(workbook):
+        sheet = _attributes(match.group(1)).get("name")
+        if sheet is not None:
+            if sheet.casefold() in seen:
+                return seen[sheet.casefold()], sheet
+            seen[sheet.casefold()] = sheet
+    return None
 
 
 @lru_cache(maxsize=64)  # every copy of a bid-form template names its sheets alike

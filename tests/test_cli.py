@@ -660,3 +660,37 @@ def test_an_option_of_one_value_given_twice_is_refused_naming_both(capsys, twice
     again = _parser().parse_args(["evaluate", "--bids", "b.xlsx", "--criteria", "r.yaml", "--lang", "en",
                                   "--lang", "en", "--panel", "p1.xlsx", "--panel", "p2.xlsx", "--criteria", "r.yaml"])
     assert (again.criteria, again.lang, again.panel) == ("r.yaml", "en", ["p1.xlsx", "p2.xlsx"])
+
+
+def test_a_bid_file_named_in_bytes_that_are_no_utf_8_is_listed_and_told_escaped(tmp_path, capsys):
+    """verify21b: a form named in GBK (嘉禾.xlsx as a Chinese Windows zip writes it, extracted as it was on Linux)
+    stopped `evaluate --out` with a traceback, exit 1: Python names the file with lone surrogates, which the Audit
+    sheet cannot hold. Its name is shown with those bytes escaped, in the Audit sheet and in a problem alike."""
+    bids = tmp_path / "bids"
+    bids.mkdir()
+    gbk = os.fsdecode(bids.as_posix().encode() + b"/" + "嘉禾".encode("gbk") + b".xlsx")
+    write_form(Path(gbk), good_bid(VENDOR_A))
+    write_form(bids / "b.xlsx", good_bid(VENDOR_B))
+    out, js = tmp_path / "ranked.xlsx", tmp_path / "result.json"
+    assert main(["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(bids), "--out", str(out),
+                 "--json", str(js)]) == 0
+    shown = f"{bids}/\\xbcκ\\xcc.xlsx"  # (GBK bc ce ba cc: its ce ba is UTF-8 for κ, as a file list shows it)
+    paths = [row[1] for row in openpyxl.load_workbook(out)["Audit"].iter_rows(values_only=True)]
+    assert shown in paths
+    Path(gbk).write_bytes(b"not a workbook")
+    capsys.readouterr()
+    assert main(["evaluate", "--criteria", str(EXAMPLE_RUBRIC), "--bids", str(bids), "--json", str(js)]) == 2
+    assert capsys.readouterr().err.startswith(f"{shown}: not an .xlsx workbook")
+
+
+def test_a_rubric_named_and_a_title_typed_in_bytes_that_are_no_utf_8_are_shown_escaped(tmp_path):
+    """verify21b: a rubric file named in GBK, or a --title typed in a GBK terminal, stopped `evaluate --out` with a
+    traceback as a bid file so named did: shown with the bytes escaped, in the Audit sheet as on the title."""
+    rubric = Path(os.fsdecode(tmp_path.as_posix().encode() + b"/r\xbc.yaml"))
+    rubric.write_bytes(EXAMPLE_RUBRIC.read_bytes())
+    out = tmp_path / "ranked.xlsx"
+    bids = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    assert main(["evaluate", "--criteria", str(rubric), "--bids", str(bids), "--out", str(out),
+                 "--title", os.fsdecode(b"T\xbc")]) == 0
+    audit = {row[0]: row[1] for row in openpyxl.load_workbook(out)["Audit"].iter_rows(values_only=True)}
+    assert audit["评分标准文件"] == f"{tmp_path}/r\\xbc.yaml" and audit["项目名称"] == "T\\xbc"

@@ -91,7 +91,30 @@ def corpus(original: bytes) -> dict[str, tuple[bytes, str]]:
     for name, words in ((SHEET, "its part is missing"), (STRINGS, "shared strings"),
                         ("xl/_rels/workbook.xml.rels", "workbook.xml.rels")):
         damaged[f"missing {name}"] = (changed(name, None), words)
+    first = re.search(rb'<sheet name="([^"]+)"', parts["xl/workbook.xml"])
+    assert first is not None
+    for spelt in ("as it is", "in capitals"):  # Excel allows no two sheets of one name, its letters' case aside
+        name = first.group(1) if spelt == "as it is" else first.group(1).upper()
+        damaged[f"a second sheet named {spelt}"] = (with_second_sheet(parts, name), "two sheets")
     return damaged
+
+
+def with_second_sheet(parts: dict[str, bytes], name: bytes) -> bytes:
+    """The package with a copy of its first worksheet added as a sheet named ``name`` (the workbook lists it after the
+    first sheet, its relationships and content types name it): a package only a crafted file or a broken writer
+    makes, read by python-calamine by name, so that one of two sheets named alike was never looked at."""
+    part = "xl/worksheets/sheet99.xml"
+    changes = {
+        "xl/workbook.xml": re.sub(rb"(<sheet [^>]*/>)", rb'\1<sheet name="' + name + rb'" sheetId="99" r:id="rId99"/>',
+                                  parts["xl/workbook.xml"], count=1),
+        "xl/_rels/workbook.xml.rels": parts["xl/_rels/workbook.xml.rels"].replace(
+            b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/'
+            b'2006/relationships/worksheet" Target="worksheets/sheet99.xml"/></Relationships>'),
+        "[Content_Types].xml": parts["[Content_Types].xml"].replace(
+            b"</Types>", b'<Override PartName="/' + part.encode() + b'" ContentType="application/vnd.openxmlformats-'
+            b'officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+    }
+    return package({**parts, part: parts[SHEET]}, changes)
 
 
 def _bytes_of(write) -> bytes:

@@ -1397,6 +1397,8 @@ GUARD_FACTS = {
     "guard.no_workbook": dict(missing=("xl/workbook.xml",)),
     "guard.part_oversize": dict(part="xl/styles.xml", declared=1200),
     "guard.cut_short": dict(part="xl/worksheets/sheet1.xml", sheet_name="Bid"),
+    "guard.sheet_named_twice": dict(first="Bid", second="Bid"),
+    "guard.attribute_twice": dict(part="xl/workbook.xml", tag="sheet", attribute="state", values=("hidden", "visible")),
     "guard.sheet": dict(part="xl/worksheets/sheet1.xml", sheet_name="Bid",
                         finding=("beyond_excel", dict(column="XFE", row=2, max_columns=16384, max_rows=1048576))),
     "guard.not_utf": dict(part="xl/workbook.xml"),
@@ -1498,6 +1500,16 @@ GUARD_SENTENCES = [
     ("guard.cut_short",
      "damaged .xlsx: sheet 'Bid' (xl/worksheets/sheet1.xml) is cut short (its XML stops before its end); open it in Excel and save it again",
      '文件已损坏：工作表“Bid”（xl/worksheets/sheet1.xml）被截断（其 XML 在结尾之前中断）；请用 Excel 打开后重新保存'),
+    ("guard.attribute_twice",
+     "damaged .xlsx: xl/workbook.xml gives one tag (<sheet>) the attribute 'state' twice ('hidden', then 'visible'), "
+     "which no spreadsheet program writes and neither Excel nor LibreOffice opens, so what it means cannot be told; "
+     "ask the bidder to send the file again",
+     "文件已损坏：xl/workbook.xml 的一个标签 '<sheet>' 两次给出属性 'state'（先是 'hidden'，后是 'visible'），任何电子表格程序都不会这样写，"
+     "Excel 和 LibreOffice 都无法打开，无法判断其含义；请投标人重新发送该文件"),
+    ("guard.sheet_named_twice",
+     "damaged .xlsx: the workbook lists two sheets named 'Bid', which Excel does not allow: only one of them would be "
+     "read, and which one is meant cannot be told; ask the bidder to send the file again",
+     "文件已损坏：工作簿列出了两个名为“Bid”的工作表，Excel 不允许这样：只会读取其中一个，无法判断哪一个才是要提交的；请投标人重新发送该文件"),
     ("guard.sheet",
      "refused: sheet 'Bid' (xl/worksheets/sheet1.xml) has cells as far as column XFE and row 2, beyond the largest sheet Excel allows (16384 columns × 1048576 rows)",
      '已拒绝：工作表“Bid”（xl/worksheets/sheet1.xml）的单元格延伸到 XFE 列、第 2 行，超出了 Excel 允许的最大工作表（16384 列 × 1048576 行）'),
@@ -1575,7 +1587,8 @@ SHEET_SENTENCES = [
 # Names of file formats and programs a Chinese sentence keeps, and the package's own part paths.
 PRODUCT_WORDS = {"Excel", "Word", "PowerPoint", "OpenDocument", "Apple", "Numbers", "PDF", "RTF", "gzip", "RAR",
                  "Zip", "PNG", "JPEG", "GIF", "Windows", "HTML", "XML", "CSV", "DOCTYPE", "UTF", "bzip2", "XFE",
-                 "KB", "MB", "GB", "xlsx", "xls", "doc", "docx", "ods", "odt", "pptx", "xlsb", "xlsm", "Bid", "utf"}
+                 "KB", "MB", "GB", "xlsx", "xls", "doc", "docx", "ods", "odt", "pptx", "xlsb", "xlsm", "Bid", "utf",
+                 "LibreOffice"}
 
 
 def chinese_text_words(text: str) -> set[str]:
@@ -1591,6 +1604,17 @@ def test_each_guard_finding_in_both_languages(code, cli, zh):
     assert messages.sentence(code, facts, "en", ids=True) == cli == messages.sentence(code, facts, "en")
     assert messages.sentence(code, facts, "zh") == zh
     assert not chinese_text_words(zh), zh
+
+
+def test_two_sheets_named_alike_but_for_case_are_told_as_one_name_to_excel():
+    facts = dict(first="Scores", second="SCORES", file_role="panel")
+    assert messages.sentence("guard.sheet_named_twice", facts, "en") == (
+        "damaged .xlsx: the workbook lists two sheets named 'Scores' and 'SCORES' (one name to Excel, which ignores "
+        "the case of letters in a sheet's name), which Excel does not allow: only one of them would be read, and which "
+        "one is meant cannot be told; ask the panel secretary to send the file again")
+    assert messages.sentence("guard.sheet_named_twice", facts, "zh") == (
+        "文件已损坏：工作簿列出了两个名为“Scores”和“SCORES”（Excel 不分字母大小写，视为同一名称）的工作表，Excel 不允许这样："
+        "只会读取其中一个，无法判断哪一个才是要提交的；请评标委员会秘书重新提供该文件")
 
 
 @pytest.mark.parametrize("finding, cli, zh", SHEET_SENTENCES, ids=[row[0] for row in SHEET_SENTENCES])

@@ -178,6 +178,43 @@ def test_a_hidden_bids_sheet_is_refused_not_read(rubric, tmp_path: Path, state) 
     assert refusal(rubric, form)[0].startswith(":Bid: this sheet is hidden in Excel")
 
 
+@pytest.mark.parametrize("part, was, crafted, tag, attribute, told", [
+    # read as a visible sheet: the check took the last value; the other way round, refused as hidden
+    ("xl/workbook.xml", b'state="visible"', b'state="hidden" state="visible"', "sheet", "state",
+     "'hidden', then 'visible'"),
+    ("xl/workbook.xml", b'state="visible"', b'state="visible" state="hidden"', "sheet", "state",
+     "'visible', then 'hidden'"),
+    ("xl/workbook.xml", b'state="visible"', b"state = 'hidden'\tstate='visible'", "sheet", "state",
+     "'hidden', then 'visible'"),
+    ("xl/workbook.xml", b'state="visible"', b'name="Notes" state="visible"', "sheet", "name", "'Bid', then 'Notes'"),
+    # a cell format's number format: read through General, where the other order was refused as a percentage
+    ("xl/styles.xml", b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" pivotButton',
+     b'<xf numFmtId="10" numFmtId="0" fontId="0" fillId="0" borderId="0" pivotButton', "xf", "numFmtId",
+     "'10', then '0'"),
+    ("xl/_rels/workbook.xml.rels", b'Target="/xl/worksheets/sheet1.xml"',
+     b'Target="/xl/worksheets/sheet1.xml" Target="/xl/worksheets/sheet2.xml"', "Relationship", "Target",
+     "'/xl/worksheets/sheet1.xml', then '/xl/worksheets/sheet2.xml'"),
+])
+def test_a_tag_giving_an_attribute_twice_is_a_damaged_workbook(rubric, tmp_path: Path, part, was, crafted, tag,
+                                                                attribute, told) -> None:
+    """verify21b: <sheet name="Bid" state="hidden" state="visible"> was read as a visible Bid sheet, exit 0, where
+    Excel and LibreOffice open no such file (an attribute twice in a tag is no XML), and which state it meant cannot be
+    told; the same entry the other way round was refused as hidden. So with a cell format's numFmtId given twice: read
+    through the last, a percentage first was read as General. Any tag of the parts the check keeps likewise."""
+    form = hidden_sheet_book(tmp_path / "form.xlsx", {"Bid": [[f, f, v] for f, v in good_bid().items()]}, "")
+    with zipfile.ZipFile(form) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    assert parts[part].count(was) == 1
+    parts[part] = parts[part].replace(was, crafted)
+    with zipfile.ZipFile(tmp_path / "crafted.xlsx", "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    assert refusal(rubric, tmp_path / "crafted.xlsx") == [
+        f": damaged .xlsx: {part} gives one tag (<{tag}>) the attribute '{attribute}' twice ({told}), which "
+        "no spreadsheet program writes and neither Excel nor LibreOffice opens, so what it means cannot be told; ask "
+        "the bidder to send the file again"]
+
+
 def test_a_hidden_sheet_that_is_not_read_is_fine(rubric, tmp_path: Path) -> None:
     """A hidden notes or lists sheet (a template's drop-down lists) holds no bid."""
     path = hidden_sheet_book(tmp_path / "form.xlsx", {"Bid": [[f, f, v] for f, v in good_bid().items()],

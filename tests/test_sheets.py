@@ -106,3 +106,45 @@ def test_what_a_zip_lists_is_told_one_zip_deeper(tmp_path: Path, entries, refuse
     assert [(p.code, p.data["workbooks"]) for p in problems] == ([] if refused is None else [("files.archive", refused)])
     assert [(p.code, p.data["workbooks"], p.data["archives"]) for p in warnings] == (
         [] if warned is None else [("files.archive_unchecked", *warned)])
+
+
+def _bids_folder_with(tmp_path: Path, where: str, kind: str) -> Path:
+    """A folder holding a bid form and, at ``where`` inside it, a named pipe or a link to nothing (``kind``)."""
+    import os
+    folder = tmp_path / "in"
+    (folder / "乙公司").mkdir(parents=True)
+    write_form(folder / "a.xlsx", good_bid(VENDOR_A))
+    if kind == "pipe":
+        os.mkfifo(folder / where)
+    else:
+        (folder / where).symlink_to(tmp_path / "gone.xlsx")
+    return folder
+
+
+@pytest.mark.parametrize("kind, told", [("pipe", "is not a regular file (it is a device, pipe or socket), so it "
+                                                 "cannot be an .xlsx workbook"),
+                                        ("link", "no such file")])
+def test_a_workbook_s_name_on_what_is_no_file_is_told_not_passed_over(tmp_path: Path, kind, told):
+    """verify21b: a named pipe or a link to a file since moved (a share no longer mounted), named jiahe.xlsx in the
+    bids folder, was passed over without a word, exit 0: a bid lost. Told as the file given by its name is, never
+    opened (a pipe would block the read)."""
+    folder = _bids_folder_with(tmp_path, "jiahe.xlsx", kind)
+    files, problems = expand_paths([folder])
+    assert files == [folder / "a.xlsx"]
+    assert [str(p) for p in problems] == [f"{folder / 'jiahe.xlsx'}: {told}"]
+    files, problems = expand_paths([folder / "jiahe.xlsx"])  # given by its name: a pipe had been "no such file"
+    assert files == [] and [str(p) for p in problems] == [
+        f"{folder / 'jiahe.xlsx'}: {told if kind == 'pipe' else 'no such file or folder'}"]
+
+
+def test_a_named_pipe_in_a_folder_inside_is_not_opened(tmp_path: Path):
+    """verify21b: a named pipe called jiahe.xlsx in a bidder's folder inside the bids folder hung `evaluate` for
+    good: it was opened to see whether it named a Bid sheet, and a pipe's read waits for a writer. It is no workbook
+    and is passed over as any other file of a folder inside that holds no form."""
+    import subprocess
+    import sys
+    folder = _bids_folder_with(tmp_path, "乙公司/jiahe.xlsx", "pipe")
+    code = ("import sys; from bideval.sheets import expand_paths; "
+            "files, problems = expand_paths([sys.argv[1]]); print(len(files), [str(p) for p in problems])")
+    done = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=30)
+    assert (done.returncode, done.stdout) == (0, "1 []\n"), done.stderr
