@@ -341,7 +341,7 @@ NOT_RUBRICS = [
     ("an .xlsx workbook", FORM, "bad.yaml: expected a UTF-8 text file (YAML)"),
     ("a list as a key", b"{[1, 2]: 3}", "bad.yaml: line 1, column 2: not valid YAML: a key must be a text or a number"),
     ("a mapping as a key", b"? {a: 1}\n: c\n", "not valid YAML: a key must be a text or a number, found dict"),
-    ("nesting thousands deep", b"[" * 5000 + b"]" * 5000, "bad.yaml: not a rubric: its YAML is nested thousands"),
+    ("nesting thousands deep", b"[" * 5000 + b"]" * 5000, "bad.yaml: not a rubric: its YAML is nested hundreds"),
     ("a list as a field reference", EXAMPLE_RUBRIC.read_bytes().replace(b"field: similar_projects",
                                                                         b"field: [similar_projects]"),
      "bad.yaml: criterion 'experience': unknown field ['similar_projects']"),
