@@ -75,7 +75,7 @@ def normalise(text: str) -> str:
     >>> normalise(" －18 "), normalise("−18")
     ('-18', '-18')
     """
-    if text.isascii():  # (NFKC leaves ASCII as it is, and it holds no invisible character)
+    if text.isascii() and text.isprintable():  # (NFKC leaves ASCII as it is; no control character, none invisible)
         return text.strip()
     text = unicodedata.normalize("NFKC", text)
     return typed(text if text.isascii() else text.replace("\u2212", "-"))
@@ -86,7 +86,7 @@ def typed(text: str) -> str:
     formatting characters, otherwise as typed — ``①``, ``（``, ``½``, ``℃`` and full-width digits stay as written
     (hostile7 H7-3: NFKC had filed ``北京智汇(中关村)`` for ``北京智汇（中关村）``). Comparisons fold it (:func:`fold`,
     :func:`name_key`), so a condition on it or a name matched against it reads ``（`` as ``(``."""
-    if not text.isascii():
+    if not text.isascii() or not text.isprintable():
         text = _INVISIBLE.sub("", text)
     return text.strip()
 
@@ -106,8 +106,10 @@ def shows_nothing(text: str) -> bool:
 # the byte-order mark, the soft hyphen…, as Unicode 14 lists them) and every other code point Unicode says to show
 # as nothing (Default_Ignorable_Code_Point: the combining grapheme joiner, variation selectors such as the one an
 # emoji keyboard adds after ✔, Hangul fillers, Mongolian and Khmer invisible marks); tests/test_values.py checks it.
+# And the control characters but tab and line breaks (U+0001 from `_x0001_` in a cell: verify21b, a bidder's name
+# that differed from another's by one no one sees).
 _INVISIBLE = re.compile(
-    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
     "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0000-\U000e0fff]")

@@ -378,3 +378,15 @@ def test_the_minus_sign_is_a_minus(written):
     from bideval.values import parse_number
 
     assert parse_number(written.replace(" ℃", "")) == Decimal(-18)
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\x85", "\x9f"])
+def test_a_control_character_is_dropped_as_an_invisible_one(control):
+    """verify21b: `_x0001_` in a cell puts U+0001 in a bidder's name, which Excel shows as nothing, so two names that
+    read alike differed; a control character is dropped as the invisible formatting characters are. A tab and a line
+    break in a text answer stay."""
+    from bideval.values import normalise, typed
+
+    assert typed("北京" + control + "示例") == "北京示例" and typed("ABC" + control + " Co") == "ABC Co"
+    assert normalise("9133" + control + "0106") == "91330106"
+    assert typed("第一行\n第二行\tB") == "第一行\n第二行\tB"
