@@ -60,8 +60,9 @@ _TRUE = {"是", "yes", "true", "y", "1", "✓", "√", "✔"}
 _FALSE = {"否", "no", "false", "n", "0", "✗", "×", "✘"}
 # Thousands separators only in groups of three, so a European "1,5" is never read as 15.
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
-_MONEY = re.compile(  # the currency named before the number or after it (1,728,000 CNY, 1200万元人民币), as in USD
-    r"(?P<pre>¥|rmb|cny|人民币)?\s*(?P<num>[^\s万元]+?)\s*(?P<suf>万\s*元|万|元)?(?:\s*(?P<post>rmb|cny|人民币))?"
+_MONEY = re.compile(  # the currency named before the number or after it (1,728,000 CNY, 1200万元人民币), as in USD;
+    # yuan after it as 元 (800,000 yuan: the form's own words, 元 / yuan)
+    r"(?P<pre>¥|rmb|cny|人民币)?\s*(?P<num>[^\s万元]+?)\s*(?P<suf>万\s*元|万|元)?(?:\s*(?P<post>rmb|cny|人民币|yuan))?"
 )
 
 

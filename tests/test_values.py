@@ -57,6 +57,9 @@ def test_bool_rejects(raw):
     ("1,728,000 CNY", None, Decimal("1728000")), ("1728000 RMB", None, Decimal("1728000")),
     ("1,728,000.00元人民币", None, Decimal("1728000")), ("1200万元人民币", TEN_THOUSAND_UNIT, Decimal("1200")),
     ("172.8万 RMB", None, Decimal("1728000")),
+    # yuan, the form's own word beside 元 (元 / yuan): 800,000 yuan was refused as "expected an amount in yuan"
+    ("800,000 yuan", None, Decimal("800000")), ("800000 Yuan", None, Decimal("800000")),
+    ("120万 yuan", TEN_THOUSAND_UNIT, Decimal("120")),
 ])
 def test_money_spellings(raw, unit, expected):
     assert parse_money(raw, unit) == expected
@@ -69,7 +72,7 @@ def test_money_rejects(raw):
         parse_money(raw)
 
 
-@pytest.mark.parametrize("raw", ["1200 RMB", "RMB 1200", "人民币1200", "CNY 1,200", "rmb1200 cny"])
+@pytest.mark.parametrize("raw", ["1200 RMB", "RMB 1200", "人民币1200", "CNY 1,200", "rmb1200 cny", "1200 yuan"])
 def test_a_currency_beside_a_bare_number_asked_in_10k_yuan_is_refused(raw):
     """1200 RMB under 万元: 1,200 yuan, or 1,200 万 said to be in RMB? Refused rather than guessed (conform14); and so
     is RMB 1200, which had been read as 1,200 yuan, 0.12 万 (verify14). ¥ marks yuan, as formats.md says."""
