@@ -2976,6 +2976,8 @@ def _(s: Say) -> str:
 @_template("guard.bomb_total")
 def _(s: Say) -> str:
     total, limit = _size(s, s["total"]), _size(s, s["limit"])
+    if total == limit:  # just over it: 200 MB (limit 200 MB) said nothing, so the bytes are given
+        total, limit = (s.t(f"{count:,} bytes", f"{count:,} 字节") for count in (s["total"], s["limit"]))
     return s.t(f"refused: the workbook would expand to {total} (limit {limit}), which looks like a decompression bomb",
                f"已拒绝：工作簿解压后将达 {total}（上限 {limit}），像是解压炸弹")
 

@@ -1606,6 +1606,16 @@ def test_each_guard_finding_in_both_languages(code, cli, zh):
     assert not chinese_text_words(zh), zh
 
 
+def test_a_workbook_just_over_the_expansion_limit_is_told_in_bytes():
+    """verify21b: 'would expand to 200 MB (limit 200 MB)' said nothing; just over the limit the bytes are given."""
+    facts = dict(total=200 * 1024 * 1024 + 100, limit=200 * 1024 * 1024)
+    assert messages.sentence("guard.bomb_total", facts, "en") == (
+        "refused: the workbook would expand to 209,715,300 bytes (limit 209,715,200 bytes), which looks like a "
+        "decompression bomb")
+    assert messages.sentence("guard.bomb_total", facts, "zh") == (
+        "已拒绝：工作簿解压后将达 209,715,300 字节（上限 209,715,200 字节），像是解压炸弹")
+
+
 def test_two_sheets_named_alike_but_for_case_are_told_as_one_name_to_excel():
     facts = dict(first="Scores", second="SCORES", file_role="panel")
     assert messages.sentence("guard.sheet_named_twice", facts, "en") == (
