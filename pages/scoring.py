@@ -338,7 +338,7 @@ def main() -> None:
     if undeclared:  # 回避声明: before any bid is shown
         declaration_form(store, judge, tender, undeclared)
         st.stop()
-    recused = [f"{bidders.get(d.vendor_id, '')} ({d.vendor_id})" for d in declared if d.conflict]
+    recused = [f"{ws.markdown_text(bidders.get(d.vendor_id, ''))} ({d.vendor_id})" for d in declared if d.conflict]
     if recused:
         st.caption(tr(f"您已声明与以下投标人存在利害关系，回避对其打分：{'、'.join(recused)}",
                       f"You declared a conflict of interest with, and do not score: {', '.join(recused)}"))
