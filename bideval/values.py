@@ -88,6 +88,8 @@ def typed(text: str) -> str:
     :func:`name_key`), so a condition on it or a name matched against it reads ``（`` as ``(``."""
     if not text.isascii():
         text = _INVISIBLE.sub("", text)
+    if "\x00" in text:  # NUL draws nothing, and PostgreSQL files no text holding it (a pasted NUL was a traceback)
+        text = text.replace("\x00", "")
     return text.strip()
 
 

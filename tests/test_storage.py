@@ -1284,6 +1284,21 @@ def test_a_comment_is_filed_as_typed_whichever_way_it_comes_in(session, tmp_path
     assert (preview.changes, preview.unchanged) == ((), 1)
 
 
+def test_a_nul_in_typed_text_is_dropped_as_an_invisible_character_is(session):
+    """A NUL pasted into a comment, a judge's or a tender's name or a conflict's note was filed as typed on SQLite
+    and, on PostgreSQL, which files no text holding one, ended the page in a traceback (DataError). It draws nothing,
+    so it is dropped as a zero-width space is."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {VENDOR_B: "前\x00雇主"})
+    store.set_score(who["wang"], tender, VENDOR_A, "ops_plan", D(12), comment="清\x00晰\x00")
+    assert store.add_judge(who["chair"], tender, "赵\x00评委") == "赵评委"
+    other = store.create_tender(who["buyer"], "T\x002", RUBRIC_TEXT, "example.yaml")
+    assert [x.comment for x in store.scores(who["chair"], tender, "王评委")] == ["清晰"]
+    assert [(d.vendor_id, d.note) for d in store.recusals(who["chair"], tender)] == [(VENDOR_B, "前雇主")]
+    assert "赵评委" in store.judges(who["chair"], tender)
+    assert next(t.name for t in store.tenders(who["buyer"]) if t.id == other) == "T2"
+
+
 # Each free text the store files, as (what to do first, the call filing the text, the audit action keeping it): a
 # reason, a conflict's note and a finding are filed as a comment is, and a required one with nothing left once typed
 # (values.typed) is refused, as an agreed score's reason is (app7).
