@@ -2041,6 +2041,14 @@ def _(s: Say) -> str:
     return said if option is None else s.t(f"{option}: {said}", f"{option}：{said}")
 
 
+@_template("store.judge_name_too_long")
+def _(s: Say) -> str:
+    said = s.t(f"a judge's name has at most {s['limit']} characters, found {s['length']}",
+               f"评委姓名最多 {s['limit']} 个字符，实际为 {s['length']} 个")
+    option = s.get("option")
+    return said if option is None else s.t(f"{option}: {said}", f"{option}：{said}")
+
+
 @_template("report.font_missing")
 def _(s: Say) -> str:
     return s.t(f"the evaluation report needs the font {s['font']}, which is not installed ({s['looked_in']}); "
@@ -2500,6 +2508,9 @@ def _(s: Say) -> str:
                           f"{s.get('scores')} 项评分，不能交给其他账户：请移除该评委（其评分随之删除，理由记入审计记录），"
                           "再增设新的评委席位"),
         "username_needed": ("a user name is needed", "须填写用户名"),
+        "too_long": (f"at most {s.get('limit')} characters, found {s.get('length')}",
+                     f"{'用户名' if s['field'] == 'username' else '姓名'}最多 {s.get('limit')} 个字符，"
+                     f"实际为 {s.get('length')} 个"),
         "name_needed": ("a name is needed (the panel list and the audit trail show it)",
                         "须填写姓名（评标委员会名单和审计记录中显示）"),
         "username_taken": (f"{user!r} is taken", f"用户名“{user}”已被使用"),

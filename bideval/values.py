@@ -93,6 +93,11 @@ def typed(text: str) -> str:
     return text.strip()
 
 
+# The most characters a person's name keeps once filed (a panel seat's, an account's user name and name): the
+# database's columns hold 100 (bideval/schema.py), and PostgreSQL refuses a longer one where SQLite keeps it.
+LONGEST_NAME = 100
+
+
 def shows_nothing(text: str) -> bool:
     """Whether a text as filed (:func:`typed`) draws nothing on screen: empty, spaces, or the braille pattern blank
     (U+2800, which is neither a space nor a formatting character, and shows as a gap). A name of nothing visible

@@ -200,6 +200,7 @@ FACTS = {
     "score.scores_outside_tier": dict(tier=T2, scores=(("王评委", "12"),), criterion=OPS, vendor_id=VENDOR),
     "score.unknown_tier": dict(tier="t9", criterion=OPS),
     "store.judge_needs_name": {},
+    "store.judge_name_too_long": dict(limit=100, length=150),
     "export.moved_on": dict(tender=7, drawn="final", now="provisional"),
     "store.no_tender": dict(tender=7),
     "workbook.damaged": dict(part="sheet", cause="xml", detail="unrecognized entity `&bogus;`"),
@@ -876,6 +877,9 @@ SENTENCES = [
     ("store.judge_needs_name",
      'a judge needs a name', SAME,
      '评委须有姓名'),
+    ("store.judge_name_too_long",
+     "a judge's name has at most 100 characters, found 150", SAME,
+     '评委姓名最多 100 个字符，实际为 150 个'),
     ("export.moved_on",
      'tender 7 has changed since the Export page was shown (final then, provisional now): nothing was downloaded; '
      'reload the page and download again', SAME,
@@ -1267,6 +1271,10 @@ def test_every_right_refusal_in_both_languages(why, facts, en, zh):
      "评委席位“王评委”已有原持有账户的 2 项回避声明和 3 项评分，不能交给其他账户：请移除该评委（其评分随之删除，理由记入审计记录），"
      "再增设新的评委席位"),
     (AccountRefused("username", "username_needed"), "username: a user name is needed", "须填写用户名"),
+    (AccountRefused("username", "too_long", limit=100, length=101), "username: at most 100 characters, found 101",
+     "用户名最多 100 个字符，实际为 101 个"),
+    (AccountRefused("display_name", "too_long", limit=100, length=150),
+     "display_name: at most 100 characters, found 150", "姓名最多 100 个字符，实际为 150 个"),
     (AccountRefused("username", "no_account", username="wang"), "username: no account 'wang'", "没有用户名为“wang”的账户"),
     (AccountRefused("role", "role_needed"), "role: an invitation to a tender names the role it gives",
      "邀请须注明所给的角色"),

@@ -1299,6 +1299,26 @@ def test_a_nul_in_typed_text_is_dropped_as_an_invisible_character_is(session):
     assert next(t.name for t in store.tenders(who["buyer"]) if t.id == other) == "T2"
 
 
+def test_a_name_longer_than_the_database_keeps_is_refused_naming_its_length(url):
+    """A judge's seat or an account named with 150 characters was filed on SQLite and, on PostgreSQL (a column of 100
+    characters), ended the page in a traceback (StringDataRightTruncation). It is refused, saying how long it may
+    be; 100 characters are kept."""
+    store = Store(url)
+    admin = admin_of(store)
+    tender = store.create_tender(admin, "T", RUBRIC_TEXT, "example.yaml")
+    with pytest.raises(BidEvalError, match="at most 100 characters, found 150"):
+        store.add_judge(admin, tender, "评" * 150)
+    with pytest.raises(BidEvalError, match="at most 100 characters, found 101"):
+        store.give_role(admin, tender, "admin", Role.JUDGE, judge_name="席" * 101)
+    with pytest.raises(AccountRefused, match="display_name: at most 100 characters, found 150"):
+        store.accounts.create_account(admin, "zhao", "赵" * 150)
+    with pytest.raises(AccountRefused, match="username: at most 100 characters, found 101"):
+        store.accounts.create_account(admin, "u" * 101, "赵")
+    assert store.add_judge(admin, tender, "评" * 100) == "评" * 100
+    assert store.accounts.create_account(admin, "u" * 100, "赵" * 100)[0].display_name == "赵" * 100
+    assert store.judges(admin, tender) == ["评" * 100]
+
+
 # Each free text the store files, as (what to do first, the call filing the text, the audit action keeping it): a
 # reason, a conflict's note and a finding are filed as a comment is, and a required one with nothing left once typed
 # (values.typed) is refused, as an agreed score's reason is (app7).
