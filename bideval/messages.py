@@ -609,6 +609,12 @@ def _(s: Say) -> str:
                f"{s['length']:,})", f"不超过 {s['limit']:,} 个字符的文本，即 Excel 单元格的上限（此处有 {s['length']:,} 个）")
 
 
+@_template("name_within", _EXPECTED)
+def _(s: Say) -> str:
+    return s.t(f"a bidder's name of at most {s['limit']:,} characters (this one has {s['length']:,})",
+               f"不超过 {s['limit']:,} 个字符的投标人名称（此处有 {s['length']:,} 个）")
+
+
 @_template("text_not_long_number", _EXPECTED)
 def _(s: Say) -> str:
     return s.t(f"the text as typed: a number of more than {s['digits']} digits keeps only its first {s['digits']} in a "

@@ -504,6 +504,19 @@ def parse_text(raw: object) -> str | None:
     return _within_cell(typed(str(raw)), raw)
 
 
+# The most characters a bidder's name keeps (the database's column holds 300: bideval/schema.py; PostgreSQL refuses
+# a longer one where SQLite keeps it).
+LONGEST_VENDOR_NAME = 300
+
+
+def parse_vendor_name(raw: object) -> str | None:
+    """A bidder's name: any text (:func:`parse_text`) of at most :data:`LONGEST_VENDOR_NAME` characters."""
+    text = parse_text(raw)
+    if text is not None and len(text) > LONGEST_VENDOR_NAME:
+        raise ValueProblem(Expected("name_within", {"limit": LONGEST_VENDOR_NAME, "length": len(text)}), raw)
+    return text
+
+
 def _within_cell(text: str, raw: object) -> str:
     """``text``, or the cell refused when it is longer than a cell holds (not from Excel: the ranked workbook could
     not hold it whole)."""

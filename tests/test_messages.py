@@ -224,6 +224,7 @@ EXPECTED = {
     "vendor": dict(suggestion=VENDOR), "not_an_error": {}, "vendor_code": {},
     "text_within": dict(limit=32767, length=40000),
     "text_not_long_number": dict(digits=15),
+    "name_within": dict(limit=300, length=412),
     "a_text": {}, "text_as_shown": {}, "text_as_held": dict(held="12345", hidden=False),
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
 }
@@ -903,6 +904,9 @@ EXPECTATIONS = [
     ("text_within",
      'a text of at most 32,767 characters, the most an Excel cell holds (this one has 40,000)', SAME,
      '不超过 32,767 个字符的文本，即 Excel 单元格的上限（此处有 40,000 个）'),
+    ("name_within",
+     "a bidder's name of at most 300 characters (this one has 412)", SAME,
+     '不超过 300 个字符的投标人名称（此处有 412 个）'),
     ("text_not_long_number",
      "the text as typed: a number of more than 15 digits keeps only its first 15 in a spreadsheet, so this is no "
      "longer what was typed (enter it as text, starting with an apostrophe ')", SAME,

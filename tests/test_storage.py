@@ -1319,6 +1319,24 @@ def test_a_name_longer_than_the_database_keeps_is_refused_naming_its_length(url)
     assert store.judges(admin, tender) == ["评" * 100]
 
 
+def test_a_bidders_name_longer_than_the_database_keeps_is_refused_at_its_cell(url, tmp_path):
+    """A bid form naming its bidder in 400 characters was filed on SQLite and, on PostgreSQL (a column of 300
+    characters), ended the Bids page in a traceback (StringDataRightTruncation): the cell is refused as any other
+    unreadable answer, nothing of the file imported; 300 characters are kept."""
+    store = Store(url)
+    admin = admin_of(store)
+    tender = store.create_tender(admin, "T", RUBRIC_TEXT, "example.yaml")
+    long = write_form(tmp_path / "long.xlsx", good_bid(VENDOR_A, name="北" * 400))
+    report = store.import_bids(admin, tender, files(long))
+    assert not report.ok and list(report.refused) == ["long.xlsx"]
+    said = [str(problem) for problem in report.refused["long.xlsx"]]
+    assert any("Bid!C3" in line and "at most 300 characters (this one has 400)" in line for line in said), said
+    assert dict(store.bidders(admin, tender)) == {}
+    kept = write_form(tmp_path / "kept.xlsx", good_bid(VENDOR_A, name="北" * 300))
+    assert store.import_bids(admin, tender, files(kept)).ok
+    assert dict(store.bidders(admin, tender)) == {VENDOR_A: "北" * 300}
+
+
 # Each free text the store files, as (what to do first, the call filing the text, the audit action keeping it): a
 # reason, a conflict's note and a finding are filed as a comment is, and a required one with nothing left once typed
 # (values.typed) is refused, as an agreed score's reason is (app7).
