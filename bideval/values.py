@@ -504,6 +504,25 @@ def parse_text(raw: object) -> str | None:
     return _within_cell(typed(str(raw)), raw)
 
 
+def normalise_vendor_id(raw: str) -> str:
+    """The form a credit code is compared and stored in: NFKC, no spaces, upper case."""
+    return "".join(normalise(raw).split()).upper()
+
+
+# The most characters a bidder's code keeps once normalised (the database's column holds 64: bideval/schema.py).
+LONGEST_VENDOR_ID = 64
+
+
+def parse_vendor_id(raw: object) -> str | None:
+    """A bidder's code as typed (:func:`parse_text`), refused when it is longer, once normalised
+    (:func:`normalise_vendor_id`), than :data:`LONGEST_VENDOR_ID` characters."""
+    text = parse_text(raw)
+    length = 0 if text is None else len(normalise_vendor_id(text))
+    if length > LONGEST_VENDOR_ID:
+        raise ValueProblem(Expected("id_within", {"limit": LONGEST_VENDOR_ID, "length": length}), raw)
+    return text
+
+
 # The most characters a bidder's name keeps (the database's column holds 300: bideval/schema.py; PostgreSQL refuses
 # a longer one where SQLite keeps it).
 LONGEST_VENDOR_NAME = 300

@@ -225,6 +225,7 @@ EXPECTED = {
     "text_within": dict(limit=32767, length=40000),
     "text_not_long_number": dict(digits=15),
     "name_within": dict(limit=300, length=412),
+    "id_within": dict(limit=64, length=80),
     "a_text": {}, "text_as_shown": {}, "text_as_held": dict(held="12345", hidden=False),
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
 }
@@ -904,6 +905,9 @@ EXPECTATIONS = [
     ("text_within",
      'a text of at most 32,767 characters, the most an Excel cell holds (this one has 40,000)', SAME,
      '不超过 32,767 个字符的文本，即 Excel 单元格的上限（此处有 40,000 个）'),
+    ("id_within",
+     "a bidder's code of at most 64 characters, spaces left out (this one has 80)", SAME,
+     '不超过 64 个字符的投标人代码（不计空格，此处有 80 个）'),
     ("name_within",
      "a bidder's name of at most 300 characters (this one has 412)", SAME,
      '不超过 300 个字符的投标人名称（此处有 412 个）'),

@@ -1337,6 +1337,22 @@ def test_a_bidders_name_longer_than_the_database_keeps_is_refused_at_its_cell(ur
     assert dict(store.bidders(admin, tender)) == {VENDOR_A: "北" * 300}
 
 
+def test_a_bidders_code_longer_than_the_database_keeps_is_refused_at_its_cell(url, tmp_path):
+    """A bidder's code of 80 characters (not a credit code: a foreign firm's registration) ended the Bids page in a
+    traceback on PostgreSQL (a column of 64); it is refused at its cell. Spaces, which the code is filed without, do
+    not count: 64 characters with spaces between them are kept."""
+    store = Store(url)
+    admin = admin_of(store)
+    tender = store.create_tender(admin, "T", RUBRIC_TEXT, "example.yaml")
+    report = store.import_bids(admin, tender, files(write_form(tmp_path / "x.xlsx", good_bid("X" * 80))))
+    assert not report.ok
+    assert any("Bid!C2" in str(p) and "at most 64 characters, spaces left out (this one has 80)" in str(p)
+               for p in report.refused["x.xlsx"]), report.refused
+    spaced = " ".join(["ABCD1234"] * 8)
+    assert store.import_bids(admin, tender, files(write_form(tmp_path / "y.xlsx", good_bid(spaced)))).ok
+    assert list(dict(store.bidders(admin, tender))) == ["ABCD1234" * 8]
+
+
 # Each free text the store files, as (what to do first, the call filing the text, the audit action keeping it): a
 # reason, a conflict's note and a finding are filed as a comment is, and a required one with nothing left once typed
 # (values.typed) is refused, as an agreed score's reason is (app7).
