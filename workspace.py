@@ -24,6 +24,7 @@ from bideval.errors import BidEvalError, Problem, RubricError
 from bideval.result import Result
 from bideval.rights import Action, Actor, TypedCell
 from bideval.rubric import Rubric
+from bideval.schema import id_in_text
 from bideval.storage import Capabilities, Seat, Store, database_url
 from bideval.workflow import SignOff, StatusTone, stated_status
 
@@ -250,9 +251,10 @@ def keep_lang_in_address() -> None:
 
 def follow_address() -> None:
     """Take the tender in hand from the page's address when it names one (a refresh, a deep link, a restart)."""
-    wanted = st.query_params.get(TENDER_PARAM)
-    if wanted is not None and wanted.strip().isdigit():
-        st.session_state.tender_id = int(wanted)
+    # Text naming no record (abc, ², a number past any id) is passed over, as no tender in the address is.
+    wanted = id_in_text(st.query_params.get(TENDER_PARAM) or "")
+    if wanted is not None:
+        st.session_state.tender_id = wanted
 
 
 def choose_tender(tender: int | None) -> None:

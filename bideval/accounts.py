@@ -28,7 +28,7 @@ from . import audit
 from .database import Database
 from .errors import BidEvalError
 from .rights import Action, Actor, RightRefused, Role
-from .values import shows_nothing, typed
+from .values import LONGEST_NAME, shows_nothing, typed
 from .workflow import StageRefused
 from .schema import (AccountRecord, DeclarationRecord, InvitationRecord, JudgeRecord, ScoreRecord, SessionRecord,
                      TenderRecord, TenderRoleRecord)
@@ -69,8 +69,8 @@ class SignInRefused(BidEvalError):
 
 class AccountRefused(BidEvalError):
     """An account change that cannot be made: the ``field`` concerned and ``why`` (a code: ``short_password``,
-    ``same_password``, ``seat_taken``, ``seated_as``, ``username_needed``, ``name_needed``, ``username_taken``,
-    ``email_taken``, ``subject_taken``, ``no_account``, ``role_needed``, ``bad_code``, ``invitation_void``, ``invitation_cancelled``)
+    ``same_password``, ``seat_taken``, ``seated_as``, ``username_needed``, ``name_needed``, ``too_long``,
+    ``username_taken``, ``email_taken``, ``subject_taken``, ``no_account``, ``role_needed``, ``bad_code``, ``invitation_void``, ``invitation_cancelled``)
     with its facts."""
 
     code = "account.refused"
@@ -187,6 +187,9 @@ def account_names(username: str, display_name: str) -> tuple[str, str]:
         raise AccountRefused("username", "username_needed")
     if shows_nothing(display_name):  # (a braille blank: a name nobody sees)
         raise AccountRefused("display_name", "name_needed")
+    for field, text in (("username", username), ("display_name", display_name)):
+        if len(text) > LONGEST_NAME:  # (PostgreSQL's column refused it: a traceback)
+            raise AccountRefused(field, "too_long", limit=LONGEST_NAME, length=len(text))
     return username, display_name
 
 

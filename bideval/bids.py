@@ -27,7 +27,7 @@ from .rubric_mark import (made_from_this_version, one_warning_per_version, other
 from .sheets import (TITLE_ROWS, CellRange, InputFile, Workbook, cell_name, column_letter, expand_paths, is_blank,
                      is_blank_row, open_workbook)
 from .values import (LARGEST, FieldType, ValueProblem, cell_decimal, fold, name_key, normalise,
-                     number_as_shown, unit_label, unit_names)
+                     normalise_vendor_id, number_as_shown, unit_label, unit_names)
 from .workers import map_in_order
 
 FORM_SHEET = "Bid"
@@ -90,11 +90,6 @@ def is_credit_code(text: str) -> bool:
 _CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CODE_VALUES = {c: i for i, c in enumerate(_CODE_CHARACTERS)}
 _CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-
-
-def normalise_vendor_id(raw: str) -> str:
-    """The form a credit code is compared and stored in: NFKC, no spaces, upper case."""
-    return "".join(normalise(raw).split()).upper()
 
 
 def close_vendor(vendor_id: str, known: Iterable[str]) -> str | None:

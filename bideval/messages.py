@@ -609,6 +609,18 @@ def _(s: Say) -> str:
                f"{s['length']:,})", f"不超过 {s['limit']:,} 个字符的文本，即 Excel 单元格的上限（此处有 {s['length']:,} 个）")
 
 
+@_template("name_within", _EXPECTED)
+def _(s: Say) -> str:
+    return s.t(f"a bidder's name of at most {s['limit']:,} characters (this one has {s['length']:,})",
+               f"不超过 {s['limit']:,} 个字符的投标人名称（此处有 {s['length']:,} 个）")
+
+
+@_template("id_within", _EXPECTED)
+def _(s: Say) -> str:
+    return s.t(f"a bidder's code of at most {s['limit']:,} characters, spaces left out (this one has {s['length']:,})",
+               f"不超过 {s['limit']:,} 个字符的投标人代码（不计空格，此处有 {s['length']:,} 个）")
+
+
 @_template("text_not_long_number", _EXPECTED)
 def _(s: Say) -> str:
     return s.t(f"the text as typed: a number of more than {s['digits']} digits keeps only its first {s['digits']} in a "
@@ -2041,6 +2053,14 @@ def _(s: Say) -> str:
     return said if option is None else s.t(f"{option}: {said}", f"{option}：{said}")
 
 
+@_template("store.judge_name_too_long")
+def _(s: Say) -> str:
+    said = s.t(f"a judge's name has at most {s['limit']} characters, found {s['length']}",
+               f"评委姓名最多 {s['limit']} 个字符，实际为 {s['length']} 个")
+    option = s.get("option")
+    return said if option is None else s.t(f"{option}: {said}", f"{option}：{said}")
+
+
 @_template("report.font_missing")
 def _(s: Say) -> str:
     return s.t(f"the evaluation report needs the font {s['font']}, which is not installed ({s['looked_in']}); "
@@ -2500,6 +2520,9 @@ def _(s: Say) -> str:
                           f"{s.get('scores')} 项评分，不能交给其他账户：请移除该评委（其评分随之删除，理由记入审计记录），"
                           "再增设新的评委席位"),
         "username_needed": ("a user name is needed", "须填写用户名"),
+        "too_long": (f"at most {s.get('limit')} characters, found {s.get('length')}",
+                     f"{'用户名' if s['field'] == 'username' else '姓名'}最多 {s.get('limit')} 个字符，"
+                     f"实际为 {s.get('length')} 个"),
         "name_needed": ("a name is needed (the panel list and the audit trail show it)",
                         "须填写姓名（评标委员会名单和审计记录中显示）"),
         "username_taken": (f"{user!r} is taken", f"用户名“{user}”已被使用"),

@@ -26,7 +26,7 @@ from .scoresheet import HEADERS as SCORE_SHEET_HEADERS
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import (TITLE_ROWS, InputFile, Workbook, cell_name, column_letter, expand_paths, header_row,
                      is_blank_row, open_workbook)
-from .values import ValueProblem, is_blank, name_key, normalise, parse_number, parse_text, shows_nothing
+from .values import LONGEST_NAME, ValueProblem, is_blank, name_key, normalise, parse_number, parse_text, shows_nothing
 
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
@@ -93,6 +93,9 @@ def seat_name(raw: object, option: str | None = None) -> str:
     name = judge_name(raw)
     if shows_nothing(name):  # a braille blank (U+2800) shows nothing either (hostile8 H8-4)
         raise BidEvalError.coded("store.judge_needs_name", **({"option": option} if option else {}))
+    if len(name) > LONGEST_NAME:  # (PostgreSQL's column refused it: a traceback)
+        raise BidEvalError.coded("store.judge_name_too_long", limit=LONGEST_NAME, length=len(name),
+                                 **({"option": option} if option else {}))
     return name
 
 

@@ -24,7 +24,8 @@ from .groups import Group, weighted_max
 from .labels import Label, Named
 from .sme import NOT_SME, SmeCategory, category_rate, parse_sme_category
 from .pricing import DISCOUNT_RATE_FIELD, PRICE_MODEL_FIELD, Pricing, PricingModel, percent_text
-from .values import TEN_THOUSAND_UNIT, FieldType, ValueProblem, fold, name_key, parse_discount_rate, parser_for, plain_number
+from .values import (TEN_THOUSAND_UNIT, FieldType, ValueProblem, fold, name_key, parse_discount_rate, parse_vendor_id,
+                     parse_vendor_name, parser_for, plain_number)
 
 if TYPE_CHECKING:
     from .result import Reason
@@ -185,6 +186,10 @@ class Field:
             return partial(parse_price_model, allowed=tuple(map(PricingModel, self.choices)) or tuple(PricingModel))
         if self.id == DISCOUNT_RATE_FIELD and self.origin == "price":
             return parse_discount_rate
+        if self.id == "vendor_name":
+            return parse_vendor_name
+        if self.id == "vendor_id":
+            return parse_vendor_id
         return parser_for(self.type, self.unit, self.choices, self.non_negative, self.currency)
 
     def expected(self) -> str:

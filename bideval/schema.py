@@ -18,6 +18,27 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+# The largest id a table's Integer primary key holds on every database the app runs on (PostgreSQL's integer; SQLite
+# keeps more): a number past it names no record, and asking for it is an error on either database.
+LARGEST_ID = 2**31 - 1
+
+
+def id_in_text(text: str) -> int | None:
+    """The record id ``text`` names (a tender's in a page's address): decimal digits, spaces around them allowed, for a
+    number from 1 to :data:`LARGEST_ID`; None for anything else, which names no record.
+
+    >>> id_in_text(" 12 "), id_in_text("２"), id_in_text("²"), id_in_text("①"), id_in_text("-1"), id_in_text("2.0")
+    (12, 2, None, None, None, None)
+    >>> id_in_text("2147483647"), id_in_text("2147483648"), id_in_text("9" * 5000), id_in_text("0")
+    (2147483647, None, None, None)
+    """
+    text = text.strip()
+    if not text.isdecimal() or len(text) > len(str(LARGEST_ID)):  # "²" and "①" are digits to str.isdigit, not to int
+        return None
+    number = int(text)
+    return number if 1 <= number <= LARGEST_ID else None
+
+
 class Base(DeclarativeBase):
     """Base of the storage models."""
 

@@ -89,7 +89,14 @@ def typed(text: str) -> str:
     :func:`name_key`), so a condition on it or a name matched against it reads ``（`` as ``(``."""
     if not text.isascii() or not text.isprintable():
         text = _INVISIBLE.sub("", text)
+    if "\x00" in text:  # NUL draws nothing, and PostgreSQL files no text holding it (a pasted NUL was a traceback)
+        text = text.replace("\x00", "")
     return text.strip()
+
+
+# The most characters a person's name keeps once filed (a panel seat's, an account's user name and name): the
+# database's columns hold 100 (bideval/schema.py), and PostgreSQL refuses a longer one where SQLite keeps it.
+LONGEST_NAME = 100
 
 
 def shows_nothing(text: str) -> bool:
@@ -498,6 +505,38 @@ def parse_text(raw: object) -> str | None:
     if isinstance(raw, timedelta):  # a cell formatted as a duration ([h]:mm:ss): as Excel shows it, not 45306 days
         return duration_text(raw)
     return _within_cell(typed(str(raw)), raw)
+
+
+def normalise_vendor_id(raw: str) -> str:
+    """The form a credit code is compared and stored in: NFKC, no spaces, upper case."""
+    return "".join(normalise(raw).split()).upper()
+
+
+# The most characters a bidder's code keeps once normalised (the database's column holds 64: bideval/schema.py).
+LONGEST_VENDOR_ID = 64
+
+
+def parse_vendor_id(raw: object) -> str | None:
+    """A bidder's code as typed (:func:`parse_text`), refused when it is longer, once normalised
+    (:func:`normalise_vendor_id`), than :data:`LONGEST_VENDOR_ID` characters."""
+    text = parse_text(raw)
+    length = 0 if text is None else len(normalise_vendor_id(text))
+    if length > LONGEST_VENDOR_ID:
+        raise ValueProblem(Expected("id_within", {"limit": LONGEST_VENDOR_ID, "length": length}), raw)
+    return text
+
+
+# The most characters a bidder's name keeps (the database's column holds 300: bideval/schema.py; PostgreSQL refuses
+# a longer one where SQLite keeps it).
+LONGEST_VENDOR_NAME = 300
+
+
+def parse_vendor_name(raw: object) -> str | None:
+    """A bidder's name: any text (:func:`parse_text`) of at most :data:`LONGEST_VENDOR_NAME` characters."""
+    text = parse_text(raw)
+    if text is not None and len(text) > LONGEST_VENDOR_NAME:
+        raise ValueProblem(Expected("name_within", {"limit": LONGEST_VENDOR_NAME, "length": len(text)}), raw)
+    return text
 
 
 def _within_cell(text: str, raw: object) -> str:

@@ -433,8 +433,8 @@ def show_bids(store: Store, tender: int, rubric: Rubric) -> None:
     for bid in bids:
         reasons = checks[bid.vendor_id].reasons
         if reasons:
-            st.warning(tr(f"**{bid.vendor_name}** (`{bid.vendor_id}`) 为无效投标，不参与评分和排名：",
-                          f"**{bid.vendor_name}** (`{bid.vendor_id}`) is invalid and is neither scored nor ranked:")
+            named = f"**{ws.markdown_text(bid.vendor_name)}** (`{bid.vendor_id}`)"
+            st.warning(tr(f"{named} 为无效投标，不参与评分和排名：", f"{named} is invalid and is neither scored nor ranked:")
                        + "\n" + "\n".join(f"- {ws.markdown_text(r.text.text(lang))}" for r in reasons))
 
     st.markdown("**" + tr("单个投标", "One bid") + "**")

@@ -181,7 +181,8 @@ def show_score_sheet(store: Store, result: Result, tender: int, status: str) -> 
     if not panel_bids(result):  # the ranked bids and those below a pass mark the panel has yet to settle
         st.info(tr("没有有效投标，无需评分表。", "No valid bid: there is nothing to score."))
         return
-    st.download_button(tr(f"下载 {judge} 的评分表", f"Download the score sheet for {judge}") if judge
+    st.download_button(tr(f"下载 {ws.markdown_text(judge)} 的评分表",
+                          f"Download the score sheet for {ws.markdown_text(judge)}") if judge
                        else tr("下载评分表", "Download the score sheet"),
                        data=lambda: store.score_sheet(actor, tender, judge, lang),
                        file_name=ws.download_name("scoresheet", "xlsx", status, judge), mime=XLSX,

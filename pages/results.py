@@ -60,7 +60,8 @@ if rows:
         if result.candidates_tied else ""
     names = {s.vendor_id: s.vendor_name for s in result.ranking}
     st.markdown(tr("**推荐中标候选人：** ", "**Recommended candidates:** ")
-                + tr("，", ", ").join(f"{i}. {names[v]}" for i, v in enumerate(result.candidates, 1)) + tied)
+                + tr("，", ", ").join(f"{i}. {ws.markdown_text(names[v])}" for i, v in enumerate(result.candidates, 1))
+                + tied)
 elif (waiting := none_ranked_yet(result)) is not None:  # bids below a pass mark the panel has yet to score
     st.warning(waiting.text(lang))
 else:
@@ -180,7 +181,7 @@ invalid = [bid for bid in result.invalid if bid.stage is None]
 if invalid:
     st.subheader(tr("无效投标", "Invalid bids"))
     for bid in invalid:
-        st.error(f"**{bid.vendor_name}** (`{bid.vendor_id}`)\n\n"
+        st.error(f"**{ws.markdown_text(bid.vendor_name)}** (`{bid.vendor_id}`)\n\n"
                  + "\n".join(f"- {ws.markdown_text(reason.text.text(lang))}" for reason in bid.reasons))
 
 st.subheader(tr("分析", "Analysis"))

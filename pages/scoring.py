@@ -242,6 +242,17 @@ def submit_section(missing: int, refused: bool, submit_refused: BidEvalError | N
             ws.show_error(submit_refused)
 
 
+SCORE_COLUMNS = frozenset({"score", "grade"})  # two cells of one row that each give its score
+
+
+def other_column_edited(edited: Mapping[int, Mapping[str, Any]], saved: Mapping[int, Row]) -> bool:
+    """Whether a row saved this run holds an edit in both its score cells (``edited``: every edit the editor holds):
+    a score typed, then a grade picked on the same row (or the other way round). The editor keeps showing each cell's
+    own edit over the new value, so the older one would still show — a score that is not the one saved, and which,
+    typed again, changes no cell and is never saved. The page then draws a fresh editor showing what is stored."""
+    return any(SCORE_COLUMNS <= edited.get(position, {}).keys() for position in saved)
+
+
 def pending_cells(remembered: str) -> tuple[str, list[Row], dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
     """The grid the previous run drew (``remembered``: its ``workspace.remember_shown`` prefix): its editor key, the
     rows it showed, every edit it holds and those not handled yet (none: no grid drawn yet)."""
@@ -259,9 +270,9 @@ def save_pending(store: Store, judge: Actor, tender: int, remembered: str) -> tu
         return {}, [], None
     seen = st.session_state[ws.GRID_HANDLED]
     saved, refused = save_edits(store, judge, tender, before, fresh, store.tiers(judge, tender))
-    if refused:
+    if refused or other_column_edited(edited, saved):
         seen.pop(old_key, None)
-        st.session_state.scoring_round += 1  # a fresh editor shows what is saved, not the refused value
+        st.session_state.scoring_round += 1  # a fresh editor shows what is saved, not the refused or older value
     else:
         seen[old_key] = edited
     return saved, refused, before[max(fresh)].vendor_id
@@ -327,7 +338,7 @@ def main() -> None:
     if undeclared:  # 回避声明: before any bid is shown
         declaration_form(store, judge, tender, undeclared)
         st.stop()
-    recused = [f"{bidders.get(d.vendor_id, '')} ({d.vendor_id})" for d in declared if d.conflict]
+    recused = [f"{ws.markdown_text(bidders.get(d.vendor_id, ''))} ({d.vendor_id})" for d in declared if d.conflict]
     if recused:
         st.caption(tr(f"您已声明与以下投标人存在利害关系，回避对其打分：{'、'.join(recused)}",
                       f"You declared a conflict of interest with, and do not score: {', '.join(recused)}"))

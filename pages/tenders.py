@@ -206,7 +206,8 @@ def show_other_versions(others: list) -> None:
     if not others:
         return
     tr = ws.tr
-    named = "、".join(f"#{t.id}（{t.name}）" for t in others), ", ".join(f"#{t.id} ({t.name})" for t in others)
+    named = ("、".join(f"#{t.id}（{ws.markdown_text(t.name)}）" for t in others),
+             ", ".join(f"#{t.id} ({ws.markdown_text(t.name)})" for t in others))
     st.info(tr(f"项目 {named[0]} 使用同一评分标准（{others[0].rubric_id}）的另一版本。两个项目之间不会移动任何内容："
                "其投标、评分和结果仍保留在原项目中，按原版本计算，不会重新计分。请在本项目重新导入投标文件（按另一版本制作的"
                f"投标表可以读取，但会有警告），评委须在本项目重新评分（在评分表格中，或使用从本项目下载的评分表；为项目 "

@@ -73,7 +73,8 @@ def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
             store.set_tier(ws.actor(), tender, vendor_id, criterion.id, wanted, expected_version=version)
             changed += 1
             if wanted is None and (judges := scored_by(store, tender, vendor_id, criterion.id)):
-                note(criterion.id, "warning", f"{vendor_name} ({vendor_id}): " + tr(
+                judges = [ws.markdown_text(j) for j in judges]
+                note(criterion.id, "warning", f"{ws.markdown_text(vendor_name)} ({vendor_id}): " + tr(
                     f"已撤销定档。评委 {'、'.join(judges)} 的评分仍保留；在重新定档前，评委不能再修改这一项。",
                     f"tier cleared. The scores of {', '.join(judges)} are kept; judges cannot change them "
                     "until a tier is agreed again."))
@@ -82,7 +83,7 @@ def save_tiers(store: Store, tender: int, criterion: Tiered, editor_key: str,
             # ... naming each choice not saved (app8: after signing in again the table showed the old tier and only
             # "the session has expired" stood above it)
             unsaved = tr("、", "; ").join(
-                f"{vendors[p][1]} ({vendors[p][0]}) → "
+                f"{ws.markdown_text(vendors[p][1])} ({vendors[p][0]}) → "
                 + (tier_text(tier) if t and (tier := criterion.tier(t)) is not None else tr("未定档", "no tier"))
                 for p, t in wanted_rows[done:])
             note(criterion.id, "error", "\n\n".join(ws.error_markdown(error, ws.readable_rubric())) + "\n\n" + tr(
@@ -108,7 +109,7 @@ def add_judge(store: Store, tender: int) -> None:
     except BidEvalError as error:  # no name, or no right or no longer the stage to change the panel: said as it is
         note("panel", "error", "\n\n".join(ws.error_markdown(error)))
         return
-    note("panel", "success", tr(f"已加入评委：{name}", f"Added to the panel: {name}"))
+    note("panel", "success", tr(f"已加入评委：{ws.markdown_text(name)}", f"Added to the panel: {ws.markdown_text(name)}"))
     st.session_state.tiers_new_judge = ""
 
 
@@ -123,7 +124,8 @@ def remove_judge(store: Store, tender: int) -> None:
     except BidEvalError as error:
         note("panel", "error", "\n\n".join(ws.error_markdown(error)))
         return
-    note("panel", "success", tr(f"已移除评委：{name}", f"Removed from the panel: {name}"))
+    note("panel", "success", tr(f"已移除评委：{ws.markdown_text(name)}",
+                                f"Removed from the panel: {ws.markdown_text(name)}"))
     st.session_state.tiers_remove_judge = None
     st.session_state.tiers_remove_reason = ""
 

@@ -243,3 +243,25 @@ def test_results_page_says_when_a_chart_has_too_little_data(app_db, tmp_path, la
     assert set(plotly_charts(app)) == {"chart_makeup"}  # one bid still has its score make-up
     notes = [i.value for i in app.info]
     assert len(notes) == 2 and all(any(s in n for n in notes) for s in says)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_vendor_name_is_shown_as_written_not_as_markdown(app_db, tmp_path, lang):
+    """A bidder's name is text from its form: 星*辰*科技 (or a name holding a link, `[…](http://…)`) showed on the
+    Results page as 星辰科技 with 辰 in italics among the candidates and the invalid bids, and on the Bids page above
+    an invalid bid's reasons: the page's Markdown read its characters. Each is now shown as written."""
+    store = Store(app_db)
+    tender = chair_tender(store, "名称", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    valid, invalid = "星*辰*科技", "[丙公司](http://example.cn)"
+    files = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name=valid)),
+             write_form(tmp_path / "c.xlsx", good_bid(VENDOR_C, name=invalid, business_license="否"))]
+    assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in files]).ok
+    results = open_app("results", lang=lang, tender_id=tender)
+    assert not results.exception
+    said = [m.value for m in results.markdown] + [e.value for e in results.error]
+    assert [t for t in said if "星\\*辰\\*科技" in t] and not [t for t in said if "星*辰*科技" in t]
+    assert [t for t in said if "\\[丙公司\\](http://example.cn)" in t] and not [t for t in said if invalid in t]
+    bids = open_app("bids", lang=lang, tender_id=tender)
+    assert not bids.exception
+    warned = [w.value for w in bids.warning]
+    assert [t for t in warned if "\\[丙公司\\](http://example.cn)" in t] and not [t for t in warned if invalid in t]

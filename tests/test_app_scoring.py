@@ -262,6 +262,21 @@ def test_a_judge_declares_for_every_bidder_before_seeing_any_bid(tender, lang, h
     assert my_scores(tender, "赵评委") == {(VENDOR_B, "service_design"): (Decimal(3), "")}
 
 
+def test_the_bidder_a_judge_is_recused_from_is_named_as_written(app_db, tmp_path):
+    """The line naming the bidders a judge is recused from showed 星*辰*科技 as 星辰科技 with 辰 in italics."""
+    store = Store(app_db)
+    tender = chair_tender(store, "回避", EXAMPLE_RUBRIC.read_text(encoding="utf-8"), EXAMPLE_RUBRIC.name)
+    files = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, name="星*辰*科技")),
+             write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司"))]
+    assert store.import_bids(admin_of(store), tender, [(f.name, f.read_bytes()) for f in files]).ok
+    store.open_scoring(admin_of(store), tender)
+    seat_judge(store, tender, JUDGE, conflicts=[VENDOR_A])
+    app = open_app("scoring", tender_id=tender, judge=JUDGE)
+    assert not app.exception
+    said = [c.value for c in app.caption if VENDOR_A in c.value]
+    assert said and "星\\*辰\\*科技" in said[0] and "星*辰*科技" not in said[0]
+
+
 @pytest.mark.parametrize("lang, words", [("en", "already holds scores for a bidder it declares a conflict"),
                                          ("zh", "已有声明存在利害关系的投标人的评分")])
 def test_a_conflict_over_scores_a_panel_workbook_gave_the_seat_is_refused_on_the_page(tender, tmp_path, lang, words):

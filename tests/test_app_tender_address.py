@@ -132,3 +132,13 @@ def test_the_landing_page_keeps_its_own_address(tenders):
     assert registered["results"]["script_path"].endswith("pages/results.py")
     app.switch_page("pages/results.py").run()  # its own address, as a link opens it
     assert not app.exception and app.title[0].value == "评标结果"
+
+
+@pytest.mark.parametrize("address", ["²", "1²", "①", "99999999999999999999", "9223372036854775808", "-1", "2.0", ""])
+def test_an_address_naming_no_tender_number_is_said_not_a_traceback(tenders, address):
+    """`?tender=²` (a digit to str.isdigit, no number to int) or a number past what the database holds ended every page
+    in a traceback (ValueError; OverflowError on SQLite, out of range on PostgreSQL): the address names no tender the
+    user holds, said as for any other."""
+    app = session({"tender": address})
+    assert not app.exception
+    assert app.session_state["tender_id"] is None or app.session_state["tender_id"] in tenders

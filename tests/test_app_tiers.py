@@ -84,6 +84,15 @@ def test_clearing_a_tier_undoes_it_and_says_whose_scores_are_kept(tender):
     assert [Decimal(s.score) for s in store.scores(admin_of(store), tender)] == [7]
 
 
+def test_clearing_a_tier_names_the_judges_as_written(tender):
+    """The note after clearing a tier named a judge called 王*评*委 as 王评委 with 评 in italics: Markdown read the name."""
+    store = Store()
+    store.set_tier(admin_of(store), tender, VENDOR_A, "ops_plan", "t2")
+    store.set_score(seat_judge(store, tender, "王*评*委"), tender, VENDOR_A, "ops_plan", Decimal("7"))
+    app = choose_tiers(open_app("tiers", tender_id=tender), {0: None})
+    assert "王\\*评\\*委" in app.warning[0].value and "王*评*委" not in app.warning[0].value
+
+
 def test_a_tier_that_would_leave_scores_outside_is_refused(tender):
     store = Store()
     store.set_tier(admin_of(store), tender, VENDOR_A, "ops_plan", "t3")

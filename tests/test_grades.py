@@ -11,6 +11,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -444,6 +445,45 @@ def test_the_grid_offers_grade_choices(app_db, tmp_path, lang):
         f"{VENDOR_A} 甲公司 / Plan: '8 · Provided' is not a grade that goes with its score on Plan (Excellent 8–10, "
         "Good 5–8 (whole points)): 8 is the grade Excellent, and 'Provided' is none of its grades; not saved."]
     assert [(s.criterion, s.score) for s in admin_call("scores", tender)] == [("sample", "8")]
+
+
+def in_the_browser(app, edits: dict[int, dict[str, str]], key: str):
+    """The grid as the judge's browser draws it after a run: a keyed editor with a fixed number of rows keeps its
+    edits across a change of its values (Streamlit's data editor, given the same key), so each cell the judge edited
+    still shows what they typed or picked; a new key (a fresh editor) shows the data alone."""
+    frame = app.data_editor[0].value.copy()
+    if app.data_editor[0].key == key:
+        for position, cells in edits.items():
+            for column, value in cells.items():
+                frame.loc[position, column] = value
+    return frame
+
+
+@pytest.mark.parametrize("first, then, stored, grade", [
+    ({"score": "9"}, {"grade": "6 · Good"}, "6", "6 · Good"),
+    ({"grade": "9 · Excellent"}, {"score": "6"}, "6", "6 · Good"),
+    ({"score": "9"}, {"grade": None}, None, None),  # the grade cleared withdraws the score
+])
+def test_a_score_changed_in_the_other_column_is_shown_in_both(app_db, tmp_path, first, then, stored, grade):
+    """A judge typed 9 on a graded criterion, then picked the grade 6 · Good on the same row (or the other way
+    round): 6 was saved, but the score cell still showed the 9 typed before (the editor keeps a cell's edit over the
+    new value), and 9 typed again to put it back changed no cell, so nothing was saved: the grid said 9, the tender
+    counted 6. Both cells now show what is stored."""
+    tender, app = graded_grid(app_db, tmp_path, "en")
+    row = next(i for i, c in enumerate(app.data_editor[0].value["criterion"]) if c.startswith("Plan"))
+    edits: dict[str, str | None] = {}
+    for cells in (first, then):
+        key = app.data_editor[0].key
+        edits.update(cells)  # the editor's edited_rows: every edit made in it so far
+        app.session_state[key] = {"edited_rows": {row: dict(edits)}, "added_rows": [], "deleted_rows": []}
+        app.run()
+        assert not app.exception and not app.error
+        if app.data_editor[0].key != key:  # a fresh editor: no edit of the old one shows
+            edits = {}
+    assert [s.score for s in admin_call("scores", tender) if s.criterion == "plan"] in ([stored], [] if stored is None
+                                                                                        else [stored])
+    shown = in_the_browser(app, {row: edits}, key)
+    assert tuple(None if pd.isna(shown[c][row]) else shown[c][row] for c in ("score", "grade")) == (stored, grade)
 
 
 @pytest.mark.parametrize("lang, column, criterion, typed, refused, plain, saved", [

@@ -1284,6 +1284,75 @@ def test_a_comment_is_filed_as_typed_whichever_way_it_comes_in(session, tmp_path
     assert (preview.changes, preview.unchanged) == ((), 1)
 
 
+def test_a_nul_in_typed_text_is_dropped_as_an_invisible_character_is(session):
+    """A NUL pasted into a comment, a judge's or a tender's name or a conflict's note was filed as typed on SQLite
+    and, on PostgreSQL, which files no text holding one, ended the page in a traceback (DataError). It draws nothing,
+    so it is dropped as a zero-width space is."""
+    store, tender, who = session
+    store.declare(who["wang"], tender, {VENDOR_B: "前\x00雇主"})
+    store.set_score(who["wang"], tender, VENDOR_A, "ops_plan", D(12), comment="清\x00晰\x00")
+    assert store.add_judge(who["chair"], tender, "赵\x00评委") == "赵评委"
+    other = store.create_tender(who["buyer"], "T\x002", RUBRIC_TEXT, "example.yaml")
+    assert [x.comment for x in store.scores(who["chair"], tender, "王评委")] == ["清晰"]
+    assert [(d.vendor_id, d.note) for d in store.recusals(who["chair"], tender)] == [(VENDOR_B, "前雇主")]
+    assert "赵评委" in store.judges(who["chair"], tender)
+    assert next(t.name for t in store.tenders(who["buyer"]) if t.id == other) == "T2"
+
+
+def test_a_name_longer_than_the_database_keeps_is_refused_naming_its_length(url):
+    """A judge's seat or an account named with 150 characters was filed on SQLite and, on PostgreSQL (a column of 100
+    characters), ended the page in a traceback (StringDataRightTruncation). It is refused, saying how long it may
+    be; 100 characters are kept."""
+    store = Store(url)
+    admin = admin_of(store)
+    tender = store.create_tender(admin, "T", RUBRIC_TEXT, "example.yaml")
+    with pytest.raises(BidEvalError, match="at most 100 characters, found 150"):
+        store.add_judge(admin, tender, "评" * 150)
+    with pytest.raises(BidEvalError, match="at most 100 characters, found 101"):
+        store.give_role(admin, tender, "admin", Role.JUDGE, judge_name="席" * 101)
+    with pytest.raises(AccountRefused, match="display_name: at most 100 characters, found 150"):
+        store.accounts.create_account(admin, "zhao", "赵" * 150)
+    with pytest.raises(AccountRefused, match="username: at most 100 characters, found 101"):
+        store.accounts.create_account(admin, "u" * 101, "赵")
+    assert store.add_judge(admin, tender, "评" * 100) == "评" * 100
+    assert store.accounts.create_account(admin, "u" * 100, "赵" * 100)[0].display_name == "赵" * 100
+    assert store.judges(admin, tender) == ["评" * 100]
+
+
+def test_a_bidders_name_longer_than_the_database_keeps_is_refused_at_its_cell(url, tmp_path):
+    """A bid form naming its bidder in 400 characters was filed on SQLite and, on PostgreSQL (a column of 300
+    characters), ended the Bids page in a traceback (StringDataRightTruncation): the cell is refused as any other
+    unreadable answer, nothing of the file imported; 300 characters are kept."""
+    store = Store(url)
+    admin = admin_of(store)
+    tender = store.create_tender(admin, "T", RUBRIC_TEXT, "example.yaml")
+    long = write_form(tmp_path / "long.xlsx", good_bid(VENDOR_A, name="北" * 400))
+    report = store.import_bids(admin, tender, files(long))
+    assert not report.ok and list(report.refused) == ["long.xlsx"]
+    said = [str(problem) for problem in report.refused["long.xlsx"]]
+    assert any("Bid!C3" in line and "at most 300 characters (this one has 400)" in line for line in said), said
+    assert dict(store.bidders(admin, tender)) == {}
+    kept = write_form(tmp_path / "kept.xlsx", good_bid(VENDOR_A, name="北" * 300))
+    assert store.import_bids(admin, tender, files(kept)).ok
+    assert dict(store.bidders(admin, tender)) == {VENDOR_A: "北" * 300}
+
+
+def test_a_bidders_code_longer_than_the_database_keeps_is_refused_at_its_cell(url, tmp_path):
+    """A bidder's code of 80 characters (not a credit code: a foreign firm's registration) ended the Bids page in a
+    traceback on PostgreSQL (a column of 64); it is refused at its cell. Spaces, which the code is filed without, do
+    not count: 64 characters with spaces between them are kept."""
+    store = Store(url)
+    admin = admin_of(store)
+    tender = store.create_tender(admin, "T", RUBRIC_TEXT, "example.yaml")
+    report = store.import_bids(admin, tender, files(write_form(tmp_path / "x.xlsx", good_bid("X" * 80))))
+    assert not report.ok
+    assert any("Bid!C2" in str(p) and "at most 64 characters, spaces left out (this one has 80)" in str(p)
+               for p in report.refused["x.xlsx"]), report.refused
+    spaced = " ".join(["ABCD1234"] * 8)
+    assert store.import_bids(admin, tender, files(write_form(tmp_path / "y.xlsx", good_bid(spaced)))).ok
+    assert list(dict(store.bidders(admin, tender))) == ["ABCD1234" * 8]
+
+
 # Each free text the store files, as (what to do first, the call filing the text, the audit action keeping it): a
 # reason, a conflict's note and a finding are filed as a comment is, and a required one with nothing left once typed
 # (values.typed) is refused, as an agreed score's reason is (app7).
