@@ -89,8 +89,6 @@ def typed(text: str) -> str:
     :func:`name_key`), so a condition on it or a name matched against it reads ``（`` as ``(``."""
     if not text.isascii() or not text.isprintable():
         text = _INVISIBLE.sub("", text)
-    if "\x00" in text:  # NUL draws nothing, and PostgreSQL files no text holding it (a pasted NUL was a traceback)
-        text = text.replace("\x00", "")
     return text.strip()
 
 
@@ -115,7 +113,7 @@ def shows_nothing(text: str) -> bool:
 # as nothing (Default_Ignorable_Code_Point: the combining grapheme joiner, variation selectors such as the one an
 # emoji keyboard adds after ✔, Hangul fillers, Mongolian and Khmer invisible marks); tests/test_values.py checks it.
 # And the control characters but tab and line breaks (U+0001 from `_x0001_` in a cell: verify21b, a bidder's name
-# that differed from another's by one no one sees).
+# that differed from another's by one no one sees; NUL, which PostgreSQL files in no text: verify21a, a traceback).
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
     "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
