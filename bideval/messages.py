@@ -615,6 +615,12 @@ def _(s: Say) -> str:
                f"不超过 {s['limit']:,} 个字符的投标人名称（此处有 {s['length']:,} 个）")
 
 
+@_template("judge_within", _EXPECTED)
+def _(s: Say) -> str:
+    return s.t(f"a judge's name of at most {s['limit']:,} characters (this one has {s['length']:,})",
+               f"不超过 {s['limit']:,} 个字符的评委姓名（此处有 {s['length']:,} 个）")
+
+
 @_template("id_within", _EXPECTED)
 def _(s: Say) -> str:
     return s.t(f"a bidder's code of at most {s['limit']:,} characters, spaces left out (this one has {s['length']:,})",

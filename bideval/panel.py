@@ -379,6 +379,9 @@ class _PanelReader:
                 self.expect(book, sheet, r, column, Expected("judge_name"), raw)
                 continue
             name = _placed(name) if name else name  # 组长：王评委: a member and their place on the panel, in one cell
+            if name and len(name) > LONGEST_NAME:  # (the app's database keeps 100: PostgreSQL's was a traceback)
+                self.expect(book, sheet, r, column, _judge_within(name), raw)
+                continue
             label = _form_label(row, column)  # 制表人： | 张三: the name of who drew the list up, not a member
             if name and (label or _member_note(raw, name)):  # 以上共5人, 注：…, Total: 5, a date: a line of the form
                 note = label + _text(raw, as_typed=True)
@@ -807,6 +810,8 @@ class _PanelReader:
             self.judges_seen[(raw_judge.__class__, raw_judge)] = judge
         if shows_nothing(judge):  # (a braille blank names nobody either)
             self.expect(book, sheet, r, columns["judge"], Expected("judge_name"), raw_judge)
+        elif len(judge) > LONGEST_NAME:  # (the app's database keeps 100: PostgreSQL's was a traceback)
+            self.expect(book, sheet, r, columns["judge"], _judge_within(judge), raw_judge)
         elif self.judges_sheet is None:
             self.spelling(judge, book, sheet, r, columns["judge"])
         elif judge not in self.judges_sheet:
@@ -1485,6 +1490,11 @@ def _text(raw: Any, as_typed: bool = False) -> str:
     message shows what the cell holds."""
     text = "" if isinstance(raw, Unreadable) else parse_text(raw) or ""
     return text if as_typed else normalise(text)
+
+
+def _judge_within(name: str) -> Expected:
+    """What a judge's name longer than :data:`~bideval.values.LONGEST_NAME` was expected to be."""
+    return Expected("judge_within", {"limit": LONGEST_NAME, "length": len(name)})
 
 
 def _named_one(criterion: Criterion) -> Named:

@@ -226,6 +226,7 @@ EXPECTED = {
     "text_not_long_number": dict(digits=15),
     "name_within": dict(limit=300, length=412),
     "id_within": dict(limit=64, length=80),
+    "judge_within": dict(limit=100, length=101),
     "a_text": {}, "text_as_shown": {}, "text_as_held": dict(held="12345", hidden=False),
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
 }
@@ -905,6 +906,9 @@ EXPECTATIONS = [
     ("text_within",
      'a text of at most 32,767 characters, the most an Excel cell holds (this one has 40,000)', SAME,
      '不超过 32,767 个字符的文本，即 Excel 单元格的上限（此处有 40,000 个）'),
+    ("judge_within",
+     "a judge's name of at most 100 characters (this one has 101)", SAME,
+     '不超过 100 个字符的评委姓名（此处有 101 个）'),
     ("id_within",
      "a bidder's code of at most 64 characters, spaces left out (this one has 80)", SAME,
      '不超过 64 个字符的投标人代码（不计空格，此处有 80 个）'),

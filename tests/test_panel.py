@@ -1284,3 +1284,16 @@ def test_an_archive_not_opened_in_a_panel_folder_is_a_warning_as_in_a_bids_folde
     panel = read(rubric, bidset, folder)
     assert len(panel.scores) == 8
     assert any("签字页扫描件.rar" in str(w) for w in panel.warnings)
+
+
+def test_a_judge_name_longer_than_the_database_keeps_is_refused_at_its_cell(rubric, bidset, tmp_path):
+    """verify21a: a judge's name of over 100 characters on a panel workbook was a PostgreSQL traceback when the app
+    stored it (its column keeps 100); it is refused at its cell, on the Judges and the Scores sheet alike."""
+    long = "王" * 101
+    scores = full_panel(judges=(long, "李评委"))
+    path = write_panel(tmp_path / "p.xlsx", scores, TIERS, judges=[long, "李评委"])
+    said = problems_of(rubric, bidset, path)
+    expected = "expected a judge's name of at most 100 characters (this one has 101)"
+    assert said[0].startswith(f"{path}:Judges!A2: {expected}, found '王王王")
+    assert said[1:] and all(line.startswith(f"{path}:Scores!A") and expected in line for line in said[1:])
+    assert len(said) == 1 + sum(1 for row in scores if row[0] == long)
