@@ -165,6 +165,18 @@ def email_address(email: str | None) -> str | None:
     return (email or "").strip().lower() or None
 
 
+LONGEST_EMAIL = 200  # the database's column (bideval/schema.py): PostgreSQL refuses a longer one where SQLite keeps it
+
+
+def kept_email(email: str | None) -> str | None:
+    """An e-mail address an account is to keep (:func:`email_address`); AccountRefused (``too_long``) for one longer
+    than the database keeps, which had been a traceback on PostgreSQL (verify21a)."""
+    address = email_address(email)
+    if address is not None and len(address) > LONGEST_EMAIL:
+        raise AccountRefused("email", "too_long", limit=LONGEST_EMAIL, length=len(address))
+    return address
+
+
 def name_key(display_name: str) -> str:
     """What two display names are compared by: without case or spaces, so ``管理员 ADMIN`` is ``管理员admin``.
 
@@ -471,7 +483,7 @@ class Accounts:
         ``with_password=False`` makes an account that signs in only through an external identity (or not at all).
         """
         username, display_name = account_names(username, display_name)
-        email = email_address(email)
+        email = kept_email(email)
         password = secrets.token_urlsafe(12) if with_password else None
         password_hash = _hasher.hash(password) if password else None
         try:
@@ -654,7 +666,7 @@ class Accounts:
     def link_external(self, actor: Actor, username: str, subject: str | None = None, email: str | None = None) -> None:
         """Map an external identity (the provider's subject, or an e-mail address) to an account (administrator only);
         AccountRefused (``subject_taken``, ``email_taken``, naming the account) when another account has it."""
-        email = email_address(email)
+        email = kept_email(email)
         try:
             with self.db.write() as s:
                 self._admin(s, actor)

@@ -2527,7 +2527,7 @@ def _(s: Say) -> str:
                           "再增设新的评委席位"),
         "username_needed": ("a user name is needed", "须填写用户名"),
         "too_long": (f"at most {s.get('limit')} characters, found {s.get('length')}",
-                     f"{'用户名' if s['field'] == 'username' else '姓名'}最多 {s.get('limit')} 个字符，"
+                     f"{ {'username': '用户名', 'email': '电子邮箱'}.get(s['field'], '姓名')}最多 {s.get('limit')} 个字符，"
                      f"实际为 {s.get('length')} 个"),
         "name_needed": ("a name is needed (the panel list and the audit trail show it)",
                         "须填写姓名（评标委员会名单和审计记录中显示）"),

@@ -1317,6 +1317,13 @@ def test_a_name_longer_than_the_database_keeps_is_refused_naming_its_length(url)
     assert store.add_judge(admin, tender, "评" * 100) == "评" * 100
     assert store.accounts.create_account(admin, "u" * 100, "赵" * 100)[0].display_name == "赵" * 100
     assert store.judges(admin, tender) == ["评" * 100]
+    # an e-mail address: its column keeps 200 (verify21a: a longer one was a traceback on PostgreSQL too)
+    long_email = "w" * 190 + "@example.org"
+    with pytest.raises(AccountRefused, match="email: at most 200 characters, found 202"):
+        store.accounts.create_account(admin, "qian", "钱", email=long_email)
+    with pytest.raises(AccountRefused, match="email: at most 200 characters, found 202"):
+        store.accounts.link_external(admin, "u" * 100, email=long_email)
+    assert store.accounts.create_account(admin, "sun", "孙", email="w" * 188 + "@example.org")[0].username == "sun"
 
 
 def test_a_bidders_name_longer_than_the_database_keeps_is_refused_at_its_cell(url, tmp_path):
