@@ -30,8 +30,8 @@ from .errors import BidEvalError
 from .rights import Action, Actor, RightRefused, Role
 from .values import LONGEST_NAME, shows_nothing, typed
 from .workflow import StageRefused
-from .schema import (AccountRecord, DeclarationRecord, InvitationRecord, JudgeRecord, ScoreRecord, SessionRecord,
-                     TenderRecord, TenderRoleRecord)
+from .schema import (LONGEST_EMAIL, AccountRecord, DeclarationRecord, InvitationRecord, JudgeRecord, ScoreRecord,
+                     SessionRecord, TenderRecord, TenderRoleRecord)
 
 MIN_PASSWORD = 10
 MAX_FAILURES = 5  # wrong passwords in a row before the account is locked
@@ -163,9 +163,6 @@ def email_address(email: str | None) -> str | None:
     ('wang@example.org', None)
     """
     return (email or "").strip().lower() or None
-
-
-LONGEST_EMAIL = 200  # the database's column (bideval/schema.py): PostgreSQL refuses a longer one where SQLite keeps it
 
 
 def kept_email(email: str | None) -> str | None:

@@ -12,11 +12,16 @@ from datetime import datetime, timezone
 from sqlalchemy import Boolean, ForeignKey, LargeBinary, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from .values import LONGEST_NAME, LONGEST_VENDOR_ID, LONGEST_VENDOR_NAME
+
 
 def utc_now() -> datetime:
     """Now in UTC without a time zone, as every timestamp is stored."""
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
+
+# The longest e-mail address an account keeps (bideval.accounts refuses a longer one: PostgreSQL had, in a traceback)
+LONGEST_EMAIL = 200
 
 # The largest id a table's Integer primary key holds on every database the app runs on (PostgreSQL's integer; SQLite
 # keeps more): a number past it names no record, and asking for it is an error on either database.
@@ -75,8 +80,8 @@ class BidRecord(Base):
     __table_args__ = (UniqueConstraint("tender_id", "vendor_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    vendor_id: Mapped[str] = mapped_column(String(64))
-    vendor_name: Mapped[str] = mapped_column(String(300))
+    vendor_id: Mapped[str] = mapped_column(String(LONGEST_VENDOR_ID))
+    vendor_name: Mapped[str] = mapped_column(String(LONGEST_VENDOR_NAME))
     file_name: Mapped[str] = mapped_column(String(300))
     sha256: Mapped[str] = mapped_column(String(64))
     content: Mapped[bytes] = mapped_column(LargeBinary)
@@ -98,7 +103,7 @@ class JudgeRecord(Base):
     __table_args__ = (UniqueConstraint("tender_id", "name"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(LONGEST_NAME))
     account_id: Mapped[int | None] = mapped_column(index=True)  # no foreign key: SQLite cannot add one in place
     submitted_at: Mapped[datetime | None]
     last_account_id: Mapped[int | None]  # the holder, or the last one once taken back (None: never held)
@@ -112,7 +117,7 @@ class TierRecord(Base):
     __table_args__ = (UniqueConstraint("tender_id", "vendor_id", "criterion"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    vendor_id: Mapped[str] = mapped_column(String(64))
+    vendor_id: Mapped[str] = mapped_column(String(LONGEST_VENDOR_ID))
     criterion: Mapped[str] = mapped_column(String(100))
     tier: Mapped[str] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(default=1, server_default="1")  # 1: the tiers agreed before versions
@@ -125,8 +130,8 @@ class ScoreRecord(Base):
     __table_args__ = (UniqueConstraint("tender_id", "judge", "vendor_id", "criterion"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    judge: Mapped[str] = mapped_column(String(100))
-    vendor_id: Mapped[str] = mapped_column(String(64))
+    judge: Mapped[str] = mapped_column(String(LONGEST_NAME))
+    vendor_id: Mapped[str] = mapped_column(String(LONGEST_VENDOR_ID))
     criterion: Mapped[str] = mapped_column(String(100))
     score: Mapped[str | None] = mapped_column(String(40))
     comment: Mapped[str] = mapped_column(Text, default="")
@@ -145,7 +150,8 @@ class AuditEvent(Base):
     tender_id: Mapped[int | None] = mapped_column(index=True)
     at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(100))
-    username: Mapped[str | None] = mapped_column(String(100))  # the acting account's (None: before 0006, the system)
+    # the acting account's (None: before 0006, the system)
+    username: Mapped[str | None] = mapped_column(String(LONGEST_NAME))
     action: Mapped[str] = mapped_column(String(60))
     subject: Mapped[str] = mapped_column(Text, default="")
     old_value: Mapped[str | None] = mapped_column(Text)
@@ -170,8 +176,8 @@ class AccountRecord(Base):
 
     __tablename__ = "account"
     id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(100), unique=True)
-    display_name: Mapped[str] = mapped_column(String(100))
+    username: Mapped[str] = mapped_column(String(LONGEST_NAME), unique=True)
+    display_name: Mapped[str] = mapped_column(String(LONGEST_NAME))
     # accounts.name_key(display_name), unique: two accounts made at once cannot share a name (an account from before
     # migration 0007 whose name another already had keeps none; the check before writing still compares its name)
     display_key: Mapped[str | None] = mapped_column(String(200), index=True, unique=True)
@@ -182,7 +188,7 @@ class AccountRecord(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_attempts: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
-    email: Mapped[str | None] = mapped_column(String(200), unique=True)
+    email: Mapped[str | None] = mapped_column(String(LONGEST_EMAIL), unique=True)
     external_subject: Mapped[str | None] = mapped_column(String(300), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
 
@@ -207,7 +213,7 @@ class InvitationRecord(Base):
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     tender_id: Mapped[int | None] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"))
     role: Mapped[str | None] = mapped_column(String(20))
-    judge_name: Mapped[str | None] = mapped_column(String(100))
+    judge_name: Mapped[str | None] = mapped_column(String(LONGEST_NAME))
     created_by: Mapped[str] = mapped_column(String(100))  # the name shown, as the audit trail has it
     created_by_id: Mapped[int | None]  # the account (None: made before migration 0005 by a name several accounts had)
     created_at: Mapped[datetime]
@@ -234,8 +240,8 @@ class DeclarationRecord(Base):
     __table_args__ = (UniqueConstraint("tender_id", "judge", "vendor_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    judge: Mapped[str] = mapped_column(String(100))
-    vendor_id: Mapped[str] = mapped_column(String(64))
+    judge: Mapped[str] = mapped_column(String(LONGEST_NAME))
+    vendor_id: Mapped[str] = mapped_column(String(LONGEST_VENDOR_ID))
     conflict: Mapped[bool] = mapped_column(Boolean)
     note: Mapped[str] = mapped_column(Text, default="")
     declared_at: Mapped[datetime]
@@ -248,7 +254,7 @@ class ConsensusRecord(Base):
     __table_args__ = (UniqueConstraint("tender_id", "vendor_id", "criterion"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    vendor_id: Mapped[str] = mapped_column(String(64))
+    vendor_id: Mapped[str] = mapped_column(String(LONGEST_VENDOR_ID))
     criterion: Mapped[str] = mapped_column(String(100))
     score: Mapped[str] = mapped_column(String(40))
     reason: Mapped[str] = mapped_column(Text)
@@ -265,9 +271,9 @@ class FindingRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
-    vendor_id: Mapped[str] = mapped_column(String(64))
+    vendor_id: Mapped[str] = mapped_column(String(LONGEST_VENDOR_ID))
     criterion: Mapped[str] = mapped_column(String(100), default="")
-    judge: Mapped[str] = mapped_column(String(100), default="")
+    judge: Mapped[str] = mapped_column(String(LONGEST_NAME), default="")
     text: Mapped[str] = mapped_column(Text)
     by: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime]
@@ -281,7 +287,7 @@ class DocumentRecord(Base):
     __table_args__ = (UniqueConstraint("tender_id", "vendor_id", "name"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
-    vendor_id: Mapped[str] = mapped_column(String(64))
+    vendor_id: Mapped[str] = mapped_column(String(LONGEST_VENDOR_ID))
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(10))  # pdf | png | jpeg
     envelope: Mapped[str] = mapped_column(String(20))  # technical | price
@@ -301,6 +307,6 @@ class UploadRecord(Base):
     tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(100))
-    vendor_id: Mapped[str | None] = mapped_column(String(64))  # documents attached to one bid later
+    vendor_id: Mapped[str | None] = mapped_column(String(LONGEST_VENDOR_ID))  # documents attached to one bid later
     replace: Mapped[bool] = mapped_column(Boolean, default=False)
     files_json: Mapped[str] = mapped_column(Text)  # bideval.uploads encodes and decodes it

@@ -93,7 +93,7 @@ def typed(text: str) -> str:
 
 
 # The most characters a person's name keeps once filed (a panel seat's, an account's user name and name): the
-# database's columns hold 100 (bideval/schema.py), and PostgreSQL refuses a longer one where SQLite keeps it.
+# length of the database's columns (bideval/schema.py makes them so); PostgreSQL refuses a longer one, SQLite keeps it.
 LONGEST_NAME = 100
 
 
@@ -510,7 +510,7 @@ def normalise_vendor_id(raw: str) -> str:
     return "".join(normalise(raw).split()).upper()
 
 
-# The most characters a bidder's code keeps once normalised (the database's column holds 64: bideval/schema.py).
+# The most characters a bidder's code keeps once normalised (the database's columns: bideval/schema.py makes them so).
 LONGEST_VENDOR_ID = 64
 
 
@@ -524,7 +524,7 @@ def parse_vendor_id(raw: object) -> str | None:
     return text
 
 
-# The most characters a bidder's name keeps (the database's column holds 300: bideval/schema.py; PostgreSQL refuses
+# The most characters a bidder's name keeps (the database's column: bideval/schema.py makes it so; PostgreSQL refuses
 # a longer one where SQLite keeps it).
 LONGEST_VENDOR_NAME = 300
 
