@@ -197,29 +197,26 @@ def _unread_workbooks(folder: Path, sheets: tuple[str, ...]) -> list[Problem]:
     for root, folders, names in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".") and f != "__MACOSX"]
         for name in names:
-            if name.startswith(("~$", ".")):
-                continue
-            if _no_file(Path(root) / name):  # (a pipe is never opened)
+            path = Path(root) / name
+            if name.startswith(("~$", ".")) or _no_file(path):  # (a pipe is never opened)
                 continue
             if name.lower().endswith(_ZIP_WORKBOOKS):
-                found += _may_be_read(Path(root) / name, sheets)
-            elif Path(name).suffix.lower() in _ARCHIVE_SUFFIXES:
-                held = _forms_archived(Path(root) / name, sheets)
-                if held:
-                    found, archived = found + held, archived + held
-                    archives.append(str((Path(root) / name).relative_to(folder)))
+                found += _may_be_read(path, sheets)
+            elif path.suffix.lower() in _ARCHIVE_SUFFIXES and isinstance(listing := _listing_of(path, sheets), _Listing) \
+                    and listing.forms:
+                found, archived = found + len(listing.forms), archived + len(listing.forms)
+                archives.append(str(path.relative_to(folder)))
     return [Problem.of("files.subfolder", str(folder), workbooks=found, archived=archived, archives=tuple(archives))
             ] if found else []
 
 
-def _forms_archived(path: Path, sheets: tuple[str, ...]) -> int:
-    """How many workbooks the caller may read a zip lists (:func:`_archive_listing`); 0 for any other file."""
+def _listing_of(path: Path, sheets: tuple[str, ...]) -> _Listing | str | None:
+    """What the archive at ``path`` lists (:func:`_archive_listing`); None also when it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            listing = _archive_listing(handle, path.suffix, sheets)
+            return _archive_listing(handle, path.suffix, sheets)
     except OSError:
-        return 0
-    return len(listing.forms) if isinstance(listing, _Listing) else 0
+        return None
 
 
 @dataclass
@@ -244,11 +241,7 @@ def _archived_workbooks(path: Path, sheets: tuple[str, ...]) -> tuple[list[Probl
     as .rar stopped an honest folder when refused, so the officer is told to check it. None for a zip of
     attachments or any other file. Only directories are read, and a listed .xlsx or .zip is peeked into only when
     small."""
-    try:
-        with open(path, "rb") as handle:
-            listing = _archive_listing(handle, path.suffix, sheets)
-    except OSError:
-        return [], []
+    listing = _listing_of(path, sheets)
     if isinstance(listing, str):
         return [], [Problem.of("files.archive_not_read", str(path), kind=listing)]
     if listing is None:
