@@ -202,10 +202,12 @@ def _unread_workbooks(folder: Path, sheets: tuple[str, ...]) -> list[Problem]:
                 continue
             if name.lower().endswith(_ZIP_WORKBOOKS):
                 found += _may_be_read(path, sheets)
-            elif path.suffix.lower() in _ARCHIVE_SUFFIXES and isinstance(listing := _listing_of(path, sheets), _Listing) \
-                    and listing.forms:
-                found, archived = found + len(listing.forms), archived + len(listing.forms)
-                archives.append(str(path.relative_to(folder)))
+            elif path.suffix.lower() in _ARCHIVE_SUFFIXES:
+                listing = _listing_of(path, sheets)
+                held = len(listing.forms) if isinstance(listing, _Listing) else 0
+                if held:
+                    found, archived = found + held, archived + held
+                    archives.append(str(path.relative_to(folder)))
     return [Problem.of("files.subfolder", str(folder), workbooks=found, archived=archived, archives=tuple(archives))
             ] if found else []
 
