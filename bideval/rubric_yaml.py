@@ -13,7 +13,6 @@ import hashlib
 import math
 import re
 import stat
-import unicodedata
 from dataclasses import MISSING, fields as dataclass_fields, replace
 from decimal import Decimal
 from pathlib import Path
@@ -201,10 +200,10 @@ def _key_meant(key: Any, allowed: set[str]) -> tuple[str, tuple[str, ...]] | Non
     a zero-width one: copied from a web page or a word processor), with those characters (``U+00A0``); else None."""
     if not isinstance(key, str):
         return None
-    plain = "".join(c for c in unicodedata.normalize("NFKC", key) if unicodedata.category(c) != "Cf").strip()
+    plain = normalise(key)  # (NFKC, without invisible characters, trimmed: as every name is compared)
     if plain == key or plain not in allowed:
         return None
-    return plain, tuple(dict.fromkeys(f"U+{ord(c):04X}" for c in key if c.isspace() or unicodedata.category(c) == "Cf"))
+    return plain, tuple(dict.fromkeys(f"U+{ord(c):04X}" for c in key if not normalise(c)))
 
 
 def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
