@@ -33,7 +33,7 @@ _PACKAGE = __name__.rpartition(".")[0] + "."
 # By source text: the methods read from the file (marshalled: each is unmarshalled when a class asks for it, so a
 # command pays for the classes it makes, not for the package's), and those compiled since.
 _known: dict[str, bytes | CodeType] = {}
-_new: dict[str, CodeType] = {}  # those compiled since the file was read or written
+_new: set[str] = set()  # the source texts compiled since the file was read or written
 _used: set[str] = set()  # those this process has made a class with
 _read: list[bool] = []  # whether the file has been read
 
@@ -61,7 +61,8 @@ def _code(source: str) -> CodeType:
     if isinstance(kept, CodeType):
         _known[source] = kept
         return kept
-    code = _new[source] = _known[source] = compile(source, "<string>", "exec", dont_inherit=True)
+    code = _known[source] = compile(source, "<string>", "exec", dont_inherit=True)
+    _new.add(source)
     return code
 
 
