@@ -113,7 +113,6 @@ class TenderSummary:
     bids: int
     created_at: datetime
     stage: Stage = Stage.SETUP
-    rubric_digest: str = ""  # the SHA-256 a bid form's mark names (:func:`~bideval.rubric_mark.rubric_text_sha256`)
 
 
 @dataclass(frozen=True)
@@ -678,15 +677,21 @@ class Store:
             counts = dict(s.execute(select(BidRecord.tender_id, func.count(BidRecord.id))
                                     .group_by(BidRecord.tender_id)).all())
         return [TenderSummary(t.id, t.name, self._listed_rubric_id(t), t.version, counts.get(t.id, 0), t.created_at,
-                              Stage(t.stage), rubric_text_sha256(t.rubric_yaml)) for t in rows]
+                              Stage(t.stage)) for t in rows]
 
     def other_versions(self, actor: Actor, tender_id: int) -> list[TenderSummary]:
         """The tenders the actor sees that were made from another version of ``tender_id``'s rubric (its id, another
         text): an amended rubric makes a new tender, and these keep their bids, scores and results under theirs."""
-        listed = self.tenders(actor)
-        this = next((t for t in listed if t.id == tender_id), None)
-        return [] if this is None else [t for t in listed if t.rubric_id == this.rubric_id
-                                        and t.rubric_digest != this.rubric_digest]
+        listed = {t.id: t for t in self.tenders(actor)}
+        this = listed.get(tender_id)
+        alike = [t.id for t in listed.values() if this is not None and t.rubric_id == this.rubric_id]
+        if len(alike) < 2:
+            return []
+        with self.db.read() as s:  # (their texts read here alone: the tender list, read on every page, needs none)
+            texts = dict(s.execute(select(TenderRecord.id, TenderRecord.rubric_yaml)
+                                   .where(TenderRecord.id.in_(alike))).tuples().all())
+        version = rubric_text_sha256(texts[tender_id])  # (a version is the text: line ends and a BOM aside)
+        return [listed[t] for t in alike if t in texts and rubric_text_sha256(texts[t]) != version]
 
     def _listed_rubric_id(self, record: TenderRecord) -> str:
         """The id of a tender's rubric as the tender list shows it. A rubric filed by an earlier version that this
