@@ -182,14 +182,19 @@ def _read_as(written: Path, source: Path) -> str | None:
         return str(source)
     if not (source.is_dir() and written.is_file()):
         return None
-    with os.scandir(source) as entries:
-        return next((entry.path for entry in entries if entry.name.lower().endswith(".xlsx")
-                     and not entry.name.startswith(("~$", ".")) and _existing_same(Path(entry.path), written)), None)
-
-
-def _existing_same(a: Path, b: Path) -> bool:
     try:
-        return os.path.samefile(a, b)
+        target = os.stat(written)
+    except OSError:  # gone since: nothing in the folder is it
+        return None
+    with os.scandir(source) as entries:  # (each entry's stat follows its links, as os.path.samefile's does)
+        return next((entry.path for entry in entries if entry.name.lower().endswith(".xlsx")
+                     and not entry.name.startswith(("~$", ".")) and _is_file(entry, target)), None)
+
+
+def _is_file(entry: os.DirEntry[str], target: os.stat_result) -> bool:
+    """Whether a folder's entry is the file ``target`` is the status of (by another name, a link, a hard link)."""
+    try:
+        return os.path.samestat(entry.stat(), target)
     except OSError:
         return False
 

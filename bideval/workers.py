@@ -50,26 +50,29 @@ def map_in_order(function: Callable[[Item], Outcome], items: Sequence[Item],
 
     This process and the forked workers take the items a few at a time, in order, from a counter they
     share, until none is left: a process that meets slower files takes fewer, so all end together. Each
-    worker sends its outcomes back by pickling once it has taken the last item; ``function`` does not
-    travel (the workers are forked). If a worker dies (a reader that aborts its process), or fails, the
-    items it took are done again here.
+    worker sends the outcomes of each take back, pickled, as soon as it has them, and this process takes in
+    what has come between its own takes: the pickling and unpickling are shared out with the reading, not left
+    to the end. ``function`` does not travel (the workers are forked). If a worker dies (a reader that aborts
+    its process), or fails, the items it took and did not send back are done again here.
     """
     count = min(workers if workers is not None else workers_for(len(items)), len(items))
     if count <= 1 or not sys.platform.startswith("linux"):
         return [function(item) for item in items]
     taken = _counter()
     step = max(1, min(MAX_ITEMS_PER_TAKE, len(items) // (count * TAKES_PER_PROCESS)))
-    children: list[tuple[int, int]] = []
+    children: list[_Worker] = []
+    done: dict[int, Outcome] = {}
     try:
         children += (_fork_worker(function, items, taken, step) for _ in range(count - 1))
-        done: dict[int, Outcome] = dict(_take_all(function, items, taken, step))
+        for outcomes in _takes(function, items, taken, step):
+            done.update(outcomes)
+            for child in children:
+                child.receive(done)
         while children:
-            done.update(_outcomes_of(*children.pop(0)))
+            children.pop(0).finish(done)
     except BaseException:  # a bug here, an interruption: the workers' work is of no use any more
-        for pid, pipe in children:
-            os.kill(pid, signal.SIGKILL)
-            os.close(pipe)
-            os.waitpid(pid, 0)
+        for child in children:
+            child.kill()
         raise
     finally:
         for end in taken:
@@ -105,45 +108,101 @@ def _take(taken: tuple[int, int], step: int) -> int:
     return start
 
 
-def _take_all(function: Callable[[Item], Outcome], items: Sequence[Item], taken: tuple[int, int],
-              step: int) -> Iterator[tuple[int, Outcome]]:
-    """The outcomes of the items this process takes (by index), until every item has been taken."""
+def _takes(function: Callable[[Item], Outcome], items: Sequence[Item], taken: tuple[int, int],
+           step: int) -> Iterator[list[tuple[int, Outcome]]]:
+    """The outcomes of each take of this process (by index), until every item has been taken."""
     while True:
         start = _take(taken, step)
         if start >= len(items):
             return
-        for i in range(start, min(start + step, len(items))):
-            yield i, function(items[i])
+        yield [(i, function(items[i])) for i in range(start, min(start + step, len(items)))]
+
+
+# A worker's outcomes come back in frames, one per take: its length in 8 bytes, then the pickled (index, outcome)
+# pairs. The pipe is made large enough to hold many takes' frames, so a worker seldom waits for this process to
+# take them in (it does so between its own takes).
+FRAME_HEAD = 8
+PIPE_BYTES = 1 << 20
+READ_BYTES = 1 << 16  # (a read of a megabyte would allocate one, mapped and unmapped, each time)
 
 
 def _fork_worker(function: Callable[[Item], Outcome], items: Sequence[Item], taken: tuple[int, int],
-                 step: int) -> tuple[int, int]:
-    """A forked worker taking items as :func:`_take_all` does: its pid and the pipe its outcomes come back on."""
+                 step: int) -> _Worker:
+    """A forked worker taking items as :func:`_takes` does, sending each take's outcomes back as it has them."""
+    import fcntl  # (Linux alone forks)
     import pickle  # here: a command reading a few forms forks no worker
 
     read_end, write_end = os.pipe()
+    try:
+        fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except OSError:  # above the system's limit for this user: the default pipe, a worker waiting a little more often
+        pass
     pid = os.fork()
     if pid == 0:  # the worker: never returns
         status = 1
         try:
             os.close(read_end)
-            data = pickle.dumps(list(_take_all(function, items, taken, step)), pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
+            for outcomes in _takes(function, items, taken, step):
+                data = pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL)
+                _write_all(write_end, len(data).to_bytes(FRAME_HEAD, "little") + data)
             status = 0
         finally:
             os._exit(status)  # no exit handlers, no buffers of the parent's flushed twice
     os.close(write_end)
-    return pid, read_end
+    os.set_blocking(read_end, False)
+    return _Worker(pid, read_end)
 
 
-def _outcomes_of(pid: int, pipe: int) -> list[tuple[int, Any]]:
-    """What a worker sent back; nothing when it died or failed (its items are then done again here)."""
-    import pickle
+def _write_all(pipe: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(pipe, view):]
 
-    with os.fdopen(pipe, "rb") as stream:
-        data = stream.read()
-    _, status = os.waitpid(pid, 0)
-    if status != 0:
-        return []
-    return pickle.loads(data)
+
+class _Worker:
+    """A forked worker as this process sees it: its pid, and the pipe its frames of outcomes come back on."""
+
+    def __init__(self, pid: int, pipe: int):
+        self.pid, self.pipe = pid, pipe
+        self.pending = bytearray()  # what has come and is not a whole frame yet
+
+    def receive(self, done: dict[int, Any]) -> None:
+        """Take in, without waiting, the frames the worker has sent so far."""
+        while True:
+            try:
+                data = os.read(self.pipe, READ_BYTES)
+            except BlockingIOError:
+                break
+            if not data:
+                break
+            self.pending += data
+        self._unpickle(done)
+
+    def finish(self, done: dict[int, Any]) -> None:
+        """Take in the rest of the worker's frames, to its end, and wait for it. A frame cut short (a worker that died
+        writing it) is dropped: its items are done again here, as those of a worker that failed."""
+        try:
+            os.set_blocking(self.pipe, True)
+            while data := os.read(self.pipe, READ_BYTES):
+                self.pending += data
+                self._unpickle(done)
+        finally:
+            os.close(self.pipe)
+            os.waitpid(self.pid, 0)
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        os.close(self.pipe)
+        os.waitpid(self.pid, 0)
+
+    def _unpickle(self, done: dict[int, Any]) -> None:
+        import pickle
+
+        at = 0
+        while len(self.pending) - at >= FRAME_HEAD:
+            size = int.from_bytes(self.pending[at:at + FRAME_HEAD], "little")
+            if len(self.pending) - at - FRAME_HEAD < size:
+                break
+            done.update(pickle.loads(self.pending[at + FRAME_HEAD:at + FRAME_HEAD + size]))
+            at += FRAME_HEAD + size
+        del self.pending[:at]

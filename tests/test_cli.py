@@ -251,10 +251,13 @@ def test_an_output_through_a_chain_of_links_never_writes_over_a_bid(tmp_path: Pa
     (bids / "n.xlsx").symlink_to("../else/new.xlsx")
     for name, hop in [("out.xlsx", bids / "b.xlsx"), ("out.json", bids / "b.xlsx"), ("new.xlsx", bids / "n.xlsx")]:
         (tmp_path / name).symlink_to(hop)
+    (bids / "h.xlsx").write_text("bid", encoding="utf-8")
+    os.link(bids / "h.xlsx", tmp_path / "hard.json")  # the folder's form under another name, outside it
     for option, out, said in [("--out", "out.xlsx", f"names the input --bids {bids / 'b.xlsx'}"),
                               ("--json", "out.json", f"names the input --bids {bids / 'b.xlsx'}"),
                               ("--out", "else/c.xlsx", f"names the input --bids {bids / 'b.xlsx'}"),
-                              ("--out", "new.xlsx", "would write a workbook into the bids folder")]:
+                              ("--out", "new.xlsx", "would write a workbook into the bids folder"),
+                              ("--json", "hard.json", f"names the input --bids {bids / 'h.xlsx'}")]:
         with pytest.raises(OutputError) as caught:
             check_outputs({option: str(tmp_path / out)}, {"--bids": [str(bids)]}, [str(bids)])
         assert said in str(caught.value), out

@@ -214,3 +214,28 @@ def test_a_panel_workbook_opened_by_a_worker_gives_the_result_one_process_gives(
     sent_panel = read_panel(load_rubric(EXAMPLE_RUBRIC), bids, [], [panel],
                             opened=([pickle.loads(pickle.dumps(open_panel_book(panel)))], []))
     assert sent_panel == read_panel(load_rubric(EXAMPLE_RUBRIC), bids, [], [panel])
+
+
+def test_outcomes_larger_than_a_pipe_holds_come_back_whole_and_in_order():
+    """A worker sends each take's outcomes as it has them; this process takes them in between its own takes and at
+    the end: 30 MB of outcomes (a pipe holds 1 MB at most) come back whole, none waiting for the other for good."""
+    def big(n: int) -> bytes:
+        return n.to_bytes(4, "little") * 25_000  # 100 kB
+
+    done = map_in_order(big, list(range(300)), workers=2)
+    assert [len(d) for d in done] == [100_000] * 300
+    assert [int.from_bytes(d[:4], "little") for d in done] == list(range(300))
+
+
+def test_a_worker_dying_half_way_keeps_what_it_sent_and_leaves_the_rest_here():
+    parent = os.getpid()
+
+    def read(n: int) -> tuple[int, int]:
+        if os.getpid() != parent and n >= 150:
+            os._exit(3)  # a reader aborting its process half-way through the work
+        time.sleep(0.001)
+        return n, os.getpid()
+
+    done = map_in_order(read, list(range(300)), workers=2)
+    assert [n for n, _ in done] == list(range(300))
+    assert all(pid == parent for n, pid in done if n >= 150)
