@@ -119,8 +119,9 @@ def _takes(function: Callable[[Item], Outcome], items: Sequence[Item], taken: tu
 
 
 # A worker's outcomes come back in frames, one per take: its length in 8 bytes, then the pickled (index, outcome)
-# pairs. The pipe is made large enough to hold many takes' frames, so a worker seldom waits for this process to
-# take them in (it does so between its own takes).
+# pairs. The pipe is made large enough to hold many takes' frames; what it cannot hold yet (a panel's workbook, this
+# process busy with a long take of its own) the worker keeps and sends after its next take: it never waits for this
+# process, which takes the frames in between its own takes.
 FRAME_HEAD = 8
 PIPE_BYTES = 1 << 20
 READ_BYTES = 1 << 16  # (a read of a megabyte would allocate one, mapped and unmapped, each time)
@@ -142,9 +143,14 @@ def _fork_worker(function: Callable[[Item], Outcome], items: Sequence[Item], tak
         status = 1
         try:
             os.close(read_end)
+            os.set_blocking(write_end, False)
+            unsent = bytearray()  # what the pipe could not take yet: sent after the next take, never waited for
             for outcomes in _takes(function, items, taken, step):
                 data = pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL)
-                _write_all(write_end, len(data).to_bytes(FRAME_HEAD, "little") + data)
+                unsent += len(data).to_bytes(FRAME_HEAD, "little") + data
+                _send(write_end, unsent)
+            os.set_blocking(write_end, True)
+            _send(write_end, unsent)
             status = 0
         finally:
             os._exit(status)  # no exit handlers, no buffers of the parent's flushed twice
@@ -153,10 +159,16 @@ def _fork_worker(function: Callable[[Item], Outcome], items: Sequence[Item], tak
     return _Worker(pid, read_end)
 
 
-def _write_all(pipe: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(pipe, view):]
+def _send(pipe: int, data: bytearray) -> None:
+    """Write what the pipe takes of ``data`` (all of it, on a blocking pipe), removing it from ``data``."""
+    sent = 0
+    with memoryview(data) as view:
+        try:
+            while sent < len(view):
+                sent += os.write(pipe, view[sent:])
+        except BlockingIOError:  # the pipe is full: the rest waits for the next take
+            pass
+    del data[:sent]
 
 
 class _Worker:
