@@ -408,3 +408,14 @@ def test_the_worked_examples_give_the_figures_the_reference_states():
     said_in_reference("15, 16 and 16 → **15.67**")
     mean = aggregate([D(15), D(16), D(16)], whole_points.panel)
     assert round_half_up(mean, whole_points.places(whole_points.criterion_index["plan"])) == D("15.67")
+
+
+def test_the_readme_layout_names_every_module_of_the_package():
+    """A newcomer finds each part of the package from the README's Layout table: a module added without its row there
+    (fourteen had none) fails here."""
+    readme = (DOC.parent.parent / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout"):readme.index("\n## ", readme.index("## Layout") + 1)]
+    package = DOC.parent.parent / "bideval"
+    missing = [p.name for p in sorted(package.glob("*.py"))
+               if p.name != "__init__.py" and f"`bideval/{p.name}`" not in layout]
+    assert missing == []
