@@ -239,3 +239,25 @@ def test_a_worker_dying_half_way_keeps_what_it_sent_and_leaves_the_rest_here():
     done = map_in_order(read, list(range(300)), workers=2)
     assert [n for n, _ in done] == list(range(300))
     assert all(pid == parent for n, pid in done if n >= 150)
+
+
+def test_a_frame_cut_short_by_a_worker_dying_is_dropped():
+    """A worker killed while writing a take's outcomes leaves a frame cut short: the whole frames before it are kept,
+    the cut one dropped (its items are done again by the command), never unpickled half."""
+    import pickle
+
+    from bideval.workers import FRAME_HEAD, _Worker
+
+    whole = pickle.dumps([(0, "a"), (1, "b")])
+    cut = pickle.dumps([(2, "c"), (3, "d")])
+    data = len(whole).to_bytes(FRAME_HEAD, "little") + whole + len(cut).to_bytes(FRAME_HEAD, "little") + cut[:-3]
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        os.write(write_end, data)
+        os._exit(9)
+    os.close(write_end)
+    done: dict[int, str] = {}
+    _Worker(pid, read_end).finish(done)
+    assert done == {0: "a", 1: "b"}
