@@ -67,6 +67,7 @@ NOT_A_GRADE = "not_a_grade"
 OFF_STEP = "off_step"
 GRADE_MISMATCH = "grade_mismatch"  # ``8 · 无`` where 8 is 有: the grade named is not the one the score lies in
 NO_GRADES = "no_grades"  # a grade picked for a criterion that has none: its score is typed
+SCORE_AND_GRADE = "score_and_grade"  # a score typed and a grade picked in one edit of one row, naming two scores
 
 
 def allowed_range(criterion: Criterion, tier_id: str | None) -> tuple[Decimal, Decimal, Tier | None] | None:
@@ -103,6 +104,7 @@ class ScoreRefusal:
     typed: str | None = None  # what the judge typed, exactly (``8.255``, ``-1``, ``八``)
     decimals: int | None = None  # the decimals the criterion keeps, when they were checked
     mismatch: GradeMismatch | None = None  # a grade named beside the score that is not the score's (GRADE_MISMATCH)
+    grade_typed: str | None = None  # the grade given with a score in one edit (SCORE_AND_GRADE; '' when cleared)
 
     @property
     def allowed(self) -> tuple[Decimal, Decimal] | None:
@@ -491,6 +493,39 @@ def parse_grade_entry(criterion: Criterion, tier_id: str | None, raw: object,
     if refusal is not None:
         raise ScoreRefused.of(refusal)
     return score
+
+
+def parse_score_and_grade(criterion: Criterion, tier_id: str | None, typed: object, picked: object,
+                          decimals: int | None = None) -> Decimal | None:
+    """A score typed and a grade picked in one edit of one row of the app's grid (a row pasted whole, or both cells
+    changed before the grid was sent): each read and checked as alone (:func:`parse_score_entry`,
+    :func:`parse_grade_entry`), then kept when both name the same score (the score as typed: ``8.0`` beside
+    ``8 · 优`` keeps ``8.0``), both cleared too; when they name two scores, or one is cleared and the other is not,
+    :class:`ScoreRefused` (``score_and_grade``, with both as given): neither is guessed to be the one meant.
+
+    >>> from bideval.labels import Label
+    >>> from bideval.rubric import Grade, Judged
+    >>> c = Judged(id="sample", name=Label("样品", "Sample"), group="technical", max=Decimal(8),
+    ...            grades=(Grade(Label("有", "Provided"), Decimal(8), Decimal(8)), Grade(Label("无", "None"), Decimal(0),
+    ...                                                                                   Decimal(0))))
+    >>> parse_score_and_grade(c, None, "8", "8 · 有")
+    Decimal('8')
+    >>> try:
+    ...     parse_score_and_grade(c, None, "0", "8 · 有")
+    ... except ScoreRefused as refused:
+    ...     refused.reason, refused.refusal.typed, refused.refusal.grade_typed
+    ('score_and_grade', '0', '8 · 有')
+    """
+    score = parse_score_entry(criterion, tier_id, typed, decimals)
+    grade = parse_grade_entry(criterion, tier_id, picked, decimals)
+    if score == grade:  # the same number (8.0 and 8 too), or both cleared
+        return score
+
+    def given(raw: object) -> str:
+        return "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else normalise(str(raw)).strip()
+
+    raise ScoreRefused.of(ScoreRefusal(SCORE_AND_GRADE, criterion, score, typed=given(typed),
+                                       grade_typed=given(picked)))
 
 
 def _split_choice(criterion: Criterion, raw: object) -> tuple[Judged, Decimal, str] | None:

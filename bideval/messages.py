@@ -778,7 +778,7 @@ def _grade_fit(s: Say, mismatch: Any) -> str:
 def _(s: Say) -> str:
     """What a score check_score refused should have been (``refusal``: a ScoreRefusal)."""
     from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NOT_A_GRADE, OFF_STEP, OUTSIDE_TIER,
-                                 TOO_MANY_DECIMALS)
+                                 SCORE_AND_GRADE, TOO_MANY_DECIMALS)
 
     refusal = s["refusal"]
     criterion = refusal.criterion
@@ -791,6 +791,9 @@ def _(s: Say) -> str:
     if refusal.reason == GRADE_MISMATCH:
         return _EXPECTED["grade_label"](s.with_data({"criterion": criterion, "grades": refusal.grades,
                                                      "step": refusal.step, "mismatch": refusal.mismatch}))
+    if refusal.reason == SCORE_AND_GRADE:
+        return s.t(f"one score for {s.name(criterion)}: typed, or picked as a grade, or the same in both",
+                   f"{s.name(criterion)}的一个得分：填写得分或选择等级，两者都填时须一致")
     if refusal.reason == NO_GRADES:
         return s.t(f"a score typed for {s.name(criterion)}, which is not scored by grade",
                    f"{s.name(criterion)}的得分（该项不按等级打分，直接填写）")
@@ -1956,7 +1959,7 @@ def _(s: Say) -> str:
     """A score check_score refused (``refusal``: a ScoreRefusal with the reason, what was typed, the range, the tier,
     the grades and the decimals)."""
     from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NO_TIER, NOT_A_GRADE, NOT_A_NUMBER, NOT_PANEL,
-                                 OFF_STEP, OUTSIDE_TIER, TOO_MANY_DECIMALS, grades_text, step_text)
+                                 OFF_STEP, OUTSIDE_TIER, SCORE_AND_GRADE, TOO_MANY_DECIMALS, grades_text, step_text)
 
     refusal = s["refusal"]
     criterion = refusal.criterion
@@ -1993,6 +1996,14 @@ def _(s: Say) -> str:
         shown = s.t(f"{typed} ", f"{typed} ") if refusal.score is not None else s.t(f"{typed!r} ", f"“{typed}”")
         return s.t(f"{shown}is not a score the grades of {criterion.name.en} allow: {grades}",
                    f"{shown}不是 {criterion.name.zh} 的等级所允许的得分：{grades}")
+    if refusal.reason == SCORE_AND_GRADE:  # a score typed and a grade picked in one edit, naming two scores
+        given = s.t(f"the score {typed!r}" if typed else "the score cleared", f"得分“{typed}”" if typed else "得分（清空）")
+        grade = refusal.grade_typed
+        given += s.t(f" and the grade {grade!r}" if grade else " and the grade cleared",
+                     f"与等级“{grade}”" if grade else "与等级（清空）")
+        return s.t(f"{given} were given together for {criterion.name.en} and are not the same score: give the score "
+                   "or the grade, or both alike",
+                   f"{criterion.name.zh}同时填写了{given}，两者不是同一得分：请只填写得分或只选择等级，或使两者一致")
     if refusal.reason == NO_GRADES:
         return s.t(f"{typed!r} is not a grade of {criterion.name.en}, which is not scored by grade: type its score",
                    f"“{typed}”不是 {criterion.name.zh} 的等级（该项不按等级打分，请直接填写得分）")
