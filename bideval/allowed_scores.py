@@ -54,10 +54,11 @@ from .errors import BidEvalError
 from .labels import Label, Named
 from .patterns import on_first_use
 from .rubric import Criterion, Grade, Judged, Rubric, Stepped, Tier, Tiered
-from .values import ValueProblem, fold, normalise, parse_number, plain_number, read_number
+from .values import COMMA_AFTER_ZERO, ValueProblem, fold, normalise, parse_number, plain_number, read_number
 
 NOT_PANEL = "not_a_panel_criterion"
 NOT_A_NUMBER = "not_a_number"
+# COMMA_AFTER_ZERO (from values): 0,500 or 0,000 typed, a comma after a leading 0, which no thousands separator can be
 NEGATIVE = "negative"
 TOO_MANY_DECIMALS = "too_many_decimals"
 NO_TIER = "no_agreed_tier"
@@ -105,6 +106,7 @@ class ScoreRefusal:
     decimals: int | None = None  # the decimals the criterion keeps, when they were checked
     mismatch: GradeMismatch | None = None  # a grade named beside the score that is not the score's (GRADE_MISMATCH)
     grade_typed: str | None = None  # the grade given with a score in one edit (SCORE_AND_GRADE; '' when cleared)
+    point: str | None = None  # what was typed with its comma made a decimal point (COMMA_AFTER_ZERO: 0,500 → 0.500)
 
     @property
     def allowed(self) -> tuple[Decimal, Decimal] | None:
@@ -237,8 +239,11 @@ def read_score_text(criterion: Criterion, raw: object) -> Decimal | None:
         return None
     try:  # the panel workbook's digits: a superscript, circled or Arabic-Indic ٨ is no 8
         return read_number(without_points(raw))
-    except ValueProblem:
-        raise ScoreRefused.of(ScoreRefusal(NOT_A_NUMBER, criterion, None, typed=str(raw))) from None
+    except ValueProblem as problem:
+        # 0,500: a comma after a leading 0 is no thousands separator (values.comma_after_zero): said so, with the point
+        reason = COMMA_AFTER_ZERO if problem.expectation.kind == COMMA_AFTER_ZERO else NOT_A_NUMBER
+        raise ScoreRefused.of(ScoreRefusal(reason, criterion, None, typed=str(raw),
+                                           point=problem.expectation.facts.get("point"))) from None
 
 
 # A number, then 分 (points, the unit of a score) after it: ``4分``, ``4 分``

@@ -642,6 +642,16 @@ def _(s: Say) -> str:
                f"{within}，且小于 {s['largest']:,f}（Excel 只保留 15 位有效数字）")
 
 
+@_template("comma_after_zero", _EXPECTED)
+def _(s: Say) -> str:
+    """A number written with a comma after a leading 0 (``0,500``): what the cell asks for, with a decimal point."""
+    within = _EXPECTED[s["within"].kind](s.with_data(s["within"].facts))
+    point = s["point"]
+    return s.t(f"{within}, written with a decimal point{f' ({point})' if point else ''}: a comma after a leading 0 "
+               "is no thousands separator",
+               f"{within}，以小数点书写{f'（{point}）' if point else ''}：0 后的逗号不会是千位分隔符")
+
+
 @_template("percent", _EXPECTED)
 def _(s: Say) -> str:
     return s.t("a percentage such as 96% (or a fraction 0..1 such as 0.96)",
@@ -1960,6 +1970,7 @@ def _(s: Say) -> str:
     the grades and the decimals)."""
     from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NO_TIER, NOT_A_GRADE, NOT_A_NUMBER, NOT_PANEL,
                                  OFF_STEP, OUTSIDE_TIER, SCORE_AND_GRADE, TOO_MANY_DECIMALS, grades_text, step_text)
+    from .values import COMMA_AFTER_ZERO
 
     refusal = s["refusal"]
     criterion = refusal.criterion
@@ -1971,6 +1982,11 @@ def _(s: Say) -> str:
         return _TEMPLATES["score.no_tier"](s.with_data({"criterion": criterion}))
     if refusal.reason == NOT_A_NUMBER:
         return s.t(f"{typed!r} is not a number", f"“{typed}”不是数字")
+    if refusal.reason == COMMA_AFTER_ZERO:  # 0,500: a decimal comma or a slip, never read as 500 (nor 0,000 as 0)
+        point = refusal.point
+        return s.t(f"{typed!r} is ambiguous: a comma after a leading 0 is no thousands separator; type the score with "
+                   f"a decimal point{f' ({point})' if point else ''}",
+                   f"“{typed}”有歧义：0 后的逗号不会是千位分隔符；请以小数点填写得分{f'（{point}）' if point else ''}")
     if refusal.reason == NEGATIVE and refusal.tier is not None and not s.ids:
         return s.t(f"{typed} is negative; scores run from {low} to {high} (agreed tier: {s.label(refusal.tier)})",
                    f"{typed} 是负数；得分范围为 {low}–{high}（已定档次：{s.label(refusal.tier)}）")

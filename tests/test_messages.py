@@ -229,6 +229,7 @@ EXPECTED = {
     "judge_within": dict(limit=100, length=101),
     "a_text": {}, "text_as_shown": {}, "text_as_held": dict(held="12345", hidden=False),
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
+    "comma_after_zero": dict(within=Expected("percent"), point="0.5%"),
 }
 
 
@@ -932,6 +933,10 @@ EXPECTATIONS = [
      'an amount in 10,000 yuan (万元), 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',
      'an amount in 10,000 yuan, 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',
      '不小于 0 的金额（万元），且小于 1,000,000,000,000,000（Excel 只保留 15 位有效数字）'),
+    ("comma_after_zero",
+     "a percentage such as 96% (or a fraction 0..1 such as 0.96), written with a decimal point (0.5%): a comma after "
+     "a leading 0 is no thousands separator", SAME,
+     "百分比，如 96%（或 0 到 1 之间的小数，如 0.96），以小数点书写（0.5%）：0 后的逗号不会是千位分隔符"),
     ("bool",
      'yes or no (是/否, Y/N, 1/0, ✓/✗)',
      'yes or no (Y/N, 1/0, ✓/✗)',
