@@ -945,6 +945,14 @@ def _(s: Say) -> str:
                "请将该工作簿解压到该文件夹")
 
 
+@_template("files.empty_archive")
+def _(s: Say) -> str:
+    held = s.t("a bid form or a score sheet (an .xlsx workbook), or a bid's attachments", "投标文件或评分表（.xlsx 工作簿）或投标附件")
+    return s.t(f"this archive is empty: it holds no file, so there is nothing in it to read; expected {held}: if one "
+               "was meant to be in it, zip it again with the file in it, or give the file itself",
+               f"此压缩文件是空的：其中没有任何文件，无可读取；应为{held}：如本应装有文件，请重新压缩并放入该文件，或直接提供该文件")
+
+
 @_template("files.uploaded_archive")
 def _(s: Say) -> str:
     names = tuple(s["workbooks"])

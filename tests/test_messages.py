@@ -68,6 +68,7 @@ FACTS = {
     "cells.struck_by_rule": dict(range="C2:C500"),
     "cells.raised_in_part": dict(text="21", parts=("1",)),
     "files.subfolder": dict(workbooks=3),
+    "files.empty_archive": {},
     "files.archive": dict(workbooks=("嘉禾.xlsx", "附件/嘉禾.xls")),
     "files.archive_not_read": dict(kind="7z"),
     "files.uploaded_archive": dict(kind="zip", workbooks=("投标/嘉禾.xls",), listed=True),
@@ -374,6 +375,12 @@ SENTENCES = [
      "extract it and upload the workbook (a workbook not .xlsx, .xls: save it as .xlsx first)", SAME,
      "此压缩文件内有 1 个 Excel 工作簿（投标/嘉禾.xls），不会被读取（系统不打开压缩文件）：请解压后上传该工作簿"
      "（不是 .xlsx 的工作簿（.xls）请先另存为 .xlsx）"),
+    ("files.empty_archive",
+     "this archive is empty: it holds no file, so there is nothing in it to read; expected a bid form or a score "
+     "sheet (an .xlsx workbook), or a bid's attachments: if one was meant to be in it, zip it again with the file in "
+     "it, or give the file itself", SAME,
+     "此压缩文件是空的：其中没有任何文件，无可读取；应为投标文件或评分表（.xlsx 工作簿）或投标附件：如本应装有文件，请重新压缩并放入"
+     "该文件，或直接提供该文件"),
     ("files.subfolder",
      "this folder holds 3 Excel workbooks, which are not read: a folder is read without the folders inside it; "
      "move them into the folder above, or name this folder too", SAME,
