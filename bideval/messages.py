@@ -3499,7 +3499,13 @@ def _(s: Say) -> str:
 
 @_template("rubric.too_deep")
 def _(s: Say) -> str:
-    return s.t("not a rubric: its YAML is nested hundreds of levels deep (a rubric is nested a few levels)", "不是评分标准：其 YAML 嵌套了数百层（评分标准只有几层嵌套）")
+    line, column, limit = s.get("line"), s.get("column"), s.get("limit") or 64
+    if line is None:  # deeper than Python recurses, through aliases: no one place to name
+        return s.t("not a rubric: its YAML is nested hundreds of levels deep (a rubric is nested a few levels)",
+                   "不是评分标准：其 YAML 嵌套了数百层（评分标准只有几层嵌套）")
+    return s.t(f"line {line}, column {column}: not a rubric: its YAML is nested more than {limit} levels deep here "
+               "(a rubric is nested a few levels)",
+               f"第 {line} 行第 {column} 列：不是评分标准：其 YAML 在此处嵌套超过 {limit} 层（评分标准只有几层嵌套）")
 
 
 @_template("rubric.too_many_values")

@@ -266,6 +266,16 @@ class _TooManyValues(Exception):
         self.mark = mark
 
 
+#: The most lists and mappings a rubric's value may lie in. A rubric nests a few levels (a criterion's tiers' labels:
+#: six); a hostile one nests thousands, which Python's recursion limit stopped without saying where.
+MAX_RUBRIC_DEPTH = 64
+
+
+class _TooDeep(_TooManyValues):
+    """The YAML nests deeper than :data:`MAX_RUBRIC_DEPTH`; ``mark``: where the list or mapping one level too deep
+    starts."""
+
+
 def _count_values(root: yaml.Node) -> None:
     """Raise :class:`_TooManyValues` at the innermost list or mapping that holds more than :data:`MAX_RUBRIC_VALUES`
     values with its aliases expanded. Each node is counted once (an alias shares its anchor's node), so this takes
@@ -299,10 +309,33 @@ class _RubricLoader(_UniqueKeyLoader):
         # For each list and mapping (by id), the values YAML read as other than text from a scalar written without
         # quotes (`010` as 8, `No` as false): the text as written and its line, by key or index.
         self.written: dict[int, dict[Any, tuple[str, int]]] = {}
+        self.depth = 0  # the lists and mappings the node being composed lies in (compose_node)
 
     def construct_document(self, node: yaml.Node) -> Any:
         _count_values(node)
         return super().construct_document(node)
+
+    def compose_sequence_node(self, anchor: Any) -> yaml.SequenceNode:  # (the stubs say a dict; YAML passes a name)
+        """A list, as YAML composes it, refused as :class:`_TooDeep` where it lies more than :data:`MAX_RUBRIC_DEPTH`
+        lists or mappings deep (a count kept on the way, by lists and mappings alone: a rubric does not notice it),
+        so the refusal names its line; Python's own limit stopped it hundreds of levels deeper, saying nowhere."""
+        self.deeper()
+        node = super().compose_sequence_node(anchor)
+        self.depth -= 1
+        return node
+
+    def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
+        """A mapping, as YAML composes it, refused as a list is where it lies too deep."""
+        self.deeper()
+        node = super().compose_mapping_node(anchor)
+        self.depth -= 1
+        return node
+
+    def deeper(self) -> None:
+        """One level deeper (an error ends the load, so no level is counted back then)."""
+        self.depth += 1
+        if self.depth > MAX_RUBRIC_DEPTH:
+            raise _TooDeep(self.peek_event().start_mark)
 
     def note_written(self, container: list | dict, items: Iterable[tuple[Any, yaml.Node]]) -> None:
         """Keep what was written for each plain scalar in ``container`` that YAML read as other than text; a later
@@ -507,8 +540,12 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
         raise RubricError([Problem.of("rubric.not_yaml", source, line=mark.line + 1 if mark else None,
                                       column=mark.column + 1 if mark else None, detail=problem,
                                       **_typing_slips(text, error))]) from None
-    except RecursionError:
-        raise RubricError([Problem.of("rubric.too_deep", source)]) from None
+    except RecursionError:  # (aliases of aliases, each under the limit, nesting deeper than Python recurses)
+        raise RubricError([Problem.of("rubric.too_deep", source, line=None, column=None,
+                                      limit=MAX_RUBRIC_DEPTH)]) from None
+    except _TooDeep as deep:
+        raise RubricError([Problem.of("rubric.too_deep", source, line=deep.mark.line + 1, column=deep.mark.column + 1,
+                                      limit=MAX_RUBRIC_DEPTH)]) from None
     except _TooManyValues as huge:
         raise RubricError([Problem.of("rubric.too_many_values", source, line=huge.mark.line + 1,
                                       column=huge.mark.column + 1, limit=MAX_RUBRIC_VALUES)]) from None

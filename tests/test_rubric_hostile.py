@@ -142,6 +142,19 @@ HOSTILE = {
 }
 
 
+@pytest.mark.parametrize("nested, line, column", [
+    ("decimals: " + "[" * 3000 + "]" * 3000, 4, 74),  # flow style: the 64th bracket of the line
+    ("decimals:\n" + "".join(" " * k + "-\n" for k in range(1, 200)), 68, 65),  # block style: the 64th list's line
+])
+def test_a_rubric_nested_too_deep_is_refused_at_the_line_it_goes_too_deep(nested, line, column):
+    """The refusal said only that the YAML was nested hundreds of levels deep, not where: it names the line and column
+    where the list or mapping one level too deep starts (the limit counts the document's own mapping too)."""
+    text = broken("decimals: 2", nested)
+    assert text.splitlines()[line - 1][column - 1] in "[-"
+    assert refusals(text) == [f"r.yaml: line {line}, column {column}: not a rubric: its YAML is nested more than 64 "
+                              "levels deep here (a rubric is nested a few levels)"]
+
+
 @pytest.mark.parametrize("name", HOSTILE)
 def test_check_says_one_line_for_each_hostile_rubric_and_exits_2(tmp_path, name):
     import subprocess
