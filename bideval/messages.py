@@ -3842,6 +3842,22 @@ def _(s: Say) -> str:
     return _rubric_at(s, f"{s['what']} must be {en}, found {found}", f"{_rubric_thing(s, s['what'])}必须{zh}，实际为 {found}")
 
 
+@_template("rubric.beyond_largest")
+def _(s: Say) -> str:
+    """A number of the rubric as large as no bid's amount may be (``line``: where a plain number stands)."""
+    what, line, largest, digits = s["what"], s.get("line"), s["largest"], s["digits"]
+    en_head, zh_head = (f"{what} (line {line})", f"{_rubric_thing(s, what)}（第 {line} 行）") if line else \
+        (what, _rubric_thing(s, what))
+    if s.get("where") == what:  # candidates: what is where it is
+        en_head, zh_head = (f"the value on line {line}", f"第 {line} 行的值") if line else ("the value", "其值")
+    found = _quoted(s["found"])
+    en_digits, zh_digits = (f" ({digits:,} digits)", f"（{digits:,} 位数字）") if digits else ("", "")
+    return _rubric_at(s, f"{en_head} must lie below {largest:,f} either side of 0, as every figure of a bid must (Excel "
+                         f"keeps 15 digits), found {found}{en_digits}",
+                      f"{zh_head}的绝对值必须小于 {largest:,f}，与投标中的数字相同（Excel 只保留 15 位有效数字），实际为 {found}"
+                      f"{zh_digits}")
+
+
 @_template("rubric.not_whole")
 def _(s: Say) -> str:
     return _rubric_at(s, f"{s['what']} must be a whole number of at least {s['minimum']}, found {_quoted(s['found'])}",

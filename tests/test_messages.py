@@ -1754,6 +1754,8 @@ RUBRIC_FACTS = {
     "rubric.not_finite": dict(where="criterion 'ops_plan'", what="max", found="nan"),
     "rubric.out_of_range": dict(where="group 'technical'", what="weight", rule="positive", found=-1),
     "rubric.not_whole": dict(where="panel", what="trim", minimum=0, found=1.5),
+    "rubric.beyond_largest": dict(where="criterion 'price'", criterion="price", what="budget_ceiling", line=69,
+                                  found=10 ** 20, digits=21, largest=D(10) ** 15),
     "rubric.unknown_choice": dict(where="criterion 'ops_plan'", what="kind", found="tierd",
                                   choices=("gate", "checklist", "tiered")),
 }
@@ -1962,6 +1964,11 @@ RUBRIC_SENTENCES = [
     ("rubric.out_of_range",
      "group 'technical': weight must be more than 0, found -1",
      "分组 'technical'：“weight”必须大于 0，实际为 -1"),
+    ("rubric.beyond_largest",
+     "criterion 'price': budget_ceiling (line 69) must lie below 1,000,000,000,000,000 either side of 0, as every "
+     "figure of a bid must (Excel keeps 15 digits), found 100000000000000000000 (21 digits)",
+     "评分项 'price'：“budget_ceiling”（第 69 行）的绝对值必须小于 1,000,000,000,000,000，与投标中的数字相同（Excel 只保留 15 "
+     "位有效数字），实际为 100000000000000000000（21 位数字）"),
     ("rubric.not_whole",
      'panel: trim must be a whole number of at least 0, found 1.5',
      '“panel”：“trim”必须是不小于 0 的整数，实际为 1.5'),
