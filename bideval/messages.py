@@ -3031,10 +3031,16 @@ def _(s: Say) -> str:
 
 @_template("guard.bomb_ratio")
 def _(s: Say) -> str:
-    packed, full = _size(s, s["compressed"]), _size(s, s["uncompressed"])
-    return s.t(f"refused: {s['part']} would expand from {packed} to {full} ({s['ratio']:,}:1, limit "
-               f"{s['limit']}:1), which looks like a decompression bomb",
-               f"已拒绝：{s['part']} 会从 {packed} 解压到 {full}（{s['ratio']:,}:1，上限 {s['limit']}:1），像是解压炸弹")
+    packed, full, more, total = _size(s, s["compressed"]), _size(s, s["uncompressed"]), s.get("more"), s.get("total")
+    en = (f"refused: {s['part']} would expand from {packed} to {full} ({s['ratio']:,}:1, limit {s['limit']}:1)"
+          f"{f', and {more:,} more part(s) likewise' if more else ''}")
+    zh = (f"已拒绝：{s['part']} 会从 {packed} 解压到 {full}（{s['ratio']:,}:1，上限 {s['limit']}:1）"
+          f"{f'，另有 {more:,} 个部件同样如此' if more else ''}")
+    if total is not None:  # the whole workbook past its limit too: said here, not as a second problem
+        whole, limit = _size(s, total), _size(s, s["total_limit"])
+        en += f"; the workbook would expand to {whole} (limit {limit})"
+        zh += f"；工作簿解压后将达 {whole}（上限 {limit}）"
+    return s.t(f"{en}, which looks like a decompression bomb", f"{zh}，像是解压炸弹")
 
 
 @_template("guard.bomb_total")

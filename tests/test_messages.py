@@ -1421,7 +1421,7 @@ GUARD_FACTS = {
     "guard.compression": dict(part="xl/workbook.xml", method="bzip2", number=12),
     "guard.impossible_sizes": dict(part="xl/worksheets/sheet1.xml", compressed=5000, uncompressed=10),
     "guard.bomb_ratio": dict(part="xl/worksheets/sheet1.xml", compressed=10240, uncompressed=1 << 30, ratio=104857,
-                             limit=200),
+                             limit=200, more=1, total=(1 << 30) + (1 << 20), total_limit=200 * 1024 * 1024),
     "guard.bomb_total": dict(total=300 * 1024 * 1024, limit=200 * 1024 * 1024),
     "guard.overlap": dict(part="xl/a.xml", other="xl/b.xml"),
     "guard.runs_past": dict(part="xl/styles.xml"),
@@ -1509,8 +1509,10 @@ GUARD_SENTENCES = [
      'refused: xl/worksheets/sheet1.xml records impossible sizes (5,000 bytes compressed, 10 bytes uncompressed), a sign of a tampered file or a decompression bomb',
      '已拒绝：xl/worksheets/sheet1.xml 记录的大小不可能成立（压缩后 5,000 字节，解压后 10 字节），说明文件被篡改或是解压炸弹'),
     ("guard.bomb_ratio",
-     'refused: xl/worksheets/sheet1.xml would expand from 10 KB to 1.0 GB (104,857:1, limit 200:1), which looks like a decompression bomb',
-     '已拒绝：xl/worksheets/sheet1.xml 会从 10 KB 解压到 1.0 GB（104,857:1，上限 200:1），像是解压炸弹'),
+     'refused: xl/worksheets/sheet1.xml would expand from 10 KB to 1.0 GB (104,857:1, limit 200:1), and 1 more part(s) '
+     'likewise; the workbook would expand to 1.0 GB (limit 200 MB), which looks like a decompression bomb',
+     '已拒绝：xl/worksheets/sheet1.xml 会从 10 KB 解压到 1.0 GB（104,857:1，上限 200:1），另有 1 个部件同样如此；'
+     '工作簿解压后将达 1.0 GB（上限 200 MB），像是解压炸弹'),
     ("guard.bomb_total",
      'refused: the workbook would expand to 300 MB (limit 200 MB), which looks like a decompression bomb',
      '已拒绝：工作簿解压后将达 300 MB（上限 200 MB），像是解压炸弹'),

@@ -385,6 +385,12 @@ def test_decompression_bomb_is_refused_without_decompressing(book: Path, tmp_pat
     message = text_of(problems)
     assert "decompression bomb" in message and "limit 200 MB" in message
     assert peak < 16 * 1024 * 1024
+    # one file, one problem: the part that expands, and the workbook's size with it (it was told twice: by the part's
+    # ratio and, on a line of its own, by the total it makes)
+    assert len(problems) == 1
+    assert message.startswith("refused: xl/media/zeros.bin would expand from ") and message.endswith(
+        " (limit 200 MB), which looks like a decompression bomb")
+    assert "; the workbook would expand to 300 MB (limit 200 MB)" in message
 
 
 def test_single_part_with_extreme_ratio(book: Path, tmp_path: Path) -> None:
