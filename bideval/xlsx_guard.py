@@ -2823,6 +2823,11 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
         _note_unreadable(_ERROR_CELL, piece, extent)
         odd_values = odd_values or _ODD_INLINE.search(piece) is not None
         odd_strings = _ODD_STRING.search(piece) is not None
+    elif b"#" in piece and _T_ERROR.search(piece):
+        # An error cell whose type is written with spaces round its '=' (t = "e"), which the pass for t= does not
+        # see: it was read as empty, without a word. Its value (#DIV/0!, or &#35;… escaped) holds a '#', which a
+        # clean sheet's cells seldom do: one memchr, then the look as the exact scan makes it.
+        _note_unreadable(_ERROR_CELL, piece, extent)
     if holds(piece, b"<f", 1):  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
         _note_unreadable(_FORMULA_CELL, piece, extent)
     if odd_values or odd_strings:

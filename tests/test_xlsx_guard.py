@@ -585,6 +585,21 @@ def test_a_cell_across_the_end_of_a_piece_is_read_whole(book: Path, tmp_path: Pa
             assert problems == [] and notes.errors == {"Bid": {(1, 1): held}}, (markup, cut)
 
 
+@pytest.mark.parametrize("tag", [b'<c r="B2" t = "e">', b'<c r="B2" t\t=\n"e">', b"<c r='B2' t= 'e'>"])
+@pytest.mark.parametrize("value", [b"#DIV/0!", b"&#35;DIV/0!"])
+def test_an_error_cell_typed_with_spaces_round_its_equals_sign_is_noted(book: Path, tmp_path: Path, tag: bytes,
+                                                                       value: bytes) -> None:
+    """<c r="B2" t = "e"><v>#DIV/0!</v></c>: the fast scan looked for t= alone, so the error was not noted and the
+    answer read as empty, without a word (a bid's count taken as not stated). Its '#' sends the sheet to the look the
+    exact scan makes."""
+    xml = part(book)
+    assert b'<c r="B2"><v>0</v></c>' in xml
+    crafted = rewrite(book, tmp_path / "spaced.xlsx", {SHEET: xml.replace(b'<c r="B2"><v>0</v></c>',
+                                                                          tag + b"<v>" + value + b"</v></c>", 1)})
+    problems, notes = xlsx_guard.scan_xlsx(crafted)
+    assert problems == [] and notes.errors == {"Bid": {(1, 1): CellError("#DIV/0!")}}
+
+
 def test_a_hidden_far_cell_ends_in_a_message_not_an_aborted_process(book: Path, tmp_path: Path) -> None:
     crafted = rewrite(book, tmp_path / "hidden.xlsx", {SHEET: part(book).replace(b'<c r="B2">',
                                                                                  b'<c s=">" r="XFD1048576">', 1)})
