@@ -3037,17 +3037,23 @@ def _(s: Say) -> str:
     zh = (f"已拒绝：{s['part']} 会从 {packed} 解压到 {full}（{s['ratio']:,}:1，上限 {s['limit']}:1）"
           f"{f'，另有 {more:,} 个部件同样如此' if more else ''}")
     if total is not None:  # the whole workbook past its limit too: said here, not as a second problem
-        whole, limit = _size(s, total), _size(s, s["total_limit"])
+        whole, limit = _past_limit(s, total, s["total_limit"])
         en += f"; the workbook would expand to {whole} (limit {limit})"
         zh += f"；工作簿解压后将达 {whole}（上限 {limit}）"
     return s.t(f"{en}, which looks like a decompression bomb", f"{zh}，像是解压炸弹")
 
 
+def _past_limit(s: Say, total: int, limit: int) -> tuple[str, str]:
+    """A size past its limit and the limit, in bytes when rounded alike (200 MB, limit 200 MB, said nothing)."""
+    shown = _size(s, total), _size(s, limit)
+    if shown[0] == shown[1]:
+        return s.t(f"{total:,} bytes", f"{total:,} 字节"), s.t(f"{limit:,} bytes", f"{limit:,} 字节")
+    return shown
+
+
 @_template("guard.bomb_total")
 def _(s: Say) -> str:
-    total, limit = _size(s, s["total"]), _size(s, s["limit"])
-    if total == limit:  # just over it: 200 MB (limit 200 MB) said nothing, so the bytes are given
-        total, limit = (s.t(f"{count:,} bytes", f"{count:,} 字节") for count in (s["total"], s["limit"]))
+    total, limit = _past_limit(s, s["total"], s["limit"])
     return s.t(f"refused: the workbook would expand to {total} (limit {limit}), which looks like a decompression bomb",
                f"已拒绝：工作簿解压后将达 {total}（上限 {limit}），像是解压炸弹")
 

@@ -1650,6 +1650,16 @@ def test_a_workbook_just_over_the_expansion_limit_is_told_in_bytes():
         "已拒绝：工作簿解压后将达 209,715,300 字节（上限 209,715,200 字节），像是解压炸弹")
 
 
+def test_a_bomb_part_in_a_workbook_just_over_the_limit_tells_the_total_in_bytes():
+    """The part's refusal carries the workbook's size when that passes the limit too: in bytes just over it, as the
+    total alone is told."""
+    facts = dict(part="xl/media/zeros.bin", compressed=1 << 20, uncompressed=300 << 20, ratio=300, limit=200, more=0,
+                 total=200 * 1024 * 1024 + 100, total_limit=200 * 1024 * 1024)
+    assert messages.sentence("guard.bomb_ratio", facts, "en") == (
+        "refused: xl/media/zeros.bin would expand from 1.0 MB to 300 MB (300:1, limit 200:1); the workbook would "
+        "expand to 209,715,300 bytes (limit 209,715,200 bytes), which looks like a decompression bomb")
+
+
 def test_two_sheets_named_alike_but_for_case_are_told_as_one_name_to_excel():
     facts = dict(first="Scores", second="SCORES", file_role="panel")
     assert messages.sentence("guard.sheet_named_twice", facts, "en") == (
