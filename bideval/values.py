@@ -165,8 +165,8 @@ def cell_decimal(number: int | float) -> Decimal:
 
 
 def round_half_up(value: Decimal, decimals: int) -> Decimal:
-    """Round half-up in decimal: 2.675 → 2.68. A figure with more digits than Decimal's default 28 (a rubric's
-    demand of 10^30 calls) is rounded all the same, never refused.
+    """Round half-up in decimal: 2.675 → 2.68. A figure with more digits than Decimal's default 28 (a quote of 32
+    digits) is rounded all the same, never refused.
 
     >>> round_half_up(Decimal("2.675"), 2)
     Decimal('2.68')
