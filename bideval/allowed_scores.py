@@ -54,10 +54,11 @@ from .errors import BidEvalError
 from .labels import Label, Named
 from .patterns import on_first_use
 from .rubric import Criterion, Grade, Judged, Rubric, Stepped, Tier, Tiered
-from .values import ValueProblem, fold, normalise, parse_number, plain_number, read_number
+from .values import COMMA_AFTER_ZERO, ValueProblem, fold, normalise, parse_number, plain_number, read_number
 
 NOT_PANEL = "not_a_panel_criterion"
 NOT_A_NUMBER = "not_a_number"
+# COMMA_AFTER_ZERO (from values): 0,500 or 0,000 typed, a comma after a leading 0, which no thousands separator can be
 NEGATIVE = "negative"
 TOO_MANY_DECIMALS = "too_many_decimals"
 NO_TIER = "no_agreed_tier"
@@ -67,6 +68,7 @@ NOT_A_GRADE = "not_a_grade"
 OFF_STEP = "off_step"
 GRADE_MISMATCH = "grade_mismatch"  # ``8 · 无`` where 8 is 有: the grade named is not the one the score lies in
 NO_GRADES = "no_grades"  # a grade picked for a criterion that has none: its score is typed
+SCORE_AND_GRADE = "score_and_grade"  # a score typed and a grade picked in one edit of one row, naming two scores
 
 
 def allowed_range(criterion: Criterion, tier_id: str | None) -> tuple[Decimal, Decimal, Tier | None] | None:
@@ -103,6 +105,8 @@ class ScoreRefusal:
     typed: str | None = None  # what the judge typed, exactly (``8.255``, ``-1``, ``八``)
     decimals: int | None = None  # the decimals the criterion keeps, when they were checked
     mismatch: GradeMismatch | None = None  # a grade named beside the score that is not the score's (GRADE_MISMATCH)
+    grade_typed: str | None = None  # the grade given with a score in one edit (SCORE_AND_GRADE; '' when cleared)
+    point: str | None = None  # what was typed with its comma made a decimal point (COMMA_AFTER_ZERO: 0,500 → 0.500)
 
     @property
     def allowed(self) -> tuple[Decimal, Decimal] | None:
@@ -235,8 +239,11 @@ def read_score_text(criterion: Criterion, raw: object) -> Decimal | None:
         return None
     try:  # the panel workbook's digits: a superscript, circled or Arabic-Indic ٨ is no 8
         return read_number(without_points(raw))
-    except ValueProblem:
-        raise ScoreRefused.of(ScoreRefusal(NOT_A_NUMBER, criterion, None, typed=str(raw))) from None
+    except ValueProblem as problem:
+        # 0,500: a comma after a leading 0 is no thousands separator (values.comma_after_zero): said so, with the point
+        reason = COMMA_AFTER_ZERO if problem.expectation.kind == COMMA_AFTER_ZERO else NOT_A_NUMBER
+        raise ScoreRefused.of(ScoreRefusal(reason, criterion, None, typed=str(raw),
+                                           point=problem.expectation.facts.get("point"))) from None
 
 
 # A number, then 分 (points, the unit of a score) after it: ``4分``, ``4 分``
@@ -491,6 +498,39 @@ def parse_grade_entry(criterion: Criterion, tier_id: str | None, raw: object,
     if refusal is not None:
         raise ScoreRefused.of(refusal)
     return score
+
+
+def parse_score_and_grade(criterion: Criterion, tier_id: str | None, typed: object, picked: object,
+                          decimals: int | None = None) -> Decimal | None:
+    """A score typed and a grade picked in one edit of one row of the app's grid (a row pasted whole, or both cells
+    changed before the grid was sent): each read and checked as alone (:func:`parse_score_entry`,
+    :func:`parse_grade_entry`), then kept when both name the same score (the score as typed: ``8.0`` beside
+    ``8 · 优`` keeps ``8.0``), both cleared too; when they name two scores, or one is cleared and the other is not,
+    :class:`ScoreRefused` (``score_and_grade``, with both as given): neither is guessed to be the one meant.
+
+    >>> from bideval.labels import Label
+    >>> from bideval.rubric import Grade, Judged
+    >>> c = Judged(id="sample", name=Label("样品", "Sample"), group="technical", max=Decimal(8),
+    ...            grades=(Grade(Label("有", "Provided"), Decimal(8), Decimal(8)), Grade(Label("无", "None"), Decimal(0),
+    ...                                                                                   Decimal(0))))
+    >>> parse_score_and_grade(c, None, "8", "8 · 有")
+    Decimal('8')
+    >>> try:
+    ...     parse_score_and_grade(c, None, "0", "8 · 有")
+    ... except ScoreRefused as refused:
+    ...     refused.reason, refused.refusal.typed, refused.refusal.grade_typed
+    ('score_and_grade', '0', '8 · 有')
+    """
+    score = parse_score_entry(criterion, tier_id, typed, decimals)
+    grade = parse_grade_entry(criterion, tier_id, picked, decimals)
+    if score == grade:  # the same number (8.0 and 8 too), or both cleared
+        return score
+
+    def given(raw: object) -> str:
+        return "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else normalise(str(raw)).strip()
+
+    raise ScoreRefused.of(ScoreRefusal(SCORE_AND_GRADE, criterion, score, typed=given(typed),
+                                       grade_typed=given(picked)))
 
 
 def _split_choice(criterion: Criterion, raw: object) -> tuple[Judged, Decimal, str] | None:

@@ -642,6 +642,16 @@ def _(s: Say) -> str:
                f"{within}，且小于 {s['largest']:,f}（Excel 只保留 15 位有效数字）")
 
 
+@_template("comma_after_zero", _EXPECTED)
+def _(s: Say) -> str:
+    """A number written with a comma after a leading 0 (``0,500``): what the cell asks for, with a decimal point."""
+    within = _EXPECTED[s["within"].kind](s.with_data(s["within"].facts))
+    point = s["point"]
+    return s.t(f"{within}, written with a decimal point{f' ({point})' if point else ''}: a comma after a leading 0 "
+               "is no thousands separator",
+               f"{within}，以小数点书写{f'（{point}）' if point else ''}：0 后的逗号不会是千位分隔符")
+
+
 @_template("percent", _EXPECTED)
 def _(s: Say) -> str:
     return s.t("a percentage such as 96% (or a fraction 0..1 such as 0.96)",
@@ -778,7 +788,7 @@ def _grade_fit(s: Say, mismatch: Any) -> str:
 def _(s: Say) -> str:
     """What a score check_score refused should have been (``refusal``: a ScoreRefusal)."""
     from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NOT_A_GRADE, OFF_STEP, OUTSIDE_TIER,
-                                 TOO_MANY_DECIMALS)
+                                 SCORE_AND_GRADE, TOO_MANY_DECIMALS)
 
     refusal = s["refusal"]
     criterion = refusal.criterion
@@ -791,6 +801,9 @@ def _(s: Say) -> str:
     if refusal.reason == GRADE_MISMATCH:
         return _EXPECTED["grade_label"](s.with_data({"criterion": criterion, "grades": refusal.grades,
                                                      "step": refusal.step, "mismatch": refusal.mismatch}))
+    if refusal.reason == SCORE_AND_GRADE:
+        return s.t(f"one score for {s.name(criterion)}: typed, or picked as a grade, or the same in both",
+                   f"{s.name(criterion)}的一个得分：填写得分或选择等级，两者都填时须一致")
     if refusal.reason == NO_GRADES:
         return s.t(f"a score typed for {s.name(criterion)}, which is not scored by grade",
                    f"{s.name(criterion)}的得分（该项不按等级打分，直接填写）")
@@ -930,6 +943,14 @@ def _(s: Say) -> str:
                "or score sheet; if it does, extract that workbook into the folder",
                f"此压缩文件内有 {'，以及 '.join(parts_zh)}，均不会被读取：请核对其中没有投标文件或评分表；如有，"
                "请将该工作簿解压到该文件夹")
+
+
+@_template("files.empty_archive")
+def _(s: Say) -> str:
+    held = s.t("a bid form or a score sheet (an .xlsx workbook), or a bid's attachments", "投标文件或评分表（.xlsx 工作簿）或投标附件")
+    return s.t(f"this archive is empty: it holds no file, so there is nothing in it to read; expected {held}: if one "
+               "was meant to be in it, zip it again with the file in it, or give the file itself",
+               f"此压缩文件是空的：其中没有任何文件，无可读取；应为{held}：如本应装有文件，请重新压缩并放入该文件，或直接提供该文件")
 
 
 @_template("files.uploaded_archive")
@@ -1956,7 +1977,8 @@ def _(s: Say) -> str:
     """A score check_score refused (``refusal``: a ScoreRefusal with the reason, what was typed, the range, the tier,
     the grades and the decimals)."""
     from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NO_TIER, NOT_A_GRADE, NOT_A_NUMBER, NOT_PANEL,
-                                 OFF_STEP, OUTSIDE_TIER, TOO_MANY_DECIMALS, grades_text, step_text)
+                                 OFF_STEP, OUTSIDE_TIER, SCORE_AND_GRADE, TOO_MANY_DECIMALS, grades_text, step_text)
+    from .values import COMMA_AFTER_ZERO
 
     refusal = s["refusal"]
     criterion = refusal.criterion
@@ -1968,6 +1990,11 @@ def _(s: Say) -> str:
         return _TEMPLATES["score.no_tier"](s.with_data({"criterion": criterion}))
     if refusal.reason == NOT_A_NUMBER:
         return s.t(f"{typed!r} is not a number", f"“{typed}”不是数字")
+    if refusal.reason == COMMA_AFTER_ZERO:  # 0,500: a decimal comma or a slip, never read as 500 (nor 0,000 as 0)
+        point = refusal.point
+        return s.t(f"{typed!r} is ambiguous: a comma after a leading 0 is no thousands separator; type the score with "
+                   f"a decimal point{f' ({point})' if point else ''}",
+                   f"“{typed}”有歧义：0 后的逗号不会是千位分隔符；请以小数点填写得分{f'（{point}）' if point else ''}")
     if refusal.reason == NEGATIVE and refusal.tier is not None and not s.ids:
         return s.t(f"{typed} is negative; scores run from {low} to {high} (agreed tier: {s.label(refusal.tier)})",
                    f"{typed} 是负数；得分范围为 {low}–{high}（已定档次：{s.label(refusal.tier)}）")
@@ -1993,6 +2020,14 @@ def _(s: Say) -> str:
         shown = s.t(f"{typed} ", f"{typed} ") if refusal.score is not None else s.t(f"{typed!r} ", f"“{typed}”")
         return s.t(f"{shown}is not a score the grades of {criterion.name.en} allow: {grades}",
                    f"{shown}不是 {criterion.name.zh} 的等级所允许的得分：{grades}")
+    if refusal.reason == SCORE_AND_GRADE:  # a score typed and a grade picked in one edit, naming two scores
+        given = s.t(f"the score {typed!r}" if typed else "the score cleared", f"得分“{typed}”" if typed else "得分（清空）")
+        grade = refusal.grade_typed
+        given += s.t(f" and the grade {grade!r}" if grade else " and the grade cleared",
+                     f"与等级“{grade}”" if grade else "与等级（清空）")
+        return s.t(f"{given} were given together for {criterion.name.en} and are not the same score: give the score "
+                   "or the grade, or both alike",
+                   f"{criterion.name.zh}同时填写了{given}，两者不是同一得分：请只填写得分或只选择等级，或使两者一致")
     if refusal.reason == NO_GRADES:
         return s.t(f"{typed!r} is not a grade of {criterion.name.en}, which is not scored by grade: type its score",
                    f"“{typed}”不是 {criterion.name.zh} 的等级（该项不按等级打分，请直接填写得分）")
@@ -2996,17 +3031,29 @@ def _(s: Say) -> str:
 
 @_template("guard.bomb_ratio")
 def _(s: Say) -> str:
-    packed, full = _size(s, s["compressed"]), _size(s, s["uncompressed"])
-    return s.t(f"refused: {s['part']} would expand from {packed} to {full} ({s['ratio']:,}:1, limit "
-               f"{s['limit']}:1), which looks like a decompression bomb",
-               f"已拒绝：{s['part']} 会从 {packed} 解压到 {full}（{s['ratio']:,}:1，上限 {s['limit']}:1），像是解压炸弹")
+    packed, full, more, total = _size(s, s["compressed"]), _size(s, s["uncompressed"]), s.get("more"), s.get("total")
+    en = (f"refused: {s['part']} would expand from {packed} to {full} ({s['ratio']:,}:1, limit {s['limit']}:1)"
+          f"{f', and {more:,} more part(s) likewise' if more else ''}")
+    zh = (f"已拒绝：{s['part']} 会从 {packed} 解压到 {full}（{s['ratio']:,}:1，上限 {s['limit']}:1）"
+          f"{f'，另有 {more:,} 个部件同样如此' if more else ''}")
+    if total is not None:  # the whole workbook past its limit too: said here, not as a second problem
+        whole, limit = _past_limit(s, total, s["total_limit"])
+        en += f"; the workbook would expand to {whole} (limit {limit})"
+        zh += f"；工作簿解压后将达 {whole}（上限 {limit}）"
+    return s.t(f"{en}, which looks like a decompression bomb", f"{zh}，像是解压炸弹")
+
+
+def _past_limit(s: Say, total: int, limit: int) -> tuple[str, str]:
+    """A size past its limit and the limit, in bytes when rounded alike (200 MB, limit 200 MB, said nothing)."""
+    shown = _size(s, total), _size(s, limit)
+    if shown[0] == shown[1]:
+        return s.t(f"{total:,} bytes", f"{total:,} 字节"), s.t(f"{limit:,} bytes", f"{limit:,} 字节")
+    return shown
 
 
 @_template("guard.bomb_total")
 def _(s: Say) -> str:
-    total, limit = _size(s, s["total"]), _size(s, s["limit"])
-    if total == limit:  # just over it: 200 MB (limit 200 MB) said nothing, so the bytes are given
-        total, limit = (s.t(f"{count:,} bytes", f"{count:,} 字节") for count in (s["total"], s["limit"]))
+    total, limit = _past_limit(s, s["total"], s["limit"])
     return s.t(f"refused: the workbook would expand to {total} (limit {limit}), which looks like a decompression bomb",
                f"已拒绝：工作簿解压后将达 {total}（上限 {limit}），像是解压炸弹")
 
@@ -3464,7 +3511,13 @@ def _(s: Say) -> str:
 
 @_template("rubric.too_deep")
 def _(s: Say) -> str:
-    return s.t("not a rubric: its YAML is nested hundreds of levels deep (a rubric is nested a few levels)", "不是评分标准：其 YAML 嵌套了数百层（评分标准只有几层嵌套）")
+    line, column, limit = s.get("line"), s.get("column"), s.get("limit") or 64
+    if line is None:  # deeper than Python recurses, through aliases: no one place to name
+        return s.t("not a rubric: its YAML is nested hundreds of levels deep (a rubric is nested a few levels)",
+                   "不是评分标准：其 YAML 嵌套了数百层（评分标准只有几层嵌套）")
+    return s.t(f"line {line}, column {column}: not a rubric: its YAML is nested more than {limit} levels deep here "
+               "(a rubric is nested a few levels)",
+               f"第 {line} 行第 {column} 列：不是评分标准：其 YAML 在此处嵌套超过 {limit} 层（评分标准只有几层嵌套）")
 
 
 @_template("rubric.too_many_values")
@@ -3799,6 +3852,22 @@ def _(s: Say) -> str:
           "below": f"less than {bound}"}[rule]
     zh = {"positive": "大于 0", "non_negative": "不小于 0", "at_most": f"不大于 {bound}", "below": f"小于 {bound}"}[rule]
     return _rubric_at(s, f"{s['what']} must be {en}, found {found}", f"{_rubric_thing(s, s['what'])}必须{zh}，实际为 {found}")
+
+
+@_template("rubric.beyond_largest")
+def _(s: Say) -> str:
+    """A number of the rubric as large as no bid's amount may be (``line``: where a plain number stands)."""
+    what, line, largest, digits = s["what"], s.get("line"), s["largest"], s["digits"]
+    en_head, zh_head = (f"{what} (line {line})", f"{_rubric_thing(s, what)}（第 {line} 行）") if line else \
+        (what, _rubric_thing(s, what))
+    if s.get("where") == what:  # candidates: what is where it is
+        en_head, zh_head = (f"the value on line {line}", f"第 {line} 行的值") if line else ("the value", "其值")
+    found = _quoted(s["found"])
+    en_digits, zh_digits = (f" ({digits:,} digits)", f"（{digits:,} 位数字）") if digits else ("", "")
+    return _rubric_at(s, f"{en_head} must lie below {largest:,f} either side of 0, as every figure of a bid must (Excel "
+                         f"keeps 15 digits), found {found}{en_digits}",
+                      f"{zh_head}的绝对值必须小于 {largest:,f}，与投标中的数字相同（Excel 只保留 15 位有效数字），实际为 {found}"
+                      f"{zh_digits}")
 
 
 @_template("rubric.not_whole")

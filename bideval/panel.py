@@ -26,7 +26,8 @@ from .scoresheet import HEADERS as SCORE_SHEET_HEADERS
 from .rubric import Criterion, Judged, Rubric, Tier, Tiered
 from .sheets import (TITLE_ROWS, InputFile, Workbook, cell_name, column_letter, expand_paths, header_row,
                      is_blank_row, open_workbook)
-from .values import LONGEST_NAME, ValueProblem, is_blank, name_key, normalise, parse_number, parse_text, shows_nothing
+from .values import (LONGEST_NAME, ValueProblem, is_blank, name_key, normalise, parse_number, parse_text, said_as,
+                     shows_nothing)
 
 SCORES_SHEET = "Scores"
 TIERS_SHEET = "Tiers"
@@ -872,8 +873,8 @@ class _PanelReader:
             score = parse_choice(criterion, typed)  # a grade picked from the score sheet's drop-down
             if score is None:
                 score = parse_number(typed)
-        except ValueProblem:
-            self.expect(book, sheet, r, score_column, _expected_number(criterion, tier_id, raw), raw)
+        except ValueProblem as problem:  # (0,500: a comma after a leading 0 said as one)
+            self.expect(book, sheet, r, score_column, said_as(problem, _expected_number(criterion, tier_id, raw)), raw)
             return
         if score is None:
             # Not yet given: missing, not an error (the bid is incomplete).

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import Any, Mapping
 
 from .currency import currency as currency_of, money_amount, rate_amount
@@ -265,6 +265,16 @@ def quoted_price(model: PricingModel, values: Mapping[str, object], demand: Dema
     ...              Demand(months=Decimal(12), calls_per_month=Decimal(50000)))
     Decimal('510000.00')
     """
+    with localcontext(_EXACT):  # products of figures each below 10^15 may pass Decimal's 28 digits: kept exact
+        return _quoted(model, values, demand)
+
+
+# A context in which a product or sum of Decimals is exact (no rounding to 28 digits: 0.85 × (10^15 − 1)² had lost its
+# cents), for the quoted price alone.
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, rounding=ROUND_HALF_UP)
+
+
+def _quoted(model: PricingModel, values: Mapping[str, object], demand: Demand) -> Decimal:
     v: Mapping[str, Any] = values
     d = demand
     if model is PricingModel.LUMP_SUM:

@@ -16,7 +16,7 @@ import stat
 from dataclasses import MISSING, fields as dataclass_fields, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Collection, Hashable, Iterable, Iterator, Mapping
+from typing import Any, Collection, Hashable, Iterable, Iterator, Mapping, TypeVar
 
 import yaml
 
@@ -35,8 +35,8 @@ from .rubric import (CRITERION_TYPES, FIXED_FIELDS, FIXED_FIELD_IDS, Aggregate, 
                      full_marks, fix_step, group_full_marks, group_label, is_order87, lowering_caps, overlap_fix,
                      price_fields_of, scored_maxima)
 from .rubric_mark import rubric_text_sha256
-from .values import (FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, round_half_up, to_decimal,
-                     TEN_THOUSAND_UNIT)
+from .values import (LARGEST, FieldType, ValueProblem, fold, normalise, odd_digits, parse_percent, round_half_up,
+                     to_decimal, TEN_THOUSAND_UNIT)
 from .yaml_slips import operator_slip, quoted, reserved_value, syntax_slip
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")  # a letter or digit first (2026-wuye, as the docs' words allow: conform14)
@@ -266,6 +266,16 @@ class _TooManyValues(Exception):
         self.mark = mark
 
 
+#: The most lists and mappings a rubric's value may lie in. A rubric nests a few levels (a criterion's tiers' labels:
+#: six); a hostile one nests thousands, which Python's recursion limit stopped without saying where.
+MAX_RUBRIC_DEPTH = 64
+
+
+class _TooDeep(_TooManyValues):
+    """The YAML nests deeper than :data:`MAX_RUBRIC_DEPTH`; ``mark``: where the list or mapping one level too deep
+    starts."""
+
+
 def _count_values(root: yaml.Node) -> None:
     """Raise :class:`_TooManyValues` at the innermost list or mapping that holds more than :data:`MAX_RUBRIC_VALUES`
     values with its aliases expanded. Each node is counted once (an alias shares its anchor's node), so this takes
@@ -299,10 +309,33 @@ class _RubricLoader(_UniqueKeyLoader):
         # For each list and mapping (by id), the values YAML read as other than text from a scalar written without
         # quotes (`010` as 8, `No` as false): the text as written and its line, by key or index.
         self.written: dict[int, dict[Any, tuple[str, int]]] = {}
+        self.depth = 0  # the lists and mappings the node being composed lies in (compose_node)
 
     def construct_document(self, node: yaml.Node) -> Any:
         _count_values(node)
         return super().construct_document(node)
+
+    def compose_sequence_node(self, anchor: Any) -> yaml.SequenceNode:  # (the stubs say a dict; YAML passes a name)
+        """A list, as YAML composes it, refused as :class:`_TooDeep` where it lies more than :data:`MAX_RUBRIC_DEPTH`
+        lists or mappings deep (a count kept on the way, by lists and mappings alone: a rubric does not notice it),
+        so the refusal names its line; Python's own limit stopped it hundreds of levels deeper, saying nowhere."""
+        self.deeper()
+        node = super().compose_sequence_node(anchor)
+        self.depth -= 1
+        return node
+
+    def compose_mapping_node(self, anchor: Any) -> yaml.MappingNode:
+        """A mapping, as YAML composes it, refused as a list is where it lies too deep."""
+        self.deeper()
+        node = super().compose_mapping_node(anchor)
+        self.depth -= 1
+        return node
+
+    def deeper(self) -> None:
+        """One level deeper (an error ends the load, so no level is counted back then)."""
+        self.depth += 1
+        if self.depth > MAX_RUBRIC_DEPTH:
+            raise _TooDeep(self.peek_event().start_mark)
 
     def note_written(self, container: list | dict, items: Iterable[tuple[Any, yaml.Node]]) -> None:
         """Keep what was written for each plain scalar in ``container`` that YAML read as other than text; a later
@@ -406,11 +439,44 @@ class _ExactFloat(float):
     __str__ = __repr__
 
 
+class _Huge:
+    """A plain number of :data:`~bideval.values.LARGEST` or more either side of 0 (a budget ceiling of 3,000 digits),
+    with its ``line`` and the digits ``written``: :meth:`_RubricReader.number` refuses it there, as a bid's amount of
+    that size is refused at its cell (Excel keeps 15 digits, and no figure of a tender comes near it)."""
+
+    written: str
+    line: int
+
+    def __repr__(self) -> str:
+        return self.written
+
+    __str__ = __repr__
+
+
+class _HugeInt(_Huge, int):
+    """:class:`_Huge` read as an integer."""
+
+
+class _HugeFloat(_Huge, float):
+    """:class:`_Huge` read as a float (``1e20`` written ``1.0e+20``, or digits with a point)."""
+
+
+_Marked = TypeVar("_Marked", bound=_Huge)
+
+
+def _huge(huge: _Marked, node: yaml.ScalarNode) -> _Marked:
+    """``huge`` with what was written and its line."""
+    huge.written, huge.line = node.value, node.start_mark.line + 1
+    return huge
+
+
 def _integer(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
     try:
         value = loader.construct_yaml_int(node)
     except ValueError:
         raise _too_long(node) from None
+    if abs(value) >= LARGEST:
+        return _huge(_HugeInt(value), node)
     if _LEADING_ZERO.fullmatch(node.value):
         padded = _ZeroPadded(value)
         padded.written = node.value
@@ -424,6 +490,8 @@ def _float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
     if _PLAIN_NUMBER.fullmatch(digits):  # decimal digits: the number written, exactly
         if math.isinf(value):
             raise _too_long(node)
+        if abs(value) >= LARGEST:
+            return _huge(_HugeFloat(value), node)
         if Decimal(digits) != Decimal(repr(value)):
             exact = _ExactFloat(value)
             exact.written = digits
@@ -507,8 +575,12 @@ def parse_rubric(data: bytes | str, source: str) -> Rubric:
         raise RubricError([Problem.of("rubric.not_yaml", source, line=mark.line + 1 if mark else None,
                                       column=mark.column + 1 if mark else None, detail=problem,
                                       **_typing_slips(text, error))]) from None
-    except RecursionError:
-        raise RubricError([Problem.of("rubric.too_deep", source)]) from None
+    except RecursionError:  # (aliases of aliases, each under the limit, nesting deeper than Python recurses)
+        raise RubricError([Problem.of("rubric.too_deep", source, line=None, column=None,
+                                      limit=MAX_RUBRIC_DEPTH)]) from None
+    except _TooDeep as deep:
+        raise RubricError([Problem.of("rubric.too_deep", source, line=deep.mark.line + 1, column=deep.mark.column + 1,
+                                      limit=MAX_RUBRIC_DEPTH)]) from None
     except _TooManyValues as huge:
         raise RubricError([Problem.of("rubric.too_many_values", source, line=huge.mark.line + 1,
                                       column=huge.mark.column + 1, limit=MAX_RUBRIC_VALUES)]) from None
@@ -931,6 +1003,11 @@ class _RubricReader:
         if not value.is_finite():
             self.fail_as(where, "not_finite", what=what, found=node)
             return None
+        if abs(value) >= LARGEST:  # the one bound of a bid's amounts (values.LARGEST), on the line of a plain number
+            written = str(node)
+            self.fail_as(where, "beyond_largest", what=what, found=node, line=getattr(node, "line", None),
+                         digits=None if "e" in written.lower() else sum(map(str.isdigit, written)), largest=LARGEST)
+            return None
         if positive and value <= 0:
             self.fail_as(where, "out_of_range", what=what, rule="positive", found=node)
         elif non_negative and value < 0:
@@ -959,6 +1036,10 @@ class _RubricReader:
             node = int(node)  # decimals: 2.0 (conform14: refused as no whole number); 2.0000000000000000001 is not
         if isinstance(node, bool) or not isinstance(node, int) or node < minimum:
             self.fail_as(where, "not_whole", what=what, minimum=minimum, found=node)
+            return None
+        if node >= LARGEST:  # (a count of 3,000 digits: refused as an amount is)
+            self.fail_as(where, "beyond_largest", what=what, found=node, line=getattr(node, "line", None),
+                         digits=len(str(node)), largest=LARGEST)
             return None
         return node
 

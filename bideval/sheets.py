@@ -231,6 +231,7 @@ class _Listing:
     others: list[str]
     unread: list[str]
     budget: int = 2 * 32 * 1024 * 1024
+    files: int = 0  # the files listed (no folder, __MACOSX copy, lock or hidden file): none, an empty archive
 
 
 def _archived_workbooks(path: Path, sheets: tuple[str, ...]) -> tuple[list[Problem], list[Problem]]:
@@ -240,7 +241,8 @@ def _archived_workbooks(path: Path, sheets: tuple[str, ...]) -> tuple[list[Probl
     not read, and its bid or judge's scores were lost without a word (jiahe.zip holding jiahe.xlsx; 投标文件.zip
     holding 嘉禾/jiahe.zip). A warning when its directory cannot be read (7z, RAR, gzip …; a zip directory too large
     to read safely), or it lists only workbooks that are no form or archives not read: scanned attachments sent
-    as .rar stopped an honest folder when refused, so the officer is told to check it. None for a zip of
+    as .rar stopped an honest folder when refused, so the officer is told to check it; a warning too when it is
+    empty (no file in it: what was meant to be zipped may be missing, and it had been passed over). None for a zip of
     attachments or any other file. Only directories are read, and a listed .xlsx or .zip is peeked into only when
     small."""
     listing = _listing_of(path, sheets)
@@ -253,14 +255,16 @@ def _archived_workbooks(path: Path, sheets: tuple[str, ...]) -> tuple[list[Probl
     if listing.others or listing.unread:
         return [], [Problem.of("files.archive_unchecked", str(path), workbooks=tuple(listing.others),
                                archives=tuple(listing.unread), sheets=sheets)]
+    if not listing.files:  # a zip made of nothing: a bid or score sheet left out of it, maybe
+        return [], [Problem.of("files.empty_archive", str(path))]
     return [], []
 
 
 def uploaded_archive(name: str, content: bytes, sheets: tuple[str, ...] = BID_SHEETS) -> Problem | None:
     """The problem of an uploaded file that is an archive, not a workbook (None for anything else): the app opens no
     archive, so it names the workbooks a zip lists (extract and upload them: jiahe.zip holding 嘉禾's form had been
-    told as holding no workbook, like a zip of PDFs, and set aside), or says it lists none (attachments only) or
-    cannot be listed (a .rar)."""
+    told as holding no workbook, like a zip of PDFs, and set aside), or says it lists none (attachments only), that it
+    is empty (it had been told as attachments only) or that it cannot be listed (a .rar)."""
     suffix = Path(name).suffix
     if suffix.lower() in (".xlsx", *SPREADSHEET_SUFFIXES):  # named a workbook: the package check says what it is
         return None
@@ -272,6 +276,8 @@ def uploaded_archive(name: str, content: bytes, sheets: tuple[str, ...] = BID_SH
         return None
     if isinstance(listing, str):
         return Problem.of("files.uploaded_archive", name, kind=listing, workbooks=(), listed=False)
+    if not listing.files:  # it was told as "attachments only"
+        return Problem.of("files.empty_archive", name)
     return Problem.of("files.uploaded_archive", name, kind="zip", workbooks=tuple(listing.forms), listed=True)
 
 
@@ -315,6 +321,7 @@ def _list_zip(archive: Any, sheets: tuple[str, ...], prefix: str, depth: int, li
         base = name.rsplit("/", 1)[-1]
         if info.is_dir() or name.startswith("__MACOSX/") or base.startswith(("~$", ".")):
             continue
+        listing.files += 1
         shown = prefix + _entry_name(info)
         suffix = Path(base).suffix.lower()
         if suffix in SPREADSHEET_SUFFIXES:  # (.xlsm among them)

@@ -165,8 +165,8 @@ def cell_decimal(number: int | float) -> Decimal:
 
 
 def round_half_up(value: Decimal, decimals: int) -> Decimal:
-    """Round half-up in decimal: 2.675 → 2.68. A figure with more digits than Decimal's default 28 (a rubric's
-    demand of 10^30 calls) is rounded all the same, never refused.
+    """Round half-up in decimal: 2.675 → 2.68. A figure with more digits than Decimal's default 28 (a quote of 32
+    digits) is rounded all the same, never refused.
 
     >>> round_half_up(Decimal("2.675"), 2)
     Decimal('2.68')
@@ -224,13 +224,47 @@ def _numeric_text(text: str, expected: Expected, raw: object) -> Decimal:
     """A number written as text: digits, one point, commas between groups of three; a space inside is refused
     (``1 3`` is not 13, nor ``1 200`` 1200: rules say thousands are separated by commas only). Its digits are
     ASCII or full-width: a superscript or circled digit (``10³万``, ``①②``), which NFKC would turn into a plain
-    one, or another script's digit, is refused rather than read as a number nobody wrote."""
-    if not _NUMBER.fullmatch(text) or (isinstance(raw, str) and not raw.isascii() and odd_digits(raw)):
+    one, or another script's digit, is refused rather than read as a number nobody wrote. A comma after a leading 0
+    (``0,500``, ``0,5``, ``0,000``) is refused as :data:`COMMA_AFTER_ZERO`: no thousands separator follows a 0 alone,
+    so it is a decimal comma or a slip, and ``0,500`` had been read as 500 and ``0,000`` as 0."""
+    if "," in text and text.lstrip("+-")[:1] == "0" and _COMMA_AFTER_ZERO.fullmatch(text) and not _odd(raw):
+        raise ValueProblem(comma_after_zero(expected, raw), raw)
+    if not _NUMBER.fullmatch(text) or _odd(raw):
         raise ValueProblem(expected, raw)
     try:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
         raise ValueProblem(expected, raw) from None
+
+
+COMMA_AFTER_ZERO = "comma_after_zero"  # the Expected kind of a number written with a comma after a leading 0
+_COMMA_AFTER_ZERO = on_first_use(r"[+-]?0+(?:,\d+)+(?:\.\d+)?")
+
+
+def comma_after_zero(within: Expected, raw: object) -> Expected:
+    """What a cell holding ``raw``, a number with a comma after a leading 0, should have held: ``within`` (what the
+    cell asks for), written with a decimal point — ``point``, what was written with its one comma made a point
+    (``0,500`` → ``0.500``, ``0,5%`` → ``0.5%``), None when it has more commas or a point already.
+
+    >>> number = Expected("number")
+    >>> comma_after_zero(number, "０，５%").facts["point"], comma_after_zero(number, "0,5,0").facts["point"]
+    ('0.5%', None)
+    """
+    written = normalise(str(raw))
+    point = written.replace(",", ".") if written.count(",") == 1 and "." not in written else None
+    return Expected(COMMA_AFTER_ZERO, {"within": within, "point": point})
+
+
+def said_as(problem: ValueProblem, expected: Expected) -> Expected:
+    """What a reader that says ``expected`` of a cell it cannot read says of ``problem``'s cell: ``expected``, but a
+    comma after a leading 0 still said as one (:func:`comma_after_zero`, within ``expected``)."""
+    if problem.expectation.kind == COMMA_AFTER_ZERO:
+        return Expected(COMMA_AFTER_ZERO, {**problem.expectation.facts, "within": expected})
+    return expected
+
+
+def _odd(raw: object) -> bool:
+    return isinstance(raw, str) and not raw.isascii() and odd_digits(raw)
 
 
 def odd_digits(text: str) -> bool:
@@ -461,8 +495,8 @@ def parse_discount_rate(raw: object) -> Decimal | None:
     """
     try:
         value = parse_percent(raw)
-    except ValueProblem:
-        raise ValueProblem(_EXPECT_DISCOUNT_RATE, raw) from None
+    except ValueProblem as problem:
+        raise ValueProblem(said_as(problem, _EXPECT_DISCOUNT_RATE), raw) from None
     if value is not None and not value < 1:
         raise ValueProblem(_EXPECT_DISCOUNT_RATE, raw)
     return value

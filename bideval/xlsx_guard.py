@@ -644,6 +644,7 @@ def _member_problems(archive: zipfile.ZipFile) -> list[Finding]:
     messages: list[Finding] = []
     seen: set[str] = set()
     total = 0
+    bombs: list[zipfile.ZipInfo] = []  # the parts that expand past MAX_RATIO: one refusal for them all
     for info in archive.infolist():
         name = info.filename
         if name.casefold() in seen:
@@ -658,13 +659,24 @@ def _member_problems(archive: zipfile.ZipFile) -> list[Finding]:
             messages.append(_f("impossible_sizes", part=name, compressed=info.compress_size,
                                uncompressed=info.file_size))
         elif info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * info.compress_size:
-            ratio = info.file_size // max(info.compress_size, 1)
-            messages.append(_f("bomb_ratio", part=name, compressed=info.compress_size, uncompressed=info.file_size,
-                               ratio=ratio, limit=MAX_RATIO))
+            bombs.append(info)
         total += info.file_size
-    if total > MAX_TOTAL_UNCOMPRESSED:
-        messages.insert(0, _f("bomb_total", total=total, limit=MAX_TOTAL_UNCOMPRESSED))
-    return messages + _overlap_problems(archive)
+    bomb = _bomb(bombs, total)
+    return ([bomb] if bomb is not None else []) + messages + _overlap_problems(archive)
+
+
+def _bomb(parts: list[zipfile.ZipInfo], total: int) -> Finding | None:
+    """One refusal of a workbook that would expand like a decompression bomb: the first part past :data:`MAX_RATIO`
+    (with how many more there are, and the whole workbook's size when that passes :data:`MAX_TOTAL_UNCOMPRESSED`
+    too), else the whole workbook past it; None for neither. A bomb of one part had been told twice, by its ratio and
+    by the total it makes."""
+    over = total if total > MAX_TOTAL_UNCOMPRESSED else None
+    if not parts:
+        return None if over is None else _f("bomb_total", total=total, limit=MAX_TOTAL_UNCOMPRESSED)
+    first = parts[0]
+    return _f("bomb_ratio", part=first.filename, compressed=first.compress_size, uncompressed=first.file_size,
+              ratio=first.file_size // max(first.compress_size, 1), limit=MAX_RATIO, more=len(parts) - 1,
+              total=over, total_limit=MAX_TOTAL_UNCOMPRESSED)
 
 
 def _sizes_possible(info: zipfile.ZipInfo) -> bool:
@@ -2811,6 +2823,11 @@ def _fast_cells(piece: bytes, extent: _Extent) -> bool:
         _note_unreadable(_ERROR_CELL, piece, extent)
         odd_values = odd_values or _ODD_INLINE.search(piece) is not None
         odd_strings = _ODD_STRING.search(piece) is not None
+    elif b"#" in piece and _T_ERROR.search(piece):
+        # An error cell whose type is written with spaces round its '=' (t = "e"), which the pass for t= does not
+        # see: it was read as empty, without a word. Its value (#DIV/0!, or &#35;… escaped) holds a '#', which a
+        # clean sheet's cells seldom do: one memchr, then the look as the exact scan makes it.
+        _note_unreadable(_ERROR_CELL, piece, extent)
     if holds(piece, b"<f", 1):  # (not "><f": a writer that indents its XML puts spaces between <c> and <f>)
         _note_unreadable(_FORMULA_CELL, piece, extent)
     if odd_values or odd_strings:

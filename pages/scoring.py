@@ -38,7 +38,8 @@ import workspace as ws
 from bideval import messages
 from bideval.values import plain_number, typed
 from bideval.errors import BidEvalError
-from bideval.allowed_scores import allowed_text, grade_choices, parse_grade_entry, parse_score_entry, same_score
+from bideval.allowed_scores import (allowed_text, grade_choices, parse_grade_entry, parse_score_and_grade,
+                                    parse_score_entry, same_score)
 from bideval.rights import Action, Actor
 from bideval.rubric import Criterion, Rubric, Tiered
 from bideval.storage import PendingScore, Store
@@ -74,13 +75,16 @@ def refusal(rubric: Rubric, row: Row, error: BidEvalError, entered: Decimal | No
 
 def edited_row(rubric: Rubric, before: Row, cells: Mapping[str, Any], tier: str | None) -> Row:
     """The row as the judge edited it: what was typed read by ``parse_score_entry``, a grade picked by
-    ``parse_grade_entry``, with the criterion's decimals (the store checks it again); BidEvalError when unreadable."""
+    ``parse_grade_entry``, both given in one edit by ``parse_score_and_grade`` (refused unless they are the same
+    score), with the criterion's decimals (the store checks it again); BidEvalError when unreadable."""
     criterion = rubric.criterion_index[before.criterion]
     places = rubric.places(criterion)
     score, comment = before.score, before.comment
-    if "score" in cells:
+    if "score" in cells and "grade" in cells:  # both in one edit: kept when they agree, else refused naming both
+        score = parse_score_and_grade(criterion, tier, cells["score"], cells["grade"], decimals=places)
+    elif "score" in cells:
         score = parse_score_entry(criterion, tier, cells["score"], decimals=places)
-    if "grade" in cells:
+    elif "grade" in cells:
         score = parse_grade_entry(criterion, tier, cells["grade"], decimals=places)
     if "comment" in cells:
         comment = typed(str(cells["comment"] or ""))  # as the store files it: a pasted zero-width space is no change

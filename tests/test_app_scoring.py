@@ -339,6 +339,21 @@ def test_what_cannot_be_kept_as_typed_is_refused_naming_it(tender, lang, typed, 
     assert my_scores(tender) == {}
 
 
+@pytest.mark.parametrize("lang, typed, message", [
+    ("en", "0,500", "'0,500' is ambiguous: a comma after a leading 0 is no thousands separator; type the score with a "
+     "decimal point (0.500); not saved."),  # had been read as 500, refused as outside 0–5
+    ("en", "0,000", "'0,000' is ambiguous: a comma after a leading 0 is no thousands separator; type the score with a "
+     "decimal point (0.000); not saved."),  # had been saved as 0
+    ("zh", "０，５", "“０，５”有歧义：0 后的逗号不会是千位分隔符；请以小数点填写得分（0.5），未保存。"),
+])
+def test_a_comma_after_a_leading_0_is_refused_as_ambiguous(tender, lang, typed, message):
+    app = open_app("scoring", lang=lang, tender_id=tender, judge=JUDGE)
+    edit(app, {(VENDOR_A, "service_design"): {"score": typed}})
+    assert [e.value for e in app.error] == [f"{VENDOR_A} 甲公司 / {NAMES['service_design'][lang == 'en']}"
+                                            f"{'：' if lang == 'zh' else ': '}{message}"]
+    assert my_scores(tender) == {}
+
+
 def test_submitting_locks_the_scores_and_opens_the_results(tender):
     admin_call("set_tier", tender, VENDOR_B, "ops_plan", "t2")
     app = open_app("scoring", lang="en", tender_id=tender, judge=JUDGE)

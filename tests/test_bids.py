@@ -1326,3 +1326,22 @@ def test_a_column_s_repeated_answers_read_as_each_cell_alone(rubric, tmp_path: P
     refused = write_consolidated(tmp_path / "refused.xlsx", headers, [  # (TRUE is no count; 1 is)
         rows[0], ["V6", "己公司", "否", "maybe", 0.9, True], rows[1], ["V7", "庚公司", "否", "maybe", 0.9, 1]])
     assert [p.split("!")[1][:2] for p in problems_of(rubric, [refused])] == ["D3", "F3", "D5"]
+
+
+def test_a_comma_after_a_leading_0_in_a_number_cell_is_refused_asking_for_the_point(rubric, tmp_path: Path):
+    """``0,5`` in a price or a percentage: a comma after a leading 0 is no thousands separator (``0,500`` had been read
+    as 500 and ``0,000`` as 0), so the cell is refused at its place, asking for the number with a decimal point, in
+    the words the panel workbook and the scoring grid use."""
+    write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, rate_per_call="0,500", dial_test_accuracy="0,5",
+                                             similar_projects="0,000"))
+    problems = problems_of(rubric, [tmp_path / "a.xlsx"])
+    assert len(problems) == 3
+    assert all(":Bid!C" in p for p in problems)  # each at its cell
+    assert sorted(p.split(": ", 1)[1] for p in problems) == sorted([
+        "expected a whole number (0 or more), written with a decimal point (0.000): a comma after a leading 0 is no "
+        "thousands separator, found '0,000'",
+        "expected a percentage such as 96% (or a fraction 0..1 such as 0.96), written with a decimal point (0.5): a "
+        "comma after a leading 0 is no thousands separator, found '0,5'",
+        "expected an amount in yuan, 0 or more, written with a decimal point (0.500): a comma after a leading 0 "
+        "is no thousands separator, found '0,500'",
+    ])

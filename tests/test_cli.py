@@ -136,17 +136,28 @@ def test_a_price_of_16_digits_or_more_exits_2_naming_its_cell(tender):
                 "1,000,000,000,000,000 (Excel keeps 15 digits), found 1e+300") in done.stderr, command
 
 
-def test_a_rubric_demand_beyond_28_digits_is_rounded_to_the_cent(tender, tmp_path: Path):
-    """Decimal holds 28 digits by default; a quoted price longer than that is still rounded to the cent."""
+def test_a_rubric_demand_beyond_28_digits_is_rounded_to_the_cent(tender, tmp_path: Path, capsys):
+    """Decimal holds 28 digits by default; a quoted price longer than that is still rounded to the cent. The rubric's
+    figures keep to the bound a bid's do (below 10^15: left22), so 10^30 calls a month is refused at its key and the
+    32 digits come from figures within it: 999,999,999,999,999 calls a month for as many months at 0.85 and 0.9."""
     rubric = tmp_path / "huge.yaml"
-    rubric.write_text(EXAMPLE_RUBRIC.read_text(encoding="utf-8").replace("calls_per_month: 50000",
-                                                                         "calls_per_month: 1e30"), encoding="utf-8")
+    example = EXAMPLE_RUBRIC.read_text(encoding="utf-8")
+    rubric.write_text(example.replace("calls_per_month: 50000", "calls_per_month: 1e30"), encoding="utf-8")
     js = tmp_path / "r.json"
-    assert main(["evaluate", "--criteria", str(rubric), "--bids", str(tender["bids"]), "--panel",
-                 str(tender["panel"]), "--json", str(js), "--out", str(tmp_path / "r.xlsx")]) == 0
+    args = ["evaluate", "--criteria", str(rubric), "--bids", str(tender["bids"]), "--panel", str(tender["panel"]),
+            "--json", str(js), "--out", str(tmp_path / "r.xlsx")]
+    assert main(args) == 2
+    assert capsys.readouterr().err == (f"{rubric}: pricing.demand: calls_per_month must lie below "
+                                       "1,000,000,000,000,000 either side of 0, as every figure of a bid must (Excel "
+                                       "keeps 15 digits), found '1e30'\n")
+    largest = "999999999999999"
+    rubric.write_text(example.replace("calls_per_month: 50000", f"calls_per_month: {largest}")
+                      .replace("    months: 12", f"    months: {largest}"), encoding="utf-8")
+    assert main(args) == 0
     reasons = {i["vendor_id"]: i["reasons"] for i in json.loads(js.read_text(encoding="utf-8"))["invalid"]}
-    assert reasons == {vendor: [f"above_budget_ceiling: 投标报价 {q},000,000,000,000,000,000,000,000,000.00 元超过最高限价 "
-                                "1,200,000.00 元"] for vendor, q in ((VENDOR_A, "10,200"), (VENDOR_B, "10,800"))}
+    assert reasons == {vendor: [f"above_budget_ceiling: 投标报价 {q} 元超过最高限价 1,200,000.00 元"] for vendor, q in (
+        (VENDOR_A, "849,999,999,999,998,300,000,000,000,000.85"),  # 0.85 × (10^15 − 1)², to the cent: 32 digits
+        (VENDOR_B, "899,999,999,999,998,200,000,000,000,000.90"))}
 
 
 @pytest.mark.parametrize("make, expected", [

@@ -486,6 +486,33 @@ def test_a_score_changed_in_the_other_column_is_shown_in_both(app_db, tmp_path, 
     assert tuple(None if pd.isna(shown[c][row]) else shown[c][row] for c in ("score", "grade")) == (stored, grade)
 
 
+@pytest.mark.parametrize("lang, cells, said", [
+    ("en", {"score": "6", "grade": "9 · Excellent"}, "Plan: the score '6' and the grade '9 · Excellent' were given "
+     "together for Plan and are not the same score: give the score or the grade, or both alike; not saved."),
+    ("zh", {"score": "6", "grade": "9 · 优"}, "实施计划：实施计划同时填写了得分“6”与等级“9 · 优”，两者不是同一得分：请只填写得分或只"
+     "选择等级，或使两者一致，未保存。"),
+    ("en", {"score": None, "grade": "9 · Excellent"}, "Plan: the score cleared and the grade '9 · Excellent' were "
+     "given together for Plan and are not the same score: give the score or the grade, or both alike; not saved."),
+    ("en", {"score": "9", "grade": "9 · Excellent"}, None),  # the same score: kept
+    ("en", {"score": "9.0", "grade": "9 · Excellent"}, None),  # the same number: kept as typed (step 1 allows 9.0)
+])
+def test_a_score_and_a_grade_given_together_must_agree(app_db, tmp_path, lang, cells, said):
+    """A row pasted with a score and a grade (one edit, both cells): the grade won without a word, whatever the score
+    said. Two scores in one row are refused naming both, nothing saved for the row; the same score is kept."""
+    tender, app = graded_grid(app_db, tmp_path, lang)
+    name = GRADED.criterion_index["plan"].name.text(lang)
+    row = next(i for i, c in enumerate(app.data_editor[0].value["criterion"]) if c.startswith(name))
+    app.session_state[app.data_editor[0].key] = {"edited_rows": {row: cells}, "added_rows": [], "deleted_rows": []}
+    app.run()
+    assert not app.exception
+    if said is None:
+        assert not app.error
+        assert [(s.criterion, s.score) for s in admin_call("scores", tender)] == [("plan", cells["score"])]
+    else:
+        assert [e.value for e in app.error] == [f"{VENDOR_A} 甲公司 / {said}"]
+        assert admin_call("scores", tender) == []
+
+
 @pytest.mark.parametrize("lang, column, criterion, typed, refused, plain, saved", [
     ("en", "score", "design", "⁸", "'⁸' is not a number; not saved.", "８", "8"),
     ("zh", "score", "design", "1⁰", "“1⁰”不是数字，未保存。", "10", "10"),

@@ -68,6 +68,7 @@ FACTS = {
     "cells.struck_by_rule": dict(range="C2:C500"),
     "cells.raised_in_part": dict(text="21", parts=("1",)),
     "files.subfolder": dict(workbooks=3),
+    "files.empty_archive": {},
     "files.archive": dict(workbooks=("嘉禾.xlsx", "附件/嘉禾.xls")),
     "files.archive_not_read": dict(kind="7z"),
     "files.uploaded_archive": dict(kind="zip", workbooks=("投标/嘉禾.xls",), listed=True),
@@ -229,6 +230,7 @@ EXPECTED = {
     "judge_within": dict(limit=100, length=101),
     "a_text": {}, "text_as_shown": {}, "text_as_held": dict(held="12345", hidden=False),
     "below_largest": dict(within=Expected("money", dict(unit="10k CNY", non_negative=True)), largest=D(10) ** 15),
+    "comma_after_zero": dict(within=Expected("percent"), point="0.5%"),
 }
 
 
@@ -373,6 +375,12 @@ SENTENCES = [
      "extract it and upload the workbook (a workbook not .xlsx, .xls: save it as .xlsx first)", SAME,
      "此压缩文件内有 1 个 Excel 工作簿（投标/嘉禾.xls），不会被读取（系统不打开压缩文件）：请解压后上传该工作簿"
      "（不是 .xlsx 的工作簿（.xls）请先另存为 .xlsx）"),
+    ("files.empty_archive",
+     "this archive is empty: it holds no file, so there is nothing in it to read; expected a bid form or a score "
+     "sheet (an .xlsx workbook), or a bid's attachments: if one was meant to be in it, zip it again with the file in "
+     "it, or give the file itself", SAME,
+     "此压缩文件是空的：其中没有任何文件，无可读取；应为投标文件或评分表（.xlsx 工作簿）或投标附件：如本应装有文件，请重新压缩并放入"
+     "该文件，或直接提供该文件"),
     ("files.subfolder",
      "this folder holds 3 Excel workbooks, which are not read: a folder is read without the folders inside it; "
      "move them into the folder above, or name this folder too", SAME,
@@ -932,6 +940,10 @@ EXPECTATIONS = [
      'an amount in 10,000 yuan (万元), 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',
      'an amount in 10,000 yuan, 0 or more, below 1,000,000,000,000,000 (Excel keeps 15 digits)',
      '不小于 0 的金额（万元），且小于 1,000,000,000,000,000（Excel 只保留 15 位有效数字）'),
+    ("comma_after_zero",
+     "a percentage such as 96% (or a fraction 0..1 such as 0.96), written with a decimal point (0.5%): a comma after "
+     "a leading 0 is no thousands separator", SAME,
+     "百分比，如 96%（或 0 到 1 之间的小数，如 0.96），以小数点书写（0.5%）：0 后的逗号不会是千位分隔符"),
     ("bool",
      'yes or no (是/否, Y/N, 1/0, ✓/✗)',
      'yes or no (Y/N, 1/0, ✓/✗)',
@@ -1409,7 +1421,7 @@ GUARD_FACTS = {
     "guard.compression": dict(part="xl/workbook.xml", method="bzip2", number=12),
     "guard.impossible_sizes": dict(part="xl/worksheets/sheet1.xml", compressed=5000, uncompressed=10),
     "guard.bomb_ratio": dict(part="xl/worksheets/sheet1.xml", compressed=10240, uncompressed=1 << 30, ratio=104857,
-                             limit=200),
+                             limit=200, more=1, total=(1 << 30) + (1 << 20), total_limit=200 * 1024 * 1024),
     "guard.bomb_total": dict(total=300 * 1024 * 1024, limit=200 * 1024 * 1024),
     "guard.overlap": dict(part="xl/a.xml", other="xl/b.xml"),
     "guard.runs_past": dict(part="xl/styles.xml"),
@@ -1497,8 +1509,10 @@ GUARD_SENTENCES = [
      'refused: xl/worksheets/sheet1.xml records impossible sizes (5,000 bytes compressed, 10 bytes uncompressed), a sign of a tampered file or a decompression bomb',
      '已拒绝：xl/worksheets/sheet1.xml 记录的大小不可能成立（压缩后 5,000 字节，解压后 10 字节），说明文件被篡改或是解压炸弹'),
     ("guard.bomb_ratio",
-     'refused: xl/worksheets/sheet1.xml would expand from 10 KB to 1.0 GB (104,857:1, limit 200:1), which looks like a decompression bomb',
-     '已拒绝：xl/worksheets/sheet1.xml 会从 10 KB 解压到 1.0 GB（104,857:1，上限 200:1），像是解压炸弹'),
+     'refused: xl/worksheets/sheet1.xml would expand from 10 KB to 1.0 GB (104,857:1, limit 200:1), and 1 more part(s) '
+     'likewise; the workbook would expand to 1.0 GB (limit 200 MB), which looks like a decompression bomb',
+     '已拒绝：xl/worksheets/sheet1.xml 会从 10 KB 解压到 1.0 GB（104,857:1，上限 200:1），另有 1 个部件同样如此；'
+     '工作簿解压后将达 1.0 GB（上限 200 MB），像是解压炸弹'),
     ("guard.bomb_total",
      'refused: the workbook would expand to 300 MB (limit 200 MB), which looks like a decompression bomb',
      '已拒绝：工作簿解压后将达 300 MB（上限 200 MB），像是解压炸弹'),
@@ -1636,6 +1650,16 @@ def test_a_workbook_just_over_the_expansion_limit_is_told_in_bytes():
         "已拒绝：工作簿解压后将达 209,715,300 字节（上限 209,715,200 字节），像是解压炸弹")
 
 
+def test_a_bomb_part_in_a_workbook_just_over_the_limit_tells_the_total_in_bytes():
+    """The part's refusal carries the workbook's size when that passes the limit too: in bytes just over it, as the
+    total alone is told."""
+    facts = dict(part="xl/media/zeros.bin", compressed=1 << 20, uncompressed=300 << 20, ratio=300, limit=200, more=0,
+                 total=200 * 1024 * 1024 + 100, total_limit=200 * 1024 * 1024)
+    assert messages.sentence("guard.bomb_ratio", facts, "en") == (
+        "refused: xl/media/zeros.bin would expand from 1.0 MB to 300 MB (300:1, limit 200:1); the workbook would "
+        "expand to 209,715,300 bytes (limit 209,715,200 bytes), which looks like a decompression bomb")
+
+
 def test_two_sheets_named_alike_but_for_case_are_told_as_one_name_to_excel():
     facts = dict(first="Scores", second="SCORES", file_role="panel")
     assert messages.sentence("guard.sheet_named_twice", facts, "en") == (
@@ -1732,7 +1756,7 @@ RUBRIC_FACTS = {
     "rubric.too_large": dict(limit=2 * 1024 * 1024),
     "rubric.not_utf8": dict(line=2, column=13, found=b"\xca", saved_as="GBK"),
     "rubric.not_yaml": dict(line=3, column=5, detail="mapping values are not allowed here"),
-    "rubric.too_deep": {},
+    "rubric.too_deep": dict(line=27, column=74, limit=64),
     "rubric.unknown_key": dict(where="criterion 'ops_plan'", key="maxx", allowed=("id", "max", "name")),
     "rubric.missing_key": dict(where="field #2", key="type"),
     "rubric.empty_file": {},
@@ -1742,6 +1766,8 @@ RUBRIC_FACTS = {
     "rubric.not_finite": dict(where="criterion 'ops_plan'", what="max", found="nan"),
     "rubric.out_of_range": dict(where="group 'technical'", what="weight", rule="positive", found=-1),
     "rubric.not_whole": dict(where="panel", what="trim", minimum=0, found=1.5),
+    "rubric.beyond_largest": dict(where="criterion 'price'", criterion="price", what="budget_ceiling", line=69,
+                                  found=10 ** 20, digits=21, largest=D(10) ** 15),
     "rubric.unknown_choice": dict(where="criterion 'ops_plan'", what="kind", found="tierd",
                                   choices=("gate", "checklist", "tiered")),
 }
@@ -1923,8 +1949,9 @@ RUBRIC_SENTENCES = [
      'line 3, column 5: not valid YAML: mapping values are not allowed here',
      "第 3 行第 5 列：不是有效的 YAML：此处不能出现 ': '"),
     ("rubric.too_deep",
-     'not a rubric: its YAML is nested hundreds of levels deep (a rubric is nested a few levels)',
-     '不是评分标准：其 YAML 嵌套了数百层（评分标准只有几层嵌套）'),
+     'line 27, column 74: not a rubric: its YAML is nested more than 64 levels deep here (a rubric is nested a few '
+     'levels)',
+     '第 27 行第 74 列：不是评分标准：其 YAML 在此处嵌套超过 64 层（评分标准只有几层嵌套）'),
     ("rubric.unknown_key",
      "criterion 'ops_plan': unknown key 'maxx' (expected one of: id, max, name)",
      "评分项 'ops_plan'：未知的键 'maxx'（应为以下之一：id, max, name）"),
@@ -1949,6 +1976,11 @@ RUBRIC_SENTENCES = [
     ("rubric.out_of_range",
      "group 'technical': weight must be more than 0, found -1",
      "分组 'technical'：“weight”必须大于 0，实际为 -1"),
+    ("rubric.beyond_largest",
+     "criterion 'price': budget_ceiling (line 69) must lie below 1,000,000,000,000,000 either side of 0, as every "
+     "figure of a bid must (Excel keeps 15 digits), found 100000000000000000000 (21 digits)",
+     "评分项 'price'：“budget_ceiling”（第 69 行）的绝对值必须小于 1,000,000,000,000,000，与投标中的数字相同（Excel 只保留 15 "
+     "位有效数字），实际为 100000000000000000000（21 位数字）"),
     ("rubric.not_whole",
      'panel: trim must be a whole number of at least 0, found 1.5',
      '“panel”：“trim”必须是不小于 0 的整数，实际为 1.5'),

@@ -73,6 +73,14 @@ ERRORS = [
     pytest.param([["王评委", VENDOR_A, "ops_plan", "十二"]], TIERS, None,
                  ["Scores!D2: expected a number from 10.1 to 15 (the agreed tier t3 三档), found '十二'"],
                  id="text-for-a-tiered-number"),
+    # a comma after a leading 0 is no thousands separator: 0,500 had been read as 500 (refused as out of range), 0,000
+    # as 0; both are refused as ambiguous, asking for the decimal point
+    pytest.param([["王评委", VENDOR_A, "service_design", "0,500"]], TIERS, None,
+                 ["Scores!D2: expected a number from 0 to 5, written with a decimal point (0.500): a comma after a "
+                  "leading 0 is no thousands separator, found '0,500'"], id="comma-after-zero"),
+    pytest.param([["王评委", VENDOR_A, "service_design", "0,000"]], TIERS, None,
+                 ["Scores!D2: expected a number from 0 to 5, written with a decimal point (0.000): a comma after a "
+                  "leading 0 is no thousands separator, found '0,000'"], id="comma-after-zero-not-0"),
     pytest.param([["王评委", VENDOR_A, "service_design", True]], TIERS, None,
                  ["Scores!D2: expected a number from 0 to 5, found the boolean True"], id="boolean-for-a-number"),
     pytest.param([["王评委", VENDOR_A, "service_design", 5.5]], TIERS, None,

@@ -1,5 +1,7 @@
 """Hostile rubrics (verify21r): each slip is one located problem that says what was written, never a meaning
 changed without a word."""
+from decimal import Decimal
+
 import pytest
 
 from bideval.errors import RubricError
@@ -142,6 +144,19 @@ HOSTILE = {
 }
 
 
+@pytest.mark.parametrize("nested, line, column", [
+    ("decimals: " + "[" * 3000 + "]" * 3000, 4, 74),  # flow style: the 64th bracket of the line
+    ("decimals:\n" + "".join(" " * k + "-\n" for k in range(1, 200)), 68, 65),  # block style: the 64th list's line
+])
+def test_a_rubric_nested_too_deep_is_refused_at_the_line_it_goes_too_deep(nested, line, column):
+    """The refusal said only that the YAML was nested hundreds of levels deep, not where: it names the line and column
+    where the list or mapping one level too deep starts (the limit counts the document's own mapping too)."""
+    text = broken("decimals: 2", nested)
+    assert text.splitlines()[line - 1][column - 1] in "[-"
+    assert refusals(text) == [f"r.yaml: line {line}, column {column}: not a rubric: its YAML is nested more than 64 "
+                              "levels deep here (a rubric is nested a few levels)"]
+
+
 @pytest.mark.parametrize("name", HOSTILE)
 def test_check_says_one_line_for_each_hostile_rubric_and_exits_2(tmp_path, name):
     import subprocess
@@ -173,6 +188,33 @@ def test_a_value_refused_for_its_own_mistake_is_not_also_said_missing(text, said
     """A group's weight or a demand figure refused was also said to be missing (`weight is given for technical but
     not for financial`, `model per_seat_month needs demand figure(s) months`): two lines, the second false."""
     assert refusals(text) == [f"r.yaml: {said}"]
+
+
+BEYOND = "must lie below 1,000,000,000,000,000 either side of 0, as every figure of a bid must (Excel keeps 15 digits)"
+
+
+@pytest.mark.parametrize("written, said", [
+    ("9" * 3000, f" (line 69) {BEYOND}, found {'9' * 200}… (3,000 digits)"),  # had been accepted
+    ("1000000000000000", f" (line 69) {BEYOND}, found 1000000000000000 (16 digits)"),
+    ("-2.5e+16", f" (line 69) {BEYOND}, found -2.5e+16"),
+    ('"' + "9" * 40 + '"', f" {BEYOND}, found '{'9' * 40}' (40 digits)"),  # quoted: the number, no line to hand
+])
+def test_a_rubric_amount_beyond_what_a_bid_may_state_is_refused_at_its_key_and_line(written, said):
+    """A budget ceiling of thousands of digits was accepted, where a bid's amount of 16 digits is refused at its cell:
+    one bound for both (values.LARGEST), said with the key and, for a number written plain, its line."""
+    assert refusals(broken("budget_ceiling: 1200000", f"budget_ceiling: {written}")) == [
+        f"r.yaml: criterion 'price': budget_ceiling{said}"]
+
+
+def test_a_count_beyond_what_a_bid_may_state_is_refused_too():
+    assert refusals(broken("candidates: 3", "candidates: " + "9" * 3000)) == [
+        f"r.yaml: candidates: the value on line 6 {BEYOND}, found {'9' * 200}… (3,000 digits)"]
+
+
+@pytest.mark.parametrize("figure", ["999999999999999", "999999999999999.9"])
+def test_a_rubric_amount_just_below_the_bound_is_read(figure):
+    rubric = parse_rubric(broken("budget_ceiling: 1200000", f"budget_ceiling: {figure}"), "r.yaml")
+    assert rubric.criterion_index["price"].budget_ceiling == Decimal(figure)
 
 
 @pytest.mark.parametrize("written, yuan", [("120万", "1200000"), ('"120.5万元"', "1205000")])

@@ -108,6 +108,23 @@ def test_what_a_zip_lists_is_told_one_zip_deeper(tmp_path: Path, entries, refuse
         [] if warned is None else [("files.archive_unchecked", *warned)])
 
 
+def test_an_empty_zip_among_the_bids_is_warned_of_as_empty(tmp_path: Path):
+    """An empty zip beside the bid forms had been passed over without a word, as a zip of attachments is: what was
+    meant to be zipped (a bid) may be missing, so it is warned of, at its file, as empty."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_form(folder / "a.xlsx", good_bid(VENDOR_A))
+    (folder / "乙.zip").write_bytes(zip_bytes({}))
+    warnings: list = []
+    files, problems = expand_paths([folder], warnings=warnings)
+    assert (files, problems) == ([folder / "a.xlsx"], [])
+    assert [(p.code, p.file) for p in warnings] == [("files.empty_archive", str(folder / "乙.zip"))]
+    assert str(warnings[0]).endswith("乙.zip: this archive is empty: it holds no file, so there is nothing in it to "
+                                     "read; expected a bid form or a score sheet (an .xlsx workbook), or a bid's "
+                                     "attachments: if one was meant to be in it, zip it again with the file in it, or "
+                                     "give the file itself")
+
+
 def _bids_folder_with(tmp_path: Path, where: str, kind: str) -> Path:
     """A folder holding a bid form and, at ``where`` inside it, a named pipe or a link to nothing (``kind``)."""
     import os

@@ -1171,6 +1171,20 @@ def test_an_uploaded_archive_is_told_for_what_it_lists(sqlite_store, tmp_path, n
     assert problem.code == "files.uploaded_archive" and problem.message.startswith(said), problem.message
 
 
+@pytest.mark.parametrize("entries", [{}, {"空/": b""}, {"__MACOSX/._a.pdf": b"", ".DS_Store": b""}])
+def test_an_uploaded_empty_archive_is_told_empty(sqlite_store, tmp_path, entries):
+    """An empty zip (or one holding folders and a Mac's traces only) was told as "attachments only": it is told empty,
+    with what it should have held; the other files import."""
+    store, admin, tender, _ = sqlite_store
+    a = write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A))
+    report = store.import_bids(admin, tender, [*files(a), ("乙.zip", zip_bytes(entries))])
+    assert list(report.accepted) == ["a.xlsx"]
+    (problem,) = report.refused["乙.zip"]
+    assert (problem.code, problem.file) == ("files.empty_archive", "乙.zip")
+    assert problem.message.startswith("this archive is empty: it holds no file, so there is nothing in it to read; "
+                                      "expected a bid form or a score sheet (an .xlsx workbook)"), problem.message
+
+
 def test_a_workbook_lacking_a_fields_column_is_imported_with_its_warning_told_and_kept(sqlite_store, tmp_path):
     """formats.md: a missing column is empty for every bid, so the workbook imports; the officer who left it out of
     the consolidation is told at the upload, and the upload history keeps it."""

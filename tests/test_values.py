@@ -393,3 +393,26 @@ def test_a_control_character_is_dropped_as_an_invisible_one(control):
     assert typed("北京" + control + "示例") == "北京示例" and typed("ABC" + control + " Co") == "ABC Co"
     assert normalise("9133" + control + "0106") == "91330106"
     assert typed("第一行\n第二行\tB") == "第一行\n第二行\tB"
+
+
+@pytest.mark.parametrize("parse, raw, point", [
+    (parse_number, "0,500", "0.500"), (parse_number, "0,000", "0.000"), (parse_number, "-0,5", "-0.5"),
+    (parse_number, "０，５００", "0.500"), (parse_integer, "0,000", "0.000"), (read_number, "0,500", "0.500"),
+    (parse_money, "0,5", "0.5"), (parse_money, "¥0,5", "¥0.5"), (parse_percent, "0,5", "0.5"),
+    (parse_percent, "0,5%", "0.5%"), (parse_number, "0,500,000", None), (parse_number, "0,500.5", None),
+])
+def test_a_comma_after_a_leading_0_is_no_thousands_separator(parse, raw, point):
+    """0,500 had been read as 500 and 0,000 as 0: a comma after a leading 0 is refused, asking for the decimal point
+    (the number as written with its one comma made a point, when it has one comma only)."""
+    with pytest.raises(ValueProblem) as caught:
+        parse(raw)
+    expected = caught.value.expectation
+    assert (expected.kind, expected.facts["point"]) == ("comma_after_zero", point)
+    assert "a comma after a leading 0 is no thousands separator" in str(caught.value)
+    assert "0 后的逗号不会是千位分隔符" in expected_text(expected, "zh")
+
+
+@pytest.mark.parametrize("raw, value", [("1,500", Decimal(1500)), ("10,000.5", Decimal("10000.5")),
+                                        ("0.500", Decimal("0.500"))])
+def test_thousands_separators_after_other_digits_still_read(raw, value):
+    assert parse_number(raw) == value

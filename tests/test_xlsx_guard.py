@@ -385,6 +385,12 @@ def test_decompression_bomb_is_refused_without_decompressing(book: Path, tmp_pat
     message = text_of(problems)
     assert "decompression bomb" in message and "limit 200 MB" in message
     assert peak < 16 * 1024 * 1024
+    # one file, one problem: the part that expands, and the workbook's size with it (it was told twice: by the part's
+    # ratio and, on a line of its own, by the total it makes)
+    assert len(problems) == 1
+    assert message.startswith("refused: xl/media/zeros.bin would expand from ") and message.endswith(
+        " (limit 200 MB), which looks like a decompression bomb")
+    assert "; the workbook would expand to 300 MB (limit 200 MB)" in message
 
 
 def test_single_part_with_extreme_ratio(book: Path, tmp_path: Path) -> None:
@@ -577,6 +583,21 @@ def test_a_cell_across_the_end_of_a_piece_is_read_whole(book: Path, tmp_path: Pa
             assert xml.index(shape(cell)) == XML_PREFIX_BYTES - cut
             problems, notes = xlsx_guard.scan_xlsx(rewrite(book, tmp_path / "cut.xlsx", {SHEET: xml}))
             assert problems == [] and notes.errors == {"Bid": {(1, 1): held}}, (markup, cut)
+
+
+@pytest.mark.parametrize("tag", [b'<c r="B2" t = "e">', b'<c r="B2" t\t=\n"e">', b"<c r='B2' t= 'e'>"])
+@pytest.mark.parametrize("value", [b"#DIV/0!", b"&#35;DIV/0!"])
+def test_an_error_cell_typed_with_spaces_round_its_equals_sign_is_noted(book: Path, tmp_path: Path, tag: bytes,
+                                                                       value: bytes) -> None:
+    """<c r="B2" t = "e"><v>#DIV/0!</v></c>: the fast scan looked for t= alone, so the error was not noted and the
+    answer read as empty, without a word (a bid's count taken as not stated). Its '#' sends the sheet to the look the
+    exact scan makes."""
+    xml = part(book)
+    assert b'<c r="B2"><v>0</v></c>' in xml
+    crafted = rewrite(book, tmp_path / "spaced.xlsx", {SHEET: xml.replace(b'<c r="B2"><v>0</v></c>',
+                                                                          tag + b"<v>" + value + b"</v></c>", 1)})
+    problems, notes = xlsx_guard.scan_xlsx(crafted)
+    assert problems == [] and notes.errors == {"Bid": {(1, 1): CellError("#DIV/0!")}}
 
 
 def test_a_hidden_far_cell_ends_in_a_message_not_an_aborted_process(book: Path, tmp_path: Path) -> None:
