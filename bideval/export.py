@@ -37,6 +37,7 @@ from .rubric import (Aggregate, BenchmarkDeviationPrice, Criterion, Deduction, D
 from .sheets import RANKED_SHEETS
 from .rubric_view import KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, field_name, group_lines, max_text
 from .text_table import display_width
+from .allowed_scores import decimal_places
 from .workflow import COMPLETE, FindingKind, SignOff, filed_status
 
 SHEETS = RANKED_SHEETS  # always written, in this order; a reader told one recognises the ranked workbook by them
@@ -757,7 +758,6 @@ class _Export:
             headers.append(self.t("finding"))
         self.headers(sheet, 0, headers)
         outliers = {(o.judge, o.vendor_id, o.criterion): o for o in self.result.outliers}
-        score = self.cell(num_format=self.score_format)
         mean = self.cell(num_format="0.00##")
         wrap = self.cell(text_wrap=True)
         row = 0
@@ -771,14 +771,15 @@ class _Export:
             sheet.text(row, 3, p.criterion, self.cell())
             sheet.text(row, 4, criterion.name.text(self.lang) if criterion else "", self.cell())
             sheet.text(row, 5, tier.label.text(self.lang) if tier else (p.tier or ""), self.cell())
-            sheet.number(row, 6, p.score, score)
+            places = self.rubric.places(criterion) if criterion else self.rubric.decimals
+            sheet.number(row, 6, p.score, self.cell(num_format=_places_format(_shown_places(p.score, places))))
             sheet.text(row, 7, p.comment, wrap, wrap=True)
             sheet.text(row, 8, self.t("yes") if outlier else "", self.cell(align="center"))
             aggregate = self.result.panel_aggregates.get((p.vendor_id, p.criterion))
             plain = aggregate.mean if aggregate else outlier.panel_mean if outlier else None
             sheet.number(row, 9, plain, mean)
             sheet.text(row, 10, self.counted(p, aggregate), self.cell())
-            sheet.number(row, 11, aggregate.score if aggregate else None, score)
+            sheet.number(row, 11, aggregate.score if aggregate else None, self.cell(num_format=_places_format(places)))
             if agreed and sign_off is not None:
                 sheet.text(row, 12, sign_off.agreed_reason(p.vendor_id, p.criterion, self.lang), wrap, wrap=True)
             found = sign_off.on(FindingKind.OUTLIER, p.vendor_id, p.criterion, p.judge) if sign_off else None
@@ -1069,6 +1070,20 @@ class _Export:
             for k, warning in enumerate(self.result.warnings, start=1):
                 sheet.ws.write_string(row + k, 1, render(warning, self.lang))
         sheet.finish(self.page, header_row=audit_header)
+
+
+def _shown_places(score: Decimal | None, places: int) -> int:
+    """The places a judge's score is shown with on the Panel sheet: its criterion's, or more when the judge typed more
+    (the command line keeps them), as many as the cell's number holds; so the printed sheet shows the score counted.
+
+    >>> _shown_places(Decimal("4.125"), 1), _shown_places(Decimal("12"), 2), _shown_places(None, 2)
+    (3, 2, 2)
+    >>> _shown_places(Decimal("4.00000000000000000001"), 1)  # the cell holds 4.0
+    1
+    """
+    if score is None:
+        return places
+    return max(places, decimal_places(Decimal(repr(float(score)))))
 
 
 def _places_format(decimals: int) -> str:
