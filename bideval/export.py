@@ -52,7 +52,6 @@ _HEADER_FILL = "#D9E1F2"
 _FLAG_FILL = "#FCE4D6"  # a ranked bid with a flag; a judge's outlying score
 _NOTE_COLOUR = "#595959"
 _BORDER_COLOUR = "#BFBFBF"
-_PERCENT = "0.00%"
 _FIGURE = "General"  # a figure as the rubric gives it: 8 as 8, 8.5 as 8.5 ("0.##" showed 8 as "8.")
 _MIN_WIDTH = 6
 _MAX_WIDTH = 48
@@ -588,7 +587,6 @@ class _Export:
         headers = [self.t("vendor_id"), self.t("vendor")]
         headers += [f.label.text(self.lang) + (f" ({self.unit_text(f.unit)})" if f.unit else "") for f in fields]
         self.headers(sheet, 0, headers)
-        formats = {FieldType.PERCENT: self.cell(num_format=_PERCENT)}
         row = 0
         for row, (vendor_id, values) in enumerate(sorted(self.result.stated.items()), start=1):
             sheet.text(row, 0, vendor_id, self.cell())
@@ -598,7 +596,8 @@ class _Export:
                 if isinstance(value, bool):
                     sheet.text(row, col, self.yes_no(value), self.cell(align="center"))
                 elif isinstance(value, (Decimal, int)):
-                    sheet.number(row, col, value, formats.get(f.type, self.cell(num_format=_FIGURE)))
+                    shown = _percent_format(value) if f.type is FieldType.PERCENT else _FIGURE
+                    sheet.number(row, col, value, self.cell(num_format=shown))
                 elif isinstance(value, (list, tuple, frozenset, set)):
                     sheet.text(row, col, ("、" if self.lang == "zh" else ", ").join(map(str, value)), self.cell())
                 else:
@@ -832,7 +831,7 @@ class _Export:
             sheet.text(row, 3, self.formula_text(line), self.cell(text_wrap=True), wrap=True)
             sheet.number(row, 4, line.quoted, money)
             sheet.text(row, 5, self.sme_text(line), self.cell(align="center"))
-            sheet.number(row, 6, line.deduction, self.cell(num_format=_PERCENT))
+            sheet.number(row, 6, line.deduction, self.cell(num_format=_percent_format(line.deduction)))
             sheet.number(row, 7, line.evaluated, money)
             sheet.number(row, 8, line.score, self.cell(num_format=price_format))
             sheet.text(row, 9, self.yes_no(line.valid), self.cell(align="center"))
@@ -1084,6 +1083,17 @@ def _shown_places(score: Decimal | None, places: int) -> int:
     if score is None:
         return places
     return max(places, decimal_places(Decimal(repr(float(score)))))
+
+
+def _percent_format(share: Decimal | int | None) -> str:
+    """A share shown as a percentage with two places, or every place it has when it has more (a bid's committed
+    92.555 %, an SME deduction of 12.125 %): `0.00%` printed them 92.56 % and 12.13 %, not the figure counted.
+
+    >>> _percent_format(Decimal("0.96")), _percent_format(Decimal("0.92555")), _percent_format(None)
+    ('0.00%', '0.000%', '0.00%')
+    """
+    places = 0 if share is None else decimal_places(Decimal(repr(float(share)))) - 2
+    return _places_format(max(2, places)) + "%"
 
 
 def _places_format(decimals: int) -> str:

@@ -751,3 +751,24 @@ def test_the_panel_sheet_shows_each_score_with_all_its_places(tmp_path: Path) ->
     hidden = [f"{c.coordinate} {c.value} {c.number_format}" for pair in cells for c in pair
               if not _shows_whole(c.value, c.number_format)]
     assert not hidden
+
+
+def test_the_inputs_and_price_sheets_show_a_percent_with_all_its_places(tmp_path: Path) -> None:
+    """verify22p: a bid's committed 92.555 % was written on the Inputs sheet as 92.56 % (format `0.00%`), though the
+    linear score is taken from 92.555 %; an SME deduction of 12.125 % showed as 12.13 % on the Price sheet."""
+    from bideval.evaluation import run
+    from conftest import good_bid, write_form
+
+    rubric_path = tmp_path / "rubric.yaml"
+    rubric_path.write_text(RUBRIC_YAML.replace("sme_deduction: 0.10", "sme_deduction: 0.12125"), encoding="utf-8")
+    bids = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, dial_test_accuracy="92.555%", sme="是")),
+            write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司"))]
+    result = run(rubric_path, bids, [])
+    assert result.stated[VENDOR_A]["dial_test_accuracy"] == Decimal("0.92555")
+    path = tmp_path / "ranked.xlsx"
+    write_workbook(result, path, lang="en")
+    book = openpyxl.load_workbook(path)
+    inputs = [c for row in book["Inputs"].iter_rows(min_row=2) for c in row if c.value == 0.92555]
+    deduction = [c for row in book["Price"].iter_rows(min_row=2) for c in row if c.value == 0.12125]
+    assert len(inputs) == 1 and len(deduction) == 1
+    assert [c.number_format for c in inputs + deduction] == ["0.000%", "0.000%"]
