@@ -276,6 +276,19 @@ class DividedFormat(ShownNumber):
 
 
 @dataclass(frozen=True)
+class RoundedFormat(ShownNumber):
+    """A panel sheet's score shown through a number format with fewer decimal places than it has (4.25 through ``0.0``
+    is shown 4.3, through ``0`` 4): the judge sees one score and another would be read. (A bid's figure is read as
+    stored, as Excel computes with it; a score is what the judge gave, and the sheet the panel signs shows it.)"""
+
+    shows: str  # what the sheet shows
+
+    @property
+    def shown(self) -> str | None:
+        return self.shows
+
+
+@dataclass(frozen=True)
 class HiddenByFormat(ShownNumber):
     """A value shown as nothing through its number format (``;;;``): the cell looks empty on screen but keeps its
     value, so reading it would take what nobody saw, as a hidden row's."""
@@ -314,7 +327,7 @@ _PERCENT_ONLY = on_first_use(r"0(?:\.(0+))?%")  # 0%, 0.00%: the built-in percen
 
 Unreadable = (CellError | UncalculatedFormula | PlaceholderResult | MisplacedValue | OddStringIndex
               | TenThousandsFormat | ScaleWordFormat | LiteralPercentFormat | OtherCurrencyFormat | PercentFormat
-              | HiddenByFormat | ConstantFormat | DividedFormat | FormattedNumber | InvisibleInk)
+              | HiddenByFormat | ConstantFormat | DividedFormat | RoundedFormat | FormattedNumber | InvisibleInk)
 # sheet name → (row, column), both from 0 → what stands in that cell's place
 ErrorCells = Mapping[str, Mapping[tuple[int, int], Unreadable]]
 

@@ -37,6 +37,7 @@ from .rubric import (Aggregate, BenchmarkDeviationPrice, Criterion, Deduction, D
 from .sheets import RANKED_SHEETS
 from .rubric_view import KIND_LABELS, METHOD_LABELS, aggregate_text, criterion_rule, field_name, group_lines, max_text
 from .text_table import display_width
+from .allowed_scores import decimal_places
 from .workflow import COMPLETE, FindingKind, SignOff, filed_status
 
 SHEETS = RANKED_SHEETS  # always written, in this order; a reader told one recognises the ranked workbook by them
@@ -51,7 +52,6 @@ _HEADER_FILL = "#D9E1F2"
 _FLAG_FILL = "#FCE4D6"  # a ranked bid with a flag; a judge's outlying score
 _NOTE_COLOUR = "#595959"
 _BORDER_COLOUR = "#BFBFBF"
-_PERCENT = "0.00%"
 _FIGURE = "General"  # a figure as the rubric gives it: 8 as 8, 8.5 as 8.5 ("0.##" showed 8 as "8.")
 _MIN_WIDTH = 6
 _MAX_WIDTH = 48
@@ -587,7 +587,6 @@ class _Export:
         headers = [self.t("vendor_id"), self.t("vendor")]
         headers += [f.label.text(self.lang) + (f" ({self.unit_text(f.unit)})" if f.unit else "") for f in fields]
         self.headers(sheet, 0, headers)
-        formats = {FieldType.PERCENT: self.cell(num_format=_PERCENT)}
         row = 0
         for row, (vendor_id, values) in enumerate(sorted(self.result.stated.items()), start=1):
             sheet.text(row, 0, vendor_id, self.cell())
@@ -597,7 +596,8 @@ class _Export:
                 if isinstance(value, bool):
                     sheet.text(row, col, self.yes_no(value), self.cell(align="center"))
                 elif isinstance(value, (Decimal, int)):
-                    sheet.number(row, col, value, formats.get(f.type, self.cell(num_format=_FIGURE)))
+                    shown = _percent_format(value) if f.type is FieldType.PERCENT else _FIGURE
+                    sheet.number(row, col, value, self.cell(num_format=shown))
                 elif isinstance(value, (list, tuple, frozenset, set)):
                     sheet.text(row, col, ("、" if self.lang == "zh" else ", ").join(map(str, value)), self.cell())
                 else:
@@ -757,7 +757,6 @@ class _Export:
             headers.append(self.t("finding"))
         self.headers(sheet, 0, headers)
         outliers = {(o.judge, o.vendor_id, o.criterion): o for o in self.result.outliers}
-        score = self.cell(num_format=self.score_format)
         mean = self.cell(num_format="0.00##")
         wrap = self.cell(text_wrap=True)
         row = 0
@@ -771,14 +770,15 @@ class _Export:
             sheet.text(row, 3, p.criterion, self.cell())
             sheet.text(row, 4, criterion.name.text(self.lang) if criterion else "", self.cell())
             sheet.text(row, 5, tier.label.text(self.lang) if tier else (p.tier or ""), self.cell())
-            sheet.number(row, 6, p.score, score)
+            places = self.rubric.places(criterion) if criterion else self.rubric.decimals
+            sheet.number(row, 6, p.score, self.cell(num_format=_places_format(_shown_places(p.score, places))))
             sheet.text(row, 7, p.comment, wrap, wrap=True)
             sheet.text(row, 8, self.t("yes") if outlier else "", self.cell(align="center"))
             aggregate = self.result.panel_aggregates.get((p.vendor_id, p.criterion))
             plain = aggregate.mean if aggregate else outlier.panel_mean if outlier else None
             sheet.number(row, 9, plain, mean)
             sheet.text(row, 10, self.counted(p, aggregate), self.cell())
-            sheet.number(row, 11, aggregate.score if aggregate else None, score)
+            sheet.number(row, 11, aggregate.score if aggregate else None, self.cell(num_format=_places_format(places)))
             if agreed and sign_off is not None:
                 sheet.text(row, 12, sign_off.agreed_reason(p.vendor_id, p.criterion, self.lang), wrap, wrap=True)
             found = sign_off.on(FindingKind.OUTLIER, p.vendor_id, p.criterion, p.judge) if sign_off else None
@@ -831,7 +831,7 @@ class _Export:
             sheet.text(row, 3, self.formula_text(line), self.cell(text_wrap=True), wrap=True)
             sheet.number(row, 4, line.quoted, money)
             sheet.text(row, 5, self.sme_text(line), self.cell(align="center"))
-            sheet.number(row, 6, line.deduction, self.cell(num_format=_PERCENT))
+            sheet.number(row, 6, line.deduction, self.cell(num_format=_percent_format(line.deduction)))
             sheet.number(row, 7, line.evaluated, money)
             sheet.number(row, 8, line.score, self.cell(num_format=price_format))
             sheet.text(row, 9, self.yes_no(line.valid), self.cell(align="center"))
@@ -1069,6 +1069,31 @@ class _Export:
             for k, warning in enumerate(self.result.warnings, start=1):
                 sheet.ws.write_string(row + k, 1, render(warning, self.lang))
         sheet.finish(self.page, header_row=audit_header)
+
+
+def _shown_places(score: Decimal | None, places: int) -> int:
+    """The places a judge's score is shown with on the Panel sheet: its criterion's, or more when the judge typed more
+    (the command line keeps them), as many as the cell's number holds; so the printed sheet shows the score counted.
+
+    >>> _shown_places(Decimal("4.125"), 1), _shown_places(Decimal("12"), 2), _shown_places(None, 2)
+    (3, 2, 2)
+    >>> _shown_places(Decimal("4.00000000000000000001"), 1)  # the cell holds 4.0
+    1
+    """
+    if score is None:
+        return places
+    return max(places, decimal_places(Decimal(repr(float(score)))))
+
+
+def _percent_format(share: Decimal | int | None) -> str:
+    """A share shown as a percentage with two places, or every place it has when it has more (a bid's committed
+    92.555 %, an SME deduction of 12.125 %): `0.00%` printed them 92.56 % and 12.13 %, not the figure counted.
+
+    >>> _percent_format(Decimal("0.96")), _percent_format(Decimal("0.92555")), _percent_format(None)
+    ('0.00%', '0.000%', '0.00%')
+    """
+    places = 0 if share is None else decimal_places(Decimal(repr(float(share)))) - 2
+    return _places_format(max(2, places)) + "%"
 
 
 def _places_format(decimals: int) -> str:

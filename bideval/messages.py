@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 from .cell_errors import (CellError, ConstantFormat, DividedFormat, FormattedNumber, HiddenByFormat, InvisibleInk,
                           LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat, PercentFormat,
-                          PlaceholderResult, ScaleWordFormat, ShownNumber, TenThousandsFormat, UncalculatedFormula)
+                          PlaceholderResult, RoundedFormat, ScaleWordFormat, ShownNumber, TenThousandsFormat,
+                          UncalculatedFormula)
 from .labels import FINDING_NAMES, KIND_NAMES, Label, Named, check_lang
 from .number_formats import scale_name
 from .patterns import on_first_use
@@ -249,6 +250,14 @@ class Say:
                           f"（如要读取，请将单元格格式设为“常规”{rule_zh}；否则请清除该单元格）")
         if isinstance(value, (PercentFormat, ConstantFormat, DividedFormat)):
             return self._other_number(value, fmt_en, fmt_zh, rule_en, rule_zh)
+        if isinstance(value, RoundedFormat):
+            return self.t(f"the number {value.number} stored in the cell, but shown as {value.shows} through the number "
+                          f"format {fmt_en}, which shows fewer decimal places than the number has: the sheet shows a "
+                          f"number other than the {value.number} stored (enter the score as the sheet is to show it, "
+                          f"with the cell's format General or one showing every decimal place{rule_en})",
+                          f"单元格中存储的数字 {value.number}，但数字格式 {fmt_zh} 显示的小数位数少于该数，显示为 "
+                          f"{value.shows}：表中显示的数与存储的 {value.number} 不同（请按表中应显示的得分填写，单元格格式设为"
+                          f"“常规”或显示全部小数位的格式{rule_zh}）")
         if isinstance(value, FormattedNumber):  # (a text's or a choice's answer: what the sheet shows)
             if value.by_rule:
                 return self.t(f"the number {value.number} stored in the cell, which the number format {fmt_en} may "

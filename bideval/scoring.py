@@ -81,8 +81,9 @@ def trimmed_away(scores: Mapping[Judge, Decimal], rules: PanelRules) -> dict[Jud
     """
     if rules.aggregate is not Aggregate.TRIMMED_MEAN or len(scores) < rules.min_judges_for_trim or not rules.trim:
         return {}
-    ordered = sorted(scores, key=lambda judge: (scores[judge], judge))
-    return {**{j: LOWEST for j in ordered[:rules.trim]}, **{j: HIGHEST for j in ordered[len(ordered) - rules.trim:]}}
+    lowest = sorted(scores, key=lambda judge: (scores[judge], judge))[:rules.trim]
+    highest = sorted((j for j in scores if j not in lowest), key=lambda judge: (-scores[judge], judge))[:rules.trim]
+    return {**{j: LOWEST for j in lowest}, **{j: HIGHEST for j in highest}}
 
 
 def mean(values: Sequence[Decimal]) -> Decimal:

@@ -40,7 +40,8 @@ from urllib.parse import unquote
 
 from .cell_errors import (CALAMINE_ERRORS, STAND_IN_ERROR, CellError, ConstantFormat, DividedFormat, HiddenByFormat,
                           InvisibleInk, LiteralPercentFormat, MisplacedValue, OddStringIndex, OtherCurrencyFormat,
-                          PercentFormat, PlaceholderResult, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula, Unreadable)
+                          PercentFormat, PlaceholderResult, RoundedFormat, ScaleWordFormat, TenThousandsFormat, UncalculatedFormula,
+                          Unreadable)
 from .errors import Problem
 from .number_formats import BUILT_IN_FORMATS, real_percent
 from .patterns import on_first_use
@@ -2387,8 +2388,31 @@ def _shown_pair(code: str, currency: str | None, panel: bool = False, by_rule: b
     text = text_section(code)  # a text cell is shown through it as a number is through the whole
     numbers_hidden, text_hidden = hides(code)
     blank = partial(HiddenByFormat, format=code, by_rule=by_rule)
-    return (blank if numbers_hidden else _shown_as(code, currency, panel, by_rule) or _other_number(code, by_rule),
-            blank if text_hidden else None if text is None else _shown_as(text, currency, by_rule=by_rule))
+    number = (blank if numbers_hidden else _shown_as(code, currency, panel, by_rule) or _other_number(code, by_rule)
+              or (_rounded(code, by_rule) if panel else None))
+    return number, blank if text_hidden else None if text is None else _shown_as(text, currency, by_rule=by_rule)
+
+
+def _rounded(code: str, by_rule: bool = False) -> Callable[[str], Unreadable | None] | None:
+    """On a panel sheet, what stands for a number cell shown through the number format ``code`` with fewer decimal
+    places than it has (4.25 through ``0.0`` is shown 4.3): None for a number it shows whole, for a format that shows
+    every number as typed, and for one bid-eval does not reproduce (:func:`bideval.number_formats.excel_text`)."""
+    from .number_formats import excel_text, shows_as_typed
+
+    if shows_as_typed(code):
+        return None
+
+    def held(number: str) -> Unreadable | None:
+        try:
+            value = Decimal(number)
+            shown = excel_text(value, code) if value.is_finite() else None
+            if shown is None or Decimal(shown.replace(",", "")) == value:
+                return None
+        except InvalidOperation:  # not a number as the file saved it: the reader's to refuse
+            return None
+        return RoundedFormat(number, code, shown, by_rule=by_rule)
+
+    return held
 
 
 def _other_number(code: str, by_rule: bool = False) -> Callable[[str], Unreadable | None] | None:

@@ -712,3 +712,63 @@ def test_the_unrounded_mean_and_abnormal_low_line_show_their_decimals(tmp_path: 
     share = result.rubric.price_criterion.abnormal_low_share
     assert mean.value == float(result.price_mean) and line.value == float(share * result.price_mean)
     assert mean.number_format == line.number_format == "#,##0.00######"
+
+
+def _shows_whole(value: float, number_format: str) -> bool:
+    """Whether a cell's number format of the shape ``0.000`` shows every decimal place of its value."""
+    places = len(number_format.split(".", 1)[1]) if "." in number_format else 0
+    return Decimal(str(value)) == Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
+
+
+def test_the_panel_sheet_shows_each_score_with_all_its_places(tmp_path: Path) -> None:
+    """verify22p: with the rubric at 1 place and a criterion at 3 (its own `decimals`), the Panel sheet wrote every
+    judge's score and the panel score in the rubric's format `0.0`: 4.125 typed and counted was printed 4.1 there,
+    while the Scores sheet and the JSON gave 4.125; a score typed with more places than its criterion keeps (the
+    command line keeps them) was printed rounded too."""
+    from bideval.evaluation import run
+    from conftest import good_bid, write_form, write_panel
+
+    text = RUBRIC_YAML.replace("decimals: 2", "decimals: 1", 1).replace(
+        "    kind: judged\n    max: 5\n", "    kind: judged\n    max: 5\n    decimals: 3\n")
+    assert "decimals: 3" in text and "decimals: 1" in text
+    rubric_path = tmp_path / "rubric.yaml"
+    rubric_path.write_text(text, encoding="utf-8")
+    bid = write_form(tmp_path / "a.xlsx", dict(good_bid(VENDOR_A)))
+    panel = write_panel(tmp_path / "panel.xlsx", [["王", VENDOR_A, "service_design", 4.125, ""],
+                                                  ["李", VENDOR_A, "service_design", 4.5, ""],
+                                                  ["王", VENDOR_A, "ops_plan", 12.25, ""],
+                                                  ["李", VENDOR_A, "ops_plan", 12, ""]],
+                        [[VENDOR_A, "ops_plan", "t3"]])
+    result = run(rubric_path, [bid], [panel])
+    assert result.ranking[0].criteria["service_design"] == Decimal("4.313")
+    path = tmp_path / "ranked.xlsx"
+    write_workbook(result, path, lang="en")
+    ws = openpyxl.load_workbook(path)["Panel"]
+    titles = header(ws)
+    score, panel_score = titles.index("Score") + 1, len(titles)
+    cells = [(row[score - 1], row[panel_score - 1]) for row in ws.iter_rows(min_row=2) if row[1].value == VENDOR_A]
+    assert sorted(c.value for c, _ in cells) == [4.125, 4.5, 12, 12.25]
+    hidden = [f"{c.coordinate} {c.value} {c.number_format}" for pair in cells for c in pair
+              if not _shows_whole(c.value, c.number_format)]
+    assert not hidden
+
+
+def test_the_inputs_and_price_sheets_show_a_percent_with_all_its_places(tmp_path: Path) -> None:
+    """verify22p: a bid's committed 92.555 % was written on the Inputs sheet as 92.56 % (format `0.00%`), though the
+    linear score is taken from 92.555 %; an SME deduction of 12.125 % showed as 12.13 % on the Price sheet."""
+    from bideval.evaluation import run
+    from conftest import good_bid, write_form
+
+    rubric_path = tmp_path / "rubric.yaml"
+    rubric_path.write_text(RUBRIC_YAML.replace("sme_deduction: 0.10", "sme_deduction: 0.12125"), encoding="utf-8")
+    bids = [write_form(tmp_path / "a.xlsx", good_bid(VENDOR_A, dial_test_accuracy="92.555%", sme="是")),
+            write_form(tmp_path / "b.xlsx", good_bid(VENDOR_B, name="乙公司"))]
+    result = run(rubric_path, bids, [])
+    assert result.stated[VENDOR_A]["dial_test_accuracy"] == Decimal("0.92555")
+    path = tmp_path / "ranked.xlsx"
+    write_workbook(result, path, lang="en")
+    book = openpyxl.load_workbook(path)
+    inputs = [c for row in book["Inputs"].iter_rows(min_row=2) for c in row if c.value == 0.92555]
+    deduction = [c for row in book["Price"].iter_rows(min_row=2) for c in row if c.value == 0.12125]
+    assert len(inputs) == 1 and len(deduction) == 1
+    assert [c.number_format for c in inputs + deduction] == ["0.000%", "0.000%"]

@@ -1180,6 +1180,23 @@ MESSAGES = [
                  ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 4500，但数字格式 “0,” 末位数字后的逗号使其除以 "
                  "1,000 后显示为 5：表中显示的数与存储的 4500 不同（请填写普通数字，单元格格式设为“常规”）",
                  id="score-shown-divided"),
+    # fewer decimal places shown than the score has (verify22p): the judge sees 4.3 (or 4 through 0) and 4.25 was read
+    pytest.param(lambda p: formatted_score(p, 4.25, "0.0"),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 4.25 stored in the cell, but shown as 4.3 "
+                 "through the number format '0.0', which shows fewer decimal places than the number has: the sheet "
+                 "shows a number other than the 4.25 stored (enter the score as the sheet is to show it, with the "
+                 "cell's format General or one showing every decimal place)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 4.25，但数字格式 “0.0” 显示的小数位数少于该数，"
+                 "显示为 4.3：表中显示的数与存储的 4.25 不同（请按表中应显示的得分填写，单元格格式设为“常规”或显示全部小数位的格式）",
+                 id="score-shown-rounded"),
+    pytest.param(lambda p: formatted_score(p, 4.5, "#,##0_ "),
+                 ":Scores!D2: expected a number from 0 to 5, found the number 4.5 stored in the cell, but shown as 5 "
+                 "through the number format '#,##0_ ', which shows fewer decimal places than the number has: the sheet "
+                 "shows a number other than the 4.5 stored (enter the score as the sheet is to show it, with the "
+                 "cell's format General or one showing every decimal place)",
+                 ":Scores!D2：应为 0 到 5 之间的数字，实际为 单元格中存储的数字 4.5，但数字格式 “#,##0_ ” 显示的小数位数少于该数，"
+                 "显示为 5：表中显示的数与存储的 4.5 不同（请按表中应显示的得分填写，单元格格式设为“常规”或显示全部小数位的格式）",
+                 id="score-shown-whole"),
     # a whole number cell is quoted as the sheet shows it, here as on a bid (one rule: found 7, not 7.0)
     pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_A, "service_design", 7.0]]),
                  ":Scores!D2: expected a score from 0 to 5 for 'service_design', found 7",
@@ -1196,7 +1213,7 @@ def test_the_command_line_tells_the_panel_secretary_the_truth(tmp_path: Path, ca
     assert panel_messages(tmp_path, capsys, panel, "zh") == [zh]
 
 
-@pytest.mark.parametrize("number_format", ['0"%"', '0.0"分"', "0.0"])
+@pytest.mark.parametrize("number_format", ['0"%"', '0.0"分"', "0.0", "0", "0.00_ ", "000"])
 def test_a_score_shown_with_a_percent_sign_or_a_word_is_read_as_the_score(rubric, bidset, tmp_path: Path,
                                                                          number_format):
     """A % sign written as text matters where a percentage is read (a bid's percent field); a score is no
@@ -1305,3 +1322,12 @@ def test_a_judge_name_longer_than_the_database_keeps_is_refused_at_its_cell(rubr
     assert said[0].startswith(f"{path}:Judges!A2: {expected}, found '王王王")
     assert said[1:] and all(line.startswith(f"{path}:Scores!A") and expected in line for line in said[1:])
     assert len(said) == 1 + sum(1 for row in scores if row[0] == long)
+
+
+@pytest.mark.parametrize("score, number_format", [(4.25, "0.00"), (4.2, "0.0"), (4.25, "General"), (4.25, "@"),
+                                                  (4.125, "0.000"), (4.25, "0.0##")])
+def test_a_score_its_format_shows_whole_is_read(rubric, bidset, tmp_path: Path, score, number_format):
+    """verify22p: only a format showing fewer places than the score has is refused (4.25 through 0.0 shows 4.3); one
+    that shows every place, or a format bid-eval does not reproduce, reads the score as before."""
+    panel = read(rubric, bidset, formatted_score(tmp_path / "panel.xlsx", score, number_format))
+    assert [s.score for s in panel.scores] == [D(str(score))]

@@ -144,3 +144,17 @@ def test_benchmark_deviation():
 ])
 def test_one_valid_bid_scores_full_marks(method, extra):
     assert price_scores(price(method, **extra), {"only": D(123456)}) == {"only": 30}
+
+
+@pytest.mark.parametrize("scores, expected", [
+    ({"A": 5, "B": 9, "C": 9, "D": 7, "E": 1}, {"E": "lowest", "B": "highest"}),
+    ({"A": 1, "B": 1, "C": 5, "D": 7, "E": 9}, {"A": "lowest", "E": "highest"}),
+    ({"A": 6, "B": 6, "C": 6, "D": 6, "E": 6}, {"A": "lowest", "B": "highest"}),
+])
+def test_of_equal_scores_the_judge_first_in_name_order_is_the_one_left_out(scores, expected):
+    """verify22p: the README says of two equal scores the Panel sheet names the judge first in name order as left out;
+    of two equal highest scores it named the last (C, not B), and of five equal scores E, not B."""
+    from bideval.scoring import trimmed_away
+
+    rules = PanelRules(Aggregate.TRIMMED_MEAN, 1, 5)
+    assert trimmed_away({j: D(s) for j, s in scores.items()}, rules) == expected
