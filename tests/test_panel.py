@@ -2,6 +2,7 @@
 from datetime import datetime
 from decimal import Decimal as D
 from pathlib import Path
+import zipfile
 
 import openpyxl
 import pytest
@@ -1331,3 +1332,26 @@ def test_a_score_its_format_shows_whole_is_read(rubric, bidset, tmp_path: Path, 
     that shows every place, or a format bid-eval does not reproduce, reads the score as before."""
     panel = read(rubric, bidset, formatted_score(tmp_path / "panel.xlsx", score, number_format))
     assert [s.score for s in panel.scores] == [D(str(score))]
+
+
+def test_a_score_saved_with_a_binary_fraction_s_digits_is_read_as_shown(rubric, bidset, tmp_path: Path):
+    """A score worked out by a formula is saved as the nearest binary fraction, with 17 digits: =1.1+2.2 is saved
+    3.3000000000000003, shown 3.3 through 0.0 (Excel shows 15 digits) and read 3.3. The check of a format showing
+    fewer places than the score has compares what it shows with the score as it is read, not with the 17 digits
+    (review of verify22p: it does, the saved digits read as the sheet shows them first)."""
+    score = 1.1 + 2.2
+    assert repr(score) == "3.3000000000000003"
+    path = openpyxl_scores(tmp_path / "panel.xlsx", [["王评委", VENDOR_A, "service_design", score]])
+    book = openpyxl.load_workbook(path)
+    book["Scores"]["D2"].number_format = "0.0"
+    book.save(path)
+    with zipfile.ZipFile(path) as saved:  # its 17 digits, as Excel saves them (openpyxl writes 3.3)
+        parts = {info: saved.read(info) for info in saved.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as saving:
+        for info, data in parts.items():
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert data.count(b"<v>3.3</v>") == 1
+                data = data.replace(b"<v>3.3</v>", b"<v>3.3000000000000003</v>")
+            saving.writestr(info, data)
+    panel = read(rubric, bidset, path)
+    assert [s.score for s in panel.scores] == [D("3.3")]
