@@ -719,9 +719,10 @@ class _Export:
                                   self.fmt(bold=True, font_color="#C00000"))
             row += 2
         sheet.ws.write_string(row, 0, self.t("candidates"), self.label)
-        chosen = [f"{vid} {self.names.get(vid, '')}".rstrip() for vid in self.result.candidates]
+        chosen = [f"{place}. {s.vendor_id} {self.names.get(s.vendor_id, '')}".rstrip()
+                  for place, s in self.result.candidate_places]  # (numbered by rank: a shared rank, one number)
         for k, text in enumerate(chosen or [self.t("none")]):
-            sheet.ws.write_string(row + k, 2, f"{k + 1}. {text}" if chosen else text)
+            sheet.ws.write_string(row + k, 2, text)
         row += max(1, len(chosen))
         if self.result.candidates_tied:
             sheet.ws.write_string(row, 2, self.t("candidates_tied"), self.fmt(font_color="#C00000"))

@@ -339,6 +339,12 @@ class Result:
         """The ranked entry of a vendor, if its bid is valid."""
         return self._by_vendor.get(vendor_id)
 
+    @property
+    def candidate_places(self) -> tuple[tuple[int, Standing], ...]:
+        """The recommended candidates in order, each numbered by its rank: bids sharing a rank share its number
+        (1, 2, 3, 3 where the last two tie across the cut), as Order 87 art. 55 has them 并列, never 3 and 4."""
+        return tuple((s.rank, s) for s in map(self._by_vendor.__getitem__, self.candidates))
+
     @cached_property
     def unsettled_stages(self) -> tuple[InvalidBid, ...]:
         """The bids below a pass mark while not every judge has scored them (``stage.incomplete``): out on the scores

@@ -58,9 +58,9 @@ if rows:
     st.dataframe(table, hide_index=True, column_config=config, width="stretch", key="results_ranking")
     tied = tr("（并列跨越名额，全部列入）", " (a shared rank straddles the cut: all are included)") \
         if result.candidates_tied else ""
-    names = {s.vendor_id: s.vendor_name for s in result.ranking}
     st.markdown(tr("**推荐中标候选人：** ", "**Recommended candidates:** ")
-                + tr("，", ", ").join(f"{i}. {ws.markdown_text(names[v])}" for i, v in enumerate(result.candidates, 1))
+                + tr("，", ", ").join(f"{place}. {ws.markdown_text(s.vendor_name)}"
+                                     for place, s in result.candidate_places)
                 + tied)
 elif (waiting := none_ranked_yet(result)) is not None:  # bids below a pass mark the panel has yet to score
     st.warning(waiting.text(lang))

@@ -43,6 +43,9 @@ def test_results_page_shows_the_ranking(tender, lang, title, ranking):
     errors = " ".join(e.value for e in app.error)
     reason = "未提供业务经营许可证" if lang == "zh" else "No operating licence"
     assert "丙公司" in errors and reason in errors and "licence:" not in errors  # the reason's text, not its code
+    said = " ".join(m.value for m in app.markdown)
+    places = "**推荐中标候选人：** 1. 乙公司，2. 甲公司" if lang == "zh" else "**Recommended candidates:** 1. 乙公司, 2. 甲公司"
+    assert places in said  # each numbered by its rank (Result.candidate_places)
 
 
 def test_results_page_on_a_fresh_database_loads_the_sample_tender(app_db):

@@ -772,3 +772,17 @@ def test_the_inputs_and_price_sheets_show_a_percent_with_all_its_places(tmp_path
     deduction = [c for row in book["Price"].iter_rows(min_row=2) for c in row if c.value == 0.12125]
     assert len(inputs) == 1 and len(deduction) == 1
     assert [c.number_format for c in inputs + deduction] == ["0.000%", "0.000%"]
+
+
+def test_candidates_sharing_a_rank_share_its_number(result: Result, tmp_path: Path) -> None:
+    """verify22p: two candidates tied at rank 2 were numbered 2. and 3., as if one came before the other; they share
+    the rank (Order 87 art. 55: 并列), so they share its number, on the Ranking sheet as in the app."""
+    first, second, third = result.ranking[:3]
+    tied = replace(result, ranking=(first, second, replace(third, rank=second.rank)), candidates_tied=True)
+    assert [place for place, _ in tied.candidate_places] == [1, 2, 2]
+    path = tmp_path / "tied.xlsx"
+    write_workbook(tied, path, lang="en")
+    texts = [c.value for row in openpyxl.load_workbook(path)["Ranking"].iter_rows() for c in row if c.value]
+    assert f"2. {second.vendor_id} {second.vendor_name}".rstrip() in texts
+    assert f"2. {third.vendor_id} {third.vendor_name}".rstrip() in texts
+    assert not any(isinstance(t, str) and t.startswith("3. ") for t in texts)
