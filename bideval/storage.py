@@ -689,7 +689,7 @@ class Store:
             return []
         with self.db.read() as s:  # (their texts read here alone: the tender list, read on every page, needs none)
             texts = dict(s.execute(select(TenderRecord.id, TenderRecord.rubric_yaml)
-                                   .where(TenderRecord.id.in_(alike))).tuples().all())
+                                   .where(TenderRecord.id.in_(alike))).all())  # (each row a pair)
         version = rubric_text_sha256(texts[tender_id])  # (a version is the text: line ends and a BOM aside)
         return [listed[t] for t in alike if t in texts and rubric_text_sha256(texts[t]) != version]
 
