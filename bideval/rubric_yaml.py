@@ -1729,7 +1729,7 @@ class _RubricReader:
             return None
         self.keys(where, node, _CONDITION_KEYS, ("field",))
         name = node.get("field")
-        if self.refused_field(name):
+        if "field" not in node or self.refused_field(name):  # missing: said by keys() above, once
             return None
         if not isinstance(name, str) or name not in fields:
             self.fail_as(where, "condition_field", found=name)

@@ -996,3 +996,9 @@ def test_linear_points_out_of_order_on_a_number_field_are_shown_as_numbers():
     text = broken("[[0.92, 7], [0.96, 10]]", "[[0.96, 10], [0.92, 7]]").replace("type: percent}", "type: number}")
     assert refusals(text) == ["criterion 'dial_test': x values must be strictly increasing: 0.92 after 0.96; list the "
                               "points from the lowest x up: [[0.92, 7], [0.96, 10]]"]
+
+
+def test_a_condition_without_its_field_is_said_once():
+    """`missing 'field'`, not also `condition on unknown field None` (an officer writing {all: […]} for 且 got both)."""
+    text = broken('when: {field: registered_capital, op: ">=", value: 1000}', 'when: {op: ">=", value: 1000}')
+    assert refusals(text) == ["criterion 'company': missing 'field'"]
