@@ -4463,7 +4463,22 @@ def _(s: Say) -> str:
 
 @_template("rubric.points_order")
 def _(s: Say) -> str:
-    x, previous = number(s["x"]), number(s["previous"])
+    from .values import point_x_text, points_text
+
+    percent, points = s.get("percent", False), s.get("points")  # the reader's facts: how the rubric wrote them
+    x, previous = point_x_text(s["x"], percent), point_x_text(s["previous"], percent)
+    if points is not None and s["x"] == s["previous"]:  # 达到基础值得7分，否则不得分: no line jumps
+        return _rubric_at(s, f"x values must be strictly increasing: {x} twice; a linear criterion cannot jump at one "
+                             "x: score the jump with a checklist item beside it (see the reference, linear: a score "
+                             "that jumps at a threshold)",
+                          f"x 值必须严格递增：{x} 出现两次；线性插值不能在同一个 x 上跳变：请另设一个逐项得分（checklist）的条件项"
+                          "给出跳变的分数（见评分标准参考文档“线性插值：在某个值上跳变的得分”）")
+    ordered = sorted(points or (), key=lambda point: point[0])
+    if ordered and len({x for x, _ in ordered}) == len(ordered):  # the standard's order (基础值 first): the same line
+        listed = points_text(ordered, percent)
+        return _rubric_at(s, f"x values must be strictly increasing: {x} after {previous}; list the points from the "
+                             f"lowest x up: {listed}",
+                          f"x 值必须严格递增：{previous} 之后是 {x}；请按 x 从小到大列出各点：{listed}")
     return _rubric_at(s, f"x values must be strictly increasing: {x} after {previous}",
                       f"x 值必须严格递增：{previous} 之后是 {x}")
 

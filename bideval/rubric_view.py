@@ -16,7 +16,7 @@ from .text_table import text_table
 from .rubric import (Aggregate, Checklist, Condition, Count, Criterion, Deduction, Gate, FormulaPrice, Kind, Linear, Op,
                      PanelRules, PenalisedPrice, Penalty, Price, PriceMethod, RatioPrice, RelativeToLowestPrice, Rubric,
                      SharedCap, Judged, Tiered)
-from .values import FieldType, grouped_number, money_text, plain_number, value_text
+from .values import FieldType, grouped_number, money_text, plain_number, point_x_text, value_text
 
 METHOD_LABELS = {  # the price methods as people call them
     PriceMethod.LOWEST_RATIO: Label("低价优先法", "Lowest price ratio"),
@@ -148,8 +148,7 @@ def _rule(criterion: Criterion, rubric: Rubric, lang: str, by_label: bool = Fals
     if isinstance(c, Linear):
         target = rubric.field_index.get(c.field)
         percent = target is not None and target.type is FieldType.PERCENT  # 1.05% as the standard writes it, not 0.0105
-        points = " → ".join(f"({plain_number(x * 100) + '%' if percent else plain_number(x)}, {plain_number(y)})"
-                            for x, y in c.points)
+        points = " → ".join(f"({point_x_text(x, percent)}, {plain_number(y)})" for x, y in c.points)
         return f"{field_name(rubric, c.field, lang, by_label or zh)}" + (f"：{points}，两端封顶" if zh else f": {points}, clamped")
     if isinstance(c, Deduction):
         return deduction_rule(c, lang, rubric if by_label else None, rubric.group(c.group))

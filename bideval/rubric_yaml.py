@@ -1658,7 +1658,7 @@ class _RubricReader:
                 or ("sme_categories" in parts and parts["sme_categories"] is None):
             return None  # given but unreadable: already reported
         cls, refused = self.price_type(where, cid, parts) if kind is Kind.PRICE else (CRITERION_TYPES[kind], False)
-        criterion = self.build(where, cls, id=cid, name=name, group=group, description=description, **parts)
+        criterion = self.build(where, cls, fields, id=cid, name=name, group=group, description=description, **parts)
         return None if refused else criterion  # a key the method does not use or lacks: said, with every other mistake
 
     def price_type(self, where: str, cid: str, parts: dict[str, Any]) -> tuple[type[Price], bool]:
@@ -1685,7 +1685,8 @@ class _RubricReader:
             self.fail_as(where, code, criterion=cid, method=method.value, **facts)
         return cls, bool(wrong)
 
-    def build(self, where: str, cls: type[Criterion], **parts: Any) -> Criterion | None:
+    def build(self, where: str, cls: type[Criterion], fields: Mapping[str, Field] | None = None,
+              **parts: Any) -> Criterion | None:
         """The criterion of type ``cls``, or None with each of its mistakes reported (data kept)."""
         try:
             return cls(**parts)
@@ -1696,6 +1697,10 @@ class _RubricReader:
                     (low, high), (other_low, other_high) = data["range"], data["other_range"]
                     data = {**data, **overlap_fix(other_low, other_high, low, high,
                                                   fix_step(parts.get("step"), self.decimals))}
+                if mistake.code == "points_order":  # said as the rubric writes them (92%), with the points in order
+                    target = fields.get(parts["field"]) if fields is not None else None
+                    data = {**data, "points": parts["points"],
+                            "percent": target is not None and target.type is FieldType.PERCENT}
                 self.fail_as(where, mistake.code, criterion=invalid.criterion, **data)
             return None
 
@@ -1724,7 +1729,7 @@ class _RubricReader:
             return None
         self.keys(where, node, _CONDITION_KEYS, ("field",))
         name = node.get("field")
-        if self.refused_field(name):
+        if "field" not in node or self.refused_field(name):  # missing: said by keys() above, once
             return None
         if not isinstance(name, str) or name not in fields:
             self.fail_as(where, "condition_field", found=name)

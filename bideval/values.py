@@ -17,7 +17,7 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Context, Decimal, InvalidOperation, ROUND_HALF_UP
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .cell_errors import (ConstantFormat, FormattedNumber, HiddenByFormat, InvisibleInk, ShownNumber, TenThousandsFormat,
                           Unreadable)
@@ -719,6 +719,20 @@ def plain_number(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def point_x_text(x: Decimal, percent: bool) -> str:
+    """A linear criterion's x as the rubric writes it: ``92%`` on a percent field (not 0.92), else the number.
+
+    >>> point_x_text(Decimal("0.0105"), True), point_x_text(Decimal("3"), False)
+    ('1.05%', '3')
+    """
+    return f"{plain_number(x * 100)}%" if percent else plain_number(x)
+
+
+def points_text(points: Iterable[tuple[Decimal, Decimal]], percent: bool) -> str:
+    """Linear points as YAML writes them: ``[[92%, 7], [96%, 10]]``."""
+    return "[" + ", ".join(f"[{point_x_text(x, percent)}, {plain_number(y)}]" for x, y in points) + "]"
 
 
 def grouped_number(value: Decimal) -> str:

@@ -9,6 +9,7 @@ import pytest
 
 from bideval.errors import RubricError
 from bideval.errors import Expected
+from bideval.messages import message
 from bideval.rubric import Kind, load_rubric, parse_rubric
 from bideval.values import ValueProblem
 
@@ -966,3 +967,38 @@ def test_procurement_object_without_order87_is_warned_of_as_changing_nothing(top
 
     rubric = parse_rubric(broken("candidates: 3", f"candidates: 3\n{top}"), "x.yaml")
     assert [w.code for w in rubric_warnings(rubric)] == warned
+
+
+# -- linear points written in the standard's order, or with a jump: the refusal says what to write
+
+@pytest.mark.parametrize("points, en, zh", [
+    # 基础值 first, 挑战值 second, as a lower-is-better standard states them: the points as written, then sorted
+    ("[[96%, 10], [92%, 7]]",
+     "x values must be strictly increasing: 92% after 96%; list the points from the lowest x up: "
+     "[[92%, 7], [96%, 10]]",
+     "x 值必须严格递增：96% 之后是 92%；请按 x 从小到大列出各点：[[92%, 7], [96%, 10]]"),
+    # 达到基础值得7分，否则不得分: a jump at 92 %, two points at one x
+    ("[[92%, 0], [92%, 7], [96%, 10]]",
+     "x values must be strictly increasing: 92% twice; a linear criterion cannot jump at one x: score the jump "
+     "with a checklist item beside it (see the reference, linear: a score that jumps at a threshold)",
+     "x 值必须严格递增：92% 出现两次；线性插值不能在同一个 x 上跳变：请另设一个逐项得分（checklist）的条件项给出跳变的分数"
+     "（见评分标准参考文档“线性插值：在某个值上跳变的得分”）"),
+])
+def test_linear_points_out_of_order_are_refused_with_what_to_write(points, en, zh):
+    with pytest.raises(RubricError) as caught:
+        parse_rubric(broken("[[0.92, 7], [0.96, 10]]", points), "x.yaml")
+    (problem,) = caught.value.problems
+    assert str(problem) == f"x.yaml: criterion 'dial_test': {en}"
+    assert message(problem, "zh") == f"评分项 'dial_test'：{zh}"
+
+
+def test_linear_points_out_of_order_on_a_number_field_are_shown_as_numbers():
+    text = broken("[[0.92, 7], [0.96, 10]]", "[[0.96, 10], [0.92, 7]]").replace("type: percent}", "type: number}")
+    assert refusals(text) == ["criterion 'dial_test': x values must be strictly increasing: 0.92 after 0.96; list the "
+                              "points from the lowest x up: [[0.92, 7], [0.96, 10]]"]
+
+
+def test_a_condition_without_its_field_is_said_once():
+    """`missing 'field'`, not also `condition on unknown field None` (an officer writing {all: […]} for 且 got both)."""
+    text = broken('when: {field: registered_capital, op: ">=", value: 1000}', 'when: {op: ">=", value: 1000}')
+    assert refusals(text) == ["criterion 'company': missing 'field'"]
