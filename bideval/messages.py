@@ -1929,6 +1929,18 @@ def _(s: Say) -> str:
                "form, not read", f"第 {s['row']} 行没有评分项，也没有得分或档次，只有 {s['found']!r}：视为表格的说明行，未读取")
 
 
+@_template("panel.entry_alone")
+def _(s: Say) -> str:
+    en, zh = {"score": ("score", "得分"), "tier": ("tier", "档次")}[s["entry"]]
+    row, above = s["row"], s.get("above")
+    columns = [s.label(column) for column in s["columns"]]
+    under_en = f", {row - above - 1} empty rows under row {above}" if above else ""
+    under_zh = f"（在第 {above} 行之下，中间隔 {row - above - 1} 个空行）" if above else ""
+    return s.t(f"{en} {s.found(s['found'])} stands alone on row {row}{under_en}: expected its "
+               f"{', '.join(columns[:-1])} and {columns[-1]} on the same row, or the cell cleared",
+               f"第 {row} 行只有{zh} {s.found(s['found'])}{under_zh}：应在同一行填写{s.join(columns)}，或清除该单元格")
+
+
 @_template("panel.invalid_bid_score")
 def _(s: Say) -> str:
     return s.t(f"score for invalid bid {s['vendor_id']} ignored (invalid bids are not scored)",

@@ -138,6 +138,8 @@ FACTS = {
     "panel.criterion_name_disagrees": dict(criterion=OPS, found="服务设计", owner=DESIGN),
     "panel.invalid_bid_score": dict(vendor_id=VENDOR),
     "panel.row_not_read": dict(row=27, found="评委签字："),
+    "panel.entry_alone": dict(entry="score", found=7, row=30, above=9,
+                              columns=tuple(_column(n) for n in ("judge", "vendor_id", "criterion"))),
     "panel.member_note": dict(found="以上共5人"),
     "panel.member_roles": dict(judge="王评委", written="王评委", other="王评委（组长）", at="Judges!A2"),
     "panel.member_below_list": dict(judge="赵六", above="A2–A6", scores="Scores"),
@@ -647,6 +649,12 @@ SENTENCES = [
     ("panel.row_not_read",
      "row 27 names no criterion and gives no score or tier, only '评委签字：': a line of the form, not read", SAME,
      "第 27 行没有评分项，也没有得分或档次，只有 '评委签字：'：视为表格的说明行，未读取"),
+    ("panel.entry_alone",
+     "score 7 stands alone on row 30, 20 empty rows under row 9: expected its judge, vendor_id and criterion on the "
+     "same row, or the cell cleared",
+     "score 7 stands alone on row 30, 20 empty rows under row 9: expected its judge, vendor ID and criterion on the "
+     "same row, or the cell cleared",
+     "第 30 行只有得分 7（在第 9 行之下，中间隔 20 个空行）：应在同一行填写评委、统一社会信用代码、评分项，或清除该单元格"),
     ("panel.member_note",
      "'以上共5人' reads as a note (a count, a remark, a date), not a member's name: not read as a member", SAME,
      "'以上共5人' 是说明（人数、备注或日期），不是评委姓名：未作为评委读取"),

@@ -469,6 +469,24 @@ def test_a_stray_score_or_a_bid_s_row_without_its_criterion_is_still_refused(rub
         rubric, bidset, path)
 
 
+@pytest.mark.parametrize("scores_tail, tiers_tail, expected", [
+    # typed alone in the score column far below the table: one problem at its cell, not one per empty cell beside it
+    ([[None] * 5] * 20 + [[None, None, None, 7]], [],
+     "Scores!D30: score 7 stands alone on row 30, 20 empty rows under row 9: expected its judge, vendor_id and "
+     "criterion on the same row, or the cell cleared"),
+    ([[None, None, None, "4.5", "补录"]], [],
+     "Scores!D10: score '4.5' stands alone on row 10: expected its judge, vendor_id and criterion on the same row, "
+     "or the cell cleared"),
+    ([], [[None] * 3] * 5 + [[None, None, "t2"]],
+     "Tiers!C9: tier 't2' stands alone on row 9, 5 empty rows under row 3: expected its vendor_id and criterion on "
+     "the same row, or the cell cleared"),
+])
+def test_a_score_or_tier_alone_on_its_row_is_one_problem_at_its_cell(rubric, bidset, tmp_path: Path, scores_tail,
+                                                                      tiers_tail, expected):
+    path = write_panel(tmp_path / "panel.xlsx", full_panel() + scores_tail, TIERS + tiers_tail)
+    assert problems_of(rubric, bidset, path) == [f"{path}:{expected}"]
+
+
 def test_a_tiers_row_naming_a_bid_without_its_criterion_is_still_refused(rubric, bidset, tmp_path: Path):
     path = write_panel(tmp_path / "panel.xlsx", full_panel(), TIERS + [[VENDOR_A, None, None]])
     assert any(p.startswith(f"{path}:Tiers!B4: expected") for p in problems_of(rubric, bidset, path))
