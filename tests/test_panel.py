@@ -82,6 +82,10 @@ ERRORS = [
     pytest.param([["王评委", VENDOR_A, "service_design", "0,000"]], TIERS, None,
                  ["Scores!D2: expected a number from 0 to 5, written with a decimal point (0.000): a comma after a "
                   "leading 0 is no thousands separator, found '0,000'"], id="comma-after-zero-not-0"),
+    # with its unit 分 it is the same slip, said the same way (it had been "expected a number", as if 0,5 were no number)
+    pytest.param([["王评委", VENDOR_A, "service_design", "0,5分"]], TIERS, None,
+                 ["Scores!D2: expected a number from 0 to 5, written with a decimal point (0.5): a comma after a "
+                  "leading 0 is no thousands separator, found '0,5分'"], id="comma-after-zero-with-points"),
     pytest.param([["王评委", VENDOR_A, "service_design", True]], TIERS, None,
                  ["Scores!D2: expected a number from 0 to 5, found the boolean True"], id="boolean-for-a-number"),
     pytest.param([["王评委", VENDOR_A, "service_design", 5.5]], TIERS, None,

@@ -16,7 +16,7 @@ from bideval.accounts import MAX_FAILURES, AccountRefused, SignInRefused
 from bideval.documents import Envelope
 from bideval.errors import BidEvalError, PanelError, RubricError
 from bideval.evaluation import run
-from bideval.allowed_scores import (NEGATIVE, NO_TIER, NOT_A_NUMBER, OUTSIDE_RANGE, OUTSIDE_TIER, TOO_MANY_DECIMALS,
+from bideval.allowed_scores import (COMMA_AFTER_ZERO, NEGATIVE, NO_TIER, NOT_A_NUMBER, OUTSIDE_RANGE, OUTSIDE_TIER, TOO_MANY_DECIMALS,
                                     ScoreRefused, TierRefused, parse_score_entry)
 from bideval.result import result_json
 from bideval.rights import Action, Actor, RightRefused, Role
@@ -514,6 +514,9 @@ def test_a_typed_score_is_kept_exactly_as_typed(typed, tier, expected):
     ("ops_plan", "八", "t2", NOT_A_NUMBER, "'八' is not a number", "“八”不是数字"),
     ("ops_plan", "15分", "t2", OUTSIDE_TIER, "15分 is outside the allowed range 5.1–10", "15分 超出允许范围 5.1–10"),
     ("ops_plan", "八分", "t2", NOT_A_NUMBER, "'八分' is not a number", "“八分”不是数字"),
+    # a comma after a leading 0 with the unit 分: said as 0,5 is (values.COMMA_AFTER_ZERO), not "not a number"
+    ("service_design", "0,5分", None, COMMA_AFTER_ZERO, "'0,5分' is ambiguous: a comma after a leading 0 is no "
+     "thousands separator; type the score with a decimal point (0.5)", "“0,5分”有歧义：0 后的逗号不会是千位分隔符；请以小数点填写得分（0.5）"),
     ("ops_plan", True, "t2", NOT_A_NUMBER, "'True' is not a number", "“True”不是数字"),
     ("ops_plan", "12", None, NO_TIER, "no agreed tier yet", "组长尚未确定“运营管理能力”的档次"),
 ])
