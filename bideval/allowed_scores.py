@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .errors import BidEvalError
@@ -60,6 +60,7 @@ NOT_PANEL = "not_a_panel_criterion"
 NOT_A_NUMBER = "not_a_number"
 # COMMA_AFTER_ZERO (from values): 0,500 or 0,000 typed, a comma after a leading 0, which no thousands separator can be
 NEGATIVE = "negative"
+SIGNED_ZERO = "signed_zero"  # -0 typed where 0 is allowed: the sign alone is refused (it cannot be kept as typed)
 TOO_MANY_DECIMALS = "too_many_decimals"
 NO_TIER = "no_agreed_tier"
 OUTSIDE_RANGE = "outside_range"
@@ -182,6 +183,10 @@ def check_score(criterion: Criterion, tier_id: str | None, score: Decimal | None
     if score.is_signed():  # −0 too: it cannot be kept as typed
         # the range the judge may use: the agreed tier's when there is one, as for a score outside it
         low, high, tier = allowed if allowed is not None else (Decimal(0), criterion.max, None)
+        if not score:  # −0: refused as 0 is where 0 is (outside the tier, no grade), else for its sign alone
+            unsigned = check_score(criterion, tier_id, score.copy_abs(), decimals, typed)
+            return (ScoreRefusal(SIGNED_ZERO, criterion, score, low, high, tier, typed=typed) if unsigned is None
+                    else replace(unsigned, score=score))
         return ScoreRefusal(NEGATIVE, criterion, score, low, high, tier, typed=typed)
     if decimals is not None and decimal_places(score) > decimals:
         return ScoreRefusal(TOO_MANY_DECIMALS, criterion, score, typed=typed, decimals=decimals)

@@ -28,6 +28,7 @@ example in both languages.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
@@ -797,10 +798,13 @@ def _grade_fit(s: Say, mismatch: Any) -> str:
 def _(s: Say) -> str:
     """What a score check_score refused should have been (``refusal``: a ScoreRefusal)."""
     from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NOT_A_GRADE, OFF_STEP, OUTSIDE_TIER,
-                                 SCORE_AND_GRADE, TOO_MANY_DECIMALS)
+                                 SCORE_AND_GRADE, SIGNED_ZERO, TOO_MANY_DECIMALS)
 
     refusal = s["refusal"]
     criterion = refusal.criterion
+    if refusal.reason == SIGNED_ZERO:  # -0 where 0 is allowed: the range, as for a negative score, and the sign
+        within = _EXPECTED["refusal"](s.with_data({"refusal": replace(refusal, reason=NEGATIVE)}))
+        return s.t(f"{within}, written without a minus sign", f"{within}，不带负号")
     if refusal.reason in (OUTSIDE_TIER, NEGATIVE, OFF_STEP) and refusal.tier is not None:
         return _EXPECTED["score_in_tier"](s.with_data({"tier": refusal.tier, "criterion": criterion,
                                                        "step": refusal.step}))
@@ -1998,7 +2002,8 @@ def _(s: Say) -> str:
     """A score check_score refused (``refusal``: a ScoreRefusal with the reason, what was typed, the range, the tier,
     the grades and the decimals)."""
     from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NO_TIER, NOT_A_GRADE, NOT_A_NUMBER, NOT_PANEL,
-                                 OFF_STEP, OUTSIDE_TIER, SCORE_AND_GRADE, TOO_MANY_DECIMALS, grades_text, step_text)
+                                 OFF_STEP, OUTSIDE_TIER, SCORE_AND_GRADE, SIGNED_ZERO, TOO_MANY_DECIMALS, grades_text,
+                                 step_text)
     from .values import COMMA_AFTER_ZERO
 
     refusal = s["refusal"]
@@ -2016,6 +2021,11 @@ def _(s: Say) -> str:
         return s.t(f"{typed!r} is ambiguous: a comma after a leading 0 is no thousands separator; type the score with "
                    f"a decimal point{f' ({point})' if point else ''}",
                    f"“{typed}”有歧义：0 后的逗号不会是千位分隔符；请以小数点填写得分{f'（{point}）' if point else ''}")
+    if refusal.reason == SIGNED_ZERO:  # -0 where 0 is allowed: "negative" read oddly for a zero
+        agreed_en = f", agreed tier: {s.label(refusal.tier)}" if refusal.tier is not None and not s.ids else ""
+        agreed_zh = f"，已定档次：{s.label(refusal.tier)}" if refusal.tier is not None else ""
+        return s.t(f"{typed} has a minus sign; type the score without it (scores run from {low} to {high}{agreed_en})",
+                   f"{typed} 带有负号；请去掉负号填写得分（得分范围为 {low}–{high}{agreed_zh}）")
     if refusal.reason == NEGATIVE and refusal.tier is not None and not s.ids:
         return s.t(f"{typed} is negative; scores run from {low} to {high} (agreed tier: {s.label(refusal.tier)})",
                    f"{typed} 是负数；得分范围为 {low}–{high}（已定档次：{s.label(refusal.tier)}）")

@@ -93,17 +93,24 @@ ERRORS = [
     pytest.param([["王评委", VENDOR_A, "service_design", -1]], TIERS, None,
                  ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -1"], id="below-zero"),
     pytest.param([["王评委", VENDOR_A, "service_design", -0.0]], TIERS, None,
-                 # refused as negative: the message quotes the -0 the cell holds, not a 0 that would be taken
-                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -0"], id="negative-zero"),
+                 # refused for its sign: the message quotes the -0 the cell holds and asks for it without its sign (it
+                 # said "expected a score from 0 to 5", as if 0 were refused)
+                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', written without a minus sign, found -0"],
+                 id="negative-zero"),
     pytest.param([["王评委", VENDOR_A, "service_design", "-0.0"]], TIERS, None,
-                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -0"], id="negative-zero-text"),
+                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', written without a minus sign, found -0"],
+                 id="negative-zero-text"),
     pytest.param([["王评委", VENDOR_A, "ops_plan", -1]], TIERS, None,
                  # below zero with a tier agreed: the tier's range, as for a score above it, not 0 to the maximum
                  ["Scores!D2: expected a score inside the agreed tier t3 三档 (10.1–15) for 'ops_plan', found -1"],
                  id="tiered-below-zero"),
     pytest.param([["王评委", VENDOR_A, "ops_plan", -0.0]], [[VENDOR_A, "ops_plan", "t1"]], None,
-                 ["Scores!D2: expected a score inside the agreed tier t1 一档 (0–5) for 'ops_plan', found -0"],
-                 id="tiered-negative-zero"),
+                 ["Scores!D2: expected a score inside the agreed tier t1 一档 (0–5) for 'ops_plan', written without a "
+                  "minus sign, found -0"], id="tiered-negative-zero"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", "-0"]], [[VENDOR_A, "ops_plan", "t2"]], None,
+                 # 0 is outside the tier: that is what is said, the sign aside
+                 ["Scores!D2: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found -0"],
+                 id="tiered-negative-zero-outside-the-tier"),
     pytest.param([["王评委", VENDOR_A, "ops_plan", -1]], [], None,
                  # no tier agreed yet: 0 to the maximum is all that can be said
                  ["Scores!D2: expected a score from 0 to 15 for 'ops_plan', found -1"], id="tiered-below-zero-no-tier"),
@@ -203,7 +210,7 @@ def test_a_score_taken_on_one_row_is_judged_afresh_under_another_tier_criterion_
     path = write_panel(tmp_path / "panel.xlsx", rows, tiers)
     assert problems_of(rubric, bidset, path) == [
         f"{path}:Scores!D4: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found 12",
-        f"{path}:Scores!D8: expected a score from 0 to 5 for 'service_design', found -0",
+        f"{path}:Scores!D8: expected a score from 0 to 5 for 'service_design', written without a minus sign, found -0",
     ]
     rows[2][3], rows[6][3] = 9, 0
     rows.append(["张评委", VENDOR_A, "service_design", 12, ""])  # 12 taken for ops_plan, above service_design's 5
@@ -1130,8 +1137,8 @@ def formatted_score(path: Path, score, number_format: str) -> Path:
 
 MESSAGES = [
     pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_A, "service_design", -0.0]]),
-                 ":Scores!D2: expected a score from 0 to 5 for 'service_design', found -0",
-                 ":Scores!D2：应为“服务方案”的得分，0 到 5，实际为 -0", id="negative-zero"),
+                 ":Scores!D2: expected a score from 0 to 5 for 'service_design', written without a minus sign, found -0",
+                 ":Scores!D2：应为“服务方案”的得分，0 到 5，不带负号，实际为 -0", id="negative-zero"),
     pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_B, "ops_plan", -1]]),
                  ":Scores!D2: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found -1",
                  ":Scores!D2：应为“运营管理能力”已定档次二档（5.1–10）之内的得分，实际为 -1", id="tiered-below-zero"),
