@@ -212,6 +212,7 @@ class _PanelReader:
         # (only what was found; a cell that names nothing is told on each row it is on).
         self.judges_seen: dict[tuple[type, Any], str] = {}
         self.vendors_seen: dict[tuple[type, Any], str] = {}
+        self.suggested: dict[str, str | None] = {}  # a code naming no bid → the bid's it is a slip of (close_vendor)
         self.criteria_seen: dict[tuple[type, Any], Criterion] = {}
         self.taken: dict[tuple[str, str | None, type, Any], Decimal] = {}  # (criterion, tier, cell) → its score
         # (column kind, vendor_id or criterion id, cell) whose name was found to go with the row: 5 judges write each
@@ -509,8 +510,9 @@ class _PanelReader:
         if vendor_id in self.bids:
             self.vendors_seen[key] = vendor_id
         else:
-            self.expect(book, sheet, r, column, Expected("vendor", {"suggestion": close_vendor(vendor_id, self.bids)}),
-                        raw)
+            if vendor_id not in self.suggested:  # (a judge's every row under one mistyped code: looked for once)
+                self.suggested[vendor_id] = close_vendor(vendor_id, self.bids)
+            self.expect(book, sheet, r, column, Expected("vendor", {"suggestion": self.suggested[vendor_id]}), raw)
             return None
         return vendor_id
 
