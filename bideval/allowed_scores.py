@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .errors import BidEvalError
@@ -60,6 +60,7 @@ NOT_PANEL = "not_a_panel_criterion"
 NOT_A_NUMBER = "not_a_number"
 # COMMA_AFTER_ZERO (from values): 0,500 or 0,000 typed, a comma after a leading 0, which no thousands separator can be
 NEGATIVE = "negative"
+SIGNED_ZERO = "signed_zero"  # -0 typed where 0 is allowed: the sign alone is refused (it cannot be kept as typed)
 TOO_MANY_DECIMALS = "too_many_decimals"
 NO_TIER = "no_agreed_tier"
 OUTSIDE_RANGE = "outside_range"
@@ -182,6 +183,10 @@ def check_score(criterion: Criterion, tier_id: str | None, score: Decimal | None
     if score.is_signed():  # −0 too: it cannot be kept as typed
         # the range the judge may use: the agreed tier's when there is one, as for a score outside it
         low, high, tier = allowed if allowed is not None else (Decimal(0), criterion.max, None)
+        if not score:  # −0: refused as 0 is where 0 is (outside the tier, no grade), else for its sign alone
+            unsigned = check_score(criterion, tier_id, score.copy_abs(), decimals, typed)
+            return (ScoreRefusal(SIGNED_ZERO, criterion, score, low, high, tier, typed=typed) if unsigned is None
+                    else replace(unsigned, score=score))
         return ScoreRefusal(NEGATIVE, criterion, score, low, high, tier, typed=typed)
     if decimals is not None and decimal_places(score) > decimals:
         return ScoreRefusal(TOO_MANY_DECIMALS, criterion, score, typed=typed, decimals=decimals)
@@ -253,10 +258,12 @@ _POINTS = re.compile(r"(?P<number>.*?\S)\s*分", re.DOTALL)
 def without_points(raw: object) -> object:
     """What a judge typed as a score, without the unit 分 (points) written after a number: ``4分`` and ``4 分`` are
     the score 4, ``４分`` too (the digits :func:`~bideval.values.read_number` reads); anything else as it is (a grade
-    named after a number, ``4 优``, stays for the grades to read; ``优（4分）`` is no number with its unit).
+    named after a number, ``4 优``, stays for the grades to read; ``优（4分）`` is no number with its unit). A number
+    with a comma after a leading 0 loses its 分 too, so ``0,5分`` is refused as ``0,5`` is (``COMMA_AFTER_ZERO``,
+    asking for 0.5), not as no number.
 
-    >>> without_points("4分"), without_points(" ４ 分 "), without_points(4)
-    ('4', '４', 4)
+    >>> without_points("4分"), without_points(" ４ 分 "), without_points(4), without_points("0,5分")
+    ('4', '４', 4, '0,5')
     >>> without_points("优（4分）"), without_points("分"), without_points("4 优")
     ('优（4分）', '分', '4 优')
     """
@@ -267,8 +274,9 @@ def without_points(raw: object) -> object:
         return raw
     try:
         read_number(written["number"])
-    except ValueProblem:
-        return raw
+    except ValueProblem as problem:
+        if problem.expectation.kind != COMMA_AFTER_ZERO:
+            return raw
     return written["number"]
 
 
@@ -488,10 +496,11 @@ def parse_grade_entry(criterion: Criterion, tier_id: str | None, raw: object,
         raise ScoreRefused.of(ScoreRefusal(NO_GRADES, criterion, None, typed=str(raw)))
     score = parse_choice(criterion, raw)
     if score is None and grade_mismatch(criterion, raw) is None:
-        try:  # a plain number, as a score cell reads it: a stepped criterion's choices are numbers
-            score = read_number(raw)
-        except ValueProblem:
-            pass
+        try:  # a plain number, as a score cell reads it (4分 too): a stepped criterion's choices are numbers
+            score = read_score_text(criterion, raw)
+        except ScoreRefused as refused:
+            if refused.reason == COMMA_AFTER_ZERO:  # 0,5: said as where it is typed, asking for 0.5, not as no grade
+                raise
     if score is None:
         raise ScoreRefused.of(grade_refusal(criterion, raw))
     refusal = check_score(criterion, tier_id, score, decimals)

@@ -28,6 +28,7 @@ example in both languages.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
@@ -797,10 +798,13 @@ def _grade_fit(s: Say, mismatch: Any) -> str:
 def _(s: Say) -> str:
     """What a score check_score refused should have been (``refusal``: a ScoreRefusal)."""
     from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NOT_A_GRADE, OFF_STEP, OUTSIDE_TIER,
-                                 SCORE_AND_GRADE, TOO_MANY_DECIMALS)
+                                 SCORE_AND_GRADE, SIGNED_ZERO, TOO_MANY_DECIMALS)
 
     refusal = s["refusal"]
     criterion = refusal.criterion
+    if refusal.reason == SIGNED_ZERO:  # -0 where 0 is allowed: the range, as for a negative score, and the sign
+        within = _EXPECTED["refusal"](s.with_data({"refusal": replace(refusal, reason=NEGATIVE)}))
+        return s.t(f"{within}, written without a minus sign", f"{within}，不带负号")
     if refusal.reason in (OUTSIDE_TIER, NEGATIVE, OFF_STEP) and refusal.tier is not None:
         return _EXPECTED["score_in_tier"](s.with_data({"tier": refusal.tier, "criterion": criterion,
                                                        "step": refusal.step}))
@@ -1929,6 +1933,18 @@ def _(s: Say) -> str:
                "form, not read", f"第 {s['row']} 行没有评分项，也没有得分或档次，只有 {s['found']!r}：视为表格的说明行，未读取")
 
 
+@_template("panel.entry_alone")
+def _(s: Say) -> str:
+    en, zh = {"score": ("score", "得分"), "tier": ("tier", "档次")}[s["entry"]]
+    row, above = s["row"], s.get("above")
+    columns = [s.label(column) for column in s["columns"]]
+    under_en = f", {row - above - 1} empty rows under row {above}" if above else ""
+    under_zh = f"（在第 {above} 行之下，中间隔 {row - above - 1} 个空行）" if above else ""
+    return s.t(f"{en} {s.found(s['found'])} stands alone on row {row}{under_en}: expected its "
+               f"{', '.join(columns[:-1])} and {columns[-1]} on the same row, or the cell cleared",
+               f"第 {row} 行只有{zh} {s.found(s['found'])}{under_zh}：应在同一行填写{s.join(columns)}，或清除该单元格")
+
+
 @_template("panel.invalid_bid_score")
 def _(s: Say) -> str:
     return s.t(f"score for invalid bid {s['vendor_id']} ignored (invalid bids are not scored)",
@@ -1986,7 +2002,8 @@ def _(s: Say) -> str:
     """A score check_score refused (``refusal``: a ScoreRefusal with the reason, what was typed, the range, the tier,
     the grades and the decimals)."""
     from .allowed_scores import (GRADE_MISMATCH, NEGATIVE, NO_GRADES, NO_TIER, NOT_A_GRADE, NOT_A_NUMBER, NOT_PANEL,
-                                 OFF_STEP, OUTSIDE_TIER, SCORE_AND_GRADE, TOO_MANY_DECIMALS, grades_text, step_text)
+                                 OFF_STEP, OUTSIDE_TIER, SCORE_AND_GRADE, SIGNED_ZERO, TOO_MANY_DECIMALS, grades_text,
+                                 step_text)
     from .values import COMMA_AFTER_ZERO
 
     refusal = s["refusal"]
@@ -2004,6 +2021,11 @@ def _(s: Say) -> str:
         return s.t(f"{typed!r} is ambiguous: a comma after a leading 0 is no thousands separator; type the score with "
                    f"a decimal point{f' ({point})' if point else ''}",
                    f"“{typed}”有歧义：0 后的逗号不会是千位分隔符；请以小数点填写得分{f'（{point}）' if point else ''}")
+    if refusal.reason == SIGNED_ZERO:  # -0 where 0 is allowed: "negative" read oddly for a zero
+        agreed_en = f", agreed tier: {s.label(refusal.tier)}" if refusal.tier is not None and not s.ids else ""
+        agreed_zh = f"，已定档次：{s.label(refusal.tier)}" if refusal.tier is not None else ""
+        return s.t(f"{typed} has a minus sign; type the score without it (scores run from {low} to {high}{agreed_en})",
+                   f"{typed} 带有负号；请去掉负号填写得分（得分范围为 {low}–{high}{agreed_zh}）")
     if refusal.reason == NEGATIVE and refusal.tier is not None and not s.ids:
         return s.t(f"{typed} is negative; scores run from {low} to {high} (agreed tier: {s.label(refusal.tier)})",
                    f"{typed} 是负数；得分范围为 {low}–{high}（已定档次：{s.label(refusal.tier)}）")

@@ -212,6 +212,7 @@ class _PanelReader:
         # (only what was found; a cell that names nothing is told on each row it is on).
         self.judges_seen: dict[tuple[type, Any], str] = {}
         self.vendors_seen: dict[tuple[type, Any], str] = {}
+        self.suggested: dict[str, str | None] = {}  # a code naming no bid → the bid's it is a slip of (close_vendor)
         self.criteria_seen: dict[tuple[type, Any], Criterion] = {}
         self.taken: dict[tuple[str, str | None, type, Any], Decimal] = {}  # (criterion, tier, cell) → its score
         # (column kind, vendor_id or criterion id, cell) whose name was found to go with the row: 5 judges write each
@@ -509,8 +510,9 @@ class _PanelReader:
         if vendor_id in self.bids:
             self.vendors_seen[key] = vendor_id
         else:
-            self.expect(book, sheet, r, column, Expected("vendor", {"suggestion": close_vendor(vendor_id, self.bids)}),
-                        raw)
+            if vendor_id not in self.suggested:  # (a judge's every row under one mistyped code: looked for once)
+                self.suggested[vendor_id] = close_vendor(vendor_id, self.bids)
+            self.expect(book, sheet, r, column, Expected("vendor", {"suggestion": self.suggested[vendor_id]}), raw)
             return None
         return vendor_id
 
@@ -548,8 +550,9 @@ class _PanelReader:
                 self.tier_refused.add(key)
         names = name_columns(header, columns)
         tiered = tuple(c for c in self.rubric.criteria if isinstance(c, Tiered))
-        for r, row in rows:
-            if self.note_row(book, sheet, r, row, [columns["criterion"], columns["tier"]], names, columns["vendor_id"]):
+        for (above, _), (r, row) in zip([(None, None), *rows], rows):
+            if self.entry_alone(book, sheet, r, row, columns, names, "tier", above) or self.note_row(
+                    book, sheet, r, row, [columns["criterion"], columns["tier"]], names, columns["vendor_id"]):
                 continue
             vendor_id = self.vendor(book, sheet, r, columns["vendor_id"], _cell(row, columns["vendor_id"]))
             raw_criterion = _cell(row, columns["criterion"])
@@ -604,10 +607,26 @@ class _PanelReader:
         if columns is None:
             return
         names = name_columns(header, columns)
-        for r, row in rows:
-            if not self.note_row(book, sheet, r, row, [columns["criterion"], columns["score"]], names,
-                                 columns["vendor_id"]):
+        for (above, _), (r, row) in zip([(None, None), *rows], rows):
+            if not self.entry_alone(book, sheet, r, row, columns, names, "score", above) and not self.note_row(
+                    book, sheet, r, row, [columns["criterion"], columns["score"]], names, columns["vendor_id"]):
                 self.read_score(book, sheet, columns, r, row, names)
+
+    def entry_alone(self, book: Workbook, sheet: str, r: int, row: list, columns: Mapping[str, int],
+                    names: tuple[tuple[str, int], ...], entry: str, above: int | None) -> bool:
+        """Whether a Scores or Tiers row holds its score or tier (``entry``) with no judge, bid or criterion beside it
+        (a number typed alone far below the table): refused once at that cell, saying what its row lacks and how far
+        below the filled row ``above`` it stands, not at each empty cell beside it (three problems, none at the
+        score). A comment beside it changes nothing: whose score it is still cannot be told."""
+        at = columns[entry]
+        owners = [c for name, c in columns.items() if name in _ROW_OWNERS] + [c for _, c in names]
+        if is_blank(_cell(row, at)) or not all(is_blank(_cell(row, c)) for c in owners):
+            return False
+        self.problems.append(Problem.of(
+            "panel.entry_alone", book.display, sheet, cell_name(r, at), entry=entry, found=_cell(row, at), row=r + 1,
+            columns=tuple(_column(name) for name in _ROW_OWNERS if name in columns),
+            above=None if above is None or above == r - 1 else above + 1))
+        return True
 
     def note_row(self, book: Workbook, sheet: str, r: int, row: list, read: list[int],
                  names: tuple[tuple[str, int], ...], vendor: int) -> bool:
@@ -996,6 +1015,7 @@ class _PanelReader:
 
 
 _REMEMBERED = (int, float, str)
+_ROW_OWNERS = ("judge", "vendor_id", "criterion")  # the columns saying whose score or tier a row holds
 
 
 @dataclass

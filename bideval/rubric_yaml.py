@@ -14,7 +14,7 @@ import math
 import re
 import stat
 from dataclasses import MISSING, fields as dataclass_fields, replace
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Collection, Hashable, Iterable, Iterator, Mapping, TypeVar
 
@@ -511,9 +511,36 @@ class _EmptyFolded(str):
     slip: dict[str, Any]
 
 
+class _HugeText(_Huge, str):
+    """:class:`_Huge` written as a text (``budget_ceiling: "999…"``, or ``1e30``, which YAML reads as a text): a
+    number quoted is still the number (:meth:`_RubricReader.number`), refused on its line as the plain one is, and
+    quoted as the text it is."""
+
+    __repr__ = str.__repr__
+    __str__ = str.__str__
+
+
+def _beyond_largest(plain: str) -> bool:
+    """Whether a number written as text (:data:`_PLAIN_NUMBER`) lies :data:`~bideval.values.LARGEST` or more either
+    side of 0: an exponent past what a Decimal holds too (``1e99999999999999999999``, a traceback), not one below it.
+
+    >>> _beyond_largest("1" + "0" * 15), _beyond_largest("-999999999999999.9"), _beyond_largest("1e99999999999999999999")
+    (True, False, True)
+    """
+    try:
+        return Decimal(plain).copy_abs() >= LARGEST
+    except InvalidOperation:
+        return "e-" not in plain.casefold()
+
+
 def _text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-    """A text as YAML reads it; an empty folded one whose line holds a reserved character, with its slip."""
+    """A text as YAML reads it; an empty folded one whose line holds a reserved character, with its slip; a number of
+    :data:`~bideval.values.LARGEST` or more written as a text, with its line (:class:`_HugeText`)."""
     text = loader.construct_scalar(node)
+    if _PLAIN_NUMBER.fullmatch(plain := normalise(text).strip()) and not odd_digits(text) and _beyond_largest(plain):
+        huge = _HugeText(text)
+        huge.written, huge.line = text, node.start_mark.line + 1
+        return huge
     mark, buffer = node.start_mark, node.start_mark.buffer
     if text or node.style != ">" or not buffer:
         return text
@@ -993,8 +1020,14 @@ class _RubricReader:
             return None
         if share and (percent := _percent_share(node)) is not None:
             value = percent  # as pass_mark: 10% is 0.10 exactly
+        elif isinstance(node, _HugeText):
+            value = LARGEST  # (its digits, or an exponent past a Decimal's: refused below, as written, on its line)
         elif isinstance(node, str) and _PLAIN_NUMBER.fullmatch(normalise(node).strip()) and not odd_digits(node):
-            value = Decimal(normalise(node).strip())  # "40" as 40: a number quoted is still the number
+            try:
+                value = Decimal(normalise(node).strip())  # "40" as 40: a number quoted is still the number
+            except InvalidOperation:  # 1e-99999999999999999999: an exponent past a Decimal's (a traceback)
+                self.fail_as(where, "not_number", what=what, found=node)
+                return None
         elif isinstance(node, bool) or not isinstance(node, (int, float)):
             self.fail_as(where, "not_number", what=what, found=node, **(self.in_yuan(node) if money else {}))
             return None
@@ -1030,6 +1063,7 @@ class _RubricReader:
         node = self.plain(where, node, what)
         if node is None:
             return None
+        written, line = node, getattr(node, "line", None)  # (a count quoted: said as written, on its line)
         if isinstance(node, str) and _WHOLE_NUMBER.fullmatch(normalise(node).strip()):
             node = int(Decimal(normalise(node).strip()))  # "2" as 2, as a quoted number is read everywhere
         elif isinstance(node, float) and math.isfinite(node) and to_decimal(node) % 1 == 0:
@@ -1038,8 +1072,8 @@ class _RubricReader:
             self.fail_as(where, "not_whole", what=what, minimum=minimum, found=node)
             return None
         if node >= LARGEST:  # (a count of 3,000 digits: refused as an amount is)
-            self.fail_as(where, "beyond_largest", what=what, found=node, line=getattr(node, "line", None),
-                         digits=len(str(node)), largest=LARGEST)
+            self.fail_as(where, "beyond_largest", what=what, found=written, line=line, digits=len(str(node)),
+                         largest=LARGEST)
             return None
         return node
 

@@ -135,7 +135,7 @@ def test_an_out_of_range_score_is_refused_with_the_range_and_not_saved(tender):
     ("zh", 6, "6 超出允许范围 0–5"),
     ("en", -1, "-1 is negative; scores run from 0 to 5; not saved"),
     ("en", "4.255", "4.255 has more than 2 decimal place(s)"),
-    ("zh", "-0", "-0 是负数"),
+    ("zh", "-0", "-0 带有负号；请去掉负号填写得分（得分范围为 0–5）"),
 ])
 def test_a_judged_criterion_is_scored_between_0_and_its_max(tender, lang, score, message):
     app = open_app("scoring", lang=lang, tender_id=tender, judge=JUDGE)

@@ -147,7 +147,8 @@ def test_a_rubric_demand_beyond_28_digits_is_rounded_to_the_cent(tender, tmp_pat
     args = ["evaluate", "--criteria", str(rubric), "--bids", str(tender["bids"]), "--panel", str(tender["panel"]),
             "--json", str(js), "--out", str(tmp_path / "r.xlsx")]
     assert main(args) == 2
-    assert capsys.readouterr().err == (f"{rubric}: pricing.demand: calls_per_month must lie below "
+    line = example[:example.index("calls_per_month: 50000")].count("\n") + 1  # (1e30 is a text to YAML: on its line too)
+    assert capsys.readouterr().err == (f"{rubric}: pricing.demand: calls_per_month (line {line}) must lie below "
                                        "1,000,000,000,000,000 either side of 0, as every figure of a bid must (Excel "
                                        "keeps 15 digits), found '1e30'\n")
     largest = "999999999999999"

@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from bideval.allowed_scores import (GRADE_MISMATCH, NO_GRADES, NOT_A_GRADE, OFF_STEP, OUTSIDE_RANGE, OUTSIDE_TIER,
+from bideval.allowed_scores import (COMMA_AFTER_ZERO, GRADE_MISMATCH, NO_GRADES, NOT_A_GRADE, OFF_STEP, OUTSIDE_RANGE, OUTSIDE_TIER,
                                     ScoreRefused, TOO_MANY_DECIMALS, allowed_text, check_score, grade_choices,
-                                    grades_text, parse_choice, parse_grade_entry)
+                                    grades_text, parse_choice, parse_grade_entry, parse_score_entry)
 from bideval.labels import Label
 from bideval.rubric import Judged, Tier, Tiered
 from bideval import messages
@@ -101,6 +101,9 @@ def test_the_refusal_names_the_grades():
     (PLAN, "8.5 · 优", None, OFF_STEP), (DESIGN, "9.125 · 优", 2, TOO_MANY_DECIMALS), (DESIGN, "9.125 · 优", None, D("9.125")),
     (STEPS, "7", None, D(7)), (STEPS, "7.5", None, OFF_STEP), (STEPS, "7 · 优", None, NOT_A_GRADE),  # choices: numbers
     (PLAIN, "8", None, NO_GRADES), (TIERED, "8 · 有", None, NO_GRADES),  # scored by typing, never by grade
+    # a plain number with a comma after a leading 0: the comma's message, as for a typed score, not the grades'
+    (STEPS, "0,5", None, COMMA_AFTER_ZERO), (SAMPLE, "0,5", None, COMMA_AFTER_ZERO), (STEPS, "0,5分", None, COMMA_AFTER_ZERO),
+    (STEPS, "7分", None, D(7)),  # a plain-number grade is read as a typed score is, its unit 分 too
 ])
 def test_a_grade_picked_in_the_grid_is_read_or_refused_as_data(criterion, raw, decimals, found):
     if not isinstance(found, str):
@@ -113,6 +116,17 @@ def test_a_grade_picked_in_the_grid_is_read_or_refused_as_data(criterion, raw, d
     if found in (GRADE_MISMATCH, NOT_A_GRADE):
         assert refusal.grades == criterion.grades and refusal.step == criterion.step
     assert (refusal.mismatch is not None) == (found == GRADE_MISMATCH)
+
+
+@pytest.mark.parametrize("typed", ["0,5", "0,5分", "０，５"])
+def test_a_comma_after_a_leading_0_is_said_alike_as_a_grade_picked_or_a_score_typed(typed):
+    """One rule (values.COMMA_AFTER_ZERO): a plain-number grade 0,5 had been refused as no grade of the criterion."""
+    said = []
+    for parse in (parse_grade_entry, parse_score_entry):
+        with pytest.raises(ScoreRefused) as caught:
+            parse(STEPS, None, typed)
+        said.append([messages.sentence("score.refused", {"refusal": caught.value.refusal}, lang) for lang in ("en", "zh")])
+    assert said[0] == said[1] and "(0.5)" in said[0][0] and "（0.5）" in said[0][1]
 
 
 @pytest.mark.parametrize("criterion, cell, en, zh", [

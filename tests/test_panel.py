@@ -82,6 +82,10 @@ ERRORS = [
     pytest.param([["王评委", VENDOR_A, "service_design", "0,000"]], TIERS, None,
                  ["Scores!D2: expected a number from 0 to 5, written with a decimal point (0.000): a comma after a "
                   "leading 0 is no thousands separator, found '0,000'"], id="comma-after-zero-not-0"),
+    # with its unit 分 it is the same slip, said the same way (it had been "expected a number", as if 0,5 were no number)
+    pytest.param([["王评委", VENDOR_A, "service_design", "0,5分"]], TIERS, None,
+                 ["Scores!D2: expected a number from 0 to 5, written with a decimal point (0.5): a comma after a "
+                  "leading 0 is no thousands separator, found '0,5分'"], id="comma-after-zero-with-points"),
     pytest.param([["王评委", VENDOR_A, "service_design", True]], TIERS, None,
                  ["Scores!D2: expected a number from 0 to 5, found the boolean True"], id="boolean-for-a-number"),
     pytest.param([["王评委", VENDOR_A, "service_design", 5.5]], TIERS, None,
@@ -89,17 +93,24 @@ ERRORS = [
     pytest.param([["王评委", VENDOR_A, "service_design", -1]], TIERS, None,
                  ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -1"], id="below-zero"),
     pytest.param([["王评委", VENDOR_A, "service_design", -0.0]], TIERS, None,
-                 # refused as negative: the message quotes the -0 the cell holds, not a 0 that would be taken
-                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -0"], id="negative-zero"),
+                 # refused for its sign: the message quotes the -0 the cell holds and asks for it without its sign (it
+                 # said "expected a score from 0 to 5", as if 0 were refused)
+                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', written without a minus sign, found -0"],
+                 id="negative-zero"),
     pytest.param([["王评委", VENDOR_A, "service_design", "-0.0"]], TIERS, None,
-                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', found -0"], id="negative-zero-text"),
+                 ["Scores!D2: expected a score from 0 to 5 for 'service_design', written without a minus sign, found -0"],
+                 id="negative-zero-text"),
     pytest.param([["王评委", VENDOR_A, "ops_plan", -1]], TIERS, None,
                  # below zero with a tier agreed: the tier's range, as for a score above it, not 0 to the maximum
                  ["Scores!D2: expected a score inside the agreed tier t3 三档 (10.1–15) for 'ops_plan', found -1"],
                  id="tiered-below-zero"),
     pytest.param([["王评委", VENDOR_A, "ops_plan", -0.0]], [[VENDOR_A, "ops_plan", "t1"]], None,
-                 ["Scores!D2: expected a score inside the agreed tier t1 一档 (0–5) for 'ops_plan', found -0"],
-                 id="tiered-negative-zero"),
+                 ["Scores!D2: expected a score inside the agreed tier t1 一档 (0–5) for 'ops_plan', written without a "
+                  "minus sign, found -0"], id="tiered-negative-zero"),
+    pytest.param([["王评委", VENDOR_A, "ops_plan", "-0"]], [[VENDOR_A, "ops_plan", "t2"]], None,
+                 # 0 is outside the tier: that is what is said, the sign aside
+                 ["Scores!D2: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found -0"],
+                 id="tiered-negative-zero-outside-the-tier"),
     pytest.param([["王评委", VENDOR_A, "ops_plan", -1]], [], None,
                  # no tier agreed yet: 0 to the maximum is all that can be said
                  ["Scores!D2: expected a score from 0 to 15 for 'ops_plan', found -1"], id="tiered-below-zero-no-tier"),
@@ -199,7 +210,7 @@ def test_a_score_taken_on_one_row_is_judged_afresh_under_another_tier_criterion_
     path = write_panel(tmp_path / "panel.xlsx", rows, tiers)
     assert problems_of(rubric, bidset, path) == [
         f"{path}:Scores!D4: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found 12",
-        f"{path}:Scores!D8: expected a score from 0 to 5 for 'service_design', found -0",
+        f"{path}:Scores!D8: expected a score from 0 to 5 for 'service_design', written without a minus sign, found -0",
     ]
     rows[2][3], rows[6][3] = 9, 0
     rows.append(["张评委", VENDOR_A, "service_design", 12, ""])  # 12 taken for ops_plan, above service_design's 5
@@ -467,6 +478,39 @@ def test_a_stray_score_or_a_bid_s_row_without_its_criterion_is_still_refused(rub
     path = write_panel(tmp_path / "panel.xlsx", full_panel() + [row], TIERS)
     assert f"{path}:Scores!C10: expected a panel criterion ({PANEL_CRITERIA}), found an empty cell" in problems_of(
         rubric, bidset, path)
+
+
+@pytest.mark.parametrize("scores_tail, tiers_tail, expected", [
+    # typed alone in the score column far below the table: one problem at its cell, not one per empty cell beside it
+    ([[None] * 5] * 20 + [[None, None, None, 7]], [],
+     "Scores!D30: score 7 stands alone on row 30, 20 empty rows under row 9: expected its judge, vendor_id and "
+     "criterion on the same row, or the cell cleared"),
+    ([[None, None, None, "4.5", "补录"]], [],
+     "Scores!D10: score '4.5' stands alone on row 10: expected its judge, vendor_id and criterion on the same row, "
+     "or the cell cleared"),
+    ([], [[None] * 3] * 5 + [[None, None, "t2"]],
+     "Tiers!C9: tier 't2' stands alone on row 9, 5 empty rows under row 3: expected its vendor_id and criterion on "
+     "the same row, or the cell cleared"),
+])
+def test_a_score_or_tier_alone_on_its_row_is_one_problem_at_its_cell(rubric, bidset, tmp_path: Path, scores_tail,
+                                                                      tiers_tail, expected):
+    path = write_panel(tmp_path / "panel.xlsx", full_panel() + scores_tail, TIERS + tiers_tail)
+    assert problems_of(rubric, bidset, path) == [f"{path}:{expected}"]
+
+
+def test_thousands_of_rows_naming_no_bid_are_told_in_a_moment(rubric, tmp_path: Path):
+    """Each code naming no bid is looked for among the bids' as a slip of one (did you mean …?): 10,000 such rows against
+    20 bids had taken 8 s of CPU, filling a table of edits for every bid on every row. One line per row all the same."""
+    import time
+
+    codes = [f"91110108MA01{i * 7919 % 100000:05d}Q" for i in range(40)]
+    bidset = make_bidset(rubric, *(good_bid(code) for code in codes))
+    rows = [["王评委", f"91110108MB{i:07d}X", "service_design", 4] for i in range(3000)]  # a column of other codes
+    path = write_panel(tmp_path / "panel.xlsx", rows + [["王评委", codes[7][:-1] + "R", "service_design", 4]])
+    started = time.process_time()  # CPU time: other work on the machine does not count (a bound, not a benchmark)
+    problems = problems_of(rubric, bidset, path)
+    assert time.process_time() - started < 2
+    assert len(problems) == 3001 and problems[-1].endswith(f"did you mean {codes[7]}?, found '{codes[7][:-1]}R'")
 
 
 def test_a_tiers_row_naming_a_bid_without_its_criterion_is_still_refused(rubric, bidset, tmp_path: Path):
@@ -1108,8 +1152,8 @@ def formatted_score(path: Path, score, number_format: str) -> Path:
 
 MESSAGES = [
     pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_A, "service_design", -0.0]]),
-                 ":Scores!D2: expected a score from 0 to 5 for 'service_design', found -0",
-                 ":Scores!D2：应为“服务方案”的得分，0 到 5，实际为 -0", id="negative-zero"),
+                 ":Scores!D2: expected a score from 0 to 5 for 'service_design', written without a minus sign, found -0",
+                 ":Scores!D2：应为“服务方案”的得分，0 到 5，不带负号，实际为 -0", id="negative-zero"),
     pytest.param(lambda p: openpyxl_scores(p, [["王评委", VENDOR_B, "ops_plan", -1]]),
                  ":Scores!D2: expected a score inside the agreed tier t2 二档 (5.1–10) for 'ops_plan', found -1",
                  ":Scores!D2：应为“运营管理能力”已定档次二档（5.1–10）之内的得分，实际为 -1", id="tiered-below-zero"),

@@ -197,7 +197,12 @@ BEYOND = "must lie below 1,000,000,000,000,000 either side of 0, as every figure
     ("9" * 3000, f" (line 69) {BEYOND}, found {'9' * 200}… (3,000 digits)"),  # had been accepted
     ("1000000000000000", f" (line 69) {BEYOND}, found 1000000000000000 (16 digits)"),
     ("-2.5e+16", f" (line 69) {BEYOND}, found -2.5e+16"),
-    ('"' + "9" * 40 + '"', f" {BEYOND}, found '{'9' * 40}' (40 digits)"),  # quoted: the number, no line to hand
+    # quoted: the number, on its line too (it had been said without one)
+    ('"' + "9" * 40 + '"', f" (line 69) {BEYOND}, found '{'9' * 40}' (40 digits)"),
+    ("'" + "9" * 3000 + "'", f" (line 69) {BEYOND}, found '{'9' * 199}… (3,000 digits)"),
+    # an exponent past what a Decimal holds (YAML reads it as a text): a traceback; below it, no number to take
+    ("1e99999999999999999999", f" (line 69) {BEYOND}, found '1e99999999999999999999'"),
+    ('"1e-99999999999999999999"', " must be a number, found '1e-99999999999999999999'"),
 ])
 def test_a_rubric_amount_beyond_what_a_bid_may_state_is_refused_at_its_key_and_line(written, said):
     """A budget ceiling of thousands of digits was accepted, where a bid's amount of 16 digits is refused at its cell:
@@ -206,9 +211,10 @@ def test_a_rubric_amount_beyond_what_a_bid_may_state_is_refused_at_its_key_and_l
         f"r.yaml: criterion 'price': budget_ceiling{said}"]
 
 
-def test_a_count_beyond_what_a_bid_may_state_is_refused_too():
-    assert refusals(broken("candidates: 3", "candidates: " + "9" * 3000)) == [
-        f"r.yaml: candidates: the value on line 6 {BEYOND}, found {'9' * 200}… (3,000 digits)"]
+@pytest.mark.parametrize("written, found", [("9" * 3000, "9" * 200 + "…"), ('"' + "9" * 3000 + '"', f"'{'9' * 199}…")])
+def test_a_count_beyond_what_a_bid_may_state_is_refused_too(written, found):
+    assert refusals(broken("candidates: 3", "candidates: " + written)) == [
+        f"r.yaml: candidates: the value on line 6 {BEYOND}, found {found} (3,000 digits)"]
 
 
 @pytest.mark.parametrize("figure", ["999999999999999", "999999999999999.9"])

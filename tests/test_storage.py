@@ -16,7 +16,8 @@ from bideval.accounts import MAX_FAILURES, AccountRefused, SignInRefused
 from bideval.documents import Envelope
 from bideval.errors import BidEvalError, PanelError, RubricError
 from bideval.evaluation import run
-from bideval.allowed_scores import (NEGATIVE, NO_TIER, NOT_A_NUMBER, OUTSIDE_RANGE, OUTSIDE_TIER, TOO_MANY_DECIMALS,
+from bideval.allowed_scores import (COMMA_AFTER_ZERO, NEGATIVE, NO_TIER, NOT_A_NUMBER, OUTSIDE_RANGE, OUTSIDE_TIER, SIGNED_ZERO,
+                                    TOO_MANY_DECIMALS,
                                     ScoreRefused, TierRefused, parse_score_entry)
 from bideval.result import result_json
 from bideval.rights import Action, Actor, RightRefused, Role
@@ -500,7 +501,10 @@ def test_a_typed_score_is_kept_exactly_as_typed(typed, tier, expected):
 @pytest.mark.parametrize("criterion, typed, tier, reason, en, zh", [
     ("ops_plan", "8.255", "t2", TOO_MANY_DECIMALS, "8.255 has more than 2 decimal place(s)", "8.255 的小数位超过 2 位"),
     ("service_design", "-1", None, NEGATIVE, "-1 is negative; scores run from 0 to 5", "-1 是负数；得分范围为 0–5"),
-    ("service_design", "-0", None, NEGATIVE, "-0 is negative", "-0 是负数"),
+    # -0: a zero with a minus sign, said so with what is expected (it had been "negative", and in the panel workbook
+    # "expected a score from 0 to 5", as if 0 were refused)
+    ("service_design", "-0", None, SIGNED_ZERO, "-0 has a minus sign; type the score without it (scores run from 0 "
+     "to 5)", "-0 带有负号；请去掉负号填写得分（得分范围为 0–5）"),
     ("ops_plan", "-1", "t2", NEGATIVE, "-1 is negative; scores run from 5.1 to 10", "-1 是负数；得分范围为 5.1–10（已定档次：二档）"),
     ("ops_plan", "10.05", "t2", OUTSIDE_TIER, "10.05 is outside the allowed range 5.1–10",
      "10.05 超出允许范围 5.1–10（已定档次：二档）"),
@@ -514,6 +518,9 @@ def test_a_typed_score_is_kept_exactly_as_typed(typed, tier, expected):
     ("ops_plan", "八", "t2", NOT_A_NUMBER, "'八' is not a number", "“八”不是数字"),
     ("ops_plan", "15分", "t2", OUTSIDE_TIER, "15分 is outside the allowed range 5.1–10", "15分 超出允许范围 5.1–10"),
     ("ops_plan", "八分", "t2", NOT_A_NUMBER, "'八分' is not a number", "“八分”不是数字"),
+    # a comma after a leading 0 with the unit 分: said as 0,5 is (values.COMMA_AFTER_ZERO), not "not a number"
+    ("service_design", "0,5分", None, COMMA_AFTER_ZERO, "'0,5分' is ambiguous: a comma after a leading 0 is no "
+     "thousands separator; type the score with a decimal point (0.5)", "“0,5分”有歧义：0 后的逗号不会是千位分隔符；请以小数点填写得分（0.5）"),
     ("ops_plan", True, "t2", NOT_A_NUMBER, "'True' is not a number", "“True”不是数字"),
     ("ops_plan", "12", None, NO_TIER, "no agreed tier yet", "组长尚未确定“运营管理能力”的档次"),
 ])
