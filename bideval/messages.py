@@ -664,8 +664,14 @@ def _(s: Say) -> str:
 
 @_template("percent", _EXPECTED)
 def _(s: Say) -> str:
-    return s.t("a percentage such as 96% (or a fraction 0..1 such as 0.96)",
-               "百分比，如 96%（或 0 到 1 之间的小数，如 0.96）")
+    """A percentage, with the field's own example when its rubric gives one (``example: 5%``), else 96%."""
+    example = s.get("example")
+    if example is None:
+        return s.t("a percentage such as 96% (or a fraction 0..1 such as 0.96)",
+                   "百分比，如 96%（或 0 到 1 之间的小数，如 0.96）")
+    percent, fraction = plain_number(example * 100), plain_number(example)
+    return s.t(f"a percentage such as {percent}% (or a fraction 0..1 such as {fraction})",
+               f"百分比，如 {percent}%（或 0 到 1 之间的小数，如 {fraction}）")
 
 
 @_template("discount_rate", _EXPECTED)

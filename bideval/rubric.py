@@ -190,7 +190,7 @@ class Field:
             return parse_vendor_name
         if self.id == "vendor_id":
             return parse_vendor_id
-        return parser_for(self.type, self.unit, self.choices, self.non_negative, self.currency)
+        return parser_for(self.type, self.unit, self.choices, self.non_negative, self.currency, self.example)
 
     def expected(self) -> str:
         """What a cell of this field must hold, in words."""

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Context, Decimal, InvalidOperation, ROUND_HALF_UP
+from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .cell_errors import (ConstantFormat, FormattedNumber, HiddenByFormat, InvisibleInk, ShownNumber, TenThousandsFormat,
@@ -607,8 +608,10 @@ def parser_for(
     choices: tuple[str, ...] = (),
     non_negative: bool = False,
     currency: str = "CNY",
+    example: str | None = None,
 ) -> Callable[[object], Any]:
-    """The parser of one field, with its unit, choices, sign rule and the tender's currency bound."""
+    """The parser of one field, with its unit, choices, sign rule, the tender's currency and, for a percentage, the
+    example its bid form gives (its refusal then gives the same example: ``5%`` for a discount, not ``96%``) bound."""
     if kind is FieldType.BOOL:
         return parse_bool
     if kind is FieldType.INTEGER:
@@ -618,10 +621,31 @@ def parser_for(
     if kind is FieldType.MONEY:
         return lambda raw: parse_money(raw, unit, non_negative, currency)
     if kind is FieldType.PERCENT:
-        return parse_percent
+        return parse_percent if example is None else partial(_percent_as_in, example=parse_percent(example))
     if kind is FieldType.CHOICE:
         return lambda raw: parse_choice(raw, choices)
     return parse_text
+
+
+def _percent_as_in(raw: object, example: Decimal | None) -> Decimal | None:
+    """:func:`parse_percent`, its refusal giving the field's own ``example`` (a fraction) as the bid form does.
+
+    >>> try:
+    ...     _percent_as_in("5", Decimal("0.05"))
+    ... except ValueProblem as problem:
+    ...     problem.expected
+    'a percentage such as 5% (or a fraction 0..1 such as 0.05)'
+    """
+    try:
+        return parse_percent(raw)
+    except ValueProblem as problem:
+        expected = problem.expectation
+        if expected.kind == "percent":
+            raise ValueProblem(Expected("percent", {"example": example}), raw) from None
+        if expected.kind == COMMA_AFTER_ZERO and expected.facts["within"].kind == "percent":
+            within = Expected("percent", {"example": example})
+            raise ValueProblem(Expected(COMMA_AFTER_ZERO, {**expected.facts, "within": within}), raw) from None
+        raise
 
 
 def _measured(parse: Callable[[object, bool], Any], raw: object, unit: str | None, non_negative: bool) -> Any:

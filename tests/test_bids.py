@@ -1345,3 +1345,30 @@ def test_a_comma_after_a_leading_0_in_a_number_cell_is_refused_asking_for_the_po
         "expected an amount in yuan, 0 or more, written with a decimal point (0.500): a comma after a leading 0 "
         "is no thousands separator, found '0,500'",
     ])
+
+
+def test_a_percent_refused_gives_the_field_s_own_example(tmp_path):
+    """officer22: a percent answer refused said "such as 96%" even where the rubric gives the field its own example
+    (`example: 5%`, a renewal discount, whose form says 5%): the refusal now gives the form's example, in both forms."""
+    import openpyxl
+
+    from bideval.rubric import load_rubric
+    from conftest import ROOT
+
+    rubric = load_rubric(ROOT / "criteria" / "it-outsourcing.yaml")
+    form = tmp_path / "boyuan.xlsx"
+    book = openpyxl.load_workbook(ROOT / "sample_bids" / "it-outsourcing" / "boyuan.xlsx")
+    sheet = book["Bid"]
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "second_year_discount")
+    sheet.cell(row, 3).value = "五个点"
+    book.save(form)
+    with pytest.raises(BidsError) as caught:
+        read_bids(rubric, [form])
+    said = [str(p) for p in caught.value.problems]
+    assert said == [f"{form}:Bid!C{row}: expected a percentage such as 5% (or a fraction 0..1 such as 0.05), "
+                    "found '五个点'"]
+    assert rubric.field_index["second_year_discount"].expected() == ("a percentage such as 5% (or a fraction 0..1 such "
+                                                                    "as 0.05)")
+    others = [f for f in load_rubric(ROOT / "criteria" / "cs-outsourcing.yaml").field_index.values()
+              if f.type.value == "percent" and f.example is None]
+    assert others and all(f.expected().startswith("a percentage such as 96%") for f in others)
