@@ -1081,9 +1081,7 @@ def _shown_places(score: Decimal | None, places: int) -> int:
     >>> _shown_places(Decimal("4.00000000000000000001"), 1)  # the cell holds 4.0
     1
     """
-    if score is None:
-        return places
-    return max(places, decimal_places(Decimal(repr(float(score)))))
+    return places if score is None else max(places, _places_held(score))
 
 
 def _percent_format(share: Decimal | int | None) -> str:
@@ -1093,8 +1091,13 @@ def _percent_format(share: Decimal | int | None) -> str:
     >>> _percent_format(Decimal("0.96")), _percent_format(Decimal("0.92555")), _percent_format(None)
     ('0.00%', '0.000%', '0.00%')
     """
-    places = 0 if share is None else decimal_places(Decimal(repr(float(share)))) - 2
+    places = 0 if share is None else _places_held(share) - 2
     return _places_format(max(2, places)) + "%"
+
+
+def _places_held(value: Decimal | int) -> int:
+    """The decimal places of ``value`` as a workbook's cell holds it (a double: 4.00000000000000000001 is 4)."""
+    return decimal_places(Decimal(repr(float(value))))
 
 
 def _places_format(decimals: int) -> str:

@@ -538,9 +538,7 @@ def _text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     :data:`~bideval.values.LARGEST` or more written as a text, with its line (:class:`_HugeText`)."""
     text = loader.construct_scalar(node)
     if _PLAIN_NUMBER.fullmatch(plain := normalise(text).strip()) and not odd_digits(text) and _beyond_largest(plain):
-        huge = _HugeText(text)
-        huge.written, huge.line = text, node.start_mark.line + 1
-        return huge
+        return _huge(_HugeText(text), node)
     mark, buffer = node.start_mark, node.start_mark.buffer
     if text or node.style != ">" or not buffer:
         return text

@@ -465,11 +465,11 @@ def _other_notation(raw: object, code: str, problem: ValueProblem) -> ValueProbl
     return problem
 
 
-def parse_percent(raw: object) -> Decimal | None:
-    """A fraction 0..1: a number cell, ``0.96``, or a percentage ``96%``."""
+def parse_percent(raw: object, expected: Expected = _EXPECT_PERCENT) -> Decimal | None:
+    """A fraction 0..1: a number cell, ``0.96``, or a percentage ``96%``; refused as ``expected`` (a field's own
+    example among its facts: :func:`parser_for`)."""
     if is_blank(raw):
         return None
-    expected = _EXPECT_PERCENT
     _reject_non_numbers(raw, expected)
     if isinstance(raw, str):
         text = normalise(raw)
@@ -621,31 +621,11 @@ def parser_for(
     if kind is FieldType.MONEY:
         return lambda raw: parse_money(raw, unit, non_negative, currency)
     if kind is FieldType.PERCENT:
-        return parse_percent if example is None else partial(_percent_as_in, example=parse_percent(example))
+        return parse_percent if example is None else partial(
+            parse_percent, expected=Expected("percent", {"example": parse_percent(example)}))
     if kind is FieldType.CHOICE:
         return lambda raw: parse_choice(raw, choices)
     return parse_text
-
-
-def _percent_as_in(raw: object, example: Decimal | None) -> Decimal | None:
-    """:func:`parse_percent`, its refusal giving the field's own ``example`` (a fraction) as the bid form does.
-
-    >>> try:
-    ...     _percent_as_in("5", Decimal("0.05"))
-    ... except ValueProblem as problem:
-    ...     problem.expected
-    'a percentage such as 5% (or a fraction 0..1 such as 0.05)'
-    """
-    try:
-        return parse_percent(raw)
-    except ValueProblem as problem:
-        expected = problem.expectation
-        if expected.kind == "percent":
-            raise ValueProblem(Expected("percent", {"example": example}), raw) from None
-        if expected.kind == COMMA_AFTER_ZERO and expected.facts["within"].kind == "percent":
-            within = Expected("percent", {"example": example})
-            raise ValueProblem(Expected(COMMA_AFTER_ZERO, {**expected.facts, "within": within}), raw) from None
-        raise
 
 
 def _measured(parse: Callable[[object, bool], Any], raw: object, unit: str | None, non_negative: bool) -> Any:
