@@ -611,7 +611,14 @@ def parser_for(
     example: str | None = None,
 ) -> Callable[[object], Any]:
     """The parser of one field, with its unit, choices, sign rule, the tender's currency and, for a percentage, the
-    example its bid form gives (its refusal then gives the same example: ``5%`` for a discount, not ``96%``) bound."""
+    example its bid form gives (its refusal then gives the same example: ``5%`` for a discount, not ``96%``) bound.
+
+    >>> try:
+    ...     parser_for(FieldType.PERCENT, example="5%")("5")
+    ... except ValueProblem as problem:
+    ...     problem.expected
+    'a percentage such as 5% (or a fraction 0..1 such as 0.05)'
+    """
     if kind is FieldType.BOOL:
         return parse_bool
     if kind is FieldType.INTEGER:
